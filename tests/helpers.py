@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from publish.model import Artifact, Site
+from tests import forked
 
 __all__ = [
     "FIXTURES",
@@ -286,13 +287,18 @@ def rows(lines: list[str]) -> dict[str, str]:
 
 
 def publish_command(
-    *args: str | Path, cwd: Path | None = None, timeout: float = 120
+    *args: str | Path, cwd: Path | None = None, timeout: float = 120, fresh: bool = False
 ) -> subprocess.CompletedProcess[str]:
     """Run `python -m publish ARGS` with the test interpreter (the project's venv) as an editor
-    would: no PUBLISH_ settings of the machine, stdin not a terminal."""
+    would: no PUBLISH_ settings of the machine, stdin not a terminal. Forked from a process that
+    has imported publish (tests/forked.py: a fresh interpreter cost ~0.5-1 s of CPU a run) unless
+    `fresh`: a test of the command as an entry point of its own runs a real interpreter."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PUBLISH_")}
+    argv = ["-m", "publish", *map(str, args)]
+    if not fresh:
+        return forked.run(argv, cwd=cwd, env=env, encoding="utf-8", timeout=timeout)
     return subprocess.run(
-        [sys.executable, "-m", "publish", *map(str, args)],
+        [sys.executable, *argv],
         capture_output=True,
         text=True,
         encoding="utf-8",

@@ -30,9 +30,11 @@ BROKEN = FIXTURES / "invalid" / "unknown-category"
 ONE_BULLETIN = {"content/bai-viet/a.md": bulletin_md()}
 
 
-def publish(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """Run `python -m publish ARGS` (see publish_command)."""
-    return publish_command(*args, cwd=cwd)
+def publish(
+    *args: str | Path, cwd: Path | None = None, fresh: bool = False
+) -> subprocess.CompletedProcess[str]:
+    """Run `python -m publish ARGS` (see publish_command; `fresh`: in a real interpreter)."""
+    return publish_command(*args, cwd=cwd, fresh=fresh)
 
 
 # --- as a subprocess ---------------------------------------------------------------------------
@@ -45,7 +47,7 @@ def broken(tmp_path: Path) -> Path:
 
 
 def test_check_on_a_broken_bulletin_prints_vietnamese_to_stderr_and_exits_1(broken: Path) -> None:
-    result = publish("check", "--root", broken)
+    result = publish("check", "--root", broken, fresh=True)
     assert result.returncode == 1
     assert result.stdout == ""
     assert "content/bai-viet/a.md:4: lỗi: trường 'category'" in result.stderr
@@ -164,7 +166,7 @@ def test_usage_errors_exit_2_in_vietnamese(args: tuple[str, ...]) -> None:
 
 
 def test_version_and_help_exit_0() -> None:
-    assert publish("--version").stdout.startswith("publish ")
+    assert publish("--version", fresh=True).stdout.startswith("publish ")
     helped = publish("build", "--help")
     assert helped.returncode == 0
     assert "cách dùng:" in helped.stdout and "--channel" in helped.stdout
@@ -579,7 +581,7 @@ def test_real_web_build_as_subprocess_then_noop_rebuild_keeps_mtimes(tmp_path: P
         {**ONE_BULLETIN, "content/bai-viet/nhap.md": bulletin_md({"draft": "true"})},
     )
     args = ("build", "--root", root, "--channel", "web", "--now", "2021-01-01T09:00")
-    first = publish(*args)
+    first = publish(*args, fresh=True)
     assert first.returncode == 0, first.stderr
     assert "Bỏ qua content/bai-viet/nhap.md: bản nháp (draft: true)" in first.stdout
     files = sorted(p for p in (root / "output/web").rglob("*") if p.is_file())

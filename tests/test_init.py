@@ -22,9 +22,11 @@ REPO = Path(__file__).resolve().parents[1]
 UNIT = "Công an xã Hòa Khánh"
 
 
-def publish(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """Run `python -m publish ARGS` (see publish_command)."""
-    return publish_command(*args, cwd=cwd)
+def publish(
+    *args: str | Path, cwd: Path | None = None, fresh: bool = False
+) -> subprocess.CompletedProcess[str]:
+    """Run `python -m publish ARGS` (see publish_command; `fresh`: in a real interpreter)."""
+    return publish_command(*args, cwd=cwd, fresh=fresh)
 
 
 def sample_values() -> list[str]:
@@ -92,7 +94,7 @@ def test_a_new_project_with_nothing_published_rebuilds_without_writing_a_file(
     tmp_path: Path,
 ) -> None:
     root = tmp_path / "congan-moi"
-    assert publish("init", root, "--unit", UNIT).returncode == 0
+    assert publish("init", root, "--unit", UNIT, fresh=True).returncode == 0
     assert publish("build", "--now", "2026-12-01T08:00", cwd=root).returncode == 0
     web = root / "output" / "web"
     before = {p: p.stat().st_mtime_ns for p in web.rglob("*") if p.is_file()}
