@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,6 +13,7 @@ import pytest
 
 from publish.cli import main
 from publish.render.radio import episode, items
+from tests import forked
 from tests.helpers import FIXTURES, snapshot, stats
 
 NOW = "2024-12-20 12:00"
@@ -60,12 +59,11 @@ def build_in_process(root: Path) -> None:
 
 
 def build_in_new_process(root: Path) -> None:
-    """`publish build --channel radio` in a separate Python process."""
+    """`publish build --channel radio` in a separate Python process (forked from one that has
+    imported publish and built nothing: no memory of this process's builds)."""
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    command = [sys.executable, "-m", "publish", "build", "--root", str(root), "--now", NOW, "-q"]
-    done = subprocess.run(
-        [*command, "--channel", "radio"], env=env, capture_output=True, text=True, check=False
-    )
+    command = ["-m", "publish", "build", "--root", str(root), "--now", NOW, "-q"]
+    done = forked.run([*command, "--channel", "radio"], env=env, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
 
 

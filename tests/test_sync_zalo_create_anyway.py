@@ -12,13 +12,12 @@ from __future__ import annotations
 import json
 import os
 import signal
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from publish.zalo.emulator import ZaloEmulator
+from tests import forked
 from tests.zalo_fixtures import sample_body
 from tests.zalo_project import NOW, TITLES, records, sync, told, zalo_bulletin, zalo_project
 
@@ -35,10 +34,11 @@ LOOKED_UP = "--zalo-create-anyway vẫn tìm bài của lần tạo trước đ�
 
 
 def killed_at(root: Path, point: str, *args: str) -> None:
-    """Run `publish sync zalo ARGS` in its own process, SIGKILLed at `point`."""
+    """Run `publish sync zalo ARGS` in its own process (forked from one that has imported
+    publish: a fresh interpreter cost ~1 s of CPU a run), SIGKILLed at `point`."""
     env = {**os.environ, "PUBLISH_ZALO_CRASH_AT": point, "PYTHONPATH": str(REPO)}
-    command = [sys.executable, "-m", "publish", "--root", str(root), "--now", NOW, "sync", "zalo"]
-    run = subprocess.run([*command, *args], env=env, capture_output=True, text=True, timeout=180)
+    command = ["-m", "publish", "--root", str(root), "--now", NOW, "sync", "zalo"]
+    run = forked.run([*command, *args], env=env, text=True, timeout=180)
     assert run.returncode == -signal.SIGKILL, run.stdout + run.stderr
 
 

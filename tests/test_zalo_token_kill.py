@@ -10,7 +10,6 @@ import json
 import os
 import signal
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +17,7 @@ import pytest
 
 from publish.zalo.emulator import ZaloEmulator
 from publish.zalo.tokens import TokenFile, TokenPair
+from tests import forked
 from tests.zalo_fixtures import env_for
 from tests.zalo_project import FAST_ENV, NOW, zalo_bulletin, zalo_project
 
@@ -56,14 +56,15 @@ def run(
     root: Path, env: dict[str, str], *, killed: bool = False, stepped_back: bool = False
 ) -> subprocess.CompletedProcess:
     """`publish sync zalo` in a separate process; `killed`: SIGKILLed as it renames the token
-    file's temporary file into place; `stepped_back`: on a clock an hour behind the last run's."""
+    file's temporary file into place; `stepped_back`: on a clock an hour behind the last run's.
+    Forked from a process that has imported publish (a fresh interpreter cost ~1 s of CPU a run):
+    the patches act at call time, and a run meant to be killed asserts it was."""
     start = ["-c", KILL_BEFORE_RENAME] if killed else ["-m", "publish"]
     if stepped_back:
         start = ["-c", STEPPED_BACK + KILL_BEFORE_RENAME]
-    return subprocess.run(
-        [sys.executable, *start, "--root", str(root), "--now", NOW, "sync", "zalo"],
+    return forked.run(
+        [*start, "--root", str(root), "--now", NOW, "sync", "zalo"],
         env={**os.environ, **env, "PYTHONPATH": str(REPO)},
-        capture_output=True,
         text=True,
         timeout=120,
     )
