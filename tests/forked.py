@@ -50,13 +50,15 @@ class Forked:
         self._folder = tempfile.TemporaryDirectory(prefix="forked-")
         self._out = Path(self._folder.name, "out")
         self._err = Path(self._folder.name, "err")
-        # The parent's environment now, not the fork server's from when it started.
+        # The parent's environment and folder now, not the fork server's from when it started
+        # (its folder may be a test's tmp_path, since removed).
         environ = dict(os.environ if env is None else env)
+        cwd = os.getcwd() if cwd is None else cwd
         self._process = _forks().Process(
             target=_child,
             args=(
                 [str(a) for a in argv],
-                None if cwd is None else str(cwd),
+                str(cwd),
                 environ,
                 self._out,
                 self._err,
@@ -162,7 +164,7 @@ def run(
     return done
 
 
-def _child(argv: list[str], cwd: str | None, env: dict[str, str], out: Path, err: Path) -> None:
+def _child(argv: list[str], cwd: str, env: dict[str, str], out: Path, err: Path) -> None:
     """In the forked child: become `python ARGV` as a fresh interpreter would, then exit."""
     # As CPython sets them at start (the fork server changed some for itself).
     signal.signal(signal.SIGINT, signal.default_int_handler)
@@ -172,8 +174,7 @@ def _child(argv: list[str], cwd: str | None, env: dict[str, str], out: Path, err
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     os.environ.clear()
     os.environ.update(env)
-    if cwd is not None:
-        os.chdir(cwd)
+    os.chdir(cwd)
     null = os.open(os.devnull, os.O_RDONLY)
     os.dup2(null, 0)
     os.close(null)

@@ -55,6 +55,15 @@ def test_working_folder_argv_and_stdin(tmp_path: Path) -> None:
     assert done.stdout.splitlines() == [str(tmp_path), "['-c', 'a', 'b']", "''"]
 
 
+def test_without_cwd_the_child_runs_in_the_parents_folder_of_now(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As subprocess: the folder the test is in when it starts the child, not the fork server's."""
+    monkeypatch.chdir(tmp_path)
+    done = forked.run(["-c", "import os; print(os.getcwd())"], text=True)
+    assert done.stdout == f"{tmp_path}\n"
+
+
 def test_python_m_publish_runs_the_cli(tmp_path: Path) -> None:
     """`-m publish ARGS` runs the CLI with sys.argv[0] the module's file, as the real command."""
     done = forked.run(["-m", "publish", "--version"], cwd=tmp_path, text=True)
