@@ -818,6 +818,8 @@ def kill_mid_sync(root: Path, delay: float) -> None:
     time.sleep(delay)
     process.send_signal(signal.SIGKILL)
     process.wait()
+    # A sync that had already finished would make the rerun below check nothing.
+    assert process.returncode == -signal.SIGKILL, f"the sync ended ({process.returncode}) first"
 
 
 def finish(root: Path) -> None:
