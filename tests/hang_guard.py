@@ -19,7 +19,6 @@ import signal
 import subprocess
 import sys
 import tempfile
-import traceback
 from pathlib import Path
 
 import pytest
@@ -92,7 +91,10 @@ def _run_forked(command: list[str], cwd: Path | None, cpu: int) -> subprocess.Co
     run_guarded runs a command."""
     with tempfile.TemporaryDirectory(prefix="guarded-") as folder:
         out, err = Path(folder, "out"), Path(folder, "err")
-        process = _forks().Process(target=_guarded, args=(command[1:], cwd, cpu, out, err))
+        # The test's folder and environment now, not the fork server's from when it started.
+        where = str(cwd) if cwd is not None else os.getcwd()
+        arguments = (command[1:], where, dict(os.environ), cpu, out, err)
+        process = _forks().Process(target=_guarded, args=arguments)
         process.start()
         process.join(WALL_BACKSTOP)
         if process.is_alive():
@@ -106,39 +108,15 @@ def _run_forked(command: list[str], cwd: Path | None, cpu: int) -> subprocess.Co
     return subprocess.CompletedProcess(command, code, *texts)
 
 
-def _guarded(arguments: list[str], cwd: Path | None, cpu: int, out: Path, err: Path) -> None:
-    """In the forked process: limit its CPU, send its output to `out` and `err`, and run the
-    arguments as the interpreter would (`-c CODE` or `-m publish ARGS`)."""
+def _guarded(
+    arguments: list[str], cwd: str, env: dict[str, str], cpu: int, out: Path, err: Path
+) -> None:
+    """In the forked process: limit its CPU, then run the arguments as tests.forked runs a
+    command (`-c CODE` or `-m publish ARGS`, output to `out` and `err`)."""
     resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 5))
-    if cwd is not None:
-        os.chdir(cwd)
-    for fd, path in ((1, out), (2, err)):
-        file = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        os.dup2(file, fd)
-        os.close(file)
-    sys.stdout = open(1, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
-    sys.stderr = open(2, "w", encoding="utf-8", closefd=False)  # noqa: SIM115
-    try:
-        if arguments[0] == "-c":
-            sys.argv = ["-c"]
-            exec(compile(arguments[1], "<string>", "exec"), {"__name__": "__main__"})
-            code: object = 0
-        else:
-            from publish.cli import main
+    from tests.forked import _child  # preloaded; tests.forked imports this module
 
-            sys.argv = ["publish", *arguments[2:]]
-            code = main(arguments[2:])
-    except SystemExit as stop:
-        code = stop.code
-    except BaseException:  # told as the interpreter tells it
-        traceback.print_exc()
-        code = 1
-    if code is not None and not isinstance(code, int):
-        print(code, file=sys.stderr)
-        code = 1
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(code or 0)
+    _child(arguments, cwd, env, out, err)
 
 
 def _fail_waiting() -> None:
