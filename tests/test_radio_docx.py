@@ -43,3 +43,11 @@ def test_a_word_file_is_compressed_once_with_fixed_times(monkeypatch) -> None:
     assert radio_docx.build_docx(PARAGRAPHS, PROPERTIES) == data  # reproducible
     text = made.read("word/document.xml").decode("utf-8")
     assert "khóa cửa" in text and "Tập 49" in made.read("docProps/core.xml").decode("utf-8")
+
+
+def test_a_python_docx_without_the_private_writer_steps_gives_the_same_file(monkeypatch) -> None:
+    """The package is written through python-docx's private PackageWriter steps; a release
+    without them falls back to its public save with the entries re-timed: same bytes."""
+    direct = radio_docx.build_docx(PARAGRAPHS, PROPERTIES)
+    monkeypatch.setattr(radio_docx, "WRITER_STEPS", ("_write_parts", "_written_elsewhere"))
+    assert radio_docx.build_docx(PARAGRAPHS, PROPERTIES) == direct

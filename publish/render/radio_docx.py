@@ -131,6 +131,10 @@ def _set_properties(document: WordDocument, properties: dict[str, str]) -> None:
     core.last_printed = moment
 
 
+WRITER_STEPS = ("_write_content_types_stream", "_write_pkg_rels", "_write_parts")
+"""python-docx's private PackageWriter steps the Word file is written through (1.1, 1.2)."""
+
+
 class _FixedTimes:
     """Writes a package's items into a zip as python-docx's own writer does, but with fixed
     entry times and permissions (python-docx stamps the current time)."""
@@ -141,10 +145,15 @@ class _FixedTimes:
 
     def write(self, pack_uri: PackURI, blob: bytes) -> None:
         """Add one item under its member name (the part name without the leading slash)."""
-        entry = zipfile.ZipInfo(pack_uri.membername, date_time=ZIP_TIME)
-        entry.compress_type = zipfile.ZIP_DEFLATED
-        entry.external_attr = 0o644 << 16
-        self.target.writestr(entry, blob)
+        _add(self.target, pack_uri.membername, blob)
+
+
+def _add(target: zipfile.ZipFile, name: str, blob: bytes) -> None:
+    """Add one entry with the fixed time and permissions."""
+    entry = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+    entry.compress_type = zipfile.ZIP_DEFLATED
+    entry.external_attr = 0o644 << 16
+    target.writestr(entry, blob)
 
 
 def _package_bytes(document: WordDocument) -> bytes:
@@ -153,6 +162,11 @@ def _package_bytes(document: WordDocument) -> bytes:
     a fifth of each file's build)."""
     from docx.opc.pkgwriter import PackageWriter
 
+    if not all(hasattr(PackageWriter, step) for step in WRITER_STEPS):
+        # Another python-docx without these private steps: its public save, entries re-timed.
+        saved = io.BytesIO()
+        document.save(saved)
+        return _retimed(saved.getvalue())
     package = document.part.package
     parts = list(package.parts)
     for part in parts:
@@ -164,4 +178,13 @@ def _package_bytes(document: WordDocument) -> bytes:
         PackageWriter._write_content_types_stream(writer, parts)
         PackageWriter._write_pkg_rels(writer, package.rels)
         PackageWriter._write_parts(writer, parts)  # type: ignore[arg-type]
+    return out.getvalue()
+
+
+def _retimed(data: bytes) -> bytes:
+    """A saved package rewritten with fixed entry times and permissions."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            _add(target, info.filename, source.read(info.filename))
     return out.getvalue()
