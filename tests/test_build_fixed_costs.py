@@ -11,7 +11,8 @@ import PIL.Image
 import pytest
 
 import publish.render.web as web
-from publish.render.web import assets, environment, kept_variants, template_facts
+from publish.render.web import assets, environment, images, template_facts
+from publish.render.web.kept_bytes import KeptBytes
 from tests.web_fixture import build_site, copy_site
 
 
@@ -108,8 +109,7 @@ def test_photos_are_resized_once_per_process(tmp_path, monkeypatch) -> None:
         return save(self, *args, **kwargs)
 
     monkeypatch.setattr(PIL.Image.Image, "save", counting)
-    monkeypatch.setattr(kept_variants, "_KEPT", {})
-    monkeypatch.setattr(kept_variants, "_SIZE", [0])
+    monkeypatch.setattr(images, "VARIANTS", KeptBytes(images.VARIANTS.limit))
     first = copy_site(tmp_path / "mot")
     build_site(first)
     assert encoded, "the fixture's photos were resized"
@@ -121,21 +121,19 @@ def test_photos_are_resized_once_per_process(tmp_path, monkeypatch) -> None:
     assert len(_variants(second)) > 1
 
 
-def test_kept_variants_stay_under_their_bound(monkeypatch) -> None:
-    """The least recently used variants go first once KEPT_BYTES are held."""
-    monkeypatch.setattr(kept_variants, "_KEPT", {})
-    monkeypatch.setattr(kept_variants, "_SIZE", [0])
-    monkeypatch.setattr(kept_variants, "KEPT_BYTES", 10)
-    kept_variants.keep(("a", 1, 1, "v"), b"1234")
-    kept_variants.keep(("b", 1, 1, "v"), b"5678")
-    assert kept_variants.kept(("a", 1, 1, "v")) == b"1234"  # now the most recently used
-    kept_variants.keep(("c", 1, 1, "v"), b"90ab")
-    assert kept_variants.kept(("b", 1, 1, "v")) is None
-    assert kept_variants.kept(("a", 1, 1, "v")) == b"1234"
-    assert kept_variants.kept(("c", 1, 1, "v")) == b"90ab"
-    kept_variants.keep(("d", 1, 1, "v"), b"x" * 11)  # larger than the bound: not kept
-    assert kept_variants.kept(("d", 1, 1, "v")) is None
-    assert kept_variants._SIZE == [8]
+def test_kept_variants_stay_under_their_bound() -> None:
+    """The least recently used variants go first once the limit's bytes are held."""
+    kept = KeptBytes(10)
+    kept.put(("a", 1, 1, "v"), b"1234")
+    kept.put(("b", 1, 1, "v"), b"5678")
+    assert kept.get(("a", 1, 1, "v")) == b"1234"  # now the most recently used
+    kept.put(("c", 1, 1, "v"), b"90ab")
+    assert kept.get(("b", 1, 1, "v")) is None
+    assert kept.get(("a", 1, 1, "v")) == b"1234"
+    assert kept.get(("c", 1, 1, "v")) == b"90ab"
+    kept.put(("d", 1, 1, "v"), b"x" * 11)  # larger than the bound: not kept
+    assert kept.get(("d", 1, 1, "v")) is None
+    assert kept.size == 8
 
 
 def test_a_copy_of_a_theme_elsewhere_is_not_compiled_again(tmp_path, monkeypatch) -> None:

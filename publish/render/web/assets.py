@@ -10,6 +10,7 @@ from pathlib import Path, PurePosixPath
 from publish.editor_files import is_clutter
 from publish.errors import PublishError
 from publish.model import Artifact
+from publish.render.web.kept_bytes import KeptBytes
 
 __all__ = ["Assets"]
 
@@ -23,12 +24,10 @@ _CSS_STRING_OR_COMMENT = re.compile(
 or a comment."""
 
 
-_STRIPPED: dict[tuple[str, bytes], bytes] = {}
+STRIPPED = KeptBytes(16 << 20)
 """Stylesheets and scripts without their comments, by suffix and digest of the bytes read: the
 same theme's assets (the built-in one's, or a project's rebuilt by `publish serve`) are
 stripped once per process (~20 ms of every build)."""
-STRIPPED_BYTES = 16 << 20
-"""Bytes of stripped assets kept at most; past them the memo starts over."""
 
 
 def _stripped(suffix: str, data: bytes) -> bytes:
@@ -38,12 +37,10 @@ def _stripped(suffix: str, data: bytes) -> bytes:
     if strip is None:
         return data
     key = (suffix, hashlib.sha256(data).digest())
-    kept = _STRIPPED.get(key)
+    kept = STRIPPED.get(key)
     if kept is None:
         kept = strip(data)
-        if sum(map(len, _STRIPPED.values())) + len(kept) > STRIPPED_BYTES:
-            _STRIPPED.clear()
-        _STRIPPED[key] = kept
+        STRIPPED.put(key, kept)
     return kept
 
 
