@@ -103,6 +103,15 @@ def test_the_area_left_out_is_marked_to_complete(tmp_path: Path) -> None:
         assert given.returncode == 0, given.stderr
         text = (tmp_path / folder / "site.toml").read_text("utf-8")
         assert "CẦN BỔ SUNG" not in text.split("[site]")[0].split("[unit]")[1], unit
+    # A city inside a province (before 1/7/2025) is no province: its police's name is no area.
+    city = publish("init", tmp_path / "s", "--unit", "Công an thành phố Cao Lãnh")
+    assert city.returncode == 0, city.stderr
+    area = next(
+        line
+        for line in (tmp_path / "s" / "site.toml").read_text("utf-8").splitlines()
+        if line.startswith("area =")
+    )
+    assert area.startswith('area = ""  # CẦN BỔ SUNG:') and "tỉnh" in area
 
 
 def test_the_next_steps_cover_a_first_commit_on_a_new_machine_the_radio_and_the_trial_run(

@@ -140,6 +140,9 @@ def test_without_an_oa_the_pages_do_not_promise_a_zalo_page(tmp_path: Path) -> N
         ("công an huyện châu thành", "Công an huyện Châu Thành", "Công an Châu Thành"),
         ("công an xã Tân Phú", "Công an xã Tân Phú", "Công an xã Tân Phú"),
         ("công an phường 5, quận 3", "Công an phường 5, quận 3", "Công an phường 5, quận 3"),
+        # As on a letterhead.
+        ("CÔNG AN XÃ TÂN PHÚ", "Công an xã Tân Phú", "Công an xã Tân Phú"),
+        ("CÔNG AN HUYỆN CHÂU THÀNH", "Công an huyện Châu Thành", "Công an Châu Thành"),
     ],
 )
 def test_a_unit_typed_in_lower_case_is_capitalised_where_it_is_shown(
@@ -153,6 +156,29 @@ def test_a_unit_typed_in_lower_case_is_capitalised_where_it_is_shown(
     assert loaded.site.title == f"Trang thông tin {name}"
     assert f"do {name} thực hiện" in loaded.radio.intro
     assert f"Tên đơn vị ghi là «{name}»" in made.stdout
+
+
+@pytest.mark.parametrize(
+    ("typed", "area"),
+    [
+        ("tỉnh đồng tháp", "tỉnh Đồng Tháp"),
+        ("TỈNH ĐỒNG THÁP", "tỉnh Đồng Tháp"),
+        ("huyện châu thành, tỉnh đồng tháp", "huyện Châu Thành, tỉnh Đồng Tháp"),
+        ("tỉnh Đồng Tháp", "tỉnh Đồng Tháp"),
+        ("TP.HCM", "TP.HCM"),
+    ],
+)
+def test_an_area_typed_in_lower_case_or_capitals_is_written_as_the_unit_writes_it(
+    tmp_path: Path, typed: str, area: str
+) -> None:
+    """--area "TỈNH ĐỒNG THÁP" (or «tỉnh đồng tháp») stood as typed in every page's header and
+    in the site's description, while the unit's own name was already capitalised."""
+    made = publish("init", tmp_path / "p", "--unit", "Công an xã Tân Phú", "--area", typed)
+    assert made.returncode == 0, made.stderr
+    loaded = config.load(tmp_path / "p")
+    assert loaded.unit.area == area
+    assert f"Công an xã Tân Phú, {area}" in loaded.site.description
+    assert (f"địa bàn «{area}»" in made.stdout) is (area != typed)
 
 
 @pytest.mark.parametrize("phone", ["113", "114", "115"])

@@ -139,7 +139,7 @@ def run(args: argparse.Namespace) -> int:
     named = TO_COMPLETE not in values["tool_line"]
     first_category = next(iter(config.categories))
     print(_next_steps(None if here else shown, given["unit"], first_category, tool_named=named))
-    if config.unit.name != given["unit"]:
+    if config.unit.name != given["unit"] or config.unit.area != given.get("area", config.unit.area):
         print(
             f"Tên đơn vị ghi là «{config.unit.name}» (tên ngắn «{config.unit.short_name}»), "
             f"địa bàn «{config.unit.area}»: sửa trong bảng [unit] của site.toml nếu chưa đúng."
@@ -301,7 +301,7 @@ def _folder_problems(target: Path) -> list[Problem]:
 def _values(given: dict[str, str]) -> dict[str, str]:
     """Every ${name} of the templates: TOML/YAML values quoted, prose as written."""
     unit, area = _name_and_area(given["unit"], given.get("area", ""))
-    unit = _capitalised(unit)
+    unit, area = _capitalised(unit), _area_cased(area)
     # «Công an Châu Thành» names a district's police; a commune's is «Công an xã …» everywhere,
     # and after the 2025 mergers many communes share a place name.
     found = None if COMMUNE.match(unit) else LEVELS.match(unit)
@@ -322,7 +322,7 @@ def _values(given: dict[str, str]) -> dict[str, str]:
         "short_name": q(short),
         "area": q(area),
         "area_note": ""
-        if area or PROVINCIAL.match(unit)
+        if area or _province_police(unit)
         else missing('tỉnh, thành phố của đơn vị, ví dụ "tỉnh Lâm Đồng", "thành phố Đà Nẵng"'),
         "title": q(given.get("title") or f"Trang thông tin {unit}"),
         "description": q(
@@ -408,12 +408,18 @@ def _name_and_area(written: str, area: str) -> tuple[str, str]:
     return name.strip(), area if fold(rest) in fold(area) else f"{rest}, {area}"
 
 
+def _province_police(unit: str) -> bool:
+    """Whether the unit is a province's or centrally-run city's own police, whose name is its
+    area: «Công an tỉnh Lâm Đồng», not «Công an thành phố Cao Lãnh» (a city inside a province)."""
+    own = PROVINCIAL.match(unit)
+    return own is not None and province_named(own[1]) is not None
+
+
 def _about_lead(unit: str, area: str) -> str:
     """The about page's opening: the police a commune-level unit belongs to, from the province
     its area ends with (the Ministry for a province's own); asked for when the command cannot
     know it."""
-    own = PROVINCIAL.match(unit)
-    if own and province_named(own[1]):
+    if _province_police(unit):
         return f"{unit} là đơn vị trực thuộc Bộ Công an"
     province = province_named(area) if COMMUNE.match(unit) else None
     if province:
@@ -423,12 +429,34 @@ def _about_lead(unit: str, area: str) -> str:
 
 def _capitalised(unit: str) -> str:
     """The name as the unit writes it when it was typed in lower case: «Công an», and each word
-    of the place after the level («công an xã tân phú» → «Công an xã Tân Phú»)."""
+    of the place after the level («công an xã tân phú» → «Công an xã Tân Phú»), also when
+    typed in capitals as on a letterhead («CÔNG AN XÃ TÂN PHÚ»)."""
+    if unit.isupper() and unit.lower().startswith("công an "):
+        unit = unit.lower()
     lower = LOWER_CASE_NAME.match(unit)
     if lower:
         place = " ".join(word[:1].upper() + word[1:] for word in lower[1].split())
         return f"Công an {unit[8 : lower.start(1)]}{place}"
     return "Công an" + unit[7:] if unit.startswith("công an ") else unit
+
+
+def _area_cased(area: str) -> str:
+    """The area as the unit writes it when it was typed all in lower case or in capitals: the
+    level lower case, each word of the place capitalised («TỈNH ĐỒNG THÁP», «huyện châu thành,
+    tỉnh đồng tháp» → «huyện Châu Thành, tỉnh Đồng Tháp»); any other spelling as typed."""
+    if not (area.islower() or area.isupper()):
+        return area
+    parts = []
+    for part in area.split(","):
+        level = re.match(rf"(?i)\s*{LEVEL_WORDS}\s+(?=[^\W\d])", part)
+        if level is None:
+            parts.append(part)
+            continue
+        place = " ".join(
+            word[:1].upper() + word[1:].lower() for word in part[level.end() :].split()
+        )
+        parts.append(level[0].lower() + place)
+    return ",".join(parts)
 
 
 def _emergency(phone: str) -> bool:
