@@ -239,7 +239,8 @@ def test_build_prints_one_skip_line_per_excluded_bulletin(
     ]
     held = "4 bị giữ lại (1 bản nháp, 1 chưa duyệt, 1 hẹn giờ, 1 hết hạn)"
     assert re.search(
-        rf"^Xong sau \d+,\d+ giây: 1 bản tin được xuất bản vào output/; {re.escape(held)}\.$",
+        rf"^Xong sau \d+,\d+ giây: 1 bản tin được xuất bản vào {re.escape(str(root))}/output/; "
+        rf"{re.escape(held)}\.$",
         out,
         re.M,
     )
@@ -437,7 +438,7 @@ def test_drafts_only_say_they_were_checked_and_how_to_publish_one(
             "Không có lỗi: đã kiểm tra 2 bản tin, 0 xuất bản được, 2 bị giữ lại (2 bản nháp)" in out
         )
     else:
-        assert "0 bản tin được xuất bản vào output/; 2 bị giữ lại (2 bản nháp)." in out
+        assert f"0 bản tin được xuất bản vào {root}/output/; 2 bị giữ lại (2 bản nháp)." in out
     last = out.splitlines()[-1]  # the last thing read: what to do next
     assert (
         last.startswith("Chưa có bản tin nào được đăng. Muốn đăng một bản nháp: ") and how in last

@@ -87,8 +87,11 @@ def test_a_build_of_another_folder_names_the_path_and_command_that_work_from_her
     monkeypatch.chdir(project.parent)
     root = Path(project.name) if relative else project
     assert main(["build", "--root", str(root), *NOW]) == 0
-    (hint,) = _hints(capsys.readouterr().out)
+    out = capsys.readouterr().out
+    (hint,) = _hints(out)
     assert hint.startswith(f"Website nằm ở {root / 'output' / 'web'}/.")
+    # The closing line too: «vào output/» named a folder that is not there from here.
+    assert f"được xuất bản vào {root / 'output'}/" in out
     assert f"chạy publish serve --root {root} rồi mở" in hint
     assert (Path.cwd() / root / "output" / "web").is_dir()
     assert main(["build", "--root", str(root), *NOW, "--output", "ban-dung"]) == 0

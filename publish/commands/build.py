@@ -275,7 +275,7 @@ def report(
         return
     print(
         f"Xong sau {seconds_vi(timings.elapsed())} giây: "
-        f"{outcome.published} bản tin được xuất bản vào {output}/"
+        f"{outcome.published} bản tin được xuất bản vào {_from_here(root, output)[0]}/"
         + (f"; {outcome.held}." if outcome.held else ".")
     )
     if any(channel == "web" for channel, _ in outcome.files) and not in_ci():
