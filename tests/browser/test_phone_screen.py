@@ -49,33 +49,40 @@ def test_the_first_bulletin_title_is_on_the_first_screen(path: str, open_phone: 
     assert box and box["y"] + box["height"] <= 80 and box["x"] + box["width"] <= 360, box
 
 
-def test_a_card_s_date_never_ends_its_line_with_the_dot(open_phone: Opener) -> None:
+@pytest.mark.parametrize("width", [360, 375])
+def test_a_card_s_date_never_ends_its_line_with_the_dot(width: int, open_phone: Opener) -> None:
     """A long category label went whole to the next line (a block, for a finger-sized link),
-    leaving «Thứ Tư, 8/7/2026 ·» hanging alone: it now wraps word by word after the date, the
-    dot always on its first word's line, and its link is still 24 px high."""
-    page, _ = open_phone("/", **PHONE)
+    leaving «Thứ Tư, 8/7/2026 ·» hanging alone: the dot now goes with the category, which is on
+    the date's line wherever it fits there whole, and its link is still 24 px high."""
+    page, _ = open_phone("/", width=width, height=812, mobile=True)
     lines = page.locator(".card .meta").evaluate_all(
-        """metas => metas.map(m => [
-            m.querySelector('time').getClientRects()[0].top,
-            m.querySelector('a').getClientRects()[0].top,
-            m.querySelector('a').getBoundingClientRect().height,
-            (() => {
-                const walker = document.createTreeWalker(m, NodeFilter.SHOW_TEXT);
-                let text = walker.nextNode();
-                while (!text.data.includes('·')) text = walker.nextNode();
-                const dot = document.createRange();
-                dot.setStart(text, text.data.indexOf('·'));
-                dot.setEnd(text, text.data.indexOf('·') + 1);
-                return dot.getClientRects()[0].top;
-            })(),
-            m.textContent])"""
+        """metas => metas.map(m => {
+            const time = m.querySelector('time').getClientRects()[0];
+            const link = m.querySelector('a'), label = m.querySelector('.card-category');
+            const walker = document.createTreeWalker(m, NodeFilter.SHOW_TEXT);
+            let text = walker.nextNode();
+            while (!text.data.includes('·')) text = walker.nextNode();
+            const dot = document.createRange();
+            dot.setStart(text, text.data.indexOf('·'));
+            dot.setEnd(text, text.data.indexOf('·') + 1);
+            // Whole after the date: the date, a space (5 px at most) and the label as wide as
+            // it is uncut within the line's end.
+            const whole = label.getBoundingClientRect().width + link.scrollWidth - link.clientWidth;
+            return {
+                time: time.top, link: link.getClientRects()[0].top, dot: dot.getClientRects()[0].top,
+                height: link.getBoundingClientRect().height, text: m.textContent,
+                fits: time.right + 5 + whole <= m.getBoundingClientRect().right,
+            };
+        })"""
     )
     assert len(lines) >= 5
-    for _, link_top, height, dot_top, text in lines:
-        assert abs(link_top - dot_top) < 8, text
-        assert height >= 24, text
-    # Beside a thumbnail «· Tình» may not fit after the date: then both go down a line.
-    assert any(abs(link_top - time_top) < 8 for time_top, link_top, *_ in lines)
+    for line in lines:
+        assert abs(line["link"] - line["dot"]) < 8, line
+        assert line["height"] >= 24, line
+        if line["fits"]:
+            assert abs(line["link"] - line["time"]) < 8, line
+    # At 375 px «· Cải cách hành chính» fits after a date beside no thumbnail.
+    assert width == 360 or any(line["fits"] for line in lines), lines
 
 
 def test_the_editor_s_note_reaches_no_reader_of_the_served_site(
@@ -270,3 +277,48 @@ def test_a_trail_of_the_home_page_alone_takes_no_line_on_a_phone(
     home.focus()
     shown = home.bounding_box()
     assert shown and shown["height"] >= 24 and shown["width"] > 24, shown
+
+
+PHONE_375 = {"width": 375, "height": 812, "mobile": True}
+CARD_BOXES = """cards => cards.map(card => {
+    const box = e => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+    const link = card.querySelector('.card-category a'), thumb = card.querySelector('.thumb');
+    const style = getComputedStyle(card);
+    return {
+        name: link.textContent, lines: new Set([...link.getClientRects()].map(r => Math.round(r.top))).size,
+        line: parseFloat(getComputedStyle(link).lineHeight), link: box(link),
+        label: box(card.querySelector('.card-category')), title: box(card.querySelector('.card-title')),
+        meta: box(card.querySelector('.meta')), summary: box(card.querySelector('.summary')),
+        thumb: thumb && thumb.getClientRects().length ? box(thumb) : null,
+        right: card.getBoundingClientRect().right - parseFloat(style.paddingRight) - parseFloat(style.borderRightWidth),
+    };
+})"""
+
+
+def _apart(a: list[float], b: list[float]) -> bool:
+    """Whether boxes [left, top, right, bottom] `a` and `b` share no area (touching edges do not
+    count: a half pixel of rounding either way)."""
+    return a[2] <= b[0] + 0.5 or b[2] <= a[0] + 0.5 or a[3] <= b[1] + 0.5 or b[3] <= a[1] + 0.5
+
+
+@pytest.mark.parametrize("path", ["/", "/the/lua-dao-qua-mang/", "/the/dich-vu-cong/"])
+def test_a_card_s_category_keeps_to_one_line_on_a_phone(path: str, open_phone: Opener) -> None:
+    """On a 375 px phone the home and tag pages' cards wrapped «Cảnh báo phương thức, thủ đoạn tội
+    phạm và tệ nạn xã hội» on three lines beside the thumbnail, and even «Cải cách hành chính» on
+    two, each card a screen tall (only the related cards under a bulletin were held to one line).
+    Each card's category is one line (cut with «…», the link naming it whole), its link 24 px high
+    and never over the title, the summary, the thumbnail or the card's edge."""
+    page, _ = open_phone(path, **PHONE_375)
+    keep_screenshot(page, f"cards-375{path.replace('/', '-').rstrip('-')}.png", full_page=True)
+    cards = page.locator(".card").evaluate_all(CARD_BOXES)
+    assert len(cards) >= 3
+    assert path != "/" or any(c["name"].startswith("Cảnh báo phương thức") for c in cards)
+    for card in cards:
+        link = card["link"]
+        assert card["lines"] == 1, card
+        assert 24 <= link[3] - link[1] <= card["line"] + 8, card  # one line, finger-sized
+        assert link[2] <= card["right"] + 0.5 and link[2] <= 375, card
+        assert card["title"][3] <= card["meta"][1] + 0.5, card  # the title stays above
+        for other in ("title", "summary", "thumb"):
+            assert card[other] is None or _apart(link, card[other]), (other, card)
+            assert card[other] is None or _apart(card["label"], card[other]), (other, card)
