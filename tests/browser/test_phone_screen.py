@@ -322,3 +322,29 @@ def test_a_card_s_category_keeps_to_one_line_on_a_phone(path: str, open_phone: O
         for other in ("title", "summary", "thumb"):
             assert card[other] is None or _apart(link, card[other]), (other, card)
             assert card[other] is None or _apart(card["label"], card[other]), (other, card)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/chuyen-muc/tiep-nhan-phan-anh/",
+        "/chuyen-muc/canh-bao-toi-pham/",
+        "/2025/10/phan-hoi-phan-anh-dua-xe-an-phu-thuan/",
+    ],
+)
+def test_the_marked_category_chip_is_on_the_phone_s_screen(path: str, open_phone: Opener) -> None:
+    """On a 375 px phone the category strip opened at its start: on a category far along it (its
+    list, or one of its bulletins) no chip was marked on the screen. The marked chip is whole on
+    the screen as the page opens, the page itself not scrolled; without script the strip still
+    scrolls to it by hand."""
+    page, _ = open_phone(path, **PHONE_375)
+    chip = page.locator(".cat-nav a[aria-current]")
+    assert chip.count() == 1
+    box = chip.bounding_box()
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= 375, box
+    assert page.evaluate("scrollY") == 0
+    page, _ = open_phone(path, javascript=False, **PHONE_375)
+    chip = page.locator(".cat-nav a[aria-current]")
+    chip.evaluate("e => e.scrollIntoView({inline: 'nearest', block: 'nearest'})")  # a swipe
+    box = chip.bounding_box()  # scrolled to a whole pixel: its edge a fraction of one past
+    assert box and box["x"] > -1 and box["x"] + box["width"] < 376, box
