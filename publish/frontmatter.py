@@ -18,6 +18,7 @@ from publish.syntax import (
     yaml_error,
     yaml_hash_cuts,
     yaml_path_escapes,
+    yaml_path_suspect,
     yaml_quoted,
 )
 
@@ -579,29 +580,31 @@ def _key_lines(yaml_text: str) -> dict[str, int]:
 
 
 def _path_escapes(yaml_text: str) -> Explained | None:
-    """A Windows path in double quotes read with escapes (see syntax.yaml_path_escapes), on a
-    line where YAML read a value in double quotes: not a line inside a `|` or `>` text."""
-    if yaml_path_escapes(yaml_text, first_line=2) is None:
+    """A Windows path in double quotes read with escapes (see syntax.yaml_path_escapes), in a
+    value YAML read in double quotes wherever it is (a list's item, a `{…}`, a value going on to
+    the lines below): not in a line inside a `|` or `>` text."""
+    if not yaml_path_suspect(yaml_text):
         return None  # most files: the front matter is not read a second time
     try:
         node = yaml.compose(yaml_text, Loader=_BaseLoader)
     except yaml.YAMLError:
         return None
-    quoted: set[int] = set()
-    _double_quoted_lines(node, quoted)
+    quoted: list[tuple[int, int]] = []
+    _double_quoted_starts(node, quoted)
     return yaml_path_escapes(yaml_text, first_line=2, quoted=quoted)
 
 
-def _double_quoted_lines(node: yaml.Node | None, into: set[int]) -> None:
-    """Put in `into` the 0-based line where each value of `node` in double quotes starts."""
+def _double_quoted_starts(node: yaml.Node | None, into: list[tuple[int, int]]) -> None:
+    """Put in `into` the 0-based line and column where each value of `node` in double quotes
+    opens (its quote)."""
     if isinstance(node, yaml.SequenceNode):
         for item in node.value:
-            _double_quoted_lines(item, into)
+            _double_quoted_starts(item, into)
     elif isinstance(node, yaml.MappingNode):
         for _, value in node.value:
-            _double_quoted_lines(value, into)
+            _double_quoted_starts(value, into)
     elif isinstance(node, yaml.ScalarNode) and node.style == '"':
-        into.add(node.start_mark.line)
+        into.append((node.start_mark.line, node.start_mark.column))
 
 
 def hash_cuts(parsed: Parsed) -> list[tuple[HashCut, str]]:

@@ -10,9 +10,11 @@ from __future__ import annotations
 import json
 import re
 import tomllib
-from collections.abc import Container, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
+
+import yaml
 
 __all__ = [
     "TEXT_KEYS",
@@ -28,6 +30,7 @@ __all__ = [
     "yaml_error",
     "yaml_hash_cuts",
     "yaml_path_escapes",
+    "yaml_path_suspect",
 ]
 
 
@@ -712,7 +715,12 @@ def yaml_error(exc: Exception, text: str, first_line: int) -> Explained:
             "dấu \\ trong giá trị đặt trong ngoặc kép phải viết đôi (\\\\)",
             line,
             column,
-            _BACKSLASH_HINT + _retyped_line(text, mark.line if mark is not None else None),
+            _BACKSLASH_HINT
+            + (
+                _retyped_scalar(text, opened.line, opened.column, first_line)
+                if opened is not None
+                else _retyped_line(text, mark.line if mark is not None else None)
+            ),
         )
     if "tab" in problem or "cannot start any token" in problem:
         if _char_at(text, mark) == "\t":
@@ -808,41 +816,109 @@ def _key_and_value(content: str) -> tuple[str, str] | None:
     return (key[0], value) if value else None
 
 
+def yaml_path_suspect(text: str) -> bool:
+    """Whether a line of front matter `text` holds a Windows path and a backslash that would
+    start an escape in double quotes: the cheap test before yaml_path_escapes, which needs
+    where YAML read each value in double quotes."""
+    return any(
+        _WINDOWS_PATH.search(f" {line}") is not None and _ESCAPE.search(line) is not None
+        for line in text.split("\n")
+        if "\\" in line
+    )
+
+
 def yaml_path_escapes(
-    text: str, first_line: int, quoted: Container[int] | None = None
+    text: str, first_line: int, quoted: Iterable[tuple[int, int]]
 ) -> Explained | None:
     """The first value of front matter `text` (which starts at line `first_line` of its file)
     that is a Windows path in double quotes with a single backslash («summary: "D:\\tin
     bai\\New folder"»): YAML reads it without an error, «\\t» as a Tab, «\\N» as a new line,
-    «\\b» as a backspace; None when there is none. `quoted`: the 0-based lines where YAML read
-    a value in double quotes (a line inside a `|` text is text, no escape read in it); None to
-    take each line alone."""
-    for number, content in enumerate(text.split("\n")):
-        if "\\" not in content or (found := _key_and_value(content)) is None:
+    «\\b» as a backspace; None when there is none. `quoted`: the 0-based (line, column) of the
+    opening quote of each value YAML read in double quotes, wherever it is (a list's item, a
+    `{…}` on one line, a value going on to the lines below; a line inside a `|` text is text,
+    no escape read in it)."""
+    lines = text.split("\n")
+    for line, column in sorted(quoted):
+        source = _scalar_source(lines, line, column)
+        if source is None:
             continue
-        if quoted is not None and number not in quoted:
-            continue
-        key, value = found
-        if value[0] != '"':
-            continue
-        scalar = _double_quoted(value)  # not a `# comment` after it
-        if _WINDOWS_PATH.search(scalar) and (escape := _ESCAPE.search(scalar)) is not None:
+        raw = source[2]
+        if _WINDOWS_PATH.search(f'"{raw}"') and (escape := _ESCAPE.search(raw)) is not None:
+            at = escape.start(1)
+            above = raw.count("\n", 0, at)
+            # 1-based: the value's text starts a character after its quote.
+            place = column + 2 + at if not above else at - raw.rindex("\n", 0, at)
             return Explained(
                 f"dấu \\ trong giá trị đặt trong ngoặc kép phải viết đôi (\\\\): «{escape[1]}» "
                 "trong đường dẫn được đọc thành một ký tự khác (Tab, xuống dòng…), không phải "
                 "dấu \\ và chữ theo sau",
-                number + first_line,
-                len(content) - len(content[len(key) + 1 :].lstrip(" \t")) + escape.start(1) + 1,
-                _BACKSLASH_HINT + _retyped_line(text, number),
+                line + above + first_line,
+                place,
+                _BACKSLASH_HINT + _retyped_scalar(text, line, column, first_line),
             )
     return None
 
 
-def _double_quoted(value: str) -> str:
-    """The double-quoted scalar `value` opens with, up to its closing quote (all of `value`
-    when it is not closed on this line)."""
-    closing = _CLOSING_QUOTE.search(value[1:])
-    return value if closing is None else value[: closing.end() + 1]
+def _scalar_source(lines: list[str], line: int, column: int) -> tuple[int, int, str] | None:
+    """The double-quoted value whose opening quote is at `line`, `column` (0-based) of `lines`,
+    as written: (line, column) of its closing quote and the text between the quotes, line
+    breaks kept; None when no quote is there, or it is not closed."""
+    if line >= len(lines) or lines[line][column : column + 1] != '"':
+        return None
+    parts, here, at = [], line, column + 1
+    while here < len(lines):
+        content = lines[here]
+        close = at
+        while close < len(content) and content[close] != '"':
+            close += 2 if content[close] == "\\" else 1
+        if close < len(content):
+            parts.append(content[at:close])
+            return here, close, "\n".join(parts)
+        parts.append(content[at:])
+        here, at = here + 1, 0
+    return None
+
+
+def _retyped_scalar(text: str, line: int, column: int, first_line: int) -> str:
+    """« Sửa dòng này thành: …» with the double-quoted value opened at `line`, `column` (0-based)
+    of `text` (which starts at line `first_line` of its file) retyped in single quotes, each
+    backslash as typed, the rest of its line (a key, a `{…}`, a list's «- », a `# comment`)
+    kept; a value going on to the lines below has its lines joined as YAML joins them, to write
+    on one line in their place. "" when a \\" leaves unclear where the value ends, or its lines
+    are not joined by a space (a blank line, a \\ at a line's end)."""
+    lines = text.split("\n")
+    source = _scalar_source(lines, line, column)
+    if source is None:
+        return ""
+    end, close, raw = source
+    parts = raw.split("\n")
+    if (
+        '"' in raw
+        or any(not p.strip(" \t") for p in parts[1:-1])
+        or any(p.rstrip(" \t").endswith("\\") for p in parts[:-1])
+    ):
+        return ""
+    joined = " ".join(
+        [parts[0].rstrip(" \t"), *(p.strip(" \t") for p in parts[1:-1]), parts[-1].lstrip(" \t")]
+        if len(parts) > 1
+        else parts
+    )
+    retyped = lines[line][:column] + yaml_quoted(joined) + lines[end][close + 1 :]
+    if not _yaml_reads(retyped):
+        return ""  # a quote inside closed the value early: the rest of the line is no YAML
+    if end == line:
+        return f" Sửa dòng này thành: {retyped.rstrip()}"
+    lines_in_file = f"{line + first_line}–{end + first_line}"
+    return f" Viết cả giá trị trên một dòng. Thay dòng {lines_in_file} bằng: {retyped.rstrip()}"
+
+
+def _yaml_reads(line: str) -> bool:
+    """Whether `line` alone is YAML (a key's, a list item's or a `{…}` line reads alone)."""
+    try:
+        yaml.compose(line, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        return False
+    return True
 
 
 def _retyped_line(text: str, line: int | None) -> str:
@@ -898,9 +974,11 @@ _PLAIN_COMMENT = re.compile(r"[ \t]#")
 a word, «#1» after a letter, is text)."""
 
 
-TEXT_KEYS = frozenset({"title", "summary"})
-"""Keys whose value is text a reader sees whole, where « # » then words, not in quotes, is
-most likely text (editors write no comment on a title's line): YAML drops it as a comment."""
+TEXT_KEYS = frozenset({"title", "summary", "note", "cover_alt"})
+"""Keys whose value is text a reader sees whole (a title, a summary, a correction's note, a
+cover's description), where « # » then words, not in quotes, is most likely text (editors write
+no comment on a title's line): YAML drops it as a comment. Not a name (`author`): a # is no
+part of one, so « # » after it is a comment written as one."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -389,6 +389,11 @@ def _one_warning(tmp_path: Path, fields: dict[str, str]) -> tuple[object, str]:
             "summary",
             "Cảnh giác # không chuyển tiền cho người lạ",
         ),
+        (
+            {"cover_alt": "Lực lượng ra quân # tuần tra đêm"},
+            "cover_alt",
+            "Lực lượng ra quân # tuần tra đêm",
+        ),
     ],
 )
 def test_a_hash_then_a_space_in_an_unquoted_title_is_warned(
@@ -451,6 +456,12 @@ def test_a_comment_after_a_value_is_not_warned(tmp_path: Path, fields: dict[str,
             {"corrections": "\n  - note: Sửa số #3 của xã\n    date: 2020-12-09 08:00"},
             "corrections.1.note",
             "  - note: Sửa số #3 của xã",
+            None,
+        ),
+        (
+            {"corrections": "\n  - date: 2020-12-09 08:00\n    note: Sửa số liệu # theo báo cáo"},
+            "corrections.1.note",
+            "    note: Sửa số liệu # theo báo cáo",
             None,
         ),
     ],
@@ -685,3 +696,104 @@ def test_a_tab_before_a_hash_in_a_title_is_warned(tmp_path: Path) -> None:
     fixed = COPY.search(warning.hint or "")
     assert fixed is not None
     assert split(copied(text, 2, fixed.group(1))).data["title"] == "Tin số\t#3"
+
+
+def test_a_correction_s_note_or_a_cover_s_description_cut_by_a_spaced_hash_is_warned(
+    tmp_path: Path,
+) -> None:
+    """«note: Sửa số liệu # theo báo cáo» under a correction and «cover_alt: Lực lượng ra quân #
+    tuần tra đêm» were published cut at « # », in silence: the « # » rule held for titles and
+    summaries only. A name is left as it is: « # » after an author is a comment written as one."""
+    fields = {
+        "corrections": "\n  - date: 2020-12-09 08:00\n    note: Sửa số liệu # theo báo cáo",
+        "cover_alt": "Lực lượng ra quân # tuần tra đêm",
+        "author": "Minh Anh # phóng viên",
+    }
+    root = make_project(tmp_path, {"content/a.md": bulletin_md(fields)})
+    warned = {w.field: w for w in load(root).warnings}
+    assert set(warned) == {"corrections.1.note", "cover_alt"}
+    assert "«Sửa số liệu»" in warned["corrections.1.note"].message
+    assert "«Lực lượng ra quân»" in warned["cover_alt"].message
+
+
+def _lines_fixed(text: str, hint: str) -> str:
+    """`text` with the line the hint gives put in place of the lines it says («Thay dòng 3–4
+    bằng: …»)."""
+    fixed = COPY.search(hint)
+    spans = re.search(r"Thay dòng (\d+)–(\d+) bằng", hint)
+    assert fixed is not None and spans is not None, hint
+    lines = text.split("\n")
+    first, last = int(spans[1]), int(spans[2])
+    return "\n".join([*lines[: first - 1], fixed.group(1), *lines[last:]])
+
+
+@pytest.mark.parametrize(
+    ("block", "where", "meant"),
+    [
+        ('zalo: {title: "C:\\Users\\a"}', ("zalo", "title"), "C:\\Users\\a"),
+        (
+            'zalo: {title: "D:\\tin bai\\New folder\\ban.docx"}',
+            ("zalo", "title"),
+            "D:\\tin bai\\New folder\\ban.docx",
+        ),
+        ('tags:\n  - "C:\\Users\\a"', ("tags", 0), "C:\\Users\\a"),
+        ('tags:\n  - "D:\\tin bai\\New folder"', ("tags", 0), "D:\\tin bai\\New folder"),
+        ('tags: ["lừa đảo", "D:\\tin bai\\New folder"]', ("tags", 1), "D:\\tin bai\\New folder"),
+    ],
+)
+def test_a_windows_path_in_a_list_item_or_a_flow_mapping_is_told_with_the_line_retyped(
+    block: str, where: tuple[str, str | int], meant: str
+) -> None:
+    """«zalo: {title: "C:\\Users\\a"}» and a list's item «- "C:\\Users\\a"» were refused
+    with no line to copy, and «D:\\tin bai\\New folder» there was read silently with a Tab and
+    a NEL (only `key: "value"` lines were checked): each is told with its line retyped."""
+    text = front(f'title: "Tin"\n{block}')
+    line, fixed = front_matter_fix(text) or (0, "")
+    assert line == text.split("\n").index(block.split("\n")[-1]) + 1, (line, fixed)
+    data = read_back(text, line, fixed)
+    assert data[where[0]][where[1]] == meant
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        (
+            'summary: "Mẫu đơn lưu ở\n  D:\\tin bai\\New folder\\ban.docx"',
+            "Mẫu đơn lưu ở D:\\tin bai\\New folder\\ban.docx",
+        ),
+        (
+            'summary: "Mẫu đơn lưu ở\n  C:\\Users\\Tu\\tin.docx" # ghi chú',
+            "Mẫu đơn lưu ở C:\\Users\\Tu\\tin.docx",
+        ),
+    ],
+)
+def test_a_windows_path_on_a_quoted_value_s_next_line_is_told_with_the_lines_joined(
+    written: str, meant: str
+) -> None:
+    """A value in double quotes going on to the next line was checked on its first line only:
+    «D:\\tin bai\\New folder» on the second was read silently with a Tab and a NEL, and
+    «C:\\Users» refused with no line to copy. Told at the path's line, with both lines to
+    replace by one, the value in single quotes and its backslashes as typed."""
+    text = front(f'title: "Tin"\n{written}\nauthor: "Minh Anh"')
+    with pytest.raises(FrontMatterError) as info:
+        split(text)
+    assert "viết đôi" in str(info.value)
+    assert info.value.line == 4  # the path's line, under «summary: "Mẫu đơn lưu ở»
+    assert split(_lines_fixed(text, info.value.hint or "")).data["summary"] == meant
+
+
+def test_a_long_quoted_value_over_many_lines_is_checked_in_linear_time() -> None:
+    """A value in double quotes is read from its opening quote to its closing one once, across
+    its lines: 100,000 lines of it, a path at the end, and 100,000 list items are told at once."""
+    code = (
+        "from publish.frontmatter import split, FrontMatterError\n"
+        "for body in ('summary: \"a' + '\\n  b' * 100_000 + ' D:\\\\tin bai\\\\New\"',\n"
+        "             'tags:' + '\\n  - \"b\"' * 100_000 + '\\n  - \"D:\\\\tin bai\\\\New\"'):\n"
+        "    try:\n"
+        "        split('---\\ntitle: \"Tin\"\\n' + body + '\\n---\\n\\nx\\n')\n"
+        "    except FrontMatterError as error:\n"
+        "        assert 'viết đôi' in str(error), str(error)[:200]\n"
+        "    else:\n"
+        "        raise AssertionError('read')\n"
+    )
+    run_python_guarded(code)
