@@ -62,7 +62,7 @@ from publish.limits import MARKDOWN_HINT, MAX_SOURCE_BYTES, read_capped, read_he
 from publish.links import LINK_HINT, ContentFiles, computer_files, links_in
 from publish.model import PAGES_DIR, Bulletin, Correction, Page, Site, pack_text
 from publish.parallel import run_jobs
-from publish.person_fields import nobody, person
+from publish.person_fields import held_note, nobody, person
 from publish.tags import tag_key, tag_slugs
 from publish.text import CharClass, nfc, quoted
 from publish.windows_approval import windows_approved
@@ -1141,13 +1141,14 @@ def _validate(
     corrected = corrections.read(col, data, config, date)
     author = fields.text(col, data, "author") or ""
     # Held by the gate, not stopping the build (a warning; an error under --strict).
-    approved_by = person(col, data, "approved_by", hold=True) or ""
+    approved_by = person(col, data, "approved_by", held="bản tin") or ""
     approval_note = nobody(col, data, "approved_by")
     before = errors()
     draft = fields.boolean(col, data, "draft")
     classification = fields.text(col, data, "classification") or ""
     held_back |= errors() > before
-    pii_reviewed_by = person(col, data, "pii_reviewed_by") or ""
+    pii_reviewed_by = person(col, data, "pii_reviewed_by", held="bản tin") or ""
+    review_note = nobody(col, data, "pii_reviewed_by")
     approved_version = data.get("approved_version")
     # Any other value never matches, so the bulletin is held back as changed since approval.
     approved_version = "" if approved_version in (None, "") else str(approved_version).strip()
@@ -1191,6 +1192,7 @@ def _validate(
         ),
         corrections=corrected,
         approval_note=approval_note,
+        review_note=review_note,
     )
     return bulletin, corrected
 
@@ -1253,8 +1255,9 @@ def _page(path: Path, config: Config, col: Collector, problems: list[Problem]) -
         )
         layout = "page"
     summary = fields.text(col, data, "summary") or ""
-    approved_by = person(col, data, "approved_by") or ""
-    pii_reviewed_by = person(col, data, "pii_reviewed_by") or ""
+    # Held by the gate, as a bulletin is (publish.held_page_links: unless a link needs it).
+    approved_by = person(col, data, "approved_by", held="trang") or ""
+    pii_reviewed_by = person(col, data, "pii_reviewed_by", held="trang") or ""
     pii_reviewed_version = fields.text(col, data, "pii_reviewed_version") or ""
     before = errors()
     draft = fields.boolean(col, data, "draft")
@@ -1294,6 +1297,7 @@ def _page(path: Path, config: Config, col: Collector, problems: list[Problem]) -
         file_digest=approval.file_digest(raw) if pii_reviewed_version else "",
         body_line=parsed.body_line,
         shown_images=images + unfingerprinted,
+        held_note=held_note(col, data),
     )
 
 

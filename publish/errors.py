@@ -157,6 +157,9 @@ class Problem:
     code: str | None = None
     """What kind of finding this is, for code that decides by kind (STRICT_EXEMPT): stable,
     unlike the message and hint, which are reworded for editors and may quote any words."""
+    strict_message: str | None = None
+    """What a warning says instead when --strict makes it an error (None: the same): a warning
+    that a bulletin is held back while the others go out must not say so when the build stops."""
 
     @property
     def where(self) -> str:

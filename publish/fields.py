@@ -89,11 +89,16 @@ class Collector:
         line: int | None = None,
         severity: str = "error",
         column: int | None = None,
+        code: str | None = None,
+        strict_message: str | None = None,
     ) -> None:
-        """Record one problem, finding the line of `field` when none is given."""
+        """Record one problem, finding the line of `field` when none is given (`code`,
+        `strict_message`: see Problem)."""
         if line is None and field and self.parsed is not None:
             line = self.parsed.line_of(field)
-        self.problems.append(Problem(self.source, message, field, line, hint, severity, column))
+        self.problems.append(
+            Problem(self.source, message, field, line, hint, severity, column, code, strict_message)
+        )
 
 
 def text(

@@ -449,6 +449,14 @@ def gate(
             f'{shell_word(bulletin.source)} --by "Họ tên, chức vụ"',
             "unapproved",
         )
+    if bulletin.review_note:
+        return Exclusion(
+            bulletin,
+            f"pii_reviewed_by ghi {bulletin.review_note}, không phải tên người đã rà soát dữ liệu "
+            "cá nhân: không đăng ở kênh nào cho tới khi ghi họ tên người đã rà soát (chưa ai rà "
+            'soát thì để trống: pii_reviewed_by: "")',
+            "unapproved",
+        )
     if policy.require_approval and not bulletin.approved_by.strip():
         return Exclusion(bulletin, "chưa được duyệt (thiếu approved_by)", "unapproved")
     if name_only_held(bulletin, policy, published_before):
@@ -545,8 +553,9 @@ def changed_since_approval(bulletin: Bulletin, policy: Policy, version: str | No
 def page_gate(page: Page, *, now: dt.datetime, policy: Policy) -> tuple[str, str] | None:
     """(reason, code) the page may not be published at `now`, or None when it may.
 
-    As `gate`, without approval: a page (giới thiệu, liên hệ) is not approved one by one. The
-    loader already refused a page classified or stamped secret.
+    As `gate`, without approval: a page (giới thiệu, liên hệ) is not approved one by one; but
+    one whose approved_by or pii_reviewed_by names nobody («ok», «Chờ duyệt») is held as a
+    bulletin is. The loader already refused a page classified or stamped secret.
     """
     if secret_classification(page.classification, policy):
         return f"tài liệu mật ({page.classification}): không bao giờ xuất bản", "secret"
@@ -557,6 +566,12 @@ def page_gate(page: Page, *, now: dt.datetime, policy: Policy) -> tuple[str, str
         )
     if page.draft:
         return "bản nháp (draft: true)", "draft"
+    if page.held_note:
+        return (
+            f"{page.held_note}, không phải họ tên người chịu trách nhiệm: không đăng cho tới khi "
+            "ghi họ tên (hoặc để trống)",
+            "unapproved",
+        )
     if page.date is not None and page.date > now:
         local = page.date.astimezone(now.tzinfo)
         return f"{SCHEDULED} {vn_datetime(local)}", "scheduled"

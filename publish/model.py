@@ -178,6 +178,8 @@ class Bulletin:
     approval_note: str = ""
     """What `approved_by` holds when it names nobody («Chờ duyệt», «có», x), quoted: the gate
     holds the bulletin on every channel whatever the policy (publish.person_fields)."""
+    review_note: str = ""
+    """The same for `pii_reviewed_by`: a review nobody answers for holds the bulletin too."""
 
     @property
     def body(self) -> str:
@@ -267,6 +269,9 @@ class Page:
     file_digest: str = ""
     """publish.approval.file_digest of the bytes loaded, for a page with a
     pii_reviewed_version: what that review is judged against (publish.pii)."""
+    held_note: str = ""
+    """«approved_by ghi «ok»» when a field naming a person names nobody: the gate holds the
+    page (publish.person_fields.held_note)."""
 
     @property
     def url(self) -> str:

@@ -8,6 +8,7 @@ by no one anyone can ask.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -15,7 +16,17 @@ from publish.fields import Collector, text
 from publish.key_lines import value_typed
 from publish.text import as_written, nfc, quoted
 
-__all__ = ["ROLES", "nobody", "not_a_name", "not_yet", "person"]
+__all__ = [
+    "HELD",
+    "PERSON_HELD",
+    "ROLES",
+    "held_note",
+    "held_suffix",
+    "nobody",
+    "not_a_name",
+    "not_yet",
+    "person",
+]
 
 TICKS = frozenset(
     {
@@ -99,18 +110,26 @@ def _says_no(value: str) -> bool:
 
 def nobody(col: Collector, data: dict[str, Any], key: str) -> str:
     """What field `key` holds, quoted as written, when it names nobody (a tick, a note, a
-    placeholder, true); "" when it is a name or empty."""
+    placeholder, true, a date); "" when it is a name or empty."""
     value = data.get(key)
     written = str(value).strip() if isinstance(value, str | int | float) else ""
-    if isinstance(value, bool) or (written and not_a_name(written)):
+    if isinstance(value, bool | dt.date) or (written and not_a_name(written)):
         return quoted(written) if isinstance(value, str) else _typed(col, key, value)
     return ""
 
 
-def person(col: Collector, data: dict[str, Any], key: str, *, hold: bool = False) -> str | None:
-    """The person a field of ROLES names; an error for a tick («có», yes, x, ok) or true, or
-    with `hold` (a bulletin's approver: the gate holds it, publish.gates) a warning, which
-    --strict makes an error: one note in approved_by stopped the whole build."""
+PERSON_HELD = "person-held"
+"""The code of the warning that a bulletin or page is held back for a field of ROLES naming
+nobody (publish.held_page_links finds the links a held page would break by it)."""
+HELD = {"bản tin": "không đăng ở kênh nào", "trang": "không đăng trên website"}
+"""What is held for such a field, and where it is then not published."""
+
+
+def person(col: Collector, data: dict[str, Any], key: str, *, held: str = "") -> str | None:
+    """The person a field of ROLES names. A value naming nobody (a tick «có», yes, x, ok, a
+    note, a date) is, with `held` (a key of HELD: the gate holds that bulletin or page,
+    publish.gates), a warning saying so, which --strict makes an error saying the build stops
+    (one such value once stopped the whole build); without `held`, an error."""
     value = data.get(key)
     written = str(value).strip() if isinstance(value, str | int | float) else ""
     if shown := nobody(col, data, key):
@@ -126,20 +145,40 @@ def person(col: Collector, data: dict[str, Any], key: str, *, hold: bool = False
             if key == "approved_by"
             else "đây là ghi chú chưa rà soát, không phải tên người rà soát"
         )
+        if isinstance(value, dt.date):
+            why = "một ngày, không phải họ tên người chịu trách nhiệm"
+        elif not (isinstance(value, str) and not_yet(written)):
+            why = "một dấu đồng ý không cho biết ai chịu trách nhiệm"
+        said = f"cần {ROLES[key]}, nhận được {shown}: {why}"
         col.add(
-            f"cần {ROLES[key]}, nhận được {shown}: "
-            + (
-                why
-                if isinstance(value, str) and not_yet(written)
-                else "một dấu đồng ý không cho biết ai chịu trách nhiệm"
-            )
-            + (": bản tin bị giữ lại, không đăng ở kênh nào" if hold else ""),
+            said + (held_suffix(held) if held else ""),
             field=key,
             hint=f'{how}. Chưa có thì để trống: {key}: "".' + _replace_below(col, key),
-            severity="warning" if hold else "error",
+            severity="warning" if held else "error",
+            code=PERSON_HELD if held else None,
+            strict_message=(
+                f"{said}. Với --strict đây là lỗi: lần chạy dừng, không ghi, không đăng gì "
+                f"(không có --strict thì chỉ {held} này bị giữ lại, phần còn lại vẫn được đăng)"
+            )
+            if held
+            else None,
         )
         return None
     return text(col, data, key)
+
+
+def held_suffix(held: str) -> str:
+    """How a warning of `person` ends when it holds what `held` names (a key of HELD)."""
+    return f": {held} bị giữ lại, {HELD[held]}"
+
+
+def held_note(col: Collector, data: dict[str, Any]) -> str:
+    """«approved_by ghi «ok»» for the first field of ROLES that names nobody (see nobody), or
+    "": why a page is held back (publish.gates.page_gate)."""
+    for key in ROLES:
+        if shown := nobody(col, data, key):
+            return f"{key} ghi {shown}"
+    return ""
 
 
 def _typed(col: Collector, key: str, value: Any) -> str:

@@ -13,6 +13,7 @@ from types import ModuleType
 from publish.config import CHANNELS, Config
 from publish.content import load_site
 from publish.errors import STRICT_EXEMPT, ContentError, Problem
+from publish.held_page_links import linked_held_pages
 from publish.locate import with_lines
 from publish.memory import give_back_freed_memory
 from publish.model import Artifact, Build, Site
@@ -75,7 +76,8 @@ def build(
             if output is not None:
                 site = dataclasses.replace(site, output=output)
         gc.freeze()
-        content = strictly(site.warnings) if strict else list(site.warnings)
+        loaded = linked_held_pages(site, site.warnings)
+        content = strictly(loaded) if strict else loaded
         with timings.phase(STARTUP):
             modules = {name: renderer(name) for name in channels}
         tripped = False
@@ -106,10 +108,11 @@ def build(
 
 
 def strictly(problems: Iterable[Problem]) -> list[Problem]:
-    """`problems` as --strict judges them: each warning an error, but those whose code is
-    exempt (errors.STRICT_EXEMPT); a note is advice no option turns into an error."""
+    """`problems` as --strict judges them: each warning an error (saying its strict_message,
+    when it has one), but those whose code is exempt (errors.STRICT_EXEMPT); a note is advice
+    no option turns into an error."""
     return [
-        dataclasses.replace(p, severity="error")
+        dataclasses.replace(p, severity="error", message=p.strict_message or p.message)
         if p.severity == "warning" and not _exempt(p)
         else p
         for p in problems

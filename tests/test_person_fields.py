@@ -162,3 +162,125 @@ def test_a_real_name_is_a_name(
 @pytest.mark.parametrize("name", ["Hải Đăng", "Nguyễn Hải Đăng", "Đạt", "Ý", "Kỳ", "Đăng", "Phê"])
 def test_a_name_holding_a_word_that_also_approves_is_a_name(name: str) -> None:
     assert not not_a_name(name)
+
+
+def test_strict_does_not_say_held_while_it_stops_the_build(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Under --strict the warning is an error and nothing is published: it said «bản tin bị
+    giữ lại», as if the others had gone out. It says what happens instead."""
+    root = make_project(tmp_path, {FILE: bulletin_md({"approved_by": '"ok"'}), OTHER: OTHER_MD})
+    assert build(root, "--strict") == 1
+    err = capsys.readouterr().err
+    [line] = [line for line in err.splitlines() if line.startswith(f"{FILE}:6: lỗi")]
+    assert "bị giữ lại, không đăng ở kênh nào" not in line
+    assert "Với --strict đây là lỗi: lần chạy dừng, không ghi, không đăng gì" in line
+    assert not (root / "output").exists()
+
+
+OTHER_MD = bulletin_md({"title": '"Tin khác đã duyệt"', "slug": "tin-khac"})
+"""A bulletin published beside the one with a bad field."""
+
+
+@pytest.mark.parametrize(
+    ("key", "written", "shown"),
+    [
+        ("pii_reviewed_by", '"ok"', "«ok»"),
+        ("pii_reviewed_by", "x", "«x»"),
+        ("pii_reviewed_by", '"chưa rà soát"', "«chưa rà soát»"),
+        ("pii_reviewed_by", "2026-11-28", "«2026-11-28»"),
+        ("approved_by", "2026-11-28", "«2026-11-28»"),
+    ],
+)
+def test_a_bad_person_field_holds_its_bulletin_not_the_whole_build(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], key: str, written: str, shown: str
+) -> None:
+    """«ok», x or a date in one bulletin's pii_reviewed_by (or a date in approved_by) stopped
+    every build: nothing of the site was updated. That bulletin alone is held on every channel,
+    the warning names file, line, field, what is expected and how to fix it; --strict stops."""
+    bad = bulletin_md({key: written})
+    root = make_project(tmp_path, {FILE: bad, OTHER: OTHER_MD})
+    line = 1 + bad.split("\n").index(f"{key}: {written}")
+    assert build(root) == 0
+    out, err = capsys.readouterr()
+    told = out + err
+    role = "họ tên, chức vụ người duyệt" if key == "approved_by" else "họ tên người đã rà soát"
+    assert f"{FILE}:{line}: cảnh báo: trường '{key}': cần {role}" in told
+    assert f"nhận được {shown}: " in told
+    assert "bản tin bị giữ lại, không đăng ở kênh nào" in told
+    assert f'Chưa có thì để trống: {key}: "".' in told
+    assert f"Bỏ qua {FILE}" not in told  # the warning says it is held: told once
+    assert "1 bản tin được xuất bản" in told and "1 bị giữ lại (1 chưa duyệt)" in told
+    web = root / "output" / "web"
+    assert (web / "2020" / "12" / "tin-khac" / "index.html").is_file()
+    pages = "".join(p.read_text("utf-8") for p in web.rglob("*.html"))
+    assert "Cảnh báo lừa đảo qua mạng" not in pages  # the held one's title, nowhere
+    site = load_site(config_module.load(root), now=NOW)
+    [held] = site.excluded
+    assert (held.bulletin.source, held.code) == (FILE, "unapproved")
+    assert held.reason.startswith(f"{key} ghi {shown}, không phải tên người")
+    shutil.rmtree(root / "output")
+    assert build(root, "--strict") == 1
+    err = capsys.readouterr().err
+    assert f"{FILE}:{line}: lỗi: trường '{key}'" in err and "lần chạy dừng" in err
+    assert "bị giữ lại, không đăng ở kênh nào" not in err
+    assert not (root / "output").exists()
+
+
+PAGE = "content/pages/gioi-thieu.md"
+
+
+def page_md(extra: str = "", body: str = "Giới thiệu đơn vị.\n") -> str:
+    """A page file, `extra` front matter lines added."""
+    return f'---\ntitle: "Giới thiệu đơn vị"\nslug: gioi-thieu\n{extra}---\n\n{body}'
+
+
+@pytest.mark.parametrize(
+    "extra", ['approved_by: "ok"\n', "approved_by: 2026-11-28\n", "pii_reviewed_by: x\n"]
+)
+def test_a_bad_person_field_holds_its_page_not_the_whole_build(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], extra: str
+) -> None:
+    """A tick or a date in a page's approved_by or pii_reviewed_by stopped every build. The
+    page is held (as a draft page is: nothing links to it), the rest goes out."""
+    key = extra.split(":")[0]
+    root = make_project(tmp_path, {PAGE: page_md(extra), OTHER: OTHER_MD})
+    assert build(root) == 0
+    out, err = capsys.readouterr()
+    told = out + err
+    assert f"{PAGE}:4: cảnh báo: trường '{key}': cần " in told
+    assert "trang bị giữ lại, không đăng trên website" in told
+    assert f"Bỏ qua {PAGE}" not in told  # told once
+    web = root / "output" / "web"
+    assert (web / "2020" / "12" / "tin-khac" / "index.html").is_file()
+    assert not (web / "gioi-thieu").exists()
+    assert "Giới thiệu đơn vị" not in "".join(p.read_text("utf-8") for p in web.rglob("*.html"))
+    assert build(root, "--strict") == 1
+    assert f"{PAGE}:4: lỗi: trường '{key}'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "link", ["[giới thiệu](../pages/gioi-thieu.md)", "[giới thiệu](/gioi-thieu/#lich)"]
+)
+def test_a_page_held_for_a_bad_field_that_a_bulletin_links_to_stops_the_build(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], link: str
+) -> None:
+    """Held, the page would leave a published bulletin's link leading nowhere (the tool keeps
+    no earlier version of the page to serve): an error naming the page, its field, the link
+    and how to fix it; nothing is written."""
+    linking = bulletin_md({"title": '"Tin khác đã duyệt"', "slug": "tin-khac"}, f"Xem {link}.\n")
+    root = make_project(tmp_path, {PAGE: page_md('approved_by: "ok"\n'), OTHER: linking})
+    assert build(root) == 1
+    err = capsys.readouterr().err
+    [line] = [line for line in err.splitlines() if line.startswith(f"{PAGE}:4: ")]
+    assert line.startswith(f"{PAGE}:4: lỗi: trường 'approved_by': cần họ tên")
+    assert "bị giữ lại, không đăng" not in line
+    assert f"Trang không thể bị giữ lại: nội dung đang đăng liên kết tới nó ({OTHER}" in line
+    assert "lần chạy dừng" in line
+    assert "Hoặc bỏ các liên kết tới trang này." in err
+    assert not (root / "output").exists()
+    # A draft linking to it goes out nowhere: the page is held, the build goes on.
+    (root / OTHER).write_text(
+        bulletin_md({"slug": "tin-khac", "draft": "true"}, f"Xem {link}.\n"), "utf-8"
+    )
+    assert build(root) == 0

@@ -18,6 +18,7 @@ from publish.errors import PublishError
 from publish.gates import name_only, shell_word
 from publish.model import EXPIRED_LISTED, Build, Site
 from publish.output_lock import channels_lock, output_lock
+from publish.person_fields import PERSON_HELD
 from publish.preview import PREVIEW_SHOWN, in_deployed_output
 from publish.progress import in_ci
 from publish.replay import LastBuild, Outcome
@@ -359,15 +360,16 @@ def exclusion_lines(site: Site, *, counted: frozenset[str] = frozenset()) -> lis
     warning tells of already (a draft page: the others are a note or a warning of their field).
     Bulletins left out for a reason in `counted` are counted in one line instead of named."""
     # Only a warning about the hold itself: another one (a misspelt key) says nothing of it.
-    told = {
+    # A tick in approved_by or pii_reviewed_by («có», yes) has its own warning (an error under
+    # --strict) saying the bulletin or page is held, a name is expected and how to write it: a
+    # skip line beside it told the same twice («thiếu approved_by» once told the editor the
+    # field was not there at all).
+    ticked = {p.file for p in site.warnings if p.code == PERSON_HELD}
+    told = ticked | {
         p.file
         for p in site.warnings
         if p.field == "classification" or site.held_pages.get(p.file, "\0") in p.message
     }
-    # A tick in approved_by («có», yes) has its own warning (an error under --strict) saying the
-    # bulletin is held, a name is expected and how to write it: a skip line beside it told the
-    # same twice («thiếu approved_by» once told the editor the field was not there at all).
-    ticked = {p.file for p in site.warnings if p.field == "approved_by"}
     long_gone = 0
     quiet: dict[str, int] = {}
     lines = []
