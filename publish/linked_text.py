@@ -1139,9 +1139,10 @@ def _pdf_string(written: bytes, table: dict[int, str] | None = None) -> str:
 
 
 _RTF_TOKEN = re.compile(
-    rb"\\([a-z]{1,32})(-?\d{1,10})? ?|\\'([0-9a-fA-F]{2})|\\(.)|([{}])|[\r\n]+|([^\\{}\r\n]+)"
+    rb"\\([a-z]{1,32})(-?\d{1,10})? ?|\\'([0-9a-fA-F]{2})|\\(.|\n)|([{}])|[\r\n]+|([^\\{}\r\n]+)"
 )
-"""One piece of RTF: a control word and its number, a \\'xx byte, a control symbol, a group's
+"""One piece of RTF: a control word and its number, a \\'xx byte, a control symbol (a
+backslash before a line end too: a paragraph's end, as macOS TextEdit writes it), a group's
 brace, a line end (no text) or text."""
 _RTF_SKIPPED = frozenset(
     {
@@ -1261,6 +1262,8 @@ def _rtf_text(data: bytes) -> str:
         if symbol is not None:
             if symbol in b"\\{}":
                 out.append(symbol.decode("latin-1"))
+            elif symbol in b"\r\n":
+                shown("\n")  # RTF reads «\\» before a line end as \\par
             elif symbol == b"~":
                 out.append(" ")
             continue
@@ -1271,4 +1274,6 @@ def _rtf_text(data: bytes) -> str:
                 skip_next -= dropped
             shown(text.decode("cp1258", "replace"))
     flush()
-    return "\n".join(line for line in _apart("".join(out)).split("\n") if line.strip())
+    # Line ends typed as bytes (\\'0d\\'0a, an old Mac's \\'0d) end a line as in any text file.
+    text = "".join(out).replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(line for line in _apart(text).split("\n") if line.strip())
