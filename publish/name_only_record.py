@@ -21,13 +21,16 @@ channels' records there would publish what they name (web-urls.json keeps every 
 published, withdrawn ones too) with any text, and the next sync would record that text as
 published. The same holds for a missing published.json in a state/ whose channel records
 (zalo.json, radio.json, web-urls.json) were written by a version that writes it
-(sync.manifest.LISTED: the file was deleted, not never written).
+(sync.manifest.LISTED: the file was deleted, not never written), or that git knows the file in
+(one written by a version from before LISTED: see `_deleted`).
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+import shutil
+import subprocess
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -213,7 +216,10 @@ def to_record(site: Site, state_dir: Path) -> dict[str, str] | None:
     return dict(sorted(found.items()))
 
 
-_DELETED = "đã mất, dù bản ghi của kênh trong state/ do bản công cụ có ghi tệp này viết ra"
+_DELETED = (
+    "đã mất, dù bản ghi của kênh trong state/ (hay lịch sử git của kho) cho biết tệp này đã "
+    "được ghi"
+)
 
 
 def _read(state_dir: Path) -> tuple[set[str], dict[str, str] | None] | str | None:
@@ -245,12 +251,41 @@ def _read(state_dir: Path) -> tuple[set[str], dict[str, str] | None] | str | Non
 def _deleted(state_dir: Path) -> bool:
     """Whether a channel record in `state_dir` was written by a version that writes
     published.json on every sync (sync.manifest.LISTED, also in web-urls.json, by the sync
-    only): then its absence is a deletion."""
+    only), or git has known state/published.json beside such records: then its absence is a
+    deletion."""
     from publish.sync.manifest import LISTED
 
+    found = False
     for name in ("zalo.json", "radio.json", "web-urls.json"):
         with contextlib.suppress(OSError, ValueError):
             document = json.loads((state_dir / name).read_bytes())
             if isinstance(document, dict) and document.get(LISTED):
                 return True
+            found = True
+    # Versions that wrote published.json before LISTED existed left records no different from
+    # those of a state/ that never had the file, whose records stand in for it by design (an
+    # upgrade withdraws nothing). Taken for such a state/, a deleted file vouched for every key
+    # ever published with any text: an edited legacy bulletin and a new text under a withdrawn
+    # id went out, and the next sync recorded them as published. Git's history tells the two
+    # apart (a shallow CI clone whose commits never held the file cannot: its records stand in
+    # until a sync writes LISTED). A state/ without any record is a fresh start: nothing stands.
+    return found and _in_git(state_dir / PUBLISHED_NAME)
+
+
+def _in_git(path: Path) -> bool:
+    """Whether git knows `path` in the repository holding it: in the commit checked out, or in
+    a commit of the history at hand (False without git, or outside a repository)."""
+    git = shutil.which("git")
+    if git is None:
+        return False
+    folder, name = path.parent, path.name
+    for args in (["cat-file", "-e", f"HEAD:./{name}"], ["log", "-1", "--format=%H", "--", name]):
+        try:
+            done = subprocess.run(
+                [git, "-C", str(folder), *args], capture_output=True, timeout=30, check=False
+            )
+        except (OSError, subprocess.SubprocessError):
+            return False
+        if done.returncode == 0 and (args[0] == "cat-file" or done.stdout.strip()):
+            return True
     return False

@@ -6,6 +6,9 @@ file existed."""
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -137,3 +140,69 @@ def test_a_sync_refuses_to_withdraw_and_forget_the_legacy_approvals(
     sync(root)
     assert record(root)["name_only"] == json.loads(good)["name_only"]
     assert shown(root) == set()
+
+
+def _as_an_earlier_version_left_it(root: Path) -> None:
+    """state/ as a version that wrote published.json before the channel records carried
+    published_list (session 36) left it: the records hold no mark of it."""
+    radio = root / "state/radio.json"
+    document = json.loads(radio.read_text("utf-8"))
+    del document["published_list"]
+    radio.write_text(json.dumps(document), "utf-8")
+    history = root / "state/web-urls.json"
+    history.write_bytes(history_bytes(json.loads(history.read_text("utf-8"))["urls"]))
+
+
+def _git(root: Path, *args: str) -> None:
+    """Run git in the project (a unit's repository)."""
+    env = {"GIT_AUTHOR_NAME": "a", "GIT_AUTHOR_EMAIL": "a@b", "GIT_COMMITTER_NAME": "a"}
+    env |= {"GIT_COMMITTER_EMAIL": "a@b", "PATH": os.environ.get("PATH", ""), "HOME": str(root)}
+    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, env=env)
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+@pytest.mark.parametrize("deleted", ["in the checkout", "committed"])
+def test_a_published_json_an_earlier_version_wrote_then_deleted_vouches_for_no_name(
+    tmp_path: Path, deleted: str
+) -> None:
+    """Its records carry no published_list, so the deletion looked like a state/ that never had
+    the file, and the channels' records (every key ever published) stood in: the legacy text
+    edited since the last sync, and a new text under an id withdrawn in 2019, went out, and the
+    next sync would have recorded both. Git's history tells the file was there."""
+    root = project(tmp_path)
+    sync(root)
+    _as_an_earlier_version_left_it(root)
+    history = root / "state/web-urls.json"
+    urls = json.loads(history.read_text("utf-8"))["urls"]
+    history.write_bytes(history_bytes({**urls, **WITHDRAWN}))
+    _git(root, "init", "-q")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "-m", "lần đồng bộ")
+    f = root / LEGACY_FILE
+    f.write_text(f.read_text("utf-8") + "\nNỘI DUNG CHƯA DUYỆT.\n", "utf-8")
+    (root / "state/published.json").unlink()
+    if deleted == "committed":
+        _git(root, "add", "-A")
+        _git(root, "commit", "-q", "-m", "xóa nhầm")
+    assert shown(root) == set()
+    for key in (LEGACY, NEW):
+        why = reason(root, key)
+        assert "state/published.json đã mất" in why and "lịch sử git" in why
+        assert "git checkout <mã lần ghi> -- state/published.json" in why
+    assert main(["--root", str(root), "--now", NOW, "sync", "radio"]) == 1
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_a_state_git_never_saw_published_json_in_still_stands_on_its_records(
+    tmp_path: Path,
+) -> None:
+    """A repository synced only by versions from before published.json: its records stand in,
+    in a git repository too (the upgrade withdraws nothing)."""
+    root = project(tmp_path)
+    sync(root)
+    _as_an_earlier_version_left_it(root)
+    (root / "state/published.json").unlink()
+    _git(root, "init", "-q")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "-m", "lần đồng bộ")
+    assert shown(root) == {LEGACY}
