@@ -192,3 +192,35 @@ def test_reconcile_with_create_anyway_after_a_killed_run_takes_its_article_and_s
     assert ours(emulator, by_hand) == made and len(made) == 1
     assert records(root)["bt-000"]["article_id"] == made[0]
     assert emulator.articles[by_hand] == before
+
+
+def test_reconcile_keeping_the_killed_runs_own_article_as_by_hand_loses_and_doubles_nothing(
+    tmp_path: Path, emulator: ZaloEmulator, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--reconcile counts every unrecorded article of the flag's bulletin's title as posted by
+    hand, the one its own killed create made too. That article is still found by the content
+    recorded as sent when the plan is applied, so the count only makes --reconcile ask about
+    another bulletin of that title (weekly titles repeat): nothing sent. Given the flag for it
+    too, each bulletin is on the OA once and the article posted by hand stays as it was."""
+    root = zalo_project(tmp_path, 1)
+    by_hand, before = posted_by_hand(emulator)
+    killed_at(root, "after-create:1", *ANYWAY)
+    [made] = ours(emulator, by_hand)
+    other = "content/bai-viet/ban-tin-001.md"
+    body = "Nội dung của bản tin tuần sau, cùng tiêu đề.\n"
+    (root / other).write_text(zalo_bulletin(1, title=f'"{TITLE}"', body=body), encoding="utf-8")
+    told(capsys)
+
+    emulator.clear_calls()
+    assert sync(root, "--reconcile", *ANYWAY) == 1
+    out = told(capsys)
+    assert "bt-001" in out and made in out and by_hand in out  # asked which is bt-001's
+    assert emulator.write_calls() == []
+
+    assert sync(root, "--reconcile", *ANYWAY, "--zalo-create-anyway", other) == 0
+    entries = records(root)
+    assert entries["bt-000"]["article_id"] == made
+    [new] = [i for i in ours(emulator, by_hand) if i != made]
+    assert entries["bt-001"]["article_id"] == new
+    assert emulator.articles[by_hand] == before
+    assert len(emulator.articles) == 3
