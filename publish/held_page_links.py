@@ -37,7 +37,8 @@ def linked_held_pages(site: Site, problems: Iterable[Problem]) -> list[Problem]:
         for alias in site.held_aliases.get(page_file, ()):
             held.setdefault(_path(alias), page_file)
     linking: dict[str, list[str]] = {}
-    for item in (*site.bulletins, *site.pages):
+    items: list[Bulletin | Page] = [*site.bulletins, *site.pages]
+    for item in items:
         for target, line in _targets(item, site):
             page = held.get(target)
             if page is not None and page != item.source:
