@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 __all__ = [
+    "PERSON_HELD",
     "SEVERITY_LABELS",
     "STRICT_EXEMPT",
     "UNREADABLE_ATTACHMENT",
@@ -128,6 +129,10 @@ class Busy(PublishError):
 
 UNREADABLE_ATTACHMENT = "unreadable-attachment"
 """The code of the warning that a linked document could not be read to look for secret stamps."""
+PERSON_HELD = "person-held"
+"""The code of the warning that a bulletin or page is held back for its approved_by or
+pii_reviewed_by naming nobody (publish.person_fields; publish.held_page_links finds the links a
+held page would break). Here, not there: the build's summary tells it without the loader."""
 STRICT_EXEMPT = frozenset({UNREADABLE_ATTACHMENT})
 """Codes of warnings --strict leaves warnings: an unreadable linked document is decided by
 [policy] unreadable_attachments (most PDFs from Word: --strict in CI would refuse every one)."""

@@ -14,10 +14,10 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Iterator
 
-from publish.errors import Problem
+from publish.errors import PERSON_HELD, Problem
 from publish.links import hrefs_in, resolve
 from publish.model import Bulletin, Page, Site
-from publish.person_fields import PERSON_HELD, held_suffix
+from publish.person_fields import held_suffix
 
 __all__ = ["linked_held_pages"]
 

@@ -12,13 +12,13 @@ import datetime as dt
 import re
 from typing import Any
 
+from publish.errors import PERSON_HELD
 from publish.fields import Collector, text
 from publish.key_lines import value_typed
 from publish.text import as_written, nfc, quoted
 
 __all__ = [
     "HELD",
-    "PERSON_HELD",
     "ROLES",
     "held_note",
     "held_suffix",
@@ -118,9 +118,6 @@ def nobody(col: Collector, data: dict[str, Any], key: str) -> str:
     return ""
 
 
-PERSON_HELD = "person-held"
-"""The code of the warning that a bulletin or page is held back for a field of ROLES naming
-nobody (publish.held_page_links finds the links a held page would break by it)."""
 HELD = {"bản tin": "không đăng ở kênh nào", "trang": "không đăng trên website"}
 """What is held for such a field, and where it is then not published."""
 

@@ -14,11 +14,10 @@ from publish import config as config_module
 from publish.cache import Fragments
 from publish.cli import common_options, content_options, resolve_now
 from publish.config import parse_channels
-from publish.errors import PublishError
+from publish.errors import PERSON_HELD, PublishError
 from publish.gates import name_only, shell_word
 from publish.model import EXPIRED_LISTED, Build, Site
 from publish.output_lock import channels_lock, output_lock
-from publish.person_fields import PERSON_HELD
 from publish.preview import PREVIEW_SHOWN, in_deployed_output
 from publish.progress import in_ci
 from publish.replay import LastBuild, Outcome
