@@ -75,8 +75,10 @@ def _targets(item: Bulletin | Page, site: Site) -> Iterator[tuple[str, int | Non
     for href in hrefs_in(item.body):
         if not href.startswith(("/", "http")):
             continue
-        # A path of the host is the site's own (own_path maps it only for a site in a folder).
-        path = addresses.own_path(href) or (None if href.startswith(("//", "http")) else href)
+        # A path of the host is the site's own path when the site is at the host's root
+        # (own_path maps one only for a site in a folder).
+        bare = not href.startswith(("//", "http")) and not addresses.folder
+        path = addresses.own_path(href) or (href if bare else None)
         if path is not None:
             yield _path(path), None
 
