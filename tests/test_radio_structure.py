@@ -825,3 +825,56 @@ def test_two_spaces_after_a_linking_word_in_a_fields_value_go_on_with_it() -> No
     """A line that is a label and its value goes on after «và» as any other, before a name."""
     source = "Đối tượng: Nguyễn Văn A và  \nNguyễn Văn B đã bị bắt.\n"
     assert normalise(source).text == "Đối tượng: Nguyễn Văn A và Nguyễn Văn B đã bị bắt."
+
+
+@pytest.mark.parametrize(
+    ("source", "said"),
+    [
+        (
+            "Đối tượng gửi đường link https://abc.xyz/nhan-qua để chiếm đoạt tài khoản.",
+            "Đối tượng gửi đường link để chiếm đoạt tài khoản.",
+        ),
+        (
+            "Đối tượng yêu cầu truy cập đường link sau: https://abc.xyz/nhan-qua để nhận quà.",
+            "Đối tượng yêu cầu truy cập đường link để nhận quà.",
+        ),
+        (
+            "Đối tượng gửi link: bit.ly/abc để chiếm đoạt tài khoản.",
+            "Đối tượng gửi link để chiếm đoạt tài khoản.",
+        ),
+        (
+            "Đối tượng yêu cầu người dân vào trang web abc.vn để khai báo.",
+            "Đối tượng yêu cầu người dân vào trang web để khai báo.",
+        ),
+        ("Kẻ gian gửi https://abc.xyz cho nạn nhân.", "Kẻ gian gửi một đường link cho nạn nhân."),
+        (
+            "Tuyệt đối không bấm vào đường link lạ https://abc.xyz.",
+            "Tuyệt đối không bấm vào đường link lạ.",
+        ),
+    ],
+)
+@pytest.mark.parametrize("url_spoken", ["", "trang thông tin điện tử của Công an huyện"])
+def test_a_scam_warning_is_read_without_the_scammers_address(
+    source: str, said: str, url_spoken: str
+) -> None:
+    """«Đối tượng gửi đường link https://… để chiếm đoạt tài khoản.», the point of the bulletin,
+    went off air whole: «link» was taken for a call to click (R1.3), and R1.4 drops a clause
+    that holds an address; `bit.ly/abc` was read «bit.ly abc» with no word to the editor. R1.4
+    says never to spell an address: the address alone goes, and never becomes `url_spoken`,
+    which names the unit's own site («gửi đường link trang thông tin điện tử của Công an
+    huyện» would tell the listener the police site is the trap)."""
+    spoken = normalise(source, options=SpeakOptions(url_spoken=url_spoken))
+    assert spoken.text == said
+    [flag] = spoken.flags
+    assert flag.code == "R1.4" and "url_spoken" in flag.message
+
+
+def test_the_units_own_address_still_reads_as_before() -> None:
+    """Outside a scam warning an address is what R1.4 said: the configured phrase, or its
+    clause dropped."""
+    source = "Người dân theo dõi tin, chi tiết tại https://ca.example.vn/tin."
+    phrase = "trang thông tin điện tử của Công an huyện"
+    assert normalise(source, options=SpeakOptions(url_spoken=phrase)).text == (
+        f"Người dân theo dõi tin, chi tiết tại {phrase}."
+    )
+    assert normalise(source).text == "Người dân theo dõi tin."

@@ -13,6 +13,7 @@ from publish.frontmatter import FrontMatterError, split
 from publish.markdown_comments import shown_body
 from publish.markdown_escapes import ESCAPED
 from publish.markdown_pasted import BULLET_GLYPHS, NUMBERED, goes_on
+from publish.radio.bait import SCAM_WORDS, bait_removed
 from publish.radio.flags import BLOCKING, WARNING, Context, Flag
 from publish.radio.given_names import a_full_name, a_given_name, a_place_like_a_name
 from publish.radio.lists import (
@@ -107,9 +108,12 @@ _HASHTAG_LINE = re.compile(r"^\s*(?:#\w+\s*)+$")
 _HTML_TABLE = re.compile(r"^\s*<table", re.I)
 _HTML_TABLE_END = re.compile(r"</table>", re.I)
 
+_TLDS = "vn|com|net|org|info|ly|gl|io|me|co|cc|xyz|top|site|online|link|shop|club|biz|app"
+"""Top-level domains of an address written without a scheme: the usual ones, and those of link
+shorteners and throwaway scam sites (`bit.ly/abc` was read «bit.ly abc», unflagged)."""
 _URL = re.compile(
     r"(?:https?://|www\.)[^\s<>()\[\]\"“”]+|(?<![\w@.])(?:[a-z0-9-]+\.)+"
-    r"(?:vn|com|net|org|info)(?:/[^\s<>()\[\]\"“”]*)?(?![\w@])"
+    rf"(?:{_TLDS})(?:/[^\s<>()\[\]\"“”]*)?(?![\w@])"
 )
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 """An e-mail address, tried from the start of a run only: from each of its characters, each try
@@ -180,7 +184,7 @@ _CONTACT_NUMBER = re.compile(
 """A number a listener can call (`113`, `1900 0368`, `0277 3610 113`): a sentence holding one is
 not dropped with an address in it; a year or a count (`năm 2024`, `1.250 hồ sơ`) is no reason to
 keep a fragment."""
-_URL_HINT = re.compile(r"://|www\.|\.(?:vn|com|net|org|info)")
+_URL_HINT = re.compile(rf"://|www\.|\.(?:{_TLDS})")
 """In every `_URL` match: a scheme, `www.` or one of its top-level domains."""
 _SENTENCE_GAP = re.compile(r"(?<=[.!?;])\s+")
 _COMMENT = re.compile(r"<!--.*?-->")
@@ -1532,6 +1536,19 @@ def _urls(text: str, ctx: Context) -> str:
     while m := _find_address(text):
         address = m[0].rstrip(".,;:!?")
         end = m.start() + len(address)
+        email = "@" in address
+        if (bait := bait_removed(text, m.start(), end, email=email)) is not None:
+            text = bait
+            ctx.flag(
+                "R1.4",
+                WARNING,
+                f"Đã bỏ địa chỉ «{address}» khỏi câu cảnh báo lừa đảo; câu vẫn được đọc (không "
+                "đọc địa chỉ web trên sóng, và đây không phải trang của đơn vị nên cụm từ "
+                "[radio] url_spoken không thay vào). Nếu người nghe cần nhận ra trang giả, tả "
+                "nó bằng lời (ví dụ «đường link giả mạo trang của ngân hàng»).",
+                address,
+            )
+            continue
         if spoken:
             text = text[: m.start()] + spoken + text[end:]
             continue
@@ -1615,7 +1632,13 @@ def _calls_to_action(text: str, ctx: Context) -> str:
         linked = _has_link(sentence)
         # "(xem tại https://…)" inside a sentence: only the bracket goes, in R1.4.
         outside = _ASIDE.sub(" ", sentence) if linked and "(" in sentence else sentence
-        if linked and _CTA.search(outside) and _has_link(outside) and not _reads_on(outside):
+        if (
+            linked
+            and _CTA.search(outside)
+            and _has_link(outside)
+            and not _reads_on(outside)
+            and not SCAM_WORDS.search(outside)  # «Đối tượng gửi đường link …»: the warning
+        ):
             ctx.flag(
                 "R1.3",
                 WARNING,
