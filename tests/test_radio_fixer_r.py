@@ -277,16 +277,16 @@ def test_a_quotation_closed_long_before_does_not_make_the_units_line_a_scammers(
     [
         (
             "Đối tượng gọi từ số 0912.345.xxx",
-            "Đối tượng gọi từ số bắt đầu bằng không chín một hai ba bốn năm",
+            "Đối tượng gọi từ số bắt đầu bằng không chín một hai, ba bốn năm",
         ),
         (
             "Đối tượng sử dụng SIM rác 0865.123.xxx gọi điện cho bị hại",
-            "Đối tượng sử dụng SIM rác số bắt đầu bằng không tám sáu năm một hai ba, gọi điện"
+            "Đối tượng sử dụng SIM rác số bắt đầu bằng không tám sáu năm, một hai ba, gọi điện"
             " cho bị hại",
         ),
         (
             "Đối tượng gọi từ số 0912 345 xxx",
-            "Đối tượng gọi từ số bắt đầu bằng không chín một hai ba bốn năm",
+            "Đối tượng gọi từ số bắt đầu bằng không chín một hai, ba bốn năm",
         ),
     ],
 )

@@ -403,9 +403,10 @@ def test_a_period_named_by_its_two_years_takes_no_tu(text: str, expected: str) -
 )
 def test_a_masked_number_shown_to_its_last_group_is_read_digit_by_digit(text: str) -> None:
     """«0912 xxx 456 789» was read «… kết thúc bằng bốn năm sáu bảy trăm tám mươi chín» (its
-    last group a number of hundreds), «0912.xxx.456.789» left half in digits (Q1)."""
+    last group a number of hundreds), «0912.xxx.456.789» left half in digits (Q1). The
+    writer's two groups keep their breath pause (R9.2: «insert `,` between groups»)."""
     spoken = normalise(text)
-    assert "kết thúc bằng bốn năm sáu bảy tám chín" in spoken.text
+    assert "kết thúc bằng bốn năm sáu, bảy tám chín" in spoken.text
     assert "trăm" not in spoken.text and not spoken.flags
 
 
@@ -521,3 +522,35 @@ def test_an_amount_over_one_period_is_said_per_period(written: str, said: str) -
     """«10 triệu đồng/1 tháng» was read «trên một tháng»: a listener hears «mỗi tháng», as
     «/tháng» is read; an amount over an amount is still «trên»."""
     assert said in normalise(written).text
+
+
+@pytest.mark.parametrize(
+    ("source", "said"),
+    [
+        (
+            "Đối tượng gọi từ số 0912.345.xxx.",
+            "Đối tượng gọi từ số bắt đầu bằng không chín một hai, ba bốn năm.",
+        ),
+        (
+            "Đối tượng gọi từ số 0912345xxx.",
+            "Đối tượng gọi từ số bắt đầu bằng không chín một hai, ba bốn năm.",
+        ),
+        (
+            "Số lạ +84 912 xxx xxx gọi tới.",
+            "Số lạ bắt đầu bằng cộng tám bốn, chín một hai, gọi tới.",
+        ),
+        (
+            "Đối tượng dùng số 0912.xxx.345.678.",
+            "Đối tượng dùng số bắt đầu bằng không chín một hai, kết thúc bằng ba bốn năm, sáu bảy"
+            " tám.",
+        ),
+    ],
+)
+def test_a_hidden_numbers_digits_have_the_breath_pauses_of_a_phone_number(
+    source: str, said: str
+) -> None:
+    """A masked number's shown digits ran on with no pause («bắt đầu bằng không chín một hai
+    ba bốn năm»), where R9.2 reads every phone number: «Keep the writer's grouping; insert `,`
+    between groups (a breath pause). Without separators: 10 digits → 4-3-3 … 9 digits after
+    `+84` → 3-3-3.» The listener must hear the groups to write the number down."""
+    assert normalise(source).text == said

@@ -144,10 +144,43 @@ def masks_kept(text: str) -> str:
     return _MASKED.sub(lambda m: m[0].replace("*", MASK) if _masked(m) else m[0], text)
 
 
-def _digits(part: str) -> str:
-    """The digits of `part`, one word each, a leading `+` «cộng» (R9.2)."""
-    plus = ["cộng"] if part.startswith("+") else []
-    return " ".join(plus + [DIGIT_WORDS[int(c)] for c in part if c.isdigit()])
+_GROUP_GAP = re.compile(r"[ .]")
+_PHONE_GROUPS = (4, 3, 3)
+"""R9.2: a phone number written without separators is said 4-3-3 (`0912345678`)."""
+_ABROAD = "+84"
+_ABROAD_GROUP = 3
+"""R9.2: after `+84`, the nine digits are said 3-3-3."""
+
+
+def _digits(part: str, *, start: bool = False) -> str:
+    """The digits of `part`, one word each, a leading `+` «cộng», a comma (a breath pause)
+    between the writer's groups (R9.2: «Keep the writer's grouping; insert `,` between
+    groups»); a number's `start` written in one run is grouped as its whole number would be."""
+    groups = [group for group in _GROUP_GAP.split(part) if group]
+    if start and len(groups) == 1:
+        groups = _phone_groups(groups[0])
+    return ", ".join(_digit_words(group) for group in groups)
+
+
+def _phone_groups(run: str) -> list[str]:
+    """An unseparated start of a phone number in R9.2's groups: `0912345` → 0912, 345;
+    `+84912` → +84, 912."""
+    if run.startswith(_ABROAD):
+        rest = run[len(_ABROAD) :]
+        chunks = [rest[i : i + _ABROAD_GROUP] for i in range(0, len(rest), _ABROAD_GROUP)]
+        return [_ABROAD, *chunks]
+    groups = []
+    for size in _PHONE_GROUPS:
+        if run:
+            groups.append(run[:size])
+            run = run[size:]
+    return groups + ([run] if run else [])
+
+
+def _digit_words(group: str) -> str:
+    """The digits of one group, one word each, a leading `+` «cộng»."""
+    plus = ["cộng"] if group.startswith("+") else []
+    return " ".join(plus + [DIGIT_WORDS[int(c)] for c in group if c.isdigit()])
 
 
 def read_masked_numbers(text: str, ctx: Context) -> str:
@@ -182,7 +215,7 @@ def read_masked_numbers(text: str, ctx: Context) -> str:
             continue
         tail = m["tail"] if m["tail"] and not _whole_without_tail(m) else ""
         end = m.end() if tail else m.end("hidden")
-        said = f"bắt đầu bằng {_digits(m['head'])}"
+        said = f"bắt đầu bằng {_digits(m['head'], start=True)}"
         if tail:
             said += f", kết thúc bằng {_digits(tail)}"
         if not _LONE_NUMBER_WORD.search(text[max(0, m.start() - _LOOK_BACK) : m.start()]):
