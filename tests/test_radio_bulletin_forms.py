@@ -269,3 +269,33 @@ def test_lettered_number_in_the_unit_lexicon_keeps_its_reading() -> None:
     """`5K` of a unit's lexicon (the Covid slogan) is its entry, not `năm K`."""
     spoken = normalise_fragment("số 5K", abbreviations={"5K": "năm ca"})
     assert spoken.text == "số năm ca"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "nhà số 123/4A đường Nguyễn Huệ",
+            "nhà số một trăm hai mươi ba trên bốn A đường Nguyễn Huệ",
+        ),
+        ("tại hẻm 45/2 đường Lê Lợi", "tại hẻm bốn mươi lăm trên hai đường Lê Lợi"),
+        ("tại số nhà 45/2 đường Lê Lợi", "tại số nhà bốn mươi lăm trên hai đường Lê Lợi"),
+        ("tại số 45/2/7 Lê Lợi", "tại số bốn mươi lăm trên hai trên bảy Lê Lợi"),
+        ("ngõ 12/5 phố Huế", "ngõ mười hai trên năm phố Huế"),
+    ],
+)
+def test_a_house_number_in_an_alley_is_read_as_an_address(text: str, expected: str) -> None:
+    """«Nhà số 123/4A» was read «một trăm hai mươi ba/4A» (a slash and «4A» left to the
+    reader, the bulletin held by Q1, Q2), «hẻm 45/2» flagged as a fraction to check (R12.3).
+    After a word of an address the slash numbers a house off an alley: each part is a number
+    with its letter (as `số nhà 45A`), the slash «trên», the reading R12.3 gives `a/b`."""
+    spoken = normalise_fragment(text)
+    assert (spoken.text, spoken.flags) == (expected, ())
+
+
+def test_a_ratio_or_a_number_not_in_an_address_is_still_checked() -> None:
+    """`tỷ lệ 45/2`, `số 45/2` not followed by a street: R12.3 as before, told to the editor."""
+    for text in ("tỷ lệ 45/2 là cao", "tại số 45/2 có hai vụ"):
+        spoken = normalise_fragment(text)
+        assert "bốn mươi lăm trên hai" in spoken.text
+        assert [f.code for f in spoken.flags] == ["R12.3"]

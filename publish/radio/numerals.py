@@ -153,6 +153,19 @@ _ADDRESS_WORD = re.compile(
 """Before `45A`: an address, where a lettered number is a house, a hamlet, a plot (and `vàng
 24K`, gold's karat, said `hai mươi tư K` like any house letter). Elsewhere
 (`5K`) it may be a code or a slogan, which the lexicon reads or QA flags (R14.7, Q1)."""
+_HOUSE_NUMBER = re.compile(r"(?<![\w.,/])(\d{1,5}[A-Z]?)((?:/\d{1,5}[A-Z]?)+)(?![\w/]|[.,]\d)")
+"""`123/4A`, `45/2`, `45/2/7`: a house in an alley off a house number, as the South writes an
+address; each part a number, with its letter."""
+_HOUSE_WORD = re.compile(
+    r"(?<!\w)(?i:nhà|hẻm|ngõ|ngách|kiệt|lô|căn hộ|căn|ki-ốt|kiốt)(?:\s+(?i:số))?\s*+:?\s*+$"
+)
+"""Before `45/2`: a house, an alley, a plot, which a slash numbers (`hẻm 45/2`, `nhà số 123/4A`)."""
+_HOUSE_NUMBER_WORD = re.compile(r"(?<!\w)(?i:số)\s*+$")
+_STREET_AFTER = re.compile(
+    r"\s*+,?+\s*+(?:(?i:đường|phố|ngõ|ngách|hẻm|kiệt|khu phố|tổ|ấp|thôn|xóm|khóm|quốc lộ"
+    r"|tỉnh lộ)(?!\w)|[A-ZĐ])"
+)
+"""After `số 45/2`: the street or the place it is in, which makes it a house number."""
 _SCORE_LEAD = re.compile(r"(?<!\w)(?i:tỷ số|tỉ số)(?:\s+(?i:là|với))?\s*:?\s*$")
 """`tỷ số 2-1`: a score, said `hai một`, never a range."""
 _DIGIT = re.compile(r"\d")
@@ -217,6 +230,22 @@ def _fraction(m: re.Match[str], ctx: Context) -> str:
     return spoken
 
 
+def _house_number(m: re.Match[str], text: str, ctx: Context) -> str:
+    """`hẻm 45/2` → `hẻm bốn mươi lăm trên hai`, `nhà số 123/4A` → `… một trăm hai mươi ba trên
+    bốn A`: a slash in an address is said «trên», as R12.3 reads `a/b`, but with no flag, the
+    address word telling what it is; elsewhere (`tỷ lệ 45/2`) `_fraction` reads it."""
+    if not ends_before(_HOUSE_WORD, text, m.start()) and not (
+        ends_before(_HOUSE_NUMBER_WORD, text, m.start()) and _STREET_AFTER.match(text, m.end())
+    ):
+        return m[0]
+    parts = [m[1], *m[2].split("/")[1:]]
+    said = []
+    for part in parts:
+        digits, letter = part.rstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"), part.lstrip("0123456789")
+        said.append(f"{read_number(digits, ctx)} {letter}".rstrip())
+    return " trên ".join(said)
+
+
 def read_remaining_numbers(text: str, ctx: Context) -> str:
     """Pass P6: ranges (R12.1), `+` (R12.2), fractions (R12.3), signs (R12.4), the rest (R2, R3)."""
 
@@ -245,6 +274,7 @@ def read_remaining_numbers(text: str, ctx: Context) -> str:
     if "+" in text:
         text = _PLUS.sub(lambda m: f"{read_number(m[1], ctx)} cộng {read_number(m[2], ctx)}", text)
     if "/" in text:
+        text = _HOUSE_NUMBER.sub(lambda m: _house_number(m, text, ctx), text)
         text = _FRACTION.sub(lambda m: _fraction(m, ctx), text)
     if "-" in text:
         text = _NEGATIVE.sub("âm ", text)
