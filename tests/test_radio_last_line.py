@@ -360,3 +360,32 @@ def test_a_name_and_a_units_full_name_is_still_a_signature(last: str) -> None:
     spoken = normalise(f"{_BODY}{last}\n", author="Nguyễn Thu Hà")
     assert (spoken.text, spoken.flags) == ("Người dân cần cảnh giác.", ())
     assert byline(f"{_BODY}{last}\n", author="Nguyễn Thu Hà").startswith("Tác giả: Thu Hà - ")
+
+
+@pytest.mark.parametrize(
+    ("last", "author"),
+    [
+        ("Tổ công tác số 3", "Tổ công tác số 3"),
+        ("**Phòng PV01.**", "Phòng PV01"),
+        ("Tổ Công tác số 3.", "Tổ công tác số 3"),
+    ],
+)
+def test_a_units_name_with_its_number_that_the_author_field_names_is_not_read(
+    last: str, author: str
+) -> None:
+    """The doc: «`author` là tên đơn vị, như `Công an huyện Châu Thành`, thì chỉ cả tên ấy là
+    dòng tác giả». «Tổ công tác số 3» with `author: Tổ công tác số 3` was read on air («Tổ công
+    tác số ba.»), «Phòng PV01» read and held (R14.7): a number is no word of a person's name,
+    so the last line was never compared with the author field."""
+    source = f"{_BODY}{last}\n"
+    spoken = normalise(source, author=author)
+    assert (spoken.text, spoken.flags) == ("Người dân cần cảnh giác.", ())
+    assert byline(source, author=author) == f"Tác giả: {last.strip('*').rstrip('.')}"
+
+
+def test_a_units_name_the_author_field_does_not_name_is_still_read() -> None:
+    """Without the author field, or with another author, a unit's name closing a bulletin is
+    read, as the doc says of names opening with a unit's word (`Tổ`, `Đội`)."""
+    source = f"{_BODY}Tổ công tác số 3\n"
+    assert normalise(source).text.endswith("Tổ công tác số ba.")
+    assert normalise(source, author="Nguyễn Văn Nam").text.endswith("Tổ công tác số ba.")

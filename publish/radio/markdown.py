@@ -834,6 +834,11 @@ def _bare_name(
         name, guessed = _bare_name(Item(signed["name"], item.lines), author, unit_name, places)
         rank = signed["rank"] or ""
         return (f"{rank}{name} - {signed['unit']}", guessed) if name else ("", False)
+    if author and len(item.lines) == 1 and _is_the_author(text, author):
+        # «Tổ công tác số 3», «Phòng PV01»: a unit's name with its number is no person's name
+        # `_BARE_NAME` knows, but it is the credit the front matter names (docs: «`author` là
+        # tên đơn vị … thì chỉ cả tên ấy là dòng tác giả»).
+        return text.strip("*_ ").rstrip("."), False
     found = _BARE_NAME.fullmatch(text)
     if found is None or len(item.lines) != 1:
         return "", False
@@ -885,6 +890,12 @@ def _initialled_name(
     if found["initial"] in LETTERS and folded_words(given) in places:
         return "", False
     return (found["name"], True) if a_given_name(given.split()) else ("", False)
+
+
+def _is_the_author(text: str, author: str) -> bool:
+    """Whether a last line, bold or not, with a stop or not, is the whole front matter `author`."""
+    line = folded_words(text.strip("*_ ").rstrip(".").strip("*_ "))
+    return bool(line) and line == folded_words(strip_markup(author))
 
 
 def _credits_author(name: str, author: str) -> bool:
