@@ -525,3 +525,40 @@ def test_the_advice_for_a_held_title_is_not_to_put_it_in_the_dictionary() -> Non
     assert flag.code == "R14.6"
     assert "TS<TAB>" not in flag.message
     assert "«tài sản»" in flag.message and "Không nên thêm «TS»" in flag.message
+
+
+def test_a_capital_letter_alone_in_brackets_is_told() -> None:
+    """«xã Tân Phú (H)» was read «xã Tân Phú, H,» with no word to the editor: an abbreviation
+    («huyện»?) the reader can only spell. R14.6 holds unknown capitals of two letters or more,
+    so one letter, read as written, is a warning that says how to fix it."""
+    spoken = normalise("Tại xã Tân Phú (H) xảy ra vụ cháy.")
+    assert spoken.text == "Tại xã Tân Phú, H, xảy ra vụ cháy."
+    [flag] = spoken.flags
+    assert (flag.code, flag.severity) == ("R14.6", "warning")
+    assert "«H»" in flag.message and "viết đầy đủ" in flag.message
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Tại xã Tân Phú (TP) xảy ra vụ cháy. Công an xã TP đã đến.",
+        "Tại xã Tân Phú (TP) xảy ra vụ cháy.\n\nCông an xã TP đã đến.",
+    ],
+)
+def test_initials_written_for_a_name_then_read_as_the_lexicons_word_are_held(source: str) -> None:
+    """«xã Tân Phú (TP)» makes «TP» the commune's initials, and the bracket goes unread as a
+    name's initials do; but the next «Công an xã TP» was read «Công an xã thành phố» with no
+    flag. The spec's R14.5: an abbreviation with two readings the context cannot choose
+    between is held (blocking) until written in full."""
+    spoken = normalise(source)
+    assert spoken.text.startswith("Tại xã Tân Phú xảy ra vụ cháy.")
+    [flag] = spoken.blocking
+    assert flag.code == "R14.5" and "«Tân Phú»" in flag.message and "«thành phố»" in flag.message
+
+
+def test_initials_in_brackets_used_once_or_before_a_city_are_read_as_before() -> None:
+    """Said once, the initials go unread (no flag); `TP. Hồ Chí Minh` is still the city."""
+    once = normalise("Tại xã Tân Phú (TP) xảy ra vụ cháy.")
+    assert (once.text, once.flags) == ("Tại xã Tân Phú xảy ra vụ cháy.", ())
+    city = normalise("Tại xã Tân Phú (TP) xảy ra vụ cháy. Người dân TP. Hồ Chí Minh đến.")
+    assert city.flags == () and "Thành phố Hồ Chí Minh" in city.text

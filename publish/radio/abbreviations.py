@@ -11,7 +11,7 @@ from pathlib import Path
 
 from publish.encoding import not_utf8
 from publish.errors import ContentError, Problem, os_reason
-from publish.radio.flags import BLOCKING, Context
+from publish.radio.flags import BLOCKING, LEXICON_FILE, WARNING, Context
 from publish.radio.given_names import a_given_name, a_place_like_a_name
 from publish.radio.name_titles import own_titles, read_titles_before_names
 from publish.radio.numbers import DIGIT_WORDS
@@ -737,11 +737,21 @@ def _initials_after_the_given_name(
     return False
 
 
-def _without_repeats(text: str, lexicon: Mapping[str, str], keys: tuple[str, ...]) -> str:
+def _name_initialled(text: str, inside: str, at: int) -> str:
+    """The words before a bracket whose initials `_initials_of_the_name_before` found in it."""
+    letters = inside.strip().replace(".", "")
+    words = ends_before(_CAPITALISED_WORDS_BEFORE, text, at)
+    return " ".join(words[1].split()[-len(letters) :]) if words is not None else ""
+
+
+def _without_repeats(
+    text: str, lexicon: Mapping[str, str], keys: tuple[str, ...], defined: dict[str, str]
+) -> str:
     """Drop a bracket holding only an abbreviation (with any words) that repeats the full form
     written just before it: `Ủy ban nhân dân (UBND) xã` is said once, not «Ủy ban nhân dân, Ủy
     ban nhân dân» (R15.1 would make it a second reading). A bracket that adds anything (another
-    abbreviation, a number) matches no full form and is read as R15.1 says."""
+    abbreviation, a number) matches no full form and is read as R15.1 says. Initials the
+    lexicon reads otherwise (`Tân Phú (TP)`, TP «thành phố») go into `defined`, with the name."""
 
     def readings(inside: str) -> tuple[str, ...]:
         if inside in lexicon:
@@ -758,6 +768,9 @@ def _without_repeats(text: str, lexicon: Mapping[str, str], keys: tuple[str, ...
 
     def repeated(m: re.Match[str]) -> str:
         if initials(m[1], m.start()):
+            letters = m[1].strip().replace(".", "")
+            if letters in lexicon or letters in _CONTEXT_READINGS:
+                defined.setdefault(letters, _name_initialled(text, m[1], m.start()))
             return ""
         # «Hải (NVH, SN 1990)»: the initials go, what the bracket adds is read.
         first, comma, rest = m[1].partition(",")
@@ -785,7 +798,10 @@ def expand_abbreviations(text: str, ctx: Context) -> str:
     lexicon = ctx.abbreviations
     hyphenated, plain = ctx.memo("lexicon keys", lambda: _lexicon_keys(frozenset(lexicon)))
     if "(" in text:
-        text = _without_repeats(text, lexicon, hyphenated + plain)
+        text = _without_repeats(text, lexicon, hyphenated + plain, ctx.initials)
+        _lone_letters_told(text, ctx)
+    if ctx.initials:
+        _initials_used_again(text, ctx.initials, ctx)
     text = _etc(text)
     if any(kind in text for kind in _FILE_TYPE_HINTS):
         text = _FILE_TYPE.sub(lambda m: m[1].upper(), text)
@@ -801,3 +817,51 @@ def expand_abbreviations(text: str, ctx: Context) -> str:
     spellings = ctx.memo("caps spellings", lambda: caps_spellings(frozenset(lexicon))[0])
     text = _replace_keys(text, spellings, tuple(sorted(spellings)))
     return _replace_keys(text, lexicon, plain)
+
+
+_LONE_LETTER = re.compile(r"(?<=[^\W\d_])\s*+\(\s*+([A-ZĐ])\.?\s*+\)")
+"""One capital letter alone in brackets after a word (`xã Tân Phú (H)`): read «, H,»."""
+
+
+def _lone_letters_told(text: str, ctx: Context) -> None:
+    """Tell the editor of a capital letter alone in brackets: an abbreviation (`(H)` for
+    «huyện»?) the reader can only spell. R14.6 holds unknown capitals of two letters or more;
+    one letter is read as written (a house's, a road's letter), so this only warns."""
+    for m in _LONE_LETTER.finditer(text):
+        letter = m[1]
+        if letter in ctx.abbreviations:
+            continue
+        ctx.flag(
+            "R14.6",
+            WARNING,
+            f"Chữ «{letter}» đứng một mình trong ngoặc được đọc như viết («…, {letter}, …»): "
+            "người đọc chỉ đọc được tên chữ cái. Cách sửa: nếu là chữ viết tắt, viết đầy đủ "
+            f"trong bản tin; nếu không cần, bỏ ngoặc. Không nên thêm «{letter}» vào "
+            f"{LEXICON_FILE}: cách đọc ghi ở đó thay cho mọi chữ «{letter}» đứng riêng (như "
+            f"«Nguyễn Văn {letter}»).",
+            f"({letter})",
+        )
+
+
+_PLACE_AFTER = re.compile(r"\.?\s*+[A-ZĐ]")
+"""After `TP`: a place's name (`TP. Hồ Chí Minh`, `TP Vinh`), where the prefix is meant (R14.3)."""
+
+
+def _initials_used_again(text: str, defined: dict[str, str], ctx: Context) -> None:
+    """Block a bulletin using again, alone, initials it wrote in brackets after a name that
+    the lexicon reads otherwise (R14.5): after «xã Tân Phú (TP)», «Công an xã TP» would be
+    read «Công an xã thành phố»."""
+    for letters, name in defined.items():
+        for m in re.finditer(rf"(?<![\w.]){re.escape(letters)}(?!\w)", text):
+            if _PLACE_AFTER.match(text, m.end()):
+                continue
+            reading = _CONTEXT_READINGS.get(letters, (ctx.abbreviations.get(letters, ""),))
+            ctx.flag(
+                "R14.5",
+                BLOCKING,
+                f"«{letters}» có hai nghĩa trong bản tin: viết trong ngoặc sau «{name}» là chữ "
+                f"viết tắt của tên ấy, nhưng từ điển đọc «{letters}» là «{reading[0]}», nên ở "
+                f"chỗ khác nó được đọc «{reading[0]}». Cách sửa: viết đầy đủ «{name}» ở mọi chỗ.",
+                letters,
+            )
+            break

@@ -68,6 +68,9 @@ class Context:
     author: str = ""
     """The bulletin's front-matter author: a last paragraph that is this name alone is the
     writer's credit, not read (publish.radio.markdown)."""
+    initials: dict[str, str] = field(default_factory=dict)
+    """Initials the bulletin wrote in brackets after a name (`Tân Phú (TP)`) that the lexicon
+    reads otherwise, with the name: used again alone, they block (publish.radio.abbreviations)."""
     _memo: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def memo(self, name: str, compute: Callable[[], _T]) -> _T:
