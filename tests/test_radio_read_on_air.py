@@ -554,3 +554,39 @@ def test_a_hidden_numbers_digits_have_the_breath_pauses_of_a_phone_number(
     between groups (a breath pause). Without separators: 10 digits → 4-3-3 … 9 digits after
     `+84` → 3-3-3.» The listener must hear the groups to write the number down."""
     assert normalise(source).text == said
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Đối tượng dùng số 0912.345.678 gọi điện lừa đảo.",
+        "Người dân nhận cuộc gọi từ số 0912345678 tự xưng là công an.",
+    ],
+)
+def test_a_scammers_whole_number_is_read_and_the_editor_told(source: str) -> None:
+    """«Đối tượng dùng số 0912.345.678 …» was read digit group by digit group with no word to
+    the editor: a number a listener can dial, maybe a real person's the scammer borrowed. The
+    spec has no rule hiding it (R9.1 reads every phone number) and a unit may publish it on
+    purpose, so it is still read; §7 Q6 warns of personal data an editor should weigh."""
+    spoken = normalise(source)
+    assert "không chín một hai, ba bốn năm, sáu bảy tám" in spoken.text
+    [flag] = spoken.flags
+    assert (flag.code, flag.severity) == ("Q6", "warning")
+    assert "0912.xxx.678" in flag.message
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'Ông Nguyễn Văn A, Trưởng Công an xã, khuyến cáo: "Thấy lừa đảo thì liên hệ số '
+        '0912.345.678".',
+        "Người dân liên hệ qua số 0912.345.678 khi phát hiện lừa đảo.",
+        "Anh A dùng số 0912.345.678 để đăng ký tài khoản.",
+    ],
+)
+def test_the_units_own_line_in_a_scam_warning_is_read_untold(source: str) -> None:
+    """The police's own advice to call them is read group by group (R9.2), with no warning:
+    only a number the caller used, in a sentence about a scam, is told."""
+    spoken = normalise(source)
+    assert "không chín một hai, ba bốn năm, sáu bảy tám" in spoken.text
+    assert spoken.flags == ()
