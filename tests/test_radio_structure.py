@@ -878,3 +878,34 @@ def test_the_units_own_address_still_reads_as_before() -> None:
         f"Người dân theo dõi tin, chi tiết tại {phrase}."
     )
     assert normalise(source).text == "Người dân theo dõi tin."
+
+
+def test_a_scam_warning_with_a_markdown_link_keeps_the_links_words() -> None:
+    """«Đối tượng gửi [đường link](https://…) để chiếm đoạt tài khoản.» went whole as a call to
+    click (R1.3): the link's words are part of the warning, read as any link in a sentence."""
+    spoken = normalise("Đối tượng gửi [đường link](https://abc.xyz) để chiếm đoạt tài khoản.")
+    assert (spoken.text, spoken.flags) == ("Đối tượng gửi đường link để chiếm đoạt tài khoản.", ())
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Xem chi tiết thủ đoạn lừa đảo [tại đây](https://ca.example.vn/x).",
+        "Bấm vào [đây](https://ca.example.vn/x) để xem các thủ đoạn lừa đảo.",
+        "Bấm vào https://ca.example.vn/canh-bao để xem các thủ đoạn lừa đảo.",
+    ],
+)
+def test_a_call_to_look_at_the_units_page_about_scams_still_goes(source: str) -> None:
+    """Scam words do not make a call to click a warning: «tại đây», a link reading «đây», a
+    clause asking the listener to go there send them to the unit's page (R1.3)."""
+    spoken = normalise(source)
+    assert spoken.text == ""
+    assert [f.code for f in spoken.flags] == ["R1.3"]
+
+
+def test_the_unit_inviting_the_listener_to_its_page_on_scams_keeps_url_spoken() -> None:
+    """«người dân hãy truy cập https://…» is the unit's page: the configured phrase (R1.4)."""
+    source = "Để tránh bị lừa đảo, người dân hãy truy cập https://ca.example.vn/canh-bao."
+    phrase = "trang thông tin điện tử của Công an huyện"
+    spoken = normalise(source, options=SpeakOptions(url_spoken=phrase))
+    assert spoken.text == f"Để tránh bị lừa đảo, người dân hãy truy cập {phrase}."

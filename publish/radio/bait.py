@@ -33,11 +33,25 @@ _LOOK_BACK = 80
 """Characters before an address in which the words naming it are looked for."""
 
 
+_CLAUSE_BREAK = re.compile(r"[,;](?=\s)")
+_INVITATION = re.compile(
+    r"[\W_]*+(?i:(?:(?:người dân|bà con|nhân dân|quý vị|bạn đọc|mọi người)\s++"
+    r"(?:(?:có thể|hãy|nên|cần|vui lòng)\s++)?)?(?:(?:hãy|vui lòng|xin|mời)\s++)?"
+    r"(?:truy cập|bấm|nhấn|click|vào|xem|tra cứu|tải|đăng ký|theo dõi|tham khảo|tìm hiểu))(?!\w)"
+)
+"""A clause opening by asking the listener to go to the address (`Người dân hãy truy cập …`,
+`Truy cập … để xem các thủ đoạn lừa đảo`): the unit's own page, scam words or not."""
+
+
 def in_scam_warning(text: str, start: int) -> bool:
-    """Whether the sentence holding text[start] warns of a scam (`SCAM_WORDS`)."""
+    """Whether the sentence holding text[start] warns of a scam (`SCAM_WORDS`) and the clause
+    holding it does not ask the listener to go there (`_INVITATION`)."""
     first = max((m.end() for m in _SENTENCE_BREAK.finditer(text, 0, start)), default=0)
     stop = _SENTENCE_STOP.search(text, start)
-    return SCAM_WORDS.search(text, first, stop.end() if stop else len(text)) is not None
+    if SCAM_WORDS.search(text, first, stop.end() if stop else len(text)) is None:
+        return False
+    clause = max((m.end() for m in _CLAUSE_BREAK.finditer(text, first, start)), default=first)
+    return _INVITATION.match(text, clause) is None
 
 
 def bait_removed(text: str, start: int, end: int, *, email: bool) -> str | None:

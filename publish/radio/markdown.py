@@ -13,7 +13,7 @@ from publish.frontmatter import FrontMatterError, split
 from publish.markdown_comments import shown_body
 from publish.markdown_escapes import ESCAPED
 from publish.markdown_pasted import BULLET_GLYPHS, NUMBERED, goes_on
-from publish.radio.bait import SCAM_WORDS, bait_removed
+from publish.radio.bait import bait_removed, in_scam_warning
 from publish.radio.flags import BLOCKING, WARNING, Context, Flag
 from publish.radio.given_names import a_full_name, a_given_name, a_place_like_a_name
 from publish.radio.lists import (
@@ -1616,6 +1616,29 @@ def _reads_on(sentence: str) -> bool:
     return _CONTACT_NUMBER.search(_URL.sub(" ", sentence)) is not None
 
 
+_POINTER = re.compile(r"(?i:xem thêm|xem chi tiết|xem tại|tại đây|nguồn:)")
+"""Words only a call to look elsewhere says: never a scam warning's."""
+
+
+_HERE = re.compile(r"\s*+(?i:(?:tại|ở)\s++)?(?i:đây)\s*+")
+"""A link's text that only points (`[đây](…)`): a call to click, whatever the sentence."""
+
+
+def _baits(sentence: str) -> bool:
+    """Whether a sentence holding a link or an address warns of a scam, the address being the
+    bait (`Đối tượng gửi đường link https://…`, `Đối tượng gửi [đường link](…)`, `Không bấm
+    vào link https://…`): read without the address (R1.4, publish.radio.bait). «xem thêm»,
+    «tại đây», a link reading «đây», or a clause asking the listener to go there is a call to
+    look at the unit's own page (R1.3)."""
+    if _POINTER.search(sentence):
+        return False
+    if _may_hold_link(sentence) and (link := _LINK.search(sentence)):
+        text = link[1] if link[1] is not None else link[3]
+        return not _HERE.fullmatch(text) and in_scam_warning(sentence, link.start())
+    found = _find_address(sentence)
+    return found is not None and in_scam_warning(sentence, found.start())
+
+
 def _points_at_web(sentence: str) -> bool:
     """Whether a sentence without a link only sends the reader to a web page (`Xem thêm tại
     trang…`, `Xem thêm: <an article>`), not to a place they can go (`Xem tại trụ sở…`)."""
@@ -1648,7 +1671,7 @@ def _calls_to_action(text: str, ctx: Context) -> str:
             and _CTA.search(outside)
             and _has_link(outside)
             and not _reads_on(outside)
-            and not SCAM_WORDS.search(outside)  # «Đối tượng gửi đường link …»: the warning
+            and not _baits(outside)
         ):
             ctx.flag(
                 "R1.3",
