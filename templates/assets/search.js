@@ -348,10 +348,17 @@
     // The dot holds to the category's first word (no-break space), as on the site's own cards:
     // on a phone it was left alone at the end of the date's line. The category links to its
     // page, as a card's does (an index.json cached from before it gave the page: the name alone).
+    // Their span keeps a long link to one line cut with «…», as the cards' markup does: on a
+    // 375 px phone it wrapped under the date over two lines (the link still names it whole).
+    // The name alone wraps as before: style.css cuts only a link, and held whole it would
+    // push past the card's edge.
     var category = manifest.categories[doc[4]];
-    meta.appendChild(document.createTextNode(" \u00b7\u00a0"));
-    if (category.url) meta.appendChild(el("a", { href: category.url }, category.label));
-    else meta.appendChild(document.createTextNode(category.label));
+    meta.appendChild(document.createTextNode(" "));
+    if (category.url) {
+      var label = el("span", { "class": "card-category" }, "\u00b7\u00a0");
+      label.appendChild(el("a", { href: category.url }, category.label));
+      meta.appendChild(label);
+    } else meta.appendChild(document.createTextNode("\u00b7\u00a0" + category.label));
     item.appendChild(title);
     item.appendChild(meta);
     item.appendChild(el("p", { "class": "summary" }, doc[5]));

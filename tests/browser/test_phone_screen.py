@@ -159,7 +159,11 @@ def test_a_search_result_s_date_never_ends_its_line_with_the_dot(open_phone: Ope
     page.wait_for_selector(".search-results .meta")
     lines = page.locator(".search-results .meta").evaluate_all(
         """metas => metas.map(m => {
-            const text = m.querySelector('time').nextSibling, at = text.data.indexOf('·');
+            // The dot: in the text after the date, or in the category's span (as on the cards).
+            const walker = document.createTreeWalker(m, NodeFilter.SHOW_TEXT);
+            let text = walker.nextNode();
+            while (text && !text.data.includes('·')) text = walker.nextNode();
+            const at = text.data.indexOf('·');
             const dot = document.createRange(), word = document.createRange();
             dot.setStart(text, at); dot.setEnd(text, at + 1);
             // The category: after the dot in the same text, or the link after it.

@@ -9,6 +9,7 @@ import pytest
 
 from publish.render.web.search import INDEX_DIR, find
 from publish.text import fold
+from tests.browser.conftest import keep_screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -179,6 +180,72 @@ def test_a_result_s_category_leads_to_its_page_as_a_card_s_does(open_page) -> No
     first.click()
     page.wait_for_url("**" + href)
     assert page.locator("h1").inner_text() == label
+
+
+LONG_CATEGORY = "Cảnh báo phương thức, thủ đoạn tội phạm và tệ nạn xã hội"
+RESULT_BOXES = """items => items.map(item => {
+    const box = e => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+    const meta = item.querySelector('.meta'), link = meta.querySelector('a');
+    const walker = document.createTreeWalker(meta, NodeFilter.SHOW_TEXT);
+    let text = walker.nextNode();
+    while (text && !text.data.includes('·')) text = walker.nextNode();
+    const dot = document.createRange(), at = text.data.indexOf('·');
+    dot.setStart(text, at); dot.setEnd(text, at + 1);
+    const style = getComputedStyle(item);
+    return {
+        name: link.textContent, lines: new Set([...link.getClientRects()].map(r => Math.round(r.top))).size,
+        line: parseFloat(getComputedStyle(link).lineHeight), link: box(link), dot: box(dot),
+        title: box(item.querySelector('.card-title')), summary: box(item.querySelector('.summary')),
+        item: box(item), date: meta.querySelector('time').getClientRects().length,
+        right: item.getBoundingClientRect().right - parseFloat(style.paddingRight)
+            - parseFloat(style.borderRightWidth),
+    };
+})"""
+
+
+def test_a_result_s_long_category_keeps_to_one_line_on_a_phone(open_page) -> None:
+    """On a 375 px phone a result of «Cảnh báo phương thức, thủ đoạn tội phạm và tệ nạn xã hội»
+    wrapped its category over two lines under the date, though the site's cards keep theirs to
+    one: it is one line as on the cards (cut with «…», the link still naming it whole for a
+    screen reader), the dot on it, its link 24 px high and over neither the title nor the
+    summary, inside the result's box."""
+    page, _ = open_page("/tim-kiem/", width=375, height=812, mobile=True)
+    results = search(page, "lua dao")
+    keep_screenshot(page, "search-375.png", full_page=True)
+    items = results.evaluate_all(RESULT_BOXES)
+    assert len(items) >= 3
+    assert any(i["name"] == LONG_CATEGORY for i in items), [i["name"] for i in items]
+    for item in items:
+        link, dot = item["link"], item["dot"]
+        assert item["lines"] == 1, item
+        assert 24 <= link[3] - link[1] <= item["line"] + 8, item  # one line, finger-sized
+        assert link[2] <= item["right"] + 0.5 and link[2] <= 375, item
+        assert link[1] - 8 <= dot[1] <= link[3], item  # the dot goes with its category
+        assert item["date"] == 1, item  # the date whole on its line
+        assert item["title"][3] <= link[1] + 0.5 and link[3] <= item["summary"][1] + 0.5, item
+
+
+def test_a_manifest_cached_from_before_category_pages_still_names_the_category(
+    open_page,
+) -> None:
+    """An index.json cached from before it gave each category's page: a result names its
+    category in plain text after the dot, wrapping inside the result, never past the screen."""
+    page, _ = open_page("/tim-kiem/", width=375, height=812, mobile=True)
+
+    def old(route: object) -> None:
+        """Answer with the manifest as published, its categories' pages left out."""
+        manifest = route.fetch().json()  # type: ignore[attr-defined]
+        for category in manifest["categories"]:
+            category.pop("url", None)
+        route.fulfill(json=manifest)  # type: ignore[attr-defined]
+
+    page.context.route("**/chi-muc/index.json", old)  # type: ignore[attr-defined]
+    results = search(page, "lua dao")
+    assert results.count() >= 3
+    assert results.locator(".meta a").count() == 0
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    metas = results.locator(".meta").all_inner_texts()
+    assert any(m.endswith("\u00b7\u00a0" + LONG_CATEGORY) for m in metas), metas
 
 
 def test_no_match_says_so(open_page) -> None:
