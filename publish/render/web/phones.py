@@ -311,9 +311,15 @@ _COMPARED = re.compile(
 giảm 5 vụ»): the number is a figure that rose or fell, never a line to call. Not «tăng cường»
 («Cảnh sát: 113 (tăng cường trực 24/24)» still dials)."""
 _LABELLED_ITEM = re.compile(
-    r"<(?:li|p)\b[^>]*+>((?:[^<]|</?(?:strong|b|em|i|span|br)\b[^>]*+>){1,300}?)</(?:li|p)>"
+    r"<(?:li|p)\b[^>]*+>((?:[^<]++|</?(?:strong|b|em|i|span|br)\b[^>]*+>)++)</(?:li|p)>"
 )
-"""A list item or paragraph with no other block inside (`<li>Tin báo trực tiếp: 45</li>`)."""
+"""A list item or paragraph with no other block inside (`<li>Tin báo trực tiếp: 45</li>`), of
+any length: _items keeps those of at most _ITEM_UNITS."""
+_ITEM_UNITS = 300
+"""The most characters and tags (a tag counts one) an item holds: longer is a paragraph of prose."""
+_COLON_NUMBER = re.compile(r":(?:\s|<[^>]*+>)*+\d")
+"""A colon, then only spaces and tags before a digit: what every «label: number» item holds in
+its HTML (its text is the HTML without tags, <br> a space, spaces run together)."""
 _BETWEEN_ITEMS = re.compile(r"(?:\s|</?(?:li|p)\b[^>]*+>)*+")
 """What may part two items of one list: spaces, the tags closing one and opening the next."""
 _LABEL_NUMBER = re.compile(
@@ -347,9 +353,14 @@ def _listed_counts(html: str) -> frozenset[str]:
         if len(group) > 1 and any(figure for _, figure in group):
             listed.update(text for text, _ in group)
 
-    for item in _LABELLED_ITEM.finditer(html):
-        text = " ".join(_text(_BREAK.sub(" ", item[1])).split())
-        shaped = _LABEL_NUMBER.fullmatch(text)
+    numbers = _COLON_NUMBER.finditer(html)
+    if next(numbers, None) is None or next(numbers, None) is None:
+        return frozenset()  # no two items can be «label: number», so no list of them
+    for item in _items(html):
+        text, shaped = "", None
+        if _COLON_NUMBER.search(item[1]):  # most paragraphs are prose: not read further
+            text = " ".join(_text(_BREAK.sub(" ", item[1])).split())
+            shaped = _LABEL_NUMBER.fullmatch(text)
         if shaped is None or not _BETWEEN_ITEMS.fullmatch(html, end, item.start()):
             close()
             group = []
@@ -358,6 +369,26 @@ def _listed_counts(html: str) -> frozenset[str]:
         end = item.end()
     close()
     return frozenset(listed)
+
+
+def _items(html: str) -> Iterator[re.Match[str]]:
+    """The list items and paragraphs of `html` holding only text, emphasis and line breaks, of
+    1 to _ITEM_UNITS characters and tags, left to right as a regex finds them: one whose
+    match is longer is skipped and the search goes on from its next character, as a bounded
+    lazy regex would (`{1,300}?`, which tried to close the item after every character)."""
+    at = 0
+    while (item := _LABELLED_ITEM.search(html, at)) is not None:
+        content = item[1]
+        if len(content) <= _ITEM_UNITS or _units(content) <= _ITEM_UNITS:
+            yield item
+            at = item.end()
+        else:
+            at = item.start() + 1
+
+
+def _units(content: str) -> int:
+    """How many characters and tags an item's content holds, a tag counting one."""
+    return len(content) - sum(len(tag) - 1 for tag in _TAG.findall(content))
 
 
 def _sentence_figures(text: str) -> list[tuple[int, int]]:
