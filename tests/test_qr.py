@@ -7,9 +7,11 @@ import re
 
 import pytest
 import zxingcpp
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PIL import Image
 
-from publish.render.web.qr import BORDER, DATA_MASK, QrCodes, modules
+from publish.render.web.qr import BORDER, DATA_MASK, QrCodes, _draw, modules
 
 COMMAND = re.compile(r"([Mmh])(-?\d+(?:\.5)?)(?: (-?\d+(?:\.5)?))?")
 
@@ -146,3 +148,28 @@ def test_the_fixed_mask_draws_codes_about_as_clean_as_the_best_mask() -> None:
     assert max(ratios) <= 1.3, max(ratios)
     assert sum(ratios) / len(ratios) <= 1.1, sum(ratios) / len(ratios)
     assert _grid(ADDRESSES[0]) == _grid(ADDRESSES[0], DATA_MASK), "the encoder takes the mask"
+
+
+def _two_pass_path(data: str) -> str:
+    """The path as _draw spelt it before session 39: runs folded to stand-in bytes (0x90 for
+    the longest dark run, light ones from 0xa0), then each stand-in spelt in a second pass."""
+    width, cells = modules(data)
+    grid = b"\x01".join([cells[i : i + width] for i in range(0, width * width, width)])
+    table = [(0, "h1"), (255, "m1 0"), (1, f"m-{width} 1")]
+    for code, length in enumerate((32, 16, 8, 4, 2), 0x90):
+        grid = grid.replace(b"\x00" * length, bytes([code]))
+        grid = grid.replace(b"\xff" * length, bytes([code + 16]))
+        table += [(code, f"h{length}"), (code + 16, f"m{length} 0")]
+    for code, spelt in table:
+        grid = grid.replace(bytes([code]), spelt.encode("ascii"))
+    return f"M{BORDER} {BORDER}.5" + grid.decode("ascii")
+
+
+@settings(max_examples=60)
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789-/", min_size=1, max_size=200))
+def test_runs_spelt_as_they_are_folded_draw_the_same_path(slug: str) -> None:
+    """Each run spelt as its command when folded (one pass fewer per run length) draws every
+    code, of every size an address gives, with exactly the path of the two-pass drawing."""
+    data = f"https://congan-chauthanh.example.vn/{slug}/"
+    width, _ = modules(data)
+    assert _draw(data) == (width + 2 * BORDER, _two_pass_path(data))

@@ -7,8 +7,6 @@ against 1.6 ms for the pure-Python qrcode library, so nothing needs caching betw
 
 from __future__ import annotations
 
-from functools import cache
-
 import zxingcpp
 from markupsafe import Markup, escape
 
@@ -27,15 +25,15 @@ DARK, LIGHT, ROW_END = 0, 255, 1
 """Module bytes as zxing-cpp gives them, and the byte _draw puts after each row."""
 RUNS = (32, 16, 8, 4, 2)
 """Run lengths folded into one path command each (a longer run takes several)."""
-FIRST_CODE = 0x90
-"""The byte standing for the longest dark run; the others follow, then light runs from +16
-(none is a byte of the ASCII a path is spelt in, so spelling one never makes another)."""
 FOLDS = tuple(
-    (bytes([cell]) * length, bytes([code + shift]))
-    for code, length in enumerate(RUNS, FIRST_CODE)
-    for cell, shift in ((DARK, 0), (LIGHT, 16))
+    (bytes([cell]) * length, spelt % length)
+    for length in RUNS
+    for cell, spelt in ((DARK, b"h%d"), (LIGHT, b"m%d 0"))
 )
-"""(run of modules, the byte standing for it), longest runs first."""
+"""(run of modules, the path command drawing it), longest runs first. A command is ASCII,
+which holds no module byte: spelling a run never makes nor splits another, so each is spelt
+as it is folded (a fold to a stand-in byte, then a second pass spelling each, took 10 more
+passes over the grid)."""
 
 
 class QrCodes:
@@ -66,22 +64,14 @@ def _draw(data: str) -> tuple[int, str]:
     """(size, path data): the code drawn row by row with a one-module-wide stroke.
 
     Each row is one line at the middle of its modules: `h` draws over dark runs, `m` moves over
-    light ones. Runs are folded, then each byte spelt, by bytes.replace, which runs in C: the
+    light ones. Runs are spelt, longest first, by bytes.replace, which runs in C: the
     per-run Python loop this replaces cost more than encoding the code itself.
     """
     width, cells = modules(data)
     grid = bytes([ROW_END]).join([cells[i : i + width] for i in range(0, width * width, width)])
-    for run, code in FOLDS:
-        grid = grid.replace(run, code)
-    for code, spelt in _spelling(width):
-        grid = grid.replace(code, spelt)
+    for run, spelt in FOLDS:
+        grid = grid.replace(run, spelt)
+    # What is left of the modules are single ones.
+    grid = grid.replace(bytes([DARK]), b"h1").replace(bytes([LIGHT]), b"m1 0")
+    grid = grid.replace(bytes([ROW_END]), b"m-%d 1" % width)
     return width + 2 * BORDER, f"M{BORDER} {BORDER}.5" + grid.decode("ascii")
-
-
-@cache
-def _spelling(width: int) -> tuple[tuple[bytes, bytes], ...]:
-    """(byte of a folded grid of `width` modules a row, what it stands for in the path)."""
-    table = [(DARK, "h1"), (LIGHT, "m1 0"), (ROW_END, f"m-{width} 1")]
-    for code, length in enumerate(RUNS, FIRST_CODE):
-        table += [(code, f"h{length}"), (code + 16, f"m{length} 0")]
-    return tuple((bytes([code]), spelt.encode("ascii")) for code, spelt in table)
