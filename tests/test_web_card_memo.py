@@ -74,3 +74,39 @@ def test_card_html_is_rendered_once_per_build_and_never_shared(tmp_path) -> None
     other = second.card(bulletin)["html"](macro, 3)
     assert len(calls) == 3
     assert 'srcset="/khac/anh/' in other
+
+
+def test_a_card_made_again_reuses_its_dates_and_cover_but_still_records_the_cover(
+    tmp_path, monkeypatch
+) -> None:
+    """One bulletin is a card on up to ~10 pages: its dates are formatted and its cover's
+    srcset spelt once per build, the card the same each time as a fresh build's, and every
+    card still records its cover for the page it is on (the first test's reuse check)."""
+    from publish.render.web import context
+
+    root = tmp_path / "site"
+    shutil.copytree(SITE, root)
+    site = load_site(config_module.load(root), now=NOW)
+    made: list[str] = []
+    views = Views(site, Pictures(root, (320, 640), url=lambda p: "/" + p))
+    bulletin = next(b for b in views.bulletins if b.cover)
+    formatted = context.vn_short_date
+    monkeypatch.setattr(context, "vn_short_date", lambda d: made.append("date") or formatted(d))
+    spelt = views.pictures.srcset
+    monkeypatch.setattr(views.pictures, "srcset", lambda p: made.append("srcset") or spelt(p))
+    recorded = []
+    picture = views.pictures.picture
+    monkeypatch.setattr(
+        views.pictures,
+        "picture",
+        lambda path, owner: recorded.append(path) or picture(path, owner=owner),
+    )
+    cards = [views.card(bulletin) for _ in range(10)]
+    assert sorted(made) == ["date", "srcset"]
+    assert recorded == [bulletin.cover.path] * 10
+    fresh = Views(site, Pictures(root, (320, 640), url=lambda p: "/" + p)).card(bulletin)
+    for card in cards:
+        assert {k: v for k, v in card.items() if k != "html"} == {
+            k: v for k, v in fresh.items() if k != "html"
+        }
+        assert list(card) == list(fresh)

@@ -110,6 +110,8 @@ class SiteContext:
         # Pieces many pages show, made once per build (this object lives for one build).
         self._card_html: dict[tuple[Any, ...], bytes | str] = {}
         self._bulletin_urls: dict[str, str] = {}
+        self._card_dates: dict[str, tuple[str, str]] = {}
+        self._image_shown: dict[tuple[str, bool], tuple[str, str, int, int]] = {}
 
     # URLs -----------------------------------------------------------------
 
@@ -235,14 +237,25 @@ class SiteContext:
         self, ref: ImageRef, *, owner: str, sizes: str, eager: bool = False, small: bool = False
     ) -> dict[str, Any]:
         """What the `picture` macro needs for one content image."""
+        # Asked each time: the page records the pictures it used (see _RecordingPictures).
         picture = self.pictures.picture(ref.path, owner=owner)
-        shown = picture.smallest if small else picture.largest
+        found = self._image_shown.get((ref.path, small))
+        if found is None:
+            # One cover is on a card on up to ~10 pages, and a few photos cover many bulletins.
+            shown = picture.smallest if small else picture.largest
+            found = self._image_shown[(ref.path, small)] = (
+                self.url("/" + shown.path),
+                self.pictures.srcset(picture),
+                shown.width,
+                shown.height,
+            )
+        src, srcset, width, height = found
         return {
-            "src": self.url("/" + shown.path),
-            "srcset": self.pictures.srcset(picture),
+            "src": src,
+            "srcset": srcset,
             "sizes": sizes,
-            "width": shown.width,
-            "height": shown.height,
+            "width": width,
+            "height": height,
             "alt": ref.alt,
             "loading": "eager" if eager else "lazy",
             "caption": ref.caption,
@@ -443,11 +456,17 @@ class SiteContext:
 
     def card(self, bulletin: Bulletin, *, eager: bool = False) -> dict[str, Any]:
         """A bulletin as a list item; its "html" renders it with a card macro (see `card_html`)."""
+        dates = self._card_dates.get(bulletin.key)
+        if dates is None:  # one bulletin is a card on up to ~10 pages
+            dates = self._card_dates[bulletin.key] = (
+                bulletin.date.isoformat(),
+                vn_short_date(bulletin.date),
+            )
         return {
             "title": bulletin.title,
             "url": self.bulletin_url(bulletin),
-            "date_iso": bulletin.date.isoformat(),
-            "date": vn_short_date(bulletin.date),
+            "date_iso": dates[0],
+            "date": dates[1],
             "summary": bulletin.summary,
             "category": self.config.categories[bulletin.category].label,
             "category_url": self.url(self.category_url(bulletin.category)),
