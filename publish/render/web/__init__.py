@@ -55,7 +55,7 @@ from publish.render.web.redirects import (
 from publish.render.web.reuse import PageRecord, PageRecords
 from publish.render.web.search import search_artifacts
 from publish.render.web.seo import SitemapEntry, robots_txt, sitemap_xml
-from publish.render.web.template_facts import theme_facts
+from publish.render.web.template_facts import ThemeEnvironment, theme_facts
 from publish.render.web.theme_notes import missing_corrections
 from publish.site_paths import RESERVED_SLUGS, recorded_history
 from publish.syntax import template_error
@@ -301,7 +301,7 @@ def _compiled_templates(root: Path) -> jinja2.BytecodeCache:
 def environment(theme: Path, root: Path | None = None) -> jinja2.Environment:
     """The Jinja environment: autoescaped HTML/XML, strict about undefined names; compiled
     templates kept under `root`/.cache/ when given."""
-    return jinja2.Environment(
+    return ThemeEnvironment(
         loader=jinja2.FileSystemLoader(theme / "web"),
         bytecode_cache=_compiled_templates(root) if root is not None else KeptTemplates(None),
         autoescape=jinja2.select_autoescape(["html", "xml"]),
