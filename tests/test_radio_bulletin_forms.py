@@ -89,7 +89,7 @@ VECTORS = [
     # A landline with the country code: +84 and the area code's 10 digits, never `tăng`.
     (
         "Gọi (+84) 277 3861 234 ngay",
-        "Gọi cộng tám bốn, hai bảy bảy, ba tám sáu một, hai ba bốn ngay",
+        "Gọi cộng tám bốn, hai bảy bảy, ba tám sáu một, hai ba bốn, ngay",
     ),
     ("tổng 3 + 2 vụ", "tổng ba cộng hai vụ"),
     ("Công an xã + dân quân tuần tra", "Công an xã và dân quân tuần tra"),

@@ -655,3 +655,63 @@ def test_an_ellipsis_before_a_closing_quote_leaves_no_stray_mark(text: str, expe
     """«“Năm 2027 cần tiếp tục phát huy…”» went into the script as «… phát huy. ”.»: the
     ellipsis became a stop before the quote, and a second stop followed it."""
     assert normalise(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Đối tượng gọi số 0912345678 hỏi thăm sức khỏe.",
+            "Đối tượng gọi số không chín một hai, ba bốn năm, sáu bảy tám, hỏi thăm sức khỏe.",
+        ),
+        (
+            "Người dân liên hệ 0912.345.678 để được hỗ trợ.",
+            "Người dân liên hệ không chín một hai, ba bốn năm, sáu bảy tám, để được hỗ trợ.",
+        ),
+        (
+            "Cuộc gọi từ số +84 912 345 678 tự xưng là Công an.",
+            "Cuộc gọi từ số cộng tám bốn, chín một hai, ba bốn năm, sáu bảy tám, tự xưng là "
+            "Công an.",
+        ),
+        (
+            "Gọi (0277) 3610113 để báo tin.",
+            "Gọi không hai bảy bảy, ba sáu một, không một một ba, để báo tin.",
+        ),
+        (
+            "Gọi tổng đài 1900 0368 để được tư vấn.",
+            "Gọi tổng đài một chín không không, không ba sáu tám, để được tư vấn.",
+        ),
+    ],
+)
+def test_a_phone_number_a_word_follows_ends_with_a_pause(text: str, expected: str) -> None:
+    """«… sáu bảy tám hỏi thăm» ran the last group into the next word, so the listener took it
+    for more of the number; a plate already ended with a comma. R9.2 puts «, (a breath pause)»
+    between a number's groups: the last one gets its pause too where the sentence goes on."""
+    assert normalise(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Gọi 0912.345.678 hoặc số 113.",
+            "Gọi không chín một hai, ba bốn năm, sáu bảy tám hoặc số một một ba.",
+        ),
+        (
+            "Gọi 0912345678 và 0913123456.",
+            "Gọi không chín một hai, ba bốn năm, sáu bảy tám và không chín một ba, một hai ba, "
+            "bốn năm sáu.",
+        ),
+        (
+            "Gọi 0912345678, gặp anh Nam.",
+            "Gọi không chín một hai, ba bốn năm, sáu bảy tám, gặp anh Nam.",
+        ),
+        ("Gọi ngay 113 để được giúp.", "Gọi ngay một một ba để được giúp."),
+    ],
+)
+def test_a_phone_number_before_a_conjunction_a_mark_or_a_short_line_is_read_as_before(
+    text: str, expected: str
+) -> None:
+    """«và», «hoặc» and punctuation already end the number (the spec's own §4.4 vector: «sáu bảy
+    tám hoặc gọi số một một ba»); a three-digit line is one group, said as one word."""
+    assert normalise(text).text == expected

@@ -125,7 +125,8 @@ VECTORS = [
         "thu giữ 1 điện thoại 500.000 đồng",
         "thu giữ một điện thoại năm trăm nghìn đồng",
     ),
-    ("gọi 0912345678 người nhà", "gọi không chín một hai, ba bốn năm, sáu bảy tám người nhà"),
+    # (a comma after it: «sáu bảy tám người nhà» ran the number into the next word, R9.2)
+    ("gọi 0912345678 người nhà", "gọi không chín một hai, ba bốn năm, sáu bảy tám, người nhà"),
     # … and `N/M` after từ/đến/và followed by `số`, xuống/lên or a counted noun is no date (R7.2).
     ("có đến 2/3 số vụ", "có đến hai phần ba số vụ"),
     ("giảm từ 1/2 xuống 1/3", "giảm từ một phần hai xuống một phần ba"),

@@ -9,6 +9,7 @@ from publish.radio.given_names import a_full_name
 from publish.radio.masked import MASK, read_masked_numbers
 from publish.radio.measures import money_follows
 from publish.radio.numbers import COUNTED_NOUN, cardinal, digit_by_digit
+from publish.radio.pauses import pause_after
 from publish.radio.place_kinds import KINDS_PATTERN
 from publish.radio.tail import ends_before
 from publish.radio.titles import FORMS_OF_ADDRESS
@@ -299,7 +300,8 @@ def _area_code_phone(m: re.Match[str]) -> str:
     groups = [g for g in _GROUP_SEPARATOR.split(number) if g]
     if len(groups) == 1:
         groups = _subscriber_groups(groups[0])
-    return ", ".join([_phone(area), *(digit_by_digit(g) for g in groups)])
+    said = ", ".join([_phone(area), *(digit_by_digit(g) for g in groups)])
+    return said + pause_after(m.string, m.end())
 
 
 def _private_numbers(text: str, ctx: Context) -> str:
@@ -534,7 +536,7 @@ def _phones(text: str, ctx: Context) -> str:
         if not _PHONE_NUMBER.fullmatch(m[3]) and _quantity_follows(text, m.end()):
             return m[0]  # `gọi 150 cuộc`, `1 điện thoại 500.000 đồng`: counts and money
         trigger = "điện thoại" if m[1] == "ĐT" else m[1]
-        return f"{trigger}{m[2]}{_phone(m[3])}"
+        return f"{trigger}{m[2]}{_phone(m[3])}{_phone_pause(m, m[3])}"
 
     service_ends: set[int] = set()
 
@@ -551,20 +553,32 @@ def _phones(text: str, ctx: Context) -> str:
             or (ends_before(_SERVICE_NUMBER_WORD, text, start) and not _numbers_a_place(text, m))
         ):
             service_ends.add(m.end())
-            return _phone(m[1])
+            return _phone(m[1]) + _phone_pause(m, m[1])
         return m[0]
 
     if "(" in text:
         text = _AREA_CODE_PHONE.sub(_area_code_phone, text)
     if "/" in text:  # `0912.345.678/0277.3851.234`: two numbers, either will do
-        text = _PHONE_PAIR.sub(lambda m: f"{_phone(m[1])} hoặc {_phone(m[2])}", text)
+        text = _PHONE_PAIR.sub(
+            lambda m: f"{_phone(m[1])} hoặc {_phone(m[2])}{pause_after(m.string, m.end())}", text
+        )
     if "/" in text:
         text = _SERVICE_SLASH.sub(r"\1, ", text)
     text = _PHONE_TRIGGER.sub(after_trigger, text)
-    text = _PHONE.sub(lambda m: _phone(m[1]), text)
+    text = _PHONE.sub(lambda m: _phone(m[1]) + pause_after(m.string, m.end()), text)
     if "11" in text or "1800" in text or "1900" in text:
         text = _SERVICE.sub(service, text)
     return text
+
+
+_SERVICE_LINE_LAST = re.compile(r"(?:^|[ .\-])11[1345]$")
+"""A number that is, or ends with, a service line (`113`, `113 114`): known as one word."""
+
+
+def _phone_pause(m: re.Match[str], number: str) -> str:
+    """The pause after a phone number a word follows (R9.2), not after a service line's three
+    digits, which every listener knows whole («gọi một một ba ngay»)."""
+    return "" if _SERVICE_LINE_LAST.search(number.strip()) else pause_after(m.string, m.end())
 
 
 def _is_hotline(number: str) -> bool:
@@ -613,18 +627,12 @@ def _plates(text: str, ctx: Context) -> str:
     """Plates after `BKS`/`biển số`, and plate-shaped tokens anywhere (R9.4); a comma after one
     a word follows: «… hai ba bốn, năm sáu vi phạm nồng độ cồn» was heard as fifty-six
     violations, the plate's end unmarked."""
-
-    def pause(m: re.Match[str]) -> str:
-        return "," if _WORD_AFTER_PLATE.match(m.string, m.end()) else ""
-
-    text = _PLATE_TRIGGER.sub(lambda m: f"{m[1]}{m[2]}{_plate_words(m[3], ctx)}{pause(m)}", text)
+    text = _PLATE_TRIGGER.sub(
+        lambda m: f"{m[1]}{m[2]}{_plate_words(m[3], ctx)}{pause_after(m.string, m.end())}", text
+    )
     if "-" not in text:
         return text
-    return _PLATE.sub(lambda m: _plate_words(m[1], ctx) + pause(m), text)
-
-
-_WORD_AFTER_PLATE = re.compile(r" +(?!(?i:và|hoặc|hay)(?!\w))[^\W\d_]")
-"""A word after a plate, but «và», «hoặc», «hay» listing another, which mark its end already."""
+    return _PLATE.sub(lambda m: _plate_words(m[1], ctx) + pause_after(m.string, m.end()), text)
 
 
 def _roads(text: str, ctx: Context) -> str:
