@@ -661,6 +661,76 @@ def test_an_ellipsis_before_a_closing_quote_leaves_no_stray_mark(text: str, expe
     ("text", "expected"),
     [
         (
+            "Tuyệt đối không cung cấp mã OTP 123456 cho bất kỳ ai.",
+            "Tuyệt đối không cung cấp mã OTP một hai ba, bốn năm sáu, cho bất kỳ ai.",
+        ),
+        (
+            "Đối tượng đề nghị đọc mã xác thực 482913.",
+            "Đối tượng đề nghị đọc mã xác thực bốn tám hai, chín một ba.",
+        ),
+        ("Không tiết lộ mã PIN 1234.", "Không tiết lộ mã PIN một hai ba bốn."),
+        (
+            "Nạn nhân nhập mã 0071 vào ứng dụng.",
+            "Nạn nhân nhập mã không không bảy một, vào ứng dụng.",
+        ),
+        ("Gửi mã OTP 012345.", "Gửi mã OTP không một hai, ba bốn năm."),
+        ("Mã OTP: 123 456.", "Mã OTP: một hai ba, bốn năm sáu."),
+        ("Mã xác nhận là 7305.", "Mã xác nhận là bảy ba không năm."),
+        (
+            "Đối tượng gửi mã giao dịch 20240517 và mã đơn hàng 58213.",
+            "Đối tượng gửi mã giao dịch hai không hai bốn, không năm một bảy và mã đơn hàng "
+            "năm tám hai một ba.",
+        ),
+        (
+            "Đối tượng đề nghị cung cấp mã số thẻ cào 715264839120.",
+            "Đối tượng đề nghị cung cấp mã số thẻ cào bảy một năm, hai sáu bốn, tám ba chín, "
+            "một hai không.",
+        ),
+    ],
+)
+def test_a_code_a_scam_asks_for_is_read_digit_by_digit(text: str, expected: str) -> None:
+    """«mã OTP 123456» was read «một trăm hai mươi ba nghìn bốn trăm năm mươi sáu», an amount no
+    listener types and «0071» lost its zeros in no code but a bare one: a code is its digits
+    (R9 «other digit strings», R9.2 «digit by digit with the plain digit words … insert , between
+    groups (a breath pause)»), the writer's groups kept, a long run split as a phone's is, and a
+    pause after it where the sentence goes on (as after a licence plate)."""
+    spoken = normalise(text)
+    assert spoken.text == expected
+    assert spoken.blocking == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mã OTP gồm 6 chữ số.", "Mã OTP gồm sáu chữ số."),
+        ("Mã PIN 4 số.", "Mã PIN bốn số."),
+        ("Nhập sai mã PIN 3 lần.", "Nhập sai mã PIN ba lần."),
+        ("Quét mã QR 2 lần.", "Quét mã QR hai lần."),
+        ("Nhận mã giảm giá 50.000 đồng.", "Nhận mã giảm giá năm mươi nghìn đồng."),
+        ("Nạp mã thẻ 100000 đồng.", "Nạp mã thẻ một trăm nghìn đồng."),
+        ("Mã xác thực 5 phút.", "Mã xác thực năm phút."),
+        (
+            "Cấp mã số thuế năm 2024.",
+            "Cấp mã số thuế năm hai nghìn không trăm hai mươi tư.",
+        ),
+        ("Mã 2024 của phần mềm.", "Mã hai nghìn không trăm hai mươi tư của phần mềm."),
+        (
+            "Theo mã hồ sơ 12/2024/QĐ-UBND.",
+            "Theo mã hồ sơ Quyết định số mười hai năm hai nghìn không trăm hai mươi tư của Ủy ban "
+            "nhân dân.",
+        ),
+    ],
+)
+def test_a_count_an_amount_or_a_year_after_ma_is_read_as_before(text: str, expected: str) -> None:
+    """Only the digits that are the code change: a count of digits or tries, an amount, a year
+    or a document's number after «mã» keep their reading (R2, R5, R13)."""
+    assert normalise(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
             "Đối tượng gọi số 0912345678 hỏi thăm sức khỏe.",
             "Đối tượng gọi số không chín một hai, ba bốn năm, sáu bảy tám, hỏi thăm sức khỏe.",
         ),

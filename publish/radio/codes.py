@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from publish.radio.entry_codes import read_entry_codes
 from publish.radio.flags import BLOCKING, LEXICON_FILE, WARNING, Context
 from publish.radio.given_names import a_full_name
 from publish.radio.masked import MASK, read_masked_numbers
@@ -705,7 +706,7 @@ def read_codes(text: str, ctx: Context) -> str:
         text = _CIRCULAR.sub("thông tư ", text)
     text = _legal(text, ctx)
     text = _named_numbers(text, ctx)
-    text = _phones(text, ctx)
+    text = _phones(read_entry_codes(text), ctx)  # `mã số thuế 0312…` is no phone
     text = _plates(text, ctx)
     text = _roads(text, ctx)
     if "Q." in text or "P." in text:

@@ -1,0 +1,77 @@
+"""Codes a person types or is asked for (`mã OTP 123456`, `nhập mã 0071`, `mã giao dịch …`):
+read digit by digit with breath pauses (R9, R9.2), never as an amount, their zeros said."""
+
+from __future__ import annotations
+
+import re
+
+from publish.radio.measures import money_follows
+from publish.radio.numbers import COUNTED_NOUN, digit_by_digit
+from publish.radio.pauses import pause_after
+
+__all__ = ["digit_groups", "read_entry_codes"]
+
+_KINDS = (
+    r"Smart OTP|OTP|PIN|(?i:xác thực|xác nhận|xác minh|kích hoạt|bảo mật|đăng nhập|giao dịch|"
+    r"đơn hàng|vận đơn|bưu kiện|bưu phẩm|khách hàng|hồ sơ|tra cứu|hợp đồng|thẻ cào|thẻ|"
+    r"dự thưởng|trúng thưởng|nhận thưởng|giới thiệu|tham chiếu|chuyển khoản|cuộc họp|phòng|vé|"
+    r"nhân viên|sản phẩm|vạch|bưu chính|số thuế|số)"
+)
+"""What a scam warning's «mã» names that is a number: a one-time or secret code, an order's,
+a transaction's, a prize's, a scratch card's, a meeting room's, a fake staff member's, a
+product's bar code. Not «mã QR» (a picture), «mã độc» (malware), «mã giảm giá», «mã khuyến
+mãi» (an amount may follow)."""
+_GIVEN = (
+    r"(?i:nhập|cung cấp|gửi|đọc|nhận|chia sẻ|tiết lộ|điền|gõ|đưa|nhắn)"
+    r"(?:\s++(?i:lại|sai|đúng|được))?"
+)
+"""A verb of typing or handing over before a bare «mã»: `nhập mã 0071`, `đọc lại mã 1234`."""
+_ENTRY_CODE = re.compile(
+    rf"(?<!\w)(?:(?i:mã)(?:\s++(?:{_KINDS})(?!\w)){{1,3}}|{_GIVEN}\s++(?i:mã)(?!\w))"
+    r"\s*+(?::|(?i:là)(?!\w))?\s*+"
+    r"(?<![\w.,/])(\d++(?:[ -]\d{2,})*+)(?![\w/]|[.,]\d)"
+)
+"""«mã» and what it names, or a verb and «mã», then digits alone: grouped by spaces or hyphens
+as written, never by dots (`50.000` is an amount, R3.2) nor before a slash (a document, R13)."""
+_COUNT_AFTER = re.compile(
+    r"\s*+(?:[%‰]|(?i:chữ số|con số|số|ký tự|kí tự|giây|phút|giờ|tiếng|ngày|tuần|tháng|năm|"
+    r"tuổi|nghìn|ngàn|triệu|tỷ|k)(?!\w)|" + COUNTED_NOUN + ")"
+)
+"""After the digits, what makes them a count or an amount: `mã OTP 6 chữ số`, `mã PIN 3 lần`."""
+_ONE_BREATH = 5
+"""Digits read in one breath; a longer run is split in threes (R9.2 splits a phone's so)."""
+
+
+def digit_groups(written: str) -> list[str]:
+    """The writer's groups (spaces, hyphens), each longer than one breath split into threes,
+    the last ones taking a digit more: 6 → 3-3, 8 → 4-4, 10 → 3-3-4, like a phone's groups."""
+    groups: list[str] = []
+    for group in re.split(r"[ -]", written):
+        if len(group) <= _ONE_BREATH:
+            groups.append(group)
+            continue
+        count, extra = divmod(len(group), 3)
+        start = 0
+        for i in range(count):
+            size = 3 + (i >= count - extra)
+            groups.append(group[start : start + size])
+            start += size
+    return groups
+
+
+def read_entry_codes(text: str) -> str:
+    """`cung cấp mã OTP 123456 cho` → `cung cấp mã OTP một hai ba, bốn năm sáu, cho`; counts,
+    amounts and years after «mã» (`mã PIN 4 số`, `mã thẻ 100000 đồng`) are left to R2, R5."""
+    if "mã" not in text and "Mã" not in text and "MÃ" not in text:
+        return text
+    return _ENTRY_CODE.sub(_read, text)
+
+
+def _read(m: re.Match[str]) -> str:
+    """The code `m` matched, its digits in words and a pause after, or as written when a count
+    or an amount follows."""
+    end = m.end()
+    if _COUNT_AFTER.match(m.string, end) or money_follows(m.string, end):
+        return m[0]
+    said = ", ".join(digit_by_digit(group) for group in digit_groups(m[1]))
+    return m[0][: m.start(1) - m.start()] + said + pause_after(m.string, end)
