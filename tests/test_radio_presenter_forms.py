@@ -556,9 +556,37 @@ def test_initials_written_for_a_name_then_read_as_the_lexicons_word_are_held(sou
     assert flag.code == "R14.5" and "«Tân Phú»" in flag.message and "«thành phố»" in flag.message
 
 
+@pytest.mark.parametrize(
+    ("source", "line"),
+    [
+        ("Công an xã TP đã đến hiện trường.\n\nTại xã Tân Phú (TP) xảy ra vụ cháy.", 1),
+        (
+            "Tin từ Công an xã TP.\n\n- Tại xã Tân Phú (TP) xảy ra vụ cháy.\n- Không ai bị thương.",
+            1,
+        ),
+        (
+            "Vụ cháy xảy ra lúc 7h.\n\n- Công an xã TP đã đến.\n- Tại xã Tân Phú (TP) có cháy.",
+            3,
+        ),
+    ],
+)
+def test_initials_used_before_the_bracket_that_writes_them_for_a_name_are_held(
+    source: str, line: int
+) -> None:
+    """«Công an xã TP» in a paragraph (or list item) before «xã Tân Phú (TP)» was read «Công
+    an xã thành phố» with no flag: only the uses after the bracket were looked for. The doc
+    (doc-phat-thanh.md, chữ viết tắt) holds the bulletin wherever else it uses them alone, «mà
+    bản tin lại dùng riêng chúng ở chỗ khác», before or after (R14.5), at the line of that use."""
+    [flag] = normalise(source).blocking
+    assert flag.code == "R14.5" and "«Tân Phú»" in flag.message and "«thành phố»" in flag.message
+    assert flag.line == line
+
+
 def test_initials_in_brackets_used_once_or_before_a_city_are_read_as_before() -> None:
     """Said once, the initials go unread (no flag); `TP. Hồ Chí Minh` is still the city."""
     once = normalise("Tại xã Tân Phú (TP) xảy ra vụ cháy.")
     assert (once.text, once.flags) == ("Tại xã Tân Phú xảy ra vụ cháy.", ())
     city = normalise("Tại xã Tân Phú (TP) xảy ra vụ cháy. Người dân TP. Hồ Chí Minh đến.")
     assert city.flags == () and "Thành phố Hồ Chí Minh" in city.text
+    before = normalise("Người dân TP. Hồ Chí Minh đến.\n\nTại xã Tân Phú (TP) xảy ra vụ cháy.")
+    assert before.flags == () and "Thành phố Hồ Chí Minh" in before.text

@@ -798,10 +798,17 @@ def expand_abbreviations(text: str, ctx: Context) -> str:
     lexicon = ctx.abbreviations
     hyphenated, plain = ctx.memo("lexicon keys", lambda: _lexicon_keys(frozenset(lexicon)))
     if "(" in text:
+        known = len(ctx.initials)
         text = _without_repeats(text, lexicon, hyphenated + plain, ctx.initials)
+        if len(ctx.initials) > known:  # new initials: «Công an xã TP» may have come before
+            written = dict(list(ctx.initials.items())[known:])
+            for earlier, lines in ctx.capitals_read:
+                _initials_used_again(earlier, written, ctx, lines)
         _lone_letters_told(text, ctx)
     if ctx.initials:
         _initials_used_again(text, ctx.initials, ctx)
+    if _TWO_CAPITALS.search(text):
+        ctx.capitals_read.append((text, ctx.lines))
     text = _etc(text)
     if any(kind in text for kind in _FILE_TYPE_HINTS):
         text = _FILE_TYPE.sub(lambda m: m[1].upper(), text)
@@ -847,10 +854,19 @@ _PLACE_AFTER = re.compile(r"\.?\s*+[A-ZĐ]")
 """After `TP`: a place's name (`TP. Hồ Chí Minh`, `TP Vinh`), where the prefix is meant (R14.3)."""
 
 
-def _initials_used_again(text: str, defined: dict[str, str], ctx: Context) -> None:
+_TWO_CAPITALS = re.compile(r"[A-ZĐ]{2}")
+"""What initials used alone need (`TP`): a text without it cannot have used any."""
+
+
+def _initials_used_again(
+    text: str,
+    defined: dict[str, str],
+    ctx: Context,
+    lines: tuple[tuple[int, str], ...] | None = None,
+) -> None:
     """Block a bulletin using again, alone, initials it wrote in brackets after a name that
-    the lexicon reads otherwise (R14.5): after «xã Tân Phú (TP)», «Công an xã TP» would be
-    read «Công an xã thành phố»."""
+    the lexicon reads otherwise (R14.5): after «xã Tân Phú (TP)», or before it, «Công an xã TP»
+    would be read «Công an xã thành phố». `lines` are those of an earlier paragraph's `text`."""
     for letters, name in defined.items():
         for m in re.finditer(rf"(?<![\w.]){re.escape(letters)}(?!\w)", text):
             if _PLACE_AFTER.match(text, m.end()):
@@ -863,5 +879,6 @@ def _initials_used_again(text: str, defined: dict[str, str], ctx: Context) -> No
                 f"viết tắt của tên ấy, nhưng từ điển đọc «{letters}» là «{reading[0]}», nên ở "
                 f"chỗ khác nó được đọc «{reading[0]}». Cách sửa: viết đầy đủ «{name}» ở mọi chỗ.",
                 letters,
+                ctx.line_of(letters, lines),
             )
             break

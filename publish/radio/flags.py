@@ -71,6 +71,9 @@ class Context:
     initials: dict[str, str] = field(default_factory=dict)
     """Initials the bulletin wrote in brackets after a name (`Tân Phú (TP)`) that the lexicon
     reads otherwise, with the name: used again alone, they block (publish.radio.abbreviations)."""
+    capitals_read: list[tuple[str, tuple[tuple[int, str], ...]]] = field(default_factory=list)
+    """The paragraphs and list items read so far that hold two capitals in a row, with their
+    source lines: initials a later bracket writes for a name may have been used there."""
     _memo: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def memo(self, name: str, compute: Callable[[], _T]) -> _T:
@@ -87,12 +90,14 @@ class Context:
         if new not in self.flags:
             self.flags.append(new)
 
-    def line_of(self, excerpt: str) -> int | None:
-        """The first source line of the current paragraph containing the excerpt."""
-        if not self.lines:
+    def line_of(self, excerpt: str, lines: tuple[tuple[int, str], ...] | None = None) -> int | None:
+        """The first source line of the current paragraph (or of `lines`) containing the
+        excerpt."""
+        lines = self.lines if lines is None else lines
+        if not lines:
             return None
         needle = excerpt.strip()
-        for number, text in self.lines:
+        for number, text in lines:
             if needle and needle in text:
                 return number
-        return self.lines[0][0]
+        return lines[0][0]
