@@ -785,3 +785,25 @@ def test_a_phone_number_before_a_conjunction_a_mark_or_a_short_line_is_read_as_b
     """«và», «hoặc» and punctuation already end the number (the spec's own §4.4 vector: «sáu bảy
     tám hoặc gọi số một một ba»); a three-digit line is one group, said as one word."""
     assert normalise(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Anh A có mã định danh 001203012345 đã bị lộ.", "Anh A có mã định danh đã bị lộ."),
+        (
+            "Kẻ gian hỏi số định danh cá nhân 001203012345 của nạn nhân.",
+            "Kẻ gian hỏi số định danh cá nhân của nạn nhân.",
+        ),
+        ("Ông A (mã định danh 001203012345) trú tại xã B.", "Ông A trú tại xã B."),
+    ],
+)
+def test_a_personal_id_number_named_ma_dinh_danh_is_never_read(text: str, expected: str) -> None:
+    """«mã định danh 001203012345» was read digit by digit on air with no word to the editor:
+    it is the citizen ID card's number, which R9.5 never reads («Citizen ID (CCCD/CMND) numbers …
+    do not read; flag»), like «CCCD 0012…»."""
+    spoken = normalise(text)
+    assert spoken.text == expected
+    assert "001203012345" not in spoken.text and "không không một" not in spoken.text
+    [flag] = spoken.flags
+    assert flag.code == "R9.5" and "001*******45" in flag.message

@@ -65,15 +65,15 @@ _NAMED_NUMBER = re.compile(
 
 _PRIVATE_NUMBER = re.compile(
     r"(?<!\w)(CCCD/CMND|CMND/CCCD|CCCD|CMND|(?i:căn cước công dân|chứng minh nhân dân|"
-    r"số tài khoản|tài khoản ngân hàng|tài khoản)|STK)(\s*+(?:số)?+\s*+:?+\s*+)(\d[\d .xX]{6,}\d)(?!\d)"
+    r"(?:mã|số) định danh(?: cá nhân)?|số tài khoản|tài khoản ngân hàng|tài khoản)|STK)(\s*+(?:số)?+\s*+:?+\s*+)(\d[\d .xX]{6,}\d)(?!\d)"
 )
 """An ID or account number after its label, its middle hidden or not (`012xxxxx89`, see
-publish.radio.masked): never read either way."""
+publish.radio.masked): never read either way. «Mã định danh cá nhân» is the citizen ID's number."""
 _CLAUSE_CLOSE = re.compile(r" *+(?:[,;.!?](?=\s|$)|\)|$)")
 """After a private number: its clause ends there (a stop, a comma, a bracket, the text)."""
 _CLAUSE_OPEN = re.compile(r"[,;(]")
 _SENTENCE_START = re.compile(r"[.!?]\s+")
-_ID_LABEL = re.compile(r"(?i:cccd|cmnd|căn cước|chứng minh)")
+_ID_LABEL = re.compile(r"(?i:cccd|cmnd|căn cước|chứng minh|mã định danh|số định danh)")
 _ISSUED = re.compile(
     r"(?:(?:\s*,)?\s+(?:(?:(?i:do)\s[^,;!?()]{0,80}?)?(?i:cấp)(?!\w)(?:\s+(?i:ngày|năm|tại|từ)(?!\w)"
     r"[^,;!?()]{0,80}?)?|(?i:ngày cấp|nơi cấp)(?!\w)[^,;!?()]{0,80}?)(?=\s*(?:[,;!?)]|\.(?:\s|$)|$)))+"
