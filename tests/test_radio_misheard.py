@@ -51,6 +51,15 @@ def test_a_scam_callers_hidden_number_is_still_read_by_its_ends() -> None:
     assert not spoken.blocking
 
 
+def test_a_hidden_number_listing_another_way_to_reach_the_caller_has_no_pause_before_it() -> None:
+    """«… không tám sáu tám, hoặc Zalo» paused before «hoặc», which a phone number or a plate
+    read in full does not (R9.2): «và», «hoặc», «hay» mark the number's end already."""
+    spoken = normalise("Đối tượng dùng số 0868.xxx.xxx hoặc Zalo để liên lạc.")
+    assert spoken.text == "Đối tượng dùng số bắt đầu bằng không tám sáu tám hoặc Zalo để liên lạc."
+    spoken = normalise("Đối tượng dùng số 0868.xxx.xxx và 0912.xxx.xxx để gọi.")
+    assert "không tám sáu tám và số bắt đầu bằng không chín một hai, để gọi" in spoken.text
+
+
 def test_a_two_word_warning_ending_a_bulletin_is_read_not_taken_for_the_writer() -> None:
     """«Cảnh Giác.» closing a scam warning went to the header as the writer's name and was not
     read, with no word to the editor: a stop makes it a sentence, which is read."""

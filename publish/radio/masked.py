@@ -8,6 +8,7 @@ import re
 
 from publish.radio.flags import BLOCKING, Context
 from publish.radio.numbers import DIGIT_WORDS
+from publish.radio.pauses import pause_after
 from publish.radio.tail import SENTENCE_TAIL, ends_before
 from publish.radio.unit_names import UNIT_OPENING
 
@@ -45,8 +46,6 @@ _LONE_NUMBER_WORD = re.compile(
 already said («số điện thoại số bắt đầu bằng …» was read), also as a quotation's last word
 (`nhắn: "vui lòng liên hệ số" 0912.xxx.xxx`). After «điện thoại» alone, «số» is still said
 («dùng điện thoại số bắt đầu bằng …»)."""
-_WORD_AFTER = re.compile(r" +[^\W_]")
-"""A word or a count after the number («… 2 lần gọi»): where the number ends is said."""
 _CALL_US = re.compile(
     r"(?i:(?:liên hệ|đường dây nóng|hotline|tổng đài|trực ban|(?:xin|hãy|vui lòng|ngay|cần|nên)"
     r" +(?:gọi|báo|phản ánh)(?: +(?:ngay|về|đến|tới|cho|qua))?)(?: +(?:số|qua số))?"
@@ -220,8 +219,7 @@ def read_masked_numbers(text: str, ctx: Context) -> str:
             said += f", kết thúc bằng {_digits(tail)}"
         if not _LONE_NUMBER_WORD.search(text[max(0, m.start() - _LOOK_BACK) : m.start()]):
             said = "số " + said
-        if _WORD_AFTER.match(text, end):
-            said += ","  # «… kết thúc bằng bảy tám, tự xưng …»: where the number ends
+        said += pause_after(text, end)  # «… kết thúc bằng bảy tám, tự xưng …»: its end
         parts += [before, said]
         done = end
     return "".join([*parts, text[done:]])
