@@ -28,12 +28,14 @@ from publish.text import (
 
 __all__ = [
     "HEADLINE_FIELDS",
+    "HELD_CAUSES",
     "PUBLIC_CLASSIFICATIONS",
     "SCHEDULED",
     "changed_since_approval",
     "field_stamp",
     "gate",
     "headline_stamp",
+    "held_cause",
     "is_secret",
     "name_only",
     "note_stamp",
@@ -489,6 +491,28 @@ def gate(
         local = bulletin.expires.astimezone(now.tzinfo)
         return Exclusion(bulletin, f"đã hết hạn lúc {vn_datetime(local)}", "expired")
     return None
+
+
+HELD_CAUSES = ("approval_note", "review_note", "unset", "name_only", "bad_version", "changed")
+"""Which of gate's approval checks holds an «unapproved» bulletin, in gate's order."""
+
+
+def held_cause(bulletin: Bulletin) -> str:
+    """Which check of HELD_CAUSES holds a bulletin gate left out as «unapproved», read from its
+    fields in gate's order: the one reason is written for its editor, and a radio station or a
+    count of bulletins to approve must say the same cause (a bulletin held for its
+    pii_reviewed_by was told to the station as «nội dung đã sửa»)."""
+    if bulletin.approval_note:
+        return "approval_note"
+    if bulletin.review_note:
+        return "review_note"
+    if not bulletin.approved_by.strip():
+        return "unset"
+    if name_only(bulletin):
+        return "name_only"
+    if not is_version(bulletin.approved_version):
+        return "bad_version"
+    return "changed"
 
 
 def name_only(bulletin: Bulletin) -> bool:

@@ -233,6 +233,40 @@ def test_a_bulletin_edited_after_approval_is_withdrawn_with_a_plain_note(root: P
     assert any(a.kind == "withdraw" and plain in a.reason for a in actions)
 
 
+@pytest.mark.parametrize(
+    ("pattern", "new", "told"),
+    [
+        (
+            "approved_by:",
+            'pii_reviewed_by: "ok"\napproved_by:',
+            "tên người rà soát dữ liệu cá nhân ghi trong bản tin không hợp lệ",
+        ),
+        (r"approved_by: .*", 'approved_by: "ok"', "tên người duyệt ghi trong bản tin không hợp lệ"),
+        (r"approved_version: .*", "approved_version: sua-tay", "dấu duyệt ghi trong bản tin"),
+        (r"approved_by: .*", 'approved_by: ""', "bản tin chưa có người duyệt"),
+    ],
+    ids=["pii-reviewer", "approver", "hand-typed-version", "no-approver"],
+)
+def test_a_bulletin_held_for_its_approval_fields_tells_the_station_that_cause(
+    root: Path, pattern: str, new: str, told: str
+) -> None:
+    """A bulletin held only for its pii_reviewed_by («ok») was withdrawn with «tạm rút, chờ
+    duyệt lại nội dung đã sửa» although nothing was edited: the station's note and the plan's
+    line say the cause that holds it, still without the field or the command for the unit."""
+    assert main(["approve", "--root", str(root), "--now", NOW, SECOND, "--by", "Thượng tá A"]) == 0
+    sync(root)
+    text = (root / SECOND).read_text("utf-8")
+    edited = re.sub(pattern, new, text, count=1)
+    assert edited != text
+    (root / SECOND).write_text(edited, "utf-8")
+    actions, _summary = sync(root)
+    note = (root / STATION / "_rut-lai" / (OTHER_ITEM + ".ly-do.txt")).read_text("utf-8")
+    assert told in note and "nội dung đã sửa" not in note
+    for said in ("publish approve", "--by", "pii_reviewed_by", "approved_by", "approved_version"):
+        assert said not in note
+    assert any(a.kind == "withdraw" and told in a.reason for a in actions)
+
+
 def test_records_of_deleted_bulletins_are_dropped_once_the_station_deleted_their_files(
     root: Path,
 ) -> None:

@@ -47,6 +47,7 @@ from publish.cache import fsync_folder
 from publish.config import Config
 from publish.correction_text import HEADING, corrected_key, correction_ids, on_air_key
 from publish.errors import PublishError, RemoteError, os_reason
+from publish.gates import held_cause
 from publish.model import Bulletin, Exclusion, Site
 from publish.radio_rates import RATES_NAME, KeptRates, load_kept_rates
 from publish.render.radio_station import air_at, next_air, station_text
@@ -102,6 +103,18 @@ CLOCK_SLACK = dt.timedelta(minutes=10)
 WITHDRAWN_DIR = "_rut-lai"
 HELD_FOR_APPROVAL = "tạm rút, chờ duyệt lại nội dung đã sửa"
 """Why a bulletin edited after its approval is off the radio, in the station's note."""
+STATION_HOLDS = {
+    "approval_note": "tạm rút, chờ đơn vị duyệt: tên người duyệt ghi trong bản tin không hợp lệ",
+    "review_note": "tạm rút, chờ đơn vị sửa: tên người rà soát dữ liệu cá nhân ghi trong bản tin "
+    "không hợp lệ",
+    "unset": "tạm rút, chờ đơn vị duyệt: bản tin chưa có người duyệt",
+    "name_only": "tạm rút, chờ người duyệt của đơn vị xác nhận lại việc duyệt",
+    "bad_version": "tạm rút, chờ đơn vị duyệt lại: dấu duyệt ghi trong bản tin không hợp lệ",
+    "changed": HELD_FOR_APPROVAL,
+}
+"""Why a bulletin held back for its approval (publish.gates.held_cause) is off the radio, in
+the station's note: the cause as the station can read it, without the field or the command
+the unit's editor is told."""
 NOTE_SUFFIX = ".ly-do.txt"
 LOCAL_SKIP = ("audio",)
 """Folders of output/radio/ that never go to the station (draft audio is not for air)."""
@@ -1725,10 +1738,11 @@ def _announced(rundown: Path) -> list[dt.datetime]:
 
 
 def _station_reason(excluded: Exclusion) -> str:
-    """Why a held-back bulletin is off the radio, as the station reads it: an approval to be
-    given again is the unit's business (its reason names the command the approver runs)."""
-    if excluded.code == "unapproved" and excluded.bulletin.approved_by.strip():
-        return HELD_FOR_APPROVAL
+    """Why a held-back bulletin is off the radio, as the station reads it: what holds an
+    approval is the unit's business (its reason names the field and the command the editor
+    runs), so the station is told the cause alone (STATION_HOLDS)."""
+    if excluded.code == "unapproved":
+        return STATION_HOLDS[held_cause(excluded.bulletin)]
     return excluded.reason
 
 
