@@ -1168,3 +1168,20 @@ def test_quote_marks_retyped_after_approval_withdraw_it_though_an_earlier_readin
     assert verdict(root) is None
     edit(root, approved, edited)
     assert verdict(root) == "unapproved"
+
+
+def test_a_bulletin_held_for_its_pii_reviewer_alone_is_not_counted_as_edited(
+    tmp_path: Path, capsys
+) -> None:
+    """An approved bulletin whose pii_reviewed_by says «ok» was counted «1 bản tin đã đổi sau
+    khi duyệt», with the approver told to approve it again: nothing was edited and approving
+    would not release it. Its warning tells the fix; no line asks for an approval."""
+    root = project(tmp_path)
+    assert approve(root, FILE) == 0
+    edit(root, 'pii_reviewed_by: ""', 'pii_reviewed_by: "ok"')
+    capsys.readouterr()
+    assert main(["check", "--root", str(root), "--now", CLOCK]) == 0
+    said = capsys.readouterr()
+    assert verdict(root) == "unapproved"
+    assert "pii_reviewed_by" in said.err
+    assert "Cần duyệt" not in said.out and "đã đổi sau khi duyệt" not in said.out

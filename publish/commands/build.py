@@ -15,7 +15,7 @@ from publish.cache import Fragments
 from publish.cli import common_options, content_options, resolve_now
 from publish.config import parse_channels
 from publish.errors import PERSON_HELD, PublishError
-from publish.gates import name_only, shell_word
+from publish.gates import held_cause, shell_word
 from publish.model import EXPIRED_LISTED, Build, Site
 from publish.output_lock import channels_lock, output_lock
 from publish.preview import PREVIEW_SHOWN, in_deployed_output
@@ -472,12 +472,17 @@ def _approved_by_name(site: Site) -> list[str]:
 def _awaiting_approval(site: Site) -> list[str]:
     """One line counting the bulletins held back for an approval, never given or given to a
     content since changed, and the command that approves them."""
-    held = [e.bulletin for e in site.excluded if e.code == "unapproved"]
-    if not held:
+    # One held for its pii_reviewed_by alone is not approved again: its warning tells the fix.
+    causes = [
+        "unset" if not e.bulletin.approved_by.strip() else held_cause(e.bulletin)
+        for e in site.excluded
+        if e.code == "unapproved"
+    ]
+    by_name = causes.count("name_only")
+    changed = causes.count("changed") + causes.count("bad_version")
+    unset = causes.count("unset")
+    if not unset + by_name + changed:
         return []
-    by_name = sum(1 for b in held if name_only(b))
-    changed = sum(1 for b in held if b.approved_by.strip()) - by_name
-    unset = len(held) - changed - by_name
     parts = [f"{unset} bản tin chưa có người duyệt"] if unset else []
     parts += (
         [f"{by_name} bản tin chỉ có tên người duyệt, chưa có dấu duyệt (approved_version)"]
