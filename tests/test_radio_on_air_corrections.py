@@ -507,6 +507,20 @@ def test_a_correction_of_an_aired_bulletin_now_held_is_told_as_unread(
     assert not [p for p in later if "lời đính chính thứ 1" in p]
 
 
+def test_a_correction_held_for_the_pii_reviewer_asks_for_the_reviewer_not_an_approval(
+    root: Path,
+) -> None:
+    """An aired bulletin held for its pii_reviewed_by («ok») alone: the warning told the editor
+    to approve it again, which would not put it back on air. It names the field to fill."""
+    assert sync_command(root, SENT) == 0
+    correct(root, "2024-12-16 09:00")
+    edit(root / FIRST, "approved_by:", 'pii_reviewed_by: "ok"\napproved_by:')
+    config = config_module.load(root)
+    result = build(config, channels=("radio",), now=resolve_now(CORRECTED, config.tz))
+    [told] = [p for p in result.warnings if "lời đính chính thứ 1" in p.message]
+    assert "pii_reviewed_by" in told.hint and "duyệt lại" not in told.hint
+
+
 def test_a_correction_the_station_kept_its_own_copy_over_is_told(root: Path) -> None:
     """The station edited the item script, so the corrected one went beside it (`.moi`) and
     its own copy, without the correction, was read: `sent` said the correction was carried,

@@ -29,6 +29,7 @@ from publish.correction_text import (
     position,
 )
 from publish.errors import Problem
+from publish.gates import held_cause
 from publish.model import Bulletin, Correction, Site
 from publish.radio.flags import Flag
 from publish.radio_rates import KeptRates, SentItem
@@ -204,6 +205,11 @@ _HELD_HINTS = {
     "báo đài.",
 }
 """What the editor can do, by why the bulletin is off the radio (publish.gates' codes)."""
+_REVIEW_HINT = (
+    "Để đài đọc lời đính chính, ghi họ tên người đã rà soát dữ liệu cá nhân vào "
+    "`pii_reviewed_by` rồi dựng lại; nếu không, báo đài."
+)
+"""The hint for a bulletin held for its pii_reviewed_by alone (publish.gates.held_cause)."""
 
 
 def _held_back(
@@ -212,6 +218,8 @@ def _held_back(
     """The warning that one correction is not read as its bulletin is off the radio (no title
     or note quoted: the bulletin may be secret)."""
     hint = _HELD_HINTS.get(code, "Cho bản tin lên sóng lại rồi dựng lại, hoặc báo đài.")
+    if code == "unapproved" and held_cause(on_air.bulletin) == "review_note":
+        hint = _REVIEW_HINT  # approving again would not release it
     return Problem(
         on_air.bulletin.source,
         f"lời đính chính thứ {on_air.number} không được đọc trên sóng: buổi phát "
