@@ -224,3 +224,47 @@ def test_reconcile_keeping_the_killed_runs_own_article_as_by_hand_loses_and_doub
     assert entries["bt-001"]["article_id"] == new
     assert emulator.articles[by_hand] == before
     assert len(emulator.articles) == 3
+
+
+@pytest.mark.parametrize("hand", [True, False], ids=["with-a-hand-article", "own-alone"])
+def test_reconcile_tells_the_killed_runs_own_article_apart_from_those_posted_by_hand(
+    tmp_path: Path, emulator: ZaloEmulator, capsys: pytest.CaptureFixture[str], hand: bool
+) -> None:
+    """The refusal listed the article the killed create made among those «posted by hand» for
+    the OA admin to compare: they were asked to judge the tool's own article. It is named as
+    the killed create's (it holds the content recorded as sent), not to be deleted nor its
+    record forgotten, and the asking bulletin is told what to add; doing so posts each bulletin
+    once and leaves the article posted by hand as it was."""
+    root = zalo_project(tmp_path, 1)
+    by_hand, before = posted_by_hand(emulator) if hand else ("", {})
+    killed_at(root, "after-create:1", *ANYWAY)
+    [made] = ours(emulator, by_hand)
+    other = "content/bai-viet/ban-tin-001.md"
+    body = "Nội dung của bản tin tuần sau, cùng tiêu đề.\n"
+    (root / other).write_text(zalo_bulletin(1, title=f'"{TITLE}"', body=body), encoding="utf-8")
+    told(capsys)
+
+    emulator.clear_calls()
+    assert sync(root, "--reconcile", *ANYWAY) == 1
+    out = " ".join(told(capsys).split())
+    assert f"bài của lần tạo bị ngắt của bt-000: {made}" in out
+    assert f"bài {made} có đúng nội dung mà lần tạo bài bị ngắt của bt-000" in out
+    assert "không phải bài đăng tay, cũng không phải bài của bt-001" in out
+    assert "đừng chạy --zalo-forget cho bản tin đó" in out
+    assert f"--zalo-create-anyway {other}" in out
+    if hand:
+        assert f"bài --zalo-create-anyway coi là đăng tay: {by_hand}" in out
+        assert f"bt-001: mở bài {by_hand} trong trang quản trị Zalo OA" in out
+    else:
+        assert "coi là đăng tay" not in out
+        assert "bt-001: trên OA không còn bài nào khác cùng tiêu đề" in out
+    assert emulator.write_calls() == []
+
+    assert sync(root, "--reconcile", *ANYWAY, "--zalo-create-anyway", other) == 0
+    entries = records(root)
+    assert entries["bt-000"]["article_id"] == made
+    [new] = [i for i in ours(emulator, by_hand) if i != made]
+    assert entries["bt-001"]["article_id"] == new
+    if hand:
+        assert emulator.articles[by_hand] == before
+    assert len(emulator.articles) == (3 if hand else 2)

@@ -135,7 +135,8 @@ def reconcile(
             + ("" if same else " (nội dung khác: sẽ cập nhật)")
         )
     if unsure:
-        raise PublishError(_unsure(local, unsure))
+        own = _own_creates(unsure, entries, local, create_anyway, detail_of)
+        raise PublishError(_unsure(local, unsure, own))
     for key in missing:
         lines.append(f"  - không tìm thấy trên Zalo: {key} «{local[key].title}» (sẽ tạo mới)")
     for item in remote:
@@ -176,7 +177,8 @@ def _kept_by_hand(
     # harmless, since --reconcile matches no article to that bulletin anyway, and applying the
     # plan finds its own article by the content recorded as sent (zalo_plan.sent_known). The count
     # only makes another unrecorded bulletin of the title ask which article is its own
-    # (_unsure): nothing doubled, nothing lost (tests/test_sync_zalo_create_anyway.py).
+    # (_unsure, which names that article as the killed create's: _own_creates): nothing
+    # doubled, nothing lost (tests/test_sync_zalo_create_anyway.py).
     titles = {
         local[key].title
         for key in create_anyway & local.keys()
@@ -198,9 +200,39 @@ def _titled(remote: list[dict[str, Any]], ids: set[str] | None, title: str) -> l
     ]
 
 
-def _unsure(local: Mapping[str, Local], unsure: Mapping[str, list[str]]) -> str:
+def _own_creates(
+    unsure: Mapping[str, list[str]],
+    entries: Mapping[str, Mapping[str, Any]],
+    local: Mapping[str, Local],
+    create_anyway: frozenset[str],
+    detail_of: Callable[[str], Mapping[str, Any]],
+) -> dict[str, str]:
+    """Article id → key of the --zalo-create-anyway bulletin whose killed create (sent, its
+    token not saved) the article holds the content recorded as sent of: the tool's own article,
+    which applying the plan takes for that bulletin (zalo_plan.sent_known), not one posted by
+    hand. Only the articles `unsure` names are read (getdetail), once each."""
+    sent: dict[str, str] = {}
+    for key in sorted(create_anyway & local.keys()):
+        entry = entries.get(key) or {}
+        if entry.get("pending_create") and sent_known(entry, local[key]):
+            content = entry["pending_create"].get("content") or content_digest(
+                json.loads(Path(local[key].path).read_bytes())
+            )
+            sent.setdefault(content, key)
+    if not sent:
+        return {}
+    ids = sorted({i for found in unsure.values() for i in found})
+    return {i: sent[c] for i in ids if (c := content_digest(detail_of(i))) in sent}
+
+
+def _unsure(
+    local: Mapping[str, Local], unsure: Mapping[str, list[str]], own: Mapping[str, str]
+) -> str:
     """Why nothing is sent when bulletins not named by --zalo-create-anyway bear the title of
-    an article it keeps as posted by hand, whose text is not theirs."""
+    an article it keeps as posted by hand, whose text is not theirs; the articles of `own`
+    (_own_creates) are told apart, as the killed create's, with what to do then."""
+    if own:
+        return _unsure_with_own(local, unsure, own)
     keys = sorted(unsure)
     named = "; ".join(f"{k} «{local[k].title}» (bài {', '.join(unsure[k])})" for k in keys)
     anyway = " ".join(f"{CREATE_ANYWAY} {shell_argument(local[k].source)}" for k in keys)
@@ -213,6 +245,53 @@ def _unsure(local: Mapping[str, Local], unsure: Mapping[str, list[str]]) -> str:
         f"của các bản tin này mới thêm {anyway} vào lệnh để vẫn tạo bài mới; nếu có một bài là "
         f"của bản tin, bỏ {CREATE_ANYWAY} của bản tin kia để --reconcile nhận bài ấy theo tiêu "
         "đề."
+    )
+
+
+def _unsure_with_own(
+    local: Mapping[str, Local], unsure: Mapping[str, list[str]], own: Mapping[str, str]
+) -> str:
+    """_unsure when some of those articles hold what a killed create of a --zalo-create-anyway
+    bulletin sent: each named as that bulletin's (not posted by hand, not the asking
+    bulletin's), and each asking bulletin told its own way out."""
+    keys = sorted(unsure)
+    makers = sorted(set(own.values()))
+    named = []
+    ways = []
+    for k in keys:
+        source = shell_argument(local[k].source)
+        hand = [i for i in unsure[k] if i not in own]
+        mine = [i for i in unsure[k] if i in own]
+        parts = [f"bài {CREATE_ANYWAY} coi là đăng tay: {', '.join(hand)}"] if hand else []
+        parts += [f"bài của lần tạo bị ngắt của {own[i]}: {i}" for i in mine]
+        named.append(f"{k} «{local[k].title}», tệp {local[k].source} ({'; '.join(parts)})")
+        if hand:
+            ways.append(
+                f"{k}: mở bài {', '.join(hand)} trong trang quản trị Zalo OA và đối chiếu với bản "
+                f"tin; không bài nào là của bản tin thì thêm {CREATE_ANYWAY} {source} vào lệnh "
+                "để vẫn tạo bài mới; có một bài là của bản tin thì bỏ "
+                f"{CREATE_ANYWAY} của bản tin kia để --reconcile nhận bài ấy theo tiêu đề"
+            )
+        else:
+            ways.append(
+                f"{k}: trên OA không còn bài nào khác cùng tiêu đề, nên bản tin chưa có bài: "
+                f"thêm {CREATE_ANYWAY} {source} vào lệnh để tạo bài mới cho nó"
+            )
+    found = "; ".join(
+        f"bài {i} có đúng nội dung mà lần tạo bài bị ngắt của {own[i]} (tệp "
+        f"{local[own[i]].source}) đã gửi, theo state/zalo.json"
+        for i in sorted(own)
+    )
+    return (
+        f"OA đã có bài cùng tiêu đề với {len(keys)} bản tin sắp tạo mà state/zalo.json không có "
+        f"bản ghi ({'; '.join(named)}). Không gửi gì lên Zalo, state/zalo.json để nguyên. "
+        f"Trong các bài ấy, {found}: nhiều khả năng đó là bài chính công cụ đã tạo cho "
+        f"{', '.join(makers)} trước khi lần chạy bị ngắt, chưa kịp ghi mã bài — không phải bài "
+        f"đăng tay, cũng không phải bài của {', '.join(keys)}. Lần đồng bộ có {CREATE_ANYWAY} "
+        f"cho {', '.join(makers)} sẽ nhận bài ấy cho bản tin đó, không tạo trùng: đừng xoá bài "
+        "ấy trên OA, và đừng chạy --zalo-forget cho bản tin đó (bỏ bản ghi thì lần tạo bị ngắt "
+        "bị quên, bản tin được tạo thêm một bài). Cách sửa, rồi chạy lại publish sync zalo "
+        f"--reconcile với các cờ đã có: {'; '.join(ways)}."
     )
 
 
