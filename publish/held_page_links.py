@@ -12,14 +12,19 @@ person (or the field is left empty, or the links go).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING
 
 from publish.errors import PERSON_HELD, Problem
 from publish.links import hrefs_in, resolve
 from publish.model import Bulletin, Page, Site
 from publish.person_fields import held_suffix
+from publish.text import nfc
 
-__all__ = ["linked_held_pages"]
+if TYPE_CHECKING:
+    from publish.addresses import SiteAddresses
+
+__all__ = ["held_links", "linked_held_pages"]
 
 
 def linked_held_pages(site: Site, problems: Iterable[Problem]) -> list[Problem]:
@@ -39,7 +44,7 @@ def linked_held_pages(site: Site, problems: Iterable[Problem]) -> list[Problem]:
     linking: dict[str, list[str]] = {}
     items: list[Bulletin | Page] = [*site.bulletins, *site.pages]
     for item in items:
-        for target, line in _targets(item, site):
+        for target, line in _targets(item, site.documents, site.config.addresses):
             page = held.get(target)
             if page is not None and page != item.source:
                 linking.setdefault(page, []).append(
@@ -64,12 +69,36 @@ def linked_held_pages(site: Site, problems: Iterable[Problem]) -> list[Problem]:
     return problems
 
 
-def _targets(item: Bulletin | Page, site: Site) -> Iterator[tuple[str, int | None]]:
+def held_links(
+    item: Bulletin, pages: Iterable[Page], addresses: SiteAddresses
+) -> dict[str, list[int | None]]:
+    """The files of the pages of `pages` (held for a field naming nobody) that `item` links to,
+    each with the lines of those links (None: written as its address), as linked_held_pages
+    finds them:
+    once `item` is published, each stops the build. For `publish approve`, which loads no site."""
+    pages = list(pages)
+    documents = {nfc(p.source): p.url for p in pages}
+    held: dict[str, str] = {}
+    for page in pages:
+        held[page.url] = page.source
+        for alias in page.aliases:
+            held.setdefault(_path(alias), page.source)
+    found: dict[str, list[int | None]] = {}
+    for target, line in _targets(item, documents, addresses):
+        source = held.get(target)
+        if source is not None:
+            found.setdefault(source, []).append(line)
+    return found
+
+
+def _targets(
+    item: Bulletin | Page, documents: Mapping[str, str], addresses: SiteAddresses
+) -> Iterator[tuple[str, int | None]]:
     """The site paths `item` links to (without #fragment or query), with the line where known:
-    links to its .md file, and links written as the page's address («/lien-he/»)."""
-    addresses = site.config.addresses
+    links to its .md file (`documents`: see Site.documents), and links written as the page's
+    address («/lien-he/»)."""
     for href, line in item.links:
-        url = resolve(href, item.source, site.documents, addresses)
+        url = resolve(href, item.source, documents, addresses)
         if url is not None:
             yield _path(url), line
     for href in hrefs_in(item.body):

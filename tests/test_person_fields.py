@@ -262,6 +262,38 @@ def test_a_bad_person_field_holds_its_page_not_the_whole_build(
 @pytest.mark.parametrize(
     "link", ["[giới thiệu](../pages/gioi-thieu.md)", "[giới thiệu](/gioi-thieu/#lich)"]
 )
+def test_approving_a_bulletin_that_links_to_a_held_page_tells_the_approver(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], link: str
+) -> None:
+    """`publish approve` of a bulletin linking to a page held for its approved_by («ok»)
+    succeeded without a word, and the next build stopped. The approver is warned: the page,
+    why it is held, that builds stop once the bulletin is out, and the two ways out. The
+    approval is written (the bulletin is sound); a page naming a person is not told of."""
+    body = f"Xem {link}.\n"
+    linking = bulletin_md({"title": '"Tin khác"', "slug": "tin-khac"}, body, drop=["approved_by"])
+    root = make_project(tmp_path, {PAGE: page_md('approved_by: "ok"\n'), OTHER: linking})
+    approve = ["approve", "--root", str(root), "--now", NOW.isoformat(), OTHER]
+    assert main([*approve, "--by", "Thượng tá Nguyễn Văn Hùng"]) == 0
+    said = capsys.readouterr()
+    told = " ".join((said.out + said.err).split())
+    line = "" if link.startswith("[giới thiệu](/") else ":9"
+    assert f"{OTHER}{line}: cảnh báo: bản tin liên kết tới trang {PAGE}" in told
+    assert "trang này đang bị giữ lại vì approved_by ghi «ok», không phải họ tên" in told
+    assert "mỗi lần dựng sẽ dừng với lỗi và không đăng gì ở kênh nào" in told
+    assert f"Sửa ở trang {PAGE}: ghi họ tên người chịu trách nhiệm" in told
+    assert "hoặc bỏ liên kết tới trang khỏi bản tin rồi duyệt lại" in told
+    assert "approved_version:" in (root / OTHER).read_text("utf-8")
+    assert build(root) == 1  # as the approver was told
+    (root / PAGE).write_text(page_md('approved_by: "Trung tá Lê Văn Bình"\n'), "utf-8")
+    capsys.readouterr()
+    assert main([*approve, "--by", "Thượng tá Nguyễn Văn Hùng"]) == 0
+    assert "giữ lại" not in " ".join(capsys.readouterr().out.split())
+    assert build(root) == 0
+
+
+@pytest.mark.parametrize(
+    "link", ["[giới thiệu](../pages/gioi-thieu.md)", "[giới thiệu](/gioi-thieu/#lich)"]
+)
 def test_a_page_held_for_a_bad_field_that_a_bulletin_links_to_stops_the_build(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], link: str
 ) -> None:

@@ -22,11 +22,13 @@ from publish.content import (
     SUMMARY_PLACEHOLDER,
     bulletin_files,
     load_bulletin,
+    load_page,
     load_page_read,
 )
 from publish.errors import ContentError, Problem, PublishError, display_path, not_a_file, os_reason
 from publish.frontmatter_edit import EditError, set_keys, write_atomically
-from publish.gates import public_classification
+from publish.gates import page_gate, public_classification
+from publish.held_page_links import held_links
 from publish.locate import with_lines
 from publish.model import PAGES_DIR, Bulletin, Page
 from publish.person_fields import not_a_name
@@ -119,6 +121,7 @@ def run(args: argparse.Namespace) -> int:
         raise ContentError(problems)
     if any(not isinstance(a.bulletin, Page) for a in approvals):
         problems += _new_approver(by, config.root, seen)
+        problems += _held_pages_linked(approvals, config, now)
     for problem in problems:
         print(problem.render())
     changed = [a for a in approvals if a.new != a.raw]
@@ -159,6 +162,59 @@ def run(args: argparse.Namespace) -> int:
             "giữ lại ở mọi kênh cho tới khi được duyệt lại."
         )
     return 0
+
+
+def _held_pages_linked(
+    approvals: list[Approval], config: Config, now: dt.datetime
+) -> list[Problem]:
+    """A warning for each page held for a field naming nobody (approved_by: ok) that a bulletin
+    approved links to: the approval is sound, the page is not, and once the bulletin is out
+    the build stops (publish.held_page_links), which the approver heard of only then."""
+    pages = _pages_held_for_nobody(config, now)
+    if not pages:
+        return []
+    notes = {page.source: page.held_note for page in pages}
+    told = []
+    for item in approvals:
+        if isinstance(item.bulletin, Page):
+            continue
+        for source, lines in held_links(item.bulletin, pages, config.addresses).items():
+            known = sorted({line for line in lines if line is not None})
+            where = f" (dòng {', '.join(map(str, known))})" if known else ""
+            told.append(
+                Problem(
+                    item.shown,
+                    f"bản tin liên kết tới trang {source}{where}, trang này đang bị giữ lại vì "
+                    f"{notes[source]}, không phải họ tên người chịu trách nhiệm. Việc duyệt vẫn "
+                    "được ghi, nhưng từ khi bản tin được đăng (lần dựng sau, hay tới giờ hẹn), "
+                    "mỗi lần dựng sẽ dừng với lỗi và không đăng gì ở kênh nào, vì liên kết ấy sẽ "
+                    "dẫn tới trang không có",
+                    line=known[0] if known else None,
+                    hint=f"Sửa ở trang {source}: ghi họ tên người chịu trách nhiệm thay cho giá "
+                    "trị ấy (chưa có thì để trống), rồi chạy publish check; hoặc bỏ liên kết tới "
+                    "trang khỏi bản tin rồi duyệt lại.",
+                    severity="warning",
+                )
+            )
+    return told
+
+
+def _pages_held_for_nobody(config: Config, now: dt.datetime) -> list[Page]:
+    """The pages of content/pages/ the build holds back for a field naming nobody (their
+    held_note; publish.gates.page_gate), as content.load_site finds them: hidden and
+    underscore names skipped."""
+    folder = config.root / "content" / PAGES_DIR
+    if not folder.is_dir():
+        return []
+    held = []
+    for path in sorted(folder.rglob("*.md")):
+        parts = path.relative_to(folder).parts
+        if any(part.startswith((".", "_", "~$")) for part in parts) or not path.is_file():
+            continue
+        page = load_page(path, config, [])
+        if page is not None and page.held_note and page_gate(page, now=now, policy=config.policy):
+            held.append(page)
+    return held
 
 
 def _to_write(changed: list[Approval]) -> str:
