@@ -15,7 +15,7 @@ from publish.cli import resolve_now
 from publish.config import Policy
 from publish.content import load_site
 from publish.errors import ContentError
-from publish.gates import gate, is_secret
+from publish.gates import gate, held_cause, is_secret
 from publish.model import Bulletin, Correction, pack_text
 from tests.helpers import bulletin_md, make_project
 
@@ -225,3 +225,32 @@ def test_a_stamped_correction_note_makes_the_bulletin_secret() -> None:
     assert not is_secret(
         bulletin(corrections=(dataclasses.replace(note, note="Sửa giờ."),)), Policy()
     )
+
+
+@pytest.mark.parametrize(
+    ("changes", "policy", "cause", "said"),
+    [
+        (
+            {"approval_note": "«ok»", "approved_by": ""},
+            Policy(),
+            "approval_note",
+            "approved_by ghi",
+        ),
+        ({"review_note": "«ok»"}, Policy(), "review_note", "pii_reviewed_by ghi «ok»"),
+        ({"review_note": "«x»", "approved_by": ""}, Policy(), "review_note", "pii_reviewed_by"),
+        ({"approved_by": ""}, Policy(), "unset", "thiếu approved_by"),
+        ({}, Policy(name_only_approvals="refuse"), "name_only", "chỉ có tên người duyệt"),
+        ({"approved_version": "sua-tay"}, Policy(), "bad_version", "không phải dấu"),
+        ({"approved_version": "0123456789ab"}, Policy(), "changed", "nội dung đã đổi"),
+    ],
+)
+def test_the_held_cause_is_the_check_whose_reason_the_gate_gives(
+    changes: dict[str, object], policy: Policy, cause: str, said: str
+) -> None:
+    """The radio station's note and the count of bulletins to approve read the cause from
+    held_cause: it must be the check gate held the bulletin for (a bulletin held for its
+    pii_reviewed_by was told to the station as edited since its approval)."""
+    held = bulletin(**changes)
+    verdict = gate(held, now=NOW, policy=policy, version="ba9876543210")
+    assert verdict is not None and verdict.code == "unapproved" and said in verdict.reason
+    assert held_cause(held) == cause
