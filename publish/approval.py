@@ -138,13 +138,21 @@ _DURATION = rb"(?:\"[0-9:., ]*\"|'[0-9:., ]*'|[0-9:.,]*)"
 _AIRED_LINE = re.compile(rb"(?P<indent>[ \t]+)aired[ \t]*:[ \t]*" + _DURATION + rb"[ \t]*(?:#.*)?")
 _AIRED_ITEM = re.compile(rb"[ \t]*aired[ \t]*:[ \t]*" + _DURATION + rb"[ \t]*")
 _RADIO_LINE = re.compile(rb"radio[ \t]*:[ \t]*(?P<value>.*)")
+_RADIO_AT_LINE = re.compile(rb"^radio[ \t]*:", re.MULTILINE)
+"""A line _RADIO_LINE matches, in lines joined by \\n (`.` takes all but \\n)."""
+_CLOSING_LINE = re.compile(rb"\n(?:---|\.\.\.)[ \t\x0b\x0c]*(?=\n|\Z)")
+"""A line break and the line after it that closes front matter: `---` or `...`, then what
+bytes.rstrip() takes (but \\r and \\n, gone from the lines it is searched in)."""
 
 
 def file_digest(raw: bytes) -> str:
     """The file part of an approval (see the module's text): sha256 of the file's bytes, line
     endings made \\n, without the lines `publish approve` writes, `pii_reviewed_by` and the
     radio block's `aired`."""
-    lines = raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n").split(b"\n")
+    normal = raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n") if b"\r" in raw else raw
+    if (covered := _covered_without_radio(normal)) is not None:
+        return _short(_FILE_SCHEME + covered)
+    lines = normal.split(b"\n")
     end = next((i for i, line in enumerate(lines) if i and line.rstrip() in (b"---", b"...")), 0)
     if lines[0].removeprefix(b"\xef\xbb\xbf").rstrip() != b"---" or not end:
         return _short(_FILE_SCHEME + b"\n".join(lines))
@@ -174,6 +182,24 @@ def file_digest(raw: bytes) -> str:
                 radio, indent = len(kept), b""
         kept.append(line)
     return _short(_FILE_SCHEME + b"\n".join([*kept[:-1], *lines[end:]]))
+
+
+def _covered_without_radio(normal: bytes) -> bytes | None:
+    """What file_digest hashes of a file (line endings made \\n) whose front matter has no
+    `radio:` line, nearly every one: its lines but those left out, found without splitting the
+    body into lines; None for any other file (the line-by-line reading takes it)."""
+    first = normal.find(b"\n")
+    if first < 0 or normal[:first].removeprefix(b"\xef\xbb\xbf").rstrip() != b"---":
+        return None
+    closing = _CLOSING_LINE.search(normal, first)
+    if closing is None:
+        return None
+    head = normal[first + 1 : closing.start()]
+    if _RADIO_AT_LINE.search(head) is not None:
+        return None
+    lines = head.split(b"\n") if closing.start() > first else []
+    kept = [line for line in lines if not _UNCOVERED_LINE.match(line)]
+    return b"\n".join([normal[:first], *kept, normal[closing.start() + 1 :]])
 
 
 def _without_aired(line: bytes, start: int, flow: bytes) -> bytes:
@@ -322,6 +348,11 @@ def _hashed_body(body: str) -> str:
     """The body as the values part hashes it: without its outer blank lines and spaces, as
     always, but keeping the indent of its first line when that indent makes a code block."""
     stripped = body.strip()
+    # Nearly every body starts with a line break, or at its text: no space or Tab before its
+    # first character that is not a space, so its first line has no indent (no split of it all).
+    before = body[: len(body) - len(body.lstrip())]
+    if " " not in before and "\t" not in before:
+        return stripped
     first = next((line for line in body.splitlines() if line.strip()), "")
     indent = first[: len(first) - len(first.lstrip(" \t"))]
     # Four columns before the first line make it a code block: a hidden comment approved as
@@ -461,9 +492,21 @@ def _without(value: Any, keys: frozenset[str]) -> Any:
     return value
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+"""What _plain gives back as it is (these exact types; a subclass takes the checks)."""
+
+
 def _plain(value: Any) -> Any:
     """A front matter value as JSON can write it the same way every time: mappings as sorted
     [key, value] pairs (YAML keys may be numbers), dates and times in ISO form."""
+    kind = type(value)
+    # Exact types first, as YAML makes them: the checks below ask abstract classes (slow).
+    if kind in _SCALARS:
+        return value
+    if kind is dict:
+        return sorted([str(k), _plain(v)] for k, v in value.items())
+    if kind is list:
+        return [_plain(v) for v in value]
     if isinstance(value, Mapping):
         return sorted([str(k), _plain(v)] for k, v in value.items())
     if isinstance(value, list | tuple):

@@ -283,3 +283,169 @@ def test_front_matter_without_a_backslash_reads_no_control_character(values: lis
     except yaml.YAMLError:
         return
     assert content._without_controls(data) == data
+
+
+_FILE_LINES = st.lists(
+    st.sampled_from(
+        [
+            b"---",
+            b"...",
+            b"\xef\xbb\xbf---",
+            b"title: a",
+            b"approved_by: A",
+            b"approved_version: 1",
+            b"draft : true",
+            b"pii_reviewed_by:",
+            b" approved_by: A",
+            b"radio:",
+            b"radio :  # c",
+            b"radio: {aired: 3:00, a: 1}",
+            b"radio:{aired: 1}",
+            b"radiox: 1",
+            b" radio: 1",
+            b"  aired: 4:05",
+            b"\taired: '1'",
+            b"  a: 1",
+            b"",
+            b"x\ry",
+            b"x\r\ny",
+            b"--- \x0b",
+            b"...\x0c",
+            b"---\x1c",
+            b"....",
+        ]
+    ),
+    max_size=12,
+)
+
+
+@settings(max_examples=_EXAMPLES, deadline=None)
+@given(_FILE_LINES, st.sampled_from([b"\n", b"\r\n", b"\r"]), st.booleans())
+def test_file_digest_without_a_radio_block_is_the_line_by_line_one(
+    lines: list[bytes], end: bytes, fenced: bool
+) -> None:
+    """A file with no `radio:` line is fingerprinted, without splitting it into lines, as the
+    line-by-line reading of every front matter line does (approvals written in files must stay
+    valid); such files are most of those drawn."""
+    from publish import approval
+
+    raw = end.join([b"---", *lines] if fenced else lines)
+    fast = approval.file_digest(raw)
+    real = approval._covered_without_radio
+    try:
+        approval._covered_without_radio = lambda normal: None  # the line-by-line reading
+        full = approval.file_digest(raw)
+    finally:
+        approval._covered_without_radio = real
+    assert fast == full
+
+
+def _old_hashed_body(body: str) -> str:
+    """approval._hashed_body as main wrote it (session 38)."""
+    stripped = body.strip()
+    first = next((line for line in body.splitlines() if line.strip()), "")
+    indent = first[: len(first) - len(first.lstrip(" \t"))]
+    if len(indent.expandtabs(4)) >= 4:
+        return f"{indent}{stripped}"
+    return stripped
+
+
+def _old_plain(value: object) -> object:
+    """approval._plain as main wrote it (session 38)."""
+    import datetime as dt
+    from collections.abc import Mapping
+
+    if isinstance(value, Mapping):
+        return sorted([str(k), _old_plain(v)] for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return [_old_plain(v) for v in value]
+    if isinstance(value, dt.date | dt.datetime | dt.time):
+        return {"date": value.isoformat()}
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return repr(value)
+
+
+_BODY_TEXTS = st.lists(
+    st.sampled_from(
+        [
+            " ",
+            "\t",
+            "\n",
+            "\r",
+            "\x0b",
+            "\x1c",
+            "\x85",
+            "\u2028",
+            "\xa0",
+            "\u3000",
+            "a",
+            "ệ",
+            "    ",
+        ]
+    ),
+    max_size=14,
+).map("".join)
+
+
+@settings(max_examples=_EXAMPLES, deadline=None)
+@given(_BODY_TEXTS)
+def test_hashed_body_is_the_one_approvals_were_written_with(body: str) -> None:
+    """The body part of the content digest, taken without splitting the body into lines when
+    no space or Tab comes before its text, is what it was."""
+    from publish import approval
+
+    assert approval._hashed_body(body) == _old_hashed_body(body)
+
+
+class _Str(str):
+    """A str of another type, as a YAML reader could make."""
+
+
+_LEAVES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.text(max_size=4),
+    st.dates(),
+    st.datetimes(),
+    st.times(),
+    st.builds(_Str, st.text(max_size=3)),
+    st.just(b"x"),
+)
+_FRONT_VALUES = st.recursive(
+    _LEAVES,
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.tuples(inner, inner)
+        | st.dictionaries(st.text(max_size=3), inner, max_size=3)
+    ),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=_EXAMPLES, deadline=None)
+@given(_FRONT_VALUES)
+def test_plain_values_are_the_ones_approvals_were_written_with(value: object) -> None:
+    """Front matter values are written for the content digest as before the exact-type path
+    (same JSON text, so the same digest)."""
+    import json
+
+    from publish import approval
+
+    assert json.dumps(approval._plain(value)) == json.dumps(_old_plain(value))
+
+
+def test_a_repeated_approver_is_judged_once() -> None:
+    """Whether `approved_by` names someone is read once per text, not for every bulletin that
+    repeats it (three times for each, ~6 % of loading one)."""
+    from publish import person_fields
+
+    value = "Thượng tá Lê Văn Không, Trưởng Công an huyện (kiểm thử)"
+    first = person_fields.not_a_name(value)
+    misses = person_fields.not_a_name.cache_info().misses
+    for _ in range(3):
+        assert person_fields.not_a_name(value) == first
+        assert person_fields.not_yet(value) == person_fields.not_yet.__wrapped__(value)
+    assert person_fields.not_a_name.cache_info().misses == misses
