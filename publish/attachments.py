@@ -12,7 +12,7 @@ import os
 import posixpath
 import re
 import stat
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -166,6 +166,12 @@ def file_links(body: str, first_line: int) -> list[tuple[str, int]]:
     ]
 
 
+def links_to_files(item: Bulletin | Page) -> Sequence[tuple[str, int]]:
+    """file_links of the body of `item`: as the load took them for a bulletin, when it did."""
+    taken = item.file_links if isinstance(item, Bulletin) else None
+    return file_links(item.body, item.body_line) if taken is None else taken
+
+
 def _in_image(text: str, at: int) -> bool:
     """Whether the `](` at `at` closes an image's alt text that holds escaped brackets
     (`![Ảnh \\[1\\]](images/a.jpg)`), which image_text_ends ends at the first `]`."""
@@ -279,7 +285,7 @@ def check(items: Iterable[Bulletin | Page], config: Config) -> tuple[list[Proble
     items = list(items)
     drafts = _draft_folders(items)
     for item in items:
-        for href, line in file_links(item.body, item.body_line):
+        for href, line in links_to_files(item):
             path, why = _found(href, item.source, config)
             if why is not None:
                 told.append(Problem(item.source, why, line=line, hint=_hint(href, why)))
@@ -476,9 +482,12 @@ def document_texts(item: Bulletin | Page, config: Config) -> list[tuple[str, int
     """The text of each document `item` links to that the website serves and that holds text
     read here, as (its path shown: "content/…", the line of the link, the text), each once;
     one that cannot be read is told by `check`."""
+    links = links_to_files(item)
+    if not links:
+        return []  # nearly every bulletin: no resolving of content/ for each
     content = (config.root / "content").resolve()
     found: dict[str, tuple[str, int, str]] = {}
-    for href, line in file_links(item.body, item.body_line):
+    for href, line in links:
         if is_image_link(href):
             continue
         path, why = _found(href, item.source, config)
@@ -526,7 +535,7 @@ def served_files(items: Iterable[Bulletin | Page], config: Config) -> dict[str, 
     served: dict[str, tuple[Path, str]] = {}
     content = (config.root / "content").resolve()
     for item in items:
-        for href, _ in file_links(item.body, item.body_line):
+        for href, _ in links_to_files(item):
             if is_image_link(href):
                 continue  # served as its web variants, made by the pictures
             path, why = _found(href, item.source, config)
@@ -543,9 +552,12 @@ def linked_paths(item: Bulletin | Page, config: Config) -> dict[str, str]:
     under content/ as named (NFC, with /), the path of the file found on disk, which is read
     (a name copied from a Mac stays decomposed on disk). A link to a file that may not be
     served is an error of the load (see check), so none is published."""
+    links = links_to_files(item)
+    if not links:
+        return {}
     content = (config.root / "content").resolve()
     found = {}
-    for href, _ in file_links(item.body, item.body_line):
+    for href, _ in links:
         path, why = _found(href, item.source, config)
         if path is not None and why is None:
             on_disk = path.relative_to(content).as_posix()

@@ -1182,6 +1182,7 @@ def _validate(
         reading_order=reading_order,
         aliases=aliases,
         links=links_in(parsed.body, parsed.body_line),
+        file_links=tuple(attachments.file_links(parsed.body, parsed.body_line)),
         blocks=blocks,
         extra={k: v for k, v in data.items() if k not in KNOWN_KEYS and k not in CHANNELS},
         digest=col.digest,

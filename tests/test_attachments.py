@@ -245,3 +245,30 @@ def test_a_site_path_to_an_old_page_is_no_file_link(tmp_path: Path) -> None:
     output = built(project(tmp_path, body="Xem [bài cũ](/tin-tuc/bai-cu.html).\n"))
     page = (output / "web/2020/12/a/index.html").read_text("utf-8")
     assert 'href="/tin-tuc/bai-cu.html"' in page
+
+
+def test_the_file_links_a_bulletin_is_loaded_with_are_those_of_its_body(tmp_path: Path) -> None:
+    """The load takes the body's links to files once, where the body is text: the checks that
+    ask for them (served files, linked documents, an approval's files) find what reading the
+    body again finds, without unpacking and searching it once each."""
+    import dataclasses
+
+    from publish import attachments, content
+
+    root = project(tmp_path)
+    config = config_module.load(root)
+    bulletin, problems, _ = content.load_bulletin(root / "content/bai-viet/a.md", config)
+    assert bulletin is not None and not [p for p in problems if p.severity == "error"]
+    lines = (root / "content/bai-viet/a.md").read_text("utf-8").split("\n")
+    seen, forms = lines.index(BODY.split("\n")[0]) + 1, lines.index(BODY.split("\n")[2]) + 1
+    assert bulletin.file_links == (
+        ("../images/anh-2.jpg", seen),
+        ("../tep/mau-don.pdf", forms),
+        ("thong-bao.docx#trang-2", forms),
+    )
+    untaken = dataclasses.replace(bulletin, file_links=None)  # as a bulletin made elsewhere
+    for check in (attachments.served_files, attachments.check):
+        assert check([bulletin], config) == check([untaken], config)
+    for each in (attachments.document_texts, attachments.linked_paths):
+        assert each(bulletin, config) == each(untaken, config)
+    assert attachments.linked_paths(bulletin, config)
