@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from publish import simple_yaml
 from publish.encoding import not_utf8
 from publish.key_lines import READING, Lines, Reading
 from publish.syntax import (
@@ -286,7 +287,9 @@ def split(text: str, reading: Reading = READING) -> Parsed:
         if _may_reference_or_nest_deep(yaml_text):
             _refuse_references_and_depth(yaml_text)
         try:
-            data = yaml.load(yaml_text, Loader=Loader)
+            data = simple_yaml.read(yaml_text)
+            if data is None:
+                data = yaml.load(yaml_text, Loader=Loader)
         except yaml.YAMLError:
             if not reading.spans:
                 raise

@@ -449,3 +449,138 @@ def test_a_repeated_approver_is_judged_once() -> None:
         assert person_fields.not_a_name(value) == first
         assert person_fields.not_yet(value) == person_fields.not_yet.__wrapped__(value)
     assert person_fields.not_a_name.cache_info().misses == misses
+
+
+_YAML_KEYS = st.sampled_from(
+    ["title", "tags", "a_b", "on", "yes", "null", "n", "x", "Title", "_a", "a-b", "<<", "date"]
+)
+_QUOTED_TEXTS = st.lists(
+    st.sampled_from(
+        [
+            *"aệ Ả:#,[]{}'&*!|>%@`~",
+            '\\"',
+            "\\",
+            '"',
+            "\\n",
+            "\\x41",
+            "\t",
+            "\x85",
+            "\u2028",
+            "\u2029",
+            "\ufeff",
+            "\U0001f600",
+            "\xa0",
+            "\u3000",
+            "\x7f",
+            "\x9f",
+            "\ud7ff",
+            "\ue000",
+            "\ufffd",
+            "“",
+            " #",
+            ": ",
+        ]
+    ),
+    max_size=8,
+).map(lambda parts: '"' + "".join(parts) + '"')
+_PLAIN_TEXTS = st.one_of(
+    st.sampled_from(
+        ["yes", "no", "on", "off", "true", "null", "y", "n", "nan", "inf", "e", "x1", "a.b"]
+    ),
+    st.text(alphabet=st.sampled_from([*"abcexyz019._/-:# "]), min_size=1, max_size=8),
+    st.builds(
+        "{}-{}-{} {}:{}{}".format,
+        st.sampled_from(["2022", "0000", "1", "20220"]),
+        st.sampled_from(["03", "3", "13", "00"]),
+        st.sampled_from(["11", "1", "31", "30"]),
+        st.sampled_from(["15", "5", "25", "99"]),
+        st.sampled_from(["41", "4", "60"]),
+        st.sampled_from(["", ":00", ":60", ".5", " ", "Z"]),
+    ),
+)
+_FLOW_LISTS = st.lists(_QUOTED_TEXTS, max_size=3).flatmap(
+    lambda items: st.sampled_from([", ", ",", " , "]).map(lambda sep: f"[{sep.join(items)}]")
+)
+_ANY_LINE = st.tuples(
+    _YAML_KEYS,
+    st.sampled_from([": ", ":", ":  ", " : ", ":\t"]),
+    st.one_of(_QUOTED_TEXTS, _PLAIN_TEXTS, _FLOW_LISTS),
+    st.sampled_from(["", "", "", " ", " # c"]),
+).map("".join)
+_NEAR_QUOTED = st.lists(
+    st.sampled_from(
+        [
+            *"aệẢ :#,[]{}'&*!|>%@`~-",
+            '\\"',
+            "\xa0",
+            "\u2027",
+            "\u202a",
+            "\ud7ff",
+            "\ue000",
+            "\ufefe",
+            "\uff00",
+            "\ufffd",
+            "“",
+            "\u2028",  # the last three: characters the reader leaves to PyYAML
+            "\ufeff",
+            "\t",
+        ]
+    ),
+    max_size=8,
+).map(lambda parts: '"' + "".join(parts) + '"')
+_NEAR_PLAIN = st.one_of(
+    st.from_regex(r"[a-z][a-z0-9._/-]{0,6}", fullmatch=True),
+    st.sampled_from(["yes", "no", "on", "off", "true", "false", "null", "y", "n", "nan"]),
+    st.from_regex(r"[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}", fullmatch=True),
+)
+_NEAR_LIST = st.lists(_NEAR_QUOTED, max_size=3).map(lambda items: f"[{', '.join(items)}]")
+_SIMPLE_LINE = st.tuples(
+    st.sampled_from(["title", "tags", "a_b", "date", "x", "on", "cover", "slug"]),
+    st.one_of(_NEAR_QUOTED, _NEAR_PLAIN, _NEAR_LIST),
+).map(": ".join)
+"""A line as the simple reader takes them, but for what the values hold."""
+_YAML_LINES = st.lists(st.one_of(_SIMPLE_LINE, _SIMPLE_LINE, _ANY_LINE), min_size=1, max_size=5)
+
+
+@settings(max_examples=_EXAMPLES * 2, deadline=None)
+@given(_YAML_LINES)
+def test_simple_front_matter_reads_as_pyyaml_reads_it(lines: list[str]) -> None:
+    """The simple reader gives, for each front matter it takes, exactly what PyYAML's safe
+    loader gives (values and their types), and takes none PyYAML refuses."""
+    import yaml
+
+    from publish import frontmatter, simple_yaml
+
+    text = "\n".join(lines)
+    fast = simple_yaml.read(text)
+    try:
+        full = yaml.load(text, Loader=frontmatter.Loader)
+    except yaml.YAMLError:
+        assert fast is None
+        return
+    assert fast is None or repr(fast) == repr(full)
+
+
+def test_front_matter_as_publish_new_writes_it_takes_the_simple_reader() -> None:
+    """A front matter as `publish new` and the sample write it is read by the simple reader,
+    with the values PyYAML gives it (else the reader would save nothing)."""
+    import yaml
+
+    from publish import frontmatter, simple_yaml
+
+    text = "\n".join(
+        [
+            'id: "bt-00001"',
+            'title: "Ra mắt mô hình \\"Zalo an ninh\\" tại phường 3: #1"',
+            "date: 2022-03-11 15:41",
+            "category: phong-trao-toan-dan",
+            'tags: ["tuyên truyền", "khu dân cư"]',
+            "cover: images/ban-tin/an-ninh.jpg",
+            'approved_by: ""',
+            "empty: []",
+        ]
+    )
+    fast = simple_yaml.read(text)
+    assert fast is not None
+    assert fast["title"] == 'Ra mắt mô hình "Zalo an ninh" tại phường 3: #1'
+    assert repr(fast) == repr(yaml.load(text, Loader=frontmatter.Loader))
