@@ -218,9 +218,8 @@ class Speaker:
         lead_in = self._part(block.lead_in, flags)
         tag = self._part(block.tag, flags)
         title = bulletin.title if block.read_title else ""
-        body, body_flags = self.speak(
-            blanked_out(bulletin.body), title=title, author=bulletin.author
-        )
+        written = bulletin.body  # unpacked once: the byline below reads it too
+        body, body_flags = self.speak(blanked_out(written), title=title, author=bulletin.author)
         flags += [_at_source(f, bulletin.body_line) for f in body_flags]
         paragraphs = [p.strip() for p in re.split(r"\n\s*\n", body) if p.strip()]
         if block.read_title:
@@ -241,7 +240,7 @@ class Speaker:
             bulletin=bulletin,
             flags=tuple(flags),
             byline=byline(
-                nfc(bulletin.body),
+                nfc(written),
                 author=nfc(bulletin.author),
                 unit_name=self.options.unit_name,
                 places=self.options.places,
