@@ -521,9 +521,12 @@ _NEAR_QUOTED = st.lists(
             "\uff00",
             "\ufffd",
             "“",
-            "\u2028",  # the last three: characters the reader leaves to PyYAML
+            "\u2028",  # from here: characters the reader leaves to PyYAML
             "\ufeff",
             "\t",
+            "\ud800",
+            "\U0001f600",
+            "\x85",
         ]
     ),
     max_size=8,
@@ -555,7 +558,7 @@ def test_simple_front_matter_reads_as_pyyaml_reads_it(lines: list[str]) -> None:
     fast = simple_yaml.read(text)
     try:
         full = yaml.load(text, Loader=frontmatter.Loader)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, UnicodeEncodeError):  # the C reader's error for a lone surrogate
         assert fast is None
         return
     assert fast is None or repr(fast) == repr(full)
