@@ -16,8 +16,10 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markdown.extensions import md_in_html
+from markdown.extensions.attr_list import AttrListTreeprocessor
 from markdown.extensions.fenced_code import FencedBlockPreprocessor
 from markdown.inlinepatterns import DelimiterProcessor
+from markdown.treeprocessors import UnescapeTreeprocessor
 
 from publish.markdown_escapes import QuoteEscapes
 from publish.markdown_lists import ListsAfterText
@@ -45,7 +47,8 @@ pieces = st.sampled_from(
         "```", "~~~", "````", "<", ">", "&", "&amp;", "&amp", "<div>", "</div>", "<b>", "</b>",
         "<!-- c -->", "<hr>", "`", "\\", "đậm", "Công an", "\x02", "\x03", "   \n", "x_y",
         '<div markdown="1">', "~~~ {.py}", "```python", ":", "-", "1.", "~~~\nmã\n~~~",
-        "```\n## mã\n```", "~~~~\n~~~\n~~~~",
+        "```\n## mã\n```", "~~~~\n~~~\n~~~~", "{", "}", "{: #x }", " {: .lop }", "{#a}", "## A {#b}", "*in*{: .lop }", "**đậm** {#c}",
+        "\\*", "\\_", "\\{", "\\`", "\\\\", "![a\\_b](anh\\_1.jpg)", "[x](/a\\_b)", "\n\n",
     ]
 )  # fmt: skip
 lines = st.lists(st.one_of(pieces, st.text(max_size=3)), max_size=6).map("".join)
@@ -120,31 +123,37 @@ def test_the_preprocessors_hand_on_what_the_stock_ones_do(text: str) -> None:
     assert _preprocessed(TUNED, text) == _preprocessed(STOCK, text)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(texts)
-def test_the_zalo_converter_writes_what_the_stock_one_writes(text: str) -> None:
-    assert to_html(text) == markdown.markdown(
-        text,
-        extensions=[*EXTENSIONS, PastedLists(), ListsAfterText(), QuoteEscapes()],
-        output_format="html",
-    )
+def test_a_tuned_converter_writes_what_the_stock_one_writes(text: str) -> None:
+    stock = STOCK.reset().convert(text)
+    assert TUNED.reset().convert(text) == stock
+    assert to_html(text) == stock  # Zalo's
 
 
 PLAIN = "## Tin\n\nCông an **xã** tuyên truyền _phòng_ chống lừa đảo.\n\n- Gọi 113\n- Cảnh giác\n"
 PLAIN_HTML = STOCK.reset().convert(PLAIN)
 
 
+ATTR_RES = ("HEADER_RE", "BLOCK_RE", "INLINE_RE")
+
+
 class _CountedSearch:
-    """A compiled regex whose searches are counted."""
+    """A compiled regex whose searches and matches are counted."""
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         self.searches = 0
 
-    def search(self, *args: object) -> re.Match[str] | None:
+    def search(self, string: str, pos: int = 0) -> re.Match[str] | None:
         """The regex's search, counted."""
         self.searches += 1
-        return self.pattern.search(*args)  # type: ignore[arg-type]
+        return self.pattern.search(string, pos)
+
+    def match(self, string: str, pos: int = 0) -> re.Match[str] | None:
+        """The regex's match, counted."""
+        self.searches += 1
+        return self.pattern.match(string, pos)
 
 
 def test_a_body_without_a_fence_is_not_searched_for_code_blocks(
@@ -178,6 +187,29 @@ def test_a_body_without_html_is_not_given_to_the_html_parser(
     assert len(fed) == 2
 
 
+def test_a_body_without_escapes_or_braces_is_not_searched_for_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    unescaped: list[str] = []
+    stock_unescape = UnescapeTreeprocessor.unescape
+
+    def unescape(self: UnescapeTreeprocessor, text: str) -> str:
+        unescaped.append(text)
+        return stock_unescape(self, text)
+
+    monkeypatch.setattr(UnescapeTreeprocessor, "unescape", unescape)
+    spies = {name: _CountedSearch(getattr(AttrListTreeprocessor, name)) for name in ATTR_RES}
+    for name, spy in spies.items():
+        monkeypatch.setattr(AttrListTreeprocessor, name, spy)
+    md = tuned(_converter())
+    assert md.reset().convert(PLAIN) == PLAIN_HTML
+    assert unescaped == []
+    assert sum(spy.searches for spy in spies.values()) == 0
+    html = md.reset().convert("## Tin {#tin}\n\nGiá 5\\*2.\n")
+    assert html == '<h2 id="tin">Tin</h2>\n<p>Giá 5*2.</p>'
+    assert unescaped and sum(spy.searches for spy in spies.values()) > 0
+
+
 def test_a_body_without_a_line_of_spaces_is_not_searched_for_one(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -191,7 +223,7 @@ def test_a_body_without_a_line_of_spaces_is_not_searched_for_one(
 
         def sub(self, pattern: str, *args: object) -> str:
             subs.append(pattern)
-            return re.sub(pattern, *args)  # type: ignore[arg-type,call-overload,no-any-return]
+            return re.sub(pattern, *args)  # type: ignore[call-overload]
 
     monkeypatch.setattr(markdown.preprocessors, "re", Re())
     md = tuned(_converter())
