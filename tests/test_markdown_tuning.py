@@ -21,6 +21,7 @@ from markdown.extensions.fenced_code import FencedBlockPreprocessor
 from markdown.inlinepatterns import DelimiterProcessor
 from markdown.treeprocessors import UnescapeTreeprocessor
 
+from publish import markdown_pasted
 from publish.markdown_escapes import QuoteEscapes
 from publish.markdown_lists import ListsAfterText
 from publish.markdown_pasted import PastedLists
@@ -144,6 +145,7 @@ class _CountedSearch:
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
         self.searches = 0
+        self.matches = 0
 
     def search(self, string: str, pos: int = 0) -> re.Match[str] | None:
         """The regex's search, counted."""
@@ -152,7 +154,7 @@ class _CountedSearch:
 
     def match(self, string: str, pos: int = 0) -> re.Match[str] | None:
         """The regex's match, counted."""
-        self.searches += 1
+        self.matches += 1
         return self.pattern.match(string, pos)
 
 
@@ -204,10 +206,10 @@ def test_a_body_without_escapes_or_braces_is_not_searched_for_them(
     md = tuned(_converter())
     assert md.reset().convert(PLAIN) == PLAIN_HTML
     assert unescaped == []
-    assert sum(spy.searches for spy in spies.values()) == 0
+    assert sum(spy.searches + spy.matches for spy in spies.values()) == 0
     html = md.reset().convert("## Tin {#tin}\n\nGiá 5\\*2.\n")
     assert html == '<h2 id="tin">Tin</h2>\n<p>Giá 5*2.</p>'
-    assert unescaped and sum(spy.searches for spy in spies.values()) > 0
+    assert unescaped and sum(spy.searches + spy.matches for spy in spies.values()) > 0
 
 
 def test_a_body_without_a_line_of_spaces_is_not_searched_for_one(
@@ -229,3 +231,60 @@ def test_a_body_without_a_line_of_spaces_is_not_searched_for_one(
     md = tuned(_converter())
     assert md.reset().convert(PLAIN) == PLAIN_HTML
     assert subs == []
+
+
+pasted_lines = st.lists(
+    st.one_of(
+        st.sampled_from(
+            [
+                "",
+                " ",
+                "   ",
+                "    ",
+                "•",
+                "● ",
+                "\uf0b7",
+                "👉",
+                "–",
+                "-",
+                "#",
+                "#a",
+                "# a",
+                "##b",
+                "1)",
+                "12)",
+                "1234)",
+                "a)",
+                "đ)",
+                "A)",
+                "x",
+                "Chữ",
+                "\t",
+                "1.",
+                ") ",
+                "\r",
+            ]
+        ),
+        st.text(max_size=3),
+    ),
+    max_size=4,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(pasted_lines, max_size=8).map("\n".join))
+def test_a_pasted_list_line_is_found_where_a_multiline_search_finds_one(text: str) -> None:
+    multiline = re.compile("^" + markdown_pasted._SUSPECT_LINE, re.MULTILINE)
+    assert markdown_pasted.suspect(text) == (multiline.search(text) is not None)
+
+
+def test_a_body_is_not_searched_for_pasted_lists_from_every_character(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    spy = _CountedSearch(markdown_pasted._SUSPECT)
+    monkeypatch.setattr(markdown_pasted, "_SUSPECT", spy)
+    md = tuned(_converter())
+    assert md.reset().convert(PLAIN) == PLAIN_HTML
+    assert spy.searches == 0  # the first line is matched, the others found by a search for "\n"
+    pasted = md.reset().convert("Bà con lưu ý:\n• Không chuyển tiền\n• Gọi 113\n")
+    assert "<li>Không chuyển tiền</li>" in pasted
