@@ -761,6 +761,33 @@ def test_review_p_a_short_figure_makes_its_list_figures_whatever_its_label(
 @pytest.mark.parametrize(
     ("body", "linked"),
     [
+        (
+            "<ul><li>Công an: 113</li><li>Cứu hỏa: 114</li><li>Cấp cứu: 115</li>"
+            "<li>Tra cứu số điện thoại: 116</li></ul>",
+            ["113", "114", "115"],
+        ),
+        ("<p>Cảnh sát: 113, Tra cứu: 116.</p>", ["113"]),
+        ("<ul><li>Công an: 113</li><li>Quân sự: 1.024</li></ul>", []),
+        ("<p>Lực lượng tham gia: Công an: 113, Quân sự: 1.024, Dân quân: 2.450.</p>", []),
+        ("<ul><li>Công an: 113</li><li>Số cuộc gọi đến: 116</li></ul>", []),
+        ("<ul><li>Cảnh sát: 113</li><li>Trực ban: 1022</li></ul>", ["113"]),
+    ],
+)
+def test_a_service_line_is_no_figure_and_a_number_in_thousands_is_one(
+    body: str, linked: list[str]
+) -> None:
+    """A contact list with «Tra cứu: 116» (a national service line, 111-119) took 116 for a
+    figure, three digits and no emergency line, and the whole list for figures: 113, 114, 115
+    lost their links. «Quân sự: 1.024», written in thousands as no phone is, was no figure, so
+    a list of forces taking part («Công an: 113, Quân sự: 1.024») dialled its 113. A label that
+    counts still makes 116 a figure."""
+    html = emergency_linker(EMERGENCY)(body)
+    assert re.findall(r'<a href="tel:(\d+)">\1</a>', html) == linked, html
+
+
+@pytest.mark.parametrize(
+    ("body", "linked"),
+    [
         ("<p>Cấp cứu 115-120 ca mỗi ngày</p>", []),
         ("<p>Cấp cứu: 115 – 120 bệnh nhân</p>", []),
         ("<p>Cấp cứu: 115 – 120.</p>", []),

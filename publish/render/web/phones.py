@@ -435,18 +435,27 @@ def _label_number(clause: str) -> re.Match[str] | None:
 
 def _is_figure(item: re.Match[str]) -> bool:
     """Whether a «label: number» item is a figure: its number says what it counts («45 tin»),
-    it has three digits or fewer and is no emergency line (no phone is so short: «Quân sự:
-    45»), or its label counts and its number is no emergency line nor phone («Tin báo trực
-    tiếp: 1024»)."""
+    it has three digits or fewer and is no emergency line nor service line (no phone is so
+    short: «Quân sự: 45»), it is written in thousands («Quân sự: 1.024»), or its label counts
+    and its number is no emergency line nor phone («Tin báo trực tiếp: 1024»)."""
     if item[3]:  # duty hours («Thời gian trực: 24 giờ») count nothing
         said = item[0][item.start(2) - item.start() :].strip(" .")
         return not (_HOURS.fullmatch(said) and _HOUR_MARK.search(said))
     digits = "".join(c for c in item[2] if c.isdigit())
     if digits in EMERGENCY_NUMBERS:
         return False
-    return len(digits) <= 3 or (
-        len(digits) < 8 and _COUNT_LABEL.search(_NOTE.sub(" ", item[1])) is not None
+    counts = _COUNT_LABEL.search(_NOTE.sub(" ", item[1])) is not None
+    if len(digits) == 3 and digits.startswith("11"):
+        return counts  # 111-119 are national service lines («Tra cứu: 116»), as a contact list gives them
+    return (
+        len(digits) <= 3
+        or _THOUSANDS.fullmatch(item[2].rstrip(".,")) is not None
+        or (len(digits) < 8 and counts)
     )
+
+
+_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
+"""A number written in thousands («1.024», «12.500»): a count, as no phone number is written."""
 
 
 def _counted_label(text: str, at: int) -> bool:
