@@ -711,6 +711,34 @@ def test_a_code_a_scam_asks_for_is_read_digit_by_digit(text: str, expected: str)
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        (
+            "Đối tượng yêu cầu đọc mã OTP 123456 và 654321 để nhận quà.",
+            "Đối tượng yêu cầu đọc mã OTP một hai ba, bốn năm sáu và sáu năm bốn, ba hai một, "
+            "để nhận quà.",
+        ),
+        (
+            "Nhập mã 482913, 556677 hoặc 998877.",
+            "Nhập mã bốn tám hai, chín một ba, năm năm sáu, sáu bảy bảy hoặc chín chín tám, "
+            "tám bảy bảy.",
+        ),
+        ("Mã PIN 1234 hay 4321.", "Mã PIN một hai ba bốn hay bốn ba hai một."),
+        (
+            "Nhập mã OTP 123456 và 200 nghìn đồng.",
+            "Nhập mã OTP một hai ba, bốn năm sáu và hai trăm nghìn đồng.",
+        ),
+        ("Nhập sai mã PIN 1234 và 3 lần nữa.", "Nhập sai mã PIN một hai ba bốn và ba lần nữa."),
+    ],
+)
+def test_each_code_of_a_list_of_codes_is_read_digit_by_digit(text: str, expected: str) -> None:
+    """«mã OTP 123456 và 654321»: the second code was read as an amount («sáu trăm năm mươi tư
+    nghìn…»). Each code a list joins by «,», «và», «hoặc», «hay» is a code; a count or an
+    amount after the list's «và» («và 200 nghìn đồng», «và 3 lần») is read as before."""
+    assert normalise(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("Mã OTP gồm 6 chữ số.", "Mã OTP gồm sáu chữ số."),
         ("Mã PIN 4 số.", "Mã PIN bốn số."),
         ("Nhập sai mã PIN 3 lần.", "Nhập sai mã PIN ba lần."),

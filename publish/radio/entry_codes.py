@@ -30,9 +30,13 @@ _ENTRY_CODE = re.compile(
     rf"(?<!\w)(?:(?i:mã)(?:\s++(?:{_KINDS})(?!\w)){{1,3}}|{_GIVEN}\s++(?i:mã)(?!\w))"
     r"\s*+(?::|(?i:là)(?!\w))?\s*+"
     r"(?<![\w.,/])(\d++(?:[ -]\d{2,})*+)(?![\w/]|[.,]\d)"
+    r"((?:(?:,[^\S\n]*+|[^\S\n]++(?i:và|hoặc|hay)[^\S\n]++)\d++(?:[ -]\d{2,})*+(?![\w/]|[.,]\d))*+)"
 )
 """«mã» and what it names, or a verb and «mã», then digits alone: grouped by spaces or hyphens
-as written, never by dots (`50.000` is an amount, R3.2) nor before a slash (a document, R13)."""
+as written, never by dots (`50.000` is an amount, R3.2) nor before a slash (a document, R13);
+then the other codes of a list («123456 và 654321», «482913, 556677 hoặc 998877»)."""
+_LISTED = re.compile(r"(,[^\S\n]*+|[^\S\n]++(?i:và|hoặc|hay)[^\S\n]++)(\d++(?:[ -]\d{2,})*+)")
+"""One more code of the list and what joins it to the one before."""
 _COUNT_AFTER = re.compile(
     r"\s*+(?:[%‰]|(?i:chữ số|con số|số|ký tự|kí tự|giây|phút|giờ|tiếng|ngày|tuần|tháng|năm|"
     r"tuổi|nghìn|ngàn|triệu|tỷ|k)(?!\w)|" + COUNTED_NOUN + ")"
@@ -68,10 +72,14 @@ def read_entry_codes(text: str) -> str:
 
 
 def _read(m: re.Match[str]) -> str:
-    """The code `m` matched, its digits in words and a pause after, or as written when a count
-    or an amount follows."""
-    end = m.end()
-    if _COUNT_AFTER.match(m.string, end) or money_follows(m.string, end):
-        return m[0]
-    said = ", ".join(digit_by_digit(group) for group in digit_groups(m[1]))
-    return m[0][: m.start(1) - m.start()] + said + pause_after(m.string, end)
+    """The codes `m` matched, their digits in words and a pause after, each as written from the
+    first that a count or an amount follows («và 3 lần», «và 200 nghìn đồng»)."""
+    codes = [("", m[1], m.start(1))]
+    codes += [(j[1], j[2], m.start(2) + j.start(2)) for j in _LISTED.finditer(m[2])]
+    said = m[0][: m.start(1) - m.start()]
+    for joined, (joint, code, start) in enumerate(codes):
+        end = start + len(code)
+        if _COUNT_AFTER.match(m.string, end) or money_follows(m.string, end):
+            return said + m.string[start - len(joint) : m.end()] if joined else m[0]
+        said += joint + ", ".join(digit_by_digit(group) for group in digit_groups(code))
+    return said + pause_after(m.string, m.end())
