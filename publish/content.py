@@ -459,6 +459,12 @@ def bulletin_files(content_dir: Path) -> Iterator[Path]:
     return _markdown_files(content_dir, pages=False)
 
 
+def page_files(content_dir: Path) -> Iterator[Path]:
+    """The page files a load reads under `content_dir`/pages, in its order (hidden and
+    underscore names, Word's «~$» lock files and linked folders left out)."""
+    return _markdown_files(content_dir / PAGES_DIR, pages=True)
+
+
 def _markdown_files(
     folder: Path,
     *,

@@ -24,6 +24,7 @@ from publish.content import (
     load_bulletin,
     load_page,
     load_page_read,
+    page_files,
 )
 from publish.errors import ContentError, Problem, PublishError, display_path, not_a_file, os_reason
 from publish.frontmatter_edit import EditError, set_keys, write_atomically
@@ -201,16 +202,9 @@ def _held_pages_linked(
 
 def _pages_held_for_nobody(config: Config, now: dt.datetime) -> list[Page]:
     """The pages of content/pages/ the build holds back for a field naming nobody (their
-    held_note; publish.gates.page_gate), as content.load_site finds them: hidden and
-    underscore names skipped."""
-    folder = config.root / "content" / PAGES_DIR
-    if not folder.is_dir():
-        return []
+    held_note; publish.gates.page_gate), found as content.load_site finds them."""
     held = []
-    for path in sorted(folder.rglob("*.md")):
-        parts = path.relative_to(folder).parts
-        if any(part.startswith((".", "_", "~$")) for part in parts) or not path.is_file():
-            continue
+    for path in page_files(config.root / "content"):
         page = load_page(path, config, [])
         if page is not None and page.held_note and page_gate(page, now=now, policy=config.policy):
             held.append(page)
