@@ -35,7 +35,6 @@ __all__ = [
     "field_stamp",
     "gate",
     "headline_stamp",
-    "held_cause",
     "is_secret",
     "name_only",
     "note_stamp",
@@ -450,6 +449,7 @@ def gate(
             "kênh nào cho tới khi người duyệt đọc bài rồi chạy: publish approve "
             f'{shell_word(bulletin.source)} --by "Họ tên, chức vụ"',
             "unapproved",
+            "approval_note",
         )
     if bulletin.review_note:
         return Exclusion(
@@ -458,11 +458,13 @@ def gate(
             "cá nhân: không đăng ở kênh nào cho tới khi ghi họ tên người đã rà soát (chưa ai rà "
             'soát thì để trống: pii_reviewed_by: "")',
             "unapproved",
+            "review_note",
         )
     if policy.require_approval and not bulletin.approved_by.strip():
-        return Exclusion(bulletin, "chưa được duyệt (thiếu approved_by)", "unapproved")
+        return Exclusion(bulletin, "chưa được duyệt (thiếu approved_by)", "unapproved", "unset")
     if name_only_held(bulletin, policy, published_before):
-        return Exclusion(bulletin, _name_only_reason(bulletin, policy, name_only_why), "unapproved")
+        reason = _name_only_reason(bulletin, policy, name_only_why)
+        return Exclusion(bulletin, reason, "unapproved", "name_only")
     if changed_since_approval(bulletin, policy, version):
         again = (
             f'(người duyệt đọc lại rồi chạy publish approve {bulletin.source} --by "Họ tên, '
@@ -476,6 +478,7 @@ def gate(
                 "3f2a9c0d1e4b-8e1d0c7b6a59-0f4e2d1c3b5a; có thể đã bị sửa tay): không đăng ở kênh "
                 "nào cho tới khi được duyệt lại " + again,
                 "unapproved",
+                "bad_version",
             )
         return Exclusion(
             bulletin,
@@ -483,6 +486,7 @@ def gate(
             + ": không đăng ở kênh nào cho tới khi được duyệt lại "
             + again,
             "unapproved",
+            "changed",
         )
     if bulletin.date > now:
         local = bulletin.date.astimezone(now.tzinfo)
@@ -494,25 +498,7 @@ def gate(
 
 
 HELD_CAUSES = ("approval_note", "review_note", "unset", "name_only", "bad_version", "changed")
-"""Which of gate's approval checks holds an «unapproved» bulletin, in gate's order."""
-
-
-def held_cause(bulletin: Bulletin) -> str:
-    """Which check of HELD_CAUSES holds a bulletin gate left out as «unapproved», read from its
-    fields in gate's order: the one reason is written for its editor, and a radio station or a
-    count of bulletins to approve must say the same cause (a bulletin held for its
-    pii_reviewed_by was told to the station as «nội dung đã sửa»)."""
-    if bulletin.approval_note:
-        return "approval_note"
-    if bulletin.review_note:
-        return "review_note"
-    if not bulletin.approved_by.strip():
-        return "unset"
-    if name_only(bulletin):
-        return "name_only"
-    if not is_version(bulletin.approved_version):
-        return "bad_version"
-    return "changed"
+"""The approval checks gate may hold an «unapproved» bulletin for (Exclusion.cause), in its order."""
 
 
 def name_only(bulletin: Bulletin) -> bool:

@@ -293,6 +293,10 @@ class Exclusion:
     reason: str
     code: str
     """Machine-readable reason: draft, scheduled, expired, unapproved, secret."""
+    cause: str = ""
+    """For an «unapproved» one, which of gate's approval checks held it (publish.gates.HELD_CAUSES:
+    the station's note and the count of bulletins to approve must say the cause the editor's
+    reason gives); "" for the other codes."""
 
     def expired_long_ago(self, now: dt.datetime) -> bool:
         """Whether the bulletin expired EXPIRED_LISTED or longer before `now` (counted, not named,

@@ -15,8 +15,9 @@ from publish.cli import resolve_now
 from publish.config import Policy
 from publish.content import load_site
 from publish.errors import ContentError
-from publish.gates import gate, held_cause, is_secret
+from publish.gates import HELD_CAUSES, gate, is_secret
 from publish.model import Bulletin, Correction, pack_text
+from publish.sync.radio import STATION_HOLDS
 from tests.helpers import bulletin_md, make_project
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -247,10 +248,18 @@ def test_a_stamped_correction_note_makes_the_bulletin_secret() -> None:
 def test_the_held_cause_is_the_check_whose_reason_the_gate_gives(
     changes: dict[str, object], policy: Policy, cause: str, said: str
 ) -> None:
-    """The radio station's note and the count of bulletins to approve read the cause from
-    held_cause: it must be the check gate held the bulletin for (a bulletin held for its
+    """The radio station's note and the count of bulletins to approve read the verdict's cause:
+    it must be the check whose reason the editor is given (a bulletin held for its
     pii_reviewed_by was told to the station as edited since its approval)."""
     held = bulletin(**changes)
     verdict = gate(held, now=NOW, policy=policy, version="ba9876543210")
     assert verdict is not None and verdict.code == "unapproved" and said in verdict.reason
-    assert held_cause(held) == cause
+    assert verdict.cause == cause
+
+
+def test_every_held_cause_has_a_note_for_the_station_and_other_verdicts_have_none() -> None:
+    """A cause without a station note would stop the radio sync with a KeyError."""
+    assert set(STATION_HOLDS) == set(HELD_CAUSES)
+    for changes in ({"draft": True}, {"classification": "mật"}, {"date": NOW + dt.timedelta(1)}):
+        verdict = gate(bulletin(**changes), now=NOW, policy=NAMES, version=None)
+        assert verdict is not None and verdict.code != "unapproved" and verdict.cause == ""

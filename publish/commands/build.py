@@ -15,7 +15,7 @@ from publish.cache import Fragments
 from publish.cli import common_options, content_options, resolve_now
 from publish.config import parse_channels
 from publish.errors import PERSON_HELD, PublishError
-from publish.gates import held_cause, shell_word
+from publish.gates import shell_word
 from publish.model import EXPIRED_LISTED, Build, Site
 from publish.output_lock import channels_lock, output_lock
 from publish.preview import PREVIEW_SHOWN, in_deployed_output
@@ -473,11 +473,7 @@ def _awaiting_approval(site: Site) -> list[str]:
     """One line counting the bulletins held back for an approval, never given or given to a
     content since changed, and the command that approves them."""
     # One held for its pii_reviewed_by alone is not approved again: its warning tells the fix.
-    causes = [
-        "unset" if not e.bulletin.approved_by.strip() else held_cause(e.bulletin)
-        for e in site.excluded
-        if e.code == "unapproved"
-    ]
+    causes = [e.cause for e in site.excluded if e.code == "unapproved"]
     by_name = causes.count("name_only")
     changed = causes.count("changed") + causes.count("bad_version")
     unset = causes.count("unset")

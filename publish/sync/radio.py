@@ -47,7 +47,6 @@ from publish.cache import fsync_folder
 from publish.config import Config
 from publish.correction_text import HEADING, corrected_key, correction_ids, on_air_key
 from publish.errors import PublishError, RemoteError, os_reason
-from publish.gates import held_cause
 from publish.model import Bulletin, Exclusion, Site
 from publish.radio_rates import RATES_NAME, KeptRates, load_kept_rates
 from publish.render.radio_station import air_at, next_air, station_text
@@ -112,7 +111,7 @@ STATION_HOLDS = {
     "bad_version": "tạm rút, chờ đơn vị duyệt lại: dấu duyệt ghi trong bản tin không hợp lệ",
     "changed": HELD_FOR_APPROVAL,
 }
-"""Why a bulletin held back for its approval (publish.gates.held_cause) is off the radio, in
+"""Why a bulletin held back for its approval (Exclusion.cause) is off the radio, in
 the station's note: the cause as the station can read it, without the field or the command
 the unit's editor is told."""
 NOTE_SUFFIX = ".ly-do.txt"
@@ -1742,7 +1741,7 @@ def _station_reason(excluded: Exclusion) -> str:
     approval is the unit's business (its reason names the field and the command the editor
     runs), so the station is told the cause alone (STATION_HOLDS)."""
     if excluded.code == "unapproved":
-        return STATION_HOLDS[held_cause(excluded.bulletin)]
+        return STATION_HOLDS[excluded.cause]
     return excluded.reason
 
 

@@ -29,8 +29,7 @@ from publish.correction_text import (
     position,
 )
 from publish.errors import Problem
-from publish.gates import held_cause
-from publish.model import Bulletin, Correction, Site
+from publish.model import Bulletin, Correction, Exclusion, Site
 from publish.radio.flags import Flag
 from publish.radio_rates import KeptRates, SentItem
 from publish.render.radio.items import Segment, Speaker, make_slug, next_air, pack, retimed
@@ -173,14 +172,15 @@ def unread_while_held(
     off), while the episode that would read it is still to come: no item is made for it, and
     the editor, who wrote the correction for them, believed it would be read."""
     config = site.config
-    held = [(e.bulletin, e.reason, e.code) for e in site.excluded if e.code != "scheduled"]
+    held = [e for e in site.excluded if e.code != "scheduled"]
     held += [
-        (b, "bản tin không còn kênh `radio` (channels)", "channels")
+        Exclusion(b, "bản tin không còn kênh `radio` (channels)", "channels")
         for b in site.bulletins
         if "radio" not in b.channels
     ]
     problems = []
-    for bulletin, reason, code in held:
+    for excluded in held:
+        bulletin = excluded.bulletin
         folder = sent.get(bulletin.key)
         if folder is None:
             continue
@@ -191,7 +191,7 @@ def unread_while_held(
             )
             if episode < site.now:
                 continue  # the episode that would have read it aired: nothing left to plan
-            problems.append(_held_back(owed, reason, code, episode, config))
+            problems.append(_held_back(owed, excluded, episode, config))
     return problems
 
 
@@ -209,23 +209,21 @@ _REVIEW_HINT = (
     "Để đài đọc lời đính chính, ghi họ tên người đã rà soát dữ liệu cá nhân vào "
     "`pii_reviewed_by` rồi dựng lại; nếu không, báo đài."
 )
-"""The hint for a bulletin held for its pii_reviewed_by alone (publish.gates.held_cause)."""
+"""The hint for a bulletin held for its pii_reviewed_by alone (Exclusion.cause)."""
 
 
-def _held_back(
-    on_air: OnAir, reason: str, code: str, episode: dt.datetime, config: Config
-) -> Problem:
+def _held_back(on_air: OnAir, excluded: Exclusion, episode: dt.datetime, config: Config) -> Problem:
     """The warning that one correction is not read as its bulletin is off the radio (no title
     or note quoted: the bulletin may be secret)."""
-    hint = _HELD_HINTS.get(code, "Cho bản tin lên sóng lại rồi dựng lại, hoặc báo đài.")
-    if code == "unapproved" and held_cause(on_air.bulletin) == "review_note":
+    hint = _HELD_HINTS.get(excluded.code, "Cho bản tin lên sóng lại rồi dựng lại, hoặc báo đài.")
+    if excluded.cause == "review_note":
         hint = _REVIEW_HINT  # approving again would not release it
     return Problem(
         on_air.bulletin.source,
         f"lời đính chính thứ {on_air.number} không được đọc trên sóng: buổi phát "
         f"{vn_datetime(episode.astimezone(config.tz))} sẽ không có tin «Đính chính» cho người "
         f"đã nghe bản tin lúc {vn_datetime(on_air.aired.astimezone(config.tz))}, vì bản tin nay "
-        f"không lên sóng: {reason}.",
+        f"không lên sóng: {excluded.reason}.",
         field=f"corrections.{on_air.number}",
         line=on_air.correction.line,
         hint=hint,
