@@ -1,8 +1,8 @@
 """A reader for the front matter nearly every bulletin has, written as `publish new` writes it:
 one `key: value` a line, each value a double-quoted text, a slug or path (lower case, no
-space), a date and time without seconds, a date, a whole number, or a list of double-quoted
-texts or of slugs; and blocks of such lines indented by two spaces under a `key:` alone on its
-line (a bulletin's `radio:`).
+space), a date and time without seconds, a date, a whole number, true or false, or a list of
+double-quoted texts or of slugs; and blocks of such lines indented by two spaces under a `key:`
+alone on its line (a bulletin's `radio:`).
 
 It gives exactly what PyYAML's safe loader gives for such a front matter (tests compare the two
 on random texts) and None for anything else, which PyYAML then reads: building YAML's nodes in
@@ -43,6 +43,8 @@ _LINE = re.compile(
 _ITEM = re.compile(_QUOTED)
 _WORDS = frozenset({"yes", "no", "true", "false", "on", "off", "null", "y", "n"})
 """Plain words YAML reads as true, false or nothing (and y, n, which YAML 1.1 lists too)."""
+_TRUTHS = {"true": True, "false": False}
+"""Those of _WORDS this reader reads (the others are left to PyYAML)."""
 
 
 def read(yaml_text: str) -> dict[str, object] | None:
@@ -88,7 +90,9 @@ def _value(found: re.Match[str]) -> object | None:
     if (text := found[3]) is not None:
         return text.replace('\\"', '"')
     if (slug := found["slug"]) is not None:
-        return None if slug in _WORDS else slug
+        if slug in _WORDS:
+            return _TRUTHS.get(slug)  # `draft: true` as `publish new` writes it
+        return slug
     if (when := found["when"]) is not None:
         return when  # no seconds: not a YAML timestamp, a text
     if found["day"] is not None:

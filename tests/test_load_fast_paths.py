@@ -572,7 +572,20 @@ _YAML_LINES = st.lists(
 )
 _USUAL_VALUES = st.one_of(
     st.text(alphabet=st.sampled_from([*"aệ :#'"]), max_size=4).map(lambda t: f'"{t}"'),
-    st.sampled_from(["web", "2022-05-14", "2024-02-30", "0", "17", "[web, zalo]", '["a"]', "[]"]),
+    st.sampled_from(
+        [
+            "web",
+            "2022-05-14",
+            "2024-02-30",
+            "0",
+            "17",
+            "true",
+            "false",
+            "[web, zalo]",
+            '["a"]',
+            "[]",
+        ]
+    ),
 )
 _USUAL_LINE = st.tuples(
     st.sampled_from(["title", "order", "air_date", "note", "on"]), _USUAL_VALUES
@@ -644,6 +657,7 @@ def test_front_matter_as_publish_new_writes_it_takes_the_simple_reader() -> None
             "  air_date: 2022-05-14",
             '  note: "Đọc chậm"',
             "expires: 2022-02-30",
+            "draft: true",
         ]
     )
     fast = simple_yaml.read(text)
