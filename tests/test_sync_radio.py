@@ -22,8 +22,10 @@ import pytest
 from publish import config as config_module
 from publish.cli import main, resolve_now
 from publish.commands.sync import SyncOptions
-from publish.errors import PublishError, RemoteError
+from publish.errors import Problem, PublishError, RemoteError
 from publish.pipeline import build
+from publish.render.radio import HELD_FOR_READING
+from publish.render.radio import check as radio_check
 from publish.sync import manifest as manifest_module
 from publish.sync import radio as radio_sync
 from publish.sync.base import run
@@ -265,6 +267,61 @@ def test_a_bulletin_held_for_its_approval_fields_tells_the_station_that_cause(
     for said in ("publish approve", "--by", "pii_reviewed_by", "approved_by", "approved_version"):
         assert said not in note
     assert any(a.kind == "withdraw" and told in a.reason for a in actions)
+
+
+HELD_TEXT = "TQZX"
+"""An all-caps word no lexicon knows: a blocking read-aloud flag (R14.6) holds its bulletin."""
+
+
+def test_a_bulletin_held_by_a_read_aloud_flag_tells_the_station_the_cause_alone(
+    root: Path,
+) -> None:
+    """The station's note said «bị giữ lại vì lỗi đọc thành tiếng: <the editor's message>
+    «<excerpt>» (mã quy tắc …)»: the editor's advice, and bulletin text the station was never
+    sent, maybe the very text held back. It says the cause as the station reads it; the editor
+    is still told the flag, its text and its fix by the build."""
+    sync(root)
+    edit(root / SECOND, "Đối tượng gọi điện", f"Đối tượng {HELD_TEXT} gọi điện")
+    actions, _summary = sync(root)
+    held = [p for p in assemble_problems(root) if HELD_TEXT in p.message]
+    assert held and "R14.6" in held[0].message  # the editor's detail, in `publish check`
+    station = root / STATION
+    notes = {p: p.read_text("utf-8-sig") for p in (station / "_rut-lai").rglob("*.ly-do.txt")}
+    assert station / "_rut-lai" / (OTHER_ITEM + ".ly-do.txt") in notes
+    for note in notes.values():
+        assert HELD_FOR_READING in note
+        for said in (HELD_TEXT, "mã quy tắc", "R14.6", "Cách sửa", "từ điển"):
+            assert said not in note
+    withdraw = next(a for a in actions if a.kind == "withdraw")
+    assert HELD_FOR_READING in withdraw.reason and HELD_TEXT not in withdraw.reason
+    for path, data in snapshot(station).items():
+        assert HELD_TEXT.encode() not in data, path
+
+
+def test_a_held_bulletin_renamed_since_it_was_sent_is_named_as_the_station_knows_it(
+    root: Path,
+) -> None:
+    """The note and the change log named a withdrawn bulletin by its title in content/: one
+    the station never had, and for a bulletin held back, maybe the very text held (here a
+    word the radio cannot read). They name it by the title it was sent with."""
+    sync(root)
+    edit(root / SECOND, f'title: "{OTHER_TITLE}"', f'title: "{HELD_TEXT} gọi điện lừa đảo"')
+    edit(root / SECOND, "Đối tượng gọi điện", f"Đối tượng {HELD_TEXT} gọi điện")
+    sync(root, now=LATER)
+    station = root / STATION
+    note = (station / "_rut-lai" / (OTHER_ITEM + ".ly-do.txt")).read_text("utf-8-sig")
+    assert f"Bản tin: «{OTHER_TITLE}»" in note
+    log = (station / "2024-W50/THAY-DOI.txt").read_text("utf-8-sig")
+    assert f"Rút tin «{OTHER_TITLE}» ({OTHER_ITEM})" in log
+    for path, data in snapshot(station).items():
+        assert HELD_TEXT.encode() not in data, path
+
+
+def assemble_problems(root: Path) -> list[Problem]:
+    """What `publish check` says of the radio channel (its warnings) for the project."""
+    config = config_module.load(root)
+    result = build(config, channels=("radio",), now=resolve_now(NOW, config.tz))
+    return radio_check(result.site)
 
 
 def test_records_of_deleted_bulletins_are_dropped_once_the_station_deleted_their_files(

@@ -748,7 +748,7 @@ class RadioSyncer:
                     present=present,
                     moi=entry.get("moi") if unread else _digest(self.folder / moi_name(path)),
                     moi_written=entry.get("moi"),
-                    title=_title(keys, titles, entry, self._built_titles),
+                    title=_title(keys, titles, entry, self._built_titles, gone=digest is None),
                     written_bulletins=tuple(entry.get("bulletins", ())),
                     air=air,
                     episode=episode,
@@ -1746,13 +1746,22 @@ def _station_reason(excluded: Exclusion) -> str:
 
 
 def _title(
-    keys: tuple[str, ...], titles: dict[str, str], entry: dict[str, Any], built: dict[str, str]
+    keys: tuple[str, ...],
+    titles: dict[str, str],
+    entry: dict[str, Any],
+    built: dict[str, str],
+    *,
+    gone: bool = False,
 ) -> str:
     """The bulletin title of an item script: from content/, else as recorded when it was sent;
     a correction item's as the item says it (the title its listeners heard, the bulletin's
-    current one only when nothing else tells it)."""
+    current one only when nothing else tells it). One no longer built (`gone`) is named as it
+    was sent: the station knows it by that title, and a held bulletin's title in content/ may
+    be the very text held back, which the station was never sent."""
     if len(keys) != 1:
         return ""
+    if gone and entry.get("title"):
+        return str(entry["title"])
     key = keys[0]
     base = corrected_key(key)
     if base != key:

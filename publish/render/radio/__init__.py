@@ -22,7 +22,6 @@ from publish.errors import Problem
 from publish.ledger import Ledger
 from publish.model import Artifact, Kept, Site
 from publish.parallel import run_apart
-from publish.radio.flags import rule_note
 from publish.render import radio_docx
 from publish.render.radio.episode import (
     Assembly,
@@ -37,6 +36,7 @@ from publish.render.radio.word import WordPlan, keep_docx, prune_docx, word_plan
 from publish.render.radio_station import station_text
 
 __all__ = [
+    "HELD_FOR_READING",
     "Assembly",
     "Episode",
     "assemble",
@@ -158,18 +158,17 @@ def _text_files(episode: Episode, config: Config) -> Iterator[Artifact]:
     yield Artifact(CHANNEL, f"{folder}/script.txt", station_text(script_text(episode, config)))
 
 
+HELD_FOR_READING = "tạm rút, chờ đơn vị sửa cách viết cho đọc được trên sóng"
+"""Why a bulletin (or a correction) held back by a blocking read-aloud flag is off the radio, in
+the station's note: the flag's message, its excerpt and rule code are the editor's (`check()`
+tells them), and the excerpt may be the very text held back (an ID number, a name)."""
+
+
 def held_reasons(site: Site) -> dict[str, str]:
-    """Why each bulletin published on the radio is in no episode: held back by a blocking flag,
-    expiring before its air time… (for withdrawal notes)."""
+    """Why each bulletin published on the radio is in no episode, as the station reads it: held
+    back by a blocking flag, expiring before its air time… (for withdrawal notes)."""
     assembly = assemble(site)
-    return {
-        **assembly.dropped,
-        **{
-            key: "bị giữ lại vì lỗi đọc thành tiếng: "
-            + "; ".join(f"{f.message} «{f.excerpt}» {rule_note(f.code)}" for f in flags)
-            for key, (_bulletin, flags) in assembly.held.items()
-        },
-    }
+    return {**assembly.dropped, **dict.fromkeys(assembly.held, HELD_FOR_READING)}
 
 
 def item_keys(site: Site) -> frozenset[str]:
