@@ -903,6 +903,53 @@ def test_a_call_to_look_at_the_units_page_about_scams_still_goes(source: str) ->
     assert [f.code for f in spoken.flags] == ["R1.3"]
 
 
+@pytest.mark.parametrize(
+    ("source", "said"),
+    [
+        (
+            "[Công an tỉnh](https://ca.example.vn/a) khuyến cáo không nhấn vào link lạ.",
+            "Công an tỉnh khuyến cáo không nhấn vào link lạ.",
+        ),
+        (
+            "Theo [Công an tỉnh](https://ca.example.vn/a), người dân không nhấn vào link trong "
+            "tin nhắn.",
+            "Theo Công an tỉnh, người dân không nhấn vào link trong tin nhắn.",
+        ),
+        (
+            "Công an khuyến cáo tuyệt đối không bấm vào link trong tin nhắn từ [số máy lạ]"
+            "(https://ca.example.vn/a).",
+            "Công an khuyến cáo tuyệt đối không bấm vào link trong tin nhắn từ số máy lạ.",
+        ),
+        (
+            "Theo [Bộ Công an](https://bocongan.gov.vn), link trong tin nhắn thường chứa virus.",
+            "Theo Bộ Công an, link trong tin nhắn thường chứa virus.",
+        ),
+    ],
+)
+def test_a_warning_not_to_click_a_link_is_read(source: str, said: str) -> None:
+    """«link» anywhere in a sentence holding a link made it a call to click (R1.3): a warning
+    not to click («không nhấn vào link…») with its source linked went off air whole."""
+    spoken = normalise(source)
+    assert (spoken.text, spoken.flags) == (said, ())
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Nhấn vào link sau để xem: https://ca.example.vn/b.",
+        "Nhấn vào [link sau](https://ca.example.vn/b) để xem.",
+        "Người dân nhấn vào link [này](https://ca.example.vn/b) để khai báo.",
+        "Truy cập [link](https://ca.example.vn/b) để khai báo.",
+        "Link đăng ký: https://ca.example.vn/b.",
+    ],
+)
+def test_a_call_to_click_a_link_still_goes(source: str) -> None:
+    """Asking the listener to click, or «link» naming the link given, is still a call (R1.3)."""
+    spoken = normalise(source)
+    assert spoken.text == ""
+    assert [f.code for f in spoken.flags] == ["R1.3"]
+
+
 def test_the_unit_inviting_the_listener_to_its_page_on_scams_keeps_url_spoken() -> None:
     """«người dân hãy truy cập https://…» is the unit's page: the configured phrase (R1.4)."""
     source = "Để tránh bị lừa đảo, người dân hãy truy cập https://ca.example.vn/canh-bao."

@@ -14,6 +14,7 @@ from publish.markdown_comments import shown_body
 from publish.markdown_escapes import ESCAPED
 from publish.markdown_pasted import BULLET_GLYPHS, NUMBERED, goes_on
 from publish.radio.bait import bait_removed, in_scam_warning
+from publish.radio.clicks import POINTER, calls_to_click
 from publish.radio.flags import BLOCKING, WARNING, Context, Flag
 from publish.radio.given_names import a_full_name, a_given_name, a_place_like_a_name
 from publish.radio.lists import (
@@ -122,7 +123,6 @@ _LINK = re.compile(
     r"(?<!\\)\[([^\[\]]*)\]\(([^()\s]*(?:\([^()]*\))?[^()]*)\)|(?<!\\)\[([^\[\]]+)\]\[[^\]]*\]"
 )
 """A link or a reference link; `\\[` is a bracket the website shows, no link."""
-_CTA = re.compile(r"(?i:xem thêm|xem chi tiết|xem tại|tại đây|bấm vào|nhấn vào|link|nguồn:)")
 _CTA_START = re.compile(r"[\s*_]*(?i:xem thêm|xem chi tiết|xem tại)\b(\s*:)?")
 """A sentence that opens so sends the reader elsewhere; `Xem thêm:` heads a related article."""
 _WEB_PLACE = re.compile(
@@ -1616,10 +1616,6 @@ def _reads_on(sentence: str) -> bool:
     return _CONTACT_NUMBER.search(_URL.sub(" ", sentence)) is not None
 
 
-_POINTER = re.compile(r"(?i:xem thêm|xem chi tiết|xem tại|tại đây|nguồn:)")
-"""Words only a call to look elsewhere says: never a scam warning's."""
-
-
 _HERE = re.compile(r"\s*+(?i:(?:tại|ở)\s++)?(?i:đây)\s*+")
 """A link's text that only points (`[đây](…)`): a call to click, whatever the sentence."""
 
@@ -1630,7 +1626,7 @@ def _baits(sentence: str) -> bool:
     vào link https://…`): read without the address (R1.4, publish.radio.bait). «xem thêm»,
     «tại đây», a link reading «đây», or a clause asking the listener to go there is a call to
     look at the unit's own page (R1.3)."""
-    if _POINTER.search(sentence):
+    if POINTER.search(sentence):  # never a scam warning's words
         return False
     if _may_hold_link(sentence) and (link := _LINK.search(sentence)):
         text = link[1] if link[1] is not None else link[3]
@@ -1668,7 +1664,7 @@ def _calls_to_action(text: str, ctx: Context) -> str:
         outside = _ASIDE.sub(" ", sentence) if linked and "(" in sentence else sentence
         if (
             linked
-            and _CTA.search(outside)
+            and calls_to_click(outside)
             and _has_link(outside)
             and not _reads_on(outside)
             and not _baits(outside)
