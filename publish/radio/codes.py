@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from publish.radio.entry_codes import read_entry_codes
+from publish.radio.entry_codes import digit_groups, read_entry_codes
 from publish.radio.flags import BLOCKING, LEXICON_FILE, WARNING, Context
 from publish.radio.given_names import a_full_name
 from publish.radio.masked import MASK, read_masked_numbers
@@ -243,6 +243,13 @@ _PLACE_ONLY_ISSUER = re.compile(
 alone (`123/QĐ-UBND của huyện`, `12/CV-CAH của huyện`): the body is said before the place, as
 R13.3 reads `UBND`, `CAH`."""
 _NUMBER_BEFORE = re.compile(r"\d\s*$")
+_LONG_RUN = re.compile(r"(?<![\w.,/+\-])\d{10,}(?![\w/]|[.,]\d)")
+"""Ten digits or more with no separator, left by the rules before (R9.6): no phone (R9.1),
+hotline, labelled ID or account (R9.5), typed code («mã OTP», «mã vạch»)."""
+_CARD_DIGITS = range(16, 20)
+"""How many digits a bank card's number has."""
+_CITIZEN_ID_DIGITS = 12
+"""How many digits a citizen ID number (CCCD) has, the first a 0 (its province code, 001–096)."""
 
 
 def _quantity_follows(text: str, pos: int) -> bool:
@@ -655,6 +662,48 @@ def _roads(text: str, ctx: Context) -> str:
     return _ROAD.sub(road, _KM_POST.sub(km_post, text))
 
 
+def _long_runs(text: str, ctx: Context) -> str:
+    """A run of ten digits or more that nothing else reads (R9.6): read digit by digit in
+    threes, never as an amount («tám nghìn chín trăm ba mươi tư tỷ…» for a bar code), and the
+    editor told to write what to say; shaped like a citizen ID or a bank card, it is held back
+    as R9.5 holds them (privacy) and shown masked (rundown.txt and CI logs quote flags)."""
+
+    def run(m: re.Match[str]) -> str:
+        number = m[0]
+        if _quantity_follows(text, m.end()):
+            return number  # `1500000000 đồng`, `1234567890 lượt`: an amount, R2 reads it
+        digits = len(number)
+        card = digits in _CARD_DIGITS
+        if card or (digits == _CITIZEN_ID_DIGITS and number.startswith("0")):
+            shown = mask(number)
+            ctx.flag(
+                "R9.6",
+                BLOCKING,
+                f"Dãy {digits} chữ số «{shown}» viết liền, không có chữ nào cho biết là số gì, có "
+                f"dạng {'số thẻ ngân hàng' if card else 'số căn cước'}: dữ liệu cá nhân, không "
+                "được đọc trên sóng. Cách sửa: bỏ số khỏi bản tin; nếu là mã khác, ghi rõ trước "
+                "số đó là mã gì («mã hồ sơ …», «mã vạch …»).",
+                shown,
+                ctx.line_of(number),
+            )
+        else:
+            ctx.flag(
+                "R9.6",
+                WARNING,
+                f"Dãy {digits} chữ số «{number}» viết liền, không phải số điện thoại, không có chữ "
+                "nào cho biết là số gì (mã vạch, số thẻ, số hồ sơ?): đọc như một số lượng thì "
+                "thành hàng tỷ, nên tạm đọc từng chữ số, ngắt nhóm ba. Cách sửa: ghi rõ trước số "
+                "đó là mã gì («mã vạch 893…», «mã hồ sơ …»: đọc từng chữ số, không cảnh báo), "
+                "hoặc bỏ số nếu người nghe không cần.",
+                number,
+                ctx.line_of(number),
+            )
+        said = ", ".join(digit_by_digit(group) for group in digit_groups(number))
+        return said + pause_after(m.string, m.end())
+
+    return _LONG_RUN.sub(run, text)
+
+
 def _digit_codes(text: str, ctx: Context) -> str:
     """`COVID-19` → `COVID mười chín` (R12.5); `PC06` from the lexicon, else spelled + flag (R14.7)."""
     lexicon = ctx.abbreviations
@@ -717,4 +766,4 @@ def read_codes(text: str, ctx: Context) -> str:
         text = _YEAR_IN_BRACKETS.sub(lambda m: _birth_year(text, m), text)
     if "SN" in text or "Sn" in text or "sn" in text:
         text = _BIRTH_YEAR.sub(lambda m: f"sinh năm {cardinal(int(m[1]), ctx.options)}", text)
-    return _digit_codes(text, ctx)
+    return _digit_codes(_long_runs(text, ctx), ctx)
