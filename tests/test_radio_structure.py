@@ -941,6 +941,7 @@ def test_a_warning_not_to_click_a_link_is_read(source: str, said: str) -> None:
         "Người dân nhấn vào link [này](https://ca.example.vn/b) để khai báo.",
         "Truy cập [link](https://ca.example.vn/b) để khai báo.",
         "Link đăng ký: https://ca.example.vn/b.",
+        "Không nhận được mã nhấn vào [đây](https://ca.example.vn/b).",
     ],
 )
 def test_a_call_to_click_a_link_still_goes(source: str) -> None:

@@ -19,6 +19,8 @@ __all__ = ["POINTER", "calls_to_click"]
 POINTER = re.compile(r"(?i:xem thêm|xem chi tiết|xem tại|tại đây|nguồn:)")
 """Words that only send the reader to look elsewhere, whatever else the sentence says: never
 a scam warning's (publish.radio.markdown)."""
+_HERE_LINK = re.compile(r"\[\s*+(?i:(?:ở\s++)?đây)\s*+\]\(")
+"""A link that reads only «đây» (`bấm [đây](…)`): it points, whatever the words before it."""
 _CLICK = re.compile(
     r"(?i:^[\W_]*+link(?!\w)"
     r"|(?<!\w)link(?:\s++[^\W\d_]++){0,2}?\s*+:?\s*+(?=\[|https?://|www\.)"
@@ -35,7 +37,7 @@ _REFUSED = re.compile(r"(?i:(?<!\w)(?:không|đừng|chớ|tránh)(?:\s++[^\W\d_
 def calls_to_click(sentence: str) -> bool:
     """Whether a sentence that holds a link sends the listener to it (R1.3): pointing words,
     or a click it does not tell them to refrain from."""
-    if POINTER.search(sentence):
+    if POINTER.search(sentence) or _HERE_LINK.search(sentence):
         return True
     return any(
         not ends_before(_REFUSED, sentence, click.start()) for click in _CLICK.finditer(sentence)
