@@ -1428,15 +1428,25 @@ def test_a_week_whose_only_bulletin_is_scheduled_reaches_the_station_before_it(
             "bản nháp (draft: true)",
         ),
         (lambda path: path.unlink(), "không còn trong content/, hoặc đã đổi giờ đăng"),
+        (
+            lambda path: edit(path, "Người dân cần", f"Anh {HELD_TEXT} cho biết người dân cần"),
+            HELD_FOR_READING,
+        ),
+        (
+            lambda path: edit(path, "approved_by:", "expires: 2024-12-17 08:00\napproved_by:"),
+            "bản tin hết hạn lúc 08:00, Thứ Ba, 17/12/2024, trước giờ phát 17:00, Thứ Bảy, 21/12/2024",
+        ),
     ],
-    ids=["draft", "deleted"],
+    ids=["draft", "deleted", "held-by-a-flag", "expiring-before-air"],
 )
 def test_an_episode_that_only_awaited_a_scheduled_bulletin_says_why_it_is_withdrawn(
     root: Path, change_it, said: str
 ) -> None:
     """Its one bulletin, scheduled, became a draft (or was deleted): the station's note said
     only «không còn trong bản dựng». It says what became of the bulletin its rundown announced,
-    by the publish time announced, and names it no more than the rundown did."""
+    by the publish time announced, and names it no more than the rundown did. Held by a
+    read-aloud flag, or expiring before its air time, it was said «đã dời sang buổi phát
+    khác», an episode it will never join."""
     later = SCHEDULED_BULLETIN.replace("date: 2024-12-13 08:00", "date: 2024-12-16 08:00")
     (root / SCHEDULED).write_text(later, "utf-8")
     sync(root)
@@ -1450,7 +1460,7 @@ def test_an_episode_that_only_awaited_a_scheduled_bulletin_says_why_it_is_withdr
     assert all(a.reason.startswith(why) for a in withdrawn), withdrawn[0].reason
     note = (root / STATION / "_rut-lai/2024-W51/rundown.txt.ly-do.txt").read_text("utf-8")
     assert f"Lý do: {why}." in note
-    assert "hen-gio" not in note and "Zquyx" not in note
+    assert "hen-gio" not in note and "Zquyx" not in note and HELD_TEXT not in note
 
 
 # --- withdrawing a script whose new version waits beside the station's edit -------------------

@@ -1638,6 +1638,9 @@ class RadioSyncer:
         }
         if not folders:
             return {}
+        from publish.render.radio import withheld_reasons  # assembles: only here
+
+        withheld = withheld_reasons(self.site)
         excluded = {e.bulletin.key: e for e in self.site.excluded}
         by_time = {
             b.date: b.key for b in (*self.site.bulletins, *(e.bulletin for e in excluded.values()))
@@ -1651,7 +1654,8 @@ class RadioSyncer:
                 if key is None:
                     why = "không còn trong content/, hoặc đã đổi giờ đăng"
                 elif held and held.code == "scheduled" and CHANNEL in held.bulletin.channels:
-                    why = "đã dời sang buổi phát khác"
+                    # Published later, it joins no episode at all: never one it «moved to».
+                    why = withheld.get(key, "đã dời sang buổi phát khác")
                 else:
                     why = reasons.get(key, "không còn vào tập này")
                 told.append(f"đăng lúc {vn_datetime(moment.astimezone(self.config.tz))}: {why}")

@@ -24,6 +24,7 @@ from publish.model import Artifact, Kept, Site
 from publish.parallel import run_apart
 from publish.render import radio_docx
 from publish.render.radio.episode import (
+    HELD_FOR_READING,
     Assembly,
     Episode,
     assemble,
@@ -46,6 +47,7 @@ __all__ = [
     "item_keys",
     "render",
     "station_text",
+    "withheld_reasons",
 ]
 
 CHANNEL = "radio"
@@ -158,17 +160,17 @@ def _text_files(episode: Episode, config: Config) -> Iterator[Artifact]:
     yield Artifact(CHANNEL, f"{folder}/script.txt", station_text(script_text(episode, config)))
 
 
-HELD_FOR_READING = "tạm rút, chờ đơn vị sửa cách viết cho đọc được trên sóng"
-"""Why a bulletin (or a correction) held back by a blocking read-aloud flag is off the radio, in
-the station's note: the flag's message, its excerpt and rule code are the editor's (`check()`
-tells them), and the excerpt may be the very text held back (an ID number, a name)."""
-
-
 def held_reasons(site: Site) -> dict[str, str]:
     """Why each bulletin published on the radio is in no episode, as the station reads it: held
     back by a blocking flag, expiring before its air time… (for withdrawal notes)."""
     assembly = assemble(site)
     return {**assembly.dropped, **dict.fromkeys(assembly.held, HELD_FOR_READING)}
+
+
+def withheld_reasons(site: Site) -> dict[str, str]:
+    """Why each scheduled bulletin will join no episode once published, as the station reads
+    it (a rundown announced it): held back by a blocking flag, expiring before its air time…"""
+    return dict(assemble(site).withheld)
 
 
 def item_keys(site: Site) -> frozenset[str]:

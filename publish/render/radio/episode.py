@@ -104,6 +104,15 @@ class Assembly:
     dropped: Mapping[str, str] = field(default_factory=dict)
     """Bulletin key → why a bulletin published on the radio is in no episode for another reason
     than a flag (it expires before its air time…), as the station's withdrawal note says it."""
+    withheld: Mapping[str, str] = field(default_factory=dict)
+    """Scheduled bulletin key → why it will join no episode once published (a blocking flag,
+    expiring before its air time…), as the station's note says it: a rundown announced it."""
+
+
+HELD_FOR_READING = "tạm rút, chờ đơn vị sửa cách viết cho đọc được trên sóng"
+"""Why a bulletin (or a correction) held back by a blocking read-aloud flag is off the radio, in
+the station's note: the flag's message, its excerpt and rule code are the editor's (`check()`
+tells them), and the excerpt may be the very text held back (an ID number, a name)."""
 
 
 def shown_title(segment: Segment) -> str:
@@ -207,6 +216,7 @@ def _assemble(site: Site) -> Assembly:
     later: dict[str, list[Segment]] = defaultdict(list)
     versions: dict[str, str] = {}
     dropped: dict[str, str] = {}
+    withheld: dict[str, str] = {}
     # Corrections made after their bulletin aired, to read in an episode to come, and the
     # reader of each such bulletin (who reads its correction).
     corrections: list[on_air_corrections.OnAir] = []
@@ -271,12 +281,13 @@ def _assemble(site: Site) -> Assembly:
         if left is not None:
             problem, why = left
             problems.append(problem)
-            if not scheduled:
-                dropped[bulletin.key] = why
+            (withheld if scheduled else dropped)[bulletin.key] = why
             continue
         stoppers = blocking(item.flags)
         if stoppers:
-            if not scheduled:
+            if scheduled:
+                withheld[bulletin.key] = HELD_FOR_READING
+            else:
                 held[bulletin.key] = (bulletin, tuple(stoppers))
             problems += [_held_problem(bulletin, flag) for flag in stoppers]
             continue
@@ -350,7 +361,7 @@ def _assemble(site: Site) -> Assembly:
         if segment.bulletin is not None
         for flag in segment.flags
     ]
-    return Assembly(tuple(episodes), held, tuple(problems), versions, dropped)
+    return Assembly(tuple(episodes), held, tuple(problems), versions, dropped, withheld)
 
 
 def _no_broadcast_typos(config: Config, now: dt.datetime) -> list[Problem]:
