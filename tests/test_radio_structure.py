@@ -851,6 +851,14 @@ def test_two_spaces_after_a_linking_word_in_a_fields_value_go_on_with_it() -> No
             "Tuyệt đối không bấm vào đường link lạ https://abc.xyz.",
             "Tuyệt đối không bấm vào đường link lạ.",
         ),
+        (
+            "Công an khuyến cáo không nhấn vào link lạ như https://abc.xyz/a.",
+            "Công an khuyến cáo không nhấn vào link lạ.",
+        ),
+        (
+            "Đối tượng lập trang web giả có địa chỉ là https://abc.xyz để lừa đảo.",
+            "Đối tượng lập trang web giả có địa chỉ để lừa đảo.",
+        ),
     ],
 )
 @pytest.mark.parametrize("url_spoken", ["", "trang thông tin điện tử của Công an huyện"])

@@ -24,11 +24,13 @@ _NAMED_BEFORE = re.compile(
     r"(?i:(?<!\w)(?:đường link|link|đường dẫn|liên kết|trang web|trang mạng|website|web|trang"
     r"|địa chỉ|tên miền|e-?mail|hộp thư|thư điện tử))"
     r"(?:[^\S\n]++[^\W\d_]++){0,4}?"
+    r"(?P<intro>[^\S\n]++(?i:như|là|có dạng|dạng)(?!\w))?"
     r"(?P<pointer>(?:[^\S\n]++(?i:như sau|sau|dưới đây))?[^\S\n]*+:)?[^\S\n]*+$"
 )
 """The words naming the address right before it, up to four words back (`đường link giả mạo
 ngân hàng https://…`), and a «sau:» pointing at it, which goes with it («truy cập đường link sau:
-https://… để nhận quà» would say «đường link sau để nhận quà», «sau» heard as «later»)."""
+https://… để nhận quà» would say «đường link sau để nhận quà», «sau» heard as «later»), as does
+a word introducing it («link lạ như https://…» said «link lạ như.»)."""
 _LOOK_BACK = 80
 """Characters before an address in which the words naming it are looked for."""
 
@@ -65,7 +67,8 @@ def bait_removed(text: str, start: int, end: int, *, email: bool) -> str | None:
     if named is None:
         noun = "một địa chỉ thư điện tử" if email else "một đường link"
         return text[:start] + noun + text[end:]
-    cut = reach + (named.start("pointer") if named["pointer"] else named.end())
+    found = next((g for g in ("intro", "pointer") if named[g]), None)
+    cut = reach + (named.start(found) if found else named.end())
     after = text[end:]
     gap = " " if after[:1].isalnum() else ""
     return text[:cut].rstrip() + gap + after
