@@ -451,15 +451,41 @@ def gate(
             "unapproved",
             "approval_note",
         )
+    held = _approval_hold(bulletin, policy, version, changed, published_before, name_only_why)
     if bulletin.review_note:
-        return Exclusion(
-            bulletin,
+        reason = (
             f"pii_reviewed_by ghi {bulletin.review_note}, không phải tên người đã rà soát dữ liệu "
             "cá nhân: không đăng ở kênh nào cho tới khi ghi họ tên người đã rà soát (chưa ai rà "
-            'soát thì để trống: pii_reviewed_by: "")',
-            "unapproved",
-            "review_note",
+            'soát thì để trống: pii_reviewed_by: "")'
         )
+        if held is not None:
+            # Told here too: otherwise the approver learns it waits for them only once the
+            # reviewer's name is fixed, a build later.
+            reason += f". Ngoài ra, bản tin còn chờ người duyệt: {held.reason}"
+        return Exclusion(
+            bulletin, reason, "unapproved", "review_note", held.cause if held is not None else ""
+        )
+    if held is not None:
+        return held
+    if bulletin.date > now:
+        local = bulletin.date.astimezone(now.tzinfo)
+        return Exclusion(bulletin, f"{SCHEDULED} {vn_datetime(local)}", "scheduled")
+    if bulletin.expires is not None and bulletin.expires <= now:
+        local = bulletin.expires.astimezone(now.tzinfo)
+        return Exclusion(bulletin, f"đã hết hạn lúc {vn_datetime(local)}", "expired")
+    return None
+
+
+def _approval_hold(
+    bulletin: Bulletin,
+    policy: Policy,
+    version: str | None,
+    changed: str,
+    published_before: Container[str],
+    name_only_why: str,
+) -> Exclusion | None:
+    """The verdict of gate's checks of the approval itself (never given, by name alone, given
+    to another content), or None when it holds; the arguments are gate's."""
     if policy.require_approval and not bulletin.approved_by.strip():
         return Exclusion(bulletin, "chưa được duyệt (thiếu approved_by)", "unapproved", "unset")
     if name_only_held(bulletin, policy, published_before):
@@ -488,12 +514,6 @@ def gate(
             "unapproved",
             "changed",
         )
-    if bulletin.date > now:
-        local = bulletin.date.astimezone(now.tzinfo)
-        return Exclusion(bulletin, f"{SCHEDULED} {vn_datetime(local)}", "scheduled")
-    if bulletin.expires is not None and bulletin.expires <= now:
-        local = bulletin.expires.astimezone(now.tzinfo)
-        return Exclusion(bulletin, f"đã hết hạn lúc {vn_datetime(local)}", "expired")
     return None
 
 

@@ -297,6 +297,16 @@ class Exclusion:
     """For an «unapproved» one, which of gate's approval checks held it (publish.gates.HELD_CAUSES:
     the station's note and the count of bulletins to approve must say the cause the editor's
     reason gives); "" for the other codes."""
+    also: str = ""
+    """For one held for its pii_reviewed_by (cause "review_note"): the approval check that holds
+    it too (a later cause of HELD_CAUSES), which its reason tells after the reviewer's; else ""."""
+
+    @property
+    def for_approver(self) -> str:
+        """The approval check that waits for an approver's `publish approve`, else "": the
+        cause, or for one held for its pii_reviewed_by, the check holding it too (fixing the
+        reviewer's name alone does not release it)."""
+        return self.also if self.cause == "review_note" else self.cause
 
     def expired_long_ago(self, now: dt.datetime) -> bool:
         """Whether the bulletin expired EXPIRED_LISTED or longer before `now` (counted, not named,

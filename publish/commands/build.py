@@ -471,13 +471,18 @@ def _approved_by_name(site: Site) -> list[str]:
 
 def _awaiting_approval(site: Site) -> list[str]:
     """One line counting the bulletins held back for an approval, never given or given to a
-    content since changed, and the command that approves them."""
+    content since changed, and the command that approves them; naming those held for their
+    pii_reviewed_by too, whose own line tells that first."""
     # One held for its pii_reviewed_by alone is not approved again: its warning tells the fix.
-    causes = [e.cause for e in site.excluded if e.code == "unapproved"]
+    # One held for it AND an approval was left out, and its approver heard of it only once the
+    # reviewer's name was fixed.
+    waiting = [e for e in site.excluded if e.code == "unapproved" and e.for_approver]
+    causes = [e.for_approver for e in waiting]
     by_name = causes.count("name_only")
     changed = causes.count("changed") + causes.count("bad_version")
-    unset = causes.count("unset")
-    if not unset + by_name + changed:
+    # approved_by «ok» names no approver: its warning sends them to publish approve as well.
+    unset = causes.count("unset") + causes.count("approval_note")
+    if not waiting:
         return []
     parts = [f"{unset} bản tin chưa có người duyệt"] if unset else []
     parts += (
@@ -486,10 +491,17 @@ def _awaiting_approval(site: Site) -> list[str]:
         else []
     )
     parts += [f"{changed} bản tin đã đổi sau khi duyệt"] if changed else []
-    return [
+    line = (
         f"Cần duyệt: {', '.join(parts)}. Người duyệt đọc lại từng bài rồi chạy: "
         'publish approve TỆP... --by "Họ tên, chức vụ"'
-    ]
+    )
+    if reviewed := sorted(e.bulletin.source for e in waiting if e.cause == "review_note"):
+        line += (
+            f". Trong số đó, {len(reviewed)} bản tin còn bị giữ vì pii_reviewed_by không phải "
+            "họ tên người đã rà soát dữ liệu cá nhân (duyệt xong vẫn phải ghi họ tên người rà "
+            "soát vào trường này): " + ", ".join(reviewed)
+        )
+    return [line]
 
 
 def print_exclusions(site: Site, *, counted: frozenset[str] = frozenset()) -> None:

@@ -1,0 +1,78 @@
+"""What tells an approver which bulletins wait for them: build's «Cần duyệt» line and the
+reasons given, when a bulletin is held for more than one thing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from publish.cli import main
+from publish.config import Policy
+from publish.gates import gate
+from tests.test_approval import APPROVER, CLOCK, FILE, approve, edit, project
+from tests.test_gates import NOW, bulletin
+
+
+def build_output(root: Path, capsys) -> str:
+    """What `publish build` prints (both streams) at the fixed clock."""
+    capsys.readouterr()
+    assert main(["build", "--root", str(root), "--now", CLOCK]) == 0
+    return "".join(capsys.readouterr())
+
+
+def waiting_line(out: str) -> str:
+    """The «Cần duyệt» line of a build's output (one: the test fails without it)."""
+    [line] = [line for line in out.splitlines() if line.startswith("Cần duyệt:")]
+    return line
+
+
+def test_a_bulletin_held_for_its_reviewer_and_edited_since_approval_is_named_for_the_approver(
+    tmp_path: Path, capsys
+) -> None:
+    """A bulletin whose pii_reviewed_by says «ok» and that was edited after its approval was
+    counted nowhere: «Cần duyệt» was missing, and its approver learnt it needed them only once
+    the reviewer's name was fixed, a build later. Both are said now, the reviewer's first."""
+    root = project(tmp_path)
+    assert approve(root, FILE) == 0
+    edit(root, 'pii_reviewed_by: ""', 'pii_reviewed_by: "ok"')
+    edit(root, "Nội dung bản tin.", "Nội dung bản tin đã sửa.")
+    out = build_output(root, capsys)
+    line = waiting_line(out)
+    assert line.startswith("Cần duyệt: 1 bản tin đã đổi sau khi duyệt.")
+    assert line.endswith(
+        f"pii_reviewed_by không phải họ tên người đã rà soát dữ liệu cá nhân "
+        f"(duyệt xong vẫn phải ghi họ tên người rà soát vào trường này): {FILE}"
+    )
+    assert "pii_reviewed_by" in out and "«ok»" in out  # the reviewer's fix is still told
+    # Once approved, only the reviewer's name holds it: no line asks for an approval.
+    assert approve(root, FILE) == 0
+    assert "Cần duyệt" not in build_output(root, capsys)
+
+
+def test_the_reason_of_a_bulletin_held_for_its_reviewer_tells_the_approval_it_waits_for() -> None:
+    """The reason (shown by `publish next`, a sync's report, check's broken-link notes) gave the
+    reviewer's fix alone, and the approval it also waits for only once that was made."""
+    for changes, cause, said in [
+        ({"approved_by": ""}, "unset", "chưa được duyệt (thiếu approved_by)"),
+        ({"approved_version": "0123456789ab"}, "changed", "nội dung đã đổi sau khi duyệt"),
+        ({}, "", ""),
+    ]:
+        held = bulletin(review_note="«ok»", **changes)
+        verdict = gate(held, now=NOW, policy=Policy(name_only_approvals="accept"), version="x")
+        assert verdict is not None and verdict.cause == "review_note"
+        assert verdict.reason.startswith("pii_reviewed_by ghi «ok»")
+        assert verdict.also == cause and verdict.for_approver == cause
+        assert ("Ngoài ra, bản tin còn chờ người duyệt: " + said in verdict.reason) == bool(said)
+
+
+def test_a_bulletin_whose_approved_by_names_nobody_is_counted_for_the_approver(
+    tmp_path: Path, capsys
+) -> None:
+    """approved_by «ok» holds a bulletin until its approver runs publish approve, yet «Cần
+    duyệt» left it out: an approver reading that line did not learn it waited for them."""
+    root = project(tmp_path)
+    edit(root, 'approved_by: "Thượng tá Nguyễn Văn Hùng"', 'approved_by: "ok"')
+    out = build_output(root, capsys)
+    assert waiting_line(out).startswith("Cần duyệt: 1 bản tin chưa có người duyệt.")
+    assert approve(root, FILE) == 0
+    assert "Cần duyệt" not in build_output(root, capsys)
+    assert APPROVER in (root / FILE).read_text("utf-8")
