@@ -255,6 +255,7 @@ def test_reconcile_tells_the_killed_runs_own_article_apart_from_those_posted_by_
     if hand:
         assert f"bài --zalo-create-anyway coi là đăng tay: {by_hand}" in out
         assert f"bt-001: mở bài {by_hand} trong trang quản trị Zalo OA" in out
+        assert f"bỏ khỏi lệnh --zalo-create-anyway {SOURCE} (bản tin bt-000) để" in out
     else:
         assert "coi là đăng tay" not in out
         assert "bt-001: trên OA không còn bài nào khác cùng tiêu đề" in out

@@ -147,3 +147,38 @@ def test_an_article_named_without_reconcile_is_refused_before_anything_is_sent(
     assert "chỉ dùng với --reconcile" in message
     assert f"publish sync zalo --reconcile --zalo-overwrite {SOURCE}=123" in message
     assert emulator.articles == {}
+
+
+@pytest.mark.parametrize("typed", ["bt-002", "./content/bai-viet/ban-tin-002.md"])
+def test_the_create_anyway_to_take_out_is_named_as_typed(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: None,
+    capsys: pytest.CaptureFixture,
+    typed: str,
+) -> None:
+    """A bulletin of the title of an article --zalo-create-anyway keeps as posted by hand for
+    another bulletin: the refusal said «bỏ --zalo-create-anyway của bản tin kia», and a unit
+    that gave the option for several bulletins could not tell which to take out. It names the
+    option as the command has it, with that bulletin's key and file."""
+    root = zalo_project(tmp_path, 1)
+    assert sync(root) == 0
+    title = f"{TITLES[2]} (2)"
+    kept = "content/bai-viet/ban-tin-002.md"
+    (root / kept).write_text(zalo_bulletin(2), "utf-8")
+    asking = "content/bai-viet/ban-tin-003.md"
+    body = "Nội dung của bản tin tuần sau, cùng tiêu đề.\n"
+    (root / asking).write_text(zalo_bulletin(3, title=f'"{title}"', body=body), "utf-8")
+    by_hand = emulator.seed_article(sample_body(title=title))
+    capsys.readouterr()
+    emulator.clear_calls()
+    assert sync(root, "--reconcile", "--zalo-create-anyway", typed) == 1
+    message = " ".join(told(capsys).split())
+    assert f"bt-003 «{title}» (bài {by_hand})" in message
+    assert "bản tin kia" not in message
+    assert (
+        f"bỏ khỏi lệnh --zalo-create-anyway {typed} (bản tin bt-002, tệp {kept}) để "
+        "--reconcile nhận bài ấy theo tiêu đề." in message
+    )
+    assert unicodedata.is_normalized("NFC", message)
+    assert emulator.write_calls() == []

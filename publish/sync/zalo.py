@@ -476,6 +476,11 @@ class ZaloSyncer:
                     create_anyway=anyway,
                     overwrite=self.overwrite,
                     chosen=chosen,
+                    typed={
+                        key: name
+                        for name in self.create_anyway_names
+                        for key in self._named_keys([name], CREATE_ANYWAY, local, recorded)
+                    },
                 )
             except PublishError as error:
                 if not self.forgotten:

@@ -29,13 +29,16 @@ def reconcile(
     create_anyway: frozenset[str] = frozenset(),
     overwrite: frozenset[str] = frozenset(),
     chosen: Mapping[str, str] | None = None,
+    typed: Mapping[str, str] | None = None,
 ) -> None:
     """Rebuild lost records from getslice, matching titles; report what did not match. The
     bulletins of `create_anyway` (--zalo-create-anyway) are matched to no article: the one on
     the OA under their title was posted by hand, and is to be kept as it is. A bulletin whose
     title one article bears without its text is given that article only when `overwrite`
     (--zalo-overwrite) names it: a person said the article is the bulletin's. Of several such
-    articles, the one `chosen` names (--zalo-overwrite TỆP=MÃ_BÀI) is taken."""
+    articles, the one `chosen` names (--zalo-overwrite TỆP=MÃ_BÀI) is taken. `typed`: each
+    bulletin of `create_anyway` by the name typed after the option (a key or a file), for a
+    refusal to name the option to take out as the command has it."""
     chosen = chosen or {}
     remote = client.list_articles("normal")
     by_id = {str(item.get("id")): item for item in remote}
@@ -136,7 +139,8 @@ def reconcile(
         )
     if unsure:
         own = _own_creates(unsure, entries, local, create_anyway, detail_of)
-        raise PublishError(_unsure(local, unsure, own))
+        keepers = _keepers(local, entries, create_anyway, typed or {})
+        raise PublishError(_unsure(local, unsure, own, keepers))
     for key in missing:
         lines.append(f"  - không tìm thấy trên Zalo: {key} «{local[key].title}» (sẽ tạo mới)")
     for item in remote:
@@ -179,16 +183,49 @@ def _kept_by_hand(
     # only makes another unrecorded bulletin of the title ask which article is its own
     # (_unsure, which names that article as the killed create's: _own_creates): nothing
     # doubled, nothing lost (tests/test_sync_zalo_create_anyway.py).
-    titles = {
-        local[key].title
-        for key in create_anyway & local.keys()
-        if not (entries.get(key, {}).get("article_id") or entries.get(key, {}).get("token"))
-    }
+    titles = _keeping(local, entries, create_anyway)
     return {
         str(item.get("id"))
         for item in remote
         if str(item.get("id")) not in claimed and same_title(item.get("title", "")) in titles
     }
+
+
+def _keeping(
+    local: Mapping[str, Local],
+    entries: Mapping[str, Mapping[str, Any]],
+    create_anyway: frozenset[str],
+) -> dict[str, list[str]]:
+    """Title → the bulletins of `create_anyway` still to be created that bear it (sorted): the
+    unclaimed articles of those titles are kept as posted by hand (_kept_by_hand)."""
+    titles: dict[str, list[str]] = {}
+    for key in sorted(create_anyway & local.keys()):
+        if not (entries.get(key, {}).get("article_id") or entries.get(key, {}).get("token")):
+            titles.setdefault(local[key].title, []).append(key)
+    return titles
+
+
+def _keepers(
+    local: Mapping[str, Local],
+    entries: Mapping[str, Mapping[str, Any]],
+    create_anyway: frozenset[str],
+    typed: Mapping[str, str],
+) -> dict[str, str]:
+    """Title → the options that keep its articles as posted by hand, as typed, each with the
+    bulletin it names: what a refusal tells to take out of the command («bản tin kia» named
+    none, and a unit giving the option for several bulletins could not tell which)."""
+    return {
+        title: "; ".join(_keeper(key, local[key].source, typed.get(key)) for key in keys)
+        for title, keys in _keeping(local, entries, create_anyway).items()
+    }
+
+
+def _keeper(key: str, source: str, typed: str | None) -> str:
+    """One option of _keepers: «--zalo-create-anyway NAME (bản tin KEY, tệp FILE)», the file
+    left out when it is the name typed."""
+    name = typed or source
+    where = "" if name == source else f", tệp {source}"
+    return f"{CREATE_ANYWAY} {shell_argument(name)} (bản tin {key}{where})"
 
 
 def _titled(remote: list[dict[str, Any]], ids: set[str] | None, title: str) -> list[dict[str, Any]]:
@@ -226,13 +263,17 @@ def _own_creates(
 
 
 def _unsure(
-    local: Mapping[str, Local], unsure: Mapping[str, list[str]], own: Mapping[str, str]
+    local: Mapping[str, Local],
+    unsure: Mapping[str, list[str]],
+    own: Mapping[str, str],
+    keepers: Mapping[str, str],
 ) -> str:
     """Why nothing is sent when bulletins not named by --zalo-create-anyway bear the title of
     an article it keeps as posted by hand, whose text is not theirs; the articles of `own`
-    (_own_creates) are told apart, as the killed create's, with what to do then."""
+    (_own_creates) are told apart, as the killed create's, with what to do then. `keepers`:
+    the options keeping each title's articles (_keepers)."""
     if own:
-        return _unsure_with_own(local, unsure, own)
+        return _unsure_with_own(local, unsure, own, keepers)
     keys = sorted(unsure)
     named = "; ".join(f"{k} «{local[k].title}» (bài {', '.join(unsure[k])})" for k in keys)
     anyway = " ".join(f"{CREATE_ANYWAY} {shell_argument(local[k].source)}" for k in keys)
@@ -243,13 +284,22 @@ def _unsure(
         "chính bản tin mà nội dung đã sửa. Không gửi gì lên Zalo. Cách sửa: mở từng bài kể trên "
         "trong trang quản trị Zalo OA và đối chiếu với bản tin; chỉ khi không bài nào là bài "
         f"của các bản tin này mới thêm {anyway} vào lệnh để vẫn tạo bài mới; nếu có một bài là "
-        f"của bản tin, bỏ {CREATE_ANYWAY} của bản tin kia để --reconcile nhận bài ấy theo tiêu "
-        "đề."
+        f"của bản tin, bỏ khỏi lệnh {_taken_out(keys, local, keepers)} để --reconcile nhận "
+        "bài ấy theo tiêu đề."
     )
 
 
+def _taken_out(keys: list[str], local: Mapping[str, Local], keepers: Mapping[str, str]) -> str:
+    """The options keeping as posted by hand the articles of the titles of `keys`, as typed."""
+    titles = dict.fromkeys(local[key].title for key in keys)
+    return "; ".join(keepers.get(title, CREATE_ANYWAY) for title in titles)
+
+
 def _unsure_with_own(
-    local: Mapping[str, Local], unsure: Mapping[str, list[str]], own: Mapping[str, str]
+    local: Mapping[str, Local],
+    unsure: Mapping[str, list[str]],
+    own: Mapping[str, str],
+    keepers: Mapping[str, str],
 ) -> str:
     """_unsure when some of those articles hold what a killed create of a --zalo-create-anyway
     bulletin sent: each named as that bulletin's (not posted by hand, not the asking
@@ -269,8 +319,8 @@ def _unsure_with_own(
             ways.append(
                 f"{k}: mở bài {', '.join(hand)} trong trang quản trị Zalo OA và đối chiếu với bản "
                 f"tin; không bài nào là của bản tin thì thêm {CREATE_ANYWAY} {source} vào lệnh "
-                "để vẫn tạo bài mới; có một bài là của bản tin thì bỏ "
-                f"{CREATE_ANYWAY} của bản tin kia để --reconcile nhận bài ấy theo tiêu đề"
+                "để vẫn tạo bài mới; có một bài là của bản tin thì bỏ khỏi lệnh "
+                f"{_taken_out([k], local, keepers)} để --reconcile nhận bài ấy theo tiêu đề"
             )
         else:
             ways.append(
