@@ -76,3 +76,44 @@ def test_a_bulletin_whose_approved_by_names_nobody_is_counted_for_the_approver(
     assert approve(root, FILE) == 0
     assert "Cần duyệt" not in build_output(root, capsys)
     assert APPROVER in (root / FILE).read_text("utf-8")
+
+
+def approve_output(root: Path, capsys, *extra: str) -> str:
+    """What `publish approve FILE` prints (both streams); it must succeed."""
+    capsys.readouterr()
+    assert approve(root, FILE, extra=extra) == 0
+    return " ".join("".join(capsys.readouterr()).split())
+
+
+def test_approving_a_bulletin_held_for_its_reviewer_does_not_say_it_goes_out(
+    tmp_path: Path, capsys
+) -> None:
+    """publish approve ended «Commit các tệp này để đăng» for a bulletin whose pii_reviewed_by
+    says «ok»: committed, it stayed held, and the approver had been told it would go out."""
+    root = project(tmp_path)
+    edit(root, 'pii_reviewed_by: ""', 'pii_reviewed_by: "ok"')
+    held = (
+        f"Duyệt xong vẫn chưa được đăng: {FILE} (pii_reviewed_by ghi «ok», không phải họ tên "
+        "người đã rà soát dữ liệu cá nhân: ghi họ tên người đã rà soát, chưa ai rà soát thì để "
+        'trống: pii_reviewed_by: "").'
+    )
+    assert approve_output(root, capsys, "--dry-run").endswith(held)
+    assert approve_output(root, capsys).endswith(held)
+    again = approve_output(root, capsys)
+    assert "Không ghi gì: các bản tin trên đã được duyệt" in again and again.endswith(held)
+    edit(root, 'pii_reviewed_by: "ok"', f'pii_reviewed_by: "{APPROVER}"')
+    assert "vẫn chưa được đăng" not in approve_output(root, capsys)
+
+
+def test_approving_an_expired_bulletin_does_not_say_it_goes_out_now(tmp_path: Path, capsys) -> None:
+    """An expired bulletin was shown as «đăng ngay khi được đưa lên …; hết hạn lúc» a time
+    already past, and the command ended «Commit các tệp này để đăng»: it is published nowhere."""
+    root = project(tmp_path)
+    edit(root, "expires: 2030-01-01", "expires: 2020-12-20")
+    out = approve_output(root, capsys, "--dry-run")
+    assert "đăng ngay" not in out
+    assert "đã hết hạn lúc 00:00, Chủ nhật, 20/12/2020: không đăng ở kênh nào" in out
+    assert out.endswith(
+        f"Duyệt xong vẫn chưa được đăng: {FILE} (đã hết hạn lúc 00:00, Chủ nhật, 20/12/2020: vẫn "
+        "cần đăng thì dời expires về sau rồi duyệt lại)."
+    )

@@ -128,8 +128,9 @@ def run(args: argparse.Namespace) -> int:
     changed = [a for a in approvals if a.new != a.raw]
     for item in approvals:
         print(_summary(item, now, unchanged=item.new == item.raw))
+    still = _still_held(approvals, now)
     if args.dry_run:
-        print(f"Chạy thử (--dry-run): chưa ghi tệp nào; {_to_write(changed)}.")
+        print(f"Chạy thử (--dry-run): chưa ghi tệp nào; {_to_write(changed)}.{still}")
         return 0
     if edited := [item for item in changed if not _unchanged(item)]:
         raise ContentError(
@@ -143,7 +144,7 @@ def run(args: argparse.Namespace) -> int:
     _write(changed)
     before = sum(1 for a in approvals if a.new == a.raw and not isinstance(a.bulletin, Page))
     if not changed:
-        print(f"Không ghi gì: {_done_before(approvals)}.")
+        print(f"Không ghi gì: {_done_before(approvals)}.{still}")
         return 0
     if pages := [item for item in changed if isinstance(item.bulletin, Page)]:
         print(
@@ -160,7 +161,7 @@ def run(args: argparse.Namespace) -> int:
                 else ""
             )
             + f", người duyệt: {by}. Commit các tệp này để đăng. Nội dung sửa sau khi duyệt sẽ bị "
-            "giữ lại ở mọi kênh cho tới khi được duyệt lại."
+            f"giữ lại ở mọi kênh cho tới khi được duyệt lại.{still}"
         )
     return 0
 
@@ -209,6 +210,32 @@ def _pages_held_for_nobody(config: Config, now: dt.datetime) -> list[Page]:
         if page is not None and page.held_note and page_gate(page, now=now, policy=config.policy):
             held.append(page)
     return held
+
+
+def _still_held(approvals: list[Approval], now: dt.datetime) -> str:
+    """A sentence naming the bulletins approved that are still not published, and why (their
+    pii_reviewed_by names nobody, or they have expired), or "": «Commit các tệp này để đăng»
+    alone told the approver they would go out."""
+    held = []
+    for item in approvals:
+        bulletin = item.bulletin
+        if isinstance(bulletin, Page):
+            continue
+        if bulletin.review_note:
+            held.append(
+                f"{item.shown} (pii_reviewed_by ghi {bulletin.review_note}, không phải họ tên "
+                "người đã rà soát dữ liệu cá nhân: ghi họ tên người đã rà soát, chưa ai rà soát "
+                'thì để trống: pii_reviewed_by: "")'
+            )
+        elif bulletin.expires is not None and bulletin.expires <= now:
+            expired = vn_datetime(bulletin.expires.astimezone(now.tzinfo))
+            held.append(
+                f"{item.shown} (đã hết hạn lúc {expired}: vẫn cần đăng thì dời expires về sau "
+                "rồi duyệt lại)"
+            )
+    if not held:
+        return ""
+    return f" Duyệt xong vẫn chưa được đăng: {'; '.join(held)}."
 
 
 def _to_write(changed: list[Approval]) -> str:
@@ -699,7 +726,13 @@ def _summary(item: Approval, now: dt.datetime, *, unchanged: bool) -> str:
             f"là 00:00; muốn đăng giờ khác thì ghi giờ, ví dụ date: {date:%d/%m/%Y} 8h00, "
             "rồi duyệt lại)"
         )
-    if bulletin.expires is not None:
+    if bulletin.expires is not None and bulletin.expires <= now:
+        # «đăng ngay» said of it told the approver it would go out.
+        when = (
+            f"đã hết hạn lúc {vn_datetime(bulletin.expires.astimezone(now.tzinfo))}: không đăng "
+            "ở kênh nào"
+        )
+    elif bulletin.expires is not None:
         when += f"; hết hạn lúc {vn_datetime(bulletin.expires.astimezone(now.tzinfo))}"
     channels = ", ".join(c for c in CHANNELS if c in bulletin.channels) or "không kênh nào"
     state = "Đã duyệt đúng nội dung này từ trước (không ghi lại)" if unchanged else "Duyệt"
