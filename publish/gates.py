@@ -493,8 +493,8 @@ def _approval_hold(
         return Exclusion(bulletin, reason, "unapproved", "name_only")
     if changed_since_approval(bulletin, policy, version):
         again = (
-            f'(người duyệt đọc lại rồi chạy publish approve {bulletin.source} --by "Họ tên, '
-            'chức vụ")'
+            f"(người duyệt đọc lại rồi chạy publish approve {shell_word(bulletin.source)} "
+            '--by "Họ tên, chức vụ")'
         )
         if not is_version(bulletin.approved_version):
             return Exclusion(

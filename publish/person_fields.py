@@ -15,6 +15,7 @@ from typing import Any
 
 from publish.errors import PERSON_HELD
 from publish.fields import Collector, text
+from publish.gates import shell_word
 from publish.key_lines import value_typed
 from publish.text import as_written, nfc, quoted
 
@@ -137,7 +138,7 @@ def person(col: Collector, data: dict[str, Any], key: str, *, held: str = "") ->
     if shown := nobody(col, data, key):
         how = (
             "Ghi họ tên đầy đủ, chức vụ người duyệt: người duyệt chạy publish approve "
-            f"{col.source} --by {EXAMPLE} (lệnh ghi tên thay cho giá trị này), hoặc ghi "
+            f"{shell_word(col.source)} --by {EXAMPLE} (lệnh ghi tên thay cho giá trị này), hoặc ghi "
             f"{key}: {EXAMPLE}"
             if key == "approved_by"
             else f"Ghi họ tên đầy đủ: {key}: {EXAMPLE}"

@@ -33,6 +33,7 @@ from publish.cache import Fragments, Shelf, digest
 from publish.config import Config
 from publish.errors import Problem
 from publish.frontmatter import parse_file
+from publish.gates import shell_word
 from publish.model import Bulletin, Page, Site
 from publish.parallel import run_jobs
 from publish.text import (
@@ -770,7 +771,8 @@ def _how_to_review(item: Bulletin | Page) -> str:
     a page's review is recorded with the digests of what was reviewed (see _review)."""
     if isinstance(item, Page):
         return (
-            f'ghi lại việc xem xét bằng lệnh publish approve {item.source} --by "Họ tên người '
+            f"ghi lại việc xem xét bằng lệnh publish approve {shell_word(item.source)} "
+            '--by "Họ tên người '
             'duyệt" (lệnh ghi pii_reviewed_by và dấu của trang cùng các tệp đã xem).'
         )
     return 'thêm pii_reviewed_by: "Họ tên người duyệt".'
@@ -800,7 +802,8 @@ def _review(item: Bulletin | Page, config: Config) -> tuple[str, str]:
         why = "trang hay tệp nó liên kết tới đã đổi sau lần xem xét đó"
     return "", (
         f"pii_reviewed_by ghi {reviewer} đã xem xét, nhưng {why}, nên không còn tính. Xem lại "
-        f'trang và các tệp, rồi ghi lại: publish approve {item.source} --by "{reviewer}".'
+        f"trang và các tệp, rồi ghi lại: publish approve {shell_word(item.source)} --by "
+        f"{shell_word(reviewer)}."
     )
 
 

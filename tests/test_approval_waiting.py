@@ -3,11 +3,16 @@ reasons given, when a bulletin is held for more than one thing."""
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
+from publish import config as config_module
+from publish import pii
 from publish.cli import main
 from publish.config import Policy
+from publish.content import load_site
 from publish.gates import gate
+from tests.helpers import bulletin_md, make_project
 from tests.test_approval import APPROVER, CLOCK, FILE, approve, edit, project
 from tests.test_gates import NOW, bulletin
 
@@ -117,3 +122,36 @@ def test_approving_an_expired_bulletin_does_not_say_it_goes_out_now(tmp_path: Pa
         f"Duyệt xong vẫn chưa được đăng: {FILE} (đã hết hạn lúc 00:00, Chủ nhật, 20/12/2020: vẫn "
         "cần đăng thì dời expires về sau rồi duyệt lại)."
     )
+
+
+SPACED = "content/bai-viet/tin mới.md"
+"""A bulletin file named with a space, as Windows and Mac users often name them."""
+
+
+def approve_command(text: str) -> list[str]:
+    """The words of the `publish approve …` command a message gives, as a shell reads them."""
+    start = text.index("publish approve ")
+    return shlex.split(text[start:].split(" --by ", 1)[0])
+
+
+def test_the_approve_commands_given_quote_a_file_name_with_a_space(tmp_path: Path) -> None:
+    """The reason of a bulletin edited since its approval, the hint for an approved_by «ok»
+    and the personal-data hint of a page gave «publish approve content/bai-viet/tin mới.md»:
+    copied, the command read two files and approved neither."""
+    edited = bulletin(source=SPACED, approved_version="0123456789ab")
+    verdict = gate(edited, now=NOW, policy=Policy(), version="ba9876543210")
+    assert verdict is not None and verdict.cause == "changed"
+    assert approve_command(verdict.reason) == ["publish", "approve", SPACED]
+    page = "content/pages/gioi thieu.md"
+    root = make_project(
+        tmp_path,
+        {
+            SPACED: bulletin_md({"approved_by": '"ok"'}),
+            page: "---\ntitle: Giới thiệu\n---\n\nLiên hệ anh Nguyễn Văn A, sinh ngày 01/02/1990.\n",
+        },
+    )
+    site = load_site(config_module.load(root), now=NOW)
+    told = [*site.warnings, *pii.lint(site)]
+    hints = {p.file: p.hint for p in told if "publish approve" in (p.hint or "")}
+    assert approve_command(hints[SPACED]) == ["publish", "approve", SPACED]
+    assert approve_command(hints[page]) == ["publish", "approve", page]
