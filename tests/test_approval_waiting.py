@@ -155,3 +155,29 @@ def test_the_approve_commands_given_quote_a_file_name_with_a_space(tmp_path: Pat
     hints = {p.file: p.hint for p in told if "publish approve" in (p.hint or "")}
     assert approve_command(hints[SPACED]) == ["publish", "approve", SPACED]
     assert approve_command(hints[page]) == ["publish", "approve", page]
+
+
+def test_a_drafts_sample_text_is_named_by_field_and_line(tmp_path: Path, capsys) -> None:
+    """approve --publish of a draft `publish new` made said «bản nháp vẫn còn chữ mẫu của
+    'publish new' (tóm tắt hay nội dung)»: which, and where, was left to the approver."""
+    root = project(tmp_path)
+    run = ["--root", str(root), "--now", CLOCK]
+    assert main(["new", *run, "Tin mới", "--category", "an-ninh-trat-tu"]) == 0
+    made = capsys.readouterr().out.strip().splitlines()[-1].split()[-1]
+    path = Path(made) if Path(made).is_absolute() else root / made
+    shown = path.relative_to(root).as_posix()
+    lines = path.read_text("utf-8").split("\n")
+    summary = 1 + next(i for i, line in enumerate(lines) if line.startswith("summary:"))
+    body = 1 + lines.index("Viết nội dung bản tin ở đây.")
+    for fixed in ("", "summary", "body"):
+        if fixed == "summary":
+            edit(root, "Tóm tắt bản tin trong một, hai câu.", "Tóm tắt thật.", shown)
+        if fixed == "body":
+            edit(root, "Viết nội dung bản tin ở đây.", "Nội dung thật.", shown)
+        assert main(["approve", *run, shown, "--by", APPROVER, "--publish"]) == int(fixed != "body")
+        err = capsys.readouterr().err
+        assert "tóm tắt hay nội dung" not in err
+        assert (f"{shown}:{summary}: lỗi: trường 'summary': tóm tắt vẫn là chữ mẫu" in err) == (
+            not fixed
+        )
+        assert (f"{shown}:{body}: lỗi: nội dung vẫn còn dòng chữ mẫu" in err) == (fixed != "body")

@@ -350,17 +350,8 @@ def prepare(
             )
         )
         return None
-    if bulletin.draft and (
-        bulletin.summary == SUMMARY_PLACEHOLDER
-        or BODY_PLACEHOLDER in (line.strip() for line in bulletin.body.split("\n"))
-    ):
-        problems.append(
-            Problem(
-                shown,
-                "bản nháp vẫn còn chữ mẫu của 'publish new' (tóm tắt hay nội dung)",
-                hint="Viết tóm tắt và nội dung thật, chạy publish check, rồi mới duyệt.",
-            )
-        )
+    if bulletin.draft and (samples := _samples(shown, bulletin)):
+        problems.extend(with_lines(samples, config.root))
         return None
     raw = path.read_bytes()
     if hashlib.sha256(raw).hexdigest() != digest:
@@ -399,6 +390,34 @@ def prepare(
         )
         return None
     return Approval(path, shown, bulletin, raw, new.encode("utf-8", "surrogatepass"))
+
+
+def _samples(shown: str, bulletin: Bulletin) -> list[Problem]:
+    """The sample text `publish new` wrote still in a draft's summary or body, each at its field
+    or line, as the build tells it once the draft is released: «tóm tắt hay nội dung» left the
+    approver to find which."""
+    found = []
+    if bulletin.summary == SUMMARY_PLACEHOLDER:
+        found.append(
+            Problem(
+                shown,
+                f"tóm tắt vẫn là chữ mẫu của 'publish new' «{SUMMARY_PLACEHOLDER}»: chưa duyệt được",
+                "summary",
+                hint="Viết tóm tắt thật (một, hai câu), chạy publish check, rồi mới duyệt.",
+            )
+        )
+    lines = [line.strip() for line in bulletin.body.split("\n")]
+    if BODY_PLACEHOLDER in lines:
+        found.append(
+            Problem(
+                shown,
+                f"nội dung vẫn còn dòng chữ mẫu của 'publish new' «{BODY_PLACEHOLDER}»: chưa "
+                "duyệt được",
+                line=bulletin.body_line + lines.index(BODY_PLACEHOLDER),
+                hint="Thay dòng đó bằng nội dung bản tin, chạy publish check, rồi mới duyệt.",
+            )
+        )
+    return found
 
 
 def _page_review(
