@@ -181,3 +181,22 @@ def test_a_drafts_sample_text_is_named_by_field_and_line(tmp_path: Path, capsys)
             not fixed
         )
         assert (f"{shown}:{body}: lỗi: nội dung vẫn còn dòng chữ mẫu" in err) == (fixed != "body")
+
+
+def test_the_readme_says_what_a_pii_reviewed_by_naming_nobody_does(tmp_path: Path, capsys) -> None:
+    """README's field table said a pii_reviewed_by «ok» «là lỗi» (stops the build): it holds
+    that bulletin alone, a warning, an error only under --strict, as for approved_by."""
+    [row] = [
+        line
+        for line in (Path(__file__).parents[1] / "README.md").read_text("utf-8").splitlines()
+        if line.startswith("| `approved_by`, `approved_version` |")
+    ]
+    assert "như vậy là lỗi" not in row and "(cảnh báo; lỗi với `--strict`), ở cả hai trường" in row
+    root = project(tmp_path)
+    edit(root, 'pii_reviewed_by: ""', 'pii_reviewed_by: "ok"')
+    run = ["check", "--root", str(root), "--now", CLOCK]
+    capsys.readouterr()
+    assert main(run) == 0
+    assert "cảnh báo: trường 'pii_reviewed_by'" in capsys.readouterr().err
+    assert main([*run, "--strict"]) == 1
+    assert "lỗi: trường 'pii_reviewed_by'" in capsys.readouterr().err
