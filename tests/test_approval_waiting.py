@@ -6,6 +6,8 @@ from __future__ import annotations
 import shlex
 from pathlib import Path
 
+import pytest
+
 from publish import config as config_module
 from publish import pii
 from publish.cli import main
@@ -200,3 +202,16 @@ def test_the_readme_says_what_a_pii_reviewed_by_naming_nobody_does(tmp_path: Pat
     assert "cảnh báo: trường 'pii_reviewed_by'" in capsys.readouterr().err
     assert main([*run, "--strict"]) == 1
     assert "lỗi: trường 'pii_reviewed_by'" in capsys.readouterr().err
+
+
+def test_the_approve_help_names_the_fields_it_writes_into_a_page(capsys) -> None:
+    """`publish approve --help` said it writes approved_by and approved_version into each
+    bulletin «(hay trang trong content/pages/)»: into a page it writes pii_reviewed_by and
+    pii_reviewed_version, and an edit voids that review rather than holding the page."""
+    with pytest.raises(SystemExit) as done:
+        main(["approve", "--help"])
+    assert done.value.code == 0
+    said = " ".join(capsys.readouterr().out.split())
+    assert "(hay trang trong content/pages/)" not in said
+    wrote = "Với trang trong content/pages/ (trang không cần duyệt), lệnh ghi pii_reviewed_by"
+    assert f"{wrote} và pii_reviewed_version" in said

@@ -49,8 +49,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         parents=[common_options()],
         help="người duyệt ghi tên mình và dấu nội dung đã duyệt vào bản tin",
         description="Ghi approved_by và approved_version (dấu của nội dung được duyệt) vào phần "
-        "đầu của từng bản tin (hay trang trong content/pages/), không đổi gì khác trong tệp. Nội dung sửa sau đó bị giữ lại, "
-        "không đăng ở kênh nào, cho tới khi được duyệt lại.",
+        "đầu của từng bản tin, không đổi gì khác trong tệp: nội dung sửa sau đó bị giữ lại, "
+        "không đăng ở kênh nào, cho tới khi được duyệt lại. Với trang trong content/pages/ (trang "
+        "không cần duyệt), lệnh ghi pii_reviewed_by và pii_reviewed_version: việc xem xét dữ "
+        "liệu cá nhân của trang và các tệp nó liên kết tới; trang hay tệp ấy sửa sau đó thì việc "
+        "xem xét không còn tính.",
     )
     parser.add_argument(
         "files", nargs="+", metavar="TỆP", help="tệp bản tin hay trang (.md) đã đọc duyệt"
