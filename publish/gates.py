@@ -418,7 +418,9 @@ def gate(
     published_before: Container[str] = frozenset(),
     name_only_why: str = "",
 ) -> Exclusion | None:
-    """The first reason the bulletin may not be published at `now`, or None when it may.
+    """The first reason the bulletin may not be published at `now`, or None when it may; for
+    one held for its pii_reviewed_by, the approval it waits for too (Exclusion.also), which
+    the approver must hear of before the reviewer's name is fixed.
 
     `stamp_checked`: see `is_secret` (set by the loader, which already scanned every text).
     `version`: the fingerprint of its content now (publish.approval.version), which must be
