@@ -215,3 +215,25 @@ def test_the_approve_help_names_the_fields_it_writes_into_a_page(capsys) -> None
     assert "(hay trang trong content/pages/)" not in said
     wrote = "Với trang trong content/pages/ (trang không cần duyệt), lệnh ghi pii_reviewed_by"
     assert f"{wrote} và pii_reviewed_version" in said
+
+
+def test_the_command_to_rerun_for_an_unquoted_name_keeps_every_file_and_flag(
+    tmp_path: Path, capsys
+) -> None:
+    """A file name with a space typed without quotes among other files, with --publish: the
+    hint gave «publish approve "…/Tin mới.md" --by "…"» alone, which approved none of the
+    others and refused the draft for want of --publish."""
+    root = project(tmp_path)
+    (root / "content/bai-viet/Tin mới.md").write_text(
+        bulletin_md({"id": "tin-moi", "draft": "true"}), encoding="utf-8"
+    )
+    run = ["approve", "--root", str(root), "--now", CLOCK]
+    assert main([*run, FILE, "content/bai-viet/Tin", "mới.md", "--by", APPROVER, "--publish"]) == 1
+    [hint] = [line for line in capsys.readouterr().err.splitlines() if "Cách sửa" in line]
+    again = hint.split("Chạy lại, tên tệp trong ngoặc kép: ", 1)[1]
+    words = shlex.split(again)
+    assert words == ["publish", "approve", FILE, "content/bai-viet/Tin mới.md", "--by", APPROVER,
+                     "--publish"]  # fmt: skip
+    capsys.readouterr()
+    assert main([*run, *words[2:]]) == 0  # run as told: both approved, the draft released
+    assert "draft: false" in (root / "content/bai-viet/Tin mới.md").read_text("utf-8")

@@ -4,6 +4,7 @@ fingerprint of the content approved, so an edit made afterwards is held back (pu
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import difflib
 import hashlib
@@ -28,7 +29,7 @@ from publish.content import (
 )
 from publish.errors import ContentError, Problem, PublishError, display_path, not_a_file, os_reason
 from publish.frontmatter_edit import EditError, set_keys, write_atomically
-from publish.gates import page_gate, public_classification
+from publish.gates import page_gate, public_classification, shell_word
 from publish.held_page_links import held_links
 from publish.locate import with_lines
 from publish.model import PAGES_DIR, Bulletin, Page
@@ -111,7 +112,8 @@ def run(args: argparse.Namespace) -> int:
     content_images.forget_resolved()
     images = approval.ImageDigests(config.root / "content")  # covers many bulletins share
     seen: set[Path] = set()
-    for name in _unsplit(args.files, config.root, by, problems):
+    flags = " --publish" * args.publish + " --dry-run" * args.dry_run
+    for name in _unsplit(args.files, config.root, by, problems, flags):
         same = _same_file(name, config.root)
         if same in seen:
             continue  # named twice (a.md ./a.md): approved once
@@ -626,11 +628,17 @@ def _same_file(name: str, root: Path) -> Path:
         return path
 
 
-def _unsplit(names: list[str], root: Path, by: str, problems: list[Problem]) -> list[str]:
+def _unsplit(
+    names: list[str], root: Path, by: str, problems: list[Problem], flags: str = ""
+) -> list[str]:
     """`names` less the words of a file name with spaces typed without quotes («content/bai-
     viet/Tin mới.md» read as «…/Tin» and «mới.md»), each such name recorded as a problem: each
-    word was «không có tệp», with a guess at another bulletin for the last."""
+    word was «không có tệp», with a guess at another bulletin for the last. Its hint is the
+    whole command again, every file and `flags` (« --publish») kept: the one file alone left
+    the others unapproved, and a draft's run without --publish refused."""
     kept: list[str] = []
+    typed: list[str] = []  # every file, as the command to run again names it
+    told: list[Problem] = []
     at = 0
     while at < len(names):
         joined = None
@@ -642,19 +650,24 @@ def _unsplit(names: list[str], root: Path, by: str, problems: list[Problem]) -> 
             )
         if joined is None:
             kept.append(names[at])
+            typed.append(shell_word(names[at]))
             at += 1
             continue
         name = " ".join(names[at:joined])
+        typed.append(f'"{name}"')
         words = ", ".join(f"«{word}»" for word in names[at:joined])
-        problems.append(
+        told.append(
             Problem(
                 display_path(_find(name, root), root),
                 f"tên tệp có dấu cách nên phải đặt trong ngoặc kép: lệnh đã đọc thành "
                 f"{joined - at} tệp {words}",
-                hint=f'Chạy lại, tên tệp trong ngoặc kép: publish approve "{name}" --by "{by}"',
             )
         )
         at = joined
+    again = f'publish approve {" ".join(typed)} --by "{by}"{flags}'
+    problems.extend(
+        dataclasses.replace(p, hint=f"Chạy lại, tên tệp trong ngoặc kép: {again}") for p in told
+    )
     return kept
 
 
