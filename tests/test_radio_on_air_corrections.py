@@ -521,6 +521,18 @@ def test_a_correction_held_for_the_pii_reviewer_asks_for_the_reviewer_not_an_app
     assert "pii_reviewed_by" in told.hint and "duyệt lại" not in told.hint
 
 
+def test_a_correction_held_for_the_pii_reviewer_and_an_approval_asks_for_both(root: Path) -> None:
+    """Held for its pii_reviewed_by and, behind it, with no approval: filling the reviewer's
+    name alone would not put it back on air, so the hint names the approval too."""
+    assert sync_command(root, SENT) == 0
+    correct(root, "2024-12-16 09:00")
+    edit(root / FIRST, "approved_by:", 'pii_reviewed_by: "ok"\nx_duyet:')
+    config = config_module.load(root)
+    result = build(config, channels=("radio",), now=resolve_now(CORRECTED, config.tz))
+    [told] = [p for p in result.warnings if "lời đính chính thứ 1" in p.message]
+    assert "pii_reviewed_by" in told.hint and "duyệt lại" in told.hint
+
+
 def test_a_correction_the_station_kept_its_own_copy_over_is_told(root: Path) -> None:
     """The station edited the item script, so the corrected one went beside it (`.moi`) and
     its own copy, without the correction, was read: `sent` said the correction was carried,

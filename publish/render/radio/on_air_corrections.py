@@ -210,14 +210,21 @@ _REVIEW_HINT = (
     "`pii_reviewed_by` rồi dựng lại; nếu không, báo đài."
 )
 """The hint for a bulletin held for its pii_reviewed_by alone (Exclusion.cause)."""
+_REVIEW_AND_APPROVAL_HINT = (
+    "Để đài đọc lời đính chính, ghi họ tên người đã rà soát dữ liệu cá nhân vào "
+    "`pii_reviewed_by` và nhờ người duyệt duyệt lại bản tin (publish approve), rồi dựng lại; nếu "
+    "không, báo đài."
+)
+"""The hint for one held for its pii_reviewed_by that waits for an approval too
+(Exclusion.for_approver)."""
 
 
 def _held_back(on_air: OnAir, excluded: Exclusion, episode: dt.datetime, config: Config) -> Problem:
     """The warning that one correction is not read as its bulletin is off the radio (no title
     or note quoted: the bulletin may be secret)."""
     hint = _HELD_HINTS.get(excluded.code, "Cho bản tin lên sóng lại rồi dựng lại, hoặc báo đài.")
-    if excluded.cause == "review_note":
-        hint = _REVIEW_HINT  # approving again would not release it
+    if excluded.cause == "review_note":  # approving again alone would not release it
+        hint = _REVIEW_AND_APPROVAL_HINT if excluded.for_approver else _REVIEW_HINT
     return Problem(
         on_air.bulletin.source,
         f"lời đính chính thứ {on_air.number} không được đọc trên sóng: buổi phát "
