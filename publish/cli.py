@@ -269,7 +269,10 @@ def _unrecognized(
             said += f"; {before} không nhận giá trị: bỏ «{word}» đi, chỉ ghi {before}"
             words.remove(word)
     if files:
-        named = " ".join([*getattr(args, "files", []), *files])
+        from publish.gates import shell_word  # only on this mistake: not on every command line
+
+        # «Tin mới.md» unquoted in the command to copy would be read as two files again.
+        named = " ".join(shell_word(name) for name in [*getattr(args, "files", []), *files])
         hint = FILES_FIRST_HINT.format(files=named, by=" ".join([args.by, *words]))
         said += ("" if said.endswith((".", "?")) else ".") + " " + hint
     if words:

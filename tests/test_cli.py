@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -691,3 +692,20 @@ def test_words_a_command_does_not_take_are_told_with_what_was_meant(
     err = capsys.readouterr().err
     assert told in err
     assert err.startswith(f"cách dùng: publish {words[0]} ")  # the command's own usage
+
+
+def test_the_files_first_hint_quotes_a_file_name_with_a_space(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A file typed after `approve --by NAME` was told «Ghi mọi tệp trước --by, ví dụ publish
+    approve content/bai-viet/Tin mới.md …»: copied, a shell read «Tin» and «mới.md», two files
+    that are not there, and the approver was sent round again."""
+    spaced, other = "content/bai-viet/Tin mới.md", "content/bai-viet/tin cũ.md"
+    with pytest.raises(SystemExit):
+        main(["approve", spaced, "content/a.md", "--by", "Hùng", other])
+    err = capsys.readouterr().err
+    told = re.search(r'ví dụ (publish approve .*? --by "Hùng")', err)
+    assert told is not None, err
+    assert shlex.split(told[1]) == [
+        "publish", "approve", spaced, "content/a.md", other, "--by", "Hùng"
+    ]  # fmt: skip
