@@ -38,7 +38,7 @@ from publish.render.zalo.limits import text_limits as zalo_limits
 from publish.syntax import yaml_quoted
 from publish.text import nfc, quoted, vn_datetime
 
-__all__ = ["Approval", "add_parser", "by_line", "prepare", "run"]
+__all__ = ["Approval", "Outcome", "add_parser", "by_line", "prepare", "run"]
 
 BY_EXAMPLE = 'Ví dụ: publish approve content/bai-viet/ten-bai.md --by "Thượng tá Nguyễn Văn Hùng, Trưởng Công an xã"'
 
@@ -68,10 +68,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--publish",
         action="store_true",
-        help="bỏ luôn draft: true (duyệt là cho đăng); không có tùy chọn này thì bản nháp không được duyệt",
+        help="bỏ luôn draft: true (duyệt là cho đăng); không có tùy chọn này thì bản nháp không "
+        "được duyệt (ghi cùng tệp khác thì bản nháp được bỏ qua, các tệp khác vẫn được duyệt)",
     )
     parser.add_argument(
-        "--dry-run", action="store_true", help="chỉ in những gì sẽ được duyệt, không ghi tệp nào"
+        "--dry-run",
+        action="store_true",
+        help="in từng tệp sẽ được duyệt, bỏ qua (bản nháp) hay không duyệt được, không ghi tệp nào",
     )
     parser.set_defaults(run=run)
 
@@ -106,24 +109,36 @@ def run(args: argparse.Namespace) -> int:
             ]
         )
     problems: list[Problem] = []
-    approvals = []
     # As a build starts: folders resolved by an earlier command in this process (a relative
     # --root from another current folder) name other folders now.
     content_images.forget_resolved()
     images = approval.ImageDigests(config.root / "content")  # covers many bulletins share
     seen: set[Path] = set()
     flags = " --publish" * args.publish + " --dry-run" * args.dry_run
+    outcomes: list[Outcome] = []
     for name in _unsplit(args.files, config.root, by, problems, flags):
         same = _same_file(name, config.root)
         if same in seen:
             continue  # named twice (a.md ./a.md): approved once
         seen.add(same)
+        told: list[Problem] = []
         found = prepare(
-            name, config, by, publish=args.publish, problems=problems, images=images, now=now
+            name, config, by, publish=args.publish, problems=told, images=images, now=now
         )
-        if found is not None:
-            approvals.append(found)
+        shown = display_path(_find(name, config.root), config.root)
+        outcomes.append(Outcome(shown, found, tuple(told)))
+    if len(outcomes) > 1 and not all(item.draft for item in outcomes):
+        # `approve content/bai-viet/*.md` over a folder holding a draft refused every file:
+        # the draft is left as it is (never approved without --publish), the others go on.
+        outcomes = [item.skipped(by) if item.draft else item for item in outcomes]
+    problems += [problem for item in outcomes for problem in item.problems]
+    approvals = [item.approval for item in outcomes if item.approval is not None]
+    drafts = _drafts_skipped([item.shown for item in outcomes if item.skip])
     if any(p.severity == "error" for p in problems):
+        if args.dry_run:
+            for item in outcomes:
+                print(_listed(item, now))
+            print(_dry_run_stops(outcomes))
         raise ContentError(problems)
     if any(not isinstance(a.bulletin, Page) for a in approvals):
         problems += _new_approver(by, config.root, seen)
@@ -131,11 +146,11 @@ def run(args: argparse.Namespace) -> int:
     for problem in problems:
         print(problem.render())
     changed = [a for a in approvals if a.new != a.raw]
-    for item in approvals:
-        print(_summary(item, now, unchanged=item.new == item.raw))
+    for outcome in outcomes:
+        print(_listed(outcome, now))
     still = _still_held(approvals, now)
     if args.dry_run:
-        print(f"Chạy thử (--dry-run): chưa ghi tệp nào; {_to_write(changed)}.{still}")
+        print(f"Chạy thử (--dry-run): chưa ghi tệp nào; {_to_write(changed)}.{drafts}{still}")
         return 0
     if edited := [item for item in changed if not _unchanged(item)]:
         raise ContentError(
@@ -149,15 +164,17 @@ def run(args: argparse.Namespace) -> int:
     _write(changed)
     before = sum(1 for a in approvals if a.new == a.raw and not isinstance(a.bulletin, Page))
     if not changed:
-        print(f"Không ghi gì: {_done_before(approvals)}.{still}")
+        print(f"Không ghi gì: {_done_before(approvals)}.{drafts}{still}")
         return 0
-    if pages := [item for item in changed if isinstance(item.bulletin, Page)]:
+    pages = [item for item in changed if isinstance(item.bulletin, Page)]
+    bulletins = len(changed) - len(pages)
+    if pages:
         print(
             f"Đã ghi việc xem xét dữ liệu cá nhân của {len(pages)} trang, người xem xét: {by}. "
             "Commit các tệp này. Trang hay tệp nó liên kết tới sửa hoặc thay sau đó thì việc xem "
-            "xét không còn tính: xem lại rồi chạy lại lệnh này."
+            "xét không còn tính: xem lại rồi chạy lại lệnh này." + ("" if bulletins else drafts)
         )
-    if bulletins := len(changed) - len(pages):
+    if bulletins:
         print(
             f"Đã duyệt {bulletins} bản tin"
             + (
@@ -166,9 +183,87 @@ def run(args: argparse.Namespace) -> int:
                 else ""
             )
             + f", người duyệt: {by}. Commit các tệp này để đăng. Nội dung sửa sau khi duyệt sẽ bị "
-            f"giữ lại ở mọi kênh cho tới khi được duyệt lại.{still}"
+            f"giữ lại ở mọi kênh cho tới khi được duyệt lại.{drafts}{still}"
         )
     return 0
+
+
+DRAFT_REFUSED = "approve-draft"
+"""The code of the refusal of a draft named without --publish: among other files, it is
+skipped (Outcome.skipped) instead of stopping the command."""
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What became of one file named: its approval, or None with the problems that refused it."""
+
+    shown: str
+    approval: Approval | None
+    problems: tuple[Problem, ...]
+    skip: bool = False
+    """A draft left as it is among other files approved (not an error of the command)."""
+
+    @property
+    def draft(self) -> bool:
+        """Whether the file was refused for being a draft (without --publish) and nothing else."""
+        refused = [p.code for p in self.problems if p.severity == "error"]
+        return self.approval is None and refused == [DRAFT_REFUSED]
+
+    def skipped(self, by: str) -> Outcome:
+        """This draft skipped, its refusal told as a warning saying how to approve it."""
+        again = f"publish approve {shell_word(self.shown)} --by {shell_word(by)} --publish"
+        told = tuple(
+            dataclasses.replace(
+                p,
+                message="bản tin còn là bản nháp (draft: true): duyệt là cho đăng, nên bỏ qua, "
+                "không duyệt tệp này (các tệp khác vẫn được duyệt)",
+                hint=f"Muốn vừa duyệt vừa đăng bài này thì đọc duyệt rồi chạy: {again}; chưa "
+                "muốn đăng thì để nguyên (draft: true), duyệt sau.",
+                severity="warning",
+            )
+            if p.code == DRAFT_REFUSED
+            else p
+            for p in self.problems
+        )
+        return dataclasses.replace(self, problems=told, skip=True)
+
+
+def _listed(item: Outcome, now: dt.datetime) -> str:
+    """The line of one file in what the command shows: approved, skipped as a draft, refused."""
+    if item.approval is not None:
+        return _summary(item.approval, now, unchanged=item.approval.new == item.approval.raw)
+    if item.skip:
+        return f"Bỏ qua, không duyệt (bản nháp, draft: true): tệp {item.shown}"
+    return f"Không duyệt được: tệp {item.shown} (lỗi nêu bên dưới)"
+
+
+def _drafts_skipped(shown: list[str], told: str = "ở trên") -> str:
+    """A sentence naming the drafts skipped, or "": the approver must not read the summary as
+    if every file named were approved. `told`: where their warnings are shown."""
+    if not shown:
+        return ""
+    return (
+        f" Bỏ qua {len(shown)} bản nháp, không duyệt (xem cảnh báo {told}; muốn đăng thì duyệt "
+        f"với --publish): {', '.join(shown)}."
+    )
+
+
+def _dry_run_stops(outcomes: list[Outcome]) -> str:
+    """The last line of a dry run the real run would refuse: nothing would be written, why,
+    and what would be approved once the errors are fixed."""
+    refused = [item.shown for item in outcomes if item.approval is None and not item.skip]
+    why = (
+        f"{len(refused)} tệp không duyệt được: {', '.join(refused)} (lỗi nêu bên dưới)"
+        if refused
+        else "còn lỗi (nêu bên dưới)"
+    )
+    ready = [item.approval for item in outcomes if item.approval is not None]
+    changed = [a for a in ready if a.new != a.raw]
+    return (
+        f"Chạy thử (--dry-run): chưa ghi tệp nào. Lần chạy thật sẽ dừng, không ghi tệp nào, vì "
+        f"{why}; sửa xong thì {_to_write(changed)}."
+        + _drafts_skipped([item.shown for item in outcomes if item.skip], "bên dưới")
+    )
 
 
 def _held_pages_linked(
@@ -352,6 +447,7 @@ def prepare(
                 "draft",
                 hint="Thêm --publish để vừa duyệt vừa bỏ draft: true; chưa muốn đăng thì "
                 "đừng duyệt lúc này.",
+                code=DRAFT_REFUSED,
             )
         )
         return None

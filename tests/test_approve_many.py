@@ -1,0 +1,126 @@
+"""`publish approve` over many files (`content/bai-viet/*.md`, as README tells the approver):
+a draft among them is skipped, not a reason to approve nothing, and a dry run shows what
+becomes of every file."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from pathlib import Path
+
+from publish.cli import main
+from tests.helpers import bulletin_md, make_project
+
+APPROVER = "Thượng tá Nguyễn Văn Hùng, Trưởng Công an huyện"
+CLOCK = "2021-01-01T09:00"
+READY = "content/bai-viet/a.md"
+DRAFT = "content/bai-viet/nhap moi.md"
+"""A draft named with a space, as Windows users name files: the command given must quote it."""
+BROKEN = "content/bai-viet/c.md"
+
+
+def project(tmp_path: Path, **more: str) -> Path:
+    """A project with a bulletin ready for approval and a draft (`more`: other files)."""
+    return make_project(
+        tmp_path,
+        {
+            READY: bulletin_md({"id": "tin-a"}),
+            DRAFT: bulletin_md({"id": "tin-nhap", "draft": "true"}),
+            **more,
+        },
+    )
+
+
+def approve(root: Path, capsys, *files: str, extra: tuple[str, ...] = ()) -> tuple[int, str, str]:
+    """`publish approve FILES --by APPROVER` at the fixed clock: its exit code, stdout, stderr."""
+    capsys.readouterr()
+    code = main(["approve", "--root", str(root), "--now", CLOCK, *files, "--by", APPROVER, *extra])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def contents(root: Path) -> dict[str, bytes]:
+    """Every file under content/, to see what a command wrote."""
+    return {str(p): p.read_bytes() for p in sorted((root / "content").rglob("*.md"))}
+
+
+def test_a_draft_among_other_files_is_skipped_and_the_others_are_approved(
+    tmp_path: Path, capsys
+) -> None:
+    """`publish approve content/bai-viet/*.md` over a folder holding one draft refused every
+    file for that draft: nothing was approved. The others are approved now, the draft left as
+    it is, with a note naming it, why, and the command that approves and publishes it."""
+    root = project(tmp_path)
+    draft_before = (root / DRAFT).read_bytes()
+    code, out, err = approve(root, capsys, READY, DRAFT)
+    assert code == 0, err
+    assert 'approved_version: "' in (root / READY).read_text("utf-8")
+    assert (root / DRAFT).read_bytes() == draft_before  # never approved without --publish
+    [note] = [line for line in out.splitlines() if line.startswith(f"{DRAFT}: ")]
+    assert "cảnh báo: trường 'draft': bản tin còn là bản nháp (draft: true)" in note
+    assert "bỏ qua, không duyệt tệp này" in note
+    assert f"Bỏ qua, không duyệt (bản nháp, draft: true): tệp {DRAFT}" in out
+    last = out.splitlines()[-1]
+    assert last.startswith("Đã duyệt 1 bản tin, người duyệt: ")
+    assert (
+        f"Bỏ qua 1 bản nháp, không duyệt (xem cảnh báo ở trên; muốn đăng thì duyệt với --publish): {DRAFT}."
+        in last
+    )
+    # The command the note gives approves and releases that draft, copied as it is.
+    hint = out[out.index("Cách sửa: Muốn vừa duyệt vừa đăng") :].splitlines()[0]
+    told = re.search(r"chạy: (publish approve .*? --publish);", hint)
+    assert told is not None, hint
+    words = shlex.split(told[1])
+    assert words == ["publish", "approve", DRAFT, "--by", APPROVER, "--publish"]
+    code, out, err = approve(root, capsys, *words[2:3], extra=("--publish",))
+    assert code == 0, err
+    assert "draft: false" in (root / DRAFT).read_text("utf-8")
+
+
+def test_a_draft_named_alone_and_drafts_only_are_still_refused(tmp_path: Path, capsys) -> None:
+    """With nothing else to approve, a draft is refused as it was: exit 1, and how to approve it."""
+    other = "content/bai-viet/b.md"
+    root = project(tmp_path, **{other: bulletin_md({"id": "tin-b", "draft": "true"})})
+    before = contents(root)
+    for files in [(DRAFT,), (DRAFT, other)]:
+        code, out, err = approve(root, capsys, *files)
+        assert code == 1
+        for name in files:
+            assert f"{name}: lỗi: trường 'draft': bản tin còn là bản nháp (draft: true)" in err
+        assert "Thêm --publish để vừa duyệt vừa bỏ draft: true" in err
+        assert "bỏ qua" not in out + err
+    assert contents(root) == before
+
+
+def test_a_dry_run_shows_every_file_and_what_the_real_run_would_do(tmp_path: Path, capsys) -> None:
+    """The dry run README shows the approver (`approve content/bai-viet/*.md --dry-run`) printed
+    the draft's error alone: nothing about the other files. Now every file is listed, approved,
+    skipped or refused, then what the real run does; a refusal other than a draft still stops
+    the real run, with every problem told in one pass and nothing written."""
+    root = project(tmp_path)
+    code, out, err = approve(root, capsys, READY, DRAFT, extra=("--dry-run",))
+    assert code == 0, err
+    assert "Duyệt: «Cảnh báo lừa đảo qua mạng»" in out and f"tệp {READY};" in out
+    assert f"Bỏ qua, không duyệt (bản nháp, draft: true): tệp {DRAFT}" in out
+    assert out.splitlines()[-1] == (
+        "Chạy thử (--dry-run): chưa ghi tệp nào; 1 bản tin sẽ được duyệt. Bỏ qua 1 bản nháp, "
+        f"không duyệt (xem cảnh báo ở trên; muốn đăng thì duyệt với --publish): {DRAFT}."
+    )
+    (root / BROKEN).write_text(bulletin_md({"id": "tin-c"}, drop=["title"]), encoding="utf-8")
+    before = contents(root)
+    code, out, err = approve(root, capsys, READY, DRAFT, BROKEN, extra=("--dry-run",))
+    assert code == 1  # as the real run
+    assert f"tệp {READY};" in out
+    assert f"Bỏ qua, không duyệt (bản nháp, draft: true): tệp {DRAFT}" in out
+    assert f"Không duyệt được: tệp {BROKEN} (lỗi nêu bên dưới)" in out
+    assert out.splitlines()[-1].startswith(
+        "Chạy thử (--dry-run): chưa ghi tệp nào. Lần chạy thật sẽ dừng, không ghi tệp nào, vì "
+        f"1 tệp không duyệt được: {BROKEN} (lỗi nêu bên dưới); sửa xong thì 1 bản tin sẽ được "
+        "duyệt. Bỏ qua 1 bản nháp"
+    )
+    assert f"{BROKEN}:2: lỗi: trường 'title': thiếu trường bắt buộc" in err
+    assert err.endswith("Tìm thấy 2 lỗi. Chưa có gì được ghi hay xuất bản.\n")
+    code, out, real = approve(root, capsys, READY, DRAFT, BROKEN)
+    assert code == 1 and real == err  # every problem in one pass, the draft's note with them
+    assert f"{DRAFT}: cảnh báo: trường 'draft'" in real
+    assert contents(root) == before
