@@ -31,10 +31,12 @@ def project(tmp_path: Path, **more: str) -> Path:
     )
 
 
-def approve(root: Path, capsys, *files: str, extra: tuple[str, ...] = ()) -> tuple[int, str, str]:
-    """`publish approve FILES --by APPROVER` at the fixed clock: its exit code, stdout, stderr."""
+def approve(
+    root: Path, capsys, *files: str, extra: tuple[str, ...] = (), by: str = APPROVER
+) -> tuple[int, str, str]:
+    """`publish approve FILES --by BY` at the fixed clock: its exit code, stdout, stderr."""
     capsys.readouterr()
-    code = main(["approve", "--root", str(root), "--now", CLOCK, *files, "--by", APPROVER, *extra])
+    code = main(["approve", "--root", str(root), "--now", CLOCK, *files, "--by", by, *extra])
     out, err = capsys.readouterr()
     return code, out, err
 
@@ -124,3 +126,23 @@ def test_a_dry_run_shows_every_file_and_what_the_real_run_would_do(tmp_path: Pat
     assert code == 1 and real == err  # every problem in one pass, the draft's note with them
     assert f"{DRAFT}: cảnh báo: trường 'draft'" in real
     assert contents(root) == before
+
+
+def test_approving_a_folder_again_does_not_call_its_approver_new(tmp_path: Path, capsys) -> None:
+    """`approve content/bai-viet/*.md` by the approver of most of them noted «… chưa duyệt bản
+    tin nào khác trong content/»: the files named were not counted as approved before, even
+    those holding this very approval. Someone who approved none of them is still noted."""
+    other = "content/bai-viet/d.md"
+    root = project(
+        tmp_path,
+        **{other: bulletin_md({"id": "tin-d", "approved_by": '"Trung tá Lê Thanh Phong"'})},
+    )
+    assert approve(root, capsys, READY)[0] == 0
+    code, out, err = approve(root, capsys, READY, DRAFT, other)
+    assert code == 0, err
+    assert "chưa duyệt bản tin nào khác" not in out
+    assert "Đã duyệt 1 bản tin (1 bản tin khác đã được duyệt đúng nội dung này từ trước)" in out
+    (root / "content/bai-viet/e.md").write_text(bulletin_md({"id": "tin-e"}), encoding="utf-8")
+    code, out, err = approve(root, capsys, "content/bai-viet/e.md", by="Đại úy Trần Văn Ba")
+    assert code == 0, err
+    assert "«Đại úy Trần Văn Ba» chưa duyệt bản tin nào khác trong content/" in out
