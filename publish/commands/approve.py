@@ -218,8 +218,9 @@ class Outcome:
         told = tuple(
             dataclasses.replace(
                 p,
+                # Not «the others are approved»: another file's error may still stop the run.
                 message="bản tin còn là bản nháp (draft: true): duyệt là cho đăng, nên bỏ qua, "
-                "không duyệt tệp này (các tệp khác vẫn được duyệt)",
+                "không duyệt tệp này",
                 hint=f"Muốn vừa duyệt vừa đăng bài này thì đọc duyệt rồi chạy: {again}; chưa "
                 "muốn đăng thì để nguyên (draft: true), duyệt sau.",
                 severity="warning",
