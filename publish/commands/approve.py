@@ -143,8 +143,8 @@ def run(args: argparse.Namespace) -> int:
     if any(not isinstance(a.bulletin, Page) for a in approvals):
         # A file already holding this very approval is one approved before: over `*.md`, every
         # bulletin the approver approved before is named again.
-        before = {a.path.resolve() for a in approvals if a.new == a.raw}
-        problems += _new_approver(by, config.root, seen - before)
+        held_already = {a.path.resolve() for a in approvals if a.new == a.raw}
+        problems += _new_approver(by, config.root, seen - held_already)
         problems += _held_pages_linked(approvals, config, now)
     for problem in problems:
         print(problem.render())
