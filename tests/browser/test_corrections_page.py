@@ -14,7 +14,7 @@ from publish import config as config_module
 from publish.pipeline import build
 from publish.writer import write
 from tests.browser.conftest import NOW, Opener, copy_sample, opening, serve
-from tests.browser.test_html_valid import vnu_jar
+from tests.browser.test_html_valid import vnu_command
 from tests.browser.test_screen_reader import ax_nodes, landmarks
 from tests.helpers import bulletin_md
 
@@ -99,7 +99,7 @@ def test_a_screen_reader_finds_the_correction_as_a_named_region_before_the_text(
 def test_the_corrected_page_is_valid_html(corrected_site: Path) -> None:
     page = corrected_site / URL.strip("/") / "index.html"
     run = subprocess.run(
-        ["java", "-jar", str(vnu_jar()), "--errors-only", "--format", "json", str(page)],
+        vnu_command(page),
         capture_output=True,
         text=True,
         timeout=240,
