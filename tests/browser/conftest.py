@@ -198,6 +198,30 @@ Opener = Callable[..., tuple[Any, Recorder]]
 """`opener(path, width=1280, javascript=True, height=None, mobile=False)` → (page, recorder)."""
 
 
+def _new_page(
+    browser: Any, *, width: int, javascript: bool, height: int | None, mobile: bool
+) -> tuple[Any, Any]:
+    """A new context (its own cache, cookies and storage) with one page: (context, page)."""
+    context = browser.new_context(
+        viewport={"width": width, "height": height or WIDTHS.get(width, 900)},
+        is_mobile=mobile,
+        has_touch=mobile,
+        java_script_enabled=javascript,
+        locale="vi-VN",
+        service_workers="block",
+    )
+    return context, context.new_page()
+
+
+def _record(page: Any) -> Recorder:
+    """A recorder of what `page` requests, receives and throws from now on."""
+    recorder = Recorder()
+    page.on("request", lambda r: recorder.requests.append(r.url))
+    page.on("response", lambda r: recorder.responses.append(r))
+    page.on("pageerror", lambda e: recorder.errors.append(str(e)))
+    return recorder
+
+
 @contextlib.contextmanager
 def opening(browser: Any, base: str) -> Iterator[Opener]:
     """An opener of pages under `base`, in contexts of their own, closed afterwards."""
@@ -213,20 +237,11 @@ def opening(browser: Any, base: str) -> Iterator[Opener]:
     ) -> tuple[Any, Recorder]:
         """The page at `path` loaded in a viewport `width` CSS px wide (a phone's, honouring
         <meta name="viewport">, when `mobile`), and its recorder."""
-        context = browser.new_context(
-            viewport={"width": width, "height": height or WIDTHS.get(width, 900)},
-            is_mobile=mobile,
-            has_touch=mobile,
-            java_script_enabled=javascript,
-            locale="vi-VN",
-            service_workers="block",
+        context, page = _new_page(
+            browser, width=width, javascript=javascript, height=height, mobile=mobile
         )
         contexts.append(context)
-        page = context.new_page()
-        recorder = Recorder()
-        page.on("request", lambda r: recorder.requests.append(r.url))
-        page.on("response", lambda r: recorder.responses.append(r))
-        page.on("pageerror", lambda e: recorder.errors.append(str(e)))
+        recorder = _record(page)
         page.goto(base + path, wait_until="load")
         return page, recorder
 
@@ -237,8 +252,57 @@ def opening(browser: Any, base: str) -> Iterator[Opener]:
             context.close()
 
 
+@contextlib.contextmanager
+def looking(browser: Any, base: str) -> Iterator[Opener]:
+    """An opener as `opening`'s for tests that change nothing a new load of the page does not
+    undo (clicks, keys and scripts are undone; routes, media emulation, viewport size, cookies
+    and storage are not) and do not count requests (the cache is warm): each kind of screen keeps
+    one page, which loads each path afresh. A new page costs the browser about twice a
+    navigation's CPU (a renderer process and a tab), and most tests open one page to read a few
+    values."""
+    pages: dict[tuple[int, int | None, bool, bool], tuple[Any, Any, list[Recorder]]] = {}
+
+    def opener(
+        path: str,
+        *,
+        width: int = 1280,
+        javascript: bool = True,
+        height: int | None = None,
+        mobile: bool = False,
+    ) -> tuple[Any, Recorder]:
+        """The page at `path` loaded in a viewport `width` CSS px wide, and its recorder."""
+        key = (width, height, mobile, javascript)
+        if key not in pages:
+            context, page = _new_page(
+                browser, width=width, javascript=javascript, height=height, mobile=mobile
+            )
+            current: list[Recorder] = [Recorder()]
+            page.on("request", lambda r: current[0].requests.append(r.url))
+            page.on("response", lambda r: current[0].responses.append(r))
+            page.on("pageerror", lambda e: current[0].errors.append(str(e)))
+            pages[key] = (context, page, current)
+        _, page, current = pages[key]
+        current[0] = Recorder()
+        page.goto(base + path, wait_until="load")
+        return page, current[0]
+
+    try:
+        yield opener
+    finally:
+        for context, _, _ in pages.values():
+            context.close()
+
+
 @pytest.fixture
 def open_page(browser: object, server: str) -> Iterator[Opener]:
     """`open_page(path, width=1280, javascript=True)` → (page, recorder); contexts closed after."""
     with opening(browser, server) as opener:
+        yield opener
+
+
+@pytest.fixture(scope="module")
+def look_page(browser: object, server: str) -> Iterator[Opener]:
+    """`look_page(path, width=1280, javascript=True)` → (page, recorder), for a test that only
+    reads the page (see `looking`): pages kept for the module."""
+    with looking(browser, server) as opener:
         yield opener

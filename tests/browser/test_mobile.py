@@ -21,6 +21,7 @@ from tests.browser.conftest import (
     Opener,
     SampleSite,
     copy_sample,
+    looking,
     opening,
     serve,
 )
@@ -120,6 +121,13 @@ def open_hostile(browser: object, hostile_server: str) -> Iterator[Opener]:
         yield opener
 
 
+@pytest.fixture(scope="module")
+def look_hostile(browser: object, hostile_server: str) -> Iterator[Opener]:
+    """Opens pages of the hard site for tests that only read them, as `look_page` does."""
+    with looking(browser, hostile_server) as opener:
+        yield opener
+
+
 def overflow(page: object) -> list[int]:
     """[document width, viewport width]: the first larger means the page scrolls sideways."""
     return page.evaluate(  # type: ignore[attr-defined]
@@ -130,11 +138,11 @@ def overflow(page: object) -> list[int]:
 @pytest.mark.parametrize("width", PHONES)
 @pytest.mark.parametrize("kind", PAGES)
 def test_no_page_scrolls_sideways_on_a_phone_even_with_large_text(
-    kind: str, width: int, open_hostile: Opener
+    kind: str, width: int, look_hostile: Opener
 ) -> None:
     """Nothing pushes a page wider than the phone: not the pager of a long list, not a plate
     list, a scam address, a wide table or a code block in a bulletin."""
-    page, _ = open_hostile(PAGES[kind], width=width, height=PHONES[width], mobile=True)
+    page, _ = look_hostile(PAGES[kind], width=width, height=PHONES[width], mobile=True)
     widths = overflow(page)
     assert widths[0] <= widths[1], (kind, width, widths)
 

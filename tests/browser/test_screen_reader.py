@@ -158,11 +158,11 @@ def test_no_link_of_the_site_is_read_as_a_web_address(path: str, open_page) -> N
 
 
 @pytest.mark.parametrize("kind", PAGE_TYPES)
-def test_landmarks_are_the_page_s_parts_once_each(kind: str, sample_site, open_page) -> None:
+def test_landmarks_are_the_page_s_parts_once_each(kind: str, sample_site, look_page) -> None:
     """A screen reader's list of landmarks is the header, the named menus, the content and the
     footer, each once: the footer's contact list is not a second landmark (a region 'CÔNG AN
     HUYỆN…') inside the footer's own."""
-    page, _ = open_page(sample_site.pages[kind])
+    page, _ = look_page(sample_site.pages[kind])
     outside = [(role, name) for role, name, inside in landmarks(page) if not inside]
     roles = [role for role, _ in outside]
     assert [roles.count(r) for r in ("banner", "main", "contentinfo")] == [1, 1, 1], outside
@@ -298,12 +298,12 @@ def _spoken_text(page: Any) -> list[str]:
 
 
 @pytest.mark.parametrize("kind", PAGE_TYPES)
-def test_text_styled_in_capitals_is_read_as_written(kind: str, sample_site, open_page) -> None:
+def test_text_styled_in_capitals_is_read_as_written(kind: str, sample_site, look_page) -> None:
     """Chromium hands a screen reader the text after `text-transform: uppercase`: the unit's
     name in the header and the footer and a bulletin's category were read «CÔNG AN HUYỆN…»,
     shouted or spelled letter by letter by some readers. Every text run read is the page's own
     text, in the case the unit wrote it (site.toml, the bulletin)."""
-    page, _ = open_page(sample_site.pages[kind])
+    page, _ = look_page(sample_site.pages[kind])
     # A search box's value is read too: the 404 page fills it with the address's words.
     written = page.evaluate(
         "[document.body.textContent, ...[...document.querySelectorAll('input')].map(i => i.value)]"

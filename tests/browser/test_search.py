@@ -84,7 +84,7 @@ PASTED = "Tài khoản của quý khách bị khóa, vui lòng truy cập link s
     ],
 )
 def test_half_typed_last_word_finds_what_the_python_ranking_finds(
-    sample_site, open_page, query: str, partial: bool
+    sample_site, look_page, query: str, partial: bool
 ) -> None:
     """While the last word is being typed, results already show; search.js ranks them exactly as
     the Python reference (find) does over the same index files, Telex-typed words, a letter
@@ -95,7 +95,7 @@ def test_half_typed_last_word_finds_what_the_python_ranking_finds(
     expected = found.numbers
     assert expected, query  # the sample site has bulletins for each of these
     assert found.partial == partial
-    page, recorder = open_page("/tim-kiem/")
+    page, recorder = look_page("/tim-kiem/")
     results = search(page, query)
     status = page.locator(".search-status").inner_text()
     if partial:

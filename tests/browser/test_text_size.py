@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from tests.browser.conftest import looking
 from tests.browser.test_pages import PAGE_TYPES
 
 pytestmark = pytest.mark.browser
@@ -20,29 +21,19 @@ pytestmark = pytest.mark.browser
 WIDTH = 360
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def open_large_text(browser: Any, server: str) -> Iterator[Any]:
-    """`open_large_text(path, percent)` → the page on a 360 × 640 phone, its text at `percent`."""
-    contexts = []
+    """`open_large_text(path, percent)` → the page on a 360 × 640 phone, its text at `percent`
+    (one page for the module, loading each path afresh: see conftest.looking)."""
+    with looking(browser, server) as look:
 
-    def opener(path: str, percent: int) -> Any:
-        """The page at `path`, laid out again with the root font at `percent`."""
-        context = browser.new_context(
-            viewport={"width": WIDTH, "height": 640},
-            is_mobile=True,
-            has_touch=True,
-            locale="vi-VN",
-            service_workers="block",
-        )
-        contexts.append(context)
-        page = context.new_page()
-        page.goto(server + path, wait_until="load")
-        page.evaluate(f"document.documentElement.style.fontSize = '{percent}%'")
-        return page
+        def opener(path: str, percent: int) -> Any:
+            """The page at `path`, laid out again with the root font at `percent`."""
+            page, _ = look(path, width=WIDTH, height=640, mobile=True)
+            page.evaluate(f"document.documentElement.style.fontSize = '{percent}%'")
+            return page
 
-    yield opener
-    for context in contexts:
-        context.close()
+        yield opener
 
 
 @pytest.mark.parametrize("percent", [130, 200])

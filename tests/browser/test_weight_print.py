@@ -113,9 +113,9 @@ def _fulfil(css: bytes, served: list[bytes], route: Any) -> None:
 
 
 @pytest.mark.parametrize("kind", ["home", "long-word", "category", "search", "archive"])
-def test_nothing_is_wider_than_a_phone_screen(kind: str, sample_site, open_page) -> None:
+def test_nothing_is_wider_than_a_phone_screen(kind: str, sample_site, look_page) -> None:
     """At 375 px no page scrolls sideways, even with a scam domain in a title and its body."""
-    page, _ = open_page(sample_site.pages[kind], width=375)
+    page, _ = look_page(sample_site.pages[kind], width=375)
     widths = page.evaluate(
         "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
     )
@@ -124,10 +124,10 @@ def test_nothing_is_wider_than_a_phone_screen(kind: str, sample_site, open_page)
 
 @pytest.mark.parametrize("kind", ["home", "bulletin", "category"])
 def test_images_are_sized_lazy_below_the_fold_and_responsive(
-    kind: str, sample_site, open_page
+    kind: str, sample_site, look_page
 ) -> None:
     """Every image has width and height; those below the first screen load lazily; photos have srcset."""
-    page, _ = open_page(sample_site.pages[kind], width=375)
+    page, _ = look_page(sample_site.pages[kind], width=375)
     images = page.locator("main img")
     assert images.count() > 0
     fold = page.viewport_size["height"]
