@@ -283,6 +283,9 @@ def looking(browser: Any, base: str) -> Iterator[Opener]:
             pages[key] = (context, page, current)
         _, page, current = pages[key]
         current[0] = Recorder()
+        if page.url.split("#")[0] == (base + path).split("#")[0]:
+            # Not the same document again (a fragment alone would not load it afresh).
+            page.goto("about:blank")
         page.goto(base + path, wait_until="load")
         return page, current[0]
 

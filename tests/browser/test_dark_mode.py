@@ -23,30 +23,32 @@ LUMINANCE = """el => {
 """The relative luminance (WCAG) of an element's own background colour: 0 black, 1 white."""
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def open_dark(browser: Any, server: str) -> Iterator[Any]:
-    """`open_dark(path, media="screen")` → a page on a 360 × 640 phone set to dark mode."""
-    contexts = []
+    """`open_dark(path, media="screen")` → a page on a 360 × 640 phone set to dark mode (one page
+    per medium for the module, loading each path afresh: see conftest.looking)."""
+    pages: dict[str, Any] = {}
 
     def opener(path: str, media: str = "screen") -> Any:
         """The page at `path`, its media emulated as `media`."""
-        context = browser.new_context(
-            viewport={"width": 360, "height": 640},
-            is_mobile=True,
-            has_touch=True,
-            color_scheme="dark",
-            locale="vi-VN",
-            service_workers="block",
-        )
-        contexts.append(context)
-        page = context.new_page()
-        page.emulate_media(media=media, color_scheme="dark")
+        if media not in pages:
+            context = browser.new_context(
+                viewport={"width": 360, "height": 640},
+                is_mobile=True,
+                has_touch=True,
+                color_scheme="dark",
+                locale="vi-VN",
+                service_workers="block",
+            )
+            pages[media] = context.new_page()
+            pages[media].emulate_media(media=media, color_scheme="dark")
+        page = pages[media]
         page.goto(server + path, wait_until="load")
         return page
 
     yield opener
-    for context in contexts:
-        context.close()
+    for page in pages.values():
+        page.context.close()
 
 
 @pytest.mark.parametrize("kind", PAGE_TYPES)

@@ -11,7 +11,15 @@ import pytest
 from publish import config as config_module
 from publish.pipeline import build
 from publish.writer import write
-from tests.browser.conftest import NOW, Opener, copy_sample, keep_screenshot, opening, serve
+from tests.browser.conftest import (
+    NOW,
+    Opener,
+    copy_sample,
+    keep_screenshot,
+    looking,
+    opening,
+    serve,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -27,20 +35,35 @@ def phone_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root / "output" / "web"
 
 
+@pytest.fixture(scope="module")
+def phone_server(phone_site: Path) -> Iterator[str]:
+    """Base URL of the published sample site, served as a static host serves it."""
+    with serve(phone_site) as base:
+        yield base
+
+
 @pytest.fixture
-def open_phone(browser: object, phone_site: Path) -> Iterator[Opener]:
-    """An opener of the sample site's pages, served as a static host serves them."""
-    with serve(phone_site) as base, opening(browser, base) as opener:
+def open_phone(browser: object, phone_server: str) -> Iterator[Opener]:
+    """An opener of the sample site's pages, each in a context of its own."""
+    with opening(browser, phone_server) as opener:
+        yield opener
+
+
+@pytest.fixture(scope="module")
+def look_phone(browser: object, phone_server: str) -> Iterator[Opener]:
+    """An opener of the sample site's pages for tests that change nothing a new load does not
+    undo (see conftest.looking)."""
+    with looking(browser, phone_server) as opener:
         yield opener
 
 
 @pytest.mark.parametrize("path", ["/", "/chuyen-muc/an-ninh-trat-tu/"])
-def test_the_first_bulletin_title_is_on_the_first_screen(path: str, open_phone: Opener) -> None:
+def test_the_first_bulletin_title_is_on_the_first_screen(path: str, look_phone: Opener) -> None:
     """The unit's name, the emergency button on a row of its own, two rows of menu and the
     categories took 265 px of the 640: a category's first bulletin title was below the screen.
     The header and categories now end by 230 px, the button beside the unit's name, and the
     first title starts on the screen (its first two lines at least)."""
-    page, _ = open_phone(path, **PHONE)
+    page, _ = look_phone(path, **PHONE)
     bars = page.locator(".cat-nav").bounding_box()
     title = page.locator(".card-title").first.bounding_box()
     assert bars and bars["y"] + bars["height"] <= 230, bars
@@ -50,11 +73,11 @@ def test_the_first_bulletin_title_is_on_the_first_screen(path: str, open_phone: 
 
 
 @pytest.mark.parametrize("width", [360, 375])
-def test_a_card_s_date_never_ends_its_line_with_the_dot(width: int, open_phone: Opener) -> None:
+def test_a_card_s_date_never_ends_its_line_with_the_dot(width: int, look_phone: Opener) -> None:
     """A long category label went whole to the next line (a block, for a finger-sized link),
     leaving «Thứ Tư, 8/7/2026 ·» hanging alone: the dot now goes with the category, which is on
     the date's line wherever it fits there whole, and its link is still 24 px high."""
-    page, _ = open_phone("/", width=width, height=812, mobile=True)
+    page, _ = look_phone("/", width=width, height=812, mobile=True)
     lines = page.locator(".card .meta").evaluate_all(
         """metas => metas.map(m => {
             const time = m.querySelector('time').getClientRects()[0];
@@ -108,10 +131,10 @@ def test_the_editor_s_note_reaches_no_reader_of_the_served_site(
         context.close()
 
 
-def test_a_bulletin_s_date_never_ends_its_line_with_the_dot(open_phone: Opener) -> None:
+def test_a_bulletin_s_date_never_ends_its_line_with_the_dot(look_phone: Opener) -> None:
     """«Thứ Tư, ngày 8 tháng 7 năm 2026 ·» stood alone above the author's name on a phone: the
     dot now goes down with the name's first word."""
-    page, _ = open_phone("/2026/07/ket-qua-cong-tac-6-thang-dau-nam-2026/", **PHONE)
+    page, _ = look_phone("/2026/07/ket-qua-cong-tac-6-thang-dau-nam-2026/", **PHONE)
     tops = page.locator(".bulletin-header .meta").first.evaluate(
         """meta => {
             const text = meta.querySelector('time').nextSibling, at = text.data.indexOf('·');
@@ -127,10 +150,10 @@ def test_a_bulletin_s_date_never_ends_its_line_with_the_dot(open_phone: Opener) 
     assert abs(dot - name) < 8, tops
 
 
-def test_a_list_s_own_crumb_hidden_on_a_phone_shows_when_focused(open_phone: Opener) -> None:
+def test_a_list_s_own_crumb_hidden_on_a_phone_shows_when_focused(look_phone: Opener) -> None:
     """On a phone a category's own crumb (its heading again) is out of sight, but a keyboard
     still reaches it: it must not be a tab stop with nothing on screen."""
-    page, _ = open_phone("/chuyen-muc/an-ninh-trat-tu/", **PHONE)
+    page, _ = look_phone("/chuyen-muc/an-ninh-trat-tu/", **PHONE)
     crumb = page.locator(".breadcrumbs a[aria-current='page']")
     before = crumb.bounding_box()
     assert before and before["width"] <= 1, before
@@ -139,10 +162,10 @@ def test_a_list_s_own_crumb_hidden_on_a_phone_shows_when_focused(open_phone: Ope
     assert after and after["width"] > 24 and after["height"] >= 24, after
 
 
-def test_a_category_s_follow_link_marks_its_own_feed(open_phone: Opener) -> None:
+def test_a_category_s_follow_link_marks_its_own_feed(look_phone: Opener) -> None:
     """«Theo dõi tin mới của chuyên mục này» opened the follow page at the category's address,
     styled as the five others: the one the reader came for is now marked."""
-    page, _ = open_phone("/theo-doi/#nguon-canh-bao-toi-pham", **PHONE)
+    page, _ = look_phone("/theo-doi/#nguon-canh-bao-toi-pham", **PHONE)
     shade = "e => getComputedStyle(e).backgroundColor"
     came_for = page.locator("#nguon-canh-bao-toi-pham").evaluate(shade)
     other = page.locator("#nguon-an-ninh-trat-tu").evaluate(shade)
@@ -151,11 +174,11 @@ def test_a_category_s_follow_link_marks_its_own_feed(open_phone: Opener) -> None
     assert box and box["x"] >= 0 and box["x"] + box["width"] <= 360, box
 
 
-def test_a_search_result_s_date_never_ends_its_line_with_the_dot(open_phone: Opener) -> None:
+def test_a_search_result_s_date_never_ends_its_line_with_the_dot(look_phone: Opener) -> None:
     """The search page's results (built by search.js) left «Thứ Ba, 10/5/2022 ·» alone at a
     line's end above a long category, as the cards did (a 360 px phone with its text at 150 %
     lays the page out 240 px wide)."""
-    page, _ = open_phone("/tim-kiem/?q=lua+dao", width=240, height=427, mobile=True)
+    page, _ = look_phone("/tim-kiem/?q=lua+dao", width=240, height=427, mobile=True)
     page.wait_for_selector(".search-results .meta")
     lines = page.locator(".search-results .meta").evaluate_all(
         """metas => metas.map(m => {
@@ -178,10 +201,10 @@ def test_a_search_result_s_date_never_ends_its_line_with_the_dot(open_phone: Ope
         assert abs(dot - word) < 8, text
 
 
-def test_the_unit_s_name_beside_the_button_leaves_no_word_alone(open_phone: Opener) -> None:
+def test_the_unit_s_name_beside_the_button_leaves_no_word_alone(look_phone: Opener) -> None:
     """On a 412 px phone the name wrapped beside the emergency button as «Công an huyện Châu /
     Thành»: its lines are balanced, the last one no mere syllable."""
-    page, _ = open_phone("/", width=412, height=915, mobile=True)
+    page, _ = look_phone("/", width=412, height=915, mobile=True)
     widths = page.locator(".brand-name").evaluate(
         """name => {
             const range = document.createRange();
@@ -198,12 +221,12 @@ def test_the_unit_s_name_beside_the_button_leaves_no_word_alone(open_phone: Open
     assert min(widths) >= 0.6 * max(widths), widths
 
 
-def test_a_bulletin_names_its_category_once_above_its_title(open_phone: Opener) -> None:
+def test_a_bulletin_names_its_category_once_above_its_title(look_phone: Opener) -> None:
     """The trail «Trang chủ › Cảnh báo phương thức…» above the bulletin repeated the red category
     line over its title, the same link twice: three lines (≈ 100 px) of a 360 × 640 screen before
     the title. The category is named once, above the title, one finger-sized tap away, and the
     title starts that much higher."""
-    page, _ = open_phone("/2025/06/canh-bao-lua-dao-viec-nhe-luong-cao/", **PHONE)
+    page, _ = look_phone("/2025/06/canh-bao-lua-dao-viec-nhe-luong-cao/", **PHONE)
     category = "/chuyen-muc/canh-bao-toi-pham/"
     before_title = page.locator("h1").evaluate(
         """(h1, href) => [...document.querySelectorAll(`a[href="${href}"]`)].filter(a =>
@@ -220,12 +243,12 @@ def test_a_bulletin_names_its_category_once_above_its_title(open_phone: Opener) 
     assert title and title["y"] <= 320, title
 
 
-def test_a_related_card_names_its_category_on_one_line(open_phone: Opener) -> None:
+def test_a_related_card_names_its_category_on_one_line(look_phone: Opener) -> None:
     """Beside its thumbnail a related card wrapped «· Cảnh báo phương thức, thủ đoạn tội phạm
     và tệ nạn xã hội» on three lines, under a bulletin whose own page names that category: each
     card took a screen of its own. The category is one line (cut with «…», the link still
     naming it whole), the dot on that line, the date whole, the link 24 px high."""
-    page, _ = open_phone("/2025/06/canh-bao-lua-dao-viec-nhe-luong-cao/", **PHONE)
+    page, _ = look_phone("/2025/06/canh-bao-lua-dao-viec-nhe-luong-cao/", **PHONE)
     related = page.locator(".related")
     related.scroll_into_view_if_needed()
     keep_screenshot(related, "related-360.png")
@@ -264,13 +287,13 @@ def test_a_related_card_names_its_category_on_one_line(open_phone: Opener) -> No
 
 @pytest.mark.parametrize("path", ["/tim-kiem/", "/chuyen-muc/an-ninh-trat-tu/", "/lien-he/"])
 def test_a_trail_of_the_home_page_alone_takes_no_line_on_a_phone(
-    path: str, open_phone: Opener
+    path: str, look_phone: Opener
 ) -> None:
     """On a phone a page's own crumb is out of sight, which left «Trang chủ» alone on a line of
     its own, the same link as the menu's «Trang chủ» just above it: on the search page the box
     came 45 px lower. The trail takes no line there; a keyboard still reaches it, and it shows
     while focused."""
-    page, _ = open_phone(path, **PHONE)
+    page, _ = look_phone(path, **PHONE)
     home = page.locator(".breadcrumbs a").first
     assert home.inner_text() == "Trang chủ"
     trail = page.locator(".breadcrumbs").bounding_box()
@@ -306,13 +329,13 @@ def _apart(a: list[float], b: list[float]) -> bool:
 
 
 @pytest.mark.parametrize("path", ["/", "/the/lua-dao-qua-mang/", "/the/dich-vu-cong/"])
-def test_a_card_s_category_keeps_to_one_line_on_a_phone(path: str, open_phone: Opener) -> None:
+def test_a_card_s_category_keeps_to_one_line_on_a_phone(path: str, look_phone: Opener) -> None:
     """On a 375 px phone the home and tag pages' cards wrapped «Cảnh báo phương thức, thủ đoạn tội
     phạm và tệ nạn xã hội» on three lines beside the thumbnail, and even «Cải cách hành chính» on
     two, each card a screen tall (only the related cards under a bulletin were held to one line).
     Each card's category is one line (cut with «…», the link naming it whole), its link 24 px high
     and never over the title, the summary, the thumbnail or the card's edge."""
-    page, _ = open_phone(path, **PHONE_375)
+    page, _ = look_phone(path, **PHONE_375)
     keep_screenshot(page, f"cards-375{path.replace('/', '-').rstrip('-')}.png", full_page=True)
     cards = page.locator(".card").evaluate_all(CARD_BOXES)
     assert len(cards) >= 3
@@ -336,18 +359,18 @@ def test_a_card_s_category_keeps_to_one_line_on_a_phone(path: str, open_phone: O
         "/2025/10/phan-hoi-phan-anh-dua-xe-an-phu-thuan/",
     ],
 )
-def test_the_marked_category_chip_is_on_the_phone_s_screen(path: str, open_phone: Opener) -> None:
+def test_the_marked_category_chip_is_on_the_phone_s_screen(path: str, look_phone: Opener) -> None:
     """On a 375 px phone the category strip opened at its start: on a category far along it (its
     list, or one of its bulletins) no chip was marked on the screen. The marked chip is whole on
     the screen as the page opens, the page itself not scrolled; without script the strip still
     scrolls to it by hand."""
-    page, _ = open_phone(path, **PHONE_375)
+    page, _ = look_phone(path, **PHONE_375)
     chip = page.locator(".cat-nav a[aria-current]")
     assert chip.count() == 1
     box = chip.bounding_box()
     assert box and box["x"] >= 0 and box["x"] + box["width"] <= 375, box
     assert page.evaluate("scrollY") == 0
-    page, _ = open_phone(path, javascript=False, **PHONE_375)
+    page, _ = look_phone(path, javascript=False, **PHONE_375)
     chip = page.locator(".cat-nav a[aria-current]")
     chip.evaluate("e => e.scrollIntoView({inline: 'nearest', block: 'nearest'})")  # a swipe
     box = chip.bounding_box()  # scrolled to a whole pixel: its edge a fraction of one past
