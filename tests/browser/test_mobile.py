@@ -149,11 +149,11 @@ def test_no_page_scrolls_sideways_on_a_phone_even_with_large_text(
 
 @pytest.mark.parametrize("width", [360, 1280])
 def test_a_wide_table_scrolls_in_a_region_the_keyboard_reaches(
-    width: int, open_hostile: Opener
+    width: int, look_hostile: Opener
 ) -> None:
     """An 8-column table is wider than a phone: its box scrolls, not the page; the box is named
     and takes focus, so arrow keys scroll it, and the page passes axe-core at either width."""
-    page, _ = open_hostile(
+    page, _ = look_hostile(
         PAGES["wide"], width=width, height=PHONES.get(width, 900), mobile=width < 1000
     )
     region = page.get_by_role("region", name="Bảng 1")
@@ -202,10 +202,10 @@ def test_a_short_bulletin_prints_on_one_sheet(open_hostile: Opener) -> None:
 
 
 @pytest.mark.parametrize("width", [360, 1366])
-def test_card_thumbnails_show_the_whole_cover(width: int, open_hostile: Opener) -> None:
+def test_card_thumbnails_show_the_whole_cover(width: int, look_hostile: Opener) -> None:
     """A card's thumbnail has the 16:9 shape of the covers, so the title baked into a cover is
     not cut off at both ends."""
-    page, _ = open_hostile(PAGES["category"], width=width, height=640, mobile=width < 1000)
+    page, _ = look_hostile(PAGES["category"], width=width, height=640, mobile=width < 1000)
     thumbs = page.locator(".card .thumb")
     assert thumbs.count() > 0
     for i in range(thumbs.count()):
@@ -218,10 +218,10 @@ def test_card_thumbnails_show_the_whole_cover(width: int, open_hostile: Opener) 
         assert abs(drawn - natural) / natural < 0.03, (i, drawn, natural)
 
 
-def test_breadcrumb_links_are_finger_sized(open_hostile: Opener) -> None:
+def test_breadcrumb_links_are_finger_sized(look_hostile: Opener) -> None:
     """Each breadcrumb shown on a phone (the way back to the home page and to the archive from a
     month's list) is at least 24 px high (WCAG 2.5.8)."""
-    page, _ = open_hostile("/luu-tru/2026/11/", width=360, height=640, mobile=True)
+    page, _ = look_hostile("/luu-tru/2026/11/", width=360, height=640, mobile=True)
     # The month's own crumb is out of sight on a phone (test_phone_screen): not a target.
     links = page.locator(".breadcrumbs a:not([aria-current])")
     assert links.count() == 2
@@ -231,10 +231,10 @@ def test_breadcrumb_links_are_finger_sized(open_hostile: Opener) -> None:
 
 
 @pytest.mark.parametrize("width", [187, 360])
-def test_the_footer_s_contact_links_are_finger_sized(width: int, open_hostile: Opener) -> None:
+def test_the_footer_s_contact_links_are_finger_sized(width: int, look_hostile: Opener) -> None:
     """The emergency number, the hotline and the e-mail address in the footer are at least 24 px
     high (WCAG 2.5.8): they are what an elderly reader taps to call the unit, and were 18 px."""
-    page, _ = open_hostile(PAGES["home"], width=width, height=PHONES[width], mobile=True)
+    page, _ = look_hostile(PAGES["home"], width=width, height=PHONES[width], mobile=True)
     links = page.locator(".contact-list a")
     assert links.count() >= 3
     for i in range(links.count()):
@@ -244,10 +244,10 @@ def test_the_footer_s_contact_links_are_finger_sized(width: int, open_hostile: O
 
 
 @pytest.mark.parametrize("width", [187, 360])
-def test_the_footer_s_follow_link_is_finger_sized(width: int, open_hostile: Opener) -> None:
+def test_the_footer_s_follow_link_is_finger_sized(width: int, look_hostile: Opener) -> None:
     """«Theo dõi tin mới» under the footer's line is at least 24 px high (WCAG 2.5.8): it is how
     a citizen finds the Zalo page and the feeds, and was the 18 px of its letters."""
-    page, _ = open_hostile(PAGES["home"], width=width, height=PHONES[width], mobile=True)
+    page, _ = look_hostile(PAGES["home"], width=width, height=PHONES[width], mobile=True)
     link = page.locator(".footer-meta a")
     assert link.inner_text() == "Theo dõi tin mới"
     box = link.bounding_box()
@@ -272,12 +272,12 @@ lines (113, 114, 115), each alone in its cell."""
 
 @pytest.mark.parametrize(("path", "selector"), SHORT_LINKS)
 def test_links_outside_sentences_are_finger_sized(
-    path: str, selector: str, open_hostile: Opener
+    path: str, selector: str, look_hostile: Opener
 ) -> None:
     """Each is at least 24 px high on a 360 px phone (WCAG 2.5.8): they were the 16 or 20 px
     of their letters, stacked with no gap in the lists, so an elderly reader tapping «Tháng
     6/2025» or 113 could get the month above or nothing."""
-    page, _ = open_hostile(path, width=360, height=PHONES[360], mobile=True)
+    page, _ = look_hostile(path, width=360, height=PHONES[360], mobile=True)
     links = page.locator(selector)
     assert links.count() >= 1
     bottom = 0.0
@@ -291,12 +291,12 @@ def test_links_outside_sentences_are_finger_sized(
 
 @pytest.mark.parametrize("width", [187, 240, 360])
 def test_a_card_s_title_keeps_most_of_the_card_on_a_zoomed_phone(
-    width: int, open_hostile: Opener
+    width: int, look_hostile: Opener
 ) -> None:
     """With the page zoomed on a phone a card's title still gets at least half of the card, not a
     column a syllable wide beside its thumbnail ('Dươn / g', one word a line); the thumbnail,
     decorative, gives way below 320 px and stays beside the title on a phone at 100 %."""
-    page, _ = open_hostile(PAGES["category"], width=width, height=PHONES[width], mobile=True)
+    page, _ = look_hostile(PAGES["category"], width=width, height=PHONES[width], mobile=True)
     cards = page.locator(".card.has-thumb")
     assert cards.count() > 0
     shares = cards.evaluate_all(
@@ -313,10 +313,10 @@ def test_a_card_s_title_keeps_most_of_the_card_on_a_zoomed_phone(
 
 
 @pytest.mark.parametrize("width", [187, 240])
-def test_the_skip_link_stays_out_of_sight_until_tabbed_to(width: int, open_hostile: Opener) -> None:
+def test_the_skip_link_stays_out_of_sight_until_tabbed_to(width: int, look_hostile: Opener) -> None:
     """On a zoomed phone 'Bỏ qua, đến nội dung chính' wraps to two lines or more: no part of it
     shows over the unit's name until it has the focus; then all of it is on screen."""
-    page, _ = open_hostile(PAGES["home"], width=width, height=PHONES[width], mobile=True)
+    page, _ = look_hostile(PAGES["home"], width=width, height=PHONES[width], mobile=True)
     box = "(() => { const r = document.querySelector('.skip-link').getBoundingClientRect();"
     assert page.evaluate(f"{box} return r.bottom; }})()") <= 0
     page.keyboard.press("Tab")
@@ -326,19 +326,19 @@ def test_the_skip_link_stays_out_of_sight_until_tabbed_to(width: int, open_hosti
 
 
 def test_a_zoomed_phone_gives_the_text_and_the_search_box_most_of_its_width(
-    open_hostile: Opener,
+    look_hostile: Opener,
 ) -> None:
     """At 375 px zoomed to 200 % a bulletin's text is not a column a few words wide inside three
     paddings, and the search box is wide enough to read what is typed (the button goes under it);
     at 360 px the button stays beside the box."""
-    page, _ = open_hostile(PAGES["quotes"], width=187, height=PHONES[187], mobile=True)
+    page, _ = look_hostile(PAGES["quotes"], width=187, height=PHONES[187], mobile=True)
     text = page.locator(".prose").evaluate("e => e.getBoundingClientRect().width")
     assert text >= 0.75 * 187, text
-    page, _ = open_hostile("/tim-kiem/", width=187, height=PHONES[187], mobile=True)
+    page, _ = look_hostile("/tim-kiem/", width=187, height=PHONES[187], mobile=True)
     box = page.get_by_label("Từ khóa").bounding_box()
     form = page.locator("form.search-form").bounding_box()
     assert box and form and box["width"] >= 0.9 * form["width"], (box, form)
-    page, _ = open_hostile("/tim-kiem/", width=360, height=PHONES[360], mobile=True)
+    page, _ = look_hostile("/tim-kiem/", width=360, height=PHONES[360], mobile=True)
     box = page.get_by_label("Từ khóa").bounding_box()
     button = page.get_by_role("button", name="Tìm", exact=True).bounding_box()
     assert box and button and abs(box["y"] - button["y"]) < 1
@@ -355,12 +355,12 @@ def _strip_edge_shade(page: Any, side: str) -> int:
 
 
 @pytest.mark.parametrize("width", [187, 360])
-def test_the_category_strip_shows_that_it_has_more(width: int, open_page: Opener) -> None:
+def test_the_category_strip_shows_that_it_has_more(width: int, look_page: Opener) -> None:
     """At 187 px (a phone zoomed to 200 %) the strip showed part of one chip, cut at the edge,
     and nothing said more were there (a phone's scrollbar shows only while scrolling): the next
     chip peeks in, and a shadow marks the edge where chips are hidden, on the left once scrolled
     to the end."""
-    page, _ = open_page("/", width=width, height=PHONES[width], mobile=True)
+    page, _ = look_page("/", width=width, height=PHONES[width], mobile=True)
     strip = page.locator(".cat-nav ul")
     assert strip.evaluate("e => e.scrollWidth > e.clientWidth")
     second = page.locator(".cat-nav li").nth(1).bounding_box()
@@ -373,12 +373,12 @@ def test_the_category_strip_shows_that_it_has_more(width: int, open_page: Opener
 
 
 def test_a_category_s_follow_link_leads_to_its_feed_address_selected_by_one_tap(
-    open_page: Opener,
+    look_page: Opener,
 ) -> None:
     """On a phone, «Theo dõi tin mới của chuyên mục này» opens the follow page at that category's
     part, on screen, and one tap on its feed address selects the whole address, ready to copy
     into a feed reader app (a long-press on a wrapped address used to pick one word of it)."""
-    page, _ = open_page(
+    page, _ = look_page(
         "/chuyen-muc/canh-bao-toi-pham/", width=360, height=PHONES[360], mobile=True
     )
     page.get_by_role("link", name="Theo dõi tin mới của chuyên mục này").tap()

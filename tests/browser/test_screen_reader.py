@@ -71,10 +71,10 @@ def link_names(page: Any) -> list[str]:
     return [n["name"] for n in ax_nodes(page) if n["role"] == "link"]
 
 
-def test_search_announces_how_many_were_found_not_every_card(open_page) -> None:
+def test_search_announces_how_many_were_found_not_every_card(look_page) -> None:
     """The live region holds the status line alone: a screen reader says 'Tìm thấy N bản tin…'
     once, not every result card as the cards are added under it."""
-    page, _ = open_page("/tim-kiem/")
+    page, _ = look_page("/tim-kiem/")
     assert search(page, "lua").count() > 0
     regions = page.locator("[aria-live], [role=status], [role=alert], [role=log]")
     found = regions.evaluate_all(
@@ -87,10 +87,10 @@ def test_search_announces_how_many_were_found_not_every_card(open_page) -> None:
     assert page.evaluate(outside) is None
 
 
-def test_more_results_by_keyboard_moves_focus_to_the_first_new_result(open_page) -> None:
+def test_more_results_by_keyboard_moves_focus_to_the_first_new_result(look_page) -> None:
     """'Xem thêm kết quả' pressed with Enter puts focus on the first card it showed, where reading
     goes on; focus is not left on the button, nor lost when the button goes with the last card."""
-    page, _ = open_page("/tim-kiem/")
+    page, _ = look_page("/tim-kiem/")
     shown = search(page, "lua").count()
     more = page.get_by_role("button", name="Xem thêm kết quả")
     assert more.is_visible(), "the sample has more results for 'lua' than one page"
@@ -106,11 +106,11 @@ def test_more_results_by_keyboard_moves_focus_to_the_first_new_result(open_page)
 
 
 @pytest.mark.parametrize("path", ["/", "/lien-he/"])
-def test_call_links_say_they_call_and_whom(path: str, open_page) -> None:
+def test_call_links_say_they_call_and_whom(path: str, look_page) -> None:
     """The unit's tel: links in the footer and the contact card are read 'Gọi khẩn cấp 113',
     'Gọi đường dây nóng …': in a screen reader's list of links a bare '113' says nothing, and
     nothing tells that activating it dials."""
-    page, _ = open_page(path)
+    page, _ = look_page(path)
     # A number in a bulletin's own sentence ("gọi ngay 113") is read with that sentence.
     page.evaluate("document.querySelectorAll('.prose').forEach(e => e.remove())")
     names = [
@@ -123,10 +123,10 @@ def test_call_links_say_they_call_and_whom(path: str, open_page) -> None:
         assert name.startswith(("Gọi khẩn cấp ", "Gọi đường dây nóng ")), names
 
 
-def test_the_bolded_emergency_number_in_a_body_dials_when_tapped(open_page) -> None:
+def test_the_bolded_emergency_number_in_a_body_dials_when_tapped(look_page) -> None:
     """The sample's «Gửi phản ánh» says «gọi ngay **113**»: a reader in an emergency taps the
     bold number in that sentence on a phone, and it calls 113 (it was plain text)."""
-    page, _ = open_page("/gui-phan-anh/", width=360, height=640, mobile=True)
+    page, _ = look_page("/gui-phan-anh/", width=360, height=640, mobile=True)
     sentence = page.locator(".prose p", has_text="Trường hợp khẩn cấp")
     hrefs = [a.get_attribute("href") for a in sentence.get_by_role("link", name="113").all()]
     assert hrefs == ["tel:113"], sentence.inner_html()
@@ -177,12 +177,12 @@ SYMBOLS = ("#", "‹", "›")
 
 @pytest.mark.parametrize("kind", ["home", "bulletin"])
 def test_links_and_crumbs_are_read_without_decorating_symbols(
-    kind: str, sample_site, open_page
+    kind: str, sample_site, look_page
 ) -> None:
     """Tags, pager steps, 'Bài trước'/'Bài sau' and breadcrumb separators are read as words:
     '#', '‹' and '›' are drawn but hidden from screen readers; the older/newer label is followed
     by a pause before the title it names."""
-    page, _ = open_page(sample_site.pages[kind])
+    page, _ = look_page(sample_site.pages[kind])
     nodes = ax_nodes(page)
     noisy = [n["name"] for n in nodes if n["name"] and any(s in n["name"] for s in SYMBOLS)]
     assert noisy == []
@@ -197,13 +197,13 @@ def test_links_and_crumbs_are_read_without_decorating_symbols(
         assert tags and all(t.lstrip("#") in names for t in tags)
 
 
-def test_card_thumbnails_are_decorative_and_the_cover_is_described(sample_site, open_page) -> None:
+def test_card_thumbnails_are_decorative_and_the_cover_is_described(sample_site, look_page) -> None:
     """A list is read as titles, dates and summaries: the thumbnail beside each title is
     decorative (alt=""), while the bulletin's own page still describes its cover."""
-    page, _ = open_page(sample_site.pages["home"])
+    page, _ = look_page(sample_site.pages["home"])
     assert page.locator(".card .thumb").count() > 0
     assert [n["name"] for n in ax_nodes(page) if n["role"] in ("image", "img")] == []
-    page, _ = open_page(sample_site.pages["bulletin"])
+    page, _ = look_page(sample_site.pages["bulletin"])
     cover = page.locator(".cover img").get_attribute("alt")
     assert cover
     assert cover in [n["name"] for n in ax_nodes(page) if n["role"] in ("image", "img")]
@@ -211,11 +211,11 @@ def test_card_thumbnails_are_decorative_and_the_cover_is_described(sample_site, 
 
 @pytest.mark.parametrize("kind", ["home", "bulletin", "search", "404"])
 def test_skip_link_is_first_shows_and_moves_focus_into_main(
-    kind: str, sample_site, open_page
+    kind: str, sample_site, look_page
 ) -> None:
     """The first Tab reaches 'Bỏ qua, đến nội dung chính', shown on screen; Enter puts focus on
     <main>, so the next Tab is the first link or field of the content, not the menu again."""
-    page, _ = open_page(sample_site.pages[kind])
+    page, _ = look_page(sample_site.pages[kind])
     page.keyboard.press("Tab")
     skip = page.evaluate(
         "(() => { const e = document.activeElement, r = e.getBoundingClientRect();"
@@ -229,11 +229,11 @@ def test_skip_link_is_first_shows_and_moves_focus_into_main(
 
 
 @pytest.mark.parametrize("width", [375, 683])
-def test_every_category_tabbed_to_is_wholly_on_screen(width: int, open_page) -> None:
+def test_every_category_tabbed_to_is_wholly_on_screen(width: int, look_page) -> None:
     """On a phone, or a laptop zoomed to 200 % (683 px), the categories are a strip wider than the
     screen: each one reached with Tab is shown whole, its focus ring with it, not left a few
     pixels wide at the edge; a click still opens the category it was aimed at."""
-    page, _ = open_page("/", width=width)
+    page, _ = look_page("/", width=width)
     chips = page.locator(".cat-nav a")
     page.get_by_role("navigation", name="Điều hướng chính").get_by_role("link").last.focus()
     seen = []
@@ -247,7 +247,7 @@ def test_every_category_tabbed_to_is_wholly_on_screen(width: int, open_page) -> 
         )
     assert [name for name, _ in seen] == chips.all_inner_texts()
     assert [name for name, whole in seen if not whole] == [], seen
-    page, _ = open_page("/", width=width)
+    page, _ = look_page("/", width=width)
     chip = page.locator(".cat-nav a").nth(1)
     href = chip.get_attribute("href")
     chip.click()
@@ -255,10 +255,10 @@ def test_every_category_tabbed_to_is_wholly_on_screen(width: int, open_page) -> 
 
 
 @pytest.mark.parametrize("path", ["/trang/2/", "/the/zalo/"])
-def test_the_heading_of_a_list_page_says_which_page_it_is(path: str, open_page) -> None:
+def test_the_heading_of_a_list_page_says_which_page_it_is(path: str, look_page) -> None:
     """Page 2 of a list has its own h1 ('… — trang 2'), as its title has: a screen reader user
     jumping to the heading is not told the same as on page 1; page 1 has no number."""
-    page, _ = open_page(path)
+    page, _ = look_page(path)
     headings = [n["name"] for n in ax_nodes(page) if n["role"] == "heading"]
     level_one = page.locator("h1").inner_text()
     assert level_one in headings
@@ -268,11 +268,11 @@ def test_the_heading_of_a_list_page_says_which_page_it_is(path: str, open_page) 
         assert "trang" not in level_one
 
 
-def test_the_current_page_of_a_pager_is_said_to_be_current_once(open_page) -> None:
+def test_the_current_page_of_a_pager_is_said_to_be_current_once(look_page) -> None:
     """On page 2 the pager's '2' is named 'Trang 2' and marked current by aria-current, which a
     screen reader announces on its own (NVDA: 'current page'): its name no longer says it a second
     time ('Trang 2, trang hiện tại'); the other numbers are 'Trang 1', 'Trang 3'…"""
-    page, _ = open_page("/trang/2/")
+    page, _ = look_page("/trang/2/")
     pager = page.get_by_role("navigation", name="Phân trang")
     current = pager.locator("[aria-current]")
     assert current.count() == 1
@@ -283,10 +283,10 @@ def test_the_current_page_of_a_pager_is_said_to_be_current_once(open_page) -> No
     assert pager.get_by_role("link", name="Trang 1", exact=True).get_attribute("href") == "/"
 
 
-def test_a_table_region_is_named_by_the_heading_above_it(open_page) -> None:
+def test_a_table_region_is_named_by_the_heading_above_it(look_page) -> None:
     """The contact page's emergency numbers table scrolls in a region a screen reader lists by
     the heading right above it, not as 'Bảng 1'."""
-    page, _ = open_page("/lien-he/")
+    page, _ = look_page("/lien-he/")
     regions = [n["name"] for n in ax_nodes(page) if n["role"] == "region"]
     assert "Số điện thoại khẩn cấp" in regions, regions
     assert not [r for r in regions if r.startswith("Bảng ")], regions

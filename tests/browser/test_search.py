@@ -44,9 +44,9 @@ def test_search_without_diacritics_finds_and_opens_a_bulletin(server: str, open_
     assert recorder.errors == []
 
 
-def test_search_ranks_title_then_summary_then_body(open_page) -> None:
+def test_search_ranks_title_then_summary_then_body(look_page) -> None:
     """Results whose title has every term come before those that only mention them in the body."""
-    page, _ = open_page("/tim-kiem/?q=lua+dao")
+    page, _ = look_page("/tim-kiem/?q=lua+dao")
     results = page.locator(".search-results > li")
     results.first.wait_for()
     titles = [fold(t) for t in results.locator("h2 a").all_inner_texts()]
@@ -109,10 +109,10 @@ def test_half_typed_last_word_finds_what_the_python_ranking_finds(
     assert recorder.errors == []
 
 
-def test_telex_typed_without_a_vietnamese_keyboard_says_what_was_searched(open_page) -> None:
+def test_telex_typed_without_a_vietnamese_keyboard_says_what_was_searched(look_page) -> None:
     """ "luaf ddaor" typed on a phone without a Vietnamese keyboard finds "lừa đảo", and the
     page says it searched "lua dao" for it."""
-    page, _ = open_page("/tim-kiem/", width=375, mobile=True)
+    page, _ = look_page("/tim-kiem/", width=375, mobile=True)
     assert search(page, "luaf ddaor").count() >= 1
     status = page.get_by_role("status").inner_text()
     assert "“lua dao” (hiểu “luaf ddaor” là chữ gõ kiểu Telex" in status
@@ -135,10 +135,10 @@ def test_a_letter_begun_after_a_word_changes_nothing_and_downloads_nothing(open_
     assert [u for u in recorder.requests if "/chi-muc/t/" in u] == before
 
 
-def test_a_pasted_message_shows_the_bulletins_with_the_most_of_its_words(open_page) -> None:
+def test_a_pasted_message_shows_the_bulletins_with_the_most_of_its_words(look_page) -> None:
     """A pasted SMS no bulletin has every word of: the closest bulletins are shown, and the page
     says they have only some of the words."""
-    page, recorder = open_page("/tim-kiem/", width=375, mobile=True)
+    page, recorder = look_page("/tim-kiem/", width=375, mobile=True)
     assert search(page, PASTED).count() >= 1
     status = page.get_by_role("status").inner_text()
     assert "Không có bản tin nào có đủ các từ của" in status
@@ -147,15 +147,15 @@ def test_a_pasted_message_shows_the_bulletins_with_the_most_of_its_words(open_pa
     assert recorder.errors == []
 
 
-def test_place_name_without_diacritics(open_page) -> None:
+def test_place_name_without_diacritics(look_page) -> None:
     """'dong thap' finds bulletins mentioning Đồng Tháp."""
-    page, _ = open_page("/tim-kiem/")
+    page, _ = look_page("/tim-kiem/")
     assert search(page, "dong thap").count() >= 1
 
 
-def test_category_filter_keeps_only_that_category(open_page) -> None:
+def test_category_filter_keeps_only_that_category(look_page) -> None:
     """Choosing a category narrows the results to it and is kept in the address."""
-    page, _ = open_page("/tim-kiem/")
+    page, _ = look_page("/tim-kiem/")
     everything = search(page, "lua dao").count()
     page.get_by_role("combobox", name="Chuyên mục").select_option(label="Kết quả công tác")
     page.wait_for_url("**chuyen-muc=ket-qua-cong-tac")
@@ -166,10 +166,10 @@ def test_category_filter_keeps_only_that_category(open_page) -> None:
     assert metas and all(m.endswith("Kết quả công tác") for m in metas)
 
 
-def test_a_result_s_category_leads_to_its_page_as_a_card_s_does(open_page) -> None:
+def test_a_result_s_category_leads_to_its_page_as_a_card_s_does(look_page) -> None:
     """A card on the home page links its category; a search result showed the same name as
     plain text, a dead end for a reader wanting more of that kind. It is a link to the page."""
-    page, _ = open_page("/tim-kiem/")
+    page, _ = look_page("/tim-kiem/")
     results = search(page, "lua dao")
     links = results.locator(".meta a")
     assert links.count() == results.count() >= 3
@@ -203,13 +203,13 @@ RESULT_BOXES = """items => items.map(item => {
 })"""
 
 
-def test_a_result_s_long_category_keeps_to_one_line_on_a_phone(open_page) -> None:
+def test_a_result_s_long_category_keeps_to_one_line_on_a_phone(look_page) -> None:
     """On a 375 px phone a result of «Cảnh báo phương thức, thủ đoạn tội phạm và tệ nạn xã hội»
     wrapped its category over two lines under the date, though the site's cards keep theirs to
     one: it is one line as on the cards (cut with «…», the link still naming it whole for a
     screen reader), the dot on it, its link 24 px high and over neither the title nor the
     summary, inside the result's box."""
-    page, _ = open_page("/tim-kiem/", width=375, height=812, mobile=True)
+    page, _ = look_page("/tim-kiem/", width=375, height=812, mobile=True)
     results = search(page, "lua dao")
     keep_screenshot(page, "search-375.png", full_page=True)
     items = results.evaluate_all(RESULT_BOXES)
@@ -248,9 +248,9 @@ def test_a_manifest_cached_from_before_category_pages_still_names_the_category(
     assert any(m.endswith("\u00b7\u00a0" + LONG_CATEGORY) for m in metas), metas
 
 
-def test_no_match_says_so(open_page) -> None:
+def test_no_match_says_so(look_page) -> None:
     """A query nothing matches gets a clear Vietnamese message, not an empty page."""
-    page, _ = open_page("/tim-kiem/")
+    page, _ = look_page("/tim-kiem/")
     assert search(page, "xyzzy khongco").count() == 0
     assert "Không tìm thấy" in page.locator(".search-status").inner_text()
 
@@ -321,17 +321,17 @@ def test_a_browser_running_javascript_without_fetch_gets_the_notice_not_a_dead_b
 
 
 @pytest.mark.parametrize("query", ["02773610113", "0277.3610.113", "+84 277 3610 113"])
-def test_a_phone_number_is_found_however_it_is_typed(open_page, query: str) -> None:
+def test_a_phone_number_is_found_however_it_is_typed(look_page, query: str) -> None:
     """Bulletins write the hotline as "0277 3610 113": typed without spaces, with dots or +84
     it finds them too (a citizen checking a number types it as it came)."""
-    page, _ = open_page("/tim-kiem/")
+    page, _ = look_page("/tim-kiem/")
     assert search(page, query).count() >= 1
 
 
-def test_an_unknown_number_is_not_called_safe(open_page) -> None:
+def test_an_unknown_number_is_not_called_safe(look_page) -> None:
     """No bulletin names the number: the page says so, says that does not make it safe, and
     gives the numbers to call."""
-    page, _ = open_page("/tim-kiem/", width=375, mobile=True)
+    page, _ = look_page("/tim-kiem/", width=375, mobile=True)
     assert search(page, "0912 345 678").count() == 0
     status = page.get_by_role("status")
     assert "0912345678" in status.inner_text()
@@ -340,10 +340,10 @@ def test_an_unknown_number_is_not_called_safe(open_page) -> None:
     assert "tel:113" in links and "tel:02773610113" in links
 
 
-def test_a_number_named_in_another_category_is_not_called_unknown(open_page) -> None:
+def test_a_number_named_in_another_category_is_not_called_unknown(look_page) -> None:
     """With a category chosen, no bulletin of it names the hotline but others do: the page
     does not say no bulletin names the number; it says where, with a link to all categories."""
-    page, recorder = open_page("/tim-kiem/?chuyen-muc=ket-qua-cong-tac")
+    page, recorder = look_page("/tim-kiem/?chuyen-muc=ket-qua-cong-tac")
     assert search(page, "0277 3610 113").count() == 0
     status = page.get_by_role("status")
     text = status.inner_text()
@@ -356,18 +356,18 @@ def test_a_number_named_in_another_category_is_not_called_unknown(open_page) -> 
     assert recorder.errors == []
 
 
-def test_a_number_pasted_after_the_sixth_word_is_searched_and_said(open_page) -> None:
+def test_a_number_pasted_after_the_sixth_word_is_searched_and_said(look_page) -> None:
     """A pasted SMS names the hotline at its end: it is searched with the first five words,
     the page says so, and shows the bulletins naming it."""
-    page, _ = open_page("/tim-kiem/")
+    page, _ = look_page("/tim-kiem/")
     assert search(page, PASTED + " 0277 3610 113").count() >= 1
     status = page.get_by_role("status").inner_text()
     assert "Chỉ tìm theo 5 từ đầu và số 02773610113, các từ khác bị bỏ qua." in status
 
 
-def test_a_long_query_is_shortened_without_cutting_an_emoji(open_page) -> None:
+def test_a_long_query_is_shortened_without_cutting_an_emoji(look_page) -> None:
     """The quoted query is cut by characters: an emoji at the cut stays whole."""
-    page, _ = open_page("/tim-kiem/")
+    page, _ = look_page("/tim-kiem/")
     search(page, "x" * 56 + "🚨 lua dao xyzzy")
     assert "x" * 56 + "🚨…" in page.get_by_role("status").inner_text()
 
@@ -384,10 +384,10 @@ def test_a_query_too_short_asks_for_a_word_and_downloads_nothing(open_page, quer
     assert not [u for u in recorder.requests if "/chi-muc/" in u]
 
 
-def test_results_are_announced_once_and_more_results_take_the_focus(open_page) -> None:
+def test_results_are_announced_once_and_more_results_take_the_focus(look_page) -> None:
     """Screen readers hear the count from a status line (not the whole list, again at every
     change); after "Xem thêm kết quả" by keyboard, focus is on the first new result."""
-    page, _ = open_page("/tim-kiem/")
+    page, _ = look_page("/tim-kiem/")
     results = search(page, "cong an")
     assert (
         page.locator("[aria-live]:has(.search-results), [aria-live] .search-results").count() == 0
@@ -405,11 +405,11 @@ def test_results_are_announced_once_and_more_results_take_the_focus(open_page) -
     assert focused
 
 
-def test_a_long_pasted_query_is_shortened_in_the_message(open_page) -> None:
+def test_a_long_pasted_query_is_shortened_in_the_message(look_page) -> None:
     """A pasted message: the status quotes its start, not all of it, and says only the first
     words were searched."""
     query = "Tài khoản của bạn bị khóa, vui lòng truy cập đường link sau để xác minh " * 5
-    page, _ = open_page("/tim-kiem/")
+    page, _ = look_page("/tim-kiem/")
     search(page, query)
     status = page.get_by_role("status").inner_text()
     assert len(status) < 300
