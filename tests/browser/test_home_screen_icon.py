@@ -55,10 +55,10 @@ def test_the_home_screen_icon_is_the_favicon_drawn_on_white(browser, update_gold
     assert max(difference) < 2, difference
 
 
-def test_every_page_names_the_home_screen_icon(sample_site, open_page, server) -> None:
+def test_every_page_names_the_home_screen_icon(sample_site, look_page, server) -> None:
     """A phone asked to add the site to its home screen finds a 180 × 180 PNG to use."""
     for kind in ("home", "bulletin", "404"):
-        page, _ = open_page(sample_site.pages[kind], width=375)
+        page, _ = look_page(sample_site.pages[kind], width=375)
         href = page.locator('link[rel="apple-touch-icon"]').get_attribute("href")
         assert href and re.fullmatch(r"/assets/apple-touch-icon\.[0-9a-f]{8}\.png", href), href
         assert page.locator('link[rel="apple-touch-icon"]').get_attribute("sizes") == "180x180"

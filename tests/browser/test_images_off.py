@@ -26,34 +26,38 @@ FIGURE_PAGE = "/2022/08/ngay-hoi-toan-dan-bao-ve-an-ninh-to-quoc-tan-nhuan-dong/
 """A sample bulletin with a photo in its body, its description written under it."""
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def open_phone(browser: Any, server: str) -> Iterator[Any]:
-    """`open_phone(path, images=False, dark=False)` → the page on a 360 × 640 phone."""
-    contexts = []
+    """`open_phone(path, images=False, dark=False)` → the page on a 360 × 640 phone (one page
+    per kind for the module, loading each path afresh: see conftest.looking)."""
+    pages: dict[tuple[bool, bool], Any] = {}
 
     def opener(path: str, *, images: bool = False, dark: bool = False) -> Any:
         """The page at `path`; every image request fails unless `images`."""
-        context = browser.new_context(
-            viewport=PHONE,
-            is_mobile=True,
-            has_touch=True,
-            color_scheme="dark" if dark else "light",
-            locale="vi-VN",
-            service_workers="block",
-        )
-        contexts.append(context)
-        if not images:
-            context.route(
-                "**/*",
-                lambda r: r.abort() if r.request.resource_type == "image" else r.continue_(),
+        if (images, dark) not in pages:
+            context = browser.new_context(
+                viewport=PHONE,
+                is_mobile=True,
+                has_touch=True,
+                color_scheme="dark" if dark else "light",
+                locale="vi-VN",
+                service_workers="block",
             )
-        page = context.new_page()
+            if not images:
+                context.route(
+                    "**/*",
+                    lambda r: r.abort() if r.request.resource_type == "image" else r.continue_(),
+                )
+            pages[images, dark] = context.new_page()
+        page = pages[images, dark]
+        if page.url.split("#")[0] == server + path:
+            page.goto("about:blank")  # a new document, as a new page would load
         page.goto(server + path, wait_until="load")
         return page
 
     yield opener
-    for context in contexts:
-        context.close()
+    for page in pages.values():
+        page.context.close()
 
 
 def colours(element: Any, inset: int = 3) -> Counter[tuple[int, ...]]:

@@ -53,18 +53,18 @@ def test_page_type_loads_locally_and_passes_axe(kind: str, sample_site, open_pag
         assert problems == [], "\n".join(problems)
 
 
-def test_missing_page_answers_with_the_404_page(server: str, open_page) -> None:
+def test_missing_page_answers_with_the_404_page(server: str, look_page) -> None:
     """An unknown address shows the site's own 404 page with a way back home."""
-    page, _ = open_page("/khong-co-trang-nay/")
+    page, _ = look_page("/khong-co-trang-nay/")
     assert page.locator("h1").inner_text() == "Không tìm thấy trang"
     page.get_by_role("main").get_by_role("link", name="trang chủ").click()
     page.wait_for_url(server + "/")
     assert page.locator(".card").count() > 0
 
 
-def test_bulletin_page_shows_its_bulletin(sample_site, open_page) -> None:
+def test_bulletin_page_shows_its_bulletin(sample_site, look_page) -> None:
     """A bulletin page has its title as the heading, its body, and a cover with alt text."""
-    page, _ = open_page(sample_site.pages["bulletin"])
+    page, _ = look_page(sample_site.pages["bulletin"])
     assert page.locator("article.bulletin h1").is_visible()
     assert page.locator(".prose p").count() > 0
     cover = page.locator(".cover img")
@@ -101,10 +101,10 @@ def test_a_bulletin_s_category_is_marked_in_the_strip_as_on_its_list(
     assert bulletin.locator(".cat-nav [aria-current]").count() == 1
 
 
-def test_category_page_lists_only_its_category(sample_site, open_page) -> None:
+def test_category_page_lists_only_its_category(sample_site, look_page) -> None:
     """A category page lists cards, each of a bulletin of that same category (named above the
     bulletin's title), and does not repeat the category's name on each card."""
-    page, _ = open_page(sample_site.pages["category"])
+    page, _ = look_page(sample_site.pages["category"])
     cards = page.locator(".card")
     assert cards.count() > 0
     assert page.locator(".card .meta a").count() == 0
@@ -112,16 +112,16 @@ def test_category_page_lists_only_its_category(sample_site, open_page) -> None:
         cards.nth(i).locator(".card-title a").get_attribute("href") for i in range(cards.count())
     ]
     for url in urls:
-        bulletin, _ = open_page(url)
+        bulletin, _ = look_page(url)
         assert bulletin.locator(".kicker a").get_attribute("href") == sample_site.pages["category"]
 
 
 def test_a_link_cut_short_in_a_message_offers_its_words_to_the_search(
-    server: str, open_page
+    server: str, look_page
 ) -> None:
     """A bulletin's address cut off in a Zalo message (`…/ket-qua-cong-tac-6-thang-dau-nam-20`)
     lands on the 404 page with its words in a search box: one tap finds the bulletin."""
-    page, recorder = open_page("/2026/07/ket-qua-cong-tac-6-thang-dau-nam-20", width=360)
+    page, recorder = look_page("/2026/07/ket-qua-cong-tac-6-thang-dau-nam-20", width=360)
     box = page.get_by_role("main").get_by_role("searchbox")
     assert box.count() == 1 and box.input_value() == "ket qua cong tac 6 thang dau nam 20"
     page.get_by_role("main").get_by_role("button", name="Tìm", exact=True).click()
@@ -131,17 +131,17 @@ def test_a_link_cut_short_in_a_message_offers_its_words_to_the_search(
     assert recorder.errors == []
 
 
-def test_the_404_page_offers_no_search_box_where_the_search_cannot_run(open_page) -> None:
+def test_the_404_page_offers_no_search_box_where_the_search_cannot_run(look_page) -> None:
     """Without JavaScript the search page cannot search: the 404 page then shows no box that
     would lead there, only its ways home, to the archive and to the categories."""
-    page, _ = open_page("/2026/07/ket-qua-cong-tac", javascript=False)
+    page, _ = look_page("/2026/07/ket-qua-cong-tac", javascript=False)
     assert page.locator("h1").inner_text() == "Không tìm thấy trang"
     assert page.get_by_role("searchbox").count() == 0
     assert page.get_by_role("main").get_by_role("link", name="lưu trữ").is_visible()
 
 
 def test_the_home_page_opened_from_disk_tells_the_editor_how_to_preview(
-    sample_site, browser, open_page
+    sample_site, browser, look_page
 ) -> None:
     """output/web/index.html opened with a double click showed an unstyled page whose links and
     search led nowhere, with no word of why: it now says to run `publish serve`. Served, the
@@ -155,7 +155,7 @@ def test_the_home_page_opened_from_disk_tells_the_editor_how_to_preview(
         assert "publish serve" in note.inner_text() and "127.0.0.1:8000" in note.inner_text()
     finally:
         context.close()
-    served, _ = open_page("/", width=360)
+    served, _ = look_page("/", width=360)
     assert served.locator(".file-preview").count() == 1
     assert not served.locator(".file-preview").is_visible()
     assert "publish serve" not in served.locator("body").inner_text()
