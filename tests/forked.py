@@ -105,6 +105,12 @@ class Forked:
             return data[0].decode(self.encoding), data[1].decode(self.encoding, "backslashreplace")
         return data[0], data[1]
 
+    def output(self) -> bytes | str:
+        """What the child has written to its standard output so far (text if asked for), as a
+        pipe read while it runs would give it."""
+        data = self._out.read_bytes() if self._out.exists() else b""
+        return data.decode(self.encoding, "replace") if self.text else data
+
     def close(self) -> None:
         """Kill the child if still running, reap it and remove its output files."""
         if self.poll() is None:
