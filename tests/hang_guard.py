@@ -64,6 +64,9 @@ PRELOADED = [
     "publish.commands.init",
     "publish.commands.sync",
     "publish.pipeline",
+    "publish.render.radio",
+    "publish.render.web",
+    "publish.render.zalo",
     "publish.sync.radio",
     "publish.sync.zalo",
     "tests.hang_guard",
@@ -71,7 +74,9 @@ PRELOADED = [
 ]
 """What the parent process of guarded runs and of tests/forked.py's commands imports once: a
 fresh interpreter spent ~1 s of CPU importing publish for each of ~150 guarded runs and ~300
-`python -m publish` commands in the suite."""
+`python -m publish` commands in the suite. The channels' renderers, which the pipeline imports
+only when a command checks or builds (radio's ~600 patterns, Jinja, Markdown), cost each such
+command another ~0.5 s."""
 
 
 @functools.cache
