@@ -71,12 +71,13 @@ PRELOADED = [
     "publish.sync.zalo",
     "tests.hang_guard",
     "tests.forked",
+    "tests.fork_server_warmup",
 ]
 """What the parent process of guarded runs and of tests/forked.py's commands imports once: a
 fresh interpreter spent ~1 s of CPU importing publish for each of ~150 guarded runs and ~300
 `python -m publish` commands in the suite. The channels' renderers, which the pipeline imports
 only when a command checks or builds (radio's ~600 patterns, Jinja, Markdown), cost each such
-command another ~0.5 s."""
+command another ~0.5 s, and compiling the built-in theme ~0.23 s (tests/fork_server_warmup.py)."""
 
 
 @functools.cache
