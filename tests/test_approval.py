@@ -414,7 +414,7 @@ def test_every_file_is_checked_before_any_is_written(tmp_path: Path, capsys) -> 
     # A page is not approved: its personal-data review would be recorded, with the others.
     assert "content/pages/gioi-thieu.md" not in err
     assert page.read_bytes() == page_before
-    assert "content/bai-viet/c.md: lỗi: bản tin còn lỗi (ở trên): chưa duyệt được" in err
+    assert "content/bai-viet/c.md: ghi chú: bản tin còn lỗi (ở trên): chưa duyệt được" in err
     assert (root / FILE).read_bytes() == before
     assert approve(root, "khong-co.md") == 1
     assert "không có tệp bản tin (.md) này" in capsys.readouterr().err

@@ -121,7 +121,7 @@ def test_a_dry_run_shows_every_file_and_what_the_real_run_would_do(tmp_path: Pat
         "duyệt. Bỏ qua 1 bản nháp"
     )
     assert f"{BROKEN}:2: lỗi: trường 'title': thiếu trường bắt buộc" in err
-    assert err.endswith("Tìm thấy 2 lỗi. Chưa có gì được ghi hay xuất bản.\n")
+    assert err.endswith("Tìm thấy 1 lỗi. Chưa có gì được ghi hay xuất bản.\n")
     code, out, real = approve(root, capsys, READY, DRAFT, BROKEN)
     assert code == 1 and real == err  # every problem in one pass, the draft's note with them
     assert f"{DRAFT}: cảnh báo: trường 'draft'" in real
@@ -146,3 +146,20 @@ def test_approving_a_folder_again_does_not_call_its_approver_new(tmp_path: Path,
     code, out, err = approve(root, capsys, "content/bai-viet/e.md", by="Đại úy Trần Văn Ba")
     assert code == 0, err
     assert "«Đại úy Trần Văn Ba» chưa duyệt bản tin nào khác trong content/" in out
+
+
+def test_one_error_is_counted_as_one(tmp_path: Path, capsys) -> None:
+    """A bulletin with one error was told «Tìm thấy 2 lỗi»: the line closing its errors
+    («bản tin còn lỗi (ở trên): chưa duyệt được») was counted as a second error to fix. The
+    count is of the errors told with their file, line and field; that line stays, as a note."""
+    root = project(tmp_path, **{BROKEN: bulletin_md({"id": "tin-c"}, drop=["title"])})
+    before = contents(root)
+    for extra in ((), ("--dry-run",)):
+        code, _, err = approve(root, capsys, BROKEN, extra=extra)
+        assert code == 1
+        errors = [line for line in err.splitlines() if ": lỗi: " in line]
+        assert errors == [f"{BROKEN}:2: lỗi: trường 'title': thiếu trường bắt buộc"]
+        assert f"{BROKEN}: ghi chú: bản tin còn lỗi (ở trên): chưa duyệt được" in err
+        assert err.endswith("Tìm thấy 1 lỗi. Chưa có gì được ghi hay xuất bản.\n")
+    assert contents(root) == before
+

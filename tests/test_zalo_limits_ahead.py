@@ -76,7 +76,7 @@ def test_approve_refuses_a_bulletin_over_a_zalo_limit_and_writes_nothing(
     code, err = run(capsys, "approve", FILE, "--root", str(root), "--by", APPROVER)
     assert code == 1
     assert f"{FILE}:2: lỗi: trường 'title': tiêu đề dài 181/149 ký tự" in err
-    assert f"{FILE}: lỗi: bản tin còn lỗi (ở trên): chưa duyệt được" in err
+    assert f"{FILE}: ghi chú: bản tin còn lỗi (ở trên): chưa duyệt được" in err
     assert (root / FILE).read_bytes() == before
     # A title of its own for Zalo is the fix the message gives: approved then.
     (root / FILE).write_text(

@@ -412,13 +412,7 @@ def prepare(
         found += told
     if errors or bulletin is None:
         problems.extend(errors)
-        problems.append(
-            Problem(
-                shown,
-                "bản tin còn lỗi (ở trên): chưa duyệt được",
-                hint="Sửa các lỗi rồi chạy publish check, sau đó duyệt.",
-            )
-        )
+        problems.append(_refused(shown, "bản tin còn lỗi (ở trên): chưa duyệt được", errors))
         return None
     problems.extend(found)
     if _own_bulletin(by, bulletin.author):
@@ -497,6 +491,17 @@ def prepare(
     return Approval(path, shown, bulletin, raw, new.encode("utf-8", "surrogatepass"))
 
 
+def _refused(shown: str, message: str, errors: list[Problem], then: str = "duyệt") -> Problem:
+    """The line closing the errors of a file refused: a note, so that «Tìm thấy N lỗi» counts
+    the errors to fix (one error was told as 2), an error only when none was told."""
+    return Problem(
+        shown,
+        message,
+        hint=f"Sửa các lỗi rồi chạy publish check, sau đó {then}.",
+        severity="note" if errors else "error",
+    )
+
+
 def _samples(shown: str, bulletin: Bulletin) -> list[Problem]:
     """The sample text `publish new` wrote still in a draft's summary or body, each at its field
     or line, as the build tells it once the draft is released: «tóm tắt hay nội dung» left the
@@ -544,10 +549,11 @@ def _page_review(
     if page is None or errors:
         problems.extend(errors)
         problems.append(
-            Problem(
+            _refused(
                 shown,
                 "trang còn lỗi (ở trên): chưa ghi được việc xem xét dữ liệu cá nhân",
-                hint="Sửa các lỗi rồi chạy publish check, sau đó chạy lại lệnh.",
+                errors,
+                then="chạy lại lệnh",
             )
         )
         return None
