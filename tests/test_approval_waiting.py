@@ -229,7 +229,7 @@ def test_the_command_to_rerun_for_an_unquoted_name_keeps_every_file_and_flag(
     )
     run = ["approve", "--root", str(root), "--now", CLOCK]
     assert main([*run, FILE, "content/bai-viet/Tin", "mới.md", "--by", APPROVER, "--publish"]) == 1
-    [hint] = [line for line in capsys.readouterr().err.splitlines() if "Cách sửa" in line]
+    [hint] = [line for line in capsys.readouterr().err.splitlines() if "Chạy lại, tên" in line]
     again = hint.split("Chạy lại, tên tệp trong ngoặc kép: ", 1)[1]
     words = shlex.split(again)
     assert words == ["publish", "approve", FILE, "content/bai-viet/Tin mới.md", "--by", APPROVER,

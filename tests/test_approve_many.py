@@ -163,3 +163,34 @@ def test_one_error_is_counted_as_one(tmp_path: Path, capsys) -> None:
         assert err.endswith("Tìm thấy 1 lỗi. Chưa có gì được ghi hay xuất bản.\n")
     assert contents(root) == before
 
+
+HELD_PAGE = "content/pages/gioi-thieu.md"
+
+
+def test_notes_on_the_files_ready_are_told_with_another_files_error(tmp_path: Path, capsys) -> None:
+    """With another file in error, the note on an approver never seen before («… chưa duyệt
+    bản tin nào khác») and the warning on a bulletin linking to a held page were not told: the
+    approver fixed the error, ran again, and only then heard of them. All are told in one pass,
+    in the dry run as in the real run, which still writes nothing."""
+    linking = bulletin_md({"id": "tin-a"}, "Xem [giới thiệu](../pages/gioi-thieu.md).\n")
+    root = project(
+        tmp_path,
+        **{
+            READY: linking,
+            BROKEN: bulletin_md({"id": "tin-c"}, drop=["title"]),
+            HELD_PAGE: '---\ntitle: "Giới thiệu"\nslug: gioi-thieu\napproved_by: "ok"\n---\n\nx\n',
+        },
+    )
+    before = contents(root)
+    newcomer = "Đại úy Trần Văn Ba"
+    told = []
+    for extra in (("--dry-run",), ()):
+        code, _, err = approve(root, capsys, READY, BROKEN, extra=extra, by=newcomer)
+        assert code == 1
+        said = " ".join(err.split())
+        assert f"--by: ghi chú: «{newcomer}» chưa duyệt bản tin nào khác trong content/" in said
+        assert re.search(rf"{READY}:\d+: cảnh báo: bản tin liên kết tới trang {HELD_PAGE}", said)
+        assert said.endswith("Tìm thấy 1 lỗi. Chưa có gì được ghi hay xuất bản.")
+        told.append(err)
+    assert told[0] == told[1]
+    assert contents(root) == before
