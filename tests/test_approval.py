@@ -962,7 +962,7 @@ def test_a_file_name_with_spaces_typed_without_quotes_is_told_to_be_quoted(
         "content/bai-viet/Tin mới 2.md: lỗi: tên tệp có dấu cách nên phải đặt trong ngoặc kép: "
         "lệnh đã đọc thành 3 tệp «content/bai-viet/Tin», «mới», «2.md»\n"
         '    Cách sửa: Chạy lại, tên tệp trong ngoặc kép: publish approve "content/bai-viet/Tin '
-        f'mới 2.md" --by "{APPROVER}"\n'
+        f'mới 2.md" --by "{APPROVER}" --root {root}\n'  # where it was run: beside the project
     )
     assert "w2.md" not in err and "không có tệp" not in err
 

@@ -68,15 +68,55 @@ def test_a_draft_among_other_files_is_skipped_and_the_others_are_approved(
         f"Bỏ qua 1 bản nháp, không duyệt (xem cảnh báo ở trên; muốn đăng thì duyệt với --publish): {DRAFT}."
         in last
     )
-    # The command the note gives approves and releases that draft, copied as it is.
-    hint = out[out.index("Cách sửa: Muốn vừa duyệt vừa đăng") :].splitlines()[0]
-    told = re.search(r"chạy: (publish approve .*? --publish);", hint)
-    assert told is not None, hint
-    words = shlex.split(told[1])
-    assert words == ["publish", "approve", DRAFT, "--by", APPROVER, "--publish"]
-    code, out, err = approve(root, capsys, *words[2:3], extra=("--publish",))
-    assert code == 0, err
+    # The command the note gives approves and releases that draft, copied as it is where the
+    # approver ran this one (beside the project: with its --root).
+    words = draft_command(out)
+    assert words == [
+        "publish",
+        "approve",
+        DRAFT,
+        "--by",
+        APPROVER,
+        "--publish",
+        "--root",
+        str(root),
+    ]
+    capsys.readouterr()
+    assert main([*words[1:], "--now", CLOCK]) == 0, capsys.readouterr().err
     assert "draft: false" in (root / DRAFT).read_text("utf-8")
+
+
+def draft_command(out: str) -> list[str]:
+    """The words of the command the note on a skipped draft gives to approve and publish it."""
+    hint = out[out.index("Cách sửa: Muốn vừa duyệt vừa đăng") :].splitlines()[0]
+    told = re.search(r"chạy: (publish approve .*?); chưa muốn đăng", hint)
+    assert told is not None, hint
+    return shlex.split(told[1])
+
+
+def test_the_command_given_for_a_skipped_draft_runs_where_the_approver_ran(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:
+    """Run with --root from beside the project, the note on a skipped draft gave «publish approve
+    content/bai-viet/… --publish» without it: copied where it was read, it found no project.
+    In the project itself, no --root is needed; a file name typed unquoted is told the same."""
+    root = project(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    code, out, err = approve(root.relative_to(tmp_path), capsys, READY, DRAFT, extra=("--dry-run",))
+    assert code == 0, err
+    words = draft_command(out)
+    assert words[-2:] == ["--root", "project"]
+    capsys.readouterr()
+    assert main([*words[1:], "--now", CLOCK, "--dry-run"]) == 0, capsys.readouterr().err
+    assert "tệp content/bai-viet/nhap moi.md;" in capsys.readouterr().out
+    code, _, err = approve(Path("project"), capsys, READY, *DRAFT.split(" "))
+    assert code == 1
+    again = err.split("Chạy lại, tên tệp trong ngoặc kép: ", 1)[1].splitlines()[0]
+    assert shlex.split(again)[-2:] == ["--root", "project"]
+    monkeypatch.chdir(root)
+    code, out, err = approve(Path("."), capsys, READY, DRAFT, extra=("--dry-run",))
+    assert code == 0, err
+    assert draft_command(out) == ["publish", "approve", DRAFT, "--by", APPROVER, "--publish"]
 
 
 def test_a_draft_named_alone_and_drafts_only_are_still_refused(tmp_path: Path, capsys) -> None:

@@ -114,7 +114,8 @@ def run(args: argparse.Namespace) -> int:
     content_images.forget_resolved()
     images = approval.ImageDigests(config.root / "content")  # covers many bulletins share
     seen: set[Path] = set()
-    flags = " --publish" * args.publish + " --dry-run" * args.dry_run
+    root_flag = _root_flag(config.root)
+    flags = " --publish" * args.publish + " --dry-run" * args.dry_run + root_flag
     outcomes: list[Outcome] = []
     for name in _unsplit(args.files, config.root, by, problems, flags):
         same = _same_file(name, config.root)
@@ -130,7 +131,7 @@ def run(args: argparse.Namespace) -> int:
     if len(outcomes) > 1 and not all(item.draft for item in outcomes):
         # `approve content/bai-viet/*.md` over a folder holding a draft refused every file:
         # the draft is left as it is (never approved without --publish), the others go on.
-        outcomes = [item.skipped(by) if item.draft else item for item in outcomes]
+        outcomes = [item.skipped(by, root_flag) if item.draft else item for item in outcomes]
     problems += [problem for item in outcomes for problem in item.problems]
     approvals = [item.approval for item in outcomes if item.approval is not None]
     drafts = _drafts_skipped([item.shown for item in outcomes if item.skip])
@@ -214,9 +215,12 @@ class Outcome:
         refused = [p.code for p in self.problems if p.severity == "error"]
         return self.approval is None and refused == [DRAFT_REFUSED]
 
-    def skipped(self, by: str) -> Outcome:
-        """This draft skipped, its refusal told as a warning saying how to approve it."""
-        again = f"publish approve {shell_word(self.shown)} --by {shell_word(by)} --publish"
+    def skipped(self, by: str, root_flag: str = "") -> Outcome:
+        """This draft skipped, its refusal told as a warning saying how to approve it
+        (`root_flag`: the « --root X» the command needs where the approver ran this one)."""
+        again = (
+            f"publish approve {shell_word(self.shown)} --by {shell_word(by)} --publish{root_flag}"
+        )
         told = tuple(
             dataclasses.replace(
                 p,
@@ -232,6 +236,17 @@ class Outcome:
             for p in self.problems
         )
         return dataclasses.replace(self, problems=told, skip=True)
+
+
+def _root_flag(root: Path) -> str:
+    """The « --root X» a command given to the approver needs to be run where they ran this one
+    ("" in the project itself): the files it names are spelt from the project root."""
+    try:
+        here = root.resolve() == Path.cwd().resolve()
+    except OSError:  # the current folder was removed meanwhile: name the project in full
+        here = False
+    # Run beside the project (--root congan-x), the command given without it found no project.
+    return "" if here else f" --root {shell_word(str(root))}"
 
 
 def _listed(item: Outcome, now: dt.datetime) -> str:
