@@ -235,7 +235,7 @@ QUOTE_HINT = (
     'Giá trị có dấu cách phải đặt trong ngoặc kép, ví dụ publish new "Cảnh báo lừa đảo qua '
     'mạng" --category … hay --by "Thượng tá Nguyễn Văn Hùng, Trưởng Công an xã".'
 )
-FILES_FIRST_HINT = 'Ghi mọi tệp trước --by, ví dụ publish approve {files} --by "{by}".'
+FILES_FIRST_HINT = "Ghi mọi tệp trước --by, ví dụ publish approve {files} --by {by}."
 """Said when a bulletin file is typed after `approve --by NAME`: argparse takes only one word."""
 
 
@@ -273,7 +273,7 @@ def _unrecognized(
 
         # «Tin mới.md» unquoted in the command to copy would be read as two files again.
         named = " ".join(shell_word(name) for name in [*getattr(args, "files", []), *files])
-        hint = FILES_FIRST_HINT.format(files=named, by=" ".join([args.by, *words]))
+        hint = FILES_FIRST_HINT.format(files=named, by=shell_word(" ".join([args.by, *words])))
         said += ("" if said.endswith((".", "?")) else ".") + " " + hint
     if words:
         said += ("" if said.endswith((".", "?")) else ".") + " " + QUOTE_HINT

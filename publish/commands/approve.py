@@ -787,7 +787,7 @@ def _unsplit(
             )
         )
         at = joined
-    again = f'publish approve {" ".join(typed)} --by "{by}"{flags}'
+    again = f"publish approve {' '.join(typed)} --by {shell_word(by)}{flags}"
     problems.extend(
         dataclasses.replace(p, hint=f"Chạy lại, tên tệp trong ngoặc kép: {again}") for p in told
     )
