@@ -650,7 +650,7 @@ def test_output_piped_into_a_reader_that_stops_early_ends_quietly(tmp_path: Path
         (
             ["approve", "content/a.md", "--by", "Hùng", "b.md"],
             "publish approve: lỗi: tham số không nhận ra: b.md. Ghi mọi tệp trước --by, ví dụ "
-            'publish approve content/a.md b.md --by "Hùng".\n',
+            "publish approve content/a.md b.md --by Hùng.\n",
         ),
         (
             ["approve", "a.md", "--by", "Nguyễn", "Văn", "Hùng", "b.md"],
