@@ -62,11 +62,13 @@ PRELOADED = [
     "publish.cli",
     "publish.commands.check",
     "publish.commands.init",
+    "publish.commands.serve",
     "publish.commands.sync",
     "publish.pipeline",
     "publish.render.radio",
     "publish.render.web",
     "publish.render.zalo",
+    "publish.serve",
     "publish.sync.radio",
     "publish.sync.zalo",
     "tests.hang_guard",
@@ -77,7 +79,8 @@ PRELOADED = [
 fresh interpreter spent ~1 s of CPU importing publish for each of ~150 guarded runs and ~300
 `python -m publish` commands in the suite. The channels' renderers, which the pipeline imports
 only when a command checks or builds (radio's ~600 patterns, Jinja, Markdown), cost each such
-command another ~0.5 s, and compiling the built-in theme ~0.23 s (tests/fork_server_warmup.py)."""
+command another ~0.5 s, and compiling the built-in theme ~0.23 s (tests/fork_server_warmup.py).
+The browser tests fork `publish serve`, whose command module and server are listed too."""
 
 
 @functools.cache

@@ -21,3 +21,13 @@ def test_a_run_waiting_past_its_cpu_limit_in_wall_time_passes() -> None:
 def test_a_run_that_raises_fails_the_test_with_its_error() -> None:
     with pytest.raises(AssertionError, match="ZeroDivisionError"):
         run_python_guarded("1 / 0")
+
+
+def test_a_forked_publish_serve_imports_none_of_its_modules_again() -> None:
+    """The browser tests fork `publish serve`: its command and server come with the fork, not
+    imported anew by each child."""
+    code = (
+        "import sys; before = set(sys.modules); import publish.commands.serve; "
+        "print(sorted(set(sys.modules) - before))"
+    )
+    assert run_python_guarded(code).stdout == "[]\n"
