@@ -118,3 +118,16 @@ def test_only_python_commands_fork() -> None:
     """Anything but `-m`/`-c` is refused rather than run wrongly."""
     with pytest.raises(ValueError):
         forked.start(["script.py"])
+
+
+def test_output_gives_what_the_child_printed_while_it_still_runs(tmp_path: Path) -> None:
+    """output() reads the child's stdout so far (as a pipe would), before it ends; bytes or text."""
+    code = "import time; print('đang chạy', flush=True); open('ready', 'w').close(); time.sleep(60)"
+    for text, expected in ((False, "đang chạy\n".encode()), (True, "đang chạy\n")):
+        with forked.start(["-c", code], cwd=tmp_path, text=text) as child:
+            deadline = time.monotonic() + 60
+            while not (tmp_path / "ready").exists() and time.monotonic() < deadline:
+                time.sleep(0.01)
+            (tmp_path / "ready").unlink()
+            assert child.output() == expected
+            assert child.poll() is None
