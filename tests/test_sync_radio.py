@@ -896,13 +896,32 @@ def cli_sync(root: Path, *, pause: float = 0.0) -> forked.Forked:
 
 KILL_WINDOW = 0.5
 """Seconds after a slowed sync starts writing within which it is killed."""
+KILL_PAUSE = 0.1
+"""Seconds the killed syncs pause around each file step: their writing lasts ~1.7 s, so a kill
+at the end of KILL_WINDOW still comes well before the end on a loaded machine (at 0.05 s, the
+writing took ~0.85 s under load, 0.35 s from a kill that came too late)."""
+
+
+def written(root: Path) -> object:
+    """What a sync has written so far (inode and modification time of every file in the station
+    folder and of state/radio.json): a file step changes it."""
+    state = root / "state/radio.json"
+    try:
+        return stats(root / STATION), state.stat().st_mtime_ns if state.exists() else None
+    except OSError:  # a file renamed or removed while listed: writing is under way
+        return None
 
 
 def kill_mid_sync(root: Path, delay: float) -> None:
-    """Run a slowed sync and SIGKILL it `delay` seconds after it started writing."""
-    process = cli_sync(root, pause=0.05)
+    """Run a slowed sync and SIGKILL it `delay` seconds after its first write.
+
+    Counted from the first write, not from the station folder's being there: a rerun on a
+    folder already made (the changing half of the test) spent its ~4 s of loading before any
+    write, so every kill landed before one and that half checked nothing."""
+    before = written(root)
+    process = cli_sync(root, pause=KILL_PAUSE)
     started = time.monotonic()
-    while not (root / STATION).exists() and not (root / "state/radio.json").exists():
+    while (now := written(root)) == before and now is not None:
         if process.poll() is not None or time.monotonic() - started > 60:
             raise AssertionError(process.communicate()[1].decode())
         time.sleep(0.005)
