@@ -26,10 +26,10 @@ breaks YAML folds (U+0085, U+2028, U+2029), the byte order mark, what YAML canno
 class of the printable ones instead took ~20 ms to compile, at every start of the tool."""
 _LINE = re.compile(
     r"(?P<indent>  )?(?P<key>[a-z][a-z_]*):(?: (?:"
-    + _QUOTED
+    + _QUOTED.replace("(", "(?P<text>", 1)
     + r"|(?P<slug>[a-z][a-z0-9._/-]*)"
     + r"|(?P<when>[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2})"
-    + r"|(?P<day>([0-9]{4})-([0-9]{2})-([0-9]{2}))"
+    + r"|(?P<day>[0-9]{4}-[0-9]{2}-[0-9]{2})"
     + r"|(?P<number>0|[1-9][0-9]{0,17})"
     + r"|\[(?P<items>(?:"
     + _QUOTED.replace("(", "(?:", 1)
@@ -87,7 +87,7 @@ def read(yaml_text: str) -> dict[str, object] | None:
 
 def _value(found: re.Match[str]) -> object | None:
     """The value of a line _LINE matched, as PyYAML reads it (None: leave the text to it)."""
-    if (text := found[3]) is not None:
+    if (text := found["text"]) is not None:
         return text.replace('\\"', '"')
     if (slug := found["slug"]) is not None:
         if slug in _WORDS:
@@ -95,11 +95,11 @@ def _value(found: re.Match[str]) -> object | None:
         return slug
     if (when := found["when"]) is not None:
         return when  # no seconds: not a YAML timestamp, a text
-    if found["day"] is not None:
+    if (day := found["day"]) is not None:
         try:
-            return dt.date(int(found[7]), int(found[8]), int(found[9]))
+            return dt.date.fromisoformat(day)
         except ValueError:
-            return found["day"]  # an impossible date stays a text (publish.frontmatter.Loader)
+            return day  # an impossible date stays a text (publish.frontmatter.Loader)
     if (number := found["number"]) is not None:
         return int(number)
     if (slugs := found["slugs"]) is not None:
