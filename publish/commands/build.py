@@ -477,13 +477,13 @@ def _awaiting_approval(site: Site) -> list[str]:
     # One held for it AND an approval was left out, and its approver heard of it only once the
     # reviewer's name was fixed.
     waiting = [e for e in site.excluded if e.code == "unapproved" and e.for_approver]
+    if not waiting:
+        return []
     causes = [e.for_approver for e in waiting]
     by_name = causes.count("name_only")
     changed = causes.count("changed") + causes.count("bad_version")
     # approved_by «ok» names no approver: its warning sends them to publish approve as well.
     unset = causes.count("unset") + causes.count("approval_note")
-    if not waiting:
-        return []
     parts = [f"{unset} bản tin chưa có người duyệt"] if unset else []
     parts += (
         [f"{by_name} bản tin chỉ có tên người duyệt, chưa có dấu duyệt (approved_version)"]
