@@ -154,3 +154,24 @@ def test_an_unread_air_date_is_quoted_as_the_editor_wrote_it(tmp_path: Path, cap
     err = capsys.readouterr().err
     assert "không đọc được ngày phát «Thứ Bảy\xa014/12»" in err
     assert "\\xa0" not in err
+
+
+def test_a_bulletin_published_at_the_air_time_goes_to_the_next_broadcast_without_a_warning(
+    tmp_path: Path, capsys
+) -> None:
+    """An embargo set to the very minute of the weekly broadcast (Saturday 17:00): its script
+    cannot reach the station before that broadcast, so it airs the next week — it was left off
+    the radio with a warning to drop an air_date it did not have, naming that same slot."""
+    root = radio_project(
+        tmp_path,
+        {
+            "content/bai-viet/dung-gio.md": bulletin_md(
+                {"date": "2024-12-14 17:00", "radio": "{}"}, body=SENTENCE * 4
+            )
+        },
+    )
+    assert build(root, "2024-12-14T17:30") == 0
+    assert "dung-gio.md" not in capsys.readouterr().err
+    nxt = rundown(root, "2024-W51")
+    assert nxt["air_start"] == "2024-12-21T17:00:00+07:00"
+    assert [r["key"] for r in nxt["items"] if r["key"]] == ["dung-gio"]

@@ -8,7 +8,7 @@ import datetime as dt
 
 from publish.config import Config
 
-__all__ = ["air_at", "next_air", "station_text"]
+__all__ = ["air_after", "air_at", "next_air", "station_text"]
 
 
 def station_text(text: str) -> bytes:
@@ -32,6 +32,12 @@ def next_air(moment: dt.datetime, config: Config) -> dt.datetime:
             break
         slot += dt.timedelta(days=7)
     return slot
+
+
+def air_after(published: dt.datetime, config: Config) -> dt.datetime:
+    """The first air slot strictly after a bulletin's publication time: one published at the
+    very minute of a broadcast reaches the station only after it, so it airs the next week."""
+    return next_air(published + dt.timedelta(microseconds=1), config)
 
 
 def air_at(day: dt.date, config: Config) -> dt.datetime:

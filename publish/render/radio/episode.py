@@ -44,6 +44,7 @@ from publish.render.radio.items import (
     stored,
 )
 from publish.render.radio.rundown import Row, Timing, mss, time_rundown
+from publish.render.radio_station import air_after
 from publish.sanitize import strip_markup
 from publish.text import WEEKDAYS, vn_date, vn_datetime
 
@@ -252,7 +253,7 @@ def _assemble(site: Site) -> Assembly:
         made = kept[bulletin.source]
         assert isinstance(made, tuple)  # kept from the shelf, or made just above
         shelf.keep(bulletin.source, version, made)
-        air = air_at(block.air_date, config) if block.air_date else next_air(bulletin.date, config)
+        air = air_at(block.air_date, config) if block.air_date else air_after(bulletin.date, config)
         folder = episode_folder(air, config)
         aired = synced[sent[bulletin.key]] if bulletin.key in sent else None
         if (
@@ -408,11 +409,11 @@ def _left_out(
     tz = config.tz
     if not aired and air.astimezone(tz).date() in config.radio.no_broadcast:
         # The station does not air that day ([radio] no_broadcast).
-        problem = _no_broadcast(bulletin, air, next_air(bulletin.date, config))
+        problem = _no_broadcast(bulletin, air, air_after(bulletin.date, config))
         return problem, f"chuyên mục không phát buổi {vn_datetime(air.astimezone(tz))}"
     if air <= bulletin.date:
         # Its episode has aired by the time the script may leave for the station.
-        problem = _too_late(bulletin, air, next_air(bulletin.date, config))
+        problem = _too_late(bulletin, air, air_after(bulletin.date, config))
         return problem, (f"buổi phát {vn_datetime(air.astimezone(tz))} không sau giờ đăng bản tin")
     if bulletin.expires is not None and bulletin.expires <= air:
         # It would be read on air after it was withdrawn everywhere else.
