@@ -744,9 +744,9 @@ def parse_raw(raw: bytes, collector: Collector, reading: Reading = READING) -> P
             f"{'tên trường' if line in curly_keys else 'giá trị'} đã được hiểu là ngoặc kép "
             'thẳng " của YAML',
             line=line,
-            hint='Gõ lại bằng dấu " thẳng (ví dụ title: "Tiêu đề"); trong Word: File › Options › '
-            'Proofing › AutoCorrect Options › AutoFormat As You Type, bỏ chọn «"Straight quotes" '
-            "with “smart quotes”».",
+            hint=f'Gõ lại bằng dấu " thẳng ({_retyped(parsed.yaml_text, line)}); trong Word: '
+            "File › Options › Proofing › AutoCorrect Options › AutoFormat As You Type, bỏ chọn "
+            '«"Straight quotes" with “smart quotes”».',
             severity="note",
         )
     if "#" in parsed.yaml_text:
@@ -765,6 +765,20 @@ def parse_raw(raw: bytes, collector: Collector, reading: Reading = READING) -> P
         )
     collector.parsed = parsed
     return parsed
+
+
+def _retyped(yaml_text: str, line: int) -> str:
+    """The front matter's `line` (of the file) as it was read, straight quotes in place of
+    Word's, for the editor to type; a made-up example when that line is too long to quote."""
+    lines = yaml_text.splitlines()
+    read = lines[line - 2].strip() if 0 <= line - 2 < len(lines) else ""
+    read = _QUOTED_KEY.sub(r"\2", read)  # a key is typed bare: «title:», not «"title":»
+    if not read or len(read) > 160 or "'" in read:  # ‘…’ read as '…': not what the hint says
+        return 'ví dụ title: "Tiêu đề"'
+    return f"sửa dòng này thành: {read}"
+
+
+_QUOTED_KEY = re.compile(r"""^(["'])([\w.-]+)\1(?=:)""")
 
 
 def _hash_cuts(collector: Collector, parsed: Parsed) -> None:

@@ -655,3 +655,15 @@ def test_curly_quotes_that_do_not_enclose_a_value_over_two_lines_are_the_editor_
     assert straight_quotes("s: “a:\n  b”\nt: x", spanning=True) == ('s: "a:\n  b"\nt: x', [0])
     for text in ("summary: “a” và\n  “b”", "summary: “a\n  b", "summary: “a\n  b”\n  c"):
         assert straight_quotes(text, spanning=True) == (text, [])
+
+
+def test_the_curly_quote_note_shows_the_line_as_it_should_be_typed(tmp_path: Path) -> None:
+    """Word's quotes around a summary: the hint gave `title: "Tiêu đề"` as its example, a line
+    the editor had not written; it now gives the editor's own line, retyped."""
+    text = bulletin_md({"summary": "“Đối tượng dọa cắt điện để lừa chuyển tiền.”"})
+    site = load(make_project(tmp_path, {"content/bai-viet/a.md": text}))
+    [note] = [p for p in site.warnings if "ngoặc kép cong" in p.message]
+    line = text.splitlines()[note.line - 1]
+    assert line.startswith("summary: “")
+    assert 'summary: "Đối tượng dọa cắt điện để lừa chuyển tiền."' in note.hint
+    assert "Tiêu đề" not in note.hint and "Straight quotes" in note.hint
