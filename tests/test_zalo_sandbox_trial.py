@@ -5,6 +5,7 @@ against a sandbox still holding the first trial's articles)."""
 from __future__ import annotations
 
 import re
+import subprocess
 import unicodedata
 from pathlib import Path
 
@@ -97,3 +98,26 @@ def test_the_sandbox_advice_is_not_given_against_zalo_itself() -> None:
     assert sandbox_note(client) == ""
     client.settings = ClientSettings(api_base="http://127.0.0.1:8765")
     assert "http://127.0.0.1:8765" in sandbox_note(client)
+
+
+def test_every_line_the_sandbox_gives_to_copy_reaches_publish_sync(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The tester pastes the sandbox's variable lines into the other terminal, as README's first
+    run says. The credentials line had no `export`: pasted alone it set shell variables that
+    `publish sync` never saw, which then said the credentials were missing."""
+    root = make_project(tmp_path, {"site.toml": site_toml('oa_id = "1112223334"')})
+    out = sandbox_output(root, monkeypatch, capsys)
+    pasted = [line.strip() for line in out.splitlines() if line.startswith("  ") and "=" in line]
+    assert len(pasted) == 2
+    shell = subprocess.run(
+        ["bash", "--norc", "--noprofile", "-c", "\n".join([*pasted, "env"])],
+        capture_output=True,
+        text=True,
+        env={"PATH": "/usr/bin:/bin"},
+        check=True,
+    )
+    seen = dict(line.partition("=")[::2] for line in shell.stdout.splitlines())
+    for name in ("ZALO_API_BASE", "ZALO_OAUTH_BASE", "ZALO_APP_ID", "ZALO_APP_SECRET"):
+        assert seen.get(name), name
+    assert seen.get("ZALO_REFRESH_TOKEN") == "sandbox-refresh-token"

@@ -177,7 +177,8 @@ def _credentials_note(config: EmulatorConfig) -> str:
     ):
         return (
             "Thông tin đăng nhập mẫu của sandbox (công khai, không phải bí mật):\n"
-            f"  ZALO_APP_ID={SANDBOX_APP_ID} ZALO_APP_SECRET={SANDBOX_APP_SECRET} "
+            # `export`, as on the line above: pasted without it, `publish sync` sees none.
+            f"  export ZALO_APP_ID={SANDBOX_APP_ID} ZALO_APP_SECRET={SANDBOX_APP_SECRET} "
             f"ZALO_REFRESH_TOKEN={SANDBOX_REFRESH_TOKEN}"
         )
     return (
