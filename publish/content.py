@@ -206,6 +206,7 @@ def load_site(
             unreadable=unreadable,
         )
     )
+    unreadable_bulletins: list[Path] = []  # their errors are told; their links not followed
     for path, (bulletin, found, corrected) in zip(
         files, _load_bulletins(files, config, digests or {}, links), strict=True
     ):
@@ -217,6 +218,8 @@ def load_site(
         problems.extend(corrections.future(_rel(path, config.root), corrected, now))
         if bulletin is not None:
             bulletins.append(bulletin)
+        else:
+            unreadable_bulletins.append(path)
     page_files = list(
         _markdown_files(
             content_dir / PAGES_DIR,
@@ -240,6 +243,8 @@ def load_site(
     # left behind that "is published nowhere".
     linked_files, served = attachments.check(_linking_out(bulletins, pages), config)
     unread = sorted(path for path in misnamed if os.path.realpath(path) not in served)
+    if unread and unreadable_bulletins:
+        unread = _not_named_in(unread, unreadable_bulletins)
     problems[unread_at:unread_at] = _unread(unread, config.root, next(iter(config.categories), ""))
     page_verdicts = {p.source: page_gate(p, now=now, policy=config.policy) for p in pages}
     problems.extend(_held_pages(page_verdicts))
@@ -547,6 +552,18 @@ def _unreadable_folders(found: list[tuple[str, OSError]], root: Path) -> list[Pr
             )
         )
     return problems
+
+
+def _not_named_in(paths: list[str], bulletins: list[Path]) -> list[str]:
+    """`paths` but those whose file name a bulletin not read (an error in it, told) writes: a
+    form it links to is not a document left behind, and is checked once the error is fixed."""
+    texts = []
+    for bulletin in bulletins:
+        try:
+            texts.append(nfc(bulletin.read_bytes().decode("utf-8", "replace")))
+        except OSError:
+            continue  # its own problem is told
+    return [p for p in paths if not any(nfc(os.path.basename(p)) in text for text in texts)]
 
 
 def _unread(paths: list[str], root: Path, category: str) -> list[Problem]:

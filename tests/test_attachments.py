@@ -272,3 +272,25 @@ def test_the_file_links_a_bulletin_is_loaded_with_are_those_of_its_body(tmp_path
     for each in (attachments.document_texts, attachments.linked_paths):
         assert each(bulletin, config) == each(untaken, config)
     assert attachments.linked_paths(bulletin, config)
+
+
+def test_a_form_linked_from_a_bulletin_with_an_error_is_not_told_published_nowhere(
+    tmp_path: Path, capsys
+) -> None:
+    """A category typed wrong: the bulletin is not read, and its PDF form was then warned about
+    as a document «không được đăng ở đâu cả», with the advice to paste it into a new bulletin.
+    The bulletin's own error is what to fix; once it is read, its links are checked."""
+    root = project(tmp_path)
+    source = root / "content/bai-viet/a.md"
+    text = source.read_text("utf-8")
+    source.write_text(re.sub(r"(?m)^category: .*$", "category: cai-cach-hanh-chanh", text), "utf-8")
+    assert main(["check", "--root", str(root)]) == 1
+    told = capsys.readouterr()
+    assert "cai-cach-hanh-chanh" in told.err
+    assert "không được đăng ở đâu cả" not in told.out + told.err
+    # A document no bulletin names is still told.
+    (root / "content/tep/bo-quen.pdf").write_bytes(PDF)
+    assert main(["check", "--root", str(root)]) == 1
+    told = capsys.readouterr()
+    assert "content/tep/bo-quen.pdf" in told.err and "đăng ở đâu cả" in told.err
+    assert "mau-don.pdf: cảnh báo" not in told.err
