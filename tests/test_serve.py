@@ -665,6 +665,30 @@ def test_broken_edit_shows_error_overlay_until_fixed(project: Path) -> None:
         assert "Đã sửa xong" in body
 
 
+def test_the_overlay_shows_the_error_to_fix_before_other_bulletins_notes(project: Path) -> None:
+    """A phone shows the overlay's first lines: a note on Word's quotes in another bulletin
+    (listed first, by file name) hid the error that stopped the rebuild. The error comes
+    first, the notes after the count; the terminal keeps the order of `publish check`."""
+    quoted = BULLETIN.format(title="Bài có ngoặc cong", category="an-ninh-trat-tu").replace(
+        'summary: "Tóm tắt bản tin thử."', "summary: “Tóm tắt dán từ Word.”"
+    )
+    edit(project / "content" / "bai-viet" / "2024-01-01-a.md", quoted)
+    bulletin = project / "content" / "bai-viet" / "2024-01-02-ban-tin-thu.md"
+    err = io.StringIO()
+    with PreviewSession(project, port=0, out=io.StringIO(), err=err) as session:
+        edit(bulletin, BULLETIN.format(title="Bản tin thử nghiệm", category="sai-chuyen-muc"))
+        assert not session.rebuild()
+        shown = session.hub.state()[1]
+    assert shown is not None
+    lines = shown.splitlines()
+    assert "chuyên mục không tồn tại" in lines[0]
+    assert lines.index("Tìm thấy 1 lỗi. Chưa có gì được ghi hay xuất bản.") < next(
+        i for i, line in enumerate(lines) if "ngoặc kép cong" in line
+    )
+    told = err.getvalue()
+    assert told.index("ngoặc kép cong") < told.index("chuyên mục không tồn tại")
+
+
 def test_a_page_asked_for_while_a_rebuild_moves_files_comes_whole_from_one_build(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

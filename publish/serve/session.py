@@ -16,7 +16,7 @@ from publish import config as config_module
 from publish.cli import resolve_now
 from publish.commands.build import exclusion_lines
 from publish.config import DEFAULT_TIMEZONE
-from publish.errors import PublishError, os_reason
+from publish.errors import ContentError, PublishError, os_reason
 from publish.model import Site
 from publish.output_lock import Abandoned, output_lock
 from publish.pipeline import Build, build
@@ -159,6 +159,9 @@ class PreviewSession:
                 self._built = True
             except Abandoned:
                 return False  # the server is closing
+            except ContentError as exc:
+                self._failed(str(exc), shown=errors_first(exc))
+                return False
             except PublishError as exc:
                 self._failed(str(exc))
                 return False
@@ -236,16 +239,17 @@ class PreviewSession:
         """Say in the terminal that the rebuild waits for another command."""
         print(f"[{clock(self._tz)}] {message}", file=self._err, flush=True)
 
-    def _failed(self, message: str) -> None:
-        """Report a failed rebuild in the terminal and on every open page, in NFC on both (a
-        Mac names files in NFD; the terminal's stream is made NFC by cli.main, the page not)."""
+    def _failed(self, message: str, *, shown: str | None = None) -> None:
+        """Report a failed rebuild in the terminal and on every open page (`shown`, when it
+        differs), in NFC on both (a Mac names files in NFD; the terminal's stream is made NFC
+        by cli.main, the page not)."""
         message = nfc(message)
         print(
             f"[{clock(self._tz)}] Không dựng được website; trang đang mở sẽ hiện lỗi này:",
             file=self._err,
         )
         print(message, file=self._err, flush=True)
-        self.hub.finished(message)
+        self.hub.finished(message if shown is None else nfc(shown))
 
     def start(self) -> str:
         """Build once, then serve and watch in background threads; return the URL."""
@@ -283,3 +287,18 @@ class PreviewSession:
 
     def __exit__(self, *exc_info: object) -> None:
         self.stop()
+
+
+def errors_first(exc: ContentError) -> str:
+    """A failed build's problems for the page's error overlay: the errors that stopped it
+    first, then the count, then the warnings and notes. On a phone the overlay shows a few
+    lines, and a note of another bulletin (Word's quotes…) came before the error to fix."""
+    errors = [p for p in exc.problems if p.severity == "error"]
+    others = [p for p in exc.problems if p.severity != "error"]
+    lines = [p.render() for p in errors]
+    lines.append(f"Tìm thấy {len(errors)} lỗi. Chưa có gì được ghi hay xuất bản.")
+    if others:
+        lines.append("")
+        lines.append("Cảnh báo và ghi chú (không chặn việc dựng):")
+        lines += [p.render() for p in others]
+    return "\n".join(lines)
