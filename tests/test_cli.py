@@ -710,3 +710,20 @@ def test_the_files_first_hint_quotes_a_file_name_with_a_space(
     assert shlex.split(told[1]) == [
         "publish", "approve", spaced, "content/a.md", other, "--by", by
     ]  # fmt: skip
+
+
+def test_strict_says_a_draft_s_warning_waits_for_its_approval(tmp_path: Path, capsys) -> None:
+    """A draft quoting an ID card number: `publish check --strict` passes (it is not to be
+    published) and said the warning was «của một kênh hay một liên kết», which it is not. It
+    now says the bulletin is held back, and that the warning stops the run once approved."""
+    from tests.helpers import bulletin_md, make_project
+
+    body = "Đối tượng có số CCCD 087090001234 đã bị triệu tập.\n"
+    draft = bulletin_md({"draft": "true"}, body=body)
+    root = make_project(tmp_path, {"content/bai-viet/2020-12-08-nhap.md": draft})
+    assert main(["check", "--root", str(root), "--now", "2021-01-01 09:00", "--strict"]) == 0
+    said = capsys.readouterr()
+    assert "CCCD" in said.err
+    last = next(line for line in said.out.splitlines() if "Không có lỗi" in line)
+    assert "của một kênh hay một liên kết" not in last
+    assert "bản nháp" in last and "khi bài được duyệt" in last

@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from contextlib import ExitStack
 
 from publish import config as config_module
 from publish import starter_cover
 from publish.cli import common_options, content_options, resolve_now
-from publish.commands.build import held_count, how_to_publish, print_exclusions
+from publish.commands.build import HELD_AS, held_count, how_to_publish, print_exclusions
 from publish.commands.check_links import LinkLines, WrittenLinks, old_site_notes
 from publish.config import Config, parse_channels
 from publish.content_images import unfound
@@ -120,27 +120,46 @@ def _check(
     print(
         f"Không có lỗi: đã kiểm tra {checked} bản tin, {len(result.site.bulletins)} xuất bản được, "
         + (f"{held}, " if held else "")
-        + f"{count} tệp đầu ra{_told_above(found, args.strict)}."
+        + f"{count} tệp đầu ra{_told_above(found, args.strict, _held_sources(result.site))}."
     )
     for line in how_to_publish(result.site):
         print(line)
     return 0
 
 
-def _told_above(found: list[Problem], strict: bool) -> str:
+def _held_sources(site: Site) -> dict[str, str]:
+    """Why each bulletin left out for now is held (a scheduled one is checked as published)."""
+    return {e.bulletin.source: e.code for e in site.excluded if e.code != "scheduled"}
+
+
+def _told_above(found: list[Problem], strict: bool, held: Mapping[str, str]) -> str:
     """How many warnings and notes were printed, and under --strict why they did not fail it:
-    a run that says "cảnh báo" and then "Không có lỗi" must say why."""
-    warnings = sum(1 for p in found if p.severity == "warning")
+    a run that says "cảnh báo" and then "Không có lỗi" must say why (`held`: the bulletins
+    left out, by file: their warnings wait for them to be published)."""
+    warnings = [p for p in found if p.severity == "warning"]
     notes = sum(1 for p in found if p.severity == "note")
-    parts = [f"{warnings} cảnh báo"] if warnings else []
+    parts = [f"{len(warnings)} cảnh báo"] if warnings else []
     parts += [f"{notes} ghi chú"] if notes else []
     if not parts:
         return ""
     told = f"; {', '.join(parts)} (xem ở trên)"
     if strict and warnings:
+        waiting = {held[p.file] for p in warnings if p.file in held}
+        why = []
+        if waiting:
+            words = ", ".join(w for code, w in HELD_AS.items() if code in waiting)
+            # An expired or secret bulletin is not approved into publication: no "later" for it.
+            later = (
+                ": thành lỗi khi bài được duyệt để đăng"
+                if waiting <= {"draft", "unapproved"}
+                else ""
+            )
+            why.append(f"của bản tin không được đăng lần này — {words}{later}")
+        if any(p.file not in held for p in warnings):
+            why.append("của một kênh hay một liên kết")
         told += (
             ". Với --strict, chỉ cảnh báo về nội dung bản tin và dữ liệu cá nhân chưa duyệt mới "
-            "thành lỗi; các cảnh báo trên (của một kênh hay một liên kết) không chặn việc đăng"
+            f"thành lỗi; các cảnh báo trên ({'; '.join(why)}) không chặn việc đăng"
         )
     return told
 
