@@ -369,3 +369,25 @@ def test_the_report_page_asks_about_the_zalo_page_when_no_oa_is_known(tmp_path: 
     page = (tmp_path / "q" / "content" / "pages" / "gui-phan-anh.md").read_text("utf-8")
     zalo = next(line for line in page.splitlines() if "Trang Zalo" in line and "**3." in line)
     assert "CẦN BỔ SUNG" not in zalo
+
+
+def test_an_area_in_a_province_merged_in_2025_names_the_province_it_is_part_of(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """«tỉnh Tiền Giang» is part of tỉnh Đồng Tháp since 1/7/2025: the about page said the
+    commune's police was under «Công an tỉnh Tiền Giang», which no longer exists. It names
+    Công an tỉnh Đồng Tháp, and init notes that the area shown on every page is the old one."""
+    from publish.cli import main
+
+    folder = tmp_path / "p"
+    assert (
+        main(["init", str(folder), "--unit", "Công an xã Tân Hòa", "--area", "tỉnh Tiền Giang"])
+        == 0
+    )
+    assert "là đơn vị trực thuộc Công an tỉnh Đồng Tháp, có chức năng" in about_lead(folder)
+    err = capsys.readouterr().err
+    assert "«tỉnh Tiền Giang»" in err and "1/7/2025" in err and "[unit] area" in err
+    # A province of the 34 is no note; a city named as an old province is no province.
+    assert main(["init", str(tmp_path / "q"), "--unit", TAN_PHU]) == 0
+    assert main(["init", str(tmp_path / "r"), "--unit", "Công an phường 1, thành phố Bến Tre"]) == 0
+    assert "1/7/2025" not in capsys.readouterr().err

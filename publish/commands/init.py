@@ -24,7 +24,7 @@ from publish import __version__, starter_cover
 from publish import config as config_module
 from publish.contact_numbers import dialled
 from publish.errors import ConfigError, ContentError, Problem
-from publish.provinces import province_named
+from publish.provinces import merged_province, province_named
 from publish.text import fold, nfc, quoted, slugify
 from publish.unfinished import PLACEHOLDER_DOMAIN, TO_COMPLETE
 
@@ -144,6 +144,8 @@ def run(args: argparse.Namespace) -> int:
             f"Tên đơn vị ghi là «{config.unit.name}» (tên ngắn «{config.unit.short_name}»), "
             f"địa bàn «{config.unit.area}»: sửa trong bảng [unit] của site.toml nếu chưa đúng."
         )
+    if note := _merged_area_note(shown, config.unit.name, config.unit.area):
+        print(note.render(), file=sys.stderr)
     if "phone" in given and _emergency(given["phone"]):
         warning = Problem(
             "--phone",
@@ -406,6 +408,26 @@ def _name_and_area(written: str, area: str) -> tuple[str, str]:
     if not area or fold(area) in fold(rest):
         return name.strip(), rest
     return name.strip(), area if fold(rest) in fold(area) else f"{rest}, {area}"
+
+
+def _merged_area_note(folder: Path, unit: str, area: str) -> Problem | None:
+    """A note when the area ends with a province merged into another on 1/7/2025: the about
+    page of a commune's police names the province it is part of since, and the area shown
+    under the unit's name on every page is the editor's to update."""
+    merged = merged_province(area)
+    if merged is None:
+        return None
+    province = province_named(area)
+    about = f"; trang giới thiệu ghi «trực thuộc Công an {province}»" if COMMUNE.match(unit) else ""
+    return Problem(
+        (folder / config_module.CONFIG_NAME).as_posix(),
+        f"địa bàn «{area}» nhắc một tỉnh đã nhập vào {province} từ ngày 1/7/2025 (Nghị quyết "
+        f"202/2025/QH15){about}",
+        field="[unit] area",
+        hint=f"Sửa area trong bảng [unit] của site.toml thành địa bàn hiện nay (ví dụ "
+        f"«{province}»), vì dòng này hiện dưới tên đơn vị trên mọi trang.",
+        severity="note",
+    )
 
 
 def _province_police(unit: str) -> bool:
