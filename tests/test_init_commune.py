@@ -391,3 +391,16 @@ def test_an_area_in_a_province_merged_in_2025_names_the_province_it_is_part_of(
     assert main(["init", str(tmp_path / "q"), "--unit", TAN_PHU]) == 0
     assert main(["init", str(tmp_path / "r"), "--unit", "Công an phường 1, thành phố Bến Tre"]) == 0
     assert "1/7/2025" not in capsys.readouterr().err
+
+
+def test_the_first_line_names_the_unit_as_site_toml_writes_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A name typed in capitals with its province, as on an official letter: the first line
+    said «Đã tạo dự án của CÔNG AN XÃ TÂN HÒA, TỈNH ĐỒNG THÁP», the next «Tên đơn vị ghi là
+    «Công an xã Tân Hòa»». The first line now names the unit as written in site.toml."""
+    from publish.cli import main
+
+    assert main(["init", str(tmp_path / "p"), "--unit", "CÔNG AN XÃ TÂN HÒA, TỈNH ĐỒNG THÁP"]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first == f"Đã tạo dự án của Công an xã Tân Hòa trong {tmp_path / 'p'}."

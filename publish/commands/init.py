@@ -138,7 +138,7 @@ def run(args: argparse.Namespace) -> int:
     here = target == Path.cwd().resolve()
     named = TO_COMPLETE not in values["tool_line"]
     first_category = next(iter(config.categories))
-    print(_next_steps(None if here else shown, given["unit"], first_category, tool_named=named))
+    print(_next_steps(None if here else shown, config.unit.name, first_category, tool_named=named))
     if config.unit.name != given["unit"] or config.unit.area != given.get("area", config.unit.area):
         print(
             f"Tên đơn vị ghi là «{config.unit.name}» (tên ngắn «{config.unit.short_name}»), "
