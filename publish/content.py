@@ -763,7 +763,8 @@ def parse_raw(raw: bytes, collector: Collector, reading: Reading = READING) -> P
             line=line,
             hint=f'Gõ lại bằng dấu " thẳng ({_retyped(parsed.yaml_text, line)}); trong Word: '
             "File › Options › Proofing › AutoCorrect Options › AutoFormat As You Type, bỏ chọn "
-            '«"Straight quotes" with “smart quotes”».',
+            '«"Straight quotes" with “smart quotes”».'
+            + (_APPROVED_QUOTES if parsed.data.get("approved_version") else ""),
             severity="note",
         )
     if "#" in parsed.yaml_text:
@@ -782,6 +783,15 @@ def parse_raw(raw: bytes, collector: Collector, reading: Reading = READING) -> P
         )
     collector.parsed = parsed
     return parsed
+
+
+_APPROVED_QUOTES = (
+    " Bài này đã được duyệt: sửa tệp (kể cả chỉ dấu ngoặc) thì bài bị giữ lại ở mọi kênh, bài "
+    "đã đăng bị rút, cho tới khi người duyệt duyệt lại; không sửa cũng được, vì giá trị đã được "
+    "hiểu đúng. Sửa thì làm cùng lần sửa nội dung tới, trước khi duyệt lại."
+)
+"""The curly-quote note's word for an approved bulletin: following it un-publishes the bulletin
+until it is approved again (an approval is of the file as written)."""
 
 
 def _retyped(yaml_text: str, line: int) -> str:

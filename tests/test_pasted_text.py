@@ -667,3 +667,18 @@ def test_the_curly_quote_note_shows_the_line_as_it_should_be_typed(tmp_path: Pat
     assert line.startswith("summary: “")
     assert 'summary: "Đối tượng dọa cắt điện để lừa chuyển tiền."' in note.hint
     assert "Tiêu đề" not in note.hint and "Straight quotes" in note.hint
+
+
+def test_the_curly_quote_note_of_an_approved_bulletin_says_retyping_needs_approval(
+    tmp_path: Path,
+) -> None:
+    """Following the note on an approved, published bulletin (quotes retyped, nothing else)
+    withdrew it from Zalo and the radio until approved again, which the note never said."""
+    summary = "“Đối tượng dọa cắt điện để lừa chuyển tiền.”"
+    approved = bulletin_md({"summary": summary, "approved_version": '"abc"'})
+    fresh = bulletin_md({"summary": summary})
+    files = {"content/bai-viet/a.md": approved, "content/bai-viet/b.md": fresh}
+    site = load(make_project(tmp_path, files))
+    notes = {p.file: p.hint for p in site.warnings if "ngoặc kép cong" in p.message}
+    assert "duyệt lại" in notes["content/bai-viet/a.md"]
+    assert "duyệt lại" not in notes["content/bai-viet/b.md"]
