@@ -9,48 +9,13 @@ from importlib import resources
 
 from publish.text import folded_words
 
-__all__ = ["merged_province", "province_named", "provinces_2025"]
+__all__ = ["merged_2025", "merged_province", "province_named", "provinces_2025"]
 
 SHORT = {"hcm": "Hồ Chí Minh", "tphcm": "Hồ Chí Minh", "hn": "Hà Nội", "thua thien hue": "Huế"}
 """Short forms staff write (folded): «TP.HCM», «TPHCM», «TP. HN»; the province Huế was until 2025."""
 LEVEL = re.compile(r"(?i)^(tỉnh|thành phố|tp\b\.?|t\.)\s*")
 """The level a province's name may start with, spelled out or short («TP.HCM», «Tp Huế», «T. An
 Giang»)."""
-
-
-MERGED_2025 = {
-    "ha giang": "Tuyên Quang",
-    "yen bai": "Lào Cai",
-    "bac kan": "Thái Nguyên",
-    "vinh phuc": "Phú Thọ",
-    "hoa binh": "Phú Thọ",
-    "bac giang": "Bắc Ninh",
-    "thai binh": "Hưng Yên",
-    "hai duong": "Hải Phòng",
-    "ha nam": "Ninh Bình",
-    "nam dinh": "Ninh Bình",
-    "quang binh": "Quảng Trị",
-    "quang nam": "Đà Nẵng",
-    "kon tum": "Quảng Ngãi",
-    "binh dinh": "Gia Lai",
-    "ninh thuan": "Khánh Hòa",
-    "dak nong": "Lâm Đồng",
-    "binh thuan": "Lâm Đồng",
-    "phu yen": "Đắk Lắk",
-    "binh duong": "Hồ Chí Minh",
-    "ba ria vung tau": "Hồ Chí Minh",
-    "binh phuoc": "Đồng Nai",
-    "long an": "Tây Ninh",
-    "soc trang": "Cần Thơ",
-    "hau giang": "Cần Thơ",
-    "ben tre": "Vĩnh Long",
-    "tra vinh": "Vĩnh Long",
-    "tien giang": "Đồng Tháp",
-    "bac lieu": "Cà Mau",
-    "kien giang": "An Giang",
-}
-"""The 29 provinces merged into another on 1/7/2025 (Nghị quyết 202/2025/QH15), by folded
-name: the province they are part of since (its name in provinces-2025.txt)."""
 
 
 @functools.cache
@@ -80,20 +45,32 @@ def province_named(area: str) -> str | None:
         # «TP. Tây Ninh» is the city of that name, not the province.
         return listed[1]
     if merged := merged_province(area):
-        # A commune's police is under the province it is part of since 1/7/2025.
-        return provinces_2025()[folded_words(merged)][1]
+        return merged  # a commune's police is under the province it is part of since 1/7/2025
     if written == "tỉnh" and place:
         # A province the list does not hold (a typo): as the editor wrote it.
         return f"tỉnh {name}"
     return None
 
 
+@functools.cache
+def merged_2025() -> dict[str, str]:
+    """The provinces merged into another on 1/7/2025 (provinces-merged-2025.txt), by folded
+    name: the province or city they are part of since, as provinces-2025.txt writes it."""
+    text = resources.files("publish").joinpath("provinces-merged-2025.txt").read_text("utf-8")
+    found = {}
+    for line in text.splitlines():
+        old, arrow, new = line.partition(" → ")
+        if arrow and line[0] != "#":
+            found[folded_words(old)] = new.strip()
+    return found
+
+
 def merged_province(area: str) -> str | None:
     """The province `area` ends with when it is one merged into another on 1/7/2025 («tỉnh
-    Tiền Giang», «Bà Rịa - Vũng Tàu»): the name of the one it is part of since («Đồng Tháp»);
+    Tiền Giang», «Bà Rịa - Vũng Tàu»): the one it is part of since, with its level («tỉnh …»);
     None for any other area. A city of that name («thành phố Bến Tre») is no province."""
     last = area.rsplit(",", 1)[-1].strip()
     level = LEVEL.match(last)
     if level and level[1].lower() != "tỉnh":
         return None
-    return MERGED_2025.get(folded_words(last[level.end() :] if level else last))
+    return merged_2025().get(folded_words(last[level.end() :] if level else last))

@@ -404,3 +404,12 @@ def test_the_first_line_names_the_unit_as_site_toml_writes_it(
     assert main(["init", str(tmp_path / "p"), "--unit", "CÔNG AN XÃ TÂN HÒA, TỈNH ĐỒNG THÁP"]) == 0
     first = capsys.readouterr().out.splitlines()[0]
     assert first == f"Đã tạo dự án của Công an xã Tân Hòa trong {tmp_path / 'p'}."
+
+
+def test_every_merged_province_goes_to_one_of_the_34() -> None:
+    """The 63 provinces of before 1/7/2025 are the 34 and the 29 merged into them."""
+    from publish.provinces import merged_2025, provinces_2025
+
+    now = {written for _level, written in provinces_2025().values()}
+    assert len(now) == 34 and len(merged_2025()) == 29
+    assert set(merged_2025().values()) <= now
