@@ -661,11 +661,36 @@ def _where_to_run(root: Path) -> str:
                 f'Thư mục dự án có vẻ là {folder} (có site.toml): chạy lệnh ở đó (cd "{folder}") '
                 f'hoặc thêm --root "{folder}".'
             )
+    if inside := _projects_inside(root):
+        if len(inside) == 1:
+            return (
+                f"Dự án nằm trong thư mục con {inside[0]} (có site.toml, như sau lệnh publish "
+                f'init {inside[0]}): chạy cd "{inside[0]}" rồi chạy lại lệnh, hoặc thêm '
+                f'--root "{inside[0]}".'
+            )
+        return (
+            f"Các thư mục con có site.toml: {', '.join(inside)}: chạy cd vào thư mục dự án của "
+            "đơn vị rồi chạy lại lệnh, hoặc thêm --root với tên thư mục đó."
+        )
     return (
         "Chạy lệnh trong thư mục dự án (nơi có site.toml) hoặc dùng --root. Đơn vị chưa có dự án "
         'thì tạo bằng một lệnh, không chép tay: publish init THƯ_MỤC --unit "Công an xã …" '
         "(README, mục «Dùng cho đơn vị của bạn»)."
     )
+
+
+def _projects_inside(root: Path) -> list[str]:
+    """The folders right under `root` holding site.toml (at most five, by name): a command typed
+    just after `publish init THƯ_MỤC`, without going into it."""
+    try:
+        found = sorted(
+            entry.name
+            for entry in root.iterdir()
+            if entry.is_dir() and (entry / CONFIG_NAME).is_file()
+        )
+    except OSError:
+        return []  # an unreadable folder: the general hint stands
+    return found[:5]
 
 
 def load(root: Path, *, channels: Sequence[str] = CHANNELS) -> Config:

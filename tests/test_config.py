@@ -1451,3 +1451,16 @@ def test_a_named_file_that_is_there_is_not_told_with_the_schema_errors(tmp_path:
     with pytest.raises(ConfigError) as info:
         config_module.load(root)
     assert [p.field for p in info.value.problems] == ["[web] per_page"]
+
+
+def test_a_command_run_beside_the_project_just_made_names_its_folder(tmp_path: Path) -> None:
+    """`publish init congan-tanhoa` then `publish new …` in the same terminal, without `cd`: the
+    officer was told to run it in the project's folder «or use --root», naming none."""
+    beside = make_project(tmp_path / "ca", {"site.toml": SITE_TOML}).parent
+    (beside / "project").rename(beside / "congan-tanhoa")
+    (beside / "hinh-anh-cu").mkdir()
+    with pytest.raises(ConfigError) as info:
+        config_module.load(beside)
+    (problem,) = info.value.problems
+    assert problem.hint is not None
+    assert 'cd "congan-tanhoa"' in problem.hint and "hinh-anh-cu" not in problem.hint
