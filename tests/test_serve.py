@@ -1043,8 +1043,13 @@ def test_port_in_use_is_a_clear_error(session: PreviewSession, tmp_path: Path) -
     other = tmp_path / "du-an-khac"  # the same project's second preview is told of the first
     other.mkdir()
     write_project(other)
-    with pytest.raises(PublishError, match="đang được chương trình khác dùng"):
-        PreviewSession(other, port=session.server.server_address[1])
+    port = session.server.server_address[1]
+    with pytest.raises(PublishError, match="đang được chương trình khác dùng") as told:
+        PreviewSession(other, port=port)
+    # The port suggested is another one (it said «--port 8001» when 8001 was the one taken).
+    suggested = re.search(r"ví dụ --port (\d+)", str(told.value))
+    assert suggested is not None and int(suggested[1]) != port
+    assert str(told.value).startswith(f"Cổng {port} ") and "Cách sửa:" in str(told.value)
 
 
 def test_cli_serves_and_stops_cleanly_on_ctrl_c(tmp_path: Path) -> None:

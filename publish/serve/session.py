@@ -88,11 +88,13 @@ class PreviewSession:
         except OSError as exc:
             self._claim.release()
             if exc.errno == errno.EADDRINUSE:
+                other = port + 1 if 0 < port < 65535 else 8001
                 raise PublishError(
-                    f"cổng {port} đang được chương trình khác dùng. "
-                    "Chọn cổng khác, ví dụ --port 8001 (hoặc --port 0 để tự chọn)."
+                    f"Cổng {port} đang được chương trình khác dùng (có thể là một lệnh publish "
+                    "serve hay publish zalo-sandbox ở cửa sổ khác): chưa xem trước được. Cách sửa: "
+                    f"chọn cổng khác, ví dụ --port {other} (hoặc --port 0 để tự chọn)."
                 ) from None
-            raise PublishError(f"không mở được máy chủ xem trước: {os_reason(exc)}") from None
+            raise PublishError(f"Không mở được máy chủ xem trước: {os_reason(exc)}.") from None
         self._claim.announce(self.server.url)
         self._debouncer = Debouncer(self.rebuild, delay=delay)
         self._watcher = Watcher(root, self._debouncer)
