@@ -245,9 +245,14 @@ class Views(SiteContext):
     def _body(self, html: str) -> Markup:
         """A page body as it is shown: wide tables scroll, the unit's numbers dial."""
         html = scroll_regions(html, self.page_ids)
+        # Text pasted from Word keeps its non-breaking spaces, written &nbsp; in the HTML: read
+        # as the spaces they are, «gọi&nbsp;113» says to call 113 as «gọi 113» does.
+        spaced = "&nbsp;" in html
+        if spaced:
+            html = html.replace("&nbsp;", "\u00a0")
         for link in self._link_numbers:
             html = link(html)
-        return Markup(html)
+        return Markup(html.replace("\u00a0", "&nbsp;") if spaced else html)
 
     @cached_property
     def _stamp_memo(self) -> dict[str, str]:
