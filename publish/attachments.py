@@ -515,9 +515,11 @@ def _hint(href: str, why: str) -> str:
             "content/tep/) rồi ghi đường dẫn tới bản chép; nếu không, bỏ liên kết tới nó."
         )
     if "không tìm thấy" in why:
+        name = _file_name(href)
         return (
-            f"Chép tệp vào content/ (ví dụ content/tep/{_file_name(href)}) và ghi đường "
-            "dẫn tính từ thư mục của bài này, hoặc sửa tên tệp trong liên kết cho đúng."
+            f"Chép tệp vào content/ (ví dụ content/tep/{name}) rồi ghi liên kết tới đó, tính từ "
+            f"content/ (ví dụ [tải về](/tep/{name})) hay từ thư mục của bài này; hoặc sửa "
+            "tên tệp trong liên kết cho đúng."
         )
     return "Thu nhỏ tệp (ví dụ lưu PDF ở chất lượng thấp hơn), hoặc đăng ở nơi khác và ghi địa chỉ của nó."
 

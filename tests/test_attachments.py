@@ -294,3 +294,12 @@ def test_a_form_linked_from_a_bulletin_with_an_error_is_not_told_published_nowhe
     told = capsys.readouterr()
     assert "content/tep/bo-quen.pdf" in told.err and "đăng ở đâu cả" in told.err
     assert "mau-don.pdf: cảnh báo" not in told.err
+
+
+def test_a_link_to_a_missing_file_is_told_the_link_to_write(tmp_path: Path, capsys) -> None:
+    """The hint said to «ghi đường dẫn tính từ thư mục của bài này», leaving the officer to work
+    out `../tep/…`; it now gives a link that works from any bulletin: the path from content/."""
+    root = project(tmp_path, body="Tải [mẫu đơn](mau-ct01.docx).\n")
+    assert main(["check", "--root", str(root)]) == 1
+    err = capsys.readouterr().err
+    assert "content/tep/mau-ct01.docx" in err and "[tải về](/tep/mau-ct01.docx)" in err
