@@ -118,16 +118,14 @@ def run(args: argparse.Namespace) -> int:
     flags = " --publish" * args.publish + " --dry-run" * args.dry_run + root_flag
     outcomes: list[Outcome] = []
     for name in _unsplit(args.files, config.root, by, problems, flags):
-        same = _same_file(name, config.root)
-        if same in seen:
+        if name.same in seen:
             continue  # named twice (a.md ./a.md): approved once
-        seen.add(same)
+        seen.add(name.same)
         told: list[Problem] = []
         found = prepare(
             name, config, by, publish=args.publish, problems=told, images=images, now=now
         )
-        shown = display_path(_find(name, config.root), config.root)
-        outcomes.append(Outcome(shown, found, tuple(told)))
+        outcomes.append(Outcome(name.shown, found, tuple(told)))
     if len(outcomes) > 1 and not all(item.draft for item in outcomes):
         # `approve content/bai-viet/*.md` over a folder holding a draft refused every file:
         # the draft is left as it is (never approved without --publish), the others go on.
@@ -378,7 +376,7 @@ def _done_before(approvals: list[Approval]) -> str:
 
 
 def prepare(
-    name: str,
+    name: str | Named,
     config: Config,
     by: str,
     *,
@@ -391,9 +389,11 @@ def prepare(
     written to disk), or None with its problems recorded: a file outside content/ or of a
     page, with errors, not public, or a draft (unless `publish`: the draft is released).
     `images`: the digests of images, shared by the files of one command. `now`: a correction
-    dated after it is an error, as the build at that clock would find (None: not compared)."""
-    path = _find(name, config.root)
-    shown = display_path(path, config.root)
+    dated after it is an error, as the build at that clock would find (None: not compared).
+    `name`: as typed, or as the command looked it up (Named)."""
+    if isinstance(name, str):
+        name = named(name, config.root)
+    path, shown = name.path, name.shown
     if not path.is_file() or path.suffix != ".md":
         # A folder, a FIFO or a symlink loop was «không có tệp» too: the editor saw it there.
         what = "không có tệp bản tin (.md) này" if path.is_file() else not_a_file(path)
@@ -406,8 +406,8 @@ def prepare(
         return None
     content = (config.root / "content").resolve()
     try:
-        where = path.resolve().relative_to(content)
-    except (OSError, ValueError):
+        where = name.same.relative_to(content)
+    except ValueError:
         problems.append(
             Problem(shown, "không phải tệp trong thư mục content/ của dự án", hint=BY_EXAMPLE)
         )
@@ -742,37 +742,51 @@ def _unchanged(item: Approval) -> bool:
         return False
 
 
-def _same_file(name: str, root: Path) -> Path:
-    """The file `name` names, resolved, to tell two names of one file apart."""
+@dataclass(frozen=True, slots=True)
+class Named:
+    """A file named on the command line, looked up once (every check of it asks this record,
+    not the disk again): the path it names, spelt from the project root when inside it
+    (_find); that path resolved, which tells two names of one file apart; and the file as
+    messages show it."""
+
+    path: Path
+    same: Path
+    shown: str
+
+
+def named(name: str, root: Path) -> Named:
+    """The record of file `name` as typed, from project `root`."""
     path = _find(name, root)
     try:
-        return path.resolve()
-    except (OSError, RuntimeError):
-        return path
+        same = path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop: the name itself
+        same = path
+    return Named(path, same, display_path(path, root))
 
 
 def _unsplit(
     names: list[str], root: Path, by: str, problems: list[Problem], flags: str = ""
-) -> list[str]:
+) -> list[Named]:
     """`names` less the words of a file name with spaces typed without quotes («content/bai-
     viet/Tin mới.md» read as «…/Tin» and «mới.md»), each such name recorded as a problem: each
     word was «không có tệp», with a guess at another bulletin for the last. Its hint is the
     whole command again, every file and `flags` (« --publish») kept: the one file alone left
     the others unapproved, and a draft's run without --publish refused."""
-    kept: list[str] = []
+    kept: list[Named] = []
     typed: list[str] = []  # every file, as the command to run again names it
     told: list[Problem] = []
     at = 0
     while at < len(names):
         joined = None
-        if not os.path.lexists(_find(names[at], root)):
+        record = named(names[at], root)
+        if not os.path.lexists(record.path):
             ends = range(at + 2, len(names) + 1)
             joined = next(
                 (end for end in ends if os.path.lexists(_find(" ".join(names[at:end]), root))),
                 None,
             )
         if joined is None:
-            kept.append(names[at])
+            kept.append(record)
             typed.append(shell_word(names[at]))
             at += 1
             continue
