@@ -256,3 +256,25 @@ def test_each_file_named_is_looked_up_once(tmp_path: Path, capsys, monkeypatch) 
     assert code == 1, err  # the missing file
     assert sorted(looked) == sorted(named)
     assert f"Duyệt: «Cảnh báo lừa đảo qua mạng»\n    tệp {READY};" in out
+
+
+def test_a_new_approvers_note_is_told_when_every_file_named_is_refused(
+    tmp_path: Path, capsys
+) -> None:
+    """An approver never seen before («… chưa duyệt bản tin nào khác», likely a typo) was noted
+    only beside a file ready to approve: with every file refused (an error, a name typed
+    wrong), the approver fixed those, ran again, and only then heard of their own name."""
+    root = project(tmp_path, **{BROKEN: bulletin_md({"id": "tin-c"}, drop=["title"])})
+    before = contents(root)
+    newcomer = "Đại úy Trần Văn Ba"
+    for files in ((BROKEN,), (BROKEN, "content/bai-viet/khong-co.md")):
+        for extra in (("--dry-run",), ()):
+            code, _, err = approve(root, capsys, *files, extra=extra, by=newcomer)
+            assert code == 1
+            said = " ".join(err.split())
+            assert f"--by: ghi chú: «{newcomer}» chưa duyệt bản tin nào khác trong content/" in said
+            assert "Người duyệt đã có: Thượng tá Nguyễn Văn Hùng." in said
+    assert contents(root) == before
+    # The approvers already known, refused for an error, are not noted.
+    code, _, err = approve(root, capsys, BROKEN, by="Thượng tá Nguyễn Văn Hùng")
+    assert code == 1 and "chưa duyệt bản tin nào khác" not in err

@@ -117,6 +117,7 @@ def run(args: argparse.Namespace) -> int:
     root_flag = _root_flag(config.root)
     flags = " --publish" * args.publish + " --dry-run" * args.dry_run + root_flag
     outcomes: list[Outcome] = []
+    files: list[Named] = []  # of each outcome
     for name in _unsplit(args.files, config.root, by, problems, flags):
         if name.same in seen:
             continue  # named twice (a.md ./a.md): approved once
@@ -126,6 +127,7 @@ def run(args: argparse.Namespace) -> int:
             name, config, by, publish=args.publish, problems=told, images=images, now=now
         )
         outcomes.append(Outcome(name.shown, found, tuple(told)))
+        files.append(name)
     if len(outcomes) > 1 and not all(item.draft for item in outcomes):
         # `approve content/bai-viet/*.md` over a folder holding a draft refused every file:
         # the draft is left as it is (never approved without --publish), the others go on.
@@ -133,14 +135,20 @@ def run(args: argparse.Namespace) -> int:
     problems += [problem for item in outcomes for problem in item.problems]
     approvals = [item.approval for item in outcomes if item.approval is not None]
     drafts = _drafts_skipped([item.shown for item in outcomes if item.skip])
-    if any(not isinstance(a.bulletin, Page) for a in approvals):
-        # Also when another file has an error: told only once it was fixed, a name spelt
-        # another way or a held page linked cost the approver one more run.
+    content = (config.root / "content").resolve()
+    if any(not _a_page(name.same, content) for name in files):
+        # Also when another file has an error, or every file has one: told only once they
+        # were fixed, a name spelt another way cost the approver one more run.
         # A file already holding this very approval is one approved before: over `*.md`, every
         # bulletin the approver approved before is named again.
-        held_already = {a.path.resolve() for a in approvals if a.new == a.raw}
+        held_already = {
+            name.same
+            for name, item in zip(files, outcomes, strict=True)
+            if item.approval is not None and item.approval.new == item.approval.raw
+        }
         problems += _new_approver(by, config.root, seen - held_already)
-        problems += _held_pages_linked(approvals, config, now)
+    if any(not isinstance(a.bulletin, Page) for a in approvals):
+        problems += _held_pages_linked(approvals, config, now)  # as told with another's error
     if any(p.severity == "error" for p in problems):
         if args.dry_run:
             for item in outcomes:
@@ -234,6 +242,15 @@ class Outcome:
             for p in self.problems
         )
         return dataclasses.replace(self, problems=told, skip=True)
+
+
+def _a_page(same: Path, content: Path) -> bool:
+    """Whether file `same` (resolved) lies in the pages' folder of `content` (resolved): one
+    whose personal-data review is recorded, not a bulletin approved."""
+    try:
+        return same.relative_to(content).parts[:1] == (PAGES_DIR,)
+    except ValueError:
+        return False
 
 
 def _root_flag(root: Path) -> str:
