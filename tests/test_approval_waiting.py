@@ -9,11 +9,13 @@ from pathlib import Path
 import pytest
 
 from publish import config as config_module
-from publish import pii
+from publish import gates, pii
 from publish.cli import main
+from publish.commands import approve as approve_module
 from publish.config import Policy
 from publish.content import load_site
 from publish.gates import gate
+from publish.model import Bulletin, Exclusion
 from tests.helpers import bulletin_md, make_project
 from tests.test_approval import APPROVER, CLOCK, FILE, approve, edit, project
 from tests.test_gates import NOW, bulletin
@@ -96,16 +98,27 @@ def test_approving_a_bulletin_held_for_its_reviewer_does_not_say_it_goes_out(
     tmp_path: Path, capsys
 ) -> None:
     """publish approve ended «Commit các tệp này để đăng» for a bulletin whose pii_reviewed_by
-    says «ok»: committed, it stayed held, and the approver had been told it would go out."""
+    says «ok»: committed, it stayed held, and the approver had been told it would go out. The
+    reason is the build's own (its gate's), not a second wording of it; and the bulletin's line
+    no longer says «đăng ngay» of it."""
     root = project(tmp_path)
     edit(root, 'pii_reviewed_by: ""', 'pii_reviewed_by: "ok"')
     held = (
-        f"Duyệt xong vẫn chưa được đăng: {FILE} (pii_reviewed_by ghi «ok», không phải họ tên "
-        "người đã rà soát dữ liệu cá nhân: ghi họ tên người đã rà soát, chưa ai rà soát thì để "
-        'trống: pii_reviewed_by: "").'
+        f"Duyệt xong vẫn chưa được đăng: {FILE} (pii_reviewed_by ghi «ok», không phải tên người "
+        "đã rà soát dữ liệu cá nhân: không đăng ở kênh nào cho tới khi ghi họ tên người đã rà "
+        'soát (chưa ai rà soát thì để trống: pii_reviewed_by: "")).'
     )
-    assert approve_output(root, capsys, "--dry-run").endswith(held)
+    dry = approve_output(root, capsys, "--dry-run")
+    assert dry.endswith(held)
+    line = "kênh: web, zalo, radio; chưa đăng ở kênh nào (lý do ở dòng cuối); sửa xong thì đăng"
+    assert f"{line} ngay khi được đưa lên" in dry
+    # Another file's error stops the run: its dry run still tells what stays held.
+    assert approve(root, FILE, "content/bai-viet/khong-co.md", extra=("--dry-run",)) == 1
+    assert " ".join(capsys.readouterr().out.split()).endswith(held)
     assert approve_output(root, capsys).endswith(held)
+    site = load_site(config_module.load(root), now=NOW)
+    [build] = [e for e in site.excluded if e.bulletin.source == FILE]
+    assert held.endswith(f"{FILE} ({build.reason}).")
     again = approve_output(root, capsys)
     assert "Không ghi gì: các bản tin trên đã được duyệt" in again and again.endswith(held)
     edit(root, 'pii_reviewed_by: "ok"', f'pii_reviewed_by: "{APPROVER}"')
@@ -124,6 +137,53 @@ def test_approving_an_expired_bulletin_does_not_say_it_goes_out_now(tmp_path: Pa
         f"Duyệt xong vẫn chưa được đăng: {FILE} (đã hết hạn lúc 00:00, Chủ nhật, 20/12/2020: vẫn "
         "cần đăng thì dời expires về sau rồi duyệt lại)."
     )
+
+
+def test_a_hold_the_gate_adds_is_told_in_its_words_by_approve(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:
+    """approve worded «still held» itself for the two causes it knew (pii_reviewed_by, expiry):
+    any other hold the gate gives an approved bulletin (an embargo past its end, a new rule) was
+    missed, and the approver told «Commit các tệp này để đăng». It asks the gate now."""
+    reason = "bị giữ theo một quy tắc mới của gate"
+
+    def stricter(bulletin: Bulletin, **kwargs: object) -> Exclusion | None:
+        """The gate with one more hold, for every approved bulletin."""
+        found = gates.gate(bulletin, **kwargs)  # type: ignore[arg-type]
+        return found or Exclusion(bulletin, reason, "unapproved", "new")
+
+    monkeypatch.setattr(approve_module, "gate", stricter)
+    root = project(tmp_path)
+    out = approve_output(root, capsys)
+    assert out.endswith(f"Duyệt xong vẫn chưa được đăng: {FILE} ({reason}).")
+    assert "chưa đăng ở kênh nào (lý do ở dòng cuối)" in out
+
+
+PAGE = "content/pages/gioi-thieu.md"
+
+
+def test_reviewing_a_page_held_for_its_approved_by_says_it_stays_held(
+    tmp_path: Path, capsys
+) -> None:
+    """A page whose approved_by says «ok» is held; approve records its personal-data review
+    (pii_reviewed_by) and left it at «Commit các tệp này», as if the page would go out. The
+    review does answer a pii_reviewed_by «ok»: that page is not said to stay held."""
+    for field, held in (("approved_by", True), ("pii_reviewed_by", False)):
+        root = make_project(
+            tmp_path / field,
+            {PAGE: f'---\ntitle: "Giới thiệu"\nslug: gioi-thieu\n{field}: "ok"\n---\n\nx\n'},
+        )
+        capsys.readouterr()
+        assert main(["approve", "--root", str(root), "--now", CLOCK, PAGE, "--by", APPROVER]) == 0
+        out = " ".join(capsys.readouterr().out.split())
+        told = (
+            f"Xem xét xong, trang vẫn chưa được đăng: {PAGE} (approved_by ghi «ok», không phải "
+            "họ tên người chịu trách nhiệm: không đăng cho tới khi ghi họ tên (hoặc để trống))."
+        )
+        assert out.endswith(told) == held, out
+        assert ("vẫn chưa được đăng" in out) == held
+        site = load_site(config_module.load(root), now=NOW)
+        assert (PAGE in site.held_pages) == held  # as the build has it
 
 
 SPACED = "content/bai-viet/tin mới.md"

@@ -17,7 +17,7 @@ from pathlib import Path
 from publish import approval, attachments, content_images, pii
 from publish import config as config_module
 from publish.cli import common_options, resolve_now, typed_path
-from publish.config import CHANNELS, Config
+from publish.config import CHANNELS, Config, Policy
 from publish.content import (
     BODY_PLACEHOLDER,
     SUMMARY_PLACEHOLDER,
@@ -29,7 +29,7 @@ from publish.content import (
 )
 from publish.errors import ContentError, Problem, PublishError, display_path, not_a_file, os_reason
 from publish.frontmatter_edit import EditError, set_keys, write_atomically
-from publish.gates import page_gate, public_classification, shell_word
+from publish.gates import gate, page_gate, public_classification, shell_word
 from publish.held_page_links import held_links
 from publish.locate import with_lines
 from publish.model import PAGES_DIR, Bulletin, Page
@@ -86,7 +86,8 @@ class Approval:
     path: Path
     shown: str
     bulletin: Bulletin | Page
-    """The bulletin approved, or the page whose personal-data review is recorded."""
+    """The bulletin approved, or the page whose personal-data review is recorded, as the file
+    reads once `new` is written (what the build's gate will judge: _held_after)."""
     raw: bytes
     new: bytes
 
@@ -152,15 +153,15 @@ def run(args: argparse.Namespace) -> int:
     if any(p.severity == "error" for p in problems):
         if args.dry_run:
             for item in outcomes:
-                print(_listed(item, now))
-            print(_dry_run_stops(outcomes))
+                print(_listed(item, config.policy, now))
+            print(_dry_run_stops(outcomes) + _still_held(approvals, config.policy, now))
         raise ContentError(problems)
     for problem in problems:
         print(problem.render())
     changed = [a for a in approvals if a.new != a.raw]
     for outcome in outcomes:
-        print(_listed(outcome, now))
-    still = _still_held(approvals, now)
+        print(_listed(outcome, config.policy, now))
+    still = _still_held(approvals, config.policy, now)
     if args.dry_run:
         print(f"Chạy thử (--dry-run): chưa ghi tệp nào; {_to_write(changed)}.{drafts}{still}")
         return 0
@@ -184,7 +185,8 @@ def run(args: argparse.Namespace) -> int:
         print(
             f"Đã ghi việc xem xét dữ liệu cá nhân của {len(pages)} trang, người xem xét: {by}. "
             "Commit các tệp này. Trang hay tệp nó liên kết tới sửa hoặc thay sau đó thì việc xem "
-            "xét không còn tính: xem lại rồi chạy lại lệnh này." + ("" if bulletins else drafts)
+            "xét không còn tính: xem lại rồi chạy lại lệnh này."
+            + ("" if bulletins else drafts + still)
         )
     if bulletins:
         print(
@@ -264,10 +266,11 @@ def _root_flag(root: Path) -> str:
     return "" if here else f" --root {shell_word(str(root))}"
 
 
-def _listed(item: Outcome, now: dt.datetime) -> str:
+def _listed(item: Outcome, policy: Policy, now: dt.datetime) -> str:
     """The line of one file in what the command shows: approved, skipped as a draft, refused."""
     if item.approval is not None:
-        return _summary(item.approval, now, unchanged=item.approval.new == item.approval.raw)
+        unchanged = item.approval.new == item.approval.raw
+        return _summary(item.approval, _held_after(item.approval, policy, now), now, unchanged)
     if item.skip:
         return f"Bỏ qua, không duyệt (bản nháp, draft: true): tệp {item.shown}"
     return f"Không duyệt được: tệp {item.shown} (lỗi nêu bên dưới)"
@@ -348,30 +351,50 @@ def _pages_held_for_nobody(config: Config, now: dt.datetime) -> list[Page]:
     return held
 
 
-def _still_held(approvals: list[Approval], now: dt.datetime) -> str:
-    """A sentence naming the bulletins approved that are still not published, and why (their
-    pii_reviewed_by names nobody, or they have expired), or "": «Commit các tệp này để đăng»
-    alone told the approver they would go out."""
-    held = []
+def _still_held(approvals: list[Approval], policy: Policy, now: dt.datetime) -> str:
+    """A sentence naming the files written that the build will still not publish, each with
+    the gate's reason (_held_after), or "": «Commit các tệp này để đăng» alone told the
+    approver they would go out."""
+    told: dict[bool, list[str]] = {False: [], True: []}  # bulletins, pages
     for item in approvals:
-        bulletin = item.bulletin
-        if isinstance(bulletin, Page):
-            continue
-        if bulletin.review_note:
-            held.append(
-                f"{item.shown} (pii_reviewed_by ghi {bulletin.review_note}, không phải họ tên "
-                "người đã rà soát dữ liệu cá nhân: ghi họ tên người đã rà soát, chưa ai rà soát "
-                'thì để trống: pii_reviewed_by: "")'
-            )
-        elif bulletin.expires is not None and bulletin.expires <= now:
-            expired = vn_datetime(bulletin.expires.astimezone(now.tzinfo))
-            held.append(
-                f"{item.shown} (đã hết hạn lúc {expired}: vẫn cần đăng thì dời expires về sau "
-                "rồi duyệt lại)"
-            )
-    if not held:
-        return ""
-    return f" Duyệt xong vẫn chưa được đăng: {'; '.join(held)}."
+        if (held := _held_after(item, policy, now)) is not None:
+            reason, code = held
+            page = isinstance(item.bulletin, Page)
+            if fix := HELD_FIXES.get(code, ""):
+                fix += "chạy lại lệnh này" if page else "duyệt lại"
+            told[page].append(f"{item.shown} ({reason}{fix})")
+    return "".join(
+        f" {lead}: {'; '.join(told[pages])}."
+        for pages, lead in (
+            (False, "Duyệt xong vẫn chưa được đăng"),
+            (True, "Xem xét xong, trang vẫn chưa được đăng"),
+        )
+        if told[pages]
+    )
+
+
+HELD_FIXES = {"expired": ": vẫn cần đăng thì dời expires về sau rồi "}
+"""What the approver does about a hold whose reason (the gate's) does not say it, by its
+code; «duyệt lại» or «chạy lại lệnh này» follows."""
+
+
+def _held_after(item: Approval, policy: Policy, now: dt.datetime) -> tuple[str, str] | None:
+    """(reason, code) the build's gate (publish.gates) holds `item` back for once it is
+    written, as the build words it; None when it goes out, now or at its date (a scheduled one:
+    its summary says when). Asked of the gate, not judged here, so a cause it holds for is
+    never missed nor told otherwise."""
+    if isinstance(item.bulletin, Page):
+        verdict = page_gate(item.bulletin, now=now, policy=policy)
+    else:
+        found = gate(
+            item.bulletin,
+            now=now,
+            policy=policy,
+            stamp_checked=True,  # loaded without errors: no stamp anywhere in it
+            version=item.bulletin.approved_version,  # the fingerprint of its content now
+        )
+        verdict = None if found is None else (found.reason, found.code)
+    return None if verdict is None or verdict[1] == "scheduled" else verdict
 
 
 def _to_write(changed: list[Approval]) -> str:
@@ -522,7 +545,14 @@ def prepare(
             )
         )
         return None
-    return Approval(path, shown, bulletin, raw, new.encode("utf-8", "surrogatepass"))
+    approved = dataclasses.replace(
+        bulletin,
+        approved_by=by,
+        approved_version=str(values["approved_version"]),
+        approval_note="",  # the name written instead of what named nobody
+        draft=False,  # released by --publish (a draft is refused without it)
+    )
+    return Approval(path, shown, approved, raw, new.encode("utf-8", "surrogatepass"))
 
 
 def _refused(shown: str, message: str, errors: list[Problem], then: str = "duyệt") -> Problem:
@@ -619,7 +649,15 @@ def _page_review(
             )
         )
         return None
-    return Approval(path, shown, page, raw, new.encode("utf-8", "surrogatepass"))
+    reviewed = dataclasses.replace(
+        page,
+        pii_reviewed_by=by,
+        pii_reviewed_version=version,
+        # held_note names the first field naming nobody, approved_by before pii_reviewed_by
+        # (person_fields.ROLES): the review replaces the latter, never the former.
+        held_note=page.held_note if page.held_note.startswith("approved_by") else "",
+    )
+    return Approval(path, shown, reviewed, raw, new.encode("utf-8", "surrogatepass"))
 
 
 def _unread(
@@ -892,8 +930,11 @@ def _likeness(typed: str, other: str) -> float:
     return difflib.SequenceMatcher(None, typed, other).ratio()
 
 
-def _summary(item: Approval, now: dt.datetime, *, unchanged: bool) -> str:
-    """What the approver approves: title, file, channels, when it goes out (site time)."""
+def _summary(
+    item: Approval, held: tuple[str, str] | None, now: dt.datetime, unchanged: bool
+) -> str:
+    """What the approver approves: title, file, channels, when it goes out (site time), or
+    that it does not (`held`: _held_after's verdict)."""
     bulletin = item.bulletin
     if isinstance(bulletin, Page):
         state = "Đã ghi từ trước (không ghi lại)" if unchanged else "Ghi"
@@ -915,14 +956,16 @@ def _summary(item: Approval, now: dt.datetime, *, unchanged: bool) -> str:
             f"là 00:00; muốn đăng giờ khác thì ghi giờ, ví dụ date: {date:%d/%m/%Y} 8h00, "
             "rồi duyệt lại)"
         )
-    if bulletin.expires is not None and bulletin.expires <= now:
-        # «đăng ngay» said of it told the approver it would go out.
-        when = (
-            f"đã hết hạn lúc {vn_datetime(bulletin.expires.astimezone(now.tzinfo))}: không đăng "
-            "ở kênh nào"
-        )
-    elif bulletin.expires is not None:
+    if bulletin.expires is not None:
         when += f"; hết hạn lúc {vn_datetime(bulletin.expires.astimezone(now.tzinfo))}"
+    if held is not None:
+        # «đăng ngay» said of it told the approver it would go out.
+        reason, code = held
+        when = (
+            f"{reason}: không đăng ở kênh nào"
+            if code == "expired"
+            else f"chưa đăng ở kênh nào (lý do ở dòng cuối); sửa xong thì {when}"
+        )
     channels = ", ".join(c for c in CHANNELS if c in bulletin.channels) or "không kênh nào"
     state = "Đã duyệt đúng nội dung này từ trước (không ghi lại)" if unchanged else "Duyệt"
     return f"{state}: «{bulletin.title}»\n    tệp {item.shown}; kênh: {channels}; {when}"
