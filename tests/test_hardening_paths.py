@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -216,6 +217,30 @@ def test_approve_tells_what_a_named_entry_is_instead_of_a_file(
     err = capsys.readouterr().err
     assert code == 1 and "Lỗi nội bộ" not in err, err
     assert f"content/bai-viet/{name}: lỗi: {told}" in err, err
+
+
+def test_approve_does_not_wait_on_a_fifo_among_the_bulletins(tmp_path: Path, capsys) -> None:
+    """approve reads the approved_by of every bulletin in content/ (to note an approver never
+    seen before): a FIFO named like one (ong.md) waited for a writer, and the command hung
+    without a word, whether the file named was approved or refused."""
+    root = make_project(tmp_path, {"content/bai-viet/a.md": bulletin_md()})
+    _odd_entries(root / "content")
+
+    def stop(signum: int, frame: object) -> None:
+        """Fail instead of hanging the test run."""
+        raise TimeoutError("publish approve chờ mãi")
+
+    before = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(10)
+    try:
+        for name, code in (("khong-co.md", 1), ("a.md", 0)):
+            run = ["approve", "--root", str(root), "--now", NOW.isoformat()]
+            assert main([*run, f"content/bai-viet/{name}", "--by", "Đại úy Lê Văn Tám"]) == code
+            said = " ".join("".join(capsys.readouterr()).split())
+            assert "«Đại úy Lê Văn Tám» chưa duyệt bản tin nào khác trong content/" in said
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, before)
 
 
 def test_speak_refuses_a_fifo_instead_of_waiting_for_it(tmp_path: Path) -> None:

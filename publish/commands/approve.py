@@ -10,6 +10,7 @@ import difflib
 import hashlib
 import os
 import re
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -738,10 +739,14 @@ def _new_approver(by: str, root: Path, approving: set[Path]) -> list[Problem]:
 def _front_matter(path: Path) -> str:
     """The front matter of bulletin `path` as text, read up to its closing `---` line and no
     further (a long summary may push approved_by past any fixed count of bytes); "" for a
-    file without one or that cannot be read."""
+    file without one, that cannot be read, or that is no regular file."""
     lines: list[bytes] = []
     try:
-        with path.open("rb") as file:
+        # Not blocking: a FIFO named *.md in content/ (the build refuses it) waited for a
+        # writer, and approve hung without a word.
+        with os.fdopen(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as file:
+            if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+                return ""
             if file.readline().removeprefix(b"\xef\xbb\xbf").rstrip() != b"---":
                 return ""
             for line in file:
