@@ -278,3 +278,20 @@ def test_a_new_approvers_note_is_told_when_every_file_named_is_refused(
     # The approvers already known, refused for an error, are not noted.
     code, _, err = approve(root, capsys, BROKEN, by="Thượng tá Nguyễn Văn Hùng")
     assert code == 1 and "chưa duyệt bản tin nào khác" not in err
+
+
+def test_a_wildcard_left_as_typed_names_the_files_it_matches(tmp_path: Path, capsys) -> None:
+    """README's `publish approve content/bai-viet/*.md`, typed in Windows' cmd or PowerShell
+    (which pass `*` on as typed), was «không có tệp bản tin (.md) này»: the command expands it
+    as a POSIX shell does, «\\» spelling too. A folder named is told how to name its files."""
+    for at, pattern in enumerate(("content/bai-viet/*.md", "content\\bai-viet\\*.md")):
+        root = project(tmp_path / str(at))
+        code, out, err = approve(root, capsys, pattern)
+        assert code == 0, err
+        assert 'approved_version: "' in (root / READY).read_text("utf-8")
+        assert f"Bỏ qua, không duyệt (bản nháp, draft: true): tệp {DRAFT}" in out
+    code, _, err = approve(root, capsys, "content/bai-viet/*.txt")
+    assert code == 1 and "content/bai-viet/*.txt: lỗi: không có tệp bản tin (.md) này" in err
+    code, _, err = approve(root, capsys, "content/bai-viet")
+    assert code == 1 and "content/bai-viet: lỗi: đây là thư mục, không phải tệp" in err
+    assert 'thì ghi "content/bai-viet/*.md"' in err

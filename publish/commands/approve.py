@@ -7,6 +7,7 @@ import argparse
 import dataclasses
 import datetime as dt
 import difflib
+import glob
 import hashlib
 import os
 import re
@@ -120,7 +121,7 @@ def run(args: argparse.Namespace) -> int:
     flags = " --publish" * args.publish + " --dry-run" * args.dry_run + root_flag
     outcomes: list[Outcome] = []
     files: list[Named] = []  # of each outcome
-    for name in _unsplit(args.files, config.root, by, problems, flags):
+    for name in _unsplit(_expanded(args.files, config.root), config.root, by, problems, flags):
         if name.same in seen:
             continue  # named twice (a.md ./a.md): approved once
         seen.add(name.same)
@@ -443,6 +444,13 @@ def prepare(
             what = "không có tệp bản tin (.md) này"
             if (near := _nearest(path, config.root)) is not None:
                 hint = f"Có phải ý bạn là «{near}»? " + hint
+        elif path.is_dir():
+            # Naming the folder approves nothing: each bulletin in it is named (and read).
+            every = shell_word(f"{shown.rstrip('/')}/*.md")
+            hint = (
+                f"Ghi đường dẫn tệp; duyệt mọi bản tin đã đọc trong thư mục này thì ghi {every} "
+                "(thêm --dry-run để xem trước từng tệp). " + BY_EXAMPLE
+            )
         problems.append(Problem(shown, what, hint=hint))
         return None
     content = (config.root / "content").resolve()
@@ -866,6 +874,40 @@ def _unsplit(
         dataclasses.replace(p, hint=f"Chạy lại, tên tệp trong ngoặc kép: {again}") for p in told
     )
     return kept
+
+
+_WILDCARD = re.compile(r"[*?[]")
+
+
+def _expanded(names: list[str], root: Path) -> list[str]:
+    """`names` with each wildcard pattern that names no file («content/bai-viet/*.md») replaced
+    by the files it matches, sorted, as a POSIX shell does: Windows' cmd and PowerShell pass
+    the pattern on as typed, and the approver following README's example was told «không có
+    tệp». A pattern matching nothing stays, to be told so."""
+    out: list[str] = []
+    for name in names:
+        if _WILDCARD.search(name) and not os.path.lexists(_find(name, root)):
+            out.extend(_matching(name, root) or [name])
+        else:
+            out.append(name)
+    return out
+
+
+def _matching(pattern: str, root: Path) -> list[str]:
+    """The files `pattern` matches from the project root, else from the current folder (as
+    _find looks a name up), its Windows «\\» read as «/» where that is not the separator."""
+    spellings = [pattern]
+    if "\\" in pattern and os.sep == "/":
+        spellings.append(pattern.replace("\\", "/"))
+    for spelt in spellings:
+        if os.path.isabs(spelt):
+            found = glob.glob(spelt)
+        else:
+            # Spelt from the root, as typed: _find looks there first.
+            found = glob.glob(spelt, root_dir=root) or glob.glob(spelt)
+        if found:
+            return sorted(found)
+    return []
 
 
 def _find(name: str, root: Path) -> Path:
