@@ -140,7 +140,9 @@ def person(col: Collector, data: dict[str, Any], key: str, *, held: str = "") ->
             "Ghi họ tên đầy đủ, chức vụ người duyệt: người duyệt chạy publish approve "
             f"{shell_word(col.source)} --by {EXAMPLE} (lệnh ghi tên thay cho giá trị này), hoặc ghi "
             f"{key}: {EXAMPLE}"
-            if key == "approved_by"
+            if key == "approved_by" and held != "trang"
+            # On a page, publish approve records the personal-data review (pii_reviewed_by)
+            # and leaves approved_by as it is: sent there, the approver fixed nothing.
             else f"Ghi họ tên đầy đủ: {key}: {EXAMPLE}"
         )
         why = (

@@ -235,6 +235,20 @@ def page_md(extra: str = "", body: str = "Giới thiệu đơn vị.\n") -> str:
     return f'---\ntitle: "Giới thiệu đơn vị"\nslug: gioi-thieu\n{extra}---\n\n{body}'
 
 
+def test_a_page_whose_approved_by_names_nobody_is_not_sent_to_publish_approve(
+    tmp_path: Path,
+) -> None:
+    """A page's approved_by «ok»: the warning said to run publish approve on it, which on a
+    page records the personal-data review (pii_reviewed_by) and leaves approved_by as it is,
+    so the page stayed held. It says to write the name, as the page's held reason does."""
+    root = make_project(tmp_path, {PAGE: page_md('approved_by: "ok"\n')})
+    site = load_site(config_module.load(root), now=NOW)
+    [told] = [p for p in site.warnings if p.file == PAGE and p.field == "approved_by"]
+    assert told.hint is not None and "publish approve" not in told.hint
+    assert told.hint.startswith('Ghi họ tên đầy đủ: approved_by: "Thượng tá')
+    assert PAGE in site.held_pages
+
+
 @pytest.mark.parametrize(
     "extra", ['approved_by: "ok"\n', "approved_by: 2026-11-28\n", "pii_reviewed_by: x\n"]
 )
