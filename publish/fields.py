@@ -861,6 +861,9 @@ def unknown_keys(
             continue
         spelt = folded_words(str(key))
         squeezed = spelt.replace(" ", "")  # "publishDate", "publish_date", "ngày đăng" alike
+        if squeezed in SECRET_KEYS:
+            _secret_key(col, str(key), data[key], kind)
+            continue
         ours = FOREIGN_GATES.get(squeezed)
         if ours is not None and ours in known:
             col.add(
@@ -929,6 +932,38 @@ def unknown_keys(
             ),
             severity="error" if gate else "warning",
         )
+
+
+SECRET_KEYS = frozenset({"secret", "baomat", "tuyetmat", "toimat", "confidential", "classified"})
+"""Keys (folded, without spaces) that mark a file secret in an editor's own words or another
+tool's (`secret: true`, `bảo mật: có`) instead of `classification`: unread, such a file was
+published on every channel. («mật», «độ mật» are read as a misspelt `classification`:
+GATE_ALIASES.)"""
+_SAID_NOT_SECRET = frozenset(["", "false", "no", "0", "khong", "none"])
+"""Values (folded) of such a key that mark nothing."""
+
+
+def _secret_key(col: Collector, key: str, value: Any, kind: str) -> None:
+    """A SECRET_KEYS key: an error (the file is never published, the build stops) unless its
+    value says the file is not secret (`secret: false`, `mật: không`, «công khai»), then a
+    warning that the line is not read."""
+    said = "" if value is None or value is False else folded_words(str(value))
+    if said in _SAID_NOT_SECRET or (isinstance(value, str) and public_classification(value)):
+        col.add(
+            "không được công cụ này đọc: giá trị của nó bị bỏ qua",
+            field=key,
+            hint="Mức phân loại ghi ở trường 'classification' (để trống là công khai). Xóa dòng "
+            "này.",
+            severity="warning",
+        )
+        return
+    shown = quoted(str(value).strip()) if isinstance(value, str) else quoted(as_written(value))
+    col.add(
+        f"đánh dấu tài liệu mật ({key}: {shown}) ở trường công cụ này không đọc: {kind} mật "
+        "không bao giờ được xuất bản",
+        field=key,
+        hint=SECRET_HINT + " Mức phân loại ghi ở trường 'classification'.",
+    )
 
 
 APPROVAL_KEYS = frozenset({"approved_by", "approved_version"})

@@ -186,6 +186,41 @@ def test_reviewing_a_page_held_for_its_approved_by_says_it_stays_held(
         assert (PAGE in site.held_pages) == held  # as the build has it
 
 
+@pytest.mark.parametrize(
+    ("key", "value", "secret"),
+    [
+        ("secret", "true", True),
+        ("bảo_mật", '"có"', True),
+        ("confidential", "yes", True),
+        ("Classified", '"Tối mật"', True),
+        ("secret", "false", False),
+        ("bảo mật", '"không"', False),
+    ],
+)
+def test_a_secret_mark_in_a_field_the_tool_does_not_read_is_not_approved_nor_published(
+    tmp_path: Path, capsys, key: str, value: str, secret: bool
+) -> None:
+    """`secret: true` (or «bảo mật: có») was an unknown key kept for templates, said nothing: the
+    approver was told «Commit các tệp này để đăng» and the build published it everywhere. It
+    is refused as a secret classification is, file, line and field named; a value saying
+    «not secret» is only a line not read."""
+    root = project(tmp_path)
+    edit(root, "expires: 2030-01-01", f"expires: 2030-01-01\n{key}: {value}")
+    line = 1 + (root / FILE).read_text("utf-8").split("\n").index(f"{key}: {value}")
+    capsys.readouterr()
+    assert approve(root, FILE) == int(secret)
+    told = " ".join("".join(capsys.readouterr()).split())
+    if secret:
+        assert f"{FILE}:{line}: lỗi: trường '{key}': đánh dấu tài liệu mật" in told
+        assert "bản tin mật không bao giờ được xuất bản" in told
+        assert "approved_version" not in (root / FILE).read_text("utf-8")
+        assert main(["build", "--root", str(root), "--now", CLOCK]) == 1
+        assert not (root / "output").exists()
+    else:
+        assert f"{FILE}:{line}: cảnh báo: trường '{key}': không được công cụ này đọc" in told
+        assert "Đã duyệt 1 bản tin" in told
+
+
 SPACED = "content/bai-viet/tin mới.md"
 """A bulletin file named with a space, as Windows and Mac users often name them."""
 
