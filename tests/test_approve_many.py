@@ -295,3 +295,28 @@ def test_a_wildcard_left_as_typed_names_the_files_it_matches(tmp_path: Path, cap
     code, _, err = approve(root, capsys, "content/bai-viet")
     assert code == 1 and "content/bai-viet: lỗi: đây là thư mục, không phải tệp" in err
     assert 'thì ghi "content/bai-viet/*.md"' in err
+
+
+def test_approving_a_folder_says_whose_approval_of_the_same_content_it_writes_over(
+    tmp_path: Path, capsys
+) -> None:
+    """`approve content/bai-viet/*.md` by a second approver wrote their name over the first's
+    on every bulletin the first had approved, content unchanged, without a word: who approved
+    what was lost. It still does (a deliberate re-approval is allowed) but says so first, by
+    file and name; an approval the content no longer matches, or one by name only, is none."""
+    other = "Đại úy Trần Văn Ba"
+    root = project(tmp_path)
+    assert approve(root, capsys, READY)[0] == 0
+    code, out, err = approve(root, capsys, READY, DRAFT, extra=("--dry-run",), by=other)
+    assert code == 0, err
+    said = " ".join(out.split())
+    assert (
+        f"--by: cảnh báo: 1 bản tin đã được duyệt đúng nội dung hiện nay, với tên người duyệt "
+        f"khác; lần duyệt này ghi «{other}» thay tên ấy: {READY} («{APPROVER}»)"
+    ) in said
+    assert f"Duyệt lại (thay tên «{APPROVER}» đã duyệt đúng nội dung này): «" in said
+    (root / READY).write_text(
+        (root / READY).read_text("utf-8").replace("Nội dung bản tin.", "Nội dung đã sửa."), "utf-8"
+    )
+    code, out, err = approve(root, capsys, READY, extra=("--dry-run",), by=other)
+    assert code == 0 and "thay tên" not in out, out  # edited since: no approval to replace

@@ -83,7 +83,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 @dataclass(frozen=True, slots=True)
 class Approval:
-    """One file to approve: its bulletin as loaded, its text, and the text with the approval."""
+    """One file to approve: its bulletin as approved, its text, and the text with the approval."""
 
     path: Path
     shown: str
@@ -92,6 +92,8 @@ class Approval:
     reads once `new` is written (what the build's gate will judge: _held_after)."""
     raw: bytes
     new: bytes
+    replaces: str = ""
+    """Who else already approved this very content, whose name `new` writes over; else ""."""
 
 
 def run(args: argparse.Namespace) -> int:
@@ -150,6 +152,7 @@ def run(args: argparse.Namespace) -> int:
             if item.approval is not None and item.approval.new == item.approval.raw
         }
         problems += _new_approver(by, config.root, seen - held_already)
+    problems += _replacing(approvals, by)
     if any(not isinstance(a.bulletin, Page) for a in approvals):
         problems += _held_pages_linked(approvals, config, now)  # as told with another's error
     if any(p.severity == "error" for p in problems):
@@ -561,7 +564,10 @@ def prepare(
         approval_note="",  # the name written instead of what named nobody
         draft=False,  # released by --publish (a draft is refused without it)
     )
-    return Approval(path, shown, approved, raw, new.encode("utf-8", "surrogatepass"))
+    before = " ".join(nfc(bulletin.approved_by).split())
+    still = bulletin.approved_version == approved.approved_version and not bulletin.approval_note
+    replaces = before if still and before and before != by else ""
+    return Approval(path, shown, approved, raw, new.encode("utf-8", "surrogatepass"), replaces)
 
 
 def _refused(shown: str, message: str, errors: list[Problem], then: str = "duyệt") -> Problem:
@@ -740,6 +746,27 @@ def _new_approver(by: str, root: Path, approving: set[Path]) -> list[Problem]:
             + more
             + ".",
             severity="note",
+        )
+    ]
+
+
+def _replacing(approvals: list[Approval], by: str) -> list[Problem]:
+    """A warning naming the bulletins approved as they are now under another approver's name,
+    which this run writes over: over `content/bai-viet/*.md` the approver meant those waiting,
+    and who had approved the others was lost without a word."""
+    replaced = [a for a in approvals if a.replaces]
+    if not replaced:
+        return []
+    named = ", ".join(f"{a.shown} ({quoted(a.replaces)})" for a in replaced)
+    return [
+        Problem(
+            "--by",
+            f"{len(replaced)} bản tin đã được duyệt đúng nội dung hiện nay, với tên người duyệt "
+            f"khác; lần duyệt này ghi {quoted(by)} thay tên ấy: {named}",
+            hint="Không muốn thay thì bỏ các tệp trên khỏi lệnh (duyệt một thư mục thì chỉ ghi "
+            "các tệp đang chờ duyệt; thêm --dry-run để xem trước); đã đọc lại và nhận trách nhiệm "
+            "các bài ấy thì bỏ qua cảnh báo này.",
+            severity="warning",
         )
     ]
 
@@ -1015,4 +1042,6 @@ def _summary(
         )
     channels = ", ".join(c for c in CHANNELS if c in bulletin.channels) or "không kênh nào"
     state = "Đã duyệt đúng nội dung này từ trước (không ghi lại)" if unchanged else "Duyệt"
+    if item.replaces and not unchanged:
+        state = f"Duyệt lại (thay tên {quoted(item.replaces)} đã duyệt đúng nội dung này)"
     return f"{state}: «{bulletin.title}»\n    tệp {item.shown}; kênh: {channels}; {when}"
