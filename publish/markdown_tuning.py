@@ -27,7 +27,7 @@ from markdown.inlinepatterns import DelimiterProcessor
 from markdown.inlinepatterns import InlineProcessor as InlinePattern
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import InlineProcessor, UnescapeTreeprocessor
-from markdown.util import ETX, STX, AtomicString
+from markdown.util import ETX, INLINE_PLACEHOLDER_PREFIX, STX, AtomicString
 
 __all__ = ["QuickInline", "tuned"]
 
@@ -159,6 +159,68 @@ class QuickInline(InlineProcessor):
             for pattern in self.inlinePatterns
         )
         self.prefilter = _prefilter(self.inlinePatterns)  # type: ignore[arg-type]
+        self.touched = _touched(self.inlinePatterns)  # type: ignore[arg-type]
+
+    def run(self, tree: ET.Element, ancestors: list[str] | None = None) -> ET.Element:
+        """The stock pass (markdown 3.11's InlineProcessor.run), leaving alone each text and
+        tail that no pattern can change and that holds no placeholder: the stock steps for it
+        (offer it to the patterns, look for placeholders, put it back, for a tail through a
+        scratch element and a search for its element among its siblings) end where they began."""
+        touched = self.touched
+        if touched is None:
+            return super().run(tree, ancestors)
+        self.stashed_nodes: dict[str, ET.Element | str] = {}
+        tree_parents = [] if ancestors is None else ancestors[:]
+        self.parent_map = {c: p for p in tree.iter() for c in p}
+        stack = [(tree, tree_parents)]
+        self._InlineProcessor__build_ancestors(tree, tree_parents)  # type: ignore[attr-defined]
+        offered = self._offered
+        placed = self._InlineProcessor__processPlaceholders  # type: ignore[attr-defined]
+        parent_map = self.parent_map
+        done = 0
+        while done < len(stack):  # the stock loop pops the list's head: same order
+            current, parents = stack[done]
+            done += 1
+            self.ancestors = parents
+            if current is not tree:
+                parents.append(current.tag.lower())
+            queued = []
+            for child in current:  # children a tail adds after `child` come up too, as in stock
+                text = child.text
+                if text and not isinstance(text, AtomicString) and touched(text) is not None:
+                    parents.append(child.tag.lower())
+                    child.text = None
+                    found = placed(offered(text), child)
+                    for item in found:
+                        parent_map[item[0]] = child
+                    stack += found
+                    queued.append((child, found))
+                    parents.pop()
+                tail = child.tail
+                if tail and touched(tail) is not None:
+                    scratch = ET.Element("d")
+                    child.tail = None
+                    found = placed(offered(tail), scratch, False)
+                    if scratch.tail:
+                        child.tail = scratch.tail
+                    position = list(current).index(child) + 1
+                    found.reverse()
+                    for item in found:
+                        parent_map[item[0]] = current
+                        current.insert(position, item[0])
+                if len(child):
+                    parent_map[child] = current
+                    stack.append((child, parents[:]))
+            for element, found in queued:
+                for index, item in enumerate(found):
+                    element.insert(index, item[0])
+        return tree
+
+    def _offered(self, data: str) -> str:
+        """`data` offered to every pattern (the prefilter already found something)."""
+        if isinstance(data, AtomicString):
+            return data
+        return self._offer_all(data, 0)
 
     def _InlineProcessor__handleInline(self, data: str, index: int = 0) -> str:
         """The stock loop, with a failed regex search standing in for a failed offer."""
@@ -166,6 +228,10 @@ class QuickInline(InlineProcessor):
             return data
         if self.prefilter is not None and self.prefilter(data) is None:
             return data  # no pattern can match: every offer would fail
+        return self._offer_all(data, index)
+
+    def _offer_all(self, data: str, index: int) -> str:
+        """`data` offered to the patterns from `index` on, as the stock loop offers it."""
         offer = self._InlineProcessor__applyPattern  # type: ignore[attr-defined]
         patterns = self.inlinePatterns
         searches = self.searches
@@ -242,6 +308,16 @@ def _prefilter(patterns: tuple[object, ...]) -> Callable[[str], object] | None:
     if any(needs is None for needs in every):
         return None
     return _any_of(needed for needs in every if needs for needed in needs)
+
+
+def _touched(patterns: tuple[object, ...]) -> Callable[[str], object] | None:
+    """A search finding something in every text the inline pass may change: one some pattern
+    may match, or one holding an inline placeholder (the pass puts its stashed node in); None
+    unless every pattern's needs are known."""
+    every = [_needs(pattern) for pattern in patterns]
+    if any(needs is None for needs in every):
+        return None
+    return _any_of([INLINE_PLACEHOLDER_PREFIX, *(s for needs in every if needs for s in needs)])
 
 
 def _guarded_test(test: BlockTest, needs: tuple[str, ...]) -> BlockTest:

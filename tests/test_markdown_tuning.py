@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections import deque
+from collections.abc import Callable
 
 import markdown
 import pytest
@@ -18,14 +19,16 @@ from hypothesis import strategies as st
 from markdown.extensions import md_in_html
 from markdown.extensions.attr_list import AttrListTreeprocessor
 from markdown.extensions.fenced_code import FencedBlockPreprocessor
-from markdown.inlinepatterns import DelimiterProcessor
-from markdown.treeprocessors import UnescapeTreeprocessor
+from markdown.inlinepatterns import DelimiterProcessor, SimpleTagInlineProcessor
+from markdown.treeprocessors import InlineProcessor, UnescapeTreeprocessor
 
 from publish import markdown_pasted
 from publish.markdown_escapes import QuoteEscapes
 from publish.markdown_lists import ListsAfterText
 from publish.markdown_pasted import PastedLists
-from publish.markdown_tuning import tuned
+from publish.markdown_tuning import NEEDS, tuned
+from publish.render.web.markdown import MarkdownRenderer
+from publish.render.zalo import blocks as zalo_blocks
 from publish.render.zalo.blocks import to_html
 
 EXTENSIONS = ["extra", "sane_lists"]
@@ -288,3 +291,153 @@ def test_a_body_is_not_searched_for_pasted_lists_from_every_character(
     assert spy.searches == 0  # the first line is matched, the others found by a search for "\n"
     pasted = md.reset().convert("Bà con lưu ý:\n• Không chuyển tiền\n• Gọi 113\n")
     assert "<li>Không chuyển tiền</li>" in pasted
+
+
+# The inline pass: texts no pattern can change are left alone -----------------------------------
+
+KNOWN_INLINE_PATTERNS = [
+    ("backtick", "BacktickInlineProcessor"),
+    ("escape", "EscapeInlineProcessor"),
+    ("footnote", "FootnoteInlineProcessor"),
+    ("reference", "ReferenceInlineProcessor"),
+    ("link", "LinkInlineProcessor"),
+    ("image_link", "ImageInlineProcessor"),
+    ("image_reference", "ImageReferenceInlineProcessor"),
+    ("short_reference", "ShortReferenceInlineProcessor"),
+    ("short_image_ref", "ShortImageReferenceInlineProcessor"),
+    ("autolink", "AutolinkInlineProcessor"),
+    ("automail", "AutomailInlineProcessor"),
+    ("linebreak", "SubstituteTagInlineProcessor"),
+    ("html", "HtmlInlineProcessor"),
+    ("entity", "HtmlInlineProcessor"),
+    ("em_strong", "DelimiterProcessor"),
+]
+"""The inline patterns the website's and Zalo's converters register (with markdown 3.11), each
+with the strings it needs in markdown_tuning.NEEDS. A new one (an extension added to either
+converter) fails this list: add its needs to NEEDS, or the inline pass runs every text through
+every pattern again (correct, slower)."""
+
+WEB = MarkdownRenderer()
+
+
+def _web(text: str) -> str:
+    """The website's HTML for a body."""
+    return WEB.convert(text, lookup=lambda src: None)
+
+
+def _zalo_md() -> markdown.Markdown:
+    """Zalo's converter (the one to_html uses in this thread)."""
+    to_html("")
+    return zalo_blocks._LOCAL.md  # type: ignore[no-any-return]
+
+
+INSTANCES = {"web": (_web, lambda: WEB._md), "zalo": (to_html, _zalo_md)}
+
+
+def _with_stock_inline(md: markdown.Markdown, convert: Callable[[str], str], text: str) -> str:
+    """What `convert` writes with Python-Markdown's own inline pass in place of the tuned one."""
+    quick = md.treeprocessors["inline"]
+    stock = InlineProcessor(md)
+    stock.inlinePatterns = quick.inlinePatterns  # type: ignore[attr-defined]
+    md.treeprocessors.register(stock, "inline", 20)
+    try:
+        return convert(text)
+    finally:
+        md.treeprocessors.register(quick, "inline", 20)
+
+
+@pytest.mark.parametrize("name", sorted(INSTANCES))
+def test_every_inline_pattern_of_each_converter_is_known(name: str) -> None:
+    md = INSTANCES[name][1]()
+    registered = [
+        (item.name, type(md.inlinePatterns[item.name]).__name__)
+        for item in md.inlinePatterns._priority
+    ]
+    assert registered == KNOWN_INLINE_PATTERNS
+    assert md.treeprocessors["inline"].touched is not None  # every pattern's needs are known
+
+
+INLINE_EDGES = [
+    "a  \nb", "a \nb", "a\t \nb", "\\*", "\\\\", "5\\*2", "&amp", "&amp;", "&#272;", "&#x110;",
+    "A & B", "<b>đậm</b>", "<", "a < b", "<https://congan.vn>", "<ai@congan.vn>", "[x](y)",
+    "[x]", "[x][]", "![a](b)", "![a]", "`c`", "``c``", "a`b", "**Công**an", "đ*ư*ợc", "*ư*",
+    "_đ_", "x_y_z", "Việt__Nam__", "***a***", "**a*", "a\u00a0*b*\u00a0c", "a\u2003_b_",
+    "\t*a*\t", "a[^1]\n\n[^1]: b", "Gọi 113", "Số 5 - 7, (a) b: c; d!", "a!b", "!",
+    "[^1]", "&amp; A\n\n*[amp]: Ampe",
+]  # fmt: skip
+"""Texts on which each inline pattern fires, or nearly does. An entity is written the same
+whether the entity pattern stashes it or not, except where a later step reads the text: an
+abbreviation's word inside it."""
+
+inline_pieces = st.sampled_from(
+    [
+        "*", "**", "_", "__", "`", "\\", "\\*", "&", "&amp;", "&amp", "&#1;", "&#x1F;", "<", ">",
+        "<b>", "</b>", "<a@b.vn>", "<https://a.vn>", "[", "]", "(", ")", "![", "[^1]", "[x]",
+        "[x](y)", "!", "  \n", " ", "  ", "\n", "\t", "\u00a0", "\u2003", "đ", "ư", "Công an",
+        "x", "1", ".", ":", "#", "- ", "> ", "\n\n", "[^1]: b\n",
+    ]
+)  # fmt: skip
+inline_texts = st.lists(st.one_of(inline_pieces, st.text(max_size=2)), max_size=16).map("".join)
+
+
+@pytest.mark.parametrize("name", sorted(INSTANCES))
+@pytest.mark.parametrize("text", INLINE_EDGES)
+def test_the_inline_pass_writes_what_the_stock_one_writes_on_edge_cases(
+    name: str, text: str
+) -> None:
+    convert, md = INSTANCES[name]
+    assert convert(text) == _with_stock_inline(md(), convert, text)
+
+
+@pytest.mark.parametrize("name", sorted(INSTANCES))
+@settings(max_examples=100, deadline=None)
+@given(text=inline_texts)
+def test_the_inline_pass_writes_what_the_stock_one_writes(name: str, text: str) -> None:
+    convert, md = INSTANCES[name]
+    assert convert(text) == _with_stock_inline(md(), convert, text)
+
+
+def test_each_needed_string_is_needed_by_some_edge_case(monkeypatch: pytest.MonkeyPatch) -> None:
+    stock = [STOCK.reset().convert(text) for text in INLINE_EDGES]
+    for regex, needs in list(NEEDS.items()):
+        for needed in needs:
+            with monkeypatch.context() as patch:  # as if the string were never there
+                patch.setitem(NEEDS, regex, tuple("\x00" if s == needed else s for s in needs))
+                md = tuned(_converter())
+                written = [md.reset().convert(text) for text in INLINE_EDGES]
+            assert written != stock, f"no edge case needs {needed!r} for {regex!r}"
+
+
+def test_an_unknown_inline_pattern_turns_the_shortcut_off() -> None:
+    class Police(markdown.Extension):
+        def extendMarkdown(self, md: markdown.Markdown) -> None:
+            pattern = SimpleTagInlineProcessor(r"()(Công an)", "strong")
+            md.inlinePatterns.register(pattern, "police", 65)
+
+    def converter() -> markdown.Markdown:
+        return markdown.Markdown(extensions=[*EXTENSIONS, Police()], output_format="html")
+
+    md = tuned(converter())
+    assert md.treeprocessors["inline"].touched is None
+    assert md.convert("Công an xã") == converter().convert("Công an xã")
+    assert md.reset().convert("Công an xã") == "<p><strong>Công an</strong> xã</p>"
+
+
+def test_a_paragraph_without_inline_markup_is_not_searched_for_placeholders(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    plain = "Công an xã tuyên truyền.\n\nGọi 113 khi cần.\n\n- Cảnh giác\n"
+    expected = STOCK.reset().convert(plain)
+    searched: list[str] = []
+    stock_placeholders = InlineProcessor._InlineProcessor__processPlaceholders  # type: ignore[attr-defined]
+
+    def placeholders(self: InlineProcessor, data: str, *args: object) -> object:
+        searched.append(data)
+        return stock_placeholders(self, data, *args)
+
+    monkeypatch.setattr(InlineProcessor, "_InlineProcessor__processPlaceholders", placeholders)
+    md = tuned(_converter())
+    assert md.reset().convert(plain) == expected
+    assert searched == []  # the stock pass searches each of the three texts
+    md.reset().convert("Công an **xã**.")
+    assert searched
