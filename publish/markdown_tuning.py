@@ -160,6 +160,11 @@ class QuickInline(InlineProcessor):
         )
         self.prefilter = _prefilter(self.inlinePatterns)  # type: ignore[arg-type]
         self.touched = _touched(self.inlinePatterns)  # type: ignore[arg-type]
+        every = [_needs(pattern) for pattern in self.inlinePatterns]
+        known = all(needs is not None for needs in every)
+        self.wanted = tuple(frozenset(needs or ()) for needs in every) if known else None
+        self.strings = tuple(sorted(set().union(*self.wanted))) if self.wanted else ()
+        self.orders: dict[frozenset[str], tuple[int, ...]] = {}
 
     def run(self, tree: ET.Element, ancestors: list[str] | None = None) -> ET.Element:
         """The stock pass (markdown 3.11's InlineProcessor.run), leaving alone each text and
@@ -231,20 +236,36 @@ class QuickInline(InlineProcessor):
         return self._offer_all(data, index)
 
     def _offer_all(self, data: str, index: int) -> str:
-        """`data` offered to the patterns from `index` on, as the stock loop offers it."""
+        """`data` offered to the patterns from `index` on, as the stock loop offers it: each in
+        turn, again from past its last match while it matches. A pattern needing a string
+        the text lacks is not offered: a match only ever turns text into a placeholder, which
+        holds no needed string, so the text never gains one."""
         offer = self._InlineProcessor__applyPattern  # type: ignore[attr-defined]
         patterns = self.inlinePatterns
         searches = self.searches
-        start = 0
-        while index < len(patterns):
-            search = searches[index]
-            if search is not None and search(data, start) is None:
-                matched, start = False, 0  # what a failed offer returns
-            else:
-                data, matched, start = offer(patterns[index], data, index, start)
-            if not matched:
-                index += 1
+        for position in self._order(data):
+            if position < index:
+                continue
+            pattern, search = patterns[position], searches[position]
+            start = 0
+            while search is None or search(data, start) is not None:
+                data, matched, start = offer(pattern, data, position, start)
+                if not matched:
+                    break
         return data
+
+    def _order(self, data: str) -> Iterable[int]:
+        """The positions of the patterns that may match `data`, in order (all when a pattern's
+        needs are unknown)."""
+        wanted = self.wanted
+        if wanted is None:
+            return range(len(self.inlinePatterns))
+        present = frozenset([needed for needed in self.strings if needed in data])
+        order = self.orders.get(present)
+        if order is None:
+            order = tuple(i for i, needs in enumerate(wanted) if not needs or needs & present)
+            self.orders[present] = order
+        return order
 
 
 def _delimiter_search(processor: DelimiterProcessor) -> Callable[[str, int], re.Match[str] | None]:
