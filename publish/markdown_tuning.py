@@ -35,6 +35,7 @@ Search = Callable[[str, int], object]
 BlockTest = Callable[[ET.Element, str], bool]
 Lines = Callable[[list[str]], list[str]]
 TreeRun = Callable[[ET.Element], None]
+DelimiterMatch = Callable[[re.Match[str], str], tuple[ET.Element | None, int | None, int | None]]
 
 NEEDS = {
     inlinepatterns.BACKTICK_RE: ("`",),
@@ -98,6 +99,7 @@ def tuned(md: markdown.Markdown) -> markdown.Markdown:
         for pattern in quick.inlinePatterns:
             if isinstance(pattern, DelimiterProcessor):
                 pattern.search = _delimiter_search(pattern)  # type: ignore[method-assign,assignment]
+                pattern.handleMatch = _lone_pairs(pattern)  # type: ignore[method-assign,assignment]
         md.treeprocessors.register(quick, "inline", 20)
         for processor in md.parser.blockprocessors:
             needs = BLOCK_NEEDS.get(type(processor))
@@ -296,6 +298,57 @@ def _delimiter_search(processor: DelimiterProcessor) -> Callable[[str, int], re.
         return None
 
     return search
+
+
+def _lone_pairs(processor: DelimiterProcessor) -> DelimiterMatch:
+    """`processor.handleMatch`, answering at once for a lone pair: a run of one or two `*` (or
+    `_`) that may open, then, with no delimiter character between, a run of the same length
+    that may close.
+
+    That is most emphasis in bulletins (a bold lead, an italic phrase). The stock handler pushes
+    the first run on its stack, pairs the second with it (runs of equal length pair whether or
+    not either may also be read the other way), records the pair as a region, builds the element
+    from the regions and resets (~15 µs): one <strong> or <em> holding the text between, spanning
+    both runs. Anything else (nested or longer runs, regions left from the text before) goes to
+    the stock handler.
+    """
+    stock = processor.handleMatch
+    delimiters = processor.delimiters
+    if any(len(token) != 1 for token in delimiters):
+        return stock
+    candidate = re.compile("[" + "".join(re.escape(token) for token in delimiters) + "]").search
+
+    def handle(match: re.Match[str], data: str) -> tuple[ET.Element | None, int | None, int | None]:
+        """The stock answer; an element for a lone pair without asking the stock handler."""
+        at = match.start()
+        delimiter = delimiters.get(data[at])
+        if (
+            delimiter is None
+            or delimiter.double
+            or delimiter.tag_count != 2
+            or processor.regions
+            # Never left over without regions (the handler resets), but the pairing reads them.
+            or processor.stack
+            or any(other.stack for other in delimiters.values())
+        ):
+            return stock(match, data)
+        opening = delimiter.boundary.match(data, at)
+        if opening is None or opening.lastgroup == "end":
+            return stock(match, data)
+        inside = opening.end()
+        size = inside - at
+        found = candidate(data, inside)
+        if size > 2 or found is None:
+            return stock(match, data)
+        between = found.start()
+        closing = delimiter.boundary.match(data, between)  # None for another delimiter's run
+        if closing is None or closing.lastgroup == "start" or closing.end() - between != size:
+            return stock(match, data)
+        element = ET.Element(delimiter.tags[0] if size == 2 else delimiter.tags[1])
+        element.text = data[inside:between]
+        return element, at, closing.end()
+
+    return handle
 
 
 def _needs(pattern: object) -> tuple[str, ...] | None:

@@ -441,3 +441,54 @@ def test_a_paragraph_without_inline_markup_is_not_searched_for_placeholders(
     assert searched == []  # the stock pass searches each of the three texts
     md.reset().convert("Công an **xã**.")
     assert searched
+
+
+EMPHASIS_EDGES = [
+    "**a**", "*a*", "__a__", "_a_", "**a*", "*a**", "**a** **b**", "***a***", "**a _b_ c**",
+    "a**b**c", "đ*ư*ợc", "**Công**an", "Công**an**", "* a *", "**a **", "** a**", "_a_b", "x_y_z",
+    "*a* *b*", "**[x](y)**", "*a\nb*", "** **", "*a _b* c_", "_a *b_ c*", "**a*b**", "*a**b*",
+    "__a_", "***a**", "**a***", "a*", "*", "**", "\\**a**", "*a\\*", "**a\u00a0**", "\u00a0*a*",
+    "*a*\t", "(*a*)", "*_a_*", "_*a*_", "**a**b**c**", "****a****", "*a*b*", "a* b*", "_* a*",
+    "a_  a_", "a** b**", "**_***a*__", "*a***a** ***__", "*a *a", "__a __a__",
+]  # fmt: skip
+"""Runs of `*` and `_`: lone pairs, and what only looks like one (a run that only closes, then
+another; pairs the stock handler found with others and hands out one by one)."""
+
+EMPHASIS_PIECES = [
+    "*", "**", "***", "_", "__", "a", "đ", "ư", "Công an", " ", "\u00a0", "\t", ".", ",", "(", ")",
+    "\n", "x_y", "[x](y)", "`c`", "\\*", "<b>", "&amp;",
+]  # fmt: skip
+emphasis_texts = st.lists(st.sampled_from(EMPHASIS_PIECES), max_size=14).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(emphasis_texts)
+def test_emphasis_is_paired_as_the_stock_handler_pairs_it(text: str) -> None:
+    assert TUNED.reset().convert(text) == STOCK.reset().convert(text)
+
+
+@pytest.mark.parametrize("text", EMPHASIS_EDGES)
+def test_emphasis_is_paired_as_the_stock_handler_pairs_it_on_edge_cases(text: str) -> None:
+    for context in ("{}", "Công an {} xã", "{}\n\n{}"):
+        body = context.format(text, text)
+        assert TUNED.reset().convert(body) == STOCK.reset().convert(body)
+
+
+def test_a_lone_pair_is_not_paired_on_the_stock_handlers_stacks(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    body = "**Công an xã** tuyên truyền *phòng, chống* lừa đảo, __kịp thời__."
+    expected = STOCK.reset().convert(body)
+    regions: list[tuple[int, ...]] = []
+    stock_add_region = DelimiterProcessor.add_region
+
+    def add_region(self: DelimiterProcessor, *args: int) -> None:
+        regions.append(args[1:])
+        stock_add_region(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(DelimiterProcessor, "add_region", add_region)
+    md = tuned(_converter())
+    assert md.reset().convert(body) == expected
+    assert regions == []  # the stock handler records a region for each of the three pairs
+    md.reset().convert("***Công an xã***")
+    assert regions
