@@ -492,3 +492,22 @@ def test_a_lone_pair_is_not_paired_on_the_stock_handlers_stacks(
     assert regions == []  # the stock handler records a region for each of the three pairs
     md.reset().convert("***Công an xã***")
     assert regions
+
+
+def test_a_text_is_offered_only_to_the_patterns_whose_strings_it_holds() -> None:
+    md = tuned(_converter())
+    inline = md.treeprocessors["inline"]
+    asked: list[str] = []
+
+    def counted(name: str, search: Callable[[str, int], object]) -> Callable[[str, int], object]:
+        def ask(data: str, start: int) -> object:
+            asked.append(name)
+            return search(data, start)
+
+        return ask
+
+    names = [item.name for item in md.inlinePatterns._priority]
+    inline.searches = tuple(counted(n, s) for n, s in zip(names, inline.searches, strict=True))
+    html = md.reset().convert("Công an **xã** tuyên truyền.")
+    assert html == "<p>Công an <strong>xã</strong> tuyên truyền.</p>"
+    assert set(asked) == {"em_strong"}  # every pattern's search was asked before
