@@ -297,17 +297,30 @@ def test_a_wildcard_left_as_typed_names_the_files_it_matches(tmp_path: Path, cap
     assert 'thì ghi "content/bai-viet/*.md"' in err
 
 
-def test_approving_a_folder_says_whose_approval_of_the_same_content_it_writes_over(
+def test_approving_a_folder_keeps_another_approvers_approval_of_the_same_content(
     tmp_path: Path, capsys
 ) -> None:
     """`approve content/bai-viet/*.md` by a second approver wrote their name over the first's
     on every bulletin the first had approved, content unchanged, without a word: who approved
-    what was lost. It still does (a deliberate re-approval is allowed) but says so first, by
-    file and name; an approval the content no longer matches, or one by name only, is none."""
+    what was lost. Among several files such a bulletin is now kept as it is, and the note says
+    how to re-approve it on purpose; named alone it is re-approved, with a warning naming the
+    name written over. An approval the content no longer matches is none to keep."""
     other = "Đại úy Trần Văn Ba"
     root = project(tmp_path)
     assert approve(root, capsys, READY)[0] == 0
-    code, out, err = approve(root, capsys, READY, DRAFT, extra=("--dry-run",), by=other)
+    before = (root / READY).read_bytes()
+    code, out, err = approve(root, capsys, READY, DRAFT, extra=("--publish",), by=other)
+    assert code == 0, err
+    said = " ".join(out.split())
+    assert (root / READY).read_bytes() == before  # the first approver's name stays
+    assert f'approved_by: "{other}"' in (root / DRAFT).read_text("utf-8")
+    assert (
+        f"--by: ghi chú: giữ nguyên 1 bản tin đã được người khác duyệt đúng nội dung hiện nay "
+        f"(không ghi «{other}» thay tên người đã duyệt): {READY} («{APPROVER}»)"
+    ) in said
+    assert f'publish approve {READY} --by "{other}"' in said
+    assert f"Giữ nguyên: «{APPROVER}» đã duyệt đúng nội dung này" in said
+    code, out, err = approve(root, capsys, READY, extra=("--dry-run",), by=other)
     assert code == 0, err
     said = " ".join(out.split())
     assert (

@@ -137,6 +137,11 @@ def run(args: argparse.Namespace) -> int:
         # `approve content/bai-viet/*.md` over a folder holding a draft refused every file:
         # the draft is left as it is (never approved without --publish), the others go on.
         outcomes = [item.skipped(by, root_flag) if item.draft else item for item in outcomes]
+    if len(outcomes) > 1:
+        # Over `content/bai-viet/*.md` the approver means the bulletins waiting: one another
+        # approver already approved as it is keeps that name (who approved what stays on record).
+        # Named alone, it is a deliberate re-approval: written, with a warning.
+        outcomes = [item.kept() for item in outcomes]
     problems += [problem for item in outcomes for problem in item.problems]
     approvals = [item.approval for item in outcomes if item.approval is not None]
     drafts = _drafts_skipped([item.shown for item in outcomes if item.skip])
@@ -152,7 +157,7 @@ def run(args: argparse.Namespace) -> int:
             if item.approval is not None and item.approval.new == item.approval.raw
         }
         problems += _new_approver(by, config.root, seen - held_already)
-    problems += _replacing(approvals, by)
+    problems += _replacing(approvals, by, root_flag)
     if any(not isinstance(a.bulletin, Page) for a in approvals):
         problems += _held_pages_linked(approvals, config, now)  # as told with another's error
     if any(p.severity == "error" for p in problems):
@@ -249,6 +254,14 @@ class Outcome:
             for p in self.problems
         )
         return dataclasses.replace(self, problems=told, skip=True)
+
+    def kept(self) -> Outcome:
+        """This file left as it is when another approver already approved its content as it
+        is now (Approval.replaces); any other outcome unchanged."""
+        item = self.approval
+        if item is None or not item.replaces or item.new == item.raw:
+            return self
+        return dataclasses.replace(self, approval=dataclasses.replace(item, new=item.raw))
 
 
 def _a_page(same: Path, content: Path) -> bool:
@@ -750,25 +763,40 @@ def _new_approver(by: str, root: Path, approving: set[Path]) -> list[Problem]:
     ]
 
 
-def _replacing(approvals: list[Approval], by: str) -> list[Problem]:
-    """A warning naming the bulletins approved as they are now under another approver's name,
-    which this run writes over: over `content/bai-viet/*.md` the approver meant those waiting,
-    and who had approved the others was lost without a word."""
-    replaced = [a for a in approvals if a.replaces]
-    if not replaced:
-        return []
-    named = ", ".join(f"{a.shown} ({quoted(a.replaces)})" for a in replaced)
-    return [
-        Problem(
-            "--by",
-            f"{len(replaced)} bản tin đã được duyệt đúng nội dung hiện nay, với tên người duyệt "
-            f"khác; lần duyệt này ghi {quoted(by)} thay tên ấy: {named}",
-            hint="Không muốn thay thì bỏ các tệp trên khỏi lệnh (duyệt một thư mục thì chỉ ghi "
-            "các tệp đang chờ duyệt; thêm --dry-run để xem trước); đã đọc lại và nhận trách nhiệm "
-            "các bài ấy thì bỏ qua cảnh báo này.",
-            severity="warning",
+def _replacing(approvals: list[Approval], by: str, root_flag: str = "") -> list[Problem]:
+    """What becomes of the bulletins already approved, as they are now, under another
+    approver's name: kept as they are among several files (a note naming them and how to
+    re-approve one on purpose), or, named alone, a warning that `by` is written over that name.
+    Over `content/bai-viet/*.md` who had approved the others was lost without a word."""
+    kept = [a for a in approvals if a.replaces and a.new == a.raw]
+    replaced = [a for a in approvals if a.replaces and a.new != a.raw]
+    told: list[Problem] = []
+    if kept:
+        named = ", ".join(f"{a.shown} ({quoted(a.replaces)})" for a in kept)
+        again = f"publish approve {shell_word(kept[0].shown)} --by {shell_word(by)}{root_flag}"
+        told.append(
+            Problem(
+                "--by",
+                f"giữ nguyên {len(kept)} bản tin đã được người khác duyệt đúng nội dung hiện nay "
+                f"(không ghi {quoted(by)} thay tên người đã duyệt): {named}",
+                hint="Đã đọc lại và muốn ghi tên mình thay cho một bài trong số đó thì duyệt "
+                f"riêng tệp ấy, ví dụ: {again}",
+                severity="note",
+            )
         )
-    ]
+    if replaced:
+        named = ", ".join(f"{a.shown} ({quoted(a.replaces)})" for a in replaced)
+        told.append(
+            Problem(
+                "--by",
+                f"{len(replaced)} bản tin đã được duyệt đúng nội dung hiện nay, với tên người "
+                f"duyệt khác; lần duyệt này ghi {quoted(by)} thay tên ấy: {named}",
+                hint="Không muốn thay thì bỏ tệp trên khỏi lệnh; đã đọc lại và nhận trách nhiệm "
+                "bài ấy thì bỏ qua cảnh báo này.",
+                severity="warning",
+            )
+        )
+    return told
 
 
 def _front_matter(path: Path) -> str:
@@ -1044,4 +1072,9 @@ def _summary(
     state = "Đã duyệt đúng nội dung này từ trước (không ghi lại)" if unchanged else "Duyệt"
     if item.replaces and not unchanged:
         state = f"Duyệt lại (thay tên {quoted(item.replaces)} đã duyệt đúng nội dung này)"
+    elif item.replaces:
+        state = (
+            f"Giữ nguyên: {quoted(item.replaces)} đã duyệt đúng nội dung này (không ghi tên "
+            "người duyệt lần này)"
+        )
     return f"{state}: «{bulletin.title}»\n    tệp {item.shown}; kênh: {channels}; {when}"
