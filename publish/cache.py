@@ -28,6 +28,7 @@ import publish
 
 __all__ = [
     "FRAGMENTS",
+    "Encoded",
     "Fragments",
     "Shelf",
     "atomic_write_bytes",
@@ -141,10 +142,42 @@ def salt(root: Path) -> str:
     return hashlib.sha256(_tool_digest().encode() + b"\0" + config).hexdigest()
 
 
+class Encoded:
+    """A `digest` part encoded once, for a value many keys share (a site's page ids are in
+    every body's key): it is hashed as the very bytes the value itself would be, without a
+    repr for each key, and shows as the value's repr inside another part."""
+
+    __slots__ = ("chunk", "value")
+
+    def __init__(self, value: object) -> None:
+        """Encode `value` as `digest` would."""
+        self.value = value
+        self.chunk = _chunk(value)
+
+    def __repr__(self) -> str:
+        """The value's own repr: a tuple holding it is the same part as one holding the value."""
+        return repr(self.value)
+
+
+def _chunk(part: object) -> bytes:
+    """What `digest` hashes for one part: its length, then its bytes behind a tag telling its
+    kind (written out again in `digest`, which runs for every key)."""
+    if isinstance(part, str):
+        data = b"s" + part.encode("utf-8", "surrogatepass")
+    elif isinstance(part, bytes):
+        data = b"b" + part
+    else:
+        data = b"r" + repr(part).encode("utf-8", "surrogatepass")
+    return len(data).to_bytes(8, "little") + data
+
+
 def digest(*parts: object) -> str:
-    """A stable key from strings, bytes, numbers, tuples and None."""
+    """A stable key from strings, bytes, numbers, tuples and None (and `Encoded` ones)."""
     h = hashlib.sha256()
     for part in parts:
+        if type(part) is Encoded:
+            h.update(part.chunk)
+            continue
         # A text or bytes part is hashed as it is: repr() would copy (and escape) a whole body.
         if isinstance(part, str):
             data = b"s" + part.encode("utf-8", "surrogatepass")

@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from publish.addresses import address_as_text, text_is_address
 from publish.attachments import attached, is_file_link, is_image_link
-from publish.cache import Fragments
+from publish.cache import Encoded, Fragments
 from publish.config import Config
 from publish.contact_numbers import first_number, tel_uri
 from publish.content_images import remote_image, resolve_content_path
@@ -385,8 +385,7 @@ class SiteContext:
             source,
             eager_first,
             self.prefix,
-            sorted(self.folder_pages),
-            sorted(self.page_ids),
+            *self._body_key_pages,
         )
         hit = self.fragments.get(key)
         if (
@@ -438,6 +437,12 @@ class SiteContext:
         )
         self.fragments.put(key, (html, tuple(used.items()), tuple(targets.items())))
         return html
+
+    @cached_property
+    def _body_key_pages(self) -> tuple[Encoded, Encoded]:
+        """The last parts of every body's cache key, the same for the whole build: the folder's
+        pages and the ids a heading must not take, each sorted and encoded once."""
+        return Encoded(sorted(self.folder_pages)), Encoded(sorted(self.page_ids))
 
     @cached_property
     def feed_keys(self) -> set[str]:
