@@ -1030,7 +1030,8 @@ def _load_bulletins(
 def _images_unchanged(
     hit: _Loaded, path: Path, config: Config, seen: dict[tuple[str, str, str], bool]
 ) -> bool:
-    """Whether every image an earlier load checked still resolves to the same existing file.
+    """Whether every image an earlier load checked still resolves to the same file, one the
+    load would accept (a cover replaced by one over the size limit is refused again).
 
     `seen` holds the answers of this load by (reference, folder of the file, expected path):
     thousands of bulletins share a few cover images.
@@ -1044,7 +1045,7 @@ def _images_unchanged(
             found = seen[memo] = (
                 resolved is not None
                 and content_images.found_as(resolved, config) == expected
-                and resolved.is_file()
+                and content_images.usable_file(resolved, config)
             )
         if not found:
             return False

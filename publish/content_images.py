@@ -571,6 +571,13 @@ def remote_uses(item: Bulletin | Page, config: Config) -> list[tuple[str, int]]:
     ]
 
 
+def usable_file(path: Path, config: Config) -> bool:
+    """Whether a resolved image is a file a load accepts: a regular file no larger than
+    MAX_IMAGE_BYTES (checked once per build, as `_image` checks it)."""
+    found = _image_file(path, _content_dir(config)[0])
+    return found is not None and found[1] <= MAX_IMAGE_BYTES
+
+
 def _image_file(path: Path, content_dir: Path) -> tuple[str, int] | None:
     """A resolved image's path under content/ and its size, or None when it is not a file (once
     per build: thousands of bulletins share a few cover images)."""

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from publish import config as config_module
-from publish import content
+from publish import content, content_images
 from publish.cache import FRAGMENTS, Fragments, Shelf
 from publish.config import Policy
 from publish.content import load_site
@@ -21,6 +21,8 @@ from publish.errors import ContentError
 from publish.gates import secret_classification
 from publish.model import Artifact, Bulletin, Exclusion, ImageRef, Page, Site, pack_text
 from tests.helpers import NOW, TINY_JPEG, bulletin_md, make_project
+from tests.web_fixture import NOW as WEB_NOW
+from tests.web_fixture import SITE as WEB_SITE
 
 
 def load(root: Path) -> Site:
@@ -323,3 +325,27 @@ def test_problems_keep_file_order_with_shelved_and_fresh_files_mixed(tmp_path) -
     ]
     files = [f for f, _ in found]
     assert files == sorted(files)
+
+
+def test_a_shelved_bulletin_is_refused_again_when_its_cover_grows_over_the_limit(tmp_path) -> None:
+    """An unchanged bulletin comes from the shelf only while its cover is still a file the load
+    accepts: replaced by one over the size limit it is refused, as by a clean build (the shelf
+    checked that the file existed, not its size), and removed it is not found. Covers are
+    checked once per build, not per process: `publish serve` building again sees each change."""
+    root = tmp_path / "site"
+    shutil.copytree(WEB_SITE, root)
+    cover = root / "content" / "images" / "canh-bao.jpg"
+    config = config_module.load(root)
+    assert any(
+        b.cover and b.cover.path == "images/canh-bao.jpg"
+        for b in load_site(config, now=WEB_NOW).bulletins
+    )
+    data = cover.read_bytes()
+    cover.write_bytes(data + b"\0" * (content_images.MAX_IMAGE_BYTES + 1 - len(data)))
+    with pytest.raises(ContentError, match=r"ảnh «images/canh-bao\.jpg» .*không dùng được"):
+        load_site(config, now=WEB_NOW)
+    cover.unlink()
+    with pytest.raises(ContentError, match=r"không tìm thấy ảnh «images/canh-bao\.jpg»"):
+        load_site(config, now=WEB_NOW)
+    cover.write_bytes(data)
+    assert load_site(config, now=WEB_NOW).bulletins
