@@ -5,12 +5,17 @@ from __future__ import annotations
 
 import shutil
 
+import jinja2
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from markupsafe import Markup, escape
 
 from publish import config as config_module
 from publish.cache import Encoded, digest
+from publish.config import BUILTIN_THEME
 from publish.content import load_site
+from publish.render.web import environment
+from publish.render.web.escaping import quick_escape
 from publish.render.web.images import Pictures
 from publish.render.web.pages import Views
 from tests.web_fixture import NOW, SITE
@@ -71,3 +76,64 @@ def test_a_body_is_cached_under_the_key_it_always_had(tmp_path) -> None:
             ["a", "noi-dung", "tim-kiem"],
         )
     ]
+
+
+class _Html:
+    """An object that writes its own HTML (as a theme's value may)."""
+
+    def __init__(self, text: str) -> None:
+        """Hold `text`."""
+        self.text = text
+
+    def __html__(self) -> str:
+        """The text, as HTML."""
+        return self.text
+
+
+class _Text(str):
+    """A str subclass (not markup)."""
+
+
+_HTMLISH = st.text(alphabet=st.sampled_from("ab<>&'\"ễ \n\x00"), max_size=12)
+_VALUES = st.one_of(
+    _HTMLISH,
+    _HTMLISH.map(Markup),
+    _HTMLISH.map(_Html),
+    _HTMLISH.map(_Text),
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.none(),
+    st.booleans(),
+)
+
+
+@settings(max_examples=150)
+@given(_VALUES)
+def test_quick_escape_is_markupsafes_escape(value) -> None:
+    """The same text, as Markup, for text, markup, objects writing HTML and any other value."""
+    quick, full = quick_escape(value), escape(value)
+    assert type(quick) is Markup
+    assert str(quick) == str(full)
+
+
+@settings(max_examples=40)
+@given(_VALUES, _VALUES, _HTMLISH)
+def test_theme_templates_escape_as_jinja_does(a, b, c) -> None:
+    """A template compiled by the theme's environment writes what Jinja's own writes: outputs,
+    joins (~), macros and filters, with the quick escape in its code."""
+    source = (
+        "{% macro m(x) %}<i>{{ x }}</i>{% endmacro %}"
+        "{{ a }}|{{ b ~ c }}|{{ m(a) }}|{{ m(b) | upper }}|{% set t = c ~ a %}{{ t }}|{{ c | e }}"
+    )
+    theme = environment(BUILTIN_THEME).from_string(source)
+    plain = jinja2.Environment(autoescape=True).from_string(source)
+    assert theme.root_render_func.__globals__["escape"] is quick_escape
+    values = {"a": a, "b": b, "c": c}
+    assert theme.render(values) == plain.render(values)
+
+
+def test_the_themes_templates_use_the_quick_escape() -> None:
+    """Each built-in template and the macros they import (else the shortcut is never taken)."""
+    env = environment(BUILTIN_THEME)
+    for name in ("base.html", "bulletin.html", "list.html", "_macros.html"):
+        assert env.get_template(name).root_render_func.__globals__["escape"] is quick_escape

@@ -15,6 +15,7 @@ from jinja2 import nodes
 from publish.cache import Fragments
 from publish.config import BUILTIN_THEME
 from publish.editor_files import is_clutter
+from publish.render.web.escaping import QuickEscapeTemplate
 
 __all__ = ["SEARCH_TEMPLATE", "WHOLE_SITE", "ThemeEnvironment", "ThemeFacts", "theme_facts"]
 
@@ -48,7 +49,10 @@ class ThemeEnvironment(jinja2.Environment):
     """A Jinja environment that parses the same template source once per process: a cold
     build compiled each template (its check), then parsed it again for theme_facts (~50 ms
     of a 1,000-bulletin build, the theme's nine templates). Jinja's compiler and the walks
-    here read a tree and never change it (tests/test_template_facts.py checks it)."""
+    here read a tree and never change it (tests/test_template_facts.py checks it). Its
+    templates escape with `quick_escape`."""
+
+    template_class = QuickEscapeTemplate
 
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
         """The tree of `source`, parsed by this or another such environment with the same
