@@ -15,7 +15,7 @@ from jinja2 import nodes
 from publish.cache import Fragments
 from publish.config import BUILTIN_THEME
 from publish.editor_files import is_clutter
-from publish.render.web.escaping import QuickEscapeTemplate
+from publish.render.web.escaping import QUICK, QuickEscapeTemplate
 
 __all__ = ["SEARCH_TEMPLATE", "WHOLE_SITE", "ThemeEnvironment", "ThemeFacts", "theme_facts"]
 
@@ -52,7 +52,7 @@ class ThemeEnvironment(jinja2.Environment):
     here read a tree and never change it (tests/test_template_facts.py checks it). Its
     templates escape with `quick_escape`."""
 
-    template_class = QuickEscapeTemplate
+    template_class = QuickEscapeTemplate if QUICK else jinja2.Template
 
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
         """The tree of `source`, parsed by this or another such environment with the same
