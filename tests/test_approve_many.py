@@ -333,3 +333,20 @@ def test_approving_a_folder_keeps_another_approvers_approval_of_the_same_content
     )
     code, out, err = approve(root, capsys, READY, extra=("--dry-run",), by=other)
     assert code == 0 and "thay tên" not in out, out  # edited since: no approval to replace
+
+
+def test_approving_a_bulletin_sent_to_no_channel_does_not_say_it_goes_out(
+    tmp_path: Path, capsys
+) -> None:
+    """A bulletin with `channels: []` passes the gate but goes nowhere: approve said «đăng ngay
+    khi được đưa lên» on its line and «Commit các tệp này để đăng» with nothing against it."""
+    root = project(tmp_path, **{BROKEN: bulletin_md({"id": "tin-c", "channels": "[]"})})
+    code, out, err = approve(root, capsys, READY, BROKEN)
+    assert code == 0, err
+    said = " ".join(out.split())
+    assert f"tệp {BROKEN}; kênh: không kênh nào; không đăng ở kênh nào (channels: []" in said
+    assert (
+        f"Duyệt xong vẫn chưa được đăng: {BROKEN} (channels: [], bản tin không gửi tới kênh nào: "
+        "ghi các kênh cần đăng rồi duyệt lại)."
+    ) in said
+    assert f"tệp {READY}; kênh: web, zalo, radio; đăng ngay" in said

@@ -381,6 +381,8 @@ def _still_held(approvals: list[Approval], policy: Policy, now: dt.datetime) -> 
             if fix := HELD_FIXES.get(code, ""):
                 fix += "chạy lại lệnh này" if page else "duyệt lại"
             told[page].append(f"{item.shown} ({reason}{fix})")
+        elif not isinstance(item.bulletin, Page) and not item.bulletin.channels:
+            told[False].append(f"{item.shown} ({NO_CHANNEL}: ghi các kênh cần đăng rồi duyệt lại)")
     return "".join(
         f" {lead}: {'; '.join(told[pages])}."
         for pages, lead in (
@@ -390,6 +392,9 @@ def _still_held(approvals: list[Approval], policy: Policy, now: dt.datetime) -> 
         if told[pages]
     )
 
+
+NO_CHANNEL = "channels: [], bản tin không gửi tới kênh nào"
+"""Why a bulletin the gate lets through still goes nowhere: «đăng ngay» said of it was false."""
 
 HELD_FIXES = {"expired": ": vẫn cần đăng thì dời expires về sau rồi "}
 """What the approver does about a hold whose reason (the gate's) does not say it, by its
@@ -1060,6 +1065,8 @@ def _summary(
         )
     if bulletin.expires is not None:
         when += f"; hết hạn lúc {vn_datetime(bulletin.expires.astimezone(now.tzinfo))}"
+    if held is None and not bulletin.channels:
+        when = f"không đăng ở kênh nào ({NO_CHANNEL})"
     if held is not None:
         # «đăng ngay» said of it told the approver it would go out.
         reason, code = held
