@@ -370,7 +370,9 @@ def test_a_date_without_a_time_is_that_days_midnight_as_the_date_field_and_says_
     text = (root / "content/bai-viet/2026-12-01-tin-hen-gio.md").read_text(encoding="utf-8")
     assert "date: 2026-12-01 00:00" in text
     err = capsys.readouterr().err
-    assert f"--date {written} không ghi giờ, nên giờ đăng là 00:00, Thứ Ba, 01/12/2026" in err
+    # Quoted as every message quotes what the editor wrote: «ngày 01.12.2026», not a bare phrase
+    # that runs into the sentence.
+    assert f"--date «{written}» không ghi giờ, nên giờ đăng là 00:00, Thứ Ba, 01/12/2026" in err
     assert 'date: 2026-12-01 07:00, hoặc chạy lệnh với --date "01/12/2026 7h00"' in err
     as_field = make_project(
         tmp_path / "field", {"content/bai-viet/a.md": bulletin_md({"date": f'"{written}"'})}

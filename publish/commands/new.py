@@ -30,7 +30,7 @@ from publish.fields import (
 from publish.frontmatter import FrontMatterError, decode, split
 from publish.limits import read_head
 from publish.no_follow import linked_folder
-from publish.text import SLUG_RE, nfc, slugify, vn_datetime
+from publish.text import SLUG_RE, nfc, quoted, slugify, vn_datetime
 from publish.url_history import history_path, load_history
 
 __all__ = ["add_parser", "run"]
@@ -199,7 +199,7 @@ def _midnight_note(written: str, when: dt.datetime) -> str:
     """The note telling that a --date without a time was taken as that day's 00:00, as the
     `date` field takes it, and how to give the hour meant."""
     return (
-        f"Ghi chú: --date {written} không ghi giờ, nên giờ đăng là {vn_datetime(when)} (đầu ngày, "
+        f"Ghi chú: --date {quoted(written)} không ghi giờ, nên giờ đăng là {vn_datetime(when)} (đầu ngày, "
         "như dòng date chỉ ghi ngày): bài được đăng ngay khi sang ngày đó, nếu đã được duyệt. Muốn "
         f"giờ khác thì sửa dòng date trong tệp, ví dụ date: {when:%Y-%m-%d} 07:00, hoặc chạy lệnh "
         f'với --date "{when:%d/%m/%Y} 7h00".'
