@@ -23,6 +23,7 @@ from pathlib import Path
 
 __all__ = [
     "PERSON_HELD",
+    "RADIO_FLAG",
     "SEVERITY_LABELS",
     "STRICT_EXEMPT",
     "UNREADABLE_ATTACHMENT",
@@ -133,6 +134,9 @@ PERSON_HELD = "person-held"
 """The code of the warning that a bulletin or page is held back for its approved_by or
 pii_reviewed_by naming nobody (publish.person_fields; publish.held_page_links finds the links a
 held page would break). Here, not there: the build's summary tells it without the loader."""
+RADIO_FLAG = "radio-flag"
+"""The code of a read-aloud finding in a bulletin's text (a number, an address, an unknown
+abbreviation: publish.render.radio.episode), told where the text is, never as a field."""
 STRICT_EXEMPT = frozenset({UNREADABLE_ATTACHMENT})
 """Codes of warnings --strict leaves warnings: an unreadable linked document is decided by
 [policy] unreadable_attachments (most PDFs from Word: --strict in CI would refuse every one)."""

@@ -9,7 +9,7 @@ import pytest
 
 from publish import config as config_module
 from publish.content import load_site
-from publish.errors import ContentError
+from publish.errors import RADIO_FLAG, ContentError
 from publish.pipeline import build
 from publish.radio.normalise import normalise
 from tests.helpers import NOW, TINY_JPEG, bulletin_md, make_project
@@ -151,7 +151,7 @@ def test_a_comment_running_across_a_blank_line_is_read_nowhere_and_keeps_nothing
     root = make_project(tmp_path, files)
     result = build(config_module.load(root), channels=("radio",), now=NOW)
     radio = [a.data.decode() for a in result.artifacts if a.path.endswith("script.txt")]
-    assert not [w for w in result.warnings if w.field == "radio"]
+    assert not [w for w in result.warnings if w.code == RADIO_FLAG]
     assert any("Đoạn cuối" in text for text in radio)
     assert not any("ghi chú" in text or "-->" in text for text in radio)
 
@@ -203,7 +203,7 @@ def test_a_shortcode_is_one_error_not_also_radio_warnings_about_its_fragments(
         ("error", 18),
         ("error", 22),
     ]
-    [radio] = [p for p in found if p.field == "radio"]
+    [radio] = [p for p in found if p.code == RADIO_FLAG]
     assert radio.line == 19 and "«QWZX»" in radio.message  # the notice's own text
 
 

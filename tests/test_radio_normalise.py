@@ -241,6 +241,21 @@ def test_hints_name_what_an_editor_can_set_not_command_line_options() -> None:
     assert "--" not in code.message and "[radio] abbreviations" in code.message
 
 
+def test_hints_name_the_units_abbreviation_file_and_how_to_add_a_line() -> None:
+    """Editors were sent to «tệp khai ở [radio] abbreviations» and had to look the file up in
+    site.toml: the hint names the file site.toml names, and what to write in it."""
+    named = SpeakOptions(lexicon_file="content/tu-viet-tat.tsv")
+    [flag] = normalise_fragment("Đội QWZX đã vào cuộc.", options=named).flags
+    assert (
+        "thêm vào tệp từ điển viết tắt content/tu-viet-tat.tsv một dòng: chữ viết tắt, một ký tự Tab, cách đọc (ví dụ «QWZX<TAB>…»)"
+        in flag.message
+    )
+    assert "khai ở" not in flag.message
+    # No file named yet: how to make one, not a file that does not exist.
+    [flag] = normalise_fragment("Đội QWZX đã vào cuộc.").flags
+    assert "chưa có thì tạo một tệp .tsv, ví dụ content/tu-viet-tat.tsv" in flag.message
+
+
 def test_vector_7_italic_caption_under_image_is_removed() -> None:
     source = "![Ảnh](a.jpg)\n*Ảnh: CSGT kiểm tra nồng độ cồn*\n\nTổ công tác làm nhiệm vụ."
     assert normalise(source).text == "Tổ công tác làm nhiệm vụ."

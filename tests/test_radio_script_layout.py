@@ -131,7 +131,7 @@ def test_a_dropped_address_is_told_by_check_and_build_as_a_note(
     captured = capsys.readouterr()
     assert code == 0
     [note] = [line for line in captured.err.splitlines() if "R1.4" in line]
-    assert note.startswith("content/a.md:11: ghi chú: trường 'radio': Đã bỏ vế câu chứa địa chỉ")
+    assert note.startswith("content/a.md:11: ghi chú: phát thanh: Đã bỏ vế câu chứa địa chỉ")
     assert "content/b.md" not in captured.err  # its episode aired on 5/12: nothing to do
     assert "2 ghi chú (xem ở trên)" in captured.out  # with Q9: the episode is short
     code = main(["--root", str(root), "build", "--channel", "radio", "--now", "2020-12-10T09:00"])

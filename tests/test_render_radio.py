@@ -18,8 +18,9 @@ from publish.content import load_site
 from publish.errors import ContentError, severity_label
 from publish.model import Artifact
 from publish.pipeline import build
+from publish.radio.flags import Flag
 from publish.render import radio
-from publish.render.radio.episode import week_of
+from publish.render.radio.episode import _flag_note, week_of
 from publish.render.radio.items import make_slug, next_air
 from publish.render.radio.layout import END_MARK, WIDTH
 from publish.render.radio.rundown import clock, mss, time_rundown
@@ -251,10 +252,16 @@ def test_blocking_flag_keeps_the_bulletin_out_and_is_reported(
     assert problem.message.startswith("chặn phát thanh: Chữ viết tắt «CSĐTTP»")
     assert problem.message.endswith(" (mã quy tắc R14.6)")
     assert problem.message.count("R14.6") == 1
-    # How to fix it is said once, as the hint, and names the setting editors can change.
+    # How to fix it is said once, as the hint, and names the file to open as site.toml's
+    # [radio] abbreviations names it, with what to write there.
     assert "Cách sửa" not in problem.message
     assert problem.hint.startswith("Viết đầy đủ trong bản tin")
-    assert "[radio] abbreviations" in problem.hint
+    assert (
+        "thêm vào tệp từ điển viết tắt tu-viet-tat.tsv một dòng: chữ viết tắt, một ký tự Tab"
+        in (problem.hint)
+    )
+    # Told at its line of the body: the bulletin has no `radio:` field to look for.
+    assert problem.field is None and "trường" not in problem.render()
     root = tmp_path / "project"
     shutil.copytree(FIXTURE, root)
     code = main(
@@ -601,3 +608,37 @@ def test_an_intro_opening_with_a_presenters_initial_is_read_as_written(tmp_path:
     assert "V. Hùng xin kính chào quý vị." in text
     assert "I. Kính thưa quý thính giả chào mừng quý vị" in text
     assert "Phần" not in text
+
+
+def test_a_note_on_the_text_is_told_where_the_text_is_never_as_a_field_radio(
+    tmp_path: Path,
+) -> None:
+    """A scam warning quoting the scammer's number, in a bulletin without a `radio:` block, was
+    told as «trường 'radio'»: editors looked for a field the bulletin does not have. A note on
+    the body is told at its line; one on a `radio:` lead-in names that field."""
+    body = "Đoạn đầu.\n\nĐối tượng gọi từ số 0912345678 để lừa chuyển tiền.\n"
+    lead_in = '\n  lead_in: "Kẻ gian gọi từ số 0912345678 để lừa chuyển tiền."'
+    files = {
+        "content/a.md": bulletin_md(body=body),
+        "content/b.md": bulletin_md({"title": '"Tin hai"', "radio": lead_in}),
+    }
+    site = load_site(
+        config_module.load(make_project(tmp_path, files)), now=dt.datetime(2020, 12, 9, tzinfo=TZ)
+    )
+    notes = {p.file: p for p in radio.check(site) if "«0912345678»" in p.message}
+    in_body, in_lead = notes["content/a.md"], notes["content/b.md"]
+    line = files["content/a.md"].splitlines().index(body.splitlines()[-1]) + 1
+    assert (in_body.line, in_body.field) == (line, None)
+    assert in_body.render().startswith(f"content/a.md:{line}: ghi chú: phát thanh: Số «0912345678»")
+    assert (in_lead.line, in_lead.field) == (None, "radio.lead_in")
+    assert "trường 'radio.lead_in': phát thanh: Số" in in_lead.render()
+
+
+def test_a_flag_of_the_body_without_a_line_says_it_is_in_the_body() -> None:
+    """Neither a line nor a field to show where: the words «trong thân bài» do."""
+    [bulletin] = fixture_site().bulletins[:1]
+    flag = Flag("Q6", "warning", "Số «113» được đọc. Cách sửa: bỏ số.", "113")
+    problem = _flag_note(bulletin, flag)
+    assert problem.field is None and problem.line is None
+    assert problem.message.startswith("phát thanh, trong thân bài: Số «113» được đọc.")
+    assert problem.hint == "Bỏ số."

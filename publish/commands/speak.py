@@ -150,7 +150,16 @@ def _options(args: argparse.Namespace, project: Config | None) -> SpeakOptions:
         read_title=args.read_title,
         unit_name=project.unit.name if project is not None else "",
         places=_site_places(project),
+        lexicon_file=_lexicon_file(args, project),
     )
+
+
+def _lexicon_file(args: argparse.Namespace, project: Config | None) -> str:
+    """The abbreviation file hints name: --abbreviations (read last, so its readings win), else
+    the project's [radio] abbreviations."""
+    if args.abbreviations is not None:
+        return str(args.abbreviations)
+    return project.radio.abbreviations if project is not None else ""
 
 
 def _site_places(project: Config | None) -> tuple[str, ...]:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from publish.encoding import not_utf8
 from publish.errors import ContentError, Problem, os_reason
-from publish.radio.flags import BLOCKING, LEXICON_FILE, WARNING, Context
+from publish.radio.flags import BLOCKING, WARNING, Context
 from publish.radio.given_names import a_given_name, a_place_like_a_name
 from publish.radio.name_titles import own_titles, read_titles_before_names
 from publish.radio.numbers import DIGIT_WORDS
@@ -844,7 +844,7 @@ def _lone_letters_told(text: str, ctx: Context) -> None:
             f"Chữ «{letter}» đứng một mình trong ngoặc được đọc như viết («…, {letter}, …»): "
             "người đọc chỉ đọc được tên chữ cái. Cách sửa: nếu là chữ viết tắt, viết đầy đủ "
             f"trong bản tin; nếu không cần, bỏ ngoặc. Không nên thêm «{letter}» vào "
-            f"{LEXICON_FILE}: cách đọc ghi ở đó thay cho mọi chữ «{letter}» đứng riêng (như "
+            f"{ctx.lexicon_file}: cách đọc ghi ở đó thay cho mọi chữ «{letter}» đứng riêng (như "
             f"«Nguyễn Văn {letter}»).",
             f"({letter})",
         )

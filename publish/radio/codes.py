@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from publish.radio.entry_codes import digit_groups, read_entry_codes
-from publish.radio.flags import BLOCKING, LEXICON_FILE, WARNING, Context
+from publish.radio.flags import BLOCKING, WARNING, Context
 from publish.radio.given_names import a_full_name
 from publish.radio.masked import MASK, read_masked_numbers
 from publish.radio.measures import money_follows
@@ -425,7 +425,8 @@ def _issuer(code: str, ctx: Context) -> str:
         "R13.3",
         BLOCKING,
         f"Không biết cơ quan ban hành «{code}» trong số hiệu văn bản; đã giữ nguyên. "
-        f"Cách sửa: viết tên cơ quan đầy đủ hoặc thêm vào {LEXICON_FILE}.",
+        f"Cách sửa: viết tên cơ quan đầy đủ hoặc thêm vào {ctx.lexicon_file} một dòng: «{code}», "
+        "một ký tự Tab, tên cơ quan đọc trên sóng.",
         code,
     )
     return code
@@ -727,7 +728,8 @@ def _digit_codes(text: str, ctx: Context) -> str:
                 BLOCKING,
                 f"Mã «{shown}» chưa có trong từ điển viết tắt, có thể là số hộ chiếu hay giấy tờ "
                 "của một người (dữ liệu cá nhân); tạm đọc từng chữ số. Cách sửa: bỏ khỏi bản tin "
-                f"nếu là số giấy tờ; nếu là mã, viết đầy đủ hoặc thêm cách đọc vào {LEXICON_FILE}.",
+                "nếu là số giấy tờ; nếu là mã, viết đầy đủ hoặc thêm vào "
+                f"{ctx.lexicon_file} một dòng: mã, một ký tự Tab, cách đọc.",
                 shown,
                 ctx.line_of(m[0]),
             )
@@ -736,7 +738,8 @@ def _digit_codes(text: str, ctx: Context) -> str:
                 "R14.7",
                 BLOCKING,
                 f"Mã «{m[0]}» chưa có trong từ điển viết tắt; tạm đọc từng chữ số. Cách sửa: viết "
-                f"đầy đủ trong bản tin hoặc thêm cách đọc vào {LEXICON_FILE}.",
+                f"đầy đủ trong bản tin hoặc thêm vào {ctx.lexicon_file} một dòng: «{m[0]}», một "
+                "ký tự Tab, cách đọc.",
                 m[0],
             )
         return " ".join(part for part in (m[1], digit_by_digit(m[2]), m[3]) if part)

@@ -8,15 +8,24 @@ from typing import Any, TypeVar
 
 from publish.radio.options import SpeakOptions
 
-__all__ = ["BLOCKING", "LEXICON_FILE", "WARNING", "Context", "Flag", "rule_note"]
+__all__ = ["BLOCKING", "WARNING", "Context", "Flag", "lexicon_file", "rule_note"]
 
 _T = TypeVar("_T")
 
 BLOCKING = "blocking"
 WARNING = "warning"
-LEXICON_FILE = "tệp từ điển viết tắt của đơn vị (tệp khai ở [radio] abbreviations trong site.toml)"
-"""Where an editor adds a reading: hints name it, never a `publish speak` option (a build copies
-them into its warnings and rundown.txt, where no command line is at hand)."""
+
+
+def lexicon_file(named: str) -> str:
+    """Where an editor adds a reading, as hints name it: the file `named` in [radio]
+    abbreviations (the one to open), never a `publish speak` option (a build copies hints into
+    its warnings and rundown.txt, where no command line is at hand)."""
+    if named:
+        return f"tệp từ điển viết tắt {named}"
+    return (
+        "tệp từ điển viết tắt của đơn vị (chưa có thì tạo một tệp .tsv, ví dụ "
+        "content/tu-viet-tat.tsv, rồi ghi tên tệp vào [radio] abbreviations trong site.toml)"
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +37,9 @@ class Flag:
     message: str
     excerpt: str
     line: int | None = None
+    field: str = ""
+    """The front-matter field whose text it was found in (`radio.lead_in`, `title`); empty
+    for the body."""
 
     def render(self, source: str = "", *, excerpt: bool = False, level: str = "") -> str:
         """Format as `source:line: [mức] thông điệp[ — «đoạn»] (mã quy tắc MÃ)`; `level` names the
@@ -75,6 +87,11 @@ class Context:
     """The paragraphs and list items read so far that hold two capitals in a row, with their
     source lines: initials a later bracket writes for a name may have been used there."""
     _memo: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @property
+    def lexicon_file(self) -> str:
+        """The unit's abbreviation file as hints name it (see lexicon_file)."""
+        return lexicon_file(self.options.lexicon_file)
 
     def memo(self, name: str, compute: Callable[[], _T]) -> _T:
         """A value derived from the options or lexicon, computed once per run instead of per item."""

@@ -38,6 +38,9 @@ class SpeakOptions:
     places: tuple[str, ...] = ()
     """The places site.toml names ([unit] name and area, [contact] address): a bulletin's last
     line naming one alone is read, never taken for the writer's name."""
+    lexicon_file: str = ""
+    """The unit's abbreviation file as site.toml names it ([radio] abbreviations), for the hints
+    that tell where to add a reading; empty when none is named."""
 
     def __post_init__(self) -> None:
         """Reject values outside §8 with a message that lists the allowed ones."""

@@ -19,7 +19,7 @@ from publish.radio.caps import (
     may_hold_capitals,
     shouted,
 )
-from publish.radio.flags import BLOCKING, LEXICON_FILE, WARNING, Context
+from publish.radio.flags import BLOCKING, WARNING, Context
 from publish.radio.name_titles import THING_OR_TITLE
 from publish.radio.numbers import roman_value
 from publish.radio.readtime import (
@@ -117,7 +117,7 @@ def _unknown_caps(text: str, ctx: Context) -> None:
         if beside_shouted(words, i):
             # Such lines always passed: blocking them now would stop bulletins unannounced. Not
             # remembered in flagged_tokens, so the token still blocks where written alone.
-            ctx.flag("R14.6", WARNING, _shouted_message(token), token)
+            ctx.flag("R14.6", WARNING, _shouted_message(token, ctx), token)
             continue
         ctx.flagged_tokens.add(token)
         ctx.flag("R14.6", BLOCKING, _unknown_message(token, ctx), token)
@@ -140,22 +140,22 @@ def _unknown_message(token: str, ctx: Context) -> str:
             f"Chữ viết tắt «{token}» chưa có trong từ điển nên được giữ nguyên, không đánh vần "
             f"(nó chỉ được đọc là «{title}» khi chắc chắn đứng trước tên người). Cách sửa: viết "
             f"đầy đủ chữ muốn đọc trong bản tin (như «{thing}»). Không nên thêm «{token}» vào "
-            f"{LEXICON_FILE}: cách đọc ghi ở đó thay cho «{title}» trước mọi tên người (như "
+            f"{ctx.lexicon_file}: cách đọc ghi ở đó thay cho «{title}» trước mọi tên người (như "
             f"«{token} Nguyễn Văn A»)."
         )
     return (
         f"Chữ viết tắt «{token}» chưa có trong từ điển nên được giữ nguyên, không đánh vần. "
-        f"Cách sửa: viết đầy đủ trong bản tin hoặc thêm vào {LEXICON_FILE} một dòng: chữ viết "
+        f"Cách sửa: viết đầy đủ trong bản tin hoặc thêm vào {ctx.lexicon_file} một dòng: chữ viết "
         f"tắt, một ký tự Tab, cách đọc (ví dụ «{token}<TAB>…»)."
     )
 
 
-def _shouted_message(token: str) -> str:
+def _shouted_message(token: str, ctx: Context) -> str:
     """Why an unknown upper-case token in a line written in capitals is worth a look."""
     return (
         f"Chữ «{token}» trong dòng viết hoa chưa có trong từ điển: bản đọc giữ nguyên, âm thanh "
         "nháp đánh vần từng chữ cái. Nếu là chữ viết tắt, nên thêm vào "
-        f"{LEXICON_FILE} một dòng: chữ viết tắt, một ký tự Tab, cách đọc (ví dụ «{token}<TAB>…»)."
+        f"{ctx.lexicon_file} một dòng: chữ viết tắt, một ký tự Tab, cách đọc (ví dụ «{token}<TAB>…»)."
     )
 
 

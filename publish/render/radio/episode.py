@@ -12,10 +12,10 @@ from functools import partial
 from publish.cache import Fragments, Shelf, digest
 from publish.config import Config
 from publish.correction_text import corrected_key
-from publish.errors import Problem
+from publish.errors import RADIO_FLAG, Problem
 from publish.model import Bulletin, Site
 from publish.parallel import run_jobs
-from publish.radio.flags import BLOCKING, Flag, rule_note
+from publish.radio.flags import BLOCKING, Flag, lexicon_file, rule_note
 from publish.radio_rates import (
     RATES_NAME,
     KeptRates,
@@ -290,7 +290,7 @@ def _assemble(site: Site) -> Assembly:
                 withheld[bulletin.key] = HELD_FOR_READING
             else:
                 held[bulletin.key] = (bulletin, tuple(stoppers))
-            problems += [_held_problem(bulletin, flag) for flag in stoppers]
+            problems += [_held_problem(bulletin, flag, config) for flag in stoppers]
             continue
         if block.air_date and folder != week_of(air) and air >= site.now:
             problems.append(_off_slot(bulletin, air, folder, config))
@@ -432,12 +432,19 @@ def _flag_note(bulletin: Bulletin, flag: Flag) -> Problem:
     shown = "" if flag.excerpt in what else f" — đoạn: «{flag.excerpt}»"
     return Problem(
         bulletin.source,
-        f"{what}{shown} {rule_note(flag.code)}",
-        field="radio",
+        f"phát thanh{_in_body(flag)}: {what}{shown} {rule_note(flag.code)}",
+        field=flag.field or None,
         line=flag.line,
         hint=fix[:1].upper() + fix[1:] if fix else None,
         severity=flag_severity(flag),
+        code=RADIO_FLAG,
     )
+
+
+def _in_body(flag: Flag) -> str:
+    """Where a flag's text is when neither a field nor a line says it: the body. Never a field
+    'radio' (the bulletin may have no `radio:` block: editors looked for one)."""
+    return ", trong thân bài" if not flag.field and flag.line is None else ""
 
 
 def _timing_actionable(episode: Episode, now: dt.datetime, coming: dt.datetime) -> bool:
@@ -677,20 +684,21 @@ def _correction_expired(
     )
 
 
-def _held_problem(bulletin: Bulletin, flag: Flag) -> Problem:
+def _held_problem(bulletin: Bulletin, flag: Flag, config: Config) -> Problem:
     """The warning that says which flag keeps a bulletin off the radio, with the text in question."""
     what, _, fix = flag.message.partition(" Cách sửa: ")
     return Problem(
         bulletin.source,
-        f"chặn phát thanh: {what} — đoạn: «{flag.excerpt}». Bản tin không được đưa "
-        f"vào kịch bản phát thanh (các kênh khác vẫn dựng). {rule_note(flag.code)}",
-        field="radio",
+        f"chặn phát thanh{_in_body(flag)}: {what} — đoạn: «{flag.excerpt}». Bản tin không được "
+        f"đưa vào kịch bản phát thanh (các kênh khác vẫn dựng). {rule_note(flag.code)}",
+        field=flag.field or None,
         line=flag.line,
         hint=(fix[:1].upper() + fix[1:] + " Rồi dựng lại.")
         if fix
-        else "Viết lại đoạn đó cho dễ đọc thành tiếng, hoặc thêm chữ viết tắt vào tệp "
-        "[radio] abbreviations, rồi dựng lại.",
+        else "Viết lại đoạn đó cho dễ đọc thành tiếng, hoặc thêm chữ viết tắt vào "
+        f"{lexicon_file(config.radio.abbreviations)}, rồi dựng lại.",
         severity=flag_severity(flag),
+        code=RADIO_FLAG,
     )
 
 

@@ -186,6 +186,7 @@ class Speaker:
             url_spoken=config.radio.url_spoken,
             unit_name=config.unit.name,
             places=site_places(config.unit.name, config.unit.area, config.contact.address),
+            lexicon_file=config.radio.abbreviations,
         )
         path = config.root / config.radio.abbreviations if config.radio.abbreviations else None
         self.lexicon = tuple(sorted(load_abbreviations(path).items()))
@@ -215,15 +216,15 @@ class Speaker:
     def item(self, bulletin: Bulletin, block: RadioBlock, *, reader: str) -> Segment:
         """The bulletin as a read item; flags carry source lines; blocking ones are kept too."""
         flags: list[Flag] = []
-        lead_in = self._part(block.lead_in, flags)
-        tag = self._part(block.tag, flags)
+        lead_in = self._part(block.lead_in, flags, "radio.lead_in")
+        tag = self._part(block.tag, flags, "radio.tag")
         title = bulletin.title if block.read_title else ""
         written = bulletin.body  # unpacked once: the byline below reads it too
         body, body_flags = self.speak(blanked_out(written), title=title, author=bulletin.author)
         flags += [_at_source(f, bulletin.body_line) for f in body_flags]
         paragraphs = [p.strip() for p in re.split(r"\n\s*\n", body) if p.strip()]
         if block.read_title:
-            paragraphs.insert(0, f"{block.type}: {self._part(bulletin.title, flags)}")
+            paragraphs.insert(0, f"{block.type}: {self._part(bulletin.title, flags, 'title')}")
         # No «Đính chính» line (corrections): a script not yet aired already reads the corrected
         # text, and its listeners never heard the earlier one; an aired one is never rewritten.
         segment = Segment(
@@ -256,12 +257,13 @@ class Speaker:
             return dataclasses.replace(timed, seconds=block.duration, mode="manual")
         return retimed(timed, self.rate)
 
-    def _part(self, text: str, flags: list[Flag]) -> str:
-        """A one-paragraph front matter text, normalised; its flags have no source line."""
+    def _part(self, text: str, flags: list[Flag], name: str) -> str:
+        """A one-paragraph front matter text, normalised; its flags name its field `name`, as
+        they have no source line."""
         if not text.strip():
             return ""
         spoken, found = self.speak(text, front_matter=True)
-        flags += [dataclasses.replace(f, line=None) for f in found]
+        flags += [dataclasses.replace(f, line=None, field=name) for f in found]
         return " ".join(spoken.split())
 
 
