@@ -722,12 +722,7 @@ def yaml_error(exc: Exception, text: str, first_line: int) -> Explained:
         )
     if "tab" in problem or "cannot start any token" in problem:
         if _char_at(text, mark) == "\t":
-            return Explained(
-                "có ký tự Tab: phần đầu chỉ được thụt lề hay ngăn cách bằng dấu cách",
-                line,
-                column,
-                "Thay Tab bằng dấu cách (hai dấu cách cho mỗi mức thụt lề).",
-            )
+            return _tab(text, mark, line, column, in_block="block scalar" in context)
         return _special(_char_at(text, mark), line, column)
     if "undefined alias" in problem or "constructor for the tag" in problem:
         return _special(_char_at(text, mark), line, column)
@@ -1201,6 +1196,39 @@ def _special(char: str, line: int | None, column: int | None) -> Explained:
         line,
         column,
         f'Đặt cả giá trị trong ngoặc kép, ví dụ title: "{char.strip()}…".',
+    )
+
+
+def _tab(
+    text: str, mark: Any, line: int | None, column: int | None, *, in_block: bool
+) -> Explained:
+    """A Tab PyYAML refused, told by the line it is on: a comment line or a blank one (harmless
+    to the editor, refused all the same: libyaml takes a Tab at a line's start for indentation)
+    is fixed by removing it; a line of a value (`in_block`: a `|` or `>` one) by spaces."""
+    written = text.split("\n")[mark.line]
+    rest = written.strip(" \t")
+    on = f"dòng {line}" if line is not None else "dòng này"
+    if not in_block and not written[: mark.column].strip() and rest.startswith("#"):
+        return Explained(
+            "có ký tự Tab ở đầu dòng ghi chú (dòng bắt đầu bằng #): phần đầu chỉ được thụt lề "
+            "bằng dấu cách, kể cả dòng ghi chú",
+            line,
+            column,
+            f"Xóa Tab ở đầu {on} (ghi chú viết sát lề trái cũng được) hoặc thay Tab bằng dấu "
+            "cách; không cần ghi chú đó thì xóa cả dòng.",
+        )
+    if not in_block and not rest:
+        return Explained(
+            "dòng trống có ký tự Tab: phần đầu chỉ được thụt lề hay ngăn cách bằng dấu cách",
+            line,
+            column,
+            f"Xóa Tab trên {on} (để dòng trống hẳn), hoặc xóa cả dòng.",
+        )
+    return Explained(
+        "có ký tự Tab: phần đầu chỉ được thụt lề hay ngăn cách bằng dấu cách",
+        line,
+        column,
+        f"Thay Tab trên {on} bằng dấu cách (hai dấu cách cho mỗi mức thụt lề).",
     )
 
 

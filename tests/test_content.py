@@ -258,6 +258,36 @@ def test_a_tab_indented_block_does_not_hide_the_files_other_problems(tmp_path: P
     assert told[1][2].startswith("phần đầu sai cú pháp: có ký tự Tab")
 
 
+@pytest.mark.parametrize(
+    ("written", "message", "fix"),
+    [
+        ("\t# ghi chú", "có ký tự Tab ở đầu dòng ghi chú", "Xóa Tab ở đầu dòng {line} "),
+        ("\t  # ghi chú", "có ký tự Tab ở đầu dòng ghi chú", "Xóa Tab ở đầu dòng {line} "),
+        ("\t", "dòng trống có ký tự Tab", "Xóa Tab trên dòng {line} "),
+    ],
+    ids=["comment", "comment-after-spaces", "blank"],
+)
+def test_a_tab_on_a_comment_or_blank_line_is_told_with_its_line_and_to_remove_it(
+    tmp_path: Path, written: str, message: str, fix: str
+) -> None:
+    """PyYAML (libyaml) refuses a Tab opening a line even when the line is only a comment: an
+    editor saw «hai dấu cách cho mỗi mức thụt lề» for a line that indents nothing. The error
+    says it is the comment (or blank) line, which one, and to remove the Tab; the other
+    fields are still checked."""
+    text = bulletin_md({"draft": f"false\n{written}"}, drop=["summary"])
+    root = make_project(tmp_path, {A: text})
+    with pytest.raises(ContentError) as info:
+        load(root)
+    line = text.split("\n").index(written) + 1
+    told = {p.field: p for p in info.value.problems}
+    tab = told[None]
+    assert (tab.line, tab.column) == (line, 1)
+    assert tab.message.startswith(f"phần đầu sai cú pháp: {message}")
+    assert tab.hint is not None and tab.hint.startswith(fix.format(line=line))
+    assert "mức thụt lề" not in tab.hint
+    assert "summary" in told  # read past the Tab: the missing field is told in the same pass
+
+
 def test_a_title_in_capitals_is_noted_with_the_title_written_as_a_sentence(
     tmp_path: Path,
 ) -> None:
