@@ -353,12 +353,13 @@ def test_rates_are_recorded_only_by_a_radio_sync_that_reached_the_station(tmp_pa
     assert "2024-W50" in json.loads(rates.read_text("utf-8"))["episodes"]
 
 
-def test_a_timing_warning_names_the_episode_and_waits_until_a_short_one_is_next(
+def test_a_timing_warning_names_the_episode_and_waits_until_a_short_one_is_due(
     tmp_path: Path, capsys
 ) -> None:
     """Q9 is told of the episode by its air time, not its folder's rundown.txt; a short episode
-    weeks ahead fills up as the weeks go by, so it is told once it is the next to air; a long
-    one is told at once; an aired one no more."""
+    fills up as the bulletins of its week are written, so it is told once it is the next to air
+    and within three days of it (a small unit read it on every check of the week); a long one
+    is told at once; an aired one no more."""
     files = {
         "content/bai-viet/tuan-nay.md": radio_bulletin("{air_date: 2024-12-14}"),
         "content/bai-viet/sau-hai-tuan.md": radio_bulletin("{air_date: 2024-12-28}"),
@@ -378,7 +379,10 @@ def test_a_timing_warning_names_the_episode_and_waits_until_a_short_one_is_next(
         "Tập phát thanh 17:00, Thứ Bảy, 04/01/2025",
     ]
     assert "thiếu" in rundown(root, "2024-W52")["warnings"][0]  # its rundown says so all along
-    assert told("2024-12-22T12:00") == [
+    # Sunday: the short 28/12 episode is next, but its week's bulletins are still to come.
+    assert told("2024-12-22T12:00") == ["Tập phát thanh 17:00, Thứ Bảy, 04/01/2025"]
+    assert told("2024-12-25T16:59") == ["Tập phát thanh 17:00, Thứ Bảy, 04/01/2025"]
+    assert told("2024-12-25T17:00") == [
         "Tập phát thanh 17:00, Thứ Bảy, 28/12/2024",
         "Tập phát thanh 17:00, Thứ Bảy, 04/01/2025",
     ]

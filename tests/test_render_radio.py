@@ -503,10 +503,14 @@ def test_an_air_date_in_an_impossible_year_is_a_content_error(tmp_path: Path) ->
 
 def test_a_coming_broadcast_with_no_bulletin_is_noted() -> None:
     """The week after the fixture's bulletins has none: nothing would reach the station for that
-    slot, and no episode means no Q9 note either; the editor is told, by the slot's air time."""
+    slot, and no episode means no Q9 note either; the editor is told, by the slot's air time,
+    from three days before it (on Monday the week's bulletins are still to be written)."""
+    slot = "Tập phát thanh 17:00, Thứ Bảy, 21/12/2024"
     monday = dt.datetime(2024, 12, 16, 9, 0, tzinfo=TZ)
-    problems = radio.check(fixture_site(now=monday))
-    [note] = [p for p in problems if p.file == "Tập phát thanh 17:00, Thứ Bảy, 21/12/2024"]
+    assert not [p for p in radio.check(fixture_site(now=monday)) if p.file == slot]
+    thursday = dt.datetime(2024, 12, 19, 9, 0, tzinfo=TZ)
+    problems = radio.check(fixture_site(now=thursday))
+    [note] = [p for p in problems if p.file == slot]
     assert note.severity == "note" and note.message.endswith(" (mã quy tắc Q9)")
     assert "chưa có bản tin nào" in note.message
     # The slot's length in minutes: «khung giờ 3:00» beside a 17:00 broadcast read as a time.

@@ -155,6 +155,13 @@ def episode_folder(air: dt.datetime, config: Config) -> str:
     return week if local.isoweekday() == config.radio.air_weekday else f"{week}-{local.date()}"
 
 
+SHORT_NOTICE = dt.timedelta(days=3)
+"""How long before it airs a short or empty coming episode is told by check and build (Q9).
+Told from the week's start, a small unit, with a bulletin or two a week, read the same note on
+every check while the week's bulletins were still to be written; three days (from Wednesday
+17:00 for a Saturday 17:00 broadcast) leave time to write and approve one more, or to tell the
+station. rundown.txt says it all along; a long episode is told at once (it only grows)."""
+
 TIMING_SEVERITY = "note"
 """How a Q9 timing finding is ranked, in `publish check` and in rundown.txt alike: editorial
 advice (no bulletin is wrong), which --strict must not stop on."""
@@ -342,7 +349,8 @@ def _assemble(site: Site) -> Assembly:
     )
     coming = next_air(site.now, config)
     in_use = any(not bad for _bulletin, _block, bad in blocks)
-    if in_use and all(e.week != episode_folder(coming, config) for e in episodes):
+    due = coming - site.now <= SHORT_NOTICE
+    if in_use and due and all(e.week != episode_folder(coming, config) for e in episodes):
         problems.append(_empty_slot(coming, config))
     for episode in episodes:
         joining = later.get(episode.week, [])
@@ -449,11 +457,14 @@ def _in_body(flag: Flag) -> str:
 
 def _timing_actionable(episode: Episode, now: dt.datetime, coming: dt.datetime) -> bool:
     """Whether an episode's Q9 warning asks the editor for something now: never once it aired;
-    a short one only up to the next weekly broadcast (`coming`), as the bulletins of the weeks
-    after it are mostly still to be written; a long one always (it only grows)."""
+    a short one only up to the next weekly broadcast (`coming`) and within SHORT_NOTICE of its
+    air time, as its bulletins are mostly still to be written before; a long one always (it
+    only grows)."""
     if episode.air < now:
         return False
-    return episode.timing.over_under > 0 or episode.air <= coming
+    if episode.timing.over_under > 0:
+        return True
+    return episode.air <= coming and episode.air - now <= SHORT_NOTICE
 
 
 def _timing_problem(episode: Episode, text: str, joining: int = 0) -> Problem:
