@@ -247,8 +247,8 @@ def test_hints_name_the_units_abbreviation_file_and_how_to_add_a_line() -> None:
     named = SpeakOptions(lexicon_file="content/tu-viet-tat.tsv")
     [flag] = normalise_fragment("Đội QWZX đã vào cuộc.", options=named).flags
     assert (
-        "thêm vào tệp từ điển viết tắt content/tu-viet-tat.tsv một dòng: chữ viết tắt, một ký tự Tab, cách đọc (ví dụ «QWZX<TAB>…»)"
-        in flag.message
+        "thêm vào tệp từ điển viết tắt content/tu-viet-tat.tsv một dòng: chữ viết tắt, một ký "
+        "tự Tab, cách đọc (ví dụ «QWZX<TAB>…»)" in flag.message
     )
     assert "khai ở" not in flag.message
     # No file named yet: how to make one, not a file that does not exist.

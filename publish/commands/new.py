@@ -199,10 +199,10 @@ def _midnight_note(written: str, when: dt.datetime) -> str:
     """The note telling that a --date without a time was taken as that day's 00:00, as the
     `date` field takes it, and how to give the hour meant."""
     return (
-        f"Ghi chú: --date {quoted(written)} không ghi giờ, nên giờ đăng là {vn_datetime(when)} (đầu ngày, "
-        "như dòng date chỉ ghi ngày): bài được đăng ngay khi sang ngày đó, nếu đã được duyệt. Muốn "
-        f"giờ khác thì sửa dòng date trong tệp, ví dụ date: {when:%Y-%m-%d} 07:00, hoặc chạy lệnh "
-        f'với --date "{when:%d/%m/%Y} 7h00".'
+        f"Ghi chú: --date {quoted(written)} không ghi giờ, nên giờ đăng là {vn_datetime(when)} "
+        "(đầu ngày, như dòng date chỉ ghi ngày): bài được đăng ngay khi sang ngày đó, nếu đã "
+        "được duyệt. Muốn giờ khác thì sửa dòng date trong tệp, ví dụ date: "
+        f'{when:%Y-%m-%d} 07:00, hoặc chạy lệnh với --date "{when:%d/%m/%Y} 7h00".'
     )
 
 

@@ -155,7 +155,8 @@ def _shouted_message(token: str, ctx: Context) -> str:
     return (
         f"Chữ «{token}» trong dòng viết hoa chưa có trong từ điển: bản đọc giữ nguyên, âm thanh "
         "nháp đánh vần từng chữ cái. Nếu là chữ viết tắt, nên thêm vào "
-        f"{ctx.lexicon_file} một dòng: chữ viết tắt, một ký tự Tab, cách đọc (ví dụ «{token}<TAB>…»)."
+        f"{ctx.lexicon_file} một dòng: chữ viết tắt, một ký tự Tab, cách đọc (ví dụ "
+        f"«{token}<TAB>…»)."
     )
 
 
