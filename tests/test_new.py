@@ -381,6 +381,48 @@ def test_a_date_without_a_time_is_that_days_midnight_as_the_date_field_and_says_
     assert made.bulletin.date == field.bulletin.date == dt.datetime(2026, 12, 1, tzinfo=HCM)
 
 
+def test_a_day_already_begun_is_not_told_it_goes_out_when_that_day_comes(
+    tmp_path: Path, capsys
+) -> None:
+    """`--date` naming today (or a past day) without a time: 00:00 has passed, so the bulletin
+    goes out once approved, not «khi sang ngày đó»."""
+    root = make_project(tmp_path, {})
+    code = main(
+        [
+            "new",
+            "Tin",
+            "--category",
+            "an-ninh-trat-tu",
+            "--root",
+            str(root),
+            "--now",
+            "2026-12-01T09:30",
+            "--date",
+            "1/12/2026",
+        ]
+    )
+    assert code == 0
+    said = " ".join(capsys.readouterr().err.split())
+    assert "bài được đăng ngay khi được duyệt (00:00 ngày đó đã qua)" in said
+    assert "khi sang ngày đó" not in said
+    code = main(
+        [
+            "new",
+            "Tin khác",
+            "--category",
+            "an-ninh-trat-tu",
+            "--root",
+            str(root),
+            "--now",
+            "2026-11-30T09:30",
+            "--date",
+            "1/12/2026",
+        ]
+    )
+    assert code == 0
+    assert "bài được đăng ngay khi sang ngày đó" in " ".join(capsys.readouterr().err.split())
+
+
 def test_a_date_with_a_time_is_not_told_of(tmp_path: Path, capsys) -> None:
     root = make_project(tmp_path, {})
     assert new(root, "Tin", "--category", "an-ninh-trat-tu", "--date", "1/12/2026 0h00") == 0

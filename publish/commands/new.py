@@ -153,7 +153,8 @@ def run(args: argparse.Namespace) -> int:
         ) from None
     print(shown)
     if when is not None and day_only(args.date):
-        print(_midnight_note(args.date.strip(), when), file=sys.stderr)
+        clock = resolve_now(args.now, config.tz)  # `now` is the --date given
+        print(_midnight_note(args.date.strip(), when, clock), file=sys.stderr)
     if why is not None:
         print(
             f"Ghi chú: {why}, nên bản tin mới lấy địa chỉ «{slug}». Muốn địa chỉ khác thì đổi "
@@ -195,13 +196,18 @@ def _date(written: str, config: Config, problems: list[Problem]) -> dt.datetime 
     return moment.replace(second=0, microsecond=0)
 
 
-def _midnight_note(written: str, when: dt.datetime) -> str:
+def _midnight_note(written: str, when: dt.datetime, now: dt.datetime) -> str:
     """The note telling that a --date without a time was taken as that day's 00:00, as the
-    `date` field takes it, and how to give the hour meant."""
+    `date` field takes it, and how to give the hour meant (`now`: whether that is past)."""
+    goes = (
+        "bài được đăng ngay khi được duyệt (00:00 ngày đó đã qua)"
+        if when <= now
+        else "bài được đăng ngay khi sang ngày đó, nếu đã được duyệt"
+    )
     return (
         f"Ghi chú: --date {quoted(written)} không ghi giờ, nên giờ đăng là {vn_datetime(when)} "
-        "(đầu ngày, như dòng date chỉ ghi ngày): bài được đăng ngay khi sang ngày đó, nếu đã "
-        "được duyệt. Muốn giờ khác thì sửa dòng date trong tệp, ví dụ date: "
+        f"(đầu ngày, như dòng date chỉ ghi ngày): {goes}. Muốn giờ khác thì sửa dòng date "
+        "trong tệp, ví dụ date: "
         f'{when:%Y-%m-%d} 07:00, hoặc chạy lệnh với --date "{when:%d/%m/%Y} 7h00".'
     )
 
