@@ -894,49 +894,47 @@ def cli_sync(root: Path, *, pause: float = 0.0) -> forked.Forked:
     return forked.start(["-m", "publish", "--root", root, "sync", "radio", "--now", NOW], env=env)
 
 
-KILL_WINDOW = 0.5
-"""Seconds after a slowed sync starts writing within which it is killed."""
-KILL_PAUSE = 0.1
-"""Seconds the killed syncs pause around each file step: their writing lasts ~1.7 s, so a kill
-at the end of KILL_WINDOW still comes well before the end on a loaded machine (at 0.05 s, the
-writing took ~0.85 s under load, 0.35 s from a kill that came too late)."""
+KILL_PAUSE = 0.05
+"""Seconds the killed syncs pause around each file step: the window, after the sync reports a
+step, in which the kill lands before the next step writes anything."""
+PLAN_LINE = re.compile(r"^radio: kế hoạch \d+ thao tác", re.MULTILINE)
+"""The line before the sync's list of actions: printed (flushed) before it changes anything."""
+DONE_LINE = re.compile(r"^  [✓✗…] ", re.MULTILINE)
+"""The line the sync prints (flushed) as each action ends: done, failed or still at it."""
 
 
-def written(root: Path) -> object:
-    """What a sync has written so far (inode and modification time of every file in the station
-    folder and of state/radio.json): a file step changes it."""
-    state = root / "state/radio.json"
-    try:
-        return stats(root / STATION), state.stat().st_mtime_ns if state.exists() else None
-    except OSError:  # a file renamed or removed while listed: writing is under way
-        return None
+def steps_done(output: bytes) -> int:
+    """How many actions a sync's output reports as ended; -1 before it has printed its plan."""
+    text = output.decode("utf-8", "replace")
+    return len(DONE_LINE.findall(text)) if PLAN_LINE.search(text) else -1
 
 
-def kill_mid_sync(root: Path, delay: float) -> None:
-    """Run a slowed sync and SIGKILL it `delay` seconds after its first write.
+def kill_after_step(root: Path, step: int) -> int:
+    """Run a slowed sync, SIGKILL it right after it reports its `step`-th action ended (0:
+    right after its plan), and return how many it had reported when it died.
 
-    Counted from the first write, not from the station folder's being there: a rerun on a
-    folder already made (the changing half of the test) spent its ~4 s of loading before any
-    write, so every kill landed before one and that half checked nothing."""
-    before = written(root)
+    A delay from the first write used to pick the moment: on this machine kills then landed
+    only after the first one to three of 7-8 actions, never near the end (the withdrawal, the
+    change log, DOC-TRUOC.txt)."""
     process = cli_sync(root, pause=KILL_PAUSE)
     started = time.monotonic()
-    while (now := written(root)) == before and now is not None:
+    while steps_done(process.output()) < step:
         if process.poll() is not None or time.monotonic() - started > 60:
             raise AssertionError(process.communicate()[1].decode())
         time.sleep(0.005)
-    time.sleep(delay)
     process.send_signal(signal.SIGKILL)
     process.wait()
     # A sync that had already finished would make the rerun below check nothing.
     assert process.returncode == -signal.SIGKILL, f"the sync ended ({process.returncode}) first"
+    return steps_done(process.output())
 
 
-def finish(root: Path) -> None:
-    """Run the sync to completion."""
+def finish(root: Path) -> int:
+    """Run the sync to completion; return how many actions it reported."""
     process = cli_sync(root)
-    _out, err = process.communicate(timeout=120)
+    out, err = process.communicate(timeout=120)
     assert process.returncode == 0, err.decode()
+    return steps_done(out)
 
 
 def change(project: Path) -> None:
@@ -947,35 +945,36 @@ def change(project: Path) -> None:
 
 @needs_all_renderers
 def test_sigkill_mid_sync_then_rerun_gives_exactly_the_right_folder(tmp_path: Path) -> None:
-    """Killed at random points while creating, then while updating and withdrawing: reruns
-    repair, to the station folder and state/radio.json of a run never killed.
+    """Killed right after a chosen action while creating, then while updating and withdrawing:
+    reruns repair, to the station folder and state/radio.json of a run never killed.
 
-    Each run draws new moments (one in each third of the window, so early, middle and late
-    kills are all tried) from a seed it prints and names on failure: KILL_SEED=<seed> draws
-    the same ones again (where the sync then stands still depends on the machine's speed)."""
+    Each run draws new actions to stop after (one in each third of the run, so early, middle
+    and late kills are all tried) from a seed it prints and names on failure: KILL_SEED=<seed>
+    draws the same ones again."""
     seed = int(os.environ.get("KILL_SEED") or random.randrange(2**32))
     print(f"KILL_SEED={seed}")
     rng = random.Random(seed)
     created, changed = tmp_path / "expected-created", tmp_path / "expected-changed"
     for project in (created, changed):
         shutil.copytree(FIXTURES / "radio", project)
-        finish(project)
+        creating = finish(project)
     change(changed)
-    finish(changed)
-    third = KILL_WINDOW / 3
+    changing = finish(changed)
     for trial in range(3):
         root = tmp_path / f"trial-{trial}"
         shutil.copytree(FIXTURES / "radio", root)
-        delay = rng.uniform(trial * third, (trial + 1) * third)
-        said = f"KILL_SEED={seed}: kill after {delay:.3f}s"
-        kill_mid_sync(root, delay)
+        step = rng.randrange(trial * creating // 3, (trial + 1) * creating // 3)
+        landed = kill_after_step(root, step)
+        said = f"KILL_SEED={seed}: killed after action {landed} of {creating} (meant {step})"
         finish(root)
         assert snapshot(root / STATION) == snapshot(created / STATION), said
         assert state_of(root) == state_of(created), said
         change(root)
-        delay = rng.uniform((2 - trial) * third, (3 - trial) * third)  # late first, then early
-        said = f"KILL_SEED={seed}: kill while changing after {delay:.3f}s"
-        kill_mid_sync(root, delay)
+        late = 2 - trial  # late first, then early
+        step = rng.randrange(late * changing // 3, (late + 1) * changing // 3)
+        landed = kill_after_step(root, step)
+        said = f"KILL_SEED={seed}: killed while changing after action {landed} of {changing}"
+        said += f" (meant {step})"
         finish(root)
         assert snapshot(root / STATION) == snapshot(changed / STATION), said
         assert state_of(root) == state_of(changed), said
