@@ -1741,6 +1741,7 @@ def test_an_update_cut_short_twice_is_not_taken_for_a_hand_edit(
     edit(root, 0, summary='"Tóm tắt B."')
     killed = run_cli(root, zalo_env, PUBLISH_ZALO_CRASH_AT="after-update:1")
     killed.communicate(timeout=120)
+    assert killed.returncode == -signal.SIGKILL  # else no run died after B was applied
     assert emulator.articles[article_id]["description"] == "Tóm tắt B."
     edit(root, 0, summary='"Tóm tắt C."')
     if failure == "network":
@@ -1821,15 +1822,36 @@ def test_a_crash_hook_left_set_outside_the_tests_or_garbled_kills_nothing(
 
 
 @pytest.mark.parametrize(
-    "point", ["before-create:2", "after-create:2", "after-token:3", "after-verify:2"]
+    ("point", "concurrency", "received"),
+    [
+        ("before-create:2", 1, 1),
+        ("after-create:2", 1, 2),
+        ("after-token:3", 1, 3),
+        ("after-verify:2", 1, 5),
+        ("after-create:2", 8, None),
+    ],
 )
 def test_sigkill_at_any_point_then_rerun_publishes_each_bulletin_once(
-    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, point: str
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: dict,
+    point: str,
+    concurrency: int,
+    received: int | None,
 ) -> None:
-    root = zalo_project(tmp_path, 5)
+    """Killed at a named point of the n-th create (one request at a time, so the kill lands
+    where named: `received` creates reached Zalo), or with eight in flight (several creates
+    sent, none recorded): the rerun puts each bulletin on the OA once, and a run after sends
+    nothing. With the default eight, «before-create:2» landed before any create reached Zalo
+    in one run of three, and «after-create:2» after two or three creates."""
+    root = zalo_project(tmp_path, 5, zalo=f"concurrency = {concurrency}")
     killed = run_cli(root, zalo_env, PUBLISH_ZALO_CRASH_AT=point)
     killed.communicate(timeout=120)
     assert killed.returncode == -signal.SIGKILL
+    if received is None:
+        assert emulator.count_calls("/article/create") >= 2
+    else:
+        assert emulator.count_calls("/article/create") == received, point
     rerun = run_cli(root, zalo_env)
     out, err = rerun.communicate(timeout=120)
     assert rerun.returncode == 0, out + err
