@@ -387,6 +387,34 @@ def test_a_run_of_comment_openings_is_scanned_for_stamps_without_stalling(head: 
     run_python_guarded(code)
 
 
+_REGISTER = 1_000_000
+"""Bytes of the register below: the smallest size whose linear and quadratic scans both lie
+three times or more from a limit in whole seconds (RLIMIT_CPU). Scanned in 0.65 s of CPU here
+(benchmarks/stamp_text.py measures 7.5 MB), while a scan as mildly quadratic as counting each
+capitals line's number from the text's start (a count in C) took 10 s against the limit of 3;
+half of it took 0.32 s against 2.7 s, each under three times from a limit of 1 s."""
+
+
+def test_a_large_register_typed_in_vni_is_scanned_for_its_stamp_within_its_cpu_limit(
+    tmp_path: Path,
+) -> None:
+    """An attachment of 1 MB of short capitals lines typed in VNI, each holding a number (a
+    register exported from an old program), with its stamp «TOÁI MAÄT - BAÛN SOÁ 02» on the
+    last line: the stamp is found, as the «TỐI MẬT» a reader sees, within 3 s of CPU."""
+    lines = "".join(f"KEÁT QUAÛ SOÁ {n:07d}\n" for n in range(_REGISTER // 22))
+    register = tmp_path / "so-theo-doi.txt"
+    register.write_bytes((lines + "TOÁI MAÄT - BAÛN SOÁ 02\n").encode())
+    code = (
+        "from pathlib import Path\n"
+        "from types import SimpleNamespace\n"
+        "from publish.attachments import scanned\n"
+        "from publish.config import Policy\n"
+        f"print(scanned(Path({str(register)!r}), SimpleNamespace(policy=Policy()))[0][1])\n"
+    )
+    done = run_python_guarded(code, cpu=3)
+    assert done.stdout.strip() == "mang dấu mật «TỐI MẬT BẢN SỐ 02»: không bao giờ được xuất bản"
+
+
 def test_search_text_keeps_the_words_of_links_and_images_and_drops_markup() -> None:
     from publish.render.web.search import plain_text
 
