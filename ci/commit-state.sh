@@ -4,11 +4,20 @@
 #
 # Run it even when the sync failed or was cancelled: what succeeded is recorded in state/, and a
 # next run that does not see it publishes those bulletins again. When the branch moved meanwhile,
-# our commit is rebased onto it (only CI writes state/, so this does not conflict) and pushed again.
+# our commit is rebased onto it and pushed again: an editor's commits do not touch state/. Another
+# run's state/ commit does (two runs that overlapped, the later one checked out before the earlier
+# pushed): the rebase then stops on a conflict, which is given up so that state/ stays this run's
+# (the artifact the guide says to restore from), and a person merges.
 set -eu
 remote="$1"
 branch="$2"
 message="Cập nhật trạng thái đồng bộ [skip ci]"
+
+give_up() {
+    echo "Không đẩy được state/ lên $branch. Đừng chạy đồng bộ lại trước khi xử lý: xem mục" \
+        "'Không đẩy được state/' trong hướng dẫn vận hành." >&2
+    exit 1
+}
 
 git add state/
 if git diff --cached --quiet; then
@@ -24,10 +33,16 @@ for attempt in 1 2 3; do
         exit 0
     fi
     echo "Nhánh $branch đã có commit mới; ghép lại rồi đẩy lần nữa ($attempt/3)." >&2
-    git -c user.name="${PUBLISH_GIT_NAME:-publish-bot}" \
+    if ! git -c user.name="${PUBLISH_GIT_NAME:-publish-bot}" \
         -c user.email="${PUBLISH_GIT_EMAIL:-publish-bot@localhost}" \
-        pull -q --rebase "$remote" "$branch"
+        pull -q --rebase "$remote" "$branch"; then
+        conflicts=$(git diff --name-only --diff-filter=U | tr '\n' ' ')
+        git rebase --abort 2>/dev/null || true
+        if [ -n "$conflicts" ]; then
+            echo "Một lần đồng bộ khác đã đẩy state/ lên $branch trong lúc lần này chạy (hai lần" \
+                "chạy gối nhau): không tự ghép được $conflicts; state/ ở đây vẫn là của lần này." >&2
+        fi
+        give_up
+    fi
 done
-echo "Không đẩy được state/ lên $branch. Đừng chạy đồng bộ lại trước khi xử lý: xem mục" \
-    "'Không đẩy được state/' trong hướng dẫn vận hành." >&2
-exit 1
+give_up

@@ -377,3 +377,45 @@ def test_gitlab_merge_request_code_shares_no_cache_with_the_publish_job() -> Non
         for job, cache in caches.items()
     }
     assert keys["preview"] and not keys["preview"] & keys["publish"]
+
+
+def test_state_commit_that_cannot_be_merged_stops_with_the_guide_and_keeps_this_runs_state(
+    tmp_path: Path,
+) -> None:
+    # Two runs overlapped: the later one checked out before the earlier pushed its state/, so
+    # both changed the same lines. The operator must get the guide's message, and state/ (the
+    # artifact they restore from) must be this run's own, not a file full of conflict markers.
+    origin = tmp_path / "origin.git"
+    git(tmp_path, "init", "-q", "--bare", "-b", "main", str(origin))
+    first, second = tmp_path / "run-1", tmp_path / "run-2"
+    git(tmp_path, "clone", "-q", str(origin), str(first))
+    git(first, "checkout", "-q", "-b", "main")
+    (first / "ci").mkdir()
+    shutil.copy(CI / "commit-state.sh", first / "ci/commit-state.sh")
+    (first / "state").mkdir()
+    (first / "state/dong-ho.json").write_text('{"last_now": "09:00"}\n', "utf-8")
+    git(first, "add", "-A")
+    git(first, "commit", "-q", "-m", "init")
+    git(first, "push", "-q", "origin", "main")
+    git(tmp_path, "clone", "-q", "-b", "main", str(origin), str(second))
+    (first / "state/dong-ho.json").write_text('{"last_now": "09:05"}\n', "utf-8")
+    (second / "state/dong-ho.json").write_text('{"last_now": "09:07"}\n', "utf-8")
+
+    def commit_state(run: Path) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            ["sh", "ci/commit-state.sh", "origin", "main"],
+            cwd=run,
+            env={**os.environ, **GIT_ENV},
+            capture_output=True,
+            text=True,
+        )
+
+    assert commit_state(first).returncode == 0
+    late = commit_state(second)
+
+    assert late.returncode == 1
+    assert "hai lần chạy gối nhau" in late.stderr and "state/dong-ho.json" in late.stderr
+    assert "'Không đẩy được state/' trong hướng dẫn vận hành" in late.stderr
+    assert (second / "state/dong-ho.json").read_text("utf-8") == '{"last_now": "09:07"}\n'
+    assert git(second, "status", "--porcelain") == ""  # no rebase left half done
+    assert git(origin, "show", "main:state/dong-ho.json") == '{"last_now": "09:05"}\n'
