@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import threading
 from pathlib import Path
 
@@ -67,6 +68,26 @@ def test_truncated_state_is_an_error_and_is_backed_up(tmp_path: Path) -> None:
         Manifest.load(path, "zalo")
     assert "--reconcile" in str(caught.value)
     assert list(tmp_path.glob("zalo.json.hong-*"))
+
+
+def test_the_same_broken_state_is_backed_up_once_however_many_runs_find_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """CI commits state/: a broken file left for a day must not add a backup every 30 minutes."""
+    path = tmp_path / "zalo.json"
+    path.write_text('{"entries": {"a": {"article_id": "1"}', "utf-8")
+    clock = iter(["20261207-100000", "20261207-103000", "20261207-110000"])
+    monkeypatch.setattr(manifest_module.time, "strftime", lambda _fmt: next(clock))
+    for _ in range(2):  # two scheduled runs
+        with pytest.raises(PublishError, match=re.escape("thành zalo.json.hong-20261207-100000;")):
+            Manifest.load(path, "zalo")
+    assert [p.name for p in tmp_path.glob("zalo.json.hong-*")] == ["zalo.json.hong-20261207-100000"]
+    path.write_text('{"entries": {', "utf-8")  # broken differently: kept apart
+    with pytest.raises(PublishError) as caught:
+        Manifest.load(path, "zalo")
+    assert len(list(tmp_path.glob("zalo.json.hong-*"))) == 2
+    # In CI the broken file is the committed one: checking it out again would not help.
+    assert "git log -- " in str(caught.value) and "git checkout <commit> -- " in str(caught.value)
 
 
 @pytest.mark.parametrize(

@@ -73,15 +73,17 @@ class Manifest:
             if data.get("channel", channel) != channel:
                 raise ValueError(f"tệp của kênh «{data.get('channel')}»")
         except (UnicodeDecodeError, ValueError) as exc:
-            backup = path.with_name(f"{path.name}.hong-{time.strftime('%Y%m%d-%H%M%S')}")
-            if not read_only:
+            backup = _backup_of(path, raw)
+            if not read_only and not backup.exists():
                 shutil.copy2(path, backup)
             if recover:
                 return cls(path, channel, meta={"recovered_from": backup.name})
             saved = " Không" if read_only else f" Đã sao lưu thành {backup.name}; không"
             raise PublishError(
                 f"{path}: tệp trạng thái bị hỏng ({json_error(exc).described()}).{saved} làm gì thêm "
-                f"để tránh đăng trùng. Cách sửa: khôi phục tệp từ git (git checkout -- {path}) hoặc chạy "
+                f"để tránh đăng trùng. Cách sửa: lấy lại bản đúng từ git (chưa commit: git checkout -- "
+                f"{path}; đã commit, như trên CI: git log -- {path} tìm commit trước khi hỏng rồi "
+                f"git checkout <commit> -- {path}) hoặc chạy "
                 f"'publish sync {channel} --reconcile' để dựng lại trạng thái từ kênh."
             ) from None
         entries = data["entries"]
@@ -244,3 +246,15 @@ def _replay(journal: Path, entries: dict[str, dict[str, Any]]) -> None:
             entries.pop(key, None)
         else:
             entries[key] = entry
+
+
+def _backup_of(path: Path, raw: bytes) -> Path:
+    """Where a broken state file is copied aside: a backup already holding these very bytes, so
+    that every scheduled run finding the same broken file does not add (and CI commit) one more."""
+    for earlier in sorted(path.parent.glob(f"{path.name}.hong-*")):
+        try:
+            if earlier.is_file() and earlier.read_bytes() == raw:
+                return earlier
+        except OSError:
+            continue
+    return path.with_name(f"{path.name}.hong-{time.strftime('%Y%m%d-%H%M%S')}")
