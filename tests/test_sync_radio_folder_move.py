@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -103,3 +104,28 @@ def test_an_empty_folder_elsewhere_is_no_move_while_the_old_folder_cannot_be_rea
     assert set(snapshot(laptop)) >= set(snapshot(held))
     meta = json.loads((root / "state/radio.json").read_text("utf-8"))["meta"]
     assert meta["folder"] == str(laptop)
+
+
+def test_a_move_by_copying_everything_records_the_new_folder_at_once(
+    root: Path,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """README's move (copy all, change the folder, nothing to do): state/radio.json kept the old
+    folder until some script was written, so the new share found empty (not mounted) while the
+    old copy was still there passed for a deliberate move and took every script."""
+    monkeypatch.delenv(radio_sync.ENV_FOLDER, raising=False)
+    sync(root)
+    share = tmp_path / "share"
+    shutil.copytree(root / STATION, share)
+    monkeypatch.setenv(radio_sync.ENV_FOLDER, str(share))
+    _actions, summary = sync(root, now=LATER)
+    assert summary.created == summary.updated == 0
+    meta = json.loads((root / "state/radio.json").read_text("utf-8"))["meta"]
+    assert meta["folder"] == str(share)
+    for name in sorted(share.rglob("*"), reverse=True):  # the share, unmounted: an empty folder
+        name.rmdir() if name.is_dir() else name.unlink()
+    with pytest.raises(RemoteError) as caught:
+        sync(root, now=LATER)
+    assert caught.value.exit_code == 3
+    assert not any(share.iterdir())

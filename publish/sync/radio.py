@@ -1511,6 +1511,10 @@ class RadioSyncer:
         recorded = [*entries, *(moi_name(path) for path in entries)]
         recorded += [GUIDE_NAME] if guide else []
         if any(os.path.lexists(self.folder / path) for path in recorded):
+            if not self.dry_run and before != current:
+                # A move by copying: record the new folder now, not at the next write, or the
+                # new share found empty meanwhile would pass for a move while the old copy lasts.
+                self.manifest.save()
             return
         moved = isinstance(before, str) and before != current
         if moved and _holds_any(self.config.root / str(before), recorded):
