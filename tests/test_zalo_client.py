@@ -10,7 +10,7 @@ import signal
 import stat
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import quote
 
@@ -1228,3 +1228,59 @@ def test_clients_share_one_tls_context_that_still_checks_certificates(
     assert contexts[0] is contexts[1]
     assert contexts[0].verify_mode == ssl.CERT_REQUIRED
     assert contexts[0].check_hostname
+
+
+def _token_endpoint(
+    live: dict[str, str], used: list[str]
+) -> Callable[[dict[str, str], dict[str, str]], httpx.Response]:
+    """Zalo's token endpoint: each refresh token in `live` works once (giving the pair named
+    there), any other is refused as spent (-14014); `used` lists what was presented."""
+
+    def send(form: dict[str, str], headers: dict[str, str]) -> httpx.Response:
+        """Answer one refresh grant."""
+        token = form["refresh_token"]
+        used.append(token)
+        if token not in live:
+            return httpx.Response(200, json={"error": -14014, "message": "Invalid refresh token"})
+        new = live.pop(token)
+        return httpx.Response(
+            200, json={"access_token": f"at-{new}", "refresh_token": new, "expires_in": "90000"}
+        )
+
+    return send
+
+
+def test_a_new_secret_works_even_when_the_old_token_file_was_left_in_the_cache(
+    tmp_path: Path,
+) -> None:
+    """README «Xoay vòng token»: new ZALO_REFRESH_TOKEN, old token file (CI cache) forgotten.
+    The spent file won over the secret and told to re-authorize again, for ever."""
+    token_file = TokenFile(tmp_path / "zalo-token.json")
+    token_file.save(TokenPair("spent-rt", "old-at", expires_at=1.0, oa_id="2463951837402251183"))
+    tokens = TokenManager(
+        AppCredentials("app", "secret"), token_file, initial=TokenPair(refresh_token="fresh-rt")
+    )
+    used: list[str] = []
+
+    assert tokens.refresh(_token_endpoint({"fresh-rt": "rt-2"}, used), failed=None) == "at-rt-2"
+
+    assert used == ["spent-rt", "fresh-rt"]
+    saved = token_file.load()
+    assert saved is not None and saved.refresh_token == "rt-2"
+    assert saved.oa_id is None  # the secret's OA is checked with Zalo (getoa) before any post
+
+
+def test_a_spent_token_file_and_a_spent_secret_still_ask_for_a_new_authorization(
+    tmp_path: Path,
+) -> None:
+    token_file = TokenFile(tmp_path / "zalo-token.json")
+    token_file.save(TokenPair("spent-rt", "old-at", expires_at=1.0))
+    tokens = TokenManager(
+        AppCredentials("app", "secret"), token_file, initial=TokenPair(refresh_token="first-rt")
+    )
+    used: list[str] = []
+    with pytest.raises(ZaloError) as caught:
+        tokens.refresh(_token_endpoint({}, used), failed=None)
+    assert caught.value.code == -14014 and "cấp quyền lại" in str(caught.value)
+    assert used == ["spent-rt", "first-rt"]
+    assert token_file.load() == TokenPair("spent-rt", "old-at", expires_at=1.0)

@@ -586,12 +586,36 @@ class TokenManager:
                     "Zalo access token đã được làm mới bởi tiến trình khác; dùng token đó."
                 )
                 return pair.access_token, False
-            new_pair = self._exchange(send, pair)
+            try:
+                new_pair = self._exchange(send, pair)
+            except ZaloError as error:
+                new_pair = self._exchange_env_instead(send, pair, error)
             self._remember(new_pair)
             self.token_file.save(new_pair)
             self._cached = None
             logger.info("Đã làm mới access token Zalo và lưu vào %s.", self.token_file.path)
             return new_pair.access_token, True  # type: ignore[return-value]
+
+    def _exchange_env_instead(
+        self, send: OAuthSender, pair: TokenPair, error: ZaloError
+    ) -> TokenPair:
+        """The pair ZALO_REFRESH_TOKEN gives when the token file's refresh token was refused as
+        spent (-14014) and the environment holds another one, else `error` raised: a new secret
+        set after a re-authorization, the old token file (CI cache) forgotten, which wins over
+        the secret. Its OA is not known until Zalo confirms it (getoa), as for a first run."""
+        initial = self._initial
+        if error.code != -14014 or initial is None or initial.refresh_token == pair.refresh_token:
+            raise error
+        try:
+            new_pair = self._exchange(send, initial)
+        except ZaloError:
+            raise error from None  # the environment's token is spent too (the usual first one)
+        logger.warning(
+            "Refresh token trong tệp token %s đã hết hiệu lực; đã dùng ZALO_REFRESH_TOKEN "
+            "(khác tệp) và ghi cặp token mới vào tệp.",
+            self.token_file.path,
+        )
+        return new_pair
 
     def _exchange(self, send: OAuthSender, pair: TokenPair) -> TokenPair:
         """POST the refresh grant and parse the reply (no envelope; errors as negative codes)."""
