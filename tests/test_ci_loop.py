@@ -419,3 +419,55 @@ def test_state_commit_that_cannot_be_merged_stops_with_the_guide_and_keeps_this_
     assert (second / "state/dong-ho.json").read_text("utf-8") == '{"last_now": "09:07"}\n'
     assert git(second, "status", "--porcelain") == ""  # no rebase left half done
     assert git(origin, "show", "main:state/dong-ho.json") == '{"last_now": "09:05"}\n'
+
+
+def test_a_run_queued_behind_another_syncs_from_the_newest_state_or_not_at_all(
+    tmp_path: Path,
+) -> None:
+    # A schedule fires while a merge is publishing: its checkout predates that run's state/
+    # commit. Synced from it, Zalo would refuse (or update twice) and the state/ commits clash.
+    origin = tmp_path / "origin.git"
+    git(tmp_path, "init", "-q", "--bare", "-b", "main", str(origin))
+    editor = tmp_path / "editor"
+    git(tmp_path, "clone", "-q", str(origin), str(editor))
+    git(editor, "checkout", "-q", "-b", "main")
+    (editor / "ci").mkdir()
+    shutil.copy(CI / "fresh-state.sh", editor / "ci/fresh-state.sh")
+    (editor / "state").mkdir()
+    (editor / "state/zalo.json").write_text("{}\n", "utf-8")
+    (editor / "bai.md").write_text("bản tin 1\n", "utf-8")
+    git(editor, "add", "-A")
+    git(editor, "commit", "-q", "-m", "Thêm bản tin")
+    git(editor, "push", "-q", "origin", "main")
+
+    def runner(name: str) -> Path:
+        checkout = tmp_path / name
+        git(tmp_path, "clone", "-q", "-b", "main", str(origin), str(checkout))
+        return checkout
+
+    def fresh_state(run: Path) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            ["sh", "ci/fresh-state.sh", "origin", "main"],
+            cwd=run,
+            env={**os.environ, **GIT_ENV},
+            capture_output=True,
+            text=True,
+        )
+
+    queued, later = runner("queued"), runner("later")
+    assert fresh_state(queued).returncode == 0  # nothing moved: nothing said, nothing changed
+    (editor / "state/zalo.json").write_text('{"bai": "đã đăng"}\n', "utf-8")  # the other run
+    git(editor, "commit", "-qam", STATE_MESSAGE)
+    git(editor, "push", "-q", "origin", "main")
+
+    moved = fresh_state(queued)
+    assert moved.returncode == 0 and "Lấy state/ mới nhất" in moved.stdout
+    assert (queued / "state/zalo.json").read_text("utf-8") == '{"bai": "đã đăng"}\n'
+    assert git(queued, "rev-parse", "HEAD") == git(origin, "rev-parse", "main")
+
+    (editor / "bai.md").write_text("bản tin 1, đã sửa\n", "utf-8")  # newer content too
+    git(editor, "commit", "-qam", "Sửa bản tin")
+    git(editor, "push", "-q", "origin", "main")
+    stale = fresh_state(later)
+    assert stale.returncode == 3 and "lần này không đồng bộ" in stale.stderr
+    assert (later / "state/zalo.json").read_text("utf-8") == "{}\n"  # left as checked out

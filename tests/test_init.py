@@ -120,6 +120,7 @@ def test_nothing_of_the_sample_unit_is_in_the_new_project(project: Path) -> None
         "ci/github-actions.yml",
         "ci/gitlab-ci.yml",
         "ci/commit-state.sh",
+        "ci/fresh-state.sh",
     }
     assert list((project / "content" / "bai-viet").iterdir()) == []
     assert not (project / "templates").exists()  # the built-in theme is used
@@ -313,6 +314,7 @@ def test_ci_templates_install_the_tool_named_in_requirements_txt(project: Path) 
         assert not re.search(r"pip install (-q )?\.$", text, re.M), name
         assert "-r requirements.txt" in text, name
     assert os.access(project / "ci" / "commit-state.sh", os.X_OK)
+    assert os.access(project / "ci" / "fresh-state.sh", os.X_OK)
     assert "publish @ git+" in (project / "requirements.txt").read_text("utf-8")
 
 
