@@ -350,3 +350,24 @@ def test_approving_a_bulletin_sent_to_no_channel_does_not_say_it_goes_out(
         "ghi các kênh cần đăng rồi duyệt lại)."
     ) in said
     assert f"tệp {READY}; kênh: web, zalo, radio; đăng ngay" in said
+
+
+def test_a_draft_released_among_several_files_is_not_kept_a_draft(tmp_path: Path, capsys) -> None:
+    """A bulletin approved, then made a draft again (held back for a while), content unchanged:
+    `approve *.md --publish` by a second approver kept it «as the first approved it», so it
+    stayed a draft while its line said «đăng ngay» and «Không ghi gì». Releasing it is this
+    approver's decision: it is released under their name, with the warning that names whose
+    approval it writes over."""
+    other = "Đại úy Trần Văn Ba"
+    root = project(tmp_path)
+    assert approve(root, capsys, READY)[0] == 0
+    held = (root / READY).read_text("utf-8").replace("---\n", "---\ndraft: true\n", 1)
+    (root / READY).write_text(held, "utf-8")
+    code, out, err = approve(root, capsys, READY, DRAFT, extra=("--publish",), by=other)
+    assert code == 0, err
+    written = (root / READY).read_text("utf-8")
+    assert "draft: true" not in written and f'approved_by: "{other}"' in written
+    said = " ".join(out.split())
+    assert f"Duyệt lại (thay tên «{APPROVER}» đã duyệt đúng nội dung này): «" in said
+    assert f"lần duyệt này ghi «{other}» thay tên ấy: {READY} («{APPROVER}»)" in said
+    assert "giữ nguyên" not in said.lower()

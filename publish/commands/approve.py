@@ -94,6 +94,8 @@ class Approval:
     new: bytes
     replaces: str = ""
     """Who else already approved this very content, whose name `new` writes over; else ""."""
+    released: bool = False
+    """A draft `new` releases (--publish): never kept as it is, which would leave it a draft."""
 
 
 def run(args: argparse.Namespace) -> int:
@@ -257,9 +259,9 @@ class Outcome:
 
     def kept(self) -> Outcome:
         """This file left as it is when another approver already approved its content as it
-        is now (Approval.replaces); any other outcome unchanged."""
+        is now (Approval.replaces) and it is no draft to release; any other outcome unchanged."""
         item = self.approval
-        if item is None or not item.replaces or item.new == item.raw:
+        if item is None or not item.replaces or item.new == item.raw or item.released:
             return self
         return dataclasses.replace(self, approval=dataclasses.replace(item, new=item.raw))
 
@@ -585,7 +587,8 @@ def prepare(
     before = " ".join(nfc(bulletin.approved_by).split())
     still = bulletin.approved_version == approved.approved_version and not bulletin.approval_note
     replaces = before if still and before and before != by else ""
-    return Approval(path, shown, approved, raw, new.encode("utf-8", "surrogatepass"), replaces)
+    encoded = new.encode("utf-8", "surrogatepass")
+    return Approval(path, shown, approved, raw, encoded, replaces, released=bulletin.draft)
 
 
 def _refused(shown: str, message: str, errors: list[Problem], then: str = "duyệt") -> Problem:
