@@ -912,7 +912,8 @@ def test_the_units_numbers_in_a_body_dial_them_and_no_other_number_does(tmp_path
         "Mã: `0273 3850 113`. [Gọi 0273 3850 113](tel:02733850113)\n\n"
         "Xử lý 113 vụ. Khi khẩn cấp, gọi ngay 113 hoặc Gọi: 113.\n\n"
         # Pasted from Word: non-breaking spaces between the groups (shown as &nbsp;).
-        "Đường dây nóng: 0273\u00a03850\u00a0113. Khẩn cấp thì gọi\u00a0114.\n",
+        "Đường dây nóng: 0273\u00a03850\u00a0113. Khẩn cấp thì gọi\u00a0114.\n\n"
+        "Hoặc 0273&#160;3850&#160;113.\n",
         "utf-8",
     )
     html = build_site(root).html("/2024/02/tuan-tra-dem/")
@@ -924,6 +925,7 @@ def test_the_units_numbers_in_a_body_dial_them_and_no_other_number_does(tmp_path
         "+84 273.3850.113",
         "Gọi 0273 3850 113",
         "0273&nbsp;3850&nbsp;113",
+        "0273&nbsp;3850&nbsp;113",  # typed &#160;: written &nbsp; as Word's
     ]
     assert re.findall(r'(\S+) <a href="tel:113">113</a>', body) == ["ngay", "Gọi:"]
     assert 'gọi&nbsp;<a href="tel:114">114</a>.' in body

@@ -42,9 +42,10 @@ _BREAK = re.compile(r"<br\b[^>]*+>", re.IGNORECASE)
 """A line break inside a paragraph («Liên hệ:<br>113»): the run of text goes on past it."""
 _EMPHASIS = frozenset({"strong", "b", "em", "i", "u", "mark", "span"})
 """Tags inside a sentence: «gọi» and the number around them are still one sentence."""
-_GAP = r"(?:[ .\-\u00a0\u202f]|&nbsp;|&#160;|\)\s?)?"
+_GAP = r"(?:[ .\-\u00a0\u202f]|\)\s?)?"
 """What may separate two digits of a typed number: a space, a dot, a hyphen, an area code's `)`;
-or the non-breaking space Word puts there, which a body pasted from it keeps (as `&nbsp;`)."""
+or the non-breaking space Word puts there, which a body pasted from it keeps (written `&nbsp;`
+in the HTML, the linkers are handed the character: Views._body)."""
 _COUNTED = (
     r"[^\S\n]*+(?:(?i:người|vụ|cuộc|lượt|lần|trường hợp|đối tượng|hộ|thanh niên|học sinh|chiếc"
     r"|cái|bệnh nhân|nạn nhân|phương tiện|xe|tàu|thuyền|căn|ngôi|nhà|đám|điểm|vị trí"
