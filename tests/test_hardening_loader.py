@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -364,6 +365,26 @@ def test_a_fifo_named_md_does_not_hang_the_build(tmp_path: Path) -> None:
     os.mkfifo(root / "content" / "b.md")
     [problem] = problems(root)
     assert problem.file == "content/b.md" and "không phải là tệp thường" in problem.message
+
+
+def test_a_fifo_named_md_beside_a_bulletin_saved_as_txt_does_not_hang_the_build(
+    tmp_path: Path,
+) -> None:
+    """With a bulletin Notepad saved as .txt to tell, the load looked for its name in the text of
+    every bulletin not read (a form one links to is not left behind): it opened the FIFO too,
+    and `publish check` waited for a writer without a word."""
+    root = make_project(tmp_path, {"content/a.md": bulletin_md(), "content/c.md.txt": "x\n"})
+    fifo = root / "content" / "b.md"
+    os.mkfifo(fifo)
+    found: list = []
+    worker = threading.Thread(target=lambda: found.extend(problems(root)), daemon=True)
+    worker.start()
+    worker.join(10)
+    if worker.is_alive():
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))  # a writer: the reader goes on
+        worker.join(10)
+        pytest.fail("the load waited for a writer on content/b.md")
+    assert [p.file for p in found] == ["content/b.md", "content/c.md.txt"]
 
 
 @pytest.mark.parametrize("name", ["con", "nul", "aux", "com1", "lpt9", "prn"])
