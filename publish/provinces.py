@@ -71,6 +71,6 @@ def merged_province(area: str) -> str | None:
     None for any other area. A city of that name («thành phố Bến Tre») is no province."""
     last = area.rsplit(",", 1)[-1].strip()
     level = LEVEL.match(last)
-    if level and level[1].lower() != "tỉnh":
+    if level and level[1].lower() not in {"tỉnh", "t."}:
         return None
     return merged_2025().get(folded_words(last[level.end() :] if level else last))
