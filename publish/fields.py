@@ -939,7 +939,9 @@ SECRET_KEYS = frozenset({"secret", "baomat", "tuyetmat", "toimat", "confidential
 tool's (`secret: true`, `bảo mật: có`) instead of `classification`: unread, such a file was
 published on every channel. («mật», «độ mật» are read as a misspelt `classification`:
 GATE_ALIASES.)"""
-_SAID_NOT_SECRET = frozenset(["", "false", "no", "0", "khong", "none"])
+_SAID_NOT_SECRET = frozenset(
+    ["", "false", "no", "0", "khong", "none", "khong co", "khong phai", "khong mat"]
+)
 """Values (folded) of such a key that mark nothing."""
 
 

@@ -195,6 +195,8 @@ def test_reviewing_a_page_held_for_its_approved_by_says_it_stays_held(
         ("Classified", '"Tối mật"', True),
         ("secret", "false", False),
         ("bảo mật", '"không"', False),
+        ("bảo mật", "không có", False),
+        ("secret", "không phải", False),
     ],
 )
 def test_a_secret_mark_in_a_field_the_tool_does_not_read_is_not_approved_nor_published(
