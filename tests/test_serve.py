@@ -1049,6 +1049,16 @@ def test_port_in_use_is_a_clear_error(session: PreviewSession, tmp_path: Path) -
     # The port suggested is another one (it said «--port 8001» when 8001 was the one taken).
     suggested = re.search(r"ví dụ --port (\d+)", str(told.value))
     assert suggested is not None and int(suggested[1]) != port
+    # Nor the next port when that one is taken too: the one suggested can be listened on.
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", int(suggested[1])))
+        taken.listen()
+        with pytest.raises(PublishError) as again:
+            PreviewSession(other, port=port)
+        offered = re.search(r"ví dụ --port (\d+)", str(again.value))
+        assert offered is not None and int(offered[1]) not in (port, int(suggested[1]))
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", int(offered[1])))
     assert str(told.value).startswith(f"Cổng {port} ") and "Cách sửa:" in str(told.value)
 
 

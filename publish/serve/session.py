@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import socket
 import sys
 import threading
 import traceback
@@ -24,7 +25,7 @@ from publish.preview import preview_output
 from publish.serve.clock import clock
 from publish.serve.outside import OUTSIDE_POLL_SECONDS, OutsideWrites
 from publish.serve.reload import ReloadHub
-from publish.serve.server import PreviewServer
+from publish.serve.server import HOST, PreviewServer
 from publish.serve.single import PreviewClaim
 from publish.serve.watch import Debouncer, Watcher
 from publish.sync.vanished import refuse_vanished
@@ -88,11 +89,15 @@ class PreviewSession:
         except OSError as exc:
             self._claim.release()
             if exc.errno == errno.EADDRINUSE:
-                other = port + 1 if 0 < port < 65535 else 8001
+                other = _free_port_after(port)
+                fix = (
+                    f"chọn cổng khác, ví dụ --port {other} (hoặc --port 0 để tự chọn)."
+                    if other
+                    else "chạy lại với --port 0 để tự chọn một cổng trống."
+                )
                 raise PublishError(
                     f"Cổng {port} đang được chương trình khác dùng (có thể là một lệnh publish "
-                    "serve hay publish zalo-sandbox ở cửa sổ khác): chưa xem trước được. Cách sửa: "
-                    f"chọn cổng khác, ví dụ --port {other} (hoặc --port 0 để tự chọn)."
+                    f"serve hay publish zalo-sandbox ở cửa sổ khác): chưa xem trước được. Cách sửa: {fix}"
                 ) from None
             raise PublishError(f"Không mở được máy chủ xem trước: {os_reason(exc)}.") from None
         self._claim.announce(self.server.url)
@@ -304,3 +309,17 @@ def errors_first(exc: ContentError) -> str:
         lines.append("Cảnh báo và ghi chú (không chặn việc dựng):")
         lines += [p.render() for p in others]
     return "\n".join(lines)
+
+
+def _free_port_after(port: int) -> int | None:
+    """The first of the ten ports after `port` (from 8001 when none was asked) that 127.0.0.1
+    can listen on now, or None: the port suggested when `port` is taken must not be taken too."""
+    start = port + 1 if 0 < port < 65535 else 8001
+    for candidate in range(start, min(start + 10, 65536)):
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+            try:
+                probe.bind((HOST, candidate))
+            except OSError:
+                continue
+            return candidate
+    return None
