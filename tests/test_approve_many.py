@@ -9,7 +9,7 @@ import shlex
 from pathlib import Path
 
 from publish.cli import main
-from publish.commands import approve as approve_module
+from publish.commands import approve_names
 from tests.helpers import bulletin_md, make_project
 
 APPROVER = "Thượng tá Nguyễn Văn Hùng, Trưởng Công an huyện"
@@ -238,19 +238,19 @@ def test_notes_on_the_files_ready_are_told_with_another_files_error(tmp_path: Pa
 
 
 def test_each_file_named_is_looked_up_once(tmp_path: Path, capsys, monkeypatch) -> None:
-    """Each name was looked up (approve._find: from the project root, else the current folder,
+    """Each name was looked up (approve_names.find: from the project root, else the current folder,
     through links) up to four times: to split names with spaces, to tell a file named twice,
     to approve it and to show it. Once now; every check asks the one record."""
     root = project(tmp_path)
     looked: list[str] = []
-    find = approve_module._find
+    find = approve_names.find
 
     def counted(name: str, where: Path) -> Path:
-        """_find, each name it is asked recorded."""
+        """find, each name it is asked recorded."""
         looked.append(name)
         return find(name, where)
 
-    monkeypatch.setattr(approve_module, "_find", counted)
+    monkeypatch.setattr(approve_names, "find", counted)
     named = (READY, f"./{READY}", DRAFT, "content/bai-viet/khong-co.md")
     code, out, err = approve(root, capsys, *named, extra=("--dry-run",))
     assert code == 1, err  # the missing file

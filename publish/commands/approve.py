@@ -6,8 +6,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
-import difflib
-import glob
 import hashlib
 import os
 import re
@@ -18,7 +16,8 @@ from pathlib import Path
 
 from publish import approval, attachments, content_images, pii
 from publish import config as config_module
-from publish.cli import common_options, resolve_now, typed_path
+from publish.cli import common_options, resolve_now
+from publish.commands.approve_names import Named, expanded, named, nearest, unsplit
 from publish.config import CHANNELS, Config, Policy
 from publish.content import (
     BODY_PLACEHOLDER,
@@ -29,7 +28,7 @@ from publish.content import (
     load_page_read,
     page_files,
 )
-from publish.errors import ContentError, Problem, PublishError, display_path, not_a_file, os_reason
+from publish.errors import ContentError, Problem, PublishError, not_a_file, os_reason
 from publish.frontmatter_edit import EditError, set_keys, write_atomically
 from publish.gates import gate, page_gate, public_classification, shell_word
 from publish.held_page_links import held_links
@@ -125,7 +124,7 @@ def run(args: argparse.Namespace) -> int:
     flags = " --publish" * args.publish + " --dry-run" * args.dry_run + root_flag
     outcomes: list[Outcome] = []
     files: list[Named] = []  # of each outcome
-    for name in _unsplit(_expanded(args.files, config.root), config.root, by, problems, flags):
+    for name in unsplit(expanded(args.files, config.root), config.root, by, problems, flags):
         if name.same in seen:
             continue  # named twice (a.md ./a.md): approved once
         seen.add(name.same)
@@ -465,7 +464,7 @@ def prepare(
         hint = "Ghi đường dẫn tệp. " + BY_EXAMPLE
         if what == "không có tệp này":
             what = "không có tệp bản tin (.md) này"
-            if (near := _nearest(path, config.root)) is not None:
+            if (near := nearest(path, config.root)) is not None:
                 hint = f"Có phải ý bạn là «{near}»? " + hint
         elif path.is_dir():
             # Naming the folder approves nothing: each bulletin in it is named (and read).
@@ -871,173 +870,6 @@ def _unchanged(item: Approval) -> bool:
         return item.path.read_bytes() == item.raw
     except OSError:
         return False
-
-
-@dataclass(frozen=True, slots=True)
-class Named:
-    """A file named on the command line, looked up once (every check of it asks this record,
-    not the disk again): the path it names, spelt from the project root when inside it
-    (_find); that path resolved, which tells two names of one file apart; and the file as
-    messages show it."""
-
-    path: Path
-    same: Path
-    shown: str
-
-
-def named(name: str, root: Path) -> Named:
-    """The record of file `name` as typed, from project `root`."""
-    path = _find(name, root)
-    try:
-        same = path.resolve()
-    except (OSError, RuntimeError):  # a symlink loop: the name itself
-        same = path
-    return Named(path, same, display_path(path, root))
-
-
-def _unsplit(
-    names: list[str], root: Path, by: str, problems: list[Problem], flags: str = ""
-) -> list[Named]:
-    """`names` less the words of a file name with spaces typed without quotes («content/bai-
-    viet/Tin mới.md» read as «…/Tin» and «mới.md»), each such name recorded as a problem: each
-    word was «không có tệp», with a guess at another bulletin for the last. Its hint is the
-    whole command again, every file and `flags` (« --publish») kept: the one file alone left
-    the others unapproved, and a draft's run without --publish refused."""
-    kept: list[Named] = []
-    typed: list[str] = []  # every file, as the command to run again names it
-    told: list[Problem] = []
-    at = 0
-    while at < len(names):
-        joined = None
-        record = named(names[at], root)
-        if not os.path.lexists(record.path):
-            ends = range(at + 2, len(names) + 1)
-            joined = next(
-                (end for end in ends if os.path.lexists(_find(" ".join(names[at:end]), root))),
-                None,
-            )
-        if joined is None:
-            kept.append(record)
-            typed.append(shell_word(names[at]))
-            at += 1
-            continue
-        name = " ".join(names[at:joined])
-        typed.append(f'"{name}"')
-        words = ", ".join(f"«{word}»" for word in names[at:joined])
-        told.append(
-            Problem(
-                display_path(_find(name, root), root),
-                f"tên tệp có dấu cách nên phải đặt trong ngoặc kép: lệnh đã đọc thành "
-                f"{joined - at} tệp {words}",
-            )
-        )
-        at = joined
-    again = f"publish approve {' '.join(typed)} --by {shell_word(by)}{flags}"
-    problems.extend(
-        dataclasses.replace(p, hint=f"Chạy lại, tên tệp trong ngoặc kép: {again}") for p in told
-    )
-    return kept
-
-
-_WILDCARD = re.compile(r"[*?[]")
-
-
-def _expanded(names: list[str], root: Path) -> list[str]:
-    """`names` with each wildcard pattern that names no file («content/bai-viet/*.md») replaced
-    by the files it matches, sorted, as a POSIX shell does: Windows' cmd and PowerShell pass
-    the pattern on as typed, and the approver following README's example was told «không có
-    tệp». A pattern matching nothing stays, to be told so."""
-    out: list[str] = []
-    for name in names:
-        if _WILDCARD.search(name) and not os.path.lexists(_find(name, root)):
-            out.extend(_matching(name, root) or [name])
-        else:
-            out.append(name)
-    return out
-
-
-def _matching(pattern: str, root: Path) -> list[str]:
-    """The files `pattern` matches from the project root, else from the current folder (as
-    _find looks a name up), its Windows «\\» read as «/» where that is not the separator."""
-    spellings = [pattern]
-    if "\\" in pattern and os.sep == "/":
-        spellings.append(pattern.replace("\\", "/"))
-    for spelt in spellings:
-        if os.path.isabs(spelt):
-            found = glob.glob(spelt)
-        else:
-            # Spelt from the root, as typed: _find looks there first.
-            found = glob.glob(spelt, root_dir=root) or glob.glob(spelt)
-        if found:
-            return sorted(found)
-    return []
-
-
-def _find(name: str, root: Path) -> Path:
-    """The file `name` names: from the project root (`--root`), else from the current folder;
-    spelt from the project root when inside it, as the loader names the files it checks."""
-    path = Path(typed_path(name, root))
-    if not path.is_absolute() and os.path.lexists(root / path):
-        return root / path
-    # «cd content; publish approve --root .. bai-viet/a.md» crashed the loader (a path under
-    # the current folder compared with one under «..»).
-    for spelt in (os.path.abspath, os.path.realpath):  # a project reached through a link too
-        try:
-            inside = os.path.relpath(spelt(path.parent) / Path(path.name), spelt(root))
-        except ValueError:  # Windows: «D:\Downloads\tin.md» with the project on C: is outside
-            continue
-        if inside != ".." and not inside.startswith(".." + os.sep):
-            return root / inside
-    return path
-
-
-def _nearest(path: Path, root: Path) -> str | None:
-    """The bulletin file whose name is closest to the one typed (a name typed from memory, or
-    without its folder), from the project root; None when none is close, or several are as
-    close (a wrong guess sends the approver to approve another bulletin).
-
-    A path typed with its folder is matched in that folder only («2025/tuan-tra-dem.md» must
-    not lead to last year's «2024/tuan-tra-dem.md»), and names are compared without «.md»
-    (shared by all, it made «mau.md» look like «ra-quan.md»)."""
-    typed = nfc(display_path(path, root))
-    by_path = "/" in typed
-    if by_path and not typed.startswith("content/"):
-        typed = "content/" + typed  # typed from content/: «bai-viet/x.md»
-    folder, _, name = typed.rpartition("/")
-    stem = name.removesuffix(".md")
-    candidates: dict[str, list[str]] = {}
-    for found in bulletin_files(root / "content"):
-        shown = display_path(found, root)
-        there, _, its_name = shown.rpartition("/")
-        if not by_path or there == folder:
-            candidates.setdefault(its_name.removesuffix(".md"), []).append(shown)
-    if stem in candidates:  # the right name in another folder, or typed without «.md»
-        return _only([stem], candidates)
-    # A name cut short (typed from memory) is the start of the real one, if long enough to say
-    # which: «2020» starts every bulletin of that year.
-    if len(stem) >= MIN_TYPED_START:
-        started = [key for key in candidates if key.startswith(stem)]
-        if started:
-            return _only(started, candidates)
-    close = difflib.get_close_matches(stem, list(candidates), n=2, cutoff=0.6)
-    if len(close) == 2 and _likeness(stem, close[0]) == _likeness(stem, close[1]):
-        return None
-    return _only(close[:1], candidates)
-
-
-MIN_TYPED_START = 5
-"""Characters a name cut short must have (before «.md») to be told as the start of one."""
-
-
-def _only(keys: list[str], candidates: dict[str, list[str]]) -> str | None:
-    """The one file `keys` name, or None when they name none or more than one."""
-    files = [shown for key in keys for shown in candidates[key]]
-    return files[0] if len(files) == 1 else None
-
-
-def _likeness(typed: str, other: str) -> float:
-    """How alike two names are, as difflib ranks its close matches."""
-    return difflib.SequenceMatcher(None, typed, other).ratio()
 
 
 def _summary(
