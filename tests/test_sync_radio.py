@@ -109,14 +109,14 @@ def test_first_sync_copies_every_script_and_a_rerun_writes_nothing(root: Path) -
     _actions, summary = sync(root)
     station = root / STATION
     assert scripts(station) == built(root)
-    assert summary.created == len(built(root)) == 6 and not summary.failed
+    assert summary.created == len(built(root)) + 1 == 7 and not summary.failed  # and the guide
     manifest = json.loads((root / "state/radio.json").read_text("utf-8"))
     assert set(manifest["entries"]) == set(built(root))
     assert manifest["entries"][ITEM]["bulletins"] == ["ra-quan-ttatgt-cuoi-nam"]
     before = stats(station) | {"state": (root / "state/radio.json").stat().st_mtime_ns}
     actions, summary = sync(root)
     assert all(a.kind == "noop" for a in actions)
-    assert summary.unchanged == 6 and summary.created == summary.updated == 0
+    assert summary.unchanged == 7 and summary.created == summary.updated == 0  # and the guide
     assert stats(station) | {"state": (root / "state/radio.json").stat().st_mtime_ns} == before
 
 
@@ -353,11 +353,11 @@ def test_records_of_deleted_bulletins_are_dropped_once_the_station_deleted_their
     actions, _summary = sync(root, now=AFTER_AIR)
     assert {(a.kind, a.key) for a in actions} == {
         ("forget", path) for path in (ITEM, *EPISODE_FILES)
-    }
+    } | {("noop", GUIDE_NAME)}
     assert json.loads((root / "state/radio.json").read_text("utf-8"))["entries"] == {}
     assert snapshot(station) == before
     actions, _summary = sync(root, now=AFTER_AIR)
-    assert actions == []
+    assert [(a.kind, a.key) for a in actions] == [("noop", GUIDE_NAME)]
 
 
 def sync_command(root: Path, now: str) -> int:
@@ -372,7 +372,7 @@ def test_the_summary_names_the_station_folder_the_scripts_went_to(
     monkeypatch.delenv(radio_sync.ENV_FOLDER, raising=False)
     assert sync_command(root, NOW) == 0
     [line] = [x for x in capsys.readouterr().out.splitlines() if x.startswith("  radio: ")]
-    assert line.startswith("  radio: 6 tạo mới, 0 cập nhật, 0 rút lại/gỡ, 0 không đổi")
+    assert line.startswith("  radio: 7 tạo mới, 0 cập nhật, 0 rút lại/gỡ, 0 không đổi")
     assert line.endswith(f"(đếm theo tệp trong thư mục của đài {STATION}/, đặt ở [radio] folder)")
     share = tmp_path / "share"
     shutil.copytree(root / STATION, share)  # the same folder, as the station's share mounted
@@ -398,7 +398,7 @@ def test_the_summary_json_names_the_station_folder_too(
         c for c in json.loads(summary.read_text("utf-8"))["channels"] if c["channel"] == "radio"
     ]
     assert radio["place"] == f"đếm theo tệp trong thư mục của đài {STATION}/, đặt ở [radio] folder"
-    assert radio["created"] == 6 and "note" in radio  # the other keys as before
+    assert radio["created"] == 7 and "note" in radio  # the other keys as before
 
 
 def test_a_later_air_time_in_the_settings_does_not_make_an_aired_episode_one_to_come(
@@ -725,7 +725,7 @@ def test_the_crash_test_hooks_do_nothing_outside_the_tests(
     monkeypatch.setenv(radio_sync.ENV_HOLD, f"1:{marker}")
     monkeypatch.setenv(radio_sync.ENV_PAUSE, "nửa giây")
     _actions, summary = sync(root)
-    assert summary.created == 6 and not marker.exists()
+    assert summary.created == 7 and not marker.exists()
     monkeypatch.setenv("PUBLISH_TEST_HOOKS", "1")
     monkeypatch.delenv(radio_sync.ENV_HOLD)
     edit(root / FIRST, "gọi số 113", "gọi số 114")
@@ -844,7 +844,7 @@ def test_failed_writes_are_not_recorded_and_the_rerun_finishes(
     assert set(recorded) == set(scripts(root / STATION)) and len(recorded) == 2
     monkeypatch.setattr(radio_sync, "atomic_write_bytes", real)
     _actions, summary = sync(root)
-    assert summary.created == 4 and scripts(root / STATION) == built(root)
+    assert summary.created == 5 and scripts(root / STATION) == built(root)  # and the guide
 
 
 def test_leftover_temp_files_of_ours_are_removed_others_kept(root: Path) -> None:
@@ -1284,6 +1284,23 @@ def test_a_script_never_sent_is_not_counted_as_unchanged(root: Path) -> None:
     assert ", 1 tệp của tập đã phát không gửi," in summary.line()
     closing = render_text([ChannelResult(summary)], None, result.site.now, dry_run=False)
     assert f"{len(noops) - 1} không đổi, 1 tệp của tập đã phát không gửi, 0 xung đột" in closing
+
+
+def test_a_first_sync_after_the_air_counts_the_files_the_station_lacks_apart(
+    root: Path,
+) -> None:
+    """A first sync (no state/radio.json) after the episode aired: the station folder holds
+    none of its files, so none is «không đổi» (counted by the files in the station folder)
+    but «không gửi»; a station that already has them (state/ lost) keeps them as unchanged."""
+    _actions, summary = sync(root, now=AFTER_AIR)
+    assert (summary.unchanged, summary.unsent) == (0, 6) and not summary.failed
+    assert not scripts(root / STATION)
+    shutil.rmtree(root / "state")
+    shutil.rmtree(root / STATION)
+    sync(root)
+    shutil.rmtree(root / "state")
+    _actions, summary = sync(root, now=AFTER_AIR)
+    assert (summary.unchanged, summary.unsent) == (7, 0)  # and the guide
 
 
 def test_an_aired_bulletin_given_a_no_broadcast_air_date_is_not_put_on_that_day(

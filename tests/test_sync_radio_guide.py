@@ -40,14 +40,16 @@ def guide(root: Path) -> str:
 def test_the_guide_says_which_episode_airs_next_when_and_which_file_to_read(root: Path) -> None:
     """After a sync the station folder opens with DOC-TRUOC.txt: the coming episode, its air
     time and folder, how many items, which file is read on air, that «Thời lượng khung» is a length,
-    and that _rut-lai/ must never be read; it counts in no summary and a rerun leaves it."""
+    and that _rut-lai/ must never be read; a rerun leaves it. Written, it counts like the
+    scripts: the summary counts the files written to the station folder, and a «tạo mới» line
+    the summary left out read as a file lost."""
     _actions, summary = sync(root)
     text = guide(root)
     assert "- 17:00, Thứ Bảy, 14/12/2024: thư mục 2024-W50/ — 2 tin." in text
     assert "script.docx (bản Word, in ra để đọc) hoặc script.txt" in text
     assert "«Thời lượng khung» ở đầu rundown.txt và script là độ dài chuyên mục" in text
     assert "_rut-lai/" in text and "Tuyệt đối không phát" in text
-    assert summary.created == 6  # the scripts only
+    assert summary.created == len(stats(root / STATION)) == 7  # 6 scripts and the guide
     before = stats(root / STATION)
     actions, _summary = sync(root)
     assert {a.kind for a in actions} == {"noop"} and stats(root / STATION) == before

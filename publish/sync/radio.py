@@ -51,7 +51,6 @@ from publish.model import Bulletin, Exclusion, Site
 from publish.radio_rates import RATES_NAME, KeptRates, load_kept_rates
 from publish.render.radio_station import air_at, next_air, station_text
 from publish.sync.base import (
-    SUMMARY_BUCKETS,
     TEST_HOOKS_ENV,
     THEIRS,
     UNSENT,
@@ -163,6 +162,9 @@ class FileState:
     """The bulletin file of an item script ("content/…/x.md"), when the build has it."""
     unsettled: bool = False
     """The station file holds a revision we wrote whose record a killed run did not finish."""
+    there: bool = True
+    """For a file of an aired episode nothing records: whether the station folder has a file
+    of its name (looked up, never read); True when not looked up."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,7 +238,8 @@ def plan(observed: Observed) -> list[Action]:
             else:
                 actions.append(_missed(state, observed.next_slot))
         elif _aired(state, observed.now):
-            actions.append(_leave_aired(state, unsent=_unsent(state, observed.since)))
+            unsent = _unsent(state, observed.since) or _not_there(state)
+            actions.append(_leave_aired(state, unsent=unsent))
         else:
             actions.append(_plan_file(state, observed.reasons, observed.awaited))
     actions += [_plan_log(log) for log in observed.logs if _log_due(log)]
@@ -310,6 +313,18 @@ def _unsent(state: FileState, since: dt.datetime | None) -> bool:
         since is not None
         and state.air is not None
         and state.air >= since
+        and state.local is not None
+        and state.written is None
+        and state.moi_written is None
+    )
+
+
+def _not_there(state: FileState) -> bool:
+    """Whether a built file of an aired episode that nothing records as sent is absent from the
+    station folder: aired before state/radio.json kept records (a first sync), it is no refusal,
+    but counted as «không đổi» it would read as a file the station holds."""
+    return (
+        not state.there
         and state.local is not None
         and state.written is None
         and state.moi_written is None
@@ -754,6 +769,7 @@ class RadioSyncer:
                     episode=episode,
                     source=sources.get(keys[0], "") if len(keys) == 1 else "",
                     unsettled=unsettled,
+                    there=not unread or blind or written is not None or self._there(path),
                 )
             )
         self.plan_note = " ".join(n for n in (self._moved, self._clock_note(now)) if n)
@@ -772,6 +788,10 @@ class RadioSyncer:
             () if blind else self._logs(),
             {} if blind or not withdrawn else self._awaited(files, reasons),
         )
+
+    def _there(self, path: str) -> bool:
+        """Whether the station folder has a file (or anything) of this name, or its .moi copy."""
+        return _holds_any(self.folder, (path, moi_name(path)))
 
     def _logs(self, episodes: Iterable[str] | None = None) -> tuple[LogState, ...]:
         """The change log of every coming episode that has changes (or of `episodes` only),
@@ -903,14 +923,17 @@ class RadioSyncer:
         self._reported = observed.reported
         actions = plan(observed)
         if not self.plan_warning:  # a share not mounted: nothing to compare the guide with
-            actions += self._plan_guide()
+            actions += self._plan_guide() or self._guide_kept()
         return actions
 
-    def summary_bucket(self, action: Action) -> str | None:
-        """The summary count of a done action: the guide is no script, it counts in none."""
-        if action.key == GUIDE_NAME and action.data.get("guide"):
-            return None
-        return SUMMARY_BUCKETS.get(action.kind)
+    def _guide_kept(self) -> list[Action]:
+        """The noop for a DOC-TRUOC.txt left as it is: the summary counts the files in the
+        station folder, the guide among them."""
+        present = _digest(self.folder / GUIDE_NAME)
+        if present is None:
+            return []
+        why = "không đổi" if present in _ours(self._guide_record()) else "đài đã sửa: giữ nguyên"
+        return [Action("noop", GUIDE_NAME, why, "", {"guide": True})]
 
     def _plan_guide(self) -> list[Action]:
         """Write DOC-TRUOC.txt when it is missing, or when the station was sent something since
