@@ -4,6 +4,7 @@ nothing is sent to Zalo (tested against the emulator)."""
 from __future__ import annotations
 
 import json
+import re
 import sys
 import time
 import unicodedata
@@ -64,6 +65,34 @@ def test_a_first_sync_refused_for_an_article_posted_by_hand_gives_the_way_to_kee
     assert sync(root, "--zalo-create-anyway", source) == 0  # the way out the message gives
     assert json.dumps(emulator.articles[by_hand], sort_keys=True) == written
     assert len(emulator.articles) == 2
+
+
+def test_a_refusal_for_many_bulletins_gives_the_create_anyway_option_of_each(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture
+) -> None:
+    """state/zalo.json deleted with 5 articles on the OA: the refusal named 3 files in its
+    --zalo-create-anyway command («và 2 bản tin khác»), so no command to copy worked. Each
+    bulletin now has its own line with its option, to keep (one by one) for those posted by
+    hand; a command made of them all is one the tool accepts."""
+    root = zalo_project(tmp_path, 5)
+    assert sync(root) == 0
+    ids = sorted(emulator.articles)
+    (root / "state" / "zalo.json").unlink()
+    emulator.clear_calls()
+    capsys.readouterr()
+    assert sync(root) == 1
+    message = told(capsys)
+    options = re.findall(
+        r"^\s+bt-\d+ «[^»]+» \(bài [^)]+\): (--zalo-create-anyway \S+)$", message, re.M
+    )
+    assert len(options) == 5, message
+    assert "mỗi dòng một bản tin" in message and emulator.write_calls() == []
+    args = [part for option in options[:4] for part in option.split(" ", 1)]
+    assert sync(root, *args) == 1  # the fifth still stops the run: nothing sent
+    assert emulator.write_calls() == [] and sorted(emulator.articles) == ids
+    args = [part for option in options for part in option.split(" ", 1)]
+    assert sync(root, *args) == 0
+    assert len(emulator.articles) == 10
 
 
 def test_a_first_sync_to_an_oa_with_other_articles_creates_the_bulletins(

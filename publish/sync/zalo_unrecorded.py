@@ -201,7 +201,8 @@ def refuse_unrecorded(
             found.setdefault(key, str(article.get("id")))
     if found:
         note = sandbox_note(client)
-        raise PublishError(_message(state_path, local, found, bool(records)) + note)
+        message = _message(state_path, local, found, bool(records)) + note
+        raise PublishError(message + _each_option(local, found))
 
 
 def _newer_than_known(client: ZaloClient, known: set[str]) -> list[dict[str, Any]]:
@@ -234,13 +235,38 @@ def shell_argument(path: str) -> str:
     return f'"{path}"' if any(c.isspace() or c in "&|;<>()$`'" for c in path) else path
 
 
+def _each_option(local: Mapping[str, Local], found: Mapping[str, str]) -> str:
+    """The list a refusal naming more bulletins than its sentences do ends with: one line per
+    bulletin, its article on the OA and the option to add for it ("" for a few: the message
+    names them all)."""
+    if len(found) <= NAMED:
+        return ""
+    lines = [
+        f"  {k} «{local[k].title}» (bài {found[k]}): {CREATE_ANYWAY} "
+        f"{shell_argument(local[k].source)}"
+        for k in sorted(found)
+    ]
+    return (
+        f"\nDanh sách {len(found)} bản tin, mỗi dòng một bản tin (chỉ chép phần "
+        f"{CREATE_ANYWAY} … của bài quản trị viên OA đăng tay, nối vào sau «publish sync zalo» "
+        "trên cùng một dòng lệnh):\n" + "\n".join(lines)
+    )
+
+
 def _message(
     state_path: Path, local: Mapping[str, Local], found: Mapping[str, str], recorded: bool
 ) -> str:
     """Why nothing is sent, and the ways out."""
     shown = f"state/{state_path.name}"
     keys = sorted(found)
-    anyway = " ".join(f"{CREATE_ANYWAY} {shell_argument(local[k].source)}" for k in keys[:NAMED])
+    anyway = " ".join(f"{CREATE_ANYWAY} {shell_argument(local[k].source)}" for k in keys)
+    if len(keys) > NAMED:
+        # Cut to the first few, the command could not be copied; whole, it would create every
+        # bulletin anyway at one paste, when only those posted by hand should be.
+        anyway = (
+            f"{CREATE_ANYWAY} TỆP, lặp lại cho từng bản tin có bài đăng tay (chép từ danh sách "
+            "cuối lời báo: mỗi dòng một bản tin)"
+        )
     named = "; ".join(f"{k} «{local[k].title}» (bài {found[k]})" for k in keys[:NAMED])
     more = f" và {len(keys) - NAMED} bản tin khác" if len(keys) > NAMED else ""
     if recorded:
