@@ -148,6 +148,26 @@ def test_a_week_with_only_a_scheduled_bulletin_still_gets_its_rundown(tmp_path: 
     assert not any("chưa có bản tin nào" in line for line in _check(root, NOW))
 
 
+def test_an_extra_broadcast_with_only_a_scheduled_bulletin_is_not_sent_before_it(
+    tmp_path: Path,
+) -> None:
+    """An extra broadcast (Sunday 06/12, off the Saturday slot) that only a scheduled bulletin
+    is set for: its folder went to the station days before the bulletin was public, telling of
+    a broadcast nothing public is in. It is built once the bulletin is published."""
+    extra = f"{WEEK}-2026-12-06"
+    files = {
+        "content/them.md": _held("2026-12-03 09:30", "Buổi thêm", radio="{air_date: 2026-12-06}")
+    }
+    root = make_project(tmp_path, files)
+    config = config_module.load(root)
+    built = {a.path for a in radio.render(load_site(config, now=NOW))}
+    assert not any(path.startswith(extra) for path in built), built
+    episode._last.clear()
+    later = dt.datetime(2026, 12, 3, 10, 0, tzinfo=TZ)
+    built = {a.path for a in radio.render(load_site(config, now=later))}
+    assert f"{extra}/rundown.txt" in built and "items/them.txt" in built
+
+
 def test_the_under_length_note_counts_the_scheduled_bulletins(tmp_path: Path) -> None:
     """A short episode that a scheduled bulletin will fill is not short: the editor gets no
     Q9 note, and the rundown does not tell the station to find more bulletins; a scheduled

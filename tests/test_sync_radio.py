@@ -1286,6 +1286,35 @@ def test_a_script_never_sent_is_not_counted_as_unchanged(root: Path) -> None:
     assert f"{len(noops) - 1} không đổi, 1 tệp của tập đã phát không gửi, 0 xung đột" in closing
 
 
+def test_an_extra_broadcast_put_back_under_embargo_leaves_the_station_until_published(
+    root: Path,
+) -> None:
+    """An extra broadcast (Sunday 15/12) whose only bulletin is set back to a later publish
+    time: the station kept an episode folder nothing public was in (its rundown announcing
+    the bulletin). Now the folder is withdrawn, its note saying when the bulletin is
+    published, and it comes back then."""
+    extra = "2024-W50-2024-12-15"
+    source = root / "content/bai-viet/2024-12-11-buoi-them.md"
+    text = LATE_BULLETIN.replace("canh-bao-gia-danh", "buoi-them").replace(
+        "date: 2024-12-14 09:00", "date: 2024-12-11 09:00\nradio: {air_date: 2024-12-15}"
+    )
+    source.write_text(text, "utf-8")
+    sync(root)
+    station = root / STATION
+    assert (station / extra / "rundown.txt").is_file()
+    edit(source, "date: 2024-12-11 09:00", "date: 2024-12-13 08:00")
+    _actions, summary = sync(root)
+    assert not any((station / extra).iterdir()) and not summary.failed
+    notes = [
+        p.read_text("utf-8-sig")
+        for p in (station / radio_sync.WITHDRAWN_DIR / extra).glob("*" + radio_sync.NOTE_SUFFIX)
+    ]
+    assert len(notes) == 4
+    assert all("hẹn giờ: sẽ xuất bản lúc 08:00, Thứ Sáu, 13/12/2024" in n for n in notes)
+    sync(root, now="2024-12-13T09:00")
+    assert (station / extra / "rundown.txt").is_file()
+
+
 def test_a_first_sync_after_the_air_counts_the_files_the_station_lacks_apart(
     root: Path,
 ) -> None:

@@ -337,13 +337,16 @@ def _assemble(site: Site) -> Assembly:
     problems += [p for p in map(_unlikely_reading, on_air) if p is not None]
     made_episode = partial(_episode, frame=frame, config=config, rates=rates, now=site.now)
     # A week whose bulletins are all still scheduled has an episode too: its rundown tells the
-    # station that they are coming.
+    # station that they are coming. An extra broadcast has none until one of its bulletins is
+    # published: it exists only for them, and its folder (named by its date) would tell the
+    # station of a broadcast nothing public is in yet.
+    awaited = {f for f in later if f == week_of(later[f][0].air.astimezone(config.tz))}
     episodes = sorted(
         (
             made_episode(
                 folder, weeks.get(folder, []), kept=synced.get(folder), later=later.get(folder, [])
             )
-            for folder in {*weeks, *later}
+            for folder in {*weeks, *awaited}
         ),
         key=lambda e: (e.air, e.week),
     )
