@@ -1315,6 +1315,37 @@ def test_an_extra_broadcast_put_back_under_embargo_leaves_the_station_until_publ
     assert (station / extra / "rundown.txt").is_file()
 
 
+def test_an_empty_extra_broadcast_an_older_version_sent_is_withdrawn_until_published(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Versions before this one sent an extra broadcast's folder with only its embargoed
+    bulletin announced: now withdrawn, its note says the episode comes back once the bulletin
+    is published, not that the bulletin moved to another broadcast."""
+    from publish.render.radio import episode
+
+    extra = "2024-W50-2024-12-15"
+    text = LATE_BULLETIN.replace("canh-bao-gia-danh", "buoi-them").replace(
+        "date: 2024-12-14 09:00", "date: 2024-12-13 08:00\nradio: {air_date: 2024-12-15}"
+    )
+    (root / "content/bai-viet/2024-12-13-buoi-them.md").write_text(text, "utf-8")
+    with monkeypatch.context() as older:
+        older.setattr(episode, "_announcing", lambda later, _config: set(later))
+        sync(root)
+    station = root / STATION
+    assert (station / extra / "rundown.txt").is_file()
+    _actions, summary = sync(root)
+    assert not any((station / extra).iterdir()) and not summary.failed
+    notes = [
+        p.read_text("utf-8-sig")
+        for p in (station / radio_sync.WITHDRAWN_DIR / extra).glob("*" + radio_sync.NOTE_SUFFIX)
+    ]
+    assert len(notes) == 4
+    assert all("chưa đến giờ đăng: tập được gửi lại khi bản tin được đăng" in n for n in notes)
+    assert not any("dời sang buổi phát khác" in n for n in notes)
+    sync(root, now="2024-12-13T09:00")
+    assert (station / extra / "rundown.txt").is_file()
+
+
 def test_a_first_sync_after_the_air_counts_the_files_the_station_lacks_apart(
     root: Path,
 ) -> None:

@@ -1665,9 +1665,10 @@ class RadioSyncer:
         }
         if not folders:
             return {}
-        from publish.render.radio import withheld_reasons  # assembles: only here
+        from publish.render.radio import unbuilt_extras, withheld_reasons  # assembles: only here
 
         withheld = withheld_reasons(self.site)
+        unbuilt = unbuilt_extras(self.site)
         excluded = {e.bulletin.key: e for e in self.site.excluded}
         by_time = {
             b.date: b.key for b in (*self.site.bulletins, *(e.bulletin for e in excluded.values()))
@@ -1680,6 +1681,10 @@ class RadioSyncer:
                 held = excluded.get(key or "")
                 if key is None:
                     why = "không còn trong content/, hoặc đã đổi giờ đăng"
+                elif unbuilt.get(key or "") == folder:
+                    # Still set for this extra broadcast, sent before it was public by an
+                    # older version: it comes back with the bulletin, it did not move.
+                    why = "chưa đến giờ đăng: tập được gửi lại khi bản tin được đăng"
                 elif held and held.code == "scheduled" and CHANNEL in held.bulletin.channels:
                     # Published later, it joins no episode at all: never one it «moved to».
                     why = withheld.get(key, "đã dời sang buổi phát khác")

@@ -47,6 +47,7 @@ __all__ = [
     "item_keys",
     "render",
     "station_text",
+    "unbuilt_extras",
     "withheld_reasons",
 ]
 
@@ -171,6 +172,12 @@ def withheld_reasons(site: Site) -> dict[str, str]:
     """Why each scheduled bulletin will join no episode once published, as the station reads
     it (a rundown announced it): held back by a blocking flag, expiring before its air time…"""
     return dict(assemble(site).withheld)
+
+
+def unbuilt_extras(site: Site) -> dict[str, str]:
+    """Scheduled bulletin key → the extra broadcast it joins once published, whose folder is
+    not built before that (one sent before is withdrawn meanwhile)."""
+    return dict(assemble(site).unbuilt)
 
 
 def item_keys(site: Site) -> frozenset[str]:

@@ -108,6 +108,9 @@ class Assembly:
     withheld: Mapping[str, str] = field(default_factory=dict)
     """Scheduled bulletin key → why it will join no episode once published (a blocking flag,
     expiring before its air time…), as the station's note says it: a rundown announced it."""
+    unbuilt: Mapping[str, str] = field(default_factory=dict)
+    """Scheduled bulletin key → the extra broadcast's folder it joins once published, which is
+    not built before one of its bulletins is (see `_announcing`)."""
 
 
 HELD_FOR_READING = "tạm rút, chờ đơn vị sửa cách viết cho đọc được trên sóng"
@@ -340,7 +343,7 @@ def _assemble(site: Site) -> Assembly:
     # station that they are coming. An extra broadcast has none until one of its bulletins is
     # published: it exists only for them, and its folder (named by its date) would tell the
     # station of a broadcast nothing public is in yet.
-    awaited = {f for f in later if f == week_of(later[f][0].air.astimezone(config.tz))}
+    awaited = _announcing(later, config)
     episodes = sorted(
         (
             made_episode(
@@ -373,7 +376,20 @@ def _assemble(site: Site) -> Assembly:
         if segment.bulletin is not None
         for flag in segment.flags
     ]
-    return Assembly(tuple(episodes), held, tuple(problems), versions, dropped, withheld)
+    unbuilt = {
+        s.bulletin.key: folder
+        for folder, items in later.items()
+        if folder not in weeks and folder not in awaited
+        for s in items
+        if s.bulletin is not None
+    }
+    return Assembly(tuple(episodes), held, tuple(problems), versions, dropped, withheld, unbuilt)
+
+
+def _announcing(later: Mapping[str, Sequence[Segment]], config: Config) -> set[str]:
+    """The folders of `later` (scheduled bulletins only) that are built all the same: weekly
+    episodes, whose rundown tells the station bulletins are coming."""
+    return {f for f, items in later.items() if f == week_of(items[0].air.astimezone(config.tz))}
 
 
 def _no_broadcast_typos(config: Config, now: dt.datetime) -> list[Problem]:
