@@ -389,7 +389,11 @@ def _assemble(site: Site) -> Assembly:
 def _announcing(later: Mapping[str, Sequence[Segment]], config: Config) -> set[str]:
     """The folders of `later` (scheduled bulletins only) that are built all the same: weekly
     episodes, whose rundown tells the station bulletins are coming."""
-    return {f for f, items in later.items() if f == week_of(items[0].air.astimezone(config.tz))}
+    return {
+        folder
+        for folder, items in later.items()
+        if (air := items[0].air) is not None and folder == week_of(air.astimezone(config.tz))
+    }
 
 
 def _no_broadcast_typos(config: Config, now: dt.datetime) -> list[Problem]:
