@@ -471,3 +471,67 @@ def test_a_run_queued_behind_another_syncs_from_the_newest_state_or_not_at_all(
     stale = fresh_state(later)
     assert stale.returncode == 3 and "lần này không đồng bộ" in stale.stderr
     assert (later / "state/zalo.json").read_text("utf-8") == "{}\n"  # left as checked out
+
+
+def sync_arguments(script: str, tmp_path: Path, env: dict[str, str]) -> list[str]:
+    """The arguments the shell lines of a CI sync step give `publish sync`, run with bash and a
+    stand-in `publish` (and ci/fresh-state.sh) that only record them."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir(exist_ok=True)
+    record = tmp_path / "args.txt"
+    fake = bin_dir / "publish"
+    fake.write_text(f'#!/bin/sh\nprintf "%s\\n" "$@" > "{record}"\n', "utf-8")
+    fake.chmod(0o755)
+    (tmp_path / "ci").mkdir(exist_ok=True)
+    (tmp_path / "ci/fresh-state.sh").write_text("exit 0\n", "utf-8")
+    outputs = {n: str(tmp_path / n) for n in ("GITHUB_OUTPUT", "GITHUB_STEP_SUMMARY")}
+    subprocess.run(
+        ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", script],
+        cwd=tmp_path,
+        env={
+            "PATH": f"{bin_dir}:{os.environ['PATH']}",
+            "RUNNER_TEMP": str(tmp_path),
+            "NOW": NOW,
+            "GITHUB_REF_NAME": "main",
+            **outputs,
+            **env,
+        },
+        check=True,
+        capture_output=True,
+    )
+    return record.read_text("utf-8").split()
+
+
+@pytest.mark.parametrize(
+    ("choice", "expected"),
+    [
+        ("", "web zalo radio"),
+        ("không", "web zalo radio"),
+        ("chạy thử", "zalo --reconcile --dry-run"),
+        ("thực hiện", "zalo --reconcile"),
+    ],
+)
+def test_ci_can_rebuild_the_zalo_state_from_zalo_only_when_run_by_hand_with_the_choice(
+    tmp_path: Path, choice: str, expected: str
+) -> None:
+    """README's step 3 of «Khôi phục trạng thái» (--reconcile) needed local credentials: a
+    GitHub run by hand has a «reconcile» choice, GitLab a PUBLISH_RECONCILE variable, off by
+    default (push and schedule leave it empty); set, the sync is Zalo's reconcile alone."""
+    workflow = load("github-actions.yml")
+    choices = workflow[True]["workflow_dispatch"]["inputs"]["reconcile"]
+    assert choices["default"] == "không" and choices["options"][1:] == ["chạy thử", "thực hiện"]
+    steps = {step.get("name"): step for step in workflow["jobs"]["sync"]["steps"]}
+    assert workflow["jobs"]["sync"]["env"]["RECONCILE"] == "${{ inputs.reconcile }}"
+    radio = {"PUBLISH_RADIO_DIR": str(tmp_path / "dai")}
+    github = sync_arguments(steps["Đồng bộ"]["run"], tmp_path, {**radio, "RECONCILE": choice})
+    assert github[: github.index("--now")] == ["sync", *expected.split()]
+    pipeline = load("gitlab-ci.yml")
+    assert pipeline["variables"]["PUBLISH_RECONCILE"]["value"] == "không"
+    lines = pipeline["publish"]["script"]
+    start = next(i for i, line in enumerate(lines) if line.startswith('targets="web zalo"'))
+    end = next(i for i, line in enumerate(lines) if "publish sync $targets" in line)
+    gitlab = sync_arguments(
+        "\n".join(lines[start : end + 1]), tmp_path, {**radio, "PUBLISH_RECONCILE": choice}
+    )
+    assert gitlab[: gitlab.index("--now")] == ["sync", *expected.split()]
+    make_parser().parse_args(gitlab)  # the options the tool knows
