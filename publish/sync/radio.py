@@ -684,6 +684,8 @@ class RadioSyncer:
         """A write of the guide failed this run: the follow-up does not try it a second time."""
         self._moved = ""
         """Set when the station folder is not the one the last sync wrote to (a move, told)."""
+        self._listed: dict[str, frozenset[str] | None] = {}
+        """Station folder (relative) → the names in it, as `_names` listed them this sync."""
         self._where: tuple[int, int] | None = None
         """(device, inode) of the station folder when the sync began: a folder gone or another
         one since is a share lost mid-run (see `_still_there`)."""
@@ -718,6 +720,7 @@ class RadioSyncer:
             )
         else:
             self._check_folder()
+        self._listed.clear()
         local = self._local_files()
         self._digests = {path: digest for path, (digest, _keys) in local.items()}
         entries = self.manifest.entries()
@@ -790,8 +793,25 @@ class RadioSyncer:
         )
 
     def _there(self, path: str) -> bool:
-        """Whether the station folder has a file (or anything) of this name, or its .moi copy."""
-        return _holds_any(self.folder, (path, moi_name(path)))
+        """Whether the station folder has a file (or anything) of this name, or its .moi copy
+        (True when its folder cannot be listed: not known to be missing)."""
+        pure = PurePosixPath(path)
+        names = self._names(str(pure.parent))
+        return names is None or bool({pure.name, PurePosixPath(moi_name(path)).name} & names)
+
+    def _names(self, parent: str) -> frozenset[str] | None:
+        """The names in a folder of the station's, listed once per sync: one listing of a
+        network share's items/ instead of a look-up per aired file (thousands after years);
+        an empty set when there is no such folder, None when it cannot be read."""
+        if parent not in self._listed:
+            try:
+                found: frozenset[str] | None = frozenset(os.listdir(self.folder / parent))
+            except FileNotFoundError:
+                found = frozenset()
+            except OSError:
+                found = None
+            self._listed[parent] = found
+        return self._listed[parent]
 
     def _logs(self, episodes: Iterable[str] | None = None) -> tuple[LogState, ...]:
         """The change log of every coming episode that has changes (or of `episodes` only),
