@@ -13,6 +13,9 @@ worker ends up holding private copies of the memory pages it touched). With fewe
 (forking a threaded process can deadlock), the jobs run here, one after another.
 `PUBLISH_MEMORY_MB` sets the memory above which workers are replaced (see MEMORY_LIMIT_MB).
 
+`meanwhile` hands this process work of its own to do while a pool's workers are busy (imports,
+compiling templates): what it would otherwise do alone, with the other core idle.
+
 `run_apart` is for the few jobs that allocate much (Word files): they go to new Python
 processes (`publish.worker`) that share nothing with this one, pickled both ways.
 """
@@ -43,7 +46,15 @@ except ImportError:  # Windows: no fork either, so no pool
 from publish.cores import workers
 from publish.job_outcome import Failed, call
 
-__all__ = ["APART_MIN_JOBS", "MIN_JOBS", "memory_limit", "run_apart", "run_jobs", "workers"]
+__all__ = [
+    "APART_MIN_JOBS",
+    "MIN_JOBS",
+    "meanwhile",
+    "memory_limit",
+    "run_apart",
+    "run_jobs",
+    "workers",
+]
 
 T = TypeVar("T")
 C = TypeVar("C")
@@ -199,6 +210,42 @@ def _can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
+_ASIDE: deque[Callable[[], object]] = deque()
+"""Work `meanwhile` handed over, not done yet (see `_aside`)."""
+_ASIDE_PID = 0
+"""The process that handed it over (a forked worker inherits the queue, never does the work)."""
+
+
+@contextlib.contextmanager
+def meanwhile(tasks: Iterable[Callable[[], object]]) -> Iterator[None]:
+    """Within the block, this process does `tasks` (in order, one at a time) whenever a pool of
+    `run_jobs` has the next result not ready yet, instead of running a chunk of jobs itself: the
+    workers' core is busy meanwhile, where the code after the pool would have done them alone.
+
+    Each task is a warm-up whose effect the code needing it redoes or finds done (an import, a
+    template compiled into the process's cache): a task may never run (no pool, or none long
+    enough), and one that fails is dropped silently (what needs it fails again, and says why,
+    where it always did). Tasks not done are forgotten when the block ends."""
+    global _ASIDE_PID
+    _ASIDE.extend(tasks)
+    _ASIDE_PID = os.getpid()
+    try:
+        yield
+    finally:
+        _ASIDE.clear()
+
+
+def _aside() -> bool:
+    """Do the next task `meanwhile` handed over, if any in this process: whether one was done."""
+    if not _ASIDE or os.getpid() != _ASIDE_PID:
+        return False
+    task = _ASIDE.popleft()
+    # See meanwhile: what needs the task's work fails again where it always did, and says why.
+    with contextlib.suppress(Exception):
+        task()
+    return True
+
+
 _AFTER_CHUNK: Callable[[], None] | None = None
 """What the current run calls after each chunk, inherited by the forked workers."""
 
@@ -280,15 +327,15 @@ def run_jobs(
                 queued += 1
                 given += 1
             head = pending[0]
-            if (
-                isinstance(head, AsyncResult)
-                and not head.ready()
-                and bounds
-                and len(pending) - queued < window
-            ):
-                # Rather than wait, run the next chunk here; its results wait for their turn.
-                pending.append(_run_chunk(*bounds.popleft()))
-                continue
+            if isinstance(head, AsyncResult) and not head.ready():
+                # Rather than wait, do work handed over for a busy pool (it must be done here
+                # anyway, after the pool: see meanwhile), else run the next chunk here; its
+                # results wait for their turn.
+                if _aside():
+                    continue
+                if bounds and len(pending) - queued < window:
+                    pending.append(_run_chunk(*bounds.popleft()))
+                    continue
             pending.popleft()
             queued -= isinstance(head, AsyncResult)
             for result in head.get() if isinstance(head, AsyncResult) else head:

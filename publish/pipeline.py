@@ -7,6 +7,7 @@ import datetime as dt
 import gc
 import importlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import partial
 from pathlib import Path
 from types import ModuleType
 
@@ -17,13 +18,16 @@ from publish.held_page_links import linked_held_pages
 from publish.locate import with_lines
 from publish.memory import give_back_freed_memory
 from publish.model import Artifact, Build, Site
+from publish.parallel import meanwhile
 from publish.pii import lint
 from publish.timings import STARTUP, Timings
 
 __all__ = ["RENDERERS", "Build", "build", "renderer", "strictly"]
 
 RENDERERS = {name: f"publish.render.{name}" for name in CHANNELS}
-"""Channel name → module with `render(site) -> Iterable[Artifact]` and optional `check(site) -> list[Problem]`."""
+"""Channel name → module with `render(site) -> Iterable[Artifact]`, optional `check(site) ->
+list[Problem]` and optional `warm_up(site) -> list of tasks` (see parallel.meanwhile: e.g.
+templates the check compiles, compiled while workers search for personal data)."""
 
 
 RENDER_ORDER = ("radio", "web", "zalo")
@@ -71,7 +75,11 @@ def build(
     # so a long-lived process (publish serve, tests) still collects whatever garbage was frozen.
     _collect_seldom()
     try:
-        with timings.phase("nạp và kiểm tra bản tin"):
+        # The channels' modules are imported while the workers load bulletins (see meanwhile).
+        with (
+            timings.phase("nạp và kiểm tra bản tin"),
+            meanwhile(partial(renderer, name) for name in channels),
+        ):
             site = load_site(config, now=now, drafts=drafts, digests=digests, salvage=True)
             if output is not None:
                 site = dataclasses.replace(site, output=output)
@@ -81,7 +89,9 @@ def build(
         with timings.phase(STARTUP):
             modules = {name: renderer(name) for name in channels}
         tripped = False
-        with timings.phase("dò dữ liệu cá nhân, kiểm tra từng kênh"):
+        # What the channels' checks will compile is compiled while the workers search bulletins.
+        warm = [t for m in modules.values() if hasattr(m, "warm_up") for t in m.warm_up(site)]
+        with timings.phase("dò dữ liệu cá nhân, kiểm tra từng kênh"), meanwhile(warm):
             try:
                 checked = [*lint(site, strict=strict)]
                 checked += [

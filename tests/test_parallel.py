@@ -337,3 +337,39 @@ def test_a_worker_that_dies_is_an_internal_error_not_a_hang(preload) -> None:
     jobs = [(n, partial(os._exit, 3)) for n in range(4)]
     with pytest.raises(RuntimeError, match="dừng bất ngờ"):
         list(run_apart(jobs, preload=preload, ahead=2, min_jobs=2))
+
+
+def _slow(number: int) -> int:
+    """A job slow enough that this process waits for the worker's chunks."""
+    time.sleep(0.002)
+    return number
+
+
+def test_work_handed_over_is_done_here_while_the_workers_run_the_jobs() -> None:
+    done: list[tuple[str, int]] = []
+
+    def fails() -> None:
+        raise ValueError("a warm-up that fails is dropped")
+
+    tasks = [partial(lambda n: done.append(("task", n)), n) for n in range(3)]
+    with parallel.meanwhile([tasks[0], fails, *tasks[1:]]):
+        results = []
+        for number in run_jobs([partial(_slow, n) for n in range(MIN_JOBS * 2)], chunk=4):
+            results.append(number)
+            done.append(("result", number))
+    assert results == list(range(MIN_JOBS * 2))
+    # Here (this list is this process's), in order, the failing one skipped, before the last
+    # result: while the worker still had chunks to run.
+    assert [item for item in done if item[0] == "task"] == [("task", n) for n in range(3)]
+    assert done.index(("task", 2)) < done.index(("result", MIN_JOBS * 2 - 1))
+
+
+def test_work_handed_over_without_a_pool_is_left_to_the_code_that_needs_it() -> None:
+    done: list[int] = []
+    with parallel.meanwhile([partial(done.append, 1)]):
+        assert list(run_jobs([partial(_slow, n) for n in range(3)])) == [0, 1, 2]  # no pool
+    assert done == []
+    assert list(run_jobs([partial(_slow, n) for n in range(MIN_JOBS)], chunk=4)) == list(
+        range(MIN_JOBS)
+    )
+    assert done == []  # forgotten when its block ended, not done by a later pool

@@ -13,7 +13,7 @@ import gc
 import hashlib
 import importlib.metadata
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache as once
 from functools import partial
@@ -109,6 +109,21 @@ def check(site: Site) -> list[Problem]:
         + _follow_notes(site)
         + missing_corrections(site, theme_dir(site), environment(theme_dir(site)))
     )
+
+
+def warm_up(site: Site) -> list[Callable[[], object]]:
+    """The theme's templates to compile before `check` (see parallel.meanwhile), one task
+    each: compiled once per process and source (kept_templates), they are then only looked up
+    by the check and the pages; a template that does not compile is left to the check."""
+    made: list[jinja2.Environment] = []  # made by the first task: a failure is one of its own
+
+    def compile_one(name: str) -> None:
+        """Compile one template (into this process's cache of compiled templates)."""
+        if not made:
+            made.append(environment(theme_dir(site), site.config.root))
+        made[0].get_template(name)
+
+    return [partial(compile_one, name) for name in (*TEMPLATES, FOLLOW_TEMPLATE)]
 
 
 def _follow_notes(site: Site) -> list[Problem]:
