@@ -11,6 +11,7 @@ import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
+import jinja2
 import pytest
 from PIL import Image
 
@@ -774,6 +775,31 @@ def test_check_names_a_missing_template(tmp_path: Path) -> None:
         p.file == "templates/web/bulletin.html" and "bulletin.html" in p.message for p in problems
     )
     assert not any(p.file == "templates/web/base.html" for p in problems)
+
+
+def test_warming_up_compiles_the_templates_the_check_would_compile(tmp_path, monkeypatch) -> None:
+    """The build hands web.warm_up's tasks to the parent while workers search for personal
+    data (parallel.meanwhile); after them the check finds every template compiled."""
+    root = copy_site(tmp_path)
+    shutil.copytree(web.BUILTIN_THEME, root / "templates")
+    for path in (root / "templates/web").glob("*.html"):  # sources no other test compiled
+        path.write_text(path.read_text("utf-8") + f"{{# {tmp_path.name} #}}", "utf-8")
+    compiled: list[str] = []
+    plain = jinja2.Environment.compile
+
+    def counted(self, source, name=None, filename=None, *args, **kwargs):
+        compiled.append(name)
+        return plain(self, source, name, filename, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counted)
+    site = load_site(config_module.load(root), now=NOW)
+    for task in web.warm_up(site):
+        task()
+    warmed = set(compiled)
+    assert warmed >= set(web.TEMPLATES)
+    compiled.clear()
+    assert web.check(site) == []
+    assert not set(compiled) & warmed
 
 
 def test_check_names_a_template_included_but_missing(tmp_path: Path, capsys) -> None:
