@@ -28,6 +28,7 @@ import sys
 import tempfile
 import textwrap
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -88,7 +89,21 @@ def _tree(root: int) -> dict[int, int]:
     return found
 
 
-def one_build(corpus: Path, tree: Path, args: list[str], hook: Path) -> dict[str, object]:
+@dataclass
+class Measured:
+    """One sampled build: its exit code, wall and CPU seconds, the load average when it started,
+    each pool and gap (label, wall, CPU of the main process, CPU of the workers), and the main
+    process's CPU outside the pools."""
+
+    rc: int
+    wall: float
+    cpu: float
+    load: float
+    rows: list[tuple[str, float, float, float]]
+    serial: float
+
+
+def one_build(corpus: Path, tree: Path, args: list[str], hook: Path) -> Measured:
     """One cold build of a fresh copy of `corpus` with the tool in `tree`, sampled."""
     work = Path(
         tempfile.mkdtemp(
@@ -145,14 +160,7 @@ def one_build(corpus: Path, tree: Path, args: list[str], hook: Path) -> dict[str
     cpu = (after.children_user - before.children_user) + (
         after.children_system - before.children_system
     )
-    return {
-        "rc": process.returncode,
-        "wall": ended - started,
-        "cpu": cpu,
-        "load": load,
-        "rows": rows,
-        "serial": serial,
-    }
+    return Measured(process.returncode, ended - started, cpu, load, rows, serial)
 
 
 def main() -> int:
@@ -170,7 +178,7 @@ def main() -> int:
         trees["baseline"] = args.baseline.resolve()
     hook = Path(tempfile.mkdtemp(prefix="idle-cores-hook-"))
     (hook / "sitecustomize.py").write_text(HOOK, encoding="utf-8")
-    results: dict[str, list[dict[str, object]]] = {name: [] for name in trees}
+    results: dict[str, list[Measured]] = {name: [] for name in trees}
     try:
         for round_ in range(args.rounds):
             names = list(trees) if round_ % 2 == 0 else list(reversed(trees))
@@ -178,11 +186,11 @@ def main() -> int:
                 found = one_build(args.corpus, trees[name], args.build_args, hook)
                 results[name].append(found)
                 print(
-                    f"round {round_ + 1} {name}: rc {found['rc']} wall {found['wall']:.2f} s, CPU "
-                    f"{found['cpu']:.2f} s, load {found['load']:.2f}; main process outside pools "
-                    f"{found['serial']:.2f} s"
+                    f"round {round_ + 1} {name}: rc {found.rc} wall {found.wall:.2f} s, CPU "
+                    f"{found.cpu:.2f} s, load {found.load:.2f}; main process outside pools "
+                    f"{found.serial:.2f} s"
                 )
-                for label, wall, main_cpu, workers in found["rows"]:  # type: ignore[attr-defined]
+                for label, wall, main_cpu, workers in found.rows:
                     print(
                         f"    {label:10s} {wall:6.2f} s wall  main {main_cpu:5.2f}  workers {workers:5.2f}"
                     )
@@ -191,9 +199,9 @@ def main() -> int:
         shutil.rmtree(hook, ignore_errors=True)
     for name, runs in results.items():
         print(
-            f"{name}: medians wall {statistics.median(r['wall'] for r in runs):.2f} s, CPU "  # type: ignore[misc]
-            f"{statistics.median(r['cpu'] for r in runs):.2f} s, main process outside pools "  # type: ignore[misc]
-            f"{statistics.median(r['serial'] for r in runs):.2f} s"  # type: ignore[misc]
+            f"{name}: medians wall {statistics.median(r.wall for r in runs):.2f} s, CPU "
+            f"{statistics.median(r.cpu for r in runs):.2f} s, main process outside pools "
+            f"{statistics.median(r.serial for r in runs):.2f} s"
         )
     return 0
 
