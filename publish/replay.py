@@ -454,6 +454,11 @@ class LastBuild:
             # No stat to trust yet (written just now): the next replay compares its bytes, then
             # keeps its stat. The token stays: the site kept for it is the one loading now gives.
             inputs = {**stamp.inputs, name: (None, after)}
+            if before is None and path.name == PUBLISHED_NAME:
+                # The first published list: the channels' records it stands in for are no
+                # input once it exists (_roots), and a stamp naming them never replayed again.
+                for record in ("zalo.json", "radio.json"):
+                    inputs.pop(self._name(path.parent / record), None)
         held = after if addresses and after is not None else stamp.addresses
         if inputs is not stamp.inputs or held != stamp.addresses:
             self._save(dataclasses.replace(stamp, inputs=inputs, addresses=held))

@@ -1130,3 +1130,25 @@ def test_with_a_published_list_a_posting_sync_leaves_the_build_replayable(
     assert main(["build", "--root", str(project), "--now", name_only.NOW]) == 0
     assert REPLAYED in capsys.readouterr().out
     assert name_only.written(project, name_only.NEW) == []
+
+
+def test_the_first_sync_writing_the_published_list_leaves_the_build_replayable(
+    tmp_path: Path, capsys
+) -> None:
+    """A state/ without published.json: the build read the channels' records. The sync that
+    first writes the list vouches for it (the same output from it); the records, no input any
+    more once it exists, left the stamp naming a file the next build did not look at, and that
+    build was a real one («tệp đã xóa hoặc đổi tên: state/zalo.json»)."""
+    from tests import test_name_only_approvals as name_only
+
+    project = name_only.project(tmp_path)
+    (project / "state/published.json").unlink()
+    zalo_record(project, name_only.LEGACY)
+    assert main(["build", "--root", str(project), "--now", name_only.NOW]) == 0
+    assert main(["sync", "web", "--root", str(project), "--now", name_only.NOW]) == 0
+    assert (project / "state/published.json").exists()
+    capsys.readouterr()
+    argv = ["build", "--root", str(project), "--now", name_only.NOW, "--timings"]
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert REPLAYED in out, why_not(out)
