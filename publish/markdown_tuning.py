@@ -160,13 +160,17 @@ class QuickInline(InlineProcessor):
             _search(pattern) if isinstance(pattern, InlinePattern) else None
             for pattern in self.inlinePatterns
         )
-        self.prefilter = _prefilter(self.inlinePatterns)  # type: ignore[arg-type]
-        self.touched = _touched(self.inlinePatterns)  # type: ignore[arg-type]
+        # Shortcuts only when every pattern's needs are known (None: the stock steps).
         every = [_needs(pattern) for pattern in self.inlinePatterns]
         known = all(needs is not None for needs in every)
         self.wanted = tuple(frozenset(needs or ()) for needs in every) if known else None
         self.strings = tuple(sorted(set().union(*self.wanted))) if self.wanted else ()
         self.orders: dict[frozenset[str], tuple[int, ...]] = {}
+        # A text no pattern may match: every offer would fail.
+        self.prefilter = _any_of(self.strings) if known else None
+        # A text the pass may change: one some pattern may match, or one holding an inline
+        # placeholder (the pass puts its stashed node in).
+        self.touched = _any_of([INLINE_PLACEHOLDER_PREFIX, *self.strings]) if known else None
 
     def run(self, tree: ET.Element, ancestors: list[str] | None = None) -> ET.Element:
         """The stock pass (markdown 3.11's InlineProcessor.run), leaving alone each text and
@@ -373,25 +377,6 @@ def _search(pattern: InlinePattern) -> Search:
         return search(data, start) if needed in data else None
 
     return guarded
-
-
-def _prefilter(patterns: tuple[object, ...]) -> Callable[[str], object] | None:
-    """A search finding something in every text some pattern may match; None unless every
-    pattern's needs are known."""
-    every = [_needs(pattern) for pattern in patterns]
-    if any(needs is None for needs in every):
-        return None
-    return _any_of(needed for needs in every if needs for needed in needs)
-
-
-def _touched(patterns: tuple[object, ...]) -> Callable[[str], object] | None:
-    """A search finding something in every text the inline pass may change: one some pattern
-    may match, or one holding an inline placeholder (the pass puts its stashed node in); None
-    unless every pattern's needs are known."""
-    every = [_needs(pattern) for pattern in patterns]
-    if any(needs is None for needs in every):
-        return None
-    return _any_of([INLINE_PLACEHOLDER_PREFIX, *(s for needs in every if needs for s in needs)])
 
 
 def _guarded_test(test: BlockTest, needs: tuple[str, ...]) -> BlockTest:
