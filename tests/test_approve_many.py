@@ -335,6 +335,37 @@ def test_approving_a_folder_keeps_another_approvers_approval_of_the_same_content
     assert code == 0 and "thay tên" not in out, out  # edited since: no approval to replace
 
 
+def test_a_wildcard_matching_one_bulletin_keeps_another_approvers_approval(
+    tmp_path: Path, capsys
+) -> None:
+    """`approve "content/bai-viet/a*.md"` matching one bulletin another approver had approved,
+    content unchanged, wrote the new name over theirs with a warning, as if the approver had
+    named that file: the pattern typed is not naming it. It is kept, with the note naming it and
+    the command that re-approves it on purpose; that command, the file's own path, still does."""
+    other = "Đại úy Trần Văn Ba"
+    for at, pattern in enumerate(("content/bai-viet/a*.md", "content\\bai-viet\\a*.md")):
+        root = project(tmp_path / str(at))
+        assert approve(root, capsys, READY)[0] == 0
+        before = (root / READY).read_bytes()
+        code, out, err = approve(root, capsys, pattern, by=other)
+        assert code == 0, err
+        said = " ".join(out.split())
+        assert (root / READY).read_bytes() == before, said  # the first approver's name stays
+        assert "thay tên ấy" not in said
+        assert (
+            f"--by: ghi chú: giữ nguyên 1 bản tin đã được người khác duyệt đúng nội dung hiện nay "
+            f"(không ghi «{other}» thay tên người đã duyệt): {READY} («{APPROVER}»)"
+        ) in said
+        again = re.search(r"ví dụ: (publish approve .*?)$", out, re.MULTILINE)
+        assert again is not None, out
+        words = shlex.split(again[1])
+        assert words[:3] == ["publish", "approve", READY]
+        code, out, err = approve(root, capsys, READY, by=other)
+        assert code == 0, err
+        assert f'approved_by: "{other}"' in (root / READY).read_text("utf-8")
+        assert "thay tên ấy" in " ".join(out.split())
+
+
 def test_approving_a_bulletin_sent_to_no_channel_does_not_say_it_goes_out(
     tmp_path: Path, capsys
 ) -> None:

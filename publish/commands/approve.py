@@ -124,7 +124,8 @@ def run(args: argparse.Namespace) -> int:
     flags = " --publish" * args.publish + " --dry-run" * args.dry_run + root_flag
     outcomes: list[Outcome] = []
     files: list[Named] = []  # of each outcome
-    for name in unsplit(expanded(args.files, config.root), config.root, by, problems, flags):
+    names, by_pattern = expanded(args.files, config.root)
+    for name in unsplit(names, config.root, by, problems, flags):
         if name.same in seen:
             continue  # named twice (a.md ./a.md): approved once
         seen.add(name.same)
@@ -138,10 +139,11 @@ def run(args: argparse.Namespace) -> int:
         # `approve content/bai-viet/*.md` over a folder holding a draft refused every file:
         # the draft is left as it is (never approved without --publish), the others go on.
         outcomes = [item.skipped(by, root_flag) if item.draft else item for item in outcomes]
-    if len(outcomes) > 1:
+    if len(outcomes) > 1 or by_pattern:
         # Over `content/bai-viet/*.md` the approver means the bulletins waiting: one another
-        # approver already approved as it is keeps that name (who approved what stays on record).
-        # Named alone, it is a deliberate re-approval: written, with a warning.
+        # approver already approved as it is keeps that name (who approved what stays on record),
+        # also when the pattern matched that one file only. Named alone by its own path, it is
+        # a deliberate re-approval: written, with a warning.
         outcomes = [item.kept() for item in outcomes]
     problems += [problem for item in outcomes for problem in item.problems]
     approvals = [item.approval for item in outcomes if item.approval is not None]
@@ -773,7 +775,7 @@ def _new_approver(by: str, root: Path, approving: set[Path]) -> list[Problem]:
 def _replacing(approvals: list[Approval], by: str, root_flag: str = "") -> list[Problem]:
     """What becomes of the bulletins already approved, as they are now, under another
     approver's name: kept as they are among several files (a note naming them and how to
-    re-approve one on purpose), or, named alone, a warning that `by` is written over that name.
+    re-approve one on purpose), or, named alone by its own path, a warning that `by` is written over that name.
     Over `content/bai-viet/*.md` who had approved the others was lost without a word."""
     kept = [a for a in approvals if a.replaces and a.new == a.raw]
     replaced = [a for a in approvals if a.replaces and a.new != a.raw]

@@ -90,18 +90,22 @@ def unsplit(
 _WILDCARD = re.compile(r"[*?[]")
 
 
-def expanded(names: list[str], root: Path) -> list[str]:
+def expanded(names: list[str], root: Path) -> tuple[list[str], bool]:
     """`names` with each wildcard pattern that names no file («content/bai-viet/*.md») replaced
     by the files it matches, sorted, as a POSIX shell does: Windows' cmd and PowerShell pass
     the pattern on as typed, and the approver following README's example was told «không có
-    tệp». A pattern matching nothing stays, to be told so."""
+    tệp». A pattern matching nothing stays, to be told so. Second: whether any pattern matched
+    files (a file it matched was not named by its own path, even when it is the only one)."""
     out: list[str] = []
+    matched = False
     for name in names:
         if _WILDCARD.search(name) and not os.path.lexists(find(name, root)):
-            out.extend(_matching(name, root) or [name])
+            files = _matching(name, root)
+            matched = matched or bool(files)
+            out.extend(files or [name])
         else:
             out.append(name)
-    return out
+    return out, matched
 
 
 def _matching(pattern: str, root: Path) -> list[str]:
