@@ -211,10 +211,15 @@ class ContentError(PublishError):
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = tuple(problems)
-        count = sum(1 for p in self.problems if p.severity == "error")
         lines = [p.render() for p in self.problems]
-        lines.append(f"Tìm thấy {count} lỗi. Chưa có gì được ghi hay xuất bản.")
+        lines.append(self.closing)
         super().__init__("\n".join(lines))
+
+    @property
+    def closing(self) -> str:
+        """The line the text ends with: how many errors stopped the command, nothing written."""
+        count = sum(1 for p in self.problems if p.severity == "error")
+        return f"Tìm thấy {count} lỗi. Chưa có gì được ghi hay xuất bản."
 
 
 class ConfigError(ContentError):

@@ -689,6 +689,30 @@ def test_the_overlay_shows_the_error_to_fix_before_other_bulletins_notes(project
     assert told.index("ngoặc kép cong") < told.index("chuyên mục không tồn tại")
 
 
+def test_a_failed_rebuild_tells_its_closing_line_once(project: Path) -> None:
+    """The line that ends a content error («Tìm thấy N lỗi…») comes once in the terminal and once
+    on the page's overlay, the same words in both: the overlay reorders the problems but ends
+    their errors with the error's own line, not a copy of it kept in the serve session."""
+    quoted = BULLETIN.format(title="Bài có ngoặc cong", category="an-ninh-trat-tu").replace(
+        'summary: "Tóm tắt bản tin thử."', "summary: “Tóm tắt dán từ Word.”"
+    )
+    edit(project / "content" / "bai-viet" / "2024-01-01-a.md", quoted)
+    bulletin = project / "content" / "bai-viet" / "2024-01-02-ban-tin-thu.md"
+    err = io.StringIO()
+    with PreviewSession(project, port=0, out=io.StringIO(), err=err) as session:
+        told = len(err.getvalue())
+        edit(bulletin, BULLETIN.format(title="Bản tin thử nghiệm", category="sai-chuyen-muc"))
+        assert not session.rebuild()
+        body = get(session, "/")[2]
+        shown = session.hub.state()[1]
+    terminal = err.getvalue()[told:].splitlines()
+    closing = "Tìm thấy 1 lỗi. Chưa có gì được ghi hay xuất bản."
+    assert terminal[-1] == closing and terminal.count(closing) == 1
+    assert shown is not None and shown.splitlines().count(closing) == 1
+    assert body.count(closing) == 1
+    assert body.count("Sửa tệp rồi lưu lại") == 1
+
+
 def test_a_page_asked_for_while_a_rebuild_moves_files_comes_whole_from_one_build(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -303,7 +303,7 @@ def errors_first(exc: ContentError) -> str:
     errors = [p for p in exc.problems if p.severity == "error"]
     others = [p for p in exc.problems if p.severity != "error"]
     lines = [p.render() for p in errors]
-    lines.append(f"Tìm thấy {len(errors)} lỗi. Chưa có gì được ghi hay xuất bản.")
+    lines.append(exc.closing)  # the terminal's line, not a copy of its words that may drift
     if others:
         lines.append("")
         lines.append("Cảnh báo và ghi chú (không chặn việc dựng):")
