@@ -154,6 +154,30 @@ def test_a_correction_that_cannot_be_read_aloud_is_held_and_told(root: Path) -> 
     assert told.startswith(f"{FIRST}:") and "corrections.1.note" in told and "XQZV" in told
 
 
+def test_a_finding_in_a_correction_read_on_air_names_its_note(root: Path) -> None:
+    """A note on the text of a correction read on air was told «trong thân bài», and its
+    rundown.json finding named no field and no line: the text is the correction's note (and the
+    title it quotes), written at the correction's line, which both now name."""
+    assert sync_command(root, SENT) == 0
+    note = "Xem chi tiết tại https://congan.example.vn/dinh-chinh."
+    correct(root, "2024-12-16 09:00", note=note)
+    output, problems = built_radio(root, CORRECTED)
+    at = next(
+        n
+        for n, line in enumerate((root / FIRST).read_text("utf-8").splitlines(), 1)
+        if line.startswith("  - date: 2024-12-16")
+    )
+    [item] = [
+        i
+        for i in json.loads(output["2024-W51/rundown.json"])["items"]
+        if "#dinh-chinh" in (i["key"] or "")
+    ]
+    assert [(f["field"], f["line"]) for f in item["flags"]] == [("corrections.1.note", at)]
+    [told] = [p for p in problems if "congan.example.vn/dinh-chinh" in p]
+    assert told.startswith(f"{FIRST}:{at} corrections.1.note phát thanh:"), told
+    assert "trong thân bài" not in told
+
+
 def test_a_correction_taken_back_before_its_episode_is_withdrawn_with_why(
     root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -634,8 +634,45 @@ def test_a_note_on_the_text_is_told_where_the_text_is_never_as_a_field_radio(
     line = files["content/a.md"].splitlines().index(body.splitlines()[-1]) + 1
     assert (in_body.line, in_body.field) == (line, None)
     assert in_body.render().startswith(f"content/a.md:{line}: ghi chú: phát thanh: Số «0912345678»")
-    assert (in_lead.line, in_lead.field) == (None, "radio.lead_in")
-    assert "trường 'radio.lead_in': phát thanh: Số" in in_lead.render()
+    at = next(
+        i for i, text in enumerate(files["content/b.md"].splitlines(), 1) if "lead_in:" in text
+    )
+    assert (in_lead.line, in_lead.field) == (at, "radio.lead_in")
+    assert f"content/b.md:{at}: ghi chú: trường 'radio.lead_in': phát thanh: Số" in in_lead.render()
+
+
+def test_rundown_json_findings_name_their_field_and_line(tmp_path: Path) -> None:
+    """rundown.json's findings had no `field`, and a finding in the title or the lead-in no line
+    either: whoever read it could not tell where to edit. Each now names its field (`title`,
+    `radio.lead_in`, `body`) and the line it is written on, as rundown.txt and check do."""
+    lead_in = '\n  read_title: true\n  lead_in: "Kẻ gian gọi từ số 0912345678 để lừa tiền."'
+    text = bulletin_md(
+        {
+            "date": "2020-12-08 08:00",
+            "title": '"Kẻ gian dùng số 0987654321 để lừa đảo"',
+            "radio": lead_in,
+        },
+        body="Đoạn đầu.\n\nĐối tượng gọi từ số 0911222333 để lừa chuyển tiền.\n",
+    )
+    root = make_project(tmp_path, {"content/a.md": text})
+    site = load_site(config_module.load(root), now=dt.datetime(2020, 12, 10, tzinfo=TZ))
+    files = {a.path: a.data for a in radio.render(site) if isinstance(a, Artifact)}
+    [rundown] = [json.loads(d) for p, d in files.items() if p.endswith("/rundown.json")]
+    [item] = [i for i in rundown["items"] if i["source"] == "content/a.md"]
+    lines = text.splitlines()
+
+    def line_of(words: str) -> int:
+        """The 1-based line of the file holding `words`."""
+        return next(n for n, line in enumerate(lines, 1) if words in line)
+
+    found = {f["excerpt"]: (f["field"], f["line"]) for f in item["flags"]}
+    assert found == {
+        "0987654321": ("title", line_of("title:")),
+        "0912345678": ("radio.lead_in", line_of("lead_in:")),
+        "0911222333": ("body", line_of("0911222333")),
+    }
+    [told] = [d.decode("utf-8-sig") for p, d in files.items() if p.endswith("/rundown.txt")]
+    assert f"content/a.md:{line_of('title:')}: [ghi chú] Số «0987654321»" in told
 
 
 def test_a_flag_of_the_body_without_a_line_says_it_is_in_the_body() -> None:

@@ -13,6 +13,7 @@ from publish.cache import Fragments, Shelf, digest
 from publish.config import Config
 from publish.correction_text import corrected_key
 from publish.errors import RADIO_FLAG, Problem
+from publish.frontmatter import parse_file
 from publish.model import Bulletin, Site
 from publish.parallel import run_jobs
 from publish.radio.flags import BLOCKING, Flag, lexicon_file, rule_note
@@ -277,7 +278,7 @@ def _assemble(site: Site) -> Assembly:
         else:
             aired = None
         scheduled = bulletin.key in coming_keys
-        item = restored(made, bulletin, air)
+        item = _located(restored(made, bulletin, air), config)
         if aired is not None:
             # Told on air even when the corrected text itself is now held back: its listeners
             # heard the wrong version, whatever becomes of the aired episode's copy.
@@ -558,6 +559,24 @@ def episode_version(episode: Episode, versions: Mapping[str, str]) -> str | None
             )
         )
     return digest(*parts)
+
+
+def _located(item: Segment, config: Config) -> Segment:
+    """`item` with each flag found in a front-matter field (title, radio.lead_in) given the line
+    that field is written on: read aloud on its own, the field's text has no source line, and
+    the rundown.json's finding told neither where nor what to edit. The file is read again only
+    for an item with such flags (few: most flags are in the body). No cache key needs the lines:
+    the item's and episode's versions hold the file's digest (Bulletin.made_of)."""
+    if not any(f.field and f.line is None for f in item.flags) or item.bulletin is None:
+        return item
+    parsed = parse_file(config.root / item.bulletin.source)
+    if parsed is None:
+        return item
+    flags = tuple(
+        dataclasses.replace(f, line=parsed.line_of(f.field)) if f.field and f.line is None else f
+        for f in item.flags
+    )
+    return dataclasses.replace(item, flags=flags)
 
 
 def _unlikely_reading(item: Segment) -> Problem | None:

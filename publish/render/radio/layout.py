@@ -321,6 +321,7 @@ def _row_json(segment: Segment, row: Row) -> dict[str, Any]:
                 "severity": f.severity,
                 "message": f.message,
                 "excerpt": f.excerpt,
+                "field": f.field or "body",
                 "line": f.line,
             }
             for f in segment.flags

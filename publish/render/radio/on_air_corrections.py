@@ -30,7 +30,6 @@ from publish.correction_text import (
 )
 from publish.errors import Problem
 from publish.model import Bulletin, Correction, Exclusion, Site
-from publish.radio.flags import Flag
 from publish.radio_rates import KeptRates, SentItem
 from publish.render.radio.items import Segment, Speaker, make_slug, next_air, pack, retimed
 from publish.sanitize import strip_markup
@@ -144,10 +143,12 @@ def script(title: str, aired: dt.datetime, note: str, config: Config) -> str:
 
 def item(speaker: Speaker, on_air: OnAir, config: Config, reader: str) -> Segment:
     """The read item of one correction, timed at the site's rate (the episode retimes it at its
-    reader's); its flags, blocking ones too, carry no source line (the text is made here)."""
+    reader's); its flags, blocking ones too, name the correction's note and its line (the text
+    is made here from it and the bulletin's title, not read from the body)."""
     original = on_air.bulletin.title.removeprefix(f"{LABEL}: ")
     spoken, found = speaker.speak(script(original, on_air.aired, on_air.correction.note, config))
-    flags: tuple[Flag, ...] = tuple(dataclasses.replace(f, line=None) for f in found)
+    line, field = on_air.correction.line, f"corrections.{on_air.number}.note"
+    flags = tuple(dataclasses.replace(f, line=line, field=field) for f in found)
     paragraphs = tuple(" ".join(p.split()) for p in spoken.split("\n\n") if p.strip())
     segment = Segment(
         kind="read",
