@@ -95,6 +95,27 @@ def test_a_refusal_for_many_bulletins_gives_the_create_anyway_option_of_each(
     assert len(emulator.articles) == 10
 
 
+def test_the_pr_comment_keeps_each_create_anyway_option_on_its_own_line(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture
+) -> None:
+    """The plan posted to the pull request (`--dry-run --format markdown`) shows the refusal in
+    a code block, each bulletin's --zalo-create-anyway option on its own line as in the text
+    summary, so the operator copies one option, never a cell of them all run together."""
+    root = zalo_project(tmp_path, 5)
+    assert sync(root) == 0
+    (root / "state" / "zalo.json").unlink()
+    pattern = re.compile(r"^\s*bt-\d+ «[^»]+» \(bài [^)]+\): (--zalo-create-anyway \S+)$", re.M)
+    capsys.readouterr()
+    assert sync(root, "--dry-run", "--format", "markdown") == 1
+    comment = capsys.readouterr().out
+    block = re.search(r"^```\n(.*?)^```$", comment, re.M | re.S)
+    assert block is not None, comment
+    in_comment = pattern.findall(block[1])
+    assert sync(root, "--dry-run") == 1
+    in_text = pattern.findall(told(capsys))
+    assert len(in_comment) == 5 and in_comment == in_text
+
+
 def test_a_first_sync_to_an_oa_with_other_articles_creates_the_bulletins(
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: None
 ) -> None:
