@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from publish import simple_yaml
+from publish import merge_conflicts, simple_yaml
 from publish.encoding import not_utf8
 from publish.key_lines import READING, Lines, Reading
 from publish.syntax import (
@@ -240,6 +240,12 @@ def decode(raw: bytes) -> str:
 def split(text: str, reading: Reading = READING) -> Parsed:
     """Split `---` YAML front matter from the Markdown body and parse it (Word's curly quotes
     read on the lines `reading` says may hold a key: publish.key_lines)."""
+    if conflicts := merge_conflicts.conflict_lines(text):
+        # Before the YAML: read as fields, the markers gave «thiếu dấu ':'»; in the body of a
+        # page (not approved), both branches' text would be published.
+        raise FrontMatterError(
+            merge_conflicts.message(conflicts), line=conflicts[0], hint=merge_conflicts.HINT
+        )
     opening = OPENING_RE.match(text)
     if opening is not None and opening.group(1) == "+++":
         raise FrontMatterError(
