@@ -18,7 +18,7 @@ from typing import Any, Literal
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from publish import legacy_text
+from publish import legacy_text, merge_conflicts
 from publish.addresses import SiteAddresses
 from publish.config_files import missing_abbreviations, missing_cover
 from publish.contact_numbers import LEAST_DIGITS, dialled
@@ -547,6 +547,15 @@ def _read_toml(
     cannot be read: each line that breaks the syntax is cut in turn, so that all of them are
     told in one pass (up to MAX_TOLD_TWICE), but what is left is not checked against the schema,
     whose errors for the keys cut would only repeat them."""
+    if conflicts := merge_conflicts.conflict_lines(text):
+        # Read as TOML, each marker line was «không phải dạng 'khóa = giá trị'» and each key of
+        # both branches «viết hai lần»: none of it said a merge was left half done.
+        told = merge_conflicts.message(conflicts)
+        return (
+            None,
+            [Problem(filename, told, line=conflicts[0], hint=merge_conflicts.RESOLVE)],
+            set(),
+        )
     problems: list[Problem] = []
     blanked: set[tuple[str, ...]] = set()
     readable = text

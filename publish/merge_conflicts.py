@@ -1,22 +1,27 @@
-"""Git's conflict markers left in a bulletin or page after two branches edited the same lines."""
+"""Git's conflict markers left in a file (a bulletin, a page, site.toml) after two branches
+edited the same lines."""
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["HINT", "conflict_lines", "message"]
+__all__ = ["HINT", "RESOLVE", "conflict_lines", "message"]
 
 _START = re.compile(r"<{7}(?:[ \t].*)?")
 _MIDDLE = re.compile(r"={7}[ \t]*")
 _END = re.compile(r">{7}(?:[ \t].*)?")
 
-HINT = (
+RESOLVE = (
     "Hai nhánh cùng sửa những dòng này và lần gộp nhánh chưa chọn bản nào. Mở tệp, giữ lại bản "
     "đúng (các dòng giữa «<<<<<<<» và «=======» là bản của một nhánh, giữa «=======» và "
-    "«>>>>>>>» là bản của nhánh kia; cần cả hai chỗ sửa thì ghép lại), xóa các dòng dấu rồi lưu. "
-    "Bản tin đã duyệt: dấu duyệt của mỗi nhánh chỉ đúng với bản của nhánh đó, nên người duyệt "
-    'đọc lại bản đã ghép rồi chạy publish approve TỆP --by "Họ tên, chức vụ".'
+    "«>>>>>>>» là bản của nhánh kia; cần cả hai chỗ sửa thì ghép lại), xóa các dòng dấu rồi lưu."
 )
+"""How to resolve a conflict, for any file."""
+HINT = (
+    RESOLVE + " Bản tin đã duyệt: dấu duyệt của mỗi nhánh chỉ đúng với bản của nhánh đó, nên "
+    'người duyệt đọc lại bản đã ghép rồi chạy publish approve TỆP --by "Họ tên, chức vụ".'
+)
+"""How to resolve a conflict in a bulletin or page."""
 
 
 def conflict_lines(text: str) -> list[int]:

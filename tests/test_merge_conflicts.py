@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from publish.cli import main
-from tests.helpers import bulletin_md, make_project
+from tests.helpers import SITE_TOML, bulletin_md, make_project
 
 CLOCK = "2021-01-01T09:00"
 BULLETIN = "content/bai-viet/2020-12-08-canh-bao.md"
@@ -89,3 +89,17 @@ def test_a_setext_heading_or_a_deep_quote_is_no_conflict(tmp_path: Path, capsys)
     root = make_project(tmp_path, {BULLETIN: web_bulletin(body)})
     assert main(["check", "--root", str(root), "--now", CLOCK]) == 0
     assert "xung đột" not in capsys.readouterr().err
+
+
+def test_markers_in_site_toml_are_one_error_naming_the_merge(tmp_path: Path, capsys) -> None:
+    toml = SITE_TOML.replace(
+        'title = "Công an huyện Châu Thành"\n',
+        conflicted('title = "Công an huyện Châu Thành"\n', 'title = "Công an xã Tân Nhuận Đông"\n'),
+    )
+    root = make_project(tmp_path, {"site.toml": toml, BULLETIN: web_bulletin()})
+    assert main(["check", "--root", str(root), "--now", CLOCK]) == 1
+    err = capsys.readouterr().err
+    line = toml.split("\n").index("<<<<<<< HEAD") + 1
+    assert f"site.toml:{line}: lỗi: tệp còn dấu xung đột của git" in err
+    assert "viết hai lần" not in err and "khóa = giá trị" not in err
+    assert err.count("lỗi:") == 1
