@@ -135,6 +135,8 @@ def test_a_renamed_file_updates_its_article_instead_of_creating_one() -> None:
         ("update", "ten-moi", {"rename_from": "ten-cu"})
     ]
     assert "không tạo bài mới" in actions[0].reason
+    # The website and the radio know the bulletin by its key: the id that keeps it is given.
+    assert "«id: ten-cu»" in actions[0].reason
 
 
 def test_a_republished_bulletin_is_shown_again_even_with_a_token_left_from_before() -> None:

@@ -168,7 +168,11 @@ def plan_actions(observed: Observed) -> list[Action]:
         if entry is None:
             old = renamed.get(key)
             if old:
-                reason = f"đổi tên từ {old} (cùng nội dung hoặc tiêu đề): cập nhật bài đã đăng, không tạo bài mới"
+                reason = (
+                    f"đổi tên từ {old} (cùng nội dung hoặc tiêu đề): cập nhật bài đã đăng, không "
+                    f"tạo bài mới. Chỉ Zalo nhận ra việc đổi tên: ghi dòng «id: {old}» vào phần "
+                    "đầu bản tin để website giữ địa chỉ cũ và đài biết bản tin đã phát"
+                )
                 actions.append(Action("update", key, reason, title, {"rename_from": old}))
             else:
                 actions.append(Action("create", key, "bản tin mới, chưa có trên Zalo", title))
