@@ -335,3 +335,17 @@ def test_the_command_to_rerun_for_an_unquoted_name_keeps_every_file_and_flag(
     # Run as told, where it was told: both approved, the draft released.
     assert main([*words[1:], "--now", CLOCK]) == 0
     assert "draft: false" in (root / "content/bai-viet/Tin mới.md").read_text("utf-8")
+
+
+def test_the_count_of_held_bulletins_says_one_edited_after_its_approval(
+    tmp_path: Path, capsys
+) -> None:
+    """A bulletin edited after its approval was counted «1 chưa duyệt» in the last line of
+    check and build, beside its own line saying it was edited since: the editor who corrected
+    a published bulletin read that its approval had been lost."""
+    root = project(tmp_path)
+    assert approve(root, FILE) == 0
+    edit(root, "Nội dung bản tin.", "Nội dung bản tin đã sửa.")
+    out = build_output(root, capsys)
+    assert "1 bị giữ lại (1 đổi sau khi duyệt)" in out
+    assert "chưa duyệt" not in out.replace("Cần duyệt", "")

@@ -310,19 +310,25 @@ def _look_at_it(output: str, root: Path = Path(".")) -> str:
     )
 
 
+CHANGED = "changed"
+"""Exclusion.cause of a bulletin held back because it was edited after its approval."""
 HELD_AS = {
     "draft": "bản nháp",
     "unapproved": "chưa duyệt",
+    CHANGED: "đổi sau khi duyệt",
     "scheduled": "hẹn giờ",
     "expired": "hết hạn",
     "secret": "mật",
 }
-"""How a summary counts the bulletins left out for each reason, in this order."""
+"""How a summary counts the bulletins left out for each reason, in this order (CHANGED: the
+approved ones edited since, apart from those never approved)."""
 
 
 def held_count(site: Site) -> str:
     """The bulletins left out, counted by why ("3 bị giữ lại (2 bản nháp, 1 chưa duyệt)"), or ""."""
-    codes = Counter(e.code for e in site.excluded)
+    # A bulletin edited after its approval was approved: counted as «chưa duyệt», it read as if
+    # the approval had never been written, beside a line saying it was edited since.
+    codes = Counter(CHANGED if e.cause == CHANGED else e.code for e in site.excluded)
     if not codes:
         return ""
     parts = [f"{codes[code]} {word}" for code, word in HELD_AS.items() if codes[code]]
