@@ -517,6 +517,28 @@ def test_a_bulletin_merged_after_its_episode_aired_is_reported_not_skipped_silen
     assert {a.kind for a in actions} == {"noop"}
 
 
+def test_an_aired_bulletin_without_id_renamed_is_told_apart_from_one_never_sent(
+    root: Path,
+) -> None:
+    """A bulletin without `id` is known by its slug: renamed after its episode aired (a typo in
+    the title), it looked like a bulletin the station never had, and the refusal's advice, book
+    the next broadcast, had it read on air twice (session 42). The refusal now names the script
+    the episode did receive and the `id` line that keeps the bulletin known on every channel."""
+    edit(root / SECOND, 'id: "canh-bao-lua-dao-shipper"\n', "")
+    sync(root)  # before the 17:00 slot of 14/12, the episode carries it under its slug
+    renamed = root / SECOND.replace("shipper.md", "shipper-qua-mang.md")
+    (root / SECOND).rename(renamed)
+    actions, _summary = sync(root, dry_run=True, now=AFTER_AIR)
+    [refusal] = [a for a in actions if a.kind == "refuse"]
+    assert refusal.key == "items/canh-bao-lua-dao-shipper-qua-mang.txt"
+    assert f"({OTHER_ITEM}): dòng «id: canh-bao-lua-dao-shipper»" in refusal.reason
+    assert "đừng hẹn phát lại" in refusal.reason
+    # With that line the bulletin is the one the station read: nothing is refused or sent.
+    edit(renamed, "title:", 'id: "canh-bao-lua-dao-shipper"\ntitle:')
+    actions, _summary = sync(root, dry_run=True, now=AFTER_AIR)
+    assert {a.kind for a in actions} == {"noop"}
+
+
 def test_a_bulletin_read_from_the_sent_episode_script_is_not_told_it_missed_its_slot(
     root: Path,
 ) -> None:

@@ -225,6 +225,7 @@ def plan(observed: Observed) -> list[Action]:
         for temp in observed.temps
     ]
     carried = _carried(observed.files)
+    gone = _gone_items(observed.files, observed.now)
     for state in sorted(observed.files, key=lambda s: s.path):
         if state.path in observed.unneeded:
             actions.append(_forget(state))
@@ -236,7 +237,7 @@ def plan(observed: Observed) -> list[Action]:
             if observed.reported.get(state.path) == state.episode:
                 actions.append(_missed_told(state))
             else:
-                actions.append(_missed(state, observed.next_slot))
+                actions.append(_missed(state, observed.next_slot, gone.get(state.episode, ())))
         elif _aired(state, observed.now):
             unsent = _unsent(state, observed.since) or _not_there(state)
             actions.append(_leave_aired(state, unsent=unsent))
@@ -306,6 +307,24 @@ def _read_from_episode(state: FileState, carried: set[tuple[str, str]]) -> bool:
     return bool(state.bulletins) and all((state.episode, key) in carried for key in state.bulletins)
 
 
+def _gone_items(
+    files: Iterable[FileState], now: dt.datetime | None
+) -> dict[str, tuple[FileState, ...]]:
+    """Episode → the item scripts of one bulletin we sent it that the build no longer has, for
+    the aired episodes: a bulletin without `id` renamed since is one of them under its new key."""
+    gone: dict[str, list[FileState]] = {}
+    for state in files:
+        if (
+            PurePosixPath(state.path).parts[0] == "items"
+            and state.local is None
+            and (state.written is not None or state.moi_written is not None)
+            and len(state.written_bulletins) == 1
+            and _aired(state, now)
+        ):
+            gone.setdefault(state.episode, []).append(state)
+    return {episode: tuple(states) for episode, states in gone.items()}
+
+
 def _unsent(state: FileState, since: dt.datetime | None) -> bool:
     """Whether a file of an episode aired while state/radio.json was keeping records was never
     sent (nor put beside a station copy): left alone, but not one the station has."""
@@ -331,8 +350,11 @@ def _not_there(state: FileState) -> bool:
     )
 
 
-def _missed(state: FileState, next_slot: dt.datetime | None) -> Action:
-    """The refusal, with what to do, for an item script whose episode aired before it was sent."""
+def _missed(
+    state: FileState, next_slot: dt.datetime | None, gone: Sequence[FileState] = ()
+) -> Action:
+    """The refusal, with what to do, for an item script whose episode aired before it was sent
+    (`gone`: the items of bulletins no longer built that the episode did receive)."""
     assert state.air is not None  # only files of a known, aired episode come here
     bulletin = f"bản tin {state.source}" if state.source else "bản tin"
     coming = (
@@ -347,11 +369,31 @@ def _missed(state: FileState, next_slot: dt.datetime | None) -> Action:
         f"{bulletin} được xếp vào tập {state.episode}, tập này đã phát lúc "
         f"{vn_datetime(state.air)} mà kịch bản chưa từng được gửi sang đài (bản tin được duyệt "
         "hoặc đưa lên sau buổi phát, hay không có lần đồng bộ nào trước buổi phát): tin này sẽ "
-        f"không được phát. Cách sửa: muốn phát thì {coming}; không cần phát thì không phải làm "
+        f"không được phát.{_renamed_hint(gone)} Cách sửa: muốn phát thì {coming}; không cần "
+        "phát thì không phải làm "
         "gì (hoặc bỏ radio khỏi channels của bản tin). Lời báo này chỉ hiện ở lần đồng bộ đầu "
         "tiên thấy việc này; các lần sau không nhắc lại",
         state.title,
         _missed_data(state),
+    )
+
+
+def _renamed_hint(gone: Sequence[FileState]) -> str:
+    """What a refusal adds when its episode received the script of a bulletin no longer built:
+    a bulletin without `id` whose file or slug was renamed after it aired gets a new key, and
+    booked again on the refusal's advice it would be read on air twice."""
+    if not gone:
+        return ""
+    named = "; ".join(
+        (f"«{g.title}» ({g.path})" if g.title else g.path)
+        + f": dòng «id: {g.written_bulletins[0]}»"
+        for g in gone
+    )
+    return (
+        f" Nhưng tập này đã nhận kịch bản của bản tin nay không còn trong bản dựng ({named}): "
+        "nếu đó chính là bản tin này trước khi đổi tên tệp hay slug (bản tin không có id), đài "
+        "đã đọc nó — đừng hẹn phát lại, mà ghi dòng id ấy vào phần đầu bản tin để mọi kênh "
+        "nhận ra nó."
     )
 
 
