@@ -785,3 +785,30 @@ def test_the_item_script_of_a_bulletin_keyed_rundown_the_station_kept_is_unconfi
     rundown = Action("noop", "2024-W50/rundown.txt", "đài đã sửa tệp", data=kept)
     assert unconfirmed([item, rundown]) == {"rundown"}
     assert unconfirmed([rundown]) == frozenset()
+
+
+def test_a_correction_of_an_aired_bulletin_without_id_renamed_since_says_how_to_read_it(
+    root: Path,
+) -> None:
+    """Known by its slug, a bulletin without `id` renamed after it aired is not the one the
+    records hold: its correction could not be read on air, and the warning blamed a sync never
+    run or records too old (session 42). It now names the `id` line that keeps it, which makes
+    the correction read in the next episode."""
+    edit(root / FIRST, 'id: "ra-quan-ttatgt-cuoi-nam"\n', "")
+    assert sync_command(root, SENT) == 0
+    renamed = root / FIRST.replace("cuoi-nam.md", "cuoi-nam-2024.md")
+    (root / FIRST).rename(renamed)
+    edit(renamed, "0912.345.678", "0912.345.679")
+    edit(
+        renamed,
+        "approved_by:",
+        'corrections:\n  - date: 2024-12-16 09:00\n    note: "Sửa số đường dây nóng."\napproved_by:',
+    )
+    output, problems = built_radio(root, CORRECTED)
+    assert not owed_items(output)
+    [told] = [p for p in problems if "không tự thêm tin «Đính chính»" in p]
+    assert "không có id đã đổi tên tệp hoặc slug sau khi lên sóng" in told
+    edit(renamed, "title:", 'id: "ra-quan-ttatgt-cuoi-nam"\ntitle:')
+    output, problems = built_radio(root, CORRECTED)
+    assert len(owed_items(output)) == 1
+    assert not [p for p in problems if "không tự thêm tin «Đính chính»" in p]

@@ -693,6 +693,19 @@ def _untold(
     state/radio-rates.json says what aired (none kept, or older than the records kept): no
     item can tell its listeners, so the editor must."""
     problems = []
+    # Keyed by its slug (no `id`), a bulletin renamed after it aired is not the one the records
+    # hold: the line that makes it so again lets the correction be read on air after all.
+    renamed = (
+        ", hay bản tin không có id đã đổi tên tệp hoặc slug sau khi lên sóng"
+        if bulletin.key == bulletin.slug
+        else ""
+    )
+    renamed_fix = (
+        "Nếu bản tin đã đổi tên tệp hay slug sau khi lên sóng: ghi dòng «id: <địa chỉ cũ>» (phần "
+        "sau ngày trong tên tệp cũ) vào phần đầu rồi dựng lại, công cụ tự thêm tin. Nếu không, "
+        if renamed
+        else ""
+    )
     for correction in bulletin.corrections:
         if (
             not on_air_corrections.after(correction, air, config)
@@ -707,12 +720,14 @@ def _untold(
                 f"lần đính chính thứ {correction.number} ghi sau giờ phát "
                 f"{vn_datetime(air.astimezone(config.tz))} của bản tin, nhưng "
                 f"state/{RATES_NAME} không ghi tập nào đã phát bản tin này (chưa từng "
-                "`publish sync radio`, hay tập đó đã quá cũ): công cụ không biết đài đã đọc "
-                "bản nào nên không tự thêm tin «Đính chính».",
+                f"`publish sync radio`, tập đó đã quá cũ{renamed}): công cụ không biết đài "
+                "đã đọc bản nào nên không tự thêm tin «Đính chính».",
                 field=f"corrections.{correction.number}.date",
                 line=correction.date_line or correction.line,
                 hint=(
-                    "Báo đài, và viết tin đính chính như một bản tin mới có kênh `radio` nếu "
+                    renamed_fix
+                    + ("b" if renamed_fix else "B")
+                    + "áo đài, và viết tin đính chính như một bản tin mới có kênh `radio` nếu "
                     "người nghe đã nghe bản cũ."
                 ),
                 severity="warning",
