@@ -51,7 +51,9 @@ _YEAR_RANGE_LEAD = re.compile(
 _FROM_LEAD = re.compile(r"(?<!\w)(?i:từ|khoảng)\s*$")
 _MONTHS_LEAD = re.compile(r"(?<!\w)(?i:từ|khoảng|trong)\s*$")
 _HOUR_WORD = re.compile(r"(?<!\w)(?i:lúc)\s*$")
-_HOUR_AFTER = re.compile(r"\s*+,?+\s*+(?i:sáng|trưa|chiều|tối|đêm|khuya|ngày|hôm)(?!\w)")
+_HOUR_AFTER = re.compile(
+    r"\s*+,?+\s*+(?i:sáng|trưa|chiều|tối|đêm|khuya|ngày|hôm|cùng ngày|cùng hôm)(?!\w)"
+)
 _BARE_G = re.compile(r"\d{1,2}\s?g")
 _CLAUSE_START = re.compile(
     r"(?:^|[,;:.!?(]\s*)(?:(?i:vào khoảng|khoảng|vào lúc|vào|từ|đến|tới|trước|sau|cho đến)\s*)?$"
@@ -59,13 +61,17 @@ _CLAUSE_START = re.compile(
 """Before an `Ng` that opens a clause, with at most a time preposition (`Khoảng 7g, …`)."""
 _CLAUSE_GOES_ON = re.compile(r"\s*(?:[,;)-]|\.(?!\d)|$|(?i:đến|tới|thì|cùng|hằng|hàng)(?!\w))")
 """After an opening `Ng`: what follows a time adverbial, never the noun a weight is of."""
-_RANGE_END = re.compile(r"\s*(?:(?i:đến|tới)|-)\s*\d{1,2}\s?g(?!\w)\s+(\w+)")
+_RANGE_END = re.compile(r"\s*(?:(?i:đến|tới)|-)\s*\d{1,2}\s?g(?!\w)(?:\s+(\w+))?")
+"""After an `Ng`: the other end of its range, and the word after that (the noun of a weight)."""
+_WORD_AFTER = re.compile(r"(?:\s+(\w+))?")
+_NEXT_TIME = re.compile(r"(?i:và|hoặc)\s+(?i:từ\s+)?\d{1,2}\s?(?:[hg](?!\w)|[hg:]\d)")
+"""`7g-11g và 13g-17g`: another time follows the range, which is no weight's noun."""
 _TIME_WORDS = frozenset({"sáng", "trưa", "chiều", "tối", "đêm", "khuya", "ngày", "hôm", "thì"})
 _TIME_WORDS |= {"cùng", "hằng", "hàng"}
 _RANGE_JOIN_BEFORE = re.compile(r"(\d{1,2}\s?g)\s*(?:(?i:đến|tới)|-)\s*$")
 _WEIGHT_WORD = re.compile(
     r"(?<!\w)(?i:ma túy|ma tuý|heroin\w*|ketamin\w*|cần sa|thuốc lắc|MDMA|vàng|thu giữ|tang vật|"
-    r"trọng lượng|khối lượng|nặng|gói)(?!\w)"
+    r"trọng lượng|khối lượng|nặng|gói|liều)(?!\w)"
 )
 """In the sentence before an opening `Ng`: it may be a weight after all (`…, khoảng 5g, …`)."""
 
@@ -204,14 +210,16 @@ class _BareG:
         self.ctx = ctx
         self.hour_ends: set[int] = set()
 
-    def is_hour(self, start: int, end: int) -> bool:
-        """After `lúc`, before a time of day, ending an hour range or opening a clause; else grams."""
+    def is_hour(self, start: int, end: int, ranged: bool = False) -> bool:
+        """After `lúc`, before a time of day, in an hour range or opening a clause; else grams.
+
+        `ranged`: `start`-`end` is a whole `N-Mg` range, not one `Ng`."""
         text = self.text
         hour = bool(
             ends_before(_HOUR_WORD, text, start)
             or _HOUR_AFTER.match(text, end)
             or self._range_from_hour(start)
-            or self._opens_clause(start, end)
+            or self._time_adverbial(start, end, ranged)
         )
         if hour:
             self.hour_ends.add(end)
@@ -222,27 +230,43 @@ class _BareG:
         joined = ends_before(_RANGE_JOIN_BEFORE, self.text, start)
         return joined is not None and joined.end(1) in self.hour_ends
 
-    def _opens_clause(self, start: int, end: int) -> bool:
-        """A time adverbial opening a clause (`Khoảng 7g, …`, `Từ 6g đến 8g`), not a weight."""
+    def _time_adverbial(self, start: int, end: int, ranged: bool) -> bool:
+        """A time adverbial, not a weight: opening a clause (`Khoảng 7g, …`, `Từ 6g đến 8g`) or
+        a range of two `Ng` anywhere (`tổ chức 12 ca tuần tra từ 20g đến 23g, …`)."""
         text = self.text
-        if not (ends_before(_CLAUSE_START, text, start) and _CLAUSE_GOES_ON.match(text, end)):
-            return False
-        other_end = _RANGE_END.match(text, end)  # `Từ 3g đến 5g heroin` is a weight
-        if other_end and other_end[1].islower() and other_end[1] not in _TIME_WORDS:
+        opens = False
+        if ranged:
+            after = _WORD_AFTER.match(text, end)
+        else:
+            after = _RANGE_END.match(text, end)
+            opens = bool(
+                ends_before(_CLAUSE_START, text, start) and _CLAUSE_GOES_ON.match(text, end)
+            )
+            if not (opens or after):
+                return False
+        noun = after[1] if after else None  # `Từ 3g đến 5g heroin` is a weight
+        if (
+            after
+            and noun
+            and noun.islower()
+            and noun not in _TIME_WORDS
+            and not _NEXT_TIME.match(text, after.start(1))
+        ):
             return False
         lo = max(0, start - SENTENCE_TAIL)  # no rescan of a whole paragraph for every `Ng`
         sentence = max(
             text.rfind(". ", lo, start), text.rfind("! ", lo, start), text.rfind("? ", lo, start)
         )
         if _WEIGHT_WORD.search(text, max(lo, sentence + 1), start):
-            written = text[start:end]
-            self.ctx.flag(
-                "R8.2",
-                WARNING,
-                f"«{written}» được đọc là gam vì câu nói về khối lượng; nếu là giờ, hãy viết "
-                f"«{written[:-1].strip()}h» hoặc «lúc {written}».",
-                written,
-            )
+            if opens:  # `…, khoảng 5g, …` reads like a time too; `chứa 3-5g` does not
+                written = text[start:end]
+                self.ctx.flag(
+                    "R8.2",
+                    WARNING,
+                    f"«{written}» được đọc là gam vì câu nói về khối lượng; nếu là giờ, hãy viết "
+                    f"«{written[:-1].strip()}h» hoặc «lúc {written}».",
+                    written,
+                )
             return False
         return True
 
@@ -256,7 +280,7 @@ def _times(r: _Reader, text: str) -> str:
         text = _HMS.sub(lambda m: r.clock(m[1], m[2], m[3]), text)
 
     def time_range(m: re.Match[str]) -> str:
-        if _BARE_G.fullmatch(m[2]) and not bare_g.is_hour(m.start(), m.end()):
+        if _BARE_G.fullmatch(m[2]) and not bare_g.is_hour(m.start(), m.end(), ranged=True):
             return m[0]  # `3-5g heroin`: grams, a range read in P4
         lead = "" if ends_before(_FROM_LEAD, text, m.start()) else "từ "
         first = r.num(m[1]) if m[1].isdigit() else r.time_token(m[1])

@@ -1,0 +1,48 @@
+"""Presenter R's findings (session 42), reading a week of realistic bulletins aloud.
+
+Inputs go through `normalise_fragment` like the spec's own vectors: no sentence-start capital,
+no final stop.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from publish.radio.normalise import normalise_fragment
+
+# A range of two bare `Ng` is a time range wherever it stands, not only opening a clause (R8.2,
+# R8.3): «tuần tra từ hai mươi gam đến hai mươi ba gam» was read on air.
+G_HOUR_RANGES = [
+    (
+        "tổ chức 12 ca tuần tra từ 20g đến 23g, lập biên bản 57 trường hợp",
+        "tổ chức mười hai ca tuần tra từ hai mươi giờ đến hai mươi ba giờ, lập biên bản năm mươi "
+        "bảy trường hợp",
+    ),
+    ("làm việc từ 7g đến 11g hằng ngày", "làm việc từ bảy giờ đến mười một giờ hằng ngày"),
+    # The spec's own vector #85 with `g` for `h`.
+    ("ca trực 7g-11g", "ca trực từ bảy giờ đến mười một giờ"),
+    (
+        "ca trực 7g-11g và 13g-17g",
+        "ca trực từ bảy giờ đến mười một giờ và từ mười ba giờ đến mười bảy giờ",
+    ),
+    # One range, one reading: both ends were an hour only when the second said `sáng`.
+    (
+        "tuần tra từ 22g đến 2g sáng hôm sau",
+        "tuần tra từ hai mươi hai giờ đến hai giờ sáng hôm sau",
+    ),
+    ("kéo dài đến 23g cùng ngày", "kéo dài đến hai mươi ba giờ cùng ngày"),
+]
+# A weight stays a weight: a noun after the range, or a sentence about what something weighs.
+G_WEIGHT_RANGES = [
+    ("thu giữ từ 3g đến 5g heroin", "thu giữ từ ba gam đến năm gam heroin"),
+    ("mỗi gói chứa 3-5g heroin", "mỗi gói chứa từ ba đến năm gam heroin"),
+    ("mỗi gói nặng từ 3g đến 5g", "mỗi gói nặng từ ba gam đến năm gam"),
+    ("mỗi gói chứa 3-5g", "mỗi gói chứa từ ba đến năm gam"),
+    ("thu 3g đến 5g và 2 gói", "thu ba gam đến năm gam và hai gói"),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), G_HOUR_RANGES + G_WEIGHT_RANGES)
+def test_a_range_of_bare_g_is_hours_unless_it_weighs_something(source: str, expected: str) -> None:
+    spoken = normalise_fragment(source)
+    assert (spoken.text, spoken.flags) == (expected, ())
