@@ -46,3 +46,30 @@ G_WEIGHT_RANGES = [
 def test_a_range_of_bare_g_is_hours_unless_it_weighs_something(source: str, expected: str) -> None:
     spoken = normalise_fragment(source)
     assert (spoken.text, spoken.flags) == (expected, ())
+
+
+# The kind written as its abbreviation before the number is said once, as a word (R13.3).
+KIND_BEFORE = [
+    (
+        "theo NĐ 100/2019/NĐ-CP",
+        "theo nghị định một trăm năm hai nghìn không trăm mười chín của Chính phủ",
+    ),
+    (
+        "sửa đổi bởi NĐ 123/2021/NĐ-CP",
+        "sửa đổi bởi nghị định một trăm hai mươi ba năm hai nghìn không trăm hai mươi mốt của "
+        "Chính phủ",
+    ),
+    ("theo QĐ 15/QĐ-CAH", "theo quyết định mười lăm của Công an huyện"),
+    ("theo QĐ số 15/QĐ-CAH", "theo quyết định số mười lăm của Công an huyện"),
+    # `CT` before a number was a road («đường cao tốc»), then held as an unknown code.
+    ("theo CT 12/CT-TTg", "theo chỉ thị mười hai của Thủ tướng Chính phủ"),
+    ("theo KH 05/KH-CAH", "theo kế hoạch không năm của Công an huyện"),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), KIND_BEFORE)
+def test_a_documents_kind_abbreviated_before_its_number_is_said_once(
+    source: str, expected: str
+) -> None:
+    spoken = normalise_fragment(source)
+    assert (spoken.text, spoken.flags) == (expected, ())

@@ -207,6 +207,12 @@ _PERSON_WORD = re.compile(
 )
 """Words a person's full name follows (`Đối tượng Trần Văn Nam`), capitalised or not."""
 _CIRCULAR = re.compile(r"(?<!\w)TT\s+(?=(?:số\s+)?\d)")
+_KIND_BEFORE = re.compile(
+    rf"(?<!\w)({'|'.join(sorted(_KINDS, key=len, reverse=True))})(\s+(?:số\s+)?)"
+    r"(?=\d+/(?:\d{4}/)?\1-)"
+)
+"""`NĐ 100/2019/NĐ-CP`, `QĐ 15/QĐ-CAH`: the kind written before the number as in it, said once
+as a word (never «nghị định Nghị định số …», nor «CT» read as a road)."""
 _HYPHEN_CODE = re.compile(r"(?<!\w)([A-ZĐ][A-Za-zĐ]*)-(\d+)(?![\w]|[.,]\d)")
 _DIGIT_CODE = re.compile(r"(?<!\w)([A-ZĐ]{1,6})(\d+)([A-ZĐ]*)(?!\w)")
 _LICENCE_CLASS = re.compile(r"(?:[A-F]|FB|FC|FD|FE)\d(?:E)?")
@@ -756,6 +762,8 @@ def read_codes(text: str, ctx: Context) -> str:
     text = read_masked_numbers(_private_numbers(text, ctx), ctx)
     if "TT" in text:  # before `_legal` reads the number: `TT số 28/2024/TT-BCA`
         text = _CIRCULAR.sub("thông tư ", text)
+    if "/" in text:
+        text = _KIND_BEFORE.sub(lambda m: _KINDS[m[1]].lower() + m[2], text)
     text = _legal(text, ctx)
     text = _named_numbers(text, ctx)
     text = _phones(read_entry_codes(text), ctx)  # `mã số thuế 0312…` is no phone
