@@ -73,3 +73,25 @@ def test_a_documents_kind_abbreviated_before_its_number_is_said_once(
 ) -> None:
     spoken = normalise_fragment(source)
     assert (spoken.text, spoken.flags) == (expected, ())
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Chị A. có CCCD số 087123456789.",
+        "Chị Nguyễn Thị A. có CCCD số 087123456789.",
+        "Bà Trần Thị H. có căn cước công dân số 087123456789.",
+    ],
+)
+def test_a_sentence_naming_only_whose_id_goes_whole_after_an_initial(source: str) -> None:
+    """The stop of an initial (`A.`) was taken for a sentence's end: the ID's sentence went from
+    «có CCCD» on and «Chị Nguyễn Thị A.» stayed on air, a sentence saying nothing (R9.5)."""
+    spoken = normalise_fragment(source)
+    assert spoken.text == ""
+    assert [f.code for f in spoken.flags] == ["R9.5"]
+
+
+def test_a_real_sentence_before_an_initial_stays() -> None:
+    """A capital after the stop still starts a sentence: only the ID's sentence goes."""
+    spoken = normalise_fragment("Bị hại là bà Nguyễn Thị H. Bà H. có CCCD số 087123456789.")
+    assert spoken.text == "Bị hại là bà Nguyễn Thị H."

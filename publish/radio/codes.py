@@ -361,7 +361,14 @@ def _without_number(text: str, m: re.Match[str]) -> tuple[str, str, str]:
     if close is None:
         return text[: m.start()] + _kept_label(m[1]), text[m.end() :], "số đó"
     closer = close.end() - 1 if close[0].strip() else len(text)
-    sentence = max((s.end() for s in _SENTENCE_START.finditer(text, 0, m.start())), default=0)
+    sentence = max(
+        (
+            s.end()
+            for s in _SENTENCE_START.finditer(text, 0, m.start())
+            if not text[s.end()].islower()  # `Chị Nguyễn Thị A. có CCCD …`: an initial's stop
+        ),
+        default=0,
+    )
     opener = max((o.start() for o in _CLAUSE_OPEN.finditer(text, sentence, m.start())), default=-1)
     lead = text[(opener + 1 if opener >= 0 else sentence) : m.start()]
     if account and _NUMBER_WORD.sub("", lead).strip():
