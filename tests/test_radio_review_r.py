@@ -95,3 +95,31 @@ def test_a_real_sentence_before_an_initial_stays() -> None:
     """A capital after the stop still starts a sentence: only the ID's sentence goes."""
     spoken = normalise_fragment("Bị hại là bà Nguyễn Thị H. Bà H. có CCCD số 087123456789.")
     assert spoken.text == "Bị hại là bà Nguyễn Thị H."
+
+
+# A service line listed after a phone number is read digit by digit like the number before it
+# (R9.3): «liên hệ số không hai bảy bảy, …, một trăm mười ba hoặc một một bốn» mixed the two.
+SERVICE_AFTER_A_PHONE = [
+    (
+        "liên hệ số 0277.3861.234, 113 hoặc 114",
+        "liên hệ số không hai bảy bảy, ba tám sáu một, hai ba bốn, một một ba hoặc một một bốn",
+    ),
+    (
+        "gọi 0912 345 678, 113/114",
+        "gọi không chín một hai, ba bốn năm, sáu bảy tám, một một ba, một một bốn",
+    ),
+    # A count after it is still a count.
+    (
+        "liên hệ 0912.345.678, 113 trường hợp đã được xử lý",
+        "liên hệ không chín một hai, ba bốn năm, sáu bảy tám, một trăm mười ba trường hợp đã "
+        "được xử lý",
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), SERVICE_AFTER_A_PHONE)
+def test_a_service_line_listed_after_a_phone_is_read_digit_by_digit(
+    source: str, expected: str
+) -> None:
+    spoken = normalise_fragment(source)
+    assert (spoken.text, spoken.flags) == (expected, ())

@@ -174,11 +174,11 @@ _COUNTED_AFTER = re.compile(r"\s*" + COUNTED_NOUN)
 _LIST_JOIN = r"\s*+(?:[,;/]|(?i:và|hoặc))\s*+$"
 _LISTED_AFTER = re.compile(r"(?<!\d)(\d++)" + _LIST_JOIN)
 """`113, 114 và 115`: the number before a service number in a list (R9.3)."""
-_LISTED_AFTER_SPOKEN = re.compile(
-    r"(?<!\w)(?:một một (?:một|ba|bốn|năm)|một (?:tám|chín) không không"
-    r"(?:,? (?:không|một|hai|ba|bốn|năm|sáu|bảy|tám|chín))*)" + _LIST_JOIN
-)
-"""The same, when a trigger word had the first number read already (`gọi 113, 114`)."""
+_DIGIT_WORD = r"(?:không|một|hai|ba|bốn|năm|sáu|bảy|tám|chín)"
+_LISTED_AFTER_SPOKEN = re.compile(rf"(?<!\w){_DIGIT_WORD}(?: {_DIGIT_WORD}){{2,}}" + _LIST_JOIN)
+"""The same, when the number before was read already, digit by digit: a service line after a
+trigger (`gọi 113, 114`), or a phone number (`liên hệ số 0277.3861.234, 113 hoặc 114`). No
+cardinal says three digit words in a row."""
 _SERVICE_SLASH = re.compile(r"(?<![\w.,])(11[1345])\s*/\s*(?=11[1345](?!\w))")
 """`113/114/115`: listed with a slash; read with a pause between, like a comma."""
 _PLATE_TRIGGER = re.compile(
