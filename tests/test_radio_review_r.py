@@ -123,3 +123,23 @@ def test_a_service_line_listed_after_a_phone_is_read_digit_by_digit(
 ) -> None:
     spoken = normalise_fragment(source)
     assert (spoken.text, spoken.flags) == (expected, ())
+
+
+# A school class or a room is read as written, like a house number and its letter: bulletins
+# on students («em Nguyễn Văn A, học sinh lớp 9A») were held for digits left (Q1).
+CLASSES = [
+    ("em học lớp 9A", "em học lớp chín A"),
+    ("học sinh lớp 12A1", "học sinh lớp mười hai A một"),
+    ("phòng 10C3", "phòng mười C ba"),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), CLASSES)
+def test_a_school_class_is_read_as_written(source: str, expected: str) -> None:
+    spoken = normalise_fragment(source)
+    assert (spoken.text, spoken.flags) == (expected, ())
+
+
+def test_a_plate_not_written_whole_is_still_held() -> None:
+    """Only a class or a room has a number after its letter; `biển số 66B1` is no house."""
+    assert "Q1" in [f.code for f in normalise_fragment("xe biển số 66B1").blocking]

@@ -144,15 +144,19 @@ _PLUS = re.compile(_NUM + r"\s*\+\s*(" + NUMBER + r")" + _END)
 _FRACTION = re.compile(r"(?<![\w.,/])(\d+)/(\d+)(?![\w/]|[.,]\d)")
 _NEGATIVE = re.compile(r"(?<![\w.,)])-(?=\d)")
 _ANY_NUMBER = re.compile(_NUM + _END)
-_LETTERED = re.compile(r"(?<![\w.,/])(\d{1,4})([A-Z])(?![\w/]|[.,]\d)")
-"""`số nhà 45A`, `ấp 3B`: a number and its letter, read `bốn mươi lăm A` like `QL1A`."""
+_LETTERED = re.compile(r"(?<![\w.,/])(\d{1,4})([A-Z])(\d{1,2})?(?![\w/]|[.,]\d)")
+"""`số nhà 45A`, `ấp 3B`: a number and its letter, read `bốn mươi lăm A` like `QL1A`; `lớp
+12A1`, `phòng 10C3`: a class or a room, a number after the letter too (`mười hai A một`)."""
 _ADDRESS_WORD = re.compile(
     r"(?<!\w)(?i:số|nhà|ấp|khóm|khu phố|khu|tổ|thôn|xóm|bản|hẻm|ngõ|ngách|kiệt|lô|phòng|căn hộ|"
-    r"căn|ki-ốt|kiốt|tầng|dãy|block|vàng)\s*$"
+    r"căn|ki-ốt|kiốt|tầng|dãy|block|vàng|lớp)\s*$"
 )
 """Before `45A`: an address, where a lettered number is a house, a hamlet, a plot (and `vàng
-24K`, gold's karat, said `hai mươi tư K` like any house letter). Elsewhere
-(`5K`) it may be a code or a slogan, which the lexicon reads or QA flags (R14.7, Q1)."""
+24K`, gold's karat, said `hai mươi tư K` like any house letter; `lớp 9A`, a school class).
+Elsewhere (`5K`) it may be a code or a slogan, which the lexicon reads or QA flags (R14.7, Q1)."""
+_CLASS_WORD = re.compile(r"(?<!\w)(?i:lớp|phòng)\s*$")
+"""Before `12A1`: a school class or a room; after another word (`biển số 66B1`, a plate not
+written whole) a number after the letter is no address's, and QA flags it (Q1)."""
 _HOUSE_NUMBER = re.compile(r"(?<![\w.,/])(\d{1,5}[A-Z]?)((?:/\d{1,5}[A-Z]?)+)(?![\w/]|[.,]\d)")
 """`123/4A`, `45/2`, `45/2/7`: a house in an alley off a house number, as the South writes an
 address; each part a number, with its letter."""
@@ -282,7 +286,10 @@ def read_remaining_numbers(text: str, ctx: Context) -> str:
     def lettered(m: re.Match[str]) -> str:
         if m[0] in ctx.abbreviations or not ends_before(_ADDRESS_WORD, text, m.start()):
             return m[0]
-        return f"{read_number(m[1], ctx)} {m[2]}"
+        if m[3] and not ends_before(_CLASS_WORD, text, m.start()):
+            return m[0]
+        after = f" {read_number(m[3], ctx)}" if m[3] else ""
+        return f"{read_number(m[1], ctx)} {m[2]}{after}"
 
     text = _LETTERED.sub(lettered, text)
     return _ANY_NUMBER.sub(lambda m: read_number(m[1], ctx), text)
