@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from publish.radio.normalise import normalise_fragment
+from publish.radio.normalise import normalise, normalise_fragment
 
 # A range of two bare `Ng` is a time range wherever it stands, not only opening a clause (R8.2,
 # R8.3): «tuần tra từ hai mươi gam đến hai mươi ba gam» was read on air.
@@ -143,3 +143,20 @@ def test_a_school_class_is_read_as_written(source: str, expected: str) -> None:
 def test_a_plate_not_written_whole_is_still_held() -> None:
     """Only a class or a room has a number after its letter; `biển số 66B1` is no house."""
     assert "Q1" in [f.code for f in normalise_fragment("xe biển số 66B1").blocking]
+
+
+def test_capitals_with_a_pronouncer_are_no_unknown_abbreviation() -> None:
+    """`Honda Wave RSX (đọc: …)`: the editor did what S6 asks, the reader is told how to say
+    it; the bulletin was still held (R14.6) until «RSX» went into the unit's dictionary, which is
+    for the unit's abbreviations, not a model's name. Later paragraphs may say it bare."""
+    spoken = normalise(
+        "Tạm giữ xe Honda Wave RSX (đọc: hôn-đa oe e-rờ-ét-ích) màu đỏ.\n\nXe RSX này bị mất.\n"
+    )
+    assert spoken.blocking == ()
+    assert "RSX (đọc: hôn-đa oe e-rờ-ét-ích)" in spoken.text
+
+
+def test_capitals_without_a_pronouncer_are_held_and_told_how_to_write_one() -> None:
+    spoken = normalise("Tạm giữ xe Honda Wave RSX màu đỏ.\n")
+    assert [f.code for f in spoken.blocking] == ["R14.6"]
+    assert "«RSX (đọc: …)»" in spoken.blocking[0].message

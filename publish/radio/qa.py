@@ -60,6 +60,8 @@ _CAPITALISED_RUN = re.compile(r"[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)+")
 """Capitalised plain-ASCII words in a row: where names and phrases from English are found.
 (A literal first character lets the scan skip ahead: checking every word would cost more.)"""
 _PRONOUNCER_AFTER = re.compile(r"\s*\(\s*đọc\s*:")
+_PRONOUNCED = re.compile(r"(?<!\w)([^\W\d_]+)\s*\(\s*đọc\s*:")
+"""A word the editor wrote a pronouncer for (S6): the reader is told how to say it."""
 
 
 @functools.lru_cache(maxsize=4096)
@@ -101,8 +103,9 @@ def _known_caps(ctx: Context) -> frozenset[str]:
     return KEEP_AS_WORD | SPELLED_ACRONYMS | COMPANY_LETTERS | same
 
 
-def _unknown_caps(text: str, ctx: Context) -> None:
-    """Unknown upper-case tokens stay as written and block approval (R14.6, Q3)."""
+def _unknown_caps(text: str, ctx: Context, pronounced: set[str]) -> None:
+    """Unknown upper-case tokens stay as written and block approval (R14.6, Q3), unless the
+    editor wrote how to say them (`pronounced`, S6)."""
     if not may_hold_capitals(text):
         return
     words = WORD.findall(text)
@@ -112,6 +115,8 @@ def _unknown_caps(text: str, ctx: Context) -> None:
             continue
         if token in known or token in ctx.flagged_tokens or roman_value(token):
             continue
+        if token in pronounced:
+            continue  # `Wave RSX (đọc: …)`: S6 says how; it need not be written out or listed
         if shouted(words, i):
             continue  # part of a line written in capitals ("CẢNH BÁO TIN GIẢ", "AN NINH")
         if beside_shouted(words, i):
@@ -146,7 +151,8 @@ def _unknown_message(token: str, ctx: Context) -> str:
     return (
         f"Chữ viết tắt «{token}» chưa có trong từ điển nên được giữ nguyên, không đánh vần. "
         f"Cách sửa: viết đầy đủ trong bản tin hoặc thêm vào {ctx.lexicon_file} một dòng: chữ viết "
-        f"tắt, một ký tự Tab, cách đọc (ví dụ «{token}<TAB>…»)."
+        f"tắt, một ký tự Tab, cách đọc (ví dụ «{token}<TAB>…»); tên riêng, tên mẫu xe, tên sản "
+        f"phẩm thì ghi cách đọc ngay sau lần viết đầu: «{token} (đọc: …)»."
     )
 
 
@@ -186,6 +192,9 @@ def _backslash_words_written(ctx: Context) -> list[str]:
 def check_paragraph(text: str, ctx: Context) -> None:
     """Run Q1, Q2, Q3 (R14.6), S6, T7 and T8 on one finished paragraph of the human script."""
     _foreign_phrases(text, ctx)  # with the pronouncers, which answer it
+    pronounced: set[str] = ctx.memo("pronounced", set)  # a pronouncer holds for later paragraphs
+    if "đọc" in text:
+        pronounced.update(m[1] for m in _PRONOUNCED.finditer(text))
     text = spoken_part(text)
     for m in _DIGITS.finditer(text) if _ASCII_DIGIT.search(text) else ():
         ctx.flag(
@@ -220,7 +229,7 @@ def check_paragraph(text: str, ctx: Context) -> None:
             "Cách sửa: viết «×» hay «nhân» nếu là phép nhân, hoặc viết lại bằng lời.",
             said,
         )
-    _unknown_caps(text, ctx)
+    _unknown_caps(text, ctx, pronounced)
     for run in long_unpaused_runs(text):
         excerpt = " ".join(run.split()[:8]) + " …"
         ctx.flag(
