@@ -160,3 +160,28 @@ def test_capitals_without_a_pronouncer_are_held_and_told_how_to_write_one() -> N
     spoken = normalise("Tạm giữ xe Honda Wave RSX màu đỏ.\n")
     assert [f.code for f in spoken.blocking] == ["R14.6"]
     assert "«RSX (đọc: …)»" in spoken.blocking[0].message
+
+
+# A money range whose first end carries its scale word («phạt từ 100 triệu - 1 tỷ đồng») is a
+# range (R12.1): the dash became a pause, «từ một trăm triệu, một tỷ đồng», or stayed a hyphen.
+MONEY_RANGES = [
+    ("phạt từ 100 triệu - 1 tỷ đồng", "phạt từ một trăm triệu đến một tỷ đồng"),
+    ("phạt từ 100 triệu-1 tỷ đồng", "phạt từ một trăm triệu đến một tỷ đồng"),
+    ("phạt 500 nghìn - 1 triệu đồng", "phạt từ năm trăm nghìn đến một triệu đồng"),
+    ("từ 2 triệu – 3 triệu đồng", "từ hai triệu đến ba triệu đồng"),
+    ("từ 100 triệu đồng - 1 tỷ đồng", "từ một trăm triệu đồng đến một tỷ đồng"),
+    ("thiệt hại từ 100 triệu - 1 tỷ", "thiệt hại từ một trăm triệu đến một tỷ"),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), MONEY_RANGES)
+def test_a_money_range_with_a_scale_word_is_a_range(source: str, expected: str) -> None:
+    spoken = normalise_fragment(source)
+    assert (spoken.text, spoken.flags) == (expected, ())
+
+
+def test_a_ratio_to_a_grouped_thousand_keeps_its_slash() -> None:
+    """`tỷ lệ 1/1.000` was read «một một nghìn» with no flag: the slash went as a word break."""
+    spoken = normalise_fragment("tỷ lệ 1/1.000 dân")
+    assert spoken.text == "tỷ lệ một trên một nghìn dân"
+    assert [f.code for f in spoken.flags] == ["R12.3"]

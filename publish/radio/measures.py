@@ -85,10 +85,25 @@ _MEASURE = re.compile(
     r"(?:/(?:(" + NUMBER + r")\s?)?(" + _alternation(_DENOMINATORS) + r"|[^\W\d_]+))?(?!\w)"
 )
 _UNIT = r"(?:(?:" + _alternation(_CURRENCIES) + "|" + _alternation(UNITS) + r")(?!\w)|[%‰])"
+_SCALE_WORD = r"\s?(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)"
 _UNIT_RANGE = re.compile(
-    _NUM + r"(\s?" + _UNIT + r")?\s*-\s*(?=" + NUMBER + _SCALE + r"\s?" + _UNIT + ")"
+    _NUM
+    + r"((?:"
+    + _SCALE_WORD
+    + r")?(?:\s?"
+    + _UNIT
+    + r")?)\s*-\s*(?="
+    + NUMBER
+    + r"(?:"
+    + _SCALE
+    + r"\s?"
+    + _UNIT
+    + r"|"
+    + _SCALE_WORD
+    + r"))"
 )
-"""`4-6 triệu đồng`, `5-10%`, `800.000 đồng - 1.000.000 đồng`: the dash of a range (R12.1)."""
+"""`4-6 triệu đồng`, `5-10%`, `800.000 đồng - 1.000.000 đồng`, `100 triệu - 1 tỷ đồng`: the
+dash of a range (R12.1); an end with a scale word is an amount even with no unit after it."""
 _MINUS = re.compile(
     r"(?<![\w.,)/-])-(?="
     + NUMBER
@@ -292,7 +307,7 @@ def _unit_ranges(text: str) -> str:
 
     def spoken(m: re.Match[str]) -> str:
         lead = "" if ends_before(RANGE_LEAD, text, m.start()) else "từ "
-        return f"{lead}{m[1]}{m[2] or ''} đến "
+        return f"{lead}{m[1]}{m[2]} đến "
 
     return _UNIT_RANGE.sub(spoken, text)
 

@@ -141,7 +141,8 @@ _ROMAN_TRIGGER = re.compile(
 _NUM = r"(?<![\w.,])(" + NUMBER + r")"
 _RANGE = re.compile(_NUM + r"\s*-\s*(" + NUMBER + r")" + _END)
 _PLUS = re.compile(_NUM + r"\s*\+\s*(" + NUMBER + r")" + _END)
-_FRACTION = re.compile(r"(?<![\w.,/])(\d+)/(\d+)(?![\w/]|[.,]\d)")
+_FRACTION = re.compile(r"(?<![\w.,/])(\d+)/(\d{1,3}(?:\.\d{3})+|\d+)(?![\w/]|[.,]\d)")
+"""`1/2`, `45/48`, `1/1.000` (its thousands grouped, R3.2)."""
 _NEGATIVE = re.compile(r"(?<![\w.,)])-(?=\d)")
 _ANY_NUMBER = re.compile(_NUM + _END)
 _LETTERED = re.compile(r"(?<![\w.,/])(\d{1,4})([A-Z])(\d{1,2})?(?![\w/]|[.,]\d)")
@@ -208,7 +209,7 @@ _ROUND_THE_CLOCK = frozenset({("24", "7"), ("24", "24")})
 
 def _fraction(m: re.Match[str], ctx: Context) -> str:
     """`1/2` → `một phần hai`; others (`455/473`) `a trên b` and flagged (R12.3)."""
-    a, b = int(m[1]), int(m[2])
+    a, b = int(m[1]), int(m[2].replace(".", ""))
     opts = ctx.options
     if (m[1], m[2]) in _ROUND_THE_CLOCK:
         return f"{cardinal(a, opts)} trên {cardinal(b, opts)}"
