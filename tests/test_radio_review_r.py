@@ -185,3 +185,33 @@ def test_a_ratio_to_a_grouped_thousand_keeps_its_slash() -> None:
     spoken = normalise_fragment("tỷ lệ 1/1.000 dân")
     assert spoken.text == "tỷ lệ một trên một nghìn dân"
     assert [f.code for f in spoken.flags] == ["R12.3"]
+
+
+# A date after `đến hết`, `tức`, `nhằm` is a date (R7.2), and a lunar mark after `tức` belongs
+# to the date it follows, not to the solar date before it (R7.3).
+DATES = [
+    (
+        "từ 7/12 đến hết 13/12",
+        "từ ngày bảy tháng mười hai đến hết ngày mười ba tháng mười hai",
+    ),
+    (
+        "tối 1/12 (tức 12/10 âm lịch), tổ tuần tra",
+        "tối ngày một tháng mười hai, tức ngày mười hai tháng mười âm lịch, tổ tuần tra",
+    ),
+    (
+        "ngày 12/10 âm lịch (tức 1/12), tổ tuần tra",
+        "ngày mười hai tháng mười âm lịch, tức ngày một tháng mười hai, tổ tuần tra",
+    ),
+    # Unchanged: a lunar date marked right after it.
+    ("ngày 21/12 âm lịch", "ngày hai mươi mốt tháng chạp âm lịch"),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), DATES)
+def test_dates_after_den_het_and_tuc(source: str, expected: str) -> None:
+    spoken = normalise_fragment(source)
+    assert (spoken.text, spoken.flags) == (expected, ())
+
+
+def test_a_fraction_after_het_is_still_a_fraction() -> None:
+    assert normalise_fragment("tiêu hết 1/2 số tiền").text == "tiêu hết một phần hai số tiền"

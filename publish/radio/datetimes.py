@@ -25,12 +25,13 @@ _CONVERTED = re.compile(r"(?<!\w)(?i:tức|nhằm|dương lịch)(?!\w)")
 23/1/2025`)."""
 _SOLAR = re.compile(r"\s*,?\s*\(?\s*(?i:dương lịch|DL)(?!\w)")
 _DATE_TRIGGER = re.compile(
-    r"(?:(?<!\w)(?i:ngày|sáng|trưa|chiều|tối|đêm|rạng sáng|hôm|từ|đến|và)|"
+    r"(?:(?<!\w)(?i:ngày|sáng|trưa|chiều|tối|đêm|rạng sáng|hôm|từ|đến|và|hết|tức|nhằm)|"
     r"(?i:thứ)\s+(?:\d|\w+)|(?i:chủ nhật)|(?<!\w)CN)\s*+,?+\s*+\(?+\s*+$"
 )
 _STREET_BEFORE = re.compile(r"(?<!\w)(?i:đường|phố|cầu|công viên|quảng trường)\s*$")
 """`đường 30/4`, `đường 3/2`: streets named after a date, said `đường ba mươi tháng tư`."""
-_WEAK_DATE_TRIGGER = re.compile(r"(?<!\w)(?i:từ|đến|và)\s*+,?+\s*+\(?+\s*+$")
+_WEAK_DATE_TRIGGER = re.compile(r"(?<!\w)(?i:từ|đến|và|hết|tức|nhằm)\s*+,?+\s*+\(?+\s*+$")
+"""Words a date or a fraction follows (`đến hết 13/12`, `tức 12/10 âm lịch`; `hết 1/2 số tiền`)."""
 _NOT_DATE_AFTER = re.compile(r"\s*+(?:(?i:số|xuống|lên)(?!\w)|" + COUNTED_NOUN + ")")
 """After `từ/đến/và` only: `có đến 2/3 số vụ`, `giảm từ 1/2 xuống 1/3` hold fractions (R12.3)."""
 _MONTH_BEFORE = re.compile(
@@ -162,8 +163,10 @@ class _Reader:
         start = m.start()
         if _SOLAR.match(self.text, m.end()):
             return False
-        if _LUNAR.search(self.text, max(0, start - 40), m.end() + 40):
-            return True
+        for mark in _LUNAR.finditer(self.text, max(0, start - 40), m.end() + 40):
+            between = (m.end(), mark.start()) if mark.start() >= m.end() else (mark.end(), start)
+            if not _CONVERTED.search(self.text, *between):
+                return True  # `1/12 (tức 12/10 âm lịch)`: the mark is the other date's
         month = _LUNAR_MONTH_BEFORE.search(self.text, max(0, start - 60), start)
         return (
             month is not None
