@@ -215,3 +215,12 @@ def test_dates_after_den_het_and_tuc(source: str, expected: str) -> None:
 
 def test_a_fraction_after_het_is_still_a_fraction() -> None:
     assert normalise_fragment("tiêu hết 1/2 số tiền").text == "tiêu hết một phần hai số tiền"
+
+
+def test_three_numbers_between_slashes_are_held_not_run_together() -> None:
+    """`ngày 5/12/26` was read «ngày năm mười hai hai mươi sáu» with no flag: the slashes went
+    as word breaks. A year cut short is a guess either way, so the editor is asked (Q1)."""
+    spoken = normalise_fragment("ngày 5/12/26")
+    assert [f.code for f in spoken.blocking] == ["Q1"]
+    assert "«5/12/2026»" in spoken.blocking[0].message
+    assert "mười hai hai mươi sáu" not in spoken.text

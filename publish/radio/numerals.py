@@ -143,6 +143,9 @@ _RANGE = re.compile(_NUM + r"\s*-\s*(" + NUMBER + r")" + _END)
 _PLUS = re.compile(_NUM + r"\s*\+\s*(" + NUMBER + r")" + _END)
 _FRACTION = re.compile(r"(?<![\w.,/])(\d+)/(\d{1,3}(?:\.\d{3})+|\d+)(?![\w/]|[.,]\d)")
 """`1/2`, `45/48`, `1/1.000` (its thousands grouped, R3.2)."""
+_SLASH_RUN = re.compile(r"(?<![\w.,/])\d+(?:/\d+){2,}(?![\w/]|[.,]\d)")
+"""`5/12/26`: three numbers or more between slashes that no rule read (no full date, no house
+number); its slashes went as word breaks, «năm mười hai hai mươi sáu», and nothing was told."""
 _NEGATIVE = re.compile(r"(?<![\w.,)])-(?=\d)")
 _ANY_NUMBER = re.compile(_NUM + _END)
 _LETTERED = re.compile(r"(?<![\w.,/])(\d{1,4})([A-Z])(\d{1,2})?(?![\w/]|[.,]\d)")
@@ -235,6 +238,20 @@ def _fraction(m: re.Match[str], ctx: Context) -> str:
     return spoken
 
 
+def _slash_run(written: str, ctx: Context) -> str:
+    """Hold `5/12/26` (Q1): a date with its year cut short, or a code; never guess which."""
+    spoken = " trên ".join(read_number(part, ctx) for part in written.split("/"))
+    ctx.flag(
+        "Q1",
+        BLOCKING,
+        f"«{written}» không rõ cách đọc: tạm đọc «{spoken}». Cách sửa: nếu là ngày tháng, viết năm "
+        f"đủ bốn chữ số (như «5/12/2026»); nếu là số nhà, viết «số nhà {written}»; còn lại viết "
+        "rõ bằng lời.",
+        written,
+    )
+    return spoken
+
+
 def _house_number(m: re.Match[str], text: str, ctx: Context) -> str:
     """`hẻm 45/2` → `hẻm bốn mươi lăm trên hai`, `nhà số 123/4A` → `… một trăm hai mươi ba trên
     bốn A`: a slash in an address is said «trên», as R12.3 reads `a/b`, but with no flag, the
@@ -280,6 +297,7 @@ def read_remaining_numbers(text: str, ctx: Context) -> str:
         text = _PLUS.sub(lambda m: f"{read_number(m[1], ctx)} cộng {read_number(m[2], ctx)}", text)
     if "/" in text:
         text = _HOUSE_NUMBER.sub(lambda m: _house_number(m, text, ctx), text)
+        text = _SLASH_RUN.sub(lambda m: _slash_run(m[0], ctx), text)
         text = _FRACTION.sub(lambda m: _fraction(m, ctx), text)
     if "-" in text:
         text = _NEGATIVE.sub("âm ", text)
