@@ -224,3 +224,10 @@ def test_three_numbers_between_slashes_are_held_not_run_together() -> None:
     assert [f.code for f in spoken.blocking] == ["Q1"]
     assert "«5/12/2026»" in spoken.blocking[0].message
     assert "mười hai hai mươi sáu" not in spoken.text
+
+
+def test_days_of_a_month_listed_in_brackets_after_ngay() -> None:
+    """`trong 2 ngày (5 và 6/12)` was read «năm và ngày sáu tháng mười hai»: the bracket hid the
+    list from `ngày`, and only the last day was a date (R7.5)."""
+    spoken = normalise_fragment("trong 2 ngày (5 và 6/12), tổ công tác làm việc")
+    assert spoken.text == "trong hai ngày, năm và sáu tháng mười hai, tổ công tác làm việc"

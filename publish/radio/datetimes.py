@@ -101,10 +101,10 @@ _FULL_DATE_RANGE = re.compile(
     _EDGE + r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})\s*-\s*(\d{1,2})([/.-])(\d{1,2})\6(\d{4})" + _END
 )
 _DAY_LIST = re.compile(
-    r"(?<!\w)((?i:ngày)\s+)(\d{1,2}(?:\s*,\s*\d{1,2})*)\s*(?:,|(?i:và))\s*(\d{1,2})/(\d{1,2})"
+    r"(?<!\w)((?i:ngày)(?:\s+|\s*\(\s*))(\d{1,2}(?:\s*,\s*\d{1,2})*)\s*(?:,|(?i:và))\s*(\d{1,2})/(\d{1,2})"
     r"(?:/(\d{4}))?" + _END
 )
-"""`ngày 5, 6/12`, `ngày 5 và 6/12/2024`: several days of one month."""
+"""`ngày 5, 6/12`, `ngày 5 và 6/12/2024`, `2 ngày (5 và 6/12)`: several days of one month."""
 _LIST_COMMA = re.compile(r"\s*,\s*")
 _FULL_DATE = re.compile(_EDGE + r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})" + _END)
 _MONTH_RANGE = re.compile(
