@@ -231,3 +231,19 @@ def test_days_of_a_month_listed_in_brackets_after_ngay() -> None:
     list from `ngày`, and only the last day was a date (R7.5)."""
     spoken = normalise_fragment("trong 2 ngày (5 và 6/12), tổ công tác làm việc")
     assert spoken.text == "trong hai ngày, năm và sáu tháng mười hai, tổ công tác làm việc"
+
+
+# National abbreviations a district's bulletins use every week were held as unknown (R14.6).
+NATIONAL_ABBREVIATIONS = [
+    ("làm sạch CSDLQG về dân cư", "làm sạch cơ sở dữ liệu quốc gia về dân cư"),
+    ("cập nhật CSDL", "cập nhật cơ sở dữ liệu"),
+    ("theo Luật TTATGTĐB", "theo Luật trật tự, an toàn giao thông đường bộ"),
+    ("nhiệm vụ QP-AN", "nhiệm vụ quốc phòng, an ninh"),
+    ("Đoàn TNCS Hồ Chí Minh", "Đoàn Thanh niên Cộng sản Hồ Chí Minh"),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), NATIONAL_ABBREVIATIONS)
+def test_national_abbreviations_are_read(source: str, expected: str) -> None:
+    spoken = normalise_fragment(source)
+    assert (spoken.text, spoken.flags) == (expected, ())
