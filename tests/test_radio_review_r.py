@@ -247,3 +247,28 @@ NATIONAL_ABBREVIATIONS = [
 def test_national_abbreviations_are_read(source: str, expected: str) -> None:
     spoken = normalise_fragment(source)
     assert (spoken.text, spoken.flags) == (expected, ())
+
+
+# A scammer's address in brackets after the words naming it goes with its bracket (R1.4): «đường
+# link lạ (như https://…)» was read «đường link lạ, như một đường link».
+BAIT_IN_BRACKETS = [
+    (
+        "Không truy cập đường link lạ (như https://hoantien-shopee.xyz); báo ngay cho Công an.",
+        "Không truy cập đường link lạ; báo ngay cho Công an.",
+    ),
+    (
+        "Đối tượng gửi đường link lạ (https://abc.xyz) cho nạn nhân.",
+        "Đối tượng gửi đường link lạ cho nạn nhân.",
+    ),
+    (
+        "Đối tượng gửi đường link lạ (như https://abc.xyz, giả mạo ngân hàng) cho nạn nhân.",
+        "Đối tượng gửi đường link lạ, giả mạo ngân hàng, cho nạn nhân.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), BAIT_IN_BRACKETS)
+def test_a_scam_address_in_brackets_goes_with_its_bracket(source: str, expected: str) -> None:
+    spoken = normalise(source + "\n")
+    assert spoken.text == expected
+    assert [f.code for f in spoken.flags] == ["R1.4"]

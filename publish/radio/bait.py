@@ -24,13 +24,16 @@ _NAMED_BEFORE = re.compile(
     r"(?i:(?<!\w)(?:đường link|link|đường dẫn|liên kết|trang web|trang mạng|website|web|trang"
     r"|địa chỉ|tên miền|e-?mail|hộp thư|thư điện tử))"
     r"(?:[^\S\n]++[^\W\d_]++){0,4}?"
-    r"(?P<intro>[^\S\n]++(?i:như|là|có dạng|dạng)(?!\w))?"
+    r"(?P<open>[^\S\n]*+\()?"
+    r"(?P<intro>[^\S\n]*+(?i:như|là|có dạng|dạng)(?!\w))?"
     r"(?P<pointer>(?:[^\S\n]++(?i:như sau|sau|dưới đây))?[^\S\n]*+:)?[^\S\n]*+$"
 )
 """The words naming the address right before it, up to four words back (`đường link giả mạo
 ngân hàng https://…`), and a «sau:» pointing at it, which goes with it («truy cập đường link sau:
 https://… để nhận quà» would say «đường link sau để nhận quà», «sau» heard as «later»), as does
-a word introducing it («link lạ như https://…» said «link lạ như.»)."""
+a word introducing it («link lạ như https://…» said «link lạ như.»), and a bracket holding it
+(«link lạ (như https://…)» said «link lạ, như một đường link,»)."""
+_CLOSE = re.compile(r"[^\S\n]*+\)")
 _LOOK_BACK = 80
 """Characters before an address in which the words naming it are looked for."""
 
@@ -67,8 +70,12 @@ def bait_removed(text: str, start: int, end: int, *, email: bool) -> str | None:
     if named is None:
         noun = "một địa chỉ thư điện tử" if email else "một đường link"
         return text[:start] + noun + text[end:]
-    found = next((g for g in ("intro", "pointer") if named[g]), None)
-    cut = reach + (named.start(found) if found else named.end())
     after = text[end:]
+    close = _CLOSE.match(after) if named["open"] else None
+    if close:
+        after = after[close.end() :]  # the bracket goes with what it held, all of it
+    groups = ("open", "intro", "pointer") if close else ("intro", "pointer")
+    found = next((g for g in groups if named[g]), None)
+    cut = reach + (named.start(found) if found else named.end())
     gap = " " if after[:1].isalnum() else ""
     return text[:cut].rstrip() + gap + after
