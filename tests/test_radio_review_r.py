@@ -272,3 +272,13 @@ def test_a_scam_address_in_brackets_goes_with_its_bracket(source: str, expected:
     spoken = normalise(source + "\n")
     assert spoken.text == expected
     assert [f.code for f in spoken.flags] == ["R1.4"]
+
+
+def test_a_plate_typed_with_a_space_is_read_as_a_plate() -> None:
+    """`xe 66A 123.45`, `66B1 234.56` (a space where the hyphen goes) were read «66A một trăm hai
+    mươi ba phẩy bốn mươi lăm» and held (Q1) with a message about dates and money (R9.4)."""
+    spoken = normalise_fragment("xe mô tô 66B1 234.56 và xe 66A 123.45 bỏ chạy")
+    assert spoken.text == (
+        "xe mô tô sáu sáu B một, hai ba bốn, năm sáu và xe sáu sáu A, một hai ba, bốn năm, bỏ chạy"
+    )
+    assert [f.code for f in spoken.flags] == ["Q6", "Q6"]

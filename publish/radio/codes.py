@@ -186,10 +186,11 @@ _PLATE_TRIGGER = re.compile(
     r"(\d{2}[ -]?[A-ZĐ]{1,2}\d?(?: ?[-.] ?| )?\d{3,5}(?:\.\d{2})?)(?!\w)"
 )
 _PLATE = re.compile(
-    r"(?<![\w.])(\d{2}[A-Z]{1,2}\d?-\d{3}\.?\d{2}|\d{2}-[A-Z]{1,2}\d? \d{3}\.\d{2})(?!\w|\.\d)"
+    r"(?<![\w.])(\d{2}[A-Z]{1,2}\d?-\d{3}\.?\d{2}|\d{2}-?[A-Z]{1,2}\d? \d{3}\.\d{2})(?!\w|\.\d)"
 )
 """A plate with no `BKS` before it: `30A-123.45`, or a motorbike's two lines typed on one,
-`59-X1 123.45` (its serial's dot required: `20-25 123` is no plate)."""
+`59-X1 123.45`, `66B1 234.56`, `66A 123.45` (its serial's dot required: `20-25 123` is no
+plate)."""
 _KM_POST = re.compile(r"(?<![\w])[Kk][Mm]\s*(\d+)(?:\s*\+\s*(\d+))?(?![\w]|[.,]\d)")
 _ROAD = re.compile(r"(?<!\w)(QL|ĐT|TL|ĐH|CT)\.?\s*(\d+)([A-Z]?)(?![\w]|[.,]\d)")
 _ROAD_WORD_BEFORE = re.compile(r"(?<!\w)(?i:đường)\s*$")
@@ -652,7 +653,7 @@ def _plates(text: str, ctx: Context) -> str:
     text = _PLATE_TRIGGER.sub(
         lambda m: f"{m[1]}{m[2]}{_plate_words(m[3], ctx)}{pause_after(m.string, m.end())}", text
     )
-    if "-" not in text:
+    if "-" not in text and "." not in text:
         return text
     return _PLATE.sub(lambda m: _plate_words(m[1], ctx) + pause_after(m.string, m.end()), text)
 
