@@ -282,3 +282,9 @@ def test_a_plate_typed_with_a_space_is_read_as_a_plate() -> None:
         "xe mô tô sáu sáu B một, hai ba bốn, năm sáu và xe sáu sáu A, một hai ba, bốn năm, bỏ chạy"
     )
     assert [f.code for f in spoken.flags] == ["Q6", "Q6"]
+
+
+def test_a_held_number_with_a_decimal_comma_is_shown_whole() -> None:
+    """`xe tải 2,5T` was held as two numbers, «2» and «5T»: the editor could not find «2»."""
+    flags = normalise_fragment("xe tải trọng 2,5T, chở quá tải").blocking
+    assert [(f.code, f.excerpt) for f in flags] == [("Q1", "2,5T")]
