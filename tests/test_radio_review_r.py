@@ -288,3 +288,19 @@ def test_a_held_number_with_a_decimal_comma_is_shown_whole() -> None:
     """`xe tải 2,5T` was held as two numbers, «2» and «5T»: the editor could not find «2»."""
     flags = normalise_fragment("xe tải trọng 2,5T, chở quá tải").blocking
     assert [(f.code, f.excerpt) for f in flags] == [("Q1", "2,5T")]
+
+
+# Clock times said the way a presenter says them (R8.1, R8.2).
+CLOCK_TIMES = [
+    # On the hour, written out with its minutes: «không phút» is said by no one.
+    ("khoảng 19 giờ 00 phút", "khoảng mười chín giờ"),
+    # The end of a range from a time with minutes is an hour too, never «hai mươi hai gam».
+    ("từ 20g30 đến 22g", "từ hai mươi giờ ba mươi phút đến hai mươi hai giờ"),
+    ("từ 20 giờ 30 phút đến 22g", "từ hai mươi giờ ba mươi phút đến hai mươi hai giờ"),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), CLOCK_TIMES)
+def test_clock_times_as_a_presenter_says_them(source: str, expected: str) -> None:
+    spoken = normalise_fragment(source)
+    assert (spoken.text, spoken.flags) == (expected, ())

@@ -70,6 +70,8 @@ _NEXT_TIME = re.compile(r"(?i:và|hoặc)\s+(?i:từ\s+)?\d{1,2}\s?(?:[hg](?!\w)
 _TIME_WORDS = frozenset({"sáng", "trưa", "chiều", "tối", "đêm", "khuya", "ngày", "hôm", "thì"})
 _TIME_WORDS |= {"cùng", "hằng", "hàng"}
 _RANGE_JOIN_BEFORE = re.compile(r"(\d{1,2}\s?g)\s*(?:(?i:đến|tới)|-)\s*$")
+_SAID_HOUR_BEFORE = re.compile(r"(?<!\w)(?:giờ|phút)\s*+(?:(?i:đến|tới)|-)\s*+$")
+"""`20g30 đến 22g`: the range's start, a clock time already said (`… giờ ba mươi phút đến`)."""
 _WEIGHT_WORD = re.compile(
     r"(?<!\w)(?i:ma túy|ma tuý|heroin\w*|ketamin\w*|cần sa|thuốc lắc|MDMA|vàng|thu giữ|tang vật|"
     r"trọng lượng|khối lượng|nặng|gói|liều)(?!\w)"
@@ -93,6 +95,8 @@ _HM = re.compile(_EDGE + r"([01]?\d|2[0-3])\s?[hg]\s?([0-5]\d)(\s?(?:'|phút(?!\
 _H = re.compile(_EDGE + r"([01]?\d|2[0-3])\s?h(?![\w'])")
 _G = re.compile(_EDGE + r"([01]?\d|2[0-3])\s?g(?!\w)")
 _H_WORD_MIN = re.compile(_EDGE + r"(\d{1,2}) giờ ([0-5]\d)(?!\d| phút)")
+_H_WORD_NO_MIN = re.compile(_EDGE + r"(\d{1,2}) giờ 00 phút(?!\w)")
+"""`19 giờ 00 phút`: on the hour, said «mười chín giờ» (R8.1), never «… giờ không phút»."""
 _DAY_RANGE = re.compile(_EDGE + r"(\d{1,2})\s*-\s*(\d{1,2})([/.])(\d{1,2})(?:\3(\d{4}))?" + _END)
 _DATE_RANGE = re.compile(
     _EDGE + r"(\d{1,2})/(\d{1,2})\s*-\s*(\d{1,2})/(\d{1,2})(?:/(\d{4}))?" + _END
@@ -222,6 +226,7 @@ class _BareG:
             ends_before(_HOUR_WORD, text, start)
             or _HOUR_AFTER.match(text, end)
             or self._range_from_hour(start)
+            or ends_before(_SAID_HOUR_BEFORE, text, start)
             or self._time_adverbial(start, end, ranged)
         )
         if hour:
@@ -317,7 +322,9 @@ def _times(r: _Reader, text: str) -> str:
             return f"{m[1]} giờ"
         return f"{m[1]} giờ {m[2]}" + (" phút" if r.opts.minutes_word else "")
 
-    return _H_WORD_MIN.sub(written_hour, text) if " giờ " in text else text
+    if " giờ " not in text:
+        return text
+    return _H_WORD_MIN.sub(written_hour, _H_WORD_NO_MIN.sub(r"\1 giờ", text))
 
 
 def _dates(r: _Reader, text: str) -> str:
