@@ -304,3 +304,13 @@ CLOCK_TIMES = [
 def test_clock_times_as_a_presenter_says_them(source: str, expected: str) -> None:
     spoken = normalise_fragment(source)
     assert (spoken.text, spoken.flags) == (expected, ())
+
+
+def test_a_mid_clause_g_range_in_a_paragraph_on_weights_is_grams_and_flagged() -> None:
+    """A range's form alone makes it hours in the middle of a clause; after a sentence on drugs
+    («Mỗi lần mua từ 1g đến 2g») it stays grams, and the editor is asked, since it is a guess."""
+    spoken = normalise_fragment(
+        "Đối tượng khai nhận mua ma túy về sử dụng. Mỗi lần mua từ 1g đến 2g"
+    )
+    assert spoken.text.endswith("Mỗi lần mua từ một gam đến hai gam")
+    assert [f.code for f in spoken.flags] == ["R8.2"]

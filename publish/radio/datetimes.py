@@ -276,6 +276,18 @@ class _BareG:
                     written,
                 )
             return False
+        if not opens and _WEIGHT_WORD.search(text, lo, start):
+            # `… mua ma túy về sử dụng. Mỗi lần mua từ 1g đến 2g.`: a range in the middle of a
+            # clause is an hour range by its form alone, too little against a paragraph on weights
+            written = text[start:end]
+            self.ctx.flag(
+                "R8.2",
+                WARNING,
+                f"«{written}» được đọc là gam vì đoạn văn nói về khối lượng; nếu là giờ, hãy viết "
+                f"«{written[:-1].strip()}h».",
+                written,
+            )
+            return False
         return True
 
 
