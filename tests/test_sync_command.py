@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import json
 import sys
@@ -550,3 +551,15 @@ def test_timings_go_to_stderr_when_stdout_is_the_markdown_comment(tmp_path, fake
     captured = capsys.readouterr()
     assert "Thời gian từng giai đoạn" not in captured.out
     assert "Thời gian từng giai đoạn" in captured.err and "zalo: lập kế hoạch" in captured.err
+
+
+def test_a_sync_leaves_the_collector_as_it_found_it(tmp_path, fakes):
+    """A sync loads what it keeps to its end without the cycle collector (publish.long_lived):
+    a process running many commands, like this test suite, must find it running afterwards,
+    with nothing left frozen out of its reach."""
+    root = project(tmp_path)
+    fakes.plans["zalo"] = [Action("noop", "a", "không đổi", "Bản tin đã đăng")]
+    assert sync(root) == 0
+    assert sync(root) == 0  # replays the build: the stamp and the site are loaded so
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == 0

@@ -32,6 +32,7 @@ from publish.commands.build import QUIET_CODES, how_to_publish, outcome_of, prin
 from publish.commands.next import next_scheduled
 from publish.config import CHANNELS, Config
 from publish.errors import ContentError, PublishError
+from publish.long_lived import long_lived, release
 from publish.model import Build, Site
 from publish.output_lock import channels_lock, output_lock, output_lock_if_free
 from publish.preview import PREVIEW_SHOWN, in_preview
@@ -232,6 +233,14 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def run_command(args: argparse.Namespace) -> int:
     """Build, write, sync each channel, print the summary; return 0, 1 or 3."""
+    try:
+        return _run(args)
+    finally:
+        release()  # what the replay and the channels' plans loaded (see publish.long_lived)
+
+
+def _run(args: argparse.Namespace) -> int:
+    """run_command's work."""
     timings: Timings = getattr(args, "stopwatch", None) or Timings()
     targets = _targets(args.targets)
     for option, names in (
@@ -289,11 +298,12 @@ def run_command(args: argparse.Namespace) -> int:
         # A sync right after `publish build` (or after another sync) with nothing changed
         # replays that build: only the content is loaded again, for the channels' plans.
         last = None if args.dry_run else LastBuild(config, live, (CHANNELS, False, args.strict))
-        with timings.phase(COMPARING):
+        with timings.phase(COMPARING), long_lived():
             replayed = last.replay(now, CHANNELS) if last is not None else None
         if replayed is not None and last is not None:  # only a stamp is ever replayed
             with timings.phase("nạp bản tin cho kế hoạch các kênh"):
-                site = last.replayed_site(now)
+                with long_lived():
+                    site = last.replayed_site(now)
                 if site is None:
                     from publish.content import load_site  # only here (see _build)
 
@@ -331,11 +341,12 @@ def run_command(args: argparse.Namespace) -> int:
             published = options.state / PUBLISHED_NAME
             listed = file_sha256(published)
             record_published(options.state, result.site)
-            if last is not None:
+            now_listed = file_sha256(published)
+            if last is not None and now_listed != listed:
                 # The keys of what this build published: the build reads the list (approvals
                 # by name only, publish.replay) and would publish the same from it, so the next
-                # one may replay this.
-                last.take_rewrite(published, listed, file_sha256(published))
+                # one may replay this. (The same list: nothing for the stamp to take.)
+                last.take_rewrite(published, listed, now_listed)
         writing.close()  # after the stamp is final: a build waiting for output/ reads it
         _report_build(result, markdown, verbose=args.verbose)
         if "web" not in targets:

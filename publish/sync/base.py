@@ -26,6 +26,7 @@ from typing import IO, Any, Protocol
 
 from publish.errors import Busy, PublishError, os_reason
 from publish.file_lock import release, try_lock, wait_for
+from publish.long_lived import long_lived
 from publish.model import Site
 from publish.no_follow import open_no_follow
 from publish.syntax import json_error
@@ -235,7 +236,7 @@ def run(
     clock = timings or Timings()
     with clock.phase(f"{syncer.name}: quan sát"):
         observed = syncer.observe()
-    with clock.phase(f"{syncer.name}: lập kế hoạch"):
+    with clock.phase(f"{syncer.name}: lập kế hoạch"), long_lived():  # pure: no call, no wait
         actions = syncer.plan(observed)
     unsent = sum(1 for a in actions if _unsent(a))
     noops = sum(1 for a in actions if a.kind == "noop")

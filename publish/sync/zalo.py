@@ -85,6 +85,7 @@ from typing import TYPE_CHECKING, Any
 from publish.config import Config
 from publish.correction_text import told, when
 from publish.errors import NeedsPerson, PublishError
+from publish.long_lived import long_lived
 from publish.model import Bulletin, Site
 from publish.render.zalo_path import payload_path
 from publish.sync.base import SUMMARY_BUCKETS, Action, test_hooks_allowed
@@ -415,9 +416,10 @@ class ZaloSyncer:
         """Read the state file and the built payloads (those whose stat is the one the last sync
         read them with are taken from its memo, see publish.sync.zalo_payloads), and, with
         --reconcile, the OA's articles."""
-        self.manifest = Manifest.load(
-            self.state_path, CHANNEL, recover=self.reconcile, read_only=self.dry_run
-        )
+        with long_lived():  # every record is kept to the end of the run
+            self.manifest = Manifest.load(
+                self.state_path, CHANNEL, recover=self.reconcile, read_only=self.dry_run
+            )
         self.forgotten = forget_records(
             self.manifest, self.forget_names, self.config.root, reconcile=self.reconcile
         )
@@ -426,21 +428,10 @@ class ZaloSyncer:
         refuse_many_gone(self.manifest.as_read(), content, self.site, confirmed=self.confirmed)
         self._same_oa(self.manifest)
         local: dict[str, Local] = {}
-        recorded = self.records.entries()
-        payloads = PayloadMemo(self.cache, self.output)
-        for bulletin in self.site.for_channel(CHANNEL):
-            rel = payload_path(bulletin)
-            digest, title = payloads.payload(rel, bulletin.source)
-            self.bulletins[bulletin.key] = bulletin
-            local[bulletin.key] = Local(
-                key=bulletin.key,
-                source=bulletin.source,
-                title=title,
-                path=payloads.where(rel),
-                digest=digest,
-                body_digest=_body_digest(bulletin, recorded.get(bulletin.key), digest),
-                corrected=_corrected(bulletin),
-            )
+        with long_lived():
+            recorded = self.records.entries()
+            payloads = PayloadMemo(self.cache, self.output)
+            self._read_payloads(payloads, recorded, local)
         if not self.dry_run:
             payloads.save()
         if self.forgotten:
@@ -507,6 +498,27 @@ class ZaloSyncer:
             create_anyway=anyway,
         )
         return self.observed
+
+    def _read_payloads(
+        self,
+        payloads: PayloadMemo,
+        recorded: Mapping[str, Mapping[str, Any]],
+        local: dict[str, Local],
+    ) -> None:
+        """Fill `local` with each bulletin's built payload for Zalo (see PayloadMemo)."""
+        for bulletin in self.site.for_channel(CHANNEL):
+            rel = payload_path(bulletin)
+            digest, title = payloads.payload(rel, bulletin.source)
+            self.bulletins[bulletin.key] = bulletin
+            local[bulletin.key] = Local(
+                key=bulletin.key,
+                source=bulletin.source,
+                title=title,
+                path=payloads.where(rel),
+                digest=digest,
+                body_digest=_body_digest(bulletin, recorded.get(bulletin.key), digest),
+                corrected=_corrected(bulletin),
+            )
 
     def _refuse_unrecorded(
         self,
