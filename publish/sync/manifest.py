@@ -6,6 +6,7 @@ it is copied aside and the sync stops with instructions to reconcile.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -49,6 +50,9 @@ class Manifest:
         self._changes = 0
         self._saved = 0
         self._last_full = time.monotonic()
+        self.digest: str | None = None
+        """The sha256 of the file's bytes when the records are exactly what they say (no
+        journal applied over them, nothing changed since loading), else None."""
 
     @classmethod
     def load(
@@ -87,8 +91,11 @@ class Manifest:
                 f"'publish sync {channel} --reconcile' để dựng lại trạng thái từ kênh."
             ) from None
         entries = data["entries"]
-        _replay(journal_path(path), entries)
-        return cls(path, channel, entries, data.get("meta") or {})
+        journaled = _replay(journal_path(path), entries)
+        manifest = cls(path, channel, entries, data.get("meta") or {})
+        if not journaled:
+            manifest.digest = hashlib.sha256(raw).hexdigest()
+        return manifest
 
     def __contains__(self, key: str) -> bool:
         return key in self._entries
@@ -119,6 +126,7 @@ class Manifest:
     def put(self, key: str, entry: dict[str, Any], *, save: bool = True) -> None:
         """Replace the record for `key` and save the file."""
         with self._lock:
+            self.digest = None
             self._entries[key] = dict(entry)
         if save:
             self._record(key)
@@ -126,6 +134,7 @@ class Manifest:
     def update(self, key: str, *, save: bool = True, **fields: Any) -> None:
         """Merge fields into the record for `key` and save the file."""
         with self._lock:
+            self.digest = None
             self._entries.setdefault(key, {}).update(fields)
         if save:
             self._record(key)
@@ -133,6 +142,7 @@ class Manifest:
     def remove(self, key: str, *, save: bool = True) -> None:
         """Forget `key` and save the file."""
         with self._lock:
+            self.digest = None
             self._entries.pop(key, None)
         if save:
             self._record(key)
@@ -140,6 +150,7 @@ class Manifest:
     def move(self, old: str, new: str, entry: dict[str, Any]) -> None:
         """Record `entry` under `new` and forget `old` in one durable step (new key first)."""
         with self._lock:
+            self.digest = None
             self._entries[new] = dict(entry)
             self._entries.pop(old, None)
         self._record(new, old)
@@ -230,12 +241,13 @@ def journal_path(path: Path) -> Path:
     return path.with_name(path.name + ".journal")
 
 
-def _replay(journal: Path, entries: dict[str, dict[str, Any]]) -> None:
-    """Apply a journal left by an interrupted sync; a line torn by a kill mid-write is skipped."""
+def _replay(journal: Path, entries: dict[str, dict[str, Any]]) -> bool:
+    """Apply a journal left by an interrupted sync (a line torn by a kill mid-write is skipped);
+    whether there was one."""
     try:
         lines = journal.read_text(encoding="utf-8", errors="replace").splitlines()
     except FileNotFoundError:
-        return
+        return False
     for line in lines:
         try:
             record = json.loads(line)
@@ -246,6 +258,7 @@ def _replay(journal: Path, entries: dict[str, dict[str, Any]]) -> None:
             entries.pop(key, None)
         else:
             entries[key] = entry
+    return True
 
 
 def _backup_of(path: Path, raw: bytes) -> Path:

@@ -110,7 +110,12 @@ from publish.sync.zalo_plan import (
     same_title,
 )
 from publish.sync.zalo_reconcile import reconcile
-from publish.sync.zalo_records import check_records, forget_command, late_content, late_jobs
+from publish.sync.zalo_records import (
+    check_records_once,
+    forget_command,
+    late_content,
+    late_jobs,
+)
 from publish.sync.zalo_unrecorded import (
     CREATE_ANYWAY,
     Unlisted,
@@ -423,7 +428,8 @@ class ZaloSyncer:
         self.forgotten = forget_records(
             self.manifest, self.forget_names, self.config.root, reconcile=self.reconcile
         )
-        check_records(self.state_path, self.manifest.as_read())
+        records = self.manifest
+        check_records_once(self.state_path, records.as_read(), records.digest, self.cache)
         content = self.config.root / "content"
         refuse_many_gone(self.manifest.as_read(), content, self.site, confirmed=self.confirmed)
         self._same_oa(self.manifest)
@@ -715,10 +721,12 @@ class ZaloSyncer:
             actions = self.unlisted.postpone(actions)
             notes.append(self.unlisted.note(actions))
         same = sum(1 for a in actions if a.reason == SAME_TEXT)
-        live = sum(1 for k in observed.local if (observed.entries.get(k) or {}).get("article_id"))
         # One bulletin's new summary is no news; most articles changing at once is site.toml's.
-        if same >= 2 and 2 * same >= live:
-            notes.append(_same_text_note(same, live))
+        if same >= 2:
+            entries = observed.entries
+            live = sum(1 for k in observed.local if (entries.get(k) or {}).get("article_id"))
+            if 2 * same >= live:
+                notes.append(_same_text_note(same, live))
         # A reviewer reading "cập nhật" in a PR comment must not take it for a change that will
         # happen: the real run may find the article edited by hand and leave it.
         edits = sum(1 for a in actions if self._guarded(a)) if self.dry_run else 0
