@@ -126,6 +126,11 @@ class Ledger:
         self._prefix = os.path.join(self._folder, "")
         self._file: tuple[int, int, int, int] | None = None
         """(size, mtime_ns, ctime_ns, inode) of the ledger file the entries were loaded from."""
+        self.seen: dict[str, tuple[int, int, int, int]] | None = None
+        """After first_difference(note=True) found the folder as recorded by the quick look:
+        (size, mtime_ns, ctime_ns, inode) of each file, by relative path, taken then."""
+        self.seen_since = 0
+        """time.time_ns() from before the first of those stats was taken."""
         self.entries: dict[str, Entry] = self._load()
 
     def _load(self) -> dict[str, Entry]:
@@ -211,14 +216,19 @@ class Ledger:
             return entry[3]
         return None
 
-    def first_difference(self) -> str | None:
+    def first_difference(self, *, note: bool = False) -> str | None:
         """The first file (POSIX relative path) added, removed or changed in the folder since
         recorded, or None when it holds exactly the recorded files with their recorded bytes.
 
         A file whose stat differs (output/ restored from a CI cache, copied, touched) is read and
-        compared by digest; when all match, the ledger is saved with the new stats.
+        compared by digest; when all match, the ledger is saved with the new stats. `note`:
+        keep each file's stat in `seen` (see there), for a reader that would take it again.
         """
-        if self._as_recorded():
+        seen: dict[str, tuple[int, int, int, int]] | None = {} if note else None
+        since = time.time_ns()
+        if self._as_recorded(seen):
+            if seen is not None:
+                self.seen, self.seen_since = seen, since
             return None
         found = scan(self.folder)
         if found.keys() != self.entries.keys():
@@ -235,7 +245,7 @@ class Ledger:
             self.save({**self.entries, **refreshed})
         return None
 
-    def _as_recorded(self) -> bool:
+    def _as_recorded(self, seen: dict[str, tuple[int, int, int, int]] | None = None) -> bool:
         """Whether the folder holds exactly the recorded files, each with its recorded size,
         mtime and inode: first_difference's common case (at 10,000 bulletins, ~24,000 files
         that every no-op sync checks), told without building anything. False at the first
@@ -245,11 +255,11 @@ class Ledger:
         them: once a full look found every file as recorded, the stat of each folder is kept
         (see _folders), and while every folder still has it, no file was added, removed or
         renamed in any of them (that changes the folder's mtime and ctime), so only the
-        recorded files are looked at.
+        recorded files are looked at. Each file's stat goes into `seen` when given.
         """
         folders = self._kept_folders()
         if folders is None:
-            return self._walk_as_recorded()
+            return self._walk_as_recorded(seen)
         prefix = self._prefix
         for rel, kept in folders.items():
             try:
@@ -269,15 +279,17 @@ class Ledger:
                 or st.st_ino != recorded[2]
             ):
                 return False
+            if seen is not None:
+                seen[rel] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
         return True
 
-    def _walk_as_recorded(self) -> bool:
+    def _walk_as_recorded(self, seen: dict[str, tuple[int, int, int, int]] | None) -> bool:
         """_as_recorded by listing every folder; when all is as recorded, keep each folder's
         stat for the next look (see _folders)."""
         entries = self.entries
         left = len(entries)
         started = time.time_ns()
-        seen: dict[str, tuple[int, int, int]] = {}
+        folders: dict[str, tuple[int, int, int]] = {}
         settled = True
         stack = [("", self._folder)]
         while stack:
@@ -289,7 +301,7 @@ class Ledger:
                 return False
             # A change within the same timestamp tick as this stat would not show in it.
             settled = settled and max(st.st_mtime_ns, st.st_ctime_ns) < started - _RACY_NS
-            seen[prefix[:-1]] = (st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+            folders[prefix[:-1]] = (st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
             with listing:
                 for entry in listing:
                     rel = prefix + entry.name
@@ -309,11 +321,13 @@ class Ledger:
                         or fst.st_ino != recorded[2]
                     ):
                         return False
+                    if seen is not None:
+                        seen[rel] = (fst.st_size, fst.st_mtime_ns, fst.st_ctime_ns, fst.st_ino)
                     left -= 1
         if left:
             return False
         if settled and self._file is not None:
-            data = pickle.dumps((_VERSION, self._file, seen), pickle.HIGHEST_PROTOCOL)
+            data = pickle.dumps((_VERSION, self._file, folders), pickle.HIGHEST_PROTOCOL)
             write_file(self._folders, data)
         return True
 

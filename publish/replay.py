@@ -114,10 +114,17 @@ class LastBuild:
     """The stamp of one project's last build with given options, and the replay it allows."""
 
     def __init__(
-        self, config: Config, output: Path, options: tuple[object, ...], *, preview: bool = False
+        self,
+        config: Config,
+        output: Path,
+        options: tuple[object, ...],
+        *,
+        preview: bool = False,
+        noted: tuple[str, ...] = (),
     ) -> None:
         """The stamp for builds of `config` into `output` with `options` (channels, flags);
-        a --drafts `preview` has its own."""
+        a --drafts `preview` has its own. `noted`: channels whose files' stats a replay keeps
+        in `seen`."""
         self.config = config
         self.output = output
         self.cache = config.root / ".cache"
@@ -149,6 +156,11 @@ class LastBuild:
         address of the replayed build (a sync found so), so a sync need not look again."""
         self.why_not = ""
         """After a replay that did not go through: why, in Vietnamese (for `--timings`)."""
+        self.noted = noted
+        self.seen: dict[str, tuple[dict[str, tuple[int, int, int, int]], int]] = {}
+        """After a replay: for each `noted` channel whose folder the quick look found as
+        recorded, each file's (size, mtime_ns, ctime_ns, inode) by relative path, and
+        time.time_ns() from before they were taken (see Ledger.first_difference)."""
         self.digests: dict[str, str] = {}
         """After start(): the digest of each input as this build found it, by path (the recorded
         one when its settled stat is the recorded one, else hashed after taking its stat, so a
@@ -293,10 +305,12 @@ class LastBuild:
             if len(ledger.entries) != counts.get(channel):
                 self.why_not = f"sổ ghi các tệp của {folder}/ không còn là của lần dựng trước"
                 return None
-            differs = ledger.first_difference()
+            differs = ledger.first_difference(note=channel in self.noted)
             if differs is not None:
                 self.why_not = f"{folder}/{differs} đã bị thêm, xóa hoặc sửa sau lần dựng trước"
                 return None
+            if ledger.seen is not None:
+                self.seen[channel] = (ledger.seen, ledger.seen_since)
         if stamp.marks != self._marks(channels):
             # Another command wrote there since (an older `publish serve --drafts`, which built
             # its drafts into output/web): the ledger is then its, and may count as many files.

@@ -125,6 +125,9 @@ class SyncOptions:
     articles back from the OA (records the tool could not have written, no good copy in git)."""
     confirm_withdrawal: bool = False
     """--confirm-withdrawal: a channel may withdraw most of what it shows at once."""
+    zalo_seen: tuple[dict[str, tuple[int, int, int, int]], int] | None = None
+    """The stat of each file of output/zalo/ the replay took checking the folder (see
+    LastBuild.seen): the Zalo syncer takes them instead of taking them again."""
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -297,7 +300,11 @@ def _run(args: argparse.Namespace) -> int:
             _stderr(backwards)
         # A sync right after `publish build` (or after another sync) with nothing changed
         # replays that build: only the content is loaded again, for the channels' plans.
-        last = None if args.dry_run else LastBuild(config, live, (CHANNELS, False, args.strict))
+        last = (
+            None
+            if args.dry_run
+            else LastBuild(config, live, (CHANNELS, False, args.strict), noted=("zalo",))
+        )
         with timings.phase(COMPARING), long_lived():
             replayed = last.replay(now, CHANNELS) if last is not None else None
         if replayed is not None and last is not None:  # only a stamp is ever replayed
@@ -312,6 +319,7 @@ def _run(args: argparse.Namespace) -> int:
                     site = load_site(config, now=now, digests=last.replayed_digests())
                     last.keep_site(site)
             _refuse_vanished(args, options, site)
+            options = replace(options, zalo_seen=last.seen.get("zalo"))
             result = Build(site, CHANNELS, replayed.warnings, ())
             results = [_replayed_output(replayed)]
         else:

@@ -292,8 +292,11 @@ class ZaloSyncer:
         client: ZaloClient | None = None,
         env: Mapping[str, str] | None = None,
         echo: Callable[[str], None] = print,
+        seen: tuple[dict[str, tuple[int, int, int, int]], int] | None = None,
     ) -> None:
         self.config = config
+        self.seen = seen
+        """The payloads' stats, and since when, as the replay took them (see PayloadMemo)."""
         self.site = site
         self.output = output / CHANNEL
         self.state_path = state / STATE_NAME
@@ -436,7 +439,7 @@ class ZaloSyncer:
         local: dict[str, Local] = {}
         with long_lived():
             recorded = self.records.entries()
-            payloads = PayloadMemo(self.cache, self.output)
+            payloads = PayloadMemo(self.cache, self.output, self.seen)
             self._read_payloads(payloads, recorded, local)
         if not self.dry_run:
             payloads.save()
@@ -1705,4 +1708,5 @@ def make_syncer(config: Config, *, site: Site, output: Path, options: Any) -> Za
         forget=getattr(options, "zalo_forget", ()),
         confirmed=getattr(options, "confirm_withdrawal", False),
         echo=getattr(options, "echo", print),
+        seen=getattr(options, "zalo_seen", None),
     )

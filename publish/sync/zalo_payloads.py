@@ -76,15 +76,23 @@ def _damaged(path: Path, source: str, why: str) -> str:
 class PayloadMemo:
     """The payloads of one output/zalo/ folder, read or taken from the memo of the last sync."""
 
-    def __init__(self, cache: Path | None, folder: Path) -> None:
-        """The memo kept in `cache` (None: none, every payload is read) for `folder`."""
+    def __init__(
+        self,
+        cache: Path | None,
+        folder: Path,
+        seen: tuple[dict[str, Stat], int] | None = None,
+    ) -> None:
+        """The memo kept in `cache` (None: none, every payload is read) for `folder`; `seen`:
+        the stat of its files by relative path, taken after a time.time_ns() it gives (the
+        replay that checked the folder took them: not taken a second time)."""
         self.path = cache / MEMO_NAME if cache is not None else None
         self.folder = folder
         self._prefix = os.path.join(str(folder), "")
         self._key = (_VERSION, _tool_digest(), str(folder.resolve())) if cache else None
         self._recorded = self._load()
         self._seen: dict[str, Memo] = {}
-        self._started = time.time_ns()
+        self._stats: dict[str, Stat] = seen[0] if seen is not None else {}
+        self._started = min(time.time_ns(), seen[1]) if seen is not None else time.time_ns()
         """Before any stat is taken: a payload changed since then may change again unseen."""
         self.read = 0
         """Payloads read (not taken from the memo) so far."""
@@ -109,13 +117,15 @@ class PayloadMemo:
         """The digest and title (as compared with Zalo's, see same_title) of the payload at
         output/zalo/<rel>; a missing or damaged one is a PublishError (see read_payload)."""
         where = self.where(rel)
-        try:
-            st = os.stat(where)  # before reading: a change after it shows in the next stat
-        except OSError:
-            st = None
-        now: Stat | None = None
-        if st is not None:
-            now = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+        now: Stat | None = self._stats.get(rel)
+        if now is None:
+            try:
+                st = os.stat(where)  # before reading: a change after it shows in the next stat
+            except OSError:
+                st = None
+            if st is not None:
+                now = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+        if now is not None:
             known = self._recorded.get(rel)
             if known is not None and known[0] == now:
                 self._seen[rel] = known
