@@ -135,6 +135,27 @@ def test_changed_bulletin_updates_only_its_files(root: Path) -> None:
     assert "một một bốn" in (station / ITEM).read_text("utf-8")
 
 
+def test_renaming_only_a_bulletins_file_sends_the_station_nothing(root: Path) -> None:
+    """A bulletin file renamed (a typo in its name fixed), its `id` and so its item kept: the
+    station reads nothing of the file name, so nothing it holds is rewritten, no «SỬA LẦN …»
+    asks its staff to reprint, and THAY-DOI.txt logs no change (the flagged bulletin too,
+    whose note for the editor in rundown.txt used to name its file)."""
+    sync(root)
+    station = root / STATION
+    before = stats(station), (root / "state/radio.json").read_bytes()
+    for old in (FIRST, SECOND):
+        (root / old).rename(root / old.replace(".md", "-sua-ten.md"))
+    actions, summary = sync(root)
+    assert {a.kind for a in actions} == {"noop"}, [(a.kind, a.key, a.reason) for a in actions]
+    assert summary.updated == summary.created == 0
+    assert (stats(station), (root / "state/radio.json").read_bytes()) == before
+    assert not (station / "2024-W50" / "THAY-DOI.txt").exists()
+    sent = "".join(
+        data.decode("utf-8-sig") for data in scripts(station).values() if data[:1] != b"P"
+    )
+    assert "content/" not in sent
+
+
 def test_staff_edit_is_never_overwritten_and_the_new_version_goes_beside(root: Path) -> None:
     """Edited at the station → kept; ours goes to <name>.moi.txt and the sync reports a conflict."""
     sync(root)

@@ -13,7 +13,7 @@ from publish.radio.flags import Flag, rule_note
 from publish.render.radio.episode import TIMING_SEVERITY, Episode, flag_severity, shown_title
 from publish.render.radio.items import Segment, is_cue
 from publish.render.radio.rundown import Row, air_clock, clock, mss
-from publish.text import nfc, vn_date, vn_datetime
+from publish.text import vn_date, vn_datetime
 
 __all__ = [
     "END_MARK",
@@ -117,12 +117,12 @@ def _end(segment: Segment) -> list[str]:
 
 def item_text(segment: Segment, episode: Episode) -> str:
     """items/<key>.txt: one bulletin item on its own (slug, type, duration, lead-in, body, end mark)."""
-    bulletin = segment.bulletin
-    source = nfc(bulletin.source) if bulletin is not None else ""  # a Mac's NFD name: see nfc
+    # No bulletin file name here nor in the rundown: the station reads none, and a file renamed
+    # (its id or slug kept) would send it a revision to reprint for nothing.
     lines = [
         _header(segment.slug, header_fields(segment)),
         *title_line(segment),
-        f"Nguồn: {source} | Phát sóng: {air_clock(episode.air)}, {vn_date(episode.air)} "
+        f"Phát sóng: {air_clock(episode.air)}, {vn_date(episode.air)} "
         f"(tập {episode.week}) | {_timing_note(segment, episode)}",
         RULE,
         *_body(segment),
@@ -223,14 +223,8 @@ def rundown_text(episode: Episode, config: Config) -> str:
         )
     label = severity_label(TIMING_SEVERITY).upper()  # the word `publish check` uses for it
     lines += [f"{label}: {warning} {rule_note('Q9')}" for warning in episode.warnings]
-    sources = [
-        f"  {row.number} {s.slug}: {nfc(s.bulletin.source)}"
-        for s, row in zip(episode.segments, timing.rows, strict=True)
-        if s.bulletin is not None
-    ]
-    lines += ["", "Nguồn:", *sources]
     notes = [
-        f"  {row.number} {_flag_line(flag, nfc(s.bulletin.source) if s.bulletin else '')}"
+        f"  {row.number} {_flag_line(flag)}"
         for s, row in zip(episode.segments, timing.rows, strict=True)
         for flag in s.flags
     ]
@@ -253,9 +247,10 @@ def _scheduled_line(episode: Episode) -> list[str]:
     ]
 
 
-def _flag_line(flag: Flag, source: str) -> str:
-    """A flag as rundown.txt lists it, ranked in the word `publish check` prints for it."""
-    return flag.render(source, excerpt=True, level=severity_label(flag_severity(flag)))
+def _flag_line(flag: Flag) -> str:
+    """A flag as rundown.txt lists it, ranked in the word `publish check` prints for it: by
+    its line («dòng 24») under the item's number, not its file (see `item_text`)."""
+    return flag.render(excerpt=True, level=severity_label(flag_severity(flag)))
 
 
 def rundown_json(episode: Episode, config: Config) -> str:
@@ -313,7 +308,6 @@ def _row_json(segment: Segment, row: Row) -> dict[str, Any]:
         "floatable": segment.floatable,
         "cue": segment.cue,
         "key": bulletin.key if bulletin else None,
-        "source": bulletin.source if bulletin else None,
         "title": bulletin.title if bulletin else None,
         "flags": [
             {
