@@ -181,8 +181,9 @@ def test_a_finding_in_a_correction_read_on_air_names_its_note(root: Path) -> Non
 def test_a_correction_taken_back_before_its_episode_is_withdrawn_with_why(
     root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """The plan names the item by its title, and the note left for the station says the
-    correction is gone from the bulletin (not that the bulletin was deleted)."""
+    """The plan names the item by its title, and the note left for the station says the unit
+    dropped the correction (not that the bulletin was deleted), without the field the editor
+    reads of in the plan."""
     assert sync_command(root, SENT) == 0
     correct(root, "2024-12-16 09:00")
     capsys.readouterr()
@@ -195,10 +196,14 @@ def test_a_correction_taken_back_before_its_episode_is_withdrawn_with_why(
         "x_ghi_chu:\n  - date: 2024-12-16 09:00",
     )
     assert sync_command(root, "2024-12-17T12:00") == 0
+    assert "lần đính chính này không còn trong mục corrections của bản tin" in (
+        capsys.readouterr().out
+    )
     station = root / STATION
     assert not (station / CORRECTION_ITEM).exists()
     notes = [p.read_text("utf-8-sig") for p in (station / "_rut-lai").rglob("*.txt")]
-    assert any("lần đính chính này không còn trong mục corrections của bản tin" in n for n in notes)
+    assert any("Lý do: đơn vị đã bỏ lời đính chính này." in n for n in notes)
+    assert not any("corrections" in n for n in notes)
 
 
 def test_a_correction_is_told_even_when_the_corrected_text_is_held(root: Path) -> None:
@@ -395,16 +400,23 @@ def test_an_item_keyed_by_place_not_yet_aired_is_withdrawn_as_renamed(root: Path
         f"{key}: nay mang tên ra-quan-ttatgt-cuoi-nam#dinh-chinh-52bd62c7 (cùng lần đính chính, "
         "tên mới)"
     )
+    told = radio_sync._told(key, withdrawal_reasons(root, station=True))
+    assert told == (
+        "cùng lời đính chính nay ở tệp items/ra-quan-ttatgt-cuoi-nam#dinh-chinh-52bd62c7.txt: "
+        "đọc tệp đó"
+    )
 
 
-def withdrawal_reasons(root: Path) -> dict[str, str]:
-    """Why each item no longer built is withdrawn, as `publish sync radio` tells the station."""
+def withdrawal_reasons(root: Path, *, station: bool = False) -> dict[str, str]:
+    """Why each item no longer built is withdrawn, as `publish sync radio` tells the editor
+    (`station`: in the station's words, for the note beside the script)."""
     config = config_module.load(root)
     site = build(config, channels=("radio",), now=resolve_now(CORRECTED, config.tz)).site
     syncer = radio_sync.RadioSyncer(
         config, site=site, output=root / "output", state=root / "state", folder=root / STATION
     )
-    return syncer._reasons()
+    reasons, told = syncer._reasons()
+    return told if station else reasons
 
 
 def test_a_renamed_correction_held_with_its_bulletin_is_withdrawn_for_the_bulletin(
@@ -417,6 +429,8 @@ def test_a_renamed_correction_held_with_its_bulletin_is_withdrawn_for_the_bullet
     key = "ra-quan-ttatgt-cuoi-nam#dinh-chinh-1"
     why = radio_sync._bulletin_reason(key, withdrawal_reasons(root))
     assert why == f"{key}: bản tin không còn gửi kênh phát thanh (mục channels)"
+    told = radio_sync._told(key, withdrawal_reasons(root, station=True))
+    assert told == "bản tin được đính chính: đơn vị thôi đưa bản tin lên chuyên mục phát thanh"
 
 
 def test_a_note_edited_only_in_its_ending_is_not_read_again(root: Path) -> None:

@@ -620,7 +620,7 @@ def test_docx_edited_at_the_station_gets_a_moi_docx_beside_it(root: Path) -> Non
 
 
 def test_withdrawn_bulletin_moves_to_rut_lai_with_a_note(root: Path) -> None:
-    """Draft again → its script moves to _rut-lai/ with the reason; deleted → 'đã bị xóa khỏi content/'."""
+    """Draft again, or deleted → its script moves to _rut-lai/ with a note for the station."""
     sync(root)
     station = root / STATION
     synced_item = (station / OTHER_ITEM).read_bytes()
@@ -629,7 +629,7 @@ def test_withdrawn_bulletin_moves_to_rut_lai_with_a_note(root: Path) -> None:
     assert not (station / OTHER_ITEM).exists()
     assert (station / "_rut-lai" / OTHER_ITEM).read_bytes() == synced_item
     note = (station / "_rut-lai" / (OTHER_ITEM + ".ly-do.txt")).read_text("utf-8")
-    assert "bản nháp (draft: true)" in note and OTHER_ITEM in note
+    assert "đơn vị đã rút bản tin" in note and OTHER_ITEM in note
     assert summary.hidden == 1
     withdraw = next(a for a in actions if a.kind == "withdraw")
     assert "bản nháp" in withdraw.reason
@@ -646,10 +646,74 @@ def test_withdrawn_bulletin_moves_to_rut_lai_with_a_note(root: Path) -> None:
         if p.is_file() and "_rut-lai" not in p.parts and p.name != GUIDE_NAME
     ]
     note = (station / "_rut-lai" / (ITEM + ".ly-do.txt")).read_text("utf-8")
-    assert "đã bị xóa khỏi content/" in note
+    assert "Lý do: đơn vị đã rút bản tin." in note and "content/" not in note
     episode_note = (station / "_rut-lai/2024-W50/script.txt.ly-do.txt").read_text("utf-8")
-    assert "tập phát sóng không còn" in episode_note and "ra-quan-ttatgt-cuoi-nam" in episode_note
+    assert "Lý do: tập phát sóng không còn (tin duy nhất của tập: đơn vị đã rút bản tin)." in (
+        episode_note
+    )
+    assert "ra-quan-ttatgt-cuoi-nam" not in episode_note and "content/" not in episode_note
     assert json.loads((root / "state/radio.json").read_text("utf-8"))["entries"] == {}
+
+
+@pytest.mark.parametrize(
+    ("withdraw", "editor_reads"),
+    [
+        (
+            lambda path: edit(path, "approved_by:", "draft: true\napproved_by:"),
+            "bản nháp (draft: true)",
+        ),
+        (lambda path: path.unlink(), "đã bị xóa khỏi content/"),
+    ],
+    ids=["draft", "deleted"],
+)
+def test_a_withdrawal_note_tells_the_station_in_its_words(
+    root: Path, withdraw, editor_reads: str
+) -> None:
+    """The note beside a withdrawn script read «Lý do: bản tin canh-bao-lua-dao-shipper: bản
+    nháp (draft: true)» (or «đã bị xóa khỏi content/»): the bulletin's key, a field and a folder
+    of the unit's files, nothing the staff can act on. It says which script, by the title they
+    received, and that the unit withdrew it; the key (a slug may hold the name of a person
+    wrongly named) is only the station's own file name. The editor still reads the cause."""
+    sync(root)
+    withdraw(root / SECOND)
+    actions, _summary = sync(root)
+    note = (root / STATION / "_rut-lai" / (OTHER_ITEM + ".ly-do.txt")).read_text("utf-8-sig")
+    assert "Bản tin: «Cảnh báo lừa đảo giả danh người giao hàng»" in note
+    assert "Lý do: đơn vị đã rút bản tin." in note and "Xin đừng phát tệp này." in note
+    assert note.count("canh-bao-lua-dao-shipper") == 1 and f"Tệp: {OTHER_ITEM}" in note
+    assert not re.search(r"content/|draft|\.md\b|channels", note), note
+    [withdrawn] = [a for a in actions if a.kind == "withdraw"]
+    assert editor_reads in withdrawn.reason and "canh-bao-lua-dao-shipper" in withdrawn.reason
+
+
+@pytest.mark.parametrize(
+    ("told", "said"),
+    [
+        ({}, "cả 2 tin của tập: đơn vị đã rút bản tin"),
+        (
+            {"canh-bao": "đơn vị thôi đưa bản tin lên chuyên mục phát thanh"},
+            "1 tin: đơn vị đã rút bản tin; 1 tin: đơn vị thôi đưa bản tin lên chuyên mục phát thanh",
+        ),
+    ],
+    ids=["both-deleted", "one-deleted-one-off-the-radio"],
+)
+def test_an_episode_withdrawn_is_told_by_the_count_of_its_bulletins(told, said: str) -> None:
+    """The note beside an episode's script listed «tim-chau-tran-thi-b: đã bị xóa khỏi
+    content/; …»: every key, the slug of a bulletin withdrawn for naming a child among them.
+    It counts the bulletins and says what became of them; the plan still names each for the
+    editor."""
+    state = radio_sync.FileState(
+        path="2024-W50/script.txt",
+        local=None,
+        bulletins=("tim-chau-tran-thi-b", "canh-bao"),
+        written="a" * 64,
+        present="a" * 64,
+        episode="2024-W50",
+    )
+    [action] = radio_sync.plan(radio_sync.Observed((state,), told=told))
+    assert action.kind == "withdraw"
+    assert action.data["note"] == f"tập phát sóng không còn ({said})"
+    assert "tim-chau-tran-thi-b: đã bị xóa khỏi content/" in action.reason
 
 
 def test_a_new_version_put_beside_is_cleared_when_its_bulletin_is_withdrawn(root: Path) -> None:
@@ -697,7 +761,7 @@ def test_a_new_version_the_station_edited_goes_to_rut_lai_with_its_withdrawn_bul
     kept = station / "_rut-lai" / radio_sync.moi_name(OTHER_ITEM)
     assert kept.read_bytes() == edited
     note = Path(f"{kept}.ly-do.txt").read_text("utf-8-sig")
-    assert radio_sync.moi_name(OTHER_ITEM) in note and "bản nháp" in note
+    assert radio_sync.moi_name(OTHER_ITEM) in note and "đơn vị đã rút bản tin" in note
     withdraw = next(a for a in actions if a.key == OTHER_ITEM)
     assert f"{radio_sync.moi_name(OTHER_ITEM)} (đài đã sửa) cũng chuyển vào _rut-lai/" in (
         withdraw.reason
@@ -1564,9 +1628,9 @@ def test_a_week_whose_only_bulletin_is_scheduled_reaches_the_station_before_it(
     [
         (
             lambda path: edit(path, "approved_by:", "draft: true\napproved_by:"),
-            "bản nháp (draft: true)",
+            "đơn vị đã rút bản tin",
         ),
-        (lambda path: path.unlink(), "không còn trong content/, hoặc đã đổi giờ đăng"),
+        (lambda path: path.unlink(), "đơn vị đã rút bản tin, hoặc đã đổi giờ đăng"),
         (
             lambda path: edit(path, "Người dân cần", f"Anh {HELD_TEXT} cho biết người dân cần"),
             HELD_FOR_READING,

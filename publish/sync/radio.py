@@ -38,6 +38,7 @@ import re
 import stat
 import sys
 import time
+from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -113,6 +114,16 @@ STATION_HOLDS = {
 """Why a bulletin held back for its approval (Exclusion.cause) is off the radio, in
 the station's note: the cause as the station can read it, without the field or the command
 the unit's editor is told."""
+WITHDRAWN_BY_UNIT = "đơn vị đã rút bản tin"
+"""Why a bulletin deleted, made a draft again or marked secret is off the radio, in the station's
+note: which of them is the unit's business (a file, a field), and the staff act on none."""
+STATION_WORDS = {"draft": WITHDRAWN_BY_UNIT, "secret": WITHDRAWN_BY_UNIT}
+"""Exclusion.code → the station's words for it, where its reason names a field or a value of the
+unit's files (the others, a publish or expiry time, read as they are)."""
+OFF_RADIO = "đơn vị thôi đưa bản tin lên chuyên mục phát thanh"
+"""Why a bulletin whose channels no longer list the radio is off it, in the station's note."""
+NO_LONGER_SENT = "đơn vị không còn gửi tệp này"
+"""Why a file that belongs to no bulletin is withdrawn, in the station's note."""
 NOTE_SUFFIX = ".ly-do.txt"
 LOCAL_SKIP = ("audio",)
 """Folders of output/radio/ that never go to the station (draft audio is not for air)."""
@@ -192,7 +203,7 @@ class Observed:
     temps: tuple[str, ...] = ()
     """Temporary files a killed run left in the station folder (our names only)."""
     reasons: dict[str, str] = field(default_factory=dict)
-    """Bulletin key → why it is not on the radio any more."""
+    """Bulletin key → why it is not on the radio any more (for the plan the editor reads)."""
     now: dt.datetime | None = None
     """The sync's clock: files of an episode aired before it are left alone."""
     since: dt.datetime | None = None
@@ -210,6 +221,9 @@ class Observed:
     awaited: dict[str, str] = field(default_factory=dict)
     """Episode folder → why the scheduled bulletins it was only waiting for will not join it
     (see `RadioSyncer._awaited`), for the withdrawal of its files."""
+    told: dict[str, str] = field(default_factory=dict)
+    """Bulletin key → why it is not on the radio any more, in the station's words (no key,
+    file, folder or field of the unit's): for the notes left beside withdrawn scripts."""
 
 
 def moi_name(path: str) -> str:
@@ -242,7 +256,7 @@ def plan(observed: Observed) -> list[Action]:
             unsent = _unsent(state, observed.since) or _not_there(state)
             actions.append(_leave_aired(state, unsent=unsent))
         else:
-            actions.append(_plan_file(state, observed.reasons, observed.awaited))
+            actions.append(_plan_file(state, observed))
     actions += [_plan_log(log) for log in observed.logs if _log_due(log)]
     return actions
 
@@ -455,8 +469,9 @@ def _forget(state: FileState) -> Action:
     )
 
 
-def _plan_file(state: FileState, reasons: dict[str, str], awaited: dict[str, str]) -> Action:
-    """The action that brings one path in line with the build (`awaited`: see Observed)."""
+def _plan_file(state: FileState, observed: Observed) -> Action:
+    """The action that brings one path in line with the build."""
+    reasons = observed.reasons
     data = {
         "path": state.path,
         "digest": state.local,
@@ -469,7 +484,8 @@ def _plan_file(state: FileState, reasons: dict[str, str], awaited: dict[str, str
         return Action(kind, state.path, reason, state.title, {**data, **theirs, **extra})
 
     if state.local is None:
-        why = _withdrawal_reason(state, reasons, awaited)
+        why = _withdrawal_reason(state, reasons, observed.awaited)
+        note = _station_withdrawal(state, observed.told, observed.awaited)
         # Our new version the station edited beside its file holds the withdrawn text too;
         # anything but a file there (OTHER) is left alone by _withdraw_moi, so is not named.
         moi = (
@@ -480,15 +496,17 @@ def _plan_file(state: FileState, reasons: dict[str, str], awaited: dict[str, str
         )
         if state.written is None:
             return act(
-                "withdraw", f"{why}; tệp cùng tên không do công cụ tạo nên giữ nguyên{moi}", why=why
+                "withdraw",
+                f"{why}; tệp cùng tên không do công cụ tạo nên giữ nguyên{moi}",
+                why=note,
             )
         if state.present is None:
             return act(
                 "withdraw",
                 f"{why}; tệp đã không còn trong thư mục đài: chỉ xóa khỏi sổ{moi}",
-                why=why,
+                why=note,
             )
-        return act("withdraw", f"{why}; chuyển vào {WITHDRAWN_DIR}/ kèm ghi chú{moi}", note=why)
+        return act("withdraw", f"{why}; chuyển vào {WITHDRAWN_DIR}/ kèm ghi chú{moi}", note=note)
     moi = moi_name(state.path)
     if state.present == state.local:
         if state.written == state.local:
@@ -549,20 +567,27 @@ def _bulletin_reason(key: str, reasons: dict[str, str]) -> str:
 
 
 def _renamed(
-    bulletins: Sequence[Bulletin], built: Collection[str], reasons: Mapping[str, str]
+    bulletins: Sequence[Bulletin],
+    built: Collection[str],
+    reasons: Mapping[str, str],
+    *,
+    station: bool = False,
 ) -> dict[str, str]:
     """Why an item an older version keyed otherwise (by the correction's place in the list, or
     by its note untidied) is withdrawn: the same correction, now under its id's key, is sent
     instead. Told as gone from `corrections`, the station would drop a correction still owed.
     Only when that key is `built`: held back itself (a flag) the correction is off the air for
     its own reason in `reasons`, and held with its bulletin (off the radio, a flag) for the
-    bulletin's; the station, told of a new name, would wait for an item that never comes."""
+    bulletin's; the station, told of a new name, would wait for an item that never comes.
+    `station`: said in the station's words (its file, not the key), from `reasons` in them."""
     found = {}
     for bulletin in bulletins:
         for number, correction in enumerate(bulletin.corrections, start=1):
             now, *before = correction_ids(correction)
             new = on_air_key(bulletin.key, now)
-            if new in built:
+            if new in built and station:
+                why = f"cùng lời đính chính nay ở tệp items/{new}.txt: đọc tệp đó"
+            elif new in built:
                 why = f"nay mang tên {new} (cùng lần đính chính, tên mới)"
             elif new in reasons:
                 why = reasons[new]
@@ -601,6 +626,44 @@ def _conflict(state: FileState, act: Any, moi: str, why: str) -> Action:
 def _our_moi_left(state: FileState) -> bool:
     """Whether a .moi file we wrote is still there although the conflict is resolved."""
     return state.moi is not None and state.moi == state.moi_written
+
+
+def _told(key: str, told: Mapping[str, str]) -> str:
+    """Why the bulletin (or correction read on air) `key` is off the radio, in the station's
+    words: a key with no reason was deleted from content/, which is the unit's withdrawal."""
+    base = corrected_key(key)
+    if base == key or key in told:
+        return told.get(key, WITHDRAWN_BY_UNIT)
+    why = told.get(base, WITHDRAWN_BY_UNIT)
+    if why == ELSEWHERE:
+        return "đơn vị đã bỏ lời đính chính này"
+    if why == WITHDRAWN_BY_UNIT:
+        return "đơn vị đã rút bản tin được đính chính"
+    return f"bản tin được đính chính: {why}"
+
+
+def _station_withdrawal(
+    state: FileState, told: Mapping[str, str], awaited: Mapping[str, str]
+) -> str:
+    """Why a file is no longer built, for the note the station's staff read beside it: what
+    became of its bulletins, never by the key, file or field of the unit's (the note names a
+    bulletin by the title the station received; an episode's only counts them: a bulletin
+    withdrawn for naming a person wrongly is not named in one more file than it must be)."""
+    if not state.bulletins:
+        if state.episode in awaited:
+            return f"tập phát sóng không còn ({awaited[state.episode]})"
+        return NO_LONGER_SENT
+    parts = [_told(key, told) for key in state.bulletins]
+    if PurePosixPath(state.path).parts[0] == "items":
+        return parts[0]
+    counted = Counter(parts)
+    if len(parts) == 1:
+        gone = f"tin duy nhất của tập: {parts[0]}"
+    elif len(counted) == 1:
+        gone = f"cả {len(parts)} tin của tập: {parts[0]}"
+    else:
+        gone = "; ".join(f"{n} tin: {why}" for why, n in counted.items())
+    return f"tập phát sóng không còn ({gone})"
 
 
 def _withdrawal_reason(state: FileState, reasons: dict[str, str], awaited: dict[str, str]) -> str:
@@ -820,7 +883,7 @@ class RadioSyncer:
         self.plan_note = " ".join(n for n in (self._moved, self._clock_note(now)) if n)
         # Reasons are only for withdrawals, and finding the held-back ones reads every bulletin aloud.
         withdrawn = any(f.local is None and not _aired(f, now) for f in files)
-        reasons = self._reasons() if withdrawn else {}
+        reasons, told = self._reasons() if withdrawn else ({}, {})
         return Observed(
             tuple(files),
             self._stale_temps(files),
@@ -831,7 +894,8 @@ class RadioSyncer:
             frozenset() if blind else self._unneeded(files, now),
             _reported(self.manifest.meta.get(_REPORTED)),
             () if blind else self._logs(),
-            {} if blind or not withdrawn else self._awaited(files, reasons),
+            {} if blind or not withdrawn else self._awaited(files, told),
+            told,
         )
 
     def _there(self, path: str) -> bool:
@@ -1436,7 +1500,7 @@ class RadioSyncer:
             return
         target = _free_name(self.folder / WITHDRAWN_DIR / moi_name(action.key))
         if found != entry["moi"]:
-            why = action.data.get("note") or action.data.get("why") or "không còn trong bản dựng"
+            why = action.data.get("note") or action.data.get("why") or NO_LONGER_SENT
             note = target.with_name(target.name + NOTE_SUFFIX)
             self._step()
             self._write(note, station_text(self._note(action, why, moi_name(action.key))))
@@ -1701,25 +1765,35 @@ class RadioSyncer:
                 result.append(((parent / child.name).as_posix(), match["name"]))
         return result
 
-    def _reasons(self) -> dict[str, str]:
-        """Why each bulletin that is not on the radio is off it."""
+    def _reasons(self) -> tuple[dict[str, str], dict[str, str]]:
+        """Why each bulletin that is not on the radio is off it: for the plan the editor
+        reads, and in the station's words (Observed.told)."""
         reasons = {e.bulletin.key: _station_reason(e) for e in self.site.excluded}
+        told = {
+            e.bulletin.key: STATION_WORDS.get(e.code, reasons[e.bulletin.key])
+            for e in self.site.excluded
+        }
         for bulletin in self.site.bulletins:
             if CHANNEL not in bulletin.channels:
                 reasons[bulletin.key] = "không còn gửi kênh phát thanh (mục channels)"
+                told[bulletin.key] = OFF_RADIO
             else:
-                reasons[bulletin.key] = ELSEWHERE
+                reasons[bulletin.key] = told[bulletin.key] = ELSEWHERE
         from publish.render.radio import held_reasons, item_keys  # assembles: only here
 
-        reasons.update(held_reasons(self.site))
-        reasons.update(_renamed(self.site.bulletins, item_keys(self.site), reasons))
-        return reasons
+        held = held_reasons(self.site)
+        reasons.update(held)
+        told.update(held)
+        built = item_keys(self.site)
+        reasons.update(_renamed(self.site.bulletins, built, reasons))
+        told.update(_renamed(self.site.bulletins, built, told, station=True))
+        return reasons, told
 
-    def _awaited(self, files: Sequence[FileState], reasons: dict[str, str]) -> dict[str, str]:
+    def _awaited(self, files: Sequence[FileState], told: dict[str, str]) -> dict[str, str]:
         """Why each withdrawn episode that listed no bulletin of its own (its rundown only
         announced scheduled ones) gets none of them now, told by the publish times the
         station's rundown.json announced: the station was told nothing else of them, so the
-        bulletin is not named either."""
+        bulletin is not named either (`told`: Observed.told)."""
         folders = {
             f.episode
             for f in files
@@ -1737,12 +1811,12 @@ class RadioSyncer:
         }
         found = {}
         for folder in sorted(folders):
-            told = []
+            said = []
             for moment in _announced(self.folder / folder / "rundown.json"):
                 key = by_time.get(moment)
                 held = excluded.get(key or "")
                 if key is None:
-                    why = "không còn trong content/, hoặc đã đổi giờ đăng"
+                    why = f"{WITHDRAWN_BY_UNIT}, hoặc đã đổi giờ đăng"
                 elif unbuilt.get(key or "") == folder:
                     # Still set for this extra broadcast, sent before it was public by an
                     # older version: it comes back with the bulletin, it did not move.
@@ -1751,12 +1825,12 @@ class RadioSyncer:
                     # Published later, it joins no episode at all: never one it «moved to».
                     why = withheld.get(key, "đã dời sang buổi phát khác")
                 else:
-                    why = reasons.get(key, "không còn vào tập này")
-                told.append(f"đăng lúc {vn_datetime(moment.astimezone(self.config.tz))}: {why}")
-            if len(told) == 1:
-                found[folder] = f"chỉ chờ một bản tin hẹn giờ, {told[0]}"
-            elif told:
-                found[folder] = "chỉ chờ các bản tin hẹn giờ: " + "; ".join(told)
+                    why = told.get(key, "không còn vào tập này")
+                said.append(f"đăng lúc {vn_datetime(moment.astimezone(self.config.tz))}: {why}")
+            if len(said) == 1:
+                found[folder] = f"chỉ chờ một bản tin hẹn giờ, {said[0]}"
+            elif said:
+                found[folder] = "chỉ chờ các bản tin hẹn giờ: " + "; ".join(said)
         return found
 
 
