@@ -156,6 +156,110 @@ def test_renaming_only_a_bulletins_file_sends_the_station_nothing(root: Path) ->
     assert "content/" not in sent
 
 
+SOURCES = {"CAH-RA-QUAN-DAM-BAO": FIRST, "CANH-BAO-LUA-DAO-GIA": SECOND}
+"""Item slug → its bulletin file, as versions before session 42 wrote it to the station."""
+
+
+def as_older_versions_wrote(path: str, data: bytes) -> bytes:
+    """A station file as versions before session 42 wrote it: the bulletin's file named in the
+    item script's header, in a «Nguồn:» list and the editor's notes of rundown.txt, and in each
+    row of rundown.json."""
+    if path.endswith(".json"):
+        document = json.loads(data)
+        for row in document["items"]:
+            row["source"] = SOURCES.get(row["slug"])
+        return json.dumps(document, ensure_ascii=False, indent=2).encode() + b"\n"
+    text = data.decode("utf-8")
+    if path.startswith("items/"):
+        source = SOURCES[text.removeprefix("\ufeff").split()[0]]
+        return text.replace("\r\nPhát sóng: ", f"\r\nNguồn: {source} | Phát sóng: ", 1).encode()
+    listed = "".join(
+        f"  A{n} {slug}: {SOURCES[slug]}\r\n"
+        for n, slug in ((3, "CAH-RA-QUAN-DAM-BAO"), (5, "CANH-BAO-LUA-DAO-GIA"))
+    )
+    text = text.replace(
+        "\r\nGhi chú cho biên tập viên:", f"\r\nNguồn:\r\n{listed}\r\nGhi chú cho biên tập viên:"
+    )
+    return text.replace("  A5 dòng ", f"  A5 {SECOND}:").encode()
+
+
+def older_station(root: Path) -> dict[str, bytes]:
+    """Turn the station's item scripts and rundowns into what an older version wrote, and
+    state/radio.json into what it recorded; return them."""
+    station = root / STATION
+    state = root / "state/radio.json"
+    document = json.loads(state.read_text("utf-8"))
+    made = {}
+    for path, entry in document["entries"].items():
+        if not (path.startswith("items/") or "/rundown." in path):
+            continue
+        made[path] = as_older_versions_wrote(path, (station / path).read_bytes())
+        assert made[path] != (station / path).read_bytes()
+        (station / path).write_bytes(made[path])
+        old_build = as_older_versions_wrote(path, built(root)[path])
+        entry["digest"] = hashlib.sha256(old_build).hexdigest()
+        if "station" in entry:  # a revision, with its «SỬA LẦN» line
+            entry["station"] = hashlib.sha256(made[path]).hexdigest()
+    state.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+    return made
+
+
+@pytest.mark.parametrize("revised", [False, True], ids=["as-first-sent", "a-revision"])
+def test_files_an_older_version_sent_are_not_sent_again_for_the_names_it_wrote(
+    root: Path, revised: bool
+) -> None:
+    """Versions before session 42 wrote the bulletin's file name into item scripts and
+    rundowns. The first sync after the upgrade sent every file of the episodes to come again,
+    «SỬA LẦN … hãy in lại», for a name the station never reads. They are recorded as holding
+    the build, with no write and no THAY-DOI.txt entry; a later change is a revision as ever."""
+    sync(root)
+    if revised:
+        edit(root / FIRST, "gọi số 113", "gọi số 114")
+        sync(root, now="2024-12-12T13:00")
+    station = root / STATION
+    older = older_station(root)
+    before = stats(station), snapshot(station)
+    actions, summary = sync(root, now="2024-12-12T14:00")
+    kept = {a.key for a in actions if a.kind == "verify"}
+    assert kept == set(older) and {a.kind for a in actions} == {"noop", "verify"}
+    assert summary.created == summary.updated == 0 and summary.unchanged == len(actions)
+    assert (stats(station), snapshot(station)) == before
+    state = (root / "state/radio.json").read_bytes()
+    actions, _summary = sync(root, now="2024-12-12T15:00")
+    assert {a.kind for a in actions} == {"noop"}
+    assert (stats(station), (root / "state/radio.json").read_bytes()) == (before[0], state)
+
+    edit(root / FIRST, "xe mô tô", "xe máy")
+    sync(root, now="2024-12-12T16:00")
+    revision = 3 if revised else 2
+    item = (station / ITEM).read_text("utf-8-sig")
+    assert item.splitlines()[1].startswith(f"SỬA LẦN {revision} ") and "Nguồn" not in item
+    assert at_station(station)[ITEM] == built(root)[ITEM]
+    assert (station / OTHER_ITEM).read_bytes() == older[OTHER_ITEM]  # still as it was sent
+    log = (station / "2024-W50/THAY-DOI.txt").read_text("utf-8-sig")
+    assert f"sửa lần {revision}" in log and "14:00, Thứ Năm, 12/12/2024:" not in log
+
+
+def test_a_file_an_older_version_sent_is_a_revision_when_its_text_changed_too(root: Path) -> None:
+    """The file names aside, only a text the same as the build is taken as held: a change to
+    the bulletin made together with the upgrade reaches the station as a revision."""
+    sync(root)
+    older = older_station(root)
+    edit(root / FIRST, "gọi số 113", "gọi số 114")
+    actions, _summary = sync(root, now="2024-12-12T14:00")
+    changed = {a.key for a in actions if a.kind == "update"}
+    assert ITEM in changed and "2024-W50/script.txt" in changed
+    # The number read differently, the durations are the same: their names alone differ.
+    kept = {a.key for a in actions if a.kind == "verify"}
+    assert kept == {OTHER_ITEM, "2024-W50/rundown.txt", "2024-W50/rundown.json"}
+    station = root / STATION
+    assert {p: d for p, d in at_station(station).items() if p in changed} == {
+        p: d for p, d in built(root).items() if p in changed
+    }
+    assert {p: (station / p).read_bytes() for p in kept} == {p: older[p] for p in kept}
+    assert "SỬA LẦN 2 " in (station / ITEM).read_text("utf-8-sig")
+
+
 def test_staff_edit_is_never_overwritten_and_the_new_version_goes_beside(root: Path) -> None:
     """Edited at the station → kept; ours goes to <name>.moi.txt and the sync reports a conflict."""
     sync(root)

@@ -18,6 +18,8 @@ Rules (what the station can rely on):
   the first sync that finds it; state/radio.json remembers that it was told, and later syncs
   leave it unsaid (nothing is wrong with the bulletin: it simply was not aired).
 * A `.moi` copy the station deleted is not put back for the same version: it chose its own.
+* A file an older version wrote that differs from the build only in the bulletin file names
+  scripts no longer carry is recorded as holding the build, not sent again (radio_legacy).
 * The record of an aired file is dropped once nothing can need it: the station deleted it and
   every bulletin it was written for is deleted from content/ (see `RadioSyncer._unneeded`).
 * A replaced file's change log event is saved with its record; an episode's THAY-DOI.txt is
@@ -52,6 +54,7 @@ from publish.model import Bulletin, Exclusion, Site
 from publish.radio_rates import RATES_NAME, KeptRates, load_kept_rates
 from publish.render.radio_station import air_at, next_air, station_text
 from publish.sync.base import (
+    SUMMARY_BUCKETS,
     TEST_HOOKS_ENV,
     THEIRS,
     UNSENT,
@@ -60,6 +63,7 @@ from publish.sync.base import (
 )
 from publish.sync.manifest import Manifest, atomic_write_bytes
 from publish.sync.radio_guide import GUIDE_NAME, Episode, guide_bytes
+from publish.sync.radio_legacy import names_only_differ
 from publish.sync.radio_reached import EPISODE_SCRIPTS, Heard, heard
 from publish.sync.radio_revisions import (
     LOG_NAME,
@@ -176,6 +180,10 @@ class FileState:
     there: bool = True
     """For a file of an aired episode nothing records: whether the station folder has a file
     of its name (looked up, never read); True when not looked up."""
+    same_as: str | None = None
+    """sha256 of the station's file when, written by an older version, it holds the built text
+    but for the bulletin file names scripts no longer carry (radio_legacy): recorded as holding
+    the build, never sent again as a revision to reprint."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -530,6 +538,13 @@ def _plan_file(state: FileState, observed: Observed) -> Action:
     if state.written is None:
         return _conflict(state, act, moi, "thư mục đài đã có tệp cùng tên mà công cụ không tạo ra")
     if state.present == state.written:
+        if state.same_as is not None:
+            return act(
+                "verify",
+                "tệp ở đài chỉ khác bản dựng ở tên tệp bản tin (content/…), mà kịch bản nay không "
+                "ghi: không gửi lại, đài không phải in lại; chỉ ghi nhận",
+                station=state.same_as,
+            )
         return act("update", "nội dung thay đổi theo bản dựng mới")
     if state.local == state.written:
         if _our_moi_left(state) and state.moi != state.local:
@@ -862,6 +877,9 @@ class RadioSyncer:
             if unsettled:
                 # A revision written by a run killed before recording it: ours, not an edit.
                 present = written = pending["entry"]["digest"]
+            same_as = None
+            if None not in (digest, written) and not (unread or pending) and present == written:
+                same_as = None if digest == written else self._names_only(path)
             files.append(
                 FileState(
                     path=path,
@@ -878,6 +896,7 @@ class RadioSyncer:
                     source=sources.get(keys[0], "") if len(keys) == 1 else "",
                     unsettled=unsettled,
                     there=not unread or blind or written is not None or self._there(path),
+                    same_as=same_as,
                 )
             )
         self.plan_note = " ".join(n for n in (self._moved, self._clock_note(now)) if n)
@@ -897,6 +916,18 @@ class RadioSyncer:
             {} if blind or not withdrawn else self._awaited(files, told),
             told,
         )
+
+    def _names_only(self, path: str) -> str | None:
+        """The digest of the station's copy of `path` when it differs from the built file only
+        in the bulletin file names an older version wrote (see FileState.same_as), else None."""
+        try:
+            station = (self.folder / path).read_bytes()
+            built = (self.local_dir / path).read_bytes()
+        except OSError:
+            return None
+        if not names_only_differ(path, station, built):
+            return None
+        return hashlib.sha256(station).hexdigest()
 
     def _there(self, path: str) -> bool:
         """Whether the station folder has a file (or anything) of this name, or its .moi copy
@@ -1323,12 +1354,32 @@ class RadioSyncer:
         """Record a file that already holds what we were going to write."""
         if "log" in action.data:
             return self._write_log(action.data["log"])
+        if "station" in action.data:
+            return self._apply_kept(action)
         self._drop_our_moi(action.key)
         old = self._settle(action.key)
         if old is None or old.get("digest") != action.data["digest"]:
             entry, event = self._revision(action, old)
             self._record(action.key, entry, event)
         return f"đã ghi nhận {action.key}"
+
+    def _apply_kept(self, action: Action) -> str:
+        """Record a station file that holds the build but for the bulletin file names an older
+        version wrote: ours for the build (the station's digest beside it, as for a file with
+        its revision line), as sent then, with its revision, no log event, nothing written."""
+        old = self._settle(action.key) or {}
+        entry = {**old, **self._entry(action), "station": action.data["station"]}
+        if action.data.get("episode"):
+            entry["episode"] = action.data["episode"]
+        self._record(action.key, entry, None)
+        return f"đã ghi nhận {action.key}, không gửi lại"
+
+    def summary_bucket(self, action: Action) -> str | None:
+        """The summary count of a done action: a file recorded as holding the build without a
+        write (`_apply_kept`) is one the station has unchanged."""
+        if action.kind == "verify" and "station" in action.data:
+            return "unchanged"
+        return SUMMARY_BUCKETS.get(action.kind)
 
     def _settle(self, path: str) -> dict[str, Any] | None:
         """The record of `path`, once a revision a killed run wrote but did not record is
