@@ -16,6 +16,7 @@ from pathlib import Path
 
 from publish import approval, attachments, content_images, pii
 from publish import config as config_module
+from publish.backdated import past_date, radio_air
 from publish.cli import common_options, resolve_now
 from publish.commands.approve_names import Named, expanded, named, nearest, unsplit
 from publish.config import CHANNELS, Config, Policy
@@ -36,6 +37,7 @@ from publish.locate import with_lines
 from publish.model import PAGES_DIR, Bulletin, Page
 from publish.person_fields import not_a_name
 from publish.render.zalo.limits import text_limits as zalo_limits
+from publish.sync.vanished import ever_published
 from publish.syntax import yaml_quoted
 from publish.text import nfc, quoted, vn_datetime
 
@@ -161,6 +163,7 @@ def run(args: argparse.Namespace) -> int:
         }
         problems += _new_approver(by, config.root, seen - held_already)
     problems += _replacing(approvals, by, root_flag)
+    problems += _past_dates(approvals, config, now)
     if any(not isinstance(a.bulletin, Page) for a in approvals):
         problems += _held_pages_linked(approvals, config, now)  # as told with another's error
     if any(p.severity == "error" for p in problems):
@@ -359,6 +362,34 @@ def _held_pages_linked(
                 )
             )
     return told
+
+
+def _past_dates(approvals: list[Approval], config: Config, now: dt.datetime) -> list[Problem]:
+    """A warning for each bulletin approved now whose publish date has passed and that state/
+    records as never published: merged, it goes out at once, and its broadcast may have aired
+    (publish.backdated). One published before is re-approved after an edit: its date is old."""
+    fresh = [
+        item
+        for item in approvals
+        if isinstance(item.bulletin, Bulletin)
+        and item.new != item.raw
+        and item.bulletin.date <= now
+        and (item.bulletin.expires is None or item.bulletin.expires > now)
+    ]
+    if not fresh:
+        return []
+    published = ever_published(config.root / "state")
+    told = []
+    for item in fresh:
+        bulletin = item.bulletin
+        assert isinstance(bulletin, Bulletin)  # as filtered above
+        if bulletin.key in published:
+            continue
+        air = radio_air(bulletin.date, bulletin.block("radio"), config)
+        found = past_date(item.shown, bulletin.date, now, config, bulletin.channels, air=air)
+        if found is not None:
+            told.append(found)
+    return with_lines(told, config.root)
 
 
 def _pages_held_for_nobody(config: Config, now: dt.datetime) -> list[Page]:

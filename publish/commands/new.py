@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from publish import config as config_module
+from publish.backdated import past_date
 from publish.cli import common_options, resolve_now
 from publish.config import Config
 from publish.content import BODY_PLACEHOLDER, SUMMARY_PLACEHOLDER
@@ -29,6 +30,7 @@ from publish.fields import (
 )
 from publish.frontmatter import FrontMatterError, decode, split
 from publish.limits import read_head
+from publish.locate import with_lines
 from publish.no_follow import linked_folder
 from publish.text import SLUG_RE, nfc, quoted, slugify, vn_datetime
 from publish.url_history import history_path, load_history
@@ -152,9 +154,14 @@ def run(args: argparse.Namespace) -> int:
             ]
         ) from None
     print(shown)
-    if when is not None and day_only(args.date):
+    if when is not None:
         clock = resolve_now(args.now, config.tz)  # `now` is the --date given
-        print(_midnight_note(args.date.strip(), when, clock), file=sys.stderr)
+        if day_only(args.date):
+            print(_midnight_note(args.date.strip(), when, clock), file=sys.stderr)
+        channels = config.site.default_channels  # the file writes no `channels` line
+        shown_path = display_path(path, args.root)
+        if (past := past_date(shown_path, when, clock, config, channels, created=True)) is not None:
+            print(with_lines([past], args.root)[0].render(), file=sys.stderr)
     if why is not None:
         print(
             f"Ghi chú: {why}, nên bản tin mới lấy địa chỉ «{slug}». Muốn địa chỉ khác thì đổi "
