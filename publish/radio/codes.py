@@ -8,6 +8,7 @@ from publish.radio.entry_codes import digit_groups, read_entry_codes
 from publish.radio.flags import BLOCKING, WARNING, Context
 from publish.radio.given_names import a_full_name
 from publish.radio.masked import MASK, read_masked_numbers
+from publish.radio.masked_plates import read_masked_plates
 from publish.radio.measures import money_follows
 from publish.radio.numbers import COUNTED_NOUN, cardinal, digit_by_digit
 from publish.radio.pauses import pause_after
@@ -767,7 +768,8 @@ def read_codes(text: str, ctx: Context) -> str:
     """Pass P2: private numbers, legal references, phones, plates, roads, `SN yyyy`, codes."""
     if not _DIGIT.search(text):
         return text  # every rule here reads digits
-    text = read_masked_numbers(_private_numbers(text, ctx), ctx)
+    # Masked plates first: `66A-123.xx` is no phone number still to be filled in.
+    text = read_masked_numbers(_private_numbers(read_masked_plates(text, ctx), ctx), ctx)
     if "TT" in text:  # before `_legal` reads the number: `TT số 28/2024/TT-BCA`
         text = _CIRCULAR.sub("thông tư ", text)
     if "/" in text:

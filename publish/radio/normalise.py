@@ -42,6 +42,7 @@ from publish.radio.marks import (
     opening_marks,
 )
 from publish.radio.masked import masks_kept
+from publish.radio.masked_plates import masked_plate_stars
 from publish.radio.measures import read_measures, read_rates
 from publish.radio.numbers import join_spaced_groups
 from publish.radio.numerals import read_ordinals, read_remaining_numbers, weekdays_written_short
@@ -140,7 +141,9 @@ def _speak(item: Item, ctx: Context, *, final_stop: bool, sentence_start: bool) 
     text, kept = _protect(text)  # dashes unified after block splitting: `— Tên` is no list
     if len(text) >= _MAX_DIGITS:
         text = _OVERLONG_NUMBER.sub(lambda m: _overlong(m[0], ctx), text)
-    text = masks_kept(read_keypad_codes(text))  # before P1 takes `*` and `#` for marks
+    text = masks_kept(
+        masked_plate_stars(read_keypad_codes(text), ctx)
+    )  # before P1 takes `*` and `#` for marks
     text = marks_removed(text) if item.cleaned else strip_inline(text, ctx)  # P1
     text = without_amounts_in_words(text, ctx)  # `01 (một) xe`: before P2 takes `01` for a code
     callers_told(text, ctx)  # Q6: before P2 reads the numbers
