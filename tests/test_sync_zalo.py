@@ -542,6 +542,41 @@ def test_renaming_the_file_or_editing_the_title_updates_the_same_article(
     assert emulator.articles[article_id]["title"] == "Tiêu đề đã sửa"
 
 
+def test_renaming_a_bulletin_with_id_says_its_web_address_changed_old_to_new(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, capsys: pytest.CaptureFixture
+) -> None:
+    """A bulletin with `id` renamed, title and body kept: its article is updated for the web
+    address its last line carries, which the plan explained as «phần lấy từ site.toml … dòng
+    cuối bài». It now says the address changed, old → new, as the article showed it and will."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    article_id = state(root)["bt-000"]["article_id"]
+    before = emulator.articles[article_id]["body"][-1]["content"]
+    old = root / "content" / "bai-viet" / "ban-tin-000.md"
+    old.rename(old.with_name("ten-moi.md"))
+    capsys.readouterr()
+    assert sync(root, "--dry-run") == 0
+    planned = " ".join(capsys.readouterr().out.split())
+    assert sync(root) == 0
+    after = emulator.articles[article_id]["body"][-1]["content"]
+    old_page, new_page = before.rsplit(" ", 1)[1], after.rsplit(" ", 1)[1]
+    assert old_page != new_page and new_page.endswith("/ten-moi/")
+    assert f"địa chỉ web của bản tin đổi: {old_page} → {new_page}" in planned
+    assert "site.toml" not in planned
+    # A record from before addresses were kept names the file's old and new names.
+    entries = json.loads((root / "state" / "zalo.json").read_text("utf-8"))
+    del entries["entries"]["bt-000"]["page"]
+    (root / "state" / "zalo.json").write_text(json.dumps(entries), "utf-8")
+    (root / "content" / "bai-viet" / "ten-moi.md").rename(old)
+    capsys.readouterr()
+    assert sync(root, "--dry-run") == 0
+    planned = " ".join(capsys.readouterr().out.split())
+    assert (
+        "tệp bản tin đổi tên: content/bai-viet/ten-moi.md → content/bai-viet/ban-tin-000.md"
+        in planned
+    )
+
+
 def test_a_changed_slug_without_id_is_detected_as_a_rename(
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, capsys: pytest.CaptureFixture
 ) -> None:

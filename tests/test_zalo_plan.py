@@ -269,3 +269,35 @@ def test_create_anyway_drops_only_a_lost_create_whose_content_is_unknown() -> No
     gone = next(a for a in removed if a.key == "an")
     assert gone.kind == "remove" and gone.reason.startswith("bản nháp (draft: true): gỡ bài")
     assert "là bài của chính lần tạo đó và được gỡ;" in gone.reason
+
+
+def test_an_update_for_a_changed_web_address_says_old_and_new() -> None:
+    """A bulletin with `id` whose file was renamed keeps its article, which is updated for the
+    address its last line carries: the reason blamed «phần lấy từ site.toml». It now names the
+    address, old → new, or the file's names for a record from before addresses were kept; an
+    edit of the text too adds the address to its reason."""
+    base, old, new = "https://x.vn/", "/2020/12/cu/", "/2020/12/moi/"
+    same = {"article_id": "1", "digest": "d1", "title": "Tiêu đề", "body_digest": "b1"}
+    observed = Observed(
+        local={
+            "a": replace(local("a", digest="d2"), source="content/moi.md", page=new),
+            "cu": replace(local("cu", digest="d2"), source="content/moi-cu.md", page=new),
+            "sua": replace(local("sua", digest="d2", body="b2"), page=new),
+            "giu": replace(local("giu", digest="d2"), page=old),
+        },
+        entries={
+            "a": same | {"page": old, "source": "content/cu.md"},
+            "cu": same | {"source": "content/cu.md"},
+            "sua": same | {"page": old},
+            "giu": same | {"page": old, "source": "content/giu.md"},
+        },
+        base_url=base,
+    )
+    reasons = plan(observed)
+    moved = "địa chỉ web của bản tin đổi: https://x.vn/2020/12/cu/ → https://x.vn/2020/12/moi/"
+    kind, said = reasons["a"]
+    assert kind == "update" and said.startswith(moved)
+    assert "dòng cuối" in said and "site.toml" not in said
+    assert reasons["cu"][1].startswith("tệp bản tin đổi tên: content/cu.md → content/moi-cu.md")
+    assert reasons["sua"][1].startswith(f"nội dung bài viết thay đổi; {moved}")
+    assert reasons["giu"] == ("update", SAME_TEXT)  # same address: site.toml's part changed

@@ -500,6 +500,7 @@ class ZaloSyncer:
             excluded={e.bulletin.key: e.reason for e in self.site.excluded},
             off_channel=frozenset(published - set(local)),
             on_withdraw=self.config.zalo.on_withdraw,
+            base_url=self.config.base_url,
             overwrite=self.overwrite,
             late_due=frozenset(
                 k for k, e in entries.items() if late_due(e, self.config.zalo.stuck_job_hours)
@@ -527,6 +528,7 @@ class ZaloSyncer:
                 digest=digest,
                 body_digest=_body_digest(bulletin, recorded.get(bulletin.key), digest),
                 corrected=_corrected(bulletin),
+                page=bulletin.url,
             )
 
     def _refuse_unrecorded(
@@ -792,7 +794,12 @@ class ZaloSyncer:
 
     def _record(self, local: Local) -> dict[str, Any]:
         """Descriptive fields kept with every record."""
-        return {"title": local.title, "source": local.source, "body_digest": local.body_digest}
+        return {
+            "title": local.title,
+            "source": local.source,
+            "body_digest": local.body_digest,
+            "page": local.page,
+        }
 
     def _pictures_sent(self, key: str, entry: Mapping[str, Any]) -> str:
         """The addresses of the pictures a refused article asked Zalo to fetch, for the operator

@@ -87,6 +87,9 @@ class Local:
     body_digest: str
     corrected: str = ""
     """When its latest correction was made («lúc 14:30 ngày 2/12/2026»), "" when it has none."""
+    page: str = ""
+    """The bulletin's site path («/2020/12/ten-bai/»): with [site] base_url, the web address
+    the article's last line («Xem bản tin đầy đủ…») carries; "" when not known."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +105,9 @@ class Observed:
     on_withdraw: str = "hide"
     overwrite: frozenset[str] = frozenset()
     """Keys named by --zalo-overwrite: their article is changed even if edited by hand."""
+    base_url: str = ""
+    """[site] base_url, before each page path in the reasons (a path alone is what records keep:
+    a website moved changes every address, which SAME_TEXT tells)."""
     late_due: frozenset[str] = frozenset()
     """Keys whose article is due to be read for a job Zalo may have applied late."""
     create_anyway: frozenset[str] = frozenset()
@@ -234,7 +240,7 @@ def plan_actions(observed: Observed) -> list[Action]:
             elif entry.get("body_digest") == local.body_digest and (
                 same_title(entry.get("title", "")) == title
             ):
-                reason = SAME_TEXT
+                reason = _moved(entry, local, observed.base_url) or SAME_TEXT
             else:
                 reason = "nội dung bài viết thay đổi" + (
                     f" (đính chính {local.corrected}: sửa bài đã đăng tại chỗ, đầu bài ghi "
@@ -242,6 +248,8 @@ def plan_actions(observed: Observed) -> list[Action]:
                     if local.corrected
                     else ""
                 )
+                if address := _moved(entry, local, observed.base_url):
+                    reason += f"; {address}"
             actions.append(Action("update", key, reason, title))
         elif entry.get("given_up"):
             postponed = POSTPONED if key in observed.overwrite else ""
@@ -317,6 +325,28 @@ def plan_actions(observed: Observed) -> list[Action]:
             note = STILL_LOOKED_UP.format(doing="ẩn") if looked_up else ""
             actions.append(Action("withdraw", key, f"{why}: ẩn bài trên Zalo{note}", title))
     return [_overwriting(a) if a.key in observed.overwrite else a for a in actions]
+
+
+def _moved(entry: Mapping[str, Any], local: Local, base_url: str) -> str:
+    """Why an article changes when its bulletin's web address did (its file or `slug` renamed,
+    or its date's month changed, its `id` kept): old → new, as the record keeps the last site
+    path sent; the file's old and new names for a record from before paths were kept; "" when
+    neither changed."""
+    page = entry.get("page")
+    if isinstance(page, str) and page and local.page and page != local.page:
+        old, new = (base_url + path.lstrip("/") for path in (page, local.page))
+        return (
+            f"địa chỉ web của bản tin đổi: {old} → {new}; bài Zalo mang địa chỉ ấy ở dòng cuối "
+            "«Xem bản tin đầy đủ…»: cập nhật bài để dẫn tới địa chỉ mới"
+        )
+    source = entry.get("source")
+    if not page and isinstance(source, str) and source and source != local.source:
+        return (
+            f"tệp bản tin đổi tên: {source} → {local.source}, nên địa chỉ web của bản tin (ở "
+            "dòng cuối bài Zalo «Xem bản tin đầy đủ…») đổi theo, trừ khi bản tin ghi slug: "
+            "cập nhật bài để dẫn tới địa chỉ mới"
+        )
+    return ""
 
 
 def _overwriting(action: Action) -> Action:

@@ -122,7 +122,9 @@ def reconcile(
         detail = detail_of(article_id)
         same = _same_content(detail, local[key].path)
         entries[key] = {
-            **{k: v for k, v in entry.items() if k != "pending_create"},
+            # The address sent is known only when the article found is today's payload.
+            **{k: v for k, v in entry.items() if k not in ("pending_create", "page")},
+            **({"page": local[key].page} if same else {}),
             "article_id": article_id,
             "status": "live" if item.get("status") == "show" else "hidden",
             "digest": local[key].digest if same else "",

@@ -33,6 +33,7 @@ TEXT_FIELDS = (
     "source",
     "digest",
     "body_digest",
+    "page",
     "content",
     "token",
     "token_digest",
