@@ -72,10 +72,14 @@ def tree(folder: Path) -> dict[str, tuple[bytes, int, int]]:
 
 
 def clean_build(root: Path, scratch: Path) -> dict[str, tuple[bytes, int, int]]:
-    """The output of a cold build of the same sources."""
+    """The output of a cold build of the same sources, made in this process alone: the
+    reference needs no pool (forking the test process cost more than this site's pages), and
+    a rebuild made on every core still has to equal it."""
     shutil.rmtree(scratch, ignore_errors=True)
     shutil.copytree(root, scratch, ignore=shutil.ignore_patterns(".cache", "output"))
-    run_build(scratch)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PUBLISH_WORKERS", "1")
+        run_build(scratch)
     return tree(scratch / "output")
 
 
