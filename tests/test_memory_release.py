@@ -239,3 +239,23 @@ def test_builds_one_after_another_do_not_pile_up_open_cache_files(tmp_path) -> N
         if enabled:
             gc.enable()
 
+
+def test_a_finished_build_leaves_no_word_document_to_the_collector(tmp_path) -> None:
+    """python-docx's parts and package refer to each other: each Word file made in this process
+    (~5 MB of XML trees) stayed until a full garbage collection, ~20 MB per build of the
+    fixture site's 4 episodes, held between rebuilds of `publish serve` and forked with it."""
+    from docx.opc.part import Part
+
+    root = tmp_path / "site"
+    shutil.copytree(SITE, root)
+    gc.collect()
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        argv = ["build", "--root", str(root), "--now", NOW.isoformat(), "-q", "--channel", "radio"]
+        assert main(argv) == 0
+        assert list((root / "output" / "radio").rglob("*.docx"))  # Word files were made here
+        assert [o for o in gc.get_objects() if isinstance(o, Part)] == []
+    finally:
+        if enabled:
+            gc.enable()
