@@ -578,3 +578,34 @@ def test_files_taken_away_are_told_while_they_can_still_be_read(tmp_path: Path) 
         "web/2020/12/b/index.html": "Bản tin B".encode(),
     }
     assert leftovers(output) == []
+
+
+def test_files_just_written_are_trusted_once_their_tick_has_passed_not_a_tick_later(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The writer waits for the timestamp tick of the files it just wrote to pass before it
+    records their stat (a change within the tick would keep the mtime): from when the newest
+    was written, not a whole tick more from when it looks (every build waited 20 ms so)."""
+    import hashlib
+    import types
+
+    from publish import writer
+    from publish.ledger import stat_entry
+
+    page = tmp_path / "index.html"
+    page.write_bytes(b"<p>Trang</p>")
+    entry = stat_entry(page, hashlib.sha256(b"<p>Trang</p>").hexdigest())
+    assert entry is not None
+    waited: list[float] = []
+    looked = entry[1] + 5_000_000  # the writer looks 5 ms after the file was written
+    clock = types.SimpleNamespace(time_ns=lambda: looked, sleep=waited.append)
+    monkeypatch.setattr(writer, "time", clock)
+    entries = {"index.html": entry}
+    writer._settle(tmp_path, entries)
+    assert waited == [(writer.TICK_NS - 5_000_000) / 1e9]
+    assert entries == {"index.html": entry}  # unchanged since: its stat is trusted
+    page.write_bytes(
+        "<p>Trang đã sửa</p>".encode()
+    )  # changed within the tick: checked, then dropped
+    writer._settle(tmp_path, entries)
+    assert entries == {}
