@@ -273,11 +273,7 @@ class Ledger:
                 st = os.lstat(prefix + rel)
             except OSError:
                 return False
-            if (
-                st.st_mtime_ns != recorded[1]
-                or st.st_size != recorded[0]
-                or st.st_ino != recorded[2]
-            ):
+            if not _same_stat(st, recorded):
                 return False
             if seen is not None:
                 seen[rel] = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
@@ -315,11 +311,7 @@ class Ledger:
                         fst = entry.stat(follow_symlinks=False)
                     except OSError:
                         return False
-                    if (
-                        fst.st_mtime_ns != recorded[1]
-                        or fst.st_size != recorded[0]
-                        or fst.st_ino != recorded[2]
-                    ):
+                    if not _same_stat(fst, recorded):
                         return False
                     if seen is not None:
                         seen[rel] = (fst.st_size, fst.st_mtime_ns, fst.st_ctime_ns, fst.st_ino)
