@@ -16,7 +16,7 @@ from typing import Any
 from publish.config import Config
 from publish.errors import Problem
 from publish.fields import parse_datetime
-from publish.render.radio_station import air_after, air_at, next_air
+from publish.render.radio_station import air_after, next_air, set_for
 from publish.text import vn_datetime
 
 __all__ = ["past_date", "radio_air"]
@@ -29,11 +29,8 @@ def radio_air(date: dt.datetime, block: Mapping[str, Any], config: Config) -> dt
     """The broadcast a bulletin published at `date` is set for: its `radio.air_date` when one
     is readable (`block`: its `radio:` block), else the first weekly slot after `date`."""
     written = block.get("air_date")
-    if written not in (None, ""):
-        parsed = parse_datetime(written, config.tz)
-        if parsed is not None:
-            return air_at(parsed.date(), config)
-    return air_after(date, config)
+    parsed = parse_datetime(written, config.tz) if written not in (None, "") else None
+    return set_for(date, parsed.date() if parsed is not None else None, config)
 
 
 def past_date(

@@ -8,7 +8,7 @@ import datetime as dt
 
 from publish.config import Config
 
-__all__ = ["air_after", "air_at", "next_air", "station_text"]
+__all__ = ["air_after", "air_at", "next_air", "set_for", "station_text"]
 
 
 def station_text(text: str) -> bytes:
@@ -38,6 +38,12 @@ def air_after(published: dt.datetime, config: Config) -> dt.datetime:
     """The first air slot strictly after a bulletin's publication time: one published at the
     very minute of a broadcast reaches the station only after it, so it airs the next week."""
     return next_air(published + dt.timedelta(microseconds=1), config)
+
+
+def set_for(published: dt.datetime, air_date: dt.date | None, config: Config) -> dt.datetime:
+    """The broadcast a bulletin is set for: its `radio.air_date`'s when it has one, else the
+    first after its publication."""
+    return air_at(air_date, config) if air_date else air_after(published, config)
 
 
 def air_at(day: dt.date, config: Config) -> dt.datetime:

@@ -33,7 +33,6 @@ from publish.render.radio.items import (
     Segment,
     Speaker,
     abbreviation_problems,
-    air_at,
     blocking,
     forget_spoken,
     make_slug,
@@ -45,7 +44,7 @@ from publish.render.radio.items import (
     stored,
 )
 from publish.render.radio.rundown import Row, Timing, mss, time_rundown
-from publish.render.radio_station import air_after
+from publish.render.radio_station import air_after, set_for
 from publish.sanitize import strip_markup
 from publish.text import WEEKDAYS, vn_date, vn_datetime
 
@@ -264,7 +263,7 @@ def _assemble(site: Site) -> Assembly:
         made = kept[bulletin.source]
         assert isinstance(made, tuple)  # kept from the shelf, or made just above
         shelf.keep(bulletin.source, version, made)
-        air = air_at(block.air_date, config) if block.air_date else air_after(bulletin.date, config)
+        air = set_for(bulletin.date, block.air_date, config)
         folder = episode_folder(air, config)
         aired = synced[sent[bulletin.key]] if bulletin.key in sent else None
         if (
