@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,30 +13,12 @@ import pytest
 from publish.cli import main
 from publish.sync import zalo_records
 from publish.sync.zalo_records import CHECKED_NAME
-from publish.zalo.emulator import EmulatorConfig, ZaloEmulator
-from tests.zalo_fixtures import env_for
-from tests.zalo_project import FAST_ENV, NOW, zalo_project
+from publish.zalo.emulator import ZaloEmulator
+from tests.zalo_project import NOW, zalo_project
 
 LIVE_WITHOUT_ID = (
     """bản ghi "bt-000": trạng thái 'live' (bài đang có trên Zalo) mà không có 'article_id'"""
 )
-
-
-@pytest.fixture
-def emulator() -> Iterator[ZaloEmulator]:
-    """A running emulator."""
-    with ZaloEmulator(EmulatorConfig()) as emu:
-        yield emu
-
-
-@pytest.fixture
-def zalo_env(emulator: ZaloEmulator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict:
-    """Point publish at the emulator through the environment, as a user would."""
-    env = env_for(emulator, tmp_path / "secrets" / "zalo-token.json", **FAST_ENV)
-    for name, value in env.items():
-        monkeypatch.setenv(name, value)
-    monkeypatch.delenv("PUBLISH_ZALO_CRASH_AT", raising=False)
-    return env
 
 
 @pytest.fixture
@@ -78,7 +59,7 @@ def synced(tmp_path: Path, emulator: ZaloEmulator, checks: list[int]) -> Path:
 
 
 def test_the_same_records_are_not_checked_again(
-    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, checks: list[int]
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, checks: list[int]
 ) -> None:
     root = synced(tmp_path, emulator, checks)
     assert sync(root) == 0
@@ -107,7 +88,7 @@ def without_article_id(root: Path, *, keep_stat: bool) -> None:
 def test_a_record_garbled_after_a_checked_sync_is_still_refused(
     tmp_path: Path,
     emulator: ZaloEmulator,
-    zalo_env: dict,
+    zalo_env: None,
     checks: list[int],
     capsys: pytest.CaptureFixture,
     keep_stat: bool,
@@ -127,7 +108,7 @@ def test_a_record_garbled_after_a_checked_sync_is_still_refused(
 
 
 def test_records_written_by_another_sync_are_checked(
-    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, checks: list[int]
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, checks: list[int]
 ) -> None:
     """A state/zalo.json committed by another machine's sync (here: a real edit synced in a copy
     of the project) is other bytes: checked again, then not."""
@@ -148,7 +129,7 @@ def test_records_written_by_another_sync_are_checked(
 
 
 def test_a_journal_left_by_an_interrupted_sync_is_checked(
-    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, checks: list[int]
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, checks: list[int]
 ) -> None:
     """Records a journal changes are not the file's bytes: the kept check does not cover them."""
     root = synced(tmp_path, emulator, checks)
