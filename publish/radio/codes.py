@@ -8,7 +8,7 @@ from publish.radio.entry_codes import digit_groups, read_entry_codes
 from publish.radio.flags import BLOCKING, WARNING, Context
 from publish.radio.given_names import a_full_name
 from publish.radio.masked import MASK, read_masked_numbers
-from publish.radio.masked_plates import read_masked_plates
+from publish.radio.masked_plates import plate_head, read_masked_plates
 from publish.radio.measures import money_follows
 from publish.radio.numbers import COUNTED_NOUN, cardinal, digit_by_digit
 from publish.radio.pauses import pause_after
@@ -629,13 +629,7 @@ def _plate_words(plate: str, ctx: Context) -> str:
     m = _PLATE_PARTS.fullmatch(plate)
     if not m:
         return plate
-    province = (
-        cardinal(int(m[1]), ctx.options)
-        if ctx.options.plate_style == "pairs"
-        else digit_by_digit(m[1])
-    )
-    head = f"{province} {m[2]}" + (f" {digit_by_digit(m[3])}" if m[3] else "")
-    ctx.flagged_tokens.add(m[2])  # a plate's series (`29LD`) is letters to read, no abbreviation
+    head = plate_head(m[1], m[2], m[3], ctx)
     serial = ", ".join(digit_by_digit(group) for group in m[4].split("."))
     ctx.flag(
         "Q6",

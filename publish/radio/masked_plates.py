@@ -10,7 +10,7 @@ from publish.radio.flags import BLOCKING, Context
 from publish.radio.numbers import cardinal, digit_by_digit
 from publish.radio.pauses import pause_after
 
-__all__ = ["MASKED_PLATE_CODE", "masked_plate_stars", "read_masked_plates"]
+__all__ = ["MASKED_PLATE_CODE", "masked_plate_stars", "plate_head", "read_masked_plates"]
 
 MASKED_PLATE_CODE = "Q1"
 """A masked plate holds its bulletin as digits left unread do: the reader cannot say it."""
@@ -74,15 +74,20 @@ def read_masked_plates(text: str, ctx: Context) -> str:
     return text
 
 
-def _head_words(m: re.Match[str], ctx: Context) -> str:
+def plate_head(province: str, series: str, digit: str, ctx: Context) -> str:
     """A plate's province and series as said (R9.4): `66B1` → «sáu sáu B một»."""
-    province = (
-        cardinal(int(m["province"]), ctx.options)
+    said = (
+        cardinal(int(province), ctx.options)
         if ctx.options.plate_style == "pairs"
-        else digit_by_digit(m["province"])
+        else digit_by_digit(province)
     )
-    ctx.flagged_tokens.add(m["series"])  # letters to read, no abbreviation to look up
-    return f"{province} {m['series']}" + (f" {digit_by_digit(m['digit'])}" if m["digit"] else "")
+    ctx.flagged_tokens.add(series)  # a series (`29LD`) is letters to read, no abbreviation
+    return f"{said} {series}" + (f" {digit_by_digit(digit)}" if digit else "")
+
+
+def _head_words(m: re.Match[str], ctx: Context) -> str:
+    """The province and series of plate match `m`, as said (plate_head)."""
+    return plate_head(m["province"], m["series"], m["digit"], ctx)
 
 
 def _flagged(m: re.Match[str], ctx: Context) -> str:
