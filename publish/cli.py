@@ -23,7 +23,6 @@ from typing import NoReturn
 from publish import STARTED, __version__
 from publish.errors import PublishError, os_reason, show_details
 from publish.nfc_streams import wrapped
-from publish.python_version import too_old
 from publish.timings import Timings
 from publish.trust import refuse_untrusted
 
@@ -286,10 +285,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     out, err = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = wrapped(out), wrapped(err)
     try:
-        refused = too_old()
-        if refused is not None:
-            print(refused, file=sys.stderr)
-            return 1
         return _main(argv)
     finally:
         sys.stdout, sys.stderr = out, err

@@ -23,10 +23,10 @@ WORDPRESS_NAMES = "caption|wp_caption|gallery|embed|video|audio|playlist|youtube
 WORDPRESS_RE = re.compile(
     r"\[(/?)("
     + WORDPRESS_NAMES
-    + r")((?:\s+[\w-]+=(?>\"[^\"]{0,300}\"|'[^']{0,300}'|[^\s\]]{1,300}))*+)\s*\]"
+    + r")((?>(?:\s+[\w-]+=(?>\"[^\"]{0,300}\"|'[^']{0,300}'|[^\s\]]{1,300}))*))\s*\]"
 )
 """`[caption id="attachment_1" align="aligncenter"]`, `[/caption]`, `[gallery ids="1,2"]`;
-lowercase only: a Vietnamese headline's "[Video]" is text. Atomic values and a possessive
+lowercase only: a Vietnamese headline's "[Video]" is text. Atomic values and an atomic
 repeat: a value read one way is never read another, so a crafted body takes linear time."""
 REFERENCE_RE = re.compile(r" {0,3}\[[^\]]{1,999}\]:")
 """A link reference definition's start, up to its address (`[1]: `)."""

@@ -789,7 +789,7 @@ _WINDOWS_PATH = re.compile(
 """A Windows path as typed in a double-quoted value: a drive (`C:\\`) at the value's start or
 after a space or a quote, then a folder (`\\` after it), a file's name (`.docx`) or one word to
 the closing quote; or a shared folder (`\\\\may-chu\\`). «Bước a:\\tkiểm tra» is no path."""
-_ESCAPE = re.compile(r'(?<!\\)(?:\\\\)*+(\\[^\\"\n])')
+_ESCAPE = re.compile(r'(?<!\\)(?>(?:\\\\)*)(\\[^\\"\n])')
 """A backslash that starts an escape in double quotes other than `\\\\` and `\\"` (`\\t`, `\\N`)."""
 
 
@@ -959,10 +959,10 @@ _KEY_LINE = re.compile(r"[^\s#\"'-][^:\"]*:(?:\s|$)")
 
 _KEY_VALUE = re.compile(
     r"^(?P<key>[ \t]*+(?:-[ \t]++)?[A-Za-z_][\w.-]*):[ \t]+"
-    r"(?P<value>[^\s\"'](?:\S|\s+(?=\S))*+)\s*$"
+    r"(?P<value>[^\s\"'](?>(?:\S|\s+(?=\S))*))\s*$"
 )
 """A front-matter line `key: value` whose value is not quoted. The value ends at its last
-non-space by a possessive run, not `.*?` before `\\s*$`: that tried every end of a long run of
+non-space by an atomic run, not `.*?` before `\\s*$`: that tried every end of a long run of
 spaces inside the value again (200,000 spaces: minutes)."""
 _PLAIN_COMMENT = re.compile(r"[ \t]#")
 """Where a `# comment` starts after a value not in quotes: a # after a space or a tab (a # inside
@@ -1107,7 +1107,7 @@ def _quoted_value(text: str, line: int | None) -> str | None:
 
 _KEY_QUOTED = re.compile(
     r"^(?P<key>[ \t]*+(?:-[ \t]++)?[A-Za-z_][\w.-]*):[ \t]+"
-    r"(?P<value>[\"'](?:\S|\s+(?=\S))*+)\s*$"
+    r"(?P<value>[\"'](?>(?:\S|\s+(?=\S))*))\s*$"
 )
 """A front-matter line `key: value` whose value opens with a quote (a key as _KEY_START)."""
 _INNER_PAIR = {q: re.compile(f"{q}([^{q}\\n]*){q}") for q in "\"'"}

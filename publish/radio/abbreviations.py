@@ -118,8 +118,8 @@ _UNIT_AFTER = re.compile(
     r"\s*+[^\W\d_]++\s++[^\W\d_]++\s*+(?:-\s++|\(\s*+)"
     r"(?:Công an|Đội|Đồn|Trạm|Phòng|Ban|Đoàn|Hội|Báo|Đài|Trung tâm|Văn phòng|"
     r"Phóng viên|Cộng tác viên|PV|CTV|BTV)(?!\w)"
-    r"(?:(?!\s(?:vừa|đã|đang|sẽ|ra quân|tổ chức|triển khai|tiến hành|bắt|phát hiện)(?!\w))"
-    r"[^.!?()])*+\)?[.!?]?\s*+$"
+    r"(?>(?:(?!\s(?:vừa|đã|đang|sẽ|ra quân|tổ chức|triển khai|tiến hành|bắt|phát hiện)(?!\w))"
+    r"[^.!?()])*)\)?[.!?]?\s*+$"
 )
 """A byline: two words of given name, then the unit after a spaced dash or in brackets, ending
 the text (`X. Thu Trang - Công an huyện`); a dateline's unit does something (`H. Châu Thành -
@@ -420,9 +420,9 @@ def _flag_person_or_province(text: str, m: re.Match[str], ctx: Context) -> None:
     )
 
 
-_BORN_BEFORE = re.compile(r"(?<!\w)(?i:sinh năm)(?:\s++[^\W\d_]++)++\s*+,\s*+$")
+_BORN_BEFORE = re.compile(r"(?<!\w)(?i:sinh năm)(?>(?:\s++[^\W\d_]++)+)\s*+,\s*+$")
 """A year of birth, spelled out by now, and a comma: an address follows (`SN 1990, T. Nam Định`)."""
-_NAME_AND_COMMA_BEFORE = re.compile(r"(?<![\w.])((?:[A-ZĐ]\.)*+[^\W\d_]++)\.?\s*+,\s*+$")
+_NAME_AND_COMMA_BEFORE = re.compile(r"(?<![\w.])((?>(?:[A-ZĐ]\.)*)[^\W\d_]++)\.?\s*+,\s*+$")
 """The last word of a name, or initials (`P.V.T`), then a comma."""
 
 

@@ -66,7 +66,7 @@ _NAMED_NUMBER = re.compile(
 
 _PRIVATE_NUMBER = re.compile(
     r"(?<!\w)(CCCD/CMND|CMND/CCCD|CCCD|CMND|(?i:căn cước công dân|chứng minh nhân dân|"
-    r"(?:mã|số) định danh(?: cá nhân)?|số tài khoản|tài khoản ngân hàng|tài khoản)|STK)(\s*+(?:số)?+\s*+:?+\s*+)(\d[\d .xX]{6,}\d)(?!\d)"
+    r"(?:mã|số) định danh(?: cá nhân)?|số tài khoản|tài khoản ngân hàng|tài khoản)|STK)(\s*+(?>(?:số)?)\s*+:?+\s*+)(\d[\d .xX]{6,}\d)(?!\d)"
 )
 """An ID or account number after its label, its middle hidden or not (`012xxxxx89`, see
 publish.radio.masked): never read either way. «Mã định danh cá nhân» is the citizen ID's number."""
@@ -129,7 +129,7 @@ _LEGAL = re.compile(
 )
 _PHONE_TRIGGER = re.compile(
     r"(?<!\w)((?i:điện thoại|hotline|đường dây nóng|gọi|liên hệ|tổng đài)|SĐT|ĐT)"
-    r"(\s*+:?+\s*+(?:(?i:ngay|số|tới|đến|vào|qua)\s++){0,2}+:?+\s*+)(\+?\d[\d .\-]*\d)(?![\w]|[.,]\d)"
+    r"(\s*+:?+\s*+(?>(?:(?i:ngay|số|tới|đến|vào|qua)\s++){0,2}):?+\s*+)(\+?\d[\d .\-]*\d)(?![\w]|[.,]\d)"
 )
 _PHONE_SHAPE = r"(\+84(?:[ .\-]?\d){9}|0\d(?:[ .\-]?\d){8,9})"
 _PHONE = re.compile(r"(?<![\w+.,/])" + _PHONE_SHAPE + r"(?![\d]|[.,/]\d)")
@@ -149,8 +149,8 @@ _SERVICE_WORD = (
     r"đường dây|tổng đài|hotline|liên hệ|điện thoại|SĐT|ĐT)"
 )
 _SERVICE_CONTEXT = re.compile(
-    _SERVICE_WORD + r"(?:\s++[^\W\d_]++){0,2}+\s*+:?+\s*+$"
-    r"|" + _SERVICE_WORD + r"[^.!?;]{0,80}\s(?i:hoặc)\s++(?:(?i:gọi)\s++)?+(?:(?i:số)\s++)?+$"
+    _SERVICE_WORD + r"(?>(?:\s++[^\W\d_]++){0,2})\s*+:?+\s*+$"
+    r"|" + _SERVICE_WORD + r"[^.!?;]{0,80}\s(?i:hoặc)\s++(?>(?:(?i:gọi)\s++)?)(?>(?:(?i:số)\s++)?)$"
 )
 """A trigger right before a service number or at most two words before it, or a number given as
 an alternative (`đường dây nóng 0912… hoặc số 113`) to one a trigger introduced (R9.3)."""
@@ -183,7 +183,7 @@ cardinal says three digit words in a row."""
 _SERVICE_SLASH = re.compile(r"(?<![\w.,])(11[1345])\s*/\s*(?=11[1345](?!\w))")
 """`113/114/115`: listed with a slash; read with a pause between, like a comma."""
 _PLATE_TRIGGER = re.compile(
-    r"(?<!\w)(BKS|(?i:biển kiểm soát|biển số))(\s*+(?:số)?+\s*+:?+\s*+)"
+    r"(?<!\w)(BKS|(?i:biển kiểm soát|biển số))(\s*+(?>(?:số)?)\s*+:?+\s*+)"
     r"(\d{2}[ -]?[A-ZĐ]{1,2}\d?(?: ?[-.] ?| )?\d{3,5}(?:\.\d{2})?)(?!\w)"
 )
 _PLATE = re.compile(

@@ -29,13 +29,13 @@ _GIVEN = (
 _ENTRY_CODE = re.compile(
     rf"(?<!\w)(?:(?i:mã)(?:\s++(?:{_KINDS})(?!\w)){{1,3}}|{_GIVEN}\s++(?i:mã)(?!\w))"
     r"\s*+(?::|(?i:là)(?!\w))?\s*+"
-    r"(?<![\w.,/])(\d++(?:[ -]\d{2,})*+)(?![\w/]|[.,]\d)"
-    r"((?:(?:,[^\S\n]*+|[^\S\n]++(?i:và|hoặc|hay)[^\S\n]++)\d++(?:[ -]\d{2,})*+(?![\w/]|[.,]\d))*+)"
+    r"(?<![\w.,/])(\d++(?>(?:[ -]\d{2,})*))(?![\w/]|[.,]\d)"
+    r"((?>(?:(?:,[^\S\n]*+|[^\S\n]++(?i:và|hoặc|hay)[^\S\n]++)\d++(?>(?:[ -]\d{2,})*)(?![\w/]|[.,]\d))*))"
 )
 """«mã» and what it names, or a verb and «mã», then digits alone: grouped by spaces or hyphens
 as written, never by dots (`50.000` is an amount, R3.2) nor before a slash (a document, R13);
 then the other codes of a list («123456 và 654321», «482913, 556677 hoặc 998877»)."""
-_LISTED = re.compile(r"(,[^\S\n]*+|[^\S\n]++(?i:và|hoặc|hay)[^\S\n]++)(\d++(?:[ -]\d{2,})*+)")
+_LISTED = re.compile(r"(,[^\S\n]*+|[^\S\n]++(?i:và|hoặc|hay)[^\S\n]++)(\d++(?>(?:[ -]\d{2,})*))")
 """One more code of the list and what joins it to the one before."""
 _COUNT_AFTER = re.compile(
     r"\s*+(?:[%‰]|(?i:chữ số|con số|số|ký tự|kí tự|giây|phút|giờ|tiếng|ngày|tuần|tháng|năm|"

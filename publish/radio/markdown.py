@@ -710,7 +710,7 @@ _INITIAL_NAME = re.compile(
 _SIGNED_WITH_UNIT = re.compile(
     rf"[*_]{{0,2}}(?P<rank>(?:{FORMS_OF_ADDRESS}) )?(?P<name>[^\W\d_]+\.?(?: [^\W\d_]+){{1,3}})"
     r"\s*+(?:[-–—,]|(?P<bracket>\())\s*+"
-    rf"(?P<unit>(?:{UNIT_OPENING})(?P<rest>(?:(?: +| *[,–—-] *)[^\W_]++)*+))"
+    rf"(?P<unit>(?:{UNIT_OPENING})(?P<rest>(?>(?:(?: +| *[,–—-] *)[^\W_]++)*)))"
     r"(?(bracket)\s*\))\.?[*_]{0,2}"
 )
 """A name, a dash, a comma or a bracket, and the writer's unit, alone on the last line (`Thu Hà
@@ -1307,7 +1307,7 @@ _STUB_OPENING = re.compile(rf"[\s*_]*{_STUB_NAMES}")
 """A clause's first words naming what a table gives («thời gian và địa điểm», «kết quả cụ thể
 của từng xã»)."""
 _STUB_NAMES_END = re.compile(
-    rf"(?:\s*+[,;]\s*+{_STUB_NAMES}(?:\s++(?i:và)\s++{_STUB_NAMES})?)++\s*+$"
+    rf"(?>(?:\s*+[,;]\s*+{_STUB_NAMES}(?:\s++(?i:và)\s++{_STUB_NAMES})?)+)\s*+$"
 )
 """Clauses that are only names of what a table gives, ending what is said before a pointer's
 clause («…, thời gian, địa điểm như sau:»)."""

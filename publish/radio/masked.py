@@ -120,7 +120,7 @@ UNFILLED = "số chưa điền"
 """What stands in the script for a number whose digits are still to be written: blocked, so
 never read, and no digits left for the number passes to read («một chín không không»)."""
 _NUMBER_WORD_BEFORE = re.compile(
-    r"(?i:(?<!\w)số(?P<noun>(?: +(?:điện thoại|máy|di động|đường dây nóng|hotline|tổng đài))*+))"
+    r"(?i:(?<!\w)số(?P<noun>(?>(?: +(?:điện thoại|máy|di động|đường dây nóng|hotline|tổng đài))*)))"
     r" *:? *$"
 )
 """The «số» a number still to be filled in follows, which `UNFILLED` says again; with what

@@ -30,7 +30,7 @@ _STARRED = re.compile(
 _HIDDEN_SAID = re.compile(r"\s*[(,]?\s*(?i:(?:đã\s+)?(?:được\s+)?che)(?!\w)")
 """After a plate's start: the words saying the rest is hidden («(đã che số)», «, đã che»)."""
 _HEAD_ALONE = re.compile(
-    rf"(?<!\w)(?P<said>BKS|(?i:biển kiểm soát|biển số))(?P<gap>\s*+(?:số)?+\s*+:?+\s*+)"
+    rf"(?<!\w)(?P<said>BKS|(?i:biển kiểm soát|biển số))(?P<gap>\s*+(?>(?:số)?)\s*+:?+\s*+)"
     rf"{_HEAD}(?![\w.-])"
 )
 """A plate's start alone after the words naming a plate, as codes._PLATE_TRIGGER; elsewhere

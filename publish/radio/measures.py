@@ -189,7 +189,7 @@ _SYMBOLS = (
     # `100m x 200m`: each side with its length; the x was left a letter, with no flag.
     (re.compile(r"(?<=\d)(\s?" + _SIZE_UNIT + r")\s*[xX]\s*(?=\d)"), r"\1 nhân "),
     (
-        re.compile(r"(?<![\d.,])" + _SIZE + r"(?:\s?x\s?" + _SIZE + r")++"),
+        re.compile(r"(?<![\d.,])" + _SIZE + r"(?>(?:\s?x\s?" + _SIZE + r")+)"),
         _sized,
     ),
 )

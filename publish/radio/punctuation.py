@@ -10,7 +10,7 @@ __all__ = ["capitalise_first", "punctuate"]
 
 _CLOSERS = '”"’)»'
 _INITIAL = re.compile(r"(?:^|[\s.])[A-ZĐ]$")
-_ELLIPSIS = re.compile(r"\s*(?:\.{3,}|…)(?P<closers>(?:[”’»]|\"(?![^\W\d_]))*+)\s*")
+_ELLIPSIS = re.compile(r"\s*(?:\.{3,}|…)(?P<closers>(?>(?:[”’»]|\"(?![^\W\d_]))*))\s*")
 """An ellipsis and the quotes it closes (`phát huy…”`): its stop or comma goes with them."""
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)")
 _BRACKETED = re.compile(r"(?<!\s)\s*+\(\s*+([^()]*+)\)")

@@ -433,7 +433,7 @@ def _site_link(prefix: str, own: OwnLookup, match: re.Match[str]) -> str:
 # it); the tag and its quoted value end at the next `<`, the link text at the next `<a`, so no
 # scan runs on past the next tag from each of thousands of `<a`.
 BACKLINK_RE = re.compile(
-    r'(?<!\s)\s*<a\b[^<>]*\bhref="#(fnref[^"<>]*)"[^<>]*>[^<]*+(?:<(?!/?a\b)[^<]*+)*+</a>'
+    r'(?<!\s)\s*<a\b[^<>]*\bhref="#(fnref[^"<>]*)"[^<>]*>[^<]*+(?>(?:<(?!/?a\b)[^<]*+)*)</a>'
 )
 
 
@@ -448,7 +448,7 @@ def _drop_orphan_backlinks(html: str) -> str:
 TABLE_RE = re.compile(r"<table\b[^>]*>")
 PRE_RE = re.compile(r"<pre\b")
 HEADING_BEFORE_RE = re.compile(
-    r'<h([2-6])\b[^>]*?\sid="([^"<>]+)"[^>]*>[^<]*+(?:<(?!/h[2-6]>)[^<]*+)*+</h\1>\s*+'
+    r'<h([2-6])\b[^>]*?\sid="([^"<>]+)"[^>]*>[^<]*+(?>(?:<(?!/h[2-6]>)[^<]*+)*)</h\1>\s*+'
 )
 """A heading with its id, then only white space (up to a table)."""
 HEADING_REACH = 2000

@@ -125,14 +125,18 @@ _LEVEL = (
 """An administrative level, which names a unit in small letters («Công an xã», «phường Tân Phú»)."""
 _OWNER = (
     r"(?:[^\S\n]++(?i:của[^\S\n]++)?(?:" + _NAME + r"(?:[^\S\n]++[^\s:<>.,;!?()\d]++){0,6}?"
-    r"|" + _LEVEL + r"(?:[^\S\n]++" + _NAME + r"){0,6}+)(?=[^\S\n]*+[(:]))?"
+    r"|" + _LEVEL + r"(?>(?:[^\S\n]++" + _NAME + r"){0,6}))(?=[^\S\n]*+[(:]))?"
 )
 """After a line's word, whose line it is, up to a colon: a name («Công an tỉnh», «CA huyện Châu
 Thành», «của Công an xã»), a few words that start with a capital and hold no digit, or a level
 and its name («xã», «phường Tân Phú»). Only before a colon, where it is a contact list's label;
 in a sentence such words may be what the number counts."""
 _QUALIFIER = (
-    r"(?:(?:[^\S\n]++(?:(?i:công[^\S\n]++an|và|của)(?!\w)|&|" + _LEVEL + "|" + _NAME + r")){1,8}+"
+    r"(?:(?>(?:[^\S\n]++(?:(?i:công[^\S\n]++an|và|của)(?!\w)|&|"
+    + _LEVEL
+    + "|"
+    + _NAME
+    + r")){1,8})"
     r"(?=[^\S\n]*+[(:]))?"
 )
 """After a service's name, whose service it is, up to a colon («Cảnh sát PCCC: 114», «Cấp cứu
@@ -209,8 +213,8 @@ _NUMBER_OF = re.compile(r"\d[\d.,]*+" + _COUNTED)
 """A cell's text that starts with a number and what it counts (`27 cuộc`, `12 vụ việc`); not a
 phone with its hours («0277 3610 113 (7 giờ–17 giờ)»), whose groups are split by spaces."""
 _HOURS = re.compile(
-    r"(?i:(?:\d{1,2}(?:[:h]\d\d)?[^\S\n]*+(?:giờ|h|g|tiếng|ngày|phút)(?!\w)"
-    r"|\d{1,2}(?:[:h]\d\d)?|(?:cả|từ|đến|tới|trong|mỗi|các|tuần|ngày)(?!\w)|/|[-–—,]|\s)++)"
+    r"(?i:(?>(?:\d{1,2}(?:[:h]\d\d)?[^\S\n]*+(?:giờ|h|g|tiếng|ngày|phút)(?!\w)"
+    r"|\d{1,2}(?:[:h]\d\d)?|(?:cả|từ|đến|tới|trong|mỗi|các|tuần|ngày)(?!\w)|/|[-–—,]|\s)+))"
 )
 """A cell's text that says when or how long a line is on duty («24 giờ», «24/24», «24/7»,
 «7h–17h», «cả ngày»), not how many of something: no statistics beside a number to call."""
@@ -246,7 +250,7 @@ def emergency_linker(hrefs: Mapping[str, str]) -> Callable[[str], str]:
     if not numbers:
         return _unchanged
     one = "(?:" + "|".join(sorted(numbers, key=len, reverse=True)) + r")(?![\w]|[.,]\d|/\w)"
-    # Possessive: a long run of spaces after «gọi» is scanned once, not once per way to split it.
+    # Atomic: a long run of spaces after «gọi» is scanned once, not once per way to split it.
     # A list is one match, and a count or an address after its last number leaves all of it
     # unlinked («cấp cứu 113, 114 ca»): the numbers before it are counts too.
     # Group 1 is «gọi» when it leads in: its number too is linked only where its phrase ends
@@ -254,9 +258,9 @@ def emergency_linker(hrefs: Mapping[str, str]) -> Callable[[str], str]:
     # then a name after it is who comes («gọi 113 Công an xã sẽ đến»), not an address.
     pattern = re.compile(
         r"(?<!\w)(?:((?<!(?i:kêu|lần)\s)(?<!(?i:cuộc|lượt)\s)(?i:gọi))|" + _SERVICE + r")"
-        r"(?:\s++" + _FILLER + r")*+"
+        r"(?>(?:\s++" + _FILLER + r")*)"
         r"(?:\s*+\([^()<>]{0,80}\))?"  # «Cảnh sát (tội phạm, an ninh) 113»
-        r"(?:\s*+:\s*+|\s++)(" + one + "(?:" + _AND + one + ")*+)(?!" + _RANGE + ")"
+        r"(?:\s*+:\s*+|\s++)(" + one + "(?>(?:" + _AND + one + ")*))(?!" + _RANGE + ")"
         r"(?(1)" + _CLAUSE_END + "(?!" + _COUNTED + "|" + _STREET + ")"
         r"|" + _CLAUSE_END + "(?!" + _COUNTED + "|" + _ADDRESS + "))"
     )
@@ -313,16 +317,16 @@ _COMPARED = re.compile(
 giảm 5 vụ»): the number is a figure that rose or fell, never a line to call. Not «tăng cường»
 («Cảnh sát: 113 (tăng cường trực 24/24)» still dials)."""
 _LABELLED_ITEM = re.compile(
-    r"<(?:li|p)\b[^>]*+>((?:[^<]++|</?(?:strong|b|em|i|span|br)\b[^>]*+>)++)</(?:li|p)>"
+    r"<(?:li|p)\b[^>]*+>((?>(?:[^<]++|</?(?:strong|b|em|i|span|br)\b[^>]*+>)+))</(?:li|p)>"
 )
 """A list item or paragraph with no other block inside (`<li>Tin báo trực tiếp: 45</li>`), of
 any length: _items keeps those of at most _ITEM_UNITS."""
 _ITEM_UNITS = 300
 """The most characters and tags (a tag counts one) an item holds: longer is a paragraph of prose."""
-_COLON_NUMBER = re.compile(r":(?:\s|<[^>]*+>)*+\d")
+_COLON_NUMBER = re.compile(r":(?>(?:\s|<[^>]*+>)*)\d")
 """A colon, then only spaces and tags before a digit: what every «label: number» item holds in
 its HTML (its text is the HTML without tags, <br> a space, spaces run together)."""
-_BETWEEN_ITEMS = re.compile(r"(?:\s|</?(?:li|p)\b[^>]*+>)*+")
+_BETWEEN_ITEMS = re.compile(r"(?>(?:\s|</?(?:li|p)\b[^>]*+>)*)")
 """What may part two items of one list: spaces, the tags closing one and opening the next."""
 _LABEL_NUMBER = re.compile(
     r"([^:]{1,120}):\s*+(\d[\d.,]*+)(" + _COUNTED + r"|[^\S\n]*+(?i:tin(?:[^\S\n]++báo)?"
