@@ -366,7 +366,8 @@ def test_a_date_without_a_time_is_that_days_midnight_as_the_date_field_and_says_
     """`--date 2026-12-01` is read as a `date: 2026-12-01` line is (00:00, the start of the day):
     written out in the file, and told, with how to give the hour meant."""
     root = make_project(tmp_path, {})
-    assert new(root, "Tin hẹn giờ", "--category", "an-ninh-trat-tu", "--date", written) == 0
+    args = ("--category", "an-ninh-trat-tu", "--now", "2026-11-20T08:00", "--date", written)
+    assert new(root, "Tin hẹn giờ", *args) == 0
     text = (root / "content/bai-viet/2026-12-01-tin-hen-gio.md").read_text(encoding="utf-8")
     assert "date: 2026-12-01 00:00" in text
     err = capsys.readouterr().err
@@ -403,8 +404,14 @@ def test_a_day_already_begun_is_not_told_it_goes_out_when_that_day_comes(
     )
     assert code == 0
     said = " ".join(capsys.readouterr().err.split())
-    assert "bài được đăng ngay khi được duyệt (00:00 ngày đó đã qua)" in said
+    note, warning = said.split("xem cảnh báo dưới đây).", 1)
+    assert "bài được đăng ngay khi được duyệt (00:00 ngày đó đã qua;" in note
     assert "khi sang ngày đó" not in said
+    # No hour of that day suggested: 07:00 has passed too, and would publish at once. The
+    # past-date warning after the note gives one still to come.
+    assert "7h00" not in note and "07:00" not in note
+    assert "ngày giờ đăng 00:00, Thứ Ba, 01/12/2026 đã qua" in warning
+    assert 'ví dụ --date "02/12/2026 7h00"' in warning
     code = main(
         [
             "new",
@@ -420,7 +427,9 @@ def test_a_day_already_begun_is_not_told_it_goes_out_when_that_day_comes(
         ]
     )
     assert code == 0
-    assert "bài được đăng ngay khi sang ngày đó" in " ".join(capsys.readouterr().err.split())
+    said = " ".join(capsys.readouterr().err.split())
+    assert "bài được đăng ngay khi sang ngày đó" in said
+    assert 'date: 2026-12-01 07:00, hoặc chạy lệnh với --date "01/12/2026 7h00"' in said
 
 
 def test_a_date_with_a_time_is_not_told_of(tmp_path: Path, capsys) -> None:

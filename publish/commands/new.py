@@ -206,16 +206,20 @@ def _date(written: str, config: Config, problems: list[Problem]) -> dt.datetime 
 def _midnight_note(written: str, when: dt.datetime, now: dt.datetime) -> str:
     """The note telling that a --date without a time was taken as that day's 00:00, as the
     `date` field takes it, and how to give the hour meant (`now`: whether that is past)."""
-    goes = (
-        "bài được đăng ngay khi được duyệt (00:00 ngày đó đã qua)"
-        if when <= now
-        else "bài được đăng ngay khi sang ngày đó, nếu đã được duyệt"
-    )
-    return (
+    said = (
         f"Ghi chú: --date {quoted(written)} không ghi giờ, nên giờ đăng là {vn_datetime(when)} "
-        f"(đầu ngày, như dòng date chỉ ghi ngày): {goes}. Muốn giờ khác thì sửa dòng date "
-        "trong tệp, ví dụ date: "
-        f'{when:%Y-%m-%d} 07:00, hoặc chạy lệnh với --date "{when:%d/%m/%Y} 7h00".'
+        "(đầu ngày, như dòng date chỉ ghi ngày): "
+    )
+    if when <= now:
+        # 07:00 of that day may have passed too: the past-date warning printed next gives an hour to come.
+        return (
+            said
+            + "bài được đăng ngay khi được duyệt (00:00 ngày đó đã qua; xem cảnh báo dưới đây)."
+        )
+    return (
+        f"{said}bài được đăng ngay khi sang ngày đó, nếu đã được duyệt. Muốn giờ khác thì sửa dòng "
+        f"date trong tệp, ví dụ date: {when:%Y-%m-%d} 07:00, hoặc chạy lệnh với --date "
+        f'"{when:%d/%m/%Y} 7h00".'
     )
 
 
