@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import unicodedata
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -481,3 +482,27 @@ def test_a_title_zalo_takes_or_a_unit_without_zalo_gets_no_note(tmp_path: Path, 
     title = "Công an huyện tổ chức hội nghị tổng kết công tác " * 4
     assert new(root, title.strip(), "--category", "an-ninh-trat-tu") == 0
     assert "Zalo" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("where", ["project", "its parent", "elsewhere"])
+def test_the_path_printed_opens_from_where_the_command_was_typed(
+    tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    """`publish new --root …` prints the new file's path as a text editor opens it from
+    the current folder: relative there when inside it, else in full (never relative to --root)."""
+    root = make_project(tmp_path / "don-vi", {})
+    here = {"project": root, "its parent": root.parent, "elsewhere": tmp_path / "khac"}[where]
+    here.mkdir(exist_ok=True)
+    monkeypatch.chdir(here)
+    given = str(root) if where == "project" else os.path.relpath(root, here)
+    assert (
+        new(Path(given), "Tin", "--category", "an-ninh-trat-tu", "--now", "2025-01-15T08:00") == 0
+    )
+    printed = capsys.readouterr().out.strip()
+    assert Path(printed).read_text(encoding="utf-8").startswith("---")
+    expected = {
+        "project": "content/bai-viet/2025-01-15-tin.md",
+        "its parent": f"{root.name}/content/bai-viet/2025-01-15-tin.md",
+        "elsewhere": str(root.resolve() / "content/bai-viet/2025-01-15-tin.md"),
+    }[where]
+    assert printed == expected

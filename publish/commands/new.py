@@ -139,7 +139,6 @@ def run(args: argparse.Namespace) -> int:
             ]
         )
     folder.mkdir(parents=True, exist_ok=True)
-    shown = path.relative_to(args.root) if not path.is_absolute() else path
     try:
         with open(path, "x", encoding="utf-8") as handle:  # never over a file made meanwhile
             handle.write(_template(title, slug, category, args.author, now))
@@ -153,7 +152,7 @@ def run(args: argparse.Namespace) -> int:
                 )
             ]
         ) from None
-    print(shown)
+    print(_openable(path))
     if when is not None:
         clock = resolve_now(args.now, config.tz)  # `now` is the --date given
         if day_only(args.date):
@@ -179,6 +178,14 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return 0
+
+
+def _openable(path: Path) -> str:
+    """The new file's path as the editor opens it from where the command was typed: relative
+    to the current folder when inside it (also with `--root /srv/don-vi`), else in full."""
+    here = Path.cwd().resolve()
+    full = path.resolve()
+    return str(full.relative_to(here)) if full.is_relative_to(here) else str(full)
 
 
 def _linked_folder(folder: Path, root: Path) -> Problem:
