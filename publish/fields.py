@@ -303,11 +303,6 @@ _UNREAD_HINTS = (
         "Bỏ thứ trong tuần (Thứ Bảy, Chủ nhật): chỉ ghi ngày, tháng, năm.",
     ),
     (
-        re.compile(r"\b(?:gmt|utc|ict)\b", re.IGNORECASE),
-        "Giờ không ghi múi giờ là giờ Việt Nam: bỏ «GMT+7». Giờ của múi khác thì ghi kiểu "
-        "2020-12-08 08:00+07:00.",
-    ),
-    (
         re.compile(r"^\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b"),
         "Ghi năm đủ 4 chữ số (2020, không phải 20).",
     ),
@@ -325,10 +320,30 @@ and how to write it instead: «sáng nay», «8 giờ tối», «8am», «8:00 S
 «Thứ Bảy, 05/12/2026», «GMT+7», «01/12 8h30» (no year), «8:30 giờ»."""
 
 
+_ZONE_WRITTEN = re.compile(
+    r"\(?\s*(?:giờ\s+(?:Việt\s+Nam|VN|Hà\s+Nội)"
+    r"|\b(?:GMT|UTC|ICT)\b(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?"
+    r"|\b[A-Za-z]+/[A-Za-z_]+)\s*\)?"
+    r"|(?<=\d[:h]\d\d)\s*[+-]\d{1,2}\s*$",
+    re.IGNORECASE,
+)
+"""A time zone written after a date the way people write it, not as an offset the tool reads:
+«GMT+7», «UTC+7», «ICT», «(giờ Hà Nội)», «Asia/Ho_Chi_Minh», «8h00 +7»."""
+
+
 def unread_hint(value: Any) -> str:
     """How to write a date this tool reads, starting with what `value` wrote that it does not."""
     text = nfc(value) if isinstance(value, str) else ""
     said = [fix for pattern, fix in _UNREAD_HINTS if pattern.search(text)]
+    if (zone := _ZONE_WRITTEN.search(text)) is not None:
+        # Named as written: «bỏ «GMT+7»» said of «UTC+7» or «ICT» sent the editor looking for
+        # text that is not in the file.
+        if "giờ" in zone[0].casefold():  # «7h00 giờ VN»: its «giờ» is the zone's
+            said = [fix for fix in said if not fix.startswith("Bỏ chữ «giờ»")]
+        said.append(
+            f"Giờ không ghi múi giờ là giờ Việt Nam: bỏ «{zone[0].strip()}». Giờ của múi khác "
+            "thì ghi kiểu 2020-12-08 08:00+07:00."
+        )
     if (spelled := _SPELLED_DATE.search(text)) is not None:
         day, month, year = (int(part) for part in spelled.groups())
         said = [

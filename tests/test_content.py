@@ -1231,6 +1231,12 @@ def test_a_required_field_written_empty_is_told_at_its_own_line(
         ("01/12/2026 8:75", "Không có phút 75: phút ghi từ 0 đến 59"),
         ("Thứ Bảy, 05/12/2026", "Bỏ thứ trong tuần"),
         ("05/12/2026 8h00 GMT+7", "bỏ «GMT+7»"),
+        ("05/12/2026 8h00 UTC+7", "bỏ «UTC+7»"),
+        ("05/12/2026 8h00 ICT", "bỏ «ICT»"),
+        ("05/12/2026 8h00 (giờ Hà Nội)", "bỏ «(giờ Hà Nội)»"),
+        ("05/12/2026 8h00 giờ Việt Nam", "bỏ «giờ Việt Nam»"),
+        ("2026-12-05 08:00 Asia/Ho_Chi_Minh", "bỏ «Asia/Ho_Chi_Minh»"),
+        ("2026-12-05 08:00 +7", "bỏ «+7»"),
         ("1-12-26", "Ghi năm đủ 4 chữ số"),
         ("01/12 8h30", "Ghi cả năm sau ngày và tháng (công cụ không đoán năm): 01/12/2026"),
         ("01/12/2026 8:30 giờ", "Bỏ chữ «giờ» sau giờ đã ghi bằng dấu hai chấm hay chữ h"),
@@ -1249,12 +1255,14 @@ def test_an_unread_date_is_told_what_in_it_to_write_otherwise(
     """The hint showed two formats and left the editor to guess what in «8 giờ tối» or
     «Thứ Bảy, 05/12/2026» was wrong (a schedule written so was refused, and stayed unpublished);
     a day that is not in the calendar (31/11, month and day swapped as in English) and a date in
-    words are told with the editor's own numbers."""
+    words are told with the editor's own numbers; a time zone is named as written (the hint
+    said «bỏ «GMT+7»» of «UTC+7», «ICT» and «(giờ Hà Nội)» alike)."""
     root = make_project(tmp_path, {A: bulletin_md({"date": f'"{written}"'})})
     with pytest.raises(ContentError) as caught:
         load(root)
     [problem] = caught.value.problems
     assert problem.field == "date" and fix in (problem.hint or "")
+    assert "bỏ «" not in (problem.hint or "").replace(fix, "")  # nothing else to remove
     assert (problem.hint or "").endswith(DATE_HINT)  # the two formats still shown, last
 
 
