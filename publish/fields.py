@@ -539,7 +539,15 @@ def category_hint(value: str, config: Config) -> str:
     ]
     close = close or difflib.get_close_matches(wanted or value, keys, n=1)
     meant = f"Có phải ý bạn là {quoted(close[0])}? " if len(close) == 1 else ""
-    return meant + f"Các chuyên mục trong site.toml: {', '.join(keys)}."
+    listed = meant + f"Các chuyên mục trong site.toml: {', '.join(keys)}."
+    if meant or not any(c.isalnum() for c in value):
+        return listed
+    # Not a typo of one: the unit may mean a category of its own, which site.toml alone adds.
+    label = value.strip() if value.strip() != wanted else "Tên chuyên mục"
+    return (
+        f"{listed} Muốn thêm chuyên mục mới: thêm vào site.toml bảng [categories.{wanted}] với "
+        f'dòng label = "{label}" (xem các bảng [categories.…] có sẵn).'
+    )
 
 
 def slug(col: Collector, data: dict[str, Any], path: Path) -> str:

@@ -1075,6 +1075,33 @@ def test_a_shortened_category_key_is_suggested_in_full(tmp_path: Path) -> None:
     assert "Có phải ý bạn là «canh-bao-toi-pham»?" in str(problem)
 
 
+@pytest.mark.parametrize(
+    ("written", "table"),
+    [
+        ("tin-tuc", '[categories.tin-tuc] với dòng label = "Tên chuyên mục"'),
+        (
+            '"Tin tức địa phương"',
+            '[categories.tin-tuc-dia-phuong] với dòng label = "Tin tức địa phương"',
+        ),
+    ],
+)
+def test_a_category_of_the_units_own_is_told_how_site_toml_adds_it(
+    tmp_path: Path, written: str, table: str
+) -> None:
+    """A new unit writing a category it has not made yet was only given the list of those
+    site.toml has, not that adding one is a table of site.toml; a near miss stays a typo."""
+    root = make_project(tmp_path, {A: bulletin_md({"category": written})})
+    with pytest.raises(ContentError) as caught:
+        load(root)
+    [problem] = caught.value.problems
+    assert problem.field == "category"
+    assert f"Muốn thêm chuyên mục mới: thêm vào site.toml bảng {table}" in (problem.hint or "")
+    root = make_project(tmp_path / "typo", {A: bulletin_md({"category": "canh-bao-toi-pam"})})
+    with pytest.raises(ContentError) as caught:
+        load(root)
+    assert "chuyên mục mới" not in (caught.value.problems[0].hint or "")
+
+
 def test_two_categories_on_one_line_are_told_a_bulletin_has_one(tmp_path: Path) -> None:
     """«category: canh-bao-toi-pham, an-ninh-trat-tu» was «chuyên mục không tồn tại» with «Có
     phải ý bạn là «canh-bao-toi-pham»?»: as if one were mistyped, not that only one is taken."""
