@@ -318,6 +318,32 @@ def test_ci_templates_install_the_tool_named_in_requirements_txt(project: Path) 
     assert "publish @ git+" in (project / "requirements.txt").read_text("utf-8")
 
 
+def test_the_git_step_init_prints_gives_the_branch_the_ci_files_run_on(tmp_path: Path) -> None:
+    """Step 3 was `git init && git add -A && git commit`: git (Debian 12's 2.39) names the first
+    branch master, and the GitHub workflow runs on pushes to main only, so a unit that pushed
+    it as printed published nothing."""
+    root = tmp_path / "congan-tanphuoc"
+    made = publish("init", root, "--unit", "Công an xã Tân Phước")
+    assert made.returncode == 0, made.stderr
+    [step] = [line for line in made.stdout.splitlines() if line.startswith("  3. ")]
+    command = step[step.index("git init") :]
+    person = {"GIT_AUTHOR_NAME": "Cán bộ", "GIT_AUTHOR_EMAIL": "cb@example.vn"}
+    env = {
+        **os.environ,
+        **person,
+        "GIT_COMMITTER_NAME": "Cán bộ",
+        "GIT_COMMITTER_EMAIL": "cb@example.vn",
+        "GIT_CONFIG_GLOBAL": os.devnull,  # no init.defaultBranch of this machine
+        "GIT_CONFIG_NOSYSTEM": "1",
+    }
+    subprocess.run(["bash", "-c", command], cwd=root, env=env, check=True, capture_output=True)
+    branch = subprocess.run(
+        ["git", "branch", "--show-current"], cwd=root, env=env, capture_output=True, text=True
+    ).stdout.strip()
+    workflow = yaml.safe_load((root / "ci" / "github-actions.yml").read_text("utf-8"))
+    assert branch in workflow[True]["push"]["branches"]  # YAML 1.1 reads the key `on` as True
+
+
 def test_ci_stops_at_the_install_step_saying_what_to_fill_in(project: Path) -> None:
     # requirements.txt holds only a commented example until the unit fills it in: the run must
     # say so there, not fail three steps later with "publish: command not found".

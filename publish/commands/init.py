@@ -636,7 +636,9 @@ def _next_steps(target: Path | None, unit: str, category: str, *, tool_named: bo
         "  2. Thay content/images/default-cover.jpg bằng ảnh bìa của đơn vị (1200 × 630, giữ tên tệp).",
         "  3. Lưu vào git (máy chưa từng dùng git thì chạy trước một lần: "
         'git config --global user.name "Họ tên" && git config --global user.email "thư@…"): '
-        'git init && git add -A && git commit -m "Dự án mới"',
+        # git before 3.0 names the first branch master unless configured otherwise, and the CI
+        # files run on pushes to main (GitHub's push trigger, the publish environment's branch).
+        'git init && git add -A && git commit -m "Dự án mới" && git branch -M main',
         f'  4. Bài đầu tiên: publish new "Tiêu đề" --category {category}',
         "  5. Kiểm tra rồi xem trước: publish check --strict, rồi publish serve",
         "  6. Phát thanh: ghi thư mục dùng chung với đài truyền thanh (ổ mạng) vào [radio] folder "
