@@ -344,6 +344,27 @@ def test_the_git_step_init_prints_gives_the_branch_the_ci_files_run_on(tmp_path:
     assert branch in workflow[True]["push"]["branches"]  # YAML 1.1 reads the key `on` as True
 
 
+def test_the_ci_step_init_prints_copies_the_files_where_github_and_gitlab_read_them(
+    tmp_path: Path,
+) -> None:
+    """Step 7 said «chép ci/github-actions.yml thành .github/workflows/publish.yml»: `cp` so
+    fails in a new project (no .github/workflows/), with an English message."""
+    root = tmp_path / "congan-tanphuoc"
+    made = publish("init", root, "--unit", "Công an xã Tân Phước")
+    assert made.returncode == 0, made.stderr
+    [step] = [line for line in made.stdout.splitlines() if line.startswith("  7. ")]
+    github = re.search(r"GitHub: (mkdir [^(]*?) \(", step)
+    gitlab = re.search(r"GitLab: (cp [^(]*?) \(", step)
+    assert github is not None and gitlab is not None, step
+    for command in (github[1], gitlab[1]):
+        subprocess.run(["bash", "-c", command], cwd=root, check=True, capture_output=True)
+    shipped = root / "ci"
+    assert (root / ".github/workflows/publish.yml").read_bytes() == (
+        shipped / "github-actions.yml"
+    ).read_bytes()
+    assert (root / ".gitlab-ci.yml").read_bytes() == (shipped / "gitlab-ci.yml").read_bytes()
+
+
 def test_ci_stops_at_the_install_step_saying_what_to_fill_in(project: Path) -> None:
     # requirements.txt holds only a commented example until the unit fills it in: the run must
     # say so there, not fail three steps later with "publish: command not found".

@@ -644,9 +644,12 @@ def _next_steps(target: Path | None, unit: str, category: str, *, tool_named: bo
         "  6. Phát thanh: ghi thư mục dùng chung với đài truyền thanh (ổ mạng) vào [radio] folder "
         "của site.toml; để trống thì kịch bản chỉ nằm trong output/radio/ sau publish build. "
         "README của publish, đoạn «Thư mục đài».",
-        "  7. Xuất bản tự động: chép ci/github-actions.yml thành .github/workflows/publish.yml "
-        "(dùng GitHub Pages thì bật một lần: Settings → Pages → Source: GitHub Actions), hoặc "
-        f"ci/gitlab-ci.yml thành .gitlab-ci.yml; {tool}; thử "
+        "  7. Xuất bản tự động: GitHub: mkdir -p .github/workflows && cp ci/github-actions.yml "
+        ".github/workflows/publish.yml (Windows: mkdir .github\\workflows && copy "
+        "ci\\github-actions.yml .github\\workflows\\publish.yml; dùng GitHub Pages thì bật một "
+        "lần: Settings → Pages → Source: GitHub Actions); GitLab: cp ci/gitlab-ci.yml "
+        ".gitlab-ci.yml (Windows: copy ci\\gitlab-ci.yml .gitlab-ci.yml); "
+        f"{tool}; thử "
         "trước với Zalo giả lập (publish zalo-sandbox, README của publish, mục «Lần chạy đầu "
         "tiên»), rồi chuẩn bị thông tin đăng nhập Zalo: mục «Chuẩn bị thông tin đăng nhập».",
     ]
