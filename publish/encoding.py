@@ -8,6 +8,7 @@ file with a few damaged bytes (text pasted from elsewhere).
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 __all__ = ["NotUtf8", "not_utf8"]
@@ -71,13 +72,47 @@ def not_utf8(raw: bytes, exc: UnicodeDecodeError) -> NotUtf8:
             "Gõ lại các chữ hiện sai ở dòng này (và các dòng khác nếu có) rồi lưu với mã hóa "
             "UTF-8.",
         )
+    hint = (
+        SAVE_AS_UTF8 + " Nếu mở ra chữ Việt đã sai (ví dụ «Th«ng b¸o»), trước hết chuyển mã "
+        "sang Unicode bằng công cụ chuyển mã của UniKey."
+    )
+    if _windows_1258(raw):
+        # A server reached only by a terminal has no Notepad: iconv ships with every Linux.
+        hint += (
+            " Tệp này đọc được như Windows-1258 (Notepad ghi là «ANSI»): trên Linux, macOS chuyển "
+            "bằng iconv -f WINDOWS-1258 -t UTF-8 TỆP > TỆP.moi (TỆP: tên tệp nêu ở đầu dòng "
+            "lỗi), mở TỆP.moi xem chữ Việt đã đúng chưa, rồi mv TỆP.moi TỆP."
+        )
     return NotUtf8(
         f"tệp không phải UTF-8 ({byte}): có lẽ tệp được lưu bằng bảng mã tiếng Việt cũ "
         "(Windows-1258, TCVN3 hay VNI)",
         line,
-        SAVE_AS_UTF8 + " Nếu mở ra chữ Việt đã sai (ví dụ «Th«ng b¸o»), trước hết chuyển mã "
-        "sang Unicode bằng công cụ chuyển mã của UniKey.",
+        hint,
     )
+
+
+_TONES = ("", "\u0300", "\u0309", "\u0303", "\u0301", "\u0323")
+VIETNAMESE_LETTERS = frozenset(
+    unicodedata.normalize("NFC", base + tone)
+    for vowel in "aăâeêioôơuưy"
+    for base in (vowel, vowel.upper())
+    for tone in _TONES
+) | frozenset("đĐ")
+"""Every letter of Vietnamese beyond ASCII, precomposed (NFC)."""
+PUNCTUATION = frozenset("“”‘’–—…«»•°×·\u00a0")
+"""What else beyond ASCII a bulletin typed on Windows holds."""
+
+
+def _windows_1258(raw: bytes) -> bool:
+    """Whether `raw` reads as Vietnamese saved in Windows-1258 (Notepad's «ANSI»): its tone
+    marks, combining in that code page, sit on letters, and every character beyond ASCII is
+    then a Vietnamese letter or common punctuation. TCVN3 or VNI read so give «, ¸, ø, ï…"""
+    try:
+        text = unicodedata.normalize("NFC", raw.decode("cp1258"))
+    except UnicodeDecodeError:
+        return False
+    beyond = {c for c in text if c > "\x7f"}
+    return bool(beyond & VIETNAMESE_LETTERS) and beyond <= VIETNAMESE_LETTERS | PUNCTUATION
 
 
 def _wide(raw: bytes) -> str | None:

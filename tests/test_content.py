@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import re
 import shutil
+import subprocess
 import unicodedata
 import zipfile
 from pathlib import Path
@@ -502,6 +503,59 @@ def test_a_file_not_in_utf8_is_told_what_it_likely_is_and_how_to_save_it(
     assert (problem.file, problem.line) == (A, line)
     assert said in problem.message
     assert problem.hint is not None and fix in problem.hint and "UTF-8" in problem.hint
+
+
+def windows_1258(text: str) -> bytes:
+    """`text` as Windows saves it in code page 1258 (Notepad's «ANSI» on Vietnamese Windows):
+    letters the code page has whole (â, ơ, đ…) as one byte, any other tone as a combining mark
+    after its letter."""
+    out = bytearray()
+    for char in unicodedata.normalize("NFC", text):
+        try:
+            out += char.encode("cp1258")
+            continue
+        except UnicodeEncodeError:
+            pass
+        # NFD puts the dot below before the circumflex (ộ: o, dot, hat): pick the tone out.
+        base, *marks = unicodedata.normalize("NFD", char)
+        [tone] = [m for m in marks if m in "\u0300\u0301\u0303\u0309\u0323"]
+        whole = unicodedata.normalize("NFC", base + "".join(m for m in marks if m != tone))
+        out += whole.encode("cp1258") + tone.encode("cp1258")
+    return bytes(out)
+
+
+@pytest.mark.skipif(shutil.which("iconv") is None, reason="needs iconv")
+def test_a_windows_1258_file_is_told_the_terminal_command_that_converts_it(
+    tmp_path: Path,
+) -> None:
+    """On a server reached by a terminal only, «Notepad: File › Save As» could not be followed;
+    the iconv command told now gives back the very bulletin that was written."""
+    text = bulletin_md({"title": '"Thông báo lịch tiếp công dân tháng 12"'})
+    root = make_project(tmp_path, {A: windows_1258(text)})
+    with pytest.raises(ContentError) as info:
+        load(root)
+    [problem] = info.value.problems
+    hint = problem.hint or ""
+    found = re.search(r"(iconv -f WINDOWS-1258 -t UTF-8 TỆP > TỆP\.moi)", hint)
+    assert found is not None, hint
+    assert "mv TỆP.moi TỆP" in hint
+    command = f"{found[1]} && mv TỆP.moi TỆP".replace("TỆP", A)
+    subprocess.run(["sh", "-c", command], cwd=root, check=True)
+    assert (root / A).read_text("utf-8") == text
+    assert load(root).bulletins[0].title == "Thông báo lịch tiếp công dân tháng 12"
+
+
+def test_a_tcvn3_file_is_not_told_to_convert_as_windows_1258(tmp_path: Path) -> None:
+    """Converted as Windows-1258, a TCVN3 file (old Word documents: «Th«ng b¸o») would be
+    garbled for good: only UniKey's converter is told."""
+    # TCVN3's bytes read as Windows-1252, as an old Word document shows them.
+    typed = {"title": '"Th«ng b¸o lÞch tiÕp c«ng d©n"', "summary": '"Th«ng b¸o."'}
+    tcvn3 = bulletin_md({**typed, "approved_by": '"Ban biªn tËp"'}, body="Néi dung.\n")
+    root = make_project(tmp_path, {A: tcvn3.encode("cp1252")})
+    with pytest.raises(ContentError) as info:
+        load(root)
+    [problem] = info.value.problems
+    assert "UniKey" in (problem.hint or "") and "iconv" not in (problem.hint or "")
 
 
 def test_a_word_document_or_rich_text_saved_as_md_is_named_so(tmp_path: Path) -> None:
