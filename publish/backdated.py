@@ -19,10 +19,13 @@ from publish.fields import parse_datetime
 from publish.render.radio_station import air_after, next_air, set_for
 from publish.text import vn_datetime
 
-__all__ = ["past_date", "radio_air"]
+__all__ = ["ROUTINE_WAIT", "past_date", "radio_air", "routine_approval"]
 
 EXAMPLE_HOUR = dt.time(7, 0)
 """The hour a future date is shown with when the one written is midnight (a date without time)."""
+ROUTINE_WAIT = dt.timedelta(days=3)
+"""How long a bulletin may wait for its approval after its date (`publish new` writes the time
+the file was made) and still be the everyday case: written, read, approved; a weekend's wait."""
 
 
 def radio_air(date: dt.datetime, block: Mapping[str, Any], config: Config) -> dt.datetime:
@@ -31,6 +34,17 @@ def radio_air(date: dt.datetime, block: Mapping[str, Any], config: Config) -> dt
     written = block.get("air_date")
     parsed = parse_datetime(written, config.tz) if written not in (None, "") else None
     return set_for(date, parsed.date() if parsed is not None else None, config)
+
+
+def routine_approval(
+    date: dt.datetime, now: dt.datetime, channels: Iterable[str], air: dt.datetime
+) -> bool:
+    """Whether approving at `now` a bulletin dated `date` (past) is the everyday case, told by
+    approve's line «đăng ngay khi được đưa lên» alone: dated within ROUTINE_WAIT, and the
+    broadcast it is set for (`air`) still to come. A warning on every approval went unread."""
+    if now - date > ROUTINE_WAIT:
+        return False
+    return "radio" not in channels or air <= date or air >= now
 
 
 def past_date(

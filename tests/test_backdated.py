@@ -132,3 +132,45 @@ def test_approve_does_not_warn_of_the_date_of_a_bulletin_published_before(
     (root / "state/published.json").write_text(json.dumps({"bulletins": ["thong-bao"]}), "utf-8")
     code, said = approve(root, capsys, OLD)
     assert code == 0 and "đã qua" not in said
+
+
+def test_approving_a_bulletin_written_this_morning_is_not_warned_of(tmp_path: Path, capsys) -> None:
+    """`publish new` dates a bulletin the time it was made, so nearly every approval came after
+    its date: a warning on each went unread. Written this morning (or on Sunday) and
+    approved now, with its broadcast still to come, the line «đăng ngay khi được đưa lên» says
+    all there is to say."""
+    today = "content/bai-viet/2026-12-02-tin-sang-nay.md"
+    sunday = "content/bai-viet/2026-11-29-tin-chu-nhat.md"
+    root = make_project(
+        tmp_path,
+        {
+            today: bulletin_md(
+                {"id": "tin-sang", "date": "2026-12-02 08:30"}, drop=["approved_by"]
+            ),
+            sunday: bulletin_md({"id": "tin-cn", "date": "2026-11-29 16:00"}, drop=["approved_by"]),
+        },
+    )
+    code, said = approve(root, capsys, today, sunday)
+    assert code == 0 and 'approved_version: "' in (root / today).read_text("utf-8")
+    assert said.count("đăng ngay khi được đưa lên") == 2
+    assert "đã qua" not in said and "cảnh báo" not in said
+
+
+def test_approving_a_recent_bulletin_whose_broadcast_has_aired_is_still_warned_of(
+    tmp_path: Path, capsys
+) -> None:
+    """Written Saturday afternoon, approved Sunday: a day's wait, but Saturday 17:00's broadcast
+    it is set for has aired, so it is never read on air: that loss is told."""
+    saturday = "content/bai-viet/2026-11-28-tin-thu-bay.md"
+    root = make_project(
+        tmp_path,
+        {saturday: bulletin_md({"id": "tin-t7", "date": "2026-11-28 16:00"}, drop=["approved_by"])},
+    )
+    capsys.readouterr()
+    args = ["approve", "--root", str(root), "--now", "2026-11-29T10:00", saturday, "--by", APPROVER]
+    assert main(args) == 0
+    said = " ".join("".join(capsys.readouterr()).split())
+    assert (
+        f"{saturday}:3: cảnh báo: trường 'date': ngày giờ đăng 16:00, Thứ Bảy, 28/11/2026" in said
+    )
+    assert "buổi phát 17:00, Thứ Bảy, 28/11/2026" in said and "đã phát" in said

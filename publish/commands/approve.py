@@ -16,7 +16,7 @@ from pathlib import Path
 
 from publish import approval, attachments, content_images, pii
 from publish import config as config_module
-from publish.backdated import past_date, radio_air
+from publish.backdated import past_date, radio_air, routine_approval
 from publish.cli import common_options, resolve_now
 from publish.commands.approve_names import Named, expanded, named, nearest, unsplit
 from publish.config import CHANNELS, Config, Policy
@@ -367,7 +367,8 @@ def _held_pages_linked(
 def _past_dates(approvals: list[Approval], config: Config, now: dt.datetime) -> list[Problem]:
     """A warning for each bulletin approved now whose publish date has passed and that state/
     records as never published: merged, it goes out at once, and its broadcast may have aired
-    (publish.backdated). One published before is re-approved after an edit: its date is old."""
+    (publish.backdated). One published before is re-approved after an edit: its date is old.
+    None for the everyday approval of a bulletin written days ago at most (routine_approval)."""
     fresh = [
         item
         for item in approvals
@@ -386,6 +387,8 @@ def _past_dates(approvals: list[Approval], config: Config, now: dt.datetime) -> 
         if bulletin.key in published:
             continue
         air = radio_air(bulletin.date, bulletin.block("radio"), config)
+        if routine_approval(bulletin.date, now, bulletin.channels, air):
+            continue
         found = past_date(item.shown, bulletin.date, now, config, bulletin.channels, air=air)
         if found is not None:
             told.append(found)
