@@ -261,6 +261,14 @@ def split(text: str, reading: Reading = READING) -> Parsed:
             line=1,
             hint=WORD_DASHES_HINT,
         )
+    if opening is None and not text.strip():
+        raise FrontMatterError(
+            "tệp rỗng: không có gì, hoặc chỉ có dòng trống",
+            line=1,
+            hint="Có lẽ tệp được tạo mà chưa viết, hay chưa lưu: viết bản tin vào tệp (cách dễ "
+            'nhất: xóa tệp rồi tạo lại bằng publish new "Tiêu đề" --category KHÓA, lệnh viết sẵn '
+            "phần đầu), hoặc xóa tệp nếu tạo nhầm.",
+        )
     if opening is None:
         raise FrontMatterError(
             "không tìm thấy phần đầu (front matter)",

@@ -458,6 +458,20 @@ def test_a_bulletin_without_front_matter_is_told_how_to_start_one(tmp_path: Path
     assert 'publish new "Tiêu đề" --category KHÓA' in problem.hint
 
 
+@pytest.mark.parametrize("written", ["", "\n\n", "  \r\n", "\ufeff"])
+def test_an_empty_bulletin_file_is_called_empty(tmp_path: Path, written: str) -> None:
+    """A file created and committed before anything was written (or saved blank) was told
+    «không tìm thấy phần đầu», and the editor looked for a front matter in a file that has
+    nothing: now it says the file is empty and what to do with it."""
+    root = make_project(tmp_path, {A: written})
+    with pytest.raises(ContentError) as info:
+        load(root)
+    [problem] = info.value.problems
+    assert (problem.file, problem.line) == (A, 1)
+    assert problem.message.startswith("tệp rỗng")
+    assert problem.hint is not None and "xóa tệp nếu tạo nhầm" in problem.hint
+
+
 def test_a_toml_fence_with_trailing_spaces_is_still_named_toml(tmp_path: Path) -> None:
     root = make_project(tmp_path, {A: '+++ \ntitle = "Cảnh báo"\n+++\n\nNội dung.\n'})
     with pytest.raises(ContentError) as info:
