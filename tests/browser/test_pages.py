@@ -131,6 +131,30 @@ def test_a_link_cut_short_in_a_message_offers_its_words_to_the_search(
     assert recorder.errors == []
 
 
+@pytest.mark.parametrize("tail", ["/)", "/%20", "/%E2%80%9D", ").", "/.%E2%80%9D?fbclid=1"])
+def test_a_link_copied_with_what_followed_it_opens_the_bulletin(
+    tail: str, server: str, sample_site, look_page
+) -> None:
+    """A bulletin's address copied out of a message with what came after it (the closing
+    bracket or quote, a full stop, a space, then a share tracker) landed on the 404 page with
+    «)» or nothing in its search box: the page now opens the bulletin, in its own place."""
+    url = sample_site.pages["bulletin"]
+    page, recorder = look_page(url.rstrip("/") + tail)
+    page.wait_for_url(lambda address: address.split("?")[0] == server + url, timeout=5000)
+    assert page.locator("article h1").count() == 1
+    assert page.locator("h1").inner_text() != "Không tìm thấy trang"
+    assert recorder.errors == []
+
+
+def test_an_unknown_address_with_a_bracket_after_it_offers_its_words(look_page) -> None:
+    """Where the address without the bracket is no page either, its words (not «)») go to the
+    search box, as a link cut short does."""
+    page, _ = look_page("/2026/07/ket-qua-cong-tac-6-thang/)", width=360)
+    assert page.locator("h1").inner_text() == "Không tìm thấy trang"
+    box = page.get_by_role("main").get_by_role("searchbox")
+    assert box.input_value() == "ket qua cong tac 6 thang"
+
+
 def test_the_404_page_offers_no_search_box_where_the_search_cannot_run(look_page) -> None:
     """Without JavaScript the search page cannot search: the 404 page then shows no box that
     would lead there, only its ways home, to the archive and to the categories."""
