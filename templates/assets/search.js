@@ -494,6 +494,13 @@
     event.preventDefault();
     clearTimeout(timer);
     search();
+    // «Tìm» or the phone keyboard's Go key: now the answer must be seen. On a touch screen the
+    // keyboard stays up while the box has the focus, covering the results; with the text at
+    // 200 % they start a screen below the box, so the page showed no change at all.
+    if (window.matchMedia && window.matchMedia("(pointer: coarse)").matches) input.blur();
+    if (statusLine.textContent && statusLine.getBoundingClientRect().bottom > window.innerHeight) {
+      statusLine.scrollIntoView({ block: "start" });
+    }
   });
   input.addEventListener("input", function () {
     clearTimeout(timer);

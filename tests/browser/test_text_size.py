@@ -104,3 +104,26 @@ def test_the_emergency_number_is_on_the_first_screen(
     box = call.bounding_box()
     assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= 640, box
     assert box["height"] >= 24 and box["x"] + box["width"] <= WIDTH, box
+
+
+@pytest.mark.parametrize("percent", [100, 200])
+def test_a_search_sent_from_the_phone_s_keyboard_shows_its_answer(
+    percent: int, open_large_text
+) -> None:
+    """The Go key of a phone's keyboard runs the search in the page, and the box kept the focus:
+    the keyboard stayed up over the results, and with the text at 200 % the count and the first
+    result were a screen below the box, so nothing seemed to happen. Now the box lets go of the
+    focus (the keyboard closes) and the count, then the first result, are on the screen."""
+    page = open_large_text("/tim-kiem/", percent)
+    box = page.get_by_label("Từ khóa")
+    box.fill("lua dao")
+    box.press("Enter")
+    page.wait_for_function("document.querySelector('.search-results > li') !== null")
+    assert "Tìm thấy" in page.get_by_role("status").inner_text()
+    assert page.evaluate("document.activeElement.id") != "tu-khoa"
+    status = page.get_by_role("status").bounding_box()
+    first = page.locator(".search-results > li").first.bounding_box()
+    assert status is not None and status["y"] >= -1 and status["y"] + status["height"] <= 640, (
+        status
+    )
+    assert first is not None and first["y"] + 60 <= 640, first
