@@ -51,6 +51,20 @@ def test_an_old_address_redirects_to_the_new_one(tmp_path: Path) -> None:
     assert main(["check", "--root", str(root), "--now", NOW, "--strict"]) == 0
 
 
+def test_an_old_address_shared_on_zalo_or_facebook_previews_the_bulletin(tmp_path: Path) -> None:
+    """A printed or shared old address pasted into a message: the crawlers making the preview
+    do not follow the refresh, and the preview was titled «Bài viết đã chuyển địa chỉ: …». The
+    page now names the new address as og:url (Facebook's crawler goes on there) and the
+    bulletin's own title as og:title."""
+    root = project(tmp_path, {"ct-a": [OLD, NEW]}, title='"Cảnh báo lừa đảo"')
+    assert build(root) == 0
+    page = (root / "output/web/2020/12/ten-cu/index.html").read_text("utf-8")
+    canonical = re.search(r'<link rel="canonical" href="([^"]+)">', page)
+    assert canonical and canonical[1].endswith(NEW)
+    assert f'<meta property="og:url" content="{canonical[1]}">' in page
+    assert '<meta property="og:title" content="Cảnh báo lừa đảo">' in page
+
+
 def test_old_addresses_of_withdrawn_bulletins_and_of_live_pages_get_no_redirect(
     tmp_path: Path,
 ) -> None:

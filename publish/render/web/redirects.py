@@ -135,6 +135,12 @@ def _page(
         f"<title>{kind} đã chuyển địa chỉ: {title}</title>\n"
         '<meta name="robots" content="noindex">\n'
         f'<link rel="canonical" href="{canonical}">\n'
+        # A link to the old address pasted into Zalo or Facebook: link-preview crawlers follow
+        # 301/302, not (as documented anywhere) a meta refresh, and the preview was «Bài viết đã
+        # chuyển địa chỉ: …» without a picture. og:url sends Facebook's to the new address,
+        # whose own tags make the preview.
+        f'<meta property="og:url" content="{canonical}">\n'
+        f'<meta property="og:title" content="{title}">\n'
         f'<meta http-equiv="refresh" content="0; url={href}">\n'
         "</head>\n<body>\n"
         f'<p>{kind} đã chuyển sang địa chỉ mới: <a href="{href}">{title}</a></p>\n'
