@@ -65,6 +65,7 @@ _CLAUSE_GOES_ON = re.compile(r"\s*(?:[,;)-]|\.(?!\d)|$|(?i:đến|tới|thì|cù
 _RANGE_END = re.compile(r"\s*(?:(?i:đến|tới)|-)\s*\d{1,2}\s?g(?!\w)(?:\s+(\w+))?")
 """After an `Ng`: the other end of its range, and the word after that (the noun of a weight)."""
 _WORD_AFTER = re.compile(r"(?:\s+(\w+))?")
+_G_AS_H = re.compile(r"(?<=\d)\s?g(?!\w)")
 _NEXT_TIME = re.compile(r"(?i:và|hoặc)\s+(?i:từ\s+)?\d{1,2}\s?(?:[hg](?!\w)|[hg:]\d)")
 """`7g-11g và 13g-17g`: another time follows the range, which is no weight's noun."""
 _TIME_WORDS = frozenset({"sáng", "trưa", "chiều", "tối", "đêm", "khuya", "ngày", "hôm", "thì"})
@@ -77,6 +78,24 @@ _WEIGHT_WORD = re.compile(
     r"trọng lượng|khối lượng|nặng|gói|liều)(?!\w)"
 )
 """In the sentence before an opening `Ng`: it may be a weight after all (`…, khoảng 5g, …`)."""
+_AMOUNT_WORD = re.compile(
+    _WEIGHT_WORD.pattern + r"|(?<!\w)(?i:uống|liều|sử dụng|chứa|mua|bán|cân|gam|mg|kg)(?!\w)"
+)
+"""Anywhere in the sentence of a range with a word after it: the range is an amount
+(`uống 3-5g mỗi ngày`, `thu 3g đến 5g và 2 gói`)."""
+_EVERY_TIME_OF_DAY = re.compile(
+    r"\s+(?i:mỗi|hằng|hàng|các|vào|ban)\s+(?i:buổi\s+)?(?i:sáng|trưa|chiều|tối|đêm|khuya)(?!\w)"
+)
+"""Right after a range: `20g-23g mỗi tối` is of hours whatever else the sentence says."""
+_TIME_OF_DAY = re.compile(
+    r"(?<!\w)(?:(?i:sáng|trưa|đêm|khuya|giờ)|(?i:tối)(?!\s+(?i:đa|thiểu|ưu))|"
+    r"(?i:chiều)(?!\s+(?i:dài|cao|rộng|sâu|ngang|hướng|chuộng)))(?!\w)"
+    r"|(?<![\w.,])\d{1,2}\s?h(?:\s?[0-5]\d)?(?!\w)|(?<![\w.,])\d{1,2}:[0-5]\d(?!\d)"
+    r"|(?<!\w)(?i:trực|ca trực|tuần tra|tuần tiễu|làm việc|tiếp dân|tiếp công dân|mở cửa)(?!\w)"
+)
+"""Anywhere in the sentence of a range with a word after it: a time of day, another clock time
+or a duty kept by the clock (`7g-11g mỗi ngày, chiều từ 13h30`, `trực 20g-23g mỗi ngày`), so the
+range is of hours."""
 
 _EDGE = r"(?<![\w.,/:-])"
 _END = r"(?![\w/]|[.,:]\d)"
@@ -253,6 +272,10 @@ class _BareG:
             if not (opens or after):
                 return False
         noun = after[1] if after else None  # `Từ 3g đến 5g heroin` is a weight
+        lo = max(0, start - SENTENCE_TAIL)  # no rescan of a whole paragraph for every `Ng`
+        sentence = max(
+            text.rfind(". ", lo, start), text.rfind("! ", lo, start), text.rfind("? ", lo, start)
+        )
         if (
             after
             and noun
@@ -260,11 +283,7 @@ class _BareG:
             and noun not in _TIME_WORDS
             and not _NEXT_TIME.match(text, after.start(1))
         ):
-            return False
-        lo = max(0, start - SENTENCE_TAIL)  # no rescan of a whole paragraph for every `Ng`
-        sentence = max(
-            text.rfind(". ", lo, start), text.rfind("! ", lo, start), text.rfind("? ", lo, start)
-        )
+            return self._range_before_word(start, end, max(lo, sentence + 1), after.start(1))
         if _WEIGHT_WORD.search(text, max(lo, sentence + 1), start):
             if opens:  # `…, khoảng 5g, …` reads like a time too; `chứa 3-5g` does not
                 written = text[start:end]
@@ -289,6 +308,38 @@ class _BareG:
             )
             return False
         return True
+
+    def _range_before_word(self, start: int, end: int, sentence: int, range_end: int) -> bool:
+        """A range with a lowercase word after it (`20g-23g mỗi tối`, `3-5g mỗi ngày`): grams
+        in a sentence on an amount, hours in one that names a time of day; neither or both,
+        grams, and the editor is asked, since the form alone cannot tell."""
+        text = self.text
+        written = text[start:range_end].rstrip()  # `20g-23g`, or `3g đến 5g` seen from `3g`
+        if _EVERY_TIME_OF_DAY.match(text, start + len(written)):
+            return True
+        if _AMOUNT_WORD.match(text, range_end):
+            return False
+        stop = _SENTENCE_END.search(text, end, min(len(text), end + SENTENCE_TAIL))
+        around = (text[sentence:start], text[end : stop.start() if stop else len(text)])
+        amount = any(_AMOUNT_WORD.search(part) for part in around)
+        hours = any(_TIME_OF_DAY.search(part) for part in around)
+        if hours and not amount:
+            return True
+        if amount and not hours:
+            return False
+        why = (
+            "câu vừa nói về khối lượng vừa nói về giờ"
+            if amount
+            else "câu không cho biết đó là giờ hay khối lượng"
+        )
+        self.ctx.flag(
+            "R8.2",
+            WARNING,
+            f"«{written}» được đọc là gam vì {why}; nếu là giờ, hãy viết "
+            f"«{_G_AS_H.sub('h', written)}».",
+            written,
+        )
+        return False
 
 
 def _times(r: _Reader, text: str) -> str:
