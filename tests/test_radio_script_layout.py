@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import shutil
 from pathlib import Path
 
@@ -206,6 +207,55 @@ def test_a_far_too_long_episode_says_what_cannot_air_and_never_to_read_faster() 
     assert "cần thêm tin cho khoảng 7:00 nữa" in light and "chậm hơn một chút" not in light
     almost = time_rundown([290, 290], air_start=start, slot=600).warnings(["A1", "A2"])[0]
     assert "thêm một tin ngắn hoặc đọc chậm hơn một chút" in almost
+
+
+def test_a_few_seconds_over_fade_the_closing_tune_instead_of_dropping_a_bulletin() -> None:
+    """Task L: 4 s over a 10-minute slot marked the 20 s closing tune «không kịp phát» and
+    proposed dropping a bulletin; a studio fades the tune out after 16 s and ends on time."""
+    start = dt.datetime(2024, 12, 14, 17, 0, tzinfo=TZ)
+    seconds = [20, 12, 300, 5, 247, 20]  # 604 s
+    floatable = [False, False, False, False, True, False]
+    timing = time_rundown(seconds, air_start=start, slot=600, floatable=floatable, fades_out=True)
+    [warning] = timing.warnings([f"A{n}" for n in range(1, 7)])
+    assert "thừa 0:04" in warning and "Đề nghị bỏ" not in warning
+    assert "(A6) chỉ phát 0:16 trong 0:20 rồi hạ nhỏ dần" in warning
+    assert "không kịp phát" not in warning and "rút gọn" not in warning
+    assert timing.faded(5) == 16 and timing.drop == ()
+    assert timing.rows[0].backtime == start  # the first item starts on time, not «–»
+    # A tune that would air for less than MIN_TUNE_PLAY seconds does not air: a bulletin goes.
+    long = time_rundown(
+        [20, 12, 300, 5, 261, 20], air_start=start, slot=600, floatable=floatable, fades_out=True
+    )
+    assert long.drop == (4,) and long.faded(5) is None and long.late(5)
+
+
+def test_the_running_order_says_how_long_the_faded_closing_tune_airs(tmp_path: Path) -> None:
+    """rundown.txt and rundown.json: the closing tune of an episode 2 s long airs 0:18 of its
+    0:20, faded out; no bulletin is proposed for dropping and every deadline is a time."""
+    from tests.test_render_radio import FIXTURE
+
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURE, root)
+    toml = root / "site.toml"
+    toml.write_text(
+        toml.read_text("utf-8").replace("slot_minutes = 3", "slot_minutes = 1.9"), "utf-8"
+    )
+    site = load_site(config_module.load(root), now=dt.datetime(2024, 12, 12, 12, 0, tzinfo=TZ))
+    files = {
+        a.path: a.data.decode("utf-8")
+        for a in radio.render(site)
+        if a.path.endswith(("txt", "json"))
+    }
+    rundown = files["2024-W50/rundown.txt"].splitlines()
+    rows = {line.split()[0]: line for line in rundown if line[:1] == "A" and line[1:2].isdigit()}
+    assert rows["A7"].endswith("(chỉ phát 0:18 rồi hạ nhỏ dần)")
+    assert not any("không kịp phát" in line or "«–»" in line for line in rundown)
+    assert rows["A1"].split()[-1] == "17:00:00"
+    [warning] = [line for line in rundown if line.startswith("GHI CHÚ:")]
+    assert "Nhạc hiệu kết thúc (A7) chỉ phát 0:18 trong 0:20 rồi hạ nhỏ dần" in warning
+    assert "Đề nghị bỏ" not in warning
+    document = json.loads(files["2024-W50/rundown.json"])
+    assert (document["drop_suggestion"], document["closing_tune_cut_seconds"]) == ([], 2)
 
 
 def test_the_running_order_marks_rows_that_cannot_air(tmp_path: Path) -> None:

@@ -876,6 +876,7 @@ def _episode(
         slot=slot,
         floatable=[s.floatable for s in segments],
         separators=joins,
+        fades_out=bool(closing) and closing[-1].kind == "fixed",
     )
     scheduled = sorted(s.bulletin.date.astimezone(config.tz) for s in later if s.bulletin)
     return Episode(week, air, slot, default, tuple(segments), timing, tuple(scheduled))

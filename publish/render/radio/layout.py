@@ -201,7 +201,11 @@ def rundown_text(episode: Episode, config: Config) -> str:
         syllables = str(segment.syllables) if segment.kind == "read" else "–"
         notes = [ROW_NOTES[segment.mode]] if segment.mode in ROW_NOTES else []
         notes += ["có thể bỏ"] if segment.floatable else []
-        notes += ["không kịp phát"] if timing.late(index) else []
+        faded = timing.faded(index)
+        if faded is not None:
+            notes.append(f"chỉ phát {mss(faded)} rồi hạ nhỏ dần")
+        elif timing.late(index):
+            notes.append("không kịp phát")
         # E4 before the air time: this row and those after it outrun the whole slot.
         deadline = clock(row.backtime) if row.backtime >= episode.air else "–"
         hopeless = hopeless or deadline == "–"
@@ -266,6 +270,8 @@ def rundown_json(episode: Episode, config: Config) -> str:
         "trt_seconds": timing.total,
         "over_under_seconds": timing.over_under,
         "drop_suggestion": [timing.rows[i].number for i in timing.drop],
+        # Only when it happens: other rundowns keep their bytes.
+        **({"closing_tune_cut_seconds": timing.cut} if timing.cut else {}),
         "warnings": episode.warnings,
         **_scheduled_json(episode),
         "items": [

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 __all__ = [
     "LIGHT_TOLERANCE",
+    "MIN_TUNE_PLAY",
     "RATE_ADJUST",
     "Row",
     "Timing",
@@ -22,6 +23,9 @@ LIGHT_TOLERANCE = 15
 RATE_ADJUST = 0.10
 """Share of an episode's length a reader can gain or lose by reading a little slower or faster
 (240 → ~218 or ~264 syllables a minute): a larger gap is not advised to be read away."""
+MIN_TUNE_PLAY = 5
+"""Seconds of the closing tune that must still air for it to be faded out early (as a studio
+does when the programme runs a few seconds long) rather than not aired at all."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +58,13 @@ class Timing:
     separators: frozenset[int] = frozenset()
     """Indexes of the rows that only join two items (stingers)."""
     left_over: int = 0
-    """E5: seconds still over the slot once every suggested row is dropped."""
+    """E5: seconds still over the slot once every suggested row is dropped and the closing tune,
+    if it may be, is faded out early."""
+    cut: int = 0
+    """Seconds the closing tune (the last row) is faded out early by, once the suggested rows
+    are dropped, so that the episode ends on time: 0 when it airs whole or cannot air."""
+    fades_out: bool = False
+    """Whether the last row is a closing tune, which may end early with a fade."""
 
     @property
     def verdict(self) -> str:
@@ -86,6 +96,14 @@ class Timing:
                 if self.drop:
                     text += f" Nhưng bỏ hết các mục có thể bỏ vẫn thừa {mss(self.left_over)}."
                 text += f" {self._cut_off()} {self._shorten()}"
+            elif self.cut:
+                lead = "Bỏ các mục đó rồi, n" if self.drop else "N"
+                tune = self.rows[-1]
+                text += (
+                    f" {lead}hạc hiệu kết thúc ({tune.number}) chỉ phát "
+                    f"{mss(tune.seconds - self.cut)} trong {mss(tune.seconds)} rồi hạ nhỏ dần để "
+                    "chương trình kết thúc đúng giờ."
+                )
             return [text]
         if -self.over_under > LIGHT_TOLERANCE:
             short = -self.over_under
@@ -131,6 +149,15 @@ class Timing:
         row = self.rows[index]
         return row.cume + row.seconds > self.slot
 
+    def faded(self, index: int) -> int | None:
+        """The seconds row `index` airs for, read in order, when it is the closing tune that
+        ends after the slot yet starts early enough to be faded out (`MIN_TUNE_PLAY`)."""
+        row = self.rows[index]
+        room = self.slot - row.cume
+        if not self.fades_out or index != len(self.rows) - 1:
+            return None
+        return room if MIN_TUNE_PLAY <= room < row.seconds else None
+
 
 def time_rundown(
     seconds: Sequence[int],
@@ -139,10 +166,18 @@ def time_rundown(
     slot: int,
     floatable: Sequence[bool] = (),
     separators: Sequence[bool] = (),
+    fades_out: bool = False,
 ) -> Timing:
     """Apply E2–E5 to item durations (already E1-rounded) for an episode starting at `air_start`;
-    a `separators` row (a stinger between two items) is dropped with an item it no longer joins."""
+    a `separators` row (a stinger between two items) is dropped with an item it no longer joins.
+    `fades_out`: the last row is a closing tune, which absorbs a few seconds over the slot by
+    ending early rather than having an item dropped for them."""
     total = sum(seconds)
+    count = len(seconds)
+    room = max(seconds[-1] - MIN_TUNE_PLAY, 0) if fades_out and count else 0
+    # E4 with the closing tune ending as early as the running order needs (and may): an
+    # episode a few seconds long can still start its first item on time.
+    faded = min(max(total - slot, 0), room)
     rows = []
     cume = 0
     for index, duration in enumerate(seconds):
@@ -153,19 +188,18 @@ def time_rundown(
                 seconds=duration,
                 cume=cume,
                 on_air=air_start + dt.timedelta(seconds=cume),
-                backtime=air_start + dt.timedelta(seconds=slot - remaining),
+                backtime=air_start + dt.timedelta(seconds=slot - remaining + faded),
             )
         )
         cume += duration
     over_under = total - slot
     drop: list[int] = []
     excess = over_under
-    count = len(seconds)
     flags = list(floatable) + [False] * (count - len(floatable))
     joins = list(separators) + [False] * (count - len(separators))
     kept = [True] * count
     for index in range(count - 1, -1, -1):
-        if excess <= 0:
+        if excess <= room:
             break
         if flags[index] and not joins[index]:
             kept[index] = False
@@ -176,6 +210,7 @@ def time_rundown(
                 kept[partner] = False
                 drop.append(partner)
                 excess -= seconds[partner]
+    over = excess if drop else over_under
     return Timing(
         tuple(rows),
         total,
@@ -183,7 +218,9 @@ def time_rundown(
         over_under,
         tuple(drop),
         frozenset(i for i in range(count) if joins[i]),
-        max(excess, 0) if drop else max(over_under, 0),
+        0 if over <= room else over,
+        over if 0 < over <= room else 0,
+        fades_out,
     )
 
 
