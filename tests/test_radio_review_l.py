@@ -60,3 +60,49 @@ def test_a_g_range_nothing_decides_is_flagged_for_the_editor(
     [flag] = spoken.flags
     assert (flag.code, flag.excerpt) == ("R8.2", written)
     assert "được đọc là gam" in flag.message and as_hours in flag.message
+
+
+# R13.3 reads a document number «<số> năm <năm>»; written with spaces, in lower case or as the
+# second of a list, its number and year ran into one number («một trăm hai nghìn không trăm
+# mười chín», a hundred and two thousand …) and its kind stayed in writing.
+DOCUMENT_NUMBERS = [
+    (
+        "Nghị định 100 / 2019 / NĐ-CP quy định.",
+        "Nghị định một trăm năm hai nghìn không trăm mười chín của Chính phủ quy định.",
+    ),
+    (
+        "Nghị định 100/2019/NĐ - CP quy định.",
+        "Nghị định một trăm năm hai nghìn không trăm mười chín của Chính phủ quy định.",
+    ),
+    (
+        "Nghị định 100/2019/nđ-cp quy định.",
+        "Nghị định một trăm năm hai nghìn không trăm mười chín của Chính phủ quy định.",
+    ),
+    (
+        "Thông tư số 58/2020/TT - BCA quy định.",
+        "Thông tư số năm mươi tám năm hai nghìn không trăm hai mươi của Bộ Công an quy định.",
+    ),
+    (
+        "Nghị định 100 / 2019 quy định.",
+        "Nghị định một trăm năm hai nghìn không trăm mười chín quy định.",
+    ),
+    (
+        "Các nghị định 100/2019, 123/2021 và 168/2024 quy định.",
+        "Các nghị định một trăm năm hai nghìn không trăm mười chín, một trăm hai mươi ba năm hai "
+        "nghìn không trăm hai mươi mốt và một trăm sáu mươi tám năm hai nghìn không trăm hai mươi "
+        "tư quy định.",
+    ),
+    # The kind written before «số:» is not said again («Nghị định số: Nghị định số …»).
+    (
+        "Nghị định số: 100/2019/NĐ-CP quy định.",
+        "Nghị định số: một trăm năm hai nghìn không trăm mười chín của Chính phủ quy định.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), DOCUMENT_NUMBERS)
+def test_a_document_number_says_its_year_apart_however_it_is_typed(
+    source: str, expected: str
+) -> None:
+    spoken = normalise(source)
+    assert (spoken.text, spoken.flags) == (expected, ())

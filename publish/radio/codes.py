@@ -54,7 +54,7 @@ _ROADS = {
 }
 _DOC_WORD = re.compile(
     r"(?i:luật|nghị định|thông tư(?: liên tịch)?|quyết định|chỉ thị|nghị quyết|kế hoạch|"
-    r"công văn|thông báo|báo cáo|hướng dẫn|kết luận|quy định|văn bản|số)\s*$"
+    r"công văn|thông báo|báo cáo|hướng dẫn|kết luận|quy định|văn bản|số)\s*:?\s*$"
 )
 
 _NAMED_NUMBER = re.compile(
@@ -111,12 +111,25 @@ kind and the trial's stage, no issuer (R13.3 held «ST» as one)."""
 _NUMBERED_IN_YEAR = re.compile(
     r"(?<!\w)((?:(?i:luật|pháp lệnh|nghị định|thông tư(?: liên tịch)?|quyết định|chỉ thị|"
     r"nghị quyết|kế hoạch|công văn|thông báo|hướng dẫn|kết luận|quy định|văn bản|số)|NĐ|QĐ|NQ|KH|CV)"
-    r"(?:\s+(?i:số))?\s*:?\s*)(\d{1,5})/((?:19|20)\d{2})(?![\w/-]|[.,]\d)"
+    r"(?:\s+(?i:số))?\s*:?\s*)(\d{1,5})\s*/\s*((?:19|20)\d{2})(?![\w/-]|[.,]\d)"
+    r"((?:\s*(?:,|(?i:và|hoặc))\s*\d{1,5}\s*/\s*(?:19|20)\d{2}(?![\w/-]|[.,]\d))*)"
 )
 """`Nghị định 168/2024`, `Chỉ thị 12/2024`, `Vụ án số 12/2024`: a document's or a case's number
 and year with no kind or issuer written, said `<number> năm <year>` as R13.3 says the whole
 form, never «một trăm sáu mươi tám trên hai nghìn …» (R12.3) nor a month «tháng mười hai năm …»
-(R7): after «số» comes a number, never a month."""
+(R7): after «số» comes a number, never a month. Spaces around the slash change nothing
+(«một trăm hai nghìn …» was one number), and more numbers in the list are of the same kind
+(`Nghị định số 100/2019 và 123/2021`)."""
+_IN_YEAR = re.compile(r"(\d{1,5})\s*/\s*((?:19|20)\d{2})")
+_SPACED_DOCUMENT = re.compile(
+    r"(?<![\w/])(\d{1,5})\s*/\s*(?:((?:19|20)\d{2})\s*/\s*)?([A-ZĐ]{1,5}|[a-zđ]{1,5})\s*-\s*"
+    r"([A-ZĐ][A-Za-zĐ]*|[a-zđ]+)(?![\w-])"
+)
+"""`100 / 2019 / NĐ - CP`, `100/2019/nđ-cp`: a document number pasted with spaces or typed in
+lower case, which R13.3 did not know: its number and year were said as one number («một trăm
+hai nghìn không trăm mười chín») and its kind left in writing."""
+_LOWER_KINDS = {kind.casefold(): kind for kind in _KINDS}
+_LOWER_ISSUERS = {issuer.casefold(): issuer for issuer in _ISSUERS}
 _MAYBE_A_MONTH = re.compile(
     r"(?i:kế hoạch|báo cáo|thông báo|hướng dẫn|kết luận|quy định|văn bản|công văn)\s*"
 )
@@ -478,14 +491,18 @@ def _legal(text: str, ctx: Context) -> str:
     def party_document(m: re.Match[str]) -> str:
         return _document(text, m, m[1], None, m[2], [m[3]], ctx)
 
+    def in_year(number: str, year: str) -> str:
+        return f"{_document_number(number, ctx)} năm {cardinal(int(year), opts)}"
+
     def numbered_in_year(m: re.Match[str]) -> str:
-        year = cardinal(int(m[3]), opts)
         if _MAYBE_A_MONTH.fullmatch(m[1]) and 1 <= int(m[2]) <= 12:
             _flag_month_or_number(m, ctx)
-        return f"{m[1]}{_document_number(m[2], ctx)} năm {year}"
+        more = _IN_YEAR.sub(lambda n: in_year(n[1], n[2]), m[4])
+        return f"{m[1]}{in_year(m[2], m[3])}{more}"
 
     if "/" not in text:
         return text
+    text = _SPACED_DOCUMENT.sub(_document_written_together, text)
     if "/QH" in text:
         text = _LAW_QH.sub(law, text)
     text = _COURT_CASE.sub(lambda m: _court_case(text, m, ctx), text)
@@ -524,6 +541,20 @@ def _flag_month_or_number(m: re.Match[str], ctx: Context) -> None:
         f"số văn bản, «{m[1].strip()} tháng {m[2]}/{m[3]}» nếu là tháng.",
         written,
     )
+
+
+def _document_written_together(m: re.Match[str]) -> str:
+    """A document number as R13.3 reads it: no spaces, its kind and issuer in capitals; a
+    lower-case pair that is not a known kind and issuer is left as written."""
+    kind, issuer = m[3], m[4]
+    if kind.islower():
+        if kind not in _LOWER_KINDS or issuer not in _LOWER_ISSUERS:
+            return m[0]
+        kind, issuer = _LOWER_KINDS[kind], _LOWER_ISSUERS[issuer]
+    elif issuer.islower() or not any(c.isspace() for c in m[0]):
+        return m[0]
+    year = f"{m[2]}/" if m[2] else ""
+    return f"{m[1]}/{year}{kind}-{issuer}"
 
 
 def _document(
