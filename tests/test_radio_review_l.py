@@ -106,3 +106,36 @@ def test_a_document_number_says_its_year_apart_however_it_is_typed(
 ) -> None:
     spoken = normalise(source)
     assert (spoken.text, spoken.flags) == (expected, ())
+
+
+# The sample's own bulletin: «có thể tra cứu các trang web đã bị cảnh báo lừa đảo tại
+# tinnhiemmang.vn» was taken for a scam warning (it says «lừa đảo») and read «… tại một đường
+# link.», sending listeners nowhere; with no subject before «có thể» the invitation was missed.
+LOOK_UP_SENTENCES = [
+    "Trước khi giao dịch, có thể tra cứu các trang web đã bị cảnh báo lừa đảo tại "
+    "[tinnhiemmang.vn](https://tinnhiemmang.vn).",
+    "Có thể tra cứu các trang lừa đảo tại tinnhiemmang.vn.",
+    "Nên kiểm tra các trang web lừa đảo tại tinnhiemmang.vn trước khi chuyển tiền.",
+]
+
+
+@pytest.mark.parametrize("source", LOOK_UP_SENTENCES)
+def test_an_invitation_to_look_up_scams_online_goes_with_its_address(source: str) -> None:
+    """As R1.4 drops «Trước khi giao dịch, có thể tra cứu tại tinnhiemmang.vn.»: a sentence
+    whose rest is an opening clause or a look-up with nowhere to look goes, and the editor is
+    told the sentence went."""
+    spoken = normalise(f"Gọi 113 khi cần. {source}")
+    assert spoken.text == "Gọi một một ba khi cần."
+    assert any(f.code == "R1.4" and f.message.startswith("Đã bỏ câu") for f in spoken.flags)
+
+
+def test_a_scam_address_after_tai_takes_the_word_along() -> None:
+    """«Đối tượng lập trang web giả tại https://…» kept «… trang web giả tại để lừa …»: the
+    word leading to the address goes with it; the warning itself is read."""
+    spoken = normalise(
+        "Đối tượng lập trang web giả tại https://vietcombank-vn.top để lừa người dân."
+    )
+    assert spoken.text == "Đối tượng lập trang web giả để lừa người dân."
+    assert (
+        normalise("Đối tượng lập trang giả là https://abc.xyz.").text == "Đối tượng lập trang giả."
+    )

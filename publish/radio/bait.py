@@ -40,12 +40,17 @@ _LOOK_BACK = 80
 
 _CLAUSE_BREAK = re.compile(r"[,;](?=\s)")
 _INVITATION = re.compile(
-    r"[\W_]*+(?i:(?:(?:người dân|bà con|nhân dân|quý vị|bạn đọc|mọi người)\s++"
-    r"(?:(?:có thể|hãy|nên|cần|vui lòng)\s++)?)?(?:(?:hãy|vui lòng|xin|mời)\s++)?"
-    r"(?:truy cập|bấm|nhấn|click|vào|xem|tra cứu|tải|đăng ký|theo dõi|tham khảo|tìm hiểu))(?!\w)"
+    r"[\W_]*+(?i:(?:(?:người dân|bà con|nhân dân|quý vị|bạn đọc|mọi người)\s++)?"
+    r"(?:(?:có thể|hãy|nên|cần|vui lòng|xin|mời)\s++)?(?:(?:hãy|vui lòng|xin|mời)\s++)?"
+    r"(?:truy cập|bấm|nhấn|click|vào|xem|tra cứu|kiểm tra|tải|đăng ký|theo dõi|tham khảo|"
+    r"tìm hiểu))(?!\w)"
 )
 """A clause opening by asking the listener to go to the address (`Người dân hãy truy cập …`,
-`Truy cập … để xem các thủ đoạn lừa đảo`): the unit's own page, scam words or not."""
+`Truy cập … để xem các thủ đoạn lừa đảo`, `có thể tra cứu các trang lừa đảo tại …`): the
+unit's own page or one to look things up on, scam words or not."""
+_PLACE_WORD_BEFORE = re.compile(r"[^\S\n]++(?i:tại|ở|qua|trên|là)[^\S\n]*+$")
+"""A word that led to the address alone (`lập trang giả tại https://…`): it goes with it, or
+«lập trang giả tại.» is left hanging."""
 
 
 def in_scam_warning(text: str, start: int) -> bool:
@@ -77,5 +82,8 @@ def bait_removed(text: str, start: int, end: int, *, email: bool) -> str | None:
     groups = ("open", "intro", "pointer") if close else ("intro", "pointer")
     found = next((g for g in groups if named[g]), None)
     cut = reach + (named.start(found) if found else named.end())
+    hanging = _PLACE_WORD_BEFORE.search(text, reach, cut)
+    if hanging is not None:
+        cut = hanging.start()
     gap = " " if after[:1].isalnum() else ""
     return text[:cut].rstrip() + gap + after
