@@ -139,3 +139,35 @@ def test_a_scam_address_after_tai_takes_the_word_along() -> None:
     assert (
         normalise("Đối tượng lập trang giả là https://abc.xyz.").text == "Đối tượng lập trang giả."
     )
+
+
+# A slash typed with spaces between two numbers was dropped unsaid: «có ba bốn số vụ», «đạt bốn
+# mươi lăm năm mươi điểm», two numbers run together with no word to the editor.
+SPACED_SLASHES = [
+    ("Có 3 / 4 số vụ giảm.", "Có ba phần tư số vụ giảm.", "R7.2"),
+    ("Đạt 45 / 50 điểm.", "Đạt bốn mươi lăm trên năm mươi điểm.", "R12.3"),
+    (
+        "Sáng ngày 5 / 12, tổ tuần tra ra quân.",
+        "Sáng ngày năm tháng mười hai, tổ tuần tra ra quân.",
+        None,
+    ),
+    ("Nhà số 12 / 3 đường Lê Lợi.", "Nhà số mười hai trên ba đường Lê Lợi.", None),
+]
+
+
+@pytest.mark.parametrize(("source", "expected", "code"), SPACED_SLASHES)
+def test_a_spaced_slash_between_numbers_reads_as_a_tight_one(
+    source: str, expected: str, code: str | None
+) -> None:
+    spoken = normalise(source)
+    assert spoken.text == expected
+    assert [f.code for f in spoken.flags] == ([code] if code else [])
+
+
+def test_a_slash_between_two_spaced_phone_numbers_is_still_or() -> None:
+    """The groups of a phone number typed with spaces are not joined across the slash."""
+    spoken = normalise("Gọi 0912 345 678 / 0913 456 789.")
+    assert spoken.text == (
+        "Gọi không chín một hai, ba bốn năm, sáu bảy tám hoặc không chín một ba, bốn năm sáu, "
+        "bảy tám chín."
+    )

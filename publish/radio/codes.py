@@ -128,6 +128,12 @@ _SPACED_DOCUMENT = re.compile(
 """`100 / 2019 / NĐ - CP`, `100/2019/nđ-cp`: a document number pasted with spaces or typed in
 lower case, which R13.3 did not know: its number and year were said as one number («một trăm
 hai nghìn không trăm mười chín») and its kind left in writing."""
+_SPACED_SLASH = re.compile(
+    r"(?<![\w.,/])(?<!\d )(\d{1,4})(?:[^\S\n]+/[^\S\n]*|/[^\S\n]+)(\d{1,4})(?![\w/]|[.,]\d| \d)"
+)
+"""`3 / 4`, `45 /50`, `5/ 12`: a slash typed with spaces between two numbers is the slash written
+tight, a fraction, a date or `trên`; left spaced, the slash was dropped unsaid and the numbers ran
+together («có ba bốn số vụ»). Not between the groups of phone numbers (`… 678 / 0913 …`)."""
 _LOWER_KINDS = {kind.casefold(): kind for kind in _KINDS}
 _LOWER_ISSUERS = {issuer.casefold(): issuer for issuer in _ISSUERS}
 _MAYBE_A_MONTH = re.compile(
@@ -795,6 +801,8 @@ def read_codes(text: str, ctx: Context) -> str:
         return text  # every rule here reads digits
     # Masked plates first: `66A-123.xx` is no phone number still to be filled in.
     text = read_masked_numbers(_private_numbers(read_masked_plates(text, ctx), ctx), ctx)
+    if " /" in text or "/ " in text:
+        text = _SPACED_SLASH.sub(r"\1/\2", text)
     if "TT" in text:  # before `_legal` reads the number: `TT số 28/2024/TT-BCA`
         text = _CIRCULAR.sub("thông tư ", text)
     if "/" in text:
