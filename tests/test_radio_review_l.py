@@ -171,3 +171,31 @@ def test_a_slash_between_two_spaced_phone_numbers_is_still_or() -> None:
         "Gọi không chín một hai, ba bốn năm, sáu bảy tám hoặc không chín một ba, bốn năm sáu, "
         "bảy tám chín."
     )
+
+
+# The second of a pair was read differently from the first: «Ngày 30-4 và 1-5» as «… tháng tư
+# và từ một đến năm», two hotlines joined by a dash as one run of digits.
+SECOND_OF_A_PAIR = [
+    (
+        "Ngày 30-4 và 1-5 hằng năm, lực lượng tăng cường tuần tra.",
+        "Ngày ba mươi tháng tư và ngày một tháng năm hằng năm, lực lượng tăng cường tuần tra.",
+    ),
+    (
+        "Sáng 20-11, 21-11 và 22-11, đoàn làm việc tại xã.",
+        "Sáng ngày hai mươi tháng mười một, ngày hai mươi mốt tháng mười một và ngày hai mươi hai "
+        "tháng mười một, đoàn làm việc tại xã.",
+    ),
+    (
+        "Hotline: 0277.3861.234 - 0913.123.456.",
+        "Hotline: không hai bảy bảy, ba tám sáu một, hai ba bốn hoặc không chín một ba, một hai "
+        "ba, bốn năm sáu.",
+    ),
+    # A range after a hyphen date with no date before it stays a range.
+    ("Phạt 2-3 triệu và 5-7 triệu đồng.", "Phạt từ hai đến ba triệu và từ năm đến bảy triệu đồng."),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), SECOND_OF_A_PAIR)
+def test_the_second_of_a_pair_is_read_as_the_first(source: str, expected: str) -> None:
+    spoken = normalise(source)
+    assert (spoken.text, spoken.flags) == (expected, ())

@@ -160,8 +160,10 @@ _AREA_CODE_PHONE = re.compile(
 _SUBSCRIBER_GROUPS = {6: (3, 3), 7: (3, 4), 8: (4, 4), 9: (3, 3, 3), 10: (3, 3, 4)}
 """How an unseparated subscriber number is split for breath pauses (R9.2)."""
 _PHONE_PAIR = re.compile(
-    r"(?<![\w+.,/])" + _PHONE_SHAPE + r"\s*/\s*" + _PHONE_SHAPE + r"(?![\d]|[.,/]\d)"
+    r"(?<![\w+.,/])" + _PHONE_SHAPE + r"(?:\s*/\s*|\s+-\s+)" + _PHONE_SHAPE + r"(?![\d]|[.,/]\d)"
 )
+"""`0912.345.678/0277.3851.234`, `0277.3861.234 - 0913.123.456`: two numbers, either will do;
+a dash between them was said as a comma, and the first number ran into the second."""
 _SERVICE = re.compile(r"(?<![\w.,])(11[1345]|1[89]00(?:[ .]?\d)+)(?![\w]|[.,]\d)")
 _SERVICE_WORD = (
     r"(?<!\w)(?i:gọi|báo(?!\s+cáo)|cảnh sát|cứu hỏa|cứu hoả|cứu nạn|cứu hộ|cấp cứu|khẩn cấp|"
@@ -619,7 +621,7 @@ def _phones(text: str, ctx: Context) -> str:
 
     if "(" in text:
         text = _AREA_CODE_PHONE.sub(_area_code_phone, text)
-    if "/" in text:  # `0912.345.678/0277.3851.234`: two numbers, either will do
+    if "/" in text or " - " in text:
         text = _PHONE_PAIR.sub(
             lambda m: f"{_phone(m[1])} hoặc {_phone(m[2])}{pause_after(m.string, m.end())}", text
         )

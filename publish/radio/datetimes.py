@@ -149,6 +149,9 @@ _COUNT_AFTER = re.compile(
     r"\s*+(?:" + COUNTED_NOUN + r"|(?i:tiếng|phút|tuần|km|ki-lô-mét|triệu|nghìn|ngàn|tỷ)(?!\w))"
 )
 """After `5-7`: what it counts (`mỗi ngày 5-7 người`, `ngày 2-3 lần`), so a range, not a date."""
+_AFTER_HYPHEN_DATE = re.compile(r"(?<![\w/-])(\d{1,2}-\d{1,2})\s*+(?:,|(?i:và|hoặc|đến|tới))\s*+$")
+"""`ngày 30-4 và 1-5`: after a hyphen date read as one, the next in its list is a date too; it
+was read «và từ một đến năm»."""
 _DAY_TRIGGER = re.compile(
     r"(?<!\w)(?i:ngày|sáng|trưa|chiều|tối|đêm|rạng sáng|hôm)\s*+,?+\s*+\(?+\s*+$"
 )
@@ -518,12 +521,17 @@ def _dates(r: _Reader, text: str) -> str:
     if "/" in text:
         text = r.text = _SHORT_DATE.sub(short_date, text)
 
+    hyphen_dates: set[int] = set()
+
     def hyphen_date(m: re.Match[str]) -> str:
         day, month = int(m[1]), int(m[2])
-        if not _valid(day, month) or not ends_before(_DAY_TRIGGER, text, m.start()):
+        joined = ends_before(_AFTER_HYPHEN_DATE, text, m.start())
+        listed = joined is not None and joined.end(1) in hyphen_dates
+        if not _valid(day, month) or not (listed or ends_before(_DAY_TRIGGER, text, m.start())):
             return m[0]
         if _COUNT_AFTER.match(text, m.end()):
             return m[0]  # `tối 7-8 người`: a count after a time of day, read as a range
+        hyphen_dates.add(m.end())
         return r.date(m, day, month, None)
 
     def days_of_month(m: re.Match[str]) -> str:
