@@ -199,3 +199,20 @@ SECOND_OF_A_PAIR = [
 def test_the_second_of_a_pair_is_read_as_the_first(source: str, expected: str) -> None:
     spoken = normalise(source)
     assert (spoken.text, spoken.flags) == (expected, ())
+
+
+def test_a_mobile_network_generation_is_said_not_held() -> None:
+    """«nâng cấp sim 4G lên 5G», the scam every unit warns of, held the bulletin off the air as
+    a number left unread (Q1); a weight written with a capital stays for the editor."""
+    spoken = normalise("Cảnh giác với thủ đoạn nâng cấp sim 4G lên 5G.")
+    assert (spoken.text, spoken.flags) == (
+        "Cảnh giác với thủ đoạn nâng cấp sim bốn G lên năm G.",
+        (),
+    )
+    assert [f.code for f in normalise("Thu giữ 3G ma túy.").flags] == ["Q1"]
+
+
+def test_a_name_written_with_a_small_first_letter_keeps_it() -> None:
+    """«iPhone» opening a sentence was printed «IPhone» in the script the presenter reads."""
+    spoken = normalise("iPhone 15 bị mất. eKYC là gì? an toàn.")
+    assert spoken.text == "iPhone mười lăm bị mất. eKYC là gì? An toàn."

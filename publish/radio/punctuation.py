@@ -47,7 +47,7 @@ _STOP_AFTER_MARK = re.compile(r"([!?])\s*\.")
 _REPEATED_STOPS = re.compile(r"\.(?:\s*\.)+")
 _NO_SPACE_AFTER_MARK = re.compile(r"([,;:!?])(?=[^\W\d_“\"])")
 _LEADING_MARKS = re.compile(r"^[\s,;:.]+")
-_SENTENCE_START = re.compile(r"([.!?])(\s+[“\"‘]*)([^\W\d_])")
+_SENTENCE_START = re.compile(r"([.!?])(\s+[“\"‘]*)([^\W\d_])(?![^\W\d_]*[A-ZĐ])")
 _TRAILING_PAUSES = ",;:-"
 """With whitespace, what `_final_stop` removes from the end before adding the stop."""
 
@@ -56,6 +56,8 @@ def capitalise_first(text: str) -> str:
     """Upper-case the first letter, skipping opening quotes and placeholders."""
     for i, c in enumerate(text):
         if c.isalpha():
+            if text[i + 1 : i + 2].isupper():
+                return text  # `iPhone`, `eKYC`: a name written so, never «IPhone»
             return text[:i] + c.upper() + text[i + 1 :]
         if c.isdigit():
             return text
