@@ -216,3 +216,25 @@ def test_a_name_written_with_a_small_first_letter_keeps_it() -> None:
     """«iPhone» opening a sentence was printed «IPhone» in the script the presenter reads."""
     spoken = normalise("iPhone 15 bị mất. eKYC là gì? an toàn.")
     assert spoken.text == "iPhone mười lăm bị mất. eKYC là gì? An toàn."
+
+
+# Forms common in police notes that held a bulletin off the air (Q1) or left a mark in the script.
+HELD_FOR_A_COMMON_FORM = [
+    (
+        "Tai nạn xảy ra trên Quốc lộ 1A, đoạn qua xã Tân Phú.",
+        "Tai nạn xảy ra trên Quốc lộ một A, đoạn qua xã Tân Phú.",
+    ),
+    ("Trên quốc lộ 91B đoạn qua xã.", "Trên quốc lộ chín mươi mốt B đoạn qua xã."),
+    (
+        "Lúc 10h15p ngày 2/3, tổ tuần tra phát hiện.",
+        "Lúc mười giờ mười lăm phút ngày hai tháng ba, tổ tuần tra phát hiện.",
+    ),
+    ("Vụ việc xảy ra lúc 21h45’.", "Vụ việc xảy ra lúc hai mươi mốt giờ bốn mươi lăm phút."),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), HELD_FOR_A_COMMON_FORM)
+def test_a_common_written_form_is_read(source: str, expected: str) -> None:
+    spoken = normalise(source)
+    assert (spoken.text, spoken.flags) == (expected, ())
+

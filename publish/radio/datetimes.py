@@ -110,7 +110,12 @@ _QUARTER = re.compile(r"(?<!\w)((?i:quý))\s+([IVX]+|[1-4])\s*/\s*(\d{4})(?!\d)"
 _HMS = re.compile(_EDGE + r"([01]?\d|2[0-3]):([0-5]\d):([0-5]\d)" + _END)
 _TIME_RANGE = re.compile(_EDGE + r"(" + _TIME + r"|\d{1,2})\s*-\s*(" + _TIME + r")" + _END)
 _HM_COLON = re.compile(_EDGE + r"([01]?\d|2[0-3]):([0-5]\d)" + _END)
-_HM = re.compile(_EDGE + r"([01]?\d|2[0-3])\s?[hg]\s?([0-5]\d)(\s?(?:'|phút(?!\w)))?(?!\w)")
+_HM = re.compile(
+    _EDGE + r"([01]?\d|2[0-3])\s?[hg]\s?([0-5]\d)(\s?(?:['’]|phút(?!\w))|p(?!\w))?(?!\w)"
+)
+"""`14h30`, `7g45`, `21h45'`, `21h45’`, `10h15p` (p for phút, as notes are written): the mark
+after the minutes is said «phút» or nothing; «10h15p» held the bulletin as unread digits (Q1)
+and «21h45’» left a stray quote in the script."""
 _H = re.compile(_EDGE + r"([01]?\d|2[0-3])\s?h(?![\w'])")
 _G = re.compile(_EDGE + r"([01]?\d|2[0-3])\s?g(?!\w)")
 _H_WORD_MIN = re.compile(_EDGE + r"(\d{1,2}) giờ ([0-5]\d)(?!\d| phút)")
@@ -368,7 +373,7 @@ def _times(r: _Reader, text: str) -> str:
 
     def hour_minute(m: re.Match[str]) -> str:
         spoken = r.clock(m[1], m[2])
-        if m[3] and "phút" in m[3] and not r.opts.minutes_word and int(m[2]):
+        if m[3] and m[3].strip() in ("phút", "p") and not r.opts.minutes_word and int(m[2]):
             spoken += " phút"  # the writer wrote it; keep it
         return spoken
 

@@ -153,10 +153,11 @@ _LETTERED = re.compile(r"(?<![\w.,/])(\d{1,4})([A-Z])(\d{1,2})?(?![\w/]|[.,]\d)"
 12A1`, `phòng 10C3`: a class or a room, a number after the letter too (`mười hai A một`)."""
 _ADDRESS_WORD = re.compile(
     r"(?<!\w)(?i:số|nhà|ấp|khóm|khu phố|khu|tổ|thôn|xóm|bản|hẻm|ngõ|ngách|kiệt|lô|phòng|căn hộ|"
-    r"căn|ki-ốt|kiốt|tầng|dãy|block|vàng|lớp)\s*$"
+    r"căn|ki-ốt|kiốt|tầng|dãy|block|vàng|lớp|quốc lộ|tỉnh lộ|hương lộ|đường tỉnh|đường huyện)\s*$"
 )
 """Before `45A`: an address, where a lettered number is a house, a hamlet, a plot (and `vàng
-24K`, gold's karat, said `hai mươi tư K` like any house letter; `lớp 9A`, a school class).
+24K`, gold's karat, said `hai mươi tư K` like any house letter; `lớp 9A`, a school class;
+`Quốc lộ 1A` written out, a road, said as `QL1A` is: it held the bulletin as unread digits).
 Elsewhere (`5K`) it may be a code or a slogan, which the lexicon reads or QA flags (R14.7, Q1)."""
 _NETWORK = re.compile(
     r"(?<![\w.,/])([2-6])G(?!\w)(?!\s*+(?i:ma túy|ma tuý|heroin|cần sa|thuốc|vàng)(?!\w))"
