@@ -238,3 +238,13 @@ def test_a_common_written_form_is_read(source: str, expected: str) -> None:
     spoken = normalise(source)
     assert (spoken.text, spoken.flags) == (expected, ())
 
+
+def test_the_movement_s_own_abbreviations_are_in_the_seed_lexicon() -> None:
+    """«Ngày hội toàn dân BVANTQ», the very movement the programme is about, held the bulletin
+    off the air (R14.6) until each unit added it to its own lexicon; so did CCB, BĐBP, TDP."""
+    spoken = normalise("Ngày hội toàn dân BVANTQ có Hội CCB, BĐBP tỉnh và tổ trưởng TDP tham gia.")
+    assert (spoken.text, spoken.flags) == (
+        "Ngày hội toàn dân bảo vệ an ninh Tổ quốc có Hội cựu chiến binh, Bộ đội Biên phòng "
+        "tỉnh và tổ trưởng tổ dân phố tham gia.",
+        (),
+    )
