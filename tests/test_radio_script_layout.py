@@ -256,6 +256,13 @@ def test_the_running_order_says_how_long_the_faded_closing_tune_airs(tmp_path: P
     assert "Đề nghị bỏ" not in warning
     document = json.loads(files["2024-W50/rundown.json"])
     assert (document["drop_suggestion"], document["closing_tune_cut_seconds"]) == ([], 2)
+    # The technician plays from the script: its cue says when to fade the tune out.
+    script = files["2024-W50/script.txt"]
+    assert "[A7 NHẠC HIỆU KẾT THÚC 0:20, HẠ NHỎ DẦN SAU 0:18]" in script
+    assert "[A1 NHẠC HIỆU MỞ ĐẦU 0:20]" in script
+    word = {a.path: a.data for a in radio.render(site)}["2024-W50/script.docx"]
+    texts = [p.text for p in docx.Document(io.BytesIO(word)).paragraphs]
+    assert "[A7 NHẠC HIỆU KẾT THÚC 0:20, HẠ NHỎ DẦN SAU 0:18]" in texts
 
 
 def test_the_running_order_marks_rows_that_cannot_air(tmp_path: Path) -> None:

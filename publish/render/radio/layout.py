@@ -92,10 +92,12 @@ def _header(left: str, right: str) -> str:
     return f"{left}{' ' * gap}{right}"
 
 
-def cue_line(segment: Segment, row: Row | None = None) -> str:
-    """S5: a music cue in square brackets and capitals, with its number and length."""
+def cue_line(segment: Segment, row: Row | None = None, faded: int | None = None) -> str:
+    """S5: a music cue in square brackets and capitals, with its number and length; `faded`:
+    the seconds a closing tune airs before it is faded out (the studio plays no more)."""
     number = f"{row.number} " if row is not None else ""
-    return f"[{number}{segment.cue} {mss(segment.seconds)}]"
+    fade = f", HẠ NHỎ DẦN SAU {mss(faded)}" if faded is not None else ""
+    return f"[{number}{segment.cue} {mss(segment.seconds)}{fade}]"
 
 
 def _body(segment: Segment) -> list[str]:
@@ -164,13 +166,14 @@ def episode_heading(episode: Episode, config: Config) -> list[str]:
 
 def script_text(episode: Episode, config: Config) -> str:
     """script.txt: the whole episode, item after item, pages separated by a rule of '='."""
-    rows = episode.timing.rows
+    timing = episode.timing
+    rows = timing.rows
     segments = episode.segments
     lines = [*episode_heading(episode, config), PAGE_RULE, ""]
     for number, page in enumerate(pages(segments)):
         if number:
             lines += [PAGE_RULE, ""]
-        lines += [cue_line(segments[i], rows[i]) for i in page.before]
+        lines += [cue_line(segments[i], rows[i], timing.faded(i)) for i in page.before]
         if page.before:
             lines.append("")
         segment, row = segments[page.item], rows[page.item]
@@ -180,7 +183,7 @@ def script_text(episode: Episode, config: Config) -> str:
         if _end(segment):
             lines += [*_end(segment), ""]  # S7: the item ends before the music that follows it
         for index in page.after:
-            lines += [cue_line(segments[index], rows[index]), ""]
+            lines += [cue_line(segments[index], rows[index], timing.faded(index)), ""]
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -95,6 +95,7 @@ def _plan(episode: Episode, config: Config) -> tuple[list[ParagraphSpec], dict[s
     for number, line in enumerate(episode_heading(episode, config)):
         paragraph(line, BODY_PT if number == 0 else CUE_PT, bold=True)
     rows = episode.timing.rows
+    faded = episode.timing.faded
     segments = episode.segments
     paragraph("THỨ TỰ PHÁT SÓNG", CUE_PT, bold=True)
     for segment, row in zip(segments, rows, strict=True):
@@ -107,7 +108,7 @@ def _plan(episode: Episode, config: Config) -> tuple[list[ParagraphSpec], dict[s
     for page in pages(segments):
         first = True
         for index in page.before:
-            cue(cue_line(segments[index], rows[index]), page_break=first)
+            cue(cue_line(segments[index], rows[index], faded(index)), page_break=first)
             first = False
         segment, row = segments[page.item], rows[page.item]
         header = f"[{row.number}]  {segment.slug}  |  {header_fields(segment, row).upper()}"
@@ -126,7 +127,7 @@ def _plan(episode: Episode, config: Config) -> tuple[list[ParagraphSpec], dict[s
         if segment.label in ("Tin", "Bài"):
             plan.append((((END_MARK, CUE_PT, True),), False, True))
         for index in page.after:
-            cue(cue_line(segments[index], rows[index]))  # after the item's end mark (S7)
+            cue(cue_line(segments[index], rows[index], faded(index)))  # after the end mark (S7)
     moment = episode.air.astimezone(dt.UTC).replace(tzinfo=None)
     properties = {
         "title": f"{config.radio.program} — tập {episode.week}",
