@@ -248,3 +248,26 @@ def test_the_movement_s_own_abbreviations_are_in_the_seed_lexicon() -> None:
         "tỉnh và tổ trưởng tổ dân phố tham gia.",
         (),
     )
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            "Trong 6 tháng, phát hiện 12 vụ/15 đối tượng.",
+            "Trong sáu tháng, phát hiện mười hai vụ, mười lăm đối tượng.",
+        ),
+        (
+            "Xử lý 45 trường hợp/45 phương tiện.",
+            "Xử lý bốn mươi lăm trường hợp, bốn mươi lăm phương tiện.",
+        ),
+        # «per» and «trên» are read before: unchanged.
+        ("Nồng độ 80 mg/100 ml máu.", "Nồng độ tám mươi mi-li-gam trên một trăm mi-li-lít máu."),
+        ("Giá 3.000 đồng/1 triệu/ngày.", "Giá ba nghìn đồng trên một triệu mỗi ngày."),
+    ],
+)
+def test_a_tally_of_cases_and_people_pauses_between_them(source: str, expected: str) -> None:
+    """«12 vụ/15 đối tượng» was read «mười hai vụ mười lăm đối tượng»: the slash went unsaid
+    and the two counts ran together; a presenter pauses there."""
+    spoken = normalise(source)
+    assert (spoken.text, spoken.flags) == (expected, ())

@@ -146,6 +146,10 @@ _FRACTION = re.compile(r"(?<![\w.,/])(\d+)/(\d{1,3}(?:\.\d{3})+|\d+)(?![\w/]|[.,
 _SLASH_RUN = re.compile(r"(?<![\w.,/])\d+(?:/\d+){2,}(?![\w/]|[.,]\d)")
 """`5/12/26`: three numbers or more between slashes that no rule read (no full date, no house
 number); its slashes went as word breaks, «năm mười hai hai mươi sáu», and nothing was told."""
+_COUNT_SLASH = re.compile(r"(?<=[^\W\d_])[^\S\n]*/[^\S\n]*(?=\d)")
+"""`12 vụ/15 đối tượng`, the police tally of cases and people: a pause, «mười hai vụ, mười lăm
+đối tượng»; the slash went unsaid and the two counts ran together. By P6 every slash that
+means «per» or «trên» (`đồng/kg`, `mg/100 ml`) has been read."""
 _NEGATIVE = re.compile(r"(?<![\w.,)])-(?=\d)")
 _ANY_NUMBER = re.compile(_NUM + _END)
 _LETTERED = re.compile(r"(?<![\w.,/])(\d{1,4})([A-Z])(\d{1,2})?(?![\w/]|[.,]\d)")
@@ -303,6 +307,7 @@ def read_remaining_numbers(text: str, ctx: Context) -> str:
     if "+" in text:
         text = _PLUS.sub(lambda m: f"{read_number(m[1], ctx)} cộng {read_number(m[2], ctx)}", text)
     if "/" in text:
+        text = _COUNT_SLASH.sub(", ", text)
         text = _HOUSE_NUMBER.sub(lambda m: _house_number(m, text, ctx), text)
         text = _SLASH_RUN.sub(lambda m: _slash_run(m[0], ctx), text)
         text = _FRACTION.sub(lambda m: _fraction(m, ctx), text)
