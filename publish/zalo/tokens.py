@@ -29,6 +29,7 @@ from publish.errors import PublishError
 from publish.file_lock import release, try_lock, wait_for
 from publish.no_follow import open_no_follow
 from publish.zalo.errors import NOT_REFRESHED, REAUTHORIZE, ZaloError, api_error
+from publish.zalo.token_spending import Spending, interrupted_message
 
 __all__ = [
     "DEFAULT_OAUTH_BASE",
@@ -91,6 +92,8 @@ class TokenPair:
     oa_id: str | None = None
     """The OA the pair was granted for, when `publish zalo-login` learned it (files written
     before it was recorded have none)."""
+    sending: Spending | None = None
+    """This refresh token sent to Zalo by a refresh that saved no pair after it (yet)."""
 
     def __repr__(self) -> str:
         """Mask both tokens."""
@@ -140,6 +143,27 @@ def file_key(info: os.stat_result) -> FileKey:
     replaced (TokenFile.save, `publish zalo-login`) within the clock's tick with the same size
     is another pair all the same."""
     return (info.st_ino, info.st_mtime_ns, info.st_size)
+
+
+@dataclass
+class Prepared:
+    """A save's temporary file, made ahead of the pair it will hold (TokenFile.prepare)."""
+
+    fd: int
+    tmp: str
+    generation: int
+    done: bool = False
+    """Whether commit took the file over (it closes or removes it), or discard removed it."""
+
+    def discard(self) -> None:
+        """Close and remove the temporary file when no pair was written into it."""
+        if self.done:
+            return
+        self.done = True
+        with contextlib.suppress(OSError):
+            os.close(self.fd)
+        with contextlib.suppress(OSError):
+            os.unlink(self.tmp)
 
 
 class TokenFile:
@@ -250,6 +274,7 @@ class TokenFile:
                 expires_at=float(expires) if expires is not None else None,
                 lifetime=float(lifetime) if lifetime is not None else None,
                 oa_id=str(oa_id) if oa_id else None,
+                sending=Spending.from_json(raw.get("sending")),
             )
             return file_key(opened), pair
         except (ValueError, KeyError, TypeError):
@@ -261,8 +286,28 @@ class TokenFile:
 
     def save(self, pair: TokenPair) -> None:
         """Write the pair atomically: temp file (0600) + fsync + rename + directory fsync."""
+        self.commit(self.prepare(), pair)
+
+    def prepare(self) -> Prepared:
+        """Make the temporary file a save writes, before the pair exists: a refresh makes it
+        before sending, so that once Zalo answers, writing the pair is all that is left."""
         directory = self.path.parent
         directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+        # Saves are counted, not only timed: recover() must tell which pair came last
+        # even when the clock was set back between them (NTP, a wrong clock fixed).
+        generation = self._generation() + 1
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{self.path.name}.", suffix=".tmp")
+        prepared = Prepared(fd, tmp, generation)
+        try:
+            if sys.platform != "win32":  # no fchmod there before Python 3.13; mode bits are moot
+                os.fchmod(fd, 0o600)
+        except BaseException:
+            prepared.discard()
+            raise
+        return prepared
+
+    def commit(self, prepared: Prepared, pair: TokenPair) -> None:
+        """Write the pair into the prepared temporary file, fsync it and rename it into place."""
         record = {
             "version": 1,
             "refresh_token": pair.refresh_token,
@@ -270,26 +315,24 @@ class TokenFile:
             "expires_at": pair.expires_at,
             "lifetime": pair.lifetime,
             "saved_at": time.time(),
-            # Saves are counted, not only timed: recover() must tell which pair came last
-            # even when the clock was set back between them (NTP, a wrong clock fixed).
-            "generation": self._generation() + 1,
+            "generation": prepared.generation,
         }
         if pair.oa_id:
             record["oa_id"] = pair.oa_id
-        fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{self.path.name}.", suffix=".tmp")
+        if pair.sending:
+            record["sending"] = pair.sending.to_json()
+        prepared.done = True
         try:
-            if sys.platform != "win32":  # no fchmod there before Python 3.13; mode bits are moot
-                os.fchmod(fd, 0o600)
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            with os.fdopen(prepared.fd, "w", encoding="utf-8") as handle:
                 json.dump(record, handle)
                 handle.flush()
                 os.fsync(handle.fileno())
-            os.replace(tmp, self.path)
+            os.replace(prepared.tmp, self.path)
         except BaseException:
             with contextlib.suppress(OSError):
-                os.unlink(tmp)
+                os.unlink(prepared.tmp)
             raise
-        _fsync_folder(directory)
+        _fsync_folder(self.path.parent)
 
     def leftovers(self) -> list[Path]:
         """Temporary files of saves killed between their fsync and their rename."""
@@ -586,15 +629,78 @@ class TokenManager:
                     "Zalo access token đã được làm mới bởi tiến trình khác; dùng token đó."
                 )
                 return pair.access_token, False
+            created = not self.token_file.exists()
+            earlier = self._note_sending(pair)
+            # Everything a save needs but the pair is done first: once Zalo has answered, the
+            # refresh token in the file is spent and only the reply holds the pair it accepts.
+            prepared = self.token_file.prepare()
             try:
-                new_pair = self._exchange(send, pair)
+                try:
+                    new_pair = self._exchange(send, pair)
+                except ZaloError as error:
+                    told = self._interrupted(error, pair, earlier)
+                    new_pair = self._exchange_env_instead(send, pair, told)
+                self.token_file.commit(prepared, new_pair)
             except ZaloError as error:
-                new_pair = self._exchange_env_instead(send, pair, error)
+                # Zalo answered (api_message is its words): this sending spent nothing of ours.
+                # With no answer read, it may have: the note stays for the next run.
+                if earlier is None and error.api_message is not None:
+                    self._unnote_sending(pair, created=created)
+                raise
+            finally:
+                prepared.discard()
             self._remember(new_pair)
-            self.token_file.save(new_pair)
             self._cached = None
             logger.info("Đã làm mới access token Zalo và lưu vào %s.", self.token_file.path)
             return new_pair.access_token, True  # type: ignore[return-value]
+
+    def _note_sending(self, pair: TokenPair) -> Spending | None:
+        """With the lock held, before `pair`'s refresh token is sent: save in the token file
+        that it is on its way (the pair saved after the refresh carries no such note), and
+        return an earlier run's note of the same token, which its -14014 must tell about."""
+        if pair.sending is not None and pair.sending.of(pair.refresh_token):
+            return pair.sending  # the earlier sending is the one the operator must hear of
+        if not pair.refresh_token:
+            return None  # a probe with no refresh token (zalo-login): nothing can be spent
+        self.token_file.save(replace(pair, sending=Spending.now(pair.refresh_token)))
+        self._cached = None
+        return None
+
+    def _unnote_sending(self, pair: TokenPair, *, created: bool) -> None:
+        """Take this run's note off the token file when Zalo's answer showed the token unspent
+        by it, unless the file changed meanwhile; the file itself when the note made it (the
+        pair was the environment's): as it was, a login may write the OA's file there."""
+        saved = self.token_file.load()
+        if saved is None or saved.refresh_token != pair.refresh_token or not saved.sending:
+            return
+        if created:
+            self.token_file.path.unlink()
+        else:
+            self.token_file.save(replace(saved, sending=None))
+        self._cached = None
+
+    def _interrupted(
+        self, error: ZaloError, pair: TokenPair, earlier: Spending | None
+    ) -> ZaloError:
+        """`error`, or when it is a -14014 for a token an earlier run sent and saved no pair
+        after (killed in between), the error saying so and how to recover."""
+        if error.code != -14014 or earlier is None:
+            return error
+        source = (
+            f"của biến {ENV_REFRESH_TOKEN}"
+            if self._initial is not None and pair.refresh_token == self._initial.refresh_token
+            else f"trong tệp token {self.token_file.path}"
+        )
+        message = interrupted_message(
+            self.token_file.path, earlier, source=source, in_ci=self.has_env_refresh()
+        )
+        return ZaloError(
+            message,
+            code=-14014,
+            api_message=error.api_message,
+            operation="refresh",
+            http_status=error.http_status,
+        )
 
     def _exchange_env_instead(
         self, send: OAuthSender, pair: TokenPair, error: ZaloError
