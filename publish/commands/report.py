@@ -297,7 +297,9 @@ def run(args: argparse.Namespace) -> int:
     manifest = Manifest.load(args.root / "state" / "zalo.json", "zalo", read_only=True)
     keys = {e["article_id"]: k for k, e in manifest.entries().items() if e.get("article_id")}
     oa_id = config.zalo.oa_id.strip()
-    with ZaloClient.from_env(oa_id=oa_id, concurrency=max(1, config.zalo.concurrency)) as client:
+    with ZaloClient.from_env(
+        oa_id=oa_id, project=args.root, concurrency=max(1, config.zalo.concurrency)
+    ) as client:
         followers, stats, note = collect(client, keys, oa_id)
     stats_path = args.root / "state" / STATS_NAME
     append_csv(stats_path, when, followers, stats)

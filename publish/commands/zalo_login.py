@@ -34,6 +34,7 @@ from publish.zalo.login import (
     listener_address,
     parse_callback,
 )
+from publish.zalo.token_place import refuse_inside_project
 from publish.zalo.tokens import (
     ENV_APP_ID,
     ENV_APP_SECRET,
@@ -210,6 +211,9 @@ def run(args: argparse.Namespace) -> int:
     refresh_out = _refresh_out(args.refresh_token_file)
     wanted = project.zalo.oa_id.strip() if project is not None else ""
     token_file = TokenFile(default_token_file(env, wanted))
+    if project is not None:
+        where = refresh_out if refresh_out is not None else token_file.path
+        refuse_inside_project(where, args.root, refresh_out=refresh_out is not None)
     if refresh_out is None:
         _writable(token_file.path)
         _not_another_oas(token_file, wanted)

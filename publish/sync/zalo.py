@@ -352,6 +352,7 @@ class ZaloSyncer:
                 self._client = ZaloClient.from_env(
                     self.env,
                     oa_id=self.config.zalo.oa_id.strip(),
+                    project=Path(self.config.root),
                     **_client_settings(self.config, self.env),
                 )
             return self._client

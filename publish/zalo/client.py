@@ -29,6 +29,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any, Generic, NoReturn, TypeVar
 from urllib.parse import urlsplit
 
@@ -324,14 +325,16 @@ class ZaloClient:
         env: Mapping[str, str] | None = None,
         *,
         oa_id: str = "",
+        project: Path | None = None,
         http: httpx.Client | None = None,
         transport: httpx.BaseTransport | None = None,
         **settings: Any,
     ) -> ZaloClient:
         """A client configured from environment variables (plus setting overrides), with the
-        token file of OA `oa_id` ([zalo] oa_id) unless ZALO_TOKEN_FILE names one."""
+        token file of OA `oa_id` ([zalo] oa_id) unless ZALO_TOKEN_FILE names one, outside
+        the `project` folder."""
         return cls(
-            TokenManager.from_env(env, oa_id=oa_id),
+            TokenManager.from_env(env, oa_id=oa_id, project=project),
             ClientSettings.from_env(env, **settings),
             http=http,
             transport=transport,

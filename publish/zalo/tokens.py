@@ -29,6 +29,7 @@ from publish.errors import PublishError
 from publish.file_lock import release, try_lock, wait_for
 from publish.no_follow import open_no_follow
 from publish.zalo.errors import NOT_REFRESHED, REAUTHORIZE, ZaloError, api_error
+from publish.zalo.token_place import refuse_inside_project
 from publish.zalo.token_spending import Spending, interrupted_message
 
 __all__ = [
@@ -465,12 +466,16 @@ class TokenManager:
         *,
         oa_id: str = "",
         refresh_margin: float = 3600.0,
+        project: Path | None = None,
     ) -> TokenManager:
         """Build from ZALO_APP_ID, ZALO_APP_SECRET, ZALO_REFRESH_TOKEN, ZALO_ACCESS_TOKEN and the
-        token file of OA `oa_id` (ZALO_TOKEN_FILE, else that OA's default one)."""
+        token file of OA `oa_id` (ZALO_TOKEN_FILE, else that OA's default one), which must not
+        lie inside the `project` folder."""
         env = credentials_env(os.environ if env is None else env)
         missing = [name for name in (ENV_APP_ID, ENV_APP_SECRET) if not env.get(name)]
         token_file, read = _chosen(env, oa_id)
+        if project is not None:
+            refuse_inside_project(token_file.path, project)
         refresh = env.get(ENV_REFRESH_TOKEN)
         if not refresh and not token_file.exists():
             missing.append(ENV_REFRESH_TOKEN)
