@@ -138,6 +138,7 @@ def test_a_token_spent_elsewhere_is_not_blamed_on_an_interrupted_run(
     said = stuck.stdout + stuck.stderr
     assert stuck.returncode == 1 and "-14014" in said
     assert "bị dừng đột ngột" not in said
+    assert "publish zalo-login --redirect-uri" in said and "ZALO_REFRESH_TOKEN" in said
 
 
 def test_all_a_save_needs_but_the_pair_is_ready_when_the_refresh_is_sent(
@@ -177,7 +178,10 @@ def test_a_refresh_zalo_refuses_leaves_the_token_files_as_they_were(
     root = zalo_project(tmp_path, 1)
     wrong = {**env, "ZALO_APP_SECRET": "bi-mat-sai-chep-nham"}
     refused = run(root, wrong)
-    assert refused.returncode == 1 and "ZALO_APP_SECRET" in refused.stdout + refused.stderr
+    said = refused.stdout + refused.stderr
+    assert refused.returncode == 1 and "-14003" in said
+    # Where the right secret is, and that the token is fine: no login needed.
+    assert "developers.zalo.me" in said and "không phải cấp quyền lại" in said
     assert not token.exists()
     assert run(root, env).returncode == 0
     saved = token.read_text("utf-8")

@@ -30,9 +30,13 @@ OPERATIONS = {
 }
 
 REAUTHORIZE = (
-    "Quản trị viên OA cần cấp quyền lại cho ứng dụng: chạy `publish zalo-login` (ghi tệp token "
-    "mới, ZALO_TOKEN_FILE); với CI, thêm --refresh-token-file để đặt refresh token mới vào bí "
-    "mật ZALO_REFRESH_TOKEN, rồi xoá tệp token cũ trong cache của CI."
+    "Quản trị viên OA cần cấp quyền lại cho ứng dụng: trên máy có trình duyệt, đặt ZALO_APP_ID, "
+    "ZALO_APP_SECRET rồi chạy `publish zalo-login --redirect-uri <địa chỉ gọi lại đã khai trong "
+    "phần cài đặt ứng dụng trên developers.zalo.me>` (ghi tệp token mới, ZALO_TOKEN_FILE), quản "
+    "trị viên OA mở địa chỉ lệnh in ra, chọn đúng OA và đồng ý; với CI, thêm "
+    "`--refresh-token-file /tmp/rt` rồi đặt nội dung tệp đó vào bí mật ZALO_REFRESH_TOKEN "
+    "(`gh secret set ZALO_REFRESH_TOKEN --env publish < /tmp/rt && rm /tmp/rt`; xem «Xoay vòng "
+    "token và bí mật» trong README)."
 )
 
 HINTS = {
@@ -51,7 +55,11 @@ HINTS = {
     "công cụ dừng gửi lên Zalo (yêu cầu bị từ chối không tạo hay sửa bài nào). Quản trị viên OA "
     "cần nâng cấp gói dịch vụ của OA trong trang quản trị OA, rồi chạy lại publish sync zalo.",
     -242: "appsecret_proof không đúng: kiểm tra ZALO_APP_SECRET.",
-    -14003: "Tham số OAuth không hợp lệ: kiểm tra ZALO_APP_ID và ZALO_APP_SECRET.",
+    -14003: "Tham số OAuth không hợp lệ: ZALO_APP_ID hoặc ZALO_APP_SECRET sai (thường là App "
+    "Secret chép thiếu hay thừa ký tự, đã được tạo lại, hay của ứng dụng khác). Cách sửa: trên "
+    "developers.zalo.me, mở ứng dụng liên kết với OA, trang Cài đặt, chép lại App ID và App "
+    "Secret vào bí mật ZALO_APP_ID, ZALO_APP_SECRET của CI (hay biến môi trường trên máy chạy) "
+    "rồi chạy lại; token vẫn dùng được, không phải cấp quyền lại.",
     -14014: "Refresh token không còn hiệu lực (đã được dùng hoặc đã quá 3 tháng). " + REAUTHORIZE,
 }
 HINT_QUOTA = "OA đã dùng hết hạn mức tạo bài viết. Hãy chờ hạn mức được cấp lại rồi chạy lại."
