@@ -121,6 +121,9 @@ class Summary:
     pending: list[tuple[Action, str]] = field(default_factory=list)
     """Actions the channel has not finished yet, not failed (an error marked `pending`: a Zalo
     job still processing when the verify wait ran out); the next sync takes them up first."""
+    unverified: list[tuple[Action, str]] = field(default_factory=list)
+    """Jobs sent whose outcome could not be asked (an error marked `unverified`: a Zalo verify
+    met a network error or the rate limit); the next sync verifies them first."""
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready form for --summary-json."""
@@ -138,6 +141,10 @@ class Summary:
             "failures": [{"key": a.key, "action": a.kind, "error": msg} for a, msg in self.failed],
             "pending": len(self.pending),
             "pendings": [{"key": a.key, "action": a.kind, "note": msg} for a, msg in self.pending],
+            "unverified": len(self.unverified),
+            "unverifieds": [
+                {"key": a.key, "action": a.kind, "note": msg} for a, msg in self.unverified
+            ],
         }
 
     def line(self) -> str:
@@ -313,7 +320,8 @@ def _apply_plan(
 
 def _mark(error: PublishError) -> str:
     """The sign before an action that did not end: … when the channel is still at it, else ✗."""
-    return "…" if getattr(error, "pending", False) else "✗"
+    unfinished = getattr(error, "pending", False) or getattr(error, "unverified", False)
+    return "…" if unfinished else "✗"
 
 
 def _failed(summary: Summary, action: Action, error: PublishError) -> None:
@@ -321,6 +329,9 @@ def _failed(summary: Summary, action: Action, error: PublishError) -> None:
     pending when the channel is still at it."""
     if getattr(error, "pending", False):
         summary.pending.append((action, str(error)))
+        return
+    if getattr(error, "unverified", False):
+        summary.unverified.append((action, str(error)))
         return
     summary.failed.append((action, str(error)))
     if getattr(error, "needs_person", False):

@@ -102,7 +102,8 @@ def exit_code(results: Sequence[ChannelResult]) -> int:
     codes = {r.exit_code for r in results if r.error}
     if any(code != 3 for code in codes) or any(r.summary.needs_person for r in results):
         return 1
-    if codes or any(r.summary.failed or r.summary.pending for r in results):
+    unfinished = any(r.summary.pending or r.summary.unverified for r in results)
+    if codes or unfinished or any(r.summary.failed for r in results):
         return 3
     return 0
 
@@ -158,12 +159,18 @@ def _line(result: ChannelResult, dry_run: bool, quote: Callable[[str], str] = st
             f"{s.unchanged} không đổi ({quote(result.note)})"
         )
     line = (
-        f"{name}: {s.created} tạo mới, {s.updated} cập nhật, {s.hidden} rút lại/gỡ, "
-        f"{s.unchanged} không đổi, {unsent_part(s.unsent)}{s.conflicts} xung đột, "
-        f"{s.refused} từ chối, "
-        f"{len(s.failed)} thất bại"
-    ) + (
-        f", {len(s.pending)} chờ {TITLES.get(s.channel, s.channel)} xử lý xong" if s.pending else ""
+        (
+            f"{name}: {s.created} tạo mới, {s.updated} cập nhật, {s.hidden} rút lại/gỡ, "
+            f"{s.unchanged} không đổi, {unsent_part(s.unsent)}{s.conflicts} xung đột, "
+            f"{s.refused} từ chối, "
+            f"{len(s.failed)} thất bại"
+        )
+        + (
+            f", {len(s.pending)} chờ {TITLES.get(s.channel, s.channel)} xử lý xong"
+            if s.pending
+            else ""
+        )
+        + (f", {len(s.unverified)} đã gửi, chưa xác minh được" if s.unverified else "")
     )
     if result.place:
         line += f" ({quote(result.place)})"
@@ -180,6 +187,8 @@ def render_text(
         lines.append(f"  {_line(result, dry_run)}")
         if result.summary.pending:
             lines.append(f"  {_pending_line(result)}")
+        if result.summary.unverified:
+            lines.append(f"  {_unverified_line(result)}")
     lines.append(_next_line(upcoming, now))
     return "\n".join(lines)
 
@@ -194,6 +203,19 @@ def _pending_line(result: ChannelResult, quote: Callable[[str], str] = str) -> s
         f"khi hết thời gian chờ ({keys}). Không phải thất bại: bài có thể vẫn hiện trên {where}; "
         "lần đồng bộ sau xác minh lại các thao tác này trước mọi việc khác, không gửi lại, "
         "không tạo bài lần nữa. Không cần làm gì."
+    )
+
+
+def _unverified_line(result: ChannelResult, quote: Callable[[str], str] = str) -> str:
+    """What was sent but not confirmed, and that nothing needs doing (`quote`: see _line)."""
+    s = result.summary
+    keys = ", ".join(quote(a.key) for a, _ in s.unverified)
+    where = TITLES.get(s.channel, s.channel)
+    return (
+        f"{s.channel}: {len(s.unverified)} thao tác đã gửi lên {where} nhưng chưa hỏi được kết "
+        f"quả (mạng, lỗi máy chủ hay giới hạn gọi API; lý do từng mục ở trên: {keys}). Không "
+        f"phải thất bại: bài có thể đã hiện trên {where}; lần đồng bộ sau xác minh các thao tác "
+        "này trước mọi việc khác, không gửi lại, không tạo bài lần nữa. Không cần làm gì."
     )
 
 
@@ -292,6 +314,10 @@ def _markdown_channel(result: ChannelResult, dry_run: bool) -> list[str]:
     if result.summary.pending:
         lines += [_pending_line(result, _cell), ""]
         lines += [f"- {_code(a.key)}: {_cell(message)}" for a, message in result.summary.pending]
+        lines.append("")
+    if result.summary.unverified:
+        lines += [_unverified_line(result, _cell), ""]
+        lines += [f"- {_code(a.key)}: {_cell(m)}" for a, m in result.summary.unverified]
         lines.append("")
     failures = result.summary.failed
     if failures:

@@ -126,7 +126,7 @@ from publish.sync.zalo_unrecorded import (
     shell_argument,
 )
 from publish.text import vn_datetime
-from publish.zalo.errors import StillProcessing, ZaloError, ZaloUncertainError
+from publish.zalo.errors import NotVerified, StillProcessing, ZaloError, ZaloUncertainError
 from publish.zalo.owner import Stakes, confirm_oa
 
 if TYPE_CHECKING:
@@ -1183,6 +1183,19 @@ class ZaloSyncer:
             if error.code == -214:
                 job = "bản cập nhật bài" if entry.get("article_id") else "bài"
                 raise self._still(source, f"{job} «{entry.get('title', '')}»", error) from None
+            if error.code in (None, -32) and not error.stops_channel:
+                # Zalo took the job (its token is saved) and only the question failed: counted
+                # as failed, 148 articles already on the OA read as «0 tạo mới, 200 thất bại».
+                job = "bản cập nhật" if entry.get("article_id") else "bài"
+                raise NotVerified(
+                    f"{source}: {job} «{entry.get('title', '')}» đã gửi lên Zalo (mã xác minh "
+                    f"đã lưu) nhưng chưa hỏi được Zalo kết quả: {error} Lần đồng bộ sau xác minh "
+                    "trước mọi việc khác, không gửi lại (không cần làm gì).",
+                    code=error.code,
+                    api_message=error.api_message,
+                    operation="verify",
+                    http_status=error.http_status,
+                ) from None
             raise
         self._crash("after-verify")
         created = not entry.get("article_id")

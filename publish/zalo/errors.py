@@ -16,7 +16,15 @@ from urllib.parse import quote, quote_plus
 
 from publish.errors import RemoteError
 
-__all__ = ["REFUSALS", "StillProcessing", "ZaloError", "ZaloUncertainError", "api_error", "redact"]
+__all__ = [
+    "REFUSALS",
+    "NotVerified",
+    "StillProcessing",
+    "ZaloError",
+    "ZaloUncertainError",
+    "api_error",
+    "redact",
+]
 
 OPERATIONS = {
     "create": "tạo bài viết",
@@ -161,6 +169,13 @@ class StillProcessing(ZaloError):
     as the article may yet appear; its token stays saved and the next sync verifies it first."""
 
     pending = True
+
+
+class NotVerified(ZaloError):
+    """A job sent and saved whose verify could not be asked (network, HTTP 5xx, -32): the
+    article may well be on the OA already; the next sync verifies it first, never sends it again."""
+
+    unverified = True
 
 
 class ZaloUncertainError(ZaloError):
