@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import difflib
+import errno
 import importlib
 import itertools
 import os
@@ -290,6 +291,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout, sys.stderr = out, err
 
 
+def _full_disk(exc: OSError, args: argparse.Namespace) -> str:
+    """What to do when the disk (or the user's quota) is full, "" for other failures: a sync
+    stopped so may have sent to Zalo what it could not yet record."""
+    if exc.errno not in (errno.ENOSPC, errno.EDQUOT):
+        return ""
+    sync = (
+        " Lần `publish sync` này dừng giữa chừng: bài đã gửi lên Zalo mà chưa kịp ghi vào "
+        "state/ được lần đồng bộ sau tìm lại trên OA trước khi tạo, không đăng trùng; vẫn "
+        "commit state/ như mọi lần (bước commit của CI)."
+        if getattr(args, "command", "") == "sync"
+        else ""
+    )
+    return (
+        ". Cách sửa: giải phóng chỗ trên ổ đĩa chứa tệp đó (`df -h` xem ổ nào đầy; xóa tệp tạm, "
+        "bản sao lưu cũ, hay thư mục .cache/ của dự án, lần sau tự dựng lại) hoặc xin tăng hạn "
+        f"mức, rồi chạy lại lệnh.{sync}"
+    )
+
+
 def _main(argv: Sequence[str] | None) -> int:
     """Run the CLI; return the process exit code."""
     words = sys.argv[1:] if argv is None else list(argv)
@@ -318,7 +338,7 @@ def _main(argv: Sequence[str] | None) -> int:
         if args.debug:
             raise
         where = f" ({exc.filename})" if exc.filename else ""
-        print(f"lỗi hệ thống tệp: {os_reason(exc)}{where}", file=sys.stderr)
+        print(f"lỗi hệ thống tệp: {os_reason(exc)}{where}{_full_disk(exc, args)}", file=sys.stderr)
         return 1
     except Exception as exc:
         if args.debug:
