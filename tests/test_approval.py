@@ -18,6 +18,7 @@ from publish import approval, frontmatter, pasted
 from publish import config as config_module
 from publish.cli import main
 from publish.commands import approve as approve_command
+from publish.commands import build as build_command
 from publish.config import Policy
 from publish.content import load_site
 from publish.frontmatter_edit import set_keys
@@ -759,6 +760,26 @@ def test_check_names_every_bulletin_on_an_old_approval_and_the_command_binding_i
     capsys.readouterr()
     assert main(["check", *run]) == 0
     assert "theo cách cũ" not in capsys.readouterr().out
+
+
+def test_a_sync_log_names_a_few_old_approvals_and_where_the_whole_list_is(tmp_path: Path) -> None:
+    """A unit upgrading with many name-only approvals got every file name in every scheduled
+    sync's log, in the note and again in the approvers' commands: a sync (drafts counted, not
+    named) names five and sends to `publish check`, which still names them all."""
+    files = {
+        f"content/bai-viet/tin-{n}.md": bulletin_md({"id": f"tin-{n}", "channels": "[web]"})
+        for n in range(8)
+    }
+    root = make_project(tmp_path, files)
+    site = load_site(config_module.load(root), now=NOW)
+    brief = "\n".join(build_command.exclusion_lines(site, counted=build_command.QUIET_CODES))
+    full = "\n".join(build_command.exclusion_lines(site))
+    assert "8 bản tin đang đăng (hay hẹn giờ) với việc duyệt theo cách cũ" in brief
+    named = [f for f in files if f in brief]
+    assert named == sorted(files)[:5] and "và 3 bản tin khác" in brief
+    assert "publish approve" not in brief and "chạy publish check" in brief
+    assert all(full.count(f) == 2 for f in files)  # in the note and in the command
+    assert "publish approve content/bai-viet/tin-0.md" in full and "bản tin khác" not in full
 
 
 def test_new_leaves_the_approval_empty_until_approve_publish(tmp_path: Path, capsys) -> None:

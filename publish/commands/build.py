@@ -16,7 +16,7 @@ from publish.cli import common_options, content_options, resolve_now
 from publish.config import parse_channels
 from publish.errors import PERSON_HELD, PublishError
 from publish.gates import shell_word
-from publish.model import EXPIRED_LISTED, Build, Site
+from publish.model import EXPIRED_LISTED, Build, Bulletin, Site
 from publish.output_lock import channels_lock, output_lock
 from publish.preview import PREVIEW_SHOWN, in_deployed_output
 from publish.progress import in_ci
@@ -414,7 +414,7 @@ def exclusion_lines(site: Site, *, counted: frozenset[str] = frozenset()) -> lis
     return (
         lines
         + _awaiting_approval(site)
-        + _approved_by_name(site)
+        + _approved_by_name(site, brief=bool(counted))
         + [
             f"Bỏ qua {source}: {why}"
             for source, why in sorted(site.held_pages.items())
@@ -423,13 +423,18 @@ def exclusion_lines(site: Site, *, counted: frozenset[str] = frozenset()) -> lis
     )
 
 
-def _approved_by_name(site: Site) -> list[str]:
+OLD_APPROVALS_NAMED = 5
+"""How many bulletins on an old approval a scheduled sync's log names before counting the rest."""
+
+
+def _approved_by_name(site: Site, *, brief: bool = False) -> list[str]:
     """A note naming every bulletin going out (or scheduled) on an approval of an earlier
     version of the tool: by name only (an `approved_by`, no `approved_version`: any edit is
     published), or a one-part `approved_version` (before session 34: an edit the reading of
     the day ignores, or a linked file replaced, is published). An upgrade withdraws neither,
     and nothing re-approves them silently: the note gives each approver the one command that
-    binds their bulletins again, after reading them."""
+    binds their bulletins again, after reading them. `brief` (a sync's log): past
+    OLD_APPROVALS_NAMED bulletins, a few named and `publish check` for the list and commands."""
     policy = site.config.policy
     if not policy.require_approval or policy.approval != "content":
         return []
@@ -440,6 +445,18 @@ def _approved_by_name(site: Site) -> list[str]:
     ]
     if not by_name and not one_part:
         return []
+    # A unit upgrading with hundreds of name-only approvals got every file name, twice, in
+    # every scheduled sync's log: a few names and where the whole list is do there.
+    brief = brief and len(by_name) + len(one_part) > OLD_APPROVALS_NAMED
+
+    def listed(bulletins: list[Bulletin]) -> str:
+        """The bulletins' files, or in a brief note the first few and how many more."""
+        files = sorted(b.source for b in bulletins)
+        if not brief or len(files) <= OLD_APPROVALS_NAMED:
+            return ", ".join(files)
+        shown = ", ".join(files[:OLD_APPROVALS_NAMED])
+        return f"{shown} và {len(files) - OLD_APPROVALS_NAMED} bản tin khác"
+
     lines = [
         f"Ghi chú: {len(by_name) + len(one_part)} bản tin đang đăng (hay hẹn giờ) với việc duyệt "
         "theo cách cũ, chưa gắn với chính tệp bài và tệp đính kèm. Không bài nào bị rút, nhưng:"
@@ -453,14 +470,20 @@ def _approved_by_name(site: Site) -> list[str]:
         lines.append(
             f"  {len(by_name)} bản tin duyệt chỉ bằng tên (có approved_by, chưa có "
             "approved_version): tên ghi tay, công cụ không biết người đó đã đọc bài chưa, và "
-            f"{edits}: " + ", ".join(sorted(b.source for b in by_name))
+            f"{edits}: " + listed(by_name)
         )
     if one_part:
         lines.append(
             f"  {len(one_part)} bản tin duyệt bằng dấu một phần (bản công cụ trước): sửa ghi chú, "
             "dấu ngoặc, khoảng trắng của tệp bài hay thay tệp đính kèm sau khi duyệt vẫn được "
-            "đăng: " + ", ".join(sorted(b.source for b in one_part))
+            "đăng: " + listed(one_part)
         )
+    if brief:
+        lines.append(
+            "  Danh sách đủ và lệnh duyệt lại cho từng người duyệt: chạy publish check (hay "
+            "thêm --verbose vào lệnh đồng bộ này)."
+        )
+        return lines
     approvers: dict[str, list[str]] = {}
     for bulletin in sorted([*by_name, *one_part], key=lambda b: b.source):
         approvers.setdefault(" ".join(bulletin.approved_by.split()), []).append(bulletin.source)
