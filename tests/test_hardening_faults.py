@@ -283,7 +283,8 @@ def test_a_second_sync_does_nothing_and_exits_3_while_one_runs(radio_root, capsy
 
 
 def test_the_other_syncs_start_is_told_on_the_sites_clock(radio_root, capsys) -> None:
-    # The lock file keeps the machine's time (a CI runner: UTC); the editor reads the site's.
+    # The lock file keeps the machine's time (a CI runner: UTC); the editor reads the site's,
+    # named, since the CI log around it shows UTC times.
     path = radio_root / "state" / sync_base.LOCK_NAME
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w") as held:
@@ -291,7 +292,9 @@ def test_the_other_syncs_start_is_told_on_the_sites_clock(radio_root, capsys) ->
         held.flush()
         fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
         assert radio_sync(radio_root) == 3
-    assert "(tiến trình số 4242, bắt đầu lúc 08:30 ngày 29/11/2026)" in capsys.readouterr().err
+    assert (
+        "(tiến trình số 4242, bắt đầu lúc 08:30 (UTC+7) ngày 29/11/2026)" in capsys.readouterr().err
+    )
 
 
 @pytest.mark.parametrize("target", ["file", "missing"])

@@ -461,8 +461,21 @@ def _holder(path: Path, tz: dt.tzinfo | None = None) -> tuple[str, str]:
         return "", "không rõ tiến trình nào"
     if started is not None and tz is not None and started.tzinfo is not None:
         started = started.astimezone(tz)
-    when = f", bắt đầu lúc {started:%H:%M} ngày {started:%d/%m/%Y}" if started else ""
+    when = (
+        f", bắt đầu lúc {started:%H:%M} ({_offset(started)}) ngày {started:%d/%m/%Y}"
+        if started
+        else ""
+    )
     return pid, f"tiến trình số {pid}{when}"
+
+
+def _offset(moment: dt.datetime) -> str:
+    """The clock a time is told on, «UTC+7»: a CI log's own times are UTC, the site's are not."""
+    offset = moment.utcoffset() or dt.timedelta(0)
+    minutes = int(offset.total_seconds()) // 60
+    sign = "-" if minutes < 0 else "+"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "") if minutes else "UTC"
 
 
 def _busy_message(holder: tuple[str, str], waited: float | None = None) -> str:
