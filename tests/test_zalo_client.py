@@ -30,6 +30,7 @@ from publish.zalo import (
     ZaloUncertainError,
     default_token_file,
 )
+from publish.zalo.client import RATE_NOTE_EVERY, _Closed
 from publish.zalo.emulator import EmulatorConfig, ZaloEmulator
 from tests.zalo_fixtures import (
     FAST_SETTINGS,
@@ -1109,6 +1110,32 @@ def test_without_pacing_the_same_burst_meets_the_limit(
         for _ in range(25):
             client.getoa()
     assert caught.value.code == -32
+
+
+def test_rate_limit_retries_are_told_once_a_minute_not_each(
+    emulator: ZaloEmulator, token_file: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A first sync of hundreds under the rate limit logged a line per -32 retry (800 in one
+    CI log): within a minute only the first is told, then one with how many went untold."""
+    emulator.configure(rate_limit_per_minute=10, rate_limit_window=0.5)
+    caplog.set_level(logging.WARNING, logger="publish.zalo.client")
+    with make_client(
+        emulator, token_file, rate_limit_per_minute=0, rate_limit_backoff=0.05, max_retries=50
+    ) as client:
+        for _ in range(25):
+            client.getoa()
+    told = [r.getMessage() for r in caplog.records if "(-32)" in r.getMessage()]
+    assert sum(c.error == -32 for c in emulator.calls) > 3
+    assert len(told) == 1 and "không in ra" not in told[0]
+
+
+def test_a_rate_limit_note_after_a_quiet_minute_counts_the_untold() -> None:
+    """After RATE_NOTE_EVERY seconds the next -32 retry is told, with the count left untold."""
+    closed = _Closed()
+    assert closed.rate_limit_note(100.0) == 0
+    assert [closed.rate_limit_note(100.0 + s) for s in (1, 30, 59)] == [None, None, None]
+    assert closed.rate_limit_note(100.0 + RATE_NOTE_EVERY) == 3
+    assert closed.rate_limit_note(101.0 + RATE_NOTE_EVERY) is None
 
 
 def test_credentials_pasted_with_a_trailing_newline_still_work(

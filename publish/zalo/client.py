@@ -231,6 +231,11 @@ def _surely_unsent(exc: httpx.TransportError) -> bool:
     return isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
 
 
+RATE_NOTE_EVERY = 60.0
+"""Seconds between two log lines of -32 retries: a first sync of hundreds under the rate limit
+told each one (800 lines in a CI log); one a minute says the run is alive and why it waits."""
+
+
 @dataclass
 class _Closed:
     """Until when Zalo is not to be called (a Retry-After too long to wait out in a run, or the
@@ -249,6 +254,19 @@ class _Closed:
     lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
     """Held to check and count a wait: the run's workers meet 429s at once, and a check made
     before another's count let them all wait past the budget."""
+
+    said_at: float = float("-inf")  # when a -32 retry was last told (the client's clock)
+    unsaid: int = 0  # -32 retries since then, not told
+
+    def rate_limit_note(self, now: float) -> int | None:
+        """None when a -32 retry at `now` goes untold, one having been told within
+        RATE_NOTE_EVERY seconds; else how many went untold since that one."""
+        with self.lock:
+            if now - self.said_at < RATE_NOTE_EVERY:
+                self.unsaid += 1
+                return None
+            untold, self.unsaid, self.said_at = self.unsaid, 0, now
+            return untold
 
     def spend(self, seconds: float, budget: float, *, now: float, count: bool = True) -> bool:
         """Whether a wait of `seconds` from `now` fits the run's `budget`; counted when it does
@@ -655,9 +673,15 @@ class ZaloClient:
                         status=response,
                     )
                 rate_limited += 1
-                logger.warning(
-                    "Zalo báo vượt giới hạn gọi API (-32); thử lại sau %s.", _seconds(delay)
-                )
+                untold = self._closed.rate_limit_note(self._clock())
+                if untold is not None:
+                    logger.warning(
+                        "Zalo báo vượt giới hạn gọi API (-32); thử lại sau %s.%s",
+                        _seconds(delay),
+                        f" ({untold} lần thử lại như vậy trong phút trước không in ra.)"
+                        if untold
+                        else "",
+                    )
                 self._sleep(delay)
                 continue
             if code in (-216, -220) and not refreshed:
