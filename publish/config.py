@@ -851,6 +851,34 @@ def contact_warnings(config: Config) -> list[Problem]:
     return warnings
 
 
+def timezone_warning(config: Config) -> list[Problem]:
+    """A warning when [site] timezone is a clock other than Vietnam's (UTC+7, no summer time):
+    every time written without an offset — publish dates, embargoes, broadcasts — is read on
+    it, so `timezone = "UTC"` moved every bulletin 7 hours without a word. A warning (an error
+    under --strict): the key is documented, and a zone may be meant."""
+    tz = config.tz
+    offset = dt.datetime(2026, 1, 1, 12, tzinfo=tz).utcoffset()
+    summer = dt.datetime(2026, 7, 1, 12, tzinfo=tz).utcoffset()
+    if offset == summer == VIETNAM_OFFSET:
+        return []
+    try:
+        text = (config.root / CONFIG_NAME).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        text = ""
+    hours = (offset or dt.timedelta(0)) - VIETNAM_OFFSET
+    gap = f"{abs(hours.total_seconds()) / 3600:g}".replace(".", ",")
+    when = "sớm" if hours > dt.timedelta(0) else "muộn"
+    issue = SchemaIssue(
+        ("site", "timezone"),
+        f"múi giờ {quoted(config.site.timezone)} không phải giờ Việt Nam (UTC+7): mọi giờ viết "
+        "không kèm múi giờ (ngày đăng, hẹn giờ, giờ phát thanh) được hiểu theo múi này"
+        + (f", nên bài đăng {when} {gap} giờ so với giờ ghi" if offset == summer else ""),
+        f'Đơn vị ở Việt Nam: xóa dòng timezone, hoặc ghi timezone = "{DEFAULT_TIMEZONE}". '
+        "Cố ý dùng múi giờ khác thì bỏ qua cảnh báo này.",
+    )
+    return [replace(_problem(issue, text, CONFIG_NAME), severity="warning")]
+
+
 def _phone_problem(written: str) -> str | None:
     """What keeps a [contact] number from being dialled as written, or None (a value with no
     number at all is an error of _contact_issues)."""
@@ -1129,6 +1157,8 @@ def _site_issues(site: SiteSection) -> list[SchemaIssue]:
     return issues
 
 
+VIETNAM_OFFSET = dt.timedelta(hours=7)
+"""Vietnam's clock: UTC+7 all year."""
 VIETNAM_TIME = re.compile(
     r"viet|ha ?noi|sai ?gon|ho ?chi ?minh|hcm|\bict\b|indochina|(utc|gmt)? ?\+ ?0?7(\W?00)?$"
 )

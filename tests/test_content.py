@@ -1447,3 +1447,37 @@ def test_a_value_with_a_colon_is_shown_its_own_line_quoted(
         load(root)
     hint = caught.value.problems[0].hint or ""
     assert fix in hint if fix else "sửa dòng này thành" not in hint
+
+
+@pytest.mark.parametrize(
+    ("zone", "told"),
+    [
+        ("UTC", "nên bài đăng muộn 7 giờ so với giờ ghi"),
+        ("Asia/Tokyo", "nên bài đăng sớm 2 giờ so với giờ ghi"),
+        ("Europe/Berlin", "được hiểu theo múi này"),
+        ("Asia/Ho_Chi_Minh", None),
+        ("Asia/Bangkok", None),  # UTC+7 all year too
+    ],
+)
+def test_a_timezone_other_than_vietnams_is_warned_of(
+    tmp_path: Path, zone: str, told: str | None
+) -> None:
+    """`timezone = "UTC"` in site.toml was taken silently, and every date written without an
+    offset moved 7 hours: a warning names the line and the way back to Vietnam's clock."""
+    toml = SITE_TOML.replace("[site]\n", f'[site]\ntimezone = "{zone}"\n')
+    root = make_project(tmp_path, {"site.toml": toml, A: bulletin_md()})
+    found = [p for p in load(root).warnings if p.field == "[site] timezone"]
+    if told is None:
+        assert found == []
+        return
+    [problem] = found
+    assert problem.file == "site.toml" and problem.line is not None
+    assert (
+        (root / "site.toml")
+        .read_text("utf-8")
+        .splitlines()[problem.line - 1]
+        .startswith("timezone")
+    )
+    assert f"múi giờ «{zone}» không phải giờ Việt Nam (UTC+7)" in problem.message
+    assert told in problem.message
+    assert problem.hint is not None and 'timezone = "Asia/Ho_Chi_Minh"' in problem.hint
