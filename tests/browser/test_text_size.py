@@ -23,13 +23,14 @@ WIDTH = 360
 
 @pytest.fixture(scope="module")
 def open_large_text(browser: Any, server: str) -> Iterator[Any]:
-    """`open_large_text(path, percent)` → the page on a 360 × 640 phone, its text at `percent`
-    (one page for the module, loading each path afresh: see conftest.looking)."""
+    """`open_large_text(path, percent, height=640)` → the page on a 360 px phone, its text at
+    `percent` (one page per height for the module, loading each path afresh: see
+    conftest.looking)."""
     with looking(browser, server) as look:
 
-        def opener(path: str, percent: int) -> Any:
+        def opener(path: str, percent: int, height: int = 640) -> Any:
             """The page at `path`, laid out again with the root font at `percent`."""
-            page, _ = look(path, width=WIDTH, height=640, mobile=True)
+            page, _ = look(path, width=WIDTH, height=height, mobile=True)
             page.evaluate(f"document.documentElement.style.fontSize = '{percent}%'")
             return page
 
@@ -87,6 +88,25 @@ def test_large_text_keeps_most_of_the_width_for_the_text(
     page = open_large_text(path, 200)
     width = page.locator(selector).first.evaluate("e => e.getBoundingClientRect().width")
     assert width >= 0.7 * WIDTH, width
+
+
+@pytest.mark.parametrize("percent", [130, 150, 200])
+@pytest.mark.parametrize(("kind", "first"), [("home", ".card-title"), ("bulletin", "h1")])
+def test_the_first_content_is_on_the_first_screen_in_large_text(
+    kind: str, first: str, percent: int, sample_site, open_large_text
+) -> None:
+    """A 60-year-old opening a shared bulletin with the text at 200 % on a 360 × 740 phone saw
+    the unit's name, 113 and the menu's six rows, and the bulletin's title began at 1,164 px (the
+    home page's first bulletin at 1,059). The menu is now «Danh mục» and «Tìm kiếm», the
+    category chips two lines at most: the title begins on the first screen, its first line's
+    letters on it, with 113 and the search above it."""
+    page = open_large_text(sample_site.pages[kind], percent, height=740)
+    title = page.locator(f"main {first}").first.bounding_box()
+    assert title is not None and title["y"] + 30 <= 740, title
+    call = page.locator("header a[href='tel:113']").bounding_box()
+    assert call is not None and call["y"] + call["height"] <= title["y"], call
+    search = page.locator("header a[href='/tim-kiem/']").bounding_box()
+    assert search is not None and search["y"] + search["height"] <= title["y"], search
 
 
 @pytest.mark.parametrize("percent", [100, 200])
