@@ -70,12 +70,14 @@ def test_on_a_phone_the_menu_is_one_button_and_search(
 
 
 @pytest.mark.parametrize("javascript", [True, False])
+@pytest.mark.parametrize("width", [683, 1280])
 def test_on_a_wide_screen_the_whole_menu_is_in_the_header(
-    javascript: bool, look_page: Opener
+    width: int, javascript: bool, look_page: Opener
 ) -> None:
-    """On a 1280 px screen nothing changed: the six pages in one row of the header, no button,
-    the current page marked, and Tab goes from 113 through the six, in their order."""
-    page, _ = look_page("/gioi-thieu/", javascript=javascript)
+    """On a 1280 px screen nothing changed, nor on a tablet or a laptop zoomed to 200 % (683 px,
+    where the six fit in a row): the six pages in one row of the header, no button, the current
+    page marked, and Tab goes from 113 through the six, in their order."""
+    page, _ = look_page("/gioi-thieu/", width=width, javascript=javascript)
     assert not page.locator(".site-nav summary").is_visible()
     links = page.locator(MENU_LINKS)
     header = page.locator(".site-header").bounding_box()
