@@ -44,6 +44,18 @@ class BuiltSite:
         )
 
     def page_urls(self) -> set[str]:
+        """Absolute URLs of every index.html in the output that is not a redirect page."""
+        return self._index_urls() - self.redirect_urls()
+
+    def redirect_urls(self) -> set[str]:
+        """Absolute URLs of every index.html that only sends the browser on (meta refresh)."""
+        return {
+            url
+            for url in self._index_urls()
+            if '<meta http-equiv="refresh"' in self.html("/" + url.removeprefix(BASE))
+        }
+
+    def _index_urls(self) -> set[str]:
         """Absolute URLs of every index.html in the output."""
         return {
             BASE + re.sub(r"index\.html$", "", f)

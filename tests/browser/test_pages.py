@@ -183,3 +183,22 @@ def test_the_home_page_opened_from_disk_tells_the_editor_how_to_preview(
     assert served.locator(".file-preview").count() == 1
     assert not served.locator(".file-preview").is_visible()
     assert "publish serve" not in served.locator("body").inner_text()
+
+
+def test_a_bulletin_s_address_trimmed_to_its_month_lands_on_that_month_s_archive(
+    sample_site, server: str, open_page
+) -> None:
+    """A visitor shortens /2022/05/ten-bai/ to /2022/05/ to go «up»: the static server listed
+    the folder in English («Directory listing for /2022/05/»). The browser now lands on the
+    archive of that month, which lists the bulletin, and /2022/ on that year in the archive."""
+    bulletin = sample_site.pages["bulletin"]
+    year, month = bulletin.split("/")[1:3]
+    page, recorder = open_page(f"/{year}/{month}/")
+    page.wait_for_url(f"{server}/luu-tru/{year}/{month}/")
+    assert page.locator("h1").inner_text() == f"Lưu trữ tháng {int(month)}/{year}"
+    assert page.locator(f'main a[href="{bulletin}"]').count() > 0
+    assert recorder.errors == []
+    page, _ = open_page(f"/{year}/")
+    page.wait_for_url(f"{server}/luu-tru/#nam-{year}")
+    assert page.locator(f"#nam-{year}").inner_text() == f"Năm {year}"
+    assert page.get_by_role("link", name=f"Tháng {int(month)}/{year}").is_visible()

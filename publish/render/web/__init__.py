@@ -57,6 +57,7 @@ from publish.render.web.search import search_artifacts
 from publish.render.web.seo import SitemapEntry, robots_txt, sitemap_xml
 from publish.render.web.template_facts import ThemeEnvironment, theme_facts
 from publish.render.web.theme_notes import missing_corrections
+from publish.render.web.trimmed import trimmed_redirects
 from publish.site_paths import RESERVED_SLUGS, recorded_history
 from publish.syntax import template_error
 from publish.text import quoted, vn_date, vn_datetime
@@ -392,7 +393,20 @@ def _linked_files(site: Site, on_web: Sequence[Bulletin], seen: set[str]) -> Ite
 
 
 def render(site: Site) -> Iterator[Artifact | Kept]:
-    """Every file of output/web/: pages, images, assets, feeds, sitemap, robots."""
+    """Every file of output/web/: pages, images, assets, feeds, sitemap, robots, and last the
+    pages at trimmed addresses (/2022/05/) that no other file takes."""
+    trimmed: list[Artifact] = []
+    taken: set[str] = set()
+    for artifact in _render(site, trimmed):
+        taken.add(artifact.path)
+        yield artifact
+    # Whatever else is there is someone's choice (a page with a year for slug, an alias, a
+    # recorded old address), never a clash: the trimmed address's page gives way.
+    yield from (a for a in trimmed if a.path not in taken)
+
+
+def _render(site: Site, trimmed: list[Artifact]) -> Iterator[Artifact | Kept]:
+    """See render; the trimmed addresses' pages go to `trimmed`, not out."""
     forget_resolved()  # images may have moved since the site was loaded
     config = site.config
     theme = theme_dir(site)
@@ -577,6 +591,7 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
     }
     yield from category_redirects(moved, views.url, views.absolute)
     yield from page_redirects(site.pages, views.url, views.absolute)
+    trimmed.extend(trimmed_redirects(views))
     yield Artifact.text("web", "robots.txt", robots_txt(config))
     yield from assets.artifacts()
     # The pages' memos (cards, stamps, related bulletins, page records) are done with: freed

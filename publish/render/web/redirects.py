@@ -20,7 +20,13 @@ from publish.render.web.pages import output_path
 from publish.text import quoted
 from publish.url_history import REDIRECTABLE_RE
 
-__all__ = ["category_redirects", "page_redirects", "recorded_clashes", "redirect_artifacts"]
+__all__ = [
+    "category_redirects",
+    "page_redirects",
+    "recorded_clashes",
+    "redirect_artifacts",
+    "redirect_page",
+]
 
 
 def redirect_artifacts(
@@ -128,11 +134,36 @@ def _page(
     url: str, title: str, kind: str, link: Callable[[str], str], absolute: Callable[[str], str]
 ) -> bytes:
     """The redirect page to the site path `url`, a `kind` ("Bài viết") named `title`."""
-    href, canonical, title = escape(link(url)), escape(absolute(url)), escape(title)
+    return redirect_page(
+        url,
+        title,
+        link,
+        absolute,
+        heading=f"{kind} đã chuyển địa chỉ: ",
+        lead=f"{kind} đã chuyển sang địa chỉ mới: ",
+    )
+
+
+def redirect_page(
+    url: str,
+    title: str,
+    link: Callable[[str], str],
+    absolute: Callable[[str], str],
+    *,
+    heading: str,
+    lead: str,
+) -> bytes:
+    """A page that sends the browser on to the site path `url` (which may end in a #fragment),
+    named `title`: `heading` before the title in <title>, `lead` before the link for a browser
+    that does not follow a meta refresh."""
+    # Search engines and link previews want the page itself, not a place on it.
+    page = url.partition("#")[0]
+    href, canonical = escape(link(url)), escape(absolute(page))
+    title, heading, lead = escape(title), escape(heading), escape(lead)
     return (
         '<!doctype html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{kind} đã chuyển địa chỉ: {title}</title>\n"
+        f"<title>{heading}{title}</title>\n"
         '<meta name="robots" content="noindex">\n'
         f'<link rel="canonical" href="{canonical}">\n'
         # A link to the old address pasted into Zalo or Facebook: link-preview crawlers follow
@@ -143,6 +174,6 @@ def _page(
         f'<meta property="og:title" content="{title}">\n'
         f'<meta http-equiv="refresh" content="0; url={href}">\n'
         "</head>\n<body>\n"
-        f'<p>{kind} đã chuyển sang địa chỉ mới: <a href="{href}">{title}</a></p>\n'
+        f'<p>{lead}<a href="{href}">{title}</a></p>\n'
         "</body>\n</html>\n"
     ).encode()

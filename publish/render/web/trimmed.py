@@ -1,0 +1,107 @@
+"""Pages at the addresses a visitor gets by trimming one of the website's: /2022/05/ and /2022/
+from a bulletin's /2022/05/ten-bai/, the tag and category folders, and the `trang/` folder of a
+paginated list.
+
+A static host has nothing there: Python's http.server listed the folder in English, nginx
+answered 403 and GitHub Pages or Netlify showed the 404 page. Each such folder gets a redirect
+page (see redirects.redirect_page) to where a visitor going «up» expects to land: the month or
+year in the archive, the list of categories, the list's first page. None of them is a page of its
+own: they are in neither the sitemap nor the search index, and any other file at the same place
+(a page whose slug is a year, an alias, a recorded old address) keeps it (see render).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from publish.model import Artifact
+from publish.render.web.context import HOME
+from publish.render.web.pages import Views, output_path
+from publish.render.web.redirects import redirect_page
+from publish.text import vn_month
+
+__all__ = ["trimmed_redirects"]
+
+CATEGORY_LIST = "/tim-kiem/#duyet-chuyen-muc"
+"""Where the website lists every category (the search page's section for browsers that cannot
+search)."""
+
+
+def trimmed_redirects(views: Views) -> Iterator[Artifact]:
+    """A redirect page at each trimmed address of the website `views` renders: a month and a
+    year of its bulletins, the category and tag folders, each list's `trang/` folder."""
+    link, absolute = views.url, views.absolute
+    years: set[int] = set()
+    for year, month in sorted(views.by_month):
+        label = vn_month(year, month).lower()
+        page = redirect_page(
+            views.month_url(year, month),
+            f"Lưu trữ {label}",
+            link,
+            absolute,
+            heading="",
+            lead=f"Các bản tin {label} ở trang lưu trữ: ",
+        )
+        yield Artifact("web", output_path(f"/{year}/{month:02d}/"), page)
+        years.add(year)
+    archive = views.month_url(2000, 1).removesuffix("2000/01/")
+    for year in sorted(years):
+        page = redirect_page(
+            f"{archive}#nam-{year}",
+            f"Lưu trữ năm {year}",
+            link,
+            absolute,
+            heading="",
+            lead=f"Các bản tin năm {year} ở trang lưu trữ: ",
+        )
+        yield Artifact("web", output_path(f"/{year}/"), page)
+        yield Artifact("web", output_path(f"{archive}{year}/"), page)
+    categories = views.category_url("x").removesuffix("x/")
+    page = redirect_page(
+        CATEGORY_LIST,
+        "Duyệt theo chuyên mục",
+        link,
+        absolute,
+        heading="",
+        lead="Danh sách các chuyên mục ở trang tìm kiếm: ",
+    )
+    yield Artifact("web", output_path(categories), page)
+    if views.by_tag:
+        page = redirect_page(
+            "/",
+            HOME,
+            link,
+            absolute,
+            heading="",
+            lead="Website không có trang liệt kê các thẻ. Các bản tin mới nhất ở trang chủ: ",
+        )
+        yield Artifact("web", output_path(views.tag_url("x").removesuffix("x/")), page)
+    yield from _first_pages(views)
+
+
+def _first_pages(views: Views) -> Iterator[Artifact]:
+    """A redirect page at the `trang/` folder of the home page (always: /trang/2/ is the first
+    such address a visitor meets) and of every other list with more than one page."""
+    per_page = max(1, views.config.web.per_page)
+    lists = [
+        (views.category_url(key), category.label, views.by_category[key])
+        for key, category in views.config.categories.items()
+    ]
+    lists += [
+        (views.tag_url(slug), f"Thẻ: {views.tag_labels[slug]}", views.by_tag[slug])
+        for slug in sorted(views.by_tag)
+    ]
+    lists += [
+        (views.month_url(y, m), f"Lưu trữ {vn_month(y, m).lower()}", views.by_month[(y, m)])
+        for y, m in sorted(views.by_month)
+    ]
+    lead = "Trang đầu của danh sách: "
+    yield Artifact(
+        "web",
+        output_path("/trang/"),
+        redirect_page("/", HOME, views.url, views.absolute, heading="", lead=lead),
+    )
+    for url, title, bulletins in lists:
+        if len(bulletins) > per_page:
+            page = redirect_page(url, title, views.url, views.absolute, heading="", lead=lead)
+            yield Artifact("web", output_path(f"{url}trang/"), page)
