@@ -202,3 +202,16 @@ def test_a_bulletin_s_address_trimmed_to_its_month_lands_on_that_month_s_archive
     page.wait_for_url(f"{server}/luu-tru/#nam-{year}")
     assert page.locator(f"#nam-{year}").inner_text() == f"Năm {year}"
     assert page.get_by_role("link", name=f"Tháng {int(month)}/{year}").is_visible()
+
+
+def test_the_category_folder_typed_alone_lands_on_the_list_of_categories(
+    server: str, look_page
+) -> None:
+    """/chuyen-muc/ typed alone (the folder of every category's address) showed an English
+    folder listing: it now opens the list of every category, scrolled to it."""
+    page, _ = look_page("/chuyen-muc/")
+    page.wait_for_url(f"{server}/tim-kiem/#duyet-chuyen-muc")
+    heading = page.locator("#duyet-chuyen-muc")
+    assert heading.is_visible()
+    assert heading.evaluate("h => h.getBoundingClientRect().top < innerHeight")
+    assert page.locator(".category-list a").count() > 0
