@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 
 import pytest
 
+from publish.cli import main
+from publish.config import BUILTIN_THEME
 from tests.test_sitemap import entries
-from tests.web_fixture import BASE, BuiltSite, build_site, copy_site
+from tests.web_fixture import BASE, NOW, BuiltSite, build_site, copy_site
 
 BULLETIN_RE = re.compile(r"(\d{4})/(\d{2})/[a-z0-9-]+/index\.html")
 
@@ -53,6 +56,8 @@ def test_a_trimmed_month_and_year_lead_to_the_archive(built: BuiltSite) -> None:
         for trimmed in (f"/{year}/", f"/luu-tru/{year}/"):
             assert refresh_target(built, trimmed) == f"/luu-tru/#nam-{year}"
         assert f'id="nam-{year}"' in built.html("/luu-tru/")
+    # The link check (which follows every internal link and #id) finds nothing to stop at.
+    assert main(["check", "--root", str(built.root), "--now", NOW.isoformat(), "--strict"]) == 0
 
 
 def test_list_folders_lead_to_a_list(built: BuiltSite) -> None:
@@ -139,3 +144,27 @@ def test_a_site_in_a_folder_sends_visitors_inside_it(
         '<link rel="canonical" href="https://ca-tanphudong.example.vn/web/luu-tru/2024/01/">'
         in (page)
     )
+
+
+def test_a_theme_without_the_year_headings_is_sent_to_the_top_and_passes_the_link_check(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """A unit's own theme whose archive has no heading per year and whose search page has no
+    list of categories: a redirect to /luu-tru/#nam-2024 is a link to a missing #id, which
+    the link check reports as an error and stops publishing. Such redirects go to the top."""
+    root = copy_site(tmp_path_factory.mktemp("theme"))
+    shutil.copytree(BUILTIN_THEME, root / "templates")
+    edits = [
+        ("archive.html", """<h2 id="nam-{{ group['year'] }}">""", "<h2>"),
+        ("search.html", '<h2 id="duyet-chuyen-muc">', "<h2>"),
+        ("search.html", '<a href="#duyet-chuyen-muc">chuyên mục</a>', "chuyên mục"),
+    ]
+    for name, old, new in edits:
+        template = root / "templates" / "web" / name
+        text = template.read_text("utf-8")
+        assert old in text
+        template.write_text(text.replace(old, new), "utf-8")
+    built = build_site(root)
+    assert refresh_target(built, "/2024/") == "/luu-tru/"
+    assert refresh_target(built, "/chuyen-muc/") == "/tim-kiem/"
+    assert main(["check", "--root", str(root), "--now", NOW.isoformat(), "--strict"]) == 0

@@ -57,7 +57,7 @@ from publish.render.web.search import search_artifacts
 from publish.render.web.seo import SitemapEntry, robots_txt, sitemap_xml
 from publish.render.web.template_facts import ThemeEnvironment, theme_facts
 from publish.render.web.theme_notes import missing_corrections
-from publish.render.web.trimmed import trimmed_redirects
+from publish.render.web.trimmed import ANCHORED, has_id, trimmed_redirects
 from publish.site_paths import RESERVED_SLUGS, recorded_history
 from publish.syntax import template_error
 from publish.text import quoted, vn_date, vn_datetime
@@ -397,16 +397,22 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
     pages at trimmed addresses (/2022/05/) that no other file takes."""
     trimmed: list[Artifact] = []
     taken: set[str] = set()
-    for artifact in _render(site, trimmed):
+    anchored: dict[str, bytes] = dict.fromkeys(map(output_path, ANCHORED), b"")
+    for artifact in _render(site, trimmed, anchored):
         taken.add(artifact.path)
+        if artifact.path in anchored:
+            anchored[artifact.path] = artifact.data
         yield artifact
     # Whatever else is there is someone's choice (a page with a year for slug, an alias, a
     # recorded old address), never a clash: the trimmed address's page gives way.
     yield from (a for a in trimmed if a.path not in taken)
 
 
-def _render(site: Site, trimmed: list[Artifact]) -> Iterator[Artifact | Kept]:
-    """See render; the trimmed addresses' pages go to `trimmed`, not out."""
+def _render(
+    site: Site, trimmed: list[Artifact], anchored: dict[str, bytes]
+) -> Iterator[Artifact | Kept]:
+    """See render; the trimmed addresses' pages go to `trimmed`, not out, made once the pages
+    they point into are in `anchored` (their HTML by output path, filled by render)."""
     forget_resolved()  # images may have moved since the site was loaded
     config = site.config
     theme = theme_dir(site)
@@ -591,7 +597,9 @@ def _render(site: Site, trimmed: list[Artifact]) -> Iterator[Artifact | Kept]:
     }
     yield from category_redirects(moved, views.url, views.absolute)
     yield from page_redirects(site.pages, views.url, views.absolute)
-    trimmed.extend(trimmed_redirects(views))
+    trimmed.extend(
+        trimmed_redirects(views, lambda url, name: has_id(anchored[output_path(url)], name))
+    )
     yield Artifact.text("web", "robots.txt", robots_txt(config))
     yield from assets.artifacts()
     # The pages' memos (cards, stamps, related bulletins, page records) are done with: freed

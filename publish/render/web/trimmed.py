@@ -12,7 +12,8 @@ own: they are in neither the sitemap nor the search index, and any other file at
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 
 from publish.model import Artifact
 from publish.render.web.context import HOME
@@ -20,16 +21,33 @@ from publish.render.web.pages import Views, output_path
 from publish.render.web.redirects import redirect_page
 from publish.text import vn_month
 
-__all__ = ["trimmed_redirects"]
+__all__ = ["ANCHORED", "has_id", "trimmed_redirects"]
 
+ARCHIVE = "/luu-tru/"
+"""The archive's index page (as pages.py writes it), with a heading per year."""
 CATEGORY_LIST = "/tim-kiem/#duyet-chuyen-muc"
 """Where the website lists every category (the search page's section for browsers that cannot
 search)."""
+ANCHORED = (ARCHIVE, CATEGORY_LIST.partition("#")[0])
+"""The pages these redirects point into, at an element: render keeps their HTML to ask."""
 
 
-def trimmed_redirects(views: Views) -> Iterator[Artifact]:
+def has_id(html: bytes, name: str) -> bool:
+    """Whether the page `html` has an element with the id `name`."""
+    return re.search(rf"""\bid=["']{re.escape(name)}["']""".encode(), html) is not None
+
+
+def trimmed_redirects(views: Views, has: Callable[[str, str], bool]) -> Iterator[Artifact]:
     """A redirect page at each trimmed address of the website `views` renders: a month and a
-    year of its bulletins, the category and tag folders, each list's `trang/` folder."""
+    year of its bulletins, the category and tag folders, each list's `trang/` folder. `has`
+    tells whether the page at a site path has an element with an id: a theme of the unit's
+    own may have no heading per year or no list of categories, and a link to a missing #id
+    stops the link check, so such a redirect goes to the page's top."""
+
+    def at(url: str, name: str) -> str:
+        """`url`#`name` when that page has the element, else `url`."""
+        return f"{url}#{name}" if has(url, name) else url
+
     link, absolute = views.url, views.absolute
     years: set[int] = set()
     for year, month in sorted(views.by_month):
@@ -44,10 +62,9 @@ def trimmed_redirects(views: Views) -> Iterator[Artifact]:
         )
         yield Artifact("web", output_path(f"/{year}/{month:02d}/"), page)
         years.add(year)
-    archive = views.month_url(2000, 1).removesuffix("2000/01/")
     for year in sorted(years):
         page = redirect_page(
-            f"{archive}#nam-{year}",
+            at(ARCHIVE, f"nam-{year}"),
             f"Lưu trữ năm {year}",
             link,
             absolute,
@@ -55,10 +72,10 @@ def trimmed_redirects(views: Views) -> Iterator[Artifact]:
             lead=f"Các bản tin năm {year} ở trang lưu trữ: ",
         )
         yield Artifact("web", output_path(f"/{year}/"), page)
-        yield Artifact("web", output_path(f"{archive}{year}/"), page)
+        yield Artifact("web", output_path(f"{ARCHIVE}{year}/"), page)
     categories = views.category_url("x").removesuffix("x/")
     page = redirect_page(
-        CATEGORY_LIST,
+        at(*CATEGORY_LIST.split("#")),
         "Duyệt theo chuyên mục",
         link,
         absolute,
