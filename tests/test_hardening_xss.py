@@ -85,6 +85,9 @@ THEME_FORMS = {
     "404.html": {"form", "input", "button"},
 }
 """The theme's own search forms (no content reaches them); any other form is an injection."""
+THEME_MENU = {"class": "nav-menu"}
+"""base.html's menu on a phone, one <details> per page (opened by a tap, no script): a second
+one, or one with other attributes, is an injection."""
 THEME_LINES = {
     page: re.findall(
         r"<script>(.*?)</script>",
@@ -231,13 +234,16 @@ class Inspector(HTMLParser):
         self.script: str | None = None
         self.scripts: list[tuple[dict[str, str], str]] = []
         self.in_head = False
+        self.menus = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Check one element and its attributes."""
         values = {k: v or "" for k, v in attrs}
         if tag in ("head", "body"):
             self.in_head = tag == "head"
-        if tag in FORBIDDEN_TAGS and tag not in THEME_FORMS.get(self.where, ()):
+        theme_menu = tag == "details" and values == THEME_MENU and not self.menus
+        self.menus += theme_menu
+        if tag in FORBIDDEN_TAGS and tag not in THEME_FORMS.get(self.where, ()) and not theme_menu:
             self.found.append(f"<{tag}>")
         if tag == "meta" and values.get("http-equiv", "").lower() == "refresh":
             # The website's own redirect pages (a trimmed address such as /2020/12/) send the
