@@ -232,17 +232,18 @@
   }
   // Các bài có đúng từ đó, rồi các bài có từ đó hoặc (prefixed) từ dài hơn bắt đầu bằng nó:
   // {số bài: trường tốt nhất} (search.py: _hits).
-  function lookup(word, prefixed, byKey, labels, named) {
+  function lookup(word, prefixed, get, labels, named) {
     var key = shardKey(word);
-    var exact = decode((key && byKey[key][word]) || []);
+    var exact = decode((key && get(key)[word]) || []);
     addNamed(exact, named.filter(function (c) { return labels[c].indexOf(word) >= 0; }));
     var hits = {};
     Object.keys(exact).forEach(function (n) { hits[n] = exact[n]; });
     if (prefixed) {
       prefixKeys(word).forEach(function (k) {
-        Object.keys(byKey[k]).forEach(function (other) {
+        var shard = get(k);
+        Object.keys(shard).forEach(function (other) {
           if (other === word || other.indexOf(word) !== 0) return;
-          var more = decode(byKey[k][other]);
+          var more = decode(shard[other]);
           Object.keys(more).forEach(function (n) {
             hits[n] = Math.max(hits[n] || 0, more[n]);
           });
@@ -256,10 +257,10 @@
   }
   // Các bài có mọi nhóm số của một số điện thoại như những từ, mỗi bài với trường kém nhất
   // (search.py: _all_of).
-  function allOf(groups, byKey, labels) {
+  function allOf(groups, get, labels) {
     var found = null;
     groups.forEach(function (group) {
-      var hits = lookup(group, false, byKey, labels, []).exact;
+      var hits = lookup(group, false, get, labels, []).exact;
       if (found === null) { found = hits; return; }
       var both = {};
       Object.keys(found).forEach(function (n) {
@@ -269,68 +270,170 @@
     });
     return found || {};
   }
+  // Hai âm tiết liền nhau được ghi trong chỉ mục thành một từ ghép "lua_dao" (search.py: pair).
+  function pair(a, b) { return a + "_" + b; }
+  function plain(w) { return /^[a-z]+$/.test(w); }
+  // Một từ dài gõ liền hai âm tiết ("duaxe", "tanphu"): cách cắt đầu tiên thành hai âm tiết mà
+  // có bài chứa cả hai (search.py: _joined).
+  function joined(term, prefixed, get, labels) {
+    if (term.length < (manifest.joined_min || 5) || !plain(term)) return null;
+    for (var cut = 1; cut < term.length; cut++) {
+      var a = term.slice(0, cut), b = term.slice(cut);
+      if (!SYLLABLE.test(a) || !SYLLABLE.test(b)) continue;
+      var ones = lookup(a, false, get, labels, []).exact;
+      var twos = lookup(b, prefixed, get, labels, []).hits;
+      var both = {}, any = false;
+      Object.keys(ones).forEach(function (n) {
+        if (n in twos) { both[n] = Math.min(ones[n], twos[n]); any = true; }
+      });
+      if (any) return { term: pair(a, b), hits: both, near: lookup(pair(a, b), prefixed, get, labels, []).hits };
+    }
+    return null;
+  }
+  // Các âm tiết có được khi đổi chỗ hai nguyên âm liền nhau ("doa" → "dao") (search.py: swaps).
+  function swaps(term) {
+    var found = [];
+    for (var i = 0; i + 1 < term.length; i++) {
+      if ("aeiouy".indexOf(term[i]) < 0 || "aeiouy".indexOf(term[i + 1]) < 0) continue;
+      var w = term.slice(0, i) + term[i + 1] + term[i] + term.slice(i + 2);
+      if (w !== term && SYLLABLE.test(w) && found.indexOf(w) < 0) found.push(w);
+    }
+    return found;
+  }
+  function empty(hits) { return !Object.keys(hits).length; }
+  // Đọc một từ gõ nhầm thứ tự chữ ("lừa đỏa") như từ đúng khi từ bên cạnh xác nhận (search.py: _mend).
+  // Chỉ trong câu tìm ngắn (gõ tay); tin nhắn dán vào giữ nguyên như được viết.
+  function mend(words, exacts, perWord, p, get, labels) {
+    if (words.length > (manifest.mend_max || 3)) return;
+    words.forEach(function (word, i) {
+      if (!plain(word)) return;
+      var last = p.open && i === words.length - 1;
+      var beside = [i - 1, i + 1].filter(function (j) { return j >= 0 && j < words.length && plain(words[j]); });
+      if (!beside.length) return;
+      function side(j, w) { return j < i ? pair(words[j], w) : pair(w, words[j]); }
+      if (beside.some(function (j) {
+        return !empty(lookup(side(j, word), isPrefix(word, last), get, labels, []).hits);
+      })) return;
+      swaps(word).some(function (other) {
+        var found = lookup(other, false, get, labels, []).exact;
+        if (empty(found)) return false;
+        return beside.some(function (j) {
+          var yes = !empty(lookup(side(j, other), false, get, labels, []).exact);
+          if (!yes && empty(perWord[i])) {
+            yes = Object.keys(found).some(function (n) { return n in perWord[j]; });
+          }
+          if (yes) { words[i] = other; exacts[i] = found; perWord[i] = found; }
+          return yes;
+        });
+      });
+    });
+  }
+  // Các bài có hai từ liền nhau của câu tìm đứng liền nhau theo đúng thứ tự (search.py: _adjacent).
+  function adjacentPairs(words, p, get, labels) {
+    var found = [];
+    for (var i = 1; i < words.length; i++) {
+      if (!plain(words[i - 1]) || !plain(words[i])) continue;
+      var last = p.open && i === words.length - 1;
+      found.push(lookup(pair(words[i - 1], words[i]), isPrefix(words[i], last), get, labels, []).hits);
+    }
+    return found;
+  }
   // Giống search.py: find. Không bài nào có đủ mọi từ thì lấy các bài có ít nhất một nửa số từ,
   // hoặc (câu tìm có số điện thoại) các bài nhắc đến một trong các số đó; bài có nhiều từ hơn
-  // đứng trước.
-  function rank(p, category) {
+  // đứng trước, rồi bài có các từ đứng liền nhau như câu tìm.
+  function compute(p, category, get) {
     var spelled = p.spelled;
-    var keys = queryKeys(p);
-    return Promise.all(keys.map(loadShard)).then(function (loaded) {
-      var byKey = {};
-      keys.forEach(function (k, i) { byKey[k] = loaded[i]; });
-      var labels = manifest.categories.map(function (c) { return terms(c.label); });
-      var named = namedBy(p, labels);
-      var words = [], perWord = [], whole = {};
-      p.used.forEach(function (typed, i) {
-        var last = p.open && i === p.used.length - 1;
-        var word = typed;
-        var found = lookup(typed, isPrefix(typed, last), byKey, labels, named[i]);
-        if (!Object.keys(found.hits).length && spelled[i] !== null) {
-          var read = lookup(spelled[i], isPrefix(spelled[i], last), byKey, labels, named[i]);
-          if (Object.keys(read.hits).length) { word = spelled[i]; found = read; }
-        }
-        if (!Object.keys(found.hits).length && p.groups[i].length) {
-          var all = allOf(p.groups[i], byKey, labels);
-          found = { exact: all, hits: all };
-        }
-        if (isPrefix(word, last)) whole = found.exact;
-        words.push(word);
-        perWord.push(found.hits);
-      });
-      var wanted = -1;
-      manifest.categories.forEach(function (c, i) { if (c.key === category) wanted = i; });
-      var count = {}, candidates = [];
-      perWord.forEach(function (hits) {
-        Object.keys(hits).forEach(function (n) {
-          if (wanted >= 0 && manifest.doc_categories[n] !== wanted) return;
-          if (!(n in count)) { count[n] = 0; candidates.push(Number(n)); }
-          count[n] += 1;
-        });
-      });
-      var chosen = candidates.filter(function (n) { return count[n] === perWord.length; });
-      var partial = !chosen.length && perWord.length > 1;
-      var phones = perWord.filter(function (hits, i) { return isPhone(words[i]); });
-      if (partial && phones.length) {
-        chosen = candidates.filter(function (n) {
-          return phones.some(function (hits) { return n in hits; });
-        });
-      } else if (partial) {
-        var need = Math.floor((perWord.length + 1) / 2);
-        chosen = candidates.filter(function (n) { return count[n] >= need; });
+    var labels = manifest.categories.map(function (c) { return terms(c.label); });
+    var named = namedBy(p, labels);
+    var words = [], exacts = [], perWord = [], near = [], how = [];
+    p.used.forEach(function (typed, i) {
+      var last = p.open && i === p.used.length - 1;
+      var word = typed, reading = "";
+      var found = lookup(typed, isPrefix(typed, last), get, labels, named[i]);
+      if (empty(found.hits) && spelled[i] !== null) {
+        var read = lookup(spelled[i], isPrefix(spelled[i], last), get, labels, named[i]);
+        if (!empty(read.hits)) { word = spelled[i]; found = read; reading = "telex"; }
       }
-      var score = {};
-      chosen.forEach(function (n) {
-        score[n] = 0;
-        perWord.forEach(function (hits) { if (n in hits) score[n] += manifest.weights[hits[n]]; });
-      });
-      chosen.sort(function (a, b) {
-        return count[b] - count[a] || score[b] - score[a] || (b in whole) - (a in whole) || b - a;
-      });
-      var unnamed = words.filter(function (w, i) {
-        return isPhone(w) && !Object.keys(perWord[i]).length;
-      });
-      return { found: chosen, partial: partial && chosen.length > 0, words: words, unnamed: unnamed };
+      if (empty(found.hits) && p.groups[i].length) {
+        var all = allOf(p.groups[i], get, labels);
+        found = { exact: all, hits: all };
+      }
+      if (empty(found.hits) && !isPhone(typed)) {
+        var two = joined(typed, isPrefix(typed, last), get, labels);
+        if (two) {
+          word = two.term; found = { exact: two.hits, hits: two.hits }; reading = "joined";
+          near.push(two.near);
+        }
+      }
+      words.push(word);
+      exacts.push(found.exact);
+      perWord.push(found.hits);
+      how.push(reading);
     });
+    var before = words.slice();
+    mend(words, exacts, perWord, p, get, labels);
+    words.forEach(function (w, i) { if (w !== before[i]) how[i] = "swapped"; });
+    var whole = {};
+    if (p.open && words.length && isPrefix(words[words.length - 1], true)) whole = exacts[exacts.length - 1];
+    near = near.concat(adjacentPairs(words, p, get, labels));
+    var wanted = -1;
+    manifest.categories.forEach(function (c, i) { if (c.key === category) wanted = i; });
+    var count = {}, candidates = [];
+    perWord.forEach(function (hits) {
+      Object.keys(hits).forEach(function (n) {
+        if (wanted >= 0 && manifest.doc_categories[n] !== wanted) return;
+        if (!(n in count)) { count[n] = 0; candidates.push(Number(n)); }
+        count[n] += 1;
+      });
+    });
+    var chosen = candidates.filter(function (n) { return count[n] === perWord.length; });
+    var partial = !chosen.length && perWord.length > 1;
+    var phones = perWord.filter(function (hits, i) { return isPhone(words[i]); });
+    if (partial && phones.length) {
+      chosen = candidates.filter(function (n) {
+        return phones.some(function (hits) { return n in hits; });
+      });
+    } else if (partial) {
+      var need = Math.floor((perWord.length + 1) / 2);
+      chosen = candidates.filter(function (n) { return count[n] >= need; });
+    }
+    var score = {}, side = {};
+    chosen.forEach(function (n) {
+      score[n] = 0;
+      side[n] = 0;
+      perWord.concat(near).forEach(function (hits) { if (n in hits) score[n] += manifest.weights[hits[n]]; });
+      near.forEach(function (hits) { if (n in hits) side[n] += 1; });
+    });
+    chosen.sort(function (a, b) {
+      return count[b] - count[a] || side[b] - side[a] || score[b] - score[a] ||
+        (b in whole) - (a in whole) || b - a;
+    });
+    var unnamed = words.filter(function (w, i) {
+      return isPhone(w) && empty(perWord[i]);
+    });
+    var shown = words.map(function (w) { return w.replace("_", " "); });
+    return { found: chosen, partial: partial && chosen.length > 0, words: shown, how: how, unnamed: unnamed };
+  }
+  // Tải các phần chỉ mục của câu tìm, rồi tải thêm những phần mà cách đọc các từ cần (từ viết
+  // liền, từ gõ nhầm, hai từ liền nhau) cho tới khi đủ.
+  var loaded = {};
+  function fetchShards(keys) {
+    return Promise.all(keys.map(function (k) {
+      return loadShard(k).then(function (shard) { loaded[k] = shard; });
+    }));
+  }
+  function rank(p, category) {
+    function attempt() {
+      var missing = [];
+      function get(k) {
+        if (k in loaded) return loaded[k];
+        if (missing.indexOf(k) < 0) missing.push(k);
+        return {};
+      }
+      var result = compute(p, category, get);
+      return missing.length ? fetchShards(missing).then(attempt) : result;
+    }
+    return fetchShards(queryKeys(p)).then(attempt);
   }
 
   function el(tag, attrs, text) {
@@ -430,11 +533,21 @@
       state.found = found;
       state.shown = 0;
       var label = quoted(query);
-      var telexed = result.words.join(" ") !== p.used.join(" ");
-      if (telexed) {
+      if (result.how.indexOf("telex") >= 0) {
         // Từ đã được đọc theo kiểu gõ Telex: nêu cái đã tìm, không để người dân tưởng mình gõ sai.
         label = quoted(result.words.join(" ")) + " (hiểu " + quoted(p.used.join(" ")) +
           " là chữ gõ kiểu Telex khi chưa bật bộ gõ tiếng Việt)";
+      } else if (result.words.join(" ") !== p.used.join(" ")) {
+        // Từ viết liền hay gõ nhầm thứ tự chữ: nói rõ đã hiểu thành gì.
+        var notes = [];
+        result.how.forEach(function (how, i) {
+          if (how === "joined") {
+            notes.push(quoted(p.used[i]) + " là hai từ " + quoted(result.words[i]) + " viết liền");
+          } else if (how === "swapped") {
+            notes.push(quoted(p.used[i]) + " là " + quoted(result.words[i]) + " gõ nhầm thứ tự chữ");
+          }
+        });
+        label = quoted(result.words.join(" ")) + " (hiểu " + notes.join(", ") + ")";
       }
       var phones = p.used.filter(isPhone);
       var named = phones.filter(function (w) { return result.unnamed.indexOf(w) < 0; });

@@ -81,6 +81,13 @@ PASTED = "Tài khoản của quý khách bị khóa, vui lòng truy cập link s
         (PASTED + " 0277 3610 113", True),
         ("hanh chinh", False),
         ("hanh vi", False),
+        ("Tân Phú", False),
+        ("tanphu", False),
+        ("duaxe", False),
+        ("luadao", False),
+        ("luada", False),
+        ("lừa đỏa", False),
+        ("lua doa", False),
     ],
 )
 def test_half_typed_last_word_finds_what_the_python_ranking_finds(
@@ -118,6 +125,58 @@ def test_telex_typed_without_a_vietnamese_keyboard_says_what_was_searched(look_p
     assert "“lua dao” (hiểu “luaf ddaor” là chữ gõ kiểu Telex" in status
     assert search(page, "lua dao").count() >= 1
     assert "Telex" not in page.get_by_role("status").inner_text()
+
+
+def _article_text(sample_site, url: str) -> str:
+    """The text of the bulletin a result links, as its built page shows it."""
+    html = (sample_site.web / urlsplit(url).path.strip("/") / "index.html").read_text("utf-8")
+    return html[html.index("<article") : html.index("</article>")]
+
+
+def test_a_place_name_ranks_the_bulletins_naming_it_above_those_with_its_words_apart(
+    sample_site, look_page
+) -> None:
+    """ "Tân Phú": the bulletins that name the place come before those that only have "Tân" and
+    "Phú" somewhere (the «tín dụng đen» warning came above the 2022 report, which names it)."""
+    page, recorder = look_page("/tim-kiem/")
+    for query in ("Tân Phú", "tan phu"):
+        results = search(page, query)
+        urls = results.locator("h2 a").evaluate_all("links => links.map(a => a.pathname)")
+        named = ["Tân Phú" in _article_text(sample_site, url) for url in urls]
+        assert any(named) and not all(named), (query, urls)
+        assert named == sorted(named, reverse=True), (query, urls)
+    assert recorder.errors == []
+
+
+@pytest.mark.parametrize(
+    ("joined", "words"), [("duaxe", "đua xe"), ("luadao", "lừa đảo"), ("tanphu", "Tân Phú")]
+)
+def test_two_words_typed_without_the_space_find_what_the_words_find(
+    look_page, joined: str, words: str
+) -> None:
+    """On a phone "duaxe" is typed for "đua xe": it finds the same bulletins, and the page says
+    how it read it."""
+    page, _ = look_page("/tim-kiem/", width=375, mobile=True)
+    links = "links => links.map(a => a.pathname)"
+    spaced = search(page, words).locator("h2 a").evaluate_all(links)
+    assert spaced
+    assert sorted(search(page, joined).locator("h2 a").evaluate_all(links)) == sorted(spaced)
+    shown = fold(words)
+    assert (
+        f"(hiểu “{joined}” là hai từ “{shown}” viết liền)"
+        in page.get_by_role("status").inner_text()
+    )
+
+
+def test_two_vowels_typed_in_the_wrong_order_find_what_the_word_finds(look_page) -> None:
+    """ "lừa đỏa" (the vowels of «đảo» swapped) finds what "lừa đảo" finds, in the same order,
+    and the page says how it read it (it found 5 bulletins of "lừa" and "đoàn", "đoạn")."""
+    page, _ = look_page("/tim-kiem/")
+    links = "links => links.map(a => a.pathname)"
+    meant = search(page, "lừa đảo").locator("h2 a").evaluate_all(links)
+    assert search(page, "lừa đỏa").locator("h2 a").evaluate_all(links) == meant
+    status = page.get_by_role("status").inner_text()
+    assert f"Tìm thấy {len(meant)} bản tin có “lua dao” (hiểu “doa” là “dao” gõ nhầm" in status
 
 
 def test_a_letter_begun_after_a_word_changes_nothing_and_downloads_nothing(open_page) -> None:
@@ -251,7 +310,7 @@ def test_a_manifest_cached_from_before_category_pages_still_names_the_category(
 def test_no_match_says_so(look_page) -> None:
     """A query nothing matches gets a clear Vietnamese message, not an empty page."""
     page, _ = look_page("/tim-kiem/")
-    assert search(page, "xyzzy khongco").count() == 0
+    assert search(page, "xyzzy qwzrt").count() == 0  # ("khongco" is «không có» run together)
     assert "Không tìm thấy" in page.locator(".search-status").inner_text()
 
 

@@ -138,6 +138,15 @@ LONGEST_TERM = 64
 """Longest term indexed: a term's shard is split letter by letter while over SHARD_LIMIT, so a
 40,000-letter word («8h8h8h…») was dumped 40,000 times and named a file no disk can hold; no
 one searches for a word that long (a query for one finds nothing, as for any unknown word)."""
+MEND_MAX = 3
+"""Most words of a query in which a word with two vowels swapped is read as meant ("lừa đỏa")."""
+VOWELS = "aeiouy"
+"""The vowels of a folded syllable."""
+PAIR = "_"
+"""Joins two adjacent syllables into one pair term ("lua_dao"): no word term has it."""
+JOINED_MIN = 5
+"""Letters a query word run together needs before it is also read as two ("duaxe" → "dua xe"):
+shorter ones would read too many words as pairs."""
 TELEX_TONES = "fsrxj"
 """The letters that put a tone on a syllable typed in Telex; no Vietnamese syllable ends in one."""
 _TELEX_TONE = re.compile(r"([aeiouyw])[fsrxj](ng|nh|ch|[cmnpt])$")
@@ -319,12 +328,48 @@ def shard_key(term: str, keys: Sequence[str] | set[str]) -> str | None:
     return None
 
 
+def pair(first: str, second: str) -> str:
+    """The term two adjacent words are indexed under as a pair: "lua", "dao" → "lua_dao"."""
+    return first + PAIR + second
+
+
+def pairs(words: Sequence[str]) -> list[str]:
+    """The pair terms of a text's terms in order: each two adjacent Vietnamese syllables."""
+    paired = [SYLLABLE_RE.match(word) is not None for word in words]
+    return [
+        pair(words[i - 1], words[i]) for i in range(1, len(words)) if paired[i] and paired[i - 1]
+    ]
+
+
+def name_pairs(text: str) -> list[str]:
+    """The pair terms of the names a text writes with capitals ("xã Tân Phú" → ["tan_phu"]): two
+    adjacent words, each one syllable starting with a capital, no punctuation between them."""
+    found: list[str] = []
+    before = ""
+    for word in nfc(text).split():
+        folded = terms(word)
+        term = folded[0] if len(folded) == 1 and word[:1].isupper() else ""
+        if before and term and SYLLABLE_RE.match(term):
+            found.append(pair(before, term))
+        before = term if term and word[-1:].isalnum() and SYLLABLE_RE.match(term) else ""
+    return found
+
+
+def _field_terms(text: str, *, title: bool = False) -> list[str]:
+    """The terms one field of a document is indexed under: its words, its phone numbers' digits,
+    and its adjacent syllables as pairs — outside the title only those of names written with
+    capitals (every pair of summaries and bodies made the index of 1,000 bulletins twice, the
+    sample's four times as large; these add a tenth)."""
+    words = terms(text)
+    return words + phone_terms(text) + (pairs(words) if title else name_pairs(text))
+
+
 def doc_fields(doc: SearchDoc) -> dict[str, int]:
     """Each term of one document → the best field it occurs in (3 title, 2 summary, 1 body)."""
     # A later, better field overrides an earlier one; keys keep first-seen order (body first).
-    best = dict.fromkeys(index_terms(doc.body), 1)
-    best.update(dict.fromkeys(index_terms(doc.summary), 2))
-    best.update(dict.fromkeys(index_terms(doc.title), 3))
+    best = dict.fromkeys(_field_terms(doc.body), 1)
+    best.update(dict.fromkeys(_field_terms(doc.summary), 2))
+    best.update(dict.fromkeys(_field_terms(doc.title, title=True), 3))
     if any(len(term) > LONGEST_TERM for term in best):
         return {term: field for term, field in best.items() if len(term) <= LONGEST_TERM}
     return best
@@ -481,6 +526,8 @@ def _manifest(
         "per_page": PER_PAGE,
         "max_terms": MAX_TERMS,
         "prefix_min": PREFIX_MIN,
+        "joined_min": JOINED_MIN,
+        "mend_max": MEND_MAX,
         "weights": {str(k): v for k, v in FIELD_WEIGHTS.items()},
         "categories": [
             {"key": c[0], "label": c[1], **({"url": c[2]} if len(c) > 2 else {})}
@@ -630,12 +677,28 @@ def _named(plan: _Plan, labels: Sequence[Sequence[str]], prefix_min: int) -> lis
     return named
 
 
+class _Shards(dict[str, dict[str, list[int]]]):
+    """The term shards of an index, each read from its file when first needed; `loaded` lists
+    them in that order (what search.js downloads: it fetches in rounds as words need them)."""
+
+    def __init__(self, files: Mapping[str, bytes]) -> None:
+        super().__init__()
+        self.files = files
+        self.loaded: list[str] = []
+
+    def __missing__(self, key: str) -> dict[str, list[int]]:
+        """A shard read the first time it is asked for."""
+        self.loaded.append(key)
+        shard = self[key] = json.loads(self.files[f"t/{key}.json"])
+        return shard
+
+
 @dataclass(frozen=True, slots=True)
 class _Lookup:
     """What one query's terms are looked up in: its shards, each bulletin's category, the words
     of each category's name."""
 
-    shards: Mapping[str, Mapping[str, list[int]]]
+    shards: _Shards
     keys: set[str]
     cats: Sequence[int]
     labels: Sequence[Sequence[str]]
@@ -713,16 +776,26 @@ def find(files: Mapping[str, bytes], query: str, category: str = "") -> Found:
     plan = _plan(manifest, query)
     if plan is None:
         return Found([], False, [], [])
+    return _find(files, manifest, plan, category)[0]
+
+
+def _find(
+    files: Mapping[str, bytes], manifest: Mapping, plan: _Plan, category: str
+) -> tuple[Found, list[str]]:
+    """What `find` finds for a query's plan, and the shards it read, in the order search.js
+    downloads them (the first round together, then those the words' readings need)."""
     keys = set(manifest["shards"])
     prefix_min = manifest["prefix_min"]
-    needed = _query_shards(plan, keys, prefix_min)
     cats = manifest["doc_categories"]
     labels = [terms(c["label"]) for c in manifest["categories"]]
-    at = _Lookup({k: json.loads(files[f"t/{k}.json"]) for k in needed}, keys, cats, labels)
+    at = _Lookup(_Shards(files), keys, cats, labels)
+    for key in _query_shards(plan, keys, prefix_min):
+        at.shards[key]  # the first round of downloads, together
     named = _named(plan, labels, prefix_min)
     words: list[str] = []
+    exacts: list[dict[int, int]] = []
     per_word: list[dict[int, int]] = []
-    whole: dict[int, int] = {}
+    adjacent: list[dict[int, int]] = []
     for i, typed in enumerate(plan.used):
         last = plan.last(i)
         term, (exact, hits) = typed, _hits(typed, _prefixed(typed, last, prefix_min), at, named[i])
@@ -733,10 +806,19 @@ def find(files: Mapping[str, bytes], query: str, category: str = "") -> Found:
                 term, (exact, hits) = other, read
         if not hits and plan.groups[i]:
             exact = hits = _all_of(plan.groups[i], at)
-        if _prefixed(term, last, prefix_min):
-            whole = exact
+        if not hits and not _is_phone(typed):
+            joined = _joined(typed, _prefixed(typed, last, prefix_min), at)
+            if joined is not None:
+                term, exact, hits = joined[0], joined[1], joined[1]
+                adjacent.append(joined[2])
         words.append(term)
+        exacts.append(exact)
         per_word.append(hits)
+    _mend(words, exacts, per_word, plan, at, prefix_min)
+    whole: dict[int, int] = {}
+    if plan.open_ and words and _prefixed(words[-1], True, prefix_min):
+        whole = exacts[-1]
+    adjacent += _adjacent(words, plan, at, prefix_min)
     index = next((i for i, c in enumerate(manifest["categories"]) if c["key"] == category), None)
     candidates = {n for hits in per_word for n in hits if index is None or cats[n] == index}
     count = {n: sum(n in hits for hits in per_word) for n in candidates}
@@ -747,10 +829,110 @@ def find(files: Mapping[str, bytes], query: str, category: str = "") -> Found:
         chosen = [n for n in candidates if any(n in hits for hits in phones)]
     elif partial:
         chosen = [n for n in candidates if count[n] >= (len(per_word) + 1) // 2]
-    score = {n: sum(FIELD_WEIGHTS[hits[n]] for hits in per_word if n in hits) for n in chosen}
-    numbers = sorted(chosen, key=lambda n: (-count[n], -score[n], n not in whole, -n))
+    score = {
+        n: sum(FIELD_WEIGHTS[hits[n]] for hits in per_word + adjacent if n in hits) for n in chosen
+    }
+    near = {n: sum(n in hits for hits in adjacent) for n in chosen}
+    numbers = sorted(chosen, key=lambda n: (-count[n], -near[n], -score[n], n not in whole, -n))
     unnamed = [t for t, hits in zip(words, per_word, strict=True) if _is_phone(t) and not hits]
-    return Found(numbers, partial and bool(numbers), words, unnamed)
+    read = [word.replace(PAIR, " ") for word in words]
+    return Found(numbers, partial and bool(numbers), read, unnamed), at.shards.loaded
+
+
+def _plain(term: str) -> bool:
+    """Whether a query term is one syllable's letters (not a number, not two words read as one)."""
+    return term.isalpha() and PAIR not in term
+
+
+def _joined(
+    term: str, prefixed: bool, at: _Lookup
+) -> tuple[str, dict[int, int], dict[int, int]] | None:
+    """A word of JOINED_MIN letters or more typed without the space between two syllables
+    ("duaxe", "tanphu"), as the pair term of the first cut into two syllables that finds
+    bulletins, {number: field} of those having both words, and of those having them side by
+    side as the index's pairs tell; None when no cut finds any."""
+    if len(term) < JOINED_MIN or not term.isalpha():
+        return None
+    for cut in range(1, len(term)):
+        first, second = term[:cut], term[cut:]
+        if not (SYLLABLE_RE.match(first) and SYLLABLE_RE.match(second)):
+            continue
+        ones = _hits(first, False, at)[0]
+        twos = _hits(second, prefixed, at)[1]
+        both = {n: min(field, twos[n]) for n, field in ones.items() if n in twos}
+        if both:
+            return pair(first, second), both, _hits(pair(first, second), prefixed, at)[1]
+    return None
+
+
+def swaps(term: str) -> list[str]:
+    """The syllables a word is with two adjacent vowels swapped ("doa" → ["dao"]): the slip of
+    the fingers on a syllable's vowels and their marks ("đỏa" for "đảo", "ddoar" for "ddaor")."""
+    found: list[str] = []
+    for i in range(len(term) - 1):
+        if term[i] not in VOWELS or term[i + 1] not in VOWELS:
+            continue
+        swapped = term[:i] + term[i + 1] + term[i] + term[i + 2 :]
+        if swapped != term and SYLLABLE_RE.match(swapped) and swapped not in found:
+            found.append(swapped)
+    return found
+
+
+def _mend(
+    words: list[str],
+    exacts: list[dict[int, int]],
+    per_word: list[dict[int, int]],
+    plan: _Plan,
+    at: _Lookup,
+    prefix_min: int,
+) -> None:
+    """Read a word as the same letters with two vowels swapped ("lừa đỏa" as "lua dao") when a
+    word beside it says so: the swapped word is a pair with it in the index and the word as
+    typed is not; or the word as typed finds nothing at all and the swapped one is in bulletins
+    with the word beside it. Only in a query of at most MEND_MAX words, typed: a pasted message
+    is as it was written. (A word that is a pair with a word beside it is left as typed,
+    without downloading the shards of its swaps.)"""
+    for i, word in enumerate(words if len(words) <= MEND_MAX else ()):
+        if not _plain(word):
+            continue
+        prefixed = _prefixed(word, plan.last(i), prefix_min)
+        beside = [j for j in (i - 1, i + 1) if 0 <= j < len(words) and _plain(words[j])]
+        if not beside:
+            continue
+        paired = [_side(words, i, j, word) for j in beside]
+        if any(_hits(typed, prefixed, at)[1] for typed in paired):
+            continue
+        for other in swaps(word):
+            found = _hits(other, False, at)[0]
+            if not found:
+                continue
+            for j in beside:
+                confirmed = bool(_hits(_side(words, i, j, other), False, at)[0])
+                if not confirmed and not per_word[i]:
+                    confirmed = any(n in per_word[j] for n in found)
+                if confirmed:
+                    words[i], exacts[i], per_word[i] = other, found, found
+                    break
+            if words[i] == other:
+                break
+
+
+def _side(words: Sequence[str], i: int, j: int, word: str) -> str:
+    """The pair term of `word` in place of word `i` and word `j` beside it, in query order."""
+    return pair(words[j], word) if j < i else pair(word, words[j])
+
+
+def _adjacent(
+    words: Sequence[str], plan: _Plan, at: _Lookup, prefix_min: int
+) -> list[dict[int, int]]:
+    """For each two adjacent words of a query, the bulletins having them side by side in that
+    order (a title's words, a name written with capitals): {number: field}."""
+    found: list[dict[int, int]] = []
+    for i in range(1, len(words)):
+        if _plain(words[i - 1]) and _plain(words[i]):
+            prefixed = _prefixed(words[i], plan.last(i), prefix_min)
+            found.append(_hits(pair(words[i - 1], words[i]), prefixed, at)[1])
+    return found
 
 
 def rank(files: Mapping[str, bytes], query: str, category: str = "") -> list[int]:
@@ -764,9 +946,8 @@ def files_for_query(files: Mapping[str, bytes], query: str, category: str = "") 
     plan = _plan(manifest, query)
     if plan is None:
         return []
-    shards = _query_shards(plan, set(manifest["shards"]), manifest["prefix_min"])
-    shown = rank(files, query, category)[: manifest["per_page"]]
-    cards = [f"d/{n // manifest['chunk']}.json" for n in shown]
+    found, shards = _find(files, manifest, plan, category)
+    cards = [f"d/{n // manifest['chunk']}.json" for n in found.numbers[: manifest["per_page"]]]
     return ["index.json", *[f"t/{k}.json" for k in shards], *dict.fromkeys(cards)]
 
 
