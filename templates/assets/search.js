@@ -8,7 +8,10 @@
    từ thứ sáu; số không khớp bài nào thì tìm các nhóm số của nó như các từ. Từ không khớp gì nhưng là một âm tiết
    gõ kiểu Telex khi chưa bật bộ gõ ("luaf ddaor") thì được tìm như "lua dao"; một chữ cái cuối đang
    gõ dở ("lua d") chưa được tính; không bài nào có đủ mọi từ (tin nhắn dán vào) thì hiện các bài
-   có nhiều từ nhất, trang nói rõ như vậy. */
+   có nhiều từ nhất, trang nói rõ như vậy. Bài có hai từ liền nhau của câu tìm đứng liền nhau đúng
+   thứ tự (cặp "lua_dao" trong chỉ mục: từ tiêu đề, và tên viết hoa) đứng trước bài có các từ đó rời
+   nhau; từ dài gõ liền hai âm tiết ("duaxe") được tìm như hai từ; trong câu tìm ngắn, từ gõ nhầm thứ
+   tự hai nguyên âm ("lừa đỏa") được hiểu là từ đúng khi từ bên cạnh xác nhận. */
 (function () {
   "use strict";
   var form = document.querySelector("form.search-form");
