@@ -844,8 +844,8 @@ def _find(
     near = {n: sum(n in hits for hits in adjacent) for n in chosen}
     numbers = sorted(chosen, key=lambda n: (-count[n], -near[n], -score[n], n not in whole, -n))
     unnamed = [t for t, hits in zip(words, per_word, strict=True) if _is_phone(t) and not hits]
-    read = [word.replace(PAIR, " ") for word in words]
-    return Found(numbers, partial and bool(numbers), read, unnamed), at.shards.loaded
+    shown = [word.replace(PAIR, " ") for word in words]
+    return Found(numbers, partial and bool(numbers), shown, unnamed), at.shards.loaded
 
 
 def _plain(term: str) -> bool:
