@@ -405,7 +405,9 @@ def test_the_search_script_is_published_without_its_comments(built: BuiltSite) -
     (script,) = (built.web / "assets").glob("search.*.js")
     text = script.read_text("utf-8")
     assert "Tìm kiếm bản tin ngay trên trình duyệt" not in text and "\n//" not in text
-    assert "function fold(text)" in text and len(text.encode()) < 18_000
+    # 20.4 kB since words side by side, run together and with vowels swapped are read (4 kB of
+    # code); commented, the file is 29.6 kB.
+    assert "function fold(text)" in text and len(text.encode()) < 21_000
 
 
 @pytest.mark.parametrize(
