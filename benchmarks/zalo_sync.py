@@ -188,13 +188,13 @@ def main() -> None:
         rate_limit_per_minute=args.rate_limit or None,
     )
     with tempfile.TemporaryDirectory() as folder, ZaloEmulator(config) as emulator:
-        root = Path(folder)
+        root = Path(folder) / "du-an"  # the token file lives outside it, as publish requires
         make_project(root, args.count)
         os.environ.update(
             ZALO_APP_ID=emulator.config.app_id,
             ZALO_APP_SECRET=emulator.config.app_secret,
             ZALO_REFRESH_TOKEN=emulator.refresh_token,
-            ZALO_TOKEN_FILE=str(root / "secrets" / "zalo-token.json"),
+            ZALO_TOKEN_FILE=str(Path(folder) / "secrets" / "zalo-token.json"),
             ZALO_API_BASE=emulator.base_url,
             ZALO_OAUTH_BASE=emulator.base_url,
         )

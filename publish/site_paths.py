@@ -68,7 +68,8 @@ _LAST: list[tuple[Site, Callable[[str], bool]]] = []
 def served_paths(site: Site) -> Callable[[str], bool]:
     """Whether the website serves a site path (no query or #fragment; "/x", "/x/" and
     "/x/index.html" alike): a bulletin's or page's address, one of their old addresses
-    (aliases, state/web-urls.json) or a page or file the website makes itself."""
+    (aliases, state/web-urls.json), a page or file the website makes itself, or the year and
+    month of a bulletin's address (pages leading to the archive)."""
     if _LAST and _LAST[0][0] is site:
         return _LAST[0][1]
     served = _served_paths(site)
@@ -84,6 +85,10 @@ def _served_paths(site: Site) -> Callable[[str], bool]:
         pages.update(item.aliases)
     for paths in recorded_history(site).values():
         pages.update(paths)
+    for bulletin in site.for_channel("web"):
+        # A trimmed address of a bulletin's (publish.render.web.trimmed): /2022/ and /2022/05/.
+        year, month = bulletin.date.year, bulletin.date.month
+        pages.update((f"/{year}/", f"/{year}/{month:02d}/"))
 
     def served(path: str) -> bool:
         """See served_paths."""
