@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import io
 import json
 import re
 import shutil
+import tempfile
 from pathlib import Path
 
 import docx
@@ -36,9 +38,24 @@ ON_AIR = ("ra-quan-ttatgt-cuoi-nam", "canh-bao-lua-dao-shipper")
 HELD = "triet-pha-o-ma-tuy"
 
 
-def fixture_site(root: Path = FIXTURE, now: dt.datetime = NOW):
-    """The fixture project loaded at a fixed clock."""
-    return load_site(config_module.load(root), now=now)
+_COPY: list[Path] = []
+
+
+def fixture_root() -> Path:
+    """A copy of the fixture project, one per test process, to render from: rendering keeps its
+    fragments in the project's .cache/, and other tests copy the fixture folder meanwhile (a
+    copy taken while SQLite made its -wal file beside the fixture failed)."""
+    if not _COPY:
+        target = Path(tempfile.mkdtemp(prefix="radio-fixture-")) / "radio"
+        shutil.copytree(FIXTURE, target, ignore=shutil.ignore_patterns(".cache", "output"))
+        atexit.register(shutil.rmtree, target.parent, True)
+        _COPY.append(target)
+    return _COPY[0]
+
+
+def fixture_site(root: Path | None = None, now: dt.datetime = NOW):
+    """The fixture project (a copy of it unless `root` is given) loaded at a fixed clock."""
+    return load_site(config_module.load(root or fixture_root()), now=now)
 
 
 @pytest.fixture(scope="module")
