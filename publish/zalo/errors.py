@@ -17,7 +17,9 @@ from urllib.parse import quote, quote_plus
 from publish.errors import RemoteError
 
 __all__ = [
+    "LOGIN_COMMAND",
     "REFUSALS",
+    "SECRET_COMMAND",
     "NotVerified",
     "StillProcessing",
     "ZaloError",
@@ -37,14 +39,19 @@ OPERATIONS = {
     "refresh": "làm mới access token",
 }
 
+LOGIN_COMMAND = (
+    "publish zalo-login --redirect-uri <địa chỉ gọi lại đã khai trong phần cài đặt ứng dụng "
+    "trên developers.zalo.me>"
+)
+"""The command an OA's consent is given again with, as every piece of advice writes it."""
+SECRET_COMMAND = "gh secret set ZALO_REFRESH_TOKEN --env publish < /tmp/rt && rm /tmp/rt"
+"""Putting the refresh token zalo-login wrote to /tmp/rt into CI's secret (GitHub)."""
 REAUTHORIZE = (
     "Quản trị viên OA cần cấp quyền lại cho ứng dụng: trên máy có trình duyệt, đặt ZALO_APP_ID, "
-    "ZALO_APP_SECRET rồi chạy `publish zalo-login --redirect-uri <địa chỉ gọi lại đã khai trong "
-    "phần cài đặt ứng dụng trên developers.zalo.me>` (ghi tệp token mới, ZALO_TOKEN_FILE), quản "
+    f"ZALO_APP_SECRET rồi chạy `{LOGIN_COMMAND}` (ghi tệp token mới, ZALO_TOKEN_FILE), quản "
     "trị viên OA mở địa chỉ lệnh in ra, chọn đúng OA và đồng ý; với CI, thêm "
     "`--refresh-token-file /tmp/rt` rồi đặt nội dung tệp đó vào bí mật ZALO_REFRESH_TOKEN "
-    "(`gh secret set ZALO_REFRESH_TOKEN --env publish < /tmp/rt && rm /tmp/rt`; xem «Xoay vòng "
-    "token và bí mật» trong README)."
+    f"(`{SECRET_COMMAND}`; xem «Xoay vòng token và bí mật» trong README)."
 )
 
 HINTS = {

@@ -18,6 +18,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from publish.zalo.errors import LOGIN_COMMAND, SECRET_COMMAND
+
 __all__ = ["Spending", "fingerprint", "interrupted_message"]
 
 
@@ -62,23 +64,18 @@ def interrupted_message(token_path: Path, earlier: Spending, *, source: str, in_
     and saw no saved pair for: what happened, that no article is lost, and how to recover.
     `source`: where the token came from, in words (the token file, ZALO_REFRESH_TOKEN)."""
     when = datetime.fromtimestamp(earlier.at, UTC).strftime("%H:%M:%S ngày %d/%m/%Y (giờ UTC)")
-    login = (
-        "`publish zalo-login --redirect-uri <địa chỉ gọi lại đã khai trong phần cài đặt ứng "
-        "dụng trên developers.zalo.me> --refresh-token-file /tmp/rt`"
-    )
+    login = f"`{LOGIN_COMMAND} --refresh-token-file /tmp/rt`"
     steps = (
         f"(1) trên máy của cán bộ kỹ thuật, đặt ZALO_APP_ID, ZALO_APP_SECRET rồi chạy {login}; "
         "(2) quản trị viên OA mở địa chỉ lệnh in ra (trang cấp quyền của Zalo), đăng nhập Zalo, "
         "chọn đúng OA và bấm đồng ý, gồm quyền «Quản lý bài viết»; (3) đặt refresh token mới "
-        "vào bí mật ZALO_REFRESH_TOKEN của CI: `gh secret set ZALO_REFRESH_TOKEN --env publish "
-        "< /tmp/rt && rm /tmp/rt` (GitLab: dán nội dung tệp vào biến ZALO_REFRESH_TOKEN, rồi "
+        f"vào bí mật ZALO_REFRESH_TOKEN của CI: `{SECRET_COMMAND}` (GitLab: dán nội dung tệp "
+        "vào biến ZALO_REFRESH_TOKEN, rồi "
         "xóa tệp); (4) chạy lại CI. Không cần xóa tệp token trong cache: lần chạy sau thấy "
         "refresh token trong tệp bị từ chối thì dùng ZALO_REFRESH_TOKEN mới và ghi cặp mới vào "
         "tệp."
         if in_ci
-        else "(1) đặt ZALO_APP_ID, ZALO_APP_SECRET rồi chạy `publish zalo-login --redirect-uri "
-        "<địa chỉ gọi lại đã khai trong phần cài đặt ứng dụng trên developers.zalo.me>` trên "
-        f"máy này (thêm --paste nếu trình duyệt ở máy khác): lệnh ghi cặp token mới vào {token_path}; "
+        else f"(1) đặt ZALO_APP_ID, ZALO_APP_SECRET rồi chạy `{LOGIN_COMMAND}` trên máy này (thêm --paste nếu trình duyệt ở máy khác): lệnh ghi cặp token mới vào {token_path}; "
         "(2) quản trị viên OA mở địa chỉ lệnh in ra (trang cấp quyền của Zalo), đăng nhập Zalo, "
         "chọn đúng OA và bấm đồng ý, gồm quyền «Quản lý bài viết»; (3) chạy lại `publish sync`."
     )
