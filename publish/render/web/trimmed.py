@@ -48,49 +48,40 @@ def trimmed_redirects(views: Views, has: Callable[[str, str], bool]) -> Iterator
         """`url`#`name` when that page has the element, else `url`."""
         return f"{url}#{name}" if has(url, name) else url
 
-    link, absolute = views.url, views.absolute
     years: set[int] = set()
     for year, month in sorted(views.by_month):
         label = vn_month(year, month).lower()
-        page = redirect_page(
+        page = _leading(
+            views,
             views.month_url(year, month),
             f"Lưu trữ {label}",
-            link,
-            absolute,
-            heading="",
-            lead=f"Các bản tin {label} ở trang lưu trữ: ",
+            f"Các bản tin {label} ở trang lưu trữ: ",
         )
         yield Artifact("web", output_path(f"/{year}/{month:02d}/"), page)
         years.add(year)
     for year in sorted(years):
-        page = redirect_page(
+        page = _leading(
+            views,
             at(ARCHIVE, f"nam-{year}"),
             f"Lưu trữ năm {year}",
-            link,
-            absolute,
-            heading="",
-            lead=f"Các bản tin năm {year} ở trang lưu trữ: ",
+            f"Các bản tin năm {year} ở trang lưu trữ: ",
         )
         yield Artifact("web", output_path(f"/{year}/"), page)
         yield Artifact("web", output_path(f"{ARCHIVE}{year}/"), page)
     categories = views.category_url("x").removesuffix("x/")
-    page = redirect_page(
+    page = _leading(
+        views,
         at(*CATEGORY_LIST.split("#")),
         "Duyệt theo chuyên mục",
-        link,
-        absolute,
-        heading="",
-        lead="Danh sách các chuyên mục ở trang tìm kiếm: ",
+        "Danh sách các chuyên mục ở trang tìm kiếm: ",
     )
     yield Artifact("web", output_path(categories), page)
     if views.by_tag:
-        page = redirect_page(
+        page = _leading(
+            views,
             "/",
             HOME,
-            link,
-            absolute,
-            heading="",
-            lead="Website không có trang liệt kê các thẻ. Các bản tin mới nhất ở trang chủ: ",
+            "Website không có trang liệt kê các thẻ. Các bản tin mới nhất ở trang chủ: ",
         )
         yield Artifact("web", output_path(views.tag_url("x").removesuffix("x/")), page)
     yield from _first_pages(views)
@@ -113,12 +104,13 @@ def _first_pages(views: Views) -> Iterator[Artifact]:
         for y, m in sorted(views.by_month)
     ]
     lead = "Trang đầu của danh sách: "
-    yield Artifact(
-        "web",
-        output_path("/trang/"),
-        redirect_page("/", HOME, views.url, views.absolute, heading="", lead=lead),
-    )
+    yield Artifact("web", output_path("/trang/"), _leading(views, "/", HOME, lead))
     for url, title, bulletins in lists:
         if len(bulletins) > per_page:
-            page = redirect_page(url, title, views.url, views.absolute, heading="", lead=lead)
+            page = _leading(views, url, title, lead)
             yield Artifact("web", output_path(f"{url}trang/"), page)
+
+
+def _leading(views: Views, url: str, title: str, lead: str) -> bytes:
+    """The redirect page to the site path `url`, named `title`, `lead` before its link."""
+    return redirect_page(url, title, views.url, views.absolute, heading="", lead=lead)
