@@ -734,6 +734,50 @@ def test_terms_are_those_of_the_whole_text_folded_at_once(text: str) -> None:
     assert terms(text) == expected  # now from what the first call remembered
 
 
+NAME_PIECES = [
+    *WORD_PIECES,
+    "Tân",
+    "Phú",
+    "Phú,",
+    "Hòa.",
+    "Ấp",
+    "TÂN",
+    "Xã",
+    "(Tân",
+    "Tân-Phú",
+    "Nguyễn",
+]
+"""WORD_PIECES with capitalised words, and punctuation before, after or inside them."""
+WHOLE_TEXT_NAME = re.compile(
+    rf"(?<!\S)([{search._UPPER}]\w*)\s+(?=([{search._UPPER}]\w*)[^\w\s]*(?!\S))"
+)
+"""A name's two words as the pairs are defined over a whole text: both start with a capital,
+only white space between them, the second followed by punctuation at most."""
+
+
+@settings(
+    max_examples=int(os.environ.get("PROPERTY_EXAMPLES", 40)) * 10,
+    deadline=None,
+    database=None,
+)
+@given(st.lists(st.sampled_from(NAME_PIECES) | st.text(max_size=3), max_size=25).map("".join))
+def test_name_pairs_are_those_of_the_whole_text_read_at_once(text: str) -> None:
+    """Remembering what each word can be in a name finds exactly the pairs the definition finds
+    over the whole text (one syllable each side, both capitalised), every time."""
+
+    def syllable(word: str) -> str | None:
+        found = TERM_RE.findall(fold(word))
+        return found[0] if len(found) == 1 and search.SYLLABLE_RE.match(found[0]) else None
+
+    expected = [
+        search.pair(one, two)
+        for first, second in WHOLE_TEXT_NAME.findall(nfc(text))
+        if (one := syllable(first)) and (two := syllable(second))
+    ]
+    assert search.terms_and_names(text) == (TERM_RE.findall(fold(nfc(text))), expected)
+    assert search.name_pairs(text) == expected  # now from what the first call remembered
+
+
 NUMBER_WORDS = [
     "0912 345 678",
     "0912\u00a0345\u00a0678",

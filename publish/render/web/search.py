@@ -163,10 +163,9 @@ _TELEX_DOUBLE = re.compile(r"([aeo])\1")
 _TELEX_W = re.compile(r"([aeiouy])w")
 """Telex "aw", "ow", "uw": ă, ơ, ư."""
 _UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
-_NAME_PAIR = re.compile(rf"(?<!\S)([{_UPPER}]\w*)\s+(?=([{_UPPER}]\w*)[^\w\s]*(?!\S))")
-"""Two adjacent words starting with a capital, nothing between them but white space, the second
-followed by punctuation at most ("Tân Phú,"): a name. A regular expression finds the few in a
-body fast; a loop over its every word took 1.5 ms a body."""
+_NAME_WORD = re.compile(rf"([{_UPPER}]\w*)([^\w\s]*)")
+"""A word of a name: starting with a capital, letters only but for punctuation after them
+("Phú,"). Two in a row, the first without punctuation, are a name ("Tân Phú,")."""
 SYLLABLE_RE = re.compile(
     r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?$"
 )
@@ -199,27 +198,57 @@ class SearchDoc:
 
 WORD_TERMS_LIMIT = 200_000
 """Whitespace-separated words whose terms a process remembers before it starts afresh."""
-_word_terms: dict[str, list[str]] = {}
+_WordFacts = tuple[list[str], str | None, str | None]
+"""A word's terms, and its syllable when it can start a name (see _NAME_WORD) or end one."""
+_word_facts: dict[str, _WordFacts] = {}
+
+
+def _facts(word: str) -> _WordFacts:
+    """What indexing needs of one whitespace-separated word, remembered for the process
+    (Vietnamese is written in a few thousand syllables: indexing 10,000 bodies folded the same
+    words again and again, ~0.15 ms a body; finding their names anew, 0.15 ms more)."""
+    if len(_word_facts) >= WORD_TERMS_LIMIT:
+        _word_facts.clear()
+    word_terms = TERM_RE.findall(fold(word))
+    first = last = None
+    name = _NAME_WORD.fullmatch(word)
+    if name is not None:
+        syllables = TERM_RE.findall(fold(name[1]))
+        if len(syllables) == 1 and SYLLABLE_RE.match(syllables[0]):
+            last = syllables[0]
+            first = None if name[2] else last
+    facts = _word_facts[word] = (word_terms, first, last)
+    return facts
 
 
 def terms(text: str) -> list[str]:
     """Folded search terms of a text, in order: "Lừa đảo, Đồng Tháp" → ["lua", "dao", "dong", "thap"].
 
     The same as TERM_RE.findall(fold(nfc(text))): folding never joins or splits across
-    whitespace, so each whitespace-separated word is folded once per process and remembered
-    (Vietnamese is written in a few thousand syllables: indexing 10,000 bodies folded the same
-    words again and again, ~0.15 ms a body).
+    whitespace, so each word is folded once per process (see _facts).
     """
     found: list[str] = []
-    remembered = _word_terms
+    remembered = _word_facts
     for word in nfc(text).split():
-        word_terms = remembered.get(word)
-        if word_terms is None:
-            if len(remembered) >= WORD_TERMS_LIMIT:
-                remembered.clear()
-            word_terms = remembered[word] = TERM_RE.findall(fold(word))
-        found += word_terms
+        found += (remembered.get(word) or _facts(word))[0]
     return found
+
+
+def terms_and_names(text: str) -> tuple[list[str], list[str]]:
+    """`terms` of a text, and the pair terms of the names it writes with capitals ("xã Tân Phú"
+    → ["tan_phu"]): two adjacent words, each one syllable starting with a capital, no
+    punctuation between them."""
+    found: list[str] = []
+    names: list[str] = []
+    first = None
+    remembered = _word_facts
+    for word in nfc(text).split():
+        word_terms, starts, ends = remembered.get(word) or _facts(word)
+        found += word_terms
+        if first is not None and ends is not None:
+            names.append(first + PAIR + ends)
+        first = starts
+    return found, names
 
 
 def _phone(run: str) -> str | None:
@@ -354,14 +383,8 @@ def pairs(words: Sequence[str]) -> list[str]:
 
 
 def name_pairs(text: str) -> list[str]:
-    """The pair terms of the names a text writes with capitals ("xã Tân Phú" → ["tan_phu"]): two
-    adjacent words, each one syllable starting with a capital, no punctuation between them."""
-    found: list[str] = []
-    for first, second in _NAME_PAIR.findall(nfc(text)):
-        one, two = TERM_RE.findall(fold(first)), TERM_RE.findall(fold(second))
-        if len(one) == len(two) == 1 and SYLLABLE_RE.match(one[0]) and SYLLABLE_RE.match(two[0]):
-            found.append(pair(one[0], two[0]))
-    return found
+    """The pair terms of the names a text writes with capitals (see terms_and_names)."""
+    return terms_and_names(text)[1]
 
 
 def _field_terms(text: str, *, title: bool = False) -> list[str]:
@@ -369,8 +392,8 @@ def _field_terms(text: str, *, title: bool = False) -> list[str]:
     and its adjacent syllables as pairs — outside the title only those of names written with
     capitals (every pair of summaries and bodies made the index of 1,000 bulletins twice, the
     sample's four times as large; these add a tenth)."""
-    words = terms(text)
-    return words + phone_terms(text) + (pairs(words) if title else name_pairs(text))
+    words, names = terms_and_names(text)
+    return words + phone_terms(text) + (pairs(words) if title else names)
 
 
 def doc_fields(doc: SearchDoc) -> dict[str, int]:
@@ -379,7 +402,7 @@ def doc_fields(doc: SearchDoc) -> dict[str, int]:
     best = dict.fromkeys(_field_terms(doc.body), 1)
     best.update(dict.fromkeys(_field_terms(doc.summary), 2))
     best.update(dict.fromkeys(_field_terms(doc.title, title=True), 3))
-    if any(len(term) > LONGEST_TERM for term in best):
+    if max(map(len, best), default=0) > LONGEST_TERM:
         return {term: field for term, field in best.items() if len(term) <= LONGEST_TERM}
     return best
 
