@@ -192,3 +192,38 @@ def test_a_refresh_zalo_refuses_leaves_the_token_files_as_they_were(
     assert run(root, wrong).returncode == 1
     assert json.loads(token.read_text("utf-8"))["refresh_token"] in saved
     assert "sending" not in json.loads(token.read_text("utf-8"))
+
+
+def test_a_first_sync_killed_before_its_save_is_recovered_by_one_login_on_that_machine(
+    tmp_path: Path, emulator: ZaloEmulator
+) -> None:
+    """The first sync (ZALO_REFRESH_TOKEN pasted in the terminal) died as Zalo answered: the
+    token file holds the spent token and names no OA. The next sync said to run zalo-login,
+    which then wrote the new token beside that file and the sync kept reading the dead one; the
+    login now writes the new pair into that very file, and the next sync publishes."""
+    token = tmp_path / "bi-mat" / "zalo-token.json"
+    env = env_for(emulator, token, **FAST_ENV)
+    root = zalo_project(tmp_path / "du-an", 2)
+    assert run(root, env, killed=True).returncode == -signal.SIGKILL
+    assert "oa_id" not in json.loads(token.read_text("utf-8"))
+    del env["ZALO_REFRESH_TOKEN"]  # the terminal closed: only the token file is left
+    stuck = run(root, env)
+    said = stuck.stdout + stuck.stderr
+    assert stuck.returncode == 1 and "bị dừng đột ngột" in said, said
+    assert f"lệnh ghi cặp token mới vào {token}" in said
+    assert emulator.articles == {}
+
+    login = Login(root, login_env(emulator, token), "--paste", "--redirect-uri", CALLBACK)
+    assert login.paste(consent(login.consent_url).headers["location"]) == 0, login.stderr
+    assert "Không ghi vào" not in login.stdout and "ZALO_TOKEN_FILE=" not in login.stdout
+    assert "đã ghi token mới vào chính tệp đó, kèm mã OA" in login.stdout
+    assert sorted(p.name for p in token.parent.glob("*.json")) == ["zalo-token.json"]
+    saved = json.loads(token.read_text("utf-8"))
+    assert saved["oa_id"] == emulator.config.oa_id and "sending" not in saved
+    again = run(root, env)
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert sorted(a["title"] for a in emulator.articles.values()) == sorted(
+        f"{TITLES[i]} ({i})" for i in range(2)
+    )
+    for secret in every_token(emulator):
+        assert secret not in shown_or_written(again, root) + login.stdout + login.stderr

@@ -241,6 +241,13 @@ def run(args: argparse.Namespace) -> int:
         if kept is not None:
             token_file = TokenFile(_free_beside(token_file.path, pair.oa_id))
         token_file.save(pair)
+    if said == SPENT:
+        print(
+            f"Tệp {token_file.path} giữ refresh token mà một lần chạy trước đã gửi cho Zalo rồi "
+            "bị dừng đột ngột trước khi lưu cặp token mới (Zalo từ chối nó: mã lỗi -14014, chỉ "
+            "dùng được một lần), nên tệp không còn token dùng được: đã ghi token mới vào chính "
+            "tệp đó, kèm mã OA."
+        )
     print(f"Đã lấy token của {named} và lưu vào {token_file.path}{_MODE_SHOWN}.")
     if kept is not None:
         print(
@@ -281,6 +288,13 @@ def _not_another_oas(token_file: TokenFile, wanted: str) -> None:
     )
 
 
+SPENT = "(spent)"
+"""What _oa_of_saved says of a token file naming no OA whose refresh token a run sent to Zalo
+and died before saving the pair that replaced it, Zalo now refusing it (-14014): no OA's
+working token is in it, so the login writes over it (where that OA's sync reads) rather than
+beside it."""
+
+
 def _oa_of_saved(app: AppCredentials, token_file: TokenFile, settings: ClientSettings) -> str:
     """The OA Zalo says (getoa) the token file's token is for, when the file names none; ""
     when it cannot say. A live access token is asked about alone (nothing spent). An expired
@@ -295,7 +309,7 @@ def _oa_of_saved(app: AppCredentials, token_file: TokenFile, settings: ClientSet
     if saved is None or saved.oa_id:
         return ""
     if not saved.access_token or (saved.expires_at is not None and saved.expires_at <= time.time()):
-        return _oa_after_refresh(app, token_file, settings)
+        return _oa_after_refresh(app, token_file, settings, saved)
     with tempfile.TemporaryDirectory(prefix="publish-zalo-login-") as scratch:
         # No refresh token: should Zalo want a refresh, it fails instead of spending the file's.
         probe = TokenPair(refresh_token="", access_token=saved.access_token)
@@ -307,11 +321,15 @@ def _oa_of_saved(app: AppCredentials, token_file: TokenFile, settings: ClientSet
                 return ""
 
 
-def _oa_after_refresh(app: AppCredentials, token_file: TokenFile, settings: ClientSettings) -> str:
+def _oa_after_refresh(
+    app: AppCredentials, token_file: TokenFile, settings: ClientSettings, saved: TokenPair
+) -> str:
     """getoa with the token file's pair refreshed in place (the new pair saved there first),
-    the OA it names then recorded in the file and told; "" when Zalo cannot say, or the file
-    cannot be locked, saved or read back (a sync holding it): the login then writes its new
-    pair beside the file, as before, rather than stop with the code already exchanged."""
+    the OA it names then recorded in the file and told; SPENT when Zalo refuses (-14014) a
+    refresh token the file notes an earlier run sent and saved nothing after (`saved`: the
+    file's pair); "" when Zalo cannot say, or the file cannot be locked, saved or read back
+    (a sync holding it): the login then writes its new pair beside the file, as before,
+    rather than stop with the code already exchanged."""
     tokens = TokenManager(app, token_file)
     try:
         with ZaloClient(tokens, settings) as client:
@@ -319,7 +337,12 @@ def _oa_after_refresh(app: AppCredentials, token_file: TokenFile, settings: Clie
         said = str(profile.get("oa_id") or "").strip()
         if said.isdigit():
             tokens.record_oa(said, asked)
-    except (ZaloError, PublishError):
+    except ZaloError as error:
+        # Only the file's own note makes the refusal proof: a token another app's unit keeps
+        # in a shared ZALO_TOKEN_FILE is refused by this app too, yet still works with its own.
+        interrupted = saved.sending is not None and saved.sending.of(saved.refresh_token)
+        return SPENT if error.code == -14014 and interrupted else ""
+    except PublishError:
         return ""
     if said.isdigit():
         # Said, because a copy of the old refresh token kept elsewhere no longer works.
@@ -346,6 +369,8 @@ def _holder_elsewhere(
     exists, recorded = _recorded_oa(token_file)
     if not exists or (recorded is not None and recorded == pair.oa_id):
         return None
+    if said == SPENT:
+        return None  # no working token in it to lose, and the OA's sync reads this file
     if recorded is not None:
         return token_file.path, f"OA mã {recorded}"
     if shared:
