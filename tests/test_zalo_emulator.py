@@ -9,8 +9,11 @@ import hmac
 import json
 import os
 import signal
+import socket
+import struct
 import subprocess
 import sys
+import threading
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -699,3 +702,27 @@ def test_the_emulator_counts_lengths_in_the_unit_it_is_told() -> None:
         EmulatorConfig(length_unit="utf-16")
     with pytest.raises(ValueError):
         ZaloEmulator().configure(length_unit="bytes")
+
+
+def test_a_client_gone_before_its_answer_leaves_no_traceback_in_the_log(
+    emulator: ZaloEmulator, capfd: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    """A client that timed out (here: reset its connection) while the emulator was still
+    answering made the server thread print a BrokenPipe/ConnectionReset traceback into test
+    logs and the trial mode's terminal; one line in the emulator's log at most now."""
+    hold = emulator.hold("/oa/getoa", 1)
+    client = socket.create_connection(("127.0.0.1", emulator.port))
+    client.sendall(b"GET /v2.0/oa/getoa HTTP/1.1\r\nHost: 127.0.0.1\r\naccess_token: x\r\n\r\n")
+    assert hold.reached.wait(30)
+    handlers = [t for t in threading.enumerate() if "process_request" in t.name]
+    client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    client.close()  # a reset, as a client giving up mid-request may send
+    with caplog.at_level("DEBUG", logger="publish.zalo.emulator"):
+        hold.release()
+        for thread in handlers:
+            thread.join(30)
+    printed = capfd.readouterr()
+    assert "Traceback" not in printed.err + printed.out
+    assert "Exception occurred during processing" not in printed.err
+    gone = [r for r in caplog.records if "ngắt kết nối" in r.getMessage()]
+    assert len(gone) <= 1 and "\n" not in "".join(r.getMessage() for r in gone)
