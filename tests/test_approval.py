@@ -590,7 +590,7 @@ def test_approve_shows_what_is_approved_and_dry_run_writes_nothing(tmp_path: Pat
     out = capsys.readouterr().out
     assert "Duyệt: «Cảnh báo lừa đảo qua mạng»" in out
     assert (
-        f"tệp {FILE}; kênh: web, zalo, radio; đăng ngay khi được đưa lên (ngày đăng 08:00, Thứ Ba, 08/12/2020)"
+        f"tệp {FILE}; kênh: web, radio; đăng ngay khi được đưa lên (ngày đăng 08:00, Thứ Ba, 08/12/2020)"
         in out
     )
     assert "hết hạn lúc 00:00, Thứ Ba, 01/01/2030" in out

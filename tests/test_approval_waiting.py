@@ -110,7 +110,7 @@ def test_approving_a_bulletin_held_for_its_reviewer_does_not_say_it_goes_out(
     )
     dry = approve_output(root, capsys, "--dry-run")
     assert dry.endswith(held)
-    line = "kênh: web, zalo, radio; chưa đăng ở kênh nào (lý do ở dòng cuối); sửa xong thì đăng"
+    line = "kênh: web, radio; chưa đăng ở kênh nào (lý do ở dòng cuối); sửa xong thì đăng"
     assert f"{line} ngay khi được đưa lên" in dry
     # Another file's error stops the run: its dry run still tells what stays held.
     assert approve(root, FILE, "content/bai-viet/khong-co.md", extra=("--dry-run",)) == 1

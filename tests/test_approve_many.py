@@ -380,7 +380,7 @@ def test_approving_a_bulletin_sent_to_no_channel_does_not_say_it_goes_out(
         f"Duyệt xong vẫn chưa được đăng: {BROKEN} (channels: [], bản tin không gửi tới kênh nào: "
         "ghi các kênh cần đăng rồi duyệt lại)."
     ) in said
-    assert f"tệp {READY}; kênh: web, zalo, radio; đăng ngay" in said
+    assert f"tệp {READY}; kênh: web, radio; đăng ngay" in said
 
 
 def test_a_draft_released_among_several_files_is_not_kept_a_draft(tmp_path: Path, capsys) -> None:
@@ -402,3 +402,34 @@ def test_a_draft_released_among_several_files_is_not_kept_a_draft(tmp_path: Path
     assert f"Duyệt lại (thay tên «{APPROVER}» đã duyệt đúng nội dung này): «" in said
     assert f"lần duyệt này ghi «{other}» thay tên ấy: {READY} («{APPROVER}»)" in said
     assert "giữ nguyên" not in said.lower()
+
+
+def test_approve_lists_zalo_only_for_a_unit_that_has_an_oa(tmp_path: Path, capsys) -> None:
+    """A unit without a Zalo OA (`[zalo] oa_id = ""`, as `publish init` wrote it, zalo kept in
+    default_channels): the approver read «kênh: web, zalo, radio» of a bulletin nothing would
+    send to Zalo. Once oa_id names the OA, zalo is listed again."""
+    root = project(tmp_path, **{BROKEN: bulletin_md({"id": "tin-c", "channels": "[zalo]"})})
+    site = root / "site.toml"
+    site.write_text(
+        site.read_text("utf-8").replace(
+            "[site]\n", '[site]\ndefault_channels = ["web", "zalo", "radio"]\n'
+        ),
+        "utf-8",
+    )
+    code, out, err = approve(root, capsys, READY, BROKEN, extra=("--dry-run",))
+    assert code == 0, err
+    said = " ".join(out.split())
+    assert f"tệp {READY}; kênh: web, radio; đăng ngay" in said
+    assert (
+        f"tệp {BROKEN}; kênh: không kênh nào; không đăng ở kênh nào (channels chỉ ghi zalo" in said
+    )
+    assert (
+        f"Duyệt xong vẫn chưa được đăng: {BROKEN} (channels chỉ ghi zalo, mà [zalo] oa_id" in said
+    )
+    with site.open("a", encoding="utf-8") as handle:
+        handle.write('\n[zalo]\noa_id = "2463951837402251183"\n')
+    code, out, err = approve(root, capsys, READY, BROKEN, extra=("--dry-run",))
+    assert code == 0, err
+    said = " ".join(out.split())
+    assert f"tệp {READY}; kênh: web, zalo, radio; đăng ngay" in said
+    assert f"tệp {BROKEN}; kênh: zalo; đăng ngay" in said and "vẫn chưa được đăng" not in said

@@ -134,3 +134,18 @@ def test_once_the_time_has_come_it_is_no_longer_waiting(root, capsys):
 def test_time_left_in_words(delta, expected):
     now = dt.datetime(2021, 1, 1, 9, 0, tzinfo=TZ)
     assert time_left(now + delta, now) == expected
+
+
+def test_zalo_is_listed_only_once_the_unit_names_its_oa(root, capsys):
+    """No [zalo] oa_id (a unit without an OA): «→ web, zalo, radio» said Zalo would carry
+    bulletins nothing sends there; in the text and in the JSON for CI alike."""
+    out = run_next(root, capsys)
+    assert "      content/utc.md → web, radio\n" in out
+    document = json.loads(run_next(root, capsys, "--format", "json"))
+    assert document["scheduled"][1]["channels"] == ["web", "radio"]
+    site = root / "site.toml"
+    with site.open("a", encoding="utf-8") as handle:
+        handle.write('\n[zalo]\noa_id = "2463951837402251183"\n')
+    assert "      content/utc.md → web, zalo, radio\n" in run_next(root, capsys)
+    document = json.loads(run_next(root, capsys, "--format", "json"))
+    assert document["scheduled"][1]["channels"] == ["web", "zalo", "radio"]

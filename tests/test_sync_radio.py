@@ -1493,7 +1493,9 @@ def test_a_script_never_sent_is_not_counted_as_unchanged(root: Path) -> None:
         "1 tệp của tập đã phát, không gửi)."
     ]
     assert ", 1 tệp của tập đã phát không gửi," in summary.line()
-    closing = render_text([ChannelResult(summary)], None, result.site.now, dry_run=False)
+    closing = render_text(
+        [ChannelResult(summary)], None, result.site.now, result.site.config, dry_run=False
+    )
     assert f"{len(noops) - 1} không đổi, 1 tệp của tập đã phát không gửi, 0 xung đột" in closing
 
 

@@ -17,9 +17,10 @@ from pathlib import Path
 from publish import approval, attachments, content_images, pii
 from publish import config as config_module
 from publish.backdated import past_date, radio_air, routine_approval
+from publish.carried import carried
 from publish.cli import common_options, resolve_now
 from publish.commands.approve_names import Named, expanded, named, nearest, unsplit
-from publish.config import CHANNELS, Config, Policy
+from publish.config import Config, Policy
 from publish.content import (
     BODY_PLACEHOLDER,
     SUMMARY_PLACEHOLDER,
@@ -169,15 +170,15 @@ def run(args: argparse.Namespace) -> int:
     if any(p.severity == "error" for p in problems):
         if args.dry_run:
             for item in outcomes:
-                print(_listed(item, config.policy, now))
-            print(_dry_run_stops(outcomes) + _still_held(approvals, config.policy, now))
+                print(_listed(item, config, now))
+            print(_dry_run_stops(outcomes) + _still_held(approvals, config, now))
         raise ContentError(problems)
     for problem in problems:
         print(problem.render())
     changed = [a for a in approvals if a.new != a.raw]
     for outcome in outcomes:
-        print(_listed(outcome, config.policy, now))
-    still = _still_held(approvals, config.policy, now)
+        print(_listed(outcome, config, now))
+    still = _still_held(approvals, config, now)
     if args.dry_run:
         print(f"Chạy thử (--dry-run): chưa ghi tệp nào; {_to_write(changed)}.{drafts}{still}")
         return 0
@@ -290,11 +291,12 @@ def _root_flag(root: Path) -> str:
     return "" if here else f" --root {shell_word(str(root))}"
 
 
-def _listed(item: Outcome, policy: Policy, now: dt.datetime) -> str:
+def _listed(item: Outcome, config: Config, now: dt.datetime) -> str:
     """The line of one file in what the command shows: approved, skipped as a draft, refused."""
     if item.approval is not None:
         unchanged = item.approval.new == item.approval.raw
-        return _summary(item.approval, _held_after(item.approval, policy, now), now, unchanged)
+        held = _held_after(item.approval, config.policy, now)
+        return _summary(item.approval, held, now, unchanged, config)
     if item.skip:
         return f"Bỏ qua, không duyệt (bản nháp, draft: true): tệp {item.shown}"
     return f"Không duyệt được: tệp {item.shown} (lỗi nêu bên dưới)"
@@ -406,13 +408,13 @@ def _pages_held_for_nobody(config: Config, now: dt.datetime) -> list[Page]:
     return held
 
 
-def _still_held(approvals: list[Approval], policy: Policy, now: dt.datetime) -> str:
+def _still_held(approvals: list[Approval], config: Config, now: dt.datetime) -> str:
     """A sentence naming the files written that the build will still not publish, each with
     the gate's reason (_held_after), or "": «Commit các tệp này để đăng» alone told the
     approver they would go out."""
     told: dict[bool, list[str]] = {False: [], True: []}  # bulletins, pages
     for item in approvals:
-        if (held := _held_after(item, policy, now)) is not None:
+        if (held := _held_after(item, config.policy, now)) is not None:
             reason, code = held
             page = isinstance(item.bulletin, Page)
             if fix := HELD_FIXES.get(code, ""):
@@ -420,6 +422,8 @@ def _still_held(approvals: list[Approval], policy: Policy, now: dt.datetime) -> 
             told[page].append(f"{item.shown} ({reason}{fix})")
         elif not isinstance(item.bulletin, Page) and not item.bulletin.channels:
             told[False].append(f"{item.shown} ({NO_CHANNEL}: ghi các kênh cần đăng rồi duyệt lại)")
+        elif not isinstance(item.bulletin, Page) and not carried(item.bulletin.channels, config):
+            told[False].append(f"{item.shown} ({NO_OA}: ghi các kênh cần đăng rồi duyệt lại)")
     return "".join(
         f" {lead}: {'; '.join(told[pages])}."
         for pages, lead in (
@@ -432,6 +436,11 @@ def _still_held(approvals: list[Approval], policy: Policy, now: dt.datetime) -> 
 
 NO_CHANNEL = "channels: [], bản tin không gửi tới kênh nào"
 """Why a bulletin the gate lets through still goes nowhere: «đăng ngay» said of it was false."""
+NO_OA = (
+    "channels chỉ ghi zalo, mà [zalo] oa_id trong site.toml để trống (đơn vị chưa có Zalo OA): "
+    "không gì được gửi lên Zalo"
+)
+"""The same, for a bulletin sent to Zalo alone by a unit with no OA."""
 
 HELD_FIXES = {"expired": ": vẫn cần đăng thì dời expires về sau rồi "}
 """What the approver does about a hold whose reason (the gate's) does not say it, by its
@@ -909,7 +918,7 @@ def _unchanged(item: Approval) -> bool:
 
 
 def _summary(
-    item: Approval, held: tuple[str, str] | None, now: dt.datetime, unchanged: bool
+    item: Approval, held: tuple[str, str] | None, now: dt.datetime, unchanged: bool, config: Config
 ) -> str:
     """What the approver approves: title, file, channels, when it goes out (site time), or
     that it does not (`held`: _held_after's verdict)."""
@@ -936,8 +945,11 @@ def _summary(
         )
     if bulletin.expires is not None:
         when += f"; hết hạn lúc {vn_datetime(bulletin.expires.astimezone(now.tzinfo))}"
+    going = carried(bulletin.channels, config)
     if held is None and not bulletin.channels:
         when = f"không đăng ở kênh nào ({NO_CHANNEL})"
+    elif held is None and not going:
+        when = f"không đăng ở kênh nào ({NO_OA})"
     if held is not None:
         # «đăng ngay» said of it told the approver it would go out.
         reason, code = held
@@ -946,7 +958,7 @@ def _summary(
             if code == "expired"
             else f"chưa đăng ở kênh nào (lý do ở dòng cuối); sửa xong thì {when}"
         )
-    channels = ", ".join(c for c in CHANNELS if c in bulletin.channels) or "không kênh nào"
+    channels = ", ".join(going) or "không kênh nào"
     state = "Đã duyệt đúng nội dung này từ trước (không ghi lại)" if unchanged else "Duyệt"
     if item.replaces and not unchanged:
         state = f"Duyệt lại (thay tên {quoted(item.replaces)} đã duyệt đúng nội dung này)"

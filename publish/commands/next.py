@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from publish import config as config_module
+from publish.carried import carried
 from publish.cli import common_options, resolve_now
-from publish.config import CHANNELS
+from publish.config import Config
 from publish.model import Bulletin, Site
 from publish.nfc_streams import as_on_disk
 from publish.text import vn_datetime
@@ -43,7 +44,7 @@ class Upcoming:
     note: str = ""
     """Why it will not go live by itself (blocked ones only)."""
 
-    def as_dict(self, now: dt.datetime) -> dict[str, Any]:
+    def as_dict(self, now: dt.datetime, config: Config) -> dict[str, Any]:
         """JSON-ready form (for --format json and sync's --summary-json)."""
         b = self.bulletin
         return {
@@ -54,7 +55,7 @@ class Upcoming:
             "at_text": vn_datetime(self.at),
             "in_seconds": int((self.at - now).total_seconds()),
             "in_text": time_left(self.at, now),
-            "channels": channel_list(b.channels),
+            "channels": channel_list(b.channels, config),
             **({"note": self.note} if self.note else {}),
         }
 
@@ -108,10 +109,9 @@ def time_left(at: dt.datetime, now: dt.datetime) -> str:
     return "còn " + " ".join(shown)
 
 
-def channel_list(channels: Iterable[str]) -> list[str]:
-    """Channels in their usual order (web, zalo, radio)."""
-    wanted = set(channels)
-    return [c for c in CHANNELS if c in wanted]
+def channel_list(channels: Iterable[str], config: Config) -> list[str]:
+    """The channels that carry the bulletin, in their usual order (see publish.carried)."""
+    return carried(channels, config)
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -146,9 +146,9 @@ def run(args: argparse.Namespace) -> int:
         document = {
             "now": now.isoformat(),
             "timezone": config.site.timezone,
-            "scheduled": [u.as_dict(now) for u in scheduled(site)],
-            "blocked": [u.as_dict(now) for u in blocked(site)],
-            "expiring": [u.as_dict(now) for u in expiring(site)],
+            "scheduled": [u.as_dict(now, config) for u in scheduled(site)],
+            "blocked": [u.as_dict(now, config) for u in blocked(site)],
+            "expiring": [u.as_dict(now, config) for u in expiring(site)],
         }
         # Paths as on disk, for a script to open (a Mac's NFD name too).
         print(json.dumps(document, ensure_ascii=False, indent=2), file=as_on_disk(sys.stdout))
@@ -164,7 +164,7 @@ def render_text(site: Site) -> str:
     waiting = scheduled(site)
     if waiting:
         lines += ["", f"Bản tin chờ đến giờ đăng ({len(waiting)}):"]
-        lines += [line for u in waiting for line in _entry(u, now)]
+        lines += [line for u in waiting for line in _entry(u, now, site.config)]
         lines.append(
             "  Bản tin chỉ thực sự lên khi có một lần 'publish sync' chạy sau giờ hẹn "
             "(trong CI: lần chạy theo lịch kế tiếp)."
@@ -174,20 +174,20 @@ def render_text(site: Site) -> str:
     stuck = blocked(site)
     if stuck:
         lines += ["", f"Hẹn giờ nhưng sẽ KHÔNG tự lên ({len(stuck)}) — cần xử lý trước giờ hẹn:"]
-        lines += [line for u in stuck for line in _entry(u, now, note=u.note)]
+        lines += [line for u in stuck for line in _entry(u, now, site.config, note=u.note)]
     ending = expiring(site)
     if ending:
         lines += [
             "",
             f"Bản tin sắp hết hạn ({len(ending)}) — sẽ được gỡ ở lần đồng bộ sau giờ này:",
         ]
-        lines += [line for u in ending for line in _entry(u, now)]
+        lines += [line for u in ending for line in _entry(u, now, site.config)]
     return "\n".join(lines)
 
 
-def _entry(item: Upcoming, now: dt.datetime, *, note: str = "") -> list[str]:
+def _entry(item: Upcoming, now: dt.datetime, config: Config, *, note: str = "") -> list[str]:
     """Two lines for one bulletin: when and title; file and channels (and why it is stuck)."""
-    channels = ", ".join(channel_list(item.bulletin.channels)) or "không kênh nào"
+    channels = ", ".join(channel_list(item.bulletin.channels, config)) or "không kênh nào"
     second = f"      {item.bulletin.source} → {channels}"
     if note:
         second += f"; lý do: {note}"

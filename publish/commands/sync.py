@@ -398,7 +398,7 @@ def _run(args: argparse.Namespace) -> int:
     if markdown:
         print(render_markdown(results, result, dry_run=args.dry_run))
     else:
-        print(render_text(results, upcoming, now, dry_run=args.dry_run))
+        print(render_text(results, upcoming, now, config, dry_run=args.dry_run))
     if args.summary_json:
         document = summary_document(results, result.site, dry_run=args.dry_run, code=code)
         write_json(args.summary_json, document)

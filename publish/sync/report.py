@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from publish.commands.next import Upcoming, channel_list, next_scheduled, time_left
+from publish.config import Config
 from publish.errors import ContentError, PublishError, os_reason, severity_label
 from publish.model import Build, Site
 from publish.sync.base import KIND_LABELS, Action, Summary, unsent_part
@@ -178,7 +179,12 @@ def _line(result: ChannelResult, dry_run: bool, quote: Callable[[str], str] = st
 
 
 def render_text(
-    results: Sequence[ChannelResult], upcoming: Upcoming | None, now: Any, *, dry_run: bool
+    results: Sequence[ChannelResult],
+    upcoming: Upcoming | None,
+    now: Any,
+    config: Config,
+    *,
+    dry_run: bool,
 ) -> str:
     """The closing summary: one line per channel, then the next scheduled bulletin."""
     head = "Tóm tắt (chạy thử, chưa gửi gì):" if dry_run else "Tóm tắt đồng bộ:"
@@ -189,7 +195,7 @@ def render_text(
             lines.append(f"  {_pending_line(result)}")
         if result.summary.unverified:
             lines.append(f"  {_unverified_line(result)}")
-    lines.append(_next_line(upcoming, now))
+    lines.append(_next_line(upcoming, now, config))
     return "\n".join(lines)
 
 
@@ -219,12 +225,14 @@ def _unverified_line(result: ChannelResult, quote: Callable[[str], str] = str) -
     )
 
 
-def _next_line(upcoming: Upcoming | None, now: Any, quote: Callable[[str], str] = str) -> str:
+def _next_line(
+    upcoming: Upcoming | None, now: Any, config: Config, quote: Callable[[str], str] = str
+) -> str:
     """The next bulletin waiting for its time, in one sentence (`quote`: see _line)."""
     if upcoming is None:
         return "Không có bản tin hẹn giờ nào đang chờ."
     b = upcoming.bulletin
-    channels = ", ".join(channel_list(b.channels))
+    channels = ", ".join(channel_list(b.channels, config))
     return (
         f"Bản tin hẹn giờ kế tiếp: «{quote(b.title)}» ({quote(b.source)}) lúc {vn_datetime(upcoming.at)} "
         f"({time_left(upcoming.at, now)}); kênh: {channels}."
@@ -241,7 +249,7 @@ def summary_document(
         "now": site.now.isoformat(),
         "exit_code": code,
         "channels": [r.as_dict() for r in results],
-        "next_scheduled": upcoming.as_dict(site.now) if upcoming else None,
+        "next_scheduled": upcoming.as_dict(site.now, site.config) if upcoming else None,
         "excluded": [
             {
                 "source": e.bulletin.source,
@@ -281,7 +289,11 @@ def render_markdown(results: Sequence[ChannelResult], result: Build, *, dry_run:
         lines += ["### Cảnh báo khi dựng", ""]
         lines += [f"- {_cell(w.render())}" for w in result.warnings]
         lines.append("")
-    lines += ["### Hẹn giờ kế tiếp", "", _next_line(next_scheduled(site), site.now, _cell)]
+    lines += [
+        "### Hẹn giờ kế tiếp",
+        "",
+        _next_line(next_scheduled(site), site.now, site.config, _cell),
+    ]
     return "\n".join(lines).rstrip() + "\n"
 
 
