@@ -283,7 +283,12 @@ def test_a_new_commune_without_an_oa_follows_the_first_run_trial_against_the_san
     toml = root / "site.toml"
     text = toml.read_text("utf-8")
     assert re.search(r'^oa_id = ""', text, re.M)
-    toml.write_text(re.sub(r"^oa_id = .*$", temporary[0].strip("`"), text, flags=re.M), "utf-8")
+    text = re.sub(r"^oa_id = .*$", temporary[0].strip("`"), text, flags=re.M)
+    # init leaves zalo out of default_channels without an OA: the step says what to write.
+    channels = re.search(r"`(default_channels = \[[^]]*\])`", step)
+    assert channels and '"zalo"' in channels[1], "README's step does not add zalo to the channels"
+    text = re.sub(r"^default_channels = .*$", channels[1], text, flags=re.M)
+    toml.write_text(text, "utf-8")
     new = publish(
         "new", "Cảnh báo cuộc gọi giả danh Công an xã", "--category", "an-ninh-trat-tu", cwd=root
     )

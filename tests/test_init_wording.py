@@ -201,3 +201,41 @@ def test_an_emergency_number_as_the_hotline_is_warned_about_and_marked(
         "init", tmp_path / "q", "--unit", "Công an xã Tân Phú", "--phone", "0277 3610 113"
     )
     assert fine.returncode == 0 and "cảnh báo" not in fine.stderr
+
+
+def test_without_an_oa_default_channels_leave_zalo_out_and_the_website_is_not_held_by_zalo(
+    tmp_path: Path,
+) -> None:
+    """init wrote default_channels = ["web", "zalo", "radio"] for a unit without an OA: its
+    approver read «kênh: web, zalo, radio», and a bulletin over Zalo's 149-character title (or
+    without a cover) stopped the whole build, website included, for a channel the unit does
+    not have. Given an OA, zalo is a default channel as before."""
+    import re
+
+    root = tmp_path / "khong-oa"
+    made = publish("init", root, "--unit", "Công an xã Tân Phú", "--area", "tỉnh Đồng Tháp")
+    assert made.returncode == 0, made.stderr
+    text = (root / "site.toml").read_text("utf-8")
+    assert re.search(r'^default_channels = \["web", "radio"\]$', text, re.M)
+    assert "«Đơn vị có Zalo OA sau»" in text
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text("utf-8")
+    assert "**Đơn vị có Zalo OA sau.**" in readme
+    title = "Cảnh báo thủ đoạn giả danh cán bộ Công an gọi điện yêu cầu chuyển tiền " * 3
+    new = publish("new", title.strip()[:190], "--category", "an-ninh-trat-tu", cwd=root)
+    assert new.returncode == 0, new.stderr
+    assert "Zalo" not in new.stdout + new.stderr
+    bulletin = root / new.stdout.split()[0]
+    body = bulletin.read_text("utf-8")
+    body = body.replace("Tóm tắt bản tin trong một, hai câu.", "Không chuyển tiền theo điện thoại.")
+    body = body.replace("Viết nội dung bản tin ở đây.", "Công an không gọi điện đòi chuyển tiền.")
+    bulletin.write_text(body, "utf-8")
+    approved = publish("approve", bulletin, "--publish", "--by", "Trưởng Công an xã", cwd=root)
+    assert approved.returncode == 0, approved.stdout + approved.stderr
+    assert "kênh: web, radio;" in " ".join(approved.stdout.split())
+    built = publish("build", cwd=root)
+    assert built.returncode == 0, built.stdout + built.stderr
+    with_oa = tmp_path / "co-oa"
+    made = publish("init", with_oa, "--unit", "Công an xã Tân Phú", "--oa-id", "1234567890")
+    assert made.returncode == 0, made.stderr
+    text = (with_oa / "site.toml").read_text("utf-8")
+    assert re.search(r'^default_channels = \["web", "zalo", "radio"\]$', text, re.M)

@@ -111,6 +111,30 @@ def test_first_sync_creates_every_article_and_the_second_sends_nothing(
     assert "không có thay đổi nào" in capsys.readouterr().out
 
 
+def test_an_oa_added_without_zalo_in_default_channels_is_told_why_nothing_goes(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, capsys: pytest.CaptureFixture
+) -> None:
+    """`publish init` without an OA writes default_channels without zalo: a unit that later
+    wrote only its oa_id saw «không có thay đổi nào» and nothing ever reached its OA. The sync
+    says why and what to add; once added, every bulletin is created."""
+    root = zalo_project(tmp_path, 2)
+    toml = root / "site.toml"
+    text = toml.read_text("utf-8")
+    toml.write_text(
+        text.replace('default_channels = ["web", "zalo"]', 'default_channels = ["web"]')
+    )
+    capsys.readouterr()
+    assert sync(root) == 0
+    said = " ".join(capsys.readouterr().out.split())
+    assert "không bản tin nào có kênh zalo" in said
+    assert 'thêm "zalo" vào default_channels' in said
+    assert emulator.write_calls() == []
+    toml.write_text(text, "utf-8")
+    assert sync(root) == 0
+    assert emulator.count_calls("/article/create") == 2
+    assert "không bản tin nào có kênh zalo" not in capsys.readouterr().out
+
+
 @pytest.mark.parametrize("dry_run", [True, False], ids=["dry-run", "real"])
 def test_sync_zalo_named_without_an_oa_id_sends_and_plans_nothing(
     tmp_path: Path,

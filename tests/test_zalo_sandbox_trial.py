@@ -121,3 +121,18 @@ def test_every_line_the_sandbox_gives_to_copy_reaches_publish_sync(
     for name in ("ZALO_API_BASE", "ZALO_OAUTH_BASE", "ZALO_APP_ID", "ZALO_APP_SECRET"):
         assert seen.get(name), name
     assert seen.get("ZALO_REFRESH_TOKEN") == "sandbox-refresh-token"
+
+
+def test_a_sandbox_in_a_project_init_made_without_an_oa_says_to_add_zalo_to_the_channels(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """init without an OA leaves zalo out of default_channels: the temporary oa_id alone made
+    the trial sync send nothing. The note names both lines to write."""
+    text = site_toml('oa_id = ""').replace(
+        'default_channels = ["web", "zalo"]', 'default_channels = ["web", "radio"]'
+    )
+    bare = make_project(tmp_path / "chua-co-oa", {"site.toml": text})
+    out = " ".join(sandbox_output(bare, monkeypatch, capsys).split())
+    assert 'thêm "zalo" vào default_channels ở bảng [site]' in out
+    kept = make_project(tmp_path / "co-zalo", {"site.toml": site_toml('oa_id = ""')})
+    assert "default_channels" not in sandbox_output(kept, monkeypatch, capsys)

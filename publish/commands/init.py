@@ -347,7 +347,16 @@ def _values(given: dict[str, str]) -> dict[str, str]:
         "email": q(given.get("email", "")),
         "email_note": "" if "email" in given else missing("thư điện tử của đơn vị"),
         "oa_id": q(given.get("oa_id", "")),
-        "oa_id_note": "" if "oa_id" in given else missing("mã số OA, khi đơn vị có Zalo OA"),
+        "oa_id_note": ""
+        if "oa_id" in given
+        else missing('mã số OA, khi đơn vị có Zalo OA (và thêm "zalo" vào default_channels)'),
+        # Without an OA nothing goes to Zalo: a zalo default would list it to the approver and
+        # hold every bulletin to Zalo's limits (title, cover), the website's build with them.
+        "default_channels": q(["web", "zalo", "radio"] if zalo else ["web", "radio"]),
+        "channels_note": ""
+        if zalo
+        else '\n# Chưa có "zalo" vì đơn vị chưa có Zalo OA. Khi có: ghi mã OA vào oa_id ở bảng '
+        '[zalo]\n# và thêm "zalo" vào đây (README của publish: «Đơn vị có Zalo OA sau»).',
         "url_spoken": q(f"trang thông tin điện tử của {unit}"),
         "intro": q(
             "Kính thưa quý thính giả, chào mừng quý vị đến với chuyên mục Vì an ninh Tổ quốc "
@@ -375,7 +384,7 @@ def _values(given: dict[str, str]) -> dict[str, str]:
         "zalo_todo": ""
         if "oa_id" in given
         else f" ({TO_COMPLETE}: đơn vị chưa có Zalo OA thì xóa mục 3 này; có rồi thì ghi mã OA "
-        "vào oa_id trong bảng [zalo] của site.toml, và thêm «và Trang Zalo» sau «Trang thông tin» ở "
+        'vào oa_id trong bảng [zalo] của site.toml, thêm "zalo" vào default_channels (bảng [site]), và thêm «và Trang Zalo» sau «Trang thông tin» ở '
         "mục «Về trang thông tin này» của trang Giới thiệu)",
         "version": __version__,
         "tool_line": _tool_line(),

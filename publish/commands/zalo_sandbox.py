@@ -155,15 +155,22 @@ def _oa_note(config: EmulatorConfig, root: Path | None) -> str:
     if root is None or not (root / config_module.CONFIG_NAME).is_file():
         return ""
     try:
-        if config_module.load(root).zalo.oa_id.strip():
-            return ""
+        project = config_module.load(root)
     except PublishError:
         return ""  # `publish sync` reports a broken site.toml itself
+    if project.zalo.oa_id.strip():
+        return ""
+    # `publish init` without an OA leaves zalo out of default_channels: no bulletin would go.
+    channels = (
+        ""
+        if "zalo" in project.site.default_channels
+        else ' và thêm "zalo" vào default_channels ở bảng [site]'
+    )
     return (
         f"Lưu ý: {config_module.CONFIG_NAME} chưa có oa_id trong bảng [zalo], nên sandbox dùng "
         f"mã OA mẫu {config.oa_id}; publish sync không gửi gì lên Zalo (kể cả sandbox) khi "
-        f'chưa có oa_id. Để thử: ghi tạm oa_id = "{config.oa_id}" vào bảng [zalo] của '
-        f"{config_module.CONFIG_NAME} (thử xong thì trả lại: git checkout -- "
+        f'chưa có oa_id. Để thử: ghi tạm oa_id = "{config.oa_id}" vào bảng [zalo]{channels} '
+        f"của {config_module.CONFIG_NAME} (thử xong thì trả lại: git checkout -- "
         f"{config_module.CONFIG_NAME})."
     )
 

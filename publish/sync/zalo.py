@@ -744,6 +744,8 @@ class ZaloSyncer:
             notes.append(not_checked(creates, self.unasked, bool(observed.entries), edits))
         elif edits:
             notes.append(UNCHECKED_IN_DRY_RUN)
+        if not observed.local and not observed.entries:
+            notes.append(no_zalo_channel(self.config))
         self.plan_note = " ".join(note for note in notes if note)
         return actions
 
@@ -1709,6 +1711,20 @@ def not_configured(env: Mapping[str, str]) -> str:
         "chưa cấu hình Zalo OA: bảng [zalo] của site.toml chưa có oa_id, nên không gửi gì lên "
         f'Zalo.{credentials} Cách sửa: đặt oa_id = "…" (mã số OA trong trang quản trị Zalo OA, '
         "viết trong ngoặc kép) trong bảng [zalo] của site.toml."
+    )
+
+
+def no_zalo_channel(config: Config) -> str:
+    """Why an OA that has nothing on it yet gets nothing: no bulletin lists zalo, as when the
+    unit added its OA to a site.toml `publish init` wrote without one (default_channels then
+    has no zalo); "" when default_channels has it (every bulletin is held or lists others)."""
+    if "zalo" in config.site.default_channels:
+        return ""
+    return (
+        "Không bản tin nào có kênh zalo: default_channels ở bảng [site] của site.toml chưa có "
+        '"zalo" (publish init không ghi khi đơn vị chưa có Zalo OA). Để các bản tin lên OA, '
+        'thêm "zalo" vào default_channels (hoặc vào channels của từng bản tin), rồi chạy '
+        "publish sync zalo --dry-run để xem các bài sẽ được tạo."
     )
 
 
