@@ -7,6 +7,11 @@ Deleting `.cache/` at any time only costs speed. Worker processes open their own
 a cache that cannot be opened or written is skipped silently. A `Shelf` keeps many small
 entries of one kind (each loaded bulletin) in a few rows, each entry under its name and the
 version it was made from (the file's digest), so a changed file never gets an old entry.
+
+An entry holding a bulletin's or page's text (body HTML, search words) is recorded as that file's
+(`owned`): a new one of the same kind replaces it, and the build drops every entry of a file it
+no longer publishes (`sweep`), so a withdrawn bulletin's text does not stay in a CI cache.
+Deleted rows are zeroed (secure_delete) and the sweep empties the write-ahead log.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ import tempfile
 import time
 import weakref
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cache
 from pathlib import Path
 
@@ -35,6 +40,7 @@ __all__ = [
     "atomic_write_bytes",
     "digest",
     "file_sha256",
+    "owned_kind",
     "read_file",
     "salt",
     "write_file",
@@ -192,6 +198,14 @@ def digest(*parts: object) -> str:
 
 
 INSERT = "INSERT OR REPLACE INTO fragment (key, value, salt) VALUES (?, ?, ?)"
+OWN = "INSERT OR REPLACE INTO owned (owner, kind, key) VALUES (?, ?, ?)"
+SUPERSEDED = """DELETE FROM fragment WHERE key = (SELECT key FROM owned WHERE owner = ?1 AND kind = ?2)
+    AND key IS NOT ?3 AND (SELECT COUNT(*) FROM owned AS o WHERE o.key = fragment.key) = 1"""
+"""Drop the entry an owner's new one of the same kind replaces (an edited body's old HTML),
+unless another owner has it too."""
+DEAD = """DELETE FROM fragment WHERE key IN (SELECT key FROM owned WHERE owner NOT IN live)
+    AND key NOT IN (SELECT key FROM owned WHERE owner IN live)"""
+"""Drop the entries only owners missing from the temporary table `live` have."""
 OPEN_ATTEMPTS = 20
 """Tries to open a cache another process is setting up (about 4 s in all)."""
 BATCH_LIMIT = 512
@@ -206,6 +220,30 @@ def _close(connection: sqlite3.Connection, pid: int) -> None:
             connection.close()
 
 
+def owned_kind(kind: str, preview: bool) -> str:
+    """The kind an owner's entry is recorded under: a --drafts preview's apart, so that
+    alternating a preview and a build does not make each drop the other's (see `own`)."""
+    return f"{kind}:preview" if preview else kind
+
+
+def _transaction(db: sqlite3.Connection, work: Callable[[], object]) -> None:
+    """Run `work` in one transaction, rolled back on a database error (best effort)."""
+    try:
+        db.execute("BEGIN")
+        work()
+        db.execute("COMMIT")
+    except sqlite3.Error:
+        with contextlib.suppress(sqlite3.Error):
+            db.execute("ROLLBACK")
+
+
+def _own(db: sqlite3.Connection, owners: Mapping[tuple[str, str], str]) -> None:
+    """Record each (owner, kind) → key, dropping the entry it replaces (inside a transaction)."""
+    for (owner, kind), key in owners.items():
+        db.execute(SUPERSEDED, (owner, kind, key))
+        db.execute(OWN, (owner, kind, key))
+
+
 class Fragments:
     """A key → value store (values pickled) under `<root>/.cache/`."""
 
@@ -218,6 +256,8 @@ class Fragments:
         self._broken = False
         self._pending: dict[str, bytes] | None = None
         """Pickled values waiting for `flush`, while `batched()` is active."""
+        self._owners: dict[tuple[str, str], str] = {}
+        """(owner, kind) → key of the owned entries waiting for `flush`, while batched."""
 
     def _db(self) -> sqlite3.Connection | None:
         """This process's connection (a forked worker opens its own), or None when unusable."""
@@ -255,10 +295,20 @@ class Fragments:
             # to disk otherwise (four fdatasyncs, 25-130 ms of a cold build on a busy disk).
             connection.execute("PRAGMA synchronous=OFF")
             connection.execute("PRAGMA auto_vacuum=INCREMENTAL")  # takes effect on a new file
+            # A deleted entry (a withdrawn bulletin's HTML, a shelf row rewritten without it)
+            # is zeroed, not left readable in the file's free pages, which CI caches.
+            connection.execute("PRAGMA secure_delete=ON")
             connection.execute("PRAGMA journal_mode=WAL")
             connection.execute(
                 "CREATE TABLE IF NOT EXISTS fragment (key TEXT PRIMARY KEY, value BLOB, salt TEXT)"
             )
+            # Which bulletin or page (by its file) an entry holding its text was made for: the
+            # entries of one no longer published are dropped at the end of a build (`sweep`).
+            connection.execute(
+                "CREATE TABLE IF NOT EXISTS owned "
+                "(owner TEXT, kind TEXT, key TEXT, PRIMARY KEY (owner, kind))"
+            )
+            connection.execute("CREATE INDEX IF NOT EXISTS owned_key ON owned (key)")
         except BaseException:
             connection.close()
             raise
@@ -291,19 +341,69 @@ class Fragments:
         ):
             return None
 
-    def put(self, key: str, value: object) -> None:
-        """Store a value (best effort); inside `batched()`, at the next `flush`."""
+    def put(self, key: str, value: object, *, owner: str = "", kind: str = "") -> None:
+        """Store a value (best effort); inside `batched()`, at the next `flush`. `owner`: the
+        file of the bulletin or page whose text it holds, its entry of `kind` (see `own`)."""
         data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         if self._pending is not None:
             self._pending[key] = data
+            if owner:
+                self._owners[(owner, kind)] = key
             if len(self._pending) >= BATCH_LIMIT:
                 self.flush()
             return
         db = self._db()
         if db is None:
             return
-        with contextlib.suppress(sqlite3.Error):
+        if not owner:
+            with contextlib.suppress(sqlite3.Error):
+                db.execute(INSERT, (key, data, self.salt))
+            return
+
+        def write() -> None:
+            """The entry and its owner."""
             db.execute(INSERT, (key, data, self.salt))
+            _own(db, {(owner, kind): key})
+
+        _transaction(db, write)
+
+    def own(self, key: str, owner: str, kind: str) -> None:
+        """Record that `key` is now `owner`'s entry of `kind` (an entry found again under
+        another file, after a rename): its entry of that kind before, if no other owner has
+        it, is dropped, and `sweep` keeps `key` while `owner` is published."""
+        if self._pending is not None:
+            self._owners[(owner, kind)] = key
+            return
+        db = self._db()
+        if db is not None:
+            _transaction(db, lambda: _own(db, {(owner, kind): key}))
+
+    def sweep(self, live: Iterable[str]) -> int:
+        """Drop the entries of owners not in `live` (the files of the bulletins and pages a
+        build published): a withdrawn bulletin's text must not stay in `.cache/`, which CI
+        keeps between runs. The number of entries dropped."""
+        if not self.path.exists():
+            return 0
+        db = self._db()
+        if db is None:
+            return 0
+        try:
+            db.execute("CREATE TEMP TABLE IF NOT EXISTS live (owner TEXT PRIMARY KEY)")
+            db.execute("BEGIN")
+            db.execute("DELETE FROM live")
+            db.executemany("INSERT OR IGNORE INTO live VALUES (?)", ((o,) for o in live))
+            dropped = db.execute(DEAD).rowcount
+            db.execute("DELETE FROM owned WHERE owner NOT IN live")
+            db.execute("COMMIT")
+        except sqlite3.Error:
+            with contextlib.suppress(sqlite3.Error):
+                db.execute("ROLLBACK")
+            return 0
+        # The write-ahead log still holds the pages as they were before (and before this
+        # build's edits): emptied now, not only when the last connection closes.
+        with contextlib.suppress(sqlite3.Error):
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        return dropped
 
     @contextlib.contextmanager
     def batched(self) -> Iterator[None]:
@@ -322,15 +422,17 @@ class Fragments:
 
     def flush(self) -> None:
         """Write the puts waiting in this process, in one short transaction (best effort)."""
-        if not self._pending:
+        if not self._pending and not self._owners:
             return
-        waiting, self._pending = self._pending, {}
+        waiting, self._pending = self._pending or {}, {}
+        owners, self._owners = self._owners, {}
         db = self._db()
         if db is None:
             return
         try:
             db.execute("BEGIN")
             db.executemany(INSERT, ((key, data, self.salt) for key, data in waiting.items()))
+            _own(db, owners)
             db.execute("COMMIT")
         except sqlite3.Error:
             with contextlib.suppress(sqlite3.Error):
@@ -356,6 +458,7 @@ class Fragments:
                 dropped = db.execute(
                     "DELETE FROM fragment WHERE salt IS NOT ?", (self.salt,)
                 ).rowcount
+                db.execute("DELETE FROM owned WHERE key NOT IN (SELECT key FROM fragment)")
             except sqlite3.Error:
                 return 0
             for name in LEGACY:

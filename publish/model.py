@@ -374,6 +374,11 @@ class Site:
         """The slug of a tag's page (a site made without loading has only plain slugs)."""
         return self.tag_slugs.get(tag) or slugify(tag)
 
+    def published_files(self) -> frozenset[str]:
+        """The files (relative to the root) of the bulletins and pages this build publishes:
+        the owners whose cache entries a build keeps (see Fragments.sweep)."""
+        return frozenset(b.source for b in self.bulletins) | {p.source for p in self.pages}
+
     def is_preview(self, bulletin: Bulletin) -> bool:
         """Whether the bulletin is only shown because of --drafts (asked for every card: without
         --drafts there are no previews to look through)."""

@@ -145,8 +145,13 @@ def _build_and_write(
     with timings.phase("lưu dấu lần dựng, dọn cache"):
         if last is not None:
             last.record(result.site, channels, outcome)
+        fragments = Fragments(args.root)
+        if not args.drafts:
+            # A withdrawn bulletin's text is not kept for a CI cache (a preview's drafts are
+            # the next build's to drop).
+            fragments.sweep(result.site.published_files())
         # After a new tool or site.toml, the old entries are dead weight.
-        Fragments(args.root).prune()
+        fragments.prune()
     if not args.quiet:
         changes = {c: (written.written.get(c, 0), written.removed.get(c, 0)) for c in channels}
         report(outcome, changes, args.output, timings, preview=args.drafts, root=args.root)

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from publish import config as config_module
-from publish.cache import file_sha256
+from publish.cache import Fragments, file_sha256
 from publish.cli import common_options, resolve_now, typed_path
 from publish.commands.build import QUIET_CODES, how_to_publish, outcome_of, print_exclusions
 from publish.commands.next import next_scheduled
@@ -335,6 +335,8 @@ def _run(args: argparse.Namespace) -> int:
             if last is not None:
                 with timings.phase("lưu dấu lần dựng"):
                     last.record(result.site, CHANNELS, outcome_of(result, written))
+            if not args.dry_run:
+                Fragments(args.root).sweep(result.site.published_files())
         # A replayed build whose addresses a sync already found in the file as it is: nothing
         # to record (reading and checking 10,000 of them cost a no-op sync 0.03-0.06 s).
         done = replayed is not None and last is not None and last.addresses_recorded

@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from publish.addresses import address_as_text, text_is_address
 from publish.attachments import attached, is_file_link, is_image_link
-from publish.cache import Encoded, Fragments
+from publish.cache import Encoded, Fragments, owned_kind
 from publish.config import Config
 from publish.contact_numbers import first_number, tel_uri
 from publish.content_images import remote_image, resolve_content_path
@@ -435,7 +435,8 @@ class SiteContext:
             own=owned,
             shown=readdressed if self.config.site.old_base_urls else None,
         )
-        self.fragments.put(key, (html, tuple(used.items()), tuple(targets.items())))
+        value = (html, tuple(used.items()), tuple(targets.items()))
+        self.fragments.put(key, value, owner=source, kind=owned_kind("body-html", self.site.drafts))
         return html
 
     @cached_property

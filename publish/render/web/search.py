@@ -58,7 +58,7 @@ from itertools import accumulate
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from publish.cache import Fragments
+from publish.cache import Fragments, owned_kind
 from publish.ledger import Entry, Ledger
 from publish.model import Artifact, Bulletin, Kept, Site
 from publish.parallel import MIN_JOBS, run_jobs
@@ -1018,17 +1018,26 @@ def _doc(
     )
 
 
+FIELDS_KIND = "search-fields"
+"""The cache kind of a bulletin's search fields (see Fragments.own)."""
+
+
 def _fields_key(cache: Fragments, doc: SearchDoc) -> str:
     """The cache key of a document's `doc_fields`."""
     return cache.key("search-fields", doc.title, doc.summary, doc.body)
 
 
-def _cached_fields(cache: Fragments, doc: SearchDoc, key: str) -> dict[str, int]:
-    """`doc_fields` of a document, from the cache when its texts were indexed before."""
+def _cached_fields(
+    cache: Fragments, doc: SearchDoc, key: str, owner: str, kind: str
+) -> dict[str, int]:
+    """`doc_fields` of a document, from the cache when its texts were indexed before (then
+    marked as `owner`'s: a renamed file's bulletin keeps its fields, see Fragments.sweep)."""
     found = cache.get(key)
     if not isinstance(found, dict):
         found = doc_fields(doc)
-        cache.put(key, found)
+        cache.put(key, found, owner=owner, kind=kind)
+    else:
+        cache.own(key, owner, kind)
     return found
 
 
@@ -1130,8 +1139,9 @@ def _build(
     prefix, order, categories = _shape(site)
     bulletins = _numbered(site)
     size = _block_size(len(bulletins))
+    kind = owned_kind(FIELDS_KIND, site.drafts)
     jobs = [
-        partial(_index_block, cache, bulletins[start : start + size], start, prefix, order)
+        partial(_index_block, cache, bulletins[start : start + size], start, prefix, order, kind)
         for start in range(0, len(bulletins), size)
     ]
     keys: list[str] = []
@@ -1179,16 +1189,18 @@ def _index_block(
     start: int,
     prefix: str,
     order: Mapping[str, int],
+    kind: str,
 ) -> _Block:
     """The part of the index of bulletins[start:], numbered from `start` (a job that may run
-    in a worker process; `start` is a multiple of CHUNK)."""
+    in a worker process; `start` is a multiple of CHUNK); `kind`: the fields' cache kind."""
     keys: list[str] = []
     postings: dict[str, list[int]] = {}
     last: dict[str, int] = {}
     for number, bulletin in enumerate(bulletins, start):
         doc = _doc(bulletin, prefix, order)
         keys.append(_fields_key(cache, doc))
-        for term, field in _cached_fields(cache, doc, keys[-1]).items():
+        fields = _cached_fields(cache, doc, keys[-1], bulletin.source, kind)
+        for term, field in fields.items():
             values = postings.get(term)
             if values is None:
                 postings[term] = [number * 4 + field]
@@ -1244,7 +1256,8 @@ def _update(
         if i < count:
             doc = _doc(bulletins[i], prefix, order)
             keys[i] = _fields_key(cache, doc)
-            new = _cached_fields(cache, doc, keys[i])
+            kind = owned_kind(FIELDS_KIND, site.drafts)
+            new = _cached_fields(cache, doc, keys[i], bulletins[i].source, kind)
         for term in old.keys() | new.keys():
             if old.get(term) != new.get(term):
                 edits[term[:2]][term][i] = new.get(term)
