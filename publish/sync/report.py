@@ -11,7 +11,10 @@ from typing import Any
 
 from publish.commands.next import Upcoming, channel_list, next_scheduled, time_left
 from publish.config import Config
-from publish.errors import ContentError, PublishError, os_reason, severity_label
+from publish.errors import ContentError, PublishError, os_reason
+from publish.markdown_inert import code_span as _code
+from publish.markdown_inert import inert as _cell
+from publish.markdown_inert import problem_item
 from publish.model import Build, Site
 from publish.sync.base import KIND_LABELS, Action, Summary, unsent_part
 from publish.sync.radio_reached import Heard
@@ -89,12 +92,7 @@ class ChannelResult:
 def markdown_problems(error: ContentError) -> str:
     """A content error as Markdown for the pull-request comment (the CLI prints it on stderr too)."""
     lines = ["## Không dựng được: lỗi nội dung", "", "Chưa có gì được gửi. Sửa các lỗi sau:", ""]
-    for problem in error.problems:
-        where = problem.where
-        field = f" trường `{problem.field}`:" if problem.field else ""
-        hint = f" Cách sửa: {_cell(problem.hint)}" if problem.hint else ""
-        label = severity_label(problem.severity)
-        lines.append(f"- `{where}` ({label}){field} {_cell(problem.message)}.{hint}")
+    lines += [problem_item(problem) for problem in error.problems]
     return "\n".join(lines) + "\n"
 
 
@@ -352,29 +350,6 @@ def _markdown_excluded(site: Site) -> list[str]:
             reason += f" ({time_left(bulletin.date, site.now)})"
         lines.append(f"| {_cell(title)} | {_code(bulletin.source)} | {_cell(reason)} |")
     return [*lines, ""]
-
-
-_ENTITIES = {c: f"&#{ord(c)};" for c in "&<>[]()`*_|~#!\\"}
-"""What Markdown or HTML would read in a title, reason or file name (a link, an HTML comment
-hiding the rest of the comment, emphasis, a table cell's end): written as an entity, which
-GitHub shows as the character."""
-_ESCAPES = str.maketrans({**_ENTITIES, "@": "@\u200d"})
-"""A zero-width joiner after '@': GitHub links an @mention in the rendered text, entity or not."""
-
-
-def _cell(text: str) -> str:
-    """Text from a file or a channel made inert in the Markdown comment: one line, no markup,
-    no link, no @mention."""
-    return " ".join(text.split()).translate(_ESCAPES).replace("://", ":\u200d//")
-
-
-def _code(text: str) -> str:
-    """A key or file name as code: in a code span nothing is markup (a '|' still ends a table
-    cell unless escaped); one holding a backtick cannot be a span, so it is escaped text."""
-    text = " ".join(text.split())
-    if "`" in text or not text:
-        return f"<code>{_cell(text)}</code>"
-    return "`" + text.replace("|", "\\|") + "`"
 
 
 def _fence(text: str) -> list[str]:

@@ -1,0 +1,38 @@
+"""Text from files and channels written into Markdown that GitHub or GitLab renders (a pull-request
+comment, a job summary) so that nothing in it is read as markup, a link or an @mention."""
+
+from __future__ import annotations
+
+from publish.errors import Problem, severity_label
+
+__all__ = ["code_span", "inert", "problem_item"]
+
+_ENTITIES = {c: f"&#{ord(c)};" for c in "&<>[]()`*_|~#!\\"}
+"""What Markdown or HTML would read in a title, reason or file name (a link, an HTML comment
+hiding the rest of the comment, emphasis, a table cell's end): written as an entity, which
+GitHub shows as the character."""
+_ESCAPES = str.maketrans({**_ENTITIES, "@": "@\u200d"})
+"""A zero-width joiner after '@': GitHub links an @mention in the rendered text, entity or not."""
+
+
+def inert(text: str) -> str:
+    """Text from a file or a channel made inert in Markdown: one line, no markup, no link, no
+    @mention."""
+    return " ".join(text.split()).translate(_ESCAPES).replace("://", ":\u200d//")
+
+
+def code_span(text: str) -> str:
+    """A key or file name as code: in a code span nothing is markup (a '|' still ends a table
+    cell unless escaped); one holding a backtick cannot be a span, so it is escaped text."""
+    text = " ".join(text.split())
+    if "`" in text or not text:
+        return f"<code>{inert(text)}</code>"
+    return "`" + text.replace("|", "\\|") + "`"
+
+
+def problem_item(problem: Problem) -> str:
+    """One finding as a Markdown list item: where, how grave, the field, what and how to fix."""
+    field = f" trường `{problem.field}`:" if problem.field else ""
+    hint = f" Cách sửa: {inert(problem.hint)}" if problem.hint else ""
+    label = severity_label(problem.severity)
+    return f"- `{problem.where}` ({label}){field} {inert(problem.message)}.{hint}"
