@@ -17,6 +17,10 @@ from hypothesis import settings
 # the package.
 sys.dont_write_bytecode = False
 os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+# Run by GitHub Actions or GitLab CI, `publish check` would print annotations into the outputs
+# tests read and write into this run's job summary: the tests that want them set them.
+for _name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "GITHUB_WORKSPACE", "CI_PROJECT_DIR"):
+    os.environ.pop(_name, None)
 
 
 def _temp_root_in_memory() -> None:

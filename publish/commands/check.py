@@ -7,9 +7,10 @@ import datetime as dt
 import sys
 from collections.abc import Callable, Mapping
 from contextlib import ExitStack
+from pathlib import Path
 
+from publish import ci_report, starter_cover
 from publish import config as config_module
-from publish import starter_cover
 from publish.cli import common_options, content_options, resolve_now
 from publish.commands.build import HELD_AS, held_count, how_to_publish, print_exclusions
 from publish.commands.check_links import LinkLines, WrittenLinks, old_site_notes
@@ -39,11 +40,28 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="kiểm tra cả liên kết ra trang web khác (cần mạng; lỗi chỉ là cảnh báo)",
     )
+    parser.add_argument(
+        "--codequality",
+        type=Path,
+        metavar="TỆP",
+        help="ghi thêm các lỗi và cảnh báo vào TỆP theo dạng báo cáo Code Quality của GitLab "
+        "(để merge request hiện chúng)",
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Load, validate and render in memory; report the problems of every stage together."""
+    """Load, validate and render in memory; report the problems of every stage together (also
+    where a CI service shows them: see publish.ci_report)."""
+    try:
+        return _run(args)
+    except ContentError as exc:
+        ci_report.report(exc.problems, args.root, codequality=args.codequality)
+        raise
+
+
+def _run(args: argparse.Namespace) -> int:
+    """`run`, its findings not yet shown to a CI service."""
     config = config_module.load(args.root)
     now = resolve_now(args.now, config.tz)
     # Rendering in memory still writes .cache/ and, at the end of the stream, prunes
@@ -117,11 +135,13 @@ def _check(
         print(warning.render(), file=sys.stderr)
     checked = len(result.site.bulletins) + len(result.site.excluded)
     held = held_count(result.site)
-    print(
+    closing = (
         f"Không có lỗi: đã kiểm tra {checked} bản tin, {len(result.site.bulletins)} xuất bản được, "
         + (f"{held}, " if held else "")
         + f"{count} tệp đầu ra{_told_above(found, args.strict, _held_sources(result.site))}."
     )
+    print(closing)
+    ci_report.report(found, args.root, checked=closing, codequality=args.codequality)
     for line in how_to_publish(result.site):
         print(line)
     return 0

@@ -1,0 +1,223 @@
+"""An editor who works on github.com or gitlab.com sees `publish check`'s findings where they
+look: GitHub annotations at the line of the changed file and the job summary, a GitLab Code
+Quality report for the merge request's widget."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from publish import ci_report
+from publish.cli import main
+from publish.errors import Problem
+from tests.helpers import bulletin_md, make_project
+
+NOW = "2020-12-09T08:00"
+COMMAND = re.compile(r"^::(error|warning|notice) ([^:]*)::(.*)$")
+
+
+def _unescape(text: str) -> str:
+    """A workflow command's text as GitHub reads it back (the toolkit's escapes undone)."""
+    return (
+        text.replace("%0A", "\n")
+        .replace("%0D", "\r")
+        .replace("%3A", ":")
+        .replace("%2C", ",")
+        .replace("%25", "%")
+    )
+
+
+def _commands(out: str) -> list[tuple[str, dict[str, str], str]]:
+    """The workflow commands printed on stdout: (kind, properties, message), as GitHub parses."""
+    found = []
+    for line in out.splitlines():
+        match = COMMAND.match(line)
+        if match:
+            props = dict(p.split("=", 1) for p in match[2].split(",") if p)
+            found.append(
+                (match[1], {k: _unescape(v) for k, v in props.items()}, _unescape(match[3]))
+            )
+    return found
+
+
+def _bulletin(fields: dict[str, str] | None = None) -> str:
+    """A good bulletin for the website alone (no Zalo cover needed), `fields` changed."""
+    return bulletin_md({"channels": "[web]", **(fields or {})})
+
+
+def _broken_project(tmp_path: Path) -> Path:
+    """A project of a good bulletin and one with an unknown category and a bad date."""
+    return make_project(
+        tmp_path,
+        {
+            "content/bai-viet/tot.md": _bulletin(),
+            "content/bai-viet/loi.md": _bulletin(
+                {"category": "khong-co", "date": '"31/02/2020 08:00"'}
+            ),
+        },
+    )
+
+
+def _line_of(path: Path, start: str) -> int:
+    """The line number of the first line of `path` starting with `start`."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, 1) if line.startswith(start))
+
+
+def test_under_github_actions_each_error_is_an_annotation_at_its_line_and_in_the_summary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The PR's «Files changed» shows each error under its line (file from the repository's top,
+    line, field in the title, message and fix in Vietnamese); the summary lists them by file;
+    the log still has every message, and the check still fails."""
+    root = _broken_project(tmp_path)
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(tmp_path))  # the project is a folder of the repo
+    code = main(["check", "--strict", "--root", str(root), "--now", NOW])
+    out, err = capsys.readouterr()
+    assert code == 1
+    errors = [c for c in _commands(out) if c[0] == "error"]
+    source = root / "content/bai-viet/loi.md"
+    by_field = {props["title"]: (props, message) for _, props, message in errors}
+    props, message = by_field["Lỗi: trường 'category'"]
+    assert props["file"] == "project/content/bai-viet/loi.md"
+    assert props["line"] == str(_line_of(source, "category:"))
+    assert "chuyên mục không tồn tại: «khong-co»" in message
+    assert "\nCách sửa: " in message and "[categories.khong-co]" in message
+    props, message = by_field["Lỗi: trường 'date'"]
+    assert props["line"] == str(_line_of(source, "date:"))
+    assert "chuyên mục không tồn tại" in err  # the log keeps the messages
+    shown = summary.read_text(encoding="utf-8")
+    assert shown.startswith("## publish check: 2 lỗi")
+    assert "Chưa gộp được" in shown
+    assert "### `content/bai-viet/loi.md`" in shown
+    assert f"- dòng {_line_of(source, 'category:')} (lỗi) trường `category`:" in shown
+    assert "&#91;categories.khong-co&#93;" in shown  # no Markdown link made of it
+
+
+def test_a_clean_check_under_github_actions_says_so_in_the_summary_and_prints_no_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Nothing wrong: no annotation, and the summary carries the check's closing line."""
+    root = make_project(tmp_path, {"content/bai-viet/tot.md": _bulletin()})
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    assert main(["check", "--root", str(root), "--now", NOW]) == 0
+    out, _ = capsys.readouterr()
+    assert [c for c in _commands(out) if c[0] == "error"] == []
+    shown = summary.read_text(encoding="utf-8")
+    assert shown.startswith("## publish check: không có lỗi")
+    assert "Không có lỗi: đã kiểm tra 1 bản tin" in shown
+
+
+def test_outside_github_actions_nothing_but_the_usual_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """On an editor's own computer (or another CI) the output is what it always was."""
+    root = _broken_project(tmp_path)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    assert main(["check", "--root", str(root), "--now", NOW]) == 1
+    out, err = capsys.readouterr()
+    assert "::" not in out + err.replace("://", "")
+
+
+def test_messages_and_properties_are_escaped_as_github_reads_them(tmp_path: Path) -> None:
+    """A message with %, line breaks, commas and colons, and a field with them, come back whole:
+    a raw newline would end the command and leave the fix as a stray log line."""
+    (tmp_path / "a.md").write_text("x\n", encoding="utf-8")
+    problem = Problem(
+        "a.md",
+        "giảm 50% phí,\r\nhạn: 31/12",
+        field="radio: a,b",
+        line=1,
+        hint="sửa: «a, b»\nrồi lưu 100%",
+    )
+    [line] = ci_report.github_commands([problem], tmp_path, None)
+    assert "\n" not in line and "\r" not in line
+    [(kind, props, message)] = _commands(line)
+    assert kind == "error"
+    assert props == {"file": "a.md", "line": "1", "title": "Lỗi: trường 'radio: a,b'"}
+    assert (
+        message
+        == "trường 'radio: a,b': giảm 50% phí,\r\nhạn: 31/12\nCách sửa: sửa: «a, b»\nrồi lưu 100%"
+    )
+
+
+def test_a_finding_of_no_file_is_an_annotation_of_the_run_naming_its_place(tmp_path: Path) -> None:
+    """A radio episode's note names no file in the repository: no file property (GitHub would
+    drop it), and the text starts with the place."""
+    problem = Problem(
+        "Tập phát thanh 17:00, Thứ Bảy, 05/12/2026", "chưa có bản tin", severity="note"
+    )
+    [(kind, props, message)] = _commands(
+        "\n".join(ci_report.github_commands([problem], tmp_path, None))
+    )
+    assert kind == "notice" and "file" not in props
+    assert message.startswith("Tập phát thanh 17:00, Thứ Bảy, 05/12/2026: chưa có bản tin")
+
+
+def test_more_errors_than_github_shows_are_told_of_in_the_log_and_the_summary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """GitHub shows 10 error annotations a step: the editor is told where the other ones are."""
+    files = {
+        f"content/bai-viet/loi-{i:02}.md": _bulletin({"category": "khong-co"}) for i in range(12)
+    }
+    root = make_project(tmp_path, files)
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    assert main(["check", "--root", str(root), "--now", NOW]) == 1
+    out, _ = capsys.readouterr()
+    assert len([c for c in _commands(out) if c[0] == "error"]) == 12
+    assert "GitHub chỉ hiện 10 lỗi đầu tiên bên cạnh tệp (có tất cả 12 lỗi)" in out
+    shown = summary.read_text(encoding="utf-8")
+    assert "GitHub chỉ hiện 10 lỗi đầu tiên" in shown
+    assert shown.count("(lỗi) trường `category`") == 12
+
+
+def test_the_gitlab_code_quality_report_lists_every_finding_in_gitlab_s_format(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--codequality FILE`: GitLab's documented fields, paths from the repository's top
+    (CI_PROJECT_DIR), the line, a blocker for an error; written on success too (an empty list
+    replaces the last run's findings)."""
+    root = _broken_project(tmp_path)
+    report = tmp_path / "gl-code-quality-report.json"
+    monkeypatch.setenv("CI_PROJECT_DIR", str(tmp_path))
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    assert main(["check", "--root", str(root), "--now", NOW, "--codequality", str(report)]) == 1
+    issues = json.loads(report.read_text(encoding="utf-8"))
+    source = root / "content/bai-viet/loi.md"
+    for issue in issues:
+        assert set(issue) == {"description", "check_name", "fingerprint", "severity", "location"}
+        assert issue["severity"] in {"info", "minor", "major", "critical", "blocker"}
+        assert isinstance(issue["location"]["lines"]["begin"], int)
+        assert issue["location"]["lines"]["begin"] >= 1
+    assert len({i["fingerprint"] for i in issues}) == len(issues)
+    category = next(i for i in issues if "khong-co" in i["description"])
+    assert category["severity"] == "blocker"
+    assert category["location"] == {
+        "path": "project/content/bai-viet/loi.md",
+        "lines": {"begin": _line_of(source, "category:")},
+    }
+    assert category["description"].startswith("trường 'category': chuyên mục không tồn tại")
+    assert ". Cách sửa: " in category["description"]
+    (root / "content/bai-viet/loi.md").unlink()
+    assert main(["check", "--root", str(root), "--now", NOW, "--codequality", str(report)]) == 0
+    assert json.loads(report.read_text(encoding="utf-8")) == []
+
+
+def test_the_gitlab_template_hands_the_report_to_the_merge_request() -> None:
+    """ci/gitlab-ci.yml's check writes the report and keeps it as a codequality artifact, also
+    when the check fails (that is when the editor needs it)."""
+    text = (Path(__file__).parents[1] / "ci" / "gitlab-ci.yml").read_text(encoding="utf-8")
+    assert "publish check --strict --codequality gl-code-quality-report.json" in text
+    assert re.search(r"codequality: gl-code-quality-report\.json", text)
+    assert re.search(r"artifacts:\s*\n\s*when: always", text)
