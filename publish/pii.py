@@ -51,7 +51,7 @@ __all__ = ["Finding", "findings", "linked_findings", "lint", "mask", "review_fin
 
 ADULT_AGE = 18
 _ID_WORDS = r"(?:CCCD|CMND|CMT|căn cước(?: công dân)?|chứng minh(?: nhân dân| thư)?|định danh(?: cá nhân)?|hộ chiếu)"
-_CITIZEN_ID = re.compile(r"(?<![\d.,/])\d{12}(?![\d.,/]|\s*(?:đồng|đ\b|VNĐ|vnđ))")
+_CITIZEN_ID = re.compile(r"(?<![\d.,/])\d{12}(?![\d/]|[.,]\d|\s*(?:đồng|đ\b|VNĐ|vnđ))")
 _ID_NEAR = re.compile(
     _ID_WORDS + r"[^\d\n]{0,30}?(?P<number>\d(?:[ .-]?\d){8,11})(?![\d])", re.IGNORECASE
 )

@@ -26,6 +26,9 @@ def kinds(text: str, year: int = 2020) -> list[tuple[int, str, str]]:
         ("số định danh cá nhân: 087 123 456 789", "số CCCD", "087*******89"),
         ("mang CMND: 123 456 789 của người khác", "số CMND", "123****89"),
         ("Mã 087123456789 được ghi trên giấy", "số CCCD (12 chữ số)", "087*******89"),
+        # A comma or the sentence's full stop after the number: not part of a decimal.
+        ("Đối tượng A, số 087123456789, trú tại ấp 3", "số CCCD (12 chữ số)", "087*******89"),
+        ("Giấy tờ ghi số 087123456789.", "số CCCD (12 chữ số)", "087*******89"),
         ("Hộ chiếu số C1234567 do Cục Quản lý xuất nhập cảnh cấp", "số hộ chiếu", "C*****67"),
         ("mang hộ chiếu: B 12345678", "số hộ chiếu", "B******78"),
         (
@@ -187,6 +190,9 @@ def test_a_child_named_with_a_birth_year_is_reported_by_initials(text, year, fou
         "Cảnh giác với tin nhắn thông báo trúng thưởng số 12.",
         "anh A trú tại ấp 3, điều khiển xe biển số 66B1-123.45",
         "trú tại xã An Hiệp, số điện thoại 0912345678",
+        # Twelve digits that are an amount or part of a longer number
+        "Thiệt hại 123456789012,5 đồng.",
+        "Tổng giá trị 123456789012.000 đồng",
         # A year in brackets that is no child's birth year
         "Tết Tân Sửu (2021) đã đến.",
         "Quyền của trẻ em Việt Nam (2016) được bảo đảm.",
