@@ -41,6 +41,8 @@ UNITS = {
 }
 _DENOMINATORS = {**UNITS, "h": "giờ", "s": "giây", "L": "lít"}
 _SPELLED_UNIT = r"(?i:mi-?li-?gam|ki-?lô-?gam|kilogam|gam|mi-?li-?lít|lít|ki-?lô-?mét|mét)"
+_SPELLED_UNIT_WORD = re.compile(_SPELLED_UNIT)
+"""A unit written out (`lít`, `miligam`): after a unit's `/` it is the unit below, never a period."""
 _SPELLED_PER = re.compile(
     r"(?<![\w-])(" + _SPELLED_UNIT + r")\s?/\s?(?=(?:\d+\s?)?(?:" + _SPELLED_UNIT + r"|"
     r"(?i:ml|l|giờ))(?!\w))"
@@ -82,8 +84,9 @@ _INFORMAL = re.compile(_NUM + r"\s?(k|tr|củ)(?!\w)")  # `5K` is a slogan, not 
 _PERCENT = re.compile(_NUM + r"\s?([%‰])")
 _MEASURE = re.compile(
     r"(?<![\w.,])(-)?(" + NUMBER + r")\s?(" + _alternation(UNITS) + r")"
-    r"(?:/(?:(" + NUMBER + r")\s?)?(" + _alternation(_DENOMINATORS) + r"|[^\W\d_]+))?(?!\w)"
+    r"(?:\s?/\s?(?:(" + NUMBER + r")\s?)?(" + _alternation(_DENOMINATORS) + r"|[^\W\d_]+))?(?!\w)"
 )
+"""`0,4 mg / lít` typed with spaces is the same unit over a unit: the slash went unsaid."""
 _UNIT = r"(?:(?:" + _alternation(_CURRENCIES) + "|" + _alternation(UNITS) + r")(?!\w)|[%‰])"
 _SCALE_WORD = r"\s?(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)"
 _UNIT_RANGE = re.compile(
@@ -220,7 +223,8 @@ def read_rates(text: str) -> str:
             if len(per) < 2 and per not in UNITS:
                 return m[0]  # `5 đ/c` is five comrades (đồng chí)
         elif counted in UNITS:
-            if per in _DENOMINATORS or per in _UNIT_DENOMINATORS:
+            # `0,25 mg/lít khí thở` is a unit over a unit like `mg/l`: «trên lít», never «mỗi lít».
+            if per in _DENOMINATORS or per in _UNIT_DENOMINATORS or _SPELLED_UNIT_WORD.fullmatch(per):
                 return m[0]
         elif per not in _PERIODS:
             return m[0]
@@ -292,7 +296,8 @@ def _measures(text: str, ctx: Context) -> str:
             words = f"âm {words}"
         if m[5]:
             per = f"{read_number(m[4], ctx)} " if m[4] else ""
-            words += f" trên {per}{_DENOMINATORS.get(m[5], m[5])}"
+            below = m[5].lower() if _SPELLED_UNIT_WORD.fullmatch(m[5]) else m[5]
+            words += f" trên {per}{_DENOMINATORS.get(below, below)}"
         return words
 
     if "m" in text:
