@@ -55,3 +55,46 @@ def test_an_alcohol_limit_over_a_litre_written_out_is_read_over_not_per(
     spoken = normalise_fragment(text)
     assert spoken.text == expected
     assert not spoken.blocking
+
+
+COUNTED_AFTER_A_DAY_WORD = [
+    "người",
+    "đối tượng",
+    "xe",
+    "vụ",
+    "thanh niên",
+    "thanh thiếu niên",
+    "thiếu niên",
+    "nhóm",
+    "ô tô",
+    "mô tô",
+    "ghe",
+    "căn nhà",
+    "công nhân",
+    "trẻ em",
+]
+
+
+@pytest.mark.parametrize("noun", COUNTED_AFTER_A_DAY_WORD)
+@pytest.mark.parametrize(("lead", "said"), [("tối", "tối từ"), ("khoảng", "khoảng")])
+def test_a_range_before_a_counted_noun_is_a_count_not_a_date(
+    noun: str, lead: str, said: str
+) -> None:
+    """`tối 7-8 thanh niên tụ tập` was read «tối ngày bảy tháng tám thanh niên»: after a word for
+    a time of day a range is a date unless a counted noun follows, and youths, groups, cars,
+    boats, houses were not counted nouns (R7.2, R12.1)."""
+    spoken = normalise_fragment(f"{lead} 7-8 {noun} tụ tập")
+    assert spoken.text == f"{said} bảy đến tám {noun} tụ tập"
+
+
+def test_a_date_and_a_count_in_one_sentence_keep_their_own_readings() -> None:
+    """`Tối 7-8 và 9-10 người`: the evening of 7 August, then nine or ten people."""
+    spoken = normalise_fragment("tối 7-8 và 9-10 thanh niên tụ tập")
+    assert spoken.text == "tối ngày bảy tháng tám và từ chín đến mười thanh niên tụ tập"
+
+
+@pytest.mark.parametrize("pronoun", ["em", "cháu"])
+def test_a_pronoun_after_a_date_leaves_it_a_date(pronoun: str) -> None:
+    """«em», «cháu» are who speaks as often as children counted: `sáng 2-9 em đi học` is a date."""
+    spoken = normalise_fragment(f"sáng 2-9 {pronoun} đi học")
+    assert spoken.text == f"sáng ngày hai tháng chín {pronoun} đi học"

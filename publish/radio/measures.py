@@ -224,7 +224,11 @@ def read_rates(text: str) -> str:
                 return m[0]  # `5 đ/c` is five comrades (đồng chí)
         elif counted in UNITS:
             # `0,25 mg/lít khí thở` is a unit over a unit like `mg/l`: «trên lít», never «mỗi lít».
-            if per in _DENOMINATORS or per in _UNIT_DENOMINATORS or _SPELLED_UNIT_WORD.fullmatch(per):
+            if (
+                per in _DENOMINATORS
+                or per in _UNIT_DENOMINATORS
+                or _SPELLED_UNIT_WORD.fullmatch(per)
+            ):
                 return m[0]
         elif per not in _PERIODS:
             return m[0]

@@ -33,9 +33,12 @@ RANGE_LEAD = re.compile(r"(?<!\w)(?i:từ|khoảng|trong|sau|mất|chừng|tầm
 COUNTED_NOUN = (
     r"(?i:trường hợp|người|vụ|việc|phương tiện|đối tượng|xe|chiếc|cuộc|lượt|lần|hộ|cơ sở|ca|"
     r"bị can|bị cáo|nạn nhân|cán bộ|chiến sĩ|học sinh|gói|bánh|viên|khẩu|con|tài khoản|"
-    r"cá nhân|tổ chức|đơn vị|điểm|tin)(?!\w)"
+    r"cá nhân|tổ chức|đơn vị|điểm|tin|thanh niên|thanh thiếu niên|thiếu niên|trẻ em|em nhỏ|"
+    r"cháu nhỏ|nhóm|băng nhóm|ô tô|mô tô|tàu|ghe|thuyền|căn nhà|ngôi nhà|căn hộ|công nhân|phụ nữ|"
+    r"sinh viên|học viên)(?!\w)"
 )
-"""A noun that follows a count: a number right before it is a quantity, not a phone or date."""
+"""A noun that follows a count: a number right before it is a quantity, not a phone or date.
+`tối 7-8 thanh niên` is seven or eight youths; a bare «em», «cháu» is left out (`sáng 2-9 em đi học`)."""
 
 _GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _VN_DECIMAL = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+),(\d+)")
