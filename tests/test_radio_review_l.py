@@ -68,15 +68,15 @@ def test_a_g_range_nothing_decides_is_flagged_for_the_editor(
 DOCUMENT_NUMBERS = [
     (
         "Nghị định 100 / 2019 / NĐ-CP quy định.",
-        "Nghị định một trăm năm hai nghìn không trăm mười chín của Chính phủ quy định.",
+        "Nghị định một trăm, năm hai nghìn không trăm mười chín của Chính phủ quy định.",
     ),
     (
         "Nghị định 100/2019/NĐ - CP quy định.",
-        "Nghị định một trăm năm hai nghìn không trăm mười chín của Chính phủ quy định.",
+        "Nghị định một trăm, năm hai nghìn không trăm mười chín của Chính phủ quy định.",
     ),
     (
         "Nghị định 100/2019/nđ-cp quy định.",
-        "Nghị định một trăm năm hai nghìn không trăm mười chín của Chính phủ quy định.",
+        "Nghị định một trăm, năm hai nghìn không trăm mười chín của Chính phủ quy định.",
     ),
     (
         "Thông tư số 58/2020/TT - BCA quy định.",
@@ -84,18 +84,18 @@ DOCUMENT_NUMBERS = [
     ),
     (
         "Nghị định 100 / 2019 quy định.",
-        "Nghị định một trăm năm hai nghìn không trăm mười chín quy định.",
+        "Nghị định một trăm, năm hai nghìn không trăm mười chín quy định.",
     ),
     (
         "Các nghị định 100/2019, 123/2021 và 168/2024 quy định.",
-        "Các nghị định một trăm năm hai nghìn không trăm mười chín, một trăm hai mươi ba năm hai "
+        "Các nghị định một trăm, năm hai nghìn không trăm mười chín, một trăm hai mươi ba năm hai "
         "nghìn không trăm hai mươi mốt và một trăm sáu mươi tám năm hai nghìn không trăm hai mươi "
         "tư quy định.",
     ),
     # The kind written before «số:» is not said again («Nghị định số: Nghị định số …»).
     (
         "Nghị định số: 100/2019/NĐ-CP quy định.",
-        "Nghị định số: một trăm năm hai nghìn không trăm mười chín của Chính phủ quy định.",
+        "Nghị định số: một trăm, năm hai nghìn không trăm mười chín của Chính phủ quy định.",
     ),
 ]
 

@@ -52,7 +52,7 @@ def test_a_range_of_bare_g_is_hours_unless_it_weighs_something(source: str, expe
 KIND_BEFORE = [
     (
         "theo NĐ 100/2019/NĐ-CP",
-        "theo nghị định một trăm năm hai nghìn không trăm mười chín của Chính phủ",
+        "theo nghị định một trăm, năm hai nghìn không trăm mười chín của Chính phủ",
     ),
     (
         "sửa đổi bởi NĐ 123/2021/NĐ-CP",

@@ -98,3 +98,45 @@ def test_a_pronoun_after_a_date_leaves_it_a_date(pronoun: str) -> None:
     """«em», «cháu» are who speaks as often as children counted: `sáng 2-9 em đi học` is a date."""
     spoken = normalise_fragment(f"sáng 2-9 {pronoun} đi học")
     assert spoken.text == f"sáng ngày hai tháng chín {pronoun} đi học"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "theo Nghị định 100/2019/NĐ-CP",
+            "theo Nghị định một trăm, năm hai nghìn không trăm mười chín của Chính phủ",
+        ),
+        (
+            "theo Nghị định số 200/2022",
+            "theo Nghị định số hai trăm, năm hai nghìn không trăm hai mươi hai",
+        ),
+        (
+            "theo Nghị định 1000/2020",
+            "theo Nghị định một nghìn, năm hai nghìn không trăm hai mươi",
+        ),
+        (
+            "theo Bản án 105/2024/HS-ST",
+            "theo Bản án một trăm linh năm, năm hai nghìn không trăm hai mươi tư hình sự sơ thẩm",
+        ),
+        # The spec's own vectors (R13.3, #121) run on with no pause: nothing to mishear there.
+        (
+            "Thông tư số 58/2020/TT-BCA",
+            "Thông tư số năm mươi tám năm hai nghìn không trăm hai mươi của Bộ Công an",
+        ),
+        (
+            "Nghị định số 168/2024/NĐ-CP",
+            "Nghị định số một trăm sáu mươi tám năm hai nghìn không trăm hai mươi tư của Chính phủ",
+        ),
+    ],
+)
+def test_a_document_number_that_would_run_into_its_year_gets_a_breath(
+    text: str, expected: str
+) -> None:
+    """«Nghị định một trăm năm hai nghìn không trăm mười chín»: a listener hears «một trăm năm»
+    as 150 (as «hai trăm tư» is 240) or a hundred years, and the year after it as more of the
+    number. After a number ending in «trăm», «nghìn» or «năm» the presenter pauses before
+    «năm <year>» (R13.3's words kept, a comma added)."""
+    spoken = normalise_fragment(text)
+    assert spoken.text == expected
+    assert not spoken.blocking

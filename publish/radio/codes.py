@@ -439,6 +439,19 @@ def _document_number(number: str, ctx: Context) -> str:
     return cardinal(int(number), ctx.options)
 
 
+_RUNS_ON = re.compile(r"(?<!\w)(?:trăm|nghìn|ngàn|triệu|tỷ|năm)$")
+"""The last word of a document's number after which «năm <year>» runs into it: «một trăm năm»
+is heard as 150 (as «hai trăm tư» is 240), «một trăm linh năm năm» as 105 years."""
+
+
+def _in_year(number: str, year: str, ctx: Context) -> str:
+    """`<number> năm <year>` of a document (R13.3), with a breath before «năm» where the two
+    would run together («Nghị định một trăm, năm hai nghìn không trăm mười chín»)."""
+    said = _document_number(number, ctx)
+    pause = "," if _RUNS_ON.search(said) else ""
+    return f"{said}{pause} năm {cardinal(int(year), ctx.options)}"
+
+
 def _named_numbers(text: str, ctx: Context) -> str:
     """`Đề án 06` → `Đề án không sáu`; `thông báo 02 trường hợp` is a count (R2)."""
 
@@ -488,9 +501,7 @@ def _legal(text: str, ctx: Context) -> str:
     opts = ctx.options
 
     def law(m: re.Match[str]) -> str:
-        year = cardinal(int(m[2]), opts)
-        number = _document_number(m[1], ctx)
-        return f"{number} năm {year} của Quốc hội khóa {cardinal(int(m[3]), opts)}"
+        return f"{_in_year(m[1], m[2], ctx)} của Quốc hội khóa {cardinal(int(m[3]), opts)}"
 
     def document(m: re.Match[str]) -> str:
         number, year, kind, issuers = m[1], m[2], m[3], m[4]
@@ -500,7 +511,7 @@ def _legal(text: str, ctx: Context) -> str:
         return _document(text, m, m[1], None, m[2], [m[3]], ctx)
 
     def in_year(number: str, year: str) -> str:
-        return f"{_document_number(number, ctx)} năm {cardinal(int(year), opts)}"
+        return _in_year(number, year, ctx)
 
     def numbered_in_year(m: re.Match[str]) -> str:
         if _MAYBE_A_MONTH.fullmatch(m[1]) and 1 <= int(m[2]) <= 12:
@@ -530,7 +541,7 @@ _CASE_NAMED_REACH = 60
 def _court_case(text: str, m: re.Match[str], ctx: Context) -> str:
     """`12/2026/HS-ST` → `mười hai năm hai nghìn … hình sự sơ thẩm`; the kind and stage once
     when the words before name them (`Bản án hình sự sơ thẩm số 12/2026/HS-ST`)."""
-    said = f"{_document_number(m[1], ctx)} năm {cardinal(int(m[2]), ctx.options)}"
+    said = _in_year(m[1], m[2], ctx)
     named = f"{_CASE_KINDS[m[3]]} {_TRIAL_STAGES[m[4]]}"
     before = text[max(0, m.start() - _CASE_NAMED_REACH) : m.start()].casefold()
     if named in before:
@@ -575,9 +586,7 @@ def _document(
     ctx: Context,
 ) -> str:
     """`[<kind> số] <number> [năm <year>] của <issuers>` for a document reference in `text`."""
-    spoken = _document_number(number, ctx)
-    if year:
-        spoken += f" năm {cardinal(int(year), ctx.options)}"
+    spoken = _in_year(number, year, ctx) if year else _document_number(number, ctx)
     if not _FOLLOWED_BY_ISSUER.match(text, m.end()):  # `… TT-BCA của Bộ Công an`
         # `QĐ-XPVPHC`: a lower-case reading is what the document is about, no body issuing it
         named = [_issuer(code, ctx) for code in issuers]
