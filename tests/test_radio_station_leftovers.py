@@ -140,3 +140,40 @@ def test_a_document_number_that_would_run_into_its_year_gets_a_breath(
     spoken = normalise_fragment(text)
     assert spoken.text == expected
     assert not spoken.blocking
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("vụ trộm tại KP 3, phường 1", "vụ trộm tại khu phố ba, phường một"),
+        ("người dân KP. 5 trình báo", "người dân khu phố năm trình báo"),
+        ("cháy tại KP. Bình Minh", "cháy tại khu phố Bình Minh"),
+        ("tổ tự quản KP2 họp", "tổ tự quản khu phố hai họp"),
+        ("cháy tại TDP3 và KV 2", "cháy tại tổ dân phố ba và khu vực hai"),
+        # The full form before it, the bracket is not read twice.
+        ("Khu phố 2 (KP2) tổ chức họp", "Khu phố hai tổ chức họp"),
+        ("tuần tra tại TT Cái Tàu Hạ", "tuần tra tại thị trấn Cái Tàu Hạ"),
+        ("tuần tra tại TX Hồng Ngự", "tuần tra tại thị xã Hồng Ngự"),
+        (
+            "lực lượng CSGT, CSHS, CSKT",
+            "lực lượng Cảnh sát giao thông, Cảnh sát hình sự, Cảnh sát kinh tế",
+        ),
+        ("trên QL 30 và ĐT 849", "trên quốc lộ ba mươi và đường tỉnh tám trăm bốn mươi chín"),
+        ("tại TP Cao Lãnh", "tại thành phố Cao Lãnh"),
+    ],
+)
+def test_the_places_of_a_town_written_short_are_read_out(text: str, expected: str) -> None:
+    """`KP 3` was kept as «KP ba» and held the bulletin back (R14.6), `KP. 5` ended the
+    sentence («KP. Năm»), `KP2` was an unknown code; `TT Cái Tàu Hạ` was «thị trấn, thông tư
+    hay trật tự» to the editor and `TX Hồng Ngự` unknown, though with a dot both were read."""
+    spoken = normalise_fragment(text)
+    assert spoken.text == expected
+    assert not spoken.blocking
+
+
+@pytest.mark.parametrize("text", ["đến TT Y tế huyện", "đến TT Y Tế huyện", "TT họp"])
+def test_tt_before_a_centre_or_nothing_is_still_asked(text: str) -> None:
+    """«TT Y Tế» is a health centre (Trung tâm), and `TT` alone says nothing: still held (R14.5)."""
+    spoken = normalise_fragment(text)
+    assert "TT" in spoken.text
+    assert [f.code for f in spoken.blocking] == ["R14.5"]

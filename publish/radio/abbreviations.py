@@ -50,7 +50,7 @@ SPELLED_ACRONYMS = frozenset(
 )
 """Acronyms every listener knows letter by letter: kept for the reader, spelled for TTS (R16.4)."""
 
-_CONTEXT_KEYS = ("BCH", "ĐT", "TT", "HS", "QL", "CN", "TN")
+_CONTEXT_KEYS = ("BCH", "ĐT", "TT", "TX", "HS", "QL", "CN", "TN")
 _CONTEXT_HINT = re.compile("|".join(_CONTEXT_KEYS))
 _CONTEXT_TOKEN = re.compile(r"(?<!\w)(?:" + "|".join(_CONTEXT_KEYS) + r")(?![\w])")
 _PREV_WORD = re.compile(r"(?<!\w)(\w++)\s*+$")
@@ -167,6 +167,11 @@ _YOUTH_BEFORE = re.compile(
 """Before «TN», what makes it «Thanh niên»: the Youth Union (`Đoàn TN`, `đoàn viên TN`), its
 month (`Tháng TN`)."""
 _TRAFFIC_POLICE_BEFORE = re.compile(r"CSGT[-\s]$")
+_CENTRE_AFTER = re.compile(
+    r"\s++(?:Y|Văn|Hành|Phục|Dịch|Thông|Giáo|Huấn|Bảo|Kỹ|Nghiên|Chính|Truyền|Đào|Giám|Điều|"
+    r"Quản|Phát|Lưu|Cấp|Thể|Trợ|Nuôi|Cai|Công|Kiểm|Xúc|Giới|Tư|Hỗ|Pháp|Dạy|Đăng|Thương|Hội)(?!\w)"
+)
+"""`TT Y Tế`, `TT Văn Hóa`: a centre («Trung tâm») named in capitals, never a town."""
 _CRIMINAL_CASE_BEFORE = re.compile(r"(?i:vụ án|tội phạm)\s*$")
 _WEEKDAY_BEFORE = re.compile(r"(?i:sáng|trưa|chiều|tối|đêm|ngày|và|đến|từ|hôm|thứ \w+)[\s,]*$")
 _WEEKDAY_AFTER = re.compile(r"[\s,]*(?:tuần|này|tới|vừa|hằng|hàng|ngày|\(|$)")
@@ -571,6 +576,12 @@ def _place_name_after(text: str, at: int) -> bool:
     return bool(found and found[1][0].isupper() and found[2][0].isupper())
 
 
+def _town_named_after(text: str, at: int) -> bool:
+    """Whether a town's name follows `TT`, `TX` written without a dot: two capitalised words
+    (`Cái Tàu Hạ`, `Hồng Ngự`), not a centre's (`TT Y tế`, `TT Văn Hóa`)."""
+    return _place_name_after(text, at) and not _CENTRE_AFTER.match(text, at)
+
+
 def _unresolved(ctx: Context, token: str, hint: str) -> None:
     """Flag a context abbreviation that no rule could resolve (R14.5, Q3)."""
     ctx.flagged_tokens.add(token)
@@ -599,7 +610,12 @@ def _context_abbreviations(text: str, ctx: Context) -> str:
         elif token == "TT":
             if ends_before(_TRAFFIC_POLICE_BEFORE, text, m.start()):
                 return "trật tự"
+            if _town_named_after(text, m.end()):
+                return "thị trấn"  # `TT Cái Tàu Hạ`, as `TT. Cái Tàu Hạ` (R14.3)
             _unresolved(ctx, token, "thị trấn, thông tư hay trật tự")
+        elif token == "TX":
+            if _town_named_after(text, m.end()):
+                return "thị xã"  # `TX Hồng Ngự`, as `TX. Hồng Ngự`; else left to R14.6
         elif token == "HS":
             criminal = ends_before(_CRIMINAL_CASE_BEFORE, text, m.start())
             return "hình sự" if criminal else "học sinh"

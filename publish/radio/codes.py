@@ -238,6 +238,9 @@ _KIND_BEFORE = re.compile(
 as a word (never «nghị định Nghị định số …», nor «CT» read as a road)."""
 _HYPHEN_CODE = re.compile(r"(?<!\w)([A-ZĐ][A-Za-zĐ]*)-(\d+)(?![\w]|[.,]\d)")
 _DIGIT_CODE = re.compile(r"(?<!\w)([A-ZĐ]{1,6})(\d+)([A-ZĐ]*)(?!\w)")
+_NUMBERED_AREAS = frozenset({"KP", "TDP", "KV"})
+"""Lexicon letters of a neighbourhood numbered in a town (`KP2`, `TDP3`): «khu phố hai», no code
+to declare; it was held back as an unknown code and read «KP hai»."""
 _LICENCE_CLASS = re.compile(r"(?:[A-F]|FB|FC|FD|FE)\d(?:E)?")
 """A driving licence class with a digit, old (`A1`…`A4`, `B1`, `B2`, `FB2`) or since 2025 (`C1`,
 `D1`, `D2`, `C1E`, `D2E`): its letters and digits are read as written («hạng B hai»)."""
@@ -774,6 +777,8 @@ def _digit_codes(text: str, ctx: Context) -> str:
     def digit_code(m: re.Match[str]) -> str:
         if m[0] in lexicon:
             return lexicon[m[0]]
+        if m[1] in _NUMBERED_AREAS and not m[3] and m[1] in lexicon:
+            return f"{m[1]} {cardinal(int(m[2]), ctx.options)}"  # the letters read in P7
         ctx.flagged_tokens.update({m[1], m[3]} - {""})
         if _LICENCE_CLASS.fullmatch(m[0]) and ends_before(_CLASS_BEFORE, text, m.start()):
             return " ".join(part for part in (m[1], digit_by_digit(m[2]), m[3]) if part)
