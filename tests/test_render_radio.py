@@ -399,15 +399,16 @@ def test_the_web_address_warning_suggests_wording_with_the_units_own_name(tmp_pa
     )
     site = load_site(config_module.load(root), now=dt.datetime(2020, 12, 10, tzinfo=TZ))
     files = {a.path: a.data for a in radio.render(site) if isinstance(a, Artifact)}
-    notes = files["2020-W50/rundown.txt"].decode("utf-8").split("Ghi chú cho biên tập viên:")[1]
+    notes = files["2020-W50/ghi-chu-bien-tap.txt"].decode("utf-8")
     assert "«trên trang thông tin điện tử của Công an phường Hòa Khánh, thành phố Đà Nẵng»" in (
         " ".join(notes.split())
     )
 
 
-def test_rundown_notes_rank_each_flag_as_publish_check_does(tmp_path: Path) -> None:
-    """rundown.txt said «[cảnh báo]» for a dropped web address that `publish check` prints as a
-    note («ghi chú»): the editor reading both saw two ranks for one finding."""
+def test_editor_notes_rank_each_flag_as_publish_check_does(tmp_path: Path) -> None:
+    """The editors' notes (then in rundown.txt) said «[cảnh báo]» for a dropped web address
+    that `publish check` prints as a note («ghi chú»): the editor reading both saw two ranks
+    for one finding."""
     root = make_project(
         tmp_path,
         {
@@ -420,7 +421,7 @@ def test_rundown_notes_rank_each_flag_as_publish_check_does(tmp_path: Path) -> N
     site = load_site(config_module.load(root), now=dt.datetime(2020, 12, 10, tzinfo=TZ))
     [note] = [p for p in radio.check(site) if p.file == "content/a.md" and "R1.4" in p.message]
     files = {a.path: a.data for a in radio.render(site) if isinstance(a, Artifact)}
-    notes = files["2020-W50/rundown.txt"].decode("utf-8").split("Ghi chú cho biên tập viên:")[1]
+    notes = files["2020-W50/ghi-chu-bien-tap.txt"].decode("utf-8")
     [line] = [line for line in notes.splitlines() if "R1.4" in line]
     assert f"[{severity_label(note.severity)}]" in line
     assert "[ghi chú]" in line and "[cảnh báo]" not in line
@@ -576,7 +577,7 @@ def test_the_station_never_receives_a_dropped_id_or_account_number(tmp_path: Pat
     }
     problems = [p for p in radio.check(site) if "R9.5" in p.message]
     shown = [*files.values(), *(p.render() for p in problems)]
-    assert len(problems) == 2 and "087*******45" in files["2020-W50/rundown.txt"]
+    assert len(problems) == 2 and "087*******45" in files["2020-W50/ghi-chu-bien-tap.txt"]
     for text in shown:
         assert "087090012345" not in text
         assert "1903" not in re.sub(r"\D", "", text)
@@ -661,7 +662,7 @@ def test_a_note_on_the_text_is_told_where_the_text_is_never_as_a_field_radio(
 def test_rundown_json_findings_name_their_field_and_line(tmp_path: Path) -> None:
     """rundown.json's findings had no `field`, and a finding in the title or the lead-in no line
     either: whoever read it could not tell where to edit. Each now names its field (`title`,
-    `radio.lead_in`, `body`) and the line it is written on, as rundown.txt and check do."""
+    `radio.lead_in`, `body`) and the line it is written on, as the editors' notes and check do."""
     lead_in = '\n  read_title: true\n  lead_in: "Kẻ gian gọi từ số 0912345678 để lừa tiền."'
     text = bulletin_md(
         {
@@ -688,8 +689,10 @@ def test_rundown_json_findings_name_their_field_and_line(tmp_path: Path) -> None
         "0912345678": ("radio.lead_in", line_of("lead_in:")),
         "0911222333": ("body", line_of("0911222333")),
     }
-    [told] = [d.decode("utf-8-sig") for p, d in files.items() if p.endswith("/rundown.txt")]
-    assert f"{item['no']} dòng {line_of('title:')}: [ghi chú] Số «0987654321»" in told
+    [told] = [
+        d.decode("utf-8-sig") for p, d in files.items() if p.endswith("/ghi-chu-bien-tap.txt")
+    ]
+    assert f"{item['no']} content/a.md dòng {line_of('title:')}: [ghi chú] Số «0987654321»" in told
 
 
 def test_a_flag_of_the_body_without_a_line_says_it_is_in_the_body() -> None:

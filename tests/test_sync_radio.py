@@ -26,6 +26,7 @@ from publish.errors import Problem, PublishError, RemoteError
 from publish.pipeline import build
 from publish.render.radio import HELD_FOR_READING
 from publish.render.radio import check as radio_check
+from publish.render.radio_station import EDITOR_NOTES
 from publish.sync import manifest as manifest_module
 from publish.sync import radio as radio_sync
 from publish.sync.base import run
@@ -70,8 +71,10 @@ def sync(root: Path, *, dry_run: bool = False, now: str = NOW, reconcile: bool =
 
 
 def built(root: Path) -> dict[str, bytes]:
-    """What the build put in output/radio/ (the station should hold exactly these)."""
-    return snapshot(root / "output" / "radio")
+    """What the build put in output/radio/ for the station (it should hold exactly these): all
+    but the editors' notes beside each rundown."""
+    made = snapshot(root / "output" / "radio")
+    return {path: data for path, data in made.items() if not path.endswith("/" + EDITOR_NOTES)}
 
 
 def unmarked(data: bytes) -> bytes:
@@ -160,10 +163,10 @@ SOURCES = {"CAH-RA-QUAN-DAM-BAO": FIRST, "CANH-BAO-LUA-DAO-GIA": SECOND}
 """Item slug → its bulletin file, as versions before session 42 wrote it to the station."""
 
 
-def as_older_versions_wrote(path: str, data: bytes) -> bytes:
+def as_older_versions_wrote(path: str, data: bytes, notes: str = "") -> bytes:
     """A station file as versions before session 42 wrote it: the bulletin's file named in the
-    item script's header, in a «Nguồn:» list and the editor's notes of rundown.txt, and in each
-    row of rundown.json."""
+    item script's header, in a «Nguồn:» list and the editor's notes of rundown.txt (`notes`:
+    ghi-chu-bien-tap.txt, which rundown.txt then ended with), and in each row of rundown.json."""
     if path.endswith(".json"):
         document = json.loads(data)
         for row in document["items"]:
@@ -177,10 +180,19 @@ def as_older_versions_wrote(path: str, data: bytes) -> bytes:
         f"  A{n} {slug}: {SOURCES[slug]}\r\n"
         for n, slug in ((3, "CAH-RA-QUAN-DAM-BAO"), (5, "CANH-BAO-LUA-DAO-GIA"))
     )
-    text = text.replace(
-        "\r\nGhi chú cho biên tập viên:", f"\r\nNguồn:\r\n{listed}\r\nGhi chú cho biên tập viên:"
-    )
-    return text.replace("  A5 dòng ", f"  A5 {SECOND}:").encode()
+    return (text + f"\r\nNguồn:\r\n{listed}" + rundown_notes(notes, f"{SECOND}:")).encode()
+
+
+def rundown_notes(notes: str, line_word: str) -> str:
+    """The «Ghi chú cho biên tập viên» that rundown.txt ended with before session 44, from the
+    notes file now beside it: each note by item and `line_word` («dòng » since session 42, the
+    bulletin's file and a colon before)."""
+    lines = [
+        re.sub(r"^(  \S+) \S+\.md dòng ", rf"\1 {line_word}", line)
+        for line in notes.removeprefix("\ufeff").splitlines()
+        if line.startswith("  ")
+    ]
+    return "\r\nGhi chú cho biên tập viên:\r\n" + "".join(f"{line}\r\n" for line in lines)
 
 
 def older_station(root: Path) -> dict[str, bytes]:
@@ -190,18 +202,22 @@ def older_station(root: Path) -> dict[str, bytes]:
     state = root / "state/radio.json"
     document = json.loads(state.read_text("utf-8"))
     made = {}
+    notes = (root / "output/radio/2024-W50" / EDITOR_NOTES).read_text("utf-8")
     for path, entry in document["entries"].items():
         if not (path.startswith("items/") or "/rundown." in path):
             continue
-        made[path] = as_older_versions_wrote(path, (station / path).read_bytes())
+        made[path] = as_older_versions_wrote(path, (station / path).read_bytes(), notes)
         assert made[path] != (station / path).read_bytes()
         (station / path).write_bytes(made[path])
-        old_build = as_older_versions_wrote(path, built(root)[path])
+        old_build = as_older_versions_wrote(path, built(root)[path], notes)
         entry["digest"] = hashlib.sha256(old_build).hexdigest()
         if "station" in entry:  # a revision, with its «SỬA LẦN» line
             entry["station"] = hashlib.sha256(made[path]).hexdigest()
     state.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
     return made
+
+
+RUNDOWN = "2024-W50/rundown.txt"
 
 
 @pytest.mark.parametrize("revised", [False, True], ids=["as-first-sent", "a-revision"])
@@ -211,7 +227,9 @@ def test_files_an_older_version_sent_are_not_sent_again_for_the_names_it_wrote(
     """Versions before session 42 wrote the bulletin's file name into item scripts and
     rundowns. The first sync after the upgrade sent every file of the episodes to come again,
     «SỬA LẦN … hãy in lại», for a name the station never reads. They are recorded as holding
-    the build, with no write and no THAY-DOI.txt entry; a later change is a revision as ever."""
+    the build, with no write and no THAY-DOI.txt entry; a later change is a revision as ever.
+    The rundown alone goes once more: it also ended with the notes for the unit's editors,
+    which since session 44 stay in output/radio/ (ghi-chu-bien-tap.txt)."""
     sync(root)
     if revised:
         edit(root / FIRST, "gọi số 113", "gọi số 114")
@@ -221,13 +239,22 @@ def test_files_an_older_version_sent_are_not_sent_again_for_the_names_it_wrote(
     before = stats(station), snapshot(station)
     actions, summary = sync(root, now="2024-12-12T14:00")
     kept = {a.key for a in actions if a.kind == "verify"}
-    assert kept == set(older) and {a.kind for a in actions} == {"noop", "verify"}
-    assert summary.created == summary.updated == 0 and summary.unchanged == len(actions)
-    assert (stats(station), snapshot(station)) == before
+    assert kept == set(older) - {RUNDOWN}
+    assert [a.key for a in actions if a.kind == "update"] == [RUNDOWN]
+    assert {a.kind for a in actions} == {"noop", "verify", "update"}
+    assert summary.created == 0 and summary.updated == 1
+    assert at_station(station)[RUNDOWN] == built(root)[RUNDOWN]
+    assert "Ghi chú cho biên tập viên" not in (station / RUNDOWN).read_text("utf-8-sig")
+    # The guide says the episode was revised after the station got it, as for any revision.
+    unchanged = set(before[1]) - {RUNDOWN, "2024-W50/THAY-DOI.txt", GUIDE_NAME}
+    assert {p: d for p, d in snapshot(station).items() if p in unchanged} == {
+        p: before[1][p] for p in unchanged
+    }
     state = (root / "state/radio.json").read_bytes()
+    after = stats(station)
     actions, _summary = sync(root, now="2024-12-12T15:00")
     assert {a.kind for a in actions} == {"noop"}
-    assert (stats(station), (root / "state/radio.json").read_bytes()) == (before[0], state)
+    assert (stats(station), (root / "state/radio.json").read_bytes()) == (after, state)
 
     edit(root / FIRST, "xe mô tô", "xe máy")
     sync(root, now="2024-12-12T16:00")
@@ -237,7 +264,9 @@ def test_files_an_older_version_sent_are_not_sent_again_for_the_names_it_wrote(
     assert at_station(station)[ITEM] == built(root)[ITEM]
     assert (station / OTHER_ITEM).read_bytes() == older[OTHER_ITEM]  # still as it was sent
     log = (station / "2024-W50/THAY-DOI.txt").read_text("utf-8-sig")
-    assert f"sửa lần {revision}" in log and "14:00, Thứ Năm, 12/12/2024:" not in log
+    assert f"sửa lần {revision}" in log
+    at_upgrade = log.split("14:00, Thứ Năm, 12/12/2024:")[1].split("\n\n")[0]
+    assert "thứ tự phát" in at_upgrade and "items/" not in at_upgrade
 
 
 def test_a_file_an_older_version_sent_is_a_revision_when_its_text_changed_too(root: Path) -> None:
@@ -249,15 +278,63 @@ def test_a_file_an_older_version_sent_is_a_revision_when_its_text_changed_too(ro
     actions, _summary = sync(root, now="2024-12-12T14:00")
     changed = {a.key for a in actions if a.kind == "update"}
     assert ITEM in changed and "2024-W50/script.txt" in changed
-    # The number read differently, the durations are the same: their names alone differ.
+    # The number read differently, the durations are the same: their names alone differ (the
+    # rundown also loses its notes for the editors, session 44).
     kept = {a.key for a in actions if a.kind == "verify"}
-    assert kept == {OTHER_ITEM, "2024-W50/rundown.txt", "2024-W50/rundown.json"}
+    assert kept == {OTHER_ITEM, "2024-W50/rundown.json"} and RUNDOWN in changed
     station = root / STATION
     assert {p: d for p, d in at_station(station).items() if p in changed} == {
         p: d for p, d in built(root).items() if p in changed
     }
     assert {p: (station / p).read_bytes() for p in kept} == {p: older[p] for p in kept}
     assert "SỬA LẦN 2 " in (station / ITEM).read_text("utf-8-sig")
+
+
+def test_the_editors_notes_stay_beside_the_rundown_and_never_reach_the_station(
+    root: Path,
+) -> None:
+    """rundown.txt ended with «Ghi chú cho biên tập viên» (a dropped link, by «A5 dòng 24»):
+    the station's staff read notes on a file they do not have. The notes are in
+    output/radio/<tập>/ghi-chu-bien-tap.txt, with the bulletin's file; sync never copies it."""
+    _actions, summary = sync(root)
+    notes = (root / "output/radio/2024-W50" / EDITOR_NOTES).read_text("utf-8-sig")
+    assert f"  A5 {SECOND} dòng 24: [ghi chú] Đã bỏ câu kêu gọi xem liên kết" in notes
+    station = root / STATION
+    assert not list(station.rglob(EDITOR_NOTES))
+    rundown = (station / RUNDOWN).read_text("utf-8-sig")
+    assert "Ghi chú cho biên tập viên" not in rundown and "R1.3" not in rundown
+    entries = json.loads((root / "state/radio.json").read_text("utf-8"))["entries"]
+    assert not [path for path in entries if EDITOR_NOTES in path]
+    assert summary.created == len(built(root)) + 1  # and DOC-TRUOC.txt
+
+
+@pytest.mark.parametrize("aired", [False, True], ids=["coming", "aired"])
+def test_a_rundown_sent_with_the_editors_notes_goes_once_more_only_if_still_to_air(
+    root: Path, aired: bool
+) -> None:
+    """The station holds a rundown.txt a session 42–43 version sent, ending with the editors'
+    notes. An episode still to come gets it once more without them (a revision, as any change
+    to the rundown), then nothing; an aired episode is the station's and is never sent again."""
+    sync(root)
+    station = root / STATION
+    notes = (root / "output/radio/2024-W50" / EDITOR_NOTES).read_text("utf-8")
+    old = (station / RUNDOWN).read_bytes() + rundown_notes(notes, "dòng ").encode()
+    (station / RUNDOWN).write_bytes(old)
+    state = root / "state/radio.json"
+    document = json.loads(state.read_text("utf-8"))
+    document["entries"][RUNDOWN]["digest"] = hashlib.sha256(old).hexdigest()
+    state.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+    when = AFTER_AIR if aired else "2024-12-12T14:00"
+    actions, summary = sync(root, now=when)
+    if aired:
+        assert {a.kind for a in actions} == {"noop"} and summary.updated == 0
+        assert (station / RUNDOWN).read_bytes() == old
+        return
+    assert [(a.kind, a.key) for a in actions if a.kind != "noop"] == [("update", RUNDOWN)]
+    sent = (station / RUNDOWN).read_text("utf-8-sig")
+    assert sent.splitlines()[1].startswith("SỬA LẦN 2 ") and "Ghi chú cho biên tập viên" not in sent
+    actions, summary = sync(root, now="2024-12-12T15:00")
+    assert {a.kind for a in actions} == {"noop"} and summary.updated == 0
 
 
 def test_staff_edit_is_never_overwritten_and_the_new_version_goes_beside(root: Path) -> None:

@@ -8,7 +8,12 @@ import datetime as dt
 
 from publish.config import Config
 
-__all__ = ["air_after", "air_at", "next_air", "set_for", "station_text"]
+__all__ = ["EDITOR_NOTES", "air_after", "air_at", "next_air", "set_for", "station_text"]
+
+EDITOR_NOTES = "ghi-chu-bien-tap.txt"
+"""The file beside an episode's rundown.txt in output/radio/ with the read-aloud notes for the
+unit's editors: never copied to the station, whose staff read rundown.txt and had no use for
+them (a rundown sent again for a note fixed, or staff reading «dòng 24» of a file they lack)."""
 
 
 def station_text(text: str) -> bytes:

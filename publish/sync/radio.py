@@ -52,7 +52,7 @@ from publish.correction_text import HEADING, corrected_key, correction_ids, on_a
 from publish.errors import PublishError, RemoteError, os_reason
 from publish.model import Bulletin, Exclusion, Site
 from publish.radio_rates import RATES_NAME, KeptRates, load_kept_rates
-from publish.render.radio_station import air_at, next_air, station_text
+from publish.render.radio_station import EDITOR_NOTES, air_at, next_air, station_text
 from publish.sync.base import (
     SUMMARY_BUCKETS,
     TEST_HOOKS_ENV,
@@ -1753,7 +1753,8 @@ class RadioSyncer:
         return os.path.abspath(self.folder)
 
     def _local_files(self) -> dict[str, tuple[str, tuple[str, ...]]]:
-        """Built files: path → (sha256, bulletin keys); draft audio and hidden files are skipped."""
+        """Built files: path → (sha256, bulletin keys); draft audio, the editors' notes and
+        hidden files are skipped."""
         result: dict[str, tuple[str, tuple[str, ...]]] = {}
         episodes: dict[str, tuple[str, ...]] = {}
         if not self.local_dir.is_dir():
@@ -1762,6 +1763,8 @@ class RadioSyncer:
             rel = file.relative_to(self.local_dir)
             if file.is_dir() or rel.parts[0] in LOCAL_SKIP or rel.name.startswith("."):
                 continue
+            if rel.name == EDITOR_NOTES:
+                continue  # the unit's editors', beside the rundown: the station never gets it
             keys = (rel.stem,) if rel.parts[0] == "items" else episodes.get(rel.parts[0])
             if keys is None:
                 keys = episodes[rel.parts[0]] = self._episode_keys(rel.parts[0])

@@ -1,7 +1,8 @@
 """The radio channel: one script per bulletin, and per weekly episode a rundown and a script.
 
 Output under output/radio/: `items/<key>.txt` for every bulletin on air, and for each episode
-`<yyyy-Www>/rundown.txt`, `rundown.json`, `script.txt` and `script.docx`. A bulletin with a
+`<yyyy-Www>/rundown.txt`, `rundown.json`, `script.txt`, `script.docx` and, when an item has
+read-aloud notes, `ghi-chu-bien-tap.txt` for the editors (never synced). A bulletin with a
 blocking read-aloud flag (spec §7) stays out of the channel and `check()` reports it as a warning,
 so the other channels still build.
 
@@ -32,9 +33,15 @@ from publish.render.radio.episode import (
     forget_assembly,
 )
 from publish.render.radio.items import cue_length, is_cue
-from publish.render.radio.layout import item_text, rundown_json, rundown_text, script_text
+from publish.render.radio.layout import (
+    editor_notes_text,
+    item_text,
+    rundown_json,
+    rundown_text,
+    script_text,
+)
 from publish.render.radio.word import WordPlan, keep_docx, prune_docx, word_plan
-from publish.render.radio_station import station_text
+from publish.render.radio_station import EDITOR_NOTES, station_text
 
 __all__ = [
     "HELD_FOR_READING",
@@ -159,6 +166,9 @@ def _text_files(episode: Episode, config: Config) -> Iterator[Artifact]:
     yield Artifact(CHANNEL, f"{folder}/rundown.txt", station_text(rundown_text(episode, config)))
     yield Artifact.text(CHANNEL, f"{folder}/rundown.json", rundown_json(episode, config))
     yield Artifact(CHANNEL, f"{folder}/script.txt", station_text(script_text(episode, config)))
+    notes = editor_notes_text(episode, config)
+    if notes is not None:  # the editors', beside the rundown; `publish sync` never sends it
+        yield Artifact(CHANNEL, f"{folder}/{EDITOR_NOTES}", station_text(notes))
 
 
 def held_reasons(site: Site) -> dict[str, str]:

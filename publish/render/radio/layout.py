@@ -20,6 +20,7 @@ __all__ = [
     "WIDTH",
     "Page",
     "cue_line",
+    "editor_notes_text",
     "episode_heading",
     "header_fields",
     "item_text",
@@ -230,14 +231,34 @@ def rundown_text(episode: Episode, config: Config) -> str:
         )
     label = severity_label(TIMING_SEVERITY).upper()  # the word `publish check` uses for it
     lines += [f"{label}: {warning} {rule_note('Q9')}" for warning in episode.warnings]
+    return "\n".join(lines) + "\n"
+
+
+def editor_notes_text(episode: Episode, config: Config) -> str | None:
+    """ghi-chu-bien-tap.txt beside rundown.txt: each item's read-aloud notes for the unit's
+    editors, by item number, bulletin file and line; None when there are none. Not sent to
+    the station (its staff read the rundown, not the editors' fixes)."""
     notes = [
-        f"  {row.number} {_flag_line(flag)}"
-        for s, row in zip(episode.segments, timing.rows, strict=True)
+        f"  {row.number} {s.bulletin.source if s.bulletin is not None else s.slug} "
+        f"{_flag_line(flag)}"
+        for s, row in zip(episode.segments, episode.timing.rows, strict=True)
         for flag in s.flags
     ]
-    if notes:
-        lines += ["", "Ghi chú cho biên tập viên:", *notes]
-    return "\n".join(lines) + "\n"
+    if not notes:
+        return None
+    return (
+        "\n".join(
+            [
+                f"GHI CHÚ CHO BIÊN TẬP VIÊN — TẬP {episode.week} (không gửi đài)",
+                f"{config.radio.program}, phát sóng {air_clock(episode.air)}, {vn_date(episode.air)}",
+                "Những chỗ biên tập viên cần xem lại trong kịch bản của tập; đài không nhận tệp này. "
+                "Sửa bản tin rồi dựng lại nếu cần (publish check cũng nêu khi tập chưa phát).",
+                "",
+                *notes,
+            ]
+        )
+        + "\n"
+    )
 
 
 def _scheduled_line(episode: Episode) -> list[str]:
