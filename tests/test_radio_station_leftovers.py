@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from publish.radio.normalise import normalise_fragment
+from publish.radio.normalise import normalise, normalise_fragment
 
 
 @pytest.mark.parametrize(
@@ -177,3 +177,34 @@ def test_tt_before_a_centre_or_nothing_is_still_asked(text: str) -> None:
     spoken = normalise_fragment(text)
     assert "TT" in spoken.text
     assert [f.code for f in spoken.blocking] == ["R14.5"]
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            "Kịch bản gần giống nhau:\n\n1. **Mồi nhử:** Đăng tin tuyển dụng.\n"
+            "2. **Tạo lòng tin:** Trả tiền thưởng.\n3. **Chiếm đoạt:** Khóa tài khoản.\n",
+            "Kịch bản gần giống nhau: thứ nhất, Mồi nhử: Đăng tin tuyển dụng. Thứ hai, Tạo lòng "
+            "tin: Trả tiền thưởng. Thứ ba, Chiếm đoạt: Khóa tài khoản.",
+        ),
+        # Items that say their place already, bullets, items with no label: as before.
+        (
+            "Các bước:\n\n1. Bước 1: Mở ứng dụng.\n2. Bước 2: Đăng nhập.\n",
+            "Các bước: Bước một: Mở ứng dụng. Bước hai: Đăng nhập.",
+        ),
+        (
+            "Quy trình:\n\n- **Mồi nhử:** Đăng tin.\n- **Lòng tin:** Trả tiền.\n",
+            "Quy trình: Mồi nhử: Đăng tin. Lòng tin: Trả tiền.",
+        ),
+        (
+            "Hồ sơ gồm:\n\n1. đơn đề nghị;\n2. giấy khai sinh.\n",
+            "Hồ sơ gồm: đơn đề nghị; giấy khai sinh.",
+        ),
+    ],
+)
+def test_numbered_steps_opening_with_a_label_are_counted(source: str, expected: str) -> None:
+    """`1. **Mồi nhử:** …`, `2. **Tạo lòng tin:** …` (the sample's scam warning) was read
+    «… giống nhau: Mồi nhử: Đăng tin …»: two colons run together, no number said, and the
+    presenter could not make each step start. The steps the website numbers are counted."""
+    assert normalise(source).text == expected

@@ -164,7 +164,14 @@ def spoken(entries: list[Entry]) -> list[tuple[str, Lines, tuple[str, ...]]]:
     levels = any(not child.paragraph for entry in top for child in entry.children)
     top = _grouped(top)
     if not any(entry.children for entry in top):
-        return [(e.text, e.lines, e.all_names()) for e in top if e.text.strip()]
+        flat = [e for e in top if e.text.strip()]
+        if _labelled_steps(flat):
+            first = flat[0].own or flat[0].number or 1
+            return [
+                (_counting(n, first=i == 0) + _as_sentence(e.text), e.lines, e.all_names())
+                for i, (n, e) in enumerate(enumerate(flat, start=first))
+            ]
+        return [(e.text, e.lines, e.all_names()) for e in flat]
     said = [(_said(entry), entry) for entry in top]
     said = [(text, entry) for text, entry in said if text]
     counted = levels and len(said) > 1 and not any(_COUNTED.match(e.text) for _, e in said)
@@ -177,6 +184,24 @@ def spoken(entries: list[Entry]) -> list[tuple[str, Lines, tuple[str, ...]]]:
         )
         for i, (n, (text, entry)) in enumerate(enumerate(said, start=first))
     ]
+
+
+_LABEL = re.compile(r"[\s*_]*[^\W\d_][^\W\d_]*(?:\s[^\W\d_]+){0,5}[*_]*:[*_]*\s")
+"""A step's short label opening a numbered item (`**Mồi nhử:** Đăng tin …`)."""
+
+
+def _labelled_steps(items: list[Entry]) -> bool:
+    """Whether a flat list is numbered steps each opening with its label (`1. **Mồi nhử:** …`,
+    `2. **Tạo lòng tin:** …`): read «thứ nhất, Mồi nhử: …», as the website shows the numbers;
+    said bare after the lead-in's colon, «… giống nhau: Mồi nhử: Đăng tin …» ran two colons
+    together and the listener lost where each step began. Items saying their place already
+    («Bước 1:») are left as they are."""
+    return (
+        len(items) > 1
+        and all(e.kind == "1" and not e.paragraph for e in items)
+        and all(_LABEL.match(e.text) for e in items)
+        and not any(_COUNTED.match(e.text) for e in items)
+    )
 
 
 def _levels(entries: list[Entry]) -> list[Entry]:
