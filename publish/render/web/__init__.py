@@ -150,7 +150,23 @@ def _slug_problems(site: Site) -> list[Problem]:
         )
         for page in site.pages
         if page.slug in RESERVED_SLUGS
+    ] + [
+        Problem(
+            page.source,
+            f"địa chỉ trang (slug) {quoted(page.slug)} là một năm: /{page.slug}/ là thư mục của các "
+            f"bản tin năm {page.slug} (/{page.slug}/05/…); người xem cắt địa chỉ một bài năm đó "
+            f"còn /{page.slug}/ sẽ gặp trang này thay vì được đưa tới các bài của năm trong Lưu trữ",
+            field="slug",
+            severity="note",
+            hint=f"Chọn địa chỉ có chữ, ví dụ slug: tong-ket-{page.slug}.",
+        )
+        for page in site.pages
+        if _YEAR.fullmatch(page.slug)
     ]
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+"""A page slug that is a year: the folder of that year's bulletins."""
 
 
 def _alias_problems(site: Site) -> list[Problem]:
