@@ -29,6 +29,18 @@ _GITLAB_SEVERITIES = {"error": "blocker", "warning": "minor", "note": "info"}
 """An error stops the merge request's publishing; a warning or a note does not."""
 
 
+def _kind(problem: Problem) -> str:
+    """The finding's severity as one of error, warning, note (an unknown one as a warning, as
+    severity_label names it)."""
+    return problem.severity if problem.severity in _GITHUB_KINDS else "warning"
+
+
+def _errors_first(problems: Sequence[Problem]) -> list[Problem]:
+    """The findings errors first, then warnings, then notes, each kind in its order."""
+    order = list(_GITHUB_KINDS)
+    return sorted(problems, key=lambda p: order.index(_kind(p)))
+
+
 def _data(text: str) -> str:
     """A workflow command's message escaped as GitHub's toolkit does (escapeData)."""
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
@@ -66,7 +78,7 @@ def _text(problem: Problem, *, named: bool, fix: str = "\nCách sửa: ") -> str
 def github_commands(problems: Sequence[Problem], root: Path, top: Path | None) -> list[str]:
     """One workflow command per finding, errors first: `::error file=…,line=…,title=…::…`."""
     lines = []
-    for problem in sorted(problems, key=lambda p: list(_GITHUB_KINDS).index(p.severity)):
+    for problem in _errors_first(problems):
         path = repository_path(problem, root, top)
         title = severity_label(problem.severity).capitalize()
         if problem.field:
@@ -77,7 +89,7 @@ def github_commands(problems: Sequence[Problem], root: Path, top: Path | None) -
             if problem.column is not None:
                 properties.append(f"col={problem.column}")
         properties.append(f"title={_property(title)}")
-        kind = _GITHUB_KINDS[problem.severity]
+        kind = _GITHUB_KINDS[_kind(problem)]
         text = _text(problem, named=path is None)
         lines.append(f"::{kind} {','.join(properties)}::{_data(text)}")
     return lines
@@ -85,7 +97,7 @@ def github_commands(problems: Sequence[Problem], root: Path, top: Path | None) -
 
 def _counts(problems: Sequence[Problem]) -> dict[str, int]:
     """How many findings of each severity."""
-    return {kind: sum(1 for p in problems if p.severity == kind) for kind in _GITHUB_KINDS}
+    return {kind: sum(1 for p in problems if _kind(p) == kind) for kind in _GITHUB_KINDS}
 
 
 def _tally(counts: Mapping[str, int]) -> str:
@@ -125,8 +137,7 @@ def github_summary(problems: Sequence[Problem], checked: str) -> str:
     if note:
         lines += ["", inert(note)]
     by_file: dict[str, list[Problem]] = {}
-    order = list(_GITHUB_KINDS)
-    for problem in sorted(problems, key=lambda p: order.index(p.severity)):
+    for problem in _errors_first(problems):
         by_file.setdefault(problem.file, []).append(problem)
     for file, found in by_file.items():
         lines += ["", f"### {code_span(file)}", ""]
@@ -154,7 +165,7 @@ def codequality_report(problems: Sequence[Problem], root: Path, top: Path | None
                 "description": description,
                 "check_name": problem.code or f"publish-{problem.severity}",
                 "fingerprint": fingerprint,
-                "severity": _GITLAB_SEVERITIES[problem.severity],
+                "severity": _GITLAB_SEVERITIES[_kind(problem)],
                 "location": {"path": path, "lines": {"begin": problem.line or 1}},
             }
         )

@@ -221,3 +221,17 @@ def test_the_gitlab_template_hands_the_report_to_the_merge_request() -> None:
     assert "publish check --strict --codequality gl-code-quality-report.json" in text
     assert re.search(r"codequality: gl-code-quality-report\.json", text)
     assert re.search(r"artifacts:\s*\n\s*when: always", text)
+
+
+def test_errors_come_first_and_an_unknown_severity_is_a_warning(tmp_path: Path) -> None:
+    """Errors lead (GitHub keeps the first 10 of a kind); a severity this module does not know
+    is shown as the warning severity_label calls it, never a crash of the check."""
+    found = [Problem("a", "ghi chú", severity="note"), Problem("b", "lạ", severity="khác")]
+    found.append(Problem("c", "lỗi"))
+    kinds = [
+        kind
+        for kind, _, _ in _commands("\n".join(ci_report.github_commands(found, tmp_path, None)))
+    ]
+    assert kinds == ["error", "warning", "notice"]
+    report = ci_report.codequality_report(found, tmp_path, None)
+    assert [i["severity"] for i in report] == ["info", "minor", "blocker"]
