@@ -36,6 +36,7 @@ from publish.frontmatter import parse_file
 from publish.gates import shell_word
 from publish.model import Bulletin, Page, Site
 from publish.parallel import run_jobs
+from publish.pii_reader import reader_text
 from publish.text import (
     LineCounter,
     mask,
@@ -820,7 +821,7 @@ def _page_problems(page: Page, site: Site, *, strict: bool, going_out: bool) -> 
     year = (page.date or site.now).year
     lines: dict[str, int] | None = None  # read only when something is found
     for field, text in (("title", page.title), ("summary", page.summary), (None, page.body)):
-        for finding in findings(text, year=year):
+        for finding in findings(reader_text(text), year=year):
             line: int | None
             if field is None:
                 line = page.body_line + finding.line
@@ -871,7 +872,7 @@ def _fresh_findings(bulletin: Bulletin) -> tuple[tuple[Finding, ...], ...]:
     # The notes one to a line: a finding's line is the index of its correction.
     notes = "\n".join(" ".join(c.note.split()) for c in bulletin.corrections)
     texts = (bulletin.title, bulletin.summary, bulletin.body, notes)
-    found = tuple(tuple(findings(text, year=year)) for text in texts)
+    found = tuple(tuple(findings(reader_text(text), year=year)) for text in texts)
     return (*found, _in_slug(bulletin.slug, found))
 
 

@@ -1,0 +1,91 @@
+"""The text of a Markdown field as a reader sees it, for the personal-data lint, line for line.
+
+Editors bold part of a number or a name («CCCD 0871**2345**6789», «em **Lê Văn Tèo** (15
+tuổi)»), wrap it in an inline tag («0871<b>2345</b>6789») or a link, or a paragraph's line
+wraps inside a number: the page shows one number, one name, while the source holds marks
+between their parts, and the lint's patterns missed them. Here the marks are dropped, a link
+keeps its text and, after it in brackets, its target when that holds other digits (a «tel:»
+or an address goes out in the page too), and a number that a soft line break splits is
+joined, its line break moved to just after it. Every line stays where it was: a finding's line
+is the source's.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["reader_text"]
+
+_MARKUP = ("*", "_", "~", "`", "<", "[", "\\", "\n")
+"""Characters one of the steps below needs: a text without any is returned as it is."""
+_ESCAPED = re.compile(r"\\([*_~`\[\]()<>\\])")
+"""A backslash escape: the reader sees the character alone."""
+_LINK = re.compile(r"\[(?P<text>[^\[\]\n]*)\]\((?P<target>[^()\s]*)(?:[ \t]+\"[^\"\n]*\")?\)")
+"""An inline link or image: `[text](target "title")` (an image's «!» stays: a regex starting
+with `!?` is tried at every character, several times slower)."""
+_TAG = re.compile(
+    r"</?(?:a|abbr|b|big|cite|code|del|em|font|i|ins|kbd|mark|q|s|small|span|strong|sub|sup|u)"
+    r"(?![\w-])[^<>\n]*>",
+    re.IGNORECASE,
+)
+"""An inline HTML tag: the page shows what it wraps, with nothing between."""
+_ANCHOR = re.compile(r"<a(?![\w-])(?P<attributes>[^<>\n]*)>(?P<text>[^\n]*?)</a>", re.IGNORECASE)
+"""An HTML link on one line: its text, its target (`_HREF`) in its attributes."""
+_HREF = re.compile(r"\bhref[ \t]*=[ \t]*[\"']?(?P<target>[^\"'\s>]+)", re.IGNORECASE)
+_UNDERSCORE = re.compile(r"(?<![^\W_])_+|_+(?![^\W_])")
+"""Emphasis by «_» at a word's edge: «ho_ten» is one word. «*», «~~» and «`» go anywhere."""
+_WRAPPED = re.compile(r"\n[ \t]*(?P<rest>\d(?:[ .-]?\d)*)(?![.)][ \t])")
+"""A line starting with a number, which may go on the line before (not an ordered list's «2.»
+or «2)»): see `_joined`."""
+_DIGITS = re.compile(r"\d")
+
+
+def reader_text(markdown: str) -> str:
+    """`markdown` as a reader sees it (marks dropped, links their text), with the same lines."""
+    if not any(mark in markdown for mark in _MARKUP):
+        return markdown
+    text = _ESCAPED.sub(r"\1", markdown) if "\\" in markdown else markdown
+    if "](" in text:
+        text = _LINK.sub(_link, text)
+    if "<" in text:
+        text = _ANCHOR.sub(_anchor, text) if "<a" in text.lower() else text
+        text = _TAG.sub("", text)
+    for mark in ("*", "~~", "`"):
+        if mark in text:
+            text = text.replace(mark, "")
+    text = _UNDERSCORE.sub("", text) if "_" in text else text
+    text = _WRAPPED.sub(_joined, text)
+    return text
+
+
+def _link(match: re.Match[str]) -> str:
+    """A link's text, and its target in brackets after it when that holds other digits."""
+    return match["text"] + _target(match["target"], match["text"])
+
+
+def _anchor(match: re.Match[str]) -> str:
+    """An `<a href>` link's text, and its target in brackets after it as for `_link`."""
+    href = _HREF.search(match["attributes"])
+    return match["text"] + ("" if href is None else _target(href["target"], match["text"]))
+
+
+def _target(target: str, text: str) -> str:
+    """` (target)` when `target` holds digits that `text` does not hold in that order, else ""."""
+    digits = "".join(_DIGITS.findall(target))
+    if digits and digits not in "".join(_DIGITS.findall(text)):
+        return f" ({target})"
+    return ""
+
+
+def _joined(match: re.Match[str]) -> str:
+    """A number wrapped after a digit (and one separator) on one line, as the page shows it,
+    its line break after it; any other line as it is."""
+    text, at = match.string, match.start()
+    sep = text[at - 1 : at]
+    if sep in (" ", ".", "-"):
+        sep, at = "", at - 1  # the separator is already there
+    elif sep:
+        sep = " "
+    if not text[at - 1 : at].isdecimal():
+        return match[0]
+    return sep + match["rest"] + "\n"
