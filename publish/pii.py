@@ -200,21 +200,34 @@ _RESIDENCE = re.compile(
 """Where someone lives («trú tại», «ngụ», «thường trú tại», «nơi ở»), and the rest of its clause:
 the house number, if any, is in it. «Trụ sở» (an office) is another word; so are «lưu trú» (a
 hotel's guests: «cơ sở lưu trú tại số 12»), «trú ẩn» and «trú mưa» (shelter)."""
+_UNITS = r"(?:xã|phường|thị[ \t]+trấn|ấp|thôn|xóm|khóm|tổ|khu|huyện|quận|tỉnh)"
+_STREETS = r"(?:đường|phố|ngõ|ngách|hẻm|kiệt|quốc[ \t]+lộ|tỉnh[ \t]+lộ|đại[ \t]+lộ)"
 _HOUSE_IN_CLAUSE = re.compile(
-    r"^[ \t]*(?:(?:tại|ở)(?![^\W\d_]))?[ \t]*:?[ \t]*"
+    r"^[ \t]*(?:(?:tại|ở)(?![^\W\d_]))?[ \t]*(?:trên[ \t]+)?:?[ \t]*"
     + _HOUSE_NUMBER.replace("number", "direct")
-    + r"(?=[ \t]*,?[ \t]*(?:đường|phố|ngõ|ngách|hẻm|kiệt|tổ|ấp|khu|khóm|thôn|xóm)(?![^\W\d_])"
-    r"|[ \t]+[A-ZĐ]|/)"
-    r"|(?:(?<![^\W\d_])(?:tại|ở)|,|:|^)[ \t]*(?:(?:căn[ \t]+)?nhà[ \t]+)?số[ \t]*(?:nhà[ \t]*)?:?[ \t]*"
+    + r"(?![ \t]+"
+    + _UNITS
+    + r"(?:[ \t]+[^\W\d_]+)?[ \t]+trên(?![^\W\d_]))"
+    r"(?=[ \t]*,?[ \t]*(?:trên[ \t]+)?(?:đường|phố|ngõ|ngách|hẻm|kiệt|tổ|ấp|khu|khóm|thôn|xóm)"
+    r"(?![^\W\d_])|[ \t]+[A-ZĐ]|/)"
+    r"|(?:(?<![^\W\d_])(?:tại|ở|trên)|,|:|^)[ \t]*(?:trên[ \t]+)?(?:(?:căn[ \t]+)?nhà[ \t]+)?số[ \t]*"
+    r"(?:nhà[ \t]*)?:?[ \t]*"
     + _HOUSE_NUMBER
     + r"|(?<![^\W\d_])(?:nhà[ \t]+số|số[ \t]+nhà)[ \t]*:?[ \t]*"
-    + _HOUSE_NUMBER.replace("number", "named"),
+    + _HOUSE_NUMBER.replace("number", "named")
+    + r"|(?<![^\W\d_])"
+    + _STREETS
+    + r"[ \t]+(?:(?!số(?![^\W\d_]))\w[\w/.-]*[ \t]+){1,5}số[ \t]*:?[ \t]*"
+    + _HOUSE_NUMBER.replace("number", "street"),
     re.IGNORECASE,
 )
 """A house number in a residence clause: right after «tại» when a street or a name follows it
 («trú tại 45 Lê Lợi», «ngụ 12/3 đường …»), after «số» that starts the place («trú tại số 45, tổ
 3», «ngụ số 12/3», «…, số 45 đường …»: «gọi số 113», «tổ số 3», «biển số» are no houses), or
-after «nhà số»/«số nhà» anywhere in it. «Phường 12», «tổ 3» name a ward or a group, not a house."""
+after «nhà số»/«số nhà» anywhere in it, or after a street's name («ngụ trên đường Lê Lợi số 45»:
+«trên tuyến đường số 12» is a numbered street). «Trên» may come between («trú trên số 12 đường
+…», «tại 45 trên đường …»), but a number of wards or hamlets «trên địa bàn» is a count («tạm trú
+tại 4 ấp trên địa bàn xã»). «Phường 12», «tổ 3» name a ward or a group, not a house."""
 _HOUSE = re.compile(r"(?<![^\W\d_])(?:nhà[ \t]+số|số[ \t]+nhà)[ \t]*:?[ \t]*" + _HOUSE_NUMBER)
 """«Nhà số 15», «số nhà 15» with no residence word: a private house too (a fire, a theft).
 This and `_RESIDENCE` are searched in the lower-cased text: a case-blind search is slower."""
@@ -547,7 +560,8 @@ def _home_addresses(low: str) -> Iterator[Finding]:
     for match in matches_at(_RESIDENCE, low, _residence_starts(low)):
         clause = match["clause"]
         for house in _HOUSE_IN_CLAUSE.finditer(clause):
-            group = next(g for g in ("direct", "number", "named") if house[g] is not None)
+            groups = ("direct", "number", "named", "street")
+            group = next(g for g in groups if house[g] is not None)
             number = house[group]
             after = clause[house.end(group) :]
             if _SERVICE.fullmatch(number) and not _STREET_AFTER.match(after):
