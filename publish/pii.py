@@ -52,7 +52,18 @@ __all__ = ["Finding", "findings", "linked_findings", "lint", "mask", "review_fin
 
 ADULT_AGE = 18
 _ID_WORDS = r"(?:CCCD|CMND|CMT|căn cước(?: công dân)?|chứng minh(?: nhân dân| thư)?|định danh(?: cá nhân)?|hộ chiếu)"
-_CITIZEN_ID = re.compile(r"(?<![\d.,/])\d{12}(?![\d/]|[.,]\d|\s*(?:đồng|đ\b|VNĐ|vnđ))")
+_PROVINCE = r"0(?:0[12468]|1[0124579]|2[024-7]|3[013-8]|4[024-689]|5[12468]|6[024678]|7[024579]|8[0234679]|9[1-6])"
+"""The place-of-birth codes a CCCD starts with (Thông tư 07/2016/TT-BCA, the 63 provinces:
+001 Hà Nội … 087 Đồng Tháp … 096 Cà Mau; tests check the list)."""
+_CITIZEN_ID = re.compile(
+    r"(?<![\w.,/-])" + _PROVINCE + r"[0-3]\d{8}"
+    r"(?![\w/-]|[.,]\d|\s*(?:đồng|đ\b|VNĐ|vnđ))"
+)
+"""Twelve digits with no ID word before them, shaped as a CCCD: a province's code, the sex and
+century digit (0-3: born 1900-2099) and nine more. Any other twelve digits are a code, an order
+or an amount; so are twelve glued to letters or a hyphen («MV087123456789», «…/QĐ»). After
+«tài khoản»/«STK» they are told as an account number, spaced («0871 2345 6789») as an ID only
+after an ID word."""
 _ID_NEAR = re.compile(
     _ID_WORDS + r"[^\d\n]{0,30}?(?P<number>\d(?:[ .-]?\d){8,11})(?![\d])", re.IGNORECASE
 )
