@@ -38,6 +38,8 @@ _WRAPPED = re.compile(r"\n[ \t]*(?P<rest>\d(?:[ .-]?\d)*)(?![.)][ \t])")
 """A line starting with a number, which may go on the line before (not an ordered list's «2.»
 or «2)»): see `_joined`."""
 _DIGITS = re.compile(r"\d")
+_NUMBER = re.compile(r"\d(?:[ .-]?\d){5}")
+"""Six digits with single separators: fewer is no number the lint looks for."""
 
 
 def reader_text(markdown: str) -> str:
@@ -71,8 +73,10 @@ def _anchor(match: re.Match[str]) -> str:
 
 def _target(target: str, text: str) -> str:
     """` (target)` when `target` holds digits that `text` does not hold in that order, else ""."""
+    if _NUMBER.search(target) is None:
+        return ""  # no number any pattern needs: most addresses stop here
     digits = "".join(_DIGITS.findall(target))
-    if digits and digits not in "".join(_DIGITS.findall(text)):
+    if digits not in "".join(_DIGITS.findall(text)):
         return f" ({target})"
     return ""
 
