@@ -23,6 +23,7 @@ from publish.render import web
 from publish.render.web import images as images_module
 from publish.render.web.assets import Assets
 from publish.render.web.markdown import scroll_regions
+from publish.render.web.tables import stacked_tables
 from tests.helpers import bulletin_md, refusing
 from tests.web_fixture import BASE, NOW, BuiltSite, build_site, copy_site
 
@@ -1282,3 +1283,30 @@ def test_a_category_list_does_not_name_its_category_on_every_card(tmp_path: Path
         r'<a href="/chuyen-muc/',
         site.html("/the/lua-dao/"),
     )
+
+
+def test_a_table_with_a_header_row_is_marked_to_stack_on_a_phone_with_its_labels() -> None:
+    """Each body cell of a table of three columns or more with one header row carries its
+    column's heading as text (what style.css draws before it on a phone); two columns, a table without a header row or with merged cells are left as
+    they were (they fit, or one heading per cell cannot be said)."""
+    table = (
+        "<table>\n<thead>\n<tr>\n<th><strong>Năm</strong> &amp; quý</th>\n<th>Số vụ</th>\n"
+        "<th></th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>2024</td>\n<td>7</td>\n<td></td>\n"
+        "</tr>\n</tbody>\n</table>"
+    )
+    html = stacked_tables(table)
+    assert html.startswith('<table class="stack">')
+    assert re.findall(r"<td\b([^>]*)>", html) == [
+        ' data-label="Năm &amp; quý"',
+        ' data-label="Số vụ"',
+        "",
+    ]
+    assert re.sub(r' (class|data-label)="[^"]*"', "", html) == table
+    two = "<table>\n<thead>\n<tr>\n<th>A</th>\n<th>B</th>\n</tr>\n</thead>\n</table>"
+    merged = table.replace("<td>7</td>", '<td colspan="2">7</td>')
+    merged_head = table.replace("<th>Số vụ</th>", '<th colspan="2">Số vụ</th>')
+    headless = (
+        "<table>\n<tbody>\n<tr>\n<td>1</td>\n<td>2</td>\n<td>3</td>\n</tr>\n</tbody>\n</table>"
+    )
+    for kept in (two, merged, merged_head, headless):
+        assert stacked_tables(kept) == kept

@@ -53,6 +53,13 @@ WIDE_TABLE = (
     "| 2 | Trần Thị B | 1985 | Ấp Tân Lập, xã Tân Nhuận Đông | Tham gia đánh bạc | Phạt hành"
     " chính | 1.500.000 | |\n"
 )
+MERGED_TABLE = (
+    '<table><thead><tr><th>Xã</th><th colspan="6">Số tiền phạt theo tháng (đồng)</th></tr>'
+    "</thead><tbody><tr><td>An Phú Thuận</td>"
+    + "".join(f"<td>{n}5.000.000</td>" for n in range(1, 7))
+    + "</tr></tbody></table>"
+)
+"""Merged cells: no one heading per value, so it keeps scrolling sideways in its box."""
 PAGES = {
     "home": "/",
     "list-middle": "/trang/5/",
@@ -83,6 +90,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> SampleSite:
             },
             body=(
                 f"Biển số xe vi phạm: {PLATES}\n\nTrang giả mạo: {SCAM_URL}\n\n{WIDE_TABLE}\n"
+                f"\n{MERGED_TABLE}\n\n"
                 "```\nchuoi-lenh-rat-dai-" + "khong-xuong-dong-" * 12 + "\n```\n"
             ),
         ),
@@ -151,19 +159,25 @@ def test_no_page_scrolls_sideways_on_a_phone_even_with_large_text(
 def test_a_wide_table_scrolls_in_a_region_the_keyboard_reaches(
     width: int, look_hostile: Opener
 ) -> None:
-    """An 8-column table is wider than a phone: its box scrolls, not the page; the box is named
-    and takes focus, so arrow keys scroll it, and the page passes axe-core at either width."""
+    """A table wider than a phone that cannot be shown row by row (merged cells) scrolls in its
+    box, not the page; the box is named and takes focus, so arrow keys scroll it, and the page
+    passes axe-core at either width. The 8-column table with its header row is a box per row on
+    the phone (nothing to scroll), a table on the wide screen."""
     page, _ = look_hostile(
         PAGES["wide"], width=width, height=PHONES.get(width, 900), mobile=width < 1000
     )
     region = page.get_by_role("region", name="Bảng 1")
     assert region.locator("table").count() == 1
-    assert region.locator("table").evaluate("t => getComputedStyle(t).display") == "table"
+    display = region.locator("table").evaluate("t => getComputedStyle(t).display")
+    assert display == ("block" if width == 360 else "table")
+    assert region.evaluate("e => e.scrollWidth <= e.clientWidth")
+    merged = page.get_by_role("region", name="Bảng 2")
+    assert merged.locator("table").evaluate("t => getComputedStyle(t).display") == "table"
     if width == 360:
-        assert region.evaluate("e => e.scrollWidth > e.clientWidth")
-        region.focus()
+        assert merged.evaluate("e => e.scrollWidth > e.clientWidth")
+        merged.focus()
         page.keyboard.press("ArrowRight")
-        page.wait_for_function("() => document.querySelector('.table-scroll').scrollLeft > 0")
+        page.wait_for_function("() => document.querySelectorAll('.table-scroll')[1].scrollLeft > 0")
     assert page.locator(".prose pre").get_attribute("tabindex") == "0"
     problems = axe_violations(page)
     assert problems == [], "\n".join(problems)

@@ -147,3 +147,77 @@ def test_a_search_sent_from_the_phone_s_keyboard_shows_its_answer(
         status
     )
     assert first is not None and first["y"] + 60 <= 640, first
+
+
+REPORT = "/2022/12/tong-ket-cong-tac-cong-an-nam-2022/"
+"""The sample's year-end report: a 4-column table of figures with a header row."""
+HEADINGS = ["Chỉ tiêu", "Năm 2021", "Năm 2022", "So sánh"]
+
+
+def table_ax(page: Any) -> list[tuple[str, str]]:
+    """(role, name) of the report table's nodes in Chromium's accessibility tree, as a screen
+    reader is given them: the table, its rows, column headers and cells."""
+    cdp = page.context.new_cdp_session(page)
+    try:
+        nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
+    finally:
+        cdp.detach()
+    roles = {"table", "row", "columnheader", "rowheader", "cell"}
+    return [
+        (n["role"]["value"], n.get("name", {}).get("value", ""))
+        for n in nodes
+        if not n.get("ignored") and n.get("role", {}).get("value") in roles
+    ]
+
+
+@pytest.mark.parametrize("percent", [100, 200])
+def test_a_table_of_figures_shows_each_row_with_its_headings_on_a_phone(
+    percent: int, open_large_text
+) -> None:
+    """On a 360 px phone the year-end report's 4-column table scrolled sideways in its box: at
+    200 % a column and a half showed, each figure away from its heading. Each row is now a box
+    of its own, each value under the last and after its column's name («Năm 2022: 76»), the box
+    scrolls no more; a screen reader still gets the table, its headings and each cell once."""
+    page = open_large_text(REPORT, percent, height=740)
+    region = page.locator(".table-scroll").first
+    assert region.evaluate("e => e.scrollWidth <= e.clientWidth")
+    rows = page.locator("main table tbody tr")
+    assert rows.count() == 9
+    for i in range(rows.count()):
+        cells = (
+            rows.nth(i)
+            .locator("td")
+            .evaluate_all(
+                """cells => cells.map(c => [c.getBoundingClientRect().left,
+                c.getBoundingClientRect().top, getComputedStyle(c, '::before').content])"""
+            )
+        )
+        lefts = {round(left) for left, _, _ in cells}
+        tops = [top for _, top, _ in cells]
+        assert len(lefts) == 1 and tops == sorted(set(tops)), cells
+        assert [label for _, _, label in cells] == [f'"{h}: " / ""' for h in HEADINGS]
+    assert page.locator("main table thead").evaluate("e => e.getBoundingClientRect().height <= 1")
+    ax = table_ax(page)
+    assert [role for role, _ in ax].count("table") == 1
+    assert [name for role, name in ax if role == "columnheader"] == HEADINGS
+    cells = [name for role, name in ax if role == "cell"]
+    assert cells[:4] == ["Số vụ phạm pháp hình sự", "89", "76", "giảm 14,6%"]
+    assert len(cells) == 36
+
+
+def test_a_table_of_figures_stays_a_table_on_a_wide_screen(look_page) -> None:
+    """At 1280 px the report's table is the table it was: its header row shown, one row of
+    cells per line, no label drawn before a value."""
+    page, _ = look_page(REPORT, width=1280)
+    table = page.locator("main table").first
+    assert table.evaluate("t => getComputedStyle(t).display") == "table"
+    assert page.locator("main table thead").evaluate("e => e.getBoundingClientRect().height > 20")
+    first = (
+        page.locator("main table tbody tr")
+        .first.locator("td")
+        .evaluate_all(
+            """cells => cells.map(c => [Math.round(c.getBoundingClientRect().top),
+            getComputedStyle(c, '::before').content])"""
+        )
+    )
+    assert len({top for top, _ in first}) == 1 and {label for _, label in first} == {"none"}

@@ -31,6 +31,7 @@ from publish.render.web.phones import (
     hotline_linker,
 )
 from publish.render.web.seo import json_ld, news_article
+from publish.render.web.tables import stacked_tables
 from publish.text import vn_long_date, vn_month
 
 __all__ = ["PageJob", "View", "Views", "output_path"]
@@ -243,7 +244,8 @@ class Views(SiteContext):
         )
 
     def _body(self, html: str) -> Markup:
-        """A page body as it is shown: wide tables scroll, the unit's numbers dial."""
+        """A page body as it is shown: wide tables scroll (or stack on a phone), the unit's
+        numbers dial."""
         html = scroll_regions(html, self.page_ids)
         # Text pasted from Word keeps its non-breaking spaces, written &nbsp; in the HTML: read
         # as the spaces they are, «gọi&nbsp;113» says to call 113 as «gọi 113» does.
@@ -252,7 +254,9 @@ class Views(SiteContext):
             html = html.replace("&nbsp;", "\u00a0")
         for link in self._link_numbers:
             html = link(html)
-        return Markup(html.replace("\u00a0", "&nbsp;") if spaced else html)
+        if spaced:
+            html = html.replace("\u00a0", "&nbsp;")
+        return Markup(stacked_tables(html))
 
     @cached_property
     def _stamp_memo(self) -> dict[str, str]:
