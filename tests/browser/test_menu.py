@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from tests.browser.conftest import Opener
+from tests.browser.test_screen_reader import ax_nodes
 
 pytestmark = pytest.mark.browser
 
@@ -52,16 +53,16 @@ def test_on_a_phone_the_menu_is_one_button_and_search(
     assert links.all_text_contents() == MENU
     assert [link.is_visible() for link in links.all()] == [False] * 5 + [True]
     button = page.locator(".site-nav summary")
-    assert button.inner_text().strip() == "Danh mục"
+    assert button.text_content() == "Danh mục: Giới thiệu"
     nav = page.locator(".site-nav").bounding_box()
     row = button.bounding_box()
     assert nav is not None and row is not None
     assert nav["height"] <= (1.7 if percent == 100 else 2.8) * row["height"], (nav, row)
-    assert tab_through_menu(page) == ["Danh mục", "Tìm kiếm"]
+    assert tab_through_menu(page) == ["Danh mục: Giới thiệu", "Tìm kiếm"]
     button.focus()
     page.keyboard.press("Enter")
     assert page.locator(".nav-menu").evaluate("menu => menu.open")
-    assert tab_through_menu(page) == ["Danh mục", *MENU]
+    assert tab_through_menu(page) == ["Danh mục: Giới thiệu", *MENU]
     current = page.locator(f"{MENU_LINKS}[aria-current='page']")
     assert current.all_text_contents() == ["Giới thiệu"] and current.is_visible()
     button.focus()
@@ -108,3 +109,36 @@ def test_a_browser_that_cannot_show_a_closed_menu_opens_it_on_a_wide_screen(
     assert page.locator(".site-nav summary").is_visible() is not opened
     visible = [link.is_visible() for link in page.locator(MENU_LINKS).all()]
     assert visible == ([True] * 6 if opened else [False] * 5 + [True])
+
+
+@pytest.mark.parametrize("percent", [100, 130, 200])
+@pytest.mark.parametrize(
+    ("path", "here", "mark"),
+    [("/gioi-thieu/", "Giới thiệu", "page"), ("/luu-tru/", "Lưu trữ", "page"),
+     ("/luu-tru/2024/03/", "Lưu trữ", "true")],
+)  # fmt: skip
+def test_the_closed_menu_shows_which_of_its_pages_the_reader_is_on(
+    path: str, here: str, mark: str, percent: int, look_page: Opener
+) -> None:
+    """With the menu closed nothing said the reader was on «Giới thiệu» or in the archive: the
+    button read «Danh mục» on every page. It now shows the page (a month's list is the
+    archive's), is read «Danh mục: Lưu trữ», and is no taller, nor the menu's row, than
+    «Danh mục» on the home page; in the menu the page stays marked (aria-current)."""
+    heights = []
+    for url in ("/", path):
+        page, _ = look_page(url, width=360, height=740, mobile=True)
+        page.evaluate(f"document.documentElement.style.fontSize = '{percent}%'")
+        button = page.locator(".site-nav summary")
+        heights.append((button.bounding_box(), page.locator(".site-nav").bounding_box()))
+    shown = page.locator(".nav-here")
+    assert shown.inner_text() == here and shown.is_visible()
+    box = shown.bounding_box()
+    assert box is not None and box["x"] + box["width"] <= 360 and box["y"] + box["height"] <= 740
+    names = [n["name"] for n in ax_nodes(page) if n["role"] == "DisclosureTriangle"]
+    assert names == [f"Danh mục: {here}"]
+    (home_button, home_nav), (button_box, nav_box) = heights
+    assert button_box["height"] <= home_button["height"] + 1, heights
+    assert nav_box["height"] <= home_nav["height"] + 1, heights
+    current = page.locator(f"{MENU_LINKS}[aria-current]")
+    assert current.all_text_contents() == [here]
+    assert current.get_attribute("aria-current") == mark

@@ -76,6 +76,9 @@ class Listing:
     title: str
     bulletins: Sequence[Bulletin]
     current: str = ""
+    section: str = ""
+    """The menu entry its pages belong to without being it (a month's: «Lưu trữ»); its pages
+    after the first belong to `current`'s."""
     intro: str = ""
     crumbs: list[tuple[str, str]] = field(default_factory=list)
     feed: str | None = None
@@ -288,6 +291,7 @@ class Views(SiteContext):
             title=title,
             description=listing.intro,
             current=listing.current if number == 1 else "",
+            section=listing.section or listing.current,
             crumbs=crumbs + ([(f"Trang {number}", url)] if number > 1 else []),
             preview=any(self.site.is_preview(b) for b in chunk),
         )
@@ -379,6 +383,7 @@ class Views(SiteContext):
                     self.month_url(year, month),
                     f"Lưu trữ {label.lower()}",
                     bulletins,
+                    section="archive",
                     crumbs=[("Lưu trữ", "/luu-tru/"), (label, self.month_url(year, month))],
                 )
             )
