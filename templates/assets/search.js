@@ -527,7 +527,7 @@
     }
     status("Đang tìm…");
     var p = null;
-    loadManifest().then(function () {
+    return loadManifest().then(function () {
       p = plan(q);
       return rank(p, category);
     }).then(function (result) {
@@ -614,10 +614,13 @@
     // keyboard stays up while the box has the focus, covering the results; with the text at
     // 200 % they start a screen below the box, so the page showed no change at all.
     if (window.matchMedia && window.matchMedia("(pointer: coarse)").matches) input.blur();
+    reveal();
+  });
+  function reveal() {
     if (statusLine.textContent && statusLine.getBoundingClientRect().bottom > window.innerHeight) {
       statusLine.scrollIntoView({ block: "start" });
     }
-  });
+  }
   input.addEventListener("input", function () {
     clearTimeout(timer);
     timer = setTimeout(search, 350);
@@ -627,5 +630,14 @@
   var params = new URLSearchParams(location.search);
   if (params.get("q")) input.value = params.get("q");
   if (select && params.get("chuyen-muc")) select.value = params.get("chuyen-muc");
-  if (input.value.trim()) search();
+  // Opened with a query (a shared link, the 404 page's «Tìm»): with the text at 200 % on a phone
+  // the count and the first result were a screen and a half down, under the header and the
+  // form, and the page seemed to show no answer. Shown once they are there, unless the reader
+  // has meanwhile scrolled or gone to the box (the index may take seconds on 3G).
+  var first = input.value.trim() ? search() : null;
+  if (first) {
+    first.then(function () {
+      if (!window.scrollY && (!document.activeElement || document.activeElement === document.body)) reveal();
+    });
+  }
 })();

@@ -8,6 +8,7 @@ page zoomed as a whole, which narrows the layout instead)."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from typing import Any
 
@@ -221,3 +222,82 @@ def test_a_table_of_figures_stays_a_table_on_a_wide_screen(look_page) -> None:
         )
     )
     assert len({top for top, _ in first}) == 1 and {label for _, label in first} == {"none"}
+
+
+@contextlib.contextmanager
+def phone_at(browser: Any, percent: int) -> Iterator[Any]:
+    """A page of a 360 × 740 phone whose text is at `percent` from the start, as the phone's
+    setting makes it (laid out so before any script of the page runs)."""
+    context = browser.new_context(
+        viewport={"width": WIDTH, "height": 740},
+        is_mobile=True,
+        has_touch=True,
+        locale="vi-VN",
+        service_workers="block",
+    )
+    try:
+        page = context.new_page()
+        page.add_init_script(
+            "document.addEventListener('DOMContentLoaded', () =>"
+            f" document.documentElement.style.fontSize = '{percent}%')"
+        )
+        yield page
+    finally:
+        context.close()
+
+
+def shown_results(page: Any) -> None:
+    """Wait for the first result of the search the page was opened with."""
+    page.wait_for_function("document.querySelector('.search-results > li') !== null")
+    page.wait_for_function("!!document.getElementById('trang-thai-tim').textContent")
+
+
+@pytest.mark.parametrize("percent", [100, 200])
+def test_a_search_opened_from_a_link_shows_its_count_and_first_result(
+    percent: int, browser: Any, server: str
+) -> None:
+    """A search opened from a link (shared on Zalo, the 404 page's «Tìm») with the text at
+    200 %: the count was at 1,142 px and the first result's title at 1,314, under the header and
+    the form, on a 740 px screen, and the page seemed to give no answer. Both are now on the
+    screen; at 100 %, where they already were, the page does not move."""
+    with phone_at(browser, percent) as page:
+        page.goto(f"{server}/tim-kiem/?q=lua+dao")
+        shown_results(page)
+        page.wait_for_timeout(100)  # a scroll, if any, is done
+        status = page.get_by_role("status")
+        assert "Tìm thấy" in status.inner_text()
+        box = status.bounding_box()
+        assert box is not None and box["y"] >= -1 and box["y"] + box["height"] <= 740, box
+        title = page.locator(".search-results > li a").first.bounding_box()
+        assert title is not None and title["y"] >= 0 and title["y"] + 30 <= 740, title
+        if percent == 100:
+            assert page.evaluate("scrollY") == 0
+
+
+def test_a_search_opened_from_a_link_leaves_a_reader_who_went_to_the_box_where_they_are(
+    browser: Any, server: str
+) -> None:
+    """Whoever taps the box while the index is still coming (seconds on 3G) is not moved away
+    from it when the results come."""
+    with phone_at(browser, 200) as page:
+        held: list[Any] = []
+
+        def hold(route: Any) -> None:
+            """The index's requests wait until the box has the focus, then go."""
+            if held and held[0] is None:
+                route.continue_()
+            else:
+                held.append(route)
+
+        page.route("**/chi-muc/**", hold)
+        page.goto(f"{server}/tim-kiem/?q=lua+dao")
+        page.wait_for_function("document.getElementById('trang-thai-tim').textContent")
+        page.get_by_label("Từ khóa").focus()
+        waiting, held[:] = list(held), [None]
+        for route in waiting:
+            route.continue_()
+        shown_results(page)
+        page.wait_for_timeout(100)
+        assert page.evaluate("document.activeElement.id") == "tu-khoa"
+        box = page.get_by_label("Từ khóa").bounding_box()
+        assert box is not None and 0 <= box["y"] <= 740, box
