@@ -301,3 +301,38 @@ def test_a_search_opened_from_a_link_leaves_a_reader_who_went_to_the_box_where_t
         assert page.evaluate("document.activeElement.id") == "tu-khoa"
         box = page.get_by_label("Từ khóa").bounding_box()
         assert box is not None and 0 <= box["y"] <= 740, box
+
+
+NAME_LINES = """() => {
+    const range = document.createRange();
+    range.selectNodeContents(document.querySelector('.brand-name'));
+    return new Set([...range.getClientRects()].map(r => Math.round(r.top))).size;
+}"""
+"""How many lines the unit's name takes in the header."""
+
+
+@pytest.mark.parametrize("percent", [100, 130, 150, 175, 200])
+def test_the_unit_s_name_takes_two_lines_at_most_in_large_text(
+    percent: int, open_large_text
+) -> None:
+    """With the text at 200 % the name beside its 80 px emblem took three lines of large
+    capitals («Công an» / «huyện» / «Châu Thành») on a 360 px phone: it takes two, and the
+    emblem, smaller, is still shown whole on the screen, the header no taller than before
+    (427 px at 200 %)."""
+    page = open_large_text("/", percent, height=740)
+    assert page.evaluate(NAME_LINES) <= 2
+    mark = page.locator(".brand-mark").bounding_box()
+    assert mark is not None and mark["width"] >= 24 and mark["x"] + mark["width"] <= WIDTH, mark
+    header = page.locator(".site-header").bounding_box()
+    assert header is not None and header["height"] <= 427, header
+
+
+def test_on_a_wide_screen_the_emblem_stays_beside_the_unit_s_name(look_page) -> None:
+    """At 1280 px the header is as it was: the 40 px emblem left of the name, on one line."""
+    page, _ = look_page("/", width=1280)
+    assert page.evaluate(NAME_LINES) == 1
+    mark = page.locator(".brand-mark").bounding_box()
+    name = page.locator(".brand-name").bounding_box()
+    assert mark is not None and name is not None
+    assert round(mark["width"]) == 40 and mark["x"] + mark["width"] < name["x"]
+    assert mark["y"] < name["y"] + name["height"] and name["y"] < mark["y"] + mark["height"]
