@@ -600,7 +600,9 @@ def _render(
             history[bulletin.key] = (*bulletin.aliases, *history.get(bulletin.key, ()))
     if history:
         on_web = {b.key: b for b in views.bulletins if not site.is_preview(b)}
-        yield from redirect_artifacts(history, on_web, views.url, views.absolute, site.pages)
+        yield from redirect_artifacts(
+            history, on_web, views.url, views.absolute, site.pages, views.shared
+        )
     per_page = max(1, config.web.per_page)
     moved = {
         views.category_url(alias): (
@@ -611,8 +613,10 @@ def _render(
         for key, category in config.categories.items()
         for alias in category.aliases
     }
-    yield from category_redirects(moved, views.url, views.absolute)
-    yield from page_redirects(site.pages, views.url, views.absolute)
+    # Shared from an old or trimmed address, a list shows the site's description and picture.
+    site_share = (config.site.description, views.og_image())
+    yield from category_redirects(moved, views.url, views.absolute, site_share)
+    yield from page_redirects(site.pages, views.url, views.absolute, site_share)
     trimmed.extend(
         trimmed_redirects(views, lambda url, name: has_id(anchored[output_path(url)], name))
     )

@@ -195,17 +195,7 @@ class SiteContext:
         og_type: str = "website",
     ) -> dict[str, Any]:
         """Context every page has: title, canonical, Open Graph, breadcrumbs, robots."""
-        picture, alt = image or self._default_cover()
-        og_image = None
-        if picture is not None:
-            largest = picture.largest
-            og_image = {
-                "url": self.absolute("/" + largest.path),
-                "width": largest.width,
-                "height": largest.height,
-                "type": VARIANT_TYPE,
-                "alt": alt,
-            }
+        og_image = self.og_image(image)
         trail = [{"label": HOME, "url": self.url("/")}] if crumbs else []
         trail += [{"label": label, "url": self.url(path)} for label, path in crumbs]
         return {
@@ -222,6 +212,20 @@ class SiteContext:
             "preview": preview,
             "jsonld": None,
             "extra": {},
+        }
+
+    def og_image(self, image: tuple[Picture, str] | None = None) -> dict[str, Any] | None:
+        """The og:image of a page showing `image` (None: the site's default cover, if any)."""
+        picture, alt = image or self._default_cover()
+        if picture is None:
+            return None
+        largest = picture.largest
+        return {
+            "url": self.absolute("/" + largest.path),
+            "width": largest.width,
+            "height": largest.height,
+            "type": VARIANT_TYPE,
+            "alt": alt,
         }
 
     def _default_cover(self) -> tuple[Picture | None, str]:

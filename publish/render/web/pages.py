@@ -419,6 +419,15 @@ class Views(SiteContext):
         months = tuple((key, len(b)) for key, b in sorted(self.by_month.items(), reverse=True))
         return ("archive", months, self.bulletins[0].date if self.bulletins else None)
 
+    def shared(self, bulletin: Bulletin) -> tuple[str, dict[str, Any] | None]:
+        """The description and og:image a link to `bulletin` is previewed with, as on its page."""
+        if bulletin.cover:
+            picture = self.pictures.picture(bulletin.cover.path, owner=bulletin.source)
+            image: tuple[Picture, str] | None = (picture, bulletin.cover.alt)
+        else:
+            image = self._share_picture(bulletin)
+        return bulletin.summary or self.config.site.description, self.og_image(image)
+
     def _share_picture(self, bulletin: Bulletin) -> tuple[Picture, str] | None:
         """The first photo of a bulletin without a cover that a share preview can show (None:
         the site's default cover): shared on Zalo or Facebook, it is told from the others."""

@@ -11,6 +11,7 @@ follow it.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any
 
 from markupsafe import escape
 
@@ -20,7 +21,13 @@ from publish.render.web.pages import output_path
 from publish.text import quoted
 from publish.url_history import REDIRECTABLE_RE
 
+Share = tuple[str, Mapping[str, Any] | None]
+"""What a link preview (Zalo, Facebook) shows of a page besides its title: its description and
+its og:image (url, type, width, height, alt), if any."""
+NO_SHARE: Share = ("", None)
+
 __all__ = [
+    "Share",
     "category_redirects",
     "page_redirects",
     "recorded_clashes",
@@ -35,10 +42,11 @@ def redirect_artifacts(
     link: Callable[[str], str],
     absolute: Callable[[str], str],
     pages: Iterable[Page] = (),
+    share: Callable[[Bulletin], Share] = lambda _: NO_SHARE,
 ) -> Iterator[Artifact]:
     """A redirect page at each old address of each bulletin in `bulletins` (by key) that no
     published bulletin lives at now, nor a page's alias (an error already: recorded_clashes);
-    `link`/`absolute` turn a site path into an href/URL."""
+    `link`/`absolute` turn a site path into an href/URL, `share` a bulletin into its preview."""
     taken = {b.url for b in bulletins.values()} | {a for p in pages for a in p.aliases}
     made: set[str] = set()
     for key in sorted(history):
@@ -49,7 +57,7 @@ def redirect_artifacts(
             if old in taken or old in made or not REDIRECTABLE_RE.fullmatch(old):
                 continue
             made.add(old)
-            page = _page(bulletin.url, bulletin.title, "Bài viết", link, absolute)
+            page = _page(bulletin.url, bulletin.title, "Bài viết", link, absolute, share(bulletin))
             # Its source names the bulletin when an alias lands on another page's address.
             kind = "alias" if old in bulletin.aliases else "history"
             yield Artifact("web", output_path(old), page, source=bulletin.source, kind=kind)
@@ -106,13 +114,18 @@ def recorded_clashes(
 
 
 def page_redirects(
-    pages: Iterable[Page], link: Callable[[str], str], absolute: Callable[[str], str]
+    pages: Iterable[Page],
+    link: Callable[[str], str],
+    absolute: Callable[[str], str],
+    share: Share = NO_SHARE,
 ) -> Iterator[Artifact]:
-    """A redirect page at each old address (`aliases`) of each page."""
+    """A redirect page at each old address (`aliases`) of each page, previewed with the page's
+    summary and `share` (the site's)."""
     for page in pages:
         for old in page.aliases:
             if old != page.url:
-                data = _page(page.url, page.title, "Trang", link, absolute)
+                shown = (page.summary or share[0], share[1])
+                data = _page(page.url, page.title, "Trang", link, absolute, shown)
                 yield Artifact("web", output_path(old), data, source=page.source, kind="alias")
 
 
@@ -120,18 +133,25 @@ def category_redirects(
     moved: Mapping[str, tuple[str, str, int]],
     link: Callable[[str], str],
     absolute: Callable[[str], str],
+    share: Share = NO_SHARE,
 ) -> Iterator[Artifact]:
     """A redirect page at each page of a category's old address: `moved` maps the old address
-    ("/chuyen-muc/canh-bao/") to the new one, the category's label and its number of pages."""
+    ("/chuyen-muc/canh-bao/") to the new one, the category's label and its number of pages;
+    previewed with `share` (the site's)."""
     for old, (new, label, pages) in sorted(moved.items()):
         for number in range(1, pages + 1):
             suffix = f"trang/{number}/" if number > 1 else ""
-            page = _page(new + suffix, label, "Chuyên mục", link, absolute)
+            page = _page(new + suffix, label, "Chuyên mục", link, absolute, share)
             yield Artifact("web", output_path(old + suffix), page, kind="category-alias")
 
 
 def _page(
-    url: str, title: str, kind: str, link: Callable[[str], str], absolute: Callable[[str], str]
+    url: str,
+    title: str,
+    kind: str,
+    link: Callable[[str], str],
+    absolute: Callable[[str], str],
+    share: Share,
 ) -> bytes:
     """The redirect page to the site path `url`, a `kind` ("Bài viết") named `title`."""
     return redirect_page(
@@ -141,6 +161,7 @@ def _page(
         absolute,
         heading=f"{kind} đã chuyển địa chỉ: ",
         lead=f"{kind} đã chuyển sang địa chỉ mới: ",
+        share=share,
     )
 
 
@@ -152,10 +173,11 @@ def redirect_page(
     *,
     heading: str,
     lead: str,
+    share: Share = NO_SHARE,
 ) -> bytes:
     """A page that sends the browser on to the site path `url` (which may end in a #fragment),
     named `title`: `heading` before the title in <title>, `lead` before the link for a browser
-    that does not follow a meta refresh."""
+    that does not follow a meta refresh, `share` what a link preview shows besides the title."""
     # Search engines and link previews want the page itself, not a place on it.
     page = url.partition("#")[0]
     href, canonical = escape(link(url)), escape(absolute(page))
@@ -172,8 +194,30 @@ def redirect_page(
         # whose own tags make the preview.
         f'<meta property="og:url" content="{canonical}">\n'
         f'<meta property="og:title" content="{title}">\n'
+        f"{_share_tags(share)}"
         f'<meta http-equiv="refresh" content="0; url={href}">\n'
         "</head>\n<body>\n"
         f'<p>{lead}<a href="{href}">{title}</a></p>\n'
         "</body>\n</html>\n"
     ).encode()
+
+
+def _share_tags(share: Share) -> str:
+    """The Open Graph lines of a preview's description and picture. Zalo's crawler reads the
+    page it is given, not the one a meta refresh leads to: without them a link to an old
+    address showed a title alone, no picture."""
+    description, image = share
+    lines = (
+        [f'<meta property="og:description" content="{escape(description)}">\n']
+        if description
+        else []
+    )
+    if image:
+        lines += [
+            f'<meta property="og:image" content="{escape(image["url"])}">\n',
+            f'<meta property="og:image:type" content="{escape(image["type"])}">\n',
+            f'<meta property="og:image:width" content="{image["width"]}">\n',
+            f'<meta property="og:image:height" content="{image["height"]}">\n',
+            f'<meta property="og:image:alt" content="{escape(image["alt"])}">\n',
+        ]
+    return "".join(lines)

@@ -113,4 +113,5 @@ def _first_pages(views: Views) -> Iterator[Artifact]:
 
 def _leading(views: Views, url: str, title: str, lead: str) -> bytes:
     """The redirect page to the site path `url`, named `title`, `lead` before its link."""
-    return redirect_page(url, title, views.url, views.absolute, heading="", lead=lead)
+    share = (views.config.site.description, views.og_image())
+    return redirect_page(url, title, views.url, views.absolute, heading="", lead=lead, share=share)
