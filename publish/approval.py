@@ -9,7 +9,8 @@ summary, date, expires, category, tags, author, cover, cover_alt, channels, slug
 classification, corrections, the zalo and radio blocks, keys for templates), the body, and the bytes of every
 image of the content folder it shows (cover and body: a photo replaced under the same name is a
 change). Not covered: the approval itself (`approved_by`, `approved_version`), `pii_reviewed_by`,
-`draft` (holding an approved bulletin back and releasing it again changes nothing it shows), and
+`draft` (holding an approved bulletin back, from every channel or from some, `draft: [zalo]`,
+and releasing it again changes nothing it shows), and
 `radio.aired` (the length measured after the broadcast). Only values count, not how the front
 matter is written: quotes, comments, key order and spacing may change freely. The address is
 covered too (slug and id, also when taken from the file's name: a rename moves the page).
@@ -134,6 +135,25 @@ _UNCOVERED_LINE = re.compile(
     rb"(?:approved_by|approved_version|draft|pii_reviewed_by|pii_reviewed_version)[ \t]*:"
 )
 """A front matter line file_digest leaves out: frozen, whatever later readings do."""
+_BARE_DRAFT_LINE = re.compile(rb"draft[ \t]*:[ \t]*(?:#.*)?")
+"""`draft:` with its value on the lines below: the channels it keeps the bulletin from."""
+_DRAFT_ITEM = re.compile(
+    rb"[ \t]*-[ \t]+(?:web|zalo|radio|'(?:web|zalo|radio)'|\"(?:web|zalo|radio)\")[ \t]*"
+)
+"""A line of `draft:` written as a list, one channel a line (`  - zalo`): left out with it, so
+keeping an approved bulletin from a channel needs no new approval however the list is written."""
+
+
+def _uncovered(line: bytes, after_draft: bool) -> tuple[bool, bool]:
+    """(whether file_digest leaves out this front matter line, whether a channel of a `draft:`
+    list may follow it), given whether one may follow the line before."""
+    if after_draft and _DRAFT_ITEM.fullmatch(line):
+        return True, True
+    if _UNCOVERED_LINE.match(line):
+        return True, _BARE_DRAFT_LINE.fullmatch(line) is not None
+    return False, False
+
+
 _DURATION = rb"(?:\"[0-9:., ]*\"|'[0-9:., ]*'|[0-9:.,]*)"
 _AIRED_LINE = re.compile(rb"(?P<indent>[ \t]+)aired[ \t]*:[ \t]*" + _DURATION + rb"[ \t]*(?:#.*)?")
 _AIRED_ITEM = re.compile(rb"[ \t]*aired[ \t]*:[ \t]*" + _DURATION + rb"[ \t]*")
@@ -147,8 +167,8 @@ bytes.rstrip() takes (but \\r and \\n, gone from the lines it is searched in).""
 
 def file_digest(raw: bytes) -> str:
     """The file part of an approval (see the module's text): sha256 of the file's bytes, line
-    endings made \\n, without the lines `publish approve` writes, `pii_reviewed_by` and the
-    radio block's `aired`."""
+    endings made \\n, without the lines `publish approve` writes (a `draft:` list of channels
+    written one a line included), `pii_reviewed_by` and the radio block's `aired`."""
     normal = raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n") if b"\r" in raw else raw
     if (covered := _covered_without_radio(normal)) is not None:
         return _short(_FILE_SCHEME + covered)
@@ -159,13 +179,15 @@ def file_digest(raw: bytes) -> str:
     kept = [lines[0]]
     radio = -1  # the line of `radio:` in `kept` while its block's lines are read, else -1
     indent = b""  # the indent of that block's keys, once seen
+    after_draft = False  # the line before was `draft:` without a value, or one of its channels
     for line in [*lines[1:end], b"---"]:
         if line[:1] not in (b" ", b"\t", b""):
             if radio >= 0 and not any(kept[radio + 1 :]):
                 del kept[radio + 1 :]  # a block left without lines (it held `aired` only)
                 del kept[radio]
             radio = -1
-        if _UNCOVERED_LINE.match(line):
+        left_out, after_draft = _uncovered(line, after_draft)
+        if left_out:
             continue
         if radio >= 0 and line.strip():
             indent = indent or line[: len(line) - len(line.lstrip(b" \t"))]
@@ -198,7 +220,12 @@ def _covered_without_radio(normal: bytes) -> bytes | None:
     if _RADIO_AT_LINE.search(head) is not None:
         return None
     lines = head.split(b"\n") if closing.start() > first else []
-    kept = [line for line in lines if not _UNCOVERED_LINE.match(line)]
+    kept = []
+    after_draft = False
+    for line in lines:
+        left_out, after_draft = _uncovered(line, after_draft)
+        if not left_out:
+            kept.append(line)
     return b"\n".join([normal[:first], *kept, normal[closing.start() + 1 :]])
 
 

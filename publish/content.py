@@ -1193,7 +1193,11 @@ def _validate(
     approved_by = person(col, data, "approved_by", held="bản tin") or ""
     approval_note = nobody(col, data, "approved_by")
     before = errors()
-    draft = fields.boolean(col, data, "draft")
+    draft, held_from = fields.draft(col, data)
+    held_from &= channels
+    if held_from and held_from == channels:
+        draft, held_from = True, frozenset()  # kept from every channel it goes to: a draft
+    channels -= held_from
     classification = fields.text(col, data, "classification") or ""
     held_back |= errors() > before
     pii_reviewed_by = person(col, data, "pii_reviewed_by", held="bản tin") or ""
@@ -1224,6 +1228,7 @@ def _validate(
         draft=draft,
         expires=expires,
         channels=channels,
+        held_from=held_from,
         classification=classification,
         pii_reviewed_by=pii_reviewed_by,
         images=images,
@@ -1434,7 +1439,10 @@ def _block_hint(name: str, key: object) -> str:
         else f"Khối {name} chưa có thiết lập nào."
     )
     if key in ("draft", "expires"):
-        return f"Muốn giữ bản tin khỏi kênh {name}: bỏ {name} khỏi channels (ví dụ channels: [{', '.join(c for c in CHANNELS if c != name)}]). {allowed}"
+        return (
+            f"Muốn giữ bản tin khỏi kênh {name} mà vẫn đăng ở các kênh khác: ghi 'draft: [{name}]' "
+            f"ở phần đầu, ngoài khối {name} (không phải duyệt lại). {allowed}"
+        )
     return allowed
 
 

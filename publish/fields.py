@@ -230,6 +230,37 @@ def boolean(col: Collector, data: dict[str, Any], key: str) -> bool:
     return value
 
 
+def draft(col: Collector, data: dict[str, Any]) -> tuple[bool, frozenset[str]]:
+    """`draft`: (held on every channel, channels held back): true or false, or the channels
+    the bulletin is kept from (`draft: [zalo]`, `draft: zalo`) while the others go on."""
+    value = data.get("draft", False)
+    if isinstance(value, str):
+        parts = [part.strip() for part in re.split(r"[,;]", value) if part.strip()]
+        # «draft: zalo»; a word that is no channel («draft: có») is a true/false answered wrong.
+        if any(difflib.get_close_matches(p.lower(), CHANNELS, n=1, cutoff=0.6) for p in parts):
+            value = parts
+    if not isinstance(value, list):
+        return boolean(col, data, "draft"), frozenset()
+    names = [str(c).strip() for c in value if c is not None and str(c).strip()]
+    unknown = [c for c in names if c not in CHANNELS]
+    if unknown or not names or len(names) != len(value):
+        meant = [difflib.get_close_matches(c.lower(), CHANNELS, n=1, cutoff=0.6) for c in unknown]
+        told = [
+            f"'{close[0]}' thay cho '{c}'" for c, close in zip(unknown, meant, strict=True) if close
+        ]
+        col.add(
+            f"kênh không tồn tại: {', '.join(quoted(c) for c in unknown)}"
+            if unknown
+            else "danh sách kênh giữ lại có mục trống",
+            field="draft",
+            hint=(f"Có phải ý bạn là {', '.join(told)}? " if told else "")
+            + f"Các kênh: {', '.join(CHANNELS)}. Giữ bài khỏi một kênh mà vẫn đăng ở kênh khác: "
+            "draft: [zalo]; giữ bài khỏi mọi kênh: draft: true.",
+        )
+        return False, frozenset()
+    return False, frozenset(names)
+
+
 YES_NO = {
     **dict.fromkeys(("co", "dung", "phai", "roi", "x", "ok", "bat", "mo"), "true"),
     **dict.fromkeys(("khong", "chua", "sai", "tat", "dong"), "false"),

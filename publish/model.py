@@ -180,6 +180,9 @@ class Bulletin:
     holds the bulletin on every channel whatever the policy (publish.person_fields)."""
     review_note: str = ""
     """The same for `pii_reviewed_by`: a review nobody answers for holds the bulletin too."""
+    held_from: frozenset[str] = frozenset()
+    """Channels `draft` keeps it from (`draft: [zalo]`), already taken out of `channels`: an
+    editor may withdraw an approved bulletin from one channel without a new approval."""
     file_links: tuple[tuple[str, int], ...] | None = None
     """The links of the body to files, with their lines (publish.attachments.file_links), taken
     at load where the body is text; None when not taken. Four checks of a web build ask for

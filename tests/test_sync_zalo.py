@@ -966,15 +966,21 @@ def test_an_article_deleted_on_purpose_is_kept_deleted_the_way_the_message_says(
     out = capsys.readouterr().out
     assert "Bài bị xoá có chủ ý, không muốn đăng lại: trước lần đồng bộ sau" in out
     # draft: true would take the bulletin off the website and radio too; a channels edit is
-    # covered by the approval, so the approver is told to approve again.
-    assert "giữ các kênh khác (ví dụ channels: [web, radio])" in out
-    assert "rồi người duyệt chạy publish approve" in out
+    # covered by the approval and held the bulletin everywhere until approved again.
+    assert "thêm dòng draft: [zalo] vào phần đầu bản tin" in out
+    assert "không phải duyệt lại" in out
     assert "hoặc ghi draft: true" not in out
-    edit(root, 0, channels="[web]")
+    edit(root, 0, summary='"Tóm tắt đã sửa."', draft="[zalo]")
     emulator.clear_calls()
     assert sync(root) == 0
     assert emulator.write_calls() == []
     assert len(emulator.articles) == 1
+    assert main(["--root", str(root), "--now", NOW, "build", "--channel", "web"]) == 0
+    # Kept from Zalo alone: the website shows the bulletin, edit included, without a new approval.
+    assert any(
+        "Tóm tắt đã sửa." in page.read_text(encoding="utf-8")
+        for page in (root / "output" / "web").rglob("index.html")
+    )
 
 
 def test_rate_limits_and_5xx_are_retried(

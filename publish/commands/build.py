@@ -12,6 +12,7 @@ from pathlib import Path
 from publish import approval
 from publish import config as config_module
 from publish.cache import Fragments
+from publish.carried import carried
 from publish.cli import common_options, content_options, resolve_now
 from publish.config import parse_channels
 from publish.errors import PERSON_HELD, PublishError
@@ -365,6 +366,21 @@ QUIET_CODES = frozenset({"draft", "scheduled"})
 bulletin waiting for its time. A daily sync counts them in one line (see exclusion_lines)."""
 
 
+def held_channel_lines(site: Site) -> list[str]:
+    """One line for each bulletin published but kept from some of its channels (`draft:
+    [zalo]`), naming them and where it still goes."""
+    lines = []
+    for bulletin in site.bulletins:
+        held = carried(bulletin.held_from, site.config)
+        if held:
+            going = carried(bulletin.channels, site.config)
+            lines.append(
+                f"Giữ khỏi kênh {', '.join(held)}: {bulletin.source} (draft: [{', '.join(held)}])"
+                + (f"; vẫn đăng ở {', '.join(going)}" if going else "")
+            )
+    return lines
+
+
 def exclusion_lines(site: Site, *, counted: frozenset[str] = frozenset()) -> list[str]:
     """One line for each bulletin left out, with the reason, and each page left out that no
     warning tells of already (a draft page: the others are a note or a warning of their field).
@@ -418,6 +434,7 @@ def exclusion_lines(site: Site, *, counted: frozenset[str] = frozenset()) -> lis
         )
     return (
         lines
+        + held_channel_lines(site)
         + _awaiting_approval(site)
         + _approved_by_name(site, brief=bool(counted))
         + [

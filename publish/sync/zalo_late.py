@@ -32,9 +32,8 @@ __all__ = [
 
 KEEP_DELETED = (
     "Bài bị xoá có chủ ý, không muốn đăng lại: trước lần đồng bộ sau, rút bản tin khỏi Zalo: "
-    "bỏ zalo khỏi dòng channels của bản tin và giữ các kênh khác (ví dụ channels: [web, radio]), "
-    "rồi người duyệt chạy publish approve cho bản tin (đổi channels phải duyệt lại; đừng ghi "
-    "draft: true, việc đó rút bản tin khỏi mọi kênh)."
+    "thêm dòng draft: [zalo] vào phần đầu bản tin (bài vẫn đăng ở các kênh khác, không phải "
+    "duyệt lại; đừng ghi draft: true, việc đó rút bản tin khỏi mọi kênh)."
 )
 """How to keep an article deleted in the OA admin page from being created again."""
 
