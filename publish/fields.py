@@ -241,6 +241,8 @@ def draft(col: Collector, data: dict[str, Any]) -> tuple[bool, frozenset[str]]:
             value = parts
     if not isinstance(value, list):
         return boolean(col, data, "draft"), frozenset()
+    if not value:
+        return False, frozenset()  # `draft: []`: kept from no channel
     names = [str(c).strip() for c in value if c is not None and str(c).strip()]
     unknown = [c for c in names if c not in CHANNELS]
     if unknown or not names or len(names) != len(value):

@@ -80,6 +80,12 @@ def test_a_channel_the_bulletin_does_not_go_to_changes_nothing(tmp_path: Path) -
     assert bulletin.channels == {"web"} and bulletin.held_from == frozenset()
 
 
+def test_an_empty_list_keeps_the_bulletin_from_no_channel(tmp_path: Path) -> None:
+    root = project(tmp_path, bulletin_md({**BASE_FIELDS, "draft": "[]"}, BODY))
+    [bulletin] = loaded(root).bulletins
+    assert bulletin.channels == {"web", "zalo", "radio"} and not bulletin.draft
+
+
 def test_a_misspelt_channel_holds_the_bulletin_and_says_which_was_meant(
     tmp_path: Path, capsys: pytest.CaptureFixture
 ) -> None:
