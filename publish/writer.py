@@ -106,6 +106,7 @@ def write(
     """
     report = WriteReport()
     mode = 0o666 & ~_umask()
+    first = not output.exists()  # a build that fails leaves no empty output/ behind
     try:
         output.mkdir(parents=True, exist_ok=True)
         _remove_stale(output)
@@ -122,6 +123,7 @@ def write(
         raise PublishError(f"không tạo được thư mục đầu ra {output}: {os_reason(exc)}") from None
     sources: dict[tuple[str, str], Claimant] = {}
     moves = _Moves(output, retired)
+    written = False
     try:
         try:
             for artifact in artifacts:
@@ -142,11 +144,15 @@ def write(
             for channel, folder in folders.items():
                 if folder.fresh or report.removed.get(channel):
                     output_stamp.leave(cache, output, channel, by)
+        written = True
     finally:
         # Deleted only now, once `swapping` is let go: the preview answers pages meanwhile.
         moves.close()
         for folder in folders.values():
             shutil.rmtree(folder.staging, ignore_errors=True)
+        if first and not written:
+            with contextlib.suppress(OSError):
+                output.rmdir()  # only when empty: nothing of this write is left in it
     for counts in (report.written, report.unchanged, report.created):
         for channel in [c for c, n in counts.items() if not n]:
             del counts[channel]
