@@ -879,6 +879,27 @@ def timezone_warning(config: Config) -> list[Problem]:
     return [replace(_problem(issue, text, CONFIG_NAME), severity="warning")]
 
 
+def zalo_without_oa(config: Config) -> list[Problem]:
+    """A note when [site] default_channels lists zalo but [zalo] names no OA, as `publish init`
+    wrote for every unit before it asked: nothing is built or sent for Zalo until it does."""
+    if "zalo" not in config.site.default_channels or config.zalo.oa_id.strip():
+        return []
+    try:
+        text = (config.root / CONFIG_NAME).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return []
+    if not re.search(r"(?m)^[ \t]*default_channels[ \t]*=", text):
+        return []  # the default, not a choice someone wrote: nothing to undo
+    issue = SchemaIssue(
+        ("site", "default_channels"),
+        'có "zalo" nhưng bảng [zalo] chưa có oa_id (mã Zalo OA của đơn vị): không dựng và không '
+        "gửi bài Zalo nào, giới hạn của Zalo (độ dài tiêu đề, tóm tắt, ảnh bìa) không được kiểm tra",
+        'Đơn vị có Zalo OA: ghi oa_id = "…" (mã số OA trong trang quản trị Zalo OA) vào bảng [zalo]. '
+        'Chưa có: bỏ "zalo" khỏi default_channels cho gọn, ví dụ default_channels = ["web", "radio"].',
+    )
+    return [replace(_problem(issue, text, CONFIG_NAME), severity="note")]
+
+
 def _phone_problem(written: str) -> str | None:
     """What keeps a [contact] number from being dialled as written, or None (a value with no
     number at all is an error of _contact_issues)."""

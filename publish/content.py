@@ -36,7 +36,7 @@ from publish import (
     url_history,
 )
 from publish.cache import Fragments, Shelf
-from publish.config import CHANNELS, Config, contact_warnings, timezone_warning
+from publish.config import CHANNELS, Config, contact_warnings, timezone_warning, zalo_without_oa
 from publish.editor_files import (
     Misnamed,
     misnamed_bulletin,
@@ -252,6 +252,7 @@ def load_site(
     problems.extend(other_unit.site_toml(config))
     problems.extend(contact_warnings(config))
     problems.extend(timezone_warning(config))
+    problems.extend(zalo_without_oa(config))
     problems.extend(stale_program.check(config))
     problems.extend(other_unit.sample_cover(config, digests or {}))
     problems.extend(url_history.moved_site(config))

@@ -366,7 +366,12 @@ class Site:
     publish.name_only_record)."""
 
     def for_channel(self, channel: str) -> tuple[Bulletin, ...]:
-        """Bulletins that go to `channel`, newest first (previews only on the web)."""
+        """Bulletins that go to `channel`, newest first (previews only on the web; none to Zalo
+        without [zalo] oa_id)."""
+        if channel == "zalo" and not self.config.zalo.oa_id.strip():
+            # No OA to send to (`publish sync` sends nothing without one): Zalo's limits must
+            # not stop the website and radio of a unit whose older site.toml lists zalo.
+            return ()
         chosen = [b for b in self.bulletins if channel in b.channels]
         if channel == "web" and self.previews:
             chosen += [b for b in self.previews if "web" in b.channels]

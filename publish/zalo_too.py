@@ -69,7 +69,10 @@ def counted_apart(text: str, config: Config) -> str:
 
 def goes_to_zalo(data: dict[str, Any], config: Config) -> bool:
     """Whether the front matter `data` sends the bulletin to Zalo, as written (a list, a line
-    split by commas, or the site's default channels when none is written)."""
+    split by commas, or the site's default channels when none is written), to the unit's OA
+    (none without [zalo] oa_id)."""
+    if not config.zalo.oa_id.strip():
+        return False
     written = data.get("channels")
     if written is None:
         return "zalo" in config.site.default_channels

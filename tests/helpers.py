@@ -21,6 +21,7 @@ __all__ = [
     "FIXTURES",
     "NAME_ONLY_ACCEPTED",
     "NOW",
+    "OA_ID",
     "OTHER_UNIT_TOML",
     "PLAIN_SITE_TOML",
     "SAMPLE_UNIT",
@@ -32,6 +33,7 @@ __all__ = [
     "install_fake_renderers",
     "make_project",
     "readable",
+    "with_oa",
 ]
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -318,3 +320,22 @@ def readable(name: str, data: bytes) -> str:
         assert "<w:body" in xml, name
         return xml
     return data.decode("utf-8-sig")
+
+
+OA_ID = "1234567890123456789"
+"""The Zalo OA id with_oa gives a project."""
+
+
+def with_oa(root: Path) -> Path:
+    """The project at `root`, its site.toml naming a Zalo OA (without one nothing is built or
+    sent for Zalo, and Zalo's limits are not checked): into its [zalo] table, or a new one."""
+    toml = root / "site.toml"
+    text = toml.read_text("utf-8")
+    if re.search(r"(?m)^[ \t]*oa_id[ \t]*=", text):
+        return root
+    if re.search(r"(?m)^\[zalo\][ \t]*$", text):
+        text = re.sub(r"(?m)^\[zalo\][ \t]*$", f'[zalo]\noa_id = "{OA_ID}"', text, count=1)
+    else:
+        text += f'\n[zalo]\noa_id = "{OA_ID}"\n'
+    toml.write_text(text, "utf-8")
+    return root

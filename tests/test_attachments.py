@@ -16,7 +16,7 @@ from publish.cli import main
 from publish.errors import ContentError
 from publish.pipeline import build
 from publish.writer import write
-from tests.helpers import NOW, SITE_TOML, TINY_JPEG, bulletin_md, make_project
+from tests.helpers import NOW, SITE_TOML, TINY_JPEG, bulletin_md, make_project, with_oa
 
 CHANNELS = ("web", "zalo")
 PDF = b"%PDF-1.4\n% mau don\n%%EOF\n"
@@ -35,16 +35,20 @@ def replay_without_delay(monkeypatch) -> None:
 def project(tmp_path: Path, body: str = BODY, toml: str = SITE_TOML) -> Path:
     """A one-bulletin project (on the website and Zalo) linking to three files of content/."""
     fields = {"id": "a", "slug": "a", "cover": "images/anh-1.jpg", "cover_alt": '"Hiện trường"'}
-    return make_project(
-        tmp_path,
-        {
-            "site.toml": toml,
-            "content/images/anh-1.jpg": TINY_JPEG,
-            "content/images/anh-2.jpg": TINY_JPEG,
-            "content/tep/mau-don.pdf": PDF,
-            "content/bai-viet/thong-bao.docx": b"PK docx",
-            "content/bai-viet/a.md": bulletin_md({**fields, "channels": "[web, zalo]"}, body=body),
-        },
+    return with_oa(
+        make_project(
+            tmp_path,
+            {
+                "site.toml": toml,
+                "content/images/anh-1.jpg": TINY_JPEG,
+                "content/images/anh-2.jpg": TINY_JPEG,
+                "content/tep/mau-don.pdf": PDF,
+                "content/bai-viet/thong-bao.docx": b"PK docx",
+                "content/bai-viet/a.md": bulletin_md(
+                    {**fields, "channels": "[web, zalo]"}, body=body
+                ),
+            },
+        )
     )
 
 

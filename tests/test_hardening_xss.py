@@ -29,7 +29,7 @@ from publish.pipeline import build
 from publish.radio.normalise import normalise
 from publish.render.zalo.blocks import plain_text
 from publish.writer import write
-from tests.helpers import NOW, SITE_TOML, make_project
+from tests.helpers import NOW, OA_ID, SITE_TOML, make_project
 from tests.zalo_project import jpeg
 
 PAYLOADS = [
@@ -79,6 +79,7 @@ TOML = (
         'base_url = "https://congan-chauthanh.example.vn/"\ndefault_cover = "images/bia.jpg"\n',
     )
     + "\n[web]\nfeed_items = 200\n"
+    + f'\n[zalo]\noa_id = "{OA_ID}"\n'
 )
 THEME_FORMS = {
     "tim-kiem/index.html": {"form", "input", "button", "noscript"},

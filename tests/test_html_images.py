@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from publish.cli import main
-from tests.helpers import SITE_TOML, bulletin_md, make_project
+from tests.helpers import SITE_TOML, bulletin_md, make_project, with_oa
 from tests.zalo_project import jpeg
 
 NOW = "2021-01-01T09:00"
@@ -21,14 +21,16 @@ COVER = {"cover": "images/bia.jpg", "cover_alt": '"Ảnh bìa"'}
 
 def project(tmp_path: Path, body: str, *, toml: str = SITE_TOML) -> Path:
     """One bulletin a.md with `body`, a cover, and content/images/anh.jpg (1200 × 800)."""
-    return make_project(
-        tmp_path,
-        {
-            "site.toml": toml,
-            "content/images/bia.jpg": jpeg(),
-            "content/images/anh.jpg": WIDE,
-            "content/bai-viet/a.md": bulletin_md(COVER, body),
-        },
+    return with_oa(
+        make_project(
+            tmp_path,
+            {
+                "site.toml": toml,
+                "content/images/bia.jpg": jpeg(),
+                "content/images/anh.jpg": WIDE,
+                "content/bai-viet/a.md": bulletin_md(COVER, body),
+            },
+        )
     )
 
 
@@ -139,13 +141,15 @@ def test_no_published_image_keeps_the_photo_s_location_camera_or_comment(
     from PIL import Image
 
     photo = _camera_photo()
-    root = make_project(
-        tmp_path,
-        {
-            "content/images/bia.jpg": photo,
-            "content/images/anh.jpg": photo,
-            "content/bai-viet/a.md": bulletin_md(COVER, "![Hiện trường](images/anh.jpg)\n"),
-        },
+    root = with_oa(
+        make_project(
+            tmp_path,
+            {
+                "content/images/bia.jpg": photo,
+                "content/images/anh.jpg": photo,
+                "content/bai-viet/a.md": bulletin_md(COVER, "![Hiện trường](images/anh.jpg)\n"),
+            },
+        )
     )
     assert run(capsys, "build", "--root", str(root), "-q") == (0, "")
     made = [p for p in (root / "output").rglob("*") if p.is_file()]

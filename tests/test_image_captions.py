@@ -14,7 +14,7 @@ from publish.content import load_site
 from publish.errors import ContentError
 from publish.pipeline import build
 from publish.writer import write
-from tests.helpers import NOW, SITE_TOML, TINY_JPEG, bulletin_md, make_project
+from tests.helpers import NOW, SITE_TOML, TINY_JPEG, bulletin_md, make_project, with_oa
 
 TOML = SITE_TOML.replace(
     'base_url = "https://congan-chauthanh.example.vn/"',
@@ -34,15 +34,17 @@ SHOWN = [*CAPTIONS, 'Nơi "xảy ra" vụ việc']
 
 
 def project(tmp_path: Path, body: str = BODY) -> Path:
-    """One bulletin with `body`, its images and a default cover in place."""
-    return make_project(
-        tmp_path,
-        {
-            "site.toml": TOML,
-            "content/images/a.jpg": TINY_JPEG,
-            "content/images/bia.jpg": TINY_JPEG,
-            "content/bai-viet/2020-12-08-a.md": bulletin_md({"id": "a"}, body=body),
-        },
+    """One bulletin with `body`, its images and a default cover in place (and an OA: Zalo)."""
+    return with_oa(
+        make_project(
+            tmp_path,
+            {
+                "site.toml": TOML,
+                "content/images/a.jpg": TINY_JPEG,
+                "content/images/bia.jpg": TINY_JPEG,
+                "content/bai-viet/2020-12-08-a.md": bulletin_md({"id": "a"}, body=body),
+            },
+        )
     )
 
 

@@ -24,13 +24,16 @@ from publish.links import computer_files, links_in
 from publish.pasted import unquote_links
 from publish.pipeline import build
 from publish.writer import write
-from tests.helpers import NOW, SITE_TOML, TINY_JPEG, bulletin_md, make_project
+from tests.helpers import NOW, OA_ID, SITE_TOML, TINY_JPEG, bulletin_md, make_project
 
-TOML = SITE_TOML.replace(
-    'base_url = "https://congan-chauthanh.example.vn/"',
-    'base_url = "https://congan-chauthanh.example.vn/"\ndefault_cover = "images/bia.jpg"',
+TOML = (
+    SITE_TOML.replace(
+        'base_url = "https://congan-chauthanh.example.vn/"',
+        'base_url = "https://congan-chauthanh.example.vn/"\ndefault_cover = "images/bia.jpg"',
+    )
+    + f'\n[zalo]\noa_id = "{OA_ID}"\n'
 )
-"""Zalo needs a cover for every bulletin."""
+"""Zalo needs a cover for every bulletin, and an OA to be built for at all."""
 A = "content/bai-viet/2020-12-08-a.md"
 B = "content/bai-viet/2020-12-09-ben-kia.md"
 

@@ -16,7 +16,7 @@ from publish import config as config_module
 from publish.cli import main, resolve_now
 from publish.content import load_site
 from publish.url_history import history_bytes
-from tests.helpers import FIXTURES, TINY_JPEG
+from tests.helpers import FIXTURES, OA_ID, TINY_JPEG
 
 NOW = "2024-12-12T12:00"
 LEGACY = "ra-quan-ttatgt-cuoi-nam"
@@ -38,7 +38,8 @@ def project(tmp_path: Path, policy: str = "", published: tuple[str, ...] = (LEGA
     toml = root / "site.toml"
     text = toml.read_text("utf-8").replace('name_only_approvals = "accept"\n', policy)
     text = text.replace('["web", "radio"]', '["web", "zalo", "radio"]')
-    toml.write_text(text.replace("[site]\n", '[site]\ndefault_cover = "images/bia.jpg"\n'))
+    text = text.replace("[site]\n", '[site]\ndefault_cover = "images/bia.jpg"\n')
+    toml.write_text(text + f'\n[zalo]\noa_id = "{OA_ID}"\n')
     (root / "content/images").mkdir()
     (root / "content/images/bia.jpg").write_bytes(TINY_JPEG)
     (root / "state").mkdir()

@@ -15,7 +15,15 @@ from publish.cli import main
 from publish.content import load_site
 from publish.frontmatter import split
 from publish.text import SLUG_RE, slugify
-from tests.helpers import NOW, OTHER_UNIT_TOML, SAMPLE_UNIT, SITE_TOML, bulletin_md, make_project
+from tests.helpers import (
+    NOW,
+    OTHER_UNIT_TOML,
+    SAMPLE_UNIT,
+    SITE_TOML,
+    bulletin_md,
+    make_project,
+    with_oa,
+)
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -464,7 +472,7 @@ def test_a_linked_bulletin_folder_is_refused_and_nothing_is_written_through_it(
 def test_a_title_over_zalos_limit_is_told_at_once_with_the_fix(tmp_path: Path, capsys) -> None:
     """Created without a word, the draft met Zalo's limit only when done (or, scheduled, when it
     went out and stopped that build)."""
-    root = make_project(tmp_path, {})
+    root = with_oa(make_project(tmp_path, {}))
     title = "Công an huyện tổ chức hội nghị tổng kết công tác bảo đảm an ninh trật tự " * 2
     title += "năm 2026 trên địa bàn huyện"
     assert new(root, title, "--category", "an-ninh-trat-tu") == 0
@@ -478,8 +486,12 @@ def test_a_title_zalo_takes_or_a_unit_without_zalo_gets_no_note(tmp_path: Path, 
     assert new(root, "Cảnh báo lừa đảo qua mạng", "--category", "an-ninh-trat-tu") == 0
     assert "Zalo" not in capsys.readouterr().err
     web_only = SITE_TOML.replace("[site]\n", '[site]\ndefault_channels = ["web", "radio"]\n')
-    root = make_project(tmp_path / "web", {"site.toml": web_only})
+    root = with_oa(make_project(tmp_path / "web", {"site.toml": web_only}))
     title = "Công an huyện tổ chức hội nghị tổng kết công tác " * 4
+    assert new(root, title.strip(), "--category", "an-ninh-trat-tu") == 0
+    assert "Zalo" not in capsys.readouterr().err
+    # zalo among the default channels (as publish init wrote before it asked), but no OA.
+    root = make_project(tmp_path / "no-oa", {})
     assert new(root, title.strip(), "--category", "an-ninh-trat-tu") == 0
     assert "Zalo" not in capsys.readouterr().err
 

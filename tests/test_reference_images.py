@@ -15,7 +15,7 @@ from publish.content import load_site
 from publish.errors import ContentError, Problem
 from publish.markdown_images import referenced, undefined
 from publish.render.web.markdown import MarkdownRenderer
-from tests.helpers import NOW, TINY_JPEG, bulletin_md, make_project
+from tests.helpers import NOW, TINY_JPEG, bulletin_md, make_project, with_oa
 from tests.test_html_images import COVER, PAGE, images_of, jpeg, run
 
 USES = ["![Ảnh hiện trường][h]", "![h]", "![h][]", "![Ảnh hiện trường] [H]"]
@@ -87,7 +87,7 @@ def test_a_found_referenced_image_is_resized_and_sent_but_not_fingerprinted(
         "content/images/anh.jpg": jpeg(1200, 800),
         "content/bai-viet/a.md": bulletin_md(COVER, body),
     }
-    root = make_project(tmp_path, files)
+    root = with_oa(make_project(tmp_path, files))
     [bulletin] = load_site(config_module.load(root), now=NOW).bulletins
     assert bulletin.images == ()
     assert run(capsys, "build", "--root", str(root), "-q") == (0, "")

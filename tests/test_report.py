@@ -32,7 +32,7 @@ def root(tmp_path: Path, emulator: ZaloEmulator, monkeypatch: pytest.MonkeyPatch
     """A project whose environment points at the emulator."""
     for name, value in env_for(emulator, tmp_path / "token.json", **FAST_ENV).items():
         monkeypatch.setenv(name, value)
-    return make_project(tmp_path, {"site.toml": site_toml()})
+    return make_project(tmp_path, {"site.toml": site_toml(oa=False)})
 
 
 def report(root: Path, now: str) -> int:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from publish.cli import main
-from tests.helpers import TINY_JPEG, bulletin_md, make_project
+from tests.helpers import TINY_JPEG, bulletin_md, make_project, with_oa
 
 NOW = "2021-01-01T09:00"
 COVER = {"cover": "images/anh.jpg", "cover_alt": '"Ảnh minh họa"'}
@@ -23,7 +23,7 @@ APPROVER = "Thượng tá Nguyễn Văn Hùng, Trưởng Công an huyện"
 def project(tmp_path: Path, **fields: str) -> Path:
     """A project with one bulletin with a cover and `fields`."""
     text = bulletin_md({**COVER, **fields})
-    return make_project(tmp_path, {"content/images/anh.jpg": TINY_JPEG, FILE: text})
+    return with_oa(make_project(tmp_path, {"content/images/anh.jpg": TINY_JPEG, FILE: text}))
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
@@ -137,7 +137,10 @@ def test_the_shortening_hint_says_how_zalo_counts_its_limit(
         "tự và thêm tiêu đề riêng cho Zalo (tối đa 149 ký tự, đếm như trên):"
     ) in err
     site = root / "site.toml"
-    site.write_text(site.read_text("utf-8") + '\n[zalo]\nlength_unit = "code_points"\n', "utf-8")
+    site.write_text(
+        site.read_text("utf-8").replace("[zalo]\n", '[zalo]\nlength_unit = "code_points"\n'),
+        "utf-8",
+    )
     code, err = run(capsys, "check", "--root", str(root))
     assert code == 1
     assert "Rút gọn tiêu đề còn tối đa 149 ký tự để dùng cho cả website và Zalo; hoặc" in err

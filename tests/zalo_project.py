@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
@@ -62,13 +63,16 @@ def jpeg(width: int = 64, height: int = 40, color: tuple[int, int, int] = (200, 
     return out.getvalue()
 
 
-def site_toml(zalo: str = "", site_extra: str = "") -> str:
-    """The helpers' site.toml, sending bulletins to web and Zalo, with a default cover."""
+def site_toml(zalo: str = "", site_extra: str = "", *, oa: bool = True) -> str:
+    """The helpers' site.toml, sending bulletins to web and Zalo, with a default cover; `zalo`
+    lines go into [zalo], which names the OA (OA_ID) unless they do or `oa` is false."""
     extra = 'default_channels = ["web", "zalo"]\ndefault_cover = "images/bia.jpg"\n' + site_extra
     text = SITE_TOML.replace(
         'base_url = "https://congan-chauthanh.example.vn/"\n',
         'base_url = "https://congan-chauthanh.example.vn/"\n' + extra,
     )
+    if oa and not re.search(r"(?m)^[ \t]*oa_id[ \t]*=", zalo):
+        zalo = "\n".join(filter(None, (zalo, f'oa_id = "{OA_ID}"')))
     return text + (f"\n[zalo]\n{zalo}\n" if zalo else "")
 
 

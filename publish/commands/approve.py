@@ -536,7 +536,7 @@ def prepare(
     # error, whose hint sends the editor here, must not refuse the approval.
     found = [p for p in found if p.field != "approved_by"]
     errors = [p for p in found if p.severity == "error"]
-    if bulletin is not None and not errors and "zalo" in bulletin.channels:
+    if bulletin is not None and not errors and "zalo" in carried(bulletin.channels, config):
         # As the build that publishes it would stop: approved, it went out only to fail there.
         errors = with_lines(zalo_limits(bulletin, config), config.root)
     if bulletin is not None and not errors:

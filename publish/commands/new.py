@@ -13,6 +13,7 @@ from pathlib import Path
 
 from publish import config as config_module
 from publish.backdated import past_date
+from publish.carried import carried
 from publish.cli import common_options, resolve_now
 from publish.config import Config
 from publish.content import BODY_PLACEHOLDER, SUMMARY_PLACEHOLDER
@@ -168,7 +169,9 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     zalo_max = config.zalo.title_max
-    if "zalo" in config.site.default_channels and config.zalo.length(title) > zalo_max:
+    if "zalo" in carried(config.site.default_channels, config) and (
+        config.zalo.length(title) > zalo_max
+    ):
         # Told while the title is being written, not first by check when the draft is done.
         print(
             f"Ghi chú: tiêu đề dài {config.zalo.length(title)} ký tự, Zalo OA chỉ nhận tối đa "

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from publish.carried import carried
 from publish.config import Config
 from publish.errors import Problem
 from publish.model import Bulletin, Exclusion
@@ -57,7 +58,7 @@ def ahead(excluded: tuple[Exclusion, ...], config: Config) -> list[Problem]:
     the bulletin goes out: told now, while there is time to fix it."""
     found = []
     for left in excluded:
-        if left.code not in COMING or "zalo" not in left.bulletin.channels:
+        if left.code not in COMING or "zalo" not in carried(left.bulletin.channels, config):
             continue
         if left.code == "scheduled":
             when = (
