@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import shutil
 from pathlib import Path
 
@@ -174,27 +173,110 @@ def test_new_tool_code_misses_every_entry(
     assert calls["docx"] == 2
 
 
-def test_prune_keeps_the_most_recently_used_entries(tmp_path: Path) -> None:
-    """Old entries go first; reading an entry makes it recent again."""
-    store = cache.Store(tmp_path, "docx", ".docx")
-    keys = [cache.Store.key("script.docx", n) for n in range(6)]
-    for age, key in enumerate(keys):
-        store.put(key, f"tài liệu {age}".encode())
-        path = store._path(key)
-        stamp = 1_000_000_000 + age * 1000
-        os.utime(path, (stamp, stamp))  # keys[0] oldest, keys[5] newest
-    assert store.get(keys[0]) == "tài liệu 0".encode()  # used now: the most recent
+def _entries(root: Path) -> set[str]:
+    """The keys of the Word files in the radio cache."""
+    return {path.stem for path in (root / ".cache" / "radio" / "docx").glob("*/*.docx")}
 
-    assert store.prune(keep=3) == 3
 
-    assert [store.get(key) is not None for key in keys] == [
-        True, False, False, False, True, True,
-    ]  # fmt: skip
-    assert store.prune(keep=3) == 0
+def _index(root: Path) -> dict[str, str]:
+    """The radio cache's index: episode week → key of its Word file."""
+    index = cache.Store(root, "docx", ".docx").index()
+    assert index is not None
+    return index
+
+
+def test_an_edited_episode_s_old_word_file_goes_and_an_unchanged_one_stays(
+    project: Path, calls: dict[str, int]
+) -> None:
+    """The replaced script.docx of an edited episode leaves the cache in that build (it may
+    name what the edit took out); the other episode, passed on without laying out its
+    plan, keeps its entry, so no Word file is built when output/ must be made again."""
+    _render(project)
+    first = _index(project)
+    assert set(first) == {"2024-W49", "2024-W50"} and _entries(project) == set(first.values())
+    edited = BODY.replace("350 học sinh", "420 học sinh")
+    (project / EARLY).write_text(
+        _bulletin("Tuyên truyền an toàn giao thông", "2024-12-02 08:00", edited), "utf-8"
+    )
+    _render(project)
+    second = _index(project)
+    assert second["2024-W50"] == first["2024-W50"] and second["2024-W49"] != first["2024-W49"]
+    assert _entries(project) == set(second.values())
+    shutil.rmtree(project / "output", ignore_errors=True)
+    calls.update(normalise=0, docx=0)
+    _render(project)
+    assert calls["docx"] == 0
+
+
+def test_a_gone_episode_s_word_file_leaves_the_cache(project: Path) -> None:
+    """An episode whose only bulletin is withdrawn is no longer built: its Word file goes."""
+    _render(project)
+    assert "2024-W49" in _index(project)
+    (project / EARLY).unlink()
+    _render(project)
+    assert set(_index(project)) == {"2024-W50"}
+    assert _entries(project) == set(_index(project).values())
+
+
+def test_a_cache_without_an_index_is_swept_once(project: Path, calls: dict[str, int]) -> None:
+    """A cache an earlier version wrote (no index) or a damaged index: the build works, and
+    Word files no episode uses are removed, stray temporary files too."""
+    store = cache.Store(project, "docx", ".docx")
+    store.put("0" * 64, b"script.docx of an earlier version")
+    stray = project / ".cache" / "radio" / "docx" / "00" / ".x.part"
+    stray.write_bytes(b"half a document")
+    (project / ".cache" / "radio" / "docx" / cache.JOURNAL).unlink()
+    expected = _render(project)
+    assert _entries(project) == set(_index(project).values()) and not stray.exists()
+    (project / ".cache" / "radio" / "docx" / cache.INDEX).write_text("{", "utf-8")
+    calls.update(normalise=0, docx=0)
+    assert _render(project) == expected
+    assert calls["docx"] == 0  # the entries are found by their keys, index or not
+    assert _entries(project) == set(_index(project).values())
+
+
+def test_a_word_file_a_stopped_build_wrote_goes_at_the_next_build(project: Path) -> None:
+    """Written, then the build stopped before the index was saved: the journal names it."""
+    _render(project)
+    cache.Store(project, "docx", ".docx").put("1" * 64, b"script.docx of a stopped build")
+    folder = project / ".cache" / "radio" / "docx"
+    with (folder / cache.JOURNAL).open("a") as journal:
+        journal.write("2" * 64 + "\n")  # stopped while writing this one
+    part = folder / "22" / f".{'2' * 64}.docx.part"
+    part.parent.mkdir()
+    part.write_bytes(b"half a document")
+    _render(project)
+    assert "1" * 64 not in _entries(project) and not part.exists()
+    assert _entries(project) == set(_index(project).values())
+
+
+def test_an_unchanged_or_one_edit_build_does_not_list_the_word_cache(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Settling reads and writes the index alone: listing thousands of Word files would cost
+    every build time in proportion to the episodes."""
+    _render(project)
+    listed: list[Path] = []
+    real_glob = Path.glob
+
+    def counting_glob(self: Path, pattern: str, **kwargs: object):  # type: ignore[no-untyped-def]
+        if "docx" in self.parts:
+            listed.append(self)
+        return real_glob(self, pattern, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "glob", counting_glob)
+    _render(project)
+    edited = BODY.replace("350 học sinh", "420 học sinh")
+    (project / EARLY).write_text(
+        _bulletin("Tuyên truyền an toàn giao thông", "2024-12-02 08:00", edited), "utf-8"
+    )
+    _render(project)
+    assert listed == []
+    assert _entries(project) == set(_index(project).values())
 
 
 def test_edits_over_many_builds_keep_the_word_cache_bounded(project: Path) -> None:
-    """Each edit of a bulletin makes a new Word file for its episode; the old ones are pruned."""
+    """Each edit of a bulletin makes a new Word file for its episode; the old one goes."""
     folder = project / ".cache" / "radio" / "docx"
     for n in range(30):
         body = BODY.replace("350 học sinh", f"{400 + n} học sinh")
@@ -203,4 +285,4 @@ def test_edits_over_many_builds_keep_the_word_cache_bounded(project: Path) -> No
         )
         _render(project)
     episodes = 2
-    assert len(list(folder.rglob("*.docx"))) <= 2 * episodes + 16
+    assert len(list(folder.rglob("*.docx"))) == episodes

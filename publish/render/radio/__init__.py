@@ -40,7 +40,13 @@ from publish.render.radio.layout import (
     rundown_text,
     script_text,
 )
-from publish.render.radio.word import WordPlan, keep_docx, prune_docx, word_plan
+from publish.render.radio.word import (
+    WordPlan,
+    docx_index,
+    keep_docx,
+    settle_docx,
+    word_plan,
+)
 from publish.render.radio_station import EDITOR_NOTES, station_text
 
 __all__ = [
@@ -94,6 +100,8 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
                 kept[i] = (last, found)
     todo = [e for i, e in enumerate(assembly.episodes) if i not in kept]
     made = _made_episodes(todo, config)
+    before = docx_index(config)
+    index: dict[str, str] = {}  # week → its Word file's key in the radio cache
     for i, episode in enumerate(assembly.episodes):
         version = versions[i]
         if i in kept:
@@ -101,17 +109,19 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
             files_kept, found = kept[i]
             yield from found
             shelf.keep(episode.week, version, files_kept)
+            if before is not None and episode.week in before:
+                index[episode.week] = before[episode.week]
             continue
         files = []
-        for artifact in next(made):
+        made_files, index[episode.week] = next(made)
+        for artifact in made_files:
             files.append((artifact.path, artifact.digest, artifact.source, artifact.key))
             yield artifact
         if version is not None:
             shelf.keep(episode.week, version, tuple(files))
     with fragments.batched():
         shelf.save()
-    if todo:
-        prune_docx(config, len(assembly.episodes))
+    settle_docx(config, index, before)
     forget_assembly()
 
 
@@ -119,8 +129,8 @@ EPISODES_AHEAD = 6
 """Episodes laid out ahead of the one being written, their Word files building meanwhile."""
 
 
-def _made_episodes(episodes: list[Episode], config: Config) -> Iterator[list[Artifact]]:
-    """The files of each episode, in order.
+def _made_episodes(episodes: list[Episode], config: Config) -> Iterator[tuple[list[Artifact], str]]:
+    """The files of each episode, in order, and its Word file's key in the radio cache.
 
     Building a Word file takes python-docx tens of milliseconds and allocates much, so those
     builds go to fresh worker processes (`run_apart`: at 10,000 bulletins, workers forked from
@@ -133,7 +143,7 @@ def _made_episodes(episodes: list[Episode], config: Config) -> Iterator[list[Art
         data = plan.cached if plan.cached is not None else built
         assert data is not None  # a plan without cached bytes was built
         keep_docx(plan, data, config)
-        yield [*files, Artifact(CHANNEL, f"{episode.week}/script.docx", data)]
+        yield [*files, Artifact(CHANNEL, f"{episode.week}/script.docx", data)], plan.key
 
 
 _LaidOut = tuple[Episode, list[Artifact], WordPlan]

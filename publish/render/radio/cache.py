@@ -6,10 +6,18 @@ fragment cache instead, see episode.py). An entry's key is a hash of everything 
 it — the episode's paragraphs and settings, and a fingerprint of this tool: its version, the
 source of publish/radio/, publish/render/radio/ and the few modules they read Markdown with, and
 the Python, Unicode, python-docx and zlib versions — so an entry is never stale, only unused.
-Each file starts with a checksum line, so a damaged entry is rebuilt, never used. A build that
-made Word files keeps only the most recently used ones (see `Store.prune`). The folder is safe
-to delete at any time; a cache that cannot be read or written (read-only checkout, full disk)
-is skipped.
+Each file starts with a checksum line, so a damaged entry is rebuilt, never used.
+
+Only the entries of the current episodes are kept: CI keeps `.cache/` between runs, and an
+episode's old script.docx would hold the text of a bulletin withdrawn since (one that named a
+person by mistake). A small index (`index.json`, episode week → key) says which entry each
+episode uses; an episode passed on unchanged keeps its entry by the index's word (its plan is
+never laid out again), and `Store.settle` removes at the end of each build the entries the index
+no longer names: the one an episode's new document replaced, and those of episodes gone. A
+journal (`written.txt`, a key a line) lists the entries written since the index was last saved,
+so one a build wrote before it was stopped is removed too. Without an index (a cache written by
+an earlier version, or a damaged index) the folder is swept once. The folder is safe to delete
+at any time; a cache that cannot be read or written (read-only checkout, full disk) is skipped.
 """
 
 from __future__ import annotations
@@ -20,6 +28,7 @@ import hashlib
 import importlib.metadata
 import json
 import os
+import re
 import sys
 import tempfile
 import unicodedata
@@ -38,6 +47,12 @@ comment, a shortcode or markup): an edit to one invalidates the cache as well.""
 
 
 _JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=repr)
+INDEX = "index.json"
+"""Beside the entries: name (an episode's week) → the key of the entry it uses."""
+JOURNAL = "written.txt"
+"""Beside the entries: the key of each entry written since the index was last saved."""
+_KEY = re.compile(r"[0-9a-f]{64}")
+"""What a key looks like (anything else in the index or journal names no entry)."""
 
 
 def folder(root: Path) -> Path:
@@ -115,8 +130,6 @@ class Store:
         checksum, _, data = stored.partition(b"\n")
         if checksum != hashlib.sha256(data).hexdigest().encode():
             return None  # cut short or altered on disk: rebuild it
-        with contextlib.suppress(OSError):
-            os.utime(path)  # used now: `prune` removes the least recently used first
         return data
 
     def put(self, key: str, data: bytes) -> None:
@@ -124,37 +137,93 @@ class Store:
         path = self._path(key)
         if path is None:
             return
-        temp = None
+        temp = _part(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".part")
+            # Journaled before it exists: an entry a stopped build wrote is still found by `settle`.
+            with open(path.parent.parent / JOURNAL, "a", encoding="ascii") as journal:
+                journal.write(key + "\n")
+            temp.unlink(missing_ok=True)  # left by a stopped build
+            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
             with os.fdopen(fd, "wb") as handle:
                 handle.write(hashlib.sha256(data).hexdigest().encode() + b"\n" + data)
             os.replace(temp, path)
-            temp = None
         except OSError:
-            pass  # no cache this time; the build itself is unaffected
-        finally:
-            if temp is not None:
-                with contextlib.suppress(OSError):
-                    Path(temp).unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                temp.unlink(missing_ok=True)  # no cache this time; the build is unaffected
 
-    def prune(self, keep: int) -> int:
-        """Remove all but the `keep` most recently used entries (best effort); how many went.
+    def index(self) -> dict[str, str] | None:
+        """The entry each name (an episode's week) used when the index was last saved; None when
+        there is no readable index (no cache yet, or one an earlier version wrote)."""
+        if self.folder is None:
+            return None
+        try:
+            loaded = json.loads((self.folder / INDEX).read_bytes())
+        except (OSError, ValueError):
+            return None
+        if not isinstance(loaded, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) and _KEY.fullmatch(v)
+            for k, v in loaded.items()
+        ):
+            return None
+        return loaded
 
-        Entries are keyed by content, so each edit adds one and nothing else ever removes the
-        old ones: a CI cache kept between runs would grow by a Word file per edited episode.
-        """
+    def settle(self, index: dict[str, str], before: dict[str, str] | None) -> int:
+        """Save `index` (name → key of the entries in use) and remove every entry it does not
+        name that `before` (the index read at the start of the build) or the journal does, or
+        every one in the folder when there was no index (best effort); how many went."""
         if self.folder is None:
             return 0
-        entries = []
-        for path in self.folder.glob(f"*/*{self.suffix}"):
+        journal = self.folder / JOURNAL
+        try:
+            written = journal.read_text("ascii").split()
+        except (OSError, ValueError):
+            written = []
+        if before is None and not index and not written and not self.folder.is_dir():
+            return 0  # no Word file was ever cached: no folder made for an empty index
+        if index != before or written:
+            try:
+                _write_atomic(self.folder / INDEX, _JSON.encode(index).encode())
+            except OSError:
+                return 0  # the old index still names the entries to remove next time
+        used = set(index.values())
+        if before is None:
+            stale = [p for p in self.folder.glob(f"*/*{self.suffix}") if p.stem not in used]
+            parts = list(self.folder.glob("*/.*.part"))
+        else:
+            names = {*before.values(), *written} - used
+            stale = [path for key in names if _KEY.fullmatch(key) and (path := self._path(key))]
+            # One a build stopped while writing holds part of a document.
+            parts = [
+                _part(path) for key in written if _KEY.fullmatch(key) and (path := self._path(key))
+            ]
+        for part in parts:
             with contextlib.suppress(OSError):
-                entries.append((path.stat().st_mtime_ns, path))
-        entries.sort(reverse=True)
+                part.unlink()
         removed = 0
-        for _, path in entries[max(0, keep) :]:
+        for path in stale:
             with contextlib.suppress(OSError):
-                os.unlink(path)
+                path.unlink()
                 removed += 1
+        with contextlib.suppress(OSError):
+            journal.unlink(missing_ok=True)
         return removed
+
+
+def _part(path: Path) -> Path:
+    """Where an entry is written before it replaces `path` whole."""
+    return path.with_name(f".{path.name}.part")
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    """Replace a file with `data` whole, or leave it as it was (OSError)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise

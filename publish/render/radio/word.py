@@ -32,8 +32,9 @@ __all__ = [
     "CUE_PT",
     "WordPlan",
     "build_docx",
+    "docx_index",
     "keep_docx",
-    "prune_docx",
+    "settle_docx",
     "word_plan",
 ]
 
@@ -73,9 +74,15 @@ def keep_docx(plan: WordPlan, data: bytes, config: Config) -> None:
         Store(config.root, "docx", ".docx").put(plan.key, data)
 
 
-def prune_docx(config: Config, episodes: int) -> None:
-    """Bound the cached Word files: room for every episode's current one and as many more."""
-    Store(config.root, "docx", ".docx").prune(keep=2 * episodes + 16)
+def docx_index(config: Config) -> dict[str, str] | None:
+    """Episode week → key of its Word file in the radio cache, as the last build left it."""
+    return Store(config.root, "docx", ".docx").index()
+
+
+def settle_docx(config: Config, index: dict[str, str], before: dict[str, str] | None) -> None:
+    """Keep only the current episodes' Word files (`index`): an old script.docx may hold a
+    bulletin withdrawn since, and CI keeps `.cache/` between runs."""
+    Store(config.root, "docx", ".docx").settle(index, before)
 
 
 def _plan(episode: Episode, config: Config) -> tuple[list[ParagraphSpec], dict[str, str]]:
