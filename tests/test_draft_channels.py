@@ -13,7 +13,7 @@ from publish.cli import main
 from publish.content import load_site
 from publish.model import Site
 from publish.zalo.emulator import ZaloEmulator
-from tests.helpers import NOW, bulletin_md
+from tests.helpers import NOW, bulletin_md, with_oa
 from tests.test_approval import BASE_FIELDS, BODY, FILE, approve, edit, project, verdict
 from tests.zalo_project import NOW as ZALO_NOW
 from tests.zalo_project import zalo_bulletin, zalo_project
@@ -155,3 +155,15 @@ def test_sync_hides_the_zalo_article_and_keeps_the_web_page(
     emulator.clear_calls()
     assert main(sync) == 0
     assert emulator.write_calls() == []
+
+
+def test_keeping_a_zalo_bulletin_from_the_website_says_to_keep_it_from_zalo_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    """Zalo takes its photos and «xem đầy đủ» link from the website: held from the web, the
+    article cannot go, and the way out is the draft line, not channels."""
+    root = with_oa(project(tmp_path, bulletin_md({**BASE_FIELDS, "draft": "[web]"}, BODY)))
+    assert main(["--root", str(root), "--now", "2021-01-01T09:00", "build"]) == 1
+    err = capsys.readouterr().err
+    assert "trường 'draft': bản tin gửi Zalo nhưng không có trên website" in err
+    assert "Giữ bài khỏi cả Zalo: draft: [web, zalo]; hoặc bỏ web khỏi draft." in err

@@ -206,8 +206,12 @@ def check(site: Site) -> list[Problem]:
                     bulletin.source,
                     "bản tin gửi Zalo nhưng không có trên website: Zalo lấy ảnh và đường dẫn "
                     '"xem đầy đủ" từ website',
-                    field="channels",
-                    hint="Thêm web vào channels, ví dụ channels: [web, zalo].",
+                    field="draft" if "web" in bulletin.held_from else "channels",
+                    hint=(
+                        "Giữ bài khỏi cả Zalo: draft: [web, zalo]; hoặc bỏ web khỏi draft."
+                        if "web" in bulletin.held_from
+                        else "Thêm web vào channels, ví dụ channels: [web, zalo]."
+                    ),
                 )
             )
         if chosen.cover is None:
