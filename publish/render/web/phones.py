@@ -22,6 +22,9 @@ Trần Hưng Đạo`), an appeal (`kêu gọi`), an article (`Điều 113`), an 
 body also quotes scammers' numbers and account numbers in warnings, and one tap must never call
 those. Phones that link numbers on their own (Safari on iOS) are told not to, in the page's
 head.
+A number part of which is bold or in italics («**0277** 3610 113», «0277 *3610 113*») is one
+link around all of it, its emphasis inside, where the emphasis holds no other text; in
+«**Đường dây nóng: 0277** 3610 113» a link would have to close the bold halfway: left as text.
 """
 
 from __future__ import annotations
@@ -46,6 +49,12 @@ _GAP = r"(?:[ .\-\u00a0\u202f]|\)\s?)?"
 """What may separate two digits of a typed number: a space, a dot, a hyphen, an area code's `)`;
 or the non-breaking space Word puts there, which a body pasted from it keeps (written `&nbsp;`
 in the HTML, the linkers are handed the character: Views._body)."""
+_TAGS = r"(?:<[^<>]*+>)*+"
+"""Tags an editor's markup may put between two digits of a number («11</strong>3»)."""
+_SPLIT_GAP = r"(?:<[^<>]*+>|[\s.)-])*+"
+"""Between two digits of a typed number in a body's HTML, what _GAP allows with tags anywhere
+in it («0277</strong> 3610», «(0277)</em> 3610»), and more: a first look, which only has to
+find every number the linker links, skipping what holds none."""
 _COUNTED = (
     r"[^\S\n]*+(?:(?i:người|vụ|cuộc|lượt|lần|trường hợp|đối tượng|hộ|thanh niên|học sinh|chiếc"
     r"|cái|bệnh nhân|nạn nhân|phương tiện|xe|tàu|thuyền|căn|ngôi|nhà|đám|điểm|vị trí"
@@ -239,7 +248,7 @@ def hotline_linker(hotline: str, href: str) -> Callable[[str], str]:
         national, lead = digits, ""  # `1900 1234`: a line with no area code, no +84 form
     typed = _GAP.join(national)
     pattern = re.compile(r"()(?<![\w+(])(" + lead + typed + r")(?![\w]|[.,]\d)")
-    return linking(pattern, re.compile(typed), href)
+    return linking(pattern, re.compile(_SPLIT_GAP.join(national)), href)
 
 
 def emergency_linker(hrefs: Mapping[str, str]) -> Callable[[str], str]:
@@ -264,7 +273,11 @@ def emergency_linker(hrefs: Mapping[str, str]) -> Callable[[str], str]:
         r"(?(1)" + _CLAUSE_END + "(?!" + _COUNTED + "|" + _STREET + ")"
         r"|" + _CLAUSE_END + "(?!" + _COUNTED + "|" + _ADDRESS + "))"
     )
-    quick = re.compile(one)
+    quick = re.compile(
+        "(?:"
+        + "|".join(_TAGS.join(n) for n in sorted(numbers, key=len, reverse=True))
+        + r")(?![\w]|[.,]\d|/\w)"
+    )
     link = linking(_Unlabelled(pattern), quick, numbers)
 
     def linked(html: str) -> str:
@@ -585,8 +598,9 @@ def linking(
     pattern: _Finder, quick: re.Pattern[str], href: str | Mapping[str, str]
 ) -> Callable[[str], str]:
     """A function making `pattern`'s group 2 a link to `href` in body HTML, outside links and
-    code; `quick` finds a part of every group 2 and is cheap to search for (it starts with a
-    digit): a body, or a run of its text, without it is skipped.
+    code; `quick` finds a part of every group 2, in the body's HTML too (where tags may split
+    its digits), and is cheap to search for (it starts with a digit): a body, or a run of its
+    text, without it is skipped.
     With `href` a mapping, group 2 is a list: each of its parts the mapping names is a link to
     the URI it gives that part.
     """
@@ -611,31 +625,100 @@ def linking(
                 text += parts[i] if i % 2 == 0 else "\n"  # a <br> reads as a line break
             if quick.search(text) is None:  # most paragraphs: `pattern` would try every place
                 continue
-            cuts: dict[int, list[tuple[int, int]]] = {}
+            marks: dict[int, list[tuple[int, int, str]]] = {}
             for m in pattern.finditer(text):
                 for at, length in _linked_spans(m, items):
-                    k = bisect.bisect_right(starts, at) - 1
-                    i, start = run[k], at - starts[k]
-                    if i in linkable and start + length <= len(parts[i]):
-                        cuts.setdefault(i, []).append((start, start + length))
-            for i, spans in cuts.items():
-                parts[i] = _with_links(parts[i], spans, href)
+                    first = bisect.bisect_right(starts, at) - 1
+                    last = bisect.bisect_right(starts, at + length - 1) - 1
+                    place = _wrapping(
+                        parts,
+                        (run[first], at - starts[first]),
+                        (run[last], at + length - starts[last]),
+                        linkable,
+                    )
+                    if place is None:
+                        continue
+                    uri = href if isinstance(href, str) else href[text[at : at + length]]
+                    (i, start), (j, end) = place
+                    marks.setdefault(i, []).append((start, 1, f'<a href="{uri}">'))
+                    marks.setdefault(j, []).append((end, 0, "</a>"))
+            for i, inserted in marks.items():
+                parts[i] = _with_marks(parts[i], inserted)
         return "".join(parts)
 
     return linked
 
 
-def _with_links(text: str, spans: list[tuple[int, int]], href: str | Mapping[str, str]) -> str:
-    """`text` with each (start, end) span, left to right, made a link; the pieces joined once
-    (a whole text rebuilt for each link made 192 KB of «gọi 113. » take 8.9 s)."""
+def _with_marks(text: str, marks: list[tuple[int, int, str]]) -> str:
+    """`text` with each (offset, order, tag) mark put at its offset, a link closed there before
+    the next one opens; the pieces joined once (a whole text rebuilt for each link made 192 KB
+    of «gọi 113. » take 8.9 s)."""
     pieces, last = [], 0
-    for start, end in spans:
-        number = text[start:end]
-        uri = href if isinstance(href, str) else href[number]
-        pieces += [text[last:start], f'<a href="{uri}">{number}</a>']
-        last = end
+    for at, _, tag in sorted(marks):
+        pieces += [text[last:at], tag]
+        last = at
     pieces.append(text[last:])
     return "".join(pieces)
+
+
+def _wrapping(
+    parts: list[str], start: tuple[int, int], end: tuple[int, int], linkable: set[int]
+) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """Where one link around a number from `start` to `end` ((piece, offset) in `parts`) opens
+    and closes, or None when none can without breaking the HTML's nesting. A number split by
+    emphasis («<strong>0277</strong> 3610 113», «0277 <em>3610 113</em>») is wrapped with the
+    emphasis it starts or ends in when that holds no other text: a link inside the bold of
+    «<strong>Đường dây nóng: 0277</strong> 3610 113» would have to close it halfway."""
+    (i, at), (j, to) = start, end
+    if i == j:
+        return (start, end) if i in linkable and to <= len(parts[i]) else None
+    if i % 2 or j % 2 or any(k not in linkable for k in range(i, j + 1, 2)):
+        return None  # a line break in the number (its odd index), or a piece inside a link
+    closed_before: list[str] = []  # closed within the number, opened before it
+    opened: list[str] = []  # opened within the number, still open at its end
+    for k in range(i + 1, j, 2):
+        closing, name = _tag_of(parts[k])
+        if name == "br":
+            return None
+        if not closing:
+            opened.append(name)
+        elif opened and opened[-1] == name:
+            opened.pop()
+        elif opened:
+            return None  # «<em>0277 <strong>3610</em>…»: tags crossed in the editor's HTML
+        else:
+            closed_before.append(name)
+    if closed_before:
+        before = _opening_run(parts, i, closed_before) if at == 0 else None
+        if before is None:
+            return None
+        i, at = before, len(parts[before])
+    if opened:
+        after = _closing_run(parts, j, opened[::-1]) if to == len(parts[j]) else None
+        if after is None:
+            return None
+        j, to = after, 0
+    return (i, at), (j, to)
+
+
+def _opening_run(parts: list[str], i: int, names: list[str]) -> int | None:
+    """The text piece right before the tags opening `names` (innermost first) just before
+    piece `i`, with no text between them; None when they are not there."""
+    for n, name in enumerate(names):
+        if (n and parts[i]) or i < 2 or _tag_of(parts[i - 1]) != (False, name):
+            return None
+        i -= 2
+    return i
+
+
+def _closing_run(parts: list[str], j: int, names: list[str]) -> int | None:
+    """The text piece right after the tags closing `names` (innermost first) just after piece
+    `j`, with no text between them; None when they are not there."""
+    for n, name in enumerate(names):
+        if (n and parts[j]) or j + 1 >= len(parts) or _tag_of(parts[j + 1]) != (True, name):
+            return None
+        j += 2
+    return j
 
 
 def _linked_spans(m: re.Match[str], items: re.Pattern[str] | None) -> Iterator[tuple[int, int]]:
@@ -657,7 +740,7 @@ def _runs(parts: list[str]) -> tuple[list[list[int]], set[int]]:
     for i, part in enumerate(parts):
         if i % 2 == 0:
             runs[-1].append(i)
-            if depth == 0 and part:
+            if depth == 0:
                 linkable.add(i)
             continue
         step, ends_run = _tag_kind(part)
@@ -675,10 +758,16 @@ def _runs(parts: list[str]) -> tuple[list[list[int]], set[int]]:
 def _tag_kind(tag: str) -> tuple[int, bool]:
     """How a tag moves the depth inside links and code (+1 opening, -1 closing, 0 other), and
     whether it ends a run of text (any tag but emphasis)."""
-    m = _TAG_NAME.match(tag)
-    closing, name = (m[1], m[2].lower()) if m is not None else ("", "")
+    closing, name = _tag_of(tag)
     step = (-1 if closing else 1) if name in _UNLINKED else 0
     return step, name not in _EMPHASIS and name != "br"
+
+
+@functools.lru_cache(maxsize=4096)
+def _tag_of(tag: str) -> tuple[bool, str]:
+    """Whether a tag closes, and its name in small letters ("" for no tag's)."""
+    m = _TAG_NAME.match(tag)
+    return (m[1] == "/", m[2].lower()) if m is not None else (False, "")
 
 
 def _unchanged(html: str) -> str:
