@@ -239,6 +239,31 @@ after «nhà số»/«số nhà» anywhere in it, or after a street's name («ng
 «trên tuyến đường số 12» is a numbered street). «Trên» may come between («trú trên số 12 đường
 …», «tại 45 trên đường …»), but a number of wards or hamlets «trên địa bàn» is a count («tạm trú
 tại 4 ấp trên địa bàn xã»). «Phường 12», «tổ 3» name a ward or a group, not a house."""
+_LEVELS = (
+    r"(?:xã|phường|thị[ \t]+trấn|thị[ \t]+xã|huyện|quận|tỉnh|thành[ \t]+phố|đặc[ \t]+khu)"
+    r"(?![^\W\d_])"
+)
+"""A commune or a larger unit: no house number is written right before one («trú tại 2 xã»)."""
+_HAMLETS = r"(?:ấp|thôn|xóm|khóm|tổ|khu[ \t]+phố|khu|bản|buôn|làng)(?![^\W\d_])"
+"""A hamlet or a group, which a house number does come before («45 ấp Tân Hòa», «15 khóm 2»)."""
+_PLACE_NAME = (
+    r"(?!(?:và|hoặc)(?![^\W\d_])|" + _LEVELS + "|" + _HAMLETS + r")[^\W_]+"
+    r"(?:[ \t]+(?!(?:và|hoặc)(?![^\W\d_]))[^\W_]+){0,2}?"
+)
+"""One place's name or number in a list of them («tân hòa», «3»): at most three words."""
+_UNITS_COUNTED = re.compile(
+    r"[ \t]+(?:(?P<level>" + _LEVELS + ")|" + _HAMLETS + ")"
+    r"(?:(?P<unnamed>[ \t]*(?:$|,|(?:trên|của|thuộc|trong|khác|lân[ \t]+cận|giáp[ \t]+ranh"
+    r"|liền[ \t]+kề|đó|này)(?![^\W\d_])))"
+    r"|[ \t]+(?P<names>" + _PLACE_NAME + r"(?:[ \t]*(?:,|và|hoặc)[ \t]*" + _PLACE_NAME + r")+)"
+    r"(?=[ \t]*(?:$|,|(?:thuộc|trên|của)(?![^\W\d_])|" + _LEVELS + ")))?"
+)
+"""After a number right after «trú tại», what makes it a count of places: a commune or a larger
+unit («2 xã An Hiệp và An Nhơn», «3 phường»), or hamlets named by none («2 ấp giáp ranh», «5 tổ
+thuộc khóm 2») or by a list of as many names as it counts («2 ấp Tân Hòa và Tân Lợi», «2 khóm 3
+và 4»). A list must end the clause or its part of the address: «7 ấp Tân Hòa và làm thuê ở…»
+is one hamlet, and 7 the house."""
+_LIST_SEPARATOR = re.compile(r"[ \t]*,[ \t]*|[ \t]+(?:và|hoặc)[ \t]+")
 _HOUSE = re.compile(r"(?<![^\W\d_])(?:nhà[ \t]+số|số[ \t]+nhà)[ \t]*:?[ \t]*" + _HOUSE_NUMBER)
 """«Nhà số 15», «số nhà 15» with no residence word: a private house too (a fire, a theft).
 This and `_RESIDENCE` are searched in the lower-cased text: a case-blind search is slower."""
@@ -577,6 +602,8 @@ def _home_addresses(low: str) -> Iterator[Finding]:
             after = clause[house.end(group) :]
             if _SERVICE.fullmatch(number) and not _STREET_AFTER.match(after):
                 continue
+            if group == "direct" and _counts_places(number, after):
+                continue
             if _OFFICE.search(one_tone_placement(clause[: house.start()])):
                 continue  # «uỷ ban», «toà nhà» as typed with the tone on the second vowel
             start = match.start("clause") + house.start(group)
@@ -592,6 +619,20 @@ def _home_addresses(low: str) -> Iterator[Finding]:
             continue
         if fresh(house.span("number")):
             yield _home_finding(line(house.start("number")), house["number"])
+
+
+def _counts_places(number: str, after: str) -> bool:
+    """Whether a plain `number` right after «trú tại», with the lower-cased words `after` it,
+    counts communes or hamlets («2 xã An Hiệp và An Nhơn») rather than numbering a house."""
+    if not number.isdigit():
+        return False  # «45/3 ấp Tân Hòa», «12A ấp …»: no count is so written
+    counted = _UNITS_COUNTED.match(after)
+    if counted is None:
+        return False
+    if counted["level"] is not None or counted["unnamed"] is not None:
+        return True
+    names = counted["names"]
+    return names is not None and len(_LIST_SEPARATOR.split(names)) == int(number)
 
 
 def _not_a_home(low: str, start: int, end: int) -> bool:
