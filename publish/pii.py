@@ -60,10 +60,21 @@ _CITIZEN_ID = re.compile(
     r"(?![\w/-]|[.,]\d|\s*(?:đồng|đ\b|VNĐ|vnđ))"
 )
 """Twelve digits with no ID word before them, shaped as a CCCD: a province's code, the sex and
-century digit (0-3: born 1900-2099) and nine more. Any other twelve digits are a code, an order
+century digit (0-3: born 1900-2099) and nine more, the first two of them the birth year, which
+must not be after the bulletin's (`_born_after`). Any other twelve digits are a code, an order
 or an amount; so are twelve glued to letters or a hyphen («MV087123456789», «…/QĐ»). After
 «tài khoản»/«STK» they are told as an account number, spaced («0871 2345 6789») as an ID only
 after an ID word."""
+
+
+def _born_after(citizen_id: str, year: int) -> bool:
+    """Whether the holder of a CCCD-shaped number would be born after `year`: its 4th digit
+    is the century (0-1: 1900s, 2-3: 2000s), the next two the birth year's last two digits. In
+    a bulletin of `year`, it is a code or an amount, no one's ID («087299…» is born in 2099)."""
+    born = 1900 + 100 * (int(citizen_id[3]) // 2) + int(citizen_id[4:6])
+    return born > year
+
+
 _ID_NEAR = re.compile(
     _ID_WORDS + r"[^\d\n]{0,30}?(?P<number>\d(?:[ .-]?\d){8,11})(?![\d])", re.IGNORECASE
 )
@@ -710,7 +721,7 @@ def _line_findings(line: str, number: int, year: int, low: str | None) -> Iterat
         if fresh(match.span("number")):
             yield Finding(number, "số hộ chiếu", _masked_passport(match["number"]))
     for match in _CITIZEN_ID.finditer(line) if _TWELVE.search(line) else ():
-        if fresh(match.span()):
+        if not _born_after(match[0], year) and fresh(match.span()):
             yield Finding(number, "số CCCD (12 chữ số)", mask(match[0]))
     born = word_starts(line, _BIRTH_DATE_WORDS)  # as written: neither pattern ignores case
     for match in matches_at(_BIRTH_DATE, line, born):

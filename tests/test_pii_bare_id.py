@@ -3,9 +3,13 @@ not part of a code, an order, a document number or an amount."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from publish.cli import main
 from publish.pii import findings
+from tests.helpers import bulletin_md, install_fake_renderers, make_project
 
 
 def kinds(text: str) -> list[tuple[int, str, str]]:
@@ -59,3 +63,63 @@ CODES = (
 def test_exactly_the_provinces_codes_start_a_bare_citizen_id() -> None:
     starting = [f"{code:03d}" for code in range(1000) if kinds(f"Mã {code:03d}123456789 ghi.")]
     assert starting == CODES.split()
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("Mã đơn hàng 087299123456 đã giao.", 2026),  # «2», «99»: born 2099
+        ("Mã vận đơn 001227004567 trên phiếu.", 2026),  # born 2027, the year after
+        ("Mã 079351234567 trên phiếu.", 2026),  # «3» (a woman of 2000-2099), «51»: 2051
+        ("Mã 087226123456 trên phiếu.", 2025),  # an older bulletin: 2026 is still to come
+    ],
+)
+def test_twelve_digits_whose_holder_is_not_born_yet_are_no_citizen_id(text: str, year: int) -> None:
+    """A CCCD's 4th digit is its century (0-1: 1900s, 2-3: 2000s) and the next two its holder's
+    birth year: twelve digits saying someone is born after the bulletin's year are a code, an
+    order or an amount, and flagging them made --strict fail for nothing."""
+    assert [f for f in findings(text, year=year) if f.kind.startswith("số CCCD")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "value"),
+    [
+        ("Bị hại đọc số 079201001234 cho đối tượng.", 2026, "079*******34"),  # born 2001
+        ("Giấy khai sinh của cháu ghi 087326123456.", 2026, "087*******56"),  # born 2026
+        ("Mã 087226123456 trên phiếu.", 2026, "087*******56"),  # born 2026
+        ("Ông A đọc số 087099123456.", 2026, "087*******56"),  # born 1999
+        ("Ông B đọc số 087199123456.", 2000, "087*******56"),  # born 1999, a year before
+    ],
+)
+def test_a_citizen_id_of_someone_born_by_the_bulletins_year_is_still_found(
+    text: str, year: int, value: str
+) -> None:
+    """Born in the bulletin's year or before (a newborn has a personal number too): an ID."""
+    found = [(f.kind, f.value) for f in findings(text, year=year)]
+    assert found == [("số CCCD (12 chữ số)", value)]
+
+
+def test_after_an_id_word_twelve_digits_are_an_id_whatever_year_they_say() -> None:
+    """«CCCD số …» says what the number is: reported even when its birth year is to come."""
+    found = [(f.kind, f.value) for f in findings("CCCD số 087299123456.", year=2026)]
+    assert found == [("số CCCD", "087*******56")]
+
+
+def test_the_bulletins_own_date_decides_whether_one_is_born(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`publish check` reads the birth year against each bulletin's date: the same code, born
+    2021 if an ID, is no one's in a bulletin of 2020 and a newborn's in one of 2021."""
+    install_fake_renderers(monkeypatch)
+    body = "Mã tra cứu hồ sơ: 087221004567.\n"
+    root = make_project(
+        tmp_path,
+        {
+            "content/a.md": bulletin_md({"date": "2020-12-08 08:00"}, body),
+            "content/b.md": bulletin_md({"date": "2021-01-01 08:00", "title": '"Tin B"'}, body),
+        },
+    )
+    assert main(["check", "--root", str(root), "--now", "2021-01-02T09:00"]) == 0
+    err = capsys.readouterr().err
+    assert "content/b.md:9: cảnh báo: có thể là dữ liệu cá nhân: số CCCD" in err, err
+    assert "content/a.md" not in err, err

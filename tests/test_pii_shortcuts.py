@@ -99,7 +99,7 @@ def _whole_line(line: str, number: int, year: int) -> Iterator[Finding]:
         if fresh(match.span("number")):
             yield Finding(number, "số hộ chiếu", pii._masked_passport(match["number"]))
     for match in _CITIZEN_ID.finditer(line):
-        if fresh(match.span()):
+        if not pii._born_after(match[0], year) and fresh(match.span()):
             yield Finding(number, "số CCCD (12 chữ số)", mask(match[0]))
     for match in _BIRTH_DATE.finditer(line):
         if fresh(match.span("date")):
