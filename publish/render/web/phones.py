@@ -49,9 +49,9 @@ _GAP = r"(?:[ .\-\u00a0\u202f]|\)\s?)?"
 """What may separate two digits of a typed number: a space, a dot, a hyphen, an area code's `)`;
 or the non-breaking space Word puts there, which a body pasted from it keeps (written `&nbsp;`
 in the HTML, the linkers are handed the character: Views._body)."""
-_TAGS = r"(?:<[^<>]*+>)*+"
+_TAGS = r"(?>(?:<[^<>]*+>)*)"
 """Tags an editor's markup may put between two digits of a number («11</strong>3»)."""
-_SPLIT_GAP = r"(?:<[^<>]*+>|[\s.)-])*+"
+_SPLIT_GAP = r"(?>(?:<[^<>]*+>|[\s.)-])*)"
 """Between two digits of a typed number in a body's HTML, what _GAP allows with tags anywhere
 in it («0277</strong> 3610», «(0277)</em> 3610»), and more: a first look, which only has to
 find every number the linker links, skipping what holds none."""
