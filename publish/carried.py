@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from publish.config import CHANNELS, Config
 
-__all__ = ["carried"]
+__all__ = ["carried", "zalo_asked_without_oa"]
 
 
 def carried(channels: Iterable[str], config: Config) -> list[str]:
@@ -21,3 +21,17 @@ def carried(channels: Iterable[str], config: Config) -> list[str]:
     if not config.zalo.oa_id.strip():
         wanted.discard("zalo")
     return [c for c in CHANNELS if c in wanted]
+
+
+def zalo_asked_without_oa(asked: Iterable[str] | None, config: Config) -> str:
+    """What `--channel zalo` on a unit without [zalo] oa_id is told: nothing is built for Zalo,
+    which it would otherwise learn only from «zalo: 0 tệp»; "" otherwise."""
+    named = {part.strip() for value in asked or () for part in value.split(",")}
+    if "zalo" not in named or config.zalo.oa_id.strip():
+        return ""
+    return (
+        "Ghi chú: --channel zalo: bảng [zalo] của site.toml chưa có oa_id (mã Zalo OA của đơn "
+        "vị), nên không dựng bài Zalo nào và không kiểm tra giới hạn của Zalo. Đơn vị sắp có OA "
+        'muốn xem trước: ghi tạm oa_id = "1234567890" vào bảng [zalo], chạy lại lệnh, rồi trả '
+        "lại site.toml."
+    )

@@ -76,3 +76,27 @@ def test_default_channels_left_unwritten_gets_no_note(
     root = make_project(tmp_path, {FILE: text})
     assert run(root, "build") == 0
     assert "default_channels" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", ["build", "check"])
+def test_asking_for_the_zalo_channel_says_why_nothing_is_made(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    """«zalo: 0 tệp» alone left the editor to guess."""
+    root = project(tmp_path)
+    assert run(root, command, "--channel", "web,zalo") == 0
+    err = capsys.readouterr().err
+    assert "Ghi chú: --channel zalo: bảng [zalo] của site.toml chưa có oa_id" in err
+    assert 'ghi tạm oa_id = "1234567890" vào bảng [zalo]' in err
+    with_oa(root)
+    assert run(root, command, "--channel", "web") == 0
+    assert "--channel zalo" not in capsys.readouterr().err
+
+
+def test_sync_publishes_the_website_and_sends_nothing_to_zalo(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = project(tmp_path)
+    assert run(root, "sync", "web") == 0
+    assert list((root / "output" / "web").rglob("hoi-nghi/index.html"))
+    assert not list((root / "output").glob("zalo/*.json"))

@@ -12,7 +12,7 @@ from pathlib import Path
 from publish import approval
 from publish import config as config_module
 from publish.cache import Fragments
-from publish.carried import carried
+from publish.carried import carried, zalo_asked_without_oa
 from publish.cli import common_options, content_options, resolve_now
 from publish.config import parse_channels
 from publish.errors import PERSON_HELD, PublishError
@@ -81,6 +81,8 @@ def run(args: argparse.Namespace) -> int:
     args.output = _output_folder(args)
     if args.audio:
         check_audio(channels)
+    if told := zalo_asked_without_oa(args.channel, config):
+        print(told, file=sys.stderr)
     with ExitStack() as locks:
         if _SENT.intersection(channels):
             # A sync sends from output/zalo and output/radio after it let go of output/.

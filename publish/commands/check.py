@@ -11,6 +11,7 @@ from pathlib import Path
 
 from publish import ci_report, starter_cover
 from publish import config as config_module
+from publish.carried import zalo_asked_without_oa
 from publish.cli import common_options, content_options, resolve_now
 from publish.commands.build import HELD_AS, held_count, how_to_publish, print_exclusions
 from publish.commands.check_links import LinkLines, WrittenLinks, old_site_notes
@@ -64,6 +65,8 @@ def _run(args: argparse.Namespace) -> int:
     """`run`, its findings not yet shown to a CI service."""
     config = config_module.load(args.root)
     now = resolve_now(args.now, config.tz)
+    if told := zalo_asked_without_oa(args.channel, config):
+        print(told, file=sys.stderr)
     # Rendering in memory still writes .cache/ and, at the end of the stream, prunes
     # .cache/images/ to the variants it used: never under a `publish serve` rebuild whose
     # writer is linking them into output/ (nor a build's).
