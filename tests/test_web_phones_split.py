@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from publish.contact_numbers import tel_uri
 from publish.render.web.markdown import MarkdownRenderer
 from publish.render.web.phones import emergency_linker, hotline_linker
+from tests.test_web_phones import MARKUP_PIECES
 from tests.web_fixture import build_site, copy_site
 
 HOTLINE = "0277 3610 113"
@@ -125,17 +126,7 @@ def test_a_split_hotline_dials_on_the_built_page(tmp_path: Path) -> None:
 
 
 SPLIT_PIECES = [
-    "<p>",
-    "</p>",
-    "<strong>",
-    "</strong>",
-    "<em>",
-    "</em>",
-    "<a href='/x'>",
-    "</a>",
-    "<code>",
-    "</code>",
-    "<br>",
+    *MARKUP_PIECES,
     "gọi ",
     "Cảnh sát ",
     "x",
