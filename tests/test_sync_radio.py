@@ -704,7 +704,7 @@ def test_a_bulletin_merged_after_its_episode_aired_is_reported_not_skipped_silen
     reason = missed[0].reason
     assert LATE in reason and "2024-W50" in reason and "17:00, Thứ Bảy, 14/12/2024" in reason
     assert "radio: {air_date: 2024-12-21}" in reason and "17:00, Thứ Bảy, 21/12/2024" in reason
-    assert "channels" in reason
+    assert "ghi draft: [radio] vào bản tin" in reason  # kept from the radio, no new approval
     assert summary.refused == 1 and not (root / STATION / LATE_ITEM).exists()
 
     edit(root / LATE, "approved_by:", "radio: {air_date: 2024-12-21}\napproved_by:")

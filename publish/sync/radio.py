@@ -393,7 +393,7 @@ def _missed(
         "hoặc đưa lên sau buổi phát, hay không có lần đồng bộ nào trước buổi phát): tin này sẽ "
         f"không được phát.{_renamed_hint(gone)} Cách sửa: muốn phát thì {coming}; không cần "
         "phát thì không phải làm "
-        "gì (hoặc bỏ radio khỏi channels của bản tin). Lời báo này chỉ hiện ở lần đồng bộ đầu "
+        "gì (hoặc ghi draft: [radio] vào bản tin). Lời báo này chỉ hiện ở lần đồng bộ đầu "
         "tiên thấy việc này; các lần sau không nhắc lại",
         state.title,
         _missed_data(state),

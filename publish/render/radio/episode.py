@@ -600,7 +600,8 @@ def _nothing_to_read(bulletin: Bulletin) -> Problem:
         bulletin.source,
         "nội dung không có câu nào để đọc trên sóng (chỉ có tiêu đề mục, ảnh hay liên kết): "
         "không đưa vào tập phát sóng",
-        hint="Viết ít nhất một đoạn văn, hoặc bỏ radio khỏi channels nếu bản tin không dành cho đài.",
+        hint="Viết ít nhất một đoạn văn, hoặc ghi draft: [radio] nếu bản tin không dành cho đài "
+        "(giữ bài khỏi đài, không phải duyệt lại).",
         severity="warning",
     )
 
@@ -656,7 +657,7 @@ def _expires_before_air(bulletin: Bulletin, expires: dt.datetime, air: dt.dateti
         f"{_expiry_text(expires, air)}: không đưa vào tập phát sóng",
         field="expires",
         hint="Lùi expires qua giờ phát, hoặc chọn ngày phát sớm hơn (radio: {air_date: …}); "
-        "không cần phát thì bỏ radio khỏi channels.",
+        "không cần phát thì ghi draft: [radio] (giữ bài khỏi đài, không phải duyệt lại).",
         severity="warning",
     )
 
