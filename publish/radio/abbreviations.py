@@ -312,11 +312,15 @@ def _lexicon_pattern(keys: tuple[str, ...]) -> re.Pattern[str] | None:
     groups: dict[str, list[str]] = {}
     for key in sorted(keys, key=len, reverse=True):
         groups.setdefault(key[0], []).append(re.escape(key[1:]))
-    firsts = "".join(re.escape(c) for c in sorted(groups))
+    # Each branch opens with its character and only then looks behind it (`(?<!\w.)`: nothing
+    # of a word before that character): an alternation whose branches all open with a character
+    # lets `re` skip to the next of those characters, where a leading look-behind or look-ahead
+    # was tried at every character of the text (three times slower on a bulletin).
     branches = "|".join(
-        f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in sorted(groups.items())
+        f"{re.escape(first)}(?<!\\w(?s:.))(?:{'|'.join(rests)})"
+        for first, rests in sorted(groups.items())
     )
-    return re.compile(rf"(?<!\w)(?=[{firsts}])(?:{branches})(?!\w)")
+    return re.compile(rf"(?:{branches})(?!\w)")
 
 
 def _replace_keys(text: str, lexicon: Mapping[str, str], keys: tuple[str, ...]) -> str:

@@ -48,8 +48,11 @@ _LONE_EN_THOUSAND = re.compile(r"[1-9]\d{0,2},\d{3}")
 """`1,000`: maybe English thousands. `0,312` (a breath test's three decimals) never is."""
 _EN_GROUPED_DECIMAL = re.compile(r"(\d{1,3}(?:,\d{3})+)\.(\d+)")
 """`5,000.50`: commas group thousands, a dot marks decimals — only ever the English style."""
-_SPACED_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?!\d| \d)")
-"""`1 500 000` as pasted from Word/Excel (thin and no-break spaces are plain spaces by now)."""
+_SPACED_GROUPS = re.compile(r"\d(?<![\d.,]\d)\d{0,2}(?: \d{3})+(?!\d| \d)")
+"""`1 500 000` as pasted from Word/Excel (thin and no-break spaces are plain spaces by now).
+
+The look-behind comes after the first digit: a pattern opening with a digit lets `re` skip to
+the next digit, one opening with a look-behind is tried at every character of the text."""
 _ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 _LONGEST_CARDINAL = 18

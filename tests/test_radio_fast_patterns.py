@@ -1,0 +1,109 @@
+"""The radio passes' faster searches find what the searches they replaced found (hypothesis):
+each old form is kept here verbatim as the specification, and the script must not change."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from publish.radio import abbreviations, callers, numbers
+from publish.radio.flags import Context
+from publish.radio.normalise import load_abbreviations
+from publish.radio.options import SpeakOptions
+
+LEXICON = load_abbreviations(None)
+HYPHENATED, PLAIN = abbreviations._lexicon_keys(frozenset(LEXICON))
+KEYS = sorted(LEXICON)
+PIECES = [
+    " ", "  ", "\n", "-", ".", ",", ":", "(", ")", "/", "x", "_", "9", "đ", "Đ", "á", "PV GAS",
+    "Công an xã Tân Phú ", "ngày 08/12/2020 ", "lúc 14h30 ", "gọi 0912.345.678 ", "số tiền ",
+    "1 500 000", " 000", "000 ", "1.500 000", "2,5 000", "12 345 678 910", "đồng ", "km ",
+    "CSGT-TT ", "TP. Hồ Chí Minh", "v.v. ", "thứ ", "Quý IV/2023 ", "lừa đảo ", "dùng số ",
+    "cuộc gọi từ số ", "mạo danh ", "0987654321", "+84 912 345 678", "²", "٣", "１２",
+]  # fmt: skip
+TEXTS = st.lists(
+    st.sampled_from(PIECES) | st.sampled_from(KEYS) | st.text(max_size=4), max_size=40
+).map("".join)
+
+
+def lexicon_pattern_before(keys: tuple[str, ...]) -> re.Pattern[str] | None:
+    """`abbreviations._lexicon_pattern` before session 46, verbatim."""
+    if not keys:
+        return None
+    groups: dict[str, list[str]] = {}
+    for key in sorted(keys, key=len, reverse=True):
+        groups.setdefault(key[0], []).append(re.escape(key[1:]))
+    firsts = "".join(re.escape(c) for c in sorted(groups))
+    branches = "|".join(
+        f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in sorted(groups.items())
+    )
+    return re.compile(rf"(?<!\w)(?=[{firsts}])(?:{branches})(?!\w)")
+
+
+def matches(pattern: re.Pattern[str] | None, text: str) -> list[tuple[int, int]]:
+    """Where `pattern` matches in `text`."""
+    return [] if pattern is None else [m.span() for m in pattern.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None, database=None)
+@given(TEXTS)
+@example("xCSGT CSGT, (UBND)CSGT_ TP.HCM 1CA ĐCA đTP")
+@example("\nTP\nPV GAS PV Oil PV")
+def test_the_lexicon_search_finds_what_it_found(text: str) -> None:
+    for keys in (PLAIN, HYPHENATED, tuple(KEYS), ("A", "a-b", "Đ", "-x", "ab.")):
+        new = abbreviations._lexicon_pattern(keys)
+        assert matches(new, text) == matches(lexicon_pattern_before(keys), text), keys
+    assert abbreviations._replace_keys(text, LEXICON, PLAIN) == lexicon_pattern_before(PLAIN).sub(
+        lambda m: m[0] if abbreviations._company_letters(text, m) else LEXICON[m[0]], text
+    )
+
+
+SPACED_GROUPS_BEFORE = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?!\d| \d)")
+"""`numbers._SPACED_GROUPS` before session 46, verbatim."""
+
+
+@settings(max_examples=400, deadline=None, database=None)
+@given(TEXTS)
+@example("1 500 000 đồng, 12 345 678 910, .1 500, ,2 000, 1.500 000, 3 0000")
+@example("1 500")
+def test_spaced_groups_are_joined_as_they_were(text: str) -> None:
+    before = SPACED_GROUPS_BEFORE.sub(lambda m: m[0].replace(" ", "."), text)
+    assert numbers.join_spaced_groups(text) == (before if " " in text else text)
+
+
+def callers_told_before(text: str, ctx: Context) -> None:
+    """`callers.callers_told` before session 46, verbatim."""
+    if not any(c.isdigit() for c in text):
+        return
+    for m in callers._FULL_NUMBER.finditer(text):
+        if not callers._FROM_NUMBER.search(text, max(0, m.start() - callers._LOOK_BACK), m.start()):
+            continue
+        first = max(
+            (s.end() for s in callers._SENTENCE_BREAK.finditer(text, 0, m.start())), default=0
+        )
+        stop = callers._SENTENCE_BREAK.search(text, m.end())
+        if not callers.SCAM_WORDS.search(text, first, stop.start() if stop else len(text)):
+            continue
+        ctx.flag(
+            "Q6",
+            callers.WARNING,
+            f"Số «{m[0]}» trong câu cảnh báo lừa đảo là số kẻ gian đã dùng, được đọc đủ trên "
+            "sóng: người nghe có thể gọi vào, và đó có thể là số của người khác bị mượn, bị mạo "
+            "danh. Nếu không cần người nghe nhận ra số, bỏ số; nếu cần, che bớt các chữ số giữa "
+            "(ví dụ «0912.xxx.678», được đọc «số bắt đầu bằng … kết thúc bằng …»).",
+            m[0],
+        )
+        return None
+
+
+@settings(max_examples=400, deadline=None, database=None)
+@given(TEXTS)
+@example("Đối tượng dùng số 0912345678 gọi điện mạo danh Công an để lừa đảo.")
+@example("Cảnh báo lừa đảo: cuộc gọi từ số ² lạ")
+def test_scam_callers_are_told_as_they_were(text: str) -> None:
+    new, old = Context(SpeakOptions(), LEXICON), Context(SpeakOptions(), LEXICON)
+    callers.callers_told(text, new)
+    callers_told_before(text, old)
+    assert new.flags == old.flags
