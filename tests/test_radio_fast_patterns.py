@@ -8,7 +8,7 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from publish.radio import abbreviations, callers, numbers
+from publish.radio import abbreviations, callers, codes, measures, numbers, numerals
 from publish.radio.flags import Context
 from publish.radio.normalise import load_abbreviations
 from publish.radio.options import SpeakOptions
@@ -107,3 +107,51 @@ def test_scam_callers_are_told_as_they_were(text: str) -> None:
     callers.callers_told(text, new)
     callers_told_before(text, old)
     assert new.flags == old.flags
+
+
+_NUMBER = r"\d+(?:[.,]\d+)*"
+_NUM = r"(?<![\w.,])(" + _NUMBER + r")"
+_END = r"(?![\w]|[.,]\d)"
+NUMBER_SEARCHES_BEFORE = {
+    (numerals, "_RANGE"): _NUM + r"\s*-\s*(" + _NUMBER + r")" + _END,
+    (numerals, "_PLUS"): _NUM + r"\s*\+\s*(" + _NUMBER + r")" + _END,
+    (numerals, "_ANY_NUMBER"): _NUM + _END,
+    (numerals, "_FRACTION"): r"(?<![\w.,/])(\d+)/(\d{1,3}(?:\.\d{3})+|\d+)(?![\w/]|[.,]\d)",
+    (numerals, "_SLASH_RUN"): r"(?<![\w.,/])\d+(?:/\d+){2,}(?![\w/]|[.,]\d)",
+    (numerals, "_LETTERED"): r"(?<![\w.,/])(\d{1,4})([A-Z])(\d{1,2})?(?![\w/]|[.,]\d)",
+    (numerals, "_HOUSE_NUMBER"): (
+        r"(?<![\w.,/])(\d{1,5}[A-Z]?)((?:/\d{1,5}[A-Z]?)+)(?![\w/]|[.,]\d)"
+    ),
+    (measures, "_INFORMAL"): _NUM + r"\s?(k|tr|củ)(?!\w)",
+    (measures, "_PERCENT"): _NUM + r"\s?([%‰])",
+    (codes, "_LONG_RUN"): r"(?<![\w.,/+\-])\d{10,}(?![\w/]|[.,]\d)",
+    (codes, "_PHONE"): (
+        r"(?<![\w+.,/])(\+84(?:[ .\-]?\d){9}|0\d(?:[ .\-]?\d){8,9})(?![\d]|[.,/]\d)"
+    ),
+}
+"""The number searches before session 46, verbatim (their look-behind opened the pattern)."""
+NUMBER_PIECES = [
+    "0", "1", "9", "12", "123", "2020", "0912", "345", "678", "84", "+", "+84", "-", "/", ".",
+    ",", " ", "  ", "A", "B", "k", "tr", "củ", "%", "‰", "đ", "x", "_", "số ", "ngày ", "1/2",
+    "45/2/7", "12A1", "123/4A", "0912 345 678", "+84 912.345.678", "1.500.000", "2,5", "5-7",
+    "3+2", "12345678901", "²", "٣",
+]  # fmt: skip
+NUMBER_TEXTS = st.lists(st.sampled_from(NUMBER_PIECES) | st.text(max_size=3), max_size=40).map(
+    "".join
+)
+
+
+def found(
+    pattern: re.Pattern[str], text: str
+) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
+    """Where `pattern` matches in `text`, and what each of its groups holds."""
+    return [(m.span(), m.groups()) for m in pattern.finditer(text)]
+
+
+@settings(max_examples=500, deadline=None, database=None)
+@given(NUMBER_TEXTS)
+@example("Gọi 0912345678, +84912345678 hay a0912345678; 1.500.000đ, 12,5%, 50k, 45/2/7, 12A1")
+@example("x12 .12 ,12 /12 +12345678901 -12345678901 _12 ٣12 12/5/2026 1/1.000 5-7 3+2")
+def test_the_number_searches_find_what_they_found(text: str) -> None:
+    for (module, name), before in NUMBER_SEARCHES_BEFORE.items():
+        assert found(getattr(module, name), text) == found(re.compile(before), text), name

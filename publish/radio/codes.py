@@ -151,7 +151,11 @@ _PHONE_TRIGGER = re.compile(
     r"(\s*+:?+\s*+(?>(?:(?i:ngay|số|tới|đến|vào|qua)\s++){0,2}):?+\s*+)(\+?\d[\d .\-]*\d)(?![\w]|[.,]\d)"
 )
 _PHONE_SHAPE = r"(\+84(?:[ .\-]?\d){9}|0\d(?:[ .\-]?\d){8,9})"
-_PHONE = re.compile(r"(?<![\w+.,/])" + _PHONE_SHAPE + r"(?![\d]|[.,/]\d)")
+_PHONE = re.compile(
+    r"(\+(?<![\w+.,/]\+)84(?:[ .\-]?\d){9}|0(?<![\w+.,/]0)\d(?:[ .\-]?\d){8,9})(?![\d]|[.,/]\d)"
+)
+"""`_PHONE_SHAPE` with nothing of a word or a number before it; each branch looks behind after
+its first character, as `numbers.NUMBER_ALONE` does, so `re` skips to the next `+` or `0`."""
 _PHONE_NUMBER = re.compile(_PHONE_SHAPE)
 _AREA_CODE_PHONE = re.compile(
     r"(?<![\w+.,/])\(\s*(\+84|0\d{1,3})\s*\)\s*(\d(?:[ .\-]?\d){5,9})(?![\d]|[.,/]\d)"
@@ -275,7 +279,7 @@ _PLACE_ONLY_ISSUER = re.compile(
 alone (`123/QĐ-UBND của huyện`, `12/CV-CAH của huyện`): the body is said before the place, as
 R13.3 reads `UBND`, `CAH`."""
 _NUMBER_BEFORE = re.compile(r"\d\s*$")
-_LONG_RUN = re.compile(r"(?<![\w.,/+\-])\d{10,}(?![\w/]|[.,]\d)")
+_LONG_RUN = re.compile(r"\d(?<![\w.,/+\-]\d)\d{9,}(?![\w/]|[.,]\d)")
 """Ten digits or more with no separator, left by the rules before (R9.6): no phone (R9.1),
 hotline, labelled ID or account (R9.5), typed code («mã OTP», «mã vạch»)."""
 _CARD_DIGITS = range(16, 20)

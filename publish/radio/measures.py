@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from publish.radio.flags import BLOCKING, WARNING, Context
-from publish.radio.numbers import NUMBER, RANGE_LEAD, read_amount, read_number
+from publish.radio.numbers import NUMBER, NUMBER_ALONE, RANGE_LEAD, read_amount, read_number
 from publish.radio.tail import ends_before
 
 __all__ = ["UNITS", "money_follows", "read_measures", "read_rates"]
@@ -71,7 +71,7 @@ def _alternation(words: dict[str, str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_NUM = r"(?<![\w.,])(" + NUMBER + r")"
+_NUM = NUMBER_ALONE
 _SCALE = r"(?:\s?(nghìn|ngàn|triệu|tỷ|tỉ)(?!\w))?"
 _MONEY = re.compile(_NUM + _SCALE + r"\s?(" + _alternation(_CURRENCIES) + r")(?!\w)(?!/[cC](?!\w))")
 """`(?!/c)`: `5 đ/c` is five comrades (đồng chí, R14.4), no money."""

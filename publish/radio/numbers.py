@@ -26,6 +26,10 @@ DIGIT_WORDS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy",
 
 NUMBER = r"\d+(?:[.,]\d+)*"
 """A numeric string as written: digits with `.`/`,` groups; `read_number` decides the meaning."""
+NUMBER_ALONE = r"(\d(?<![\w.,]\d)\d*(?:[.,]\d+)*)"
+"""`NUMBER` as a group, with no letter, digit, `.` or `,` before it. The look-behind comes after
+the first digit: a pattern opening with a digit lets `re` skip to the next digit, one opening
+with a look-behind is tried at every character of the text (several times slower)."""
 RANGE_LEAD = re.compile(r"(?<!\w)(?i:từ|khoảng|trong|sau|mất|chừng|tầm)\s*$")
 """Words before a range of amounts that take no «từ» of its own: `trong 2-3 ngày` is «trong hai
 đến ba ngày», never «trong từ hai đến ba ngày»."""
@@ -51,8 +55,7 @@ _EN_GROUPED_DECIMAL = re.compile(r"(\d{1,3}(?:,\d{3})+)\.(\d+)")
 _SPACED_GROUPS = re.compile(r"\d(?<![\d.,]\d)\d{0,2}(?: \d{3})+(?!\d| \d)")
 """`1 500 000` as pasted from Word/Excel (thin and no-break spaces are plain spaces by now).
 
-The look-behind comes after the first digit: a pattern opening with a digit lets `re` skip to
-the next digit, one opening with a look-behind is tried at every character of the text."""
+The look-behind comes after the first digit, as in `NUMBER_ALONE`."""
 _ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
 _LONGEST_CARDINAL = 18

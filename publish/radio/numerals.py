@@ -7,6 +7,7 @@ import re
 from publish.radio.flags import BLOCKING, WARNING, Context
 from publish.radio.numbers import (
     NUMBER,
+    NUMBER_ALONE,
     RANGE_LEAD,
     cardinal,
     ordinal,
@@ -138,12 +139,12 @@ _ROMAN_TRIGGER = re.compile(
     r"(?<!\w)((?i:quý|khóa|khoá|kỳ|thế kỷ|đại hội|hội nghị|phần|chương|mục|tập|giai đoạn|"
     r"quân khu|cấp độ))\s+([IVXLCDM]+)(?!\w)"
 )
-_NUM = r"(?<![\w.,])(" + NUMBER + r")"
+_NUM = NUMBER_ALONE
 _RANGE = re.compile(_NUM + r"\s*-\s*(" + NUMBER + r")" + _END)
 _PLUS = re.compile(_NUM + r"\s*\+\s*(" + NUMBER + r")" + _END)
-_FRACTION = re.compile(r"(?<![\w.,/])(\d+)/(\d{1,3}(?:\.\d{3})+|\d+)(?![\w/]|[.,]\d)")
+_FRACTION = re.compile(r"(\d(?<![\w.,/]\d)\d*)/(\d{1,3}(?:\.\d{3})+|\d+)(?![\w/]|[.,]\d)")
 """`1/2`, `45/48`, `1/1.000` (its thousands grouped, R3.2)."""
-_SLASH_RUN = re.compile(r"(?<![\w.,/])\d+(?:/\d+){2,}(?![\w/]|[.,]\d)")
+_SLASH_RUN = re.compile(r"\d(?<![\w.,/]\d)\d*(?:/\d+){2,}(?![\w/]|[.,]\d)")
 """`5/12/26`: three numbers or more between slashes that no rule read (no full date, no house
 number); its slashes went as word breaks, «năm mười hai hai mươi sáu», and nothing was told."""
 _COUNT_SLASH = re.compile(r"(?<=[^\W\d_])[^\S\n]*/[^\S\n]*(?=\d)")
@@ -152,7 +153,7 @@ _COUNT_SLASH = re.compile(r"(?<=[^\W\d_])[^\S\n]*/[^\S\n]*(?=\d)")
 means «per» or «trên» (`đồng/kg`, `mg/100 ml`) has been read."""
 _NEGATIVE = re.compile(r"(?<![\w.,)])-(?=\d)")
 _ANY_NUMBER = re.compile(_NUM + _END)
-_LETTERED = re.compile(r"(?<![\w.,/])(\d{1,4})([A-Z])(\d{1,2})?(?![\w/]|[.,]\d)")
+_LETTERED = re.compile(r"(\d(?<![\w.,/]\d)\d{0,3})([A-Z])(\d{1,2})?(?![\w/]|[.,]\d)")
 """`số nhà 45A`, `ấp 3B`: a number and its letter, read `bốn mươi lăm A` like `QL1A`; `lớp
 12A1`, `phòng 10C3`: a class or a room, a number after the letter too (`mười hai A một`)."""
 _ADDRESS_WORD = re.compile(
@@ -172,7 +173,7 @@ left unread (Q1)."""
 _CLASS_WORD = re.compile(r"(?<!\w)(?i:lớp|phòng)\s*$")
 """Before `12A1`: a school class or a room; after another word (`biển số 66B1`, a plate not
 written whole) a number after the letter is no address's, and QA flags it (Q1)."""
-_HOUSE_NUMBER = re.compile(r"(?<![\w.,/])(\d{1,5}[A-Z]?)((?:/\d{1,5}[A-Z]?)+)(?![\w/]|[.,]\d)")
+_HOUSE_NUMBER = re.compile(r"(\d(?<![\w.,/]\d)\d{0,4}[A-Z]?)((?:/\d{1,5}[A-Z]?)+)(?![\w/]|[.,]\d)")
 """`123/4A`, `45/2`, `45/2/7`: a house in an alley off a house number, as the South writes an
 address; each part a number, with its letter."""
 _HOUSE_WORD = re.compile(
