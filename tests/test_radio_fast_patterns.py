@@ -130,11 +130,16 @@ NUMBER_SEARCHES_BEFORE = {
     ),
 }
 """The number searches before session 46, verbatim (their look-behind opened the pattern)."""
+for _name in ("_MONEY", "_UNIT_RANGE"):  # long currency and unit alternations, after the number
+    _after = getattr(measures, _name).pattern.removeprefix(numbers.NUMBER_ALONE)
+    assert _after != getattr(measures, _name).pattern
+    NUMBER_SEARCHES_BEFORE[measures, _name] = _NUM + _after
 NUMBER_PIECES = [
     "0", "1", "9", "12", "123", "2020", "0912", "345", "678", "84", "+", "+84", "-", "/", ".",
     ",", " ", "  ", "A", "B", "k", "tr", "củ", "%", "‰", "đ", "x", "_", "số ", "ngày ", "1/2",
     "45/2/7", "12A1", "123/4A", "0912 345 678", "+84 912.345.678", "1.500.000", "2,5", "5-7",
-    "3+2", "12345678901", "²", "٣",
+    "3+2", "12345678901", "²", "٣", "đồng", "đ/c", "VNĐ", "USD", "triệu", "tỷ ", "km", "kg",
+    "ha", "m", "5 - 7 triệu đồng", "2-3 kg", "10%-15%", "1,5 tỷ đồng",
 ]  # fmt: skip
 NUMBER_TEXTS = st.lists(st.sampled_from(NUMBER_PIECES) | st.text(max_size=3), max_size=40).map(
     "".join
@@ -151,6 +156,7 @@ def found(
 @settings(max_examples=500, deadline=None, database=None)
 @given(NUMBER_TEXTS)
 @example("Gọi 0912345678, +84912345678 hay a0912345678; 1.500.000đ, 12,5%, 50k, 45/2/7, 12A1")
+@example("x1 triệu đồng, 1 triệu đồng, .5 kg, 5 kg - 7 kg, 2-3 triệu đồng, 10%-15%")
 @example("x12 .12 ,12 /12 +12345678901 -12345678901 _12 ٣12 12/5/2026 1/1.000 5-7 3+2")
 def test_the_number_searches_find_what_they_found(text: str) -> None:
     for (module, name), before in NUMBER_SEARCHES_BEFORE.items():
