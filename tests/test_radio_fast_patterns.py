@@ -8,7 +8,16 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from publish.radio import abbreviations, callers, codes, measures, numbers, numerals
+from publish.radio import (
+    abbreviations,
+    callers,
+    codes,
+    datetimes,
+    measures,
+    normalise,
+    numbers,
+    numerals,
+)
 from publish.radio.flags import Context
 from publish.radio.normalise import load_abbreviations
 from publish.radio.options import SpeakOptions
@@ -161,3 +170,37 @@ def found(
 def test_the_number_searches_find_what_they_found(text: str) -> None:
     for (module, name), before in NUMBER_SEARCHES_BEFORE.items():
         assert found(getattr(module, name), text) == found(re.compile(before), text), name
+
+
+EDGE_BEFORE = r"(?<![\w.,/:-])(\d{1,2})"
+r"""`datetimes._EDGE` then `(\d{1,2})`, as ten date and time searches opened before session 46."""
+DATE_SEARCHES = [
+    name
+    for name, value in vars(datetimes).items()
+    if isinstance(value, re.Pattern) and value.pattern.startswith(datetimes._EDGED_DAY)
+]
+OVERLONG_BEFORE = r"(?:\d(?:[.,]| (?=\d{3}(?!\d)))?){100,}"
+"""`normalise._OVERLONG_NUMBER` before session 46, verbatim."""
+DATE_PIECES = [
+    *NUMBER_PIECES, "7", "20", "31", "/", "-", ":", " giờ ", " giờ 00 phút", "tháng", " tháng 5",
+    "08/12/2020", "20-11", "5-7/12", "1/3 - 5/3/2026", "12/2025", "2024-2025", "ngày", "năm",
+    "9" * 45, "113 ", "1.000.", "000 ", "١",
+]  # fmt: skip
+DATE_TEXTS = st.lists(st.sampled_from(DATE_PIECES) | st.text(max_size=3), max_size=60).map("".join)
+
+
+def test_the_date_searches_changed_are_the_ten_that_opened_with_a_day() -> None:
+    assert len(DATE_SEARCHES) == 10
+
+
+@settings(max_examples=500, deadline=None, database=None)
+@given(DATE_TEXTS)
+@example("ngày 08/12/2020, 20-11, 5-7/12, từ 1/3 - 5/3/2026, 12/2025, 19 giờ 00 phút, 7 giờ 30")
+@example("x08/12/2020 .20-11 ,5/12 /1/3 :7 giờ 30 -20-11 ١20/11 1.3-5 tháng 6")
+@example("9" * 99 + " 9" + " 113" * 40 + "1.000." * 40)
+def test_the_date_and_overlong_searches_find_what_they_found(text: str) -> None:
+    for name in DATE_SEARCHES:
+        new = getattr(datetimes, name)
+        before = EDGE_BEFORE + new.pattern.removeprefix(datetimes._EDGED_DAY)
+        assert found(new, text) == found(re.compile(before), text), name
+    assert found(normalise._OVERLONG_NUMBER, text) == found(re.compile(OVERLONG_BEFORE), text)

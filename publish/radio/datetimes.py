@@ -98,6 +98,10 @@ or a duty kept by the clock (`7g-11g mỗi ngày, chiều từ 13h30`, `trực 2
 range is of hours."""
 
 _EDGE = r"(?<![\w.,/:-])"
+_EDGED_DAY = r"(\d(?<![\w.,/:-]\d)\d?)"
+"""`_EDGE` then a group of one or two digits, looking behind after the first digit: a pattern
+opening with a digit lets `re` skip to the next digit, one opening with a look-behind is tried at
+every character of the text."""
 _END = r"(?![\w/]|[.,:]\d)"
 _TIME = r"(?:[01]?\d|2[0-3])(?:\s?[hg]\s?(?:[0-5]\d)?|:[0-5]\d)"
 
@@ -118,15 +122,13 @@ after the minutes is said «phút» or nothing; «10h15p» held the bulletin as 
 and «21h45’» left a stray quote in the script."""
 _H = re.compile(_EDGE + r"([01]?\d|2[0-3])\s?h(?![\w'])")
 _G = re.compile(_EDGE + r"([01]?\d|2[0-3])\s?g(?!\w)")
-_H_WORD_MIN = re.compile(_EDGE + r"(\d{1,2}) giờ ([0-5]\d)(?!\d| phút)")
-_H_WORD_NO_MIN = re.compile(_EDGE + r"(\d{1,2}) giờ 00 phút(?!\w)")
+_H_WORD_MIN = re.compile(_EDGED_DAY + r" giờ ([0-5]\d)(?!\d| phút)")
+_H_WORD_NO_MIN = re.compile(_EDGED_DAY + r" giờ 00 phút(?!\w)")
 """`19 giờ 00 phút`: on the hour, said «mười chín giờ» (R8.1), never «… giờ không phút»."""
-_DAY_RANGE = re.compile(_EDGE + r"(\d{1,2})\s*-\s*(\d{1,2})([/.])(\d{1,2})(?:\3(\d{4}))?" + _END)
-_DATE_RANGE = re.compile(
-    _EDGE + r"(\d{1,2})/(\d{1,2})\s*-\s*(\d{1,2})/(\d{1,2})(?:/(\d{4}))?" + _END
-)
+_DAY_RANGE = re.compile(_EDGED_DAY + r"\s*-\s*(\d{1,2})([/.])(\d{1,2})(?:\3(\d{4}))?" + _END)
+_DATE_RANGE = re.compile(_EDGED_DAY + r"/(\d{1,2})\s*-\s*(\d{1,2})/(\d{1,2})(?:/(\d{4}))?" + _END)
 _FULL_DATE_RANGE = re.compile(
-    _EDGE + r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})\s*-\s*(\d{1,2})([/.-])(\d{1,2})\6(\d{4})" + _END
+    _EDGED_DAY + r"([/.-])(\d{1,2})\2(\d{4})\s*-\s*(\d{1,2})([/.-])(\d{1,2})\6(\d{4})" + _END
 )
 _DAY_LIST = re.compile(
     r"(?<!\w)((?i:ngày)(?:\s+|\s*\(\s*))(\d{1,2}(?:\s*,\s*\d{1,2})*)\s*(?:,|(?i:và))\s*(\d{1,2})/(\d{1,2})"
@@ -134,21 +136,19 @@ _DAY_LIST = re.compile(
 )
 """`ngày 5, 6/12`, `ngày 5 và 6/12/2024`, `2 ngày (5 và 6/12)`: several days of one month."""
 _LIST_COMMA = re.compile(r"\s*,\s*")
-_FULL_DATE = re.compile(_EDGE + r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})" + _END)
+_FULL_DATE = re.compile(_EDGED_DAY + r"([/.-])(\d{1,2})\2(\d{4})" + _END)
 _MONTH_RANGE = re.compile(
     r"(?<!\w)((?i:tháng))\s+(\d{1,2})\s*-\s*(\d{1,2})(?:/(\d{4}))?(?![\w/]|[.,:]\d)"
 )
 """`tháng 5-7`, `tháng 12-2/2025`: a range of months (R7.5)."""
 _MONTH_YEAR = re.compile(r"(?<!\w)((?i:tháng))\s+(\d{1,2})\s*[/.-]\s*(\d{4})" + _END)
-_BARE_MONTH_YEAR = re.compile(_EDGE + r"(\d{1,2})/((?:19|20)\d\d)" + _END)
+_BARE_MONTH_YEAR = re.compile(_EDGED_DAY + r"/((?:19|20)\d\d)" + _END)
 _YEAR_RANGE = re.compile(_EDGE + r"((?:19|20)\d\d)\s*-\s*((?:19|20)\d\d)" + _END)
-_SHORT_DATE = re.compile(_EDGE + r"(\d{1,2})/(\d{1,2})" + _END)
-_HYPHEN_DATE = re.compile(
-    _EDGE + r"(\d{1,2})-(\d{1,2})(?![\w/-]|[.,:]\d|\s*+(?i:tháng|giờ|năm)(?!\w))"
-)
+_SHORT_DATE = re.compile(_EDGED_DAY + r"/(\d{1,2})" + _END)
+_HYPHEN_DATE = re.compile(_EDGED_DAY + r"-(\d{1,2})(?![\w/-]|[.,:]\d|\s*+(?i:tháng|giờ|năm)(?!\w))")
 """`ngày 20-11`: a short date written with a hyphen, as the police press writes it; a date only
 right after a word that names a day (`_DAY_TRIGGER`), else a range or a score (R12.1)."""
-_DAYS_OF_MONTH = re.compile(_EDGE + r"(\d{1,2})\s*-\s*(\d{1,2})(?=\s+(?i:tháng)\s+\d)")
+_DAYS_OF_MONTH = re.compile(_EDGED_DAY + r"\s*-\s*(\d{1,2})(?=\s+(?i:tháng)\s+\d)")
 """`ngày 5-7 tháng 12`: two days of a month written out, after `ngày` (R7.5)."""
 _COUNT_AFTER = re.compile(
     r"\s*+(?:" + COUNTED_NOUN + r"|(?i:tiếng|phút|tuần|km|ki-lô-mét|triệu|nghìn|ngàn|tỷ)(?!\w))"

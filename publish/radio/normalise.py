@@ -79,9 +79,13 @@ _INVISIBLE = re.compile(r"[\u200b\u200c\u2060\ufeff\u00ad]")
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 _MAX_PLACEHOLDERS = 256
 _MAX_DIGITS = 100
-_OVERLONG_NUMBER = re.compile(rf"(?:\d(?:[.,]| (?=\d{{3}}(?!\d)))?){{{_MAX_DIGITS},}}")
+_OVERLONG_NUMBER = re.compile(
+    rf"\d(?:[.,]| (?=\d{{3}}(?!\d)))?(?:\d(?:[.,]| (?=\d{{3}}(?!\d)))?){{{_MAX_DIGITS - 1},}}"
+)
 """A number of _MAX_DIGITS digits or more, grouped or not ("1.000.000…", "113 113 113…"): no
-bulletin means one, and the passes' int() refuses one of over 4,300 digits (ValueError)."""
+bulletin means one, and the passes' int() refuses one of over 4,300 digits (ValueError). Its first
+digit is written out before the repeat so that `re` skips to the next digit instead of trying
+the pattern at every character."""
 
 
 @dataclass(frozen=True, slots=True)
