@@ -179,28 +179,43 @@ DATE_SEARCHES = [
     for name, value in vars(datetimes).items()
     if isinstance(value, re.Pattern) and value.pattern.startswith(datetimes._EDGED_DAY)
 ]
+HOUR_BEFORE = r"(?<![\w.,/:-])([01]?\d|2[0-3])"
+"""`datetimes._EDGE` then an hour, as five clock-time searches opened before session 46."""
+HOUR_SEARCHES = [
+    name
+    for name, value in vars(datetimes).items()
+    if isinstance(value, re.Pattern) and value.pattern.startswith(datetimes._EDGED_HOUR)
+]
 OVERLONG_BEFORE = r"(?:\d(?:[.,]| (?=\d{3}(?!\d)))?){100,}"
 """`normalise._OVERLONG_NUMBER` before session 46, verbatim."""
 DATE_PIECES = [
     *NUMBER_PIECES, "7", "20", "31", "/", "-", ":", " giờ ", " giờ 00 phút", "tháng", " tháng 5",
     "08/12/2020", "20-11", "5-7/12", "1/3 - 5/3/2026", "12/2025", "2024-2025", "ngày", "năm",
-    "9" * 45, "113 ", "1.000.", "000 ", "١",
+    "9" * 45, "113 ", "1.000.", "000 ", "١", "h", "g", "p", "'", "’", " phút", "14h30", "7g45",
+    "23:59:59", "24h", "2h", "21h45'", "10h15p", "29h", "2 h 5", "0", "3", "4", "5", "6",
 ]  # fmt: skip
 DATE_TEXTS = st.lists(st.sampled_from(DATE_PIECES) | st.text(max_size=3), max_size=60).map("".join)
 
 
-def test_the_date_searches_changed_are_the_ten_that_opened_with_a_day() -> None:
+def test_the_date_searches_changed_are_those_that_opened_with_a_day_or_an_hour() -> None:
     assert len(DATE_SEARCHES) == 10
+    assert sorted(HOUR_SEARCHES) == ["_G", "_H", "_HM", "_HMS", "_HM_COLON"]
 
 
 @settings(max_examples=500, deadline=None, database=None)
 @given(DATE_TEXTS)
 @example("ngày 08/12/2020, 20-11, 5-7/12, từ 1/3 - 5/3/2026, 12/2025, 19 giờ 00 phút, 7 giờ 30")
 @example("x08/12/2020 .20-11 ,5/12 /1/3 :7 giờ 30 -20-11 ١20/11 1.3-5 tháng 6")
+@example("lúc 14h30, 7g45, 23:59:59, 24h, 2h, 21h45', 10h15p, 29h, 20h5, 2 h 05, 09:5, 1:30:00")
+@example("x14h30 .7g45 ,23:59 /2h :20h -10h15p ١2h 03h 19g 20:30:15 24:00 2h30'")
 @example("9" * 99 + " 9" + " 113" * 40 + "1.000." * 40)
 def test_the_date_and_overlong_searches_find_what_they_found(text: str) -> None:
     for name in DATE_SEARCHES:
         new = getattr(datetimes, name)
         before = EDGE_BEFORE + new.pattern.removeprefix(datetimes._EDGED_DAY)
+        assert found(new, text) == found(re.compile(before), text), name
+    for name in HOUR_SEARCHES:
+        new = getattr(datetimes, name)
+        before = HOUR_BEFORE + new.pattern.removeprefix(datetimes._EDGED_HOUR)
         assert found(new, text) == found(re.compile(before), text), name
     assert found(normalise._OVERLONG_NUMBER, text) == found(re.compile(OVERLONG_BEFORE), text)

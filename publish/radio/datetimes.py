@@ -102,6 +102,9 @@ _EDGED_DAY = r"(\d(?<![\w.,/:-]\d)\d?)"
 """`_EDGE` then a group of one or two digits, looking behind after the first digit: a pattern
 opening with a digit lets `re` skip to the next digit, one opening with a look-behind is tried at
 every character of the text."""
+_EDGED_HOUR = r"(\d(?<![\w.,/:-]\d)(?:(?<=[01])\d||(?<=2)[0-3]))"
+r"""`_EDGE` then an hour, `([01]?\d|2[0-3])`, the same way: its three readings tried in the same
+order (two digits after a 0 or a 1, the first digit alone, two digits after a 2)."""
 _END = r"(?![\w/]|[.,:]\d)"
 _TIME = r"(?:[01]?\d|2[0-3])(?:\s?[hg]\s?(?:[0-5]\d)?|:[0-5]\d)"
 
@@ -111,17 +114,15 @@ _RATIO = re.compile(
     r"(?<!\w)((?i:tỷ lệ|tỉ lệ)\s*:?\s*)(" + NUMBER + r")\s*:\s*(" + NUMBER + r")(?![\w:]|[.,]\d)"
 )
 _QUARTER = re.compile(r"(?<!\w)((?i:quý))\s+([IVX]+|[1-4])\s*/\s*(\d{4})(?!\d)")
-_HMS = re.compile(_EDGE + r"([01]?\d|2[0-3]):([0-5]\d):([0-5]\d)" + _END)
+_HMS = re.compile(_EDGED_HOUR + r":([0-5]\d):([0-5]\d)" + _END)
 _TIME_RANGE = re.compile(_EDGE + r"(" + _TIME + r"|\d{1,2})\s*-\s*(" + _TIME + r")" + _END)
-_HM_COLON = re.compile(_EDGE + r"([01]?\d|2[0-3]):([0-5]\d)" + _END)
-_HM = re.compile(
-    _EDGE + r"([01]?\d|2[0-3])\s?[hg]\s?([0-5]\d)(\s?(?:['’]|phút(?!\w))|p(?!\w))?(?!\w)"
-)
+_HM_COLON = re.compile(_EDGED_HOUR + r":([0-5]\d)" + _END)
+_HM = re.compile(_EDGED_HOUR + r"\s?[hg]\s?([0-5]\d)(\s?(?:['’]|phút(?!\w))|p(?!\w))?(?!\w)")
 """`14h30`, `7g45`, `21h45'`, `21h45’`, `10h15p` (p for phút, as notes are written): the mark
 after the minutes is said «phút» or nothing; «10h15p» held the bulletin as unread digits (Q1)
 and «21h45’» left a stray quote in the script."""
-_H = re.compile(_EDGE + r"([01]?\d|2[0-3])\s?h(?![\w'])")
-_G = re.compile(_EDGE + r"([01]?\d|2[0-3])\s?g(?!\w)")
+_H = re.compile(_EDGED_HOUR + r"\s?h(?![\w'])")
+_G = re.compile(_EDGED_HOUR + r"\s?g(?!\w)")
 _H_WORD_MIN = re.compile(_EDGED_DAY + r" giờ ([0-5]\d)(?!\d| phút)")
 _H_WORD_NO_MIN = re.compile(_EDGED_DAY + r" giờ 00 phút(?!\w)")
 """`19 giờ 00 phút`: on the hour, said «mười chín giờ» (R8.1), never «… giờ không phút»."""
