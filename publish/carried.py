@@ -23,11 +23,11 @@ def carried(channels: Iterable[str], config: Config) -> list[str]:
     return [c for c in CHANNELS if c in wanted]
 
 
-def zalo_asked_without_oa(asked: Iterable[str] | None, config: Config) -> str:
-    """What `--channel zalo` on a unit without [zalo] oa_id is told: nothing is built for Zalo,
+def zalo_asked_without_oa(asked: Iterable[str], config: Config) -> str:
+    """What a command given `--channel zalo` (`asked`: the channels named with --channel, none
+    when it was not given) on a unit without [zalo] oa_id is told: nothing is built for Zalo,
     which it would otherwise learn only from «zalo: 0 tệp»; "" otherwise."""
-    named = {part.strip() for value in asked or () for part in value.split(",")}
-    if "zalo" not in named or config.zalo.oa_id.strip():
+    if "zalo" not in asked or config.zalo.oa_id.strip():
         return ""
     return (
         "Ghi chú: --channel zalo: bảng [zalo] của site.toml chưa có oa_id (mã Zalo OA của đơn "

@@ -244,23 +244,36 @@ def draft(col: Collector, data: dict[str, Any]) -> tuple[bool, frozenset[str]]:
     if not value:
         return False, frozenset()  # `draft: []`: kept from no channel
     names = [str(c).strip() for c in value if c is not None and str(c).strip()]
-    unknown = [c for c in names if c not in CHANNELS]
-    if unknown or not names or len(names) != len(value):
-        meant = [difflib.get_close_matches(c.lower(), CHANNELS, n=1, cutoff=0.6) for c in unknown]
-        told = [
-            f"'{close[0]}' thay cho '{c}'" for c, close in zip(unknown, meant, strict=True) if close
-        ]
+    example = "Giữ bài khỏi một kênh mà vẫn đăng ở kênh khác: draft: [zalo]; giữ bài khỏi mọi kênh: draft: true."
+    if _unknown_channels(col, "draft", names, example):
+        return False, frozenset()
+    if len(names) != len(value):
         col.add(
-            f"kênh không tồn tại: {', '.join(quoted(c) for c in unknown)}"
-            if unknown
-            else "danh sách kênh giữ lại có mục trống",
+            "danh sách kênh giữ lại có mục trống",
             field="draft",
-            hint=(f"Có phải ý bạn là {', '.join(told)}? " if told else "")
-            + f"Các kênh: {', '.join(CHANNELS)}. Giữ bài khỏi một kênh mà vẫn đăng ở kênh khác: "
-            "draft: [zalo]; giữ bài khỏi mọi kênh: draft: true.",
+            hint=f"Các kênh: {', '.join(CHANNELS)}. {example}",
         )
         return False, frozenset()
     return False, frozenset(names)
+
+
+def _unknown_channels(col: Collector, key: str, names: list[str], example: str) -> bool:
+    """Report the names in `names` that are no channel, with the one each likely meant and
+    `example`; whether there were any."""
+    unknown = [c for c in names if c not in CHANNELS]
+    if not unknown:
+        return False
+    meant = [difflib.get_close_matches(c.lower(), CHANNELS, n=1, cutoff=0.6) for c in unknown]
+    told = [
+        f"'{close[0]}' thay cho '{c}'" for c, close in zip(unknown, meant, strict=True) if close
+    ]
+    col.add(
+        f"kênh không tồn tại: {', '.join(quoted(c) for c in unknown)}",
+        field=key,
+        hint=(f"Có phải ý bạn là {', '.join(told)}? " if told else "")
+        + f"Các kênh: {', '.join(CHANNELS)}. {example}",
+    )
+    return True
 
 
 YES_NO = {
@@ -1163,18 +1176,7 @@ def channels(col: Collector, data: dict[str, Any], config: Config) -> frozenset[
     given = len(value)
     fill = f"ghi tên kênh sau dấu gạch, ví dụ '- zalo' (các kênh: {', '.join(CHANNELS)})"
     value = [str(c).strip() for c in _no_empty_items(col, "channels", value, fill)]
-    unknown = [c for c in value if c not in CHANNELS]
-    if unknown:
-        meant = [difflib.get_close_matches(c.lower(), CHANNELS, n=1, cutoff=0.6) for c in unknown]
-        told = [
-            f"'{close[0]}' thay cho '{c}'" for c, close in zip(unknown, meant, strict=True) if close
-        ]
-        col.add(
-            f"kênh không tồn tại: {', '.join(quoted(c) for c in unknown)}",
-            field="channels",
-            hint=(f"Có phải ý bạn là {', '.join(told)}? " if told else "")
-            + f"Các kênh: {', '.join(CHANNELS)}. Ví dụ: channels: web, zalo",
-        )
+    if _unknown_channels(col, "channels", value, "Ví dụ: channels: web, zalo"):
         return frozenset()
     if len(value) != given:  # an empty item, reported above
         return frozenset()

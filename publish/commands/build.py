@@ -81,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
     args.output = _output_folder(args)
     if args.audio:
         check_audio(channels)
-    if told := zalo_asked_without_oa(args.channel, config):
+    if told := zalo_asked_without_oa(channels if args.channel else (), config):
         print(told, file=sys.stderr)
     with ExitStack() as locks:
         if _SENT.intersection(channels):

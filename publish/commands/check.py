@@ -65,7 +65,7 @@ def _run(args: argparse.Namespace) -> int:
     """`run`, its findings not yet shown to a CI service."""
     config = config_module.load(args.root)
     now = resolve_now(args.now, config.tz)
-    if told := zalo_asked_without_oa(args.channel, config):
+    if told := zalo_asked_without_oa(parse_channels(args.channel) if args.channel else (), config):
         print(told, file=sys.stderr)
     # Rendering in memory still writes .cache/ and, at the end of the stream, prunes
     # .cache/images/ to the variants it used: never under a `publish serve` rebuild whose
