@@ -294,6 +294,10 @@ def load_site(
     for bulletin, verdict in zip(bulletins, verdicts, strict=True):
         if verdict is None:
             published.append(bulletin)
+            if drafts and "web" in bulletin.held_from:
+                # `draft: [web]` is a draft on the website: its preview shows it, as it would
+                # a whole draft, while the other channels still carry it.
+                previews.append(dataclasses.replace(bulletin, channels=bulletin.channels | {"web"}))
         else:
             if verdict.bulletin is not bulletin:  # its tags were relabelled
                 verdict = dataclasses.replace(verdict, bulletin=bulletin)

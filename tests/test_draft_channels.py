@@ -167,3 +167,24 @@ def test_keeping_a_zalo_bulletin_from_the_website_says_to_keep_it_from_zalo_too(
     err = capsys.readouterr().err
     assert "trường 'draft': bản tin gửi Zalo nhưng không có trên website" in err
     assert "Giữ bài khỏi cả Zalo: draft: [web, zalo]; hoặc bỏ web khỏi draft." in err
+
+
+def test_the_drafts_preview_shows_a_bulletin_kept_from_the_website_as_a_draft(
+    tmp_path: Path,
+) -> None:
+    """`draft: [web, …]` is a draft on the website: the editor previews it with --drafts,
+    marked as one, while the published site leaves it out and the radio still reads it."""
+    root = with_oa(project(tmp_path))
+    assert approve(root, FILE) == 0
+    edit(root, 'pii_reviewed_by: ""', 'pii_reviewed_by: ""\ndraft: [web, zalo]')
+    clock = ["--root", str(root), "--now", "2021-01-01T09:00"]
+    assert main([*clock, "build", "--drafts"]) == 0
+    assert main([*clock, "build"]) == 0
+    preview = root / ".cache" / "preview" / "web"
+    shown = [p for p in preview.rglob("index.html") if "Nội dung bản tin." in p.read_text("utf-8")]
+    assert len(shown) == 1
+    assert "draft-banner" in shown[0].read_text("utf-8")
+    published = (root / "output" / "web").rglob("index.html")
+    assert not [p for p in published if "Nội dung bản tin." in p.read_text("utf-8")]
+    aired = (root / "output" / "radio").rglob("*.txt")
+    assert [p for p in aired if "Nội dung bản tin." in p.read_text("utf-8")]
