@@ -274,6 +274,12 @@ unit («2 xã An Hiệp và An Nhơn», «3 phường»), or hamlets named by no
 thuộc khóm 2») or by a list of as many names as it counts («2 ấp Tân Hòa và Tân Lợi», «2 khóm 3
 và 4»). A list must end the clause or its part of the address: «7 ấp Tân Hòa và làm thuê ở…»
 is one hamlet, and 7 the house."""
+_HAMLET_NAMED = re.compile(r"[ \t]+" + _HAMLETS + r"[ \t]+", re.IGNORECASE)
+"""A hamlet or group word after a number, in the text as written («2 ấp Tân Hòa …»)."""
+_NAME_TOKENS = re.compile(r"[^\W_]+|[^\w\s]")
+"""Words and marks: a full stop or a bracket ends a list of names."""
+_LIST_REACH = 200
+"""Characters after the hamlet word searched for its list of names."""
 _LIST_SEPARATOR = re.compile(r"[ \t]*,[ \t]*|[ \t]+(?:và|hoặc)[ \t]+")
 _HOUSE = re.compile(r"(?<![^\W\d_])(?:nhà[ \t]+số|số[ \t]+nhà)[ \t]*:?[ \t]*" + _HOUSE_NUMBER)
 """«Nhà số 15», «số nhà 15» with no residence word: a private house too (a fire, a theft).
@@ -367,7 +373,7 @@ def findings(text: str, *, year: int) -> Iterator[Finding]:
     if "(19" in text or "(20" in text or any(word in low for word in _NAME_YEAR_WORDS):
         yield from _minors_named_with_year(text, low if plain else None, year, named)
     if any(word in low for word in _HOME_WORDS):
-        yield from _home_addresses(low)
+        yield from _home_addresses(low, text if aligned else None)
     words = _told_words(low)
     if told := _told_at(low, words):
         near = (low, words) if plain else None
@@ -598,10 +604,11 @@ def _initials(name: list[str]) -> str:
     return ".".join(word[0] for word in name) + "."
 
 
-def _home_addresses(low: str) -> Iterator[Finding]:
+def _home_addresses(low: str, text: str | None = None) -> Iterator[Finding]:
     """House numbers of where people live ("trú tại số 45, tổ 3", "ngụ 12/3 đường …", "nhà số
     15") in the lower-cased text `low`: with the ward they say which door to knock on. A ward or
-    group number is not reported."""
+    group number is not reported. `text`: the text as written, when at `low`'s offsets (its
+    capitals tell where a list of hamlets' names ends)."""
     fresh = _Spans()
     line = LineCounter(low)
     for match in matches_at(_RESIDENCE, low, _residence_starts(low)):
@@ -613,7 +620,11 @@ def _home_addresses(low: str) -> Iterator[Finding]:
             after = clause[house.end(group) :]
             if _SERVICE.fullmatch(number) and not _STREET_AFTER.match(after):
                 continue
-            if group == "direct" and _counts_places(number, after):
+            at = match.start("clause") + house.end(group)
+            if group == "direct" and (
+                _counts_places(number, after)
+                or (text is not None and _counts_named(number, text, at))
+            ):
                 continue
             if _OFFICE.search(one_tone_placement(clause[: house.start()])):
                 continue  # «uỷ ban», «toà nhà» as typed with the tone on the second vowel
@@ -644,6 +655,28 @@ def _counts_places(number: str, after: str) -> bool:
         return True
     names = counted["names"]
     return names is not None and len(_LIST_SEPARATOR.split(names)) == int(number)
+
+
+def _counts_named(number: str, text: str, at: int) -> bool:
+    """Whether a plain `number` right after «trú tại», with the words as written `at` its end,
+    counts hamlets named with capitals, however the sentence goes on («2 ấp Tân Hòa và Tân Lợi
+    bị bắt»): the list ends at the first word in lower case («7 ấp Tân Hòa và làm thuê» names
+    one hamlet, and 7 is the house)."""
+    if not number.isdigit():
+        return False
+    hamlet = _HAMLET_NAMED.match(text, at)
+    if hamlet is None:
+        return False
+    names, state = 0, "name"  # what may come next: a "name", more of "one", or a "separator"
+    for token in _NAME_TOKENS.findall(text, hamlet.end(), hamlet.end() + _LIST_REACH):
+        if token in (",", "và", "hoặc") and state != "name":
+            state = "name"
+        elif (token.isdigit() or token[0].isupper()) and state != "separator":
+            names += state == "name"  # a name's next capitalised word is the same name
+            state = "separator" if token.isdigit() else "one"  # «khóm 3 và 4»: numbers alone
+        else:
+            break
+    return names >= 2 and names == int(number)
 
 
 def _not_a_home(low: str, start: int, end: int) -> bool:

@@ -55,3 +55,32 @@ def test_a_house_number_before_a_hamlet_is_still_found(text: str, value: str) ->
     """A number before one hamlet or group with its name or number («45 ấp Tân Hòa», «15
     khóm 2»), one written with «số» or a slash, is where someone lives."""
     assert houses(text) == [(0, value)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hai anh em trú tại 2 ấp Tân Hòa và Tân Lợi bị bắt giữ.",
+        "Các đối tượng trú tại 3 ấp Tân Hòa, Tân Lợi và Tân Phú đã ra đầu thú.",
+        "Người dân trú tại 2 khóm 3 và 4 bị mất trộm xe.",
+    ],
+)
+def test_a_count_of_hamlets_named_with_capitals_is_no_house_number_whatever_follows(
+    text: str,
+) -> None:
+    """The names' capitals tell where the list ends, so the sentence may go on after it."""
+    assert houses(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anh L trú tại 2 ấp Tân Hòa Tân Lợi bị bắt.",  # one hamlet's name, however long
+        "Anh M trú tại 2 ấp Tân Hòa. Tân Lợi là nơi xảy ra vụ việc.",
+        "Anh N trú tại 3 ấp Tân Hòa và Tân Lợi bị bắt.",  # three counted, two named
+        "Anh O trú tại 2 khóm 3 4 bị bắt.",
+    ],
+)
+def test_a_house_number_before_a_hamlet_named_with_capitals_is_still_found(text: str) -> None:
+    """Only a list of exactly as many names as the number counts makes it a count."""
+    assert houses(text) == [(0, "số *")]
