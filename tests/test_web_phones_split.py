@@ -182,3 +182,24 @@ def test_a_link_added_across_tags_holds_whole_elements(body: str) -> None:
     assert not inside, html
     rest.append(html[at:])
     assert "".join(rest) == body
+
+
+@pytest.mark.parametrize(
+    ("markdown", "typed"),
+    [
+        ("Gọi đường dây nóng 0277 3610\n113 để báo tin.", "0277 3610\n113"),
+        ("Gọi đường dây nóng 0277\n3610 113 để báo tin.", "0277\n3610 113"),
+        ("Gọi đường dây nóng (0277)\n3610 113.", "(0277)\n3610 113"),
+    ],
+)
+def test_a_hotline_the_editor_wrapped_across_two_lines_is_one_link(
+    markdown: str, typed: str
+) -> None:
+    """Editors who wrap their lines in Markdown may wrap inside the number: the reader still
+    taps it whole."""
+    assert f'<a href="{HREF}">{typed}</a>' in shown(markdown)
+
+
+def test_a_hotline_split_between_two_list_items_is_not_linked() -> None:
+    """Two lines of a list are two numbers, whatever their digits make together."""
+    assert "<a" not in shown("- 0277\n- 3610 113")

@@ -45,8 +45,9 @@ _BREAK = re.compile(r"<br\b[^>]*+>", re.IGNORECASE)
 """A line break inside a paragraph («Liên hệ:<br>113»): the run of text goes on past it."""
 _EMPHASIS = frozenset({"strong", "b", "em", "i", "u", "mark", "span"})
 """Tags inside a sentence: «gọi» and the number around them are still one sentence."""
-_GAP = r"(?:[ .\-\u00a0\u202f]|\)\s?)?"
-"""What may separate two digits of a typed number: a space, a dot, a hyphen, an area code's `)`;
+_GAP = r"(?:[ .\-\u00a0\u202f\n]|\)\s?)?"
+"""What may separate two digits of a typed number: a space, a dot, a hyphen, an area code's `)`,
+the end of a line where an editor's text wrapped inside the number («0277 3610⏎113»);
 or the non-breaking space Word puts there, which a body pasted from it keeps (written `&nbsp;`
 in the HTML, the linkers are handed the character: Views._body)."""
 _TAGS = r"(?>(?:<[^<>]*+>)*)"
