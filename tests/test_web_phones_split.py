@@ -203,3 +203,34 @@ def test_a_hotline_the_editor_wrapped_across_two_lines_is_one_link(
 def test_a_hotline_split_between_two_list_items_is_not_linked() -> None:
     """Two lines of a list are two numbers, whatever their digits make together."""
     assert "<a" not in shown("- 0277\n- 3610 113")
+
+
+@pytest.mark.parametrize(
+    ("markdown", "linked"),
+    [
+        ("Người dân gọi ngay đường dây nóng 0277 3610 113 hoặc 113 để được hỗ trợ.", ["113"]),
+        ("Đường dây nóng **0277 3610 113**, hoặc số 115.", ["115"]),
+        ("Gọi 0277 3610 113 hoặc 113, 114.", ["113", "114"]),
+    ],
+)
+def test_an_emergency_number_offered_after_the_hotline_is_linked_too(
+    markdown: str, linked: list[str]
+) -> None:
+    """«đường dây nóng … hoặc 113»: the hotline's link ended the text «gọi» starts, and the
+    emergency number after it was left for the reader to type."""
+    html = shown(markdown)
+    assert f'<a href="{HREF}">' in html
+    assert re.findall(r'<a href="tel:(\d{3})">\1</a>', html) == linked
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "Gọi đường dây nóng 0277 3610 113 và 113 cuộc gọi đã được tiếp nhận.",
+        "Đường dây nóng 0277 3610 113 hoặc 113 đường Lê Lợi.",
+        "Gọi 0277 3610 113 hoặc 113 - 120 ca.",
+    ],
+)
+def test_a_count_or_an_address_after_the_hotline_is_not_linked(markdown: str) -> None:
+    """After the hotline, a number that counts, a house on a street, or a range stays text."""
+    assert not re.findall(r'<a href="tel:\d{3}">', shown(markdown))

@@ -118,6 +118,7 @@ _RANGE = (
 """After the last number, a dash and a short number ending there: a range of counts («Cấp cứu
 115-120 ca», «115 – 120 bệnh nhân»), no line to call. Not duty hours («113 – 24/7», «– 24
 giờ», «– 7h30») nor a phone's first group («113 - 0277 3851 113»)."""
+_DIGITS = re.compile(r"\d+")
 _AND = r"(?:\s*+[,;–—-]\s*+|\s++(?i:và|hoặc|hay)\s++)"
 """Between two numbers of a list to call («113, 114, 115», «114 hoặc 115», «113 – 114 – 115»:
 a dash ended the list, and only 113 was a link)."""
@@ -255,7 +256,8 @@ def hotline_linker(hotline: str, href: str) -> Callable[[str], str]:
 def emergency_linker(hrefs: Mapping[str, str]) -> Callable[[str], str]:
     """A function linking each emergency number of `hrefs` (`113` → its tel: URI) where a body
     says to call it: after «gọi» or the name of a service («Cảnh sát», «cấp cứu», «đường dây
-    nóng»…), and in a list after them («Số khẩn cấp: 113, 114, 115»)."""
+    nóng»…), and in a list after them («Số khẩn cấp: 113, 114, 115»), also one after a linked
+    number to call («đường dây nóng 0277 3851 113 hoặc 113»)."""
     numbers = {number: href for number, href in hrefs.items() if number.isdigit() and href}
     if not numbers:
         return _unchanged
@@ -280,9 +282,23 @@ def emergency_linker(hrefs: Mapping[str, str]) -> Callable[[str], str]:
         + r")(?![\w]|[.,]\d|/\w)"
     )
     link = linking(_Unlabelled(pattern), quick, numbers)
+    # «gọi đường dây nóng <a href="tel:…">0277 3851 113</a> hoặc 113»: the link ended the run
+    # of text the pattern reads, and with it the «gọi» its list needs.
+    after_link = re.compile(
+        r'(<a href="tel:[^"<>]*+">(?>(?:[^<]|<(?!/a>))*+)</a>(?:</(?:strong|b|em|i|u|mark)>)*+'
+        r"(?:[^\S\n]*+,)?[^\S\n]++(?i:hoặc|hay|và)[^\S\n]++(?i:số[^\S\n]++)?)"
+        r"(" + one + "(?>(?:" + _AND + one + ")*))"
+        r"(?!" + _RANGE + ")" + _CLAUSE_END + "(?!" + _COUNTED + "|" + _ADDRESS + ")"
+    )
+
+    def to_call(number: re.Match[str]) -> str:
+        """An emergency number as a link."""
+        return f'<a href="{numbers[number[0]]}">{number[0]}</a>'
 
     def linked(html: str) -> str:
         """`html` with its numbers to call linked, those in a list of figures left as text."""
+        if "tel:" in html:
+            html = after_link.sub(lambda m: m[1] + _DIGITS.sub(to_call, m[2]), html)
         listed = _listed_counts(html) if quick.search(html) and ":" in html else frozenset()
         if not listed:
             return link(html)
