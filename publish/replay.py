@@ -87,6 +87,9 @@ class Outcome:
     """The bulletins left out, counted by why (build.held_count)."""
     advice: tuple[str, ...] = ()
     """How to publish when nothing goes out (build.how_to_publish)."""
+    unsent: tuple[str, ...] = ()
+    """Channels built with nowhere to go (zalo without an OA): their line is left out of the
+    report while none of their files changed."""
 
 
 @dataclass(frozen=True, slots=True)

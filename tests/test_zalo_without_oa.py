@@ -100,3 +100,19 @@ def test_sync_publishes_the_website_and_sends_nothing_to_zalo(
     assert run(root, "sync", "web") == 0
     assert list((root / "output" / "web").rglob("hoi-nghi/index.html"))
     assert not list((root / "output").glob("zalo/*.json"))
+
+
+def test_the_build_report_leaves_out_the_channel_it_does_not_build(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """«zalo: 0 tệp ghi mới» on every build of a unit without an OA only raised a question."""
+    root = project(tmp_path)
+    assert run(root, "build") == 0
+    out = capsys.readouterr().out
+    assert "web: " in out and "radio: " in out
+    assert "zalo: " not in out
+    with_oa(root)
+    short = bulletin_md({"channels": "[web, radio]"}, body="Nội dung.\n")
+    (root / FILE).write_text(short, encoding="utf-8")
+    assert run(root, "build") == 0
+    assert "zalo: 0 tệp ghi mới" in capsys.readouterr().out

@@ -246,6 +246,9 @@ def outcome_of(result: Build, written: WriteReport) -> Outcome:
         published=len(result.site.bulletins),
         held=held_count(result.site),
         advice=tuple(how_to_publish(result.site)),
+        # A unit without a Zalo OA builds nothing for it: «zalo: 0 tệp» on every build only
+        # raised the question why (the no-OA note answers it where zalo was asked for).
+        unsent=() if result.site.config.zalo.oa_id.strip() else ("zalo",),
     )
 
 
@@ -268,6 +271,8 @@ def report(
         print(warning.render(), file=sys.stderr)
     for channel, files in outcome.files:
         new, removed = changes.get(channel, (0, 0))
+        if channel in outcome.unsent and not (files or removed):
+            continue
         print(f"{channel}: {new} tệp ghi mới, {files - new} không đổi, {removed} gỡ bỏ")
     if replayed:
         print(
