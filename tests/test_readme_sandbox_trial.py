@@ -1,0 +1,70 @@
+"""README's «Thử toàn bộ luồng với Zalo giả lập» block, run as written (on a free port, in a
+temporary folder, without the browser step): a tester copying it must see the trial go through.
+It once kept the token file inside the clone, which the sync rightly refuses to use."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+HEADING = "**Thử toàn bộ luồng với Zalo giả lập**"
+
+
+def sandbox_block() -> str:
+    """The shell block under the trial's heading in README.md."""
+    text = (REPO / "README.md").read_text("utf-8")
+    after = text[text.index(HEADING) :]
+    found = re.search(r"```sh\n(.*?)```", after, re.DOTALL)
+    assert found is not None
+    return found[1]
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.mark.skipif(not (REPO / ".git").exists(), reason="the block clones this repository")
+def test_the_readme_sandbox_trial_goes_through_as_written(tmp_path: Path) -> None:
+    block = sandbox_block()
+    assert "/tmp/thu-zalo" in block and "8765" in block
+    lines = [line for line in block.splitlines() if "zalo-login" not in line]
+    script = "\n".join(lines).replace("/tmp/thu-zalo", str(tmp_path / "thu-zalo"))
+    script = script.replace("8765", str(free_port()))
+    # The sandbox must be up before the first sync: a tester types the lines one by one.
+    script = script.replace(" &\n", " &\nsleep 2\n", 1)
+    # A block stopped early must not leave the sandbox holding the output open.
+    script = "trap 'kill $(jobs -p) 2>/dev/null || true' EXIT\n" + script
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    for name in [n for n in env if n.startswith(("ZALO_", "PUBLISH_RADIO"))]:
+        del env[name]
+    run = subprocess.Popen(
+        ["bash", "-e", "-c", script],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        said, _ = run.communicate(timeout=240)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(run.pid, signal.SIGKILL)  # the sandbox, were the block to stop early
+    assert run.returncode == 0, said
+    assert "LỖI" not in said
+    assert said.count("zalo: không có thay đổi nào") == 2, said
+    assert "Người quan tâm OA: 120" in said
+    assert not (tmp_path / "thu-zalo").exists()
