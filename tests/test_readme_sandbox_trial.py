@@ -1,6 +1,7 @@
-"""README's «Thử toàn bộ luồng với Zalo giả lập» block, run as written (on a free port, in a
-temporary folder, without the browser step): a tester copying it must see the trial go through.
-It once kept the token file inside the clone, which the sync rightly refuses to use."""
+"""README's «Thử toàn bộ luồng với Zalo giả lập» block, run as written (on free ports, in a
+temporary folder, a script standing in for the administrator's browser): a tester copying it
+must see the trial go through. It once kept the token file inside the clone, which the sync
+rightly refuses to use."""
 
 from __future__ import annotations
 
@@ -28,6 +29,15 @@ def sandbox_block() -> str:
     return found[1]
 
 
+BROWSER = """{} > LOGIN_OUT 2>&1 &
+for _ in $(seq 150); do grep -q 'permission?' LOGIN_OUT && break; sleep 0.2; done
+python -c "import re, sys, urllib.request
+url = re.search(r'http://\\S+permission\\?\\S+', open(sys.argv[1], encoding='utf-8').read())[0]
+urllib.request.urlopen(url).read()" LOGIN_OUT
+wait $! && cat LOGIN_OUT"""
+"""The administrator's browser at `publish zalo-login`: open the address it prints, consent."""
+
+
 def free_port() -> int:
     """A loopback port nothing listens on now."""
     with socket.socket() as probe:
@@ -39,11 +49,17 @@ def free_port() -> int:
 def test_the_readme_sandbox_trial_goes_through_as_written(tmp_path: Path) -> None:
     block = sandbox_block()
     assert "/tmp/thu-zalo" in block and "8765" in block
-    lines = [line for line in block.splitlines() if "zalo-login" not in line]
+    lines = [
+        BROWSER.format(line.split("#")[0]) if "zalo-login" in line else line
+        for line in block.splitlines()
+    ]
     script = "\n".join(lines).replace("/tmp/thu-zalo", str(tmp_path / "thu-zalo"))
-    script = script.replace("8765", str(free_port()))
+    port = free_port()
+    script = script.replace("8765", str(port)).replace("8787", str(free_port()))
+    script = script.replace("LOGIN_OUT", str(tmp_path / "login.txt"))
     # The sandbox must be up before the first sync: a tester types the lines one by one.
-    script = script.replace(" &\n", " &\nsleep 2\n", 1)
+    up = f"for _ in $(seq 150); do (: > /dev/tcp/127.0.0.1/{port}) 2>/dev/null && break; sleep 0.2; done"
+    script = script.replace(" &\n", f" &\n{up}\n", 1)
     # A block stopped early must not leave the sandbox holding the output open.
     script = "trap 'kill $(jobs -p) 2>/dev/null || true' EXIT\n" + script
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
@@ -67,4 +83,5 @@ def test_the_readme_sandbox_trial_goes_through_as_written(tmp_path: Path) -> Non
     assert "LỖI" not in said
     assert said.count("zalo: không có thay đổi nào") == 2, said
     assert "Người quan tâm OA: 120" in said
+    assert "Đã lấy token của OA" in said and "zalo-token.json (quyền 600)" in said
     assert not (tmp_path / "thu-zalo").exists()
