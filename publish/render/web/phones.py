@@ -285,7 +285,7 @@ def emergency_linker(hrefs: Mapping[str, str]) -> Callable[[str], str]:
     # «gọi đường dây nóng <a href="tel:…">0277 3851 113</a> hoặc 113»: the link ended the run
     # of text the pattern reads, and with it the «gọi» its list needs.
     after_link = re.compile(
-        r'(<a href="tel:[^"<>]*+">(?>(?:[^<]|<(?!/a>))*+)</a>(?:</(?:strong|b|em|i|u|mark)>)*+'
+        r'(<a href="tel:[^"<>]*+">(?>(?:[^<]|<(?!/a>))*)</a>(?>(?:</(?:strong|b|em|i|u|mark)>)*)'
         r"(?:[^\S\n]*+,)?[^\S\n]++(?i:hoặc|hay|và)[^\S\n]++(?i:số[^\S\n]++)?)"
         r"(" + one + "(?>(?:" + _AND + one + ")*))"
         r"(?!" + _RANGE + ")" + _CLAUSE_END + "(?!" + _COUNTED + "|" + _ADDRESS + ")"
