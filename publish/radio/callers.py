@@ -16,7 +16,9 @@ from publish.radio.flags import WARNING, Context
 
 __all__ = ["callers_told"]
 
-_FULL_NUMBER = re.compile(r"(?<![\w.,+])(?:\+84|0)\d(?:[ .\-]?\d){8,9}(?![\d]|[.,]\d)")
+_FULL_NUMBER = re.compile(
+    r"(?:\+(?<![\w.,+]\+)84|0(?<![\w.,+]0))\d(?:[ .\-]?\d){8,9}(?![\d]|[.,]\d)"
+)
 """A whole phone number, 0 and nine or ten more digits, or +84 and nine or ten (R9.1)."""
 _FROM_NUMBER = re.compile(
     r"(?i:(?<!\w)(?:dùng|sử dụng|mượn|mua|từ)\s++(?:(?:các|một|những)\s++)?"
@@ -25,6 +27,8 @@ _FROM_NUMBER = re.compile(
 )
 """Right before the number: a number the caller used or called from (`Đối tượng dùng số`,
 `cuộc gọi từ số`, `số lạ`), never one a listener is asked to call (`liên hệ số`, `qua số`)."""
+_DIGIT = re.compile(r"\d")
+"""In every `_FULL_NUMBER` match (`²` is a digit to `str.isdigit`, and in no phone number)."""
 _SENTENCE_BREAK = re.compile(r"[.!?](?:\s|$)")
 _LOOK_BACK = 60
 """Characters before a number in which `_FROM_NUMBER` is looked for."""
@@ -32,7 +36,7 @@ _LOOK_BACK = 60
 
 def callers_told(text: str, ctx: Context) -> None:
     """Q6: tell the editor of each whole phone number a scam warning gives as the caller's."""
-    if not any(map(str.isdigit, text)):  # a generator here cost more than the whole pass
+    if not _DIGIT.search(text):  # `re` scans faster than `str.isdigit` called per character
         return
     for m in _FULL_NUMBER.finditer(text):
         if not _FROM_NUMBER.search(text, max(0, m.start() - _LOOK_BACK), m.start()):

@@ -10,7 +10,7 @@ from publish.radio.given_names import a_full_name
 from publish.radio.masked import MASK, read_masked_numbers
 from publish.radio.masked_plates import plate_head, read_masked_plates
 from publish.radio.measures import money_follows
-from publish.radio.numbers import COUNTED_NOUN, cardinal, digit_by_digit
+from publish.radio.numbers import COUNTED_NOUN, cardinal, digit_by_digit, word_alone
 from publish.radio.pauses import pause_after
 from publish.radio.place_kinds import KINDS_PATTERN
 from publish.radio.tail import ends_before
@@ -103,7 +103,7 @@ _CASE_KINDS = {
 }
 _TRIAL_STAGES = {"ST": "sơ thẩm", "PT": "phúc thẩm", "GĐT": "giám đốc thẩm"}
 _COURT_CASE = re.compile(
-    rf"(?<![\w/])(\d+)/((?:19|20)\d{{2}})/({'|'.join(_CASE_KINDS)})-?({'|'.join(_TRIAL_STAGES)})"
+    rf"(\d(?<![\w/]\d)\d*)/((?:19|20)\d{{2}})/({'|'.join(_CASE_KINDS)})-?({'|'.join(_TRIAL_STAGES)})"
     r"(?!\w)"
 )
 """A court's judgment or case number, `12/2026/HS-ST`, `45/2026/HSST`: number, year, the case's
@@ -122,7 +122,7 @@ form, never «một trăm sáu mươi tám trên hai nghìn …» (R12.3) nor a 
 (`Nghị định số 100/2019 và 123/2021`)."""
 _IN_YEAR = re.compile(r"(\d{1,5})\s*/\s*((?:19|20)\d{2})")
 _SPACED_DOCUMENT = re.compile(
-    r"(?<![\w/])(\d{1,5})\s*/\s*(?:((?:19|20)\d{2})\s*/\s*)?([A-ZĐ]{1,5}|[a-zđ]{1,5})\s*-\s*"
+    r"(\d(?<![\w/]\d)\d{0,4})\s*/\s*(?:((?:19|20)\d{2})\s*/\s*)?([A-ZĐ]{1,5}|[a-zđ]{1,5})\s*-\s*"
     r"([A-ZĐ][A-Za-zĐ]*|[a-zđ]+)(?![\w-])"
 )
 """`100 / 2019 / NĐ - CP`, `100/2019/nđ-cp`: a document number pasted with spaces or typed in
@@ -147,25 +147,22 @@ _LEGAL = re.compile(
     r"(?<![\w/])(\d+)/(?:(\d{4})/)?([A-ZĐ]{1,5})-([A-ZĐ][A-Za-zĐ]*(?:-[A-ZĐ][A-Za-zĐ]*)*)(?!\w)"
 )
 _PHONE_TRIGGER = re.compile(
-    r"(?<!\w)((?i:điện thoại|hotline|đường dây nóng|gọi|liên hệ|tổng đài)|SĐT|ĐT)"
+    "(" + word_alone("(?i:điện thoại|hotline|đường dây nóng|gọi|liên hệ|tổng đài)", "SĐT|ĐT") + ")"
     r"(\s*+:?+\s*+(?>(?:(?i:ngay|số|tới|đến|vào|qua)\s++){0,2}):?+\s*+)(\+?\d[\d .\-]*\d)(?![\w]|[.,]\d)"
 )
 _PHONE_SHAPE = r"(\+84(?:[ .\-]?\d){9}|0\d(?:[ .\-]?\d){8,9})"
-_PHONE = re.compile(
-    r"(\+(?<![\w+.,/]\+)84(?:[ .\-]?\d){9}|0(?<![\w+.,/]0)\d(?:[ .\-]?\d){8,9})(?![\d]|[.,/]\d)"
-)
+_PHONE_ALONE = r"(\+(?<![\w+.,/]\+)84(?:[ .\-]?\d){9}|0(?<![\w+.,/]0)\d(?:[ .\-]?\d){8,9})"
+_PHONE = re.compile(_PHONE_ALONE + r"(?![\d]|[.,/]\d)")
 """`_PHONE_SHAPE` with nothing of a word or a number before it; each branch looks behind after
 its first character, as `numbers.NUMBER_ALONE` does, so `re` skips to the next `+` or `0`."""
 _PHONE_NUMBER = re.compile(_PHONE_SHAPE)
 _AREA_CODE_PHONE = re.compile(
-    r"(?<![\w+.,/])\(\s*(\+84|0\d{1,3})\s*\)\s*(\d(?:[ .\-]?\d){5,9})(?![\d]|[.,/]\d)"
+    r"\((?<![\w+.,/]\()\s*(\+84|0\d{1,3})\s*\)\s*(\d(?:[ .\-]?\d){5,9})(?![\d]|[.,/]\d)"
 )
 """`(0277) 3610113`, `(028) 3829 7143`: an area code in brackets, then the subscriber number."""
 _SUBSCRIBER_GROUPS = {6: (3, 3), 7: (3, 4), 8: (4, 4), 9: (3, 3, 3), 10: (3, 3, 4)}
 """How an unseparated subscriber number is split for breath pauses (R9.2)."""
-_PHONE_PAIR = re.compile(
-    r"(?<![\w+.,/])" + _PHONE_SHAPE + r"(?:\s*/\s*|\s+-\s+)" + _PHONE_SHAPE + r"(?![\d]|[.,/]\d)"
-)
+_PHONE_PAIR = re.compile(_PHONE_ALONE + r"(?:\s*/\s*|\s+-\s+)" + _PHONE_SHAPE + r"(?![\d]|[.,/]\d)")
 """`0912.345.678/0277.3851.234`, `0277.3861.234 - 0913.123.456`: two numbers, either will do;
 a dash between them was said as a comma, and the first number ran into the second."""
 _SERVICE = re.compile(r"(?<![\w.,])(11[1345]|1[89]00(?:[ .]?\d)+)(?![\w]|[.,]\d)")
@@ -205,20 +202,21 @@ _LISTED_AFTER_SPOKEN = re.compile(rf"(?<!\w){_DIGIT_WORD}(?: {_DIGIT_WORD}){{2,}
 """The same, when the number before was read already, digit by digit: a service line after a
 trigger (`gọi 113, 114`), or a phone number (`liên hệ số 0277.3861.234, 113 hoặc 114`). No
 cardinal says three digit words in a row."""
-_SERVICE_SLASH = re.compile(r"(?<![\w.,])(11[1345])\s*/\s*(?=11[1345](?!\w))")
+_SERVICE_SLASH = re.compile(r"(1(?<![\w.,]1)1[1345])\s*/\s*(?=11[1345](?!\w))")
 """`113/114/115`: listed with a slash; read with a pause between, like a comma."""
 _PLATE_TRIGGER = re.compile(
-    r"(?<!\w)(BKS|(?i:biển kiểm soát|biển số))(\s*+(?>(?:số)?)\s*+:?+\s*+)"
+    "(" + word_alone("BKS", "(?i:biển kiểm soát|biển số)") + ")"
+    r"(\s*+(?>(?:số)?)\s*+:?+\s*+)"
     r"(\d{2}[ -]?[A-ZĐ]{1,2}\d?(?: ?[-.] ?| )?\d{3,5}(?:\.\d{2})?)(?!\w)"
 )
 _PLATE = re.compile(
-    r"(?<![\w.])(\d{2}[A-Z]{1,2}\d?-\d{3}\.?\d{2}|\d{2}-?[A-Z]{1,2}\d? \d{3}\.\d{2})(?!\w|\.\d)"
+    r"(\d(?<![\w.]\d)(?:\d[A-Z]{1,2}\d?-\d{3}\.?\d{2}|\d-?[A-Z]{1,2}\d? \d{3}\.\d{2}))(?!\w|\.\d)"
 )
 """A plate with no `BKS` before it: `30A-123.45`, or a motorbike's two lines typed on one,
 `59-X1 123.45`, `66B1 234.56`, `66A 123.45` (its serial's dot required: `20-25 123` is no
 plate)."""
-_KM_POST = re.compile(r"(?<![\w])[Kk][Mm]\s*(\d+)(?:\s*\+\s*(\d+))?(?![\w]|[.,]\d)")
-_ROAD = re.compile(r"(?<!\w)(QL|ĐT|TL|ĐH|CT)\.?\s*(\d+)([A-Z]?)(?![\w]|[.,]\d)")
+_KM_POST = re.compile(r"[Kk](?<!\w[Kk])[Mm]\s*(\d+)(?:\s*\+\s*(\d+))?(?![\w]|[.,]\d)")
+_ROAD = re.compile("(" + word_alone("QL|ĐT|TL|ĐH|CT") + r")\.?\s*(\d+)([A-Z]?)(?![\w]|[.,]\d)")
 _ROAD_WORD_BEFORE = re.compile(r"(?<!\w)(?i:đường)\s*$")
 """`đường ĐT 741`: the road's own «đường», which `đường tỉnh` would say twice."""
 _NUMBERED_PLACE = re.compile(r"(?<![\w.])([QP])\.\s?(\d{1,2})(?![\w/]|[.,]\d)")
@@ -240,8 +238,8 @@ _KIND_BEFORE = re.compile(
 )
 """`NĐ 100/2019/NĐ-CP`, `QĐ 15/QĐ-CAH`: the kind written before the number as in it, said once
 as a word (never «nghị định Nghị định số …», nor «CT» read as a road)."""
-_HYPHEN_CODE = re.compile(r"(?<!\w)([A-ZĐ][A-Za-zĐ]*)-(\d+)(?![\w]|[.,]\d)")
-_DIGIT_CODE = re.compile(r"(?<!\w)([A-ZĐ]{1,6})(\d+)([A-ZĐ]*)(?!\w)")
+_HYPHEN_CODE = re.compile(r"([A-ZĐ](?<!\w[A-ZĐ])[A-Za-zĐ]*)-(\d+)(?![\w]|[.,]\d)")
+_DIGIT_CODE = re.compile(r"([A-ZĐ](?<!\w[A-ZĐ])[A-ZĐ]{0,5})(\d+)([A-ZĐ]*)(?!\w)")
 _NUMBERED_AREAS = frozenset({"KP", "TDP", "KV"})
 """Lexicon letters of a neighbourhood numbered in a town (`KP2`, `TDP3`): «khu phố hai», no code
 to declare; it was held back as an unknown code and read «KP hai»."""

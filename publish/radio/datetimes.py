@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 
 from publish.radio.flags import WARNING, Context
-from publish.radio.numbers import COUNTED_NOUN, NUMBER, cardinal, read_number, roman_value
+from publish.radio.numbers import (
+    COUNTED_NOUN,
+    NUMBER,
+    cardinal,
+    read_number,
+    roman_value,
+    word_alone,
+)
 from publish.radio.options import SpeakOptions
 from publish.radio.tail import SENTENCE_TAIL, ends_before
 
@@ -113,7 +120,9 @@ _ROUND_THE_CLOCK_HOURS = re.compile(r"(?<![\w/])24/24\s?h(?!\w)")
 _RATIO = re.compile(
     r"(?<!\w)((?i:tỷ lệ|tỉ lệ)\s*:?\s*)(" + NUMBER + r")\s*:\s*(" + NUMBER + r")(?![\w:]|[.,]\d)"
 )
-_QUARTER = re.compile(r"(?<!\w)((?i:quý))\s+([IVX]+|[1-4])\s*/\s*(\d{4})(?!\d)")
+_MONTH_WORD = "(" + word_alone("(?i:tháng)") + ")"
+r"""`(?<!\w)((?i:tháng))`, its first letter first (see `word_alone`)."""
+_QUARTER = re.compile("(" + word_alone("(?i:quý)") + r")\s+([IVX]+|[1-4])\s*/\s*(\d{4})(?!\d)")
 _HMS = re.compile(_EDGED_HOUR + r":([0-5]\d):([0-5]\d)" + _END)
 _TIME_RANGE = re.compile(_EDGE + r"(" + _TIME + r"|\d{1,2})\s*-\s*(" + _TIME + r")" + _END)
 _HM_COLON = re.compile(_EDGED_HOUR + r":([0-5]\d)" + _END)
@@ -139,10 +148,10 @@ _DAY_LIST = re.compile(
 _LIST_COMMA = re.compile(r"\s*,\s*")
 _FULL_DATE = re.compile(_EDGED_DAY + r"([/.-])(\d{1,2})\2(\d{4})" + _END)
 _MONTH_RANGE = re.compile(
-    r"(?<!\w)((?i:tháng))\s+(\d{1,2})\s*-\s*(\d{1,2})(?:/(\d{4}))?(?![\w/]|[.,:]\d)"
+    _MONTH_WORD + r"\s+(\d{1,2})\s*-\s*(\d{1,2})(?:/(\d{4}))?(?![\w/]|[.,:]\d)"
 )
 """`tháng 5-7`, `tháng 12-2/2025`: a range of months (R7.5)."""
-_MONTH_YEAR = re.compile(r"(?<!\w)((?i:tháng))\s+(\d{1,2})\s*[/.-]\s*(\d{4})" + _END)
+_MONTH_YEAR = re.compile(_MONTH_WORD + r"\s+(\d{1,2})\s*[/.-]\s*(\d{4})" + _END)
 _BARE_MONTH_YEAR = re.compile(_EDGED_DAY + r"/((?:19|20)\d\d)" + _END)
 _YEAR_RANGE = re.compile(_EDGE + r"((?:19|20)\d\d)\s*-\s*((?:19|20)\d\d)" + _END)
 _SHORT_DATE = re.compile(_EDGED_DAY + r"/(\d{1,2})" + _END)
@@ -161,7 +170,7 @@ was read «và từ một đến năm»."""
 _DAY_TRIGGER = re.compile(
     r"(?<!\w)(?i:ngày|sáng|trưa|chiều|tối|đêm|rạng sáng|hôm)\s*+,?+\s*+\(?+\s*+$"
 )
-_MONTH = re.compile(r"(?<!\w)((?i:tháng))\s+(\d{1,2})(?![\w/]|[.,:]\d)")
+_MONTH = re.compile(_MONTH_WORD + r"\s+(\d{1,2})(?![\w/]|[.,:]\d)")
 _DIGIT = re.compile(r"\d")
 _TIME_TOKEN = re.compile(r"(\d{1,2})(?:\s?[hg:]\s?(\d{2})?)?")
 

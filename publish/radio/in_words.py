@@ -12,7 +12,7 @@ from publish.radio.options import SpeakOptions
 __all__ = ["without_amounts_in_words"]
 
 _FIGURES_THEN_WORDS = re.compile(
-    r"(?<![\w.,])(?P<figures>\d{1,3}(?:\.\d{3})+|\d+)"
+    r"(?P<figures>\d(?<![\w.,]\d)(?:\d{0,2}(?:\.\d{3})+|\d*))"
     r"(?P<unit>(?:\s*(?P<scale>nghìn|ngàn|triệu|tỷ|tỉ)(?!\w))?(?:\s*(?:đồng|đ|VNĐ|VND)(?!\w))?)"
     r"(?P<words>\s*\(\s*(?P<said>[^\W\d_][^()\d]*?)\s*\))"
 )

@@ -22,7 +22,7 @@ _HIDDEN = r"(?:\*{2,}|[xX]{2,})(?:\.(?:\*+|[xX]+)|\s(?:[xX]+))*"
 """Two or more hidden digits, in groups split by a dot (`***.***`) or, for `x`, a space: a
 star run split by a space is two bold marks (`**113** **114**`), no number."""
 _MASKED = re.compile(
-    rf"(?<![\w*#\\.,/+])(?P<head>\+?\d(?:[ .]?\d){{1,8}})[ .]?(?P<hidden>{_HIDDEN})"
+    rf"(?P<head>[+\d](?<![\w*#\\.,/+][+\d])(?:(?<=\+)\d|(?<!\+))(?:[ .]?\d){{1,8}})[ .]?(?P<hidden>{_HIDDEN})"
     rf"(?:(?! \d(?![ .]?\d))[ .]?(?P<tail>\d(?:[ .]?\d){{0,7}}))?(?![\w*]|[.,]\d)"
 )
 """Digits, hidden ones, and the last ones if shown (`0868.***.***` hides them too, `0912.345.xxx`

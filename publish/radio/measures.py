@@ -117,7 +117,7 @@ _MINUS = re.compile(
 )
 """`-15%`, `-500.000 đồng`: a negative amount, `âm` (R12.4), like a measure's sign (R6.4); in
 brackets, a fall (`_minus_said`)."""
-_METRES_AND_CENTIMETRES = re.compile(r"(?<![\w.,])(\d)m(\d{2})(?!\w|[.,]\d)")
+_METRES_AND_CENTIMETRES = re.compile(r"(\d)(?<![\w.,]\d)m(\d{2})(?!\w|[.,]\d)")
 """`cao khoảng 1m65`, as a wanted notice gives a height: «một mét sáu mươi lăm» (it held the
 bulletin as digits left unread, Q1)."""
 _FALL_BEFORE = re.compile(r"(?<!\w)(?i:giảm)\s*\(\s*$")
@@ -197,12 +197,15 @@ _SYMBOLS = (
     ),
 )
 _GLUED_UNIT_WORD = re.compile(
-    r"(?<![\w.,])(" + NUMBER + r")(?=(?:mét|tấn|tạ|lít|gam|ki-?lô-?gam|ki-?lô-?mét|héc-?ta)(?!\w))"
+    NUMBER_ALONE + r"(?=(?:mét|tấn|tạ|lít|gam|ki-?lô-?gam|ki-?lô-?mét|héc-?ta)(?!\w))"
 )
 """A number typed against a unit written out (`3mét`, `2tấn`, `2x3mét`): the space missing, the
 digits were left unread (Q1)."""
-_SYMBOL_CHAR = re.compile(r"[~≈±><×]|\d\s*(?:" + _SIZE_UNIT + r")?\s*[xX]\s*\d")
-"""One of these is in every `_SYMBOLS` match."""
+_SYMBOL_CHAR = re.compile(
+    r"[~≈±><×\d](?:(?<=[~≈±><×])|(?<=\d)\s*(?:" + _SIZE_UNIT + r")?\s*[xX]\s*\d)"
+)
+"""One of these is in every `_SYMBOLS` match: a sign, or a size (`2 x 3`). Its first character
+is one class, so that `re` skips to the next sign or digit."""
 _DIGIT = re.compile(r"\d")
 
 

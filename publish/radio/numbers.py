@@ -20,6 +20,7 @@ __all__ = [
     "read_amount",
     "read_number",
     "roman_value",
+    "word_alone",
 ]
 
 DIGIT_WORDS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
@@ -30,6 +31,34 @@ NUMBER_ALONE = r"(\d(?<![\w.,]\d)\d*(?:[.,]\d+)*)"
 """`NUMBER` as a group, with no letter, digit, `.` or `,` before it. The look-behind comes after
 the first digit: a pattern opening with a digit lets `re` skip to the next digit, one opening
 with a look-behind is tried at every character of the text (several times slower)."""
+_CASES = {
+    **{letter: letter + letter.upper() for letter in "abcdeghlmnopqrtuvxyđáêưểọổứ"},
+    "i": "iI\u0130\u0131",
+    "k": "kK\u212a",
+    "s": "sS\u017f",
+}
+"""Every character `(?i)` matches for a word's first letter: a dotted and a dotless I, the Kelvin
+sign, a long s too."""
+
+
+def word_alone(*branches: str) -> str:
+    r"""`(?<!\w)(?:branches)` for words written out, `(?i:a|b)` or `A|B`, tried in the order
+    given; the first letter comes first, in one class, so that `re` skips to the next such letter
+    instead of trying the alternation at every character, as `NUMBER_ALONE` does for a digit."""
+    words = [
+        (word, branch.startswith("(?i:"))
+        for branch in branches
+        for word in branch.removeprefix("(?i:").removesuffix(")").split("|")
+    ]
+    firsts = [_CASES[word[0]] if ignore_case else word[0] for word, ignore_case in words]
+    rests = [
+        f"(?<=[{first}])" + (f"(?i:{re.escape(word[1:])})" if ignore_case else re.escape(word[1:]))
+        for first, (word, ignore_case) in zip(firsts, words, strict=True)
+    ]
+    letters = "".join(dict.fromkeys("".join(firsts)))
+    return rf"[{letters}](?<!\w.)(?:{'|'.join(rests)})"
+
+
 RANGE_LEAD = re.compile(r"(?<!\w)(?i:từ|khoảng|trong|sau|mất|chừng|tầm)\s*$")
 """Words before a range of amounts that take no «từ» of its own: `trong 2-3 ngày` is «trong hai
 đến ba ngày», never «trong từ hai đến ba ngày»."""

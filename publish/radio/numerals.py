@@ -14,13 +14,14 @@ from publish.radio.numbers import (
     rank,
     read_number,
     roman_value,
+    word_alone,
 )
 from publish.radio.tail import SENTENCE_TAIL, ends_before
 
 __all__ = ["read_ordinals", "read_remaining_numbers", "weekdays_written_short"]
 
 _END = r"(?![\w]|[.,]\d)"
-_ORDINAL = re.compile(r"(?<!\w)((?i:thứ))\s+(\d+|[IVXLCDM]+)" + _END)
+_ORDINAL = re.compile("(" + word_alone("(?i:thứ)") + r")\s+(\d+|[IVXLCDM]+)" + _END)
 _DAY = r"(?:[2-7]|(?i:hai|ba|tư|năm|sáu|bảy))"
 _WEEKDAY_RANGE = re.compile(
     rf"(?<!\w)(?P<lead>(?i:từ)\s+)?(?P<thu>(?i:thứ))\s+(?P<first>{_DAY})\s*-\s*"
@@ -30,10 +31,10 @@ _WEEKDAY_RANGE = re.compile(
 form. Read «thứ hai-sáu» or «thứ hai, thứ sáu», the listener heard one day or two, not all
 between."""
 _SHORT_WEEKDAY_RANGE = re.compile(
-    r"(?<!\w)T([2-7])(?:\s*-\s*|\s+(?i:đến)\s+)(?:T([2-7])|(CN))(?!\w)"
+    r"T(?<!\wT)([2-7])(?:\s*-\s*|\s+(?i:đến)\s+)(?:T([2-7])|(CN))(?!\w)"
 )
 """`T2-T7`, `T2 - CN`, `T2 đến T6`: office hours written short, a range of weekdays."""
-_SHORT_WEEKDAY = re.compile(r"(?<!\w)T([2-7])(?!\w)")
+_SHORT_WEEKDAY = re.compile(r"T(?<!\wT)([2-7])(?!\w)")
 """`sáng T7`, `vào T2`: one weekday written short, read so only after a word of time."""
 _WEEKDAY_SAID = r"(?:thứ\s+(?:[2-7]|hai|ba|tư|năm|sáu|bảy)|CN|chủ nhật)"
 _TIME_BEFORE = re.compile(
@@ -134,11 +135,17 @@ def _places(m: re.Match[str], ctx: Context) -> str:
     return f"{m['lead'] or ''}{m['thu']} {m['first']} hoặc thứ {last}"
 
 
-_RANK = re.compile(r"(?<!\w)((?i:giải|hạng|loại))\s+(\d+)" + _END)
+_RANK = re.compile("(" + word_alone("(?i:giải|hạng|loại)") + r")\s+(\d+)" + _END)
 _ROMAN_TRIGGER = re.compile(
-    r"(?<!\w)((?i:quý|khóa|khoá|kỳ|thế kỷ|đại hội|hội nghị|phần|chương|mục|tập|giai đoạn|"
-    r"quân khu|cấp độ))\s+([IVXLCDM]+)(?!\w)"
+    "("
+    + word_alone(
+        "(?i:quý|khóa|khoá|kỳ|thế kỷ|đại hội|hội nghị|phần|chương|mục|tập|giai đoạn|quân khu|"
+        "cấp độ)"
+    )
+    + r")\s+([IVXLCDM]+)(?!\w)"
 )
+_SPACED_ROMAN = re.compile(r"\s[IVXLCDM]+(?!\w)")
+"""In every `_ROMAN_TRIGGER` match, and in few paragraphs: checked first."""
 _NUM = NUMBER_ALONE
 _RANGE = re.compile(_NUM + r"\s*-\s*(" + NUMBER + r")" + _END)
 _PLUS = re.compile(_NUM + r"\s*\+\s*(" + NUMBER + r")" + _END)
@@ -210,12 +217,13 @@ def read_ordinals(text: str, ctx: Context) -> str:
 
     if not _NUMERAL_WORD.search(text):
         return text
-    if "-" in text:
-        text = _WEEKDAY_RANGE.sub(lambda m: _weekdays(m, ctx), text)
-    text = _ORDINAL.sub(after_thu, text)
+    if "ứ" in text or "Ứ" in text:  # «thứ», which both need, in any case (see `word_alone`)
+        if "-" in text:
+            text = _WEEKDAY_RANGE.sub(lambda m: _weekdays(m, ctx), text)
+        text = _ORDINAL.sub(after_thu, text)
     if _DIGIT.search(text):
         text = _RANK.sub(lambda m: f"{m[1]} {rank(int(m[2]), opts)}", text)
-    return _ROMAN_TRIGGER.sub(roman, text)
+    return _ROMAN_TRIGGER.sub(roman, text) if _SPACED_ROMAN.search(text) else text
 
 
 _ROUND_THE_CLOCK = frozenset({("24", "7"), ("24", "24")})
