@@ -4,8 +4,10 @@ old form is kept here verbatim as the specification (hypothesis)."""
 
 from __future__ import annotations
 
+import contextlib
 import re
 import sys
+from unittest import mock
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -80,7 +82,6 @@ SEARCHES_BEFORE = {
         r"(?<![\w.,])(" + NUMBER + r")(?=(?:mét|tấn|tạ|lít|gam|ki-?lô-?gam|ki-?lô-?mét|héc-?ta)"
         r"(?!\w))"
     ),
-    (measures, "_SYMBOL_CHAR"): r"[~≈±><×]|\d\s*(?:" + measures._SIZE_UNIT + r")?\s*[xX]\s*\d",
     (numerals, "_ORDINAL"): r"(?<!\w)((?i:thứ))\s+(\d+|[IVXLCDM]+)" + _END,
     (numerals, "_SHORT_WEEKDAY_RANGE"): (
         r"(?<!\w)T([2-7])(?:\s*-\s*|\s+(?i:đến)\s+)(?:T([2-7])|(CN))(?!\w)"
@@ -94,6 +95,10 @@ SEARCHES_BEFORE = {
 }
 """The searches before session 47, verbatim (a look-behind, or an alternation, opened them)."""
 BEFORE = {key: re.compile(pattern) for key, pattern in SEARCHES_BEFORE.items()}
+SYMBOL_CHAR_BEFORE = re.compile(r"[~≈±><×]|\d\s*(?:" + measures._SIZE_UNIT + r")?\s*[xX]\s*\d")
+"""`measures._SYMBOL_CHAR` before session 47, verbatim: `read_measures` asked whether it matched."""
+ALWAYS = re.compile("")
+"""A search that always finds: the code before session 47 had no such check."""
 
 PIECES = [
     " ", "  ", "\n", "-", " - ", ".", ",", ":", "(", ")", " (", "/", " / ", "+", "*", "#", "\\",
@@ -172,7 +177,6 @@ SAMPLES: dict[str, str | tuple[str, ...]] = {
     "_MASKED": ("0912***678", "+84xxx"),
     "_METRES_AND_CENTIMETRES": "1m65",
     "_GLUED_UNIT_WORD": "3mét",
-    "_SYMBOL_CHAR": "2 x 3",
     "_ORDINAL": "thứ 2",
     "_SHORT_WEEKDAY_RANGE": "T2-T7",
     "_SHORT_WEEKDAY": "T7",
@@ -211,7 +215,7 @@ def read_ordinals_before(text: str, ctx: Context) -> str:
     if "-" in text:
         text = numerals._WEEKDAY_RANGE.sub(lambda m: numerals._weekdays(m, ctx), text)
     text = BEFORE[numerals, "_ORDINAL"].sub(after_thu, text)
-    if numerals._DIGIT.search(text):
+    if digit_searched(text):
         text = BEFORE[numerals, "_RANK"].sub(lambda m: f"{m[1]} {rank(int(m[2]), opts)}", text)
     return BEFORE[numerals, "_ROMAN_TRIGGER"].sub(roman, text)
 
@@ -254,3 +258,103 @@ def test_the_passes_with_early_exits_read_as_they_did(text: str) -> None:
     callers.callers_told(text, new)
     callers_told_before(text, old)
     assert new.flags == old.flags
+
+
+def plates_before(text: str, ctx: Context) -> str:
+    """`codes._plates` before session 47, verbatim."""
+    text = codes._PLATE_TRIGGER.sub(
+        lambda m: (
+            f"{m[1]}{m[2]}{codes._plate_words(m[3], ctx)}{codes.pause_after(m.string, m.end())}"
+        ),
+        text,
+    )
+    if "-" not in text and "." not in text:
+        return text
+    return codes._PLATE.sub(
+        lambda m: codes._plate_words(m[1], ctx) + codes.pause_after(m.string, m.end()), text
+    )
+
+
+DIGIT = re.compile(r"\d")
+
+
+def digit_searched(text: str) -> bool:
+    """Whether `text` holds a digit, searched every time as before session 47."""
+    return DIGIT.search(text) is not None
+
+
+@settings(max_examples=500, deadline=None, database=None)
+@given(TEXTS, TEXTS)
+@example("abc", "١٢")
+@example("²", "")
+def test_has_digit_says_what_a_search_says_asked_twice_or_in_turn(first: str, second: str) -> None:
+    for text in (first, first, second, first, second, second, "".join([first, ""])):
+        assert numbers.has_digit(text) == digit_searched(text)
+
+
+@settings(max_examples=600, deadline=None, database=None)
+@given(TEXTS)
+@example("sáng 7h30, 14h, 7g45, 21h45', 10h15p, 5 g, 2 h 05, 7 giờ 30; 5 kg, 3 m/s, 2cm, 60t")
+@example("~5 ≈2 ±1 >3 <4 2×3 2 x 3 100m x 200m 2x3x4m 1m65 3mét 2tấn 5 km/h -5°C 0,25 mg/lít")
+@example("BKS 66B1-123.45, biển số: 30A 123.45, Biển kiểm soát 59-X1 123.45, BIỂN SỐ 51F-999.99")
+@example("lúc 14h,")
+@example("lúc 7 h.")
+@example("sáng 7g")
+@example("5 g.")
+@example("7g45")
+@example("2 h 05")
+@example("3 m/s")
+@example("5 kg.")
+@example("cao 60t")
+@example("1m65")
+@example("BIỂN SỐ 51F-999.99")
+@example("BIỂN SỐ 51F 12345")
+@example("BKS 30A12345")
+@example("Biển số 30A-123.45")
+@example("BKS 30A-123.45")
+@example("< 5")
+@example("> 3")
+@example("2×3")
+@example("~ 5")
+@example("≈2")
+@example("±1")
+@example("2 x 3")
+@example("2X 3m")
+@example("3mét")
+@example("dài 2tấn")
+def test_the_passes_skip_only_what_finds_nothing(text: str) -> None:
+    assert measures._has_symbol(text) == bool(SYMBOL_CHAR_BEFORE.search(text))
+    if measures._MEASURE.search(text):
+        assert measures._UNIT_AFTER_DIGIT.search(text)
+    if any(p.search(text) for p in (datetimes._HM, datetimes._H, datetimes._G)):
+        assert datetimes._CLOCK_MARK.search(text)
+    for m in measures._GLUED_UNIT_WORD.finditer(text):
+        assert measures._spaced(m) == m.expand(r"\1 ")
+    new, old = Context(SpeakOptions(), LEXICON), Context(SpeakOptions(), LEXICON)
+    assert codes._plates(text, new) == plates_before(text, old)
+    said = read_numbers(text, new)
+    with as_before():
+        assert read_numbers(text, old) == said
+    assert new.flags == old.flags
+
+
+def read_numbers(text: str, ctx: Context) -> str:
+    """Passes P2 to P6 in the order `normalise` runs them."""
+    text = codes.read_codes(numerals.weekdays_written_short(text), ctx)
+    text = datetimes.read_dates_and_times(text, ctx)
+    text = measures.read_measures(numbers.join_spaced_groups(text), ctx)
+    return numerals.read_remaining_numbers(numerals.read_ordinals(text, ctx), ctx)
+
+
+def as_before() -> contextlib.ExitStack:
+    """The checks session 47 put before searches made to pass always, and every digit searched
+    for again, as before session 47."""
+    stack = contextlib.ExitStack()
+    stack.enter_context(mock.patch.object(datetimes, "_CLOCK_MARK", ALWAYS))
+    stack.enter_context(mock.patch.object(measures, "_UNIT_AFTER_DIGIT", ALWAYS))
+    stack.enter_context(
+        mock.patch.object(measures, "_has_symbol", lambda t: bool(SYMBOL_CHAR_BEFORE.search(t)))
+    )
+    for module in (callers, codes, datetimes, measures, numerals):
+        stack.enter_context(mock.patch.object(module, "has_digit", digit_searched))
+    return stack

@@ -13,6 +13,7 @@ import re
 
 from publish.radio.bait import SCAM_WORDS
 from publish.radio.flags import WARNING, Context
+from publish.radio.numbers import has_digit
 
 __all__ = ["callers_told"]
 
@@ -27,8 +28,6 @@ _FROM_NUMBER = re.compile(
 )
 """Right before the number: a number the caller used or called from (`Đối tượng dùng số`,
 `cuộc gọi từ số`, `số lạ`), never one a listener is asked to call (`liên hệ số`, `qua số`)."""
-_DIGIT = re.compile(r"\d")
-"""In every `_FULL_NUMBER` match (`²` is a digit to `str.isdigit`, and in no phone number)."""
 _SENTENCE_BREAK = re.compile(r"[.!?](?:\s|$)")
 _LOOK_BACK = 60
 """Characters before a number in which `_FROM_NUMBER` is looked for."""
@@ -36,7 +35,7 @@ _LOOK_BACK = 60
 
 def callers_told(text: str, ctx: Context) -> None:
     """Q6: tell the editor of each whole phone number a scam warning gives as the caller's."""
-    if not _DIGIT.search(text):  # `re` scans faster than `str.isdigit` called per character
+    if not has_digit(text):  # `²` is a digit to `str.isdigit`, and in no phone number
         return
     for m in _FULL_NUMBER.finditer(text):
         if not _FROM_NUMBER.search(text, max(0, m.start() - _LOOK_BACK), m.start()):

@@ -10,7 +10,7 @@ from publish.radio.given_names import a_full_name
 from publish.radio.masked import MASK, read_masked_numbers
 from publish.radio.masked_plates import plate_head, read_masked_plates
 from publish.radio.measures import money_follows
-from publish.radio.numbers import COUNTED_NOUN, cardinal, digit_by_digit, word_alone
+from publish.radio.numbers import COUNTED_NOUN, cardinal, digit_by_digit, has_digit, word_alone
 from publish.radio.pauses import pause_after
 from publish.radio.place_kinds import KINDS_PATTERN
 from publish.radio.tail import ends_before
@@ -254,7 +254,6 @@ no unit's code to look up (R14.7)."""
 _PERSONAL_DIGITS = 6
 """A code with so many digits (C1234567) is a passport or another person's number, not a unit's or
 a document's code (PC06, A05): its flag shows it masked."""
-_DIGIT = re.compile(r"\d")
 _LONG_NUMBER = re.compile(r"\d[\d .xX]{6,}\d")
 """In every `_PRIVATE_NUMBER` match: checked first, as it is far cheaper than the triggers."""
 _GROUP_SEPARATOR = re.compile(r"[ .\-]+")
@@ -698,9 +697,11 @@ def _plates(text: str, ctx: Context) -> str:
     """Plates after `BKS`/`biển số`, and plate-shaped tokens anywhere (R9.4); a comma after one
     a word follows: «… hai ba bốn, năm sáu vi phạm nồng độ cồn» was heard as fifty-six
     violations, the plate's end unmarked."""
-    text = _PLATE_TRIGGER.sub(
-        lambda m: f"{m[1]}{m[2]}{_plate_words(m[3], ctx)}{pause_after(m.string, m.end())}", text
-    )
+    if "BKS" in text or "ể" in text or "Ể" in text:  # «biển» in any case (see `word_alone`)
+        text = _PLATE_TRIGGER.sub(
+            lambda m: f"{m[1]}{m[2]}{_plate_words(m[3], ctx)}{pause_after(m.string, m.end())}",
+            text,
+        )
     if "-" not in text and "." not in text:
         return text
     return _PLATE.sub(lambda m: _plate_words(m[1], ctx) + pause_after(m.string, m.end()), text)
@@ -815,7 +816,7 @@ def _digit_codes(text: str, ctx: Context) -> str:
 
 def read_codes(text: str, ctx: Context) -> str:
     """Pass P2: private numbers, legal references, phones, plates, roads, `SN yyyy`, codes."""
-    if not _DIGIT.search(text):
+    if not has_digit(text):
         return text  # every rule here reads digits
     # Masked plates first: `66A-123.xx` is no phone number still to be filled in.
     text = read_masked_numbers(_private_numbers(read_masked_plates(text, ctx), ctx), ctx)

@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 
 from publish.radio.flags import BLOCKING, WARNING, Context
-from publish.radio.numbers import NUMBER, NUMBER_ALONE, RANGE_LEAD, read_amount, read_number
+from publish.radio.numbers import (
+    NUMBER,
+    NUMBER_ALONE,
+    RANGE_LEAD,
+    has_digit,
+    read_amount,
+    read_number,
+)
 from publish.radio.tail import ends_before
 
 __all__ = ["UNITS", "money_follows", "read_measures", "read_rates"]
@@ -201,12 +208,31 @@ _GLUED_UNIT_WORD = re.compile(
 )
 """A number typed against a unit written out (`3mét`, `2tấn`, `2x3mét`): the space missing, the
 digits were left unread (Q1)."""
-_SYMBOL_CHAR = re.compile(
-    r"[~≈±><×\d](?:(?<=[~≈±><×])|(?<=\d)\s*(?:" + _SIZE_UNIT + r")?\s*[xX]\s*\d)"
-)
-"""One of these is in every `_SYMBOLS` match: a sign, or a size (`2 x 3`). Its first character
-is one class, so that `re` skips to the next sign or digit."""
-_DIGIT = re.compile(r"\d")
+_SIZE_MARK = re.compile(r"\d\s*(?:" + _SIZE_UNIT + r")?\s*[xX]\s*\d")
+"""A size's `x` between numbers (`2 x 3`, `2m x 3m`): this or a sign is in every `_SYMBOLS` match."""
+_UNIT_AFTER_DIGIT = re.compile(r"\d\s?(?:" + _alternation(UNITS) + r")(?!\w)")
+"""In every `_MEASURE` match (a `/` after its unit is no letter): checked first, with no
+look-behind tried at every character, as few paragraphs hold a unit."""
+
+
+def _has_symbol(text: str) -> bool:
+    """Whether `text` holds a sign or a size that `_SYMBOLS` reads: the signs looked for as
+    strings (`re` checks a class at every character more slowly), a size only where an x is."""
+    return (
+        "~" in text
+        or "≈" in text
+        or "±" in text
+        or ">" in text
+        or "<" in text
+        or "×" in text
+        or (("x" in text or "X" in text) and _SIZE_MARK.search(text) is not None)
+    )
+
+
+def _spaced(m: re.Match[str]) -> str:
+    """The number of a `_GLUED_UNIT_WORD` match and a space: `re` calls no template code for
+    every paragraph, as it does for `r"\\1 "`, only this for each match."""
+    return f"{m[1]} "
 
 
 def money_follows(text: str, pos: int) -> bool:
@@ -311,7 +337,7 @@ def _measures(text: str, ctx: Context) -> str:
         text = _METRES_AND_CENTIMETRES.sub(
             lambda m: f"{read_number(m[1], ctx)} mét {read_number(m[2], ctx)}", text
         )
-    return _MEASURE.sub(spoken, text)
+    return _MEASURE.sub(spoken, text) if _UNIT_AFTER_DIGIT.search(text) else text
 
 
 def _unit_ranges(text: str) -> str:
@@ -326,12 +352,12 @@ def _unit_ranges(text: str) -> str:
 
 def read_measures(text: str, ctx: Context) -> str:
     """Pass P4 (with the R12.2 comparison symbols, which attach to the number that follows)."""
-    if _SYMBOL_CHAR.search(text):
+    if _has_symbol(text):
         for pattern, words in _SYMBOLS:
             text = pattern.sub(words, text)
-    if not _DIGIT.search(text):
+    if not has_digit(text):
         return text  # money, percentages and measures all start with a number
-    text = _GLUED_UNIT_WORD.sub(r"\1 ", text)
+    text = _GLUED_UNIT_WORD.sub(_spaced, text)
     if "-" in text:
         text = _unit_ranges(_MINUS.sub(lambda m: _minus_said(text, m), text))
     if "+" in text:

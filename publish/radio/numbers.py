@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from publish.radio.flags import BLOCKING, WARNING, Context
@@ -14,6 +15,7 @@ __all__ = [
     "RANGE_LEAD",
     "cardinal",
     "digit_by_digit",
+    "has_digit",
     "join_spaced_groups",
     "ordinal",
     "rank",
@@ -168,6 +170,16 @@ def roman_value(token: str) -> int | None:
         value = _ROMAN_VALUES[here]
         total += -value if after and _ROMAN_VALUES[after] > value else value
     return total
+
+
+_DIGIT = re.compile(r"\d")
+
+
+@functools.lru_cache(maxsize=1)
+def has_digit(text: str) -> bool:
+    """Whether `text` holds a digit (`\\d`, as every number rule reads): one paragraph goes
+    through the passes in turn, most with no digit and unchanged, so the last answer is kept."""
+    return _DIGIT.search(text) is not None
 
 
 def join_spaced_groups(text: str) -> str:

@@ -10,6 +10,7 @@ from publish.radio.numbers import (
     NUMBER_ALONE,
     RANGE_LEAD,
     cardinal,
+    has_digit,
     ordinal,
     rank,
     read_number,
@@ -195,7 +196,6 @@ _STREET_AFTER = re.compile(
 """After `số 45/2`: the street or the place it is in, which makes it a house number."""
 _SCORE_LEAD = re.compile(r"(?<!\w)(?i:tỷ số|tỉ số)(?:\s+(?i:là|với))?\s*:?\s*$")
 """`tỷ số 2-1`: a score, said `hai một`, never a range."""
-_DIGIT = re.compile(r"\d")
 _LETTER_NOT_NUMERAL = frozenset("LCDM")
 """One letter after a lead word that is a letter, not 50, 100, 500, 1,000: `thư mục C` (a drive),
 `mục D` (after mục A, B, C); no report has a part 100 (R11.1)."""
@@ -221,7 +221,7 @@ def read_ordinals(text: str, ctx: Context) -> str:
         if "-" in text:
             text = _WEEKDAY_RANGE.sub(lambda m: _weekdays(m, ctx), text)
         text = _ORDINAL.sub(after_thu, text)
-    if _DIGIT.search(text):
+    if has_digit(text):
         text = _RANK.sub(lambda m: f"{m[1]} {rank(int(m[2]), opts)}", text)
     return _ROMAN_TRIGGER.sub(roman, text) if _SPACED_ROMAN.search(text) else text
 
@@ -291,7 +291,7 @@ def _house_number(m: re.Match[str], text: str, ctx: Context) -> str:
 def read_remaining_numbers(text: str, ctx: Context) -> str:
     """Pass P6: ranges (R12.1), `+` (R12.2), fractions (R12.3), signs (R12.4), the rest (R2, R3)."""
 
-    if not _DIGIT.search(text):
+    if not has_digit(text):
         return text  # every rule here reads digits
 
     def number_range(m: re.Match[str]) -> str:
