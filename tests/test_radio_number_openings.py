@@ -17,6 +17,7 @@ from publish.radio.flags import Context
 from publish.radio.normalise import load_abbreviations
 from publish.radio.numbers import NUMBER, ordinal, rank, roman_value
 from publish.radio.options import SpeakOptions
+from publish.radio.tail import ends_before
 
 LEXICON = load_abbreviations(None)
 EVERY_CHARACTER = "".join(map(chr, range(sys.maxunicode + 1)))
@@ -92,6 +93,39 @@ SEARCHES_BEFORE = {
         r"(?<!\w)((?i:quý|khóa|khoá|kỳ|thế kỷ|đại hội|hội nghị|phần|chương|mục|tập|giai đoạn|"
         r"quân khu|cấp độ))\s+([IVXLCDM]+)(?!\w)"
     ),
+    (codes, "_NUMBERED_IN_YEAR"): (
+        r"(?<!\w)((?:(?i:luật|pháp lệnh|nghị định|thông tư(?: liên tịch)?|quyết định|chỉ thị|"
+        r"nghị quyết|kế hoạch|công văn|thông báo|hướng dẫn|kết luận|quy định|văn bản|số)|NĐ|QĐ|NQ|KH|CV)"
+        r"(?:\s+(?i:số))?\s*:?\s*)(\d{1,5})\s*/\s*((?:19|20)\d{2})(?![\w/-]|[.,]\d)"
+        r"((?:\s*(?:,|(?i:và|hoặc))\s*\d{1,5}\s*/\s*(?:19|20)\d{2}(?![\w/-]|[.,]\d))*)"
+    ),
+    (codes, "_BIRTH_YEAR"): r"(?<!\w)(?:SN|Sn|sn):?\s*(\d{4})(?!\d)",
+    (codes, "_KIND_BEFORE"): (
+        rf"(?<!\w)({'|'.join(sorted(codes._KINDS, key=len, reverse=True))})(\s+(?:số\s+)?)"
+        r"(?=\d+/(?:\d{4}/)?\1-)"
+    ),
+    (datetimes, "_STREET_BEFORE"): r"(?<!\w)(?i:đường|phố|cầu|công viên|quảng trường)\s*$",
+    (datetimes, "_WEAK_DATE_TRIGGER"): r"(?<!\w)(?i:từ|đến|và|hết|tức|nhằm)\s*+,?+\s*+\(?+\s*+$",
+    (datetimes, "_DAY_WORD"): r"(?<!\w)(?i:ngày)\s*$",
+    (datetimes, "_DAY_NOUN"): r"(?<!\w)(?i:ngày|hôm)\s*$",
+    (datetimes, "_FROM_DAY_BEFORE"): r"(?<!\w)(?i:từ)(?:\s+(?i:ngày))?\s*$",
+    (datetimes, "_DAY_LIST"): (
+        r"(?<!\w)((?i:ngày)(?:\s+|\s*\(\s*))(\d{1,2}(?:\s*,\s*\d{1,2})*)\s*(?:,|(?i:và))\s*"
+        r"(\d{1,2})/(\d{1,2})(?:/(\d{4}))?" + datetimes._END
+    ),
+    (datetimes, "_DAY_TRIGGER"): (
+        r"(?<!\w)(?i:ngày|sáng|trưa|chiều|tối|đêm|rạng sáng|hôm)\s*+,?+\s*+\(?+\s*+$"
+    ),
+    (measures, "_RATE"): (
+        r"(?<![\w.,])" + NUMBER + r"(?:\s?(?:nghìn|ngàn|triệu|tỷ|tỉ))?\s?"
+        r"([%‰]|(?:" + measures._alternation(measures.UNITS) + r")(?=\s?/)|" + measures._WORD + r")"
+        r"(\s?/\s?)(" + measures._WORD + r"(?:\s?/\s?" + measures._WORD + r")*)(?![\w/]|\s*\d)"
+    ),
+    (numbers, "RANGE_LEAD"): r"(?<!\w)(?i:từ|khoảng|trong|sau|mất|chừng|tầm)\s*$",
+    (numerals, "_HOUSE_WORD"): (
+        r"(?<!\w)(?i:nhà|hẻm|ngõ|ngách|kiệt|lô|căn hộ|căn|ki-ốt|kiốt)(?:\s+(?i:số))?\s*+:?\s*+$"
+    ),
+    (numerals, "_HOUSE_NUMBER_WORD"): r"(?<!\w)(?i:số)\s*+$",
 }
 """The searches before session 47, verbatim (a look-behind, or an alternation, opened them)."""
 BEFORE = {key: re.compile(pattern) for key, pattern in SEARCHES_BEFORE.items()}
@@ -153,6 +187,11 @@ def test_the_searches_changed_are_those_kept() -> None:
 def test_the_number_searches_find_what_they_found(text: str) -> None:
     for (module, name), before in BEFORE.items():
         assert found(getattr(module, name), text) == found(before, text), name
+        if before.pattern.endswith("$"):  # searched back from each number (`tail.ends_before`)
+            for end in range(len(text) + 1):
+                new = ends_before(getattr(module, name), text, end)
+                old = ends_before(before, text, end)
+                assert (new and new.span()) == (old and old.span()), (name, end)
 
 
 SAMPLES: dict[str, str | tuple[str, ...]] = {
@@ -182,6 +221,24 @@ SAMPLES: dict[str, str | tuple[str, ...]] = {
     "_SHORT_WEEKDAY": "T7",
     "_RANK": "giải 1",
     "_ROMAN_TRIGGER": "khóa XIV",
+    "_NUMBERED_IN_YEAR": (
+        "Nghị định số 100/2019 và 123/2021",
+        "thông tư liên tịch 12/2024",
+        "QĐ 5/2020",
+    ),
+    "_BIRTH_YEAR": ("SN 1990", "Sn: 1990", "sn1990"),
+    "_KIND_BEFORE": ("NĐ 100/2019/NĐ-CP", "TT số 28/2024/TT-BCA", "TTLT 1/2020/TTLT-BCA"),
+    "_STREET_BEFORE": ("đường ", "Quảng trường"),
+    "_WEAK_DATE_TRIGGER": ("hết (", "Từ, "),
+    "_DAY_WORD": "ngày ",
+    "_DAY_NOUN": ("Hôm", "ngày "),
+    "_FROM_DAY_BEFORE": ("từ ngày ", "Từ"),
+    "_DAY_LIST": ("ngày 5, 6/12", "Ngày (5 và 6/12/2024)"),
+    "_DAY_TRIGGER": ("rạng sáng, (", "Tối"),
+    "_RATE": ("25.000 đồng/kg", "20%/năm", "3 lần/tuần"),
+    "RANGE_LEAD": ("khoảng ", "Trong", "tầm "),
+    "_HOUSE_WORD": ("hẻm", "nhà số: ", "Ki-ốt "),
+    "_HOUSE_NUMBER_WORD": "số ",
 }
 """One text each search finds, to put every kind of character right before."""
 EDGES = "a_ĐKı0²٣#*\\.,/+-:( \n"

@@ -109,9 +109,13 @@ _COURT_CASE = re.compile(
 """A court's judgment or case number, `12/2026/HS-ST`, `45/2026/HSST`: number, year, the case's
 kind and the trial's stage, no issuer (R13.3 held «ST» as one)."""
 _NUMBERED_IN_YEAR = re.compile(
-    r"(?<!\w)((?:(?i:luật|pháp lệnh|nghị định|thông tư(?: liên tịch)?|quyết định|chỉ thị|"
-    r"nghị quyết|kế hoạch|công văn|thông báo|hướng dẫn|kết luận|quy định|văn bản|số)|NĐ|QĐ|NQ|KH|CV)"
-    r"(?:\s+(?i:số))?\s*:?\s*)(\d{1,5})\s*/\s*((?:19|20)\d{2})(?![\w/-]|[.,]\d)"
+    "("
+    + word_alone(
+        "(?i:luật|pháp lệnh|nghị định|thông tư liên tịch|thông tư|quyết định|chỉ thị|nghị quyết|"
+        "kế hoạch|công văn|thông báo|hướng dẫn|kết luận|quy định|văn bản|số)",
+        "NĐ|QĐ|NQ|KH|CV",
+    )
+    + r"(?:\s+(?i:số))?\s*:?\s*)(\d{1,5})\s*/\s*((?:19|20)\d{2})(?![\w/-]|[.,]\d)"
     r"((?:\s*(?:,|(?i:và|hoặc))\s*\d{1,5}\s*/\s*(?:19|20)\d{2}(?![\w/-]|[.,]\d))*)"
 )
 """`Nghị định 168/2024`, `Chỉ thị 12/2024`, `Vụ án số 12/2024`: a document's or a case's number
@@ -222,7 +226,7 @@ _ROAD_WORD_BEFORE = re.compile(r"(?<!\w)(?i:đường)\s*$")
 _NUMBERED_PLACE = re.compile(r"(?<![\w.])([QP])\.\s?(\d{1,2})(?![\w/]|[.,]\d)")
 """`Q.1`, `P.5`: a district or ward named by its number (R14.3)."""
 _PLACE_WORDS = {"Q": "quận", "P": "phường"}
-_BIRTH_YEAR = re.compile(r"(?<!\w)(?:SN|Sn|sn):?\s*(\d{4})(?!\d)")
+_BIRTH_YEAR = re.compile(word_alone("SN|Sn|sn") + r":?\s*(\d{4})(?!\d)")
 """`SN 1990`, also `Sn 1990` as many bulletins type it (R14.4)."""
 _YEAR_IN_BRACKETS = re.compile(r"(?<=[^\W\d_])(\s*+\(\s*+)((?:19|20)\d{2})(?=\s*+[,)])")
 """`Trần Văn Nam (1992)`, `(1992, trú tại …)`: a year alone opening a bracket after a word."""
@@ -233,7 +237,8 @@ _PERSON_WORD = re.compile(
 """Words a person's full name follows (`Đối tượng Trần Văn Nam`), capitalised or not."""
 _CIRCULAR = re.compile(r"(?<!\w)TT\s+(?=(?:số\s+)?\d)")
 _KIND_BEFORE = re.compile(
-    rf"(?<!\w)({'|'.join(sorted(_KINDS, key=len, reverse=True))})(\s+(?:số\s+)?)"
+    f"({word_alone('|'.join(sorted(_KINDS, key=len, reverse=True)))})"
+    r"(\s+(?:số\s+)?)"
     r"(?=\d+/(?:\d{4}/)?\1-)"
 )
 """`NĐ 100/2019/NĐ-CP`, `QĐ 15/QĐ-CAH`: the kind written before the number as in it, said once

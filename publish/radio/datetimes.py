@@ -36,9 +36,9 @@ _DATE_TRIGGER = re.compile(
     r"(?:(?<!\w)(?i:ngày|sáng|trưa|chiều|tối|đêm|rạng sáng|hôm|từ|đến|và|hết|tức|nhằm)|"
     r"(?i:thứ)\s+(?:\d|\w+)|(?i:chủ nhật)|(?<!\w)CN)\s*+,?+\s*+\(?+\s*+$"
 )
-_STREET_BEFORE = re.compile(r"(?<!\w)(?i:đường|phố|cầu|công viên|quảng trường)\s*$")
+_STREET_BEFORE = re.compile(word_alone("(?i:đường|phố|cầu|công viên|quảng trường)") + r"\s*$")
 """`đường 30/4`, `đường 3/2`: streets named after a date, said `đường ba mươi tháng tư`."""
-_WEAK_DATE_TRIGGER = re.compile(r"(?<!\w)(?i:từ|đến|và|hết|tức|nhằm)\s*+,?+\s*+\(?+\s*+$")
+_WEAK_DATE_TRIGGER = re.compile(word_alone("(?i:từ|đến|và|hết|tức|nhằm)") + r"\s*+,?+\s*+\(?+\s*+$")
 """Words a date or a fraction follows (`đến hết 13/12`, `tức 12/10 âm lịch`; `hết 1/2 số tiền`)."""
 _NOT_DATE_AFTER = re.compile(r"\s*+(?:(?i:số|xuống|lên)(?!\w)|" + COUNTED_NOUN + ")")
 """After `từ/đến/và` only: `có đến 2/3 số vụ`, `giảm từ 1/2 xuống 1/3` hold fractions (R12.3)."""
@@ -47,11 +47,11 @@ _MONTH_BEFORE = re.compile(
     r"chín|mười|mươi|mốt|lăm|trăm|nghìn|ngàn|linh|lẻ|giêng|chạp)){1,12})\s+(?i:đến|tới|và)\s*$"
 )
 """A date right before `đến`/`và`: the `N/M` after it is the other end of a date range."""
-_DAY_WORD = re.compile(r"(?<!\w)(?i:ngày)\s*$")
-_DAY_NOUN = re.compile(r"(?<!\w)(?i:ngày|hôm)\s*$")
+_DAY_WORD = re.compile(word_alone("(?i:ngày)") + r"\s*$")
+_DAY_NOUN = re.compile(word_alone("(?i:ngày|hôm)") + r"\s*$")
 """A word naming the day itself: the date after it is said without its own `ngày` (`hôm 2/9`
 is «hôm hai tháng chín», never «hôm ngày …»)."""
-_FROM_DAY_BEFORE = re.compile(r"(?<!\w)(?i:từ)(?:\s+(?i:ngày))?\s*$")
+_FROM_DAY_BEFORE = re.compile(word_alone("(?i:từ)") + r"(?:\s+(?i:ngày))?\s*$")
 _YEAR_RANGE_LEAD = re.compile(
     r"(?<!\w)(?i:giai đoạn|từ|năm|khoảng|năm học|nhiệm kỳ|niên khóa|niên khoá)\s*$"
 )
@@ -142,7 +142,9 @@ _FULL_DATE_RANGE = re.compile(
     _EDGED_DAY + r"([/.-])(\d{1,2})\2(\d{4})\s*-\s*(\d{1,2})([/.-])(\d{1,2})\6(\d{4})" + _END
 )
 _DAY_LIST = re.compile(
-    r"(?<!\w)((?i:ngày)(?:\s+|\s*\(\s*))(\d{1,2}(?:\s*,\s*\d{1,2})*)\s*(?:,|(?i:và))\s*(\d{1,2})/(\d{1,2})"
+    "("
+    + word_alone("(?i:ngày)")
+    + r"(?:\s+|\s*\(\s*))(\d{1,2}(?:\s*,\s*\d{1,2})*)\s*(?:,|(?i:và))\s*(\d{1,2})/(\d{1,2})"
     r"(?:/(\d{4}))?" + _END
 )
 """`ngày 5, 6/12`, `ngày 5 và 6/12/2024`, `2 ngày (5 và 6/12)`: several days of one month."""
@@ -169,7 +171,7 @@ _AFTER_HYPHEN_DATE = re.compile(r"(?<![\w/-])(\d{1,2}-\d{1,2})\s*+(?:,|(?i:và|h
 """`ngày 30-4 và 1-5`: after a hyphen date read as one, the next in its list is a date too; it
 was read «và từ một đến năm»."""
 _DAY_TRIGGER = re.compile(
-    r"(?<!\w)(?i:ngày|sáng|trưa|chiều|tối|đêm|rạng sáng|hôm)\s*+,?+\s*+\(?+\s*+$"
+    word_alone("(?i:ngày|sáng|trưa|chiều|tối|đêm|rạng sáng|hôm)") + r"\s*+,?+\s*+\(?+\s*+$"
 )
 _MONTH = re.compile(_MONTH_WORD + r"\s+(\d{1,2})(?![\w/]|[.,:]\d)")
 _CLOCK_MARK = re.compile(r"\d\s?(?:[hg]\s?[0-5]\d|h(?![\w'])|g(?!\w))")

@@ -147,7 +147,7 @@ _RISE_BEFORE = re.compile(r"(?<!\w)(?i:tăng)\s*\(?\s*$")
 """`tăng (+0,5%)`, `tăng +3 vụ`: the rise is said already, never «tăng, tăng …»."""
 _WORD = r"[^\W\d_]+(?:-[^\W\d_]+)*"
 _RATE = re.compile(
-    r"(?<![\w.,])" + NUMBER + r"(?:\s?(?:nghìn|ngàn|triệu|tỷ|tỉ))?\s?"
+    r"\d(?<![\w.,]\d)\d*(?:[.,]\d+)*(?:\s?(?:nghìn|ngàn|triệu|tỷ|tỉ))?\s?"
     r"([%‰]|(?:" + _alternation(UNITS) + r")(?=\s?/)|" + _WORD + r")"
     r"(\s?/\s?)(" + _WORD + r"(?:\s?/\s?" + _WORD + r")*)(?![\w/]|\s*\d)"
 )

@@ -45,23 +45,21 @@ sign, a long s too."""
 
 def word_alone(*branches: str) -> str:
     r"""`(?<!\w)(?:branches)` for words written out, `(?i:a|b)` or `A|B`, tried in the order
-    given; the first letter comes first, in one class, so that `re` skips to the next such letter
-    instead of trying the alternation at every character, as `NUMBER_ALONE` does for a digit."""
-    words = [
-        (word, branch.startswith("(?i:"))
-        for branch in branches
-        for word in branch.removeprefix("(?i:").removesuffix(")").split("|")
-    ]
-    firsts = [_CASES[word[0]] if ignore_case else word[0] for word, ignore_case in words]
-    rests = [
-        f"(?<=[{first}])" + (f"(?i:{re.escape(word[1:])})" if ignore_case else re.escape(word[1:]))
-        for first, (word, ignore_case) in zip(firsts, words, strict=True)
-    ]
-    letters = "".join(dict.fromkeys("".join(firsts)))
-    return rf"[{letters}](?<!\w.)(?:{'|'.join(rests)})"
+    given. Each word opens with its first letter, once for each case, and looks behind after it:
+    `re` skips to the next such letter and tries only the words it opens, instead of trying the
+    whole alternation at every character (as `NUMBER_ALONE` does for a digit)."""
+    alternatives = []
+    for branch in branches:
+        ignore_case = branch.startswith("(?i:")
+        for word in branch.removeprefix("(?i:").removesuffix(")").split("|"):
+            rest = f"(?i:{re.escape(word[1:])})" if ignore_case else re.escape(word[1:])
+            for letter in _CASES[word[0]] if ignore_case else word[0]:
+                first = re.escape(letter)
+                alternatives.append(rf"{first}(?<!\w{first}){rest}")
+    return f"(?:{'|'.join(alternatives)})"
 
 
-RANGE_LEAD = re.compile(r"(?<!\w)(?i:từ|khoảng|trong|sau|mất|chừng|tầm)\s*$")
+RANGE_LEAD = re.compile(word_alone("(?i:từ|khoảng|trong|sau|mất|chừng|tầm)") + r"\s*$")
 """Words before a range of amounts that take no «từ» of its own: `trong 2-3 ngày` is «trong hai
 đến ba ngày», never «trong từ hai đến ba ngày»."""
 

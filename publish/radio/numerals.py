@@ -185,10 +185,11 @@ _HOUSE_NUMBER = re.compile(r"(\d(?<![\w.,/]\d)\d{0,4}[A-Z]?)((?:/\d{1,5}[A-Z]?)+
 """`123/4A`, `45/2`, `45/2/7`: a house in an alley off a house number, as the South writes an
 address; each part a number, with its letter."""
 _HOUSE_WORD = re.compile(
-    r"(?<!\w)(?i:nhà|hẻm|ngõ|ngách|kiệt|lô|căn hộ|căn|ki-ốt|kiốt)(?:\s+(?i:số))?\s*+:?\s*+$"
+    word_alone("(?i:nhà|hẻm|ngõ|ngách|kiệt|lô|căn hộ|căn|ki-ốt|kiốt)")
+    + r"(?:\s+(?i:số))?\s*+:?\s*+$"
 )
 """Before `45/2`: a house, an alley, a plot, which a slash numbers (`hẻm 45/2`, `nhà số 123/4A`)."""
-_HOUSE_NUMBER_WORD = re.compile(r"(?<!\w)(?i:số)\s*+$")
+_HOUSE_NUMBER_WORD = re.compile(word_alone("(?i:số)") + r"\s*+$")
 _STREET_AFTER = re.compile(
     r"\s*+,?+\s*+(?:(?i:đường|phố|ngõ|ngách|hẻm|kiệt|khu phố|tổ|ấp|thôn|xóm|khóm|quốc lộ"
     r"|tỉnh lộ)(?!\w)|[A-ZĐ])"
