@@ -335,6 +335,27 @@ def plates_before(text: str, ctx: Context) -> str:
 DIGIT = re.compile(r"\d")
 
 
+def roads_before(text: str, ctx: Context) -> str:
+    """`codes._roads` before session 47, verbatim but for the searches' names."""
+    opts = ctx.options
+
+    def km_post(m: re.Match[str]) -> str:
+        if codes.ends_before(codes._NUMBER_BEFORE, text, m.start()):
+            return m[0]  # `25 km 300`: a unit after a number, P4 reads it
+        spoken = f"ki-lô-mét {numbers.cardinal(int(m[1]), opts)}"
+        return spoken + (f" cộng {numbers.cardinal(int(m[2]), opts)}" if m[2] else "")
+
+    def road(m: re.Match[str]) -> str:
+        name = codes._ROADS[m[1]]
+        if name.startswith("đường ") and codes.ends_before(
+            codes._ROAD_WORD_BEFORE, text, m.start()
+        ):
+            name = name.removeprefix("đường ")  # `tuyến đường ĐT 741`: «đường» said once
+        return f"{name} {numbers.cardinal(int(m[2]), opts)}" + (f" {m[3]}" if m[3] else "")
+
+    return BEFORE[codes, "_ROAD"].sub(road, BEFORE[codes, "_KM_POST"].sub(km_post, text))
+
+
 def digit_searched(text: str) -> bool:
     """Whether `text` holds a digit, searched every time as before session 47."""
     return DIGIT.search(text) is not None
@@ -367,6 +388,9 @@ def test_has_digit_says_what_a_search_says_asked_twice_or_in_turn(first: str, se
 @example("BIỂN SỐ 51F-999.99")
 @example("BIỂN SỐ 51F 12345")
 @example("BKS 30A12345")
+@example("Km 12+300 tuyến đường ĐT 741")
+@example("KM 5, đường QL1A")
+@example("kM 7")
 @example("Biển số 30A-123.45")
 @example("BKS 30A-123.45")
 @example("< 5")
@@ -389,6 +413,7 @@ def test_the_passes_skip_only_what_finds_nothing(text: str) -> None:
         assert measures._spaced(m) == m.expand(r"\1 ")
     new, old = Context(SpeakOptions(), LEXICON), Context(SpeakOptions(), LEXICON)
     assert codes._plates(text, new) == plates_before(text, old)
+    assert codes._roads(text, new) == roads_before(text, old)
     said = read_numbers(text, new)
     with as_before():
         assert read_numbers(text, old) == said

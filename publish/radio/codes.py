@@ -728,7 +728,11 @@ def _roads(text: str, ctx: Context) -> str:
             name = name.removeprefix("đường ")  # `tuyến đường ĐT 741`: «đường» said once
         return f"{name} {cardinal(int(m[2]), opts)}" + (f" {m[3]}" if m[3] else "")
 
-    return _ROAD.sub(road, _KM_POST.sub(km_post, text))
+    # `road` looks back in `text` as written, before the km posts were read.
+    posts = text
+    if "km" in text or "Km" in text or "kM" in text or "KM" in text:  # as `_KM_POST` needs
+        posts = _KM_POST.sub(km_post, text)
+    return _ROAD.sub(road, posts)
 
 
 def _long_runs(text: str, ctx: Context) -> str:

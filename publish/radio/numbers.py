@@ -182,7 +182,7 @@ def has_digit(text: str) -> bool:
 
 def join_spaced_groups(text: str) -> str:
     """`1 500 000` → `1.500.000` when every later group has three digits (R3.2 with spaces)."""
-    if " " not in text:
+    if " " not in text or not has_digit(text):  # asked by the pass before of the same text
         return text
     return _SPACED_GROUPS.sub(lambda m: m[0].replace(" ", "."), text)
 
