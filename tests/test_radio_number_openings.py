@@ -131,6 +131,10 @@ SEARCHES_BEFORE = {
 BEFORE = {key: re.compile(pattern) for key, pattern in SEARCHES_BEFORE.items()}
 SYMBOL_CHAR_BEFORE = re.compile(r"[~≈±><×]|\d\s*(?:" + measures._SIZE_UNIT + r")?\s*[xX]\s*\d")
 """`measures._SYMBOL_CHAR` before session 47, verbatim: `read_measures` asked whether it matched."""
+NUMERAL_WORD_BEFORE = re.compile(r"\s(?:\d|[IVXLCDM]+(?!\w))")
+"""`numerals._NUMERAL_WORD` before session 47, verbatim: `read_ordinals` asked whether it matched."""
+SPACED_ROMAN = re.compile(r"\s[IVXLCDM]+(?!\w)")
+"""In every `numerals._ROMAN_TRIGGER` match: what `numerals._SPACED_ROMAN` looks for."""
 ALWAYS = re.compile("")
 """A search that always finds: the code before session 47 had no such check."""
 
@@ -267,7 +271,7 @@ def read_ordinals_before(text: str, ctx: Context) -> str:
         value = None if m[2] in numerals._LETTER_NOT_NUMERAL else roman_value(m[2])
         return m[0] if value is None else f"{m[1]} {numbers.cardinal(value, opts)}"
 
-    if not numerals._NUMERAL_WORD.search(text):
+    if not NUMERAL_WORD_BEFORE.search(text):
         return text
     if "-" in text:
         text = numerals._WEEKDAY_RANGE.sub(lambda m: numerals._weekdays(m, ctx), text)
@@ -389,6 +393,11 @@ def test_has_digit_says_what_a_search_says_asked_twice_or_in_turn(first: str, se
 @example("BIỂN SỐ 51F 12345")
 @example("BKS 30A12345")
 @example("Km 12+300 tuyến đường ĐT 741")
+@example(" IV")
+@example("\tXIV.")
+@example(" 5")
+@example("a IVa 5b")
+@example("Công an: 1 IVx")
 @example("KM 5, đường QL1A")
 @example("kM 7")
 @example("Biển số 30A-123.45")
@@ -405,6 +414,8 @@ def test_has_digit_says_what_a_search_says_asked_twice_or_in_turn(first: str, se
 @example("dài 2tấn")
 def test_the_passes_skip_only_what_finds_nothing(text: str) -> None:
     assert measures._has_symbol(text) == bool(SYMBOL_CHAR_BEFORE.search(text))
+    assert bool(numerals._NUMERAL_WORD.search(text)) == bool(NUMERAL_WORD_BEFORE.search(text))
+    assert bool(numerals._SPACED_ROMAN.search(text)) == bool(SPACED_ROMAN.search(text))
     if measures._MEASURE.search(text):
         assert measures._UNIT_AFTER_DIGIT.search(text)
     if any(p.search(text) for p in (datetimes._HM, datetimes._H, datetimes._G)):

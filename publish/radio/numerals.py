@@ -145,8 +145,9 @@ _ROMAN_TRIGGER = re.compile(
     )
     + r")\s+([IVXLCDM]+)(?!\w)"
 )
-_SPACED_ROMAN = re.compile(r"\s[IVXLCDM]+(?!\w)")
-"""In every `_ROMAN_TRIGGER` match, and in few paragraphs: checked first."""
+_SPACED_ROMAN = re.compile(r"[IVXLCDM](?<=\s[IVXLCDM])[IVXLCDM]*(?!\w)")
+r"""`\s[IVXLCDM]+(?!\w)`, in every `_ROMAN_TRIGGER` match and in few paragraphs: checked first,
+looked for from its first letter, which far fewer characters are than spaces."""
 _NUM = NUMBER_ALONE
 _RANGE = re.compile(_NUM + r"\s*-\s*(" + NUMBER + r")" + _END)
 _PLUS = re.compile(_NUM + r"\s*\+\s*(" + NUMBER + r")" + _END)
@@ -200,8 +201,9 @@ _SCORE_LEAD = re.compile(r"(?<!\w)(?i:tỷ số|tỉ số)(?:\s+(?i:là|với))?
 _LETTER_NOT_NUMERAL = frozenset("LCDM")
 """One letter after a lead word that is a letter, not 50, 100, 500, 1,000: `thư mục C` (a drive),
 `mục D` (after mục A, B, C); no report has a part 100 (R11.1)."""
-_NUMERAL_WORD = re.compile(r"\s(?:\d|[IVXLCDM]+(?!\w))")
-"""In every `_ORDINAL` and `_ROMAN_TRIGGER` match: a digit or a whole Roman numeral after a space."""
+_NUMERAL_WORD = re.compile(r"[\dIVXLCDM](?<=\s[\dIVXLCDM])(?:(?<=\d)|[IVXLCDM]*(?!\w))")
+r"""In every `_ORDINAL` and `_ROMAN_TRIGGER` match: a digit or a whole Roman numeral after a space
+(`\s(?:\d|[IVXLCDM]+(?!\w))`), looked for from the digit or the letter, not from every space."""
 
 
 def read_ordinals(text: str, ctx: Context) -> str:
