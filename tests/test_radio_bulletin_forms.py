@@ -146,6 +146,11 @@ VECTORS = [
         "trên tuyến đường ĐT 741 và đường ĐH 12",
         "trên tuyến đường tỉnh bảy trăm bốn mươi mốt và đường huyện mười hai",
     ),
+    # So it is after a km post, whose reading moved the text the road looked back in.
+    (
+        "tại Km 12+300 tuyến đường ĐT 741",
+        "tại ki-lô-mét mười hai cộng ba trăm tuyến đường tỉnh bảy trăm bốn mươi mốt",
+    ),
     # A document's number and year with no kind or issuer: «trên», or a month, was read.
     (
         "theo NĐ 168/2024, Chỉ thị 12/2024 và Kế hoạch số 25/2024",

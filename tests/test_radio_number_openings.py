@@ -352,7 +352,9 @@ def roads_before(text: str, ctx: Context) -> str:
     def road(m: re.Match[str]) -> str:
         name = codes._ROADS[m[1]]
         if name.startswith("đường ") and codes.ends_before(
-            codes._ROAD_WORD_BEFORE, text, m.start()
+            codes._ROAD_WORD_BEFORE,
+            m.string,
+            m.start(),  # `text` before «đường» was mended
         ):
             name = name.removeprefix("đường ")  # `tuyến đường ĐT 741`: «đường» said once
         return f"{name} {numbers.cardinal(int(m[2]), opts)}" + (f" {m[3]}" if m[3] else "")

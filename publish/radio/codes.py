@@ -724,11 +724,12 @@ def _roads(text: str, ctx: Context) -> str:
 
     def road(m: re.Match[str]) -> str:
         name = _ROADS[m[1]]
-        if name.startswith("đường ") and ends_before(_ROAD_WORD_BEFORE, text, m.start()):
+        if name.startswith("đường ") and ends_before(_ROAD_WORD_BEFORE, m.string, m.start()):
             name = name.removeprefix("đường ")  # `tuyến đường ĐT 741`: «đường» said once
         return f"{name} {cardinal(int(m[2]), opts)}" + (f" {m[3]}" if m[3] else "")
 
-    # `road` looks back in `text` as written, before the km posts were read.
+    # `road` looks back in the text it is read in, after the km posts: in `text` its offsets
+    # pointed elsewhere («Km 12+300 tuyến đường ĐT 741» said «đường» twice).
     posts = text
     if "km" in text or "Km" in text or "kM" in text or "KM" in text:  # as `_KM_POST` needs
         posts = _KM_POST.sub(km_post, text)
