@@ -656,9 +656,14 @@ def linking(
                     if place is None:
                         continue
                     uri = href if isinstance(href, str) else href[text[at : at + length]]
-                    (i, start), (j, end) = place
-                    marks.setdefault(i, []).append((start, 1, f'<a href="{uri}">'))
-                    marks.setdefault(j, []).append((end, 0, "</a>"))
+                    (i, start), (j, end), head, tail = place
+                    opening = f'<a href="{uri}">'
+                    marks.setdefault(i, []).append(
+                        (start, 1, head.replace("\0", opening) if head else opening)
+                    )
+                    marks.setdefault(j, []).append(
+                        (end, 0, tail.replace("\0", "</a>") if tail else "</a>")
+                    )
             for i, inserted in marks.items():
                 parts[i] = _with_marks(parts[i], inserted)
         return "".join(parts)
@@ -678,44 +683,84 @@ def _with_marks(text: str, marks: list[tuple[int, int, str]]) -> str:
     return "".join(pieces)
 
 
+_Place = tuple[tuple[int, int], tuple[int, int], str, str]
+"""Where a link opens and closes ((piece, offset) each), and the emphasis tags around its own
+tags there: «</strong>» before it and «<strong>» inside it where it opens, likewise where it
+closes (see _wrapping)."""
+_VOID = frozenset({"br", "img", "wbr", "hr"})
+
+
 def _wrapping(
     parts: list[str], start: tuple[int, int], end: tuple[int, int], linkable: set[int]
-) -> tuple[tuple[int, int], tuple[int, int]] | None:
+) -> _Place | None:
     """Where one link around a number from `start` to `end` ((piece, offset) in `parts`) opens
     and closes, or None when none can without breaking the HTML's nesting. A number split by
     emphasis («<strong>0277</strong> 3610 113», «0277 <em>3610 113</em>») is wrapped with the
-    emphasis it starts or ends in when that holds no other text: a link inside the bold of
-    «<strong>Đường dây nóng: 0277</strong> 3610 113» would have to close it halfway."""
+    emphasis it starts or ends in when that holds no other text; when it does, the emphasis is
+    closed where the link opens and opened again inside it («<strong>Đường dây nóng: 0277
+    </strong> 3610 113» → «<strong>Đường dây nóng: </strong><a><strong>0277</strong> 3610
+    113</a>»), as it is where the link closes: the reader sees the same, and taps the number."""
     (i, at), (j, to) = start, end
     if i == j:
-        return (start, end) if i in linkable and to <= len(parts[i]) else None
+        return (start, end, "", "") if i in linkable and to <= len(parts[i]) else None
     if i % 2 or j % 2 or any(k not in linkable for k in range(i, j + 1, 2)):
         return None  # a line break in the number (its odd index), or a piece inside a link
     closed_before: list[str] = []  # closed within the number, opened before it
-    opened: list[str] = []  # opened within the number, still open at its end
+    opened: list[tuple[str, str]] = []  # opened within the number, still open at its end
     for k in range(i + 1, j, 2):
         closing, name = _tag_of(parts[k])
         if name == "br":
             return None
         if not closing:
-            opened.append(name)
-        elif opened and opened[-1] == name:
+            opened.append((name, parts[k]))
+        elif opened and opened[-1][0] == name:
             opened.pop()
         elif opened:
             return None  # «<em>0277 <strong>3610</em>…»: tags crossed in the editor's HTML
         else:
             closed_before.append(name)
+    head = tail = ""
     if closed_before:
         before = _opening_run(parts, i, closed_before) if at == 0 else None
-        if before is None:
-            return None
-        i, at = before, len(parts[before])
+        if before is not None:
+            i, at = before, len(parts[before])
+        else:
+            tags = _opening_tags(parts, i, closed_before)
+            if tags is None:
+                return None
+            head = "".join(f"</{name}>" for name in closed_before) + "\0" + "".join(tags[::-1])
     if opened:
-        after = _closing_run(parts, j, opened[::-1]) if to == len(parts[j]) else None
-        if after is None:
+        after = (
+            _closing_run(parts, j, [n for n, _ in opened[::-1]]) if to == len(parts[j]) else None
+        )
+        if after is not None:
+            j, to = after, 0
+        else:
+            shut = "".join(f"</{name}>" for name, _ in opened[::-1])
+            tail = shut + "\0" + "".join(tag for _, tag in opened)
+    return (i, at), (j, to), head, tail
+
+
+def _opening_tags(parts: list[str], i: int, names: list[str]) -> list[str] | None:
+    """The tags, as written, that opened `names` (innermost first) before piece `i` and are
+    still open there, innermost first; None when another tag left open comes first."""
+    found: list[str] = []
+    shut: list[str] = []  # tags closed between, walking back
+    for k in range(i - 1, 0, -2):
+        closing, name = _tag_of(parts[k])
+        if closing:
+            shut.append(name)
+        elif name in _VOID:
+            continue
+        elif shut and shut[-1] == name:
+            shut.pop()
+        elif name == names[len(found)]:
+            found.append(parts[k])
+            if len(found) == len(names):
+                return found
+        else:
             return None
-        j, to = after, 0
-    return (i, at), (j, to)
+    return None
 
 
 def _opening_run(parts: list[str], i: int, names: list[str]) -> int | None:
