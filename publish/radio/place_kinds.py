@@ -56,9 +56,24 @@ def opens_with_a_kind(words: list[str]) -> bool:
     return first in FIRST_WORDS
 
 
-_NAMED = re.compile(
-    rf"(?<!\w)(?i:{KINDS_PATTERN})\s++(?=(?P<words>[^\W\d_]++(?: [^\W\d_]++){{0,3}}))"
-)
+def _kinds_named_pattern() -> re.Pattern[str]:
+    """A place's kind, any case, with the name after it (`places_named`). Each branch opens with
+    one character, in either case, before its look-behind: `re` then skips to the next of those
+    characters, where `(?<!\\w)(?i:…)` was tried at every character of the bulletin."""
+    groups: dict[str, list[str]] = {}
+    for kind in sorted(KINDS, key=len, reverse=True):  # the longest first, as KINDS_PATTERN
+        groups.setdefault(kind[0], []).append(re.escape(kind[1:]))
+    branches = [
+        f"{re.escape(case)}(?<!\\w(?s:.))(?i:{'|'.join(rests)})"
+        for first, rests in sorted(groups.items())
+        for case in sorted({first, first.upper()})
+    ]
+    return re.compile(
+        rf"(?:{'|'.join(branches)})\s++(?=(?P<words>[^\W\d_]++(?: [^\W\d_]++){{0,3}}))"
+    )
+
+
+_NAMED = _kinds_named_pattern()
 
 
 def places_named(text: str) -> set[str]:

@@ -1,0 +1,110 @@
+"""The radio passes' faster text searches (session 47) find what the searches they replaced
+found (hypothesis): each old form is kept here verbatim as the specification, and the script
+must not change."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from publish.radio import abbreviations, normalise, place_kinds
+from publish.radio.flags import Context
+from publish.radio.normalise import load_abbreviations
+from publish.radio.options import SpeakOptions
+from publish.radio.place_kinds import KINDS, KINDS_PATTERN
+
+PIECES = [
+    " ", "  ", "\n", "\n\n", "-", " - ", ".", ". ", "...", "…", ",", ", ", ";", ":", "!", "?",
+    "(", ")", "/", "|", "&", "+", "@", "*", "**", "_", "__", "#", "`", "~~", "> ", "- ", "1. ",
+    "a) ", "• ", "→", "“", "”", '"', "‘", "«", "»", "x", "9", "đ", "Đ", "á", "İ", "ſ", "K",
+    "Công an xã Tân Phú ", "huyện Châu Thành", "Huyện Kim Sơn", "THỊ XÃ Sa Pa", "thị trấn Mỹ Phước",
+    "tỉnh Đồng Tháp", "TP. Hồ Chí Minh", "Thành phố Cao Lãnh", "đặc khu Phú Quốc", "xã Tân Bình",
+    "quận 1", "phường An Lạc", "Trần Văn Thời", "ngày 08/12/2020 ", "lúc 14h30 ", "gọi 113 ",
+    "0912.345.678", "1.500.000 đồng", "CSGT-TT ", "UBND", "v.v. ", "Xem thêm: ", "xem tại ",
+    "website", "trang này", "https://bit.ly/abc", "x@y.vn", "[đây](https://a.vn)", "Ảnh: ",
+    "Nguồn: ", "Ông ", "Bà ", "Đại tá ", "Nguyễn Văn A", "N.V.A", "(NVH, SN 1990)", "(TP)",
+    "tại đây", "lừa đảo ", "Trong tuần, ", "I. ", "V. ", "**Kết quả:** ", "Tin: Thu Trang",
+]  # fmt: skip
+KEYS = sorted(load_abbreviations(None))
+FILE_TYPES = [".apk", ".APK", ".Apk", ".aPk", ".ipa", "x.exe", ".EXE ", ".Exe", ".exes", "v.v."]
+TEXTS = st.lists(st.sampled_from(PIECES) | st.text(max_size=4), max_size=40).map("".join)
+
+
+NAMED_BEFORE = re.compile(
+    rf"(?<!\w)(?i:{KINDS_PATTERN})\s++(?=(?P<words>[^\W\d_]++(?: [^\W\d_]++){{0,3}}))"
+)
+"""`place_kinds._NAMED` before session 47, verbatim."""
+
+
+def test_a_kind_opens_with_a_character_matched_only_in_its_two_cases() -> None:
+    for first in {kind[0] for kind in KINDS}:
+        same = re.compile(f"(?i:{re.escape(first)})")
+        assert {chr(c) for c in range(0x110000) if same.fullmatch(chr(c))} == {first, first.upper()}
+
+
+@settings(max_examples=500, deadline=None, database=None)
+@given(TEXTS)
+@example("xhuyện A, huyện Kim Sơn, HUYỆN Kim, Thị xã  Sa Pa, _xã An, 1tỉnh B, đặc khu Phú Quốc")
+@example("thị xã\nSa Pa thành phố Vinh Hà Tĩnh Mới Nữa, athị xã Tân")
+def test_places_are_named_as_they_were(text: str) -> None:
+    new = [(m.span(), m["words"]) for m in place_kinds._NAMED.finditer(text)]
+    assert new == [(m.span(), m["words"]) for m in NAMED_BEFORE.finditer(text)]
+
+
+def expand_abbreviations_before(text: str, ctx: Context) -> str:
+    """`abbreviations.expand_abbreviations` before session 47, verbatim but for the module's
+    names, which it reaches through `abbreviations.`."""
+    a = abbreviations
+    lexicon = ctx.abbreviations
+    hyphenated, plain = ctx.memo("lexicon keys", lambda: a._lexicon_keys(frozenset(lexicon)))
+    if "(" in text:
+        known = len(ctx.initials)
+        text = a._without_repeats(text, lexicon, hyphenated + plain, ctx.initials)
+        if len(ctx.initials) > known:  # new initials: «Công an xã TP» may have come before
+            written = dict(list(ctx.initials.items())[known:])
+            for earlier, lines in ctx.capitals_read:
+                a._initials_used_again(earlier, written, ctx, lines)
+        a._lone_letters_told(text, ctx)
+    if ctx.initials:
+        a._initials_used_again(text, ctx.initials, ctx)
+    if a._TWO_CAPITALS.search(text):
+        ctx.capitals_read.append((text, ctx.lines))
+    text = a._etc(text)
+    if any(kind in text for kind in a._FILE_TYPE_HINTS):
+        text = a._FILE_TYPE.sub(lambda m: m[1].upper(), text)
+    text = a._place_prefixes(text, ctx)
+    own = ctx.memo("own titles", lambda: a.own_titles(lexicon, dict(a._seed())))
+    text = a.read_titles_before_names(text, own)  # after the prefixes, which keep a name's initial
+    if "-" in text:
+        text = a._replace_keys(text, lexicon, hyphenated)
+        # R12.5: `CSGT-TT`, `A-B`; before the context words, whose expansions end the code
+        text = a._CODE_HYPHEN.sub(" ", text)
+    text = a._context_abbreviations(text, ctx)
+    # Written in capitals, a known mixed-case word is still that word (VNEID is VNeID).
+    spellings = ctx.memo("caps spellings", lambda: a.caps_spellings(frozenset(lexicon))[0])
+    text = a._replace_keys(text, spellings, tuple(sorted(spellings)))
+    return a._replace_keys(text, lexicon, plain)
+
+
+ABBREVIATED = st.lists(
+    st.sampled_from(PIECES) | st.sampled_from(KEYS) | st.sampled_from(FILE_TYPES), max_size=30
+).map("".join)
+UNIT_LEXICONS = st.sampled_from([{}, {"TS": "tài sản"}, {"VNeID": "vê en e ai đi", "ABC": "a bê"}])
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(st.lists(ABBREVIATED, min_size=1, max_size=4), UNIT_LEXICONS)
+@example(["Ủy ban nhân dân xã Tân Phú (TP) họp.", "Công an xã TP, tệp .apk, .Exe, v.v. Hết."], {})
+@example(["PGS.TS Nguyễn Văn A, CSGT-TT, VNEID, PV GAS, TP. Hồ Chí Minh, H. Châu Thành"], {})
+def test_abbreviations_are_expanded_as_they_were(texts: list[str], unit: dict[str, str]) -> None:
+    lexicon = normalise._lexicon(tuple(unit.items()))
+    old, new = Context(SpeakOptions(), lexicon), Context(SpeakOptions(), lexicon)
+    for text in texts:
+        old.lines = new.lines = ((1, text),)
+        assert abbreviations.expand_abbreviations(text, new) == expand_abbreviations_before(
+            text, old
+        )
+        assert new.flags == old.flags
+        assert new.initials == old.initials and new.capitals_read == old.capitals_read
