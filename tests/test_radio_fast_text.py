@@ -9,7 +9,7 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from publish.radio import abbreviations, normalise, place_kinds
+from publish.radio import abbreviations, normalise, place_kinds, punctuation
 from publish.radio.flags import Context
 from publish.radio.normalise import load_abbreviations
 from publish.radio.options import SpeakOptions
@@ -108,3 +108,62 @@ def test_abbreviations_are_expanded_as_they_were(texts: list[str], unit: dict[st
         )
         assert new.flags == old.flags
         assert new.initials == old.initials and new.capitals_read == old.capitals_read
+
+
+UNREAD_MARKS_BEFORE = re.compile(r"[*#_|^]+")
+NO_SPACE_AFTER_MARK_BEFORE = re.compile(r"([,;:!?])(?=[^\W\d_“\"])")
+SENTENCE_START_BEFORE = re.compile(r"([.!?])(\s+[“\"‘]*)([^\W\d_])(?![^\W\d_]*[A-ZĐ])")
+"""`punctuation`'s patterns before session 47, verbatim."""
+
+
+def tidy_before(text: str) -> str:
+    """`punctuation._tidy` before session 47, verbatim but for the module's names."""
+    p = punctuation
+    if "  " in text or not text.isprintable():
+        text = p._WHITESPACE.sub(" ", text)
+    if p._SPACED_MARK.search(text):
+        text = p._SPACE_BEFORE_MARK.sub(r"\1", text)
+    if ",," in text or ", ," in text:
+        text = p._REPEATED_COMMAS.sub(",", text)
+    if p._COMMA_THEN_MARK.search(text):
+        text = p._COMMA_BEFORE_MARK.sub(r"\1", text)
+    if "," in text and p._MAYBE_COMMA_AFTER_STOP.search(text):
+        text = p._COMMA_AFTER_STOP.sub(r"\1", text)
+    if "!" in text or "?" in text:
+        text = p._STOP_AFTER_MARK.sub(r"\1", text)
+    if ".." in text or ". ." in text:
+        text = p._REPEATED_STOPS.sub(".", text)
+    text = NO_SPACE_AFTER_MARK_BEFORE.sub(r"\1 ", text)
+    text = p._LEADING_MARKS.sub("", text)
+    return text.strip()
+
+
+def capitalise_sentences_before(text: str) -> str:
+    """`punctuation._capitalise_sentences` before session 47, verbatim but for the names."""
+
+    def upper(m: re.Match[str]) -> str:
+        # `_INITIAL` spans at most 3 characters before the stop (with a final newline).
+        if m[1] == "." and punctuation._INITIAL.search(text, max(0, m.start() - 3), m.start()):
+            return m[0]
+        return m[1] + m[2] + m[3].upper()
+
+    return SENTENCE_START_BEFORE.sub(upper, text)
+
+
+CAPITALS = st.characters(min_codepoint=0x41, max_codepoint=0x24F) | st.characters(
+    min_codepoint=0x1E00, max_codepoint=0x1EFF
+)
+PUNCTUATED = st.lists(
+    st.sampled_from(PIECES) | CAPITALS | st.sampled_from(["ǅ", "ǈ", "ß", "ŉ", "ǰ", "ΐ", "ﬁ"]),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None, database=None)
+@given(PUNCTUATED)
+@example("A. b. V. tùng! ǅa? “đi. Đi. ß. ǈx, a;b:c ,, . ? ! x*y ## _a_ |b| ^c")
+@example("Ông N.V.A. đi.  «Hết» … a,“b” c?d e!Ê")
+def test_punctuation_is_tidied_and_capitalised_as_it_was(text: str) -> None:
+    assert punctuation._tidy(text) == tidy_before(text)
+    assert punctuation._capitalise_sentences(text) == capitalise_sentences_before(text)
+    assert punctuation._UNREAD_MARKS.sub(" ", text) == UNREAD_MARKS_BEFORE.sub(" ", text)

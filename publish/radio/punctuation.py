@@ -34,7 +34,8 @@ _WORD_SLASH = re.compile(r"(?<=[^\W\d_])\s*/\s*(?=[^\W\d_])")
 _PIPE = re.compile(r"(?<=\S)\s*\|+\s*(?=\S)")
 """`☎️ 113 | 📍 Số 5 Lê Lợi | ⏰ 7h30`: a bar between parts of a line (tables are gone by now)
 is a pause; dropped, «một một ba Số năm đường Lê Lợi» ran into one phrase."""
-_UNREAD_MARKS = re.compile(r"[*#_|^]+")
+_UNREAD_MARKS = re.compile(r"[*#_|^][*#_|^]*")
+"""Marks nobody reads, a run at a time; `[…]+` would give `re` no first character to skip to."""
 _WHITESPACE = re.compile(r"\s+")
 _SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:!?])")
 _SPACED_MARK = re.compile(r" [,.;:!?]")
@@ -47,7 +48,27 @@ _STOP_AFTER_MARK = re.compile(r"([!?])\s*\.")
 _REPEATED_STOPS = re.compile(r"\.(?:\s*\.)+")
 _NO_SPACE_AFTER_MARK = re.compile(r"([,;:!?])(?=[^\W\d_“\"])")
 _LEADING_MARKS = re.compile(r"^[\s,;:.]+")
-_SENTENCE_START = re.compile(r"([.!?])(\s+[“\"‘]*)([^\W\d_])(?![^\W\d_]*[A-ZĐ])")
+
+
+def _capitals() -> str:
+    """Ranges of a character class of the Latin and Vietnamese capitals that are their own
+    upper case: a sentence opening with one is already capitalised."""
+    spans = ((0x41, 0x5A), (0xC0, 0x24F), (0x1E00, 0x1EFF))
+    capitals = [c for lo, hi in spans for c in range(lo, hi + 1) if chr(c).isupper()]
+    ranges: list[list[int]] = []
+    for c in capitals:
+        if chr(c).upper() != chr(c):
+            continue
+        if ranges and ranges[-1][1] == c - 1:
+            ranges[-1][1] = c
+        else:
+            ranges.append([c, c])
+    return "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi in ranges)
+
+
+_SENTENCE_START = re.compile(rf"([.!?])(\s+[“\"‘]*)([^\W\d_{_capitals()}])(?![^\W\d_]*[A-ZĐ])")
+"""A sentence's first letter, unless a capital already: each match costs a call in Python, and
+most sentences open with a capital."""
 _TRAILING_PAUSES = ",;:-"
 """With whitespace, what `_final_stop` removes from the end before adding the stop."""
 
@@ -145,9 +166,15 @@ def _tidy(text: str) -> str:
         text = _STOP_AFTER_MARK.sub(r"\1", text)
     if ".." in text or ". ." in text:
         text = _REPEATED_STOPS.sub(".", text)
-    text = _NO_SPACE_AFTER_MARK.sub(r"\1 ", text)
+    # A function, not r"\1 ": a template made `re` call Python for every text, matched or not.
+    text = _NO_SPACE_AFTER_MARK.sub(_spaced, text)
     text = _LEADING_MARKS.sub("", text)
     return text.strip()
+
+
+def _spaced(m: re.Match[str]) -> str:
+    """A mark of `_NO_SPACE_AFTER_MARK` with the space after it."""
+    return f"{m[1]} "
 
 
 def _final_stop(text: str) -> str:
