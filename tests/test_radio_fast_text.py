@@ -9,7 +9,7 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from publish.radio import abbreviations, normalise, place_kinds, punctuation
+from publish.radio import abbreviations, lists, markdown, normalise, place_kinds, punctuation
 from publish.radio.flags import Context
 from publish.radio.normalise import load_abbreviations
 from publish.radio.options import SpeakOptions
@@ -27,7 +27,8 @@ PIECES = [
     "Nguồn: ", "Ông ", "Bà ", "Đại tá ", "Nguyễn Văn A", "N.V.A", "(NVH, SN 1990)", "(TP)",
     "tại đây", "lừa đảo ", "Trong tuần, ", "I. ", "V. ", "**Kết quả:** ", "Tin: Thu Trang",
 ]  # fmt: skip
-KEYS = sorted(load_abbreviations(None))
+LEXICON = load_abbreviations(None)
+KEYS = sorted(LEXICON)
 FILE_TYPES = [".apk", ".APK", ".Apk", ".aPk", ".ipa", "x.exe", ".EXE ", ".Exe", ".exes", "v.v."]
 TEXTS = st.lists(st.sampled_from(PIECES) | st.text(max_size=4), max_size=40).map("".join)
 
@@ -167,3 +168,192 @@ def test_punctuation_is_tidied_and_capitalised_as_it_was(text: str) -> None:
     assert punctuation._tidy(text) == tidy_before(text)
     assert punctuation._capitalise_sentences(text) == capitalise_sentences_before(text)
     assert punctuation._UNREAD_MARKS.sub(" ", text) == UNREAD_MARKS_BEFORE.sub(" ", text)
+
+
+MAY_POINT_BEFORE = re.compile(r"(?i:xem|website|trang)")
+STAR_EMPHASIS_BEFORE = re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
+UNDERSCORE_EMPHASIS_BEFORE = re.compile(r"(?<![\w_])_(?=\S)([^_]+?)(?<=\S)_(?![\w_])")
+"""`markdown`'s patterns before session 47, verbatim."""
+
+
+def found(
+    pattern: re.Pattern[str], text: str
+) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
+    """Every match of `pattern` in `text`, where and what it holds."""
+    return [(m.span(), m.groups()) for m in pattern.finditer(text)]
+
+
+def test_the_case_blind_words_open_with_characters_matched_only_in_their_two_cases() -> None:
+    for word in ("xem", "website", "trang", *KINDS):
+        same = re.compile(f"(?i:{re.escape(word[0])})")
+        two = {word[0].lower(), word[0].upper()}
+        assert {chr(c) for c in range(0x110000) if same.fullmatch(chr(c))} == two, word
+
+
+@settings(max_examples=500, deadline=None, database=None)
+@given(TEXTS)
+@example("Xem thêm tại WEBSITE, trang Web; XEM, xEm, ſ, website, weBſite, TRANG")
+@example("a*b* *c* **d** *e*f _g_ a_b_ __h__ _i_j *k * * l* \\*m*")
+@example("Câu một.  Câu hai!\nCâu ba;\tCâu bốn? Câu năm. \u00a0Câu sáu.")
+def test_the_markdown_searches_find_what_they_found(text: str) -> None:
+    assert found(markdown._MAY_POINT, text) == found(MAY_POINT_BEFORE, text)
+    assert found(markdown._STAR_EMPHASIS, text) == found(STAR_EMPHASIS_BEFORE, text)
+    assert found(markdown._UNDERSCORE_EMPHASIS, text) == found(UNDERSCORE_EMPHASIS_BEFORE, text)
+    joined = markdown._SENTENCE_GAP.sub(" ", text)
+    assert (joined if markdown._UNEVEN_GAP.search(text) else text) == joined
+    if lists._SUB_BULLET_LINE.search(text):  # the text holds one of the gaps it needs
+        assert any(gap in text for gap in lists._SUB_BULLET_GAPS)
+
+
+m = markdown
+"""The name `SplitterBefore` reaches the module's names through."""
+
+
+class SplitterBefore(markdown._Splitter):
+    """`markdown._Splitter` with its `feed` and `line` before session 47, verbatim but for the
+    module's names, which they reach through `m.`."""
+
+    def feed(self, lines: list[str], start: int) -> None:
+        """Split `lines[start:]` into blocks."""
+        i = start
+        while i < len(lines):
+            number, line = i + 1, lines[i]
+            i += 1
+            if m._FENCE.match(line):
+                self.end_paragraph()
+                fence = m._FENCE.match(line)[1]  # type: ignore[index]
+                while i < len(lines) and not lines[i].strip().startswith(fence):
+                    i += 1
+                i += 1
+                m._flag_removed(self.ctx, "một đoạn mã", line.strip(), number)
+                continue
+            if "<" in line and m._HTML_TABLE.match(line):
+                self.end_paragraph()
+                while i < len(lines) and not m._HTML_TABLE_END.search(lines[i - 1]):
+                    i += 1
+                m._flag_removed(self.ctx, "một bảng", line.strip(), number)
+                continue
+            if m._TABLE_ROW.match(line):
+                self.end_paragraph()
+                while i < len(lines) and m._TABLE_ROW.match(lines[i]):
+                    i += 1
+                m._flag_removed(self.ctx, "một bảng", line.strip(), number)
+                continue
+            self.later = lines[i] if i < len(lines) else ""
+            self.line(number, line)
+        self.end_paragraph()
+
+    def line(self, number: int, line: str) -> None:
+        """Handle one ordinary line."""
+        was_after_image, self.after_image = self.after_image, False
+        if not line.strip():
+            if self.list_items and not self.current:
+                self.gap = True
+            else:
+                self.end_paragraph()
+            self.after_image = was_after_image
+            return
+        after_gap, self.gap = self.gap, False
+        if after_gap and not self._next_item(line):
+            self.end_paragraph()
+        if (heading := m._HEADING.match(line)) and not m._HASHTAG_LINE.match(line):
+            self.end_paragraph()
+            item = m.Item(m._heading_text(heading[2]), ((number, line),))
+            self.blocks.append(m.Block("heading", [item], level=len(heading[1])))
+            return
+        if (
+            m._SETEXT.match(line)
+            and self.current
+            and not m.short_heading(self.current[0][1].strip())
+        ):
+            # An intro sentence over a separator typed as `---` is no title: it is read.
+            self.end_paragraph()
+            return
+        if m._SETEXT.match(line) and len(self.current) == 1 and not self.list_items:
+            (first_number, first), self.current = self.current[0], []
+            level = 1 if line.strip().startswith("=") else 2
+            item = m.Item(first.strip(), ((first_number, first),))
+            self.blocks.append(m.Block("heading", [item], level=level))
+            return
+        if m._RULE.match(line) or m._DEFINITION.match(line) or m._HASHTAG_LINE.match(line):
+            self.end_paragraph()
+            return
+        if m._CUE.match(line) and not m._LINK.search(line):
+            self.end_paragraph()
+            self.blocks.append(m.Block("cue", [m.Item(line.strip(), ((number, line),))]))
+            return
+        if m._IMAGE_LINE.match(line):
+            self.end_paragraph()
+            self.after_image = True
+            self.images.add(number)
+            return
+        if (was_after_image and m._ITALIC_LINE.match(line)) or m._CAPTION.match(line):
+            return  # R1.5: photo caption or source line
+        if not self.current and not self.list_items and m._QUOTE.match(line):
+            self.quoted = True
+        line = m._QUOTE.sub("", line)
+        if listed := m.LIST_LINE.match(line):
+            if self.current:
+                self.end_paragraph()
+            if not self.list_items:
+                self.ordered = m.is_ordered(listed)
+            self.list_items.append([(number, listed[2])])
+            self.indents.append(len(listed[1]))
+            self.marks.append(m.mark_of(listed))
+            self.pasted = line.lstrip()[0] in m.BULLET_GLYPHS or bool(m.NUMBERED.match(line))
+        elif self.list_items and after_gap:
+            # A paragraph indented under an item (`_next_item`): in that item, as on the website.
+            self.list_items.append([(number, line)])
+            self.indents.append(m.indent_of(line))
+            self.marks.append(("", None))
+        elif (
+            self.list_items
+            and self.pasted
+            and not m.goes_on(self.list_items[-1][-1][1], line, self.later)
+        ):
+            self.end_paragraph()  # pasted lines are paragraphs, as on the website and Zalo
+            self.current.append((number, line))
+        elif self.list_items:
+            self.list_items[-1].append((number, line))  # continuation of the last item
+        else:
+            self.current.append((number, line))
+
+
+LINE_PIECES = [
+    "", " ", "  ", "    ", "\t", "# ", "## ", "#tag", "> ", ">", "- ", "* ", "+ ", "1. ", "2) ", "a) ",
+    "đ. ", "• ", "👉 ", "o\t", "---", "===", "***", "___", "| a | b |", "```", "~~~", "<table>",
+    "</table>", "[Nhạc nền]", "[^1]: chú thích", "![ảnh](a.jpg)", "*Ảnh: Công an xã*", "Ảnh: ",
+    "ảnh minh họa", "Nguồn: ", "nguồn: ", "(Ảnh: X)", "Ⅷ", "Ǆ", "ǅ", "Công an xã Tân Phú ",
+    "Trong tuần, ", "I. TÌNH HÌNH CHUNG", "V. Hùng", "**Kết quả:** ", "Tin: Thu Trang", "N",
+    "Người dân ", "đã bắt giữ  ", "Đối tượng ", "Xem thêm [tại đây](https://a.vn)", "x@y.vn",
+    "ngày 08/12/2020 ", "gọi 113", "*nhấn mạnh*", "_nghiêng_", "`mã`", "<br>", "<!-- x -->",
+]  # fmt: skip
+MARKDOWN = st.lists(
+    st.lists(st.sampled_from(LINE_PIECES) | CAPITALS, max_size=6).map("".join), max_size=14
+).map("\n".join)
+
+
+@settings(max_examples=400, deadline=None, database=None)
+@given(MARKDOWN)
+@example("# Tiêu đề\nCâu một\nNguồn: X\n\n- a\n\n  Ⅷ tiếp\nǅa\n> Trích\nẢnh: A\n|a|\n---")
+@example("![x](a.jpg)\n*Ảnh: Công an*\nCâu.\n\n1. Một\n2. Hai\n\nSau danh sách.")
+def test_bulletins_are_split_as_they_were(text: str) -> None:
+    for line in text.split("\n"):
+        if markdown._plain_line(line):  # no line pattern can match it: they are skipped
+            for pattern in (
+                markdown._FENCE, markdown._HTML_TABLE, markdown._TABLE_ROW, markdown._HEADING,
+                markdown._SETEXT, markdown._RULE, markdown._DEFINITION, markdown._HASHTAG_LINE,
+                markdown._CUE, markdown._IMAGE_LINE, markdown._ITALIC_LINE, markdown._CAPTION,
+                markdown._QUOTE, lists.LIST_LINE,
+            ):  # fmt: skip
+                assert pattern.match(line) is None, (pattern.pattern, line)
+    new_ctx, old_ctx = Context(SpeakOptions(), LEXICON), Context(SpeakOptions(), LEXICON)
+    new = markdown.split_blocks(text, new_ctx)
+    real = markdown._Splitter
+    markdown._Splitter = SplitterBefore  # type: ignore[misc]
+    try:
+        old = markdown.split_blocks(text, old_ctx)
+    finally:
+        markdown._Splitter = real  # type: ignore[misc]
+    assert new == old
+    assert new_ctx.flags == old_ctx.flags

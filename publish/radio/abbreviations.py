@@ -913,8 +913,9 @@ _PLACE_AFTER = re.compile(r"\.?\s*+[A-ZĐ]")
 """After `TP`: a place's name (`TP. Hồ Chí Minh`, `TP Vinh`), where the prefix is meant (R14.3)."""
 
 
-_TWO_CAPITALS = re.compile(r"[A-ZĐ]{2}")
-"""What initials used alone need (`TP`): a text without it cannot have used any."""
+_TWO_CAPITALS = re.compile(r"[A-ZĐ][A-ZĐ]")
+"""What initials used alone need (`TP`): a text without it cannot have used any. Not `[A-ZĐ]{2}`,
+which gives `re` no first character to skip to."""
 
 
 def _initials_used_again(

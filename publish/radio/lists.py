@@ -120,6 +120,7 @@ class _Level:
 
 
 _SUB_BULLET_LINE = re.compile(r"^[ \t]*o(?:\t|[ \u00a0]{2})", re.MULTILINE)
+_SUB_BULLET_GAPS = ("o\t", "o  ", "o \u00a0", "o\u00a0 ", "o\u00a0\u00a0")
 
 
 def with_sub_bullets_marked(text: str) -> str:
@@ -127,7 +128,9 @@ def with_sub_bullets_marked(text: str) -> str:
     a list on the website) opened by «◦», read as a pasted bullet: the script's one kind of
     space would leave «o Tại các xã», read as the word «o». It is indented as the website's
     sub-list is, so it is read as a sub-item (`spoken`)."""
-    if not _SUB_BULLET_LINE.search(text):
+    # Every item needs an «o» then a Tab or two spaces: the search (`^` of every line, tried at
+    # every character) runs only on a text holding one.
+    if not any(gap in text for gap in _SUB_BULLET_GAPS) or not _SUB_BULLET_LINE.search(text):
         return text
     lines = text.split("\n")
     for i in sub_bullets(lines):

@@ -15,6 +15,7 @@ from publish.markdown_escapes import ESCAPED
 from publish.markdown_pasted import BULLET_GLYPHS, NUMBERED, goes_on
 from publish.radio.bait import bait_removed, in_scam_warning
 from publish.radio.clicks import POINTER, calls_to_click
+from publish.radio.either_case import either_case
 from publish.radio.flags import BLOCKING, WARNING, Context, Flag
 from publish.radio.given_names import a_full_name, a_given_name, a_place_like_a_name
 from publish.radio.lists import (
@@ -137,7 +138,7 @@ _PLACE = re.compile(
 """A place the listener can go to: a sentence sending them there is read."""
 _THIS_PAGE = re.compile(r"(?i:\b(?:website|trang web|trang) này\b)")
 """"This page": on air the listener has no page in front of them."""
-_MAY_POINT = re.compile(r"(?i:xem|website|trang)")
+_MAY_POINT = re.compile(either_case(("xem", "website", "trang")))
 _ASIDE = re.compile(r"(?<!\])\([^()]*\)")
 """A bracketed aside, not the target of a Markdown link."""
 """In every text `_CTA_START` or `_THIS_PAGE` matches a sentence of."""
@@ -187,6 +188,9 @@ keep a fragment."""
 _URL_HINT = re.compile(rf"://|www\.|\.(?:{_TLDS})")
 """In every `_URL` match: a scheme, `www.` or one of its top-level domains."""
 _SENTENCE_GAP = re.compile(r"(?<=[.!?;])\s+")
+_UNEVEN_GAP = re.compile(r"[.!?;](?: \s|[^\S ])")
+"""A `_SENTENCE_GAP` that is more than one space: without one, joining the sentences changes
+nothing (a look-behind opening `_SENTENCE_GAP` is tried at every character)."""
 _COMMENT = re.compile(r"<!--.*?-->")
 _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 _BR = re.compile(r"<br\s*/?>", re.I)
@@ -200,8 +204,9 @@ _ESCAPE_OR_CODE_SPAN = re.compile(r"\\[\s\S]|`[^`]*`")
 never one opening a code span (`\\`x\\``)."""
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
-_STAR_EMPHASIS = re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
-_UNDERSCORE_EMPHASIS = re.compile(r"(?<![\w_])_(?=\S)([^_]+?)(?<=\S)_(?![\w_])")
+_STAR_EMPHASIS = re.compile(r"\*(?<![\w*]\*)(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
+_UNDERSCORE_EMPHASIS = re.compile(r"_(?<![\w_]_)(?=\S)([^_]+?)(?<=\S)_(?![\w_])")
+"""Emphasis by one mark; the look-behind comes after the mark so that `re` skips to the marks."""
 _ESCAPE_FIRST = 0xE100
 """The first of the private-use characters that stand for escaped characters (`\\*`) while the
 marks are taken off, past the pronouncers' placeholders."""
@@ -480,7 +485,8 @@ class _Splitter:
         while i < len(lines):
             number, line = i + 1, lines[i]
             i += 1
-            if _FENCE.match(line):
+            plain = _plain_line(line)
+            if not plain and _FENCE.match(line):
                 self.end_paragraph()
                 fence = _FENCE.match(line)[1]  # type: ignore[index]
                 while i < len(lines) and not lines[i].strip().startswith(fence):
@@ -488,13 +494,13 @@ class _Splitter:
                 i += 1
                 _flag_removed(self.ctx, "một đoạn mã", line.strip(), number)
                 continue
-            if "<" in line and _HTML_TABLE.match(line):
+            if not plain and "<" in line and _HTML_TABLE.match(line):
                 self.end_paragraph()
                 while i < len(lines) and not _HTML_TABLE_END.search(lines[i - 1]):
                     i += 1
                 _flag_removed(self.ctx, "một bảng", line.strip(), number)
                 continue
-            if _TABLE_ROW.match(line):
+            if not plain and _TABLE_ROW.match(line):
                 self.end_paragraph()
                 while i < len(lines) and _TABLE_ROW.match(lines[i]):
                     i += 1
@@ -517,39 +523,15 @@ class _Splitter:
         after_gap, self.gap = self.gap, False
         if after_gap and not self._next_item(line):
             self.end_paragraph()
-        if (heading := _HEADING.match(line)) and not _HASHTAG_LINE.match(line):
-            self.end_paragraph()
-            item = Item(_heading_text(heading[2]), ((number, line),))
-            self.blocks.append(Block("heading", [item], level=len(heading[1])))
-            return
-        if _SETEXT.match(line) and self.current and not short_heading(self.current[0][1].strip()):
-            # An intro sentence over a separator typed as `---` is no title: it is read.
-            self.end_paragraph()
-            return
-        if _SETEXT.match(line) and len(self.current) == 1 and not self.list_items:
-            (first_number, first), self.current = self.current[0], []
-            level = 1 if line.strip().startswith("=") else 2
-            item = Item(first.strip(), ((first_number, first),))
-            self.blocks.append(Block("heading", [item], level=level))
-            return
-        if _RULE.match(line) or _DEFINITION.match(line) or _HASHTAG_LINE.match(line):
-            self.end_paragraph()
-            return
-        if _CUE.match(line) and not _LINK.search(line):
-            self.end_paragraph()
-            self.blocks.append(Block("cue", [Item(line.strip(), ((number, line),))]))
-            return
-        if _IMAGE_LINE.match(line):
-            self.end_paragraph()
-            self.after_image = True
-            self.images.add(number)
-            return
-        if (was_after_image and _ITALIC_LINE.match(line)) or _CAPTION.match(line):
-            return  # R1.5: photo caption or source line
-        if not self.current and not self.list_items and _QUOTE.match(line):
-            self.quoted = True
-        line = _QUOTE.sub("", line)
-        if listed := LIST_LINE.match(line):
+        listed: re.Match[str] | None = None
+        if not _plain_line(line):  # the usual line of a paragraph, which no line pattern matches
+            if self._marked(number, line, was_after_image=was_after_image):
+                return
+            if not self.current and not self.list_items and _QUOTE.match(line):
+                self.quoted = True
+            line = _QUOTE.sub("", line)
+            listed = LIST_LINE.match(line)
+        if listed:
             if self.current:
                 self.end_paragraph()
             if not self.list_items:
@@ -575,6 +557,39 @@ class _Splitter:
         else:
             self.current.append((number, line))
 
+    def _marked(self, number: int, line: str, *, was_after_image: bool) -> bool:
+        """Handle a line that is a heading, a rule, a cue, an image or its caption, or other
+        Markdown no paragraph holds; whether it was one."""
+        if (heading := _HEADING.match(line)) and not _HASHTAG_LINE.match(line):
+            self.end_paragraph()
+            item = Item(_heading_text(heading[2]), ((number, line),))
+            self.blocks.append(Block("heading", [item], level=len(heading[1])))
+            return True
+        if _SETEXT.match(line) and self.current and not short_heading(self.current[0][1].strip()):
+            # An intro sentence over a separator typed as `---` is no title: it is read.
+            self.end_paragraph()
+            return True
+        if _SETEXT.match(line) and len(self.current) == 1 and not self.list_items:
+            (first_number, first), self.current = self.current[0], []
+            level = 1 if line.strip().startswith("=") else 2
+            item = Item(first.strip(), ((first_number, first),))
+            self.blocks.append(Block("heading", [item], level=level))
+            return True
+        if _RULE.match(line) or _DEFINITION.match(line) or _HASHTAG_LINE.match(line):
+            self.end_paragraph()
+            return True
+        if _CUE.match(line) and not _LINK.search(line):
+            self.end_paragraph()
+            self.blocks.append(Block("cue", [Item(line.strip(), ((number, line),))]))
+            return True
+        if _IMAGE_LINE.match(line):
+            self.end_paragraph()
+            self.after_image = True
+            self.images.add(number)
+            return True
+        # R1.5: a photo caption or source line, not read
+        return bool((was_after_image and _ITALIC_LINE.match(line)) or _CAPTION.match(line))
+
     def _next_item(self, line: str) -> bool:
         """Whether a line after a blank one in a list goes on it, as on the website: an item of
         the same kind (marks or numbers) as the list's first (another kind is another list), or
@@ -583,6 +598,17 @@ class _Splitter:
         listed = LIST_LINE.match(line)
         nested = indent_of(line) >= self.indents[0] // NEST * NEST + NEST
         return nested or (listed is not None and is_ordered(listed) == self.ordered)
+
+
+def _plain_line(line: str) -> bool:
+    """Whether a line opens with a capital that opens no Markdown (`#`, `>`, `-`, `1.`, `[`…)
+    and no photo caption («Ảnh:», «Nguồn:»): none of the line patterns can match it, and
+    most lines are so."""
+    return line[:1].isupper() and line[0] not in _CAPTION_CAPITALS
+
+
+_CAPTION_CAPITALS = "ẢN"
+"""The capitals a `_CAPTION` can open with («Ảnh», «Nguồn»)."""
 
 
 def _joined(lines: Sequence[tuple[int, str]]) -> str:
@@ -1655,7 +1681,7 @@ def _calls_to_action(text: str, ctx: Context) -> str:
     if not _has_link(text) and not _MAY_POINT.search(text):
         # A sentence only holds a link if the whole text does (no pattern looks past the
         # whitespace between sentences), so nothing is dropped: just join as below.
-        return _SENTENCE_GAP.sub(" ", text)
+        return _SENTENCE_GAP.sub(" ", text) if _UNEVEN_GAP.search(text) else text
     kept = []
     for sentence in _SENTENCE_GAP.split(text):
         shown = sentence.strip()

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from publish.radio.either_case import either_case
+
 __all__ = [
     "FIRST_WORDS",
     "HALF_KINDS",
@@ -56,24 +58,12 @@ def opens_with_a_kind(words: list[str]) -> bool:
     return first in FIRST_WORDS
 
 
-def _kinds_named_pattern() -> re.Pattern[str]:
-    """A place's kind, any case, with the name after it (`places_named`). Each branch opens with
-    one character, in either case, before its look-behind: `re` then skips to the next of those
-    characters, where `(?<!\\w)(?i:…)` was tried at every character of the bulletin."""
-    groups: dict[str, list[str]] = {}
-    for kind in sorted(KINDS, key=len, reverse=True):  # the longest first, as KINDS_PATTERN
-        groups.setdefault(kind[0], []).append(re.escape(kind[1:]))
-    branches = [
-        f"{re.escape(case)}(?<!\\w(?s:.))(?i:{'|'.join(rests)})"
-        for first, rests in sorted(groups.items())
-        for case in sorted({first, first.upper()})
-    ]
-    return re.compile(
-        rf"(?:{'|'.join(branches)})\s++(?=(?P<words>[^\W\d_]++(?: [^\W\d_]++){{0,3}}))"
-    )
-
-
-_NAMED = _kinds_named_pattern()
+_NAMED = re.compile(
+    either_case(sorted(KINDS, key=len, reverse=True), after_first=r"(?<!\w(?s:.))")
+    + r"\s++(?=(?P<words>[^\W\d_]++(?: [^\W\d_]++){0,3}))"
+)
+"""A place's kind, any case, and the words after it; the look-behind comes after the kind's first
+character (`either_case`): as `(?<!\\w)(?i:…)` it was tried at every character of a bulletin."""
 
 
 def places_named(text: str) -> set[str]:
