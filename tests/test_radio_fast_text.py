@@ -9,7 +9,15 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from publish.radio import abbreviations, lists, markdown, normalise, place_kinds, punctuation
+from publish.radio import (
+    abbreviations,
+    lists,
+    markdown,
+    normalise,
+    place_kinds,
+    punctuation,
+    readtime,
+)
 from publish.radio.flags import Context
 from publish.radio.normalise import load_abbreviations
 from publish.radio.options import SpeakOptions
@@ -357,3 +365,21 @@ def test_bulletins_are_split_as_they_were(text: str) -> None:
         markdown._Splitter = real  # type: ignore[misc]
     assert new == old
     assert new_ctx.flags == old_ctx.flags
+
+
+SYLLABLE_TOKEN_BEFORE = re.compile(r"(?<![^\s\-])[^\s\-]*(?!\s)[A-Za-zÀ-ỹĐđ][^\s\-]*")
+"""`readtime._SYLLABLE_TOKEN` before session 47, verbatim."""
+
+
+@settings(max_examples=500, deadline=None, database=None)
+@given(
+    st.lists(
+        st.sampled_from([*PIECES, "\u1680", "a\u1680b", "-a-", "1-2", "<<<<", "ỹ", "Ỹ", "\u1ef9"])
+        | st.text(max_size=4),
+        max_size=40,
+    ).map("".join)
+)
+@example("Công an xã-Tân Phú 12 1a2b -- a\u1680b <<< [Nhạc]\n(đọc: x) ỹ\u1efa Ā")
+def test_syllables_are_counted_as_they_were(text: str) -> None:
+    before = len(SYLLABLE_TOKEN_BEFORE.findall(readtime.spoken_part(text)))
+    assert readtime.count_syllables(text) == before
