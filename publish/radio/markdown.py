@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import html
+import operator
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -207,6 +208,9 @@ _STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
 _STAR_EMPHASIS = re.compile(r"\*(?<![\w*]\*)(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
 _UNDERSCORE_EMPHASIS = re.compile(r"_(?<![\w_]_)(?=\S)([^_]+?)(?<=\S)_(?![\w_])")
 """Emphasis by one mark; the look-behind comes after the mark so that `re` skips to the marks."""
+_FIRST_GROUP, _SECOND_GROUP = operator.itemgetter(1), operator.itemgetter(2)
+"""`sub`'s replacement by a group, as `r"\\1"` (an unmatched group is None, which `sub` takes as
+""): a template made `re` call Python for each text and expand it in Python for each match."""
 _ESCAPE_FIRST = 0xE100
 """The first of the private-use characters that stand for escaped characters (`\\*`) while the
 marks are taken off, past the pronouncers' placeholders."""
@@ -1465,8 +1469,17 @@ def _unfinished_before_list(last: Block, block: Block) -> bool:
         not last.level
         and bool(block.items)
         and block.items[0].list_item
-        and bool(_UNFINISHED.search(last.items[0].text))
+        and _ends_unfinished(last.items[0].text)
     )
+
+
+def _ends_unfinished(text: str) -> bool:
+    """Whether `_UNFINISHED` is in `text`: only from its last character but spaces and marks can
+    it be, so it is tried there (searched for, it was tried at every character)."""
+    end = len(text)
+    while end and (text[end - 1].isspace() or text[end - 1] in "*_"):
+        end -= 1
+    return end > 0 and _UNFINISHED.match(text, end - 1) is not None
 
 
 def _read_on(items: list[Item]) -> str:
@@ -1809,7 +1822,7 @@ def unspoken_removed(text: str, ctx: Context) -> str:
     text = html.unescape(text)
     if "<" in text:
         text = _COMMENT.sub(" ", text)
-        text = _AUTOLINK.sub(r"\1", text)
+        text = _AUTOLINK.sub(_FIRST_GROUP, text)
         text = _BR.sub("\n", text)
         # One pass leaves "<scr<b>ipt>" as "<script>"; strip_markup repeats until nothing is left.
         text = strip_markup(_TAG.sub(" ", text))
@@ -1833,15 +1846,15 @@ def marks_removed(text: str) -> str:
     if escaped:
         text = _escapes_hidden(text)
     if "`" in text:
-        text = _CODE_SPAN.sub(r"\1", text).replace("`", "")  # an unpaired one is never read
+        text = _CODE_SPAN.sub(_FIRST_GROUP, text).replace("`", "")  # an unpaired one is never read
     if "**" in text or "__" in text:
-        text = _STRONG.sub(r"\2", text)
+        text = _STRONG.sub(_SECOND_GROUP, text)
     if "~~" in text:
-        text = _STRIKE.sub(r"\1", text)
+        text = _STRIKE.sub(_FIRST_GROUP, text)
     if "*" in text:
-        text = _STAR_EMPHASIS.sub(r"\1", text)
+        text = _STAR_EMPHASIS.sub(_FIRST_GROUP, text)
     if "_" in text:
-        text = _UNDERSCORE_EMPHASIS.sub(r"\1", text)
+        text = _UNDERSCORE_EMPHASIS.sub(_FIRST_GROUP, text)
     if "#" in text:
         text = _TRAILING_HASHTAGS.sub("", text)  # R1.9: trailing hashtag block
         text = _HASHTAG_MARK.sub("", text)

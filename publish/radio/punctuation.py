@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 import re
 
 from publish.radio.flags import WARNING, Context
@@ -70,6 +71,9 @@ _SENTENCE_START = re.compile(rf"([.!?])(\s+[“\"‘]*)([^\W\d_{_capitals()}])(?
 """A sentence's first letter, unless a capital already: each match costs a call in Python, and
 most sentences open with a capital."""
 _TRAILING_PAUSES = ",;:-"
+_FIRST_GROUP = operator.itemgetter(1)
+"""`sub`'s replacement by the first group, as `r"\\1"`: a template made `re` call Python for each
+text and expand it in Python for each match."""
 """With whitespace, what `_final_stop` removes from the end before adding the stop."""
 
 
@@ -79,7 +83,8 @@ def capitalise_first(text: str) -> str:
         if c.isalpha():
             if text[i + 1 : i + 2].isupper():
                 return text  # `iPhone`, `eKYC`: a name written so, never «IPhone»
-            return text[:i] + c.upper() + text[i + 1 :]
+            upper = c.upper()
+            return text if upper == c else text[:i] + upper + text[i + 1 :]
         if c.isdigit():
             return text
     return text
@@ -155,15 +160,15 @@ def _tidy(text: str) -> str:
         text = _WHITESPACE.sub(" ", text)
     # From here the only whitespace is single spaces; each rule runs if its marks are there.
     if _SPACED_MARK.search(text):
-        text = _SPACE_BEFORE_MARK.sub(r"\1", text)
+        text = _SPACE_BEFORE_MARK.sub(_FIRST_GROUP, text)
     if ",," in text or ", ," in text:
         text = _REPEATED_COMMAS.sub(",", text)
     if _COMMA_THEN_MARK.search(text):
-        text = _COMMA_BEFORE_MARK.sub(r"\1", text)
+        text = _COMMA_BEFORE_MARK.sub(_FIRST_GROUP, text)
     if "," in text and _MAYBE_COMMA_AFTER_STOP.search(text):
-        text = _COMMA_AFTER_STOP.sub(r"\1", text)
+        text = _COMMA_AFTER_STOP.sub(_FIRST_GROUP, text)
     if "!" in text or "?" in text:
-        text = _STOP_AFTER_MARK.sub(r"\1", text)
+        text = _STOP_AFTER_MARK.sub(_FIRST_GROUP, text)
     if ".." in text or ". ." in text:
         text = _REPEATED_STOPS.sub(".", text)
     # A function, not r"\1 ": a template made `re` call Python for every text, matched or not.
