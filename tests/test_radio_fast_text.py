@@ -442,3 +442,40 @@ def test_marks_are_removed_and_texts_end_as_they_did(text: str) -> None:
     assert markdown._ends_unfinished(text) == bool(UNFINISHED_BEFORE.search(text))
     autolinked = markdown._AUTOLINK.sub(markdown._FIRST_GROUP, text)
     assert autolinked == markdown._AUTOLINK.sub(r"\1", text)
+
+
+def long_sentences_before(text: str, limit: int = readtime.LONG_SENTENCE) -> list[str]:
+    """`readtime.long_sentences` before session 47, verbatim but for the names."""
+    sentences = readtime._SENTENCE_END.split(readtime.spoken_part(text))
+    # As in `long_unpaused_runs`: fewer than 2 × limit characters hold at most `limit` syllables.
+    return [s.strip() for s in sentences if len(s) >= 2 * limit and count_before(s) > limit]
+
+
+def long_unpaused_runs_before(text: str, limit: int = 40) -> list[str]:
+    """`readtime.long_unpaused_runs` before session 47, verbatim but for the names."""
+    runs = readtime._PAUSE.split(readtime.spoken_part(text))
+    # A syllable is a letter plus a separator, so a run shorter than 2 × limit cannot exceed it.
+    return [run.strip() for run in runs if len(run) >= 2 * limit and count_before(run) > limit]
+
+
+def count_before(text: str) -> int:
+    """`readtime.count_syllables` before session 47."""
+    return len(SYLLABLE_TOKEN_BEFORE.findall(readtime.spoken_part(text)))
+
+
+WORDY = st.lists(
+    st.sampled_from(
+        [*PIECES, "a-b-c-d-e-f ", "x-", "-", "1 2 3 ", "a\u1680b ", "(đọc:x)", "[Nhạc]"]
+    )
+    | st.sampled_from(["một ", "hai-ba ", "Công an ", "12 ", "... ", "“a” "]),
+    max_size=160,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None, database=None)
+@given(WORDY, st.sampled_from([1, 3, 10, 40, 60]))
+@example("Công an xã-Tân-Phú-Hòa " * 12 + "(đọc:a)b " * 20, 40)
+@example("a(đọc:x)b " * 50 + "; " + "một hai ba " * 30, 60)
+def test_long_stretches_are_found_as_they_were(text: str, limit: int) -> None:
+    assert readtime.long_unpaused_runs(text, limit) == long_unpaused_runs_before(text, limit)
+    assert readtime.long_sentences(text, limit) == long_sentences_before(text, limit)

@@ -83,11 +83,21 @@ def long_sentences(text: str, limit: int = LONG_SENTENCE) -> list[str]:
     not (T8)."""
     sentences = _SENTENCE_END.split(spoken_part(text))
     # As in `long_unpaused_runs`: fewer than 2 × limit characters hold at most `limit` syllables.
-    return [s.strip() for s in sentences if len(s) >= 2 * limit and count_syllables(s) > limit]
+    return [s.strip() for s in sentences if len(s) >= 2 * limit and _more_syllables(s, limit)]
 
 
 def long_unpaused_runs(text: str, limit: int = 40) -> list[str]:
     """Stretches of more than `limit` syllables without a pause mark (T7)."""
     runs = _PAUSE.split(spoken_part(text))
     # A syllable is a letter plus a separator, so a run shorter than 2 × limit cannot exceed it.
-    return [run.strip() for run in runs if len(run) >= 2 * limit and count_syllables(run) > limit]
+    return [run.strip() for run in runs if len(run) >= 2 * limit and _more_syllables(run, limit)]
+
+
+def _more_syllables(text: str, limit: int) -> bool:
+    """Whether `text` holds more than `limit` syllables (`count_syllables`), counted only when
+    its words could be so many: a syllable is a token, and a text has at most as many tokens as
+    words split on whitespace plus hyphens (cheap to count, where the search is not)."""
+    spoken = spoken_part(text)
+    if len(spoken.split()) + spoken.count("-") <= limit:
+        return False
+    return len(_SYLLABLE_LETTER.findall(spoken)) > limit
