@@ -9,6 +9,7 @@ import re
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from publish.markdown_pasted import BULLET_GLYPHS
 from publish.radio import (
     abbreviations,
     lists,
@@ -333,7 +334,7 @@ LINE_PIECES = [
     "</table>", "[Nhạc nền]", "[^1]: chú thích", "![ảnh](a.jpg)", "*Ảnh: Công an xã*", "Ảnh: ",
     "ảnh minh họa", "Nguồn: ", "nguồn: ", "(Ảnh: X)", "Ⅷ", "Ǆ", "ǅ", "Công an xã Tân Phú ",
     "Trong tuần, ", "I. TÌNH HÌNH CHUNG", "V. Hùng", "**Kết quả:** ", "Tin: Thu Trang", "N",
-    "Người dân ", "đã bắt giữ  ", "Đối tượng ", "Xem thêm [tại đây](https://a.vn)", "x@y.vn",
+    "Người dân ", "đã bắt giữ  ", "b. ", "x) ", "đ) ", "b.", "n", "ả", "ab", "nguồn", "ảnh:", "Đối tượng ", "Xem thêm [tại đây](https://a.vn)", "x@y.vn",
     "ngày 08/12/2020 ", "gọi 113", "*nhấn mạnh*", "_nghiêng_", "`mã`", "<br>", "<!-- x -->",
 ]  # fmt: skip
 MARKDOWN = st.lists(
@@ -346,6 +347,7 @@ MARKDOWN = st.lists(
 @example("# Tiêu đề\nCâu một\nNguồn: X\n\n- a\n\n  Ⅷ tiếp\nǅa\n> Trích\nẢnh: A\n|a|\n---")
 @example("![x](a.jpg)\n*Ảnh: Công an*\nCâu.\n\n1. Một\n2. Hai\n\nSau danh sách.")
 def test_bulletins_are_split_as_they_were(text: str) -> None:
+    assert not any(glyph.isalpha() for glyph in BULLET_GLYPHS)  # a list's mark: no plain line
     for line in text.split("\n"):
         if markdown._plain_line(line):  # no line pattern can match it: they are skipped
             for pattern in (

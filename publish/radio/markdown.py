@@ -605,14 +605,19 @@ class _Splitter:
 
 
 def _plain_line(line: str) -> bool:
-    """Whether a line opens with a capital that opens no Markdown (`#`, `>`, `-`, `1.`, `[`…)
-    and no photo caption («Ảnh:», «Nguồn:»): none of the line patterns can match it, and
-    most lines are so."""
-    return line[:1].isupper() and line[0] not in _CAPTION_CAPITALS
+    """Whether a line opens with a letter that opens no Markdown (`#`, `>`, `-`, `1.`, `[`…),
+    no lettered item (`a)`, `đ.`) and no photo caption («Ảnh:», «Nguồn:»): none of the line
+    patterns can match it, and most lines are so."""
+    first = line[:1]
+    if not first.isalpha() or first in _CAPTION_FIRST:
+        return False
+    return first not in _ITEM_LETTERS or line[1:2] not in (".", ")")
 
 
-_CAPTION_CAPITALS = "ẢN"
-"""The capitals a `_CAPTION` can open with («Ảnh», «Nguồn»)."""
+_CAPTION_FIRST = "ẢảNn"
+"""The letters a `_CAPTION` can open with («Ảnh», «nguồn»), in both cases."""
+_ITEM_LETTERS = "abcdefghijklmnopqrstuvwxyzđ"
+"""The letters that open a lettered list item (`LIST_LINE`: «a) », «đ. »)."""
 
 
 def _joined(lines: Sequence[tuple[int, str]]) -> str:
