@@ -14,6 +14,7 @@ from publish.radio import (
     abbreviations,
     lists,
     markdown,
+    marks,
     normalise,
     place_kinds,
     punctuation,
@@ -481,3 +482,44 @@ WORDY = st.lists(
 def test_long_stretches_are_found_as_they_were(text: str, limit: int) -> None:
     assert readtime.long_unpaused_runs(text, limit) == long_unpaused_runs_before(text, limit)
     assert readtime.long_sentences(text, limit) == long_sentences_before(text, limit)
+
+
+@settings(max_examples=500, deadline=None, database=None)
+@given(
+    st.lists(
+        st.sampled_from([*LINE_PIECES, "I", "V", "X", "IV", "A", "a", ".", ")", "-", "–", " ", "1"])
+        | CAPITALS,
+        max_size=8,
+    ).map("".join)
+)
+@example("I. TÌNH HÌNH")
+@example("A- x")
+def test_marks_are_found_as_they_were(text: str) -> None:
+    assert marks.own_mark(text) == own_mark_before(text)
+
+
+def own_mark_before(text: str) -> marks.Mark | None:
+    """`marks.own_mark` before session 47, verbatim but for the module's names."""
+    found = marks._MARK.match(text)
+    if found is None:
+        return None
+    mark = found["mark"]
+    # «C.», «D.», «L.», «M.» open the third, fourth … section of a report lettered «A., B.»:
+    # a section numeral is of I, V and X (to XXXIX).
+    roman = marks.roman_value(mark) if marks._SECTION_NUMERAL.fullmatch(mark) else None
+    if "." in mark:
+        kind, value = marks._LEVEL_MARK, None
+    elif mark.isdigit():
+        kind, value = marks._NUMBER_MARK, int(mark)
+    elif roman is not None:
+        kind, value = marks._ROMAN_MARK, roman
+    elif len(mark) == 1:
+        kind, value = marks._LETTER_MARK, None
+    else:
+        return None  # «IIII.», «VX.»: no numeral
+    if found["end"].strip() in marks._DASHES and kind != marks._ROMAN_MARK:
+        return None  # «A- », «1- »: a dash after a letter or number is no mark reports write
+    # «**1.** Tuần tra»: the emphasis held the mark alone and goes with it.
+    keep = "" if found["close"] else found["open"].strip()
+    initial = mark.isupper() and len(mark) == 1 and found["end"].strip() in "." + marks._DASHES
+    return marks.Mark(kind, value, mark, initial, keep, found.end())

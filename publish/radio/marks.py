@@ -41,6 +41,10 @@ _MARK = re.compile(
 )
 """A mark opening a text, in emphasis or not («I. », «**1.** », «a) », «I- », «1.1. »), then a
 space."""
+_NUMERAL_LETTERS = "IVX"
+_MARK_ENDS = frozenset(".) -–")
+"""What follows a one-letter `_MARK` («a) », «B. », «A- »): a text opening with another letter
+than a numeral's and not followed by one of these opens with no mark."""
 _DASHES = "-–"
 """Reports also end a section's Roman numeral with a dash («I- TÌNH HÌNH CHUNG»)."""
 _BYLINE_END = re.compile(r"[-–(,]")
@@ -99,6 +103,8 @@ class Mark:
 
 def own_mark(text: str) -> Mark | None:
     """The mark `text` opens with, if any."""
+    if text[:1].isalpha() and text[0] not in _NUMERAL_LETTERS and text[1:2] not in _MARK_ENDS:
+        return None  # most texts open with a word: only a numeral's letters make a longer mark
     found = _MARK.match(text)
     if found is None:
         return None
