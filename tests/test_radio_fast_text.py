@@ -523,3 +523,38 @@ def own_mark_before(text: str) -> marks.Mark | None:
     keep = "" if found["close"] else found["open"].strip()
     initial = mark.isupper() and len(mark) == 1 and found["end"].strip() in "." + marks._DASHES
     return marks.Mark(kind, value, mark, initial, keep, found.end())
+
+
+def broken_before_before(line: str, following: str) -> bool:
+    """`markdown._broken_before` before session 47, verbatim but for the module's names."""
+    if not m._HARD_BREAK.search(line):
+        return False
+    start = m._MARKS_FIRST.sub("", following, count=1)
+    last = m._LAST_WORD.search(line)
+    # Case counts: «Từ», «Do» ending a line are names («Nguyễn Văn Từ»), not «từ», «do».
+    if last and last[1] in m._LINKING_WORDS and not m._fields(line, start):
+        return False
+    return bool(start) and (start[0].isupper() or start[0].isdigit() or m._a_label(start))
+
+
+POINTING = st.lists(
+    st.sampled_from(
+        [*PIECES, "như sau", "NHƯ SAU", "Như ſau", "dưới đây", "bên dưới", "bảng sau", "biểu dưới",
+         "cụ thể", "chi tiết", "sau", "xem bảng", "xem biểu", "ĐÂY", "THỂ", "tiết", "bảng",
+         "*", "_", ":", ".", " ", "\n", "  ", "**:**", "ı", "İ", "Ʉ", "ǅ"]
+    ),
+    max_size=12,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=800, deadline=None, database=None)
+@given(POINTING, MARKDOWN)
+@example("Kết quả cụ thể như sau: ** \n", "Địa chỉ: x")
+@example("Số liệu chi tiết **:**", "đã bắt  ")
+@example("Số vụ giảm, cụ thể.:", "")
+def test_pointers_and_hard_breaks_are_found_as_they_were(text: str, following: str) -> None:
+    assert found(m._POINTS_DOWN, text)[:1] == [
+        (pointer.span(), pointer.groups()) for pointer in [m._points_down(text)] if pointer
+    ]
+    for line in (text, text + "  ", text + " \u00a0 ", following + "   "):
+        assert m._broken_before(line, following) == broken_before_before(line, following)
