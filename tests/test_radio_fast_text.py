@@ -558,3 +558,37 @@ def test_pointers_and_hard_breaks_are_found_as_they_were(text: str, following: s
     ]
     for line in (text, text + "  ", text + " \u00a0 ", following + "   "):
         assert m._broken_before(line, following) == broken_before_before(line, following)
+
+
+def byline_before(
+    markdown_text: str, *, author: str = "", unit_name: str = "", places: tuple[str, ...] = ()
+) -> str:
+    """`markdown.byline` before session 47, verbatim but for the module's names."""
+    tail = m._HARD_BREAKS.sub("<br>", markdown_text[-m._BYLINE_TAIL :].rstrip())
+    last = tail.rpartition("\n")[2].strip()
+    if (
+        not m._BYLINE.search(tail)
+        and not m._BARE_NAME.match(last)
+        and not m._INITIAL_NAME.match(last)
+        and not m._CREDIT_ALONE.fullmatch(last)
+    ):
+        return ""  # the usual case, told without splitting the text
+    options = SpeakOptions(unit_name=unit_name, places=tuple(places))
+    return m._split(markdown_text, Context(options, {}, author=author))[1]
+
+
+SIGNED = st.sampled_from(
+    ["", "\n\nTin: Thu Trang", "\n\n*Bài và ảnh: Ngọc Hà*", "\n\nThu Hà", "\n\nV. Thanh Tùng.",
+     "\n\nN.T.H", "\n\nBBT", "\n\nThu Hà - Công an xã Tân Phú", "\n\nPV: Xin cảm ơn anh.",
+     "\n\nHuyện Châu Thành", "\n\nTrần Văn Tú (Công an xã Tân Phú)", "  \nTin: X. Thu Trang"]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None, database=None)
+@given(MARKDOWN, SIGNED, st.sampled_from(["", "Thu Hà", "Nguyễn Văn A"]))
+@example("Câu một.\n\n| a | b |\n|---|---|\n\nKết quả như sau:", "\n\nThu Hà", "")
+def test_bylines_are_found_as_they_were(text: str, signed: str, author: str) -> None:
+    for places in ((), ("Châu Thành",)):
+        new = markdown.byline(text + signed, author=author, unit_name="Công an xã", places=places)
+        old = byline_before(text + signed, author=author, unit_name="Công an xã", places=places)
+        assert new == old

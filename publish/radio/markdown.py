@@ -688,11 +688,23 @@ def byline(
     ):
         return ""  # the usual case, told without splitting the text
     options = SpeakOptions(unit_name=unit_name, places=tuple(places))
-    return _split(markdown_text, Context(options, {}, author=author))[1]
+    return _credited(markdown_text, Context(options, {}, author=author))[1]
 
 
 def _split(markdown_text: str, ctx: Context) -> tuple[list[Block], str]:
     """The blocks of `split_blocks`, and the byline taken off the end of the last paragraph."""
+    blocks, credit, images = _credited(markdown_text, ctx)
+    removed = {f.line for f in ctx.flags if f.code == "R1.7" and f.line is not None}
+    blocks = _join_announced(blocks, ctx, removed, images)
+    blocks = _without_table_intros(blocks, removed | images)
+    blocks = _without_back_pointers(blocks, removed, ctx)
+    return _without_empty_sections(blocks, removed), credit
+
+
+def _credited(markdown_text: str, ctx: Context) -> tuple[list[Block], str, set[int]]:
+    """The blocks as split, before what a table or photo not read leaves is tidied (`_split`),
+    the byline taken off the end of the last paragraph, and the lines holding an image alone:
+    all `byline` needs, which the rest of `_split` never changes."""
     lines = markdown_text.split("\n")
     first = _skip_front_matter(lines)
     if "<!--" in markdown_text:
@@ -728,12 +740,7 @@ def _split(markdown_text: str, ctx: Context) -> tuple[list[Block], str]:
                 blocks.pop()
             if guessed:
                 _flag_guessed_name(ctx, name, item)
-    removed = {f.line for f in ctx.flags if f.code == "R1.7" and f.line is not None}
-    images = splitter.images
-    blocks = _join_announced(blocks, ctx, removed, images)
-    blocks = _without_table_intros(blocks, removed | images)
-    blocks = _without_back_pointers(blocks, removed, ctx)
-    return _without_empty_sections(blocks, removed), credit
+    return blocks, credit, splitter.images
 
 
 _BARE_NAME = re.compile(r"[*_]{0,2}(?P<name>[^\W\d_]+(?: [^\W\d_]+){1,3})\.?[*_]{0,2}")
