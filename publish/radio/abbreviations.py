@@ -787,13 +787,14 @@ def _without_repeats(
     ban nhân dân» (R15.1 would make it a second reading). A bracket that adds anything (another
     abbreviation, a number) matches no full form and is read as R15.1 says. Initials the
     lexicon reads otherwise (`Tân Phú (TP)`, TP «thành phố») go into `defined`, with the name."""
+    pattern = _lexicon_pattern(keys)  # once, not for each bracket: finding it hashes the keys
 
     def readings(inside: str) -> tuple[str, ...]:
         if inside in lexicon:
             return (lexicon[inside],)
         if inside in _CONTEXT_READINGS:
             return _CONTEXT_READINGS[inside]
-        expanded = _replace_keys(inside, lexicon, keys)
+        expanded = _replaced(inside, lexicon, pattern)
         return (expanded,) if expanded != inside else ()
 
     def initials(inside: str, at: int) -> bool:
@@ -816,7 +817,7 @@ def _without_repeats(
             return m[0]
         # The full form as written is at most about as long as read (`phòng cháy, chữa cháy`).
         start = max(0, m.start() - 2 * max(map(len, candidates)) - 16)
-        said = _folded_words(_replace_keys(text[start : m.start()], lexicon, keys))
+        said = _folded_words(_replaced(text[start : m.start()], lexicon, pattern))
         if start:
             said = said[1:]  # the reach may cut its first word
         for reading in candidates:
@@ -831,10 +832,10 @@ def _without_repeats(
 def expand_abbreviations(text: str, ctx: Context) -> str:
     """Pass P7: dictionary and context abbreviations; hyphens inside codes become spaces."""
     lexicon = ctx.abbreviations
-    hyphenated, plain = ctx.memo("lexicon keys", lambda: _lexicon_keys(frozenset(lexicon)))
+    searches = ctx.memo("lexicon searches", lambda: _lexicon_searches(lexicon))
     if "(" in text:
         known = len(ctx.initials)
-        text = _without_repeats(text, lexicon, hyphenated + plain, ctx.initials)
+        text = _without_repeats(text, lexicon, searches.keys, ctx.initials)
         if len(ctx.initials) > known:  # new initials: «Công an xã TP» may have come before
             written = dict(list(ctx.initials.items())[known:])
             for earlier, lines in ctx.capitals_read:
@@ -848,9 +849,8 @@ def expand_abbreviations(text: str, ctx: Context) -> str:
     if _FILE_TYPE_HINT.search(text):
         text = _FILE_TYPE.sub(lambda m: m[1].upper(), text)
     text = _place_prefixes(text, ctx)
-    own = ctx.memo("own titles", lambda: own_titles(lexicon, _seed_mapping()))
-    text = read_titles_before_names(text, own)  # after the prefixes, which keep a name's initial
-    searches = ctx.memo("lexicon searches", lambda: _lexicon_searches(lexicon, hyphenated, plain))
+    # After the prefixes, which keep a name's initial.
+    text = read_titles_before_names(text, searches.own)
     if "-" in text:
         text = _replaced(text, lexicon, searches.hyphenated)
         # R12.5: `CSGT-TT`, `A-B`; before the context words, whose expansions end the code
@@ -862,8 +862,13 @@ def expand_abbreviations(text: str, ctx: Context) -> str:
 
 
 class _Searches(NamedTuple):
-    """A lexicon's key patterns for `expand_abbreviations`, looked up once per bulletin."""
+    """What `expand_abbreviations` derives from a lexicon, found once per bulletin (one memo:
+    looking up several cost each paragraph)."""
 
+    keys: tuple[str, ...]
+    """The hyphenated keys, then the plain ones (`_lexicon_keys`)."""
+    own: frozenset[str]
+    """The titles the lexicon reads its own way (`own_titles`)."""
     hyphenated: re.Pattern[str] | None
     spellings: Mapping[str, str]
     """All-caps spellings of the lexicon's mixed-case words, with the word (`caps_spellings`)."""
@@ -871,13 +876,15 @@ class _Searches(NamedTuple):
     plain: re.Pattern[str] | None
 
 
-def _lexicon_searches(
-    lexicon: Mapping[str, str], hyphenated: tuple[str, ...], plain: tuple[str, ...]
-) -> _Searches:
-    """The patterns of `lexicon`'s hyphenated and plain keys and of its words' all-caps
-    spellings."""
-    spellings = caps_spellings(frozenset(lexicon))[0]
+def _lexicon_searches(lexicon: Mapping[str, str]) -> _Searches:
+    """`lexicon`'s keys and own titles, the patterns of its hyphenated and plain keys and of its
+    words' all-caps spellings."""
+    keys = frozenset(lexicon)
+    hyphenated, plain = _lexicon_keys(keys)
+    spellings = caps_spellings(keys)[0]
     return _Searches(
+        hyphenated + plain,
+        own_titles(lexicon, _seed_mapping()),
         _lexicon_pattern(hyphenated),
         spellings,
         _lexicon_pattern(tuple(sorted(spellings))),
