@@ -592,3 +592,11 @@ def test_bylines_are_found_as_they_were(text: str, signed: str, author: str) -> 
         new = markdown.byline(text + signed, author=author, unit_name="Công an xã", places=places)
         old = byline_before(text + signed, author=author, unit_name="Công an xã", places=places)
         assert new == old
+
+
+def test_a_dash_and_an_unread_mark_are_told_by_their_characters() -> None:
+    for code in range(0x3000):
+        char = f"a{chr(code)}b"
+        assert normalise._holds_a_dash(char) == bool(normalise._DASHES.search(char)), code
+        held = any(mark in char for mark in "*#_|^")  # the marks `_symbols` looks for
+        assert held == bool(punctuation._UNREAD_MARKS.search(char)), code
