@@ -489,7 +489,7 @@ class _Splitter:
         while i < len(lines):
             number, line = i + 1, lines[i]
             i += 1
-            plain = _plain_line(line)
+            plain = not line or _plain_line(line)  # no fence or table: skip their patterns
             if not plain and _FENCE.match(line):
                 self.end_paragraph()
                 fence = _FENCE.match(line)[1]  # type: ignore[index]
