@@ -81,14 +81,20 @@ def format_duration(seconds: float) -> str:
 def long_sentences(text: str, limit: int = LONG_SENTENCE) -> list[str]:
     """Sentences, or parts of one a `;` or `:` divides, of more than `limit` syllables, commas or
     not (T8)."""
-    sentences = _SENTENCE_END.split(spoken_part(text))
+    spoken = spoken_part(text)
+    if len(spoken) < 2 * limit:
+        return []  # no part of it is long enough (below): most paragraphs, with no split
+    sentences = _SENTENCE_END.split(spoken)
     # As in `long_unpaused_runs`: fewer than 2 × limit characters hold at most `limit` syllables.
     return [s.strip() for s in sentences if len(s) >= 2 * limit and _more_syllables(s, limit)]
 
 
 def long_unpaused_runs(text: str, limit: int = 40) -> list[str]:
     """Stretches of more than `limit` syllables without a pause mark (T7)."""
-    runs = _PAUSE.split(spoken_part(text))
+    spoken = spoken_part(text)
+    if len(spoken) < 2 * limit:
+        return []  # no run of it is long enough (below), with no split
+    runs = _PAUSE.split(spoken)
     # A syllable is a letter plus a separator, so a run shorter than 2 × limit cannot exceed it.
     return [run.strip() for run in runs if len(run) >= 2 * limit and _more_syllables(run, limit)]
 
