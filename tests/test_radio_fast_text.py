@@ -4,6 +4,7 @@ must not change."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from hypothesis import example, given, settings
@@ -600,3 +601,12 @@ def test_a_dash_and_an_unread_mark_are_told_by_their_characters() -> None:
         assert normalise._holds_a_dash(char) == bool(normalise._DASHES.search(char)), code
         held = any(mark in char for mark in "*#_|^")  # the marks `_symbols` looks for
         assert held == bool(punctuation._UNREAD_MARKS.search(char)), code
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(TEXTS, st.booleans())
+def test_a_first_item_said_as_written_is_kept_as_it_was(text: str, same: bool) -> None:
+    items = [markdown.Item("Câu một.", ((1, "Câu một."),)), markdown.Item("Hai", ((2, "Hai"),))]
+    said = items[0].text if same else text
+    before = [dataclasses.replace(items[0], text=said), *items[1:]]  # as `_run` did
+    assert normalise._first_said(items, said) == before

@@ -272,7 +272,7 @@ def _run(markdown_text: str, ctx: Context, *, fragment: bool, sentence_start: bo
             # anywhere in the bulletin, not only in its first paragraph.
             places = (*ctx.options.places, *places_named(markdown_text))
             said = without_dateline(items[0].text, places)
-            items = [dataclasses.replace(items[0], text=said), *items[1:]]
+            items = _first_said(items, said)
         # A sub-heading, or a paragraph's bold lead-in, says its own mark («I.», «1.») as a
         # presenter does.
         if not items[0].list_item and ctx.sections:
@@ -281,7 +281,7 @@ def _run(markdown_text: str, ctx: Context, *, fragment: bool, sentence_start: bo
                 first = heading_said(first, lettered_headings=lettered_headings, marks=opening)
             else:
                 first = lead_said(first, lettered_headings=lettered_leads, marks=opening)
-            items = [dataclasses.replace(items[0], text=first), *items[1:]]
+            items = _first_said(items, first)
         parts = [
             _speak(
                 item,
@@ -298,6 +298,14 @@ def _run(markdown_text: str, ctx: Context, *, fragment: bool, sentence_start: bo
             paragraphs.append(paragraph)
     text = unicodedata.normalize("NFC", "\n\n".join(paragraphs))
     return Spoken(text, tuple(ctx.flags), title)
+
+
+def _first_said(items: list[Item], text: str) -> list[Item]:
+    """`items` with the first one's text as said: the same items when it is unchanged, as it
+    mostly is (copying an item with dataclasses.replace cost every paragraph)."""
+    if text == items[0].text:
+        return items
+    return [dataclasses.replace(items[0], text=text), *items[1:]]
 
 
 def normalise(
