@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 
+from publish.radio.either_case import word_alone
 from publish.radio.entry_codes import digit_groups, read_entry_codes
 from publish.radio.flags import BLOCKING, WARNING, Context
 from publish.radio.given_names import a_full_name
 from publish.radio.masked import MASK, read_masked_numbers
 from publish.radio.masked_plates import plate_head, read_masked_plates
 from publish.radio.measures import money_follows
-from publish.radio.numbers import COUNTED_NOUN, cardinal, digit_by_digit, has_digit, word_alone
+from publish.radio.numbers import COUNTED_NOUN, cardinal, digit_by_digit, has_digit
 from publish.radio.pauses import pause_after
 from publish.radio.place_kinds import KINDS_PATTERN
 from publish.radio.tail import ends_before

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from publish.radio.either_case import word_alone
 from publish.radio.flags import WARNING, Context
 from publish.radio.numbers import (
     COUNTED_NOUN,
@@ -12,7 +13,6 @@ from publish.radio.numbers import (
     has_digit,
     read_number,
     roman_value,
-    word_alone,
 )
 from publish.radio.options import SpeakOptions
 from publish.radio.tail import SENTENCE_TAIL, ends_before

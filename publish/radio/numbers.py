@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
+from publish.radio.either_case import word_alone
 from publish.radio.flags import BLOCKING, WARNING, Context
 from publish.radio.options import SpeakOptions
 
@@ -22,7 +23,6 @@ __all__ = [
     "read_amount",
     "read_number",
     "roman_value",
-    "word_alone",
 ]
 
 DIGIT_WORDS = ("không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín")
@@ -33,32 +33,6 @@ NUMBER_ALONE = r"(\d(?<![\w.,]\d)\d*(?:[.,]\d+)*)"
 """`NUMBER` as a group, with no letter, digit, `.` or `,` before it. The look-behind comes after
 the first digit: a pattern opening with a digit lets `re` skip to the next digit, one opening
 with a look-behind is tried at every character of the text (several times slower)."""
-_CASES = {
-    **{letter: letter + letter.upper() for letter in "abcdeghlmnopqrtuvxyđáêưểọổứ"},
-    "i": "iI\u0130\u0131",
-    "k": "kK\u212a",
-    "s": "sS\u017f",
-}
-"""Every character `(?i)` matches for a word's first letter: a dotted and a dotless I, the Kelvin
-sign, a long s too."""
-
-
-def word_alone(*branches: str) -> str:
-    r"""`(?<!\w)(?:branches)` for words written out, `(?i:a|b)` or `A|B`, tried in the order
-    given. Each word opens with its first letter, once for each case, and looks behind after it:
-    `re` skips to the next such letter and tries only the words it opens, instead of trying the
-    whole alternation at every character (as `NUMBER_ALONE` does for a digit)."""
-    alternatives = []
-    for branch in branches:
-        ignore_case = branch.startswith("(?i:")
-        for word in branch.removeprefix("(?i:").removesuffix(")").split("|"):
-            rest = f"(?i:{re.escape(word[1:])})" if ignore_case else re.escape(word[1:])
-            for letter in _CASES[word[0]] if ignore_case else word[0]:
-                first = re.escape(letter)
-                alternatives.append(rf"{first}(?<!\w{first}){rest}")
-    return f"(?:{'|'.join(alternatives)})"
-
-
 RANGE_LEAD = re.compile(word_alone("(?i:từ|khoảng|trong|sau|mất|chừng|tầm)") + r"\s*$")
 """Words before a range of amounts that take no «từ» of its own: `trong 2-3 ngày` is «trong hai
 đến ba ngày», never «trong từ hai đến ba ngày»."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from publish.radio.either_case import word_alone
 from publish.radio.flags import BLOCKING, WARNING, Context
 from publish.radio.numbers import (
     NUMBER,
@@ -15,7 +16,6 @@ from publish.radio.numbers import (
     rank,
     read_number,
     roman_value,
-    word_alone,
 )
 from publish.radio.tail import SENTENCE_TAIL, ends_before
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from publish.radio.either_case import either_case
+from publish.radio.either_case import ALONE, either_case
 
 __all__ = [
     "FIRST_WORDS",
@@ -59,7 +59,7 @@ def opens_with_a_kind(words: list[str]) -> bool:
 
 
 _NAMED = re.compile(
-    either_case(sorted(KINDS, key=len, reverse=True), after_first=r"(?<!\w(?s:.))")
+    either_case(sorted(KINDS, key=len, reverse=True), after_first=ALONE)
     + r"\s++(?=(?P<words>[^\W\d_]++(?: [^\W\d_]++){0,3}))"
 )
 """A place's kind, any case, and the words after it; the look-behind comes after the kind's first
