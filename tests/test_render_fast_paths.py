@@ -62,11 +62,11 @@ def test_a_body_is_cached_under_the_key_it_always_had(tmp_path) -> None:
     ids = frozenset({"noi-dung", "tim-kiem", "a"})
     views = Views(site, Pictures(root, (320, 640), url=lambda p: "/" + p), page_ids=ids)
     views.folder_pages = frozenset({"/x/b", "/x/a"})
-    asked: list[str] = []
-    views.fragments.get = lambda key: asked.append(key)  # type: ignore[method-assign]
+    stored: list[str] = []
+    views.fragments.put = lambda key, value, **_: stored.append(key)  # type: ignore[method-assign]
     bulletin = views.bulletins[0]
     views.convert(bulletin.body, bulletin.source, eager_first=True)
-    assert asked == [
+    assert stored == [
         views.fragments.key(
             "body-html",
             bulletin.body,

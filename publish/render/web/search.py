@@ -1048,11 +1048,12 @@ def _fields_key(cache: Fragments, doc: SearchDoc) -> str:
 
 
 def _cached_fields(
-    cache: Fragments, doc: SearchDoc, key: str, owner: str, kind: str
+    cache: Fragments, doc: SearchDoc, key: str, owner: str, kind: str, *, stored: bool = True
 ) -> dict[str, int]:
     """`doc_fields` of a document, from the cache when its texts were indexed before (then
-    marked as `owner`'s: a renamed file's bulletin keeps its fields, see Fragments.sweep)."""
-    found = cache.get(key)
+    marked as `owner`'s: a renamed file's bulletin keeps its fields, see Fragments.sweep);
+    `stored`: whether the cache may hold any document's fields (see Fragments.holds_kind)."""
+    found = cache.get(key) if stored else None
     if not isinstance(found, dict):
         found = doc_fields(doc)
         cache.put(key, found, owner=owner, kind=kind)
@@ -1160,8 +1161,12 @@ def _build(
     bulletins = _numbered(site)
     size = _block_size(len(bulletins))
     kind = owned_kind(FIELDS_KIND, site.drafts)
+    # Asked here, before the workers fork and write fields of their own (see holds_kind).
+    stored = cache.holds_kind(owned_kind(FIELDS_KIND, False), owned_kind(FIELDS_KIND, True))
     jobs = [
-        partial(_index_block, cache, bulletins[start : start + size], start, prefix, order, kind)
+        partial(
+            _index_block, cache, bulletins[start : start + size], start, prefix, order, kind, stored
+        )
         for start in range(0, len(bulletins), size)
     ]
     keys: list[str] = []
@@ -1210,16 +1215,18 @@ def _index_block(
     prefix: str,
     order: Mapping[str, int],
     kind: str,
+    stored: bool = True,
 ) -> _Block:
     """The part of the index of bulletins[start:], numbered from `start` (a job that may run
-    in a worker process; `start` is a multiple of CHUNK); `kind`: the fields' cache kind."""
+    in a worker process; `start` is a multiple of CHUNK); `kind`: the fields' cache kind;
+    `stored`: whether the cache may hold any document's fields."""
     keys: list[str] = []
     postings: dict[str, list[int]] = {}
     last: dict[str, int] = {}
     for number, bulletin in enumerate(bulletins, start):
         doc = _doc(bulletin, prefix, order)
         keys.append(_fields_key(cache, doc))
-        fields = _cached_fields(cache, doc, keys[-1], bulletin.source, kind)
+        fields = _cached_fields(cache, doc, keys[-1], bulletin.source, kind, stored=stored)
         for term, field in fields.items():
             values = postings.get(term)
             if values is None:
