@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 import gc
 import importlib
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import partial
 from pathlib import Path
 from types import ModuleType
@@ -74,13 +74,22 @@ def build(
     # cache's shelves freeze what they load likewise. Unfrozen when the build ends or fails,
     # so a long-lived process (publish serve, tests) still collects whatever garbage was frozen.
     _collect_seldom()
+    # The cache writes the load leaves (its shelf), done while the workers search bulletins.
+    saves: list[_Once] = []
     try:
         # The channels' modules are imported while the workers load bulletins (see meanwhile).
         with (
             timings.phase("nạp và kiểm tra bản tin"),
             meanwhile(partial(renderer, name) for name in channels),
         ):
-            site = load_site(config, now=now, drafts=drafts, digests=digests, salvage=True)
+            site = load_site(
+                config,
+                now=now,
+                drafts=drafts,
+                digests=digests,
+                salvage=True,
+                later=lambda task: saves.append(_Once(task)),
+            )
             if output is not None:
                 site = dataclasses.replace(site, output=output)
         gc.freeze()
@@ -91,7 +100,7 @@ def build(
         tripped = False
         # What the channels' checks will compile is compiled while the workers search bulletins.
         warm = [t for m in modules.values() if hasattr(m, "warm_up") for t in m.warm_up(site)]
-        with timings.phase("dò dữ liệu cá nhân, kiểm tra từng kênh"), meanwhile(warm):
+        with timings.phase("dò dữ liệu cá nhân, kiểm tra từng kênh"), meanwhile([*saves, *warm]):
             try:
                 checked = [*lint(site, strict=strict)]
                 checked += [
@@ -113,8 +122,25 @@ def build(
     except BaseException:
         _collect_as_before()
         raise
+    finally:
+        for save in saves:
+            save()  # those no pool left time for (or all of them, when the build stopped)
     rendered = {name: modules[name] for name in sorted(channels, key=RENDER_ORDER.index)}
     return Build(site, tuple(channels), tuple(found), _render_all(site, rendered, timings))
+
+
+class _Once:
+    """A task that runs at most once, wherever it is asked to first."""
+
+    def __init__(self, task: Callable[[], object]) -> None:
+        """Wrap `task`, not run yet."""
+        self.task: Callable[[], object] | None = task
+
+    def __call__(self) -> None:
+        """Run the task, unless it already ran."""
+        task, self.task = self.task, None
+        if task is not None:
+            task()
 
 
 def strictly(problems: Iterable[Problem]) -> list[Problem]:

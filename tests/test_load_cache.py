@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from publish import config as config_module
-from publish import content, content_images
+from publish import content, content_images, pipeline
 from publish.cache import FRAGMENTS, Fragments, Shelf
 from publish.config import Policy
 from publish.content import load_site
@@ -349,3 +349,26 @@ def test_a_shelved_bulletin_is_refused_again_when_its_cover_grows_over_the_limit
         load_site(config, now=WEB_NOW)
     cover.write_bytes(data)
     assert load_site(config, now=WEB_NOW).bulletins
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_build_shelves_what_it_loaded_also_when_it_stops_at_an_error(
+    tmp_path, monkeypatch, workers
+) -> None:
+    """The shelf is saved while the workers look for personal data, or after (one process):
+    a build stopped by one bulletin's error leaves the others shelved, so the build after the
+    fix reads only that file again."""
+    files = {
+        f"content/tin-{n:03d}.md": bulletin_md(
+            {"date": f"2020-11-{1 + n % 28:02d} 08:{n % 60:02d}"}
+        )
+        for n in range(70)  # more than parallel.MIN_JOBS
+    }
+    files["content/sai.md"] = bulletin_md({"date": "2020-13-45"})
+    root = make_project(tmp_path, files)
+    monkeypatch.setenv("PUBLISH_WORKERS", workers)
+    with pytest.raises(ContentError):
+        pipeline.build(config_module.load(root), channels=["web"], now=NOW)
+    shelf = Shelf(Fragments(root), "bulletin")
+    assert all(shelf.holds(f"content/tin-{n:03d}.md") for n in range(70))
+    assert not shelf.holds("content/sai.md")
