@@ -411,16 +411,26 @@ class Artifact:
     """What it is when its source does not tell, for collision messages: a redirect page at an
     old address from `aliases` ("alias"), from state/web-urls.json ("history") or from a
     category's aliases in site.toml ("category-alias")."""
+    sha256: str | None = field(default=None, compare=False, repr=False)
+    """The digest of `data`, when taken as the artifact was made (see `hashed`)."""
 
     @property
     def digest(self) -> str:
         """sha256 of the bytes, used by sync manifests."""
-        return hashlib.sha256(self.data).hexdigest()
+        return self.sha256 or hashlib.sha256(self.data).hexdigest()
 
     @classmethod
     def text(cls, channel: str, path: str, text: str, **kwargs: Any) -> Artifact:
         """An artifact from text, encoded UTF-8."""
         return cls(channel, path, text.encode("utf-8"), **kwargs)
+
+    @classmethod
+    def hashed(cls, channel: str, path: str, text: str, **kwargs: Any) -> Artifact:
+        """`text` as an artifact with its digest taken now: one whose maker needs the digest
+        (a web page's reuse record, in a worker) does not leave the writer to hash it again
+        (17,500 pages, ~370 MB, in the build's busiest process at 10,000 bulletins)."""
+        data = text.encode("utf-8")
+        return cls(channel, path, data, sha256=hashlib.sha256(data).hexdigest(), **kwargs)
 
 
 @dataclass(frozen=True, slots=True)

@@ -355,7 +355,7 @@ def _stage(
         size = os.stat(origin).st_size
     else:
         data, origin = artifact.data, ""
-        digest = hashlib.sha256(data).hexdigest()
+        digest = artifact.digest  # taken once: where it was made, when it was needed there
         size = len(data)
     try:
         st = os.stat(old, follow_symlinks=False)

@@ -3,6 +3,8 @@ same cache keys (an incremental build finds what the last one stored), the same 
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 import shutil
 
 import jinja2
@@ -15,6 +17,8 @@ from publish import config as config_module
 from publish.cache import Encoded, digest
 from publish.config import BUILTIN_THEME
 from publish.content import load_site
+from publish.model import Artifact
+from publish.render import web
 from publish.render.web import environment
 from publish.render.web.escaping import QUICK, quick_escape
 from publish.render.web.images import Pictures
@@ -144,3 +148,18 @@ def test_the_themes_templates_use_the_quick_escape() -> None:
     env = environment(BUILTIN_THEME)
     for name in ("base.html", "bulletin.html", "list.html", "_macros.html"):
         assert env.get_template(name).root_render_func.__globals__["escape"] is _THEME_ESCAPE
+
+
+def test_a_page_s_digest_taken_where_it_was_made_is_the_digest_of_its_bytes(tmp_path) -> None:
+    """Pages come with their digest (taken for their reuse record), across processes too: the
+    writer records it instead of hashing the page again, so it must be the bytes' own."""
+    root = tmp_path / "site"
+    shutil.copytree(SITE, root)
+    site = load_site(config_module.load(root), now=NOW)
+    artifacts = [a for a in web.render(site) if isinstance(a, Artifact)]
+    pages = [a for a in artifacts if a.sha256 is not None]
+    assert len(pages) > 10 and all(a.path.endswith(".html") for a in pages)
+    for artifact in artifacts:
+        assert artifact.digest == hashlib.sha256(artifact.data).hexdigest()
+        copy = pickle.loads(pickle.dumps(artifact))
+        assert copy == artifact and copy.sha256 == artifact.sha256

@@ -493,7 +493,7 @@ def _render(
         views.take_links()
         view = job.make()
         html = env.get_template(view.template).render(**common, **view.context)
-        page = Artifact.text("web", output_path(view.url), html, source=view.source, key=view.key)
+        page = Artifact.hashed("web", output_path(view.url), html, source=view.source, key=view.key)
         entry = None
         if view.indexed and view.url.endswith("/"):
             entry = SitemapEntry(views.absolute(view.url), view.lastmod)
