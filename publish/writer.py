@@ -75,6 +75,9 @@ class _Channel:
     """Unchanged files → their ledger entry (None when it must be taken again)."""
     fresh: dict[str, str] = field(default_factory=dict)
     """Staged files (new or changed) → digest."""
+    written: dict[str, Entry] = field(default_factory=dict)
+    """Staged files this write wrote → their ledger entry, taken as they were written (a move
+    into place keeps size, modification time and inode)."""
     created: int = 0
 
     @property
@@ -372,7 +375,13 @@ def _stage(
     target = folder.staging / rel
     target.parent.mkdir(parents=True, exist_ok=True)
     if data is not None or not _linked(origin, target, folder.mode):
-        target.write_bytes(artifact.data if data is None else data)
+        with open(target, "wb") as handle:
+            handle.write(artifact.data if data is None else data)
+            handle.flush()
+            # Taken here, not from the live folder once all are moved in: at 10,000 bulletins
+            # 17,500 stats by path at the end of the build, one core working.
+            st = os.fstat(handle.fileno())
+        folder.written[rel] = (st.st_size, st.st_mtime_ns, st.st_ino, digest)
     folder.fresh[rel] = digest
     folder.created += st is None
 
@@ -534,8 +543,9 @@ def _record(folder: _Channel) -> None:
         if entry is None:
             return  # a kept file without an entry: save nothing rather than guess
         entries[rel] = entry
+    written = folder.written
     for rel, digest in folder.fresh.items():
-        found = stat_entry(folder.live / rel, digest)
+        found = written.get(rel) or stat_entry(folder.live / rel, digest)
         if found is None:
             return
         entries[rel] = found

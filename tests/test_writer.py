@@ -285,6 +285,26 @@ def test_changed_files_are_moved_in_and_the_rest_is_not_touched(tmp_path: Path) 
     assert leftovers(output) == []
 
 
+def test_the_ledger_records_each_file_as_the_live_folder_holds_it(tmp_path: Path) -> None:
+    """The entries taken as the staged files were written (first build: the staging folder
+    moved in whole; later: file by file, beside kept ones) are the live files' stats."""
+    from publish.ledger import Ledger
+
+    output, cache = tmp_path / "output", tmp_path / ".cache"
+    pages = {f"2020/12/{n}/index.html": f"Bản tin {n}" * 3000 for n in "abcdef"}  # over a buffer
+    pages["nho.txt"] = "x"
+    for edit in ("", "c", "f"):
+        if edit:
+            pages[f"2020/12/{edit}/index.html"] = f"Bản tin {edit} đã sửa"
+            age(output)
+        write([web(p, t) for p, t in pages.items()], output, ["web"], cache=cache)
+        entries = Ledger(cache, output, "web").entries
+        assert entries.keys() == pages.keys()
+        for rel, (size, mtime, inode, _) in entries.items():
+            st = (output / "web" / rel).stat()
+            assert (size, mtime, inode) == (st.st_size, st.st_mtime_ns, st.st_ino)
+
+
 def test_a_hand_edited_output_file_is_put_back(tmp_path: Path) -> None:
     output, cache = tmp_path / "output", tmp_path / ".cache"
     artifacts = [web("index.html", "Trang chủ"), web("a/index.html", "Bản tin A")]
