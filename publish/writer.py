@@ -380,8 +380,8 @@ def _stage(
             handle.flush()
             # Taken here, not from the live folder once all are moved in: at 10,000 bulletins
             # 17,500 stats by path at the end of the build, one core working.
-            st = os.fstat(handle.fileno())
-        folder.written[rel] = (st.st_size, st.st_mtime_ns, st.st_ino, digest)
+            made = os.fstat(handle.fileno())
+        folder.written[rel] = (made.st_size, made.st_mtime_ns, made.st_ino, digest)
     folder.fresh[rel] = digest
     folder.created += st is None
 

@@ -287,17 +287,19 @@ def test_changed_files_are_moved_in_and_the_rest_is_not_touched(tmp_path: Path) 
 
 def test_the_ledger_records_each_file_as_the_live_folder_holds_it(tmp_path: Path) -> None:
     """The entries taken as the staged files were written (first build: the staging folder
-    moved in whole; later: file by file, beside kept ones) are the live files' stats."""
+    moved in whole; later: file by file, beside kept ones) are the live files' stats; the
+    files counted as created are those that did not exist."""
     from publish.ledger import Ledger
 
     output, cache = tmp_path / "output", tmp_path / ".cache"
     pages = {f"2020/12/{n}/index.html": f"Bản tin {n}" * 3000 for n in "abcdef"}  # over a buffer
     pages["nho.txt"] = "x"
-    for edit in ("", "c", "f"):
+    for edit, created in (("", 7), ("c", 0), ("g", 1)):
         if edit:
             pages[f"2020/12/{edit}/index.html"] = f"Bản tin {edit} đã sửa"
             age(output)
-        write([web(p, t) for p, t in pages.items()], output, ["web"], cache=cache)
+        report = write([web(p, t) for p, t in pages.items()], output, ["web"], cache=cache)
+        assert report.created.get("web", 0) == created  # files that did not exist before
         entries = Ledger(cache, output, "web").entries
         assert entries.keys() == pages.keys()
         for rel, (size, mtime, inode, _) in entries.items():
