@@ -57,3 +57,18 @@ def test_the_qr_benchmark_compares_drawings_of_the_same_code() -> None:
         assert {(x + i - BORDER, y - BORDER) for x, y, n in drawn for i in range(n)} == dark
     out = run("qr_path.py", "--repeat", "1")
     assert "| publish (folded runs) |" in out and "| shortest path |" in out
+
+
+def test_the_cores_benchmark_sees_a_busy_core_and_passes_the_exit_code_on() -> None:
+    """A command that keeps one core busy shows as ~1 core in some step; a failing command's
+    exit code is the script's."""
+    busy = "import time\nt = time.process_time()\nwhile time.process_time() - t < 0.6: pass"
+    out = run("cores.py", "--step", "0.1", "--", sys.executable, "-c", busy)
+    cores = [float(line.split()[2]) for line in out.splitlines() if line.strip().endswith("#")]
+    assert cores and max(cores) > 0.5 and "wall" in out
+    failed = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "cores.py"), "--", sys.executable, "-c", "exit(3)"],
+        capture_output=True,
+        timeout=60,
+    )
+    assert failed.returncode == 3
