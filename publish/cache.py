@@ -341,9 +341,10 @@ class Fragments:
         ):
             return None
 
-    def holds_kind(self, *kinds: str) -> bool:
-        """Whether some entry is recorded as an owner's entry of one of `kinds` (see `own`);
-        True when that cannot be read, so that lookups go on as ever.
+    def holds_kind(self, kind: str) -> bool:
+        """Whether some entry is recorded as an owner's entry of `kind`, a build's or a
+        --drafts preview's (see `own`, `owned_kind`: both share keys); True when that cannot be
+        read, so that lookups go on as ever.
 
         Asked before a build's workers start: when it says no, no lookup of those kinds can
         find anything the build did not put itself (on a cold build, each of the 10,000 body
@@ -353,9 +354,9 @@ class Fragments:
         db = self._db()
         if db is None:
             return True
-        marks = ",".join("?" * len(kinds))
+        kinds = (owned_kind(kind, False), owned_kind(kind, True))
         try:
-            query = f"SELECT 1 FROM owned WHERE kind IN ({marks}) LIMIT 1"
+            query = "SELECT 1 FROM owned WHERE kind IN (?, ?) LIMIT 1"
             return db.execute(query, kinds).fetchone() is not None
         except sqlite3.Error:
             return True

@@ -74,8 +74,9 @@ def build(
     # cache's shelves freeze what they load likewise. Unfrozen when the build ends or fails,
     # so a long-lived process (publish serve, tests) still collects whatever garbage was frozen.
     _collect_seldom()
-    # The cache writes the load leaves (its shelf), done while the workers search bulletins.
-    saves: list[_Once] = []
+    # The cache writes the load leaves (its shelf), done while the workers search bulletins;
+    # run again after that phase in any case (a shelf saved already writes nothing again).
+    saves: list[Callable[[], None]] = []
     try:
         # The channels' modules are imported while the workers load bulletins (see meanwhile).
         with (
@@ -88,7 +89,7 @@ def build(
                 drafts=drafts,
                 digests=digests,
                 salvage=True,
-                later=lambda task: saves.append(_Once(task)),
+                later=saves.append,
             )
             if output is not None:
                 site = dataclasses.replace(site, output=output)
@@ -127,20 +128,6 @@ def build(
             save()  # those no pool left time for (or all of them, when the build stopped)
     rendered = {name: modules[name] for name in sorted(channels, key=RENDER_ORDER.index)}
     return Build(site, tuple(channels), tuple(found), _render_all(site, rendered, timings))
-
-
-class _Once:
-    """A task that runs at most once, wherever it is asked to first."""
-
-    def __init__(self, task: Callable[[], object]) -> None:
-        """Wrap `task`, not run yet."""
-        self.task: Callable[[], object] | None = task
-
-    def __call__(self) -> None:
-        """Run the task, unless it already ran."""
-        task, self.task = self.task, None
-        if task is not None:
-            task()
 
 
 def strictly(problems: Iterable[Problem]) -> list[Problem]:

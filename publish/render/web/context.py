@@ -51,10 +51,6 @@ FOLLOW_TEMPLATE = "follow.html"
 """The follow page's template: a project's own theme from before it had one has no such page."""
 
 
-BODY_KINDS = (owned_kind("body-html", False), owned_kind("body-html", True))
-"""The cache kinds of a body's HTML: a build's and a --drafts preview's (which share entries)."""
-
-
 class SiteContext:
     """Indexes the site once and builds the pieces every page context is made of."""
 
@@ -76,7 +72,7 @@ class SiteContext:
         self.pictures = pictures
         self.markdown = MarkdownRenderer()
         self.fragments = pictures.fragments or Fragments(self.config.root)
-        self._bodies_stored = self.fragments.holds_kind(*BODY_KINDS)
+        self._bodies_stored = self.fragments.holds_kind("body-html")
         """Whether the cache held any body's HTML as the build began (here, before the
         workers fork): when not, looking one up can only miss (see Fragments.holds_kind)."""
         self._resolved: dict[tuple[str, str], str | None] = {}

@@ -1162,7 +1162,7 @@ def _build(
     size = _block_size(len(bulletins))
     kind = owned_kind(FIELDS_KIND, site.drafts)
     # Asked here, before the workers fork and write fields of their own (see holds_kind).
-    stored = cache.holds_kind(owned_kind(FIELDS_KIND, False), owned_kind(FIELDS_KIND, True))
+    stored = cache.holds_kind(FIELDS_KIND)
     jobs = [
         partial(
             _index_block, cache, bulletins[start : start + size], start, prefix, order, kind, stored
