@@ -988,3 +988,32 @@ def test_many_long_paragraphs_are_read_in_linear_time() -> None:
         "f('<p>Giờ: 7 ' + '<b>x</b>' * 200_000 + '</p>' + '<p>Vụ: 1</p>' * 10)"
     )
     run_python_guarded(code)
+
+
+@pytest.mark.parametrize(
+    ("body", "linked"),
+    [
+        ("<p>Gọi 0912 345 678 hoặc 113.</p>", ["113"]),
+        ("<p>Gọi ngay số 0277 3851 113 (trực ban) hoặc 113.</p>", ["113"]),
+        ("<p>Gọi 0912.345.678, 113 hoặc 114.</p>", ["113", "114"]),
+        ("<p>Gọi (0277) 3851 113 hay 113</p>", ["113"]),
+        ("<p>Gọi +84 912 345 678 hoặc 115 khi cần.</p>", ["115"]),
+        ("<p>Cảnh sát: 0277 3851 113 hoặc 113.</p>", ["113"]),
+        ("<p>gọi <strong>0912 345 678</strong> hoặc số <strong>113</strong></p>", ["113"]),
+        ("<p>Gọi 0912 345 678 hoặc 113 vụ.</p>", []),
+        ("<p>Gọi 0912 345 678 hoặc 115 trẻ em</p>", []),
+        ("<p>Đối tượng gọi từ số 0912 345 678 hoặc 113.</p>", []),
+        ("<p>Gọi 3851 113 hoặc 114 lần.</p>", []),
+        ("<p>Gọi 0277 3851 113.</p>", []),
+    ],
+)
+def test_an_emergency_number_offered_after_another_phone_dials(
+    body: str, linked: list[str]
+) -> None:
+    """«gọi 0912 345 678 hoặc 113»: a number the site does not link (a person's, another
+    office's) before «hoặc 113» no longer hides that 113 is offered to call too; the other
+    number stays text (it may be anyone's), and the 113 of a number that ends in 113 is never
+    linked on its own. What follows the list still makes it a count («hoặc 113 vụ»)."""
+    html = emergency_linker(EMERGENCY)(body)
+    assert re.findall(r'<a href="tel:(\d+)">\1</a>', html) == linked, html
+    assert re.sub(r"</?a\b[^>]*>", "", html) == body

@@ -122,6 +122,13 @@ _DIGITS = re.compile(r"\d+")
 _AND = r"(?:\s*+[,;–—-]\s*+|\s++(?i:và|hoặc|hay)\s++)"
 """Between two numbers of a list to call («113, 114, 115», «114 hoặc 115», «113 – 114 – 115»:
 a dash ended the list, and only 113 was a link)."""
+_OTHER_PHONE = (
+    r"(?:\+84[ .\-\u00a0]?|\(?0)\d{2,3}\)?(?>(?:[ .\-\u00a0]?\d){6,8})(?![\w]|[.,]\d)"
+    r"(?:\s*+\([^()<>]{0,80}\))?" + _AND + r"(?i:số\s++)?"
+)
+"""A phone number the site does not link (a person's, another office's), maybe with a note in
+brackets, then what leads on to the next number: «gọi 0912 345 678 (anh Nam) hoặc 113» offers 113
+too, which dials like the 113 of «gọi 113»; the other number stays text."""
 EMERGENCY_NUMBERS = ("111", "112", "113", "114", "115")
 """Vietnam's free emergency lines (children's protection, rescue, police, fire, ambulance): the
 same for every unit, and linked where a body names them as numbers to call."""
@@ -272,7 +279,8 @@ def emergency_linker(hrefs: Mapping[str, str]) -> Callable[[str], str]:
         r"(?<!\w)(?:((?<!(?i:kêu|lần)\s)(?<!(?i:cuộc|lượt)\s)(?i:gọi))|" + _SERVICE + r")"
         r"(?>(?:\s++" + _FILLER + r")*)"
         r"(?:\s*+\([^()<>]{0,80}\))?"  # «Cảnh sát (tội phạm, an ninh) 113»
-        r"(?:\s*+:\s*+|\s++)(" + one + "(?>(?:" + _AND + one + ")*))(?!" + _RANGE + ")"
+        r"(?:\s*+:\s*+|\s++)(?:" + _OTHER_PHONE + ")?"
+        r"(" + one + "(?>(?:" + _AND + one + ")*))(?!" + _RANGE + ")"
         r"(?(1)" + _CLAUSE_END + "(?!" + _COUNTED + "|" + _STREET + ")"
         r"|" + _CLAUSE_END + "(?!" + _COUNTED + "|" + _ADDRESS + "))"
     )
