@@ -256,6 +256,8 @@ def bench_publish(
     before = snapshot(root / "output")
     runs.append(measure(f"publish {name} no-op", argv, root))
     runs[-1].files_changed = changed(before, snapshot(root / "output"))
+    if (why := rebuilt(runs[-1].output)) is not None:
+        print(f"  ! {name} n={n}: the no-op build built again, its figure is no no-op: {why}")
     edit_one(root, n)
     before = snapshot(root / "output")
     runs.append(measure(f"publish {name} one edit", argv, root))
@@ -279,6 +281,19 @@ def bench_publish(
         shutil.rmtree(clean, ignore_errors=True)
     shutil.rmtree(root, ignore_errors=True)
     return runs
+
+
+REBUILT = "Không dùng lại lần dựng trước: "
+"""How `publish build --timings` opens the line saying why it did not replay the last build."""
+
+
+def rebuilt(printed: str) -> str | None:
+    """Why a build that should have replayed the last one built again (e.g. the tool's code
+    changed in the middle of the benchmark), as the tool printed it; None when it replayed."""
+    for line in printed.splitlines():
+        if line.startswith(REBUILT):
+            return line.removeprefix(REBUILT)
+    return None
 
 
 def compare_trees(a: Path, b: Path) -> list[str]:

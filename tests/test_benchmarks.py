@@ -3,9 +3,12 @@ here is timed): a change of behaviour must not leave README's reproduction comma
 
 from __future__ import annotations
 
+import importlib.util
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 BENCHMARKS = Path(__file__).parents[1] / "benchmarks"
 
@@ -37,6 +40,33 @@ def test_the_build_benchmark_runs_every_step_and_verifies(tmp_path: Path) -> Non
     assert "identical to a clean build" in out
     for step in ("cold", "no-op", "one edit", "one added", "one edit in CI"):
         assert f"| publish web {step} |" in out, step
+    assert "the no-op build built again" not in out
+
+
+def test_the_build_benchmark_tells_a_no_op_that_built_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The benchmark reads the tool's own line saying why a build did not replay the last one:
+    a «no-op» figure of a build that built everything again (the tool's code edited while the
+    benchmark ran) is flagged, not printed as a no-op."""
+    spec = importlib.util.spec_from_file_location("bench_build", BENCHMARKS / "build.py")
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, spec.name, bench)  # its dataclasses look themselves up
+    spec.loader.exec_module(bench)
+    run("make_corpus.py", str(tmp_path), "5")
+    argv = bench.publish_argv(tmp_path, "web")
+
+    def printed() -> str:
+        """What one build prints (its --timings table)."""
+        done = subprocess.run(argv, cwd=tmp_path, capture_output=True, text=True, check=True)
+        return done.stdout
+
+    assert bench.rebuilt(printed()) is not None  # the first build
+    assert bench.rebuilt(printed()) is None  # nothing changed: replayed
+    with (tmp_path / "site.toml").open("a", encoding="utf-8") as toml:
+        toml.write("\n# sửa\n")
+    assert bench.rebuilt(printed()) == "site.toml đã đổi."
 
 
 def test_the_qr_benchmark_compares_drawings_of_the_same_code() -> None:
