@@ -1157,7 +1157,9 @@ def _validate(
     key = fields.identifier(col, data, slug)
     channels = fields.channels(col, data, config)
     cover = content_images.cover(col, data, path, config)
-    images, unfingerprinted, reading_order = content_images.body_images(col, parsed, path, config)
+    images, unfingerprinted, reading_order, remote_images = content_images.body_images(
+        col, parsed, path, config
+    )
     shortcodes.check(col, parsed)
     too_deep = (
         nesting.too_deep(col, parsed)
@@ -1249,6 +1251,7 @@ def _validate(
         images=images,
         unfingerprinted=unfingerprinted,
         reading_order=reading_order,
+        remote_images=remote_images,
         aliases=aliases,
         links=links_in(parsed.body, parsed.body_line),
         file_links=tuple(attachments.file_links(parsed.body, parsed.body_line)),
@@ -1296,7 +1299,7 @@ def _page(path: Path, config: Config, col: Collector, problems: list[Problem]) -
     held_back = errors() > before
     title = fields.text(col, data, "title", required=True, limit=config.policy.max_title_length)
     slug = fields.slug(col, data, path)
-    images, unfingerprinted, _ = content_images.body_images(col, parsed, path, config)
+    images, unfingerprinted, _, _ = content_images.body_images(col, parsed, path, config)
     shortcodes.check(col, parsed)
     too_deep = (
         nesting.too_deep(col, parsed)

@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import unquote
 
 from publish.addresses import SiteAddresses, site_folder
@@ -561,16 +561,6 @@ def image_use(item: Bulletin | Page, path: str, config: Config) -> tuple[str | N
     return None, None
 
 
-def remote_uses(item: Bulletin | Page, config: Config) -> list[tuple[str, int]]:
-    """(address, line) of each picture the body shows from another website, as written."""
-    body = item.body
-    return [
-        (shown.ref, item.body_line + body.count("\n", 0, shown.start))
-        for shown in _shown(body)
-        if shown.ref and remote_image(shown.ref, config)
-    ]
-
-
 def usable_file(path: Path, config: Config) -> bool:
     """Whether a resolved image is a file a load accepts: a regular file no larger than
     MAX_IMAGE_BYTES (checked once per build, as `_image` checks it)."""
@@ -621,12 +611,23 @@ def cover(col: Collector, data: dict[str, Any], md_path: Path, config: Config) -
     return _image(col, ref, alt, "", md_path, config, field="cover", line=None)
 
 
-def body_images(
-    col: Collector, parsed: Parsed, md_path: Path, config: Config
-) -> tuple[tuple[ImageRef, ...], tuple[ImageRef, ...], tuple[int, ...]]:
-    """Every image in the body, Markdown or raw HTML, checked: those the approval fingerprint
-    counts, those it leaves out (both shown, so both checked, resized and sent), and the order
-    a reader meets the two together in (see Bulletin.reading_order)."""
+class BodyImages(NamedTuple):
+    """What body_images finds in a body."""
+
+    counted: tuple[ImageRef, ...]
+    """Images of content/ the approval fingerprint counts."""
+    left_out: tuple[ImageRef, ...]
+    """Images of content/ it leaves out (shown all the same: checked, resized and sent)."""
+    reading_order: tuple[int, ...]
+    """The order a reader meets the two together in (see Bulletin.reading_order)."""
+    remote: tuple[tuple[str, int], ...]
+    """(address, line) of each picture from another website, as written."""
+
+
+def body_images(col: Collector, parsed: Parsed, md_path: Path, config: Config) -> BodyImages:
+    """Every image in the body, Markdown or raw HTML: those of content/ checked, and those
+    from other websites."""
+    remote: list[tuple[str, int]] = []
     found: list[ImageRef] = []
     left_out: list[ImageRef] = []
     found_at: list[int] = []
@@ -634,6 +635,8 @@ def body_images(
     body = parsed.body
     for shown in _shown(body):
         line = parsed.body_line + body.count("\n", 0, shown.start)
+        if shown.ref and remote_image(shown.ref, config):
+            remote.append((shown.ref, line))
         alt = shown.alt
         if shown.tag and not alt.strip():
             col.add(
@@ -678,7 +681,12 @@ def body_images(
         _undefined_references(col, parsed)
     at = found_at + left_out_at
     order = tuple(sorted(range(len(at)), key=at.__getitem__))
-    return tuple(found), tuple(left_out), () if order == tuple(range(len(at))) else order
+    return BodyImages(
+        tuple(found),
+        tuple(left_out),
+        () if order == tuple(range(len(at))) else order,
+        tuple(remote),
+    )
 
 
 def _escaped_definition(

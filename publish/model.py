@@ -150,6 +150,10 @@ class Bulletin:
     """Indexes into shown_images in the order a reader meets those images in the body, when it
     differs from theirs (an image shown through a reference definition, or with a space in its
     name, is listed after the others); empty when it does not."""
+    remote_images: tuple[tuple[str, int], ...] = ()
+    """(address, line) of each picture the body shows from another website, as written: read
+    with the other images when the file is loaded (the Zalo check asked every body again after
+    each edit, ~0.8 s of a 10,000-bulletin rebuild spent inflating and scanning them)."""
     aliases: tuple[str, ...] = ()
     """Old site paths (front matter `aliases`) that redirect to its page."""
     links: tuple[tuple[str, int], ...] = ()

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from functools import partial
 
 from publish.cache import Fragments, Shelf, digest
-from publish.content_images import image_use, remote_uses
+from publish.content_images import image_use
 from publish.errors import Problem, PublishError
 from publish.ledger import Ledger
 from publish.model import Artifact, Bulletin, Kept, Site
@@ -140,11 +140,11 @@ def _image_problem(
     )
 
 
-def _refused_remote_images(bulletin: Bulletin, site: Site) -> list[Problem | None]:
+def _refused_remote_images(bulletin: Bulletin) -> list[Problem | None]:
     """A note for each picture from another website whose format Zalo does not take: the
     article goes without it (sent, it failed the whole article at Zalo, run after run)."""
     found: list[Problem | None] = []
-    for address, line in remote_uses(bulletin, site.config):
+    for address, line in bulletin.remote_images:
         if (shown := refused_format(address)) is not None and address.lower().startswith("http"):
             found.append(
                 Problem(
@@ -229,6 +229,6 @@ def check(site: Site) -> list[Problem]:
             )
         for ref in bulletin.shown_images:
             found.append(_image_problem(bulletin, site, images, ref.path, None))
-        found += _refused_remote_images(bulletin, site)
+        found += _refused_remote_images(bulletin)
         problems.extend(p for p in found if p is not None)
     return problems
