@@ -123,12 +123,13 @@ _AND = r"(?:\s*+[,;–—-]\s*+|\s++(?i:và|hoặc|hay)\s++)"
 """Between two numbers of a list to call («113, 114, 115», «114 hoặc 115», «113 – 114 – 115»:
 a dash ended the list, and only 113 was a link)."""
 _OTHER_PHONE = (
-    r"(?:\+84[ .\-\u00a0]?|\(?0)\d{2,3}\)?(?>(?:[ .\-\u00a0]?\d){6,8})(?![\w]|[.,]\d)"
+    r"\(?(?:0|\+84" + _GAP + r")(?>\d(?:" + _GAP + r"\d){8,9})(?![\w]|[.,]\d)"
     r"(?:\s*+\([^()<>]{0,80}\))?" + _AND + r"(?i:số\s++)?"
 )
-"""A phone number the site does not link (a person's, another office's), maybe with a note in
-brackets, then what leads on to the next number: «gọi 0912 345 678 (anh Nam) hoặc 113» offers 113
-too, which dials like the 113 of «gọi 113»; the other number stays text."""
+"""A phone number the site does not link (a person's, another office's: 9 or 10 digits after the
+0 or +84, typed as the hotline may be, see _GAP), maybe with a note in brackets, then what leads
+on to the next number: «gọi 0912 345 678 (anh Nam) hoặc 113» offers 113 too, which dials like the
+113 of «gọi 113»; the other number stays text."""
 EMERGENCY_NUMBERS = ("111", "112", "113", "114", "115")
 """Vietnam's free emergency lines (children's protection, rescue, police, fire, ambulance): the
 same for every unit, and linked where a body names them as numbers to call."""
