@@ -6,17 +6,18 @@ Usage (from the repository, with the project venv active):
     python benchmarks/radio.py --render 10000 --normalise 1000
     python benchmarks/radio.py --render 0            # normalise only
 
-Bulletins come from ../shared/bench/make_corpus.py (deterministic; the first N of any larger
-corpus). For the render figures they are put in a `publish` project (this repository's site.toml,
-pages and abbreviation file; `approved_by` added) under --work, and each phase runs in a fresh
+Bulletins come from benchmarks/make_corpus.py (deterministic, seeded): a `publish` project under
+--work, made once per size, as the build benchmark builds it. Each phase runs in a fresh
 interpreter so in-memory caches do not flatter the numbers:
 
   cold      no <root>/.cache/radio/ — every bulletin normalised, every episode built
   warm      the cache from the cold run — nothing changed
   edit      one bulletin's body changed — only it is normalised and only its episode rebuilt
 
-Each phase prints check() and render() wall time (render split into item/rundown text and
-script.docx) and how many normalisations and Word documents were actually computed.
+Each phase prints check() and render() wall time and how many normalisations and Word documents
+this process computed (the worker processes' are not counted). A phase whose radio channel took
+fewer bulletins than asked for (all held back: an approval rule, a missing image) stops the
+benchmark instead of printing figures for nothing.
 """
 
 from __future__ import annotations
@@ -32,23 +33,27 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
-CORPUS_TOOL = REPO.parent / "shared" / "bench" / "make_corpus.py"
-"""The shared corpus generator, beside the repository (as CI and every developer machine lay it out)."""
+CORPUS_TOOL = HERE / "make_corpus.py"
+"""Our corpus generator (deterministic, seeded), as the build benchmark uses."""
 NOW = "2030-01-01 00:00"
 """A fixed clock after every generated bulletin, so every bulletin is on air and runs compare."""
 
 
-def _corpus(folder: Path, count: int) -> list[Path]:
-    """The first `count` plain-layout bulletins, generated once into `folder`."""
-    files = sorted(folder.glob("*.md")) if folder.is_dir() else []
+def make_project(root: Path, count: int) -> list[Path]:
+    """A `publish` project of `count` bulletins from our generator (benchmarks/make_corpus.py:
+    approvals accepted, images and pages in place, as the build benchmark builds), made once;
+    its bulletin files."""
+    bulletins = root / "content" / "bai-viet"
+    files = sorted(bulletins.glob("*.md")) if bulletins.is_dir() else []
     if len(files) != count:
-        shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(root, ignore_errors=True)
         subprocess.run(
-            [sys.executable, str(CORPUS_TOOL), str(folder), str(count), "--layout", "plain"],
+            [sys.executable, str(CORPUS_TOOL), str(root), str(count)],
             check=True,
             stdout=subprocess.DEVNULL,
         )
-        files = sorted(folder.glob("*.md"))
+        files = sorted(bulletins.glob("*.md"))
+    shutil.rmtree(root / ".cache", ignore_errors=True)
     return files
 
 
@@ -66,31 +71,6 @@ def bench_normalise(files: list[Path], rounds: int) -> float:
             normalise(text)
         samples.append((time.perf_counter() - start) * 1000 / len(texts))
     return statistics.median(samples)
-
-
-def _short_summary(line: str) -> str:
-    """A `summary:` front matter line cut to the site's limit (other lines unchanged)."""
-    if not line.startswith("summary:"):
-        return line
-    text = json.loads(line.removeprefix("summary:").strip())
-    if len(text) > 500:
-        text = text[:499].rsplit(" ", 1)[0] + "…"
-    return "summary: " + json.dumps(text, ensure_ascii=False)
-
-
-def make_project(root: Path, files: list[Path]) -> None:
-    """A publish project holding the corpus bulletins (approved, so every one is publishable)."""
-    shutil.rmtree(root, ignore_errors=True)
-    (root / "content" / "bai-viet").mkdir(parents=True)
-    shutil.copyfile(REPO / "site.toml", root / "site.toml")
-    shutil.copyfile(REPO / "content" / "tu-viet-tat.tsv", root / "content" / "tu-viet-tat.tsv")
-    shutil.copytree(REPO / "content" / "pages", root / "content" / "pages")
-    for path in files:
-        head, sep, body = path.read_text("utf-8").partition("\n---\n")
-        lines = [_short_summary(line) for line in head.split("\n")]
-        body = "\n".join(line for line in body.split("\n") if not line.startswith("!["))
-        text = "\n".join(lines) + f'\napproved_by: "Trưởng Công an huyện"{sep}{body}'
-        (root / "content" / "bai-viet" / path.name).write_text(text, "utf-8")
 
 
 def phase(root: Path) -> dict[str, float]:
@@ -166,14 +146,28 @@ PHASES = {"cold": None, "warm": None, "edit": _edit_one}
 
 def bench_render(work: Path, count: int, phases: list[str]) -> None:
     """Cold, warm and one-edit radio builds of `count` bulletins, one child process each."""
-    files = _corpus(work / f"plain-{count}", count)
     root = work / f"project-{count}"
-    make_project(root, files)
+    files = make_project(root, count)
+    original = files[0].read_bytes()
+    try:
+        _render_phases(root, count, phases)
+    finally:
+        files[0].write_bytes(original)  # the project is reused by the next run as it was made
+
+
+def _render_phases(root: Path, count: int, phases: list[str]) -> None:
+    """Each phase's figures; stops when the radio channel did not take every bulletin (a
+    figure for fewer bulletins than announced measures nothing)."""
     for label in phases:
         prepare = PHASES[label]
         if prepare is not None:
             prepare(root)
         r = _run_phase(root)
+        if r["bulletins"] != count:
+            sys.exit(
+                f"{label}: the radio channel took {r['bulletins']} of {count} bulletins "
+                f"(run `publish check --root {root}` to see why); no figures"
+            )
         total = r["check_s"] + r["render_s"]
         print(
             f"  {label:5s} {r['bulletins']:6d} bulletins: check {r['check_s']:6.2f} s, "
@@ -201,7 +195,7 @@ def main() -> None:
         return
     args.work.mkdir(parents=True, exist_ok=True)
     if args.normalise:
-        files = _corpus(args.work / f"plain-{args.normalise}", args.normalise)
+        files = make_project(args.work / f"project-{args.normalise}", args.normalise)
         ms = bench_normalise(files, args.rounds)
         print(
             f"normalise: {ms:.2f} ms/bulletin (median of {args.rounds} rounds, {len(files)} files)"

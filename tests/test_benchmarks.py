@@ -102,3 +102,25 @@ def test_the_cores_benchmark_sees_a_busy_core_and_passes_the_exit_code_on() -> N
         timeout=60,
     )
     assert failed.returncode == 3
+
+
+def test_the_radio_benchmark_reads_every_bulletin_or_prints_nothing(tmp_path: Path) -> None:
+    """Every phase reads all the bulletins asked for; when the channel holds them back (here:
+    approvals by name no longer accepted) the script stops instead of printing figures for
+    zero bulletins (as it did once approvals by name stopped being accepted by default)."""
+    args = ("--work", str(tmp_path), "--normalise", "4", "--rounds", "1", "--render", "12")
+    out = run("radio.py", *args)
+    assert "normalise:" in out and "(median of 1 rounds, 4 files)" in out
+    for phase in ("cold", "warm", "edit"):
+        assert f"{phase:5s}     12 bulletins:" in out, out
+    site = tmp_path / "project-12" / "site.toml"
+    site.write_text(site.read_text("utf-8").replace('name_only_approvals = "accept"\n', ""))
+    done = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "radio.py"), *args],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode != 0
+    assert "the radio channel took 0 of 12 bulletins" in done.stderr
+    assert "bulletins: check" not in done.stdout
