@@ -124,3 +124,25 @@ def test_the_radio_benchmark_reads_every_bulletin_or_prints_nothing(tmp_path: Pa
     assert done.returncode != 0
     assert "the radio channel took 0 of 12 bulletins" in done.stderr
     assert "bulletins: check" not in done.stdout
+
+
+def test_the_cold_build_copies_no_cache_left_in_the_corpus(tmp_path: Path, monkeypatch) -> None:
+    """A build run in the corpus folder leaves .cache/ and output/ there; the benchmark's cold
+    build starts from a copy without them (it once took every resized photo from that cache)."""
+    spec = importlib.util.spec_from_file_location("bench_build", BENCHMARKS / "build.py")
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, spec.name, bench)
+    spec.loader.exec_module(bench)
+    source = tmp_path / "publish-3"
+    (source / "content" / "bai-viet").mkdir(parents=True)
+    (source / "content" / "bai-viet" / "a.md").write_text("---\ntitle: A\n---\nB\n", "utf-8")
+    (source / "site.toml").write_text("[site]\n", "utf-8")
+    for left in (".cache/images/x-480.jpg", "output/web/index.html"):
+        (source / left).parent.mkdir(parents=True, exist_ok=True)
+        (source / left).write_bytes(b"x")
+    root = tmp_path / "run-3-web"
+    (root / ".cache").mkdir(parents=True)  # an earlier run's copy goes too
+    bench.cold_copy(source, root)
+    copied = sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file())
+    assert copied == ["content/bai-viet/a.md", "site.toml"]

@@ -118,3 +118,24 @@ def test_a_text_xml_cannot_hold_is_refused_as_python_docx_refuses_it() -> None:
         radio_docx.build_docx(
             [((("a\x0bb", radio_docx.BODY_PT, False),), False, False)], PROPERTIES
         )
+
+
+def test_a_shape_whose_runs_cannot_be_split_is_made_as_elements(monkeypatch) -> None:
+    """Should python-docx write a text-less run some other way (no `</w:r>` to put the text
+    before), the paragraphs of that shape are made as elements: the same document."""
+    paragraphs: list[radio_docx.ParagraphSpec] = [
+        ((("Tin thứ nhất & <b>", radio_docx.BODY_PT, False),), False, False),
+        ((("  Tin thứ hai", radio_docx.BODY_PT, False),), False, False),
+    ]
+    made = radio_docx.build_docx(paragraphs, PROPERTIES)
+    monkeypatch.setattr(radio_docx, "_xml", lambda p: radio_docx._NAMESPACES.sub("", _bare(p)))
+    assert radio_docx.build_docx(paragraphs, PROPERTIES) == made
+
+
+def _bare(paragraph: object) -> str:
+    """A paragraph's XML as if text-less runs had no end tag to split at (`</w:r>` mangled);
+    with text, as lxml writes it."""
+    from lxml import etree
+
+    xml = etree.tostring(paragraph, encoding="unicode")
+    return xml.replace("</w:r>", "<w:r/>") if "<w:t" not in xml else xml

@@ -94,13 +94,14 @@ class _Shape:
     def __init__(self, element: CT_P) -> None:
         """Serialise `element` (a text-less paragraph of the document)."""
         self.element = element
-        self.pieces = _xml(element).split("</w:r>")
-        if len(self.pieces) != len(element.r_lst) + 1:  # pragma: no cover - python-docx's own
-            raise ValueError("a run of the Word paragraph is not where its text goes")
+        pieces = _xml(element).split("</w:r>")
+        # Each run ends where its text goes; a python-docx writing runs otherwise (an empty
+        # run as <w:r/>) gets every paragraph of this shape made as elements instead.
+        self.pieces = pieces if len(pieces) == len(element.r_lst) + 1 else None
 
     def spell(self, texts: list[str]) -> str:
         """The paragraph's XML with these run texts, as python-docx and lxml would write it."""
-        if not _PLAIN.fullmatch("".join(texts)):
+        if self.pieces is None or not _PLAIN.fullmatch("".join(texts)):
             return self._serialised(texts)
         parts = [self.pieces[0]]
         for text, after in zip(texts, self.pieces[1:], strict=True):
