@@ -7,6 +7,7 @@ import importlib.util
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -23,6 +24,16 @@ def run(script: str, *args: str) -> str:
     )
     assert done.returncode == 0, done.stderr[-2000:]
     return done.stdout
+
+
+def _build_benchmark(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """benchmarks/build.py loaded as a module (it is a script, not a package)."""
+    spec = importlib.util.spec_from_file_location("bench_build", BENCHMARKS / "build.py")
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, spec.name, bench)  # its dataclasses look themselves up
+    spec.loader.exec_module(bench)
+    return bench
 
 
 def test_the_zalo_sync_benchmark_publishes_every_bulletin_once() -> None:
@@ -49,11 +60,7 @@ def test_the_build_benchmark_tells_a_no_op_that_built_again(
     """The benchmark reads the tool's own line saying why a build did not replay the last one:
     a «no-op» figure of a build that built everything again (the tool's code edited while the
     benchmark ran) is flagged, not printed as a no-op."""
-    spec = importlib.util.spec_from_file_location("bench_build", BENCHMARKS / "build.py")
-    assert spec is not None and spec.loader is not None
-    bench = importlib.util.module_from_spec(spec)
-    monkeypatch.setitem(sys.modules, spec.name, bench)  # its dataclasses look themselves up
-    spec.loader.exec_module(bench)
+    bench = _build_benchmark(monkeypatch)
     run("make_corpus.py", str(tmp_path), "5")
     argv = bench.publish_argv(tmp_path, "web")
 
@@ -126,14 +133,12 @@ def test_the_radio_benchmark_reads_every_bulletin_or_prints_nothing(tmp_path: Pa
     assert "bulletins: check" not in done.stdout
 
 
-def test_the_cold_build_copies_no_cache_left_in_the_corpus(tmp_path: Path, monkeypatch) -> None:
+def test_the_cold_build_copies_no_cache_left_in_the_corpus(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A build run in the corpus folder leaves .cache/ and output/ there; the benchmark's cold
     build starts from a copy without them (it once took every resized photo from that cache)."""
-    spec = importlib.util.spec_from_file_location("bench_build", BENCHMARKS / "build.py")
-    assert spec is not None and spec.loader is not None
-    bench = importlib.util.module_from_spec(spec)
-    monkeypatch.setitem(sys.modules, spec.name, bench)
-    spec.loader.exec_module(bench)
+    bench = _build_benchmark(monkeypatch)
     source = tmp_path / "publish-3"
     (source / "content" / "bai-viet").mkdir(parents=True)
     (source / "content" / "bai-viet" / "a.md").write_text("---\ntitle: A\n---\nB\n", "utf-8")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import gc
+import html
 import io
 import re
 import zipfile
@@ -107,7 +108,7 @@ class _Shape:
         for text, after in zip(texts, self.pieces[1:], strict=True):
             if text:
                 space = ' xml:space="preserve"' if len(text.strip()) < len(text) else ""
-                parts.append(f"<w:t{space}>{_escaped(text)}</w:t>")
+                parts.append(f"<w:t{space}>{html.escape(text, quote=False)}</w:t>")
             parts.append("</w:r>")
             parts.append(after)
         return "".join(parts)
@@ -132,12 +133,7 @@ _NAMESPACES = re.compile(r'(?<=^<w:p)(?: xmlns:\w+="[^"]*")+')
 """The namespace declarations lxml puts on an element it serialises alone: the document's root
 declares them, so inside it the paragraph carries none."""
 _PLAIN = re.compile(r"[^\t\n\r\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]*")
-"""A run text lxml writes as it is, but for &, < and >."""
-
-
-def _escaped(text: str) -> str:
-    """Text as lxml writes it in an element."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+"""A run text lxml writes as it is, but for &, < and > (escaped as html.escape does)."""
 
 
 def _set_up(document: WordDocument) -> None:
