@@ -81,8 +81,12 @@ _RESOLVED_DIRS: dict[str, str] = {}
 is seen)."""
 _RESOLVED_REFS: dict[tuple[str, str, str, SiteAddresses], Path | None] = {}
 """Image references already resolved in this build: every page and card asks again."""
-_IMAGE_FILES: dict[Path, tuple[str, int] | None] = {}
+_IMAGE_FILES: dict[str, tuple[str, int] | None] = {}
 """Resolved images checked in this build: their path under content/, None when not a file."""
+_LSTATS: dict[str, os.stat_result | None] = {}
+"""The lstat of each resolved path `_resolved_text` looked at in this build, None when there
+was nothing to see: no symlink, so what stat and os.path.exists would say (each call ~4-5 us
+here, and a rebuild asks for every bulletin's own photo again)."""
 _CONTENT_DIRS: dict[str, tuple[Path, str]] = {}
 """Each project root's resolved content/ folder, and its text ending in a separator, by the
 root's text: every image of every bulletin asks (joining and parsing Paths for it was ~5 % of
@@ -94,6 +98,7 @@ def forget_resolved() -> None:
     _RESOLVED_DIRS.clear()
     _RESOLVED_REFS.clear()
     _IMAGE_FILES.clear()
+    _LSTATS.clear()
     _CONTENT_DIRS.clear()
 
 
@@ -129,25 +134,38 @@ def _resolved_dir(folder: Path) -> Path:
     return Path(_real_folder(str(folder)))
 
 
-def _resolved_text(path: Path) -> str:
-    """`str(path.resolve())`, cheaply and by text (a Path per file cost more than reading it):
-    the folder comes from the per-build memo and the file name costs one lstat; anything
-    unusual ('..', a symlinked file) takes the full way.
+def _resolved_text(path: str | Path) -> str:
+    """`str(Path(path).resolve())`, cheaply and by text (a Path per file cost more than reading
+    it): the folder comes from the per-build memo and the file name costs one lstat; anything
+    unusual ('..', '.', a symlinked file) takes the full way.
 
     A name that cannot be lstat'ed (missing, e.g. a cover written from content/ tried first
     beside the bulletin) resolves, as realpath does, to itself inside the real folder.
     """
-    text = str(path)
+    text = os.fspath(path)
     folder, name = os.path.split(text)
-    if name and ".." not in text.split(os.sep):
+    names = (
+        text.split(os.sep) if os.altsep is None else text.replace(os.altsep, os.sep).split(os.sep)
+    )
+    if name not in ("", ".", "..") and ".." not in names:
         target = os.path.join(_real_folder(folder), name)
         try:
-            if not stat.S_ISLNK(os.lstat(target).st_mode):
-                return target
+            st = os.lstat(target)
         except OSError:
+            _LSTATS[target] = None
+            return target
+        if not stat.S_ISLNK(st.st_mode):
+            _LSTATS[target] = st
             return target
     # realpath, not resolve(): Python 3.11's resolve() raises RuntimeError on a symlink loop.
-    return os.path.realpath(path)
+    return os.path.realpath(text)
+
+
+def _exists(text: str) -> bool:
+    """`os.path.exists(text)` for a path `_resolved_text` returned, from its lstat when seen."""
+    if text in _LSTATS:
+        return _LSTATS[text] is not None
+    return os.path.exists(text)
 
 
 def inside(path: Path, folder: Path) -> bool:
@@ -221,7 +239,7 @@ def _resolve_content_path(ref: str, md_path: Path, config: Config) -> Path | Non
         ref = own
     ref = ref.split("#")[0].split("?")[0]
     found = _content_file(ref, md_path, config, content_dir)
-    if found is not None and not os.path.exists(found) and not ref.isascii():
+    if found is not None and not ref.isascii() and not os.path.exists(found):
         # A photo copied from a Mac keeps its name decomposed (NFD); the bulletin, read as
         # NFC, writes the same letters composed, and Linux and Windows see two names.
         decomposed = _content_file(unicodedata.normalize("NFD", ref), md_path, config, content_dir)
@@ -244,24 +262,29 @@ def _resolve_content_path(ref: str, md_path: Path, config: Config) -> Path | Non
 
 def _content_file(ref: str, md_path: Path, config: Config, content_dir: Path) -> Path | None:
     """The file of content/ a site path or relative path names, None when it points outside."""
+    # Joined and resolved as text, one Path at the end: a rebuild asks again for each
+    # bulletin's own photo, and four Paths per image were most of ~85 us.
     content = str(content_dir)
     folder = site_folder(config.base_url)
     if folder and ref.startswith(folder + "/") and not os.path.lexists(content + ref):
         ref = ref[len(folder) :]  # as the browser shows it: "/chau-thanh/images/a.jpg"
-    candidate = content_dir / ref.lstrip("/") if ref.startswith("/") else md_path.parent / ref
+    if ref.startswith("/"):
+        candidate = os.path.join(content, ref.lstrip("/"))
+    else:
+        candidate = os.path.join(os.path.dirname(md_path), ref)
     resolved = _resolved_text(candidate)
     if not _within(resolved, content):
         if not ref.startswith("/"):
-            alt = _resolved_text(content_dir / ref)
+            alt = _resolved_text(os.path.join(content, ref))
             if _below(alt, content):
                 return Path(alt)
         return None
-    if not os.path.exists(resolved) and not ref.startswith("/"):
-        alt = _resolved_text(content_dir / ref)
+    if not ref.startswith("/") and not _exists(resolved):
+        alt = _resolved_text(os.path.join(content, ref))
         if _below(alt, content):
-            if os.path.exists(alt):
+            if _exists(alt):
                 return Path(alt)
-        elif os.path.exists(alt):
+        elif _exists(alt):
             # e.g. a symlink in content/images/ to a file elsewhere: say it is outside,
             # not "not found", so the editor knows the file exists but is refused.
             return None
@@ -571,20 +594,29 @@ def usable_file(path: Path, config: Config) -> bool:
 def _image_file(path: Path, content_dir: Path) -> tuple[str, int] | None:
     """A resolved image's path under content/ and its size, or None when it is not a file (once
     per build: thousands of bulletins share a few cover images)."""
-    if path not in _IMAGE_FILES:
-        size = _file_size(path)
-        _IMAGE_FILES[path] = (
-            None if size is None else (path.relative_to(content_dir).as_posix(), size)
-        )
-    return _IMAGE_FILES[path]
+    text = os.fspath(path)
+    if text not in _IMAGE_FILES:
+        size = _file_size(text)
+        _IMAGE_FILES[text] = None if size is None else (_under(text, content_dir), size)
+    return _IMAGE_FILES[text]
 
 
-def _file_size(path: Path) -> int | None:
+def _under(text: str, content_dir: Path) -> str:
+    """Resolved path `text`, inside `content_dir`, relative to it with forward slashes."""
+    prefix = os.path.join(str(content_dir), "")
+    if text.startswith(prefix):
+        return text[len(prefix) :].replace(os.sep, "/")
+    return Path(text).relative_to(content_dir).as_posix()
+
+
+def _file_size(path: str | Path) -> int | None:
     """The size of the file at `path`; None when it is no file or the system cannot tell."""
-    try:
-        st = path.stat()
-    except (OSError, ValueError):
-        return None
+    st = _LSTATS.get(os.fspath(path))
+    if st is None:
+        try:
+            st = os.stat(path)
+        except (OSError, ValueError):
+            return None
     return st.st_size if stat.S_ISREG(st.st_mode) else None
 
 

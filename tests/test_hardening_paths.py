@@ -162,9 +162,22 @@ def test_the_fast_resolve_agrees_with_pathlib_for_every_kind_of_path(tmp_path: P
         content / "thu-muc-ngoai" / "con" / "chua-co.jpg",
         content / "images" / ".." / ".." / "ngoai" / "bi-mat.jpg",
     ]
+    images = str(content / "images")
+    # Joined as text by the image check, so not tidied the way a Path is.
+    texts = [str(path) for path in paths] + [
+        images + "/./ảnh bìa.jpg",
+        images + "//ảnh bìa.jpg",
+        images + "/",
+        images + "/.",
+        images + "/..",
+        images + "/lien-ket.jpg/",
+        str(content) + "/thu-muc-ngoai/./bi-mat.jpg",
+    ]
     forget_resolved()
     for path in paths:
         assert _resolved_text(path) == str(path.resolve()), path
+    for text in texts:
+        assert _resolved_text(text) == str(Path(text).resolve()), text
     forget_resolved()
 
 

@@ -209,22 +209,22 @@ class Pictures:
 
     def remembered(self, path: str) -> Picture | None:
         """The picture of `path` (relative to content/) when an earlier build's facts give it
-        without reading the file (its stat, or its digest from this build's start), else None."""
+        without reading the file (its digest from this build's start, or its stat), else None."""
         if path in self._made:
             return self._made[path]
-        source = self.content / path
-        signature = settled_signature(source)
-        stem = slugify(PurePosixPath(path).stem)
-        found = None
-        if signature is not None and self.facts is not None:
-            stat = repr(signature)
-            known = self.facts.get(path, stat)
-            if isinstance(known, str):
-                found = self._reuse(path, known, stem, stat)
-        known = self.digests.get(str(source))
-        if found is None and known is not None:
-            # Hashed when the build started, maybe before this stat: not remembered under it.
-            found = self._reuse(path, known[:KEY_LENGTH], stem, None)
+        source = _source(self.content, path)
+        stem = _stem(path)
+        # The digest first: every build (and sync) has one for each input, and the stat it
+        # spares was ~5 us of each of a rebuild's 7,500 own photos at 10,000 bulletins.
+        known = self.digests.get(source)
+        found = None if known is None else self._reuse(path, known[:KEY_LENGTH], stem, None)
+        if found is None and self.facts is not None:
+            signature = settled_signature(source)
+            if signature is not None:
+                stat = repr(signature)
+                key = self.facts.get(path, stat)
+                if isinstance(key, str):
+                    found = self._reuse(path, key, stem, stat)
         if found is not None:
             self._made[path] = found
         return found
@@ -237,7 +237,7 @@ class Pictures:
         source = self.content / path
         signature = settled_signature(source)
         stat = repr(signature)
-        stem = slugify(PurePosixPath(path).stem)
+        stem = _stem(path)
         data = source.read_bytes()
         whole = hashlib.sha256(data).hexdigest()
         key = whole[:KEY_LENGTH]
@@ -484,7 +484,18 @@ def _millions(pixels: str) -> str:
     return f"{round(int(pixels) / 1_000_000)} triệu"
 
 
-def settled_signature(path: Path) -> Signature | None:
+def _source(content: Path, path: str) -> str:
+    """`str(content / path)` for `path` relative to content/ with forward slashes, by text:
+    the key of Site.digests, asked for every image of a rebuild."""
+    return os.path.join(str(content), path.replace("/", os.sep))
+
+
+def _stem(path: str) -> str:
+    """The slug of an image's file name without its suffix, which names its variants."""
+    return slugify(PurePosixPath(path).stem)
+
+
+def settled_signature(path: str | Path) -> Signature | None:
     """The stat of a source image, or None when it is missing or changed too recently to trust."""
     try:
         st = os.stat(path)
@@ -510,13 +521,13 @@ def probe(
     bytes (`digests`: see Site.digests), in an earlier build: it is on the `facts` shelf), else
     the error."""
     if facts is not None:
-        source = root / "content" / path
+        source = _source(root / "content", path)
+        known = (digests or {}).get(source)
+        made = None if known is None else facts.get(_by_bytes(known[:KEY_LENGTH], _stem(path)), "")
+        if made is not None:
+            return None
         signature = settled_signature(source)
         if signature is not None and facts.get(path, repr(signature)) is not None:
-            return None
-        known = (digests or {}).get(str(source))
-        stem = slugify(PurePosixPath(path).stem)
-        if known is not None and facts.get(_by_bytes(known[:KEY_LENGTH], stem), "") is not None:
             return None
     Image, _ = _pillow()
     try:
