@@ -9,7 +9,7 @@ import shutil
 
 import jinja2
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from markupsafe import Markup, escape
 
@@ -163,3 +163,21 @@ def test_a_page_s_digest_taken_where_it_was_made_is_the_digest_of_its_bytes(tmp_
         assert artifact.digest == hashlib.sha256(artifact.data).hexdigest()
         copy = pickle.loads(pickle.dumps(artifact))
         assert copy == artifact and copy.sha256 == artifact.sha256
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="aả. -_/", max_size=8), min_size=1, max_size=4))
+def test_an_image_s_variant_stem_is_its_file_name_s_as_pathlib_gives_it(parts) -> None:
+    """Variants are named after the image's file name without its suffix, taken by text for
+    speed: the same slug as from PurePosixPath(path).stem, or a rebuild would name (and so
+    rewrite) every variant anew."""
+    from pathlib import PurePosixPath
+
+    from publish.render.web.images import _stem
+    from publish.text import slugify
+
+    path = "/".join(parts)
+    last = PurePosixPath(path).name
+    # '.' or '..' as the last name: no image file is named so.
+    assume(path.strip("/") != "" and path.rstrip("/").rpartition("/")[2] == last)
+    assert _stem(path) == slugify(PurePosixPath(path).stem)
