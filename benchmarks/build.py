@@ -22,7 +22,10 @@ Hugo (`hugo`), Eleventy (`npx @11ty/eleventy`, or --eleventy-dir with it install
 (`pelican`, or --pelican) build the same bulletins with a comparable minimal theme when they are
 installed; their figures and the ratios come from the same run. `hugo-norel` is Hugo with the
 same theme less its related-bulletins list (`.Related`, the costliest part of Hugo's build here):
-the stricter comparison README also reports.
+the stricter comparison README also reports. `eleventy` builds the site the issue compares
+(bulletin pages with their neighbours, category and tag lists, pagination, feeds, sitemap);
+`eleventy-min` the smaller site measured before session 51 (no category lists, feeds, sitemap or
+neighbours, one unpaginated page per tag), kept so that figures compare across sessions.
 """
 
 from __future__ import annotations
@@ -187,7 +190,7 @@ def corpus(work: Path, n: int, layout: str, photos: bool = False) -> Path:
     marker = target / ".complete"
     if not marker.exists():
         shutil.rmtree(target, ignore_errors=True)
-        source = "hugo" if layout == "hugo-norel" else layout
+        source = {"hugo-norel": "hugo", "eleventy-min": "eleventy"}.get(layout, layout)
         subprocess.run(
             [sys.executable, str(HERE / "make_corpus.py"), str(target), str(n), "--layout", source]
             + (["--photos"] if photos else []),
@@ -370,7 +373,7 @@ RELATIVE_URLS = False
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
 """
-ELEVENTY_FILES = {
+ELEVENTY_MINIMAL_FILES = {
     "eleventy.config.js": """export default function (cfg) {
   cfg.addCollection("bulletins", (api) => api.getFilteredByGlob("bai-viet/*.md").reverse());
   return { dir: { input: ".", output: "_site" }, markdownTemplateEngine: false };
@@ -405,6 +408,143 @@ permalink: "/the/{{ tag | slugify }}/"
 </body></html>
 """,
 }
+"""`eleventy-min`: the Eleventy site of sessions before 51 (bulletin pages, home pages, one
+unpaginated page per tag): no category lists, no paginated tag lists, no feed, no sitemap, no
+links to the previous and next bulletin. Kept so that figures compare across sessions."""
+
+_ELEVENTY_LIST = """---
+layout: base.njk
+pagination:
+  data: collections.{collection}
+  size: 1
+  alias: part
+  addAllPagesToCollections: true
+eleventyComputed:
+  title: "{{{{ part.key }}}}"
+permalink: "/{folder}/{{{{ part.key | slugify }}}}/{{% if part.number > 0 %}}trang/{{{{ part.number + 1 }}}}/{{% endif %}}"
+---
+<h1>{{{{ part.key }}}}</h1>
+{{% for b in part.items %}}<article><h2><a href="{{{{ b.url }}}}">{{{{ b.data.title }}}}</a></h2>
+<time>{{{{ b.date | vnDate }}}}</time><p>{{{{ b.data.summary }}}}</p></article>{{% endfor %}}
+<nav>{{% if part.number > 0 %}}<a href="/{folder}/{{{{ part.key | slugify }}}}/{{% if part.number > 1 %}}trang/{{{{ part.number }}}}/{{% endif %}}">Trước</a>{{% endif %}}
+{{% if part.number + 1 < part.count %}}<a href="/{folder}/{{{{ part.key | slugify }}}}/trang/{{{{ part.number + 2 }}}}/">Sau</a>{{% endif %}}</nav>
+"""
+_ELEVENTY_ENTRIES = """{% for b in items %}<entry><id>{{ site }}{{ b.url }}</id><title>{{ b.data.title | escape }}</title>
+<link href="{{ site }}{{ b.url }}"/><updated>{{ b.date.toISOString() }}</updated>
+<summary>{{ b.data.summary | escape }}</summary><content type="html">{{ b.content | escape }}</content></entry>
+{% endfor %}</feed>
+"""
+ELEVENTY_FILES = {
+    "eleventy.config.js": """export default function (cfg) {
+  const PER_PAGE = 10;
+  const FEED_ITEMS = 20;
+  const bulletins = (api) => api.getFilteredByGlob("bai-viet/*.md").reverse();
+  const grouped = (posts, keysOf) => {
+    const groups = new Map();
+    for (const post of posts) {
+      for (const key of keysOf(post)) {
+        if (!groups.has(key)) groups.set(key, []);
+        groups.get(key).push(post);
+      }
+    }
+    return groups;
+  };
+  const listPages = (posts, keysOf) => {
+    const pages = [];
+    for (const [key, items] of grouped(posts, keysOf)) {
+      const count = Math.ceil(items.length / PER_PAGE);
+      for (let number = 0; number < count; number++) {
+        const part = items.slice(number * PER_PAGE, (number + 1) * PER_PAGE);
+        pages.push({ key, number, count, items: part });
+      }
+    }
+    return pages;
+  };
+  const category = (post) => [post.data.category];
+  const tags = (post) => post.data.tags || [];
+  cfg.addCollection("bulletins", bulletins);
+  cfg.addCollection("categoryPages", (api) => listPages(bulletins(api), category));
+  cfg.addCollection("tagPages", (api) => listPages(bulletins(api), tags));
+  cfg.addCollection("categoryFeeds", (api) =>
+    [...grouped(bulletins(api), category)].map(([key, items]) => ({ key, items: items.slice(0, FEED_ITEMS) })));
+  cfg.addFilter("vnDate", (d) =>
+    `${String(d.getDate()).padStart(2, "0")}/${String(d.getMonth() + 1).padStart(2, "0")}/${d.getFullYear()}`);
+  return { dir: { input: ".", output: "_site" }, markdownTemplateEngine: false };
+}
+""",
+    "bai-viet/bai-viet.11tydata.json": '{"layout": "post.njk"}\n',
+    "_includes/base.njk": """<!doctype html><html lang="vi"><head><meta charset="utf-8">
+<title>{{ title }} | Công an huyện Châu Thành</title><meta name="description" content="{{ summary }}">
+<link rel="canonical" href="https://congan-chauthanh.example.vn{{ page.url }}">
+<link rel="alternate" type="application/atom+xml" href="/feed.xml"></head><body>
+<nav><a href="/">Trang chủ</a>{% for f in collections.categoryFeeds %}<a href="/chuyen-muc/{{ f.key | slugify }}/">{{ f.key }}</a>{% endfor %}</nav>
+<main>{{ content | safe }}</main><footer>Công an huyện Châu Thành</footer></body></html>""",
+    "_includes/post.njk": """---
+layout: base.njk
+---
+<article><h1>{{ title }}</h1>
+<time datetime="{{ page.date.toISOString() }}">{{ page.date | vnDate }}</time>{{ content | safe }}
+<p><a href="/chuyen-muc/{{ category | slugify }}/">{{ category }}</a></p>
+<ul>{% for t in tags %}<li><a href="/the/{{ t | slugify }}/">{{ t }}</a></li>{% endfor %}</ul>
+{% set previous = collections.bulletins | getPreviousCollectionItem(page) %}
+{% set next = collections.bulletins | getNextCollectionItem(page) %}
+{% if previous %}<a href="{{ previous.url }}">{{ previous.data.title }}</a>{% endif %}
+{% if next %}<a href="{{ next.url }}">{{ next.data.title }}</a>{% endif %}
+</article>""",
+    "index.njk": """---
+layout: base.njk
+title: Trang chủ
+pagination:
+  data: collections.bulletins
+  size: 10
+  addAllPagesToCollections: true
+permalink: "/{% if pagination.pageNumber > 0 %}trang/{{ pagination.pageNumber + 1 }}/{% endif %}"
+---
+{% for b in pagination.items %}<article><h2><a href="{{ b.url }}">{{ b.data.title }}</a></h2>
+<time>{{ b.date | vnDate }}</time><p>{{ b.data.summary }}</p></article>{% endfor %}
+<nav>{% if pagination.href.previous %}<a href="{{ pagination.href.previous }}">Trước</a>{% endif %}
+{% if pagination.href.next %}<a href="{{ pagination.href.next }}">Sau</a>{% endif %}</nav>
+""",
+    "categories.njk": _ELEVENTY_LIST.format(collection="categoryPages", folder="chuyen-muc"),
+    "tags.njk": _ELEVENTY_LIST.format(collection="tagPages", folder="the"),
+    "feed.njk": """---
+permalink: /feed.xml
+eleventyExcludeFromCollections: true
+site: https://congan-chauthanh.example.vn
+---
+<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Công an huyện Châu Thành</title>
+<id>{{ site }}/</id><updated>{{ collections.bulletins[0].date.toISOString() }}</updated>
+{% set items = collections.bulletins.slice(0, 20) %}"""
+    + _ELEVENTY_ENTRIES,
+    "category-feeds.njk": """---
+pagination:
+  data: collections.categoryFeeds
+  size: 1
+  alias: f
+permalink: "/chuyen-muc/{{ f.key | slugify }}/feed.xml"
+eleventyExcludeFromCollections: true
+site: https://congan-chauthanh.example.vn
+---
+<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>{{ f.key }}</title>
+<id>{{ site }}/chuyen-muc/{{ f.key | slugify }}/</id><updated>{{ f.items[0].date.toISOString() }}</updated>
+{% set items = f.items %}"""
+    + _ELEVENTY_ENTRIES,
+    "sitemap.njk": """---
+permalink: /sitemap.xml
+eleventyExcludeFromCollections: true
+---
+<?xml version="1.0" encoding="utf-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+{% for p in collections.all %}<url><loc>https://congan-chauthanh.example.vn{{ p.url }}</loc><lastmod>{{ p.date.toISOString() }}</lastmod></url>
+{% endfor %}</urlset>
+""",
+}
+"""`eleventy`: the site the issue compares (bulletin pages, category and tag lists, pagination,
+feed), as Hugo's here builds it: each bulletin with its category, tags and the previous and next
+bulletin; home, category and tag lists 10 to a page; the site's Atom feed and one per category
+(20 latest, whole text, as ours); a sitemap. No related bulletins (as `hugo-norel`)."""
 
 
 def peer_scaffold(target: Path, layout: str) -> None:
@@ -419,6 +559,8 @@ def peer_scaffold(target: Path, layout: str) -> None:
         files = {"pelicanconf.py": PELICAN_CONFIG}
     elif layout == "eleventy":
         files = {"package.json": '{"type": "module"}\n', **ELEVENTY_FILES}
+    elif layout == "eleventy-min":
+        files = {"package.json": '{"type": "module"}\n', **ELEVENTY_MINIMAL_FILES}
     for name, text in files.items():
         path = target / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -439,7 +581,7 @@ def peer_command(name: str, args: argparse.Namespace) -> tuple[list[str], dict[s
         exe = args.pelican or shutil.which("pelican")
         if exe:
             return [exe, "content", "-o", "output", "-s", "pelicanconf.py", "-q"], env
-    if name == "eleventy":
+    if name in ("eleventy", "eleventy-min"):
         if args.eleventy_dir:
             env["NODE_PATH"] = str(Path(args.eleventy_dir) / "node_modules")
             binary = Path(args.eleventy_dir) / "node_modules" / ".bin" / "eleventy"
@@ -458,7 +600,7 @@ def bench_peer(work: Path, n: int, name: str, args: argparse.Namespace) -> Run |
     root = corpus(work, n, name)
     for out in ("public", "resources", "output", "_site", "__pycache__"):
         shutil.rmtree(root / out, ignore_errors=True)
-    if name == "eleventy" and args.eleventy_dir:
+    if name in ("eleventy", "eleventy-min") and args.eleventy_dir:
         link = root / "node_modules"
         if not link.exists():
             link.symlink_to(Path(args.eleventy_dir).resolve() / "node_modules")
@@ -536,7 +678,7 @@ def main() -> int:
     parser.add_argument("--channels", default="web,all", help="web, all, or both (web,all)")
     parser.add_argument(
         "--peers",
-        default="hugo,hugo-norel,eleventy,pelican",
+        default="hugo,hugo-norel,eleventy,eleventy-min,pelican",
         help="peers to try; '' for none",
     )
     parser.add_argument("--pelican", help="path of a pelican executable (e.g. in another venv)")

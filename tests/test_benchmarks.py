@@ -151,3 +151,34 @@ def test_the_cold_build_copies_no_cache_left_in_the_corpus(
     bench.cold_copy(source, root)
     copied = sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file())
     assert copied == ["content/bai-viet/a.md", "site.toml"]
+
+
+def test_the_eleventy_peer_builds_the_site_the_issue_compares_and_the_old_one_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`eleventy` is the comparable site (category and tag lists ten to a page, feeds, sitemap,
+    neighbours), `eleventy-min` the smaller one of earlier figures; both from the same bulletins."""
+    bench = _build_benchmark(monkeypatch)
+    full = bench.corpus(tmp_path, 3, "eleventy")
+    small = bench.corpus(tmp_path, 3, "eleventy-min")
+    bulletins = sorted(p.name for p in (full / "bai-viet").glob("*.md"))
+    assert len(bulletins) == 3
+    assert bulletins == sorted(p.name for p in (small / "bai-viet").glob("*.md"))
+    for name in bulletins:
+        assert (full / "bai-viet" / name).read_bytes() == (small / "bai-viet" / name).read_bytes()
+    for template, folder in (("categories.njk", "chuyen-muc"), ("tags.njk", "the")):
+        text = (full / template).read_text("utf-8")
+        # Written through str.format: the Nunjucks must come out with single braces.
+        assert "{{{" not in text and "}}}" not in text
+        assert (
+            f'permalink: "/{folder}/{{{{ part.key | slugify }}}}/{{% if part.number > 0 %}}' in text
+        )
+        assert "size: 1" in text and "addAllPagesToCollections: true" in text
+    post = (full / "_includes" / "post.njk").read_text("utf-8")
+    assert "getPreviousCollectionItem" in post and "getNextCollectionItem" in post
+    assert "/chuyen-muc/" in post
+    for made in ("feed.njk", "category-feeds.njk", "sitemap.njk"):
+        assert (full / made).is_file()
+        assert not (small / made).exists()
+    assert not (small / "categories.njk").exists()
+    assert "collections[tag]" in (small / "tags.njk").read_text("utf-8")
