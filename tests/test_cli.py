@@ -727,3 +727,16 @@ def test_strict_says_a_draft_s_warning_waits_for_its_approval(tmp_path: Path, ca
     last = next(line for line in said.out.splitlines() if "Không có lỗi" in line)
     assert "của một kênh hay một liên kết" not in last
     assert "bản nháp" in last and "khi bài được duyệt" in last
+
+
+@pytest.mark.parametrize("command", ["serve", "zalo-sandbox"])
+@pytest.mark.parametrize("port", ["359177", "65536", "-1", "tám"])
+def test_a_port_out_of_range_is_told_not_an_internal_error(
+    tmp_path: Path, command: str, port: str
+) -> None:
+    """A port past 65535 reached the socket (OverflowError: «Lỗi nội bộ không mong đợi») in
+    zalo-sandbox; both listening commands say which numbers a port may be, before starting."""
+    result = publish(command, "--port", port, cwd=tmp_path)
+    assert result.returncode == 2
+    assert f"cổng phải là số từ 0 đến 65535, không phải «{port}»" in result.stderr
+    assert "Lỗi nội bộ" not in result.stderr + result.stdout

@@ -55,7 +55,9 @@ def test_the_readme_sandbox_trial_goes_through_as_written(tmp_path: Path) -> Non
     ]
     script = "\n".join(lines).replace("/tmp/thu-zalo", str(tmp_path / "thu-zalo"))
     port = free_port()
-    script = script.replace("8765", str(port)).replace("8787", str(free_port()))
+    # In one pass: a first port such as 38787 once had its "8787" replaced by the second.
+    ports = {"8765": str(port), "8787": str(free_port())}
+    script = re.sub("8765|8787", lambda found: ports[found[0]], script)
     script = script.replace("LOGIN_OUT", str(tmp_path / "login.txt"))
     # The sandbox must be up before the first sync: a tester types the lines one by one.
     up = f"for _ in $(seq 150); do (: > /dev/tcp/127.0.0.1/{port}) 2>/dev/null && break; sleep 0.2; done"

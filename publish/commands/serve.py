@@ -6,6 +6,7 @@ import argparse
 import time
 
 from publish.cli import common_options
+from publish.commands.ports import port_number
 from publish.serve import PreviewSession
 
 __all__ = ["add_parser", "run"]
@@ -28,7 +29,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--port",
-        type=_port,
+        type=port_number,
         default=8000,
         metavar="CỔNG",
         help="cổng máy chủ (mặc định 8000; 0 = tự chọn cổng trống)",
@@ -47,17 +48,6 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "chối (mặc định: từ chối, output/ giữ nguyên)",
     )
     parser.set_defaults(run=run)
-
-
-def _port(value: str) -> int:
-    """A TCP port number, 0 meaning any free port."""
-    try:
-        port = int(value)
-    except ValueError:
-        port = -1
-    if not 0 <= port <= 65535:
-        raise argparse.ArgumentTypeError(f"cổng phải là số từ 0 đến 65535, không phải «{value}»")
-    return port
 
 
 def run(args: argparse.Namespace) -> int:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from publish import config as config_module
 from publish.cli import common_options
+from publish.commands.ports import port_number
 from publish.errors import PublishError, os_reason
 from publish.zalo.emulator import EmulatorConfig, ZaloEmulator
 from publish.zalo.emulator_state import (
@@ -45,7 +46,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     )
     add(
         "--port",
-        type=int,
+        type=port_number,
         default=8765,
         metavar="CỔNG",
         help="cổng (0 = để hệ điều hành chọn; mặc định 8765)",
