@@ -740,3 +740,27 @@ def test_a_port_out_of_range_is_told_not_an_internal_error(
     assert result.returncode == 2
     assert f"cổng phải là số từ 0 đến 65535, không phải «{port}»" in result.stderr
     assert "Lỗi nội bộ" not in result.stderr + result.stdout
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "told"),
+    [
+        ("--latency", "-1", "cần số giây từ 0 trở lên"),
+        ("--access-ttl", "nan", "cần số giây từ 0 trở lên"),
+        ("--drop-rate", "2", "cần tỉ lệ từ 0 đến 1"),
+        ("--fail-5xx-rate", "-0.5", "cần tỉ lệ từ 0 đến 1"),
+        ("--fail-5xx-status", "200", "cần mã lỗi HTTP từ 400 đến 599"),
+        ("--followers", "-5", "cần số nguyên từ 0 trở lên"),
+        ("--rate-limit", "nhiều", "cần số nguyên từ 0 trở lên"),
+    ],
+)
+def test_a_sandbox_knob_it_cannot_use_is_refused_before_it_starts(
+    tmp_path: Path, option: str, value: str, told: str
+) -> None:
+    """A negative latency started the sandbox, then failed every call inside it (time.sleep
+    refuses it) with a traceback in its window; each knob now says what it may be."""
+    result = publish("zalo-sandbox", "--port", "0", option, value, cwd=tmp_path)
+    assert result.returncode == 2
+    assert f"tham số {option}: {told}" in result.stderr
+    assert f"không phải «{value}»" in result.stderr
+    assert "Sandbox Zalo OA đang chạy" not in result.stdout

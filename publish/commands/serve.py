@@ -6,7 +6,7 @@ import argparse
 import time
 
 from publish.cli import common_options
-from publish.commands.ports import port_number
+from publish.commands.arguments import port_number
 from publish.serve import PreviewSession
 
 __all__ = ["add_parser", "run"]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from publish import config as config_module
 from publish.cli import common_options
-from publish.commands.ports import port_number
+from publish.commands.arguments import count, fraction, http_error_status, port_number, seconds
 from publish.errors import PublishError, os_reason
 from publish.zalo.emulator import EmulatorConfig, ZaloEmulator
 from publish.zalo.emulator_state import (
@@ -57,20 +57,30 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         metavar="TỆP",
         help="lưu trạng thái vào tệp JSON này để giữ qua các lần chạy",
     )
-    add("--followers", type=int, default=0, metavar="N", help="số người quan tâm OA ban đầu")
-    add("--latency", type=float, default=0.0, metavar="GIÂY", help="độ trễ thêm cho mỗi lần gọi")
+    add("--followers", type=count, default=0, metavar="N", help="số người quan tâm OA ban đầu")
+    add("--latency", type=seconds, default=0.0, metavar="GIÂY", help="độ trễ thêm cho mỗi lần gọi")
     add(
-        "--fail-5xx-rate", type=float, default=0.0, metavar="TỈ_LỆ", help="tỉ lệ trả HTTP 5xx (0–1)"
+        "--fail-5xx-rate",
+        type=fraction,
+        default=0.0,
+        metavar="TỈ_LỆ",
+        help="tỉ lệ trả HTTP 5xx (0–1)",
     )
-    add("--fail-first-5xx", type=int, default=0, metavar="N", help="N lần gọi đầu trả HTTP 5xx")
-    add("--fail-5xx-status", type=int, default=503, metavar="MÃ", help="mã HTTP 5xx dùng (503)")
+    add("--fail-first-5xx", type=count, default=0, metavar="N", help="N lần gọi đầu trả HTTP 5xx")
+    add(
+        "--fail-5xx-status",
+        type=http_error_status,
+        default=503,
+        metavar="MÃ",
+        help="mã HTTP 5xx dùng (503)",
+    )
     add(
         "--retry-after",
         metavar="GIÂY",
         help="tiêu đề Retry-After của các phản hồi lỗi HTTP ở trên (ví dụ 30, kèm --fail-5xx-status 429)",
     )
-    add("--drop-rate", type=float, default=0.0, metavar="TỈ_LỆ", help="tỉ lệ ngắt kết nối")
-    add("--drop-first", type=int, default=0, metavar="N", help="ngắt kết nối N lần gọi đầu")
+    add("--drop-rate", type=fraction, default=0.0, metavar="TỈ_LỆ", help="tỉ lệ ngắt kết nối")
+    add("--drop-first", type=count, default=0, metavar="N", help="ngắt kết nối N lần gọi đầu")
     add(
         "--drop-after-processing",
         action="store_true",
@@ -79,26 +89,28 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     add("--fault-path", action="append", metavar="ĐOẠN", help="chỉ gây lỗi cho đường dẫn chứa ĐOẠN")
     add(
         "--rate-limit",
-        type=int,
+        type=count,
         default=4000,
         metavar="N",
         help="số lần gọi tối đa mỗi phút trước khi trả -32 (0 = không giới hạn; mặc định 4000)",
     )
-    add("--verify-processing", type=int, default=1, metavar="N", help="N lần verify đầu trả -214")
+    add("--verify-processing", type=count, default=1, metavar="N", help="N lần verify đầu trả -214")
     add(
         "--expire-access-after",
-        type=int,
+        type=count,
         metavar="N",
         help="access token hết hạn (-220) sau N lần gọi",
     )
-    add("--access-ttl", type=float, default=90_000.0, metavar="GIÂY", help="thời hạn access token")
+    add(
+        "--access-ttl", type=seconds, default=90_000.0, metavar="GIÂY", help="thời hạn access token"
+    )
     add(
         "--fail-image",
         action="append",
         metavar="ĐOẠN",
         help="ảnh có URL chứa ĐOẠN → -200 khi verify",
     )
-    add("--create-quota", type=int, metavar="N", help="hạn mức tạo bài mỗi ngày (vượt → -223)")
+    add("--create-quota", type=count, metavar="N", help="hạn mức tạo bài mỗi ngày (vượt → -223)")
     add("--not-authorized", action="store_true", help="OA chưa cấp quyền quản lý bài viết (-223)")
     add("--require-appsecret-proof", action="store_true", help="bắt buộc header appsecret_proof")
     add("--seed", type=int, metavar="SỐ", help="hạt giống ngẫu nhiên cho lỗi theo tỉ lệ")
