@@ -764,3 +764,14 @@ def test_a_sandbox_knob_it_cannot_use_is_refused_before_it_starts(
     assert f"tham số {option}: {told}" in result.stderr
     assert f"không phải «{value}»" in result.stderr
     assert "Sandbox Zalo OA đang chạy" not in result.stdout
+
+
+@pytest.mark.parametrize("value", ["-5", "0", "nan", "inf", "mười"])
+def test_a_login_wait_it_cannot_keep_is_refused(tmp_path: Path, value: str) -> None:
+    """`zalo-login --timeout -5` said it would wait «tối đa -5 giây» and gave up at once; nan
+    and inf waited for ever. A wait is a number of seconds above 0."""
+    result = publish("zalo-login", "--timeout", value, cwd=tmp_path)
+    assert result.returncode == 2
+    assert f"tham số --timeout: cần số giây lớn hơn 0 (ví dụ 600), không phải «{value}»" in (
+        result.stderr
+    )

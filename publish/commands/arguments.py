@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import math
 
-__all__ = ["count", "fraction", "http_error_status", "port_number", "seconds"]
+__all__ = ["count", "fraction", "http_error_status", "port_number", "seconds", "wait_seconds"]
 
 
 def _number(value: str, kind: type[int] | type[float]) -> int | float | None:
@@ -38,6 +38,14 @@ def seconds(value: str) -> float:
     number = _number(value, float)
     if number is None or not math.isfinite(number) or number < 0:
         raise argparse.ArgumentTypeError(f"cần số giây từ 0 trở lên, không phải «{value}»")
+    return float(number)
+
+
+def wait_seconds(value: str) -> float:
+    """How long to wait for something, in seconds: more than 0."""
+    number = _number(value, float)
+    if number is None or not math.isfinite(number) or number <= 0:
+        raise argparse.ArgumentTypeError(f"cần số giây lớn hơn 0 (ví dụ 600), không phải «{value}»")
     return float(number)
 
 

@@ -23,6 +23,7 @@ import httpx
 
 from publish import config as config_module
 from publish.cli import common_options
+from publish.commands.arguments import wait_seconds
 from publish.errors import PublishError
 from publish.zalo.client import ClientSettings, ZaloClient
 from publish.zalo.errors import ZaloError
@@ -107,7 +108,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument(
         "--timeout",
-        type=float,
+        type=wait_seconds,
         default=600.0,
         metavar="GIÂY",
         help="chờ trình duyệt quay về tối đa bấy nhiêu giây (mặc định 600)",
