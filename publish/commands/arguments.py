@@ -5,63 +5,54 @@ from __future__ import annotations
 
 import argparse
 import math
+from collections.abc import Callable
+from typing import TypeVar
 
 __all__ = ["count", "fraction", "http_error_status", "port_number", "seconds", "wait_seconds"]
 
+_N = TypeVar("_N", int, float)
 
-def _number(value: str, kind: type[int] | type[float]) -> int | float | None:
-    """`value` read as an int or a float, None when it is no number."""
+
+def _checked(value: str, kind: type[_N], fits: Callable[[_N], bool], told: str) -> _N:
+    """`value` read as `kind` when it is one that `fits`, else the error saying what it may be."""
     try:
-        return kind(value)
+        number = kind(value)
     except ValueError:
-        return None
+        number = None
+    if number is None or not fits(number):
+        raise argparse.ArgumentTypeError(f"{told}, không phải «{value}»")
+    return number
 
 
 def port_number(value: str) -> int:
     """A TCP port number, 0 meaning any free port."""
-    port = _number(value, int)
-    if port is None or not 0 <= port <= 65535:
-        raise argparse.ArgumentTypeError(f"cổng phải là số từ 0 đến 65535, không phải «{value}»")
-    return int(port)
+    return _checked(value, int, lambda n: 0 <= n <= 65535, "cổng phải là số từ 0 đến 65535")
 
 
 def count(value: str) -> int:
     """A whole number of things, 0 or more."""
-    number = _number(value, int)
-    if number is None or number < 0:
-        raise argparse.ArgumentTypeError(f"cần số nguyên từ 0 trở lên, không phải «{value}»")
-    return int(number)
+    return _checked(value, int, lambda n: n >= 0, "cần số nguyên từ 0 trở lên")
 
 
 def seconds(value: str) -> float:
     """A duration in seconds, 0 or more."""
-    number = _number(value, float)
-    if number is None or not math.isfinite(number) or number < 0:
-        raise argparse.ArgumentTypeError(f"cần số giây từ 0 trở lên, không phải «{value}»")
-    return float(number)
+    return _checked(value, float, lambda n: math.isfinite(n) and n >= 0, "cần số giây từ 0 trở lên")
 
 
 def wait_seconds(value: str) -> float:
     """How long to wait for something, in seconds: more than 0."""
-    number = _number(value, float)
-    if number is None or not math.isfinite(number) or number <= 0:
-        raise argparse.ArgumentTypeError(f"cần số giây lớn hơn 0 (ví dụ 600), không phải «{value}»")
-    return float(number)
+    return _checked(
+        value, float, lambda n: math.isfinite(n) and n > 0, "cần số giây lớn hơn 0 (ví dụ 600)"
+    )
 
 
 def fraction(value: str) -> float:
     """A share of the calls, from 0 (none) to 1 (all)."""
-    number = _number(value, float)
-    if number is None or not 0 <= number <= 1:
-        raise argparse.ArgumentTypeError(f"cần tỉ lệ từ 0 đến 1 (ví dụ 0.2), không phải «{value}»")
-    return float(number)
+    return _checked(value, float, lambda n: 0 <= n <= 1, "cần tỉ lệ từ 0 đến 1 (ví dụ 0.2)")
 
 
 def http_error_status(value: str) -> int:
     """An HTTP error status (4xx or 5xx) a sandbox answers with."""
-    number = _number(value, int)
-    if number is None or not 400 <= number <= 599:
-        raise argparse.ArgumentTypeError(
-            f"cần mã lỗi HTTP từ 400 đến 599 (ví dụ 503, 429), không phải «{value}»"
-        )
-    return int(number)
+    return _checked(
+        value, int, lambda n: 400 <= n <= 599, "cần mã lỗi HTTP từ 400 đến 599 (ví dụ 503, 429)"
+    )
