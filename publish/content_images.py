@@ -360,7 +360,7 @@ def _image(
             hint="Đặt ảnh vào content/images/ và trỏ tới images/<tên-ảnh>.",
         )
         return None
-    found = _image_file(path, content_dir)
+    found = _image_file(path, config)
     if found is None:
         meant = (
             _suggestion(ref, md_path, config)
@@ -557,7 +557,7 @@ def content_image(ref: str, md_path: Path, config: Config) -> str | None:
     resolved = resolve_content_path(ref, md_path, config)
     if resolved is None:
         return None
-    found = _image_file(resolved, _content_dir(config)[0])
+    found = _image_file(resolved, config)
     return None if found is None else found[0]
 
 
@@ -587,26 +587,26 @@ def image_use(item: Bulletin | Page, path: str, config: Config) -> tuple[str | N
 def usable_file(path: Path, config: Config) -> bool:
     """Whether a resolved image is a file a load accepts: a regular file no larger than
     MAX_IMAGE_BYTES (checked once per build, as `_image` checks it)."""
-    found = _image_file(path, _content_dir(config)[0])
+    found = _image_file(path, config)
     return found is not None and found[1] <= MAX_IMAGE_BYTES
 
 
-def _image_file(path: Path, content_dir: Path) -> tuple[str, int] | None:
+def _image_file(path: Path, config: Config) -> tuple[str, int] | None:
     """A resolved image's path under content/ and its size, or None when it is not a file (once
     per build: thousands of bulletins share a few cover images)."""
     text = os.fspath(path)
     if text not in _IMAGE_FILES:
         size = _file_size(text)
-        _IMAGE_FILES[text] = None if size is None else (_under(text, content_dir), size)
+        _IMAGE_FILES[text] = None if size is None else (_under(text, config), size)
     return _IMAGE_FILES[text]
 
 
-def _under(text: str, content_dir: Path) -> str:
-    """Resolved path `text`, inside `content_dir`, relative to it with forward slashes."""
-    prefix = os.path.join(str(content_dir), "")
+def _under(text: str, config: Config) -> str:
+    """Resolved path `text`, inside content/, relative to it with forward slashes."""
+    folder, prefix = _content_dir(config)
     if text.startswith(prefix):
         return text[len(prefix) :].replace(os.sep, "/")
-    return Path(text).relative_to(content_dir).as_posix()
+    return Path(text).relative_to(folder).as_posix()
 
 
 def _file_size(path: str | Path) -> int | None:

@@ -642,6 +642,33 @@ def test_an_image_hashed_before_it_changed_is_not_remembered_under_its_new_stat(
     assert later != as_hashed
 
 
+def test_after_builds_a_preview_or_check_knows_each_photo_without_reading_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`publish serve` and `publish check` have no digests of the inputs: they know a photo by
+    its stat, which each build must keep remembering (asked for the digest first, builds
+    forgot it, and each preview after a build read and hashed every photo again)."""
+    from publish.cache import Fragments
+    from publish.ledger import Ledger
+
+    root = _built_remembering_images(tmp_path, monkeypatch)
+    _edit_a_bulletin(root)
+    _cli_build(root)  # a rebuild: every photo known by the digest the build took
+    widths = config_module.load(root).web.image_widths
+    preview = images_module.Pictures(
+        root,
+        widths,
+        url=str,
+        fragments=Fragments(root),
+        ledger=Ledger(root / ".cache", root / "output", "web"),
+        digests={},
+    )
+    photos = sorted(p.name for p in (root / "content" / "images").glob("*.jpg"))
+    assert photos
+    for name in photos:
+        assert preview.remembered(f"images/{name}") is not None, name
+
+
 def test_the_image_cache_keeps_only_what_the_last_build_used(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
