@@ -415,19 +415,19 @@ links to the previous and next bulletin. Kept so that figures compare across ses
 _ELEVENTY_LIST = """---
 layout: base.njk
 pagination:
-  data: collections.{collection}
+  data: collections.COLLECTION
   size: 1
   alias: part
   addAllPagesToCollections: true
 eleventyComputed:
-  title: "{{{{ part.key }}}}"
-permalink: "/{folder}/{{{{ part.key | slugify }}}}/{{% if part.number > 0 %}}trang/{{{{ part.number + 1 }}}}/{{% endif %}}"
+  title: "{{ part.key }}"
+permalink: "/FOLDER/{{ part.key | slugify }}/{% if part.number > 0 %}trang/{{ part.number + 1 }}/{% endif %}"
 ---
-<h1>{{{{ part.key }}}}</h1>
-{{% for b in part.items %}}<article><h2><a href="{{{{ b.url }}}}">{{{{ b.data.title }}}}</a></h2>
-<time>{{{{ b.date | vnDate }}}}</time><p>{{{{ b.data.summary }}}}</p></article>{{% endfor %}}
-<nav>{{% if part.number > 0 %}}<a href="/{folder}/{{{{ part.key | slugify }}}}/{{% if part.number > 1 %}}trang/{{{{ part.number }}}}/{{% endif %}}">Trước</a>{{% endif %}}
-{{% if part.number + 1 < part.count %}}<a href="/{folder}/{{{{ part.key | slugify }}}}/trang/{{{{ part.number + 2 }}}}/">Sau</a>{{% endif %}}</nav>
+<h1>{{ part.key }}</h1>
+{% for b in part.items %}<article><h2><a href="{{ b.url }}">{{ b.data.title }}</a></h2>
+<time>{{ b.date | vnDate }}</time><p>{{ b.data.summary }}</p></article>{% endfor %}
+<nav>{% if part.number > 0 %}<a href="/FOLDER/{{ part.key | slugify }}/{% if part.number > 1 %}trang/{{ part.number }}/{% endif %}">Trước</a>{% endif %}
+{% if part.number + 1 < part.count %}<a href="/FOLDER/{{ part.key | slugify }}/trang/{{ part.number + 2 }}/">Sau</a>{% endif %}</nav>
 """
 _ELEVENTY_ENTRIES = """{% for b in items %}<entry><id>{{ site }}{{ b.url }}</id><title>{{ b.data.title | escape }}</title>
 <link href="{{ site }}{{ b.url }}"/><updated>{{ b.date.toISOString() }}</updated>
@@ -505,8 +505,10 @@ permalink: "/{% if pagination.pageNumber > 0 %}trang/{{ pagination.pageNumber + 
 <nav>{% if pagination.href.previous %}<a href="{{ pagination.href.previous }}">Trước</a>{% endif %}
 {% if pagination.href.next %}<a href="{{ pagination.href.next }}">Sau</a>{% endif %}</nav>
 """,
-    "categories.njk": _ELEVENTY_LIST.format(collection="categoryPages", folder="chuyen-muc"),
-    "tags.njk": _ELEVENTY_LIST.format(collection="tagPages", folder="the"),
+    "categories.njk": _ELEVENTY_LIST.replace("COLLECTION", "categoryPages").replace(
+        "FOLDER", "chuyen-muc"
+    ),
+    "tags.njk": _ELEVENTY_LIST.replace("COLLECTION", "tagPages").replace("FOLDER", "the"),
     "feed.njk": """---
 permalink: /feed.xml
 eleventyExcludeFromCollections: true
