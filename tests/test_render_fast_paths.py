@@ -142,6 +142,31 @@ def test_theme_templates_escape_as_jinja_does(a, b, c) -> None:
     assert theme.render(values) == plain.render(values)
 
 
+def test_an_imported_macro_sees_the_globals_jinja_would_give_it() -> None:
+    """`{% from … import %}` in a theme's template: the macros' module is Jinja's shared one
+    when the page has no global the macros' template lacks, and one made with the page's own
+    globals when it has (a template loaded with globals=…), as with Jinja's own Template."""
+    sources = {
+        "m.html": "{% macro shout(x) %}{{ x }}-{{ extra | default('none') }}{% endmacro %}",
+        "page.html": '{% from "m.html" import shout %}{{ shout(a) }}',
+    }
+
+    def rendered(env: jinja2.Environment) -> list[str]:
+        """The page rendered twice without page globals, then with one."""
+        page = env.get_template("page.html")
+        first, again = page.render(a="<b>"), page.render(a="x")
+        shared = env.get_template("m.html").module
+        assert page.render(a="y") == again.replace("x", "y")  # the shared module, reused
+        assert env.get_template("m.html").module is shared
+        own = env.get_template("page.html", globals={"extra": "riêng"})
+        return [first, again, own.render(a="z")]
+
+    theme = environment(BUILTIN_THEME)
+    theme.loader = jinja2.DictLoader(sources)
+    plain = jinja2.Environment(autoescape=True, loader=jinja2.DictLoader(sources))
+    assert rendered(theme) == rendered(plain) == ["&lt;b&gt;-none", "x-none", "z-riêng"]
+
+
 def test_the_themes_templates_use_the_quick_escape() -> None:
     """Each built-in template and the macros they import (else the shortcut is never taken);
     markupsafe's own escape with a Jinja other than 3.1 (pyproject allows any from 3.1 on)."""

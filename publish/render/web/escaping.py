@@ -54,3 +54,15 @@ class QuickEscapeTemplate(jinja2.Template):
         if QUICK and namespace.get("escape") is escape:
             namespace["escape"] = quick_escape
         return super()._from_namespace(environment, namespace, globals)
+
+    def _get_default_module(self, ctx: jinja2.runtime.Context | None = None) -> Any:
+        """Jinja's module of this template for `{% import %}`/`{% from … import %}` in `ctx`.
+
+        Jinja 3.1 first asks which globals of the importing page this template lacks as
+        `ctx.globals_keys - self.globals.keys()`: a set minus a ChainMap's keys view runs in
+        Python, a containment test through every map per name (~11 µs, on each page that
+        imports the macros). `set.difference` gives the same names in C (~2 µs).
+        """
+        if QUICK and ctx is not None and not ctx.globals_keys.difference(self.globals):
+            ctx = None  # no name to add: Jinja's shared module, as it would decide itself
+        return super()._get_default_module(ctx)
