@@ -199,10 +199,12 @@ def digest(*parts: object) -> str:
 
 INSERT = "INSERT OR REPLACE INTO fragment (key, value, salt) VALUES (?, ?, ?)"
 OWN = "INSERT OR REPLACE INTO owned (owner, kind, key) VALUES (?, ?, ?)"
-SUPERSEDED = """DELETE FROM fragment WHERE key = (SELECT key FROM owned WHERE owner = ?1 AND kind = ?2)
-    AND key IS NOT ?3 AND (SELECT COUNT(*) FROM owned AS o WHERE o.key = fragment.key) = 1"""
+SUPERSEDED = """DELETE FROM fragment WHERE key = (SELECT key FROM owned WHERE owner = ? AND kind = ?)
+    AND key IS NOT ? AND (SELECT COUNT(*) FROM owned AS o WHERE o.key = fragment.key) = 1"""
 """Drop the entry an owner's new one of the same kind replaces (an edited body's old HTML),
-unless another owner has it too."""
+unless another owner has it too. Plain `?` placeholders, in the order the parameters come:
+Python 3.12.1 took numbered ones (?1) given a sequence for named ones, warning on every edit
+that 3.14 would refuse them (3.13 knows them); plain ones are read alike by every version."""
 DEAD = """DELETE FROM fragment WHERE key IN (SELECT key FROM owned WHERE owner NOT IN live)
     AND key NOT IN (SELECT key FROM owned WHERE owner IN live)"""
 """Drop the entries only owners missing from the temporary table `live` have."""
