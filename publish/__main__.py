@@ -1,5 +1,5 @@
 """Allow `python -m publish`."""
 
-from publish.cli import main
+from publish.cli import run
 
-raise SystemExit(main())
+run()

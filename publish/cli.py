@@ -24,6 +24,7 @@ from typing import NoReturn
 from publish import STARTED, __version__
 from publish.errors import PublishError, os_reason, show_details
 from publish.nfc_streams import wrapped
+from publish.process_exit import exit_now
 from publish.timings import Timings
 from publish.trust import refuse_untrusted
 
@@ -279,6 +280,12 @@ def _unrecognized(
     if words:
         said += ("" if said.endswith((".", "?")) else ".") + " " + QUOTE_HINT
     own.error(said)
+
+
+def run() -> NoReturn:
+    """The `publish` command: `main` on the process's arguments, then exit without the
+    interpreter's teardown (see publish.process_exit)."""
+    exit_now(main())
 
 
 def main(argv: Sequence[str] | None = None) -> int:
