@@ -188,6 +188,9 @@ def test_a_build_after_one_edit_loads_no_imaging_module(root, tmp_path) -> None:
     code, *modules = done.stdout.splitlines()[-1].split()
     assert code == "0" and REPLAYED not in done.stdout
     assert [name for name in ("PIL.Image", "PIL.ImageOps") if name in modules] == [], done.stdout
+    # Nor the radio syncer, to learn that a project without state/radio.json sent none (~75 ms).
+    assert not (root / "state" / "radio.json").exists()
+    assert "publish.sync.radio" not in modules
 
 
 POST = "content/bai-viet/2024-01-15-canh-bao-gia-danh-cong-an.md"

@@ -253,6 +253,8 @@ def _radio_keys(state_dir: Path) -> set[str]:
 
 def _radio_records(state_dir: Path) -> Mapping[str, dict[str, Any]]:
     """state/radio.json's records of files in the station folder ({} when unreadable)."""
+    if not (state_dir / "radio.json").is_file():
+        return {}  # a unit not on the radio: the readers below cost every build ~75 ms to load
     from publish.sync.manifest import Manifest
 
     with contextlib.suppress(PublishError, OSError):
@@ -264,12 +266,12 @@ def _radio_records(state_dir: Path) -> Mapping[str, dict[str, Any]]:
 def _radio_coming(state_dir: Path, site: Site) -> set[str]:
     """Keys of the bulletins state/radio.json records in an episode still to air: an aired
     episode keeps its records of bulletins withdrawn since."""
-    from publish.radio_rates import RATES_NAME, load_kept_rates
-    from publish.sync.radio import entry_episode, folder_air
-
     records = _radio_records(state_dir)
     if not records:
         return set()
+    from publish.radio_rates import RATES_NAME, load_kept_rates
+    from publish.sync.radio import entry_episode, folder_air
+
     with contextlib.suppress(PublishError, OSError, ValueError):
         kept = load_kept_rates(state_dir / RATES_NAME)
         coming = []
