@@ -31,17 +31,15 @@ import datetime as dt
 import errno
 import os
 import pickle
-import re
 import secrets
 import stat
-import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, partial
 from pathlib import Path
 
-from publish import linked_folders, output_stamp
+from publish import installed, linked_folders, output_stamp
 from publish.cache import _tool_digest, file_sha256, write_file
 from publish.config import BUILTIN_THEME, Config
 from publish.errors import Problem, PublishError, os_reason
@@ -176,7 +174,7 @@ class LastBuild:
         return (
             _VERSION,
             _tool_digest(),
-            _libraries(),
+            installed.libraries(),
             str(self.output.resolve()),
             self.options,
         )
@@ -484,64 +482,6 @@ class LastBuild:
     def _save(self, stamp: _Stamp) -> None:
         """Write the stamp (best effort: without it the next build is a real one)."""
         write_file(self.path, pickle.dumps(stamp, pickle.HIGHEST_PROTOCOL))
-
-
-_LIBRARIES: list[tuple[tuple[tuple[str, int], ...], tuple[tuple[str, str], ...]]] = []
-"""The last answer of _libraries and the sys.path folders' modification times it was read at."""
-
-
-def _libraries() -> tuple[tuple[str, str], ...]:
-    """The (normalised name, version) of every distribution on sys.path, read again only when
-    a folder of sys.path changed (an install or upgrade adds or renames a metadata folder in
-    it): `publish serve` and the test suite build many times in one process (~25 ms a read)."""
-    seen: list[tuple[str, int]] = []
-    for folder in sys.path:
-        with contextlib.suppress(OSError):
-            seen.append((os.path.abspath(folder or "."), os.stat(folder or ".").st_mtime_ns))
-    key = tuple(seen)
-    if _LIBRARIES and _LIBRARIES[0][0] == key:
-        return _LIBRARIES[0][1]
-    found = _read_libraries()
-    _LIBRARIES[:] = [(key, found)]
-    return found
-
-
-def _read_libraries() -> tuple[tuple[str, str], ...]:
-    """The (normalised name, version) of every distribution installed on sys.path.
-
-    A set: run from the project folder, its publish.egg-info lists the tool a second time, and
-    `python -m publish` there must replay a build made by `publish` elsewhere. A wheel's
-    metadata folder is named `{name}-{version}.dist-info`, which is read instead of its METADATA
-    file: parsing those of ~60 libraries was ~0.05 s of every no-op build and sync.
-    """
-    found: set[tuple[str, str]] = set()
-    for folder in sys.path:
-        with contextlib.suppress(OSError), os.scandir(folder or ".") as entries:
-            for entry in entries:
-                if entry.name.endswith(".dist-info"):
-                    name, dash, version = entry.name[: -len(".dist-info")].partition("-")
-                    if dash and name and version and "-" not in version:
-                        found.add((_normalised(name), version))
-                        continue
-                if entry.name.endswith((".dist-info", ".egg-info", ".egg")):
-                    # Imported here: a wheel's folder name is enough, and loading
-                    # importlib.metadata (email, zipfile, csv…) was ~15 ms of every no-op build.
-                    import importlib.metadata
-
-                    with contextlib.suppress(Exception):  # unreadable: as importlib skips it
-                        meta = importlib.metadata.PathDistribution(_meta_folder(entry.path))
-                        found.add((_normalised(meta.metadata["Name"] or ""), meta.version))
-    return tuple(sorted(found))
-
-
-def _meta_folder(path: str) -> Path:
-    """Where a distribution's metadata is: an egg keeps it in EGG-INFO."""
-    return Path(path, "EGG-INFO") if path.endswith(".egg") else Path(path)
-
-
-def _normalised(name: str) -> str:
-    """A distribution name as PEP 503 compares it (folder names escape it, metadata does not)."""
-    return re.sub(r"[-_.]+", "-", name).lower()
 
 
 def settled(st: Stat, when_ns: int) -> Stat | None:

@@ -11,6 +11,7 @@ import PIL.Image
 import pytest
 
 import publish.render.web as web
+from publish import installed
 from publish.render.web import assets, environment, images, template_facts
 from publish.render.web.kept_bytes import KeptBytes
 from tests.web_fixture import build_site, copy_site
@@ -18,19 +19,28 @@ from tests.web_fixture import build_site, copy_site
 
 def test_library_versions_are_read_once_per_process(monkeypatch) -> None:
     """The versions of the libraries loaded in a process cannot change under it."""
-    calls: list[str] = []
-    version = importlib.metadata.version
+    calls: list[int] = []
+    libraries = installed.libraries
 
-    def counting(name: str) -> str:
-        calls.append(name)
-        return version(name)
+    def counting() -> tuple[tuple[str, str], ...]:
+        calls.append(1)
+        return libraries()
 
-    monkeypatch.setattr(importlib.metadata, "version", counting)
+    monkeypatch.setattr(installed, "libraries", counting)
+    web._library_versions.cache_clear()
     first = web._library_versions()
     read = len(calls)
     assert web._library_versions() == first
     assert len(calls) == read <= len(web.LIBRARIES)
     assert [v.split("=")[0] for v in first] == list(web.LIBRARIES)
+
+
+def test_library_versions_are_those_importlib_reads() -> None:
+    """Read from the metadata folders' names, each version is the one importlib.metadata
+    gives (what keys the pages kept in .cache/ to the libraries that shape them)."""
+    for name in (*web.LIBRARIES, "python-docx", "PyYAML", "python_slugify"):
+        assert installed.version(name) == importlib.metadata.version(name), name
+    assert installed.version("khong-co-thu-vien-nay") is None
 
 
 def test_theme_assets_are_stripped_of_comments_once_per_process(tmp_path, monkeypatch) -> None:

@@ -25,7 +25,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
-import importlib.metadata
 import json
 import os
 import re
@@ -36,6 +35,7 @@ import zlib
 from pathlib import Path
 
 import publish
+from publish import installed
 
 __all__ = ["Store", "fingerprint", "folder"]
 
@@ -63,9 +63,7 @@ def folder(root: Path) -> Path:
 def _docx_version() -> str:
     """python-docx's version, read from its metadata: importing the library for its
     `__version__` took a tenth of a second in processes that write no Word file."""
-    with contextlib.suppress(importlib.metadata.PackageNotFoundError):
-        return importlib.metadata.version("python-docx")
-    return ""
+    return installed.version("python-docx") or ""
 
 
 @functools.cache
