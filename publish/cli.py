@@ -293,7 +293,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     out, err = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = wrapped(out), wrapped(err)
     try:
-        return _main(argv)
+        code = _main(argv)
+        try:
+            # What a pipe's buffer still holds is written now, where a reader gone (`| head`)
+            # is told as one, not by Python at exit («Exception ignored … BrokenPipeError», 120).
+            if out is not None:
+                out.flush()
+        except BrokenPipeError:
+            return _reader_gone() if code == 0 else code
+        return code
     finally:
         sys.stdout, sys.stderr = out, err
 

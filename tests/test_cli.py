@@ -600,11 +600,22 @@ def test_real_web_build_as_subprocess_then_noop_rebuild_keeps_mtimes(tmp_path: P
     assert sorted(p for p in (root / "output/web").rglob("*") if p.is_file()) == files
 
 
-def test_output_piped_into_a_reader_that_stops_early_ends_quietly(tmp_path: Path) -> None:
-    """`publish init … | head -1`: the project is made, and no «lỗi hệ thống tệp: Broken pipe»."""
+@pytest.mark.parametrize("buffered", [True, False])
+def test_output_piped_into_a_reader_that_stops_early_ends_quietly(
+    tmp_path: Path, buffered: bool
+) -> None:
+    """`publish init … | head -1`: the project is made, and no «lỗi hệ thống tệp: Broken pipe»,
+    whether the output waits in the pipe's buffer until the end (Python's default) or is
+    written as it is printed (PYTHONUNBUFFERED, as some CI runners set)."""
     read_end, write_end = os.pipe()
     os.close(read_end)  # the reader has gone before anything is written
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PUBLISH_")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("PUBLISH_") and k != "PYTHONUNBUFFERED"
+    }
+    if not buffered:
+        env["PYTHONUNBUFFERED"] = "1"
     try:
         done = subprocess.run(
             [
