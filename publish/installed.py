@@ -73,6 +73,9 @@ def _normalised(name: str) -> str:
 
 def version(name: str) -> str | None:
     """The installed version of the distribution `name` (any spelling PEP 503 matches), None
-    when it is not installed."""
+    when it is not installed. Copies on several folders of sys.path (a user install beside the
+    venv's): every version, joined by "+", so that what keys on it changes with any of them
+    (which one Python imports is not told by the folder names alone)."""
     wanted = _normalised(name)
-    return next((found for known, found in libraries() if known == wanted), None)
+    found = [seen for known, seen in libraries() if known == wanted]
+    return "+".join(found) if found else None

@@ -43,6 +43,19 @@ def test_library_versions_are_those_importlib_reads() -> None:
     assert installed.version("khong-co-thu-vien-nay") is None
 
 
+def test_a_library_installed_twice_counts_with_both_versions(tmp_path, monkeypatch) -> None:
+    """Two copies of a library on sys.path: the version names both, so upgrading either changes
+    the key of the pages it shapes."""
+    for folder, release in (("mot", "1.2.0"), ("hai", "1.10.0")):
+        (tmp_path / folder / f"thu_vien-{release}.dist-info").mkdir(parents=True)
+        monkeypatch.syspath_prepend(str(tmp_path / folder))
+    assert installed.version("Thu-Vien") == "1.10.0+1.2.0"
+    (tmp_path / "hai" / "thu_vien-1.10.0.dist-info").rename(
+        tmp_path / "hai" / "thu_vien-1.11.0.dist-info"
+    )
+    assert installed.version("thu.vien") == "1.11.0+1.2.0"
+
+
 def test_theme_assets_are_stripped_of_comments_once_per_process(tmp_path, monkeypatch) -> None:
     """A second project with the same stylesheet and script (or a rebuild) reuses the stripped
     bytes; an asset whose bytes changed is stripped again."""
