@@ -20,10 +20,13 @@ from typing import NoReturn
 
 def exit_now(code: int) -> NoReturn:
     """End this process with `code` once exit handlers ran and output is flushed; with another
-    thread still running (publish serve's, a library's), exit normally, which waits for it."""
+    thread still running (publish serve's, a library's) or a profiler or tracer watching, exit
+    normally, which waits for the thread or lets `python -m cProfile` print its report."""
     threading = sys.modules.get("threading")
     run_handlers = getattr(atexit, "_run_exitfuncs", None)
-    if (threading is not None and threading.active_count() > 1) or run_handlers is None:
+    busy = threading is not None and threading.active_count() > 1
+    watched = sys.getprofile() is not None or sys.gettrace() is not None
+    if busy or watched or run_handlers is None:
         sys.exit(code)
     try:
         run_handlers()

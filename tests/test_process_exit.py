@@ -92,3 +92,32 @@ def test_a_build_by_the_command_closes_its_cache(tmp_path) -> None:
         timeout=60,
     )
     assert broken.returncode != 0 and broken.stderr.strip()
+
+
+def test_a_profiled_or_traced_run_ends_normally_so_the_tool_can_report(tmp_path) -> None:
+    """`python -m cProfile -m publish …` prints its table after the command returns: a process
+    ended at once printed nothing (found profiling a sync). Exit code and output stay."""
+    done = subprocess.run(
+        [sys.executable, "-m", "cProfile", "-s", "cumtime", "-m", "publish", "--version"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "publish" in done.stdout.splitlines()[0]
+    assert "function calls" in done.stdout
+    traced = _python(
+        """
+        import sys
+        from pathlib import Path
+        from publish.process_exit import exit_now
+        sys.settrace(lambda *args: None)
+        try:
+            exit_now(4)
+        except SystemExit as stop:
+            Path("stopped").write_text(str(stop.code))
+        """,
+        tmp_path,
+    )
+    assert (tmp_path / "stopped").read_text() == "4", traced.stderr
