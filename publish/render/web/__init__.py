@@ -366,7 +366,7 @@ class _RecordingPictures(Pictures):
 @once
 def _library_versions() -> tuple[str, ...]:
     """Installed versions of LIBRARIES, read once per process: the code of those loaded here
-        cannot change under it (read from the metadata folders' names, as a replay reads them:
+    cannot change under it (read from the metadata folders' names, as a replay reads them:
     importlib.metadata cost every web render ~20 ms to load and ~20 ms to search)."""
     return tuple(f"{name}={installed.version(name) or '?'}" for name in LIBRARIES)
 
