@@ -29,6 +29,12 @@ from publish.writer import write
 from tests.helpers import accept_names, bulletin_md
 
 REPO = Path(__file__).resolve().parents[2]
+HEADLESS_SHELL = Path("/usr/lib/chromium/chromium-headless-shell")
+"""Debian's chromium-headless-shell: the same Blink, V8 and version as its chromium, without the
+desktop browser around them (Playwright's own headless default). Each new page cost the full
+browser ~1 s of CPU in three renderer processes and its profile's services; the shell starts
+one. The browser suite in one process: Chromium and its driver 407 → 150 s of CPU, 275 → 154 s
+of wall time, every test passing on both. Preferred when installed (CI installs it)."""
 CHROMIUM = Path("/usr/bin/chromium")
 """Debian's launcher: a shell script that sources /etc/chromium.d/* and runs CHROMIUM_BINARY."""
 CHROMIUM_BINARY = Path("/usr/lib/chromium/chromium")
@@ -170,9 +176,9 @@ def server(sample_site: SampleSite) -> Iterator[str]:
 
 
 def chromium_executable() -> Path | None:
-    """The Chromium to launch: Debian's binary, else the launcher (a layout without the binary
-    there), else None."""
-    for path in (CHROMIUM_BINARY, CHROMIUM):
+    """The Chromium to launch: Debian's headless shell, else its browser binary, else the
+    launcher (a layout without the binary there), else None."""
+    for path in (HEADLESS_SHELL, CHROMIUM_BINARY, CHROMIUM):
         if os.access(path, os.X_OK):
             return path
     return None
@@ -187,7 +193,9 @@ def browser() -> Iterator[object]:
         unavailable("chưa cài gói Python playwright (pip install -e '.[test]')")
     executable = chromium_executable()
     if executable is None:
-        unavailable(f"không có {CHROMIUM} (apt-get install -y chromium)")
+        unavailable(
+            f"không có {HEADLESS_SHELL} hay {CHROMIUM} (apt-get install -y chromium-headless-shell)"
+        )
     with sync_playwright() as playwright:
         try:
             chromium = playwright.chromium.launch(

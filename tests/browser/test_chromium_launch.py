@@ -13,7 +13,7 @@ def test_the_browser_launched_says_nothing_on_its_error_output() -> None:
     conftest.CHROMIUM_BINARY): the binary itself is launched, and says nothing but its version."""
     executable = chromium_executable()
     if executable is None:
-        unavailable("không có Chromium (apt-get install -y chromium)")
+        unavailable("không có Chromium (apt-get install -y chromium-headless-shell)")
     done = subprocess.run(
         [str(executable), "--version"], capture_output=True, text=True, timeout=60, check=False
     )
