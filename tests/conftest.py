@@ -62,10 +62,10 @@ def pytest_configure(config: pytest.Config) -> None:
 
 @pytest.hookimpl(tryfirst=True, optionalhook=True)
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
-    """`-n auto` starts three workers more than there are cores when they are few: a quiet run on
-    2 cores kept them ~78 % busy, the workers waiting on subprocesses, the browser and the
-    Zalo emulator's replies the rest of the time; CI's run took 899 s with 3 workers, 866 s with
-    4, 838 s with 5 (PYTEST_XDIST_AUTO_NUM_WORKERS still wins)."""
+    """`-n auto` starts three workers more than there are cores when they are few: each worker
+    also waits on subprocesses, the browser and the Zalo emulator's replies, and with 5 workers on
+    2 cores vmstat shows both busy 97-99 % of the run; CI's run took 899 s with 3 workers, 866 s
+    with 4, 838 s with 5 (PYTEST_XDIST_AUTO_NUM_WORKERS still wins)."""
     if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
         return None
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
