@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import re
 import subprocess
@@ -107,6 +108,13 @@ TINY_JPEG = bytes.fromhex(
     "f9faffda0008010100003f00fbd3ffd9"
 )
 """A valid 1×1 JPEG, for projects whose images must exist."""
+
+
+@functools.cache
+def every_character() -> str:
+    """Every code point, U+0000 to U+10FFFF, as one string (made once per process, on first use):
+    a pattern's `findall` over it finds every character the pattern matches alone in one scan."""
+    return "".join(map(chr, range(sys.maxunicode + 1)))
 
 
 def add_toml(toml: str, snippet: str) -> str:

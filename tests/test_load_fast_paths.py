@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from publish import content, content_images, gates
 from publish.text import HIDDEN, HIDDEN_ASTRAL, HIDDEN_BMP, CharClass, beyond_bmp
+from tests.helpers import every_character
 
 _OLD_CONTROL = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffe\uffff"
@@ -88,9 +89,8 @@ def test_grade_words_found_as_the_case_blind_search_finds_them(text: str) -> Non
 
 def test_grade_heads_are_every_spelling_the_case_blind_search_takes() -> None:
     """Every two characters re.IGNORECASE matches to «độ» are one of _GRADE_HEADS."""
-    every = "".join(map(chr, range(sys.maxunicode + 1)))
-    first = re.findall("đ", every, re.I)
-    second = re.findall("ộ", every, re.I)
+    first = re.findall("đ", every_character(), re.I)
+    second = re.findall("ộ", every_character(), re.I)
     assert sorted(a + b for a in first for b in second) == sorted(gates._GRADE_HEADS)
 
 
@@ -163,7 +163,7 @@ def test_re_space_is_str_isspace_for_every_character() -> None:
     """markdown_images._SPACE stands in for str.isspace() in the check for a spaced reference."""
     from publish.markdown_images import _SPACE
 
-    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    every = every_character()
     assert _SPACE.findall(every) == [c for c in every if c.isspace()]
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -46,6 +45,7 @@ from publish.pii import (
     findings,
 )
 from publish.text import LineCounter, mask, nfc, slugify
+from tests.helpers import every_character
 
 ROOT = Path(__file__).parents[1]
 
@@ -295,14 +295,13 @@ def test_the_odd_cases_are_every_letter_a_case_blind_regex_folds_unlike_str_lowe
     letters = set("".join(words)) - {" "}
     any_letter = re.compile("[" + re.escape("".join(sorted(letters))) + "]", re.IGNORECASE)
     # One scan of every character (a fullmatch per character took most of the test's time).
-    every = "".join(map(chr, range(sys.maxunicode + 1)))
-    odd = [char for char in any_letter.findall(every) if char.lower() not in letters]
+    odd = [char for char in any_letter.findall(every_character()) if char.lower() not in letters]
     assert sorted(odd) == sorted(pii._ODD_CASES)
 
 
 def test_a_letter_is_what_the_patterns_take_for_one() -> None:
     letter = re.compile(r"[^\W\d_]")
-    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    every = every_character()
     assert letter.findall(every) == [char for char in every if pii._letter(char)]
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import sys
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -26,6 +25,7 @@ from publish.radio.flags import Context
 from publish.radio.normalise import load_abbreviations
 from publish.radio.options import SpeakOptions
 from publish.radio.place_kinds import KINDS, KINDS_PATTERN
+from tests.helpers import every_character
 
 PIECES = [
     " ", "  ", "\n", "\n\n", "-", " - ", ".", ". ", "...", "…", ",", ", ", ";", ":", "!", "?",
@@ -43,13 +43,12 @@ LEXICON = load_abbreviations(None)
 KEYS = sorted(LEXICON)
 FILE_TYPES = [".apk", ".APK", ".Apk", ".aPk", ".ipa", "x.exe", ".EXE ", ".Exe", ".exes", "v.v."]
 TEXTS = st.lists(st.sampled_from(PIECES) | st.text(max_size=4), max_size=40).map("".join)
-EVERY_CHARACTER = "".join(map(chr, range(sys.maxunicode + 1)))
 
 
 def matched_alone(pattern: re.Pattern[str]) -> set[str]:
     """Every character a one-character `pattern` matches, found in one scan of all of them (a
     fullmatch per character took seconds)."""
-    return set(pattern.findall(EVERY_CHARACTER))
+    return set(pattern.findall(every_character()))
 
 
 NAMED_BEFORE = re.compile(

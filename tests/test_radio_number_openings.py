@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import contextlib
 import re
-import sys
 from unittest import mock
 
 from hypothesis import example, given, settings
@@ -19,9 +18,9 @@ from publish.radio.normalise import load_abbreviations
 from publish.radio.numbers import NUMBER, ordinal, rank, roman_value
 from publish.radio.options import SpeakOptions
 from publish.radio.tail import ends_before
+from tests.helpers import every_character
 
 LEXICON = load_abbreviations(None)
-EVERY_CHARACTER = "".join(map(chr, range(sys.maxunicode + 1)))
 
 _END = r"(?![\w]|[.,]\d)"
 SEARCHES_BEFORE = {
@@ -167,9 +166,9 @@ def found(
 
 def test_a_first_letter_class_holds_every_character_ignore_case_matches() -> None:
     for letter in "abcdeghiklmnopqrstuvxyđáêưểọổứ":
-        assert set(re.findall(f"(?i){letter}", EVERY_CHARACTER)) == set(cases(letter)), letter
+        assert set(re.findall(f"(?i){letter}", every_character())) == set(cases(letter)), letter
     # `read_ordinals` looks for «thứ» by these two characters.
-    assert set(re.findall("(?i)ứ", EVERY_CHARACTER)) == {"ứ", "Ứ"}
+    assert set(re.findall("(?i)ứ", every_character())) == {"ứ", "Ứ"}
 
 
 def test_the_searches_changed_are_those_kept() -> None:
