@@ -3,12 +3,15 @@ external links are checked only on request, and only ever warn (another site bei
 never block publishing).
 
 Works on the web artifacts in memory, so `publish check` finds broken links without writing.
+A page's ids and links are read from its HTML once per version of the page: given a shelf
+(publish check keeps one in .cache/), a page unchanged since the last check is not read again.
 """
 
 from __future__ import annotations
 
 import concurrent.futures
 import dataclasses
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Set
 from dataclasses import dataclass
@@ -18,8 +21,9 @@ from urllib.parse import unquote, urljoin, urlsplit
 import httpx
 
 from publish.addresses import SiteAddresses, site_host
+from publish.cache import Shelf
 from publish.errors import Problem
-from publish.model import Artifact
+from publish.model import Artifact, Kept
 
 __all__ = ["EXTERNAL_TIMEOUT", "SiteLinks", "check_external", "page_url"]
 
@@ -43,6 +47,14 @@ LINK_ATTRIBUTES = {
 SKIPPED_SCHEMES = ("mailto:", "tel:", "javascript:", "data:", "sms:", "zalo:")
 NOT_HELD = ("", "")
 """(what, why) of a link target that is not held back."""
+OUTLINES = "link-outlines"
+"""The shelf (see publish.cache.Shelf) of each page's ids and links, by page path and digest."""
+WITH_ADDRESS = re.compile(r"/|[A-Za-z][A-Za-z0-9+.-]*://")
+"""How a link starts when it resolves the same on every page (a site path, a full address):
+what it points at is judged once for the whole site, not once per page."""
+
+Outline = tuple[frozenset[str], tuple[str, ...]]
+"""A page's ids (anchor targets) and the URLs it links to, each once, in page order."""
 
 
 class _Outline(HTMLParser):
@@ -68,6 +80,14 @@ class _Outline(HTMLParser):
                 self.links.extend(c.split()[0] for c in value.split(",") if c.strip())
             else:
                 self.links.append(value)
+
+
+def outline(html: bytes) -> Outline:
+    """The ids and the link URLs of one HTML page."""
+    reader = _Outline()
+    reader.feed(html.decode("utf-8", errors="replace"))
+    reader.close()
+    return frozenset(reader.ids), tuple(dict.fromkeys(reader.links))
 
 
 def page_url(path: str) -> str:
@@ -98,6 +118,7 @@ class SiteLinks:
         locate: Callable[[str, str], int | None] | None = None,
         held_pages: Mapping[str, str] | None = None,
         addresses: SiteAddresses | None = None,
+        outlines: Shelf | None = None,
     ) -> None:
         """`base_url` is the site's public address, ending with /; `withdrawn` maps the site
         path of each bulletin that is not (or no longer) published to why, `held_pages` that
@@ -105,7 +126,9 @@ class SiteLinks:
         problem was reported already (an image the load did not find, a link to a content file
         that leads nowhere); `locate` gives the line of a link in its source file, when it can
         be found; `addresses`: the site's addresses now and before (a link written with any of
-        them, also with "www." or "http:", is the site's own), base_url's alone by default."""
+        them, also with "www." or "http:", is the site's own), base_url's alone by default;
+        `outlines`: the ids and links of the pages seen before, by page digest (read from it,
+        kept in it for `save_outlines`)."""
         self.withdrawn = {
             path.strip("/"): (kind, why)
             for kind, held in (("trang", held_pages), ("bản tin", withdrawn))
@@ -125,24 +148,39 @@ class SiteLinks:
             site_host(urlsplit(old).netloc) != site_host(self.base.netloc)
             for old in self.addresses.old_base_urls
         )
+        self.outlines = outlines
         self.files: set[str] = set()
-        self.ids: dict[str, set[str]] = {}
-        self.links: list[tuple[_Page, str]] = []
+        self.ids: dict[str, frozenset[str]] = {}
+        self.links: list[tuple[_Page, tuple[str, ...]]] = []
+        """Each page and the links on it."""
+        self._verdicts: dict[str | tuple[str, str], tuple[str, str] | None] = {}
 
-    def add(self, artifact: Artifact) -> None:
+    def add(self, artifact: Artifact | Kept) -> None:
         """Note one artifact: its path, and for HTML pages their ids and links."""
         if artifact.channel != "web":
             return
         self.files.add(artifact.path)
         if not artifact.path.endswith(".html"):
             return
-        outline = _Outline()
-        outline.feed(artifact.data.decode("utf-8", errors="replace"))
-        outline.close()
-        self.ids[artifact.path] = outline.ids
+        ids, links = self._outline(artifact)
+        self.ids[artifact.path] = ids
         url = page_url(artifact.path)
-        page = _Page(url, artifact.source or f"output/web/{artifact.path}")
-        self.links.extend((page, href) for href in outline.links)
+        self.links.append((_Page(url, artifact.source or f"output/web/{artifact.path}"), links))
+
+    def _outline(self, artifact: Artifact | Kept) -> Outline:
+        """The page's ids and links: from the shelf when this version of it was read before."""
+        if self.outlines is None:
+            return outline(artifact.data)
+        found = self.outlines.get(artifact.path, artifact.digest)
+        read = found if isinstance(found, tuple) else outline(artifact.data)
+        self.outlines.keep(artifact.path, artifact.digest, read)
+        return read
+
+    def save_outlines(self) -> None:
+        """Store the outlines of exactly the pages seen (a page gone, such as a withdrawn
+        bulletin's, leaves with its links), once every page was added."""
+        if self.outlines is not None:
+            self.outlines.save()
 
     def _resolve(self, page: _Page, href: str) -> tuple[str, str, str] | None:
         """(absolute URL, path inside the site or "" when external, fragment); None when not checked."""
@@ -185,32 +223,47 @@ class SiteLinks:
         ending or an expiry must not stop every other publication until someone edits the
         links)."""
         broken: dict[tuple[str, str, str], list[_Page]] = defaultdict(list)
-        for page, href in self.links:
-            resolved = self._resolve(page, href)
-            if resolved is None or not resolved[1] or (page.source, href) in self.told:
-                continue
-            _, inside, fragment = resolved
-            target = self._target(inside)
-            held, reason = (
-                self.withdrawn.get(inside.strip("/"), NOT_HELD) if target is None else NOT_HELD
-            )
-            if target is None and not held:
-                reason = f"không có trang hay tệp {self._shown(inside)} trong website"
-            elif target is not None:
-                if (
-                    not fragment
-                    or not target.endswith(".html")
-                    or self._has_anchor(target, fragment)
-                ):
+        self._verdicts.clear()  # judged against the files and anchors seen so far
+        for page, hrefs in self.links:
+            for href in hrefs:
+                verdict = self._verdict(page, href)
+                if verdict is None or (page.source, href) in self.told:
                     continue
-                reason = f"trang {self._shown(page_url(target))} không có mục #{unquote(fragment)}"
-            pages = broken[(href, reason, held)]
-            if page not in pages:
-                pages.append(page)
+                reason, held = verdict
+                pages = broken[(href, reason, held)]
+                if page not in pages:
+                    pages.append(page)
         return [
             self._problem(href, reason, held, pages)
             for (href, reason, held), pages in broken.items()
         ]
+
+    def _verdict(self, page: _Page, href: str) -> tuple[str, str] | None:
+        """(why, what is held back or "") when a link on `page` is broken or leads to a page held
+        back, None when it works or is not checked; judged once per link a site path or full
+        address spells (most links: menus, categories, tags, images), once per page otherwise."""
+        key: str | tuple[str, str] = href if WITH_ADDRESS.match(href) else (page.url, href)
+        if key not in self._verdicts:
+            self._verdicts[key] = self._judged(page, href)
+        return self._verdicts[key]
+
+    def _judged(self, page: _Page, href: str) -> tuple[str, str] | None:
+        """The verdict of `_verdict`, worked out."""
+        resolved = self._resolve(page, href)
+        if resolved is None or not resolved[1]:
+            return None
+        _, inside, fragment = resolved
+        target = self._target(inside)
+        held, reason = (
+            self.withdrawn.get(inside.strip("/"), NOT_HELD) if target is None else NOT_HELD
+        )
+        if target is None and not held:
+            reason = f"không có trang hay tệp {self._shown(inside)} trong website"
+        elif target is not None:
+            if not fragment or not target.endswith(".html") or self._has_anchor(target, fragment):
+                return None
+            reason = f"trang {self._shown(page_url(target))} không có mục #{unquote(fragment)}"
+        return reason, held
 
     def _has_anchor(self, target: str, fragment: str) -> bool:
         """Whether the page has the element #fragment points at (#top always exists)."""
@@ -254,13 +307,14 @@ class SiteLinks:
     def external(self) -> dict[str, list[str]]:
         """External URL → site paths of the pages linking to it."""
         found: dict[str, list[str]] = defaultdict(list)
-        for page, href in self.links:
-            resolved = self._resolve(page, href)
-            if resolved is None or resolved[1]:
-                continue
-            pages = found[resolved[0]]
-            if page.url not in pages:
-                pages.append(page.url)
+        for page, hrefs in self.links:
+            for href in hrefs:
+                resolved = self._resolve(page, href)
+                if resolved is None or resolved[1]:
+                    continue
+                pages = found[resolved[0]]
+                if page.url not in pages:
+                    pages.append(page.url)
         return dict(found)
 
 

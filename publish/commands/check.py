@@ -11,6 +11,7 @@ from pathlib import Path
 
 from publish import ci_report, starter_cover
 from publish import config as config_module
+from publish.cache import Fragments, Shelf
 from publish.carried import zalo_asked_without_oa
 from publish.cli import common_options, content_options, resolve_now
 from publish.commands.build import HELD_AS, held_count, how_to_publish, print_exclusions
@@ -18,7 +19,7 @@ from publish.commands.check_links import LinkLines, WrittenLinks, old_site_notes
 from publish.config import Config, parse_channels
 from publish.content_images import unfound
 from publish.errors import ContentError, Problem, PublishError
-from publish.linkcheck import SiteLinks, check_external
+from publish.linkcheck import OUTLINES, SiteLinks, check_external
 from publish.locate import with_lines
 from publish.model import Bulletin, Page, Site
 from publish.output_lock import output_lock
@@ -104,6 +105,9 @@ def _check(
         locate=locate,
         held_pages=held_pages,
         addresses=config.addresses,
+        # Kept in .cache/: at 10,000 bulletins reading every page's HTML took ~90 s of each
+        # check, most pages unchanged since the check of the last merge.
+        outlines=Shelf(Fragments(config.root), OUTLINES) if "web" in result.channels else None,
     )
     found += old_site_notes(result.site, locate)
     count, rendered = 0, False
@@ -111,6 +115,7 @@ def _check(
     if not any(p.severity == "error" and not p.file.startswith("content/") for p in found):
         try:
             count, rendered = _render(result, links), True
+            links.save_outlines()
         except (PublishError, OSError) as exc:
             # A site with errors may not render whole (e.g. an unreadable image): its links
             # are checked once those are fixed.

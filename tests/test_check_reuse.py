@@ -1,0 +1,85 @@
+"""`publish check` reads each page's links once per version of the page (kept in .cache/): CI runs
+`check --strict` on every merge, and at 10,000 bulletins reading every page took ~90 s of each
+check."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from publish import linkcheck
+from publish.cache import Fragments, Shelf
+from publish.cli import main
+from tests.web_fixture import NOW, SITE
+
+EDITED = "content/bai-viet/2024-02-20-tuan-tra-dem.md"
+WITHDRAWN = "content/bai-viet/2024-03-05-canh-bao-lua-dao-viec-nhe.md"
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    """A copy of the fixture site, built once and checked once (the state CI keeps)."""
+    project = tmp_path / "site"
+    shutil.copytree(SITE, project)
+    assert command("build", project) == 0
+    assert command("check", project) == 0
+    return project
+
+
+def command(name: str, root: Path) -> int:
+    """`publish <name>` of the website with the fixed clock (a build quietly)."""
+    quiet = ["-q"] if name == "build" else []
+    return main([name, "--root", str(root), "--channel", "web", "--now", NOW.isoformat(), *quiet])
+
+
+def append(root: Path, rel: str, text: str) -> None:
+    """Add `text` at the end of a file."""
+    with open(root / rel, "a", encoding="utf-8") as handle:
+        handle.write(text)
+
+
+def pages_read(monkeypatch) -> list[int]:
+    """Grows by one for each page whose HTML the link check reads."""
+    read: list[int] = []
+    real = linkcheck.outline
+    monkeypatch.setattr(linkcheck, "outline", lambda html: read.append(1) or real(html))
+    return read
+
+
+def test_a_check_after_an_edit_reads_only_the_pages_that_changed(root, monkeypatch, capsys):
+    pages = len(list((root / "output" / "web").rglob("*.html")))
+    append(root, EDITED, "\nCập nhật: tổ tuần tra đã [báo cáo](/lien-he/) kết quả.\n")
+    capsys.readouterr()
+    read = pages_read(monkeypatch)
+    assert command("check", root) == 0
+    reused = capsys.readouterr()
+    assert 0 < len(read) <= pages // 3
+    # The same report as a check that reads every page afresh.
+    shutil.rmtree(root / ".cache")
+    assert command("check", root) == 0
+    assert capsys.readouterr() == reused
+    assert len(read) > pages
+
+
+def test_a_broken_link_an_edit_adds_is_found_by_a_check_that_reuses_pages(root, capsys):
+    append(root, EDITED, "\nXem thêm [bài cũ](/2019/01/khong-co/).\n")
+    capsys.readouterr()
+    assert command("check", root) == 1
+    err = capsys.readouterr().err
+    assert f"{EDITED}:" in err
+    assert "liên kết hỏng «/2019/01/khong-co/»" in err
+    # Fixed again: the check passes, the page's new version read once more.
+    (root / EDITED).write_text((SITE / EDITED).read_text("utf-8"), encoding="utf-8")
+    assert command("check", root) == 0
+
+
+def test_a_withdrawn_bulletins_links_leave_the_cache_with_it(root):
+    shelf = Shelf(Fragments(root), linkcheck.OUTLINES)
+    page = "2024/03/canh-bao-lua-dao-viec-nhe/index.html"
+    assert shelf.holds(page)
+    text = (root / WITHDRAWN).read_text("utf-8").replace("---\n", "---\ndraft: true\n", 1)
+    (root / WITHDRAWN).write_text(text, encoding="utf-8")
+    assert command("check", root) == 0
+    assert not Shelf(Fragments(root), linkcheck.OUTLINES).holds(page)
