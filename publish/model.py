@@ -364,6 +364,10 @@ class Site:
     output: Path | None = None
     """The folder the build is written into (None: output/): the website renderer takes the
     pages its web/ still holds from the last build written there."""
+    written: bool = True
+    """Whether the artifacts will be written (False: rendered only to be checked, by `publish
+    check`): a renderer's record of what output/ holds (the search index's) is left as it was,
+    so the build after a check still takes from output/ what it can."""
     name_only_fingerprints: Mapping[str, str] | None = None
     """The fingerprint of each bulletin approved by name alone, by key, which the sync records
     in state/published.json for those it published (None: the policy judges no name; see

@@ -93,6 +93,8 @@ def build(
             )
             if output is not None:
                 site = dataclasses.replace(site, output=output)
+            if keep_going:
+                site = dataclasses.replace(site, written=False)
         gc.freeze()
         loaded = linked_held_pages(site, site.warnings)
         content = strictly(loaded) if strict else loaded

@@ -1,6 +1,7 @@
-"""`publish check` reads each page's links once per version of the page (kept in .cache/): CI runs
-`check --strict` on every merge, and at 10,000 bulletins reading every page took ~90 s of each
-check."""
+"""`publish check` reads each page's links once per version of the page (kept in .cache/) and
+leaves the last build's records alone: CI runs `check --strict` then `build` on every merge, and
+at 10,000 bulletins reading every page took ~90 s of each check, while a check that replaced the
+build's search records made the build after it index every bulletin again."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ import pytest
 from publish import linkcheck
 from publish.cache import Fragments, Shelf
 from publish.cli import main
+from publish.render.web import search
+from tests.helpers import refusing, snapshot
 from tests.web_fixture import NOW, SITE
 
 EDITED = "content/bai-viet/2024-02-20-tuan-tra-dem.md"
@@ -83,3 +86,17 @@ def test_a_withdrawn_bulletins_links_leave_the_cache_with_it(root):
     (root / WITHDRAWN).write_text(text, encoding="utf-8")
     assert command("check", root) == 0
     assert not Shelf(Fragments(root), linkcheck.OUTLINES).holds(page)
+
+
+def test_the_build_after_a_check_updates_the_search_index(root, tmp_path, monkeypatch):
+    """The check made the edited bulletin's new search fields; the build still finds the old
+    ones it needs to take the old words out of the index, and writes a clean build's files."""
+    append(root, EDITED, "\nCập nhật: người dân báo tin về xe máy lạ.\n")
+    assert command("check", root) == 0
+    monkeypatch.setattr(search, "_build", refusing("the build after a check indexed all again"))
+    assert command("build", root) == 0
+    monkeypatch.undo()
+    clean = tmp_path / "clean"
+    shutil.copytree(root, clean, ignore=shutil.ignore_patterns(".cache", "output"))
+    assert command("build", clean) == 0
+    assert snapshot(root / "output" / "web") == snapshot(clean / "output" / "web")

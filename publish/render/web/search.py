@@ -1040,6 +1040,10 @@ def _doc(
 
 FIELDS_KIND = "search-fields"
 """The cache kind of a bulletin's search fields (see Fragments.own)."""
+CHECKED = ":check"
+"""Ends the kind of the fields a `publish check` made: its own, so that they do not replace
+(and so drop) the fields of the last build, which the next build's update of the index reads
+to take out the edited bulletin's old words."""
 
 
 def _fields_key(cache: Fragments, doc: SearchDoc) -> str:
@@ -1074,6 +1078,11 @@ class _Built:
     digests: dict[str, str]
 
 
+def _fields_kind(site: Site) -> str:
+    """The kind the site's search fields are owned under (see CHECKED, owned_kind)."""
+    return owned_kind(FIELDS_KIND, site.drafts) + ("" if site.written else CHECKED)
+
+
 def search_artifacts(site: Site, ledger: Ledger | None = None) -> Iterator[Artifact | Kept]:
     """The index files of /tim-kiem/: as Kept those output/ still holds from the last build
     (per `ledger`; none without one), the others as artifacts."""
@@ -1098,7 +1107,8 @@ def search_artifacts(site: Site, ledger: Ledger | None = None) -> Iterator[Artif
             if found is None:
                 found = _build(site, cache)
             keys, files, digests = found
-            cache.put(slot, _Built(urls, inputs, keys, digests))
+            if site.written:
+                cache.put(slot, _Built(urls, inputs, keys, digests))
     for path in sorted(digests):
         rel = f"{INDEX_DIR}/{path}"
         if path in files:
@@ -1160,7 +1170,7 @@ def _build(
     prefix, order, categories = _shape(site)
     bulletins = _numbered(site)
     size = _block_size(len(bulletins))
-    kind = owned_kind(FIELDS_KIND, site.drafts)
+    kind = _fields_kind(site)
     # Asked here, before the workers fork and write fields of their own (see holds_kind).
     stored = cache.holds_kind(FIELDS_KIND)
     jobs = [
@@ -1283,7 +1293,7 @@ def _update(
         if i < count:
             doc = _doc(bulletins[i], prefix, order)
             keys[i] = _fields_key(cache, doc)
-            kind = owned_kind(FIELDS_KIND, site.drafts)
+            kind = _fields_kind(site)
             new = _cached_fields(cache, doc, keys[i], bulletins[i].source, kind)
         for term in old.keys() | new.keys():
             if old.get(term) != new.get(term):
