@@ -253,11 +253,26 @@ def publish_argv(root: Path, channels: str | None) -> list[str]:
     return argv + (["--channel", channels] if channels else [])
 
 
+def check_argv(root: Path, channels: str | None) -> list[str]:
+    """The `publish check` command line (as CI runs it before each build)."""
+    argv = [sys.executable, "-m", "publish", "check", "--root", str(root), "--now", NOW]
+    return argv + (["--channel", channels] if channels else [])
+
+
+def measure_check(label: str, root: Path, channels: str | None) -> Run:
+    """`publish check`, its report cut to the last line (thousands of warnings otherwise)."""
+    run = measure(label, check_argv(root, channels), root)
+    run.output = run.output.rstrip().rsplit("\n", 1)[-1]
+    return run
+
+
 def bench_publish(
     work: Path, n: int, channels: str | None, verify: bool, photos: bool = False
 ) -> list[Run]:
     """Cold, no-op, one-edit and one-added builds of our tool on n bulletins, then one edit as CI sees it
-    (see as_ci_checkout); with `verify`, the final output is compared with a clean build."""
+    (see as_ci_checkout); a `publish check` first after the no-op build (no page checked before)
+    and before each one-edit build, as CI checks then builds each merge; with `verify`, the final
+    output is compared with a clean build."""
     name = channels or "all"
     source = corpus(work, n, "publish", photos)
     root = work / f"run-{n}-{name}{'-photos' if photos else ''}"
@@ -269,7 +284,9 @@ def bench_publish(
     runs[-1].files_changed = changed(before, snapshot(root / "output"))
     if (why := rebuilt(runs[-1].output)) is not None:
         print(f"  ! {name} n={n}: the no-op build built again, its figure is no no-op: {why}")
+    runs.append(measure_check(f"publish {name} first check", root, channels))
     edit_one(root, n)
+    runs.append(measure_check(f"publish {name} check one edit", root, channels))
     before = snapshot(root / "output")
     runs.append(measure(f"publish {name} one edit", argv, root))
     runs[-1].files_changed = changed(before, snapshot(root / "output"))
@@ -279,6 +296,7 @@ def bench_publish(
     runs[-1].files_changed = changed(before, snapshot(root / "output"))
     as_ci_checkout(root)
     edit_one(root, n)
+    runs.append(measure_check(f"publish {name} check one edit in CI", root, channels))
     before = snapshot(root / "output")
     runs.append(measure(f"publish {name} one edit in CI", argv, root))
     runs[-1].files_changed = changed(before, snapshot(root / "output"))
@@ -733,11 +751,14 @@ def main() -> int:
                     f"one added / {name} = {results['publish web one added'].seconds / peer.seconds:.3f}; "
                     f"one edit in CI / {name} = "
                     f"{results['publish web one edit in CI'].seconds / peer.seconds:.3f}; "
+                    f"check one edit / {name} = "
+                    f"{results['publish web check one edit'].seconds / peer.seconds:.3f}; "
                     f"no-op / {name} = {results['publish web no-op'].seconds / peer.seconds:.3f} | | | | | |",
                     flush=True,
                 )
     for n, run in phases:
-        print(f"\n{run.label}, {n:,} bulletins (`--timings`):\n{run.output.rstrip()}")
+        said = "last line" if " check" in run.label else "`--timings`"
+        print(f"\n{run.label}, {n:,} bulletins ({said}):\n{run.output.rstrip()}")
     return 0
 
 

@@ -49,8 +49,10 @@ def test_the_build_benchmark_runs_every_step_and_verifies(tmp_path: Path) -> Non
         "--verify",
     )
     assert "identical to a clean build" in out
-    for step in ("cold", "no-op", "one edit", "one added", "one edit in CI"):
+    steps = ("cold", "no-op", "first check", "check one edit", "one edit", "one added")
+    for step in (*steps, "check one edit in CI", "one edit in CI"):
         assert f"| publish web {step} |" in out, step
+    assert "Không có lỗi: đã kiểm tra 30 bản tin" in out  # each check's last line, passed
     assert "the no-op build built again" not in out
 
 
