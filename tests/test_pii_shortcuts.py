@@ -44,7 +44,7 @@ from publish.pii import (
     Finding,
     findings,
 )
-from publish.text import LineCounter, mask, nfc, slugify
+from publish.text import LineCounter, mask, nfc, one_tone_placement, slugify
 from tests.helpers import every_character
 
 ROOT = Path(__file__).parents[1]
@@ -74,7 +74,7 @@ def searched_whole(text: str, *, year: int) -> Iterator[Finding]:
     if "(19" in text or "(20" in text or any(word in low for word in _NAME_YEAR_WORDS):
         yield from _whole_name_year(text, year, named)
     if any(word in low for word in pii._HOME_WORDS):
-        yield from _whole_homes(low)
+        yield from _whole_homes(low, text if len(low) == len(text) else None)
     told = []
     for word in _TOLD_WORDS:
         at = low.find(word)
@@ -132,18 +132,26 @@ def _whole_name_year(text: str, year: int, named: set[int]) -> Iterator[Finding]
             )
 
 
-def _whole_homes(low: str) -> Iterator[Finding]:
-    """House numbers, `_RESIDENCE` and `_HOUSE` searched over the whole lower-cased text."""
+def _whole_homes(low: str, text: str | None) -> Iterator[Finding]:
+    """House numbers, `_RESIDENCE` and `_HOUSE` searched over the whole lower-cased text, each
+    match judged by the lint's own rules (`text`: as written, when at `low`'s offsets)."""
     fresh = pii._Spans()
     line = LineCounter(low)
     for match in _RESIDENCE.finditer(low):
         clause = match["clause"]
         for house in _HOUSE_IN_CLAUSE.finditer(clause):
-            group = next(g for g in ("direct", "number", "named") if house[g] is not None)
+            group = next(g for g in ("direct", "number", "named", "street") if house[g] is not None)
             number = house[group]
-            if _SERVICE.fullmatch(number) and not _STREET_AFTER.match(clause[house.end(group) :]):
+            after = clause[house.end(group) :]
+            if _SERVICE.fullmatch(number) and not _STREET_AFTER.match(after):
                 continue
-            if _OFFICE.search(clause, 0, house.start()):
+            at = match.start("clause") + house.end(group)
+            if group == "direct" and (
+                pii._counts_places(number, after)
+                or (text is not None and pii._counts_named(number, text, at))
+            ):
+                continue
+            if _OFFICE.search(one_tone_placement(clause[: house.start()])):
                 continue
             start = match.start("clause") + house.start(group)
             if fresh((start, start + len(number))):
@@ -153,7 +161,8 @@ def _whole_homes(low: str) -> Iterator[Finding]:
         at = house.start()
         reach = max(0, at - _SENTENCE_REACH)
         sentence = max(reach, *(low.rfind(c, reach, at) + 1 for c in "\n.;!?"))
-        if _NOT_A_HOME.search(low, sentence, at + 3 if low.startswith("nhà", at) else at):
+        end = at + 3 if low.startswith("nhà", at) else at
+        if _NOT_A_HOME.search(one_tone_placement(low[sentence:end])):
             continue
         if fresh(house.span("number")):
             yield pii._home_finding(line(house.start("number")), house["number"])
@@ -251,6 +260,8 @@ SETTINGS = settings(
 @example("STK: 0071 0012 34567 tại Vietcombank; TK: 19036688888", 2020)
 @example("Trụ ſở, nhà số 3; dãy nhà A nhà số 4; khu nhà B, nhà số 5; Tòa nhà C nhà số 9", 2020)
 @example("Hộ Chiếu số C1234567; HỘ CHIẾU B 12345678; CĂN CƯỚC 087123456789", 2020)
+@example("ngụ đường tài khoản số 123 456 789", 2000)  # a street's name before «số N»
+@example("trú tại 2 xã An Hiệp và An Nhơn; ngụ tại toà nhà số 9", 2020)  # a count; «toà»
 def test_the_shortcuts_find_what_searching_the_whole_text_finds(text: str, year: int) -> None:
     assert list(findings(text, year=year)) == list(searched_whole(text, year=year))
 
