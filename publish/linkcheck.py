@@ -171,9 +171,10 @@ class SiteLinks:
         """The page's ids and links: from the shelf when this version of it was read before."""
         if self.outlines is None:
             return outline(artifact.data)
-        found = self.outlines.get(artifact.path, artifact.digest)
+        digest = artifact.digest  # hashed here for an artifact made without its digest
+        found = self.outlines.get(artifact.path, digest)
         read = found if isinstance(found, tuple) else outline(artifact.data)
-        self.outlines.keep(artifact.path, artifact.digest, read)
+        self.outlines.keep(artifact.path, digest, read)
         return read
 
     def save_outlines(self) -> None:
