@@ -347,6 +347,23 @@ def test_github_workflow_publishes_one_at_a_time_on_push_and_off_the_hour() -> N
     assert steps["Cất tệp token Zalo vào cache"]["if"].startswith("always()")
 
 
+def test_github_pull_request_check_reads_the_build_cache_and_never_writes_one() -> None:
+    """The preview checks with the pages and link outlines the last build and check on the main
+    branch left (a cold check of 10,000 bulletins takes ~90 s), read only: the build job, whose
+    cache it is, must never restore anything a pull request's code wrote."""
+    jobs = load("github-actions.yml")["jobs"]
+    uses = [step.get("uses", "") for step in jobs["preview"]["steps"]]
+    restore = next(
+        s for s in jobs["preview"]["steps"] if s.get("uses") == "actions/cache/restore@v4"
+    )
+    assert not any(u.startswith(("actions/cache@", "actions/cache/save@")) for u in uses)
+    assert restore["with"]["path"].split() == [".cache", "output"]
+    saved = next(s for s in jobs["build"]["steps"] if s.get("uses") == "actions/cache@v4")
+    assert saved["with"]["key"].startswith(restore["with"]["restore-keys"])
+    names = [step.get("name", "") for step in jobs["preview"]["steps"]]
+    assert names.index(restore["name"]) < names.index("Kiểm tra nội dung")
+
+
 def test_gitlab_pipeline_publishes_one_at_a_time_and_always_commits_state() -> None:
     pipeline = load("gitlab-ci.yml")
     job = pipeline["publish"]
