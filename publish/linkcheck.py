@@ -54,6 +54,9 @@ WITH_ADDRESS = re.compile(r"/|[A-Za-z][A-Za-z0-9+.-]*://")
 """How a link starts when it resolves the same on every page (a site path, a full address):
 what it points at is judged once for the whole site, not once per page."""
 
+UNJUDGED = ("", "unjudged")
+"""Stands for a link not judged yet, where None means one that works."""
+
 Outline = tuple[frozenset[str], tuple[str, ...]]
 """A page's ids (anchor targets) and the URLs it links to, each once, in page order."""
 
@@ -228,9 +231,13 @@ class SiteLinks:
         links)."""
         broken: dict[tuple[str, str, str], list[_Page]] = defaultdict(list)
         self._verdicts.clear()  # judged against the files and anchors seen so far
+        known = self._verdicts  # a page-independent link's verdict, under the link itself
         for page, hrefs in self.links:
             for href in hrefs:
-                verdict = self._verdict(page, href)
+                # ~1 million links at 10,000 bulletins: the usual one costs a lookup here.
+                verdict = known.get(href, UNJUDGED)
+                if verdict is UNJUDGED:
+                    verdict = self._verdict(page, href)
                 if verdict is None or (page.source, href) in self.told:
                     continue
                 reason, held = verdict
