@@ -159,7 +159,6 @@ class SiteLinks:
         self.ids: dict[str, frozenset[str]] = {}
         self.links: list[tuple[_Page, tuple[str, ...]]] = []
         """Each page and the links on it."""
-        self._verdicts: dict[str | tuple[str, str], tuple[str, str] | None] = {}
 
     def add(self, artifact: Artifact | Kept) -> None:
         """Note one artifact: its path, and for HTML pages their ids and links."""
@@ -230,14 +229,15 @@ class SiteLinks:
         ending or an expiry must not stop every other publication until someone edits the
         links)."""
         broken: dict[tuple[str, str, str], list[_Page]] = defaultdict(list)
-        self._verdicts.clear()  # judged against the files and anchors seen so far
-        known = self._verdicts  # a page-independent link's verdict, under the link itself
+        # Each verdict, under the link itself when it is page-independent, else (page, link):
+        # judged against the files and anchors seen by now, so made afresh for each call.
+        known: dict[str | tuple[str, str], tuple[str, str] | None] = {}
         for page, hrefs in self.links:
             for href in hrefs:
                 # ~1 million links at 10,000 bulletins: the usual one costs a lookup here.
                 verdict = known.get(href, UNJUDGED)
                 if verdict is UNJUDGED:
-                    verdict = self._verdict(page, href)
+                    verdict = self._verdict(page, href, known)
                 if verdict is None or (page.source, href) in self.told:
                     continue
                 reason, held = verdict
@@ -249,14 +249,16 @@ class SiteLinks:
             for (href, reason, held), pages in broken.items()
         ]
 
-    def _verdict(self, page: _Page, href: str) -> tuple[str, str] | None:
+    def _verdict(
+        self, page: _Page, href: str, known: dict[str | tuple[str, str], tuple[str, str] | None]
+    ) -> tuple[str, str] | None:
         """(why, what is held back or "") when a link on `page` is broken or leads to a page held
         back, None when it works or is not checked; judged once per link a site path or full
         address spells (most links: menus, categories, tags, images), once per page otherwise."""
         key: str | tuple[str, str] = href if WITH_ADDRESS.match(href) else (page.url, href)
-        if key not in self._verdicts:
-            self._verdicts[key] = self._judged(page, href)
-        return self._verdicts[key]
+        if key not in known:
+            known[key] = self._judged(page, href)
+        return known[key]
 
     def _judged(self, page: _Page, href: str) -> tuple[str, str] | None:
         """The verdict of `_verdict`, worked out."""
