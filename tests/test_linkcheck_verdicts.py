@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 
 from publish.addresses import SiteAddresses
 from publish.errors import Problem
-from publish.linkcheck import NOT_HELD, SiteLinks, _Outline, _Page, page_url
+from publish.linkcheck import NOT_HELD, SiteLinks, _Page, page_url
 from publish.model import Artifact
+from publish.page_outline import _Reader
 
 BASES = ("https://ca.example.vn/", "https://ca.example.vn/chau-thanh/")
 PAGES = ("index.html", "a/index.html", "a/b/index.html", "404.html", "b.html", "chau-thanh/c.html")
@@ -142,7 +143,7 @@ def test_problems_and_external_links_are_those_of_judging_every_link_in_turn(sit
     for path, (hrefs, ids) in site["pages"].items():
         artifact = Artifact.text("web", path, html(hrefs, ids), source=f"content/{path}")
         links.add(artifact)
-        reader = _Outline()
+        reader = _Reader()
         reader.feed(artifact.data.decode())
         reader.close()
         pages.append((_Page(page_url(path), f"content/{path}"), reader.links))
