@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import sys
 from html import unescape
+from html.entities import html5
 from html.parser import HTMLParser
 
 __all__ = ["LINK_ATTRIBUTES", "Outline", "outline", "parsed_outline"]
@@ -61,6 +62,8 @@ _END_TAG = re.compile(rf"</[a-zA-Z][-a-zA-Z0-9]*+{_WS}*+>")
 """End tags, read by html.parser as what they look like outside script and style, and nothing
 to take from them: counted all at once rather than found one by one (half of a page's tags)."""
 _ATTRIBUTE = re.compile(rf"({_NAME})(?:{_WS}*={_WS}*({_VALUE}))?")
+_REFERENCE = re.compile(r"&(?:#[0-9]+;|#[xX][0-9a-fA-F]+;|([a-zA-Z][a-zA-Z0-9]*;))")
+"""A whole character reference; the group holds a named one's name."""
 
 
 def outline(html: bytes) -> Outline:
@@ -109,11 +112,15 @@ def _quick(text: str) -> Outline | None:
         if attributes:
             tag = tag.lower()
             if tag in LINK_ATTRIBUTES or "id" in attributes.lower():
-                _note(tag, _values(attributes), ids, links)
-        elif rawattributes:
-            _note(raw.lower(), _values(rawattributes), ids, links)
-        elif rcattributes:
-            _note(rc.lower(), _values(rcattributes), ids, links)
+                values = _values(attributes)
+                if values is None:
+                    return None
+                _note(tag, values, ids, links)
+        elif rawattributes or rcattributes:
+            values = _values(rawattributes or rcattributes)
+            if values is None:
+                return None
+            _note((raw or rc).lower(), values, ids, links)
         if text_of_raw:
             seen += text_of_raw.count("<")
         elif comment:
@@ -123,15 +130,22 @@ def _quick(text: str) -> Outline | None:
     return _frozen(ids, links)
 
 
-def _values(attributes: str) -> dict[str, str]:
+def _values(attributes: str) -> dict[str, str] | None:
     """A tag's attributes with a value, by lower-cased name (the last of a repeated one), as
-    html.parser gives them: quotes taken off, character references resolved."""
+    html.parser gives them: quotes taken off, character references resolved; None when a value
+    holds an "&" that is not a whole reference (html.parser reads "&copy=1" or "&notit;" in a
+    value one way up to Python 3.13, as HTML does since)."""
     values = {}
     for name, value in _ATTRIBUTE.findall(attributes):
         if value:
             if value[0] in "\"'":
                 value = value[1:-1]
-            values[name.lower()] = unescape(value) if "&" in value else value
+            if "&" in value:
+                named = _REFERENCE.findall(value)
+                if len(named) != value.count("&") or not all(n in html5 for n in named if n):
+                    return None
+                value = unescape(value)
+            values[name.lower()] = value
     return values
 
 

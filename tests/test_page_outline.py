@@ -19,7 +19,8 @@ RAW = ("script", "style", "SCRIPT", "Style", "title", "textarea", "TITLE")
 NAMES = ("id", "ID", "href", "HREF", "src", "srcset", "name", "Name", "class", "poster",
          "action", "data-id", "hidden", "width", 'a"b', "x<y", "=a", "é")  # fmt: skip
 VALUES = ("x", "/a/", "#top", "a b", "a, b 2x", "&amp;", "a&lt;b", "&#x41;", "a>b", "a<b",
-          "", " ", "\xa0", "é", "&", "a'b", 'a"b', "/a/?q=1&amp;p=2", "../b.html#x")  # fmt: skip
+          "", " ", "\xa0", "é", "&", "a'b", 'a"b', "/a/?q=1&amp;p=2", "../b.html#x",
+          "?a=1&copy=2", "&notit;", "&ampx", "&foo;", "&#65", "&amp=", "&AMP;", "&#x1F600;")  # fmt: skip
 SPACES = (" ", "  ", "\n", "\t", "\xa0", "\u2003", "\x0b", "", "/", " / ")
 TEXTS = ("chữ", " ", "a < b", "a > b", "&amp;", "&", "<", "<<", ">", "--", "\n", "x&y;", "</")
 OTHER = ("</a>", "</A >", "</ a>", "</>", "</3>", "</a x>", "</a\n>", "<!-- x -->", "<!---->",
@@ -65,7 +66,11 @@ def raw_element(draw: st.DrawFn) -> str:
     return f"<{tag}{attributes}>{draw(st.sampled_from(RAW_TEXTS))}{ending}"
 
 
-UNQUOTED = tuple(v for v in VALUES if v and not any(c in v for c in " \xa0\"'<>=`"))
+LOOSE_REFERENCES = ("&", "?a=1&copy=2", "&notit;", "&ampx", "&foo;", "&#65", "&amp=")
+"""An "&" that is not a whole reference: html.parser reads it in a value one way up to Python
+3.13, another since (the HTML way), so such a page is left to the running Python's."""
+WELL_FORMED_VALUES = tuple(v for v in VALUES if "<" not in v and v not in LOOSE_REFERENCES)
+UNQUOTED = tuple(v for v in WELL_FORMED_VALUES if v and not any(c in v for c in " \xa0\"'<>=`"))
 WELL_FORMED_NAMES = tuple(n for n in NAMES if not any(c in n for c in '"<='))
 WELL_FORMED_TEXTS = tuple(t for t in TEXTS if "<" not in t)
 WELL_FORMED_OTHER = ("</a>", "</A >", "</p\n>", "<!-- x -->", "<!---->", "<!-- </p> <a href=x> -->",
@@ -77,7 +82,7 @@ def well_formed_tag(draw: st.DrawFn) -> str:
     """A start tag within the quick reading's grammar, or a raw element's whole text."""
     attributes = ""
     for name in draw(st.lists(st.sampled_from(WELL_FORMED_NAMES), max_size=4)):
-        value = draw(st.sampled_from(VALUES).filter(lambda v: "<" not in v))
+        value = draw(st.sampled_from(WELL_FORMED_VALUES))
         double, single = value.replace('"', ""), value.replace("'", "")
         unquoted = draw(st.sampled_from(UNQUOTED))
         spelled = draw(
@@ -159,3 +164,5 @@ def test_what_is_left_to_html_parser() -> None:
     assert _quick('a < b <a href="/y/">') is None
     assert outline(b'a < b <a href="/y/">')[1] == ("/y/",)
     assert _quick('<script>if (a</b) {}</script><a href="/z/">') is None
+    assert _quick('<a href="?a=1&copy=2">') is None
+    assert _quick('<a href="?a=1&amp;copy=2">') == (frozenset(), ("?a=1&copy=2",))
