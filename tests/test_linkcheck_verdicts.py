@@ -5,6 +5,7 @@ every link on every page in turn, as it did before (kept here as the reference).
 from __future__ import annotations
 
 from collections import defaultdict
+from html import escape
 from urllib.parse import unquote
 
 from hypothesis import given, settings
@@ -17,7 +18,9 @@ from publish.model import Artifact
 from publish.page_outline import _Reader
 
 BASES = ("https://ca.example.vn/", "https://ca.example.vn/chau-thanh/")
-PAGES = ("index.html", "a/index.html", "a/b/index.html", "404.html", "b.html", "chau-thanh/c.html")
+PAGES = ("index.html", "a/index.html", "a/b/index.html", "404.html", "b.html", "chau-thanh/c.html",
+         "a;b.html", "e f/index.html", "ä/index.html", "c?d.html", "g#h.html", "a%2F/index.html",
+         ".d/index.html")  # fmt: skip
 FILES = ("anh/x.jpg", "assets/s.css", "a/tep.pdf")
 HREFS = (
     "/",
@@ -58,13 +61,34 @@ HREFS = (
     "ftp://ca.example.vn/a/",
     "mailto:ca@example.vn",
     "tel:113",
+    "TEL:113",
+    "/a/./",
+    "/a/../b.html",
+    "/./a/",
+    "/a/..",
+    "/a;x/",
+    "/b.html?x#y?z",
+    "/a%2F/",
+    "/ä/",
+    "/e f/",
+    "/e%20f/",
+    "/a/?q=/.x",
+    "/chau-thanh",
+    "/chau-thanh/",
+    "/.d/",
+    "#",
+    "#a b",
+    "#x\ty",
+    "#%78",
+    "#x#y",
+    "/a/#x\ny",
 )
 IDS = ("x", "y", "top")
 
 
 def html(hrefs: list[str], ids: list[str]) -> str:
     """A page linking to each of `hrefs` (repeats kept) with an element per id."""
-    links = "".join(f'<a href="{h}">l</a>' for h in hrefs)
+    links = "".join(f'<a href="{escape(h)}">l</a>' for h in hrefs)
     return f"<!doctype html><title>t</title>{links}" + "".join(f'<p id="{i}"></p>' for i in ids)
 
 
