@@ -172,7 +172,7 @@ class SiteLinks:
 
     def _plain(self, page: _Page, href: str) -> tuple[str, str] | None:
         """`_resolve`'s (path inside the site or "", fragment) for the usual internal link, a
-        site path or a #fragment, without urljoin (~100,000 links at 10,000 bulletins); None
+        site path, an address starting with base_url or a #fragment, without urljoin (~100,000 links at 10,000 bulletins); None
         for any other link (or site address), which `_resolve` works out."""
         if not self.quick:
             return None
@@ -180,6 +180,8 @@ class SiteLinks:
             if not (PLAIN_FRAGMENT.match(href) and PLAIN_PAGE.match(page.url)):
                 return None
             return unquote(page.url[1:]) or "/", href[1:]
+        if href.startswith(self.base_url):  # the site's address as written: its path
+            href = self.prefix + href[len(self.base_url) :]
         if not PLAIN_PATH.match(href):
             return None
         before, _, fragment = href.partition("#")

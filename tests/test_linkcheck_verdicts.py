@@ -82,6 +82,13 @@ HREFS = (
     "#%78",
     "#x#y",
     "/a/#x\ny",
+    "https://ca.example.vn/chau-thanh/./a/",
+    "https://ca.example.vn/a;b/",
+    "https://ca.example.vn/?q#x",
+    "https://ca.example.vn/chau-thanh/c.html#y#z",
+    "https://ca.example.vn/chau-thanh",
+    "https://ca.example.vn//a/",
+    "https://ca.example.vn/e f/",
 )
 IDS = ("x", "y", "top")
 
