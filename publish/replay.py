@@ -347,6 +347,24 @@ class LastBuild:
             return None
         return stamp
 
+    def unchanged_digests(self) -> dict[str, str]:
+        """The digest the last build recorded of each input whose stat is still the recorded
+        one (whatever that build's options), by path: what `publish check` may take without
+        reading those files, as a build does (10,000 bulletins: ~0.5 s of a check after one
+        edit). Nothing when there is no stamp or it is of another stamp format."""
+        try:
+            stamp = pickle.loads(self.path.read_bytes())
+        except Exception:  # none, or damaged: the check reads every file
+            return {}
+        if not isinstance(stamp, _Stamp) or stamp.key[:1] != (_VERSION,):
+            return {}
+        stats = self._stat_inputs()
+        return {
+            self._path(name): digest
+            for name, (recorded, digest) in stamp.inputs.items()
+            if not name.endswith(os.sep) and stats.get(name) == recorded
+        }
+
     def replayed_digests(self) -> dict[str, str]:
         """After a replay: the digest of each input as the replayed build found it (and this
         replay confirmed), by path: a load given them takes files from the cache's shelf

@@ -100,3 +100,32 @@ def test_the_build_after_a_check_updates_the_search_index(root, tmp_path, monkey
     shutil.copytree(root, clean, ignore=shutil.ignore_patterns(".cache", "output"))
     assert command("build", clean) == 0
     assert snapshot(root / "output" / "web") == snapshot(clean / "output" / "web")
+
+
+def test_a_check_after_a_build_reads_only_the_bulletins_edited_since(root, monkeypatch, capsys):
+    """The last build's stamp vouches for the files whose stat it recorded: a check takes their
+    digests (and their loaded bulletins from the cache) instead of reading each file again."""
+    from publish import content, replay
+
+    # The fixture's files were copied a moment ago: their stats count once settled (see
+    # replay.settled), which the build now records.
+    monkeypatch.setattr(replay, "RACY_SECONDS", 0.0)
+    assert command("build", root) == 0
+    read: list[str] = []
+    real = content.read_raw
+    monkeypatch.setattr(
+        content,
+        "read_raw",
+        lambda path, *a, **k: read.append(Path(path).name) or real(path, *a, **k),
+    )
+    bulletins = {p.name for p in (root / "content" / "bai-viet").glob("*.md")}
+    append(root, EDITED, "\nCập nhật: tổ tuần tra đã [báo cáo](/2019/01/khong-co/) kết quả.\n")
+    assert command("check", root) == 1  # the edit is seen: its broken link is reported
+    assert "liên kết hỏng «/2019/01/khong-co/»" in capsys.readouterr().err
+    assert set(read) & bulletins == {Path(EDITED).name}
+    # Without the stamp every bulletin is read, and the report is the same.
+    (root / ".cache" / "last-build.pickle").unlink()
+    read.clear()
+    assert command("check", root) == 1
+    assert "liên kết hỏng «/2019/01/khong-co/»" in capsys.readouterr().err
+    assert set(read) >= bulletins and len(bulletins) > 1

@@ -24,6 +24,7 @@ from publish.locate import with_lines
 from publish.model import Bulletin, Page, Site
 from publish.output_lock import output_lock
 from publish.pipeline import Build, build
+from publish.replay import LastBuild
 from publish.writer import Claimant, claim
 
 __all__ = ["add_parser", "run"]
@@ -81,8 +82,15 @@ def _check(
 ) -> int:
     """Build and render in memory, then `unlock` (the output lock, before the links to other
     websites are fetched); report every stage's problems."""
+    # The inputs the last build saw unchanged since are not read again (a build does the same).
+    known = LastBuild(config, args.root / "output", ()).unchanged_digests()
     result = build(
-        config, channels=parse_channels(args.channel), now=now, strict=args.strict, keep_going=True
+        config,
+        channels=parse_channels(args.channel),
+        now=now,
+        strict=args.strict,
+        keep_going=True,
+        digests=known,
     )
     print_exclusions(result.site)
     found = list(result.warnings)
