@@ -38,7 +38,7 @@ Outline = tuple[frozenset[str], tuple[str, ...]]
 _WS = r"[ \t\n\r\f]"
 _NAME = r"""[^\s"'<>/=]+"""
 _VALUE = r"""(?:"[^"<]*+"|'[^'<]*+'|[^\s"'<>=`]++)"""
-_ATTRS = rf"(?:{_WS}++{_NAME}(?:{_WS}*+={_WS}*+{_VALUE})?+)*+{_WS}*+"
+_ATTRS = rf"(?>(?:{_WS}++{_NAME}(?>(?:{_WS}*+={_WS}*+{_VALUE})?))*){_WS}*+"
 # Only ASCII spaces between the parts, names and values without any space (html.parser splits
 # on Unicode spaces in some places and not in others), no "<" inside a value: within this
 # grammar html.parser reads every tag the same way (tests/test_page_outline.py holds it to that).
@@ -51,9 +51,9 @@ _TOKEN = re.compile(
         (?!(?i:script|style|title|textarea)[\s/>])
         (?P<tag>[a-zA-Z][-a-zA-Z0-9]*+)(?P<attrs>{_ATTRS})/?>
       | (?P<raw>(?i:script|style))(?P<rawattrs>{_ATTRS})>
-        (?P<rawtext>(?:[^<]|<(?![/!]))*+)</(?i:(?P=raw)){_WS}*+>
+        (?P<rawtext>(?>(?:[^<]|<(?![/!]))*))</(?i:(?P=raw)){_WS}*+>
       | (?P<rc>(?i:title|textarea))(?P<rcattrs>{_ATTRS})>[^<]*+</(?i:(?P=rc)){_WS}*+>
-      | (?P<comment>!--(?!-?>)(?:[^-]|-(?!-))*+-->)
+      | (?P<comment>!--(?!-?>)(?>(?:[^-]|-(?!-))*)-->)
       | !(?i:doctype)[^<>]*+>
     )""",
     re.VERBOSE,
