@@ -349,6 +349,23 @@ class Ledger:
         _unshare(self.path)
         write_file(self.path, pickle.dumps((_VERSION, entries), pickle.HIGHEST_PROTOCOL))
 
+    def vouch(self, checked: dict[str, Entry], since_ns: int) -> None:
+        """Record the new stat of recorded files a check read and found holding their recorded
+        bytes (`checked`, by relative path, stats taken after `since_ns`), as the writer would
+        have: in CI, where output/ comes back from a cache under new stats, the build after the
+        check then reads none of them again. Files changed within a tick of `since_ns` are left
+        to be read again (see publish.writer._settle)."""
+        fresh = {
+            rel: entry
+            for rel, entry in checked.items()
+            if (old := self.entries.get(rel)) is not None
+            and old != entry
+            and old[3] == entry[3]
+            and entry[1] < since_ns - _RACY_NS
+        }
+        if fresh:
+            self.save({**self.entries, **fresh})
+
     def forget(self) -> None:
         """Drop the ledger before output changes, so a crash never leaves a stale one."""
         self.entries = {}

@@ -4,7 +4,7 @@
 text run, per end tag), ~40 s for the 17,750 pages of a 10,000-bulletin site: most of a first
 `publish check`. Our pages are well-formed HTML (templates, and Markdown whose HTML the
 sanitiser wrote out again), so most pages are read by one regular expression that knows the few
-constructs they are made of, in a fifth of the time. A page with anything else (a stray "<", a
+constructs they are made of, in a quarter of the time. A page with anything else (a stray "<", a
 tag or attribute spelled outside that grammar, a comment with "--" inside, CDATA, a processing
 instruction) is read by `html.parser` as before, so the outline is always the one it gives.
 """

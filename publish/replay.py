@@ -347,22 +347,41 @@ class LastBuild:
             return None
         return stamp
 
-    def unchanged_digests(self) -> dict[str, str]:
-        """The digest the last build recorded of each input whose stat is still the recorded
-        one (whatever that build's options), by path: what `publish check` may take without
-        reading those files, as a build does (10,000 bulletins: ~0.5 s of a check after one
-        edit). Nothing when there is no stamp or it is of another stamp format."""
+    def check_digests(self) -> dict[str, str]:
+        """Each input's digest, by path, for `publish check`: the one the last build recorded
+        (whatever its options) where the stat is still the recorded one, else read and hashed
+        on every core. An input still holding its recorded bytes under a new stat (a fresh
+        checkout in CI) gets that stat recorded, as a replay would: the build after the check
+        need not read it again."""
+        started = time.time_ns()
         try:
             stamp = pickle.loads(self.path.read_bytes())
-        except Exception:  # none, or damaged: the check reads every file
-            return {}
+        except Exception:  # none, or damaged: every file is hashed
+            stamp = None
         if not isinstance(stamp, _Stamp) or stamp.key[:1] != (_VERSION,):
-            return {}
+            stamp = None
+        recorded = stamp.inputs if stamp is not None else {}
         stats = self._stat_inputs()
+        known: dict[str, str | None] = {
+            name: recorded[name][1]
+            for name, st in stats.items()
+            if name in recorded and recorded[name][0] == st
+        }
+        hashed = self._hash([name for name in stats if name not in known])
+        refreshed = {
+            name: (fresh, digest)
+            for name, digest in hashed.items()
+            if name in recorded
+            and digest == recorded[name][1]
+            and (fresh := settled(stats[name], started)) is not None
+        }
+        if stamp is not None and refreshed and not self._partial:
+            self._save(dataclasses.replace(stamp, inputs={**stamp.inputs, **refreshed}))
+        known.update(hashed)
         return {
             self._path(name): digest
-            for name, (recorded, digest) in stamp.inputs.items()
-            if not name.endswith(os.sep) and stats.get(name) == recorded
+            for name, digest in known.items()
+            if digest is not None and not name.endswith(os.sep)
         }
 
     def replayed_digests(self) -> dict[str, str]:

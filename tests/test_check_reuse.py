@@ -102,24 +102,45 @@ def test_the_build_after_a_check_updates_the_search_index(root, tmp_path, monkey
     assert snapshot(root / "output" / "web") == snapshot(clean / "output" / "web")
 
 
-def test_a_check_after_a_build_reads_only_the_bulletins_edited_since(root, monkeypatch, capsys):
+def files_read(monkeypatch) -> list[str]:
+    """Grows by the name of each input file or output page the commands read to hash or load
+    (in this process: the fixture site is too small for worker processes)."""
+    from publish import content, ledger, replay
+
+    read: list[str] = []
+
+    def reading(real):
+        def read_and_note(path, *args, **kwargs):
+            read.append(Path(path).name if Path(path).suffix == ".md" else str(path))
+            return real(path, *args, **kwargs)
+
+        return read_and_note
+
+    monkeypatch.setattr(content, "read_raw", reading(content.read_raw))
+    monkeypatch.setattr(replay, "file_sha256", reading(replay.file_sha256))
+    monkeypatch.setattr(ledger, "file_sha256", reading(ledger.file_sha256))
+    return read
+
+
+@pytest.fixture
+def settled(root: Path, monkeypatch) -> Path:
+    """The fixture site, its files copied a moment ago counted as settled (see replay.settled
+    and Ledger.vouch) and built again so that its stamp records their stats."""
+    from publish import ledger, replay
+
+    monkeypatch.setattr(replay, "RACY_SECONDS", 0.0)
+    monkeypatch.setattr(ledger, "_RACY_NS", -(10**15))
+    assert command("build", root) == 0
+    return root
+
+
+def test_a_check_after_a_build_reads_only_the_bulletins_edited_since(settled, monkeypatch, capsys):
     """The last build's stamp vouches for the files whose stat it recorded: a check takes their
     digests (and their loaded bulletins from the cache) instead of reading each file again."""
-    from publish import content, replay
-
-    # The fixture's files were copied a moment ago: their stats count once settled (see
-    # replay.settled), which the build now records.
-    monkeypatch.setattr(replay, "RACY_SECONDS", 0.0)
-    assert command("build", root) == 0
-    read: list[str] = []
-    real = content.read_raw
-    monkeypatch.setattr(
-        content,
-        "read_raw",
-        lambda path, *a, **k: read.append(Path(path).name) or real(path, *a, **k),
-    )
+    root = settled
     bulletins = {p.name for p in (root / "content" / "bai-viet").glob("*.md")}
     append(root, EDITED, "\nCập nhật: tổ tuần tra đã [báo cáo](/2019/01/khong-co/) kết quả.\n")
+    read = files_read(monkeypatch)
     assert command("check", root) == 1  # the edit is seen: its broken link is reported
     assert "liên kết hỏng «/2019/01/khong-co/»" in capsys.readouterr().err
     assert set(read) & bulletins == {Path(EDITED).name}
@@ -129,3 +150,32 @@ def test_a_check_after_a_build_reads_only_the_bulletins_edited_since(root, monke
     assert command("check", root) == 1
     assert "liên kết hỏng «/2019/01/khong-co/»" in capsys.readouterr().err
     assert set(read) >= bulletins and len(bulletins) > 1
+
+
+def test_a_check_in_a_fresh_checkout_spares_the_build_after_it_reading_all_again(
+    settled, monkeypatch
+):
+    """In CI every file comes back under a new stat (a fresh clone, output/ and .cache/
+    restored from the CI cache): the check reads them all once and records the stats of those
+    still holding the recorded bytes, so the build after it reads only what changed."""
+    root = settled
+    last = root.with_name("last")
+    root.rename(last)
+    shutil.copytree(last, root, copy_function=shutil.copyfile)  # every stat new
+    append(root, EDITED, "\nCập nhật: tổ tuần tra đã báo cáo kết quả.\n")
+    bulletins = {p.name for p in (root / "content" / "bai-viet").glob("*.md")}
+    pages = {str(p) for p in (root / "output" / "web").rglob("*.html")}
+    read = files_read(monkeypatch)
+    assert command("check", root) == 0
+    assert set(read) >= bulletins and set(read) & pages  # everything read once
+    read.clear()
+    assert command("build", root) == 0
+    assert set(read) & bulletins == {Path(EDITED).name}
+    # Pages rendered afresh on every build (archives, feeds) are still compared with output/.
+    assert len(set(read) & pages) <= len(pages) // 3
+    # And the output is the one a build from scratch gives.
+    built = snapshot(root / "output")
+    shutil.rmtree(root / "output")
+    shutil.rmtree(root / ".cache")
+    assert command("build", root) == 0
+    assert snapshot(root / "output") == built

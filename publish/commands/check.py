@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
+import time
 from collections.abc import Callable, Mapping
 from contextlib import ExitStack
 from pathlib import Path
@@ -19,9 +21,10 @@ from publish.commands.check_links import LinkLines, WrittenLinks, old_site_notes
 from publish.config import Config, parse_channels
 from publish.content_images import unfound
 from publish.errors import ContentError, Problem, PublishError
+from publish.ledger import Entry, Ledger
 from publish.linkcheck import OUTLINES, SiteLinks, check_external
 from publish.locate import with_lines
-from publish.model import Bulletin, Page, Site
+from publish.model import Bulletin, Kept, Page, Site
 from publish.output_lock import output_lock
 from publish.pipeline import Build, build
 from publish.replay import LastBuild
@@ -83,7 +86,7 @@ def _check(
     """Build and render in memory, then `unlock` (the output lock, before the links to other
     websites are fetched); report every stage's problems."""
     # The inputs the last build saw unchanged since are not read again (a build does the same).
-    known = LastBuild(config, args.root / "output", ()).unchanged_digests()
+    known = LastBuild(config, args.root / "output", ()).check_digests()
     result = build(
         config,
         channels=parse_channels(args.channel),
@@ -207,9 +210,15 @@ NOT_RENDERED = (
 
 
 def _render(result: Build, links: SiteLinks) -> int:
-    """Render every artifact in memory into `links`; how many there were."""
+    """Render every artifact in memory into `links`; how many there were. The files of output/
+    found holding the bytes its ledger recorded get their new stats recorded (see Ledger.vouch)."""
     sources: dict[tuple[str, str], Claimant] = {}
     count = 0
+    since = time.time_ns()
+    output = result.site.config.root / "output"
+    ledgers = {channel: Ledger(result.site.config.root / ".cache", output, channel)
+               for channel in result.channels}  # fmt: skip
+    checked: dict[str, dict[str, Entry]] = {channel: {} for channel in ledgers}
     artifacts = iter(result.artifacts)
     try:
         for artifact in artifacts:
@@ -217,11 +226,17 @@ def _render(result: Build, links: SiteLinks) -> int:
             claim(artifact, sources)
             links.add(artifact)
             count += 1
+            if isinstance(artifact, Kept) and artifact.verified is not None:
+                ledger = ledgers.get(artifact.channel)
+                if ledger is not None and os.fspath(artifact.origin) == ledger.where(artifact.path):
+                    checked[artifact.channel][artifact.path] = artifact.verified
     finally:
         # A clash stops the stream halfway: the build's end (the collector restored) runs now.
         close = getattr(artifacts, "close", None)
         if close is not None:
             close()
+    for channel, ledger in ledgers.items():
+        ledger.vouch(checked[channel], since)
     return count
 
 
