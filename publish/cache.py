@@ -22,6 +22,7 @@ import hashlib
 import os
 import pickle
 import sqlite3
+import stat
 import tempfile
 import time
 import weakref
@@ -125,19 +126,32 @@ def fsync_folder(folder: Path) -> None:
 
 WHOLE_READ_LIMIT = 1 << 22
 """Files up to this size (4 MB) are hashed from one read."""
+NONBLOCKING = getattr(os, "O_NONBLOCK", 0)
+"""Opening a FIFO for reading returns at once instead of waiting for a writer (POSIX; Windows
+has no FIFO in a folder)."""
 
 
 def file_sha256(path: str | Path) -> str | None:
-    """sha256 of a file's bytes, or None when it cannot be read."""
+    """sha256 of a regular file's bytes, or None when it cannot be read or is something else
+    (a FIFO named like a bulletin kept `publish build` waiting forever for a writer, here)."""
     try:
-        with open(path, "rb", buffering=0) as handle:
+        fd = os.open(path, os.O_RDONLY | NONBLOCKING)
+    except OSError:
+        return None
+    try:
+        with open(fd, "rb", buffering=0, closefd=False) as handle:
+            st = os.fstat(fd)
+            if not stat.S_ISREG(st.st_mode):
+                return None
             # hashlib.file_digest zeroes a 256 KB buffer per call: for a 16 KB page that was
             # a quarter of the time (a one-edit rebuild in CI hashes every page once).
-            if os.fstat(handle.fileno()).st_size <= WHOLE_READ_LIMIT:
+            if st.st_size <= WHOLE_READ_LIMIT:
                 return hashlib.sha256(handle.readall()).hexdigest()
             return hashlib.file_digest(handle, "sha256").hexdigest()
     except OSError:
         return None
+    finally:
+        os.close(fd)
 
 
 def salt(root: Path) -> str:

@@ -310,3 +310,31 @@ def test_import_hugo_from_a_symlink_loop_is_told_not_an_internal_error(
     assert main(["import-hugo", "--root", str(root), str(loop), "--dry-run"]) == 1
     err = capsys.readouterr().err
     assert "Lỗi nội bộ" not in err and "không phải thư mục website Hugo" in err, err
+
+
+def test_build_names_a_fifo_named_like_a_bulletin_instead_of_waiting_for_a_writer(
+    tmp_path: Path,
+) -> None:
+    """The build hashes its inputs for its stamp before loading them: opening a FIFO to hash
+    it waited forever for a writer (the load, which refuses it, was never reached)."""
+    root = make_project(tmp_path, {"content/a.md": bulletin_md({"draft": "true"})})
+    (root / "content" / "bai-viet").mkdir(parents=True, exist_ok=True)
+    os.mkfifo(root / "content" / "bai-viet" / "ong.md")
+    for command in ("build", "check"):
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "publish",
+                command,
+                "--root",
+                str(root),
+                "--now",
+                NOW.isoformat(),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == 1, done.stderr
+        assert "content/bai-viet/ong.md: lỗi: không phải là tệp thường" in done.stderr
