@@ -43,11 +43,12 @@ WITH_ADDRESS = re.compile(
 """How a link starts when it resolves the same on every page (a site path, a full address, an
 address not checked such as tel:): what it points at is judged once for the whole site, not once
 per page."""
-PLAIN_PATH = re.compile(r"(?!.*/\.)/(?!/)[^\x00-\x20\x7f;\\]*\Z")
-"""A site path (or a page's own path) that urljoin and urlsplit leave as written: no "." or ".."
-segment, no ";" parameters, no spaces or control characters (urlsplit drops some)."""
+_PLAIN = r"(?!.*/\.)/(?!/)[^\x00-\x20\x7f;\\{}]*\Z"
+PLAIN_PATH = re.compile(_PLAIN.format(""))
+"""A site path that urljoin and urlsplit leave as written: no "." or ".." segment, no ";"
+parameters, no spaces or control characters (urlsplit drops some)."""
 PLAIN_FRAGMENT = re.compile(r"#[^\x00-\x20\x7f]*\Z")
-PLAIN_PAGE = re.compile(r"(?!.*/\.)/(?!/)[^\x00-\x20\x7f;\\?#]*\Z")
+PLAIN_PAGE = re.compile(_PLAIN.format("?#"))
 """A page's site path that is all path (no "?" or "#" in its file's name): a #fragment on it
 points at the page itself."""
 
@@ -171,9 +172,9 @@ class SiteLinks:
         return absolute.split("#", 1)[0], "", parts.fragment
 
     def _plain(self, page: _Page, href: str) -> tuple[str, str] | None:
-        """`_resolve`'s (path inside the site or "", fragment) for the usual internal link, a
-        site path, an address starting with base_url or a #fragment, without urljoin (~100,000 links at 10,000 bulletins); None
-        for any other link (or site address), which `_resolve` works out."""
+        """`_resolve`'s (path inside the site or "", fragment) for the usual internal link (a
+        site path, an address starting with base_url, a #fragment) without urljoin: ~100,000
+        links at 10,000 bulletins. None for any other link, which `_resolve` works out."""
         if not self.quick:
             return None
         if href.startswith("#"):

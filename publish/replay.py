@@ -349,10 +349,11 @@ class LastBuild:
 
     def check_digests(self) -> dict[str, str]:
         """Each input's digest, by path, for `publish check`: the one the last build recorded
-        (whatever its options) where the stat is still the recorded one, else read and hashed
-        on every core. An input still holding its recorded bytes under a new stat (a fresh
-        checkout in CI) gets that stat recorded, as a replay would: the build after the check
-        need not read it again."""
+        (whatever its options) where the stat is still the recorded one, else, for an input
+        the build recorded, read and hashed on every core (one it never saw is left to the load,
+        which reads it anyway: hashing it too doubled a cold check's reading). An input still
+        holding its recorded bytes under a new stat (a fresh checkout in CI) gets that stat
+        recorded, as a replay would: the build after the check need not read it again."""
         started = time.time_ns()
         try:
             stamp = pickle.loads(self.path.read_bytes())
@@ -367,7 +368,7 @@ class LastBuild:
             for name, st in stats.items()
             if name in recorded and recorded[name][0] == st
         }
-        hashed = self._hash([name for name in stats if name not in known])
+        hashed = self._hash([name for name in stats if name not in known and name in recorded])
         refreshed = {
             name: (fresh, digest)
             for name, digest in hashed.items()

@@ -215,9 +215,9 @@ def _render(result: Build, links: SiteLinks) -> int:
     sources: dict[tuple[str, str], Claimant] = {}
     count = 0
     since = time.time_ns()
-    output = result.site.config.root / "output"
-    ledgers = {channel: Ledger(result.site.config.root / ".cache", output, channel)
-               for channel in result.channels}  # fmt: skip
+    config = result.site.config
+    output = result.site.output or config.root / "output"  # as the renderers read it
+    ledgers = {c: Ledger(config.root / ".cache", output, c) for c in result.channels}
     checked: dict[str, dict[str, Entry]] = {channel: {} for channel in ledgers}
     artifacts = iter(result.artifacts)
     try:
