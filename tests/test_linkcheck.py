@@ -12,9 +12,11 @@ from pathlib import Path
 import httpx
 import pytest
 
+from publish.cache import Fragments, Shelf
 from publish.cli import main
-from publish.linkcheck import SiteLinks, check_external, page_url
-from publish.model import Artifact
+from publish.linkcheck import OUTLINES, SiteLinks, check_external, page_url
+from publish.model import Artifact, Kept
+from publish.parallel import MIN_JOBS
 from tests.helpers import SITE_TOML, bulletin_md, make_project
 
 BASE = "https://ca.example.vn/"
@@ -85,6 +87,69 @@ def test_missing_anchor_and_missing_image_are_errors() -> None:
     assert any("/anh/mat.jpg" in m for m in messages)
     assert any("#khong-co" in m for m in messages)
     assert all(p.file == "output/web/index.html" for p in links.problems())
+
+
+def kept_site(folder: Path, count: int) -> list[Kept]:
+    """`count` pages kept in output/ from an earlier build (enough to be read on every core),
+    each linking to the next one's #anchor; page 7 also to a page that is not there and to an
+    anchor page 8 does not have."""
+    kept = []
+    for i in range(count):
+        body = (
+            f'<h2 id="muc-{i}">Mục</h2><a href="/p{(i + 1) % count}/#muc-{(i + 1) % count}">t</a>'
+        )
+        if i == 7:
+            body += '<a href="/khong-co/">x</a><a href="/p8/#sai">y</a>'
+        artifact = page(f"p{i}/index.html", body, source=f"content/bai-viet/p{i}.md")
+        file = folder / artifact.path
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_bytes(artifact.data)
+        kept.append(Kept("web", artifact.path, artifact.digest, file, source=artifact.source))
+    return kept
+
+
+def test_pages_kept_from_the_last_build_are_checked_as_rendered_ones(tmp_path: Path) -> None:
+    """A first check after a build reads the kept pages on every core: the same problems as
+    when every page was rendered in memory, and the next check reads none of them again."""
+    kept = kept_site(tmp_path / "output" / "web", MIN_JOBS + 16)
+    rendered = [Artifact("web", k.path, k.data, source=k.source) for k in kept]
+    expected = sorted((p.file, p.message) for p in links_of(*rendered).problems())
+    assert expected == [
+        (
+            "content/bai-viet/p7.md",
+            "liên kết hỏng «/khong-co/» ở trang /p7/: không có trang hay tệp /khong-co/ trong website",
+        ),
+        (
+            "content/bai-viet/p7.md",
+            "liên kết hỏng «/p8/#sai» ở trang /p7/: trang /p8/ không có mục #sai",
+        ),
+    ]
+    shelf = Shelf(Fragments(tmp_path), OUTLINES)
+    links = SiteLinks(BASE, outlines=shelf)
+    for artifact in kept:
+        links.add(artifact)
+    links.save_outlines()
+    assert sorted((p.file, p.message) for p in links.problems()) == expected
+    for artifact in kept:
+        Path(artifact.origin).unlink()  # a page still read would now fail the check
+    again = SiteLinks(BASE, outlines=Shelf(Fragments(tmp_path), OUTLINES))
+    for artifact in kept:
+        again.add(artifact)
+    again.save_outlines()
+    assert sorted((p.file, p.message) for p in again.problems()) == expected
+
+
+def test_a_kept_page_gone_before_it_is_read_is_a_file_system_error(tmp_path: Path) -> None:
+    """As when the page was read where it streamed past: the check says which file it could
+    not read (not an internal error of a worker process)."""
+    kept = kept_site(tmp_path, MIN_JOBS + 16)
+    links = SiteLinks(BASE)
+    for artifact in kept:
+        links.add(artifact)
+    Path(kept[40].origin).unlink()
+    with pytest.raises(FileNotFoundError) as raised:
+        links.problems()
+    assert raised.value.filename == str(kept[40].origin)
 
 
 def test_a_broken_link_on_every_page_is_one_problem_listing_a_few_pages() -> None:
