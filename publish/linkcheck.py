@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import concurrent.futures
 import dataclasses
-import os
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Set
 from dataclasses import dataclass
 from functools import partial
-from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -126,10 +124,10 @@ class SiteLinks:
         self.ids: dict[str, frozenset[str]] = {}
         self.links: list[tuple[_Page, tuple[str, ...]]] = []
         """Each page and the links on it."""
-        self._unread: list[tuple[int, str, str, str | os.PathLike[str]]] = []
-        """Pages kept in output/ that no check has read: (their place in `links`, path, digest,
-        file), read on every core by `read_unread` (a first check after a build: 17,750 pages
-        at 10,000 bulletins, ~10 s in this process alone)."""
+        self._unread: list[tuple[int, Kept]] = []
+        """Pages kept in output/ that no check has read, with their place in `links`: read on
+        every core by `read_unread` (a first check after a build: 17,750 pages at 10,000
+        bulletins, ~10 s in this process alone)."""
 
     def add(self, artifact: Artifact | Kept) -> None:
         """Note one artifact: its path, and for HTML pages their ids and links."""
@@ -143,8 +141,7 @@ class SiteLinks:
         found = None if self.outlines is None else self.outlines.get(artifact.path, digest)
         if not isinstance(found, tuple) and isinstance(artifact, Kept):
             # Its bytes are a file: read later with the others, on every core.
-            self._unread.append((len(self.links), artifact.path, digest, artifact.origin))
-            self.ids[artifact.path] = frozenset()
+            self._unread.append((len(self.links), artifact))
             self.links.append((page, ()))
             return
         read = found if isinstance(found, tuple) else outline(artifact.data)
@@ -161,13 +158,11 @@ class SiteLinks:
         """Read the pages `add` left for later, on every core (done by `problems`, `external`
         and `save_outlines` when not before)."""
         unread, self._unread = self._unread, []
-        jobs = [partial(_file_outline, origin) for _, _, _, origin in unread]
-        for (place, path, digest, origin), read in zip(
-            unread, run_jobs(jobs, chunk=64), strict=True
-        ):
+        jobs = [partial(_kept_outline, kept) for _, kept in unread]
+        for (place, kept), read in zip(unread, run_jobs(jobs, chunk=64), strict=True):
             # Read again here when a worker could not: the error as the file system gives it.
-            read = read or outline(Path(origin).read_bytes())
-            self._note(path, digest, read)
+            read = read or outline(kept.data)
+            self._note(kept.path, kept.digest, read)
             self.links[place] = (self.links[place][0], read[1])
 
     def save_outlines(self) -> None:
@@ -345,10 +340,10 @@ class SiteLinks:
         return dict(found)
 
 
-def _file_outline(origin: str | os.PathLike[str]) -> Outline | None:
-    """The outline of the page in file `origin`, None when it cannot be read (in a worker)."""
+def _kept_outline(kept: Kept) -> Outline | None:
+    """The outline of a page kept in output/, None when its file cannot be read (in a worker)."""
     try:
-        data = Path(origin).read_bytes()
+        data = kept.data
     except OSError:
         return None
     return outline(data)
