@@ -140,7 +140,8 @@ class LastBuild:
         """Why _stat_inputs() stopped short (a linked folder too big to look through, a folder
         unreadable), or None."""
         self._recorded: dict[str, Input] = {}
-        """The last stamp's inputs (same tool and options), whose digests start() may reuse."""
+        """The last stamp's inputs (whatever its tool and options), whose digests start() may
+        reuse."""
         self._hashed: dict[str, str | None] = {}
         """Digests a replay that did not go through took of the inputs whose stat had changed."""
         self._token: str | None = None
@@ -258,7 +259,6 @@ class LastBuild:
         stamp = self._stamp()
         if stamp is None:
             return None
-        self._recorded = stamp.inputs
         if stamp.since is not None and now < stamp.since:
             self.why_not = (
                 f"giờ dựng ({vn_datetime(now.astimezone(self.config.tz))}) sớm hơn "
@@ -339,6 +339,10 @@ class LastBuild:
         except Exception:  # a damaged stamp: build
             self.why_not = f"dấu của lần dựng trước ({self._name(self.path)}) hỏng"
             return None
+        if isinstance(stamp, _Stamp) and stamp.key[:1] == (_VERSION,):
+            # A file's digest does not depend on the options or the tool that took it: after
+            # `build --channel web` (or `publish serve`), a whole build reads only what changed.
+            self._recorded = stamp.inputs
         if not isinstance(stamp, _Stamp) or stamp.key[:2] != self._key[:2]:
             self.why_not = "mã của công cụ publish đã đổi (cập nhật hoặc sửa mã)"
             return None

@@ -290,6 +290,44 @@ def test_an_embargo_ending_is_not_replayed_over(root, tmp_path, capsys) -> None:
     )
 
 
+@pytest.mark.parametrize("change", ["options", "tool"])
+def test_a_build_with_other_options_or_tool_reads_only_the_files_changed_since_the_last(
+    root, tmp_path, monkeypatch, change
+) -> None:
+    """A stamp made with other options (`--channel web`, as `publish serve` builds) or by
+    another version of the tool cannot be replayed, but its digests still hold for the files
+    whose stat is unchanged: the whole build that follows reads only the edited bulletin."""
+    from publish import content
+
+    monkeypatch.setenv("PUBLISH_WORKERS", "1")
+    assert build(root, "-q", *(["--channel", "web"] if change == "options" else [])) == 0
+    if change == "tool":
+        monkeypatch.setattr(replay, "_tool_digest", lambda: "một bản khác của công cụ")
+    read: list[str] = []
+    original = content.read_raw
+
+    def recording(path, collector, content_dir=None, **kwargs):
+        read.append(Path(path).name)
+        return original(path, collector, content_dir, **kwargs)
+
+    monkeypatch.setattr(content, "read_raw", recording)
+    hashed: list[str] = []
+    hash_all = replay._hash_all
+
+    def hashing(paths: list[str]) -> list[str | None]:
+        hashed.extend(Path(p).name for p in paths)
+        return hash_all(paths)
+
+    monkeypatch.setattr(replay, "_hash_all", hashing)
+    edited = sorted((root / "content" / "bai-viet").glob("*.md"))[1]
+    edited.write_text(edited.read_text("utf-8") + "\nCập nhật.\n", "utf-8")
+    assert build(root, "-q") == 0
+    bulletins = {p.name for p in (root / "content" / "bai-viet").glob("*.md")}
+    assert {p for p in read + hashed if p in bulletins} == {edited.name}
+    monkeypatch.setattr(content, "read_raw", original)
+    assert {k: v[0] for k, v in files(root).items()} == clean(root, tmp_path, "-q")
+
+
 def test_other_options_are_not_replayed(root, capsys) -> None:
     assert build(root, "-q") == 0
     assert build(root, "--channel", "web", "--timings") == 0
