@@ -145,6 +145,14 @@ class EventStream:
         self.conn.close()
 
 
+def renderer_changed(project: Path) -> None:
+    """Make the next rebuild render: a test that swaps the stand-in renderer changes the output
+    without changing any file the build reads (in use, output changes only with content,
+    templates, site.toml or the tool), so a rebuild would replay the last build."""
+    for stamp in ("last-build.pickle", "last-preview.pickle"):
+        (project / ".cache" / stamp).unlink(missing_ok=True)
+
+
 def edit(path: Path, text: str) -> None:
     """Save a file the way an editor does: write a temp file, then rename it into place."""
     temp = path.with_name(f".{path.name}.swp")
@@ -774,6 +782,7 @@ def test_a_page_loaded_just_before_a_rebuild_still_gets_its_style_sheet(
         page = get(session, "/2024/01/ban-tin-thu/")
         assert page[0] == 200
         monkeypatch.setattr(module, "render", styled("style.bbbb2222.css", "body { color: blue; }"))
+        renderer_changed(project)
         assert session.rebuild()
         status, headers, body = get(session, "/assets/style.aaaa1111.css")
         assert status == 200 and body == "body { color: red; }"
@@ -811,6 +820,7 @@ def test_a_page_loaded_just_before_a_rebuild_still_gets_its_images(
     monkeypatch.setattr(module, "render", with_photo("anh-640.aaaa1111.jpg", b"JFIF old"))
     with PreviewSession(project, port=0, out=io.StringIO(), err=io.StringIO()) as session:
         monkeypatch.setattr(module, "render", with_photo("anh-640.bbbb2222.jpg", b"JFIF new"))
+        renderer_changed(project)
         assert session.rebuild()
         status, headers, _ = get(session, "/anh/anh-640.aaaa1111.jpg")
         assert status == 200 and headers["Content-Type"] == "image/jpeg"
@@ -832,6 +842,7 @@ def test_images_taken_away_are_kept_only_within_their_bounds(
     with PreviewSession(project, port=0, out=io.StringIO(), err=io.StringIO()) as session:
         monkeypatch.setattr(server_module, "KEPT_IMAGE_BYTES", 1000)
         monkeypatch.setattr(module, "render", with_photo("nho.bbbb2222.jpg", b"y" * 800))
+        renderer_changed(project)
         assert session.rebuild()
         assert get(session, "/anh/lon.aaaa1111.jpg")[0] == 404, "kept beyond the size limit"
         monkeypatch.setattr(module, "render", with_photo("khac.cccc3333.jpg", b"z"))
@@ -905,6 +916,7 @@ def test_images_taken_away_are_dropped_even_if_nothing_asks(
     with PreviewSession(project, port=0, out=io.StringIO(), err=io.StringIO()) as session:
         monkeypatch.setattr(server_module, "KEPT_IMAGE_SECONDS", 0.0)
         monkeypatch.setattr(module, "render", with_photo("anh-640.bbbb2222.jpg", b"JFIF new"))
+        renderer_changed(project)
         assert session.rebuild()
         deadline = time.monotonic() + EVENT_WAIT
         while session.server.replaced_images and time.monotonic() < deadline:
@@ -992,13 +1004,14 @@ def test_the_error_page_names_a_macs_files_in_nfc_as_the_terminal_does(project: 
 
 
 def test_renderer_crash_keeps_server_running(
-    session: PreviewSession, monkeypatch: pytest.MonkeyPatch
+    session: PreviewSession, project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def broken(site: object) -> Iterator[Artifact]:
         raise RuntimeError("hỏng mẫu")
         yield  # pragma: no cover
 
     monkeypatch.setattr(sys.modules[__name__], "render", broken)
+    renderer_changed(project)
     assert session.rebuild() is False
     status, _, body = get(session, "/")
     assert status == 200 and "Lỗi nội bộ" in body and "Bản tin thử nghiệm" in body

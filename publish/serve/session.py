@@ -15,13 +15,14 @@ from zoneinfo import ZoneInfo
 
 from publish import config as config_module
 from publish.cli import resolve_now
-from publish.commands.build import exclusion_lines
+from publish.commands.build import outcome_of
 from publish.config import DEFAULT_TIMEZONE
 from publish.errors import ContentError, PublishError, os_reason
 from publish.model import Site
 from publish.output_lock import Abandoned, output_lock
-from publish.pipeline import Build, build
+from publish.pipeline import build
 from publish.preview import preview_output
+from publish.replay import LastBuild, Outcome
 from publish.serve.clock import clock
 from publish.serve.outside import OUTSIDE_POLL_SECONDS, OutsideWrites
 from publish.serve.reload import ReloadHub
@@ -137,29 +138,17 @@ class PreviewSession:
                     stopping=self._closing.is_set,
                     tz=config.tz,
                 ):
-                    result = build(
-                        config, channels=CHANNELS, now=now, drafts=self._drafts, output=self.output
+                    last = LastBuild(
+                        config, self.output, (CHANNELS, self._drafts, False), preview=self._drafts
                     )
-                    if not self._drafts:
-                        # Some units copy output/ to their web server: as `publish build`.
-                        refuse_vanished(
-                            self.root / "state",
-                            self.root / "content",
-                            result.site,
-                            confirmed=self._confirmed,
-                            output="output",
-                        )
-                    report = write(
-                        result.artifacts,
-                        self.output,
-                        CHANNELS,
-                        cache=self._cache,
-                        swapping=self.server.swapping(),
-                        by="serve",
-                        retired=self.server.retired,
-                    )
-                    # Read under the lock: no other command can have written since.
-                    self._writes.own_write()
+                    # Nothing it reads changed since the last build of the same options (this
+                    # session's, or `publish build --channel web`'s): a save that changed no
+                    # byte, `git checkout` back, a build in another terminal. Nothing is written.
+                    replayed = last.replay(now, CHANNELS)
+                    if replayed is None:
+                        outcome, report, site = self._build_and_write(config, now, last)
+                    else:
+                        outcome, report, site = replayed, None, None
                 # Only now: the last good build links to its own folder, and is kept there
                 # under the error overlay until a build for the new folder succeeds.
                 self.server.serve_at(folder)
@@ -180,9 +169,48 @@ class PreviewSession:
                     "Chạy lại với --debug để xem chi tiết và báo cho nhóm phát triển."
                 )
                 return False
-            self._report(result, report)
-            self.hub.finished(None, self._moved(result.site))
+            self._report(outcome, report)
+            # After serve_at: a page moves to its address under the folder now served.
+            self.hub.finished(None, {} if site is None else self._moved(site))
             return True
+
+    def _build_and_write(
+        self, config: config_module.Config, now: dt.datetime, last: LastBuild
+    ) -> tuple[Outcome, WriteReport, Site]:
+        """Build the web channel and write it (holding the output lock); what to report, what
+        was written, and the site built."""
+        last.start()
+        result = build(
+            config,
+            channels=CHANNELS,
+            now=now,
+            drafts=self._drafts,
+            digests=last.digests,
+            output=self.output,
+        )
+        if not self._drafts:
+            # Some units copy output/ to their web server: as `publish build`.
+            refuse_vanished(
+                self.root / "state",
+                self.root / "content",
+                result.site,
+                confirmed=self._confirmed,
+                output="output",
+            )
+        report = write(
+            result.artifacts,
+            self.output,
+            CHANNELS,
+            cache=self._cache,
+            swapping=self.server.swapping(),
+            by="serve",
+            retired=self.server.retired,
+        )
+        # Read under the lock: no other command can have written since.
+        self._writes.own_write()
+        outcome = outcome_of(result, report)
+        last.record(result.site, CHANNELS, outcome)
+        return outcome, report, result.site
 
     def _watch_output(self) -> None:
         """Rebuild the preview whenever another command wrote the served folder, until closing."""
@@ -226,21 +254,28 @@ class PreviewSession:
                 moved[before[gone[0]]] = addresses[new[0]]
         return moved
 
-    def _report(self, result: Build, report: WriteReport) -> None:
-        """Print warnings, bulletins left out (only when that list changes) and what was written."""
-        for warning in result.warnings:
+    def _report(self, outcome: Outcome, report: WriteReport | None) -> None:
+        """Print warnings, bulletins left out (only when that list changes) and what was written
+        (`report`; None: the last build was replayed, nothing was)."""
+        for warning in outcome.warnings:
             print(warning.render(), file=self._err)
-        skipped = exclusion_lines(result.site)
+        skipped = list(outcome.exclusions)
         if skipped != self._skipped:
             for line in skipped:
                 print(line, file=self._out)
             self._skipped = skipped
-        print(
-            f"[{clock(self._tz)}] Đã dựng website: {report.written.get('web', 0)} tệp ghi mới, "
-            f"{report.unchanged.get('web', 0)} không đổi, {report.removed.get('web', 0)} gỡ bỏ.",
-            file=self._out,
-            flush=True,
-        )
+        if report is None:
+            files = dict(outcome.files).get("web", 0)
+            done = (
+                f"Website không đổi kể từ lần dựng trước: {files} tệp giữ nguyên, không ghi lại "
+                "tệp nào."
+            )
+        else:
+            done = (
+                f"Đã dựng website: {report.written.get('web', 0)} tệp ghi mới, "
+                f"{report.unchanged.get('web', 0)} không đổi, {report.removed.get('web', 0)} gỡ bỏ."
+            )
+        print(f"[{clock(self._tz)}] {done}", file=self._out, flush=True)
 
     def _waiting(self, message: str) -> None:
         """Say in the terminal that the rebuild waits for another command."""

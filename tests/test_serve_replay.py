@@ -1,0 +1,130 @@
+"""`publish serve` shares the no-op replay of `publish build` (see publish.replay): a rebuild with
+nothing changed writes nothing, and a build of the same options after the preview replays it.
+
+With the real web renderer on the fixture site: the stamp must see every input the pages
+depend on, and a rebuild after an edit must still equal a clean build.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+
+from publish import replay
+from publish.cli import main
+from publish.serve import PreviewSession
+from tests.web_fixture import NOW, SITE
+
+BULLETIN = "content/bai-viet/2024-02-20-tuan-tra-dem.md"
+REPLAYED = "Không có gì thay đổi kể từ lần dựng trước"
+UNCHANGED = "Website không đổi kể từ lần dựng trước: "
+
+
+@pytest.fixture(autouse=True)
+def no_racy_delay(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rebuilds here follow file edits within milliseconds; each is far longer than a tick."""
+    monkeypatch.setattr(replay, "RACY_SECONDS", 0.0)
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    """A copy of the fixture site."""
+    target = tmp_path / "site"
+    shutil.copytree(SITE, target)
+    return target
+
+
+def build(root: Path, *extra: str) -> int:
+    """`publish build` of the web channel in this process."""
+    return main(
+        ["build", "--root", str(root), "--now", NOW.isoformat(), "--channel", "web", *extra]
+    )
+
+
+def written(folder: Path) -> dict[str, tuple[bytes, int, int]]:
+    """Every file under `folder`: bytes, inode, mtime (a rewrite with the same bytes shows)."""
+    return {
+        p.relative_to(folder).as_posix(): (p.read_bytes(), p.stat().st_ino, p.stat().st_mtime_ns)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def preview(root: Path, out: io.StringIO, **options: object) -> PreviewSession:
+    """A preview of `root` on a free port, at the fixture's clock (not started: rebuild() by hand)."""
+    return PreviewSession(root, port=0, now=NOW.isoformat(), out=out, err=io.StringIO(), **options)
+
+
+@pytest.mark.parametrize("drafts", [False, True])
+def test_a_preview_of_what_a_build_just_made_rewrites_nothing(root: Path, drafts: bool) -> None:
+    flag = ["--drafts"] if drafts else []
+    assert build(root, "-q", *flag) == 0
+    folder = root / (".cache/preview/web" if drafts else "output/web")
+    before = written(folder)
+    out = io.StringIO()
+    session = preview(root, out, drafts=drafts)
+    try:
+        assert session.rebuild()
+        assert session.hub.state()[1] is None
+    finally:
+        session.stop()
+    assert written(folder) == before
+    assert f"{UNCHANGED}{len(before)} tệp giữ nguyên, không ghi lại tệp nào." in out.getvalue()
+
+
+def test_a_save_that_changes_no_byte_rewrites_nothing_and_an_edit_equals_a_clean_build(
+    root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = io.StringIO()
+    session = preview(root, out)
+    try:
+        assert session.rebuild()
+        assert UNCHANGED not in out.getvalue()
+        web = root / "output" / "web"
+        before = written(web)
+        post = root / BULLETIN
+        post.write_bytes(post.read_bytes())  # an editor saving without a change: a new mtime
+        generation = session.hub.state()[0]
+        assert session.rebuild()
+        assert written(web) == before
+        assert UNCHANGED in out.getvalue()
+        # Open pages are still told: one showing the error of a failed rebuild needs the news.
+        assert session.hub.state() == (generation + 1, None)
+        post.write_text(post.read_text("utf-8") + "\nĐã cập nhật thêm một đoạn.\n", "utf-8")
+        assert session.rebuild()
+    finally:
+        session.stop()
+    edited = {name: data for name, (data, _, _) in written(root / "output" / "web").items()}
+    assert edited != {name: data for name, (data, _, _) in before.items()}
+    clean = tmp_path / "clean"
+    shutil.copytree(root, clean, ignore=shutil.ignore_patterns(".cache", "output"))
+    assert build(clean, "-q") == 0
+    assert edited == {n: d for n, (d, _, _) in written(clean / "output" / "web").items()}
+    capsys.readouterr()
+    # The preview's build is the one `publish build --channel web` would make: it replays it.
+    assert build(root) == 0
+    assert REPLAYED in capsys.readouterr().out
+
+
+def test_a_rebuild_after_a_failed_one_renders_even_with_the_old_bytes_back(root: Path) -> None:
+    """The failed build dropped the stamp (as `publish build` does): putting the last good
+    bytes back builds for real, and the error shown on open pages is cleared."""
+    out = io.StringIO()
+    session = preview(root, out)
+    try:
+        assert session.rebuild()
+        post = root / BULLETIN
+        good = post.read_bytes()
+        post.write_text("---\ntitle: [hỏng\n---\n", "utf-8")
+        assert not session.rebuild()
+        assert session.hub.state()[1] is not None
+        post.write_bytes(good)
+        assert session.rebuild()
+        assert session.hub.state()[1] is None
+    finally:
+        session.stop()
+    assert UNCHANGED not in out.getvalue()
+    assert out.getvalue().count("Đã dựng website") == 2
