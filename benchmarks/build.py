@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import compileall
+import json
 import os
 import re
 import shutil
@@ -294,6 +295,8 @@ def bench_publish(
     before = snapshot(root / "output")
     runs.append(measure(f"publish {name} one added", argv, root))
     runs[-1].files_changed = changed(before, snapshot(root / "output"))
+    if channels == "web":  # what `publish serve` builds
+        runs += bench_serve(root, n)
     as_ci_checkout(root)
     edit_one(root, n)
     runs.append(measure_check(f"publish {name} check one edit in CI", root, channels))
@@ -309,6 +312,35 @@ def bench_publish(
         print(f"  verify {name} n={n}: {'identical to a clean build' if not diff else diff[:10]}")
         shutil.rmtree(clean, ignore_errors=True)
     shutil.rmtree(root, ignore_errors=True)
+    return runs
+
+
+SERVE_STEPS = {
+    "first": "serve start",
+    "edit": "serve one edit",
+    "save": "serve save unchanged",
+}
+"""benchmarks/serve_rebuilds.py's rebuilds, as the table names them."""
+
+
+def bench_serve(root: Path, n: int) -> list[Run]:
+    """`publish serve`'s rebuilds in one process (see serve_rebuilds.py), right after a build of
+    the web channel: each row's time is the rebuild's own (the server's start-up is not in it),
+    its memory the whole process's."""
+    files = sorted((root / "content" / "bai-viet").glob("*.md"))
+    edited = files[n // 2 + 1].relative_to(root).as_posix()  # not the one edit_one edited
+    script = str(HERE / "serve_rebuilds.py")
+    argv = [sys.executable, script, str(root), "--edit", edited, "--now", NOW]
+    process = measure("publish web serve", argv, root)
+    if not process.ok:
+        return [process]
+    figures = json.loads(process.output)
+    runs = []
+    for step, label in SERVE_STEPS.items():
+        seconds, logged, files_changed = figures[step]
+        run = Run(f"publish web {label}", seconds, process.peak_tree_mb, process.peak_single_mb)
+        run.peak_pss_mb, run.output, run.files_changed = process.peak_pss_mb, logged, files_changed
+        runs.append(run)
     return runs
 
 
@@ -757,7 +789,13 @@ def main() -> int:
                     flush=True,
                 )
     for n, run in phases:
-        said = "last line" if " check" in run.label else "`--timings`"
+        said = (
+            "last line"
+            if " check" in run.label
+            else "its log line"
+            if " serve" in run.label
+            else "`--timings`"
+        )
         print(f"\n{run.label}, {n:,} bulletins ({said}):\n{run.output.rstrip()}")
     return 0
 

@@ -4,6 +4,7 @@ here is timed): a change of behaviour must not leave README's reproduction comma
 from __future__ import annotations
 
 import importlib.util
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -50,9 +51,21 @@ def test_the_build_benchmark_runs_every_step_and_verifies(tmp_path: Path) -> Non
     )
     assert "identical to a clean build" in out
     steps = ("cold", "no-op", "first check", "check one edit", "one edit", "one added")
-    for step in (*steps, "check one edit in CI", "one edit in CI"):
+    serve = ("serve start", "serve one edit", "serve save unchanged")
+    for step in (*steps, *serve, "check one edit in CI", "one edit in CI"):
         assert f"| publish web {step} |" in out, step
     assert "Không có lỗi: đã kiểm tra 30 bản tin" in out  # each check's last line, passed
+    # The preview replays the build just made and a save without a change; it builds the edit.
+    logged = re.findall(
+        r"^publish web serve ([a-z ]+), 30 bulletins \(its log line\):\n(.+)$", out, re.M
+    )
+    unchanged = "Website không đổi kể từ lần dựng trước:"
+    assert [(step, line.startswith(unchanged)) for step, line in logged] == [
+        ("start", True),
+        ("one edit", False),
+        ("save unchanged", True),
+    ]
+    assert re.search(r"^\| 30 \| publish web serve one edit \|[^\n]*\| [1-9]\d* \|$", out, re.M)
     assert "the no-op build built again" not in out
 
 
