@@ -6,6 +6,7 @@ folder, the clock passing an embargo) makes it a real build again, whose output 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import importlib.metadata
@@ -17,6 +18,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -70,6 +72,23 @@ def files(root: Path) -> dict[str, tuple[bytes, int, int]]:
                 st.st_mtime_ns,
             )
     return found
+
+
+@contextlib.contextmanager
+def reads() -> Iterator[list[str]]:
+    """The names of the files the content loader reads (`read_raw`) within the block."""
+    from publish import content
+
+    read: list[str] = []
+    original = content.read_raw
+
+    def recording(path, collector, content_dir=None, **kwargs):  # type: ignore[no-untyped-def]
+        read.append(Path(path).name)
+        return original(path, collector, content_dir, **kwargs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(content, "read_raw", recording)
+        yield read
 
 
 def sources(folder: Path) -> tuple[tuple[str, int, int, str], ...]:
@@ -297,20 +316,11 @@ def test_a_build_with_other_options_or_tool_reads_only_the_files_changed_since_t
     """A stamp made with other options (`--channel web`, as `publish serve` builds) or by
     another version of the tool cannot be replayed, but its digests still hold for the files
     whose stat is unchanged: the whole build that follows reads only the edited bulletin."""
-    from publish import content
 
     monkeypatch.setenv("PUBLISH_WORKERS", "1")
     assert build(root, "-q", *(["--channel", "web"] if change == "options" else [])) == 0
     if change == "tool":
         monkeypatch.setattr(replay, "_tool_digest", lambda: "một bản khác của công cụ")
-    read: list[str] = []
-    original = content.read_raw
-
-    def recording(path, collector, content_dir=None, **kwargs):
-        read.append(Path(path).name)
-        return original(path, collector, content_dir, **kwargs)
-
-    monkeypatch.setattr(content, "read_raw", recording)
     hashed: list[str] = []
     hash_all = replay._hash_all
 
@@ -321,10 +331,10 @@ def test_a_build_with_other_options_or_tool_reads_only_the_files_changed_since_t
     monkeypatch.setattr(replay, "_hash_all", hashing)
     edited = sorted((root / "content" / "bai-viet").glob("*.md"))[1]
     edited.write_text(edited.read_text("utf-8") + "\nCập nhật.\n", "utf-8")
-    assert build(root, "-q") == 0
+    with reads() as read:
+        assert build(root, "-q") == 0
     bulletins = {p.name for p in (root / "content" / "bai-viet").glob("*.md")}
     assert {p for p in read + hashed if p in bulletins} == {edited.name}
-    monkeypatch.setattr(content, "read_raw", original)
     assert {k: v[0] for k, v in files(root).items()} == clean(root, tmp_path, "-q")
 
 
@@ -502,18 +512,10 @@ def test_the_first_sync_after_a_build_reads_no_bulletin_again(root, tmp_path, mo
     assert sync_radio(root) == 0
     assert build(root, "-q", "--channel", "web") == 0  # another stamp: the next sync loads
     assert build(root, "-q") == 0
-    read: list[str] = []
-    original = content.read_raw
-
-    def recording(path, collector, content_dir=None, **kwargs):
-        read.append(Path(path).name)
-        return original(path, collector, content_dir, **kwargs)
-
-    monkeypatch.setattr(content, "read_raw", recording)
-    assert sync_radio(root) == 0
+    with reads() as read:
+        assert sync_radio(root) == 0
     bulletins = {p.name for p in (root / "content" / "bai-viet").glob("*.md")}
     assert bulletins and not bulletins & set(read)
-    monkeypatch.setattr(content, "read_raw", original)
     _, kept = pickle.loads((root / ".cache" / replay.SITE).read_bytes())
     assert kept == content.load_site(kept.config, now=NOW)
 
@@ -565,26 +567,17 @@ def test_a_real_build_reads_only_the_files_changed_since_the_last(
 ) -> None:
     """After one edit, the loader takes the other bulletins' digests from the last stamp (their
     stat unchanged) instead of reading them; the output still equals a clean build."""
-    from publish import content
 
     monkeypatch.setenv("PUBLISH_WORKERS", "1")
     assert build(root, "-q") == 0
-    read: list[str] = []
-    original = content.read_raw
-
-    def recording(path, collector, content_dir=None, **kwargs):
-        read.append(Path(path).name)
-        return original(path, collector, content_dir, **kwargs)
-
-    monkeypatch.setattr(content, "read_raw", recording)
     edited = sorted((root / "content" / "bai-viet").glob("*.md"))[1]
     edited.write_text(edited.read_text("utf-8") + "\nCập nhật.\n", "utf-8")
-    assert build(root, "-q") == 0
+    with reads() as read:
+        assert build(root, "-q") == 0
     bulletins = [p for p in read if p.endswith(".md")]
     assert edited.name in bulletins
     others = {p.name for p in (root / "content" / "bai-viet").glob("*.md")} - {edited.name}
     assert others and not others & set(bulletins)
-    monkeypatch.setattr(content, "read_raw", original)
     assert {k: v[0] for k, v in files(root).items()} == clean(root, tmp_path, "-q")
 
 

@@ -16,7 +16,7 @@ import pytest
 from publish import replay
 from publish.cli import main
 from publish.serve import PreviewSession
-from tests.web_fixture import NOW, SITE
+from tests.web_fixture import NOW, copy_site
 
 BULLETIN = "content/bai-viet/2024-02-20-tuan-tra-dem.md"
 REPLAYED = "Không có gì thay đổi kể từ lần dựng trước"
@@ -32,9 +32,7 @@ def no_racy_delay(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
     """A copy of the fixture site."""
-    target = tmp_path / "site"
-    shutil.copytree(SITE, target)
-    return target
+    return copy_site(tmp_path)
 
 
 def build(root: Path, *extra: str) -> int:
