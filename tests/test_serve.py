@@ -1190,3 +1190,45 @@ def test_serve_run_inside_the_project_stops_and_names_the_project_folder(tmp_pat
     assert f"Thư mục dự án có vẻ là {tmp_path.resolve()} (có site.toml)" in done.stderr
     assert f'cd "{tmp_path.resolve()}"' in done.stderr
     assert "Xem trước website tại" not in done.stdout
+
+
+def test_a_rebuild_prints_the_warnings_about_the_files_saved_and_the_new_ones(
+    project: Path,
+) -> None:
+    """Each save printed every warning of the site again (hundreds at 10,000 bulletins, those
+    about the bulletin just saved lost among them): a rebuild prints all the warnings about the
+    files saved since the last good build, and of the others those that build did not print,
+    then how many stand as before."""
+    first = project / "content" / "bai-viet" / "2024-01-02-ban-tin-thu.md"
+    first.write_text(first.read_text("utf-8") + "\nem D (sinh năm 2008) bị dụ dỗ.\n", "utf-8")
+    second = project / "content" / "bai-viet" / "2024-01-05-ban-tin-khac.md"
+    second.write_text(
+        BULLETIN.format(title="Bản tin khác", category="an-ninh-trat-tu")
+        + "\nem Lê Văn Tèo (15 tuổi) bị dụ dỗ.\n",
+        "utf-8",
+    )
+    err = io.StringIO()
+    session = PreviewSession(project, port=0, now="2024-02-01 09:00", out=io.StringIO(), err=err)
+
+    def rebuilt() -> str:
+        """What one rebuild printed on the error stream."""
+        err.seek(0)
+        err.truncate()
+        assert session.rebuild()
+        return err.getvalue()
+
+    try:
+        printed = rebuilt()
+        assert "«2008»" in printed and "«L.V.T.»" in printed
+        assert "giống lần dựng trước" not in printed
+        edit(second, second.read_text("utf-8") + "\nem Trần Thị Na (14 tuổi) bị dụ dỗ.\n")
+        printed = rebuilt()
+        assert "«T.T.N.»" in printed and "«L.V.T.»" in printed and "«2008»" not in printed
+        told = re.search(r"\(Còn (\d+) cảnh báo, ghi chú giống lần dựng trước", printed)
+        assert told is not None, printed
+        standing = int(told[1]) + 2  # and the two about the file saved
+        printed = rebuilt()  # nothing changed: the build is replayed, nothing saved
+        assert "«" not in printed
+        assert f"(Còn {standing} cảnh báo, ghi chú giống lần dựng trước" in printed
+    finally:
+        session.stop()

@@ -74,6 +74,8 @@ class PreviewSession:
         self._rebuilding = threading.Lock()
         self._closing = threading.Event()
         self._skipped: list[str] = []
+        self._warned: set[str] = set()
+        """The warnings the last good build printed: the next prints only the others."""
         self._built = False
         """Whether a rebuild succeeded in this session (the served folder is then its own)."""
         self._addresses: dict[tuple[str, str], str] = {}
@@ -169,7 +171,7 @@ class PreviewSession:
                     "Chạy lại với --debug để xem chi tiết và báo cho nhóm phát triển."
                 )
                 return False
-            self._report(outcome, report)
+            self._report(outcome, report, set() if site is None else self._edited(site))
             # After serve_at: a page moves to its address under the folder now served.
             self.hub.finished(None, {} if site is None else self._moved(site))
             return True
@@ -254,11 +256,35 @@ class PreviewSession:
                 moved[before[gone[0]]] = addresses[new[0]]
         return moved
 
-    def _report(self, outcome: Outcome, report: WriteReport | None) -> None:
-        """Print warnings, bulletins left out (only when that list changes) and what was written
-        (`report`; None: the last build was replayed, nothing was)."""
-        for warning in outcome.warnings:
-            print(warning.render(), file=self._err)
+    def _edited(self, site: Site) -> set[str]:
+        """The files of the bulletins `site` has that the last good build did not, or with
+        other bytes (all of them on the first)."""
+        return {
+            b.source
+            for b in site.for_channel("web")
+            if self._files.get(b.key) != (b.source, b.digest)
+        }
+
+    def _report(self, outcome: Outcome, report: WriteReport | None, edited: set[str]) -> None:
+        """Print the warnings about the `edited` files and those the last good build did not
+        print, bulletins left out (only when that list changes) and what was written (`report`;
+        None: the last build was replayed, nothing was)."""
+        warned = [(warning.file, warning.render()) for warning in outcome.warnings]
+        again = 0
+        # Every save printed them all again: at 10,000 bulletins hundreds of lines, and those
+        # about the bulletin just saved lost among them.
+        for file, text in warned:
+            if text not in self._warned or file in edited:
+                print(text, file=self._err)
+            else:
+                again += 1
+        if again:
+            print(
+                f"(Còn {again} cảnh báo, ghi chú giống lần dựng trước, không in lại; chạy "
+                "publish check để xem tất cả.)",
+                file=self._err,
+            )
+        self._warned = {text for _, text in warned}
         skipped = list(outcome.exclusions)
         if skipped != self._skipped:
             for line in skipped:
