@@ -75,7 +75,8 @@ class PreviewSession:
         self._closing = threading.Event()
         self._skipped: list[str] = []
         self._warned: set[str] = set()
-        """The warnings the last good build printed: the next prints only the others."""
+        """The warnings of the last good build, as printed: the next build prints only the
+        others, and those about the bulletins saved since (see _report)."""
         self._built = False
         """Whether a rebuild succeeded in this session (the served folder is then its own)."""
         self._addresses: dict[tuple[str, str], str] = {}
