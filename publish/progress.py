@@ -8,12 +8,15 @@ printed at every tenth of the way. No dependency: tqdm/rich would add little for
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import time
-from collections.abc import Callable, Mapping
-from typing import TextIO
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import TextIO, TypeVar
 
-__all__ = ["Progress", "in_ci", "is_interactive"]
+T = TypeVar("T")
+
+__all__ = ["Progress", "Status", "counted", "in_ci", "is_interactive"]
 
 BAR_WIDTH = 24
 MIN_TOTAL = 20
@@ -114,3 +117,79 @@ class Progress:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+class Status:
+    """One line saying which phase a long command is in (and how many files it has made), redrawn
+    in place on a terminal and erased when the command reports; nothing at all elsewhere (a CI
+    log or a pipe gets only the command's own lines). A cold build of 10,000 bulletins took
+    20 s to 5 min (photos) without a word before its report."""
+
+    def __init__(
+        self,
+        prefix: str,
+        *,
+        stream: TextIO | None = None,
+        interactive: bool | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.prefix = prefix
+        self.stream = sys.stderr if stream is None else stream
+        self.interactive = is_interactive(self.stream) if interactive is None else interactive
+        self.clock = clock
+        self.label = ""
+        self.made = 0
+        """Files made so far by the whole command (see tick)."""
+        self._made_before = 0
+        """`made` when the current phase started: its own count is the difference."""
+        self._shown = False
+        self._last_draw = float("-inf")
+        self._closed = False
+
+    def phase(self, label: str) -> None:
+        """Show that the phase `label` runs (counting its own files from now)."""
+        self.label, self._made_before = label, self.made
+        self._draw()
+
+    def tick(self, made: int) -> None:
+        """Show that the command has made `made` files in all (redrawn at most every 0.1 s)."""
+        self.made = made
+        if self.clock() - self._last_draw >= REDRAW_SECONDS:
+            self._draw()
+
+    def line(self) -> str:
+        """The status text: `Đang dựng — kênh web: dựng và ghi… 8.412 tệp`."""
+        count = self.made - self._made_before
+        made = f" {count:,} tệp".replace(",", ".") if count else ""
+        return f"{self.prefix} — {self.label}…{made}"
+
+    def close(self) -> None:
+        """Erase the line, for good: the command's report follows."""
+        if self._shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+            self._shown = False
+        self._closed = True
+
+    def _draw(self) -> None:
+        """Redraw the line, cut to the terminal's width (a wrapped line is not redrawn in place)."""
+        if not self.interactive or self._closed or not self.label:
+            return
+        self._last_draw = self.clock()
+        width = shutil.get_terminal_size().columns - 1
+        self.stream.write("\r\x1b[K" + self.line()[: max(width, 10)])
+        self.stream.flush()
+        self._shown = True
+
+    def __enter__(self) -> Status:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def counted(items: Iterable[T], tick: Callable[[int], None]) -> Iterator[T]:
+    """`items`, telling `tick` how many have been taken so far."""
+    for number, item in enumerate(items, start=1):
+        tick(number)
+        yield item

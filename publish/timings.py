@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from publish.cores import workers
@@ -52,7 +52,12 @@ class Timings:
     phases: list[tuple[str, float]] = field(default_factory=list)
     cpu_started: tuple[float, float] = field(default_factory=cpu)
     """`cpu()` when the command started ((0, 0) from the command line: the process's start)."""
+    on_phase: Callable[[str], None] | None = None
+    """Told the label of each phase as it starts, and of the enclosing one again when an inner
+    one ends (publish.progress.Status shows it)."""
     _origin: float = field(init=False)
+    _open: list[str] = field(init=False, default_factory=list)
+    """The labels of the phases running, outermost first."""
 
     def __post_init__(self) -> None:
         """Record the start-up phase when the command started before this object."""
@@ -64,20 +69,35 @@ class Timings:
     def phase(self, label: str) -> Iterator[None]:
         """Time the block as the phase `label` (recorded also when it fails)."""
         start = _clock()
-        try:
-            yield
-        finally:
-            self.add(label, _clock() - start)
+        with self._told(label):
+            try:
+                yield
+            finally:
+                self.add(label, _clock() - start)
 
     @contextlib.contextmanager
     def remainder(self, label: str) -> Iterator[None]:
         """Time the block as `label`, less the phases recorded while it ran (they ran inside it:
         the writer takes each channel's artifacts as they are rendered)."""
         start, inner = _clock(), self.recorded()
+        with self._told(label):
+            try:
+                yield
+            finally:
+                self.add(label, _clock() - start - (self.recorded() - inner))
+
+    @contextlib.contextmanager
+    def _told(self, label: str) -> Iterator[None]:
+        """Tell `on_phase` that the phase `label` runs, and when it ends, which one runs again."""
+        self._open.append(label)
+        if self.on_phase is not None:
+            self.on_phase(label)
         try:
             yield
         finally:
-            self.add(label, _clock() - start - (self.recorded() - inner))
+            self._open.pop()
+            if self.on_phase is not None and self._open:
+                self.on_phase(self._open[-1])
 
     def add(self, label: str, seconds: float) -> None:
         """Record a phase timed elsewhere; a label seen before adds to that phase."""

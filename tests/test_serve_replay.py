@@ -126,3 +126,28 @@ def test_a_rebuild_after_a_failed_one_renders_even_with_the_old_bytes_back(root:
         session.stop()
     assert UNCHANGED not in out.getvalue()
     assert out.getvalue().count("Đã dựng website") == 2
+
+
+class Terminal(io.StringIO):
+    """An error stream that is a terminal, as the shell's is."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_rebuild_shows_its_phases_on_the_terminal_and_erases_them(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first build of a preview can take minutes (10,000 bulletins, photos): the terminal
+    says which phase runs; the line is gone before the warnings and the log line."""
+    monkeypatch.delenv("CI", raising=False)
+    err = Terminal()
+    session = PreviewSession(root, port=0, now=NOW.isoformat(), out=io.StringIO(), err=err)
+    try:
+        assert session.rebuild()
+    finally:
+        session.stop()
+    shown = err.getvalue()
+    assert "\r\x1b[KĐang dựng website — kênh web: dựng và ghi…" in shown
+    erased = shown.rindex("\r\x1b[K")  # the last draw is erased, nothing drawn after
+    assert erased > shown.rindex("Đang dựng website")

@@ -20,7 +20,7 @@ from publish.gates import shell_word
 from publish.model import EXPIRED_LISTED, Build, Bulletin, Site
 from publish.output_lock import channels_lock, output_lock
 from publish.preview import PREVIEW_SHOWN, in_deployed_output
-from publish.progress import in_ci
+from publish.progress import Status, counted, in_ci
 from publish.replay import LastBuild, Outcome
 from publish.timings import COMPARING, STARTUP, WRITING, Timings, seconds_vi
 from publish.writer import WriteReport, write
@@ -89,7 +89,10 @@ def run(args: argparse.Namespace) -> int:
             locks.enter_context(channels_lock(args.root, "build", tz=config.tz))
         # `publish serve` in another terminal (or a sync) writes output/ and .cache/ too.
         locks.enter_context(output_lock(args.root, "build", tz=config.tz))
-        return _build_and_write(args, config, now, channels, timings)
+        # After the lock: a build waiting for another command says so on its own line.
+        status = locks.enter_context(Status("Đang dựng", interactive=False if args.quiet else None))
+        timings.on_phase = status.phase
+        return _build_and_write(args, config, now, channels, timings, status)
 
 
 def _build_and_write(
@@ -98,8 +101,10 @@ def _build_and_write(
     now: dt.datetime,
     channels: tuple[str, ...],
     timings: Timings,
+    status: Status,
 ) -> int:
-    """Build and write (or replay the last build), holding the project's output lock."""
+    """Build and write (or replay the last build), holding the project's output lock; `status`
+    shows the phase until the report."""
     output = args.root / args.output
     options = (channels, args.drafts, args.strict)
     last = None if args.audio else LastBuild(config, output, options, preview=args.drafts)
@@ -107,6 +112,7 @@ def _build_and_write(
         with timings.phase(COMPARING):
             replayed = last.replay(now, channels)
         if replayed is not None:
+            status.close()
             if not args.quiet:
                 report(
                     replayed,
@@ -140,7 +146,8 @@ def _build_and_write(
     if not args.drafts:
         _refuse_vanished(args, result.site)
     with timings.remainder(WRITING):
-        written = write(result.artifacts, output, channels, cache=args.root / ".cache")
+        made = counted(result.artifacts, status.tick)
+        written = write(made, output, channels, cache=args.root / ".cache")
     if args.audio:
         with timings.phase("âm thanh nháp"):
             write_audio(result.site, output / "radio" / "audio")
@@ -155,6 +162,7 @@ def _build_and_write(
             fragments.sweep(result.site.published_files())
         # After a new tool or site.toml, the old entries are dead weight.
         fragments.prune()
+    status.close()
     if not args.quiet:
         changes = {c: (written.written.get(c, 0), written.removed.get(c, 0)) for c in channels}
         report(outcome, changes, args.output, timings, preview=args.drafts, root=args.root)

@@ -22,6 +22,7 @@ from publish.model import Site
 from publish.output_lock import Abandoned, output_lock
 from publish.pipeline import build
 from publish.preview import preview_output
+from publish.progress import Status, counted
 from publish.replay import LastBuild, Outcome
 from publish.serve.clock import clock
 from publish.serve.outside import OUTSIDE_POLL_SECONDS, OutsideWrites
@@ -31,6 +32,7 @@ from publish.serve.single import PreviewClaim
 from publish.serve.watch import Debouncer, Watcher
 from publish.sync.vanished import refuse_vanished
 from publish.text import nfc
+from publish.timings import Timings
 from publish.writer import WriteReport, write
 
 __all__ = ["CHANNELS", "PreviewSession"]
@@ -182,33 +184,35 @@ class PreviewSession:
     ) -> tuple[Outcome, WriteReport, Site]:
         """Build the web channel and write it (holding the output lock); what to report, what
         was written, and the site built."""
-        last.start()
-        result = build(
-            config,
-            channels=CHANNELS,
-            now=now,
-            drafts=self._drafts,
-            digests=last.digests,
-            output=self.output,
-        )
-        if not self._drafts:
-            # Some units copy output/ to their web server: as `publish build`.
-            refuse_vanished(
-                self.root / "state",
-                self.root / "content",
-                result.site,
-                confirmed=self._confirmed,
-                output="output",
+        with Status("Đang dựng website", stream=self._err) as status:
+            last.start()
+            result = build(
+                config,
+                channels=CHANNELS,
+                now=now,
+                drafts=self._drafts,
+                digests=last.digests,
+                output=self.output,
+                timings=Timings(on_phase=status.phase),
             )
-        report = write(
-            result.artifacts,
-            self.output,
-            CHANNELS,
-            cache=self._cache,
-            swapping=self.server.swapping(),
-            by="serve",
-            retired=self.server.retired,
-        )
+            if not self._drafts:
+                # Some units copy output/ to their web server: as `publish build`.
+                refuse_vanished(
+                    self.root / "state",
+                    self.root / "content",
+                    result.site,
+                    confirmed=self._confirmed,
+                    output="output",
+                )
+            report = write(
+                counted(result.artifacts, status.tick),
+                self.output,
+                CHANNELS,
+                cache=self._cache,
+                swapping=self.server.swapping(),
+                by="serve",
+                retired=self.server.retired,
+            )
         # Read under the lock: no other command can have written since.
         self._writes.own_write()
         outcome = outcome_of(result, report)
