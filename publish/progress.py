@@ -154,7 +154,7 @@ class Status:
     def tick(self, made: int) -> None:
         """Show that the command has made `made` files in all (redrawn at most every 0.1 s)."""
         self.made = made
-        if self.clock() - self._last_draw >= REDRAW_SECONDS:
+        if self.interactive and self.clock() - self._last_draw >= REDRAW_SECONDS:
             self._draw()
 
     def line(self) -> str:
