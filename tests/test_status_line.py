@@ -91,13 +91,17 @@ def test_timings_tell_each_phase_and_the_enclosing_one_again() -> None:
 
 
 def build_in_a_terminal(root: Path, *extra: str, ci: bool = False) -> str:
-    """What `publish build` of the web channel shows on a terminal (a pseudo-terminal its
-    output and errors both go to, as in a shell)."""
+    """What `publish build` of the web channel shows on a terminal."""
+    return in_a_terminal("build", "--root", str(root), "--channel", "web", *extra, ci=ci)
+
+
+def in_a_terminal(*command: str, ci: bool = False) -> str:
+    """What a `publish` command shows on a terminal (a pseudo-terminal its output and errors
+    both go to, as in a shell)."""
     env = {k: v for k, v in os.environ.items() if k != "CI"}
     if ci:
         env["CI"] = "true"
-    argv = [sys.executable, "-m", "publish", "build", "--root", str(root)]
-    argv += ["--now", NOW.isoformat(), "--channel", "web", *extra]
+    argv = [sys.executable, "-m", "publish", *command, "--now", NOW.isoformat()]
     leader, follower = pty.openpty()
     with subprocess.Popen(argv, stdin=follower, stdout=follower, stderr=follower, env=env) as run:
         os.close(follower)
@@ -132,3 +136,20 @@ def test_a_quiet_build_or_one_in_ci_shows_no_status(
 ) -> None:
     shown = build_in_a_terminal(copy_site(tmp_path), *extra, ci=ci)
     assert "Đang dựng" not in shown and "\x1b[K" not in shown
+
+
+@pytest.mark.parametrize("ci", [False, True])
+def test_a_sync_in_a_terminal_shows_its_build_then_erases_it_before_the_report(
+    tmp_path: Path, ci: bool
+) -> None:
+    """`publish sync` builds first (20 s to minutes cold at 10,000 bulletins): the same line,
+    gone before the build's report and the plans of the channels."""
+    shown = in_a_terminal("sync", "--root", str(copy_site(tmp_path)), "--dry-run", ci=ci)
+    plans = shown.index("\nzalo: kế hoạch")
+    if ci:
+        assert "Đang dựng" not in shown and "\x1b[K" not in shown
+        return
+    assert CLEAR + "Đang dựng — kênh web: dựng và ghi…" in shown
+    last = shown.rindex("Đang dựng — ")
+    assert last < plans and CLEAR in shown[last:plans]
+    assert "Đang dựng" not in shown[plans:]

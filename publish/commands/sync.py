@@ -36,7 +36,7 @@ from publish.long_lived import long_lived, release
 from publish.model import Build, Site
 from publish.output_lock import channels_lock, output_lock, output_lock_if_free
 from publish.preview import PREVIEW_SHOWN, in_preview
-from publish.progress import Progress
+from publish.progress import Progress, Status, counted
 from publish.replay import LastBuild, Outcome
 from publish.sync.base import (
     SUMMARY_BUCKETS,
@@ -281,6 +281,10 @@ def _run(args: argparse.Namespace) -> int:
         # written: a serve rebuild then waits seconds, not for every article sent to Zalo.
         writing = stack.enter_context(ExitStack())
         writing.enter_context(output_lock(args.root, "sync", tz=config.tz))
+        # After the lock (a sync waiting for another command says so on its own line); erased
+        # when output/ is written, before the report and the channels' own progress.
+        status = writing.enter_context(Status("Đang dựng"))
+        timings.on_phase = status.phase
         options = SyncOptions(
             args.dry_run,
             args.reconcile,
@@ -326,11 +330,11 @@ def _run(args: argparse.Namespace) -> int:
             if last is not None:
                 with timings.phase(COMPARING):
                     last.start()
-            result = _build(config, now, args, timings)
+            result = _build(config, now, args, timings, status)
             _refuse_vanished(args, options, result.site)
             cache = None if args.dry_run else args.root / ".cache"
             with timings.remainder(WRITING):
-                web, written = _write_output(result, output, live, cache)
+                web, written = _write_output(result, output, live, cache, status.tick)
             results = [web]
             if last is not None:
                 with timings.phase("lưu dấu lần dựng"):
@@ -468,8 +472,11 @@ def _refuse_preview(args: argparse.Namespace) -> None:
         )
 
 
-def _build(config: Config, now: Any, args: argparse.Namespace, timings: Timings) -> Build:
-    """Load, check and start rendering; on a content error still write the JSON summary for CI."""
+def _build(
+    config: Config, now: Any, args: argparse.Namespace, timings: Timings, status: Status
+) -> Build:
+    """Load, check and start rendering; on a content error still write the JSON summary for CI
+    (`status` erased before the problems are printed)."""
     # Imported here: a sync that replays the last build loads neither the content loader nor
     # the renderers (~0.1 s of a no-op sync at 10,000 bulletins).
     from publish.pipeline import build
@@ -481,6 +488,7 @@ def _build(config: Config, now: Any, args: argparse.Namespace, timings: Timings)
             config, channels=CHANNELS, now=now, strict=args.strict, timings=timings, output=live
         )
     except ContentError as exc:
+        status.close()
         if args.format == "markdown":
             print(markdown_problems(exc))
         if args.summary_json:
@@ -497,10 +505,12 @@ def _build(config: Config, now: Any, args: argparse.Namespace, timings: Timings)
 
 
 def _write_output(
-    result: Build, output: Path, live: Path, cache: Path | None
+    result: Build, output: Path, live: Path, cache: Path | None, tick: Callable[[int], None]
 ) -> tuple[ChannelResult, WriteReport]:
-    """Write every channel's output; count what changed in the website folder the CI uploads."""
-    report = write(result.artifacts, output, CHANNELS, cache=cache, by="sync")
+    """Write every channel's output (telling `tick` how many files are made so far); count
+    what changed in the website folder the CI uploads."""
+    made = counted(result.artifacts, tick)
+    report = write(made, output, CHANNELS, cache=cache, by="sync")
     summary = Summary("web")
     if cache is None:  # a dry run: compare the throwaway build with what is published
         counts = _compare(output / "web", live / "web")
