@@ -28,7 +28,7 @@ import time
 import weakref
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 import publish
@@ -591,13 +591,23 @@ class Shelf:
 
     def save(self) -> None:
         """Store exactly the entries kept: rewrite each shard whose entries differ (best effort)."""
-        for shard in range(self.shards):
-            kept = self._kept.get(shard, {})
-            read = self._entries(shard)
-            if kept.keys() == read.keys() and all(
-                read[name][0] == version and read[name][1] is value
-                for name, (version, value) in kept.items()
-            ):
-                continue
-            self.fragments.put(self.fragments.key("shelf", self.kind, shard), kept)
-            self._read[shard] = kept
+        for step in self.save_steps():
+            step()
+
+    def save_steps(self) -> list[Callable[[], None]]:
+        """`save` as one step per shard, each a few milliseconds: as one step handed to
+        `publish.parallel.meanwhile`, a cold 10,000-bulletin build's save took 0.35 s, and the
+        worker of the pool it waited beside ran out of chunks after ~0.07 s and sat idle."""
+        return [partial(self._save_shard, shard) for shard in range(self.shards)]
+
+    def _save_shard(self, shard: int) -> None:
+        """Rewrite one shard if its entries differ from those kept (again: nothing written)."""
+        kept = self._kept.get(shard, {})
+        read = self._entries(shard)
+        if kept.keys() == read.keys() and all(
+            read[name][0] == version and read[name][1] is value
+            for name, (version, value) in kept.items()
+        ):
+            return
+        self.fragments.put(self.fragments.key("shelf", self.kind, shard), kept)
+        self._read[shard] = kept

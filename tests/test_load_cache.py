@@ -280,6 +280,44 @@ def test_a_shelf_rewrites_only_the_rows_whose_entries_changed(tmp_path, monkeypa
     assert Shelf(Fragments(tmp_path), "thử", shards=8).get(names[7], "v2") == names[7].upper()
 
 
+def test_a_shelf_saved_in_steps_writes_one_row_a_step_and_all_of_it_in_the_end(
+    tmp_path, monkeypatch
+) -> None:
+    """The build hands the load's shelf save to the pool's wait (see publish.parallel.meanwhile)
+    one short step at a time: as one step it kept the process from feeding its worker."""
+    names = [f"content/tin-{n}.md" for n in range(200)]
+    shelf = Shelf(Fragments(tmp_path), "thử", shards=8)
+    for name in names:
+        shelf.keep(name, "v1", name.upper())
+    written: list[str] = []
+    original = Fragments.put
+    monkeypatch.setattr(
+        Fragments, "put", lambda self, key, value: written.append(key) or original(self, key, value)
+    )
+    steps = shelf.save_steps()
+    for step in steps:
+        before = len(written)
+        step()
+        assert len(written) - before <= 1
+    assert sorted(written) == sorted(set(written)) and len(written) == 8
+    for step in steps:
+        step()  # a step run again (the build runs any left after the pool) writes nothing
+    shelf.save()
+    assert len(written) == 8
+    again = Shelf(Fragments(tmp_path), "thử", shards=8)
+    assert all(again.get(name, "v1") == name.upper() for name in names)
+
+
+def test_a_build_hands_over_the_load_shelf_save_in_steps(tmp_path) -> None:
+    root = three_bulletins(tmp_path)
+    steps: list = []
+    load_site(config_module.load(root), now=NOW, later=steps.append)
+    assert len(steps) > 1
+    for step in steps:
+        step()
+    assert Shelf(Fragments(root), "bulletin").holds("content/a.md")
+
+
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
