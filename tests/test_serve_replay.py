@@ -8,6 +8,7 @@ depend on, and a rebuild after an edit must still equal a clean build.
 from __future__ import annotations
 
 import io
+import os
 import shutil
 from pathlib import Path
 
@@ -151,3 +152,45 @@ def test_a_rebuild_shows_its_phases_on_the_terminal_and_erases_them(
     assert "\r\x1b[KĐang dựng website — kênh web: dựng và ghi…" in shown
     erased = shown.rindex("\r\x1b[K")  # the last draw is erased, nothing drawn after
     assert erased > shown.rindex("Đang dựng website")
+
+
+def test_after_a_replayed_start_a_renamed_bulletin_is_followed_and_old_warnings_not_repeated(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The session's first build replayed `publish build`: the next rebuild still knows which
+    address each bulletin had (a page open at a renamed one follows it) and which warnings
+    were already printed (only those about edited files print again)."""
+    other = root / "content" / "bai-viet" / "2024-01-15-canh-bao-gia-danh-cong-an.md"
+    shouted = "CẢNH BÁO THỦ ĐOẠN GIẢ DANH CÔNG AN GỌI ĐIỆN LỪA ĐẢO"
+    other.write_text(
+        other.read_text("utf-8")
+        .replace(shouted.capitalize(), shouted, 1)
+        .replace("Cảnh báo thủ đoạn giả danh Công an gọi điện lừa đảo", shouted, 1),
+        "utf-8",
+    )
+    assert build(root, "-q") == 0
+    out, err = io.StringIO(), io.StringIO()
+    session = PreviewSession(root, port=0, now=NOW.isoformat(), out=out, err=err)
+    moves: list[dict[str, str] | None] = []
+    finished = session.hub.finished
+    monkeypatch.setattr(
+        session.hub,
+        "finished",
+        lambda error, moved=None: moves.append(moved) or finished(error, moved),
+    )
+    folder = root / "content" / "bai-viet"
+    try:
+        assert session.rebuild()
+        assert UNCHANGED in out.getvalue()
+        started = err.getvalue()
+        assert "toàn chữ in hoa" in started  # the warnings of the build, printed once
+        os.replace(folder / "2024-02-20-tuan-tra-dem.md", folder / "2024-02-20-tuan-tra-ca-dem.md")
+        assert session.rebuild()
+    finally:
+        session.stop()
+    assert "Đã dựng website" in out.getvalue()
+    assert len(moves) == 2 and moves[0] == {}
+    ((old, new),) = moves[1].items()
+    assert old.endswith("/2024/02/tuan-tra-dem/") and new.endswith("/2024/02/tuan-tra-ca-dem/")
+    rebuilt = err.getvalue()[len(started) :]
+    assert "toàn chữ in hoa" not in rebuilt and "(Còn 1 cảnh báo, ghi chú giống" in rebuilt
