@@ -782,6 +782,30 @@ def test_a_sync_log_names_a_few_old_approvals_and_where_the_whole_list_is(tmp_pa
     assert "publish approve content/bai-viet/tin-0.md" in full and "bản tin khác" not in full
 
 
+def test_a_build_names_a_few_old_approvals_and_check_names_them_all(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every build's report (and every preview's) named each bulletin on a name-only approval,
+    in the note and again in its approver's command: at 1,000 bulletins two lines of 84 KB.
+    A build names five and sends to `publish check`, which names them all."""
+    files = {
+        f"content/bai-viet/tin-{n}.md": bulletin_md({"id": f"tin-{n}", "channels": "[web]"})
+        for n in range(8)
+    }
+    root = make_project(tmp_path, files)
+    run = ["--root", str(root), "--now", CLOCK]
+    assert main(["build", *run, "--channel", "web"]) == 0
+    built = capsys.readouterr().out
+    assert "8 bản tin đang đăng (hay hẹn giờ) với việc duyệt theo cách cũ" in built
+    assert [f for f in files if f in built] == sorted(files)[:5] and "và 3 bản tin khác" in built
+    assert "publish approve content" not in built
+    assert "Danh sách đủ và lệnh duyệt lại cho từng người duyệt: chạy publish check." in built
+    assert main(["check", *run]) == 0
+    checked = capsys.readouterr().out
+    assert all(checked.count(f) == 2 for f in files)  # in the note and in the command
+    assert "bản tin khác" not in checked
+
+
 def test_new_leaves_the_approval_empty_until_approve_publish(tmp_path: Path, capsys) -> None:
     root = project(tmp_path)
     run = ["--root", str(root), "--now", CLOCK]

@@ -246,7 +246,7 @@ def _print_timings(args: argparse.Namespace, timings: Timings, why: str = "") ->
 def outcome_of(result: Build, written: WriteReport) -> Outcome:
     """What a build reports, kept so that a replay of it reports the same."""
     return Outcome(
-        exclusions=tuple(exclusion_lines(result.site)),
+        exclusions=tuple(exclusion_lines(result.site, brief=True)),
         warnings=result.warnings,
         files=tuple(
             (c, written.written.get(c, 0) + written.unchanged.get(c, 0)) for c in result.channels
@@ -396,10 +396,14 @@ def held_channel_lines(site: Site) -> list[str]:
     return lines
 
 
-def exclusion_lines(site: Site, *, counted: frozenset[str] = frozenset()) -> list[str]:
+def exclusion_lines(
+    site: Site, *, counted: frozenset[str] = frozenset(), brief: bool = False
+) -> list[str]:
     """One line for each bulletin left out, with the reason, and each page left out that no
     warning tells of already (a draft page: the others are a note or a warning of their field).
-    Bulletins left out for a reason in `counted` are counted in one line instead of named."""
+    Bulletins left out for a reason in `counted` are counted in one line instead of named (a
+    sync's log); with `counted` or `brief`, the note on old approvals names a few bulletins
+    and sends to `publish check` for the rest (see _approved_by_name)."""
     # Only a warning about the hold itself: another one (a misspelt key) says nothing of it.
     # A tick in approved_by or pii_reviewed_by («có», yes) has its own warning (an error under
     # --strict) saying the bulletin or page is held, a name is expected and how to write it: a
@@ -451,7 +455,7 @@ def exclusion_lines(site: Site, *, counted: frozenset[str] = frozenset()) -> lis
         lines
         + held_channel_lines(site)
         + _awaiting_approval(site)
-        + _approved_by_name(site, brief=bool(counted))
+        + _approved_by_name(site, brief=brief or bool(counted), in_sync=bool(counted))
         + [
             f"Bỏ qua {source}: {why}"
             for source, why in sorted(site.held_pages.items())
@@ -461,17 +465,19 @@ def exclusion_lines(site: Site, *, counted: frozenset[str] = frozenset()) -> lis
 
 
 OLD_APPROVALS_NAMED = 5
-"""How many bulletins on an old approval a scheduled sync's log names before counting the rest."""
+"""How many bulletins on an old approval a build's report, a preview or a scheduled sync's log
+names before counting the rest (`publish check` names them all)."""
 
 
-def _approved_by_name(site: Site, *, brief: bool = False) -> list[str]:
+def _approved_by_name(site: Site, *, brief: bool = False, in_sync: bool = False) -> list[str]:
     """A note naming every bulletin going out (or scheduled) on an approval of an earlier
     version of the tool: by name only (an `approved_by`, no `approved_version`: any edit is
     published), or a one-part `approved_version` (before session 34: an edit the reading of
     the day ignores, or a linked file replaced, is published). An upgrade withdraws neither,
     and nothing re-approves them silently: the note gives each approver the one command that
-    binds their bulletins again, after reading them. `brief` (a sync's log): past
-    OLD_APPROVALS_NAMED bulletins, a few named and `publish check` for the list and commands."""
+    binds their bulletins again, after reading them. `brief` (a build's or preview's report,
+    a sync's log, `in_sync`): past OLD_APPROVALS_NAMED bulletins, a few named and `publish
+    check` for the list and commands."""
     policy = site.config.policy
     if not policy.require_approval or policy.approval != "content":
         return []
@@ -483,7 +489,8 @@ def _approved_by_name(site: Site, *, brief: bool = False) -> list[str]:
     if not by_name and not one_part:
         return []
     # A unit upgrading with hundreds of name-only approvals got every file name, twice, in
-    # every scheduled sync's log: a few names and where the whole list is do there.
+    # every scheduled sync's log, and in every build's and preview's report (two lines of
+    # 84 KB at 1,000 bulletins): a few names and where the whole list is do there.
     brief = brief and len(by_name) + len(one_part) > OLD_APPROVALS_NAMED
 
     def listed(bulletins: list[Bulletin]) -> str:
@@ -517,8 +524,8 @@ def _approved_by_name(site: Site, *, brief: bool = False) -> list[str]:
         )
     if brief:
         lines.append(
-            "  Danh sách đủ và lệnh duyệt lại cho từng người duyệt: chạy publish check (hay "
-            "thêm --verbose vào lệnh đồng bộ này)."
+            "  Danh sách đủ và lệnh duyệt lại cho từng người duyệt: chạy publish check"
+            + (" (hay thêm --verbose vào lệnh đồng bộ này)." if in_sync else ".")
         )
         return lines
     approvers: dict[str, list[str]] = {}
