@@ -153,3 +153,21 @@ def test_a_sync_in_a_terminal_shows_its_build_then_erases_it_before_the_report(
     last = shown.rindex("Đang dựng — ")
     assert last < plans and CLEAR in shown[last:plans]
     assert "Đang dựng" not in shown[plans:]
+
+
+@pytest.mark.parametrize("ci", [False, True])
+def test_a_check_in_a_terminal_shows_its_phases_then_erases_them_before_the_report(
+    tmp_path: Path, ci: bool
+) -> None:
+    """`publish check` builds and renders in memory (~7 s the first time at 10,000 bulletins)."""
+    root = copy_site(tmp_path)
+    shown = in_a_terminal("check", "--root", str(root), ci=ci)
+    report = shown.index("Không có lỗi: đã kiểm tra")
+    if ci:
+        assert "Đang kiểm tra" not in shown and "\x1b[K" not in shown
+        return
+    assert CLEAR + "Đang kiểm tra — kênh web: dựng và ghi…" in shown
+    last = shown.rindex("Đang kiểm tra — ")
+    assert last < report and CLEAR in shown[last:report]
+    # Nothing the check prints lands on the status line: each line starts clean.
+    assert all(not line.startswith("Đang kiểm tra") for line in shown[last:].splitlines()[1:])

@@ -27,7 +27,9 @@ from publish.locate import with_lines
 from publish.model import Bulletin, Kept, Page, Site
 from publish.output_lock import output_lock
 from publish.pipeline import Build, build
+from publish.progress import Status
 from publish.replay import LastBuild
+from publish.timings import Timings
 from publish.writer import Claimant, claim
 
 __all__ = ["add_parser", "run"]
@@ -87,55 +89,63 @@ def _check(
     websites are fetched); report every stage's problems."""
     # The inputs the last build saw unchanged since are not read again (a build does the same).
     known = LastBuild(config, args.root / "output", ()).check_digests()
-    result = build(
-        config,
-        channels=parse_channels(args.channel),
-        now=now,
-        strict=args.strict,
-        keep_going=True,
-        digests=known,
-    )
+    failure = None
+    # Erased before anything is printed: a first check of 10,000 bulletins takes ~7 s.
+    with Status("Đang kiểm tra") as status:
+        result = build(
+            config,
+            channels=parse_channels(args.channel),
+            now=now,
+            strict=args.strict,
+            keep_going=True,
+            digests=known,
+            timings=Timings(on_phase=status.phase),
+        )
+        found = list(result.warnings)
+        # Named by file too: a link written as the file's name shows here as the page's address.
+        withdrawn = {
+            e.bulletin.url: f"{e.reason} (tệp {e.bulletin.source})" for e in result.site.excluded
+        }
+        written = WrittenLinks.of(result.site)
+        told = _told(result.site, found) | written.judged
+        held_pages = {
+            result.site.documents[source]: f"{why} (tệp {source})"
+            for source, why in result.site.held_pages.items()
+            if source in result.site.documents
+        }
+        locate = LinkLines(args.root, config.base_url, written)
+        links = SiteLinks(
+            config.base_url,
+            withdrawn,
+            told=told,
+            locate=locate,
+            held_pages=held_pages,
+            addresses=config.addresses,
+            # Kept in .cache/: at 10,000 bulletins reading every page's HTML took ~90 s of each
+            # check, most pages unchanged since the check of the last merge.
+            outlines=Shelf(Fragments(config.root), OUTLINES) if "web" in result.channels else None,
+        )
+        found += old_site_notes(result.site, locate)
+        count, rendered = 0, False
+        # An error outside content/ (site.toml, the templates) is one of the whole website.
+        if not any(p.severity == "error" and not p.file.startswith("content/") for p in found):
+            try:
+                count, rendered = _render(result, links, status.tick), True
+                links.save_outlines()
+            except (PublishError, OSError) as exc:
+                # A site with errors may not render whole (e.g. an unreadable image): its links
+                # are checked once those are fixed.
+                if not _errors(found):
+                    raise
+                if isinstance(exc, ContentError):
+                    found += exc.problems
+                elif isinstance(exc, PublishError) and not any(
+                    p.message in str(exc) for p in found
+                ):
+                    failure = str(exc)
     print_exclusions(result.site)
-    found = list(result.warnings)
-    # Named by file too: a link written as the file's name shows here as the page's address.
-    withdrawn = {
-        e.bulletin.url: f"{e.reason} (tệp {e.bulletin.source})" for e in result.site.excluded
-    }
-    written = WrittenLinks.of(result.site)
-    told = _told(result.site, found) | written.judged
-    held_pages = {
-        result.site.documents[source]: f"{why} (tệp {source})"
-        for source, why in result.site.held_pages.items()
-        if source in result.site.documents
-    }
-    locate = LinkLines(args.root, config.base_url, written)
-    links = SiteLinks(
-        config.base_url,
-        withdrawn,
-        told=told,
-        locate=locate,
-        held_pages=held_pages,
-        addresses=config.addresses,
-        # Kept in .cache/: at 10,000 bulletins reading every page's HTML took ~90 s of each
-        # check, most pages unchanged since the check of the last merge.
-        outlines=Shelf(Fragments(config.root), OUTLINES) if "web" in result.channels else None,
-    )
-    found += old_site_notes(result.site, locate)
-    count, rendered = 0, False
-    # An error outside content/ (site.toml, the templates) is one of the whole website.
-    if not any(p.severity == "error" and not p.file.startswith("content/") for p in found):
-        try:
-            count, rendered = _render(result, links), True
-            links.save_outlines()
-        except (PublishError, OSError) as exc:
-            # A site with errors may not render whole (e.g. an unreadable image): its links
-            # are checked once those are fixed.
-            if not _errors(found):
-                raise
-            if isinstance(exc, ContentError):
-                found += exc.problems
-            elif isinstance(exc, PublishError) and not any(p.message in str(exc) for p in found):
-                print(str(exc), file=sys.stderr)
+    if failure is not None:
+        print(failure, file=sys.stderr)
     unlock()
     if rendered:
         # Broken internal links and #anchors are errors; external ones only ever warn.
@@ -209,9 +219,10 @@ NOT_RENDERED = (
 )
 
 
-def _render(result: Build, links: SiteLinks) -> int:
-    """Render every artifact in memory into `links`; how many there were. The files of output/
-    found holding the bytes its ledger recorded get their new stats recorded (see Ledger.vouch)."""
+def _render(result: Build, links: SiteLinks, tick: Callable[[int], None]) -> int:
+    """Render every artifact in memory into `links`, telling `tick` how many so far; how many
+    there were. The files of output/ found holding the bytes its ledger recorded get their new
+    stats recorded (see Ledger.vouch)."""
     sources: dict[tuple[str, str], Claimant] = {}
     count = 0
     since = time.time_ns()
@@ -226,6 +237,7 @@ def _render(result: Build, links: SiteLinks) -> int:
             claim(artifact, sources)
             links.add(artifact)
             count += 1
+            tick(count)
             if isinstance(artifact, Kept) and artifact.verified is not None:
                 ledger = ledgers.get(artifact.channel)
                 if ledger is not None and os.fspath(artifact.origin) == ledger.where(artifact.path):
