@@ -139,35 +139,26 @@ def test_a_quiet_build_or_one_in_ci_shows_no_status(
 
 
 @pytest.mark.parametrize("ci", [False, True])
-def test_a_sync_in_a_terminal_shows_its_build_then_erases_it_before_the_report(
-    tmp_path: Path, ci: bool
+@pytest.mark.parametrize(
+    ("command", "prefix", "report"),
+    [
+        # A sync builds first (20 s to minutes cold at 10,000 bulletins): the line is gone
+        # before the build's report and the plans of the channels.
+        (("sync", "--dry-run"), "Đang dựng", "\nzalo: kế hoạch"),
+        # A check builds and renders in memory (~7 s the first time at 10,000 bulletins).
+        (("check",), "Đang kiểm tra", "Không có lỗi: đã kiểm tra"),
+    ],
+)
+def test_a_sync_or_a_check_in_a_terminal_shows_its_phases_then_erases_them_before_the_report(
+    tmp_path: Path, ci: bool, command: tuple[str, ...], prefix: str, report: str
 ) -> None:
-    """`publish sync` builds first (20 s to minutes cold at 10,000 bulletins): the same line,
-    gone before the build's report and the plans of the channels."""
-    shown = in_a_terminal("sync", "--root", str(copy_site(tmp_path)), "--dry-run", ci=ci)
-    plans = shown.index("\nzalo: kế hoạch")
+    shown = in_a_terminal(command[0], "--root", str(copy_site(tmp_path)), *command[1:], ci=ci)
+    reported = shown.index(report)
     if ci:
-        assert "Đang dựng" not in shown and "\x1b[K" not in shown
+        assert prefix not in shown and "\x1b[K" not in shown
         return
-    assert CLEAR + "Đang dựng — kênh web: dựng và ghi…" in shown
-    last = shown.rindex("Đang dựng — ")
-    assert last < plans and CLEAR in shown[last:plans]
-    assert "Đang dựng" not in shown[plans:]
-
-
-@pytest.mark.parametrize("ci", [False, True])
-def test_a_check_in_a_terminal_shows_its_phases_then_erases_them_before_the_report(
-    tmp_path: Path, ci: bool
-) -> None:
-    """`publish check` builds and renders in memory (~7 s the first time at 10,000 bulletins)."""
-    root = copy_site(tmp_path)
-    shown = in_a_terminal("check", "--root", str(root), ci=ci)
-    report = shown.index("Không có lỗi: đã kiểm tra")
-    if ci:
-        assert "Đang kiểm tra" not in shown and "\x1b[K" not in shown
-        return
-    assert CLEAR + "Đang kiểm tra — kênh web: dựng và ghi…" in shown
-    last = shown.rindex("Đang kiểm tra — ")
-    assert last < report and CLEAR in shown[last:report]
-    # Nothing the check prints lands on the status line: each line starts clean.
-    assert all(not line.startswith("Đang kiểm tra") for line in shown[last:].splitlines()[1:])
+    assert CLEAR + f"{prefix} — kênh web: dựng và ghi…" in shown
+    last = shown.rindex(f"{prefix} — ")
+    assert last < reported and CLEAR in shown[last:reported]
+    # Nothing printed afterwards lands on the status line: each line starts clean.
+    assert all(not line.startswith(prefix) for line in shown[last:].splitlines()[1:])
