@@ -20,7 +20,10 @@ The corpus comes from benchmarks/make_corpus.py (deterministic, seeded) and is k
 
 Hugo (`hugo`), Eleventy (`npx @11ty/eleventy`, or --eleventy-dir with it installed) and Pelican
 (`pelican`, or --pelican) build the same bulletins with a comparable minimal theme when they are
-installed; their figures and the ratios come from the same run. `hugo-norel` is Hugo with the
+installed; their figures and the ratios come from the same run. With `--rounds N`, the cold builds
+of ours and of each peer run N times, interleaved round by round, and the cold figures and ratios
+are the medians (the per-round ratios are printed too: a shared machine's speed drifts within a
+run, and the two builds of a round are the closest in time). `hugo-norel` is Hugo with the
 same theme less its related-bulletins list (`.Related`, the costliest part of Hugo's build here):
 the stricter comparison README also reports. `eleventy` builds the site the issue compares
 (bulletin pages with their neighbours, category and tag lists, pagination, feeds, sitemap);
@@ -313,6 +316,45 @@ def bench_publish(
         shutil.rmtree(clean, ignore_errors=True)
     shutil.rmtree(root, ignore_errors=True)
     return runs
+
+
+def bench_cold(work: Path, n: int, channels: str | None, photos: bool = False) -> Run:
+    """One more cold build of our tool on n bulletins (a round of --rounds after the first)."""
+    name = channels or "all"
+    root = work / f"cold-{n}-{name}{'-photos' if photos else ''}"
+    cold_copy(corpus(work, n, "publish", photos), root)
+    run = measure(f"publish {name} cold", publish_argv(root, channels), root)
+    shutil.rmtree(root, ignore_errors=True)
+    return run
+
+
+def median_run(runs: list[Run]) -> Run:
+    """The run of median time (of an even count, the faster of the two middle ones)."""
+    return sorted(runs, key=lambda run: run.seconds)[(len(runs) - 1) // 2]
+
+
+def rounds_summary(colds: dict[str, list[Run]], ours: str) -> list[str]:
+    """Lines giving each tool's cold times over the rounds and their median, then for each
+    peer the ratio of our cold build to its own in each round (the two minutes apart: this
+    machine's speed drifts over a run; the ratio of a round drifts least)."""
+    lines = [
+        f"|  | {label}, {len(runs)} rounds: "
+        + " / ".join(f"{run.seconds:.2f}" for run in runs)
+        + f" s; median {median_run(runs).seconds:.2f} s | | | | | |"
+        for label, runs in colds.items()
+    ]
+    mine = colds.get(ours, [])
+    for label, runs in colds.items():
+        if label == ours or not mine:
+            continue
+        ratios = [a.seconds / b.seconds for a, b in zip(mine, runs, strict=False) if b.seconds]
+        if ratios:
+            lines.append(
+                f"|  | {ours} / {label} by round: "
+                + " / ".join(f"{r:.2f}" for r in ratios)
+                + f"; median {sorted(ratios)[(len(ratios) - 1) // 2]:.2f} | | | | | |"
+            )
+    return lines
 
 
 SERVE_STEPS = {
@@ -739,6 +781,13 @@ def main() -> int:
         "--verify", action="store_true", help="compare the one-edit output with a clean build"
     )
     parser.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="cold builds of ours and of each peer, interleaved round by round; the table's "
+        "cold figures and ratios are then the medians (the machine's speed drifts over a run)",
+    )
+    parser.add_argument(
         "--photos",
         action="store_true",
         help="our tool only: every cover is the bulletin's own photo (peers resize no images)",
@@ -773,6 +822,19 @@ def main() -> int:
             if peer is not None:
                 results[peer.label] = peer
                 print(row(peer, n), flush=True)
+        colds = {label: [run] for label, run in results.items() if label.endswith(" cold")}
+        for _ in range(args.rounds - 1):
+            for channels in args.channels.split(","):
+                again = bench_cold(work, n, None if channels == "all" else channels, args.photos)
+                colds[again.label].append(again)
+            for name in peers:
+                peer = bench_peer(work, n, name, args)
+                if peer is not None:
+                    colds.setdefault(peer.label, []).append(peer)
+        if args.rounds > 1:
+            for line in rounds_summary(colds, "publish web cold"):
+                print(line, flush=True)
+            results.update({label: median_run(runs) for label, runs in colds.items()})
         ours = results.get("publish web cold")
         for name in peers:
             peer = results.get(f"{name} cold")

@@ -69,6 +69,35 @@ def test_the_build_benchmark_runs_every_step_and_verifies(tmp_path: Path) -> Non
     assert "the no-op build built again" not in out
 
 
+def test_the_build_benchmark_repeats_the_cold_builds_and_reports_medians(tmp_path: Path) -> None:
+    out = run(
+        "build.py",
+        *("--work", str(tmp_path), "--sizes", "30", "--channels", "web", "--peers", ""),
+        *("--rounds", "3"),
+    )
+    [times] = re.findall(
+        r"^\|  \| publish web cold, 3 rounds: (.+) s; median ([\d.]+) s \|", out, re.M
+    )
+    seconds = sorted(float(t) for t in times[0].split(" / "))
+    assert len(seconds) == 3 and float(times[1]) == seconds[1]
+
+
+def test_rounds_pair_each_peer_with_our_build_of_the_same_round(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    bench = _build_benchmark(monkeypatch)
+    ours = [bench.Run("publish web cold", s, 0, 0) for s in (10.0, 12.0, 11.0)]
+    theirs = [bench.Run("pelican cold", s, 0, 0) for s in (20.0, 30.0, 22.0)]
+    assert bench.median_run(ours).seconds == 11.0
+    assert bench.median_run(ours[:2]).seconds == 10.0  # of two, the faster
+    lines = bench.rounds_summary(
+        {"publish web cold": ours, "pelican cold": theirs}, "publish web cold"
+    )
+    assert "publish web cold, 3 rounds: 10.00 / 12.00 / 11.00 s; median 11.00 s" in lines[0]
+    assert "pelican cold, 3 rounds: 20.00 / 30.00 / 22.00 s; median 22.00 s" in lines[1]
+    assert "publish web cold / pelican cold by round: 0.50 / 0.40 / 0.50; median 0.50" in lines[2]
+
+
 def test_the_build_benchmark_tells_a_no_op_that_built_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
