@@ -476,8 +476,8 @@ def _approved_by_name(site: Site, *, brief: bool = False, in_sync: bool = False)
     the day ignores, or a linked file replaced, is published). An upgrade withdraws neither,
     and nothing re-approves them silently: the note gives each approver the one command that
     binds their bulletins again, after reading them. `brief` (a build's or preview's report,
-    a sync's log, `in_sync`): past OLD_APPROVALS_NAMED bulletins, a few named and `publish
-    check` for the list and commands."""
+    a sync's log): past OLD_APPROVALS_NAMED bulletins, a few named and `publish check` for the
+    list and commands; `in_sync`: the note is in a sync's log, whose --verbose lists them too."""
     policy = site.config.policy
     if not policy.require_approval or policy.approval != "content":
         return []
