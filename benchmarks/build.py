@@ -39,6 +39,7 @@ import json
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -330,7 +331,8 @@ def bench_cold(work: Path, n: int, channels: str | None, photos: bool = False) -
 
 def median_run(runs: list[Run]) -> Run:
     """The run of median time (of an even count, the faster of the two middle ones)."""
-    return sorted(runs, key=lambda run: run.seconds)[(len(runs) - 1) // 2]
+    middle = statistics.median_low(run.seconds for run in runs)
+    return next(run for run in runs if run.seconds == middle)
 
 
 def rounds_summary(colds: dict[str, list[Run]], ours: str) -> list[str]:
@@ -352,7 +354,7 @@ def rounds_summary(colds: dict[str, list[Run]], ours: str) -> list[str]:
             lines.append(
                 f"|  | {ours} / {label} by round: "
                 + " / ".join(f"{r:.2f}" for r in ratios)
-                + f"; median {sorted(ratios)[(len(ratios) - 1) // 2]:.2f} | | | | | |"
+                + f"; median {statistics.median_low(ratios):.2f} | | | | | |"
             )
     return lines
 
