@@ -129,7 +129,9 @@ def build(
         for save in saves:
             save()  # those no pool left time for (or all of them, when the build stopped)
     rendered = {name: modules[name] for name in sorted(channels, key=RENDER_ORDER.index)}
-    return Build(site, tuple(channels), tuple(found), _render_all(site, rendered, timings))
+    # A check renders in memory only: its phases must not say files are written.
+    doing = "dựng" if keep_going else "dựng và ghi"
+    return Build(site, tuple(channels), tuple(found), _render_all(site, rendered, timings, doing))
 
 
 def strictly(problems: Iterable[Problem]) -> list[Problem]:
@@ -161,13 +163,14 @@ def _judged(checked: Iterable[Problem], loaded: Sequence[Problem]) -> list[Probl
 
 
 def _render_all(
-    site: Site, modules: Mapping[str, ModuleType], timings: Timings
+    site: Site, modules: Mapping[str, ModuleType], timings: Timings, doing: str
 ) -> Iterator[Artifact]:
     """Each channel's artifacts, one channel after another (then the site may be collected);
-    a channel's phase is the time until its last artifact was taken."""
+    a channel's phase, named `kênh <name>: <doing>`, is the time until its last artifact was
+    taken."""
     try:
         for name, module in modules.items():
-            with timings.phase(f"kênh {name}: dựng và ghi"):
+            with timings.phase(f"kênh {name}: {doing}"):
                 yield from module.render(site)
                 give_back_freed_memory()
     finally:
