@@ -35,7 +35,7 @@ RENDER_ORDER = ("radio", "web", "zalo")
 are built by worker processes beside this one, so while it is still small. After the web
 channel this process is ~80 MB larger (freed memory it keeps mapped), and at 10,000 bulletins the
 Word phase then peaked at 355 MB PSS; first, at ~290 MB, and the build's peak was the web
-channel's ~340 MB (since bodies are held deflated and the radio assembly is let go when radio is
+channel's ~340 MB (since bodies are held packed and the radio assembly is let go when radio is
 done, the whole build peaks at ~250 MB). The writer takes files of any channel in any order."""
 
 

@@ -18,7 +18,7 @@ from publish.config import Config
 from publish.config_files import missing_abbreviations
 from publish.errors import Problem
 from publish.fields import kind, parse_datetime, unlikely_year
-from publish.model import Bulletin, deflate, inflate
+from publish.model import Bulletin, pack_bytes, unpack_bytes
 from publish.radio.abbreviations import load_abbreviations, read_unit_file
 from publish.radio.flags import BLOCKING, Flag
 from publish.radio.markdown import byline
@@ -112,12 +112,12 @@ or measured on air (T3) (spec §3.1 duration_mode)."""
 
 def pack(paragraphs: Iterable[str]) -> bytes:
     """Paragraphs as one compressed blob (see Segment.packed)."""
-    return deflate(pickle.dumps(tuple(paragraphs), protocol=pickle.HIGHEST_PROTOCOL))
+    return pack_bytes(pickle.dumps(tuple(paragraphs), protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _unpack(packed: bytes) -> tuple[str, ...]:
     """The paragraphs `pack` was given."""
-    paragraphs: tuple[str, ...] = pickle.loads(inflate(packed))
+    paragraphs: tuple[str, ...] = pickle.loads(unpack_bytes(packed))
     return paragraphs
 
 
