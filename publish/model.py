@@ -5,16 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import zstandard
-
 from publish.config import Config
 from publish.errors import Problem
+from publish.packing import pack_bytes, unpack_bytes
 from publish.text import slugify
 
 __all__ = [
@@ -29,9 +27,7 @@ __all__ = [
     "Page",
     "Site",
     "by_constructor",
-    "pack_bytes",
     "pack_text",
-    "unpack_bytes",
     "unpack_text",
 ]
 
@@ -46,37 +42,6 @@ def by_constructor(self: Any) -> tuple[type, tuple[Any, ...]]:
     (dataclasses' __setstate__), markedly slower to load, and a rebuild loads every bulletin.
     """
     return (type(self), tuple(getattr(self, name) for name in self.__slots__))
-
-
-class _Packers(threading.local):
-    """Zstandard's compressor and decompressor, one pair per thread: neither may be used by
-    two threads at once (publish serve renders in one thread while another watches files)."""
-
-    def __init__(self) -> None:
-        """A fresh pair for this thread."""
-        self.packer = zstandard.ZstdCompressor(level=1)
-        self.unpacker = zstandard.ZstdDecompressor()
-
-
-_PACKERS = _Packers()
-
-
-def pack_bytes(data: bytes) -> bytes:
-    """Bytes compressed fast, for what a build holds in memory a long time.
-
-    Zstandard, not zlib: a 4 KB body packs in ~16 µs and unpacks in ~8 µs, against ~54 and
-    ~19 µs with zlib at its fastest level, to the same ~1.5 KB; every body is packed once and
-    unpacked up to three times per channel (~0.7 s of CPU at 10,000 bulletins). LZ4 was
-    faster still but left bodies a third larger: each process holds every bulletin."""
-    packed = _PACKERS.packer.compress(data)
-    # Copied to its own size: the compressor's result is cut down from a buffer sized for the
-    # worst case, and the holes left behind the 10,000 bodies kept grew the heap by ~28 MB.
-    return bytes(memoryview(packed))
-
-
-def unpack_bytes(packed: bytes) -> bytes:
-    """The bytes `pack_bytes` was given."""
-    return _PACKERS.unpacker.decompress(packed)
 
 
 def pack_text(text: str) -> bytes:

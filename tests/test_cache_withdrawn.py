@@ -23,7 +23,7 @@ import pytest
 
 from publish.cache import FRAGMENTS
 from publish.cli import main
-from publish.model import unpack_bytes
+from publish.packing import unpack_bytes
 from tests.helpers import FIXTURES
 from tests.web_fixture import NOW, SITE
 

@@ -18,7 +18,8 @@ from publish.config import Config
 from publish.config_files import missing_abbreviations
 from publish.errors import Problem
 from publish.fields import kind, parse_datetime, unlikely_year
-from publish.model import Bulletin, pack_bytes, unpack_bytes
+from publish.model import Bulletin
+from publish.packing import pack_bytes, unpack_bytes
 from publish.radio.abbreviations import load_abbreviations, read_unit_file
 from publish.radio.flags import BLOCKING, Flag
 from publish.radio.markdown import byline
