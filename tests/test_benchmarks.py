@@ -229,3 +229,14 @@ def test_the_eleventy_peer_builds_the_site_the_issue_compares_and_the_old_one_to
         assert not (small / made).exists()
     assert not (small / "categories.njk").exists()
     assert "collections[tag]" in (small / "tags.njk").read_text("utf-8")
+
+
+def test_the_packing_benchmark_round_trips_and_prints_both_packers() -> None:
+    """It checks each packer gives every body back and prints a row for each."""
+    out = run("packing.py", "--count", "20")
+    assert "20 bodies" in out
+    rows = [line for line in out.splitlines() if line.startswith("| ") and "µs" not in line]
+    assert [row.split(" | ")[0] for row in rows] == [
+        "| zlib level 1 (before)",
+        "| publish.packing (Zstandard level 1)",
+    ]
