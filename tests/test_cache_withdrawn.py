@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import zstandard
 
 from publish.cache import FRAGMENTS
 from publish.cli import main
@@ -46,8 +47,9 @@ def build(root: Path, now: dt.datetime = NOW) -> None:
 
 
 def texts(value: object, depth: int = 0) -> Iterator[str]:
-    """Every text inside a cached value: strings, bytes as UTF-8, deflated, packed (a
-    bulletin's body) and zipped bytes opened, pickles inside bytes loaded, objects walked through their fields."""
+    """Every text inside a cached value: strings, bytes as UTF-8, deflated, packed (see
+    publish.packing) and zipped bytes opened, pickles inside bytes loaded, objects walked
+    through their fields."""
     if depth > 30:
         return
     if isinstance(value, str):
@@ -58,8 +60,12 @@ def texts(value: object, depth: int = 0) -> Iterator[str]:
         for bits in (-15, 15, 31):
             with contextlib.suppress(zlib.error):
                 yield zlib.decompress(data, bits).decode("utf-8", "ignore")
-        with contextlib.suppress(Exception):  # bytes that are no Zstandard frame: anything else
-            yield unpack_bytes(data).decode("utf-8", "ignore")
+        try:
+            unpacked = unpack_bytes(data)
+        except zstandard.ZstdError:  # bytes that are no packed frame: anything else
+            unpacked = None
+        if unpacked is not None:  # a body, or a pickle packed whole (a radio item's paragraphs)
+            yield from texts(unpacked, depth + 1)
         if data[:2] == b"PK" or _ZIP_LOCAL in data[:200]:
             # A Word file is a zip; the radio cache keeps it behind a checksum line.
             with zipfile.ZipFile(io.BytesIO(data)) as archive:

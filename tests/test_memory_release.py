@@ -40,8 +40,9 @@ def loaded(tmp_path):
 
 
 def test_a_loaded_bulletin_holds_its_body_packed(tmp_path) -> None:
-    """Every process of a build holds every bulletin: the body is kept as packed (Zstandard) UTF-8 (as
-    str, 10,000 bodies took ~64 MB; packed ~15 MB), read back whole, and pickles as it is."""
+    """Every process of a build holds every bulletin: the body is kept as packed (Zstandard)
+    UTF-8 (as str, 10,000 bodies took ~64 MB; packed ~15 MB), read back whole, and pickles as
+    it is."""
     bulletin = max(loaded(tmp_path).bulletins, key=lambda b: len(b.body))
     source = (tmp_path / "site" / bulletin.source).read_text("utf-8")
 
