@@ -12,8 +12,11 @@ worker ends up holding private copies of the memory pages it touched). With fewe
 `MIN_JOBS` jobs, without `fork` (Windows, macOS default) or when other threads are running
 (forking a threaded process can deadlock), the jobs run here, one after another.
 `PUBLISH_MEMORY_MB` sets the memory above which workers are replaced (see MEMORY_LIMIT_MB).
+Each worker has a pipe for its chunks and one for their results, which this thread reads when
+it needs them (see _Helper): no thread of this process runs beside it. A worker that dies (the
+kernel killing it for memory) stops the run with a message (WorkerStopped), never a hang.
 
-`meanwhile` hands this process work of its own to do while a pool's workers are busy (imports,
+`meanwhile` hands this process work of its own to do while the workers are busy (imports,
 compiling templates): what it would otherwise do alone, with the other core idle.
 
 `run_apart` is for the few jobs that allocate much (Word files): they go to new Python
@@ -28,13 +31,17 @@ import itertools
 import multiprocessing
 import os
 import pickle
+import select
+import signal
 import subprocess
 import sys
 import threading
 import time
+import typing
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
-from multiprocessing.pool import AsyncResult, Pool
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import TypeVar
 
@@ -44,6 +51,7 @@ except ImportError:  # Windows: no fork either, so no pool
     fcntl = None  # type: ignore[assignment]
 
 from publish.cores import workers
+from publish.errors import PublishError
 from publish.job_outcome import Failed, call
 
 __all__ = [
@@ -79,9 +87,10 @@ page faults and the whole tree ~800,000 (sys time 4.2 s of 40 s CPU); replaced o
 memory calls for it, the same build forked 6 times, the tree took ~255,000 faults and ~2 s less
 (peak PSS 232 → 266 MB).
 
-Workers are replaced by a new pool forked from this thread once the old one's results are all
-taken, never by the pool's `maxtasksperchild`: that forks from a pool thread at any moment, and
-a child forked while this thread was inside sqlite inherited sqlite's lock held and hung."""
+Workers are replaced by new ones forked from this thread once the old ones' results are all
+taken, never from another thread (as multiprocessing.Pool's `maxtasksperchild` did): that forks
+at any moment, and a child forked while this thread was inside sqlite inherited sqlite's lock
+held and hung."""
 
 CHECK_SECONDS = 0.5
 """Least time between two looks at the memory (reading a worker's smaps_rollup walks its page
@@ -99,26 +108,26 @@ _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 RESULT_PIPE_BYTES = 1 << 20
 """Size asked for the pipe that carries results back (Linux; its default is 64 KB). A chunk of
-pages comes back as ~0.5 MB: through 64 KB the worker waited until this process's result thread
-had read it piece by piece, and that thread needs the GIL, which this thread holds while it runs
-a chunk itself. In the listing pages of a cold build the worker so waited a third of its time;
-with the wider pipe a 10,000-bulletin cold build took ~1.2 s less (2 cores)."""
+pages comes back as ~0.5 MB: through 64 KB the worker waited until this process had read it
+piece by piece, while this process ran a chunk itself (then through multiprocessing.Pool's
+result thread, which needed the GIL this thread held). In the listing pages of a cold build the
+worker so waited a third of its time; with the wider pipe a 10,000-bulletin cold build took
+~1.2 s less (2 cores). A worker can so be a whole chunk ahead of this process's reading."""
 
 _JOBS: Sequence[Callable[[], object]] = ()
 """The jobs of the current run, inherited by the forked workers."""
 
 
-def _widen_result_pipe(pool: Pool) -> None:
+def _widen_result_pipe(results: Connection) -> None:
     """Let a worker write a whole chunk's results without waiting for them to be read (best
-    effort: Linux only, through the pool's private queue; without it only speed is lost)."""
+    effort: Linux only; without it only speed is lost)."""
     setting = getattr(fcntl, "F_SETPIPE_SZ", None)
     if setting is None:
         return
-    with contextlib.suppress(AttributeError, OSError, ValueError):
+    with contextlib.suppress(OSError, ValueError):
         with open("/proc/sys/fs/pipe-max-size", encoding="ascii") as handle:
             allowed = int(handle.read())
-        writer = pool._outqueue._writer  # type: ignore[attr-defined]
-        fcntl.fcntl(writer.fileno(), setting, min(RESULT_PIPE_BYTES, allowed))
+        fcntl.fcntl(results.fileno(), setting, min(RESULT_PIPE_BYTES, allowed))
 
 
 def memory_limit() -> int:
@@ -148,14 +157,14 @@ def _resident() -> int | None:
         return None
 
 
-def _faulted(pool: Pool) -> int:
-    """The most bytes any worker of `pool` faulted in since it was forked (its minor page faults,
-    /proc/<pid>/stat: cheap to read, but counting again what it freed and took back); 0 where
-    unreadable."""
+def _faulted(pids: Sequence[int]) -> int:
+    """The most bytes any of the worker processes `pids` faulted in since it was forked (its
+    minor page faults, /proc/<pid>/stat: cheap to read, but counting again what it freed and
+    took back); 0 where unreadable."""
     most = 0
-    for process in getattr(pool, "_pool", ()):
+    for pid in pids:
         try:
-            with open(f"/proc/{process.pid}/stat", "rb") as handle:
+            with open(f"/proc/{pid}/stat", "rb") as handle:
                 most = max(most, int(handle.read().rsplit(b")", 1)[1].split()[7]))
         except (OSError, IndexError, ValueError):
             continue
@@ -178,15 +187,15 @@ class _MemoryWatch:
         self.faulted = 0
         self.total: int | None = None
 
-    def over(self, pool: Pool) -> bool:
-        """Whether the memory of this process and `pool`'s workers is over the limit, or would
+    def over(self, pids: Sequence[int]) -> bool:
+        """Whether the memory of this process and its workers `pids` is over the limit, or would
         be by the next look at the pace it grew since the last (a worker finishes the chunks
         it has before it is replaced, and this process copies what it shared meanwhile), with
         a worker holding enough of its own for a fresh one to bring it down.
 
         Looks every CHECK_SECONDS, and sooner once a worker faulted LOOK_BYTES since the last
         look: rendering list pages, both processes came to hold ~100 MB more in 0.35 s."""
-        faulted = _faulted(pool)
+        faulted = _faulted(pids)
         if time.monotonic() - self.looked < CHECK_SECONDS and faulted - self.faulted < LOOK_BYTES:
             return False
         self.looked, self.faulted = time.monotonic(), faulted
@@ -195,7 +204,7 @@ class _MemoryWatch:
         # the proportional set size of all is this process's resident size plus what each
         # worker holds privately. Read so, a look walks the page tables of the workers only.
         mine = _resident()
-        theirs = [_private(process.pid) for process in getattr(pool, "_pool", ())]
+        theirs = [_private(pid) for pid in pids]
         if mine is None or None in theirs:
             return False
         owned = [t for t in theirs if t is not None]
@@ -300,36 +309,32 @@ def run_jobs(
     # to every inherited object's header and so copy the parent's pages into each worker.
     gc.freeze()
     helpers = count - 1  # this process is the last of `count`
-    context = multiprocessing.get_context("fork")
-    pool = context.Pool(helpers)
-    _widen_result_pipe(pool)
+    team = _Team(helpers)
     window = 2 * helpers + 2
     watch = _MemoryWatch(memory_limit())
     quota = sys.maxsize if watch.watching else max(1, recycle) * helpers
-    pending: deque[AsyncResult | list[object]] = deque()
-    queued = 0  # chunks of `pending` given to the pool
-    given = 0  # chunks given to this pool
+    pending: deque[_Helper | list[object]] = deque()
+    queued = 0  # chunks of `pending` given to the workers
+    given = 0  # chunks given to this team
     try:
         while bounds or pending:
-            if watch.watching and given < quota and watch.over(pool):
+            if watch.watching and given < quota and watch.over(team.pids()):
                 given = quota  # no more chunks for these workers; replaced once idle
             if given >= quota and not queued and bounds:
-                pool.close()  # every result taken: its workers are idle, its threads end
-                pool.join()
+                team.stop()  # every result taken: its workers are idle
                 gc.freeze()  # as above, for what this process made since
-                pool = context.Pool(helpers)
-                _widen_result_pipe(pool)
+                team = _Team(helpers)
                 given = 0
                 watch.restart()
             # Bounded windows of chunks in flight: results never pile up faster than consumed.
             while bounds and queued < window and given < quota:
-                pending.append(pool.apply_async(_run_chunk, bounds.popleft()))
+                pending.append(team.give(bounds.popleft()))
                 queued += 1
                 given += 1
             head = pending[0]
-            if isinstance(head, AsyncResult) and not head.ready():
-                # Rather than wait, do work handed over for a busy pool (it must be done here
-                # anyway, after the pool: see meanwhile), else run the next chunk here; its
+            if isinstance(head, _Helper) and not head.ready():
+                # Rather than wait, do work handed over for busy workers (it must be done here
+                # anyway, after them: see meanwhile), else run the next chunk here; its
                 # results wait for their turn.
                 if _aside():
                     continue
@@ -337,17 +342,184 @@ def run_jobs(
                     pending.append(_run_chunk(*bounds.popleft()))
                     continue
             pending.popleft()
-            queued -= isinstance(head, AsyncResult)
-            for result in head.get() if isinstance(head, AsyncResult) else head:
+            if isinstance(head, _Helper):
+                queued -= 1
+                results = head.take()
+            else:
+                results = head
+            for result in results:
                 if isinstance(result, Failed):
                     result.reraise()
                 yield result  # type: ignore[misc]
-        pool.close()
+        team.stop()
     finally:
-        pool.terminate()
-        pool.join()
+        team.kill()
         gc.unfreeze()
         _JOBS, _AFTER_CHUNK = previous, previous_after
+
+
+_HELD: list[Connection] = []
+"""This process's ends of the pipes of its live workers: a worker forked later closes them
+(see _serve), so that each worker's pipes have no other holder than this process and it."""
+
+
+class _Helper:
+    """One worker process forked from this one. Chunks of jobs go to it through one pipe and
+    their results come back through another, read by this thread when it needs them: no
+    thread of this process hands out work or reads results (multiprocessing.Pool's three did:
+    its worker handler spun while a result waited unread, ~0.6 s of a cold 10,000-bulletin
+    build's busiest process, and a worker killed mid-chunk left the build waiting forever)."""
+
+    def __init__(self) -> None:
+        """Fork the worker; it waits for its first chunk."""
+        context = multiprocessing.get_context("fork")
+        given, self.tasks = context.Pipe(duplex=False)
+        self.results, sent = context.Pipe(duplex=False)
+        # The worker closes this process's ends of every pipe, its own too: were it to hold
+        # the writing end of its own tasks, it would wait for them for ever once this ended.
+        others = (*_HELD, self.tasks, self.results)
+        self.process: BaseProcess = context.Process(
+            target=_serve, args=(given, sent, others), daemon=True
+        )
+        try:
+            self.process.start()
+        finally:
+            given.close()  # the worker's ends: its death now ends the results pipe
+            sent.close()
+        _HELD.extend((self.tasks, self.results))
+        _widen_result_pipe(self.results)
+        # One poll object for all the looks at the results (Connection.poll makes a selector
+        # each time); it also says so when the worker ended (POLLHUP).
+        self.poller = select.poll()
+        self.poller.register(self.results.fileno(), select.POLLIN)
+        self.waiting = 0
+        """Chunks given whose results are not taken yet."""
+
+    def give(self, chunk: tuple[int, int]) -> None:
+        """Send a chunk (jobs[start:stop]) to run after those it has."""
+        try:
+            self.tasks.send(chunk)
+        except OSError:
+            self._stopped()
+        self.waiting += 1
+
+    def ready(self) -> bool:
+        """Whether the result of its oldest chunk has come (or it ended: `take` then says so)."""
+        return bool(self.poller.poll(0))
+
+    def take(self) -> list[object]:
+        """The results of its oldest chunk not taken yet (waiting for them)."""
+        try:
+            results: list[object] = self.results.recv()
+        except (EOFError, OSError):
+            self._stopped()
+        self.waiting -= 1
+        return results
+
+    def _stopped(self) -> typing.NoReturn:
+        """Raise what the user is told when the worker ended before its work was done."""
+        self.process.join(timeout=5)
+        raise WorkerStopped(self.process.exitcode)
+
+    def end(self, *, kill: bool = False) -> None:
+        """Let the worker finish (it is idle) or kill it, and wait for it to end."""
+        for connection in (self.tasks, self.results):
+            with contextlib.suppress(ValueError):
+                _HELD.remove(connection)
+        if kill:
+            self.process.kill()
+        else:
+            with contextlib.suppress(OSError):
+                self.tasks.send(None)
+        self.process.join()
+        self.tasks.close()
+        self.results.close()
+
+
+class _Team:
+    """The worker processes of a run, each forked from this thread between chunks (never from
+    another thread: a child forked while this thread was inside sqlite inherited its lock held
+    and hung)."""
+
+    def __init__(self, count: int) -> None:
+        """Fork `count` workers."""
+        self.helpers: list[_Helper] = []
+        try:
+            for _ in range(count):
+                self.helpers.append(_Helper())
+        except BaseException:
+            self.kill()
+            raise
+
+    def give(self, chunk: tuple[int, int]) -> _Helper:
+        """Give a chunk to the worker with the fewest waiting; that worker."""
+        helper = min(self.helpers, key=lambda h: h.waiting)
+        helper.give(chunk)
+        return helper
+
+    def pids(self) -> list[int]:
+        """The workers' process ids."""
+        return [h.process.pid for h in self.helpers if h.process.pid is not None]
+
+    def stop(self) -> None:
+        """End the workers once they are idle (every result taken)."""
+        helpers, self.helpers = self.helpers, []
+        for helper in helpers:
+            helper.end()
+
+    def kill(self) -> None:
+        """End the workers now, whatever they are doing (nothing when they were stopped)."""
+        helpers, self.helpers = self.helpers, []
+        for helper in helpers:
+            helper.end(kill=True)
+
+
+def _serve(given: Connection, sent: Connection, inherited: tuple[Connection, ...]) -> None:
+    """A worker's loop: run each chunk it is given and send back its results, until told to
+    stop (None) or this process's end of its pipe is closed."""
+    for connection in inherited:
+        connection.close()
+    # Ctrl-C reaches every process of the group: the build stops its workers and tells the
+    # user, instead of each worker printing a KeyboardInterrupt traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    while True:
+        try:
+            chunk = given.recv()
+        except EOFError:
+            return
+        if chunk is None:
+            return
+        sent.send(_run_chunk(*chunk))
+
+
+class WorkerStopped(PublishError):
+    """A worker process of a build ended before its work was done (killed, out of memory)."""
+
+    def __init__(self, exitcode: int | None) -> None:
+        """The message for a worker that ended with `exitcode` (negative: by that signal)."""
+        if exitcode is not None and exitcode < 0:
+            name = _signal_name(-exitcode)
+            why = f"hệ điều hành dừng nó bằng tín hiệu {name}"
+            if -exitcode == getattr(signal, "SIGKILL", 9):
+                why += ", thường vì máy hết bộ nhớ"
+        elif exitcode is None:
+            why = "không rõ vì sao"
+        else:
+            why = f"mã thoát {exitcode}"
+        super().__init__(
+            f"Một tiến trình dựng song song đã dừng bất ngờ ({why}), nên lần dựng dừng lại; "
+            "thư mục đầu ra vẫn giữ nguyên như trước. Cách sửa: chạy lại lệnh. Nếu lỗi lặp "
+            "lại, máy có thể thiếu bộ nhớ: chạy với biến môi trường PUBLISH_WORKERS=1 (một "
+            "tiến trình, chậm hơn nhưng tốn ít bộ nhớ hơn) hoặc tăng bộ nhớ cho máy hay máy CI."
+        )
+
+
+def _signal_name(number: int) -> str:
+    """A signal's name ("SIGKILL"), or its number where it has none here."""
+    try:
+        return signal.Signals(number).name
+    except ValueError:
+        return str(number)
 
 
 class _Fresh:

@@ -112,9 +112,9 @@ def test_workers_send_whole_chunks_of_pages_through_a_widened_pipe(monkeypatch) 
     sizes: list[int] = []
     widen = parallel._widen_result_pipe
 
-    def widen_and_measure(pool) -> None:
-        widen(pool)
-        sizes.append(fcntl.fcntl(pool._outqueue._writer.fileno(), fcntl.F_GETPIPE_SZ))
+    def widen_and_measure(results) -> None:
+        widen(results)
+        sizes.append(fcntl.fcntl(results.fileno(), fcntl.F_GETPIPE_SZ))
 
     monkeypatch.setattr(parallel, "_widen_result_pipe", widen_and_measure)
     count = MIN_JOBS * 2
@@ -172,6 +172,50 @@ def test_replacing_workers_while_this_process_uses_sqlite_never_hangs(tmp_path: 
     )
     assert finished.returncode == 0, finished.stderr
     assert finished.stdout.strip() == "ok"
+
+
+def test_a_worker_killed_mid_chunk_stops_the_run_with_a_message_not_a_hang() -> None:
+    """Out of memory, the kernel kills a worker: the run stops at once with a Vietnamese
+    message naming the signal and what to do, instead of waiting for ever for the results."""
+    script = textwrap.dedent(
+        """
+        import os, signal
+        from functools import partial
+        from publish import parallel
+        from publish.parallel import MIN_JOBS, WorkerStopped, run_jobs
+
+        os.environ["PUBLISH_WORKERS"] = "2"
+        parallel._can_fork = lambda: True
+        here = os.getpid()
+
+        def job(n):
+            if os.getpid() != here:
+                os.kill(os.getpid(), signal.SIGKILL)
+            return n
+
+        try:
+            list(run_jobs([partial(job, n) for n in range(MIN_JOBS * 4)], chunk=4))
+        except WorkerStopped as exc:
+            print(exc)
+        """
+    )
+    finished = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60
+    )
+    assert finished.returncode == 0, finished.stderr
+    told = finished.stdout
+    assert "dừng bất ngờ" in told and "SIGKILL" in told and "hết bộ nhớ" in told, told
+    assert "PUBLISH_WORKERS=1" in told
+
+
+def test_workers_end_with_the_run_and_leave_no_process_behind() -> None:
+    """Once the results are all taken, no worker of the run is left running (nor a zombie)."""
+    jobs = [partial(_pid_of, n) for n in range(MIN_JOBS * 2)]
+    workers = {pid for _, pid in run_jobs(jobs, chunk=4)} - {os.getpid()}
+    assert workers
+    for pid in workers:
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)  # reaped already: not a child of this process any more
 
 
 INHERITED = "as the module sets it"
