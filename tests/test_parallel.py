@@ -417,3 +417,35 @@ def test_work_handed_over_without_a_pool_is_left_to_the_code_that_needs_it() -> 
         range(MIN_JOBS)
     )
     assert done == []  # forgotten when its block ended, not done by a later pool
+
+
+def test_a_build_whose_worker_is_killed_fails_with_a_message_and_keeps_the_output(
+    tmp_path, monkeypatch, capsys
+) -> None:
+    """The kernel kills a worker of a real build (out of memory): `publish build` ends with
+    exit 1 and the Vietnamese message, no traceback, and output/ is the last build's."""
+    from publish.cli import main
+    from publish.render.web import qr
+    from tests.helpers import snapshot
+
+    root = tmp_path / "site"
+    corpus = Path(__file__).parents[1] / "benchmarks" / "make_corpus.py"
+    subprocess.run([sys.executable, str(corpus), str(root), "90"], check=True, capture_output=True)
+    argv = ["build", "--root", str(root), "--now", "2030-01-01T00:00", "-q", "--channel", "web"]
+    assert main(argv) == 0
+    before = snapshot(root / "output")
+    here, draw = os.getpid(), qr.QrCodes.svg
+
+    def killed_in_a_worker(self, *args, **kwargs):
+        if os.getpid() != here:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return draw(self, *args, **kwargs)
+
+    monkeypatch.setattr(qr.QrCodes, "svg", killed_in_a_worker)
+    with open(root / "site.toml", "a", encoding="utf-8") as toml:
+        toml.write("\n# mọi trang dựng lại\n")
+    capsys.readouterr()
+    assert main(argv) == 1
+    told = capsys.readouterr().err
+    assert "dừng bất ngờ" in told and "SIGKILL" in told and "Traceback" not in told, told
+    assert snapshot(root / "output") == before
