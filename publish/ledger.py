@@ -77,10 +77,6 @@ def output_key(output: Path) -> str:
     return hashlib.sha256(str(output.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
-SAMPLE = 16
-"""Entries `mostly_unvouched` looks at."""
-
-
 def _files(folder: Path) -> Iterator[tuple[str, os.DirEntry[str]]]:
     """Every file (not folder) under `folder`, by POSIX relative path, with its directory entry."""
     stack = [("", str(folder))]
@@ -149,22 +145,6 @@ class Ledger:
             return {}
         shared = _LOADED[stamp] = _Entries(entries)
         return shared
-
-    def _stat_matches(self, rel: str, entry: Entry) -> bool:
-        """Whether output/<channel>/<rel> still has the size, mtime and inode of `entry`."""
-        try:
-            st = os.stat(self.where(rel), follow_symlinks=False)
-        except OSError:
-            return False
-        return _same_stat(st, entry)
-
-    def mostly_unvouched(self) -> bool:
-        """Whether most recorded files, judged by a sample, no longer match their stat, so
-        that checking them means reading and hashing them (output/ restored from a CI cache)."""
-        entries = list(self.entries.items())
-        sample = entries[:: max(1, len(entries) // SAMPLE)][:SAMPLE]
-        stale = sum(not self._stat_matches(rel, entry) for rel, entry in sample)
-        return bool(sample) and stale * 2 >= len(sample)
 
     def kept(
         self, rel: str, digest: str, source: str | None = None, key: str | None = None
