@@ -383,6 +383,10 @@ class _Helper:
         )
         try:
             self.process.start()
+        except BaseException:
+            self.tasks.close()
+            self.results.close()
+            raise
         finally:
             given.close()  # the worker's ends: its death now ends the results pipe
             sent.close()
@@ -489,7 +493,13 @@ def _serve(given: Connection, sent: Connection, inherited: tuple[Connection, ...
             return
         if chunk is None:
             return
-        sent.send(_run_chunk(*chunk))
+        results = _run_chunk(*chunk)
+        try:
+            sent.send(results)
+        except OSError:
+            return  # this process is gone: nobody reads the results
+        except Exception as exc:  # a result that cannot be pickled (a bug): said as one, here
+            sent.send([Failed(exc)])
 
 
 class WorkerStopped(PublishError):

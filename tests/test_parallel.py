@@ -218,6 +218,19 @@ def test_workers_end_with_the_run_and_leave_no_process_behind() -> None:
             os.waitpid(pid, os.WNOHANG)  # reaped already: not a child of this process any more
 
 
+def _unpicklable(number: int) -> object:
+    """A result no pipe can carry (a bug in a renderer: a job must return plain data)."""
+    return lambda: number
+
+
+def test_a_result_a_worker_cannot_send_is_an_error_here_not_a_dead_worker() -> None:
+    """The worker says what went wrong and goes on serving; this process raises it (it is not
+    told the worker died, nor asked to look at its memory)."""
+    with pytest.raises(RuntimeError, match="tiến trình dựng song song") as raised:
+        list(run_jobs([partial(_unpicklable, n) for n in range(MIN_JOBS * 2)], chunk=4))
+    assert "dừng bất ngờ" not in str(raised.value)
+
+
 INHERITED = "as the module sets it"
 """Changed by the test in this process: a forked worker would see the change, a fresh one not."""
 
