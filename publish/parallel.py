@@ -57,6 +57,7 @@ from publish.job_outcome import Failed, call
 __all__ = [
     "APART_MIN_JOBS",
     "MIN_JOBS",
+    "WorkerStopped",
     "meanwhile",
     "memory_limit",
     "run_apart",
@@ -560,8 +561,8 @@ class _Fresh:
         try:
             pickle.dump(job, stream, protocol=pickle.HIGHEST_PROTOCOL)
             stream.flush()
-        except OSError as exc:  # it ended (e.g. failed to start): not a problem of output/
-            raise RuntimeError(f"tiến trình dựng song song dừng bất ngờ ({exc!r})") from None
+        except OSError:  # it ended (e.g. failed to start): not a problem of output/
+            self._stopped(worker)
         self.busy[worker] = True
 
     def result(self, worker: int) -> object:
@@ -570,12 +571,20 @@ class _Fresh:
         assert stream is not None and self.busy[worker]
         try:
             result = pickle.load(stream)
-        except (EOFError, pickle.UnpicklingError) as exc:
-            raise RuntimeError(f"tiến trình dựng song song dừng bất ngờ ({exc!r})") from None
+        except (EOFError, pickle.UnpicklingError):
+            self._stopped(worker)
         self.busy[worker] = False
         if isinstance(result, Failed):
             result.reraise()
         return result
+
+    def _stopped(self, worker: int) -> typing.NoReturn:
+        """Raise what the user is told when a worker ended before its job was done (killed
+        for memory while building a Word file, or unable to start)."""
+        process = self.processes[worker]
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            process.wait(timeout=5)
+        raise WorkerStopped(process.returncode)
 
     def close(self, *, failed: bool = False) -> None:
         """End the workers: their input closed they exit; killed when something failed."""

@@ -388,12 +388,14 @@ def test_ctrl_c_leaves_a_fresh_worker_to_the_build_that_started_it() -> None:
 
 
 @pytest.mark.parametrize("preload", [(), ("publish.khong_co_module_nay",)])
-def test_a_worker_that_dies_is_an_internal_error_not_a_hang(preload) -> None:
-    """A worker killed mid-job (out of memory) or unable to start fails the build at once,
-    with an error that is not mistaken for a problem of the output folder."""
+def test_a_worker_apart_that_dies_stops_the_run_with_a_message_not_a_hang(preload) -> None:
+    """A fresh worker killed mid-job (out of memory) or unable to start fails the build at once,
+    with the message a forked worker's death gives (its exit code; never mistaken for a
+    problem of the output folder)."""
     jobs = [(n, partial(os._exit, 3)) for n in range(4)]
-    with pytest.raises(RuntimeError, match="dừng bất ngờ"):
+    with pytest.raises(parallel.WorkerStopped, match="dừng bất ngờ") as raised:
         list(run_apart(jobs, preload=preload, ahead=2, min_jobs=2))
+    assert "mã thoát" in str(raised.value)
 
 
 def _slow(number: int) -> int:
