@@ -322,7 +322,7 @@ def run_jobs(
             if watch.watching and given < quota and watch.over(team.pids()):
                 given = quota  # no more chunks for these workers; replaced once idle
             if given >= quota and not queued and bounds:
-                team.stop()  # every result taken: its workers are idle
+                team.end()  # every result taken: its workers are idle
                 gc.freeze()  # as above, for what this process made since
                 team = _Team(helpers)
                 given = 0
@@ -352,9 +352,9 @@ def run_jobs(
                 if isinstance(result, Failed):
                     result.reraise()
                 yield result  # type: ignore[misc]
-        team.stop()
+        team.end()
     finally:
-        team.kill()
+        team.end(kill=True)
         gc.unfreeze()
         _JOBS, _AFTER_CHUNK = previous, previous_after
 
@@ -453,7 +453,7 @@ class _Team:
             for _ in range(count):
                 self.helpers.append(_Helper())
         except BaseException:
-            self.kill()
+            self.end(kill=True)
             raise
 
     def give(self, chunk: tuple[int, int]) -> _Helper:
@@ -466,17 +466,12 @@ class _Team:
         """The workers' process ids."""
         return [h.process.pid for h in self.helpers if h.process.pid is not None]
 
-    def stop(self) -> None:
-        """End the workers once they are idle (every result taken)."""
+    def end(self, *, kill: bool = False) -> None:
+        """End the workers once they are idle (every result taken), or `kill` them now
+        whatever they are doing; nothing when they were ended already."""
         helpers, self.helpers = self.helpers, []
         for helper in helpers:
-            helper.end()
-
-    def kill(self) -> None:
-        """End the workers now, whatever they are doing (nothing when they were stopped)."""
-        helpers, self.helpers = self.helpers, []
-        for helper in helpers:
-            helper.end(kill=True)
+            helper.end(kill=kill)
 
 
 def _serve(given: Connection, sent: Connection, inherited: tuple[Connection, ...]) -> None:
