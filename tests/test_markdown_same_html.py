@@ -377,3 +377,193 @@ document = st.one_of(
 @given(document)
 def test_generated_markdown_with_headings_renders_the_same(body: str) -> None:
     assert_same(body)
+
+
+# The plain road ------------------------------------------------------------------------------
+# PlainMarkdown writes a plain body's HTML without Python-Markdown. Whatever it accepts must come
+# out as the stock road writes it, before and after the sanitiser, asking the same lookups.
+
+PLAIN_WORDS = [
+    "Công", "an", "huyện", "Châu", "Thành", "người", "dân", "113", "8/12/2020", "(SN 1993,",
+    "phường 9)", "“xác minh”", '"mã OTP"', "—", "!", "?", ":", ";", "50%", "#5", "x-y", "Ở",
+    "TP.HCM", "0277 3610 113", "v.v.", "…", "a\u00a0b", "đ", "A", "1.", "2)", "(", ")",
+]  # fmt: skip
+RISKY = [
+    "***Chữ***", "a_b", "_x_", "__đậm__", "[^1]", "[^1](/a)", "[r1]", "[ref][r1]", "*[CA]",
+    "&amp;", "a & b", "&#273;", "<b>x</b>", "`c`", "\\*", "\\[x\\]", "a\\b", "\\*Chữ\\*", "{#id}",
+    "~~x~~", "a|b", "[r1]: /a", "[x]:",
+    "*", "**", "***", " * ", "[", "]", "![", ">", "=", "+", "-", "#", ":", "!", "] (", "[]",
+]  # fmt: skip
+STARTERS = [
+    "", "", "", "", "", "- ", "1. ", "2. ", "> ", "## ", "# ", "####### ", "* ", "+ ", "= ",
+    ": ", "1) ", "a) ", "– ", "• ", "**", "*", "***", "---", "===", "10. ", "1.", "-", "#",
+    "![", "[", "!", " ", "    ", " - ", "\u00a0", "\u2003",
+]  # fmt: skip
+ENDINGS = ["", "", "", "", "", "", " ", "  ", "\u00a0", "\u2000", "#", " ##"]
+
+
+def _plain_inline(rng) -> str:
+    """One piece of a plain line: words, bold, italic, links, and now and then something odd."""
+    w = rng.choice(PLAIN_WORDS)
+    v = rng.choice(PLAIN_WORDS)
+    if rng.random() < 0.6:
+        return rng.choice(
+            [
+                w,
+                f"{w} {v}",
+                f"*{w}*",
+                f"**{w}**",
+                f"**{w} {v}**",
+                f"*{w} {v}*",
+                f"[{w}](https://vi.example/{rng.randint(1, 9)})",
+                f"[{w} {v}](/a/)",
+            ]
+        )
+    if rng.random() < 0.7:
+        return w
+    return rng.choice(
+        [
+            f"*{w}**", f"**{w}*", f"** {w}**", f"**{w} **", f"{w}**{v}**", f"**{w}**{v}",
+            f"**[{w}](https://vi.example/)**", f"[**{w}**](/a)", f"*{w}\n{v}*",
+            f"![{w}](anh.jpg)", f"[{w}](a.md)", f"[{w}](https://vi.example/a(b))",
+            f'[{w}](/a "Tiêu đề")',
+        ]
+    ) if rng.random() < 0.5 else rng.choice(RISKY)  # fmt: skip
+
+
+def _plain_line(rng) -> str:
+    """A line of text, maybe opened by something that makes it a block of its own."""
+    joiner = " " if rng.random() < 0.9 else ""
+    text = joiner.join(_plain_inline(rng) for _ in range(rng.randint(1, 5))).strip()
+    starter = rng.choice(STARTERS) if rng.random() < 0.1 else ""
+    ending = rng.choice(ENDINGS) if rng.random() < 0.05 else ""
+    return starter + (text or "Chữ") + ending
+
+
+def _plain_block(rng) -> str:
+    """A paragraph, heading, list, quote or figure, as editors write them, or close to it."""
+    kind = rng.randrange(9)
+    lines = [_plain_line(rng) for _ in range(rng.randint(1, 3))]
+    if kind == 0:
+        heading = "#" * rng.randint(1, 4) + " " + rng.choice(["Kết quả", "Tình hình", "A 1"])
+        return "\n".join([heading, *lines[: rng.randint(0, 2)]])
+    if kind == 1:
+        marker = rng.choice(["- ", "- ", "1. ", "2. "])
+        return "\n".join(marker + line.lstrip("-#>*+=: ") for line in lines)
+    if kind == 2:
+        return "\n".join("> " + line for line in lines)
+    if kind == 4 and rng.random() < 0.3:
+        fence = rng.choice(["~~~", "```"])
+        return rng.choice([f"{fence}\n{lines[0]}\n{fence}", f"{lines[0]} {{#id}}", "## A {: #b }"])
+    if kind == 3:
+        alt = rng.choice(["Ảnh", "", "Lực lượng Công an", "a*b", "x]"])
+        src = rng.choice(["anh.jpg", "images/a.png", "https://vi.example/a.jpg", "a b.jpg"])
+        title = rng.choice(
+            ["", ' "Chú thích"', ' "Đội tuần tra, (2020)"', ' ""', ' "  "', ' " b "', ' "a  b"']
+        )
+        return f"![{alt}]({src}{title})"
+    return "\n".join(lines)
+
+
+def _plain_body(rng) -> str:
+    """Several blocks, mostly a blank line apart."""
+    blocks = [_plain_block(rng) for _ in range(rng.randint(1, 5))]
+    body = ""
+    for block in blocks:
+        body += block + ("\n\n" if rng.random() < 0.9 else rng.choice(["\n\n\n", "\n"]))
+    return rng.choice(["", "\n"]) + body
+
+
+def _recorder() -> tuple[list[str], object]:
+    """A lookup that notes each src it is asked about (remote ones have no variants)."""
+    asked: list[str] = []
+
+    def lookup(src: str) -> ImageInfo | None:
+        asked.append(src)
+        return None if "://" in src else INFO
+
+    return asked, lookup
+
+
+def _both_roads(body: str, eager_first: bool, taken: frozenset[str]):
+    """(fast, stock): each road's HTML before the sanitiser and its lookups; None when the plain
+    road declines the body."""
+    blocks = RENDERER.plain.parse(body)
+    if blocks is None:
+        return None
+    asked_fast, lookup = _recorder()
+    fast = RENDERER.plain.html(blocks, lookup=lookup, eager_first=eager_first, taken_ids=taken)
+    asked_stock, lookup = _recorder()
+    stock = RENDERER._stock(body, lookup=lookup, eager_first=eager_first, taken_ids=taken)
+    return (fast, asked_fast), (stock, asked_stock)
+
+
+def test_the_plain_road_writes_what_the_stock_road_writes() -> None:
+    import random
+
+    rng = random.Random(63)
+    taken_some = 0
+    for _ in range(6000):
+        body = _plain_body(rng)
+        for eager_first, taken in ((False, frozenset()), (True, frozenset({"ket-qua"}))):
+            roads = _both_roads(body, eager_first, taken)
+            if roads is None:
+                break
+            assert roads[0] == roads[1], body
+        else:
+            taken_some += 1
+            assert_same(body)
+    # Not vacuous: a good share of these bodies take the plain road.
+    assert taken_some > 700
+
+
+def test_the_plain_road_takes_the_realistic_corpus(corpus) -> None:
+    bodies = [body for name, body in corpus if not name.endswith("(whole file)")]
+    taken = [body for body in bodies if RENDERER.plain.parse(body) is not None]
+    assert len(taken) > 0.9 * len(bodies)
+    for body in taken:
+        roads = _both_roads(body, True, frozenset({"noi-dung"}))
+        assert roads is not None and roads[0] == roads[1]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Chữ *nghiêng* và **đậm**.",
+        "## Kết quả\nChữ ngay dưới tiêu đề.\n\n## Kết quả",
+        "- một\n- hai\n\n1. một\n2. hai",
+        "> Lời dẫn\n> dòng hai *nghiêng*",
+        '![Ảnh](anh.jpg "Chú thích")\n\n![Ảnh xa](https://vi.example/a.jpg)',
+        "Xem [Cổng dịch vụ công](https://dichvucong.gov.vn/) và **[đường dây nóng](/lien-he/)**.",
+    ],
+)
+def test_plain_bodies_take_the_plain_road(body: str) -> None:
+    assert RENDERER.plain.parse(body) is not None
+    for eager_first in (False, True):
+        roads = _both_roads(body, eager_first, frozenset({"ket-qua"}))
+        assert roads is not None and roads[0] == roads[1]
+    assert_same(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "| a | b |\n|---|---|\n| 1 | 2 |",  # a table
+        "Chữ[^1]\n\n[^1]: Chú thích",  # a footnote
+        "Dòng một  \nDòng hai",  # a hard line break
+        "Bà con lưu ý:\n- Không chuyển tiền",  # a list right under text
+        "- một\n\n- hai",  # a loose list
+        "> một\n\n> hai",  # two quotes the stock parser makes one
+        "    mã",  # an indented code block
+        "Chữ <b>đậm</b> &amp; `mã` \\*",  # HTML, an entity, code, an escape
+        "3. ba\n4. bốn",  # <ol start="3">
+        "* một\n* hai",  # a list marker other than "-"
+        "Chữ *lẻ",  # a star left alone
+        "## **Đậm** trong tiêu đề",
+        "• Phát tờ rơi\n• Tuần tra",  # pasted bullets
+        "Tiêu đề\n===",
+    ],
+)
+def test_other_bodies_take_the_stock_road(body: str) -> None:
+    assert RENDERER.plain.parse(body) is None
+    assert_same(body)

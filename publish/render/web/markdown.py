@@ -11,7 +11,6 @@ import itertools
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 from typing import Protocol, cast
 
@@ -35,16 +34,12 @@ from publish.markdown_escapes import QuoteEscapes
 from publish.markdown_lists import ListsAfterText
 from publish.markdown_pasted import PastedLists
 from publish.markdown_tuning import tuned
-from publish.model import by_constructor
+from publish.render.web.image_info import SIZED, SIZES, ImageInfo, ImageLookup
+from publish.render.web.plain_markdown import PlainMarkdown
 from publish.text import slugify
 
-__all__ = ["ImageInfo", "MarkdownRenderer", "RawImages", "scroll_regions"]
+__all__ = ["SIZED", "SIZES", "ImageInfo", "MarkdownRenderer", "RawImages", "scroll_regions"]
 
-SIZES = "(min-width: 48rem) 44rem, 100vw"
-SIZED = "data-sized"
-"""Marks an image whose width and height the build wrote (the photo's own): its box may be held
-at that size (the stylesheet's `contain: size`). One the editor sized by hand, maybe not in the
-photo's proportions, keeps the height the browser gives it."""
 TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "div", "dl", "dt",
     "em", "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd",
@@ -63,19 +58,6 @@ URL_SCHEMES = {"http", "https", "mailto", "tel"}
 SRCSET_RE = re.compile(r"^/[^\s,]+ \d+w(, /[^\s,]+ \d+w)*$")
 
 
-@dataclass(frozen=True, slots=True)
-class ImageInfo:
-    """What the figure of one local image gets: src, srcset and intrinsic size."""
-
-    __reduce__ = by_constructor  # loads fast: every reused page unpickles one
-
-    src: str
-    srcset: str
-    width: int
-    height: int
-
-
-ImageLookup = Callable[[str], "ImageInfo | None"]
 LinkLookup = Callable[[str], "str | None"]
 """A link's href → the site path it leads to instead (a link to a content file), or None."""
 OwnLookup = Callable[[str], "str | None"]
@@ -347,6 +329,8 @@ class MarkdownRenderer:
         )
         self._md.treeprocessors.register(_HeadingIds(self._md, self), "toc", 5)
         tuned(self._md)
+        self.plain = PlainMarkdown(self._md)
+        """Writes a plain body's HTML without the converter (off: every body takes it)."""
 
     def convert(
         self,
@@ -366,13 +350,13 @@ class MarkdownRenderer:
         address become the site path `own` gives (with `prefix`), a link whose text has no
         markup shows the text `shown` gives instead, when it gives one, and headings never take
         an id the page around the body uses (`taken_ids`)."""
-        self.lookup = lookup
-        self.eager_first = eager_first
-        self.taken_ids = taken_ids
-        try:
-            html = self._md.reset().convert(text)
-        finally:
-            self.lookup = lambda src: None
+        blocks = self.plain.parse(text)
+        if blocks is not None:
+            html = self.plain.html(
+                blocks, lookup=lookup, eager_first=eager_first, taken_ids=taken_ids
+            )
+        else:
+            html = self._stock(text, lookup=lookup, eager_first=eager_first, taken_ids=taken_ids)
         html = _drop_orphan_backlinks(CLEANER.clean(html))
         if shown is not None and "//" in html:
             # Before the hrefs change: `shown` is asked about the href as written.
@@ -384,6 +368,18 @@ class MarkdownRenderer:
         if 'href="' in html:
             html = SITE_LINK_RE.sub(partial(_site_link, prefix, own), html)
         return html
+
+    def _stock(
+        self, text: str, *, lookup: ImageLookup, eager_first: bool, taken_ids: frozenset[str]
+    ) -> str:
+        """Python-Markdown's HTML for a body, with the figures and heading ids of the site."""
+        self.lookup = lookup
+        self.eager_first = eager_first
+        self.taken_ids = taken_ids
+        try:
+            return self._md.reset().convert(text)
+        finally:
+            self.lookup = lambda src: None
 
 
 LINK_RE = re.compile(r'(<a\b[^>]*?\bhref=")([^"]*)"')

@@ -1,0 +1,31 @@
+"""What a body's local photo becomes on the website: its variants, size and attributes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from publish.model import by_constructor
+
+__all__ = ["SIZED", "SIZES", "ImageInfo", "ImageLookup"]
+
+SIZES = "(min-width: 48rem) 44rem, 100vw"
+SIZED = "data-sized"
+"""Marks an image whose width and height the build wrote (the photo's own): its box may be held
+at that size (the stylesheet's `contain: size`). One the editor sized by hand, maybe not in the
+photo's proportions, keeps the height the browser gives it."""
+
+
+@dataclass(frozen=True, slots=True)
+class ImageInfo:
+    """What the figure of one local image gets: src, srcset and intrinsic size."""
+
+    __reduce__ = by_constructor  # loads fast: every reused page unpickles one
+
+    src: str
+    srcset: str
+    width: int
+    height: int
+
+
+ImageLookup = Callable[[str], "ImageInfo | None"]
