@@ -36,6 +36,7 @@ from publish.render.web.markdown import (
     ImageInfo,
     MarkdownRenderer,
     RawImages,
+    plain_cleaned,
 )
 from publish.render.zalo.blocks import to_html
 from publish.text import slugify
@@ -399,6 +400,10 @@ STARTERS = [
     ": ", "1) ", "a) ", "– ", "• ", "**", "*", "***", "---", "===", "10. ", "1.", "-", "#",
     "![", "[", "!", " ", "    ", " - ", "\u00a0", "\u2003",
 ]  # fmt: skip
+URLS = [
+    "/tin-tức/", "tel:113", "TEL:113", "mailto:a@vi.example", "javascript:x", "data:x", "a:b",
+    "//vi.example/a", "#ket-qua", "?q=1", "HTTPS://VI.EXAMPLE/", "http://vi.example", "a.md",
+]  # fmt: skip
 ENDINGS = ["", "", "", "", "", "", " ", "  ", "\u00a0", "\u2000", "#", " ##"]
 
 
@@ -416,6 +421,7 @@ def _plain_inline(rng) -> str:
                 f"**{w} {v}**",
                 f"*{w} {v}*",
                 f"[{w}](https://vi.example/{rng.randint(1, 9)})",
+                f"[{w}]({rng.choice(URLS)})",
                 f"[{w} {v}](/a/)",
             ]
         )
@@ -457,7 +463,7 @@ def _plain_block(rng) -> str:
         return rng.choice([f"{fence}\n{lines[0]}\n{fence}", f"{lines[0]} {{#id}}", "## A {: #b }"])
     if kind == 3:
         alt = rng.choice(["Ảnh", "", "Lực lượng Công an", "a*b", "x]"])
-        src = rng.choice(["anh.jpg", "images/a.png", "https://vi.example/a.jpg", "a b.jpg"])
+        src = rng.choice(["anh.jpg", "images/a.png", "https://vi.example/a.jpg", "a b.jpg", *URLS])
         title = rng.choice(
             ["", ' "Chú thích"', ' "Đội tuần tra, (2020)"', ' ""', ' "  "', ' " b "', ' "a  b"']
         )
@@ -513,6 +519,8 @@ def test_the_plain_road_writes_what_the_stock_road_writes() -> None:
         else:
             taken_some += 1
             assert_same(body)
+            fast = roads[0][0]
+            assert plain_cleaned(fast) == CLEANER.clean(fast), body
     # Not vacuous: a good share of these bodies take the plain road.
     assert taken_some > 700
 
@@ -567,3 +575,19 @@ def test_plain_bodies_take_the_plain_road(body: str) -> None:
 def test_other_bodies_take_the_stock_road(body: str) -> None:
     assert RENDERER.plain.parse(body) is None
     assert_same(body)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<p>Xem <a href="/tin-tức/">tin</a>\xa0và <a href="tel:113">113</a>.</p>',
+        '<p><a href="javascript:x">x</a> <a href="data:x">y</a> <a href="a:b">z</a></p>',
+        '<figure><img alt="a\xa0b" src="/a&amp;b.jpg" srcset="/a.jpg 480w"></figure>',
+        '<figure><img alt="a" src="/a&lt;b.jpg"></figure>',
+        '<figure><img alt="a" src="file:///etc/passwd"></figure>',
+        '<figure><img alt="a" src="/a.jpg" srcset="https://x.example/a.jpg 480w"></figure>',
+        '<figure><img alt="a" src="/a.jpg" srcset="/a.jpg 480w, /b.jpg 960w"></figure>',
+    ],
+)
+def test_plain_html_is_cleaned_as_the_sanitiser_cleans_it(html: str) -> None:
+    assert plain_cleaned(html) == CLEANER.clean(html)

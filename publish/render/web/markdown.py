@@ -84,6 +84,27 @@ CLEANER = nh3.Cleaner(
 )
 
 
+PLAIN_URL_RE = re.compile(r'\b(href|src|srcset)="([^"]*)"')
+KEPT_URL_RE = re.compile(r"(?:https?|mailto|tel):|[^:]*$")
+"""A URL the sanitiser keeps as it is: one of URL_SCHEMES, or no scheme at all."""
+PLAIN_LINK_RE = re.compile(r'(<a href="[^"]*")>')
+
+
+def plain_cleaned(html: str) -> str:
+    """What CLEANER.clean writes for the HTML of a plain body (PlainMarkdown.html): its links
+    get rel="noopener" and no-break spaces their entity; nothing else in that HTML is ever
+    changed, unless a URL or srcset might be dropped, which the sanitiser itself then decides.
+    The sanitiser's parse and serialisation are ~0.19 ms of a body's ~0.3 ms."""
+    for match in PLAIN_URL_RE.finditer(html):
+        name, value = match.groups()
+        kept = SRCSET_RE.fullmatch(value) if name == "srcset" else KEPT_URL_RE.match(value)
+        if kept is None:
+            return CLEANER.clean(html)
+    if "<a " in html:
+        html = PLAIN_LINK_RE.sub(r'\1 rel="noopener">', html)
+    return html.replace("\xa0", "&nbsp;")
+
+
 class _Figures(Treeprocessor):
     """Turns a paragraph holding only an image into a figure with a caption, sized and lazy."""
 
@@ -355,9 +376,10 @@ class MarkdownRenderer:
             html = self.plain.html(
                 blocks, lookup=lookup, eager_first=eager_first, taken_ids=taken_ids
             )
+            html = _drop_orphan_backlinks(plain_cleaned(html))
         else:
             html = self._stock(text, lookup=lookup, eager_first=eager_first, taken_ids=taken_ids)
-        html = _drop_orphan_backlinks(CLEANER.clean(html))
+            html = _drop_orphan_backlinks(CLEANER.clean(html))
         if shown is not None and "//" in html:
             # Before the hrefs change: `shown` is asked about the href as written.
             html = TEXT_LINK_RE.sub(partial(_texted, shown), html)
