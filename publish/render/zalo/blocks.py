@@ -22,6 +22,7 @@ import markdown
 from publish.markdown_escapes import QuoteEscapes
 from publish.markdown_lists import ListsAfterText
 from publish.markdown_pasted import PastedLists
+from publish.markdown_plain import PlainMarkdown, bare_html
 from publish.markdown_tuning import tuned
 from publish.sanitize import strip_markup
 
@@ -438,8 +439,15 @@ def _converter() -> markdown.Markdown:
 def to_html(body: str) -> str:
     """Python-Markdown's HTML for one body, exactly as `markdown.markdown` with "extra" and
     "sane_lists" (and ListsAfterText, QuoteEscapes) writes it (one converter per thread instead
-    of one per body)."""
-    return _converter().reset().convert(body)
+    of one per body; a plain body written straight from its blocks)."""
+    md = _converter()
+    plain = getattr(_LOCAL, "plain", None)
+    if plain is None:
+        plain = _LOCAL.plain = PlainMarkdown(md)
+    blocks = plain.parse(body)
+    if blocks is not None:
+        return bare_html(blocks)
+    return md.reset().convert(body)
 
 
 def markdown_blocks(

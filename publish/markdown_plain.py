@@ -1,12 +1,13 @@
-"""The website's HTML for a plain body, written straight from its text.
+"""Plain bodies read straight from their text, for the HTML Python-Markdown would write.
 
 Most bulletins are paragraphs, headings, flat lists, one-paragraph quotes and photos, with bold,
-italic and links. For such a body this writes, byte for byte, what Python-Markdown 3.11 with the
-site's extensions writes (before the sanitiser), without building and walking a tree: ~0.09
-instead of ~0.48 ms of CPU a body (~4 s at 10,000 bulletins). `PlainMarkdown.parse` reads a body into blocks or answers
-None as soon as anything in it is outside that subset (a table, a footnote, raw HTML, an escape,
-an indented line, a list right under text…); the renderer then takes the stock road.
-tests/test_markdown_same_html.py compares both roads with the original converter.
+italic and links. `PlainMarkdown.parse` reads such a body into blocks, or answers None as soon as
+anything in it is outside that subset (a table, a footnote, raw HTML, an escape, an indented
+line, a list right under text…), and the channel takes the stock road. From the blocks, the
+website (publish.render.web.plain_body) and Zalo (`bare_html`) write, byte for byte, what
+Python-Markdown 3.11 with their extensions writes, without building and walking a tree: ~0.09
+instead of ~0.48 ms of CPU a body on each channel (~4 s each at 10,000 bulletins).
+tests/test_markdown_same_html.py compares both roads with the original converters.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ import re
 from typing import NamedTuple
 
 import markdown
-from markdown.extensions.toc import unique
 from markdown.inlinepatterns import DelimiterProcessor
 from markdown.serializers import (  # type: ignore[attr-defined]  # 3.11: the same bytes
     _escape_attrib_html,
@@ -23,10 +23,8 @@ from markdown.serializers import (  # type: ignore[attr-defined]  # 3.11: the sa
 from markdown.util import INLINE_PLACEHOLDER
 
 from publish.markdown_pasted import suspect
-from publish.render.web.image_info import SIZED, SIZES, ImageInfo, ImageLookup
-from publish.text import slugify
 
-__all__ = ["Block", "PlainMarkdown"]
+__all__ = ["Block", "PlainMarkdown", "bare_html"]
 
 
 RARE = re.compile(
@@ -60,7 +58,7 @@ class Block(NamedTuple):
     kind: str
     html: str
     level: int = 0
-    figure: tuple[str, str, str] = ("", "", "")
+    figure: tuple[str, str, str | None] = ("", "", None)
 
 
 LISTS = {"-": ("ul", BULLET), ">": ("quote", QUOTE)}
@@ -68,7 +66,7 @@ LISTS = {"-": ("ul", BULLET), ">": ("quote", QUOTE)}
 
 
 class PlainMarkdown:
-    """Reads and writes plain bodies as `md` (a MarkdownRenderer's converter) would."""
+    """Reads plain bodies as `md` (a channel's converter, tuned) would."""
 
     def __init__(self, md: markdown.Markdown) -> None:
         """Take the emphasis rules from `md` itself; off unless it is markdown 3.11."""
@@ -122,8 +120,8 @@ class PlainMarkdown:
             figure = FIGURE.fullmatch(chunk)
             if figure is None:
                 return False
-            caption = (figure[3] or "").strip()  # as Python-Markdown reads a title
-            blocks.append(Block("figure", "", 0, (figure[2], figure[1], caption)))
+            title = None if figure[3] is None else figure[3].strip()  # as Python-Markdown reads it
+            blocks.append(Block("figure", "", 0, (figure[2], figure[1], title)))
             return True
         if opening in "->" or opening.isdigit():
             kind, opener = LISTS.get(opening, ("ol", NUMBER))
@@ -228,56 +226,28 @@ class PlainMarkdown:
         out.append(text[done:])
         return "".join(out)
 
-    def html(
-        self,
-        blocks: list[Block],
-        *,
-        lookup: ImageLookup,
-        eager_first: bool,
-        taken_ids: frozenset[str],
-    ) -> str:
-        """The stock converter's HTML for `blocks` (heading levels and ids, sized figures)."""
-        out: list[str] = []
-        previous = 1
-        used_ids = set(taken_ids)
-        counters: dict[str, int] = {}
-        eager = eager_first
-        for block in blocks:
-            kind = block.kind
-            if kind == "h":
-                level = previous = max(2, min(block.level, previous + 1))
-                text = block.html.strip()
-                slug = unique(slugify(" ".join(text.split())), used_ids, counters)
-                out.append(f'<h{level} id="{slug}">{text}</h{level}>')
-            elif kind == "figure":
-                out.append(_figure(block.figure, lookup(block.figure[0]), eager=eager))
-                eager = False
-            else:
-                out.append(block.html)
-        return "\n".join(out)
-
 
 def _strong_first(line: str) -> bool:
     """Whether a line opening with `*` opens bold or italic text rather than a list or rule."""
     return line.startswith("*") and re.match(r"\*\*?[^\s*]", line) is not None
 
 
-def _figure(parts: tuple[str, str, str], info: ImageInfo | None, *, eager: bool) -> str:
-    """A photo alone in its paragraph: a figure, its Markdown title the caption."""
-    src, alt, caption = parts
-    attributes = [("src", src), ("alt", alt)]
-    if info is not None:
-        attributes[0] = ("src", info.src)
-        attributes += [
-            ("srcset", info.srcset),
-            ("sizes", SIZES),
-            ("width", str(info.width)),
-            ("height", str(info.height)),
-            (SIZED, ""),
-        ]
-    attributes += [("loading", "eager" if eager else "lazy"), ("decoding", "async")]
-    written = "".join(
-        f' {name}="{_escape_attrib_html(value)}"' for name, value in sorted(attributes)
-    )  # the stock serialiser writes attributes in name order
-    captioned = f"<figcaption>{caption}</figcaption>" if caption else ""
-    return f"<figure><img{written}>{captioned}</figure>"
+def bare_html(blocks: list[Block]) -> str:
+    """Python-Markdown's HTML for `blocks` with no extension of the website's: headings at the
+    level written, without ids; an image in its paragraph, its title an attribute."""
+    out: list[str] = []
+    for block in blocks:
+        kind = block.kind
+        if kind == "h":
+            text = block.html.strip()
+            out.append(f"<h{block.level}>{text}</h{block.level}>")
+        elif kind == "figure":
+            src, alt, title = block.figure
+            titled = "" if title is None else f' title="{_escape_attrib_html(title)}"'
+            out.append(
+                f'<p><img alt="{_escape_attrib_html(alt)}" src="{_escape_attrib_html(src)}"'
+                f"{titled}></p>"
+            )
+        else:
+            out.append(block.html)
+    return "\n".join(out)
