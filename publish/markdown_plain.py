@@ -41,7 +41,7 @@ em space…): indented, or a hard line break."""
 
 BLOCKISH = re.compile(r"[#>\-+=:]|\*(?:[\s*]|$)|\d{1,9}[.)](?:\s|$)")
 """A line opening that may start a block (heading, quote, list, rule, setext underline,
-definition, image) or a reference, where a paragraph's line is expected."""
+definition) where a paragraph's line is expected; `_strong_first` lets bold or italic through."""
 HEADING = re.compile(r"(#{1,6}) ([^#*\[\]>\n]+)")
 BULLET = re.compile(r"- (?=\S)")
 NUMBER = re.compile(r"\d{1,9}\. (?=\S)")
@@ -53,7 +53,7 @@ STARS = re.compile(r"\*+")
 
 class Block(NamedTuple):
     """One top-level block: its `kind` (p, h, ul, ol, quote, figure), its HTML when it needs
-    nothing else; a heading's text and level; a figure's src, alt and caption."""
+    nothing else; a heading's text and level; a figure's src, alt and title (None: no title)."""
 
     kind: str
     html: str
