@@ -108,14 +108,15 @@ class PlainMarkdown:
 
     def _read(self, chunk: str, blocks: list[Block]) -> bool:
         """Add the blocks of one chunk (text between blank lines); False when not plain."""
-        opening = chunk[0]
-        if opening == "#":
-            first, _, rest = chunk.partition("\n")
+        while chunk[0] == "#":  # a heading, maybe with text right under it: a block of its own
+            first, _, chunk = chunk.partition("\n")
             heading = HEADING.fullmatch(first)
             if heading is None:
                 return False
             blocks.append(Block("h", heading[2], len(heading[1])))
-            return not rest or self._read(rest, blocks)
+            if not chunk:
+                return True
+        opening = chunk[0]
         if opening == "!" and chunk.startswith("!["):
             figure = FIGURE.fullmatch(chunk)
             if figure is None:

@@ -597,3 +597,11 @@ def test_other_bodies_take_the_stock_road(body: str) -> None:
 )
 def test_plain_html_is_cleaned_as_the_sanitiser_cleans_it(html: str) -> None:
     assert plain_cleaned(html) == CLEANER.clean(html)
+
+
+def test_a_long_run_of_headings_takes_the_plain_road() -> None:
+    # Each heading line is a block of its own, read in a loop: 3,000 of them in one chunk once
+    # recursed past Python's limit.
+    body = "\n".join(f"# Tiêu đề {number}" for number in range(3000)) + "\nChữ."
+    roads = _both_roads(body, False, frozenset())
+    assert roads is not None and roads[0] == roads[1]
