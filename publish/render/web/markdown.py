@@ -1,7 +1,9 @@
 """Markdown → safe HTML: Python-Markdown, responsive figures, Vietnamese heading ids, then nh3.
 
-The sanitiser runs last, on everything, with an allowlist: no script, iframe, object, style,
-event handlers, or javascript:/data: URLs can reach a page whatever the editor typed.
+The sanitiser runs last, with an allowlist: no script, iframe, object, style, event handlers, or
+javascript:/data: URLs can reach a page whatever the editor typed. A plain body (no HTML, no
+entity, no escape: publish.markdown_plain) is written without Python-Markdown, and cleaned as
+nh3 cleans it (`plain_cleaned`), by nh3 itself when any URL in it is not plainly allowed.
 """
 
 from __future__ import annotations
