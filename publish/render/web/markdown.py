@@ -87,7 +87,9 @@ CLEANER = nh3.Cleaner(
 )
 
 
-PLAIN_URL_RE = re.compile(r'\b(href|src|srcset)="([^"]*)"')
+ATTRIBUTE_VALUE_RE = re.compile(r'="([^"]*)"')
+"""An attribute's value; its name is read before it (a regex opening with the name would be
+tried at every character: ~60 µs a body, where this literal start is ~3 µs)."""
 KEPT_URL_RE = re.compile(r"(?:https?|mailto|tel):|[^:]*$")
 """A URL the sanitiser keeps as it is: one of URL_SCHEMES, or no scheme at all."""
 PLAIN_LINK_RE = re.compile(r'(<a href="[^"]*")>')
@@ -98,14 +100,19 @@ def plain_cleaned(html: str) -> str:
     get rel="noopener" and no-break spaces their entity; nothing else in that HTML is ever
     changed, unless a URL or srcset might be dropped, which the sanitiser itself then decides.
     The sanitiser's parse and serialisation are ~0.19 ms of a body's ~0.3 ms."""
-    for match in PLAIN_URL_RE.finditer(html):
-        name, value = match.groups()
-        kept = SRCSET_RE.fullmatch(value) if name == "srcset" else KEPT_URL_RE.match(value)
+    for match in ATTRIBUTE_VALUE_RE.finditer(html):
+        at, value = match.start(), match[1]
+        if html.endswith(" srcset", 0, at):
+            kept = SRCSET_RE.fullmatch(value)
+        elif html.endswith((" href", " src"), 0, at):
+            kept = KEPT_URL_RE.match(value)
+        else:
+            continue
         if kept is None:
             return CLEANER.clean(html)
     if "<a " in html:
         html = PLAIN_LINK_RE.sub(r'\1 rel="noopener">', html)
-    return html.replace("\xa0", "&nbsp;")
+    return html.replace("\xa0", "&nbsp;") if "\xa0" in html else html
 
 
 class _Figures(Treeprocessor):
