@@ -32,9 +32,10 @@ RARE = re.compile(
 )
 """A character any body outside the subset holds (or that may put it outside): one search for
 them all, at charset speed; most bodies hold none."""
-OUTSIDE_CHARACTERS = re.compile(r"[\\`<&_|~{\x00-\x09\x0b-\x1f\x7f]")
+OUTSIDE_CHARACTERS = re.compile(r"[\\`<&_|~{\x00-\x09\x0b-\x1f\x7f\x85\u2028\u2029]")
 """Escapes, code, HTML and entities, emphasis by underscores, tables, fences, attribute lists,
-tabs and control characters: anything holding one takes the stock road."""
+tabs, control characters and the line separators Python's splitlines breaks at: anything
+holding one takes the stock road."""
 EDGE_SPACE = re.compile(r"\n[^\S\n]|[^\S\n]\n")
 """A line opening or ending with white space other than a plain space (a no-break space, an
 em space…): indented, or a hard line break."""
@@ -46,7 +47,9 @@ HEADING = re.compile(r"(#{1,6}) ([^#*\[\]>\n]+)")
 BULLET = re.compile(r"- (?=\S)")
 NUMBER = re.compile(r"\d{1,9}\. (?=\S)")
 QUOTE = re.compile(r"> (?=\S)")
-FIGURE = re.compile(r'!\[([^\[\]*">\n]*)\]\(([^\s()"\'*\[\]>]+)(?: "([^"()*\[\]>\n]+)")?\)')
+FIGURE = re.compile(r'!\[([^\[\]*">\n]*)\]\(([^\s()"\'*\[\]>]+)(?: "((?:[^\s"\'()*\[\]>]| )+)")?\)')
+"""An image alone; a title holding white space other than plain spaces or an apostrophe (which
+Python-Markdown rewrites or reads as a quote) takes the stock road."""
 LINK = re.compile(r"\[([^\[\]*>\n]+)\]\(([^\s()\"'*\[\]>]+)\)")
 STARS = re.compile(r"\*+")
 

@@ -405,6 +405,8 @@ STARTERS = [
 URLS = [
     "/tin-tức/", "tel:113", "TEL:113", "mailto:a@vi.example", "javascript:x", "data:x", "a:b",
     "//vi.example/a", "#ket-qua", "?q=1", "HTTPS://VI.EXAMPLE/", "http://vi.example", "a.md",
+    "https:://vi.example/", "https://vi.:example/", "https://xn--x.vn/", "https://vi.example:8080/",
+    "https://vi.example\u202e/a", "https://", "https://vi.example/t\u202e", "https://a-b.vn?q",
 ]  # fmt: skip
 ENDINGS = ["", "", "", "", "", "", " ", "  ", "\u00a0", "\u2000", "#", " ##"]
 
@@ -471,7 +473,20 @@ def _plain_block(rng) -> str:
         alt = rng.choice(["Ảnh", "", "Lực lượng Công an", "a*b", "x]"])
         src = rng.choice(["anh.jpg", "images/a.png", "https://vi.example/a.jpg", "a b.jpg", *URLS])
         title = rng.choice(
-            ["", ' "Chú thích"', ' "Đội tuần tra, (2020)"', ' ""', ' "  "', ' " b "', ' "a  b"']
+            [
+                "",
+                ' "Chú thích"',
+                ' "Đội tuần tra, (2020)"',
+                ' ""',
+                ' "  "',
+                ' " b "',
+                ' "a  b"',
+                ' "\'"',
+                ' "a\u3000b"',
+                ' "\u205fa"',
+                ' "a\x85b"',
+                ' "a\u2028b"',
+            ]
         )
         return f"![{alt}]({src}{title})"
     return "\n".join(lines)
@@ -593,6 +608,8 @@ def test_other_bodies_take_the_stock_road(body: str) -> None:
         '<figure><img alt="a" src="file:///etc/passwd"></figure>',
         '<figure><img alt="a" src="/a.jpg" srcset="https://x.example/a.jpg 480w"></figure>',
         '<figure><img alt="a" src="/a.jpg" srcset="/a.jpg 480w, /b.jpg 960w"></figure>',
+        '<p><a href="https:://vi.example/">x</a> <a href="https://vi.:example/">y</a></p>',
+        '<p><a href="https://xn--x.vn/">x</a> <a href="https://vi.example\u202e/">y</a></p>',
     ],
 )
 def test_plain_html_is_cleaned_as_the_sanitiser_cleans_it(html: str) -> None:
