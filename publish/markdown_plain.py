@@ -42,7 +42,7 @@ em space…): indented, or a hard line break."""
 
 BLOCKISH = re.compile(r"[#>\-+=:]|\*(?:[\s*]|$)|\d{1,9}[.)](?:\s|$)")
 """A line opening that may start a block (heading, quote, list, rule, setext underline,
-definition) where a paragraph's line is expected; `_strong_first` lets bold or italic through."""
+definition) where a paragraph's line is expected (see `_opens_block`)."""
 HEADING = re.compile(r"(#{1,6}) ([^#*\[\]>\n]+)")
 BULLET = re.compile(r"- (?=\S)")
 NUMBER = re.compile(r"\d{1,9}\. (?=\S)")
@@ -52,11 +52,12 @@ FIGURE = re.compile(r'!\[([^\[\]*">\n]*)\]\(([^\s()"\'*\[\]>]+)(?: "((?:[^\s"\'(
 Python-Markdown rewrites or reads as a quote) takes the stock road."""
 LINK = re.compile(r"\[([^\[\]*>\n]+)\]\(([^\s()\"'*\[\]>]+)\)")
 STARS = re.compile(r"\*+")
+EMPHASIS_FIRST = re.compile(r"\*\*?[^\s*]")
 
 
 class Block(NamedTuple):
     """One top-level block: its `kind` (p, h, ul, ol, quote, figure), its HTML when it needs
-    nothing else; a heading's text and level; a figure's src, alt and title (None: no title)."""
+    nothing else; a heading's text (plain, stripped) and level; a figure's src, alt and title (None: no title)."""
 
     kind: str
     html: str
@@ -116,7 +117,7 @@ class PlainMarkdown:
             heading = HEADING.fullmatch(first)
             if heading is None:
                 return False
-            blocks.append(Block("h", heading[2], len(heading[1])))
+            blocks.append(Block("h", heading[2].strip(), len(heading[1])))
             if not chunk:
                 return True
         opening = chunk[0]
@@ -131,11 +132,7 @@ class PlainMarkdown:
             kind, opener = LISTS.get(opening, ("ol", NUMBER))
             if opener.match(chunk) is not None:
                 return self._read_list(kind, opener, chunk, blocks)
-        if "\n" in chunk:
-            for line in chunk.split("\n"):
-                if BLOCKISH.match(line) is not None and not _strong_first(line):
-                    return False
-        elif BLOCKISH.match(chunk) is not None and not _strong_first(chunk):
+        if any(_opens_block(line) for line in chunk.split("\n")):
             return False
         html = self._inline(chunk)
         if html is None:
@@ -157,7 +154,7 @@ class PlainMarkdown:
             if opened is None:
                 return False
             item = line[opened.end() :]
-            if BLOCKISH.match(item) is not None and not _strong_first(item):
+            if _opens_block(item):
                 return False
             items.append(item)
         if kind == "quote":
@@ -231,9 +228,10 @@ class PlainMarkdown:
         return "".join(out)
 
 
-def _strong_first(line: str) -> bool:
-    """Whether a line opening with `*` opens bold or italic text rather than a list or rule."""
-    return line.startswith("*") and re.match(r"\*\*?[^\s*]", line) is not None
+def _opens_block(line: str) -> bool:
+    """Whether a line may open a block of its own (`BLOCKISH`), unless it opens with bold or
+    italic text rather than a list or a rule."""
+    return BLOCKISH.match(line) is not None and EMPHASIS_FIRST.match(line) is None
 
 
 def bare_html(blocks: list[Block]) -> str:
@@ -243,8 +241,7 @@ def bare_html(blocks: list[Block]) -> str:
     for block in blocks:
         kind = block.kind
         if kind == "h":
-            text = block.html.strip()
-            out.append(f"<h{block.level}>{text}</h{block.level}>")
+            out.append(f"<h{block.level}>{block.html}</h{block.level}>")
         elif kind == "figure":
             src, alt, title = block.figure
             titled = "" if title is None else f' title="{_escape_attrib_html(title)}"'

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from publish.model import by_constructor
 
-__all__ = ["SIZED", "SIZES", "ImageInfo", "ImageLookup"]
+__all__ = ["SIZED", "SIZES", "ImageInfo", "ImageLookup", "sized_attributes"]
 
 SIZES = "(min-width: 48rem) 44rem, 100vw"
 SIZED = "data-sized"
@@ -29,3 +29,19 @@ class ImageInfo:
 
 
 ImageLookup = Callable[[str], "ImageInfo | None"]
+
+
+def sized_attributes(info: ImageInfo | None, *, eager: bool) -> list[tuple[str, str]]:
+    """The attributes a body's image gets, in the order set: its variants and size when it is
+    a local image (`info`), then the loading hints."""
+    sized = []
+    if info is not None:
+        sized = [
+            ("src", info.src),
+            ("srcset", info.srcset),
+            ("sizes", SIZES),
+            ("width", str(info.width)),
+            ("height", str(info.height)),
+            (SIZED, ""),
+        ]
+    return [*sized, ("loading", "eager" if eager else "lazy"), ("decoding", "async")]

@@ -37,8 +37,8 @@ from publish.markdown_lists import ListsAfterText
 from publish.markdown_pasted import PastedLists
 from publish.markdown_plain import PlainMarkdown
 from publish.markdown_tuning import tuned
-from publish.render.web.image_info import SIZED, SIZES, ImageInfo, ImageLookup
-from publish.render.web.plain_body import plain_body_html
+from publish.render.web.image_info import SIZED, SIZES, ImageInfo, ImageLookup, sized_attributes
+from publish.render.web.plain_body import heading_level, plain_body_html, text_heading_id
 from publish.text import slugify
 
 __all__ = ["SIZED", "SIZES", "ImageInfo", "MarkdownRenderer", "RawImages", "scroll_regions"]
@@ -164,15 +164,8 @@ class _Figures(Treeprocessor):
         # The escapes are still placeholders here ("anh\\_1.jpg"): the file is "anh_1.jpg".
         unescaper = cast(UnescapeTreeprocessor, self.md.treeprocessors["unescape"])
         info = self.renderer.lookup(unescaper.unescape(image.get("src", "")))
-        if info is not None:
-            image.set("src", info.src)
-            image.set("srcset", info.srcset)
-            image.set("sizes", SIZES)
-            image.set("width", str(info.width))
-            image.set("height", str(info.height))
-            image.set(SIZED, "")
-        image.set("loading", "eager" if eager else "lazy")
-        image.set("decoding", "async")
+        for name, value in sized_attributes(info, eager=eager):
+            image.set(name, value)
 
 
 def _heading_levels(root: ET.Element) -> None:
@@ -180,7 +173,7 @@ def _heading_levels(root: ET.Element) -> None:
     previous = 1
     for element in root.iter():
         if element.tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
-            level = max(2, min(int(element.tag[1]), previous + 1))
+            level = heading_level(int(element.tag[1]), previous)
             element.tag = f"h{level}"
             previous = level
 
@@ -327,9 +320,7 @@ class _HeadingIds(Treeprocessor):
             if len(heading) or heading.attrib or PLAIN_TEXT_RE.search(text):
                 self._slow_id(heading, used_ids, counters)
             else:
-                heading.attrib["id"] = unique(
-                    heading_id(" ".join(text.split()), "-"), used_ids, counters
-                )
+                heading.attrib["id"] = text_heading_id(text, used_ids, counters)
 
     def _slow_id(self, heading: ET.Element, used_ids: set[str], counters: dict[str, int]) -> None:
         """toc's own steps for a heading with markup, entities or attributes."""
@@ -389,13 +380,14 @@ class MarkdownRenderer:
         an id the page around the body uses (`taken_ids`)."""
         blocks = self.plain.parse(text)
         if blocks is not None:
-            html = plain_body_html(
-                blocks, lookup=lookup, eager_first=eager_first, taken_ids=taken_ids
+            html = plain_cleaned(
+                plain_body_html(blocks, lookup=lookup, eager_first=eager_first, taken_ids=taken_ids)
             )
-            html = _drop_orphan_backlinks(plain_cleaned(html))
         else:
-            html = self._stock(text, lookup=lookup, eager_first=eager_first, taken_ids=taken_ids)
-            html = _drop_orphan_backlinks(CLEANER.clean(html))
+            html = CLEANER.clean(
+                self._stock(text, lookup=lookup, eager_first=eager_first, taken_ids=taken_ids)
+            )
+        html = _drop_orphan_backlinks(html)
         if shown is not None and "//" in html:
             # Before the hrefs change: `shown` is asked about the href as written.
             html = TEXT_LINK_RE.sub(partial(_texted, shown), html)

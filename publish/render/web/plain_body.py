@@ -10,10 +10,10 @@ from markdown.serializers import (  # type: ignore[attr-defined]  # 3.11: the sa
 )
 
 from publish.markdown_plain import Block
-from publish.render.web.image_info import SIZED, SIZES, ImageInfo, ImageLookup
+from publish.render.web.image_info import ImageInfo, ImageLookup, sized_attributes
 from publish.text import slugify
 
-__all__ = ["plain_body_html"]
+__all__ = ["heading_level", "plain_body_html", "text_heading_id"]
 
 
 def plain_body_html(
@@ -32,10 +32,9 @@ def plain_body_html(
     for block in blocks:
         kind = block.kind
         if kind == "h":
-            level = previous = max(2, min(block.level, previous + 1))
-            text = block.html.strip()
-            slug = unique(slugify(" ".join(text.split())), used_ids, counters)
-            out.append(f'<h{level} id="{slug}">{text}</h{level}>')
+            level = previous = heading_level(block.level, previous)
+            slug = text_heading_id(block.html, used_ids, counters)
+            out.append(f'<h{level} id="{slug}">{block.html}</h{level}>')
         elif kind == "figure":
             out.append(_figure(block.figure, lookup(block.figure[0]), eager=eager))
             eager = False
@@ -47,20 +46,22 @@ def plain_body_html(
 def _figure(parts: tuple[str, str, str | None], info: ImageInfo | None, *, eager: bool) -> str:
     """A photo alone in its paragraph: a figure, its Markdown title the caption."""
     src, alt, title = parts
-    caption = title or ""
-    attributes = [("src", src), ("alt", alt)]
-    if info is not None:
-        attributes[0] = ("src", info.src)
-        attributes += [
-            ("srcset", info.srcset),
-            ("sizes", SIZES),
-            ("width", str(info.width)),
-            ("height", str(info.height)),
-            (SIZED, ""),
-        ]
-    attributes += [("loading", "eager" if eager else "lazy"), ("decoding", "async")]
+    attributes = {"src": src, "alt": alt}
+    attributes.update(sized_attributes(info, eager=eager))
     written = "".join(
-        f' {name}="{_escape_attrib_html(value)}"' for name, value in sorted(attributes)
+        f' {name}="{_escape_attrib_html(value)}"' for name, value in sorted(attributes.items())
     )  # the stock serialiser writes attributes in name order
-    captioned = f"<figcaption>{caption}</figcaption>" if caption else ""
+    captioned = f"<figcaption>{title}</figcaption>" if title else ""
     return f"<figure><img{written}>{captioned}</figure>"
+
+
+def heading_level(written: int, previous: int) -> int:
+    """A heading's level on the page: from h2 (the page title is the h1), never more than one
+    below the heading before it (`previous`, 1 before the first)."""
+    return max(2, min(written, previous + 1))
+
+
+def text_heading_id(text: str, used_ids: set[str], counters: dict[str, int]) -> str:
+    """The id of a heading of plain `text`, as the toc extension names it ("Đường dây nóng" →
+    "duong-day-nong"), made unique among `used_ids` (and added to them)."""
+    return unique(slugify(" ".join(text.split())), used_ids, counters)

@@ -433,6 +433,7 @@ def _converter() -> markdown.Markdown:
                 output_format="html",
             )
         )
+        _LOCAL.plain = PlainMarkdown(md)  # reads plain bodies as this converter does
     return md
 
 
@@ -441,10 +442,7 @@ def to_html(body: str) -> str:
     "sane_lists" (and ListsAfterText, QuoteEscapes) writes it (one converter per thread instead
     of one per body; a plain body written straight from its blocks)."""
     md = _converter()
-    plain = getattr(_LOCAL, "plain", None)
-    if plain is None:
-        plain = _LOCAL.plain = PlainMarkdown(md)
-    blocks = plain.parse(body)
+    blocks = _LOCAL.plain.parse(body)
     if blocks is not None:
         return bare_html(blocks)
     return md.reset().convert(body)
