@@ -23,6 +23,7 @@ from markdown.serializers import (  # type: ignore[attr-defined]  # 3.11: the sa
 from markdown.util import INLINE_PLACEHOLDER
 
 from publish.markdown_pasted import suspect
+from publish.markdown_tuning import CHECKED_VERSION
 
 __all__ = ["Block", "PlainMarkdown", "bare_html"]
 
@@ -83,7 +84,7 @@ class PlainMarkdown:
             {},
         )
         star = delimiters.get("*")
-        self.on = markdown.__version_info__[:2] == (3, 11) and star is not None
+        self.on = markdown.__version_info__[:2] == CHECKED_VERSION and star is not None
         self.boundary = star.boundary if star is not None else re.compile("(?!)")
 
     def parse(self, text: str) -> list[Block] | None:

@@ -29,7 +29,12 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import InlineProcessor, UnescapeTreeprocessor
 from markdown.util import ETX, INLINE_PLACEHOLDER_PREFIX, STX, AtomicString
 
-__all__ = ["QuickInline", "tuned"]
+__all__ = ["CHECKED_VERSION", "QuickInline", "tuned"]
+
+CHECKED_VERSION = (3, 11)
+"""The markdown release whose private methods the shortcuts here and in publish.markdown_plain
+stand in for, checked byte for byte by the tests: under any other the stock code runs, and
+pyproject.toml allows no other (tests/test_markdown_tuning.py keeps the two in step)."""
 
 Search = Callable[[str, int], object]
 BlockTest = Callable[[ET.Element, str], bool]
@@ -93,7 +98,7 @@ def tuned(md: markdown.Markdown) -> markdown.Markdown:
     # The inline pass indexes its pattern registry a few hundred times per document, the block
     # parser iterates its registry once per block, and a Registry re-sorts and copies or
     # type-checks each time: hand them the same items, in the same (priority) order, as tuples.
-    if markdown.__version_info__[:2] == (3, 11):
+    if markdown.__version_info__[:2] == CHECKED_VERSION:
         quick = QuickInline(md)
         quick.freeze()
         for pattern in quick.inlinePatterns:

@@ -511,3 +511,30 @@ def test_a_text_is_offered_only_to_the_patterns_whose_strings_it_holds() -> None
     html = md.reset().convert("Công an **xã** tuyên truyền.")
     assert html == "<p>Công an <strong>xã</strong> tuyên truyền.</p>"
     assert set(asked) == {"em_strong"}  # every pattern's search was asked before
+
+
+def test_the_project_allows_only_the_markdown_release_the_shortcuts_were_checked_against() -> None:
+    # pip installs what pyproject.toml allows: an older release lacks classes these modules
+    # import (the tool did not start under 3.10), and a newer one is not known to write the same.
+    import tomllib
+    from pathlib import Path
+
+    from packaging.requirements import Requirement
+
+    from publish.markdown_tuning import CHECKED_VERSION
+
+    project = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text("utf-8"))
+    wanted = next(
+        Requirement(line)
+        for line in project["project"]["dependencies"]
+        if Requirement(line).name == "markdown"
+    )
+    major, minor = CHECKED_VERSION
+    for version, allowed in (
+        (f"{major}.{minor - 1}.9", False),
+        (f"{major}.{minor}", True),
+        (f"{major}.{minor}.9", True),
+        (f"{major}.{minor + 1}", False),
+    ):
+        assert wanted.specifier.contains(version) is allowed, version
+    assert markdown.__version_info__[:2] == CHECKED_VERSION
