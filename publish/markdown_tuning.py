@@ -33,8 +33,9 @@ __all__ = ["CHECKED_VERSION", "QuickInline", "tuned"]
 
 CHECKED_VERSION = (3, 11)
 """The markdown release whose private methods the shortcuts here and in publish.markdown_plain
-stand in for, checked byte for byte by the tests: under any other the stock code runs, and
-pyproject.toml allows no other (tests/test_markdown_tuning.py keeps the two in step)."""
+stand in for, checked byte for byte by the tests: under another release that still has the
+classes imported here the stock code runs, but pyproject.toml allows none
+(tests/test_markdown_tuning.py keeps the two in step)."""
 
 Search = Callable[[str, int], object]
 BlockTest = Callable[[ET.Element, str], bool]
