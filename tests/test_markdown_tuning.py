@@ -525,11 +525,8 @@ def test_the_project_allows_only_the_markdown_release_the_shortcuts_were_checked
     from publish.markdown_tuning import CHECKED_VERSION
 
     project = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text("utf-8"))
-    wanted = next(
-        Requirement(line)
-        for line in project["project"]["dependencies"]
-        if Requirement(line).name == "markdown"
-    )
+    required = map(Requirement, project["project"]["dependencies"])
+    wanted = next(requirement for requirement in required if requirement.name == "markdown")
     major, minor = CHECKED_VERSION
     for version, allowed in (
         (f"{major}.{minor - 1}.9", False),
