@@ -8,9 +8,11 @@ the stock code, which does the work whatever the text holds.
 from __future__ import annotations
 
 import re
+import tomllib
 import xml.etree.ElementTree as ET
 from collections import deque
 from collections.abc import Callable
+from pathlib import Path
 
 import markdown
 import pytest
@@ -21,12 +23,13 @@ from markdown.extensions.attr_list import AttrListTreeprocessor
 from markdown.extensions.fenced_code import FencedBlockPreprocessor
 from markdown.inlinepatterns import DelimiterProcessor, SimpleTagInlineProcessor
 from markdown.treeprocessors import InlineProcessor, UnescapeTreeprocessor
+from packaging.requirements import Requirement
 
 from publish import markdown_pasted
 from publish.markdown_escapes import QuoteEscapes
 from publish.markdown_lists import ListsAfterText
 from publish.markdown_pasted import PastedLists
-from publish.markdown_tuning import NEEDS, tuned
+from publish.markdown_tuning import CHECKED_VERSION, NEEDS, tuned
 from publish.render.web.markdown import MarkdownRenderer
 from publish.render.zalo import blocks as zalo_blocks
 from publish.render.zalo.blocks import to_html
@@ -517,13 +520,6 @@ def test_the_project_allows_only_the_markdown_release_the_shortcuts_were_checked
     # pip installs what pyproject.toml allows: an older release lacks classes these modules
     # import (the tool did not start under 3.10 nor 3.11.0), and a newer one is not known to
     # write the same.
-    import tomllib
-    from pathlib import Path
-
-    from packaging.requirements import Requirement
-
-    from publish.markdown_tuning import CHECKED_VERSION
-
     project = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text("utf-8"))
     required = map(Requirement, project["project"]["dependencies"])
     wanted = next(requirement for requirement in required if requirement.name == "markdown")
