@@ -48,7 +48,15 @@ from publish.text import (
     word_starts,
 )
 
-__all__ = ["Finding", "findings", "linked_findings", "lint", "mask", "review_findings"]
+__all__ = [
+    "Finding",
+    "bulletin_findings",
+    "findings",
+    "linked_findings",
+    "lint",
+    "mask",
+    "review_findings",
+]
 
 ADULT_AGE = 18
 _ID_WORDS = r"(?:CCCD|CMND|CMT|căn cước(?: công dân)?|chứng minh(?: nhân dân| thư)?|định danh(?: cá nhân)?|hộ chiếu)"
@@ -816,6 +824,14 @@ def review_findings(page: Page, config: Config, now: dt.datetime) -> list[Proble
         *_page_problems(page, site, strict=False, going_out=going_out),
         *_linked_problems(page, site, strict=False, going_out=going_out),
     ]
+
+
+def bulletin_findings(bulletin: Bulletin, config: Config, now: dt.datetime) -> list[Problem]:
+    """The personal-data problems of a bulletin's own texts as a build at `now` tells them
+    (without --strict): publish approve shows them to the approver before the build does."""
+    site = Site(config=config, now=now, bulletins=())
+    found = _fresh_findings(bulletin)
+    return list(_bulletin_problems(bulletin, site, found, strict=False, going_out=True))
 
 
 def linked_findings(

@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from publish import config as config_module
+from publish import pii
 from publish.cli import main
 from publish.commands import approve as approve_command
 from publish.commands.approve import by_line
@@ -90,6 +91,26 @@ def test_personal_data_in_a_linked_list_is_warned_as_the_build_warns(
     assert "pii_reviewed_by" in out  # how to go on
     site = load_site(config_module.load(root), now=NOW)
     assert site.bulletins  # approved: published, with the build's own warning
+
+
+def test_personal_data_in_the_body_is_warned_as_the_build_warns(tmp_path: Path, capsys) -> None:
+    body = "Công an xã đã làm việc với đối tượng.\n\nSố CCCD của đối tượng: 087123456789.\n"
+    text = bulletin_md({"channels": "[web]"}, body, drop=("approved_by",))
+    root = make_project(tmp_path, {FILE: text})
+    assert approve(root) == 0
+    out = capsys.readouterr().out
+    # The approver sees it before signing, at the line of the number, masked as the build masks it.
+    line = text.splitlines().index("Số CCCD của đối tượng: 087123456789.") + 1
+    assert f"{FILE}:{line}: cảnh báo: có thể là dữ liệu cá nhân: số CCCD «087*******89»" in out
+    assert "pii_reviewed_by" in out  # how to go on
+    assert "087123456789" not in out  # never printed whole
+    site = load_site(config_module.load(root), now=NOW)
+    build = [p for p in pii.lint(site) if "dữ liệu cá nhân" in p.message]
+    approved = (root / FILE).read_text(encoding="utf-8").splitlines()  # two lines longer
+    line = approved.index("Số CCCD của đối tượng: 087123456789.") + 1
+    assert [(p.message, p.line) for p in build] == [
+        ("có thể là dữ liệu cá nhân: số CCCD «087*******89»", line)
+    ]
 
 
 # The line to copy by hand when the approval cannot be written.

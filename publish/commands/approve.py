@@ -542,7 +542,7 @@ def prepare(
     if bulletin is not None and not errors:
         told = _linked_problems(bulletin, config, now)
         errors = [p for p in told if p.severity == "error"]
-        found += told
+        found += _own_findings(bulletin, config, now) + told
     if errors or bulletin is None:
         problems.extend(errors)
         problems.append(_refused(shown, "bản tin còn lỗi (ở trên): chưa duyệt được", errors))
@@ -770,6 +770,12 @@ def _linked_problems(bulletin: Bulletin, config: Config, now: dt.datetime | None
     # As the build tells them (without --strict): the hint says how to clear them for CI.
     told += pii.linked_findings(bulletin, config, now, strict=False, going_out=True)
     return told
+
+
+def _own_findings(bulletin: Bulletin, config: Config, now: dt.datetime | None) -> list[Problem]:
+    """The personal data in the bulletin's own texts, as warnings the build would give: the
+    approver reads them before the build publishes (found in a linked file, they were told)."""
+    return pii.bulletin_findings(bulletin, config, now or dt.datetime.now(config.tz))
 
 
 def by_line(by: str) -> str:
