@@ -699,6 +699,19 @@ def yaml_error(exc: Exception, text: str, first_line: int) -> Explained:
             "Thêm dấu ngoặc đóng (\" hoặc ') ở cuối giá trị, trên cùng dòng. Muốn có ngoặc kép bên "
             "trong giá trị thì dùng «…» hoặc ngoặc đơn.",
         )
+    indented = _indented_field(text)
+    if indented is not None and (mark is None or mark.line >= indented):
+        written = text.split("\n")[indented]
+        return Explained(
+            "dòng này bắt đầu bằng dấu cách: các trường của phần đầu phải viết sát lề trái",
+            indented + first_line,
+            1,
+            f"Xóa dấu cách ở đầu dòng, để dòng thành: {written.strip()} (chỉ các khóa bên trong "
+            "một khối như zalo: hay radio: mới thụt lề).",
+        )
+    if "expected alphabetic or numeric character" in problem:  # `*` or `&` with no name after it
+        line, column = at(opened) if opened is not None else (line, column)
+        return _special(_char_at(text, opened) if opened is not None else "*", line, column)
     if problem.startswith("mapping values are not allowed"):
         return Explained(
             "có dấu ':' ở chỗ không được phép: thường là giá trị có dấu hai chấm mà không đặt "
@@ -1186,6 +1199,26 @@ def _unclosed_quote(text: str, upto: int | None) -> tuple[int, int] | None:
         if opened and not _CLOSING_QUOTE.search(content[opened.end() :]):
             still_open = number, opened.end() - 1
     return still_open
+
+
+_INDENTED_KEY = re.compile(r" +[A-Za-z_][A-Za-z0-9_-]*[ \t]*:(?:[ \t]|$)")
+"""A field written after spaces: `  title: …` (a Tab there is told as a Tab)."""
+_VALUED_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*[ \t]*:[ \t]*[^\s|>#]")
+"""A field at the margin with its value on its own line (not a block `zalo:` nor `summary: >`)."""
+
+
+def _indented_field(text: str) -> int | None:
+    """The index of the line of front matter `text` holding a field pushed in by spaces where
+    no block opens (the first field, or one after a field with its value), else None: YAML reads
+    it as nested and fails a line or two later with words about mappings or documents."""
+    before = ""
+    for index, written in enumerate(text.split("\n")):
+        if not written.strip() or written.lstrip().startswith("#"):
+            continue
+        if _INDENTED_KEY.match(written) and (not before or _VALUED_KEY.match(before)):
+            return index
+        before = written
+    return None
 
 
 def _special(char: str, line: int | None, column: int | None) -> Explained:

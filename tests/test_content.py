@@ -150,6 +150,9 @@ YAML_ENGLISH = re.compile(r"\b(mapping|scanning|parsing|expected|found|token|sca
         ('title: "Tin"\ndraft false', 3, 1, "thiếu dấu ':' sau tên trường"),
         ('title: "Tin"\nghi_chu: "dòng một\n  dòng hai."\nnguon: Báo X: số 2', 5, 13, "dấu ':'"),
         ('title: "Tin\ndate: 2020-12-08', 2, 8, 'dấu ngoặc kép (") mở ở đây chưa được đóng'),
+        (' title: "Tin"', 2, 1, "dòng này bắt đầu bằng dấu cách"),
+        ('title: "Tin"\n  ghi_chu: "Tin thử"', 3, 1, "dòng này bắt đầu bằng dấu cách"),
+        ("title: *", 2, 8, "giá trị bắt đầu bằng ký tự «*»"),
     ],
     ids=[
         "unclosed-quote",
@@ -161,6 +164,9 @@ YAML_ENGLISH = re.compile(r"\b(mapping|scanning|parsing|expected|found|token|sca
         "no-colon",
         "after-a-valid-two-line-value",
         "unclosed-quote-before-a-field",
+        "first-field-indented",
+        "field-indented-after-a-value",
+        "alias-without-a-name",
     ],
 )
 def test_broken_front_matter_is_described_in_vietnamese_with_line_and_column(
