@@ -26,6 +26,15 @@ NOTEPAD_NAMES = {
 """What Notepad (new, old) calls each encoding in its Save As window."""
 ZIP_MAGIC = b"PK\x03\x04"
 """The first bytes of a .docx, .odt or .zip file."""
+BINARY_MAGIC = (
+    (b"\xff\xd8\xff", "ảnh JPEG"),
+    (b"\x89PNG\r\n\x1a\n", "ảnh PNG"),
+    (b"GIF8", "ảnh GIF"),
+    (b"%PDF-", "tệp PDF"),
+    (b"\xd0\xcf\x11\xe0", "tài liệu Word hay Excel cũ (.doc, .xls)"),
+)
+"""The first bytes of files an editor may save or rename as .md by mistake, and what they are:
+their zero and high bytes were told as a text encoding («UTF-16 BE»)."""
 SAMPLE = 4096
 """Bytes looked at for the zero bytes of UTF-16 written without a BOM."""
 SAVE_AS_UTF8 = (
@@ -56,6 +65,15 @@ def not_utf8(raw: bytes, exc: UnicodeDecodeError) -> NotUtf8:
             "Word không lưu được Markdown. Tạo bản tin bằng publish new, mở tệp đó bằng Notepad "
             "hay VS Code, dán nội dung từ Word vào rồi lưu.",
         )
+    for magic, what in BINARY_MAGIC:
+        if raw.startswith(magic):
+            return NotUtf8(
+                f"tệp là {what}, không phải tệp văn bản: có lẽ bị đặt nhầm tên hay chép nhầm",
+                None,
+                "Ảnh và tệp để tải về giữ đúng đuôi của chúng (.jpg, .png, .pdf…), đặt trong "
+                "content/images/ hay content/tep/ và được dẫn tới từ bản tin; bản tin là tệp văn "
+                "bản .md (tạo bằng publish new). Đổi lại tên tệp này, hoặc chép đúng tệp vào chỗ nó.",
+            )
     wide = _wide(raw)
     if wide is not None:
         named = f" (Notepad ghi là {NOTEPAD_NAMES[wide]})" if wide in NOTEPAD_NAMES else ""

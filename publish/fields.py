@@ -604,10 +604,17 @@ def slug(col: Collector, data: dict[str, Any], path: Path) -> str:
         return _not_reserved(col, slugify(stem), "slug", "tên tệp")
     if not isinstance(value, str) or not SLUG_RE.fullmatch(value) or len(value) > 120:
         suggestion = slugify(str(value))
+        if not isinstance(value, str):
+            told = f"địa chỉ bài (slug) phải là chuỗi ký tự, nhận được {kind(value)}"
+        elif SLUG_RE.fullmatch(value):
+            told = f"địa chỉ bài (slug) dài {len(value)} ký tự, tối đa 120 ký tự"
+        else:
+            told = (
+                f"địa chỉ bài (slug) {quoted(value)} chỉ được gồm chữ thường a-z, số 0-9 và dấu "
+                "gạch ngang"
+            )
         col.add(
-            f"địa chỉ bài (slug) {quoted(value)} chỉ được gồm chữ thường a-z, số 0-9 và dấu gạch ngang"
-            if isinstance(value, str)
-            else f"địa chỉ bài (slug) phải là chuỗi ký tự, nhận được {kind(value)}",
+            told,
             field="slug",
             # YAML reads `slug: 123` as a number (and `0123` as another one): quote it.
             hint=f"Ví dụ: slug: {yaml_quoted(suggestion)}"

@@ -596,6 +596,34 @@ def test_a_word_document_or_rich_text_saved_as_md_is_named_so(tmp_path: Path) ->
     assert told[B].hint is not None and "Make Plain Text" in told[B].hint
 
 
+def test_a_slug_too_long_is_told_by_its_length_not_its_letters(tmp_path: Path) -> None:
+    written = "canh-bao-lua-dao-" * 10 + "qua-mang"
+    root = make_project(tmp_path, {A: bulletin_md({"slug": written})})
+    with pytest.raises(ContentError) as info:
+        load(root)
+    [problem] = info.value.problems
+    assert problem.message.endswith(
+        f"địa chỉ bài (slug) dài {len(written)} ký tự, tối đa 120 ký tự"
+    )
+    assert "chữ thường a-z" not in problem.message
+    assert problem.hint is not None and "slug: canh-bao-lua-dao-" in problem.hint
+
+
+def test_a_photo_or_a_pdf_saved_as_md_is_named_so(tmp_path: Path) -> None:
+    """A photo copied over a bulletin's name was told «mã hóa UTF-16 BE» (its zero bytes)."""
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200)
+    pdf = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n" + bytes(200)
+    root = make_project(tmp_path, {A: TINY_JPEG, B: png, "content/bai-viet/c.md": pdf})
+    with pytest.raises(ContentError) as info:
+        load(root)
+    told = {p.file: p for p in info.value.problems}
+    assert "tệp là ảnh JPEG, không phải tệp văn bản" in told[A].message
+    assert "tệp là ảnh PNG, không phải tệp văn bản" in told[B].message
+    assert "tệp là tệp PDF, không phải tệp văn bản" in told["content/bai-viet/c.md"].message
+    assert all("UTF-16" not in p.message for p in told.values())
+    assert told[A].hint is not None and "content/images/" in told[A].hint
+
+
 @pytest.mark.parametrize(
     ("name", "said", "fix"),
     [
