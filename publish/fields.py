@@ -332,12 +332,15 @@ _UNREAD_HINTS = (
         "bằng số, ví dụ 30/11/2026 08h00 (publish new ghi sẵn ngày giờ lúc tạo tệp).",
     ),
     (
-        re.compile(r"\b(?:sáng|trưa|chiều|tối|đêm|am|pm)\b", re.IGNORECASE),
+        re.compile(r"\b(?:sáng|trưa|chiều|tối|đêm)\b", re.IGNORECASE),
         "Ghi giờ theo cách đếm 24 giờ, bỏ chữ sáng, chiều, tối: 8 giờ tối là 20h00, 2 giờ chiều "
         "là 14h00.",
     ),
     (
-        re.compile(r"\d\s*(?:am|pm|a\.m\.|p\.m\.|sa|ch)(?!\w)", re.IGNORECASE),
+        re.compile(
+            r"(?:\d\s*(?:h\d*\s*)?|\b)(?:am|pm|a\.m\.|p\.m\.)(?!\w)|\d\s*(?:h\d*\s*)?(?:sa|ch)(?!\w)",
+            re.IGNORECASE,
+        ),
         "Ghi giờ theo cách đếm 24 giờ, bỏ chữ AM, PM (SA, CH): 8:00 PM là 20h00, 8am là 08h00.",
     ),
     (

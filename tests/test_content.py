@@ -1395,6 +1395,17 @@ def test_an_unread_date_is_told_what_in_it_to_write_otherwise(
     assert (problem.hint or "").endswith(DATE_HINT)  # the two formats still shown, last
 
 
+@pytest.mark.parametrize("written", ["06/12/2026 11:59 PM", "06/12/2026 8h PM", "06/12/2026 8am"])
+def test_a_time_with_am_or_pm_is_told_once_how_to_write_it(tmp_path: Path, written: str) -> None:
+    """«11:59 PM» was told to drop «sáng, chiều, tối», which it does not hold, then AM, PM."""
+    root = make_project(tmp_path, {A: bulletin_md({"date": f'"{written}"'})})
+    with pytest.raises(ContentError) as caught:
+        load(root)
+    [problem] = caught.value.problems
+    hint = problem.hint or ""
+    assert hint.count("Ghi giờ theo cách đếm 24 giờ") == 1 and "bỏ chữ AM, PM" in hint
+
+
 def test_a_radio_setting_of_the_wrong_kind_is_quoted_as_written_not_as_python_shows_it(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
