@@ -460,6 +460,10 @@ def test_a_party_document_of_an_unknown_issuer_blocks() -> None:
         ("đường dây nóng hoạt động 24/7", "đường dây nóng hoạt động hai mươi tư trên bảy"),
         ("trực 24/24", "trực hai mươi tư trên hai mươi tư"),
         ("sáng 24/7", "sáng ngày hai mươi tư tháng bảy"),  # a date after its trigger (R7.2)
+        # `24h` first is still all day long, never «hai mươi tư giờ, hai mươi tư».
+        ("trực 24h/24", "trực hai mươi tư trên hai mươi tư giờ"),
+        ("trực 24h/24h", "trực hai mươi tư trên hai mươi tư giờ"),
+        ("đường dây nóng 24h/7", "đường dây nóng hai mươi tư trên bảy"),
     ],
 )
 def test_round_the_clock_is_read_without_a_warning(source: str, expected: str) -> None:
