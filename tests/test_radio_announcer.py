@@ -82,6 +82,21 @@ RATES = [
     ("xả 100 m3/ngày", "xả một trăm mét khối mỗi ngày"),
     ("chạy 80 km/h", "chạy tám mươi ki-lô-mét trên giờ"),
     ("chạy 80 km/giờ", "chạy tám mươi ki-lô-mét trên giờ"),
+    # An amount with a scale word but no `đồng` is money too: «một trăm nghìn tép» was heard as
+    # a hundred thousand doses.
+    ("bán 100 nghìn/tép", "bán một trăm nghìn mỗi tép"),
+    ("bán 200 ngàn/tép", "bán hai trăm ngàn mỗi tép"),
+    ("giá 150 nghìn/viên thuốc lắc", "giá một trăm năm mươi nghìn mỗi viên thuốc lắc"),
+    ("vay 10 triệu/người", "vay mười triệu mỗi người"),
+    ("mức phạt 5 triệu/lần", "mức phạt năm triệu mỗi lần"),
+    ("giá 1,5 tỷ/lô đất", "giá một phẩy năm tỷ mỗi lô đất"),
+    ("giá bán 1,2 triệu/chỉ", "giá bán một phẩy hai triệu mỗi chỉ"),
+    ("bán 500 nghìn/tép/ngày", "bán năm trăm nghìn mỗi tép mỗi ngày"),
+    # A unit after the slash, its digit included: `km2` was read «ki-lô-mét hai», `km²` left.
+    ("mật độ 50 người/km2", "mật độ năm mươi người mỗi ki-lô-mét vuông"),
+    ("mật độ 50 người/km²", "mật độ năm mươi người mỗi ki-lô-mét vuông"),
+    ("giá 20 triệu/m2 đất", "giá hai mươi triệu mỗi mét vuông đất"),
+    ("đền bù 200.000 đồng/m2", "đền bù hai trăm nghìn đồng mỗi mét vuông"),
     # Between two nouns `/` is still `và/hoặc` (R15.3): no `mỗi` without a period after it.
     ("xử lý 3 vụ/việc", "xử lý ba vụ việc"),
     ("10 tổ chức/cá nhân", "mười tổ chức cá nhân"),
@@ -92,6 +107,30 @@ RATES = [
 def test_a_slash_after_a_quantity_is_read_per(source: str, expected: str) -> None:
     spoken = normalise_fragment(source)
     assert (spoken.text, spoken.flags) == (expected, ())
+
+
+# A slash with no quantity before it keeps its own reading: a date, a share, a document or a
+# house number is never «mỗi».
+SLASHES_NOT_PER = [
+    ("từ ngày 5/12, Công an huyện ra quân", "từ ngày năm tháng mười hai, Công an huyện ra quân"),
+    ("có 12/15 xã đạt chuẩn", "có mười hai trên mười lăm xã đạt chuẩn"),
+    (
+        "theo Nghị định 168/2024/NĐ-CP",
+        "theo Nghị định một trăm sáu mươi tám năm hai nghìn không trăm hai mươi tư của Chính phủ",
+    ),
+    ("nhà số 12/3 đường Lê Lợi", "nhà số mười hai trên ba đường Lê Lợi"),
+    ("lãi 3 nghìn/1 triệu/ngày", "lãi ba nghìn trên một triệu mỗi ngày"),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), SLASHES_NOT_PER)
+def test_a_slash_after_no_quantity_is_not_read_per(source: str, expected: str) -> None:
+    assert normalise_fragment(source).text == expected
+
+
+def test_about_a_matter_after_a_document_number_is_not_read_per() -> None:
+    """`v/v` (về việc) after `số 123` has a number and a letter before its slash."""
+    assert "mỗi" not in normalise_fragment("Công văn số 123 v/v xử phạt hành chính").text
 
 
 def test_a_count_of_comrades_is_no_amount_of_money() -> None:
@@ -421,6 +460,10 @@ def test_a_party_document_of_an_unknown_issuer_blocks() -> None:
         ("đường dây nóng hoạt động 24/7", "đường dây nóng hoạt động hai mươi tư trên bảy"),
         ("trực 24/24", "trực hai mươi tư trên hai mươi tư"),
         ("sáng 24/7", "sáng ngày hai mươi tư tháng bảy"),  # a date after its trigger (R7.2)
+        # `24h` first is still all day long, never «hai mươi tư giờ, hai mươi tư».
+        ("trực 24h/24", "trực hai mươi tư trên hai mươi tư giờ"),
+        ("trực 24h/24h", "trực hai mươi tư trên hai mươi tư giờ"),
+        ("đường dây nóng 24h/7", "đường dây nóng hai mươi tư trên bảy"),
     ],
 )
 def test_round_the_clock_is_read_without_a_warning(source: str, expected: str) -> None:

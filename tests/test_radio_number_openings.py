@@ -119,7 +119,8 @@ SEARCHES_BEFORE = {
     (measures, "_RATE"): (
         r"(?<![\w.,])" + NUMBER + r"(?:\s?(?:nghìn|ngàn|triệu|tỷ|tỉ))?\s?"
         r"([%‰]|(?:" + measures._alternation(measures.UNITS) + r")(?=\s?/)|" + measures._WORD + r")"
-        r"(\s?/\s?)(" + measures._WORD + r"(?:\s?/\s?" + measures._WORD + r")*)(?![\w/]|\s*\d)"
+        r"(\s?/\s?)(" + measures._PER_WORD + r"(?:\s?/\s?" + measures._PER_WORD + r")*)"
+        r"(?![\w/]|\s*\d)"
     ),
     (numbers, "RANGE_LEAD"): r"(?<!\w)(?i:từ|khoảng|trong|sau|mất|chừng|tầm)\s*$",
     (numerals, "_HOUSE_WORD"): (

@@ -306,6 +306,35 @@ def test_clock_times_as_a_presenter_says_them(source: str, expected: str) -> Non
     assert (spoken.text, spoken.flags) == (expected, ())
 
 
+# `Nh` past 23 with no minutes is hours counted, or the day's end: it held the bulletin as unread
+# digits (Q1). `24` is «hai mươi tư», as R2 reads it everywhere.
+HOURS_PAST_A_DAY = [
+    ("trong vòng 48h", "trong vòng bốn mươi tám giờ"),
+    ("trong 72h kể từ khi nhận quyết định", "trong bảy mươi hai giờ kể từ khi nhận quyết định"),
+    ("Công an huyện trực 24h", "Công an huyện trực hai mươi tư giờ"),
+    ("từ 19h đến 24h", "từ mười chín giờ đến hai mươi tư giờ"),
+    ("lúc 24h ngày 31/12", "lúc hai mươi tư giờ ngày ba mươi mốt tháng mười hai"),
+    ("tuần tra từ 22h-24h", "tuần tra từ hai mươi hai giờ đến hai mươi tư giờ"),
+    ("trong vòng 24-48h", "trong vòng từ hai mươi tư đến bốn mươi tám giờ"),
+    ("làm việc 24h/ngày", "làm việc hai mươi tư giờ mỗi ngày"),
+    # The hours under a day are read as before.
+    ("sau 2h", "sau hai giờ"),
+    ("tạm giữ 36 giờ", "tạm giữ ba mươi sáu giờ"),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), HOURS_PAST_A_DAY)
+def test_hours_past_a_day_are_read_as_hours(source: str, expected: str) -> None:
+    spoken = normalise_fragment(source)
+    assert (spoken.text, spoken.flags) == (expected, ())
+
+
+def test_a_clock_time_past_23_with_minutes_is_still_held() -> None:
+    """`25h30` is no time of any day: the editor must say what was meant."""
+    flags = normalise_fragment("khoảng 25h30 ngày 3/5").blocking
+    assert [(f.code, f.excerpt) for f in flags] == [("Q1", "25h30")]
+
+
 def test_a_mid_clause_g_range_in_a_paragraph_on_weights_is_grams_and_flagged() -> None:
     """A range's form alone makes it hours in the middle of a clause; after a sentence on drugs
     («Mỗi lần mua từ 1g đến 2g») it stays grams, and the editor is asked, since it is a guess."""

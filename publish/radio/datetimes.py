@@ -118,6 +118,9 @@ _TIME = r"(?:[01]?\d|2[0-3])(?:\s?[hg]\s?(?:[0-5]\d)?|:[0-5]\d)"
 
 _ROUND_THE_CLOCK_HOURS = re.compile(r"(?<![\w/])24/24\s?h(?!\w)")
 """`trực 24/24h`: all day long, `hai mươi tư trên hai mươi tư giờ` (R12.3 reads `24/24`)."""
+_ROUND_THE_CLOCK_HOURS_FIRST = re.compile(r"(?<![\w/])24\s?h\s?/\s?(24|7)(?:\s?h)?(?![\w/]|[.,]\d)")
+"""`trực 24h/24`, `24h/24h`, `24h/7`: all day long, read as `24/24h` and `24/7` are, never
+«hai mươi tư giờ, hai mươi tư» (`24h` alone is a count of hours)."""
 _RATIO = re.compile(
     r"(?<!\w)((?i:tỷ lệ|tỉ lệ)\s*:?\s*)(" + NUMBER + r")\s*:\s*(" + NUMBER + r")(?![\w:]|[.,]\d)"
 )
@@ -125,7 +128,10 @@ _MONTH_WORD = "(" + word_alone("(?i:tháng)") + ")"
 r"""`(?<!\w)((?i:tháng))`, its first letter first (see `word_alone`)."""
 _QUARTER = re.compile("(" + word_alone("(?i:quý)") + r")\s+([IVX]+|[1-4])\s*/\s*(\d{4})(?!\d)")
 _HMS = re.compile(_EDGED_HOUR + r":([0-5]\d):([0-5]\d)" + _END)
-_TIME_RANGE = re.compile(_EDGE + r"(" + _TIME + r"|\d{1,2})\s*-\s*(" + _TIME + r")" + _END)
+_TIME_RANGE = re.compile(
+    _EDGE + r"(" + _TIME + r"|\d{1,2})\s*-\s*(" + _TIME + r"|\d{2}\s?h)" + _END
+)
+"""`7h-11h`, `22h-24h`, `24-48h`: an end past 23 is hours counted (`_HOURS_PAST_A_DAY`)."""
 _HM_COLON = re.compile(_EDGED_HOUR + r":([0-5]\d)" + _END)
 _HM = re.compile(_EDGED_HOUR + r"\s?[hg]\s?([0-5]\d)(\s?(?:['’]|phút(?!\w))|p(?!\w))?(?!\w)")
 """`14h30`, `7g45`, `21h45'`, `21h45’`, `10h15p` (p for phút, as notes are written): the mark
@@ -133,6 +139,10 @@ after the minutes is said «phút» or nothing; «10h15p» held the bulletin as 
 and «21h45’» left a stray quote in the script."""
 _H = re.compile(_EDGED_HOUR + r"\s?h(?![\w'])")
 _G = re.compile(_EDGED_HOUR + r"\s?g(?!\w)")
+_HOURS_PAST_A_DAY = re.compile(r"(\d(?<![\w.,/:-]\d)\d{1,2})\s?h(?![\w'])")
+"""`trong 48h`, `trực 24h`, `đến 24h`: no hour of the clock past 23, so a count of hours (or the
+day's end), «bốn mươi tám giờ»; it held the bulletin as unread digits (Q1). With minutes
+(`25h30`) it is no time at all and stays held."""
 _H_WORD_MIN = re.compile(_EDGED_DAY + r" giờ ([0-5]\d)(?!\d| phút)")
 _H_WORD_NO_MIN = re.compile(_EDGED_DAY + r" giờ 00 phút(?!\w)")
 """`19 giờ 00 phút`: on the hour, said «mười chín giờ» (R8.1), never «… giờ không phút»."""
@@ -367,8 +377,11 @@ class _BareG:
 
 def _times(r: _Reader, text: str) -> str:
     """Clock times and time ranges (R8); a rule runs only if the marks it needs are there."""
-    if "24/24" in text:
+    if "24" in text and "/" in text:
         text = _ROUND_THE_CLOCK_HOURS.sub("24/24 giờ", text)  # `24h` is no clock time
+        text = _ROUND_THE_CLOCK_HOURS_FIRST.sub(
+            lambda m: "24/24 giờ" if m[1] == "24" else "24/7", text
+        )
     if ":" in text:
         text = _RATIO.sub(lambda m: f"{m[1]}{r.ratio(m[2], m[3])}", text)  # `tỷ lệ 1:10`
         text = _HMS.sub(lambda m: r.clock(m[1], m[2], m[3]), text)
@@ -399,6 +412,7 @@ def _times(r: _Reader, text: str) -> str:
         text = _HM.sub(hour_minute, text)
         if "h" in text:
             text = _H.sub(lambda m: r.clock(m[1]), text)
+            text = _HOURS_PAST_A_DAY.sub(lambda m: r.clock(m[1]) if int(m[1]) >= 24 else m[0], text)
         if "g" in text:
             bare_g = _BareG(text, r.ctx)
             text = _G.sub(grams_or_hour, text)

@@ -146,10 +146,12 @@ _PLUS_SIGN = re.compile(r"(?<![\w.,)/+-])(?<!\d )\+\s?(?=\d)(?!84[\s.)]*\d)")
 _RISE_BEFORE = re.compile(r"(?<!\w)(?i:tăng)\s*\(?\s*$")
 """`tăng (+0,5%)`, `tăng +3 vụ`: the rise is said already, never «tăng, tăng …»."""
 _WORD = r"[^\W\d_]+(?:-[^\W\d_]+)*"
+_PER_WORD = r"(?:(?:" + _alternation(UNITS) + r")(?!\w)|" + _WORD + r")"
+"""What a quantity is counted per: a word, or a unit (`người/km2`, whose digit ends no word)."""
 _RATE = re.compile(
     r"\d(?<![\w.,]\d)\d*(?:[.,]\d+)*(?:\s?(?:nghìn|ngàn|triệu|tỷ|tỉ))?\s?"
     r"([%‰]|(?:" + _alternation(UNITS) + r")(?=\s?/)|" + _WORD + r")"
-    r"(\s?/\s?)(" + _WORD + r"(?:\s?/\s?" + _WORD + r")*)(?![\w/]|\s*\d)"
+    r"(\s?/\s?)(" + _PER_WORD + r"(?:\s?/\s?" + _PER_WORD + r")*)(?![\w/]|\s*\d)"
 )
 """`25.000 đồng/kg`, `20%/năm`, `3 lần/tuần`, `đồng/người/tháng`: a quantity, then `/` and what
 it is counted per."""
@@ -168,6 +170,12 @@ _PER_ONE_PERIOD = re.compile(
 )
 """An amount over one period (`10 triệu đồng/1 tháng`): «mỗi tháng», as `/tháng` is read;
 «trên một tháng» was read."""
+_SCALES = frozenset({"nghìn", "ngàn", "triệu", "tỷ", "tỉ"})
+"""An amount with no currency after its scale word (`100 nghìn/tép`) is counted per anything, as
+`đồng/tép` is: «một trăm nghìn tép» was heard as a hundred thousand doses."""
+_PER_UNITS = frozenset(unit for unit in UNITS if len(unit) > 1)
+"""After a counted noun, a unit is what it is counted per (`50 người/km2`); a lone letter after
+`/` is more likely an abbreviation than a metre."""
 _UNIT_DENOMINATORS = frozenset({"giờ", "phút", "giây"})
 """`80 km/giờ` is a unit over a unit like `km/h`, read `trên` (R6.1)."""
 _SIZE = r"\d{1,3}(?:,\d{1,2})?"
@@ -248,7 +256,7 @@ def read_rates(text: str) -> str:
     def spoken(m: re.Match[str]) -> str:
         counted, pers = m[1], _RATE_SLASH.split(m[3])
         per = pers[0]
-        if counted in _CURRENCIES:
+        if counted in _CURRENCIES or counted in _SCALES:
             if len(per) < 2 and per not in UNITS:
                 return m[0]  # `5 đ/c` is five comrades (đồng chí)
         elif counted in UNITS:
@@ -259,7 +267,7 @@ def read_rates(text: str) -> str:
                 or _SPELLED_UNIT_WORD.fullmatch(per)
             ):
                 return m[0]
-        elif per not in _PERIODS:
+        elif per not in _PERIODS and per not in _PER_UNITS:
             return m[0]
         return m[0][: m.start(2) - m.start()] + "".join(f" mỗi {UNITS.get(p, p)}" for p in pers)
 
