@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from publish.radio.dialling import read_dialling_codes
 from publish.radio.either_case import word_alone
 from publish.radio.entry_codes import digit_groups, read_entry_codes
 from publish.radio.flags import BLOCKING, WARNING, Context
@@ -650,7 +651,7 @@ def _phones(text: str, ctx: Context) -> str:
     text = _PHONE.sub(lambda m: _phone(m[1]) + pause_after(m.string, m.end()), text)
     if "11" in text or "1800" in text or "1900" in text:
         text = _SERVICE.sub(service, text)
-    return text
+    return read_dialling_codes(text)  # `đầu số 024`, `+855`: what the rules above leave
 
 
 _SERVICE_LINE_LAST = re.compile(r"(?:^|[ .\-])11[1345]$")

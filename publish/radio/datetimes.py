@@ -36,6 +36,26 @@ _DATE_TRIGGER = re.compile(
     r"(?:(?<!\w)(?i:ngày|sáng|trưa|chiều|tối|đêm|rạng sáng|hôm|từ|đến|và|hết|tức|nhằm)|"
     r"(?i:thứ)\s+(?:\d|\w+)|(?i:chủ nhật)|(?<!\w)CN)\s*+,?+\s*+\(?+\s*+$"
 )
+_HOLIDAYS = (
+    "lễ|dịp|kỷ niệm|kỉ niệm|Quốc khánh|Tết|Tết Dương lịch|Nguyên đán|Trung thu|Đoan ngọ|"
+    "Hàn thực|Thanh minh|Vu Lan|Phật đản|Giỗ Tổ|Hùng Vương|Giáng sinh|Noel|Nhà giáo Việt Nam|"
+    "Phụ nữ Việt Nam|Quốc tế Phụ nữ|Quốc tế Lao động|Quốc tế Thiếu nhi|Thương binh - Liệt sĩ|"
+    "Thương binh, Liệt sĩ|Thương binh Liệt sĩ|Thương binh - Liệt sỹ|Thương binh, Liệt sỹ|"
+    "Thương binh Liệt sỹ|Giải phóng miền Nam|thống nhất đất nước|Công an nhân dân|"
+    "Quân đội nhân dân Việt Nam|Biên phòng toàn dân|Thầy thuốc Việt Nam|Cách mạng Tháng Tám|"
+    "Toàn dân bảo vệ an ninh Tổ quốc|Gia đình Việt Nam|Pháp luật Việt Nam|Doanh nhân Việt Nam|"
+    "Báo chí Cách mạng Việt Nam"
+)
+"""Holidays and the words that name one: `dịp 30/4`, `Quốc khánh 2/9`, `Nhà giáo Việt Nam 20/11`
+are dates, the day the bulletin is about (R7.2), never a fraction."""
+_HOLIDAY_BEFORE = re.compile(word_alone(f"(?i:{_HOLIDAYS})") + r"\s*+,?+\s*+\(?+\s*+$")
+_DAY_NAMED = re.compile(word_alone("(?i:ngày)") + r"(?:\s++[^\W\d_]++){0,2}\s++$")
+"""Before a holiday's name: the day is named already (`Ngày Quốc tế Phụ nữ 8/3`, `những ngày
+nghỉ lễ 30/4`), so the date after it is said without a second «ngày» (R7.1)."""
+_LUNAR_AFTER = re.compile(r"\s*+,?+\s*+\(?+\s*+(?:(?i:âm lịch)|AL)(?!\w)")
+"""`15/8 âm lịch`, `10/3 (AL)`: a day of the lunar calendar, whatever precedes it (R7.2, R7.3)."""
+_DURATION_AFTER = re.compile(r"\s*+(?i:ngày|đêm|hôm|buổi|đợt)(?!\w)")
+"""After `nghỉ lễ 4-5`: how long the holiday lasts (`4-5 ngày`), a range, no date."""
 _STREET_BEFORE = re.compile(word_alone("(?i:đường|phố|cầu|công viên|quảng trường)") + r"\s*$")
 """`đường 30/4`, `đường 3/2`: streets named after a date, said `đường ba mươi tháng tư`."""
 _WEAK_DATE_TRIGGER = re.compile(word_alone("(?i:từ|đến|và|hết|tức|nhằm)") + r"\s*+,?+\s*+\(?+\s*+$")
@@ -240,6 +260,15 @@ class _Reader:
         lead = "" if ends_before(_DAY_NOUN, self.text, m.start()) else "ngày "
         spoken = f"{lead}{self.day(day)} tháng {month_name(month, self.lunar(m))}"
         return spoken + (f" năm {self.num(year)}" if year else "")
+
+    def holiday_date(self, m: re.Match[str], day: int, month: int) -> str | None:
+        """A short date after a holiday's name or before `âm lịch` (R7.2), else None."""
+        named = ends_before(_HOLIDAY_BEFORE, self.text, m.start())
+        if named is None and not _LUNAR_AFTER.match(self.text, m.end()):
+            return None
+        if named is not None and ends_before(_DAY_NAMED, self.text, named.start()):
+            return f"{self.day(day)} tháng {month_name(month, self.lunar(m))}"
+        return self.date(m, day, month, None)
 
     def clock(self, hour: str, minute: str | None = None, second: str | None = None) -> str:
         """`<H> giờ [<M> phút [<S> giây]]` (R8.1, R8.2); `:00` minutes are not read."""
@@ -542,7 +571,12 @@ def _dates(r: _Reader, text: str) -> str:
         day, month = int(m[1]), int(m[2])
         if _valid(day, month) and ends_before(_STREET_BEFORE, text, m.start()):
             return f"{r.num(day)} tháng {month_name(month, False)}"
-        if not _valid(day, month) or not ends_before(_DATE_TRIGGER, text, m.start()):
+        if not _valid(day, month):
+            return m[0]
+        holiday = r.holiday_date(m, day, month)
+        if holiday is not None:
+            return holiday
+        if not ends_before(_DATE_TRIGGER, text, m.start()):
             return m[0]  # without a trigger word `a/b` is a fraction (R12.3)
         if (
             ends_before(_WEAK_DATE_TRIGGER, text, m.start())
@@ -561,10 +595,14 @@ def _dates(r: _Reader, text: str) -> str:
         day, month = int(m[1]), int(m[2])
         joined = ends_before(_AFTER_HYPHEN_DATE, text, m.start())
         listed = joined is not None and joined.end(1) in hyphen_dates
-        if not _valid(day, month) or not (listed or ends_before(_DAY_TRIGGER, text, m.start())):
-            return m[0]
-        if _COUNT_AFTER.match(text, m.end()):
+        if not _valid(day, month) or _COUNT_AFTER.match(text, m.end()):
             return m[0]  # `tối 7-8 người`: a count after a time of day, read as a range
+        holiday = None if _DURATION_AFTER.match(text, m.end()) else r.holiday_date(m, day, month)
+        if holiday is not None:
+            hyphen_dates.add(m.end())
+            return holiday
+        if not (listed or ends_before(_DAY_TRIGGER, text, m.start())):
+            return m[0]
         hyphen_dates.add(m.end())
         return r.date(m, day, month, None)
 

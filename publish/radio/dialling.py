@@ -1,0 +1,112 @@
+"""Dialling prefixes and country codes (`đầu số 024, 028`, `mã vùng +855`, `+1 (213) 555-0123`):
+said digit by digit like the phone numbers they open (R9.2, R9.3), never as an amount or a rise."""
+
+from __future__ import annotations
+
+import re
+
+from publish.radio.either_case import word_alone
+from publish.radio.measures import money_follows
+from publish.radio.numbers import COUNTED_NOUN, digit_by_digit
+from publish.radio.pauses import pause_after
+
+__all__ = ["read_dialling_codes"]
+
+_INTERNATIONAL = re.compile(
+    r"\+(?<![\w+.,/]\+)(\d{1,3})(?:[ \-]?\(\d{1,4}\)[ \-]?|[ \-])\d{1,4}(?:[ .\-]\d{1,4}){1,4}"
+    r"(?![\d]|[.,/]\d)"
+)
+"""`+1 (213) 555-0123`, `+855 12 345 678`, `+84 28 3829 7143`: a country code, a space, a
+hyphen or an area code in brackets (never a dot: `+1.500.000` is an amount), then groups of
+digits. The numbers `+84` and nine digits are read before, by the phone rules (R9.1)."""
+_THOUSANDS = re.compile(r"\+\d{1,3}(?: \d{3})+")
+"""`+12 500 000`: a rise written with spaced thousands (R3.2), no foreign number."""
+_NATIONAL_DIGITS = range(6, 13)
+"""Digits after a country code in a whole number (E.164 allows 15 in all)."""
+_PREFIX_WORDS = ("đầu số", "mã vùng", "mã quốc gia", "mã nước", "mã điện thoại")
+_STARTS_WORD = "bắt đầu bằng"
+_ITEM = r"\+?+\d++"
+_JOIN = r"(?:\s*+[,;/]\s*+|\s++(?i:và|hoặc|hay)\s++)"
+_LIST = (
+    r"(\s*+(?::|(?i:là)(?!\w))?+\s*+)"
+    f"({_ITEM}(?>(?:{_JOIN}{_ITEM})*))"
+    r"(?![\w/]|[ .,:\-]\d|\s*\(\d)"
+)
+"""After the word, one number or a list of them (`024, 028`, `089 hoặc 070`); a number that goes
+on (`1900 1234`, `+1 (213) …`) is left to the phone rules."""
+_PREFIX_LIST = re.compile(
+    "(" + word_alone(f"(?i:{'|'.join((*_PREFIX_WORDS, _STARTS_WORD))})") + ")" + _LIST
+)
+"""A word a dialling prefix or a country code follows (`đầu số`, `mã vùng`, `bắt đầu bằng`)."""
+_PLUS_LIST = re.compile(
+    "("
+    + word_alone("(?i:điện thoại|gọi|liên hệ|tổng đài|hotline|đường dây nóng|số)", "SĐT|ĐT")
+    + ")"
+    + _LIST
+)
+"""A word a phone number follows (`gọi`, `số`): a country code after it (`gọi +84`); the phone
+rules read every other number after these words (R9.1, R9.3)."""
+_LIST_ITEM = re.compile(r"\+?\d+")
+_COUNT_AFTER = re.compile(r"\s*+(?:[%‰]|" + COUNTED_NOUN + ")")
+"""After the list: a share or a count (`bắt đầu bằng 01 đối tượng`), no dialling code."""
+_SERVICE_PREFIXES = frozenset({"1800", "1900"})
+_LONGEST_PREFIX = 5
+"""Digits of the longest prefix read here; a longer run is a whole number for the phone rules."""
+
+
+def read_dialling_codes(text: str) -> str:
+    """`đầu số +84` → `đầu số cộng tám bốn`, `từ đầu số 024, 028` → `từ đầu số không hai bốn,
+    không hai tám`, `gọi +1 (213) 555-0123` → `gọi cộng một, hai một ba, năm năm năm, không
+    một hai ba`: digit by digit, `+` said `cộng` (R9.2)."""
+    if "+" in text:
+        text = _INTERNATIONAL.sub(_international, text)
+        text = _PLUS_LIST.sub(lambda m: _dialling_list(m, "phone"), text)
+    return _PREFIX_LIST.sub(lambda m: _dialling_list(m, _kind(m[1])), text)
+
+
+def _kind(word: str) -> str:
+    """`starts` after `bắt đầu bằng`, `prefix` after the other prefix words."""
+    return "starts" if word.lower() == _STARTS_WORD else "prefix"
+
+
+def _international(m: re.Match[str]) -> str:
+    """A whole foreign number in its groups, a pause after it where the sentence goes on."""
+    written = m[0]
+    national = sum(c.isdigit() for c in written) - len(m[1])
+    if (
+        national not in _NATIONAL_DIGITS
+        or _THOUSANDS.fullmatch(written)
+        or _COUNT_AFTER.match(m.string, m.end())
+        or money_follows(m.string, m.end())
+    ):
+        return written
+    groups = _LIST_ITEM.findall(written)
+    said = [("cộng " if g.startswith("+") else "") + digit_by_digit(g.lstrip("+")) for g in groups]
+    return ", ".join(said) + pause_after(m.string, m.end())
+
+
+def _dialling_list(m: re.Match[str], kind: str) -> str:
+    """The codes of the list that are dialled, digit by digit; the others as written."""
+    end = m.end()
+    if _COUNT_AFTER.match(m.string, end) or money_follows(m.string, end):
+        return m[0]
+    said = _LIST_ITEM.sub(lambda item: _item_said(item[0], kind), m[3])
+    if said == m[3]:
+        return m[0]
+    return m[1] + m[2] + said + pause_after(m.string, end)
+
+
+def _item_said(item: str, kind: str) -> str:
+    """One code of a list: `+84` → `cộng tám bốn`, `024` → `không hai bốn`; a number that is
+    no code after this kind of word, as written."""
+    digits = item.lstrip("+")
+    if len(digits) > _LONGEST_PREFIX:
+        return item
+    if item.startswith("+"):
+        return f"cộng {digit_by_digit(digits)}" if len(digits) <= 3 else item
+    if kind == "phone":
+        return item  # `gọi 113`, `số 0277 …`: the phone rules' (R9.1, R9.3)
+    if digits in _SERVICE_PREFIXES:
+        return digit_by_digit(digits)
+    shortest = 3 if kind == "starts" else 2  # `bắt đầu bằng 01 câu hỏi` may count something
+    return digit_by_digit(digits) if digits[0] == "0" and len(digits) >= shortest else item
