@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import html
+import itertools
 import re
 import shlex
 import unicodedata
@@ -87,6 +88,11 @@ _GRADE_HEADS = ("độ", "Độ", "đỘ", "ĐỘ")
 """Every way _GRADE_WORDS's first word matches (re.IGNORECASE pairs «đ» with «Đ» alone, and
 «ộ» with «Ộ»): found by str.find, not tried by re at every character of a body."""
 _GRADE_TAIL = re.compile(r"\s+mật", re.IGNORECASE)
+_GRADE_CELL = re.compile(r"\W*(?:mức\s+)?độ\s+mật\W*", re.IGNORECASE)
+"""A table cell saying «Độ mật» ("**Độ mật:**"): the header table a Word document is stamped in
+("| Độ mật | Mật |"), the grade in the next cell."""
+_LINE_REST = re.compile(r"[ \t]*(?:\n|\Z)")
+"""What may follow an HTML comment alone on its line."""
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:._-]*(?:(?:[^\S\n]|/)[^<>\n]*)?>")
 """An HTML tag within one line (a line's number must not change). Its name is ASCII, as HTML's
 are: «<MẬT>» alone on a line is a stamp in angle brackets, not a tag."""
@@ -168,7 +174,8 @@ def _as_shown(text: str) -> str:
 
 
 def _without_comments(text: str) -> str:
-    """`text` with each HTML comment closed on its own line as one space.
+    """`text` with each HTML comment closed on its own line as one space, but one alone on its
+    line as its words: «<!-- MẬT -->» marks the document, and goes out in the page's HTML.
 
     A loop of finds, not a regular expression: from each «<!--» with no «-->» after it on its
     line, a lazy pattern scanned to the line's end, so a pasted run of them took minutes."""
@@ -187,10 +194,22 @@ def _without_comments(text: str) -> str:
             position = line_end
             continue
         pieces.append(text[position:start])
-        pieces.append(" ")
+        alone = _alone_on_line(text, position, start, close + 3)
+        pieces.append(f" {text[start + 4 : close]} " if alone else " ")
         position = close + 3
     pieces.append(text[position:])
     return "".join(pieces)
+
+
+def _alone_on_line(text: str, position: int, start: int, end: int) -> bool:
+    """Whether the comment from `start` to `end` has only spaces beside it on its line, nothing
+    before it since `position` (the end of the text already read: looking no further back keeps
+    a long line of comments linear)."""
+    newline = text.rfind("\n", position, start)
+    if newline == -1 and position != 0:
+        return False  # another comment ended on this line
+    before = text[newline + 1 : start]
+    return not before.strip() and _LINE_REST.match(text, end) is not None
 
 
 def _names_grade(words: str, grades: frozenset[str]) -> bool:
@@ -240,27 +259,71 @@ def secret_stamp(body: str, policy: Policy, *, title: str = "") -> tuple[int, st
     """(0-based line in `body`, the stamp) of a secret stamp in the text, else None.
 
     A stamp is a line in capitals whose parts include a grade ("MẬT", "**TỐI MẬT**", "MẬT -
-    KHẨN", "TUYỆT MẬT (A)", "TÀI LIỆU MẬT"), an "Độ mật: …" line naming a grade, or a title
-    opening with a bracketed grade or one in capitals before a colon ("[Mật] …", "MẬT: …",
-    line -1). Lower-case words ("mật khẩu", "bí mật") are ordinary text, not stamps, and so are
-    capitals headings that merely contain the word ("BẢO VỆ BÍ MẬT NHÀ NƯỚC").
+    KHẨN", "TUYỆT MẬT (A)", "TÀI LIỆU MẬT", "M Ậ T", "<!-- MẬT -->"), an "Độ mật: …" line or
+    "| Độ mật | Mật |" row naming a grade, or a title opening with a bracketed grade or one in
+    capitals before a colon ("[Mật] …", "MẬT: …", line -1), or holding one in capitals apart
+    ("Kế hoạch (MẬT)"). Lower-case words ("mật khẩu", "bí mật") are ordinary text, not stamps,
+    and so are capitals headings that merely contain the word ("BẢO VỆ BÍ MẬT NHÀ NƯỚC").
     """
     grades = _grades(policy)
     stamp = _headline_stamp(title, grades, _toned(policy))
     if stamp is not None:
         return -1, stamp
     for number, line in _candidate_lines(_visible(_as_shown(body))):
-        words = _NON_WORD.sub(" ", line).strip()
-        if words and words.isupper() and _is_stamp_line(line, grades):
-            return number, words
-        grade = _GRADE_LINE.match(line.strip())
-        if grade and _names_grade(folded_words(grade["value"]), grades):
-            return number, line.strip()
+        found = _line_stamp(line, grades)
+        if found is not None:
+            return number, found
     return None
 
 
+def _line_stamp(line: str, grades: frozenset[str]) -> str | None:
+    """The stamp a line of a body is, else None: capitals (spaced out too: "M Ậ T"), an "Độ
+    mật: …" line or a table row "| Độ mật | Mật |" naming a grade (see secret_stamp)."""
+    words = _NON_WORD.sub(" ", line).strip()
+    if words.isupper() and (_is_stamp_line(line, grades) or _is_spaced_stamp(words, grades)):
+        return words
+    grade = _GRADE_LINE.match(line.strip())
+    if grade and _names_grade(folded_words(grade["value"]), grades):
+        return line.strip()
+    if "|" in line and _is_grade_row(line, grades):
+        return line.strip()
+    return None
+
+
+def _is_grade_row(line: str, grades: frozenset[str]) -> bool:
+    """Whether a table row has a cell «Độ mật» followed by one naming a grade, as the colon
+    form "Độ mật: Mật" does: "| Độ mật | Mật |", "| **Độ mật:** | Tối mật |"."""
+    cells = line.split("|")
+    return any(
+        _GRADE_CELL.fullmatch(cell) is not None and _names_grade(folded_words(value), grades)
+        for cell, value in itertools.pairwise(cells)
+    )
+
+
+def _is_spaced_stamp(words: str, grades: frozenset[str]) -> bool:
+    """Whether capitals spaced out letter by letter spell a stamp ("M Ậ T", "T Ố I M Ậ T",
+    "M Ậ T - K H Ẩ N"): `words` as secret_stamp has them, single spaces apart."""
+    letters = words.split(" ")
+    if len(letters) < 2 or any(len(letter) != 1 for letter in letters):
+        return False
+    return folded_words("".join(letters)) in _spaced_stamps(grades)
+
+
+@functools.lru_cache(maxsize=16)
+def _spaced_stamps(grades: frozenset[str]) -> frozenset[str]:
+    """The stamps _is_stamp_line takes (a grade, with an urgency mark, after "TÀI LIỆU"), folded
+    and without spaces, as a line spaced out letter by letter reads once joined."""
+    phrases = [
+        *grades,
+        *(f"{grade} {urgency}" for grade in grades for urgency in _URGENCY),
+        *(f"{document} {grade}" for grade in grades for document in _DOCUMENT),
+    ]
+    return frozenset(phrase.replace(" ", "") for phrase in phrases)
+
+
 def headline_stamp(text: str, policy: Policy) -> str | None:
-    """The secret stamp a title, summary or Zalo override opens with or is, else None."""
+    """The secret stamp a title, summary or Zalo override opens with, holds in capitals apart
+    ("Kế hoạch (MẬT)") or is, else None."""
     return _headline_stamp(text, _grades(policy), _toned(policy))
 
 
@@ -304,7 +367,8 @@ def tag_stamp(tags: object, policy: Policy) -> str | None:
 
 
 def _headline_stamp(text: str, grades: frozenset[str], toned: frozenset[str]) -> str | None:
-    """See headline_stamp: "[Mật] …", "MẬT: …", or the whole text a capitals stamp ("TỐI MẬT")."""
+    """See headline_stamp: "[Mật] …", "MẬT: …", a grade in capitals apart ("Kế hoạch (MẬT)"), or
+    the whole text a capitals stamp ("TỐI MẬT")."""
     if not text:
         return None
     text = _visible(text)
@@ -316,12 +380,59 @@ def _headline_stamp(text: str, grades: frozenset[str], toned: frozenset[str]) ->
     stamp = match["stamp"].rstrip() if match else ""
     if stamp.isupper() and folded_words(stamp) in grades:
         return stamp
+    stamp = _capitals_mark(text, toned)
+    if stamp is not None:
+        return stamp
     if _ASCII_LOWER.search(text):  # nearly every headline: its words cannot all be capitals
         return None
     words = _NON_WORD.sub(" ", text).strip()
     if words.isupper() and "\n" not in text and _is_stamp_line(text, grades):
         return words
     return None
+
+
+def _capitals_mark(text: str, toned: frozenset[str]) -> str | None:
+    """A grade a headline holds in capitals apart from the words around it, as a marking:
+    "Kế hoạch (MẬT)", "Kế hoạch [TỐI MẬT]", "Kế hoạch - MẬT", "Kế hoạch TUYỆT MẬT", "Báo cáo
+    MẬT - KHẨN". Capitals words run on are one phrase ("BÍ MẬT", "MẬT KHẨU", "MẬT PHỤC" are
+    none), and the grade's marks are kept ("MẤT", "MẶT", "TỐI MẮT" are none): a stamp unlike
+    the whole-capitals one, so a title stressing a word is not held."""
+    run: list[str] = []
+    for word in (*text.split(), ""):
+        if word.isupper() or (run and word and not _has_case(word)):
+            run.append(word)  # a dash or a number inside a run of capitals stays in it
+            continue
+        stamp = _capitals_stamp(" ".join(run), toned) if run else None
+        if stamp is not None:
+            return stamp
+        run = []
+    return None
+
+
+def _has_case(word: str) -> bool:
+    """Whether `word` has a letter with an upper and a lower case («–», «2024» have none)."""
+    return word.upper() != word.lower()
+
+
+def _capitals_stamp(run: str, toned: frozenset[str]) -> str | None:
+    """The part of a run of capitals words that is a grade (see _capitals_mark), else None."""
+    for part in _PARTS.split(run):
+        words = _toned_words(part)
+        if not words:
+            continue
+        if any(_is_toned_stamp(words, grade) for grade in toned):
+            return part.strip()
+    return None
+
+
+def _is_toned_stamp(words: str, grade: str) -> bool:
+    """Whether toned `words` are `grade` (marks typed in part too: "mat", "mạt"), or it with an
+    urgency mark after ("mật khẩn") or "tài liệu" before, as _is_stamp_line reads them."""
+    if words == grade or _marks_left_out(words, grade):
+        return True
+    if words.startswith(grade + " ") and folded_words(words[len(grade) + 1 :]) in _URGENCY:
+        return True
+    return words.endswith(" " + grade) and folded_words(words[: -len(grade) - 1]) in _DOCUMENT
 
 
 # Cached: every tag of every bulletin is asked, and a site has a few hundred tags at most.

@@ -478,3 +478,132 @@ def test_a_tag_that_only_holds_the_word_is_published(
     install_fake_renderers(monkeypatch)
     root = make_project(tmp_path, {"content/ok.md": bulletin_md({"tags": tags})})
     assert main(["build", "--root", str(root), "--now", NOW]) == 0
+
+
+@pytest.mark.parametrize(
+    ("title", "stamp"),
+    [
+        ("Kế hoạch tuần tra đêm (MẬT)", "MẬT"),
+        ("Kế hoạch tuần tra đêm [MẬT]", "MẬT"),
+        ("Kế hoạch tuần tra đêm - MẬT", "MẬT"),
+        ("Kế hoạch tuần tra đêm TỐI MẬT", "TỐI MẬT"),
+        ("Báo cáo tình hình an ninh (TUYỆT MẬT)", "TUYỆT MẬT"),
+        ("Kế hoạch ra quân – MẬT, KHẨN", "MẬT"),
+        ("Kế hoạch ra quân (MAT)", "MAT"),  # typed without a Vietnamese keyboard
+    ],
+)
+def test_a_grade_in_capitals_later_in_the_title_stops_every_channel(
+    tmp_path, capsys, monkeypatch, title: str, stamp: str
+) -> None:
+    """A grade stamped after the title's words (the page showed «<h1>Kế hoạch (MẬT)») is held
+    as one opening it is: check and build stop, nothing is written for any channel."""
+    install_fake_renderers(monkeypatch)
+    files = {
+        "content/ok.md": bulletin_md({"slug": "ok"}),
+        "content/a.md": bulletin_md({"title": f'"{title}"', "slug": "a"}),
+    }
+    root = make_project(tmp_path, files)
+    assert main(["check", "--root", str(root), "--now", NOW]) == 1
+    assert f"content/a.md:2: lỗi: văn bản mang dấu mật «{stamp}»" in capsys.readouterr().err
+    assert main(["build", "--root", str(root), "--now", NOW]) == 1
+    assert "Chưa có gì được ghi hay xuất bản" in capsys.readouterr().err
+    assert not (root / "output").exists()
+
+
+def test_a_grade_in_capitals_at_the_end_of_a_summary_or_zalo_title_is_refused(
+    tmp_path, capsys, monkeypatch
+) -> None:
+    install_fake_renderers(monkeypatch)
+    files = {
+        "content/a.md": bulletin_md({"summary": '"Kế hoạch tuần tra đêm (MẬT)"', "slug": "a"}),
+        "content/b.md": bulletin_md({"zalo": '\n  title: "Kế hoạch tuần tra - TỐI MẬT"'}),
+    }
+    root = make_project(tmp_path, files)
+    assert main(["check", "--root", str(root), "--now", NOW]) == 1
+    err = capsys.readouterr().err
+    assert "content/a.md:5: lỗi: trường 'summary': văn bản mang dấu mật «MẬT»" in err
+    assert "content/b.md:8: lỗi: trường 'zalo.title': văn bản mang dấu mật «TỐI MẬT»" in err
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Giữ bí mật thông tin cá nhân khi giao dịch trực tuyến",
+        "Không cho người lạ biết mật khẩu, mã OTP",
+        "Mật ong rừng giả được bày bán ở chợ xã",
+        "Mật phục bắt quả tang nhóm trộm chó",
+        "Tuần tra, mật phục trên tuyến Quốc lộ 80",
+        "Hội nghị về công tác bảo vệ bí mật nhà nước",
+        # Capitals stressing words that hold the grade, or a word marked otherwise.
+        "Hội nghị công tác bảo vệ BÍ MẬT NHÀ NƯỚC",
+        "Tuyệt đối không cung cấp MẬT KHẨU, mã OTP",
+        "Công an xã MẬT PHỤC, bắt gọn nhóm trộm",
+        "Bắt đối tượng buôn bán MẬT ONG giả",
+        "Nhiều người MẤT trắng vì tin lời người lạ",
+        "Lãi cao làm TỐI MẮT nhiều người vay",
+        "Vạch MẶT thủ đoạn giả danh Công an",
+        "Buôn bán “mật” gấu: bắt quả tang hai đối tượng",
+        "UBND xã - Kế hoạch 12/KH-CAX về tuần tra",
+    ],
+)
+def test_ordinary_words_in_a_title_are_not_stamps(tmp_path, monkeypatch, title: str) -> None:
+    assert secret_stamp("Nội dung.", Policy(), title=title) is None
+    assert field_stamp({"title": title, "summary": title}, Policy()) is None
+    install_fake_renderers(monkeypatch)
+    root = make_project(tmp_path, {"content/a.md": bulletin_md({"title": f'"{title}"'})})
+    assert main(["build", "--root", str(root), "--now", NOW]) == 0
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "stamp"),
+    [
+        # The header table of a Word document, converted to Markdown.
+        (
+            "| Số | 12/KH-CAH |\n|---|---|\n| Độ mật | Mật |\n\nNội dung.",
+            11,
+            "| Độ mật | Mật |",
+        ),
+        (
+            "| **Độ mật:** | **Tối mật** |\n|---|---|\n\nNội dung.",
+            9,
+            "| **Độ mật:** | **Tối mật** |",
+        ),
+        ("Nội dung.\n\n| Mức độ mật | Tuyệt mật |", 11, "| Mức độ mật | Tuyệt mật |"),
+        # A comment alone on its line marks the document (and goes out in the page's HTML).
+        ("<!-- MẬT -->\n\nKế hoạch tuần tra.", 9, "MẬT"),
+        ("Kế hoạch tuần tra.\n\n  <!--TỐI MẬT-->", 11, "TỐI MẬT"),
+        ("<!-- Độ mật: Mật -->\n\nKế hoạch tuần tra.", 9, "Độ mật: Mật"),
+        # Capitals spaced out letter by letter.
+        ("M Ậ T\n\nKế hoạch tuần tra.", 9, "M Ậ T"),
+        ("**T Ố I   M Ậ T**\n\nKế hoạch tuần tra.", 9, "T Ố I M Ậ T"),
+        ("M Ậ T - K H Ẩ N\n\nKế hoạch tuần tra.", 9, "M Ậ T K H Ẩ N"),
+    ],
+)
+def test_a_stamp_in_a_table_a_comment_or_spaced_out_is_refused(
+    tmp_path, capsys, monkeypatch, body: str, line: int, stamp: str
+) -> None:
+    install_fake_renderers(monkeypatch)
+    root = make_project(tmp_path, {"content/a.md": bulletin_md(body=body)})
+    assert main(["build", "--root", str(root), "--now", NOW]) == 1
+    err = capsys.readouterr().err
+    assert f"content/a.md:{line}: lỗi: văn bản mang dấu mật «{stamp}»" in err
+    assert not (root / "output").exists()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "| Độ mật | Không |\n|---|---|\n\nNội dung.",
+        "| Việc cần làm | Lưu ý |\n|---|---|\n| Đặt mật khẩu | Không chia sẻ mật khẩu |",
+        "| Nội dung | Giữ bí mật thông tin người tố giác |",
+        "| Mật ong | Hàng giả |",
+        "<!-- Ghi chú: giữ bí mật nguồn tin, không đăng tên -->\n\nNội dung.",
+        "<!-- TODO: thêm ảnh -->\n\nNội dung.",
+        "<!-- MẬT KHẨU wifi trụ sở đã đổi -->\n\nNội dung.",
+        "M Ậ T K H Ẩ U\n\nNội dung.",
+        "C Ả N H   B Á O\n\nNội dung.",
+        "Mật phục, bắt quả tang đối tượng.",
+    ],
+)
+def test_ordinary_tables_comments_and_spaced_headings_are_not_stamps(body: str) -> None:
+    assert secret_stamp(body, Policy()) is None

@@ -521,3 +521,63 @@ def test_an_unknown_pillow_error_is_told_in_vietnamese_with_its_english_only_und
     finally:
         show_details(False)
     assert pillow_reason(PermissionError(13, "Permission denied"))[0] == "không có quyền"
+
+
+NOT_A_PICTURE = {
+    # A photo whose copy went wrong (bytes of nothing), and a text file given an image's name.
+    "content/images/hong.jpg": bytes((i * 151 + 7) % 256 for i in range(5000)),
+    "content/images/text.png": "Ảnh hiện trường gửi sau.\n".encode(),
+}
+BROKEN = {"cover": "images/hong.jpg", "cover_alt": '"Lực lượng tuần tra đêm"'}
+BROKEN_BODY = "Kế hoạch tuần tra đêm.\n\n![Chữ](images/text.png)\n"
+
+
+@pytest.mark.parametrize(
+    "held",
+    [
+        {},  # not approved yet (approved_by dropped below)
+        {"draft": "true"},
+        {"date": "2021-02-01 08:00", "approved_by": '"Thượng tá Nguyễn Văn Hùng"'},  # scheduled
+    ],
+    ids=["unapproved", "draft", "scheduled"],
+)
+def test_an_unreadable_image_of_a_held_bulletin_is_told_by_check(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], held: dict[str, str]
+) -> None:
+    """As a missing image is: told only once the bulletin was approved (or at its hour), the
+    editor who checked the draft learnt of it after sign-off."""
+    text = bulletin_md({**BROKEN, **held}, BROKEN_BODY, drop=["approved_by"] if not held else ())
+    files = {**NOT_A_PICTURE, "content/bai-viet/a.md": text}
+    err = check_errors(make_project(tmp_path, files), capsys)
+    cover_line = text.split("\n").index("cover: images/hong.jpg") + 1
+    body_line = text.split("\n").index("![Chữ](images/text.png)") + 1
+    for told in (
+        f"content/bai-viet/a.md:{cover_line}: lỗi: trường 'cover': không đọc được ảnh "
+        "content/images/hong.jpg: tệp hỏng hoặc không phải ảnh",
+        f"content/bai-viet/a.md:{body_line}: lỗi: không đọc được ảnh content/images/text.png: "
+        "tệp hỏng hoặc không phải ảnh",
+    ):
+        assert err.count(told) == 1, err
+
+
+def test_approve_refuses_a_bulletin_whose_image_is_unreadable(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Refused as one with a missing image is: approved, the build publishing it stopped."""
+    text = bulletin_md(BROKEN, BROKEN_BODY, drop=["approved_by"])
+    root = make_project(tmp_path, {**NOT_A_PICTURE, "content/bai-viet/a.md": text})
+    argv = ["approve", "--root", str(root), "--now", NOW.isoformat(), "content/bai-viet/a.md"]
+    assert main([*argv, "--by", "Thượng tá Nguyễn Văn Hùng, Trưởng Công an xã"]) == 1
+    err = capsys.readouterr().err
+    assert "a.md:6: lỗi: trường 'cover': không đọc được ảnh content/images/hong.jpg" in err
+    assert "a.md:12: lỗi: không đọc được ảnh content/images/text.png" in err
+    assert "bản tin còn lỗi (ở trên): chưa duyệt được" in err
+    assert (root / "content/bai-viet/a.md").read_text("utf-8") == text
+
+
+def test_a_held_bulletin_with_good_images_checks_clean(tmp_path: Path) -> None:
+    """The held bulletins' images are opened as the published ones' are, nothing more told."""
+    held = bulletin_md(COVER, "Nội dung.\n\n![Hiện trường](images/anh.jpg)\n", drop=["approved_by"])
+    files = {"content/images/anh.jpg": TINY_JPEG, "content/bai-viet/a.md": held}
+    root = make_project(tmp_path, files)
+    assert main(["check", "--root", str(root), "--now", NOW.isoformat()]) == 0

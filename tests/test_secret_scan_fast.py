@@ -12,15 +12,8 @@ from hypothesis import strategies as st
 from publish import config as config_module
 from publish.content import load_site
 from publish.errors import ContentError
-from publish.gates import (
-    _GRADE_LINE,
-    _NON_WORD,
-    _grades,
-    _is_stamp_line,
-    _names_grade,
-    secret_stamp,
-)
-from publish.text import folded_words, nfc
+from publish.gates import _grades, _line_stamp, secret_stamp
+from publish.text import nfc
 from tests.helpers import NOW, bulletin_md, make_project
 
 _PIECES = st.sampled_from(
@@ -54,6 +47,10 @@ _PIECES = st.sampled_from(
         "TÀI LIỆU MẬT",
         "BẢO VỆ BÍ MẬT NHÀ NƯỚC",
         "Mức độ mật: Mật",
+        "| Độ mật | Mật |",
+        "| Độ mật | Không |",
+        "M Ậ T",
+        "N Ộ I B Ộ",
     ]
 )
 _LINES = st.lists(st.one_of(_PIECES, st.text(max_size=12)), max_size=8)
@@ -67,12 +64,9 @@ def full_scan(body: str, policy, *, title: str = "") -> tuple[int, str] | None:
     if found is not None:
         return found
     for number, line in enumerate(nfc(body).split("\n")):
-        words = _NON_WORD.sub(" ", line).strip()
-        if words and words.isupper() and _is_stamp_line(line, grades):
-            return number, words
-        grade = _GRADE_LINE.match(line.strip())
-        if grade and _names_grade(folded_words(grade["value"]), grades):
-            return number, line.strip()
+        stamp = _line_stamp(line, grades)
+        if stamp is not None:
+            return number, stamp
     return None
 
 
@@ -90,6 +84,8 @@ def config(tmp_path_factory):
 @example(lines=["Tin thường", "", "MẬT", "Độ mật: Mật"], title="")
 @example(lines=["Độ mật: thường", "TỐI MẬT"], title="")
 @example(lines=["abc", "NỘI BỘ"], title="")
+@example(lines=["Tin thường", "| Độ mật | Mật |"], title="")
+@example(lines=["Tin thường", "M Ậ T"], title="")
 def test_skipping_scan_equals_full_scan(config, lines, title):
     """Same (line, stamp) or None as the full scan, whatever the lines and the title."""
     body = "\n".join(lines)

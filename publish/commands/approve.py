@@ -37,6 +37,7 @@ from publish.held_page_links import held_links
 from publish.locate import with_lines
 from publish.model import PAGES_DIR, Bulletin, Page
 from publish.person_fields import not_a_name
+from publish.render.web import unreadable_images
 from publish.render.zalo.limits import text_limits as zalo_limits
 from publish.sync.vanished import ever_published
 from publish.syntax import yaml_quoted
@@ -539,6 +540,9 @@ def prepare(
     if bulletin is not None and not errors and "zalo" in carried(bulletin.channels, config):
         # As the build that publishes it would stop: approved, it went out only to fail there.
         errors = with_lines(zalo_limits(bulletin, config), config.root)
+    if bulletin is not None and not errors and {"web", "zalo"} & set(bulletin.channels):
+        # Refused as a missing image is (the load's error): approved, the build stopped on it.
+        errors = with_lines(unreadable_images(bulletin, config), config.root)
     if bulletin is not None and not errors:
         told = _linked_problems(bulletin, config, now)
         errors = [p for p in told if p.severity == "error"]

@@ -12,7 +12,7 @@ import datetime as dt
 import gc
 import hashlib
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache as once
 from functools import partial
@@ -23,8 +23,8 @@ import jinja2
 import jinja2.meta
 
 from publish import attachments, installed
-from publish.cache import Fragments
-from publish.config import BUILTIN_THEME
+from publish.cache import Fragments, Shelf
+from publish.config import BUILTIN_THEME, Config
 from publish.content_images import forget_resolved, image_use
 from publish.errors import Problem
 from publish.ledger import Entry, Ledger
@@ -61,7 +61,7 @@ from publish.site_paths import RESERVED_SLUGS, recorded_history
 from publish.syntax import template_error
 from publish.text import quoted, vn_date, vn_datetime
 
-__all__ = ["TEMPLATES", "check", "render", "theme_dir"]
+__all__ = ["TEMPLATES", "check", "render", "theme_dir", "unreadable_images"]
 
 TEMPLATES = (
     "base.html",
@@ -271,18 +271,26 @@ def _missing_includes(env: jinja2.Environment, name: str, shown: str, root: Path
     return problems
 
 
+HELD_IMAGES_CHECKED = frozenset({"draft", "unapproved", "scheduled"})
+"""Exclusion codes of the bulletins whose images are checked as the published ones' are: those an
+editor is still working on or that will go out on their own (an expired or secret one never)."""
+
+ImageUses = dict[tuple[str, str], Bulletin | Page | None]
+"""Each image (path under content/) and the file showing it, with the bulletin or page (None:
+site.toml's default cover), in the order they are met."""
+
+
 def _image_problems(site: Site) -> list[Problem]:
     """Every image the website will resize, of bulletins and pages, can be opened by Pillow; each
-    user of a bad one is named."""
-    # Ordered, and a set: a list made this quadratic. The user, to say where it shows the image.
-    uses: dict[tuple[str, str], Bulletin | Page | None] = {}
-    for bulletin in site.for_channel("web"):
-        for ref in (bulletin.cover, *bulletin.shown_images):
-            if ref is not None:
-                uses.setdefault((ref.path, bulletin.source), bulletin)
-    for page in site.pages:
-        for ref in page.shown_images:
-            uses.setdefault((ref.path, page.source), page)
+    user of a bad one is named. So can those of bulletins held until they are approved or their
+    date comes (HELD_IMAGES_CHECKED), as a missing one is told for them: otherwise a broken photo
+    is told only once the bulletin is approved, or at its scheduled hour."""
+    held = [
+        e.bulletin
+        for e in site.excluded
+        if e.code in HELD_IMAGES_CHECKED and {"web", "zalo"} & e.bulletin.channels
+    ]
+    uses = _image_uses([*site.for_channel("web"), *held, *site.pages])
     problems = []
     default = site.config.site.default_cover
     if default:
@@ -292,16 +300,40 @@ def _image_problems(site: Site) -> list[Problem]:
         else:
             uses.setdefault((default, "site.toml"), None)
     facts = facts_shelf(Fragments(site.config.root), site.config.web.image_widths)
+    return problems + _unreadable(uses, site.config, facts, site.digests)
+
+
+def unreadable_images(bulletin: Bulletin, config: Config) -> list[Problem]:
+    """The images of `bulletin` Pillow cannot open, told as the build tells them (for `publish
+    approve`: approved, the build that publishes the bulletin would stop on them)."""
+    return _unreadable(_image_uses([bulletin]), config, None, None)
+
+
+def _image_uses(items: Sequence[Bulletin | Page]) -> ImageUses:
+    """The images `items` show: a bulletin's cover and body images, a page's body images."""
+    # Ordered, and a set: a list made this quadratic. The user, to say where it shows the image.
+    uses: ImageUses = {}
+    for item in items:
+        refs = (item.cover, *item.shown_images) if isinstance(item, Bulletin) else item.shown_images
+        for ref in refs:
+            if ref is not None:
+                uses.setdefault((ref.path, item.source), item)
+    return uses
+
+
+def _unreadable(
+    uses: ImageUses, config: Config, facts: Shelf | None, digests: Mapping[str, str] | None
+) -> list[Problem]:
+    """A problem for each use of an image Pillow cannot open (its header only; `facts`,
+    `digests`: see images.probe), at the field or line that shows it."""
     errors = {
-        path: probe(site.config.root, path, facts, site.digests)
-        for path in dict.fromkeys(p for p, _ in uses)
+        path: probe(config.root, path, facts, digests) for path in dict.fromkeys(p for p, _ in uses)
     }
+    problems = []
     for (path, owner), user in uses.items():
         if errors[path] is not None:
             field, line = (
-                ("[site] default_cover", None)
-                if user is None
-                else image_use(user, path, site.config)
+                ("[site] default_cover", None) if user is None else image_use(user, path, config)
             )
             problems.append(unreadable_image(owner, path, errors[path], field=field, line=line))
     return problems
