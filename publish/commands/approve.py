@@ -537,12 +537,13 @@ def prepare(
     # error, whose hint sends the editor here, must not refuse the approval.
     found = [p for p in found if p.field != "approved_by"]
     errors = [p for p in found if p.severity == "error"]
-    if bulletin is not None and not errors and "zalo" in carried(bulletin.channels, config):
+    if bulletin is not None and not errors:
         # As the build that publishes it would stop: approved, it went out only to fail there.
-        errors = with_lines(zalo_limits(bulletin, config), config.root)
-    if bulletin is not None and not errors and {"web", "zalo"} & set(bulletin.channels):
-        # Refused as a missing image is (the load's error): approved, the build stopped on it.
-        errors = with_lines(unreadable_images(bulletin, config), config.root)
+        if "zalo" in carried(bulletin.channels, config):
+            errors = with_lines(zalo_limits(bulletin, config), config.root)
+        if {"web", "zalo"} & set(bulletin.channels):
+            # Refused as a missing image is (the load's error), in the same pass as the above.
+            errors += with_lines(unreadable_images(bulletin, config), config.root)
     if bulletin is not None and not errors:
         told = _linked_problems(bulletin, config, now)
         errors = [p for p in told if p.severity == "error"]
