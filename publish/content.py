@@ -25,6 +25,7 @@ from publish import (
     footnote_count,
     legacy_text,
     linked_folders,
+    misencoded,
     name_only_record,
     nesting,
     other_unit,
@@ -39,6 +40,7 @@ from publish.cache import Fragments, Shelf
 from publish.config import CHANNELS, Config, contact_warnings, timezone_warning, zalo_without_oa
 from publish.editor_files import (
     Misnamed,
+    is_clutter,
     misnamed_bulletin,
     misnamed_markdown,
     not_a_bulletin,
@@ -201,6 +203,7 @@ def load_site(
     misnamed: list[str] = []
     folder_links: list[str] = []
     unreadable: list[tuple[str, OSError]] = []
+    misencoded_names: list[str] = []
     files = list(
         _markdown_files(
             content_dir,
@@ -209,6 +212,7 @@ def load_site(
             misnamed=misnamed,
             folder_links=folder_links,
             unreadable=unreadable,
+            misencoded_names=misencoded_names,
         )
     )
     unreadable_bulletins: list[Path] = []  # their errors are told; their links not followed
@@ -232,8 +236,10 @@ def load_site(
             misnamed=misnamed,
             folder_links=folder_links,
             unreadable=unreadable,
+            misencoded_names=misencoded_names,
         )
     )
+    problems.extend(_misencoded_names(misencoded_names, config.root))
     problems.extend(_unreadable_folders(unreadable, config.root))
     unread_at = len(problems)
     problems.extend(linked_folders.problems(sorted(folder_links), config.root))
@@ -489,6 +495,7 @@ def _markdown_files(
     misnamed: list[str] | None = None,
     folder_links: list[str] | None = None,
     unreadable: list[tuple[str, OSError]] | None = None,
+    misencoded_names: list[str] | None = None,
 ) -> Iterator[Path]:
     """Markdown files under `folder` as `sorted(folder.rglob("*.md"))` finds them (a linked
     folder is not entered); hidden and underscore names, and the lock file Word keeps beside a
@@ -497,7 +504,8 @@ def _markdown_files(
     under another name («bai.md.txt», «bai.MD») to `misnamed`; entries not entered that are
     links to a folder, or to nothing, to `folder_links` (see publish.linked_folders); folders
     that could not be read through, with the error, to `unreadable` (a folder that vanished
-    meanwhile holds nothing to read).
+    meanwhile holds nothing to read); entries whose name is not UTF-8 (publish.misencoded),
+    neither read nor entered, to `misencoded_names`.
 
     Walked with scandir and sorted by text parts: rglob and sorting 10,000 Path objects took
     ~0.1 s of a one-edit rebuild.
@@ -519,6 +527,10 @@ def _markdown_files(
                     if name.startswith((".", "_")) or (
                         not parts and not pages and name == PAGES_DIR
                     ):
+                        continue
+                    if not name.isascii() and misencoded.is_misencoded(name):
+                        if misencoded_names is not None and not is_clutter(name):
+                            misencoded_names.append(entry.path)
                         continue
                     # Compared as pathlib compares paths (case-insensitively on Windows).
                     here = (*parts, os.path.normcase(name))
@@ -545,6 +557,20 @@ def _markdown_files(
                 unreadable.append((current, error))
     for _, path in sorted(found):
         yield Path(path)
+
+
+def _misencoded_names(found: list[str], root: Path) -> list[Problem]:
+    """An error for each file or folder of content/ whose name is not UTF-8 (not read: no
+    message, cache or page can hold its name), telling a name to give it."""
+    return [
+        misencoded.problem(_rel(Path(path), root), folder=_real_folder(path))
+        for path in sorted(found)
+    ]
+
+
+def _real_folder(path: str) -> bool:
+    """Whether `path` is a folder and not a link to one (as the walk enters)."""
+    return os.path.isdir(path) and not os.path.islink(path)
 
 
 def _unreadable_folders(found: list[tuple[str, OSError]], root: Path) -> list[Problem]:
@@ -727,7 +753,11 @@ def _usable_path(
             hint="Chép nội dung vào một tệp thật trong content/ thay vì dùng liên kết.",
         )
         return False
-    if bad := _unportable(_relative_parts(path, content_dir)):
+    parts = _relative_parts(path, content_dir)
+    if (found := misencoded.told(parts)) is not None:
+        collector.add(found[0], hint=found[1])
+        return False
+    if bad := _unportable(parts):
         collector.add(
             f"tên tệp có {bad}: máy Windows của người biên tập không mở được tệp này",
             hint='Đổi tên tệp, chỉ dùng chữ, số, dấu gạch ngang; không dùng < > : " | ? * \\.',
