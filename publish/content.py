@@ -49,6 +49,7 @@ from publish.editor_files import (
 from publish.errors import ContentError, Problem, not_a_file, os_reason
 from publish.fields import Collector
 from publish.frontmatter import (
+    DuplicateKeyError,
     FrontMatterError,
     Parsed,
     decode,
@@ -65,6 +66,7 @@ from publish.links import LINK_HINT, ContentFiles, computer_files, links_in
 from publish.model import PAGES_DIR, Bulletin, Correction, Page, Site, pack_text
 from publish.parallel import run_jobs
 from publish.person_fields import held_note, nobody, person
+from publish.site_paths import page_slug_problems
 from publish.tags import tag_key, tag_slugs
 from publish.text import CharClass, nfc, quoted
 from publish.windows_approval import windows_approved
@@ -388,9 +390,10 @@ def _approved_as_read_before(
     for reading in READINGS_BEFORE:
         parsed = parse_raw(raw, Collector(bulletin.source, []), reading)
         # None: that version could not read the file, so approved none of it. Not None does not
-        # say it could: a front matter indented with Tab comes back read as if with spaces
-        # (parse_raw), its Tab error left in this throwaway collector. That answer is safe: the
-        # loader's own collector holds the same Tab error, and a file with it is never published.
+        # say it could: a front matter indented with Tab comes back read as if with spaces, and
+        # one with a key written twice with its last value (parse_raw), the error left in this
+        # throwaway collector. That answer is safe: the loader's own collector holds the same
+        # error, and a file with it is never published.
         if parsed is None:
             continue
         if windows_approved(bulletin, config, image_digest, parsed):
@@ -787,7 +790,14 @@ def parse_raw(raw: bytes, collector: Collector, reading: Reading = READING) -> P
             read = _split(spaced, reading)
         except FrontMatterError:
             return None  # its syntax holds more than the Tab: the error above is what is known
-    parsed, written, text, found, garbled, curly_keys = read
+    parsed, written, text, found, garbled, curly_keys, duplicates = read
+    for duplicate in duplicates:
+        # Told, the file is checked with the value read: its other errors come in this run.
+        collector.add(
+            f"{duplicate}: tệp được kiểm tra với giá trị ở dòng {duplicate.line}",
+            line=duplicate.line,
+            hint=duplicate.hint,
+        )
     parsed = dataclasses.replace(parsed, written=_as_written(parsed, written, text, found, reading))
     body, quoted_links = pasted.unquote_links(parsed.body)
     if quoted_links:
@@ -872,10 +882,13 @@ class _Split(NamedTuple):
     found: re.Match[str] | None
     garbled: list[legacy_text.Garbled]
     curly_keys: list[int]
+    duplicates: list[DuplicateKeyError]
+    """Keys written twice, their last value read (told as errors, the rest checked)."""
 
 
 def _split(written: str, reading: Reading) -> _Split:
-    """`written` (decoded, NFC) mended and split; raises FrontMatterError."""
+    """`written` (decoded, NFC) mended and split; raises FrontMatterError (not for a key
+    written twice: see _Split.duplicates)."""
     text = written
     # Before controls are removed: UTF-8 read as Latin-1 holds them (ệ: «á»\x87»).
     garbled = legacy_text.find_garbled(text)
@@ -884,8 +897,9 @@ def _split(written: str, reading: Reading) -> _Split:
         text = INVISIBLE_RE.sub("", text)
     text, curly_keys = mend_pasted(pasted.mend(text), reading)
     found = _CONTROLS.search(text)
-    parsed = split(_CONTROLS.sub("", text) if found else text, reading)
-    return _Split(parsed, written, text, found, garbled, curly_keys)
+    duplicates: list[DuplicateKeyError] = []
+    parsed = split(_CONTROLS.sub("", text) if found else text, reading, duplicates)
+    return _Split(parsed, written, text, found, garbled, curly_keys, duplicates)
 
 
 def _computer_links(col: Collector, parsed: Parsed) -> None:
@@ -1378,6 +1392,10 @@ def _page(path: Path, config: Config, col: Collector, problems: list[Problem]) -
             hint="Sửa expires thành một thời điểm sau date, hoặc xóa dòng expires.",
         )
     if held_back or too_deep or title is None or not slug:
+        # Not loaded, the page never reaches the website's check of its slug: told here, in
+        # the same run as the errors that keep it out.
+        for found in page_slug_problems(col.source, slug):
+            col.add(found.message, field=found.field, hint=found.hint, severity=found.severity)
         return None
     return Page(
         slug=slug,
