@@ -25,6 +25,7 @@ from publish import (
     footnote_count,
     legacy_text,
     linked_folders,
+    misencoded,
     name_only_record,
     nesting,
     other_unit,
@@ -39,6 +40,7 @@ from publish.cache import Fragments, Shelf
 from publish.config import CHANNELS, Config, contact_warnings, timezone_warning, zalo_without_oa
 from publish.editor_files import (
     Misnamed,
+    is_clutter,
     misnamed_bulletin,
     misnamed_markdown,
     not_a_bulletin,
@@ -47,6 +49,7 @@ from publish.editor_files import (
 from publish.errors import ContentError, Problem, not_a_file, os_reason
 from publish.fields import Collector
 from publish.frontmatter import (
+    DuplicateKeyError,
     FrontMatterError,
     Parsed,
     decode,
@@ -63,6 +66,7 @@ from publish.links import LINK_HINT, ContentFiles, computer_files, links_in
 from publish.model import PAGES_DIR, Bulletin, Correction, Page, Site, pack_text
 from publish.parallel import run_jobs
 from publish.person_fields import held_note, nobody, person
+from publish.site_paths import page_slug_problems
 from publish.tags import tag_key, tag_slugs
 from publish.text import CharClass, nfc, quoted
 from publish.windows_approval import windows_approved
@@ -201,6 +205,7 @@ def load_site(
     misnamed: list[str] = []
     folder_links: list[str] = []
     unreadable: list[tuple[str, OSError]] = []
+    misencoded_names: list[str] = []
     files = list(
         _markdown_files(
             content_dir,
@@ -209,6 +214,7 @@ def load_site(
             misnamed=misnamed,
             folder_links=folder_links,
             unreadable=unreadable,
+            misencoded_names=misencoded_names,
         )
     )
     unreadable_bulletins: list[Path] = []  # their errors are told; their links not followed
@@ -232,8 +238,10 @@ def load_site(
             misnamed=misnamed,
             folder_links=folder_links,
             unreadable=unreadable,
+            misencoded_names=misencoded_names,
         )
     )
+    problems.extend(_misencoded_names(misencoded_names, config.root))
     problems.extend(_unreadable_folders(unreadable, config.root))
     unread_at = len(problems)
     problems.extend(linked_folders.problems(sorted(folder_links), config.root))
@@ -382,9 +390,10 @@ def _approved_as_read_before(
     for reading in READINGS_BEFORE:
         parsed = parse_raw(raw, Collector(bulletin.source, []), reading)
         # None: that version could not read the file, so approved none of it. Not None does not
-        # say it could: a front matter indented with Tab comes back read as if with spaces
-        # (parse_raw), its Tab error left in this throwaway collector. That answer is safe: the
-        # loader's own collector holds the same Tab error, and a file with it is never published.
+        # say it could: a front matter indented with Tab comes back read as if with spaces, and
+        # one with a key written twice with its last value (parse_raw), the error left in this
+        # throwaway collector. That answer is safe: the loader's own collector holds the same
+        # error, and a file with it is never published.
         if parsed is None:
             continue
         if windows_approved(bulletin, config, image_digest, parsed):
@@ -489,6 +498,7 @@ def _markdown_files(
     misnamed: list[str] | None = None,
     folder_links: list[str] | None = None,
     unreadable: list[tuple[str, OSError]] | None = None,
+    misencoded_names: list[str] | None = None,
 ) -> Iterator[Path]:
     """Markdown files under `folder` as `sorted(folder.rglob("*.md"))` finds them (a linked
     folder is not entered); hidden and underscore names, and the lock file Word keeps beside a
@@ -497,7 +507,8 @@ def _markdown_files(
     under another name («bai.md.txt», «bai.MD») to `misnamed`; entries not entered that are
     links to a folder, or to nothing, to `folder_links` (see publish.linked_folders); folders
     that could not be read through, with the error, to `unreadable` (a folder that vanished
-    meanwhile holds nothing to read).
+    meanwhile holds nothing to read); entries whose name is not UTF-8 (publish.misencoded),
+    neither read nor entered, to `misencoded_names`.
 
     Walked with scandir and sorted by text parts: rglob and sorting 10,000 Path objects took
     ~0.1 s of a one-edit rebuild.
@@ -519,6 +530,10 @@ def _markdown_files(
                     if name.startswith((".", "_")) or (
                         not parts and not pages and name == PAGES_DIR
                     ):
+                        continue
+                    if not name.isascii() and misencoded.is_misencoded(name):
+                        if misencoded_names is not None and not is_clutter(name):
+                            misencoded_names.append(entry.path)
                         continue
                     # Compared as pathlib compares paths (case-insensitively on Windows).
                     here = (*parts, os.path.normcase(name))
@@ -545,6 +560,20 @@ def _markdown_files(
                 unreadable.append((current, error))
     for _, path in sorted(found):
         yield Path(path)
+
+
+def _misencoded_names(found: list[str], root: Path) -> list[Problem]:
+    """An error for each file or folder of content/ whose name is not UTF-8 (not read: no
+    message, cache or page can hold its name), telling a name to give it."""
+    return [
+        misencoded.problem(_rel(Path(path), root), folder=_real_folder(path))
+        for path in sorted(found)
+    ]
+
+
+def _real_folder(path: str) -> bool:
+    """Whether `path` is a folder and not a link to one (as the walk enters)."""
+    return os.path.isdir(path) and not os.path.islink(path)
 
 
 def _unreadable_folders(found: list[tuple[str, OSError]], root: Path) -> list[Problem]:
@@ -727,7 +756,11 @@ def _usable_path(
             hint="Chép nội dung vào một tệp thật trong content/ thay vì dùng liên kết.",
         )
         return False
-    if bad := _unportable(_relative_parts(path, content_dir)):
+    parts = _relative_parts(path, content_dir)
+    if (found := misencoded.told(parts)) is not None:
+        collector.add(found[0], hint=found[1])
+        return False
+    if bad := _unportable(parts):
         collector.add(
             f"tên tệp có {bad}: máy Windows của người biên tập không mở được tệp này",
             hint='Đổi tên tệp, chỉ dùng chữ, số, dấu gạch ngang; không dùng < > : " | ? * \\.',
@@ -757,7 +790,14 @@ def parse_raw(raw: bytes, collector: Collector, reading: Reading = READING) -> P
             read = _split(spaced, reading)
         except FrontMatterError:
             return None  # its syntax holds more than the Tab: the error above is what is known
-    parsed, written, text, found, garbled, curly_keys = read
+    parsed, written, text, found, garbled, curly_keys, duplicates = read
+    for duplicate in duplicates:
+        # Told, the file is checked with the value read: its other errors come in this run.
+        collector.add(
+            f"{duplicate}: tệp được kiểm tra với giá trị ở dòng {duplicate.line}",
+            line=duplicate.line,
+            hint=duplicate.hint,
+        )
     parsed = dataclasses.replace(parsed, written=_as_written(parsed, written, text, found, reading))
     body, quoted_links = pasted.unquote_links(parsed.body)
     if quoted_links:
@@ -842,10 +882,13 @@ class _Split(NamedTuple):
     found: re.Match[str] | None
     garbled: list[legacy_text.Garbled]
     curly_keys: list[int]
+    duplicates: list[DuplicateKeyError]
+    """Keys written twice, their last value read (told as errors, the rest checked)."""
 
 
 def _split(written: str, reading: Reading) -> _Split:
-    """`written` (decoded, NFC) mended and split; raises FrontMatterError."""
+    """`written` (decoded, NFC) mended and split; raises FrontMatterError (not for a key
+    written twice: see _Split.duplicates)."""
     text = written
     # Before controls are removed: UTF-8 read as Latin-1 holds them (ệ: «á»\x87»).
     garbled = legacy_text.find_garbled(text)
@@ -854,8 +897,9 @@ def _split(written: str, reading: Reading) -> _Split:
         text = INVISIBLE_RE.sub("", text)
     text, curly_keys = mend_pasted(pasted.mend(text), reading)
     found = _CONTROLS.search(text)
-    parsed = split(_CONTROLS.sub("", text) if found else text, reading)
-    return _Split(parsed, written, text, found, garbled, curly_keys)
+    duplicates: list[DuplicateKeyError] = []
+    parsed = split(_CONTROLS.sub("", text) if found else text, reading, duplicates)
+    return _Split(parsed, written, text, found, garbled, curly_keys, duplicates)
 
 
 def _computer_links(col: Collector, parsed: Parsed) -> None:
@@ -1348,6 +1392,10 @@ def _page(path: Path, config: Config, col: Collector, problems: list[Problem]) -
             hint="Sửa expires thành một thời điểm sau date, hoặc xóa dòng expires.",
         )
     if held_back or too_deep or title is None or not slug:
+        # Not loaded, the page never reaches the website's check of its slug: told here, in
+        # the same run as the errors that keep it out.
+        for found in page_slug_problems(col.source, slug):
+            col.add(found.message, field=found.field, hint=found.hint, severity=found.severity)
         return None
     return Page(
         slug=slug,

@@ -27,6 +27,7 @@ from publish.links import addressed
 from publish.markdown_code import masked
 from publish.markdown_escapes import ESCAPED, unescape
 from publish.markdown_images import ImageScan, referenced, spaced, undefined
+from publish.misencoded import is_misencoded
 from publish.model import Bulletin, ImageRef, Page
 from publish.text import fold, nfc
 
@@ -522,7 +523,12 @@ def _suggestion(ref: str, md_path: Path, config: Config) -> str:
             continue
         with contextlib.suppress(OSError), os.scandir(place) as entries:
             for entry in sorted(entries, key=lambda e: e.name):
-                if not entry.name.startswith(".") and entry.is_file():
+                # A name not UTF-8 has its own error, and no reference can spell it.
+                if (
+                    not entry.name.startswith(".")
+                    and entry.is_file()
+                    and not is_misencoded(entry.name)
+                ):
                     names.setdefault(nfc(entry.name).casefold(), entry.name)
     wanted = nfc(name).casefold()
     found = names.get(wanted) or _closest(name, list(names.values()))

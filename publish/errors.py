@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 __all__ = [
+    "ESCAPED_BYTE",
     "PERSON_HELD",
     "RADIO_FLAG",
     "SEVERITY_LABELS",
@@ -39,6 +41,7 @@ __all__ = [
     "os_reason",
     "severity_label",
     "show_details",
+    "shown_name",
 ]
 
 OS_REASONS = {
@@ -83,6 +86,19 @@ def not_a_file(path: Path) -> str:
     if path.is_symlink() and not path.exists():
         return "tệp là liên kết (symlink) không trỏ tới tệp nào (tệp đích đã mất, hoặc các liên kết trỏ vòng quanh nhau)"
     return "không phải là tệp thường (thiết bị hoặc ống dẫn)"
+
+
+ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+"""How Python holds a byte of a file name that is not UTF-8 (os.fsdecode's surrogateescape):
+as a lone surrogate, which no terminal, JSON or web page can be written with."""
+
+
+def shown_name(text: str) -> str:
+    """`text` (a file name or path read from the disk) with each byte that is not UTF-8 written
+    as its code («t\\xe9n.md»): printed as it is, it was a traceback or a garbled letter."""
+    if text.isascii() or not ESCAPED_BYTE.search(text):
+        return text
+    return ESCAPED_BYTE.sub(lambda byte: f"\\x{ord(byte[0]) - 0xDC00:02x}", text)
 
 
 _details = False
@@ -175,7 +191,7 @@ class Problem:
         """`file`, `file:line` or `file:line, cột N`: as precise as the finding is."""
         # A Mac names files in NFD («cảnh» as «c a ̉ n h»): shown so, it is not the word the
         # editor reads, nor one a search of the message or the file list finds.
-        shown = unicodedata.normalize("NFC", self.file)
+        shown = unicodedata.normalize("NFC", shown_name(self.file))
         where = shown if self.line is None else f"{shown}:{self.line}"
         if self.line is not None and self.column is not None:
             where += f", cột {self.column}"
@@ -184,7 +200,7 @@ class Problem:
     def as_dict(self) -> dict[str, object]:
         """Every part of the finding, for machine-read summaries (CI annotations)."""
         return {
-            "file": self.file,
+            "file": shown_name(self.file),
             "line": self.line,
             "column": self.column,
             "field": self.field,
@@ -229,7 +245,8 @@ class ConfigError(ContentError):
 def display_path(path: Path, root: Path) -> str:
     """Show `path` relative to the project root when it is inside it, by its own name (a link
     is shown as the editor named it, not as the file it points to), in NFC as every message
-    (a Mac names files in NFD); only for showing: the file is opened by `path` itself."""
+    (a Mac names files in NFD), a byte that is not UTF-8 as its code (shown_name); only for
+    showing: the file is opened by `path` itself."""
     try:
         # realpath, not resolve(): Python 3.11's resolve() raises RuntimeError on a symlink loop.
         folder, name = os.path.split(os.path.abspath(path))
@@ -237,4 +254,4 @@ def display_path(path: Path, root: Path) -> str:
         shown = real.relative_to(os.path.realpath(root)).as_posix()
     except ValueError:
         shown = str(path)
-    return unicodedata.normalize("NFC", shown)
+    return unicodedata.normalize("NFC", shown_name(shown))

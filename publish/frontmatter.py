@@ -24,6 +24,7 @@ from publish.syntax import (
 )
 
 __all__ = [
+    "DuplicateKeyError",
     "FrontMatterError",
     "Parsed",
     "as_typed",
@@ -69,6 +70,9 @@ class Loader(_BaseLoader):  # type: ignore[misc,valid-type]
     string it reaches the field check, which names the file, the line and the field.
     """
 
+    duplicates: list[DuplicateKeyError] | None = None
+    """Where a key written twice is recorded, its last value kept (None: raised)."""
+
 
 def _timestamp_or_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
     """A YAML timestamp, or its text when it is not a real date."""
@@ -101,6 +105,14 @@ class DuplicateKeyError(yaml.YAMLError):
         self.key = key
         self.line = second
 
+    @property
+    def hint(self) -> str:
+        """How to fix it."""
+        return (
+            f"Giữ một dòng '{self.key}:' và xóa dòng còn lại (nếu không, giá trị nào được dùng "
+            "là không rõ)."
+        )
+
 
 def _construct_mapping(
     loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False
@@ -113,7 +125,11 @@ def _construct_mapping(
         ident = str(key_node.value)  # keys become strings, so 1 and '1' are the same key
         line = key_node.start_mark.line + 2  # +1: 1-based, +1: the opening '---' line
         if ident in seen:
-            raise DuplicateKeyError(str(key_node.value), seen[ident], line)
+            found = DuplicateKeyError(str(key_node.value), seen[ident], line)
+            recorded = getattr(loader, "duplicates", None)
+            if recorded is None:
+                raise found
+            recorded.append(found)
         seen[ident] = line
     return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
 
@@ -192,7 +208,9 @@ class Parsed:
             lines = {"": item.start_mark.line + 2}
             if isinstance(item, yaml.MappingNode):
                 for name, _ in item.value:
-                    lines.setdefault(str(name.value), name.start_mark.line + 2)
+                    # The last of a key written twice (see split): the value read.
+                    if name.value != "":
+                        lines[str(name.value)] = name.start_mark.line + 2
             found.append(lines)
         return tuple(found)
 
@@ -237,9 +255,13 @@ def decode(raw: bytes) -> str:
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
-def split(text: str, reading: Reading = READING) -> Parsed:
+def split(
+    text: str, reading: Reading = READING, duplicates: list[DuplicateKeyError] | None = None
+) -> Parsed:
     """Split `---` YAML front matter from the Markdown body and parse it (Word's curly quotes
-    read on the lines `reading` says may hold a key: publish.key_lines)."""
+    read on the lines `reading` says may hold a key: publish.key_lines). A key written twice
+    raises FrontMatterError, or, given `duplicates`, is added there, its last value read (as
+    the lines _key_lines finds for it): the file's other fields can still be checked."""
     if conflicts := merge_conflicts.conflict_lines(text):
         # Before the YAML: read as fields, the markers gave «thiếu dấu ':'»; in the body of a
         # page (not approved), both branches' text would be published.
@@ -303,19 +325,15 @@ def split(text: str, reading: Reading = READING) -> Parsed:
         try:
             data = simple_yaml.read(yaml_text)
             if data is None:
-                data = yaml.load(yaml_text, Loader=Loader)
+                data = _load(yaml_text, duplicates)
         except yaml.YAMLError:
             if not reading.spans:
                 raise
             yaml_text, straightened, data = _spanning_read(
-                written_yaml, yaml_text, reading.straightened
+                written_yaml, yaml_text, reading.straightened, duplicates
             )
     except DuplicateKeyError as exc:
-        raise FrontMatterError(
-            str(exc),
-            line=exc.line,
-            hint=f"Giữ một dòng '{exc.key}:' và xóa dòng còn lại (nếu không, giá trị nào được dùng là không rõ).",
-        ) from None
+        raise FrontMatterError(str(exc), line=exc.line, hint=exc.hint) from None
     except yaml.YAMLError as exc:
         found = yaml_error(exc, yaml_text, first_line=2)  # after the opening '---'
         raise FrontMatterError(
@@ -393,18 +411,38 @@ def straight_quotes(
     return "\n".join(lines), changed
 
 
-def _spanning_read(raw: str, failed: str, may_hold_keys: Lines) -> tuple[str, list[int], Any]:
+def _load(yaml_text: str, duplicates: list[DuplicateKeyError] | None) -> Any:
+    """`yaml_text` read with Loader; a key written twice raises, or is added to `duplicates`
+    (only once the whole text has been read: a failed read adds none)."""
+    loader = Loader(yaml_text)
+    recorded: list[DuplicateKeyError] = []
+    loader.duplicates = None if duplicates is None else recorded
+    try:
+        data = loader.get_single_data()
+    finally:
+        loader.dispose()
+    if duplicates is not None:
+        duplicates.extend(recorded)
+    return data
+
+
+def _spanning_read(
+    raw: str,
+    failed: str,
+    may_hold_keys: Lines,
+    duplicates: list[DuplicateKeyError] | None = None,
+) -> tuple[str, list[int], Any]:
     """The front matter `raw` read with a value in curly quotes over several lines read as
     quoted too (`summary: “Lưu ý: …` / `  …”`: unquoted, its colon failed the file), with the
     lines changed; when that does not read either, the error of `failed`, the text as read
     before. Only for a file that failed: one that read is read as it was, so an approval of it
     stays valid (the fingerprint covers the values as read). `may_hold_keys`: as for
-    straight_quotes, the reading's."""
+    straight_quotes, the reading's; `duplicates`: as for split."""
     mended, straightened = straight_quotes(raw, may_hold_keys, spanning=True)
     try:
-        return mended, straightened, yaml.load(mended, Loader=Loader)
+        return mended, straightened, _load(mended, duplicates)
     except yaml.YAMLError:
-        return failed, [], yaml.load(failed, Loader=Loader)  # raises the file's own error
+        return failed, [], _load(failed, duplicates)  # raises the file's own error
 
 
 def _closing_curly(lines: list[str], first: int, start: int, after: int) -> int | None:
@@ -592,7 +630,8 @@ def _key_lines(yaml_text: str) -> dict[str, int]:
         lines[str(key.value)] = key.start_mark.line + 2
         if isinstance(value, yaml.MappingNode):
             for inner, _ in value.value:
-                lines.setdefault(f"{key.value}.{inner.value}", inner.start_mark.line + 2)
+                # The last of a key written twice, as for a top-level key: the value read.
+                lines[f"{key.value}.{inner.value}"] = inner.start_mark.line + 2
     return lines
 
 

@@ -10,10 +10,13 @@ a bulletin, one of its old addresses, a category) is its own and leads there.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from urllib.parse import unquote
 
+from publish.errors import Problem
 from publish.model import Bulletin, Page, Site
+from publish.text import quoted
 from publish.url_history import history_path, load_history
 
 __all__ = [
@@ -21,6 +24,7 @@ __all__ = [
     "GENERATED_SECTIONS",
     "RESERVED_SLUGS",
     "category_path",
+    "page_slug_problems",
     "served_paths",
 ]
 
@@ -33,6 +37,39 @@ style): a link into one is the site's own, checked like any other (tests compare
 build's files)."""
 GENERATED_FILES = frozenset({"/", "/feed.xml", "/sitemap.xml", "/robots.txt", "/404.html"})
 """Files at the site's root the website makes itself."""
+
+
+def page_slug_problems(source: str, slug: str) -> list[Problem]:
+    """The error when a page's slug is a folder the website already uses; the note when it is
+    a year (the folder of that year's bulletins)."""
+    if slug in RESERVED_SLUGS:
+        return [
+            Problem(
+                source,
+                f"địa chỉ trang (slug) {quoted(slug)} trùng với thư mục /{slug}/ mà website dùng "
+                "sẵn",
+                field="slug",
+                hint="Chọn địa chỉ khác (slug: …); các tên dành riêng: "
+                f"{', '.join(sorted(RESERVED_SLUGS))}.",
+            )
+        ]
+    if _YEAR.fullmatch(slug):
+        return [
+            Problem(
+                source,
+                f"địa chỉ trang (slug) {quoted(slug)} là một năm: /{slug}/ là thư mục của các bản "
+                f"tin năm {slug} (/{slug}/05/…); người xem cắt địa chỉ một bài năm đó còn /{slug}/ "
+                "sẽ gặp trang này thay vì được đưa tới các bài của năm trong Lưu trữ",
+                field="slug",
+                severity="note",
+                hint=f"Chọn địa chỉ có chữ, ví dụ slug: tong-ket-{slug}.",
+            )
+        ]
+    return []
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+"""A page slug that is a year: the folder of that year's bulletins."""
 
 
 def category_path(key: str) -> str:

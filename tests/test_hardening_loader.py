@@ -45,6 +45,41 @@ def test_a_key_written_twice_inside_a_channel_block_is_an_error(tmp_path: Path) 
     assert problem.line == 9
 
 
+def test_a_key_written_twice_does_not_hide_the_files_other_errors(tmp_path: Path) -> None:
+    # One error a run: the editor fixed the second title, ran again, and met six more.
+    text = (
+        "---\nid: Many Errors\ntitle:\ndate: hôm qua\ncategory: 5\nsummary: [a]\ntags: 7\n"
+        'channels: facebook\nauthor: "Đội CSGT"\napproved_by: "Nguyễn Văn An, Trưởng Công an xã"\n'
+        'title: "Tin trùng khóa"\n---\nNội dung.\n'
+    )
+    found = problems(make_project(tmp_path, {"content/a.md": text}))
+    [twice] = [p for p in found if "được viết hai lần" in p.message]
+    assert twice.line == 11 and twice.severity == "error"
+    assert "(dòng 3 và dòng 11): tệp được kiểm tra với giá trị ở dòng 11" in twice.message
+    assert {(p.field, p.line) for p in found if p is not twice} == {
+        ("id", 2),
+        ("date", 4),
+        ("category", 5),
+        ("summary", 6),
+        ("tags", 7),
+        ("channels", 8),
+    }  # and no «title để trống» of line 3: the title read is line 11's
+
+
+def test_each_key_written_twice_is_told_and_the_value_read_is_checked_at_its_line(
+    tmp_path: Path,
+) -> None:
+    text = bulletin_md({"summary": '"Tóm tắt cũ"'}).replace(
+        "approved_by:", 'summary: "Tóm tắt mới"\ndate: hôm qua\napproved_by:'
+    )
+    found = problems(make_project(tmp_path, {"content/a.md": text}))
+    assert sorted((p.line, p.field or "") for p in found) == [(6, ""), (7, ""), (7, "date")]
+    assert [p.message.split(":")[0] for p in found if p.field is None] == [
+        "khóa 'summary' được viết hai lần (dòng 5 và dòng 6)",
+        "khóa 'date' được viết hai lần (dòng 3 và dòng 7)",
+    ]
+
+
 @pytest.mark.parametrize(
     ("key", "meant"),
     [("aproved_by", "approved_by"), ("catgory", "category"), ("Title", "title"), ("tag", "tags")],

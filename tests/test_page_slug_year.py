@@ -51,3 +51,27 @@ def test_a_page_with_a_number_that_is_no_year_is_not_noted(
     )
     assert main(["check", "--root", str(root), "--now", "2020-12-09T08:00"]) == 0
     assert "là một năm" not in capsys.readouterr().err
+
+
+def test_a_page_with_another_error_is_told_its_reserved_slug_in_the_same_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Not loaded for its empty title, the page never reached the website's check of its slug:
+    that error came only once the title was fixed."""
+    root = make_project(
+        tmp_path,
+        {
+            "content/bai-viet/a.md": bulletin_md({"channels": "[web]"}),
+            "content/pages/trang-loi.md": '---\ntitle: ""\nslug: tim-kiem\n---\n\nNội dung.\n',
+        },
+    )
+    assert main(["check", "--root", str(root), "--now", "2020-12-09T08:00"]) == 1
+    err = capsys.readouterr().err
+    assert "content/pages/trang-loi.md:2: lỗi: trường 'title': trường bắt buộc để trống" in err
+    assert (
+        err.count(
+            "content/pages/trang-loi.md:3: lỗi: trường 'slug': địa chỉ trang (slug) «tim-kiem» "
+            "trùng với thư mục /tim-kiem/ mà website dùng sẵn"
+        )
+        == 1
+    )

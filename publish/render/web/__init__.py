@@ -57,7 +57,7 @@ from publish.render.web.seo import SitemapEntry, robots_txt, sitemap_xml
 from publish.render.web.template_facts import ThemeEnvironment, theme_facts
 from publish.render.web.theme_notes import missing_corrections
 from publish.render.web.trimmed import ANCHORED, has_id, trimmed_redirects
-from publish.site_paths import RESERVED_SLUGS, recorded_history
+from publish.site_paths import RESERVED_SLUGS, page_slug_problems, recorded_history
 from publish.syntax import template_error
 from publish.text import quoted, vn_date, vn_datetime
 
@@ -137,35 +137,8 @@ def _follow_notes(site: Site) -> list[Problem]:
 
 
 def _slug_problems(site: Site) -> list[Problem]:
-    """Pages whose slug is a folder the website already uses."""
-    return [
-        Problem(
-            page.source,
-            f"địa chỉ trang (slug) {quoted(page.slug)} trùng với thư mục /{page.slug}/ mà website "
-            "dùng sẵn",
-            field="slug",
-            hint="Chọn địa chỉ khác (slug: …); các tên dành riêng: "
-            f"{', '.join(sorted(RESERVED_SLUGS))}.",
-        )
-        for page in site.pages
-        if page.slug in RESERVED_SLUGS
-    ] + [
-        Problem(
-            page.source,
-            f"địa chỉ trang (slug) {quoted(page.slug)} là một năm: /{page.slug}/ là thư mục của các "
-            f"bản tin năm {page.slug} (/{page.slug}/05/…); người xem cắt địa chỉ một bài năm đó "
-            f"còn /{page.slug}/ sẽ gặp trang này thay vì được đưa tới các bài của năm trong Lưu trữ",
-            field="slug",
-            severity="note",
-            hint=f"Chọn địa chỉ có chữ, ví dụ slug: tong-ket-{page.slug}.",
-        )
-        for page in site.pages
-        if _YEAR.fullmatch(page.slug)
-    ]
-
-
-_YEAR = re.compile(r"(?:19|20)\d\d")
-"""A page slug that is a year: the folder of that year's bulletins."""
+    """Pages whose slug is a folder the website already uses (or a year's: a note)."""
+    return [found for page in site.pages for found in page_slug_problems(page.source, page.slug)]
 
 
 def _alias_problems(site: Site) -> list[Problem]:
