@@ -343,3 +343,41 @@ def test_a_mid_clause_g_range_in_a_paragraph_on_weights_is_grams_and_flagged() -
     )
     assert spoken.text.endswith("Mỗi lần mua từ một gam đến hai gam")
     assert [f.code for f in spoken.flags] == ["R8.2"]
+
+
+# An address dropped from a sentence (R1.4, no url_spoken) keeps what the sentence is about.
+ADDRESS_DROPPED = [
+    # The clause went whole: «Không cần đến trụ sở.» was all that was read.
+    (
+        "Truy cập cổng dịch vụ công tại địa chỉ dichvucong.bocongan.gov.vn để nộp hồ sơ trực "
+        "tuyến, không cần đến trụ sở.",
+        "Truy cập cổng dịch vụ công để nộp hồ sơ trực tuyến, không cần đến trụ sở.",
+    ),
+    (
+        "Người dân đăng ký qua trang dichvucong.gov.vn để được cấp lại giấy tờ nhanh hơn.",
+        "Người dân đăng ký để được cấp lại giấy tờ nhanh hơn.",
+    ),
+    # The way with the address went from its verb: «Người dân có thể» was lost with it.
+    (
+        "Người dân có thể nộp hồ sơ tại https://dichvucong.gov.vn hoặc đến trụ sở Công an xã.",
+        "Người dân có thể đến trụ sở Công an xã.",
+    ),
+    # Two verbs in a row open one way: «Gửi gọi một một ba» was read.
+    (
+        "Gửi phản ánh qua email conganhuyen@gmail.com hoặc gọi 113.",
+        "Gọi một một ba.",
+    ),
+    (
+        "Người dân muốn phản ánh thì gửi thư tới conganhuyen@gmail.com hoặc gọi 113.",
+        "Người dân muốn phản ánh thì gọi một một ba.",
+    ),
+    # Nothing follows the address to say what it is for: the call to look goes whole.
+    ("Xem chi tiết tại https://ca.example.vn/tin.", ""),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), ADDRESS_DROPPED)
+def test_an_address_dropped_leaves_what_the_sentence_is_about(source: str, expected: str) -> None:
+    spoken = normalise(source + "\n")
+    assert spoken.text == expected
+    assert [f.code for f in spoken.flags] in (["R1.4"], ["R1.3"])

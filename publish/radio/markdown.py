@@ -175,9 +175,18 @@ _REACH = "gọi|liên hệ|liên lạc|nhắn|gửi|báo|trình báo|tố giác|
 _CONTACT_VERB = re.compile(rf"(?i:{_REACH}|đến|tới)(?!\w)")
 """A verb opening a way to reach the unit: an alternative starting so replaces the whole one
 before it (`liên hệ qua email x@y.vn hoặc gọi 113` → `gọi 113`)."""
-_ADDRESS_VERB = re.compile(rf"(?<!\w)(?i:{_REACH}|xem|tra cứu|theo dõi)(?!\w)")
+_ADDRESS_VERB = re.compile(
+    rf"(?<!\w)(?i:{_REACH}|xem|tra cứu|theo dõi|nộp|đăng ký|khai báo|làm thủ tục)(?!\w)"
+)
 """The verb of the alternative holding the address: where that alternative starts (`đến`,
 `tới` there are prepositions: `gửi thư tới <address>`)."""
+_WHERE_BEFORE = re.compile(
+    r"(?<!\w)(?i:tại|ở|trên|qua|theo)(?:\s++(?i:địa chỉ|trang(?: web| thông tin điện tử)?|"
+    r"website|cổng(?: thông tin)?))?\s*+:?\s*+$"
+)
+"""Where an address is said to be (`tại địa chỉ`, `trên trang`, `qua`): the phrase goes with it."""
+_PURPOSE_AFTER = re.compile(r"\s++(?i:để|nhằm)\s++\w")
+"""What the address is for, after it (`… để nộp hồ sơ`): the clause goes on without it."""
 _DIGIT = re.compile(r"\d")
 _CONTACT_NUMBER = re.compile(
     r"(?<![\d.,])(?:11[1-5]|1[89]00(?:[ .]?\d){4,6}|\+84(?:[ .\-]?\d){9,10}|0\d(?:[ .\-]?\d){7,10})"
@@ -1587,13 +1596,36 @@ def _drop_alternative(text: str, start: int, end: int) -> str | None:
     label = ends_before(_ADDRESS_LABEL, text, start)
     cut = label.start() if label is not None and label.start() >= opening else start
     if _CONTACT_VERB.match(text, after.end()):
-        verbs = list(_ADDRESS_VERB.finditer(text, opening, start))
-        cut = verbs[-1].start() if verbs else opening
+        cut = _verb_start(text, opening, start)
     elif not _CHANNEL.match(text, after.end()):
         return None  # `truy cập <address> và làm theo hướng dẫn`: no way of contact follows
     if _DIGIT.search(text, cut, start):
         return None
     return text[:cut] + text[after.end() :]
+
+
+def _verb_start(text: str, opening: int, start: int) -> int:
+    """Where the way of reaching the unit that holds the address at `start` begins: its last
+    verb, with the verbs right before it (`Gửi phản ánh qua email …` from «Gửi»: from «phản ánh»
+    it was read «Gửi gọi một một ba»); the clause's `opening` when it has none."""
+    verbs = list(_ADDRESS_VERB.finditer(text, opening, start))
+    if not verbs:
+        return opening
+    at = len(verbs) - 1
+    while at and not text[verbs[at - 1].end() : verbs[at].start()].strip():
+        at -= 1
+    return verbs[at].start()
+
+
+def _where_phrase(text: str, start: int, end: int) -> str | None:
+    """The text without the address text[start:end] and the words placing it (`tại địa chỉ`),
+    when what it is for follows (`Truy cập cổng dịch vụ công tại địa chỉ <address> để nộp hồ
+    sơ`): dropping the clause left «Không cần đến trụ sở.», the sentence's point lost; None
+    otherwise (R1.4)."""
+    before = ends_before(_WHERE_BEFORE, text, start)
+    if before is None or not _PURPOSE_AFTER.match(text, end):
+        return None
+    return text[: before.start()].rstrip() + text[end:]
 
 
 def _dangling(part: str) -> bool:
@@ -1645,6 +1677,8 @@ def _urls(text: str, ctx: Context) -> str:
         whole = False
         if brackets:
             text = text[: brackets[0]].rstrip() + " " + text[brackets[1] :].lstrip()
+        elif (where := _where_phrase(text, m.start(), end)) is not None:
+            text = where
         elif (alone := _drop_alternative(text, m.start(), end)) is not None:
             text = alone
         else:
