@@ -128,11 +128,8 @@ def text(
     if isinstance(value, int | float) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str):
-        col.add(
-            f"cần một chuỗi ký tự, nhận được {kind(value)}",
-            field=key,
-            hint="Đặt giá trị trong ngoặc kép trên cùng một dòng.",
-        )
+        message, hint = _not_text(col, key, value)
+        col.add(message, field=key, hint=hint)
         return None
     if limit is not None and len(value) > limit:
         message, hint = (
@@ -142,6 +139,43 @@ def text(
         )
         col.add(message, field=key, hint=hint)
     return value
+
+
+def _not_text(col: Collector, key: str, value: Any) -> tuple[str, str]:
+    """(message, hint) for a text field YAML read as something else: a yes or no word it took
+    for true/false is shown as typed («title: yes» was «nhận được true/false (true)»), a list
+    is shown as the one line of text it may have meant."""
+    typed = _typed(col, key)
+    if isinstance(value, bool) and typed and typed.lower() not in ("true", "false"):
+        return (
+            f"cần một chuỗi ký tự, nhận được «{typed}», chữ YAML đọc thành true/false",
+            f'Đặt giá trị trong ngoặc kép: {key}: "{typed}".',
+        )
+    if isinstance(value, list) and value and all(isinstance(v, str | int) for v in value):
+        joined = ", ".join(str(v) for v in value).replace('"', "«")
+        return (
+            f"cần một chuỗi ký tự, nhận được {kind(value)}",
+            f'Ghi một dòng chữ trong ngoặc kép, ví dụ {key}: "{joined}".',
+        )
+    return f"cần một chuỗi ký tự, nhận được {kind(value)}", (
+        "Đặt giá trị trong ngoặc kép trên cùng một dòng."
+    )
+
+
+def _typed(col: Collector, key: str) -> str | None:
+    """The value of top-level `key` as typed on its line (after «key:», without a comment), when
+    the front matter is known; else None."""
+    parsed = col.parsed
+    line = parsed.line_of(key) if parsed is not None else None
+    if parsed is None or line is None:
+        return None
+    rows = parsed.yaml_text.split("\n")
+    if not 0 <= line - 2 < len(rows):
+        return None
+    written, colon, rest = rows[line - 2].partition(":")
+    if not colon or written.strip() != key:
+        return None
+    return rest.split(" #", 1)[0].strip() or None
 
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -1146,8 +1180,14 @@ def tags(col: Collector, data: dict[str, Any]) -> tuple[str, ...]:
     if isinstance(value, list):
         value = _no_empty_items(col, "tags", value, "ghi thẻ sau dấu gạch, ví dụ '- an ninh mạng'")
     if not isinstance(value, list) or not all(isinstance(t, str | int) for t in value):
+        odd = (
+            next((t for t in value if not isinstance(t, str | int)), None)
+            if isinstance(value, list)
+            else None
+        )
         col.add(
-            f"cần một danh sách chuỗi, nhận được {kind(value)}",
+            f"cần một danh sách chuỗi, nhận được {kind(value)}"
+            + (f" có một mục là {kind(odd)}" if isinstance(value, list) else ""),
             field="tags",
             hint='Ví dụ: tags: ["lừa đảo qua mạng", "an ninh mạng"]',
         )

@@ -609,6 +609,46 @@ def test_a_slug_too_long_is_told_by_its_length_not_its_letters(tmp_path: Path) -
     assert problem.hint is not None and "slug: canh-bao-lua-dao-" in problem.hint
 
 
+@pytest.mark.parametrize(
+    ("field", "written", "message", "hint"),
+    [
+        (
+            "title",
+            "yes",
+            "cần một chuỗi ký tự, nhận được «yes», chữ YAML đọc thành true/false",
+            'title: "yes"',
+        ),
+        ("title", "Không", None, None),  # no true/false in Vietnamese: a title, read as written
+        (
+            "author",
+            "[Nguyễn Văn A, Trần Văn B]",
+            "cần một chuỗi ký tự, nhận được một danh sách",
+            'author: "Nguyễn Văn A, Trần Văn B"',
+        ),
+        (
+            "tags",
+            "[[lừa đảo, an ninh], {c: d}]",
+            "cần một danh sách chuỗi, nhận được một danh sách có một mục là một danh sách",
+            "tags: [",
+        ),
+    ],
+)
+def test_a_value_of_the_wrong_kind_is_told_as_typed(
+    tmp_path: Path, field: str, written: str, message: str | None, hint: str | None
+) -> None:
+    """«title: yes» was told «nhận được true/false (true)», a word the editor never typed; a
+    list of names for one author, and a list inside the tags, were told «một danh sách» alone."""
+    root = make_project(tmp_path, {A: bulletin_md({field: written})})
+    if message is None:
+        load(root)
+        return
+    with pytest.raises(ContentError) as info:
+        load(root)
+    [problem] = info.value.problems
+    assert problem.field == field and problem.message.endswith(message)
+    assert hint is not None and hint in (problem.hint or "")
+
+
 def test_a_photo_or_a_pdf_saved_as_md_is_named_so(tmp_path: Path) -> None:
     """A photo copied over a bulletin's name was told «mã hóa UTF-16 BE» (its zero bytes)."""
     png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200)
