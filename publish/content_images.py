@@ -398,6 +398,11 @@ def _image(
     return ImageRef(relative, nfc(alt.strip()), nfc(caption.strip()))
 
 
+def as_typed_src(ref: str | None) -> str:
+    """An <img> tag's src for a hint the editor may copy: as written, or a sample path."""
+    return ref.replace('"', "&quot;") if ref and ref.isprintable() else "images/anh.jpg"
+
+
 def as_written(ref: str) -> str:
     """An image reference shown to the editor as typed, in «…» like the messages beside it (a
     repr doubled each backslash the editor wrote); only a reference holding a character that
@@ -680,7 +685,8 @@ def body_images(col: Collector, parsed: Parsed, md_path: Path, config: Config) -
             col.add(
                 "thẻ <img> thiếu mô tả (alt)",
                 line=line,
-                hint="Dùng cú pháp Markdown ![Mô tả](ảnh).",
+                hint=f'Thêm mô tả ảnh vào thẻ: <img src="{as_typed_src(shown.ref)}" alt="Tả '
+                'điều ảnh cho thấy">, hoặc dùng cú pháp Markdown ![Mô tả](ảnh).',
             )
             alt = "-"  # told just above, not again by _image
         if shown.tag and not shown.ref:

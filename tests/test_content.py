@@ -88,6 +88,9 @@ EXTRA_HINTS = {
     "bad-slug": "slug: duong-day-nong",
     "unparseable-date": "2020-12-08 08:00",
     "non-utf8": "UTF-8",
+    # The tag the editor wrote, with its alt added: «Dùng cú pháp Markdown» alone sent them away
+    # from the <img> the README allows.
+    "html-image-without-alt": '<img src="images/anh.jpg" alt="Tả điều ảnh cho thấy">',
 }
 
 
