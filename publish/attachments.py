@@ -222,10 +222,17 @@ def _found(href: str, source: str, config: Config) -> tuple[Path | None, str | N
     if served and (path is None or not os.path.lexists(path)):
         # The address the website serves it at, copied from the page: /tep/tep/mau-don.pdf
         # is content/tep/mau-don.pdf.
-        path = resolve_content_path(
+        alternative = resolve_content_path(
             href.split("#", 1)[0][len(OUTPUT_DIR) + 1 :], config.root / source, config
         )
+        if alternative is not None and os.path.lexists(alternative):
+            path = alternative
     if path is None:
+        if (linked := _linked_out(href, source, config)) is not None:
+            return None, (
+                f"liên kết tới tệp «{href}»: «{linked}» là liên kết tượng trưng (symlink) tới "
+                "một tệp nằm ngoài thư mục content/"
+            )
         return None, f"liên kết tới tệp «{href}» nằm ngoài thư mục content/"
     try:
         st = path.stat()
@@ -245,6 +252,19 @@ def _found(href: str, source: str, config: Config) -> tuple[Path | None, str | N
             "đăng (tên bắt đầu bằng «.» hay «_»: bản nháp, tệp riêng)"
         )
     return path, None
+
+
+def _linked_out(href: str, source: str, config: Config) -> str | None:
+    """The file of content/ `href` names, shown from the project root, when it is a symbolic
+    link (to a file outside content/: the website never serves one); else None."""
+    written = unquote(href.split("#", 1)[0].split("?", 1)[0])
+    if written.startswith("/"):
+        place = posixpath.normpath("content/" + written.lstrip("/"))
+    else:
+        place = posixpath.normpath(posixpath.join(posixpath.dirname(source), written))
+    if not place.startswith("content/") or not os.path.islink(config.root / place):
+        return None
+    return place
 
 
 def _hidden_part(path: Path, config: Config) -> str | None:
@@ -506,6 +526,11 @@ def _hint(href: str, why: str) -> str:
         return (
             f"Website chỉ đăng các loại tệp: {KINDS_SHOWN}. Chuyển tệp sang một loại đó (ví dụ "
             "lưu thành PDF), hoặc đăng tệp ở nơi khác rồi ghi địa chỉ https://… của nó."
+        )
+    if "liên kết tượng trưng" in why:
+        return (
+            "Thay liên kết tượng trưng bằng chính tệp: chép tệp vào chỗ đó (website chỉ đăng tệp "
+            "nằm thật trong content/, không theo liên kết ra ngoài)."
         )
     if "ngoài thư mục" in why:
         return "Chép tệp vào thư mục content/ (ví dụ content/tep/) rồi ghi đường dẫn tới nó."

@@ -64,6 +64,29 @@ def test_an_image_symlinked_out_of_content_is_refused(tmp_path: Path) -> None:
     assert "nằm ngoài thư mục content/" in info.value.problems[0].message
 
 
+@pytest.mark.parametrize("href", ["/tep/x.pdf", "../tep/x.pdf"])
+def test_a_download_symlinked_out_of_content_is_refused_and_named_a_link(
+    tmp_path: Path, href: str
+) -> None:
+    """It was told «không tìm thấy tệp» with the hint to copy it to content/tep/x.pdf, where the
+    editor saw it (a /tep/… link was also tried as the website's own address of it)."""
+    secret = tmp_path / "secret.pdf"
+    secret.write_bytes(b"%PDF-1.4\n%%EOF\n")
+    root = make_project(
+        tmp_path, {"content/bai-viet/a.md": bulletin_md(body=f"Tải [mẫu đơn]({href}).\n")}
+    )
+    (root / "content/tep").mkdir()
+    (root / "content/tep/x.pdf").symlink_to(secret)
+    with pytest.raises(ContentError) as info:
+        load_site(config_module.load(root), now=NOW)
+    [problem] = [p for p in info.value.problems if p.severity == "error"]
+    assert problem.message == (
+        f"liên kết tới tệp «{href}»: «content/tep/x.pdf» là liên kết tượng trưng (symlink) tới "
+        "một tệp nằm ngoài thư mục content/"
+    )
+    assert "chép tệp vào chỗ đó" in (problem.hint or "")
+
+
 @pytest.fixture
 def radio_root(tmp_path: Path) -> Path:
     """A fresh copy of the radio fixture project."""
