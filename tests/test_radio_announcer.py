@@ -138,6 +138,50 @@ def test_a_count_of_comrades_is_no_amount_of_money() -> None:
     assert normalise_fragment("gồm 5 đ/c cán bộ").text == "gồm năm đồng chí cán bộ"
 
 
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            "Công văn số 123 v/v tăng cường tuần tra dịp Tết",
+            "Công văn số một trăm hai mươi ba về việc tăng cường tuần tra dịp Tết",
+        ),
+        ("Công văn V/v triển khai Đề án", "Công văn về việc triển khai Đề án"),
+        ("giám đốc Cty TNHH Minh Phát", "giám đốc công ty trách nhiệm hữu hạn Minh Phát"),
+        ("nhân viên cty bảo vệ", "nhân viên công ty bảo vệ"),
+    ],
+)
+def test_lower_case_office_abbreviations_are_read_in_words(source: str, expected: str) -> None:
+    """«v/v» was read «v v» and «Cty» spelled: the lexicon holds them as written in offices."""
+    spoken = normalise_fragment(source)
+    assert (spoken.text, spoken.flags) == (expected, ())
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("thiệt hại 50 trđ", "thiệt hại năm mươi triệu đồng"),
+        (
+            "thiệt hại 50 tr.đ, thu hồi 1,5 trđ",
+            "thiệt hại năm mươi triệu đồng, thu hồi một phẩy năm triệu đồng",
+        ),
+        ("chiếm đoạt 50 tr.đồng của bị hại", "chiếm đoạt năm mươi triệu đồng của bị hại"),
+        ("chiếm đoạt 50 trđ. và bỏ trốn", "chiếm đoạt năm mươi triệu đồng và bỏ trốn"),
+    ],
+)
+def test_million_dong_written_short_is_read_in_words(source: str, expected: str) -> None:
+    """«50 trđ» was read «năm mươi trđ», «50 tr.đồng» «năm mươi triệu.đồng» with a stray stop:
+    the currency after the informal million is read, and told as `50 tr` is (R5.4)."""
+    spoken = normalise_fragment(source)
+    assert spoken.text == expected
+    assert {f.code for f in spoken.flags} == {"R5.4"}
+
+
+def test_million_dong_written_short_keeps_the_stop_ending_the_sentence() -> None:
+    """`trđ.` before a new sentence: its stop is also the sentence's."""
+    spoken = normalise("Thiệt hại 50 trđ. Đối tượng đã bỏ trốn.")
+    assert spoken.text == "Thiệt hại năm mươi triệu đồng. Đối tượng đã bỏ trốn."
+
+
 # A bare `Ng` opening a clause is a clock time (R8.2's trigger list was too short) …
 BARE_G_HOURS = [
     ("Khoảng 7g, tổ công tác phát hiện", "Khoảng bảy giờ, tổ công tác phát hiện"),

@@ -327,6 +327,42 @@ def test_a_year_in_brackets_after_a_full_name_is_the_year_of_birth(text: str, sa
     ("text", "said"),
     [
         (
+            "Anh N.V.A (2005) bị bắt quả tang",
+            "Anh N.V.A, sinh năm hai nghìn không trăm linh năm, bị bắt quả tang",
+        ),
+        (
+            "L.V.T (1990) và N.T.H (1995) bị tạm giữ",
+            "L.V.T, sinh năm một nghìn chín trăm chín mươi, và N.T.H, sinh năm một nghìn chín"
+            " trăm chín mươi lăm, bị tạm giữ",
+        ),
+        (
+            "đối tượng Đ.V.S. (1998, trú tại xã Tân Phú) khai nhận",
+            "đối tượng Đ.V.S., sinh năm một nghìn chín trăm chín mươi tám, trú tại xã Tân Phú,"
+            " khai nhận",
+        ),
+        (
+            "Anh Nguyễn Văn A. (1995) bị thương",
+            "Anh Nguyễn Văn A., sinh năm một nghìn chín trăm chín mươi lăm, bị thương",
+        ),
+    ],
+)
+def test_a_year_in_brackets_after_initials_is_the_year_of_birth(text: str, said: str) -> None:
+    """«Anh N.V.A (2005)» lost «sinh năm» though the full name kept it: bulletins name minors
+    and suspects by their initials, or cut the given name to one (`Nguyễn Văn A.`); the
+    initials are kept as written, for the reader to say the letters' names (R14.4)."""
+    assert _said(text) == (said, [])
+
+
+def test_a_year_in_brackets_after_a_sentence_is_no_year_of_birth() -> None:
+    """A full stop after a whole word ends a sentence: the year after it is no one's birth."""
+    said = "Giải bóng đá Cúp Nguyễn Văn Trỗi. Hai nghìn không trăm hai mươi sáu, khai mạc"
+    assert _said("Giải bóng đá Cúp Nguyễn Văn Trỗi. (2026) khai mạc") == (said, [])
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
             "Kế hoạch Tân Phú (2026) đã hoàn thành",
             "Kế hoạch Tân Phú, hai nghìn không trăm hai mươi sáu, đã hoàn thành",
         ),

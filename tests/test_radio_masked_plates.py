@@ -21,6 +21,9 @@ GENERIC = "Còn chữ số chưa chuyển thành lời"
         ("biển số 66B1-***.** đã bị tạm giữ", "66B1-***.**", "66B1", "sáu sáu B một"),
         ("ô tô 66A-123.xx được trả", "66A-123.xx", "66A", "sáu sáu A"),
         ("xe 29A1 xxxxx vượt đèn đỏ", "29A1 xxxxx", "29A1", "hai chín A một"),
+        ("xe biển số 66B1-123.** bị mất trộm", "66B1-123.**", "66B1", "sáu sáu B một"),
+        ("ô tô 66A-***.45 được trả", "66A-***.45", "66A", "sáu sáu A"),
+        ("xe 66B1-12*.** bỏ chạy", "66B1-12*.**", "66B1", "sáu sáu B một"),
     ],
 )
 def test_a_masked_plate_is_held_with_how_to_write_it_so_it_reads(
@@ -67,3 +70,26 @@ def test_what_is_no_masked_plate_reads_as_before(source: str, expected: str) -> 
 def test_a_plates_start_without_saying_the_rest_is_hidden_is_still_held() -> None:
     """`biển số 66B1` alone may be a plate cut short by mistake: held as before."""
     assert "Q1" in [f.code for f in normalise_fragment("xe biển số 66B1 bỏ chạy").blocking]
+
+
+def test_a_plate_hiding_its_last_digits_with_stars_is_no_whole_plate() -> None:
+    """«66B1-123.**» lost its stars to the Markdown pass and went on air as a whole plate, «sáu
+    sáu B một, một hai ba. Bị mất trộm.», its stop ending the sentence, with no flag to hold it:
+    stars hiding some digits are a mask as `.xx` and `***.45` are."""
+    spoken = normalise_fragment("xe mang biển số 66B1-123.** bị mất trộm")
+    assert spoken.text == "xe mang biển số sáu sáu B một, đã che số, bị mất trộm"
+    assert [f.code for f in spoken.blocking] == ["Q1"]
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("xe **66B1-123.45** bỏ chạy", "xe sáu sáu B một, một hai ba, bốn năm, bỏ chạy"),
+        ("*xe biển số 66A-1234* bỏ chạy", "xe biển số sáu sáu A, một hai ba bốn, bỏ chạy"),
+    ],
+)
+def test_a_whole_plate_in_bold_or_italics_is_no_masked_plate(source: str, expected: str) -> None:
+    """The star closing emphasis after a whole plate hides none of its digits."""
+    spoken = normalise_fragment(source)
+    assert spoken.text == expected
+    assert not spoken.blocking

@@ -180,6 +180,39 @@ def test_two_places_joined_by_a_dash_are_read_as_two_and_told() -> None:
     assert [f.code for f in spoken.flags] == ["Q5"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Năm 2024, Công an xã Tân Phú xếp thứ 3/15 đơn vị toàn huyện.",
+            "Năm hai nghìn không trăm hai mươi tư, Công an xã Tân Phú xếp thứ ba trên mười lăm"
+            " đơn vị toàn huyện.",
+        ),
+        (
+            "Huyện đứng thứ 2/11 huyện, thị xã về thu hồi vũ khí.",
+            "Huyện đứng thứ hai trên mười một huyện, thị xã về thu hồi vũ khí.",
+        ),
+        (
+            "Xếp hạng 3/15 đơn vị trong khối thi đua.",
+            "Xếp hạng ba trên mười lăm đơn vị trong khối thi đua.",
+        ),
+        ("Huyện vươn lên vị trí thứ 4/15.", "Huyện vươn lên vị trí thứ tư trên mười lăm."),
+    ],
+)
+def test_a_place_out_of_a_total_is_read_with_tren(text: str, expected: str) -> None:
+    """«xếp thứ 3/15 đơn vị» was read «xếp thứ ba, mười lăm đơn vị»: the listener heard a
+    third place and fifteen units, not third of fifteen; the total is said «trên», as `12/15
+    xã` is, with no flag (the rank word says what it is)."""
+    spoken = normalise(text)
+    assert (spoken.text, spoken.flags) == (expected, ())
+
+
+def test_a_weekday_before_a_slash_is_not_made_a_place() -> None:
+    """Only a rank word (`xếp`, `đứng`, `vị trí`) makes `thứ 7/12` a place out of twelve: it
+    may be a Saturday and a date, never «thứ bảy trên mười hai»."""
+    assert "trên" not in normalise("Sáng thứ 7/12 nghỉ.").text
+
+
 def test_a_plan_of_a_month_or_a_plans_number_is_told_to_the_editor() -> None:
     """«theo kế hoạch 12/2024» was read as a document's number with no word, where it may be
     the plan of December 2024; «kế hoạch số 12/2024» names one, «15/2024» is no month."""

@@ -230,9 +230,16 @@ _NUMBERED_PLACE = re.compile(r"(?<![\w.])([QP])\.\s?(\d{1,2})(?![\w/]|[.,]\d)")
 _PLACE_WORDS = {"Q": "quận", "P": "phường"}
 _BIRTH_YEAR = re.compile(word_alone("SN|Sn|sn") + r":?\s*(\d{4})(?!\d)")
 """`SN 1990`, also `Sn 1990` as many bulletins type it (R14.4)."""
-_YEAR_IN_BRACKETS = re.compile(r"(?<=[^\W\d_])(\s*+\(\s*+)((?:19|20)\d{2})(?=\s*+[,)])")
-"""`Trần Văn Nam (1992)`, `(1992, trú tại …)`: a year alone opening a bracket after a word."""
+_YEAR_IN_BRACKETS = re.compile(
+    r"(?:(?<=[^\W\d_])|(?<=[^\W\d_]\.))(\s*+\(\s*+)((?:19|20)\d{2})(?=\s*+[,)])"
+)
+"""`Trần Văn Nam (1992)`, `(1992, trú tại …)`: a year alone opening a bracket after a word,
+or after one's full stop (`N.V.A. (2005)`, `Nguyễn Văn A. (1995)`)."""
 _WORDS_BEFORE = re.compile(r"(?<!\w)((?:[^\W\d_]++\s++){0,5}[^\W\d_]++)$")
+_INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-ZĐ]\.){1,3}[A-ZĐ]\.?$")
+"""A person's initials (`N.V.A`, `Đ.V.S.`), as police bulletins name minors and suspects."""
+_INITIAL_STOP = re.compile(r"(?<![\w.])[A-ZĐ]\.$")
+"""A name's last word cut to its initial (`Nguyễn Văn A.`): its stop is no sentence's end."""
 _PERSON_WORD = re.compile(
     rf"(?<!\w)(?i:{FORMS_OF_ADDRESS}|đối tượng|bị can|bị cáo|bị hại|nạn nhân|nghi phạm)$"
 )
@@ -494,9 +501,17 @@ def _issuer(code: str, ctx: Context) -> str:
 
 def _birth_year(text: str, m: re.Match[str]) -> str:
     """`Trần Văn Nam (1992)` → `Trần Văn Nam (SN 1992)`, read «sinh năm …» (R14.4): after a
-    person's full name, standing alone or after a word naming a person, a bracketed year is
-    when they were born (it was read «Trần Văn Nam, một nghìn chín trăm chín mươi hai»)."""
-    found = ends_before(_WORDS_BEFORE, text, m.start())
+    person's full name, standing alone or after a word naming a person, or after a person's
+    initials (`N.V.A (2005)`), a bracketed year is when they were born (it was read «Trần Văn
+    Nam, một nghìn chín trăm chín mươi hai»)."""
+    if ends_before(_INITIALS_BEFORE, text, m.start()):
+        return f"{m[1]}SN {m[2]}"
+    end = m.start()
+    if text[end - 1] == ".":
+        if not ends_before(_INITIAL_STOP, text, end):
+            return m[0]
+        end -= 1
+    found = ends_before(_WORDS_BEFORE, text, end)
     words = found[1].split() if found else []
     for size in (4, 3):
         name, before = words[-size:], words[:-size]

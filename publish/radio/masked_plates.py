@@ -23,10 +23,16 @@ _MASKED = re.compile(
 )
 """A plate whose serial has a hidden digit (`66B1-xxx.xx`, `66A-123.xx`, `29A1 xxxxx`)."""
 _STARRED = re.compile(
-    r"(?<![\w.*])(\d{2}[ -]?[A-ZĐ]{1,2}\d?(?: ?[-.] ?| ))(\*{3,5}(?:\.\*{2})?|\*{2}\.\*{2})(?![\w*])"
+    r"\d(?<![\w.*]\d)(\d[ -]?[A-ZĐ]{1,2}\d?(?: ?[-.] ?| ))"
+    r"([\d*]{3}\.[\d*]{2}|[\d*]{3,5}|\*{2}\.\*{2})(?![\w*]|\.\w)"
 )
-"""The same with stars (`66B1-***.**`): kept before the Markdown passes take them for emphasis
-(«66B1-.» was left, and flagged as «66B1-»)."""
+"""The same with stars for some or all of the serial's digits (`66B1-***.**`, `66B1-123.**`,
+`66B1-***.45`, `66A-12***`): kept before the Markdown passes take them for emphasis («66B1-.»
+was left, and flagged as «66B1-»; «66B1-123.**» was read as a whole plate, its stop ending the
+sentence)."""
+_ITALIC_AFTER_A_SERIAL = re.compile(r"\d{4}\*")
+"""A four-digit serial and one star: a whole plate in italics (`*xe 29A-1234*`) when a star
+opened them before it."""
 _HIDDEN_SAID = re.compile(r"\s*[(,]?\s*(?i:(?:đã\s+)?(?:được\s+)?che)(?!\w)")
 """After a plate's start: the words saying the rest is hidden («(đã che số)», «, đã che»)."""
 _HEAD_ALONE = re.compile(
@@ -43,13 +49,18 @@ _TYPED = "starred plates"
 def masked_plate_stars(text: str, ctx: Context) -> str:
     """`text` with the stars hiding a plate's serial written `x`, as masked numbers' are; each
     plate so written remembered as typed, for its flag to show (the editor searches for that)."""
-    if "***" not in text and "*.*" not in text:  # as every _STARRED match has
+    if "*" not in text:
         return text
     typed: dict[str, str] = ctx.memo(_TYPED, dict)
 
     def kept(m: re.Match[str]) -> str:
-        """The plate with `x` for its stars."""
-        plate = m[1] + m[2].replace("*", "x")
+        """The plate with `x` for its stars; a whole plate before a star closing emphasis kept."""
+        serial = m[2]
+        if "*" not in serial or (
+            _ITALIC_AFTER_A_SERIAL.fullmatch(serial) and "*" in m.string[: m.start()]
+        ):
+            return m[0]
+        plate = m.string[m.start() : m.start(2)] + serial.replace("*", "x")
         typed[plate] = m[0]
         return plate
 

@@ -88,6 +88,10 @@ _CURRENCY_AFTER = re.compile(
 )
 _MONEY_PREFIX = re.compile(r"(?<!\w)([$€]|USD|EUR)\s?(" + NUMBER + r")" + _SCALE)
 _INFORMAL = re.compile(_NUM + r"\s?(k|tr|củ)(?!\w)")  # `5K` is a slogan, not money
+_MILLION_DONG = re.compile(_NUM + r"\s?tr\.?\s?(?:đồng|đ)(?!\w)(\.)?")
+"""`50 trđ`, `50 tr.đ`, `50 tr.đồng`, `50 trđ.`: an informal million with its currency, read
+«triệu đồng» (`_INFORMAL` read «năm mươi trđ», «năm mươi triệu.đồng»)."""
+_NEXT_CHARACTER = re.compile(r'[ "“”]*+(.)', re.DOTALL)
 _PERCENT = re.compile(_NUM + r"\s?([%‰])")
 _MEASURE = re.compile(
     r"(?<![\w.,])(-)?(" + NUMBER + r")\s?(" + _alternation(UNITS) + r")"
@@ -290,20 +294,38 @@ def _money(text: str, ctx: Context) -> str:
 
     def informal(m: re.Match[str]) -> str:
         scale = ctx.options.thousand_word if m[2] == "k" else "triệu"
-        spoken = f"{read_number(m[1], ctx)} {scale}"
-        ctx.flag(
-            "R5.4",
-            WARNING,
-            f"Số tiền viết kiểu khẩu ngữ «{m[0]}»; đã đọc là «{spoken}». Nên viết đầy đủ "
-            "(ví dụ «50.000 đồng»).",
-            m[0],
-        )
-        return spoken
+        return _informal_said(m[0], f"{read_number(m[1], ctx)} {scale}", ctx)
+
+    def million_dong(m: re.Match[str]) -> str:
+        written = m[0].removesuffix(".") if m[2] else m[0]
+        spoken = _informal_said(written, f"{read_number(m[1], ctx)} triệu đồng", ctx)
+        return f"{spoken}." if m[2] and _sentence_ends(m.string, m.end()) else spoken
 
     text = _MONEY.sub(suffix, text)
     if "$" in text or "€" in text or "USD" in text or "EUR" in text:
         text = _MONEY_PREFIX.sub(prefix, text)
+    if "tr" in text:
+        text = _MILLION_DONG.sub(million_dong, text)
     return _INFORMAL.sub(informal, text)
+
+
+def _informal_said(written: str, spoken: str, ctx: Context) -> str:
+    """`spoken`, an informal amount read in full, with the editor told (R5.4)."""
+    ctx.flag(
+        "R5.4",
+        WARNING,
+        f"Số tiền viết kiểu khẩu ngữ «{written}»; đã đọc là «{spoken}». Nên viết đầy đủ "
+        "(ví dụ «50.000 đồng»).",
+        written,
+    )
+    return spoken
+
+
+def _sentence_ends(text: str, end: int) -> bool:
+    """Whether a stop right before `end` ends the sentence: nothing, or a capital, after it
+    (`50 trđ. Sau đó`), where `50 trđ. và` has the abbreviation's stop."""
+    after = _NEXT_CHARACTER.match(text, end)
+    return after is None or after[1].isupper() or after[1] == "\n"
 
 
 _AGE = re.compile(r"\d{1,3}t$")

@@ -54,7 +54,8 @@ _PLACE_BEFORE = re.compile(
     r"(?i:(?<!\w)(?:tòa|toà|tòa nhà|toà nhà|nhà|tầng|khu|block|phòng|dãy|lô|căn|căn hộ))\s*$"
 )
 _RANKED_BEFORE = re.compile(
-    r"(?<!\w)(?i:lần|vòng|người|vụ|đợt|kỳ|khóa|khoá|đứng|xếp|hạng|giải|bậc|loại|lớp|phiên|tập)\s*$"
+    r"(?<!\w)(?i:lần|vòng|người|vụ|đợt|kỳ|khóa|khoá|đứng|xếp|hạng|vị trí|giải|bậc|loại|lớp"
+    r"|phiên|tập)\s*$"
 )
 _LISTED_BEFORE = re.compile(r"(?<!\w)T[2-7]\s*(?:,|và|hoặc)\s*$")
 """A weekday written short, then a comma or «và» (`tối T2, T4 và T6`): the next one is of the
@@ -137,6 +138,10 @@ def _places(m: re.Match[str], ctx: Context) -> str:
 
 
 _RANK = re.compile("(" + word_alone("(?i:giải|hạng|loại)") + r")\s+(\d+)" + _END)
+_PLACE_OUT_OF = re.compile(
+    "(" + word_alone("(?i:thứ|hạng)") + r")\s+(\d{1,3})\s*/\s*(\d{1,3})(?![\w/]|[.,]\d)"
+)
+"""`xếp thứ 3/15 đơn vị`, `hạng 3/15`: a place out of how many are ranked."""
 _ROMAN_TRIGGER = re.compile(
     "("
     + word_alone(
@@ -220,6 +225,8 @@ def read_ordinals(text: str, ctx: Context) -> str:
 
     if not _NUMERAL_WORD.search(text):
         return text
+    if "/" in text:
+        text = _PLACE_OUT_OF.sub(lambda m: _place_out_of(m, ctx), text)
     if "ứ" in text or "Ứ" in text:  # «thứ», which both need, in any case (see `word_alone`)
         if "-" in text:
             text = _WEEKDAY_RANGE.sub(lambda m: _weekdays(m, ctx), text)
@@ -227,6 +234,23 @@ def read_ordinals(text: str, ctx: Context) -> str:
     if has_digit(text):
         text = _RANK.sub(lambda m: f"{m[1]} {rank(int(m[2]), opts)}", text)
     return _ROMAN_TRIGGER.sub(roman, text) if _SPACED_ROMAN.search(text) else text
+
+
+def _place_out_of(m: re.Match[str], ctx: Context) -> str:
+    """`thứ 3/15` → `thứ ba trên mười lăm`, `hạng 3/15` → `hạng ba trên mười lăm`: the total
+    said «trên» as `12/15 xã` is; the slash went as a pause, «thứ ba, mười lăm đơn vị»."""
+    place, total = int(m[2]), int(m[3])
+    if not 1 <= place <= total:
+        return m[0]
+    after_thu = m[1].casefold() == "thứ"
+    if (
+        after_thu
+        and m[2] in _WEEKDAY_WORDS
+        and not ends_before(_RANKED_BEFORE, m.string, m.start())
+    ):
+        return m[0]  # `thứ 7/12` may be a weekday and its date: only `xếp`, `đứng` make a place
+    said = ordinal(place, ctx.options) if after_thu else rank(place, ctx.options)
+    return f"{m[1]} {said} trên {cardinal(total, ctx.options)}"
 
 
 _ROUND_THE_CLOCK = frozenset({("24", "7"), ("24", "24")})
