@@ -507,6 +507,35 @@ def test_an_empty_folder_whose_parent_cannot_be_written_is_filled(
     assert not [p for p in target.iterdir() if p.name.startswith(".kho.init-")]
 
 
+def test_a_folder_that_cannot_be_made_is_told_by_its_own_name_with_a_fix(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The system's words named the tool's staging folder (/proc/.xx.init-4qeq9tb5), no fix."""
+    from publish.cli import main
+
+    target = tmp_path / "ro" / "kho"
+    target.parent.mkdir()
+
+    def unwritable(*args: object, dir: str | Path | None = None, **kw: object) -> str:
+        raise PermissionError(13, "Permission denied", f"{dir}/.kho.init-4qeq9tb5")
+
+    monkeypatch.setattr(tempfile, "mkdtemp", unwritable)
+    assert main(["init", str(target), "--unit", UNIT]) == 1
+    err = capsys.readouterr().err
+    assert f"{target}: lỗi: không tạo được thư mục dự án ở đây" in err
+    assert ".init-" not in err and "Traceback" not in err
+    assert "Cách sửa: Chọn một thư mục bạn có quyền ghi" in err
+    assert list(target.parent.iterdir()) == []
+
+
+def test_a_folder_name_too_long_is_told_to_be_shortened(tmp_path: Path) -> None:
+    refused = publish("init", tmp_path / ("a" * 300), "--unit", UNIT)
+    assert refused.returncode == 1
+    assert "không tạo được thư mục dự án ở đây" in refused.stderr
+    assert "Đặt tên thư mục ngắn hơn" in refused.stderr and "Traceback" not in refused.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_the_readme_lists_what_a_units_repository_holds_and_init_makes_just_that(
     project: Path,
 ) -> None:

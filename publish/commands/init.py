@@ -7,6 +7,7 @@ repository's ci/ and state/README.md); nothing of the sample unit is copied.
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import re
 import shlex
@@ -23,7 +24,7 @@ from urllib.request import url2pathname
 from publish import __version__, starter_cover
 from publish import config as config_module
 from publish.contact_numbers import dialled
-from publish.errors import ConfigError, ContentError, Problem
+from publish.errors import ConfigError, ContentError, Problem, os_reason
 from publish.provinces import merged_province, province_named
 from publish.text import fold, nfc, quoted, slugify
 from publish.unfinished import PLACEHOLDER_DOMAIN, TO_COMPLETE
@@ -118,10 +119,13 @@ def run(args: argparse.Namespace) -> int:
         config = config_module.parse(site_toml, root=target)
     except ConfigError as exc:  # every option was checked above: this is our bug, say so
         raise AssertionError(str(exc)) from None
-    target.parent.mkdir(parents=True, exist_ok=True)
-    # Inside an existing (empty) target: its parent may not be writable (publish init ~).
-    holder = target if target.exists() else target.parent
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.init-", dir=holder))
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # Inside an existing (empty) target: its parent may not be writable (publish init ~).
+        holder = target if target.exists() else target.parent
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.init-", dir=holder))
+    except OSError as exc:
+        raise ContentError([_not_made(shown, exc)]) from None
     try:
         _write(staging, site_toml, values)
         if target.exists():
@@ -132,6 +136,9 @@ def run(args: argparse.Namespace) -> int:
             staging.rmdir()
         else:
             staging.rename(target)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise ContentError([_not_made(shown, exc)]) from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -158,6 +165,21 @@ def run(args: argparse.Namespace) -> int:
         )
         print(warning.render(), file=sys.stderr)
     return 0
+
+
+def _not_made(shown: Path, exc: OSError) -> Problem:
+    """Why the project could not be written at `shown`, and what to do: the system's words
+    named the tool's own staging folder (/proc/.xx.init-4qeq9tb5), and no fix."""
+    if exc.errno == errno.ENAMETOOLONG:
+        hint = "Đặt tên thư mục ngắn hơn (tên thư mục là tên dự án, ví dụ congan-hoakhanh)."
+    elif exc.errno == errno.ENOSPC:
+        hint = "Giải phóng chỗ trên ổ đĩa, hoặc tạo dự án ở ổ đĩa khác."
+    else:
+        hint = (
+            "Chọn một thư mục bạn có quyền ghi, ví dụ trong thư mục nhà của bạn: publish init "
+            f'~/{shlex.quote(shown.name or "congan-xa")} --unit "…".'
+        )
+    return Problem(str(shown), f"không tạo được thư mục dự án ở đây: {os_reason(exc)}", hint=hint)
 
 
 def _ask_unit() -> str:
@@ -260,6 +282,12 @@ def _base_url_hint(written: str) -> str:
 
 def _folder_problems(target: Path) -> list[Problem]:
     """A target that is a file or holds anything: init never writes over what is there."""
+    try:
+        target.lstat()
+    except FileNotFoundError:
+        pass
+    except OSError as exc:  # a name too long, a folder on the way that cannot be read
+        return [_not_made(target, exc)]
     if target.is_symlink() or (target.exists() and not target.is_dir()):
         return [
             Problem(
