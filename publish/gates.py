@@ -32,6 +32,7 @@ __all__ = [
     "HELD_CAUSES",
     "PUBLIC_CLASSIFICATIONS",
     "SCHEDULED",
+    "UNCLEAR",
     "changed_since_approval",
     "field_stamp",
     "gate",
@@ -552,6 +553,7 @@ def gate(
             bulletin,
             f"mức phân loại không rõ ({bulletin.classification}): không xuất bản cho tới khi ghi rõ",
             "secret",
+            UNCLEAR,
         )
     if bulletin.draft:
         return Exclusion(bulletin, "bản nháp (draft: true)", "draft")
@@ -630,6 +632,9 @@ def _approval_hold(
     return None
 
 
+UNCLEAR = "unclear_classification"
+"""Exclusion.cause of a bulletin held as secret for a classification the tool does not know: a
+summary counts it apart from those marked secret («1 phân loại không rõ», not «1 mật»)."""
 HELD_CAUSES = ("approval_note", "review_note", "unset", "name_only", "bad_version", "changed")
 """The approval checks gate may hold an «unapproved» bulletin for (Exclusion.cause), in its order."""
 

@@ -281,7 +281,8 @@ class Exclusion:
     cause: str = ""
     """For an «unapproved» one, which of gate's approval checks held it (publish.gates.HELD_CAUSES:
     the station's note and the count of bulletins to approve must say the cause the editor's
-    reason gives); "" for the other codes."""
+    reason gives); for a «secret» one, publish.gates.UNCLEAR when its classification is one the
+    tool does not know (a summary counts it apart); "" for the other codes."""
     also: str = ""
     """For one held for its pii_reviewed_by (cause "review_note"): the approval check that holds
     it too (a later cause of HELD_CAUSES), which its reason tells after the reviewer's; else ""."""

@@ -366,6 +366,22 @@ def test_an_empty_channel_option_exits_1_instead_of_building_nothing(
     assert not (root / "output").exists()
 
 
+def test_a_classification_not_understood_is_counted_apart_from_secret_ones(
+    tmp_path: Path, capsys, fake_renderers
+) -> None:
+    """It was counted «1 mật» beside a line saying the tool did not understand it."""
+    root = make_project(
+        tmp_path,
+        {
+            "content/bai-viet/a.md": bulletin_md(),
+            "content/bai-viet/khong-ro.md": bulletin_md({"classification": '"A"'}),
+        },
+    )
+    assert main(["check", "--root", str(root), "--now", "2021-01-01T09:00"]) == 0
+    out = capsys.readouterr().out
+    assert "1 bị giữ lại (1 phân loại không rõ)" in out
+
+
 @pytest.mark.parametrize(
     ("now", "published"),
     [

@@ -16,7 +16,7 @@ from publish.carried import carried, zalo_asked_without_oa
 from publish.cli import common_options, content_options, resolve_now
 from publish.config import parse_channels
 from publish.errors import PERSON_HELD, PublishError
-from publish.gates import shell_word
+from publish.gates import UNCLEAR, shell_word
 from publish.model import EXPIRED_LISTED, Build, Bulletin, Site
 from publish.output_lock import channels_lock, output_lock
 from publish.preview import PREVIEW_SHOWN, in_deployed_output
@@ -340,6 +340,7 @@ HELD_AS = {
     "scheduled": "hẹn giờ",
     "expired": "hết hạn",
     "secret": "mật",
+    UNCLEAR: "phân loại không rõ",
 }
 """How a summary counts the bulletins left out for each reason, in this order (CHANGED: the
 approved ones edited since, apart from those never approved)."""
@@ -349,7 +350,7 @@ def held_count(site: Site) -> str:
     """The bulletins left out, counted by why ("3 bị giữ lại (2 bản nháp, 1 chưa duyệt)"), or ""."""
     # A bulletin edited after its approval was approved: counted as «chưa duyệt», it read as if
     # the approval had never been written, beside a line saying it was edited since.
-    codes = Counter(CHANGED if e.cause == CHANGED else e.code for e in site.excluded)
+    codes = Counter(e.cause if e.cause in (CHANGED, UNCLEAR) else e.code for e in site.excluded)
     if not codes:
         return ""
     parts = [f"{codes[code]} {word}" for code, word in HELD_AS.items() if codes[code]]
