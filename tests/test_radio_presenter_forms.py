@@ -590,3 +590,92 @@ def test_initials_in_brackets_used_once_or_before_a_city_are_read_as_before() ->
     assert city.flags == () and "Thành phố Hồ Chí Minh" in city.text
     before = normalise("Người dân TP. Hồ Chí Minh đến.\n\nTại xã Tân Phú (TP) xảy ra vụ cháy.")
     assert before.flags == () and "Thành phố Hồ Chí Minh" in before.text
+
+
+# Names every fraud or economy item holds were held as unknown abbreviations (R14.6): banks,
+# companies, coins and gold are read by their letters, as written; company forms and titles are
+# said in full; banks and carriers said as one word are that word in capitals too.
+HOUSEHOLD_NAMES = [
+    (
+        "Đối tượng yêu cầu chuyển tiền vào tài khoản BIDV, MB, ACB, VCB rồi đổi sang USDT.",
+        "Đối tượng yêu cầu chuyển tiền vào tài khoản BIDV, MB, ACB, VCB rồi đổi sang USDT.",
+    ),
+    (
+        "Giả danh nhân viên EVN, VNPT, dùng AI ghép mặt, mời mua vàng SJC giá rẻ.",
+        "Giả danh nhân viên EVN, VNPT, dùng AI ghép mặt, mời mua vàng SJC giá rẻ.",
+    ),
+    (
+        "Ông B, GĐ Công ty TNHH MTV Hoàng Long, và bà C, Phó GĐ Công ty CP Xây dựng Minh An.",
+        "Ông B, giám đốc Công ty trách nhiệm hữu hạn một thành viên Hoàng Long, và bà C, Phó "
+        "giám đốc Công ty cổ phần Xây dựng Minh An.",
+    ),
+    (
+        "Thẻ ATM của AGRIBANK, VIETCOMBANK, SIM VIETTEL, ví ZALOPAY, tài khoản ICLOUD.",
+        "Thẻ ATM của Agribank, Vietcombank, SIM Viettel, ví ZaloPay, tài khoản iCloud.",
+    ),
+    (
+        "Nhận mã OTP, quét mã QR, cài VNeID, nhắn qua Telegram, Facebook, TikTok, ví MoMo.",
+        "Nhận mã OTP, quét mã QR, cài VNeID, nhắn qua Telegram, Facebook, TikTok, ví MoMo.",
+    ),
+    (
+        "Ngân hàng TMCP Sài Gòn, NHCSXH huyện và CTCP Minh An.",
+        "Ngân hàng thương mại cổ phần Sài Gòn, Ngân hàng Chính sách xã hội huyện và Công ty cổ "
+        "phần Minh An.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), HOUSEHOLD_NAMES)
+def test_household_names_of_fraud_items_are_read_not_held(text: str, expected: str) -> None:
+    spoken = normalise(text)
+    assert spoken.text == expected
+    assert spoken.flags == ()
+
+
+def test_letters_of_a_bank_are_spelled_in_draft_audio() -> None:
+    """Kept for the reader, spelled by letter names for the synthetic voice (R16.1, R16.4)."""
+    assert tts_text(normalise("Tài khoản BIDV.").text) == "Tài khoản bê i dê vê."
+
+
+@pytest.mark.parametrize(
+    ("text", "excerpt"),
+    [
+        ("Xây dựng GĐ văn hóa ở khu dân cư.", "GĐ"),  # gia đình
+        ("Kế hoạch GĐ 2021-2025.", "GĐ"),  # giai đoạn
+        ("Thực hiện chỉ đạo của CP về phòng, chống lừa đảo.", "CP"),  # Chính phủ
+    ],
+)
+def test_an_ambiguous_company_or_title_abbreviation_still_blocks(text: str, excerpt: str) -> None:
+    """«GĐ» is «giám đốc» only before what a director runs (or after «Phó», «Tổng»), «CP» is
+    «cổ phần» only after «Công ty»: elsewhere they may mean something else (R14.5)."""
+    assert [(f.code, f.excerpt) for f in normalise(text).blocking] == [("R14.5", excerpt)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Đồng chí A, Ủy viên BCH Trung ương Đảng, dự họp.",
+            "Đồng chí A, Ủy viên Ban Chấp hành Trung ương Đảng, dự họp.",
+        ),
+        (
+            "Anh B, Bí thư BCH Huyện Đoàn, phát biểu.",
+            "Anh B, Bí thư Ban Chấp hành Huyện Đoàn, phát biểu.",
+        ),
+        ("Bầu BCH khóa mới.", "Bầu Ban Chấp hành khóa mới."),
+        ("Chị C là ủy viên BCH.", "Chị C là ủy viên Ban Chấp hành."),
+    ],
+)
+def test_an_elected_committee_is_ban_chap_hanh(text: str, expected: str) -> None:
+    """`BCH` before the Party's or the Youth Union's body at any level, its term, or after
+    «Ủy viên» is the elected Ban Chấp hành (R14.5), as `BCH Đảng bộ` was."""
+    spoken = normalise(text)
+    assert spoken.text == expected
+    assert spoken.flags == ()
+
+
+def test_a_military_command_is_still_ban_chi_huy_or_asked() -> None:
+    assert normalise("Ủy viên BCH Quân sự huyện dự họp.").text == (
+        "Ủy viên Ban Chỉ huy Quân sự huyện dự họp."
+    )
+    assert [f.code for f in normalise("Họp BCH Trung đoàn.").blocking] == ["R14.5"]

@@ -590,3 +590,49 @@ def test_the_units_own_line_in_a_scam_warning_is_read_untold(source: str) -> Non
     spoken = normalise(source)
     assert "không chín một hai, ba bốn năm, sáu bảy tám" in spoken.text
     assert spoken.flags == ()
+
+
+@pytest.mark.parametrize(
+    ("source", "numbers"),
+    [
+        (
+            "Bà A nhận được cuộc gọi của số điện thoại 0912.345.678, người gọi tự xưng là cán bộ "
+            "ngân hàng.",
+            ["0912.345.678"],
+        ),
+        ("Số điện thoại 0987654321 tự xưng là nhân viên ngân hàng để lừa đảo.", ["0987654321"]),
+        (
+            "Các số điện thoại 0912345678, 0987654321 là số của các đối tượng lừa đảo.",
+            ["0912345678", "0987654321"],
+        ),
+        ("Đối tượng lập tài khoản Zalo gắn với số 0912345678 để lừa đảo.", ["0912345678"]),
+        ("Người gọi (số 0912.345.678) giả danh Công an.", ["0912.345.678"]),
+        (
+            "Đối tượng dùng số 0912345678 và 0987654321 để lừa đảo.",
+            ["0912345678", "0987654321"],
+        ),
+    ],
+)
+def test_a_scammers_number_in_other_wordings_is_told(source: str, numbers: list[str]) -> None:
+    """Q6 told a caller's number only after «dùng số», «từ số», «số lạ»: a number the words
+    after it make the caller's (`… tự xưng là …`, `… là số của các đối tượng`), one the call
+    came from (`cuộc gọi của số`), the caller's own (`Người gọi (số …)`), and each number of a
+    list went on air with no word to the editor."""
+    spoken = normalise(source)
+    assert [(f.code, f.severity, f.excerpt) for f in spoken.flags] == [
+        ("Q6", "warning", number) for number in numbers
+    ]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Liên hệ số 0912345678, 0987654321 khi phát hiện đối tượng lừa đảo.",
+        "Khi nhận cuộc gọi tự xưng là công an, hãy gọi ngay 0297.3846.113 hoặc 113.",
+        "Số điện thoại 0297.3846.113 của Công an huyện luôn tiếp nhận tin báo lừa đảo.",
+        # a deed of a caller after it, but the listener is asked to call: «liên lạc» with the unit
+        "Người dân có thể gọi 0297.3846.113 liên lạc với trực ban khi phát hiện lừa đảo.",
+    ],
+)
+def test_the_units_own_lines_are_still_untold_beside_the_new_wordings(source: str) -> None:
+    assert [f.code for f in normalise(source).flags if f.code == "Q6"] == []

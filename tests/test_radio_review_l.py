@@ -164,6 +164,38 @@ def test_a_spaced_slash_between_numbers_reads_as_a_tight_one(
     assert [f.code for f in spoken.flags] == ([code] if code else [])
 
 
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            "Các số điện thoại 0912345678, 0987654321 là số của các đối tượng lừa đảo.",
+            "Các số điện thoại không chín một hai, ba bốn năm, sáu bảy tám và không chín tám "
+            "bảy, sáu năm bốn, ba hai một, là số của các đối tượng lừa đảo.",
+        ),
+        (
+            "Hotline: 0277.3861.234, 0913.123.456, 0903 111 222.",
+            "Hotline: không hai bảy bảy, ba tám sáu một, hai ba bốn; không chín một ba, một hai "
+            "ba, bốn năm sáu và không chín không ba, một một một, hai hai hai.",
+        ),
+        (
+            "ĐT: 0912345678, 0987654321 hoặc 0903111222.",
+            "Điện thoại: không chín một hai, ba bốn năm, sáu bảy tám; không chín tám bảy, sáu "
+            "năm bốn, ba hai một hoặc không chín không ba, một một một, hai hai hai.",
+        ),
+        (
+            "Liên hệ 0912.345.678, 113 hoặc 114.",
+            "Liên hệ không chín một hai, ba bốn năm, sáu bảy tám, một một ba hoặc một một bốn.",
+        ),
+    ],
+)
+def test_phone_numbers_listed_with_commas_are_told_apart(source: str, expected: str) -> None:
+    """«…sáu bảy tám, không chín tám bảy…»: a comma between two numbers is the comma between
+    the groups of one, so the listener could not tell where one ended. As `/` and ` - ` say
+    «hoặc», a list says «và» (or the writer's «hoặc») before the last number and a «;», a
+    longer pause, between the others; a service line after a number keeps its comma."""
+    assert normalise(source).text == expected
+
+
 def test_a_slash_between_two_spaced_phone_numbers_is_still_or() -> None:
     """The groups of a phone number typed with spaces are not joined across the slash."""
     spoken = normalise("Gọi 0912 345 678 / 0913 456 789.")

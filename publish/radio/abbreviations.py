@@ -40,7 +40,11 @@ kept as written (`_company_letters`), a name the presenter knows, never an unkno
 KEEP_AS_WORD = frozenset(
     {"COVID", "ASEAN", "Zalo", "VNeID", "SIM", "AIDS", "NATO", "UNESCO", "UNICEF"}
     # The apps scam warnings name, often shouted in capitals (`chuyển qua ví MOMO`).
-    | {"Facebook", "Messenger", "MoMo", "TikTok", "Telegram", "Viber", "YouTube"}
+    | {"Facebook", "Messenger", "MoMo", "TikTok", "Telegram", "Viber", "YouTube", "ZaloPay"}
+    | {"iCloud"}
+    # Banks and carriers said as one word, often written in their logo's capitals (`AGRIBANK`).
+    | {"Agribank", "Vietcombank", "VietinBank", "Techcombank", "Sacombank", "Viettel"}
+    | {"MobiFone", "VinaPhone"}
 )
 """Names a reader says as written (upper-case ones, and Zalo, VNeID, app names); kept, never
 flagged (R14.6); their all-caps spelling is read as them."""
@@ -52,7 +56,7 @@ SPELLED_ACRONYMS = frozenset(
 )
 """Acronyms every listener knows letter by letter: kept for the reader, spelled for TTS (R16.4)."""
 
-_CONTEXT_KEYS = ("BCH", "ĐT", "TT", "TX", "HS", "QL", "CN", "TN")
+_CONTEXT_KEYS = ("BCH", "ĐT", "TT", "TX", "HS", "QL", "CN", "TN", "GĐ", "CP")
 _CONTEXT_HINT = re.compile("|".join(_CONTEXT_KEYS))
 _CONTEXT_TOKEN = re.compile(r"(?<!\w)(?:" + "|".join(_CONTEXT_KEYS) + r")(?![\w])")
 _PREV_WORD = re.compile(r"(?<!\w)(\w++)\s*+$")
@@ -164,7 +168,14 @@ _FILE_TYPE = re.compile(r"(?<![\w.])\.(?i:(apk|ipa|exe))(?!\w)")
 _CODE_HYPHEN = re.compile(r"(?<=[A-ZĐ])-(?=[A-ZĐ])")
 _MILITARY = re.compile(r"\s+(?:[Qq]uân sự|PCTT|(?i:phòng,? chống thiên tai))")
 """After BCH, what a Ban Chỉ huy commands: the military, or disaster prevention (BCH PCTT)."""
-_ORGANISATION = re.compile(r"\s+(?:Đoàn|Đảng|Hội|Công đoàn|Chi đoàn|Chi bộ|Liên đoàn)")
+_ORGANISATION = re.compile(
+    r"\s+(?:Đoàn|Đảng|Hội|Công đoàn|Chi đoàn|Chi bộ|Chi hội|Liên đoàn|Trung ương"
+    r"|(?i:tỉnh đoàn|huyện đoàn|thành đoàn|quận đoàn|khóa|khoá))(?!\w)"
+)
+"""After BCH, what elects a Ban Chấp hành: the Party, the Youth Union and the mass associations,
+at any level (`BCH Trung ương Đảng`, `BCH Huyện Đoàn`), or its term (`BCH khóa XX`)."""
+_MEMBER_BEFORE = re.compile(r"(?<!\w)(?i:ủy viên|uỷ viên)\s*+$")
+"""`Ủy viên BCH`: a member of a Ban Chấp hành, which is elected; a Ban Chỉ huy has commanders."""
 _YOUTH_BEFORE = re.compile(
     r"(?<!\w)((?i:đoàn viên|chi đoàn|tỉnh đoàn|huyện đoàn|thành đoàn|đoàn|tháng))\s*+$"
 )
@@ -176,6 +187,19 @@ _CENTRE_AFTER = re.compile(
     r"Quản|Phát|Lưu|Cấp|Thể|Trợ|Nuôi|Cai|Công|Kiểm|Xúc|Giới|Tư|Hỗ|Pháp|Dạy|Đăng|Thương|Hội)(?!\w)"
 )
 """`TT Y Tế`, `TT Văn Hóa`: a centre («Trung tâm») named in capitals, never a town."""
+_DIRECTED_AFTER = re.compile(
+    r"\s++(?i:công ty|cty|tổng công ty|tập đoàn|ngân hàng|sở|công an|bệnh viện|trung tâm"
+    r"|chi nhánh|nhà máy|xí nghiệp|doanh nghiệp|hợp tác xã|HTX|điện lực|kho bạc|quỹ|ban quản lý)"
+    r"(?!\w)"
+)
+"""After «GĐ», what a director runs (`GĐ Công ty`, `GĐ Sở Tư pháp`): «giám đốc», where
+`GĐ văn hóa` is «gia đình» and `GĐ 2021–2025` «giai đoạn»."""
+_DEPUTY_BEFORE = re.compile(r"(?<!\w)(?i:phó|tổng)\s*+$")
+"""`Phó GĐ`, `Tổng GĐ`: a director's title."""
+_COMPANY_BEFORE = re.compile(
+    r"(?<!\w)(?i:công ty|cty|tổng công ty)(?:\s++(?:TNHH|trách nhiệm hữu hạn))?\s*+$"
+)
+"""`Công ty CP`, `Cty CP`: a joint-stock company («cổ phần»), where `CP` alone may be «Chính phủ»."""
 _CRIMINAL_CASE_BEFORE = re.compile(r"(?i:vụ án|tội phạm)\s*$")
 _WEEKDAY_BEFORE = re.compile(r"(?i:sáng|trưa|chiều|tối|đêm|ngày|và|đến|từ|hôm|thứ \w+)[\s,]*$")
 _WEEKDAY_AFTER = re.compile(r"[\s,]*(?:tuần|này|tới|vừa|hằng|hàng|ngày|\(|$)")
@@ -189,6 +213,8 @@ _CONTEXT_READINGS = {
     "QL": ("quốc lộ", "quản lý"),
     "CN": ("chủ nhật", "công nhân", "chi nhánh"),
     "TN": ("thanh niên",),
+    "GĐ": ("giám đốc", "gia đình", "giai đoạn"),
+    "CP": ("cổ phần", "Chính phủ"),
 }
 """What a context abbreviation (R14.5) may stand for: in brackets after one of them it says
 which, and repeats it."""
@@ -614,7 +640,7 @@ def _unresolved(ctx: Context, token: str, hint: str) -> None:
 
 
 def _context_abbreviations(text: str, ctx: Context) -> str:
-    """Resolve BCH, ĐT, TT, HS, QL, CN, TN from neighbouring words (R14.5, R10.2)."""
+    """Resolve BCH, ĐT, TT, HS, QL, CN, TN, GĐ, CP from neighbouring words (R14.5, R10.2)."""
 
     def spoken(m: re.Match[str]) -> str:
         token = m[0]
@@ -623,7 +649,7 @@ def _context_abbreviations(text: str, ctx: Context) -> str:
         if token == "BCH":
             if _MILITARY.match(text, m.end()):
                 return "Ban Chỉ huy"
-            if _ORGANISATION.match(text, m.end()):
+            if _ORGANISATION.match(text, m.end()) or ends_before(_MEMBER_BEFORE, text, m.start()):
                 return "Ban Chấp hành"
             _unresolved(ctx, token, "Ban Chỉ huy hay Ban Chấp hành")
         elif token == "TT":
@@ -648,6 +674,14 @@ def _context_abbreviations(text: str, ctx: Context) -> str:
             if youth:
                 return "Thanh niên" if youth[1][0].isupper() else "thanh niên"
             # Else «tai nạn», «Tây Ninh», «thí nghiệm»…: left to R14.6, told as unknown.
+        elif token == "GĐ":
+            if _DIRECTED_AFTER.match(text, m.end()) or ends_before(_DEPUTY_BEFORE, text, m.start()):
+                return "giám đốc"
+            _unresolved(ctx, token, "giám đốc, gia đình hay giai đoạn")
+        elif token == "CP":
+            if ends_before(_COMPANY_BEFORE, text, m.start()):
+                return "cổ phần"
+            _unresolved(ctx, token, "cổ phần hay Chính phủ")
         elif token == "CN":
             if ends_before(_WEEKDAY_BEFORE, text, m.start()) or _WEEKDAY_AFTER.match(text, m.end()):
                 return "chủ nhật"

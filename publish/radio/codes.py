@@ -171,6 +171,12 @@ _SUBSCRIBER_GROUPS = {6: (3, 3), 7: (3, 4), 8: (4, 4), 9: (3, 3, 3), 10: (3, 3, 
 _PHONE_PAIR = re.compile(_PHONE_ALONE + r"(?:\s*/\s*|\s+-\s+)" + _PHONE_SHAPE + r"(?![\d]|[.,/]\d)")
 """`0912.345.678/0277.3851.234`, `0277.3861.234 - 0913.123.456`: two numbers, either will do;
 a dash between them was said as a comma, and the first number ran into the second."""
+_PHONE_LIST = re.compile(
+    rf"{_PHONE_ALONE}(?:\s*+,\s*+{_PHONE_SHAPE}(?!\d))+"
+    rf"(?:\s*+,?\s*+(?P<joiner>(?i:và|hoặc|hay))\s++{_PHONE_SHAPE})?(?![\d]|[.,/]\d)"
+)
+"""Whole phone numbers listed with commas (`0912…, 0987…`, `0912…, 0987… hoặc 0903…`): each
+read in groups with commas between them (R9.2), they ran into one another."""
 _SERVICE = re.compile(r"(?<![\w.,])(11[1345]|1[89]00(?:[ .]?\d)+)(?![\w]|[.,]\d)")
 _SERVICE_WORD = (
     r"(?<!\w)(?i:gọi|báo(?!\s+cáo)|cảnh sát|cứu hỏa|cứu hoả|cứu nạn|cứu hộ|cấp cứu|khẩn cấp|"
@@ -662,11 +668,21 @@ def _phones(text: str, ctx: Context) -> str:
         )
     if "/" in text:
         text = _SERVICE_SLASH.sub(r"\1, ", text)
+    if "," in text:
+        text = _PHONE_LIST.sub(_listed_phones, text)  # still digits: the trigger still reads
     text = _PHONE_TRIGGER.sub(after_trigger, text)
     text = _PHONE.sub(lambda m: _phone(m[1]) + pause_after(m.string, m.end()), text)
     if "11" in text or "1800" in text or "1900" in text:
         text = _SERVICE.sub(service, text)
     return read_dialling_codes(text)  # `đầu số 024`, `+855`: what the rules above leave
+
+
+def _listed_phones(m: re.Match[str]) -> str:
+    """A comma list of phone numbers with «và» (or the writer's «hoặc», «hay») before the last,
+    as `_PHONE_PAIR` puts «hoặc» between two, and «;» between the others: a longer pause than
+    the commas inside each number, so the listener hears where one ends."""
+    numbers = [found[0] for found in _PHONE_NUMBER.finditer(m[0])]
+    return f"{'; '.join(numbers[:-1])} {(m['joiner'] or 'và').lower()} {numbers[-1]}"
 
 
 _SERVICE_LINE_LAST = re.compile(r"(?:^|[ .\-])11[1345]$")

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from publish.radio.abbreviations import expand_abbreviations, load_abbreviations
-from publish.radio.callers import callers_told
+from publish.radio.callers import caller_lists_told, callers_told
 from publish.radio.codes import read_codes
 from publish.radio.dateline import without_dateline
 from publish.radio.datetimes import read_dates_and_times
@@ -165,6 +165,7 @@ def _speak(item: Item, ctx: Context, *, final_stop: bool, sentence_start: bool) 
     text = marks_removed(text) if item.cleaned else strip_inline(text, ctx)  # P1
     text = without_amounts_in_words(text, ctx)  # `01 (một) xe`: before P2 takes `01` for a code
     callers_told(text, ctx)  # Q6: before P2 reads the numbers
+    caller_lists_told(text, ctx)
     text = read_rates(text)  # `/` meaning per, before P3 reads the `7h` of `7h/ngày`
     text = read_codes(weekdays_written_short(text), ctx)  # P2 (`T2-T7` no code)
     text = read_dates_and_times(text, ctx)  # P3

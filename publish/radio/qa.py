@@ -73,13 +73,33 @@ def _foreign(word: str) -> bool:
     return not word.isupper() and not VIETNAMESE_SYLLABLE.fullmatch(word)
 
 
+_FOREIGN_WORDS = frozenset(
+    # Drugs every seizure report names by their foreign name.
+    {"methamphetamine", "amphetamine", "ketamine", "cocaine", "cannabis", "fentanyl", "ecstasy"}
+    | {"nimetazepam", "tramadol"}
+    # Platforms and words of online fraud and crypto scams.
+    | {"binance", "bybit", "huobi", "coinbase", "metamask", "deepfake", "livestream", "crypto"}
+    | {"blockchain", "metaverse", "airdrop", "forex", "stablecoin"}
+)
+"""Single foreign words a reader may trip on (S6), in lower case. `_foreign_phrases` sees only
+two capitalised words in a row (`Honda Vision`): telling one foreign word by its spelling alone
+would flag every brand and app name, so the ones bulletins keep using are listed (household
+names read as written, `Facebook`, `Zalo`, are KEEP_AS_WORD)."""
+_FOREIGN_WORD = re.compile(
+    rf"(?<![^\W\d_])(?i:{'|'.join(sorted(_FOREIGN_WORDS, key=len, reverse=True))})(?![^\W\d_])"
+)
+
+
 def _foreign_phrases(text: str, ctx: Context) -> None:
-    """Two or more foreign words in a row: the reader may trip, so suggest a pronouncer (S6)."""
+    """Two or more foreign words in a row: the reader may trip, so suggest a pronouncer (S6) at
+    the first, until the editor wrote one."""
     known = ctx.memo("known caps", lambda: _known_caps(ctx))
+    said: set[str] = ctx.memo("foreign said", set)  # told or pronounced: asked once a bulletin
     for m in _CAPITALISED_RUN.finditer(text):
         start, end = m.span()
-        if (start and text[start - 1].isalpha()) or _PRONOUNCER_AFTER.match(text, end):
+        if start and text[start - 1].isalpha():
             continue
+        pronounced = bool(_PRONOUNCER_AFTER.match(text, end))
         words = m[0].split(" ")
         if end < len(text) and text[end].isalpha():
             words.pop()  # `Phan Thủy`: the last word goes on in letters the run does not take
@@ -88,16 +108,39 @@ def _foreign_phrases(text: str, ctx: Context) -> None:
             if word and _foreign(word) and word not in known:
                 run.append(word)
                 continue
-            if len(run) >= 2:
-                phrase = " ".join(run)
-                ctx.flag(
-                    "S6",
-                    WARNING,
-                    f"Cụm từ nước ngoài «{phrase}»: người đọc có thể vấp. Nên viết bằng tiếng "
-                    f"Việt, hoặc ghi cách đọc ngay sau lần đầu: «{phrase} (đọc: …)».",
-                    phrase,
-                )
+            phrase = " ".join(run)
+            if len(run) >= 2 and phrase not in said:
+                said.add(phrase)
+                if not pronounced:
+                    _ask_pronouncer(ctx, "Cụm từ", phrase)
             run = []
+
+
+def _foreign_words(text: str, ctx: Context) -> None:
+    """One of `_FOREIGN_WORDS` (`Methamphetamine`, `livestream`): suggest a pronouncer (S6) at
+    its first, until the editor wrote one, as for a phrase."""
+    lowered = text.lower()
+    if not any(word in lowered for word in _FOREIGN_WORDS):
+        return  # most paragraphs: cheaper than the search below
+    said: set[str] = ctx.memo("foreign said", set)
+    for m in _FOREIGN_WORD.finditer(text):
+        word = m[0].lower()
+        if word in said:
+            continue
+        said.add(word)
+        if not _PRONOUNCER_AFTER.match(text, m.end()):
+            _ask_pronouncer(ctx, "Từ", m[0])
+
+
+def _ask_pronouncer(ctx: Context, kind: str, written: str) -> None:
+    """Tell the editor of a foreign `written` word or phrase to say in Vietnamese (S6)."""
+    ctx.flag(
+        "S6",
+        WARNING,
+        f"{kind} nước ngoài «{written}»: người đọc có thể vấp. Nên viết bằng tiếng Việt, hoặc "
+        f"ghi cách đọc ngay sau lần đầu: «{written} (đọc: …)».",
+        written,
+    )
 
 
 def _known_caps(ctx: Context) -> frozenset[str]:
@@ -195,6 +238,7 @@ def _backslash_words_written(ctx: Context) -> list[str]:
 def check_paragraph(text: str, ctx: Context) -> None:
     """Run Q1, Q2, Q3 (R14.6), S6, T7 and T8 on one finished paragraph of the human script."""
     _foreign_phrases(text, ctx)  # with the pronouncers, which answer it
+    _foreign_words(text, ctx)
     pronounced: set[str] = ctx.memo("pronounced", set)  # a pronouncer holds for later paragraphs
     if "đọc" in text:
         pronounced.update(m[1] for m in _PRONOUNCED.finditer(text))
