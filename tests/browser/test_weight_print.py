@@ -200,6 +200,10 @@ def test_bulletin_prints_on_a4_without_navigation_with_url_and_qr(sample_site, o
     size = page.locator(".prose p").first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
     assert size >= 13.3  # ≥ 10 pt
     assert page.locator("article.bulletin h1").is_visible()
+    # The footer's Zalo link printed «Quan tâm Trang Zalo …», no address a reader could type.
+    zalo = page.locator(".contact-list a[href^='https://zalo.me/']")
+    printed = zalo.evaluate("e => getComputedStyle(e, '::after').content")
+    assert printed == f'" ({zalo.get_attribute("href")})"'
     out = REPO / "test-artifacts" / "bulletin-a4.pdf"
     pdf = page.pdf(path=str(out), format="A4", print_background=False)
     assert pdf.startswith(b"%PDF")
