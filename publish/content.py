@@ -63,6 +63,7 @@ from publish.links import LINK_HINT, ContentFiles, computer_files, links_in
 from publish.model import PAGES_DIR, Bulletin, Correction, Page, Site, pack_text
 from publish.parallel import run_jobs
 from publish.person_fields import held_note, nobody, person
+from publish.relative_links import RelativeTargets, relative_links
 from publish.tags import tag_key, tag_slugs
 from publish.text import CharClass, nfc, quoted
 from publish.windows_approval import windows_approved
@@ -449,10 +450,11 @@ def _link_problems(
     pages: list[Page],
     found: list[Path],
 ) -> list[Problem]:
-    """Links between content files that lead to no page (checked on every load: the file a
-    link names may have gone while the linking file, maybe loaded from the cache, has not)."""
+    """Links between content files that lead to no page, and relative links that lead to
+    nothing published (checked on every load: the file a link names may have gone while the
+    linking file, maybe loaded from the cache, has not), each file's in the order of its lines."""
     items: list[Bulletin | Page] = [*bulletins, *pages]
-    linking = [item for item in items if item.links]
+    linking = [item for item in items if item.links or item.relative_links]
     if not linking:
         return []
     files = ContentFiles(
@@ -462,10 +464,15 @@ def _link_problems(
         {nfc(_rel(path, config.root)) for path in found} - documents.keys(),
         {nfc(b.source): b.channels for b in bulletins if "web" not in b.channels},
     )
+    relative = RelativeTargets.of(config.root, documents)
     problems = []
     for item in linking:
         on_web = not isinstance(item, Bulletin) or "web" in item.channels
-        problems += files.problems(item.source, item.links, on_web=on_web)
+        told = files.problems(item.source, item.links, on_web=on_web)
+        if item.relative_links:
+            told += relative.problems(item.source, item.url, item.relative_links)
+            told.sort(key=lambda p: p.line or 0)
+        problems += told
     return problems
 
 
@@ -1256,6 +1263,7 @@ def _validate(
         aliases=aliases,
         links=links_in(parsed.body, parsed.body_line),
         file_links=tuple(attachments.file_links(parsed.body, parsed.body_line)),
+        relative_links=relative_links(parsed.body, parsed.body_line),
         blocks=blocks,
         extra={k: v for k, v in data.items() if k not in KNOWN_KEYS and k not in CHANNELS},
         digest=col.digest,
@@ -1361,6 +1369,7 @@ def _page(path: Path, config: Config, col: Collector, problems: list[Problem]) -
         extra={k: v for k, v in data.items() if k not in PAGE_KEYS},
         aliases=aliases,
         links=links_in(parsed.body, parsed.body_line),
+        relative_links=relative_links(parsed.body, parsed.body_line),
         date=date,
         expires=expires,
         classification=classification,
