@@ -20,6 +20,7 @@ from publish import (
     approval,
     attachments,
     content_images,
+    control_chars,
     corrections,
     fields,
     footnote_count,
@@ -37,6 +38,7 @@ from publish import (
 )
 from publish.cache import Fragments, Shelf
 from publish.config import CHANNELS, Config, contact_warnings, timezone_warning, zalo_without_oa
+from publish.control_chars import Lost, Removed, scrubbed, without_controls
 from publish.editor_files import (
     Misnamed,
     misnamed_bulletin,
@@ -135,6 +137,7 @@ _CONTROLS = CharClass(
     "\U000e0000-\U000e007f",
 )
 CONTROL_RE = _CONTROLS.whole
+CONTROL_RUNS = re.compile(f"(?:{CONTROL_RE.pattern})+")
 """Characters no XML (feeds, .docx) may hold and no reader can see; tab and newline are kept.
 With them the direction marks and overrides (U+202E…): unseen, they show the text around them
 backwards or out of order ("Trojan Source"), so a title can read unlike what it says, and
@@ -764,7 +767,7 @@ def parse_raw(raw: bytes, collector: Collector, reading: Reading = READING) -> P
             read = _split(spaced, reading)
         except FrontMatterError:
             return None  # its syntax holds more than the Tab: the error above is what is known
-    parsed, written, text, found, garbled, curly_keys = read
+    parsed, written, text, found, garbled, curly_keys, removed = read
     parsed = dataclasses.replace(parsed, written=_as_written(parsed, written, text, found, reading))
     body, quoted_links = pasted.unquote_links(parsed.body)
     if quoted_links:
@@ -789,15 +792,15 @@ def parse_raw(raw: bytes, collector: Collector, reading: Reading = READING) -> P
         _hash_cuts(collector, parsed)
     # The text's own control characters were removed before YAML read it: only an escape in
     # double quotes ("\\x07") makes one, and no escape is written without a backslash.
-    data = _without_controls(parsed.data) if "\\" in parsed.yaml_text else parsed.data
-    if found or data != parsed.data:
+    lost: Lost = {}
+    if "\\" in parsed.yaml_text:
+        data, lost = without_controls(parsed.data, CONTROL_RUNS)
+        if lost:
+            parsed = dataclasses.replace(parsed, data=data)
+    if removed or lost:
         # Invisible characters pasted from Word or a PDF: XML feeds and .docx cannot hold them.
-        parsed = dataclasses.replace(parsed, data=data)
-        collector.add(
-            "đã bỏ ký tự điều khiển vô hình (thường do dán từ Word hoặc PDF)",
-            line=text.count("\n", 0, found.start()) + 1 if found else None,
-            hint="Mở tệp, xóa ký tự lạ ở dòng này hoặc gõ lại đoạn đó.",
-            severity="warning",
+        collector.problems += control_chars.problems(
+            collector.source, _removed_by_line(parsed, text, removed, lost)
         )
     collector.parsed = parsed
     return parsed
@@ -849,6 +852,8 @@ class _Split(NamedTuple):
     found: re.Match[str] | None
     garbled: list[legacy_text.Garbled]
     curly_keys: list[int]
+    removed: list[Removed]
+    """The control characters taken out of `text` (see control_chars.scrubbed)."""
 
 
 def _split(written: str, reading: Reading) -> _Split:
@@ -861,8 +866,11 @@ def _split(written: str, reading: Reading) -> _Split:
         text = INVISIBLE_RE.sub("", text)
     text, curly_keys = mend_pasted(pasted.mend(text), reading)
     found = _CONTROLS.search(text)
-    parsed = split(_CONTROLS.sub("", text) if found else text, reading)
-    return _Split(parsed, written, text, found, garbled, curly_keys)
+    removed: list[Removed] = []
+    if found:
+        scrubbed_text, removed = scrubbed(text, CONTROL_RUNS)
+    parsed = split(scrubbed_text if found else text, reading)
+    return _Split(parsed, written, text, found, garbled, curly_keys, removed)
 
 
 def _computer_links(col: Collector, parsed: Parsed) -> None:
@@ -937,14 +945,45 @@ def _value_of(line: str) -> str:
 
 
 def _without_controls(value: Any) -> Any:
-    """`value` with control characters removed from every string inside it."""
-    if isinstance(value, str):
-        return CONTROL_RE.sub("", value)  # a short text: checking for U+10000… costs more
-    if isinstance(value, list):
-        return [_without_controls(v) for v in value]
-    if isinstance(value, dict):
-        return {_without_controls(k): _without_controls(v) for k, v in value.items()}
-    return value
+    """`value` with control characters removed from every string inside it, as the load
+    removes them (see control_chars.without_controls)."""
+    return without_controls(value, CONTROL_RUNS)[0]
+
+
+def _removed_by_line(
+    parsed: Parsed, text: str, removed: list[Removed], lost: Lost
+) -> dict[int, tuple[str | None, list[Removed]]]:
+    """What each line of the file lost, with its field ("" on a line of the front matter
+    holding none, None in the body): characters of `text` (`removed`), and those escapes made
+    in the front matter's values (`lost`)."""
+    by_line: dict[int, tuple[str | None, list[Removed]]] = {}
+    fields = _field_lines(parsed) if removed and parsed.body_line > 1 else []
+    line, counted = 1, 0
+    for one in removed:
+        line += text.count("\n", counted, one.at)
+        counted = one.at
+        field = None
+        if line < parsed.body_line:
+            field = next((key for at, key in fields if at <= line), "")
+        by_line.setdefault(line, (field, []))[1].append(one)
+    for key, chars in lost.items():
+        by_line.setdefault(parsed.line_of(key) or 1, (key, []))[1].extend(chars)
+    return by_line
+
+
+def _field_lines(parsed: Parsed) -> list[tuple[int, str]]:
+    """The line each field of the front matter starts on (a block's, `zalo.title`, too), with
+    its key, last line first."""
+    keys = []
+    for key, value in parsed.data.items():
+        keys.append(str(key))
+        if isinstance(value, dict):
+            keys += [f"{key}.{inner}" for inner in value]
+    lines: dict[int, str] = {}
+    for key in keys:
+        if (at := parsed.line_of(key)) is not None:
+            lines.setdefault(at, key)
+    return sorted(lines.items(), reverse=True)
 
 
 def _shown_char(char: str) -> str:
