@@ -12,7 +12,7 @@ import os
 import posixpath
 import re
 import stat
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -38,6 +38,7 @@ __all__ = [
     "is_file_link",
     "is_image_link",
     "linked_paths",
+    "links_where",
     "read",
     "served_files",
 ]
@@ -147,8 +148,14 @@ def file_links(body: str, first_line: int) -> list[tuple[str, int]]:
     is_file_link), with its line, in the order written; links shown as code are not links."""
     if not _may_name_file(body):  # nearly every body: two searches, no parse
         return []
+    return links_where(body, first_line, is_file_link)
+
+
+def links_where(body: str, first_line: int, wanted: Callable[[str], bool]) -> list[tuple[str, int]]:
+    """Each link (not image) in a body whose first line is `first_line` whose address `wanted`
+    takes, with its line, in the order written; links shown as code are not links."""
     text = masked(body)
-    found = [(at, href) for at, href in written_target(text) if is_file_link(href)]
+    found = [(at, href) for at, href in written_target(text) if wanted(href)]
     if not found:
         return []
     images = image_text_ends(text)

@@ -20,6 +20,7 @@ from publish import (
     approval,
     attachments,
     content_images,
+    control_chars,
     corrections,
     fields,
     footnote_count,
@@ -38,6 +39,7 @@ from publish import (
 )
 from publish.cache import Fragments, Shelf
 from publish.config import CHANNELS, Config, contact_warnings, timezone_warning, zalo_without_oa
+from publish.control_chars import Lost, Removed, scrubbed, without_controls
 from publish.editor_files import (
     Misnamed,
     is_clutter,
@@ -66,6 +68,7 @@ from publish.links import LINK_HINT, ContentFiles, computer_files, links_in
 from publish.model import PAGES_DIR, Bulletin, Correction, Page, Site, pack_text
 from publish.parallel import run_jobs
 from publish.person_fields import held_note, nobody, person
+from publish.relative_links import RelativeTargets, relative_links
 from publish.site_paths import page_slug_problems
 from publish.tags import tag_key, tag_slugs
 from publish.text import CharClass, nfc, quoted
@@ -138,6 +141,7 @@ _CONTROLS = CharClass(
     "\U000e0000-\U000e007f",
 )
 CONTROL_RE = _CONTROLS.whole
+CONTROL_RUNS = re.compile(f"(?:{CONTROL_RE.pattern})+")
 """Characters no XML (feeds, .docx) may hold and no reader can see; tab and newline are kept.
 With them the direction marks and overrides (U+202E…): unseen, they show the text around them
 backwards or out of order ("Trojan Source"), so a title can read unlike what it says, and
@@ -458,10 +462,11 @@ def _link_problems(
     pages: list[Page],
     found: list[Path],
 ) -> list[Problem]:
-    """Links between content files that lead to no page (checked on every load: the file a
-    link names may have gone while the linking file, maybe loaded from the cache, has not)."""
+    """Links between content files that lead to no page, and relative links that lead to
+    nothing published (checked on every load: the file a link names may have gone while the
+    linking file, maybe loaded from the cache, has not), each file's in the order of its lines."""
     items: list[Bulletin | Page] = [*bulletins, *pages]
-    linking = [item for item in items if item.links]
+    linking = [item for item in items if item.links or item.relative_links]
     if not linking:
         return []
     files = ContentFiles(
@@ -471,10 +476,15 @@ def _link_problems(
         {nfc(_rel(path, config.root)) for path in found} - documents.keys(),
         {nfc(b.source): b.channels for b in bulletins if "web" not in b.channels},
     )
+    relative = RelativeTargets.of(config.root, documents)
     problems = []
     for item in linking:
         on_web = not isinstance(item, Bulletin) or "web" in item.channels
-        problems += files.problems(item.source, item.links, on_web=on_web)
+        told = files.problems(item.source, item.links, on_web=on_web)
+        if item.relative_links:
+            told += relative.problems(item.source, item.url, item.relative_links)
+            told.sort(key=lambda p: p.line or 0)
+        problems += told
     return problems
 
 
@@ -790,7 +800,7 @@ def parse_raw(raw: bytes, collector: Collector, reading: Reading = READING) -> P
             read = _split(spaced, reading)
         except FrontMatterError:
             return None  # its syntax holds more than the Tab: the error above is what is known
-    parsed, written, text, found, garbled, curly_keys, duplicates = read
+    parsed, written, text, found, garbled, curly_keys, duplicates, removed = read
     for duplicate in duplicates:
         # Told, the file is checked with the value read: its other errors come in this run.
         collector.add(
@@ -822,15 +832,15 @@ def parse_raw(raw: bytes, collector: Collector, reading: Reading = READING) -> P
         _hash_cuts(collector, parsed)
     # The text's own control characters were removed before YAML read it: only an escape in
     # double quotes ("\\x07") makes one, and no escape is written without a backslash.
-    data = _without_controls(parsed.data) if "\\" in parsed.yaml_text else parsed.data
-    if found or data != parsed.data:
+    lost: Lost = {}
+    if "\\" in parsed.yaml_text:
+        data, lost = without_controls(parsed.data, CONTROL_RUNS)
+        if lost:
+            parsed = dataclasses.replace(parsed, data=data)
+    if removed or lost:
         # Invisible characters pasted from Word or a PDF: XML feeds and .docx cannot hold them.
-        parsed = dataclasses.replace(parsed, data=data)
-        collector.add(
-            "đã bỏ ký tự điều khiển vô hình (thường do dán từ Word hoặc PDF)",
-            line=text.count("\n", 0, found.start()) + 1 if found else None,
-            hint="Mở tệp, xóa ký tự lạ ở dòng này hoặc gõ lại đoạn đó.",
-            severity="warning",
+        collector.problems += control_chars.problems(
+            collector.source, _removed_by_line(parsed, text, removed, lost)
         )
     collector.parsed = parsed
     return parsed
@@ -884,6 +894,8 @@ class _Split(NamedTuple):
     curly_keys: list[int]
     duplicates: list[DuplicateKeyError]
     """Keys written twice, their last value read (told as errors, the rest checked)."""
+    removed: list[Removed]
+    """The control characters taken out of `text` (see control_chars.scrubbed)."""
 
 
 def _split(written: str, reading: Reading) -> _Split:
@@ -898,8 +910,11 @@ def _split(written: str, reading: Reading) -> _Split:
     text, curly_keys = mend_pasted(pasted.mend(text), reading)
     found = _CONTROLS.search(text)
     duplicates: list[DuplicateKeyError] = []
-    parsed = split(_CONTROLS.sub("", text) if found else text, reading, duplicates)
-    return _Split(parsed, written, text, found, garbled, curly_keys, duplicates)
+    removed: list[Removed] = []
+    if found:
+        scrubbed_text, removed = scrubbed(text, CONTROL_RUNS)
+    parsed = split(scrubbed_text if found else text, reading, duplicates)
+    return _Split(parsed, written, text, found, garbled, curly_keys, duplicates, removed)
 
 
 def _computer_links(col: Collector, parsed: Parsed) -> None:
@@ -974,14 +989,45 @@ def _value_of(line: str) -> str:
 
 
 def _without_controls(value: Any) -> Any:
-    """`value` with control characters removed from every string inside it."""
-    if isinstance(value, str):
-        return CONTROL_RE.sub("", value)  # a short text: checking for U+10000… costs more
-    if isinstance(value, list):
-        return [_without_controls(v) for v in value]
-    if isinstance(value, dict):
-        return {_without_controls(k): _without_controls(v) for k, v in value.items()}
-    return value
+    """`value` with control characters removed from every string inside it, as the load
+    removes them (see control_chars.without_controls)."""
+    return without_controls(value, CONTROL_RUNS)[0]
+
+
+def _removed_by_line(
+    parsed: Parsed, text: str, removed: list[Removed], lost: Lost
+) -> dict[int, tuple[str | None, list[Removed]]]:
+    """What each line of the file lost, with its field ("" on a line of the front matter
+    holding none, None in the body): characters of `text` (`removed`), and those escapes made
+    in the front matter's values (`lost`)."""
+    by_line: dict[int, tuple[str | None, list[Removed]]] = {}
+    fields = _field_lines(parsed) if removed and parsed.body_line > 1 else []
+    line, counted = 1, 0
+    for one in removed:
+        line += text.count("\n", counted, one.at)
+        counted = one.at
+        field = None
+        if line < parsed.body_line:
+            field = next((key for at, key in fields if at <= line), "")
+        by_line.setdefault(line, (field, []))[1].append(one)
+    for key, chars in lost.items():
+        by_line.setdefault(parsed.line_of(key) or 1, (key, []))[1].extend(chars)
+    return by_line
+
+
+def _field_lines(parsed: Parsed) -> list[tuple[int, str]]:
+    """The line each field of the front matter starts on (a block's, `zalo.title`, too), with
+    its key, last line first."""
+    keys = []
+    for key, value in parsed.data.items():
+        keys.append(str(key))
+        if isinstance(value, dict):
+            keys += [f"{key}.{inner}" for inner in value]
+    lines: dict[int, str] = {}
+    for key in keys:
+        if (at := parsed.line_of(key)) is not None:
+            lines.setdefault(at, key)
+    return sorted(lines.items(), reverse=True)
 
 
 def _shown_char(char: str) -> str:
@@ -1300,6 +1346,7 @@ def _validate(
         aliases=aliases,
         links=links_in(parsed.body, parsed.body_line),
         file_links=tuple(attachments.file_links(parsed.body, parsed.body_line)),
+        relative_links=relative_links(parsed.body, parsed.body_line),
         blocks=blocks,
         extra={k: v for k, v in data.items() if k not in KNOWN_KEYS and k not in CHANNELS},
         digest=col.digest,
@@ -1409,6 +1456,7 @@ def _page(path: Path, config: Config, col: Collector, problems: list[Problem]) -
         extra={k: v for k, v in data.items() if k not in PAGE_KEYS},
         aliases=aliases,
         links=links_in(parsed.body, parsed.body_line),
+        relative_links=relative_links(parsed.body, parsed.body_line),
         date=date,
         expires=expires,
         classification=classification,

@@ -169,6 +169,9 @@ class Bulletin:
     """The links of the body to files, with their lines (publish.attachments.file_links), taken
     at load where the body is text; None when not taken. Four checks of a web build ask for
     them: each unpacked and searched the body again."""
+    relative_links: tuple[tuple[str, int], ...] = ()
+    """Relative links in the body that name no content file nor file to download (see
+    publish.relative_links), with their lines: judged once the whole site is loaded."""
 
     @property
     def body(self) -> str:
@@ -261,6 +264,9 @@ class Page:
     held_note: str = ""
     """«approved_by ghi «ok»» when a field naming a person names nobody: the gate holds the
     page (publish.person_fields.held_note)."""
+    relative_links: tuple[tuple[str, int], ...] = ()
+    """Relative links in the body that name no content file nor file to download (see
+    publish.relative_links), with their lines."""
 
     @property
     def url(self) -> str:

@@ -489,9 +489,50 @@ def test_control_characters_are_removed_with_a_warning(tmp_path: Path) -> None:
     assert (
         bulletin.title == "Tiêu đề" and "\x0c" not in bulletin.body and "\x1f" not in bulletin.body
     )
-    [warning] = site.warnings
-    assert warning.severity == "warning" and warning.line == 11
-    assert "ký tự điều khiển" in warning.message
+    # One warning per line that held one: the title (from its escapes) and body line 11.
+    assert [(w.line, w.field, w.severity) for w in site.warnings] == [
+        (2, "title", "warning"),
+        (11, None, "warning"),
+    ]
+    assert all("ký tự điều khiển" in w.message for w in site.warnings)
+
+
+def test_each_line_losing_a_control_character_is_told_with_its_field_and_the_character(
+    tmp_path: Path,
+) -> None:
+    """Pasted from Word: a line break inside the title, a backspace far down the body. Only the
+    first line was told, naming neither field nor character, and the words the break parted
+    were joined («Tinthử»); the backspace between two spaces left two."""
+    body = "Dòng một.\n\nDòng hai.\nCâu có ký tự \x08 lạ, và\x0bngắt dòng Word.\n"
+    text = bulletin_md({"title": '"Tin\x0bthử nghiệm"'}, body=body)
+    site = load(make_project(tmp_path, {"content/a.md": text}))
+    [bulletin] = site.bulletins
+    assert bulletin.title == "Tin thử nghiệm"
+    assert "Câu có ký tự lạ, và ngắt dòng Word." in bulletin.body
+    title, line = site.warnings
+    assert (title.line, title.field, line.line, line.field) == (2, "title", 12, None)
+    assert title.message.startswith(
+        "đã thay ký tự ngắt dòng của Word (U+000B) bằng dấu cách (ký tự điều khiển vô hình"
+    )
+    assert line.message.startswith(
+        "nội dung: đã bỏ ký tự xóa lùi (U+0008) và thay ký tự ngắt dòng của Word (U+000B) bằng "
+        "dấu cách"
+    )
+    assert "trường 'title': đã thay" in title.render()
+
+
+def test_a_control_character_written_as_an_escape_is_told_at_its_fields_line(
+    tmp_path: Path,
+) -> None:
+    text = bulletin_md({"summary": '"Gọi\\x07 ngay 113."', "zalo": '{title: "Tin\\x1b mới"}'})
+    site = load(make_project(tmp_path, {"content/a.md": text}))
+    [bulletin] = site.bulletins
+    assert bulletin.summary == "Gọi ngay 113."
+    told = [(w.field, w.message.split(" (ký tự")[0]) for w in site.warnings]
+    assert told == [
+        ("summary", "đã bỏ ký tự chuông (U+0007)"),
+        ("zalo.title", "đã bỏ ký tự thoát (ESC) (U+001B)"),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -508,9 +549,10 @@ def test_direction_overrides_are_removed_with_a_warning(tmp_path: Path, mark: st
     [bulletin] = site.bulletins
     assert bulletin.title == "Cảnh báo gnạoh" and bulletin.tags == ("abc",)
     assert bulletin.author == "A" and mark not in bulletin.body
-    [warning] = site.warnings
-    assert warning.severity == "warning" and warning.line == 2
-    assert "ký tự điều khiển" in warning.message
+    # One warning per line that held one, naming its field: the title's first.
+    assert [w.field for w in site.warnings] == ["title", "tags", "author", None]
+    assert site.warnings[0].line == 2 and site.warnings[0].severity == "warning"
+    assert all("ký tự điều khiển" in w.message for w in site.warnings)
 
 
 @pytest.mark.parametrize(
@@ -531,9 +573,10 @@ def test_invisible_operators_hangul_fillers_and_tags_are_removed_with_a_warning(
     [bulletin] = site.bulletins
     assert bulletin.title == "Cảnh báo lừa đảo" and bulletin.tags == ("abc",)
     assert bulletin.body.endswith("Gọi 113 ngay.\n")
-    [warning] = site.warnings
-    assert warning.severity == "warning" and warning.line == 2
-    assert "ký tự điều khiển" in warning.message
+    # One warning per line that held one, naming its field: the title's first.
+    assert [w.field for w in site.warnings] == ["title", "tags", None]
+    assert site.warnings[0].line == 2 and site.warnings[0].severity == "warning"
+    assert all("ký tự điều khiển" in w.message for w in site.warnings)
 
 
 @pytest.mark.parametrize(

@@ -114,6 +114,16 @@ def _file_name(index: int, payload: str) -> str:
     return f"content/bai-viet/x{index:02d}-{cleaned.encode()[:150].decode('utf-8', 'ignore')}.md"
 
 
+def _as_link(payload: str) -> str:
+    """The payload as a link's address that reaches the renderers: with a scheme, from the site's
+    root or an anchor as written; a relative one (`svg/onload=…`) from the root, since a
+    relative link leading to nothing in content/ is refused at load (tests/test_relative_links.py)."""
+    written = payload.strip()
+    if re.match(r"[A-Za-z][A-Za-z0-9+.-]*:|[/#]", written):
+        return payload
+    return "/" + payload
+
+
 def _bulletin(index: int, payload: str, *, in_body: bool = True) -> str:
     """A valid, approved bulletin with the payload in every free-text field (and the body)."""
     front = {
@@ -138,7 +148,7 @@ def _bulletin(index: int, payload: str, *, in_body: bool = True) -> str:
         else f"{payload}\n\nĐoạn văn có {payload} ở giữa câu.\n\n"
         f'![{payload}](images/anh.jpg "{payload}")\n\n'
         f"Ảnh trong đoạn: ![{payload}](images/anh.jpg) và tiếp.\n\n"
-        f"[{payload}](https://congan-chauthanh.example.vn/) và [bấm vào]({payload})\n\n"
+        f"[{payload}](https://congan-chauthanh.example.vn/) và [bấm vào]({_as_link(payload)})\n\n"
         f"- {payload}\n- mục hai\n\n> {payload}\n\n| cột | {payload} |\n|---|---|\n| {payload} | x |\n\n"
         f"**{payload}** và `{payload}`\n"
     )

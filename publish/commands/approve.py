@@ -28,6 +28,7 @@ from publish.content import (
     load_bulletin,
     load_page,
     load_page_read,
+    load_site,
     page_files,
 )
 from publish.errors import ContentError, Problem, PublishError, not_a_file, os_reason
@@ -37,6 +38,7 @@ from publish.held_page_links import held_links
 from publish.locate import with_lines
 from publish.model import PAGES_DIR, Bulletin, Page
 from publish.person_fields import not_a_name
+from publish.relative_links import RelativeTargets
 from publish.render.web import unreadable_images
 from publish.render.zalo.limits import text_limits as zalo_limits
 from publish.sync.vanished import ever_published
@@ -772,9 +774,25 @@ def _linked_problems(bulletin: Bulletin, config: Config, now: dt.datetime | None
     told, _ = attachments.check([bulletin], config)
     if now is None:
         now = dt.datetime.now(config.tz)
+    told += _relative_problems(bulletin, config, now)
     # As the build tells them (without --strict): the hint says how to clear them for CI.
     told += pii.linked_findings(bulletin, config, now, strict=False, going_out=True)
     return told
+
+
+def _relative_problems(bulletin: Bulletin, config: Config, now: dt.datetime) -> list[Problem]:
+    """The load's error for each relative link of `bulletin` leading to nothing published
+    (publish.relative_links): approved, the build would only refuse it."""
+    if not bulletin.relative_links:
+        return []  # nearly every bulletin: the site is not loaded
+    try:
+        # A link may lead from the page's address to another bulletin's ("../../11/ten-bai"):
+        # the load judges it by the addresses of the whole site.
+        documents = load_site(config, now=now, salvage=True).documents
+    except ContentError:
+        documents = {}
+    targets = RelativeTargets.of(config.root, documents)
+    return targets.problems(bulletin.source, bulletin.url, bulletin.relative_links)
 
 
 def _own_findings(bulletin: Bulletin, config: Config, now: dt.datetime | None) -> list[Problem]:

@@ -19,6 +19,7 @@ from publish.content_images import remote_image
 from publish.errors import Problem
 from publish.links import content_link, hrefs_in, resolve
 from publish.model import Bulletin, Page, Site
+from publish.relative_links import leads_to_page
 from publish.site_paths import served_paths
 from publish.text import nfc
 
@@ -27,8 +28,8 @@ __all__ = ["LinkLines", "WrittenLinks", "old_site_notes"]
 
 @dataclass(frozen=True, slots=True)
 class WrittenLinks:
-    """The links to content files of the website's pages, by (file, address as the page shows
-    it)."""
+    """The links to content files, and the relative links the load judges, of the website's
+    pages, by (file, address as the page shows it)."""
 
     lines: Mapping[tuple[str, str], int]
     """The line each is written on."""
@@ -45,6 +46,7 @@ class WrittenLinks:
         # check's to warn about (it is not on the website now, but will or was).
         loaded = [*site.bulletins, *(e.bulletin for e in site.excluded)]
         off_web = {site.documents.get(nfc(b.source)) for b in loaded if "web" not in b.channels}
+        pages = frozenset(site.documents.values())
         lines: dict[tuple[str, str], int] = {}
         judged: set[tuple[str, str]] = set()
         items: list[Bulletin | Page] = [*site.for_channel("web"), *site.pages]
@@ -57,6 +59,11 @@ class WrittenLinks:
                 lines.setdefault(shown, line)
                 if url is None or url.partition("#")[0] in off_web:
                     judged.add(shown)
+            for href, line in item.relative_links:
+                # Shown on the page as written; the load told those leading nowhere.
+                lines.setdefault((item.source, href), line)
+                if not leads_to_page(href, item.url, pages):
+                    judged.add((item.source, href))
         return cls(lines, judged)
 
 

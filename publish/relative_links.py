@@ -1,0 +1,200 @@
+"""Relative links of a body that name neither a content file (publish.links) nor a file to
+download (publish.attachments): `[tải](../../site.toml)`, `[bài](khong-co-bai)`.
+
+The README reads a path that does not start with "/" from the folder of the file it is written
+in, as for images and files; the website leaves such a link as written, so the browser reads it
+from the page's address instead, where it leads nowhere (a file of the project is never served).
+A link written as a page's address (ending with "/": `../../11/ten-bai/`) is the website's own
+to judge (publish.linkcheck), and so is one leading from the page's address to a bulletin or
+page without its last "/". Any other is an error of the load, found when the file is read and
+judged once the whole site is known (a file it names may come or go while the linking file
+stays the same): build, check and approve tell it, with the file, line, link and fix.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import posixpath
+import re
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote
+
+from publish.attachments import ALLOWED_SUFFIXES, KINDS_SHOWN, is_file_link, links_where
+from publish.errors import Problem
+from publish.links import Links, content_link
+from publish.text import nfc
+
+__all__ = ["RelativeTargets", "leads_to_page", "relative_links"]
+
+CONTENT = "content/"
+_NOT_A_PATH = r"(?![#/\\?]|[A-Za-z][A-Za-z0-9+.-]*:)"
+_MAY_BE_RELATIVE = re.compile(rf"\](?=\(\s*{_NOT_A_PATH}([^\s()]*)(\(?)|:[ \t]*{_NOT_A_PATH}(\S+))")
+"""What may start a Markdown link's address that is a path (`](…` or a definition's `]: …`;
+not "#…", "/…" nor "https:…"), looked for from each `]` (in a lookahead: one address must not
+hide a `](` within it): a body holding none that may be relative (nearly every one: images,
+full addresses, site paths) is not parsed. Cut short before a "(", empty, or between angle
+brackets (which may not close), or holding code, the address is only a guess: taken as maybe
+relative."""
+_ANCHOR = re.compile(r"<[aA]\b")
+"""An HTML link's tag (a regex: `in` looked for "<a" and "<A" three times slower)."""
+RELATIVE_HINT = (
+    "Đường dẫn không bắt đầu bằng / được tính từ thư mục chứa tệp này. Liên kết tới bản tin "
+    "hay trang bằng tên tệp .md của nó (ví dụ [xem bài trước](2020-12-08-ten-bai.md)), tới "
+    f"tệp để tải về bằng đường dẫn tới tệp (loại tệp được đăng: {KINDS_SHOWN}), tới một trang "
+    "của website bằng địa chỉ bắt đầu bằng / (ví dụ [liên hệ](/lien-he/)), tới trang web khác "
+    "bằng đủ địa chỉ https://…"
+)
+
+
+def relative_links(body: str, first_line: int) -> Links:
+    """Each link (not image) of a body whose first line is `first_line` whose address is a
+    relative path the load judges (see is_relative_link), with its line, in the order written."""
+    if not _may_link_relative(body):
+        return ()
+    return tuple(links_where(body, first_line, is_relative_link))
+
+
+def _may_link_relative(body: str) -> bool:
+    """Whether `body` may hold a relative link (see is_relative_link): an HTML link, or a
+    Markdown address that is not plainly something else."""
+    if _ANCHOR.search(body):
+        return True
+    for match in _MAY_BE_RELATIVE.finditer(body):
+        written = match[1] if match[3] is None else match[3]
+        if match[2] or not written or written[0] == "<" or "`" in written:
+            return True  # its end unknown, or code within it that the parse does not read
+        if is_relative_link(written):
+            return True
+    return False
+
+
+def is_relative_link(href: str) -> bool:
+    """Whether `href` is a path from the linking file's folder that names neither a content
+    file nor a file to download, and is not written as a page's address (see _page_address)."""
+    # A colon is in no file name Windows allows: an address (mailto:, tel:), or text like one.
+    if not href or href.startswith(("#", "/", "\\", "?")) or ":" in href:
+        return False
+    if content_link(href) is not None or is_file_link(href):
+        return False
+    path = _path(href)
+    return bool(path) and not _page_address(path)
+
+
+def _path(href: str) -> str:
+    """The path `href` names, as a browser reads it: no #fragment or ?query, unescaped, "\\"
+    read as "/"."""
+    return nfc(unquote(href.split("#", 1)[0].split("?", 1)[0]).replace("\\", "/"))
+
+
+def _page_address(path: str) -> bool:
+    """Whether `path` is written as the address of a page of the website: ending with "/" (or
+    a "." or ".." part), no part a hidden name («.git»), which the website never serves."""
+    parts = path.split("/")
+    if any(part.startswith(".") and part not in (".", "..") for part in parts):
+        return False
+    return parts[-1] in ("", ".", "..")
+
+
+def leads_to_page(href: str, url: str, urls: Collection[str]) -> bool:
+    """Whether the relative `href` on the page at site path `url` leads, as a browser reads it
+    from there, to one of the pages at `urls` (written without its last "/": "../../11/ten-bai")."""
+    found = posixpath.normpath(posixpath.join(url, _path(href)))
+    return found.rstrip("/") + "/" in urls
+
+
+@dataclass(frozen=True, slots=True)
+class RelativeTargets:
+    """What a relative link may name, for judging them as a site is loaded."""
+
+    root: Path
+    documents: Mapping[str, str]
+    """Site path of each loaded bulletin and page, by its file (see Site.documents)."""
+    urls: frozenset[str]
+    """The site paths of `documents`."""
+
+    @classmethod
+    def of(cls, root: Path, documents: Mapping[str, str]) -> RelativeTargets:
+        """The targets of the project at `root` whose loaded files are `documents`."""
+        return cls(root, documents, frozenset(documents.values()))
+
+    def problems(self, source: str, url: str, links: Sequence[tuple[str, int]]) -> list[Problem]:
+        """An error for each relative link of `source` (whose page is at `url`) that leads to
+        no bulletin, page or file the website publishes."""
+        return [
+            self._problem(nfc(source), href, line)
+            for href, line in links
+            if not leads_to_page(href, url, self.urls)
+        ]
+
+    def _problem(self, source: str, href: str, line: int) -> Problem:
+        """Why one relative link leads nowhere, as read from the folder of `source`."""
+        folder = posixpath.dirname(source)
+        target = posixpath.normpath(posixpath.join(folder, _path(href)))
+        suggestion = ""
+        if not target.startswith(CONTENT):
+            what = "trỏ ra ngoài thư mục content/"
+        elif hidden := next(
+            (p for p in target.removeprefix(CONTENT).split("/") if p.startswith((".", "_"))), ""
+        ):
+            what = (
+                f"dẫn tới {target}, nằm trong «{hidden}», phần của content/ không được đăng "
+                "(tên bắt đầu bằng «.» hay «_»)"
+            )
+        elif os.path.isdir(self.root / target):
+            what = f"dẫn tới thư mục {target}: website không có trang nào cho một thư mục"
+        elif os.path.lexists(self.root / target):
+            what = f"dẫn tới tệp {target}: website không đăng tệp này"
+        else:
+            what = f"không dẫn tới bản tin, trang hay tệp nào: không có {target}"
+            suggestion = self._suggestion(target, folder, href.partition("#")[2])
+        return Problem(
+            source,
+            f"liên kết «{href}» {what} (đường dẫn tính từ thư mục {folder}/ chứa tệp này)",
+            line=line,
+            hint=suggestion + RELATIVE_HINT,
+        )
+
+    def _suggestion(self, target: str, folder: str, fragment: str) -> str:
+        """«Có phải ý bạn là …?» naming the file of the closest name (in the folder `target`
+        points into, or when there is no such folder, a loaded bulletin or page anywhere) as a
+        link from `folder` writes it; "" if none is close."""
+        beside = posixpath.dirname(target)
+        names = self._linkable(beside)
+        paths = (
+            {name: f"{beside}/{name}" for name in names}
+            if names is not None
+            else {posixpath.basename(path): path for path in sorted(self.documents)}
+        )
+        chosen = _closest(posixpath.basename(target), paths)
+        if chosen is None:
+            return ""
+        written = posixpath.relpath(chosen, folder)
+        return f"Có phải ý bạn là «{written}{'#' + fragment if fragment else ''}»? "
+
+    def _linkable(self, folder: str) -> list[str] | None:
+        """The names of the files in `folder` a link may name: bulletins, pages and files the
+        website serves; None when there is no such folder (or it cannot be read)."""
+        try:
+            names = sorted(map(nfc, os.listdir(self.root / folder)))
+        except OSError:
+            return None
+        return [
+            name
+            for name in names
+            if not name.startswith((".", "_", "~$"))
+            and posixpath.splitext(name)[1].lower() in ALLOWED_SUFFIXES | {".md"}
+        ]
+
+
+def _closest(wanted: str, paths: Mapping[str, str]) -> str | None:
+    """The path among `paths` (by file name) whose name, or name without its suffix, is
+    closest to `wanted`; None when none is close."""
+    by_key: dict[str, str] = {}
+    for name, path in paths.items():
+        by_key.setdefault(posixpath.splitext(name)[0], path)
+        by_key.setdefault(name, path)
+    close = difflib.get_close_matches(wanted, list(by_key), n=1, cutoff=0.8)
+    return by_key[close[0]] if close else None

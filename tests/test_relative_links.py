@@ -1,0 +1,187 @@
+"""Relative links that name neither a bulletin's file nor a file to download (publish.
+relative_links): read from the bulletin's folder, as the README says, they are errors of the
+load when they lead out of content/ or to nothing published, so build, check and approve stop
+on them with the file, line, link and fix; a page's address written relative keeps working."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from publish import config as config_module
+from publish import relative_links as relative_module
+from publish.attachments import links_where
+from publish.cli import main
+from publish.content import load_site
+from publish.errors import ContentError
+from publish.relative_links import relative_links
+from tests.helpers import NOW, SITE_TOML, TINY_JPEG, bulletin_md, make_project
+
+A = "content/bai-viet/2020-12-08-a.md"
+B = "content/bai-viet/2020-12-09-ben-kia.md"
+TOML = (
+    SITE_TOML.replace(
+        'base_url = "https://congan-chauthanh.example.vn/"',
+        'base_url = "https://congan-chauthanh.example.vn/"\ndefault_cover = "images/bia.jpg"',
+    )
+    + '\n[zalo]\noa_id = "1234567890123456789"\n'
+)
+BROKEN = (
+    "Tải [giấy mời](../../../../etc/hostname), xem [cấu hình](../../site.toml), "
+    "[mã](../../.git/config),\n"
+    "[ảnh](../images/khong-co) và [bài bên kia](2020-12-09-ben-kia).\n"
+)
+
+
+def project(tmp_path: Path, body: str, files: dict[str, str | bytes] | None = None) -> Path:
+    """Bulletin A with `body` (from line 10) and bulletin B, both on the website and Zalo."""
+    return make_project(
+        tmp_path,
+        {
+            A: bulletin_md({"id": "a", "title": '"Bài A"'}, body=body),
+            B: bulletin_md(
+                {"id": "b", "title": '"Bài bên kia"', "date": "2020-12-09 08:00"},
+                body="Nội dung bên kia.\n",
+            ),
+            "content/images/bia.jpg": TINY_JPEG,
+            "site.toml": TOML,
+            **(files or {}),
+        },
+    )
+
+
+def load_problems(root: Path) -> list:
+    """The problems loading the project raises."""
+    with pytest.raises(ContentError) as raised:
+        load_site(config_module.load(root), now=NOW)
+    return list(raised.value.problems)
+
+
+def test_links_out_of_content_or_to_nothing_are_errors_of_the_load_with_line_and_fix(
+    tmp_path: Path,
+) -> None:
+    problems = load_problems(project(tmp_path, BROKEN))
+    told = [(p.line, p.message.split("«")[1].split("»")[0]) for p in problems]
+    assert told == [
+        (10, "../../../../etc/hostname"),
+        (10, "../../site.toml"),
+        (10, "../../.git/config"),
+        (11, "../images/khong-co"),
+        (11, "2020-12-09-ben-kia"),
+    ]
+    assert all(p.file == A and p.severity == "error" for p in problems)
+    outside = (
+        "trỏ ra ngoài thư mục content/ (đường dẫn tính từ thư mục content/bai-viet/ chứa tệp này)"
+    )
+    assert all(outside in p.message for p in problems[:3])
+    assert "không có content/images/khong-co" in problems[3].message
+    assert "Có phải ý bạn là" not in (problems[3].hint or "")  # nothing there is close
+    assert "không có content/bai-viet/2020-12-09-ben-kia" in problems[4].message
+    assert (problems[4].hint or "").startswith("Có phải ý bạn là «2020-12-09-ben-kia.md»? ")
+    assert all("[liên hệ](/lien-he/)" in (p.hint or "") for p in problems)
+
+
+def test_build_stops_and_check_tells_each_link_once_as_read_from_the_folder(
+    tmp_path: Path, capsys
+) -> None:
+    root = project(tmp_path, BROKEN)
+    assert (
+        main(["build", "--root", str(root), "--channel", "web,zalo", "--now", NOW.isoformat()]) == 1
+    )
+    assert not (root / "output/zalo").exists()
+    err = capsys.readouterr().err
+    assert f"{A}:10: lỗi: liên kết «../../site.toml» trỏ ra ngoài thư mục content/" in err
+    assert main(["check", "--root", str(root), "--channel", "web", "--now", NOW.isoformat()]) == 1
+    err = capsys.readouterr().err
+    assert err.count("«../../site.toml»") == 1
+    assert "liên kết hỏng" not in err  # not again, read from the page's address
+    assert "Tìm thấy 5 lỗi" in err
+
+
+def test_approve_refuses_a_bulletin_whose_link_leads_nowhere(tmp_path: Path, capsys) -> None:
+    text = bulletin_md({"id": "a", "channels": "[web]"}, BROKEN, drop=("approved_by",))
+    root = project(tmp_path, "x\n", {A: text})
+    before = (root / A).read_bytes()
+    argv = ["approve", "--root", str(root), "--now", NOW.isoformat(), A]
+    assert main([*argv, "--by", "Thượng tá Nguyễn Văn Hùng, Trưởng Công an huyện"]) == 1
+    err = capsys.readouterr().err
+    assert f"{A}:11: lỗi: liên kết «2020-12-09-ben-kia» không dẫn tới bản tin" in err
+    assert "Có phải ý bạn là «2020-12-09-ben-kia.md»?" in err
+    assert "chưa duyệt được" in err
+    assert (root / A).read_bytes() == before
+
+
+def test_a_pages_address_written_relative_still_leads_to_it_on_the_website_and_zalo(
+    tmp_path: Path,
+) -> None:
+    """Relative to the page's address, as the browser reads it: ending with "/", or leading to
+    a bulletin or page without its last "/"; anchors, site paths and other schemes too."""
+    body = (
+        "Xem [bài trước](../ben-kia/), [bài đó nữa](../ben-kia), [đầu bài](#top),\n"
+        "[liên hệ](/lien-he/), [thư](mailto:congan@example.vn), [gọi](tel:0277 3610 113) và\n"
+        "[trang chủ](../../../).\n"
+    )
+    page = (
+        "---\ntitle: Liên hệ\n---\n\nXem [giới thiệu](../gioi-thieu/) và [bài A](../2020/12/a).\n"
+    )
+    root = project(
+        tmp_path,
+        body,
+        {
+            "content/pages/lien-he.md": page,
+            "content/pages/gioi-thieu.md": "---\ntitle: Giới thiệu\n---\n\nx\n",
+        },
+    )
+    now = ["--now", NOW.isoformat()]
+    assert main(["check", "--root", str(root), "--channel", "web", *now]) == 0
+    assert main(["build", "--root", str(root), "--channel", "web,zalo", *now]) == 0
+    payload = json.loads((root / "output/zalo/a.json").read_text("utf-8"))
+    site = "https://congan-chauthanh.example.vn"
+    assert payload["body"][0]["content"].startswith(
+        f"Xem bài trước ({site}/2020/12/ben-kia/), bài đó nữa ({site}/2020/12/ben-kia), "
+    )
+
+
+def test_a_file_not_served_and_a_hidden_folder_inside_content_are_named(tmp_path: Path) -> None:
+    body = "Bảng [viết tắt](../tu-viet-tat.tsv), [nháp](../_nhap/bai-sau) và [ảnh](../images).\n"
+    problems = load_problems(project(tmp_path, body, {"content/tu-viet-tat.tsv": "CA\tCông an\n"}))
+    assert [p.message.split(" (đường dẫn")[0] for p in problems] == [
+        "liên kết «../tu-viet-tat.tsv» dẫn tới tệp content/tu-viet-tat.tsv: website không đăng "
+        "tệp này",
+        "liên kết «../_nhap/bai-sau» dẫn tới content/_nhap/bai-sau, nằm trong «_nhap», phần của "
+        "content/ không được đăng (tên bắt đầu bằng «.» hay «_»)",
+        "liên kết «../images» dẫn tới thư mục content/images: website không có trang nào cho "
+        "một thư mục",
+    ]
+
+
+def test_links_shown_as_code_and_images_are_not_judged_as_links(tmp_path: Path) -> None:
+    """An image without its file is the image check's to tell, once."""
+    body = "Gõ `[x](khong-co)` là sai.\n\n```\n[y](cung-khong-co)\n```\n\n![Ảnh](../images/anh-1)\n"
+    assert relative_links(body, 10) == ()
+    [problem] = load_problems(project(tmp_path, body))
+    assert problem.line == 16 and "ảnh" in problem.message and "liên kết" not in problem.message
+
+
+def test_reference_and_html_links_are_judged_too() -> None:
+    body = "Xem [bài][r] và <a href='khong-co-bai'>đây</a>.\n\n[r]: ../../README\n"
+    assert relative_links(body, 10) == (("khong-co-bai", 10), ("../../README", 12))
+
+
+def test_the_quick_look_finds_every_body_the_parse_finds_a_relative_link_in() -> None:
+    """A body is parsed only when the quick look says it may hold a relative link: it must say
+    so for every one the parse finds one in."""
+    pieces = [
+        "[a](", "](", "]: ", "<", ">", "(", ")", "x", "../", "a.pdf", ".md", "#", "/", "?",
+        "https:", " ", "    ", "\n", "\t", "!", "[", "]", '<a href="', '"', "`", "```", "~~~",
+        "<!--", "-->", "tai-lieu", "\\",
+    ]  # fmt: skip
+    rng = random.Random(11)
+    for _ in range(40_000):
+        body = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 9)))
+        parsed = links_where(body, 1, relative_module.is_relative_link)
+        if parsed:
+            assert relative_module._may_link_relative(body), body
