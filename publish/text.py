@@ -37,6 +37,7 @@ __all__ = [
     "vn_long_date",
     "vn_month",
     "vn_short_date",
+    "vn_sort_key",
     "word_starts",
 ]
 
@@ -248,6 +249,48 @@ def vn_datetime(value: dt.datetime) -> str:
 def vn_month(year: int, month: int) -> str:
     """Format a month heading: "Tháng 7/2026" (a leading zero is read "không")."""
     return f"Tháng {month}/{year}"
+
+
+VN_LETTERS = {
+    letter: rank for rank, letter in enumerate("aăâbcdđeêfghijklmnoôơpqrstuưvwxyz", start=100)
+}
+"""The rank of each letter in the Vietnamese alphabet («ă», «â» after «a», «đ» after «d»…); the
+letters Vietnamese borrows (f, j, w, z) where English has them. Digits rank below (their code)."""
+VN_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+"""The tones in dictionary order after the level one: huyền, hỏi, ngã, sắc, nặng."""
+VN_SHAPES = frozenset("\u0306\u0302\u031b")
+"""The marks that make another letter, not a tone: breve (ă), circumflex (â, ê, ô), horn (ơ, ư)."""
+_SYLLABLE = re.compile(r"[^\W_]+")
+
+
+def vn_sort_key(text: str) -> tuple[tuple[tuple[tuple[int, ...], int], ...], str, str]:
+    """What sorts Vietnamese as a dictionary does, case aside: syllable by syllable, each by its
+    letters in the Vietnamese alphabet («an ninh» < «anh» < «ăn» < «đá»), then by its tone
+    (ma, mà, mả, mã, má, mạ); symbols and spacing only break ties."""
+    lower = nfc(text).lower()
+    return tuple(_syllable_key(s) for s in _SYLLABLE.findall(lower)), lower, text
+
+
+def _syllable_key(syllable: str) -> tuple[tuple[int, ...], int]:
+    """A lower-case syllable's letters as alphabet ranks, and its tone (0: level)."""
+    letters: list[str] = []
+    tone = 0
+    for c in unicodedata.normalize("NFD", syllable):
+        if c in VN_TONES:
+            tone = VN_TONES[c]
+        elif c in VN_SHAPES and letters:
+            letters[-1] += c
+        elif not unicodedata.combining(c):
+            letters.append(c)
+    return tuple(_letter_rank(unicodedata.normalize("NFC", c)) for c in letters), tone
+
+
+def _letter_rank(letter: str) -> int:
+    """A letter's place: a digit first, then the Vietnamese alphabet, then any other letter."""
+    found = VN_LETTERS.get(letter)
+    if found is not None:
+        return found
+    return ord(letter[0]) + (0 if letter[0] < "a" else 0x1000)
 
 
 def mask(value: str) -> str:

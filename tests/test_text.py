@@ -21,6 +21,7 @@ from publish.text import (
     vn_long_date,
     vn_month,
     vn_short_date,
+    vn_sort_key,
 )
 
 ICT = dt.timezone(dt.timedelta(hours=7))
@@ -187,3 +188,46 @@ def test_a_quoted_value_is_one_printable_line(value: str) -> None:
     text = quoted(value)
     text.encode("utf-8")
     assert "\n" not in text and "\x1b" not in text and "\u200b" not in text
+
+
+def test_vietnamese_sorts_letter_by_letter_in_its_own_alphabet() -> None:
+    """ă and â follow a, đ follows d, ê e, ô and ơ o, ư u: a plain sort put «đánh bạc» after
+    «zalo» and «căn cước» before «cảnh giác»; case makes no difference."""
+    words = [
+        "Zalo",
+        "đánh bạc",
+        "dịch vụ",
+        "cư trú",
+        "cấp đổi",
+        "căn cước",
+        "cảnh giác",
+        "ơn",
+        "ô tô",
+    ]
+    assert sorted(words, key=vn_sort_key) == [
+        "cảnh giác",
+        "căn cước",
+        "cấp đổi",
+        "cư trú",
+        "dịch vụ",
+        "đánh bạc",
+        "ô tô",
+        "ơn",
+        "Zalo",
+    ]
+
+
+def test_vietnamese_sorts_syllable_by_syllable_then_by_tone() -> None:
+    """A dictionary's order: a syllable's letters, then its tone (level, huyền, hỏi, ngã, sắc,
+    nặng), before the next syllable; «an ninh» before «anh»; numbers before words."""
+    tones = ["mạ", "má", "mã", "mả", "mà", "ma"]
+    assert sorted(tones, key=vn_sort_key) == ["ma", "mà", "mả", "mã", "má", "mạ"]
+    words = ["bà ba", "anh", "ba zô", "an ninh", "113"]
+    assert sorted(words, key=vn_sort_key) == ["113", "an ninh", "anh", "ba zô", "bà ba"]
+
+
+def test_vietnamese_order_is_the_same_for_decomposed_text_and_either_tone_placement() -> None:
+    """A tag typed on a Mac (decomposed) or with the tone on the other vowel («hoà», «hòa»)
+    sorts where the same word does."""
+    assert vn_sort_key(unicodedata.normalize("NFD", "Tết"))[0] == vn_sort_key("Tết")[0]
+    assert vn_sort_key("hoà bình")[0] == vn_sort_key("hòa bình")[0]

@@ -61,14 +61,17 @@ def test_a_trimmed_month_and_year_lead_to_the_archive(built: BuiltSite) -> None:
 
 
 def test_list_folders_lead_to_a_list(built: BuiltSite) -> None:
-    """/chuyen-muc/ opens the list of every category; /the/ (no list of tags) and /trang/ the
-    home page; a paginated list's trang/ its first page."""
+    """/chuyen-muc/ opens the list of every category; /the/ is the list of every tag itself
+    (no redirect); /trang/ opens the home page; a paginated list's trang/ its first page."""
     target = refresh_target(built, "/chuyen-muc/")
     page, anchor = target.split("#")
     assert f'id="{anchor}"' in built.html(page)
     for key in built.result.site.config.categories:
         assert f'href="/chuyen-muc/{key}/"' in built.html(page)
-    assert refresh_target(built, "/the/") == "/"
+    tags = built.html("/the/")
+    assert "http-equiv" not in tags
+    for page in (f for f in built.files() if re.fullmatch(r"the/[a-z0-9-]+/index\.html", f)):
+        assert f'href="/{page.removesuffix("index.html")}"' in tags
     assert refresh_target(built, "/trang/") == "/"
     # A list of more than one page: its trang/ folder is its first page.
     tag = next(f for f in built.files() if re.fullmatch(r"the/[a-z0-9-]+/trang/2/index\.html", f))

@@ -128,6 +128,7 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> SampleSite:
         "search": "/tim-kiem/",
         "page": f"/{site.pages[0].slug}/",
         "archive": "/luu-tru/",
+        "tags": "/the/",
         "follow": "/theo-doi/",
         "404": "/khong-co-trang-nay/",
         "long-word": "/2027/01/ten-mien-gia/",

@@ -11,7 +11,7 @@ from tests.browser.conftest import WIDTHS, keep_screenshot, unavailable
 
 pytestmark = pytest.mark.browser
 
-PAGE_TYPES = ["home", "bulletin", "category", "search", "page", "archive", "follow", "404"]
+PAGE_TYPES = ["home", "bulletin", "category", "search", "page", "archive", "tags", "follow", "404"]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
@@ -215,3 +215,19 @@ def test_the_category_folder_typed_alone_lands_on_the_list_of_categories(
     assert heading.is_visible()
     assert heading.evaluate("h => h.getBoundingClientRect().top < innerHeight")
     assert page.locator(".category-list a").count() > 0
+
+
+def test_a_tag_page_s_address_trimmed_to_the_tag_folder_lists_every_tag(
+    sample_site, server: str, look_page, open_page
+) -> None:
+    """/the/lua-dao-qua-mang/ trimmed to /the/ sent the reader to the home page: it is now the
+    list of every tag, each with its count, and a tag page's trail leads back to it."""
+    page, _ = look_page("/the/")
+    assert page.url == f"{server}/the/"
+    assert page.locator("h1").inner_text() == "Thẻ"
+    tags = page.locator("main .category-list a")
+    assert tags.count() == len(list((sample_site.web / "the").glob("*/index.html")))
+    page, _ = open_page("/the/lua-dao-qua-mang/")
+    page.get_by_role("navigation", name="Đường dẫn").get_by_role("link", name="Thẻ").click()
+    page.wait_for_url(f"{server}/the/")
+    assert page.get_by_role("link", name="lừa đảo qua mạng").is_visible()

@@ -31,7 +31,7 @@ from publish.ledger import Entry, Ledger
 from publish.model import Artifact, Bulletin, Kept, Page, Site
 from publish.parallel import run_jobs
 from publish.render.web.assets import Assets
-from publish.render.web.context import FOLLOW_TEMPLATE
+from publish.render.web.context import FOLLOW_TEMPLATE, TAGS_TEMPLATE
 from publish.render.web.feeds import site_feeds
 from publish.render.web.follow import follow_owner, follow_owner_later
 from publish.render.web.images import (
@@ -73,6 +73,9 @@ TEMPLATES = (
     "404.html",
 )
 """Templates the channel renders or extends; each must exist in the theme."""
+OPTIONAL_TEMPLATES = (FOLLOW_TEMPLATE, TAGS_TEMPLATE)
+"""Templates of pages a theme from before them simply does not have (the follow page, the
+tags page): without one the website leaves its page out, as it did then."""
 EMPTY_FEED_UPDATED = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 """The <updated> of the feeds of a site with no bulletin published (Atom requires one)."""
 LIBRARIES = ("jinja2", "markupsafe", "markdown", "nh3", "pillow", "zxing-cpp")
@@ -123,7 +126,7 @@ def warm_up(site: Site) -> list[Callable[[], object]]:
             made.append(environment(theme_dir(site), site.config.root))
         made[0].get_template(name)
 
-    return [partial(compile_one, name) for name in (*TEMPLATES, FOLLOW_TEMPLATE)]
+    return [partial(compile_one, name) for name in (*TEMPLATES, *OPTIONAL_TEMPLATES)]
 
 
 def _follow_notes(site: Site) -> list[Problem]:
@@ -181,8 +184,8 @@ def _template_problems(site: Site) -> list[Problem]:
     theme = theme_dir(site)
     env = environment(theme, site.config.root)
     problems = []
-    # The follow page is the theme's choice: one from before it existed simply has none.
-    optional = (FOLLOW_TEMPLATE,) if (theme / "web" / FOLLOW_TEMPLATE).is_file() else ()
+    # The follow and tags pages are the theme's choice: one from before them simply has none.
+    optional = tuple(name for name in OPTIONAL_TEMPLATES if (theme / "web" / name).is_file())
     for name in (*TEMPLATES, *optional):
         shown = _shown(theme / "web" / name, site.config.root)
         try:
@@ -444,7 +447,13 @@ def _render(
     )
     recorded = recorded_history(site)
     follow_page = (theme / "web" / FOLLOW_TEMPLATE).is_file() and not follow_owner(site, recorded)
-    views: Views = Views(site, pictures, page_ids=theme_ids(theme), follow_page=follow_page)
+    views: Views = Views(
+        site,
+        pictures,
+        page_ids=theme_ids(theme),
+        follow_page=follow_page,
+        tags_template=(theme / "web" / TAGS_TEMPLATE).is_file(),
+    )
     env = environment(theme, site.config.root)
     env.globals.update(
         asset_url=lambda name: views.url(assets.path(name)),
@@ -556,7 +565,12 @@ def _render(
     seen: set[str] = set()
     learned: dict[str, Learned] = {}
     # Pages render in worker processes; each made its own image variants, so keep the first copy.
-    for name in (*TEMPLATES, FOLLOW_TEMPLATE) if follow_page else TEMPLATES:
+    compiled = [*TEMPLATES]
+    if follow_page:
+        compiled.append(FOLLOW_TEMPLATE)
+    if views.tags_page:
+        compiled.append(TAGS_TEMPLATE)
+    for name in compiled:
         env.get_template(name)  # compiled once before the workers fork, not in each of them
     views.prepare()
     with views.fragments.batched():

@@ -37,6 +37,9 @@ __all__ = [
     "FOLLOW_TEMPLATE",
     "FOLLOW_URL",
     "HOME",
+    "TAGS",
+    "TAGS_TEMPLATE",
+    "TAGS_URL",
     "SiteContext",
 ]
 
@@ -49,6 +52,12 @@ FOLLOW = "Theo dõi tin mới"
 FOLLOW_URL = "/theo-doi/"
 FOLLOW_TEMPLATE = "follow.html"
 """The follow page's template: a project's own theme from before it had one has no such page."""
+TAGS = "Thẻ"
+"""The name of the page listing every tag, and of the crumb leading to it from a tag's page."""
+TAGS_URL = "/the/"
+"""The folder of every tag's page, and the page listing them."""
+TAGS_TEMPLATE = "tags.html"
+"""The tags page's template: a project's own theme from before it had one has no such page."""
 
 
 class SiteContext:
@@ -61,10 +70,12 @@ class SiteContext:
         *,
         page_ids: frozenset[str] = frozenset(),
         follow_page: bool = True,
+        tags_template: bool = True,
     ) -> None:
         """Index the site once: web bulletins, categories, tags, months. `page_ids`: the ids
         the theme's templates give elements, which a heading in a body must not take;
-        `follow_page`: whether the theme has the follow page (FOLLOW_TEMPLATE)."""
+        `follow_page`: whether the theme has the follow page (FOLLOW_TEMPLATE);
+        `tags_template`: whether it has the tags page's (TAGS_TEMPLATE)."""
         self.site = site
         self.page_ids = page_ids
         self.follow_page = follow_page
@@ -101,6 +112,8 @@ class SiteContext:
             for slug in slugs:
                 self.by_tag[slug].append(bulletin)
             self.by_month[(bulletin.date.year, bulletin.date.month)].append(bulletin)
+        self.tags_page = tags_template and bool(self.by_tag)
+        """Whether the website has the page listing every tag (not without a tag to list)."""
         self._bodies: dict[str, str] = {}
         """Body HTML of the feeds' bulletins known here, by key."""
         self._made_bodies: dict[str, str] = {}
@@ -141,7 +154,7 @@ class SiteContext:
     @staticmethod
     def tag_url(slug: str) -> str:
         """Site path of a tag's first page."""
-        return f"/the/{slug}/"
+        return f"{TAGS_URL}{slug}/"
 
     @staticmethod
     def month_url(year: int, month: int) -> str:

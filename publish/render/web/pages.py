@@ -20,6 +20,9 @@ from publish.render.web.context import (
     FOLLOW,
     FOLLOW_TEMPLATE,
     FOLLOW_URL,
+    TAGS,
+    TAGS_TEMPLATE,
+    TAGS_URL,
     SiteContext,
 )
 from publish.render.web.images import Picture
@@ -32,7 +35,7 @@ from publish.render.web.phones import (
 )
 from publish.render.web.seo import json_ld, news_article
 from publish.render.web.tables import stacked_tables
-from publish.text import vn_long_date, vn_month
+from publish.text import vn_long_date, vn_month, vn_sort_key
 
 __all__ = ["PageJob", "View", "Views", "output_path"]
 
@@ -284,7 +287,9 @@ class Views(SiteContext):
         name = listing.title if number == 1 else listing.later_title or listing.title
         title = name if number == 1 else f"{name} — trang {number}"
         crumbs = list(listing.crumbs)
-        if number > 1 and listing.url != "/":
+        # A list whose trail already ends at its first page (a category's, a tag's, a month's)
+        # named that page twice on page 2: «Thẻ › lừa đảo › Thẻ: lừa đảo › Trang 2».
+        if number > 1 and listing.url != "/" and listing.url not in (u for _, u in crumbs):
             crumbs.append((listing.title, listing.url))
         context = self.base_context(
             url,
@@ -364,6 +369,8 @@ class Views(SiteContext):
                     follow=f"{FOLLOW_URL}#{follow_anchor(key)}",
                 )
             )
+        if self.tags_page:
+            jobs.append(PageJob(self.tags, self._tags_inputs))
         for slug in sorted(self.by_tag):
             label = self.tag_labels[slug]
             jobs += self.listing_jobs(
@@ -372,7 +379,7 @@ class Views(SiteContext):
                     f"Thẻ: {label}",
                     self.by_tag[slug],
                     intro=f"Các bản tin gắn thẻ “{label}”.",
-                    crumbs=[(f"Thẻ: {label}", self.tag_url(slug))],
+                    crumbs=self._tag_crumbs(slug),
                 )
             )
         jobs.append(PageJob(self.archive, self._archive_inputs))
@@ -413,6 +420,28 @@ class Views(SiteContext):
     def _search_inputs(self) -> tuple[Any, ...]:
         """What the search page is made of: how many bulletins each category has."""
         return ("search", *(len(self.by_category[key]) for key in self.config.categories))
+
+    def _tag_crumbs(self, slug: str) -> list[tuple[str, str]]:
+        """A tag page's trail after «Trang chủ»: up through the tags page when there is one
+        («Thẻ › lừa đảo», as a month's is «Lưu trữ › Tháng 5/2022»)."""
+        label = self.tag_labels[slug]
+        if not self.tags_page:
+            return [(f"Thẻ: {label}", self.tag_url(slug))]
+        return [(TAGS, TAGS_URL), (label, self.tag_url(slug))]
+
+    def _tags_inputs(self) -> tuple[Any, ...]:
+        """What the tags page is made of: each tag's address, label and count, the newest date
+        (its sitemap <lastmod>)."""
+        return ("tags", *self._tag_rows(), self._newest_tagged())
+
+    def _tag_rows(self) -> list[tuple[str, str, int]]:
+        """Each tag's slug, label and number of bulletins, in Vietnamese alphabetical order."""
+        rows = [(slug, self.tag_labels[slug], len(found)) for slug, found in self.by_tag.items()]
+        return sorted(rows, key=lambda row: (vn_sort_key(row[1]), row[0]))
+
+    def _newest_tagged(self) -> dt.datetime | None:
+        """The date of the newest bulletin with a tag."""
+        return max((found[0].date for found in self.by_tag.values()), default=None)
 
     def _archive_inputs(self) -> tuple[Any, ...]:
         """What the archive index is made of: the months and their counts, the newest date."""
@@ -623,6 +652,23 @@ class Views(SiteContext):
         context["years"] = [{"year": y, "months": m} for y, m in years.items()]
         newest = self.bulletins[0].date if self.bulletins else None
         return View("/luu-tru/", "archive.html", context, lastmod=newest)
+
+    def tags(self) -> View:
+        """Every tag with its number of bulletins, in Vietnamese alphabetical order: where a
+        reader trimming a tag page's address (/the/lua-dao/ → /the/) expects to land."""
+        context = self.base_context(
+            TAGS_URL,
+            title=TAGS,
+            description=f"Các thẻ gắn trên bản tin của {self.config.unit.name}: mỗi thẻ là một "
+            "chủ đề, mở ra các bản tin về chủ đề đó.",
+            crumbs=[(TAGS, TAGS_URL)],
+        )
+        context["intro"] = "Mỗi thẻ là một chủ đề; số trong ngoặc là số bản tin gắn thẻ đó."
+        context["tags"] = [
+            {"label": label, "url": self.url(self.tag_url(slug)), "count": count}
+            for slug, label, count in self._tag_rows()
+        ]
+        return View(TAGS_URL, TAGS_TEMPLATE, context, lastmod=self._newest_tagged())
 
     def page(self, page: Page) -> View:
         """A standalone page; the contact layout adds the unit's contact details and Zalo QR."""

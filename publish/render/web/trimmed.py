@@ -1,6 +1,7 @@
 """Pages at the addresses a visitor gets by trimming one of the website's: /2022/05/ and /2022/
-from a bulletin's /2022/05/ten-bai/, the tag and category folders, and the `trang/` folder of a
-paginated list.
+from a bulletin's /2022/05/ten-bai/, the category folder, the tag folder of a theme without the
+tags page (the website's own page is there otherwise), and the `trang/` folder of a paginated
+list.
 
 A static host has nothing there: Python's http.server listed the folder in English, nginx
 answered 403 and GitHub Pages or Netlify showed the 404 page. Each such folder gets a redirect
@@ -16,7 +17,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from publish.model import Artifact
-from publish.render.web.context import HOME
+from publish.render.web.context import HOME, TAGS_URL
 from publish.render.web.pages import Views, output_path
 from publish.render.web.redirects import redirect_page
 from publish.text import vn_month
@@ -39,7 +40,8 @@ def has_id(html: bytes, name: str) -> bool:
 
 def trimmed_redirects(views: Views, has: Callable[[str, str], bool]) -> Iterator[Artifact]:
     """A redirect page at each trimmed address of the website `views` renders: a month and a
-    year of its bulletins, the category and tag folders, each list's `trang/` folder. `has`
+    year of its bulletins, the category folder (and the tag folder of a theme without the tags
+    page), each list's `trang/` folder. `has`
     tells whether the page at a site path has an element with an id: a theme of the unit's
     own may have no heading per year or no list of categories, and a link to a missing #id
     stops the link check, so such a redirect goes to the page's top."""
@@ -76,14 +78,14 @@ def trimmed_redirects(views: Views, has: Callable[[str, str], bool]) -> Iterator
         "Danh sách các chuyên mục ở trang tìm kiếm: ",
     )
     yield Artifact("web", output_path(categories), page)
-    if views.by_tag:
+    if views.by_tag and not views.tags_page:  # a theme without the tags page (TAGS_TEMPLATE)
         page = _leading(
             views,
             "/",
             HOME,
             "Website không có trang liệt kê các thẻ. Các bản tin mới nhất ở trang chủ: ",
         )
-        yield Artifact("web", output_path(views.tag_url("x").removesuffix("x/")), page)
+        yield Artifact("web", output_path(TAGS_URL), page)
     yield from _first_pages(views)
 
 
