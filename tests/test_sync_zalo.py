@@ -2093,6 +2093,32 @@ def test_a_create_cut_short_then_a_title_edit_updates_the_article_it_made(
     assert_published_once(root, emulator)
 
 
+@pytest.mark.parametrize("edited", [False, True])
+def test_an_article_a_killed_run_made_is_counted_as_created_by_the_run_that_adopts_it(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: dict,
+    capsys: pytest.CaptureFixture[str],
+    edited: bool,
+) -> None:
+    """A run killed with a create sent but not recorded printed no summary; the rerun that
+    finds the article counted it «không đổi» (or «cập nhật»), so no summary ever said it was
+    made. Adopted after a reply lost in the same run it was «tạo mới»: now both are."""
+    root = zalo_project(tmp_path, 3, zalo="concurrency = 1")
+    killed = run_cli(root, zalo_env, PUBLISH_ZALO_CRASH_AT="after-create:2")
+    killed.communicate(timeout=120)
+    assert killed.returncode == -signal.SIGKILL and len(emulator.articles) == 2
+    if edited:
+        edit(root, 1, title='"Tiêu đề đã sửa sau khi mất mạng"')
+    capsys.readouterr()
+    summary = tmp_path / "tom-tat.json"
+    assert sync(root, "--summary-json", str(summary)) == 0
+    assert "bài đã có trên Zalo (mã" in told(capsys)
+    [zalo] = json.loads(summary.read_text("utf-8"))["channels"]
+    assert (zalo["created"], zalo["updated"], zalo["unchanged"]) == (3, 0, 0)
+    assert_published_once(root, emulator)
+
+
 def test_a_lost_create_never_adopts_a_namesakes_article(
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -836,9 +836,9 @@ class ZaloSyncer:
         if pending and not action.data.get(FORGET_PENDING):
             found = self._find_sent(action.key, entry, local)
             if found:
-                # Made by an earlier run: not a new article in this run's summary.
+                # Made by an earlier run that never counted it (killed, or its reply lost): a
+                # «tạo mới» of this run's summary, as when the reply is lost in this very run.
                 sent = pending.get("digest", "")
-                self._count(action.key, "unchanged" if sent == local.digest else "updated")
                 return self._adopt(local, found, sent, self._sent_content(entry, local))
         payload = self._payload(local)
         sent = {"digest": local.digest, "title": local.title, "content": content_digest(payload)}
