@@ -1033,6 +1033,24 @@ def test_a_create_answered_with_http_500_is_retried_on_the_next_run_after_a_look
     assert_published_once(root, emulator)
 
 
+def test_a_rerun_after_a_lost_create_reply_does_not_say_the_run_before_was_cut_short(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, capsys: pytest.CaptureFixture
+) -> None:
+    """The connection dropped before Zalo handled the create: that run ended normally (exit
+    3), so the next plan telling the operator it «bị ngắt» sent them looking for a killed job."""
+    emulator.configure(fault_paths=("/article/create",), drop_first=1)
+    root = zalo_project(tmp_path, 1)
+    assert sync(root) == 3
+    capsys.readouterr()
+    assert sync(root, "--dry-run") == 0
+    out = capsys.readouterr().out
+    assert (
+        "lần đồng bộ trước không biết chắc bài đã được tạo chưa (bị ngắt hoặc mất phản hồi): "
+        "tìm bài theo tiêu đề trên Zalo trước khi tạo"
+    ) in out
+    assert "bị ngắt khi đang tạo bài" not in out
+
+
 UNREAD = {
     "success without a token": (200, None),
     "an HTML page with HTTP 200": (200, "<html>OK</html>"),
@@ -2175,7 +2193,10 @@ def test_a_forged_lost_create_without_content_never_takes_a_namesakes_article(
     out = told(capsys)
     assert emulator.articles[foreign] == before
     assert emulator.write_calls() == []
-    assert f"{SOURCE_1}: một lần đồng bộ trước bị ngắt khi đang tạo bài «{FOREIGN_TITLE}»" in out
+    assert (
+        f"{SOURCE_1}: một lần đồng bộ trước không biết chắc bài «{FOREIGN_TITLE}» đã được tạo "
+        "chưa (bị ngắt hoặc mất phản hồi khi đang tạo bài)"
+    ) in out
     assert f"bài Zalo {foreign} «{FOREIGN_TITLE}»" in out
     assert f"publish sync zalo --zalo-overwrite {SOURCE_1}" in out
     assert f"publish sync zalo --zalo-create-anyway {SOURCE_1} (" in out  # no hand edit

@@ -958,7 +958,8 @@ class ZaloSyncer:
             else ("ẩn hoặc gỡ như bản tin đã rút", "công cụ coi như bản tin chưa lên Zalo")
         )
         return (
-            f"{source}: một lần đồng bộ trước bị ngắt khi đang tạo bài «{title}», và "
+            f"{source}: một lần đồng bộ trước không biết chắc bài «{title}» đã được tạo chưa (bị "
+            "ngắt hoặc mất phản hồi khi đang tạo bài), và "
             "state/zalo.json không ghi nội dung đã gửi (bản ghi do phiên bản cũ viết, hoặc đã bị "
             f"sửa tay), nên không biết bài Zalo {article_id} «{title}», cùng tiêu đề, có phải bài "
             "công cụ đã tạo hay không. Chưa đổi gì trên Zalo. Cách xử lý: nếu đúng là bài của bản "
