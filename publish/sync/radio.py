@@ -917,9 +917,7 @@ class RadioSyncer:
         self.plan_note = " ".join(n for n in (self._moved, self._clock_note(now)) if n)
         # Reasons are only for withdrawals (and station copies still holding withdrawn
         # bulletins), and finding the held-back ones reads every bulletin aloud.
-        withdrawn = any(
-            (f.local is None or _gone_inside(f)) and not _aired(f, now) for f in files
-        )
+        withdrawn = any((f.local is None or _gone_inside(f)) and not _aired(f, now) for f in files)
         reasons, told = self._reasons() if withdrawn else ({}, {})
         return Observed(
             tuple(files),
@@ -1167,8 +1165,7 @@ class RadioSyncer:
             events = revisions.get(week, {}).get("events", [])
             gone = _still_withdrawn(events, entries)
             withdrawn = tuple(
-                f"«{e['title']}» ({e['path']})" if e.get("title") else str(e["path"])
-                for e in gone
+                f"«{e['title']}» ({e['path']})" if e.get("title") else str(e["path"]) for e in gone
             )
             episodes.append(
                 Episode(
