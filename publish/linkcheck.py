@@ -25,6 +25,7 @@ from publish.errors import Problem
 from publish.model import Artifact, Kept
 from publish.page_outline import Outline, outline
 from publish.parallel import run_jobs
+from publish.transport_errors import transport_failure
 
 if TYPE_CHECKING:
     import httpx
@@ -390,7 +391,7 @@ def _probe(client: httpx.Client, url: str) -> str | None:
     except httpx.TimeoutException:
         return "quá thời gian chờ"
     except httpx.HTTPError as exc:
-        return f"không kết nối được ({type(exc).__name__})"
+        return f"không kết nối được: {transport_failure(exc)}"
 
 
 def _warning(url: str, failure: str, pages: Iterable[str]) -> Problem:

@@ -365,6 +365,24 @@ def test_a_dry_run_on_a_stale_state_folder_asks_the_oa_with_the_token_at_hand(
     assert token.read_bytes() == pair and state.read_bytes() == stale
 
 
+def test_a_first_dry_run_with_only_the_refresh_token_says_there_is_no_access_token_yet(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture
+) -> None:
+    """Before the first real sync there is no token file: a dry run said the access token had
+    «expired or been refused», and an operator went looking for a token that never existed."""
+    root = zalo_project(tmp_path, 1)
+    token = tmp_path / "secrets" / "token.json"
+    assert not token.exists()
+    assert sync(root, "--dry-run") == 0
+    message = told(capsys)
+    assert (
+        "Chạy thử không hỏi Zalo (chưa có access token (chưa có tệp token), và chạy thử không "
+        "làm mới token"
+    ) in message
+    assert "đã hết hạn hoặc bị từ chối" not in message
+    assert emulator.used_refresh_tokens == [] and not token.exists()
+
+
 def test_a_dry_run_without_secrets_says_once_what_it_did_not_check_and_why(
     tmp_path: Path,
     emulator: ZaloEmulator,

@@ -961,6 +961,73 @@ def test_a_station_edit_holding_a_withdrawn_bulletin_says_so(root: Path) -> None
     assert "còn nội dung bản tin đã rút" in conflict.reason and "bản nháp" in conflict.reason
 
 
+def test_a_withdrawn_bulletin_still_in_the_script_the_station_edited_needs_a_person(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Withdrawn, yet still in the station's own script.txt: it can go on air, so the sync ends
+    with exit 1 (CI red) and DOC-TRUOC.txt names that file, at every sync until it is settled."""
+    monkeypatch.delenv(radio_sync.ENV_FOLDER, raising=False)
+    assert sync_command(root, NOW) == 0
+    station = root / STATION
+    script = station / "2024-W50/script.txt"
+    theirs = script.read_text("utf-8") + "\nĐài thêm: nhắc thính giả nghe lại tối Chủ nhật.\n"
+    script.write_text(theirs, "utf-8")
+    edit(root / SECOND, "approved_by:", "draft: true\napproved_by:")
+    summary_path = tmp_path / "tom-tat.json"
+    argv = ["sync", "radio", "--root", str(root), "--now", NOW, "--summary-json", str(summary_path)]
+    for _run in range(2):  # said again by the next sync, not once and forgotten
+        assert main(argv) == 1
+        [radio] = json.loads(summary_path.read_text("utf-8"))["channels"]
+        assert radio["status"] == "failed" and radio["needs_person"] == 1
+        [failure] = radio["failures"]
+        assert failure["key"] == "2024-W50/script.txt"
+        assert "còn nội dung bản tin đã rút (canh-bao-lua-dao-shipper)" in failure["error"]
+        assert "dùng 2024-W50/script.moi.txt thay cho 2024-W50/script.txt" in failure["error"]
+    assert script.read_text("utf-8") == theirs  # still never overwritten
+    assert not (station / OTHER_ITEM).exists()
+    guide = (station / GUIDE_NAME).read_text("utf-8-sig")
+    assert (
+        "CHÚ Ý: đài đã tự sửa 2024-W50/script.txt nên tệp đó không được thay và VẪN CÒN tin đã "
+        "rút: «Cảnh báo lừa đảo giả danh người giao hàng». Đừng đọc 2024-W50/script.txt như "
+        "đang có: đọc 2024-W50/script.moi.txt"
+    ) in guide
+    assert "không còn cùng nội dung với tệp kia" in guide
+    (station / "2024-W50/script.moi.txt").replace(script)  # the station takes our version
+    assert main(argv) == 0
+    assert json.loads(summary_path.read_text("utf-8"))["channels"][0]["needs_person"] == 0
+
+
+def test_a_station_that_cut_the_withdrawn_bulletin_itself_and_deleted_the_moi_is_left_be(
+    root: Path,
+) -> None:
+    """The other way out the failure names: the station removes the item from its own copy and
+    deletes script.moi.txt; the sync then keeps its copy and no longer asks for a person."""
+    sync(root)
+    station = root / STATION
+    script = station / "2024-W50/script.txt"
+    script.write_text(script.read_text("utf-8") + "\nGhi chú của đài.\n", "utf-8")
+    edit(root / SECOND, "approved_by:", "draft: true\napproved_by:")
+    _actions, summary = sync(root)
+    assert summary.needs_person == 1
+    (station / "2024-W50/script.moi.txt").unlink()
+    actions, summary = sync(root)
+    assert summary.needs_person == 0 and not summary.failed
+    assert next(a for a in actions if a.key == "2024-W50/script.txt").kind == "noop"
+
+
+def test_a_station_edit_holding_no_withdrawn_bulletin_is_an_ordinary_conflict(root: Path) -> None:
+    """Only a withdrawal needs a person: an edited script whose bulletin was merely changed is a
+    conflict as before (new version beside it, exit 0), and the guide has no «CHÚ Ý»."""
+    sync(root)
+    station = root / STATION
+    script = station / "2024-W50/script.txt"
+    script.write_text(script.read_text("utf-8") + "\nGhi chú của đài.\n", "utf-8")
+    edit(root / FIRST, "gọi số 113", "gọi số 114")
+    _actions, summary = sync(root)
+    assert summary.conflicts == 1 and summary.needs_person == 0 and not summary.failed
+    assert "CHÚ Ý" not in (station / GUIDE_NAME).read_text("utf-8-sig")
+
+
 def test_files_the_tool_did_not_create_are_never_touched(root: Path) -> None:
     """Station files (even at a path we want) stay byte-for-byte, including when we withdraw ours."""
     station = root / STATION

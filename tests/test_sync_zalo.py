@@ -1033,6 +1033,24 @@ def test_a_create_answered_with_http_500_is_retried_on_the_next_run_after_a_look
     assert_published_once(root, emulator)
 
 
+def test_a_rerun_after_a_lost_create_reply_does_not_say_the_run_before_was_cut_short(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, capsys: pytest.CaptureFixture
+) -> None:
+    """The connection dropped before Zalo handled the create: that run ended normally (exit
+    3), so the next plan telling the operator it «bị ngắt» sent them looking for a killed job."""
+    emulator.configure(fault_paths=("/article/create",), drop_first=1)
+    root = zalo_project(tmp_path, 1)
+    assert sync(root) == 3
+    capsys.readouterr()
+    assert sync(root, "--dry-run") == 0
+    out = capsys.readouterr().out
+    assert (
+        "lần đồng bộ trước không biết chắc bài đã được tạo chưa (bị ngắt hoặc mất phản hồi): "
+        "tìm bài theo tiêu đề trên Zalo trước khi tạo"
+    ) in out
+    assert "bị ngắt khi đang tạo bài" not in out
+
+
 UNREAD = {
     "success without a token": (200, None),
     "an HTML page with HTTP 200": (200, "<html>OK</html>"),
@@ -2093,6 +2111,32 @@ def test_a_create_cut_short_then_a_title_edit_updates_the_article_it_made(
     assert_published_once(root, emulator)
 
 
+@pytest.mark.parametrize("edited", [False, True])
+def test_an_article_a_killed_run_made_is_counted_as_created_by_the_run_that_adopts_it(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: dict,
+    capsys: pytest.CaptureFixture[str],
+    edited: bool,
+) -> None:
+    """A run killed with a create sent but not recorded printed no summary; the rerun that
+    finds the article counted it «không đổi» (or «cập nhật»), so no summary ever said it was
+    made. Adopted after a reply lost in the same run it was «tạo mới»: now both are."""
+    root = zalo_project(tmp_path, 3, zalo="concurrency = 1")
+    killed = run_cli(root, zalo_env, PUBLISH_ZALO_CRASH_AT="after-create:2")
+    killed.communicate(timeout=120)
+    assert killed.returncode == -signal.SIGKILL and len(emulator.articles) == 2
+    if edited:
+        edit(root, 1, title='"Tiêu đề đã sửa sau khi mất mạng"')
+    capsys.readouterr()
+    summary = tmp_path / "tom-tat.json"
+    assert sync(root, "--summary-json", str(summary)) == 0
+    assert "bài đã có trên Zalo (mã" in told(capsys)
+    [zalo] = json.loads(summary.read_text("utf-8"))["channels"]
+    assert (zalo["created"], zalo["updated"], zalo["unchanged"]) == (3, 0, 0)
+    assert_published_once(root, emulator)
+
+
 def test_a_lost_create_never_adopts_a_namesakes_article(
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -2149,7 +2193,10 @@ def test_a_forged_lost_create_without_content_never_takes_a_namesakes_article(
     out = told(capsys)
     assert emulator.articles[foreign] == before
     assert emulator.write_calls() == []
-    assert f"{SOURCE_1}: một lần đồng bộ trước bị ngắt khi đang tạo bài «{FOREIGN_TITLE}»" in out
+    assert (
+        f"{SOURCE_1}: một lần đồng bộ trước không biết chắc bài «{FOREIGN_TITLE}» đã được tạo "
+        "chưa (bị ngắt hoặc mất phản hồi khi đang tạo bài)"
+    ) in out
     assert f"bài Zalo {foreign} «{FOREIGN_TITLE}»" in out
     assert f"publish sync zalo --zalo-overwrite {SOURCE_1}" in out
     assert f"publish sync zalo --zalo-create-anyway {SOURCE_1} (" in out  # no hand edit

@@ -19,6 +19,7 @@ import pytest
 
 import publish.zalo.tokens as tokens_module
 from publish.errors import PublishError
+from publish.transport_errors import transport_failure
 from publish.zalo import (
     AppCredentials,
     ClientSettings,
@@ -616,6 +617,51 @@ def test_dropped_connections_are_retried(client: ZaloClient, emulator: ZaloEmula
     emulator.configure(fault_paths=("/v2.0/",), drop_first=2)
     assert client.getdetail(article_id)["id"] == article_id
     assert emulator.count_calls("/getdetail") == 3
+
+
+def test_a_dropped_connection_is_told_in_words_with_the_error_name_as_a_detail(
+    emulator: ZaloEmulator, token_file: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """An operator reading «RemoteProtocolError» in a Vietnamese line learns nothing: what
+    happened comes first, the class name only after it, as «HTTP 503» does for a 5xx."""
+    caplog.set_level(logging.WARNING, logger="publish.zalo.client")
+    article_id = emulator.seed_article(sample_body())
+    emulator.configure(fault_paths=("/v2.0/",), drop_first=100)
+    with make_client(emulator, token_file, max_retries=1) as client:
+        client.login()
+        with pytest.raises(ZaloError) as caught:
+            client.getdetail(article_id)
+    told = "máy chủ đóng kết nối trước khi trả lời, lỗi RemoteProtocolError"
+    assert f"khi đọc chi tiết bài viết: {told}, đã thử lại 1 lần" in str(caught.value)
+    assert f"Gọi Zalo để đọc chi tiết bài viết thất bại: {told}; thử lại lần 1" in caplog.text
+
+
+def test_a_create_whose_connection_dropped_says_what_happened_in_words(
+    client: ZaloClient, emulator: ZaloEmulator
+) -> None:
+    emulator.configure(fault_paths=("/article/create",), drop_first=1, drop_after_processing=True)
+    with pytest.raises(ZaloUncertainError) as caught:
+        client.create(sample_body())
+    assert (
+        "Mất phản hồi sau khi đã gửi yêu cầu tạo bài viết (máy chủ đóng kết nối trước khi trả "
+        "lời, lỗi RemoteProtocolError)"
+    ) in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("error", "words"),
+    [
+        (httpx.ConnectError("refused"), "không mở được kết nối tới máy chủ, lỗi ConnectError"),
+        (httpx.ConnectTimeout("slow"), "quá thời gian chờ khi mở kết nối tới máy chủ"),
+        (httpx.ReadTimeout("slow"), "máy chủ quá thời gian chờ mà chưa trả lời, lỗi ReadTimeout"),
+        (httpx.WriteTimeout("slow"), "quá thời gian chờ khi đang gửi yêu cầu"),
+        (httpx.PoolTimeout("busy"), "quá thời gian chờ một kết nối rảnh"),
+        (httpx.ReadError("reset"), "mất kết nối khi đang nhận trả lời, lỗi ReadError"),
+        (httpx.WriteError("reset"), "mất kết nối khi đang gửi yêu cầu, lỗi WriteError"),
+    ],
+)
+def test_every_transport_error_has_vietnamese_words(error: Exception, words: str) -> None:
+    assert words in transport_failure(error)
 
 
 def test_refresh_survives_transient_failures(client: ZaloClient, emulator: ZaloEmulator) -> None:

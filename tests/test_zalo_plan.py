@@ -254,7 +254,10 @@ def test_create_anyway_drops_only_a_lost_create_whose_content_is_unknown() -> No
         assert "được nhận, không tạo trùng; bài cùng tiêu đề mà khác nội dung để nguyên)" in (
             actions[key].reason
         )
-    assert actions["ghi"].reason.startswith("lần đồng bộ trước bị ngắt khi đang tạo bài: tìm bài")
+    assert actions["ghi"].reason.startswith(
+        "lần đồng bộ trước không biết chắc bài đã được tạo chưa (bị ngắt hoặc mất phản hồi): "
+        "tìm bài"
+    )
     assert actions["treo"].reason.startswith("Zalo xử lý yêu cầu tạo bài quá lâu")
     assert (actions["doi"].kind, actions["doi"].reason) == ("create", CREATE_ANEW)
     assert actions["doi"].data == {FORGET_PENDING: True}

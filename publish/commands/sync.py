@@ -5,7 +5,8 @@ deploy step uploads), Zalo OA and the radio folder. A channel that fails does no
 
 Exit codes: 0 everything done; 1 a content or configuration error (content errors are found at
 build, before anything is sent), or an action refused until a person decides (a Zalo article
-that is not the version the tool last posted); 3 a remote step failed or is not finished on
+that is not the version the tool last posted, a station-edited script of an episode to come
+still holding a withdrawn bulletin); 3 a remote step failed or is not finished on
 the channel's side (a Zalo job still processing, told as pending, not failed) — what succeeded
 is saved in state/, so running again continues where this run stopped — or another sync was
 running and this one did nothing. When both 1 and 3 happen, 1 wins: a person must act; the closing message still says

@@ -7,7 +7,9 @@ Rules (what the station can rely on):
 * state/radio.json records what we last wrote (sha256 per file), saved after every success. Only
   files recorded there are ever replaced or moved; files the station made are never touched.
 * A file the station edited (its hash differs from what we wrote) is never overwritten: our new
-  version goes beside it as `<name>.moi.<ext>` and the sync reports the conflict.
+  version goes beside it as `<name>.moi.<ext>` and the sync reports the conflict. When the
+  station's copy still holds a bulletin withdrawn since, that conflict needs a person (NeedsPerson,
+  exit 1, at every sync until the station settles it) and DOC-TRUOC.txt names the file.
 * A script that is no longer built (bulletin withdrawn, expired, held back, deleted) moves into
   `_rut-lai/` with a note saying why.
 * Only episodes still to air are synced. Once an episode's air time has passed, its files (folder
@@ -49,7 +51,7 @@ from typing import Any
 from publish.cache import fsync_folder
 from publish.config import Config
 from publish.correction_text import HEADING, corrected_key, correction_ids, on_air_key
-from publish.errors import PublishError, RemoteError, os_reason
+from publish.errors import NeedsPerson, PublishError, RemoteError, os_reason
 from publish.model import Bulletin, Exclusion, Site
 from publish.radio_rates import RATES_NAME, KeptRates, load_kept_rates
 from publish.render.radio_station import EDITOR_NOTES, air_at, next_air, station_text
@@ -118,6 +120,9 @@ STATION_HOLDS = {
 """Why a bulletin held back for its approval (Exclusion.cause) is off the radio, in
 the station's note: the cause as the station can read it, without the field or the command
 the unit's editor is told."""
+STILL_WITHDRAWN = "still_withdrawn"
+"""Conflict data: the withdrawn bulletins the station's edited copy still holds (a person must
+see that they are not read on air)."""
 WITHDRAWN_BY_UNIT = "đơn vị đã rút bản tin"
 """Why a bulletin deleted, made a draft again or marked secret is off the radio, in the station's
 note: which of them is the unit's business (a file, a field), and the staff act on none."""
@@ -560,7 +565,9 @@ def _plan_file(state: FileState, observed: Observed) -> Action:
             "đài đã sửa tệp; bản dựng không đổi nên giữ nguyên bản của đài",
             **{THEIRS: True},
         )
-    return _conflict(state, act, moi, "đài đã sửa tệp này" + _withdrawn_inside(state, reasons))
+    gone = _gone_inside(state)
+    why = "đài đã sửa tệp này" + _withdrawn_inside(state, reasons)
+    return _conflict(state, act, moi, why, **({STILL_WITHDRAWN: gone} if gone else {}))
 
 
 ELSEWHERE = "vẫn phát nhưng ở tập khác (ngày phát đã đổi)"
@@ -613,18 +620,24 @@ def _renamed(
     return found
 
 
+def _gone_inside(state: FileState) -> list[str]:
+    """The bulletins our last write of a file carried that the build no longer does: what the
+    station's edited copy of it still holds of bulletins withdrawn since."""
+    return [k for k in state.written_bulletins if k not in state.bulletins]
+
+
 def _withdrawn_inside(state: FileState, reasons: dict[str, str]) -> str:
     """What the station's edited copy still holds of bulletins no longer in the build, if any."""
-    gone = [k for k in state.written_bulletins if k not in state.bulletins]
+    gone = _gone_inside(state)
     if not gone:
         return ""
     why = "; ".join(_bulletin_reason(key, reasons) for key in gone)
     return f"; bản của đài còn nội dung bản tin đã rút ({why}): đài cần bỏ phần đó trước khi phát"
 
 
-def _conflict(state: FileState, act: Any, moi: str, why: str) -> Action:
+def _conflict(state: FileState, act: Any, moi: str, why: str, **extra: Any) -> Action:
     """Put our version beside the station's file, unless someone else's file already sits there
-    or the station deleted this very version from beside it."""
+    or the station deleted this very version from beside it (`extra`: data of the conflict)."""
     if state.moi is None and state.moi_written == state.local:
         return act(
             "noop",
@@ -634,8 +647,10 @@ def _conflict(state: FileState, act: Any, moi: str, why: str) -> Action:
     if state.moi is not None and state.moi not in (state.moi_written, state.local):
         return act("refuse", f"{why}, và {moi} cũng đã bị sửa: không ghi đè; hãy xử lý bằng tay")
     if state.moi == state.local:
-        return act("conflict", f"{why}; bản mới đã nằm sẵn ở {moi} (chưa giải quyết)", moi=moi)
-    return act("conflict", f"{why}; không ghi đè, bản mới đặt cạnh: {moi}", moi=moi)
+        return act(
+            "conflict", f"{why}; bản mới đã nằm sẵn ở {moi} (chưa giải quyết)", moi=moi, **extra
+        )
+    return act("conflict", f"{why}; không ghi đè, bản mới đặt cạnh: {moi}", moi=moi, **extra)
 
 
 def _our_moi_left(state: FileState) -> bool:
@@ -900,8 +915,9 @@ class RadioSyncer:
                 )
             )
         self.plan_note = " ".join(n for n in (self._moved, self._clock_note(now)) if n)
-        # Reasons are only for withdrawals, and finding the held-back ones reads every bulletin aloud.
-        withdrawn = any(f.local is None and not _aired(f, now) for f in files)
+        # Reasons are only for withdrawals (and station copies still holding withdrawn
+        # bulletins), and finding the held-back ones reads every bulletin aloud.
+        withdrawn = any((f.local is None or _gone_inside(f)) and not _aired(f, now) for f in files)
         reasons, told = self._reasons() if withdrawn else ({}, {})
         return Observed(
             tuple(files),
@@ -1147,9 +1163,9 @@ class RadioSyncer:
             if air is None or air < sent:
                 continue
             events = revisions.get(week, {}).get("events", [])
+            gone = _still_withdrawn(events, entries)
             withdrawn = tuple(
-                f"«{e['title']}» ({e['path']})" if e.get("title") else str(e["path"])
-                for e in _still_withdrawn(events, entries)
+                f"«{e['title']}» ({e['path']})" if e.get("title") else str(e["path"]) for e in gone
             )
             episodes.append(
                 Episode(
@@ -1161,6 +1177,7 @@ class RadioSyncer:
                     replaced=sum(1 for e in events if e.get("kind") == "replaced"),
                     added=sum(1 for e in events if e.get("kind") == "added"),
                     withdrawn=withdrawn,
+                    kept=_kept_withdrawn(week, entries, gone),
                 )
             )
         return guide_bytes(self.config.radio.program, episodes, sent.astimezone(self.config.tz))
@@ -1511,12 +1528,29 @@ class RadioSyncer:
         moi = action.data["moi"]
         data = self._built(action)
         if _digest(self.folder / moi) == action.data["digest"]:
-            return f"giữ nguyên tệp của đài; bản mới vẫn ở {moi}"
+            return self._kept_theirs(action, f"giữ nguyên tệp của đài; bản mới vẫn ở {moi}")
         self._step()
         self._write(self.folder / moi, data)
         self._step()
         self.manifest.update(action.key, moi=action.data["digest"])
-        return f"giữ nguyên tệp của đài; bản mới ghi vào {moi}"
+        return self._kept_theirs(action, f"giữ nguyên tệp của đài; bản mới ghi vào {moi}")
+
+    def _kept_theirs(self, action: Action, done: str) -> str:
+        """`done`, for a conflict whose station copy holds nothing withdrawn; else a person must
+        act before the episode airs (NeedsPerson: exit 1, said again by every sync until then)."""
+        gone = action.data.get(STILL_WITHDRAWN)
+        if not gone:
+            return done
+        moi = action.data["moi"]
+        episode = action.data.get("episode", "")
+        air = self._folder_air(episode, self.site.now) if episode else None
+        when = f" ({vn_datetime(air.astimezone(self.config.tz))})" if air is not None else ""
+        raise NeedsPerson(
+            f"{done}; nhưng bản của đài còn nội dung bản tin đã rút ({', '.join(gone)}), có thể "
+            f"vẫn được đọc lên sóng. Cần người báo đài trước giờ phát{when}: dùng {moi} thay cho "
+            f"{action.key}, hoặc bỏ phần đó khỏi {action.key} rồi xóa {moi}; tới khi đó mỗi lần "
+            "đồng bộ đều báo lại"
+        )
 
     def _apply_withdraw(self, action: Action) -> str:
         """Move a script that is no longer built into _rut-lai/ with a note, then forget it."""
@@ -1901,6 +1935,23 @@ def _still_withdrawn(
             continue
         found.append(event)
     return found
+
+
+def _kept_withdrawn(
+    week: str, entries: Mapping[str, Any], gone: Sequence[dict[str, Any]]
+) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    """The episode's scripts the station edited that still hold bulletins withdrawn from it
+    (our version went beside as .moi): (file, .moi file, titles), for the guide to name them."""
+    titles = {PurePosixPath(str(e.get("path"))).stem: e.get("title") for e in gone}
+    found = []
+    for name in EPISODE_SCRIPTS:
+        path = f"{week}/{name}"
+        entry = entries.get(path) or {}
+        keys = [k for k in entry.get("bulletins") or () if k in titles]
+        if entry.get("moi") and keys:
+            named = tuple(f"«{titles[k]}»" if titles[k] else f"items/{k}.txt" for k in keys)
+            found.append((path, moi_name(path), named))
+    return tuple(found)
 
 
 def _test_hooks() -> bool:

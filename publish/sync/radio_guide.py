@@ -35,6 +35,9 @@ class Episode:
     added: int = 0
     withdrawn: tuple[str, ...] = ()
     """Titles (else paths) of the item scripts withdrawn from it: not to be read."""
+    kept: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
+    """Its scripts the station edited that still hold withdrawn items: (file, the .moi file
+    beside it, titles of those items)."""
 
 
 def guide_bytes(program: str, episodes: list[Episode], sent: dt.datetime) -> bytes:
@@ -58,7 +61,7 @@ def guide_bytes(program: str, episodes: list[Episode], sent: dt.datetime) -> byt
         "ĐỌC TỆP NÀO (trong thư mục của tập):",
         "- script.docx (bản Word, in ra để đọc) hoặc script.txt: kịch bản cả tập, cùng nội dung, "
         "đọc từ trên xuống. Dòng trong ngoặc vuông [ ], dòng kẻ và dòng ghi «(không đọc)» là chỉ "
-        "dẫn, không đọc lên sóng.",
+        "dẫn, không đọc lên sóng." + _edited_note(episodes),
         "- rundown.txt: thứ tự phát, thời lượng và giờ lên sóng của từng tin. «Thời lượng khung» ở đầu "
         "rundown.txt và script là độ dài chuyên mục (phút:giây, như 10:00 là mười phút), không "
         "phải giờ phát.",
@@ -108,4 +111,21 @@ def _episode_lines(episode: Episode) -> list[str]:
             f"  Đã sửa sau khi đài nhận ({', '.join(changes)}): xem {episode.folder}/THAY-DOI.txt."
         )
     lines += [f"  KHÔNG ĐỌC tin đã rút: {title}." for title in episode.withdrawn]
+    lines += [
+        f"  CHÚ Ý: đài đã tự sửa {path} nên tệp đó không được thay và VẪN CÒN tin đã rút: "
+        f"{', '.join(titles)}. Đừng đọc {path} như đang có: đọc {moi} (bản mới, đã bỏ tin rút), "
+        "hoặc bỏ tin đó khỏi tệp của đài trước khi phát."
+        for path, moi, titles in episode.kept
+    ]
     return lines
+
+
+def _edited_note(episodes: list[Episode]) -> str:
+    """What the line on script.docx and script.txt adds when the station edited one that still
+    holds a withdrawn item: the two no longer say the same ("" otherwise, the line unchanged)."""
+    if not any(episode.kept for episode in episodes):
+        return ""
+    return (
+        " Riêng tệp đài đã tự sửa mà còn tin đã rút thì không còn cùng nội dung với tệp kia: "
+        "xem dòng CHÚ Ý ở tập trên."
+    )

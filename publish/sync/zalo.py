@@ -836,9 +836,9 @@ class ZaloSyncer:
         if pending and not action.data.get(FORGET_PENDING):
             found = self._find_sent(action.key, entry, local)
             if found:
-                # Made by an earlier run: not a new article in this run's summary.
+                # Made by an earlier run that never counted it (killed, or its reply lost): a
+                # «tạo mới» of this run's summary, as when the reply is lost in this very run.
                 sent = pending.get("digest", "")
-                self._count(action.key, "unchanged" if sent == local.digest else "updated")
                 return self._adopt(local, found, sent, self._sent_content(entry, local))
         payload = self._payload(local)
         sent = {"digest": local.digest, "title": local.title, "content": content_digest(payload)}
@@ -958,7 +958,8 @@ class ZaloSyncer:
             else ("ẩn hoặc gỡ như bản tin đã rút", "công cụ coi như bản tin chưa lên Zalo")
         )
         return (
-            f"{source}: một lần đồng bộ trước bị ngắt khi đang tạo bài «{title}», và "
+            f"{source}: một lần đồng bộ trước không biết chắc bài «{title}» đã được tạo chưa (bị "
+            "ngắt hoặc mất phản hồi khi đang tạo bài), và "
             "state/zalo.json không ghi nội dung đã gửi (bản ghi do phiên bản cũ viết, hoặc đã bị "
             f"sửa tay), nên không biết bài Zalo {article_id} «{title}», cùng tiêu đề, có phải bài "
             "công cụ đã tạo hay không. Chưa đổi gì trên Zalo. Cách xử lý: nếu đúng là bài của bản "

@@ -46,6 +46,12 @@ POSTPONED = (
 FORGET_PENDING = "forget_pending"
 """Action data: drop the record's unanswered create without looking it up (--zalo-create-anyway
 on a create whose content is not recorded)."""
+LOST_CREATE = (
+    "lần đồng bộ trước không biết chắc bài đã được tạo chưa (bị ngắt hoặc mất phản hồi): tìm "
+    "bài theo tiêu đề trên Zalo trước khi tạo"
+)
+"""Why a create is looked up first: the state does not record whether the run that sent it was
+killed or only lost Zalo's reply (the run itself may have ended normally, with exit 3)."""
 CREATE_ANEW = (
     "--zalo-create-anyway: lần tạo bài bị ngắt trước đó không ghi nội dung đã gửi, nên không "
     "tìm bài của nó (bài cùng tiêu đề trên Zalo để nguyên): tạo bài mới"
@@ -224,7 +230,7 @@ def plan_actions(observed: Observed) -> list[Action]:
                     )
                 )
             elif entry.get("pending_create"):
-                reason = "lần đồng bộ trước bị ngắt khi đang tạo bài: tìm bài theo tiêu đề trên Zalo trước khi tạo"
+                reason = LOST_CREATE
             elif entry.get("status") == "removed" and entry.get("gone_at"):
                 reason = "bài cũ không còn trên Zalo (đã bị xoá trong trang quản trị OA): tạo lại"
             elif entry.get("status") == "removed":

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from publish.errors import PublishError
 from publish.sync.base import Action
 from publish.sync.zalo_plan import Local, same_title
-from publish.zalo.errors import NOT_REFRESHED, ZaloError
+from publish.zalo.errors import ZaloError
 from publish.zalo.owner import Stakes, confirm_oa
 
 if TYPE_CHECKING:
@@ -131,10 +131,11 @@ def dry_check(
     try:
         reader = client().reading()
         fresh = reader.tokens.has_fresh()
+        unfresh = "" if fresh else reader.tokens.not_refreshed()
     except PublishError:
         return NO_LOGIN
-    if not fresh:
-        return NOT_REFRESHED
+    if unfresh:
+        return unfresh
     try:
         confirm_oa(reader, oa_id, stakes)
         refuse_unrecorded(reader, state_path, local, records, anyway=anyway)

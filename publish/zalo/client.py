@@ -36,6 +36,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from publish.errors import PublishError
+from publish.transport_errors import transport_failure
 from publish.zalo.errors import (
     OPERATIONS,
     REAUTHORIZE,
@@ -812,7 +813,7 @@ class ZaloClient:
                     self._pace()
                     response = self._http.request(method, url, **kwargs)
             except httpx.TransportError as exc:
-                failure = type(exc).__name__
+                failure = transport_failure(exc)
                 uncertain = not _surely_unsent(exc)
             else:
                 if response.status_code < 500 and response.status_code != 429:

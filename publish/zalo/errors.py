@@ -123,11 +123,14 @@ _LINE_BREAK = r"(?:\r?\n[ \t]*)?"
 """Between any two characters of a secret: a message wrapped to fit a line may split it."""
 
 
-NOT_REFRESHED = (
-    "token truy cập Zalo đã hết hạn hoặc bị từ chối, và chạy thử không làm mới token (refresh "
-    "token chỉ dùng được một lần: cặp token mới có thể không được giữ lại)"
+NOT_REFRESHING = (
+    "chạy thử không làm mới token (refresh token chỉ dùng được một lần: cặp token mới có thể "
+    "không được giữ lại)"
 )
+NOT_REFRESHED = f"token truy cập Zalo đã hết hạn hoặc bị từ chối, và {NOT_REFRESHING}"
 """Why a read-only token manager (a dry run's, see TokenManager.reading) gives no access token."""
+NO_ACCESS_TOKEN = f"chưa có access token (chưa có tệp token), và {NOT_REFRESHING}"
+"""NOT_REFRESHED before any access token was had: a first run, with only ZALO_REFRESH_TOKEN."""
 
 
 @functools.lru_cache(maxsize=32)

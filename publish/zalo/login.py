@@ -22,6 +22,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 import httpx
 
 from publish.errors import PublishError
+from publish.transport_errors import transport_failure
 from publish.zalo.errors import redact
 from publish.zalo.tokens import (
     OAUTH_TOKEN_PATH,
@@ -263,7 +264,7 @@ def exchange_code(
     except httpx.TransportError as exc:
         raise PublishError(
             f"Không kết nối được máy chủ OAuth của Zalo ({urlsplit(url).netloc}): "
-            f"{type(exc).__name__}. Kiểm tra kết nối mạng (và ZALO_OAUTH_BASE nếu có đặt) rồi "
+            f"{transport_failure(exc)}. Kiểm tra kết nối mạng (và ZALO_OAUTH_BASE nếu có đặt) rồi "
             f"chạy lại publish zalo-login; {CODE_LIFETIME_NOTE}."
         ) from None
     data = _reply(response)

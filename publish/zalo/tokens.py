@@ -28,7 +28,13 @@ import httpx
 from publish.errors import PublishError
 from publish.file_lock import release, try_lock, wait_for
 from publish.no_follow import open_no_follow
-from publish.zalo.errors import NOT_REFRESHED, REAUTHORIZE, ZaloError, api_error
+from publish.zalo.errors import (
+    NO_ACCESS_TOKEN,
+    NOT_REFRESHED,
+    REAUTHORIZE,
+    ZaloError,
+    api_error,
+)
 from publish.zalo.token_place import refuse_inside_project
 from publish.zalo.token_spending import Spending, interrupted_message
 
@@ -535,6 +541,13 @@ class TokenManager:
         """Whether the pair in use holds an access token that is not about to expire."""
         return self._fresh(self.current())
 
+    def not_refreshed(self) -> str:
+        """Why this read-only manager gives no access token: none was ever had (no token file
+        yet, only the environment's refresh token), or the one at hand expired or was refused."""
+        if not self.token_file.exists() and not self.current().access_token:
+            return NO_ACCESS_TOKEN
+        return NOT_REFRESHED
+
     def secrets(self) -> tuple[str, ...]:
         """Every secret this manager has seen, for masking text before it is shown."""
         with self._guard:
@@ -626,7 +639,7 @@ class TokenManager:
         """`refresh`'s token, and whether this call exchanged the refresh token for it (False:
         another thread or process had already replaced the `failed` token)."""
         if self._read_only:
-            raise ZaloError(NOT_REFRESHED, operation="refresh")
+            raise ZaloError(self.not_refreshed(), operation="refresh")
         with self._guard, self.token_file.lock():
             pair = self.current()
             if pair.access_token and pair.access_token != failed and self._fresh(pair):
