@@ -75,7 +75,8 @@ def is_relative_link(href: str) -> bool:
     """Whether `href` is a path from the linking file's folder that names neither a content
     file nor a file to download, and is not written as a page's address (see _page_address)."""
     # A colon is in no file name Windows allows: an address (mailto:, tel:), or text like one.
-    if not href or href.startswith(("#", "/", "\\", "?")) or ":" in href:
+    # A Hugo or Liquid tag (`{{< ref … >}}`) is told as a shortcode left in the body, once.
+    if not href or href.startswith(("#", "/", "\\", "?", "{{", "{%")) or ":" in href:
         return False
     if content_link(href) is not None or is_file_link(href):
         return False

@@ -86,6 +86,9 @@ THEME_FORMS = {
     "404.html": {"form", "input", "button"},
 }
 """The theme's own search forms (no content reaches them); any other form is an injection."""
+THEME_SHARE = {"type": "button", "class": "more"}
+"""bulletin.html's share button (its data-url and data-title aside): a second one, or one with
+other attributes, is an injection."""
 THEME_MENU = {"class": "nav-menu"}
 """base.html's menu on a phone, one <details> per page (opened by a tap, no script): a second
 one, or one with other attributes, is an injection."""
@@ -101,11 +104,16 @@ THEME_LINES = {
         ("*", "base.html"),
     )
 }
+THEME_LINES["*"] += re.findall(
+    r"<script>(.*?)</script>",
+    (config_module.BUILTIN_THEME / "web" / "bulletin.html").read_text("utf-8"),
+    re.DOTALL,
+)
 """The inline scripts of the search and 404 pages (fixed text, no template value in them): the
 line marking the page when search.js can run there, the 404 page's filling of its box from
 the address, and base.html's (on every page, «*»): the home page's showing of its note to a
-page opened from a file and the category strip's scroll to its marked chip. Any other inline
-script is an injection."""
+page opened from a file and the category strip's scroll to its marked chip; and bulletin.html's
+share button's. Any other inline script is an injection."""
 
 
 def _file_name(index: int, payload: str) -> str:
@@ -246,6 +254,7 @@ class Inspector(HTMLParser):
         self.scripts: list[tuple[dict[str, str], str]] = []
         self.in_head = False
         self.menus = 0
+        self.shares = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Check one element and its attributes."""
@@ -254,7 +263,16 @@ class Inspector(HTMLParser):
             self.in_head = tag == "head"
         theme_menu = tag == "details" and values == THEME_MENU and not self.menus
         self.menus += theme_menu
-        if tag in FORBIDDEN_TAGS and tag not in THEME_FORMS.get(self.where, ()) and not theme_menu:
+        shared = {k: v for k, v in values.items() if k not in ("data-url", "data-title")}
+        theme_share = (
+            tag == "button"
+            and shared == THEME_SHARE
+            and values.get("data-url", "").startswith("https://")
+            and not self.shares
+        )
+        self.shares += theme_share
+        theme_own = theme_menu or theme_share
+        if tag in FORBIDDEN_TAGS and tag not in THEME_FORMS.get(self.where, ()) and not theme_own:
             self.found.append(f"<{tag}>")
         if tag == "meta" and values.get("http-equiv", "").lower() == "refresh":
             # The website's own redirect pages (a trimmed address such as /2020/12/) send the
