@@ -99,7 +99,9 @@ def test_search_fields_are_indexed_unasked_then_found_by_the_next_build(
     real_fields = search.doc_fields
     indexed: list[str] = []
     monkeypatch.setattr(
-        search, "doc_fields", lambda doc: indexed.append(doc.url) or real_fields(doc)
+        search,
+        "doc_fields",
+        lambda doc, *lexicon: indexed.append(doc.url) or real_fields(doc, *lexicon),
     )
     cache = Fragments(site.config.root)
     with cache.batched():

@@ -409,8 +409,10 @@ def test_the_search_script_is_published_without_its_comments(built: BuiltSite) -
     text = script.read_text("utf-8")
     assert "Tìm kiếm bản tin ngay trên trình duyệt" not in text and "\n//" not in text
     # 20.4 kB since words side by side, run together and with vowels swapped are read (4 kB of
-    # code); commented, the file is 29.6 kB.
-    assert "function fold(text)" in text and len(text.encode()) < 21_000
+    # code); commented, the file is 29.6 kB. 26.6 kB since words typed with marks are told
+    # apart, abbreviations named and the count worded by what the results have (6 kB of code;
+    # commented, 39.4 kB).
+    assert "function fold(text)" in text and len(text.encode()) < 27_000
 
 
 @pytest.mark.parametrize(

@@ -33,7 +33,7 @@ from publish.render.web.search import (
     terms,
 )
 from publish.text import fold, nfc
-from tests.helpers import bulletin_md, make_project, refusing, search_index_made
+from tests.helpers import SITE_TOML, bulletin_md, make_project, refusing, search_index_made
 from tests.web_fixture import build_site, copy_site
 
 VN = dt.timezone(dt.timedelta(hours=7))
@@ -649,7 +649,9 @@ def test_a_new_newest_bulletin_is_indexed_alone(tmp_path, monkeypatch) -> None:
     indexed: list[str] = []
     real_fields = search.doc_fields
     monkeypatch.setattr(
-        search, "doc_fields", lambda doc: indexed.append(doc.title) or real_fields(doc)
+        search,
+        "doc_fields",
+        lambda doc, *lexicon: indexed.append(doc.title) or real_fields(doc, *lexicon),
     )
     got, made = search_index_made(root, site)
     assert indexed == ["Cảnh giác cuộc gọi lạ"]  # the others' fields were not even read
@@ -657,8 +659,9 @@ def test_a_new_newest_bulletin_is_indexed_alone(tmp_path, monkeypatch) -> None:
     newest = site_docs(site)[-1]
     assert newest.title == "Cảnh giác cuộc gọi lạ"
     groups = {term[:2] for term in search.doc_fields(newest)}
-    shards = {p for p in got if p.startswith(f"{INDEX_DIR}/t/")}
-    touched = {p for p in shards if p.removeprefix(f"{INDEX_DIR}/t/")[:2] in groups}
+    # Each shard's forms file (its words written with marks) is beside it.
+    shards = {p for p in got if p.startswith((f"{INDEX_DIR}/t/", f"{INDEX_DIR}/f/"))}
+    touched = {p for p in shards if p.removeprefix(f"{INDEX_DIR}/")[2:4] in groups}
     assert made == {f"{INDEX_DIR}/index.json", f"{INDEX_DIR}/d/19.json", *touched}
     # A title's word pairs ("canh_giac") are in its words' groups, split into more shards.
     assert len(made) < len(got) / 3, (len(made), len(got))
@@ -859,3 +862,136 @@ def test_a_word_with_two_vowels_swapped_is_read_as_the_word_beside_it_says() -> 
     assert rank(files, "lừa đỏa") == rank(files, "lừa đảo") == [1, 0]
     assert find(files, "lừa đỏa").words == ["lua", "dao"]
     assert rank(files, "đe dọa") == [2]
+
+
+def test_a_query_with_marks_ranks_the_bulletins_writing_them_so_first() -> None:
+    """ "tín dụng đen" folds to "tin dung den", which «đến», «đèn», «tin» also are: the
+    bulletins writing each word with the marks typed come first, the others after, and `written`
+    says how many; without marks nothing changes ("lua dao" still finds «lừa đảo»)."""
+    docs = [
+        doc("Cảnh giác tín dụng đen", body="Vay qua ứng dụng."),
+        doc("Đèn tín hiệu giao thông", body="Tin dùng đến nay, sử dụng đèn."),
+        doc("Tổng kết năm", body="Triệt phá ổ nhóm tín dụng đen, lừa đảo."),
+        doc("Đến tận nhà", body="Tín dụng ngân hàng, đèn đỏ."),
+    ]
+    files = build_index(docs, CATEGORIES)
+    found = find(files, "tín dụng đen")
+    assert found.numbers[:2] == [0, 2] and sorted(found.numbers[2:]) == [1, 3]
+    assert found.written == 2
+    assert find(files, "đen").numbers[:2] == [0, 2] and find(files, "đen").written == 2
+    assert find(files, '"tín dụng đen"').numbers == [0, 2]  # quoted: as typed only
+    assert find(files, "tin dung den").written == len(find(files, "tin dung den").numbers)
+    assert rank(files, "lua dao") == [2]
+    assert find(files, "lừa đả").numbers == [2]  # the last word, being typed, «đảo»
+
+
+def test_a_word_without_marks_in_a_query_with_marks_is_told_from_the_word_with_them() -> None:
+    """ "lương cao" is not «lương cáo»: a word typed without marks, beside words typed with
+    them, is written so by the bulletins having «cao», not those having only «cáo»."""
+    docs = [
+        doc("Báo cáo lương tháng"),
+        doc("Việc nhẹ lương cao"),
+        doc("Cao lương", body="Báo cáo."),
+    ]
+    files = build_index(docs, CATEGORIES)
+    found = find(files, "lương cao")
+    assert found.numbers == [1, 2, 0] and found.written == 2
+
+
+def test_forms_are_one_bit_a_bulletin_beside_each_shard() -> None:
+    """Which bulletin writes which form is kept beside the term's shard, as few bytes as the
+    bulletins take: 1 for every bulletin, else their places; a term no bulletin writes with
+    marks has no entry (a query without marks never reads these files)."""
+    docs = [doc("Đến hẹn"), doc("Đèn đỏ", body="Đến nơi"), doc("Xe đến"), doc("Xe 113")]
+    files = build_index(docs, CATEGORIES)
+    manifest = json.loads(files["index.json"])
+    forms = {}
+    for key in manifest["forms"]:
+        forms.update(json.loads(files[f"f/{key}.json"]))
+    assert forms["den"] == {"đèn": [1], "đến": 1}  # every bulletin having "den"
+    assert forms["do"] == {"đỏ": 1} and "xe" not in forms and "113" not in forms
+    assert files_for_query(files, "den") == ["index.json", "t/de.json", "d/0.json"]
+    assert "f/de.json" in files_for_query(files, "đèn")
+
+
+def test_an_abbreviation_finds_the_bulletins_spelling_it_out_and_back() -> None:
+    """ "CCCD" finds the bulletins writing «căn cước công dân» (the lexicon the read-aloud
+    scripts use), and the words find those writing «CCCD»; index.json lists only the
+    abbreviations the site writes or spells out."""
+    docs = [
+        doc("Cấp căn cước công dân lưu động"),
+        doc("Làm CCCD cho học sinh"),
+        doc("Căn nhà", body="Cước phí công dân."),  # the words apart
+    ]
+    files = build_index(docs, CATEGORIES)
+    assert rank(files, "CCCD") == [1, 0]
+    assert rank(files, "cccd") == [1, 0]
+    assert rank(files, "căn cước công dân")[:2] == [0, 1]
+    shorts = json.loads(files["index.json"])["abbreviations"]
+    assert shorts == {"cccd": "căn cước công dân"}
+    assert rank(build_index(docs, CATEGORIES, lexicon=()), "CCCD") == [1]
+
+
+ACCENTED_TEXT = (
+    "công an xã huyện tỉnh đồng tháp lừa đảo cảnh báo người dân tài khoản ngân hàng điện "
+    "thoại gọi giả danh chuyển tiền mạng xã hội việc nhẹ lương cao tuyển cộng tác viên đăng "
+    "ký thường trú căn cước định danh tuần tra đêm an ninh trật tự tội phạm ma túy đánh bạc "
+    "trộm cắp tài sản xe máy giao thông phòng chống cháy nổ cứu nạn hỗ trợ thủ tục hành "
+    "chính dịch vụ trực tuyến kết quả tháng năm quý đầu cuối tết phát hiện bắt giữ khởi tố "
+    "điều tra xử lý vi phạm phạt hành vi đối tượng nghi vấn tin báo kịp thời phối hợp lực "
+    "lượng chức năng địa bàn ấp khóm thị trấn châu thành tân bình phú long đến đèn đen tín "
+    "dụng tin dùng đua đưa xe xé cáo lúa lửa lụa đào đạo dao dáo"
+)
+ACCENTED = ACCENTED_TEXT.split()
+
+
+def test_first_query_with_marks_on_a_10000_bulletin_site_downloads_at_most_300_kb() -> None:
+    """A query typed with marks also reads the forms files beside its shards: on 10,000
+    bulletins written with marks the first query still downloads at most 300 KB."""
+    rng = random.Random(8)
+    weights = [1 / (rank + 1) for rank in range(len(ACCENTED))]
+
+    def words(n: int) -> str:
+        return " ".join(rng.choices(ACCENTED, weights, k=n))
+
+    docs = [
+        SearchDoc(f"/bai/{i}/", words(12), words(40), words(250), i % 6, "2024-01-01", "x")
+        for i in range(10_000)
+    ]
+    files = build_index(docs, [(str(i), str(i)) for i in range(6)])
+    for query in ("lừa đảo", "tín dụng đen", "công an xã huyện", "đua xe", "lừa đả"):
+        fetched = files_for_query(files, query)
+        assert any(f.startswith("f/") for f in fetched), query
+        downloaded = sum(len(files[f]) for f in fetched)
+        assert downloaded <= 300_000, (query, downloaded)
+        assert rank(files, query), query
+
+
+def test_the_unit_s_abbreviations_are_searched_and_an_edit_to_them_rebuilds_the_index(
+    tmp_path,
+) -> None:
+    """An abbreviation of the unit's own file ([radio] abbreviations) finds the bulletins
+    spelling it out; changed, the index is made again, as a full build makes it."""
+    toml = SITE_TOML + '\n[radio]\nabbreviations = "content/tu-viet-tat.tsv"\n'
+    front = {"title": '"Ra mắt tổ tự quản an ninh khu dân cư"', "date": "2020-12-01 08:00"}
+    root = make_project(
+        tmp_path,
+        {
+            "site.toml": toml,
+            "content/tu-viet-tat.tsv": "TTQ\ttổ tự quản\n",
+            "content/a.md": bulletin_md(front, "Tổ tự quản ấp Phú Hòa.\n"),
+        },
+    )
+    files = {
+        p.removeprefix(f"{INDEX_DIR}/"): d
+        for p, d in search_index_made(root, load(root))[0].items()
+    }
+    assert rank(files, "TTQ") == [0]
+    (root / "content/tu-viet-tat.tsv").write_text("TTQ\ttổ tự quản\nANKDC\tan ninh khu dân cư\n")
+    site = load(root)
+    got, made = search_index_made(root, site)
+    assert f"{INDEX_DIR}/index.json" in made
+    lexicon = search.site_lexicon(site)
+    full = build_index(site_docs(site), search.site_categories(site), lexicon=lexicon)
+    assert got == {f"{INDEX_DIR}/{path}": data for path, data in full.items()}
+    assert rank(full, "ankdc") == [0]

@@ -11,7 +11,10 @@
    có nhiều từ nhất, trang nói rõ như vậy. Bài có hai từ liền nhau của câu tìm đứng liền nhau đúng
    thứ tự (cặp "lua_dao" trong chỉ mục: từ tiêu đề, và tên viết hoa) đứng trước bài có các từ đó rời
    nhau; từ dài gõ liền hai âm tiết ("duaxe") được tìm như hai từ; trong câu tìm ngắn, từ gõ nhầm thứ
-   tự hai nguyên âm ("lừa đỏa") được hiểu là từ đúng khi từ bên cạnh xác nhận. */
+   tự hai nguyên âm ("lừa đỏa") được hiểu là từ đúng khi từ bên cạnh xác nhận. Câu tìm có dấu
+   ("tín dụng đen") thì bài viết đúng dấu mọi từ đứng trước (các tệp f/ bên cạnh phần chỉ mục cho
+   biết bài nào viết từ với dấu nào), đặt trong ngoặc kép thì chỉ lấy các bài đó; chữ viết tắt
+   ("CCCD") tìm cả các bài viết đầy đủ ("căn cước công dân"), và ngược lại. */
 (function () {
   "use strict";
   var form = document.querySelector("form.search-form");
@@ -46,6 +49,23 @@
   function terms(text) {
     return fold(text).match(/[a-z0-9]+/g) || [];
   }
+  // Chữ và số viết liền, giữ nguyên dấu (search.py: _FORM_RE); trình duyệt cũ không hiểu \p{…}
+  // thì tách theo khoảng trắng và dấu câu.
+  var FORM = (function () {
+    try { return new RegExp("[\\p{L}\\p{N}]+", "gu"); } catch (e) {
+      return /[^\s!-\/:-@\[-\x60{-~\u00a0-\u00bf\u2000-\u206f]+/g;
+    }
+  })();
+  // Mỗi từ của câu tìm như được gõ lần đầu, giữ chữ hoa và dấu (search.py: _typed).
+  function typedForms(query) {
+    var found = {};
+    (query.normalize("NFC").match(FORM) || []).forEach(function (token) {
+      var term = fold(token);
+      if (/^[a-z0-9]+$/.test(term) && !(term in found)) found[term] = token;
+    });
+    return found;
+  }
+  var QUOTES = /["“”«»„]/;
   // Giữa các nhóm số: mọi khoảng trắng (cả khoảng trắng không ngắt của Word), dấu chấm, gạch nối
   // và gạch ngang (search.py: PHONE_RE, SPACES là đúng \s của JavaScript).
   var PHONE = /[+0-9][0-9]*(?:(?:[.\s\-\u2010-\u2015\u2212]+|\)\s*)[0-9]+)*/g;
@@ -100,7 +120,7 @@
     words.forEach(function (w) {
       if (numbers[w] && numbers[w].length > 1) groups[w] = numbers[w];
     });
-    return { words: words, groups: groups };
+    return { words: words, groups: groups, typed: typedForms(query), quoted: QUOTES.test(query) };
   }
   function tooShort(words) {
     return words.every(function (w) { return w.length < 2 && !/[0-9]/.test(w); });
@@ -160,11 +180,32 @@
     });
     var head = 0;
     while (head < used.length && used[head] === kept[head]) head++;
+    var typed = used.map(function (w) { return q.typed[w] || null; });
     return {
       used: used, open: !begun, more: kept.length > used.length, head: head,
       spelled: used.map(telex),
-      groups: used.map(function (w) { return q.groups[w] || []; })
+      groups: used.map(function (w) { return q.groups[w] || []; }),
+      typed: typed.map(function (t) { return t === null ? null : t.toLowerCase(); }),
+      shown: typed,
+      marked: typed.some(function (t) { return t !== null && /[^\x00-\x7f]/.test(t); }),
+      quoted: q.quoted,
+      short: spelledOut(used)
     };
+  }
+  // Các đoạn từ của câu tìm viết đầy đủ một chữ viết tắt ("can cuoc cong dan" → "cccd"): bài
+  // viết tắt như vậy cũng có các từ đó (search.py: _spelled_out).
+  function spelledOut(used) {
+    var found = [], shorts = manifest.abbreviations || {};
+    Object.keys(shorts).sort().forEach(function (short) {
+      var words = terms(shorts[short]);
+      if (words.length < 2) return;
+      for (var first = 0; first + words.length <= used.length; first++) {
+        if (used.slice(first, first + words.length).join(" ") === words.join(" ")) {
+          found.push([first, first + words.length, short]);
+        }
+      }
+    });
+    return found;
   }
   function queryKeys(p) {
     var keys = [];
@@ -179,10 +220,26 @@
       });
       p.groups[i].forEach(function (group) { add(shardKey(group)); });
     });
+    p.short.forEach(function (run) { add(shardKey(run[2])); });
+    formKeys(p).forEach(function (k) { add("f/" + k); });
+    return keys;
+  }
+  // Các tệp dạng viết (có dấu) cần cho câu tìm có dấu: bên cạnh các phần chỉ mục của các từ
+  // gõ vào (search.py: _form_keys_of).
+  function formKeys(p) {
+    var keys = [];
+    if (!p.marked) return keys;
+    p.used.forEach(function (term, i) {
+      var last = p.open && i === p.used.length - 1;
+      (isPrefix(term, last) ? prefixKeys(term) : [shardKey(term)]).forEach(function (k) {
+        if (k !== null && keys.indexOf(k) < 0 && (manifest.forms || []).indexOf(k) >= 0) keys.push(k);
+      });
+    });
     return keys;
   }
   function loadShard(key) {
-    if (!shards[key]) shards[key] = getJson(file("t/" + key + ".json"));
+    var path = key.indexOf("f/") === 0 ? key : "t/" + key;
+    if (!shards[key]) shards[key] = getJson(file(path + ".json"));
     return shards[key];
   }
   function loadCards(chunk) {
@@ -272,6 +329,66 @@
       found = both;
     });
     return found || {};
+  }
+  // Các vị trí trong danh sách bài của một từ mà members ghi (search.py: _member_places):
+  // 1 là mọi bài, mảng là khoảng cách giữa các vị trí, chuỗi là bitmap base64url.
+  function memberPlaces(members, count) {
+    var places = [], i;
+    if (typeof members === "number") {
+      for (i = 0; i < count; i++) places.push(i);
+    } else if (Array.isArray(members)) {
+      var at = 0;
+      members.forEach(function (d) { at += d; places.push(at); });
+    } else {
+      var bits = atob(members.replace(/-/g, "+").replace(/_/g, "/") +
+        "===".slice((members.length + 3) % 4));
+      for (i = 0; i < Math.min(count, bits.length * 8); i++) {
+        if (bits.charCodeAt(i >> 3) >> (i & 7) & 1) places.push(i);
+      }
+    }
+    return places;
+  }
+  // Các bài viết từ thứ i đúng như được gõ, cả dấu (từ cuối đang gõ: cả các từ dài hơn bắt đầu
+  // như vậy, "đả" → «đảo»), đọc từ các tệp dạng viết (search.py: _written).
+  function written(p, i, get, named) {
+    var term = p.used[i], typed = p.typed[i] || "";
+    var prefixed = isPrefix(term, p.open && i === p.used.length - 1);
+    var found = {};
+    (prefixed ? prefixKeys(term) : [shardKey(term)]).forEach(function (key) {
+      if (key === null) return;
+      var shard = get(key);
+      var forms = (manifest.forms || []).indexOf(key) >= 0 ? get("f/" + key) : {};
+      // Từ ghép "cao_luong" bắt đầu bằng từ đầu của nó: không phải một từ dài hơn.
+      var others = prefixed ? Object.keys(shard).filter(function (t) {
+        return t.indexOf(term) === 0 && t.indexOf("_") < 0;
+      }) : [term];
+      others.forEach(function (other) {
+        if (!(other in shard)) return;
+        var numbers = Object.keys(decode(shard[other])).map(Number).sort(function (a, b) { return a - b; });
+        var entry = forms[other] || {};
+        if (!forms[other]) entry[other] = 1;
+        Object.keys(entry).forEach(function (form) {
+          if (form === typed || (prefixed && form.indexOf(typed) === 0)) {
+            memberPlaces(entry[form], numbers.length).forEach(function (at) { found[numbers[at]] = true; });
+          }
+        });
+      });
+    });
+    var labels = manifest.categories.map(function (c) {
+      return c.label.normalize("NFC").toLowerCase().match(FORM) || [];
+    });
+    named.forEach(function (c) {
+      if (labels[c].some(function (w) { return w === typed || (prefixed && w.indexOf(typed) === 0); })) {
+        manifest.doc_categories.forEach(function (its, n) { if (its === c) found[n] = true; });
+      }
+    });
+    return found;
+  }
+  function or(one, other) {
+    var found = {};
+    Object.keys(one).forEach(function (n) { found[n] = one[n]; });
+    Object.keys(other).forEach(function (n) { found[n] = Math.max(found[n] || 0, other[n]); });
+    return found;
   }
   // Hai âm tiết liền nhau được ghi trong chỉ mục thành một từ ghép "lua_dao" (search.py: pair).
   function pair(a, b) { return a + "_" + b; }
@@ -373,12 +490,28 @@
       perWord.push(found.hits);
       how.push(reading);
     });
+    var shortened = p.short.map(function (run) { return lookup(run[2], false, get, labels, []).exact; });
+    p.short.forEach(function (run, k) {
+      for (var i = run[0]; i < run[1]; i++) {
+        exacts[i] = or(exacts[i], shortened[k]);
+        perWord[i] = or(perWord[i], shortened[k]);
+      }
+    });
     var before = words.slice();
     mend(words, exacts, perWord, p, get, labels);
     words.forEach(function (w, i) { if (w !== before[i]) how[i] = "swapped"; });
     var whole = {};
     if (p.open && words.length && isPrefix(words[words.length - 1], true)) whole = exacts[exacts.length - 1];
     near = near.concat(adjacentPairs(words, p, get, labels));
+    var writes = perWord.map(function (hits, i) {
+      var asTyped = p.marked && p.typed[i] !== null && words[i] === p.used[i];
+      return asTyped ? written(p, i, get, named[i]) : or(hits, {});
+    });
+    p.short.forEach(function (run, k) {
+      for (var i = run[0]; i < run[1]; i++) {
+        Object.keys(shortened[k]).forEach(function (n) { writes[i][n] = true; });
+      }
+    });
     var wanted = -1;
     manifest.categories.forEach(function (c, i) { if (c.key === category) wanted = i; });
     var count = {}, candidates = [];
@@ -400,6 +533,12 @@
       var need = Math.floor((perWord.length + 1) / 2);
       chosen = candidates.filter(function (n) { return count[n] >= need; });
     }
+    var asTyped = {};
+    chosen.forEach(function (n) {
+      asTyped[n] = writes.filter(function (w) { return n in w; }).length;
+    });
+    var every = chosen.filter(function (n) { return asTyped[n] === perWord.length; });
+    if (p.quoted && p.marked && every.length && !partial) chosen = every;
     var score = {}, side = {};
     chosen.forEach(function (n) {
       score[n] = 0;
@@ -408,14 +547,17 @@
       near.forEach(function (hits) { if (n in hits) side[n] += 1; });
     });
     chosen.sort(function (a, b) {
-      return count[b] - count[a] || side[b] - side[a] || score[b] - score[a] ||
+      return count[b] - count[a] || asTyped[b] - asTyped[a] || side[b] - side[a] || score[b] - score[a] ||
         (b in whole) - (a in whole) || b - a;
     });
     var unnamed = words.filter(function (w, i) {
       return isPhone(w) && empty(perWord[i]);
     });
     var shown = words.map(function (w) { return w.replace("_", " "); });
-    return { found: chosen, partial: partial && chosen.length > 0, words: shown, how: how, unnamed: unnamed };
+    return {
+      found: chosen, partial: partial && chosen.length > 0, words: shown, how: how, unnamed: unnamed,
+      written: partial ? 0 : every.length
+    };
   }
   // Tải các phần chỉ mục của câu tìm, rồi tải thêm những phần mà cách đọc các từ cần (từ viết
   // liền, từ gõ nhầm, hai từ liền nhau) cho tới khi đủ.
@@ -430,6 +572,7 @@
       var missing = [];
       function get(k) {
         if (k in loaded) return loaded[k];
+        if (k.indexOf("f/") === 0 && (manifest.forms || []).indexOf(k.slice(2)) < 0) return {};
         if (missing.indexOf(k) < 0) missing.push(k);
         return {};
       }
@@ -503,10 +646,41 @@
     }
   }
   function quoted(query) {
+    // The reader's own quote marks are left out: they showed doubled, «“"việc nhẹ lương cao"”».
+    query = query.replace(/["“”«»„]/g, "").replace(/\s+/g, " ").trim();
     // By code points: slicing UTF-16 units could cut an emoji in half (a lone surrogate).
     var chars = Array.from(query);
     var shown = chars.length > 60 ? chars.slice(0, 57).join("").replace(/\s+\S*$/, "") + "…" : query;
     return "“" + shown + "”";
+  }
+
+  // Dòng kết quả nói đúng điều các bài có: một từ thì "có “đen”"; nhiều từ thì "có đủ các từ"
+  // (chỉ mục không biết các từ trong nội dung có đứng liền nhau không); câu tìm có dấu mà chỉ
+  // một số bài viết đúng dấu như vậy thì nói rõ các bài đầu viết đúng, các bài sau khác dấu.
+  function foundLine(count, result, p, label, where) {
+    var one = result.words.length === 1;
+    var head = "Tìm thấy " + count + " bản tin" + where;
+    var them = one ? "từ này" : "các từ này";
+    if (!p.marked || result.written === count) {
+      return head + (one ? " có " : " có đủ các từ ") + label + ".";
+    }
+    if (!result.written) {
+      return head + " có " + (one ? "từ " : "các từ ") + label +
+        " nhưng khác dấu: không bản tin nào viết đúng dấu như đã gõ.";
+    }
+    return head + " liên quan tới " + label + ": " + result.written + " bản tin đầu có đúng " + them +
+      ", " + (count - result.written) + " bản tin sau có " + them + " nhưng khác dấu.";
+  }
+  // Chữ viết tắt đã tìm cả cách viết đầy đủ, và ngược lại (search.py: _spelled_in, _spelled_out).
+  function shortNote(p) {
+    var shorts = manifest.abbreviations || {}, notes = [];
+    p.used.forEach(function (term, i) {
+      if (term in shorts && p.shown[i] !== null) {
+        notes.push("“" + p.shown[i] + "” hay “" + shorts[term] + "”");
+      }
+    });
+    p.short.forEach(function (run) { notes.push("tìm cả “" + run[2].toUpperCase() + "”"); });
+    return notes.length ? " (" + notes.join(", ") + ")" : "";
   }
 
   function search() {
@@ -536,6 +710,10 @@
       state.found = found;
       state.shown = 0;
       var label = quoted(query);
+      var where = "";
+      manifest.categories.forEach(function (c) {
+        if (c.key === category) where = " trong chuyên mục “" + c.label + "”";
+      });
       if (result.how.indexOf("telex") >= 0) {
         // Từ đã được đọc theo kiểu gõ Telex: nêu cái đã tìm, không để người dân tưởng mình gõ sai.
         label = quoted(result.words.join(" ")) + " (hiểu " + quoted(p.used.join(" ")) +
@@ -579,7 +757,7 @@
           status("Chưa có bản tin nào nhắc đến số " + phones.join(", ") + "." + skipped, advice);
           return;
         }
-        status("Không tìm thấy bản tin nào có " + label + "." + skipped + " Hãy thử từ khóa khác hoặc bỏ bớt từ" +
+        status("Không tìm thấy bản tin nào" + where + " có " + label + "." + skipped + " Hãy thử từ khóa khác hoặc bỏ bớt từ" +
           (category ? ", hoặc chọn “Tất cả chuyên mục”." : "."));
         return;
       }
@@ -587,11 +765,11 @@
       var unnamed = result.unnamed.length
         ? " Chưa có bản tin nào nhắc đến số " + result.unnamed.join(", ") + "." : "";
       if (result.partial) {
-        status("Không có bản tin nào có đủ các từ của " + label + ". Dưới đây là " + found.length +
+        status("Không có bản tin nào" + where + " có đủ các từ của " + label + ". Dưới đây là " + found.length +
           " bản tin chỉ có một số từ trong đó, bài có nhiều từ hơn đứng trước." + skipped + unnamed,
           unnamed ? advice : null);
       } else {
-        status("Tìm thấy " + found.length + " bản tin có " + label + "." + skipped);
+        status(foundLine(found.length, result, p, label + shortNote(p), where) + skipped);
       }
       var list = el("ol", { "class": "search-results", "aria-label": "Kết quả tìm kiếm" });
       var button = el("button", { type: "button", "class": "more" }, "Xem thêm kết quả");

@@ -88,6 +88,13 @@ PASTED = "Tài khoản của quý khách bị khóa, vui lòng truy cập link s
         ("luada", False),
         ("lừa đỏa", False),
         ("lua doa", False),
+        ("đen", False),
+        ("tín dụng đen", False),
+        ('"tín dụng đen"', False),
+        ("đua xe", False),
+        ("lừa đả", False),
+        ("CCCD", False),
+        ("căn cước công dân", False),
     ],
 )
 def test_half_typed_last_word_finds_what_the_python_ranking_finds(
@@ -176,7 +183,10 @@ def test_two_vowels_typed_in_the_wrong_order_find_what_the_word_finds(look_page)
     meant = search(page, "lừa đảo").locator("h2 a").evaluate_all(links)
     assert search(page, "lừa đỏa").locator("h2 a").evaluate_all(links) == meant
     status = page.get_by_role("status").inner_text()
-    assert f"Tìm thấy {len(meant)} bản tin có “lua dao” (hiểu “doa” là “dao” gõ nhầm" in status
+    assert (
+        f"Tìm thấy {len(meant)} bản tin có đủ các từ “lua dao” (hiểu “doa” là “dao” gõ nhầm"
+        in status
+    )
 
 
 def test_a_letter_begun_after_a_word_changes_nothing_and_downloads_nothing(open_page) -> None:
@@ -473,3 +483,43 @@ def test_a_long_pasted_query_is_shortened_in_the_message(look_page) -> None:
     status = page.get_by_role("status").inner_text()
     assert len(status) < 300
     assert "Chỉ tìm theo 6 từ đầu" in status
+
+
+def test_a_query_with_marks_ranks_the_bulletins_writing_it_so_first(sample_site, look_page) -> None:
+    """ "tín dụng đen" found 13 bulletins («đến», «đèn», «tin») and put the 2022 report, which
+    warns of «tín dụng đen», 12th: the four writing the words so come first, the page says how
+    many do and that the others have them with other marks; in quotes, only those four."""
+    page, recorder = look_page("/tim-kiem/")
+    results = search(page, "tín dụng đen")
+    urls = results.locator("h2 a").evaluate_all("links => links.map(a => a.pathname)")
+    has = ["tín dụng đen" in _article_text(sample_site, url).lower() for url in urls]
+    assert has[:4] == [True] * 4 and not any(has[4:]), urls
+    status = page.get_by_role("status").inner_text()
+    assert "liên quan tới “tín dụng đen”: 4 bản tin đầu có đúng các từ này" in status
+    assert "có các từ này nhưng khác dấu" in status
+    results = search(page, '"tín dụng đen"')
+    assert results.count() == 4
+    status = page.get_by_role("status").inner_text()
+    assert status == "Tìm thấy 4 bản tin có đủ các từ “tín dụng đen”."  # the quotes not doubled
+    first = search(page, "đua xe").first.locator("h2 a").inner_text()
+    assert "đua xe" in first
+    assert recorder.errors == []
+
+
+def test_the_count_names_the_category_chosen(look_page) -> None:
+    """With a category chosen, the count says it is of that category, not of the whole site."""
+    page, _ = look_page("/tim-kiem/?chuyen-muc=cai-cach-hanh-chinh")
+    search(page, "lua dao")
+    status = page.get_by_role("status").inner_text()
+    assert status.startswith("Tìm thấy 1 bản tin trong chuyên mục “Cải cách hành chính” có đủ")
+
+
+def test_an_abbreviation_finds_the_bulletins_spelling_it_out(sample_site, look_page) -> None:
+    """ "CCCD" found nothing though bulletins write «căn cước công dân»: it finds them, and the
+    page says it searched both."""
+    page, _ = look_page("/tim-kiem/", width=375, mobile=True)
+    results = search(page, "CCCD")
+    urls = results.locator("h2 a").evaluate_all("links => links.map(a => a.pathname)")
+    assert len(urls) >= 5
+    assert all("căn cước công dân" in _article_text(sample_site, u).lower() for u in urls)
+    assert "(“CCCD” hay “căn cước công dân”)" in page.get_by_role("status").inner_text()

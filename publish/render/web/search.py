@@ -9,6 +9,9 @@ with 10,000 bulletins:
   at first; a shard over SHARD_LIMIT bytes is split by one more letter, and so on). Each term
   maps to its postings: delta-encoded bulletin numbers times 4, plus the best field it occurs in
   (3 title, 2 summary, 1 body), so the script ranks title hits, then summary, then body.
+- `tim-kiem/chi-muc/f/<key>.json` — beside a term shard, which of its terms' bulletins write
+  which form of the term ("den": «đến», «đèn», «đen»), one bit a bulletin (see _forms_entry):
+  read only for a query typed with marks, whose words written so rank first.
 - `tim-kiem/chi-muc/d/<n>.json` — the result cards (URL, title, date, category, summary) of
   CHUNK bulletins, fetched only for the results on screen.
 
@@ -33,6 +36,13 @@ elsewhere those of names written with capitals, "xã Tân Phú": every pair of t
 index twice as large): a bulletin having two adjacent words of the query side by side, in order,
 ranks above those having them apart.
 
+A query typed with marks ("tín dụng đen") finds what it finds without them, but the bulletins
+writing each word with the marks typed rank first (then those writing some with others: «đến»,
+«đèn»); in quotes, only those are found when there are any. A bulletin spelling out an
+abbreviation of the lexicon the read-aloud scripts use (the built-in list and the unit's file)
+is indexed under it too ("căn cước công dân" under "cccd"), and index.json lists those the site
+has, for search.js to say so and to find the bulletins writing one for a query spelling it out.
+
 Queries are read as citizens type them on phones (search.js does the same, `find` is the
 reference): a word that matches nothing as typed but is a syllable typed the Telex way without a
 Vietnamese keyboard ("luaf ddaor") is searched as that syllable folded ("lua dao"); a last single
@@ -46,6 +56,8 @@ so.
 
 from __future__ import annotations
 
+import base64
+import functools
 import hashlib
 import json
 import re
@@ -62,6 +74,7 @@ from publish.cache import Fragments, owned_kind
 from publish.ledger import Entry, Ledger
 from publish.model import Artifact, Bulletin, Kept, Site
 from publish.parallel import MIN_JOBS, run_jobs
+from publish.radio.abbreviations import read_unit_file, seed_abbreviations
 from publish.site_paths import category_path
 from publish.text import fold, nfc, vn_short_date
 
@@ -74,6 +87,7 @@ __all__ = [
     "PREFIX_MIN",
     "SHARD_LIMIT",
     "Found",
+    "Lexicon",
     "SearchDoc",
     "build_index",
     "files_for_query",
@@ -84,13 +98,19 @@ __all__ = [
     "query_terms",
     "rank",
     "search_artifacts",
+    "seed_lexicon",
     "shard_key",
     "site_categories",
+    "site_lexicon",
     "telex",
     "terms",
     "too_short",
 ]
 
+Lexicon = tuple[tuple[str, str], ...]
+"""Abbreviations and what they stand for, sorted (see site_lexicon)."""
+_Table = dict[str, list[tuple[frozenset[str], str, str]]]
+"""Expansions by their first word: words, words joined, abbreviation (see _spelled_table)."""
 Categories = Sequence[tuple[str, ...]]
 """Each category as (key, label, the site path of its page): search.js links a result's
 category there. The path may be left out (tests of ranking alone)."""
@@ -149,6 +169,8 @@ MEND_MAX = 3
 """Most words of a query in which a word with two vowels swapped is read as meant ("lừa đỏa")."""
 VOWELS = "aeiouy"
 """The vowels of a folded syllable."""
+QUOTES = '"“”«»„'
+"""Quote marks a reader may put around a query: they ask for the words as typed."""
 PAIR = "_"
 """Joins two adjacent syllables into one pair term ("lua_dao"): no word term has it."""
 JOINED_MIN = 5
@@ -163,6 +185,10 @@ _TELEX_DOUBLE = re.compile(r"([aeo])\1")
 _TELEX_W = re.compile(r"([aeiouy])w")
 """Telex "aw", "ow", "uw": ă, ơ, ư."""
 _UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+_FORM_RE = re.compile(r"[^\W_]+")
+"""A run of letters and digits as written, marks and all: the form of a word a reader types."""
+FORM = "="
+"""Starts the key of a word's form among a bulletin's terms ("=đến"): no term has it."""
 _NAME_WORD = re.compile(rf"([{_UPPER}]\w*)([^\w\s]*)")
 """A word of a name: starting with a capital, letters only but for punctuation after them
 ("Phú,"). Two in a row, the first without punctuation, are a name ("Tân Phú,")."""
@@ -198,8 +224,10 @@ class SearchDoc:
 
 WORD_TERMS_LIMIT = 200_000
 """Whitespace-separated words whose terms a process remembers before it starts afresh."""
-_WordFacts = tuple[list[str], str | None, str | None]
-"""A word's terms, and its syllable when it can start a name (see _NAME_WORD) or end one."""
+_WordFacts = tuple[list[str], str | None, str | None, list[str], list[tuple[str, str]]]
+"""A word's terms; its syllable when it can start a name (see _NAME_WORD) or end one; the terms
+it writes without marks ("xe"); each one it writes with them, as written and folded
+(("đến", "den"))."""
 _word_facts: dict[str, _WordFacts] = {}
 
 
@@ -217,8 +245,25 @@ def _facts(word: str) -> _WordFacts:
         if len(syllables) == 1 and SYLLABLE_RE.match(syllables[0]):
             last = syllables[0]
             first = None if name[2] else last
-    facts = _word_facts[word] = (word_terms, first, last)
+    plain, marked = (word_terms, []) if word.isascii() else _forms(word)
+    facts = _word_facts[word] = (word_terms, first, last, plain, marked)
     return facts
+
+
+def _forms(word: str) -> tuple[list[str], list[tuple[str, str]]]:
+    """The terms a word writes without marks, and those it writes with them (as written, lower
+    case, and folded): "Đến/ngày" → (["ngay"], [("đến", "den")]), "ngày" → ([], [("ngày", "ngay")]).
+    Only a run of letters and digits that folds to one term is a form."""
+    plain: list[str] = []
+    marked: list[tuple[str, str]] = []
+    for token in _FORM_RE.findall(word.lower()):
+        if token.isascii():
+            plain.append(token)
+            continue
+        term = fold(token)
+        if len(term) <= LONGEST_TERM and TERM_RE.fullmatch(term):
+            marked.append((token, term))
+    return plain, marked
 
 
 def terms(text: str) -> list[str]:
@@ -238,17 +283,37 @@ def terms_and_names(text: str) -> tuple[list[str], list[str]]:
     """`terms` of a text, and the pair terms of the names it writes with capitals ("xã Tân Phú"
     → ["tan_phu"]): two adjacent words, each one syllable starting with a capital, no
     punctuation between them."""
+    return _read(text).terms[:2]
+
+
+@dataclass(frozen=True, slots=True)
+class _Read:
+    """What indexing takes from one field's text: `terms` (its terms, its names' pair terms),
+    the terms it writes without marks, and those it writes with them (see _forms)."""
+
+    terms: tuple[list[str], list[str]]
+    plain: list[str]
+    marked: list[tuple[str, str]]
+
+
+def _read(text: str) -> _Read:
+    """A field's terms, names and forms in one pass over its words (see _facts)."""
     found: list[str] = []
     names: list[str] = []
+    plain: list[str] = []
+    marked: list[tuple[str, str]] = []
     first = None
     remembered = _word_facts
     for word in nfc(text).split():
-        word_terms, starts, ends = remembered.get(word) or _facts(word)
+        word_terms, starts, ends, its_plain, its_marked = remembered.get(word) or _facts(word)
         found += word_terms
+        plain += its_plain
+        if its_marked:
+            marked += its_marked
         if first is not None and ends is not None:
             names.append(first + PAIR + ends)
         first = starts
-    return found, names
+    return _Read((found, names), plain, marked)
 
 
 def _phone(run: str) -> str | None:
@@ -387,28 +452,55 @@ def name_pairs(text: str) -> list[str]:
     return terms_and_names(text)[1]
 
 
-def _field_terms(text: str, *, title: bool = False) -> list[str]:
+def _field_terms(read: _Read, text: str, table: _Table | None, *, title: bool = False) -> list[str]:
     """The terms one field of a document is indexed under: its words, its phone numbers' digits,
-    and its adjacent syllables as pairs — outside the title only those of names written with
-    capitals (every pair of summaries and bodies made the index of 1,000 bulletins twice, the
-    sample's four times as large; these add a tenth)."""
-    words, names = terms_and_names(text)
-    return words + phone_terms(text) + (pairs(words) if title else names)
+    the abbreviations it spells out (see _spelled_in), and its adjacent
+    syllables as pairs — outside the title only those of names written with capitals (every
+    pair of summaries and bodies made the index of 1,000 bulletins twice, the sample's four
+    times as large; these add a tenth)."""
+    words, names = read.terms
+    spelled = _spelled_in(words, table) if table else []
+    return words + phone_terms(text) + spelled + (pairs(words) if title else names)
 
 
-def doc_fields(doc: SearchDoc) -> dict[str, int]:
-    """Each term of one document → the best field it occurs in (3 title, 2 summary, 1 body)."""
+def doc_fields(doc: SearchDoc, lexicon: Lexicon = ()) -> dict[str, int]:
+    """Each term of one document → the best field it occurs in (3 title, 2 summary, 1 body);
+    and each form of its words that tells marks apart (see _form_keys) → 1."""
+    reads = [_read(doc.body), _read(doc.summary), _read(doc.title)]
+    table = _spelled_table(lexicon) if lexicon else None
     # A later, better field overrides an earlier one; keys keep first-seen order (body first).
-    best = dict.fromkeys(_field_terms(doc.body), 1)
-    best.update(dict.fromkeys(_field_terms(doc.summary), 2))
-    best.update(dict.fromkeys(_field_terms(doc.title, title=True), 3))
+    best = dict.fromkeys(_field_terms(reads[0], doc.body, table), 1)
+    best.update(dict.fromkeys(_field_terms(reads[1], doc.summary, table), 2))
+    best.update(dict.fromkeys(_field_terms(reads[2], doc.title, table, title=True), 3))
     if max(map(len, best), default=0) > LONGEST_TERM:
-        return {term: field for term, field in best.items() if len(term) <= LONGEST_TERM}
+        best = {term: field for term, field in best.items() if len(term) <= LONGEST_TERM}
+    best.update(_form_keys(reads, best))
     return best
 
 
+def _form_keys(reads: Sequence[_Read], terms: Mapping[str, int]) -> dict[str, int]:
+    """The keys of the forms of a document's words that tell its marks apart: each form written
+    with marks ("=đến"), and a term's form without them ("=den") only where the document also
+    writes that term with marks (elsewhere the index reads it from the term's postings). The
+    field is not kept: search ranks by the term's (a form is one bit, see _forms_entry)."""
+    marked: dict[str, str] = {}
+    plain: set[str] = set()
+    for read in reads:
+        marked.update(read.marked)
+        plain.update(read.plain)
+    found: dict[str, int] = {}
+    for token, term in marked.items():
+        if term in terms:
+            found[FORM + token] = 1
+            if term in plain:
+                found[FORM + term] = 1
+    return found
+
+
 def _postings(
-    docs: Sequence[SearchDoc], fields: Iterable[Mapping[str, int]] | None = None
+    docs: Sequence[SearchDoc],
+    fields: Iterable[Mapping[str, int]] | None = None,
+    lexicon: Lexicon = (),
 ) -> dict[str, list[int]]:
     """Term → encoded postings (delta × 4 + best field), documents numbered in order.
 
@@ -417,7 +509,7 @@ def _postings(
     """
     values: dict[str, list[int]] = {}
     last: dict[str, int] = {}
-    found = (doc_fields(doc) for doc in docs) if fields is None else fields
+    found = (doc_fields(doc, lexicon) for doc in docs) if fields is None else fields
     # Documents come in order, so each posting is appended already delta-encoded: a dict per
     # term of every document number held 10,000 bulletins' words at ~175 MB, this ~25 MB.
     for number, per_doc in enumerate(found):
@@ -442,7 +534,7 @@ def _shard_files(postings: Mapping[str, list[int]]) -> dict[str, bytes]:
     SHARD_LIMIT split by one more letter."""
     groups: dict[str, dict[str, list[int]]] = defaultdict(dict)
     for term, values in postings.items():
-        groups[term[:2]][term] = values
+        groups[_group(term)][term] = values
     files: dict[str, bytes] = {}
     # Dumping a large index's JSON takes a second: the groups are dumped in worker processes.
     for found in run_jobs([partial(_split_files, *item) for item in groups.items()], chunk=8):
@@ -450,14 +542,24 @@ def _shard_files(postings: Mapping[str, list[int]]) -> dict[str, bytes]:
     return files
 
 
+def _group(key: str) -> str:
+    """The two-letter group a term, or a form's key, is kept in: the term's first two letters
+    (a form's, those of the term it folds to: "=đến" with "den")."""
+    return fold(key[1:])[:2] if key[0] == FORM else key[:2]
+
+
 def _split_files(key: str, group: dict[str, list[int]]) -> dict[str, bytes]:
     """The shard files of one two-letter group (each group is split on its own), each as
-    `_dumps` writes it.
+    `_dumps` writes it, and beside each shard the forms file of its terms written with marks
+    (see _forms_files).
 
     Each term's JSON is made once: a shard's size is the sum of its terms', so a group split
     again and again (the largest, by four or five letters) is not dumped whole at each level."""
+    forms = {term: values for term, values in group.items() if term[0] == FORM}
+    group = {term: values for term, values in group.items() if term[0] != FORM}
     entries = {term: _entry(term, values) for term, values in group.items()}
     files: dict[str, bytes] = {}
+    where: dict[str, list[str]] = {}
     pending: list[tuple[str, list[str]]] = [(key, list(group))]
     while pending:
         key, terms = pending.pop()
@@ -465,6 +567,7 @@ def _split_files(key: str, group: dict[str, list[int]]) -> dict[str, bytes]:
         size = 1 + sum(len(entries[term]) + 1 for term in terms)
         if size <= SHARD_LIMIT or all(len(t) <= len(key) for t in terms):
             files[f"t/{key}.json"] = _shard(entries, terms)
+            where[key] = terms
             continue
         stay = [t for t in terms if len(t) <= len(key)]
         longer: dict[str, list[str]] = defaultdict(list)
@@ -473,8 +576,116 @@ def _split_files(key: str, group: dict[str, list[int]]) -> dict[str, bytes]:
                 longer[term[: len(key) + 1]].append(term)
         if stay:
             files[f"t/{key}.json"] = _shard(entries, stay)
+            where[key] = stay
         pending.extend(longer.items())
+    if forms:
+        files.update(_forms_files(where, group, forms))
     return files
+
+
+def _forms_files(
+    where: Mapping[str, list[str]],
+    postings: Mapping[str, list[int]],
+    forms: Mapping[str, list[int]],
+) -> dict[str, bytes]:
+    """The forms files of a group's shards (`where`: each shard's terms): `f/<key>.json` beside
+    `t/<key>.json`, for each of its terms some bulletin writes with marks, which bulletins write
+    which form (see _forms_entry). Only a query typed with marks reads them."""
+    by_term: dict[str, dict[str, list[int]]] = defaultdict(dict)
+    for key, values in forms.items():
+        by_term[fold(key[1:])][key[1:]] = values
+    files: dict[str, bytes] = {}
+    for key, terms in where.items():
+        entries = {}
+        for term in terms:
+            if term in by_term:
+                entry = _forms_entry(term, postings[term], by_term[term])
+                if entry:
+                    entries[term] = entry
+        if entries:
+            files[f"f/{key}.json"] = _dumps(entries)
+    return files
+
+
+def _forms_entry(
+    term: str, values: list[int], forms: Mapping[str, list[int]]
+) -> dict[str, int | str | list[int]]:
+    """Which of a term's bulletins write which of its forms: {form: members}, `members` over the
+    places of the bulletins in the term's postings (see _members); the form without marks is
+    every bulletin writing no other but those that wrote it beside one (see _form_keys). Empty
+    when no bulletin writes the term with marks."""
+    numbers = list(accumulate(value >> 2 for value in values))
+    place = {number: i for i, number in enumerate(numbers)}
+    written = {
+        token: [place[n] for n in _decode(found) if n in place]
+        for token, found in forms.items()
+        if token != term
+    }
+    written = {token: places for token, places in written.items() if places}
+    if not written:
+        return {}
+    anywhere = set().union(*written.values())
+    beside = {place[n] for n in _decode(forms.get(term, [])) if n in place}
+    plain = [i for i in range(len(numbers)) if i not in anywhere or i in beside]
+    if plain:
+        written[term] = plain
+    return {token: _members(places, len(numbers)) for token, places in written.items()}
+
+
+def _members(places: list[int], count: int) -> int | str | list[int]:
+    """Places among `count` postings, in as few bytes as JSON takes: 1 for all of them, else
+    the shorter of their deltas (sparse) or a bitmap (dense: base64url, bit i of byte i // 8 for
+    place i, no padding)."""
+    if len(places) == count:
+        return 1
+    deltas = [b - a for a, b in zip([0, *places], places, strict=False)]
+    bits = bytearray((count + 7) // 8)
+    for i in places:
+        bits[i >> 3] |= 1 << (i & 7)
+    bitmap = base64.urlsafe_b64encode(bits).rstrip(b"=").decode()
+    return bitmap if len(bitmap) + 2 < len(_dumps(deltas)) else deltas
+
+
+def _form_postings(
+    postings: Mapping[str, list[int]], forms: Mapping[str, Mapping[str, int | str | list[int]]]
+) -> dict[str, list[int]]:
+    """The postings of the forms' keys (see _form_keys) a group's forms files were made from,
+    read back with its terms' postings: what `_forms_files` makes them from again."""
+    found: dict[str, list[int]] = {}
+    for term, entry in forms.items():
+        numbers = list(accumulate(value >> 2 for value in postings[term]))
+        written: set[int] = set()
+        plain: list[int] = []
+        for token, members in entry.items():
+            places = [numbers[i] for i in _member_places(members, len(numbers))]
+            if token == term:
+                plain = places
+            else:
+                written.update(places)
+                found[FORM + token] = _encoded(places)
+        beside = [n for n in plain if n in written]
+        if beside:
+            found[FORM + term] = _encoded(beside)
+    return found
+
+
+def _encoded(numbers: Iterable[int]) -> list[int]:
+    """Bulletin numbers, in order, as postings of a form's key (delta × 4 + 1, see _form_keys)."""
+    found, last = [], 0
+    for number in numbers:
+        found.append((number - last) * 4 + 1)
+        last = number
+    return found
+
+
+def _member_places(members: int | str | list[int], count: int) -> list[int]:
+    """The places `_members` encoded, in order."""
+    if isinstance(members, int):
+        return list(range(count))
+    if isinstance(members, list):
+        return list(accumulate(members))
+    bits = base64.urlsafe_b64decode(members + "=" * (-len(members) % 4))
+    return [i for i in range(min(count, len(bits) * 8)) if bits[i >> 3] >> (i & 7) & 1]
 
 
 def _entry(term: str, values: list[int]) -> bytes:
@@ -512,14 +723,20 @@ def build_index(
     docs: Sequence[SearchDoc],
     categories: Categories,
     fields: Iterable[Mapping[str, int]] | None = None,
+    lexicon: Lexicon | None = None,
 ) -> dict[str, bytes]:
     """Every index file, by path relative to INDEX_DIR, for bulletins oldest first (each one's
     number is its place in `docs`; see site_docs).
 
-    `fields`: `doc_fields` of each document, when already known.
+    `fields`: `doc_fields` of each document, when already known; `lexicon`: the abbreviations
+    a bulletin spelling one out is also found by (see site_lexicon; the built-in ones when not
+    given).
     """
+    lexicon = seed_lexicon() if lexicon is None else lexicon
     chunks = (docs[start : start + CHUNK] for start in range(0, len(docs), CHUNK))
-    return _index_files(_postings(docs, fields), chunks, [d.category for d in docs], categories)
+    postings = _postings(docs, fields, lexicon)
+    shorts = _abbreviations(lexicon, postings.__contains__)
+    return _index_files(postings, chunks, [d.category for d in docs], categories, shorts)
 
 
 def _index_files(
@@ -527,12 +744,13 @@ def _index_files(
     chunks: Iterable[Sequence[SearchDoc]],
     doc_categories: list[int],
     categories: Categories,
+    abbreviations: Mapping[str, str],
 ) -> dict[str, bytes]:
     """The index files from the postings and the documents' cards, CHUNK at a time."""
     files = _shard_files(postings)
     for number, chunk in enumerate(chunks):
         files[_chunk_path(number * CHUNK)] = _cards(chunk)
-    _add_manifest(files, _digests(files), doc_categories, categories)
+    _add_manifest(files, _digests(files), doc_categories, categories, abbreviations)
     return files
 
 
@@ -556,15 +774,19 @@ def _add_manifest(
     digests: dict[str, str],
     doc_categories: list[int],
     categories: Categories,
+    abbreviations: Mapping[str, str],
 ) -> None:
     """Put index.json, made for the files `digests` lists, in `files` and `digests`."""
-    data = _manifest(digests, doc_categories, categories)
+    data = _manifest(digests, doc_categories, categories, abbreviations)
     files["index.json"] = data
     digests["index.json"] = hashlib.sha256(data).hexdigest()
 
 
 def _manifest(
-    digests: Mapping[str, str], doc_categories: list[int], categories: Categories
+    digests: Mapping[str, str],
+    doc_categories: list[int],
+    categories: Categories,
+    abbreviations: Mapping[str, str],
 ) -> bytes:
     """index.json for the other files, by their digests (its version changes whenever any of
     them does: an update knows the digests of the files it did not touch, not their bytes)."""
@@ -587,6 +809,8 @@ def _manifest(
         ],
         "doc_categories": doc_categories,
         "shards": sorted(k[2:-5] for k in others if k.startswith("t/")),
+        "forms": sorted(k[2:-5] for k in others if k.startswith("f/")),
+        "abbreviations": abbreviations,
     }
     return _dumps(manifest)
 
@@ -665,6 +889,15 @@ class _Plan:
     open_: bool
     spelled: list[str | None]
     groups: list[list[str]]
+    typed: list[str | None]
+    """Each term as typed, lower case, marks and all ("đen"); None for a phone number."""
+    marked: bool
+    """Whether the query has marks: then the bulletins writing its words so rank first."""
+    quoted: bool
+    """Whether the query is in quotes: then only those bulletins are found, when any is."""
+    short: list[tuple[int, int, str]]
+    """Each run of terms that spells an abbreviation out, as (first, end, abbreviation): the
+    bulletins writing the abbreviation have those words."""
 
     def last(self, i: int) -> bool:
         """Whether term `i` is the open last one."""
@@ -685,6 +918,22 @@ def _query_shards(plan: _Plan, keys: Sequence[str] | set[str], prefix_min: int) 
                     found.append(key)
         for group in plan.groups[i]:
             key = shard_key(group, keys)
+            if key is not None and key not in found:
+                found.append(key)
+    for _, _, short in plan.short:
+        key = shard_key(short, keys)
+        if key is not None and key not in found:
+            found.append(key)
+    return found
+
+
+def _form_keys_of(plan: _Plan, keys: Sequence[str] | set[str], prefix_min: int) -> list[str]:
+    """The keys of the forms files a query with marks needs: those beside its typed words'
+    shards (see _written)."""
+    found: list[str] = []
+    for i, term in enumerate(plan.used if plan.marked else ()):
+        prefixed = _prefixed(term, plan.last(i), prefix_min)
+        for key in prefix_keys(term, keys) if prefixed else [shard_key(term, keys)]:
             if key is not None and key not in found:
                 found.append(key)
     return found
@@ -729,19 +978,25 @@ def _named(plan: _Plan, labels: Sequence[Sequence[str]], prefix_min: int) -> lis
     return named
 
 
-class _Shards(dict[str, dict[str, list[int]]]):
+class _Shards(dict[str, dict]):
     """The term shards of an index, each read from its file when first needed; `loaded` lists
     them in that order (what search.js downloads: it fetches in rounds as words need them)."""
 
-    def __init__(self, files: Mapping[str, bytes]) -> None:
+    def __init__(self, files: Mapping[str, bytes], loaded: list[str], folder: str = "t") -> None:
         super().__init__()
         self.files = files
-        self.loaded: list[str] = []
+        self.loaded = loaded
+        self.folder = folder
 
-    def __missing__(self, key: str) -> dict[str, list[int]]:
-        """A shard read the first time it is asked for."""
-        self.loaded.append(key)
-        shard = self[key] = json.loads(self.files[f"t/{key}.json"])
+    def __missing__(self, key: str) -> dict:
+        """A shard read the first time it is asked for (a forms file the index does not have:
+        empty, no term of that shard is written with marks)."""
+        path = f"{self.folder}/{key}.json"
+        if path not in self.files:
+            shard = self[key] = {}
+            return shard
+        self.loaded.append(path)
+        shard = self[key] = json.loads(self.files[path])
         return shard
 
 
@@ -754,6 +1009,10 @@ class _Lookup:
     keys: set[str]
     cats: Sequence[int]
     labels: Sequence[Sequence[str]]
+    forms: _Shards
+    """The forms files (see _forms_files), by the key of the shard they are beside."""
+    written_labels: Sequence[Sequence[str]]
+    """The words of each category's name as written, lower case, marks and all."""
 
 
 def _hits(
@@ -801,6 +1060,9 @@ class Found:
     partial: bool
     words: list[str]
     unnamed: list[str]
+    written: int = 0
+    """How many of the first results write every word as typed, marks and all (all of them when
+    the query has no marks)."""
 
 
 def _plan(manifest: Mapping, query: str) -> _Plan | None:
@@ -809,7 +1071,41 @@ def _plan(manifest: Mapping, query: str) -> _Plan | None:
     if too_short(wanted):
         return None
     used, open_ = _used(wanted, manifest["max_terms"])
-    return _Plan(used, open_, [telex(t) for t in used], [numbers.get(t, []) for t in used])
+    typed = _typed(query)
+    forms = [typed.get(t) for t in used]
+    lexicon = manifest.get("abbreviations", {})
+    return _Plan(
+        used,
+        open_,
+        [telex(t) for t in used],
+        [numbers.get(t, []) for t in used],
+        [None if form is None else form.lower() for form in forms],
+        any(form is not None and not form.isascii() for form in forms),
+        any(mark in query for mark in QUOTES),
+        _spelled_out(used, lexicon),
+    )
+
+
+def _typed(query: str) -> dict[str, str]:
+    """Each term of a query as first typed, case and marks kept: "Đen đen" → {"den": "Đen"}."""
+    found: dict[str, str] = {}
+    for token in _FORM_RE.findall(nfc(query)):
+        term = fold(token)
+        if TERM_RE.fullmatch(term):
+            found.setdefault(term, token)
+    return found
+
+
+def _spelled_out(used: Sequence[str], lexicon: Mapping[str, str]) -> list[tuple[int, int, str]]:
+    """The runs of a query's terms that spell an abbreviation of the lexicon out ("can cuoc cong
+    dan" → "cccd"), as (first, end, abbreviation)."""
+    found: list[tuple[int, int, str]] = []
+    for short, expansion in lexicon.items():
+        words = terms(expansion)
+        for first in range(len(used) - len(words) + 1) if len(words) > 1 else ():
+            if used[first : first + len(words)] == words:
+                found.append((first, first + len(words), short))
+    return found
 
 
 def find(files: Mapping[str, bytes], query: str, category: str = "") -> Found:
@@ -834,16 +1130,44 @@ def find(files: Mapping[str, bytes], query: str, category: str = "") -> Found:
 def _find(
     files: Mapping[str, bytes], manifest: Mapping, plan: _Plan, category: str
 ) -> tuple[Found, list[str]]:
-    """What `find` finds for a query's plan, and the shards it read, in the order search.js
+    """What `find` finds for a query's plan, and the files it read, in the order search.js
     downloads them (the first round together, then those the words' readings need)."""
     keys = set(manifest["shards"])
     prefix_min = manifest["prefix_min"]
-    cats = manifest["doc_categories"]
     labels = [terms(c["label"]) for c in manifest["categories"]]
-    at = _Lookup(_Shards(files), keys, cats, labels)
+    written_labels = [_FORM_RE.findall(nfc(c["label"]).lower()) for c in manifest["categories"]]
+    loaded: list[str] = []
+    forms = _Shards({k: v for k, v in files.items() if k.startswith("f/")}, loaded, "f")
+    cats = manifest["doc_categories"]
+    at = _Lookup(_Shards(files, loaded), keys, cats, labels, forms, written_labels)
     for key in _query_shards(plan, keys, prefix_min):
         at.shards[key]  # the first round of downloads, together
+    for key in _form_keys_of(plan, keys, prefix_min):
+        at.forms[key]
     named = _named(plan, labels, prefix_min)
+    read = _read_words(plan, at, named, prefix_min)
+    index = next((i for i, c in enumerate(manifest["categories"]) if c["key"] == category), None)
+    return _ranked(
+        read, plan, [n for n, c in enumerate(cats) if index is None or c == index]
+    ), loaded
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """A query's words as read, and the bulletins of each: as a whole word and (`per_word`) all
+    of them; those writing it as typed, marks and all (`written`); those having two words side by
+    side (`adjacent`)."""
+
+    words: list[str]
+    exacts: list[dict[int, int]]
+    per_word: list[dict[int, int]]
+    written: list[set[int]]
+    adjacent: list[dict[int, int]]
+    whole: dict[int, int]
+
+
+def _read_words(plan: _Plan, at: _Lookup, named: list[list[int]], prefix_min: int) -> _Words:
+    """How each word of a query is read, and the bulletins it finds (see `find`)."""
     words: list[str] = []
     exacts: list[dict[int, int]] = []
     per_word: list[dict[int, int]] = []
@@ -866,13 +1190,74 @@ def _find(
         words.append(term)
         exacts.append(exact)
         per_word.append(hits)
+    shortened = [_hits(short, False, at)[0] for _, _, short in plan.short]
+    for (first, end, _), spelled in zip(plan.short, shortened, strict=True):
+        for i in range(first, end):
+            exacts[i], per_word[i] = _or(exacts[i], spelled), _or(per_word[i], spelled)
     _mend(words, exacts, per_word, plan, at, prefix_min)
     whole: dict[int, int] = {}
     if plan.open_ and words and _prefixed(words[-1], True, prefix_min):
         whole = exacts[-1]
     adjacent += _adjacent(words, plan, at, prefix_min)
-    index = next((i for i, c in enumerate(manifest["categories"]) if c["key"] == category), None)
-    candidates = {n for hits in per_word for n in hits if index is None or cats[n] == index}
+    written = [
+        _written(plan, i, at, named[i], prefix_min) if _as_typed(plan, i, words) else set(hits)
+        for i, hits in enumerate(per_word)
+    ]
+    for (first, end, _), spelled in zip(plan.short, shortened, strict=True):
+        for i in range(first, end):
+            written[i].update(spelled)
+    return _Words(words, exacts, per_word, written, adjacent, whole)
+
+
+def _as_typed(plan: _Plan, i: int, words: Sequence[str]) -> bool:
+    """Whether query word `i` is told apart by its marks: the query has marks, and the word was
+    read as typed (not as Telex, two words, a slip; not a phone number)."""
+    return plan.marked and plan.typed[i] is not None and words[i] == plan.used[i]
+
+
+def _or(one: dict[int, int], other: Mapping[int, int]) -> dict[int, int]:
+    """The bulletins of either, each with its better field."""
+    found = dict(one)
+    for n, f in other.items():
+        found[n] = max(found.get(n, 0), f)
+    return found
+
+
+def _written(plan: _Plan, i: int, at: _Lookup, named: Sequence[int], prefix_min: int) -> set[int]:
+    """The bulletins writing query word `i` as typed, marks and all (the last word, open, also
+    the longer words it starts: "đả" writes «đảo», not «đáo»), read from the forms files (a term
+    none of the site writes with marks is in none: every bulletin having it writes it so). A word of a category the query names counts as written by its bulletins when the name
+    writes it so."""
+    term, typed = plan.used[i], plan.typed[i] or ""
+    prefixed = _prefixed(term, plan.last(i), prefix_min)
+    found: set[int] = set()
+    for key in prefix_keys(term, at.keys) if prefixed else [shard_key(term, at.keys)]:
+        if key is None:
+            continue
+        shard, forms = at.shards[key], at.forms[key]
+        # A pair term ("cao_luong") starts with its first word: not a longer word.
+        for other in (
+            [t for t in shard if t.startswith(term) and PAIR not in t] if prefixed else [term]
+        ):
+            if other not in shard:
+                continue
+            numbers = list(_decode(shard[other]))
+            entry: Mapping[str, int | str | list[int]] = forms.get(other) or {other: 1}
+            for form, members in entry.items():
+                if form == typed or (prefixed and form.startswith(typed)):
+                    found.update(numbers[p] for p in _member_places(members, len(numbers)))
+    for c in named:
+        if any(w == typed or (prefixed and w.startswith(typed)) for w in at.written_labels[c]):
+            found.update(n for n, its in enumerate(at.cats) if its == c)
+    return found
+
+
+def _ranked(read: _Words, plan: _Plan, allowed: Sequence[int]) -> Found:
+    """The bulletins a query's words find in the `allowed` ones (a category's), best first
+    (see `find`)."""
+    words, per_word, adjacent = read.words, read.per_word, read.adjacent
+    allowed_set = set(allowed)
+    candidates = {n for hits in per_word for n in hits if n in allowed_set}
     count = {n: sum(n in hits for hits in per_word) for n in candidates}
     chosen = [n for n in candidates if count[n] == len(per_word)]
     partial = not chosen and len(per_word) > 1
@@ -881,14 +1266,21 @@ def _find(
         chosen = [n for n in candidates if any(n in hits for hits in phones)]
     elif partial:
         chosen = [n for n in candidates if count[n] >= (len(per_word) + 1) // 2]
+    written = {n: sum(n in found for found in read.written) for n in chosen}
+    every = [n for n in chosen if written[n] == len(per_word)]
+    if plan.quoted and plan.marked and every and not partial:
+        chosen = every
     score = {
         n: sum(FIELD_WEIGHTS[hits[n]] for hits in per_word + adjacent if n in hits) for n in chosen
     }
     near = {n: sum(n in hits for hits in adjacent) for n in chosen}
-    numbers = sorted(chosen, key=lambda n: (-count[n], -near[n], -score[n], n not in whole, -n))
+    numbers = sorted(
+        chosen,
+        key=lambda n: (-count[n], -written[n], -near[n], -score[n], n not in read.whole, -n),
+    )
     unnamed = [t for t, hits in zip(words, per_word, strict=True) if _is_phone(t) and not hits]
     shown = [word.replace(PAIR, " ") for word in words]
-    return Found(numbers, partial and bool(numbers), shown, unnamed), at.shards.loaded
+    return Found(numbers, partial and bool(numbers), shown, unnamed, 0 if partial else len(every))
 
 
 def _plain(term: str) -> bool:
@@ -998,9 +1390,9 @@ def files_for_query(files: Mapping[str, bytes], query: str, category: str = "") 
     plan = _plan(manifest, query)
     if plan is None:
         return []
-    found, shards = _find(files, manifest, plan, category)
+    found, loaded = _find(files, manifest, plan, category)
     cards = [f"d/{n // manifest['chunk']}.json" for n in found.numbers[: manifest["per_page"]]]
-    return ["index.json", *[f"t/{k}.json" for k in shards], *dict.fromkeys(cards)]
+    return ["index.json", *loaded, *dict.fromkeys(cards)]
 
 
 def site_docs(site: Site) -> list[SearchDoc]:
@@ -1046,20 +1438,33 @@ CHECKED = ":check"
 to take out the edited bulletin's old words."""
 
 
-def _fields_key(cache: Fragments, doc: SearchDoc) -> str:
-    """The cache key of a document's `doc_fields`."""
-    return cache.key("search-fields", doc.title, doc.summary, doc.body)
+def _fields_key(cache: Fragments, doc: SearchDoc, lexicon: Lexicon = ()) -> str:
+    """The cache key of a document's `doc_fields` (with the abbreviations it is read with)."""
+    return cache.key("search-fields", doc.title, doc.summary, doc.body, _lexicon_digest(lexicon))
+
+
+@functools.cache
+def _lexicon_digest(lexicon: Lexicon) -> str:
+    """A short digest of a lexicon, for the fields' cache keys."""
+    return hashlib.sha256(repr(lexicon).encode()).hexdigest()[:16]
 
 
 def _cached_fields(
-    cache: Fragments, doc: SearchDoc, key: str, owner: str, kind: str, *, stored: bool = True
+    cache: Fragments,
+    doc: SearchDoc,
+    key: str,
+    owner: str,
+    kind: str,
+    *,
+    stored: bool = True,
+    lexicon: Lexicon = (),
 ) -> dict[str, int]:
     """`doc_fields` of a document, from the cache when its texts were indexed before (then
     marked as `owner`'s: a renamed file's bulletin keeps its fields, see Fragments.sweep);
     `stored`: whether the cache may hold any document's fields (see Fragments.holds_kind)."""
     found = cache.get(key) if stored else None
     if not isinstance(found, dict):
-        found = doc_fields(doc)
+        found = doc_fields(doc, lexicon)
         cache.put(key, found, owner=owner, kind=kind)
     else:
         cache.own(key, owner, kind)
@@ -1076,6 +1481,9 @@ class _Built:
     inputs: tuple[str, ...]
     keys: tuple[str, ...]
     digests: dict[str, str]
+    lexicon: Lexicon = ()
+    present: frozenset[str] = frozenset()
+    """The lexicon's abbreviations the index has (see _abbreviations)."""
 
 
 def _fields_kind(site: Site) -> str:
@@ -1096,6 +1504,9 @@ def search_artifacts(site: Site, ledger: Ledger | None = None) -> Iterator[Artif
         last = on_disk = None
     else:
         on_disk = _on_disk(last, ledger)
+    lexicon = site_lexicon(site)
+    if last is not None and on_disk is not None and last.lexicon != lexicon:
+        on_disk = None  # the manifest's abbreviations change: built again
     if last is not None and on_disk is not None and last.urls == urls and last.inputs == inputs:
         files: dict[str, bytes] = {}
         digests = last.digests
@@ -1105,10 +1516,10 @@ def search_artifacts(site: Site, ledger: Ledger | None = None) -> Iterator[Artif
             if last is not None and on_disk is not None and ledger is not None:
                 found = _update(last, urls, inputs, site, cache, partial(_last_bytes, last, ledger))
             if found is None:
-                found = _build(site, cache)
-            keys, files, digests = found
+                found = _build(site, cache, lexicon)
+            keys, files, digests, present = found
             if site.written:
-                cache.put(slot, _Built(urls, inputs, keys, digests))
+                cache.put(slot, _Built(urls, inputs, keys, digests, lexicon, present))
     for path in sorted(digests):
         rel = f"{INDEX_DIR}/{path}"
         if path in files:
@@ -1156,11 +1567,85 @@ def site_categories(site: Site) -> list[tuple[str, str, str]]:
     ]
 
 
+def site_lexicon(site: Site) -> Lexicon:
+    """The abbreviations the site's read-aloud scripts spell out: the built-in list with the
+    unit's file ([radio] abbreviations) over it; a file that cannot be read adds nothing here
+    (the radio channel and `publish check` tell what is wrong with it)."""
+    name = site.config.radio.abbreviations
+    if not name:
+        return seed_lexicon()
+    merged = dict(seed_abbreviations())
+    merged.update(read_unit_file(site.config.root / name, name)[0])
+    return tuple(sorted(merged.items()))
+
+
+@functools.cache
+def seed_lexicon() -> Lexicon:
+    """The built-in abbreviations (see site_lexicon)."""
+    return tuple(sorted(seed_abbreviations().items()))
+
+
+def _abbreviations(lexicon: Lexicon, present: Callable[[str], bool]) -> dict[str, str]:
+    """The abbreviations of the index, each with what it stands for ("cccd": "căn cước công
+    dân"; see _spelled_table): only those some bulletin writes or spells out, which index.json
+    lists for search.js to say what it searched, and to find the bulletins writing one for a
+    query spelling it out."""
+    return {
+        short: expansion
+        for short, (expansion, _) in sorted(_shorts(lexicon).items())
+        if present(short)
+    }
+
+
+@functools.cache
+def _shorts(lexicon: Lexicon) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """The abbreviations of the lexicon the index finds bulletins spelling out, folded, each with
+    its expansion (the first the lexicon gives) and its words folded: those of two words or more
+    whose abbreviation is no Vietnamese syllable ("cccd", "antt"; not "cat" for «Công an tỉnh»:
+    «cát», «cắt» are words), and is one term."""
+    found: dict[str, tuple[str, tuple[str, ...]]] = {}
+    for short, expansion in lexicon:
+        key, words = fold(short), tuple(terms(expansion))
+        if TERM_RE.fullmatch(key) and len(words) > 1 and not SYLLABLE_RE.fullmatch(key):
+            found.setdefault(key, (nfc(expansion), words))
+    return found
+
+
+@functools.cache
+def _spelled_table(lexicon: Lexicon) -> _Table:
+    """The expansions of the lexicon's abbreviations (see _shorts) by their first word, each
+    with its words, its words joined between spaces, and its abbreviation: "can" →
+    [({"can", "cuoc", "cong", "dan"}, " can cuoc cong dan ", "cccd")]."""
+    table: _Table = defaultdict(list)
+    for key, (_, words) in _shorts(lexicon).items():
+        table[words[0]].append((frozenset(words), f" {' '.join(words)} ", key))
+    return dict(table)
+
+
+def _spelled_in(words: list[str], table: _Table) -> list[str]:
+    """The abbreviations a field's terms spell out ("căn cước công dân" → ["cccd"]; `table`: see
+    _spelled_table): a bulletin spelling one out is found by it, as if it wrote it."""
+    # Sets, join and `in` run in C: a loop over every term of 10,000 bodies, then over the
+    # places of «công», «an», took 0.2–0.3 ms a body. An expansion every word of which the text
+    # has is looked for in the text.
+    have = set(words)
+    text = ""
+    found: list[str] = []
+    for first in table.keys() & have:
+        for its, phrase, key in table[first]:
+            if its <= have:
+                text = text or f" {' '.join(words)} "
+                if phrase in text:
+                    found.append(key)
+    return found
+
+
 def _build(
-    site: Site, cache: Fragments
-) -> tuple[tuple[str, ...], dict[str, bytes], dict[str, str]]:
+    site: Site, cache: Fragments, lexicon: Lexicon = ()
+) -> tuple[tuple[str, ...], dict[str, bytes], dict[str, str], frozenset[str]]:
     """The whole index, exactly as build_index() makes it, a block of documents at a time:
-    each document's fields key, the files and their digests.
+    each document's fields key, the files and their digests, the `lexicon`'s abbreviations
+    it has.
 
     Each block's fields (plain text, folding, terms: most of the work), postings and cards are
     made in worker processes, which also write the fields to the cache; the blocks' postings
@@ -1175,7 +1660,15 @@ def _build(
     stored = cache.holds_kind(FIELDS_KIND)
     jobs = [
         partial(
-            _index_block, cache, bulletins[start : start + size], start, prefix, order, kind, stored
+            _index_block,
+            cache,
+            bulletins[start : start + size],
+            start,
+            prefix,
+            order,
+            kind,
+            stored,
+            lexicon,
         )
         for start in range(0, len(bulletins), size)
     ]
@@ -1197,8 +1690,10 @@ def _build(
     files = _shard_files(postings)
     files.update(cards)
     digests = _digests(files)
-    _add_manifest(files, digests, [order[b.category] for b in bulletins], categories)
-    return tuple(keys), files, digests
+    present = frozenset(w for w in _shorts(lexicon) if w in postings)
+    shorts = _abbreviations(lexicon, present.__contains__)
+    _add_manifest(files, digests, [order[b.category] for b in bulletins], categories, shorts)
+    return tuple(keys), files, digests, present
 
 
 def _block_size(count: int) -> int:
@@ -1226,6 +1721,7 @@ def _index_block(
     order: Mapping[str, int],
     kind: str,
     stored: bool = True,
+    lexicon: Lexicon = (),
 ) -> _Block:
     """The part of the index of bulletins[start:], numbered from `start` (a job that may run
     in a worker process; `start` is a multiple of CHUNK); `kind`: the fields' cache kind;
@@ -1235,8 +1731,10 @@ def _index_block(
     last: dict[str, int] = {}
     for number, bulletin in enumerate(bulletins, start):
         doc = _doc(bulletin, prefix, order)
-        keys.append(_fields_key(cache, doc))
-        fields = _cached_fields(cache, doc, keys[-1], bulletin.source, kind, stored=stored)
+        keys.append(_fields_key(cache, doc, lexicon))
+        fields = _cached_fields(
+            cache, doc, keys[-1], bulletin.source, kind, stored=stored, lexicon=lexicon
+        )
         for term, field in fields.items():
             values = postings.get(term)
             if values is None:
@@ -1260,7 +1758,7 @@ def _update(
     site: Site,
     cache: Fragments,
     read: Callable[[str], bytes | None],
-) -> tuple[tuple[str, ...], dict[str, bytes], dict[str, str]] | None:
+) -> tuple[tuple[str, ...], dict[str, bytes], dict[str, str], frozenset[str]] | None:
     """The last index with the numbers whose bulletin changed re-indexed — each document's
     fields key, the files that are new or changed, the digests of all — or None when more than
     UPDATE_LIMIT did (then the whole index is built again), or a file it needs from the last
@@ -1292,23 +1790,32 @@ def _update(
         new: dict[str, int] = {}
         if i < count:
             doc = _doc(bulletins[i], prefix, order)
-            keys[i] = _fields_key(cache, doc)
+            keys[i] = _fields_key(cache, doc, last.lexicon)
             kind = _fields_kind(site)
-            new = _cached_fields(cache, doc, keys[i], bulletins[i].source, kind)
+            new = _cached_fields(
+                cache, doc, keys[i], bulletins[i].source, kind, lexicon=last.lexicon
+            )
         for term in old.keys() | new.keys():
             if old.get(term) != new.get(term):
-                edits[term[:2]][term][i] = new.get(term)
+                edits[_group(term)][term][i] = new.get(term)
     digests = dict(last.digests)
     files: dict[str, bytes] = {}
+    there: set[str] = set()  # the terms of the groups patched
     shard_keys = [path[2:-5] for path in last.digests if path.startswith("t/")]
     for group, changes in edits.items():
         postings: dict[str, list[int]] = {}
+        forms: dict[str, dict] = {}
         for key in [k for k in shard_keys if k[:2] == group]:
-            data = read(f"t/{key}.json")
-            if data is None:
-                return None
-            del digests[f"t/{key}.json"]
-            postings.update(json.loads(data))
+            for kind, into in (("t", postings), ("f", forms)):
+                path = f"{kind}/{key}.json"
+                if kind == "f" and path not in digests:
+                    continue
+                data = read(path)
+                if data is None:
+                    return None
+                del digests[path]
+                into.update(json.loads(data))
+        postings.update(_form_postings(postings, forms))
         for term, by_doc in changes.items():
             values = _patch(postings.get(term, []), by_doc)
             if values:
@@ -1317,6 +1824,7 @@ def _update(
                 postings.pop(term, None)
         if postings:
             files.update(_split_files(group, postings))
+        there.update(postings)
     for start in sorted({i - i % CHUNK for i in changed}):
         chunk = bulletins[start : start + CHUNK]
         if chunk:
@@ -1324,5 +1832,10 @@ def _update(
         else:
             del digests[_chunk_path(start)]  # past the last bulletin now
     digests.update(_digests(files))
-    _add_manifest(files, digests, [order[b.category] for b in bulletins], categories)
-    return tuple(keys), files, digests
+    words = _shorts(last.lexicon)
+    present = frozenset(
+        w for w in words if (w in there if _group(w) in edits else w in last.present)
+    )
+    shorts = _abbreviations(last.lexicon, present.__contains__)
+    _add_manifest(files, digests, [order[b.category] for b in bulletins], categories, shorts)
+    return tuple(keys), files, digests, present
