@@ -325,6 +325,14 @@ def test_ci_files_follow_the_published_schemas(name: str, schema: str) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_gitlab_exposes_the_plan_under_a_name_gitlab_accepts() -> None:
+    """«Kế hoạch đồng bộ» passed the published schema, but GitLab checks the name with
+    /\\A\\w[-\\w ]*\\z/ in Ruby, whose \\w is ASCII: it refused the whole file, so no
+    pipeline ran at all."""
+    exposed = load("gitlab-ci.yml")["preview"]["artifacts"]["expose_as"]
+    assert re.fullmatch(r"\w[-\w ]*", exposed, re.ASCII), exposed
+
+
 def test_github_workflow_publishes_one_at_a_time_on_push_and_off_the_hour() -> None:
     workflow = load("github-actions.yml")
     triggers = workflow[True]  # YAML 1.1 reads the key `on` as True
