@@ -100,6 +100,53 @@ def test_dropping_a_web_address_never_leaves_a_lead_clause_alone() -> None:
     assert email.text == "Câu đầu. Gọi một một ba."
 
 
+@pytest.mark.parametrize(
+    "written",
+    ["a@b.vn", "<a@b.vn>", "<mailto:a@b.vn>", "[a@b.vn](mailto:a@b.vn)", "<MAILTO:a@b.vn>"],
+)
+def test_an_e_mail_address_however_written_goes_as_the_bare_one_does(written: str) -> None:
+    """`<a@b.vn>`, as the website shows a link, was taken for an HTML tag and dropped silently:
+    «Liên hệ: <a@b.vn>.» was read «Liên hệ:.» with no word to the editor. Every way of writing
+    the address is R1.4's: its sentence goes, and the warning names an e-mail address."""
+    spoken = normalise(f"Gọi 113 khi cần. Liên hệ: {written}.")
+    assert spoken.text == "Gọi một một ba khi cần."
+    [flag] = spoken.flags
+    assert flag.code == "R1.4" and flag.message.startswith("Đã bỏ câu chứa địa chỉ «a@b.vn»")
+    assert "không đọc địa chỉ thư điện tử trên sóng" in flag.message
+    assert "địa chỉ web trên sóng" not in flag.message
+
+
+def test_an_e_mail_autolink_in_a_bold_label_takes_its_paragraph_not_the_next() -> None:
+    """«**Thư điện tử:** <a@b.vn>» was read «Thư điện tử.», a label with nothing after it."""
+    spoken = normalise("**Thư điện tử:** <congan@example.vn>\n\nGọi số 113.\n")
+    assert spoken.text == "Gọi số một một ba."
+    assert [f.code for f in spoken.flags] == ["R1.4"]
+
+
+def test_an_e_mail_autolink_among_ways_of_contact_leaves_the_others_read() -> None:
+    """As a bare address: only the e-mail goes, the number in the same sentence is read."""
+    spoken = normalise("Mọi thông tin liên hệ hộp thư <congan@example.vn> hoặc gọi số 113.")
+    assert spoken.text == "Mọi thông tin gọi số một một ba."
+    assert spoken == normalise("Mọi thông tin liên hệ hộp thư congan@example.vn hoặc gọi số 113.")
+    assert spoken.flags[0].message.startswith("Đã bỏ vế câu chứa địa chỉ «congan@example.vn»")
+
+
+def test_a_web_autolink_goes_as_a_bare_address_and_is_told_as_a_web_address() -> None:
+    """`<https://…>` was already R1.4's; its warning still says «địa chỉ web»."""
+    spoken = normalise("Gọi 113 khi cần. Chi tiết xem ở <https://ca.example.vn/tin>.")
+    assert spoken.text == "Gọi một một ba khi cần."
+    [flag] = spoken.flags
+    assert "không đọc địa chỉ web trên sóng" in flag.message
+
+
+def test_a_scammers_e_mail_autolink_is_told_as_an_e_mail_address() -> None:
+    """The warning said «không đọc địa chỉ web» for a scammer's e-mail address too."""
+    spoken = normalise("Đối tượng gửi thư từ <hotro.nganhang@gmail.com> để chiếm đoạt tài khoản.")
+    assert spoken.text == "Đối tượng gửi thư từ một địa chỉ thư điện tử để chiếm đoạt tài khoản."
+    [flag] = spoken.flags
+    assert "không đọc địa chỉ thư điện tử trên sóng" in flag.message
+
+
 def test_dropping_a_web_address_keeps_a_whole_main_clause_and_the_sentence_before() -> None:
     """The clause alone goes when the rest is a sentence; the sentence before keeps its stop
     (the clause search once reached back into it: "Câu một, bà con nên đọc.")."""

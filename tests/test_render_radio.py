@@ -405,6 +405,25 @@ def test_the_web_address_warning_suggests_wording_with_the_units_own_name(tmp_pa
     )
 
 
+def test_check_tells_of_an_e_mail_autolink_dropped_from_the_script(tmp_path: Path) -> None:
+    """`<congan@example.vn>` went off air as an HTML tag, «Liên hệ:.» read, with no R1.4 note
+    from `publish check` or in the editors' notes."""
+    root = make_project(
+        tmp_path,
+        {
+            "content/a.md": bulletin_md(
+                {"date": "2020-12-08 08:00"},
+                body="Công an xã ra quân. Liên hệ: <congan@example.vn>.\n",
+            ),
+        },
+    )
+    site = load_site(config_module.load(root), now=dt.datetime(2020, 12, 10, tzinfo=TZ))
+    [note] = [p for p in radio.check(site) if p.file == "content/a.md" and "R1.4" in p.message]
+    assert "«congan@example.vn»" in note.message and "thư điện tử" in note.message
+    texts = {a.path: a.data.decode("utf-8") for a in radio.render(site) if a.path.endswith("txt")}
+    assert "Liên hệ" not in texts["items/a.txt"]
+
+
 def test_editor_notes_rank_each_flag_as_publish_check_does(tmp_path: Path) -> None:
     """The editors' notes (then in rundown.txt) said «[cảnh báo]» for a dropped web address
     that `publish check` prints as a note («ghi chú»): the editor reading both saw two ranks

@@ -202,7 +202,9 @@ _UNEVEN_GAP = re.compile(r"[.!?;](?: \s|[^\S ])")
 """A `_SENTENCE_GAP` that is more than one space: without one, joining the sentences changes
 nothing (a look-behind opening `_SENTENCE_GAP` is tried at every character)."""
 _COMMENT = re.compile(r"<!--.*?-->")
-_AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
+_AUTOLINK = re.compile(r"<(?:(https?://[^>\s]+)|(?i:mailto:)?([\w.+-]+@[\w-]+(?:\.[\w-]+)+))>")
+"""A Markdown autolink, `<https://…>`, `<a@b.vn>` or `<mailto:a@b.vn>`: its address as written
+bare, for R1.4 (as a tag, it went unflagged and left «Liên hệ:.»)."""
 _BR = re.compile(r"<br\s*/?>", re.I)
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _IMAGE = re.compile(r"(?<!\\)!\[[^\]]*\]\([^)]*\)")
@@ -1660,15 +1662,7 @@ def _urls(text: str, ctx: Context) -> str:
         email = "@" in address
         if (bait := bait_removed(text, m.start(), end, email=email)) is not None:
             text = bait
-            ctx.flag(
-                "R1.4",
-                WARNING,
-                f"Đã bỏ địa chỉ «{address}» khỏi câu cảnh báo lừa đảo; câu vẫn được đọc (không "
-                "đọc địa chỉ web trên sóng, và đây không phải trang của đơn vị nên cụm từ "
-                "[radio] url_spoken không thay vào). Nếu người nghe cần nhận ra trang giả, tả "
-                "nó bằng lời (ví dụ «đường link giả mạo trang của ngân hàng»).",
-                address,
-            )
+            ctx.flag("R1.4", WARNING, _bait_note(address, email=email), address)
             continue
         if spoken:
             text = text[: m.start()] + spoken + text[end:]
@@ -1684,17 +1678,40 @@ def _urls(text: str, ctx: Context) -> str:
         else:
             text, whole = _drop_clause(text, m.start(), end)
         what = "câu" if whole else "vế câu"
-        unit = ctx.options.unit_name or "đơn vị"
-        ctx.flag(
-            "R1.4",
-            WARNING,
-            f"Đã bỏ {what} chứa địa chỉ «{address}» (không đọc địa chỉ web trên sóng). Nếu người "
-            f"nghe cần biết nơi xem, viết lại bằng lời (ví dụ «trên trang thông tin điện tử của "
-            f"{unit}»), hoặc đặt [radio] url_spoken trong site.toml để mọi địa chỉ web được "
-            "đọc thành một cụm từ như thế.",
-            address,
-        )
+        ctx.flag("R1.4", WARNING, _dropped_note(what, address, ctx), address)
     return text
+
+
+def _bait_note(address: str, *, email: bool) -> str:
+    """The R1.4 warning for a scammer's `address` taken out of the warning that names it."""
+    kind = "địa chỉ thư điện tử" if email else "địa chỉ web"
+    told = (
+        "«thư điện tử giả danh ngân hàng»" if email else "«đường link giả mạo trang của ngân hàng»"
+    )
+    return (
+        f"Đã bỏ địa chỉ «{address}» khỏi câu cảnh báo lừa đảo; câu vẫn được đọc (không đọc {kind} "
+        "trên sóng, và đây không phải địa chỉ của đơn vị nên cụm từ [radio] url_spoken không "
+        f"thay vào). Nếu người nghe cần nhận ra địa chỉ giả, tả nó bằng lời (ví dụ {told})."
+    )
+
+
+def _dropped_note(what: str, address: str, ctx: Context) -> str:
+    """The R1.4 warning for the `what` («câu», «vế câu») dropped with `address`: an e-mail is
+    no page to look at, so its hint is another way to reach the unit."""
+    unit = ctx.options.unit_name or "đơn vị"
+    if "@" in address:
+        return (
+            f"Đã bỏ {what} chứa địa chỉ «{address}» (không đọc địa chỉ thư điện tử trên sóng). "
+            "Nếu người nghe cần liên hệ, viết một cách liên hệ đọc được trên sóng (ví dụ số "
+            f"điện thoại, hay «tại trụ sở {unit}»), hoặc đặt [radio] url_spoken trong site.toml "
+            "để mọi địa chỉ web và thư điện tử được đọc thành một cụm từ."
+        )
+    return (
+        f"Đã bỏ {what} chứa địa chỉ «{address}» (không đọc địa chỉ web trên sóng). Nếu người "
+        f"nghe cần biết nơi xem, viết lại bằng lời (ví dụ «trên trang thông tin điện tử của "
+        f"{unit}»), hoặc đặt [radio] url_spoken trong site.toml để mọi địa chỉ web được "
+        "đọc thành một cụm từ như thế."
+    )
 
 
 def _enclosing_brackets(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -1895,7 +1912,7 @@ def unspoken_removed(text: str, ctx: Context) -> str:
     text = html.unescape(text)
     if "<" in text:
         text = _COMMENT.sub(" ", text)
-        text = _AUTOLINK.sub(_FIRST_GROUP, text)
+        text = _AUTOLINK.sub(lambda m: m[1] or m[2], text)
         text = _BR.sub("\n", text)
         # One pass leaves "<scr<b>ipt>" as "<script>"; strip_markup repeats until nothing is left.
         text = strip_markup(_TAG.sub(" ", text))
