@@ -1529,7 +1529,7 @@ def _placeholders(col: Collector, summary: str | None, parsed: Parsed) -> None:
     """A bulletin leaving draft must not still hold the sample text `publish new` wrote."""
     if summary == SUMMARY_PLACEHOLDER:
         col.add(
-            "tóm tắt vẫn là chữ mẫu của 'publish new'",
+            f"tóm tắt vẫn là chữ mẫu «{SUMMARY_PLACEHOLDER}»",
             field="summary",
             hint="Viết tóm tắt thật (một, hai câu) trước khi bỏ draft: true.",
         )

@@ -317,6 +317,7 @@ def test_import_hugo_names_a_fifo_in_the_hugo_site_instead_of_waiting_for_it(
     root = make_project(tmp_path, {})
     hugo = tmp_path / "hugo"
     (hugo / "content" / "posts").mkdir(parents=True)
+    (hugo / "hugo.toml").write_text('baseURL = "https://congan.example.vn/"\n', encoding="utf-8")
     os.mkfifo(hugo / "content" / "posts" / "ong.md")
     done = publish_command("import-hugo", "--root", root, hugo, "--dry-run", cwd=root, timeout=60)
     assert done.returncode == 1 and "Lỗi nội bộ" not in done.stderr, done.stderr

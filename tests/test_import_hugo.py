@@ -350,6 +350,91 @@ def test_a_missing_folder_is_a_clear_message(
     assert "không phải thư mục website Hugo" in err and "Traceback" not in err
 
 
+def test_the_project_itself_is_refused_not_imported_into_itself(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`publish import-hugo .` in the project «imported» its own bulletins, each told as «đã
+    có, là bài khác cùng tên» (the same file) and its approval fields as «không dùng»."""
+    root = sample_project(tmp_path, bulletins=True)
+    before = sorted(p.name for p in (root / "content/bai-viet").iterdir())
+    assert run(root, "import-hugo", str(root), "--dry-run") == 1
+    captured = capsys.readouterr()
+    assert "là chính dự án này, không phải website Hugo" in captured.err
+    assert "thư mục có content/ và tệp cấu hình hugo.toml" in captured.err
+    assert "là bài khác cùng tên" not in captured.out + captured.err
+    assert sorted(p.name for p in (root / "content/bai-viet").iterdir()) == before
+
+
+def test_another_project_of_this_tool_is_refused_as_no_hugo_site(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Another unit's project (site.toml, content/ of bulletins) is no Hugo site either."""
+    root = sample_project(tmp_path)
+    other = tmp_path / "du-an-khac"
+    other.mkdir()
+    shutil.copy(REPO / "site.toml", other / "site.toml")
+    shutil.copytree(REPO / "content" / "bai-viet", other / "content" / "bai-viet")
+    assert run(root, "import-hugo", str(other)) == 1
+    err = capsys.readouterr().err
+    assert "là một dự án của công cụ này (có site.toml), không phải website Hugo" in err
+    assert not list((root / "content" / "bai-viet").glob("*.md"))
+
+
+def test_a_folder_with_content_but_no_hugo_settings_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Hugo itself stops without hugo.toml, config.toml… or a config/ folder: such a folder of
+    Markdown files (a copy of posts, another tool's site) is not imported as if it were one."""
+    site = hugo_site(tmp_path)
+    (site / "hugo.toml").unlink()
+    root = sample_project(tmp_path)
+    assert run(root, "import-hugo", str(site), "--dry-run") == 1
+    err = capsys.readouterr().err
+    assert "không phải thư mục website Hugo (có content/ nhưng không có tệp cấu hình Hugo" in err
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("hugo.json", '{"baseURL": "https://congan.example.vn/"}'),
+        ("config.yml", "baseURL: https://congan.example.vn/\n"),
+        ("config/_default/hugo.toml", 'baseURL = "https://congan.example.vn/"\n'),
+        ("config/production/params.toml", 'author = "Công an huyện"\n'),
+    ],
+)
+def test_every_settings_file_hugo_reads_makes_a_hugo_site(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, text: str
+) -> None:
+    site = hugo_site(tmp_path, {name: text})
+    (site / "hugo.toml").unlink()
+    root = sample_project(tmp_path)
+    assert run(root, "import-hugo", str(site), "--dry-run") == 0, capsys.readouterr().err
+    assert "Sẽ nhập 5 bản tin" in capsys.readouterr().out
+
+
+def test_a_short_draft_is_imported_with_the_sample_summary_approval_refuses(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A draft, unfinished by nature, whose body is too short for a summary could not be
+    imported at all («description: không có … không đủ dài»): it comes in, still a draft, with
+    the summary `publish new` writes, which `publish approve` refuses until it is rewritten."""
+    short = "---\ntitle: Bài nháp\ndate: 2023-07-01\ncategories: [an-ninh-trat-tu]\n"
+    site = hugo_site(
+        tmp_path, {"content/posts/nhap.md": short + "draft: true\n---\n\nNội dung nháp.\n"}
+    )
+    root = sample_project(tmp_path)
+    assert run(root, "import-hugo", str(site)) == 0
+    out = capsys.readouterr().out
+    assert "ghi chữ mẫu «Tóm tắt bản tin trong một, hai câu.» vào summary" in out
+    post = root / "content/bai-viet/2023-07-01-nhap.md"
+    text = post.read_text(encoding="utf-8")
+    assert 'summary: "Tóm tắt bản tin trong một, hai câu."' in text and "draft: true" in text
+    by = "Thượng tá Nguyễn Văn Hùng, Trưởng Công an huyện"
+    assert run(root, "approve", str(post), "--publish", "--by", by) == 1
+    assert "tóm tắt vẫn là chữ mẫu «Tóm tắt bản tin trong một, hai câu.»" in capsys.readouterr().err
+    assert "draft: true" in post.read_text(encoding="utf-8")
+
+
 # The converter alone, without disk.
 
 CONFIG_ROOT = REPO
@@ -446,6 +531,11 @@ def test_every_way_hugo_makes_no_page_of_a_post_keeps_it_a_draft(held: str, path
             "bai/2023/03/01/le-ra-quan/index.html",
         ),
         (
+            "hugo.json",
+            '{"permalinks": {"posts": "/bai/:year/:month/:filename/"}}',
+            "bai/2023/03/le-ra-quan/index.html",
+        ),
+        (
             "config/_default/hugo.toml",
             '[permalinks]\nposts = "/tin/:year/:month/:filename/"\n',
             "tin/2023/03/le-ra-quan/index.html",
@@ -456,7 +546,7 @@ def test_every_way_hugo_makes_no_page_of_a_post_keeps_it_a_draft(held: str, path
             "bai/2023/le-ra-quan/index.html",
         ),
     ],
-    ids=["toml", "yaml", "permalinks.page", "config-folder", "permalinks-file"],
+    ids=["toml", "yaml", "permalinks.page", "json", "config-folder", "permalinks-file"],
 )
 def test_the_old_address_made_by_hugos_permalinks_redirects_to_the_new_one(
     tmp_path: Path, config_name: str, config_text: str, old: str

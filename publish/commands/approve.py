@@ -654,15 +654,15 @@ def _refused(shown: str, message: str, errors: list[Problem], then: str = "duy�
 
 
 def _samples(shown: str, bulletin: Bulletin) -> list[Problem]:
-    """The sample text `publish new` wrote still in a draft's summary or body, each at its field
-    or line, as the build tells it once the draft is released: «tóm tắt hay nội dung» left the
-    approver to find which."""
+    """The sample text `publish new` (or `import-hugo`, a summary) wrote still in a draft's
+    summary or body, each at its field or line, as the build tells it once the draft is
+    released: «tóm tắt hay nội dung» left the approver to find which."""
     found = []
     if bulletin.summary == SUMMARY_PLACEHOLDER:
         found.append(
             Problem(
                 shown,
-                f"tóm tắt vẫn là chữ mẫu của 'publish new' «{SUMMARY_PLACEHOLDER}»: chưa duyệt được",
+                f"tóm tắt vẫn là chữ mẫu «{SUMMARY_PLACEHOLDER}»: chưa duyệt được",
                 "summary",
                 hint="Viết tóm tắt thật (một, hai câu), chạy publish check, rồi mới duyệt.",
             )

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import errno
+import json
 import os
 import re
 import secrets
@@ -34,7 +35,12 @@ from publish.no_follow import linked_folder
 
 __all__ = ["add_parser", "run"]
 
-CONFIG_NAMES = ("hugo.toml", "config.toml", "hugo.yaml", "config.yaml", "hugo.yml", "config.yml")
+CONFIG_NAMES = (
+    *("hugo.toml", "config.toml", "hugo.yaml", "config.yaml", "hugo.yml", "config.yml"),
+    *("hugo.json", "config.json"),
+)
+"""The settings file at the top of a Hugo site: one of these, or the folder `config/`."""
+CONFIG_SUFFIXES = (".toml", ".yaml", ".yml", ".json")
 CONFIG_DIR = "config/_default"
 """Where newer Hugo sites keep their settings, split in files (hugo.toml, permalinks.toml…)."""
 PERMALINK_FILES = ("permalinks.toml", "permalinks.yaml", "permalinks.yml")
@@ -90,11 +96,8 @@ def run(args: argparse.Namespace) -> int:
     now = resolve_now(args.now, config.tz)
     # realpath, not resolve(): Python 3.11's resolve() raises RuntimeError on a symlink loop.
     source = Path(os.path.realpath(args.source))
-    if not (source / "content").is_dir():
-        raise PublishError(
-            f"{source}: không phải thư mục website Hugo (không có thư mục content/). "
-            "Ghi đường dẫn tới thư mục có hugo.toml (hoặc config.toml) và content/."
-        )
+    if (why := _not_a_hugo_site(source, config.root)) is not None:
+        raise PublishError(f"{source}: {why}. {WHAT_TO_PASS}")
     options = hugo.Options(
         now=now,
         channels=_channels(args.channels),
@@ -121,6 +124,48 @@ def run(args: argparse.Namespace) -> int:
         return 1 if failed else 0
     print("\nKiểm tra dự án sau khi nhập (như publish check):")
     return max(1 if failed else 0, _check(args))
+
+
+WHAT_TO_PASS = (
+    "Ghi đường dẫn tới thư mục gốc của website Hugo cũ: thư mục có content/ và tệp cấu hình "
+    "hugo.toml (hoặc config.toml, hugo.yaml…)."
+)
+
+
+def _not_a_hugo_site(source: Path, root: Path) -> str | None:
+    """Why `source` is no Hugo site to import from (this project, another project of this
+    tool, no content/ or no settings Hugo would read); None when it is one. The project itself
+    was «imported» with every bulletin told as another post of the same name."""
+    if source == Path(os.path.realpath(root)):
+        return "là chính dự án này, không phải website Hugo"
+    if (source / config_module.CONFIG_NAME).is_file():
+        return (
+            f"là một dự án của công cụ này (có {config_module.CONFIG_NAME}), không phải website "
+            "Hugo: bản tin của nó không cần nhập, chép thẳng tệp .md trong content/ của nó nếu cần"
+        )
+    if not (source / "content").is_dir():
+        return "không phải thư mục website Hugo (không có thư mục content/)"
+    if not _has_hugo_settings(source):
+        return (
+            "không phải thư mục website Hugo (có content/ nhưng không có tệp cấu hình Hugo: "
+            f"{', '.join(CONFIG_NAMES)}, hay thư mục config/_default/ chứa tệp cấu hình)"
+        )
+    return None
+
+
+def _has_hugo_settings(source: Path) -> bool:
+    """Whether Hugo would find settings in `source`: a config file at the top, or one in a
+    folder of config/ (`_default/`, or an environment's such as `production/`), as it looks."""
+    if any((source / name).is_file() for name in CONFIG_NAMES):
+        return True
+    folder = source / "config"
+    try:
+        places = [p for p in folder.iterdir() if p.is_dir()] if folder.is_dir() else []
+        return any(
+            f.suffix.lower() in CONFIG_SUFFIXES and f.is_file() for p in places for f in p.iterdir()
+        )
+    except OSError:
+        return False
 
 
 def _channels(written: str) -> tuple[str, ...]:
@@ -222,11 +267,23 @@ def _config_file(source: Path, name: str) -> dict[str, Any] | bool | None:
         return None
     try:
         text = _read(source, name).decode("utf-8")
-        data = tomllib.loads(text) if name.endswith(".toml") else yaml.safe_load(text)
+        data = (
+            tomllib.loads(text)
+            if name.endswith(".toml")
+            else json.loads(text)
+            if name.endswith(".json")
+            else yaml.safe_load(text)
+        )
     except Outside as exc:
         print(f"{exc}; coi địa chỉ cũ của bài là /<thư mục>/<tên bài>/.")
         return False
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, yaml.YAMLError):
+    except (
+        OSError,
+        UnicodeDecodeError,
+        tomllib.TOMLDecodeError,
+        yaml.YAMLError,
+        json.JSONDecodeError,
+    ):
         print(f"{name}: không đọc được; coi địa chỉ cũ của bài là /<thư mục>/<tên bài>/.")
         return False
     return {str(k).lower(): v for k, v in data.items()} if isinstance(data, dict) else {}

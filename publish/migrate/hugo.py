@@ -218,7 +218,8 @@ def convert(
         tell("đã qua: bỏ đi (ngày đăng là date)", key="publishDate")
     if not page:
         category(source, config, options.category, out, tell)
-    summary(source, config, out, tell)
+    draft = draft_held(source, tell)
+    summary(source, config, out, tell, draft=draft)
     if not page:
         tags = strings(source.get("tags")) + out.pop("_more_tags", [])
         if tags:
@@ -254,7 +255,6 @@ def convert(
     old = [a for a in old if a != own and (date is None or a != new_address(date, target))]
     if old:
         out["aliases"] = old
-    draft = draft_held(source, tell)
     classification = classification_of(source, config, tell)
     if not page:
         approved = options.approved_by if not draft and not classification else ""

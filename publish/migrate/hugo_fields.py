@@ -9,6 +9,7 @@ import re
 from typing import Any
 
 from publish.config import Config
+from publish.content import SUMMARY_PLACEHOLDER
 from publish.content_images import SCHEME_RE
 from publish.fields import (
     SECRET_HINT,
@@ -111,8 +112,11 @@ def category(
     )
 
 
-def summary(source: Source, config: Config, out: dict[str, Any], tell: Tell) -> None:
-    """`summary` from Hugo's summary or description, else the first paragraph (told)."""
+def summary(
+    source: Source, config: Config, out: dict[str, Any], tell: Tell, *, draft: bool = False
+) -> None:
+    """`summary` from Hugo's summary or description, else the first paragraph (told); for a
+    `draft` with neither, the sample text `publish new` writes, which approval refuses."""
     limit = config.policy.max_summary_length
     for key in ("summary", "description"):
         value = source.get(key)
@@ -126,6 +130,16 @@ def summary(source: Source, config: Config, out: dict[str, Any], tell: Tell) -> 
             "không có description: tóm tắt lấy từ đoạn đầu của bài",
             "Đọc lại dòng summary.",
             key="summary",
+        )
+    elif source.section and draft:
+        # A draft is unfinished by nature: refused, it could not be imported to be finished.
+        out["summary"] = SUMMARY_PLACEHOLDER
+        tell(
+            "không có, và bài nháp không có đoạn văn nào đủ dài (trên 20 ký tự) để làm tóm "
+            f"tắt: ghi chữ mẫu «{SUMMARY_PLACEHOLDER}» vào summary",
+            "Viết tóm tắt thật (một, hai câu) vào summary trước khi duyệt: publish approve "
+            "không duyệt bài còn chữ mẫu.",
+            key="description",
         )
     elif source.section:
         tell(
