@@ -40,8 +40,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "check",
         parents=[common_options(), content_options()],
-        help="kiểm tra nội dung và cấu hình, không ghi gì",
-        description="Kiểm tra toàn bộ bản tin, trang và site.toml trong một lượt; không ghi tệp nào.",
+        help="kiểm tra nội dung và cấu hình, không ghi gì vào output/",
+        description="Kiểm tra toàn bộ bản tin, trang và site.toml trong một lượt; không ghi gì "
+        "vào output/ (chỉ ghi tệp báo cáo khi có --codequality).",
     )
     parser.add_argument(
         "--external",
@@ -61,10 +62,16 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Load, validate and render in memory; report the problems of every stage together (also
     where a CI service shows them: see publish.ci_report)."""
+    if args.codequality is not None and (told := ci_report.unwritable(args.codequality)):
+        raise PublishError(told)
     try:
         return _run(args)
     except ContentError as exc:
-        ci_report.report(exc.problems, args.root, codequality=args.codequality)
+        try:
+            ci_report.report(exc.problems, args.root, codequality=args.codequality)
+        except PublishError as unwritten:
+            # The content's errors are still what the editor must fix: both are told.
+            print(unwritten, file=sys.stderr)
         raise
 
 
