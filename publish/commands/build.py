@@ -251,13 +251,19 @@ def outcome_of(result: Build, written: WriteReport) -> Outcome:
         files=tuple(
             (c, written.written.get(c, 0) + written.unchanged.get(c, 0)) for c in result.channels
         ),
-        published=len(result.site.bulletins),
+        published=published_count(result.site, result.channels),
         held=held_count(result.site),
         advice=tuple(how_to_publish(result.site)),
         # A unit without a Zalo OA builds nothing for it: «zalo: 0 tệp» on every build only
         # raised the question why (the no-OA note answers it where zalo was asked for).
         unsent=() if result.site.config.zalo.oa_id.strip() else ("zalo",),
     )
+
+
+def published_count(site: Site, channels: tuple[str, ...]) -> int:
+    """How many bulletins go out on at least one of `channels` (`--channel radio`: those with
+    the radio channel, not every bulletin published)."""
+    return sum(1 for b in site.bulletins if carried(b.channels & set(channels), site.config))
 
 
 def report(

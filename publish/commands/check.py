@@ -16,7 +16,13 @@ from publish import config as config_module
 from publish.cache import Fragments, Shelf
 from publish.carried import zalo_asked_without_oa
 from publish.cli import common_options, content_options, resolve_now
-from publish.commands.build import HELD_AS, held_count, how_to_publish, print_exclusions
+from publish.commands.build import (
+    HELD_AS,
+    held_count,
+    how_to_publish,
+    print_exclusions,
+    published_count,
+)
 from publish.commands.check_links import LinkLines, WrittenLinks, old_site_notes
 from publish.config import Config, parse_channels
 from publish.content_images import unfound
@@ -172,7 +178,8 @@ def _check(
     checked = len(result.site.bulletins) + len(result.site.excluded)
     held = held_count(result.site)
     closing = (
-        f"Không có lỗi: đã kiểm tra {checked} bản tin, {len(result.site.bulletins)} xuất bản được, "
+        f"Không có lỗi: đã kiểm tra {checked} bản tin, "
+        f"{published_count(result.site, result.channels)} xuất bản được, "
         + (f"{held}, " if held else "")
         + f"{count} tệp đầu ra{_told_above(found, args.strict, _held_sources(result.site))}."
     )
