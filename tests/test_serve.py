@@ -725,6 +725,22 @@ def test_a_held_bulletin_under_drafts_is_told_without_suggesting_drafts(project:
     assert "--drafts" not in hint
 
 
+def test_a_draft_shown_by_serve_drafts_is_told_as_previewed_not_skipped(project: Path) -> None:
+    """`publish serve --drafts` shows the draft: its line says so («Xem trước (không đăng)»),
+    not «Bỏ qua» (skipped) about the page the editor is looking at."""
+    bulletin = project / "content" / "bai-viet" / "2024-01-02-ban-tin-thu.md"
+    edit(bulletin, bulletin.read_text("utf-8").replace("---\n", "---\ndraft: true\n", 1))
+    out = io.StringIO()
+    with PreviewSession(project, port=0, drafts=True, out=out, err=io.StringIO()) as session:
+        assert get(session, "/2024/01/ban-tin-thu/")[0] == 200
+    told = out.getvalue().splitlines()
+    line = (
+        "Xem trước (không đăng) content/bai-viet/2024-01-02-ban-tin-thu.md: bản nháp (draft: true)"
+    )
+    assert line in told
+    assert not [t for t in told if t.startswith("Bỏ qua")]
+
+
 def test_page_that_missed_a_rebuild_reloads_at_once(session: PreviewSession) -> None:
     session.rebuild()
     stale = session.hub.state()[0] - 1
