@@ -11,7 +11,8 @@ import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from publish.errors import Problem, severity_label
+from publish.config import CONFIG_NAME
+from publish.errors import Problem, PublishError, os_reason, severity_label, shown_name
 from publish.markdown_inert import code_span, inert
 
 __all__ = [
@@ -20,10 +21,13 @@ __all__ = [
     "github_commands",
     "github_summary",
     "report",
+    "unwritable",
 ]
 
 ANNOTATIONS_SHOWN = 10
 """Annotations of each kind (error, warning, notice) GitHub shows for one step; it drops the rest."""
+REPORT_NAME = "gl-code-quality-report.json"
+"""The report's name in GitLab's documentation and in ci/gitlab-ci.yml."""
 _GITHUB_KINDS = {"error": "error", "warning": "warning", "note": "notice"}
 _GITLAB_SEVERITIES = {"error": "blocker", "warning": "minor", "note": "info"}
 """An error stops the merge request's publishing; a warning or a note does not."""
@@ -51,27 +55,53 @@ def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def repository_path(problem: Problem, root: Path, top: Path | None) -> str | None:
-    """The finding's file as a path from the repository's top folder (where GitHub and GitLab
-    name files from), or None when it names no file there (an episode, a channel)."""
-    where = root / problem.file
-    if not problem.file or not where.is_file():
+def _in_repository(name: str | None, root: Path, top: Path | None) -> str | None:
+    """The file `name` (from the project root) as a path from the repository's top folder
+    (where GitHub and GitLab name files from), or None when it is no file there."""
+    if not name or not (root / name).is_file():
         return None
     if top is None:
-        return Path(problem.file).as_posix()
+        return Path(name).as_posix()
     try:
-        return where.resolve().relative_to(top.resolve()).as_posix()
+        return (root / name).resolve().relative_to(top.resolve()).as_posix()
     except ValueError:
         return None
 
 
-def _text(problem: Problem, *, named: bool, fix: str = "\nCách sửa: ") -> str:
-    """What a finding says, then `fix` and how to fix it (on a line of its own); `named`: its
-    place is not given apart (no file), so the text starts with it."""
+def repository_path(problem: Problem, root: Path, top: Path | None) -> str | None:
+    """The finding's file as a path from the repository's top folder, else the file it is about
+    (an extra radio episode's bulletin), or None when it names no file there (an episode)."""
+    return _in_repository(problem.file, root, top) or _in_repository(problem.about, root, top)
+
+
+def _own_file(problem: Problem, root: Path, top: Path | None) -> bool:
+    """Whether the finding's `file` is a file of the repository, its line one of that file (not
+    a place, such as a radio episode, the text must name)."""
+    return _in_repository(problem.file, root, top) is not None
+
+
+_CLOSED = (".", "?", "!", ":", "…")
+"""How a message may end already: «có phải ý bạn là 'title'?» takes no «.» after it."""
+
+
+def _sentence(text: str) -> str:
+    """`text` ended as a sentence: a «.» added unless it ends with a stop of its own."""
+    text = text.rstrip()
+    return text if text.endswith(_CLOSED) else f"{text}."
+
+
+def _text(problem: Problem, *, named: bool, inline: bool = False) -> str:
+    """What a finding says, then how to fix it (on a line of its own, or `inline` after it as a
+    sentence); `named`: its place is not given apart (no file of its own), so the text starts
+    with it."""
     field = f"trường '{problem.field}': " if problem.field else ""
     text = f"{field}{problem.message}"
     if problem.hint:
-        text += f"{fix}{problem.hint}"
+        text = (
+            f"{_sentence(text)} Cách sửa: {problem.hint}"
+            if inline
+            else f"{text}\nCách sửa: {problem.hint}"
+        )
     return text if not named else f"{problem.where}: {text}"
 
 
@@ -80,17 +110,18 @@ def github_commands(problems: Sequence[Problem], root: Path, top: Path | None) -
     lines = []
     for problem in _errors_first(problems):
         path = repository_path(problem, root, top)
+        own = _own_file(problem, root, top)
         title = severity_label(problem.severity).capitalize()
         if problem.field:
             title += f": trường '{problem.field}'"
         properties = [] if path is None else [f"file={_property(path)}"]
-        if path is not None and problem.line is not None:
+        if own and problem.line is not None:
             properties.append(f"line={problem.line}")
             if problem.column is not None:
                 properties.append(f"col={problem.column}")
         properties.append(f"title={_property(title)}")
         kind = _GITHUB_KINDS[_kind(problem)]
-        text = _text(problem, named=path is None)
+        text = _text(problem, named=not own)
         lines.append(f"::{kind} {','.join(properties)}::{_data(text)}")
     return lines
 
@@ -146,19 +177,26 @@ def github_summary(problems: Sequence[Problem], checked: str) -> str:
             field = f" trường `{problem.field}`:" if problem.field else ""
             hint = f" Cách sửa: {inert(problem.hint)}" if problem.hint else ""
             label = severity_label(problem.severity)
-            lines.append(f"- {place}({label}){field} {inert(problem.message)}.{hint}")
+            lines.append(f"- {place}({label}){field} {inert(_sentence(problem.message))}{hint}")
     return "\n".join(lines) + "\n"
 
 
 def codequality_report(problems: Sequence[Problem], root: Path, top: Path | None) -> list[dict]:
     """The findings as GitLab's Code Quality report (a JSON list of issues)."""
     issues = []
+    # GitLab shows a finding at a file of the repository, or as a broken entry: one of no file
+    # (an episode of several bulletins) is shown at site.toml, its text naming its place.
+    config = _in_repository(CONFIG_NAME, root, top) or CONFIG_NAME
     for problem in problems:
-        found = repository_path(problem, root, top)
-        path = found or Path(problem.file or "site.toml").as_posix()
-        description = " ".join(_text(problem, named=found is None, fix=". Cách sửa: ").split())
+        path = repository_path(problem, root, top) or config
+        own = _own_file(problem, root, top)
+        description = " ".join(_text(problem, named=not own, inline=True).split())
+        # Two episodes' same note at site.toml are two findings: the place is hashed too.
+        place = [] if own else [problem.file]
         fingerprint = hashlib.sha256(
-            "\0".join([path, str(problem.line), problem.code or "", problem.message]).encode()
+            "\0".join(
+                [path, *place, str(problem.line), problem.code or "", problem.message]
+            ).encode()
         ).hexdigest()
         issues.append(
             {
@@ -166,10 +204,48 @@ def codequality_report(problems: Sequence[Problem], root: Path, top: Path | None
                 "check_name": problem.code or f"publish-{problem.severity}",
                 "fingerprint": fingerprint,
                 "severity": _GITLAB_SEVERITIES[_kind(problem)],
-                "location": {"path": path, "lines": {"begin": problem.line or 1}},
+                "location": {
+                    "path": path,
+                    "lines": {"begin": problem.line if own and problem.line else 1},
+                },
             }
         )
     return issues
+
+
+_ELSEWHERE = (
+    "chọn một tệp trong thư mục có sẵn mà bạn ghi được (ví dụ --codequality "
+    f"{REPORT_NAME}: ghi vào thư mục đang đứng), rồi chạy lại publish check."
+)
+
+
+def _unwritten(path: Path, reason: str, fix: str) -> str:
+    """The error of a Code Quality report that cannot be written to `path`."""
+    return f"Không ghi được báo cáo Code Quality vào {shown_name(str(path))}: {reason}. Cách sửa: {fix}"
+
+
+def unwritable(path: Path) -> str | None:
+    """Why the Code Quality report cannot be written to `path`, None when nothing says so: told
+    before the check runs, not after its «Không có lỗi» as a bare file-system error."""
+    folder = path.parent
+    if path.is_dir():
+        return _unwritten(
+            path,
+            "đây là thư mục, không phải tệp",
+            f"ghi cả tên tệp, ví dụ --codequality {shown_name(str(path / REPORT_NAME))}, rồi chạy "
+            "lại publish check.",
+        )
+    if not folder.exists():
+        return _unwritten(
+            path,
+            f"chưa có thư mục {shown_name(str(folder))}",
+            f"tạo thư mục đó trước (mkdir -p {shown_name(str(folder))}), hoặc {_ELSEWHERE}",
+        )
+    if not folder.is_dir():
+        return _unwritten(path, f"{shown_name(str(folder))} là tệp, không phải thư mục", _ELSEWHERE)
+    if not os.access(path if path.exists() else folder, os.W_OK):
+        return _unwritten(path, "không có quyền ghi", _ELSEWHERE)
+    return None
 
 
 def _top(environ: Mapping[str, str], name: str) -> Path | None:
@@ -193,7 +269,10 @@ def report(
     if codequality is not None:
         top = _top(environ, "CI_PROJECT_DIR")
         data = json.dumps(codequality_report(problems, root, top), ensure_ascii=False, indent=1)
-        codequality.write_text(data + "\n", encoding="utf-8")
+        try:
+            codequality.write_text(data + "\n", encoding="utf-8")
+        except OSError as exc:
+            raise PublishError(_unwritten(codequality, os_reason(exc), _ELSEWHERE)) from exc
     if environ.get("GITHUB_ACTIONS") != "true":
         return
     top = _top(environ, "GITHUB_WORKSPACE")

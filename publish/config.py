@@ -52,11 +52,13 @@ CHANNELS = ("web", "zalo", "radio")
 
 
 def parse_channels(values: Sequence[str] | None) -> tuple[str, ...]:
-    """Channels from repeatable or comma-separated --channel options (all when none)."""
+    """Channels from repeatable or comma-separated --channel options (all when none), in any
+    letter case (`--channel Web`: the name as an editor writes it in a sentence)."""
     if not values:
         return CHANNELS
-    wanted = [part.strip() for value in values for part in value.split(",") if part.strip()]
-    unknown = [w for w in wanted if w not in CHANNELS]
+    asked = [part.strip() for value in values for part in value.split(",") if part.strip()]
+    wanted = {name.lower() for name in asked}
+    unknown = [name for name in asked if name.lower() not in CHANNELS]
     if unknown or not wanted:  # `--channel ""` (an empty CI variable) must not build nothing
         raise ContentError(
             [

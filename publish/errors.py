@@ -185,6 +185,9 @@ class Problem:
     strict_message: str | None = None
     """What a warning says instead when --strict makes it an error (None: the same): a warning
     that a bulletin is held back while the others go out must not say so when the build stops."""
+    about: str | None = None
+    """The file a finding whose `file` names a place, not a file (a radio episode), is about: an
+    extra episode's only bulletin. A CI report shows the finding on it (publish.ci_report)."""
 
     @property
     def where(self) -> str:

@@ -75,14 +75,19 @@ def test_a_bulletin_left_out_but_previewed_says_so_in_one_phrase(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """«… bản nháp (draft: true) (xem trước trên website vì --drafts)»: two brackets in a row
-    read as two reasons."""
+    read as two reasons; nor does the line start «Bỏ qua» (skipped) about a bulletin the
+    preview shows."""
     assert publish(project, "build", "--drafts") == 0
     out = capsys.readouterr().out
     assert (
-        "Bỏ qua content/bai-viet/2024-01-03-ban-nhap.md: bản nháp (draft: true); vẫn xem trước "
-        "trên website vì có --drafts"
+        "Xem trước (không đăng) content/bai-viet/2024-01-03-ban-nhap.md: bản nháp (draft: true)"
     ) in out.splitlines()
     assert ") (" not in out
+    assert "Bỏ qua content/bai-viet/2024-01-03-ban-nhap.md" not in out
+    assert publish(project, "build") == 0  # without --drafts the draft is skipped, as before
+    assert (
+        "Bỏ qua content/bai-viet/2024-01-03-ban-nhap.md: bản nháp (draft: true)"
+    ) in capsys.readouterr().out.splitlines()
 
 
 def test_a_drafts_build_never_writes_into_output_even_when_asked(

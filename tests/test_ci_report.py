@@ -14,6 +14,8 @@ from publish import ci_report
 from publish.cli import main
 from publish.errors import Problem
 from tests.helpers import bulletin_md, make_project
+from tests.test_radio_air_dates import dated_bulletin
+from tests.test_radio_timing import radio_project
 
 NOW = "2020-12-09T08:00"
 COMMAND = re.compile(r"^::(error|warning|notice) ([^:]*)::(.*)$")
@@ -211,6 +213,88 @@ def test_the_gitlab_code_quality_report_lists_every_finding_in_gitlab_s_format(
     assert ". Cách sửa: " in category["description"]
     (root / "content/bai-viet/loi.md").unlink()
     assert main(["check", "--root", str(root), "--now", NOW, "--codequality", str(report)]) == 0
+    assert json.loads(report.read_text(encoding="utf-8")) == []
+
+
+def test_an_extra_episode_s_note_is_reported_on_its_bulletin_naming_the_episode(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """GitLab shows an entry only at a file of the repository: the short extra episode that one
+    bulletin's air_date made is shown on that bulletin, the text naming the broadcast."""
+    root = radio_project(
+        tmp_path,
+        {
+            "content/bai-viet/thu-tu.md": dated_bulletin("2024-12-09 08:00", "2024-12-11"),
+            "content/bai-viet/thu-bay.md": dated_bulletin("2024-12-09 08:00", "2024-12-14"),
+        },
+    )
+    report = tmp_path / "gl-code-quality-report.json"
+    monkeypatch.setenv("CI_PROJECT_DIR", str(tmp_path))
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    args = ["check", "--root", str(root), "--now", "2024-12-09T12:00"]
+    assert main([*args, "--codequality", str(report)]) == 0
+    issues = json.loads(report.read_text(encoding="utf-8"))
+    [episode] = [i for i in issues if "Q9" in i["description"]]
+    assert episode["location"] == {
+        "path": "project/content/bai-viet/thu-tu.md",
+        "lines": {"begin": 1},
+    }
+    assert episode["description"].startswith("Tập phát thanh thêm 17:00, Thứ Tư, 11/12/2024: ")
+    assert all((tmp_path / i["location"]["path"]).is_file() for i in issues)
+
+
+def test_an_episode_of_no_single_bulletin_is_reported_at_site_toml(tmp_path: Path) -> None:
+    """Two broadcasts with the same note: each at site.toml (a file GitLab can show), each
+    naming its broadcast, two findings (not one fingerprint), on GitHub as notes of the run."""
+    root = make_project(tmp_path, {})
+    found = [
+        Problem(f"Tập phát thanh 17:00, Thứ Bảy, {day}", "chưa có bản tin", severity="note")
+        for day in ("05/12/2026", "12/12/2026")
+    ]
+    issues = ci_report.codequality_report(found, root, tmp_path)
+    assert [i["location"]["path"] for i in issues] == ["project/site.toml"] * 2
+    assert issues[1]["description"] == "Tập phát thanh 17:00, Thứ Bảy, 12/12/2026: chưa có bản tin"
+    assert issues[0]["fingerprint"] != issues[1]["fingerprint"]
+    commands = _commands("\n".join(ci_report.github_commands(found, root, tmp_path)))
+    assert all("file" not in props for _, props, _ in commands)
+
+
+def test_a_message_ending_in_a_question_takes_no_full_stop_before_the_fix(tmp_path: Path) -> None:
+    """«có phải ý bạn là 'title'?» is followed by the fix, not by «?.»; a plain one by «.»."""
+    (tmp_path / "a.md").write_text("---\ntitel: x\n---\n", encoding="utf-8")
+    asked = Problem(
+        "a.md",
+        "trường không biết: 'titel' — có phải ý bạn là 'title'?",
+        line=2,
+        hint="đổi 'titel' thành 'title'.",
+        severity="warning",
+    )
+    plain = Problem("a.md", "thiếu tiêu đề", hint="thêm dòng title: …")
+    issues = ci_report.codequality_report([asked, plain], tmp_path, None)
+    assert issues[0]["description"].endswith("'title'? Cách sửa: đổi 'titel' thành 'title'.")
+    assert issues[1]["description"] == "thiếu tiêu đề. Cách sửa: thêm dòng title: …"
+    summary = ci_report.github_summary([asked, plain], "")
+    assert "'title'? Cách sửa:" in summary and "?." not in summary
+    assert "thiếu tiêu đề. Cách sửa:" in summary
+
+
+def test_a_report_that_cannot_be_written_is_told_before_the_check_runs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A folder that does not exist: the check stops at once, naming the report file and the
+    fix, instead of saying «Không có lỗi» and then a bare file-system error."""
+    root = make_project(tmp_path, {"content/bai-viet/tot.md": _bulletin()})
+    report = tmp_path / "bao-cao" / "gl-code-quality-report.json"
+    args = ["check", "--root", str(root), "--now", NOW, "--codequality", str(report)]
+    assert main(args) == 1
+    out, err = capsys.readouterr()
+    assert "Không có lỗi" not in out
+    assert f"Không ghi được báo cáo Code Quality vào {report}: chưa có thư mục" in err
+    assert f"mkdir -p {report.parent}" in err
+    assert main([*args[:-1], str(tmp_path)]) == 1
+    assert "đây là thư mục, không phải tệp" in capsys.readouterr().err
+    report.parent.mkdir()
+    assert main(args) == 0
     assert json.loads(report.read_text(encoding="utf-8")) == []
 
 

@@ -348,6 +348,34 @@ def test_build_channel_option_limits_what_is_written(tmp_path: Path, fake_render
     assert sorted(p.name for p in (root / "output").iterdir()) == ["web", "zalo"]
 
 
+def test_a_channel_named_in_any_letter_case_is_built(tmp_path: Path, fake_renderers) -> None:
+    """`--channel Web` (the name as written in a sentence) was refused as «kênh không tồn tại»."""
+    root = make_project(tmp_path, ONE_BULLETIN)
+    assert main(["build", "--root", str(root), "--channel", "Web", "--channel", "ZALO", "-q"]) == 0
+    assert sorted(p.name for p in (root / "output").iterdir()) == ["web", "zalo"]
+
+
+def test_the_published_count_is_of_the_channels_built(
+    tmp_path: Path, capsys, fake_renderers
+) -> None:
+    """`--channel radio` told every published bulletin as published, those without the radio
+    channel too: the count is of the bulletins that go out on the channels built."""
+    root = make_project(
+        tmp_path,
+        {
+            "content/bai-viet/chi-web.md": bulletin_md({"channels": "[web]"}),
+            "content/bai-viet/ca-dai.md": bulletin_md({"channels": "[web, radio]"}),
+            "content/bai-viet/dai.md": bulletin_md({"channels": "[radio]"}),
+        },
+    )
+    assert main(["build", "--root", str(root), "--channel", "radio"]) == 0
+    assert f"2 bản tin được xuất bản vào {root}/output/." in capsys.readouterr().out
+    assert main(["build", "--root", str(root), "--channel", "web,radio"]) == 0
+    assert f"3 bản tin được xuất bản vào {root}/output/." in capsys.readouterr().out
+    assert main(["check", "--root", str(root), "--channel", "web"]) == 0
+    assert "đã kiểm tra 3 bản tin, 2 xuất bản được" in capsys.readouterr().out
+
+
 def test_unknown_channel_exits_1(tmp_path: Path, capsys, fake_renderers) -> None:
     root = make_project(tmp_path, ONE_BULLETIN)
     assert main(["build", "--root", str(root), "--channel", "facebook"]) == 1

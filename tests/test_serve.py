@@ -30,6 +30,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from publish import pipeline
+from publish.cli import main
 from publish.editor_files import is_editor_temp
 from publish.model import Artifact
 from publish.serve import PreviewSession
@@ -634,6 +635,110 @@ def test_a_bulletin_whose_slug_is_edited_follows_to_its_new_address(
         assert moved == {"/2024/01/ban-tin-thu/": "/2024/01/tuan-tra-dem/"}
     finally:
         stream.close()
+
+
+def _notice(body: str) -> tuple[str, str, str]:
+    """The title, text and hint of the overlay on a served page (unescaped)."""
+    parts = [
+        re.search(rf'id="__publish-error-{name}"[^>]*>(.*?)</', body, re.S)
+        for name in ("title", "text", "hint")
+    ]
+    found = [html.unescape(match[1]) if match else "" for match in parts]
+    return found[0], found[1], found[2]
+
+
+def test_a_bulletin_edited_after_its_approval_tells_the_open_page_why_it_is_gone(
+    project: Path,
+) -> None:
+    """An editor fixes one word of an approved, published bulletin: the page open at it
+    reloads to the site's «Không tìm thấy» page with the reason the build gives (held until
+    approved again) and how to see it anyway (`publish serve --drafts`), not a bare 404."""
+    bulletin = project / "content" / "bai-viet" / "2024-01-02-ban-tin-thu.md"
+    by = ["--by", "Thượng tá Trần Minh Trí, Trưởng Công an huyện"]
+    assert main(["approve", "--root", str(project), str(bulletin), *by]) == 0
+    out = io.StringIO()
+    with PreviewSession(project, port=0, out=out, err=io.StringIO()) as session:
+        address = "/2024/01/ban-tin-thu/"
+        assert get(session, address)[0] == 200
+        edit(bulletin, bulletin.read_text("utf-8").replace("bản tin thử.\n", "bản tin thật.\n"))
+        assert session.rebuild()
+        status, _, body = get(session, address)
+        assert status == 404
+        assert "Trang 404 của website" in body  # what a reader will meet, under the notice
+        title, text, hint = _notice(body)
+        assert title == "Bản tin này đang bị giữ lại"
+        assert text.startswith(
+            "content/bai-viet/2024-01-02-ban-tin-thu.md: nội dung đã đổi sau khi duyệt"
+        )
+        assert "publish approve" in text
+        assert "publish serve --drafts" in hint
+        assert get(session, address + "index.html")[0] == 404
+        assert "Bản tin này đang bị giữ lại" in get(session, address + "index.html")[2]
+        assert "__publish-error" not in get(session, "/2024/01/khong-co-bai-nay/")[2]
+        assert main(["approve", "--root", str(project), str(bulletin), *by]) == 0
+        assert session.rebuild()
+        assert get(session, address)[0] == 200
+    assert "nội dung đã đổi sau khi duyệt" in out.getvalue()  # the terminal's line stays
+    assert "__publish" not in (project / "output/web/404.html").read_text("utf-8")
+
+
+def test_a_bulletin_made_a_draft_under_a_new_address_is_explained_at_its_old_one(
+    session: PreviewSession, project: Path
+) -> None:
+    """Made a draft again and renamed in one save (a bulletin with `id`, as `publish new`
+    writes): the address the page was open at (the last build's) and its new one both say why
+    there is no page."""
+    folder = project / "content" / "bai-viet"
+    text = BULLETIN.format(title="Bản tin thử nghiệm", category="an-ninh-trat-tu")
+    text = text.replace("---\ntitle", "---\nid: ct-2024-01-thu\ntitle", 1)
+    edit(folder / "2024-01-02-ban-tin-thu.md", text)
+    assert session.rebuild()
+    (folder / "2024-01-02-ban-tin-thu.md").unlink()
+    edit(folder / "2024-01-02-tuan-tra-dem.md", text.replace("---\n", "---\ndraft: true\n", 1))
+    assert session.rebuild()
+    for address in ("/2024/01/ban-tin-thu/", "/2024/01/tuan-tra-dem/"):
+        status, _, body = get(session, address)
+        assert status == 404
+        _, told, hint = _notice(body)
+        assert told == "content/bai-viet/2024-01-02-tuan-tra-dem.md: bản nháp (draft: true)"
+        assert "publish serve --drafts" in hint
+
+
+def test_a_held_bulletin_under_drafts_is_told_without_suggesting_drafts(project: Path) -> None:
+    """With --drafts a draft is shown; a bulletin held for another reason (its publication
+    time to come) is told at its address, without sending the editor to --drafts again."""
+    bulletin = project / "content" / "bai-viet" / "2024-01-02-ban-tin-thu.md"
+    edit(
+        bulletin,
+        bulletin.read_text("utf-8").replace(
+            "date: 2024-01-02 08:00", "date: 2024-01-02 08:00\nexpires: 2024-01-03"
+        ),
+    )
+    with PreviewSession(
+        project, port=0, drafts=True, out=io.StringIO(), err=io.StringIO()
+    ) as session:
+        status, _, body = get(session, "/2024/01/ban-tin-thu/")
+    assert status == 404
+    _, told, hint = _notice(body)
+    assert told.startswith("content/bai-viet/2024-01-02-ban-tin-thu.md: ")
+    assert "hết hạn" in told
+    assert "--drafts" not in hint
+
+
+def test_a_draft_shown_by_serve_drafts_is_told_as_previewed_not_skipped(project: Path) -> None:
+    """`publish serve --drafts` shows the draft: its line says so («Xem trước (không đăng)»),
+    not «Bỏ qua» (skipped) about the page the editor is looking at."""
+    bulletin = project / "content" / "bai-viet" / "2024-01-02-ban-tin-thu.md"
+    edit(bulletin, bulletin.read_text("utf-8").replace("---\n", "---\ndraft: true\n", 1))
+    out = io.StringIO()
+    with PreviewSession(project, port=0, drafts=True, out=out, err=io.StringIO()) as session:
+        assert get(session, "/2024/01/ban-tin-thu/")[0] == 200
+    told = out.getvalue().splitlines()
+    line = (
+        "Xem trước (không đăng) content/bai-viet/2024-01-02-ban-tin-thu.md: bản nháp (draft: true)"
+    )
+    assert line in told
+    assert not [t for t in told if t.startswith("Bỏ qua")]
 
 
 def test_page_that_missed_a_rebuild_reloads_at_once(session: PreviewSession) -> None:

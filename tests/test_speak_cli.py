@@ -203,6 +203,23 @@ def test_time_estimate_on_stderr(
     assert "5 âm tiết, ước tính 0:02 (tốc độ 210 âm tiết/phút)" in err
 
 
+@pytest.mark.parametrize("rate", ["0", "240.5", "601"])
+def test_a_read_rate_out_of_range_or_not_whole_names_the_option_and_what_it_takes(
+    rate: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--read-rate 0` named the internal key 'read_rate_spm', `240.5` got argparse's bare
+    «giá trị không hợp lệ»: the editor is told of --read-rate, a whole number of syllables a
+    minute, and the range, before anything is read."""
+    monkeypatch.setattr("sys.stdin", io.StringIO("Gọi số 113."))
+    with pytest.raises(SystemExit) as stopped:
+        main(["speak", "--time", "--read-rate", rate])
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err
+    assert "--read-rate: cần số nguyên âm tiết mỗi phút, từ 60 đến 600" in err
+    assert f"không phải «{rate}»" in err
+    assert "read_rate_spm" not in err
+
+
 def test_inside_a_project_the_site_toml_radio_settings_apply(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

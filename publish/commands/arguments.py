@@ -8,7 +8,17 @@ import math
 from collections.abc import Callable
 from typing import TypeVar
 
-__all__ = ["count", "fraction", "http_error_status", "port_number", "seconds", "wait_seconds"]
+from publish.radio.options import RATE_LEAST, RATE_MOST
+
+__all__ = [
+    "count",
+    "fraction",
+    "http_error_status",
+    "port_number",
+    "read_rate",
+    "seconds",
+    "wait_seconds",
+]
 
 _N = TypeVar("_N", int, float)
 
@@ -55,4 +65,15 @@ def http_error_status(value: str) -> int:
     """An HTTP error status (4xx or 5xx) a sandbox answers with."""
     return _checked(
         value, int, lambda n: 400 <= n <= 599, "cần mã lỗi HTTP từ 400 đến 599 (ví dụ 503, 429)"
+    )
+
+
+def read_rate(value: str) -> int:
+    """A read rate in syllables a minute, as [radio] rate_spm allows."""
+    return _checked(
+        value,
+        int,
+        lambda n: RATE_LEAST <= n <= RATE_MOST,
+        f"cần số nguyên âm tiết mỗi phút, từ {RATE_LEAST} đến {RATE_MOST} (thường là 210, 240 "
+        "hoặc 270)",
     )

@@ -251,13 +251,19 @@ def outcome_of(result: Build, written: WriteReport) -> Outcome:
         files=tuple(
             (c, written.written.get(c, 0) + written.unchanged.get(c, 0)) for c in result.channels
         ),
-        published=len(result.site.bulletins),
+        published=published_count(result.site, result.channels),
         held=held_count(result.site),
         advice=tuple(how_to_publish(result.site)),
         # A unit without a Zalo OA builds nothing for it: «zalo: 0 tệp» on every build only
         # raised the question why (the no-OA note answers it where zalo was asked for).
         unsent=() if result.site.config.zalo.oa_id.strip() else ("zalo",),
     )
+
+
+def published_count(site: Site, channels: tuple[str, ...]) -> int:
+    """How many bulletins go out on at least one of `channels` (`--channel radio`: those with
+    the radio channel, not every bulletin published)."""
+    return sum(1 for b in site.bulletins if carried(b.channels & set(channels), site.config))
 
 
 def report(
@@ -372,9 +378,10 @@ def how_to_publish(site: Site) -> list[str]:
     return [f"Chưa có bản tin nào được đăng. Muốn đăng một bản nháp: {how}."]
 
 
-PREVIEWED = "; vẫn xem trước trên website vì có --drafts"
-"""What a left-out bulletin's line adds when a --drafts build shows it: a phrase of its own,
-not a second bracket after the reason's («… (thiếu approved_by) (xem trước …)»)."""
+PREVIEWED = "Xem trước (không đăng)"
+"""How a left-out bulletin's line starts when a --drafts build shows it: not «Bỏ qua» (skipped)
+about a bulletin the preview shows, nor a second bracket after the reason's («… (thiếu
+approved_by) (xem trước …)»)."""
 
 
 QUIET_CODES = frozenset({"draft", "scheduled"})
@@ -431,10 +438,8 @@ def exclusion_lines(
         ):
             continue
         else:
-            lines.append(
-                f"Bỏ qua {e.bulletin.source}: {e.reason}"
-                + (PREVIEWED if e.bulletin in site.previews else "")
-            )
+            shown = PREVIEWED if e.bulletin in site.previews else "Bỏ qua"
+            lines.append(f"{shown} {e.bulletin.source}: {e.reason}")
     if long_gone:
         # Expired bulletins stay held back forever: listed one by one, after a year they buried
         # the lines an editor must act on (a draft due tomorrow, a bulletin awaiting approval).

@@ -16,7 +16,13 @@ from publish import config as config_module
 from publish.cache import Fragments, Shelf
 from publish.carried import zalo_asked_without_oa
 from publish.cli import common_options, content_options, resolve_now
-from publish.commands.build import HELD_AS, held_count, how_to_publish, print_exclusions
+from publish.commands.build import (
+    HELD_AS,
+    held_count,
+    how_to_publish,
+    print_exclusions,
+    published_count,
+)
 from publish.commands.check_links import LinkLines, WrittenLinks, old_site_notes
 from publish.config import Config, parse_channels
 from publish.content_images import unfound
@@ -40,8 +46,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "check",
         parents=[common_options(), content_options()],
-        help="kiểm tra nội dung và cấu hình, không ghi gì",
-        description="Kiểm tra toàn bộ bản tin, trang và site.toml trong một lượt; không ghi tệp nào.",
+        help="kiểm tra nội dung và cấu hình, không ghi gì vào output/",
+        description="Kiểm tra toàn bộ bản tin, trang và site.toml trong một lượt; không ghi gì "
+        "vào output/ (chỉ ghi tệp báo cáo khi có --codequality).",
     )
     parser.add_argument(
         "--external",
@@ -61,10 +68,16 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Load, validate and render in memory; report the problems of every stage together (also
     where a CI service shows them: see publish.ci_report)."""
+    if args.codequality is not None and (told := ci_report.unwritable(args.codequality)):
+        raise PublishError(told)
     try:
         return _run(args)
     except ContentError as exc:
-        ci_report.report(exc.problems, args.root, codequality=args.codequality)
+        try:
+            ci_report.report(exc.problems, args.root, codequality=args.codequality)
+        except PublishError as unwritten:
+            # The content's errors are still what the editor must fix: both are told.
+            print(unwritten, file=sys.stderr)
         raise
 
 
@@ -165,7 +178,8 @@ def _check(
     checked = len(result.site.bulletins) + len(result.site.excluded)
     held = held_count(result.site)
     closing = (
-        f"Không có lỗi: đã kiểm tra {checked} bản tin, {len(result.site.bulletins)} xuất bản được, "
+        f"Không có lỗi: đã kiểm tra {checked} bản tin, "
+        f"{published_count(result.site, result.channels)} xuất bản được, "
         + (f"{held}, " if held else "")
         + f"{count} tệp đầu ra{_told_above(found, args.strict, _held_sources(result.site))}."
     )

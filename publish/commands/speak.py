@@ -15,6 +15,7 @@ from pathlib import Path
 from publish import config as config_module
 from publish import shortcodes
 from publish.cli import common_options, typed_path
+from publish.commands.arguments import read_rate
 from publish.config import Config, Policy
 from publish.errors import Problem, PublishError, not_a_file
 from publish.fields import Collector
@@ -107,7 +108,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     )
     style.add_argument(
         "--read-rate",
-        type=int,
+        type=read_rate,
         default=None,
         metavar="ÂM_TIẾT/PHÚT",
         help="tốc độ đọc để ước tính thời lượng (mặc định [radio] rate_spm của site.toml, "

@@ -6,7 +6,10 @@ from dataclasses import dataclass
 
 from publish.errors import PublishError
 
-__all__ = ["SpeakOptions"]
+__all__ = ["RATE_LEAST", "RATE_MOST", "SpeakOptions"]
+
+RATE_LEAST, RATE_MOST = 60, 600
+"""The read rates (syllables a minute) a timing may assume: [radio] rate_spm, --read-rate."""
 
 _CHOICES = {
     "zero_tens_word": ("linh", "lẻ"),
@@ -51,8 +54,8 @@ class SpeakOptions:
                     f"Tùy chọn đọc '{name}' = «{value}» không hợp lệ; "
                     f"chọn một trong: {', '.join(allowed)}."
                 )
-        if not 60 <= self.read_rate_spm <= 600:
+        if not RATE_LEAST <= self.read_rate_spm <= RATE_MOST:
             raise PublishError(
-                f"Tùy chọn đọc 'read_rate_spm' = {self.read_rate_spm} không hợp lệ; "
-                "cần số âm tiết mỗi phút trong khoảng 60–600 (thường là 210, 240 hoặc 270)."
+                f"Tốc độ đọc {self.read_rate_spm} âm tiết/phút không hợp lệ; cần số âm tiết mỗi "
+                f"phút trong khoảng {RATE_LEAST}–{RATE_MOST} (thường là 210, 240 hoặc 270)."
             )

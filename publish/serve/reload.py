@@ -10,13 +10,16 @@ import html
 import json
 import re
 import threading
+from dataclasses import dataclass
 
 __all__ = [
     "ERROR_ID",
     "EVENTS_PATH",
+    "Held",
     "ReloadHub",
     "error_overlay",
     "error_page",
+    "held_overlay",
     "inject",
     "reload_event",
     "snippet",
@@ -36,6 +39,7 @@ class ReloadHub:
         self._generation = 0
         self._error: str | None = None
         self._moved: dict[str, str] = {}
+        self._held: dict[tuple[str, ...], Held] = {}
         self._closed = False
 
     def state(self) -> tuple[int, str | None]:
@@ -59,6 +63,18 @@ class ReloadHub:
         with self._changed:
             return self._moved
 
+    def hold(self, held: dict[tuple[str, ...], Held]) -> None:
+        """Record the addresses (by their path segments) of the bulletins a good rebuild held
+        back, and why: told before `finished`, so the pages it reloads find them."""
+        with self._changed:
+            self._held = held
+
+    def held(self, parts: tuple[str, ...]) -> Held | None:
+        """Why the last rebuild shows no page at the address of these path segments, when a
+        bulletin it held back is (or last was) there; None otherwise."""
+        with self._changed:
+            return self._held.get(parts)
+
     def wait(self, since: int, timeout: float) -> int | None:
         """Block until the rebuild number differs from `since`; None on timeout or when closed."""
         with self._changed:
@@ -81,13 +97,14 @@ class ReloadHub:
             self._changed.notify_all()
 
 
-def snippet(generation: int, error: str | None, site: str = "/") -> str:
+def snippet(generation: int, error: str | None, site: str = "/", held: Held | None = None) -> str:
     """The script that reloads the page after the next rebuild, plus the error overlay if any.
 
     `site`: the path the site is served at for this page ("/congan-hoakhanh/"). A reload event
     says where it is served now (see reload_event): when site.toml moved it, the page goes to
     its own address in the new folder, or to the new home page when it has none there. A page
     the rebuild gave a new address (its file renamed, its date changed) goes to that address.
+    `held`: why a held bulletin's address has no page, told when the build has no error.
     """
     # `since` lets the server tell a page that missed a rebuild (between loading and connecting)
     # to reload at once, and makes pages reload after `publish serve` is restarted.
@@ -109,7 +126,9 @@ def snippet(generation: int, error: str | None, site: str = "/") -> str:
         "function(){location.replace(to);});"
         "});})();</script>"
     )
-    return (error_overlay(error, generation) if error is not None else "") + script
+    if error is not None:
+        return error_overlay(error, generation) + script
+    return (held_overlay(held, generation) if held is not None else "") + script
 
 
 def reload_event(generation: int, site: str, moved: dict[str, str] | None = None) -> bytes:
@@ -160,6 +179,52 @@ def error_overlay(message: str, generation: int = 0) -> str:
 
     An alert dialog: a screen reader says its title and message when focus moves to its close
     button as the page loads."""
+    return _overlay(
+        "Lỗi khi dựng lại website",
+        message,
+        "Sửa tệp rồi lưu lại: trang sẽ tự tải lại. Bên dưới vẫn là bản dựng tốt gần nhất: đóng "
+        "thông báo để xem nó.",
+        "Xem lỗi dựng website",
+        generation,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Held:
+    """Why the preview has no page at a bulletin's address: the bulletin is held back."""
+
+    source: str
+    reason: str
+    """Why, as the build tells it (`Bỏ qua {source}: {reason}`)."""
+    in_drafts: bool
+    """Whether `publish serve --drafts` would show it (a draft, one awaiting approval)."""
+
+
+def held_overlay(held: Held, generation: int = 0) -> str:
+    """The panel over the «Không tìm thấy» page at a held bulletin's address: why the preview
+    does not show it and, when it would, how to see it (an editor who fixed a typo in an
+    approved bulletin saw only the site's 404 page, the reason in the terminal)."""
+    see = (
+        " Muốn xem bài trước khi được đăng: dừng lệnh này (Ctrl+C) rồi chạy publish serve "
+        "--drafts (xem cả bản nháp và bài chưa duyệt, có dải «Bản nháp»; không bao giờ ghi vào "
+        "output/)."
+        if held.in_drafts
+        else ""
+    )
+    return _overlay(
+        "Bản tin này đang bị giữ lại",
+        f"{held.source}: {held.reason}",
+        "Bản tin bị giữ lại nên website không có trang này: bên dưới là trang «Không tìm thấy» "
+        f"người xem sẽ gặp.{see} Lưu tệp xong, trang tự tải lại.",
+        "Xem vì sao không có trang",
+        generation,
+    )
+
+
+def _overlay(title: str, message: str, hint: str, reopen: str, generation: int) -> str:
+    """A panel over the whole page: `title`, `message` (HTML-escaped, as written), `hint`; the
+    editor closes it to look at the page under it and opens it again with the `reopen` button
+    in the corner."""
     button = (
         "font:inherit;cursor:pointer;border-radius:4px;padding:.5rem 1rem;border:2px solid #b00020;"
     )
@@ -172,22 +237,23 @@ def error_overlay(message: str, generation: int = 0) -> str:
         f'<button type="button" id="{ERROR_ID}-close" style="{button}float:right;'
         'margin:0 0 1rem 1rem;background:#fff;color:#b00020">Đóng thông báo (Esc)</button>'
         f'<h1 id="{ERROR_ID}-title" style="color:#b00020;font-size:1.4rem;margin:0 0 1rem">'
-        "Lỗi khi dựng lại website</h1>"
+        f"{html.escape(title)}</h1>"
         f'<pre id="{ERROR_ID}-text" style="white-space:pre-wrap;background:#fdecea;padding:1rem;'
         f'border-radius:4px">{html.escape(message)}</pre>'
-        f'<p id="{ERROR_ID}-hint">Sửa tệp rồi lưu lại: trang sẽ tự tải lại. Bên dưới vẫn là bản '
-        "dựng tốt gần nhất: đóng thông báo để xem nó.</p>"
+        f'<p id="{ERROR_ID}-hint">{html.escape(hint)}</p>'
         "</div>"
         f'<button type="button" id="{ERROR_ID}-show" style="{button}display:none;position:fixed;'
         "right:1rem;bottom:1rem;z-index:2147483647;background:#b00020;color:#fff;"
-        'font:16px/1.5 system-ui,sans-serif">Xem lỗi dựng website</button>'
+        f'font:16px/1.5 system-ui,sans-serif">{html.escape(reopen)}</button>'
         f"{_OVERLAY_SCRIPT}"
     )
 
 
-def inject(page: bytes, generation: int, error: str | None, site: str = "/") -> bytes:
+def inject(
+    page: bytes, generation: int, error: str | None, site: str = "/", held: Held | None = None
+) -> bytes:
     """The HTML page with the snippet placed just before `</body>` (or at the end)."""
-    extra = snippet(generation, error, site).encode("utf-8")
+    extra = snippet(generation, error, site, held).encode("utf-8")
     ends = list(_BODY_END.finditer(page))
     if not ends:
         return page + extra

@@ -335,12 +335,16 @@ class PreviewHandler(BaseHTTPRequestHandler):
             data = self.server.replaced_assets.get("/".join(inside[1:]))
         elif data is None and inside and inside[0] == IMAGES:
             data = self.server.replaced_image("/".join(inside))
+        held = None
         if data is None:
             status, target = 404, root / "404.html"
             data = _read_inside(root, target) or NOT_FOUND
+            # A bulletin held back (edited since its approval, a draft again): the site's
+            # «Không tìm thấy» alone left the editor with no clue why.
+            held = self.server.hub.held(parts)
         kind = _content_type(target)
         if kind == HTML_TYPE:
-            data = inject(data, generation, error, site)
+            data = inject(data, generation, error, site, held)
         return status, kind, data, None
 
     def _send(

@@ -14,12 +14,13 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from publish import config as config_module
+from publish.carried import carried
 from publish.cli import resolve_now
 from publish.commands.build import outcome_of
 from publish.config import DEFAULT_TIMEZONE
 from publish.content import load_site
 from publish.errors import ContentError, PublishError, os_reason
-from publish.model import Site
+from publish.model import Bulletin, Site
 from publish.output_lock import Abandoned, output_lock
 from publish.pipeline import build
 from publish.preview import preview_output
@@ -27,8 +28,8 @@ from publish.progress import Status, counted
 from publish.replay import LastBuild, Outcome
 from publish.serve.clock import clock
 from publish.serve.outside import OUTSIDE_POLL_SECONDS, OutsideWrites
-from publish.serve.reload import ReloadHub
-from publish.serve.server import HOST, PreviewServer
+from publish.serve.reload import Held, ReloadHub
+from publish.serve.server import HOST, PreviewServer, request_parts
 from publish.serve.single import PreviewClaim
 from publish.serve.watch import Debouncer, Watcher
 from publish.sync.vanished import refuse_vanished
@@ -40,6 +41,8 @@ __all__ = ["CHANNELS", "PreviewSession"]
 
 CHANNELS = ("web",)
 """Only the website is rebuilt while previewing: Zalo and radio are not looked at in a browser."""
+PREVIEWED_CODES = frozenset({"draft", "unapproved"})
+"""Why a bulletin is held back that `publish serve --drafts` still shows (see load_site)."""
 
 
 class PreviewSession:
@@ -181,6 +184,8 @@ class PreviewSession:
                 )
                 return False
             self._report(outcome, report, set() if site is None else self._edited(site))
+            if site is not None:
+                self.hub.hold(self._held_at(site))  # before _moved forgets the last addresses
             # After serve_at: a page moves to its address under the folder now served.
             self.hub.finished(None, {} if site is None else self._moved(site))
             return True
@@ -278,6 +283,29 @@ class PreviewSession:
             if was is not None and (was[0] == now[0] or (was[1] and was[1] == now[1])):
                 moved[before[gone[0]]] = addresses[new[0]]
         return moved
+
+    def _held_at(self, site: Site) -> dict[tuple[str, ...], Held]:
+        """Why `site` shows no page at the address of each bulletin it holds back (its own, and
+        the one the last good build served it at), by the address's path segments."""
+        prefix = self.server.site_path.rstrip("/")
+        held: list[tuple[Bulletin, Held]] = [
+            (e.bulletin, Held(e.bulletin.source, e.reason, e.code in PREVIEWED_CODES))
+            for e in site.excluded
+            if not site.is_preview(e.bulletin)
+        ]
+        if not self._drafts:
+            held += [
+                (b, Held(b.source, _web_draft(b, site), in_drafts=True))
+                for b in site.bulletins
+                if "web" in b.held_from
+            ]
+        found: dict[tuple[str, ...], Held] = {}
+        for bulletin, why in held:
+            before = self._addresses.get(("bulletin", bulletin.key))
+            for address in {prefix + bulletin.url, before or prefix + bulletin.url}:
+                parts = request_parts(address) or ()
+                found[parts] = found[(*parts, "index.html")] = why
+        return found
 
     def _edited(self, site: Site) -> set[str]:
         """The files of the bulletins `site` has that the last good build did not, or with
@@ -378,6 +406,13 @@ class PreviewSession:
 
     def __exit__(self, *exc_info: object) -> None:
         self.stop()
+
+
+def _web_draft(bulletin: Bulletin, site: Site) -> str:
+    """Why a bulletin published on other channels has no page on the website (`draft: [web]`)."""
+    held = ", ".join(carried(bulletin.held_from, site.config))
+    going = ", ".join(carried(bulletin.channels, site.config))
+    return f"giữ khỏi kênh {held} (draft: [{held}])" + (f"; vẫn đăng ở {going}" if going else "")
 
 
 def errors_first(exc: ContentError) -> str:

@@ -367,7 +367,10 @@ def _assemble(site: Site) -> Assembly:
             else episode
         )
         if _timing_actionable(whole, site.now, coming):
-            problems += [_timing_problem(episode, text, len(joining)) for text in whole.warnings]
+            problems += [
+                _timing_problem(episode, text, len(joining), whole.bulletins)
+                for text in whole.warnings
+            ]
     problems += [
         _flag_note(segment.bulletin, flag)
         for episode in episodes
@@ -490,16 +493,20 @@ def _timing_actionable(episode: Episode, now: dt.datetime, coming: dt.datetime) 
     return episode.air <= coming and episode.air - now <= SHORT_NOTICE
 
 
-def _timing_problem(episode: Episode, text: str, joining: int = 0) -> Problem:
+def _timing_problem(
+    episode: Episode, text: str, joining: int = 0, read: tuple[Bulletin, ...] = ()
+) -> Problem:
     """A Q9 warning, told of the episode by its air time, which editors know it by (the
     folder's ISO week and its rundown.txt mean nothing to them); `joining`: the scheduled
-    bulletins counted in it."""
+    bulletins counted in it; `read`: every bulletin it reads (its only one is what a CI report
+    shows the note on, e.g. the bulletin whose air_date made an extra episode)."""
     extra = "" if episode.week == week_of(episode.air) else " thêm"
     counted = f"Tính cả {joining} bản tin hẹn giờ sẽ vào tập này: " if joining else ""
     return Problem(
         f"Tập phát thanh{extra} {vn_datetime(episode.air)}",
         f"{counted}{text} " + rule_note("Q9"),
         severity=TIMING_SEVERITY,
+        about=read[0].source if len(read) == 1 else None,
     )
 
 
