@@ -223,7 +223,7 @@ def _output_folder(args: argparse.Namespace, channels: tuple[str, ...]) -> str:
             f"{PREVIEW_SHOWN}/web), hoặc chọn một thư mục ngoài output/."
         )
     preview = preview_output(args.root) if args.drafts else None
-    refuse_unsafe(args.root, folder, channels, allowed=preview)
+    refuse_unsafe(args.root, str(args.output), channels, allowed=preview)
     return folder
 
 
