@@ -20,7 +20,7 @@ from pathlib import Path
 from publish.cache import file_sha256, read_file, write_file
 from publish.model import Kept
 
-__all__ = ["OUTPUTS_DIR", "Entry", "Ledger", "output_key", "scan", "stat_entry"]
+__all__ = ["OUTPUTS_DIR", "Entry", "Ledger", "ledger_file", "output_key", "scan", "stat_entry"]
 
 Entry = tuple[int, int, int, str]
 """(size, mtime_ns, inode, sha256 hex) of one output file."""
@@ -77,6 +77,11 @@ def output_key(output: Path) -> str:
     return hashlib.sha256(str(output.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
+def ledger_file(cache: Path, output: Path, channel: str) -> Path:
+    """Where the ledger of `output`/<channel>/ is kept in `cache`."""
+    return cache / OUTPUTS_DIR / f"{channel}-{output_key(output)}.pickle"
+
+
 def _files(folder: Path) -> Iterator[tuple[str, os.DirEntry[str]]]:
     """Every file (not folder) under `folder`, by POSIX relative path, with its directory entry."""
     stack = [("", str(folder))]
@@ -115,7 +120,7 @@ class Ledger:
 
     def __init__(self, cache: Path, output: Path, channel: str) -> None:
         """The ledger of output/<channel>/, stored under `cache` (keyed by the output's path)."""
-        self.path = cache / OUTPUTS_DIR / f"{channel}-{output_key(output)}.pickle"
+        self.path = ledger_file(cache, output, channel)
         self.channel = channel
         self.folder = output.resolve() / channel
         self._folder = str(self.folder)  # joined as text: a Path per file costs more than the stat
@@ -127,6 +132,9 @@ class Ledger:
         (size, mtime_ns, ctime_ns, inode) of each file, by relative path, taken then."""
         self.seen_since = 0
         """time.time_ns() from before the first of those stats was taken."""
+        self.found = False
+        """Whether a saved ledger was loaded: its entries then name every file an earlier
+        write left in the folder (see publish.writer: only those are ever removed)."""
         self.entries: dict[str, Entry] = self._load()
 
     def _load(self) -> dict[str, Entry]:
@@ -137,12 +145,14 @@ class Ledger:
             self._file = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
             stamp = (str(self.path), st.st_size, st.st_mtime_ns, st.st_ino)
             if (shared := _LOADED.get(stamp)) is not None:
+                self.found = True
                 return shared
             version, entries = pickle.loads(self.path.read_bytes())
         except Exception:  # any damage only costs a comparison of bytes
             return {}
         if version != _VERSION or not isinstance(entries, dict):
             return {}
+        self.found = True
         shared = _LOADED[stamp] = _Entries(entries)
         return shared
 
@@ -326,6 +336,7 @@ class Ledger:
     def save(self, entries: dict[str, Entry]) -> None:
         """Replace the ledger (best effort: without it the next build compares bytes)."""
         self.entries = entries
+        self.found = True
         _unshare(self.path)
         write_file(self.path, pickle.dumps((_VERSION, entries), pickle.HIGHEST_PROTOCOL))
 
@@ -349,6 +360,7 @@ class Ledger:
     def forget(self) -> None:
         """Drop the ledger before output changes, so a crash never leaves a stale one."""
         self.entries = {}
+        self.found = False
         _unshare(self.path)
         with contextlib.suppress(OSError):
             self.path.unlink()

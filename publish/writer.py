@@ -6,7 +6,11 @@ renamed into place and withdrawn ones set aside; unchanged files are never rewri
 modification times stay the same and a deploy (rsync, a CDN) uploads nothing for them. The files
 replaced or withdrawn are kept aside until every channel is done: when a move fails (a full disk,
 a file Windows keeps open), they are moved back, and the output is the previous one again.
-A ledger in .cache/ (see publish/ledger.py) lets the next build trust unchanged files by stat.
+A ledger in .cache/ (see publish/ledger.py) lets the next build trust unchanged files by stat,
+and names the files earlier writes left: only those are removed when no longer made. A file put
+in a channel folder by hand is kept (and told of); without a ledger (.cache/ deleted) the folder
+is taken as the tool's own, as the project's output/ is: `publish build --output` refuses a
+folder holding files before any write of its own is recorded (see publish.output_place).
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ import stat
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Container, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -31,7 +35,15 @@ from publish.errors import ContentError, Problem, PublishError, os_reason
 from publish.ledger import Entry, Ledger, file_names, stat_entry
 from publish.model import PAGES_DIR, Artifact, Kept
 
-__all__ = ["Claimant", "WriteReport", "claim", "safe_relative", "write"]
+__all__ = [
+    "Claimant",
+    "WriteReport",
+    "adopt",
+    "claim",
+    "is_work_folder",
+    "safe_relative",
+    "write",
+]
 
 TICK_NS = 20_000_000
 """Longest timestamp tick expected of a local filesystem (ext4, xfs, btrfs, tmpfs: ≤ 10 ms,
@@ -47,6 +59,9 @@ class WriteReport:
     removed: dict[str, int] = field(default_factory=dict)
     created: dict[str, int] = field(default_factory=dict)
     """Of the files written, those that did not exist before."""
+    foreign: dict[str, list[str]] = field(default_factory=dict)
+    """Files found in a channel folder that no write recorded and this one does not make (put
+    there by hand): left where they are, by relative path."""
 
     @property
     def total(self) -> int:
@@ -79,6 +94,8 @@ class _Channel:
     """Staged files this write wrote → their ledger entry, taken as they were written (a move
     into place keeps size, modification time and inode)."""
     created: int = 0
+    foreign: list[str] = field(default_factory=list)
+    """Files in the live folder that no write recorded and this one does not make: kept."""
 
     @property
     def live_text(self) -> str:
@@ -141,6 +158,7 @@ def write(
             report.created[channel] = folder.created
         with swapping or contextlib.nullcontext():
             report.removed.update(_swap_all(folders, moves))
+        report.foreign.update({c: f.foreign for c, f in folders.items() if f.foreign})
         for folder in folders.values():
             _record(folder)
         if cache is not None:
@@ -165,6 +183,11 @@ def write(
 _STALE = re.compile(r"\.(?:retired|[a-z]+\.staging)-(?:(\d+)-)?[a-z0-9_]{8}")
 """The folders a write makes in output/ (the writer's process number in them since it is
 recorded; older ones without it), and nothing a person would name a folder."""
+
+
+def is_work_folder(name: str) -> bool:
+    """Whether `name` is of a staging or set-aside folder a write makes in the output folder."""
+    return _STALE.fullmatch(name) is not None
 
 
 def _remove_stale(output: Path) -> None:
@@ -508,6 +531,8 @@ def _swap(folder: _Channel, moves: _Moves) -> int:
         return 0
     wanted = folder.kept.keys() | folder.fresh.keys()
     withdrawn = [rel for rel in file_names(live) if rel not in wanted]
+    if withdrawn and folder.ledger is not None and folder.ledger.found:
+        withdrawn, folder.foreign = _written_before(withdrawn, folder.ledger.entries, wanted)
     if not folder.fresh and not withdrawn:
         return 0
     if folder.ledger is not None:
@@ -524,6 +549,34 @@ def _swap(folder: _Channel, moves: _Moves) -> int:
     return len(withdrawn)
 
 
+def _written_before(
+    unwanted: list[str], recorded: Container[str], wanted: Collection[str]
+) -> tuple[list[str], list[str]]:
+    """Split the files this write does not make into those an earlier write left (recorded in
+    the ledger: removed) and those someone else put there (kept, unless one stands where this
+    write puts a file or a folder of its files: the place is the website's own)."""
+    withdrawn = [rel for rel in unwanted if rel in recorded]
+    if len(withdrawn) == len(unwanted):
+        return withdrawn, []
+    folders = {parent for rel in wanted for parent in _parents(rel)}
+    foreign = []
+    for rel in unwanted:
+        if rel in recorded:
+            continue
+        if rel in folders or any(parent in wanted for parent in _parents(rel)):
+            withdrawn.append(rel)
+        else:
+            foreign.append(rel)
+    return withdrawn, sorted(foreign)
+
+
+def _parents(rel: str) -> Iterator[str]:
+    """The folders `rel` is in, as POSIX relative paths: "a/b/c" → "a/b", "a"."""
+    while "/" in rel:
+        rel = rel.rpartition("/")[0]
+        yield rel
+
+
 def _prune(live: Path, withdrawn: Sequence[str]) -> None:
     """Remove the folders that removing `withdrawn` left empty (never the channel folder)."""
     parents = {PurePosixPath(rel).parent for rel in withdrawn}
@@ -531,6 +584,22 @@ def _prune(live: Path, withdrawn: Sequence[str]) -> None:
     for rel in sorted(candidates, key=lambda p: len(p.parts), reverse=True):
         with contextlib.suppress(OSError):  # not empty
             (live / rel).rmdir()
+
+
+def adopt(cache: Path, output: Path, channel: str, files: Iterable[Path]) -> None:
+    """Record in the ledger of output/<channel>/ files a build put there itself, beside the
+    writer (draft audio), so that the next write removes them once no longer made."""
+    ledger = Ledger(cache, output, channel)
+    if not ledger.found:
+        return  # without a ledger, every file there is taken for the tool's
+    live = (output / channel).resolve()
+    entries = dict(ledger.entries)
+    for path in files:
+        digest = file_sha256(path)
+        entry = stat_entry(path, digest) if digest is not None else None
+        if entry is not None:
+            entries[path.resolve().relative_to(live).as_posix()] = entry
+    ledger.save(entries)
 
 
 def _record(folder: _Channel) -> None:

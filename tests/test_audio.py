@@ -76,3 +76,18 @@ def test_tts_text_is_spoken_not_the_markdown(tmp_path: Path) -> None:
         [("ngan", "Xin chào.", 1), ("dai", "Xin chào quý vị. " * 10, 10)], tmp_path
     )
     assert short.path.name == "ngan.wav" and long.seconds > 3 * short.seconds
+
+
+@needs_espeak
+def test_draft_audio_goes_with_the_next_build_without_audio(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The WAVs are written beside the writer but recorded as the build's own: the next build
+    without --audio takes them away, not keeps them as files put there by hand."""
+    build = ["--root", str(root), "build", "--channel", "radio", "--now", NOW]
+    assert main([*build, "--audio"]) == 0
+    assert (root / "output/radio/audio/ra-quan-ttatgt-cuoi-nam.wav").is_file()
+    capsys.readouterr()
+    assert main(build) == 0
+    assert not (root / "output/radio/audio").exists()
+    assert "không do publish ghi ra" not in capsys.readouterr().err

@@ -106,7 +106,8 @@ def test_a_file_added_to_a_page_folder_after_replays_is_not_replayed_over(
     tmp_path: Path, capsys
 ) -> None:
     """The whole way: builds that replayed (and kept the folders' stats) do not replay once
-    a file appears in output/web/, and the real build takes it away."""
+    a file appears in output/web/, and the real build leaves it there (no write recorded it:
+    a file of the editor's own), saying so."""
     root = tmp_path / "site"
     shutil.copytree(SITE, root)
     command = ["build", "--root", str(root), "--now", NOW.isoformat()]
@@ -118,7 +119,11 @@ def test_a_file_added_to_a_page_folder_after_replays_is_not_replayed_over(
     stray.write_text("không phải trang của bản dựng", encoding="utf-8")
     capsys.readouterr()
     assert main([*command, "--timings"]) == 0
-    out = capsys.readouterr().out
+    out, err = capsys.readouterr()
     named = stray.relative_to(root).as_posix()
     assert f"{named} đã bị thêm, xóa hoặc sửa sau lần dựng trước" in out
-    assert not stray.exists()
+    assert stray.read_text(encoding="utf-8") == "không phải trang của bản dựng"
+    assert (
+        f"có 1 tệp không do publish ghi ra: {page.parent.relative_to(root / 'output' / 'web').as_posix()}/la.html"
+        in err
+    )

@@ -328,6 +328,56 @@ def test_without_the_ledger_bytes_are_compared_and_nothing_is_rewritten(tmp_path
     assert report.written == {} and snapshot(output) == before
 
 
+def test_a_file_put_in_the_output_by_hand_is_kept_and_told_of(tmp_path: Path) -> None:
+    """Only files an earlier write recorded are removed: a verification page or a PDF put in
+    output/web by hand stays (deployed with the website), and the report names it."""
+    output, cache = tmp_path / "output", tmp_path / ".cache"
+    a, b = web("2020/12/a/index.html", "Bản tin A"), web("2020/12/b/index.html", "Bản tin B")
+    write([web("index.html", "Trang chủ"), a, b], output, ["web"], cache=cache)
+    (output / "web/google1234.html").write_text("google-site-verification", "utf-8")
+    (output / "web/2020/12/b/quy-che.pdf").write_bytes(b"%PDF-1.4")
+    report = write([web("index.html", "Trang chủ"), a], output, ["web"], cache=cache)
+    assert report.removed == {"web": 1} and not (output / "web/2020/12/b/index.html").exists()
+    assert report.foreign == {"web": ["2020/12/b/quy-che.pdf", "google1234.html"]}
+    assert (output / "web/google1234.html").read_text("utf-8") == "google-site-verification"
+    assert (output / "web/2020/12/b/quy-che.pdf").read_bytes() == b"%PDF-1.4"
+    again = write([web("index.html", "Trang chủ"), a], output, ["web"], cache=cache)
+    assert again.foreign == report.foreign and again.written == {} and again.removed == {"web": 0}
+
+
+def test_a_hand_put_file_where_the_build_needs_a_folder_gives_way(tmp_path: Path) -> None:
+    """The place is the website's own: a file named like a page's folder, or a folder at a
+    page's name, is replaced, not left to fail the build."""
+    output, cache = tmp_path / "output", tmp_path / ".cache"
+    write([web("index.html", "Trang chủ")], output, ["web"], cache=cache)
+    (output / "web/2021").write_text("tệp tay", "utf-8")
+    (output / "web/feed.xml").mkdir()
+    (output / "web/feed.xml/ghi-chu.txt").write_text("tệp tay", "utf-8")
+    (output / "web/ghi-chu.txt").write_text("tệp tay", "utf-8")
+    artifacts = [
+        web("index.html", "Trang chủ"),
+        web("2021/index.html", "Năm"),
+        web("feed.xml", "<rss/>"),
+    ]
+    report = write(artifacts, output, ["web"], cache=cache)
+    assert (output / "web/2021/index.html").read_text("utf-8") == "Năm"
+    assert (output / "web/feed.xml").read_text("utf-8") == "<rss/>"
+    assert report.foreign == {"web": ["ghi-chu.txt"]}
+
+
+def test_without_the_ledger_the_output_folder_is_the_tools_own(tmp_path: Path) -> None:
+    """.cache/ deleted: nothing tells a hand-put file from a withdrawn page, and a withdrawn
+    bulletin must not stay on the website; every file not made goes, as before."""
+    output, cache = tmp_path / "output", tmp_path / ".cache"
+    a, b = web("2020/12/a/index.html", "Bản tin A"), web("2020/12/b/index.html", "Bản tin B")
+    write([a, b], output, ["web"], cache=cache)
+    (output / "web/ghi-chu.txt").write_text("tệp tay", "utf-8")
+    shutil.rmtree(cache)
+    report = write([a], output, ["web"], cache=cache)
+    assert report.removed == {"web": 2} and report.foreign == {}
+    assert snapshot(output / "web").keys() == {"2020/12/a/index.html"}
+
+
 def test_kept_artifacts_are_not_read_when_the_ledger_vouches_for_them(
     tmp_path: Path, monkeypatch
 ) -> None:

@@ -19,11 +19,12 @@ from publish.errors import PERSON_HELD, PublishError
 from publish.gates import UNCLEAR, shell_word
 from publish.model import EXPIRED_LISTED, Build, Bulletin, Site
 from publish.output_lock import channels_lock, output_lock
-from publish.preview import PREVIEW_SHOWN, in_deployed_output
+from publish.output_place import kept_lines, refuse_unknown_files, refuse_unsafe
+from publish.preview import PREVIEW_SHOWN, in_deployed_output, preview_output
 from publish.progress import Status, counted, in_ci
 from publish.replay import LastBuild, Outcome
 from publish.timings import COMPARING, STARTUP, WRITING, Timings, seconds_vi
-from publish.writer import WriteReport, write
+from publish.writer import WriteReport, adopt, write
 
 __all__ = ["add_parser", "run"]
 
@@ -78,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
     channels = _preview_channels(args.channel) if args.drafts else parse_channels(args.channel)
     config = config_module.load(args.root, channels=channels)
     now = resolve_now(args.now, config.tz)
-    args.output = _output_folder(args)
+    args.output = _output_folder(args, channels)
     if args.audio:
         check_audio(channels)
     if told := zalo_asked_without_oa(channels if args.channel else (), config):
@@ -105,6 +106,8 @@ def _build_and_write(
 ) -> int:
     """Build and write (or replay the last build), holding the project's output lock; `status`
     shows the phase until the report."""
+    # Under the output lock: another build into the same folder records its files first.
+    refuse_unknown_files(args.root, args.output, channels)
     output = args.root / args.output
     options = (channels, args.drafts, args.strict)
     last = None if args.audio else LastBuild(config, output, options, preview=args.drafts)
@@ -150,7 +153,8 @@ def _build_and_write(
         written = write(made, output, channels, cache=args.root / ".cache")
     if args.audio:
         with timings.phase("âm thanh nháp"):
-            write_audio(result.site, output / "radio" / "audio")
+            spoken = write_audio(result.site, output / "radio" / "audio")
+            adopt(args.root / ".cache", output, "radio", spoken)
     outcome = outcome_of(result, written)
     with timings.phase("lưu dấu lần dựng, dọn cache"):
         if last is not None:
@@ -164,8 +168,11 @@ def _build_and_write(
         fragments.prune()
     status.close()
     if not args.quiet:
+        root, folder = args.root, args.output
         changes = {c: (written.written.get(c, 0), written.removed.get(c, 0)) for c in channels}
-        report(outcome, changes, args.output, timings, preview=args.drafts, root=args.root)
+        for line in kept_lines(written.foreign, lambda c: _from_here(root, f"{folder}/{c}")[0]):
+            print(line, file=sys.stderr)
+        report(outcome, changes, folder, timings, preview=args.drafts, root=root)
     _print_timings(args, timings, why)
     return 0
 
@@ -194,9 +201,10 @@ def _preview_channels(asked: list[str] | None) -> tuple[str, ...]:
     return ("web",)
 
 
-def _output_folder(args: argparse.Namespace) -> str:
+def _output_folder(args: argparse.Namespace, channels: tuple[str, ...]) -> str:
     """The output folder (relative to the project unless absolute), as the editor is told it:
-    --output, else output/, or .cache/preview/ with --drafts. A preview is refused in output/."""
+    --output, else output/, or .cache/preview/ with --drafts. A preview is refused in output/,
+    and any build in the project's own folders, its home or a filesystem root."""
     if args.output is None:
         if args.drafts and in_deployed_output(args.root, args.root / PREVIEW_SHOWN):
             raise PublishError(
@@ -214,6 +222,8 @@ def _output_folder(args: argparse.Namespace) -> str:
             "publish sync đọc). Chưa ghi gì. Cách sửa: bỏ --output (bản xem trước vào "
             f"{PREVIEW_SHOWN}/web), hoặc chọn một thư mục ngoài output/."
         )
+    preview = preview_output(args.root) if args.drafts else None
+    refuse_unsafe(args.root, str(args.output), channels, allowed=preview)
     return folder
 
 
@@ -598,14 +608,16 @@ def check_audio(channels: tuple[str, ...]) -> None:
     find_espeak()
 
 
-def write_audio(site: object, folder: Path) -> None:
-    """Draft WAV per radio item, with its length beside the read-time estimate."""
+def write_audio(site: object, folder: Path) -> list[Path]:
+    """Draft WAV per radio item, with its length beside the read-time estimate; the files."""
     from publish.radio.audio import synthesise
     from publish.render.radio import draft_audio_items
     from publish.render.radio.rundown import mss
 
-    for clip in synthesise(draft_audio_items(site), folder):  # type: ignore[arg-type]
+    clips = synthesise(draft_audio_items(site), folder)  # type: ignore[arg-type]
+    for clip in clips:
         print(
             f"âm thanh nháp radio/audio/{clip.path.name}: dài {mss(round(clip.seconds))}, "
             f"ước tính {mss(clip.estimate)}"
         )
+    return [clip.path for clip in clips]

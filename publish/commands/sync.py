@@ -36,6 +36,7 @@ from publish.errors import ContentError, PublishError
 from publish.long_lived import long_lived, release
 from publish.model import Build, Site
 from publish.output_lock import channels_lock, output_lock, output_lock_if_free
+from publish.output_place import kept_lines, refuse_unknown_files, refuse_unsafe
 from publish.preview import PREVIEW_SHOWN, in_preview
 from publish.progress import Progress, Status, counted
 from publish.replay import LastBuild, Outcome
@@ -262,6 +263,7 @@ def _run(args: argparse.Namespace) -> int:
                 + f" {option} ".join(names)
             )
     _refuse_preview(args)
+    refuse_unsafe(args.root, args.output, CHANNELS)
     config = config_module.load(args.root)
     now = resolve_now(args.now, config.tz)
     live = args.root / args.output
@@ -282,6 +284,8 @@ def _run(args: argparse.Namespace) -> int:
         # written: a serve rebuild then waits seconds, not for every article sent to Zalo.
         writing = stack.enter_context(ExitStack())
         writing.enter_context(output_lock(args.root, "sync", tz=config.tz))
+        if not args.dry_run:  # under the lock: another build there records its files first
+            refuse_unknown_files(args.root, args.output, CHANNELS)
         # After the lock (a sync waiting for another command says so on its own line); erased
         # when output/ is written, before the report and the channels' own progress.
         status = writing.enter_context(Status("Đang dựng"))
@@ -312,6 +316,7 @@ def _run(args: argparse.Namespace) -> int:
         )
         with timings.phase(COMPARING), long_lived():
             replayed = last.replay(now, CHANNELS) if last is not None else None
+        left: list[str] = []  # warnings of files the write found and kept (see kept_lines)
         if replayed is not None and last is not None:  # only a stamp is ever replayed
             with timings.phase("nạp bản tin cho kế hoạch các kênh"):
                 with long_lived():
@@ -337,6 +342,7 @@ def _run(args: argparse.Namespace) -> int:
             with timings.remainder(WRITING):
                 web, written = _write_output(result, output, live, cache, status.tick)
             results = [web]
+            left = kept_lines(written.foreign, lambda c: f"{args.output}/{c}")
             if last is not None:
                 with timings.phase("lưu dấu lần dựng"):
                     last.record(result.site, CHANNELS, outcome_of(result, written))
@@ -364,6 +370,8 @@ def _run(args: argparse.Namespace) -> int:
                 last.take_rewrite(published, listed, now_listed)
         writing.close()  # after the stamp is final: a build waiting for output/ reads it
         _report_build(result, markdown, verbose=args.verbose)
+        for line in left:
+            _stderr(line)
         if "web" not in targets:
             results = []  # `publish sync radio`: the website was built, but not asked about
         for target in (t for t in targets if t in SYNCERS):
