@@ -18,39 +18,14 @@ from publish.cli import main
 from publish.content import load_site
 from publish.errors import ContentError
 from publish.relative_links import relative_links
-from tests.helpers import NOW, SITE_TOML, TINY_JPEG, bulletin_md, make_project
+from tests.helpers import NOW, bulletin_md
+from tests.test_links import A, project
 
-A = "content/bai-viet/2020-12-08-a.md"
-B = "content/bai-viet/2020-12-09-ben-kia.md"
-TOML = (
-    SITE_TOML.replace(
-        'base_url = "https://congan-chauthanh.example.vn/"',
-        'base_url = "https://congan-chauthanh.example.vn/"\ndefault_cover = "images/bia.jpg"',
-    )
-    + '\n[zalo]\noa_id = "1234567890123456789"\n'
-)
 BROKEN = (
     "Tải [giấy mời](../../../../etc/hostname), xem [cấu hình](../../site.toml), "
     "[mã](../../.git/config),\n"
     "[ảnh](../images/khong-co) và [bài bên kia](2020-12-09-ben-kia).\n"
 )
-
-
-def project(tmp_path: Path, body: str, files: dict[str, str | bytes] | None = None) -> Path:
-    """Bulletin A with `body` (from line 10) and bulletin B, both on the website and Zalo."""
-    return make_project(
-        tmp_path,
-        {
-            A: bulletin_md({"id": "a", "title": '"Bài A"'}, body=body),
-            B: bulletin_md(
-                {"id": "b", "title": '"Bài bên kia"', "date": "2020-12-09 08:00"},
-                body="Nội dung bên kia.\n",
-            ),
-            "content/images/bia.jpg": TINY_JPEG,
-            "site.toml": TOML,
-            **(files or {}),
-        },
-    )
 
 
 def load_problems(root: Path) -> list:
