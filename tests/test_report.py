@@ -222,3 +222,17 @@ def test_report_never_writes_its_page_into_the_drafts_preview(
     assert not (root / "state").exists()
     assert list((root / ".cache" / "preview" / "web").iterdir()) == []
     assert emulator.count_calls("/oa/getoa") == 0
+
+
+@pytest.mark.parametrize("output", ["content", "state", "templates", "."])
+def test_report_never_writes_its_page_among_the_projects_own_files(
+    root: Path, emulator: ZaloEmulator, capsys: pytest.CaptureFixture, output: str
+) -> None:
+    """`report --output content` wrote content/report/index.html, a page among the bulletins;
+    refused as `build --output content` is, before anything is read from Zalo."""
+    code = main(["--root", str(root), "--now", "2021-01-01T09:00", "report", "--output", output])
+    assert code == 1
+    err = capsys.readouterr().err
+    assert f"--output {output}: " in err and "Chưa ghi gì." in err and "Traceback" not in err
+    assert not (root / output / "report").exists()
+    assert emulator.count_calls("/oa/getoa") == 0

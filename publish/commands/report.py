@@ -21,6 +21,7 @@ from publish import config as config_module
 from publish.cli import common_options, resolve_now
 from publish.config import Config
 from publish.errors import PublishError
+from publish.output_place import refuse_unsafe
 from publish.preview import PREVIEW_SHOWN, in_preview
 from publish.sync.manifest import Manifest, atomic_write_bytes
 from publish.zalo import ZaloClient
@@ -292,6 +293,8 @@ def _refuse_preview(args: argparse.Namespace) -> None:
 def run(args: argparse.Namespace) -> int:
     """Fetch, append, print and write the report."""
     _refuse_preview(args)
+    # content/report/index.html would be a page of the site's sources, state/ a record.
+    refuse_unsafe(args.root, args.output, ("report",))
     config = config_module.load(args.root)
     when = resolve_now(args.now, config.tz)
     manifest = Manifest.load(args.root / "state" / "zalo.json", "zalo", read_only=True)
