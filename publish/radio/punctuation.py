@@ -17,6 +17,8 @@ _EMPTY_BRACKETS = re.compile(r"\(\s*\)")
 _BRACKETED = re.compile(r"(?<!\s)\s*+\(\s*+([^()]*+)\)")
 """A bracketed aside with the spaces before it (one scan per run); its text is stripped by hand."""
 _BRACKET = re.compile(r"[()]")
+_NESTED = re.compile(r"\([^()]*+\(")
+"""A bracket opened inside another (`(SN 1990, trú xã Mỹ Hòa (cũ), nay là …)`)."""
 _CLAUSE_DASH = re.compile(r"(?:^|\s+)-+\s+|\s+-+(?:\s+|$)")
 _TWO_PART_PROVINCE = re.compile(r"(?<!\w)(Bà Rịa|Thừa Thiên)\s*-+\s*(Vũng Tàu|Huế)(?!\w)")
 """`Bà Rịa - Vũng Tàu`, `Thừa Thiên - Huế`: one province's name, said without a pause, never
@@ -111,9 +113,35 @@ def _ellipses(text: str) -> str:
 def _parentheses(text: str) -> str:
     """`A (B) C` → `A, B, C`; empty, nested or unbalanced brackets are removed (R15.1, R7.6)."""
     if "(" in text:
+        if text.count("(") > 1 and _NESTED.search(text):
+            text = _inner_brackets_removed(text)
         text = _EMPTY_BRACKETS.sub(" ", text)
         text = _BRACKETED.sub(lambda m: f", {m[1].rstrip()}, ", text)
     return _BRACKET.sub(" ", text) if "(" in text or ")" in text else text
+
+
+def _inner_brackets_removed(text: str) -> str:
+    """Brackets inside a closed pair lose their marks, their words said in place («xã Mỹ Hòa
+    cũ»), so the outer pair still becomes the commas around the note: turned into commas first,
+    the inner pair left the outer one to be dropped, «Nguyễn Văn A sinh năm …, nay là xã Tháp
+    Mười bị bắt giữ» heard as the commune arrested. Inside a bracket never closed they stay."""
+    opened: list[tuple[int, list[int]]] = []  # each open bracket, and the inner marks it holds
+    inner: list[int] = []
+    for found in _BRACKET.finditer(text):
+        if found[0] == "(":
+            opened.append((found.start(), []))
+        elif opened:
+            start, held = opened.pop()
+            if opened:
+                opened[-1][1].extend((start, found.start(), *held))
+            else:
+                inner += held
+    if not inner:
+        return text
+    chars = list(text)
+    for at in inner:
+        chars[at] = " "
+    return "".join(chars)
 
 
 def _symbols(text: str, ctx: Context) -> str:
