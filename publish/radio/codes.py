@@ -231,6 +231,16 @@ _KM_POST = re.compile(r"[Kk](?<!\w[Kk])[Mm]\s*(\d+)(?:\s*\+\s*(\d+))?(?![\w]|[.,
 _ROAD = re.compile("(" + word_alone("QL|ĐT|TL|ĐH|CT") + r")\.?\s*(\d+)([A-Z]?)(?![\w]|[.,]\d)")
 _ROAD_WORD_BEFORE = re.compile(r"(?<!\w)(?i:đường)\s*$")
 """`đường ĐT 741`: the road's own «đường», which `đường tỉnh` would say twice."""
+_PROVINCIAL_ROAD_BEFORE = re.compile(r"(?<!\w)(?i:tỉnh lộ|đường tỉnh)\s*+$")
+_ROAD_KIND_BEFORE = {
+    "QL": re.compile(r"(?<!\w)(?i:quốc lộ)\s*+$"),
+    "ĐT": _PROVINCIAL_ROAD_BEFORE,
+    "TL": _PROVINCIAL_ROAD_BEFORE,
+    "ĐH": re.compile(r"(?<!\w)(?i:huyện lộ|đường huyện)\s*+$"),
+    "CT": re.compile(r"(?<!\w)(?i:cao tốc)\s*+$"),
+}
+"""`đường tỉnh ĐT.849`, `Quốc lộ QL30`, `cao tốc CT.01`: the road's kind written before its
+code, which the code's reading would say again («đường tỉnh đường tỉnh tám trăm …»)."""
 _NUMBERED_PLACE = re.compile(r"(?<![\w.])([QP])\.\s?(\d{1,2})(?![\w/]|[.,]\d)")
 """`Q.1`, `P.5`: a district or ward named by its number (R14.3)."""
 _PLACE_WORDS = {"Q": "quận", "P": "phường"}
@@ -757,9 +767,12 @@ def _roads(text: str, ctx: Context) -> str:
 
     def road(m: re.Match[str]) -> str:
         name = _ROADS[m[1]]
-        if name.startswith("đường ") and ends_before(_ROAD_WORD_BEFORE, m.string, m.start()):
+        if ends_before(_ROAD_KIND_BEFORE[m[1]], m.string, m.start()):
+            name = ""  # the kind is said already: only the number is left to say
+        elif name.startswith("đường ") and ends_before(_ROAD_WORD_BEFORE, m.string, m.start()):
             name = name.removeprefix("đường ")  # `tuyến đường ĐT 741`: «đường» said once
-        return f"{name} {cardinal(int(m[2]), opts)}" + (f" {m[3]}" if m[3] else "")
+        said = f"{name} {cardinal(int(m[2]), opts)}".lstrip()
+        return said + (f" {m[3]}" if m[3] else "")
 
     # `road` looks back in the text it is read in, after the km posts: in `text` its offsets
     # pointed elsewhere («Km 12+300 tuyến đường ĐT 741» said «đường» twice).
