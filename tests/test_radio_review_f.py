@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from publish.radio.normalise import normalise
+from publish.radio.normalise import normalise, tts_text
 
 
 @pytest.mark.parametrize(
@@ -61,3 +61,52 @@ def test_a_roads_kind_written_before_its_code_is_said_once(source: str, expected
     spoken = normalise(source)
     assert spoken.text == expected
     assert spoken.flags == ()
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            "Tờ khai thay đổi thông tin cư trú (mẫu CT01).",
+            "Tờ khai thay đổi thông tin cư trú, mẫu CT không một.",
+        ),
+        (
+            "Kê khai theo mẫu CT01, CT02 và DC02; tờ khai CC01, mẫu TK01.",
+            "Kê khai theo mẫu CT không một, CT không hai và DC không hai; tờ khai CC không một, "
+            "mẫu TK không một.",
+        ),
+        ("Điền biểu mẫu số DC01 tại Công an xã.", "Điền biểu mẫu số DC không một tại Công an xã."),
+        # The expressway: after «cao tốc», «tuyến», or written with a dot or a space (R13.2).
+        ("Tai nạn trên cao tốc CT01 đoạn qua tỉnh.", "Tai nạn trên cao tốc một đoạn qua tỉnh."),
+        ("Ùn tắc trên tuyến CT01.", "Ùn tắc trên tuyến đường cao tốc một."),
+        ("Ùn tắc trên CT.01.", "Ùn tắc trên đường cao tốc một."),
+    ],
+)
+def test_a_residence_or_id_form_code_is_read_as_written(source: str, expected: str) -> None:
+    """«mẫu CT01» was read «mẫu đường cao tốc một», and «CC01», «DC02», «TK01» held the bulletin
+    as a unit's unknown code: a form's code is its letters, then each digit (R14.7)."""
+    spoken = normalise(source)
+    assert spoken.text == expected
+    assert spoken.flags == ()
+
+
+def test_a_form_codes_letters_are_spelled_in_the_draft_audio() -> None:
+    """The human script keeps the letters; the synthesiser gets their names (R16.1)."""
+    assert tts_text(normalise("Nộp tờ khai mẫu CT01.").text) == "Nộp tờ khai mẫu xê tê không một."
+
+
+def test_ct01_with_no_form_or_road_word_is_read_as_a_form_and_told() -> None:
+    """`nộp CT01` is most likely the residence form, but may be the expressway: read as the
+    form, and the editor told how to write either (never a silent guess)."""
+    spoken = normalise("Người dân nộp CT01 tại Công an xã.")
+    assert spoken.text == "Người dân nộp CT không một tại Công an xã."
+    assert [(f.code, f.severity) for f in spoken.flags] == [("R13.2", "warning")]
+
+
+def test_a_units_own_reading_of_a_form_code_wins() -> None:
+    """A reading the unit wrote in its dictionary is said instead."""
+    spoken = normalise(
+        "Nộp mẫu CT01 tại Công an xã.",
+        abbreviations={"CT01": "tờ khai thay đổi thông tin cư trú"},
+    )
+    assert spoken.text == "Nộp mẫu tờ khai thay đổi thông tin cư trú tại Công an xã."

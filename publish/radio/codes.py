@@ -241,6 +241,16 @@ _ROAD_KIND_BEFORE = {
 }
 """`đường tỉnh ĐT.849`, `Quốc lộ QL30`, `cao tốc CT.01`: the road's kind written before its
 code, which the code's reading would say again («đường tỉnh đường tỉnh tám trăm …»)."""
+_FORM_CODE = re.compile("(" + word_alone("CT|CC|DC|TK") + r")(\d{2})(?![\w]|[.,]\d)")
+"""`CT01`, `CC01`, `DC02`, `TK01`: the Ministry's forms for residence, ID cards, population data
+and passports, written with no dot; read as written, letters then each digit (R14.7)."""
+_FORM_WORD_BEFORE = re.compile(
+    r"(?<!\w)(?i:mẫu|tờ khai|biểu mẫu|phiếu)(?:\s+(?i:số))?\s*+:?\s*+"
+    r"(?>(?:(?:CT|CC|DC|TK)\d{2}\s*+(?:,|(?i:và|hoặc))\s*+)*)$"
+)
+"""A form's word before its code, or before the codes listed ahead of it (`mẫu CT01, CT02`)."""
+_EXPRESSWAY_BEFORE = re.compile(r"(?<!\w)(?i:cao tốc|tuyến)\s*+$")
+"""`cao tốc CT01`, `tuyến CT01`: the expressway, as `CT.01` is anywhere (R13.2)."""
 _NUMBERED_PLACE = re.compile(r"(?<![\w.])([QP])\.\s?(\d{1,2})(?![\w/]|[.,]\d)")
 """`Q.1`, `P.5`: a district or ward named by its number (R14.3)."""
 _PLACE_WORDS = {"Q": "quận", "P": "phường"}
@@ -755,6 +765,33 @@ def _plates(text: str, ctx: Context) -> str:
     return _PLATE.sub(lambda m: _plate_words(m[1], ctx) + pause_after(m.string, m.end()), text)
 
 
+def _form_codes(text: str, ctx: Context) -> str:
+    """Form codes (`mẫu CT01`) said as written, «CT không một», never the expressway «đường cao
+    tốc một» (R13.2) nor held as a unit's unknown code (R14.7); `CT01` with neither a form's nor
+    a road's word before it is told to the editor, who may mean the expressway."""
+
+    def form_code(m: re.Match[str]) -> str:
+        series, start = m[1], m.start()
+        if m[0] in ctx.abbreviations:
+            return ctx.abbreviations[m[0]]  # the unit's own reading, as `_digit_codes` says it
+        form = ends_before(_FORM_WORD_BEFORE, text, start) is not None
+        if series == "CT" and not form:
+            if ends_before(_EXPRESSWAY_BEFORE, text, start):
+                return m[0]  # read by `_roads`
+            ctx.flag(
+                "R13.2",
+                WARNING,
+                f"«{m[0]}» được đọc là mã biểu mẫu («{series} {digit_by_digit(m[2])}», như tờ "
+                f"khai cư trú mẫu CT01), không phải đường cao tốc. Cách sửa: nếu là biểu mẫu, "
+                f"viết «mẫu {m[0]}»; nếu là đường cao tốc, viết «cao tốc CT.{m[2]}».",
+                m[0],
+            )
+        ctx.flagged_tokens.add(series)  # letters to read, no abbreviation to look up (Q3)
+        return f"{series} {digit_by_digit(m[2])}"
+
+    return _FORM_CODE.sub(form_code, text)
+
+
 def _roads(text: str, ctx: Context) -> str:
     """Km posts (R13.1) and road codes before a number (R13.2)."""
     opts = ctx.options
@@ -886,6 +923,8 @@ def read_codes(text: str, ctx: Context) -> str:
     text = _named_numbers(text, ctx)
     text = _phones(read_entry_codes(text), ctx)  # `mã số thuế 0312…` is no phone
     text = _plates(text, ctx)
+    if "CT" in text or "CC" in text or "DC" in text or "TK" in text:
+        text = _form_codes(text, ctx)
     text = _roads(text, ctx)
     if "Q." in text or "P." in text:
         text = _NUMBERED_PLACE.sub(
