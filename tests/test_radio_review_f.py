@@ -110,3 +110,38 @@ def test_a_units_own_reading_of_a_form_code_wins() -> None:
         abbreviations={"CT01": "tờ khai thay đổi thông tin cư trú"},
     )
     assert spoken.text == "Nộp mẫu tờ khai thay đổi thông tin cư trú tại Công an xã."
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            "Đại tá Nguyễn Văn A, P. Giám đốc Công an tỉnh, dự buổi lễ.",
+            "Đại tá Nguyễn Văn A, Phó Giám đốc Công an tỉnh, dự buổi lễ.",
+        ),
+        (
+            "Thượng tá B, P.Trưởng CAH, chủ trì cuộc họp.",
+            "Thượng tá B, Phó Trưởng Công an huyện, chủ trì cuộc họp.",
+        ),
+        (
+            "Ông C, P.Chủ tịch UBND xã, phát biểu.",
+            "Ông C, Phó Chủ tịch Ủy ban nhân dân xã, phát biểu.",
+        ),
+        (
+            "Đại úy D, Q. Trưởng Công an xã Tân Bình, cho biết.",
+            "Đại úy D, Quyền Trưởng Công an xã Tân Bình, cho biết.",
+        ),
+        ("Bà E, P. Chánh Văn phòng, trao quà.", "Bà E, Phó Chánh Văn phòng, trao quà."),
+        # A place's name after the letter is still the ward, the district (R14.3).
+        (
+            "Tuần tra tại P. Chánh Nghĩa và Q. Bình Thạnh.",
+            "Tuần tra tại phường Chánh Nghĩa và quận Bình Thạnh.",
+        ),
+    ],
+)
+def test_p_and_q_before_a_post_are_deputy_and_acting(source: str, expected: str) -> None:
+    """«P. Giám đốc Công an tỉnh» was read «phường Giám đốc», «Q. Trưởng» «quận Trưởng»: before
+    a post the letters are «Phó» and «Quyền»."""
+    spoken = normalise(source)
+    assert spoken.text == expected
+    assert spoken.flags == ()

@@ -74,6 +74,15 @@ _INITIALS_AFTER = re.compile(r"[A-ZĐ]\.[A-ZĐ]")
 written for the reader to say the letters; no place's name is one letter and a dot."""
 _MAYBE_PLACE_PREFIX = re.compile(rf"[{''.join(sorted({letter[-1] for letter in LETTERS}))}Ô]\.")
 """In every `_PLACE_PREFIX` match, and much cheaper to look for."""
+_ACTING_OR_DEPUTY = {"P": "Phó", "Q": "Quyền"}
+_POST_AFTER = re.compile(
+    r"(?i:giám đốc|tổng giám đốc|trưởng|chủ tịch|bí thư|chánh (?:văn phòng|án|thanh tra)|"
+    r"đội trưởng|thủ trưởng|chỉ huy trưởng|chính ủy|chính uỷ|tư lệnh|hiệu trưởng|viện trưởng|"
+    r"cục trưởng|vụ trưởng)(?!\w)"
+)
+"""A post after `P.`, `Q.` (`P. Giám đốc`, `Q. Trưởng Công an xã`): its deputy, acting holder;
+no ward or district is named so (`P. Chánh Nghĩa` is a ward: «Chánh» a post only as written
+here)."""
 _TITLE_BEFORE = re.compile(rf"(?<!\w)(?i:{FORMS_OF_ADDRESS})\s*+$")
 """`chị H. Lan`, `Đại úy X. Hùng`: after a form of address or a rank comes a person's name."""
 _PERSON_BEFORE = re.compile(
@@ -395,11 +404,15 @@ def _etc(text: str) -> str:
 
 
 def _place_prefixes(text: str, ctx: Context) -> str:
-    """`TX.`/`TT.`/`Q.`/`P.`/`H.`/`X.` before a capitalised place name (R14.3); `TP. HCM`; the
-    initial of one of `ctx.names` (a list of names' «H. Thanh Tùng») is left as it is."""
+    """`TX.`/`TT.`/`Q.`/`P.`/`H.`/`X.` before a capitalised place name (R14.3), `P.`/`Q.` before a
+    post «Phó», «Quyền»; `TP. HCM`; the initial of one of `ctx.names` (a list of names' «H.
+    Thanh Tùng») is left as it is."""
     names = ctx.names
 
     def spoken(m: re.Match[str]) -> str:
+        if m[1] in _ACTING_OR_DEPUTY and _POST_AFTER.match(text, m.end()):
+            said = _ACTING_OR_DEPUTY[m[1]]
+            return f"{said} " if text[m.end()].isupper() else f"{said.lower()} "
         if not text[m.end() : m.end() + 1].isupper() or _INITIALS_AFTER.match(text, m.end()):
             return m[0]
         if names and _one_of(names, text, m):
