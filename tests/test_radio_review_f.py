@@ -145,3 +145,32 @@ def test_p_and_q_before_a_post_are_deputy_and_acting(source: str, expected: str)
     spoken = normalise(source)
     assert spoken.text == expected
     assert spoken.flags == ()
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            "Tạm giữ các xe BKS: 66K1-123.45, 66K1-234.56 và 66K1-345.67 để xử lý.",
+            "Tạm giữ các xe biển kiểm soát: sáu sáu K một, một hai ba, bốn năm; sáu sáu K một, "
+            "hai ba bốn, năm sáu và sáu sáu K một, ba bốn năm, sáu bảy, để xử lý.",
+        ),
+        (
+            "Truy tìm xe 30A-123.45, 51G-678.90, 59-X1 123.45 hoặc 66B1 234.56.",
+            "Truy tìm xe ba không A, một hai ba, bốn năm; năm một G, sáu bảy tám, chín không; "
+            "năm chín X một, một hai ba, bốn năm hoặc sáu sáu B một, hai ba bốn, năm sáu.",
+        ),
+        (
+            "Biển số 66K1-123.45, 66K1-234.56 vi phạm nồng độ cồn.",
+            "Biển số sáu sáu K một, một hai ba, bốn năm và sáu sáu K một, hai ba bốn, năm sáu, vi "
+            "phạm nồng độ cồn.",
+        ),
+    ],
+)
+def test_plates_listed_with_commas_are_told_apart(source: str, expected: str) -> None:
+    """«… một hai ba, bốn năm, sáu sáu K một, hai ba bốn …»: the comma between two plates was
+    the comma between the parts of one. As phone numbers listed so are, the plates are told
+    apart by «;» and a «và» (or the writer's «hoặc») before the last; each still flagged Q6."""
+    spoken = normalise(source)
+    assert spoken.text == expected
+    assert {f.code for f in spoken.flags} == {"Q6"}

@@ -227,6 +227,16 @@ _PLATE = re.compile(
 """A plate with no `BKS` before it: `30A-123.45`, or a motorbike's two lines typed on one,
 `59-X1 123.45`, `66B1 234.56`, `66A 123.45` (its serial's dot required: `20-25 123` is no
 plate)."""
+_PLATE_REST = r"(?:\d[A-Z]{1,2}\d?-\d{3}\.?\d{2}|\d-?[A-Z]{1,2}\d? \d{3}\.\d{2})"
+_PLATE_SHAPE = r"\d" + _PLATE_REST
+"""`_PLATE`'s shapes, with no look-around: a plate in a list."""
+_PLATE_LIST = re.compile(
+    rf"\d(?<![\w.]\d){_PLATE_REST}(?:\s*+,\s*+{_PLATE_SHAPE})+"
+    rf"(?:\s*+,?\s*+(?P<joiner>(?i:và|hoặc|hay))\s++{_PLATE_SHAPE})?(?!\w|\.\d)"
+)
+"""Plates listed with commas (`66K1-123.45, 66K1-234.56 và 66K1-345.67`): each read with
+commas between its parts (R9.4), they ran into one another."""
+_PLATE_IN_LIST = re.compile(_PLATE_SHAPE)
 _KM_POST = re.compile(r"[Kk](?<!\w[Kk])[Mm]\s*(\d+)(?:\s*\+\s*(\d+))?(?![\w]|[.,]\d)")
 _ROAD = re.compile("(" + word_alone("QL|ĐT|TL|ĐH|CT") + r")\.?\s*(\d+)([A-Z]?)(?![\w]|[.,]\d)")
 _ROAD_WORD_BEFORE = re.compile(r"(?<!\w)(?i:đường)\s*$")
@@ -755,6 +765,8 @@ def _plates(text: str, ctx: Context) -> str:
     """Plates after `BKS`/`biển số`, and plate-shaped tokens anywhere (R9.4); a comma after one
     a word follows: «… hai ba bốn, năm sáu vi phạm nồng độ cồn» was heard as fifty-six
     violations, the plate's end unmarked."""
+    if "," in text and ("-" in text or "." in text):  # in every `_PLATE_LIST` match
+        text = _PLATE_LIST.sub(_listed_plates, text)  # still digits: the trigger still reads
     if "BKS" in text or "ể" in text or "Ể" in text:  # «biển» in any case (see `word_alone`)
         text = _PLATE_TRIGGER.sub(
             lambda m: f"{m[1]}{m[2]}{_plate_words(m[3], ctx)}{pause_after(m.string, m.end())}",
@@ -790,6 +802,14 @@ def _form_codes(text: str, ctx: Context) -> str:
         return f"{series} {digit_by_digit(m[2])}"
 
     return _FORM_CODE.sub(form_code, text)
+
+
+def _listed_plates(m: re.Match[str]) -> str:
+    """A comma list of plates with «và» (or the writer's «hoặc», «hay») before the last and «;»
+    between the others, as `_listed_phones` tells phone numbers apart: a longer pause than the
+    commas inside each plate, so the listener hears where one ends."""
+    plates = [found[0] for found in _PLATE_IN_LIST.finditer(m[0])]
+    return f"{'; '.join(plates[:-1])} {(m['joiner'] or 'và').lower()} {plates[-1]}"
 
 
 def _roads(text: str, ctx: Context) -> str:
