@@ -245,12 +245,41 @@ def test_a_negative_percentage_is_read_am() -> None:
         ("giảm 3 vụ (-15%)", "giảm ba vụ, giảm mười lăm phần trăm,"),
         ("giảm 1 người chết (-16,7%)", "giảm một người chết, giảm mười sáu phẩy bảy phần trăm,"),
         ("tăng 3 vụ (+12%)", "tăng ba vụ, tăng mười hai phần trăm,"),
+        # A count or a bare number opening a bracket, a share after `tương ứng` or going on
+        # from a fall: the same places in a results table.
+        (
+            "(giảm 5 vụ, -10% so với năm 2024)",
+            "giảm năm vụ, giảm mười phần trăm so với năm hai nghìn không trăm hai mươi tư,",
+        ),
+        ("phạm pháp hình sự (-5 vụ)", "phạm pháp hình sự, giảm năm vụ,"),
+        ("tương ứng -10%", "tương ứng giảm mười phần trăm"),
+        ("Số vụ: 8 (-2)", "Số vụ: tám, giảm hai,"),
+        # `giảm` right before the sign says the fall already.
+        ("số vụ giảm -10%", "số vụ giảm mười phần trăm"),
+        ("giảm (-3 vụ)", "giảm, ba vụ,"),
     ],
 )
 def test_a_bracketed_fall_in_a_results_table_is_read_giam(source: str, expected: str) -> None:
     """«giảm ba vụ, âm mười lăm phần trăm»: «giảm» then «âm» is heard as a double negative, a
     rise; the share a results table brackets after a fall is its fall, said «giảm» as `(+12%)`
     is said «tăng»."""
+    spoken = normalise_fragment(source)
+    assert (spoken.text, spoken.flags) == (expected, ())
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("nhiệt độ -2 độ C", "nhiệt độ âm hai độ C"),
+        ("nhiệt độ thấp nhất (-2 độ C)", "nhiệt độ thấp nhất, âm hai độ C,"),
+        ("số dư (-5 triệu đồng)", "số dư, âm năm triệu đồng,"),
+        ("tăng trưởng -15%", "tăng trưởng âm mười lăm phần trăm"),
+        ("(2 - 5 vụ)", "từ hai đến năm vụ,"),
+    ],
+)
+def test_a_true_negative_or_a_range_is_no_fall(source: str, expected: str) -> None:
+    """Out of a result's place a minus is a negative number (R12.4), a temperature or an
+    amount owed stays «âm», and a range's dash is no sign at all."""
     spoken = normalise_fragment(source)
     assert (spoken.text, spoken.flags) == (expected, ())
 

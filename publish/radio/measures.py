@@ -6,6 +6,7 @@ import re
 
 from publish.radio.flags import BLOCKING, WARNING, Context
 from publish.radio.numbers import (
+    COUNTED_NOUN,
     NUMBER,
     NUMBER_ALONE,
     RANGE_LEAD,
@@ -121,27 +122,40 @@ dash of a range (R12.1); an end with a scale word is an amount even with no unit
 _MINUS = re.compile(
     r"(?<![\w.,)/-])-(?="
     + NUMBER
+    + r"(?:"
     + _SCALE
-    + r"\s?(?:[%‰]|(?:"
+    + r"\s?(?:(?P<share>[%‰])|(?:"
     + _alternation(_CURRENCIES)
-    + r")(?!\w)))"
+    + r")(?!\w))|(?P<count>\s*+"
+    + COUNTED_NOUN
+    + r"|\s*+\))))"
 )
-"""`-15%`, `-500.000 đồng`: a negative amount, `âm` (R12.4), like a measure's sign (R6.4); in
-brackets, a fall (`_minus_said`)."""
+"""`-15%`, `-500.000 đồng`: a negative amount, `âm` (R12.4), like a measure's sign (R6.4); in a
+result's place, a fall (`_minus_said`); a count (`-5 vụ`) or a number closing a bracket (`(-2)`)
+too, which elsewhere P6 reads `âm`."""
 _METRES_AND_CENTIMETRES = re.compile(r"(\d)(?<![\w.,]\d)m(\d{2})(?!\w|[.,]\d)")
 """`cao khoảng 1m65`, as a wanted notice gives a height: «một mét sáu mươi lăm» (it held the
 bulletin as digits left unread, Q1)."""
-_FALL_BEFORE = re.compile(r"(?<!\w)(?i:giảm)\s*\(\s*$")
-_SHARE_AFTER = re.compile(NUMBER + r"\s?[%‰]")
+_FALL_BEFORE = re.compile(r"(?<!\w)(?i:giảm)\s*+\(?+\s*+$")
+"""`giảm (-15%)`, `giảm -10%`: the fall is said already, never «giảm giảm» nor «giảm âm»."""
+_RESULT_BEFORE = re.compile(
+    r"(?:\(|(?<!\w)(?i:tương ứng|tương đương)\s*+[:(]?+"
+    r"|(?<!\w)(?i:giảm)\s++\d[\d.,]*+(?:\s++[^\W\d_]++){0,3}\s*+[,;])\s*+$"
+)
+"""Where a results table puts a change: opening a bracket (`giảm 2 vụ (-14,3%)`, `(-5 vụ)`,
+`Số vụ: 8 (-2)`), after `tương ứng`, or after a fall it goes on (`giảm 5 vụ, -10%`)."""
 
 
 def _minus_said(text: str, m: re.Match[str]) -> str:
-    """`âm`, or `giảm` for the sign of a share opening a bracket: `giảm 2 vụ (-14,3%)` is a
-    results table's fall, said as `(+12%)` is said `tăng`, never «âm mười bốn phẩy ba phần trăm»; nothing right
-    after `giảm (`."""
-    if m.start() and text[m.start() - 1] == "(" and _SHARE_AFTER.match(text, m.end()):
-        return "" if ends_before(_FALL_BEFORE, text, m.start()) else "giảm "
-    return "âm "
+    """`giảm` for a share's or a count's sign in a result's place (`_RESULT_BEFORE`), said as
+    `(+12%)` is said `tăng`: «giảm ba vụ, âm mười lăm phần trăm» is heard as a double negative,
+    a rise. Nothing right after `giảm`; `âm` for an amount elsewhere (`tăng trưởng -15%`); a
+    count elsewhere is left for P6 (`nhiệt độ -2`), as is a temperature (`(-2 độ C)`)."""
+    if ends_before(_FALL_BEFORE, text, m.start()):
+        return ""
+    if (m["share"] or m["count"]) and ends_before(_RESULT_BEFORE, text, m.start()):
+        return "giảm "
+    return "-" if m["count"] is not None else "âm "
 
 
 _PLUS_SIGN = re.compile(r"(?<![\w.,)/+-])(?<!\d )\+\s?(?=\d)(?!84[\s.)]*\d)")
