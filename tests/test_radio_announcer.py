@@ -284,6 +284,33 @@ def test_a_true_negative_or_a_range_is_no_fall(source: str, expected: str) -> No
     assert (spoken.text, spoken.flags) == (expected, ())
 
 
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("giảm 2 vụ (↓20%)", "giảm hai vụ, giảm hai mươi phần trăm,"),
+        ("tăng 3 vụ (⬆️ 15%)", "tăng ba vụ, tăng mười lăm phần trăm,"),
+        ("số vụ trộm cắp 20%↓", "số vụ trộm cắp giảm hai mươi phần trăm"),
+        ("tai nạn giao thông ▲5 vụ", "tai nạn giao thông tăng năm vụ"),
+        ("số người chết ▼ 2 người", "số người chết giảm hai người"),
+        # The word said right before: no «giảm giảm», no «tăng tăng».
+        ("số vụ giảm ⬇️ 20%", "số vụ giảm hai mươi phần trăm"),
+        ("số vụ tăng 5% ↑", "số vụ tăng năm phần trăm"),
+    ],
+)
+def test_an_arrow_beside_a_number_is_read_tang_or_giam(source: str, expected: str) -> None:
+    """«↓hai mươi phần trăm» was left in the script, unflagged, and the emoji ⬇️ was dropped:
+    the listener heard a change without its direction."""
+    spoken = normalise_fragment(source)
+    assert (spoken.text, spoken.flags) == (expected, ())
+
+
+@pytest.mark.parametrize("source", ["Số vụ ↓ so với cùng kỳ", "Xem kết quả bên dưới ⬇️"])
+def test_an_arrow_beside_no_number_blocks_the_item(source: str) -> None:
+    spoken = normalise_fragment(source)
+    assert [(f.code, f.severity) for f in spoken.flags] == [("Q2", "blocking")]
+    assert "mũi tên" in spoken.flags[0].message
+
+
 def test_a_minus_sign_left_before_a_word_blocks_the_item() -> None:
     spoken = normalise_fragment("giảm 3 vụ (-mười lăm phần trăm)")
     assert [(f.code, f.severity) for f in spoken.flags] == [("Q2", "blocking")]

@@ -16,7 +16,7 @@ from publish.radio.numbers import (
 )
 from publish.radio.tail import ends_before
 
-__all__ = ["UNITS", "money_follows", "read_measures", "read_rates"]
+__all__ = ["CHANGE_ARROWS", "UNITS", "money_follows", "read_measures", "read_rates"]
 
 UNITS = {
     "km": "ki-lô-mét",
@@ -163,6 +163,14 @@ _PLUS_SIGN = re.compile(r"(?<![\w.,)/+-])(?<!\d )\+\s?(?=\d)(?!84[\s.)]*\d)")
 `+84 …` is a phone number the phone rules did not read, left for QA to flag, never `tăng`."""
 _RISE_BEFORE = re.compile(r"(?<!\w)(?i:tăng)\s*\(?\s*$")
 """`tăng (+0,5%)`, `tăng +3 vụ`: the rise is said already, never «tăng, tăng …»."""
+RISE_ARROWS = "↑⬆▲"
+FALL_ARROWS = "↓⬇▼"
+CHANGE_ARROWS = RISE_ARROWS + FALL_ARROWS
+"""Arrows a results table marks a change with (the emoji ⬆️ ⬇️ without their variation mark):
+`tăng`, `giảm` beside a number; anywhere else no rule reads them (Q2)."""
+_ARROW_BEFORE = re.compile(f"[{CHANGE_ARROWS}]" + r"\s?(?=\d)")
+_ARROW_AFTER = re.compile(NUMBER_ALONE + r"(\s?[%‰])?\s?([" + CHANGE_ARROWS + "])")
+"""`giảm 2 vụ (↓20%)`, `20% ↑`: the change's direction, said before the number."""
 _WORD = r"[^\W\d_]+(?:-[^\W\d_]+)*"
 _PER_WORD = r"(?:(?:" + _alternation(UNITS) + r")(?!\w)|" + _WORD + r")"
 """What a quantity is counted per: a word, or a unit (`người/km2`, whose digit ends no word)."""
@@ -362,6 +370,26 @@ def _age(m: re.Match[str], ctx: Context) -> str:
     return said
 
 
+def _holds_an_arrow(text: str) -> bool:
+    """Whether `text` holds one of the arrows `_arrows_said` reads (a search for each character
+    costs less than one for the class, and most paragraphs hold none)."""
+    return any(arrow in text for arrow in CHANGE_ARROWS)
+
+
+def _arrows_said(text: str) -> str:
+    """An arrow beside a number as «tăng» or «giảm» before it (`↓20%`, `20%↓`); none where the
+    same word is said right before (`tăng ↑5%`), never «giảm giảm». Others stay for Q2."""
+
+    def said(arrow: str, start: int) -> str:
+        rise = arrow in RISE_ARROWS
+        if ends_before(_RISE_BEFORE if rise else _FALL_BEFORE, text, start):
+            return ""
+        return "tăng " if rise else "giảm "
+
+    text = _ARROW_BEFORE.sub(lambda m: said(m[0][0], m.start()), text)
+    return _ARROW_AFTER.sub(lambda m: f"{said(m[3], m.start())}{m[1]}{m[2] or ''}", text)
+
+
 def _measures(text: str, ctx: Context) -> str:
     """Units directly after a number (R6.3), `a/b` units as `A trên B`, minus as `âm`."""
 
@@ -402,6 +430,8 @@ def read_measures(text: str, ctx: Context) -> str:
     if not has_digit(text):
         return text  # money, percentages and measures all start with a number
     text = _GLUED_UNIT_WORD.sub(_spaced, text)
+    if _holds_an_arrow(text):
+        text = _arrows_said(text)
     if "-" in text:
         text = _unit_ranges(_MINUS.sub(lambda m: _minus_said(text, m), text))
     if "+" in text:
