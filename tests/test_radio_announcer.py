@@ -637,3 +637,28 @@ def test_a_pronouncer_answers_a_foreign_word_or_phrase_for_the_whole_bulletin() 
 @pytest.mark.parametrize("source", ["thu giữ heroin", "trên Facebook, Zalo và TikTok", "dùng app"])
 def test_no_foreign_word_warning_for_words_every_reader_says(source: str) -> None:
     assert "S6" not in _codes(source)
+
+
+# A penalty tier already opened by «từ», «trên», «từ trên», «dưới», «vượt quá» takes no «từ» of
+# its own (R12.1): «từ trên từ không phẩy hai mươi lăm», «trên từ ba mươi» were read.
+PENALTY_TIERS = [
+    (
+        "từ trên 0,25 mg - 0,4 mg/lít khí thở",
+        "từ trên không phẩy hai mươi lăm mi-li-gam đến không phẩy bốn mi-li-gam trên lít khí thở",
+    ),
+    ("Mức phạt trên 30 - 40 triệu đồng", "Mức phạt trên ba mươi đến bốn mươi triệu đồng"),
+    ("phạt tù từ trên 7 - 15 năm", "phạt tù từ trên bảy đến mười lăm năm"),
+    ("trẻ em dưới 6 - 10 tuổi", "trẻ em dưới sáu đến mười tuổi"),
+    (
+        "vượt quá 50 - 80 mg/100 ml máu",
+        "vượt quá năm mươi đến tám mươi mi-li-gam trên một trăm mi-li-lít máu",
+    ),
+    # A range opened by nothing still says its «từ».
+    ("phạt 30 - 40 triệu đồng", "phạt từ ba mươi đến bốn mươi triệu đồng"),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), PENALTY_TIERS)
+def test_a_range_opened_already_takes_no_second_tu(source: str, expected: str) -> None:
+    spoken = normalise_fragment(source)
+    assert (spoken.text, spoken.flags) == (expected, ())
