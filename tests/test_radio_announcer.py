@@ -245,6 +245,18 @@ def test_a_negative_percentage_is_read_am() -> None:
         ("giảm 3 vụ (-15%)", "giảm ba vụ, giảm mười lăm phần trăm,"),
         ("giảm 1 người chết (-16,7%)", "giảm một người chết, giảm mười sáu phẩy bảy phần trăm,"),
         ("tăng 3 vụ (+12%)", "tăng ba vụ, tăng mười hai phần trăm,"),
+        # A count or a bare number opening a bracket, a share after `tương ứng` or going on
+        # from a fall: the same places in a results table.
+        (
+            "(giảm 5 vụ, -10% so với năm 2024)",
+            "giảm năm vụ, giảm mười phần trăm so với năm hai nghìn không trăm hai mươi tư,",
+        ),
+        ("phạm pháp hình sự (-5 vụ)", "phạm pháp hình sự, giảm năm vụ,"),
+        ("tương ứng -10%", "tương ứng giảm mười phần trăm"),
+        ("Số vụ: 8 (-2)", "Số vụ: tám, giảm hai,"),
+        # `giảm` right before the sign says the fall already.
+        ("số vụ giảm -10%", "số vụ giảm mười phần trăm"),
+        ("giảm (-3 vụ)", "giảm, ba vụ,"),
     ],
 )
 def test_a_bracketed_fall_in_a_results_table_is_read_giam(source: str, expected: str) -> None:
@@ -253,6 +265,50 @@ def test_a_bracketed_fall_in_a_results_table_is_read_giam(source: str, expected:
     is said «tăng»."""
     spoken = normalise_fragment(source)
     assert (spoken.text, spoken.flags) == (expected, ())
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("nhiệt độ -2 độ C", "nhiệt độ âm hai độ C"),
+        ("nhiệt độ thấp nhất (-2 độ C)", "nhiệt độ thấp nhất, âm hai độ C,"),
+        ("số dư (-5 triệu đồng)", "số dư, âm năm triệu đồng,"),
+        ("tăng trưởng -15%", "tăng trưởng âm mười lăm phần trăm"),
+        ("(2 - 5 vụ)", "từ hai đến năm vụ,"),
+    ],
+)
+def test_a_true_negative_or_a_range_is_no_fall(source: str, expected: str) -> None:
+    """Out of a result's place a minus is a negative number (R12.4), a temperature or an
+    amount owed stays «âm», and a range's dash is no sign at all."""
+    spoken = normalise_fragment(source)
+    assert (spoken.text, spoken.flags) == (expected, ())
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("giảm 2 vụ (↓20%)", "giảm hai vụ, giảm hai mươi phần trăm,"),
+        ("tăng 3 vụ (⬆️ 15%)", "tăng ba vụ, tăng mười lăm phần trăm,"),
+        ("số vụ trộm cắp 20%↓", "số vụ trộm cắp giảm hai mươi phần trăm"),
+        ("tai nạn giao thông ▲5 vụ", "tai nạn giao thông tăng năm vụ"),
+        ("số người chết ▼ 2 người", "số người chết giảm hai người"),
+        # The word said right before: no «giảm giảm», no «tăng tăng».
+        ("số vụ giảm ⬇️ 20%", "số vụ giảm hai mươi phần trăm"),
+        ("số vụ tăng 5% ↑", "số vụ tăng năm phần trăm"),
+    ],
+)
+def test_an_arrow_beside_a_number_is_read_tang_or_giam(source: str, expected: str) -> None:
+    """«↓hai mươi phần trăm» was left in the script, unflagged, and the emoji ⬇️ was dropped:
+    the listener heard a change without its direction."""
+    spoken = normalise_fragment(source)
+    assert (spoken.text, spoken.flags) == (expected, ())
+
+
+@pytest.mark.parametrize("source", ["Số vụ ↓ so với cùng kỳ", "Xem kết quả bên dưới ⬇️"])
+def test_an_arrow_beside_no_number_blocks_the_item(source: str) -> None:
+    spoken = normalise_fragment(source)
+    assert [(f.code, f.severity) for f in spoken.flags] == [("Q2", "blocking")]
+    assert "mũi tên" in spoken.flags[0].message
 
 
 def test_a_minus_sign_left_before_a_word_blocks_the_item() -> None:
@@ -581,3 +637,28 @@ def test_a_pronouncer_answers_a_foreign_word_or_phrase_for_the_whole_bulletin() 
 @pytest.mark.parametrize("source", ["thu giữ heroin", "trên Facebook, Zalo và TikTok", "dùng app"])
 def test_no_foreign_word_warning_for_words_every_reader_says(source: str) -> None:
     assert "S6" not in _codes(source)
+
+
+# A penalty tier already opened by «từ», «trên», «từ trên», «dưới», «vượt quá» takes no «từ» of
+# its own (R12.1): «từ trên từ không phẩy hai mươi lăm», «trên từ ba mươi» were read.
+PENALTY_TIERS = [
+    (
+        "từ trên 0,25 mg - 0,4 mg/lít khí thở",
+        "từ trên không phẩy hai mươi lăm mi-li-gam đến không phẩy bốn mi-li-gam trên lít khí thở",
+    ),
+    ("Mức phạt trên 30 - 40 triệu đồng", "Mức phạt trên ba mươi đến bốn mươi triệu đồng"),
+    ("phạt tù từ trên 7 - 15 năm", "phạt tù từ trên bảy đến mười lăm năm"),
+    ("trẻ em dưới 6 - 10 tuổi", "trẻ em dưới sáu đến mười tuổi"),
+    (
+        "vượt quá 50 - 80 mg/100 ml máu",
+        "vượt quá năm mươi đến tám mươi mi-li-gam trên một trăm mi-li-lít máu",
+    ),
+    # A range opened by nothing still says its «từ».
+    ("phạt 30 - 40 triệu đồng", "phạt từ ba mươi đến bốn mươi triệu đồng"),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), PENALTY_TIERS)
+def test_a_range_opened_already_takes_no_second_tu(source: str, expected: str) -> None:
+    spoken = normalise_fragment(source)
+    assert (spoken.text, spoken.flags) == (expected, ())

@@ -39,6 +39,29 @@ HOLIDAY_DATES = [
         "Ngày truyền thống Công an nhân dân mười chín tháng tám",
     ),
     ("những ngày nghỉ lễ 30/4", "những ngày nghỉ lễ ba mươi tháng tư"),
+    # A day's name with an abbreviation in it (read out in P7) names its date all the same.
+    (
+        "Ngày truyền thống CAND (19/8)",
+        "Ngày truyền thống Công an nhân dân, mười chín tháng tám,",
+    ),
+    (
+        "Ngày hội toàn dân bảo vệ ANTQ (19/8)",
+        "Ngày hội toàn dân bảo vệ an ninh Tổ quốc, mười chín tháng tám,",
+    ),
+    ("Ngày toàn dân PCCC (4/10)", "Ngày toàn dân phòng cháy, chữa cháy, bốn tháng mười,"),
+    (
+        "Ngày Quốc tế phòng, chống ma túy 26/6",
+        "Ngày Quốc tế phòng, chống ma túy hai mươi sáu tháng sáu",
+    ),
+    (
+        "nhân ngày truyền thống CAND 19/8",
+        "nhân ngày truyền thống Công an nhân dân mười chín tháng tám",
+    ),
+    ("Ngày Môi trường thế giới 5/6", "Ngày Môi trường thế giới năm tháng sáu"),
+    (
+        "Ngày truyền thống lực lượng Công an nhân dân 19/8",
+        "Ngày truyền thống lực lượng Công an nhân dân mười chín tháng tám",
+    ),
 ]
 
 
@@ -59,6 +82,19 @@ FRACTIONS = [
     ("giảm 3/4 số vụ", "giảm ba phần tư số vụ", ["R7.2"]),
     ("2/3 dân số", "hai phần ba dân số", ["R7.2"]),
     ("tỷ lệ 1/5", "tỷ lệ một phần năm", ["R7.2"]),
+    # A «ngày» that names no day: what is counted after it stays a fraction.
+    (
+        "trong ngày lực lượng CSGT phát hiện 3/4 số vụ",
+        "trong ngày lực lượng Cảnh sát giao thông phát hiện ba phần tư số vụ",
+        ["R7.2"],
+    ),
+    ("mỗi ngày trên thế giới 1/3 số vụ", "mỗi ngày trên thế giới một phần ba số vụ", ["R7.2"]),
+    # A day's words alone, without «Ngày», make no date.
+    (
+        "công tác phòng, chống ma túy 6/6 xã đạt",
+        "công tác phòng, chống ma túy sáu trên sáu xã đạt",
+        ["R12.3"],
+    ),
     # How long a holiday lasts is a range, not a date.
     ("nghỉ lễ 4-5 ngày", "nghỉ lễ từ bốn đến năm ngày", []),
     # Solar dates around Tết stay solar: `Tết` alone is no lunar mark (R7.3).

@@ -52,6 +52,22 @@ _HOLIDAY_BEFORE = re.compile(word_alone(f"(?i:{_HOLIDAYS})") + r"\s*+,?+\s*+\(?+
 _DAY_NAMED = re.compile(word_alone("(?i:ngày)") + r"(?:\s++[^\W\d_]++){0,2}\s++$")
 """Before a holiday's name: the day is named already (`Ngày Quốc tế Phụ nữ 8/3`, `những ngày
 nghỉ lễ 30/4`), so the date after it is said without a second «ngày» (R7.1)."""
+_DAY_NAME_BEFORE = re.compile(
+    "(" + word_alone("(?i:ngày)") + r")((?>(?:(?:,|\s+-)?\s++[^\W\d_]++){1,8}))\s*+,?+\s*+\(?+\s*+$"
+)
+"""`Ngày truyền thống CAND (19/8)`, `Ngày Quốc tế phòng, chống ma túy 26/6`: a day's name, up
+to eight words, opened by «Ngày» and its date after it; whether the words name a day is
+`_Reader.day_named_before`'s to say."""
+_DAY_NAME_WORDS = r"(?i:truyền thống|toàn dân(?: tộc)?|phòng,? chống ma t(?:úy|uý))(?!\w)"
+"""Words a day's name is made of (`ngày truyền thống CAND`, `Ngày hội toàn dân bảo vệ ANTQ`,
+`Ngày Quốc tế phòng, chống ma túy`), too common alone to make the number after them a date
+anywhere (`công tác phòng, chống ma túy 6/6 xã`), as `_HOLIDAYS` do."""
+_DAY_NAME_START = re.compile(r"[\s,-]*(?i:hội\s+)?" + _DAY_NAME_WORDS)
+"""How a day's name after a small «ngày» opens, if not with a capital (`ngày Quốc tế …`): with
+one of its words (`nhân ngày truyền thống CAND`, `ngày hội toàn dân …`); `mỗi ngày trên thế
+giới 1/3 số vụ` names no day."""
+_DAY_NAME_END = re.compile(r"(?<!\w)(?:" + _DAY_NAME_WORDS + r"|(?i:thế giới))$")
+"""How a day's name may end in small letters: `Ngày Môi trường thế giới 5/6`."""
 _LUNAR_AFTER = re.compile(r"\s*+,?+\s*+\(?+\s*+(?:(?i:âm lịch)|AL)(?!\w)")
 """`15/8 âm lịch`, `10/3 (AL)`: a day of the lunar calendar, whatever precedes it (R7.2, R7.3)."""
 _DURATION_AFTER = re.compile(r"\s*+(?i:ngày|đêm|hôm|buổi|đợt)(?!\w)")
@@ -264,11 +280,30 @@ class _Reader:
     def holiday_date(self, m: re.Match[str], day: int, month: int) -> str | None:
         """A short date after a holiday's name or before `âm lịch` (R7.2), else None."""
         named = ends_before(_HOLIDAY_BEFORE, self.text, m.start())
+        if self.day_named_before(m.start(), named is not None) or (
+            named is not None and ends_before(_DAY_NAMED, self.text, named.start())
+        ):
+            return f"{self.day(day)} tháng {month_name(month, self.lunar(m))}"
         if named is None and not _LUNAR_AFTER.match(self.text, m.end()):
             return None
-        if named is not None and ends_before(_DAY_NAMED, self.text, named.start()):
-            return f"{self.day(day)} tháng {month_name(month, self.lunar(m))}"
         return self.date(m, day, month, None)
+
+    def day_named_before(self, start: int, holiday: bool) -> bool:
+        """Whether a day's name opened by «Ngày» ends right before `start` (R7.2): words after
+        a capital «Ngày», or after a small one opening with a capital or `_DAY_NAME_START`,
+        ending in a capital (`CAND`, `PCCC`, `Việt Nam`), a `holiday`'s name or `_DAY_NAME_END`;
+        `trong ngày lực lượng CSGT phát hiện 3/4 …` names no day."""
+        found = ends_before(_DAY_NAME_BEFORE, self.text, start)
+        if found is None:
+            return False
+        words = found[2]
+        opened = (
+            found[1][0] == "N"
+            or words.lstrip(" ,-")[0].isupper()
+            or _DAY_NAME_START.match(words) is not None
+        )
+        closed = holiday or words.rsplit(None, 1)[-1][0].isupper() or _DAY_NAME_END.search(words)
+        return bool(opened and closed)
 
     def clock(self, hour: str, minute: str | None = None, second: str | None = None) -> str:
         """`<H> giờ [<M> phút [<S> giây]]` (R8.1, R8.2); `:00` minutes are not read."""

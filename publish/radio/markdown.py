@@ -33,6 +33,7 @@ from publish.radio.lists import (
     spoken,
 )
 from publish.radio.marks import Mark, is_marked_heading, opening_marks, short_heading
+from publish.radio.measures import CHANGE_ARROWS
 from publish.radio.options import SpeakOptions
 from publish.radio.place_kinds import FIRST_WORDS, KINDS, KINDS_PATTERN, LETTERS, places_named
 from publish.radio.tail import ends_before
@@ -1839,8 +1840,9 @@ def _calls_to_action(text: str, ctx: Context) -> str:
 
 
 def _spoken_char(c: str) -> bool:
-    """False for emoji, pictographs and their modifiers (R1.9); `°` stays for `°C`."""
-    if c == "°" or PLACEHOLDER_FIRST <= c <= PLACEHOLDER_LAST:
+    """False for emoji, pictographs and their modifiers (R1.9); `°` stays for `°C`, an arrow
+    of a change (`⬇️20%`, `▲5 vụ`) for P4 to read «giảm», «tăng», or Q2 to flag."""
+    if c == "°" or PLACEHOLDER_FIRST <= c <= PLACEHOLDER_LAST or c in CHANGE_ARROWS:
         return True
     if c in "\ufe0f\ufe0e\u200d\u20e3" or "\U0001f3fb" <= c <= "\U0001f3ff":
         return False

@@ -6,6 +6,7 @@ import re
 
 from publish.radio.flags import BLOCKING, WARNING, Context
 from publish.radio.numbers import (
+    COUNTED_NOUN,
     NUMBER,
     NUMBER_ALONE,
     RANGE_LEAD,
@@ -15,7 +16,7 @@ from publish.radio.numbers import (
 )
 from publish.radio.tail import ends_before
 
-__all__ = ["UNITS", "money_follows", "read_measures", "read_rates"]
+__all__ = ["CHANGE_ARROWS", "UNITS", "money_follows", "read_measures", "read_rates"]
 
 UNITS = {
     "km": "ki-lô-mét",
@@ -121,27 +122,40 @@ dash of a range (R12.1); an end with a scale word is an amount even with no unit
 _MINUS = re.compile(
     r"(?<![\w.,)/-])-(?="
     + NUMBER
+    + r"(?:"
     + _SCALE
-    + r"\s?(?:[%‰]|(?:"
+    + r"\s?(?:(?P<share>[%‰])|(?:"
     + _alternation(_CURRENCIES)
-    + r")(?!\w)))"
+    + r")(?!\w))|(?P<count>\s*+"
+    + COUNTED_NOUN
+    + r"|\s*+\))))"
 )
-"""`-15%`, `-500.000 đồng`: a negative amount, `âm` (R12.4), like a measure's sign (R6.4); in
-brackets, a fall (`_minus_said`)."""
+"""`-15%`, `-500.000 đồng`: a negative amount, `âm` (R12.4), like a measure's sign (R6.4); in a
+result's place, a fall (`_minus_said`); a count (`-5 vụ`) or a number closing a bracket (`(-2)`)
+too, which elsewhere P6 reads `âm`."""
 _METRES_AND_CENTIMETRES = re.compile(r"(\d)(?<![\w.,]\d)m(\d{2})(?!\w|[.,]\d)")
 """`cao khoảng 1m65`, as a wanted notice gives a height: «một mét sáu mươi lăm» (it held the
 bulletin as digits left unread, Q1)."""
-_FALL_BEFORE = re.compile(r"(?<!\w)(?i:giảm)\s*\(\s*$")
-_SHARE_AFTER = re.compile(NUMBER + r"\s?[%‰]")
+_FALL_BEFORE = re.compile(r"(?<!\w)(?i:giảm)\s*+\(?+\s*+$")
+"""`giảm (-15%)`, `giảm -10%`: the fall is said already, never «giảm giảm» nor «giảm âm»."""
+_RESULT_BEFORE = re.compile(
+    r"(?:\(|(?<!\w)(?i:tương ứng|tương đương)\s*+[:(]?+"
+    r"|(?<!\w)(?i:giảm)\s++\d[\d.,]*+(?:\s++[^\W\d_]++){0,3}\s*+[,;])\s*+$"
+)
+"""Where a results table puts a change: opening a bracket (`giảm 2 vụ (-14,3%)`, `(-5 vụ)`,
+`Số vụ: 8 (-2)`), after `tương ứng`, or after a fall it goes on (`giảm 5 vụ, -10%`)."""
 
 
 def _minus_said(text: str, m: re.Match[str]) -> str:
-    """`âm`, or `giảm` for the sign of a share opening a bracket: `giảm 2 vụ (-14,3%)` is a
-    results table's fall, said as `(+12%)` is said `tăng`, never «âm mười bốn phẩy ba phần trăm»; nothing right
-    after `giảm (`."""
-    if m.start() and text[m.start() - 1] == "(" and _SHARE_AFTER.match(text, m.end()):
-        return "" if ends_before(_FALL_BEFORE, text, m.start()) else "giảm "
-    return "âm "
+    """`giảm` for a share's or a count's sign in a result's place (`_RESULT_BEFORE`), said as
+    `(+12%)` is said `tăng`: «giảm ba vụ, âm mười lăm phần trăm» is heard as a double negative,
+    a rise. Nothing right after `giảm`; `âm` for an amount elsewhere (`tăng trưởng -15%`); a
+    count elsewhere is left for P6 (`nhiệt độ -2`), as is a temperature (`(-2 độ C)`)."""
+    if ends_before(_FALL_BEFORE, text, m.start()):
+        return ""
+    if (m["share"] or m["count"]) and ends_before(_RESULT_BEFORE, text, m.start()):
+        return "giảm "
+    return "-" if m["count"] is not None else "âm "
 
 
 _PLUS_SIGN = re.compile(r"(?<![\w.,)/+-])(?<!\d )\+\s?(?=\d)(?!84[\s.)]*\d)")
@@ -149,6 +163,14 @@ _PLUS_SIGN = re.compile(r"(?<![\w.,)/+-])(?<!\d )\+\s?(?=\d)(?!84[\s.)]*\d)")
 `+84 …` is a phone number the phone rules did not read, left for QA to flag, never `tăng`."""
 _RISE_BEFORE = re.compile(r"(?<!\w)(?i:tăng)\s*\(?\s*$")
 """`tăng (+0,5%)`, `tăng +3 vụ`: the rise is said already, never «tăng, tăng …»."""
+RISE_ARROWS = "↑⬆▲"
+FALL_ARROWS = "↓⬇▼"
+CHANGE_ARROWS = RISE_ARROWS + FALL_ARROWS
+"""Arrows a results table marks a change with (the emoji ⬆️ ⬇️ without their variation mark):
+`tăng`, `giảm` beside a number; anywhere else no rule reads them (Q2)."""
+_ARROW_BEFORE = re.compile(f"[{CHANGE_ARROWS}]" + r"\s?(?=\d)")
+_ARROW_AFTER = re.compile(NUMBER_ALONE + r"(\s?[%‰])?\s?([" + CHANGE_ARROWS + "])")
+"""`giảm 2 vụ (↓20%)`, `20% ↑`: the change's direction, said before the number."""
 _WORD = r"[^\W\d_]+(?:-[^\W\d_]+)*"
 _PER_WORD = r"(?:(?:" + _alternation(UNITS) + r")(?!\w)|" + _WORD + r")"
 """What a quantity is counted per: a word, or a unit (`người/km2`, whose digit ends no word)."""
@@ -348,6 +370,26 @@ def _age(m: re.Match[str], ctx: Context) -> str:
     return said
 
 
+def _holds_an_arrow(text: str) -> bool:
+    """Whether `text` holds one of the arrows `_arrows_said` reads (a search for each character
+    costs less than one for the class, and most paragraphs hold none)."""
+    return any(arrow in text for arrow in CHANGE_ARROWS)
+
+
+def _arrows_said(text: str) -> str:
+    """An arrow beside a number as «tăng» or «giảm» before it (`↓20%`, `20%↓`); none where the
+    same word is said right before (`tăng ↑5%`), never «giảm giảm». Others stay for Q2."""
+
+    def said(arrow: str, start: int) -> str:
+        rise = arrow in RISE_ARROWS
+        if ends_before(_RISE_BEFORE if rise else _FALL_BEFORE, text, start):
+            return ""
+        return "tăng " if rise else "giảm "
+
+    text = _ARROW_BEFORE.sub(lambda m: said(m[0][0], m.start()), text)
+    return _ARROW_AFTER.sub(lambda m: f"{said(m[3], m.start())}{m[1]}{m[2] or ''}", text)
+
+
 def _measures(text: str, ctx: Context) -> str:
     """Units directly after a number (R6.3), `a/b` units as `A trên B`, minus as `âm`."""
 
@@ -388,6 +430,8 @@ def read_measures(text: str, ctx: Context) -> str:
     if not has_digit(text):
         return text  # money, percentages and measures all start with a number
     text = _GLUED_UNIT_WORD.sub(_spaced, text)
+    if _holds_an_arrow(text):
+        text = _arrows_said(text)
     if "-" in text:
         text = _unit_ranges(_MINUS.sub(lambda m: _minus_said(text, m), text))
     if "+" in text:

@@ -33,9 +33,13 @@ NUMBER_ALONE = r"(\d(?<![\w.,]\d)\d*(?:[.,]\d+)*)"
 """`NUMBER` as a group, with no letter, digit, `.` or `,` before it. The look-behind comes after
 the first digit: a pattern opening with a digit lets `re` skip to the next digit, one opening
 with a look-behind is tried at every character of the text (several times slower)."""
-RANGE_LEAD = re.compile(word_alone("(?i:từ|khoảng|trong|sau|mất|chừng|tầm)") + r"\s*$")
+RANGE_LEAD = re.compile(
+    word_alone("(?i:từ|khoảng|trong|sau|mất|chừng|tầm|trên|dưới|quá)") + r"\s*$"
+)
 """Words before a range of amounts that take no «từ» of its own: `trong 2-3 ngày` is «trong hai
-đến ba ngày», never «trong từ hai đến ba ngày»."""
+đến ba ngày», never «trong từ hai đến ba ngày»; a penalty tier opened by `trên`, `từ trên`,
+`dưới`, `vượt quá` (`trên 30 - 40 triệu đồng`) is «trên ba mươi đến …», never «trên từ ba mươi
+…» (R12.1)."""
 
 COUNTED_NOUN = (
     r"(?i:trường hợp|người|vụ|việc|phương tiện|đối tượng|xe|chiếc|cuộc|lượt|lần|hộ|cơ sở|ca|"

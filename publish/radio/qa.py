@@ -20,6 +20,7 @@ from publish.radio.caps import (
     shouted,
 )
 from publish.radio.flags import BLOCKING, WARNING, Context
+from publish.radio.measures import CHANGE_ARROWS
 from publish.radio.name_titles import THING_OR_TITLE
 from publish.radio.numbers import roman_value
 from publish.radio.readtime import (
@@ -38,14 +39,16 @@ _DIGITS = re.compile(
 """A word holding a digit, its decimal comma inside it (`2,5T` is one word to show the editor,
 not «2» and «5T»). Tried only where a word starts (the look-behind): tried at each character, a
 long word with none was rescanned from each, 1 s of CPU for 5,000 characters."""
-_SYMBOL = re.compile(r"(?<!\S)\S*[%/&@#*_\[\]{}<>=+$€~^|≥≤\\]\S*")
+_SYMBOL = re.compile(r"(?<!\S)\S*[%/&@#*_\[\]{}<>=+$€~^|≥≤\\↑↓⬆⬇▲▼]\S*")
 """A word holding a symbol, tried only where a word starts (as _DIGITS)."""
 _SIGN = re.compile(r"(?<!\S)-+\S+")
 """A word that starts with a minus sign: no rule read it (R12.4), so the reader would have to."""
 _ASCII_DIGIT = re.compile(r"[0-9]")
-_SYMBOL_CHAR = re.compile(r"[%/&@#*_\[\]{}<>=+$€~^|≥≤\\]")
+_SYMBOL_CHAR = re.compile(r"[%/&@#*_\[\]{}<>=+$€~^|≥≤\\↑↓⬆⬇▲▼]")
 """`\\` too: one the website shows (in code, `\\\\`, `C:\\Users`) is a path or a code no listener
-can note down, and a reader would say it as they guess."""
+can note down, and a reader would say it as they guess. The arrows of a change
+(`measures.CHANGE_ARROWS`) too, where no number is beside them (`Số vụ ↓`): «tăng» or «giảm» of
+what, the reader cannot tell."""
 
 
 _SOURCE_BACKSLASH_WORD = re.compile(r"(?<!\S)\S*\\\S*")
@@ -219,6 +222,12 @@ def _symbol_message(word: str) -> str:
             f"Còn dấu gạch chéo ngược không đọc được: «{word}» (thường là đường dẫn thư mục hay "
             "mã trên máy tính, người nghe không ghi lại được). Cách sửa: viết lại bằng lời (ví dụ "
             "«thư mục Tài liệu trên ổ đĩa D»), hoặc bỏ khỏi bản tin."
+        )
+    if any(arrow in word for arrow in CHANGE_ARROWS):
+        return (
+            f"Còn mũi tên không đọc được: «{word}». Mũi tên chỉ được đọc «tăng», «giảm» khi đứng "
+            "sát một con số (ví dụ «↓20%»). Cách sửa: viết «tăng …», «giảm …» bằng lời, hoặc bỏ "
+            "mũi tên."
         )
     return f"Còn ký hiệu không đọc được: «{word}». Cách sửa: viết lại bằng lời."
 
