@@ -304,11 +304,27 @@ def test_an_arrow_beside_a_number_is_read_tang_or_giam(source: str, expected: st
     assert (spoken.text, spoken.flags) == (expected, ())
 
 
-@pytest.mark.parametrize("source", ["Số vụ ↓ so với cùng kỳ", "Xem kết quả bên dưới ⬇️"])
-def test_an_arrow_beside_no_number_blocks_the_item(source: str) -> None:
-    spoken = normalise_fragment(source)
+def test_an_arrow_beside_no_number_blocks_the_item() -> None:
+    spoken = normalise_fragment("Số vụ ↓ so với cùng kỳ")
     assert [(f.code, f.severity) for f in spoken.flags] == [("Q2", "blocking")]
     assert "mũi tên" in spoken.flags[0].message
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("Xem kết quả bên dưới ⬇️", "Xem kết quả bên dưới"),
+        ("Kết quả cụ thể như sau ⬇️:", "Kết quả cụ thể như sau:"),
+        ("Tai nạn giảm 2 vụ, xem bảng dưới ↓.", "Tai nạn giảm hai vụ, xem bảng dưới."),
+    ],
+)
+def test_an_arrow_pointing_at_what_follows_is_dropped_as_an_emoji(
+    source: str, expected: str
+) -> None:
+    """A pointer drawn for the eye closing a clause holds no change to read: dropped as other
+    emoji are (R1.9), never a reason to hold the bulletin."""
+    spoken = normalise_fragment(source)
+    assert (spoken.text, spoken.flags) == (expected, ())
 
 
 def test_a_minus_sign_left_before_a_word_blocks_the_item() -> None:

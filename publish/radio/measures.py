@@ -168,6 +168,10 @@ FALL_ARROWS = "↓⬇▼"
 CHANGE_ARROWS = RISE_ARROWS + FALL_ARROWS
 """Arrows a results table marks a change with (the emoji ⬆️ ⬇️ without their variation mark):
 `tăng`, `giảm` beside a number; anywhere else no rule reads them (Q2)."""
+_POINTING_ARROWS = re.compile(r"\s*[" + CHANGE_ARROWS + r"]+(?=\s*(?:[.!?:;,)]|$))", re.MULTILINE)
+"""Arrows closing a clause with no number before them (`Xem kết quả bên dưới ⬇️`): a pointer
+drawn for the eye, dropped as other emoji are (R1.9); one inside a clause (`Số vụ ↓ so với …`)
+stays for Q2."""
 _ARROW_BEFORE = re.compile(f"[{CHANGE_ARROWS}]" + r"\s?(?=\d)")
 _ARROW_AFTER = re.compile(NUMBER_ALONE + r"(\s?[%‰])?\s?([" + CHANGE_ARROWS + "])")
 """`giảm 2 vụ (↓20%)`, `20% ↑`: the change's direction, said before the number."""
@@ -378,7 +382,8 @@ def _holds_an_arrow(text: str) -> bool:
 
 def _arrows_said(text: str) -> str:
     """An arrow beside a number as «tăng» or «giảm» before it (`↓20%`, `20%↓`); none where the
-    same word is said right before (`tăng ↑5%`), never «giảm giảm». Others stay for Q2."""
+    same word is said right before (`tăng ↑5%`), never «giảm giảm»; one pointing at what
+    follows, closing a clause, dropped. Others stay for Q2."""
 
     def said(arrow: str, start: int) -> str:
         rise = arrow in RISE_ARROWS
@@ -387,7 +392,8 @@ def _arrows_said(text: str) -> str:
         return "tăng " if rise else "giảm "
 
     text = _ARROW_BEFORE.sub(lambda m: said(m[0][0], m.start()), text)
-    return _ARROW_AFTER.sub(lambda m: f"{said(m[3], m.start())}{m[1]}{m[2] or ''}", text)
+    text = _ARROW_AFTER.sub(lambda m: f"{said(m[3], m.start())}{m[1]}{m[2] or ''}", text)
+    return _POINTING_ARROWS.sub("", text) if _holds_an_arrow(text) else text
 
 
 def _measures(text: str, ctx: Context) -> str:
@@ -428,7 +434,8 @@ def read_measures(text: str, ctx: Context) -> str:
         for pattern, words in _SYMBOLS:
             text = pattern.sub(words, text)
     if not has_digit(text):
-        return text  # money, percentages and measures all start with a number
+        # Money, percentages and measures all start with a number; an arrow then points.
+        return _POINTING_ARROWS.sub("", text) if _holds_an_arrow(text) else text
     text = _GLUED_UNIT_WORD.sub(_spaced, text)
     if _holds_an_arrow(text):
         text = _arrows_said(text)
