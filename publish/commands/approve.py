@@ -125,6 +125,7 @@ def run(args: argparse.Namespace) -> int:
     # --root from another current folder) name other folders now.
     content_images.forget_resolved()
     images = approval.ImageDigests(config.root / "content")  # covers many bulletins share
+    documents = SiteDocuments(config, now)  # loaded once, for the first relative link
     seen: set[Path] = set()
     root_flag = _root_flag(config.root)
     flags = " --publish" * args.publish + " --dry-run" * args.dry_run + root_flag
@@ -137,7 +138,14 @@ def run(args: argparse.Namespace) -> int:
         seen.add(name.same)
         told: list[Problem] = []
         found = prepare(
-            name, config, by, publish=args.publish, problems=told, images=images, now=now
+            name,
+            config,
+            by,
+            publish=args.publish,
+            problems=told,
+            images=images,
+            now=now,
+            documents=documents,
         )
         outcomes.append(Outcome(name.shown, found, tuple(told)))
         files.append(name)
@@ -496,11 +504,13 @@ def prepare(
     problems: list[Problem],
     images: approval.ImageDigests | None = None,
     now: dt.datetime | None = None,
+    documents: SiteDocuments | None = None,
 ) -> Approval | None:
     """The approval of file `name` by `by` (its text with the approval written, not yet
     written to disk), or None with its problems recorded: a file outside content/ or of a
     page, with errors, not public, or a draft (unless `publish`: the draft is released).
-    `images`: the digests of images, shared by the files of one command. `now`: a correction
+    `images`, `documents`: the digests of images and the site's pages, shared by the files of
+    one command. `now`: a correction
     dated after it is an error, as the build at that clock would find (None: not compared).
     `name`: as typed, or as the command looked it up (Named)."""
     if isinstance(name, str):
@@ -547,9 +557,9 @@ def prepare(
             # Refused as a missing image is (the load's error), in the same pass as the above.
             errors += with_lines(unreadable_images(bulletin, config), config.root)
     if bulletin is not None and not errors:
-        told = _linked_problems(bulletin, config, now)
+        told = _linked_problems(bulletin, config, now, documents or SiteDocuments(config, now))
         errors = [p for p in told if p.severity == "error"]
-        found += _own_findings(bulletin, config, now) + told
+        found += told
     if errors or bulletin is None:
         problems.extend(errors)
         problems.append(_refused(shown, "bản tin còn lỗi (ở trên): chưa duyệt được", errors))
@@ -765,40 +775,48 @@ def _unread(
     )
 
 
-def _linked_problems(bulletin: Bulletin, config: Config, now: dt.datetime | None) -> list[Problem]:
-    """What the build would tell about the files `bulletin` links to: a secret stamp, a
-    missing or refused file (errors: approved, it would only be refused by the build), a file
-    that cannot be read, authors' names and personal data in it (warnings, as the build's)."""
-    if not {"web", "zalo"} & set(bulletin.channels):
-        return []  # the radio reads no linked file, and the build checks none of its links
-    told, _ = attachments.check([bulletin], config)
+def _linked_problems(
+    bulletin: Bulletin, config: Config, now: dt.datetime | None, documents: SiteDocuments
+) -> list[Problem]:
+    """What the build would tell about the bulletin's own texts and the files it links to:
+    personal data in the texts (warnings: the approver reads them before the build publishes),
+    a secret stamp, a missing or refused file, a relative link to nothing (errors: approved,
+    it would only be refused by the build), a file that cannot be read, authors' names and
+    personal data in it (warnings, as the build's)."""
     if now is None:
         now = dt.datetime.now(config.tz)
-    told += _relative_problems(bulletin, config, now)
+    own = pii.bulletin_findings(bulletin, config, now)
+    if not {"web", "zalo"} & set(bulletin.channels):
+        return own  # the radio reads no linked file, and the build checks none of its links
+    told, _ = attachments.check([bulletin], config)
+    if bulletin.relative_links:  # nearly every bulletin has none: the site is not loaded
+        targets = RelativeTargets.of(config.root, documents.get())
+        told += targets.problems(bulletin.source, bulletin.url, bulletin.relative_links)
     # As the build tells them (without --strict): the hint says how to clear them for CI.
     told += pii.linked_findings(bulletin, config, now, strict=False, going_out=True)
-    return told
+    return own + told
 
 
-def _relative_problems(bulletin: Bulletin, config: Config, now: dt.datetime) -> list[Problem]:
-    """The load's error for each relative link of `bulletin` leading to nothing published
-    (publish.relative_links): approved, the build would only refuse it."""
-    if not bulletin.relative_links:
-        return []  # nearly every bulletin: the site is not loaded
-    try:
-        # A link may lead from the page's address to another bulletin's ("../../11/ten-bai"):
-        # the load judges it by the addresses of the whole site.
-        documents = load_site(config, now=now, salvage=True).documents
-    except ContentError:
-        documents = {}
-    targets = RelativeTargets.of(config.root, documents)
-    return targets.problems(bulletin.source, bulletin.url, bulletin.relative_links)
+class SiteDocuments:
+    """The site path of each bulletin and page the load finds, loaded the first time a file
+    of one command asks (see Site.documents): a relative link may lead from its page's address
+    to another bulletin's ("../../11/ten-bai"), judged by the addresses of the whole site.
+    Loaded once for all the files `approve content/bai-viet/*.md` names, not once a file."""
 
+    def __init__(self, config: Config, now: dt.datetime | None) -> None:
+        self._config = config
+        self._now = now
+        self._documents: Mapping[str, str] | None = None
 
-def _own_findings(bulletin: Bulletin, config: Config, now: dt.datetime | None) -> list[Problem]:
-    """The personal data in the bulletin's own texts, as warnings the build would give: the
-    approver reads them before the build publishes (found in a linked file, they were told)."""
-    return pii.bulletin_findings(bulletin, config, now or dt.datetime.now(config.tz))
+    def get(self) -> Mapping[str, str]:
+        """The site's documents (none when the site does not load)."""
+        if self._documents is None:
+            now = self._now or dt.datetime.now(self._config.tz)
+            try:
+                self._documents = load_site(self._config, now=now, salvage=True).documents
+            except ContentError:
+                self._documents = {}
+        return self._documents
 
 
 def by_line(by: str) -> str:

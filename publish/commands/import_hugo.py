@@ -20,7 +20,7 @@ import yaml
 from publish import approval
 from publish import config as config_module
 from publish.cli import common_options, make_parser, resolve_now
-from publish.commands.approve import prepare
+from publish.commands.approve import SiteDocuments, prepare
 from publish.config import CHANNELS, Config
 from publish.content_images import HEAD_BYTES, image_format
 from publish.errors import ContentError, Problem, PublishError, display_path, not_a_file, os_reason
@@ -585,12 +585,19 @@ def _stamp(posts: list[hugo.Result], config: Config, options: hugo.Options) -> N
     would publish whatever it is edited into), and told."""
     unbound = []
     images = approval.ImageDigests(config.root / "content")  # covers many posts share
+    documents = SiteDocuments(config, None)  # every new post is written: one load sees all
     for result in posts:
         if result.text is None or 'approved_by: ""' in result.text:
             continue  # a draft or a classified post: never approved by the import
         path = config.root / "content" / result.target
         found = prepare(
-            str(path), config, options.approved_by, publish=False, problems=[], images=images
+            str(path),
+            config,
+            options.approved_by,
+            publish=False,
+            problems=[],
+            images=images,
+            documents=documents,
         )
         if found is not None:
             write_atomically(path, found.new)
