@@ -23,13 +23,14 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from publish.attachments import ALLOWED_SUFFIXES, KINDS_SHOWN, is_file_link, links_where
+from publish.editor_files import is_clutter
 from publish.errors import Problem
-from publish.links import Links, content_link
+from publish.links import CONTENT, Links, content_link
+from publish.misencoded import is_misencoded
 from publish.text import nfc
 
 __all__ = ["RelativeTargets", "leads_to_page", "relative_links"]
 
-CONTENT = "content/"
 _NOT_A_PATH = r"(?![#/\\?]|[A-Za-z][A-Za-z0-9+.-]*:)"
 _MAY_BE_RELATIVE = re.compile(rf"\](?=\(\s*{_NOT_A_PATH}([^\s()]*)(\(?)|:[ \t]*{_NOT_A_PATH}(\S+))")
 """What may start a Markdown link's address that is a path (`](…` or a definition's `]: …`;
@@ -185,7 +186,10 @@ class RelativeTargets:
         return [
             name
             for name in names
-            if not name.startswith((".", "_", "~$"))
+            # As the load walks content/: a name not UTF-8 would not print in the hint.
+            if not name.startswith((".", "_"))
+            and not is_clutter(name)
+            and not is_misencoded(name)
             and posixpath.splitext(name)[1].lower() in ALLOWED_SUFFIXES | {".md"}
         ]
 
