@@ -28,6 +28,7 @@ from publish.text import (
 )
 
 __all__ = [
+    "COMING",
     "HEADLINE_FIELDS",
     "HELD_CAUSES",
     "PUBLIC_CLASSIFICATIONS",
@@ -48,6 +49,9 @@ __all__ = [
     "tag_stamp",
 ]
 
+COMING = frozenset({"draft", "unapproved", "scheduled"})
+"""Exclusion codes of the bulletins held back that go when a person or the clock says so (not
+expired or secret ones: they never go): their Zalo limits and images are checked ahead."""
 SCHEDULED = "hẹn giờ: sẽ xuất bản lúc"
 """How the reason a bulletin or page waits for its date starts (its time follows)."""
 

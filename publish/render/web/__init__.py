@@ -24,9 +24,11 @@ import jinja2.meta
 
 from publish import attachments, installed
 from publish.cache import Fragments, Shelf
+from publish.carried import carried
 from publish.config import BUILTIN_THEME, Config
 from publish.content_images import forget_resolved, image_use
 from publish.errors import Problem
+from publish.gates import COMING
 from publish.ledger import Entry, Ledger
 from publish.model import Artifact, Bulletin, Kept, Page, Site
 from publish.parallel import run_jobs
@@ -247,10 +249,6 @@ def _missing_includes(env: jinja2.Environment, name: str, shown: str, root: Path
     return problems
 
 
-HELD_IMAGES_CHECKED = frozenset({"draft", "unapproved", "scheduled"})
-"""Exclusion codes of the bulletins whose images are checked as the published ones' are: those an
-editor is still working on or that will go out on their own (an expired or secret one never)."""
-
 ImageUses = dict[tuple[str, str], Bulletin | Page | None]
 """Each image (path under content/) and the file showing it, with the bulletin or page (None:
 site.toml's default cover), in the order they are met."""
@@ -259,12 +257,12 @@ site.toml's default cover), in the order they are met."""
 def _image_problems(site: Site) -> list[Problem]:
     """Every image the website will resize, of bulletins and pages, can be opened by Pillow; each
     user of a bad one is named. So can those of bulletins held until they are approved or their
-    date comes (HELD_IMAGES_CHECKED), as a missing one is told for them: otherwise a broken photo
-    is told only once the bulletin is approved, or at its scheduled hour."""
+    date comes (gates.COMING), as a missing one is told for them: otherwise a broken photo is
+    told only once the bulletin is approved, or at its scheduled hour."""
     held = [
         e.bulletin
         for e in site.excluded
-        if e.code in HELD_IMAGES_CHECKED and {"web", "zalo"} & e.bulletin.channels
+        if e.code in COMING and {"web", "zalo"} & set(carried(e.bulletin.channels, site.config))
     ]
     uses = _image_uses([*site.for_channel("web"), *held, *site.pages])
     problems = []

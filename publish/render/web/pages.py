@@ -286,11 +286,9 @@ class Views(SiteContext):
         url = urls[number - 1]
         name = listing.title if number == 1 else listing.later_title or listing.title
         title = name if number == 1 else f"{name} — trang {number}"
+        # Every list's trail ends at its first page (a category's, a tag's, a month's): page 2
+        # adds «Trang 2» only («Thẻ › lừa đảo › Thẻ: lừa đảo › Trang 2» named it twice).
         crumbs = list(listing.crumbs)
-        # A list whose trail already ends at its first page (a category's, a tag's, a month's)
-        # named that page twice on page 2: «Thẻ › lừa đảo › Thẻ: lừa đảo › Trang 2».
-        if number > 1 and listing.url != "/" and listing.url not in (u for _, u in crumbs):
-            crumbs.append((listing.title, listing.url))
         context = self.base_context(
             url,
             title=title,

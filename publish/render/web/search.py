@@ -1137,7 +1137,7 @@ def _find(
     labels = [terms(c["label"]) for c in manifest["categories"]]
     written_labels = [_FORM_RE.findall(nfc(c["label"]).lower()) for c in manifest["categories"]]
     loaded: list[str] = []
-    forms = _Shards({k: v for k, v in files.items() if k.startswith("f/")}, loaded, "f")
+    forms = _Shards(files, loaded, "f")
     cats = manifest["doc_categories"]
     at = _Lookup(_Shards(files, loaded), keys, cats, labels, forms, written_labels)
     for key in _query_shards(plan, keys, prefix_min):
@@ -1445,8 +1445,10 @@ def _fields_key(cache: Fragments, doc: SearchDoc, lexicon: Lexicon = ()) -> str:
 
 @functools.cache
 def _lexicon_digest(lexicon: Lexicon) -> str:
-    """A short digest of a lexicon, for the fields' cache keys."""
-    return hashlib.sha256(repr(lexicon).encode()).hexdigest()[:16]
+    """A short digest of what of a lexicon the fields are read with (see _shorts), for their
+    cache keys: an entry the index does not use (a radio reading of one word, «TP.») keeps
+    every bulletin's cached fields."""
+    return hashlib.sha256(repr(sorted(_shorts(lexicon).items())).encode()).hexdigest()[:16]
 
 
 def _cached_fields(
@@ -1505,8 +1507,8 @@ def search_artifacts(site: Site, ledger: Ledger | None = None) -> Iterator[Artif
     else:
         on_disk = _on_disk(last, ledger)
     lexicon = site_lexicon(site)
-    if last is not None and on_disk is not None and last.lexicon != lexicon:
-        on_disk = None  # the manifest's abbreviations change: built again
+    if last is not None and on_disk is not None and _shorts(last.lexicon) != _shorts(lexicon):
+        on_disk = None  # the abbreviations the index uses change: built again
     if last is not None and on_disk is not None and last.urls == urls and last.inputs == inputs:
         files: dict[str, bytes] = {}
         digests = last.digests

@@ -9,16 +9,13 @@ import dataclasses
 from publish.carried import carried
 from publish.config import Config
 from publish.errors import Problem
+from publish.gates import COMING
 from publish.model import Bulletin, Exclusion
 from publish.render.zalo.payload import Fields, fields_of
 from publish.text import vn_datetime
 from publish.zalo_too import counted_apart
 
 __all__ = ["ahead", "text_limits"]
-
-COMING = frozenset({"draft", "unapproved", "scheduled"})
-"""Why a bulletin is held back that goes when a person or the clock says so (not expired or
-secret ones: they never go)."""
 
 
 def text_limits(bulletin: Bulletin, config: Config, chosen: Fields | None = None) -> list[Problem]:
