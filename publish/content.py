@@ -141,7 +141,6 @@ _CONTROLS = CharClass(
     "\U000e0000-\U000e007f",
 )
 CONTROL_RE = _CONTROLS.whole
-CONTROL_RUNS = re.compile(f"(?:{CONTROL_RE.pattern})+")
 """Characters no XML (feeds, .docx) may hold and no reader can see; tab and newline are kept.
 With them the direction marks and overrides (U+202E…): unseen, they show the text around them
 backwards or out of order ("Trojan Source"), so a title can read unlike what it says, and
@@ -149,6 +148,8 @@ Vietnamese never needs one. So too the invisible operators (U+2061-2064), the Ha
 (U+115F, U+1160, U+3164, U+FFA0: blank letters, used to make names or links that look empty)
 and the tag characters (U+E0000-E007F: they hide text no reader sees; only the flags of
 England, Scotland and Wales use them, which lose their emblem but stay flags)."""
+CONTROL_RUNS = re.compile(f"(?:{CONTROL_RE.pattern})+")
+"""A run of them, taken out at once (see control_chars.scrubbed)."""
 INVISIBLE = "\u00ad\u200b\u2060\ufeff\u200c\u200d"
 INVISIBLE_RE = re.compile(
     "[\u00ad\u200b\u2060\ufeff]|(?<=[A-Za-z\u00c0-\u024f\u1e00-\u1eff])[\u200c\u200d]"
@@ -800,7 +801,7 @@ def parse_raw(raw: bytes, collector: Collector, reading: Reading = READING) -> P
             read = _split(spaced, reading)
         except FrontMatterError:
             return None  # its syntax holds more than the Tab: the error above is what is known
-    parsed, written, text, found, garbled, curly_keys, duplicates, removed = read
+    parsed, written, text, garbled, curly_keys, duplicates, removed = read
     for duplicate in duplicates:
         # Told, the file is checked with the value read: its other errors come in this run.
         collector.add(
@@ -808,7 +809,9 @@ def parse_raw(raw: bytes, collector: Collector, reading: Reading = READING) -> P
             line=duplicate.line,
             hint=duplicate.hint,
         )
-    parsed = dataclasses.replace(parsed, written=_as_written(parsed, written, text, found, reading))
+    parsed = dataclasses.replace(
+        parsed, written=_as_written(parsed, written, text, bool(removed), reading)
+    )
     body, quoted_links = pasted.unquote_links(parsed.body)
     if quoted_links:
         parsed = dataclasses.replace(parsed, body=body)
@@ -889,7 +892,6 @@ class _Split(NamedTuple):
     parsed: Parsed
     written: str
     text: str
-    found: re.Match[str] | None
     garbled: list[legacy_text.Garbled]
     curly_keys: list[int]
     duplicates: list[DuplicateKeyError]
@@ -908,13 +910,14 @@ def _split(written: str, reading: Reading) -> _Split:
     if any(c in text for c in INVISIBLE):
         text = INVISIBLE_RE.sub("", text)
     text, curly_keys = mend_pasted(pasted.mend(text), reading)
-    found = _CONTROLS.search(text)
     duplicates: list[DuplicateKeyError] = []
     removed: list[Removed] = []
-    if found:
-        scrubbed_text, removed = scrubbed(text, CONTROL_RUNS)
-    parsed = split(scrubbed_text if found else text, reading, duplicates)
-    return _Split(parsed, written, text, found, garbled, curly_keys, duplicates, removed)
+    if _CONTROLS.search(text):  # nearly every file holds none: one search, no scrub
+        text_read, removed = scrubbed(text, CONTROL_RUNS)
+    else:
+        text_read = text
+    parsed = split(text_read, reading, duplicates)
+    return _Split(parsed, written, text, garbled, curly_keys, duplicates, removed)
 
 
 def _computer_links(col: Collector, parsed: Parsed) -> None:
@@ -946,13 +949,13 @@ def _quoted_links(collector: Collector, found: list[tuple[str, int]], first_line
 
 
 def _as_written(
-    parsed: Parsed, written: str, cleaned: str, found: re.Match[str] | None, reading: Reading
+    parsed: Parsed, written: str, cleaned: str, controls_removed: bool, reading: Reading
 ) -> tuple[dict[str, Any], str]:
     """The front matter data and body of the file as written (`written`: decoded, NFC), which
     an approval covers: the tool's cleanup of pasted text may grow with an upgrade, and must
     not change the fingerprint of a file nobody edited. A front matter the YAML reader only
     reads once the cleanup is done is taken as read then."""
-    if written == cleaned and not found:
+    if written == cleaned and not controls_removed:
         return parsed.data, parsed.body  # nearly every file: the cleanup changed nothing
     try:
         as_written = split(written, reading)
@@ -986,12 +989,6 @@ def _garbled(col: Collector, parsed: Parsed, found: list[legacy_text.Garbled]) -
 def _value_of(line: str) -> str:
     """A front matter line's value: `title: "Tiêu đề"` → `Tiêu đề`, `- thẻ` → `thẻ`."""
     return _KEY_PREFIX.sub("", line).rstrip("\"'")
-
-
-def _without_controls(value: Any) -> Any:
-    """`value` with control characters removed from every string inside it, as the load
-    removes them (see control_chars.without_controls)."""
-    return without_controls(value, CONTROL_RUNS)[0]
 
 
 def _removed_by_line(
