@@ -24,6 +24,7 @@ from publish.gates import (
     secret_stamp,
     tag_stamp,
 )
+from publish.key_lines import value_typed
 from publish.links import addressed
 from publish.moments import DATE_HINT, WRITTEN_DATE_RE, YEARS, parse_datetime, unlikely_year
 from publish.syntax import yaml_quoted
@@ -149,13 +150,13 @@ def _not_text(col: Collector, key: str, value: Any) -> tuple[str, str]:
     if isinstance(value, bool) and typed and typed.lower() not in ("true", "false"):
         return (
             f"cần một chuỗi ký tự, nhận được «{typed}», chữ YAML đọc thành true/false",
-            f'Đặt giá trị trong ngoặc kép: {key}: "{typed}".',
+            f"Đặt giá trị trong ngoặc kép: {key}: {yaml_quoted(typed)}.",
         )
     if isinstance(value, list) and value and all(isinstance(v, str | int) for v in value):
-        joined = ", ".join(str(v) for v in value).replace('"', "«")
+        joined = ", ".join(str(v) for v in value)
         return (
             f"cần một chuỗi ký tự, nhận được {kind(value)}",
-            f'Ghi một dòng chữ trong ngoặc kép, ví dụ {key}: "{joined}".',
+            f"Ghi một dòng chữ trong ngoặc kép, ví dụ {key}: {yaml_quoted(joined)}.",
         )
     return f"cần một chuỗi ký tự, nhận được {kind(value)}", (
         "Đặt giá trị trong ngoặc kép trên cùng một dòng."
@@ -172,10 +173,10 @@ def _typed(col: Collector, key: str) -> str | None:
     rows = parsed.yaml_text.split("\n")
     if not 0 <= line - 2 < len(rows):
         return None
-    written, colon, rest = rows[line - 2].partition(":")
-    if not colon or written.strip() != key:
+    row = rows[line - 2]
+    if row.partition(":")[0].strip() != key:
         return None
-    return rest.split(" #", 1)[0].strip() or None
+    return value_typed(row) or None
 
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
