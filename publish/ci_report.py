@@ -68,16 +68,15 @@ def _in_repository(name: str | None, root: Path, top: Path | None) -> str | None
         return None
 
 
-def repository_path(problem: Problem, root: Path, top: Path | None) -> str | None:
-    """The finding's file as a path from the repository's top folder, else the file it is about
-    (an extra radio episode's bulletin), or None when it names no file there (an episode)."""
-    return _in_repository(problem.file, root, top) or _in_repository(problem.about, root, top)
-
-
-def _own_file(problem: Problem, root: Path, top: Path | None) -> bool:
-    """Whether the finding's `file` is a file of the repository, its line one of that file (not
-    a place, such as a radio episode, the text must name)."""
-    return _in_repository(problem.file, root, top) is not None
+def _placed(problem: Problem, root: Path, top: Path | None) -> tuple[str | None, bool]:
+    """(the finding's file as a path from the repository's top folder, else the file it is
+    about (an extra radio episode's bulletin), or None when it names no file there (an
+    episode); whether that is the finding's own `file`: its line one of that file, not a place
+    the text must name), each file looked up once."""
+    own = _in_repository(problem.file, root, top)
+    if own is not None:
+        return own, True
+    return _in_repository(problem.about, root, top), False
 
 
 _CLOSED = (".", "?", "!", ":", "…")
@@ -109,8 +108,7 @@ def github_commands(problems: Sequence[Problem], root: Path, top: Path | None) -
     """One workflow command per finding, errors first: `::error file=…,line=…,title=…::…`."""
     lines = []
     for problem in _errors_first(problems):
-        path = repository_path(problem, root, top)
-        own = _own_file(problem, root, top)
+        path, own = _placed(problem, root, top)
         title = severity_label(problem.severity).capitalize()
         if problem.field:
             title += f": trường '{problem.field}'"
@@ -188,8 +186,8 @@ def codequality_report(problems: Sequence[Problem], root: Path, top: Path | None
     # (an episode of several bulletins) is shown at site.toml, its text naming its place.
     config = _in_repository(CONFIG_NAME, root, top) or CONFIG_NAME
     for problem in problems:
-        path = repository_path(problem, root, top) or config
-        own = _own_file(problem, root, top)
+        found, own = _placed(problem, root, top)
+        path = found or config
         description = " ".join(_text(problem, named=not own, inline=True).split())
         # Two episodes' same note at site.toml are two findings: the place is hashed too.
         place = [] if own else [problem.file]

@@ -221,13 +221,11 @@ _PLATE_TRIGGER = re.compile(
     r"(\s*+(?>(?:số)?)\s*+:?+\s*+)"
     r"(\d{2}[ -]?[A-ZĐ]{1,2}\d?(?: ?[-.] ?| )?\d{3,5}(?:\.\d{2})?)(?!\w)"
 )
-_PLATE = re.compile(
-    r"(\d(?<![\w.]\d)(?:\d[A-Z]{1,2}\d?-\d{3}\.?\d{2}|\d-?[A-Z]{1,2}\d? \d{3}\.\d{2}))(?!\w|\.\d)"
-)
+_PLATE_REST = r"(?:\d[A-Z]{1,2}\d?-\d{3}\.?\d{2}|\d-?[A-Z]{1,2}\d? \d{3}\.\d{2})"
+_PLATE = re.compile(rf"(\d(?<![\w.]\d){_PLATE_REST})(?!\w|\.\d)")
 """A plate with no `BKS` before it: `30A-123.45`, or a motorbike's two lines typed on one,
 `59-X1 123.45`, `66B1 234.56`, `66A 123.45` (its serial's dot required: `20-25 123` is no
 plate)."""
-_PLATE_REST = r"(?:\d[A-Z]{1,2}\d?-\d{3}\.?\d{2}|\d-?[A-Z]{1,2}\d? \d{3}\.\d{2})"
 _PLATE_SHAPE = r"\d" + _PLATE_REST
 """`_PLATE`'s shapes, with no look-around: a plate in a list."""
 _PLATE_LIST = re.compile(

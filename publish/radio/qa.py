@@ -39,12 +39,14 @@ _DIGITS = re.compile(
 """A word holding a digit, its decimal comma inside it (`2,5T` is one word to show the editor,
 not «2» and «5T»). Tried only where a word starts (the look-behind): tried at each character, a
 long word with none was rescanned from each, 1 s of CPU for 5,000 characters."""
-_SYMBOL = re.compile(r"(?<!\S)\S*[%/&@#*_\[\]{}<>=+$€~^|≥≤\\↑↓⬆⬇▲▼]\S*")
+_SYMBOLS = r"[%/&@#*_\[\]{}<>=+$€~^|≥≤\\" + CHANGE_ARROWS + "]"
+"""The symbols no rule reads (the arrows of a change where no number is beside them)."""
+_SYMBOL = re.compile(r"(?<!\S)\S*" + _SYMBOLS + r"\S*")
 """A word holding a symbol, tried only where a word starts (as _DIGITS)."""
 _SIGN = re.compile(r"(?<!\S)-+\S+")
 """A word that starts with a minus sign: no rule read it (R12.4), so the reader would have to."""
 _ASCII_DIGIT = re.compile(r"[0-9]")
-_SYMBOL_CHAR = re.compile(r"[%/&@#*_\[\]{}<>=+$€~^|≥≤\\↑↓⬆⬇▲▼]")
+_SYMBOL_CHAR = re.compile(_SYMBOLS)
 """`\\` too: one the website shows (in code, `\\\\`, `C:\\Users`) is a path or a code no listener
 can note down, and a reader would say it as they guess. The arrows of a change
 (`measures.CHANGE_ARROWS`) too, where no number is beside them (`Số vụ ↓`): «tăng» or «giảm» of

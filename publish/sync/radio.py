@@ -566,7 +566,7 @@ def _plan_file(state: FileState, observed: Observed) -> Action:
             **{THEIRS: True},
         )
     gone = _gone_inside(state)
-    why = "đài đã sửa tệp này" + _withdrawn_inside(state, reasons)
+    why = "đài đã sửa tệp này" + _withdrawn_inside(gone, reasons)
     return _conflict(state, act, moi, why, **({STILL_WITHDRAWN: gone} if gone else {}))
 
 
@@ -626,9 +626,9 @@ def _gone_inside(state: FileState) -> list[str]:
     return [k for k in state.written_bulletins if k not in state.bulletins]
 
 
-def _withdrawn_inside(state: FileState, reasons: dict[str, str]) -> str:
-    """What the station's edited copy still holds of bulletins no longer in the build, if any."""
-    gone = _gone_inside(state)
+def _withdrawn_inside(gone: list[str], reasons: dict[str, str]) -> str:
+    """What the station's edited copy still holds of the bulletins `gone` from the build (see
+    _gone_inside), if any."""
     if not gone:
         return ""
     why = "; ".join(_bulletin_reason(key, reasons) for key in gone)
