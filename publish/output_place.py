@@ -18,7 +18,7 @@ from publish import output_stamp
 from publish.config import CHANNELS
 from publish.errors import PublishError
 from publish.ledger import ledger_file
-from publish.preview import PREVIEW_SHOWN
+from publish.preview import holds, preview_output, same_folder
 from publish.writer import is_work_folder
 
 __all__ = ["kept_lines", "refuse_unknown_files", "refuse_unsafe"]
@@ -60,23 +60,24 @@ def _why_unsafe(
     target = folder.resolve()
     if target.parent == target:
         return f"đây là thư mục gốc của ổ đĩa ({target})"
-    if (home := _home()) is not None and _holds(target, home):
-        if _same(target, home):
+    if (home := _home()) is not None and holds(target, home):
+        if same_folder(target, home):
             return f"đây là thư mục nhà của người dùng ({home})"
         return f"thư mục này chứa thư mục nhà của người dùng ({home})"
     project = root.resolve()
-    if _holds(target, project):
-        if _same(target, project):
+    if holds(target, project):
+        if same_folder(target, project):
             return "đây là chính thư mục dự án"
         return f"thư mục này chứa thư mục dự án ({project})"
-    if allowed is not None and _same(target, allowed.resolve()):
+    if allowed is not None and same_folder(target, allowed.resolve()):
         return None
     places = {f"{name}/": project / name for name in PROTECTED}
-    if not _same(target, project / "output"):
+    if not same_folder(target, project / "output"):
         places.update({f"output/{c}/": project / "output" / c for c in CHANNELS})
     for written in (folder, *(folder / c for c in channels)):
+        resolved = written.resolve()
         for shown, place in places.items():
-            if _holds(place, written.resolve()):
+            if holds(place, resolved):
                 what = PROTECTED.get(shown[:-1], "đầu ra mặc định của lệnh dựng")
                 return f"{_named(written, folder)} nằm trong {shown} của dự án ({what})"
     return None
@@ -95,28 +96,12 @@ def _home() -> Path | None:
         return None
 
 
-def _holds(outer: Path, inner: Path) -> bool:
-    """Whether `inner` (resolved) is `outer` or inside it, by name or on disk."""
-    return any(_same(candidate, outer) for candidate in (inner, *inner.parents))
-
-
-def _same(one: Path, other: Path) -> bool:
-    """Whether two paths are one folder: the same name, or the same folder on disk (a name
-    differing in case only, on a disk that ignores case)."""
-    if one == other:
-        return True
-    try:
-        return os.path.samefile(one, other)
-    except OSError:
-        return False
-
-
 def refuse_unknown_files(root: Path, given: str, channels: Sequence[str]) -> None:
     """Refuse to build into --output `given` when it holds files no earlier write into it
     recorded (in .cache/): the build would delete or overwrite them. The project's output/ and
     the drafts preview's folder are the tool's own, and are never refused."""
     folder = root / given
-    if any(_same(folder.resolve(), own.resolve()) for own in _own_folders(root)):
+    if any(same_folder(folder.resolve(), own.resolve()) for own in _own_folders(root)):
         return
     found = _unrecorded(root / ".cache", folder, channels)
     if not found:
@@ -135,7 +120,7 @@ def refuse_unknown_files(root: Path, given: str, channels: Sequence[str]) -> Non
 
 def _own_folders(root: Path) -> tuple[Path, ...]:
     """The output folders the tool owns: nothing but its builds is ever put there."""
-    return (root / "output", root / PREVIEW_SHOWN)
+    return (root / "output", preview_output(root))
 
 
 def _unrecorded(cache: Path, folder: Path, channels: Sequence[str]) -> list[str]:

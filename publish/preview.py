@@ -37,16 +37,19 @@ def in_preview(root: Path, folder: Path) -> bool:
 
 def _within(folder: Path, place: Path) -> bool:
     """Whether `folder`/web or `folder` is `place` or inside it, by name or on disk."""
-    for written in (folder / "web", folder):
-        target = written.resolve()
-        for candidate in (target, *target.parents):
-            if candidate == place or _same_folder(candidate, place):
-                return True
-    return False
+    return any(holds(place, written.resolve()) for written in (folder / "web", folder))
 
 
-def _same_folder(one: Path, other: Path) -> bool:
-    """Whether two existing paths are one folder on disk (same device and inode)."""
+def holds(outer: Path, inner: Path) -> bool:
+    """Whether `inner` (resolved) is `outer` or inside it, by name or on disk."""
+    return any(same_folder(candidate, outer) for candidate in (inner, *inner.parents))
+
+
+def same_folder(one: Path, other: Path) -> bool:
+    """Whether two paths are one folder: the same name, or the same folder on disk (same device
+    and inode: a link, a name differing in case only on a disk that ignores case)."""
+    if one == other:
+        return True
     try:
         return os.path.samefile(one, other)
     except OSError:
