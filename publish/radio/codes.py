@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from publish.radio.dialling import read_dialling_codes
 from publish.radio.either_case import word_alone
@@ -697,7 +698,9 @@ def _phones(text: str, ctx: Context) -> str:
     if "/" in text:
         text = _SERVICE_SLASH.sub(r"\1, ", text)
     if "," in text:
-        text = _PHONE_LIST.sub(_listed_phones, text)  # still digits: the trigger still reads
+        text = _PHONE_LIST.sub(
+            _listed(_PHONE_NUMBER), text
+        )  # still digits: the trigger still reads
     text = _PHONE_TRIGGER.sub(after_trigger, text)
     text = _PHONE.sub(lambda m: _phone(m[1]) + pause_after(m.string, m.end()), text)
     if "11" in text or "1800" in text or "1900" in text:
@@ -705,12 +708,17 @@ def _phones(text: str, ctx: Context) -> str:
     return read_dialling_codes(text)  # `đầu số 024`, `+855`: what the rules above leave
 
 
-def _listed_phones(m: re.Match[str]) -> str:
-    """A comma list of phone numbers with «và» (or the writer's «hoặc», «hay») before the last,
-    as `_PHONE_PAIR` puts «hoặc» between two, and «;» between the others: a longer pause than
-    the commas inside each number, so the listener hears where one ends."""
-    numbers = [found[0] for found in _PHONE_NUMBER.finditer(m[0])]
-    return f"{'; '.join(numbers[:-1])} {(m['joiner'] or 'và').lower()} {numbers[-1]}"
+def _listed(item: re.Pattern[str]) -> Callable[[re.Match[str]], str]:
+    """The reading of a comma list of `item`s (phone numbers, plates): «và» (or the writer's
+    «hoặc», «hay») before the last, as `_PHONE_PAIR` puts «hoặc» between two, and «;» between
+    the others: a longer pause than the commas inside each one, so the listener hears where
+    one ends."""
+
+    def joined(m: re.Match[str]) -> str:
+        found = [each[0] for each in item.finditer(m[0])]
+        return f"{'; '.join(found[:-1])} {(m['joiner'] or 'và').lower()} {found[-1]}"
+
+    return joined
 
 
 _SERVICE_LINE_LAST = re.compile(r"(?:^|[ .\-])11[1345]$")
@@ -764,7 +772,9 @@ def _plates(text: str, ctx: Context) -> str:
     a word follows: «… hai ba bốn, năm sáu vi phạm nồng độ cồn» was heard as fifty-six
     violations, the plate's end unmarked."""
     if "," in text and ("-" in text or "." in text):  # in every `_PLATE_LIST` match
-        text = _PLATE_LIST.sub(_listed_plates, text)  # still digits: the trigger still reads
+        text = _PLATE_LIST.sub(
+            _listed(_PLATE_IN_LIST), text
+        )  # still digits: the trigger still reads
     if "BKS" in text or "ể" in text or "Ể" in text:  # «biển» in any case (see `word_alone`)
         text = _PLATE_TRIGGER.sub(
             lambda m: f"{m[1]}{m[2]}{_plate_words(m[3], ctx)}{pause_after(m.string, m.end())}",
@@ -800,14 +810,6 @@ def _form_codes(text: str, ctx: Context) -> str:
         return f"{series} {digit_by_digit(m[2])}"
 
     return _FORM_CODE.sub(form_code, text)
-
-
-def _listed_plates(m: re.Match[str]) -> str:
-    """A comma list of plates with «và» (or the writer's «hoặc», «hay») before the last and «;»
-    between the others, as `_listed_phones` tells phone numbers apart: a longer pause than the
-    commas inside each plate, so the listener hears where one ends."""
-    plates = [found[0] for found in _PLATE_IN_LIST.finditer(m[0])]
-    return f"{'; '.join(plates[:-1])} {(m['joiner'] or 'và').lower()} {plates[-1]}"
 
 
 def _roads(text: str, ctx: Context) -> str:
