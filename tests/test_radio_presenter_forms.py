@@ -605,6 +605,11 @@ HOUSEHOLD_NAMES = [
         "Giả danh nhân viên EVN, VNPT, dùng AI ghép mặt, mời mua vàng SJC giá rẻ.",
     ),
     (
+        "Đối tượng giả danh tổng đài CSKH, gửi link cài ứng dụng “EVN CSKH” giả mạo.",
+        "Đối tượng giả danh tổng đài chăm sóc khách hàng, gửi link cài ứng dụng “EVN chăm sóc "
+        "khách hàng” giả mạo.",
+    ),
+    (
         "Ông B, GĐ Công ty TNHH MTV Hoàng Long, và bà C, Phó GĐ Công ty CP Xây dựng Minh An.",
         "Ông B, giám đốc Công ty trách nhiệm hữu hạn một thành viên Hoàng Long, và bà C, Phó "
         "giám đốc Công ty cổ phần Xây dựng Minh An.",

@@ -935,6 +935,36 @@ def test_the_units_own_address_still_reads_as_before() -> None:
     assert normalise(source).text == "Người dân theo dõi tin."
 
 
+def test_an_address_on_the_units_site_alone_becomes_url_spoken() -> None:
+    """Knowing the site's hosts (a build, `publish speak` in a project), the phrase replaces
+    only an address on them («www.» or not); another site's address goes with its clause."""
+    phrase = "trang thông tin điện tử của Công an xã Tân Hòa"
+    options = SpeakOptions(url_spoken=phrase, site_hosts=("conganxatanhoa.example.vn",))
+    own = normalise("Chi tiết tại www.conganxatanhoa.example.vn/thu-tuc.", options=options)
+    assert own.text == f"Chi tiết tại {phrase}."
+    other = normalise(
+        "Bà con tra cứu phạt nguội tại https://www.csgt.vn hoặc gọi 0277 3850 113.",
+        options=options,
+    )
+    assert phrase not in other.text and "csgt" not in other.text
+    assert "gọi không hai bảy bảy, ba tám năm không, một một ba" in other.text
+    [flag] = other.flags
+    assert flag.code == "R1.4" and "không phải website của đơn vị" in flag.message
+
+
+def test_an_email_address_never_becomes_url_spoken() -> None:
+    """A phrase naming a page read in place of an e-mail gave «gửi thư điện tử trang thông tin
+    điện tử của Công an xã…»: the address goes, and the hint no longer offers url_spoken."""
+    phrase = "trang thông tin điện tử của Công an xã Tân Hòa"
+    spoken = normalise(
+        "Phản ánh gửi về thư điện tử tanhoa@congan.example.vn hoặc gọi 0277 3850 113.",
+        options=SpeakOptions(url_spoken=phrase),
+    )
+    assert phrase not in spoken.text and "@" not in spoken.text
+    [flag] = spoken.flags
+    assert flag.code == "R1.4" and "url_spoken" not in flag.message
+
+
 def test_a_scam_warning_with_a_markdown_link_keeps_the_links_words() -> None:
     """«Đối tượng gửi [đường link](https://…) để chiếm đoạt tài khoản.» went whole as a call to
     click (R1.3): the link's words are part of the warning, read as any link in a sentence."""

@@ -376,13 +376,44 @@ def test_site_toml_url_spoken_is_read_instead_of_a_web_address(tmp_path: Path) -
         {
             "site.toml": SITE_TOML + f'\n[radio]\nurl_spoken = "{phrase}"\n',
             "content/a.md": bulletin_md(
-                {"date": "2020-12-08 08:00"}, body="Xem hướng dẫn tại https://ca.example.vn/tin.\n"
+                {"date": "2020-12-08 08:00"},
+                body="Xem hướng dẫn tại https://congan-chauthanh.example.vn/tin.\n",
             ),
         },
     )
     site = load_site(config_module.load(root), now=dt.datetime(2020, 12, 10, tzinfo=TZ))
     texts = {a.path: a.data.decode("utf-8") for a in radio.render(site) if a.path.endswith("txt")}
     assert f"Xem hướng dẫn tại {phrase}." in texts["items/a.txt"]
+
+
+def test_url_spoken_stands_only_for_the_units_own_website(tmp_path: Path) -> None:
+    """The phrase names the unit's site: the national portal's address and the unit's e-mail
+    were read «Cổng dịch vụ công quốc gia tại trang thông tin điện tử của Công an huyện…» and
+    «thư điện tử trang thông tin điện tử…», telling listeners to look in the wrong place."""
+    phrase = "trang thông tin điện tử của Công an huyện Châu Thành"
+    body = (
+        "Xem lịch tiếp dân tại https://www.congan-chauthanh.example.vn/lien-he/.\n\n"
+        "Người dân có thể đặt lịch qua ứng dụng VNeID hoặc Cổng dịch vụ công quốc gia tại "
+        "https://dichvucong.gov.vn.\n\n"
+        "Bà con gửi ý kiến qua Trang Zalo của đơn vị, thư điện tử congan@dongthap.gov.vn, hoặc "
+        "trực tiếp tại Công an xã nơi cư trú.\n"
+    )
+    root = make_project(
+        tmp_path,
+        {
+            "site.toml": SITE_TOML + f'\n[radio]\nurl_spoken = "{phrase}"\n',
+            "content/a.md": bulletin_md({"date": "2020-12-08 08:00"}, body=body),
+        },
+    )
+    site = load_site(config_module.load(root), now=dt.datetime(2020, 12, 10, tzinfo=TZ))
+    item = {a.path: a.data for a in radio.render(site)}["items/a.txt"].decode("utf-8")
+    assert f"Xem lịch tiếp dân tại {phrase}." in item
+    assert item.count(phrase) == 1
+    assert "Người dân có thể đặt lịch qua ứng dụng VNeID." in item
+    assert "gửi ý kiến qua Trang Zalo của đơn vị, hoặc trực tiếp tại Công an xã" in item
+    notes = [p.message for p in radio.check(site) if "R1.4" in p.message]
+    assert any("dichvucong.gov.vn" in n and "không phải website của đơn vị" in n for n in notes)
+    assert not any("congan@" in n and "url_spoken" in n for n in notes)
 
 
 def test_the_web_address_warning_suggests_wording_with_the_units_own_name(tmp_path: Path) -> None:

@@ -235,7 +235,9 @@ def test_inside_a_project_the_site_toml_radio_settings_apply(
             "tu-viet-tat.tsv": "CSĐTTP\tCảnh sát điều tra tội phạm\n",
         },
     )
-    monkeypatch.setattr("sys.stdin", io.StringIO("Đội CSĐTTP, xem https://ca.example.vn/a"))
+    monkeypatch.setattr(
+        "sys.stdin", io.StringIO("Đội CSĐTTP, xem https://congan-chauthanh.example.vn/a")
+    )
     assert main(["speak", "--root", str(root)]) == 0
     out, err = capsys.readouterr()
     assert out.strip() == "Đội Cảnh sát điều tra tội phạm, xem trang của đơn vị."

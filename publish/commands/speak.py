@@ -32,6 +32,7 @@ from publish.radio.normalise import (
     normalise,
     tts_text,
 )
+from publish.radio.options import site_hosts
 from publish.radio.place_kinds import site_places
 from publish.radio.readtime import format_duration
 from publish.render.radio.items import ITEM_TYPES, cue_length
@@ -152,6 +153,7 @@ def _options(args: argparse.Namespace, project: Config | None) -> SpeakOptions:
         unit_name=project.unit.name if project is not None else "",
         places=_site_places(project),
         lexicon_file=_lexicon_file(args, project),
+        site_hosts=_site_hosts(project),
     )
 
 
@@ -168,6 +170,13 @@ def _site_places(project: Config | None) -> tuple[str, ...]:
     if project is None:
         return ()
     return site_places(project.unit.name, project.unit.area, project.contact.address)
+
+
+def _site_hosts(project: Config | None) -> tuple[str, ...]:
+    """The hosts of the project's website, the only addresses [radio] url_spoken stands for."""
+    if project is None:
+        return ()
+    return site_hosts((project.base_url, *project.site.old_base_urls))
 
 
 def _project(root: Path) -> Config | None:

@@ -119,6 +119,8 @@ _URL = re.compile(
     r"(?:https?://|www\.)[^\s<>()\[\]\"“”]+|(?<![\w@.])(?:[a-z0-9-]+\.)+"
     rf"(?:{_TLDS})(?:/[^\s<>()\[\]\"“”]*)?(?![\w@])"
 )
+_ADDRESS_HOST = re.compile(r"(?i:https?://)?([^/?#:]+)")
+"""The host a bare web address (`_URL`) names."""
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 """An e-mail address, tried from the start of a run only: from each of its characters, each try
 scanned to the `@` (quadratic on «a.ba.b…@»)."""
@@ -1665,7 +1667,7 @@ def _urls(text: str, ctx: Context) -> str:
             text = bait
             ctx.flag("R1.4", WARNING, _bait_note(address, email=email), address)
             continue
-        if spoken:
+        if spoken and not email and _on_site(address, ctx.options.site_hosts):
             text = text[: m.start()] + spoken + text[end:]
             continue
         brackets = _enclosing_brackets(text, m.start(), end)
@@ -1681,6 +1683,16 @@ def _urls(text: str, ctx: Context) -> str:
         what = "câu" if whole else "vế câu"
         ctx.flag("R1.4", WARNING, _dropped_note(what, address, ctx), address)
     return text
+
+
+def _on_site(address: str, hosts: tuple[str, ...]) -> bool:
+    """Whether a web address is on the unit's website, the page `url_spoken` names (any address
+    when the site's hosts are unknown): «Cổng dịch vụ công quốc gia tại https://dichvucong…»
+    was read as the unit's own site."""
+    if not hosts:
+        return True
+    host = _ADDRESS_HOST.match(address)
+    return host is not None and host[1].lower().removeprefix("www.") in hosts
 
 
 def _bait_note(address: str, *, email: bool) -> str:
@@ -1704,8 +1716,14 @@ def _dropped_note(what: str, address: str, ctx: Context) -> str:
         return (
             f"Đã bỏ {what} chứa địa chỉ «{address}» (không đọc địa chỉ thư điện tử trên sóng). "
             "Nếu người nghe cần liên hệ, viết một cách liên hệ đọc được trên sóng (ví dụ số "
-            f"điện thoại, hay «tại trụ sở {unit}»), hoặc đặt [radio] url_spoken trong site.toml "
-            "để mọi địa chỉ web và thư điện tử được đọc thành một cụm từ."
+            f"điện thoại, hay «tại trụ sở {unit}»)."
+        )
+    if ctx.options.url_spoken:
+        return (
+            f"Đã bỏ {what} chứa địa chỉ «{address}» (không đọc địa chỉ web trên sóng; đây không "
+            "phải website của đơn vị nên cụm từ [radio] url_spoken không thay vào). Nếu người "
+            "nghe cần biết nơi xem, viết tên trang đó bằng lời (ví dụ «trên Cổng dịch vụ công "
+            "quốc gia»)."
         )
     return (
         f"Đã bỏ {what} chứa địa chỉ «{address}» (không đọc địa chỉ web trên sóng). Nếu người "

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from publish.errors import PublishError
 
-__all__ = ["RATE_LEAST", "RATE_MOST", "SpeakOptions"]
+__all__ = ["RATE_LEAST", "RATE_MOST", "SpeakOptions", "site_hosts"]
 
 RATE_LEAST, RATE_MOST = 60, 600
 """The read rates (syllables a minute) a timing may assume: [radio] rate_spm, --read-rate."""
@@ -44,6 +46,9 @@ class SpeakOptions:
     lexicon_file: str = ""
     """The unit's abbreviation file as site.toml names it ([radio] abbreviations), for the hints
     that tell where to add a reading; empty when none is named."""
+    site_hosts: tuple[str, ...] = ()
+    """The hosts of the unit's website (`site_hosts`): `url_spoken` names that site, so only an
+    address on one of them becomes it; empty outside a project, where every web address does."""
 
     def __post_init__(self) -> None:
         """Reject values outside §8 with a message that lists the allowed ones."""
@@ -59,3 +64,10 @@ class SpeakOptions:
                 f"Tốc độ đọc {self.read_rate_spm} âm tiết/phút không hợp lệ; cần số âm tiết mỗi "
                 f"phút trong khoảng {RATE_LEAST}–{RATE_MOST} (thường là 210, 240 hoặc 270)."
             )
+
+
+def site_hosts(addresses: Iterable[str]) -> tuple[str, ...]:
+    """The hosts of the website's addresses (base_url, [site] old_base_urls), lower case and
+    without «www.», as `SpeakOptions.site_hosts` compares them."""
+    hosts = (urlsplit(address).hostname or "" for address in addresses)
+    return tuple(sorted({host.removeprefix("www.") for host in hosts if host}))

@@ -24,7 +24,7 @@ from publish.radio.abbreviations import load_abbreviations, read_unit_file
 from publish.radio.flags import BLOCKING, Flag
 from publish.radio.markdown import byline
 from publish.radio.normalise import normalise
-from publish.radio.options import SpeakOptions
+from publish.radio.options import SpeakOptions, site_hosts
 from publish.radio.place_kinds import site_places
 from publish.radio.readtime import count_syllables, simple_seconds
 from publish.render.radio.cache import fingerprint
@@ -188,6 +188,7 @@ class Speaker:
             unit_name=config.unit.name,
             places=site_places(config.unit.name, config.unit.area, config.contact.address),
             lexicon_file=config.radio.abbreviations,
+            site_hosts=site_hosts((config.base_url, *config.site.old_base_urls)),
         )
         path = config.root / config.radio.abbreviations if config.radio.abbreviations else None
         self.lexicon = tuple(sorted(load_abbreviations(path).items()))
