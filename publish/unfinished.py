@@ -16,13 +16,24 @@ from publish.frontmatter import Parsed
 from publish.markdown_comments import shown_body
 from publish.text import line_numbers, quoted
 
-__all__ = ["LINES_LISTED", "PLACEHOLDER_DOMAIN", "TO_COMPLETE", "check", "placeholder_address"]
+__all__ = [
+    "GUIDE_HOSTS",
+    "LINES_LISTED",
+    "PLACEHOLDER_DOMAIN",
+    "TO_COMPLETE",
+    "check",
+    "placeholder_address",
+]
 
 TO_COMPLETE = "CẦN BỔ SUNG"
 """What `publish init` writes where the unit's data is missing (see publish.commands.init)."""
 PLACEHOLDER_DOMAIN = "example"
 """The top-level domain of the address `publish init` writes when it is given none (reserved,
 RFC 2606: no one can own it, so nothing is ever published there by mistake)."""
+GUIDE_HOSTS = ("example.gov.vn", "example.com", "example.net", "example.org")
+"""The hosts README.md, `init --help` and the docs write their sample addresses with
+(`--base-url https://example.gov.vn/congan-hoakhanh/`): a unit that copies the command as it is
+would publish links to a site that is not its own."""
 LINES_LISTED = 10
 """How many lines of marks one note names; the count says how many more there are."""
 
@@ -48,16 +59,21 @@ def check(col: Collector, parsed: Parsed, *, kind: str = "bản tin") -> None:
 
 
 def placeholder_address(config: Config) -> list[Problem]:
-    """A warning while site.toml's base_url is still init's placeholder: feeds, sitemap, share
-    cards and Zalo links would all point at an address that does not exist."""
-    host = urlsplit(config.base_url).hostname or ""
-    if not host.endswith(f".{PLACEHOLDER_DOMAIN}"):
+    """A warning while site.toml's base_url is still init's placeholder, or the guide's sample
+    address: feeds, sitemap, share cards and Zalo links would all point at an address that is
+    not the unit's."""
+    host = (urlsplit(config.base_url).hostname or "").removeprefix("www.")
+    if host.endswith(f".{PLACEHOLDER_DOMAIN}"):
+        what = "vẫn là địa chỉ tạm {} của publish init"
+    elif any(host == guide or host.endswith(f".{guide}") for guide in GUIDE_HOSTS):
+        what = "là địa chỉ ví dụ {} chép từ hướng dẫn, không phải website của đơn vị"
+    else:
         return []
     return [
         Problem(
             "site.toml",
-            f"vẫn là địa chỉ tạm {quoted(config.base_url)} của publish init: liên kết trong feed, "
-            "sitemap, ảnh chia sẻ và bài Zalo sẽ trỏ tới một địa chỉ không có thật",
+            what.format(quoted(config.base_url)) + ": liên kết trong feed, sitemap, ảnh chia sẻ "
+            "và bài Zalo sẽ trỏ tới một địa chỉ không phải của đơn vị",
             "base_url",
             hint="Ghi địa chỉ thật của website vào base_url trong bảng [site].",
             severity="warning",

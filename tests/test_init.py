@@ -151,7 +151,7 @@ def test_what_init_does_not_know_is_marked_and_what_it_was_given_is_in_site_toml
         "--area",
         "thành phố Đà Nẵng",
         "--base-url",
-        "https://example.gov.vn/congan-hoakhanh",
+        "https://conganhoakhanh.danang.gov.vn",
         "--phone",
         "0236 3 700 000",
         "--address",
@@ -165,7 +165,7 @@ def test_what_init_does_not_know_is_marked_and_what_it_was_given_is_in_site_toml
     loaded = config.load(root)
     assert loaded.unit.short_name == "Công an xã Hòa Khánh"  # a commune keeps its level
     assert loaded.unit.area == "thành phố Đà Nẵng"
-    assert loaded.base_url == "https://example.gov.vn/congan-hoakhanh/"
+    assert loaded.base_url == "https://conganhoakhanh.danang.gov.vn/"
     assert (loaded.contact.hotline, loaded.contact.address, loaded.contact.email) == (
         "0236 3 700 000",
         "Số 9 đường Âu Cơ",
@@ -191,6 +191,39 @@ def test_what_init_does_not_know_is_marked_and_what_it_was_given_is_in_site_toml
     own_cover(root / "content" / "images" / "default-cover.jpg")
     checked = publish("check", "--strict", cwd=root)
     assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "https://example.gov.vn/congan-hoakhanh/",
+        "https://www.example.com/",
+        "https://ca.example.org/",
+    ],
+)
+def test_the_guides_sample_address_copied_as_it_is_is_told_and_stops_ci(
+    tmp_path: Path, address: str
+) -> None:
+    """README's `init --base-url https://example.gov.vn/congan-hoakhanh/` copied as it is would
+    put another site's address in every feed, sitemap and Zalo link: check says so at the line,
+    and CI (--strict) publishes nothing until it is the unit's own."""
+    root = tmp_path / "hk"
+    assert publish("init", root, "--unit", UNIT, "--base-url", address).returncode == 0
+    checked = publish("check", cwd=root)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    at = next(
+        n
+        for n, line in enumerate((root / "site.toml").read_text("utf-8").splitlines(), 1)
+        if line.startswith("base_url =")
+    )
+    assert (
+        f"site.toml:{at}: cảnh báo: trường 'base_url': là địa chỉ ví dụ «{address}» chép từ "
+        "hướng dẫn, không phải website của đơn vị" in checked.stderr
+    ), checked.stderr
+    assert "Ghi địa chỉ thật của website vào base_url" in checked.stderr
+    strict = publish("check", "--strict", cwd=root)
+    assert strict.returncode == 1
+    assert "địa chỉ ví dụ" in strict.stderr
 
 
 def own_cover(path: Path) -> None:
