@@ -35,6 +35,7 @@ __all__ = [
     "vn_date",
     "vn_datetime",
     "vn_long_date",
+    "vn_long_datetime",
     "vn_month",
     "vn_short_date",
     "vn_sort_key",
@@ -239,6 +240,18 @@ def vn_long_date(value: dt.date | dt.datetime) -> str:
     """Format as "Thứ Tư, ngày 8 tháng 7 năm 2026": a bulletin page's own date, read aloud by
     any voice as it is said."""
     return f"{WEEKDAYS[value.weekday()]}, ngày {value.day} tháng {value.month} năm {value.year}"
+
+
+def vn_long_datetime(value: dt.datetime) -> str:
+    """Format as "7:30, Thứ Bảy, ngày 5 tháng 12 năm 2026": a bulletin page's own date with the
+    time it was published, the hour without a leading zero as a correction's time is written
+    (publish.correction_text.when). At midnight the day alone: a date written without a time is
+    read as that day's 00:00 (publish.fields.read_moment), and «0:00» would be a time nobody
+    wrote."""
+    day = vn_long_date(value)
+    if value.time() == dt.time():
+        return day
+    return f"{value.hour}:{value.minute:02d}, {day}"
 
 
 def vn_datetime(value: dt.datetime) -> str:

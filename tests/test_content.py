@@ -898,7 +898,7 @@ def test_a_utc_evening_is_the_next_day_in_vietnam_everywhere(tmp_path: Path) -> 
     paths = {a.path: a for a in result.artifacts}
     page = paths["2026/11/a/index.html"].data.decode("utf-8")
     stamp = '<time datetime="2026-11-01T03:00:00+07:00">'
-    assert f"{stamp}Chủ nhật, ngày 1 tháng 11 năm 2026</time>" in page  # Saturday in UTC
+    assert f"{stamp}3:00, Chủ nhật, ngày 1 tháng 11 năm 2026</time>" in page  # Saturday in UTC
     assert "tháng 10" not in page
     for listing in ("index.html", "luu-tru/2026/11/index.html"):
         card = paths[listing].data.decode("utf-8")

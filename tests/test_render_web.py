@@ -192,11 +192,12 @@ def test_heading_ids_are_transliterated(built: BuiltSite) -> None:
 
 
 def test_dates_are_vietnamese_with_weekday_and_read_as_dates(built: BuiltSite) -> None:
-    """A bulletin's page says its date in words, cards keep it short; neither has a leading zero
-    ("01/2024" is read "không một" by eSpeak's Vietnamese voice), month pages neither."""
+    """A bulletin's page says its time and date in words, cards keep the date short; neither has
+    a leading zero ("01/2024" is read "không một" by eSpeak's Vietnamese voice), month pages
+    neither."""
     page = built.html(GIA_DANH)
     assert (
-        '<time datetime="2024-01-15T08:00:00+07:00">Thứ Hai, ngày 15 tháng 1 năm 2024</time>'
+        '<time datetime="2024-01-15T08:00:00+07:00">8:00, Thứ Hai, ngày 15 tháng 1 năm 2024</time>'
         in page
     )
     card = '<time datetime="2024-01-15T08:00:00+07:00">Thứ Hai, 15/1/2024</time>'
@@ -1288,6 +1289,34 @@ def test_an_old_address_below_theo_doi_leaves_the_follow_page_alone(
     built = build_site(root)
     assert f'content="0; url={GIA_DANH}"' in built.html("/theo-doi/vu-an-cu/")
     assert "Qua ứng dụng đọc tin" in built.html("/theo-doi/")
+
+
+def test_a_bulletin_page_says_when_it_was_published_and_a_date_alone_as_written(
+    tmp_path: Path,
+) -> None:
+    """A warning about a scam is read against the hour it went out: the page says «19:30» with
+    the day (the moment with its +07:00 offset for machines); a bulletin dated without a time is
+    shown the day alone, not «0:00», a time nobody wrote. Cards keep the date alone."""
+    root = copy_site(tmp_path)
+    (root / "content/bai-viet/2024-03-21-chi-ngay.md").write_text(
+        bulletin_md({"title": '"Thông báo tạm dừng cấp căn cước"', "date": "2024-03-21"}),
+        "utf-8",
+    )
+    site = build_site(root)
+    timed = site.html("/2024/02/tuan-tra-dem/")
+    assert (
+        '<time datetime="2024-02-20T19:30:00+07:00">19:30, Thứ Ba, ngày 20 tháng 2 năm 2024</time>'
+        in timed
+    )
+    day_only = site.html("/2024/03/chi-ngay/")
+    assert (
+        '<time datetime="2024-03-21T00:00:00+07:00">Thứ Năm, ngày 21 tháng 3 năm 2024</time>'
+        in day_only
+    )
+    assert "0:00" not in re.sub(r"<[^>]*>", "", day_only.split("<main", 1)[1])  # as shown
+    assert '<time datetime="2024-02-20T19:30:00+07:00">Thứ Ba, 20/2/2024</time>' in site.html(
+        "/luu-tru/2024/02/"
+    )
 
 
 def test_a_category_list_does_not_name_its_category_on_every_card(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ from publish.text import (
     vn_date,
     vn_datetime,
     vn_long_date,
+    vn_long_datetime,
     vn_month,
     vn_short_date,
     vn_sort_key,
@@ -135,6 +136,24 @@ def test_website_dates_have_no_leading_zero_a_voice_reads_as_khong(
     "không tám không bảy…" in eSpeak; a card's date stays short, a bulletin's own is said whole."""
     assert vn_short_date(day) == short
     assert vn_long_date(dt.datetime.combine(day, dt.time(8), tzinfo=ICT)) == long
+
+
+@pytest.mark.parametrize(
+    ("moment", "shown"),
+    [
+        (dt.datetime(2026, 12, 5, 7, 30, tzinfo=ICT), "7:30, Thứ Bảy, ngày 5 tháng 12 năm 2026"),
+        (dt.datetime(2026, 12, 6, 19, 5, tzinfo=ICT), "19:05, Chủ nhật, ngày 6 tháng 12 năm 2026"),
+        (dt.datetime(2026, 12, 5, 0, 0, tzinfo=ICT), "Thứ Bảy, ngày 5 tháng 12 năm 2026"),
+        (dt.datetime(2026, 12, 5, 0, 15, tzinfo=ICT), "0:15, Thứ Bảy, ngày 5 tháng 12 năm 2026"),
+    ],
+)
+def test_a_bulletin_s_own_date_says_its_time_unless_written_without_one(
+    moment: dt.datetime, shown: str
+) -> None:
+    """A warning's page says the hour it went out, without a leading zero (read "không bảy"),
+    before the day as a correction's time is; a date written alone (that day's 00:00) shows
+    no «0:00», which nobody wrote, but a quarter past midnight is a time."""
+    assert vn_long_datetime(moment) == shown
 
 
 def test_outputs_are_nfc() -> None:

@@ -72,6 +72,18 @@ def test_bulletin_page_shows_its_bulletin(sample_site, look_page) -> None:
     assert cover.evaluate("img => img.complete && img.naturalWidth > 0")
 
 
+def test_a_warning_s_page_says_the_hour_it_went_out(sample_site, look_page) -> None:
+    """A scam warning is read against when it went out: under its title a phone's reader sees
+    the hour before the day, as Vietnamese is said, and the page hands the moment, with Việt
+    Nam's offset, to whatever reads it for them."""
+    page, _ = look_page(sample_site.pages["long-word"], width=360, height=640, mobile=True)
+    when = page.locator(".bulletin-header .meta time")
+    assert when.inner_text() == "8:00, Thứ Bảy, ngày 9 tháng 1 năm 2027"
+    assert when.get_attribute("datetime") == "2027-01-09T08:00:00+07:00"
+    box = when.bounding_box()
+    assert box and box["y"] + box["height"] <= 640, box  # on the first screen
+
+
 def test_a_bulletin_s_category_is_marked_in_the_strip_as_on_its_list(
     sample_site, open_page
 ) -> None:

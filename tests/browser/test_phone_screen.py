@@ -375,3 +375,53 @@ def test_the_marked_category_chip_is_on_the_phone_s_screen(path: str, look_phone
     chip.evaluate("e => e.scrollIntoView({inline: 'nearest', block: 'nearest'})")  # a swipe
     box = chip.bounding_box()  # scrolled to a whole pixel: its edge a fraction of one past
     assert box and box["x"] > -1 and box["x"] + box["width"] < 376, box
+
+
+PHONE_320 = {"width": 320, "height": 568, "mobile": True}
+CARD_LINES = """cards => cards.map(card => {
+    const box = e => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+    const time = card.querySelector('.meta time'), link = card.querySelector('.card-category a');
+    const thumb = card.querySelector('.thumb'), meta = card.querySelector('.meta');
+    return {
+        date: time.textContent, dateLines: time.getClientRects().length,
+        cut: link ? link.scrollWidth > link.clientWidth + 1 : false,
+        category: link ? box(card.querySelector('.card-category')) : null,
+        meta: box(meta), metaWidth: meta.clientWidth,
+        title: box(card.querySelector('.card-title')),
+        thumb: thumb && thumb.getClientRects().length ? box(thumb) : null,
+    };
+})"""
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/the/lua-dao-qua-mang/",
+        "/chuyen-muc/canh-bao-toi-pham/",
+        "/2025/06/canh-bao-lua-dao-viec-nhe-luong-cao/",
+    ],
+)
+def test_a_320_px_phone_shows_each_card_s_date_whole_beside_nothing_sideways(
+    path: str, look_phone: Opener
+) -> None:
+    """On a 320 px phone (an old iPhone SE, a cheap Android) the title's column beside the
+    thumbnail was ~140 px: «Thứ Bảy,» and «5/12/2026» fell on two lines and the category after
+    them was cut to «Tình hình an ni…». The thumbnail stays beside the title, each card's date is
+    on one line, a category is cut only where it is wider than the card, and the page does not
+    scroll sideways."""
+    page, _ = look_phone(path, **PHONE_320)
+    keep_screenshot(page, f"cards-320{path.replace('/', '-').rstrip('-')}.png", full_page=True)
+    width, viewport = page.evaluate(
+        "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert width <= viewport == 320
+    cards = page.locator(".card").evaluate_all(CARD_LINES)
+    assert cards and any(card["thumb"] for card in cards)
+    for card in cards:
+        assert card["dateLines"] == 1, card
+        if card["thumb"]:
+            assert _apart(card["thumb"], card["title"]) and _apart(card["thumb"], card["meta"])
+        if card["cut"]:
+            label = card["category"]
+            assert label[2] - label[0] >= card["metaWidth"] - 1, card

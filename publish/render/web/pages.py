@@ -35,7 +35,7 @@ from publish.render.web.phones import (
 )
 from publish.render.web.seo import json_ld, news_article
 from publish.render.web.tables import stacked_tables
-from publish.text import vn_long_date, vn_month, vn_sort_key
+from publish.text import vn_long_datetime, vn_month, vn_sort_key
 
 __all__ = ["PageJob", "View", "Views", "output_path"]
 
@@ -506,7 +506,7 @@ class Views(SiteContext):
             body=self._body(str(self.body_html(bulletin))),
             cover=cover,
             date_iso=bulletin.date.isoformat(),
-            date=vn_long_date(bulletin.date),
+            date=vn_long_datetime(bulletin.date),
             category={
                 "label": category.label,
                 "url": self.url(self.category_url(bulletin.category)),
