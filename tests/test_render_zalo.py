@@ -618,3 +618,16 @@ def test_a_footer_in_site_toml_closes_every_article_and_a_changed_one_is_rebuilt
     site.write_text("\n".join(kept) + "\n", "utf-8")
     for blocks in texts():
         assert not any("Đường dây nóng" in text or "113" in text for text in blocks)
+
+
+def test_a_run_with_no_space_longer_than_the_block_limit_is_cut_to_it(tmp_path: Path) -> None:
+    """A shared link pasted whole (hundreds of characters, no space) was left in one block over
+    [zalo] text_block_max: an OA whose Zalo refuses longer blocks had the whole article refused
+    at every sync. Every block keeps to the limit; the text is all there, in order."""
+    link = "https://www.facebook.com/share/p/" + "AbC9xYz-" * 40 + "1/"
+    body = f"Thông tin chính thức đăng tại:\n{link}\n"
+    files = {"content/bai-viet/bt-001.md": zalo_bulletin(1, body=body)}
+    output = built(zalo_project(tmp_path, 1, zalo="text_block_max = 200", files=files))
+    texts = [b["content"] for b in payload(output, "bt-001")["body"][:-1] if b["type"] == "text"]
+    assert len(texts) > 1 and all(len(text) <= 200 for text in texts)
+    assert "".join(texts[1:]) == link
