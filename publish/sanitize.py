@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["strip_markup"]
+__all__ = ["defuse_markup", "strip_markup"]
 
 _MARKUP = re.compile(
     r"<!--.*?(?:-->|$)"  # comments, even unterminated ones
@@ -37,3 +37,10 @@ def strip_markup(text: str) -> str:
             break
         text = stripped
     return _TAG_START.sub("< ", text)
+
+
+def defuse_markup(text: str) -> str:
+    """`text` that was never markup (a title, a summary) with every character kept and a space
+    after each `<` an HTML parser would read as a tag's start: «<<Vì an ninh Tổ quốc>>» keeps
+    its words, where strip_markup would take «<Vì an ninh Tổ quốc>» for a tag and drop them."""
+    return _TAG_START.sub("< ", text) if "<" in text else text

@@ -618,3 +618,38 @@ def test_a_footer_in_site_toml_closes_every_article_and_a_changed_one_is_rebuilt
     site.write_text("\n".join(kept) + "\n", "utf-8")
     for blocks in texts():
         assert not any("Đường dây nóng" in text or "113" in text for text in blocks)
+
+
+def test_a_run_with_no_space_longer_than_the_block_limit_is_cut_to_it(tmp_path: Path) -> None:
+    """A shared link pasted whole (hundreds of characters, no space) was left in one block over
+    [zalo] text_block_max: an OA whose Zalo refuses longer blocks had the whole article refused
+    at every sync. Every block keeps to the limit; the text is all there, in order."""
+    link = "https://www.facebook.com/share/p/" + "AbC9xYz-" * 40 + "1/"
+    body = f"Thông tin chính thức đăng tại:\n{link}\n"
+    files = {"content/bai-viet/bt-001.md": zalo_bulletin(1, body=body)}
+    output = built(zalo_project(tmp_path, 1, zalo="text_block_max = 200", files=files))
+    texts = [b["content"] for b in payload(output, "bt-001")["body"][:-1] if b["type"] == "text"]
+    assert len(texts) > 1 and all(len(text) <= 200 for text in texts)
+    assert "".join(texts[1:]) == link
+
+
+def test_angle_brackets_in_the_title_and_summary_keep_their_words_on_zalo(
+    tmp_path: Path,
+) -> None:
+    """Editors type «<<…>>» for «…» and «<…>» around a law's name. Title and summary are text,
+    shown on the website as typed; the Zalo payload took «<Vì an ninh Tổ quốc>» for a tag and
+    dropped the words. They stay, no tag start left for an app that might read HTML."""
+    files = {
+        "content/bai-viet/bt-001.md": zalo_bulletin(
+            1,
+            title='"Hưởng ứng Tháng hành động <<Vì an ninh Tổ quốc>> năm 2027"',
+            summary='"Theo Luật số 36/2024/QH15 <Luật Trật tự, an toàn giao thông đường bộ>, '
+            'người vi phạm bị xử lý nghiêm."',
+        )
+    }
+    body = payload(built(zalo_project(tmp_path, 1, files=files)), "bt-001")
+    assert body["title"] == "Hưởng ứng Tháng hành động << Vì an ninh Tổ quốc>> năm 2027"
+    assert body["description"] == (
+        "Theo Luật số 36/2024/QH15 < Luật Trật tự, an toàn giao thông đường bộ>, "
+        "người vi phạm bị xử lý nghiêm."
+    )

@@ -141,6 +141,23 @@ def test_validation_error_is_not_retried(client: ZaloClient, emulator: ZaloEmula
     assert emulator.count_calls("/article/create") == 1
 
 
+@pytest.mark.parametrize("status", [400, 401, 403])
+def test_an_application_error_sent_with_an_http_4xx_status_is_read_from_its_body(
+    client: ZaloClient, emulator: ZaloEmulator, status: int
+) -> None:
+    """Whether Zalo answers every application error with HTTP 200 is unconfirmed (contract §8):
+    sent with a 4xx, a refusal is still no failure to retry, and -216 still refreshes once."""
+    emulator.configure(error_http_status=status)
+    with pytest.raises(ZaloError) as caught:
+        client.create(sample_body(title="T" * 150))
+    assert caught.value.code == -201 and caught.value.http_status == status
+    assert "title allow 1 to 150 characters" in str(caught.value)
+    assert emulator.count_calls("/article/create") == 1
+    emulator.revoke_access_tokens()
+    assert client.getoa()["num_follower"] == 0
+    assert emulator.count_calls(OAUTH) == 2
+
+
 def test_update_then_verify_changes_the_article(client: ZaloClient, emulator: ZaloEmulator) -> None:
     article_id = client.verify(client.create(sample_body()))
     new_token = client.update(

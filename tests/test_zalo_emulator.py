@@ -100,6 +100,22 @@ def test_application_errors_are_http_200_without_data(http: httpx.Client) -> Non
     assert response.json() == {"error": -216, "message": "Access token is invalid"}
 
 
+def test_the_http_status_of_application_errors_is_a_setting(
+    http: httpx.Client, emulator: ZaloEmulator, token: str
+) -> None:
+    """No 4xx traffic was captured, so HTTP 200 for every application error is unconfirmed
+    (contract §8): a setting, the envelope unchanged; success stays HTTP 200."""
+    emulator.configure(error_http_status=400)
+    response = http.get("/v2.0/oa/getoa", headers={"access_token": "not-a-token"})
+    assert response.status_code == 400
+    assert response.json() == {"error": -216, "message": "Access token is invalid"}
+    refused = http.post(
+        "/v2.0/article/create", headers={"access_token": token}, json=sample_body(title="")
+    )
+    assert refused.status_code == 400 and refused.json()["error"] == -201
+    assert http.get("/v2.0/oa/getoa", headers={"access_token": token}).status_code == 200
+
+
 @pytest.mark.parametrize(
     "path", ["/v3.0/article/getslice", "/v2.0/article/upload_image", "/v2.0/nothing"]
 )

@@ -579,7 +579,8 @@ class ZaloEmulator:
             data = handler(query, body)
         except ApiFailure as failure:
             payload = {"error": failure.code, "message": failure.message}
-            return Reply(status=failure.http_status, payload=payload, headers=rate_headers)
+            status = self.config.error_http_status
+            return Reply(status=status, payload=payload, headers=rate_headers)
         return Reply(payload=_ok(data), headers=rate_headers)
 
     def _routes(self) -> dict[tuple[str, str], Callable[[dict[str, str], Any], Any]]:

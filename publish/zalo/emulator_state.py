@@ -72,6 +72,9 @@ class EmulatorConfig:
     accept_query_access_token: bool = True  # [U] legacy ?access_token=
     require_appsecret_proof: bool = False  # -242 when the proof header is missing or wrong
     oa_authorized: bool = True  # False: -223 "has not authorized this API"
+    # [U] the HTTP status of an application error's envelope (-2xx, -32…): every source says 200,
+    # but no 4xx traffic was captured (contract §8). An unknown path stays 404 with -209.
+    error_http_status: int = 200
     oa_tier_too_low: bool = False  # True: article writes give -224 (the OA's package is too low)
 
     # Consent (GET /v4/oa/permission) and the authorization_code grant with PKCE S256.
@@ -154,11 +157,10 @@ class EmulatorConfig:
 class ApiFailure(Exception):
     """An application error the API reports in the envelope: `{"error": code, "message": ...}`."""
 
-    def __init__(self, code: int, message: str, *, http_status: int = 200) -> None:
+    def __init__(self, code: int, message: str) -> None:
         super().__init__(f"{code} {message}")
         self.code = code
         self.message = message
-        self.http_status = http_status
 
 
 def nfc_len(value: str) -> int:

@@ -78,8 +78,9 @@ def heading_case(text: str) -> str:
 
 def pieces(text: str, limit: int) -> list[str]:
     """`text` cut into runs of at most `limit` characters: after the last sentence that fits,
-    else after the last clause (in the run's second half), else at the last space; an unbroken
-    run longer than that is left whole."""
+    else after the last clause (in the run's second half), else at the last space, else (a run
+    with no space, such as a pasted share link) at the limit itself: a block over [zalo]
+    text_block_max may have Zalo refuse the whole article."""
     found: list[str] = []
     while len(text) > limit:
         window = text[: limit + 1]
@@ -91,7 +92,7 @@ def pieces(text: str, limit: int) -> list[str]:
         ]
         cut = ends[-1] if ends else _clause_end(window) or window.rfind(" ")
         if cut <= 0:
-            break
+            cut = limit
         found.append(text[:cut].rstrip())
         text = text[cut:].lstrip()
     return [*found, text]
@@ -457,7 +458,7 @@ def markdown_blocks(
     shown: LinkText | None = None,
 ) -> list[dict[str, Any]]:
     """The blocks of one Markdown body, in reading order; a paragraph over `text_max` characters
-    is cut between sentences (a run with no space is left whole); a link with an address to
+    is cut between sentences (a run with no space at the limit itself); a link with an address to
     show shows the text `shown` gives instead of its own, when it gives one."""
     html = to_html(body)
     walker = _Walker(image, link, text_max, shown)

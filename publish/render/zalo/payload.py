@@ -24,6 +24,7 @@ from publish.model import Bulletin, ImageRef, Site
 from publish.render.zalo.blocks import markdown_blocks, pieces, plain_text
 from publish.render.zalo.images import ZaloImages, public_url, refused_format
 from publish.render.zalo_path import payload_path
+from publish.sanitize import defuse_markup
 from publish.site_paths import served_paths
 
 __all__ = [
@@ -45,6 +46,12 @@ SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 def nfc(text: str) -> str:
     """NFC, as Zalo counts characters."""
     return unicodedata.normalize("NFC", text)
+
+
+def plain_words(text: str) -> str:
+    """Text written as text (front matter, site.toml) as one NFC line, every word kept: the
+    website shows it as typed, angle brackets included (see defuse_markup)."""
+    return nfc(" ".join(defuse_markup(text).split()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,11 +105,11 @@ def fields_of(bulletin: Bulletin, config: Config) -> Fields:
         cover = ImageRef(config.site.default_cover, config.site.title)
         cover_field = "[site] default_cover"
     return Fields(
-        plain_text(title),
+        plain_words(title),
         title_field,
-        plain_text(summary),
+        plain_words(summary),
         summary_field,
-        plain_text(author),
+        plain_words(author),
         author_field,
         cover,
         cover_field,
@@ -304,13 +311,13 @@ def correction_texts(bulletin: Bulletin, config: Config) -> list[str]:
     return [
         piece
         for correction in bulletin.corrections
-        for piece in pieces(plain_text(told(correction)), config.zalo.text_block_max)
+        for piece in pieces(plain_words(told(correction)), config.zalo.text_block_max)
     ]
 
 
 def footer_texts(config: Config) -> list[str]:
     """The text blocks of [zalo] footer: one per paragraph, each cut as a body's would be."""
-    paragraphs = (plain_text(p) for p in config.zalo.footer.split("\n\n"))
+    paragraphs = (plain_words(p) for p in config.zalo.footer.split("\n\n"))
     return [piece for p in paragraphs if p for piece in pieces(p, config.zalo.text_block_max)]
 
 
