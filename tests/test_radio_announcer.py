@@ -254,6 +254,12 @@ def test_a_negative_percentage_is_read_am() -> None:
         ("phạm pháp hình sự (-5 vụ)", "phạm pháp hình sự, giảm năm vụ,"),
         ("tương ứng -10%", "tương ứng giảm mười phần trăm"),
         ("Số vụ: 8 (-2)", "Số vụ: tám, giảm hai,"),
+        # A bare number right after the result it changes, or after `tương ứng`.
+        (
+            "xảy ra 8 vụ (-2), làm chết 3 người (-1)",
+            "xảy ra tám vụ, giảm hai, làm chết ba người, giảm một,",
+        ),
+        ("tương ứng (-2)", "tương ứng, giảm hai,"),
         # `giảm` right before the sign says the fall already.
         ("số vụ giảm -10%", "số vụ giảm mười phần trăm"),
         ("giảm (-3 vụ)", "giảm, ba vụ,"),
@@ -275,6 +281,11 @@ def test_a_bracketed_fall_in_a_results_table_is_read_giam(source: str, expected:
         ("số dư (-5 triệu đồng)", "số dư, âm năm triệu đồng,"),
         ("tăng trưởng -15%", "tăng trưởng âm mười lăm phần trăm"),
         ("(2 - 5 vụ)", "từ hai đến năm vụ,"),
+        # A bare number with no result before its bracket is the value itself: «nhiệt độ, giảm
+        # hai» told the listener it got two degrees colder, not that it is two below zero.
+        ("nhiệt độ (-2)", "nhiệt độ, âm hai,"),
+        ("chênh lệch (-2)", "chênh lệch, âm hai,"),
+        ("(-2)", "âm hai,"),
     ],
 )
 def test_a_true_negative_or_a_range_is_no_fall(source: str, expected: str) -> None:
