@@ -146,6 +146,8 @@ def test_a_count_of_comrades_is_no_amount_of_money() -> None:
             "Công văn số một trăm hai mươi ba về việc tăng cường tuần tra dịp Tết",
         ),
         ("Công văn V/v triển khai Đề án", "Công văn về việc triển khai Đề án"),
+        # Typed in capitals, as many offices head a letter: it was read «V V», with no flag.
+        ("Công văn V/V tăng cường tuần tra", "Công văn về việc tăng cường tuần tra"),
         ("giám đốc Cty TNHH Minh Phát", "giám đốc công ty trách nhiệm hữu hạn Minh Phát"),
         ("nhân viên cty bảo vệ", "nhân viên công ty bảo vệ"),
     ],
