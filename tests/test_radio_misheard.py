@@ -265,6 +265,26 @@ def test_a_province_named_in_two_parts_is_one_place_on_air(text: str, expected: 
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Xe khách tuyến Cao Lãnh - Hồng Ngự bị lật trên Quốc lộ 30.",
+            "Xe khách tuyến Cao Lãnh, Hồng Ngự bị lật trên Quốc lộ ba mươi.",
+        ),
+        (
+            "Tuần tra trên cao tốc Trung Lương – Mỹ Thuận.",
+            "Tuần tra trên cao tốc Trung Lương, Mỹ Thuận.",
+        ),
+    ],
+)
+def test_a_route_between_two_places_is_said_with_a_pause(text: str, expected: str) -> None:
+    """A spaced dash between two places (a route, a stretch of road) is the short pause a
+    presenter makes there (R15.3), never «đi» nor «đến»: the dash does not say which way, nor
+    whether the road runs the whole way between them."""
+    assert normalise(text).text == expected
+
+
+@pytest.mark.parametrize(
     "line",
     [
         *("Sài Gòn", "Nha Trang", "Châu Thành.", "Phú Quốc.", "Tây Nguyên.", "Hồ Chí Minh."),
