@@ -605,6 +605,28 @@ def test_other_a_over_b_is_still_flagged() -> None:
     assert _codes("đạt 455/473 xã") == ["R12.3"]
 
 
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            "điều tra làm rõ 42/45 vụ, đạt 93,3%",
+            "điều tra làm rõ bốn mươi hai trên bốn mươi lăm vụ, đạt chín mươi ba phẩy ba phần trăm",
+        ),
+        ("bắt giữ 15/18 đối tượng", "bắt giữ mười lăm trên mười tám đối tượng"),
+    ],
+)
+def test_so_many_cases_of_a_total_is_read_without_a_warning(source: str, expected: str) -> None:
+    """«42/45 vụ», a unit's tally of cases solved, can only be «trên»: R12.3 told the editor to
+    check it in every results bulletin, noise that hid the warnings that matter."""
+    spoken = normalise_fragment(source)
+    assert (spoken.text, spoken.flags) == (expected, ())
+
+
+def test_more_than_the_total_is_still_flagged() -> None:
+    """`45/42 vụ` is no share of a total (more solved than happened): a typo to check."""
+    assert _codes("làm rõ 45/42 vụ") == ["R12.3"]
+
+
 def test_an_emoji_between_two_phrases_leaves_a_pause() -> None:
     """R1.9 removed the emoji and the break it made: `Cảnh báo lừa đảo gọi ngay một một ba`."""
     spoken = normalise_fragment("⚠️ Cảnh báo lừa đảo 📞 gọi ngay 113 ✅")
