@@ -146,6 +146,8 @@ def test_a_count_of_comrades_is_no_amount_of_money() -> None:
             "Công văn số một trăm hai mươi ba về việc tăng cường tuần tra dịp Tết",
         ),
         ("Công văn V/v triển khai Đề án", "Công văn về việc triển khai Đề án"),
+        # Typed in capitals, as many offices head a letter: it was read «V V», with no flag.
+        ("Công văn V/V tăng cường tuần tra", "Công văn về việc tăng cường tuần tra"),
         ("giám đốc Cty TNHH Minh Phát", "giám đốc công ty trách nhiệm hữu hạn Minh Phát"),
         ("nhân viên cty bảo vệ", "nhân viên công ty bảo vệ"),
     ],
@@ -254,6 +256,12 @@ def test_a_negative_percentage_is_read_am() -> None:
         ("phạm pháp hình sự (-5 vụ)", "phạm pháp hình sự, giảm năm vụ,"),
         ("tương ứng -10%", "tương ứng giảm mười phần trăm"),
         ("Số vụ: 8 (-2)", "Số vụ: tám, giảm hai,"),
+        # A bare number right after the result it changes, or after `tương ứng`.
+        (
+            "xảy ra 8 vụ (-2), làm chết 3 người (-1)",
+            "xảy ra tám vụ, giảm hai, làm chết ba người, giảm một,",
+        ),
+        ("tương ứng (-2)", "tương ứng, giảm hai,"),
         # `giảm` right before the sign says the fall already.
         ("số vụ giảm -10%", "số vụ giảm mười phần trăm"),
         ("giảm (-3 vụ)", "giảm, ba vụ,"),
@@ -275,6 +283,11 @@ def test_a_bracketed_fall_in_a_results_table_is_read_giam(source: str, expected:
         ("số dư (-5 triệu đồng)", "số dư, âm năm triệu đồng,"),
         ("tăng trưởng -15%", "tăng trưởng âm mười lăm phần trăm"),
         ("(2 - 5 vụ)", "từ hai đến năm vụ,"),
+        # A bare number with no result before its bracket is the value itself: «nhiệt độ, giảm
+        # hai» told the listener it got two degrees colder, not that it is two below zero.
+        ("nhiệt độ (-2)", "nhiệt độ, âm hai,"),
+        ("chênh lệch (-2)", "chênh lệch, âm hai,"),
+        ("(-2)", "âm hai,"),
     ],
 )
 def test_a_true_negative_or_a_range_is_no_fall(source: str, expected: str) -> None:
@@ -590,6 +603,28 @@ def test_round_the_clock_is_read_without_a_warning(source: str, expected: str) -
 
 def test_other_a_over_b_is_still_flagged() -> None:
     assert _codes("đạt 455/473 xã") == ["R12.3"]
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            "điều tra làm rõ 42/45 vụ, đạt 93,3%",
+            "điều tra làm rõ bốn mươi hai trên bốn mươi lăm vụ, đạt chín mươi ba phẩy ba phần trăm",
+        ),
+        ("bắt giữ 15/18 đối tượng", "bắt giữ mười lăm trên mười tám đối tượng"),
+    ],
+)
+def test_so_many_cases_of_a_total_is_read_without_a_warning(source: str, expected: str) -> None:
+    """«42/45 vụ», a unit's tally of cases solved, can only be «trên»: R12.3 told the editor to
+    check it in every results bulletin, noise that hid the warnings that matter."""
+    spoken = normalise_fragment(source)
+    assert (spoken.text, spoken.flags) == (expected, ())
+
+
+def test_more_than_the_total_is_still_flagged() -> None:
+    """`45/42 vụ` is no share of a total (more solved than happened): a typo to check."""
+    assert _codes("làm rõ 45/42 vụ") == ["R12.3"]
 
 
 def test_an_emoji_between_two_phrases_leaves_a_pause() -> None:

@@ -265,6 +265,26 @@ def test_a_province_named_in_two_parts_is_one_place_on_air(text: str, expected: 
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Xe khách tuyến Cao Lãnh - Hồng Ngự bị lật trên Quốc lộ 30.",
+            "Xe khách tuyến Cao Lãnh, Hồng Ngự bị lật trên Quốc lộ ba mươi.",
+        ),
+        (
+            "Tuần tra trên cao tốc Trung Lương – Mỹ Thuận.",
+            "Tuần tra trên cao tốc Trung Lương, Mỹ Thuận.",
+        ),
+    ],
+)
+def test_a_route_between_two_places_is_said_with_a_pause(text: str, expected: str) -> None:
+    """A spaced dash between two places (a route, a stretch of road) is the short pause a
+    presenter makes there (R15.3), never «đi» nor «đến»: the dash does not say which way, nor
+    whether the road runs the whole way between them."""
+    assert normalise(text).text == expected
+
+
+@pytest.mark.parametrize(
     "line",
     [
         *("Sài Gòn", "Nha Trang", "Châu Thành.", "Phú Quốc.", "Tây Nguyên.", "Hồ Chí Minh."),
@@ -751,8 +771,13 @@ def test_a_code_a_scam_asks_for_is_read_digit_by_digit(text: str, expected: str)
         ),
         (
             "Nhập mã 482913, 556677 hoặc 998877.",
-            "Nhập mã bốn tám hai, chín một ba, năm năm sáu, sáu bảy bảy hoặc chín chín tám, "
+            "Nhập mã bốn tám hai, chín một ba; năm năm sáu, sáu bảy bảy hoặc chín chín tám, "
             "tám bảy bảy.",
+        ),
+        (
+            "Không cung cấp mã OTP 123456, 654321 cho bất kỳ ai.",
+            "Không cung cấp mã OTP một hai ba, bốn năm sáu và sáu năm bốn, ba hai một, cho bất "
+            "kỳ ai.",
         ),
         ("Mã PIN 1234 hay 4321.", "Mã PIN một hai ba bốn hay bốn ba hai một."),
         (
@@ -765,7 +790,9 @@ def test_a_code_a_scam_asks_for_is_read_digit_by_digit(text: str, expected: str)
 def test_each_code_of_a_list_of_codes_is_read_digit_by_digit(text: str, expected: str) -> None:
     """«mã OTP 123456 và 654321»: the second code was read as an amount («sáu trăm năm mươi tư
     nghìn…»). Each code a list joins by «,», «và», «hoặc», «hay» is a code; a count or an
-    amount after the list's «và» («và 200 nghìn đồng», «và 3 lần») is read as before."""
+    amount after the list's «và» («và 200 nghìn đồng», «và 3 lần») is read as before. A comma
+    between codes is said «;», or «và» before the last, as in a list of phone numbers (R9.2):
+    with commas alone the codes ran into one string of three-digit groups."""
     assert normalise(text).text == expected
 
 

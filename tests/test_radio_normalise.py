@@ -315,6 +315,34 @@ def test_an_amount_with_a_scale_word_and_a_comma_before_three_digits_blocks(
     assert all(form in fix for form in forms)
 
 
+@pytest.mark.parametrize(
+    ("text", "spoken", "other_form"),
+    [
+        (
+            "thiệt hại 3,456 tỷ đồng",
+            "thiệt hại ba phẩy bốn trăm năm mươi sáu tỷ đồng",
+            "«3.456 tỷ»",
+        ),
+        (
+            "chiếm đoạt 1,235 triệu đồng",
+            "chiếm đoạt một phẩy hai trăm ba mươi lăm triệu đồng",
+            "«1.235 triệu»",
+        ),
+    ],
+)
+def test_an_amount_with_three_decimals_before_a_scale_word_is_read_as_a_decimal(
+    text: str, spoken: str, other_form: str
+) -> None:
+    """`3,456 tỷ đồng` is how Vietnamese writes 3.456 billion (R3.1): it was held with a fix
+    telling the editor to write «3,456 tỷ», what was written, so the item could never pass. Read
+    as the decimal it is (R3.3), with a warning naming the form for English thousands."""
+    result = normalise_fragment(text)
+    assert result.text == spoken
+    [flag] = result.flags
+    assert (flag.code, flag.severity) == ("R3.4", "warning")
+    assert other_form in flag.message
+
+
 def test_vector_139_unknown_abbreviation_is_a_blocking_flag_not_spelled() -> None:
     spoken = normalise("Đội CSĐTTP về ma túy.")
     assert spoken.text == "Đội CSĐTTP về ma túy."

@@ -76,10 +76,29 @@ def _read(m: re.Match[str]) -> str:
     first that a count or an amount follows («và 3 lần», «và 200 nghìn đồng»)."""
     codes = [("", m[1], m.start(1))]
     codes += [(j[1], j[2], m.start(2) + j.start(2)) for j in _LISTED.finditer(m[2])]
-    said = m[0][: m.start(1) - m.start()]
+    said: list[tuple[str, str]] = []
     for joined, (joint, code, start) in enumerate(codes):
         end = start + len(code)
         if _COUNT_AFTER.match(m.string, end) or money_follows(m.string, end):
-            return said + m.string[start - len(joint) : m.end()] if joined else m[0]
-        said += joint + ", ".join(digit_by_digit(group) for group in digit_groups(code))
-    return said + pause_after(m.string, m.end())
+            if not joined:
+                return m[0]
+            rest = m.string[start - len(joint) : m.end()]
+            return m[0][: m.start(1) - m.start()] + _listed(said, last=False) + rest
+        said.append((joint, ", ".join(digit_by_digit(group) for group in digit_groups(code))))
+    return m[0][: m.start(1) - m.start()] + _listed(said) + pause_after(m.string, m.end())
+
+
+def _listed(codes: list[tuple[str, str]], last: bool = True) -> str:
+    """Codes read in words with what joins each to the one before: «;» for a comma, a longer
+    pause than the commas inside a code, and «và» before the `last` one if the writer put no
+    «và», «hoặc», «hay» there, as a list of phone numbers is read (R9.2): with commas only,
+    «một hai ba, bốn năm sáu, sáu năm bốn, ba hai một» could be one code or four."""
+    said = codes[0][1]
+    for at, (joint, words) in enumerate(codes[1:], start=2):
+        if joint.strip() != ",":
+            said += joint + words
+        elif last and at == len(codes):
+            said += " và " + words
+        else:
+            said += "; " + words
+    return said

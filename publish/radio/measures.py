@@ -128,7 +128,7 @@ _MINUS = re.compile(
     + _alternation(_CURRENCIES)
     + r")(?!\w))|(?P<count>\s*+"
     + COUNTED_NOUN
-    + r"|\s*+\))))"
+    + r")|(?P<bare>\s*+\))))"
 )
 """`-15%`, `-500.000 đồng`: a negative amount, `âm` (R12.4), like a measure's sign (R6.4); in a
 result's place, a fall (`_minus_said`); a count (`-5 vụ`) or a number closing a bracket (`(-2)`)
@@ -144,18 +144,28 @@ _RESULT_BEFORE = re.compile(
 )
 """Where a results table puts a change: opening a bracket (`giảm 2 vụ (-14,3%)`, `(-5 vụ)`,
 `Số vụ: 8 (-2)`), after `tương ứng`, or after a fall it goes on (`giảm 5 vụ, -10%`)."""
+_BARE_RESULT_BEFORE = re.compile(
+    r"(?:\d[%‰]?+(?:\s++" + COUNTED_NOUN + r")?\s*+\(|(?<!\w)(?i:tương ứng|tương đương)\s*+[:(]?+)"
+    r"\s*+$"
+)
+"""A bare number says what it changes by only right after that result (`Số vụ: 8 (-2)`,
+`8 vụ (-2)`) or `tương ứng`: with no result before it (`nhiệt độ (-2)`, `chênh lệch (-2)`) the
+number is the value itself, «âm hai», not a fall «giảm hai»."""
 
 
 def _minus_said(text: str, m: re.Match[str]) -> str:
     """`giảm` for a share's or a count's sign in a result's place (`_RESULT_BEFORE`), said as
     `(+12%)` is said `tăng`: «giảm ba vụ, âm mười lăm phần trăm» is heard as a double negative,
     a rise. Nothing right after `giảm`; `âm` for an amount elsewhere (`tăng trưởng -15%`); a
-    count elsewhere is left for P6 (`nhiệt độ -2`), as is a temperature (`(-2 độ C)`)."""
+    count elsewhere is left for P6 (`nhiệt độ -2`), as are a temperature (`(-2 độ C)`) and a
+    bare number with no result before its bracket (`nhiệt độ (-2)`)."""
     if ends_before(_FALL_BEFORE, text, m.start()):
         return ""
     if (m["share"] or m["count"]) and ends_before(_RESULT_BEFORE, text, m.start()):
         return "giảm "
-    return "-" if m["count"] is not None else "âm "
+    if m["bare"] is not None and ends_before(_BARE_RESULT_BEFORE, text, m.start()):
+        return "giảm "
+    return "-" if m["count"] is not None or m["bare"] is not None else "âm "
 
 
 _PLUS_SIGN = re.compile(r"(?<![\w.,)/+-])(?<!\d )\+\s?(?=\d)(?!84[\s.)]*\d)")

@@ -203,7 +203,9 @@ def read_number(written: str, ctx: Context) -> str:
     if m := _VN_DECIMAL.fullmatch(written):
         whole = cardinal(int(m[1].replace(".", "")), opts)
         if _LONE_EN_THOUSAND.fullmatch(written):
-            return _ambiguous(ctx, written, f"{whole} phẩy {_fraction_part(m[2], opts)}")
+            if m[2].endswith("0"):  # `1,000`: no Vietnamese decimal ends in zero, likely English
+                return _ambiguous(ctx, written, f"{whole} phẩy {_fraction_part(m[2], opts)}")
+            return _lone_decimal(ctx, m[1], m[2])
         return f"{whole} phẩy {_fraction_part(m[2], opts)}"
     if m := _EN_DECIMAL.fullmatch(written):
         spoken = f"{_integer(m[1], opts)} phẩy {_fraction_part(m[2], opts)}"
@@ -220,15 +222,35 @@ def read_number(written: str, ctx: Context) -> str:
     return _ambiguous(ctx, written, spoken)
 
 
+def _lone_decimal(ctx: Context, whole: str, fraction: str, scale: str = "") -> str:
+    """`3,456 tỷ`: a decimal comma, as Vietnamese writes it (R3.1), read so (R3.3) and told, as
+    English writes a thousand so too (R3.4): the warning names both, never «not Vietnamese»."""
+    opts = ctx.options
+    spoken = f"{cardinal(int(whole), opts)} phẩy {_fraction_part(fraction, opts)}"
+    unit = f" {scale}" if scale else ""
+    ctx.flag(
+        "R3.4",
+        WARNING,
+        f"«{whole},{fraction}{unit}» được đọc là số thập phân «{spoken}{unit}» (dấu phẩy thập "
+        f"phân, kiểu Việt Nam). Nếu dấu phẩy ở đây ngăn hàng nghìn kiểu nước ngoài "
+        f"(«{cardinal(int(whole + fraction), opts)}{unit}»), viết «{whole}.{fraction}{unit}».",
+        f"{whole},{fraction}",
+    )
+    return spoken
+
+
 def read_amount(written: str, ctx: Context, scale: str = "") -> str:
     """The number of an amount of money (R5): `5,000` there is five thousand written the foreign
-    way (R3.4), as no currency has a third decimal; before a scale word (`1,200 tỷ`) it may as well
-    be a decimal, a thousandfold less, so it is not read but blocks the item (Q5)."""
+    way (R3.4), as no currency has a third decimal. Before a scale word a decimal is read as one
+    (`3,456 tỷ`, R3.3), but one ending in zero (`1,200 tỷ`) is no way Vietnamese writes a decimal
+    (`1,2 tỷ`) and may be 1.200 tỷ, a thousandfold more: not read, it blocks the item (Q5)."""
     if not _LONE_EN_THOUSAND.fullmatch(written):
         return read_number(written, ctx)
     whole, _, fraction = written.partition(",")
     if not scale:
         return _ambiguous(ctx, written, cardinal(int(whole + fraction), ctx.options))
+    if not fraction.endswith("0"):
+        return _lone_decimal(ctx, whole, fraction, scale)
     decimal = f"{whole},{fraction.rstrip('0')}".rstrip(",")
     ctx.flag(
         "R3.4",

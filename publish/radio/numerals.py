@@ -7,6 +7,7 @@ import re
 from publish.radio.either_case import word_alone
 from publish.radio.flags import BLOCKING, WARNING, Context
 from publish.radio.numbers import (
+    COUNTED_NOUN,
     NUMBER,
     NUMBER_ALONE,
     RANGE_LEAD,
@@ -255,10 +256,14 @@ def _place_out_of(m: re.Match[str], ctx: Context) -> str:
 
 _ROUND_THE_CLOCK = frozenset({("24", "7"), ("24", "24")})
 """`24/7`, `24/24`: everyone reads them `trên`, nothing to check (R12.3 without a flag)."""
+_COUNTED_AFTER = re.compile(r"[^\S\n]++" + COUNTED_NOUN)
+"""`làm rõ 42/45 vụ`, `bắt 15/18 đối tượng`: so many of a total, counted: «trên» is the only
+reading, nothing for the editor to check (R12.3 without a flag)."""
 
 
 def _fraction(m: re.Match[str], ctx: Context) -> str:
-    """`1/2` → `một phần hai`; others (`455/473`) `a trên b` and flagged (R12.3)."""
+    """`1/2` → `một phần hai`; others (`455/473`) `a trên b` and flagged (R12.3), but for so
+    many of a total that a counted noun follows (`42/45 vụ`)."""
     a, b = int(m[1]), int(m[2].replace(".", ""))
     opts = ctx.options
     if (m[1], m[2]) in _ROUND_THE_CLOCK:
@@ -276,6 +281,8 @@ def _fraction(m: re.Match[str], ctx: Context) -> str:
             )
         return spoken
     spoken = f"{read_number(m[1], ctx)} trên {read_number(m[2], ctx)}"
+    if a <= b and _COUNTED_AFTER.match(m.string, m.end()):
+        return spoken
     ctx.flag(
         "R12.3",
         WARNING,
