@@ -11,6 +11,7 @@ from publish.sync.radio_guide import GUIDE_NAME
 from tests.helpers import FIXTURES, stats
 from tests.test_sync_radio import (
     FIRST,
+    ITEM,
     LATER,
     OTHER_ITEM,
     OTHER_TITLE,
@@ -153,3 +154,16 @@ def test_a_script_the_station_edited_that_misses_a_change_is_named_by_the_guide(
     (root / STATION / "2024-W50/script.moi.txt").replace(script)  # the station takes ours
     sync(root, now=LATER)
     assert "LƯU Ý" not in guide(root) and "không còn cùng nội dung" not in guide(root)
+
+
+def test_the_guide_says_where_the_item_scripts_are(root: Path) -> None:
+    """items/ sits in the station folder, shared by every episode, not in an episode's folder
+    the guide's «ĐỌC TỆP NÀO (trong thư mục của tập)» is about; each item says its episode."""
+    sync(root)
+    assert (root / STATION / ITEM).exists() and not (root / STATION / "2024-W50/items").exists()
+    text = guide(root)
+    assert (
+        "items/<tên tin>.txt (thư mục items/ nằm ngay trong thư mục này, chung cho mọi tập" in text
+    )
+    first_lines = (root / STATION / ITEM).read_text("utf-8-sig").splitlines()[:3]
+    assert any("(tập 2024-W50)" in line for line in first_lines)

@@ -68,8 +68,9 @@ def guide_bytes(program: str, episodes: list[Episode], sent: dt.datetime) -> byt
         "- rundown.txt: thứ tự phát, thời lượng và giờ lên sóng của từng tin. «Thời lượng khung» ở đầu "
         "rundown.txt và script là độ dài chuyên mục (phút:giây, như 10:00 là mười phút), không "
         "phải giờ phát.",
-        "- items/<tên tin>.txt: kịch bản riêng của từng tin (cùng nội dung với tin ấy trong "
-        "script), để in riêng hay đọc lại.",
+        "- items/<tên tin>.txt (thư mục items/ nằm ngay trong thư mục này, chung cho mọi tập, "
+        "không trong thư mục của tập): kịch bản riêng của từng tin (cùng nội dung với tin ấy "
+        "trong script), để in riêng hay đọc lại; đầu mỗi tệp ghi tin phát lúc nào, ở tập nào.",
         "- rundown.json: dành cho máy, không cần mở.",
         "- THAY-DOI.txt: tập đã được sửa sau khi đài nhận (thay, thêm hay rút tin), mới nhất ở "
         "trên. Tệp được thay có dòng «SỬA LẦN …» ở đầu: bản in trước đó không còn đúng, hãy in "
