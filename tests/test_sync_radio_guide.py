@@ -11,6 +11,7 @@ from publish.sync.radio_guide import GUIDE_NAME
 from tests.helpers import FIXTURES, stats
 from tests.test_sync_radio import (
     FIRST,
+    ITEM,
     LATER,
     OTHER_ITEM,
     OTHER_TITLE,
@@ -107,3 +108,62 @@ def test_a_bulletin_withdrawn_then_put_back_is_not_told_not_to_be_read(root: Pat
     assert (root / STATION / OTHER_ITEM).exists()
     assert "thư mục 2024-W50/ — 2 tin." in text
     assert "KHÔNG ĐỌC tin đã rút" not in text and OTHER_TITLE not in text
+
+
+def test_a_moi_the_station_deleted_is_no_longer_named_by_the_guide(root: Path) -> None:
+    """The station cut the withdrawn bulletin from its own script.txt and deleted our
+    script.moi.txt, as the guide says: the guide is written again (nothing else was sent)
+    without the «CHÚ Ý» sending the staff to a file that is gone; a rerun writes nothing."""
+    sync(root)
+    script = root / STATION / "2024-W50/script.txt"
+    script.write_text(script.read_text("utf-8") + "\nGhi chú của đài.\n", "utf-8")
+    edit(root / SECOND, "approved_by:", "draft: true\napproved_by:")
+    sync(root, now=LATER)
+    text = guide(root)
+    assert "VẪN CÒN tin đã rút" in text
+    assert "hoặc bỏ tin đó khỏi tệp của đài rồi xóa 2024-W50/script.moi.txt trước khi phát" in text
+    (root / STATION / "2024-W50/script.moi.txt").unlink()
+    actions, summary = sync(root, now=LATER)
+    assert [a.key for a in actions if a.kind == "update"] == [GUIDE_NAME] and summary.updated == 1
+    text = guide(root)
+    assert "script.moi.txt" not in text and "CHÚ Ý" not in text
+    assert f"KHÔNG ĐỌC tin đã rút: «{OTHER_TITLE}»" in text  # still withdrawn all the same
+    assert "Lần gửi kịch bản gần nhất: 14:05, Thứ Sáu, 13/12/2024." in text  # as of that send
+    before = stats(root / STATION)
+    actions, _summary = sync(root, now=LATER)
+    assert {a.kind for a in actions} == {"noop"} and stats(root / STATION) == before
+
+
+def test_a_script_the_station_edited_that_misses_a_change_is_named_by_the_guide(
+    root: Path,
+) -> None:
+    """A bulletin changed after the station edited script.txt: its copy is kept and ours goes
+    beside it; the guide no longer says script.txt and script.docx hold the same, and names
+    the .moi to compare with before going on air."""
+    sync(root)
+    script = root / STATION / "2024-W50/script.txt"
+    script.write_text(script.read_text("utf-8") + "\nGhi chú của đài.\n", "utf-8")
+    edit(root / FIRST, "gọi số 113", "gọi số 114")
+    sync(root, now=LATER)
+    text = guide(root)
+    assert (
+        "LƯU Ý: đài đã tự sửa 2024-W50/script.txt nên tệp đó không được thay: bản mới nhất của "
+        "Công an là 2024-W50/script.moi.txt."
+    ) in text
+    assert "không còn cùng nội dung với tệp kia: xem dòng LƯU Ý ở tập trên." in text
+    (root / STATION / "2024-W50/script.moi.txt").replace(script)  # the station takes ours
+    sync(root, now=LATER)
+    assert "LƯU Ý" not in guide(root) and "không còn cùng nội dung" not in guide(root)
+
+
+def test_the_guide_says_where_the_item_scripts_are(root: Path) -> None:
+    """items/ sits in the station folder, shared by every episode, not in an episode's folder
+    the guide's «ĐỌC TỆP NÀO (trong thư mục của tập)» is about; each item says its episode."""
+    sync(root)
+    assert (root / STATION / ITEM).exists() and not (root / STATION / "2024-W50/items").exists()
+    text = guide(root)
+    assert (
+        "items/<tên tin>.txt (thư mục items/ nằm ngay trong thư mục này, chung cho mọi tập" in text
+    )
+    first_lines = (root / STATION / ITEM).read_text("utf-8-sig").splitlines()[:3]
+    assert any("(tập 2024-W50)" in line for line in first_lines)

@@ -1109,29 +1109,38 @@ class RadioSyncer:
         return [Action("noop", GUIDE_NAME, why, "", {"guide": True})]
 
     def _plan_guide(self) -> list[Action]:
-        """Write DOC-TRUOC.txt when it is missing, or when the station was sent something since
-        it was written (state/radio.json says so, a killed run included); never over one the
-        station edited or made itself. Nothing else (an episode airing, records forgotten)
-        rewrites it: what it tells is the station's files as last sent."""
+        """Write DOC-TRUOC.txt when it is missing, when the station was sent something since
+        it was written (state/radio.json says so, a killed run included), or when a .moi file
+        it names went (or came back); never over one the station edited or made itself.
+        Nothing else (an episode airing, records forgotten) rewrites it: what it tells is the
+        station's files as last sent."""
         present = _digest(self.folder / GUIDE_NAME)
         record = self._guide_record()
         if present is not None and present not in _ours(record):
             return []  # the station's own (edited) copy: left alone
-        if present is not None and not record.get("due") and "pending" not in record:
+        episodes = self._guide_episodes()
+        told = _moi_named(episodes)
+        # The station deleting a .moi the guide names (or one coming back) is no send, yet
+        # the guide would send the staff to a file gone, or keep warning of a settled one.
+        moved = told != self._moi_told(record)
+        if present is not None and not (record.get("due") or moved) and "pending" not in record:
+            if "moi" not in record and present == record.get("digest") and not self.dry_run:
+                self.manifest.meta[_GUIDE] = _guide_entry(present, told)
+                self.manifest.save()
             return []
         settled = "pending" not in record and present == record.get("digest")
-        if present is not None and settled and present == self._guide_digest():
+        if present is not None and settled and present == self._guide_digest(episodes):
             if not self.dry_run:
-                self.manifest.meta[_GUIDE] = {"digest": present}  # due, and already so
+                self.manifest.meta[_GUIDE] = _guide_entry(present, told)  # due, and already so
                 self.manifest.save()
             return []
         kind = "create" if present is None else "update"
         why = "hướng dẫn cho đài: tập sắp phát, tệp nào đọc, tin đã rút không được đọc"
         return [Action(kind, GUIDE_NAME, why, "", {"guide": True})]
 
-    def _guide_digest(self) -> str:
-        """sha256 of DOC-TRUOC.txt as state/radio.json says it now."""
-        return hashlib.sha256(self._guide_data()).hexdigest()
+    def _guide_digest(self, episodes: list[Episode]) -> str:
+        """sha256 of DOC-TRUOC.txt telling `episodes`."""
+        return hashlib.sha256(self._guide_data(episodes)).hexdigest()
 
     def _guide_due(self) -> None:
         """Note in state/radio.json (saved with the record of the write) that the station gets
@@ -1145,17 +1154,25 @@ class RadioSyncer:
         value = self.manifest.meta.get(_GUIDE)
         return value if isinstance(value, dict) else {}
 
-    def _guide_data(self) -> bytes:
-        """DOC-TRUOC.txt from what state/radio.json records the station was sent: the
-        episodes still to come when it last got a file, with the change log events held for
-        them (and the scheduled bulletins its rundown.json announces).
+    def _guide_data(self, episodes: list[Episode]) -> bytes:
+        """DOC-TRUOC.txt telling `episodes` (see `_guide_episodes`) as of the last send."""
+        sent = self._last_sent(self._revisions()) or self.site.now
+        return guide_bytes(self.config.radio.program, episodes, sent.astimezone(self.config.tz))
+
+    def _guide_episodes(self, *, look: bool = True) -> list[Episode]:
+        """What DOC-TRUOC.txt tells, from what state/radio.json records the station was sent:
+        the episodes still to come when it last got a file, with the change log events held for
+        them (and the scheduled bulletins its rundown.json announces, the .moi files of ours
+        still beside the station's edited ones).
 
         Told as of that last send, never of this run or of the build: an episode airing, or a
         bulletin edited after it aired, is no change the station gets a new guide for, and a
-        rerun after a kill leaves the guide of one uninterrupted run."""
+        rerun after a kill leaves the guide of one uninterrupted run. `look`: see
+        `_our_moi_there`."""
         revisions = self._revisions()
         sent = self._last_sent(revisions) or self.site.now
         entries = self.manifest.entries()
+        beside = self._our_moi_there(entries, look=look)
         episodes = []
         for path, entry in sorted(entries.items()):
             week, _, name = path.partition("/")
@@ -1177,10 +1194,31 @@ class RadioSyncer:
                     replaced=sum(1 for e in events if e.get("kind") == "replaced"),
                     added=sum(1 for e in events if e.get("kind") == "added"),
                     withdrawn=withdrawn,
-                    kept=_kept_withdrawn(week, entries, gone),
+                    kept=(kept := _kept_withdrawn(week, beside, gone)),
+                    edited=_edited_beside(week, beside, {path for path, _moi, _titles in kept}),
                 )
             )
-        return guide_bytes(self.config.radio.program, episodes, sent.astimezone(self.config.tz))
+        return episodes
+
+    def _our_moi_there(self, entries: Mapping[str, Any], *, look: bool = True) -> dict[str, Any]:
+        """The records of the files the station edited whose .moi of ours is still beside them
+        (deleted, the station keeps its own: the guide no longer sends the staff there);
+        `look=False`: every one recorded, as guides written before this was looked at."""
+        return {
+            path: entry
+            for path, entry in entries.items()
+            if entry.get("moi")
+            and (not look or _digest(self.folder / moi_name(path)) == entry["moi"])
+        }
+
+    def _moi_told(self, record: dict[str, Any]) -> list[str]:
+        """The .moi files the guide last written names; for one written before the record
+        kept them, those it named then: every recorded one beside a script with a withdrawn
+        bulletin still in it."""
+        if isinstance(told := record.get("moi"), list):
+            return told
+        episodes = self._guide_episodes(look=False)
+        return sorted(moi for e in episodes for _path, moi, _titles in e.kept)
 
     def _clock_note(self, now: dt.datetime) -> str:
         """A note when this run's clock is well behind the last send state/radio.json records:
@@ -1207,14 +1245,16 @@ class RadioSyncer:
     def _write_guide(self) -> str:
         """Write DOC-TRUOC.txt as state/radio.json says it now (recorded before and after the
         write, so that a run killed in between knows it as ours)."""
-        data = self._guide_data()
+        episodes = self._guide_episodes()
+        data = self._guide_data(episodes)
         digest = hashlib.sha256(data).hexdigest()
+        done = _guide_entry(digest, _moi_named(episodes))
         record = self._guide_record()
         present = _digest(self.folder / GUIDE_NAME)
         if present == digest:
-            if record == {"digest": digest}:
+            if record == done:
                 return f"{GUIDE_NAME} đã đủ"
-            self.manifest.meta[_GUIDE] = {"digest": digest}
+            self.manifest.meta[_GUIDE] = done
             self.manifest.save()
             return f"đã ghi nhận {GUIDE_NAME}"
         if present is not None and present not in _ours(record):
@@ -1228,7 +1268,7 @@ class RadioSyncer:
             self._guide_failed = True
             raise
         self._step()
-        self.manifest.meta[_GUIDE] = {"digest": digest}
+        self.manifest.meta[_GUIDE] = done
         self.manifest.save()
         return f"đã ghi {GUIDE_NAME}"
 
@@ -1938,20 +1978,46 @@ def _still_withdrawn(
 
 
 def _kept_withdrawn(
-    week: str, entries: Mapping[str, Any], gone: Sequence[dict[str, Any]]
+    week: str, beside: Mapping[str, Any], gone: Sequence[dict[str, Any]]
 ) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
     """The episode's scripts the station edited that still hold bulletins withdrawn from it
-    (our version went beside as .moi): (file, .moi file, titles), for the guide to name them."""
+    (our version is still `beside` them as .moi): (file, .moi file, titles), for the guide to
+    name them."""
     titles = {PurePosixPath(str(e.get("path"))).stem: e.get("title") for e in gone}
     found = []
     for name in EPISODE_SCRIPTS:
         path = f"{week}/{name}"
-        entry = entries.get(path) or {}
+        entry = beside.get(path) or {}
         keys = [k for k in entry.get("bulletins") or () if k in titles]
-        if entry.get("moi") and keys:
+        if keys:
             named = tuple(f"«{titles[k]}»" if titles[k] else f"items/{k}.txt" for k in keys)
             found.append((path, moi_name(path), named))
     return tuple(found)
+
+
+def _edited_beside(
+    week: str, beside: Mapping[str, Any], kept: Collection[str]
+) -> tuple[tuple[str, str], ...]:
+    """The episode's files (its item scripts by the episode their record names) the station
+    edited with our newer version still `beside` them, but for those `kept` with a withdrawn
+    bulletin in them (the guide tells those apart): (file, .moi file)."""
+    return tuple(
+        (path, moi_name(path))
+        for path, entry in beside.items()
+        if (path.startswith(f"{week}/") or entry.get("episode") == week) and path not in kept
+    )
+
+
+def _moi_named(episodes: Sequence[Episode]) -> list[str]:
+    """The .moi files the guide telling `episodes` sends the staff to, sorted."""
+    kept = [moi for e in episodes for _path, moi, _titles in e.kept]
+    return sorted(kept + [moi for e in episodes for _path, moi in e.edited])
+
+
+def _guide_entry(digest: str, moi: list[str]) -> dict[str, Any]:
+    """What state/radio.json keeps of the guide written: its digest and the .moi files it
+    names."""
+    return {"digest": digest, "moi": moi}
 
 
 def _test_hooks() -> bool:

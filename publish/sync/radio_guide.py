@@ -38,6 +38,9 @@ class Episode:
     kept: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
     """Its scripts the station edited that still hold withdrawn items: (file, the .moi file
     beside it, titles of those items)."""
+    edited: tuple[tuple[str, str], ...] = ()
+    """Its other files the station edited with our newer version still beside them: (file, the
+    .moi file). Read as it is, such a file misses what changed since the station edited it."""
 
 
 def guide_bytes(program: str, episodes: list[Episode], sent: dt.datetime) -> bytes:
@@ -65,8 +68,9 @@ def guide_bytes(program: str, episodes: list[Episode], sent: dt.datetime) -> byt
         "- rundown.txt: thứ tự phát, thời lượng và giờ lên sóng của từng tin. «Thời lượng khung» ở đầu "
         "rundown.txt và script là độ dài chuyên mục (phút:giây, như 10:00 là mười phút), không "
         "phải giờ phát.",
-        "- items/<tên tin>.txt: kịch bản riêng của từng tin (cùng nội dung với tin ấy trong "
-        "script), để in riêng hay đọc lại.",
+        "- items/<tên tin>.txt (thư mục items/ nằm ngay trong thư mục này, chung cho mọi tập, "
+        "không trong thư mục của tập): kịch bản riêng của từng tin (cùng nội dung với tin ấy "
+        "trong script), để in riêng hay đọc lại; đầu mỗi tệp ghi tin phát lúc nào, ở tập nào.",
         "- rundown.json: dành cho máy, không cần mở.",
         "- THAY-DOI.txt: tập đã được sửa sau khi đài nhận (thay, thêm hay rút tin), mới nhất ở "
         "trên. Tệp được thay có dòng «SỬA LẦN …» ở đầu: bản in trước đó không còn đúng, hãy in "
@@ -114,18 +118,35 @@ def _episode_lines(episode: Episode) -> list[str]:
     lines += [
         f"  CHÚ Ý: đài đã tự sửa {path} nên tệp đó không được thay và VẪN CÒN tin đã rút: "
         f"{', '.join(titles)}. Đừng đọc {path} như đang có: đọc {moi} (bản mới, đã bỏ tin rút), "
-        "hoặc bỏ tin đó khỏi tệp của đài trước khi phát."
+        f"hoặc bỏ tin đó khỏi tệp của đài rồi xóa {moi} trước khi phát."
         for path, moi, titles in episode.kept
+    ]
+    lines += [
+        f"  LƯU Ý: đài đã tự sửa {path} nên tệp đó không được thay: bản mới nhất của Công an là "
+        f"{moi}. Tệp của đài có thể thiếu tin mới thêm hay chỗ mới sửa: so hai bản trước khi "
+        f"phát (giữ bản của đài thì xóa {moi})."
+        for path, moi in episode.edited
     ]
     return lines
 
 
 def _edited_note(episodes: list[Episode]) -> str:
-    """What the line on script.docx and script.txt adds when the station edited one that still
-    holds a withdrawn item: the two no longer say the same ("" otherwise, the line unchanged)."""
-    if not any(episode.kept for episode in episodes):
-        return ""
-    return (
-        " Riêng tệp đài đã tự sửa mà còn tin đã rút thì không còn cùng nội dung với tệp kia: "
-        "xem dòng CHÚ Ý ở tập trên."
-    )
+    """What the line on script.docx and script.txt adds when the station edited a file our
+    newer version sits beside: the two no longer say the same ("" otherwise, the line
+    unchanged)."""
+    if any(e.kept for e in episodes):
+        return (
+            " Riêng tệp đài đã tự sửa mà còn tin đã rút thì không còn cùng nội dung với tệp kia: "
+            "xem dòng CHÚ Ý ở tập trên."
+        )
+    if any(_script(path) for e in episodes for path, _moi in e.edited):
+        return (
+            " Riêng tệp đài đã tự sửa mà có bản mới .moi đặt cạnh thì không còn cùng nội dung với "
+            "tệp kia: xem dòng LƯU Ý ở tập trên."
+        )
+    return ""
+
+
+def _script(path: str) -> bool:
+    """Whether `path` is an episode's whole script (script.txt, script.docx)."""
+    return path.rpartition("/")[2].startswith("script.")
