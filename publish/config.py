@@ -262,6 +262,14 @@ class WebConfig:
         metadata=rules(least=0, note="Số bản tin liên quan dưới mỗi bài; 0 là không hiện."),
     )
     """How many related bulletins each page shows."""
+    pinned_max: int = field(
+        default=3,
+        metadata=rules(
+            least=0,
+            note="Số bản tin ghim (pinned) hiện nhiều nhất ở đầu trang chủ; 0 là không hiện.",
+        ),
+    )
+    """How many pinned bulletins the home page shows above its list, the newest pinned first."""
     image_widths: tuple[int, ...] = field(
         default=(240, 480, 960),
         metadata=rules(least=1, note="Các độ rộng (điểm ảnh) làm sẵn cho mỗi ảnh."),

@@ -97,6 +97,7 @@ KNOWN_KEYS = {
     "approved_by",
     "draft",
     "expires",
+    "pinned",
     "channels",
     "slug",
     "classification",
@@ -1240,6 +1241,7 @@ def _validate(
     before = errors()
     expires = fields.datetime(col, data, "expires", config, required=False)
     held_back |= errors() > before
+    pinned, pinned_until = fields.pinned(col, data, config)
     category = fields.category(col, data, config)
     slug = fields.slug(col, data, path)
     key = fields.identifier(col, data, slug)
@@ -1271,6 +1273,14 @@ def _validate(
             field="expires",
             hint="Sửa expires thành một thời điểm sau date, hoặc xóa dòng expires.",
         )
+    if date and pinned_until and pinned_until <= date:
+        col.add(
+            "thời điểm hết ghim phải sau ngày đăng: bài sẽ không được ghim lúc nào",
+            field="pinned",
+            hint="Sửa pinned thành một thời điểm sau date, ghi 'pinned: true' để ghim tới khi "
+            "bài không còn đăng, hoặc xóa dòng pinned.",
+        )
+        pinned, pinned_until = False, None
     blocks = {c: data[c] for c in CHANNELS if c in data}
     for name, block in list(blocks.items()):
         if not isinstance(block, dict):
@@ -1303,6 +1313,14 @@ def _validate(
     if held_from and held_from == channels:
         draft, held_from = True, frozenset()  # kept from every channel it goes to: a draft
     channels -= held_from
+    if pinned and "web" not in channels and not draft:
+        col.add(
+            "bài không đăng lên website nên không được ghim: chỉ trang chủ website có khung "
+            "«Tin cần chú ý»",
+            field="pinned",
+            hint="Muốn ghim thì thêm web vào channels; không thì xóa dòng pinned.",
+            severity="warning",
+        )
     classification = fields.text(col, data, "classification") or ""
     held_back |= errors() > before
     pii_reviewed_by = person(col, data, "pii_reviewed_by", held="bản tin") or ""
@@ -1332,6 +1350,8 @@ def _validate(
         approved_by=approved_by,
         draft=draft,
         expires=expires,
+        pinned=pinned,
+        pinned_until=pinned_until,
         channels=channels,
         held_from=held_from,
         classification=classification,

@@ -339,6 +339,48 @@ def datetime(
     return moment
 
 
+PIN_HINT = (
+    "Ghim tới một lúc thì ghi lúc hết ghim, ví dụ 'pinned: 2026-12-15 17:00'; ghim tới khi bài "
+    "không còn đăng thì ghi 'pinned: true'; không ghim thì xóa dòng này."
+)
+
+
+def pinned(col: Collector, data: dict[str, Any], config: Config) -> tuple[bool, dt.datetime | None]:
+    """`pinned`: (pinned, when the pin ends): true (no end of its own), false, or the moment
+    the pin ends, written as `date` is. A wrong value is an error and pins nothing."""
+    value = data.get("pinned")
+    if value is None or value == "" or value is False:
+        return False, None
+    if value is True:
+        return True, None
+    if isinstance(value, str) and (meant := _said_yes_no(value)) is not None:
+        col.add(
+            f"cần true hoặc một ngày giờ hết ghim, nhận được {kind(value)}",
+            field="pinned",
+            hint=f"«{value.strip()}» viết là 'pinned: {meant}' (tiếng Anh, không có ngoặc kép). "
+            + PIN_HINT,
+        )
+        return False, None
+    if not isinstance(value, str | dt.date):
+        col.add(
+            f"cần true hoặc một ngày giờ hết ghim, nhận được {kind(value)}",
+            field="pinned",
+            hint=PIN_HINT,
+        )
+        return False, None
+    moment = read_moment(value, config.tz)
+    if isinstance(moment, Unread):
+        col.add(moment.message, field="pinned", hint=f"{moment.hint} {PIN_HINT}")
+        return False, None
+    return True, moment
+
+
+def _said_yes_no(value: str) -> str | None:
+    """The true or false a text answers (`có`, `không`, a quoted "true"), else None."""
+    folded = folded_words(value)
+    return folded if folded in ("true", "false") else YES_NO.get(folded)
+
+
 @dataclass(frozen=True, slots=True)
 class Unread:
     """Why a written date names no moment, and how to write one."""
@@ -828,6 +870,7 @@ VIETNAMESE_FIELDS = {
         "expires",
     ),
     **dict.fromkeys(("ma bai", "ma ban tin"), "id"),
+    **dict.fromkeys(("ghim", "ghim bai", "ghim len dau", "ghim dau trang", "tin ghim"), "pinned"),
 }
 """The other fields' Vietnamese names (folded, '_' and '-' as spaces): `tác_giả: "Minh Anh"`
 went to `extra` without a word, and the author never showed."""
@@ -945,6 +988,14 @@ FOREIGN_FIELDS = {
             None,
             "Công cụ này không đọc ngày sửa bài; thời điểm đăng là 'date'. Sửa một chỗ sai của "
             "bài đã đăng thì ghi vào 'corrections' (lúc sửa và đã sửa gì) để người đọc biết.",
+        ),
+    ),
+    **dict.fromkeys(
+        ("sticky", "pin"),
+        (
+            "pinned",
+            "Ghim bài ở đầu trang chủ website ở đây là 'pinned' (true, hoặc lúc hết ghim như "
+            "pinned: 2026-12-15 17:00).",
         ),
     ),
     "weight": (None, "Công cụ này xếp bài theo 'date', không theo 'weight'."),

@@ -114,6 +114,10 @@ class Bulletin:
     approved_by: str = ""
     draft: bool = False
     expires: dt.datetime | None = None
+    pinned: bool = False
+    """Front matter `pinned`: kept at the top of the website's home page (see `pinned_at`)."""
+    pinned_until: dt.datetime | None = None
+    """When a pin written as a date (`pinned: 2026-12-15`) ends; None: while it is published."""
     channels: frozenset[str] = frozenset()
     classification: str = ""
     pii_reviewed_by: str = ""
@@ -204,6 +208,10 @@ class Bulletin:
         """The site path of its page: /YYYY/MM/<slug>/."""
         # As f"{date:%Y}" writes it (no padding below year 1000), without strftime's cost.
         return f"/{self.date.year}/{self.date.month:02d}/{self.slug}/"
+
+    def pinned_at(self, now: dt.datetime) -> bool:
+        """Whether it is pinned at `now`: `pinned: true`, or a pin whose end is still ahead."""
+        return self.pinned and (self.pinned_until is None or now < self.pinned_until)
 
     def block(self, channel: str) -> Mapping[str, Any]:
         """This bulletin's settings for one channel (empty when none)."""

@@ -5,11 +5,11 @@ preview in `.cache/last-preview.pickle`): the tool's code
 and installed libraries, the options, the digest and size/mtime/ctime/inode of every file it read
 (site.toml, content/, templates/, the abbreviation list, the sync records in state/ it reads), and
 the span of time in which its gates give the same answers (no embargo lifting, nothing expiring,
-no correction's date passing, no new year for the footer, no radio air time for the episode
-warnings or that an episode was synced with). A build with the same stamp, inside that span,
-whose output folders still hold exactly what the writer recorded, and were last written by the
-write this stamp saw (see publish.output_stamp), cannot produce other bytes: it reprints the
-last report and writes nothing. Anything else — or no stamp, e.g. after deleting .cache/ — builds normally.
+no correction's date passing, no pin ending on the home page, no new year for the footer, no
+radio air time for the episode warnings or that an episode was synced with). A build with the
+same stamp, inside that span, whose output folders still hold exactly what the writer recorded,
+and were last written by the write this stamp saw (see publish.output_stamp), cannot produce
+other bytes: it reprints the last report and writes nothing. Anything else — or no stamp, e.g. after deleting .cache/ — builds normally.
 
 Inputs are recorded by their path from the project root (files outside it, like the built-in
 theme, by their absolute path), so `publish build` in the project folder and `publish --root
@@ -643,6 +643,8 @@ def _unchanged_span(site: Site, channels: tuple[str, ...]) -> tuple[Moment, Mome
         # A correction dated after the clock is an error (publish.corrections.future): a build
         # at an earlier clock than one that passed it must be a real one, to refuse it.
         moments += [(c.date, f"giờ đính chính của {bulletin.source}") for c in bulletin.corrections]
+        if bulletin.pinned_until is not None:  # the home page's pinned block changes then
+            moments.append((bulletin.pinned_until, f"giờ hết ghim (pinned) của {bulletin.source}"))
         if bulletin.expires is not None:
             # A week later the report counts it among the long expired instead of naming it.
             moments += [

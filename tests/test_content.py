@@ -957,6 +957,81 @@ def test_expires_is_read_like_date(tmp_path: Path) -> None:
     assert bulletin.expires == dt.datetime(2030, 12, 31, 0, 0, tzinfo=HCM)
 
 
+@pytest.mark.parametrize(
+    ("written", "until"),
+    [
+        ("true", None),
+        ("15/12/2020 17h00", dt.datetime(2020, 12, 15, 17, 0, tzinfo=HCM)),
+        ("2020-12-15", dt.datetime(2020, 12, 15, 0, 0, tzinfo=HCM)),
+        # An offset is kept as the moment it names, on the unit's clock.
+        ("2020-12-15T10:00:00Z", dt.datetime(2020, 12, 15, 17, 0, tzinfo=HCM)),
+    ],
+)
+def test_pinned_is_true_or_the_end_of_the_pin_read_like_date(
+    tmp_path: Path, written: str, until: dt.datetime | None
+) -> None:
+    bulletin = load_one(tmp_path, bulletin_md({"pinned": written}))
+    assert bulletin.pinned is True and bulletin.pinned_until == until
+
+
+@pytest.mark.parametrize("written", ["false", '""'])
+def test_pinned_false_or_empty_pins_nothing(tmp_path: Path, written: str) -> None:
+    bulletin = load_one(tmp_path, bulletin_md({"pinned": written}))
+    assert bulletin.pinned is False and bulletin.pinned_until is None
+
+
+def test_every_wrong_pin_is_told_in_one_pass_with_its_line_and_fix(tmp_path: Path) -> None:
+    """A pin the tool cannot read stops the build, each file told at the pin's line."""
+    root = make_project(
+        tmp_path,
+        {
+            "content/bai-viet/co.md": bulletin_md({"pinned": "có"}),
+            "content/bai-viet/so.md": bulletin_md({"pinned": "3"}),
+            "content/bai-viet/mai.md": bulletin_md({"pinned": '"sáng mai"'}),
+            "content/bai-viet/som.md": bulletin_md({"pinned": "2020-12-08 07:00"}),
+        },
+    )
+    with pytest.raises(ContentError) as caught:
+        load(root)
+    told = {p.file.rsplit("/", 1)[1]: p for p in caught.value.problems}
+    assert sorted(told) == ["co.md", "mai.md", "so.md", "som.md"]
+    assert all(p.field == "pinned" and p.line == 7 for p in told.values())
+    assert told["co.md"].message == (
+        "cần true hoặc một ngày giờ hết ghim, nhận được một chuỗi ký tự («có»)"
+    )
+    assert "«có» viết là 'pinned: true'" in told["co.md"].hint
+    assert told["so.md"].message == "cần true hoặc một ngày giờ hết ghim, nhận được một số (3)"
+    assert "ví dụ 'pinned: 2026-12-15 17:00'" in told["so.md"].hint
+    assert told["mai.md"].message == "không đọc được ngày giờ «sáng mai»"
+    assert "ghi ngày cụ thể bằng số" in told["mai.md"].hint
+    assert "'pinned: true'" in told["mai.md"].hint
+    assert told["som.md"].message.startswith("thời điểm hết ghim phải sau ngày đăng")
+    assert "Tìm thấy 4 lỗi" in str(caught.value)
+
+
+def test_a_pin_written_under_another_name_is_told_its_name(tmp_path: Path) -> None:
+    root = make_project(
+        tmp_path,
+        {
+            "content/bai-viet/ghim.md": bulletin_md({"ghim": "true"}),
+            "content/bai-viet/sticky.md": bulletin_md({"sticky": "true"}),
+        },
+    )
+    told = {w.file.rsplit("/", 1)[1]: w for w in load(root).warnings}
+    assert "có phải ý bạn là 'pinned'?" in told["ghim.md"].message
+    assert told["ghim.md"].field == "ghim"
+    assert "Đổi 'sticky:' thành 'pinned:'" in told["sticky.md"].hint
+
+
+def test_a_pin_on_a_bulletin_kept_off_the_website_is_a_warning(tmp_path: Path) -> None:
+    root = make_project(tmp_path, {A: bulletin_md({"pinned": "true", "channels": "[zalo, radio]"})})
+    site = load(root)
+    [warning] = site.warnings
+    assert warning.field == "pinned" and warning.severity == "warning"
+    assert "bài không đăng lên website nên không được ghim" in warning.message
+    assert site.bulletins[0].pinned  # nothing else changes: the warning says it does nothing
+
+
 def test_channels_default_to_the_site_and_front_matter_replaces_them(tmp_path: Path) -> None:
     toml = SITE_TOML.replace("[site]\n", '[site]\ndefault_channels = ["web", "zalo"]\n')
     files = {

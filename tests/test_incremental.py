@@ -11,6 +11,7 @@ their inode and modification time: a rebuild rewrites what changed and nothing e
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import shutil
@@ -45,9 +46,9 @@ def replay_without_delay(monkeypatch) -> None:
     monkeypatch.setattr(replay, "RACY_SECONDS", 0.0)
 
 
-def run_build(root: Path) -> None:
-    """`publish build` of every channel into root/output with the fixed clock (.cache/ kept)."""
-    assert main(["build", "--root", str(root), "--now", NOW.isoformat(), "-q"]) == 0
+def run_build(root: Path, now: dt.datetime = NOW) -> None:
+    """`publish build` of every channel into root/output with a fixed clock (.cache/ kept)."""
+    assert main(["build", "--root", str(root), "--now", now.isoformat(), "-q"]) == 0
 
 
 def library_build(root: Path) -> None:
@@ -71,7 +72,9 @@ def tree(folder: Path) -> dict[str, tuple[bytes, int, int]]:
     return found
 
 
-def clean_build(root: Path, scratch: Path) -> dict[str, tuple[bytes, int, int]]:
+def clean_build(
+    root: Path, scratch: Path, now: dt.datetime = NOW
+) -> dict[str, tuple[bytes, int, int]]:
     """The output of a cold build of the same sources, made in this process alone: the
     reference needs no pool (forking the test process cost more than this site's pages), and
     a rebuild made on every core still has to equal it."""
@@ -79,7 +82,7 @@ def clean_build(root: Path, scratch: Path) -> dict[str, tuple[bytes, int, int]]:
     shutil.copytree(root, scratch, ignore=shutil.ignore_patterns(".cache", "output"))
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("PUBLISH_WORKERS", "1")
-        run_build(scratch)
+        run_build(scratch, now)
     return tree(scratch / "output")
 
 
@@ -171,6 +174,14 @@ def apply(root: Path, op: tuple[str, int]) -> None:
             )
             text = text.replace("\n---\n", f"\n{correction}---\n", 1)
         target.write_text(text, encoding="utf-8")
+    elif name == "pin" and target:
+        # A pin on the home page taken off, or put on: for good, ended before the clock, or
+        # ending after it (every end after every bulletin's date).
+        text = target.read_text(encoding="utf-8")
+        if "\npinned:" in text:
+            target.write_text(re.sub(r"\npinned: [^\n]*", "", text, count=1), encoding="utf-8")
+        else:
+            replace_line(target, "pinned", ("true", "2024-04-01 08:00", "2024-04-02 08:00")[n % 3])
     elif name == "tags" and target:
         replace_line(target, "tags", f'["tuần tra", "thẻ {n % 3}"]')
     elif name == "symbol-tag" and target:
@@ -254,6 +265,7 @@ OPERATIONS = st.tuples(
             "date",
             "tags",
             "correction",
+            "pin",
             "rename",
             "delete",
             "add",
@@ -306,6 +318,7 @@ KNOWN_SEQUENCES = [
     [("symbol-tag", 1), ("symbol-tag", 3), ("symbol-tag", 4)],
     [("add", 5), ("count-template", 0), ("delete", 3), ("add", 6)],
     [("correction", 1), ("body", 1), ("correction", 1), ("correction", 2)],
+    [("pin", 2), ("pin", 4), ("date", 4), ("pin", 2), ("per-page", 0)],
 ]
 """Sequences that once gave an incremental build different from a clean one (each its own
 test: together with the random ones they made one test of ~50 s, the last to end in CI)."""
@@ -339,6 +352,26 @@ def rebuild_step_by_step(tmp_path_factory, built_site, steps) -> None:
         if step[0] in ("tamper-output", "tamper-search"):
             before = tree(root / "output")  # the repaired page is rewritten, rightly
         before = check_step(root, work / "clean", before)
+
+
+def test_a_pin_ending_by_the_clock_rebuilds_as_a_clean_build_at_that_time(tmp_path) -> None:
+    """No file changes when a pin ends: the rebuild after its end (cache and output kept)
+    still equals a clean build at that clock, and rewrites the home page alone."""
+    root = tmp_path / "site"
+    shutil.copytree(SITE, root)
+    target = bulletins(root)[0]
+    end = NOW + dt.timedelta(hours=1)
+    replace_line(target, "pinned", f"{end:%Y-%m-%d %H:%M}")
+    run_build(root)
+    before = tree(root / "output")
+    assert 'class="pinned"' in before["web/index.html"][0].decode("utf-8")
+    later = end + dt.timedelta(hours=1)
+    run_build(root, later)
+    after = tree(root / "output")
+    clean = clean_build(root, tmp_path / "clean", later)
+    assert {k: v[0] for k, v in after.items()} == {k: v[0] for k, v in clean.items()}
+    rewritten = [k for k in after if k in before and after[k][1:] != before[k][1:]]
+    assert rewritten == ["web/index.html"]
 
 
 def test_noop_rebuild_writes_nothing(tmp_path) -> None:

@@ -58,6 +58,19 @@ def root(tmp_path):
             "content/expired.md": bulletin_md(
                 {"id": "expired", "title": '"Đã hết hạn"', "expires": "2020-12-31 17:00"}
             ),
+            "content/pinned.md": bulletin_md(
+                {
+                    "id": "pinned",
+                    "title": '"Cảnh báo khẩn: thủ đoạn lừa đảo mới"',
+                    "pinned": "2021-01-03 17:00",
+                }
+            ),
+            "content/pinned-always.md": bulletin_md(
+                {"id": "pinned-always", "title": '"Ghim tới khi gỡ"', "pinned": "true"}
+            ),
+            "content/unpinned.md": bulletin_md(
+                {"id": "unpinned", "title": '"Hết ghim hôm qua"', "pinned": "2020-12-31 17:00"}
+            ),
         },
     )
 
@@ -95,6 +108,15 @@ def test_expiring_bulletins_are_listed_but_not_already_expired_ones(root, capsys
     assert "Đã hết hạn" not in out
 
 
+def test_pins_ending_ahead_are_listed_but_not_endless_or_ended_ones(root, capsys):
+    out = run_next(root, capsys)
+    ending = out.split("Bản tin sắp hết ghim (1)", 1)[1]
+    assert ending.startswith(" — rời khung «Tin cần chú ý» đầu trang chủ website")
+    assert "17:00, Chủ nhật, 03/01/2021 (còn 2 ngày 8 giờ)  «Cảnh báo khẩn: thủ đoạn" in ending
+    assert "      content/pinned.md → web" in ending
+    assert "Ghim tới khi gỡ" not in out and "Hết ghim hôm qua" not in out
+
+
 def test_json_for_ci(root, capsys):
     document = json.loads(run_next(root, capsys, "--format", "json"))
     assert document["timezone"] == "Asia/Ho_Chi_Minh"
@@ -105,13 +127,15 @@ def test_json_for_ci(root, capsys):
     assert document["scheduled"][1]["at"] == "2021-01-03T09:00:00+07:00"
     assert [item["key"] for item in document["blocked"]] == ["draft", "unapproved"]
     assert [item["key"] for item in document["expiring"]] == ["expiring"]
+    assert [item["key"] for item in document["pin_ending"]] == ["pinned"]
+    assert document["pin_ending"][0]["at"] == "2021-01-03T17:00:00+07:00"
 
 
 def test_nothing_waiting_is_said_plainly(tmp_path, capsys):
     root = make_project(tmp_path, {"content/a.md": bulletin_md()})
     out = run_next(root, capsys)
     assert "Không có bản tin nào đang chờ đến giờ đăng." in out
-    assert "KHÔNG tự lên" not in out and "hết hạn" not in out
+    assert "KHÔNG tự lên" not in out and "hết hạn" not in out and "hết ghim" not in out
 
 
 def test_once_the_time_has_come_it_is_no_longer_waiting(root, capsys):

@@ -1370,3 +1370,100 @@ def test_a_table_with_a_header_row_is_marked_to_stack_on_a_phone_with_its_labels
     )
     for kept in (two, merged, merged_head, headless):
         assert stacked_tables(kept) == kept
+
+
+def pin(root: Path, name: str, written: str) -> None:
+    """Write `pinned: <written>` into the front matter of content/bai-viet/<name>.md."""
+    path = root / "content" / "bai-viet" / f"{name}.md"
+    text = path.read_text("utf-8")
+    path.write_text(text.replace("\ndate: ", f"\npinned: {written}\ndate: ", 1), "utf-8")
+
+
+def pinned_block(page: str) -> str:
+    """The home page's block of pinned bulletins ("" when it has none)."""
+    found = re.search(r'<section class="pinned".*?</section>', page, re.DOTALL)
+    return found[0] if found else ""
+
+
+def test_a_pinned_bulletin_heads_the_home_page_under_its_label_and_is_not_listed_twice(
+    tmp_path: Path, built: BuiltSite
+) -> None:
+    """An older urgent warning pinned until a date sits above the newer routine news, under a
+    heading that says why (not a colour alone); the list below leaves it out of page 1, pages
+    2… are as without a pin, and nothing but the home page changes."""
+    root = copy_site(tmp_path)
+    pin(root, "2024-01-15-canh-bao-gia-danh-cong-an", "15/04/2024 17h00")
+    site = build_site(root)
+    home = site.html("/")
+    block = pinned_block(home)
+    assert '<section class="pinned" aria-labelledby="tin-ghim">' in block
+    assert re.search(r'<h2 id="tin-ghim"[^>]*>Tin cần chú ý\b', block)
+    assert f'<h3 class="card-title"><a href="{GIA_DANH}">' in block
+    listed = home.split("</section>", 1)[1]
+    assert re.findall(r'<h2 class="card-title"><a href="([^"]+)"', listed) == [VIEC_NHE, THUONG_TRU]
+    assert home.count(f'href="{GIA_DANH}"') == 1
+    assert home.index("Tin cần chú ý") < home.index(VIEC_NHE)
+    unchanged = ["trang/2/index.html", "feed.xml", "sitemap.xml", "chuyen-muc/canh-bao-toi-pham/"]
+    for rel in unchanged:
+        rel = rel + "index.html" if rel.endswith("/") else rel
+        assert site.text(rel) == built.text(rel), rel
+    assert not pinned_block(site.html("/chuyen-muc/canh-bao-toi-pham/"))
+
+
+def test_a_pinned_bulletin_already_on_page_one_moves_to_the_block_not_shown_twice(
+    tmp_path: Path,
+) -> None:
+    root = copy_site(tmp_path)
+    pin(root, "2024-03-05-canh-bao-lua-dao-viec-nhe", "true")
+    home = build_site(root).html("/")
+    assert f'href="{VIEC_NHE}"' in pinned_block(home)
+    assert home.count(f'href="{VIEC_NHE}"') == 1
+    listed = home.split("</section>", 1)[1]
+    assert re.findall(r'<h2 class="card-title"><a href="([^"]+)"', listed) == [THUONG_TRU]
+    assert "Chưa có bản tin nào" not in home
+
+
+def test_a_pin_whose_end_has_passed_leaves_the_home_page_as_without_it(
+    tmp_path: Path, built: BuiltSite
+) -> None:
+    root = copy_site(tmp_path)
+    pin(root, "2024-01-15-canh-bao-gia-danh-cong-an", "2024-04-01 09:00")  # NOW, exactly
+    site = build_site(root)
+    assert site.html("/") == built.html("/")
+
+
+def test_the_home_page_shows_the_newest_pins_up_to_pinned_max(tmp_path: Path) -> None:
+    """Beyond [web] pinned_max, the oldest pinned bulletin stays in its place in the list."""
+    root = copy_site(tmp_path)
+    toml = root / "site.toml"
+    toml.write_text(toml.read_text("utf-8").replace("related = 2", "related = 2\npinned_max = 2"))
+    for name in (
+        "2024-01-15-canh-bao-gia-danh-cong-an",
+        "2024-02-28-dang-ky-thuong-tru",
+        "2024-02-20-tuan-tra-dem",
+    ):
+        pin(root, name, "true")
+    site = build_site(root)
+    block = pinned_block(site.html("/"))
+    assert re.findall(r'<h3 class="card-title"><a href="([^"]+)"', block) == [THUONG_TRU, TUAN_TRA]
+    assert f'href="{GIA_DANH}"' in site.html("/trang/2/")
+
+
+def test_an_own_list_template_without_the_pinned_block_is_warned_and_keeps_the_list(
+    tmp_path: Path, built: BuiltSite
+) -> None:
+    """A unit's list.html copied before pins existed shows the home page as before (the pinned
+    bulletin in its place, not lost) and the check says the block is missing."""
+    root = copy_site(tmp_path)
+    shutil.copytree(web.BUILTIN_THEME, root / "templates")
+    own = root / "templates" / "web" / "list.html"
+    old = re.sub(r"\{% if pinned %\}.*?\{% endif %\}\n", "", own.read_text("utf-8"), flags=re.S)
+    own.write_text(old.replace("{% elif not pinned %}", "{% else %}"), "utf-8")
+    pin(root, "2024-03-05-canh-bao-lua-dao-viec-nhe", "true")
+    site = build_site(root)
+    home = site.html("/")
+    assert not pinned_block(home) and f'<h2 class="card-title"><a href="{VIEC_NHE}"' in home
+    [note] = [p for p in web.check(site.result.site) if p.file == "templates/web/list.html"]
+    assert note.severity == "warning"
+    assert "không hiện khung «Tin cần chú ý»: 1 bản tin ghim (pinned)" in note.message
+    assert "content/bai-viet/2024-03-05-canh-bao-lua-dao-viec-nhe.md" in note.message

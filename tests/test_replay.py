@@ -309,6 +309,37 @@ def test_an_embargo_ending_is_not_replayed_over(root, tmp_path, capsys) -> None:
     )
 
 
+def test_a_pin_ending_is_not_replayed_over_and_rebuilds_the_home_page_alone(
+    root, tmp_path, capsys
+) -> None:
+    """The home page's pinned block empties at the pin's end with no file changed: the build
+    after it is a real one, equal to a clean build, that rewrites the home page and no other."""
+    post = root / "content" / "bai-viet" / "2024-01-15-canh-bao-gia-danh-cong-an.md"
+    end = NOW + dt.timedelta(hours=2)
+    post.write_text(
+        post.read_text("utf-8").replace("\ndate: ", f"\npinned: {end:%Y-%m-%d %H:%M}\ndate: ", 1),
+        "utf-8",
+    )
+    web = ("--channel", "web")
+    assert build(root, "-q", *web) == 0
+    assert 'class="pinned"' in (root / "output/web/index.html").read_text("utf-8")
+    assert build(root, *web, now=NOW + dt.timedelta(hours=1)) == 0  # still pinned: replayed
+    assert REPLAYED in capsys.readouterr().out
+    before = files(root)
+    after = end + dt.timedelta(minutes=1)
+    assert build(root, "--timings", *web, now=after) == 0
+    assert why_not(capsys.readouterr().out) == (
+        "giờ dựng đã qua giờ hết ghim (pinned) của content/bai-viet/"
+        f"2024-01-15-canh-bao-gia-danh-cong-an.md ({end:%H:%M}, {vn_date(end)}), thời điểm "
+        "lần dựng trước chưa tới."
+    )
+    now_built = files(root)
+    assert 'class="pinned"' not in now_built["output/web/index.html"][0].decode("utf-8")
+    assert {k: v[0] for k, v in now_built.items()} == clean(root, tmp_path, *web, now=after)
+    rewritten = [k for k in now_built if k in before and now_built[k][1:] != before[k][1:]]
+    assert rewritten == ["output/web/index.html"]
+
+
 @pytest.mark.parametrize("change", ["options", "tool"])
 def test_a_build_with_other_options_or_tool_reads_only_the_files_changed_since_the_last(
     root, tmp_path, monkeypatch, change

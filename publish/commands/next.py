@@ -1,5 +1,6 @@
 """`publish next`: bulletins waiting for their time, those that will not go live by themselves,
-and those about to expire — all in the site timezone (like `hugo list future`)."""
+those about to expire and those whose pin on the home page ends — all in the site timezone
+(like `hugo list future`)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ __all__ = [
     "channel_list",
     "expiring",
     "next_scheduled",
+    "pin_ending",
     "run",
     "scheduled",
     "time_left",
@@ -90,6 +92,21 @@ def expiring(site: Site) -> list[Upcoming]:
     return sorted(items, key=lambda u: (u.at, u.bulletin.key))
 
 
+def pin_ending(site: Site) -> list[Upcoming]:
+    """Published website bulletins whose pin (`pinned` with a date) ends still ahead, soonest
+    first: the next website build after that moment takes them off the home page's block."""
+    items = [
+        Upcoming(b, b.pinned_until.astimezone(site.now.tzinfo))
+        for b in site.bulletins
+        if b.pinned_until is not None
+        and b.pinned_until > site.now
+        and "web" in b.channels
+        # One expiring first leaves the block then, and is listed among those expiring.
+        and (b.expires is None or b.pinned_until < b.expires)
+    ]
+    return sorted(items, key=lambda u: (u.at, u.bulletin.key))
+
+
 def next_scheduled(site: Site) -> Upcoming | None:
     """The next bulletin waiting for its time, or None."""
     items = scheduled(site)
@@ -119,10 +136,11 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "next",
         parents=[common_options()],
-        help="liệt kê bản tin hẹn giờ đang chờ đăng và bản tin sắp hết hạn",
+        help="liệt kê bản tin hẹn giờ đang chờ đăng, bản tin sắp hết hạn và sắp hết ghim",
         description=(
             "Liệt kê bản tin hẹn giờ (ngày đăng ở tương lai) theo giờ của đơn vị, bản tin hẹn giờ "
-            "nhưng chưa thể tự lên (bản nháp, chưa duyệt) và bản tin sắp hết hạn. Bản tin chỉ thực "
+            "nhưng chưa thể tự lên (bản nháp, chưa duyệt), bản tin sắp hết hạn và bản tin sắp hết "
+            "ghim ở đầu trang chủ website. Bản tin chỉ thực "
             "sự lên khi có một lần 'publish sync' chạy sau giờ hẹn."
         ),
     )
@@ -149,6 +167,7 @@ def run(args: argparse.Namespace) -> int:
             "scheduled": [u.as_dict(now, config) for u in scheduled(site)],
             "blocked": [u.as_dict(now, config) for u in blocked(site)],
             "expiring": [u.as_dict(now, config) for u in expiring(site)],
+            "pin_ending": [u.as_dict(now, config) for u in pin_ending(site)],
         }
         # Paths as on disk, for a script to open (a Mac's NFD name too).
         print(json.dumps(document, ensure_ascii=False, indent=2), file=as_on_disk(sys.stdout))
@@ -182,6 +201,14 @@ def render_text(site: Site) -> str:
             f"Bản tin sắp hết hạn ({len(ending)}) — sẽ được gỡ ở lần đồng bộ sau giờ này:",
         ]
         lines += [line for u in ending for line in _entry(u, now, site.config)]
+    unpinned = pin_ending(site)
+    if unpinned:
+        lines += [
+            "",
+            f"Bản tin sắp hết ghim ({len(unpinned)}) — rời khung «Tin cần chú ý» đầu trang chủ "
+            "website ở lần dựng sau giờ này:",
+        ]
+        lines += [line for u in unpinned for line in _entry(u, now, site.config)]
     return "\n".join(lines)
 
 

@@ -72,7 +72,8 @@ PAGES = {
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> SampleSite:
-    """The sample project with two lists per page (long pagers) and two hard bulletins."""
+    """The sample project with two lists per page (long pagers) and two hard bulletins, one
+    of them pinned to the home page."""
     root = copy_sample(tmp_path_factory.mktemp("mobile"))
     settings = root / "site.toml"
     settings.write_text(
@@ -102,6 +103,9 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> SampleSite:
                 "title": r'"Cảnh báo \"Shop online\" & \"Việc nhẹ lương cao\": không chuyển tiền"',
                 "date": "2026-11-26 08:00",
                 "slug": "dau-ngoac",
+                # Pinned: the home page's block of pinned bulletins, a card with a thumbnail
+                # inside a box inside the page, is on every phone the tests here hold.
+                "pinned": "true",
                 "cover": "images/canh-bao-lua-dao.jpg",
                 "cover_alt": '"Cảnh giác lừa đảo"',
             },
@@ -324,6 +328,32 @@ def test_a_card_s_title_keeps_most_of_the_card_on_a_zoomed_phone(
     assert min(shares) >= 0.5, (width, shares)
     shown = page.locator(".card .thumb").first.is_visible()
     assert shown == (width >= 320)
+
+
+@pytest.mark.parametrize("width", [187, 240, 360])
+def test_the_pinned_block_is_named_and_its_card_keeps_its_title_wide_on_a_phone(
+    width: int, look_hostile: Opener
+) -> None:
+    """The pinned bulletin is told by the words of a heading a screen reader names its region
+    with, not by the box's colour alone; the box's own padding leaves its card's title at
+    least half the card on a zoomed phone, as on a plain list."""
+    page, _ = look_hostile(PAGES["home"], width=width, height=PHONES[width], mobile=True)
+    region = page.get_by_role("region", name="Tin cần chú ý (ghim đầu trang)")
+    assert region.count() == 1
+    assert region.get_by_role("heading", level=2).first.is_visible()
+    card = region.locator(".card")
+    assert card.count() == 1 and "Shop online" in card.inner_text()
+    share = card.evaluate(
+        """card => {
+            const style = getComputedStyle(card);
+            const inner = card.clientWidth - parseFloat(style.paddingLeft)
+                - parseFloat(style.paddingRight);
+            return card.querySelector('.card-title').getBoundingClientRect().width / inner;
+        }"""
+    )
+    assert share >= 0.5, (width, share)
+    box = card.bounding_box()
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= width, (width, box)
 
 
 @pytest.mark.parametrize("width", [187, 240])

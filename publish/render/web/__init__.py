@@ -57,7 +57,7 @@ from publish.render.web.reuse import PageRecord, PageRecords
 from publish.render.web.search import search_artifacts
 from publish.render.web.seo import SitemapEntry, robots_txt, sitemap_xml
 from publish.render.web.template_facts import ThemeEnvironment, theme_facts
-from publish.render.web.theme_notes import missing_corrections
+from publish.render.web.theme_notes import missing_corrections, missing_pinned
 from publish.render.web.trimmed import ANCHORED, has_id, trimmed_redirects
 from publish.site_paths import RESERVED_SLUGS, page_slug_problems, recorded_history
 from publish.syntax import template_error
@@ -112,8 +112,15 @@ def check(site: Site) -> list[Problem]:
         + _alias_problems(site)
         + _recorded_alias_problems(site)
         + _follow_notes(site)
-        + missing_corrections(site, theme_dir(site), environment(theme_dir(site)))
+        + _theme_notes(site)
     )
+
+
+def _theme_notes(site: Site) -> list[Problem]:
+    """Warnings when the unit's own theme leaves out what the built-in one shows readers."""
+    theme = theme_dir(site)
+    env = environment(theme)
+    return missing_corrections(site, theme, env) + missing_pinned(site, theme, env)
 
 
 def warm_up(site: Site) -> list[Callable[[], object]]:

@@ -90,6 +90,10 @@ class Listing:
     later_title: str = ""
     """What its pages after the first are called, when not `title`: the home page's title is
     the site's, and «<site title> — trang 2 | <unit>» named the unit twice to a screen reader."""
+    pinned: Sequence[Bulletin] = ()
+    """Bulletins shown above its first page's cards, in a block of their own (the home page's
+    pinned ones): a theme leaves them out of the cards below (list.html), the pages after the
+    first are as they would be without them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,10 +198,14 @@ class Views(SiteContext):
             len(urls),
         )
         changed = _list_lastmods(chunks)
+        # A pin starting or ending (by the clock, too) changes the first page alone.
+        pinned = tuple(self.stamp(b) for b in listing.pinned)
         return [
             PageJob(
                 partial(self._listing_page, listing, template, urls, number, chunk, lastmod),
-                partial(self._stamps, (*head, number, lastmod), chunk),
+                partial(
+                    self._stamps, (*head, number, lastmod, pinned if number == 1 else ()), chunk
+                ),
             )
             for number, (chunk, lastmod) in enumerate(zip(chunks, changed, strict=True), start=1)
         ]
@@ -302,6 +310,10 @@ class Views(SiteContext):
             heading=name,
             page_number=number,
             intro=listing.intro,
+            pinned=[
+                self.card(b, eager=i == 0)
+                for i, b in enumerate(listing.pinned if number == 1 else ())
+            ],
             cards=[self.card(b, eager=i == 0) for i, b in enumerate(chunk)],
             pagination=self._pagination(urls, number),
             list_feed=self.url(listing.feed) if listing.feed else None,
@@ -347,7 +359,12 @@ class Views(SiteContext):
         """
         jobs = self.listing_jobs(
             Listing(
-                "/", self.config.site.title, self.bulletins, current="home", later_title="Tin mới"
+                "/",
+                self.config.site.title,
+                self.bulletins,
+                current="home",
+                later_title="Tin mới",
+                pinned=self.pinned(),
             )
         )
         jobs += [
@@ -402,6 +419,15 @@ class Views(SiteContext):
             jobs.append(PageJob(self.follow, lambda: ("follow",)))
         jobs.append(PageJob(self.not_found, lambda: ("404", *map(self.stamp, self.public[:5]))))
         return jobs
+
+    def pinned(self) -> tuple[Bulletin, ...]:
+        """The bulletins pinned at the build's clock that the home page shows above its list,
+        newest first, at most [web] pinned_max."""
+        most = self.config.web.pinned_max
+        if most <= 0:
+            return ()
+        now = self.site.now
+        return tuple(b for b in self.bulletins if b.pinned and b.pinned_at(now))[:most]
 
     def _neighbours(self, index: int) -> tuple[Bulletin | None, Bulletin | None]:
         """The newer and the older bulletin next to bulletins[index]."""

@@ -12,11 +12,14 @@ from publish.correction_text import HEADING
 from publish.errors import Problem
 from publish.model import Site
 
-__all__ = ["BULLETIN_TEMPLATE", "missing_corrections"]
+__all__ = ["BULLETIN_TEMPLATE", "LIST_TEMPLATE", "missing_corrections", "missing_pinned"]
 
 BULLETIN_TEMPLATE = "bulletin.html"
 CORRECTIONS = "corrections"
 """The template variable listing a bulletin's corrections (see render.web.pages)."""
+LIST_TEMPLATE = "list.html"
+PINNED = "pinned"
+"""The template variable listing the home page's pinned bulletins (see render.web.pages)."""
 NAMED_AT_MOST = 3
 """Bulletins named in the note; the others are counted."""
 
@@ -43,6 +46,33 @@ def missing_corrections(site: Site, theme: Path, env: jinja2.Environment) -> lis
             f"{BUILTIN_THEME / 'assets' / 'style.css'}), hoặc thêm vào bản của đơn vị phần "
             f"'{{% if {CORRECTIONS} %}}…{{% endif %}}' (khung «{HEADING}», giữa tiêu đề và tóm "
             "tắt) và kiểu '.corrections' của giao diện mặc định.",
+            severity="warning",
+        )
+    ]
+
+
+def missing_pinned(site: Site, theme: Path, env: jinja2.Environment) -> list[Problem]:
+    """A warning when a bulletin is pinned now and the unit's own list template (or what it
+    extends and includes) never uses `pinned`: the home page shows it in its place, unpinned."""
+    if theme == BUILTIN_THEME or site.config.web.pinned_max <= 0:
+        return []
+    pinned = [b.source for b in site.for_channel("web") if b.pinned and b.pinned_at(site.now)]
+    if not pinned or _uses(env, LIST_TEMPLATE, PINNED, set()):
+        return []
+    shown = f"templates/web/{LIST_TEMPLATE}"
+    named = ", ".join(pinned[:NAMED_AT_MOST])
+    more = len(pinned) - NAMED_AT_MOST
+    named += f" và {more} bài khác" if more > 0 else ""
+    return [
+        Problem(
+            shown,
+            f"mẫu giao diện riêng {LIST_TEMPLATE} không hiện khung «Tin cần chú ý»: "
+            f"{len(pinned)} bản tin ghim (pinned) không được đưa lên đầu trang chủ ({named})",
+            hint=f"Chép lại {shown} và templates/assets/style.css từ giao diện mặc định "
+            f"({BUILTIN_THEME / 'web' / LIST_TEMPLATE} và "
+            f"{BUILTIN_THEME / 'assets' / 'style.css'}), hoặc thêm vào bản của đơn vị phần "
+            f"'{{% if {PINNED} %}}…{{% endif %}}' (khung «Tin cần chú ý» trên danh sách) và kiểu "
+            "'.pinned' của giao diện mặc định.",
             severity="warning",
         )
     ]
