@@ -6,12 +6,15 @@ unconfirmed, so nothing that an HTML tokenizer would take for markup may reach i
 `<img src=x onerror=…` has no `>` at all. So tags, comments, CDATA and processing instructions are
 removed until nothing changes, and any `<` still followed by a letter, `/`, `!` or `?` gets a space
 after it ("< b"), which no HTML parser reads as the start of a tag. `<` in ordinary text
-("< 18 tuổi", "a<b" with a space or digit) is left as it is.
+("< 18 tuổi", "a<b" with a space or digit) is left as it is, and so are words in angle brackets
+that are no tag («<Tết an toàn>», see publish.markdown_angles), with that space: «< Tết an toàn>».
 """
 
 from __future__ import annotations
 
 import re
+
+from publish.markdown_angles import is_markup
 
 __all__ = ["defuse_markup", "strip_markup"]
 
@@ -32,15 +35,20 @@ def strip_markup(text: str) -> str:
     if "<" not in text:  # every pattern starts with one (most titles and paragraphs: none)
         return text
     for _ in range(_MAX_PASSES):
-        stripped = _MARKUP.sub("", text)
+        stripped = _MARKUP.sub(_removed, text)
         if stripped == text:
             break
         text = stripped
     return _TAG_START.sub("< ", text)
 
 
+def _removed(match: re.Match[str]) -> str:
+    """Nothing for markup; words in angle brackets as they are (`strip_markup` defuses them)."""
+    return "" if is_markup(match[0]) else match[0]
+
+
 def defuse_markup(text: str) -> str:
     """`text` that was never markup (a title, a summary) with every character kept and a space
     after each `<` an HTML parser would read as a tag's start: «<<Vì an ninh Tổ quốc>>» keeps
-    its words, where strip_markup would take «<Vì an ninh Tổ quốc>» for a tag and drop them."""
+    its words, as strip_markup now does too; but a tag in it (`<b>`) keeps its characters."""
     return _TAG_START.sub("< ", text) if "<" in text else text

@@ -339,6 +339,8 @@ _AS_HTML = {
     "comment": "MẬT<!-- dấu đóng từ bản Word -->",
     "angle-brackets": "<MẬT>",
     "angle-brackets-grade": "<TỐI MẬT>",
+    # No tag (publish.markdown_angles): the page shows «<MAT>» as typed, so it is a stamp.
+    "angle-brackets-without-marks": "<MAT>",
 }
 
 

@@ -4,7 +4,8 @@ Zalo channel's tuned converter exactly what `markdown.markdown` writes.
 The reference below is the converter as it was before it was tuned for speed: Python-Markdown with
 "extra", "sane_lists" and the full "toc" extension, the original figure rewriter, then nh3 (plus
 our dialect's additions since: publish.markdown_lists, a list may start under text,
-publish.markdown_escapes, a backslash escapes a quote, and RawImages, an <img> written as HTML
+publish.markdown_escapes, a backslash escapes a quote, publish.markdown_angles, words in angle
+brackets that are no tag stay text, and RawImages, an <img> written as HTML
 shows a content image's processed files, and SIZED on an image the build sized). Every body here must come out byte for
 byte the same, and ask the image lookup the same questions in the same order (the page cache
 records those answers).
@@ -26,6 +27,7 @@ from hypothesis import strategies as st
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from publish.markdown_angles import AngleText
 from publish.markdown_escapes import QuoteEscapes
 from publish.markdown_lists import ListsAfterText
 from publish.markdown_pasted import PastedLists
@@ -162,6 +164,7 @@ class ReferenceRenderer:
                 PastedLists(),
                 ListsAfterText(),
                 QuoteEscapes(),
+                AngleText(),
                 "toc",
                 _ReferenceFiguresExtension(self),
                 RawImages(self),
@@ -208,7 +211,14 @@ def assert_same(body: str) -> None:
         assert _render(RENDERER, body, eager_first) == expected, body
     stock = markdown.markdown(
         body,
-        extensions=["extra", "sane_lists", PastedLists(), ListsAfterText(), QuoteEscapes()],
+        extensions=[
+            "extra",
+            "sane_lists",
+            PastedLists(),
+            ListsAfterText(),
+            QuoteEscapes(),
+            AngleText(),
+        ],
         output_format="html",
     )
     assert to_html(body) == stock, body

@@ -26,6 +26,7 @@ from markdown.treeprocessors import InlineProcessor, UnescapeTreeprocessor
 from packaging.requirements import Requirement
 
 from publish import markdown_pasted
+from publish.markdown_angles import AngleText
 from publish.markdown_escapes import QuoteEscapes
 from publish.markdown_lists import ListsAfterText
 from publish.markdown_pasted import PastedLists
@@ -40,7 +41,7 @@ EXTENSIONS = ["extra", "sane_lists"]
 def _converter() -> markdown.Markdown:
     """A converter with the website's stock extensions (what the shortcuts are built for)."""
     return markdown.Markdown(
-        extensions=[*EXTENSIONS, PastedLists(), ListsAfterText(), QuoteEscapes()],
+        extensions=[*EXTENSIONS, PastedLists(), ListsAfterText(), QuoteEscapes(), AngleText()],
         output_format="html",
     )
 
@@ -52,7 +53,7 @@ pieces = st.sampled_from(
     [
         "*", "**", "***", "_", "__", "a", "b c", " ", "  ", "\t", "\n", "\n\n", "\r\n", "\r",
         "```", "~~~", "````", "<", ">", "&", "&amp;", "&amp", "<div>", "</div>", "<b>", "</b>",
-        "<!-- c -->", "<hr>", "`", "\\", "đậm", "Công an", "\x02", "\x03", "   \n", "x_y",
+        "<!-- c -->", "<hr>", "<Tết an toàn>", "`", "\\", "đậm", "Công an", "\x02", "\x03", "   \n", "x_y",
         '<div markdown="1">', "~~~ {.py}", "```python", ":", "-", "1.", "~~~\nmã\n~~~",
         "```\n## mã\n```", "~~~~\n~~~\n~~~~", "{", "}", "{: #x }", " {: .lop }", "{#a}", "## A {#b}", "*in*{: .lop }", "**đậm** {#c}",
         "\\*", "\\_", "\\{", "\\`", "\\\\", "![a\\_b](anh\\_1.jpg)", "[x](/a\\_b)", "\n\n",
@@ -311,7 +312,7 @@ KNOWN_INLINE_PATTERNS = [
     ("autolink", "AutolinkInlineProcessor"),
     ("automail", "AutomailInlineProcessor"),
     ("linebreak", "SubstituteTagInlineProcessor"),
-    ("html", "HtmlInlineProcessor"),
+    ("html", "_TagsOnly"),  # publish.markdown_angles: the stock regex, words declined
     ("entity", "HtmlInlineProcessor"),
     ("em_strong", "DelimiterProcessor"),
 ]

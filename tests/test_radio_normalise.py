@@ -265,6 +265,21 @@ def test_vector_10_br_is_a_sentence_break() -> None:
     assert normalise("Dòng 1<br>Dòng 2").text == "Dòng một. Dòng hai."
 
 
+def test_words_in_angle_brackets_are_read_as_a_quotation() -> None:
+    """«<<Vì an ninh Tổ quốc>>» and «<Tết an toàn>» were taken for tags: the script read «Tháng
+    hành động < > năm…» and «Chủ đề của năm nay», held back by two flags for the brackets. The
+    name is read as one in «…» is; a tag beside it is still not read."""
+    spoken = normalise(
+        "Hưởng ứng Tháng hành động <<Vì an ninh Tổ quốc>> năm nay.\n\n"
+        "Chủ đề <Tết an toàn> của năm nay, <b>không</b> đốt pháo."
+    )
+    assert spoken.text == (
+        "Hưởng ứng Tháng hành động “Vì an ninh Tổ quốc” năm nay.\n\n"
+        "Chủ đề “Tết an toàn” của năm nay, không đốt pháo."
+    )
+    assert not spoken.flags
+
+
 def test_vector_143_sentence_start_capitalises_expansion() -> None:
     spoken = normalise_fragment("TP. Hà Nội: BCĐ huyện", sentence_start=True)
     assert spoken.text == "Thành phố Hà Nội: Ban Chỉ đạo huyện"

@@ -917,6 +917,51 @@ def test_footnotes_keep_their_back_links_and_drop_those_of_uncited_notes() -> No
     assert "Không ai dẫn." in html
 
 
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        (
+            "Hưởng ứng Tháng hành động <<Vì an ninh Tổ quốc>> năm 2026.",
+            "<p>Hưởng ứng Tháng hành động &lt;&lt;Vì an ninh Tổ quốc&gt;&gt; năm 2026.</p>",
+        ),
+        (
+            "Chủ đề <Tết an toàn> của năm nay.",
+            "<p>Chủ đề &lt;Tết an toàn&gt; của năm nay.</p>",
+        ),
+        (
+            "<An toàn giao thông> cho học sinh, <Em bé> và xã <A Lưới>.",
+            "<p>&lt;An toàn giao thông&gt; cho học sinh, &lt;Em bé&gt; và xã &lt;A Lưới&gt;.</p>",
+        ),
+    ],
+)
+def test_words_in_angle_brackets_are_shown_as_typed(typed: str, shown: str) -> None:
+    """A campaign's name in keyboard angle brackets was taken for a tag and dropped by the
+    sanitiser («Tháng hành động &lt;&gt; năm 2026», «Chủ đề  của năm nay»). «Em» and «A» name
+    HTML elements, but «bé» and «Lưới» are no attribute names: words too."""
+    from publish.render.web.markdown import MarkdownRenderer
+
+    assert MarkdownRenderer().convert(typed, lookup=lambda src: None) == shown
+
+
+def test_html_beside_angle_brackets_is_still_html_and_still_sanitised() -> None:
+    """Bold, line breaks, comments, links, autolinks work as before next to the words; a script
+    is still dropped whole."""
+    from publish.render.web.markdown import MarkdownRenderer
+
+    html = MarkdownRenderer().convert(
+        "Chủ đề <Tết an toàn>: <b>không</b> đốt pháo<br>gọi <https://congan.vn> hay "
+        '<a@congan.vn>, <a href="https://dvc.gov.vn" title="Cổng dịch vụ">nộp hồ sơ</a>.'
+        "<!-- ghi chú --><script>alert(1)</script>",
+        lookup=lambda src: None,
+    )
+    assert html == (
+        "<p>Chủ đề &lt;Tết an toàn&gt;: <b>không</b> đốt pháo<br>gọi "
+        '<a href="https://congan.vn" rel="noopener">https://congan.vn</a> hay '
+        '<a href="mailto:a@congan.vn" rel="noopener">a@congan.vn</a>, '
+        '<a href="https://dvc.gov.vn" title="Cổng dịch vụ" rel="noopener">nộp hồ sơ</a>.</p>'
+    )
+
+
 def test_first_body_image_loads_eagerly_when_the_page_has_no_cover() -> None:
     """The first image is then what a reader sees first: lazy loading would delay it. Each image
     is looked up once, and later images stay lazy."""

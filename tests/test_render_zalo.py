@@ -653,3 +653,20 @@ def test_angle_brackets_in_the_title_and_summary_keep_their_words_on_zalo(
         "Theo Luật số 36/2024/QH15 < Luật Trật tự, an toàn giao thông đường bộ>, "
         "người vi phạm bị xử lý nghiêm."
     )
+
+
+def test_angle_brackets_in_the_body_keep_their_words_on_zalo(tmp_path: Path) -> None:
+    """The body's «<<Vì an ninh Tổ quốc>>» and «<Tết an toàn>» were taken for tags and dropped
+    («Tháng hành động <> năm 2027», «Chủ đề của năm nay»). They stay, as in the title; real tags
+    and comments are still taken out, and no tag start is left for an app that might read HTML."""
+    body = (
+        "Hưởng ứng Tháng hành động <<Vì an ninh Tổ quốc>> năm 2027.\n\n"
+        "Chủ đề <Tết an toàn> của năm nay, <b>không</b> đốt pháo.<!-- ghi chú của biên tập -->\n"
+    )
+    files = {"content/bai-viet/bt-001.md": zalo_bulletin(1, body=body)}
+    blocks = payload(built(zalo_project(tmp_path, 1, files=files)), "bt-001")["body"]
+    texts = [block["content"] for block in blocks[:2]]
+    assert texts == [
+        "Hưởng ứng Tháng hành động << Vì an ninh Tổ quốc>> năm 2027.",
+        "Chủ đề < Tết an toàn> của năm nay, không đốt pháo.",
+    ]

@@ -66,6 +66,13 @@ def test_what_readers_never_see_is_not_indexed() -> None:
     assert terms(text) == ["truoc", "sau"]
 
 
+def test_words_in_angle_brackets_are_indexed_as_the_page_shows_them() -> None:
+    """The page shows «<Tết an toàn>» as typed: a search for «tết an toàn» finds it; a tag
+    beside it is still no word."""
+    text = plain_text("Chủ đề <Tết an toàn>, tháng <<Vì an ninh>>, <b>đậm</b>.")
+    assert terms(text) == ["chu", "de", "tet", "an", "toan", "thang", "vi", "an", "ninh", "dam"]
+
+
 def test_query_without_diacritics_finds_and_ranks_title_then_summary_then_body() -> None:
     docs = [
         doc("Tuần tra đêm", body="Cảnh giác lừa đảo qua mạng."),

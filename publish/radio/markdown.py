@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from publish.frontmatter import FrontMatterError, split
+from publish.markdown_angles import angles_quoted
 from publish.markdown_comments import shown_body
 from publish.markdown_escapes import ESCAPED
 from publish.markdown_pasted import BULLET_GLYPHS, NUMBERED, goes_on
@@ -1934,6 +1935,7 @@ def unspoken_removed(text: str, ctx: Context) -> str:
         text = _COMMENT.sub(" ", text)
         text = _AUTOLINK.sub(lambda m: m[1] or m[2], text)
         text = _BR.sub("\n", text)
+        text = angles_quoted(text)  # «<<Vì an ninh Tổ quốc>>» is a name the website shows
         # One pass leaves "<scr<b>ipt>" as "<script>"; strip_markup repeats until nothing is left.
         text = strip_markup(_TAG.sub(" ", text))
     if "![" in text:

@@ -19,6 +19,7 @@ from typing import Any
 
 import markdown
 
+from publish.markdown_angles import AngleText
 from publish.markdown_escapes import QuoteEscapes
 from publish.markdown_lists import ListsAfterText
 from publish.markdown_pasted import PastedLists
@@ -425,12 +426,19 @@ _LOCAL = threading.local()
 
 def _converter() -> markdown.Markdown:
     """This thread's Markdown converter ("extra", "sane_lists", lists under text, escapable
-    quotes), reset between bodies."""
+    quotes, words in angle brackets kept), reset between bodies."""
     md = getattr(_LOCAL, "md", None)
     if md is None:
         md = _LOCAL.md = tuned(
             markdown.Markdown(
-                extensions=["extra", "sane_lists", PastedLists(), ListsAfterText(), QuoteEscapes()],
+                extensions=[
+                    "extra",
+                    "sane_lists",
+                    PastedLists(),
+                    ListsAfterText(),
+                    QuoteEscapes(),
+                    AngleText(),
+                ],
                 output_format="html",
             )
         )
@@ -440,7 +448,7 @@ def _converter() -> markdown.Markdown:
 
 def to_html(body: str) -> str:
     """Python-Markdown's HTML for one body, exactly as `markdown.markdown` with "extra" and
-    "sane_lists" (and ListsAfterText, QuoteEscapes) writes it (one converter per thread instead
+    "sane_lists" (and ListsAfterText, QuoteEscapes, AngleText) writes it (one converter per thread instead
     of one per body; a plain body written straight from its blocks)."""
     md = _converter()
     blocks = _LOCAL.plain.parse(body)

@@ -1,0 +1,125 @@
+"""Words in angle brackets that are no HTML tag reach the reader as typed, on every channel.
+
+Vietnamese administrative writing puts a campaign's name in keyboard angle brackets: «Tháng hành
+động <<Vì an ninh Tổ quốc>>», «Chủ đề <Tết an toàn>». Python-Markdown takes any `<word …>` for
+raw HTML and the sanitiser then drops it, so the words vanished from the website, Zalo and the
+radio. Here a `<…>` is HTML only when it names an element (`<b>`, `<br>`, `<a href>`, Word's
+`<o:p>`, `<script>`: the sanitiser still decides what survives) with attribute names in ASCII,
+or is a comment, `<!…>` or `<?…?>`; the website then shows any other as text (escaped, never
+markup), Zalo keeps its words (publish.sanitize), the search index finds them and the radio reads
+them as a quotation («…»). Python-Markdown's own inline HTML pattern is kept, with its regex (the
+speed-ups of publish.markdown_tuning know it by it): it only declines the words, so code spans,
+escapes and autolinks are read exactly as before.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+import markdown
+from markdown.inlinepatterns import HTML_RE, HtmlInlineProcessor
+
+__all__ = ["HTML_ELEMENTS", "AngleText", "angles_quoted", "is_markup"]
+
+HTML_ELEMENTS = frozenset({
+    "a", "abbr", "acronym", "address", "applet", "area", "article", "aside", "audio", "b", "base",
+    "basefont", "bdi", "bdo", "bgsound", "big", "blink", "blockquote", "body", "br", "button",
+    "canvas", "caption", "center", "cite", "code", "col", "colgroup", "data", "datalist", "dd",
+    "del", "details", "dfn", "dialog", "dir", "div", "dl", "dt", "em", "embed", "fieldset",
+    "figcaption", "figure", "font", "footer", "form", "frame", "frameset", "h1", "h2", "h3", "h4",
+    "h5", "h6", "head", "header", "hgroup", "hr", "html", "i", "iframe", "image", "img", "input",
+    "ins", "isindex", "kbd", "keygen", "label", "legend", "li", "link", "listing", "main", "map",
+    "mark", "marquee", "math", "menu", "menuitem", "meta", "meter", "multicol", "nav", "nextid",
+    "nobr", "noembed", "noframes", "noscript", "object", "ol", "optgroup", "option", "output", "p",
+    "param", "picture", "plaintext", "pre", "progress", "q", "rb", "rp", "rt", "rtc", "ruby", "s",
+    "samp", "script", "search", "section", "select", "slot", "small", "source", "spacer", "span",
+    "strike", "strong", "style", "sub", "summary", "sup", "svg", "table", "tbody", "td", "template",
+    "textarea", "tfoot", "th", "thead", "time", "title", "tr", "track", "tt", "u", "ul", "var",
+    "video", "wbr", "xmp",
+    # Inside <svg> and <math> (a pasted drawing or formula: dropped by the sanitiser as before).
+    "animate", "animatemotion", "animatetransform", "circle", "clippath", "defs", "desc", "ellipse",
+    "filter", "foreignobject", "g", "line", "lineargradient", "marker", "mask", "metadata", "mpath",
+    "path", "pattern", "polygon", "polyline", "radialgradient", "rect", "set", "stop", "switch",
+    "symbol", "text", "textpath", "tspan", "use", "view", "annotation", "annotation-xml", "maction",
+    "malignmark", "menclose", "merror", "mfenced", "mfrac", "mglyph", "mi", "mmultiscripts", "mn",
+    "mo", "mover", "mpadded", "mphantom", "mroot", "mrow", "ms", "mspace", "msqrt", "mstyle",
+    "msub", "msubsup", "msup", "mtable", "mtd", "mtext", "mtr", "munder", "munderover", "semantics",
+})  # fmt: skip
+"""The elements of HTML, current and obsolete, and of the SVG and MathML it may hold: what an
+editor pasting HTML writes. «<Tết an toàn>», «<Vì an ninh Tổ quốc>», «<An toàn giao thông>»
+name none."""
+
+_NAME = re.compile(r"</?([A-Za-z][^\s/>]*)")
+"""A tag's name, read as an HTML parser reads it (up to a space, `/` or `>`)."""
+_VALUE = re.compile(r"""=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+)""")
+"""An attribute's value, which may be any text (`title="Công an xã"`); its name may not."""
+_ANGLED = re.compile(r"<(?P<inner>[^\W\d_][^<>]*)>")
+"""Words in angle brackets opening with a letter (`<1>` or `< 18 tuổi` are not); whether they
+are a tag is `is_markup`'s answer."""
+_DOUBLED = re.compile(r"<<(?P<inner>[^<>]*+)>>")
+"""Words in doubled angle brackets, with spaces inside or not (`<< Vì an ninh >>`): never HTML."""
+
+
+def is_markup(tag: str) -> bool:
+    """Whether `tag` (a whole `<…>`) is HTML: a comment, a `<!…>` or `<?…?>`, or a start or end
+    tag naming an element (`_names_element`) with its attribute names in ASCII. «<Em bé>» and «<A Lưới>»
+    name elements, but «bé» and «Lưới» are no attribute names: they are words."""
+    if tag.startswith(("<!", "<?")):
+        return True
+    found = _NAME.match(tag)
+    if found is None or not _names_element(found[1].lower()):
+        return False
+    attributes = tag[found.end() :]
+    return attributes.isascii() or _VALUE.sub("=", attributes).isascii()
+
+
+def _names_element(name: str) -> bool:
+    """Whether `name` (lower case) is an element's: one of HTML's, or an ASCII one with a
+    prefix or a hyphen, as Word's `<o:p>` or a custom element (`<st1:place>`, `<my-map>`)."""
+    return name in HTML_ELEMENTS or (name.isascii() and (":" in name or "-" in name))
+
+
+def angles_quoted(text: str) -> str:
+    """`text` with the words it holds in angle brackets that are no tag as a quotation: «<<Vì
+    an ninh Tổ quốc>>» and «<Tết an toàn>» become «Vì an ninh Tổ quốc» and «Tết an toàn» (read
+    aloud as quotation marks are); tags are left for the caller to take out."""
+    if "<" not in text:
+        return text
+    if "<<" in text:
+        text = _DOUBLED.sub(_doubled_quoted, text)
+    return _ANGLED.sub(_quoted, text) if "<" in text else text
+
+
+def _doubled_quoted(match: re.Match[str]) -> str:
+    """The words of a `_DOUBLED` match in «…», without the spaces around them; `<<>>` as it is."""
+    words = match["inner"].strip()
+    return f"«{words}»" if words else match[0]
+
+
+def _quoted(match: re.Match[str]) -> str:
+    """The words of a `_ANGLED` match in «…», or the match itself when it is a tag."""
+    return match[0] if is_markup(match[0]) else f"«{match['inner']}»"
+
+
+class _TagsOnly(HtmlInlineProcessor):
+    """Python-Markdown's inline HTML, declining what `is_markup` says is words: the inline pass
+    then keeps them as text, which the serializer escapes."""
+
+    def handleMatch(  # type: ignore[override]
+        self, m: re.Match[str], data: str
+    ) -> tuple[str | ET.Element | None, int | None, int | None]:
+        """The stock placeholder for a tag or comment; no match for words in angle brackets."""
+        if is_markup(m.group(1)):
+            return super().handleMatch(m, data)
+        return None, None, None
+
+
+class AngleText(markdown.Extension):
+    """Let words in angle brackets that are no tag through as text (the website's and Zalo's
+    converters)."""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        """Replace the stock inline HTML pattern (same regex and priority: the speed-ups of
+        publish.markdown_tuning know it by its regex)."""
+        md.inlinePatterns.register(_TagsOnly(HTML_RE, md), "html", 90)
