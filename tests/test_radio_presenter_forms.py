@@ -49,6 +49,28 @@ ADDRESSES = [
     # The clause goes, not the sentence, when the rest of it holds a number.
     ("Hotline 113, email x@y.vn.", "Hotline một một ba."),
     ("Gửi thư tới a@b.vn để được hỗ trợ, hoặc gọi 113.", "Gọi một một ba."),
+    # Going in person is another way too: the address and the `qua` leading to it go, the
+    # verb leads into it. It went with the sentence, the in-person option lost with it.
+    (
+        "Gửi ý kiến qua thư điện tử congan@example.gov.vn, hoặc trực tiếp tại trụ sở Công an xã.",
+        "Gửi ý kiến trực tiếp tại trụ sở Công an xã.",
+    ),
+    (
+        "Gửi hồ sơ qua email congan@example.vn hoặc trực tiếp tại trụ sở Công an xã.",
+        "Gửi hồ sơ trực tiếp tại trụ sở Công an xã.",
+    ),
+    # One of a list: its comma goes, the connector before the last way stays.
+    (
+        "Gửi ý kiến qua điện thoại 0277.3861.234, thư điện tử congan@example.gov.vn hoặc trực "
+        "tiếp tại trụ sở Công an xã.",
+        "Gửi ý kiến qua điện thoại không hai bảy bảy, ba tám sáu một, hai ba bốn hoặc trực tiếp "
+        "tại trụ sở Công an xã.",
+    ),
+    (
+        "Gọi 0913 123 456, gửi email x@y.vn hoặc nhắn Zalo 0913 123 457.",
+        "Gọi không chín một ba, một hai ba, bốn năm sáu hoặc nhắn Zalo không chín một ba, một "
+        "hai ba, bốn năm bảy.",
+    ),
 ]
 
 
@@ -195,8 +217,10 @@ def test_scam_warning_words_read_as_a_presenter_says_them() -> None:
     [
         "Người dân có thể truy cập https://dichvucong.gov.vn và làm theo hướng dẫn để nộp hồ sơ.",
         "Tra cứu tại tinnhiemmang.vn hoặc hỏi ý kiến người thân trước khi chuyển tiền.",
-        "Gửi hồ sơ qua email congan@example.vn hoặc trực tiếp tại trụ sở Công an xã.",
         "Đăng nhập vneid.gov.vn và chọn mục thủ tục hành chính.",
+        # In person, but no `qua` before the address to go with it: «nộp qua cổng tại bộ phận
+        # một cửa» is no sentence.
+        "Hồ sơ nộp qua cổng dichvucong.gov.vn hoặc tại bộ phận một cửa.",
     ],
 )
 def test_an_address_before_the_next_step_is_no_alternative_to_drop_alone(text: str) -> None:

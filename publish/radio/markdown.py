@@ -166,6 +166,12 @@ _CHANNEL = re.compile(
 )
 """Another way to reach the unit, named after the connector (`hoặc Zalo 0913…`, `và số …`):
 anything else there (`và làm theo hướng dẫn`) is the next step, not an alternative."""
+_IN_PERSON = re.compile(r"(?i:trực tiếp|tại trụ sở|tại cơ quan|tại bộ phận)(?!\w)")
+"""Going to the unit in person (`hoặc trực tiếp tại trụ sở Công an xã`): an alternative to the
+address too, which the verb before the address leads into (`Gửi ý kiến trực tiếp …`)."""
+_VIA_BEFORE = re.compile(r"(?<!\w)(?i:qua|bằng|theo|về|tới|đến|vào)\s++$")
+"""The preposition leading to the address (`gửi qua email …`): it goes with the address when
+the alternative is in person (`gửi qua trực tiếp` is no Vietnamese)."""
 _ALTERNATIVE_BEFORE = re.compile(r"(?:\s*,)?\s+(?i:hoặc)\s+[^\d,;.!?()]{0,80}$")
 """`Gọi 0913 hoặc gửi thư tới <address>`: the alternative with the address, from its `hoặc`."""
 _ADDRESS_LABEL = re.compile(
@@ -1600,12 +1606,27 @@ def _drop_alternative(text: str, start: int, end: int) -> str | None:
     opening = max((m.end() for m in _CLAUSE_END.finditer(text, first, start)), default=first)
     label = ends_before(_ADDRESS_LABEL, text, start)
     cut = label.start() if label is not None and label.start() >= opening else start
-    if _CONTACT_VERB.match(text, after.end()):
+    verb = _CONTACT_VERB.match(text, after.end()) is not None
+    in_person = not verb and _IN_PERSON.match(text, after.end()) is not None
+    if verb:
         cut = _verb_start(text, opening, start)
-    elif not _CHANNEL.match(text, after.end()):
+    elif not in_person and not _CHANNEL.match(text, after.end()):
         return None  # `truy cập <address> và làm theo hướng dẫn`: no way of contact follows
     if _DIGIT.search(text, cut, start):
         return None
+    if opening > first and not text[opening:cut].strip():
+        # One of a list (`qua điện thoại 0277…, thư điện tử <address> hoặc trực tiếp …`): the
+        # comma before it goes and the connector stays, as written, «… 0277… hoặc trực tiếp …».
+        comma = "," if "," in after[0] else ""
+        connector = after[0].strip(" ,")
+        return f"{text[: opening - 1].rstrip()}{comma} {connector} {text[after.end() :]}"
+    if in_person:
+        # Only `qua`, `tới` … right before the address (or its label) go with it: «nộp qua cổng
+        # <address> hoặc tại bộ phận một cửa» would leave «nộp qua cổng tại bộ phận …».
+        via = ends_before(_VIA_BEFORE, text, cut)
+        if via is None or via.start() < opening:
+            return None
+        cut = via.start()
     return text[:cut] + text[after.end() :]
 
 
