@@ -666,6 +666,21 @@ def test_letters_of_a_bank_are_spelled_in_draft_audio() -> None:
     assert tts_text(normalise("Tài khoản BIDV.").text) == "Tài khoản bê i dê vê."
 
 
+def test_the_app_store_of_scam_warnings_is_read_as_written() -> None:
+    """«CH Play» held every warning «không tải ứng dụng trên CH Play» as the unknown «CH»: the
+    reader says its letters, as for BIDV, and the draft voice spells them (R14.6, R16.4)."""
+    text = "Người dân chỉ tải ứng dụng trên CH Play, không cài ứng dụng từ đường link lạ."
+    spoken = normalise(text)
+    assert (spoken.text, spoken.flags) == (text, ())
+    assert tts_text(spoken.text).startswith("Người dân chỉ tải ứng dụng trên xê hát Play,")
+
+
+def test_the_app_stores_letters_alone_are_still_unknown() -> None:
+    """«CH» alone may be «cửa hàng», «căn hộ»…: only before «Play» is it the store's name."""
+    spoken = normalise("Kẻ gian đột nhập CH điện thoại trên đường Nguyễn Huệ.")
+    assert [(f.code, f.excerpt) for f in spoken.blocking] == [("R14.6", "CH")]
+
+
 @pytest.mark.parametrize(
     ("text", "excerpt"),
     [

@@ -23,6 +23,7 @@ from publish.radio.tail import ends_before
 from publish.radio.titles import FORMS_OF_ADDRESS
 
 __all__ = [
+    "BRAND_OPENINGS",
     "COMPANY_LETTERS",
     "KEEP_AS_WORD",
     "SPELLED_ACRONYMS",
@@ -37,6 +38,11 @@ __all__ = [
 COMPANY_LETTERS = frozenset({"PV"})
 """Letters a lexicon reads as a word that open a company's name too (`PV GAS`): there they are
 kept as written (`_company_letters`), a name the presenter knows, never an unknown abbreviation."""
+BRAND_OPENINGS: Mapping[str, str] = MappingProxyType({"CH": "play"})
+"""Capitals opening a brand's name, with its next word casefolded: `CH Play`, the app store of
+every scam warning («tải ứng dụng trên CH Play»), which the reader says letter by letter as
+BIDV. Kept as written there only: «CH» alone (cửa hàng? căn hộ?) is still unknown (R14.6). The
+lexicon has no key of two words (a unit's file may not: a space in column 1 is refused)."""
 KEEP_AS_WORD = frozenset(
     {"COVID", "ASEAN", "Zalo", "VNeID", "SIM", "AIDS", "NATO", "UNESCO", "UNICEF"}
     # The apps scam warnings name, often shouted in capitals (`chuyển qua ví MOMO`).
