@@ -660,6 +660,36 @@ def test_an_emoji_before_a_number_leaves_no_pause() -> None:
     assert normalise_fragment("gọi 📞 113").text == "gọi một một ba"
 
 
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            "Đối tượng giả danh công an 👮, ngân hàng 🏦 và 📱.",
+            "Đối tượng giả danh công an, ngân hàng.",
+        ),
+        (
+            "Khi bị lừa, người dân cần:\n\n- Giữ bình tĩnh,\n- Báo Công an xã và\n- 📞\n",
+            "Khi bị lừa, người dân cần: Giữ bình tĩnh; Báo Công an xã.",
+        ),
+        (
+            "Người dân nhớ:\n\n- Không cung cấp mã OTP ❌\n- Không chuyển tiền và 🚫\n",
+            "Người dân nhớ: Không cung cấp mã OTP; Không chuyển tiền.",
+        ),
+    ],
+)
+def test_an_emoji_a_connector_led_to_takes_the_connector(source: str, expected: str) -> None:
+    """R1.9: an emoji closing a clause after «và», «hoặc» was the last thing joined; with it
+    gone, «…, ngân hàng, và.» ended the sentence on a connector."""
+    spoken = normalise(source)
+    assert (spoken.text, spoken.flags) == (expected, ())
+
+
+def test_a_connector_before_words_stays_when_an_emoji_goes() -> None:
+    """Only a connector left at a clause's end goes: one an emoji sits before still joins."""
+    spoken = normalise("Không chuyển tiền 🚫 và gọi ngay 113 📞.")
+    assert spoken.text == "Không chuyển tiền, và gọi ngay một một ba."
+
+
 def test_an_english_phrase_is_flagged_for_a_pronouncer() -> None:
     spoken = normalise_fragment("qua Zalo Official Account của Công an huyện")
     assert spoken.text == "qua Zalo Official Account của Công an huyện"

@@ -1917,8 +1917,22 @@ count («một trăm mười ba»); after a word or a label (`gọi 📞 113`, `
 of their own) it leaves nothing."""
 
 
+_CONNECTOR_LEFT = re.compile(r"[,;]?+\s*+(?<!\w)(?i:và|hoặc|hay)[,;]?+\s*+$")
+"""«và», «hoặc» an emoji closing a clause was the last of (`ngân hàng 🏦 và 📱.`, a list's last
+item `- 📞`): with the emoji gone it joins nothing, «…, và.» on air."""
+_CLAUSE_MARKS = frozenset(".,;:!?")
+
+
+def _without_dangling_connector(kept: list[str]) -> list[str]:
+    """`kept` without a connector left at its end (`_CONNECTOR_LEFT`), as one string."""
+    said = "".join(kept)
+    left = ends_before(_CONNECTOR_LEFT, said, len(said))
+    return [said[: left.start()]] if left is not None else [said]
+
+
 def _remove_pictographs(text: str) -> str:
-    """Emoji and pictographs are not read (R1.9); one between two words leaves a comma."""
+    """Emoji and pictographs are not read (R1.9); one between two words leaves a comma, one
+    that a connector led to, closing a clause, takes the connector."""
     # It separated two phrases (`lừa đảo 📞 gọi ngay`): the listener needs the pause. Before a
     # digit it leaves nothing: `gọi 📞 113` must stay one phrase for the phone rules (R9).
     if not _MAYBE_UNSPOKEN.search(text):
@@ -1935,10 +1949,12 @@ def _remove_pictographs(text: str) -> str:
         if not c.isspace():
             if gap and last_word >= 0 and c.isalpha():
                 kept[last_word] += ","
+            if gap and c in _CLAUSE_MARKS:
+                kept = _without_dangling_connector(kept)
             last_word = len(kept) if c.isalnum() else -1
             gap = False
         kept.append(c)
-    return "".join(kept)
+    return "".join(_without_dangling_connector(kept) if gap else kept)
 
 
 def strip_inline(text: str, ctx: Context) -> str:
