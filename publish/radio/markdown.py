@@ -1484,8 +1484,11 @@ def _join_announced(
     are cleaned one by one (`_cleaned`): so is the paragraph joined with them. What it
     announces may be a table or code, not read (the `removed` lines, R1.7), or a photo (the
     `images` lines) when a paragraph, not a list, follows it: then the next paragraph is no
-    part of it («Kết quả như sau: Cuối cùng.», «Hình ảnh hiện trường: Sau đó, …» were read)."""
+    part of it («Kết quả như sau: Cuối cùng.», «Hình ảnh hiện trường: Sau đó, …» were read). A
+    text joined so ends in its list's last item, no lead-in whose colon was forgotten: the next
+    list is not read on from it («… gọi video giả: Cách phòng tránh: …»)."""
     joined: list[Block] = []
+    lists_read_on: set[int] = set()  # ids of the blocks a list was joined into here
     for block in blocks:
         last = joined[-1] if joined else None
         between = removed if block.items and block.items[0].list_item else removed | images
@@ -1496,7 +1499,10 @@ def _join_announced(
             and last.kind == "body"
             and len(last.items) == 1
             and not last.items[0].list_item
-            and (ANNOUNCES.search(last.items[0].text) or _unfinished_before_list(last, block))
+            and (
+                ANNOUNCES.search(last.items[0].text)
+                or (id(last) not in lists_read_on and _unfinished_before_list(last, block))
+            )
             and not _any_between(between, _last_line(last), _first_line(block))
         ):
             intro = last.items[0]
@@ -1511,9 +1517,39 @@ def _join_announced(
             names = tuple(name for item in block.items for name in item.names)
             item = Item(text, lines, cleaned=cleaned, flags=flags, names=names)
             joined[-1] = Block("body", [item], level=last.level)  # a sub-heading stays one
+            if block.items[0].list_item:
+                lists_read_on.add(id(joined[-1]))
+            continue
+        if last is not None and _item_announces_list(last, block, removed):
+            head = last.items[-1]
+            last.items[-1] = Item(
+                f"{head.text.rstrip()} {_read_on(block.items)}",
+                head.lines + tuple(line for item in block.items for line in item.lines),
+                list_item=True,
+                cleaned=True,
+                flags=head.flags + tuple(flag for item in block.items for flag in item.flags),
+                names=head.names + tuple(name for item in block.items for name in item.names),
+            )
             continue
         joined.append(block)
     return joined
+
+
+def _item_announces_list(last: Block, block: Block, removed: set[int]) -> bool:
+    """Whether a list's last item ends in a colon right before another list: the list it
+    announces, apart after a blank line (`1. Các dấu hiệu:`, a blank, `   - nhắn tin lạ`, one
+    list of each kind on the website). Read apart, the colon became a full stop, «Các dấu hiệu.»."""
+    return (
+        block.kind == "body"
+        and not block.level
+        and last.kind == "body"
+        and bool(last.items)
+        and bool(block.items)
+        and last.items[-1].list_item
+        and block.items[0].list_item
+        and ANNOUNCES.search(last.items[-1].text) is not None
+        and not _any_between(removed, _last_line(last), _first_line(block))
+    )
 
 
 _UNFINISHED = re.compile(r"[^\W\d_][\s*_]*$")
