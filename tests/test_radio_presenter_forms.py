@@ -616,6 +616,54 @@ def test_initials_in_brackets_used_once_or_before_a_city_are_read_as_before() ->
     assert before.flags == () and "Thành phố Hồ Chí Minh" in before.text
 
 
+def test_an_abbreviation_the_bulletin_defines_is_read_as_its_full_form() -> None:
+    """«Tổ công tác đặc biệt (TCTĐB)»: the bracket defines letters no lexicon knows; they held
+    the bulletin (R14.6) where a reader says the full form, as the bracket tells him."""
+    spoken = normalise(
+        "Tổ công tác đặc biệt (TCTĐB) của Công an huyện đã ra quân. TCTĐB đã bắt giữ 3 đối "
+        "tượng.\n\nTrong tháng, TCTĐB tiếp tục tuần tra ban đêm."
+    )
+    assert spoken.text == (
+        "Tổ công tác đặc biệt của Công an huyện đã ra quân. Tổ công tác đặc biệt đã bắt giữ ba "
+        "đối tượng.\n\nTrong tháng, Tổ công tác đặc biệt tiếp tục tuần tra ban đêm."
+    )
+    assert spoken.flags == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "Ban chỉ đạo phòng chống tội phạm (sau đây gọi tắt là BCĐPCTP) họp. BCĐPCTP giao "
+            "nhiệm vụ.",
+            "Ban chỉ đạo phòng chống tội phạm họp. Ban chỉ đạo phòng chống tội phạm giao nhiệm vụ.",
+        ),
+        (
+            "Hội nghị tại thành phố Vinh (TPV). Đoàn công tác về TPV ngày hôm sau.",
+            "Hội nghị tại thành phố Vinh. Đoàn công tác về thành phố Vinh ngày hôm sau.",
+        ),
+    ],
+)
+def test_an_abbreviation_defined_by_its_words_or_called_so(text: str, said: str) -> None:
+    """Letters that are the words' first letters, tone marks aside, «Đ» its own letter."""
+    spoken = normalise(text)
+    assert (spoken.text, spoken.flags) == (said, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Used before the bracket defining it: the listener has not heard what it stands for.
+        "TCTĐB đã bắt giữ 3 đối tượng.\n\nTổ công tác đặc biệt (TCTĐB) được thành lập năm 2024.",
+        # Letters that are not the words' before the bracket (`Công an Đồng Tháp`, no `tỉnh`).
+        "Công an tỉnh Đồng Tháp (CAĐT) tổ chức hội nghị. CAĐT đề nghị người dân cảnh giác.",
+    ],
+)
+def test_an_abbreviation_not_defined_before_its_use_still_blocks(text: str) -> None:
+    spoken = normalise(text)
+    assert [f.code for f in spoken.blocking] == ["R14.6"]
+
+
 # Names every fraud or economy item holds were held as unknown abbreviations (R14.6): banks,
 # companies, coins and gold are read by their letters, as written; company forms and titles are
 # said in full; banks and carriers said as one word are that word in capitals too.
