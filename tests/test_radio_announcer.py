@@ -300,6 +300,29 @@ def test_a_true_negative_or_a_range_is_no_fall(source: str, expected: str) -> No
 @pytest.mark.parametrize(
     ("source", "expected"),
     [
+        ("Số vụ: 8 (+2)", "Số vụ: tám, tăng hai,"),
+        (
+            "xảy ra 8 vụ (+2), làm bị thương 3 người (+1)",
+            "xảy ra tám vụ, tăng hai, làm bị thương ba người, tăng một,",
+        ),
+        ("tương ứng (+2)", "tương ứng, tăng hai,"),
+        ("phạm pháp hình sự (+2 vụ)", "phạm pháp hình sự, tăng hai vụ,"),
+        # No result before the bracket: the sign as written, as `(-2)` is «âm hai».
+        ("nhiệt độ (+2)", "nhiệt độ, cộng hai,"),
+        ("chênh lệch (+2)", "chênh lệch, cộng hai,"),
+        ("(+2)", "cộng hai,"),
+    ],
+)
+def test_a_bracketed_bare_plus_is_a_rise_only_after_its_result(source: str, expected: str) -> None:
+    """«nhiệt độ, tăng hai» told the listener it got two degrees warmer; a bare `(+2)` is a
+    rise only right after the figure it changes or `tương ứng` (R12.4, as for the minus)."""
+    spoken = normalise_fragment(source)
+    assert (spoken.text, spoken.flags) == (expected, ())
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
         ("giảm 2 vụ (↓20%)", "giảm hai vụ, giảm hai mươi phần trăm,"),
         ("tăng 3 vụ (⬆️ 15%)", "tăng ba vụ, tăng mười lăm phần trăm,"),
         ("số vụ trộm cắp 20%↓", "số vụ trộm cắp giảm hai mươi phần trăm"),
@@ -635,6 +658,36 @@ def test_an_emoji_between_two_phrases_leaves_a_pause() -> None:
 
 def test_an_emoji_before_a_number_leaves_no_pause() -> None:
     assert normalise_fragment("gọi 📞 113").text == "gọi một một ba"
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            "Đối tượng giả danh công an 👮, ngân hàng 🏦 và 📱.",
+            "Đối tượng giả danh công an, ngân hàng.",
+        ),
+        (
+            "Khi bị lừa, người dân cần:\n\n- Giữ bình tĩnh,\n- Báo Công an xã và\n- 📞\n",
+            "Khi bị lừa, người dân cần: Giữ bình tĩnh; Báo Công an xã.",
+        ),
+        (
+            "Người dân nhớ:\n\n- Không cung cấp mã OTP ❌\n- Không chuyển tiền và 🚫\n",
+            "Người dân nhớ: Không cung cấp mã OTP; Không chuyển tiền.",
+        ),
+    ],
+)
+def test_an_emoji_a_connector_led_to_takes_the_connector(source: str, expected: str) -> None:
+    """R1.9: an emoji closing a clause after «và», «hoặc» was the last thing joined; with it
+    gone, «…, ngân hàng, và.» ended the sentence on a connector."""
+    spoken = normalise(source)
+    assert (spoken.text, spoken.flags) == (expected, ())
+
+
+def test_a_connector_before_words_stays_when_an_emoji_goes() -> None:
+    """Only a connector left at a clause's end goes: one an emoji sits before still joins."""
+    spoken = normalise("Không chuyển tiền 🚫 và gọi ngay 113 📞.")
+    assert spoken.text == "Không chuyển tiền, và gọi ngay một một ba."
 
 
 def test_an_english_phrase_is_flagged_for_a_pronouncer() -> None:

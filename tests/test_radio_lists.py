@@ -213,3 +213,32 @@ def test_the_radio_reads_the_levels_the_website_shows(
     page = MarkdownRenderer().convert(source, lookup=lambda src: None)
     assert (page.count("<ul>") == 2) is nested
     assert normalise(source).text == expected
+
+
+def test_an_item_ending_in_a_colon_announces_the_list_after_a_blank_line() -> None:
+    """`1. Các dấu hiệu:`, a blank line, then bullets indented 3: the website shows two lists
+    (another kind of mark, not indented enough to nest), and the radio read the first apart,
+    its colon made a full stop: «Các dấu hiệu. Nhắn tin lạ. Gọi video giả.» (R1.6)."""
+    source = (
+        "1. Các dấu hiệu:\n\n   - nhắn tin lạ\n   - gọi video giả\n\n"
+        "2. Cách phòng tránh:\n\n   - không chuyển tiền\n"
+    )
+    page = MarkdownRenderer().convert(source, lookup=lambda src: None)
+    assert page.count("<ol") == 2 and page.count("<ul>") == 2
+    assert normalise(source).text == (
+        "Các dấu hiệu: nhắn tin lạ; gọi video giả.\n\nCách phòng tránh: không chuyển tiền."
+    )
+
+
+def test_a_list_read_on_from_a_lead_in_announces_no_list_after_it() -> None:
+    """Its lead-in's colon read the first list on; the second list's own item announces what
+    follows it. The last item of the first list, ending in a word, was taken for a lead-in
+    whose colon was forgotten: «… gọi video giả: Cách phòng tránh: …»."""
+    source = (
+        "Người dân lưu ý:\n\n1. Các dấu hiệu:\n\n   - nhắn tin lạ\n   - gọi video giả\n\n"
+        "2. Cách phòng tránh:\n\n   - không chuyển tiền\n"
+    )
+    assert normalise(source).text == (
+        "Người dân lưu ý: Các dấu hiệu: nhắn tin lạ; gọi video giả.\n\n"
+        "Cách phòng tránh: không chuyển tiền."
+    )

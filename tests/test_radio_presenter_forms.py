@@ -49,6 +49,28 @@ ADDRESSES = [
     # The clause goes, not the sentence, when the rest of it holds a number.
     ("Hotline 113, email x@y.vn.", "Hotline một một ba."),
     ("Gửi thư tới a@b.vn để được hỗ trợ, hoặc gọi 113.", "Gọi một một ba."),
+    # Going in person is another way too: the address and the `qua` leading to it go, the
+    # verb leads into it. It went with the sentence, the in-person option lost with it.
+    (
+        "Gửi ý kiến qua thư điện tử congan@example.gov.vn, hoặc trực tiếp tại trụ sở Công an xã.",
+        "Gửi ý kiến trực tiếp tại trụ sở Công an xã.",
+    ),
+    (
+        "Gửi hồ sơ qua email congan@example.vn hoặc trực tiếp tại trụ sở Công an xã.",
+        "Gửi hồ sơ trực tiếp tại trụ sở Công an xã.",
+    ),
+    # One of a list: its comma goes, the connector before the last way stays.
+    (
+        "Gửi ý kiến qua điện thoại 0277.3861.234, thư điện tử congan@example.gov.vn hoặc trực "
+        "tiếp tại trụ sở Công an xã.",
+        "Gửi ý kiến qua điện thoại không hai bảy bảy, ba tám sáu một, hai ba bốn hoặc trực tiếp "
+        "tại trụ sở Công an xã.",
+    ),
+    (
+        "Gọi 0913 123 456, gửi email x@y.vn hoặc nhắn Zalo 0913 123 457.",
+        "Gọi không chín một ba, một hai ba, bốn năm sáu hoặc nhắn Zalo không chín một ba, một "
+        "hai ba, bốn năm bảy.",
+    ),
 ]
 
 
@@ -195,8 +217,10 @@ def test_scam_warning_words_read_as_a_presenter_says_them() -> None:
     [
         "Người dân có thể truy cập https://dichvucong.gov.vn và làm theo hướng dẫn để nộp hồ sơ.",
         "Tra cứu tại tinnhiemmang.vn hoặc hỏi ý kiến người thân trước khi chuyển tiền.",
-        "Gửi hồ sơ qua email congan@example.vn hoặc trực tiếp tại trụ sở Công an xã.",
         "Đăng nhập vneid.gov.vn và chọn mục thủ tục hành chính.",
+        # In person, but no `qua` before the address to go with it: «nộp qua cổng tại bộ phận
+        # một cửa» is no sentence.
+        "Hồ sơ nộp qua cổng dichvucong.gov.vn hoặc tại bộ phận một cửa.",
     ],
 )
 def test_an_address_before_the_next_step_is_no_alternative_to_drop_alone(text: str) -> None:
@@ -592,6 +616,54 @@ def test_initials_in_brackets_used_once_or_before_a_city_are_read_as_before() ->
     assert before.flags == () and "Thành phố Hồ Chí Minh" in before.text
 
 
+def test_an_abbreviation_the_bulletin_defines_is_read_as_its_full_form() -> None:
+    """«Tổ công tác đặc biệt (TCTĐB)»: the bracket defines letters no lexicon knows; they held
+    the bulletin (R14.6) where a reader says the full form, as the bracket tells him."""
+    spoken = normalise(
+        "Tổ công tác đặc biệt (TCTĐB) của Công an huyện đã ra quân. TCTĐB đã bắt giữ 3 đối "
+        "tượng.\n\nTrong tháng, TCTĐB tiếp tục tuần tra ban đêm."
+    )
+    assert spoken.text == (
+        "Tổ công tác đặc biệt của Công an huyện đã ra quân. Tổ công tác đặc biệt đã bắt giữ ba "
+        "đối tượng.\n\nTrong tháng, Tổ công tác đặc biệt tiếp tục tuần tra ban đêm."
+    )
+    assert spoken.flags == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "Ban chỉ đạo phòng chống tội phạm (sau đây gọi tắt là BCĐPCTP) họp. BCĐPCTP giao "
+            "nhiệm vụ.",
+            "Ban chỉ đạo phòng chống tội phạm họp. Ban chỉ đạo phòng chống tội phạm giao nhiệm vụ.",
+        ),
+        (
+            "Hội nghị tại thành phố Vinh (TPV). Đoàn công tác về TPV ngày hôm sau.",
+            "Hội nghị tại thành phố Vinh. Đoàn công tác về thành phố Vinh ngày hôm sau.",
+        ),
+    ],
+)
+def test_an_abbreviation_defined_by_its_words_or_called_so(text: str, said: str) -> None:
+    """Letters that are the words' first letters, tone marks aside, «Đ» its own letter."""
+    spoken = normalise(text)
+    assert (spoken.text, spoken.flags) == (said, ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Used before the bracket defining it: the listener has not heard what it stands for.
+        "TCTĐB đã bắt giữ 3 đối tượng.\n\nTổ công tác đặc biệt (TCTĐB) được thành lập năm 2024.",
+        # Letters that are not the words' before the bracket (`Công an Đồng Tháp`, no `tỉnh`).
+        "Công an tỉnh Đồng Tháp (CAĐT) tổ chức hội nghị. CAĐT đề nghị người dân cảnh giác.",
+    ],
+)
+def test_an_abbreviation_not_defined_before_its_use_still_blocks(text: str) -> None:
+    spoken = normalise(text)
+    assert [f.code for f in spoken.blocking] == ["R14.6"]
+
+
 # Names every fraud or economy item holds were held as unknown abbreviations (R14.6): banks,
 # companies, coins and gold are read by their letters, as written; company forms and titles are
 # said in full; banks and carriers said as one word are that word in capitals too.
@@ -640,6 +712,21 @@ def test_household_names_of_fraud_items_are_read_not_held(text: str, expected: s
 def test_letters_of_a_bank_are_spelled_in_draft_audio() -> None:
     """Kept for the reader, spelled by letter names for the synthetic voice (R16.1, R16.4)."""
     assert tts_text(normalise("Tài khoản BIDV.").text) == "Tài khoản bê i dê vê."
+
+
+def test_the_app_store_of_scam_warnings_is_read_as_written() -> None:
+    """«CH Play» held every warning «không tải ứng dụng trên CH Play» as the unknown «CH»: the
+    reader says its letters, as for BIDV, and the draft voice spells them (R14.6, R16.4)."""
+    text = "Người dân chỉ tải ứng dụng trên CH Play, không cài ứng dụng từ đường link lạ."
+    spoken = normalise(text)
+    assert (spoken.text, spoken.flags) == (text, ())
+    assert tts_text(spoken.text).startswith("Người dân chỉ tải ứng dụng trên xê hát Play,")
+
+
+def test_the_app_stores_letters_alone_are_still_unknown() -> None:
+    """«CH» alone may be «cửa hàng», «căn hộ»…: only before «Play» is it the store's name."""
+    spoken = normalise("Kẻ gian đột nhập CH điện thoại trên đường Nguyễn Huệ.")
+    assert [(f.code, f.excerpt) for f in spoken.blocking] == [("R14.6", "CH")]
 
 
 @pytest.mark.parametrize(

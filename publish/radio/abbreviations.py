@@ -23,6 +23,7 @@ from publish.radio.tail import ends_before
 from publish.radio.titles import FORMS_OF_ADDRESS
 
 __all__ = [
+    "BRAND_OPENINGS",
     "COMPANY_LETTERS",
     "KEEP_AS_WORD",
     "SPELLED_ACRONYMS",
@@ -37,6 +38,11 @@ __all__ = [
 COMPANY_LETTERS = frozenset({"PV"})
 """Letters a lexicon reads as a word that open a company's name too (`PV GAS`): there they are
 kept as written (`_company_letters`), a name the presenter knows, never an unknown abbreviation."""
+BRAND_OPENINGS: Mapping[str, str] = MappingProxyType({"CH": "play"})
+"""Capitals opening a brand's name, with its next word casefolded: `CH Play`, the app store of
+every scam warning («tải ứng dụng trên CH Play»), which the reader says letter by letter as
+BIDV. Kept as written there only: «CH» alone (cửa hàng? căn hộ?) is still unknown (R14.6). The
+lexicon has no key of two words (a unit's file may not: a space in column 1 is refused)."""
 KEEP_AS_WORD = frozenset(
     {"COVID", "ASEAN", "Zalo", "VNeID", "SIM", "AIDS", "NATO", "UNESCO", "UNICEF"}
     # The apps scam warnings name, often shouted in capitals (`chuyển qua ví MOMO`).
@@ -819,6 +825,31 @@ def _initials_after_the_given_name(
     return False
 
 
+_DEFINED = re.compile(
+    r"\s*+(?:(?i:(?:sau đây\s++)?(?:gọi|viết)\s++tắt(?:\s++là)?)\s*+:?\s*+)?([A-ZĐ]{2,8})\s*+"
+)
+"""A bracket defining an abbreviation: its capitals (`TCTĐB`), or `gọi tắt là TCTĐB`."""
+_FULL_FORM_BEFORE = re.compile(r"(?<!\w)((?:[^\W\d_]++\s++){1,7}[^\W\d_]++)\s*+$")
+"""Up to eight words before a bracket: the full form an abbreviation's letters may stand for."""
+
+
+def _full_form(text: str, inside: str, at: int) -> tuple[str, str] | None:
+    """The letters a bracket's `inside` defines and the words before `at` they are the first
+    letters of, tone marks aside, in any case (`Tổ công tác đặc biệt (TCTĐB)`); None when the
+    bracket holds more, or the words before it are not what its letters stand for."""
+    defined = _DEFINED.fullmatch(inside)
+    if defined is None or defined[1] in KEEP_AS_WORD or defined[1] in SPELLED_ACRONYMS:
+        return None
+    letters = defined[1]
+    words = ends_before(_FULL_FORM_BEFORE, text, at)
+    if words is None:
+        return None
+    form = words[1].split()[-len(letters) :]
+    if len(form) != len(letters) or _initials(form).upper() != letters:
+        return None
+    return letters, " ".join(form)
+
+
 def _name_initialled(text: str, inside: str, at: int) -> str:
     """The words before a bracket whose initials `_initials_of_the_name_before` found in it."""
     letters = inside.strip().replace(".", "")
@@ -827,13 +858,19 @@ def _name_initialled(text: str, inside: str, at: int) -> str:
 
 
 def _without_repeats(
-    text: str, lexicon: Mapping[str, str], keys: tuple[str, ...], defined: dict[str, str]
+    text: str,
+    lexicon: Mapping[str, str],
+    keys: tuple[str, ...],
+    defined: dict[str, str],
+    own: dict[str, str] | None = None,
 ) -> str:
     """Drop a bracket holding only an abbreviation (with any words) that repeats the full form
     written just before it: `Ủy ban nhân dân (UBND) xã` is said once, not «Ủy ban nhân dân, Ủy
     ban nhân dân» (R15.1 would make it a second reading). A bracket that adds anything (another
     abbreviation, a number) matches no full form and is read as R15.1 says. Initials the
-    lexicon reads otherwise (`Tân Phú (TP)`, TP «thành phố») go into `defined`, with the name."""
+    lexicon reads otherwise (`Tân Phú (TP)`, TP «thành phố») go into `defined`, with the name;
+    letters it does not know, defined by the words before them (`Tổ công tác đặc biệt
+    (TCTĐB)`), into `own`, with those words (when given: else such a bracket is read)."""
     pattern = _lexicon_pattern(keys)  # once, not for each bracket: finding it hashes the keys
 
     def readings(inside: str) -> tuple[str, ...]:
@@ -861,7 +898,11 @@ def _without_repeats(
             return f"{m[0][: m.start(1) - m.start()]}{rest.lstrip()})"
         candidates = readings(m[1].strip())
         if not candidates:
-            return m[0]
+            found = _full_form(text, m[1], m.start()) if own is not None else None
+            if own is None or found is None:
+                return m[0]
+            own.setdefault(*found)
+            return ""
         # The full form as written is at most about as long as read (`phòng cháy, chữa cháy`).
         start = max(0, m.start() - 2 * max(map(len, candidates)) - 16)
         said = _folded_words(_replaced(text[start : m.start()], lexicon, pattern))
@@ -882,12 +923,16 @@ def expand_abbreviations(text: str, ctx: Context) -> str:
     searches = ctx.memo("lexicon searches", lambda: _lexicon_searches(lexicon))
     if "(" in text:
         known = len(ctx.initials)
-        text = _without_repeats(text, lexicon, searches.keys, ctx.initials)
+        text = _without_repeats(text, lexicon, searches.keys, ctx.initials, ctx.defined)
         if len(ctx.initials) > known:  # new initials: «Công an xã TP» may have come before
             written = dict(list(ctx.initials.items())[known:])
             for earlier, lines in ctx.capitals_read:
                 _initials_used_again(earlier, written, ctx, lines)
         _lone_letters_told(text, ctx)
+    if ctx.defined and _TWO_CAPITALS.search(text):
+        # Its own abbreviation, used after the bracket defining it (`TCTĐB đã bắt giữ …`), is
+        # its full form: the reader cannot say «TCTĐB», R14.6 held it.
+        text = _replaced(text, ctx.defined, _lexicon_pattern(tuple(sorted(ctx.defined))))
     if ctx.initials:
         _initials_used_again(text, ctx.initials, ctx)
     if _TWO_CAPITALS.search(text):

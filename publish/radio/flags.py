@@ -83,6 +83,9 @@ class Context:
     initials: dict[str, str] = field(default_factory=dict)
     """Initials the bulletin wrote in brackets after a name (`Tân Phú (TP)`) that the lexicon
     reads otherwise, with the name: used again alone, they block (publish.radio.abbreviations)."""
+    defined: dict[str, str] = field(default_factory=dict)
+    """Abbreviations the bulletin defines in brackets right after their full form (`Tổ công tác
+    đặc biệt (TCTĐB)`), with it: read as it where used after (publish.radio.abbreviations)."""
     capitals_read: list[tuple[str, tuple[tuple[int, str], ...]]] = field(default_factory=list)
     """The paragraphs and list items read so far that hold two capitals in a row, with their
     source lines: initials a later bracket writes for a name may have been used there."""

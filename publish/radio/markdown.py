@@ -167,6 +167,12 @@ _CHANNEL = re.compile(
 )
 """Another way to reach the unit, named after the connector (`hoặc Zalo 0913…`, `và số …`):
 anything else there (`và làm theo hướng dẫn`) is the next step, not an alternative."""
+_IN_PERSON = re.compile(r"(?i:trực tiếp|tại trụ sở|tại cơ quan|tại bộ phận)(?!\w)")
+"""Going to the unit in person (`hoặc trực tiếp tại trụ sở Công an xã`): an alternative to the
+address too, which the verb before the address leads into (`Gửi ý kiến trực tiếp …`)."""
+_VIA_BEFORE = re.compile(r"(?<!\w)(?i:qua|bằng|theo|về|tới|đến|vào)\s++$")
+"""The preposition leading to the address (`gửi qua email …`): it goes with the address when
+the alternative is in person (`gửi qua trực tiếp` is no Vietnamese)."""
 _ALTERNATIVE_BEFORE = re.compile(r"(?:\s*,)?\s+(?i:hoặc)\s+[^\d,;.!?()]{0,80}$")
 """`Gọi 0913 hoặc gửi thư tới <address>`: the alternative with the address, from its `hoặc`."""
 _ADDRESS_LABEL = re.compile(
@@ -1479,8 +1485,11 @@ def _join_announced(
     are cleaned one by one (`_cleaned`): so is the paragraph joined with them. What it
     announces may be a table or code, not read (the `removed` lines, R1.7), or a photo (the
     `images` lines) when a paragraph, not a list, follows it: then the next paragraph is no
-    part of it («Kết quả như sau: Cuối cùng.», «Hình ảnh hiện trường: Sau đó, …» were read)."""
+    part of it («Kết quả như sau: Cuối cùng.», «Hình ảnh hiện trường: Sau đó, …» were read). A
+    text joined so ends in its list's last item, no lead-in whose colon was forgotten: the next
+    list is not read on from it («… gọi video giả: Cách phòng tránh: …»)."""
     joined: list[Block] = []
+    lists_read_on: set[int] = set()  # ids of the blocks a list was joined into here
     for block in blocks:
         last = joined[-1] if joined else None
         between = removed if block.items and block.items[0].list_item else removed | images
@@ -1491,7 +1500,10 @@ def _join_announced(
             and last.kind == "body"
             and len(last.items) == 1
             and not last.items[0].list_item
-            and (ANNOUNCES.search(last.items[0].text) or _unfinished_before_list(last, block))
+            and (
+                ANNOUNCES.search(last.items[0].text)
+                or (id(last) not in lists_read_on and _unfinished_before_list(last, block))
+            )
             and not _any_between(between, _last_line(last), _first_line(block))
         ):
             intro = last.items[0]
@@ -1506,9 +1518,39 @@ def _join_announced(
             names = tuple(name for item in block.items for name in item.names)
             item = Item(text, lines, cleaned=cleaned, flags=flags, names=names)
             joined[-1] = Block("body", [item], level=last.level)  # a sub-heading stays one
+            if block.items[0].list_item:
+                lists_read_on.add(id(joined[-1]))
+            continue
+        if last is not None and _item_announces_list(last, block, removed):
+            head = last.items[-1]
+            last.items[-1] = Item(
+                f"{head.text.rstrip()} {_read_on(block.items)}",
+                head.lines + tuple(line for item in block.items for line in item.lines),
+                list_item=True,
+                cleaned=True,
+                flags=head.flags + tuple(flag for item in block.items for flag in item.flags),
+                names=head.names + tuple(name for item in block.items for name in item.names),
+            )
             continue
         joined.append(block)
     return joined
+
+
+def _item_announces_list(last: Block, block: Block, removed: set[int]) -> bool:
+    """Whether a list's last item ends in a colon right before another list: the list it
+    announces, apart after a blank line (`1. Các dấu hiệu:`, a blank, `   - nhắn tin lạ`, one
+    list of each kind on the website). Read apart, the colon became a full stop, «Các dấu hiệu.»."""
+    return (
+        block.kind == "body"
+        and not block.level
+        and last.kind == "body"
+        and bool(last.items)
+        and bool(block.items)
+        and last.items[-1].list_item
+        and block.items[0].list_item
+        and ANNOUNCES.search(last.items[-1].text) is not None
+        and not _any_between(removed, _last_line(last), _first_line(block))
+    )
 
 
 _UNFINISHED = re.compile(r"[^\W\d_][\s*_]*$")
@@ -1601,12 +1643,27 @@ def _drop_alternative(text: str, start: int, end: int) -> str | None:
     opening = max((m.end() for m in _CLAUSE_END.finditer(text, first, start)), default=first)
     label = ends_before(_ADDRESS_LABEL, text, start)
     cut = label.start() if label is not None and label.start() >= opening else start
-    if _CONTACT_VERB.match(text, after.end()):
+    verb = _CONTACT_VERB.match(text, after.end()) is not None
+    in_person = not verb and _IN_PERSON.match(text, after.end()) is not None
+    if verb:
         cut = _verb_start(text, opening, start)
-    elif not _CHANNEL.match(text, after.end()):
+    elif not in_person and not _CHANNEL.match(text, after.end()):
         return None  # `truy cập <address> và làm theo hướng dẫn`: no way of contact follows
     if _DIGIT.search(text, cut, start):
         return None
+    if opening > first and not text[opening:cut].strip():
+        # One of a list (`qua điện thoại 0277…, thư điện tử <address> hoặc trực tiếp …`): the
+        # comma before it goes and the connector stays, as written, «… 0277… hoặc trực tiếp …».
+        comma = "," if "," in after[0] else ""
+        connector = after[0].strip(" ,")
+        return f"{text[: opening - 1].rstrip()}{comma} {connector} {text[after.end() :]}"
+    if in_person:
+        # Only `qua`, `tới` … right before the address (or its label) go with it: «nộp qua cổng
+        # <address> hoặc tại bộ phận một cửa» would leave «nộp qua cổng tại bộ phận …».
+        via = ends_before(_VIA_BEFORE, text, cut)
+        if via is None or via.start() < opening:
+            return None
+        cut = via.start()
     return text[:cut] + text[after.end() :]
 
 
@@ -1897,8 +1954,22 @@ count («một trăm mười ba»); after a word or a label (`gọi 📞 113`, `
 of their own) it leaves nothing."""
 
 
+_CONNECTOR_LEFT = re.compile(r"[,;]?+\s*+(?<!\w)(?i:và|hoặc|hay)[,;]?+\s*+$")
+"""«và», «hoặc» an emoji closing a clause was the last of (`ngân hàng 🏦 và 📱.`, a list's last
+item `- 📞`): with the emoji gone it joins nothing, «…, và.» on air."""
+_CLAUSE_MARKS = frozenset(".,;:!?")
+
+
+def _without_dangling_connector(kept: list[str]) -> list[str]:
+    """`kept` without a connector left at its end (`_CONNECTOR_LEFT`), as one string."""
+    said = "".join(kept)
+    left = ends_before(_CONNECTOR_LEFT, said, len(said))
+    return [said[: left.start()]] if left is not None else [said]
+
+
 def _remove_pictographs(text: str) -> str:
-    """Emoji and pictographs are not read (R1.9); one between two words leaves a comma."""
+    """Emoji and pictographs are not read (R1.9); one between two words leaves a comma, one
+    that a connector led to, closing a clause, takes the connector."""
     # It separated two phrases (`lừa đảo 📞 gọi ngay`): the listener needs the pause. Before a
     # digit it leaves nothing: `gọi 📞 113` must stay one phrase for the phone rules (R9).
     if not _MAYBE_UNSPOKEN.search(text):
@@ -1915,10 +1986,12 @@ def _remove_pictographs(text: str) -> str:
         if not c.isspace():
             if gap and last_word >= 0 and c.isalpha():
                 kept[last_word] += ","
+            if gap and c in _CLAUSE_MARKS:
+                kept = _without_dangling_connector(kept)
             last_word = len(kept) if c.isalnum() else -1
             gap = False
         kept.append(c)
-    return "".join(kept)
+    return "".join(_without_dangling_connector(kept) if gap else kept)
 
 
 def strip_inline(text: str, ctx: Context) -> str:

@@ -168,11 +168,28 @@ def _minus_said(text: str, m: re.Match[str]) -> str:
     return "-" if m["count"] is not None or m["bare"] is not None else "âm "
 
 
-_PLUS_SIGN = re.compile(r"(?<![\w.,)/+-])(?<!\d )\+\s?(?=\d)(?!84[\s.)]*\d)")
+_PLUS_SIGN = re.compile(
+    r"(?<![\w.,)/+-])(?<!\d )\+\s?(?=\d)(?!84[\s.)]*\d)(?P<bare>(?=" + NUMBER + r"\s*+\)))?"
+)
 """`(+10%)`, `(+2 vụ)`: a rise in a results table, said `tăng`; `3 + 2` is a sum (R12.2);
-`+84 …` is a phone number the phone rules did not read, left for QA to flag, never `tăng`."""
+`+84 …` is a phone number the phone rules did not read, left for QA to flag, never `tăng`. A
+bare number closing a bracket (`(+2)`) is a rise only where `_BARE_RESULT_BEFORE` says."""
 _RISE_BEFORE = re.compile(r"(?<!\w)(?i:tăng)\s*\(?\s*$")
 """`tăng (+0,5%)`, `tăng +3 vụ`: the rise is said already, never «tăng, tăng …»."""
+
+
+def _plus_said(text: str, m: re.Match[str]) -> str:
+    """`tăng` for a plus before a share, a count or an amount (`(+10%)`, `(+2 vụ)`), nothing
+    right after `tăng`; before a bare number in brackets, `tăng` only right after the result
+    it changes (`8 (+2)`) or `tương ứng`, as `_minus_said` says `giảm`: elsewhere (`nhiệt độ
+    (+2)`) the sign is read as written, `cộng` (R12.2), never a rise the text does not say."""
+    if ends_before(_RISE_BEFORE, text, m.start()):
+        return ""
+    if m["bare"] is not None and not ends_before(_BARE_RESULT_BEFORE, text, m.start()):
+        return "cộng "
+    return "tăng "
+
+
 RISE_ARROWS = "↑⬆▲"
 FALL_ARROWS = "↓⬇▼"
 CHANGE_ARROWS = RISE_ARROWS + FALL_ARROWS
@@ -452,9 +469,7 @@ def read_measures(text: str, ctx: Context) -> str:
     if "-" in text:
         text = _unit_ranges(_MINUS.sub(lambda m: _minus_said(text, m), text))
     if "+" in text:
-        text = _PLUS_SIGN.sub(
-            lambda m: "" if ends_before(_RISE_BEFORE, text, m.start()) else "tăng ", text
-        )
+        text = _PLUS_SIGN.sub(lambda m: _plus_said(text, m), text)
     text = _money(text, ctx)
     if "%" in text or "‰" in text:
         text = _PERCENT.sub(

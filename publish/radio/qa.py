@@ -6,6 +6,7 @@ import functools
 import re
 
 from publish.radio.abbreviations import (
+    BRAND_OPENINGS,
     COMPANY_LETTERS,
     KEEP_AS_WORD,
     SPELLED_ACRONYMS,
@@ -166,6 +167,8 @@ def _unknown_caps(text: str, ctx: Context, pronounced: set[str]) -> None:
             continue
         if token in known or token in ctx.flagged_tokens or roman_value(token):
             continue
+        if _opens_a_brand(words, i):
+            continue
         if token in pronounced:
             continue  # `Wave RSX (đọc: …)`: S6 says how; it need not be written out or listed
         if shouted(words, i):
@@ -177,6 +180,12 @@ def _unknown_caps(text: str, ctx: Context, pronounced: set[str]) -> None:
             continue
         ctx.flagged_tokens.add(token)
         ctx.flag("R14.6", BLOCKING, _unknown_message(token, ctx), token)
+
+
+def _opens_a_brand(words: list[str], i: int) -> bool:
+    """Whether `words[i]` is the letters of a brand's name before its next word (`CH Play`)."""
+    following = BRAND_OPENINGS.get(words[i])
+    return following is not None and i + 1 < len(words) and words[i + 1].casefold() == following
 
 
 def _unknown_message(token: str, ctx: Context) -> str:
