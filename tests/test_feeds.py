@@ -59,6 +59,22 @@ def test_entries_have_stable_ids_and_absolute_content_urls(built: BuiltSite) -> 
     assert entry.tags[0].label == "Cảnh báo tội phạm"
 
 
+def test_an_entry_shows_its_cover_where_the_page_does(built: BuiltSite) -> None:
+    """A feed reader showed no picture for a bulletin whose only photo is its cover (Feedly and
+    Inoreader take the content's first image as the entry's): the cover opens the content,
+    absolute and with its description, as above the page's text; no cover, no figure."""
+    entries = {e.link: e.content[0].value for e in parse(built, "feed.xml").entries}
+    html = entries[BASE + "2024/01/canh-bao-gia-danh-cong-an/"]
+    first = re.match(r"<figure><img ([^>]*)/?></figure>\n<p>Thời gian gần đây", html)
+    assert first is not None, html[:300]
+    cover = dict(re.findall(r'(\w+)="([^"]*)"', first[1]))
+    assert cover["src"].startswith(BASE + "anh/canh-bao-640.")
+    assert cover["alt"] == "Điện thoại hiển thị cuộc gọi lạ kèm dòng chữ cảnh báo lừa đảo"
+    assert (cover["width"], cover["height"]) == ("640", "400")
+    assert (built.web / cover["src"].removeprefix(BASE)).is_file()
+    assert not entries[BASE + "2024/02/dang-ky-thuong-tru/"].startswith("<figure>")
+
+
 def test_category_feed_has_only_its_category(built: BuiltSite) -> None:
     feed = parse(built, "chuyen-muc/canh-bao-toi-pham/feed.xml")
     assert feed.feed.links[0].href == BASE + "chuyen-muc/canh-bao-toi-pham/feed.xml"

@@ -157,13 +157,31 @@ def _entries(context: SiteContext, bulletins: Sequence[Bulletin]) -> list[FeedEn
             published=b.date,
             updated=b.modified,
             summary=b.summary,
-            content_html=correction_html(b) + absolute_urls(str(context.body_html(b)), url),
+            content_html=(
+                correction_html(b)
+                + cover_html(context, b)
+                + absolute_urls(str(context.body_html(b)), url)
+            ),
             category=b.category,
             category_label=config.categories[b.category].label,
             author=b.author,
         )
         for b in bulletins[: config.web.feed_items]
     ]
+
+
+def cover_html(context: SiteContext, bulletin: Bulletin) -> str:
+    """The bulletin's cover as a figure after its corrections, where its page shows it (none:
+    ""): a feed reader showed no picture for most entries, and Feedly or Inoreader take the
+    content's first image as the entry's."""
+    if bulletin.cover is None:
+        return ""
+    largest = context.pictures.picture(bulletin.cover.path, owner=bulletin.source).largest
+    src = escape(context.absolute("/" + largest.path))
+    return (
+        f'<figure><img src="{src}" alt="{escape(bulletin.cover.alt)}" '
+        f'width="{largest.width}" height="{largest.height}"></figure>\n'
+    )
 
 
 def correction_html(bulletin: Bulletin) -> str:
