@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -137,3 +138,22 @@ def test_every_url_in_feed_content_is_absolute_for_readers_ignoring_xml_base(
         assert f'href="{BASE}lien-he/"' in html
         assert f'href="{entry_url}#fn:1"' in html
         assert f'src="{BASE}anh/so-do-' in html
+
+
+def test_a_control_character_escaped_in_site_toml_leaves_the_feeds_readable(
+    tmp_path: Path,
+) -> None:
+    """TOML reads "\\u000B" (Word's line break) or "\\b" as the character itself, and XML forbids
+    it: written into <subtitle> or <name>, it made the whole feed unreadable to every reader."""
+    root = copy_site(tmp_path)
+    toml = root / "site.toml"
+    text = toml.read_text("utf-8")
+    text = text.replace('"Nhận diện thủ đoạn lừa đảo', '"Nhận diện\\u000Bthủ đoạn lừa đảo')
+    text = text.replace('name = "Công an xã Tân Phú Đông"', 'name = "Công an xã Tân Phú Đông\\b"')
+    toml.write_text(text, "utf-8")
+    built = build_site(root)
+    for rel in ("feed.xml", "chuyen-muc/canh-bao-toi-pham/feed.xml"):
+        ET.fromstring((built.web / rel).read_bytes())  # a well-formed document
+    feed = parse(built, "chuyen-muc/canh-bao-toi-pham/feed.xml")
+    assert feed.feed.subtitle == "Nhận diện thủ đoạn lừa đảo và cách phòng tránh."
+    assert feed.feed.author == "Công an xã Tân Phú Đông"
