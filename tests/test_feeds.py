@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -57,6 +58,22 @@ def test_entries_have_stable_ids_and_absolute_content_urls(built: BuiltSite) -> 
     assert 'id="duong-day-nong"' in html
     assert 'src="https://ca-tanphudong.example.vn/anh/so-do-480.' in html
     assert entry.tags[0].label == "Cảnh báo tội phạm"
+
+
+def test_an_entry_shows_its_cover_where_the_page_does(built: BuiltSite) -> None:
+    """A feed reader showed no picture for a bulletin whose only photo is its cover (Feedly and
+    Inoreader take the content's first image as the entry's): the cover opens the content,
+    absolute and with its description, as above the page's text; no cover, no figure."""
+    entries = {e.link: e.content[0].value for e in parse(built, "feed.xml").entries}
+    html = entries[BASE + "2024/01/canh-bao-gia-danh-cong-an/"]
+    first = re.match(r"<figure><img ([^>]*)/?></figure>\n<p>Thời gian gần đây", html)
+    assert first is not None, html[:300]
+    cover = dict(re.findall(r'(\w+)="([^"]*)"', first[1]))
+    assert cover["src"].startswith(BASE + "anh/canh-bao-640.")
+    assert cover["alt"] == "Điện thoại hiển thị cuộc gọi lạ kèm dòng chữ cảnh báo lừa đảo"
+    assert (cover["width"], cover["height"]) == ("640", "400")
+    assert (built.web / cover["src"].removeprefix(BASE)).is_file()
+    assert not entries[BASE + "2024/02/dang-ky-thuong-tru/"].startswith("<figure>")
 
 
 def test_category_feed_has_only_its_category(built: BuiltSite) -> None:
@@ -121,3 +138,22 @@ def test_every_url_in_feed_content_is_absolute_for_readers_ignoring_xml_base(
         assert f'href="{BASE}lien-he/"' in html
         assert f'href="{entry_url}#fn:1"' in html
         assert f'src="{BASE}anh/so-do-' in html
+
+
+def test_a_control_character_escaped_in_site_toml_leaves_the_feeds_readable(
+    tmp_path: Path,
+) -> None:
+    """TOML reads "\\u000B" (Word's line break) or "\\b" as the character itself, and XML forbids
+    it: written into <subtitle> or <name>, it made the whole feed unreadable to every reader."""
+    root = copy_site(tmp_path)
+    toml = root / "site.toml"
+    text = toml.read_text("utf-8")
+    text = text.replace('"Nhận diện thủ đoạn lừa đảo', '"Nhận diện\\u000Bthủ đoạn lừa đảo')
+    text = text.replace('name = "Công an xã Tân Phú Đông"', 'name = "Công an xã Tân Phú Đông\\b"')
+    toml.write_text(text, "utf-8")
+    built = build_site(root)
+    for rel in ("feed.xml", "chuyen-muc/canh-bao-toi-pham/feed.xml"):
+        ET.fromstring((built.web / rel).read_bytes())  # a well-formed document
+    feed = parse(built, "chuyen-muc/canh-bao-toi-pham/feed.xml")
+    assert feed.feed.subtitle == "Nhận diện thủ đoạn lừa đảo và cách phòng tránh."
+    assert feed.feed.author == "Công an xã Tân Phú Đông"

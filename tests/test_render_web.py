@@ -316,6 +316,34 @@ def test_a_photo_too_small_for_a_preview_leaves_the_default_cover(tmp_path: Path
     assert re.search(r'<meta property="og:image" content="[^"]*/anh/bia-mac-dinh-640\.', page)
 
 
+def test_a_cover_too_small_for_a_preview_gives_way_to_a_photo_or_the_default_cover(
+    tmp_path: Path,
+) -> None:
+    """A unit's 150 px logo as cover was the og:image: Facebook drops an image under 200 px and
+    Zalo showed a speck, so the shared link had no picture. The page still shows that cover."""
+    root = copy_site(tmp_path)
+    Image.new("RGB", (150, 150), "red").save(root / "content/images/logo-nho.png")
+    post = root / "content/bai-viet/2024-02-28-dang-ky-thuong-tru.md"
+    head, body = post.read_text("utf-8").split("---\n\n", 1)
+    cover = 'cover: images/logo-nho.png\ncover_alt: "Logo Công an xã Tân Phú Đông"\n'
+    post.write_text(head + cover + "---\n\n" + body, "utf-8")
+    page = build_site(root).html(THUONG_TRU)
+    assert 'src="/anh/logo-nho-150.' in page
+    assert re.search(r'<meta property="og:image" content="[^"]*/anh/bia-mac-dinh-640\.', page)
+    assert '<meta property="og:image:width" content="150">' not in page
+    ld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page)[1])
+    assert "/anh/bia-mac-dinh-640." in ld["image"][0]
+
+    Image.new("RGB", (400, 300), "blue").save(root / "content/images/hien-truong.png")
+    post.write_text(
+        head + cover + "---\n\n" + body + "\n![Người dân làm thủ tục](../images/hien-truong.png)\n",
+        "utf-8",
+    )
+    page = build_site(root).html(THUONG_TRU)
+    assert re.search(r'<meta property="og:image" content="[^"]*/anh/hien-truong-400\.', page)
+    assert '<meta property="og:image:alt" content="Người dân làm thủ tục">' in page
+
+
 def test_the_share_preview_is_the_first_photo_a_reader_sees_even_by_reference(
     tmp_path: Path,
 ) -> None:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 
+from publish.render.web import seo
 from tests.web_fixture import BASE, BuiltSite, build_site, copy_site
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -38,3 +40,30 @@ def test_sitemap_leaves_out_draft_previews(tmp_path_factory: pytest.TempPathFact
     assert draft in built.page_urls()
     assert draft not in listed
     assert set(listed) < built.page_urls()
+
+
+def test_a_site_past_the_sitemap_limit_is_listed_through_an_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Built with a limit of 10 URLs a file (50,000 in real life), every page is still reached
+    from robots.txt's Sitemap line; built again within the limit, the extra files are gone."""
+    root = copy_site(tmp_path)
+    monkeypatch.setattr(seo, "SITEMAP_MAX_URLS", 10)
+    built = build_site(root)
+    robots = built.text("robots.txt")
+    assert f"Sitemap: {BASE}sitemap.xml" in robots
+    index = ET.fromstring((built.web / "sitemap.xml").read_bytes())
+    assert index.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
+    locs = [s.findtext("s:loc", namespaces=NS) for s in index.findall("s:sitemap", NS)]
+    assert len(locs) >= 2 and all(loc.startswith(BASE + "sitemap-") for loc in locs)
+    listed: list[str] = []
+    for loc in locs:
+        part = ET.fromstring((built.web / loc.removeprefix(BASE)).read_bytes())
+        urls = [u.findtext("s:loc", namespaces=NS) for u in part.findall("s:url", NS)]
+        assert len(urls) <= 10
+        listed += urls
+    assert len(listed) == len(set(listed)) and set(listed) == built.page_urls()
+    monkeypatch.undo()
+    again = build_site(root)
+    assert not [f for f in again.files() if f.startswith("sitemap-")]
+    assert set(entries(again)) == again.page_urls()

@@ -55,7 +55,7 @@ from publish.render.web.redirects import (
 )
 from publish.render.web.reuse import PageRecord, PageRecords
 from publish.render.web.search import search_artifacts
-from publish.render.web.seo import SitemapEntry, robots_txt, sitemap_xml
+from publish.render.web.seo import SitemapEntry, robots_txt, sitemap_files
 from publish.render.web.template_facts import ThemeEnvironment, theme_facts
 from publish.render.web.theme_notes import missing_corrections, missing_pinned
 from publish.render.web.trimmed import ANCHORED, has_id, trimmed_redirects
@@ -609,7 +609,8 @@ def _render(
         for old in old_feeds.get(path, ()):
             yield Artifact("web", output_path(old), data, kind="category-alias")
     pictures.save_facts(learned)
-    yield Artifact("web", "sitemap.xml", sitemap_xml(sitemap))
+    for name, data in sitemap_files(sitemap, config.absolute_url):
+        yield Artifact("web", name, data)
     history = dict(recorded)
     for bulletin in views.bulletins:
         if bulletin.aliases:  # written by the editor first: a page there is theirs to name

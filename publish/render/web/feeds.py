@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -22,6 +23,10 @@ if TYPE_CHECKING:
 __all__ = ["FeedEntry", "atom_feed", "entry_id", "site_feeds"]
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
+NOT_XML_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+"""Characters XML 1.0 forbids, which ElementTree writes as they are: one in a name or
+description of site.toml (written as the TOML escape \\u000B, \\b or \\f) made the whole feed
+unreadable to every feed reader. Bulletins and pages never hold one (publish.control_chars)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +94,7 @@ def _entry(entry: FeedEntry, site_author: str) -> ET.Element:
     _text(node, "published", entry.published.isoformat())
     _text(node, "updated", entry.updated.isoformat())
     _text(ET.SubElement(node, _q("author")), "name", entry.author or site_author)
-    ET.SubElement(node, _q("category"), term=entry.category, label=entry.category_label)
+    ET.SubElement(node, _q("category"), term=entry.category, label=_xml_safe(entry.category_label))
     _text(node, "summary", entry.summary)
     content = _text(node, "content", entry.content_html)
     content.set("type", "html")
@@ -105,8 +110,15 @@ def _q(tag: str) -> str:
 def _text(parent: ET.Element, tag: str, text: str) -> ET.Element:
     """Append an Atom child holding text."""
     child = ET.SubElement(parent, _q(tag))
-    child.text = text
+    child.text = _xml_safe(text)
     return child
+
+
+def _xml_safe(text: str) -> str:
+    """`text` without the characters XML forbids; Word's line and page breaks become spaces."""
+    if NOT_XML_RE.search(text) is None:
+        return text
+    return NOT_XML_RE.sub(lambda m: " " if m[0] in "\x0b\x0c" else "", text)
 
 
 def site_feeds(
@@ -157,13 +169,31 @@ def _entries(context: SiteContext, bulletins: Sequence[Bulletin]) -> list[FeedEn
             published=b.date,
             updated=b.modified,
             summary=b.summary,
-            content_html=correction_html(b) + absolute_urls(str(context.body_html(b)), url),
+            content_html=(
+                correction_html(b)
+                + cover_html(context, b)
+                + absolute_urls(str(context.body_html(b)), url)
+            ),
             category=b.category,
             category_label=config.categories[b.category].label,
             author=b.author,
         )
         for b in bulletins[: config.web.feed_items]
     ]
+
+
+def cover_html(context: SiteContext, bulletin: Bulletin) -> str:
+    """The bulletin's cover as a figure after its corrections, where its page shows it (none:
+    ""): a feed reader showed no picture for most entries, and Feedly or Inoreader take the
+    content's first image as the entry's."""
+    if bulletin.cover is None:
+        return ""
+    largest = context.pictures.picture(bulletin.cover.path, owner=bulletin.source).largest
+    src = escape(context.absolute("/" + largest.path))
+    return (
+        f'<figure><img src="{src}" alt="{escape(bulletin.cover.alt)}" '
+        f'width="{largest.width}" height="{largest.height}"></figure>\n'
+    )
 
 
 def correction_html(bulletin: Bulletin) -> str:

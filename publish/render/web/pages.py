@@ -474,17 +474,16 @@ class Views(SiteContext):
 
     def shared(self, bulletin: Bulletin) -> tuple[str, dict[str, Any] | None]:
         """The description and og:image a link to `bulletin` is previewed with, as on its page."""
-        if bulletin.cover:
-            picture = self.pictures.picture(bulletin.cover.path, owner=bulletin.source)
-            image: tuple[Picture, str] | None = (picture, bulletin.cover.alt)
-        else:
-            image = self._share_picture(bulletin)
+        image = self._share_picture(bulletin)
         return bulletin.summary or self.config.site.description, self.og_image(image)
 
     def _share_picture(self, bulletin: Bulletin) -> tuple[Picture, str] | None:
-        """The first photo of a bulletin without a cover that a share preview can show (None:
-        the site's default cover): shared on Zalo or Facebook, it is told from the others."""
-        for ref in bulletin.images_as_read:
+        """The bulletin's cover, else its first photo, that a share preview can show (None: the
+        site's default cover): shared on Zalo or Facebook, it is told from the others. A cover
+        under SHARE_MIN_PX (a unit's small logo) is passed over like a small photo: Facebook
+        drops it and the preview had no picture at all."""
+        refs = [bulletin.cover] if bulletin.cover else []
+        for ref in [*refs, *bulletin.images_as_read]:
             picture = self.pictures.picture(ref.path, owner=bulletin.source)
             if min(picture.largest.width, picture.largest.height) >= SHARE_MIN_PX:
                 return picture, ref.alt.strip() or bulletin.title
@@ -496,15 +495,9 @@ class Views(SiteContext):
         preview = self.site.is_preview(bulletin)
         path = bulletin.url  # formats the date: once, not per use
         cover = None
-        image = None
         if bulletin.cover:
             cover = self.image(bulletin.cover, owner=bulletin.source, sizes=COVER_SIZES, eager=True)
-            image = (
-                self.pictures.picture(bulletin.cover.path, owner=bulletin.source),
-                cover["alt"],
-            )
-        else:
-            image = self._share_picture(bulletin)
+        image = self._share_picture(bulletin)
         context = self.base_context(
             path,
             title=bulletin.title,
