@@ -22,6 +22,7 @@ from publish import legacy_text, merge_conflicts
 from publish.addresses import SiteAddresses
 from publish.config_files import missing_abbreviations, missing_cover
 from publish.contact_numbers import LEAST_DIGITS, dialled
+from publish.control_chars import CONTROL_RE, char_name
 from publish.encoding import not_utf8
 from publish.errors import ConfigError, ContentError, Problem
 from publish.limits import MAX_CONFIG_BYTES, read_capped, too_large
@@ -489,11 +490,15 @@ def parse(
     issues: list[SchemaIssue] = []
     data.pop("__root__", None)
     garbled = _garbled(data, text, filename)
+    invisible = _invisible(data)
     data = _composed(data, ())
     _read_air_slot(data, issues)
     config = build(Config, data, (), issues, suggest=_table_meant)
     issues.extend(_semantic_issues(config))
     issues = [i for i in issues if not _missing_in_blanked(i, blanked)]
+    # A value refused for itself (a time zone) already shows the character in its message.
+    refused = {i.path for i in issues}
+    issues += [i for i in invisible if i.path not in refused]
     if issues or garbled or written_twice:
         problems = [_problem(i, text, filename) for i in issues] + garbled + written_twice
         problems += _missing_files(data, root, text, filename, channels)
@@ -643,6 +648,24 @@ def _garbled(data: dict[str, Any], text: str, filename: str) -> list[Problem]:
         line = _line_holding(text, problem.line, found[0].excerpt)
         problems.append(replace(problem, line=line))
     return problems
+
+
+def _invisible(data: dict[str, Any]) -> list[SchemaIssue]:
+    """One error for each text value holding a control character or another one no reader
+    sees (see control_chars.CONTROL_RE), written as a TOML escape (`\\u000B`, `\\b`) or pasted
+    from Word: in the unit's name or a label it goes on every page, and no feed reader takes a
+    feed holding one."""
+    return [
+        SchemaIssue(
+            path,
+            f"có {', '.join(map(char_name, dict.fromkeys(found)))}: ký tự vô hình, không ai "
+            "đọc thấy, và nguồn tin (feed) có nó thì trình đọc tin không nhận",
+            "Gõ lại giá trị này (hoặc xóa chuỗi \\u… hay \\b… trong đó); dán từ Word thì dùng "
+            "Ctrl+Shift+V để dán chữ thuần.",
+        )
+        for path, value in _strings(data, ())
+        if (found := CONTROL_RE.findall(value))
+    ]
 
 
 def _strings(value: object, path: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], str]]:

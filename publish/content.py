@@ -39,7 +39,14 @@ from publish import (
 )
 from publish.cache import Fragments, Shelf
 from publish.config import CHANNELS, Config, contact_warnings, timezone_warning, zalo_without_oa
-from publish.control_chars import Lost, Removed, scrubbed, without_controls
+from publish.control_chars import (
+    CONTROL_RUNS,
+    CONTROLS,
+    Lost,
+    Removed,
+    scrubbed,
+    without_controls,
+)
 from publish.editor_files import (
     Misnamed,
     is_clutter,
@@ -71,7 +78,7 @@ from publish.person_fields import held_note, nobody, person
 from publish.relative_links import RelativeTargets, relative_links
 from publish.site_paths import page_slug_problems
 from publish.tags import tag_key, tag_slugs
-from publish.text import CharClass, nfc, quoted
+from publish.text import nfc, quoted
 from publish.windows_approval import windows_approved
 from publish.zalo_too import zalo_too
 
@@ -136,21 +143,6 @@ PAGE_LAYOUTS = {
     "contact": "trang liên hệ: thêm địa chỉ, đường dây nóng và mã QR Zalo của đơn vị",
 }
 """What a page's `layout` may say (the theme has a template for each, chosen by the tool)."""
-_CONTROLS = CharClass(
-    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffe\uffff"
-    "\u2061-\u2064\u115f\u1160\u3164\uffa0",
-    "\U000e0000-\U000e007f",
-)
-CONTROL_RE = _CONTROLS.whole
-"""Characters no XML (feeds, .docx) may hold and no reader can see; tab and newline are kept.
-With them the direction marks and overrides (U+202E…): unseen, they show the text around them
-backwards or out of order ("Trojan Source"), so a title can read unlike what it says, and
-Vietnamese never needs one. So too the invisible operators (U+2061-2064), the Hangul fillers
-(U+115F, U+1160, U+3164, U+FFA0: blank letters, used to make names or links that look empty)
-and the tag characters (U+E0000-E007F: they hide text no reader sees; only the flags of
-England, Scotland and Wales use them, which lose their emblem but stay flags)."""
-CONTROL_RUNS = re.compile(f"(?:{CONTROL_RE.pattern})+")
-"""A run of them, taken out at once (see control_chars.scrubbed)."""
 INVISIBLE = "\u00ad\u200b\u2060\ufeff\u200c\u200d"
 INVISIBLE_RE = re.compile(
     "[\u00ad\u200b\u2060\ufeff]|(?<=[A-Za-z\u00c0-\u024f\u1e00-\u1eff])[\u200c\u200d]"
@@ -913,7 +905,7 @@ def _split(written: str, reading: Reading) -> _Split:
     text, curly_keys = mend_pasted(pasted.mend(text), reading)
     duplicates: list[DuplicateKeyError] = []
     removed: list[Removed] = []
-    if _CONTROLS.search(text):  # nearly every file holds none: one search, no scrub
+    if CONTROLS.search(text):  # nearly every file holds none: one search, no scrub
         text_read, removed = scrubbed(text, CONTROL_RUNS)
     else:
         text_read = text

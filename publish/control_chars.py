@@ -1,4 +1,4 @@
-"""Control characters and the other invisible ones no reader sees (see content.CONTROL_RE), in a
+"""Control characters and the other invisible ones no reader sees (see CONTROL_RE), in a
 file's text or written as YAML escapes ("\\x0b"): removed as the file is read, each line that
 held one told in its own warning, with its field (or «nội dung»), the characters by name and
 code, and what was done with them.
@@ -16,9 +16,35 @@ from dataclasses import dataclass
 from typing import Any
 
 from publish.errors import Problem
+from publish.text import CharClass
 
-__all__ = ["Lost", "Removed", "char_name", "problems", "scrubbed", "without_controls"]
+__all__ = [
+    "CONTROLS",
+    "CONTROL_RE",
+    "CONTROL_RUNS",
+    "Lost",
+    "Removed",
+    "char_name",
+    "problems",
+    "scrubbed",
+    "without_controls",
+]
 
+CONTROLS = CharClass(
+    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffe\uffff"
+    "\u2061-\u2064\u115f\u1160\u3164\uffa0",
+    "\U000e0000-\U000e007f",
+)
+CONTROL_RE = CONTROLS.whole
+"""Characters no XML (feeds, .docx) may hold and no reader can see; tab and newline are kept.
+With them the direction marks and overrides (U+202E…): unseen, they show the text around them
+backwards or out of order ("Trojan Source"), so a title can read unlike what it says, and
+Vietnamese never needs one. So too the invisible operators (U+2061-2064), the Hangul fillers
+(U+115F, U+1160, U+3164, U+FFA0: blank letters, used to make names or links that look empty)
+and the tag characters (U+E0000-E007F: they hide text no reader sees; only the flags of
+England, Scotland and Wales use them, which lose their emblem but stay flags)."""
+CONTROL_RUNS = re.compile(f"(?:{CONTROL_RE.pattern})+")
+"""A run of them, taken out at once (see control_chars.scrubbed)."""
 BREAKS = frozenset("\x0b\x0c")
 """Word's line break (Shift+Enter) and page break, as pasted: a space where they part words."""
 NAMES = {

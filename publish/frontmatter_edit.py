@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 from publish.cache import atomic_write_bytes
-from publish.content import CONTROL_RE
+from publish.control_chars import CONTROL_RE
 from publish.frontmatter import (
     OPENING_RE,
     FrontMatterError,

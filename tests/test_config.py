@@ -1310,6 +1310,29 @@ def test_garbled_vietnamese_values_are_errors_with_key_line_and_unikey_hint() ->
     assert intro.line == line_of(text, twice[:10]) and intro.hint and "UTF-8" in intro.hint
 
 
+def test_invisible_control_characters_in_values_are_errors_naming_key_and_character() -> None:
+    """A TOML escape (`\\u000B`, `\\b`) or Word's line break pasted into the unit's name or a
+    label went onto every page and into every feed, which no feed reader then accepts: each
+    value holding one is told at its line, with the character by name and code; tabs and new
+    lines of a multi-line intro are not."""
+    text = (
+        SITE_TOML.replace(
+            'name = "Công an huyện Châu Thành"', 'name = "Công an huyện\\u000BChâu Thành"'
+        ).replace('"Tình hình an ninh trật tự"', '"Tình hình\\ban ninh trật tự"')
+        + '\n[radio]\nintro = """\nXin chào\tquý vị.\nHẹn gặp lại."""\n'
+    )
+    problems = problems_of(text)
+    by_field = {p.field: p for p in problems}
+    assert set(by_field) == {"[unit] name", "[categories.an-ninh-trat-tu] label"}, [
+        p.render() for p in problems
+    ]
+    name = by_field["[unit] name"]
+    assert name.file == "site.toml" and name.line == line_of(text, "u000BChâu")
+    assert name.message.startswith("có ký tự ngắt dòng của Word (U+000B): ký tự vô hình")
+    assert name.hint and "Gõ lại giá trị này" in name.hint
+    assert "ký tự xóa lùi (U+0008)" in by_field["[categories.an-ninh-trat-tu] label"].message
+
+
 def test_vietnamese_and_western_names_in_values_are_not_garbled() -> None:
     text = SITE_TOML.replace(
         'area = "tỉnh Đồng Tháp"', 'area = "tỉnh Đồng Tháp — đối tác: Müller, José, François"'

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import feedparser
 import pytest
 
+from tests.helpers import publish_command
 from tests.web_fixture import BASE, BuiltSite, build_site, copy_site
 
 
@@ -140,20 +140,26 @@ def test_every_url_in_feed_content_is_absolute_for_readers_ignoring_xml_base(
         assert f'src="{BASE}anh/so-do-' in html
 
 
-def test_a_control_character_escaped_in_site_toml_leaves_the_feeds_readable(
+def test_a_control_character_escaped_in_site_toml_stops_the_build_before_any_feed(
     tmp_path: Path,
 ) -> None:
     """TOML reads "\\u000B" (Word's line break) or "\\b" as the character itself, and XML forbids
-    it: written into <subtitle> or <name>, it made the whole feed unreadable to every reader."""
+    it: written into <subtitle> or <name>, it made the whole feed unreadable to every reader.
+    The build now stops at site.toml's line, in Vietnamese, and the feeds already published
+    stay as they were."""
     root = copy_site(tmp_path)
+    before = build_site(root)
+    feeds = {
+        rel: (before.web / rel).read_bytes()
+        for rel in ("feed.xml", "chuyen-muc/canh-bao-toi-pham/feed.xml")
+    }
     toml = root / "site.toml"
     text = toml.read_text("utf-8")
     text = text.replace('"Nhận diện thủ đoạn lừa đảo', '"Nhận diện\\u000Bthủ đoạn lừa đảo')
     text = text.replace('name = "Công an xã Tân Phú Đông"', 'name = "Công an xã Tân Phú Đông\\b"')
     toml.write_text(text, "utf-8")
-    built = build_site(root)
-    for rel in ("feed.xml", "chuyen-muc/canh-bao-toi-pham/feed.xml"):
-        ET.fromstring((built.web / rel).read_bytes())  # a well-formed document
-    feed = parse(built, "chuyen-muc/canh-bao-toi-pham/feed.xml")
-    assert feed.feed.subtitle == "Nhận diện thủ đoạn lừa đảo và cách phòng tránh."
-    assert feed.feed.author == "Công an xã Tân Phú Đông"
+    ran = publish_command("build", "--channel", "web", "--root", root)
+    assert ran.returncode == 1, ran.stdout + ran.stderr
+    assert "site.toml:" in ran.stderr and "ký tự ngắt dòng của Word (U+000B)" in ran.stderr
+    assert "ký tự xóa lùi (U+0008)" in ran.stderr and "Traceback" not in ran.stderr
+    assert {rel: (before.web / rel).read_bytes() for rel in feeds} == feeds

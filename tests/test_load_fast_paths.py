@@ -12,7 +12,7 @@ import sys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from publish import content, content_images, gates
+from publish import content, content_images, control_chars, gates
 from publish.control_chars import without_controls
 from publish.text import HIDDEN, HIDDEN_ASTRAL, HIDDEN_BMP, CharClass, beyond_bmp
 from tests.helpers import every_character
@@ -21,7 +21,7 @@ _OLD_CONTROL = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffe\uffff"
     "\u2061-\u2064\u115f\u1160\u3164\uffa0\U000e0000-\U000e007f]"
 )
-"""content.CONTROL_RE as main wrote it before the class was split."""
+"""control_chars.CONTROL_RE as main wrote it before the class was split."""
 _OLD_HIDDEN_OR_LOOKALIKE = re.compile(HIDDEN.pattern[:-1] + gates._LOOKALIKE.pattern[1:])
 """gates._HIDDEN_OR_LOOKALIKE as main built it."""
 
@@ -63,7 +63,7 @@ def test_split_classes_find_what_the_whole_class_finds(text: str) -> None:
     """The control characters the load removes and the hidden or look-alike letters the stamp
     check reads past: same first match, same text once removed, as the one-class searches."""
     for fast, full in (
-        (content._CONTROLS, _OLD_CONTROL),
+        (control_chars.CONTROLS, _OLD_CONTROL),
         (gates._HIDDEN_OR_LOOKALIKE, _OLD_HIDDEN_OR_LOOKALIKE),
         (CharClass(HIDDEN_BMP, HIDDEN_ASTRAL), HIDDEN),
     ):
@@ -72,7 +72,7 @@ def test_split_classes_find_what_the_whole_class_finds(text: str) -> None:
             found, expected = fast.search(shown), full.search(shown)
             assert (found and found.span()) == (expected and expected.span())
             assert fast.sub("", shown) == full.sub("", shown)
-    assert content.CONTROL_RE.pattern == _OLD_CONTROL.pattern
+    assert control_chars.CONTROL_RE.pattern == _OLD_CONTROL.pattern
 
 
 _GRADE_TEXTS = st.text(
@@ -279,7 +279,7 @@ def test_front_matter_without_a_backslash_reads_no_control_character(values: lis
     from publish import frontmatter
 
     text = "\n".join(f"k{i}: {value}" for i, value in enumerate(values))
-    assert "\\" not in text and not content.CONTROL_RE.search(text)
+    assert "\\" not in text and not control_chars.CONTROL_RE.search(text)
     try:
         data = yaml.load(text, Loader=frontmatter.Loader)
     except yaml.YAMLError:

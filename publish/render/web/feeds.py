@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -23,10 +22,6 @@ if TYPE_CHECKING:
 __all__ = ["FeedEntry", "atom_feed", "entry_id", "site_feeds"]
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
-NOT_XML_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-"""Characters XML 1.0 forbids, which ElementTree writes as they are: one in a name or
-description of site.toml (written as the TOML escape \\u000B, \\b or \\f) made the whole feed
-unreadable to every feed reader. Bulletins and pages never hold one (publish.control_chars)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +89,7 @@ def _entry(entry: FeedEntry, site_author: str) -> ET.Element:
     _text(node, "published", entry.published.isoformat())
     _text(node, "updated", entry.updated.isoformat())
     _text(ET.SubElement(node, _q("author")), "name", entry.author or site_author)
-    ET.SubElement(node, _q("category"), term=entry.category, label=_xml_safe(entry.category_label))
+    ET.SubElement(node, _q("category"), term=entry.category, label=entry.category_label)
     _text(node, "summary", entry.summary)
     content = _text(node, "content", entry.content_html)
     content.set("type", "html")
@@ -110,15 +105,8 @@ def _q(tag: str) -> str:
 def _text(parent: ET.Element, tag: str, text: str) -> ET.Element:
     """Append an Atom child holding text."""
     child = ET.SubElement(parent, _q(tag))
-    child.text = _xml_safe(text)
+    child.text = text
     return child
-
-
-def _xml_safe(text: str) -> str:
-    """`text` without the characters XML forbids; Word's line and page breaks become spaces."""
-    if NOT_XML_RE.search(text) is None:
-        return text
-    return NOT_XML_RE.sub(lambda m: " " if m[0] in "\x0b\x0c" else "", text)
 
 
 def site_feeds(
