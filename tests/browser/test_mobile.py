@@ -209,12 +209,13 @@ def test_an_old_address_fits_the_phone_while_it_redirects(open_hostile: Opener) 
 
 
 def test_a_short_bulletin_prints_on_one_sheet(open_hostile: Opener) -> None:
-    """A few lines under a cover fit one A4 sheet: the footer prints the unit's contacts in a few
-    lines, without the Atom link nobody can follow on paper."""
+    """A few lines under a cover fit one A4 sheet: the unit's contacts print in a few lines beside
+    the QR code (the site's footer, saying the same, does not print under them), without the Atom
+    link nobody can follow on paper."""
     page, _ = open_hostile(PAGES["quotes"])
     page.emulate_media(media="print")
     assert not page.locator(".footer-meta").is_visible()
-    assert page.locator(".site-footer").get_by_text("0277 3610 113").is_visible()
+    assert page.locator(".print-source").get_by_text("0277 3610 113").is_visible()
     pdf = page.pdf(format="A4")
     assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 1
 
