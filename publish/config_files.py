@@ -4,6 +4,7 @@ schema's errors, so that the IT officer fixes site.toml in one pass."""
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -21,11 +22,14 @@ def written_fix(ref: str) -> str:
 
 
 def missing_cover(root: Path, default: str) -> Problem | None:
-    """The problem reported when [site] default_cover names no file under content/."""
+    """The problem reported when [site] default_cover names no file of content/ (or one
+    outside it, through «..» or a link)."""
     # A Windows path ("images\\bia.jpg") is found on the editor's computer only, not on the
     # website's server: refused everywhere.
-    if not default or ("\\" not in default and (root / "content" / default).is_file()):
+    if not default:
         return None
+    if "\\" not in default and (root / "content" / default).is_file():
+        return None if _inside_content(root, default) else _outside(default)
     fixed = written_fix(default)
     if fixed != default and (root / "content" / fixed).is_file():
         return Problem(
@@ -40,6 +44,24 @@ def missing_cover(root: Path, default: str) -> Problem | None:
         f"không tìm thấy ảnh bìa mặc định content/{default}",
         field="[site] default_cover",
         hint="Đặt ảnh vào content/images/ và ghi đường dẫn tính từ content/, ví dụ images/anh-bia.jpg.",
+    )
+
+
+def _inside_content(root: Path, name: str) -> bool:
+    """Whether content/<name>, links followed, is a file of content/."""
+    content = os.path.realpath(root / "content")
+    return os.path.realpath(root / "content" / name).startswith(os.path.join(content, ""))
+
+
+def _outside(default: str) -> Problem:
+    """The problem of a default cover leading out of content/ (by «..», from the root, or a
+    link): the website would publish a picture from anywhere on the computer."""
+    return Problem(
+        "site.toml",
+        f"ảnh bìa mặc định «{default}» nằm ngoài thư mục content/",
+        field="[site] default_cover",
+        hint="Chép ảnh vào content/images/ (chép tệp, không tạo liên kết) và ghi đường dẫn tính "
+        "từ content/, ví dụ images/anh-bia.jpg.",
     )
 
 

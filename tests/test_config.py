@@ -15,7 +15,14 @@ from publish.cli import main
 from publish.config import CHANNELS, parse
 from publish.contact_numbers import first_number
 from publish.errors import ConfigError, Problem
-from tests.helpers import NOW, OTHER_UNIT_TOML, SAMPLE_UNIT, bulletin_md, make_project
+from tests.helpers import (
+    NOW,
+    OTHER_UNIT_TOML,
+    SAMPLE_UNIT,
+    TINY_JPEG,
+    bulletin_md,
+    make_project,
+)
 from tests.helpers import PLAIN_SITE_TOML as SITE_TOML
 
 ROOT = Path("/srv/du-an")
@@ -1474,6 +1481,32 @@ def test_a_named_file_that_is_there_is_not_told_with_the_schema_errors(tmp_path:
     with pytest.raises(ConfigError) as info:
         config_module.load(root)
     assert [p.field for p in info.value.problems] == ["[web] per_page"]
+
+
+@pytest.mark.parametrize("how", ["written", "linked"])
+def test_a_default_cover_outside_content_is_refused_not_published(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], how: str
+) -> None:
+    """[site] default_cover was looked for as content/<value> and used when a file was there:
+    «../../anh-gia-dinh/chan-dung.jpg», or content/images/bia.jpg linked to a photo in the
+    officer's own folder, put a picture from outside the project on every page and in Zalo."""
+    private = tmp_path / "anh-gia-dinh" / "chan-dung.jpg"
+    private.parent.mkdir()
+    private.write_bytes(TINY_JPEG)
+    written = "../../anh-gia-dinh/chan-dung.jpg" if how == "written" else "images/bia.jpg"
+    text = SITE_TOML.replace("[site]\n", f'[site]\ndefault_cover = "{written}"\n')
+    root = make_project(tmp_path, {"site.toml": text, "content/bai-viet/a.md": bulletin_md()})
+    if how == "linked":
+        (root / "content/images").mkdir()
+        (root / "content/images/bia.jpg").symlink_to(private)
+    assert main(["build", "--root", str(root), "--now", NOW.isoformat()]) == 1
+    err = capsys.readouterr().err
+    assert (
+        f"site.toml:{line_of(text, 'default_cover')}: lỗi: trường '[site] default_cover': "
+        f"ảnh bìa mặc định «{written}» nằm ngoài thư mục content/" in err
+    )
+    assert "Traceback" not in err
+    assert not (root / "output").exists()
 
 
 def test_a_command_run_beside_the_project_just_made_names_its_folder(tmp_path: Path) -> None:

@@ -93,6 +93,22 @@ def test_pasted_text_is_checked_without_stalling_on_many_finds(body: str) -> Non
     run_python_guarded(code)
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "'Người dân cần cảnh giác. ' + ' ' * 200_000 + 'Mọi tin báo xin gọi 113.'",
+        "'Tài khoản nhận tiền ghi ' + 'X' * 100_000 + ' theo tin nhắn.'",
+    ],
+    ids=["spaces-before-a-byline", "capitals-in-a-row"],
+)
+def test_a_paragraph_is_read_aloud_without_stalling(body: str) -> None:
+    """Looking for a byline («Tin: …») after a sentence's stop tried every split of the spaces
+    that follow it between `\\s+` and `\\s*`, and a run of capitals was scanned to its end
+    again from each of its letters: 200,000 spaces pasted from a justified PDF took minutes,
+    100,000 «X» of a masked account number over a minute."""
+    run_python_guarded(f"from publish.radio.normalise import normalise; normalise({body})")
+
+
 def test_footnote_backlinks_are_dropped_without_stalling_on_long_whitespace() -> None:
     code = "from publish.render.web.markdown import _drop_orphan_backlinks as d; d('fnref' + ' ' * 200_000)"
     run_python_guarded(code)

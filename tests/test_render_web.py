@@ -24,7 +24,7 @@ from publish.render.web import images as images_module
 from publish.render.web.assets import Assets
 from publish.render.web.markdown import scroll_regions
 from publish.render.web.tables import stacked_tables
-from tests.helpers import bulletin_md, refusing
+from tests.helpers import bulletin_md, make_project, refusing
 from tests.web_fixture import BASE, NOW, BuiltSite, build_site, copy_site
 
 GIA_DANH = "/2024/01/canh-bao-gia-danh-cong-an/"
@@ -1150,6 +1150,37 @@ def test_an_editors_swap_backup_and_thumbnail_files_are_not_published(tmp_path: 
     for name in (".style.css.swp", "style.css~", "Thumbs.db", ".DS_Store", "icons/desktop.ini"):
         (folder / name).write_bytes(b"not for the website")
     assert sorted(Assets(folder).files) == ["icons/logo.svg", "style.css"]
+
+
+def test_a_theme_asset_linked_to_a_file_outside_the_project_stops_the_build(
+    tmp_path: Path, capsys
+) -> None:
+    """Every file of templates/assets/ is published: a link there to the SSH key of whoever
+    builds (or the CI runner's /etc/passwd) was copied to output/web/assets/ for all to read."""
+    key = tmp_path / "id_ed25519"
+    key.write_text("-----BEGIN OPENSSH PRIVATE KEY-----\nbí mật\n", encoding="utf-8")
+    root = make_project(tmp_path, {"content/bai-viet/a.md": bulletin_md()})
+    shutil.copytree(web.BUILTIN_THEME, root / "templates")
+    (root / "templates/assets/logo.txt").symlink_to(key)
+    code = main(["build", "--root", str(root), "--now", NOW.isoformat(), "-q"])
+    err = capsys.readouterr().err
+    assert code != 0
+    assert "templates/assets/logo.txt là liên kết tượng trưng (symlink)" in err
+    assert "Traceback" not in err
+    published = root / "output"
+    assert not any(
+        "BEGIN OPENSSH" in p.read_text("utf-8", "replace") for p in published.rglob("*.txt")
+    )
+
+
+def test_a_theme_asset_linked_to_a_picture_of_the_project_is_published(tmp_path: Path) -> None:
+    """A logo kept once in content/images/ and linked from the theme stays the unit's choice."""
+    root = tmp_path / "project"
+    (root / "content/images").mkdir(parents=True)
+    (root / "content/images/logo.svg").write_text("<svg/>", encoding="utf-8")
+    (root / "templates/assets").mkdir(parents=True)
+    (root / "templates/assets/logo.svg").symlink_to("../../content/images/logo.svg")
+    assert Assets(root / "templates/assets", root).data("logo.svg") == b"<svg/>"
 
 
 @pytest.mark.parametrize(

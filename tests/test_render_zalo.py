@@ -113,6 +113,22 @@ def test_no_html_scripts_or_unsafe_links_reach_zalo(tmp_path: Path) -> None:
     assert all(b["type"] == "text" for b in blocks)
 
 
+def test_the_units_name_in_the_last_block_is_plain_text_as_every_other_block(
+    tmp_path: Path,
+) -> None:
+    """site.toml's [unit] name went into the article's last line («Xem bản tin đầy đủ…») as
+    written: a name bolded with <b>…</b> or carrying a <script> reached Zalo as markup, which
+    every other text block (the author from the same table too) is kept from."""
+    root = zalo_project(tmp_path, 1)
+    toml = root / "site.toml"
+    written = toml.read_text("utf-8")
+    named = 'name = "<b>Công an huyện Châu Thành</b><script>alert(1)</script>"'
+    toml.write_text(written.replace('name = "Công an huyện Châu Thành"', named, 1), "utf-8")
+    last = payload(built(root), "bt-000")["body"][-1]["content"]
+    assert last.startswith("Xem bản tin đầy đủ trên trang thông tin của < b>Công an huyện")
+    assert "<b>" not in last and "<script" not in last and "</" not in last
+
+
 def test_an_image_with_a_script_address_is_refused_and_would_never_reach_zalo(
     tmp_path: Path,
 ) -> None:

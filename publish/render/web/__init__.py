@@ -439,7 +439,7 @@ def _render(
     forget_resolved()  # images may have moved since the site was loaded
     config = site.config
     theme = theme_dir(site)
-    assets = Assets(theme / "assets")
+    assets = Assets(theme / "assets", config.root)
     # The folder this build writes: a --drafts preview's pages are in .cache/preview/web.
     ledger = Ledger(config.root / ".cache", site.output or config.root / "output", "web")
     pictures = _RecordingPictures(

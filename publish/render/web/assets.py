@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
@@ -48,15 +49,17 @@ class Assets:
     """The files of `templates/assets/`, each published as `assets/<stem>.<hash8><suffix>`
     (an editor's swap and backup files and a folder view's Thumbs.db or .DS_Store are not)."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, project: Path | None = None) -> None:
         """Read every asset once and name it by its content."""
         self.files: dict[str, tuple[str, bytes]] = {}
         if folder.is_dir():
+            allowed = _allowed_places(folder, project)
             for path in sorted(p for p in folder.rglob("*") if p.is_file()):
                 name = path.relative_to(folder).as_posix()
                 if any(is_clutter(part) for part in name.split("/")):
                     # A vim swap file holds unsaved text; Thumbs.db and .DS_Store list the folder.
                     continue
+                _refuse_outside(path, name, allowed)
                 data = _stripped(path.suffix.lower(), path.read_bytes())
                 pure = PurePosixPath(name)
                 digest = hashlib.sha256(data).hexdigest()[:8]
@@ -81,6 +84,25 @@ class Assets:
         """One artifact per asset."""
         for name, (path, data) in self.files.items():
             yield Artifact("web", path, data, source=f"templates/assets/{name}")
+
+
+def _allowed_places(folder: Path, project: Path | None) -> tuple[str, ...]:
+    """The folders an asset's file may really be in: the theme's, and the project's."""
+    places = [folder.parent, *([project] if project is not None else [])]
+    return tuple(os.path.join(os.path.realpath(p), "") for p in places)
+
+
+def _refuse_outside(path: Path, name: str, allowed: tuple[str, ...]) -> None:
+    """Raise when the asset is a link to a file outside the theme and the project: every asset
+    is published, so a link to ~/.ssh/id_rsa or /etc/passwd would put that file on the web."""
+    real = os.path.realpath(path)
+    if real.startswith(allowed):
+        return
+    raise PublishError(
+        f"tệp giao diện templates/assets/{name} là liên kết tượng trưng (symlink) tới «{real}», "
+        "nằm ngoài thư mục dự án: mọi tệp trong templates/assets/ đều được đưa lên website, nên "
+        "không dựng gì. Cách sửa: xóa liên kết rồi chép đúng tệp cần dùng vào templates/assets/."
+    )
 
 
 def css_without_comments(data: bytes) -> bytes:

@@ -278,15 +278,11 @@ def build_payload(
     repeated = any(b.get("type") == "image" and b.get("url") == cover_url for b in body)
     body[:0] = [{"type": "text", "content": text} for text in correction_texts(bulletin, config)]
     body += [{"type": "text", "content": text} for text in footer_texts(config)]
+    # plain_words: site.toml may be written decomposed (Unikey's «Unicode tổ hợp»), which a
+    # phone draws off their letters, and may hold a «<b>» no text block may carry.
+    unit = plain_words(config.unit.name)
     body.append(
-        {
-            "type": "text",
-            # site.toml may be written decomposed (Unikey's «Unicode tổ hợp»): every other
-            # text is NFC through plain_text, and a phone draws decomposed marks off their letter.
-            "content": nfc(
-                f"Xem bản tin đầy đủ trên trang thông tin của {config.unit.name}: {page}"
-            ),
-        }
+        {"type": "text", "content": f"Xem bản tin đầy đủ trên trang thông tin của {unit}: {page}"}
     )
     return {
         "type": "normal",
