@@ -9,18 +9,15 @@ or is a comment, `<!…>` or `<?…?>`; the website then shows any other as text
 markup), Zalo keeps its words (publish.sanitize), the search index finds them and the radio reads
 them as a quotation («…»). Python-Markdown's own inline HTML pattern is kept, with its regex (the
 speed-ups of publish.markdown_tuning know it by it): it only declines the words, so code spans,
-escapes and autolinks are read exactly as before.
+escapes and autolinks are read exactly as before (publish.markdown_angle_text: apart, so that
+what only decides, as the gates do on a build that replays, never imports Python-Markdown).
 """
 
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
 
-import markdown
-from markdown.inlinepatterns import HTML_RE, HtmlInlineProcessor
-
-__all__ = ["HTML_ELEMENTS", "AngleText", "angles_quoted", "is_markup"]
+__all__ = ["HTML_ELEMENTS", "angles_quoted", "is_markup"]
 
 HTML_ELEMENTS = frozenset({
     "a", "abbr", "acronym", "address", "applet", "area", "article", "aside", "audio", "b", "base",
@@ -100,26 +97,3 @@ def _doubled_quoted(match: re.Match[str]) -> str:
 def _quoted(match: re.Match[str]) -> str:
     """The words of a `_ANGLED` match in «…», or the match itself when it is a tag."""
     return match[0] if is_markup(match[0]) else f"«{match['inner']}»"
-
-
-class _TagsOnly(HtmlInlineProcessor):
-    """Python-Markdown's inline HTML, declining what `is_markup` says is words: the inline pass
-    then keeps them as text, which the serializer escapes."""
-
-    def handleMatch(  # type: ignore[override]
-        self, m: re.Match[str], data: str
-    ) -> tuple[str | ET.Element | None, int | None, int | None]:
-        """The stock placeholder for a tag or comment; no match for words in angle brackets."""
-        if is_markup(m.group(1)):
-            return super().handleMatch(m, data)
-        return None, None, None
-
-
-class AngleText(markdown.Extension):
-    """Let words in angle brackets that are no tag through as text (the website's and Zalo's
-    converters)."""
-
-    def extendMarkdown(self, md: markdown.Markdown) -> None:
-        """Replace the stock inline HTML pattern (same regex and priority: the speed-ups of
-        publish.markdown_tuning know it by its regex)."""
-        md.inlinePatterns.register(_TagsOnly(HTML_RE, md), "html", 90)

@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from publish.markdown_angles import AngleText
+from publish.markdown_angle_text import AngleText
 from publish.markdown_escapes import QuoteEscapes
 from publish.markdown_lists import ListsAfterText
 from publish.markdown_pasted import PastedLists

@@ -26,7 +26,7 @@ from markdown.treeprocessors import InlineProcessor, UnescapeTreeprocessor
 from packaging.requirements import Requirement
 
 from publish import markdown_pasted
-from publish.markdown_angles import AngleText
+from publish.markdown_angle_text import AngleText
 from publish.markdown_escapes import QuoteEscapes
 from publish.markdown_lists import ListsAfterText
 from publish.markdown_pasted import PastedLists

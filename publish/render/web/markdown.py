@@ -32,7 +32,7 @@ from markdown.treeprocessors import Treeprocessor, UnescapeTreeprocessor
 
 from publish.content_images import img_attributes
 from publish.html_img import with_img_tags
-from publish.markdown_angles import AngleText
+from publish.markdown_angle_text import AngleText
 from publish.markdown_escapes import QuoteEscapes
 from publish.markdown_lists import ListsAfterText
 from publish.markdown_pasted import PastedLists

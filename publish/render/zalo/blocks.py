@@ -19,7 +19,7 @@ from typing import Any
 
 import markdown
 
-from publish.markdown_angles import AngleText
+from publish.markdown_angle_text import AngleText
 from publish.markdown_escapes import QuoteEscapes
 from publish.markdown_lists import ListsAfterText
 from publish.markdown_pasted import PastedLists
