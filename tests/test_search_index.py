@@ -921,6 +921,19 @@ def test_forms_are_one_bit_a_bulletin_beside_each_shard() -> None:
     assert "f/de.json" in files_for_query(files, "đèn")
 
 
+def test_a_form_most_bulletins_write_is_kept_as_a_bitmap_a_rare_one_as_places() -> None:
+    """Of 40 bulletins on «đèn» one writes «đến»: the common form is kept in a few bytes of
+    bitmap, the rare one by its place, and a query with marks finds each form's bulletins."""
+    docs = [doc(f"Đèn tín hiệu ở ngã tư số {i}") for i in range(40)]
+    docs[7] = doc("Đến ngã tư số 7")
+    files = build_index(docs, CATEGORIES)
+    forms = json.loads(files["f/de.json"])["den"]
+    assert forms["đến"] == [7] and isinstance(forms["đèn"], str) and len(forms["đèn"]) < 10
+    assert find(files, "đến").numbers[0] == 7
+    found = find(files, "đèn")
+    assert found.written == 39 and 7 not in found.numbers[:39]
+
+
 def test_an_abbreviation_finds_the_bulletins_spelling_it_out_and_back() -> None:
     """ "CCCD" finds the bulletins writing «căn cước công dân» (the lexicon the read-aloud
     scripts use), and the words find those writing «CCCD»; index.json lists only the

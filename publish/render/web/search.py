@@ -66,7 +66,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
-from itertools import accumulate
+from itertools import accumulate, repeat
+from operator import rshift, sub
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -227,8 +228,8 @@ WORD_TERMS_LIMIT = 200_000
 """Whitespace-separated words whose terms a process remembers before it starts afresh."""
 _WordFacts = tuple[list[str], str | None, str | None, list[str], list[tuple[str, str]]]
 """A word's terms; its syllable when it can start a name (see _NAME_WORD) or end one; the terms
-it writes without marks ("xe"); each one it writes with them, as written and folded
-(("đến", "den"))."""
+it writes without marks ("xe"); each one it writes with them, as its form's key and folded
+(("=đến", "den"))."""
 _word_facts: dict[str, _WordFacts] = {}
 
 
@@ -252,9 +253,10 @@ def _facts(word: str) -> _WordFacts:
 
 
 def _forms(word: str) -> tuple[list[str], list[tuple[str, str]]]:
-    """The terms a word writes without marks, and those it writes with them (as written, lower
-    case, and folded): "Đến/ngày" → (["ngay"], [("đến", "den")]), "ngày" → ([], [("ngày", "ngay")]).
-    Only a run of letters and digits that folds to one term is a form."""
+    """The terms a word writes without marks, and those it writes with them (as the key of the
+    form, as written in lower case, and folded): "Đến/ngày" → (["ngay"], [("=đến", "den")]),
+    "ngày" → ([], [("=ngày", "ngay")]). Only a run of letters and digits that folds to one term is
+    a form."""
     plain: list[str] = []
     marked: list[tuple[str, str]] = []
     for token in _FORM_RE.findall(word.lower()):
@@ -263,7 +265,7 @@ def _forms(word: str) -> tuple[list[str], list[tuple[str, str]]]:
             continue
         term = fold(token)
         if len(term) <= LONGEST_TERM and TERM_RE.fullmatch(term):
-            marked.append((token, term))
+            marked.append((FORM + token, term))
     return plain, marked
 
 
@@ -496,12 +498,11 @@ def _form_keys(reads: Sequence[_Read], terms: Mapping[str, int]) -> dict[str, in
     for read in reads:
         marked.update(read.marked)
         plain.update(read.plain)
-    found: dict[str, int] = {}
-    for token, term in marked.items():
+    # The keys are made once per word a process reads (see _forms), not again per document.
+    found = dict.fromkeys([key for key, term in marked.items() if term in terms], 1)
+    for term in plain.intersection(marked.values()):
         if term in terms:
-            found[FORM + token] = 1
-            if term in plain:
-                found[FORM + term] = 1
+            found[FORM + term] = 1
     return found
 
 
@@ -622,22 +623,35 @@ def _forms_entry(
     places of the bulletins in the term's postings (see _members); the form without marks is
     every bulletin writing no other but those that wrote it beside one (see _form_keys). Empty
     when no bulletin writes the term with marks."""
-    numbers = list(accumulate(value >> 2 for value in values))
-    place = {number: i for i, number in enumerate(numbers)}
-    written = {
-        token: [place[n] for n in _decode(found) if n in place]
-        for token, found in forms.items()
-        if token != term
-    }
+    count = len(values)
+    steps = [value >> 2 for value in values]
+    if len(forms) == 1 and term not in forms:
+        # The commonest case, a third of the forms' postings: every bulletin writing the term
+        # writes it one way ("người"), the same numbers (the same steps between them).
+        ((token, found),) = forms.items()
+        if len(found) == count and [value >> 2 for value in found] == steps:
+            return {token: 1}
+    place = dict(zip(accumulate(steps), range(count), strict=True))
+    written = {token: _places(found, place) for token, found in forms.items() if token != term}
     written = {token: places for token, places in written.items() if places}
     if not written:
         return {}
     anywhere = set().union(*written.values())
-    beside = {place[n] for n in _decode(forms.get(term, [])) if n in place}
-    plain = [i for i in range(len(numbers)) if i not in anywhere or i in beside]
+    beside = set(_places(forms.get(term, []), place))
+    plain = [i for i in range(count) if i not in anywhere or i in beside]
     if plain:
         written[term] = plain
-    return {token: _members(places, len(numbers)) for token, places in written.items()}
+    return {token: _members(places, count) for token, places in written.items()}
+
+
+def _places(values: list[int], place: Mapping[int, int]) -> list[int]:
+    """The places (`place`: bulletin number → place) of the bulletins encoded postings name, in
+    order, leaving out any not placed."""
+    try:
+        # A form's bulletins all write its term (see _form_keys): looked up without a test each.
+        return list(map(place.__getitem__, accumulate(map(rshift, values, repeat(2)))))
+    except KeyError:
+        return [place[n] for n in accumulate(value >> 2 for value in values) if n in place]
 
 
 def _members(places: list[int], count: int) -> int | str | list[int]:
@@ -646,12 +660,15 @@ def _members(places: list[int], count: int) -> int | str | list[int]:
     place i, no padding)."""
     if len(places) == count:
         return 1
-    deltas = [b - a for a, b in zip([0, *places], places, strict=False)]
-    bits = bytearray((count + 7) // 8)
+    deltas = list(map(sub, places, [0, *places]))
+    size = (count + 7) // 8
+    # The bitmap's length without padding, known before it is made: most forms are sparse.
+    if (4 * size + 2) // 3 + 2 >= len(_dumps(deltas)):
+        return deltas
+    bits = bytearray(size)
     for i in places:
         bits[i >> 3] |= 1 << (i & 7)
-    bitmap = base64.urlsafe_b64encode(bits).rstrip(b"=").decode()
-    return bitmap if len(bitmap) + 2 < len(_dumps(deltas)) else deltas
+    return base64.urlsafe_b64encode(bits).rstrip(b"=").decode()
 
 
 def _form_postings(
