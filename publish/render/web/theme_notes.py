@@ -32,21 +32,13 @@ def missing_corrections(site: Site, theme: Path, env: jinja2.Environment) -> lis
     corrected = [b.source for b in site.for_channel("web") if b.corrections]
     if not corrected or _uses(env, BULLETIN_TEMPLATE, CORRECTIONS, set()):
         return []
-    shown = f"templates/web/{BULLETIN_TEMPLATE}"
-    named = ", ".join(corrected[:NAMED_AT_MOST])
-    more = len(corrected) - NAMED_AT_MOST
-    named += f" và {more} bài khác" if more > 0 else ""
     return [
-        Problem(
-            shown,
-            f"mẫu giao diện riêng {BULLETIN_TEMPLATE} không hiện khung «{HEADING}»: người đọc "
-            f"website không thấy đính chính của {len(corrected)} bản tin đã đăng ({named})",
-            hint=f"Chép lại {shown} và templates/assets/style.css từ giao diện mặc định "
-            f"({BUILTIN_THEME / 'web' / BULLETIN_TEMPLATE} và "
-            f"{BUILTIN_THEME / 'assets' / 'style.css'}), hoặc thêm vào bản của đơn vị phần "
-            f"'{{% if {CORRECTIONS} %}}…{{% endif %}}' (khung «{HEADING}», giữa tiêu đề và tóm "
-            "tắt) và kiểu '.corrections' của giao diện mặc định.",
-            severity="warning",
+        _missing(
+            BULLETIN_TEMPLATE,
+            f"không hiện khung «{HEADING}»: người đọc website không thấy đính chính của "
+            f"{len(corrected)} bản tin đã đăng ({_named(corrected)})",
+            CORRECTIONS,
+            f"khung «{HEADING}», giữa tiêu đề và tóm tắt",
         )
     ]
 
@@ -59,23 +51,36 @@ def missing_pinned(site: Site, theme: Path, env: jinja2.Environment) -> list[Pro
     pinned = [b.source for b in site.for_channel("web") if b.pinned and b.pinned_at(site.now)]
     if not pinned or _uses(env, LIST_TEMPLATE, PINNED, set()):
         return []
-    shown = f"templates/web/{LIST_TEMPLATE}"
-    named = ", ".join(pinned[:NAMED_AT_MOST])
-    more = len(pinned) - NAMED_AT_MOST
-    named += f" và {more} bài khác" if more > 0 else ""
     return [
-        Problem(
-            shown,
-            f"mẫu giao diện riêng {LIST_TEMPLATE} không hiện khung «Tin cần chú ý»: "
-            f"{len(pinned)} bản tin ghim (pinned) không được đưa lên đầu trang chủ ({named})",
-            hint=f"Chép lại {shown} và templates/assets/style.css từ giao diện mặc định "
-            f"({BUILTIN_THEME / 'web' / LIST_TEMPLATE} và "
-            f"{BUILTIN_THEME / 'assets' / 'style.css'}), hoặc thêm vào bản của đơn vị phần "
-            f"'{{% if {PINNED} %}}…{{% endif %}}' (khung «Tin cần chú ý» trên danh sách) và kiểu "
-            "'.pinned' của giao diện mặc định.",
-            severity="warning",
+        _missing(
+            LIST_TEMPLATE,
+            f"không hiện khung «Tin cần chú ý»: {len(pinned)} bản tin ghim (pinned) không được "
+            f"đưa lên đầu trang chủ ({_named(pinned)})",
+            PINNED,
+            "khung «Tin cần chú ý» trên danh sách",
         )
     ]
+
+
+def _named(files: list[str]) -> str:
+    """The first NAMED_AT_MOST files, the others counted."""
+    more = len(files) - NAMED_AT_MOST
+    return ", ".join(files[:NAMED_AT_MOST]) + (f" và {more} bài khác" if more > 0 else "")
+
+
+def _missing(template: str, what: str, variable: str, block: str) -> Problem:
+    """The warning that the unit's own `template` leaves out what the built-in one shows
+    (`what`), with how to bring back the `block` reading `variable` and its style."""
+    shown = f"templates/web/{template}"
+    return Problem(
+        shown,
+        f"mẫu giao diện riêng {template} {what}",
+        hint=f"Chép lại {shown} và templates/assets/style.css từ giao diện mặc định "
+        f"({BUILTIN_THEME / 'web' / template} và {BUILTIN_THEME / 'assets' / 'style.css'}), "
+        f"hoặc thêm vào bản của đơn vị phần '{{% if {variable} %}}…{{% endif %}}' ({block}) "
+        f"và kiểu '.{variable}' của giao diện mặc định.",
+        severity="warning",
+    )
 
 
 def _uses(env: jinja2.Environment, name: str, variable: str, seen: set[str]) -> bool:
