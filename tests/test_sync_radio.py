@@ -242,7 +242,9 @@ def test_files_an_older_version_sent_are_not_sent_again_for_the_names_it_wrote(
     assert kept == set(older) - {RUNDOWN}
     assert [a.key for a in actions if a.kind == "update"] == [RUNDOWN]
     assert {a.kind for a in actions} == {"noop", "verify", "update"}
-    assert summary.created == 0 and summary.updated == 1
+    # Counted as printed: the rundown and the guide updated, the change log created (updated
+    # when an earlier revision made it), as the «tạo mới»/«cập nhật» lines say.
+    assert (summary.created, summary.updated) == ((0, 3) if revised else (1, 2))
     assert at_station(station)[RUNDOWN] == built(root)[RUNDOWN]
     assert "Ghi chú cho biên tập viên" not in (station / RUNDOWN).read_text("utf-8-sig")
     # The guide says the episode was revised after the station got it, as for any revision.
@@ -601,6 +603,59 @@ def test_the_summary_json_names_the_station_folder_too(
     ]
     assert radio["place"] == f"đếm theo tệp trong thư mục của đài {STATION}/, đặt ở [radio] folder"
     assert radio["created"] == 7 and "note" in radio  # the other keys as before
+
+
+COUNTED_LINE = re.compile(r"^  ✓ (tạo mới|cập nhật|xác minh|rút lại|gỡ bỏ) (\S+):", re.MULTILINE)
+BUCKET_OF = {
+    "tạo mới": "created",
+    "xác minh": "created",
+    "cập nhật": "updated",
+    "rút lại": "hidden",
+    "gỡ bỏ": "hidden",
+}
+
+
+def test_the_summary_counts_each_file_as_its_printed_line_says(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An operator (or CI reading --summary-json) checks the summary against the lines above
+    it. DOC-TRUOC.txt rewritten once the scripts were sent printed «✓ cập nhật» yet counted
+    «không đổi», and an episode's new THAY-DOI.txt printed «✓ tạo mới» yet was never counted.
+    Each file at the station now counts once, as its printed line (or Markdown row) says."""
+    monkeypatch.delenv(radio_sync.ENV_FOLDER, raising=False)
+    assert sync_command(root, NOW) == 0
+    capsys.readouterr()
+    change(root)  # a revision and a withdrawal
+    report = tmp_path / "tom-tat.json"
+    command = ["sync", "radio", "--root", str(root), "--now", LATER, "--summary-json", str(report)]
+    assert main(command) == 0
+    out = capsys.readouterr().out
+    printed = COUNTED_LINE.findall(out)
+    assert ("tạo mới", "2024-W50/THAY-DOI.txt") in printed and ("cập nhật", GUIDE_NAME) in printed
+    counts = dict.fromkeys(("created", "updated", "hidden"), 0)
+    for label, _path in printed:
+        counts[BUCKET_OF[label]] += 1
+    [radio] = json.loads(report.read_text("utf-8"))["channels"]
+    assert (
+        {bucket: radio[bucket] for bucket in counts}
+        == counts
+        == {
+            "created": 1,
+            "updated": 6,  # the episode's 4 files, the revised item script and the guide
+            "hidden": 1,
+        }
+    )
+    station = {p for p in snapshot(root / STATION) if not p.startswith("_rut-lai/")}
+    assert radio["created"] + radio["updated"] + radio["unchanged"] == len(station)
+    assert f"  radio: 1 tạo mới, 6 cập nhật, 1 rút lại/gỡ, {radio['unchanged']} không đổi, " in out
+
+    edit(root / FIRST, "gọi số 114", "gọi số 115")
+    command = ["sync", "radio", "--root", str(root), "--now", "2024-12-13T15:00"]
+    assert main([*command, "--format", "markdown"]) == 0
+    markdown = capsys.readouterr().out
+    rows = re.findall(r"^\| (cập nhật|tạo mới) \| [^|\n]*`([^`\n]+)`", markdown, re.MULTILINE)
+    assert ("cập nhật", "2024-W50/THAY-DOI.txt") in rows and ("cập nhật", GUIDE_NAME) in rows
+    assert f"radio: 0 tạo mới, {len(rows)} cập nhật, 0 rút lại/gỡ, " in markdown
 
 
 def test_a_later_air_time_in_the_settings_does_not_make_an_aired_episode_one_to_come(

@@ -17,6 +17,7 @@ from tests.test_sync_radio import (
     OTHER_TITLE,
     SECOND,
     STATION,
+    TITLE,
     change,
     edit,
     sync,
@@ -107,7 +108,9 @@ def test_a_bulletin_withdrawn_then_put_back_is_not_told_not_to_be_read(root: Pat
     text = guide(root)
     assert (root / STATION / OTHER_ITEM).exists()
     assert "thư mục 2024-W50/ — 2 tin." in text
-    assert "KHÔNG ĐỌC tin đã rút" not in text and OTHER_TITLE not in text
+    assert "KHÔNG ĐỌC tin đã rút" not in text
+    # Named once: as an item of the episode again, with its file.
+    assert text.count(OTHER_TITLE) == 1 and f"A5 «{OTHER_TITLE}»: {OTHER_ITEM}" in text
 
 
 def test_a_moi_the_station_deleted_is_no_longer_named_by_the_guide(root: Path) -> None:
@@ -167,3 +170,50 @@ def test_the_guide_says_where_the_item_scripts_are(root: Path) -> None:
     )
     first_lines = (root / STATION / ITEM).read_text("utf-8-sig").splitlines()[:3]
     assert any("(tập 2024-W50)" in line for line in first_lines)
+
+
+def listing(text: str) -> list[str]:
+    """The guide's lines naming an item of an episode: its rundown number, title and file."""
+    return [line.strip() for line in text.splitlines() if line.startswith("    A")]
+
+
+def test_the_guide_names_the_file_of_each_item_by_its_number_in_the_rundown(root: Path) -> None:
+    """Item scripts are named after the bulletin, all weeks mixed in items/: a presenter at
+    «A5» in rundown.txt could not tell which file it is. Under its episode the guide lists each
+    item in air order with the rundown's number, its title and its file; a rerun writes
+    nothing."""
+    sync(root)
+    text = guide(root)
+    assert listing(text) == [
+        f"A3 «{TITLE}»: {ITEM}",
+        f"A5 «{OTHER_TITLE}»: {OTHER_ITEM}",
+    ]
+    assert (
+        "thư mục 2024-W50/ — 2 tin.\n  Các tin theo thứ tự phát (số như trong rundown.txt)" in text
+    )
+    rundown = (root / STATION / "2024-W50/rundown.txt").read_text("utf-8-sig").splitlines()
+    for line in listing(text):
+        number, _, rest = line.partition(" «")
+        title, _, path = rest.rpartition("»: ")
+        assert (root / STATION / path).exists()
+        [row] = [r for r in rundown if r.startswith(f"{number} ")]
+        assert row.rstrip().endswith(title) or f"{title} (có thể bỏ)" in row
+    before = stats(root / STATION)
+    actions, _summary = sync(root, now="2024-12-12T13:00")
+    assert {a.kind for a in actions} == {"noop"} and stats(root / STATION) == before
+
+
+def test_a_revised_title_and_a_withdrawal_update_the_list_of_items(root: Path) -> None:
+    """The title of a bulletin is corrected and the other one withdrawn after the station got
+    the episode: the list names the item by its new title and no longer lists the withdrawn
+    one (its file is in _rut-lai/), which is told not to be read; a rerun writes nothing."""
+    sync(root)
+    edit(root / FIRST, f'title: "{TITLE}"', f'title: "{TITLE} 2024"')
+    edit(root / SECOND, "approved_by:", "draft: true\napproved_by:")
+    sync(root, now=LATER)
+    text = guide(root)
+    assert listing(text) == [f"A3 «{TITLE} 2024»: {ITEM}"]
+    assert f"KHÔNG ĐỌC tin đã rút: «{OTHER_TITLE}» ({OTHER_ITEM})." in text
+    before = stats(root / STATION)
+    actions, _summary = sync(root, now=LATER)
+    assert {a.kind for a in actions} == {"noop"} and stats(root / STATION) == before

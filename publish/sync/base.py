@@ -124,6 +124,10 @@ class Summary:
     unverified: list[tuple[Action, str]] = field(default_factory=list)
     """Jobs sent whose outcome could not be asked (an error marked `unverified`: a Zalo verify
     met a network error or the rate limit); the next sync verifies them first."""
+    followed: list[Action] = field(default_factory=list)
+    """Follow-up steps on files the plan did nothing to (radio: an episode's THAY-DOI.txt,
+    DOC-TRUOC.txt written once the scripts are sent): counted like the plan's actions, and
+    listed with them in the Markdown report."""
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready form for --summary-json."""
@@ -263,9 +267,10 @@ def run(
     prepare = getattr(syncer, "prepare", None)
     if prepare is not None:
         prepare()  # e.g. Zalo: the login from the environment, before anything is sent
+    kept = {a.key for a in actions if a.kind == "noop" and not _unsent(a)}
     try:
         with clock.phase(f"{syncer.name}: thực hiện kế hoạch"):
-            _apply_plan(syncer, todo, summary, echo, progress)
+            _apply_plan(syncer, todo, summary, echo, progress, kept)
     finally:
         manifest = getattr(syncer, "manifest", None)
         if manifest is not None:
@@ -279,9 +284,10 @@ def _apply_plan(
     summary: Summary,
     echo: Callable[[str], None],
     progress: Callable[[int, int], None] | None,
+    kept: set[str],
 ) -> None:
     """Apply every action (those the syncer puts first before the others), then the syncer's
-    follow-up steps, recording outcomes in `summary`."""
+    follow-up steps, recording outcomes in `summary` (`kept`: the keys it counts unchanged)."""
     counted: dict[str, str] = {}  # key → the count its done action added to
     first = getattr(syncer, "first", None)
     lead = [a for a in todo if first(a)] if first else []
@@ -302,12 +308,37 @@ def _apply_plan(
             )
         if progress:
             progress(done, len(todo))
+    _apply_follow_up(syncer, summary, echo, kept, counted)
+
+
+def _apply_follow_up(
+    syncer: Syncer,
+    summary: Summary,
+    echo: Callable[[str], None],
+    kept: set[str],
+    counted: dict[str, str],
+) -> None:
+    """Apply the syncer's follow-up steps once every action of the plan was applied, recording
+    them in `summary` (`kept`: keys it counts unchanged; `counted`: key → the count its done
+    action of the plan added to)."""
     # A syncer may finish slow steps once every action has been sent (Zalo: verify the create
     # tokens after Zalo had time to process them); successes here are not counted a second time.
+    # A step on a key nothing else did this run (radio: an episode's THAY-DOI.txt, DOC-TRUOC.txt
+    # rewritten once the scripts are sent) is counted as it is printed: the summary and the
+    # printed lines must agree, for the operator and for CI reading --summary-json.
     follow_up = getattr(syncer, "follow_up", None)
+    done_before = {a.key for a, _outcome in summary.done}
     for action, outcome, error in _apply_all(syncer, follow_up() if follow_up else []):
         label = KIND_LABELS.get(action.kind, action.kind)
+        if action.key in kept:
+            kept.discard(action.key)
+            summary.unchanged -= 1
+        if action.key not in done_before:
+            summary.followed.append(action)
         if error is None:
+            if action.key not in done_before and (bucket := _bucket(syncer, action)):
+                setattr(summary, bucket, getattr(summary, bucket) + 1)
+            summary.done.append((action, outcome))
             echo(f"  ✓ {label} {action.key}: {outcome}")
         else:
             # The step that would have made it so failed (Zalo refused the article it was

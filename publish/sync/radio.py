@@ -1180,6 +1180,7 @@ class RadioSyncer:
             if air is None or air < sent:
                 continue
             events = revisions.get(week, {}).get("events", [])
+            rundown = _station_rundown(self.folder / week / "rundown.json")
             gone = _still_withdrawn(events, entries)
             withdrawn = tuple(
                 f"«{e['title']}» ({e['path']})" if e.get("title") else str(e["path"]) for e in gone
@@ -1190,12 +1191,13 @@ class RadioSyncer:
                     air,
                     extra=bool((m := _EPISODE_FOLDER.match(week)) and m.group(3)),
                     items=len(entry.get("bulletins") or ()),
-                    scheduled=len(_announced(self.folder / week / "rundown.json")),
+                    scheduled=len(_announced(rundown)),
                     replaced=sum(1 for e in events if e.get("kind") == "replaced"),
                     added=sum(1 for e in events if e.get("kind") == "added"),
                     withdrawn=withdrawn,
                     kept=(kept := _kept_withdrawn(week, beside, gone)),
                     edited=_edited_beside(week, beside, {path for path, _moi, _titles in kept}),
+                    listing=_listing(rundown, entries),
                 )
             )
         return episodes
@@ -1940,7 +1942,7 @@ class RadioSyncer:
         found = {}
         for folder in sorted(folders):
             said = []
-            for moment in _announced(self.folder / folder / "rundown.json"):
+            for moment in _announced(_station_rundown(self.folder / folder / "rundown.json")):
                 key = by_time.get(moment)
                 held = excluded.get(key or "")
                 if key is None:
@@ -2069,14 +2071,39 @@ def entry_episode(path: str, entry: dict[str, Any]) -> str:
     return top
 
 
-def _announced(rundown: Path) -> list[dt.datetime]:
+def _station_rundown(path: Path) -> dict[str, Any]:
+    """An episode's rundown.json in the station folder ({} when absent or unreadable)."""
+    try:
+        document = json.loads(path.read_text("utf-8-sig"))
+    except (OSError, ValueError):
+        return {}
+    return document if isinstance(document, dict) else {}
+
+
+def _announced(rundown: dict[str, Any]) -> list[dt.datetime]:
     """The publish times of the scheduled bulletins a rundown.json announced ([] when it
     announced none or cannot be read)."""
     try:
-        document = json.loads(rundown.read_text("utf-8-sig"))
-        return [dt.datetime.fromisoformat(t) for t in document["scheduled"]["available_at"]]
-    except (OSError, ValueError, TypeError, KeyError):
+        return [dt.datetime.fromisoformat(t) for t in rundown["scheduled"]["available_at"]]
+    except (ValueError, TypeError, KeyError):
         return []
+
+
+def _listing(
+    rundown: dict[str, Any], entries: Mapping[str, Any]
+) -> tuple[tuple[str, str, str], ...]:
+    """The items of an episode's rundown.json in air order: (its number such as A3, title,
+    item script), for each item whose script state/radio.json records as sent (a withdrawn
+    one, gone to _rut-lai/, is never listed)."""
+    rows = rundown.get("items")
+    found = []
+    for row in rows if isinstance(rows, list) else ():
+        if not isinstance(row, dict) or not isinstance(row.get("no"), str):
+            continue
+        path = f"items/{row.get('key')}.txt"
+        if row.get("key") and path in entries:
+            found.append((row["no"], str(row.get("title") or row.get("slug") or ""), path))
+    return tuple(found)
 
 
 def _station_reason(excluded: Exclusion) -> str:

@@ -41,6 +41,10 @@ class Episode:
     edited: tuple[tuple[str, str], ...] = ()
     """Its other files the station edited with our newer version still beside them: (file, the
     .moi file). Read as it is, such a file misses what changed since the station edited it."""
+    listing: tuple[tuple[str, str, str], ...] = ()
+    """Its items in air order: (number in its rundown such as A3, title, item script under
+    items/). Item scripts are named after the bulletin, so their names alone tell neither the
+    episode nor the order."""
 
 
 def guide_bytes(program: str, episodes: list[Episode], sent: dt.datetime) -> bytes:
@@ -70,7 +74,9 @@ def guide_bytes(program: str, episodes: list[Episode], sent: dt.datetime) -> byt
         "phải giờ phát.",
         "- items/<tên tin>.txt (thư mục items/ nằm ngay trong thư mục này, chung cho mọi tập, "
         "không trong thư mục của tập): kịch bản riêng của từng tin (cùng nội dung với tin ấy "
-        "trong script), để in riêng hay đọc lại; đầu mỗi tệp ghi tin phát lúc nào, ở tập nào.",
+        "trong script), để in riêng hay đọc lại; đầu mỗi tệp ghi tin phát lúc nào, ở tập nào. "
+        "Tên tệp không theo thứ tự phát: tệp của từng tin, theo số của tin trong rundown.txt "
+        "(như A3), ghi dưới tập của nó ở trên.",
         "- rundown.json: dành cho máy, không cần mở.",
         "- THAY-DOI.txt: tập đã được sửa sau khi đài nhận (thay, thêm hay rút tin), mới nhất ở "
         "trên. Tệp được thay có dòng «SỬA LẦN …» ở đầu: bản in trước đó không còn đúng, hãy in "
@@ -99,6 +105,11 @@ def _episode_lines(episode: Episode) -> list[str]:
     kind = " (buổi phát thêm, ngoài ngày phát hằng tuần)" if episode.extra else ""
     count = f"{episode.items} tin" if episode.items else "chưa có tin nào"
     lines = [f"- {vn_datetime(episode.air)}: thư mục {episode.folder}/{kind} — {count}."]
+    if episode.listing:
+        lines.append(
+            "  Các tin theo thứ tự phát (số như trong rundown.txt), kèm tệp kịch bản riêng:"
+        )
+        lines += [f"    {number} «{title}»: {path}" for number, title, path in episode.listing]
     if episode.scheduled:
         lines.append(
             f"  Còn {episode.scheduled} tin hẹn giờ sẽ vào tập này: kịch bản gửi sau giờ đăng."

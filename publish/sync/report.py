@@ -307,8 +307,9 @@ def _markdown_channel(result: ChannelResult, dry_run: bool) -> list[str]:
     if result.error:
         return [*lines, "Không lập được kế hoạch:", "", *_fence(result.error), ""]
     lines += [_line(result, dry_run, _cell), ""]
+    planned = (a for a in result.actions if a.kind != "noop")
     active = sorted(
-        (a for a in result.actions if a.kind != "noop"),
+        [*planned, *result.summary.followed],
         key=lambda a: KIND_ORDER.get(a.kind, len(KIND_ORDER)),
     )
     if active:
