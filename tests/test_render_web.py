@@ -230,6 +230,55 @@ def test_contact_page_has_zalo_link_qr_and_details(built: BuiltSite) -> None:
     assert "zalo.me/1234567890123456789" in built.html("/"), "footer has the follow link"
 
 
+STATIONS = """
+[[contact.stations]]
+name = "Công an xã Tân Phú"
+address = "Ấp Tân Lập, xã Tân Phú, huyện Châu Thành"
+phone = ["0277 3610 201", "0912 000 201"]
+hours = "Trực ban 24/24 giờ"
+
+[[contact.stations]]
+name = "Bộ phận một cửa cấp căn cước"
+phone = "0277 3610 300 (7h–17h)"
+"""
+"""A commune post with two numbers and its hours, and a desk with one number and its notes."""
+
+
+def test_the_contact_page_lists_the_units_posts_in_order_each_number_a_call(
+    tmp_path: Path,
+) -> None:
+    """Under the title site.toml gives, a heading per post (a screen reader's heading list
+    goes straight to one's commune), each number a link that dials it, named by whom it calls."""
+    root = copy_site(tmp_path)
+    config = root / "site.toml"
+    text = config.read_text("utf-8").replace(
+        "[contact]\n", '[contact]\nstations_title = "Công an các xã, thị trấn"\n'
+    )
+    config.write_text(text + STATIONS, "utf-8")
+    site = build_site(root)
+    page = site.html("/lien-he/")
+    stations = page.split('<section class="contact-stations"')[1].split("</section>")[0]
+    assert '<h2 id="cac-diem-lien-he">Công an các xã, thị trấn</h2>' in stations
+    names = re.findall(r"<h3>([^<]+)</h3>", stations)
+    assert names == ["Công an xã Tân Phú", "Bộ phận một cửa cấp căn cước"]
+    assert re.findall(r'<a class="phone" href="(tel:[^"]+)"', stations) == [
+        "tel:02773610201",
+        "tel:0912000201",
+        "tel:02773610300",
+    ]
+    assert 'aria-label="Gọi Công an xã Tân Phú: 0912 000 201">0912 000 201</a>' in stations
+    assert ">0277 3610 300 (7h–17h)</a>" in stations  # shown as written, dialling the number
+    assert "<dt>Giờ làm việc</dt><dd>Trực ban 24/24 giờ</dd>" in stations
+    assert stations.count("<dt>Địa chỉ</dt>") == 1  # the desk has none: no empty line
+    assert page.index('class="prose"') < page.index("contact-stations")
+    assert outline(page).headings.count(3) >= 2
+    assert "contact-stations" not in site.html("/")
+
+
+def test_a_contact_page_without_posts_has_no_empty_list(built: BuiltSite) -> None:
+    assert "contact-stations" not in built.html("/lien-he/")
+
+
 def test_images_are_responsive_sized_and_never_upscaled(built: BuiltSite) -> None:
     page = built.html(GIA_DANH)
     cover = re.search(r'<figure class="cover"><img ([^>]+)>', page).group(1)
