@@ -185,6 +185,34 @@ def test_a_table_region_is_never_named_by_an_id_of_the_page_around_the_body(
     assert names == ['aria-label="Bảng 1"', 'aria-labelledby="so-may"']
 
 
+def test_a_quotes_attribution_stands_apart_and_dialogue_is_left_as_written(
+    tmp_path: Path,
+) -> None:
+    """«> — Trung tá …» on the quote's last line ran on after its closing quote mark, in the same
+    paragraph; set apart, as when written a paragraph of its own. A quoted dialogue, each line
+    a dash, names no one: it stays as written."""
+    root = copy_site(tmp_path)
+    post = root / "content/bai-viet/2024-02-20-tuan-tra-dem.md"
+    post.write_text(
+        post.read_text("utf-8")
+        + "\n> “Tuần tra đêm giữ bình yên cho xóm ấp.”\n"
+        + "> — Trung tá Nguyễn Văn A, Trưởng Công an xã\n"
+        + "\nMô hình camera an ninh:\n"
+        + "\n> “Có camera, bà con yên tâm.”\n>\n> — Bà Lê Thị Sáu, ấp Tân Phú\n"
+        + "\nTổ tuần tra hỏi người đi đêm:\n"
+        + "\n> — Anh ở ấp nào?\n> — Tôi ở ấp Tân Hòa.\n",
+        "utf-8",
+    )
+    html = build_site(root).html("/2024/02/tuan-tra-dem/")
+    assert (
+        "<p>“Tuần tra đêm giữ bình yên cho xóm ấp.”</p>\n"
+        '<p class="quote-by">— Trung tá Nguyễn Văn A, Trưởng Công an xã</p>\n</blockquote>'
+    ) in html
+    assert '<p class="quote-by">— Bà Lê Thị Sáu, ấp Tân Phú</p>' in html
+    assert "<p>— Anh ở ấp nào?\n— Tôi ở ấp Tân Hòa.</p>" in html
+    assert html.count('class="quote-by"') == 2
+
+
 def test_heading_ids_are_transliterated(built: BuiltSite) -> None:
     page = built.html(GIA_DANH)
     assert '<h2 id="duong-day-nong">Đường dây nóng</h2>' in page
