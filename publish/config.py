@@ -163,6 +163,36 @@ MAILTO = "mailto:"
 
 
 @dataclass(frozen=True, slots=True)
+class Station:
+    """A post of the unit citizens go to or call: a commune's police, a one-stop desk."""
+
+    name: str = field(
+        metadata=rules(
+            filled=True,
+            note="Tên điểm liên hệ, hiện làm tiêu đề của điểm trong trang liên hệ.",
+            example="Công an xã Tân Phú",
+        )
+    )
+    address: str = ""
+    phone: tuple[str, ...] = field(
+        default=(),
+        metadata=rules(
+            filled=True,
+            note="Số điện thoại của điểm: một số, hoặc nhiều số trong ngoặc vuông.",
+            example=["0277 3610 201"],
+        ),
+    )
+    """Each number a link dials as it dials [contact] hotline (site.toml may write one number
+    without brackets: _read_stations)."""
+    hours: str = ""
+    """Office hours as the unit writes them, shown as written."""
+
+
+STATIONS_TITLE = "Các điểm liên hệ"
+"""The heading of the contact page's list of [[contact.stations]] unless site.toml names one."""
+
+
+@dataclass(frozen=True, slots=True)
 class Contact:
     """How citizens reach the unit."""
 
@@ -170,6 +200,14 @@ class Contact:
     hotline: str = ""
     email: str = ""
     emergency: str = "113"
+    stations: tuple[Station, ...] = ()
+    """The unit's posts, in the order site.toml writes them, listed on the contact page."""
+    stations_title: str = field(
+        default=STATIONS_TITLE,
+        metadata=rules(
+            filled=True, note="Tiêu đề của danh sách các điểm liên hệ trong trang liên hệ."
+        ),
+    )
 
     def __post_init__(self) -> None:
         """The address without a «mailto:» copied from a link: pages write their own before it."""
@@ -493,6 +531,7 @@ def parse(
     invisible = _invisible(data)
     data = _composed(data, ())
     _read_air_slot(data, issues)
+    _read_stations(data, issues)
     config = build(Config, data, (), issues, suggest=_table_meant)
     issues.extend(_semantic_issues(config))
     issues = [i for i in issues if not _missing_in_blanked(i, blanked)]
@@ -676,8 +715,9 @@ def _strings(value: object, path: tuple[str, ...]) -> Iterator[tuple[tuple[str, 
         for key, item in value.items():
             yield from _strings(item, (*path, str(key)))
     elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item, path)
+        for index, item in enumerate(value):
+            # A table of a list ([[contact.stations]]) is told by its place, as the schema tells it.
+            yield from _strings(item, (*path, str(index)) if isinstance(item, dict) else path)
 
 
 def _line_holding(text: str, start: int | None, excerpt: str) -> int | None:
@@ -843,6 +883,7 @@ def _contact_issues(contact: Contact) -> list[SchemaIssue]:
         and written.strip()
         and dialled(written) is None
     ]
+    issues += _station_issues(contact.stations)
     email = contact.email.strip() if isinstance(contact.email, str) else ""
     if not email or EMAIL.match(email):
         return issues
@@ -855,6 +896,40 @@ def _contact_issues(contact: Contact) -> list[SchemaIssue]:
             'để trống: email = "".',
         ),
     ]
+
+
+STATION_PHONE = "0277 3610 201"
+"""A station's number in the examples of hints."""
+
+
+def _station_issues(stations: tuple[Station, ...]) -> list[SchemaIssue]:
+    """Each [[contact.stations]] phone holds a number to call, as hotline does, and a station
+    says where or how to reach it: a post with a name only reaches no one."""
+    issues = []
+    for index, station in enumerate(stations):
+        where = ("contact", "stations", str(index), "phone")
+        issues += [
+            SchemaIssue(
+                where,
+                f"không có số điện thoại nào (cần một số từ {LEAST_DIGITS} chữ số): "
+                f"{quoted(written)}",
+                f'Ghi số để gọi, ví dụ phone = "{STATION_PHONE}"; giờ làm việc ghi ở hours.',
+            )
+            for written in station.phone
+            if isinstance(written, str) and written.strip() and dialled(written) is None
+        ]
+        address = station.address.strip() if isinstance(station.address, str) else ""
+        if not station.phone and not address:
+            named = f" «{station.name}»" if isinstance(station.name, str) else ""
+            issues.append(
+                SchemaIssue(
+                    where,
+                    "điểm liên hệ chưa có số điện thoại hay địa chỉ: người dân không biết gọi hay "
+                    "tới đâu",
+                    f'Thêm phone = "{STATION_PHONE}" hoặc address = "…" vào điểm{named}.',
+                )
+            )
+    return issues
 
 
 def contact_warnings(config: Config) -> list[Problem]:
@@ -881,6 +956,16 @@ def contact_warnings(config: Config) -> list[Problem]:
                 "(content/pages/lien-he.md).",
             )
             warnings.append(replace(_problem(issue, text, CONFIG_NAME), severity="warning"))
+    for index, station in enumerate(config.contact.stations):
+        for written in station.phone:
+            if problem := _phone_problem(written):
+                issue = SchemaIssue(
+                    ("contact", "stations", str(index), "phone"),
+                    problem,
+                    "Ghi mỗi số thành một phần tử của danh sách, ví dụ phone = "
+                    f'["{STATION_PHONE}", "0912 345 678"]; giờ làm việc ghi ở hours.',
+                )
+                warnings.append(replace(_problem(issue, text, CONFIG_NAME), severity="warning"))
     return warnings
 
 
@@ -1130,6 +1215,57 @@ def _read_air_slot(data: dict[str, Any], issues: list[SchemaIssue]) -> None:
                     TIME_FORMS,
                 )
             )
+
+
+STATION_FORM = (
+    "Mỗi điểm viết thành một khối mở đầu bằng dòng [[contact.stations]] (hai dấu ngoặc vuông), "
+    'các khóa bên dưới, mỗi khóa một dòng: name = "Công an xã Tân Phú", address = "…", '
+    'phone = ["0277 3610 201"], hours = "…". Các khối đặt sau các khóa khác của [contact], '
+    "theo thứ tự muốn hiện trong trang liên hệ."
+)
+CONTACT_ONLY_KEYS = frozenset({"hotline", "email", "emergency", "stations_title"})
+"""[contact] keys no station has: written below a [[contact.stations]] line, they are the
+station's (TOML puts every line up to the next header in it), not the unit's."""
+
+
+def _read_stations(data: dict[str, Any], issues: list[SchemaIssue]) -> None:
+    """Put [[contact.stations]] as written into the form the schema holds: a station written
+    [contact.stations] (one bracket) is told and read all the same, an item that is no table is
+    told and left out, a [contact] key below a station's header is told (and left out), and a
+    `phone` written as one number is a list of it."""
+    contact = data.get("contact")
+    if not isinstance(contact, dict) or "stations" not in contact:
+        return
+    written = contact["stations"]
+    items = [written] if isinstance(written, dict) else written if isinstance(written, list) else []
+    tables = [item for item in items if isinstance(item, dict)]
+    if isinstance(written, dict) or len(tables) < len(items) or not isinstance(written, list):
+        found = (
+            "một bảng [contact.stations] (một dấu ngoặc vuông)"
+            if isinstance(written, dict)
+            else found_name(next((i for i in items if not isinstance(i, dict)), written))
+        )
+        issues.append(
+            SchemaIssue(
+                ("contact", "stations"),
+                f"mỗi điểm liên hệ là một bảng [[contact.stations]], nhận được {found}",
+                STATION_FORM,
+            )
+        )
+    for index, table in enumerate(tables):
+        for key in CONTACT_ONLY_KEYS.intersection(table):
+            del table[key]
+            issues.append(
+                SchemaIssue(
+                    ("contact", "stations", str(index), key),
+                    f"khóa {key} của bảng [contact] nằm trong điểm liên hệ thứ {index + 1}",
+                    "Mọi dòng sau một dòng [[contact.stations]] thuộc điểm đó, cho tới bảng kế "
+                    "tiếp: chuyển dòng này lên trên dòng [[contact.stations]] đầu tiên.",
+                )
+            )
+        if isinstance(phone := table.get("phone"), str):
+            table["phone"] = [phone] if phone.strip() else []
+    contact["stations"] = tables
 
 
 def _no_broadcast(values: list[Any], issues: list[SchemaIssue]) -> list[dt.date]:
@@ -1384,17 +1520,69 @@ def _base_url_hint(written: str) -> str:
 
 def _problem(issue: SchemaIssue, text: str, filename: str) -> Problem:
     """Turn a schema issue into a Problem with the site.toml line where it can be found."""
-    table = ".".join(issue.path[:-1]) if len(issue.path) > 1 else ""
-    key = issue.path[-1] if issue.path else ""
-    label = f"[{table}] {key}" if table else key
     return Problem(
-        filename, issue.message, field=label, line=line_of_key(text, issue.path), hint=issue.hint
+        filename,
+        issue.message,
+        field=_field_label(issue.path),
+        line=line_of_key(text, issue.path),
+        hint=issue.hint,
     )
+
+
+ARRAYS_OF_TABLES = (("contact", "stations"),)
+"""The keys site.toml writes as an array of tables ([[contact.stations]]): a path under one goes
+on with the table's place in it, from 0."""
+
+
+def _array_place(path: tuple[str, ...]) -> tuple[tuple[str, ...], int, tuple[str, ...]] | None:
+    """An array of tables, the place of one of its tables and the keys under it, for a path
+    into one (("contact", "stations", "1", "phone")); None for any other path."""
+    for array in ARRAYS_OF_TABLES:
+        size = len(array)
+        if path[:size] == array and len(path) > size and path[size].isdigit():
+            return array, int(path[size]), path[size + 1 :]
+    return None
+
+
+def _field_label(path: tuple[str, ...]) -> str:
+    """How a problem names its key: `[contact] hotline`, `[[contact.stations]] thứ 2, phone`."""
+    if place := _array_place(path):
+        array, index, keys = place
+        named = ".".join(key for key in keys if not key.isdigit())
+        return f"[[{'.'.join(array)}]] thứ {index + 1}" + (f", {named}" if named else "")
+    table = ".".join(path[:-1]) if len(path) > 1 else ""
+    key = path[-1] if path else ""
+    return f"[{table}] {key}" if table else key
+
+
+def _line_in_array(lines: list[str], path: tuple[str, ...]) -> int | None:
+    """The line of a key in one table of an array of tables (the second [[contact.stations]]'s
+    phone), or of that table's header when the key is not written; None when the path is not
+    into one, or the file writes the array inline."""
+    place = _array_place(path)
+    if place is None:
+        return None
+    array, index, keys = place
+    header = re.compile(_header(array, opening=r"\[\[") + r"\s*\]\]")
+    starts = [number for number, line in enumerate(lines) if header.match(line)]
+    if index >= len(starts):
+        return None
+    start = starts[index]
+    if keys:
+        key = re.compile(r"^\s*[\"']?" + re.escape(keys[0]) + r"[\"']?\s*=")
+        for number in range(start + 1, len(lines)):
+            if lines[number].lstrip().startswith("["):
+                break
+            if key.match(lines[number]):
+                return number + 1
+    return start + 1
 
 
 def line_of_key(text: str, path: tuple[str, ...]) -> int | None:
     """Best-effort line number of a dotted key in TOML text."""
     lines = text.splitlines()
+    if (in_array := _line_in_array(lines, path)) is not None:
+        return in_array
     if path:
         # The key may name a table itself ([webb], [categories.Bad_Key]), or the first of its
         # sub-tables ([category.tin-tuc]): point at that header.
@@ -1421,8 +1609,8 @@ def line_of_key(text: str, path: tuple[str, ...]) -> int | None:
     return start or None
 
 
-def _header(path: tuple[str, ...]) -> str:
+def _header(path: tuple[str, ...], opening: str = r"\[+") -> str:
     """Regex for the start of a table header naming `path`, each part bare or quoted:
-    `[categories."thủ-tục"`."""
+    `[categories."thủ-tục"` (`opening`: the brackets it opens with, `[[` for an array's)."""
     parts = (r"([\"']?)" + re.escape(part) + rf"\{i + 1}" for i, part in enumerate(path))
-    return r"^\s*\[+\s*" + r"\s*\.\s*".join(parts)
+    return r"^\s*" + opening + r"\s*" + r"\s*\.\s*".join(parts)

@@ -213,7 +213,7 @@ def _missing(tp: Any, path: tuple[str, ...], field: dataclasses.Field) -> Schema
         return SchemaIssue(path, "thiếu bảng bắt buộc", " ".join(filter(None, (hint, note))))
     if _is_dict(tp):
         return SchemaIssue(path, "thiếu bảng bắt buộc", note or None)
-    table = f" vào bảng [{'.'.join(path[:-1])}]" if len(path) > 1 else ""
+    table = f" vào bảng {_table_name(path[:-1])}" if len(path) > 1 else ""
     written = _literal(field.metadata.get("example", "…"))
     hint = f"Thêm dòng {path[-1]} = {written}{table}."
     return SchemaIssue(
@@ -221,6 +221,14 @@ def _missing(tp: Any, path: tuple[str, ...], field: dataclasses.Field) -> Schema
         f"thiếu khóa bắt buộc (cần {type_name(tp)})",
         " ".join(filter(None, (hint, note))),
     )
+
+
+def _table_name(path: tuple[str, ...]) -> str:
+    """A table as site.toml heads it: `[contact]`, or `[[contact.stations]] thứ 2` for the second
+    table of a list of them (its path ends with its place, from 0)."""
+    if len(path) > 1 and path[-1].isdigit():
+        return f"[[{'.'.join(path[:-1])}]] thứ {int(path[-1]) + 1}"
+    return f"[{'.'.join(path)}]"
 
 
 def _required(field: dataclasses.Field) -> bool:

@@ -433,6 +433,10 @@ def test_every_number_and_required_text_of_the_schema_has_a_rule() -> None:
                 yield from walk(tp)  # type: ignore[arg-type]
             elif typing.get_origin(tp) is dict:
                 yield from walk(typing.get_args(tp)[1])
+            elif typing.get_origin(tp) is tuple and dataclasses.is_dataclass(
+                typing.get_args(tp)[0]
+            ):
+                yield from walk(typing.get_args(tp)[0])  # [[contact.stations]]
             else:
                 yield f"{cls.__name__}.{f.name}", f, tp
 
@@ -1520,3 +1524,128 @@ def test_a_command_run_beside_the_project_just_made_names_its_folder(tmp_path: P
     (problem,) = info.value.problems
     assert problem.hint is not None
     assert 'cd "congan-tanhoa"' in problem.hint and "hinh-anh-cu" not in problem.hint
+
+
+STATIONS_TOML = (
+    SITE_TOML
+    + """
+[contact]
+hotline = "0277 3610 113"
+
+[[contact.stations]]
+name = "Công an xã Tân Phú"
+address = "Ấp Tân Lập, xã Tân Phú, huyện Châu Thành"
+phone = "0277 3610 201"
+hours = "Trực ban 24/24 giờ; tiếp công dân giờ hành chính"
+
+[[contact.stations]]
+name = "Công an thị trấn Cái Tàu Hạ"
+phone = ["0277 3610 202", "0912 000 202"]
+"""
+)
+"""Two commune posts as a district unit lists them: one number written alone, two in a list."""
+
+
+def test_stations_are_read_in_the_order_written_one_number_or_several() -> None:
+    """The contact page lists the posts as site.toml orders them; a single number needs no
+    brackets, as the unit writes its hotline."""
+    stations = parse(STATIONS_TOML, root=ROOT).contact.stations
+    assert [s.name for s in stations] == ["Công an xã Tân Phú", "Công an thị trấn Cái Tàu Hạ"]
+    assert stations[0].phone == ("0277 3610 201",)
+    assert stations[1].phone == ("0277 3610 202", "0912 000 202")
+    assert stations[0].hours.startswith("Trực ban") and stations[1].address == ""
+    assert parse(SITE_TOML, root=ROOT).contact.stations == ()
+
+
+def test_a_station_without_a_name_is_told_at_its_own_header() -> None:
+    """The second of two stations: the line of its [[contact.stations]], not of the first's name."""
+    text = STATIONS_TOML.replace('name = "Công an thị trấn Cái Tàu Hạ"\n', "")
+    problem = one_problem(text)
+    assert problem.field == "[[contact.stations]] thứ 2, name"
+    assert problem.line == len(text.splitlines()) - 1  # the header above its phone line
+    assert problem.message.startswith("thiếu khóa bắt buộc")
+    assert problem.hint and "vào bảng [[contact.stations]] thứ 2" in problem.hint
+
+
+def test_a_station_number_no_one_can_dial_is_an_error_at_its_line() -> None:
+    """Checked as hotline is: «trực ban» holds no number, and a tap on it would call no one."""
+    text = STATIONS_TOML.replace('"0912 000 202"', '"trực ban"')
+    problem = one_problem(text)
+    assert (problem.field, problem.line) == (
+        "[[contact.stations]] thứ 2, phone",
+        line_of(text, '"trực ban"'),
+    )
+    assert "không có số điện thoại nào" in problem.message and "«trực ban»" in problem.message
+
+
+def test_a_mistyped_station_key_suggests_the_right_one() -> None:
+    text = STATIONS_TOML.replace('hours = "Trực', 'hour = "Trực')
+    problem = one_problem(text)
+    assert (problem.field, problem.line) == (
+        "[[contact.stations]] thứ 1, hour",
+        line_of(text, "hour = "),
+    )
+    assert problem.hint == "Có phải ý bạn là 'hours'?"
+
+
+def test_a_station_written_with_one_bracket_says_to_write_two() -> None:
+    """`[contact.stations]` is a table, not a list: the fix is the second bracket."""
+    text = (
+        SITE_TOML + '\n[contact.stations]\nname = "Công an xã Tân Phú"\nphone = "0277 3610 201"\n'
+    )
+    problem = one_problem(text)
+    assert (problem.field, problem.line) == ("[contact] stations", line_of(text, "[contact."))
+    assert "[[contact.stations]]" in problem.message and "một dấu ngoặc vuông" in problem.message
+
+
+def test_a_contact_key_written_below_a_station_is_told_where_it_belongs() -> None:
+    """TOML puts every line after [[contact.stations]] in that station: an email added at the
+    end of [contact] would be the last station's, and «khóa không được hỗ trợ» said nothing."""
+    text = STATIONS_TOML + 'email = "congan.chauthanh@example.vn"\n'
+    problem = one_problem(text)
+    assert (problem.field, problem.line) == (
+        "[[contact.stations]] thứ 2, email",
+        len(text.splitlines()),
+    )
+    assert "khóa email của bảng [contact]" in problem.message
+    assert problem.hint and "lên trên dòng [[contact.stations]] đầu tiên" in problem.hint
+
+
+def test_a_station_with_no_number_nor_address_reaches_no_one() -> None:
+    text = SITE_TOML + '\n[[contact.stations]]\nname = "Công an xã Tân Phú"\nhours = "7h–17h"\n'
+    problem = one_problem(text)
+    assert problem.field == "[[contact.stations]] thứ 1, phone"
+    assert problem.line == line_of(text, "[[contact.stations]]")
+    assert "chưa có số điện thoại hay địa chỉ" in problem.message
+
+
+def test_a_blank_stations_title_is_refused() -> None:
+    problem = one_problem(STATIONS_TOML.replace("[contact]\n", '[contact]\nstations_title = ""\n'))
+    assert problem.field == "[contact] stations_title" and "trống" in problem.message
+
+
+def test_an_invisible_character_in_a_station_is_told_at_that_station() -> None:
+    """A name pasted from Word into the second station: its line, not the first's name."""
+    text = STATIONS_TOML.replace("Công an thị trấn Cái", "Công an thị trấn\\u000BCái")
+    problem = one_problem(text)
+    assert (problem.field, problem.line) == (
+        "[[contact.stations]] thứ 2, name",
+        line_of(text, "\\u000B"),
+    )
+
+
+def test_a_station_number_with_more_digits_beside_it_is_a_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Two numbers in one string dial only the first, as for hotline: a warning (an error under
+    --strict) at that station's phone line, saying to make each number an item of the list."""
+    text = STATIONS_TOML.replace('"0277 3610 201"', '"0277 3610 201 - 0912 000 201"')
+    root = make_project(tmp_path, {"site.toml": text})
+    argv = ["check", "--root", str(root), "--channel", "web", "--now", NOW.isoformat()]
+    assert main(argv) == 0
+    err = capsys.readouterr().err
+    line = line_of(text, "0912 000 201")
+    assert f"site.toml:{line}: cảnh báo: trường '[[contact.stations]] thứ 1, phone'" in err
+    assert "trang web chỉ gọi «0277 3610 201»" in err
+    assert 'phone = ["0277 3610 201", "0912 345 678"]' in err
+    assert main([*argv, "--strict"]) == 1

@@ -16,6 +16,7 @@ SECTIONS = {
     "unit": config.Unit,
     "site": config.SiteSection,
     "contact": config.Contact,
+    "[contact.stations]": config.Station,
     "policy": config.Policy,
     "categories.<khóa>": config.Category,
     "web": config.WebConfig,

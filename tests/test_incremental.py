@@ -247,6 +247,11 @@ def apply(root: Path, op: tuple[str, int]) -> None:
         if len(index) > 1:
             index[n % len(index)].unlink()
             index[(n + 1) % len(index)].write_text("{}", encoding="utf-8")
+    elif name == "station":
+        # One more of the unit's posts, listed on the contact page (layout: contact).
+        toml = root / "site.toml"
+        added = f'\n[[contact.stations]]\nname = "Công an xã Tân Phú ({n})"\nphone = "0277 3610 2{n:02d}"\n'
+        toml.write_text(toml.read_text(encoding="utf-8") + added, encoding="utf-8")
     elif name == "site-title":
         toml = root / "site.toml"
         lines = toml.read_text(encoding="utf-8").split("\n")
@@ -274,6 +279,7 @@ OPERATIONS = st.tuples(
             "base-template",
             "per-page",
             "site-title",
+            "station",
             "whole-site-template",
             "count-template",
             "tamper-output",
@@ -341,8 +347,21 @@ def test_known_edit_sequences_rebuild_as_clean_builds(tmp_path_factory, built_si
     rebuild_step_by_step(tmp_path_factory, built_site, steps)
 
 
-def rebuild_step_by_step(tmp_path_factory, built_site, steps) -> None:
-    """Apply `steps` to a copy of the built site, checking each rebuild against a clean build."""
+def test_a_post_added_to_site_toml_is_on_the_contact_page_of_the_rebuild(
+    tmp_path_factory, built_site
+) -> None:
+    """[[contact.stations]] shows on the contact page only: added, then another after an edit,
+    each rebuild (cache and output kept) equals a clean build and lists them."""
+    steps = [("station", 1), ("body", 2), ("station", 3)]
+    root = rebuild_step_by_step(tmp_path_factory, built_site, steps)
+    page = (root / "output" / "web" / "lien-he" / "index.html").read_text(encoding="utf-8")
+    assert page.index("Công an xã Tân Phú (1)") < page.index("Công an xã Tân Phú (3)")
+    assert 'href="tel:02773610203"' in page
+
+
+def rebuild_step_by_step(tmp_path_factory, built_site, steps) -> Path:
+    """Apply `steps` to a copy of the built site, checking each rebuild against a clean build;
+    the copy's root."""
     work = tmp_path_factory.mktemp("incremental")
     root = work / "site"
     shutil.copytree(built_site, root)  # sources, output/ and .cache/, with their mtimes
@@ -352,6 +371,7 @@ def rebuild_step_by_step(tmp_path_factory, built_site, steps) -> None:
         if step[0] in ("tamper-output", "tamper-search"):
             before = tree(root / "output")  # the repaired page is rewritten, rightly
         before = check_step(root, work / "clean", before)
+    return root
 
 
 def test_a_pin_ending_by_the_clock_rebuilds_as_a_clean_build_at_that_time(tmp_path) -> None:

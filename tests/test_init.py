@@ -33,11 +33,20 @@ def sample_values() -> list[str]:
     """What is the sample unit's own in the repository's site.toml and pages: its names, places,
     address, phone, e-mail, OA and web address."""
     sample = tomllib.loads((REPO / "site.toml").read_text("utf-8"))
+    contact = sample["contact"]
+    # The posts' names, addresses and numbers; their hours are no unit's own.
+    stations = [
+        value
+        for station in contact.get("stations", [])
+        for key in ("name", "address", "phone")
+        for value in ([station[key]] if isinstance(station[key], str) else station[key])
+    ]
     values = [
         sample["unit"]["name"],
         sample["unit"]["short_name"],
         sample["unit"]["area"],
-        *(v for v in sample["contact"].values() if v != "113"),
+        *(v for v in contact.values() if isinstance(v, str) and v != "113"),
+        *stations,
         sample["zalo"]["oa_id"],
         re.sub(r"^https?://|/$", "", sample["site"]["base_url"]),
     ]

@@ -84,6 +84,19 @@ def test_site_toml_texts_naming_the_sample_unit_are_noted_with_their_lines(
     )
 
 
+def test_the_units_posts_in_site_toml_name_other_units_by_design(tmp_path: Path) -> None:
+    """[[contact.stations]] lists a unit's posts, its communes' police: no note for them, but
+    a key after them that names another unit still is one."""
+    toml = OTHER_UNIT_TOML + (
+        '\n[[contact.stations]]\nname = "Công an xã Hòa Bắc"\nphone = "0236 3842 201"\n'
+        '\n[[contact.stations]]\nname = "Công an xã Hòa Liên"\nphone = "0236 3842 202"\n'
+    )
+    assert site_problems(tmp_path / "a", toml, {}) == []
+    toml += '\n[radio]\nintro = "Công an huyện Châu Thành kính chào quý vị."\n'
+    [note] = site_problems(tmp_path / "b", toml, {})
+    assert note.message.endswith(f"«Công an huyện Châu Thành» (dòng {len(toml.splitlines())})")
+
+
 def test_the_samples_cover_in_another_units_project_is_a_warning(tmp_path: Path) -> None:
     toml = OTHER_UNIT_TOML.replace(
         'base_url = "', 'default_cover = "images/default-cover.jpg"\nbase_url = "'

@@ -185,6 +185,34 @@ def test_a_table_region_is_never_named_by_an_id_of_the_page_around_the_body(
     assert names == ['aria-label="Bảng 1"', 'aria-labelledby="so-may"']
 
 
+def test_a_quotes_attribution_stands_apart_and_dialogue_is_left_as_written(
+    tmp_path: Path,
+) -> None:
+    """«> — Trung tá …» on the quote's last line ran on after its closing quote mark, in the same
+    paragraph; set apart, as when written a paragraph of its own. A quoted dialogue, each line
+    a dash, names no one: it stays as written."""
+    root = copy_site(tmp_path)
+    post = root / "content/bai-viet/2024-02-20-tuan-tra-dem.md"
+    post.write_text(
+        post.read_text("utf-8")
+        + "\n> “Tuần tra đêm giữ bình yên cho xóm ấp.”\n"
+        + "> — Trung tá Nguyễn Văn A, Trưởng Công an xã\n"
+        + "\nMô hình camera an ninh:\n"
+        + "\n> “Có camera, bà con yên tâm.”\n>\n> — Bà Lê Thị Sáu, ấp Tân Phú\n"
+        + "\nTổ tuần tra hỏi người đi đêm:\n"
+        + "\n> — Anh ở ấp nào?\n> — Tôi ở ấp Tân Hòa.\n",
+        "utf-8",
+    )
+    html = build_site(root).html("/2024/02/tuan-tra-dem/")
+    assert (
+        "<p>“Tuần tra đêm giữ bình yên cho xóm ấp.”</p>\n"
+        '<p class="quote-by">— Trung tá Nguyễn Văn A, Trưởng Công an xã</p>\n</blockquote>'
+    ) in html
+    assert '<p class="quote-by">— Bà Lê Thị Sáu, ấp Tân Phú</p>' in html
+    assert "<p>— Anh ở ấp nào?\n— Tôi ở ấp Tân Hòa.</p>" in html
+    assert html.count('class="quote-by"') == 2
+
+
 def test_heading_ids_are_transliterated(built: BuiltSite) -> None:
     page = built.html(GIA_DANH)
     assert '<h2 id="duong-day-nong">Đường dây nóng</h2>' in page
@@ -228,6 +256,55 @@ def test_contact_page_has_zalo_link_qr_and_details(built: BuiltSite) -> None:
     assert "Ấp Đông Hòa, xã Tân Phú Đông" in page
     assert 'href="mailto:ca.tanphudong@example.vn"' in page
     assert "zalo.me/1234567890123456789" in built.html("/"), "footer has the follow link"
+
+
+STATIONS = """
+[[contact.stations]]
+name = "Công an xã Tân Phú"
+address = "Ấp Tân Lập, xã Tân Phú, huyện Châu Thành"
+phone = ["0277 3610 201", "0912 000 201"]
+hours = "Trực ban 24/24 giờ"
+
+[[contact.stations]]
+name = "Bộ phận một cửa cấp căn cước"
+phone = "0277 3610 300 (7h–17h)"
+"""
+"""A commune post with two numbers and its hours, and a desk with one number and its notes."""
+
+
+def test_the_contact_page_lists_the_units_posts_in_order_each_number_a_call(
+    tmp_path: Path,
+) -> None:
+    """Under the title site.toml gives, a heading per post (a screen reader's heading list
+    goes straight to one's commune), each number a link that dials it, named by whom it calls."""
+    root = copy_site(tmp_path)
+    config = root / "site.toml"
+    text = config.read_text("utf-8").replace(
+        "[contact]\n", '[contact]\nstations_title = "Công an các xã, thị trấn"\n'
+    )
+    config.write_text(text + STATIONS, "utf-8")
+    site = build_site(root)
+    page = site.html("/lien-he/")
+    stations = page.split('<section class="contact-stations"')[1].split("</section>")[0]
+    assert '<h2 id="cac-diem-lien-he">Công an các xã, thị trấn</h2>' in stations
+    names = re.findall(r"<h3>([^<]+)</h3>", stations)
+    assert names == ["Công an xã Tân Phú", "Bộ phận một cửa cấp căn cước"]
+    assert re.findall(r'<a class="phone" href="(tel:[^"]+)"', stations) == [
+        "tel:02773610201",
+        "tel:0912000201",
+        "tel:02773610300",
+    ]
+    assert 'aria-label="Gọi Công an xã Tân Phú: 0912 000 201">0912 000 201</a>' in stations
+    assert ">0277 3610 300 (7h–17h)</a>" in stations  # shown as written, dialling the number
+    assert "<dt>Giờ làm việc</dt><dd>Trực ban 24/24 giờ</dd>" in stations
+    assert stations.count("<dt>Địa chỉ</dt>") == 1  # the desk has none: no empty line
+    assert page.index('class="prose"') < page.index("contact-stations")
+    assert outline(page).headings.count(3) >= 2
+    assert "contact-stations" not in site.html("/")
+
+
+def test_a_contact_page_without_posts_has_no_empty_list(built: BuiltSite) -> None:
+    assert "contact-stations" not in built.html("/lien-he/")
 
 
 def test_images_are_responsive_sized_and_never_upscaled(built: BuiltSite) -> None:

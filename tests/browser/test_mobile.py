@@ -281,12 +281,13 @@ SHORT_LINKS = [
     ("/luu-tru/", ".months a"),
     ("/tim-kiem/", ".category-list a"),
     ("/lien-he/", ".contact-card dd a"),
+    ("/lien-he/", ".station dd a"),
     ("/lien-he/", ".prose td a[href^='tel:']"),
 ]
 """Links on a line of their own or in a list, not in a sentence: a card's category, a
 bulletin's category above its title, a category's «Theo dõi tin mới», the archive's months,
-the search page's categories, the contact page's 113 and hotline, and its table of emergency
-lines (113, 114, 115), each alone in its cell."""
+the search page's categories, the contact page's 113 and hotline, its posts' numbers, and its
+table of emergency lines (113, 114, 115), each alone in its cell."""
 
 
 @pytest.mark.parametrize(("path", "selector"), SHORT_LINKS)
@@ -306,6 +307,26 @@ def test_links_outside_sentences_are_finger_sized(
         assert box["x"] >= 0 and box["x"] + box["width"] <= 360, (links.nth(i).inner_text(), box)
         assert box["y"] >= bottom, ("reaches into the one above", links.nth(i).inner_text(), box)
         bottom = box["y"] + box["height"]
+
+
+@pytest.mark.parametrize("width", [187, 360])
+def test_the_contact_page_lists_the_units_posts_one_under_another(
+    width: int, look_hostile: Opener
+) -> None:
+    """The sample's [[contact.stations]] on a phone, also zoomed to 200 %: one box each, the
+    whole width, in site.toml's order, under a heading a screen reader lists; each number a
+    link named by whom it calls."""
+    page, _ = look_hostile("/lien-he/", width=width, height=PHONES[width], mobile=True)
+    section = page.get_by_role("region", name="Công an các xã, thị trấn")
+    names = section.get_by_role("heading", level=3).all_inner_texts()
+    assert names == ["Công an thị trấn Cái Tàu Hạ", "Công an xã Tân Phú"]
+    assert section.get_by_role("listitem").count() == 2
+    boxes = [page.locator(".station").nth(i).bounding_box() for i in range(2)]
+    assert boxes[0] and boxes[1]
+    assert boxes[0]["x"] == boxes[1]["x"] and boxes[1]["y"] >= boxes[0]["y"] + boxes[0]["height"]
+    assert boxes[0]["x"] >= 0 and boxes[0]["x"] + boxes[0]["width"] <= width
+    call = section.get_by_role("link", name="Gọi Công an xã Tân Phú: 0277 3610 212")
+    assert call.get_attribute("href") == "tel:02773610212"
 
 
 @pytest.mark.parametrize("width", [187, 240, 360])

@@ -4,6 +4,7 @@ Chromium: names read from Chromium's own accessibility tree (CDP), focus moved b
 from __future__ import annotations
 
 import re
+import tomllib
 from typing import Any
 
 import pytest
@@ -106,10 +107,12 @@ def test_more_results_by_keyboard_moves_focus_to_the_first_new_result(look_page)
 
 
 @pytest.mark.parametrize("path", ["/", "/lien-he/"])
-def test_call_links_say_they_call_and_whom(path: str, look_page) -> None:
+def test_call_links_say_they_call_and_whom(path: str, sample_site, look_page) -> None:
     """The unit's tel: links in the footer and the contact card are read 'Gọi khẩn cấp 113',
-    'Gọi đường dây nóng …': in a screen reader's list of links a bare '113' says nothing, and
-    nothing tells that activating it dials."""
+    'Gọi đường dây nóng …', its posts' 'Gọi Công an xã Tân Phú: …': in a screen reader's list
+    of links a bare '113' says nothing, and nothing tells that activating it dials."""
+    stations = tomllib.loads((sample_site.root / "site.toml").read_text("utf-8"))["contact"]
+    whom = tuple(f"Gọi {station['name']}: " for station in stations.get("stations", []))
     page, _ = look_page(path)
     # A number in a bulletin's own sentence ("gọi ngay 113") is read with that sentence.
     page.evaluate("document.querySelectorAll('.prose').forEach(e => e.remove())")
@@ -120,7 +123,7 @@ def test_call_links_say_they_call_and_whom(path: str, look_page) -> None:
     ]
     assert names, "the sample site has an emergency number and a hotline"
     for name in names:
-        assert name.startswith(("Gọi khẩn cấp ", "Gọi đường dây nóng ")), names
+        assert name.startswith(("Gọi khẩn cấp ", "Gọi đường dây nóng ", *whom)), names
 
 
 def test_the_bolded_emergency_number_in_a_body_dials_when_tapped(look_page) -> None:

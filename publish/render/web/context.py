@@ -553,6 +553,19 @@ class SiteContext:
             found = self._bulletin_urls[bulletin.key] = self.url(bulletin.url)
         return found
 
+    def stations(self) -> list[dict[str, Any]]:
+        """The unit's [[contact.stations]] for the contact page, in site.toml's order, each
+        number with the tel: link it dials ("" when it holds none a phone can dial)."""
+        return [
+            {
+                "name": station.name,
+                "address": station.address,
+                "phones": [{"number": phone, "tel": tel_uri(phone)} for phone in station.phone],
+                "hours": station.hours,
+            }
+            for station in self.config.contact.stations
+        ]
+
     def contact(self, *, with_qr: bool = True) -> dict[str, Any]:
         """Contact details for the contact layout, with the Zalo follow link and its QR code."""
         contact = self.config.contact
@@ -567,6 +580,8 @@ class SiteContext:
             # The header's button shows the number it dials, not the value's notes or a second one.
             "emergency_number": first_number(contact.emergency),
             "email": contact.email,
+            "stations": self.stations(),
+            "stations_title": contact.stations_title,
             "zalo": zalo,
             "zalo_qr": (
                 self.qr.svg(

@@ -33,6 +33,7 @@ from publish.render.web.phones import (
     emergency_linker,
     hotline_linker,
 )
+from publish.render.web.quotes import attributed_quotes
 from publish.render.web.seo import json_ld, news_article
 from publish.render.web.tables import stacked_tables
 from publish.text import vn_long_datetime, vn_month, vn_sort_key
@@ -259,7 +260,7 @@ class Views(SiteContext):
 
     def _body(self, html: str) -> Markup:
         """A page body as it is shown: wide tables scroll (or stack on a phone), the unit's
-        numbers dial."""
+        numbers dial, a quote's attribution stands apart."""
         html = scroll_regions(html, self.page_ids)
         # Text pasted from Word keeps its non-breaking spaces, written &nbsp; in the HTML: read
         # as the spaces they are, «gọi&nbsp;113» says to call 113 as «gọi 113» does.
@@ -270,7 +271,7 @@ class Views(SiteContext):
             html = link(html)
         if spaced:
             html = html.replace("\u00a0", "&nbsp;")
-        return Markup(stacked_tables(html))
+        return Markup(attributed_quotes(stacked_tables(html)))
 
     @cached_property
     def _stamp_memo(self) -> dict[str, str]:
