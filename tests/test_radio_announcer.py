@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from publish.radio.normalise import normalise, normalise_fragment
+from publish.radio.normalise import BLOCKING, normalise, normalise_fragment
 
 
 def _codes(source: str) -> list[str]:
@@ -318,6 +318,70 @@ def test_a_bracketed_bare_plus_is_a_rise_only_after_its_result(source: str, expe
     rise only right after the figure it changes or `tương ứng` (R12.4, as for the minus)."""
     spoken = normalise_fragment(source)
     assert (spoken.text, spoken.flags) == (expected, ())
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("chênh lệch +2 so với tháng trước", "chênh lệch cộng hai so với tháng trước"),
+        ("chênh lệch -2 so với tháng trước", "chênh lệch âm hai so với tháng trước"),
+        ("nhiệt độ +2 độ C", "nhiệt độ cộng hai độ C"),
+        # A share, a count or an amount after the plus is still the rise a results table marks.
+        ("chênh lệch +2 vụ", "chênh lệch tăng hai vụ"),
+        ("số vụ tăng +2", "số vụ tăng hai"),
+    ],
+)
+def test_a_plus_before_a_bare_number_is_read_as_its_minus_is(source: str, expected: str) -> None:
+    """`chênh lệch +2` was «tăng hai» while `chênh lệch -2` is «âm hai»: out of a result's
+    place both signs are read as written (R12.4)."""
+    spoken = normalise_fragment(source)
+    assert (spoken.text, spoken.flags) == (expected, ())
+
+
+@pytest.mark.parametrize(
+    ("source", "expected", "excerpt"),
+    [
+        (
+            "số vụ phạm pháp hình sự năm 2024 (+2) so với năm 2023",
+            "số vụ phạm pháp hình sự năm hai nghìn không trăm hai mươi tư, cộng hai, so với năm "
+            "hai nghìn không trăm hai mươi ba",
+            "(+2)",
+        ),
+        (
+            "tai nạn giao thông năm 2024 (-2)",
+            "tai nạn giao thông năm hai nghìn không trăm hai mươi tư, âm hai,",
+            "(-2)",
+        ),
+        (
+            "trong ngày 08/12/2024 (+1)",
+            "trong ngày tám tháng mười hai năm hai nghìn không trăm hai mươi tư, cộng một,",
+            "(+1)",
+        ),
+        ("số vụ tháng 12 (-3)", "số vụ tháng mười hai, âm ba,", "(-3)"),
+    ],
+)
+def test_a_bare_change_after_a_year_or_a_date_is_held(
+    source: str, expected: str, excerpt: str
+) -> None:
+    """`năm 2024 (+2)` was «tăng hai» as if 2024 were the figure that rose; a year or a date is
+    no result, and what rose is the editor's to say: read as written, held (R12.4)."""
+    spoken = normalise_fragment(source)
+    assert spoken.text == expected
+    assert [(f.code, f.severity, f.excerpt) for f in spoken.flags] == [("R12.4", BLOCKING, excerpt)]
+    assert "so với năm 2023" in spoken.flags[0].message
+
+
+def test_a_change_after_the_years_figure_is_still_read_tang() -> None:
+    """The figure itself after the year (`năm 2024 có 15 vụ (+2)`), or a count in the bracket,
+    says what changed: no flag."""
+    assert normalise_fragment("năm 2024 có 15 vụ (+2)").text == (
+        "năm hai nghìn không trăm hai mươi tư có mười lăm vụ, tăng hai,"
+    )
+    spoken = normalise_fragment("năm 2024 (-2 vụ)")
+    assert (spoken.text, spoken.flags) == (
+        "năm hai nghìn không trăm hai mươi tư, giảm hai vụ,",
+        (),
+    )
 
 
 @pytest.mark.parametrize(
