@@ -167,9 +167,16 @@ _CHANNEL = re.compile(
 )
 """Another way to reach the unit, named after the connector (`hoặc Zalo 0913…`, `và số …`):
 anything else there (`và làm theo hướng dẫn`) is the next step, not an alternative."""
-_IN_PERSON = re.compile(r"(?i:trực tiếp|tại trụ sở|tại cơ quan|tại bộ phận)(?!\w)")
+_IN_PERSON_WORDS = r"(?i:trực tiếp|tại trụ sở|tại cơ quan|tại bộ phận)(?!\w)"
+_IN_PERSON = re.compile(_IN_PERSON_WORDS)
 """Going to the unit in person (`hoặc trực tiếp tại trụ sở Công an xã`): an alternative to the
 address too, which the verb before the address leads into (`Gửi ý kiến trực tiếp …`)."""
+_IN_PERSON_VERB = re.compile(
+    r"(?i:nộp|mang|đem|xuất trình|đăng ký|khai báo|làm thủ tục)(?:\s+[^\W\d_]+){0,3}?\s+"
+    + _IN_PERSON_WORDS
+)
+"""Going in person with a verb of its own (`hoặc nộp trực tiếp tại trụ sở`): it replaces the
+whole way holding the address, as a contact verb does (`gửi hồ sơ qua email …` goes)."""
 _VIA_BEFORE = re.compile(r"(?<!\w)(?i:qua|bằng|theo|về|tới|đến|vào)\s++$")
 """The preposition leading to the address (`gửi qua email …`): it goes with the address when
 the alternative is in person (`gửi qua trực tiếp` is no Vietnamese)."""
@@ -1645,7 +1652,10 @@ def _drop_alternative(text: str, start: int, end: int) -> str | None:
     opening = max((m.end() for m in _CLAUSE_END.finditer(text, first, start)), default=first)
     label = ends_before(_ADDRESS_LABEL, text, start)
     cut = label.start() if label is not None and label.start() >= opening else start
-    verb = _CONTACT_VERB.match(text, after.end()) is not None
+    verb = (
+        _CONTACT_VERB.match(text, after.end()) is not None
+        or _IN_PERSON_VERB.match(text, after.end()) is not None
+    )
     in_person = not verb and _IN_PERSON.match(text, after.end()) is not None
     if verb:
         cut = _verb_start(text, opening, start)
