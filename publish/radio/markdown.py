@@ -28,6 +28,7 @@ from publish.radio.lists import (
     SENTENCE_INSIDE,
     TRAILING_PAUSE,
     Entry,
+    ends_in_connector,
     indent_of,
     is_ordered,
     mark_of,
@@ -1605,7 +1606,8 @@ def _read_on(items: list[Item]) -> str:
         if ANNOUNCES.search(text):
             parts.append(text)  # at the very end, R15.6 makes the colon the paragraph's stop
         elif clauses:
-            parts.append(TRAILING_PAUSE.sub("", text) + (";" if i < len(texts) - 1 else ""))
+            no_pause = i == len(texts) - 1 or ends_in_connector(text)
+            parts.append(TRAILING_PAUSE.sub("", text) + ("" if no_pause else ";"))
         else:
             parts.append(text if ENDS_SENTENCE.search(text) else TRAILING_PAUSE.sub("", text) + ".")
     return " ".join(parts)
