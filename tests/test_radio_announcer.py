@@ -754,6 +754,47 @@ def test_a_connector_before_words_stays_when_an_emoji_goes() -> None:
     assert spoken.text == "Không chuyển tiền, và gọi ngay một một ba."
 
 
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("Không 🚫 chuyển tiền cho người lạ.", "Không chuyển tiền cho người lạ."),
+        ("❌ KHÔNG cung cấp mã OTP.", "KHÔNG cung cấp mã OTP."),
+        ("Tuyệt đối không ✖️ chia sẻ mã OTP.", "Tuyệt đối không chia sẻ mã OTP."),
+        ("Gọi ☎️ 113 khi cần giúp đỡ.", "Gọi một một ba khi cần giúp đỡ."),
+        ("Hãy ✅ báo ngay cho Công an xã.", "Hãy báo ngay cho Công an xã."),
+    ],
+)
+def test_an_emoji_repeating_a_word_goes_quietly(source: str, expected: str) -> None:
+    """A «no» sign beside «không», a phone before its number, a tick: the words say it all.
+    The sign after «Không» left a comma, «Không, chuyển tiền cho người lạ.», the opposite."""
+    spoken = normalise(source)
+    assert (spoken.text, spoken.flags) == (expected, ())
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "🚫 Chuyển tiền cho người lạ.",
+        "Người dân cần nhớ:\n\n- ❌ Cung cấp mã OTP qua điện thoại\n- ✅ Báo ngay cho Công an xã\n",
+        "Nếu chưa xác minh được, ⛔ chuyển tiền.",
+    ],
+)
+def test_a_no_sign_with_no_word_saying_no_holds_the_bulletin(source: str) -> None:
+    """Dropped, the sign turned a warning into its advice: «Chuyển tiền cho người lạ.» on air
+    (R1.9). Which word it stands for («không», «đừng», «cấm») or whether it is a bullet is the
+    editor's call."""
+    spoken = normalise(source)
+    assert [(f.code, f.severity) for f in spoken.flags] == [("R1.9", BLOCKING)]
+    assert "viết «không», «đừng» hay «cấm» bằng lời" in spoken.flags[0].message
+
+
+def test_an_emoji_where_a_verb_goes_is_told() -> None:
+    """`Hãy 📞 cho Công an xã` read «Hãy cho Công an xã»: the emoji was the verb (R1.9)."""
+    spoken = normalise("Hãy 📞 cho Công an xã khi phát hiện đối tượng khả nghi.")
+    assert spoken.text == "Hãy cho Công an xã khi phát hiện đối tượng khả nghi."
+    assert [(f.code, f.severity, f.excerpt) for f in spoken.flags] == [("R1.9", "warning", "📞")]
+
+
 def test_an_english_phrase_is_flagged_for_a_pronouncer() -> None:
     spoken = normalise_fragment("qua Zalo Official Account của Công an huyện")
     assert spoken.text == "qua Zalo Official Account của Công an huyện"

@@ -37,6 +37,7 @@ from publish.radio.lists import (
 from publish.radio.marks import Mark, is_marked_heading, opening_marks, short_heading
 from publish.radio.measures import CHANGE_ARROWS
 from publish.radio.options import SpeakOptions
+from publish.radio.pictographs import NO_PAUSE_AFTER
 from publish.radio.place_kinds import FIRST_WORDS, KINDS, KINDS_PATTERN, LETTERS, places_named
 from publish.radio.tail import ends_before
 from publish.radio.titles import FORMS_OF_ADDRESS
@@ -1981,6 +1982,15 @@ def _without_dangling_connector(kept: list[str]) -> list[str]:
     return [said[: left.start()]] if left is not None else [said]
 
 
+def _leads_its_verb(kept: list[str], end: int) -> bool:
+    """Whether the word ending at `kept[end]` is one of `NO_PAUSE_AFTER` (`Không 🚫 chuyển
+    tiền`): no comma after it, «Không, chuyển tiền» says the opposite."""
+    start = end
+    while start and kept[start - 1].isalpha():
+        start -= 1
+    return "".join(kept[start : end + 1]).lower() in NO_PAUSE_AFTER
+
+
 def _remove_pictographs(text: str) -> str:
     """Emoji and pictographs are not read (R1.9); one between two words leaves a comma, one
     that a connector led to, closing a clause, takes the connector."""
@@ -1998,7 +2008,7 @@ def _remove_pictographs(text: str) -> str:
             gap = True
             continue
         if not c.isspace():
-            if gap and last_word >= 0 and c.isalpha():
+            if gap and last_word >= 0 and c.isalpha() and not _leads_its_verb(kept, last_word):
                 kept[last_word] += ","
             if gap and c in _CLAUSE_MARKS:
                 kept = _without_dangling_connector(kept)
