@@ -139,6 +139,21 @@ def test_a_count_of_comrades_is_no_amount_of_money() -> None:
 
 
 @pytest.mark.parametrize(
+    "source",
+    [
+        "Đ/C Nguyễn Văn A, Trưởng Công an xã, đã có mặt.",
+        "Mọi ý kiến gửi về Đ/C: trụ sở Công an xã Tân Lập.",
+    ],
+)
+def test_comrade_or_address_in_capitals_is_held(source: str) -> None:
+    """`Đ/C` is «đồng chí» or «địa chỉ»: it was read «Đ C», unflagged (R14.5)."""
+    spoken = normalise(source)
+    assert [(f.code, f.severity, f.excerpt) for f in spoken.flags] == [("R14.5", BLOCKING, "Đ/C")]
+    assert "đồng chí hay địa chỉ" in spoken.flags[0].message
+    assert "viết đầy đủ" in spoken.flags[0].message
+
+
+@pytest.mark.parametrize(
     ("source", "expected"),
     [
         (
