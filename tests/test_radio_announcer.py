@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from publish.radio.normalise import normalise, normalise_fragment
+from publish.radio.normalise import BLOCKING, normalise, normalise_fragment
 
 
 def _codes(source: str) -> list[str]:
@@ -136,6 +136,21 @@ def test_about_a_matter_after_a_document_number_is_not_read_per() -> None:
 def test_a_count_of_comrades_is_no_amount_of_money() -> None:
     """`đ/c` (đồng chí, R14.4) after a number was read `đồng` + a stray `c`."""
     assert normalise_fragment("gồm 5 đ/c cán bộ").text == "gồm năm đồng chí cán bộ"
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Đ/C Nguyễn Văn A, Trưởng Công an xã, đã có mặt.",
+        "Mọi ý kiến gửi về Đ/C: trụ sở Công an xã Tân Lập.",
+    ],
+)
+def test_comrade_or_address_in_capitals_is_held(source: str) -> None:
+    """`Đ/C` is «đồng chí» or «địa chỉ»: it was read «Đ C», unflagged (R14.5)."""
+    spoken = normalise(source)
+    assert [(f.code, f.severity, f.excerpt) for f in spoken.flags] == [("R14.5", BLOCKING, "Đ/C")]
+    assert "đồng chí hay địa chỉ" in spoken.flags[0].message
+    assert "viết đầy đủ" in spoken.flags[0].message
 
 
 @pytest.mark.parametrize(
@@ -318,6 +333,70 @@ def test_a_bracketed_bare_plus_is_a_rise_only_after_its_result(source: str, expe
     rise only right after the figure it changes or `tương ứng` (R12.4, as for the minus)."""
     spoken = normalise_fragment(source)
     assert (spoken.text, spoken.flags) == (expected, ())
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("chênh lệch +2 so với tháng trước", "chênh lệch cộng hai so với tháng trước"),
+        ("chênh lệch -2 so với tháng trước", "chênh lệch âm hai so với tháng trước"),
+        ("nhiệt độ +2 độ C", "nhiệt độ cộng hai độ C"),
+        # A share, a count or an amount after the plus is still the rise a results table marks.
+        ("chênh lệch +2 vụ", "chênh lệch tăng hai vụ"),
+        ("số vụ tăng +2", "số vụ tăng hai"),
+    ],
+)
+def test_a_plus_before_a_bare_number_is_read_as_its_minus_is(source: str, expected: str) -> None:
+    """`chênh lệch +2` was «tăng hai» while `chênh lệch -2` is «âm hai»: out of a result's
+    place both signs are read as written (R12.4)."""
+    spoken = normalise_fragment(source)
+    assert (spoken.text, spoken.flags) == (expected, ())
+
+
+@pytest.mark.parametrize(
+    ("source", "expected", "excerpt"),
+    [
+        (
+            "số vụ phạm pháp hình sự năm 2024 (+2) so với năm 2023",
+            "số vụ phạm pháp hình sự năm hai nghìn không trăm hai mươi tư, cộng hai, so với năm "
+            "hai nghìn không trăm hai mươi ba",
+            "(+2)",
+        ),
+        (
+            "tai nạn giao thông năm 2024 (-2)",
+            "tai nạn giao thông năm hai nghìn không trăm hai mươi tư, âm hai,",
+            "(-2)",
+        ),
+        (
+            "trong ngày 08/12/2024 (+1)",
+            "trong ngày tám tháng mười hai năm hai nghìn không trăm hai mươi tư, cộng một,",
+            "(+1)",
+        ),
+        ("số vụ tháng 12 (-3)", "số vụ tháng mười hai, âm ba,", "(-3)"),
+    ],
+)
+def test_a_bare_change_after_a_year_or_a_date_is_held(
+    source: str, expected: str, excerpt: str
+) -> None:
+    """`năm 2024 (+2)` was «tăng hai» as if 2024 were the figure that rose; a year or a date is
+    no result, and what rose is the editor's to say: read as written, held (R12.4)."""
+    spoken = normalise_fragment(source)
+    assert spoken.text == expected
+    assert [(f.code, f.severity, f.excerpt) for f in spoken.flags] == [("R12.4", BLOCKING, excerpt)]
+    assert "so với năm 2023" in spoken.flags[0].message
+
+
+def test_a_change_after_the_years_figure_is_still_read_tang() -> None:
+    """The figure itself after the year (`năm 2024 có 15 vụ (+2)`), or a count in the bracket,
+    says what changed: no flag."""
+    assert normalise_fragment("năm 2024 có 15 vụ (+2)").text == (
+        "năm hai nghìn không trăm hai mươi tư có mười lăm vụ, tăng hai,"
+    )
+    spoken = normalise_fragment("năm 2024 (-2 vụ)")
+    assert (spoken.text, spoken.flags) == (
+        "năm hai nghìn không trăm hai mươi tư, giảm hai vụ,",
+        (),
+    )
 
 
 @pytest.mark.parametrize(
@@ -688,6 +767,47 @@ def test_a_connector_before_words_stays_when_an_emoji_goes() -> None:
     """Only a connector left at a clause's end goes: one an emoji sits before still joins."""
     spoken = normalise("Không chuyển tiền 🚫 và gọi ngay 113 📞.")
     assert spoken.text == "Không chuyển tiền, và gọi ngay một một ba."
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("Không 🚫 chuyển tiền cho người lạ.", "Không chuyển tiền cho người lạ."),
+        ("❌ KHÔNG cung cấp mã OTP.", "KHÔNG cung cấp mã OTP."),
+        ("Tuyệt đối không ✖️ chia sẻ mã OTP.", "Tuyệt đối không chia sẻ mã OTP."),
+        ("Gọi ☎️ 113 khi cần giúp đỡ.", "Gọi một một ba khi cần giúp đỡ."),
+        ("Hãy ✅ báo ngay cho Công an xã.", "Hãy báo ngay cho Công an xã."),
+    ],
+)
+def test_an_emoji_repeating_a_word_goes_quietly(source: str, expected: str) -> None:
+    """A «no» sign beside «không», a phone before its number, a tick: the words say it all.
+    The sign after «Không» left a comma, «Không, chuyển tiền cho người lạ.», the opposite."""
+    spoken = normalise(source)
+    assert (spoken.text, spoken.flags) == (expected, ())
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "🚫 Chuyển tiền cho người lạ.",
+        "Người dân cần nhớ:\n\n- ❌ Cung cấp mã OTP qua điện thoại\n- ✅ Báo ngay cho Công an xã\n",
+        "Nếu chưa xác minh được, ⛔ chuyển tiền.",
+    ],
+)
+def test_a_no_sign_with_no_word_saying_no_holds_the_bulletin(source: str) -> None:
+    """Dropped, the sign turned a warning into its advice: «Chuyển tiền cho người lạ.» on air
+    (R1.9). Which word it stands for («không», «đừng», «cấm») or whether it is a bullet is the
+    editor's call."""
+    spoken = normalise(source)
+    assert [(f.code, f.severity) for f in spoken.flags] == [("R1.9", BLOCKING)]
+    assert "viết «không», «đừng» hay «cấm» bằng lời" in spoken.flags[0].message
+
+
+def test_an_emoji_where_a_verb_goes_is_told() -> None:
+    """`Hãy 📞 cho Công an xã` read «Hãy cho Công an xã»: the emoji was the verb (R1.9)."""
+    spoken = normalise("Hãy 📞 cho Công an xã khi phát hiện đối tượng khả nghi.")
+    assert spoken.text == "Hãy cho Công an xã khi phát hiện đối tượng khả nghi."
+    assert [(f.code, f.severity, f.excerpt) for f in spoken.flags] == [("R1.9", "warning", "📞")]
 
 
 def test_an_english_phrase_is_flagged_for_a_pronouncer() -> None:

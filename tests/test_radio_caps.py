@@ -68,3 +68,35 @@ def test_an_unknown_abbreviation_warned_of_in_capitals_still_blocks_in_running_t
         ("R14.6", WARNING, 1),
         ("R14.6", BLOCKING, 3),
     ]
+
+
+@pytest.mark.parametrize(
+    ("source", "token"),
+    [
+        ("Hội nghị Ban Chỉ đạo TƯ về phòng, chống tham nhũng.", "TƯ"),
+        ("Đồng chí Bí thư ĐƯ xã dự họp.", "ĐƯ"),
+        ("Đại diện BCHTƯ Đoàn thăm hỏi gia đình.", "BCHTƯ"),
+        ("Thường trực ĐUQSTƯ làm việc với huyện.", "ĐUQSTƯ"),
+    ],
+)
+def test_initials_with_a_marked_letter_are_an_unknown_abbreviation(source: str, token: str) -> None:
+    """Ư, Ô, Â are letters, not tone marks: «TƯ», «BCHTƯ» went on air as written, unflagged,
+    for the reader to guess «Trung ương» (R14.6), while «XĐ» or «UBKT» were held."""
+    spoken = normalise(source)
+    assert [(f.code, f.severity, f.excerpt) for f in spoken.flags] == [("R14.6", BLOCKING, token)]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "KHÔNG chuyển tiền cho người lạ.",
+        "Đối tượng CHƯA bị bắt.",
+        "Người dân ĐÃ được hướng dẫn.",
+        "# Tiêu đề\n\nMở đầu.\n\n## BAN CHỈ ĐẠO TƯ HỌP PHIÊN THỨ NHẤT\n\nNội dung.",
+        "Ban Chỉ đạo BCĐ huyện họp.",
+    ],
+)
+def test_a_word_in_capitals_is_still_read(source: str) -> None:
+    """A word stressed in capitals (a tone mark, or a syllable of three letters or more), a
+    line in capitals, a known abbreviation: nothing to flag."""
+    assert normalise(source).flags == ()

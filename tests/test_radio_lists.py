@@ -242,3 +242,35 @@ def test_a_list_read_on_from_a_lead_in_announces_no_list_after_it() -> None:
         "Người dân lưu ý: Các dấu hiệu: nhắn tin lạ; gọi video giả.\n\n"
         "Cách phòng tránh: không chuyển tiền."
     )
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        pytest.param(
+            "Khi nhận cuộc gọi lạ, người dân cần:\n\n- không tin, và\n"
+            "- không làm theo yêu cầu của đối tượng.\n",
+            "Khi nhận cuộc gọi lạ, người dân cần: không tin, và không làm theo yêu cầu của đối "
+            "tượng.",
+            id="va-after-a-comma",
+        ),
+        pytest.param(
+            "Người dân cần:\n\n- không cung cấp mã OTP;\n- không chuyển tiền; hoặc\n"
+            "- báo ngay cho Công an xã.\n",
+            "Người dân cần: không cung cấp mã OTP; không chuyển tiền; hoặc báo ngay cho Công an "
+            "xã.",
+            id="hoac-after-a-semicolon",
+        ),
+        pytest.param(
+            "Kế hoạch gồm:\n\n- Tuần tra ban đêm:\n    - tại các xã, và\n    - tại thị trấn\n"
+            "- Kiểm tra hành chính.\n",
+            "Kế hoạch gồm: thứ nhất, Tuần tra ban đêm: tại các xã, và tại thị trấn. Thứ hai, "
+            "Kiểm tra hành chính.",
+            id="in-a-sub-list",
+        ),
+    ],
+)
+def test_an_item_ending_in_a_connector_runs_into_the_next(source: str, expected: str) -> None:
+    """«không tin, và; không làm theo»: the pause between two items came after the «và» that
+    joins them, where a presenter says none."""
+    assert normalise(source).text == expected

@@ -71,6 +71,21 @@ ADDRESSES = [
         "Gọi không chín một ba, một hai ba, bốn năm sáu hoặc nhắn Zalo không chín một ba, một "
         "hai ba, bốn năm bảy.",
     ),
+    # Going in person with its own verb (`nộp`, `đăng ký`) replaces the whole way holding the
+    # address, from its verb, as `hoặc gọi 113` does. The whole sentence went.
+    (
+        "Người dân có thể gửi hồ sơ qua email congan@example.gov.vn hoặc nộp trực tiếp tại trụ sở.",
+        "Người dân có thể nộp trực tiếp tại trụ sở.",
+    ),
+    (
+        "Người dân có thể đăng ký qua congan.example.vn hoặc đăng ký trực tiếp tại trụ sở Công "
+        "an xã.",
+        "Người dân có thể đăng ký trực tiếp tại trụ sở Công an xã.",
+    ),
+    (
+        "Gọi 113, gửi email x@y.vn hoặc nộp hồ sơ trực tiếp tại bộ phận một cửa.",
+        "Gọi một một ba hoặc nộp hồ sơ trực tiếp tại bộ phận một cửa.",
+    ),
 ]
 
 
@@ -221,6 +236,8 @@ def test_scam_warning_words_read_as_a_presenter_says_them() -> None:
         # In person, but no `qua` before the address to go with it: «nộp qua cổng tại bộ phận
         # một cửa» is no sentence.
         "Hồ sơ nộp qua cổng dichvucong.gov.vn hoặc tại bộ phận một cửa.",
+        # Its own verb, but no going in person: which way the portal is, is not known.
+        "Người dân gửi hồ sơ qua email congan@example.gov.vn hoặc nộp tại Cổng dịch vụ công.",
     ],
 )
 def test_an_address_before_the_next_step_is_no_alternative_to_drop_alone(text: str) -> None:

@@ -937,6 +937,8 @@ def expand_abbreviations(text: str, ctx: Context) -> str:
         _initials_used_again(text, ctx.initials, ctx)
     if _TWO_CAPITALS.search(text):
         ctx.capitals_read.append((text, ctx.lines))
+    if "/" in text and _COMRADE_OR_ADDRESS.search(text):
+        _unresolved(ctx, "Đ/C", "đồng chí hay địa chỉ")
     text = _etc(text)
     if _FILE_TYPE_HINT.search(text):
         text = _FILE_TYPE.sub(lambda m: m[1].upper(), text)
@@ -951,6 +953,11 @@ def expand_abbreviations(text: str, ctx: Context) -> str:
     # Written in capitals, a known mixed-case word is still that word (VNEID is VNeID).
     text = _replaced(text, searches.spellings, searches.spelled)
     return _replaced(text, lexicon, searches.plain)
+
+
+_COMRADE_OR_ADDRESS = re.compile(r"(?<![\w/])Đ/C(?![\w/])")
+"""`Đ/C` in capitals: «đồng chí» (`Đ/c`, R14.4) or «địa chỉ» (`Đ/C: thôn 3`), which no rule
+can tell apart; it was read «Đ C» with no word to the editor."""
 
 
 class _Searches(NamedTuple):

@@ -14,6 +14,7 @@ __all__ = [
     "beside_shouted",
     "has_tone_marks",
     "may_hold_capitals",
+    "reads_as_a_word",
     "shouted",
 ]
 
@@ -27,6 +28,9 @@ _UNUSUAL = re.compile(f"[^\\x00-\\x7f{_VN_LOWER}{_VN_UPPER}“”‘’«»…�
 """Anything but ASCII, Vietnamese letters and common typography: a letter whose case no short
 class lists («Ä»)."""
 
+_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
+"""The five tone marks (huyền, sắc, ngã, hỏi, nặng) as NFD writes them: a word's, never a letter's
+(Ư, Ô, Â are letters of the alphabet, which initials may be)."""
 VIETNAMESE_SYLLABLE = re.compile(
     r"(?i:(?:ngh|ng|gh|gi|ch|kh|nh|ph|th|tr|qu|[bcdghklmnprstvx])?[aeiouy]{1,3}"
     r"(?:ng|nh|ch|[cmnpt])?)"
@@ -45,6 +49,18 @@ def has_tone_marks(token: str) -> bool:
     return any(
         unicodedata.combining(c) for c in unicodedata.normalize("NFD", token.replace("Đ", "D"))
     )
+
+
+def reads_as_a_word(token: str) -> bool:
+    """Whether a token in capitals is a Vietnamese word, not initials: it has a tone mark
+    («ĐÃ», «CẢNH»), or is a syllable of three letters or more with a letter such as Ô, Ư, Â
+    («KHÔNG», «CHƯA»). Those letters alone make no word: «TƯ», «ĐƯ», «BCHTƯ» are initials, as
+    «ĐI» and «UBND» are taken to be."""
+    marks = [c for c in unicodedata.normalize("NFD", token) if unicodedata.combining(c)]
+    if any(mark in _TONE_MARKS for mark in marks):
+        return True
+    bare = "".join(c for c in unicodedata.normalize("NFD", token.replace("Đ", "D")) if c.isascii())
+    return bool(marks) and len(token) > 2 and bool(VIETNAMESE_SYLLABLE.fullmatch(bare))
 
 
 def _word_in_capitals(word: str) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from publish.markdown_pasted import BULLET_GLYPHS, WORD_SUB_BULLET, sub_bullets
 from publish.nesting import SUB_LIST_INDENT
@@ -32,6 +33,7 @@ __all__ = [
     "SENTENCE_INSIDE",
     "TRAILING_PAUSE",
     "Entry",
+    "ends_in_connector",
     "indent_of",
     "is_ordered",
     "mark_of",
@@ -49,6 +51,8 @@ TRAILING_PAUSE = re.compile(r"[\s;,]+$")
 _CLOSERS = ' \t\n*_”"’)»'
 """What may follow an item's end mark: closing bold, quotes, brackets."""
 _PAUSES = ";,:."
+_CONNECTORS = frozenset({"và", "hoặc"})
+"""Words an item may end in to join the next (`hay` is also «good»: `rất hay` ends a clause)."""
 _DOTTED_END = re.compile(r"(?:\w\.\w|\.\.)\.$|…$")
 """`v.v.`, `...`: the stop is part of the word or the ellipsis, never taken off."""
 _INNER_PAUSE = re.compile(r";|(?<!\d)[,:]|[,:](?!\d)")
@@ -328,8 +332,24 @@ def _with_parts(head: str, parts: list[str]) -> str:
     else:
         opened = [_open(p) for p in parts]
         pause = ";" if any(_INNER_PAUSE.search(p) for p in opened) else ","
-        said = f"{pause} ".join(opened)
+        said = _joined(opened, pause)
     return f"{_announcing(head, sentences=sentences)} {said}" if head else said
+
+
+def ends_in_connector(text: str) -> bool:
+    """Whether a list item ends in «và», «hoặc» (`không tin, và`): the next item goes on its
+    clause, with no pause between («không tin, và; không làm theo» was read)."""
+    words = text.rstrip(_CLOSERS + ";,").rsplit(None, 1)
+    return bool(words) and words[-1].lower() in _CONNECTORS
+
+
+def _joined(parts: list[str], pause: str) -> str:
+    """Clauses read one after another with `pause` (and a space) between them, but for one
+    ending in a connector («và», «hoặc»), which a space alone joins to the next."""
+    said = parts[0]
+    for before, part in pairwise(parts):
+        said += (" " if ends_in_connector(before) else f"{pause} ") + part
+    return said
 
 
 def _announcing(head: str, *, sentences: bool) -> str:

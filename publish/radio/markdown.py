@@ -28,6 +28,7 @@ from publish.radio.lists import (
     SENTENCE_INSIDE,
     TRAILING_PAUSE,
     Entry,
+    ends_in_connector,
     indent_of,
     is_ordered,
     mark_of,
@@ -36,6 +37,7 @@ from publish.radio.lists import (
 from publish.radio.marks import Mark, is_marked_heading, opening_marks, short_heading
 from publish.radio.measures import CHANGE_ARROWS
 from publish.radio.options import SpeakOptions
+from publish.radio.pictographs import NO_PAUSE_AFTER
 from publish.radio.place_kinds import FIRST_WORDS, KINDS, KINDS_PATTERN, LETTERS, places_named
 from publish.radio.tail import ends_before
 from publish.radio.titles import FORMS_OF_ADDRESS
@@ -167,9 +169,16 @@ _CHANNEL = re.compile(
 )
 """Another way to reach the unit, named after the connector (`hoặc Zalo 0913…`, `và số …`):
 anything else there (`và làm theo hướng dẫn`) is the next step, not an alternative."""
-_IN_PERSON = re.compile(r"(?i:trực tiếp|tại trụ sở|tại cơ quan|tại bộ phận)(?!\w)")
+_IN_PERSON_WORDS = r"(?i:trực tiếp|tại trụ sở|tại cơ quan|tại bộ phận)(?!\w)"
+_IN_PERSON = re.compile(_IN_PERSON_WORDS)
 """Going to the unit in person (`hoặc trực tiếp tại trụ sở Công an xã`): an alternative to the
 address too, which the verb before the address leads into (`Gửi ý kiến trực tiếp …`)."""
+_IN_PERSON_VERB = re.compile(
+    r"(?i:nộp|mang|đem|xuất trình|đăng ký|khai báo|làm thủ tục)(?:\s+[^\W\d_]+){0,3}?\s+"
+    + _IN_PERSON_WORDS
+)
+"""Going in person with a verb of its own (`hoặc nộp trực tiếp tại trụ sở`): it replaces the
+whole way holding the address, as a contact verb does (`gửi hồ sơ qua email …` goes)."""
 _VIA_BEFORE = re.compile(r"(?<!\w)(?i:qua|bằng|theo|về|tới|đến|vào)\s++$")
 """The preposition leading to the address (`gửi qua email …`): it goes with the address when
 the alternative is in person (`gửi qua trực tiếp` is no Vietnamese)."""
@@ -1598,7 +1607,8 @@ def _read_on(items: list[Item]) -> str:
         if ANNOUNCES.search(text):
             parts.append(text)  # at the very end, R15.6 makes the colon the paragraph's stop
         elif clauses:
-            parts.append(TRAILING_PAUSE.sub("", text) + (";" if i < len(texts) - 1 else ""))
+            no_pause = i == len(texts) - 1 or ends_in_connector(text)
+            parts.append(TRAILING_PAUSE.sub("", text) + ("" if no_pause else ";"))
         else:
             parts.append(text if ENDS_SENTENCE.search(text) else TRAILING_PAUSE.sub("", text) + ".")
     return " ".join(parts)
@@ -1645,7 +1655,10 @@ def _drop_alternative(text: str, start: int, end: int) -> str | None:
     opening = max((m.end() for m in _CLAUSE_END.finditer(text, first, start)), default=first)
     label = ends_before(_ADDRESS_LABEL, text, start)
     cut = label.start() if label is not None and label.start() >= opening else start
-    verb = _CONTACT_VERB.match(text, after.end()) is not None
+    verb = (
+        _CONTACT_VERB.match(text, after.end()) is not None
+        or _IN_PERSON_VERB.match(text, after.end()) is not None
+    )
     in_person = not verb and _IN_PERSON.match(text, after.end()) is not None
     if verb:
         cut = _verb_start(text, opening, start)
@@ -1969,6 +1982,15 @@ def _without_dangling_connector(kept: list[str]) -> list[str]:
     return [said[: left.start()]] if left is not None else [said]
 
 
+def _leads_its_verb(kept: list[str], end: int) -> bool:
+    """Whether the word ending at `kept[end]` is one of `NO_PAUSE_AFTER` (`Không 🚫 chuyển
+    tiền`): no comma after it, «Không, chuyển tiền» says the opposite."""
+    start = end
+    while start and kept[start - 1].isalpha():
+        start -= 1
+    return "".join(kept[start : end + 1]).lower() in NO_PAUSE_AFTER
+
+
 def _remove_pictographs(text: str) -> str:
     """Emoji and pictographs are not read (R1.9); one between two words leaves a comma, one
     that a connector led to, closing a clause, takes the connector."""
@@ -1986,7 +2008,7 @@ def _remove_pictographs(text: str) -> str:
             gap = True
             continue
         if not c.isspace():
-            if gap and last_word >= 0 and c.isalpha():
+            if gap and last_word >= 0 and c.isalpha() and not _leads_its_verb(kept, last_word):
                 kept[last_word] += ","
             if gap and c in _CLAUSE_MARKS:
                 kept = _without_dangling_connector(kept)

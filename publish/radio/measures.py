@@ -151,9 +151,39 @@ _BARE_RESULT_BEFORE = re.compile(
 """A bare number says what it changes by only right after that result (`Số vụ: 8 (-2)`,
 `8 vụ (-2)`) or `tương ứng`: with no result before it (`nhiệt độ (-2)`, `chênh lệch (-2)`) the
 number is the value itself, «âm hai», not a fall «giảm hai»."""
+_DATE_WORD = (
+    r"(?i:một|mốt|hai|ba|bốn|tư|năm|lăm|nhăm|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|không|"
+    r"linh|lẻ|giêng|chạp)"
+)
+_WHEN_BEFORE = re.compile(
+    r"(?<!\w)(?i:năm|tháng|quý|ngày)(?>(?:\s+(?:\d+|" + _DATE_WORD + r"(?!\w)))+)\s*+\(\s*+$"
+)
+"""A year or a date right before a bracket (`năm 2024 (+2)`, a date P3 has read, `… tháng mười
+hai (-2)`): no figure a change belongs to, so neither «tăng» nor «giảm» can be said (R12.4)."""
 
 
-def _minus_said(text: str, m: re.Match[str]) -> str:
+def _a_result_before(text: str, m: re.Match[str], ctx: Context) -> bool:
+    """Whether the bare number in brackets at `m` changes the result right before it (`8 (+2)`);
+    after a year or a date it changes no figure the text names: read as written and held, for
+    the editor to say what rose or fell (a presenter cannot guess it)."""
+    if ends_before(_WHEN_BEFORE, text, m.start()):
+        close = text.find(")", m.start())
+        excerpt = "(" + text[m.start() : close].replace(" ", "") + ")"
+        change = "giảm" if excerpt.startswith("(-") else "tăng"
+        ctx.flag(
+            "R12.4",
+            BLOCKING,
+            f"Số trong ngoặc «{excerpt}» đứng ngay sau một năm hay ngày tháng, không sau con số "
+            "nó thay đổi: người nghe không biết cái gì tăng hay giảm, bản đọc chỉ đọc dấu như "
+            f"viết («cộng», «âm»). Cách sửa: viết rõ bằng lời, ví dụ «{change} 2 vụ so với năm "
+            "2023».",
+            excerpt,
+        )
+        return False
+    return bool(ends_before(_BARE_RESULT_BEFORE, text, m.start()))
+
+
+def _minus_said(text: str, m: re.Match[str], ctx: Context) -> str:
     """`giảm` for a share's or a count's sign in a result's place (`_RESULT_BEFORE`), said as
     `(+12%)` is said `tăng`: «giảm ba vụ, âm mười lăm phần trăm» is heard as a double negative,
     a rise. Nothing right after `giảm`; `âm` for an amount elsewhere (`tăng trưởng -15%`); a
@@ -163,31 +193,45 @@ def _minus_said(text: str, m: re.Match[str]) -> str:
         return ""
     if (m["share"] or m["count"]) and ends_before(_RESULT_BEFORE, text, m.start()):
         return "giảm "
-    if m["bare"] is not None and ends_before(_BARE_RESULT_BEFORE, text, m.start()):
+    if m["bare"] is not None and _a_result_before(text, m, ctx):
         return "giảm "
     return "-" if m["count"] is not None or m["bare"] is not None else "âm "
 
 
 _PLUS_SIGN = re.compile(
-    r"(?<![\w.,)/+-])(?<!\d )\+\s?(?=\d)(?!84[\s.)]*\d)(?P<bare>(?=" + NUMBER + r"\s*+\)))?"
+    r"(?<![\w.,)/+-])(?<!\d )\+\s?(?=\d)(?!84[\s.)]*\d)(?:(?P<bare>(?="
+    + NUMBER
+    + r"\s*+\)))|(?P<change>(?="
+    + NUMBER
+    + r"(?:"
+    + _SCALE
+    + r"\s?(?:[%‰]|(?:"
+    + _alternation(_CURRENCIES)
+    + r")(?!\w))|\s?(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)|\s*+"
+    + COUNTED_NOUN
+    + r"))))?"
 )
-"""`(+10%)`, `(+2 vụ)`: a rise in a results table, said `tăng`; `3 + 2` is a sum (R12.2);
-`+84 …` is a phone number the phone rules did not read, left for QA to flag, never `tăng`. A
-bare number closing a bracket (`(+2)`) is a rise only where `_BARE_RESULT_BEFORE` says."""
+"""`(+10%)`, `(+2 vụ)`, `+5 triệu đồng`: a rise in a results table, said `tăng`; `3 + 2` is a
+sum (R12.2); `+84 …` is a phone number the phone rules did not read, left for QA to flag, never
+`tăng`. A bare number closing a bracket (`(+2)`) is a rise only where `_BARE_RESULT_BEFORE` says;
+any other number (`chênh lệch +2`, `+2 độ C`) is read as written, `cộng`, as its minus is `âm`."""
 _RISE_BEFORE = re.compile(r"(?<!\w)(?i:tăng)\s*\(?\s*$")
 """`tăng (+0,5%)`, `tăng +3 vụ`: the rise is said already, never «tăng, tăng …»."""
 
 
-def _plus_said(text: str, m: re.Match[str]) -> str:
+def _plus_said(text: str, m: re.Match[str], ctx: Context) -> str:
     """`tăng` for a plus before a share, a count or an amount (`(+10%)`, `(+2 vụ)`), nothing
     right after `tăng`; before a bare number in brackets, `tăng` only right after the result
     it changes (`8 (+2)`) or `tương ứng`, as `_minus_said` says `giảm`: elsewhere (`nhiệt độ
-    (+2)`) the sign is read as written, `cộng` (R12.2), never a rise the text does not say."""
+    (+2)`, `chênh lệch +2`, `+2 độ C`) the sign is read as written, `cộng` (R12.2), as the
+    minus there is `âm`: never a rise the text does not say."""
     if ends_before(_RISE_BEFORE, text, m.start()):
         return ""
-    if m["bare"] is not None and not ends_before(_BARE_RESULT_BEFORE, text, m.start()):
-        return "cộng "
-    return "tăng "
+    if m["change"] is not None:
+        return "tăng "
+    if m["bare"] is not None and _a_result_before(text, m, ctx):
+        return "tăng "
+    return "cộng "
 
 
 RISE_ARROWS = "↑⬆▲"
@@ -467,9 +511,9 @@ def read_measures(text: str, ctx: Context) -> str:
     if _holds_an_arrow(text):
         text = _arrows_said(text)
     if "-" in text:
-        text = _unit_ranges(_MINUS.sub(lambda m: _minus_said(text, m), text))
+        text = _unit_ranges(_MINUS.sub(lambda m: _minus_said(text, m, ctx), text))
     if "+" in text:
-        text = _PLUS_SIGN.sub(lambda m: _plus_said(text, m), text)
+        text = _PLUS_SIGN.sub(lambda m: _plus_said(text, m, ctx), text)
     text = _money(text, ctx)
     if "%" in text or "‰" in text:
         text = _PERCENT.sub(

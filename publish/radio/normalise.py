@@ -47,6 +47,7 @@ from publish.radio.measures import read_measures, read_rates
 from publish.radio.numbers import join_spaced_groups
 from publish.radio.numerals import read_ordinals, read_remaining_numbers, weekdays_written_short
 from publish.radio.options import SpeakOptions
+from publish.radio.pictographs import pictographs_told
 from publish.radio.place_kinds import places_named
 from publish.radio.punctuation import punctuate
 from publish.radio.qa import check_paragraph
@@ -162,6 +163,7 @@ def _speak(item: Item, ctx: Context, *, final_stop: bool, sentence_start: bool) 
     text = masks_kept(
         masked_plate_stars(read_keypad_codes(text), ctx)
     )  # before P1 takes `*` and `#` for marks
+    pictographs_told(text, ctx)  # R1.9: before P1 drops the emoji
     text = marks_removed(text) if item.cleaned else strip_inline(text, ctx)  # P1
     text = without_amounts_in_words(text, ctx)  # `01 (một) xe`: before P2 takes `01` for a code
     callers_told(text, ctx)  # Q6: before P2 reads the numbers

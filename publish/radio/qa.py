@@ -16,8 +16,8 @@ from publish.radio.caps import (
     VIETNAMESE_SYLLABLE,
     WORD,
     beside_shouted,
-    has_tone_marks,
     may_hold_capitals,
+    reads_as_a_word,
     shouted,
 )
 from publish.radio.flags import BLOCKING, WARNING, Context
@@ -166,7 +166,7 @@ def _unknown_caps(text: str, ctx: Context, pronounced: set[str]) -> None:
     words = WORD.findall(text)
     known = ctx.memo("known caps", lambda: _known_caps(ctx))
     for i, token in enumerate(words):
-        if len(token) < 2 or not token.isupper() or has_tone_marks(token):
+        if len(token) < 2 or not token.isupper() or reads_as_a_word(token):
             continue
         if token in known or token in ctx.flagged_tokens or roman_value(token):
             continue
