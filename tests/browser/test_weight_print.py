@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import io
 import re
+import zlib
 from typing import Any
 
 import pytest
@@ -318,3 +319,82 @@ def test_a_page_prints_the_units_contacts_in_its_footer(sample_site, open_page) 
     zalo = page.locator(".contact-list a[href^='https://zalo.me/']")
     printed = zalo.evaluate("e => getComputedStyle(e, '::after').content")
     assert printed == f'" ({zalo.get_attribute("href")})"'
+
+
+def _pdf_object(pdf: bytes, number: bytes) -> tuple[bytes, bytes]:
+    """The dictionary of object `number` of a PDF Chromium wrote, and its stream inflated (b""
+    when it has none)."""
+    found = re.search(rb"(?<![0-9])%s 0 obj\s*(.*?)(stream\r?\n|endobj)" % number, pdf, re.DOTALL)
+    assert found is not None, number
+    if found[2] == b"endobj":
+        return found[1], b""
+    length = re.search(rb"/Length (\d+)", found[1])
+    assert length is not None
+    data = pdf[found.end() : found.end() + int(length[1])]
+    return found[1], zlib.decompress(data) if b"/FlateDecode" in found[1] else data
+
+
+HEX = rb"<([0-9A-Fa-f]+)>"
+
+
+def _unicode_of(cmap: bytes) -> dict[int, str]:
+    """A font's ToUnicode map: the text each glyph code shows (its bfchar and bfrange lines)."""
+    table = {}
+    for block in re.findall(rb"beginbfchar(.*?)endbfchar", cmap, re.DOTALL):
+        for code, text in re.findall(HEX + rb"\s*" + HEX, block):
+            table[int(code, 16)] = bytes.fromhex(text.decode()).decode("utf-16-be")
+    for block in re.findall(rb"beginbfrange(.*?)endbfrange", cmap, re.DOTALL):
+        for low, high, first in re.findall(HEX + rb"\s*" + HEX + rb"\s*" + HEX, block):
+            start = bytes.fromhex(first.decode()).decode("utf-16-be")
+            for offset in range(int(high, 16) - int(low, 16) + 1):
+                table[int(low, 16) + offset] = start[:-1] + chr(ord(start[-1]) + offset)
+    return table
+
+
+def _sheets(pdf: bytes) -> list[str]:
+    """The text each sheet of a PDF Chromium printed shows, in the order it draws it (no space
+    where a line wraps, a no-break space as a space): its glyphs read through their fonts'
+    ToUnicode maps, as a PDF reader copies them (no poppler needed)."""
+    kids = re.search(rb"/Type /Pages\b.*?/Kids \[([^\]]*)\]", pdf, re.DOTALL)
+    assert kids is not None
+    sheets = []
+    for page in re.findall(rb"(\d+) 0 R", kids[1]):
+        head, _ = _pdf_object(pdf, page)
+        fonts = {}
+        for name, number in re.findall(rb"/(F\d+) (\d+) 0 R", head):
+            font, _ = _pdf_object(pdf, number)
+            cmap = re.search(rb"/ToUnicode (\d+) 0 R", font)
+            assert cmap is not None, font
+            # A composite font (Identity-H) shows two bytes a glyph, a simple one one.
+            fonts[name] = (_unicode_of(_pdf_object(pdf, cmap[1])[1]), 2 if b"/Type0" in font else 1)
+        contents = re.search(rb"/Contents (\d+) 0 R", head)
+        assert contents is not None, head
+        shown: list[str] = []
+        table: dict[int, str] = {}
+        width = 1
+        for name, written in re.findall(
+            rb"/(F\d+) [\d.]+ Tf|" + HEX + rb"\s*Tj", _pdf_object(pdf, contents[1])[1]
+        ):
+            if name:
+                table, width = fonts[name]
+                continue
+            codes = bytes.fromhex(written.decode())
+            shown += (
+                table.get(int.from_bytes(codes[i : i + width], "big"), "\ufffd")
+                for i in range(0, len(codes), width)
+            )
+        sheets.append("".join(shown).replace("\xa0", " "))
+    return sheets
+
+
+def test_a_link_written_as_its_address_prints_it_once(open_page) -> None:
+    """«tinnhiemmang.vn» linked to https://tinnhiemmang.vn printed «tinnhiemmang.vn
+    (https://tinnhiemmang.vn)»: now once. A link named in words still prints its address after
+    them, for a reader to type."""
+    page, _ = open_page("/2025/06/canh-bao-lua-dao-viec-nhe-luong-cao/")
+    printed = "".join(_sheets(page.pdf(format="A4", print_background=False)))
+    assert "cảnh báo lừa đảo tại tinnhiemmang.vn." in printed
+    assert "(https://tinnhiemmang.vn)" not in printed
+    page, _ = open_page(SCAM_WARNING)
+    printed = "".join("".join(_sheets(page.pdf(format="A4", print_background=False))).split())
+    assert "côngnghệcao(https://canhbao.khonggianmang.vn)." in printed
