@@ -1108,6 +1108,33 @@ def test_a_link_written_as_its_address_is_marked_so_paper_prints_the_address_onc
     assert "tinnhiemmang.vn" in built.text("feed.xml") and "same-text" not in built.text("feed.xml")
 
 
+@pytest.mark.parametrize(
+    ("written", "string"),
+    [
+        ("Công an Tân Phú Đông", '"Công an Tân Phú Đông"'),
+        ('Công an "Tân Phú" \\', '"Công an \\000022Tân Phú\\000022 \\00005c"'),
+        ("113 </style><script>", '"113 \\00003c/style\\00003e\\00003cscript\\00003e"'),
+        (
+            "0273 3850 113\n(trực 24/24) 'đêm'",
+            '"0273 3850 113\\00000a(trực 24/24) \\000027đêm\\000027"',
+        ),
+    ],
+)
+def test_a_value_written_into_a_css_string_is_printed_as_written_and_cannot_end_it(
+    written: str, string: str
+) -> None:
+    """site.toml's name and numbers go into bulletin.html's @page rule through `css_string`:
+    Vietnamese as it is; a quote, a backslash, a line break or «</style>» as a CSS escape
+    (a six-digit one, which no letter after it can lengthen), never HTML's «&#34;», which a
+    stylesheet would print as it is."""
+    from publish.render.web.escaping import css_string
+
+    assert css_string(written) == string
+    env = web.environment(config_module.BUILTIN_THEME)
+    shown = env.from_string("<style>x { content: {{ name|css_string }}; }</style>")
+    assert shown.render(name=written) == f"<style>x {{ content: {string}; }}</style>"
+
+
 def test_numbers_written_with_a_note_in_site_toml_dial_the_same_number_everywhere(
     tmp_path: Path,
 ) -> None:
