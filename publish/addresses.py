@@ -17,7 +17,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import SplitResult, unquote, urlsplit, urlunsplit
 
-__all__ = ["SiteAddresses", "address_as_text", "site_folder", "site_host", "text_is_address"]
+__all__ = [
+    "SiteAddresses",
+    "address_as_text",
+    "site_folder",
+    "site_host",
+    "text_is_address",
+    "text_spells_address",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +158,26 @@ def text_is_address(text: str, href: str) -> bool:
         return False
     written = text.strip()
     return _SCHEME_RE.sub("", written).rstrip("/") == _SCHEME_RE.sub("", href).rstrip("/")
+
+
+def text_spells_address(text: str, href: str) -> bool:
+    """Whether a web link's text is its address as a reader would copy it down: in full or
+    without the scheme, the "www." or the last "/" («tinnhiemmang.vn» for
+    https://tinnhiemmang.vn/), the host in any case, the path as the browser shows it
+    (percent-decoded); not a text that only holds it ("xem tại tinnhiemmang.vn")."""
+    if not _SCHEME_RE.match(href):
+        return False
+    return _as_read(text.strip()) == _as_read(unquote(href))
+
+
+_HOST_END_RE = re.compile(r"[/?#]")
+
+
+def _as_read(address: str) -> str:
+    """An address as compared with a link's text: no scheme, "www." or last "/"; host lowered."""
+    bare = _SCHEME_RE.sub("", address).rstrip("/")
+    host = _HOST_END_RE.split(bare, maxsplit=1)[0]
+    return host.lower().removeprefix("www.") + bare[len(host) :]
 
 
 def address_as_text(address: str, text: str) -> str:

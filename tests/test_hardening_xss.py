@@ -115,6 +115,22 @@ the address, and base.html's (on every page, «*»): the home page's showing of 
 page opened from a file and the category strip's scroll to its marked chip; and bulletin.html's
 share button's. Any other inline script is an injection."""
 
+CSS_STRING = r'"(?:[^"\\<>\x00-\x1f]|\\[0-9a-f]{6})*"'
+"""A CSS string as the theme's `css_string` filter writes one: any character but a quote, a
+backslash, `<`, `>` or a control character (a line break ends a CSS string), or a six-digit
+escape."""
+THEME_STYLES = [
+    re.compile(CSS_STRING.join(re.escape(part) for part in re.split(r"\{\{.*?\}\}", style)))
+    for style in re.findall(
+        r"<style>(.*?)</style>",
+        (config_module.BUILTIN_THEME / "web" / "bulletin.html").read_text("utf-8"),
+        re.DOTALL,
+    )
+]
+"""bulletin.html's one <style> in <head>: the @page rule printing the unit's numbers on every
+sheet, each `{{ … }}` in it a CSS string. A second <style>, one in <body>, or one whose text is
+not this (a string ended early, a rule more) is an injection."""
+
 
 def _file_name(index: int, payload: str) -> str:
     """A file name carrying the payload, minus what no file name may hold on Windows (refused)."""
@@ -252,6 +268,8 @@ class Inspector(HTMLParser):
         self.found: list[str] = []
         self.script: str | None = None
         self.scripts: list[tuple[dict[str, str], str]] = []
+        self.style: str | None = None
+        self.styles = 0
         self.in_head = False
         self.menus = 0
         self.shares = 0
@@ -271,7 +289,8 @@ class Inspector(HTMLParser):
             and not self.shares
         )
         self.shares += theme_share
-        theme_own = theme_menu or theme_share
+        # The theme's <style> is told from an injected one by its text (handle_endtag).
+        theme_own = theme_menu or theme_share or (tag == "style" and self.in_head and not attrs)
         if tag in FORBIDDEN_TAGS and tag not in THEME_FORMS.get(self.where, ()) and not theme_own:
             self.found.append(f"<{tag}>")
         if tag == "meta" and values.get("http-equiv", "").lower() == "refresh":
@@ -284,6 +303,8 @@ class Inspector(HTMLParser):
         if tag == "script":
             self.script = ""
             self.scripts.append((values, ""))
+        if tag == "style" and theme_own:
+            self.style = ""
         for name, value in values.items():
             if name.startswith("on") or name in ("srcdoc", "formaction"):
                 self.found.append(f"<{tag} {name}=…>")
@@ -299,14 +320,21 @@ class Inspector(HTMLParser):
             self.handle_endtag(tag)
 
     def handle_data(self, data: str) -> None:
-        """Remember the text of a script element."""
+        """Remember the text of a script or style element."""
         if self.script is not None:
             self.script += data
+        if self.style is not None:
+            self.style += data
 
     def handle_endtag(self, tag: str) -> None:
-        """Close a script element and check what it may hold."""
+        """Close a script or style element and check what it may hold."""
         if tag == "head":
             self.in_head = False
+        if tag == "style" and self.style is not None:
+            self.styles += 1
+            if self.styles > 1 or not any(s.fullmatch(self.style) for s in THEME_STYLES):
+                self.found.append(f"<style>{self.style[:60]}")
+            self.style = None
         if tag == "script" and self.script is not None:
             attrs, _ = self.scripts[-1]
             self.scripts[-1] = (attrs, self.script)

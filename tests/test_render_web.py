@@ -1148,6 +1148,70 @@ def test_the_units_numbers_in_a_body_dial_them_and_no_other_number_does(tmp_path
     assert '<meta name="format-detection" content="telephone=no">' in html
 
 
+def test_a_link_written_as_its_address_is_marked_so_paper_prints_the_address_once(
+    tmp_path: Path,
+) -> None:
+    """On paper a web link's address follows its text; a link whose text already is that
+    address, however the editor shortened it, is marked so it prints once. A name, a text
+    that only holds the address, or another address keeps it printed after; the feed's copy of
+    the body carries no class for a stylesheet it has not."""
+    root = copy_site(tmp_path)
+    post = root / "content/bai-viet/2024-02-20-tuan-tra-dem.md"
+    post.write_text(
+        post.read_text("utf-8") + "\nTra cứu tại [tinnhiemmang.vn](https://tinnhiemmang.vn), "
+        "[www.dichvucong.gov.vn/](https://dichvucong.gov.vn), <https://bocongan.gov.vn/> hoặc "
+        "[canhbao.khonggianmang.vn/tra-cứu](https://canhbao.khonggianmang.vn/tra-c%E1%BB%A9u/). "
+        "Không phải: [Cổng dịch vụ công quốc gia](https://dichvucong.gov.vn), "
+        "[xem tại tinnhiemmang.vn](https://tinnhiemmang.vn), "
+        "[dichvucong.gov.vn](https://dichvucong-gov.online) và [liên hệ](/lien-he/).\n",
+        "utf-8",
+    )
+    built = build_site(root)
+    html = built.html("/2024/02/tuan-tra-dem/")
+    body = html[html.index('<div class="prose') : html.index('<ul class="tags"')]
+    links = {text: tag for tag, text in re.findall(r"<a ([^>]*)>([^<]*)</a>", body)}
+    marked = sorted(text for text, tag in links.items() if 'class="same-text"' in tag)
+    assert marked == [
+        "canhbao.khonggianmang.vn/tra-cứu",
+        "https://bocongan.gov.vn/",
+        "tinnhiemmang.vn",
+        "www.dichvucong.gov.vn/",
+    ]
+    assert links["tinnhiemmang.vn"] == (
+        'href="https://tinnhiemmang.vn" rel="noopener" class="same-text"'
+    )
+    assert links["dichvucong.gov.vn"] == 'href="https://dichvucong-gov.online" rel="noopener"'
+    assert "same-text" not in html.replace(body, "")
+    assert "tinnhiemmang.vn" in built.text("feed.xml") and "same-text" not in built.text("feed.xml")
+
+
+@pytest.mark.parametrize(
+    ("written", "string"),
+    [
+        ("Công an Tân Phú Đông", '"Công an Tân Phú Đông"'),
+        ('Công an "Tân Phú" \\', '"Công an \\000022Tân Phú\\000022 \\00005c"'),
+        ("113 </style><script>", '"113 \\00003c/style\\00003e\\00003cscript\\00003e"'),
+        (
+            "0273 3850 113\n(trực 24/24) 'đêm'",
+            '"0273 3850 113\\00000a(trực 24/24) \\000027đêm\\000027"',
+        ),
+    ],
+)
+def test_a_value_written_into_a_css_string_is_printed_as_written_and_cannot_end_it(
+    written: str, string: str
+) -> None:
+    """site.toml's name and numbers go into bulletin.html's @page rule through `css_string`:
+    Vietnamese as it is; a quote, a backslash, a line break or «</style>» as a CSS escape
+    (a six-digit one, which no letter after it can lengthen), never HTML's «&#34;», which a
+    stylesheet would print as it is."""
+    from publish.render.web.escaping import css_string
+
+    assert css_string(written) == string
+    env = web.environment(config_module.BUILTIN_THEME)
+    shown = env.from_string("<style>x { content: {{ name|css_string }}; }</style>")
+    assert shown.render(name=written) == f"<style>x {{ content: {string}; }}</style>"
+
+
 def test_numbers_written_with_a_note_in_site_toml_dial_the_same_number_everywhere(
     tmp_path: Path,
 ) -> None:

@@ -7,6 +7,8 @@ from __future__ import annotations
 import functools
 import io
 import re
+import zlib
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,7 +17,9 @@ from PIL import Image, ImageOps
 
 from publish import config as config_module
 from publish.config import BUILTIN_THEME
-from tests.browser.conftest import REPO
+from publish.pipeline import build
+from publish.writer import write
+from tests.browser.conftest import NOW, REPO, copy_sample, opening, serve
 
 pytestmark = pytest.mark.browser
 
@@ -318,3 +322,151 @@ def test_a_page_prints_the_units_contacts_in_its_footer(sample_site, open_page) 
     zalo = page.locator(".contact-list a[href^='https://zalo.me/']")
     printed = zalo.evaluate("e => getComputedStyle(e, '::after').content")
     assert printed == f'" ({zalo.get_attribute("href")})"'
+
+
+def _pdf_object(pdf: bytes, number: bytes) -> tuple[bytes, bytes]:
+    """The dictionary of object `number` of a PDF Chromium wrote, and its stream inflated (b""
+    when it has none)."""
+    found = re.search(rb"(?<![0-9])%s 0 obj\s*(.*?)(stream\r?\n|endobj)" % number, pdf, re.DOTALL)
+    assert found is not None, number
+    if found[2] == b"endobj":
+        return found[1], b""
+    length = re.search(rb"/Length (\d+)", found[1])
+    assert length is not None
+    data = pdf[found.end() : found.end() + int(length[1])]
+    return found[1], zlib.decompress(data) if b"/FlateDecode" in found[1] else data
+
+
+HEX = rb"<([0-9A-Fa-f]+)>"
+
+
+def _unicode_of(cmap: bytes) -> dict[int, str]:
+    """A font's ToUnicode map: the text each glyph code shows (its bfchar and bfrange lines)."""
+    table = {}
+    for block in re.findall(rb"beginbfchar(.*?)endbfchar", cmap, re.DOTALL):
+        for code, text in re.findall(HEX + rb"\s*" + HEX, block):
+            table[int(code, 16)] = bytes.fromhex(text.decode()).decode("utf-16-be")
+    for block in re.findall(rb"beginbfrange(.*?)endbfrange", cmap, re.DOTALL):
+        for low, high, first in re.findall(HEX + rb"\s*" + HEX + rb"\s*" + HEX, block):
+            start = bytes.fromhex(first.decode()).decode("utf-16-be")
+            for offset in range(int(high, 16) - int(low, 16) + 1):
+                table[int(low, 16) + offset] = start[:-1] + chr(ord(start[-1]) + offset)
+    return table
+
+
+def _sheets(pdf: bytes) -> list[str]:
+    """The text each sheet of a PDF Chromium printed shows, in the order it draws it (no space
+    where a line wraps, a no-break space as a space): its glyphs read through their fonts'
+    ToUnicode maps, as a PDF reader copies them (no poppler needed)."""
+    kids = re.search(rb"/Type /Pages\b.*?/Kids \[([^\]]*)\]", pdf, re.DOTALL)
+    assert kids is not None
+    sheets = []
+    for page in re.findall(rb"(\d+) 0 R", kids[1]):
+        head, _ = _pdf_object(pdf, page)
+        fonts = {}
+        for name, number in re.findall(rb"/(F\d+) (\d+) 0 R", head):
+            font, _ = _pdf_object(pdf, number)
+            cmap = re.search(rb"/ToUnicode (\d+) 0 R", font)
+            assert cmap is not None, font
+            # A composite font (Identity-H) shows two bytes a glyph, a simple one one.
+            fonts[name] = (_unicode_of(_pdf_object(pdf, cmap[1])[1]), 2 if b"/Type0" in font else 1)
+        contents = re.search(rb"/Contents (\d+) 0 R", head)
+        assert contents is not None, head
+        shown: list[str] = []
+        table: dict[int, str] = {}
+        width = 1
+        for name, written in re.findall(
+            rb"/(F\d+) [\d.]+ Tf|" + HEX + rb"\s*Tj", _pdf_object(pdf, contents[1])[1]
+        ):
+            if name:
+                table, width = fonts[name]
+                continue
+            codes = bytes.fromhex(written.decode())
+            shown += (
+                table.get(int.from_bytes(codes[i : i + width], "big"), "\ufffd")
+                for i in range(0, len(codes), width)
+            )
+        sheets.append("".join(shown).replace("\xa0", " "))
+    return sheets
+
+
+def test_every_sheet_of_a_printed_warning_ends_with_the_units_numbers(
+    sample_site, open_page
+) -> None:
+    """Each sheet of a two-sheet warning carries, in its bottom margin, the unit's short name,
+    hotline and emergency number and «Trang 1/2»: the first sheet pinned alone on a notice board
+    had no number to call (the QR block says them on the last one only). A page that is no
+    bulletin prints as before, without them."""
+    config = config_module.load(sample_site.root)
+    contact = config.contact
+    foot = (
+        f"{config.unit.short_name} · Đường dây nóng: {contact.hotline} · "
+        f"Khẩn cấp: {contact.emergency}"
+    )
+    page, _ = open_page(SCAM_WARNING)
+    sheets = _sheets(page.pdf(format="A4", print_background=False))
+    assert len(sheets) == 2
+    for number, sheet in enumerate(sheets, start=1):
+        assert foot in sheet and f"Trang {number}/2" in sheet, sheet[:300]
+    assert "Cảnh báo thủ đoạn giả danh Công" in sheets[0]  # the sheets' words, read right
+    page, _ = open_page(sample_site.pages["page"])
+    printed = _sheets(page.pdf(format="A4", print_background=False))
+    assert printed and not any(foot in sheet or "Trang 1/" in sheet for sheet in printed)
+
+
+def test_a_link_written_as_its_address_prints_it_once(open_page) -> None:
+    """«tinnhiemmang.vn» linked to https://tinnhiemmang.vn printed «tinnhiemmang.vn
+    (https://tinnhiemmang.vn)»: now once. A link named in words still prints its address after
+    them, for a reader to type."""
+    page, _ = open_page("/2025/06/canh-bao-lua-dao-viec-nhe-luong-cao/")
+    printed = "".join(_sheets(page.pdf(format="A4", print_background=False)))
+    assert "cảnh báo lừa đảo tại tinnhiemmang.vn." in printed
+    assert "(https://tinnhiemmang.vn)" not in printed
+    page, _ = open_page(SCAM_WARNING)
+    printed = "".join("".join(_sheets(page.pdf(format="A4", print_background=False))).split())
+    assert "côngnghệcao(https://canhbao.khonggianmang.vn)." in printed
+
+
+HOSTILE_NAME = 'Công an "Châu Thành" \\ </style><script>document.title = "x"</script>'
+"""A short name in site.toml with what would end a CSS string (a quote, a backslash) and the
+<style> element, were it written into the bulletin's @page rule as it is."""
+HOSTILE_HOTLINE = '0277 3610 113 "; } } body { display: none } @page { @bottom-left { content: "'
+"""A hotline whose text would end the rule's string and hide every printed word."""
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample site's web output, built with HOSTILE_NAME and HOSTILE_HOTLINE in site.toml."""
+    root = copy_sample(tmp_path_factory.mktemp("hostile-print"))
+    toml = (root / "site.toml").read_text("utf-8")
+    toml = toml.replace('short_name = "Công an Châu Thành"', f"short_name = '{HOSTILE_NAME}'")
+    toml = toml.replace('hotline = "0277 3610 113"', f"hotline = '{HOSTILE_HOTLINE}'")
+    assert HOSTILE_NAME in toml and HOSTILE_HOTLINE in toml
+    (root / "site.toml").write_text(toml, "utf-8")
+    result = build(config_module.load(root), channels=("web",), now=NOW)
+    write(result.artifacts, root / "output", ("web",))
+    return root / "output" / "web"
+
+
+def test_a_quote_or_backslash_in_the_units_name_or_hotline_prints_as_written(
+    hostile_site: Path, browser
+) -> None:
+    """A name or hotline holding a quote, a backslash or «</style>» prints on every sheet as
+    written, and ends neither the margin's CSS string nor the <style> element: no rule or
+    element is added, the bulletin's words still print."""
+    with serve(hostile_site) as base, opening(browser, base) as open_hostile_page:
+        page, _ = open_hostile_page(SCAM_WARNING)
+        rules = page.evaluate(
+            """() => Array.from(document.querySelectorAll('style'),
+                s => [s.parentElement.tagName, Array.from(s.sheet.cssRules, r => r.cssText)])"""
+        )
+        assert len(rules) == 1 and rules[0][0] == "HEAD" and len(rules[0][1]) == 1, rules
+        assert rules[0][1][0].startswith("@page {"), rules
+        assert page.title().startswith("Cảnh báo thủ đoạn giả danh")
+        sheets = _sheets(page.pdf(format="A4", print_background=False))
+    assert len(sheets) >= 2
+    # Two lines in the margin now: compared without the spaces where they wrap.
+    foot = "".join(f"{HOSTILE_NAME} · Đường dây nóng: {HOSTILE_HOTLINE} · Khẩn cấp: 113".split())
+    for number, sheet in enumerate(sheets, start=1):
+        assert foot in "".join(sheet.split()) and f"Trang {number}/{len(sheets)}" in sheet
+    assert "Cảnh báo thủ đoạn giả danh Công" in sheets[0]

@@ -4,11 +4,12 @@ A page prints ~140 values and Jinja escapes each with `markupsafe.escape`, whose
 constructor runs in Python (~30 % of a page's template time on the 1,000-bulletin corpus).
 `quick_escape` makes the same Markup for text and passes markup through as it is; anything
 else goes to markupsafe. Templates a ThemeEnvironment compiles call it instead
-(`QuickEscapeTemplate`).
+(`QuickEscapeTemplate`). `css_string` writes a value into a <style> element instead.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import MutableMapping
 from typing import Any
 
@@ -24,7 +25,7 @@ else:
     # (importlib.metadata would cost a no-op build ~15 ms of imports: see publish.replay)
     QUICK = getattr(jinja2, "__version__", "").startswith("3.1.")
 
-__all__ = ["QuickEscapeTemplate", "quick_escape"]
+__all__ = ["QuickEscapeTemplate", "css_string", "quick_escape"]
 
 _new_str = str.__new__
 
@@ -37,6 +38,21 @@ def quick_escape(value: Any) -> Markup:
     if type(value) is Markup:
         return value  # escape() copies it: Markup(value.__html__()), the same text
     return escape(value)
+
+
+CSS_UNSAFE_RE = re.compile(r"[\x00-\x1f\x7f\"'\\<>&]")
+"""What may not stand as itself in a quoted CSS string inside a <style> element: a quote or
+backslash ends or bends the string, a line break ends it, `<` starts `</style>` (an HTML
+entity is not read there: autoescaping would print «&#34;» on paper)."""
+
+
+def css_string(value: object) -> Markup:
+    """`value` as a double-quoted CSS string (a theme's `{{ x|css_string }}` in a <style>
+    element): each character of CSS_UNSAFE_RE written as a six-digit CSS escape, which takes
+    no space after it, so a unit's name or number in site.toml is printed as written and can
+    end neither the string nor the element."""
+    text = CSS_UNSAFE_RE.sub(lambda m: f"\\{ord(m[0]):06x}", str(value))
+    return Markup(f'"{text}"')
 
 
 class QuickEscapeTemplate(jinja2.Template):

@@ -30,6 +30,7 @@ from markdown.extensions.toc import (
 from markdown.postprocessors import Postprocessor
 from markdown.treeprocessors import Treeprocessor, UnescapeTreeprocessor
 
+from publish.addresses import text_spells_address
 from publish.content_images import img_attributes
 from publish.html_img import with_img_tags
 from publish.markdown_angle_text import AngleText
@@ -42,7 +43,16 @@ from publish.render.web.image_info import SIZED, SIZES, ImageInfo, ImageLookup, 
 from publish.render.web.plain_body import heading_level, plain_body_html, text_heading_id
 from publish.text import slugify
 
-__all__ = ["SIZED", "SIZES", "ImageInfo", "MarkdownRenderer", "RawImages", "scroll_regions"]
+__all__ = [
+    "SAME_TEXT",
+    "SIZED",
+    "SIZES",
+    "ImageInfo",
+    "MarkdownRenderer",
+    "RawImages",
+    "same_text_marked",
+    "scroll_regions",
+]
 
 TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "div", "dl", "dt",
@@ -514,3 +524,24 @@ def scroll_regions(html: str, taken: frozenset[str] = frozenset()) -> str:
     if "<pre" in html:
         html = PRE_RE.sub('<pre tabindex="0"', html)
     return html
+
+
+SAME_TEXT = "same-text"
+"""The class of a web link whose text is its own address («tinnhiemmang.vn»): on paper the
+print stylesheet writes a link's address after its text, which for it said the address twice."""
+
+
+def same_text_marked(html: str) -> str:
+    """A page body whose web links written as their own address (see text_spells_address) are
+    marked SAME_TEXT; the feeds' copy of the body is left as it is (no stylesheet there)."""
+    if 'href="http' not in html:
+        return html
+    return TEXT_LINK_RE.sub(_same_text_link, html)
+
+
+def _same_text_link(match: re.Match[str]) -> str:
+    """One link without markup in its text, marked SAME_TEXT when the text is its address."""
+    href = htmllib.unescape(match[2])
+    if not href.startswith("http") or not text_spells_address(htmllib.unescape(match[3]), href):
+        return match[0]
+    return f'{match[1][:-1]} class="{SAME_TEXT}">{match[3]}</a>'

@@ -26,7 +26,7 @@ from publish.render.web.context import (
     SiteContext,
 )
 from publish.render.web.images import Picture
-from publish.render.web.markdown import scroll_regions
+from publish.render.web.markdown import same_text_marked, scroll_regions
 from publish.render.web.phones import (
     EMERGENCY_NUMBERS,
     column_linker,
@@ -260,8 +260,9 @@ class Views(SiteContext):
 
     def _body(self, html: str) -> Markup:
         """A page body as it is shown: wide tables scroll (or stack on a phone), the unit's
-        numbers dial, a quote's attribution stands apart."""
-        html = scroll_regions(html, self.page_ids)
+        numbers dial, a quote's attribution stands apart, a link written as its address prints
+        it once."""
+        html = same_text_marked(scroll_regions(html, self.page_ids))
         # Text pasted from Word keeps its non-breaking spaces, written &nbsp; in the HTML: read
         # as the spaces they are, «gọi&nbsp;113» says to call 113 as «gọi 113» does.
         spaced = "&nbsp;" in html

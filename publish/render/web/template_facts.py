@@ -15,9 +15,16 @@ from jinja2 import nodes
 from publish.cache import Fragments
 from publish.config import BUILTIN_THEME
 from publish.editor_files import is_clutter
-from publish.render.web.escaping import QUICK, QuickEscapeTemplate
+from publish.render.web.escaping import QUICK, QuickEscapeTemplate, css_string
 
-__all__ = ["SEARCH_TEMPLATE", "WHOLE_SITE", "ThemeEnvironment", "ThemeFacts", "theme_facts"]
+__all__ = [
+    "SEARCH_TEMPLATE",
+    "THEME_FILTERS",
+    "WHOLE_SITE",
+    "ThemeEnvironment",
+    "ThemeFacts",
+    "theme_facts",
+]
 
 WHOLE_SITE = "site"
 """The template variable holding the whole Site (every bulletin, the clock): a template that
@@ -26,6 +33,8 @@ CATEGORIES = "categories"
 """The template variable listing the categories, each with its bulletin count."""
 SEARCH_TEMPLATE = "search.html"
 """The search page's template: the one built-in page that shows the categories' counts."""
+THEME_FILTERS = {"css_string": css_string}
+"""The filters a theme's templates have besides Jinja's own."""
 COUNTLESS_FIELDS = frozenset({"key", "label", "description", "url"})
 """The fields of a category entry that do not change when a bulletin is added or removed."""
 
@@ -53,6 +62,11 @@ class ThemeEnvironment(jinja2.Environment):
     templates escape with `quick_escape`."""
 
     template_class = QuickEscapeTemplate if QUICK else jinja2.Template
+
+    def __init__(self, **options: Any) -> None:
+        """A Jinja environment with `options` and the theme's own filters (THEME_FILTERS)."""
+        super().__init__(**options)
+        self.filters.update(THEME_FILTERS)
 
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
         """The tree of `source`, parsed by this or another such environment with the same
@@ -91,6 +105,7 @@ def _bare(env: jinja2.Environment) -> jinja2.Environment:
             newline_sequence=env.newline_sequence,
             keep_trailing_newline=env.keep_trailing_newline,
         )
+        found.filters.update(THEME_FILTERS)  # jinja2.meta's walk fails on a filter unknown
     return found
 
 
