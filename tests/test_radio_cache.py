@@ -243,7 +243,7 @@ def test_a_word_file_a_stopped_build_wrote_goes_at_the_next_build(project: Path)
     with (folder / cache.JOURNAL).open("a") as journal:
         journal.write("2" * 64 + "\n")  # stopped while writing this one
     part = folder / "22" / f".{'2' * 64}.docx.part"
-    part.parent.mkdir()
+    part.parent.mkdir(exist_ok=True)  # a real entry may share its first two hex digits
     part.write_bytes(b"half a document")
     _render(project)
     assert "1" * 64 not in _entries(project) and not part.exists()
