@@ -153,6 +153,16 @@ def test_comrade_or_address_in_capitals_is_held(source: str) -> None:
     assert "viết đầy đủ" in spoken.flags[0].message
 
 
+def test_comrade_or_address_held_is_shown_as_written() -> None:
+    """The R14.5 message says «Đ/C» is kept as written: the script showed «Đ C» to the editor
+    comparing them, and its slash was flagged a second time (Q2)."""
+    spoken = normalise("Mọi ý kiến gửi về Đ/C: trụ sở Công an xã Tân Lập.")
+    assert spoken.text == "Mọi ý kiến gửi về Đ/C: trụ sở Công an xã Tân Lập."
+    assert "đã giữ nguyên" in spoken.flags[0].message
+    assert [f.code for f in spoken.flags] == ["R14.5"]
+    assert normalise_fragment("lực lượng Công an/dân quân").text == "lực lượng Công an dân quân"
+
+
 @pytest.mark.parametrize(
     ("source", "expected"),
     [
