@@ -153,6 +153,16 @@ def test_comrade_or_address_in_capitals_is_held(source: str) -> None:
     assert "viết đầy đủ" in spoken.flags[0].message
 
 
+def test_comrade_or_address_held_is_shown_as_written() -> None:
+    """The R14.5 message says «Đ/C» is kept as written: the script showed «Đ C» to the editor
+    comparing them, and its slash was flagged a second time (Q2)."""
+    spoken = normalise("Mọi ý kiến gửi về Đ/C: trụ sở Công an xã Tân Lập.")
+    assert spoken.text == "Mọi ý kiến gửi về Đ/C: trụ sở Công an xã Tân Lập."
+    assert "đã giữ nguyên" in spoken.flags[0].message
+    assert [f.code for f in spoken.flags] == ["R14.5"]
+    assert normalise_fragment("lực lượng Công an/dân quân").text == "lực lượng Công an dân quân"
+
+
 @pytest.mark.parametrize(
     ("source", "expected"),
     [
@@ -252,7 +262,7 @@ def test_a_negative_percentage_is_read_am() -> None:
     """R12.4: `-15%` left `-mười lăm phần trăm` in the script, where no rule flagged the sign."""
     spoken = normalise_fragment("tăng trưởng -15%")
     assert (spoken.text, spoken.flags) == ("tăng trưởng âm mười lăm phần trăm", ())
-    assert normalise_fragment("lỗ -5 triệu đồng").text == "lỗ âm năm triệu đồng"
+    assert normalise_fragment("số dư -5 triệu đồng").text == "số dư âm năm triệu đồng"
     assert normalise_fragment("số dư (-5 triệu đồng)").text == "số dư, âm năm triệu đồng,"
 
 
@@ -349,6 +359,37 @@ def test_a_bracketed_bare_plus_is_a_rise_only_after_its_result(source: str, expe
 def test_a_plus_before_a_bare_number_is_read_as_its_minus_is(source: str, expected: str) -> None:
     """`chênh lệch +2` was «tăng hai» while `chênh lệch -2` is «âm hai»: out of a result's
     place both signs are read as written (R12.4)."""
+    spoken = normalise_fragment(source)
+    assert (spoken.text, spoken.flags) == (expected, ())
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("tăng trưởng +15% so với cùng kỳ", "tăng trưởng mười lăm phần trăm so với cùng kỳ"),
+        ("doanh nghiệp lãi +5 triệu đồng", "doanh nghiệp lãi năm triệu đồng"),
+        ("số vụ cao hơn +3 vụ", "số vụ cao hơn ba vụ"),
+        (
+            "số người tham gia nhiều hơn (+120 người)",
+            "số người tham gia nhiều hơn, một trăm hai mươi người,",
+        ),
+        ("vượt +10% chỉ tiêu", "vượt mười phần trăm chỉ tiêu"),
+        ("Tăng thêm +2 tổ tuần tra", "Tăng thêm hai tổ tuần tra"),
+        ("cửa hàng lỗ -5 triệu đồng", "cửa hàng lỗ năm triệu đồng"),
+        ("số vụ thấp hơn -3 vụ", "số vụ thấp hơn ba vụ"),
+        ("số cuộc gọi lừa đảo ít hơn -10%", "số cuộc gọi lừa đảo ít hơn mười phần trăm"),
+        ("doanh thu lãi ↑ 5 triệu đồng", "doanh thu lãi năm triệu đồng"),
+        # The word says the other way: the sign is the figure's own (a negative growth).
+        ("tăng trưởng -15%", "tăng trưởng âm mười lăm phần trăm"),
+        ("lãi suất +0,5%", "lãi suất tăng không phẩy năm phần trăm"),
+    ],
+)
+def test_a_sign_after_a_word_saying_the_change_is_not_read_again(
+    source: str, expected: str
+) -> None:
+    """«tăng trưởng tăng mười lăm phần trăm», «lãi tăng năm triệu đồng», «lỗ âm năm triệu
+    đồng»: after a word that says the rise or the fall the sign said it a second time (a
+    double negative heard as a gain), as `giảm -10%` is read «giảm mười phần trăm»."""
     spoken = normalise_fragment(source)
     assert (spoken.text, spoken.flags) == (expected, ())
 

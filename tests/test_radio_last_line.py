@@ -302,6 +302,43 @@ def test_the_build_reads_site_toml_places(tmp_path: Path) -> None:
     assert {"Châu Thành", "Đồng Tháp", "Phát Diệm", "Kim Sơn", "Ninh Bình"} <= set(places)
 
 
+STATIONS = """
+[contact]
+hotline = "0277 3610 113"
+
+[[contact.stations]]
+name = "Công an xã Tân Phú"
+phone = "0277 3610 201"
+
+[[contact.stations]]
+name = "Tổ tiếp dân một cửa"
+address = "Khóm 1, thị trấn Cái Tàu Hạ, huyện Châu Thành"
+phone = "0277 3610 202"
+"""
+"""The unit's posts as its contact page lists them: a commune's police, a desk in the town."""
+
+
+def test_the_places_of_the_units_posts_are_site_places(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A post's name («Công an xã Tân Phú») and address («thị trấn Cái Tàu Hạ») name the
+    unit's places as its contact address does: a last line «Tân Phú» is read, in `publish
+    speak` and in the build, not dropped as a guessed signature."""
+    from publish.cli import main
+    from publish.config import load
+    from publish.render.radio.items import Speaker
+    from tests.helpers import SITE_TOML, make_project
+
+    root = make_project(tmp_path, {"site.toml": SITE_TOML + STATIONS})
+    assert {"Tân Phú", "Cái Tàu Hạ"} <= set(Speaker(load(root)).options.places)
+    monkeypatch.setattr("sys.stdin", io.StringIO("Mở đầu.\n\nTân Phú\n"))
+    assert main(["speak", "--root", str(root)]) == 0
+    out, err = capsys.readouterr()
+    assert out.strip() == "Mở đầu.\n\nTân Phú."
+    assert "R1.5" not in err
+    assert normalise("Mở đầu.\n\nTân Phú\n").text == "Mở đầu."
+
+
 @pytest.mark.parametrize(
     ("text", "said"),
     [

@@ -33,9 +33,8 @@ from publish.radio.normalise import (
     tts_text,
 )
 from publish.radio.options import site_hosts
-from publish.radio.place_kinds import site_places
 from publish.radio.readtime import format_duration
-from publish.render.radio.items import ITEM_TYPES, cue_length
+from publish.render.radio.items import ITEM_TYPES, cue_length, project_places
 from publish.text import fold, hidden_shown
 
 __all__ = ["add_parser", "run"]
@@ -169,7 +168,7 @@ def _site_places(project: Config | None) -> tuple[str, ...]:
     """The places site.toml names, read where a bulletin's last line names one alone."""
     if project is None:
         return ()
-    return site_places(project.unit.name, project.unit.area, project.contact.address)
+    return project_places(project)
 
 
 def _site_hosts(project: Config | None) -> tuple[str, ...]:

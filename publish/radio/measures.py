@@ -136,8 +136,18 @@ too, which elsewhere P6 reads `âm`."""
 _METRES_AND_CENTIMETRES = re.compile(r"(\d)(?<![\w.,]\d)m(\d{2})(?!\w|[.,]\d)")
 """`cao khoảng 1m65`, as a wanted notice gives a height: «một mét sáu mươi lăm» (it held the
 bulletin as digits left unread, Q1)."""
-_FALL_BEFORE = re.compile(r"(?<!\w)(?i:giảm)\s*+\(?+\s*+$")
-"""`giảm (-15%)`, `giảm -10%`: the fall is said already, never «giảm giảm» nor «giảm âm»."""
+
+
+def _said_before(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A sign right after one of `words`, with a bracket or not between (`giảm (-15%)`)."""
+    alternatives = "|".join(word.replace(" ", r"\s+") for word in words)
+    return re.compile(r"(?<!\w)(?i:" + alternatives + r")\s*+\(?+\s*+$")
+
+
+_FALL_WORDS = ("giảm", "lỗ", "thấp hơn", "ít hơn", "nhỏ hơn")
+_FALL_BEFORE = _said_before(_FALL_WORDS)
+"""`giảm (-15%)`, `lỗ -5 triệu đồng`, `thấp hơn -3 vụ`: the fall is said already, never «giảm
+giảm», «giảm âm» nor «lỗ âm» (a double negative, heard as a gain)."""
 _RESULT_BEFORE = re.compile(
     r"(?:\(|(?<!\w)(?i:tương ứng|tương đương)\s*+[:(]?+"
     r"|(?<!\w)(?i:giảm)\s++\d[\d.,]*+(?:\s++[^\W\d_]++){0,3}\s*+[,;])\s*+$"
@@ -186,9 +196,10 @@ def _a_result_before(text: str, m: re.Match[str], ctx: Context) -> bool:
 def _minus_said(text: str, m: re.Match[str], ctx: Context) -> str:
     """`giảm` for a share's or a count's sign in a result's place (`_RESULT_BEFORE`), said as
     `(+12%)` is said `tăng`: «giảm ba vụ, âm mười lăm phần trăm» is heard as a double negative,
-    a rise. Nothing right after `giảm`; `âm` for an amount elsewhere (`tăng trưởng -15%`); a
-    count elsewhere is left for P6 (`nhiệt độ -2`), as are a temperature (`(-2 độ C)`) and a
-    bare number with no result before its bracket (`nhiệt độ (-2)`)."""
+    a rise. Nothing after a word saying the fall (`giảm`, `lỗ`, `thấp hơn`: `_FALL_BEFORE`);
+    `âm` for an amount elsewhere (`tăng trưởng -15%`, a negative growth); a count elsewhere is
+    left for P6 (`nhiệt độ -2`), as are a temperature (`(-2 độ C)`) and a bare number with no
+    result before its bracket (`nhiệt độ (-2)`)."""
     if ends_before(_FALL_BEFORE, text, m.start()):
         return ""
     if (m["share"] or m["count"]) and ends_before(_RESULT_BEFORE, text, m.start()):
@@ -215,16 +226,19 @@ _PLUS_SIGN = re.compile(
 sum (R12.2); `+84 …` is a phone number the phone rules did not read, left for QA to flag, never
 `tăng`. A bare number closing a bracket (`(+2)`) is a rise only where `_BARE_RESULT_BEFORE` says;
 any other number (`chênh lệch +2`, `+2 độ C`) is read as written, `cộng`, as its minus is `âm`."""
-_RISE_BEFORE = re.compile(r"(?<!\w)(?i:tăng)\s*\(?\s*$")
-"""`tăng (+0,5%)`, `tăng +3 vụ`: the rise is said already, never «tăng, tăng …»."""
+_RISE_WORDS = ("tăng", "tăng trưởng", "tăng thêm", "lãi", "cao hơn", "nhiều hơn", "lớn hơn", "vượt")
+_RISE_BEFORE = _said_before(_RISE_WORDS)
+"""`tăng (+0,5%)`, `tăng trưởng +15%`, `lãi +5 triệu đồng`: the rise is said already, never
+«tăng, tăng …» nor «tăng trưởng tăng …»."""
 
 
 def _plus_said(text: str, m: re.Match[str], ctx: Context) -> str:
     """`tăng` for a plus before a share, a count or an amount (`(+10%)`, `(+2 vụ)`), nothing
-    right after `tăng`; before a bare number in brackets, `tăng` only right after the result
-    it changes (`8 (+2)`) or `tương ứng`, as `_minus_said` says `giảm`: elsewhere (`nhiệt độ
-    (+2)`, `chênh lệch +2`, `+2 độ C`) the sign is read as written, `cộng` (R12.2), as the
-    minus there is `âm`: never a rise the text does not say."""
+    after a word saying the rise (`tăng`, `tăng trưởng`, `lãi`: `_RISE_BEFORE`); before a bare
+    number in brackets, `tăng` only right after the result it changes (`8 (+2)`) or `tương
+    ứng`, as `_minus_said` says `giảm`: elsewhere (`nhiệt độ (+2)`, `chênh lệch +2`, `+2 độ
+    C`) the sign is read as written, `cộng` (R12.2), as the minus there is `âm`: never a rise
+    the text does not say."""
     if ends_before(_RISE_BEFORE, text, m.start()):
         return ""
     if m["change"] is not None:
@@ -453,8 +467,8 @@ def _holds_an_arrow(text: str) -> bool:
 
 def _arrows_said(text: str) -> str:
     """An arrow beside a number as «tăng» or «giảm» before it (`↓20%`, `20%↓`); none where the
-    same word is said right before (`tăng ↑5%`), never «giảm giảm»; one pointing at what
-    follows, closing a clause, dropped. Others stay for Q2."""
+    change is said right before (`tăng ↑5%`, `lỗ ↓5 triệu`), never «giảm giảm»; one pointing
+    at what follows, closing a clause, dropped. Others stay for Q2."""
 
     def said(arrow: str, start: int) -> str:
         rise = arrow in RISE_ARROWS

@@ -41,8 +41,9 @@ class SpeakOptions:
     unit_name: str = ""
     """The unit's name ([unit] name), for the wording a message suggests; empty outside a project."""
     places: tuple[str, ...] = ()
-    """The places site.toml names ([unit] name and area, [contact] address): a bulletin's last
-    line naming one alone is read, never taken for the writer's name."""
+    """The places site.toml names ([unit] name and area, [contact] address, its posts' names and
+    addresses): a bulletin's last line naming one alone is read, never taken for the writer's
+    name. In the options' digest, so an item cached before a post was added is read again."""
     lexicon_file: str = ""
     """The unit's abbreviation file as site.toml names it ([radio] abbreviations), for the hints
     that tell where to add a reading; empty when none is named."""

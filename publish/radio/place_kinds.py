@@ -84,5 +84,6 @@ def places_named(text: str) -> set[str]:
 
 def site_places(*texts: str) -> tuple[str, ...]:
     """The places site.toml's `texts` name after their kinds ([unit] name and area, [contact]
-    address: «Công an huyện Châu Thành», «tỉnh Đồng Tháp»), sorted to keep a digest stable."""
+    address, each [[contact.stations]] name and address: «Công an huyện Châu Thành», «tỉnh Đồng
+    Tháp», «Công an xã Tân Phú»), sorted to keep a digest stable."""
     return tuple(sorted(set().union(*(places_named(text) for text in texts))))

@@ -33,7 +33,9 @@ _BULLET = re.compile(r"\s*[•●▪◦·]\s*")
 """A bullet pasted inside a line (`cần: • Không … • Không …`): each item is said on its own."""
 _ARROW_OR_BULLET = re.compile(r"[→⇒⟶➔➜➝➞>•●▪◦·]")
 _AT = re.compile(r"\s*@\s*")
-_WORD_SLASH = re.compile(r"(?<=[^\W\d_])\s*/\s*(?=[^\W\d_])")
+_WORD_SLASH = re.compile(r"(?<=[^\W\d_])(?!(?<=(?<![\w/])Đ)/C(?![\w/]))\s*/\s*(?=[^\W\d_])")
+"""`Công an/dân quân`: a slash between words, dropped. Not `Đ/C` in capitals: held for the editor
+(R14.5) with a message saying it is kept as written, which the script shows, not «Đ C»."""
 _PIPE = re.compile(r"(?<=\S)\s*\|+\s*(?=\S)")
 """`☎️ 113 | 📍 Số 5 Lê Lợi | ⏰ 7h30`: a bar between parts of a line (tables are gone by now)
 is a pause; dropped, «một một ba Số năm đường Lê Lợi» ran into one phrase."""

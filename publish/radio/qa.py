@@ -258,6 +258,16 @@ def _backslash_words_written(ctx: Context) -> list[str]:
     return words
 
 
+def _not_flagged_yet(words: list[str], ctx: Context) -> list[str]:
+    """`words` but those a pass kept as written and flagged already (`Đ/C`, R14.5): a second
+    flag for their slash told the editor nothing more."""
+    return [
+        word
+        for word in words
+        if word.strip(_QUOTE_ENDS).rstrip(".,;:!?").rstrip(_QUOTE_ENDS) not in ctx.flagged_tokens
+    ]
+
+
 def check_paragraph(text: str, ctx: Context) -> None:
     """Run Q1, Q2, Q3 (R14.6), S6, T7 and T8 on one finished paragraph of the human script."""
     _foreign_phrases(text, ctx)  # with the pronouncers, which answer it
@@ -279,7 +289,7 @@ def check_paragraph(text: str, ctx: Context) -> None:
         written = _backslash_words_written(ctx)
         if written:  # the passes may have read part of it («C:» after «thư mục» as «một trăm:»)
             symbols = [word for word in symbols if "\\" not in word] + written
-    for word in symbols:
+    for word in _not_flagged_yet(symbols, ctx) if symbols and ctx.flagged_tokens else symbols:
         ctx.flag("Q2", BLOCKING, _symbol_message(word), word)
     for m in _SIGN.finditer(text) if "-" in text else ():
         ctx.flag(

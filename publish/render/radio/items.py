@@ -48,6 +48,7 @@ __all__ = [
     "make_slug",
     "next_air",
     "pack",
+    "project_places",
     "read_block",
     "restored",
     "retimed",
@@ -177,6 +178,19 @@ class Segment:
         return _spoken(self.lead_in, self.paragraphs, self.tag)
 
 
+def project_places(config: Config) -> tuple[str, ...]:
+    """The places site.toml names: [unit] name and area, [contact] address, and each post's
+    name and address ([[contact.stations]]: «Công an xã Tân Phú», «thị trấn Cái Tàu Hạ»)."""
+    stations = config.contact.stations
+    return site_places(
+        config.unit.name,
+        config.unit.area,
+        config.contact.address,
+        *(station.name for station in stations),
+        *(station.address for station in stations),
+    )
+
+
 class Speaker:
     """The read-aloud normaliser configured for one site: options, lexicon, read rate."""
 
@@ -186,7 +200,7 @@ class Speaker:
             read_rate_spm=config.radio.rate_spm,
             url_spoken=config.radio.url_spoken,
             unit_name=config.unit.name,
-            places=site_places(config.unit.name, config.unit.area, config.contact.address),
+            places=project_places(config),
             lexicon_file=config.radio.abbreviations,
             site_hosts=site_hosts((config.base_url, *config.site.old_base_urls)),
         )
