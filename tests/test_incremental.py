@@ -359,6 +359,44 @@ def test_a_post_added_to_site_toml_is_on_the_contact_page_of_the_rebuild(
     assert 'href="tel:02773610203"' in page
 
 
+def test_a_posts_number_changed_in_site_toml_dials_anew_in_the_bulletins_writing_it(
+    tmp_path_factory, built_site
+) -> None:
+    """A bulletin body dials a post's number ([[contact.stations]]) as the hotline's: when
+    site.toml changes that number, the rebuild (cache and output kept) links the new one and
+    no longer the old, as a clean build does."""
+    work = tmp_path_factory.mktemp("station-number")
+    root = work / "site"
+    shutil.copytree(built_site, root)
+    before = tree(root / "output")
+    post = bulletins(root)[0]
+    told = "Báo tin cho Công an xã Tân Phú: 0277 3610 201 hoặc 0277 3610 202."
+    post.write_text(post.read_text(encoding="utf-8") + f"\n{told}\n", encoding="utf-8")
+    toml = root / "site.toml"
+    station = '\n[[contact.stations]]\nname = "Công an xã Tân Phú"\nphone = "0277 3610 201"\n'
+    toml.write_text(toml.read_text(encoding="utf-8") + station, encoding="utf-8")
+    before = check_step(root, work / "clean", before)
+    assert _dialled_in_page_of(before, "Báo tin cho Công an xã") == ["tel:02773610201"]
+    toml.write_text(
+        toml.read_text(encoding="utf-8").replace("0277 3610 201", "0277 3610 202"),
+        encoding="utf-8",
+    )
+    after = check_step(root, work / "clean", before)
+    assert _dialled_in_page_of(after, "Báo tin cho Công an xã") == ["tel:02773610202"]
+
+
+def _dialled_in_page_of(output: dict[str, tuple[bytes, int, int]], text: str) -> list[str]:
+    """The tel: links after `text` in the one web page of `output` holding it."""
+    pages = [
+        data.decode("utf-8")
+        for path, (data, _, _) in output.items()
+        if path.startswith("web/") and path.endswith(".html") and text.encode() in data
+    ]
+    assert len(pages) == 1, len(pages)
+    sentence = pages[0][pages[0].index(text) :].split("</p>")[0]
+    return re.findall(r'href="(tel:[^"]+)"', sentence)
+
+
 def rebuild_step_by_step(tmp_path_factory, built_site, steps) -> Path:
     """Apply `steps` to a copy of the built site, checking each rebuild against a clean build;
     the copy's root."""

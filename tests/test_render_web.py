@@ -1148,6 +1148,38 @@ def test_the_units_numbers_in_a_body_dial_them_and_no_other_number_does(tmp_path
     assert '<meta name="format-detection" content="telephone=no">' in html
 
 
+def test_a_posts_phone_in_a_bulletin_or_a_page_dials_the_post(tmp_path: Path) -> None:
+    """A bulletin telling a commune's residents to call their police post writes the number the
+    contact page lists for it ([[contact.stations]]): one tap dials it, however it is typed, as
+    the hotline's does; a number one digit off (a scammer's) stays text."""
+    root = copy_site(tmp_path)
+    config = root / "site.toml"
+    config.write_text(config.read_text("utf-8") + STATIONS, "utf-8")
+    post = root / "content/bai-viet/2024-02-20-tuan-tra-dem.md"
+    post.write_text(
+        post.read_text("utf-8")
+        + "\nNgười dân xã Tân Phú báo tin cho Công an xã qua số 0277.3610.201 hoặc "
+        "**0912 000 201**; làm căn cước thì gọi (0277) 3610300. Không gọi lại số 0277 3610 202.\n",
+        "utf-8",
+    )
+    contact = root / "content/pages/lien-he.md"
+    contact.write_text(
+        contact.read_text("utf-8") + "\nNgoài giờ, gọi trực ban xã Tân Phú: 0277 3610 201.\n",
+        "utf-8",
+    )
+    site = build_site(root)
+    html = site.html("/2024/02/tuan-tra-dem/")
+    body = html[html.index('<div class="prose') : html.index('<ul class="tags"')]
+    assert re.findall(r'<a href="(tel:[^"]*)">(.*?)</a>', body) == [
+        ("tel:02773610201", "0277.3610.201"),
+        ("tel:0912000201", "0912 000 201"),  # inside its bold
+        ("tel:02773610300", "(0277) 3610300"),
+    ]
+    assert "số 0277 3610 202." in body
+    page = site.html("/lien-he/")
+    assert 'xã Tân Phú: <a href="tel:02773610201">0277 3610 201</a>.' in page
+
+
 def test_a_link_written_as_its_address_is_marked_so_paper_prints_the_address_once(
     tmp_path: Path,
 ) -> None:

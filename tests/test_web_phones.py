@@ -12,7 +12,12 @@ from hypothesis import strategies as st
 
 from publish.contact_numbers import tel_uri
 from publish.render.web import phones
-from publish.render.web.phones import column_linker, emergency_linker, hotline_linker
+from publish.render.web.phones import (
+    column_linker,
+    emergency_linker,
+    hotline_linker,
+    own_numbers_linker,
+)
 from tests.hang_guard import run_python_guarded
 
 
@@ -253,6 +258,67 @@ def test_a_hotline_without_area_code_links_no_longer_number() -> None:
     assert "tel:" not in html
 
 
+POSTS = {"0277 3610 201": "tel:02773610201", "0912 000 201": "tel:0912000201"}
+"""The phones of a commune's police post ([[contact.stations]]): a landline and a mobile."""
+
+
+@pytest.mark.parametrize(
+    ("typed", "href"),
+    [
+        ("0277 3610 201", "tel:02773610201"),
+        ("0277.3610.201", "tel:02773610201"),
+        ("(0277) 3610201", "tel:02773610201"),
+        ("+84 277 3610 201", "tel:02773610201"),
+        ("0912 000 201", "tel:0912000201"),
+        ("0912.000.201", "tel:0912000201"),
+        ("+84 912 000 201", "tel:0912000201"),
+        ("0277 3610 113", "tel:02773610113"),
+    ],
+)
+def test_a_posts_phone_in_a_body_dials_it_as_the_hotline_does(typed: str, href: str) -> None:
+    """«Liên hệ Công an xã Tân Phú: 0277.3610.201»: each post's number dials that post, typed
+    any way the hotline may be, and the hotline still dials the hotline."""
+    linker = own_numbers_linker({"0277 3610 113": "tel:02773610113", **POSTS})
+    html = linker(f"<p>Liên hệ Công an xã Tân Phú: {typed} (trực 24/24).</p>")
+    assert html == f'<p>Liên hệ Công an xã Tân Phú: <a href="{href}">{typed}</a> (trực 24/24).</p>'
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>Không chuyển tiền vào tài khoản 02773610201999 hay số 0277 3610 2011.</p>",
+        "<p>Đối tượng dùng số 0277 3610 202, 0912 000 210 để lừa.</p>",
+        "<p>Công an xã Tân Phú: 3610 201.</p>",
+        "<p>Mã hồ sơ <code>0277 3610 201</code>.</p>",
+    ],
+)
+def test_no_number_but_a_posts_own_is_linked_as_it(body: str) -> None:
+    """A scammer's number one digit off a post's, an account number holding it, the post's
+    number cut short or shown as code: none dials."""
+    assert own_numbers_linker(POSTS)(body) == body
+
+
+def test_a_posts_longer_number_is_linked_whole_before_a_shorter_one_in_it() -> None:
+    """Two posts' numbers, one the other's start (0277 3610 20, 0277 3610 201), the longer typed
+    with its last digit apart: it dials its own post, not the other post's after its prefix."""
+    linker = own_numbers_linker(
+        {"0277 3610 20": "tel:0277361020", "0277 3610 201": "tel:02773610201"}
+    )
+    html = linker("<p>Gọi 0277 3610 20 1 hoặc 0277 3610 20.</p>")
+    assert html == (
+        '<p>Gọi <a href="tel:02773610201">0277 3610 20 1</a> hoặc '
+        '<a href="tel:0277361020">0277 3610 20</a>.</p>'
+    )
+
+
+def test_a_short_post_number_is_never_linked() -> None:
+    """A post's landline written without its area code (3851 201) is too short to be told
+    from a count or a code: left as text, as a hotline that short is."""
+    assert own_numbers_linker({"3851 201": "tel:3851201"})("<p>Gọi 3851 201.</p>") == (
+        "<p>Gọi 3851 201.</p>"
+    )
+
+
 MARKUP_PIECES = [
     "<p>",
     "</p>",
@@ -339,6 +405,7 @@ def test_skipping_bodies_and_runs_without_the_number_links_the_same(body: str) -
         (hotline_linker, "0277 3610 113"),
         (hotline_linker, "0912 345 678"),
         (lambda number, href: emergency_linker({number: href, "114": "tel:114"}), "113"),
+        (lambda number, href: own_numbers_linker({number: href, **POSTS}), "0277 3610 113"),
     ]:
         with mock.patch.object(phones, "linking", everywhere):
             expected = linker(number, tel_uri(number))(body)

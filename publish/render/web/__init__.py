@@ -57,7 +57,11 @@ from publish.render.web.reuse import PageRecord, PageRecords
 from publish.render.web.search import search_artifacts
 from publish.render.web.seo import SitemapEntry, robots_txt, sitemap_files
 from publish.render.web.template_facts import ThemeEnvironment, theme_facts
-from publish.render.web.theme_notes import missing_corrections, missing_pinned
+from publish.render.web.theme_notes import (
+    missing_corrections,
+    missing_pinned,
+    missing_print_margins,
+)
 from publish.render.web.trimmed import ANCHORED, has_id, trimmed_redirects
 from publish.site_paths import RESERVED_SLUGS, page_slug_problems, recorded_history
 from publish.syntax import template_error
@@ -120,7 +124,11 @@ def _theme_notes(site: Site) -> list[Problem]:
     """Warnings when the unit's own theme leaves out what the built-in one shows readers."""
     theme = theme_dir(site)
     env = environment(theme)
-    return missing_corrections(site, theme, env) + missing_pinned(site, theme, env)
+    return (
+        missing_corrections(site, theme, env)
+        + missing_pinned(site, theme, env)
+        + missing_print_margins(theme, env)
+    )
 
 
 def warm_up(site: Site) -> list[Callable[[], object]]:

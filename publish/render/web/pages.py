@@ -31,7 +31,7 @@ from publish.render.web.phones import (
     EMERGENCY_NUMBERS,
     column_linker,
     emergency_linker,
-    hotline_linker,
+    own_numbers_linker,
 )
 from publish.render.web.quotes import attributed_quotes
 from publish.render.web.seo import json_ld, news_article
@@ -248,12 +248,15 @@ class Views(SiteContext):
 
     @cached_property
     def _link_numbers(self) -> tuple[Callable[[str], str], ...]:
-        """Link the unit's hotline and the emergency numbers in a body (and nothing else that
-        looks like a phone number)."""
+        """Link the unit's hotline, its posts' phones and the emergency numbers in a body (and
+        nothing else that looks like a phone number)."""
         contact = self.config.contact
         emergency = dict.fromkeys((first_number(contact.emergency), *EMERGENCY_NUMBERS))
+        # A bulletin telling a commune's residents to call their post writes its number as the
+        # contact page lists it: one tap dials it, as the hotline's does.
+        own = (contact.hotline, *(phone for station in contact.stations for phone in station.phone))
         return (
-            hotline_linker(first_number(contact.hotline), tel_uri(contact.hotline)),
+            own_numbers_linker({first_number(written): tel_uri(written) for written in own}),
             emergency_linker({number: tel_uri(number) for number in emergency if number}),
             *(column_linker(number, tel_uri(number)) for number in emergency if number),
         )

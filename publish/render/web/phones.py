@@ -1,10 +1,11 @@
 """The unit's own numbers, written in a page body, become links that dial them on a phone.
 
 Only the numbers site.toml gives, and the country's free emergency lines, are linked: the
-hotline however it is typed (`0277 3610 113`, `0277.3610.113`, `(0277) 3610113`, `+84 277 3610
-113`); an emergency number (`113`, `114`, `115`…) where the text says it is one to call: right
-after «gọi» or a service's name («Cảnh sát 113», «Cứu hỏa, cứu nạn, cứu hộ: 114», «đường dây
-nóng 113», «Liên hệ: 113», «Báo cháy: 114», bold or not, a line break between or not), or a
+hotline and the phones of the unit's posts ([[contact.stations]]) however they are typed (`0277
+3610 113`, `0277.3610.113`, `(0277) 3610113`, `+84 277 3610 113`); an emergency number (`113`,
+`114`, `115`…) where the text says it is one to call: right after «gọi» or a service's name
+(«Cảnh sát 113», «Cứu hỏa, cứu nạn, cứu hộ: 114», «đường dây nóng 113», «Liên hệ: 113», «Báo
+cháy: 114», bold or not, a line break between or not), or a
 line's or a service's name and its owner before a colon («Đường dây nóng Công an tỉnh: 113»,
 «Công an xã: 113», «Cảnh sát PCCC: 114»), each number of a list that follows such words («Số
 khẩn cấp: 113, 114, 115», «113 – 114 – 115», «gọi 113 hoặc 114»), or alone in a table column
@@ -32,10 +33,17 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Protocol
 
-__all__ = ["EMERGENCY_NUMBERS", "column_linker", "emergency_linker", "hotline_linker", "linking"]
+__all__ = [
+    "EMERGENCY_NUMBERS",
+    "column_linker",
+    "emergency_linker",
+    "hotline_linker",
+    "linking",
+    "own_numbers_linker",
+]
 
 _TAG = re.compile(r"(<[^>]*>)")
 _TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
@@ -249,16 +257,78 @@ _SHOWN = re.compile(r"<(?:a|code|pre|kbd)\b", re.IGNORECASE)
 def hotline_linker(hotline: str, href: str) -> Callable[[str], str]:
     """A function linking every way of typing `hotline` in body HTML to `href` (a tel: URI);
     the identity when the hotline has too few digits to be told from other numbers."""
-    digits = "".join(c for c in hotline if c.isdigit())
-    if len(digits) < 8 or not href:
+    return own_numbers_linker({hotline: href})
+
+
+def own_numbers_linker(hrefs: Mapping[str, str]) -> Callable[[str], str]:
+    """A function linking every way of typing each of the unit's own numbers of `hrefs` (the
+    hotline, its posts' phones, as site.toml writes them) to its tel: URI, in one pass over a
+    body; a number with too few digits to be told from other numbers is left out (as is one
+    with no URI), and the identity is returned when none is left."""
+    uris: dict[str, str] = {}  # national digits → URI: the first number written so kept
+    leads: dict[str, list[str]] = {}  # how a number's start may be typed → its nationals
+    for number, href in hrefs.items():
+        digits = "".join(c for c in number if c.isdigit())
+        national, lead = _national_form(number, digits)
+        if len(digits) >= 8 and href and national not in uris:
+            uris[national] = href
+            leads.setdefault(lead, []).append(national)
+    if not uris:
         return _unchanged
-    if digits.startswith("0") or hotline.lstrip("( ").startswith("+84"):
-        national, lead = digits[1 if digits.startswith("0") else 2 :], r"\(?(?:0|\+84" + _GAP + ")"
-    else:
-        national, lead = digits, ""  # `1900 1234`: a line with no area code, no +84 form
-    typed = _GAP.join(national)
-    pattern = re.compile(r"()(?<![\w+(])(" + lead + typed + r")(?![\w]|[.,]\d)")
-    return linking(pattern, re.compile(_SPLIT_GAP.join(national)), href)
+    # One tree of digits, not one branch per number: 40 posts' numbers as branches tried at
+    # every digit of a body took 50 times the hotline's time.
+    typed = "|".join(lead + _digit_tree(nationals, _GAP) for lead, nationals in leads.items())
+    pattern = re.compile(r"()(?<![\w+(])(" + typed + r")(?![\w]|[.,]\d)")
+    quick = re.compile(_digit_tree(uris, _SPLIT_GAP))
+    if len(uris) == 1:
+        return linking(pattern, quick, next(iter(uris.values())))
+    return linking(pattern, quick, lambda found: uris[_national_digits(found)])
+
+
+_Digits = dict[str, "_Digits"]
+"""A tree of numbers' digits: each digit that may come next, and "" where a number ends."""
+
+
+def _digit_tree(numbers: Iterable[str], gap: str) -> str:
+    """A pattern matching each of `numbers` (digits), `gap` between two digits, numbers that
+    start alike sharing their start; where one number is another's start, the longer is tried
+    first («0277 3610 20 1» is the post's «0277 3610 201», not another's «…20» and a digit)."""
+    tree: _Digits = {}
+    for number in numbers:
+        node = tree
+        for digit in number:
+            node = node.setdefault(digit, {})
+        node[""] = {}  # a number ends here
+    return _branches(tree, gap)
+
+
+def _branches(node: _Digits, gap: str) -> str:
+    """The pattern of the digits after `node` of a _digit_tree."""
+    ways = [digit + _after(child, gap) for digit, child in sorted(node.items()) if digit]
+    return ways[0] if len(ways) == 1 else "(?:" + "|".join(ways) + ")"
+
+
+def _after(node: _Digits, gap: str) -> str:
+    """What follows a digit of a _digit_tree: nothing where its number ends, the next digits
+    (optional where a number ends there too: the longer one first)."""
+    if len(node) == 1 and "" in node:
+        return ""
+    rest = gap + _branches(node, gap)
+    return f"(?:{rest})?" if "" in node else rest
+
+
+def _national_form(number: str, digits: str) -> tuple[str, str]:
+    """A number's digits after its 0 or +84, and the pattern its start may be typed as (`0`,
+    `(0`, `+84 `: any of them, whichever site.toml writes); a line with no area code
+    (`1900 1234`) is its digits, with no such start."""
+    if digits.startswith("0") or number.lstrip("( ").startswith("+84"):
+        return digits[1 if digits.startswith("0") else 2 :], r"\(?(?:0|\+84" + _GAP + ")"
+    return digits, ""
+
+
+def _national_digits(typed: str) -> str:
+    """The digits of a number as a body types it, after its 0 or +84 (see _national_form)."""
+    return _national_form(typed, "".join(c for c in typed if c.isdigit()))[0]
 
 
 def emergency_linker(hrefs: Mapping[str, str]) -> Callable[[str], str]:
@@ -621,19 +691,20 @@ def _text(html: str) -> str:
 
 
 def linking(
-    pattern: _Finder, quick: re.Pattern[str], href: str | Mapping[str, str]
+    pattern: _Finder, quick: re.Pattern[str], href: str | Mapping[str, str] | Callable[[str], str]
 ) -> Callable[[str], str]:
     """A function making `pattern`'s group 2 a link to `href` in body HTML, outside links and
     code; `quick` finds a part of every group 2, in the body's HTML too (where tags may split
     its digits), and is cheap to search for (it starts with a digit): a body, or a run of its
     text, without it is skipped.
     With `href` a mapping, group 2 is a list: each of its parts the mapping names is a link to
-    the URI it gives that part.
+    the URI it gives that part. With `href` a function, group 2 links to the URI it gives for
+    group 2's text.
     """
     items = (
-        None
-        if isinstance(href, str)
-        else re.compile("|".join(map(re.escape, sorted(href, key=len)[::-1])))
+        re.compile("|".join(map(re.escape, sorted(href, key=len)[::-1])))
+        if isinstance(href, Mapping)
+        else None
     )
 
     def linked(html: str) -> str:
@@ -664,7 +735,7 @@ def linking(
                     )
                     if place is None:
                         continue
-                    uri = href if isinstance(href, str) else href[text[at : at + length]]
+                    uri = _uri(href, text[at : at + length])
                     (i, start), (j, end), head, tail = place
                     opening = f'<a href="{uri}">'
                     marks.setdefault(i, []).append(
@@ -678,6 +749,13 @@ def linking(
         return "".join(parts)
 
     return linked
+
+
+def _uri(href: str | Mapping[str, str] | Callable[[str], str], linked: str) -> str:
+    """The URI the text `linked` links to (see linking's `href`)."""
+    if isinstance(href, str):
+        return href
+    return href[linked] if isinstance(href, Mapping) else href(linked)
 
 
 def _with_marks(text: str, marks: list[tuple[int, int, str]]) -> str:

@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import jinja2
 import jinja2.meta
+from jinja2 import nodes
 
 from publish.config import BUILTIN_THEME
 from publish.correction_text import HEADING
 from publish.errors import Problem
 from publish.model import Site
 
-__all__ = ["BULLETIN_TEMPLATE", "LIST_TEMPLATE", "missing_corrections", "missing_pinned"]
+__all__ = [
+    "BULLETIN_TEMPLATE",
+    "LIST_TEMPLATE",
+    "missing_corrections",
+    "missing_pinned",
+    "missing_print_margins",
+]
 
 BULLETIN_TEMPLATE = "bulletin.html"
 CORRECTIONS = "corrections"
@@ -20,6 +28,10 @@ CORRECTIONS = "corrections"
 LIST_TEMPLATE = "list.html"
 PINNED = "pinned"
 """The template variable listing the home page's pinned bulletins (see render.web.pages)."""
+BASE_TEMPLATE = "base.html"
+PRINT_MARGINS = "print_margins"
+"""The block of base.html's <head> that bulletin.html fills with its printed sheets' foot line."""
+FOOT_LINE = "dòng cuối mỗi tờ khi in bản tin (tên đơn vị, đường dây nóng, số khẩn cấp, «Trang 1/2»)"
 NAMED_AT_MOST = 3
 """Bulletins named in the note; the others are counted."""
 
@@ -71,21 +83,123 @@ def _named(files: list[str]) -> str:
 def _missing(template: str, what: str, variable: str, block: str) -> Problem:
     """The warning that the unit's own `template` leaves out what the built-in one shows
     (`what`), with how to bring back the `block` reading `variable` and its style."""
-    shown = f"templates/web/{template}"
+    return _left_out(
+        template,
+        what,
+        (template,),
+        f"phần '{{% if {variable} %}}…{{% endif %}}' ({block}) và kiểu '.{variable}' của giao "
+        "diện mặc định",
+    )
+
+
+def _left_out(template: str, what: str, copied: tuple[str, ...], added: str) -> Problem:
+    """The warning that the unit's own `template` leaves out what the built-in one shows
+    (`what`): copy the built-in `copied` templates and style.css again, or add `added`."""
+    shown = [f"templates/web/{name}" for name in copied] + ["templates/assets/style.css"]
+    builtin = [BUILTIN_THEME / "web" / name for name in copied] + [
+        BUILTIN_THEME / "assets" / "style.css"
+    ]
     return Problem(
-        shown,
+        shown[0],
         f"mẫu giao diện riêng {template} {what}",
-        hint=f"Chép lại {shown} và templates/assets/style.css từ giao diện mặc định "
-        f"({BUILTIN_THEME / 'web' / template} và {BUILTIN_THEME / 'assets' / 'style.css'}), "
-        f"hoặc thêm vào bản của đơn vị phần '{{% if {variable} %}}…{{% endif %}}' ({block}) "
-        f"và kiểu '.{variable}' của giao diện mặc định.",
+        hint=f"Chép lại {_and(shown)} từ giao diện mặc định ({_and(map(str, builtin))}), "
+        f"hoặc thêm vào bản của đơn vị {added}.",
         severity="warning",
     )
 
 
+def _and(items: Iterable[str]) -> str:
+    """Items as Vietnamese lists them: «a và b», «a, b và c»."""
+    *head, last = items
+    return f"{', '.join(head)} và {last}" if head else last
+
+
+def missing_print_margins(theme: Path, env: jinja2.Environment) -> list[Problem]:
+    """A warning when the unit's own bulletin.html never fills the `print_margins` block (nor
+    what it extends or includes), or fills it where the base.html it extends has no such block
+    (an own base.html older than the block): every printed sheet but the last then ends with no
+    number to call. Only for a theme with its own bulletin.html; the built-in fills it."""
+    if theme == BUILTIN_THEME or not (theme / "web" / BULLETIN_TEMPLATE).is_file():
+        return []
+    if not _reaches(env, BULLETIN_TEMPLATE, _fills, set()):
+        return [
+            _left_out(
+                BULLETIN_TEMPLATE,
+                f"không có {FOOT_LINE}: chỉ tờ cuối của bản in có số để gọi",
+                (BULLETIN_TEMPLATE, BASE_TEMPLATE),
+                f"khối '{{% block {PRINT_MARGINS} %}}…{{% endblock %}}' của bulletin.html mặc "
+                f"định (và, nếu base.html chưa có, khối rỗng '{{% block {PRINT_MARGINS} %}}"
+                "{% endblock %}' trong <head> của base.html)",
+            )
+        ]
+    if _declared(env):
+        return []
+    return [
+        _left_out(
+            BASE_TEMPLATE,
+            f"không có khối {PRINT_MARGINS}: {FOOT_LINE} mà bulletin.html ghi không được in",
+            (BASE_TEMPLATE,),
+            f"khối rỗng '{{% block {PRINT_MARGINS} %}}{{% endblock %}}' trong <head>, sau dòng "
+            "nạp style.css, như base.html mặc định",
+        )
+    ]
+
+
+def _fills(parsed: nodes.Template) -> bool:
+    """Whether a template gives the `print_margins` block something to write."""
+    return any(
+        block.name == PRINT_MARGINS and not _blank(block.body)
+        for block in parsed.find_all(nodes.Block)
+    )
+
+
+def _blank(body: list[nodes.Node]) -> bool:
+    """Whether a block's body writes only spaces and line breaks, or nothing."""
+    return all(
+        isinstance(node, nodes.Output)
+        and all(
+            isinstance(part, nodes.TemplateData) and not part.data.strip() for part in node.nodes
+        )
+        for node in body
+    )
+
+
+def _declared(env: jinja2.Environment) -> bool:
+    """Whether bulletin.html's `print_margins` block is written out: bulletin.html extends no
+    template (a block is written where it stands), or one it extends or includes has the block
+    (base.html's empty one in the built-in theme)."""
+    assert env.loader is not None
+    try:
+        parsed = env.parse(env.loader.get_source(env, BULLETIN_TEMPLATE)[0])
+    except (jinja2.TemplateNotFound, jinja2.TemplateSyntaxError):
+        return True  # the template checks report it (see _reaches)
+    if parsed.find(nodes.Extends) is None:
+        return True
+    return any(
+        _reaches(env, used, _has_block, {BULLETIN_TEMPLATE})
+        for used in jinja2.meta.find_referenced_templates(parsed)
+        if used is not None
+    )
+
+
+def _has_block(parsed: nodes.Template) -> bool:
+    """Whether a template has the `print_margins` block, empty or not."""
+    return any(block.name == PRINT_MARGINS for block in parsed.find_all(nodes.Block))
+
+
 def _uses(env: jinja2.Environment, name: str, variable: str, seen: set[str]) -> bool:
     """Whether template `name`, or one it extends, includes or imports by a fixed name, reads
-    `variable`. A template that is missing or does not compile counts as reading it: the
+    `variable` (see _reaches)."""
+    return _reaches(
+        env, name, lambda parsed: variable in jinja2.meta.find_undeclared_variables(parsed), seen
+    )
+
+
+def _reaches(
+    env: jinja2.Environment, name: str, found: Callable[[nodes.Template], bool], seen: set[str]
+) -> bool:
+    """Whether `found` holds for template `name`, or for one it extends, includes or imports by
+    a fixed name. A template that is missing or does not compile counts as holding it: the
     template checks report it, and one problem is enough."""
     if name in seen:
         return False
@@ -96,10 +210,10 @@ def _uses(env: jinja2.Environment, name: str, variable: str, seen: set[str]) -> 
         parsed = env.parse(source)
     except (jinja2.TemplateNotFound, jinja2.TemplateSyntaxError):
         return True
-    if variable in jinja2.meta.find_undeclared_variables(parsed):
+    if found(parsed):
         return True
     return any(
-        _uses(env, used, variable, seen)
+        _reaches(env, used, found, seen)
         for used in jinja2.meta.find_referenced_templates(parsed)
         if used is not None
     )
