@@ -12,7 +12,7 @@ from publish.config import CONFIG_NAME, line_of_key
 from publish.errors import Problem
 from publish.frontmatter import Parsed, parse_file
 
-__all__ = ["with_lines"]
+__all__ = ["CONFIG_FIELD_RE", "config_line", "with_lines"]
 
 CONFIG_FIELD_RE = re.compile(r"\[([^\]]+)\] (.+)")
 """How a site.toml problem names its key: `[zalo] author`."""
@@ -36,6 +36,11 @@ def with_lines(problems: Iterable[Problem], root: Path) -> list[Problem]:
                 line = parsed.line_of(problem.field) if parsed is not None else None
         located.append(problem if line is None else dataclasses.replace(problem, line=line))
     return located
+
+
+def config_line(root: Path, field: str) -> int | None:
+    """The site.toml line of a key named `[table] key`."""
+    return _config_line(root, field, [])
 
 
 def _config_line(root: Path, field: str, text: list[str]) -> int | None:

@@ -240,7 +240,8 @@ def test_files_an_older_version_sent_are_not_sent_again_for_the_names_it_wrote(
     actions, summary = sync(root, now="2024-12-12T14:00")
     kept = {a.key for a in actions if a.kind == "verify"}
     assert kept == set(older) - {RUNDOWN}
-    assert [a.key for a in actions if a.kind == "update"] == [RUNDOWN]
+    # The rundown, and the guide written again once it is sent (the plan says so since s67).
+    assert [a.key for a in actions if a.kind == "update"] == [RUNDOWN, GUIDE_NAME]
     assert {a.kind for a in actions} == {"noop", "verify", "update"}
     # Counted as printed: the rundown and the guide updated, the change log created (updated
     # when an earlier revision made it), as the «tạo mới»/«cập nhật» lines say.
@@ -332,7 +333,8 @@ def test_a_rundown_sent_with_the_editors_notes_goes_once_more_only_if_still_to_a
         assert {a.kind for a in actions} == {"noop"} and summary.updated == 0
         assert (station / RUNDOWN).read_bytes() == old
         return
-    assert [(a.kind, a.key) for a in actions if a.kind != "noop"] == [("update", RUNDOWN)]
+    planned = [(a.kind, a.key) for a in actions if a.kind != "noop"]
+    assert planned == [("update", RUNDOWN), ("update", GUIDE_NAME)]  # the guide once it is sent
     sent = (station / RUNDOWN).read_text("utf-8-sig")
     assert sent.splitlines()[1].startswith("SỬA LẦN 2 ") and "Ghi chú cho biên tập viên" not in sent
     actions, summary = sync(root, now="2024-12-12T15:00")
@@ -656,6 +658,63 @@ def test_the_summary_counts_each_file_as_its_printed_line_says(
     rows = re.findall(r"^\| (cập nhật|tạo mới) \| [^|\n]*`([^`\n]+)`", markdown, re.MULTILINE)
     assert ("cập nhật", "2024-W50/THAY-DOI.txt") in rows and ("cập nhật", GUIDE_NAME) in rows
     assert f"radio: 0 tạo mới, {len(rows)} cập nhật, 0 rút lại/gỡ, " in markdown
+
+
+KEPT_LINE = re.compile(r"^radio: (?:kế hoạch \d+ thao tác|không có thay đổi nào) \((\d+) mục giữ")
+SUMMARY_LINE = re.compile(
+    r"^  radio(?: \(dự kiến\))?: (\d+) tạo mới, (\d+) cập nhật, \d+ rút lại/gỡ, (\d+) không đổi"
+)
+
+
+def plan_and_summary(out: str) -> tuple[int, tuple[int, int, int]]:
+    """A radio sync's printed «N mục giữ nguyên», and its summary's created, updated, unchanged."""
+    lines = out.splitlines()
+    [kept] = [int(m[1]) for line in lines if (m := KEPT_LINE.match(line))]
+    [counts] = [tuple(map(int, m.groups())) for line in lines if (m := SUMMARY_LINE.match(line))]
+    return kept, counts
+
+
+def test_the_plan_counts_the_guide_rewritten_after_the_scripts_as_an_update(
+    root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A sync that sends the station something writes DOC-TRUOC.txt again once the scripts are
+    sent, yet its plan counted the guide among «N mục giữ nguyên», one more than the summary's
+    «không đổi», and a dry run left it out of the updates. The plan lists it as an update
+    after the scripts, a dry run counts it so, and the real run agrees with both; a sync that
+    sends nothing, or a guide the station edited, still keeps it."""
+    monkeypatch.delenv(radio_sync.ENV_FOLDER, raising=False)
+    assert sync_command(root, NOW) == 0
+    edit(root / FIRST, "gọi số 113", "gọi số 114")
+    capsys.readouterr()
+    command = ["sync", "radio", "--root", str(root), "--now", LATER]
+    assert main([*command, "--dry-run"]) == 0
+    dry = capsys.readouterr().out
+    assert main(command) == 0
+    real = capsys.readouterr().out
+    foreseen = f"  - cập nhật {GUIDE_NAME}: hướng dẫn cho đài, ghi lại sau khi gửi các tệp trên"
+    for out in (dry, real):
+        planned = [line for line in out.splitlines() if line.startswith("  - ")]
+        assert planned[-1].startswith(foreseen) and len(planned) == 4  # 3 scripts, then it
+    dry_kept, (_, dry_updated, dry_unchanged) = plan_and_summary(dry)
+    real_kept, (_, real_updated, real_unchanged) = plan_and_summary(real)
+    assert dry_kept == dry_unchanged == real_kept == real_unchanged == 3
+    assert dry_updated == real_updated == 4  # the 3 scripts and the guide
+    done = [line for line in real.splitlines() if line.startswith("  ✓ ")]
+    assert done[-1] == f"  ✓ cập nhật {GUIDE_NAME}: đã ghi {GUIDE_NAME}"  # after the scripts
+
+    assert main([*command[:-1], "2024-12-13T15:00"]) == 0  # nothing to send: the guide stays
+    out = capsys.readouterr().out
+    assert f"cập nhật {GUIDE_NAME}" not in out and plan_and_summary(out) == (7, (0, 0, 7))
+
+    guide = root / STATION / GUIDE_NAME
+    guide.write_bytes(guide.read_bytes() + "Chị Lan trực phát thanh tuần này.\r\n".encode())
+    edit(root / FIRST, "gọi số 114", "gọi số 115")
+    assert main([*command[:-1], "2024-12-13T16:00"]) == 0  # the station's own guide: kept
+    out = capsys.readouterr().out
+    assert f"cập nhật {GUIDE_NAME}" not in out
+    kept, (_created, _updated, unchanged) = plan_and_summary(out)
+    # rundown.json, rundown.txt, the other item script and the guide
+    assert kept == unchanged == 4 and "Chị Lan trực phát thanh" in guide.read_text("utf-8-sig")
 
 
 def test_a_later_air_time_in_the_settings_does_not_make_an_aired_episode_one_to_come(

@@ -288,9 +288,37 @@ def test_a_script_open_in_word_at_the_station_fails_alone_with_what_to_do(
     monkeypatch.setattr(os, "replace", real)
     actions, summary = sync(root)
     assert [(a.kind, a.key) for a in actions if a.kind != "noop"] == [
-        ("update", "2024-W50/script.docx")
+        ("update", "2024-W50/script.docx"),
+        ("update", GUIDE_NAME),  # written again once the script is sent
     ]
     assert not summary.failed
+
+
+def test_a_guide_the_plan_foresaw_is_counted_unchanged_when_nothing_could_be_sent(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The plan lists DOC-TRUOC.txt as updated once the scripts are sent; when every script
+    fails (the share turned read-only), nothing reached the station, the guide is left as it
+    was and counted so: each file at the station is counted once, as failed or unchanged."""
+    sync(root)
+    station = root / STATION
+    guide = (station / GUIDE_NAME).read_bytes()
+    edit(root / FIRST, "gọi số 113", "gọi số 114")
+
+    real = os.replace
+
+    def read_only(source: str, target: str, *args: object, **kwargs: object) -> None:
+        if Path(target).is_relative_to(station):
+            raise PermissionError(errno.EACCES, "Access is denied", str(target))
+        real(source, target, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "replace", read_only)
+    actions, summary = sync(root, now=LATER)
+    assert ("update", GUIDE_NAME) in [(a.kind, a.key) for a in actions]
+    assert len(summary.failed) == 3 and summary.created == summary.updated == 0
+    assert (station / GUIDE_NAME).read_bytes() == guide
+    files = [p for p in snapshot(station) if not TEMP.search(p)]
+    assert summary.unchanged + len(summary.failed) == len(files)
 
 
 def test_a_clock_set_back_keeps_the_latest_change_at_the_top_of_the_log(root: Path) -> None:

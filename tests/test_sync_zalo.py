@@ -837,6 +837,68 @@ def test_a_payload_the_emulator_rejects_names_the_bulletin_and_field(
     assert_published_once(root, emulator)
 
 
+FOOTER = (
+    "Mọi thông tin về an ninh trật tự trên địa bàn, xin báo ngay cho Công an xã qua đường dây "
+    "nóng 0277 3610 113 hoặc trực tiếp tại trụ sở, số 12 đường Nguyễn Huệ, ấp Tân Hòa; Công an "
+    "xã tiếp nhận mọi lúc, kể cả ngày nghỉ, lễ, Tết, và giữ bí mật người báo tin theo quy định."
+)
+"""A [zalo] footer of one paragraph over 200 characters, under the text block limit."""
+
+
+@pytest.mark.parametrize(
+    ("zalo", "refusal", "field"),
+    [
+        ('author = "Công an xã Tân Bình"', "author is invalid!", "[zalo] author"),
+        ("", "author is invalid!", "[unit] short_name"),  # the author when [zalo] has none
+        ('comment = "hide"', "comment is invalid!", "[zalo] comment"),
+        (f'footer = "{FOOTER}"', None, "[zalo] footer"),
+    ],
+)
+def test_a_refused_field_set_in_site_toml_is_told_as_site_toml_and_its_key(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: dict,
+    capsys: pytest.CaptureFixture,
+    zalo: str,
+    refusal: str | None,
+    field: str,
+) -> None:
+    """A field the article takes from site.toml ([zalo] author, comment, footer) is fixed there,
+    not in the bulletin: the message named the bulletin file, where the editor found nothing to
+    fix. It names site.toml, its line and key, and the bulletin as the article refused."""
+    if refusal is None:  # the footer: a real refusal of its block, longer than Zalo takes
+        emulator.configure(text_block_max_len=200)
+    else:
+        garble = json.dumps({"error": -201, "message": refusal})
+        emulator.configure(fault_paths=("/article/create",), garble_first=1, garble_body=garble)
+    root = zalo_project(tmp_path, 1, zalo=zalo)
+    assert sync(root) == 3
+    out = told(capsys)
+    lines = (root / "site.toml").read_text("utf-8").splitlines()
+    table, key = field[1:].split("] ")
+    start = lines.index(f"[{table}]")
+    line = next(i for i, text in enumerate(lines[start:], start + 1) if text.startswith(f"{key} ="))
+    source = "content/bai-viet/ban-tin-000.md"
+    assert f"site.toml:{line}: Zalo từ chối bài «{TITLES[0]} (0)» ({source})" in out
+    assert f"trường '{field}'" in out and "Sửa trường này trong site.toml" in out
+    assert f"{source}:" not in out  # no line of the bulletin offered as the place to fix
+
+
+def test_a_refused_block_of_the_bulletin_text_is_told_as_the_bulletin(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, capsys: pytest.CaptureFixture
+) -> None:
+    """With a footer set, a refused block of the bulletin's own text is still the bulletin's to
+    fix: only the footer's blocks are told as site.toml."""
+    garble = json.dumps({"error": -201, "message": "body[1] content is invalid!"})
+    emulator.configure(fault_paths=("/article/create",), garble_first=1, garble_body=garble)
+    root = zalo_project(tmp_path, 1, zalo=f'footer = "{FOOTER}"')
+    assert sync(root) == 3
+    out = told(capsys)
+    source = "content/bai-viet/ban-tin-000.md"
+    assert f"{source}: Zalo từ chối bài «{TITLES[0]} (0)», trường 'nội dung bài" in out
+    assert "site.toml" not in out
+
+
 def test_a_bulletin_showing_a_gif_from_another_site_is_published_on_zalo_without_it(
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict
 ) -> None:

@@ -33,6 +33,7 @@ from publish.syntax import json_error
 from publish.timings import Timings
 
 __all__ = [
+    "AFTER",
     "KIND_LABELS",
     "THEIRS",
     "UNSENT",
@@ -164,6 +165,13 @@ UNSENT = "unsent"
 """Action data flag of a noop for a file the target never had (see Summary.unsent)."""
 
 
+AFTER = "after"
+"""Action data flag of a step the plan foresees but the syncer's follow-up carries out once the
+other actions are applied (radio: DOC-TRUOC.txt rewritten after the scripts are sent): printed
+and counted with the plan, a dry run's included, and never applied on its own; counted
+unchanged when the follow-up finds nothing to do after all."""
+
+
 THEIRS = "theirs"
 """Action data flag of a file the target keeps its own copy of after the action (radio: a
 station-edited script; ours went beside it as `.moi`, or not at all)."""
@@ -260,7 +268,7 @@ def run(
     told = getattr(syncer, "told", None)
     if told is not None and not dry_run:
         told(actions)  # e.g. radio: a refusal said once need not be said by every later run
-    todo = [a for a in actions if a.kind not in ("noop", "refuse")]
+    todo = [a for a in actions if a.kind not in ("noop", "refuse") and not a.data.get(AFTER)]
     summary.refused = sum(1 for a in actions if a.kind == "refuse")
     if dry_run or not todo:
         return actions, summary
@@ -268,9 +276,10 @@ def run(
     if prepare is not None:
         prepare()  # e.g. Zalo: the login from the environment, before anything is sent
     kept = {a.key for a in actions if a.kind == "noop" and not _unsent(a)}
+    after = {a.key for a in actions if a.data.get(AFTER)}
     try:
         with clock.phase(f"{syncer.name}: thực hiện kế hoạch"):
-            _apply_plan(syncer, todo, summary, echo, progress, kept)
+            _apply_plan(syncer, todo, summary, echo, progress, kept, after)
     finally:
         manifest = getattr(syncer, "manifest", None)
         if manifest is not None:
@@ -285,9 +294,11 @@ def _apply_plan(
     echo: Callable[[str], None],
     progress: Callable[[int, int], None] | None,
     kept: set[str],
+    after: set[str],
 ) -> None:
     """Apply every action (those the syncer puts first before the others), then the syncer's
-    follow-up steps, recording outcomes in `summary` (`kept`: the keys it counts unchanged)."""
+    follow-up steps, recording outcomes in `summary` (`kept`: the keys it counts unchanged;
+    `after`: the keys of the plan's steps left to the follow-up, see AFTER)."""
     counted: dict[str, str] = {}  # key → the count its done action added to
     first = getattr(syncer, "first", None)
     lead = [a for a in todo if first(a)] if first else []
@@ -308,7 +319,7 @@ def _apply_plan(
             )
         if progress:
             progress(done, len(todo))
-    _apply_follow_up(syncer, summary, echo, kept, counted)
+    _apply_follow_up(syncer, summary, echo, kept, after, counted)
 
 
 def _apply_follow_up(
@@ -316,11 +327,13 @@ def _apply_follow_up(
     summary: Summary,
     echo: Callable[[str], None],
     kept: set[str],
+    after: set[str],
     counted: dict[str, str],
 ) -> None:
     """Apply the syncer's follow-up steps once every action of the plan was applied, recording
-    them in `summary` (`kept`: keys it counts unchanged; `counted`: key → the count its done
-    action of the plan added to)."""
+    them in `summary` (`kept`: keys it counts unchanged; `after`: those of the plan's steps left
+    to the follow-up, see AFTER; `counted`: key → the count its done action of the plan added
+    to)."""
     # A syncer may finish slow steps once every action has been sent (Zalo: verify the create
     # tokens after Zalo had time to process them); successes here are not counted a second time.
     # A step on a key nothing else did this run (radio: an episode's THAY-DOI.txt, DOC-TRUOC.txt
@@ -333,8 +346,9 @@ def _apply_follow_up(
         if action.key in kept:
             kept.discard(action.key)
             summary.unchanged -= 1
-        if action.key not in done_before:
-            summary.followed.append(action)
+        if action.key not in done_before and action.key not in after:
+            summary.followed.append(action)  # the plan's own line lists a foreseen one
+        after.discard(action.key)
         if error is None:
             if action.key not in done_before and (bucket := _bucket(syncer, action)):
                 setattr(summary, bucket, getattr(summary, bucket) + 1)
@@ -347,6 +361,9 @@ def _apply_follow_up(
                 setattr(summary, bucket, getattr(summary, bucket) - 1)
             _failed(summary, action, error)
             echo(f"  {_mark(error)} {label} {action.key}: {error}")
+    # A foreseen step the follow-up found nothing to do for (nothing reached the target after
+    # all): its file was left as it was.
+    summary.unchanged += len(after)
 
 
 def _mark(error: PublishError) -> str:

@@ -56,6 +56,7 @@ from publish.model import Bulletin, Exclusion, Site
 from publish.radio_rates import RATES_NAME, KeptRates, load_kept_rates
 from publish.render.radio_station import EDITOR_NOTES, air_at, next_air, station_text
 from publish.sync.base import (
+    AFTER,
     SUMMARY_BUCKETS,
     TEST_HOOKS_ENV,
     THEIRS,
@@ -1096,17 +1097,37 @@ class RadioSyncer:
         self._reported = observed.reported
         actions = plan(observed)
         if not self.plan_warning:  # a share not mounted: nothing to compare the guide with
-            actions += self._plan_guide() or self._guide_kept()
+            actions += self._plan_guide() or self._guide_kept(any(map(self._sends, actions)))
         return actions
 
-    def _guide_kept(self) -> list[Action]:
-        """The noop for a DOC-TRUOC.txt left as it is: the summary counts the files in the
-        station folder, the guide among them."""
+    def _guide_kept(self, sending: bool) -> list[Action]:
+        """The action for a DOC-TRUOC.txt the plan does not write: none when the station edited
+        it, else its update once the files are sent when the plan `sending` sends some (the
+        follow-up writes it then: the plan must not count it among the files left as they
+        are), else none; the summary counts the files in the station folder, the guide among
+        them."""
         present = _digest(self.folder / GUIDE_NAME)
         if present is None:
             return []
-        why = "không đổi" if present in _ours(self._guide_record()) else "đài đã sửa: giữ nguyên"
-        return [Action("noop", GUIDE_NAME, why, "", {"guide": True})]
+        if present not in _ours(self._guide_record()):
+            return [Action("noop", GUIDE_NAME, "đài đã sửa: giữ nguyên", "", {"guide": True})]
+        if not sending:
+            return [Action("noop", GUIDE_NAME, "không đổi", "", {"guide": True})]
+        why = (
+            "hướng dẫn cho đài, ghi lại sau khi gửi các tệp trên: tập sắp phát, tệp nào đọc, tin "
+            "đã rút không được đọc"
+        )
+        return [Action("update", GUIDE_NAME, why, "", {"guide": True, AFTER: True})]
+
+    def _sends(self, action: Action) -> bool:
+        """Whether applying `action` writes or moves a file in the station folder, after which
+        the follow-up writes DOC-TRUOC.txt again (see `_write`, `_move`)."""
+        if action.kind in ("create", "update", "withdraw"):
+            return True
+        moi = action.data.get("moi")  # a conflict writes ours beside the station's, if new
+        if action.kind != "conflict" or not moi:
+            return False
+        return _digest(self.folder / moi) != action.data.get("digest")
 
     def _plan_guide(self) -> list[Action]:
         """Write DOC-TRUOC.txt when it is missing, when the station was sent something since

@@ -861,7 +861,7 @@ class ZaloSyncer:
             raise
         except ZaloError as error:
             self._set(action.key, pending_create=None)  # certainly not created: nothing to look up
-            raise self._explain(error, action.key) from None
+            raise self._explain(error, action.key, payload) from None
         self._crash("after-create")
         self._set(
             action.key,
@@ -1013,7 +1013,7 @@ class ZaloSyncer:
         except ZaloError as error:
             if error.code == -201 and self._gone(article_id):
                 raise self._lost(local, article_id) from None
-            raise self._explain(error, local.key) from None
+            raise self._explain(error, local.key, payload) from None
         self._crash("after-update")
         self._set(
             local.key,
@@ -1586,38 +1586,14 @@ class ZaloSyncer:
             content=None,
         )
 
-    def _explain(self, error: ZaloError, key: str) -> ZaloError:
-        """A rejected payload, told as the bulletin file and front matter field to fix."""
+    def _explain(self, error: ZaloError, key: str, payload: Mapping[str, Any]) -> ZaloError:
+        """A rejected payload, told as the file (bulletin or site.toml) and field to fix."""
         if error.code != -201 or key not in self.bulletins:
             return error
         # Only for a payload Zalo rejected: the renderer and the YAML reader cost a no-op sync.
-        from publish.frontmatter import parse_file
-        from publish.render.zalo.payload import fields as article_fields
+        from publish.sync.zalo_refusal import explain_refusal
 
-        bulletin = self.bulletins[key]
-        chosen = article_fields(bulletin, self.site)
-        message = (error.api_message or "").lower()
-        fields = [
-            ("title", chosen.title_field),
-            ("description", chosen.description_field),
-            ("author", chosen.author_field),
-            ("photo_url", chosen.cover_field),
-            ("cover", chosen.cover_field),
-            ("comment", "[zalo] comment"),
-            ("body", "nội dung bài (phần thân)"),
-        ]
-        name = next((label for word, label in fields if message.startswith(word)), None)
-        name = name or next((label for word, label in fields if word in message), "không rõ")
-        parsed = parse_file(self.config.root / bulletin.source)
-        line = parsed.line_of(name) if parsed is not None else None
-        where = f"{bulletin.source}:{line}" if line else bulletin.source
-        return ZaloError(
-            f"{where}: Zalo từ chối bài «{chosen.title}», trường '{name}' "
-            f"(“{error.api_message}”). Sửa trường này rồi chạy lại.",
-            code=error.code,
-            api_message=error.api_message,
-            operation=error.operation,
-        )
+        return explain_refusal(error, self.bulletins[key], self.site, payload)
 
 
 def _on_zalo(entry: Mapping[str, Any]) -> bool:

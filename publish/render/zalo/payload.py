@@ -35,6 +35,7 @@ __all__ = [
     "correction_texts",
     "encode",
     "fields",
+    "footer_blocks",
     "header",
     "payload_path",
     "same_calls",
@@ -315,6 +316,12 @@ def footer_texts(config: Config) -> list[str]:
     """The text blocks of [zalo] footer: one per paragraph, each cut as a body's would be."""
     paragraphs = (plain_words(p) for p in config.zalo.footer.split("\n\n"))
     return [piece for p in paragraphs if p for piece in pieces(p, config.zalo.text_block_max)]
+
+
+def footer_blocks(body: list[Any], config: Config) -> range:
+    """The indexes of [zalo] footer's blocks in a body build_payload made: the last but one."""
+    end = len(body) - 1  # the closing link to the website's page
+    return range(end - len(footer_texts(config)), end)
 
 
 def encode(payload: dict[str, Any]) -> str:
