@@ -177,7 +177,7 @@ def _as_read(address: str) -> str:
     """An address as compared with a link's text: no scheme, "www." or last "/"; host lowered."""
     bare = _SCHEME_RE.sub("", address).rstrip("/")
     host = _HOST_END_RE.split(bare, maxsplit=1)[0]
-    return host.lower().removeprefix("www.") + bare[len(host) :]
+    return site_host(host) + bare[len(host) :]
 
 
 def address_as_text(address: str, text: str) -> str:

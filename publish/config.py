@@ -22,7 +22,7 @@ from publish import legacy_text, merge_conflicts
 from publish.addresses import SiteAddresses
 from publish.config_files import missing_abbreviations, missing_cover
 from publish.contact_numbers import LEAST_DIGITS, dialled
-from publish.control_chars import CONTROL_RE, char_name
+from publish.control_chars import CONTROL_RE, chars_named
 from publish.encoding import not_utf8
 from publish.errors import ConfigError, ContentError, Problem
 from publish.limits import MAX_CONFIG_BYTES, read_capped, too_large
@@ -697,7 +697,7 @@ def _invisible(data: dict[str, Any]) -> list[SchemaIssue]:
     return [
         SchemaIssue(
             path,
-            f"có {', '.join(map(char_name, dict.fromkeys(found)))}: ký tự vô hình, không ai "
+            f"có {chars_named(found)}: ký tự vô hình, không ai "
             "đọc thấy, và nguồn tin (feed) có nó thì trình đọc tin không nhận",
             "Gõ lại giá trị này (hoặc xóa chuỗi \\u… hay \\b… trong đó); dán từ Word thì dùng "
             "Ctrl+Shift+V để dán chữ thuần.",
@@ -1239,7 +1239,7 @@ def _read_stations(data: dict[str, Any], issues: list[SchemaIssue]) -> None:
     written = contact["stations"]
     items = [written] if isinstance(written, dict) else written if isinstance(written, list) else []
     tables = [item for item in items if isinstance(item, dict)]
-    if isinstance(written, dict) or len(tables) < len(items) or not isinstance(written, list):
+    if not isinstance(written, list) or len(tables) < len(items):
         found = (
             "một bảng [contact.stations] (một dấu ngoặc vuông)"
             if isinstance(written, dict)

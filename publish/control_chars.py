@@ -25,6 +25,7 @@ __all__ = [
     "Lost",
     "Removed",
     "char_name",
+    "chars_named",
     "problems",
     "scrubbed",
     "without_controls",
@@ -168,8 +169,8 @@ def problems(
 
 def _message(field: str | None, removed: Iterable[Removed]) -> str:
     """«đã bỏ ký tự xóa lùi (U+0008) …» for what one line lost (in its field, or «nội dung»)."""
-    dropped = _named(r.char for r in removed if not r.spaced)
-    spaced = _named(r.char for r in removed if r.spaced)
+    dropped = chars_named(r.char for r in removed if not r.spaced)
+    spaced = chars_named(r.char for r in removed if r.spaced)
     done = []
     if dropped:
         done.append(f"bỏ {dropped}")
@@ -181,7 +182,7 @@ def _message(field: str | None, removed: Iterable[Removed]) -> str:
     )
 
 
-def _named(chars: Iterable[str]) -> str:
+def chars_named(chars: Iterable[str]) -> str:
     """Each distinct character of `chars` by name and code, in the order first met."""
     return ", ".join(char_name(c) for c in dict.fromkeys(chars))
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from publish.approval import VERSION_LENGTH, is_version
 from publish.config import Policy
-from publish.markdown_angles import is_markup
+from publish.markdown_angles import tags_replaced
 from publish.model import Bulletin, Exclusion, Page
 from publish.text import (
     HIDDEN,
@@ -171,18 +171,13 @@ def _as_shown(text: str) -> str:
     a stamp pasted as HTML is the line of capitals the reader sees; a `<MAT>` that is no tag is
     shown as typed (publish.markdown_angles), so it stays."""
     if "<" in text:
-        text = _HTML_TAG.sub(_tag_gap, _without_comments(text))
+        text = tags_replaced(_HTML_TAG, _without_comments(text), " ")
     if "&" in text:
         text = "\n".join(
             html.unescape(line).replace("\n", " ") if "&" in line else line
             for line in text.split("\n")
         )
     return text
-
-
-def _tag_gap(match: re.Match[str]) -> str:
-    """A space for an HTML tag; words in angle brackets as they are."""
-    return " " if is_markup(match[0]) else match[0]
 
 
 def _without_comments(text: str) -> str:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["HTML_ELEMENTS", "angles_quoted", "is_markup"]
+__all__ = ["HTML_ELEMENTS", "angles_quoted", "is_markup", "tags_replaced"]
 
 HTML_ELEMENTS = frozenset({
     "a", "abbr", "acronym", "address", "applet", "area", "article", "aside", "audio", "b", "base",
@@ -69,6 +69,12 @@ def is_markup(tag: str) -> bool:
         return False
     attributes = tag[found.end() :]
     return attributes.isascii() or _VALUE.sub("=", attributes).isascii()
+
+
+def tags_replaced(pattern: re.Pattern[str], text: str, replacement: str) -> str:
+    """`text` with each match of `pattern` (a `<…>`) that `is_markup` replaced by
+    `replacement`; words in angle brackets («<Tết an toàn>») kept as they are."""
+    return pattern.sub(lambda m: replacement if is_markup(m[0]) else m[0], text)
 
 
 def _names_element(name: str) -> bool:

@@ -366,6 +366,10 @@ class Site:
     in state/published.json for those it published (None: the policy judges no name; see
     publish.name_only_record)."""
 
+    def pinned_now(self) -> tuple[Bulletin, ...]:
+        """The website's bulletins pinned at the site's clock, newest first (see pinned_at)."""
+        return tuple(b for b in self.for_channel("web") if b.pinned_at(self.now))
+
     def for_channel(self, channel: str) -> tuple[Bulletin, ...]:
         """Bulletins that go to `channel`, newest first (previews only on the web; none to Zalo
         without [zalo] oa_id)."""

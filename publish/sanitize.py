@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from publish.markdown_angles import is_markup
+from publish.markdown_angles import tags_replaced
 
 __all__ = ["defuse_markup", "strip_markup"]
 
@@ -35,16 +35,11 @@ def strip_markup(text: str) -> str:
     if "<" not in text:  # every pattern starts with one (most titles and paragraphs: none)
         return text
     for _ in range(_MAX_PASSES):
-        stripped = _MARKUP.sub(_removed, text)
+        stripped = tags_replaced(_MARKUP, text, "")
         if stripped == text:
             break
         text = stripped
     return _TAG_START.sub("< ", text)
-
-
-def _removed(match: re.Match[str]) -> str:
-    """Nothing for markup; words in angle brackets as they are (`strip_markup` defuses them)."""
-    return "" if is_markup(match[0]) else match[0]
 
 
 def defuse_markup(text: str) -> str:

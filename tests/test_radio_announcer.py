@@ -804,6 +804,11 @@ def test_an_emoji_a_connector_led_to_takes_the_connector(source: str, expected: 
     assert (spoken.text, spoken.flags) == (expected, ())
 
 
+def test_hay_meaning_good_stays_before_an_emoji_that_goes() -> None:
+    """«hay» also means «good»: a clause ending «rất hay 👍» keeps it (lists.CONNECTORS)."""
+    assert normalise("Chương trình giao lưu rất hay 👍.").text == "Chương trình giao lưu rất hay."
+
+
 def test_a_connector_before_words_stays_when_an_emoji_goes() -> None:
     """Only a connector left at a clause's end goes: one an emoji sits before still joins."""
     spoken = normalise("Không chuyển tiền 🚫 và gọi ngay 113 📞.")

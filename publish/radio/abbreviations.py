@@ -937,7 +937,7 @@ def expand_abbreviations(text: str, ctx: Context) -> str:
         _initials_used_again(text, ctx.initials, ctx)
     if _TWO_CAPITALS.search(text):
         ctx.capitals_read.append((text, ctx.lines))
-    if "/" in text and _COMRADE_OR_ADDRESS.search(text):
+    if "Đ/C" in text and _COMRADE_OR_ADDRESS.search(text):
         _unresolved(ctx, "Đ/C", "đồng chí hay địa chỉ")
     text = _etc(text)
     if _FILE_TYPE_HINT.search(text):

@@ -28,6 +28,7 @@ from publish.radio.marks import (
 
 __all__ = [
     "ANNOUNCES",
+    "CONNECTORS",
     "ENDS_SENTENCE",
     "LIST_LINE",
     "SENTENCE_INSIDE",
@@ -51,7 +52,7 @@ TRAILING_PAUSE = re.compile(r"[\s;,]+$")
 _CLOSERS = ' \t\n*_”"’)»'
 """What may follow an item's end mark: closing bold, quotes, brackets."""
 _PAUSES = ";,:."
-_CONNECTORS = frozenset({"và", "hoặc"})
+CONNECTORS = frozenset({"và", "hoặc"})
 """Words an item may end in to join the next (`hay` is also «good»: `rất hay` ends a clause)."""
 _DOTTED_END = re.compile(r"(?:\w\.\w|\.\.)\.$|…$")
 """`v.v.`, `...`: the stop is part of the word or the ellipsis, never taken off."""
@@ -340,7 +341,7 @@ def ends_in_connector(text: str) -> bool:
     """Whether a list item ends in «và», «hoặc» (`không tin, và`): the next item goes on its
     clause, with no pause between («không tin, và; không làm theo» was read)."""
     words = text.rstrip(_CLOSERS + ";,").rsplit(None, 1)
-    return bool(words) and words[-1].lower() in _CONNECTORS
+    return bool(words) and words[-1].lower() in CONNECTORS
 
 
 def _joined(parts: list[str], pause: str) -> str:

@@ -10,6 +10,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from publish.addresses import site_host
 from publish.frontmatter import FrontMatterError, split
 from publish.markdown_angles import angles_quoted
 from publish.markdown_comments import shown_body
@@ -22,6 +23,7 @@ from publish.radio.flags import BLOCKING, WARNING, Context, Flag
 from publish.radio.given_names import a_full_name, a_given_name, a_place_like_a_name
 from publish.radio.lists import (
     ANNOUNCES,
+    CONNECTORS,
     ENDS_SENTENCE,
     LIST_LINE,
     NEST,
@@ -1765,7 +1767,7 @@ def _on_site(address: str, hosts: tuple[str, ...]) -> bool:
     if not hosts:
         return True
     host = _ADDRESS_HOST.match(address)
-    return host is not None and host[1].lower().removeprefix("www.") in hosts
+    return host is not None and site_host(host[1]) in hosts
 
 
 def _bait_note(address: str, *, email: bool) -> str:
@@ -1969,9 +1971,10 @@ count («một trăm mười ba»); after a word or a label (`gọi 📞 113`, `
 of their own) it leaves nothing."""
 
 
-_CONNECTOR_LEFT = re.compile(r"[,;]?+\s*+(?<!\w)(?i:và|hoặc|hay)[,;]?+\s*+$")
+_CONNECTOR_LEFT = re.compile(rf"[,;]?+\s*+(?<!\w)(?i:{'|'.join(sorted(CONNECTORS))})[,;]?+\s*+$")
 """«và», «hoặc» an emoji closing a clause was the last of (`ngân hàng 🏦 và 📱.`, a list's last
-item `- 📞`): with the emoji gone it joins nothing, «…, và.» on air."""
+item `- 📞`): with the emoji gone it joins nothing, «…, và.» on air. Not «hay»: «Bộ phim rất hay
+👍.» ends on it (lists.CONNECTORS)."""
 _CLAUSE_MARKS = frozenset(".,;:!?")
 
 

@@ -218,7 +218,9 @@ _PLUS_SIGN = re.compile(
     + _SCALE
     + r"\s?(?:[%‰]|(?:"
     + _alternation(_CURRENCIES)
-    + r")(?!\w))|\s?(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)|\s*+"
+    + r")(?!\w))|"
+    + _SCALE_WORD
+    + r"|\s*+"
     + COUNTED_NOUN
     + r"))))?"
 )

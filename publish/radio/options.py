@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from publish.addresses import site_host
 from publish.errors import PublishError
 
 __all__ = ["RATE_LEAST", "RATE_MOST", "SpeakOptions", "site_hosts"]
@@ -71,4 +72,4 @@ def site_hosts(addresses: Iterable[str]) -> tuple[str, ...]:
     """The hosts of the website's addresses (base_url, [site] old_base_urls), lower case and
     without «www.», as `SpeakOptions.site_hosts` compares them."""
     hosts = (urlsplit(address).hostname or "" for address in addresses)
-    return tuple(sorted({host.removeprefix("www.") for host in hosts if host}))
+    return tuple(sorted({site_host(host) for host in hosts if host}))

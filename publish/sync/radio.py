@@ -1139,8 +1139,10 @@ class RadioSyncer:
         record = self._guide_record()
         if present is not None and present not in _ours(record):
             return []  # the station's own (edited) copy: left alone
-        episodes = self._guide_episodes()
-        told = _moi_named(episodes)
+        # Without a .moi recorded anywhere the guide names none: the episodes (rundowns read
+        # back from the share, .moi files hashed) are worked out only when there may be one.
+        episodes = self._guide_episodes() if self._any_moi(record) else None
+        told = _moi_named(episodes) if episodes is not None else []
         # The station deleting a .moi the guide names (or one coming back) is no send, yet
         # the guide would send the staff to a file gone, or keep warning of a settled one.
         moved = told != self._moi_told(record)
@@ -1150,6 +1152,8 @@ class RadioSyncer:
                 self.manifest.save()
             return []
         settled = "pending" not in record and present == record.get("digest")
+        if episodes is None:
+            episodes = self._guide_episodes()
         if present is not None and settled and present == self._guide_digest(episodes):
             if not self.dry_run:
                 self.manifest.meta[_GUIDE] = _guide_entry(present, told)  # due, and already so
@@ -1234,12 +1238,21 @@ class RadioSyncer:
             and (not look or _digest(self.folder / moi_name(path)) == entry["moi"])
         }
 
+    def _any_moi(self, record: dict[str, Any]) -> bool:
+        """Whether the guide may name a .moi file: the last one written named one, or
+        state/radio.json records one of ours beside a file the station edited."""
+        return bool(record.get("moi")) or any(
+            e.get("moi") for e in self.manifest.entries().values()
+        )
+
     def _moi_told(self, record: dict[str, Any]) -> list[str]:
         """The .moi files the guide last written names; for one written before the record
         kept them, those it named then: every recorded one beside a script with a withdrawn
         bulletin still in it."""
         if isinstance(told := record.get("moi"), list):
             return told
+        if not self._any_moi(record):
+            return []
         episodes = self._guide_episodes(look=False)
         return sorted(moi for e in episodes for _path, moi, _titles in e.kept)
 
@@ -2027,7 +2040,7 @@ def _edited_beside(
     return tuple(
         (path, moi_name(path))
         for path, entry in beside.items()
-        if (path.startswith(f"{week}/") or entry.get("episode") == week) and path not in kept
+        if entry_episode(path, entry) == week and path not in kept
     )
 
 

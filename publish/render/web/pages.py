@@ -429,10 +429,7 @@ class Views(SiteContext):
         """The bulletins pinned at the build's clock that the home page shows above its list,
         newest first, at most [web] pinned_max."""
         most = self.config.web.pinned_max
-        if most <= 0:
-            return ()
-        now = self.site.now
-        return tuple(b for b in self.bulletins if b.pinned and b.pinned_at(now))[:most]
+        return self.site.pinned_now()[:most] if most > 0 else ()
 
     def _neighbours(self, index: int) -> tuple[Bulletin | None, Bulletin | None]:
         """The newer and the older bulletin next to bulletins[index]."""

@@ -73,7 +73,7 @@ from urllib.parse import urlsplit
 
 from publish.cache import Fragments, owned_kind
 from publish.ledger import Entry, Ledger
-from publish.markdown_angles import is_markup
+from publish.markdown_angles import tags_replaced
 from publish.model import Artifact, Bulletin, Kept, Site
 from publish.parallel import MIN_JOBS, run_jobs
 from publish.radio.abbreviations import read_unit_file, seed_abbreviations
@@ -427,13 +427,7 @@ def plain_text(markdown: str) -> str:
     text = _HIDDEN_HTML.sub(" ", markdown) if "<" in markdown else markdown
     text = _MD_IMAGE.sub(r" \1 ", text)
     text = _MD_LINK.sub(r" \1 ", text)
-    return _HTML_TAG.sub(_tag_gap, text) if "<" in text else text
-
-
-def _tag_gap(match: re.Match[str]) -> str:
-    """A space for a tag; words in angle brackets that are no tag («<Tết an toàn>», shown on the
-    page) as they are."""
-    return " " if is_markup(match[0]) else match[0]
+    return tags_replaced(_HTML_TAG, text, " ") if "<" in text else text
 
 
 def shard_key(term: str, keys: Sequence[str] | set[str]) -> str | None:

@@ -60,7 +60,7 @@ def missing_pinned(site: Site, theme: Path, env: jinja2.Environment) -> list[Pro
     extends and includes) never uses `pinned`: the home page shows it in its place, unpinned."""
     if theme == BUILTIN_THEME or site.config.web.pinned_max <= 0:
         return []
-    pinned = [b.source for b in site.for_channel("web") if b.pinned and b.pinned_at(site.now)]
+    pinned = [b.source for b in site.pinned_now()]
     if not pinned or _uses(env, LIST_TEMPLATE, PINNED, set()):
         return []
     return [
