@@ -18,7 +18,10 @@ import threading
 from collections.abc import Iterable
 from urllib.parse import quote, quote_plus
 
-__all__ = ["ENV_SECRETS", "PUBLIC", "keep", "known", "masked", "redact"]
+__all__ = ["ENV_SECRETS", "MASK", "PUBLIC", "keep", "known", "masked", "redact"]
+
+MASK = "***"
+"""What a secret is replaced with."""
 
 ENV_SECRETS = ("ZALO_APP_SECRET", "ZALO_REFRESH_TOKEN", "ZALO_ACCESS_TOKEN")
 """The environment variables that hold a secret (ZALO_APP_ID and ZALO_TOKEN_FILE do not)."""
@@ -60,7 +63,7 @@ def redact(text: str, secrets: Iterable[str | None]) -> str:
     (a server may echo a request back either way), and also when a line break splits it."""
     for secret in secrets:
         if secret and len(secret) >= 4:
-            text = _secret_pattern(secret).sub("***", text)
+            text = _secret_pattern(secret).sub(MASK, text)
     return text
 
 

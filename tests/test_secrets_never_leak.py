@@ -386,6 +386,10 @@ def test_a_server_echoing_the_token_never_gets_it_shown_or_saved(
     printed = watch(summary.read_text("utf-8"))
     assert code in (0, 1, 3)
     assert "Lỗi nội bộ" not in printed  # every answer is understood, none crashes the sync
+    # A token given back as the article's id or job token is no id: never recorded as one.
+    recorded = json.loads((project / "state" / "zalo.json").read_text("utf-8"))["entries"]
+    assert {e["article_id"] for e in recorded.values() if "article_id" in e} <= set(emu.articles)
+    assert all("*" not in str(e.get("token", "")) for e in recorded.values())
     code = sync(project, "--reconcile", "--dry-run", "--format", "markdown")
     watch()
 

@@ -36,6 +36,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from publish.errors import PublishError
+from publish.secret_mask import MASK
 from publish.transport_errors import transport_failure
 from publish.zalo.errors import (
     OPERATIONS,
@@ -626,6 +627,17 @@ class ZaloClient:
                 f"'{name}'. Hãy thử lại sau.",
                 operation=operation,
                 unread=f"phản hồi thành công nhưng thiếu trường '{name}'",
+            )
+        if MASK in str(value):
+            # The reply repeated a secret there (masked in _decode): kept as an article id or
+            # job token, it named no article, and the next run took the article for deleted.
+            raise ZaloError(
+                f"Phản hồi của Zalo khi {OPERATIONS.get(operation, operation)} có trường "
+                f"'{name}' chứa token hay khóa bí mật đã gửi đi, không phải giá trị Zalo cấp. "
+                "Hãy thử lại sau; lặp lại thì kiểm tra ZALO_API_BASE (máy chủ trả lời có thể "
+                "không phải Zalo).",
+                operation=operation,
+                unread=f"phản hồi thành công nhưng trường '{name}' chứa token đã gửi đi",
             )
         return str(value)
 
