@@ -16,15 +16,18 @@ import itertools
 import os
 import re
 import sys
+import traceback
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
+from types import TracebackType
 from typing import NoReturn
 
 from publish import STARTED, __version__
 from publish.errors import PublishError, os_reason, show_details
 from publish.nfc_streams import wrapped
 from publish.process_exit import exit_now
+from publish.secret_mask import masked
 from publish.timings import Timings
 from publish.trust import refuse_untrusted
 
@@ -285,7 +288,19 @@ def _unrecognized(
 def run() -> NoReturn:
     """The `publish` command: `main` on the process's arguments, then exit without the
     interpreter's teardown (see publish.process_exit)."""
+    # --debug lets the error out of main(), after its streams (which mask secrets) are undone:
+    # Python prints that traceback, whose messages may quote what a server sent.
+    sys.excepthook = _masked_traceback
     exit_now(main())
+
+
+def _masked_traceback(
+    kind: type[BaseException], error: BaseException, trace: TracebackType | None
+) -> None:
+    """Print an uncaught error's traceback as Python does, every known secret masked."""
+    text = "".join(traceback.format_exception(kind, error, trace))
+    sys.stderr.write(masked(text))
+    sys.stderr.flush()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -5,6 +5,9 @@ CLI writes what it shows in NFC (publish.cli wraps sys.stdout and sys.stderr), a
 reads and searches as the editor typed it. Output that programs read (`publish next --format
 json`) names files as they are on disk, so that a script can open them: it is written to the
 stream underneath (`as_on_disk`).
+
+Both streams are also where the process's text leaves it, so what they are given is written with
+every known secret masked (publish.secret_mask): a message, a log line or a traceback.
 """
 
 from __future__ import annotations
@@ -12,20 +15,23 @@ from __future__ import annotations
 import unicodedata
 from typing import Any, TextIO
 
+from publish.secret_mask import masked
+
 __all__ = ["NfcStream", "as_on_disk", "wrapped"]
 
 
 class NfcStream:
     """A text stream that writes in NFC what it is given (the file itself is opened by its name
-    as on disk; only what is shown is normalised)."""
+    as on disk; only what is shown is normalised), with every known secret masked."""
 
     def __init__(self, stream: TextIO) -> None:
         """Wrap `stream`."""
         self.underneath = stream
 
     def write(self, text: str) -> int:
-        """Write `text` in NFC; return its length as given, as a stream does."""
-        self.underneath.write(text if text.isascii() else unicodedata.normalize("NFC", text))
+        """Write `text` in NFC, secrets masked; return its length as given, as a stream does."""
+        shown = text if text.isascii() else unicodedata.normalize("NFC", text)
+        self.underneath.write(masked(shown))
         return len(text)
 
     def __getattr__(self, name: str) -> Any:

@@ -16,6 +16,7 @@ from publish.markdown_inert import code_span as _code
 from publish.markdown_inert import inert as _cell
 from publish.markdown_inert import problem_item
 from publish.model import Build, Site
+from publish.secret_mask import masked
 from publish.sync.base import KIND_LABELS, Action, Summary, unsent_part
 from publish.sync.radio_reached import Heard
 from publish.text import vn_datetime
@@ -261,8 +262,9 @@ def summary_document(
 
 
 def write_json(path: Path, document: dict[str, Any]) -> None:
-    """Write a JSON document for CI (UTF-8, readable)."""
-    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    """Write a JSON document for CI (UTF-8, readable), secrets masked: CI keeps it as an
+    artifact anyone with access to the repository may download."""
+    text = masked(json.dumps(document, ensure_ascii=False, indent=2)) + "\n"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")

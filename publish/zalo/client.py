@@ -36,6 +36,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from publish.errors import PublishError
+from publish.secret_mask import MASK
 from publish.transport_errors import transport_failure
 from publish.zalo.errors import (
     OPERATIONS,
@@ -230,6 +231,17 @@ def _refusal_in_words(response: httpx.Response) -> str:
 def _surely_unsent(exc: httpx.TransportError) -> bool:
     """Whether the request certainly never reached the server (safe to re-send a create)."""
     return isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
+
+
+def _masked_reply(value: Any, secrets: tuple[str, ...]) -> Any:
+    """A decoded reply with every secret in its strings (keys too) masked (see redact)."""
+    if isinstance(value, str):
+        return redact(value, secrets)
+    if isinstance(value, dict):
+        return {_masked_reply(k, secrets): _masked_reply(v, secrets) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_masked_reply(item, secrets) for item in value]
+    return value
 
 
 RATE_NOTE_EVERY = 60.0
@@ -513,7 +525,16 @@ class ZaloClient:
         data = self._call("getslice", "GET", "/v2.0/article/getslice", params=params)
         data = data if isinstance(data, dict) else {}
         medias = data.get("medias") or []
-        return list(medias), int(data.get("total") or 0)
+        try:
+            total = int(data.get("total") or 0)
+        except (TypeError, ValueError, OverflowError):
+            raise ZaloError(
+                f"Phản hồi của Zalo khi {OPERATIONS['getslice']} có trường 'total' không phải "
+                "số. Hãy thử lại sau; lặp lại thì kiểm tra ZALO_API_BASE.",
+                operation="getslice",
+                unread="phản hồi thành công nhưng trường 'total' không phải số",
+            ) from None
+        return list(medias), total
 
     def iter_articles(
         self, type: str = "normal", *, page_size: int = PAGE_LIMIT
@@ -607,6 +628,17 @@ class ZaloClient:
                 operation=operation,
                 unread=f"phản hồi thành công nhưng thiếu trường '{name}'",
             )
+        if MASK in str(value):
+            # The reply repeated a secret there (masked in _decode): kept as an article id or
+            # job token, it named no article, and the next run took the article for deleted.
+            raise ZaloError(
+                f"Phản hồi của Zalo khi {OPERATIONS.get(operation, operation)} có trường "
+                f"'{name}' chứa token hay khóa bí mật đã gửi đi, không phải giá trị Zalo cấp. "
+                "Hãy thử lại sau; lặp lại thì kiểm tra ZALO_API_BASE (máy chủ trả lời có thể "
+                "không phải Zalo).",
+                operation=operation,
+                unread=f"phản hồi thành công nhưng trường '{name}' chứa token đã gửi đi",
+            )
         return str(value)
 
     def _headers(self, access_token: str) -> dict[str, str]:
@@ -654,7 +686,12 @@ class ZaloClient:
                 params=params,
             )
             envelope = self._decode(operation, response)
-            code = int(envelope.get("error") or 0)
+            try:
+                code = int(envelope.get("error") or 0)
+            except (TypeError, ValueError, OverflowError):
+                raise self._http_error(
+                    operation, response.status_code, what="có mã lỗi không phải số"
+                ) from None
             if code == 0 and response.status_code == 200:
                 return envelope.get("data"), access_token
             message = str(envelope.get("message") or "")
@@ -730,12 +767,15 @@ class ZaloClient:
         except ValueError:
             envelope = None
         if not isinstance(envelope, dict):
-            raise self._http_error(operation, response.status_code, not_json=True)
-        return envelope
+            raise self._http_error(operation, response.status_code, what="không phải JSON")
+        # A server (or a gateway before it) that echoes the token it was sent, in an error
+        # message or a field: masked here, as read, nothing after can keep, print or save it.
+        return _masked_reply(envelope, self.tokens.secrets())
 
-    def _http_error(self, operation: str, status: int, *, not_json: bool = False) -> ZaloError:
-        """A ZaloError for a reply without a usable envelope."""
-        what = "không phải JSON" if not_json else "không có mã lỗi"
+    def _http_error(
+        self, operation: str, status: int, *, what: str = "không có mã lỗi"
+    ) -> ZaloError:
+        """A ZaloError for a reply without a usable envelope (`what` it is instead)."""
         return ZaloError(
             f"Zalo trả về phản hồi {what} (HTTP {status}) khi {OPERATIONS.get(operation, operation)}. "
             "Kiểm tra ZALO_API_BASE / ZALO_OAUTH_BASE hoặc thử lại sau.",

@@ -8,13 +8,10 @@ PublishError
 
 from __future__ import annotations
 
-import functools
-import json
-import re
 from collections.abc import Iterable
-from urllib.parse import quote, quote_plus
 
 from publish.errors import RemoteError
+from publish.secret_mask import redact
 
 __all__ = [
     "LOGIN_COMMAND",
@@ -109,20 +106,6 @@ def _needs_a_person(code: int | None, api_message: str | None) -> bool:
     return code in NEEDS_A_PERSON or (code == -223 and not _is_quota(api_message))
 
 
-def redact(text: str, secrets: Iterable[str | None]) -> str:
-    """Replace every known secret in `text` with `***`: as given, URL-encoded or JSON-escaped
-    (a server may echo a request back either way), and also when a line break splits it."""
-    for secret in secrets:
-        if secret and len(secret) >= 4:
-            text = _secret_pattern(secret).sub("***", text)
-    return text
-
-
-_PERCENT = re.compile(r"%[0-9A-F]{2}")
-_LINE_BREAK = r"(?:\r?\n[ \t]*)?"
-"""Between any two characters of a secret: a message wrapped to fit a line may split it."""
-
-
 NOT_REFRESHING = (
     "chạy thử không làm mới token (refresh token chỉ dùng được một lần: cặp token mới có thể "
     "không được giữ lại)"
@@ -131,17 +114,6 @@ NOT_REFRESHED = f"token truy cập Zalo đã hết hạn hoặc bị từ chối
 """Why a read-only token manager (a dry run's, see TokenManager.reading) gives no access token."""
 NO_ACCESS_TOKEN = f"chưa có access token (chưa có tệp token), và {NOT_REFRESHING}"
 """NOT_REFRESHED before any access token was had: a first run, with only ZALO_REFRESH_TOKEN."""
-
-
-@functools.lru_cache(maxsize=32)
-def _secret_pattern(secret: str) -> re.Pattern[str]:
-    """Every written form of `secret`, longest first so none is masked only in part."""
-    escaped = json.dumps(secret)[1:-1]
-    forms = {secret, quote(secret, safe=""), quote_plus(secret, safe=""), escaped}
-    forms.add(escaped.replace("/", "\\/"))  # JSON may escape '/' too (PHP does)
-    forms |= {_PERCENT.sub(lambda m: m[0].lower(), form) for form in forms}  # %2f as %2F
-    alternatives = sorted(forms, key=len, reverse=True)
-    return re.compile("|".join(_LINE_BREAK.join(map(re.escape, f)) for f in alternatives))
 
 
 class ZaloError(RemoteError):

@@ -28,6 +28,7 @@ import httpx
 from publish.errors import PublishError
 from publish.file_lock import release, try_lock, wait_for
 from publish.no_follow import open_no_follow
+from publish.secret_mask import keep
 from publish.zalo.errors import (
     NO_ACCESS_TOKEN,
     NOT_REFRESHED,
@@ -456,6 +457,7 @@ class TokenManager:
         self._tidied = False
         self._read_only = False
         """Set by reading(): nothing is written, not even the token file."""
+        keep(app.app_secret)
         if initial is not None:
             self._remember(initial)
         if read is not None:
@@ -554,8 +556,9 @@ class TokenManager:
             return (self.app.app_secret, *self._seen)
 
     def _remember(self, pair: TokenPair) -> None:
-        """Note a pair's tokens as secrets to mask."""
+        """Note a pair's tokens as secrets to mask, here and in all the process shows."""
         self._seen.update(t for t in (pair.refresh_token, pair.access_token) if t)
+        keep(pair.refresh_token, pair.access_token)
 
     def names_no_oa(self) -> bool:
         """Whether the token in use comes from a token file that names no OA (written by an
