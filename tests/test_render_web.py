@@ -19,11 +19,13 @@ from publish import config as config_module
 from publish.cli import main
 from publish.content import load_site
 from publish.errors import ContentError
+from publish.pipeline import build
 from publish.render import web
 from publish.render.web import images as images_module
 from publish.render.web.assets import Assets
 from publish.render.web.markdown import scroll_regions
 from publish.render.web.tables import stacked_tables
+from publish.writer import write
 from tests.helpers import bulletin_md, make_project, refusing
 from tests.web_fixture import BASE, NOW, BuiltSite, build_site, copy_site
 
@@ -1594,6 +1596,56 @@ def test_a_bulletin_page_says_when_it_was_published_and_a_date_alone_as_written(
     assert '<time datetime="2024-02-20T19:30:00+07:00">Thứ Ba, 20/2/2024</time>' in site.html(
         "/luu-tru/2024/02/"
     )
+
+
+@pytest.mark.parametrize("written", ["2024-03-05 00:00", "05/03/2024 0h00", "2024-03-05 00:00:00"])
+def test_a_bulletin_dated_midnight_with_its_time_written_says_0_00(
+    tmp_path: Path, written: str
+) -> None:
+    """«date: 2024-03-05 00:00» was shown as the day alone, as if no time had been written:
+    the model read both as the same 00:00. A time written is shown, «0:00» included."""
+    root = copy_site(tmp_path)
+    path = root / "content/bai-viet/2024-03-05-canh-bao-lua-dao-viec-nhe.md"
+    path.write_text(
+        path.read_text("utf-8").replace("date: 2024-03-05 07:00", f"date: {written}"), "utf-8"
+    )
+    page = build_site(root).html(VIEC_NHE)
+    assert (
+        '<time datetime="2024-03-05T00:00:00+07:00">0:00, Thứ Ba, ngày 5 tháng 3 năm 2024</time>'
+        in page
+    )
+
+
+def test_a_date_alone_and_midnight_written_differ_only_on_the_bulletin_s_page(
+    tmp_path: Path,
+) -> None:
+    """Telling «date: 2024-03-05» from «date: 2024-03-05 00:00» changes what the bulletin's
+    page says and nothing else: feeds, sitemap, lists, search, Zalo articles and radio scripts
+    are byte for byte the same (they never showed a time of day the date did not give)."""
+    outputs = {}
+    for written in ("2024-03-05", "2024-03-05 00:00"):
+        root = copy_site(tmp_path / written.replace(" ", "-").replace(":", ""))
+        path = root / "content/bai-viet/2024-03-05-canh-bao-lua-dao-viec-nhe.md"
+        path.write_text(
+            path.read_text("utf-8").replace("date: 2024-03-05 07:00", f"date: {written}"),
+            "utf-8",
+        )
+        config = config_module.load(root)
+        result = build(config, channels=("web", "zalo", "radio"), now=NOW)
+        write(result.artifacts, root / "output", ("web", "zalo", "radio"))
+        out = root / "output"
+        outputs[written] = {
+            p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()
+        }
+    alone, midnight = outputs["2024-03-05"], outputs["2024-03-05 00:00"]
+    assert alone.keys() == midnight.keys()
+    assert any(rel.startswith("zalo/") for rel in alone)
+    assert any(rel.startswith("radio/") for rel in alone)
+    page = "web" + VIEC_NHE + "index.html"
+    assert [rel for rel in alone if alone[rel] != midnight[rel]] == [page]
+    shown = "Thứ Ba, ngày 5 tháng 3 năm 2024</time>"
+    assert f'00:00+07:00">{shown}'.encode() in alone[page]
+    assert alone[page].replace(f">{shown}".encode(), f">0:00, {shown}".encode()) == midnight[page]
 
 
 def test_a_category_list_does_not_name_its_category_on_every_card(tmp_path: Path) -> None:

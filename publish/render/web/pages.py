@@ -527,7 +527,7 @@ class Views(SiteContext):
             body=self._body(str(self.body_html(bulletin))),
             cover=cover,
             date_iso=bulletin.date.isoformat(),
-            date=vn_long_datetime(bulletin.date),
+            date=vn_long_datetime(bulletin.date, timed=bulletin.timed),
             category={
                 "label": category.label,
                 "url": self.url(self.category_url(bulletin.category)),
