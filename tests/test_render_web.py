@@ -1039,6 +1039,16 @@ def test_footnotes_keep_their_back_links_and_drop_those_of_uncited_notes() -> No
             "<An toàn giao thông> cho học sinh, <Em bé> và xã <A Lưới>.",
             "<p>&lt;An toàn giao thông&gt; cho học sinh, &lt;Em bé&gt; và xã &lt;A Lưới&gt;.</p>",
         ),
+        (
+            # A capitalised element name never closed: «Em» vanished and the rest was italic.
+            "Ca khúc <Em> của nhóm, <Mark Zuckerberg> và <Mark>.",
+            "<p>Ca khúc &lt;Em&gt; của nhóm, &lt;Mark Zuckerberg&gt; và &lt;Mark&gt;.</p>",
+        ),
+        (
+            "<Em>\n\nĐoạn sau </em> không đóng nó.",
+            "<p>&lt;Em&gt;</p>\n<p>Đoạn sau  không đóng nó.</p>",
+        ),
+        ("Chữ <Em>nghiêng</em> vẫn nghiêng.", "<p>Chữ <em>nghiêng</em> vẫn nghiêng.</p>"),
     ],
 )
 def test_words_in_angle_brackets_are_shown_as_typed(typed: str, shown: str) -> None:
