@@ -484,6 +484,26 @@ def test_the_converter_reads_json_front_matter_and_makes_a_summary_from_the_firs
     assert any("đoạn đầu" in p.message for p in result.problems)
 
 
+@pytest.mark.parametrize(
+    ("written", "dated"),
+    [
+        ("2023-07-01", "date: 2023-07-01\n"),
+        ('"01/07/2023"', "date: 2023-07-01\n"),
+        ("2023-07-01T00:00:00+07:00", "date: 2023-07-01 00:00\n"),
+        ("2023-07-01T08:30:00+07:00", "date: 2023-07-01 08:30\n"),
+    ],
+)
+def test_a_hugo_date_without_a_time_stays_a_day(written: str, dated: str) -> None:
+    """Hugo's «date: 2023-07-01» was written «date: 2023-07-01 00:00», a time nobody gave,
+    and the page would show «0:00» (Bulletin.timed): the day alone is written as it was."""
+    result = convert(
+        f"---\ntitle: A\ndate: {written}\ncategories: [an-ninh-trat-tu]\n"
+        "description: Tóm tắt.\n---\nNội dung bài viết.\n"
+    )
+    assert result.text is not None, [p.message for p in result.problems]
+    assert dated in result.text
+
+
 def test_the_converter_turns_hugo_hold_back_keys_into_a_draft_and_expiry_into_expires() -> None:
     result = convert(
         "---\ntitle: A\ndate: 2023-01-01\ncategories: [an-ninh-trat-tu]\nstatus: private\n"

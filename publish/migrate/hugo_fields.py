@@ -16,6 +16,7 @@ from publish.fields import (
     category_hint,
     category_key,
     parse_datetime,
+    timed,
     unknown_category,
 )
 from publish.gates import (
@@ -52,6 +53,16 @@ def dates(source: Source, config: Config, now: dt.datetime) -> tuple[dt.datetime
 def when(moment: dt.datetime) -> str:
     """A moment as front matter writes it, on the site's clock."""
     return f"{moment:%Y-%m-%d %H:%M}" + (f":{moment:%S}" if moment.second else "")
+
+
+def date_written(source: Source, config: Config, moment: dt.datetime, publish_date: bool) -> str:
+    """The post's date (`moment`, from `dates`) as its `date` line writes it: the day alone
+    when Hugo's gives no time of day (`date: 2023-07-01`), so that its page shows no «0:00»
+    that nobody wrote (see Bulletin.timed), else `when`."""
+    written = source.get("date")
+    if publish_date or parse_datetime(written, config.tz) is None:
+        written = source.get("publishdate")
+    return when(moment) if timed(written) else f"{moment:%Y-%m-%d}"
 
 
 def category(
