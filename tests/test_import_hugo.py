@@ -484,6 +484,35 @@ def test_the_converter_reads_json_front_matter_and_makes_a_summary_from_the_firs
     assert any("đoạn đầu" in p.message for p in result.problems)
 
 
+def test_a_summary_from_the_first_paragraph_keeps_words_in_angle_brackets() -> None:
+    """«<<Vì an ninh Tổ quốc>>», «<Tết an toàn>» and a lone «<Em>» were taken out as tags (and
+    the last «>» as a quote mark): the summary read «Tháng hành động < năm nay, chủ đề .» where
+    the body shows the words. Tags and Markdown's marks still go; a «>» inside a line is text."""
+    result = convert(
+        "---\ntitle: A\ndate: 2023-01-01\ncategories: [an-ninh-trat-tu]\n---\n"
+        "> Hưởng ứng Tháng hành động <<Vì an ninh Tổ quốc>>, chủ đề <Tết an toàn>, ca khúc "
+        "<Em> **đoạt giải**, <b>trẻ em</b> > 14 tuổi.\n"
+    )
+    assert result.text is not None, [p.message for p in result.problems]
+    assert (
+        'summary: "Hưởng ứng Tháng hành động <<Vì an ninh Tổ quốc>>, chủ đề <Tết an toàn>, '
+        'ca khúc <Em> đoạt giải, trẻ em > 14 tuổi."'
+    ) in result.text
+
+
+def test_a_wordpress_summary_keeps_the_angle_brackets_its_page_shows() -> None:
+    """WordPress stores «<Tết an toàn>» typed in a post as «&lt;Tết an toàn&gt;»: shown, and
+    kept in the summary; a «<Tết an toàn>» in its raw HTML is a tag to every browser, and to
+    the body here (a raw HTML block), so it is left out of the summary too."""
+    result = convert(
+        "---\ntitle: A\ndate: 2023-01-01\ncategories: [an-ninh-trat-tu]\n---\n"
+        "<!-- wp:paragraph -->\n<p>Chủ đề &lt;Tết an toàn&gt; của năm nay<Tết>, không đốt pháo."
+        "</p>\n<!-- /wp:paragraph -->\n"
+    )
+    assert result.text is not None, [p.message for p in result.problems]
+    assert 'summary: "Chủ đề <Tết an toàn> của năm nay, không đốt pháo."' in result.text
+
+
 @pytest.mark.parametrize(
     ("written", "dated"),
     [
