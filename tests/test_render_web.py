@@ -423,6 +423,66 @@ def test_a_cover_too_small_for_a_preview_gives_way_to_a_photo_or_the_default_cov
     assert '<meta property="og:image:alt" content="Người dân làm thủ tục">' in page
 
 
+def _check_output(root: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> tuple[int, str]:
+    """`publish check` of the project (with `extra` options): its exit code and stderr."""
+    capsys.readouterr()
+    code = main(["check", "--root", str(root), "--now", NOW.isoformat(), *extra])
+    return code, capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("size", "shared"),
+    [((150, 150), (150, 150)), ((120, 630), (120, 630)), ((1280, 300), (640, 150))],
+)
+def test_a_default_cover_too_small_for_a_share_preview_is_told(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    size: tuple[int, int],
+    shared: tuple[int, int],
+) -> None:
+    """A unit's small logo as [site] default_cover is the share image of every bulletin without
+    a photo of 200 px of its own, and Facebook and Zalo drop it: those links were shared with no
+    picture and nobody was told. check and build warn, naming site.toml's line and the file;
+    a channel's warning, it does not stop --strict (nothing is published wrong). What is judged
+    is the image shared: a banner of 1280 × 300 is shared at [web] image_widths' 640 × 150."""
+    root = copy_site(tmp_path)
+    Image.new("RGB", size, "red").save(root / "content/images/bia-mac-dinh.jpg")
+    line = next(
+        n
+        for n, text in enumerate((root / "site.toml").read_text("utf-8").splitlines(), 1)
+        if text.startswith("default_cover")
+    )
+    code, err = _check_output(root, capsys)
+    assert code == 0
+    told = (
+        f"site.toml:{line}: cảnh báo: trường '[site] default_cover': ảnh bìa mặc định "
+        f"content/images/bia-mac-dinh.jpg là ảnh chia sẻ chỉ {shared[0]} × {shared[1]} điểm ảnh "
+        "(cỡ lớn nhất website đăng): Facebook và Zalo không hiện ảnh nhỏ hơn 200 điểm ảnh mỗi "
+        "chiều khi chia sẻ liên kết"
+    )
+    assert told in err, err
+    assert "1200 × 630 điểm ảnh" in err
+    code, err = _check_output(root, capsys, "--strict")
+    assert code == 0 and told in err
+    capsys.readouterr()
+    assert main(["build", "--root", str(root), "--now", NOW.isoformat()]) == 0
+    assert told in capsys.readouterr().err
+    assert main(["build", "--root", str(root), "--now", NOW.isoformat()]) == 0
+    assert told in capsys.readouterr().err  # a rebuild that resizes nothing tells it too
+
+
+def test_a_default_cover_of_200_px_a_side_is_not_told(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = copy_site(tmp_path)
+    Image.new("RGB", (200, 200), "red").save(root / "content/images/bia-mac-dinh.jpg")
+    code, err = _check_output(root, capsys)
+    assert code == 0 and "default_cover" not in err, err
+    Image.new("RGB", (1280, 400), "red").save(root / "content/images/bia-mac-dinh.jpg")
+    code, err = _check_output(root, capsys)  # shared at 640 × 200
+    assert code == 0 and "default_cover" not in err, err
+
+
 def test_the_share_preview_is_the_first_photo_a_reader_sees_even_by_reference(
     tmp_path: Path,
 ) -> None:

@@ -25,7 +25,7 @@ from publish.render.web.context import (
     TAGS_URL,
     SiteContext,
 )
-from publish.render.web.images import Picture
+from publish.render.web.images import SHARE_MIN_PX, Picture
 from publish.render.web.markdown import same_text_marked, scroll_regions
 from publish.render.web.phones import (
     EMERGENCY_NUMBERS,
@@ -118,8 +118,6 @@ def _bitmask(ranks: Iterable[int]) -> int:
     return int.from_bytes(bits, "little")
 
 
-SHARE_MIN_PX = 200
-"""The smallest side of an image Facebook shows in a link preview (smaller ones it drops)."""
 PAGER_EDGE = 2
 """Page links kept at each end of a long list's pager."""
 PAGER_AROUND = 2
