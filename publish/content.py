@@ -1367,6 +1367,7 @@ def _validate(
         corrections=corrected,
         approval_note=approval_note,
         review_note=review_note,
+        timed=fields.timed(data["date"]),
     )
     return bulletin, corrected
 

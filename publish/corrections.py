@@ -11,7 +11,7 @@ from typing import Any
 from publish.config import Config
 from publish.correction_text import correction_id
 from publish.errors import Problem
-from publish.fields import Collector, day_only, kind, plain, read_moment
+from publish.fields import Collector, kind, plain, read_moment, timed
 from publish.limits import MAX_CORRECTION_NOTE
 from publish.model import Correction
 from publish.text import folded_words, nfc
@@ -131,10 +131,7 @@ def _item(
     note = None if "note" in renamed else _note(col, where, field, item, lines)
     if moment is None or note is None or unknown:
         return None
-    timed = not (
-        isinstance(item["date"], dt.date) and not isinstance(item["date"], dt.datetime)
-    ) and not (isinstance(item["date"], str) and day_only(item["date"]))
-    return Correction(moment, note, timed, line, number, lines.get("date", line))
+    return Correction(moment, note, timed(item["date"]), line, number, lines.get("date", line))
 
 
 def _date(

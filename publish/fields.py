@@ -52,6 +52,7 @@ __all__ = [
     "slug",
     "tags",
     "text",
+    "timed",
     "unknown_category",
     "unknown_keys",
     "unlikely_year",
@@ -525,6 +526,15 @@ def _not_in_calendar(text: str) -> str | None:
             if minute is not None and int(minute) > 59:
                 return f"Không có phút {int(minute)}: phút ghi từ 0 đến 59."
     return None
+
+
+def timed(value: Any) -> bool:
+    """Whether a date field as written gives a time of day («2026-12-05 00:00»), not a day
+    alone («2026-12-05», read as a date by YAML, or «5/12/2026»): both are read as a moment,
+    00:00 for a day alone, which only this tells apart."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return False
+    return not (isinstance(value, str) and day_only(value))
 
 
 def day_only(text: str) -> bool:

@@ -169,9 +169,11 @@ def _as_shown(text: str) -> str:
     """`text` with its HTML tags as spaces and its character references as the characters a
     page shows (`<p><strong>MẬT</strong></p>`, `M&#7852;T`), each line kept on its own line, so
     a stamp pasted as HTML is the line of capitals the reader sees; a `<MAT>` that is no tag is
-    shown as typed (publish.markdown_angles), so it stays."""
+    shown as typed (publish.markdown_angles), so it stays. A lone capitalised `<Em>` is taken
+    out as a tag, as the website's own HTML (a raw block) shows it: kept, its small letters
+    would make a line «<Em>MẬT» no stamp, and «MẬT» may be what the page shows."""
     if "<" in text:
-        text = tags_replaced(_HTML_TAG, _without_comments(text), " ")
+        text = tags_replaced(_HTML_TAG, _without_comments(text), " ", lone_words=False)
     if "&" in text:
         text = "\n".join(
             html.unescape(line).replace("\n", " ") if "&" in line else line

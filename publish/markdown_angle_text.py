@@ -22,7 +22,7 @@ class _TagsOnly(HtmlInlineProcessor):
         self, m: re.Match[str], data: str
     ) -> tuple[str | ET.Element | None, int | None, int | None]:
         """The stock placeholder for a tag or comment; no match for words in angle brackets."""
-        if is_markup(m.group(1)):
+        if is_markup(m.group(1), data, m.end(1)):
             return super().handleMatch(m, data)
         return None, None, None
 

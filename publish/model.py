@@ -176,6 +176,9 @@ class Bulletin:
     relative_links: tuple[tuple[str, int], ...] = ()
     """Relative links in the body that name no content file nor file to download (see
     publish.relative_links), with their lines: judged once the whole site is loaded."""
+    timed: bool = True
+    """False when `date` was written as a day without a time of day («date: 2026-12-05»): its
+    page shows the day alone, where «date: 2026-12-05 00:00» shows «0:00» (the same moment)."""
 
     @property
     def body(self) -> str:

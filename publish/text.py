@@ -242,14 +242,14 @@ def vn_long_date(value: dt.date | dt.datetime) -> str:
     return f"{WEEKDAYS[value.weekday()]}, ngày {value.day} tháng {value.month} năm {value.year}"
 
 
-def vn_long_datetime(value: dt.datetime) -> str:
+def vn_long_datetime(value: dt.datetime, *, timed: bool) -> str:
     """Format as "7:30, Thứ Bảy, ngày 5 tháng 12 năm 2026": a bulletin page's own date with the
     time it was published, the hour without a leading zero as a correction's time is written
-    (publish.correction_text.when). At midnight the day alone: a date written without a time is
-    read as that day's 00:00 (publish.fields.read_moment), and «0:00» would be a time nobody
-    wrote."""
+    (publish.correction_text.when). The day alone when not `timed`: a date written without a
+    time is read as that day's 00:00 (publish.fields.read_moment), and «0:00» would be a time
+    nobody wrote; one written «00:00» shows «0:00»."""
     day = vn_long_date(value)
-    if value.time() == dt.time():
+    if not timed:
         return day
     return f"{value.hour}:{value.minute:02d}, {day}"
 

@@ -103,6 +103,42 @@ def test_a_site_moved_to_a_new_address_keeps_its_feed_and_entry_ids(
         assert now.feed.links[0].href == "https://congan-xa-moi.example.vn/" + rel
 
 
+def _ids_at(tmp_path: Path, base_url: str, old: str = "") -> list[str]:
+    """The entry ids of the fixture site's feed when published at `base_url` (moved from `old`)."""
+    root = copy_site(tmp_path)
+    toml = root / "site.toml"
+    written = f'base_url = "{base_url}"' + (f'\nold_base_urls = ["{old}"]' if old else "")
+    toml.write_text(toml.read_text("utf-8").replace(f'base_url = "{BASE}"', written), "utf-8")
+    return [e.id for e in parse(build_site(root), "feed.xml").entries]
+
+
+def test_units_in_two_folders_of_one_domain_have_entry_ids_of_their_own(tmp_path: Path) -> None:
+    """Two units in folders of one shared domain (https://example.gov.vn/congan-a/ and …/congan-b/)
+    often have a bulletin of the same key (the same warning, the same title): the ids were made
+    of the domain alone and a reader following both feeds took one for the other. The folder is
+    in the id; a site at the root of its domain keeps the ids it always had."""
+    first = _ids_at(tmp_path / "a", "https://example.gov.vn/congan-a/")
+    second = _ids_at(tmp_path / "b", "https://example.gov.vn/congan-b")
+    assert first[-1] == "tag:example.gov.vn,2024:congan-a/tpd-2024-01-gia-danh"
+    assert second[-1] == "tag:example.gov.vn,2024:congan-b/tpd-2024-01-gia-danh"
+    assert not set(first) & set(second)
+    root = _ids_at(tmp_path / "root", "https://example.gov.vn/")
+    assert root[-1] == "tag:example.gov.vn,2024:tpd-2024-01-gia-danh"
+    assert not set(root) & (set(first) | set(second))
+    deeper = _ids_at(tmp_path / "deep", "https://example.gov.vn/tinh/công-an-xã/")
+    assert deeper[-1] == ("tag:example.gov.vn,2024:tinh/c%C3%B4ng-an-x%C3%A3/tpd-2024-01-gia-danh")
+
+
+def test_a_unit_moving_out_of_a_folder_keeps_its_folder_ids(tmp_path: Path) -> None:
+    """Ids follow the first address (old_base_urls), folder and all: moving from a shared
+    domain's folder to a domain of its own shows followers no entry twice."""
+    before = _ids_at(tmp_path / "before", "https://example.gov.vn/congan-a/")
+    moved = _ids_at(
+        tmp_path / "after", "https://congan-a.example.vn/", old="https://example.gov.vn/congan-a/"
+    )
+    assert moved == before
+
+
 def test_every_url_in_feed_content_is_absolute_for_readers_ignoring_xml_base(
     tmp_path: Path,
 ) -> None:

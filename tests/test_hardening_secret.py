@@ -351,6 +351,14 @@ def test_a_stamp_written_in_html_is_found_on_the_line_it_shows_on(stamp: str) ->
     assert found is not None and found[0] == 1
 
 
+def test_a_stamp_after_a_lone_capitalised_tag_in_an_html_block_is_found() -> None:
+    """In prose «<Em>» never closed is shown as typed (publish.markdown_angles); in a raw HTML
+    block the page's sanitiser takes it for a tag and shows «MẬT» alone on its line. The gate
+    takes it out as a tag everywhere: kept, its small letters hid the stamp."""
+    found = secret_stamp("Số: 12/KH\n<div>\n<Em>MẬT\n</div>\n\nNội dung.", Policy())
+    assert found is not None and found[0] == 2
+
+
 @pytest.mark.parametrize(
     "body",
     [

@@ -484,6 +484,55 @@ def test_the_converter_reads_json_front_matter_and_makes_a_summary_from_the_firs
     assert any("đoạn đầu" in p.message for p in result.problems)
 
 
+def test_a_summary_from_the_first_paragraph_keeps_words_in_angle_brackets() -> None:
+    """«<<Vì an ninh Tổ quốc>>», «<Tết an toàn>» and a lone «<Em>» were taken out as tags (and
+    the last «>» as a quote mark): the summary read «Tháng hành động < năm nay, chủ đề .» where
+    the body shows the words. Tags and Markdown's marks still go; a «>» inside a line is text."""
+    result = convert(
+        "---\ntitle: A\ndate: 2023-01-01\ncategories: [an-ninh-trat-tu]\n---\n"
+        "> Hưởng ứng Tháng hành động <<Vì an ninh Tổ quốc>>, chủ đề <Tết an toàn>, ca khúc "
+        "<Em> **đoạt giải**, <b>trẻ em</b> > 14 tuổi.\n"
+    )
+    assert result.text is not None, [p.message for p in result.problems]
+    assert (
+        'summary: "Hưởng ứng Tháng hành động <<Vì an ninh Tổ quốc>>, chủ đề <Tết an toàn>, '
+        'ca khúc <Em> đoạt giải, trẻ em > 14 tuổi."'
+    ) in result.text
+
+
+def test_a_wordpress_summary_keeps_the_angle_brackets_its_page_shows() -> None:
+    """WordPress stores «<Tết an toàn>» typed in a post as «&lt;Tết an toàn&gt;»: shown, and
+    kept in the summary; a «<Tết an toàn>» in its raw HTML is a tag to every browser, and to
+    the body here (a raw HTML block), so it is left out of the summary too."""
+    result = convert(
+        "---\ntitle: A\ndate: 2023-01-01\ncategories: [an-ninh-trat-tu]\n---\n"
+        "<!-- wp:paragraph -->\n<p>Chủ đề &lt;Tết an toàn&gt; của năm nay<Tết>, không đốt pháo."
+        "</p>\n<!-- /wp:paragraph -->\n"
+    )
+    assert result.text is not None, [p.message for p in result.problems]
+    assert 'summary: "Chủ đề <Tết an toàn> của năm nay, không đốt pháo."' in result.text
+
+
+@pytest.mark.parametrize(
+    ("written", "dated"),
+    [
+        ("2023-07-01", "date: 2023-07-01\n"),
+        ('"01/07/2023"', "date: 2023-07-01\n"),
+        ("2023-07-01T00:00:00+07:00", "date: 2023-07-01 00:00\n"),
+        ("2023-07-01T08:30:00+07:00", "date: 2023-07-01 08:30\n"),
+    ],
+)
+def test_a_hugo_date_without_a_time_stays_a_day(written: str, dated: str) -> None:
+    """Hugo's «date: 2023-07-01» was written «date: 2023-07-01 00:00», a time nobody gave,
+    and the page would show «0:00» (Bulletin.timed): the day alone is written as it was."""
+    result = convert(
+        f"---\ntitle: A\ndate: {written}\ncategories: [an-ninh-trat-tu]\n"
+        "description: Tóm tắt.\n---\nNội dung bài viết.\n"
+    )
+    assert result.text is not None, [p.message for p in result.problems]
+    assert dated in result.text
+
+
 def test_the_converter_turns_hugo_hold_back_keys_into_a_draft_and_expiry_into_expires() -> None:
     result = convert(
         "---\ntitle: A\ndate: 2023-01-01\ncategories: [an-ninh-trat-tu]\nstatus: private\n"

@@ -280,6 +280,13 @@ def test_words_in_angle_brackets_are_read_as_a_quotation() -> None:
     assert not spoken.flags
 
 
+def test_a_lone_capitalised_element_name_is_read_as_a_quotation() -> None:
+    """«<Em>» names an HTML element: never closed, it was dropped as a tag, and the script read
+    «Ca khúc của nhóm». It is read as the website shows it; a closed one is still a tag."""
+    spoken = normalise("Ca khúc <Em> của nhóm được chọn.\n\nChữ <Em>nghiêng</em> là thẻ.")
+    assert spoken.text == "Ca khúc “Em” của nhóm được chọn.\n\nChữ nghiêng là thẻ."
+
+
 def test_vector_143_sentence_start_capitalises_expansion() -> None:
     spoken = normalise_fragment("TP. Hà Nội: BCĐ huyện", sentence_start=True)
     assert spoken.text == "Thành phố Hà Nội: Ban Chỉ đạo huyện"

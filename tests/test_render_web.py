@@ -19,11 +19,13 @@ from publish import config as config_module
 from publish.cli import main
 from publish.content import load_site
 from publish.errors import ContentError
+from publish.pipeline import build
 from publish.render import web
 from publish.render.web import images as images_module
 from publish.render.web.assets import Assets
 from publish.render.web.markdown import scroll_regions
 from publish.render.web.tables import stacked_tables
+from publish.writer import write
 from tests.helpers import bulletin_md, make_project, refusing
 from tests.web_fixture import BASE, NOW, BuiltSite, build_site, copy_site
 
@@ -419,6 +421,66 @@ def test_a_cover_too_small_for_a_preview_gives_way_to_a_photo_or_the_default_cov
     page = build_site(root).html(THUONG_TRU)
     assert re.search(r'<meta property="og:image" content="[^"]*/anh/hien-truong-400\.', page)
     assert '<meta property="og:image:alt" content="Người dân làm thủ tục">' in page
+
+
+def _check_output(root: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> tuple[int, str]:
+    """`publish check` of the project (with `extra` options): its exit code and stderr."""
+    capsys.readouterr()
+    code = main(["check", "--root", str(root), "--now", NOW.isoformat(), *extra])
+    return code, capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("size", "shared"),
+    [((150, 150), (150, 150)), ((120, 630), (120, 630)), ((1280, 300), (640, 150))],
+)
+def test_a_default_cover_too_small_for_a_share_preview_is_told(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    size: tuple[int, int],
+    shared: tuple[int, int],
+) -> None:
+    """A unit's small logo as [site] default_cover is the share image of every bulletin without
+    a photo of 200 px of its own, and Facebook and Zalo drop it: those links were shared with no
+    picture and nobody was told. check and build warn, naming site.toml's line and the file;
+    a channel's warning, it does not stop --strict (nothing is published wrong). What is judged
+    is the image shared: a banner of 1280 × 300 is shared at [web] image_widths' 640 × 150."""
+    root = copy_site(tmp_path)
+    Image.new("RGB", size, "red").save(root / "content/images/bia-mac-dinh.jpg")
+    line = next(
+        n
+        for n, text in enumerate((root / "site.toml").read_text("utf-8").splitlines(), 1)
+        if text.startswith("default_cover")
+    )
+    code, err = _check_output(root, capsys)
+    assert code == 0
+    told = (
+        f"site.toml:{line}: cảnh báo: trường '[site] default_cover': ảnh bìa mặc định "
+        f"content/images/bia-mac-dinh.jpg là ảnh chia sẻ chỉ {shared[0]} × {shared[1]} điểm ảnh "
+        "(cỡ lớn nhất website đăng): Facebook và Zalo không hiện ảnh nhỏ hơn 200 điểm ảnh mỗi "
+        "chiều khi chia sẻ liên kết"
+    )
+    assert told in err, err
+    assert "1200 × 630 điểm ảnh" in err
+    code, err = _check_output(root, capsys, "--strict")
+    assert code == 0 and told in err
+    capsys.readouterr()
+    assert main(["build", "--root", str(root), "--now", NOW.isoformat()]) == 0
+    assert told in capsys.readouterr().err
+    assert main(["build", "--root", str(root), "--now", NOW.isoformat()]) == 0
+    assert told in capsys.readouterr().err  # a rebuild that resizes nothing tells it too
+
+
+def test_a_default_cover_of_200_px_a_side_is_not_told(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = copy_site(tmp_path)
+    Image.new("RGB", (200, 200), "red").save(root / "content/images/bia-mac-dinh.jpg")
+    code, err = _check_output(root, capsys)
+    assert code == 0 and "default_cover" not in err, err
+    Image.new("RGB", (1280, 400), "red").save(root / "content/images/bia-mac-dinh.jpg")
+    code, err = _check_output(root, capsys)  # shared at 640 × 200
+    assert code == 0 and "default_cover" not in err, err
 
 
 def test_the_share_preview_is_the_first_photo_a_reader_sees_even_by_reference(
@@ -1037,6 +1099,16 @@ def test_footnotes_keep_their_back_links_and_drop_those_of_uncited_notes() -> No
             "<An toàn giao thông> cho học sinh, <Em bé> và xã <A Lưới>.",
             "<p>&lt;An toàn giao thông&gt; cho học sinh, &lt;Em bé&gt; và xã &lt;A Lưới&gt;.</p>",
         ),
+        (
+            # A capitalised element name never closed: «Em» vanished and the rest was italic.
+            "Ca khúc <Em> của nhóm, <Mark Zuckerberg> và <Mark>.",
+            "<p>Ca khúc &lt;Em&gt; của nhóm, &lt;Mark Zuckerberg&gt; và &lt;Mark&gt;.</p>",
+        ),
+        (
+            "<Em>\n\nĐoạn sau </em> không đóng nó.",
+            "<p>&lt;Em&gt;</p>\n<p>Đoạn sau  không đóng nó.</p>",
+        ),
+        ("Chữ <Em>nghiêng</em> vẫn nghiêng.", "<p>Chữ <em>nghiêng</em> vẫn nghiêng.</p>"),
     ],
 )
 def test_words_in_angle_brackets_are_shown_as_typed(typed: str, shown: str) -> None:
@@ -1594,6 +1666,56 @@ def test_a_bulletin_page_says_when_it_was_published_and_a_date_alone_as_written(
     assert '<time datetime="2024-02-20T19:30:00+07:00">Thứ Ba, 20/2/2024</time>' in site.html(
         "/luu-tru/2024/02/"
     )
+
+
+@pytest.mark.parametrize("written", ["2024-03-05 00:00", "05/03/2024 0h00", "2024-03-05 00:00:00"])
+def test_a_bulletin_dated_midnight_with_its_time_written_says_0_00(
+    tmp_path: Path, written: str
+) -> None:
+    """«date: 2024-03-05 00:00» was shown as the day alone, as if no time had been written:
+    the model read both as the same 00:00. A time written is shown, «0:00» included."""
+    root = copy_site(tmp_path)
+    path = root / "content/bai-viet/2024-03-05-canh-bao-lua-dao-viec-nhe.md"
+    path.write_text(
+        path.read_text("utf-8").replace("date: 2024-03-05 07:00", f"date: {written}"), "utf-8"
+    )
+    page = build_site(root).html(VIEC_NHE)
+    assert (
+        '<time datetime="2024-03-05T00:00:00+07:00">0:00, Thứ Ba, ngày 5 tháng 3 năm 2024</time>'
+        in page
+    )
+
+
+def test_a_date_alone_and_midnight_written_differ_only_on_the_bulletin_s_page(
+    tmp_path: Path,
+) -> None:
+    """Telling «date: 2024-03-05» from «date: 2024-03-05 00:00» changes what the bulletin's
+    page says and nothing else: feeds, sitemap, lists, search, Zalo articles and radio scripts
+    are byte for byte the same (they never showed a time of day the date did not give)."""
+    outputs = {}
+    for written in ("2024-03-05", "2024-03-05 00:00"):
+        root = copy_site(tmp_path / written.replace(" ", "-").replace(":", ""))
+        path = root / "content/bai-viet/2024-03-05-canh-bao-lua-dao-viec-nhe.md"
+        path.write_text(
+            path.read_text("utf-8").replace("date: 2024-03-05 07:00", f"date: {written}"),
+            "utf-8",
+        )
+        config = config_module.load(root)
+        result = build(config, channels=("web", "zalo", "radio"), now=NOW)
+        write(result.artifacts, root / "output", ("web", "zalo", "radio"))
+        out = root / "output"
+        outputs[written] = {
+            p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()
+        }
+    alone, midnight = outputs["2024-03-05"], outputs["2024-03-05 00:00"]
+    assert alone.keys() == midnight.keys()
+    assert any(rel.startswith("zalo/") for rel in alone)
+    assert any(rel.startswith("radio/") for rel in alone)
+    page = "web" + VIEC_NHE + "index.html"
+    assert [rel for rel in alone if alone[rel] != midnight[rel]] == [page]
+    shown = "Thứ Ba, ngày 5 tháng 3 năm 2024</time>"
+    assert f'00:00+07:00">{shown}'.encode() in alone[page]
+    assert alone[page].replace(f">{shown}".encode(), f">0:00, {shown}".encode()) == midnight[page]
 
 
 def test_a_category_list_does_not_name_its_category_on_every_card(tmp_path: Path) -> None:

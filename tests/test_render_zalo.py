@@ -686,3 +686,22 @@ def test_angle_brackets_in_the_body_keep_their_words_on_zalo(tmp_path: Path) -> 
         "Hưởng ứng Tháng hành động << Vì an ninh Tổ quốc>> năm 2027.",
         "Chủ đề < Tết an toàn> của năm nay, không đốt pháo.",
     ]
+
+
+def test_a_lone_capitalised_element_name_keeps_its_word_on_zalo(tmp_path: Path) -> None:
+    """«<Em>» and «<Mark>» name HTML elements: never closed, they were taken for tags and the
+    words vanished from the title and the body, as from the website. A closed one is a tag."""
+    files = {
+        "content/bai-viet/bt-001.md": zalo_bulletin(
+            1,
+            title='"Ca khúc <Em> đoạt giải"',
+            body="Ca khúc <Em> của nhóm, <Mark Zuckerberg> và <Mark>.\n\n"
+            "Chữ <Em>nghiêng</em> là một thẻ.\n",
+        )
+    }
+    article = payload(built(zalo_project(tmp_path, 1, files=files)), "bt-001")
+    assert article["title"] == "Ca khúc < Em> đoạt giải"
+    assert [block["content"] for block in article["body"][:2]] == [
+        "Ca khúc < Em> của nhóm, < Mark Zuckerberg> và < Mark>.",
+        "Chữ nghiêng là một thẻ.",
+    ]

@@ -73,6 +73,12 @@ def test_words_in_angle_brackets_are_indexed_as_the_page_shows_them() -> None:
     assert terms(text) == ["chu", "de", "tet", "an", "toan", "thang", "vi", "an", "ninh", "dam"]
 
 
+def test_a_lone_capitalised_element_name_is_indexed_as_the_page_shows_it() -> None:
+    """«<Em>» and «<Mark>», never closed, are shown as typed: found by «em», «mark»."""
+    text = plain_text("Ca khúc <Em> và <Mark>.\n\nChữ <Em>nghiêng</em>.")
+    assert terms(text) == ["ca", "khuc", "em", "va", "mark", "chu", "nghieng"]
+
+
 def test_query_without_diacritics_finds_and_ranks_title_then_summary_then_body() -> None:
     docs = [
         doc("Tuần tra đêm", body="Cảnh giác lừa đảo qua mạng."),

@@ -139,21 +139,39 @@ def test_website_dates_have_no_leading_zero_a_voice_reads_as_khong(
 
 
 @pytest.mark.parametrize(
-    ("moment", "shown"),
+    ("moment", "timed", "shown"),
     [
-        (dt.datetime(2026, 12, 5, 7, 30, tzinfo=ICT), "7:30, Thứ Bảy, ngày 5 tháng 12 năm 2026"),
-        (dt.datetime(2026, 12, 6, 19, 5, tzinfo=ICT), "19:05, Chủ nhật, ngày 6 tháng 12 năm 2026"),
-        (dt.datetime(2026, 12, 5, 0, 0, tzinfo=ICT), "Thứ Bảy, ngày 5 tháng 12 năm 2026"),
-        (dt.datetime(2026, 12, 5, 0, 15, tzinfo=ICT), "0:15, Thứ Bảy, ngày 5 tháng 12 năm 2026"),
+        (
+            dt.datetime(2026, 12, 5, 7, 30, tzinfo=ICT),
+            True,
+            "7:30, Thứ Bảy, ngày 5 tháng 12 năm 2026",
+        ),
+        (
+            dt.datetime(2026, 12, 6, 19, 5, tzinfo=ICT),
+            True,
+            "19:05, Chủ nhật, ngày 6 tháng 12 năm 2026",
+        ),
+        (dt.datetime(2026, 12, 5, 0, 0, tzinfo=ICT), False, "Thứ Bảy, ngày 5 tháng 12 năm 2026"),
+        (
+            dt.datetime(2026, 12, 5, 0, 0, tzinfo=ICT),
+            True,
+            "0:00, Thứ Bảy, ngày 5 tháng 12 năm 2026",
+        ),
+        (
+            dt.datetime(2026, 12, 5, 0, 15, tzinfo=ICT),
+            True,
+            "0:15, Thứ Bảy, ngày 5 tháng 12 năm 2026",
+        ),
     ],
 )
 def test_a_bulletin_s_own_date_says_its_time_unless_written_without_one(
-    moment: dt.datetime, shown: str
+    moment: dt.datetime, timed: bool, shown: str
 ) -> None:
     """A warning's page says the hour it went out, without a leading zero (read "không bảy"),
-    before the day as a correction's time is; a date written alone (that day's 00:00) shows
-    no «0:00», which nobody wrote, but a quarter past midnight is a time."""
-    assert vn_long_datetime(moment) == shown
+    before the day as a correction's time is; a date written alone (read as that day's 00:00)
+    shows no «0:00», which nobody wrote, but «00:00» written is a time, as is a quarter past
+    midnight."""
+    assert vn_long_datetime(moment, timed=timed) == shown
 
 
 def test_outputs_are_nfc() -> None:

@@ -27,6 +27,7 @@ from publish.migrate.hugo_fields import (
     category,
     classification_of,
     cover,
+    date_written,
     dates,
     draft_held,
     expiry,
@@ -206,7 +207,7 @@ def convert(
             error=True,
         )
     if date is not None and (not page or publish_date):
-        out["date"] = when(date)
+        out["date"] = date_written(source, config, date, publish_date)
         if publish_date:
             tell(
                 f"ở tương lai: bài hẹn giờ, chỉ được đăng từ {when(date)} (ghi vào date)",

@@ -16,6 +16,7 @@ from publish.fields import (
     category_hint,
     category_key,
     parse_datetime,
+    timed,
     unknown_category,
 )
 from publish.gates import (
@@ -24,6 +25,7 @@ from publish.gates import (
     secret_classification,
     secret_stamp,
 )
+from publish.markdown_angles import is_markup
 from publish.markdown_comments import shown_body
 from publish.markdown_images import ImageScan, substituted
 from publish.migrate.hugo_body import converted_body, own_image
@@ -52,6 +54,16 @@ def dates(source: Source, config: Config, now: dt.datetime) -> tuple[dt.datetime
 def when(moment: dt.datetime) -> str:
     """A moment as front matter writes it, on the site's clock."""
     return f"{moment:%Y-%m-%d %H:%M}" + (f":{moment:%S}" if moment.second else "")
+
+
+def date_written(source: Source, config: Config, moment: dt.datetime, publish_date: bool) -> str:
+    """The post's date (`moment`, from `dates`) as its `date` line writes it: the day alone
+    when Hugo's gives no time of day (`date: 2023-07-01`), so that its page shows no «0:00»
+    that nobody wrote (see Bulletin.timed), else `when`."""
+    written = source.get("date")
+    if publish_date or parse_datetime(written, config.tz) is None:
+        written = source.get("publishdate")
+    return when(moment) if timed(written) else f"{moment:%Y-%m-%d}"
 
 
 def category(
@@ -197,12 +209,37 @@ def _first_paragraph(body: str) -> str:
                 # rest of it again, thousands of times over on a crafted post.
                 read_to = found.end()
         else:
-            text = MARKUP_RE.sub(" ", LINK_RE.sub(r"\1", substituted(block, lambda _: " ")))
-            text = " ".join(re.sub(r"[*_`#>]+", "", text).split())
+            text = _markdown_text(block)
             if len(text) > 20 and not block.lstrip().startswith(("#", "```", "|", "-", "*")):
                 return nfc(text)
         start = end + len(gap)
     return ""
+
+
+def _markdown_text(block: str) -> str:
+    """What a Markdown paragraph reads: no marks, images, tags or shortcodes, spaces squeezed.
+    Words in angle brackets that are no tag («<Tết an toàn>», «<<Vì an ninh Tổ quốc>>», a lone
+    «<Em>») are kept, as the body shows them (publish.markdown_angles)."""
+    # A NUL of the post's own would pass for one of the placeholders below.
+    text = LINK_RE.sub(r"\1", substituted(block, lambda _: " ")).replace("\x00", "")
+    kept: list[str] = []
+
+    def left_out(found: re.Match[str]) -> str:
+        """A space for markup; words in angle brackets set aside, their marks kept from the
+        strip below (a «>» closing them is no quote mark)."""
+        if found[0].startswith("<") and not is_markup(found[0], text, found.end()):
+            kept.append(found[0])
+            return f"\x00{len(kept) - 1}\x00"
+        return " "
+
+    text = " ".join(_MARKS_RE.sub("", MARKUP_RE.sub(left_out, text)).split())
+    return _KEPT_RE.sub(lambda found: kept[int(found[1])], text) if kept else text
+
+
+_MARKS_RE = re.compile(r"[*_`#]+|^[ \t]*(?:>[ \t]*)+", re.MULTILINE)
+"""Markdown's marks a summary leaves out: emphasis, code, headings, and a quote's «>» opening
+a line (one elsewhere is text: «trẻ em > 14 tuổi», the end of «<<Vì an ninh Tổ quốc>>»)."""
+_KEPT_RE = re.compile("\x00(\\d+)\x00")
 
 
 def _html_text(html_text: str) -> str:

@@ -43,6 +43,7 @@ from publish.render.web.images import (
     facts_shelf,
     missing_default_cover,
     probe,
+    small_default_cover,
     unreadable_image,
 )
 from publish.render.web.kept_templates import KeptTemplates
@@ -264,6 +265,8 @@ def _missing_includes(env: jinja2.Environment, name: str, shown: str, root: Path
     return problems
 
 
+DEFAULT_COVER = "[site] default_cover"
+"""How a problem of site.toml's default cover names its key."""
 ImageUses = dict[tuple[str, str], Bulletin | Page | None]
 """Each image (path under content/) and the file showing it, with the bulletin or page (None:
 site.toml's default cover), in the order they are met."""
@@ -282,14 +285,17 @@ def _image_problems(site: Site) -> list[Problem]:
     uses = _image_uses([*site.for_channel("web"), *held, *site.pages])
     problems = []
     default = site.config.site.default_cover
-    if default:
-        missing = missing_default_cover(site.config)
-        if missing is not None:
-            problems.append(missing)
-        else:
-            uses.setdefault((default, "site.toml"), None)
+    missing = missing_default_cover(site.config) if default else None
+    if missing is not None:
+        problems.append(missing)
+    elif default:
+        uses.setdefault((default, "site.toml"), None)
     facts = facts_shelf(Fragments(site.config.root), site.config.web.image_widths)
-    return problems + _unreadable(uses, site.config, facts, site.digests)
+    problems += _unreadable(uses, site.config, facts, site.digests)
+    if default and not any(p.field == DEFAULT_COVER for p in problems):
+        small = small_default_cover(site.config, facts, site.digests)
+        problems += [small] if small is not None else []
+    return problems
 
 
 def unreadable_images(bulletin: Bulletin, config: Config) -> list[Problem]:
@@ -321,9 +327,7 @@ def _unreadable(
     problems = []
     for (path, owner), user in uses.items():
         if errors[path] is not None:
-            field, line = (
-                ("[site] default_cover", None) if user is None else image_use(user, path, config)
-            )
+            field, line = (DEFAULT_COVER, None) if user is None else image_use(user, path, config)
             problems.append(unreadable_image(owner, path, errors[path], field=field, line=line))
     return problems
 

@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from markupsafe import escape
 
@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 __all__ = ["FeedEntry", "atom_feed", "entry_id", "site_feeds"]
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
+TAG_PATH_SAFE = "/%:@!$&'()*+,;="
+"""What a tag: URI's specific part (RFC 4151: pchar and «/») holds as it is, besides letters,
+digits and «-._~»: anything else of a folder's name («/công-an/») is percent-encoded."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,9 +46,15 @@ class FeedEntry:
 
 def entry_id(first_base_url: str, key: str, date: dt.datetime) -> str:
     """A tag: URI from the bulletin's stable key, so a changed slug is not a new entry, and from
-    the site's first address (Config.first_base_url), so a move to a new one is not either."""
-    host = urlsplit(first_base_url).hostname or "localhost"
-    return f"tag:{host},{date:%Y}:{key}"
+    the site's first address (Config.first_base_url), so a move to a new one is not either:
+    `tag:host,2024:key`, and `tag:host,2024:folder/key` for a site in a folder of the domain
+    (`https://host/folder/`), as two units sharing one domain may both have a bulletin «key»."""
+    parts = urlsplit(first_base_url)
+    host = parts.hostname or "localhost"
+    # A key is a-z, 0-9 and «-» only: an id of a site at the domain's root never holds a «/»,
+    # so it is the same as before folders counted, and no folder's id can equal it.
+    folder = quote(parts.path.strip("/"), safe=TAG_PATH_SAFE)
+    return f"tag:{host},{date:%Y}:{folder}/{key}" if folder else f"tag:{host},{date:%Y}:{key}"
 
 
 def atom_feed(

@@ -38,7 +38,7 @@ import PIL
 from PIL import UnidentifiedImageError
 
 from publish.cache import Fragments, Shelf
-from publish.config import Config
+from publish.config import CONFIG_NAME, Config
 from publish.config_files import missing_cover
 from publish.errors import OS_REASONS, Problem, PublishError, details_shown, os_reason
 from publish.ledger import Ledger
@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from PIL import Image
 
 __all__ = [
+    "SHARE_MIN_PX",
     "VARIANT_TYPE",
     "Picture",
     "Pictures",
@@ -59,6 +60,8 @@ __all__ = [
     "decode_error",
     "pillow_reason",
     "probe",
+    "shared_size",
+    "small_default_cover",
     "unreadable_image",
 ]
 
@@ -68,6 +71,9 @@ TOOL_VERSION = f"{PIPELINE_VERSION}-pillow{PIL.__version__}"
 JPEG_QUALITY = 82
 VARIANT_TYPE = "image/jpeg"
 """The media type of every variant (all are JPEG), for a share preview's og:image:type."""
+SHARE_MIN_PX = 200
+"""The smallest side of an image Facebook and Zalo show in a link preview (smaller ones they
+drop)."""
 OUTPUT_DIR = "anh"
 ORIENTATION_TAG = 0x0112
 ROTATED = (5, 6, 7, 8)
@@ -542,6 +548,62 @@ def probe(
         return None
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
         return _heif_marked(exc, read_head(root / "content" / path, 12))
+
+
+def shared_size(
+    root: Path,
+    path: str,
+    widths: tuple[int, ...],
+    facts: Shelf | None = None,
+    digests: Mapping[str, str] | None = None,
+) -> tuple[int, int] | None:
+    """Width and height of the widest variant of content/`path` at `widths` (its Picture's
+    `largest`, a share preview's og:image): from what an earlier build made of this very file
+    or these very bytes (`facts`, `digests`: see probe), else from its header, as Pictures
+    would make it; None when it cannot be read (told as such by the check that probes it)."""
+    if facts is not None:
+        source = _source(root / "content", path)
+        signature = settled_signature(source)
+        key = None if signature is None else facts.get(path, repr(signature))
+        if not isinstance(key, str) and (known := (digests or {}).get(source)) is not None:
+            key = known[:KEY_LENGTH]
+        made = facts.get(_by_bytes(key, _stem(path)), "") if isinstance(key, str) else None
+        if isinstance(made, tuple) and made:
+            widest = made[-1][0]
+            return widest.width, widest.height
+    Image, _ = _pillow()
+    try:
+        with Image.open(root / "content" / path) as image:
+            width, height = _upright_size(image)
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError):
+        return None
+    widest = min(width, max(widths))  # as Pictures._make: never upscaled
+    return widest, max(1, round(height * widest / width))
+
+
+def small_default_cover(
+    config: Config, facts: Shelf | None = None, digests: Mapping[str, str] | None = None
+) -> Problem | None:
+    """A warning when the share image of [site] default_cover (its widest variant) is smaller
+    than SHARE_MIN_PX on a side: share previews drop it, and a bulletin with no picture of its
+    own that size (see pages.Views._share_picture) is then shared with no picture at all."""
+    cover = config.site.default_cover
+    widths = config.web.image_widths
+    size = shared_size(config.root, cover, widths, facts, digests) if cover else None
+    if size is None or min(size) >= SHARE_MIN_PX:
+        return None
+    width, height = size
+    return Problem(
+        CONFIG_NAME,
+        f"ảnh bìa mặc định content/{cover} là ảnh chia sẻ chỉ {width} × {height} điểm ảnh "
+        f"(cỡ lớn nhất website đăng): Facebook và Zalo không hiện ảnh nhỏ hơn {SHARE_MIN_PX} "
+        "điểm ảnh mỗi chiều khi chia sẻ liên kết, nên bản tin nào không có ảnh bìa hay ảnh "
+        f"trong bài từ {SHARE_MIN_PX} điểm ảnh trở lên sẽ được chia sẻ mà không kèm ảnh nào",
+        field="[site] default_cover",
+        hint=f"Thay content/{cover} bằng ảnh bìa của đơn vị 1200 × 630 điểm ảnh (giữ tên tệp, "
+        "hoặc sửa default_cover theo tên ảnh mới), rồi chạy lại publish check.",
+        severity="warning",
+    )
 
 
 def decode_error(root: Path, path: str) -> BaseException | None:

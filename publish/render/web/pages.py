@@ -25,7 +25,7 @@ from publish.render.web.context import (
     TAGS_URL,
     SiteContext,
 )
-from publish.render.web.images import Picture
+from publish.render.web.images import SHARE_MIN_PX, Picture
 from publish.render.web.markdown import same_text_marked, scroll_regions
 from publish.render.web.phones import (
     EMERGENCY_NUMBERS,
@@ -118,8 +118,6 @@ def _bitmask(ranks: Iterable[int]) -> int:
     return int.from_bytes(bits, "little")
 
 
-SHARE_MIN_PX = 200
-"""The smallest side of an image Facebook shows in a link preview (smaller ones it drops)."""
 PAGER_EDGE = 2
 """Page links kept at each end of a long list's pager."""
 PAGER_AROUND = 2
@@ -527,7 +525,7 @@ class Views(SiteContext):
             body=self._body(str(self.body_html(bulletin))),
             cover=cover,
             date_iso=bulletin.date.isoformat(),
-            date=vn_long_datetime(bulletin.date),
+            date=vn_long_datetime(bulletin.date, timed=bulletin.timed),
             category={
                 "label": category.label,
                 "url": self.url(self.category_url(bulletin.category)),
