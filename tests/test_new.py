@@ -373,12 +373,13 @@ def test_a_date_without_a_time_is_that_days_midnight_as_the_date_field_and_says_
     tmp_path: Path, capsys, written: str
 ) -> None:
     """`--date 2026-12-01` is read as a `date: 2026-12-01` line is (00:00, the start of the day):
-    written out in the file, and told, with how to give the hour meant."""
+    written out in the file as the day alone (its page then shows the day, not a «0:00» nobody
+    wrote), and told, with how to give the hour meant."""
     root = make_project(tmp_path, {})
     args = ("--category", "an-ninh-trat-tu", "--now", "2026-11-20T08:00", "--date", written)
     assert new(root, "Tin hẹn giờ", *args) == 0
     text = (root / "content/bai-viet/2026-12-01-tin-hen-gio.md").read_text(encoding="utf-8")
-    assert "date: 2026-12-01 00:00" in text
+    assert "\ndate: 2026-12-01\n" in text
     err = capsys.readouterr().err
     # Quoted as every message quotes what the editor wrote: «ngày 01.12.2026», not a bare phrase
     # that runs into the sentence.
@@ -389,6 +390,7 @@ def test_a_date_without_a_time_is_that_days_midnight_as_the_date_field_and_says_
     )
     [made], [field] = (load_site(config_module.load(r), now=NOW).excluded for r in (root, as_field))
     assert made.bulletin.date == field.bulletin.date == dt.datetime(2026, 12, 1, tzinfo=HCM)
+    assert not made.bulletin.timed
 
 
 def test_a_day_already_begun_is_not_told_it_goes_out_when_that_day_comes(

@@ -142,7 +142,8 @@ def run(args: argparse.Namespace) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     try:
         with open(path, "x", encoding="utf-8") as handle:  # never over a file made meanwhile
-            handle.write(_template(title, slug, category, args.author, now))
+            day_alone = args.date is not None and day_only(args.date)
+            handle.write(_template(title, slug, category, args.author, now, day_alone=day_alone))
     except FileExistsError:
         raise ContentError(
             [
@@ -373,14 +374,19 @@ def _choices(config: Config, title: str) -> str:
     )
 
 
-def _template(title: str, slug: str, category: str, author: str, now: object) -> str:
-    """Front matter with every field, plus a body placeholder."""
+def _template(
+    title: str, slug: str, category: str, author: str, now: object, *, day_alone: bool = False
+) -> str:
+    """Front matter with every field, plus a body placeholder; `day_alone`: the date line
+    writes the day without a time (--date gave none), so the page shows the day alone and not
+    a «0:00» nobody wrote."""
     q = lambda s: json.dumps(s, ensure_ascii=False)  # noqa: E731  (YAML accepts JSON strings)
     ident = new_identifier(slug, secrets.token_hex(3))
+    date_line = f"{now:%Y-%m-%d}" if day_alone else f"{now:%Y-%m-%d %H:%M}"
     return f"""---
 id: {ident}
 title: {q(title)}
-date: {now:%Y-%m-%d %H:%M}
+date: {date_line}
 category: {category}
 summary: {q(SUMMARY_PLACEHOLDER)}
 tags: []
