@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from publish.radio.flags import BLOCKING
 from publish.radio.normalise import normalise
 
 
@@ -16,6 +17,59 @@ def _read(text: str) -> tuple[str, list[tuple[str, str]]]:
     """The script of `text` and its flags' codes and excerpts."""
     spoken = normalise(text)
     return spoken.text, [(f.code, f.excerpt) for f in spoken.flags]
+
+
+# R14.4: `Đ/c:` before an address is «địa chỉ» («Đồng chí: số mười hai, ấp ba» went on air);
+# before a person's name, «đồng chí» as always.
+COMRADE_OR_ADDRESS = [
+    (
+        "Đ/c: số 12, ấp 3, xã Tân Bình.",
+        "Địa chỉ: số mười hai, ấp ba, xã Tân Bình.",
+    ),
+    ("Đ/c: 25 Nguyễn Huệ, phường 1.", "Địa chỉ: hai mươi lăm Nguyễn Huệ, phường một."),
+    (
+        "Mọi ý kiến xin gửi về đ/c: Ấp Tân Hòa, xã Tân Bình.",
+        "Mọi ý kiến xin gửi về địa chỉ: Ấp Tân Hòa, xã Tân Bình.",
+    ),
+    ("**Đ/c:** đường 30/4, P.5.", "Địa chỉ: đường ba mươi tháng tư, phường năm."),
+    ("Đ/C: số 5 đường Lê Lợi.", "Địa chỉ: số năm đường Lê Lợi."),
+    (
+        "Đ/c: Nguyễn Văn A, Trưởng Công an xã.",
+        "Đồng chí: Nguyễn Văn A, Trưởng Công an xã.",
+    ),
+    (
+        "Chủ trì: đ/c: H. Lan, Phó Trưởng Công an xã.",
+        "Chủ trì: đồng chí: H. Lan, Phó Trưởng Công an xã.",
+    ),
+    ("Đ/C: Nguyễn Văn A.", "Đồng chí: Nguyễn Văn A."),
+    ("Đ/c Nguyễn Văn A phát biểu.", "Đồng chí Nguyễn Văn A phát biểu."),
+    ("Gồm 5 đ/c cán bộ.", "Gồm năm đồng chí cán bộ."),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), COMRADE_OR_ADDRESS)
+def test_comrade_or_address_before_a_colon_is_told_by_what_follows(
+    source: str, expected: str
+) -> None:
+    assert _read(source) == (expected, [])
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # A name then a ward: a person, or a street named after one?
+        "Đ/c: Nguyễn Văn Cừ, phường 5.",
+        # Neither an address's word nor a person's name.
+        "Đ/c: trụ sở Công an xã Tân Lập.",
+        # A place's name, no person's.
+        "Đ/c: Tân Lập, Châu Thành.",
+    ],
+)
+def test_comrade_or_address_before_a_colon_unclear_is_held(source: str) -> None:
+    spoken = normalise(source)
+    assert [(f.code, f.severity, f.excerpt) for f in spoken.flags] == [("R14.5", BLOCKING, "Đ/c:")]
+    message = spoken.flags[0].message
+    assert "«địa chỉ» hay «đồng chí»" in message and "Cách sửa" in message
 
 
 # R12.3, R7.2: a share of a few counted things is so many of a total, «trên», as `42/45 vụ`
