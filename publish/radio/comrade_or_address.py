@@ -1,4 +1,4 @@
-"""`Đ/c:` before a colon: «địa chỉ» when an address follows, «đồng chí» before a person's name
+"""`Đ/c` before a colon: «địa chỉ» when an address follows, «đồng chí» before a person's name
 (R14.4 reads every `Đ/c` «đồng chí»: «Đồng chí: số mười hai, ấp ba» was read on air)."""
 
 from __future__ import annotations
@@ -34,8 +34,7 @@ def _name_after(text: str, start: int) -> bool:
     name (`Nguyễn Văn A`), a given name (`Thanh Tùng`) or an initial and one (`Q. Tâm`), its
     words capitalised, not a place's (`Long An`), with no commune or ward after it."""
     clause = _CLAUSE.match(text, start)
-    assert clause is not None  # it may match nothing, never fail
-    written = clause[0].split()
+    written = clause[0].split() if clause else []
     words: list[str] = []
     for word in written:
         if not word[0].isupper() or not word.rstrip(".").isalpha():
@@ -48,7 +47,8 @@ def _name_after(text: str, start: int) -> bool:
     if a_place_like_a_name(" ".join(words)):
         return False
     # `Đ/c: Nguyễn Văn Cừ, phường 5`: a street named after someone, if the name is all there is.
-    return len(words) < len(written) or not _PLACE_NEXT.match(text, clause.end())
+    end = clause.end() if clause else start
+    return len(words) < len(written) or not _PLACE_NEXT.match(text, end)
 
 
 def comrade_or_address(text: str, ctx: Context) -> str:
@@ -68,10 +68,11 @@ def comrade_or_address(text: str, ctx: Context) -> str:
             ctx.flag(
                 "R14.5",
                 BLOCKING,
-                f"«{written}» có thể là «địa chỉ» hay «đồng chí»: sau nó không phải một địa chỉ "
-                "(số nhà, «số», «ấp», «đường», «xã», «phường»…) cũng không phải họ tên một người, "
-                "nên công cụ không đoán; tạm đọc «đồng chí». Cách sửa: viết đầy đủ, ví dụ «Địa "
-                "chỉ: trụ sở Công an xã …» hay «Đồng chí Nguyễn Văn A …».",
+                f"«{written}» có thể là «địa chỉ» hay «đồng chí»: sau nó không rõ là một địa chỉ "
+                "(số nhà, «số», «ấp», «đường», «xã», «phường»…) hay họ tên một người (họ tên mà "
+                "ngay sau là «, phường», «, xã» có thể là tên đường), nên công cụ không đoán; tạm "
+                "đọc «đồng chí». Cách sửa: viết đầy đủ, ví dụ «Địa chỉ: trụ sở Công an xã …» hay "
+                "«Đồng chí Nguyễn Văn A …».",
                 written,
             )
         return m[0]
