@@ -28,6 +28,8 @@ BODIES = {
     "chain-without-a-length": "2x3x4x5x6x7x8x9x",
     "sizes-with-lengths": "2x3x4x5x6x7x8x9m ",
     "spaced-chain": "2 x 3,5x4x",
+    "country-code-lines": "+84\n",
+    "country-code-words": "+84 ",
 }
 """Bulletin bodies read whole by `normalise`."""
 

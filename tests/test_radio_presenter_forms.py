@@ -659,10 +659,28 @@ def test_an_abbreviation_the_bulletin_defines_is_read_as_its_full_form() -> None
             "Hội nghị tại thành phố Vinh (TPV). Đoàn công tác về TPV ngày hôm sau.",
             "Hội nghị tại thành phố Vinh. Đoàn công tác về thành phố Vinh ngày hôm sau.",
         ),
+        # Ư, Â, Ô are letters of their own: «ương» opens with Ư (R14.6 held «BCĐTƯ» even so).
+        (
+            "Ban Chỉ đạo Trung ương (BCĐTƯ) họp phiên thứ nhất.\n\nBCĐTƯ yêu cầu các địa "
+            "phương báo cáo.",
+            "Ban Chỉ đạo Trung ương họp phiên thứ nhất.\n\nBan Chỉ đạo Trung ương yêu cầu các "
+            "địa phương báo cáo.",
+        ),
+        (
+            "Ủy ban Kiểm tra Trung ương (UBKTTƯ) kết luận. Theo UBKTTƯ, sai phạm nghiêm trọng.",
+            "Ủy ban Kiểm tra Trung ương kết luận. Theo Ủy ban Kiểm tra Trung ương, sai phạm "
+            "nghiêm trọng.",
+        ),
+        # Without its mark, U still stands for «ương», as before.
+        (
+            "Ban Chỉ đạo Trung ương (BCĐTU) họp. BCĐTU yêu cầu báo cáo.",
+            "Ban Chỉ đạo Trung ương họp. Ban Chỉ đạo Trung ương yêu cầu báo cáo.",
+        ),
     ],
 )
 def test_an_abbreviation_defined_by_its_words_or_called_so(text: str, said: str) -> None:
-    """Letters that are the words' first letters, tone marks aside, «Đ» its own letter."""
+    """Letters that are the words' first letters, tone marks aside, «Đ», «Ư», «Â», «Ô» letters
+    of their own."""
     spoken = normalise(text)
     assert (spoken.text, spoken.flags) == (said, ())
 
@@ -674,6 +692,10 @@ def test_an_abbreviation_defined_by_its_words_or_called_so(text: str, said: str)
         "TCTĐB đã bắt giữ 3 đối tượng.\n\nTổ công tác đặc biệt (TCTĐB) được thành lập năm 2024.",
         # Letters that are not the words' before the bracket (`Công an Đồng Tháp`, no `tỉnh`).
         "Công an tỉnh Đồng Tháp (CAĐT) tổ chức hội nghị. CAĐT đề nghị người dân cảnh giác.",
+        # Ư stands for a word opening with it, not for «Ủy» (U with a tone mark).
+        "Ủy ban nhân dân tỉnh (ƯBNDT) chỉ đạo. ƯBNDT yêu cầu báo cáo.",
+        # Used before its definition, with its Ư.
+        "BCĐTƯ yêu cầu báo cáo.\n\nBan Chỉ đạo Trung ương (BCĐTƯ) được thành lập năm 2024.",
     ],
 )
 def test_an_abbreviation_not_defined_before_its_use_still_blocks(text: str) -> None:

@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from publish.encoding import not_utf8
 from publish.errors import ContentError, Problem, os_reason
+from publish.radio.caps import without_tone_marks
 from publish.radio.flags import BLOCKING, WARNING, Context
 from publish.radio.given_names import a_given_name, a_place_like_a_name
 from publish.radio.name_titles import own_titles, read_titles_before_names
@@ -826,7 +827,8 @@ def _initials_after_the_given_name(
 
 
 _DEFINED = re.compile(
-    r"\s*+(?:(?i:(?:sau đây\s++)?(?:gọi|viết)\s++tắt(?:\s++là)?)\s*+:?\s*+)?([A-ZĐ]{2,8})\s*+"
+    r"\s*+(?:(?i:(?:sau đây\s++)?(?:gọi|viết)\s++tắt(?:\s++là)?)\s*+:?\s*+)?"
+    r"([A-ZĐĂÂÊÔƠƯ]{2,8})\s*+"
 )
 """A bracket defining an abbreviation: its capitals (`TCTĐB`), or `gọi tắt là TCTĐB`."""
 _FULL_FORM_BEFORE = re.compile(r"(?<!\w)((?:[^\W\d_]++\s++){1,7}[^\W\d_]++)\s*+$")
@@ -845,9 +847,17 @@ def _full_form(text: str, inside: str, at: int) -> tuple[str, str] | None:
     if words is None:
         return None
     form = words[1].split()[-len(letters) :]
-    if len(form) != len(letters) or _initials(form).upper() != letters:
+    if len(form) != len(letters) or not all(map(_stands_for, letters, form)):
         return None
     return letters, " ".join(form)
+
+
+def _stands_for(letter: str, word: str) -> bool:
+    """Whether an abbreviation's `letter` is `word`'s first, tone marks aside: a letter with a
+    mark of its own (Ư, Â, Ô) only for a word opening with it (`ương` in `Trung ương (BCĐTƯ)`),
+    one without for that letter marked or not (`Trung ương (TU)`, as `Ánh` is `A`)."""
+    first = word[0].upper()
+    return letter == without_tone_marks(first) or letter == _initials([first])
 
 
 def _name_initialled(text: str, inside: str, at: int) -> str:
@@ -1019,7 +1029,7 @@ _PLACE_AFTER = re.compile(r"\.?\s*+[A-ZĐ]")
 """After `TP`: a place's name (`TP. Hồ Chí Minh`, `TP Vinh`), where the prefix is meant (R14.3)."""
 
 
-_TWO_CAPITALS = re.compile(r"[A-ZĐ][A-ZĐ]")
+_TWO_CAPITALS = re.compile(r"[A-ZĐĂÂÊÔƠƯ][A-ZĐĂÂÊÔƠƯ]")
 """What initials used alone need (`TP`): a text without it cannot have used any. Not `[A-ZĐ]{2}`,
 which gives `re` no first character to skip to."""
 

@@ -16,6 +16,7 @@ __all__ = [
     "may_hold_capitals",
     "reads_as_a_word",
     "shouted",
+    "without_tone_marks",
 ]
 
 WORD = re.compile(r"[^\W\d_]+")
@@ -31,6 +32,14 @@ class lists («Ä»)."""
 _TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
 """The five tone marks (huyền, sắc, ngã, hỏi, nặng) as NFD writes them: a word's, never a letter's
 (Ư, Ô, Â are letters of the alphabet, which initials may be)."""
+
+
+def without_tone_marks(text: str) -> str:
+    """`text` without its tone marks, the letters' own marks kept (`Ướ` is `Ư`, `Ấ` is `Â`)."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONE_MARKS))
+
+
 VIETNAMESE_SYLLABLE = re.compile(
     r"(?i:(?:ngh|ng|gh|gi|ch|kh|nh|ph|th|tr|qu|[bcdghklmnprstvx])?[aeiouy]{1,3}"
     r"(?:ng|nh|ch|[cmnpt])?)"

@@ -90,6 +90,10 @@ class Context:
     """The paragraphs and list items read so far that hold two capitals in a row, with their
     source lines: initials a later bracket writes for a name may have been used there."""
     _memo: dict[str, Any] = field(default_factory=dict, repr=False)
+    _lines_looked_in: tuple[tuple[int, str], ...] | None = field(
+        default=None, repr=False, compare=False
+    )
+    _line_found: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def lexicon_file(self) -> str:
@@ -116,8 +120,18 @@ class Context:
         lines = self.lines if lines is None else lines
         if not lines:
             return None
+        # A paragraph of one mark repeated (20,000 «+84») flags the same excerpt at each: the
+        # lines searched again for each took time growing with the square of its length.
+        if lines is not self._lines_looked_in:
+            self._lines_looked_in, self._line_found = lines, {}
         needle = excerpt.strip()
-        for number, text in lines:
-            if needle and needle in text:
-                return number
-        return lines[0][0]
+        found = self._line_found.get(needle)
+        if found is None:
+            found = self._line_found[needle] = _first_line_holding(needle, lines)
+        return found
+
+
+def _first_line_holding(needle: str, lines: tuple[tuple[int, str], ...]) -> int:
+    """The number of the first of `lines` (not empty) whose text holds `needle`, else of the
+    first line."""
+    return next((number for number, text in lines if needle and needle in text), lines[0][0])

@@ -124,15 +124,16 @@ _MINUS = re.compile(
     + NUMBER
     + r"(?:"
     + _SCALE
-    + r"\s?(?:(?P<share>[%‰])|(?:"
+    + r"\s?(?:(?P<share>[%‰])|(?P<amount>"
     + _alternation(_CURRENCIES)
     + r")(?!\w))|(?P<count>\s*+"
     + COUNTED_NOUN
     + r")|(?P<bare>\s*+\))))"
 )
 """`-15%`, `-500.000 đồng`: a negative amount, `âm` (R12.4), like a measure's sign (R6.4); in a
-result's place, a fall (`_minus_said`); a count (`-5 vụ`) or a number closing a bracket (`(-2)`)
-too, which elsewhere P6 reads `âm`."""
+result's place or compared (`so với`), a fall (`_minus_said`); a count (`-5 vụ`) is a fall
+anywhere; a number closing a bracket (`(-2)`) only in a result's place, elsewhere P6 reads it
+`âm`."""
 _METRES_AND_CENTIMETRES = re.compile(r"(\d)(?<![\w.,]\d)m(\d{2})(?!\w|[.,]\d)")
 """`cao khoảng 1m65`, as a wanted notice gives a height: «một mét sáu mươi lăm» (it held the
 bulletin as digits left unread, Q1)."""
@@ -161,6 +162,21 @@ _BARE_RESULT_BEFORE = re.compile(
 """A bare number says what it changes by only right after that result (`Số vụ: 8 (-2)`,
 `8 vụ (-2)`) or `tương ứng`: with no result before it (`nhiệt độ (-2)`, `chênh lệch (-2)`) the
 number is the value itself, «âm hai», not a fall «giảm hai»."""
+_COUNT_NAMED_BEFORE = re.compile(
+    r"(?:(?<!\w)(?i:số)|\d[%‰]?+)(?:\s++(?i:lượng))?\s++"
+    + COUNTED_NOUN
+    + r"(?>(?:\s++[^\W\d_]++){0,5})\s*+\(\s*+$"
+)
+"""A count named before a bracket, with its figure or without (`3 người chết (-1)`, `số người
+chết (-1)`, `tổng số vụ tai nạn giao thông (+2)`): a count is never below zero, so the bare
+number is its change, as in `8 vụ (-2)`."""
+_COUNTED_BEFORE = re.compile(
+    r"(?<!\w)" + COUNTED_NOUN + r"((?>(?:\s++[^\W\d_]++){0,5}))\s*+\(\s*+$"
+)
+"""A counted noun before a bracket with neither its figure nor `số` (`người chết (-1)`): a
+count all the same, but of what (this one person? the deaths?), the reader cannot say."""
+_COMPARED_AFTER = re.compile(r"\s*+(?i:so với)(?!\w)")
+"""`-15% so với cùng kỳ`: a change against a period, as a results table writes it."""
 _DATE_WORD = (
     r"(?i:một|mốt|hai|ba|bốn|tư|năm|lăm|nhăm|sáu|bảy|tám|chín|mười|mươi|trăm|nghìn|ngàn|không|"
     r"linh|lẻ|giêng|chạp)"
@@ -190,23 +206,55 @@ def _a_result_before(text: str, m: re.Match[str], ctx: Context) -> bool:
             excerpt,
         )
         return False
-    return bool(ends_before(_BARE_RESULT_BEFORE, text, m.start()))
+    if ends_before(_BARE_RESULT_BEFORE, text, m.start()) or ends_before(
+        _COUNT_NAMED_BEFORE, text, m.start()
+    ):
+        return True
+    if counted := ends_before(_COUNTED_BEFORE, text, m.start()):
+        close = text.find(")", m.start())
+        excerpt = "(" + text[m.start() : close].replace(" ", "") + ")"
+        change = "giảm" if excerpt.startswith("(-") else "tăng"
+        count = counted[0][: counted.start(1) - counted.start()]
+        ctx.flag(
+            "R12.4",
+            BLOCKING,
+            f"Số trong ngoặc «{excerpt}» đứng sau «{counted[0].rstrip(' (')}» mà không có con số "
+            f"nào trước (không có «số {count}» hay «8 {count}»): người đọc không biết đó là mức "
+            "tăng giảm hay một số âm, bản đọc chỉ đọc dấu như viết («cộng», «âm»). Cách sửa: "
+            f"viết rõ bằng lời, ví dụ «{change} {excerpt.strip('()+-')} {count}».",
+            excerpt,
+        )
+    return False
+
+
+def _figure_end(m: re.Match[str]) -> int:
+    """Where the share or the amount a sign at `m` stands before ends (`-15%|`)."""
+    return m.end("share") if m["share"] is not None else m.end("amount")
 
 
 def _minus_said(text: str, m: re.Match[str], ctx: Context) -> str:
     """`giảm` for a share's or a count's sign in a result's place (`_RESULT_BEFORE`), said as
     `(+12%)` is said `tăng`: «giảm ba vụ, âm mười lăm phần trăm» is heard as a double negative,
-    a rise. Nothing after a word saying the fall (`giảm`, `lỗ`, `thấp hơn`: `_FALL_BEFORE`);
-    `âm` for an amount elsewhere (`tăng trưởng -15%`, a negative growth); a count elsewhere is
-    left for P6 (`nhiệt độ -2`), as are a temperature (`(-2 độ C)`) and a bare number with no
-    result before its bracket (`nhiệt độ (-2)`)."""
+    a rise; for a share's or an amount's compared with a period (`-15% so với cùng kỳ`), and for
+    a count's anywhere (`chênh lệch -2 vụ`, as `+2 vụ` is «tăng»): no count is below zero.
+    Nothing after a word saying the fall (`giảm`, `lỗ`, `thấp hơn`: `_FALL_BEFORE`); after one
+    saying the rise the sign is the figure's own (`tăng trưởng -15%`, a negative growth). `âm`
+    for an amount elsewhere (`số dư -5 triệu đồng`); a temperature (`(-2 độ C)`) and a bare
+    number with no result before its bracket (`nhiệt độ (-2)`) are left for P6, `âm`."""
     if ends_before(_FALL_BEFORE, text, m.start()):
         return ""
     if (m["share"] or m["count"]) and ends_before(_RESULT_BEFORE, text, m.start()):
         return "giảm "
-    if m["bare"] is not None and _a_result_before(text, m, ctx):
+    if m["bare"] is not None:
+        return "giảm " if _a_result_before(text, m, ctx) else "-"
+    if rise := ends_before(_RISE_BEFORE, text, m.start()):
+        if m["count"] is None:
+            return "âm "
+        _against_its_word(text, m, rise[0].rstrip(" ("), ctx)
+        return "-"
+    if m["count"] is not None or _COMPARED_AFTER.match(text, _figure_end(m)):
         return "giảm "
-    return "-" if m["count"] is not None or m["bare"] is not None else "âm "
+    return "âm "
 
 
 _PLUS_SIGN = re.compile(
@@ -243,11 +291,36 @@ def _plus_said(text: str, m: re.Match[str], ctx: Context) -> str:
     the text does not say."""
     if ends_before(_RISE_BEFORE, text, m.start()):
         return ""
+    if m["change"] is not None and (fall := ends_before(_FALL_BEFORE, text, m.start())):
+        _against_its_word(text, m, fall[0].rstrip(" ("), ctx)
+        return "cộng "
     if m["change"] is not None:
         return "tăng "
     if m["bare"] is not None and _a_result_before(text, m, ctx):
         return "tăng "
     return "cộng "
+
+
+_SIGNED = re.compile(r"[+-]\s?[\d.,]*\d[%‰]?")
+
+
+def _against_its_word(text: str, m: re.Match[str], word: str, ctx: Context) -> None:
+    """Hold a sign right after a word saying the other way (`giảm +5%`, `lỗ +5 triệu đồng`,
+    `tăng -2 vụ`): a change that way, or a slip of the key? Read as written («cộng», «âm»);
+    «giảm tăng năm phần trăm» said both. A share or an amount after a rise keeps its minus
+    unheld: `tăng trưởng -15%` is a negative growth, «tăng trưởng âm»."""
+    found = _SIGNED.match(text, m.start())
+    sign = found[0] if found else text[m.start()]
+    plus = sign.startswith("+")
+    ctx.flag(
+        "R12.4",
+        BLOCKING,
+        f"Dấu {'cộng' if plus else 'trừ'} trong «{word} {sign}» ngược với chữ «{word}» đứng "
+        "ngay trước: người đọc không biết con số tăng hay giảm, bản đọc chỉ đọc dấu như viết "
+        f"(«{'cộng' if plus else 'âm'}»). Cách sửa: bỏ dấu («{word} {sign[1:].lstrip()}») hoặc "
+        f"viết «{'tăng' if plus else 'giảm'} …» bằng lời.",
+        sign,
+    )
 
 
 RISE_ARROWS = "↑⬆▲"

@@ -19,6 +19,7 @@ from types import MappingProxyType
 from publish.radio.abbreviations import expand_abbreviations, load_abbreviations
 from publish.radio.callers import caller_lists_told, callers_told
 from publish.radio.codes import read_codes
+from publish.radio.comrade_or_address import comrade_or_address
 from publish.radio.dateline import without_dateline
 from publish.radio.datetimes import read_dates_and_times
 from publish.radio.flags import BLOCKING, WARNING, Context, Flag
@@ -165,6 +166,7 @@ def _speak(item: Item, ctx: Context, *, final_stop: bool, sentence_start: bool) 
     )  # before P1 takes `*` and `#` for marks
     pictographs_told(text, ctx)  # R1.9: before P1 drops the emoji
     text = marks_removed(text) if item.cleaned else strip_inline(text, ctx)  # P1
+    text = comrade_or_address(text, ctx)  # R14.4: before P2 reads the address's numbers
     text = without_amounts_in_words(text, ctx)  # `01 (một) xe`: before P2 takes `01` for a code
     callers_told(text, ctx)  # Q6: before P2 reads the numbers
     caller_lists_told(text, ctx)

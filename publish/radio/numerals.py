@@ -18,6 +18,7 @@ from publish.radio.numbers import (
     read_number,
     roman_value,
 )
+from publish.radio.place_kinds import KINDS_PATTERN
 from publish.radio.tail import SENTENCE_TAIL, ends_before
 
 __all__ = ["read_ordinals", "read_remaining_numbers", "weekdays_written_short"]
@@ -256,18 +257,44 @@ def _place_out_of(m: re.Match[str], ctx: Context) -> str:
 
 _ROUND_THE_CLOCK = frozenset({("24", "7"), ("24", "24")})
 """`24/7`, `24/24`: everyone reads them `trên`, nothing to check (R12.3 without a flag)."""
-_COUNTED_AFTER = re.compile(r"[^\S\n]++" + COUNTED_NOUN)
-"""`làm rõ 42/45 vụ`, `bắt 15/18 đối tượng`: so many of a total, counted: «trên» is the only
-reading, nothing for the editor to check (R12.3 without a flag)."""
+_COUNTED_AFTER = re.compile(
+    r"[^\S\n]++(?:"
+    + COUNTED_NOUN
+    + r"|(?i:"
+    + KINDS_PATTERN
+    + r"|ấp|khóm|thôn|xóm|khu phố|tổ dân phố|địa phương|cơ quan|doanh nghiệp|gia đình)(?!\w))"
+)
+"""`làm rõ 42/45 vụ`, `bắt 2/3 đối tượng`, `12/15 xã`: so many of a total, counted (places
+too, which a results bulletin counts as it does cases): «trên» is the only reading, nothing for
+the editor to check (R12.3 without a flag), and no date (R7.2)."""
+_NAME_NEXT = re.compile(r"[^\S\n]++([^\W\d_])")
+"""The next word's first letter: a capital names one person or place (`đối tượng Nguyễn Văn A`,
+`xã Tân Bình`), no total a share is counted of."""
+
+
+def _counted_share(m: re.Match[str], a: int, b: int) -> bool:
+    """Whether `a/b` at `m` is so many of a total, a noun counting it after (`2/3 đối tượng`,
+    `42/45 vụ`): «hai trên ba đối tượng», never «hai phần ba» nor 2 March. Not when the noun
+    names someone or somewhere (`2/3 đối tượng Nguyễn Văn A`, `2/3 xã Tân Bình`): then `2/3` may
+    be the day it happened, which R7.2 asks the editor to write out."""
+    counted = _COUNTED_AFTER.match(m.string, m.end())
+    if counted is None or not 0 < a <= b:
+        return False
+    if 1 <= a <= 31 and 1 <= b <= 12:
+        name = _NAME_NEXT.match(m.string, counted.end())
+        return name is None or not name[1].isupper()
+    return True
 
 
 def _fraction(m: re.Match[str], ctx: Context) -> str:
     """`1/2` → `một phần hai`; others (`455/473`) `a trên b` and flagged (R12.3), but for so
-    many of a total that a counted noun follows (`42/45 vụ`)."""
+    many of a total that a counted noun follows (`42/45 vụ`, `2/3 đối tượng`: `_counted_share`)."""
     a, b = int(m[1]), int(m[2].replace(".", ""))
     opts = ctx.options
     if (m[1], m[2]) in _ROUND_THE_CLOCK:
         return f"{cardinal(a, opts)} trên {cardinal(b, opts)}"
+    if _counted_share(m, a, b):
+        return f"{read_number(m[1], ctx)} trên {read_number(m[2], ctx)}"
     if 0 < b <= 10 and a < b:  # `24/7` is no fraction: read `trên` below
         # A quarter is «phần tư» everywhere, as «thứ tư» (R10.1), whatever `four_after_tens`.
         spoken = f"{cardinal(a, opts)} phần {'tư' if b == 4 else cardinal(b, opts)}"
@@ -281,8 +308,6 @@ def _fraction(m: re.Match[str], ctx: Context) -> str:
             )
         return spoken
     spoken = f"{read_number(m[1], ctx)} trên {read_number(m[2], ctx)}"
-    if a <= b and _COUNTED_AFTER.match(m.string, m.end()):
-        return spoken
     ctx.flag(
         "R12.3",
         WARNING,
