@@ -142,7 +142,7 @@ def test_a_count_of_comrades_is_no_amount_of_money() -> None:
     "source",
     [
         "Đ/C Nguyễn Văn A, Trưởng Công an xã, đã có mặt.",
-        "Mọi ý kiến gửi về Đ/C: trụ sở Công an xã Tân Lập.",
+        "Mọi ý kiến gửi về Đ/C: Ban Chỉ huy Quân sự xã Tân Lập.",
     ],
 )
 def test_comrade_or_address_in_capitals_is_held(source: str) -> None:
@@ -156,11 +156,20 @@ def test_comrade_or_address_in_capitals_is_held(source: str) -> None:
 def test_comrade_or_address_held_is_shown_as_written() -> None:
     """The R14.5 message says «Đ/C» is kept as written: the script showed «Đ C» to the editor
     comparing them, and its slash was flagged a second time (Q2)."""
-    spoken = normalise("Mọi ý kiến gửi về Đ/C: trụ sở Công an xã Tân Lập.")
-    assert spoken.text == "Mọi ý kiến gửi về Đ/C: trụ sở Công an xã Tân Lập."
+    spoken = normalise("Mọi ý kiến gửi về Đ/C: Ban Chỉ huy Quân sự xã Tân Lập.")
+    assert spoken.text == "Mọi ý kiến gửi về Đ/C: Ban Chỉ huy Quân sự xã Tân Lập."
     assert "đã giữ nguyên" in spoken.flags[0].message
     assert [f.code for f in spoken.flags] == ["R14.5"]
     assert normalise_fragment("lực lượng Công an/dân quân").text == "lực lượng Công an dân quân"
+
+
+def test_comrade_or_address_before_an_office_s_seat_is_its_address() -> None:
+    """«Đ/c: trụ sở Công an xã …» names where to go, as R14.5's own advice writes it: read
+    «địa chỉ», not held as unclear."""
+    for written in ("Đ/c", "Đ/C"):
+        spoken = normalise(f"Mọi ý kiến gửi về {written}: trụ sở Công an xã Tân Lập.")
+        assert spoken.text == "Mọi ý kiến gửi về địa chỉ: trụ sở Công an xã Tân Lập."
+        assert not [f for f in spoken.flags if f.code == "R14.5"]
 
 
 @pytest.mark.parametrize(

@@ -155,7 +155,7 @@ def test_comrade_or_address_before_a_colon_is_told_by_what_follows(
         # A name then a ward: a person, or a street named after one?
         "Đ/c: Nguyễn Văn Cừ, phường 5.",
         # Neither an address's word nor a person's name.
-        "Đ/c: trụ sở Công an xã Tân Lập.",
+        "Đ/c: Ban Chỉ huy Quân sự xã Tân Lập.",
         # A place's name, no person's.
         "Đ/c: Tân Lập, Châu Thành.",
     ],

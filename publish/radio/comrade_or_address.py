@@ -14,13 +14,13 @@ __all__ = ["comrade_or_address"]
 _BEFORE_A_COLON = re.compile(r"(?<![\w/])([Đđ])/([cC])(?![\w/])[^\S\n]*+:[^\S\n]*+")
 """`Đ/c:`, `đ/c:`, `Đ/C:` and the spaces around its colon."""
 _ADDRESS = re.compile(
-    r"(?:\d|(?i:số|số nhà|nhà|ấp|đường|phố|hẻm|ngõ|ngách|kiệt|lô|thôn|xóm|khóm|khu phố"
+    r"(?:\d|(?i:số|số nhà|nhà|trụ sở|ấp|đường|phố|hẻm|ngõ|ngách|kiệt|lô|thôn|xóm|khóm|khu phố"
     r"|tổ dân phố|tổ|khu vực|quốc lộ|tỉnh lộ|"
     + KINDS_PATTERN
     + r")(?!\w)|(?:KP|TDP|QL|TP|TX|TT)(?![^\W_])|[PQ]\.?[^\S\n]*+\d)"
 )
 """What opens an address: a house number, a street, a hamlet, a commune, a ward (`số 12`,
-`ấp 3`, `12 Lê Lợi`, `P. 5`), in any case (`Ấp Tân Hòa`); not `H. Lan`, a person's initial."""
+`ấp 3`, `12 Lê Lợi`, `P. 5`, `trụ sở Công an xã`), in any case (`Ấp Tân Hòa`); not `H. Lan`, a person's initial."""
 _CLAUSE = re.compile(r"[^,;:()\n]{0,80}")
 """What follows the colon up to the clause's first mark: where a name would be."""
 _PLACE_NEXT = re.compile(
