@@ -372,7 +372,8 @@ class ZaloConfig:
     description_max: int = field(default=299, metadata=rules(least=1, note=ZALO_LIMIT))
     author_max: int = field(default=50, metadata=rules(least=1, note=ZALO_LIMIT))
     length_unit: Literal["utf16", "code_points"] = "utf16"
-    """What title_max, description_max and author_max count, after NFC: the contract does not
+    """What title_max, description_max, author_max and text_block_max count, after NFC (a text
+    block is cut to fit as counted so): the contract does not
     say how Zalo counts (zalo-oa-api.md §2.1, [U]). A JavaScript or Java server's length counts
     UTF-16 units, in which an emoji or a rare Han character counts two: never fewer than code
     points, so a text within it is within either count, hence the default."""

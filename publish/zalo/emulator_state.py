@@ -85,8 +85,8 @@ class EmulatorConfig:
     invalid_code_error: int = -14003  # [U] no official code for a bad, used or expired code
 
     # Article rules (lengths counted after NFC).
-    # [U] how title, description and author lengths are counted: "code_points", or "utf16"
-    # (a Java or JavaScript server's length, where an emoji counts two).
+    # [U] how title, description, author and text block lengths are counted: "code_points",
+    # or "utf16" (a Java or JavaScript server's length, where an emoji counts two).
     length_unit: str = "code_points"
     title_max_len: int = 149  # [P] a 150-char title was rejected in production
     description_max_len: int = 300
@@ -161,11 +161,6 @@ class ApiFailure(Exception):
         super().__init__(f"{code} {message}")
         self.code = code
         self.message = message
-
-
-def nfc_len(value: str) -> int:
-    """Length of a string after NFC normalisation, as Zalo counts it."""
-    return len(unicodedata.normalize("NFC", value))
 
 
 LENGTH_UNITS = ("code_points", "utf16")
@@ -243,7 +238,7 @@ def _check_block(index: int, block: Any, config: EmulatorConfig) -> None:
         if not isinstance(content, str) or not content.strip():
             raise ApiFailure(-201, f"body[{index}] content is invalid!")
         limit = config.text_block_max_len
-        if limit is not None and nfc_len(content) > limit:
+        if limit is not None and text_len(content, config.length_unit) > limit:
             raise ApiFailure(-201, f"body[{index}] content allow 1 to {limit} characters")
         if config.reject_html_in_text and "<" in content and ">" in content:
             raise ApiFailure(-201, f"body[{index}] content is invalid!")
