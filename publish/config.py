@@ -387,6 +387,20 @@ class ZaloConfig:
     """Characters in one body text block at most: the contract knows no limit (zalo-oa-api.md,
     [U]); NukeViet's form caps a block at 1,000, and a longer paragraph is a wall of text on a
     phone."""
+    max_body_blocks: int = field(
+        default=0,
+        metadata=rules(
+            least=0,
+            note=(
+                "Số khối tối đa của một bài Zalo (đoạn, dòng danh sách, hàng bảng, ảnh, dòng "
+                "đính chính, lời cuối và dòng dẫn về website); 0 là không giới hạn."
+            ),
+        ),
+    )
+    """Blocks in one article's body at most, every block the tool adds counted (corrections,
+    footer, the closing link); 0: no limit. The contract found none (zalo-oa-api.md §2.3 [U])
+    and no source gives a number, so none is made up: a unit whose Zalo refuses a long article
+    sets Zalo's number, and `publish build`/`check` then stop such a bulletin before any sync."""
     cover_max_bytes: int = field(
         default=1_000_000,
         metadata=rules(least=1, note="Dung lượng tối đa của ảnh bìa gửi Zalo, tính bằng byte."),

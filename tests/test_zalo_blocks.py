@@ -1,20 +1,175 @@
-"""How long each block of a Zalo article is: a limit the contract leaves unconfirmed
-(zalo-oa-api.md §2.3 [U]), a setting of [zalo] counted in its length_unit, checked against the
-emulator counting as Zalo might (code points or UTF-16 units)."""
+"""How many blocks a Zalo article has and how long each is: limits the contract leaves
+unconfirmed (zalo-oa-api.md §2.3 [U]), so settings of [zalo], each kept before anything is sent
+and checked against the emulator counting as Zalo might (code points or UTF-16 units)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
+from publish.cli import main
+from publish.render.zalo import payload as payload_module
 from publish.render.zalo.blocks import pieces
 from publish.zalo.emulator import ZaloEmulator
 from publish.zalo.emulator_state import ApiFailure, EmulatorConfig, validate_article
 from tests.zalo_fixtures import sample_body
-from tests.zalo_project import sync, told, zalo_bulletin, zalo_project
+from tests.zalo_project import NOW, sync, told, zalo_bulletin, zalo_project
 
+LONG = "content/bai-viet/ban-tin-001.md"
 SHORT = "content/bai-viet/ban-tin-000.md"
+PARAGRAPHS = "\n\n".join(f"Đoạn thứ {i}: người dân cần cảnh giác." for i in range(1, 13)) + "\n"
+"""A body of twelve short paragraphs: twelve text blocks."""
+
+
+def run(root: Path, command: str) -> int:
+    """`publish <command>` (build or check) on the project."""
+    return main(["--root", str(root), "--now", NOW, command])
+
+
+def body_of(root: Path, key: str) -> list[dict]:
+    """The blocks of one built payload."""
+    path = root / "output" / "zalo" / f"{key}.json"
+    return json.loads(path.read_text("utf-8"))["body"]
+
+
+def body_line(root: Path, source: str) -> int:
+    """The line of `source` where its body starts (after the front matter's closing ---)."""
+    lines = (root / source).read_text("utf-8").splitlines()
+    return lines.index("---", 1) + 2
+
+
+def told_about(err: str, source: str) -> str:
+    """The problem told of `source`: its line and the indented lines after it."""
+    lines = err.splitlines()
+    first = next(i for i, line in enumerate(lines) if line.startswith(f"{source}:"))
+    rest = lines[first + 1 :]
+    end = next((i for i, line in enumerate(rest) if not line.startswith(" ")), len(rest))
+    return "\n".join(lines[first : first + 1 + end])
+
+
+def long_project(tmp_path: Path, zalo: str = "", **fields: str) -> Path:
+    """A project with a short bulletin and a long one (`fields` in its front matter)."""
+    files = {LONG: zalo_bulletin(1, body=PARAGRAPHS, **fields)}
+    return zalo_project(tmp_path, 2, zalo=zalo, files=files)
+
+
+@pytest.mark.parametrize("command", ["build", "check"])
+def test_a_bulletin_over_the_block_limit_is_stopped_naming_the_file_the_limit_and_the_fix(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    """Zalo's limit on an article's blocks is not known, and the tool had none: a bulletin
+    over a unit's limit went out and was refused whole at every sync. [zalo] max_body_blocks
+    stops it at build and check, counted as the payload would be (a limit of exactly its
+    count passes), with the file, the limit and how to fix it; the other bulletin is not
+    blamed."""
+    free = long_project(tmp_path / "free")
+    assert run(free, "build") == 0
+    count = len(body_of(free, "bt-001"))
+    assert count == 13 and len(body_of(free, "bt-000")) < count  # 12 paragraphs, the link
+    assert run(long_project(tmp_path / "fits", f"max_body_blocks = {count}"), command) == 0
+    capsys.readouterr()
+
+    root = long_project(tmp_path / "over", f"max_body_blocks = {count - 1}")
+    assert run(root, command) == 1
+    err = capsys.readouterr().err
+    assert (
+        f"{LONG}:{body_line(root, LONG)}: lỗi: bài Zalo của bản tin này có {count} khối "
+        f"({count - 1} khối của thân bài, 1 khối dòng dẫn về website), quá giới hạn {count - 1} "
+        "khối mỗi bài ([zalo] max_body_blocks trong site.toml): Zalo sẽ từ chối cả bài"
+    ) in err
+    assert f"Rút gọn thân bài còn tối đa {count - 2} khối" in err
+    assert "hoặc tách thành hai bản tin, mỗi bản tin một tệp" in err
+    assert SHORT not in err
+    assert not (root / "output" / "zalo").exists()
+
+
+def test_the_blocks_the_tool_adds_are_counted_and_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Corrections, the footer's paragraphs and the closing link are blocks of the article
+    too: counted, and told apart from the body's, so the editor knows how far to shorten."""
+    footer = 'footer = "Đường dây nóng: 0277 3610 113.\\n\\nKhẩn cấp gọi 113."'
+    correction = '\n  - date: 2020-12-09 14:30\n    note: "Sửa tên xã: đúng là xã Phú Hựu."'
+    free = long_project(tmp_path / "free", footer, corrections=correction)
+    assert run(free, "build") == 0
+    count = len(body_of(free, "bt-001"))
+    assert count == 12 + 1 + 2 + 1
+    root = long_project(
+        tmp_path / "over", f"{footer}\nmax_body_blocks = 10", corrections=correction
+    )
+    assert run(root, "check") == 1
+    err = capsys.readouterr().err
+    assert (
+        f"có {count} khối (12 khối của thân bài, 1 khối đính chính, 3 khối lời cuối ([zalo] "
+        "footer) và dòng dẫn về website), quá giới hạn 10 khối"
+    ) in err
+    assert "Rút gọn thân bài còn tối đa 6 khối" in err
+    # When they alone fill the article, no shorter body helps: the fix is in what they are.
+    full = long_project(tmp_path / "full", f"{footer}\nmax_body_blocks = 4", corrections=correction)
+    assert run(full, "check") == 1
+    err = capsys.readouterr().err
+    long, short = told_about(err, LONG), told_about(err, SHORT)
+    assert "Riêng đính chính, lời cuối và dòng dẫn về website đã có 4 khối: rút gọn [zalo]" in long
+    assert "Rút gọn thân bài" not in long
+    assert "Rút gọn thân bài còn tối đa 1 khối" in short  # its footer and link leave room for 1
+
+
+def test_a_long_bulletin_is_refused_by_zalo_then_stopped_before_sending_once_the_limit_is_set(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Against a Zalo refusing articles of more than 10 blocks: without the setting the long
+    bulletin is sent and refused, told as too many blocks with the setting that would have
+    stopped it; with it, the sync's build stops and nothing at all is sent."""
+    emulator.configure(max_body_blocks=10)
+    root = long_project(tmp_path)
+    assert sync(root) == 3
+    out = told(capsys)
+    assert f"{LONG}: Zalo từ chối bài" in out and "body allow 1 to 10 items" in out
+    assert len(emulator.articles) == 1  # the short one
+
+    again = long_project(tmp_path / "set", "max_body_blocks = 10")
+    emulator.clear_calls()
+    assert sync(again) != 0
+    out = told(capsys)
+    assert f"{LONG}:{body_line(again, LONG)}: lỗi: bài Zalo của bản tin này có 13 khối" in out
+    assert [c for c in emulator.calls if "/article/" in c.path] == []
+
+
+def test_with_a_block_limit_an_unchanged_body_is_not_converted_again_and_an_edited_one_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Counting blocks needs each body converted, which render does anyway: the count of an
+    unchanged one comes from the cache, and an edited body is converted once a build, for
+    the check and the payload both."""
+    monkeypatch.setenv("PUBLISH_WORKERS", "1")
+    root = long_project(tmp_path, "max_body_blocks = 20")
+    assert run(root, "build") == 0
+    before = body_of(root, "bt-001")
+    converted: list[str] = []
+    real = payload_module.markdown_blocks
+
+    def counting(body: str, **kwargs: object) -> list:
+        converted.append(body)
+        return real(body, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(payload_module, "markdown_blocks", counting)
+    assert run(root, "build") == 0
+    assert converted == []
+    path = root / LONG
+    path.write_text(path.read_text("utf-8") + "\nĐoạn bổ sung.\n", "utf-8")
+    assert run(root, "build") == 0
+    assert len(converted) == 1 and "Đoạn bổ sung." in converted[0]
+    assert body_of(root, "bt-001") == [
+        *before[:-1],
+        {"type": "text", "content": "Đoạn bổ sung."},
+        before[-1],
+    ]
+    converted.clear()
+    path.write_text(path.read_text("utf-8") + "\n".join(["\nThêm."] * 10) + "\n", "utf-8")
+    assert run(root, "build") == 1  # 24 blocks now: stopped, converted for the check only
+    assert len(converted) == 1
 
 
 def utf16(text: str) -> int:
