@@ -126,7 +126,9 @@ def test_a_long_bulletin_is_refused_by_zalo_then_stopped_before_sending_once_the
     root = long_project(tmp_path)
     assert sync(root) == 3
     out = told(capsys)
-    assert f"{LONG}: Zalo từ chối bài" in out and "body allow 1 to 10 items" in out
+    assert f"{LONG}: Zalo từ chối bài" in out
+    assert "bài có 13 khối, nhiều hơn 10 khối Zalo nhận" in out
+    assert "đặt max_body_blocks = 10 trong mục [zalo] của site.toml" in out
     assert len(emulator.articles) == 1  # the short one
 
     again = long_project(tmp_path / "set", "max_body_blocks = 10")
