@@ -25,7 +25,7 @@ from publish.markdown_lists import ListsAfterText
 from publish.markdown_pasted import PastedLists
 from publish.markdown_plain import PlainMarkdown, bare_html
 from publish.markdown_tuning import tuned
-from publish.sanitize import strip_markup
+from publish.sanitize import WORD_JOINER, strip_markup
 
 __all__ = ["ImageBlock", "LinkTarget", "LinkText", "markdown_blocks", "plain_text", "to_html"]
 
@@ -207,8 +207,11 @@ def _span(value: str | None) -> int:
 
 
 def plain_text(text: str) -> str:
-    """One line of NFC text: whitespace collapsed, anything that looks like markup removed."""
-    text = strip_markup(text)  # repeated until stable: one pass leaves "<scr<b>ipt>" as "<script>"
+    """One line of NFC text: whitespace collapsed, anything that looks like markup removed (a
+    `<` that could start a tag followed by an invisible word joiner: «<Tết an toàn>» reads as
+    typed, a space after «<» showed)."""
+    # Repeated until stable: one pass leaves "<scr<b>ipt>" as "<script>".
+    text = strip_markup(text, WORD_JOINER)
     # split() takes the whitespace that regex \s does (both str.isspace), ~3 times faster.
     return unicodedata.normalize("NFC", " ".join(text.split()))
 

@@ -24,7 +24,7 @@ from publish.model import Bulletin, Correction, ImageRef, Site
 from publish.render.zalo.blocks import markdown_blocks, pieces, plain_text
 from publish.render.zalo.images import ZaloImages, public_url, refused_format
 from publish.render.zalo_path import payload_path
-from publish.sanitize import defuse_markup
+from publish.sanitize import WORD_JOINER, defuse_markup
 from publish.site_paths import served_paths
 
 __all__ = [
@@ -52,8 +52,9 @@ def nfc(text: str) -> str:
 
 def plain_words(text: str) -> str:
     """Text written as text (front matter, site.toml) as one NFC line, every word kept: the
-    website shows it as typed, angle brackets included (see defuse_markup)."""
-    return nfc(" ".join(defuse_markup(text).split()))
+    website shows it as typed, angle brackets included (see defuse_markup: a word joiner, which
+    no follower sees, after a `<` that could start a tag)."""
+    return nfc(" ".join(defuse_markup(text, WORD_JOINER).split()))
 
 
 @dataclass(frozen=True, slots=True)
