@@ -372,7 +372,8 @@ class ZaloConfig:
     description_max: int = field(default=299, metadata=rules(least=1, note=ZALO_LIMIT))
     author_max: int = field(default=50, metadata=rules(least=1, note=ZALO_LIMIT))
     length_unit: Literal["utf16", "code_points"] = "utf16"
-    """What title_max, description_max and author_max count, after NFC: the contract does not
+    """What title_max, description_max, author_max and text_block_max count, after NFC (a text
+    block is cut to fit as counted so): the contract does not
     say how Zalo counts (zalo-oa-api.md §2.1, [U]). A JavaScript or Java server's length counts
     UTF-16 units, in which an emoji or a rare Han character counts two: never fewer than code
     points, so a text within it is within either count, hence the default."""
@@ -386,6 +387,20 @@ class ZaloConfig:
     """Characters in one body text block at most: the contract knows no limit (zalo-oa-api.md,
     [U]); NukeViet's form caps a block at 1,000, and a longer paragraph is a wall of text on a
     phone."""
+    max_body_blocks: int = field(
+        default=0,
+        metadata=rules(
+            least=0,
+            note=(
+                "Số khối tối đa của một bài Zalo (đoạn, dòng danh sách, hàng bảng, ảnh, dòng "
+                "đính chính, lời cuối và dòng dẫn về website); 0 là không giới hạn."
+            ),
+        ),
+    )
+    """Blocks in one article's body at most, every block the tool adds counted (corrections,
+    footer, the closing link); 0: no limit. The contract found none (zalo-oa-api.md §2.3 [U])
+    and no source gives a number, so none is made up: a unit whose Zalo refuses a long article
+    sets Zalo's number, and `publish build`/`check` then stop such a bulletin before any sync."""
     cover_max_bytes: int = field(
         default=1_000_000,
         metadata=rules(least=1, note="Dung lượng tối đa của ảnh bìa gửi Zalo, tính bằng byte."),

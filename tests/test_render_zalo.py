@@ -8,6 +8,7 @@ import json
 import random
 import shutil
 import unicodedata
+from html.parser import HTMLParser
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -24,6 +25,7 @@ from publish.render.web import images as images_module
 from publish.render.zalo import images as zalo_images
 from publish.render.zalo import payload as payload_module
 from publish.render.zalo.blocks import markdown_blocks, plain_text
+from publish.sanitize import WORD_JOINER
 from publish.writer import write
 from tests.helpers import SAMPLE_UNIT, refusing
 from tests.zalo_project import BODY, jpeg, site_toml, zalo_bulletin, zalo_project
@@ -125,8 +127,9 @@ def test_the_units_name_in_the_last_block_is_plain_text_as_every_other_block(
     named = 'name = "<b>Công an huyện Châu Thành</b><script>alert(1)</script>"'
     toml.write_text(written.replace('name = "Công an huyện Châu Thành"', named, 1), "utf-8")
     last = payload(built(root), "bt-000")["body"][-1]["content"]
-    assert last.startswith("Xem bản tin đầy đủ trên trang thông tin của < b>Công an huyện")
+    assert last.startswith(f"Xem bản tin đầy đủ trên trang thông tin của <{WORD_JOINER}b>Công an")
     assert "<b>" not in last and "<script" not in last and "</" not in last
+    assert html_read(last) == (last, [])  # no tag for an app reading HTML
 
 
 def test_an_image_with_a_script_address_is_refused_and_would_never_reach_zalo(
@@ -649,12 +652,40 @@ def test_a_run_with_no_space_longer_than_the_block_limit_is_cut_to_it(tmp_path: 
     assert "".join(texts[1:]) == link
 
 
+def html_read(text: str) -> tuple[str, list[str]]:
+    """`text` as an app reading HTML shows it: its text, and the tags it would obey."""
+    tags: list[str] = []
+    shown: list[str] = []
+
+    class Reader(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: object) -> None:
+            tags.append(tag)
+
+        def handle_endtag(self, tag: str) -> None:
+            tags.append("/" + tag)
+
+        def handle_data(self, data: str) -> None:
+            shown.append(data)
+
+    reader = Reader(convert_charrefs=True)
+    reader.feed(text)
+    reader.close()
+    return "".join(shown), tags
+
+
+def seen(text: str) -> str:
+    """What a follower sees of a text block read as the plain text it is documented as: the
+    word joiner is invisible."""
+    return text.replace(WORD_JOINER, "")
+
+
 def test_angle_brackets_in_the_title_and_summary_keep_their_words_on_zalo(
     tmp_path: Path,
 ) -> None:
     """Editors type «<<…>>» for «…» and «<…>» around a law's name. Title and summary are text,
     shown on the website as typed; the Zalo payload took «<Vì an ninh Tổ quốc>» for a tag and
-    dropped the words. They stay, no tag start left for an app that might read HTML."""
+    dropped the words. They stay, exactly as typed (a space after «<», showed to every follower,
+    is now an invisible word joiner), and no tag start is left for an app that might read HTML."""
     files = {
         "content/bai-viet/bt-001.md": zalo_bulletin(
             1,
@@ -664,17 +695,22 @@ def test_angle_brackets_in_the_title_and_summary_keep_their_words_on_zalo(
         )
     }
     body = payload(built(zalo_project(tmp_path, 1, files=files)), "bt-001")
-    assert body["title"] == "Hưởng ứng Tháng hành động << Vì an ninh Tổ quốc>> năm 2027"
-    assert body["description"] == (
-        "Theo Luật số 36/2024/QH15 < Luật Trật tự, an toàn giao thông đường bộ>, "
+    title = "Hưởng ứng Tháng hành động <<Vì an ninh Tổ quốc>> năm 2027"
+    description = (
+        "Theo Luật số 36/2024/QH15 <Luật Trật tự, an toàn giao thông đường bộ>, "
         "người vi phạm bị xử lý nghiêm."
     )
+    assert seen(body["title"]) == title and seen(body["description"]) == description
+    for text in (body["title"], body["description"]):
+        assert html_read(text) == (text, [])
+        assert WORD_JOINER in text and "< " not in text
 
 
 def test_angle_brackets_in_the_body_keep_their_words_on_zalo(tmp_path: Path) -> None:
     """The body's «<<Vì an ninh Tổ quốc>>» and «<Tết an toàn>» were taken for tags and dropped
-    («Tháng hành động <> năm 2027», «Chủ đề của năm nay»). They stay, as in the title; real tags
-    and comments are still taken out, and no tag start is left for an app that might read HTML."""
+    («Tháng hành động <> năm 2027», «Chủ đề của năm nay»). They stay, as in the title, as typed
+    (no visible space after «<»); real tags and comments are still taken out, and no tag start
+    is left for an app that might read HTML."""
     body = (
         "Hưởng ứng Tháng hành động <<Vì an ninh Tổ quốc>> năm 2027.\n\n"
         "Chủ đề <Tết an toàn> của năm nay, <b>không</b> đốt pháo.<!-- ghi chú của biên tập -->\n"
@@ -682,10 +718,12 @@ def test_angle_brackets_in_the_body_keep_their_words_on_zalo(tmp_path: Path) -> 
     files = {"content/bai-viet/bt-001.md": zalo_bulletin(1, body=body)}
     blocks = payload(built(zalo_project(tmp_path, 1, files=files)), "bt-001")["body"]
     texts = [block["content"] for block in blocks[:2]]
-    assert texts == [
-        "Hưởng ứng Tháng hành động << Vì an ninh Tổ quốc>> năm 2027.",
-        "Chủ đề < Tết an toàn> của năm nay, không đốt pháo.",
+    assert [seen(text) for text in texts] == [
+        "Hưởng ứng Tháng hành động <<Vì an ninh Tổ quốc>> năm 2027.",
+        "Chủ đề <Tết an toàn> của năm nay, không đốt pháo.",
     ]
+    for text in texts:
+        assert html_read(text) == (text, [])
 
 
 def test_a_lone_capitalised_element_name_keeps_its_word_on_zalo(tmp_path: Path) -> None:
@@ -700,8 +738,10 @@ def test_a_lone_capitalised_element_name_keeps_its_word_on_zalo(tmp_path: Path) 
         )
     }
     article = payload(built(zalo_project(tmp_path, 1, files=files)), "bt-001")
-    assert article["title"] == "Ca khúc < Em> đoạt giải"
-    assert [block["content"] for block in article["body"][:2]] == [
-        "Ca khúc < Em> của nhóm, < Mark Zuckerberg> và < Mark>.",
+    assert seen(article["title"]) == "Ca khúc <Em> đoạt giải"
+    assert [seen(block["content"]) for block in article["body"][:2]] == [
+        "Ca khúc <Em> của nhóm, <Mark Zuckerberg> và <Mark>.",
         "Chữ nghiêng là một thẻ.",
     ]
+    for block in article["body"][:2]:
+        assert html_read(block["content"])[1] == []

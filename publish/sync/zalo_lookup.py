@@ -15,20 +15,10 @@ from publish.zalo.errors import ZaloError
 if TYPE_CHECKING:
     from publish.zalo.client import ZaloClient
 
-__all__ = ["DETAIL_META", "ArticleLookup", "age", "content_digest", "detail_body", "utc_stamp"]
+__all__ = ["ArticleLookup", "age", "content_digest", "detail_body", "utc_stamp"]
 
 CONTENT_FIELDS = ("title", "author", "description", "cover", "body", "video_id", "avatar")
 """What tells one article from another with the same title (getdetail may add or drop others)."""
-DETAIL_META = (
-    "id",
-    "create_date",
-    "update_date",
-    "total_view",
-    "total_share",
-    "link_view",
-    "thumb",
-)
-"""Fields getdetail adds to what was sent."""
 
 
 def utc_stamp() -> str:
@@ -49,16 +39,57 @@ def age(stamp: str | None) -> float:
 
 
 def content_digest(article: Mapping[str, Any]) -> str:
-    """A digest of an article's content fields, equal for a payload and getdetail's copy of it."""
+    """A digest of an article's content fields, equal for a payload and getdetail's copy of it
+    (a field getdetail adds to the cover or a block counts no more than one on the article)."""
     fields = {name: article.get(name) for name in CONTENT_FIELDS}
+    if isinstance(fields["cover"], Mapping):
+        fields["cover"] = {k: v for k, v in fields["cover"].items() if k in COVER_FIELDS}
+    if isinstance(fields["body"], list):
+        fields["body"] = [_sent_block(block) for block in fields["body"]]
     return hashlib.sha256(
         json.dumps(fields, ensure_ascii=False, sort_keys=True).encode()
     ).hexdigest()
 
 
+SENT_FIELDS = {
+    "normal": (
+        "type", "title", "author", "description", "cover", "body", "related_medias",
+        "tracking_link", "status", "comment",
+    ),
+    "video": ("type", "title", "description", "video_id", "avatar", "status", "comment"),
+}  # fmt: skip
+"""The fields of a create or update body the contract lists, by article type
+(zalo-oa-api.md §2.1, §2.2)."""
+COVER_FIELDS = ("cover_type", "photo_url", "video_id", "cover_view", "status")
+BLOCK_FIELDS = {
+    "text": ("type", "content"),
+    "image": ("type", "url", "caption"),
+    "video": ("type", "url", "video_id", "thumb"),
+    "product": ("type", "id"),
+}
+"""The fields of each kind of body block the contract lists (§2.3)."""
+
+
 def detail_body(detail: Mapping[str, Any]) -> dict[str, Any]:
-    """An article as getdetail returns it, without the fields Zalo adds (so: as it was sent)."""
-    return {k: v for k, v in detail.items() if k not in DETAIL_META}
+    """An article as getdetail returns it, as a create or update body: only the fields the
+    contract lists, on the article, its cover and each block. getdetail's reply is not
+    documented (§2.4 [U]: `cite`, dates, counts…), and an update echoing what Zalo added may be
+    refused, or set what the tool never meant to."""
+    kind = detail.get("type") if detail.get("type") in SENT_FIELDS else "normal"
+    body = {k: v for k, v in detail.items() if k in SENT_FIELDS[str(kind)]}
+    if isinstance(body.get("cover"), Mapping):
+        body["cover"] = {k: v for k, v in body["cover"].items() if k in COVER_FIELDS}
+    if isinstance(body.get("body"), list):
+        body["body"] = [_sent_block(block) for block in body["body"]]
+    return body
+
+
+def _sent_block(block: Any) -> Any:
+    """A body block with only the fields the contract lists for its type (one of no known
+    type as it is: the tool sends none, and its fields are not known to leave any out)."""
+    if not isinstance(block, Mapping) or str(block.get("type")) not in BLOCK_FIELDS:
+        return block
+    return {k: v for k, v in block.items() if k in BLOCK_FIELDS[str(block["type"])]}
 
 
 class ArticleLookup:

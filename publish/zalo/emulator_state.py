@@ -85,8 +85,8 @@ class EmulatorConfig:
     invalid_code_error: int = -14003  # [U] no official code for a bad, used or expired code
 
     # Article rules (lengths counted after NFC).
-    # [U] how title, description and author lengths are counted: "code_points", or "utf16"
-    # (a Java or JavaScript server's length, where an emoji counts two).
+    # [U] how title, description, author and text block lengths are counted: "code_points",
+    # or "utf16" (a Java or JavaScript server's length, where an emoji counts two).
     length_unit: str = "code_points"
     title_max_len: int = 149  # [P] a 150-char title was rejected in production
     description_max_len: int = 300
@@ -97,6 +97,13 @@ class EmulatorConfig:
     cover_status_required: bool = True  # [U] one report: leaving it out failed the job
     getslice_max_limit: int = 10
     detail_includes_meta: bool = True  # [U] id, type, create_date, update_date in getdetail
+    # [U] fields getdetail returns besides those sent (§2.4: one source lists `cite`), on the
+    # article and on each body block; a client resending the article must not echo them.
+    detail_extra_fields: dict[str, Any] = field(default_factory=dict)
+    detail_block_extra_fields: dict[str, Any] = field(default_factory=dict)
+    # [U] whether create/update refuse (-201) a field the contract does not list (§2.1–2.3) on
+    # the article, its cover or a body block, as a strict server would; False: ignored.
+    reject_unknown_fields: bool = False
     oa_id_key: str = "oa_id"  # [U] "oa_id", "oaid" or "both"
 
     # Create → verify flow.
@@ -161,11 +168,6 @@ class ApiFailure(Exception):
         super().__init__(f"{code} {message}")
         self.code = code
         self.message = message
-
-
-def nfc_len(value: str) -> int:
-    """Length of a string after NFC normalisation, as Zalo counts it."""
-    return len(unicodedata.normalize("NFC", value))
 
 
 LENGTH_UNITS = ("code_points", "utf16")
@@ -243,7 +245,7 @@ def _check_block(index: int, block: Any, config: EmulatorConfig) -> None:
         if not isinstance(content, str) or not content.strip():
             raise ApiFailure(-201, f"body[{index}] content is invalid!")
         limit = config.text_block_max_len
-        if limit is not None and nfc_len(content) > limit:
+        if limit is not None and text_len(content, config.length_unit) > limit:
             raise ApiFailure(-201, f"body[{index}] content allow 1 to {limit} characters")
         if config.reject_html_in_text and "<" in content and ">" in content:
             raise ApiFailure(-201, f"body[{index}] content is invalid!")
@@ -267,6 +269,44 @@ def _check_block(index: int, block: Any, config: EmulatorConfig) -> None:
         raise ApiFailure(-201, f"body[{index}] type is invalid!")
 
 
+ARTICLE_FIELDS = {
+    "normal": frozenset(
+        {"type", "title", "author", "description", "cover", "body", "related_medias"}
+        | {"tracking_link", "status", "comment"}
+    ),
+    "video": frozenset({"type", "title", "description", "video_id", "avatar", "status", "comment"}),
+}
+"""The fields of a create body the contract lists, by article type (§2.1, §2.2); an update
+adds `id`."""
+COVER_FIELDS = frozenset({"cover_type", "photo_url", "video_id", "cover_view", "status"})
+BLOCK_FIELDS = {
+    "text": frozenset({"type", "content"}),
+    "image": frozenset({"type", "url", "caption"}),
+    "video": frozenset({"type", "url", "video_id", "thumb"}),
+    "product": frozenset({"type", "id"}),
+}
+"""The fields of each kind of body block the contract lists (§2.3)."""
+
+
+def _check_known_fields(body: dict, kind: str) -> None:
+    """Refuse (-201) the first field of the article, its cover or a block the contract does
+    not list (EmulatorConfig.reject_unknown_fields)."""
+    for name in body:
+        if name not in ARTICLE_FIELDS[kind] and name != "id":
+            raise ApiFailure(-201, f"{name} is invalid!")
+    cover = body.get("cover")
+    for name in cover if isinstance(cover, dict) else ():
+        if name not in COVER_FIELDS:
+            raise ApiFailure(-201, f"cover {name} is invalid!")
+    blocks = body.get("body")
+    for index, block in enumerate(blocks if isinstance(blocks, list) else ()):
+        if not isinstance(block, dict) or str(block.get("type")) not in BLOCK_FIELDS:
+            continue  # a block of no known type is refused as such (_check_block)
+        for name in block:
+            if name not in BLOCK_FIELDS[str(block["type"])]:
+                raise ApiFailure(-201, f"body[{index}] {name} is invalid!")
+
+
 def validate_article(body: Any, config: EmulatorConfig) -> None:
     """Raise ApiFailure(-201, ...) unless `body` is a valid create/update body."""
     if not isinstance(body, dict):
@@ -274,6 +314,8 @@ def validate_article(body: Any, config: EmulatorConfig) -> None:
     kind = body.get("type")
     if kind not in ("normal", "video"):
         raise ApiFailure(-201, "type accept only 2 value normal and video.")
+    if config.reject_unknown_fields:
+        _check_known_fields(body, kind)
     _check_text(body, "title", config.title_max_len, unit=config.length_unit)
     _check_text(body, "description", config.description_max_len, unit=config.length_unit)
     _check_choice(body, "status", SHOW_HIDE, required=False)
@@ -630,6 +672,12 @@ class OAState:
         if not config.detail_includes_meta:
             for key in ("id", "type", "create_date", "update_date"):
                 result.pop(key, None)
+        result.update(config.detail_extra_fields)
+        if config.detail_block_extra_fields and isinstance(result.get("body"), list):
+            result["body"] = [
+                {**block, **config.detail_block_extra_fields} if isinstance(block, dict) else block
+                for block in result["body"]
+            ]
         return result
 
     def slice(self, offset: Any, limit: Any, kind: Any, config: EmulatorConfig) -> dict:

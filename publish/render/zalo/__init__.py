@@ -1,14 +1,14 @@
 """The Zalo OA channel: one `article/create` body per bulletin in output/zalo/<key>.json.
 
 `check(site)` finds every limit Zalo would reject (title < 150, description < 300, author ≤ 50
-characters after NFC; a cover ≤ 1 MB) before anything is rendered, so the editor sees them at
-`publish build`, not at sync time. Images are the website's own variants (see images.py), so a
+characters after NFC; a cover ≤ 1 MB; no more blocks than [zalo] max_body_blocks) before
+anything is written, so the editor sees them at `publish build`, not at sync time. Images are the website's own variants (see images.py), so a
 bulletin sent to Zalo must also be on the website.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import partial
 
 from publish.cache import Fragments, Shelf, digest
@@ -16,6 +16,7 @@ from publish.content_images import image_use
 from publish.errors import Problem, PublishError
 from publish.ledger import Ledger
 from publish.model import Artifact, Bulletin, Kept, Site
+from publish.packing import pack_bytes, unpack_bytes
 from publish.parallel import run_jobs
 from publish.render.web.images import decode_error, missing_default_cover, unreadable_image
 from publish.render.zalo.images import ZaloImages, refused_format
@@ -24,8 +25,10 @@ from publish.render.zalo.payload import (
     Calls,
     body_blocks,
     build_payload,
+    correction_texts,
     encode,
     fields,
+    footer_texts,
     header,
     payload_path,
     same_calls,
@@ -38,6 +41,13 @@ CHANNEL = "zalo"
 
 _last: list[tuple[Site, ZaloImages]] = []
 """The latest site's image chooser: check() and render() ask about the same images."""
+_shelves: list[tuple[Site, Shelf]] = []
+"""The latest site's shelf of payloads: check() reads block counts from it, render() the rest."""
+Made = tuple[bytes, Calls, int]
+"""A payload converted ahead: its text packed (pack_bytes of UTF-8), its calls, its blocks."""
+_made: list[tuple[Site, dict[str, Made]]] = []
+"""Payloads check() converted to count their blocks, by source, for render() to write as they
+are: a body is converted once a build (a cold build holds them packed, ~1.5 KB each)."""
 
 
 def _images(site: Site) -> ZaloImages:
@@ -58,6 +68,22 @@ def _images(site: Site) -> ZaloImages:
     return images
 
 
+def _shelf(site: Site) -> Shelf:
+    """This site's shelf of payloads ({source: (calls, digest, block count)}), read once."""
+    if not _shelves or _shelves[0][0] is not site:
+        _shelves[:] = [(site, Shelf(Fragments(site.config.root), "zalo-payload"))]
+    return _shelves[0][1]
+
+
+Entry = tuple[Calls, str, int]
+"""A shelf entry: a payload's calls, its file's digest, its number of body blocks."""
+
+
+def _reusable(last: object) -> Entry | None:
+    """A shelf entry as this version of the tool keeps it, else None."""
+    return last if isinstance(last, tuple) and len(last) == 3 else None
+
+
 def render(site: Site) -> Iterator[Artifact | Kept]:
     """One payload file per Zalo bulletin; keyed by the bulletin key for sync.
 
@@ -65,20 +91,22 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
     are those of an earlier build, whose images still give the same blocks and whose links to
     other files still lead to the same pages, and whose file in
     output/zalo/ still holds what was written (the writer's ledger) is kept as it is; the others
-    are made on every core.
+    are made on every core, or were by check() to count their blocks ([zalo] max_body_blocks).
     """
     root = site.config.root
     images = _images(site)
-    shelf = Shelf(Fragments(root), "zalo-payload")
+    shelf = _shelf(site)
+    ahead = _made[0][1] if _made and _made[0][0] is site else {}
+    _made.clear()
     ledger = Ledger(root / ".cache", root / "output", CHANNEL)
     bulletins = site.for_channel(CHANNEL)
     versions = [_version(b, site, images) for b in bulletins]
     kept: dict[int, Kept] = {}
     for i, bulletin in enumerate(bulletins):
-        last = shelf.get(bulletin.source, versions[i])
+        last = _reusable(shelf.get(bulletin.source, versions[i]))
         path = payload_path(bulletin)
         if (
-            isinstance(last, tuple)
+            last is not None
             and same_calls(bulletin, site, images, last[0])
             # On the ledger's word, or read and checked (output/ restored from a CI cache).
             and (found := ledger.kept(path, last[1], bulletin.source, bulletin.key)) is not None
@@ -86,18 +114,24 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
             kept[i] = found
             shelf.keep(bulletin.source, versions[i], last)
     misses = [i for i in range(len(bulletins)) if i not in kept]
-    made = iter(run_jobs([partial(_payload, bulletins[i], site, images) for i in misses]))
+    todo = [i for i in misses if bulletins[i].source not in ahead]
+    made = iter(run_jobs([partial(_payload, bulletins[i], site, images) for i in todo]))
     for i, bulletin in enumerate(bulletins):
         if i in kept:
             yield kept[i]
             continue
-        text, calls = next(made)
+        early = ahead.pop(bulletin.source, None)
+        if early is not None:
+            text, calls, count = unpack_bytes(early[0]).decode("utf-8"), early[1], early[2]
+        else:
+            text, calls, count = next(made)
         artifact = Artifact.text(
             CHANNEL, payload_path(bulletin), text, source=bulletin.source, key=bulletin.key
         )
-        shelf.keep(bulletin.source, versions[i], (calls, artifact.digest))
+        shelf.keep(bulletin.source, versions[i], (calls, artifact.digest, count))
         yield artifact
     shelf.save()
+    _shelves.clear()  # its entries are no use once saved: not held until the next build
 
 
 def _version(bulletin: Bulletin, site: Site, images: ZaloImages) -> str:
@@ -105,10 +139,101 @@ def _version(bulletin: Bulletin, site: Site, images: ZaloImages) -> str:
     return digest(*bulletin.made_of("body", "corrections"), *header(bulletin, site, images))
 
 
-def _payload(bulletin: Bulletin, site: Site, images: ZaloImages) -> tuple[str, Calls]:
-    """One payload as text, and the image and link calls its body made (a job)."""
+def _payload(bulletin: Bulletin, site: Site, images: ZaloImages) -> tuple[str, Calls, int]:
+    """One payload as text, the image and link calls its body made, and its number of body
+    blocks (a job)."""
     blocks = body_blocks(bulletin, site, images)
-    return encode(build_payload(bulletin, site, images, blocks)), blocks[1]
+    payload = build_payload(bulletin, site, images, blocks)
+    return encode(payload), blocks[1], len(payload["body"])
+
+
+def _payload_ahead(bulletin: Bulletin, site: Site, images: ZaloImages) -> Made | None:
+    """`_payload` for check(), its text packed; None when an image cannot be read (the image
+    check tells it, and the build stops before any render)."""
+    try:
+        text, calls, count = _payload(bulletin, site, images)
+    except PublishError:
+        return None
+    return pack_bytes(text.encode("utf-8")), calls, count
+
+
+def _block_counts(site: Site, images: ZaloImages, bulletins: Sequence[Bulletin]) -> dict[str, int]:
+    """The number of body blocks of each bulletin's payload, by source: from the shelf for an
+    unchanged one, else converted now and kept for render() (none whose image is unreadable)."""
+    shelf = _shelf(site)
+    counts: dict[str, int] = {}
+    misses = []
+    for bulletin in bulletins:
+        try:
+            last = _reusable(shelf.get(bulletin.source, _version(bulletin, site, images)))
+        except PublishError:
+            continue  # an unreadable cover: the image check tells it
+        if last is not None and same_calls(bulletin, site, images, last[0]):
+            counts[bulletin.source] = last[2]
+        else:
+            misses.append(bulletin)
+    made: dict[str, Made] = {}
+    jobs = [partial(_payload_ahead, b, site, images) for b in misses]
+    for bulletin, result in zip(misses, run_jobs(jobs), strict=True):
+        if result is not None:
+            made[bulletin.source] = result
+            counts[bulletin.source] = result[2]
+    _made[:] = [(site, made)]
+    return counts
+
+
+def _too_many_blocks(
+    site: Site, images: ZaloImages, bulletins: Sequence[Bulletin]
+) -> list[Problem]:
+    """An error for each bulletin whose article has more blocks than [zalo] max_body_blocks:
+    Zalo would refuse it whole, at every sync."""
+    config = site.config
+    limit = config.zalo.max_body_blocks
+    if not limit:
+        return []
+    counts = _block_counts(site, images, bulletins)
+    closing = len(footer_texts(config)) + 1  # the footer's blocks, the link to the website
+    block_max = f"{config.zalo.text_block_max:,}".replace(",", ".")  # 1.000, as Vietnamese writes
+    found = []
+    for bulletin in bulletins:
+        count = counts.get(bulletin.source, 0)
+        if count <= limit:
+            continue
+        corrections = len(correction_texts(bulletin, config))
+        own = count - corrections - closing
+        added = [f"{own} khối của thân bài"]
+        if corrections:
+            added.append(f"{corrections} khối đính chính")
+        added.append(
+            f"{closing} khối lời cuối ([zalo] footer) và dòng dẫn về website"
+            if closing > 1
+            else "1 khối dòng dẫn về website"
+        )
+        room = limit - corrections - closing
+        if room > 0:
+            hint = (
+                f"Rút gọn thân bài còn tối đa {room} khối (mỗi đoạn, tiêu đề mục, dòng danh "
+                "sách, hàng bảng hay ảnh là một khối; đoạn dài hơn "
+                f"{block_max} ký tự thành nhiều khối), hoặc tách thành hai "
+                "bản tin, mỗi bản tin một tệp (ví dụ «… (phần 1)» và «… (phần 2)»)."
+            )
+        else:  # what the tool adds fills the article alone: no body is short enough
+            hint = (
+                f"Riêng đính chính, lời cuối và dòng dẫn về website đã có {limit - room} khối: "
+                "rút gọn [zalo] footer trong site.toml (mỗi đoạn là một khối) hoặc gộp các lần "
+                "đính chính."
+            )
+        found.append(
+            Problem(
+                bulletin.source,
+                f"bài Zalo của bản tin này có {count} khối ({', '.join(added)}), quá giới hạn "
+                f"{limit} khối mỗi bài ([zalo] max_body_blocks trong site.toml): Zalo sẽ từ "
+                "chối cả bài",
+                line=bulletin.body_line,
+                hint=hint,
+            )
+        )
+    return found
 
 
 def _image_problem(
@@ -231,4 +356,4 @@ def check(site: Site) -> list[Problem]:
             found.append(_image_problem(bulletin, site, images, ref.path, None))
         found += _refused_remote_images(bulletin)
         problems.extend(p for p in found if p is not None)
-    return problems
+    return problems + _too_many_blocks(site, images, bulletins)

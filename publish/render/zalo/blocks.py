@@ -25,7 +25,7 @@ from publish.markdown_lists import ListsAfterText
 from publish.markdown_pasted import PastedLists
 from publish.markdown_plain import PlainMarkdown, bare_html
 from publish.markdown_tuning import tuned
-from publish.sanitize import strip_markup
+from publish.sanitize import WORD_JOINER, strip_markup
 
 __all__ = ["ImageBlock", "LinkTarget", "LinkText", "markdown_blocks", "plain_text", "to_html"]
 
@@ -77,14 +77,16 @@ def heading_case(text: str) -> str:
     return "".join(parts) + text[last:].upper()
 
 
-def pieces(text: str, limit: int) -> list[str]:
-    """`text` cut into runs of at most `limit` characters: after the last sentence that fits,
-    else after the last clause (in the run's second half), else at the last space, else (a run
-    with no space, such as a pasted share link) at the limit itself: a block over [zalo]
-    text_block_max may have Zalo refuse the whole article."""
+def pieces(text: str, limit: int, unit: str = "utf16") -> list[str]:
+    """`text` cut into runs of at most `limit` characters counted in `unit` ([zalo]
+    length_unit): after the last sentence that fits, else after the last clause (in the run's
+    second half), else at the last space, else (a run with no space, such as a pasted share
+    link) at the limit itself: a block over [zalo] text_block_max may have Zalo refuse the
+    whole article."""
     found: list[str] = []
-    while len(text) > limit:
-        window = text[: limit + 1]
+    while counted(text, unit) > limit:
+        room = _room(text, limit, unit)
+        window = text[: room + 1]
         ends = [
             m.end()
             for m in SENTENCE_END_RE.finditer(window)
@@ -93,10 +95,30 @@ def pieces(text: str, limit: int) -> list[str]:
         ]
         cut = ends[-1] if ends else _clause_end(window) or window.rfind(" ")
         if cut <= 0:
-            cut = limit
+            cut = max(room, 1)
         found.append(text[:cut].rstrip())
         text = text[cut:].lstrip()
     return [*found, text]
+
+
+def counted(text: str, unit: str) -> int:
+    """The length of NFC `text` in `unit`: code points, or UTF-16 units ("utf16"), in which
+    an emoji or a rare Han character counts two."""
+    if unit != "utf16" or text.isascii():
+        return len(text)
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+
+def _room(text: str, limit: int, unit: str) -> int:
+    """How many characters from the start of `text` fit in `limit` counted in `unit`."""
+    if unit != "utf16" or counted(text[:limit], unit) == limit:
+        return limit  # as many units as characters: none of them counts two
+    used = 0
+    for at, char in enumerate(text):
+        used += 2 if ord(char) > 0xFFFF else 1
+        if used > limit:
+            return at
+    return len(text)
 
 
 def _clause_end(window: str) -> int:
@@ -185,8 +207,11 @@ def _span(value: str | None) -> int:
 
 
 def plain_text(text: str) -> str:
-    """One line of NFC text: whitespace collapsed, anything that looks like markup removed."""
-    text = strip_markup(text)  # repeated until stable: one pass leaves "<scr<b>ipt>" as "<script>"
+    """One line of NFC text: whitespace collapsed, anything that looks like markup removed (a
+    `<` that could start a tag followed by an invisible word joiner: «<Tết an toàn>» reads as
+    typed, a space after «<» showed)."""
+    # Repeated until stable: one pass leaves "<scr<b>ipt>" as "<script>".
+    text = strip_markup(text, WORD_JOINER)
     # split() takes the whitespace that regex \s does (both str.isspace), ~3 times faster.
     return unicodedata.normalize("NFC", " ".join(text.split()))
 
@@ -195,13 +220,19 @@ class _Walker(HTMLParser):
     """Collects text blocks and image blocks from sanitised-or-not HTML."""
 
     def __init__(
-        self, image: ImageBlock, link: LinkTarget, text_max: int, shown: LinkText | None = None
+        self,
+        image: ImageBlock,
+        link: LinkTarget,
+        text_max: int,
+        shown: LinkText | None = None,
+        unit: str = "utf16",
     ) -> None:
         super().__init__(convert_charrefs=True)
         self.image = image
         self.link = link
         self.shown = shown
         self.text_max = text_max  # a longer paragraph is cut between sentences
+        self.unit = unit  # what text_max counts ([zalo] length_unit)
         self.blocks: list[dict[str, Any]] = []
         self.buffer: list[str] = []
         self.skipping = 0
@@ -247,7 +278,7 @@ class _Walker(HTMLParser):
         lines[0] = bullet + lines[0]
         indent = "   " * max(0, len(self.lists) - 1) if self.in_item else ""
         for line in lines:
-            for piece in pieces(line, self.text_max - len(indent) - 5):
+            for piece in pieces(line, self.text_max - len(indent) - 5, self.unit):
                 if self.in_item:
                     piece = indent + (self.item_prefix or "   ") + piece
                     self.item_prefix = ""
@@ -464,12 +495,14 @@ def markdown_blocks(
     link: LinkTarget,
     text_max: int = 1000,
     shown: LinkText | None = None,
+    unit: str = "utf16",
 ) -> list[dict[str, Any]]:
     """The blocks of one Markdown body, in reading order; a paragraph over `text_max` characters
-    is cut between sentences (a run with no space at the limit itself); a link with an address to
-    show shows the text `shown` gives instead of its own, when it gives one."""
+    (counted in `unit`, [zalo] length_unit) is cut between sentences (a run with no space at the
+    limit itself); a link with an address to show shows the text `shown` gives instead of its
+    own, when it gives one."""
     html = to_html(body)
-    walker = _Walker(image, link, text_max, shown)
+    walker = _Walker(image, link, text_max, shown, unit)
     walker.feed(html)
     walker.close()
     return walker.blocks

@@ -20,11 +20,11 @@ from publish.config import Config
 from publish.content_images import content_image, remote_image
 from publish.correction_text import told
 from publish.links import content_link, resolve
-from publish.model import Bulletin, ImageRef, Site
+from publish.model import Bulletin, Correction, ImageRef, Site
 from publish.render.zalo.blocks import markdown_blocks, pieces, plain_text
 from publish.render.zalo.images import ZaloImages, public_url, refused_format
 from publish.render.zalo_path import payload_path
-from publish.sanitize import defuse_markup
+from publish.sanitize import WORD_JOINER, defuse_markup
 from publish.site_paths import served_paths
 
 __all__ = [
@@ -32,6 +32,7 @@ __all__ = [
     "Fields",
     "body_blocks",
     "build_payload",
+    "correction_blocks",
     "correction_texts",
     "encode",
     "fields",
@@ -51,8 +52,9 @@ def nfc(text: str) -> str:
 
 def plain_words(text: str) -> str:
     """Text written as text (front matter, site.toml) as one NFC line, every word kept: the
-    website shows it as typed, angle brackets included (see defuse_markup)."""
-    return nfc(" ".join(defuse_markup(text).split()))
+    website shows it as typed, angle brackets included (see defuse_markup: a word joiner, which
+    no follower sees, after a `<` that could start a tag)."""
+    return nfc(" ".join(defuse_markup(text, WORD_JOINER).split()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,6 +245,7 @@ def body_blocks(bulletin: Bulletin, site: Site, images: ZaloImages) -> Blocks:
         image=recorded,
         link=recorded_link,
         text_max=site.config.zalo.text_block_max,
+        unit=site.config.zalo.length_unit,
         shown=readdressed if site.config.site.old_base_urls else None,
     )
     return tuple(blocks), (tuple(used), tuple(followed))
@@ -305,17 +308,26 @@ def correction_texts(bulletin: Bulletin, config: Config) -> list[str]:
     """The text blocks opening a corrected article, one per correction, oldest first
     («Đính chính (14:30 ngày 2/12/2026): …»): a follower reads them before the corrected text.
     Plain text, as every text block is (Zalo's HTML in blocks is unconfirmed)."""
+    return [piece for _, texts in correction_blocks(bulletin, config) for piece in texts]
+
+
+def correction_blocks(bulletin: Bulletin, config: Config) -> list[tuple[Correction, list[str]]]:
+    """Each correction, oldest first, with the text blocks it opens the article with (a long
+    one is cut as a paragraph is)."""
+    zalo = config.zalo
     return [
-        piece
+        (correction, pieces(plain_words(told(correction)), zalo.text_block_max, zalo.length_unit))
         for correction in bulletin.corrections
-        for piece in pieces(plain_words(told(correction)), config.zalo.text_block_max)
     ]
 
 
 def footer_texts(config: Config) -> list[str]:
     """The text blocks of [zalo] footer: one per paragraph, each cut as a body's would be."""
-    paragraphs = (plain_words(p) for p in config.zalo.footer.split("\n\n"))
-    return [piece for p in paragraphs if p for piece in pieces(p, config.zalo.text_block_max)]
+    zalo = config.zalo
+    paragraphs = (plain_words(p) for p in zalo.footer.split("\n\n"))
+    return [
+        piece for p in paragraphs if p for piece in pieces(p, zalo.text_block_max, zalo.length_unit)
+    ]
 
 
 def footer_blocks(body: list[Any], config: Config) -> range:
