@@ -1091,6 +1091,8 @@ def unknown_keys(
         typed = None if vietnamese or close else keyboard_typed(str(key), known)
         meant = GATE_ALIASES.get(spelt) or vietnamese or (close[0] if close else None) or typed
         if meant is None or meant not in known:
+            if isinstance(key, str) and " " in key.strip():
+                _spaced_key(col, key)
             continue
         if (vietnamese or typed) and meant in required and meant not in data:
             continue  # see `missing`
@@ -1133,6 +1135,22 @@ def unknown_keys(
             ),
             severity="error" if gate else "warning",
         )
+
+
+def _spaced_key(col: Collector, key: str) -> None:
+    """A warning for a key with a space in it, which no field has: mostly the second line of a
+    value written on two lines, read as a key because it holds a colon (`summary: Sáng nay…` /
+    `Thời gian: từ 5/12…`), whose text was dropped without a word."""
+    col.add(
+        f"dòng '{key}: …' được đọc thành một trường tên '{key}' (tên trường không có dấu "
+        "cách): chữ của dòng này không được đăng ở đâu",
+        field=key,
+        hint="Nếu dòng này là phần tiếp theo của giá trị ở dòng trên (tóm tắt hay tiêu đề viết "
+        "trên hai dòng), nối nó vào cuối dòng trên và đặt cả giá trị trong ngoặc kép, ví dụ "
+        f'summary: "… {key}: …". Nếu đây là trường riêng cho giao diện, đặt tên không có dấu '
+        f"cách, như {folded_words(key).replace(' ', '_')}.",
+        severity="warning",
+    )
 
 
 SECRET_KEYS = frozenset({"secret", "baomat", "tuyetmat", "toimat", "confidential", "classified"})

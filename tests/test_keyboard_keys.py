@@ -1,4 +1,5 @@
-"""Field names typed with a Vietnamese keyboard left on (Telex, VNI): `tags` → `tág`."""
+"""Field names typed wrong: with a Vietnamese keyboard left on (Telex, VNI: `tags` → `tág`),
+or a value's second line read as a key."""
 
 from __future__ import annotations
 
@@ -70,3 +71,18 @@ def test_a_vietnamese_template_key_far_from_every_field_stays_silent(
     """A key of the unit's own theme is not taken for a field typed with marks."""
     root = make_project(tmp_path, {"content/a.md": bulletin_md({key: '"x"'})})
     assert not load(root).warnings
+
+
+def test_the_second_line_of_a_value_read_as_a_key_is_a_warning(tmp_path: Path) -> None:
+    """A summary written on two lines whose second line holds a colon: YAML reads that line as
+    a key «Địa điểm», its text published nowhere and told nowhere."""
+    text = bulletin_md(
+        {"summary": "Công an huyện ra quân đợt cao điểm\nĐịa điểm: sân trụ sở Công an huyện"}
+    )
+    root = make_project(tmp_path, {"content/a.md": text})
+    [warning] = load(root).warnings
+    assert (warning.severity, warning.field, warning.line) == ("warning", "Địa điểm", 6)
+    assert warning.message.startswith("dòng 'Địa điểm: …' được đọc thành một trường tên")
+    assert "chữ của dòng này không được đăng ở đâu" in warning.message
+    assert "nối nó vào cuối dòng trên và đặt cả giá trị trong ngoặc kép" in (warning.hint or "")
+    assert "như dia_diem." in (warning.hint or "")
