@@ -33,6 +33,7 @@ from publish import (
     pasted,
     shortcodes,
     stale_program,
+    typed_markdown,
     unclosed,
     unfinished,
     url_history,
@@ -1252,6 +1253,7 @@ def _validate(
         nesting.flat_sub_lists(col, parsed)
     unfinished.check(col, parsed)
     pasted.check(col, parsed)
+    typed_markdown.check(col, parsed)
     _computer_links(col, parsed)
     if not parsed.body.strip():
         col.add(
@@ -1413,6 +1415,7 @@ def _page(path: Path, config: Config, col: Collector, problems: list[Problem]) -
     unfinished.check(col, parsed, kind="trang")
     other_unit.check(col, parsed, config)
     pasted.check(col, parsed)
+    typed_markdown.check(col, parsed)
     _computer_links(col, parsed)
     order = data.get("order", 100)
     if not isinstance(order, int) or isinstance(order, bool):

@@ -7,7 +7,7 @@ import calendar
 import datetime as dt
 import difflib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -891,29 +891,60 @@ REQUIRED = frozenset({"title", "date", "category", "summary"})
 
 
 def written_as(data: dict[str, Any], key: str) -> str | None:
-    """The key of `data` that is field `key` under a Vietnamese name (`tóm_tắt` for `summary`),
-    if any: a required field told missing is then told where it was written."""
+    """The key of `data` that is field `key` under a Vietnamese name (`tóm_tắt` for `summary`)
+    or typed with a Vietnamese keyboard on (`summảy`), if any: a required field told missing
+    is then told where it was written."""
     for other in data:
         spelt = folded_words(str(other))
         if (GATE_ALIASES.get(spelt) or VIETNAMESE_FIELDS.get(spelt)) == key:
             return str(other)
+    for other in data:
+        if keyboard_typed(str(other), (key,)) == key:
+            return str(other)
     return None
+
+
+def keyboard_typed(key: str, known: Collection[str]) -> str | None:
+    """The field of `known` that `key` is when typed with Telex or VNI left on, which turns
+    the letters after a vowel into its marks (`tags` → `tág`, `summary` → `summảy`,
+    `author` → `authỏ`), or None: the marks keep the key too far from the field for a
+    misspelling, so without this the value was dropped without a word."""
+    if key.isascii():
+        return None
+    bare = folded_words(key).replace(" ", "_")
+    if not bare or bare == key:
+        return None
+    close = difflib.get_close_matches(bare, sorted(known), n=1, cutoff=0.8)
+    return close[0] if close else None
+
+
+_KEYBOARD_HINT = (
+    " Tên trường gõ bằng chữ không dấu: tắt bộ gõ tiếng Việt (Unikey, EVKey: chuyển sang E) "
+    "khi gõ tên trường; giá trị sau dấu ':' vẫn gõ có dấu."
+)
 
 
 def missing(col: Collector, data: dict[str, Any], key: str, hint: str) -> None:
     """A required `key` that is not in `data`: told at the line of its Vietnamese name when it
-    was written under one (adding a second line would leave the first one unread), else at
-    the front matter's first line with `hint`."""
+    was written under one, or typed with a Vietnamese keyboard on (adding a second line would
+    leave the first one unread), else at the front matter's first line with `hint`."""
     other = written_as(data, key)
     if other is None:
         col.add("thiếu trường bắt buộc", field=key, line=2, hint=hint)
         return
+    typed = keyboard_typed(other, (key,)) == key and not VIETNAMESE_FIELDS.get(folded_words(other))
     col.add(
-        f"thiếu trường bắt buộc: dòng '{other}:' là trường này viết bằng tên tiếng Việt, công cụ "
-        f"chỉ đọc tên '{key}'",
+        f"thiếu trường bắt buộc: dòng '{other}:' là trường này "
+        + (
+            "gõ khi bộ gõ tiếng Việt đang bật (chữ cái thành dấu)"
+            if typed
+            else "viết bằng tên tiếng Việt"
+        )
+        + f", công cụ chỉ đọc tên '{key}'",
         field=key,
         line=col.parsed.line_of(other) if col.parsed is not None else 2,
-        hint=f"Đổi '{other}:' thành '{key}:' (viết thường, không dấu).",
+        hint=f"Đổi '{other}:' thành '{key}:' (viết thường, không dấu)."
+        + (_KEYBOARD_HINT if typed else ""),
     )
 
 
@@ -1067,13 +1098,16 @@ def unknown_keys(
             continue
         close = difflib.get_close_matches(str(key).lower(), sorted(known), n=1, cutoff=0.8)
         vietnamese = VIETNAMESE_FIELDS.get(spelt)
-        meant = GATE_ALIASES.get(spelt) or vietnamese or (close[0] if close else None)
+        typed = None if vietnamese or close else keyboard_typed(str(key), known)
+        meant = GATE_ALIASES.get(spelt) or vietnamese or (close[0] if close else None) or typed
         if meant is None or meant not in known:
+            if isinstance(key, str) and " " in key.strip():
+                _spaced_key(col, key)
             continue
-        if vietnamese and meant in required and meant not in data:
+        if (vietnamese or typed) and meant in required and meant not in data:
             continue  # see `missing`
         gate = meant in GATE_KEYS
-        fix = f"Sửa thành '{meant}:' (viết thường, không dấu)."
+        fix = f"Sửa thành '{meant}:' (viết thường, không dấu)." + (_KEYBOARD_HINT if typed else "")
         if meant in data:
             fix = f"Đã có dòng '{meant}:': xóa dòng này (giá trị cần giữ thì chép sang dòng đó)."
         if meant in APPROVAL_KEYS and kind == "bản tin":
@@ -1094,10 +1128,14 @@ def unknown_keys(
         col.add(
             f"không phải trường đã biết: có phải ý bạn là '{meant}'?"
             + (f" {kind.capitalize()} không được đăng khi chưa sửa." if gate else "")
-            + (" Giá trị của nó đang bị bỏ qua." if vietnamese and not gate else ""),
+            + (" Giá trị của nó đang bị bỏ qua." if (vietnamese or typed) and not gate else ""),
             field=str(key),
             hint=fix
-            + ("" if gate else f" Nếu '{key}' là trường riêng cho giao diện, đặt một tên khác hẳn.")
+            + (
+                ""
+                if gate or typed
+                else f" Nếu '{key}' là trường riêng cho giao diện, đặt một tên khác hẳn."
+            )
             + (
                 f" Nếu '{key}' không phải lúc gỡ bài mà là thông tin khác cho giao diện (hạn "
                 "nộp hồ sơ, ngày kết thúc đợt cao điểm…), đặt cho nó một tên khác hẳn, như "
@@ -1107,6 +1145,22 @@ def unknown_keys(
             ),
             severity="error" if gate else "warning",
         )
+
+
+def _spaced_key(col: Collector, key: str) -> None:
+    """A warning for a key with a space in it, which no field has: mostly the second line of a
+    value written on two lines, read as a key because it holds a colon (`summary: Sáng nay…` /
+    `Thời gian: từ 5/12…`), whose text was dropped without a word."""
+    col.add(
+        f"dòng '{key}: …' được đọc thành một trường tên '{key}' (tên trường không có dấu "
+        "cách): chữ của dòng này không được đăng ở đâu",
+        field=key,
+        hint="Nếu dòng này là phần tiếp theo của giá trị ở dòng trên (tóm tắt hay tiêu đề viết "
+        "trên hai dòng), nối nó vào cuối dòng trên và đặt cả giá trị trong ngoặc kép, ví dụ "
+        f'summary: "… {key}: …". Nếu đây là trường riêng cho giao diện, đặt tên không có dấu '
+        f"cách, như {folded_words(key).replace(' ', '_')}.",
+        severity="warning",
+    )
 
 
 SECRET_KEYS = frozenset({"secret", "baomat", "tuyetmat", "toimat", "confidential", "classified"})

@@ -721,6 +721,17 @@ def yaml_error(exc: Exception, text: str, first_line: int) -> Explained:
             _quoted_value(text, mark.line if mark is not None else None)
             or 'Đặt cả giá trị trong ngoặc kép, ví dụ title: "Cảnh báo: lừa đảo qua mạng".',
         )
+    if problem.startswith("block sequence entries are not allowed") and mark is not None:
+        # `title: - Cảnh báo…`: a dash kept from a bulleted line opens a list after the key.
+        return Explained(
+            "giá trị bắt đầu bằng dấu «- », mà YAML hiểu là mở một danh sách",
+            line,
+            column,
+            "Xóa dấu - ở đầu giá trị, hoặc giữ nó và "
+            + (_quoted_value(text, mark.line) or "Đặt cả giá trị trong ngoặc kép.").replace(
+                "Đặt", "đặt", 1
+            ),
+        )
     if escaped:
         return Explained(
             "dấu \\ trong giá trị đặt trong ngoặc kép phải viết đôi (\\\\)",

@@ -156,6 +156,7 @@ YAML_ENGLISH = re.compile(r"\b(mapping|scanning|parsing|expected|found|token|sca
         (' title: "Tin"', 2, 1, "dòng này bắt đầu bằng dấu cách"),
         ('title: "Tin"\n  ghi_chu: "Tin thử"', 3, 1, "dòng này bắt đầu bằng dấu cách"),
         ("title: *", 2, 8, "giá trị bắt đầu bằng ký tự «*»"),
+        ("title: - Cảnh báo lừa đảo", 2, 8, "giá trị bắt đầu bằng dấu «- »"),
     ],
     ids=[
         "unclosed-quote",
@@ -170,6 +171,7 @@ YAML_ENGLISH = re.compile(r"\b(mapping|scanning|parsing|expected|found|token|sca
         "first-field-indented",
         "field-indented-after-a-value",
         "alias-without-a-name",
+        "dash-opening-a-value",  # was PyYAML's English «block sequence entries are not allowed»
     ],
 )
 def test_broken_front_matter_is_described_in_vietnamese_with_line_and_column(
@@ -1644,3 +1646,15 @@ def test_a_timezone_other_than_vietnams_is_warned_of(
     assert f"múi giờ «{zone}» không phải giờ Việt Nam (UTC+7)" in problem.message
     assert told in problem.message
     assert problem.hint is not None and 'timezone = "Asia/Ho_Chi_Minh"' in problem.hint
+
+
+def test_a_value_opening_with_a_dash_says_to_drop_it_or_quote_the_value(tmp_path: Path) -> None:
+    """A bulleted line copied into the title kept its «- »."""
+    text = bulletin_md().replace('title: "Cảnh báo lừa đảo qua mạng"', "title: - Cảnh báo lừa đảo")
+    with pytest.raises(ContentError) as info:
+        load(make_project(tmp_path, {A: text}))
+    [problem] = info.value.problems
+    assert problem.hint == (
+        "Xóa dấu - ở đầu giá trị, hoặc giữ nó và đặt cả giá trị trong ngoặc kép, sửa dòng này "
+        'thành: title: "- Cảnh báo lừa đảo"'
+    )

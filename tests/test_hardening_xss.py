@@ -205,6 +205,11 @@ def test_payloads_refused_in_a_body_get_a_clear_error_naming_file_and_line(refus
         for problem in error.problems:
             assert problem.file == _file_name(index, PAYLOADS[index])
             assert problem.line is not None and problem.hint
+            if problem.severity == "warning":
+                # The front matter key «<img src=x …>» holds spaces, which no field has: its
+                # value is dropped, and that is told (as for a value's second line read as a key).
+                assert problem.field == "<img src=x onerror=alert(1)>"
+                continue
             # An <img> is checked as a Markdown image is: alt text, then where it leads.
             assert problem.message == "thẻ <img> thiếu mô tả (alt)" or problem.message.startswith(
                 ("đường dẫn ảnh không được phép: ", "không tìm thấy ảnh ")

@@ -13,7 +13,7 @@ import unicodedata
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from publish import gates, nesting, pasted
+from publish import gates, nesting, pasted, typed_markdown
 from publish.text import LinePattern, matches_at, nfc, word_starts
 
 SETTINGS = settings(
@@ -29,6 +29,7 @@ LINE_PATTERNS = {
     "leftovers": pasted._LEFTOVER,
     "leftovers without mail": pasted._LEFTOVER_NO_MAIL,
     "capitals lines": gates._NO_LOWER_LINE,
+    "list items without a space": typed_markdown._GLUED_ITEM,
 }
 PIECES = [
     "\n", "\n", "\r\n", "\r", "\u2028", "\x0b", " ", "   ", "\t", ">", "> " * 30, " " * 52,
@@ -37,6 +38,7 @@ PIECES = [
     "Gửi từ iPhone của tôi", "-- Original Message --", "---Forwarded message---", "From: a@b.vn",
     "Từ: x@y", "Người gửi: n@m.vn", "On Mon, A <a@b.vn> wrote:", "Lúc 9:00, B đã viết:", "@",
     "wrote:", "MẬT", "TỐI MẬT", "Độ mật: Mật", "KHẨN", "ÂM", "123", "abc", "Công an", "x" * 30,
+    "-Không", "1.Gọi", "+84", "2)",
 ]  # fmt: skip
 TEXTS = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
