@@ -37,6 +37,11 @@ _GLUED_ITEM = LinePattern(r" {0,3}([-+]|\d{1,2}[.)])(?=[^\W\d_])")
 A digit after it is a number («-3 độ», «+84 …», «1.000 đồng»), «*» opens emphasis."""
 _STARS = re.compile(r"(?<!\\)\*{2,}")
 """A run of asterisks that may open or close bold (a single «*» is emphasis, left alone)."""
+_PLAIN_PAIR = re.compile(r"\*\*(?<![\\*]\*\*)(?=[^\s*])[^*\n]*+(?<=[^\s*\\])\*\*(?!\*)")
+"""A bold pair on one line, with nothing but its words between (no other «*»), a non-space
+inside each mark: always bold. Nearly every «**» of a body is one: when taking them out
+leaves no «**», there is nothing to pair one by one. (Opening with the literal «**» lets the
+search skip to each one: a lookbehind first made it try every character.)"""
 _HEADING = re.compile(r" {0,3}#{1,6}(?:[ \t]|$)")
 """A heading line: Python-Markdown makes it a block of its own, a table may follow it."""
 _SEPARATOR = re.compile(r" {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*")
@@ -54,7 +59,7 @@ def check(col: Collector, parsed: Parsed) -> None:
     first = parsed.body_line
     lines = shown.split("\n")
     _glued_items(col, shown, first)
-    if "**" in shown:
+    if "**" in shown and "**" in _PLAIN_PAIR.sub("", shown):
         _stray_stars(col, lines, first)
     if "|" in shown:
         _tables(col, lines, first)
