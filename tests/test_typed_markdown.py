@@ -173,3 +173,27 @@ def test_the_warnings_show_in_publish_check_and_do_not_stop_the_build(
     assert main(["check", "--root", str(root)]) == 0
     out = capsys.readouterr().err
     assert f"content/bai-viet/a.md:{FIRST + 1}: cảnh báo: dòng «-Không cung cấp mã OTP.»" in out
+
+
+def test_the_plain_pair_shortcut_never_hides_a_stray_star_pair() -> None:
+    """A body whose «**» all go with the one-line pairs taken out skips the pairing walk: over
+    many short random texts of stars, spaces, letters, backslashes and line breaks, whenever the
+    shortcut says nothing is left, the walk finds no stray «**» either."""
+    import random
+
+    from publish import typed_markdown
+
+    rng = random.Random(68)
+    pieces = ["*", "**", "***", "a", " ", "\n", "\\", "b", "\n\n"]
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+        if "**" not in text or "**" in typed_markdown._PLAIN_PAIR.sub("", text):
+            continue
+        lines = text.split("\n")
+        blanks = [i for i, line in enumerate(lines) if not line.strip()]
+        start, stray = 0, []
+        for end in [*blanks, len(lines)]:
+            if start < end:
+                stray += typed_markdown._unpaired(lines, start, end)
+            start = end + 1
+        assert stray == [], text
