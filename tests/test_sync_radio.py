@@ -24,6 +24,7 @@ from publish.cli import main, resolve_now
 from publish.commands.sync import SyncOptions
 from publish.errors import Problem, PublishError, RemoteError
 from publish.pipeline import build
+from publish.render import radio as render_radio
 from publish.render.radio import HELD_FOR_READING
 from publish.render.radio import check as radio_check
 from publish.render.radio_station import EDITOR_NOTES
@@ -1812,6 +1813,8 @@ def test_an_empty_extra_broadcast_an_older_version_sent_is_withdrawn_until_publi
     (root / "content/bai-viet/2024-12-13-buoi-them.md").write_text(text, "utf-8")
     with monkeypatch.context() as older:
         older.setattr(episode, "_announcing", lambda later, _config: set(later))
+        # Nor did they leave out the script of the intro and closing alone (since s68).
+        older.setattr(render_radio, "_readable", lambda _episode: True)
         sync(root)
     station = root / STATION
     assert (station / extra / "rundown.txt").is_file()
@@ -1980,16 +1983,17 @@ def test_a_week_whose_only_bulletin_is_scheduled_reaches_the_station_before_it(
     sync(root)
     station = root / STATION
     rundown = (station / "2024-W51/rundown.txt").read_text("utf-8-sig")
-    assert (
-        "Tin hẹn giờ: 1 bản tin nữa sẽ vào tập này khi đến giờ đăng, lúc 08:00, Thứ Hai" in rundown
-    )
+    assert "Tin hẹn giờ: 1 bản tin sẽ vào tập này khi đến giờ đăng, lúc 08:00, Thứ Hai" in rundown
     assert not (station / "items/hen-gio.txt").exists()
+    # Nothing to read yet: no script of the intro and closing alone (since s68).
+    assert {p.name for p in (station / "2024-W51").iterdir()} == {"rundown.txt", "rundown.json"}
     for path in station.rglob("*"):
         if path.is_file():
             assert "Zquyx" not in readable(path.name, path.read_bytes()), path
     actions, _summary = sync(root, now="2024-12-16T09:00")
     changed = {(a.kind, a.key) for a in actions if a.kind != "noop"}
     assert {("create", "items/hen-gio.txt"), ("update", "2024-W51/rundown.txt")} <= changed
+    assert {("create", "2024-W51/script.txt"), ("create", "2024-W51/script.docx")} <= changed
     assert "SỬA LẦN 2" in (station / "2024-W51/rundown.txt").read_text("utf-8-sig")
     assert "Thêm tin" in (station / "2024-W51/THAY-DOI.txt").read_text("utf-8-sig")
     before = stats(station), (root / "state/radio.json").read_bytes()
@@ -2032,9 +2036,8 @@ def test_an_episode_that_only_awaited_a_scheduled_bulletin_says_why_it_is_withdr
     actions, _summary = sync(root)
     why = f"tập phát sóng không còn (chỉ chờ một bản tin hẹn giờ, đăng lúc 08:00, Thứ Hai, 16/12/2024: {said})"
     withdrawn = [a for a in actions if a.kind == "withdraw"]
-    assert {a.key for a in withdrawn} == {
-        f"2024-W51/{n}" for n in ("rundown.json", "rundown.txt", "script.docx", "script.txt")
-    }
+    # Its rundown alone: an episode with no bulletin yet has no script (since s68).
+    assert {a.key for a in withdrawn} == {f"2024-W51/{n}" for n in ("rundown.json", "rundown.txt")}
     assert all(a.reason.startswith(why) for a in withdrawn), withdrawn[0].reason
     note = (root / STATION / "_rut-lai/2024-W51/rundown.txt.ly-do.txt").read_text("utf-8")
     assert f"Lý do: {why}." in note

@@ -1,6 +1,7 @@
 """The radio sync's plan foresees what its follow-up writes (THAY-DOI.txt, DOC-TRUOC.txt): a dry
 run lists exactly the files the real run then changes, with the same counts, and a sync that
-changes nothing counts every file of the station folder as kept."""
+changes nothing counts every file of the station folder as kept. A week with no bulletin yet
+gets no script of the intro and closing alone."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from typing import Any
 import pytest
 
 from publish.cli import main
+from publish.render.radio_station import EDITOR_NOTES
 from publish.sync import radio as radio_sync
 from publish.sync.base import KIND_LABELS
 from publish.sync.radio_guide import GUIDE_NAME
@@ -173,3 +175,50 @@ def test_a_guide_that_would_be_written_the_same_is_planned_as_kept(
     assert files == {OTHER_ITEM} and (station / OTHER_ITEM).read_bytes() == sent
     assert (real["created"], real["updated"], real["unchanged"]) == (1, 0, 6)
     assert (station / GUIDE_NAME).read_bytes() == guide
+
+
+def episode_files(folder: Path) -> set[str]:
+    """The names in an episode folder (the editors' notes, never sent, left out)."""
+    return {p.name for p in folder.iterdir()} - {EDITOR_NOTES}
+
+
+def test_a_week_with_no_bulletin_yet_gets_no_script_of_the_intro_and_closing_alone(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every bulletin of the week is still scheduled: the station got script.docx and
+    script.txt of the intro and the closing alone, a script with nothing to read that, printed,
+    could go on air as it is. The build and the sync now give such a week its rundown alone,
+    saying there is no bulletin yet and when the scheduled ones come, and DOC-TRUOC.txt says the
+    episode has none; once a bulletin is published its script is sent, and once the only one
+    published is withdrawn again the script goes to _rut-lai/ with a note saying why."""
+    station = root / STATION
+    week = station / "2024-W50"
+    dry_then_real(root, "2024-12-09T06:00", capsys)  # all three published later that week
+    assert episode_files(week) == episode_files(root / "output/radio/2024-W50")
+    assert episode_files(week) == {"rundown.txt", "rundown.json"}
+    rundown = (week / "rundown.txt").read_text("utf-8-sig")
+    assert "CHƯA CÓ BẢN TIN NÀO: tập này chưa có tin nào để đọc" in rundown
+    assert "Tin hẹn giờ: 2 bản tin sẽ vào tập này khi đến giờ đăng" in rundown
+    assert "LOI-CHAO" not in rundown and not (station / "items").exists()
+    guide = (station / GUIDE_NAME).read_text("utf-8-sig")
+    assert "thư mục 2024-W50/ — chưa có bản tin nào, chưa có kịch bản để đọc" in guide
+
+    files, _real = dry_then_real(root, "2024-12-09T09:00", capsys)  # the first one published
+    assert {"2024-W50/script.txt", "2024-W50/script.docx", ITEM, LOG} <= files
+    assert episode_files(week) == episode_files(root / "output/radio/2024-W50") | {"THAY-DOI.txt"}
+
+    edit(root / FIRST, 'approved_by: "Thượng tá Nguyễn Văn Hùng"', "draft: true")
+    capsys.readouterr()
+    files, real = dry_then_real(root, "2024-12-09T10:00", capsys)
+    assert {"2024-W50/script.txt", "2024-W50/script.docx", ITEM} <= files
+    assert real["hidden"] == 3
+    assert episode_files(week) == episode_files(root / "output/radio/2024-W50") | {"THAY-DOI.txt"}
+    assert "CHƯA CÓ BẢN TIN NÀO" in (week / "rundown.txt").read_text("utf-8-sig")
+    note = station / radio_sync.WITHDRAWN_DIR / "2024-W50/script.txt.ly-do.txt"
+    said = note.read_text("utf-8-sig")
+    assert "tập không còn bản tin nào để đọc (đơn vị đã rút bản tin) nên không có kịch bản" in said
+    assert "kịch bản cả tập sẽ được gửi lại khi có tin" in said
+    assert "tập phát sóng không còn" not in said  # the episode still airs
+
+    files, _real = dry_then_real(root, "2024-12-09T11:00", capsys)
+    assert files == set()

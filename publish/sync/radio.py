@@ -26,6 +26,11 @@ Rules (what the station can rely on):
   every bulletin it was written for is deleted from content/ (see `RadioSyncer._unneeded`).
 * A replaced file's change log event is saved with its record; an episode's THAY-DOI.txt is
   written once, after every file (`RadioSyncer.follow_up`).
+* The plan, a dry run's included, lists every file the run writes, THAY-DOI.txt and
+  DOC-TRUOC.txt as the records will say once the scripts are sent (`RadioSyncer._foreseen`),
+  and each file of ours it leaves as it is; the guide only when its bytes change.
+* An episode with no bulletin yet (only scheduled ones to join it) has its rundown and no
+  script: one sent before it lost its last bulletin is withdrawn, the rundown stays.
 * A crash at any point is repaired by the next run, to the folder and state one uninterrupted run
   leaves: a file that already holds what we were about to write is just recorded, a change log
   that misses events is written, and temporary files we left behind are removed.
@@ -33,6 +38,7 @@ Rules (what the station can rely on):
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import datetime as dt
 import errno
@@ -298,6 +304,7 @@ def plan(observed: Observed) -> list[Action]:
     ]
     carried = _carried(observed.files)
     gone = _gone_items(observed.files, observed.now)
+    standing = _standing(observed.files)
     for state in sorted(observed.files, key=lambda s: s.path):
         if state.path in observed.unneeded:
             actions.append(_forget(state))
@@ -314,7 +321,7 @@ def plan(observed: Observed) -> list[Action]:
             unsent = _unsent(state, observed.since) or _not_there(state)
             actions.append(_leave_aired(state, unsent=unsent))
         else:
-            actions.append(_plan_file(state, observed))
+            actions.append(_plan_file(state, observed, standing))
     return actions
 
 
@@ -531,8 +538,36 @@ def _forget(state: FileState) -> Action:
     )
 
 
-def _plan_file(state: FileState, observed: Observed) -> Action:
-    """The action that brings one path in line with the build."""
+def _standing(files: Iterable[FileState]) -> frozenset[str]:
+    """The episodes the build still has (their rundown.txt is built)."""
+    return frozenset(
+        state.episode
+        for state in files
+        if state.local is not None and PurePosixPath(state.path).name == "rundown.txt"
+    )
+
+
+def _unscripted(state: FileState, standing: Collection[str]) -> bool:
+    """Whether a file no longer built is the script of an episode the build still has: one
+    with no bulletin left to read, whose rundown only announces scheduled ones."""
+    return PurePosixPath(state.path).name in EPISODE_SCRIPTS and state.episode in standing
+
+
+def _unscripted_note(told: Sequence[str]) -> str:
+    """Why the script of an episode left with no bulletin to read is withdrawn, in the
+    station's note (`told`: what became of the bulletins it had, in the station's words); its
+    rundown stays, telling of the scheduled bulletins still to join it."""
+    gone = f"không còn bản tin nào để đọc ({'; '.join(told)})" if told else "chưa có bản tin nào"
+    return (
+        f"tập {gone} nên không có kịch bản (chỉ còn lời chào và lời kết): kịch bản cả tập sẽ "
+        "được gửi lại khi có tin; xem rundown.txt"
+    )
+
+
+def _plan_file(
+    state: FileState, observed: Observed, standing: Collection[str] = frozenset()
+) -> Action:
+    """The action that brings one path in line with the build (`standing`: see `_standing`)."""
     reasons = observed.reasons
     data = {
         "path": state.path,
@@ -548,6 +583,11 @@ def _plan_file(state: FileState, observed: Observed) -> Action:
     if state.local is None:
         why = _withdrawal_reason(state, reasons, observed.awaited)
         note = _station_withdrawal(state, observed.told, observed.awaited)
+        if _unscripted(state, standing):
+            gone = [_bulletin_reason(key, reasons) for key in state.bulletins]
+            why = "tập không còn bản tin nào để đọc" + (f" ({'; '.join(gone)})" if gone else "")
+            why += ": không gửi kịch bản chỉ có lời chào và lời kết; thứ tự phát vẫn gửi"
+            note = _unscripted_note([_told(key, observed.told) for key in state.bulletins])
         # Our new version the station edited beside its file holds the withdrawn text too;
         # anything but a file there (OTHER) is left alone by _withdraw_moi, so is not named.
         moi = (
@@ -934,7 +974,10 @@ class RadioSyncer:
         for path in sorted(set(local) | set(entries)):
             digest, keys = local.get(path, (None, ()))
             entry = entries.get(path, {})
-            keys = keys or tuple(entry.get("bulletins", ()))
+            if digest is None:
+                # No longer built: the bulletins it was sent with. A built file of an episode
+                # with no bulletin left (its rundown only announces scheduled ones) holds none.
+                keys = tuple(entry.get("bulletins", ()))
             episode, air = airs.get(path, ("", None))
             # An aired episode is left alone whatever is there: its files need not be read.
             unread = blind or (air is not None and air < now)
@@ -1200,7 +1243,9 @@ class RadioSyncer:
                 old = settled(key)
                 unix = None
                 if old is not None and old.get("digest") not in (None, action.data["digest"]):
-                    unix = _unix_digest((self.local_dir / key).read_bytes())
+                    # Gone from the build since: `_built` tells it when applied.
+                    with contextlib.suppress(OSError):
+                        unix = _unix_digest((self.local_dir / key).read_bytes())
                 entry, event = self._revision(action, old, unix)
                 after.record(key, entry, event, self._coming)
                 after.written.add(key)
@@ -2123,10 +2168,15 @@ class RadioSyncer:
         announced scheduled ones) gets none of them now, told by the publish times the
         station's rundown.json announced: the station was told nothing else of them, so the
         bulletin is not named either (`told`: Observed.told)."""
+        standing = _standing(files)  # an episode still built is no withdrawn one
         folders = {
             f.episode
             for f in files
-            if f.local is None and not f.bulletins and f.episode and not _aired(f, self.site.now)
+            if f.local is None
+            and not f.bulletins
+            and f.episode
+            and f.episode not in standing
+            and not _aired(f, self.site.now)
         }
         if not folders:
             return {}
