@@ -130,17 +130,19 @@ def test_a_scheduled_bulletin_held_back_by_a_read_aloud_error_is_not_promised(
 
 def test_a_week_with_only_a_scheduled_bulletin_still_gets_its_rundown(tmp_path: Path) -> None:
     """Nothing is published for the week yet: the station still gets the episode's rundown
-    saying a bulletin joins it, and nothing of that bulletin."""
+    saying a bulletin joins it, and nothing of that bulletin; but no script (text or Word),
+    which held the intro and the closing alone: nothing to read, and printed it could go on
+    air as it was (since s68). The rundown says so instead of timing the frame alone."""
     root = make_project(tmp_path, {"content/hen-1.md": FILES["content/hen-1.md"]})
     text, document = _rundowns(root, NOW)
-    assert "Tin hẹn giờ: 1 bản tin nữa sẽ vào tập này khi đến giờ đăng, lúc 09:30" in text
+    assert "Tin hẹn giờ: 1 bản tin sẽ vào tập này khi đến giờ đăng, lúc 09:30" in text
+    assert "CHƯA CÓ BẢN TIN NÀO: tập này chưa có tin nào để đọc nên chưa có kịch bản" in text
+    assert "LOI-CHAO" not in text and "Tổng thời lượng" not in text
     assert document["scheduled"]["count"] == 1
     assert not any(item["key"] for item in document["items"])
     episode._last.clear()
     files = {a.path: a.data for a in radio.render(load_site(config_module.load(root), now=NOW))}
-    assert set(files) == {
-        f"{WEEK}/{n}" for n in ("rundown.txt", "rundown.json", "script.txt", "script.docx")
-    }
+    assert set(files) == {f"{WEEK}/{n}" for n in ("rundown.txt", "rundown.json")}
     for name, data in files.items():
         text = readable(name, data)
         assert SECRET_WORD not in text and "hen-1" not in text, name

@@ -24,6 +24,7 @@ from publish.cli import main, resolve_now
 from publish.commands.sync import SyncOptions
 from publish.errors import Problem, PublishError, RemoteError
 from publish.pipeline import build
+from publish.render import radio as render_radio
 from publish.render.radio import HELD_FOR_READING
 from publish.render.radio import check as radio_check
 from publish.render.radio_station import EDITOR_NOTES
@@ -240,9 +241,13 @@ def test_files_an_older_version_sent_are_not_sent_again_for_the_names_it_wrote(
     actions, summary = sync(root, now="2024-12-12T14:00")
     kept = {a.key for a in actions if a.kind == "verify"}
     assert kept == set(older) - {RUNDOWN}
-    # The rundown, and the guide written again once it is sent (the plan says so since s67).
-    assert [a.key for a in actions if a.kind == "update"] == [RUNDOWN, GUIDE_NAME]
-    assert {a.kind for a in actions} == {"noop", "verify", "update"}
+    # The rundown, then the change log and the guide written once it is sent (the plan says so
+    # since s67 for the guide, since s68 for the change log: created, or updated when an
+    # earlier revision made it).
+    planned = [(a.kind, a.key) for a in actions if a.kind in ("create", "update")]
+    log = ("update" if revised else "create", "2024-W50/THAY-DOI.txt")
+    assert planned == [("update", RUNDOWN), log, ("update", GUIDE_NAME)]
+    assert {a.kind for a in actions} == {"noop", "verify", "update", log[0]}
     # Counted as printed: the rundown and the guide updated, the change log created (updated
     # when an earlier revision made it), as the «tạo mới»/«cập nhật» lines say.
     assert (summary.created, summary.updated) == ((0, 3) if revised else (1, 2))
@@ -334,7 +339,9 @@ def test_a_rundown_sent_with_the_editors_notes_goes_once_more_only_if_still_to_a
         assert (station / RUNDOWN).read_bytes() == old
         return
     planned = [(a.kind, a.key) for a in actions if a.kind != "noop"]
-    assert planned == [("update", RUNDOWN), ("update", GUIDE_NAME)]  # the guide once it is sent
+    # The change log and the guide, written once the rundown is sent.
+    log = ("create", "2024-W50/THAY-DOI.txt")
+    assert planned == [("update", RUNDOWN), log, ("update", GUIDE_NAME)]
     sent = (station / RUNDOWN).read_text("utf-8-sig")
     assert sent.splitlines()[1].startswith("SỬA LẦN 2 ") and "Ghi chú cho biên tập viên" not in sent
     actions, summary = sync(root, now="2024-12-12T15:00")
@@ -694,17 +701,22 @@ def test_the_plan_counts_the_guide_rewritten_after_the_scripts_as_an_update(
     foreseen = f"  - cập nhật {GUIDE_NAME}: hướng dẫn cho đài, ghi lại sau khi gửi các tệp trên"
     for out in (dry, real):
         planned = [line for line in out.splitlines() if line.startswith("  - ")]
-        assert planned[-1].startswith(foreseen) and len(planned) == 4  # 3 scripts, then it
-    dry_kept, (_, dry_updated, dry_unchanged) = plan_and_summary(dry)
-    real_kept, (_, real_updated, real_unchanged) = plan_and_summary(real)
+        # 3 scripts, the episode's new change log (since s68), then it
+        assert planned[-1].startswith(foreseen) and len(planned) == 5
+        assert planned[-2].startswith("  - tạo mới 2024-W50/THAY-DOI.txt: ")
+    dry_kept, (dry_created, dry_updated, dry_unchanged) = plan_and_summary(dry)
+    real_kept, (real_created, real_updated, real_unchanged) = plan_and_summary(real)
     assert dry_kept == dry_unchanged == real_kept == real_unchanged == 3
     assert dry_updated == real_updated == 4  # the 3 scripts and the guide
+    assert dry_created == real_created == 1  # the change log
     done = [line for line in real.splitlines() if line.startswith("  ✓ ")]
     assert done[-1] == f"  ✓ cập nhật {GUIDE_NAME}: đã ghi {GUIDE_NAME}"  # after the scripts
 
     assert main([*command[:-1], "2024-12-13T15:00"]) == 0  # nothing to send: the guide stays
     out = capsys.readouterr().out
-    assert f"cập nhật {GUIDE_NAME}" not in out and plan_and_summary(out) == (7, (0, 0, 7))
+    # The change log kept too, and counted so since s68 (7 before: one file of the station's
+    # folder left out).
+    assert f"cập nhật {GUIDE_NAME}" not in out and plan_and_summary(out) == (8, (0, 0, 8))
 
     guide = root / STATION / GUIDE_NAME
     guide.write_bytes(guide.read_bytes() + "Chị Lan trực phát thanh tuần này.\r\n".encode())
@@ -1801,6 +1813,8 @@ def test_an_empty_extra_broadcast_an_older_version_sent_is_withdrawn_until_publi
     (root / "content/bai-viet/2024-12-13-buoi-them.md").write_text(text, "utf-8")
     with monkeypatch.context() as older:
         older.setattr(episode, "_announcing", lambda later, _config: set(later))
+        # Nor did they leave out the script of the intro and closing alone (since s68).
+        older.setattr(render_radio, "_readable", lambda _episode: True)
         sync(root)
     station = root / STATION
     assert (station / extra / "rundown.txt").is_file()
@@ -1969,16 +1983,17 @@ def test_a_week_whose_only_bulletin_is_scheduled_reaches_the_station_before_it(
     sync(root)
     station = root / STATION
     rundown = (station / "2024-W51/rundown.txt").read_text("utf-8-sig")
-    assert (
-        "Tin hẹn giờ: 1 bản tin nữa sẽ vào tập này khi đến giờ đăng, lúc 08:00, Thứ Hai" in rundown
-    )
+    assert "Tin hẹn giờ: 1 bản tin sẽ vào tập này khi đến giờ đăng, lúc 08:00, Thứ Hai" in rundown
     assert not (station / "items/hen-gio.txt").exists()
+    # Nothing to read yet: no script of the intro and closing alone (since s68).
+    assert {p.name for p in (station / "2024-W51").iterdir()} == {"rundown.txt", "rundown.json"}
     for path in station.rglob("*"):
         if path.is_file():
             assert "Zquyx" not in readable(path.name, path.read_bytes()), path
     actions, _summary = sync(root, now="2024-12-16T09:00")
     changed = {(a.kind, a.key) for a in actions if a.kind != "noop"}
     assert {("create", "items/hen-gio.txt"), ("update", "2024-W51/rundown.txt")} <= changed
+    assert {("create", "2024-W51/script.txt"), ("create", "2024-W51/script.docx")} <= changed
     assert "SỬA LẦN 2" in (station / "2024-W51/rundown.txt").read_text("utf-8-sig")
     assert "Thêm tin" in (station / "2024-W51/THAY-DOI.txt").read_text("utf-8-sig")
     before = stats(station), (root / "state/radio.json").read_bytes()
@@ -2021,9 +2036,8 @@ def test_an_episode_that_only_awaited_a_scheduled_bulletin_says_why_it_is_withdr
     actions, _summary = sync(root)
     why = f"tập phát sóng không còn (chỉ chờ một bản tin hẹn giờ, đăng lúc 08:00, Thứ Hai, 16/12/2024: {said})"
     withdrawn = [a for a in actions if a.kind == "withdraw"]
-    assert {a.key for a in withdrawn} == {
-        f"2024-W51/{n}" for n in ("rundown.json", "rundown.txt", "script.docx", "script.txt")
-    }
+    # Its rundown alone: an episode with no bulletin yet has no script (since s68).
+    assert {a.key for a in withdrawn} == {f"2024-W51/{n}" for n in ("rundown.json", "rundown.txt")}
     assert all(a.reason.startswith(why) for a in withdrawn), withdrawn[0].reason
     note = (root / STATION / "_rut-lai/2024-W51/rundown.txt.ly-do.txt").read_text("utf-8")
     assert f"Lý do: {why}." in note

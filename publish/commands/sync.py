@@ -41,9 +41,9 @@ from publish.preview import PREVIEW_SHOWN, in_preview
 from publish.progress import Progress, Status, counted
 from publish.replay import LastBuild, Outcome
 from publish.sync.base import (
-    SUMMARY_BUCKETS,
     Action,
     Summary,
+    bucket_of,
     monotonic_now,
     record_addresses,
     record_now,
@@ -601,7 +601,7 @@ def _sync_channel(
         if callable(close):
             close()
     if options.dry_run:
-        _count_planned(summary, actions)
+        _count_planned(syncer, summary, actions)
     heard = getattr(syncer, "heard", None)
     return ChannelResult(
         summary,
@@ -643,10 +643,12 @@ def _syncer_module(target: str) -> Any:
         ) from None
 
 
-def _count_planned(summary: Summary, actions: Sequence[Action]) -> None:
-    """In a dry run, fill the summary's counts with what the plan would do."""
+def _count_planned(syncer: Any, summary: Summary, actions: Sequence[Action]) -> None:
+    """In a dry run, fill the summary's counts with what the plan would do, each action
+    counted as the real run counts it once done (the syncer's word: a radio file only recorded
+    as holding the build is unchanged)."""
     for action in actions:
-        bucket = SUMMARY_BUCKETS.get(action.kind)
+        bucket = bucket_of(syncer, action)
         if bucket and bucket != "refused":
             setattr(summary, bucket, getattr(summary, bucket) + 1)
 

@@ -41,6 +41,7 @@ __all__ = [
     "Rewrite",
     "Summary",
     "Syncer",
+    "bucket_of",
     "format_plan",
     "monotonic_now",
     "record_addresses",
@@ -126,9 +127,9 @@ class Summary:
     """Jobs sent whose outcome could not be asked (an error marked `unverified`: a Zalo verify
     met a network error or the rate limit); the next sync verifies them first."""
     followed: list[Action] = field(default_factory=list)
-    """Follow-up steps on files the plan did nothing to (radio: an episode's THAY-DOI.txt,
-    DOC-TRUOC.txt written once the scripts are sent): counted like the plan's actions, and
-    listed with them in the Markdown report."""
+    """Follow-up steps the printed plan did not list as a change (it kept the file, or did not
+    name it): counted like the plan's actions, and listed with them in the Markdown report. A
+    syncer whose plan foresees its follow-up (see AFTER) leaves this empty."""
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready form for --summary-json."""
@@ -167,9 +168,11 @@ UNSENT = "unsent"
 
 AFTER = "after"
 """Action data flag of a step the plan foresees but the syncer's follow-up carries out once the
-other actions are applied (radio: DOC-TRUOC.txt rewritten after the scripts are sent): printed
-and counted with the plan, a dry run's included, and never applied on its own; counted
-unchanged when the follow-up finds nothing to do after all."""
+other actions are applied (radio: an episode's THAY-DOI.txt and DOC-TRUOC.txt rewritten after
+the scripts are sent): printed and counted with the plan, a dry run's included, and never
+applied on its own. When the follow-up finds nothing to do after all (nothing reached the
+target), the file is left as it was: counted unchanged, or not at all when it was to be
+created."""
 
 
 THEIRS = "theirs"
@@ -275,11 +278,15 @@ def run(
     prepare = getattr(syncer, "prepare", None)
     if prepare is not None:
         prepare()  # e.g. Zalo: the login from the environment, before anything is sent
-    kept = {a.key for a in actions if a.kind == "noop" and not _unsent(a)}
-    after = {a.key for a in actions if a.data.get(AFTER)}
+    # What the plan said of each key it leaves to no step of its own: kept, or foreseen (AFTER).
+    left = {
+        a.key: a
+        for a in actions
+        if (a.kind == "noop" and not _unsent(a)) or (a.data.get(AFTER) and a.kind != "noop")
+    }
     try:
         with clock.phase(f"{syncer.name}: thực hiện kế hoạch"):
-            _apply_plan(syncer, todo, summary, echo, progress, kept, after)
+            _apply_plan(syncer, todo, summary, echo, progress, left)
     finally:
         manifest = getattr(syncer, "manifest", None)
         if manifest is not None:
@@ -293,12 +300,11 @@ def _apply_plan(
     summary: Summary,
     echo: Callable[[str], None],
     progress: Callable[[int, int], None] | None,
-    kept: set[str],
-    after: set[str],
+    left: dict[str, Action],
 ) -> None:
     """Apply every action (those the syncer puts first before the others), then the syncer's
-    follow-up steps, recording outcomes in `summary` (`kept`: the keys it counts unchanged;
-    `after`: the keys of the plan's steps left to the follow-up, see AFTER)."""
+    follow-up steps, recording outcomes in `summary` (`left`: the plan's action for each key
+    it applies no step to, a noop counted unchanged or a step foreseen for the follow-up)."""
     counted: dict[str, str] = {}  # key → the count its done action added to
     first = getattr(syncer, "first", None)
     lead = [a for a in todo if first(a)] if first else []
@@ -306,7 +312,7 @@ def _apply_plan(
     outcomes = itertools.chain(_apply_all(syncer, lead), _apply_all(syncer, rest))
     for done, (action, outcome, error) in enumerate(outcomes, start=1):
         if error is None:
-            bucket = _bucket(syncer, action)
+            bucket = bucket_of(syncer, action)
             if bucket:
                 setattr(summary, bucket, getattr(summary, bucket) + 1)
                 counted[action.key] = bucket
@@ -319,38 +325,37 @@ def _apply_plan(
             )
         if progress:
             progress(done, len(todo))
-    _apply_follow_up(syncer, summary, echo, kept, after, counted)
+    _apply_follow_up(syncer, summary, echo, left, counted)
 
 
 def _apply_follow_up(
     syncer: Syncer,
     summary: Summary,
     echo: Callable[[str], None],
-    kept: set[str],
-    after: set[str],
+    left: dict[str, Action],
     counted: dict[str, str],
 ) -> None:
     """Apply the syncer's follow-up steps once every action of the plan was applied, recording
-    them in `summary` (`kept`: keys it counts unchanged; `after`: those of the plan's steps left
-    to the follow-up, see AFTER; `counted`: key → the count its done action of the plan added
-    to)."""
+    them in `summary` (`left`: see `_apply_plan`; `counted`: key → the count its done action of
+    the plan added to)."""
     # A syncer may finish slow steps once every action has been sent (Zalo: verify the create
     # tokens after Zalo had time to process them); successes here are not counted a second time.
-    # A step on a key nothing else did this run (radio: an episode's THAY-DOI.txt, DOC-TRUOC.txt
-    # rewritten once the scripts are sent) is counted as it is printed: the summary and the
-    # printed lines must agree, for the operator and for CI reading --summary-json.
+    # Any other step (radio: an episode's THAY-DOI.txt, DOC-TRUOC.txt rewritten once the scripts
+    # are sent) is counted as it is printed: the summary and the printed lines must agree, for
+    # the operator and for CI reading --summary-json. One rule for every such key: what the
+    # plan said of it (`left`) is taken back, and a step it did not list is listed in the report.
     follow_up = getattr(syncer, "follow_up", None)
     done_before = {a.key for a, _outcome in summary.done}
     for action, outcome, error in _apply_all(syncer, follow_up() if follow_up else []):
         label = KIND_LABELS.get(action.kind, action.kind)
-        if action.key in kept:
-            kept.discard(action.key)
-            summary.unchanged -= 1
-        if action.key not in done_before and action.key not in after:
-            summary.followed.append(action)  # the plan's own line lists a foreseen one
-        after.discard(action.key)
+        fresh = action.key not in done_before
+        said = left.pop(action.key, None) if fresh else None
+        if said is not None and said.kind == "noop":
+            summary.unchanged -= 1  # counted below as what was done to it
+        if fresh and (said is None or said.kind == "noop"):
+            summary.followed.append(action)
         if error is None:
-            if action.key not in done_before and (bucket := _bucket(syncer, action)):
+            if fresh and (bucket := bucket_of(syncer, action)):
                 setattr(summary, bucket, getattr(summary, bucket) + 1)
             summary.done.append((action, outcome))
             echo(f"  ✓ {label} {action.key}: {outcome}")
@@ -362,8 +367,8 @@ def _apply_follow_up(
             _failed(summary, action, error)
             echo(f"  {_mark(error)} {label} {action.key}: {error}")
     # A foreseen step the follow-up found nothing to do for (nothing reached the target after
-    # all): its file was left as it was.
-    summary.unchanged += len(after)
+    # all): its file was left as it was, or, one to create, is not there.
+    summary.unchanged += sum(1 for a in left.values() if a.kind not in ("noop", "create"))
 
 
 def _mark(error: PublishError) -> str:
@@ -386,7 +391,7 @@ def _failed(summary: Summary, action: Action, error: PublishError) -> None:
         summary.needs_person += 1
 
 
-def _bucket(syncer: Syncer, action: Action) -> str | None:
+def bucket_of(syncer: Syncer, action: Action) -> str | None:
     """The summary count a done action adds to: the syncer's word when it has one, else its kind."""
     told = getattr(syncer, "summary_bucket", None)
     return told(action) if told else SUMMARY_BUCKETS.get(action.kind)

@@ -26,6 +26,11 @@ Rules (what the station can rely on):
   every bulletin it was written for is deleted from content/ (see `RadioSyncer._unneeded`).
 * A replaced file's change log event is saved with its record; an episode's THAY-DOI.txt is
   written once, after every file (`RadioSyncer.follow_up`).
+* The plan, a dry run's included, lists every file the run writes, THAY-DOI.txt and
+  DOC-TRUOC.txt as the records will say once the scripts are sent (`RadioSyncer._foreseen`),
+  and each file of ours it leaves as it is; the guide only when its bytes change.
+* An episode with no bulletin yet (only scheduled ones to join it) has its rundown and no
+  script: one sent before it lost its last bulletin is withdrawn, the rundown stays.
 * A crash at any point is repaired by the next run, to the folder and state one uninterrupted run
   leaves: a file that already holds what we were about to write is just recorded, a change log
   that misses events is written, and temporary files we left behind are removed.
@@ -33,6 +38,8 @@ Rules (what the station can rely on):
 
 from __future__ import annotations
 
+import contextlib
+import copy
 import datetime as dt
 import errno
 import hashlib
@@ -121,6 +128,8 @@ STATION_HOLDS = {
 """Why a bulletin held back for its approval (Exclusion.cause) is off the radio, in
 the station's note: the cause as the station can read it, without the field or the command
 the unit's editor is told."""
+MOI_THERE = "moi_there"
+"""Conflict data: our new version already sits beside the station's file (nothing is written)."""
 STILL_WITHDRAWN = "still_withdrawn"
 """Conflict data: the withdrawn bulletins the station's edited copy still holds (a person must
 see that they are not read on air)."""
@@ -230,14 +239,55 @@ class Observed:
     `RadioSyncer._unneeded`): forgotten, with the reason."""
     reported: dict[str, str] = field(default_factory=dict)
     """Item scripts already refused as never sent → the aired episode they were told of."""
-    logs: tuple[LogState, ...] = ()
-    """Change logs of coming episodes the station already had files of."""
     awaited: dict[str, str] = field(default_factory=dict)
     """Episode folder → why the scheduled bulletins it was only waiting for will not join it
     (see `RadioSyncer._awaited`), for the withdrawal of its files."""
     told: dict[str, str] = field(default_factory=dict)
     """Bulletin key → why it is not on the radio any more, in the station's words (no key,
     file, folder or field of the unit's): for the notes left beside withdrawn scripts."""
+
+
+@dataclass(slots=True)
+class _After:
+    """What state/radio.json records, and which files of ours the station folder holds, once
+    a plan is applied (see `RadioSyncer._after_run`)."""
+
+    entries: dict[str, dict[str, Any]]
+    revisions: dict[str, dict[str, Any]]
+    touched: set[str] = field(default_factory=set)
+    """Episodes given a change log event."""
+    written: set[str] = field(default_factory=set)
+    """Files written from the build."""
+    moi: dict[str, str] = field(default_factory=dict)
+    """Recorded file → the digest of our .moi copy that will be beside it."""
+
+    def record(
+        self,
+        path: str,
+        entry: dict[str, Any] | None,
+        event: dict[str, Any] | None,
+        coming: Any,
+        *,
+        dropped: str = "",
+    ) -> None:
+        """As `RadioSyncer._record` records (`coming`: `RadioSyncer._coming`)."""
+        self.revisions.pop(dropped, None)
+        if event is not None:
+            record = self.revisions.setdefault(event["episode"], {"events": []})
+            if event_id(event) not in {event_id(e) for e in record["events"]}:
+                record["events"].append({k: v for k, v in event.items() if k != "episode"})
+            self.revisions = coming(self.revisions)
+            if event["episode"] in self.revisions:
+                self.touched.add(event["episode"])
+        if entry is None:
+            self.entries.pop(path, None)
+        else:
+            self.entries[path] = entry
+
+
+def _guide_noop(why: str) -> Action:
+    """The plan's line for a DOC-TRUOC.txt it leaves as it is."""
+    return Action("noop", GUIDE_NAME, why, "", {"guide": True})
 
 
 def moi_name(path: str) -> str:
@@ -254,6 +304,7 @@ def plan(observed: Observed) -> list[Action]:
     ]
     carried = _carried(observed.files)
     gone = _gone_items(observed.files, observed.now)
+    standing = _standing(observed.files)
     for state in sorted(observed.files, key=lambda s: s.path):
         if state.path in observed.unneeded:
             actions.append(_forget(state))
@@ -270,8 +321,7 @@ def plan(observed: Observed) -> list[Action]:
             unsent = _unsent(state, observed.since) or _not_there(state)
             actions.append(_leave_aired(state, unsent=unsent))
         else:
-            actions.append(_plan_file(state, observed))
-    actions += [_plan_log(log) for log in observed.logs if _log_due(log)]
+            actions.append(_plan_file(state, observed, standing))
     return actions
 
 
@@ -280,10 +330,13 @@ def _log_due(log: LogState) -> bool:
     return log.present != log.expected or not log.settled
 
 
-def _plan_log(log: LogState) -> Action:
+def _plan_log(log: LogState, *, after: bool = False) -> Action:
     """The action for an episode's change log that misses events, or whose write is not
-    recorded (a run killed before writing it, or before recording it)."""
-    data = {"log": str(PurePosixPath(log.path).parent)}
+    recorded (a run killed before writing it, or before recording it); `after`: one the
+    follow-up writes once this sync's files are sent (see AFTER)."""
+    data: dict[str, Any] = {"log": str(PurePosixPath(log.path).parent)}
+    if after:
+        data[AFTER] = True
     if log.present == log.expected:
         return Action(
             "verify",
@@ -298,11 +351,13 @@ def _plan_log(log: LogState) -> Action:
         )
     if log.present not in log.ours:
         moi = moi_name(log.path)
+        there = log.moi == log.expected
         where = (
             f"bản mới đã nằm sẵn ở {moi} (chưa giải quyết)"
-            if log.moi == log.expected
+            if there
             else f"không ghi đè, bản mới đặt cạnh: {moi}"
         )
+        data[MOI_THERE] = there
         return Action("conflict", log.path, f"đài đã sửa tệp này; {where}", "", data)
     return Action("update", log.path, "nhật ký thay đổi của tập chưa ghi đủ các thay đổi", "", data)
 
@@ -483,8 +538,36 @@ def _forget(state: FileState) -> Action:
     )
 
 
-def _plan_file(state: FileState, observed: Observed) -> Action:
-    """The action that brings one path in line with the build."""
+def _standing(files: Iterable[FileState]) -> frozenset[str]:
+    """The episodes the build still has (their rundown.txt is built)."""
+    return frozenset(
+        state.episode
+        for state in files
+        if state.local is not None and PurePosixPath(state.path).name == "rundown.txt"
+    )
+
+
+def _unscripted(state: FileState, standing: Collection[str]) -> bool:
+    """Whether a file no longer built is the script of an episode the build still has: one
+    with no bulletin left to read, whose rundown only announces scheduled ones."""
+    return PurePosixPath(state.path).name in EPISODE_SCRIPTS and state.episode in standing
+
+
+def _unscripted_note(told: Sequence[str]) -> str:
+    """Why the script of an episode left with no bulletin to read is withdrawn, in the
+    station's note (`told`: what became of the bulletins it had, in the station's words); its
+    rundown stays, telling of the scheduled bulletins still to join it."""
+    gone = f"không còn bản tin nào để đọc ({'; '.join(told)})" if told else "chưa có bản tin nào"
+    return (
+        f"tập {gone} nên không có kịch bản (chỉ còn lời chào và lời kết): kịch bản cả tập sẽ "
+        "được gửi lại khi có tin; xem rundown.txt"
+    )
+
+
+def _plan_file(
+    state: FileState, observed: Observed, standing: Collection[str] = frozenset()
+) -> Action:
+    """The action that brings one path in line with the build (`standing`: see `_standing`)."""
     reasons = observed.reasons
     data = {
         "path": state.path,
@@ -500,6 +583,11 @@ def _plan_file(state: FileState, observed: Observed) -> Action:
     if state.local is None:
         why = _withdrawal_reason(state, reasons, observed.awaited)
         note = _station_withdrawal(state, observed.told, observed.awaited)
+        if _unscripted(state, standing):
+            gone = [_bulletin_reason(key, reasons) for key in state.bulletins]
+            why = "tập không còn bản tin nào để đọc" + (f" ({'; '.join(gone)})" if gone else "")
+            why += ": không gửi kịch bản chỉ có lời chào và lời kết; thứ tự phát vẫn gửi"
+            note = _unscripted_note([_told(key, observed.told) for key in state.bulletins])
         # Our new version the station edited beside its file holds the withdrawn text too;
         # anything but a file there (OTHER) is left alone by _withdraw_moi, so is not named.
         moi = (
@@ -649,7 +737,11 @@ def _conflict(state: FileState, act: Any, moi: str, why: str, **extra: Any) -> A
         return act("refuse", f"{why}, và {moi} cũng đã bị sửa: không ghi đè; hãy xử lý bằng tay")
     if state.moi == state.local:
         return act(
-            "conflict", f"{why}; bản mới đã nằm sẵn ở {moi} (chưa giải quyết)", moi=moi, **extra
+            "conflict",
+            f"{why}; bản mới đã nằm sẵn ở {moi} (chưa giải quyết)",
+            moi=moi,
+            **{MOI_THERE: True},
+            **extra,
         )
     return act("conflict", f"{why}; không ghi đè, bản mới đặt cạnh: {moi}", moi=moi, **extra)
 
@@ -818,6 +910,8 @@ class RadioSyncer:
         self._steps = 0
         self._guide_failed = False
         """A write of the guide failed this run: the follow-up does not try it a second time."""
+        self._foreseen_logs: set[str] = set()
+        """Episodes whose THAY-DOI.txt the plan left to the follow-up (see `_plan_logs`)."""
         self._moved = ""
         """Set when the station folder is not the one the last sync wrote to (a move, told)."""
         self._listed: dict[str, frozenset[str] | None] = {}
@@ -880,7 +974,10 @@ class RadioSyncer:
         for path in sorted(set(local) | set(entries)):
             digest, keys = local.get(path, (None, ()))
             entry = entries.get(path, {})
-            keys = keys or tuple(entry.get("bulletins", ()))
+            if digest is None:
+                # No longer built: the bulletins it was sent with. A built file of an episode
+                # with no bulletin left (its rundown only announces scheduled ones) holds none.
+                keys = tuple(entry.get("bulletins", ()))
             episode, air = airs.get(path, ("", None))
             # An aired episode is left alone whatever is there: its files need not be read.
             unread = blind or (air is not None and air < now)
@@ -929,7 +1026,6 @@ class RadioSyncer:
             next_air(now, self.config),
             frozenset() if blind else self._unneeded(files, now),
             _reported(self.manifest.meta.get(_REPORTED)),
-            () if blind else self._logs(),
             {} if blind or not withdrawn else self._awaited(files, told),
             told,
         )
@@ -967,29 +1063,30 @@ class RadioSyncer:
             self._listed[parent] = found
         return self._listed[parent]
 
-    def _logs(self, episodes: Iterable[str] | None = None) -> tuple[LogState, ...]:
-        """The change log of every coming episode that has changes (or of `episodes` only),
-        against the station's copy."""
+    def _logs(self, episodes: Collection[str]) -> tuple[LogState, ...]:
+        """The change log of each of `episodes` that has changes, against the station's copy."""
         found = []
         for episode, record in sorted(self._revisions().items()):
-            data = self._log_data(episode, record)
-            if data is None or (episodes is not None and episode not in episodes):
-                continue
-            path = f"{episode}/{LOG_NAME}"
-            expected = hashlib.sha256(data).hexdigest()
-            present = _digest(self.folder / path)
-            found.append(
-                LogState(
-                    path,
-                    expected,
-                    present,
-                    _digest(self.folder / moi_name(path)),
-                    _ours(record),
-                    settled=present != expected
-                    or (record.get("digest") == expected and "pending" not in record),
-                )
-            )
+            data = self._log_data(episode, record) if episode in episodes else None
+            if data is not None:
+                found.append(self._log_state(episode, record, hashlib.sha256(data).hexdigest()))
         return tuple(found)
+
+    def _log_state(self, episode: str, record: dict[str, Any], expected: str) -> LogState:
+        """An episode's change log as the station has it, against the one whose digest is
+        `expected` (the .moi beside it hashed only when the station edited the log)."""
+        path = f"{episode}/{LOG_NAME}"
+        present = _digest(self.folder / path)
+        edited = present is not None and present not in _ours(record)
+        return LogState(
+            path,
+            expected,
+            present,
+            _digest(self.folder / moi_name(path)) if edited else None,
+            _ours(record),
+            settled=present != expected
+            or (record.get("digest") == expected and "pending" not in record),
+        )
 
     def _log_data(self, episode: str, record: dict[str, Any]) -> bytes | None:
         """THAY-DOI.txt of an episode from the events state/radio.json holds; None once the
@@ -1093,79 +1190,169 @@ class RadioSyncer:
         return heard(self.folder, self.manifest.get, self._digests, coming)
 
     def plan(self, observed: Observed) -> list[Action]:
-        """See `plan`; then the station's guide, when it is not what the build and state say."""
+        """See `plan`; then the change logs and the station's guide as this plan leaves them
+        (`_foreseen`)."""
         self._reported = observed.reported
         actions = plan(observed)
-        if not self.plan_warning:  # a share not mounted: nothing to compare the guide with
-            actions += self._plan_guide() or self._guide_kept(any(map(self._sends, actions)))
+        if not self.plan_warning:  # a share not mounted: nothing to compare them with
+            actions += self._foreseen(actions, observed.files)
         return actions
 
-    def _guide_kept(self, sending: bool) -> list[Action]:
-        """The action for a DOC-TRUOC.txt the plan does not write: none when the station edited
-        it, else its update once the files are sent when the plan `sending` sends some (the
-        follow-up writes it then: the plan must not count it among the files left as they
-        are), else none; the summary counts the files in the station folder, the guide among
-        them."""
-        present = _digest(self.folder / GUIDE_NAME)
-        if present is None:
-            return []
-        if present not in _ours(self._guide_record()):
-            return [Action("noop", GUIDE_NAME, "đài đã sửa: giữ nguyên", "", {"guide": True})]
-        if not sending:
-            return [Action("noop", GUIDE_NAME, "không đổi", "", {"guide": True})]
-        why = (
-            "hướng dẫn cho đài, ghi lại sau khi gửi các tệp trên: tập sắp phát, tệp nào đọc, tin "
-            "đã rút không được đọc"
-        )
-        return [Action("update", GUIDE_NAME, why, "", {"guide": True, AFTER: True})]
+    def _foreseen(self, actions: Sequence[Action], files: Sequence[FileState]) -> list[Action]:
+        """The actions for each coming episode's THAY-DOI.txt and for DOC-TRUOC.txt, from what
+        state/radio.json will record once `actions` are applied (`_after_run`): the plan, a dry
+        run's included, lists every file the run writes, and each one it leaves as it is."""
+        after = self._after_run(actions, {state.path: state for state in files})
+        logs = self._plan_logs(after)
+        self._foreseen_logs = {a.data["log"] for a in logs if a.data.get(AFTER)}
+        sending = any(map(self._sends, [*actions, *logs]))
+        return logs + self._plan_guide(after, sending=sending)
+
+    def _after_run(self, actions: Sequence[Action], files: Mapping[str, FileState]) -> _After:
+        """What state/radio.json will record once `actions` are applied without a failure, as
+        the `_apply_*` methods record it (read only: nothing is written, nothing recorded)."""
+        after = _After(self.manifest.entries(), copy.deepcopy(self._revisions()))
+        for path, entry in after.entries.items():
+            if entry.get("moi"):
+                # Hashed by `observe` unless its episode aired (then its files were not read).
+                state = files.get(path)
+                found: str | None
+                if state is None or _aired(state, self.site.now):
+                    found = _digest(self.folder / moi_name(path))
+                else:
+                    found = state.moi
+                if found is not None and found == entry["moi"]:
+                    after.moi[path] = found
+
+        def settled(path: str) -> dict[str, Any] | None:
+            """See `_settle`."""
+            old = after.entries.get(path)
+            pending = (old or {}).pop("pending", None)
+            if not pending or not (path in files and files[path].unsettled):
+                return old
+            after.record(path, pending["entry"], pending["event"], self._coming)
+            return dict(pending["entry"])
+
+        for action in actions:
+            if action.kind in ("noop", "refuse", "remove") or action.data.get(AFTER):
+                continue
+            if "log" in action.data or action.data.get("guide"):
+                continue  # neither is told in DOC-TRUOC.txt, nor changes a record of a file
+            key = action.key
+            if action.kind in ("create", "update"):
+                old = settled(key)
+                unix = None
+                if old is not None and old.get("digest") not in (None, action.data["digest"]):
+                    # Gone from the build since: `_built` tells it when applied.
+                    with contextlib.suppress(OSError):
+                        unix = _unix_digest((self.local_dir / key).read_bytes())
+                entry, event = self._revision(action, old, unix)
+                after.record(key, entry, event, self._coming)
+                after.written.add(key)
+                after.moi.pop(key, None)  # `_drop_our_moi`
+            elif action.kind == "verify" and "station" in action.data:
+                entry = {**(settled(key) or {}), **self._entry(action)}
+                entry["station"] = action.data["station"]
+                if action.data.get("episode"):
+                    entry["episode"] = action.data["episode"]
+                after.record(key, entry, None, self._coming)
+            elif action.kind == "verify":
+                after.moi.pop(key, None)  # `_drop_our_moi`
+                old = settled(key)
+                if old is None or old.get("digest") != action.data["digest"]:
+                    after.record(key, *self._revision(action, old), self._coming)
+            elif action.kind == "conflict" and not action.data.get(MOI_THERE):
+                after.entries.setdefault(key, {})["moi"] = action.data["digest"]
+                after.moi[key] = action.data["digest"]
+            elif action.kind == "withdraw":
+                entry = settled(key) or {}
+                after.moi.pop(key, None)  # `_withdraw_moi`
+                episode = ""
+                if PurePosixPath(key).name == "rundown.txt":
+                    episode = PurePosixPath(key).parts[0]
+                event = self._withdrawal(action, entry, after.entries)
+                after.record(key, None, event, self._coming, dropped=episode)
+            elif action.kind == "forget":
+                after.entries.pop(key, None)
+        return after
+
+    def _plan_logs(self, after: _After) -> list[Action]:
+        """The action for the change log of each coming episode with changes, once the plan is
+        applied (`after`): written by the follow-up (AFTER) when this sync logs a change of the
+        episode, else now when a run killed before it left it short or unrecorded; a log the
+        station has as it would be written is kept, and counted so."""
+        actions = []
+        for episode, record in sorted(after.revisions.items()):
+            data = self._log_data(episode, record)
+            if data is None:
+                continue
+            log = self._log_state(episode, record, hashlib.sha256(data).hexdigest())
+            if _log_due(log):
+                actions.append(_plan_log(log, after=episode in after.touched))
+            else:
+                actions.append(Action("noop", log.path, "không đổi", "", {"log": episode}))
+        return actions
 
     def _sends(self, action: Action) -> bool:
         """Whether applying `action` writes or moves a file in the station folder, after which
         the follow-up writes DOC-TRUOC.txt again (see `_write`, `_move`)."""
         if action.kind in ("create", "update", "withdraw"):
             return True
-        moi = action.data.get("moi")  # a conflict writes ours beside the station's, if new
-        if action.kind != "conflict" or not moi:
-            return False
-        return _digest(self.folder / moi) != action.data.get("digest")
+        # A conflict writes ours beside the station's file, unless it is there already.
+        return action.kind == "conflict" and not action.data.get(MOI_THERE)
 
-    def _plan_guide(self) -> list[Action]:
-        """Write DOC-TRUOC.txt when it is missing, when the station was sent something since
-        it was written (state/radio.json says so, a killed run included), or when a .moi file
-        it names went (or came back); never over one the station edited or made itself.
-        Nothing else (an episode airing, records forgotten) rewrites it: what it tells is the
-        station's files as last sent."""
+    def _plan_guide(self, after: _After | None = None, *, sending: bool = False) -> list[Action]:
+        """The action for DOC-TRUOC.txt: written when it is missing, when the station was sent
+        something since it was written (state/radio.json says so, a killed run included; or
+        this plan is `sending` some, then by the follow-up once they are sent), or when a .moi
+        file it names went (or came back), and only when its bytes change; never over one the
+        station edited or made itself. Nothing else (an episode airing, records forgotten)
+        rewrites it: what it tells is the station's files as last sent.
+
+        `after`: the records once the plan is applied (`_after_run`), for the plan, which
+        also keeps a guide it leaves as it is (the summary counts the files in the station
+        folder); None for the follow-up, which looks at the records as they are then."""
         present = _digest(self.folder / GUIDE_NAME)
         record = self._guide_record()
+        planning = after is not None
         if present is not None and present not in _ours(record):
-            return []  # the station's own (edited) copy: left alone
+            # The station's own (edited) copy: left alone.
+            return [_guide_noop("đài đã sửa: giữ nguyên")] if planning else []
+        kept = [_guide_noop("không đổi")] if planning and present is not None else []
         # Without a .moi recorded anywhere the guide names none: the episodes (rundowns read
         # back from the share, .moi files hashed) are worked out only when there may be one.
-        episodes = self._guide_episodes() if self._any_moi(record) else None
+        episodes = self._guide_episodes(after) if self._any_moi(record, after) else None
         told = _moi_named(episodes) if episodes is not None else []
         # The station deleting a .moi the guide names (or one coming back) is no send, yet
         # the guide would send the staff to a file gone, or keep warning of a settled one.
         moved = told != self._moi_told(record)
-        if present is not None and not (record.get("due") or moved) and "pending" not in record:
+        due = sending or record.get("due") or moved or "pending" in record
+        if present is not None and not due:
             if "moi" not in record and present == record.get("digest") and not self.dry_run:
                 self.manifest.meta[_GUIDE] = _guide_entry(present, told)
                 self.manifest.save()
-            return []
-        settled = "pending" not in record and present == record.get("digest")
+            return kept
         if episodes is None:
-            episodes = self._guide_episodes()
-        if present is not None and settled and present == self._guide_digest(episodes):
-            if not self.dry_run:
-                self.manifest.meta[_GUIDE] = _guide_entry(present, told)  # due, and already so
+            episodes = self._guide_episodes(after)
+        if present is not None and present == self._guide_digest(episodes, after):
+            # The same bytes: nothing to write. Recorded now unless the follow-up will (a
+            # guide a killed run wrote and did not record is ours too).
+            if not sending and not self.dry_run:
+                self.manifest.meta[_GUIDE] = _guide_entry(present, told)
                 self.manifest.save()
-            return []
+            return kept
         kind = "create" if present is None else "update"
         why = "hướng dẫn cho đài: tập sắp phát, tệp nào đọc, tin đã rút không được đọc"
-        return [Action(kind, GUIDE_NAME, why, "", {"guide": True})]
+        if not sending:
+            return [Action(kind, GUIDE_NAME, why, "", {"guide": True})]
+        why = why.replace(
+            "hướng dẫn cho đài:", "hướng dẫn cho đài, ghi lại sau khi gửi các tệp trên:"
+        )
+        return [Action(kind, GUIDE_NAME, why, "", {"guide": True, AFTER: True})]
 
-    def _guide_digest(self, episodes: list[Episode]) -> str:
-        """sha256 of DOC-TRUOC.txt telling `episodes`."""
-        return hashlib.sha256(self._guide_data(episodes)).hexdigest()
+    def _guide_digest(self, episodes: list[Episode], after: _After | None = None) -> str:
+        """sha256 of DOC-TRUOC.txt telling `episodes` (`after`: see `_guide_data`)."""
+        return hashlib.sha256(self._guide_data(episodes, after)).hexdigest()
 
     def _guide_due(self) -> None:
         """Note in state/radio.json (saved with the record of the write) that the station gets
@@ -1179,12 +1366,13 @@ class RadioSyncer:
         value = self.manifest.meta.get(_GUIDE)
         return value if isinstance(value, dict) else {}
 
-    def _guide_data(self, episodes: list[Episode]) -> bytes:
-        """DOC-TRUOC.txt telling `episodes` (see `_guide_episodes`) as of the last send."""
-        sent = self._last_sent(self._revisions()) or self.site.now
+    def _guide_data(self, episodes: list[Episode], after: _After | None = None) -> bytes:
+        """DOC-TRUOC.txt telling `episodes` (see `_guide_episodes`) as of the last send (as
+        the records will say once the plan is applied, with `after`)."""
+        sent = self._last_sent(after) or self.site.now
         return guide_bytes(self.config.radio.program, episodes, sent.astimezone(self.config.tz))
 
-    def _guide_episodes(self, *, look: bool = True) -> list[Episode]:
+    def _guide_episodes(self, after: _After | None = None, *, look: bool = True) -> list[Episode]:
         """What DOC-TRUOC.txt tells, from what state/radio.json records the station was sent:
         the episodes still to come when it last got a file, with the change log events held for
         them (and the scheduled bulletins its rundown.json announces, the .moi files of ours
@@ -1192,12 +1380,20 @@ class RadioSyncer:
 
         Told as of that last send, never of this run or of the build: an episode airing, or a
         bulletin edited after it aired, is no change the station gets a new guide for, and a
-        rerun after a kill leaves the guide of one uninterrupted run. `look`: see
+        rerun after a kill leaves the guide of one uninterrupted run. `after`: as the records
+        and the station folder will be once the plan is applied (`_after_run`); `look`: see
         `_our_moi_there`."""
-        revisions = self._revisions()
-        sent = self._last_sent(revisions) or self.site.now
-        entries = self.manifest.entries()
-        beside = self._our_moi_there(entries, look=look)
+        revisions = after.revisions if after is not None else self._revisions()
+        sent = self._last_sent(after) or self.site.now
+        entries = after.entries if after is not None else self.manifest.entries()
+        if after is not None:
+            beside = {
+                path: entries[path]
+                for path, moi in after.moi.items()
+                if entries.get(path, {}).get("moi") == moi
+            }
+        else:
+            beside = self._our_moi_there(entries, look=look)
         episodes = []
         for path, entry in sorted(entries.items()):
             week, _, name = path.partition("/")
@@ -1205,7 +1401,11 @@ class RadioSyncer:
             if air is None or air < sent:
                 continue
             events = revisions.get(week, {}).get("events", [])
-            rundown = _station_rundown(self.folder / week / "rundown.json")
+            sent_now = after is not None and f"{week}/rundown.json" in after.written
+            # A rundown.json the plan sends is the built one once it is applied.
+            rundown = _station_rundown(
+                (self.local_dir if sent_now else self.folder) / week / "rundown.json"
+            )
             gone = _still_withdrawn(events, entries)
             withdrawn = tuple(
                 f"«{e['title']}» ({e['path']})" if e.get("title") else str(e["path"]) for e in gone
@@ -1238,12 +1438,12 @@ class RadioSyncer:
             and (not look or _digest(self.folder / moi_name(path)) == entry["moi"])
         }
 
-    def _any_moi(self, record: dict[str, Any]) -> bool:
+    def _any_moi(self, record: dict[str, Any], after: _After | None = None) -> bool:
         """Whether the guide may name a .moi file: the last one written named one, or
-        state/radio.json records one of ours beside a file the station edited."""
-        return bool(record.get("moi")) or any(
-            e.get("moi") for e in self.manifest.entries().values()
-        )
+        state/radio.json records one of ours beside a file the station edited (or will, once
+        the plan is applied, with `after`)."""
+        entries = after.entries if after is not None else self.manifest.entries()
+        return bool(record.get("moi")) or any(e.get("moi") for e in entries.values())
 
     def _moi_told(self, record: dict[str, Any]) -> list[str]:
         """The .moi files the guide last written names; for one written before the record
@@ -1260,7 +1460,7 @@ class RadioSyncer:
         """A note when this run's clock is well behind the last send state/radio.json records:
         the clock was set back (or the last run's was ahead), and the times written to the
         station («SỬA LẦN …», THAY-DOI.txt) and which episodes count as aired follow it."""
-        last = self._last_sent(self._revisions())
+        last = self._last_sent()
         if last is None or now >= last - CLOCK_SLACK:
             return ""
         tz = self.config.tz
@@ -1271,9 +1471,12 @@ class RadioSyncer:
             "này; thứ tự các lần sửa trong THAY-DOI.txt vẫn đúng."
         )
 
-    def _last_sent(self, revisions: dict[str, dict[str, Any]]) -> dt.datetime | None:
-        """When the station last got a file of ours, as state/radio.json records it."""
-        moments = [_moment(e.get("sent_at")) for e in self.manifest.entries().values()]
+    def _last_sent(self, after: _After | None = None) -> dt.datetime | None:
+        """When the station last got a file of ours, as state/radio.json records it (or will
+        once the plan is applied, with `after`)."""
+        entries = after.entries if after is not None else self.manifest.entries()
+        revisions = after.revisions if after is not None else self._revisions()
+        moments = [_moment(e.get("sent_at")) for e in entries.values()]
         moments += [_moment(e.get("at")) for r in revisions.values() for e in r["events"]]
         found = [m for m in moments if m is not None]
         return max(found) if found else None
@@ -1325,6 +1528,9 @@ class RadioSyncer:
         of, written once whatever the number of files changed (`publish.sync.base.run` calls
         this; a run killed before it is repaired by the next one's plan, see `_plan_log`)."""
         touched, self._touched = self._touched, set()
+        # The logs the plan left to this step too: one a killed run left short is written
+        # even when every file of its episode failed this time.
+        touched |= self._foreseen_logs
         logs = [_plan_log(log) for log in self._logs(touched) if _log_due(log)]
         return logs + ([] if self._guide_failed else self._plan_guide())
 
@@ -1678,14 +1884,18 @@ class RadioSyncer:
         if _digest(log) in _ours(record):
             self._move(log, _free_name(self.folder / WITHDRAWN_DIR / episode / LOG_NAME))
 
-    def _withdrawal(self, action: Action, entry: dict[str, Any]) -> dict[str, Any] | None:
+    def _withdrawal(
+        self, action: Action, entry: dict[str, Any], entries: Mapping[str, Any] | None = None
+    ) -> dict[str, Any] | None:
         """The change log event of an item script the station had for a coming episode that
         still airs (None for anything else: a whole episode withdrawn has no log to go in, and
-        one whose rundown is withdrawn, or was never recorded, is no episode the station has)."""
+        one whose rundown is withdrawn, or was never recorded, is no episode the station has;
+        `entries`: the records to look in, state/radio.json's by default)."""
         episode = action.data.get("episode", "")
         if not episode or not entry.get("digest") or PurePosixPath(action.key).parts[0] != "items":
             return None
-        if self.manifest.get(f"{episode}/rundown.txt") is None:
+        rundown = f"{episode}/rundown.txt"
+        if (entries.get(rundown) if entries is not None else self.manifest.get(rundown)) is None:
             return None  # else its log, dropped with the rundown, came back in the same run
         return {
             "at": self.site.now.isoformat(),
@@ -1958,10 +2168,15 @@ class RadioSyncer:
         announced scheduled ones) gets none of them now, told by the publish times the
         station's rundown.json announced: the station was told nothing else of them, so the
         bulletin is not named either (`told`: Observed.told)."""
+        standing = _standing(files)  # an episode still built is no withdrawn one
         folders = {
             f.episode
             for f in files
-            if f.local is None and not f.bulletins and f.episode and not _aired(f, self.site.now)
+            if f.local is None
+            and not f.bulletins
+            and f.episode
+            and f.episode not in standing
+            and not _aired(f, self.site.now)
         }
         if not folders:
             return {}

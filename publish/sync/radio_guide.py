@@ -103,7 +103,11 @@ def guide_bytes(program: str, episodes: list[Episode], sent: dt.datetime) -> byt
 def _episode_lines(episode: Episode) -> list[str]:
     """An episode to come: when, where, how many items, and what changed since it was sent."""
     kind = " (buổi phát thêm, ngoài ngày phát hằng tuần)" if episode.extra else ""
-    count = f"{episode.items} tin" if episode.items else "chưa có tin nào"
+    count = (
+        f"{episode.items} tin"
+        if episode.items
+        else "chưa có bản tin nào, chưa có kịch bản để đọc (xem rundown.txt)"
+    )
     lines = [f"- {vn_datetime(episode.air)}: thư mục {episode.folder}/{kind} — {count}."]
     if episode.listing:
         lines.append(

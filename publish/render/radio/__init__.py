@@ -2,7 +2,9 @@
 
 Output under output/radio/: `items/<key>.txt` for every bulletin on air, and for each episode
 `<yyyy-Www>/rundown.txt`, `rundown.json`, `script.txt`, `script.docx` and, when an item has
-read-aloud notes, `ghi-chu-bien-tap.txt` for the editors (never synced). A bulletin with a
+read-aloud notes, `ghi-chu-bien-tap.txt` for the editors (never synced). A weekly episode with
+no bulletin yet (only scheduled ones to join it) has its rundown alone, which says so: a script
+of the intro and the closing alone has nothing to read, and printed it could go on air. A bulletin with a
 blocking read-aloud flag (spec §7) stays out of the channel and `check()` reports it as a warning,
 so the other channels still build.
 
@@ -113,7 +115,9 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
                 index[episode.week] = before[episode.week]
             continue
         files = []
-        made_files, index[episode.week] = next(made)
+        made_files, key = next(made)
+        if key is not None:
+            index[episode.week] = key
         for artifact in made_files:
             files.append((artifact.path, artifact.digest, artifact.source, artifact.key))
             yield artifact
@@ -129,8 +133,11 @@ EPISODES_AHEAD = 6
 """Episodes laid out ahead of the one being written, their Word files building meanwhile."""
 
 
-def _made_episodes(episodes: list[Episode], config: Config) -> Iterator[tuple[list[Artifact], str]]:
-    """The files of each episode, in order, and its Word file's key in the radio cache.
+def _made_episodes(
+    episodes: list[Episode], config: Config
+) -> Iterator[tuple[list[Artifact], str | None]]:
+    """The files of each episode, in order, and its Word file's key in the radio cache (None
+    for an episode with no bulletin, which has no script: see `_readable`).
 
     Building a Word file takes python-docx tens of milliseconds and allocates much, so those
     builds go to fresh worker processes (`run_apart`: at 10,000 bulletins, workers forked from
@@ -140,13 +147,16 @@ def _made_episodes(episodes: list[Episode], config: Config) -> Iterator[tuple[li
         _laid_out(episodes, config), preload=[radio_docx.__name__, "docx"], ahead=EPISODES_AHEAD
     )
     for (episode, files, plan), built in made:
+        if plan is None:
+            yield files, None
+            continue
         data = plan.cached if plan.cached is not None else built
         assert data is not None  # a plan without cached bytes was built
         keep_docx(plan, data, config)
         yield [*files, Artifact(CHANNEL, f"{episode.week}/script.docx", data)], plan.key
 
 
-_LaidOut = tuple[Episode, list[Artifact], WordPlan]
+_LaidOut = tuple[Episode, list[Artifact], WordPlan | None]
 
 
 def _laid_out(
@@ -155,9 +165,18 @@ def _laid_out(
     """Each episode with its text files and Word plan, and the job that builds its Word file
     (None when the radio cache holds it)."""
     for episode in episodes:
-        plan = word_plan(episode, config)
         files = list(_text_files(episode, config))
+        if not _readable(episode):
+            yield (episode, files, None), None
+            continue
+        plan = word_plan(episode, config)
         yield (episode, files, plan), plan.job() if plan.cached is None else None
+
+
+def _readable(episode: Episode) -> bool:
+    """Whether an episode has a script to read: a bulletin (or a correction) in it. A week whose
+    bulletins are all still scheduled has only its rundown, telling the station they come."""
+    return bool(episode.bulletins)
 
 
 def _text_files(episode: Episode, config: Config) -> Iterator[Artifact]:
@@ -175,7 +194,8 @@ def _text_files(episode: Episode, config: Config) -> Iterator[Artifact]:
     folder = episode.week
     yield Artifact(CHANNEL, f"{folder}/rundown.txt", station_text(rundown_text(episode, config)))
     yield Artifact.text(CHANNEL, f"{folder}/rundown.json", rundown_json(episode, config))
-    yield Artifact(CHANNEL, f"{folder}/script.txt", station_text(script_text(episode, config)))
+    if _readable(episode):
+        yield Artifact(CHANNEL, f"{folder}/script.txt", station_text(script_text(episode, config)))
     notes = editor_notes_text(episode, config)
     if notes is not None:  # the editors', beside the rundown; `publish sync` never sends it
         yield Artifact(CHANNEL, f"{folder}/{EDITOR_NOTES}", station_text(notes))

@@ -191,10 +191,15 @@ def script_text(episode: Episode, config: Config) -> str:
 def rundown_text(episode: Episode, config: Config) -> str:
     """rundown.txt: the running order with duration, cume, on-air time and backtime per item."""
     timing = episode.timing
-    lines = [
+    heading = [
         f"{config.radio.program.upper()} — THỨ TỰ PHÁT SÓNG TẬP {episode.week}",
         f"Phát sóng: {air_clock(episode.air)}, {vn_date(episode.air)} | Thời lượng khung: {mss(episode.slot)} | "
         f"Tốc độ đọc: {episode.rate} âm tiết/phút{_reader_rates(episode)}",
+    ]
+    if not episode.bulletins:
+        return "\n".join([*heading, "", *_nothing_yet(episode)]) + "\n"
+    lines = [
+        *heading,
         *_scheduled_line(episode),
         "",
         f"{'Số':<4} {'Slug':<24} {'Loại':<9} {'Âm tiết':>7} {'Thời lượng':>10} {'Tích lũy':>8} "
@@ -259,6 +264,24 @@ def editor_notes_text(episode: Episode, config: Config) -> str | None:
         )
         + "\n"
     )
+
+
+def _nothing_yet(episode: Episode) -> list[str]:
+    """What the rundown of an episode with no bulletin yet says instead of a running order of
+    the intro and closing alone: there is nothing to read, and when there will be."""
+    count = len(episode.scheduled)
+    times = "; ".join(vn_datetime(moment) for moment in episode.scheduled)
+    when = f"lần lượt lúc {times}" if count > 1 else f"lúc {times}"
+    coming = (
+        f" Tin hẹn giờ: {count} bản tin sẽ vào tập này khi đến giờ đăng, {when}; kịch bản và "
+        "thứ tự phát sẽ được gửi sau giờ đó."
+        if count
+        else " Kịch bản và thứ tự phát sẽ được gửi khi có tin."
+    )
+    return [
+        "CHƯA CÓ BẢN TIN NÀO: tập này chưa có tin nào để đọc nên chưa có kịch bản "
+        "(script.docx, script.txt)." + coming
+    ]
 
 
 def _scheduled_line(episode: Episode) -> list[str]:
