@@ -103,3 +103,17 @@ def test_a_district_unit_given_its_province_only_completes_what_init_cannot_know
     assert not [line for line in left if "trực thuộc" in line or line.startswith("site.toml: area")]
     about = [line for line in left if line.startswith("content/pages/gioi-thieu.md")]
     assert len(about) == 2, left  # the area's description and the unit's organisation
+
+
+def test_the_zalo_item_to_delete_says_how_to_number_the_items_after_it(tmp_path: Path) -> None:
+    """A unit without an OA deleted item 3 as told and published «1, 2, 4, 5»: the items are
+    numbered by hand. The hint names the numbers the items after it take."""
+    made = publish("init", tmp_path / "p", "--unit", "Công an thành phố Sa Đéc, tỉnh Đồng Tháp")
+    assert made.returncode == 0, made.stderr
+    page = (tmp_path / "p" / "content" / "pages" / "gui-phan-anh.md").read_text("utf-8")
+    items = [line for line in page.splitlines() if line[:2] == "**" and line[2:3].isdigit()]
+    zalo = next(i for i, line in enumerate(items) if "Trang Zalo" in line)
+    after = items[zalo + 1 :]
+    assert after and all(line.startswith(f"**{zalo + 2 + k}.") for k, line in enumerate(after))
+    renumbered = ", ".join(str(zalo + 1 + k) for k in range(len(after)))
+    assert f"xóa mục {zalo + 1} này" in items[zalo] and f"thành {renumbered}" in items[zalo]

@@ -414,7 +414,9 @@ def _values(given: dict[str, str]) -> dict[str, str]:
         "email_todo": todo("email", "thư điện tử vào email"),
         "zalo_todo": ""
         if "oa_id" in given
-        else f" ({TO_COMPLETE}: đơn vị chưa có Zalo OA thì xóa mục 3 này; có rồi thì ghi mã OA "
+        # The items are numbered by hand (bold, not a list): one taken out leaves 1, 2, 4, 5.
+        else f" ({TO_COMPLETE}: đơn vị chưa có Zalo OA thì xóa mục 3 này và đổi số hai mục sau "
+        "thành 3, 4; có rồi thì ghi mã OA "
         'vào oa_id trong bảng [zalo] của site.toml, thêm "zalo" vào default_channels (bảng [site]), và thêm «và Trang Zalo» sau «Trang thông tin» ở '
         "mục «Về trang thông tin này» của trang Giới thiệu)",
         "version": __version__,
@@ -691,7 +693,7 @@ def _next_steps(target: Path | None, unit: str, category: str, *, tool_named: bo
         "  5. Kiểm tra rồi xem trước: publish check --strict, rồi publish serve",
         "  6. Phát thanh: ghi thư mục dùng chung với đài truyền thanh (ổ mạng) vào [radio] folder "
         "của site.toml; để trống thì kịch bản chỉ nằm trong output/radio/ sau publish build. "
-        "README của publish, đoạn «Thư mục đài».",
+        "README của publish, mục «Chuẩn bị thông tin đăng nhập», đoạn «Thư mục đài».",
         "  7. Xuất bản tự động: GitHub: mkdir -p .github/workflows && cp ci/github-actions.yml "
         ".github/workflows/publish.yml (Windows: mkdir .github\\workflows && copy "
         "ci\\github-actions.yml .github\\workflows\\publish.yml; dùng GitHub Pages thì bật một "
