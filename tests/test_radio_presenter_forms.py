@@ -7,6 +7,8 @@ Inputs go through `normalise` (a whole bulletin paragraph: sentence capitals and
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from publish.radio.normalise import SpeakOptions, normalise, normalise_fragment, tts_text
@@ -766,6 +768,50 @@ def test_the_app_stores_letters_alone_are_still_unknown() -> None:
     """«CH» alone may be «cửa hàng», «căn hộ»…: only before «Play» is it the store's name."""
     spoken = normalise("Kẻ gian đột nhập CH điện thoại trên đường Nguyễn Huệ.")
     assert [(f.code, f.excerpt) for f in spoken.blocking] == [("R14.6", "CH")]
+
+
+def test_ch_alone_is_held_with_the_words_it_may_stand_for() -> None:
+    """«CH» alone was told as any unknown abbreviation («thêm vào từ điển … CH<TAB>…»), as if
+    one reading fitted: a unit writes it for «cửa hàng», «căn hộ» and «câu hỏi», and a reading
+    in its file made «CH Play» «cửa hàng Play». The block names the words to write out instead,
+    keeps «CH Play», and adds the file only for a unit whose «CH» has one meaning."""
+    (flag,) = normalise("Kẻ gian đột nhập CH điện thoại trên đường Nguyễn Huệ.").blocking
+    assert flag.code == "R14.6" and unicodedata.is_normalized("NFC", flag.message)
+    problem, fix = flag.message.split(" Cách sửa: ")
+    assert "«cửa hàng», «căn hộ» hay «câu hỏi»" in problem
+    assert "viết đầy đủ chữ muốn đọc" in fix and "«CH Play»" in fix
+    assert "mọi chỗ khác" in fix  # the bulletin's other «CH» are held once, at the first
+
+
+def test_a_units_reading_of_ch_alone_leaves_the_app_store_as_written() -> None:
+    """A unit whose «CH» is always a shop writes «CH<TAB>cửa hàng»: «CH Play» stays the store."""
+    spoken = normalise(
+        "Chủ CH tạp hóa bị lừa cài ứng dụng từ CH Play.", abbreviations={"CH": "cửa hàng"}
+    )
+    assert (spoken.text, spoken.flags) == (
+        "Chủ cửa hàng tạp hóa bị lừa cài ứng dụng từ CH Play.",
+        (),
+    )
+
+
+def test_the_app_store_in_capitals_is_its_name() -> None:
+    """«CH PLAY» in a warning written in capitals held «PLAY» as an unknown abbreviation."""
+    spoken = normalise("Chỉ tải ứng dụng trên CH PLAY, không cài từ đường link lạ.")
+    assert spoken.blocking == ()
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Bà bị lừa cài ứng dụng từ CH Play,\nrồi mất tiền ở CH tạp hóa.",
+        "CHÚ Ý: bà bị lừa,\nrồi mất tiền ở CH tạp hóa.",
+    ],
+)
+def test_the_block_names_the_line_where_ch_stands_alone(paragraph: str) -> None:
+    """The flag named the paragraph's first line holding the letters «CH» anywhere, «CH Play»
+    or «CHÚ Ý», not the line of the «CH» to write out."""
+    spoken = normalise(f"---\ntitle: x\n---\n\n{paragraph}\n")
+    assert [(f.code, f.line) for f in spoken.blocking] == [("R14.6", 6)]
 
 
 @pytest.mark.parametrize(

@@ -772,3 +772,33 @@ def test_a_token_file_of_another_oa_is_refused_before_consent(
     assert "đặt ZALO_TOKEN_FILE là một tệp khác" in captured.err
     assert "/v4/oa/permission" not in captured.out
     assert json.loads(token_file.read_text())["refresh_token"] == "refresh-cua-oa-kia"
+
+
+@pytest.mark.parametrize("for_ci", [False, True])
+def test_a_project_made_without_an_oa_is_told_the_oa_id_to_write(
+    tmp_path: Path, emulator: ZaloEmulator, for_ci: bool
+) -> None:
+    """A unit that ran `publish init` before it had an OA logged in, got «Đã lấy token của OA
+    …» and set its CI secrets, and CI then sent nothing to Zalo: site.toml's oa_id was still
+    empty and default_channels had no "zalo", which the login never said."""
+    root = tmp_path / "congan"
+    assert main(["init", str(root), "--unit", "Công an huyện Tháp Mười, tỉnh Đồng Tháp"]) == 0
+    token_file = tmp_path / "zalo-token.json"
+    extra = ["--refresh-token-file", str(tmp_path / "cho-ci.txt")] if for_ci else []
+    login = Login(root, login_env(emulator, token_file), "--redirect-uri", CALLBACK, *extra)
+    assert login.paste(consent(login.consent_url).headers["location"]) == 0, login.stderr
+    told = [line for line in login.stdout.splitlines() if "site.toml chưa ghi mã OA" in line]
+    assert len(told) == 1, login.stdout
+    assert f'oa_id = "{emulator.config.oa_id}"' in told[0] and "default_channels" in told[0]
+    assert_nothing_leaked(login, emulator)
+
+
+def test_a_project_naming_its_oa_is_not_told_to_write_it(
+    tmp_path: Path, emulator: ZaloEmulator
+) -> None:
+    root = zalo_project(tmp_path, 1)
+    login = Login(
+        root, login_env(emulator, tmp_path / "zalo-token.json"), "--redirect-uri", CALLBACK
+    )
+    assert login.paste(consent(login.consent_url).headers["location"]) == 0, login.stderr
+    assert "oa_id =" not in login.stdout

@@ -49,6 +49,9 @@ UNIT_START = re.compile(r"(?i)(?:công an|phòng|đội|cục|bộ|trại|trung 
 """How a police unit's name starts: after a comma it is the superior unit, never the area."""
 COMMUNE = re.compile(r"(?i)^công an\s+(?:xã|phường|thị trấn|đặc khu)\s")
 """A commune-level unit: since 1/7/2025 directly under its province's police."""
+DISTRICT = re.compile(r"(?i)^công an\s+(?:huyện|quận|thị xã|thành phố)\s")
+"""A district-level unit (huyện, quận, thị xã, a city inside a province), under its province's
+police until 1/7/2025; «Công an thành phố Đà Nẵng», a province's own, is told apart before."""
 PROVINCIAL = re.compile(r"(?i)^công an\s+((?:tỉnh|thành phố)\s+\D.*)$")
 """A province's (or centrally-run city's) own police: its name is its area."""
 LOWER_CASE_NAME = re.compile(rf"^công an\s+{LEVEL_WORDS}\s+([^\W\d][^,]*)$")
@@ -411,7 +414,9 @@ def _values(given: dict[str, str]) -> dict[str, str]:
         "email_todo": todo("email", "thư điện tử vào email"),
         "zalo_todo": ""
         if "oa_id" in given
-        else f" ({TO_COMPLETE}: đơn vị chưa có Zalo OA thì xóa mục 3 này; có rồi thì ghi mã OA "
+        # The items are numbered by hand (bold, not a list): one taken out leaves 1, 2, 4, 5.
+        else f" ({TO_COMPLETE}: đơn vị chưa có Zalo OA thì xóa mục 3 này và đổi số hai mục sau "
+        "thành 3, 4; có rồi thì ghi mã OA "
         'vào oa_id trong bảng [zalo] của site.toml, thêm "zalo" vào default_channels (bảng [site]), và thêm «và Trang Zalo» sau «Trang thông tin» ở '
         "mục «Về trang thông tin này» của trang Giới thiệu)",
         "version": __version__,
@@ -475,12 +480,20 @@ def _province_police(unit: str) -> bool:
 
 
 def _about_lead(unit: str, area: str) -> str:
-    """The about page's opening: the police a commune-level unit belongs to, from the province
-    its area ends with (the Ministry for a province's own); asked for when the command cannot
-    know it."""
+    """The about page's opening: the police a commune- or district-level unit belongs to, from
+    the province its area ends with (the Ministry for a province's own); asked for when the
+    command cannot know it."""
     if _province_police(unit):
         return f"{unit} là đơn vị trực thuộc Bộ Công an"
-    province = province_named(area) if COMMUNE.match(unit) else None
+    # «Công an Quận 3, TP.HCM» keeps its city in its name, with no area after it.
+    where = area or unit.partition(",")[2]
+    province = None
+    if COMMUNE.match(unit):
+        province = province_named(where)
+    elif DISTRICT.match(unit) and merged_province(where) is None:
+        # A district's police was under the province of its day: one merged on 1/7/2025 («tỉnh
+        # Tiền Giang») is neither that province's police nor the one it is part of since.
+        province = province_named(where)
     if province:
         return f"{unit} là đơn vị trực thuộc Công an {province}"
     return f"**{TO_COMPLETE}:** {unit} là đơn vị trực thuộc … (Công an tỉnh, thành phố)"
@@ -680,7 +693,7 @@ def _next_steps(target: Path | None, unit: str, category: str, *, tool_named: bo
         "  5. Kiểm tra rồi xem trước: publish check --strict, rồi publish serve",
         "  6. Phát thanh: ghi thư mục dùng chung với đài truyền thanh (ổ mạng) vào [radio] folder "
         "của site.toml; để trống thì kịch bản chỉ nằm trong output/radio/ sau publish build. "
-        "README của publish, đoạn «Thư mục đài».",
+        "README của publish, mục «Chuẩn bị thông tin đăng nhập», đoạn «Thư mục đài».",
         "  7. Xuất bản tự động: GitHub: mkdir -p .github/workflows && cp ci/github-actions.yml "
         ".github/workflows/publish.yml (Windows: mkdir .github\\workflows && copy "
         "ci\\github-actions.yml .github\\workflows\\publish.yml; dùng GitHub Pages thì bật một "

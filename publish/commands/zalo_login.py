@@ -231,6 +231,7 @@ def run(args: argparse.Namespace) -> int:
         # The refresh token is single use: a copy kept here too would die as soon as CI
         # refreshed (or kill CI's when this machine synced), so it goes to CI alone.
         _write_refresh_token(refresh_out, pair, named)
+        _tell_oa_id_to_write(project, pair.oa_id)
         return 0
     if not wanted and pair.oa_id and not env.get(ENV_TOKEN_FILE):
         token_file = TokenFile(default_token_file(env, pair.oa_id))  # found out only now
@@ -257,9 +258,29 @@ def run(args: argparse.Namespace) -> int:
             f"{named} dùng tệp vừa ghi, đặt ZALO_TOKEN_FILE={_shell_path(token_file.path)} khi "
             "chạy lệnh cho OA này."
         )
+        _tell_oa_id_to_write(project, pair.oa_id)
         return 0
     print("Từ giờ `publish sync` trên máy này dùng tệp token đó (tự làm mới khi cần).")
+    _tell_oa_id_to_write(project, pair.oa_id)
     return 0
+
+
+def _tell_oa_id_to_write(project: config_module.Config | None, oa_id: str | None) -> None:
+    """What to write in site.toml when it names no OA yet (a project made by `publish init`
+    without --oa-id): the token is of no use until then, and `publish sync`, on CI too, sends
+    nothing to Zalo without a word about it."""
+    if project is None or project.zalo.oa_id.strip() or not oa_id:
+        return
+    channels = (
+        ""
+        if "zalo" in project.site.default_channels
+        else ' và thêm "zalo" vào default_channels ở bảng [site]'
+    )
+    print(
+        f'site.toml chưa ghi mã OA: ghi oa_id = "{oa_id}" vào bảng [zalo]{channels} (README của '
+        "publish: «Đơn vị có Zalo OA sau»), rồi commit. Chưa ghi thì publish sync, cả trên CI, "
+        "không gửi gì lên Zalo."
+    )
 
 
 def _recorded_oa(token_file: TokenFile) -> tuple[bool, str | None]:

@@ -27,7 +27,9 @@ __all__ = [
     "BRAND_OPENINGS",
     "COMPANY_LETTERS",
     "KEEP_AS_WORD",
+    "SEVERAL_MEANINGS",
     "SPELLED_ACRONYMS",
+    "brand_follows",
     "caps_spellings",
     "expand_abbreviations",
     "load_abbreviations",
@@ -43,7 +45,15 @@ BRAND_OPENINGS: Mapping[str, str] = MappingProxyType({"CH": "play"})
 """Capitals opening a brand's name, with its next word casefolded: `CH Play`, the app store of
 every scam warning («tải ứng dụng trên CH Play»), which the reader says letter by letter as
 BIDV. Kept as written there only: «CH» alone (cửa hàng? căn hộ?) is still unknown (R14.6). The
-lexicon has no key of two words (a unit's file may not: a space in column 1 is refused)."""
+lexicon has no key of two words (a unit's file may not: a space in column 1 is refused), and a
+unit's reading of «CH» alone («CH<TAB>cửa hàng») does not reach the brand («cửa hàng Play»)."""
+SEVERAL_MEANINGS: Mapping[str, tuple[tuple[str, ...], str]] = MappingProxyType(
+    {"CH": (("cửa hàng", "căn hộ", "câu hỏi"), "chủ cửa hàng tạp hóa")}
+)
+"""Capitals units write for several words, with an example written out: «CH» is the shop of a
+theft report («chủ CH tạp hóa»), the flat of a fire («CH 1205 chung cư»), the question of a
+Q&A. No rule can tell which, and a guess read on air says the wrong thing: the block (R14.6)
+names the words to choose from."""
 KEEP_AS_WORD = frozenset(
     {"COVID", "ASEAN", "Zalo", "VNeID", "SIM", "AIDS", "NATO", "UNESCO", "UNICEF"}
     # The apps scam warnings name, often shouted in capitals (`chuyển qua ví MOMO`).
@@ -391,8 +401,25 @@ def _replaced(text: str, lexicon: Mapping[str, str], pattern: re.Pattern[str] | 
 
 def _company_letters(text: str, m: re.Match[str]) -> bool:
     """Whether `m` is «PV» opening the name of a PetroVietnam company (`PV GAS`, `PV Oil`): no
-    reporter («phóng viên GAS»), its letters are read as written."""
+    reporter («phóng viên GAS»), its letters are read as written; or the letters opening a brand
+    (`CH Play`), whatever a unit's file reads them as alone."""
+    if m[0] in BRAND_OPENINGS:
+        return brand_follows(m[0], text, m.end())
     return m[0] == "PV" and bool(_PETROVIETNAM_AFTER.match(text, m.end()))
+
+
+def brand_follows(letters: str, text: str, end: int) -> bool:
+    """Whether `letters`, ending at `end` of `text`, open the brand BRAND_OPENINGS names
+    (`CH Play`)."""
+    after = _BRAND_AFTER.get(letters)
+    return after is not None and bool(after.match(text, end))
+
+
+_BRAND_AFTER = {
+    letters: re.compile(rf"\s+(?i:{re.escape(word)})(?!\w)")
+    for letters, word in BRAND_OPENINGS.items()
+}
+"""The word after the letters opening a brand (BRAND_OPENINGS): `CH Play`, `CH PLAY`."""
 
 
 _NEXT_AFTER_QUOTES = re.compile(r'[ "“”]*+(.)', re.DOTALL)

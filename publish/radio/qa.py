@@ -9,7 +9,9 @@ from publish.radio.abbreviations import (
     BRAND_OPENINGS,
     COMPANY_LETTERS,
     KEEP_AS_WORD,
+    SEVERAL_MEANINGS,
     SPELLED_ACRONYMS,
+    brand_follows,
     caps_spellings,
 )
 from publish.radio.caps import (
@@ -170,8 +172,8 @@ def _unknown_caps(text: str, ctx: Context, pronounced: set[str]) -> None:
             continue
         if token in known or token in ctx.flagged_tokens or roman_value(token):
             continue
-        if _opens_a_brand(words, i):
-            continue
+        if _opens_a_brand(words, i) or (i and _opens_a_brand(words, i - 1)):
+            continue  # `CH Play`, and `CH PLAY` in the capitals of a scam warning
         if token in pronounced:
             continue  # `Wave RSX (đọc: …)`: S6 says how; it need not be written out or listed
         if shouted(words, i):
@@ -182,7 +184,18 @@ def _unknown_caps(text: str, ctx: Context, pronounced: set[str]) -> None:
             ctx.flag("R14.6", WARNING, _shouted_message(token, ctx), token)
             continue
         ctx.flagged_tokens.add(token)
-        ctx.flag("R14.6", BLOCKING, _unknown_message(token, ctx), token)
+        ctx.flag("R14.6", BLOCKING, _unknown_message(token, ctx), token, _line_alone(token, ctx))
+
+
+def _line_alone(token: str, ctx: Context) -> int | None:
+    """The first source line of the paragraph where `token` stands as a word of its own: the
+    line of its first letters anywhere named «CHÚ Ý» or «CH Play» when the «CH» to write out
+    was on the next. None when no line holds it so (the passes wrote it): `line_of` decides."""
+    alone = re.compile(rf"(?<!\w){re.escape(token)}(?!\w)")
+    for number, text in ctx.lines:
+        if any(not brand_follows(token, text, m.end()) for m in alone.finditer(text)):
+            return number
+    return None
 
 
 def _opens_a_brand(words: list[str], i: int) -> bool:
@@ -200,6 +213,8 @@ def _unknown_message(token: str, ctx: Context) -> str:
             f"Chữ «{token}» viết hoa toàn bộ có thể là {words} nên được giữ nguyên, không đánh "
             "vần. Cách sửa: viết đúng chữ hoa, chữ thường của chữ muốn dùng."
         )
+    if token in SEVERAL_MEANINGS:
+        return _several_meanings_message(token, ctx)
     if token in THING_OR_TITLE:
         # A reading in the unit's dictionary wins over the title before every name
         # (name_titles.own_titles): «TS<TAB>tài sản» would read «tài sản Nguyễn Văn A».
@@ -216,6 +231,22 @@ def _unknown_message(token: str, ctx: Context) -> str:
         f"Cách sửa: viết đầy đủ trong bản tin hoặc thêm vào {ctx.lexicon_file} một dòng: chữ viết "
         f"tắt, một ký tự Tab, cách đọc (ví dụ «{token}<TAB>…»); tên riêng, tên mẫu xe, tên sản "
         f"phẩm thì ghi cách đọc ngay sau lần viết đầu: «{token} (đọc: …)»."
+    )
+
+
+def _several_meanings_message(token: str, ctx: Context) -> str:
+    """Why «CH» alone is held: it stands for several words, and the fix is the word meant,
+    written out where the flag's line shows it and wherever else it stands alone."""
+    meanings, example = SEVERAL_MEANINGS[token]
+    words = ", ".join(f"«{word}»" for word in meanings[:-1]) + f" hay «{meanings[-1]}»"
+    brand = BRAND_OPENINGS.get(token)
+    kept = f" («{token} {brand.capitalize()}», tên kho ứng dụng, thì giữ nguyên)" if brand else ""
+    return (
+        f"Chữ viết tắt «{token}» có thể là {words}: người đọc không biết đọc chữ nào, nên bản "
+        f"đọc giữ nguyên «{token}» và người nghe không hiểu. Cách sửa: viết đầy đủ chữ muốn đọc, "
+        f"ví dụ «{example}», ở dòng này và ở mọi chỗ khác trong bản tin có «{token}» đứng "
+        f"riêng{kept}. Chỉ thêm vào {ctx.lexicon_file} một dòng «{token}<TAB>{meanings[0]}» khi "
+        f"mọi chữ «{token}» đơn vị viết đều là «{meanings[0]}»."
     )
 
 
