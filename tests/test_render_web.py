@@ -559,14 +559,16 @@ def test_a_bulletin_s_page_marks_its_category_in_the_strip(built: BuiltSite) -> 
 
 def test_home_bulletin_and_search_fit_the_size_budget(built: BuiltSite) -> None:
     """What a phone downloads for a page (its HTML and the theme files it names) stays under
-    60 kB. Each page is counted with the files it loads: search.js only on the search page,
-    where it was not counted at all, while the home page and a bulletin were charged for it."""
+    60 kB (61 kB for the search page since its answer is read out from a region of its own, once
+    the typing stops: 0.9 kB). Each page is counted with the files it loads: search.js only on
+    the search page, where it was not counted at all, while the home page and a bulletin were
+    charged for it."""
     for url in ("/", GIA_DANH, "/tim-kiem/"):
         page = built.html(url)
         assets = set(re.findall(r'(?:href|src)="(/assets/[^"]+)"', page))
         size = len(page.encode()) + sum((built.web / a.lstrip("/")).stat().st_size for a in assets)
         assert any(a.endswith(".css") for a in assets), url
-        assert size <= 60_000, (url, size, sorted(assets))
+        assert size <= (61_000 if url == "/tim-kiem/" else 60_000), (url, size, sorted(assets))
     assert not any("search." in a for a in re.findall(r'"(/assets/[^"]+)"', built.html(GIA_DANH)))
     assert re.search(r'<script src="/assets/search\.[0-9a-f]{8}\.js"', built.html("/tim-kiem/"))
 
@@ -579,8 +581,8 @@ def test_the_search_script_is_published_without_its_comments(built: BuiltSite) -
     # 20.4 kB since words side by side, run together and with vowels swapped are read (4 kB of
     # code); commented, the file is 29.6 kB. 26.6 kB since words typed with marks are told
     # apart, abbreviations named and the count worded by what the results have (6 kB of code;
-    # commented, 39.4 kB).
-    assert "function fold(text)" in text and len(text.encode()) < 27_000
+    # commented, 39.4 kB). 27.3 kB since what is typed is read out once the typing stops.
+    assert "function fold(text)" in text and len(text.encode()) < 27_500
 
 
 @pytest.mark.parametrize(

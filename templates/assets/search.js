@@ -29,10 +29,23 @@
     // A theme's own search.html from before the status line had its own element.
     statusLine = document.createElement("p");
     statusLine.className = "search-status";
-    statusLine.setAttribute("role", "status");
     out.parentNode.insertBefore(statusLine, out);
     out.removeAttribute("aria-live");
   }
+  // Read aloud from a region of its own, not from the line on screen. Typed key by key (a
+  // phone's screen reader echoes each key, often more than the 350 ms the search waits), every
+  // pause changed the line, «Từ khóa quá ngắn…», «Đang tìm…», a count for «lu», «lua»…, each
+  // read over the reader's typing. What is typed is said once the typing has stopped for 1.4 s
+  // (GOV.UK's accessible-autocomplete waits as long); a search sent («Tìm», the Go key), a
+  // category chosen or a search opened from a link is answered at once.
+  var spoken = document.getElementById("trang-thai-doc");
+  if (!spoken) {
+    // A theme's own search.html, whose status line was the live region.
+    spoken = el("p", { "class": "visually-hidden", role: "status" });
+    statusLine.parentNode.insertBefore(spoken, statusLine.nextSibling);
+  }
+  statusLine.removeAttribute("role");
+  var typing = false, speakTimer;
   var input = form.querySelector("input[name=q]");
   var select = form.querySelector("select[name=chuyen-muc]");
   var indexUrl = out.getAttribute("data-index");
@@ -633,7 +646,7 @@
       if (focus && first) first.querySelector("a").focus();
     });
   }
-  function status(text, advice) {
+  function status(text, advice, unsaidWhileTyping) {
     out.textContent = "";
     statusLine.textContent = text;
     if (advice) {
@@ -644,6 +657,14 @@
         statusLine.appendChild(node.cloneNode(true));
       });
     }
+    speak(typing && unsaidWhileTyping);
+  }
+  // The words of the line on screen, without its links (they stay there, reached as links).
+  function speak(unsaid) {
+    clearTimeout(speakTimer);
+    var text = unsaid ? "" : statusLine.textContent;
+    if (typing && text) speakTimer = setTimeout(function () { spoken.textContent = text; }, 1400);
+    else spoken.textContent = text;
   }
   function quoted(query) {
     // The reader's own quote marks are left out: they showed doubled, «“"việc nhẹ lương cao"”».
@@ -695,8 +716,10 @@
     if (!query) { status(""); return; }
     var q = queryTerms(query);
     if (tooShort(q.words)) {
+      // Said when sent, not while typing: the first letter typed is always too short.
       status((q.words.length ? "Từ khóa quá ngắn." : "Từ khóa không có chữ hay số nào.") +
-        " Hãy gõ ít nhất một từ có hai chữ cái trở lên, ví dụ “lừa đảo”, hoặc một số điện thoại.");
+        " Hãy gõ ít nhất một từ có hai chữ cái trở lên, ví dụ “lừa đảo”, hoặc một số điện thoại.",
+        null, true);
       return;
     }
     status("Đang tìm…");
@@ -787,6 +810,7 @@
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     clearTimeout(timer);
+    typing = false;
     search();
     // «Tìm» or the phone keyboard's Go key: now the answer must be seen. On a touch screen the
     // keyboard stays up while the box has the focus, covering the results; with the text at
@@ -801,9 +825,11 @@
   }
   input.addEventListener("input", function () {
     clearTimeout(timer);
+    clearTimeout(speakTimer);
+    typing = true;
     timer = setTimeout(search, 350);
   });
-  if (select) select.addEventListener("change", search);
+  if (select) select.addEventListener("change", function () { typing = false; search(); });
 
   var params = new URLSearchParams(location.search);
   if (params.get("q")) input.value = params.get("q");

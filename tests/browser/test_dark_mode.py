@@ -120,3 +120,38 @@ def test_the_zalo_qr_code_keeps_a_light_quiet_zone_of_four_modules_in_dark_mode(
     assert len(ring) > 0 and min(ring) > 200, (
         f"darkest pixel within 4 modules ({quiet:.1f} px) of the code: {min(ring)}"
     )
+
+
+MARKED_AND_NEIGHBOUR = """sel => {
+  const marked = document.querySelector(sel + '[aria-current]');
+  const other = [...document.querySelectorAll(sel)].find(a => !a.hasAttribute('aria-current'));
+  const look = e => { const s = getComputedStyle(e);
+    return [s.backgroundColor, s.color, s.borderTopColor, s.borderTopWidth, s.textDecorationLine]; };
+  return [look(marked), look(other), getComputedStyle(document.body).backgroundColor];
+}"""
+"""How the item marked current and one beside it are drawn, and the page's own background."""
+
+
+@pytest.mark.parametrize(
+    ("path", "items"),
+    [
+        ("/chuyen-muc/ket-qua-cong-tac/", ".cat-nav a"),
+        ("/gioi-thieu/", ".site-nav .nav-menu a"),
+        ("/trang/2/", ".pagination li a"),
+    ],
+)
+def test_in_a_high_contrast_theme_the_current_item_is_still_marked(
+    path: str, items: str, look_page
+) -> None:
+    """Windows' contrast themes (a reader with low vision) replace the site's colours with the
+    system's: the category chip, the menu item and the page number a reader is on were marked
+    by their background alone, and looked like every other one. They are drawn in the system's
+    colours for a selected item, which the theme keeps apart from the page and from links."""
+    page, _ = look_page(path)
+    page.emulate_media(forced_colors="active")
+    try:
+        marked, other, canvas = page.evaluate(MARKED_AND_NEIGHBOUR, items)
+    finally:
+        page.emulate_media(forced_colors="none")
+    assert marked[0] not in (other[0], canvas, "rgba(0, 0, 0, 0)"), (marked, other, canvas)
+    assert marked[1] != other[1], (marked, other)

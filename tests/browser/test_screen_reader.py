@@ -88,6 +88,43 @@ def test_search_announces_how_many_were_found_not_every_card(look_page) -> None:
     assert page.evaluate(outside) is None
 
 
+SAID = """() => { window.said = [];
+  const regions = [...document.querySelectorAll('[aria-live], [role=status], [role=alert]')];
+  const last = new Map(regions.map(r => [r, r.textContent.trim()]));
+  new MutationObserver(() => regions.forEach(r => { const text = r.textContent.trim();
+    if (text && text !== last.get(r)) window.said.push(text); last.set(r, text); }))
+    .observe(document.body, {subtree: true, childList: true, characterData: true}); }"""
+"""Records in window.said each text a live region of the page changes to: what a screen reader
+is given to read out, in order."""
+
+
+def test_a_query_typed_key_by_key_is_answered_once_the_typing_stops(look_page) -> None:
+    """A blind reader types on a phone, a key every half second (TalkBack or VoiceOver echoes
+    each one): the live region said «Từ khóa quá ngắn…» after the first letter, then «Đang
+    tìm…» and a count for «lu», «lua», «lua d»…, each over the reader's typing. It now says one
+    thing, the count for what was typed, once the typing has stopped."""
+    page, _ = look_page("/tim-kiem/", width=375, mobile=True)
+    page.evaluate(SAID)
+    page.get_by_label("Từ khóa").press_sequentially("lua dao", delay=500)
+    page.wait_for_function("/“lua dao”/.test(document.querySelector('.search-status').textContent)")
+    page.wait_for_timeout(2000)  # longer than any pause meant before speaking
+    said = page.evaluate("window.said")
+    assert len(said) == 1 and said[0].startswith("Tìm thấy ") and "“lua dao”" in said[0], said
+    assert said[0] == page.locator(".search-status").inner_text().strip()
+
+
+def test_a_search_sent_is_answered_at_once(look_page) -> None:
+    """«Tìm» (or the phone keyboard's Go key) is a question asked: its answer is read at once,
+    not after the pause kept for typing; a category chosen is answered at once too."""
+    page, _ = look_page("/tim-kiem/")
+    page.evaluate(SAID)
+    page.get_by_label("Từ khóa").fill("lua dao")
+    page.get_by_label("Từ khóa").press("Enter")
+    page.wait_for_function("window.said.some(t => t.startsWith('Tìm thấy '))", timeout=1000)
+    page.get_by_role("combobox", name="Chuyên mục").select_option(label="Kết quả công tác")
+    page.wait_for_function("window.said.some(t => t.includes('Kết quả công tác'))", timeout=1000)
+
+
 def test_more_results_by_keyboard_moves_focus_to_the_first_new_result(look_page) -> None:
     """'Xem thêm kết quả' pressed with Enter puts focus on the first card it showed, where reading
     goes on; focus is not left on the button, nor lost when the button goes with the last card."""
