@@ -261,7 +261,9 @@ def test_what_comes_right_before_a_number_or_a_word_counts_as_it_did() -> None:
 
 
 def read_ordinals_before(text: str, ctx: Context) -> str:
-    """`numerals.read_ordinals` before session 47, verbatim but for the searches' names."""
+    """`numerals.read_ordinals` before session 47, verbatim but for the searches' names, plus
+    the later pass that reads a place out of a total (`thứ 113/114` «… trên …», 8a94a1db): a
+    change of what is read, not of the early exits this compares."""
     opts = ctx.options
 
     def after_thu(m: re.Match[str]) -> str:
@@ -274,6 +276,8 @@ def read_ordinals_before(text: str, ctx: Context) -> str:
 
     if not NUMERAL_WORD_BEFORE.search(text):
         return text
+    if "/" in text:
+        text = numerals._PLACE_OUT_OF.sub(lambda m: numerals._place_out_of(m, ctx), text)
     if "-" in text:
         text = numerals._WEEKDAY_RANGE.sub(lambda m: numerals._weekdays(m, ctx), text)
     text = BEFORE[numerals, "_ORDINAL"].sub(after_thu, text)
@@ -311,6 +315,7 @@ def callers_told_before(text: str, ctx: Context) -> None:
 @example("Lần thứ 2-3, thứ 2-6, Thứ Hai - Chủ nhật, khóa XIV, quý IV, mục C, giải 1, hạng 2")
 @example("Đại hội XIII ²; phần II; THỨ IV; hạng ٣")
 @example("Khóa XIV, thế kỷ\nXX, chương\tV")
+@example("xếp thứ 113/114, hạng 3/15, thứ 7/12")
 @example("thế kỷ\nXX")
 @example("Đối tượng dùng số 0912345678 gọi điện mạo danh Công an để lừa đảo.")
 @example("Cảnh báo lừa đảo: cuộc gọi từ số ² lạ, dùng số ١٢٣٤٥٦٧٨٩٠ lừa đảo")
