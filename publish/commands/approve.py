@@ -43,7 +43,7 @@ from publish.render.web import unreadable_images
 from publish.render.zalo.limits import text_limits as zalo_limits
 from publish.sync.vanished import ever_published
 from publish.syntax import yaml_quoted
-from publish.text import nfc, quoted, vn_datetime
+from publish.text import nfc, quoted, vn_date, vn_datetime
 
 __all__ = ["Approval", "Outcome", "add_parser", "by_line", "prepare", "run"]
 
@@ -108,6 +108,9 @@ class Approval:
     """Who else already approved this very content, whose name `new` writes over; else ""."""
     released: bool = False
     """A draft `new` releases (--publish): never kept as it is, which would leave it a draft."""
+    edited_after: str = ""
+    """Who approved it before, when the content changed since (that approval no longer holds):
+    the approver is approving an edit, told so; else ""."""
 
 
 def run(args: argparse.Namespace) -> int:
@@ -678,8 +681,18 @@ def prepare(
     if personal and pii_reviewed:
         approved = dataclasses.replace(approved, pii_reviewed_by=by, review_note="")
     replaces = before if still and before and before != by else ""
+    edited = bulletin.approved_version and not still and not bulletin.approval_note
     encoded = new.encode("utf-8", "surrogatepass")
-    return Approval(path, shown, approved, raw, encoded, replaces, released=bulletin.draft)
+    return Approval(
+        path,
+        shown,
+        approved,
+        raw,
+        encoded,
+        replaces,
+        released=bulletin.draft,
+        edited_after=before if edited else "",
+    )
 
 
 def _refused(shown: str, message: str, errors: list[Problem], then: str = "duyệt") -> Problem:
@@ -1065,6 +1078,14 @@ def _summary(
     if bulletin.expires is not None:
         when += f"; hết hạn lúc {vn_datetime(bulletin.expires.astimezone(now.tzinfo))}"
     going = carried(bulletin.channels, config)
+    if bulletin.pinned and "web" in going:
+        # Part of what goes out, and an edit of it needs another approval: seen before signing.
+        until = bulletin.pinned_until
+        when += "; ghim ở đầu trang chủ website " + (
+            "tới khi bài không còn đăng (pinned: true)"
+            if until is None
+            else f"tới {vn_datetime(until.astimezone(now.tzinfo))}"
+        )
     if held is None and not bulletin.channels:
         when = f"không đăng ở kênh nào ({NO_CHANNEL})"
     elif held is None and not going:
@@ -1079,6 +1100,8 @@ def _summary(
         )
     channels = ", ".join(going) or "không kênh nào"
     state = "Đã duyệt đúng nội dung này từ trước (không ghi lại)" if unchanged else "Duyệt"
+    if item.edited_after and not unchanged:
+        state = f"Duyệt lại (nội dung đã sửa sau lần duyệt của {quoted(item.edited_after)})"
     if item.replaces and not unchanged:
         state = f"Duyệt lại (thay tên {quoted(item.replaces)} đã duyệt đúng nội dung này)"
     elif item.replaces:
@@ -1086,4 +1109,20 @@ def _summary(
             f"Giữ nguyên: {quoted(item.replaces)} đã duyệt đúng nội dung này (không ghi tên "
             "người duyệt lần này)"
         )
-    return f"{state}: «{bulletin.title}»\n    tệp {item.shown}; kênh: {channels}; {when}"
+    return (
+        f"{state}: «{bulletin.title}»\n    tệp {item.shown}; kênh: {channels}; {when}"
+        + _corrections_told(bulletin, now, unchanged)
+    )
+
+
+def _corrections_told(bulletin: Bulletin, now: dt.datetime, unchanged: bool) -> str:
+    """The line naming the newest correction the approver signs (readers of the website and
+    Zalo see its note above the bulletin, listeners hear it), or "": written in the front
+    matter, it was easy to approve without reading."""
+    if unchanged or not bulletin.corrections:
+        return ""
+    newest = max(bulletin.corrections, key=lambda c: c.date)
+    earlier = len(bulletin.corrections) - 1
+    more = f" (và {earlier} lần đính chính trước)" if earlier else ""
+    at = newest.date.astimezone(now.tzinfo)
+    return f"\n    đính chính lúc {vn_datetime(at) if newest.timed else vn_date(at)}{more}: «{newest.note}»"
