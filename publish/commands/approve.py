@@ -19,7 +19,7 @@ from publish import config as config_module
 from publish.backdated import past_date, radio_air, routine_approval
 from publish.carried import carried
 from publish.cli import common_options, resolve_now
-from publish.commands.approve_names import Named, expanded, named, nearest, unsplit
+from publish.commands.approve_names import Named, alike, expanded, named, nearest, unsplit
 from publish.config import Config, Policy
 from publish.content import (
     BODY_PLACEHOLDER,
@@ -545,6 +545,14 @@ def prepare(
             what = "không có tệp bản tin (.md) này"
             if (near := nearest(path, config.root)) is not None:
                 hint = f"Có phải ý bạn là «{near}»? " + hint
+            elif several := alike(path, config.root):
+                # Not one guessed: «…dien-lu.md» starts «…dien-luc.md» and «…dien-luc-goi-dien.md».
+                hint = (
+                    f"Có {len(several)} tệp gần giống tên đã gõ: "
+                    + ", ".join(f"«{one}»" for one in several)
+                    + "; ghi đúng đường dẫn tệp đã đọc (chép từ danh sách này). "
+                    + BY_EXAMPLE
+                )
         elif path.is_dir():
             # Naming the folder approves nothing: each bulletin in it is named (and read).
             every = shell_word(f"{shown.rstrip('/')}/*.md")
