@@ -487,6 +487,42 @@ def test_no_bulletin_is_suggested_when_none_or_several_fit(
     assert "Có phải ý bạn là" not in err
 
 
+@pytest.mark.parametrize(
+    ("files", "typed"),
+    [
+        # Cut short where one name is the start of another: «…dien-luc» and «…dien-luc-goi-dien».
+        (
+            [
+                "content/bai-viet/2026-12-06-gia-danh-dien-luc.md",
+                "content/bai-viet/2026-12-06-gia-danh-dien-luc-goi-dien.md",
+            ],
+            "content/bai-viet/2026-12-06-gia-danh-dien-lu.md",
+        ),
+        # The same name in two years' folders, typed without its folder.
+        (
+            ["content/bai-viet/2024/tuan-tra-dem.md", "content/bai-viet/2025/tuan-tra-dem.md"],
+            "tuan-tra-dem.md",
+        ),
+    ],
+)
+def test_several_bulletins_alike_are_all_named_none_guessed(
+    tmp_path: Path, capsys, files: list[str], typed: str
+) -> None:
+    """With two files as close, none was suggested and the approver was told «không có tệp»
+    alone, to go and look; both are named now, none guessed, nothing approved."""
+    root = project(tmp_path)
+    for name in files:
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(bulletin_md({"approved_by": '""'}), encoding="utf-8")
+    before = {name: (root / name).read_bytes() for name in files}
+    assert approve(root, typed) == 1
+    err = capsys.readouterr().err
+    assert "Có phải ý bạn là" not in err
+    listed = ", ".join(f"«{name}»" for name in sorted(files))
+    assert f"Cách sửa: Có 2 tệp gần giống tên đã gõ: {listed}; ghi đúng đường dẫn" in err
+    assert {name: (root / name).read_bytes() for name in files} == before
+
+
 def test_a_name_typed_without_md_in_its_folder_is_suggested(tmp_path: Path, capsys) -> None:
     root = project(tmp_path)
     assert approve(root, "content/bai-viet/a") == 1

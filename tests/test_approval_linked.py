@@ -5,6 +5,7 @@ data in a list is warned about as the build warns, so approve and the build agre
 from __future__ import annotations
 
 import re
+import shlex
 from pathlib import Path
 
 import pytest
@@ -37,9 +38,9 @@ def linking(tmp_path: Path, name: str, data: bytes, **fields: str) -> Path:
     return make_project(tmp_path, {FILE: text, f"content/tep/{name}": data})
 
 
-def approve(root: Path) -> int:
-    """`publish approve` of the bulletin at the fixed clock."""
-    return main(["approve", "--root", str(root), "--now", CLOCK, FILE, "--by", APPROVER])
+def approve(root: Path, *flags: str) -> int:
+    """`publish approve` of the bulletin at the fixed clock (`flags`: more options)."""
+    return main(["approve", "--root", str(root), "--now", CLOCK, FILE, "--by", APPROVER, *flags])
 
 
 def build_problems(root: Path) -> list[str]:
@@ -79,38 +80,81 @@ def test_a_link_to_a_missing_form_is_refused_as_the_build_refuses_it(
     assert (root / FILE).read_bytes() == before
 
 
-def test_personal_data_in_a_linked_list_is_warned_as_the_build_warns(
+def test_personal_data_in_a_linked_list_waits_for_the_approver_s_decision(
     tmp_path: Path, capsys
 ) -> None:
+    """Approved without a word about the ID numbers of the list it links to, the bulletin
+    went out with them, or CI's `check --strict` stopped every bulletin: the approver is told
+    them as the build tells them, and decides (was: approved with a warning)."""
     data = "Họ tên,Số CCCD\nNguyễn Văn An,001089012345\n".encode()
     root = linking(tmp_path, "ds.csv", data)
-    assert approve(root) == 0
-    out = capsys.readouterr().out
+    before = (root / FILE).read_bytes()
+    assert approve(root) == 1
+    err = capsys.readouterr().err
     told = "tệp đính kèm «content/tep/ds.csv» (dòng 2 của tệp) có thể là dữ liệu cá nhân"
+    assert told in err
+    assert "dữ liệu cá nhân chưa ai xem xét" in err and "chưa duyệt tệp này" in err
+    assert "--pii-reviewed" in err  # how to go on, having decided
+    assert (root / FILE).read_bytes() == before
+    assert approve(root, "--pii-reviewed") == 0
+    out = capsys.readouterr().out
     assert told in out
-    assert "pii_reviewed_by" in out  # how to go on
+    data_written = yaml.load((root / FILE).read_text(encoding="utf-8").split("---")[1], Loader)
+    assert data_written["pii_reviewed_by"] == APPROVER
+    assert data_written["approved_by"] == APPROVER
     site = load_site(config_module.load(root), now=NOW)
     assert site.bulletins  # approved: published, with the build's own warning
+    assert main(["check", "--root", str(root), "--now", CLOCK, "--strict"]) == 0
 
 
-def test_personal_data_in_the_body_is_warned_as_the_build_warns(tmp_path: Path, capsys) -> None:
+def test_personal_data_in_the_body_is_told_at_its_line_and_waits_for_a_decision(
+    tmp_path: Path, capsys
+) -> None:
     body = "Công an xã đã làm việc với đối tượng.\n\nSố CCCD của đối tượng: 087123456789.\n"
     text = bulletin_md({"channels": "[web]"}, body, drop=("approved_by",))
     root = make_project(tmp_path, {FILE: text})
-    assert approve(root) == 0
-    out = capsys.readouterr().out
+    assert approve(root) == 1
+    err = capsys.readouterr().err
     # The approver sees it before signing, at the line of the number, masked as the build masks it.
     line = text.splitlines().index("Số CCCD của đối tượng: 087123456789.") + 1
-    assert f"{FILE}:{line}: cảnh báo: có thể là dữ liệu cá nhân: số CCCD «087*******89»" in out
-    assert "pii_reviewed_by" in out  # how to go on
-    assert "087123456789" not in out  # never printed whole
+    assert f"{FILE}:{line}: cảnh báo: có thể là dữ liệu cá nhân: số CCCD «087*******89»" in err
+    assert "087123456789" not in err  # never printed whole
+    assert (root / FILE).read_text(encoding="utf-8") == text  # nothing written
+    # Told the command, the approver runs it as told.
+    command = next(part for part in err.split("chạy: ")[1:] if "--pii-reviewed" in part)
+    told = shlex.split(command.split(" (lệnh ghi")[0])
+    assert told[:2] == ["publish", "approve"] and "--pii-reviewed" in told
+    assert main([*told[1:], "--now", CLOCK]) == 0
+    out = capsys.readouterr().out
+    assert "087123456789" not in out
+    assert f'lệnh ghi pii_reviewed_by: "{APPROVER}"' in out
     site = load_site(config_module.load(root), now=NOW)
     build = [p for p in pii.lint(site) if "dữ liệu cá nhân" in p.message]
-    approved = (root / FILE).read_text(encoding="utf-8").splitlines()  # two lines longer
+    approved = (root / FILE).read_text(encoding="utf-8").splitlines()  # three lines longer
     line = approved.index("Số CCCD của đối tượng: 087123456789.") + 1
-    assert [(p.message, p.line) for p in build] == [
-        ("có thể là dữ liệu cá nhân: số CCCD «087*******89»", line)
+    assert [(p.message, p.line, p.severity) for p in build] == [
+        ("có thể là dữ liệu cá nhân: số CCCD «087*******89»", line, "warning")
     ]
+    assert [p.severity for p in pii.lint(site, strict=True)] == ["warning"]  # reviewed
+
+
+def test_a_bulletin_already_approved_as_it_is_is_not_refused_for_its_personal_data(
+    tmp_path: Path, capsys
+) -> None:
+    """Over `content/bai-viet/*.md`, a bulletin approved before (by a build that did not ask)
+    and unchanged is the approval on record: nothing new is decided by naming it again."""
+    body = "Số CCCD của đối tượng: 087123456789.\n"
+    text = bulletin_md({"channels": "[web]"}, body, drop=("approved_by",))
+    root = make_project(tmp_path, {FILE: text})
+    assert approve(root, "--pii-reviewed") == 0
+    written = (root / FILE).read_text(encoding="utf-8")
+    unreviewed = written.replace(f'pii_reviewed_by: "{APPROVER}"\n', "")
+    assert unreviewed != written
+    (root / FILE).write_text(unreviewed, encoding="utf-8")
+    capsys.readouterr()
+    assert approve(root) == 0
+    assert "Đã duyệt đúng nội dung này từ trước" in capsys.readouterr().out
+    assert (root / FILE).read_text(encoding="utf-8") == unreviewed
 
 
 # The line to copy by hand when the approval cannot be written.

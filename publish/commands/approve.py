@@ -19,7 +19,7 @@ from publish import config as config_module
 from publish.backdated import past_date, radio_air, routine_approval
 from publish.carried import carried
 from publish.cli import common_options, resolve_now
-from publish.commands.approve_names import Named, expanded, named, nearest, unsplit
+from publish.commands.approve_names import Named, alike, expanded, named, nearest, unsplit
 from publish.config import Config, Policy
 from publish.content import (
     BODY_PLACEHOLDER,
@@ -43,7 +43,7 @@ from publish.render.web import unreadable_images
 from publish.render.zalo.limits import text_limits as zalo_limits
 from publish.sync.vanished import ever_published
 from publish.syntax import yaml_quoted
-from publish.text import nfc, quoted, vn_datetime
+from publish.text import nfc, quoted, vn_date, vn_datetime
 
 __all__ = ["Approval", "Outcome", "add_parser", "by_line", "prepare", "run"]
 
@@ -83,6 +83,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="in từng tệp sẽ được duyệt, bỏ qua (bản nháp) hay không duyệt được, không ghi tệp nào",
     )
+    parser.add_argument(
+        "--pii-reviewed",
+        action="store_true",
+        help="người duyệt đã cân nhắc dữ liệu cá nhân được cảnh báo trong bản tin và vẫn cho "
+        "đăng đúng như vậy: lệnh ghi thêm pii_reviewed_by (tên người duyệt); không có tùy chọn "
+        "này thì bản tin còn dữ liệu cá nhân chưa ai xem xét không được duyệt",
+    )
     parser.set_defaults(run=run)
 
 
@@ -101,6 +108,9 @@ class Approval:
     """Who else already approved this very content, whose name `new` writes over; else ""."""
     released: bool = False
     """A draft `new` releases (--publish): never kept as it is, which would leave it a draft."""
+    edited_after: str = ""
+    """Who approved it before, when the content changed since (that approval no longer holds):
+    the approver is approving an edit, told so; else ""."""
 
 
 def run(args: argparse.Namespace) -> int:
@@ -128,7 +138,12 @@ def run(args: argparse.Namespace) -> int:
     documents = SiteDocuments(config, now)  # loaded once, for the first relative link
     seen: set[Path] = set()
     root_flag = _root_flag(config.root)
-    flags = " --publish" * args.publish + " --dry-run" * args.dry_run + root_flag
+    flags = (
+        " --publish" * args.publish
+        + " --pii-reviewed" * args.pii_reviewed
+        + " --dry-run" * args.dry_run
+        + root_flag
+    )
     outcomes: list[Outcome] = []
     files: list[Named] = []  # of each outcome
     names, by_pattern = expanded(args.files, config.root)
@@ -146,6 +161,8 @@ def run(args: argparse.Namespace) -> int:
             images=images,
             now=now,
             documents=documents,
+            pii_reviewed=args.pii_reviewed,
+            root_flag=root_flag,
         )
         outcomes.append(Outcome(name.shown, found, tuple(told)))
         files.append(name)
@@ -505,10 +522,14 @@ def prepare(
     images: approval.ImageDigests | None = None,
     now: dt.datetime | None = None,
     documents: SiteDocuments | None = None,
+    pii_reviewed: bool = False,
+    root_flag: str = "",
 ) -> Approval | None:
     """The approval of file `name` by `by` (its text with the approval written, not yet
     written to disk), or None with its problems recorded: a file outside content/ or of a
-    page, with errors, not public, or a draft (unless `publish`: the draft is released).
+    page, with errors, not public, a draft (unless `publish`: the draft is released), or
+    holding personal data nobody reviewed (unless `pii_reviewed`: `by` is written as its
+    reviewer; `root_flag`: the « --root X» the command told to run again needs).
     `images`, `documents`: the digests of images and the site's pages, shared by the files of
     one command. `now`: a correction
     dated after it is an error, as the build at that clock would find (None: not compared).
@@ -524,6 +545,14 @@ def prepare(
             what = "không có tệp bản tin (.md) này"
             if (near := nearest(path, config.root)) is not None:
                 hint = f"Có phải ý bạn là «{near}»? " + hint
+            elif several := alike(path, config.root):
+                # Not one guessed: «…dien-lu.md» starts «…dien-luc.md» and «…dien-luc-goi-dien.md».
+                hint = (
+                    f"Có {len(several)} tệp gần giống tên đã gõ: "
+                    + ", ".join(f"«{one}»" for one in several)
+                    + "; ghi đúng đường dẫn tệp đã đọc (chép từ danh sách này). "
+                    + BY_EXAMPLE
+                )
         elif path.is_dir():
             # Naming the folder approves nothing: each bulletin in it is named (and read).
             every = shell_word(f"{shown.rstrip('/')}/*.md")
@@ -564,6 +593,10 @@ def prepare(
         problems.extend(errors)
         problems.append(_refused(shown, "bản tin còn lỗi (ở trên): chưa duyệt được", errors))
         return None
+    # Not a part of the fingerprint (publish.approval): written with it, it changes none.
+    personal = not bulletin.pii_reviewed_by.strip() and any(p.code == PERSONAL_DATA for p in found)
+    if personal and pii_reviewed:
+        found = [_reviewed_now(p, by) if p.code == PERSONAL_DATA else p for p in found]
     problems.extend(found)
     if _own_bulletin(by, bulletin.author):
         problems.append(
@@ -618,6 +651,9 @@ def prepare(
     if bulletin.draft:
         values["draft"] = False
     after = {"approved_version": "approved_by"}
+    if personal and pii_reviewed:
+        values["pii_reviewed_by"] = by
+        after["pii_reviewed_by"] = "approved_version"
     try:
         text = raw.decode("utf-8")
         new = set_keys(text, values, after=after)
@@ -647,9 +683,24 @@ def prepare(
     )
     before = " ".join(nfc(bulletin.approved_by).split())
     still = bulletin.approved_version == approved.approved_version and not bulletin.approval_note
+    if personal and not pii_reviewed and not still:
+        problems.append(_personal_undecided(shown, by, publish and bulletin.draft, root_flag))
+        return None
+    if personal and pii_reviewed:
+        approved = dataclasses.replace(approved, pii_reviewed_by=by, review_note="")
     replaces = before if still and before and before != by else ""
+    edited = bulletin.approved_version and not still and not bulletin.approval_note
     encoded = new.encode("utf-8", "surrogatepass")
-    return Approval(path, shown, approved, raw, encoded, replaces, released=bulletin.draft)
+    return Approval(
+        path,
+        shown,
+        approved,
+        raw,
+        encoded,
+        replaces,
+        released=bulletin.draft,
+        edited_after=before if edited else "",
+    )
 
 
 def _refused(shown: str, message: str, errors: list[Problem], then: str = "duyệt") -> Problem:
@@ -785,7 +836,7 @@ def _linked_problems(
     personal data in it (warnings, as the build's)."""
     if now is None:
         now = dt.datetime.now(config.tz)
-    own = pii.bulletin_findings(bulletin, config, now)
+    own = _personal(pii.bulletin_findings(bulletin, config, now))
     if not {"web", "zalo"} & set(bulletin.channels):
         return own  # the radio reads no linked file, and the build checks none of its links
     told, _ = attachments.check([bulletin], config)
@@ -793,8 +844,50 @@ def _linked_problems(
         targets = RelativeTargets.of(config.root, documents.get())
         told += targets.problems(bulletin.source, bulletin.url, bulletin.relative_links)
     # As the build tells them (without --strict): the hint says how to clear them for CI.
-    told += pii.linked_findings(bulletin, config, now, strict=False, going_out=True)
+    told += _personal(pii.linked_findings(bulletin, config, now, strict=False, going_out=True))
     return own + told
+
+
+PERSONAL_DATA = "approve-personal-data"
+"""The code of a personal-data finding in a bulletin or a file it links to, told to the
+approver: approving it publishes the data, so it waits for the approver's decision."""
+
+
+def _personal(found: list[Problem]) -> list[Problem]:
+    """Personal-data findings marked as such (PERSONAL_DATA)."""
+    return [dataclasses.replace(p, code=PERSONAL_DATA) for p in found]
+
+
+def _reviewed_now(found: Problem, by: str) -> Problem:
+    """A personal-data finding the approver lets go out (--pii-reviewed), its hint saying so:
+    «thêm pii_reviewed_by» told them to do by hand what the command does."""
+    return dataclasses.replace(
+        found,
+        hint=f"Người duyệt đã cân nhắc và vẫn cho đăng (--pii-reviewed): lệnh ghi "
+        f"pii_reviewed_by: {yaml_quoted(by)}.",
+    )
+
+
+def _personal_undecided(shown: str, by: str, release: bool, root_flag: str) -> Problem:
+    """The refusal of a bulletin holding personal data nobody reviewed: approved as it is, the
+    data went out (or CI's `publish check --strict` stopped every bulletin) with nobody having
+    decided; the approver decides, and the command says both ways."""
+    again = (
+        f"publish approve {shell_word(shown)} --by {shell_word(by)}"
+        + " --publish" * release
+        + f" --pii-reviewed{root_flag}"
+    )
+    return Problem(
+        shown,
+        "bản tin có dữ liệu cá nhân chưa ai xem xét (cảnh báo ở trên): duyệt là cho đăng cả "
+        "dữ liệu ấy, nên người duyệt cần quyết định trước; chưa duyệt tệp này",
+        "pii_reviewed_by",
+        hint="Trả bài cho biên tập viên xóa hay che bớt (ví dụ 087*******89, chỉ ghi năm sinh, "
+        "viết tắt tên), rồi đọc và duyệt bản đã sửa; hoặc, nếu đã cân nhắc và vẫn cần đăng "
+        f"đúng như vậy, chạy: {again} (lệnh ghi thêm pii_reviewed_by: tên người duyệt, để tra "
+        "được ai đã quyết định). Duyệt mà không ghi người xem xét thì lần kiểm tra của CI "
+        "(publish check --strict) dừng, không đăng bản tin nào.",
+    )
 
 
 class SiteDocuments:
@@ -993,6 +1086,14 @@ def _summary(
     if bulletin.expires is not None:
         when += f"; hết hạn lúc {vn_datetime(bulletin.expires.astimezone(now.tzinfo))}"
     going = carried(bulletin.channels, config)
+    if bulletin.pinned and "web" in going:
+        # Part of what goes out, and an edit of it needs another approval: seen before signing.
+        until = bulletin.pinned_until
+        when += "; ghim ở đầu trang chủ website " + (
+            "tới khi bài không còn đăng (pinned: true)"
+            if until is None
+            else f"tới {vn_datetime(until.astimezone(now.tzinfo))}"
+        )
     if held is None and not bulletin.channels:
         when = f"không đăng ở kênh nào ({NO_CHANNEL})"
     elif held is None and not going:
@@ -1007,6 +1108,8 @@ def _summary(
         )
     channels = ", ".join(going) or "không kênh nào"
     state = "Đã duyệt đúng nội dung này từ trước (không ghi lại)" if unchanged else "Duyệt"
+    if item.edited_after and not unchanged:
+        state = f"Duyệt lại (nội dung đã sửa sau lần duyệt của {quoted(item.edited_after)})"
     if item.replaces and not unchanged:
         state = f"Duyệt lại (thay tên {quoted(item.replaces)} đã duyệt đúng nội dung này)"
     elif item.replaces:
@@ -1014,4 +1117,20 @@ def _summary(
             f"Giữ nguyên: {quoted(item.replaces)} đã duyệt đúng nội dung này (không ghi tên "
             "người duyệt lần này)"
         )
-    return f"{state}: «{bulletin.title}»\n    tệp {item.shown}; kênh: {channels}; {when}"
+    return (
+        f"{state}: «{bulletin.title}»\n    tệp {item.shown}; kênh: {channels}; {when}"
+        + _corrections_told(bulletin, now, unchanged)
+    )
+
+
+def _corrections_told(bulletin: Bulletin, now: dt.datetime, unchanged: bool) -> str:
+    """The line naming the newest correction the approver signs (readers of the website and
+    Zalo see its note above the bulletin, listeners hear it), or "": written in the front
+    matter, it was easy to approve without reading."""
+    if unchanged or not bulletin.corrections:
+        return ""
+    newest = max(bulletin.corrections, key=lambda c: c.date)
+    earlier = len(bulletin.corrections) - 1
+    more = f" (và {earlier} lần đính chính trước)" if earlier else ""
+    at = newest.date.astimezone(now.tzinfo)
+    return f"\n    đính chính lúc {vn_datetime(at) if newest.timed else vn_date(at)}{more}: «{newest.note}»"

@@ -18,7 +18,7 @@ from publish.errors import Problem, display_path
 from publish.gates import shell_word
 from publish.text import nfc
 
-__all__ = ["Named", "expanded", "find", "named", "nearest", "unsplit"]
+__all__ = ["Named", "alike", "expanded", "find", "named", "nearest", "unsplit"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,11 +146,30 @@ def find(name: str, root: Path) -> Path:
 def nearest(path: Path, root: Path) -> str | None:
     """The bulletin file whose name is closest to the one typed (a name typed from memory, or
     without its folder), from the project root; None when none is close, or several are as
-    close (a wrong guess sends the approver to approve another bulletin).
+    close (a wrong guess sends the approver to approve another bulletin: see `alike`).
 
     A path typed with its folder is matched in that folder only («2025/tuan-tra-dem.md» must
     not lead to last year's «2024/tuan-tra-dem.md»), and names are compared without «.md»
     (shared by all, it made «mau.md» look like «ra-quan.md»)."""
+    found = _closest(path, root)
+    return found[0] if len(found) == 1 else None
+
+
+def alike(path: Path, root: Path) -> list[str]:
+    """The bulletin files as close to the name typed as each other, when there are several
+    (at most ALIKE_SHOWN, by name): none is guessed, all are named, and the approver copies
+    the one read. Empty when one or none is close."""
+    found = _closest(path, root)
+    return sorted(found)[:ALIKE_SHOWN] if len(found) > 1 else []
+
+
+ALIKE_SHOWN = 5
+"""How many files as close to a name typed as each other the refusal names."""
+
+
+def _closest(path: Path, root: Path) -> list[str]:
+    """The bulletin files closest to the name typed (see `nearest`): one, several as close,
+    or none."""
     typed = nfc(display_path(path, root))
     by_path = "/" in typed
     if by_path and not typed.startswith("content/"):
@@ -164,27 +183,26 @@ def nearest(path: Path, root: Path) -> str | None:
         if not by_path or there == folder:
             candidates.setdefault(its_name.removesuffix(".md"), []).append(shown)
     if stem in candidates:  # the right name in another folder, or typed without «.md»
-        return _only([stem], candidates)
+        return _files([stem], candidates)
     # A name cut short (typed from memory) is the start of the real one, if long enough to say
     # which: «2020» starts every bulletin of that year.
     if len(stem) >= MIN_TYPED_START:
         started = [key for key in candidates if key.startswith(stem)]
         if started:
-            return _only(started, candidates)
+            return _files(started, candidates)
     close = difflib.get_close_matches(stem, list(candidates), n=2, cutoff=0.6)
     if len(close) == 2 and _likeness(stem, close[0]) == _likeness(stem, close[1]):
-        return None
-    return _only(close[:1], candidates)
+        return _files(close, candidates)
+    return _files(close[:1], candidates)
 
 
 MIN_TYPED_START = 5
 """Characters a name cut short must have (before «.md») to be told as the start of one."""
 
 
-def _only(keys: list[str], candidates: dict[str, list[str]]) -> str | None:
-    """The one file `keys` name, or None when they name none or more than one."""
-    files = [shown for key in keys for shown in candidates[key]]
-    return files[0] if len(files) == 1 else None
+def _files(keys: list[str], candidates: dict[str, list[str]]) -> list[str]:
+    """The files `keys` name."""
+    return [shown for key in keys for shown in candidates[key]]
 
 
 def _likeness(typed: str, other: str) -> float:
