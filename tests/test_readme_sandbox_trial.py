@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import random
 import re
 import signal
 import socket
@@ -39,10 +40,19 @@ wait $! && cat LOGIN_OUT"""
 
 
 def free_port() -> int:
-    """A loopback port nothing listens on now."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
+    """A loopback port nothing listens on now, below the kernel's ephemeral range: the sandbox
+    binds it seconds later (after a clone), and a port the kernel hands out was taken meanwhile
+    by another test's outgoing connection («cổng đang được chương trình khác dùng»)."""
+    chooser = random.Random()
+    for _ in range(200):
+        port = chooser.randrange(20_000, 32_000)
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise AssertionError("no free loopback port between 20000 and 32000")
 
 
 @pytest.mark.skipif(not (REPO / ".git").exists(), reason="the block clones this repository")
