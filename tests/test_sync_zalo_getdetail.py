@@ -91,3 +91,50 @@ def test_an_article_deleted_from_the_oa_is_still_created_again_once(
     emulator.configure(garble_first=0)
     assert sync(root) == 0
     assert_published_once(root, emulator)
+
+
+def test_a_remove_refused_with_201_while_the_article_is_listed_is_not_recorded_as_done(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """[zalo] on_withdraw = "remove": a remove answered -201 was taken for an article already
+    deleted, and the withdrawn bulletin's article stayed on the OA, its record saying removed."""
+    root = zalo_project(tmp_path, 1, zalo='on_withdraw = "remove"')
+    assert sync(root) == 0
+    article_id = state(root)["bt-000"]["article_id"]
+    edit(root, 0, draft="true")
+    emulator.configure(
+        fault_paths=("/article/remove",),
+        garble_first=100,
+        garble_body=REFUSED,
+        garble_before_processing=True,  # refused: the article stays
+    )
+    capsys.readouterr()
+    assert sync(root) == 3
+    assert (
+        f"Zalo từ chối gỡ bài {article_id} (mã -201: “id is invalid!”) dù bài vẫn có trong "
+        "danh sách bài của OA: bài vẫn còn trên Zalo và chưa được ghi là đã gỡ"
+    ) in told(capsys)
+    assert state(root)["bt-000"]["article_id"] == article_id
+    assert article_id in emulator.articles
+    emulator.configure(garble_first=0)
+    assert sync(root) == 0
+    assert article_id not in emulator.articles
+    assert state(root)["bt-000"]["status"] == "removed"
+
+
+def test_a_remove_answered_201_once_the_article_is_gone_is_recorded_as_done(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None
+) -> None:
+    """The remove applied and its answer -201 (as for an article deleted meanwhile): the OA's
+    list no longer holds it, so it is removed, as before, and nothing is sent again."""
+    root = zalo_project(tmp_path, 1, zalo='on_withdraw = "remove"')
+    assert sync(root) == 0
+    article_id = state(root)["bt-000"]["article_id"]
+    edit(root, 0, draft="true")
+    emulator.configure(fault_paths=("/article/remove",), garble_first=1, garble_body=REFUSED)
+    assert sync(root) == 0
+    assert article_id not in emulator.articles
+    assert state(root)["bt-000"]["status"] == "removed"
+    emulator.clear_calls()
+    assert sync(root) == 0
+    assert emulator.write_calls() == []

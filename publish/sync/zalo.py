@@ -1575,8 +1575,20 @@ class ZaloSyncer:
             try:
                 self.client.remove(article_id)
             except ZaloError as error:
+                # Already gone only when the OA no longer lists it (see ArticleLookup.detail):
+                # recorded removed, a withdrawn bulletin's article would stay shown for good.
                 if error.code != -201:
                     raise
+                if self.lookup.listed(article_id):
+                    raise ZaloError(
+                        f"Zalo từ chối gỡ bài {article_id} (mã -201: “{error.api_message}”) dù "
+                        "bài vẫn có trong danh sách bài của OA: bài vẫn còn trên Zalo và chưa "
+                        "được ghi là đã gỡ. Lần đồng bộ sau gỡ lại (không cần làm gì); lỗi lặp "
+                        "lại ở nhiều lần chạy thì gỡ bài này trong trang quản trị OA.",
+                        code=-201,
+                        api_message=error.api_message,
+                        operation="remove",
+                    ) from None
             self._crash("after-remove")
         self._removed(action.key, article_id)
         return f"đã gỡ bài {article_id}" if article_id else "không có bài nào trên Zalo"
