@@ -11,8 +11,20 @@ import pytest
 from publish.cli import main
 from publish.errors import RemoteError
 from publish.sync import radio as radio_sync
-from tests.helpers import snapshot
-from tests.test_sync_radio import LATER, STATION, root, sync  # noqa: F401
+from publish.sync.radio_guide import GUIDE_NAME
+from tests.helpers import snapshot, stats
+from tests.test_sync_radio import (  # noqa: F401
+    FIRST,
+    LATER,
+    OTHER_ITEM,
+    SECOND,
+    STATION,
+    at_station,
+    built,
+    edit,
+    root,
+    sync,
+)
 
 
 def test_a_move_to_an_empty_folder_writes_every_coming_script_there(
@@ -129,3 +141,82 @@ def test_a_move_by_copying_everything_records_the_new_folder_at_once(
         sync(root, now=LATER)
     assert caught.value.exit_code == 3
     assert not any(share.iterdir())
+
+
+def test_a_move_tells_each_file_the_folder_changed_and_loses_or_doubles_nothing(
+    root: Path,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """After a move to an empty folder, every file was planned as «tệp đã bị xóa khỏi thư mục
+    đài» (dozens of alarming lines for the approver), the move told only after the plan. Each
+    line now says the folder changed, the note comes first, and the new folder gets every
+    script once: a revision, a station's edit and a withdrawal in the old folder included."""
+    monkeypatch.delenv(radio_sync.ENV_FOLDER, raising=False)
+    sync(root)
+    edit(root / FIRST, "gọi số 113", "gọi số 114")  # a revision: SỬA LẦN 2, THAY-DOI.txt
+    sync(root)
+    old = root / STATION
+    (old / OTHER_ITEM).write_text("Bản đài tự sửa.\n", "utf-8")  # kept at the old folder
+    edit(root / SECOND, "approved_by:", "draft: true\napproved_by:")  # withdrawn while moving
+    demo = snapshot(old)
+    share = tmp_path / "share"
+    share.mkdir()
+    monkeypatch.setenv(radio_sync.ENV_FOLDER, str(share))
+    changed = f"thư mục của đài đã đổi (state/radio.json ghi {STATION}, nay là {share})"
+
+    assert main(["sync", "radio", "--root", str(root), "--now", LATER, "--dry-run"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    [note] = [i for i, line in enumerate(out) if line.startswith("radio: lưu ý: thư mục")]
+    [head] = [i for i, line in enumerate(out) if line.startswith("radio: kế hoạch")]
+    assert note < head
+    planned = [line for line in out[head + 1 :] if line.startswith("  - ")]
+    assert not [line for line in out if "bị xóa khỏi thư mục đài" in line]
+    sent = [line for line in planned if line.startswith("  - tạo mới") and "THAY-DOI" not in line]
+    sent = [line for line in sent if GUIDE_NAME not in line]
+    assert len(sent) == 5  # rundown ×2, script ×2, the first bulletin's item
+    assert all(line.endswith(f"{changed}: gửi tệp vào thư mục mới") for line in sent)
+    [withdrawn] = [line for line in planned if OTHER_ITEM in line]
+    assert withdrawn.startswith("  - rút lại") and "bản nháp" in withdrawn
+    assert f"{changed} và thư mục mới không có tệp này: chỉ xóa khỏi sổ" in withdrawn
+    assert not any(share.iterdir())
+
+    sync(root, now=LATER)
+    assert snapshot(old) == demo  # the old folder, the station's edit in it, left alone
+    assert at_station(share) == built(root)  # every script once: no .moi, no _rut-lai/
+    assert set(snapshot(share)) == {*built(root), GUIDE_NAME, "2024-W50/THAY-DOI.txt"}
+    state = root / "state/radio.json"
+    document = json.loads(state.read_text("utf-8"))
+    assert document["meta"]["folder"] == str(share)
+    assert set(document["entries"]) == set(built(root))
+    before = stats(share) | {"state": state.stat().st_mtime_ns}
+    actions, summary = sync(root, now=LATER)
+    assert {a.kind for a in actions} == {"noop"} and summary.created == summary.updated == 0
+    assert stats(share) | {"state": state.stat().st_mtime_ns} == before
+
+
+def test_a_file_missing_from_a_copied_folder_is_told_as_the_move_not_a_deletion(
+    root: Path,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """README's step 4: a copy that missed a file makes the dry run «ghi lại» it; the line says
+    the folder changed (the copy lacks it), not that the station deleted it."""
+    monkeypatch.delenv(radio_sync.ENV_FOLDER, raising=False)
+    sync(root)
+    share = tmp_path / "share"
+    shutil.copytree(root / STATION, share)
+    (share / OTHER_ITEM).unlink()
+    monkeypatch.setenv(radio_sync.ENV_FOLDER, str(share))
+    actions, _summary = sync(root, now=LATER, dry_run=True)
+    [created] = [a for a in actions if a.kind == "create" and a.key != GUIDE_NAME]
+    assert created.key == OTHER_ITEM
+    assert created.reason == (
+        f"thư mục của đài đã đổi (state/radio.json ghi {STATION}, nay là {share}): gửi tệp vào "
+        "thư mục mới"
+    )
+    sync(root, now=LATER)
+    assert (share / OTHER_ITEM).read_bytes() == (root / STATION / OTHER_ITEM).read_bytes()
+    actions, _summary = sync(root, now=LATER)
+    assert {a.kind for a in actions} == {"noop"}

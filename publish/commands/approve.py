@@ -36,10 +36,11 @@ from publish.frontmatter_edit import EditError, set_keys, write_atomically
 from publish.gates import gate, page_gate, public_classification, shell_word
 from publish.held_page_links import held_links
 from publish.locate import with_lines
-from publish.model import PAGES_DIR, Bulletin, Page
+from publish.model import PAGES_DIR, Bulletin, Page, Site
 from publish.person_fields import not_a_name
 from publish.relative_links import RelativeTargets
 from publish.render.web import unreadable_images
+from publish.render.zalo import too_many_blocks as zalo_blocks
 from publish.render.zalo.limits import text_limits as zalo_limits
 from publish.sync.vanished import ever_published
 from publish.syntax import yaml_quoted
@@ -578,15 +579,19 @@ def prepare(
     # error, whose hint sends the editor here, must not refuse the approval.
     found = [p for p in found if p.field != "approved_by"]
     errors = [p for p in found if p.severity == "error"]
+    documents = documents or SiteDocuments(config, now)
     if bulletin is not None and not errors:
         # As the build that publishes it would stop: approved, it went out only to fail there.
         if "zalo" in carried(bulletin.channels, config):
             errors = with_lines(zalo_limits(bulletin, config), config.root)
+            if not errors and config.zalo.max_body_blocks:
+                site = _zalo_site(bulletin, config, now, documents)
+                errors = with_lines(zalo_blocks(bulletin, site), config.root)
         if {"web", "zalo"} & set(bulletin.channels):
             # Refused as a missing image is (the load's error), in the same pass as the above.
             errors += with_lines(unreadable_images(bulletin, config), config.root)
     if bulletin is not None and not errors:
-        told = _linked_problems(bulletin, config, now, documents or SiteDocuments(config, now))
+        told = _linked_problems(bulletin, config, now, documents)
         errors = [p for p in told if p.severity == "error"]
         found += told
     if errors or bulletin is None:
@@ -887,6 +892,20 @@ def _personal_undecided(shown: str, by: str, release: bool, root_flag: str) -> P
         f"đúng như vậy, chạy: {again} (lệnh ghi thêm pii_reviewed_by: tên người duyệt, để tra "
         "được ai đã quyết định). Duyệt mà không ghi người xem xét thì lần kiểm tra của CI "
         "(publish check --strict) dừng, không đăng bản tin nào.",
+    )
+
+
+def _zalo_site(
+    bulletin: Bulletin, config: Config, now: dt.datetime | None, documents: SiteDocuments
+) -> Site:
+    """A site to make `bulletin`'s Zalo article in, to count its blocks: the pages a link of
+    its body to another file leads to are those of the whole site, loaded only when it has one."""
+    linked = bulletin.links or bulletin.relative_links
+    return Site(
+        config,
+        now or dt.datetime.now(config.tz),
+        (),
+        documents=documents.get() if linked else {},
     )
 
 

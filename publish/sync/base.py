@@ -264,10 +264,12 @@ def run(
     noops = sum(1 for a in actions if a.kind == "noop")
     summary = Summary(syncer.name, unchanged=noops - unsent, unsent=unsent)
     warning = getattr(syncer, "plan_warning", "")
-    echo(format_plan(syncer.name, actions, summary.unchanged, warning, summary.unsent))
     note = getattr(syncer, "plan_note", "")
     if note:
+        # Before the plan, as the Markdown report puts it: what it says (the station folder
+        # moved, the clock behind) is how to read the plan's lines, not an afterthought.
         echo(f"{syncer.name}: lưu ý: {note[0].lower()}{note[1:]}")
+    echo(format_plan(syncer.name, actions, summary.unchanged, warning, summary.unsent))
     told = getattr(syncer, "told", None)
     if told is not None and not dry_run:
         told(actions)  # e.g. radio: a refusal said once need not be said by every later run

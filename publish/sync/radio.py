@@ -245,6 +245,9 @@ class Observed:
     told: dict[str, str] = field(default_factory=dict)
     """Bulletin key → why it is not on the radio any more, in the station's words (no key,
     file, folder or field of the unit's): for the notes left beside withdrawn scripts."""
+    moved: str = ""
+    """The station folder is not the one state/radio.json records the files were sent to:
+    "state/radio.json ghi X, nay là Y" (a file missing from it was never deleted there)."""
 
 
 @dataclass(slots=True)
@@ -602,6 +605,13 @@ def _plan_file(
                 f"{why}; tệp cùng tên không do công cụ tạo nên giữ nguyên{moi}",
                 why=note,
             )
+        if state.present is None and observed.moved:
+            return act(
+                "withdraw",
+                f"{why}; thư mục của đài đã đổi ({observed.moved}) và thư mục mới không có tệp "
+                f"này: chỉ xóa khỏi sổ, thư mục cũ để nguyên{moi}",
+                why=note,
+            )
         if state.present is None:
             return act(
                 "withdraw",
@@ -628,6 +638,12 @@ def _plan_file(
     if state.present is None:
         if state.written is None:
             return act("create", "kịch bản mới")
+        if observed.moved:
+            # Not deleted by the station: sent to the old folder, which this run does not write.
+            return act(
+                "create",
+                f"thư mục của đài đã đổi ({observed.moved}): gửi tệp vào thư mục mới",
+            )
         return act("create", "tệp đã bị xóa khỏi thư mục đài: ghi lại bản mới")
     if state.written is None:
         return _conflict(state, act, moi, "thư mục đài đã có tệp cùng tên mà công cụ không tạo ra")
@@ -914,6 +930,9 @@ class RadioSyncer:
         """Episodes whose THAY-DOI.txt the plan left to the follow-up (see `_plan_logs`)."""
         self._moved = ""
         """Set when the station folder is not the one the last sync wrote to (a move, told)."""
+        self._changed = ""
+        """Set when the station folder is not the one state/radio.json records: "state/radio.json
+        ghi X, nay là Y", for the reasons of the files the new one lacks (see Observed.moved)."""
         self._listed: dict[str, frozenset[str] | None] = {}
         """Station folder (relative) → the names in it, as `_names` listed them this sync."""
         self._where: tuple[int, int] | None = None
@@ -1028,6 +1047,7 @@ class RadioSyncer:
             _reported(self.manifest.meta.get(_REPORTED)),
             {} if blind or not withdrawn else self._awaited(files, told),
             told,
+            self._changed,
         )
 
     def _names_only(self, path: str) -> str | None:
@@ -1964,6 +1984,9 @@ class RadioSyncer:
     def _check_folder(self) -> None:
         """A missing share or a read-only folder stops the sync before anything is done."""
         folder = self.folder
+        before = self.manifest.meta.get(_FOLDER)
+        if isinstance(before, str) and before != self._folder_record():
+            self._changed = f"state/radio.json ghi {before}, nay là {self._folder_record()}"
         if folder.is_dir():
             # Windows keeps only a read-only flag, which it sets on folders that are writable
             # all the same (a customised folder's icon): the access check alone tells there.

@@ -63,6 +63,11 @@ What guards an article the tool did not post (or that someone edited by hand sin
   `token_content` once the token is verified, and `sending_content` keeps it when Zalo no
   longer knows the token (-201: the update may have been applied). A version found on Zalo
   that is one of these becomes `content`, before the next update overwrites the others.
+- An article is «deleted» (the record removed, the bulletin created again) only when getdetail
+  refuses its id (-201) *and* the OA's list of articles no longer holds it: -201 is «invalid
+  parameter» (zalo-oa-api.md §5), and what Zalo answers for a deleted article is not
+  documented; one still listed is left as it is, and the action fails until it can be read
+  (ArticleLookup.detail), never posted twice.
 
 Apply runs in two phases: every create/update is sent first (bounded by [zalo] concurrency), then
 the tokens are verified in `follow_up`, by which time Zalo has mostly finished processing them,
@@ -99,7 +104,14 @@ from publish.sync.zalo_late import (
     late_due,
     late_until,
 )
-from publish.sync.zalo_lookup import ArticleLookup, age, content_digest, detail_body, utc_stamp
+from publish.sync.zalo_lookup import (
+    ArticleLookup,
+    Unreadable,
+    age,
+    content_digest,
+    detail_body,
+    utc_stamp,
+)
 from publish.sync.zalo_payloads import PayloadMemo
 from publish.sync.zalo_plan import (
     FORGET_PENDING,
@@ -1075,13 +1087,9 @@ class ZaloSyncer:
         raise NeedsPerson(self._not_ours(key, entry, article_id, detail, doing))
 
     def _detail(self, article_id: str) -> dict[str, Any] | None:
-        """The article as getdetail returns it; None when Zalo no longer has it (-201)."""
-        try:
-            return self.client.getdetail(article_id)
-        except ZaloError as error:
-            if error.code != -201:
-                raise
-            return None
+        """The article as getdetail returns it; None when Zalo no longer has it (-201, and not
+        in the OA's list of articles: see ArticleLookup.detail)."""
+        return self.lookup.detail(article_id)
 
     def _migrates(self, key: str, entry: Mapping[str, Any], detail: Mapping[str, Any]) -> bool:
         """Whether a record written before `content` was kept may take this article as its own.
@@ -1136,9 +1144,13 @@ class ZaloSyncer:
         """Whether the article no longer exists on the OA (getdetail rejects its id).
 
         Every rejected field of an update is a -201 too ("body[0] content is invalid!"), so the
-        message alone cannot tell a deleted article from bad content; asking for it can.
+        message alone cannot tell a deleted article from bad content; asking for it can. One
+        the OA still lists is not gone, readable or not: the update's own refusal is told.
         """
-        return self.lookup.content_of(article_id) is None
+        try:
+            return self.lookup.content_of(article_id) is None
+        except Unreadable:
+            return False
 
     def _verify(self, action: Action) -> str:
         """Turn the recorded token into the article id (creates) or a confirmation (updates)."""
@@ -1563,8 +1575,20 @@ class ZaloSyncer:
             try:
                 self.client.remove(article_id)
             except ZaloError as error:
+                # Already gone only when the OA no longer lists it (see ArticleLookup.detail):
+                # recorded removed, a withdrawn bulletin's article would stay shown for good.
                 if error.code != -201:
                     raise
+                if self.lookup.listed(article_id):
+                    raise ZaloError(
+                        f"Zalo từ chối gỡ bài {article_id} (mã -201: “{error.api_message}”) dù "
+                        "bài vẫn có trong danh sách bài của OA: bài vẫn còn trên Zalo và chưa "
+                        "được ghi là đã gỡ. Lần đồng bộ sau gỡ lại (không cần làm gì); lỗi lặp "
+                        "lại ở nhiều lần chạy thì gỡ bài này trong trang quản trị OA.",
+                        code=-201,
+                        api_message=error.api_message,
+                        operation="remove",
+                    ) from None
             self._crash("after-remove")
         self._removed(action.key, article_id)
         return f"đã gỡ bài {article_id}" if article_id else "không có bài nào trên Zalo"

@@ -15,7 +15,7 @@ from publish.zalo.errors import ZaloError
 if TYPE_CHECKING:
     from publish.zalo.client import ZaloClient
 
-__all__ = ["ArticleLookup", "age", "content_digest", "detail_body", "utc_stamp"]
+__all__ = ["ArticleLookup", "Unreadable", "age", "content_digest", "detail_body", "utc_stamp"]
 
 CONTENT_FIELDS = ("title", "author", "description", "cover", "body", "video_id", "avatar")
 """What tells one article from another with the same title (getdetail may add or drop others)."""
@@ -92,13 +92,19 @@ def _sent_block(block: Any) -> Any:
     return {k: v for k, v in block.items() if k in BLOCK_FIELDS[str(block["type"])]}
 
 
+class Unreadable(ZaloError):
+    """getdetail refused an article id (-201) that the OA's list of articles holds: not a
+    deleted article, which must not be recorded as gone (and created again: a duplicate)."""
+
+
 class ArticleLookup:
     """Looks up OA articles for lost creates, never handing one article to two records."""
 
     def __init__(self, client: Callable[[], ZaloClient]) -> None:
         self._client = client
         self._remote: list[dict[str, Any]] | None = None
-        self._lock = threading.Lock()
+        # Reentrant: find() reads articles (detail) while it holds it.
+        self._lock = threading.RLock()
         self._claimed: set[str] = set()
         self._token_ids: dict[str, str | None] = {}
 
@@ -133,13 +139,46 @@ class ArticleLookup:
         return self._client().list_articles("normal")
 
     def content_of(self, article_id: str) -> str | None:
-        """The content digest of an OA article, or None when it is gone."""
+        """The content digest of an OA article, or None when it is gone (see `detail`)."""
+        detail = self.detail(article_id)
+        return None if detail is None else content_digest(detail)
+
+    def detail(self, article_id: str) -> dict[str, Any] | None:
+        """The article as getdetail returns it; None when it is gone from the OA; Unreadable
+        when getdetail refuses it while the OA lists it.
+
+        -201 is «invalid parameter» (zalo-oa-api.md §5: `<field> is invalid!`, do not retry);
+        what getdetail answers for a deleted article is not documented (§8). Taken alone as
+        «deleted», any -201 (a refused id, a passing fault) had the record marked removed and
+        the next run create a second article beside the first: the OA's list of articles,
+        which the contract documents (§2.5), tells whether it is still there.
+        """
         try:
-            return content_digest(self._client().getdetail(article_id))
+            return self._client().getdetail(article_id)
         except ZaloError as error:
-            if error.code == -201:
+            if error.code != -201:
+                raise
+            if not self.listed(article_id):
                 return None
-            raise
+            raise Unreadable(
+                f"Zalo từ chối đọc bài {article_id} (getdetail, mã -201: “{error.api_message}”) "
+                "dù bài vẫn có trong danh sách bài của OA: công cụ không coi là bài đã bị xoá "
+                "và không tạo lại (tạo lại sẽ đăng trùng bài); chưa đổi gì. Lần đồng bộ sau "
+                "thử lại (không cần làm gì); lỗi lặp lại ở nhiều lần chạy thì mở bài này trong "
+                "trang quản trị OA xem còn không.",
+                code=-201,
+                api_message=error.api_message,
+                operation="getdetail",
+            ) from None
+
+    def listed(self, article_id: str) -> bool:
+        """Whether the OA's list of normal articles holds `article_id`: read once a run, and
+        shared with `find` (the ids asked about were recorded before the run, so a list read
+        earlier in it holds each one not deleted by then)."""
+        with self._lock:
+            if self._remote is None:
+                self._remote = self._articles()
+            return any(str(item.get("id")) == article_id for item in self._remote)
 
     def _resolving(
         self, key: str, title: str, entries: Mapping[str, Mapping[str, Any]]

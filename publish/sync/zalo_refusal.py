@@ -3,7 +3,7 @@ editor knows, and the file it is written in: the bulletin's front matter, or sit
 every article takes from there ([zalo] author, comment, footer; [unit] short_name and name,
 [site] default_cover). A refused block is told by where its text comes from: a correction
 (front matter `corrections`), the bulletin's body, [zalo] footer, or the closing line built
-from [unit] name."""
+from [unit] name (or short_name, see `closing_line`)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,8 @@ from publish.config import CONFIG_NAME
 from publish.frontmatter import parse_file
 from publish.locate import CONFIG_FIELD_RE, config_line
 from publish.model import Bulletin, Site
-from publish.render.zalo.payload import Fields, correction_blocks, footer_blocks
+from publish.render.zalo.images import public_url
+from publish.render.zalo.payload import Fields, closing_line, correction_blocks, footer_blocks
 from publish.render.zalo.payload import fields as article_fields
 from publish.zalo.errors import ZaloError
 
@@ -78,7 +79,7 @@ def _refused(
     if block:
         index = int(block[1])
         if index == len(body) - 1:
-            return _closing_line(body[index], site)
+            return _closing_line(body[index], bulletin, site)
         if index in footer_blocks(body, site.config):
             return _Source("[zalo] footer")
         correction = _correction(index, bulletin, site)
@@ -100,13 +101,25 @@ def _refused(
     return _Source(name or next((label for word, label in fields if word in message), "không rõ"))
 
 
-def _closing_line(block: Any, site: Site) -> _Source:
-    """The last block, «Xem bản tin đầy đủ trên trang thông tin của <[unit] name>: <address>»:
+def _closing_line(block: Any, bulletin: Bulletin, site: Site) -> _Source:
+    """The last block, «Xem bản tin đầy đủ trên trang thông tin của <[unit] name>: <address>»
+    (or of the short name, or with none, to fit [zalo] text_block_max: see `closing_line`):
     the tool writes it for every article from site.toml, never from the bulletin."""
     content = block.get("content") if isinstance(block, Mapping) else None
     shown = f"«{content}»" if isinstance(content, str) else "«Xem bản tin đầy đủ…»"
+    page = public_url(site.config.absolute_url(bulletin.url))
+    key = closing_line(site.config, page)[1]
+    if not key:  # only the address: nothing in it but [site] base_url and the bulletin's path
+        return _Source(
+            "[site] base_url",
+            f"dùng trong dòng cuối mọi bài Zalo, dẫn về website: {shown}",
+            fix=(
+                f"Kiểm tra [site] base_url trong {CONFIG_NAME} (địa chỉ website của đơn vị, bắt "
+                "đầu bằng https://) rồi chạy lại."
+            ),
+        )
     return _Source(
-        "[unit] name",
+        key,
         f"dùng trong dòng cuối mọi bài Zalo, dẫn về website: {shown}",
         fix=(
             f"Sửa tên đơn vị trong {CONFIG_NAME} (ngắn gọn, chỉ chữ và dấu câu thường dùng) rồi "

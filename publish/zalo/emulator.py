@@ -463,6 +463,9 @@ class ZaloEmulator:
                 return self._log(method, path, body, arrived, Reply(drop=True))
             if faulted and not self.config.fail_5xx_after_processing and self._take_5xx():
                 return self._log(method, path, body, arrived, self._unavailable())
+            if faulted and self.config.garble_before_processing and self._pending_garbles > 0:
+                self._pending_garbles -= 1
+                return self._log(method, path, body, arrived, self._garbled())
             reply = self._route(method, path, query, headers, body)
             self._persist()
             if faulted and self.config.drop_after_processing and self._take_drop():

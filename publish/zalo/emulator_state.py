@@ -152,6 +152,8 @@ class EmulatorConfig:
     garble_first: int = 0
     garble_status: int = 200
     garble_body: str | None = None
+    # The garbled reply instead of the change (a refusal, nothing applied), not after it.
+    garble_before_processing: bool = False
     rate_limit_per_minute: int | None = 4000  # -32 beyond this many OA calls per window
     rate_limit_window: float = 60.0
     seed: int | None = None

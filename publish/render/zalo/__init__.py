@@ -12,15 +12,16 @@ from collections.abc import Iterator, Sequence
 from functools import partial
 
 from publish.cache import Fragments, Shelf, digest
+from publish.config import Config
 from publish.content_images import image_use
 from publish.errors import Problem, PublishError
 from publish.ledger import Ledger
-from publish.model import Artifact, Bulletin, Kept, Site
+from publish.model import Artifact, Bulletin, Exclusion, Kept, Site
 from publish.packing import pack_bytes, unpack_bytes
 from publish.parallel import run_jobs
 from publish.render.web.images import decode_error, missing_default_cover, unreadable_image
 from publish.render.zalo.images import ZaloImages, refused_format
-from publish.render.zalo.limits import ahead, text_limits
+from publish.render.zalo.limits import ahead, coming, text_limits, warned
 from publish.render.zalo.payload import (
     Calls,
     body_blocks,
@@ -34,7 +35,7 @@ from publish.render.zalo.payload import (
     same_calls,
 )
 
-__all__ = ["check", "render"]
+__all__ = ["check", "render", "too_many_blocks"]
 
 CHANNEL = "zalo"
 
@@ -48,6 +49,9 @@ Made = tuple[bytes, Calls, int]
 _made: list[tuple[Site, dict[str, Made]]] = []
 """Payloads check() converted to count their blocks, by source, for render() to write as they
 are: a body is converted once a build (a cold build holds them packed, ~1.5 KB each)."""
+_counted: list[tuple[Site, dict[str, tuple[str, tuple[Calls, str, int]]]]] = []
+"""The shelf entry of each payload check() counted the blocks of, by source, with its version:
+render() keeps them, those of held-back bulletins included ([zalo] max_body_blocks)."""
 
 
 def _images(site: Site) -> ZaloImages:
@@ -57,13 +61,7 @@ def _images(site: Site) -> ZaloImages:
     images = ZaloImages(
         site.config, max_bytes=site.config.zalo.cover_max_bytes, digests=site.digests
     )
-    uses = []
-    for bulletin in site.for_channel(CHANNEL):
-        cover = fields(bulletin, site).cover
-        if cover is not None:
-            uses.append((cover.path, bulletin.source))
-        uses += [(ref.path, bulletin.source) for ref in bulletin.shown_images]
-    images.prepare(uses)
+    images.prepare(_image_uses(site, site.for_channel(CHANNEL)))
     _last[:] = [(site, images)]
     return images
 
@@ -98,6 +96,10 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
     shelf = _shelf(site)
     ahead = _made[0][1] if _made and _made[0][0] is site else {}
     _made.clear()
+    counted = _counted[0][1] if _counted and _counted[0][0] is site else {}
+    _counted.clear()
+    for source, (version, entry) in counted.items():
+        shelf.keep(source, version, entry)  # a published one's is kept again below, as written
     ledger = Ledger(root / ".cache", root / "output", CHANNEL)
     bulletins = site.for_channel(CHANNEL)
     versions = [_version(b, site, images) for b in bulletins]
@@ -159,81 +161,129 @@ def _payload_ahead(bulletin: Bulletin, site: Site, images: ZaloImages) -> Made |
 
 def _block_counts(site: Site, images: ZaloImages, bulletins: Sequence[Bulletin]) -> dict[str, int]:
     """The number of body blocks of each bulletin's payload, by source: from the shelf for an
-    unchanged one, else converted now and kept for render() (none whose image is unreadable)."""
+    unchanged one, else converted now and kept for render() (none whose image is unreadable).
+    Each count is also left for render() to keep on the shelf (`_counted`): a held-back
+    bulletin, which render() writes nothing for, is converted again only once it changes."""
     shelf = _shelf(site)
     counts: dict[str, int] = {}
+    counted: dict[str, tuple[str, Entry]] = {}
     misses = []
     for bulletin in bulletins:
         try:
-            last = _reusable(shelf.get(bulletin.source, _version(bulletin, site, images)))
+            version = _version(bulletin, site, images)
         except PublishError:
             continue  # an unreadable cover: the image check tells it
+        last = _reusable(shelf.get(bulletin.source, version))
         if last is not None and same_calls(bulletin, site, images, last[0]):
             counts[bulletin.source] = last[2]
+            counted[bulletin.source] = (version, last)
         else:
-            misses.append(bulletin)
+            misses.append((bulletin, version))
     made: dict[str, Made] = {}
-    jobs = [partial(_payload_ahead, b, site, images) for b in misses]
-    for bulletin, result in zip(misses, run_jobs(jobs), strict=True):
+    jobs = [partial(_payload_ahead, bulletin, site, images) for bulletin, _ in misses]
+    for (bulletin, version), result in zip(misses, run_jobs(jobs), strict=True):
         if result is not None:
             made[bulletin.source] = result
             counts[bulletin.source] = result[2]
+            # No file of it written yet: one render() writes is kept with its file's digest.
+            counted[bulletin.source] = (version, (result[1], "", result[2]))
     _made[:] = [(site, made)]
+    _counted[:] = [(site, counted)]
     return counts
 
 
 def _too_many_blocks(
-    site: Site, images: ZaloImages, bulletins: Sequence[Bulletin]
+    site: Site,
+    images: ZaloImages,
+    bulletins: Sequence[Bulletin],
+    held: Sequence[tuple[Exclusion, str]] = (),
 ) -> list[Problem]:
     """An error for each bulletin whose article has more blocks than [zalo] max_body_blocks:
-    Zalo would refuse it whole, at every sync."""
+    Zalo would refuse it whole, at every sync; a warning for each `held` back that will (see
+    limits.coming), told now as its title's limit is. Nothing is converted when the setting
+    is off."""
     config = site.config
-    limit = config.zalo.max_body_blocks
-    if not limit:
+    if not config.zalo.max_body_blocks:
         return []
-    counts = _block_counts(site, images, bulletins)
+    waiting = [left.bulletin for left, _when in held]
+    images.prepare(_image_uses(site, waiting))
+    counts = _block_counts(site, images, [*bulletins, *waiting])
+    found = [_over_blocks(b, counts.get(b.source, 0), config) for b in bulletins]
+    found += [
+        warned(problem, when)
+        for left, when in held
+        if (problem := _over_blocks(left.bulletin, counts.get(left.bulletin.source, 0), config))
+    ]
+    return [p for p in found if p is not None]
+
+
+def too_many_blocks(bulletin: Bulletin, site: Site) -> list[Problem]:
+    """The error of a bulletin about to be approved whose article has more blocks than [zalo]
+    max_body_blocks, as the build publishing it would stop (`site`: of the approval, for its
+    links' addresses); [] when the setting is off. Counted from the shelf of the last build
+    when it holds this version."""
+    if not site.config.zalo.max_body_blocks:
+        return []
+    images = _images(site)
+    images.prepare(_image_uses(site, [bulletin]))
+    counts = _block_counts(site, images, [bulletin])
+    _made.clear()  # no render follows to write them or keep them
+    _counted.clear()
+    problem = _over_blocks(bulletin, counts.get(bulletin.source, 0), site.config)
+    return [problem] if problem is not None else []
+
+
+def _over_blocks(bulletin: Bulletin, count: int, config: Config) -> Problem | None:
+    """The error of a bulletin whose article has `count` blocks, more than [zalo]
+    max_body_blocks; None within it."""
+    limit = config.zalo.max_body_blocks
+    if count <= limit:
+        return None
     closing = len(footer_texts(config)) + 1  # the footer's blocks, the link to the website
     block_max = f"{config.zalo.text_block_max:,}".replace(",", ".")  # 1.000, as Vietnamese writes
-    found = []
+    corrections = len(correction_texts(bulletin, config))
+    own = count - corrections - closing
+    added = [f"{own} khối của thân bài"]
+    if corrections:
+        added.append(f"{corrections} khối đính chính")
+    added.append(
+        f"{closing} khối lời cuối ([zalo] footer) và dòng dẫn về website"
+        if closing > 1
+        else "1 khối dòng dẫn về website"
+    )
+    room = limit - corrections - closing
+    if room > 0:
+        hint = (
+            f"Rút gọn thân bài còn tối đa {room} khối (mỗi đoạn, tiêu đề mục, dòng danh "
+            "sách, hàng bảng hay ảnh là một khối; đoạn dài hơn "
+            f"{block_max} ký tự thành nhiều khối), hoặc tách thành hai "
+            "bản tin, mỗi bản tin một tệp (ví dụ «… (phần 1)» và «… (phần 2)»)."
+        )
+    else:  # what the tool adds fills the article alone: no body is short enough
+        hint = (
+            f"Riêng đính chính, lời cuối và dòng dẫn về website đã có {limit - room} khối: "
+            "rút gọn [zalo] footer trong site.toml (mỗi đoạn là một khối) hoặc gộp các lần "
+            "đính chính."
+        )
+    return Problem(
+        bulletin.source,
+        f"bài Zalo của bản tin này có {count} khối ({', '.join(added)}), quá giới hạn "
+        f"{limit} khối mỗi bài ([zalo] max_body_blocks trong site.toml): Zalo sẽ từ "
+        "chối cả bài",
+        line=bulletin.body_line,
+        hint=hint,
+    )
+
+
+def _image_uses(site: Site, bulletins: Sequence[Bulletin]) -> list[tuple[str, str]]:
+    """(image, owner) of every cover and body image of `bulletins`, for ZaloImages.prepare."""
+    uses = []
     for bulletin in bulletins:
-        count = counts.get(bulletin.source, 0)
-        if count <= limit:
-            continue
-        corrections = len(correction_texts(bulletin, config))
-        own = count - corrections - closing
-        added = [f"{own} khối của thân bài"]
-        if corrections:
-            added.append(f"{corrections} khối đính chính")
-        added.append(
-            f"{closing} khối lời cuối ([zalo] footer) và dòng dẫn về website"
-            if closing > 1
-            else "1 khối dòng dẫn về website"
-        )
-        room = limit - corrections - closing
-        if room > 0:
-            hint = (
-                f"Rút gọn thân bài còn tối đa {room} khối (mỗi đoạn, tiêu đề mục, dòng danh "
-                "sách, hàng bảng hay ảnh là một khối; đoạn dài hơn "
-                f"{block_max} ký tự thành nhiều khối), hoặc tách thành hai "
-                "bản tin, mỗi bản tin một tệp (ví dụ «… (phần 1)» và «… (phần 2)»)."
-            )
-        else:  # what the tool adds fills the article alone: no body is short enough
-            hint = (
-                f"Riêng đính chính, lời cuối và dòng dẫn về website đã có {limit - room} khối: "
-                "rút gọn [zalo] footer trong site.toml (mỗi đoạn là một khối) hoặc gộp các lần "
-                "đính chính."
-            )
-        found.append(
-            Problem(
-                bulletin.source,
-                f"bài Zalo của bản tin này có {count} khối ({', '.join(added)}), quá giới hạn "
-                f"{limit} khối mỗi bài ([zalo] max_body_blocks trong site.toml): Zalo sẽ từ "
-                "chối cả bài",
-                line=bulletin.body_line,
-                hint=hint,
-            )
-        )
-    return found
+        cover = fields(bulletin, site).cover
+        if cover is not None:
+            uses.append((cover.path, bulletin.source))
+        uses += [(ref.path, bulletin.source) for ref in bulletin.shown_images]
+    return uses
 
 
 def _image_problem(
@@ -302,13 +352,18 @@ def _author_hint(written_in: str, short_name: str, limit: int) -> str:
 
 
 def check(site: Site) -> list[Problem]:
-    """Every Zalo limit a bulletin breaks, each naming the file and field."""
+    """Every Zalo limit a bulletin breaks, each naming the file and field (a held-back one's
+    as a warning, see limits.coming)."""
     config = site.config.zalo
     problems = ahead(site.excluded, site.config)
     bulletins = site.for_channel(CHANNEL)
-    if not bulletins:
+    # Only the block count needs the held-back bulletins converted: none unless it is set.
+    held = coming(site.excluded, site.config) if config.max_body_blocks else []
+    if not bulletins and not held:
         return problems
     images = _images(site)
+    if not bulletins:
+        return problems + _too_many_blocks(site, images, bulletins, held)
     first = fields(bulletins[0], site)
     if config.length(first.author) > config.author_max:
         problems.append(
@@ -356,4 +411,4 @@ def check(site: Site) -> list[Problem]:
             found.append(_image_problem(bulletin, site, images, ref.path, None))
         found += _refused_remote_images(bulletin)
         problems.extend(p for p in found if p is not None)
-    return problems + _too_many_blocks(site, images, bulletins)
+    return problems + _too_many_blocks(site, images, bulletins, held)

@@ -15,7 +15,7 @@ from publish.render.zalo.payload import Fields, fields_of
 from publish.text import vn_datetime
 from publish.zalo_too import counted_apart
 
-__all__ = ["ahead", "text_limits"]
+__all__ = ["ahead", "coming", "text_limits", "warned"]
 
 
 def text_limits(bulletin: Bulletin, config: Config, chosen: Fields | None = None) -> list[Problem]:
@@ -53,6 +53,16 @@ def text_limits(bulletin: Bulletin, config: Config, chosen: Fields | None = None
 def ahead(excluded: tuple[Exclusion, ...], config: Config) -> list[Problem]:
     """A warning for each limit a held-back Zalo bulletin breaks, saying what it will do when
     the bulletin goes out: told now, while there is time to fix it."""
+    return [
+        warned(problem, when)
+        for left, when in coming(excluded, config)
+        for problem in text_limits(left.bulletin, config)
+    ]
+
+
+def coming(excluded: tuple[Exclusion, ...], config: Config) -> list[tuple[Exclusion, str]]:
+    """Each held-back bulletin that will go to Zalo once published (a draft, unapproved or
+    scheduled one), with what an error of a Zalo limit will do then, for its warning now."""
     found = []
     for left in excluded:
         if left.code not in COMING or "zalo" not in carried(left.bulletin.channels, config):
@@ -67,11 +77,14 @@ def ahead(excluded: tuple[Exclusion, ...], config: Config) -> list[Problem]:
                 "Bài chưa được đăng nên đây mới là cảnh báo; publish approve không duyệt bài như "
                 "vậy, và bài được đăng khi còn lỗi này thì lỗi dừng cả lần dựng"
             )
-        found += [
-            dataclasses.replace(p, message=f"{p.message}. {when}", severity="warning")
-            for p in text_limits(left.bulletin, config)
-        ]
+        found.append((left, when))
     return found
+
+
+def warned(problem: Problem, when: str) -> Problem:
+    """The error of a limit a held-back bulletin breaks, as the warning told ahead (`when`:
+    see `coming`)."""
+    return dataclasses.replace(problem, message=f"{problem.message}. {when}", severity="warning")
 
 
 def _length(

@@ -21,7 +21,7 @@ from publish.content_images import content_image, remote_image
 from publish.correction_text import told
 from publish.links import content_link, resolve
 from publish.model import Bulletin, Correction, ImageRef, Site
-from publish.render.zalo.blocks import markdown_blocks, pieces, plain_text
+from publish.render.zalo.blocks import counted, markdown_blocks, pieces, plain_text
 from publish.render.zalo.images import ZaloImages, public_url, refused_format
 from publish.render.zalo_path import payload_path
 from publish.sanitize import WORD_JOINER, defuse_markup
@@ -32,6 +32,7 @@ __all__ = [
     "Fields",
     "body_blocks",
     "build_payload",
+    "closing_line",
     "correction_blocks",
     "correction_texts",
     "encode",
@@ -282,12 +283,7 @@ def build_payload(
     repeated = any(b.get("type") == "image" and b.get("url") == cover_url for b in body)
     body[:0] = [{"type": "text", "content": text} for text in correction_texts(bulletin, config)]
     body += [{"type": "text", "content": text} for text in footer_texts(config)]
-    # plain_words: site.toml may be written decomposed (Unikey's «Unicode tổ hợp»), which a
-    # phone draws off their letters, and may hold a «<b>» no text block may carry.
-    unit = plain_words(config.unit.name)
-    body.append(
-        {"type": "text", "content": f"Xem bản tin đầy đủ trên trang thông tin của {unit}: {page}"}
-    )
+    body.append({"type": "text", "content": closing_line(config, page)[0]})
     return {
         "type": "normal",
         "title": title,
@@ -302,6 +298,30 @@ def build_payload(
         "status": "show",
         "comment": config.zalo.comment,
     }
+
+
+CLOSING_LEAD = "Xem bản tin đầy đủ"
+"""How an article's last line, leading to the bulletin's page on the website, begins."""
+
+
+def closing_line(config: Config, page: str) -> tuple[str, str]:
+    """An article's last line, leading to `page`, and the site.toml key of the unit's name it
+    shows ("" for none): «… trên trang thông tin của <[unit] name>: <page>», else of
+    <[unit] short_name>, else none, whichever first fits [zalo] text_block_max. Never cut as a
+    paragraph is: a cut address leads nowhere. Over the limit with no name at all (an address
+    near as long as the limit), it goes whole: Zalo knows no limit of its own (zalo-oa-api.md
+    [U]); the setting is the unit's caution."""
+    zalo = config.zalo
+    # plain_words: site.toml may be written decomposed (Unikey's «Unicode tổ hợp»), which a
+    # phone draws off their letters, and may hold a «<b>» no text block may carry.
+    for key, name in (
+        ("[unit] name", config.unit.name),
+        ("[unit] short_name", config.unit.short_name),
+    ):
+        line = f"{CLOSING_LEAD} trên trang thông tin của {plain_words(name)}: {page}"
+        if counted(line, zalo.length_unit) <= zalo.text_block_max:
+            return line, key
+    return f"{CLOSING_LEAD}: {page}", ""
 
 
 def correction_texts(bulletin: Bulletin, config: Config) -> list[str]:
