@@ -136,3 +136,16 @@ def test_a_file_that_is_not_a_bulletin_is_named(
     out = preview(root, capsys, "content/bai-viet/khong-co.md", FILE, code=1)
     assert "content/bai-viet/khong-co.md: không có tệp bản tin (.md) này." in out
     assert "Trạng thái: đăng được (đã duyệt)." in out  # the other file is still shown
+
+
+def test_a_drafts_build_refusing_zalo_names_the_preview(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The refusal was the approver's dead end: it now names the way to read the article."""
+    root = zalo_project(tmp_path, 1)
+    draft(root)
+    capsys.readouterr()
+    assert main(["--root", str(root), "--now", NOW, "build", "--drafts", "--channel", "zalo"]) == 1
+    err = capsys.readouterr().err
+    assert "Đọc trước bài Zalo của một bản nháp: publish zalo-preview TỆP" in err
+    assert not (root / "output").exists()

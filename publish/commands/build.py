@@ -200,7 +200,9 @@ def _preview_channels(asked: list[str] | None) -> tuple[str, ...]:
             f"--drafts chỉ xem trước website: bản nháp và bài chưa duyệt không bao giờ vào bài "
             f"Zalo hay kịch bản phát thanh, nên không dựng kênh {', '.join(others)} với --drafts. "
             "Cách sửa: bỏ --drafts để dựng kênh đó (publish build --channel "
-            f"{','.join(others)}), hoặc bỏ --channel để chỉ xem trước website."
+            f"{','.join(others)}), hoặc bỏ --channel để chỉ xem trước website. Đọc trước bài "
+            "Zalo của một bản nháp: publish zalo-preview TỆP; nghe trước kịch bản đọc trên "
+            "sóng: publish speak TỆP (cả hai chỉ in ra, không ghi tệp nào)."
         )
     return ("web",)
 
