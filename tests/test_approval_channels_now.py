@@ -88,6 +88,20 @@ def test_a_bulletin_with_nothing_to_read_aloud_is_told_off_the_air(
     assert "publish speak" not in out  # it lists read-aloud findings, and there are none
 
 
+def test_a_bulletin_for_the_radio_alone_that_it_will_not_read_is_told_going_nowhere(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fields = {"channels": "[radio]", "date": "2021-01-01 08:00"}
+    text = bulletin_md(fields, drop=("approved_by",), body=UNKNOWN)
+    root = make_project(tmp_path, {FILE: text})
+    out = approve(root, capsys, "--dry-run")
+    assert (
+        "kênh: không kênh nào (radio: không phát, lý do ở dòng «đài» dưới); không đăng ở kênh "
+        "nào cho tới khi đài đọc được bài"
+    ) in out
+    assert "đăng ngay khi" not in out and "đài: bài không được phát: Chữ viết tắt «ANXH»" in out
+
+
 def test_a_bulletin_the_radio_reads_is_told_on_every_channel(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

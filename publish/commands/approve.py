@@ -1127,6 +1127,9 @@ def _summary(
         when = f"không đăng ở kênh nào ({NO_CHANNEL})"
     elif held is None and not going:
         when = f"không đăng ở kênh nào ({NO_OA})"
+    elif held is None and not airs:
+        # Sent to the radio alone, which will not read it: nothing goes out.
+        when = "không đăng ở kênh nào cho tới khi đài đọc được bài (lý do ở dòng «đài» dưới)"
     if held is not None:
         # «đăng ngay» said of it told the approver it would go out.
         reason, code = held
