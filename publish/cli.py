@@ -54,6 +54,7 @@ COMMANDS = {
     "speak": "speak",
     "sync": "sync",
     "zalo-login": "zalo_login",
+    "zalo-preview": "zalo_preview",
     "zalo-sandbox": "zalo_sandbox",
 }
 """Command → its module in publish.commands; each has `add_parser(subparsers)` and `run(args)`."""

@@ -88,6 +88,9 @@ class Outcome:
     unsent: tuple[str, ...] = ()
     """Channels built with nowhere to go (zalo without an OA): their line is left out of the
     report while none of their files changed."""
+    withdrawable: tuple[tuple[str, str, str, tuple[str, ...]], ...] = ()
+    """The bulletins a sync takes down from some channel if state/ records them published
+    (publish.withdrawing): state/ is read when the report is printed, replayed or not."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,8 +14,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from publish import approval, attachments, content_images, pii
+from publish import approval, approval_radio, attachments, content_images, pii
 from publish import config as config_module
+from publish.approval_diff import since_approval
+from publish.approval_radio import OffAir
 from publish.backdated import past_date, radio_air, routine_approval
 from publish.carried import carried
 from publish.cli import common_options, resolve_now
@@ -42,9 +44,10 @@ from publish.relative_links import RelativeTargets
 from publish.render.web import unreadable_images
 from publish.render.zalo import too_many_blocks as zalo_blocks
 from publish.render.zalo.limits import text_limits as zalo_limits
-from publish.sync.vanished import ever_published
+from publish.sync.vanished import ever_published, live_channels
 from publish.syntax import yaml_quoted
 from publish.text import nfc, quoted, vn_date, vn_datetime
+from publish.withdrawing import channel_names
 
 __all__ = ["Approval", "Outcome", "add_parser", "by_line", "prepare", "run"]
 
@@ -112,6 +115,14 @@ class Approval:
     edited_after: str = ""
     """Who approved it before, when the content changed since (that approval no longer holds):
     the approver is approving an edit, told so; else ""."""
+    approved_before: str = ""
+    """The `approved_version` an edit made stale (see edited_after), which finds the version
+    approved in git's history; else ""."""
+    live: tuple[str, ...] = ()
+    """The channels state/ records the bulletin published on now: approved after an edit, it
+    replaces that version there («đăng ngay» told of it was false)."""
+    off_air: OffAir | None = None
+    """Why the build keeps a bulletin approved now off the radio (publish.approval_radio)."""
 
 
 def run(args: argparse.Namespace) -> int:
@@ -177,6 +188,7 @@ def run(args: argparse.Namespace) -> int:
         # also when the pattern matched that one file only. Named alone by its own path, it is
         # a deliberate re-approval: written, with a warning.
         outcomes = [item.kept() for item in outcomes]
+    outcomes = _as_published(outcomes, config, now)
     problems += [problem for item in outcomes for problem in item.problems]
     approvals = [item.approval for item in outcomes if item.approval is not None]
     drafts = _drafts_skipped([item.shown for item in outcomes if item.skip])
@@ -199,15 +211,19 @@ def run(args: argparse.Namespace) -> int:
     if any(p.severity == "error" for p in problems):
         if args.dry_run:
             for item in outcomes:
-                print(_listed(item, config, now))
-            print(_dry_run_stops(outcomes) + _still_held(approvals, config, now))
+                print(_listed(item, config, now, root_flag))
+            print(
+                _dry_run_stops(outcomes)
+                + _still_held(approvals, config, now)
+                + _off_air_told(approvals)
+            )
         raise ContentError(problems)
     for problem in problems:
         print(problem.render())
     changed = [a for a in approvals if a.new != a.raw]
     for outcome in outcomes:
-        print(_listed(outcome, config, now))
-    still = _still_held(approvals, config, now)
+        print(_listed(outcome, config, now, root_flag))
+    still = _still_held(approvals, config, now) + _off_air_told(approvals)
     if args.dry_run:
         print(f"Chạy thử (--dry-run): chưa ghi tệp nào; {_to_write(changed)}.{drafts}{still}")
         return 0
@@ -320,12 +336,15 @@ def _root_flag(root: Path) -> str:
     return "" if here else f" --root {shell_word(str(root))}"
 
 
-def _listed(item: Outcome, config: Config, now: dt.datetime) -> str:
-    """The line of one file in what the command shows: approved, skipped as a draft, refused."""
+def _listed(item: Outcome, config: Config, now: dt.datetime, root_flag: str = "") -> str:
+    """The line of one file in what the command shows: approved, skipped as a draft, refused
+    (`root_flag`: the « --root X» a command given to the approver needs)."""
     if item.approval is not None:
         unchanged = item.approval.new == item.approval.raw
         held = _held_after(item.approval, config.policy, now)
-        return _summary(item.approval, held, now, unchanged, config)
+        return _summary(item.approval, held, now, unchanged, config) + _radio_told(
+            item.approval, unchanged, config, root_flag
+        )
     if item.skip:
         return f"Bỏ qua, không duyệt (bản nháp, draft: true): tệp {item.shown}"
     return f"Không duyệt được: tệp {item.shown} (lỗi nêu bên dưới)"
@@ -590,6 +609,8 @@ def prepare(
         if {"web", "zalo"} & set(bulletin.channels):
             # Refused as a missing image is (the load's error), in the same pass as the above.
             errors += with_lines(unreadable_images(bulletin, config), config.root)
+        # Published, a `radio:` block the radio cannot read stops every build, every channel.
+        errors += with_lines(approval_radio.block_errors(bulletin, config), config.root)
     if bulletin is not None and not errors:
         told = _linked_problems(bulletin, config, now, documents)
         errors = [p for p in told if p.severity == "error"]
@@ -705,6 +726,7 @@ def prepare(
         replaces,
         released=bulletin.draft,
         edited_after=before if edited else "",
+        approved_before=bulletin.approved_version if edited else "",
     )
 
 
@@ -1089,11 +1111,19 @@ def _summary(
             f"{item.shown} và các tệp nó liên kết tới"
         )
     date = bulletin.date.astimezone(now.tzinfo)
+    going = carried(bulletin.channels, config)
+    # The radio's script of it, once held off the air, is withdrawn like any other.
+    airs = [c for c in going if c != "radio" or item.off_air is None]
     when = (
         f"hẹn giờ: đăng lúc {vn_datetime(date)}"
         if date > now
-        else f"đăng ngay khi được đưa lên (ngày đăng {vn_datetime(date)})"
+        else _going_out(item.live, airs, unchanged) + f" (ngày đăng {vn_datetime(date)})"
     )
+    if date > now and item.live:
+        when += (
+            f"; bản đang đăng trên {channel_names(item.live)} bị rút từ lần đồng bộ tới cho "
+            "tới giờ ấy"
+        )
     if date > now and date.time() == dt.time(0):
         # A `date` written as a day only («03/12/2026») is midnight: an embargo meant for the
         # working day would go out hours early, and the approver is the last to see it.
@@ -1104,7 +1134,6 @@ def _summary(
         )
     if bulletin.expires is not None:
         when += f"; hết hạn lúc {vn_datetime(bulletin.expires.astimezone(now.tzinfo))}"
-    going = carried(bulletin.channels, config)
     if bulletin.pinned and "web" in going:
         # Part of what goes out, and an edit of it needs another approval: seen before signing.
         until = bulletin.pinned_until
@@ -1117,15 +1146,25 @@ def _summary(
         when = f"không đăng ở kênh nào ({NO_CHANNEL})"
     elif held is None and not going:
         when = f"không đăng ở kênh nào ({NO_OA})"
+    elif held is None and not airs:
+        # Sent to the radio alone, which will not read it: nothing goes out.
+        when = "không đăng ở kênh nào cho tới khi đài đọc được bài (lý do ở dòng «đài» dưới)"
     if held is not None:
         # «đăng ngay» said of it told the approver it would go out.
         reason, code = held
-        when = (
-            f"{reason}: không đăng ở kênh nào"
-            if code == "expired"
-            else f"chưa đăng ở kênh nào (lý do ở dòng cuối); sửa xong thì {when}"
+        gone = (
+            f", bản đang đăng trên {channel_names(item.live)} bị rút ở lần đồng bộ tới"
+            if item.live
+            else ""
         )
-    channels = ", ".join(going) or "không kênh nào"
+        when = (
+            f"{reason}: không đăng ở kênh nào{gone}"
+            if code == "expired"
+            else f"chưa đăng ở kênh nào (lý do ở dòng cuối){gone}; sửa xong thì {when}"
+        )
+    channels = ", ".join(airs) or "không kênh nào"
+    if len(airs) < len(going):
+        channels += " (radio: không phát, lý do ở dòng «đài» dưới)"
     state = "Đã duyệt đúng nội dung này từ trước (không ghi lại)" if unchanged else "Duyệt"
     if item.edited_after and not unchanged:
         state = f"Duyệt lại (nội dung đã sửa sau lần duyệt của {quoted(item.edited_after)})"
@@ -1139,7 +1178,103 @@ def _summary(
     return (
         f"{state}: «{bulletin.title}»\n    tệp {item.shown}; kênh: {channels}; {when}"
         + _corrections_told(bulletin, now, unchanged)
+        + (_changes_told(item) if item.edited_after and not unchanged else "")
     )
+
+
+def _going_out(live: tuple[str, ...], going: list[str], unchanged: bool) -> str:
+    """When and where a bulletin whose date has passed goes out, given the channels state/
+    records it published on now (`live`) and those it goes to (`going`): a re-approval after
+    an edit replaces the version published, which «đăng ngay» did not say."""
+    if not live:
+        return "đăng ngay khi được đưa lên"
+    if unchanged:
+        return f"đang đăng trên {channel_names(live)}"
+    replaced = [c for c in going if c in live]
+    added = [c for c in going if c not in live]
+    dropped = [c for c in live if c not in going]
+    parts = [f"thay bản đang đăng trên {channel_names(replaced)}"] if replaced else []
+    parts += [f"đăng mới trên {channel_names(added)}"] if added else []
+    parts += [f"rút khỏi {channel_names(dropped)}"] if dropped else []
+    parts[0] += " ngay khi được đưa lên"
+    return "; ".join(parts)
+
+
+def _changes_told(item: Approval) -> str:
+    """The lines showing what changed since the version approved before, as git recorded it
+    (publish.approval_diff), or a line saying it was not found; "" without git."""
+    found = since_approval(item.path, item.approved_before, before=item.raw)
+    if found is None:
+        return ""
+    return "".join(f"\n    {line}" for line in found)
+
+
+def _radio_told(item: Approval, unchanged: bool, config: Config, root_flag: str) -> str:
+    """The line saying why the build keeps a bulletin approved now off the radio (the others
+    still go out), with where to see every finding; "" when it airs."""
+    off = item.off_air
+    if off is None or unchanged or isinstance(item.bulletin, Page):
+        return ""
+    others = [c for c in carried(item.bulletin.channels, config) if c != "radio"]
+    still = [f"{channel_names(others)} vẫn đăng"] if others else []
+    if "radio" in item.live:
+        still.append("kịch bản đã gửi đài bị rút")
+    told = "\n    đài: bài không được phát" + (f" ({'; '.join(still)})" if still else "")
+    told += f": {off.first}"
+    if off.count:
+        more = f"; còn {off.count - 1} chỗ khác" if off.count > 1 else ""
+        told += (
+            f"{more}. Xem từng chỗ và cách sửa: publish speak {shell_word(_from_here(item))} "
+            f"--flags{root_flag}. Sửa câu chữ trong bài thì phải duyệt lại; thêm chữ viết tắt vào từ "
+            "điển viết tắt của đơn vị hay ghi draft: [radio] (không phát) thì không"
+        )
+    return told + "."
+
+
+def _from_here(item: Approval) -> str:
+    """The bulletin's file as a command run in the current folder reads it (`publish speak`
+    reads files from there, not from the project: `shown` is spelt from the project root)."""
+    try:
+        return os.path.relpath(item.path)
+    except ValueError:  # another drive (Windows)
+        return str(item.path)
+
+
+def _off_air_told(approvals: list[Approval]) -> str:
+    """A sentence naming the bulletins approved now that the radio will not read, or ""."""
+    off = [a.shown for a in approvals if a.off_air is not None and a.new != a.raw]
+    if not off:
+        return ""
+    return f" Duyệt xong mà đài không phát (lý do ở dòng «đài» trên): {', '.join(off)}."
+
+
+def _as_published(outcomes: list[Outcome], config: Config, now: dt.datetime) -> list[Outcome]:
+    """`outcomes` with each bulletin's channels published now (state/) and, for one approved
+    now, why the radio would not read it: both told in its line."""
+    approvals = [
+        item.approval
+        for item in outcomes
+        if item.approval is not None and isinstance(item.approval.bulletin, Bulletin)
+    ]
+    if not approvals:
+        return outcomes
+    keys = [a.bulletin.key for a in approvals if isinstance(a.bulletin, Bulletin)]
+    live = live_channels(config.root / "state", now, config, keys)
+    fresh = [a.bulletin for a in approvals if a.new != a.raw and isinstance(a.bulletin, Bulletin)]
+    off = approval_radio.off_air(fresh, config)
+    told = []
+    for item in outcomes:
+        found = item.approval
+        if found is None or not isinstance(found.bulletin, Bulletin):
+            told.append(item)
+            continue
+        found = dataclasses.replace(
+            found,
+            live=live.get(found.bulletin.key, ()),
+            off_air=off.get(found.bulletin.source) if found.new != found.raw else None,
+        )
+        told.append(dataclasses.replace(item, approval=found))
+    return told
 
 
 def _corrections_told(bulletin: Bulletin, now: dt.datetime, unchanged: bool) -> str:

@@ -24,6 +24,7 @@ from publish.preview import PREVIEW_SHOWN, in_deployed_output, preview_output
 from publish.progress import Status, counted, in_ci
 from publish.replay import LastBuild, Outcome
 from publish.timings import COMPARING, STARTUP, WRITING, Timings, seconds_vi
+from publish.withdrawing import withdrawable, withdrawal_lines
 from publish.writer import WriteReport, adopt, write
 
 __all__ = ["add_parser", "run"]
@@ -125,6 +126,7 @@ def _build_and_write(
                     replayed=True,
                     preview=args.drafts,
                     root=args.root,
+                    clock=(config, now),
                 )
             _print_timings(args, timings)
             return 0
@@ -172,7 +174,9 @@ def _build_and_write(
         changes = {c: (written.written.get(c, 0), written.removed.get(c, 0)) for c in channels}
         for line in kept_lines(written.foreign, lambda c: _from_here(root, f"{folder}/{c}")[0]):
             print(line, file=sys.stderr)
-        report(outcome, changes, folder, timings, preview=args.drafts, root=root)
+        report(
+            outcome, changes, folder, timings, preview=args.drafts, root=root, clock=(config, now)
+        )
     _print_timings(args, timings, why)
     return 0
 
@@ -196,7 +200,9 @@ def _preview_channels(asked: list[str] | None) -> tuple[str, ...]:
             f"--drafts chỉ xem trước website: bản nháp và bài chưa duyệt không bao giờ vào bài "
             f"Zalo hay kịch bản phát thanh, nên không dựng kênh {', '.join(others)} với --drafts. "
             "Cách sửa: bỏ --drafts để dựng kênh đó (publish build --channel "
-            f"{','.join(others)}), hoặc bỏ --channel để chỉ xem trước website."
+            f"{','.join(others)}), hoặc bỏ --channel để chỉ xem trước website. Đọc trước bài "
+            "Zalo của một bản nháp: publish zalo-preview TỆP; nghe trước kịch bản đọc trên "
+            "sóng: publish speak TỆP (cả hai chỉ in ra, không ghi tệp nào)."
         )
     return ("web",)
 
@@ -267,6 +273,7 @@ def outcome_of(result: Build, written: WriteReport) -> Outcome:
         # A unit without a Zalo OA builds nothing for it: «zalo: 0 tệp» on every build only
         # raised the question why (the no-OA note answers it where zalo was asked for).
         unsent=() if result.site.config.zalo.oa_id.strip() else ("zalo",),
+        withdrawable=withdrawable(result.site),
     )
 
 
@@ -285,12 +292,17 @@ def report(
     replayed: bool = False,
     preview: bool = False,
     root: Path = Path("."),
+    clock: tuple[config_module.Config, dt.datetime] | None = None,
 ) -> None:
     """What was left out, the warnings, and per channel what changed (written, removed); for a
     --drafts build (`preview`), where the preview went and how to look at it (from the current
-    folder, the project being `root`)."""
+    folder, the project being `root`). `clock`: the project's settings and the build's time,
+    to tell which bulletins left out are published now (publish.withdrawing)."""
     for line in outcome.exclusions:
         print(line)
+    if clock is not None:
+        for line in withdrawal_lines(outcome.withdrawable, *clock):
+            print(line)
     for warning in outcome.warnings:
         print(warning.render(), file=sys.stderr)
     for channel, files in outcome.files:

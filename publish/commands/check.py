@@ -36,6 +36,7 @@ from publish.pipeline import Build, build
 from publish.progress import Status
 from publish.replay import LastBuild
 from publish.timings import Timings
+from publish.withdrawing import withdrawable, withdrawal_lines
 from publish.writer import Claimant, claim
 
 __all__ = ["add_parser", "run"]
@@ -157,6 +158,8 @@ def _check(
                 ):
                     failure = str(exc)
     print_exclusions(result.site)
+    for line in withdrawal_lines(withdrawable(result.site), config, now):
+        print(line)
     if failure is not None:
         print(failure, file=sys.stderr)
     unlock()

@@ -19,12 +19,14 @@ of its own records of live articles. `--confirm-withdrawal` says it is meant.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from publish.config import Config
 from publish.errors import PublishError
 from publish.model import Site
 
@@ -34,6 +36,7 @@ __all__ = [
     "MIN_SHARE_REFUSED",
     "PUBLISHED_NAME",
     "ever_published",
+    "live_channels",
     "loaded_keys",
     "published_keys",
     "record_published",
@@ -143,7 +146,7 @@ def _shown_by(state_dir: Path, site: Site) -> tuple[set[str], str]:
     found = {
         "state/zalo.json": _zalo_live(state_dir),
         web: pages,
-        "state/radio.json": _radio_coming(state_dir, site),
+        "state/radio.json": _radio_coming(state_dir, site.now, site.config),
     }
     keys = set().union(*found.values())
     return keys, ", ".join(name for name, named in found.items() if named) or "state/"
@@ -263,9 +266,9 @@ def _radio_records(state_dir: Path) -> Mapping[str, dict[str, Any]]:
     return {}
 
 
-def _radio_coming(state_dir: Path, site: Site) -> set[str]:
-    """Keys of the bulletins state/radio.json records in an episode still to air: an aired
-    episode keeps its records of bulletins withdrawn since."""
+def _radio_coming(state_dir: Path, now: dt.datetime, config: Config) -> set[str]:
+    """Keys of the bulletins state/radio.json records in an episode still to air at `now`: an
+    aired episode keeps its records of bulletins withdrawn since."""
     records = _radio_records(state_dir)
     if not records:
         return set()
@@ -276,11 +279,44 @@ def _radio_coming(state_dir: Path, site: Site) -> set[str]:
         kept = load_kept_rates(state_dir / RATES_NAME)
         coming = []
         for path, entry in records.items():
-            air = folder_air(entry_episode(path, entry), site.now, site.config, kept)
-            if air is None or air >= site.now:
+            air = folder_air(entry_episode(path, entry), now, config, kept)
+            if air is None or air >= now:
                 coming.append(entry.get("bulletins"))
         return set(_strings(coming))
     return _radio_keys(state_dir)
+
+
+def live_channels(
+    state_dir: Path, now: dt.datetime, config: Config, keys: Iterable[str]
+) -> dict[str, tuple[str, ...]]:
+    """The channels (web, zalo, radio, in that order) on which state/ records each of `keys`
+    published now, for those it records on one at least: the website when the last sync
+    published it (published.json) and gave it an address (web-urls.json), or, for a state/
+    written before published.json was, when the last build left its page in output/web; Zalo
+    when its article is live (zalo.json); the radio when an episode still to air holds its
+    script (radio.json). What an approver re-approving an edit replaces, and what a sync
+    withdraws from a bulletin now held back."""
+    wanted = set(keys)
+    if not wanted:
+        return {}
+    published = _read_published(state_dir)
+    if published is None:
+        web = _web_pages(state_dir) or set()
+    else:
+        web = published & wanted & _web_keys(state_dir)
+    on = {
+        "web": web & wanted,
+        "zalo": _zalo_live(state_dir) & wanted,
+    }
+    if wanted & _radio_keys(state_dir):
+        # Only then: an episode's air time needs the radio channel's code (~75 ms to import).
+        on["radio"] = _radio_coming(state_dir, now, config) & wanted
+    found: dict[str, tuple[str, ...]] = {}
+    for key in sorted(wanted):
+        channels = tuple(c for c in ("web", "zalo", "radio") if key in on.get(c, ()))
+        if channels:
+            found[key] = channels
+    return found
 
 
 def _strings(lists: Iterable[object]) -> Iterable[str]:

@@ -57,6 +57,7 @@ __all__ = [
     "episode_version",
     "flag_severity",
     "forget_assembly",
+    "left_out",
     "shown_title",
     "week_of",
 ]
@@ -288,7 +289,7 @@ def _assemble(site: Site) -> Assembly:
             readers[bulletin.key] = item.reader
         # One test for a published bulletin and a scheduled one alike: a scheduled bulletin
         # that will not air is never promised to the station (and its editor is told why).
-        left = _left_out(bulletin, air, item, config, aired=aired is not None)
+        left = left_out(bulletin, air, item, config, aired=aired is not None)
         if left is not None:
             problem, why = left
             problems.append(problem)
@@ -434,7 +435,7 @@ def _scheduled(site: Site) -> list[Bulletin]:
     ]
 
 
-def _left_out(
+def left_out(
     bulletin: Bulletin, air: dt.datetime, item: Segment, config: Config, *, aired: bool
 ) -> tuple[Problem, str] | None:
     """Why a bulletin set to air at `air` (`aired`: in an episode that aired with it) is in no

@@ -1,0 +1,184 @@
+"""What changed in a bulletin since the version approved before, as git recorded it.
+
+An approver approving a bulletin again after an edit («Duyệt lại») was told only that it had
+changed, and read the whole of it again to find what. When the project is a git repository and
+the approval was committed, the version approved is found in its history (the commit that
+wrote the `approved_version` in effect, checked against that approval's file part: the very
+bytes approved) and the lines changed since are shown, each with its words removed and added
+(`[-cũ-]{+mới+}`, as `git diff --word-diff` writes them). Without git, outside a repository,
+or when the approval was never committed, nothing is shown but a line saying so; git's own
+failures never stop the approval.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+from publish import approval
+from publish.gates import shell_word
+
+__all__ = ["SHOWN_LINES", "since_approval", "word_diff"]
+
+SHOWN_LINES = 8
+"""Changed lines shown at most; `git diff` shows the rest."""
+LINE_CHARS = 240
+"""Characters of one changed line shown at most."""
+SEARCHED = 20
+"""Commits that wrote the approval's value looked at at most."""
+GIT_SECONDS = 10
+_APPROVAL_LINE = re.compile(r"(?:approved_by|approved_version|pii_reviewed_by)[ \t]*:")
+"""Lines `publish approve` writes: changed by the approval itself, not by the editor."""
+_WORDS = re.compile(r"\s+|[^\s]+")
+
+
+def since_approval(path: Path, approved_version: str, *, before: bytes) -> list[str] | None:
+    """Lines telling what changed in bulletin `path` (its bytes now: `before`) since the version
+    its `approved_version` was taken of, as found in git; a line saying that version is not in
+    git's history (never committed); None without git or outside a repository."""
+    parts = approval.bound(approved_version)
+    if parts is None or shutil.which("git") is None:
+        return None  # an approval of an earlier version has no file part to find it by
+    folder = path.resolve().parent
+    top = _git(folder, "rev-parse", "--show-toplevel")
+    if top is None:
+        return None
+    root = Path(os.fsdecode(top).strip())
+    try:
+        name = path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return None
+    found = _approved_commit(root, name, approved_version, parts[1])
+    if found is None:
+        return [
+            "không thấy bản đã duyệt trong lịch sử git (lần duyệt trước chưa được commit), nên "
+            "không so được: đọc lại cả bài"
+        ]
+    commit, when, old = found
+    changed = word_diff(old.decode("utf-8", "replace"), before.decode("utf-8", "replace"))
+    if not changed:
+        return [f"so với bản đã duyệt (commit {commit[:8]}, {when}): không đổi chữ nào"]
+    shown = changed[:SHOWN_LINES]
+    more = len(changed) - len(shown)
+    lines = [
+        f"đã sửa so với bản đã duyệt (commit {commit[:8]}, {when}), {len(changed)} dòng "
+        "([-bỏ-] {+thêm+}):"
+    ]
+    lines += [f"  {line}" for line in shown]
+    see = _diff_command(root, name, commit[:8])
+    lines.append(f"  … và {more} dòng khác: xem đủ bằng {see}" if more else f"  (xem đủ: {see})")
+    return lines
+
+
+def _diff_command(root: Path, name: str, commit: str) -> str:
+    """The `git diff` showing every change, as typed in the current folder (inside the
+    repository, or beside it: git then needs to be told where it is)."""
+    try:
+        inside = Path.cwd().resolve().is_relative_to(root.resolve())
+    except OSError:  # the current folder was removed meanwhile
+        inside = False
+    if inside:
+        return f"git diff {commit} -- {shell_word(os.path.relpath(root / name))}"
+    return f"git -C {shell_word(str(root))} diff {commit} -- {shell_word(name)}"
+
+
+def word_diff(old: str, new: str) -> list[str]:
+    """Each line of `new` changed from `old` («dòng N: …» with its words removed and added
+    marked), each line removed («bỏ dòng: …»), the lines `publish approve` writes left out."""
+    was = _lines(old)
+    now = _lines(new)
+    told = []
+    matcher = difflib.SequenceMatcher(None, [t for _, t in was], [t for _, t in now], False)
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op == "equal":
+            continue
+        pairs = min(a2 - a1, b2 - b1) if op == "replace" else 0
+        for i in range(pairs):
+            told.append(f"dòng {now[b1 + i][0]}: {_cut(_words(was[a1 + i][1], now[b1 + i][1]))}")
+        for _, text in was[a1 + pairs : a2]:
+            told.append(f"bỏ dòng: {_cut(text)}")
+        for number, text in now[b1 + pairs : b2]:
+            told.append(f"dòng {number} (mới): {_cut(text)}")
+    return told
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    """The lines of `text` with their numbers, blank ones and the approval's own left out."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return [
+        (number, line.rstrip())
+        for number, line in enumerate(lines, start=1)
+        if line.strip() and not _APPROVAL_LINE.match(line)
+    ]
+
+
+def _words(old: str, new: str) -> str:
+    """Line `new` with the words of `old` it removed and those it added marked."""
+    was, now = _WORDS.findall(old), _WORDS.findall(new)
+    out = []
+    matcher = difflib.SequenceMatcher(None, was, now, False)
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op == "equal":
+            out.append("".join(now[b1:b2]))
+            continue
+        if a2 > a1:
+            out.append(f"[-{''.join(was[a1:a2])}-]")
+        if b2 > b1:
+            out.append(f"{{+{''.join(now[b1:b2])}+}}")
+    return "".join(out)
+
+
+def _cut(text: str) -> str:
+    """`text` within LINE_CHARS, its middle left out when longer."""
+    if len(text) <= LINE_CHARS:
+        return text
+    half = LINE_CHARS // 2
+    return f"{text[:half]} … {text[-half:]}"
+
+
+def _approved_commit(
+    root: Path, name: str, version: str, file_part: str
+) -> tuple[str, str, bytes] | None:
+    """The newest commit that wrote approval `version` into file `name` and holds the very
+    bytes it approved (its file part, `file_part`), with its date and those bytes; None when
+    no commit does."""
+    log = _git(
+        root,
+        "log",
+        f"-n{SEARCHED}",
+        "--format=%H %ad",
+        "--date=format:%H:%M, %d/%m/%Y",
+        f"-S{version}",
+        "--",
+        name,
+    )
+    if not log:
+        return None
+    for line in os.fsdecode(log).splitlines():
+        commit, _, when = line.partition(" ")
+        data = _git(root, "show", f"{commit}:{name}")
+        if data is not None and approval.file_digest(data) == file_part:
+            return commit, when, data
+    return None
+
+
+def _git(folder: Path, *args: str) -> bytes | None:
+    """What git prints for `args` run in `folder`, or None when it fails (not a repository, no
+    such commit, git missing or too slow)."""
+    env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"}
+    try:
+        done = subprocess.run(
+            ["git", "-c", "core.quotepath=off", *args],
+            cwd=folder,
+            capture_output=True,
+            timeout=GIT_SECONDS,
+            env=env,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return done.stdout if done.returncode == 0 else None

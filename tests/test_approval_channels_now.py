@@ -1,0 +1,239 @@
+"""What `publish approve` tells of where a bulletin goes once approved: the radio it will not
+reach (and why), the version it replaces where it is published now, and what changed since
+the version approved before (session 68, the approver's week)."""
+
+from __future__ import annotations
+
+import shlex
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from publish.approval_diff import word_diff
+from publish.cli import main
+from publish.zalo.emulator import ZaloEmulator
+from tests.helpers import bulletin_md, make_project
+from tests.test_approval import APPROVER, CLOCK, FILE
+from tests.zalo_project import sync, zalo_project
+
+ZALO_FILE = "content/bai-viet/ban-tin-000.md"
+UNKNOWN = "Đội ANXH đã làm việc với người dân tại ấp 3.\n"
+
+
+def approve(root: Path, capsys: pytest.CaptureFixture[str], *extra: str, file: str = FILE) -> str:
+    """What `publish approve FILE` prints at the fixed clock (both streams); it must succeed."""
+    capsys.readouterr()
+    args = ["approve", "--root", str(root), "--now", CLOCK, file, "--by", APPROVER, *extra]
+    assert main(args) == 0
+    return "".join(capsys.readouterr())
+
+
+def edit(root: Path, old: str, new: str, file: str = FILE) -> None:
+    """Replace `old` by `new` once in a project file (it must be there)."""
+    path = root / file
+    text = path.read_text("utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+# The radio.
+
+
+def test_a_bulletin_the_radio_will_not_read_is_approved_and_told_why(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_project(tmp_path, {FILE: bulletin_md(drop=("approved_by",), body=UNKNOWN)})
+    for out in (approve(root, capsys, "--dry-run"), approve(root, capsys)):
+        assert "kênh: web (radio: không phát, lý do ở dòng «đài» dưới)" in out
+        assert (
+            "đài: bài không được phát (website vẫn đăng): Chữ viết tắt «ANXH» chưa có trong từ "
+            "điển nên được giữ nguyên, không đánh vần (mã quy tắc R14.6)"
+        ) in out
+        assert f"Duyệt xong mà đài không phát (lý do ở dòng «đài» trên): {FILE}." in out
+    assert APPROVER in (root / FILE).read_text("utf-8")  # approved: the website still gets it
+    # What the approver was told is what the build tells, now that it is published.
+    capsys.readouterr()
+    assert main(["check", "--root", str(root), "--now", CLOCK]) == 0
+    assert "chặn phát thanh: Chữ viết tắt «ANXH» chưa có trong từ điển" in capsys.readouterr().err
+    # Named again as it is, nothing new is approved: no line repeats it.
+    assert "đài: bài không được phát" not in approve(root, capsys)
+
+
+def test_the_command_given_lists_every_finding(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    body = "Đội ANXH và tổ TTKX đã làm việc với người dân.\n"
+    root = make_project(tmp_path, {FILE: bulletin_md(drop=("approved_by",), body=body)})
+    monkeypatch.chdir(root)  # as the approver runs it, in the project
+    capsys.readouterr()
+    assert main(["approve", "--now", CLOCK, FILE, "--by", APPROVER, "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "«ANXH»" in out and "; còn 1 chỗ khác. Xem từng chỗ và cách sửa: " in out
+    command = out.split("Xem từng chỗ và cách sửa: ", 1)[1].split(". ", 1)[0]
+    assert command == f"publish speak {FILE} --flags"
+    assert main(shlex.split(command)[1:]) == 0
+    flags = capsys.readouterr().out
+    assert "«ANXH»" in flags and "«TTKX»" in flags
+
+
+def test_a_bulletin_with_nothing_to_read_aloud_is_told_off_the_air(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = bulletin_md({"channels": "[web, radio]"}, drop=("approved_by",), body="## Lịch\n")
+    root = make_project(tmp_path, {FILE: text})
+    out = approve(root, capsys, "--dry-run")
+    assert "đài: bài không được phát (website vẫn đăng): nội dung không có câu nào để đọc" in out
+    assert "publish speak" not in out  # it lists read-aloud findings, and there are none
+
+
+def test_a_bulletin_for_the_radio_alone_that_it_will_not_read_is_told_going_nowhere(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fields = {"channels": "[radio]", "date": "2021-01-01 08:00"}
+    text = bulletin_md(fields, drop=("approved_by",), body=UNKNOWN)
+    root = make_project(tmp_path, {FILE: text})
+    out = approve(root, capsys, "--dry-run")
+    assert (
+        "kênh: không kênh nào (radio: không phát, lý do ở dòng «đài» dưới); không đăng ở kênh "
+        "nào cho tới khi đài đọc được bài"
+    ) in out
+    assert "đăng ngay khi" not in out and "đài: bài không được phát: Chữ viết tắt «ANXH»" in out
+
+
+def test_a_bulletin_the_radio_reads_is_told_on_every_channel(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_project(tmp_path, {FILE: bulletin_md(drop=("approved_by",))})
+    out = approve(root, capsys)
+    assert "kênh: web, radio; đăng ngay khi được đưa lên" in out
+    assert "đài: bài không được phát" not in out and "đài không phát" not in out
+
+
+def test_a_radio_block_the_build_cannot_read_refuses_the_approval(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Published, it stopped every build (every channel, every bulletin): approved without a
+    word before."""
+    text = bulletin_md({"radio": "{air_date: 2021-13-45}"}, drop=("approved_by",))
+    root = make_project(tmp_path, {FILE: text})
+    before = (root / FILE).read_bytes()
+    capsys.readouterr()
+    assert main(["approve", "--root", str(root), "--now", CLOCK, FILE, "--by", APPROVER]) == 1
+    err = capsys.readouterr().err
+    assert "trường 'radio.air_date': không đọc được ngày phát «2021-13-45»" in err
+    assert (root / FILE).read_bytes() == before
+
+
+# Where it is published now.
+
+
+def test_a_re_approval_replaces_the_version_published(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = zalo_project(tmp_path, 1)
+    first = approve(root, capsys, file=ZALO_FILE)
+    assert "kênh: web, zalo; đăng ngay khi được đưa lên" in first
+    assert sync(root) == 0
+    edit(root, "Sáng nay", "Chiều nay", ZALO_FILE)
+    for out in (
+        approve(root, capsys, "--dry-run", file=ZALO_FILE),
+        approve(root, capsys, file=ZALO_FILE),
+    ):
+        assert "Duyệt lại" in out and "đăng ngay" not in out
+        assert "kênh: web, zalo; thay bản đang đăng trên website, Zalo ngay khi được đưa lên" in out
+    assert "kênh: web, zalo; đang đăng trên website, Zalo (ngày đăng" in approve(
+        root, capsys, file=ZALO_FILE
+    )
+    # Kept from Zalo from now on: the approver is told it leaves Zalo.
+    edit(root, "---\n\n", "channels: [web]\n---\n\n", ZALO_FILE)
+    out = approve(root, capsys, "--dry-run", file=ZALO_FILE)
+    assert "kênh: web; thay bản đang đăng trên website ngay khi được đưa lên; rút khỏi Zalo" in out
+
+
+def test_a_published_bulletin_moved_to_a_later_date_is_withdrawn_until_then(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = zalo_project(tmp_path, 1)
+    approve(root, capsys, file=ZALO_FILE)
+    assert sync(root) == 0
+    edit(root, "date: 2020-12-01 08:00", "date: 2021-01-05 08:00", ZALO_FILE)
+    out = approve(root, capsys, "--dry-run", file=ZALO_FILE)
+    assert (
+        "hẹn giờ: đăng lúc 08:00, Thứ Ba, 05/01/2021; bản đang đăng trên website, Zalo bị rút "
+        "từ lần đồng bộ tới cho tới giờ ấy"
+    ) in out
+
+
+# What changed since the version approved.
+
+needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git không có trên máy này")
+
+
+def git(root: Path, *args: str) -> str:
+    """Run git in the project (a repository of its own, with an author)."""
+    done = subprocess.run(
+        ["git", "-c", "user.name=Người duyệt", "-c", "user.email=duyet@example.vn", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout
+
+
+@needs_git
+def test_a_re_approval_shows_the_words_changed_since_the_approval_committed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    body = "Sáng nay, Công an xã làm việc với người dân.\n\nGọi 113 khi cần.\n"
+    root = make_project(tmp_path, {FILE: bulletin_md(drop=("approved_by",), body=body)})
+    approve(root, capsys)
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "Duyệt")
+    approved = git(root, "rev-parse", "--short=8", "HEAD").strip()
+    edit(root, "Sáng nay, Công an xã", "Chiều nay, Công an huyện")
+    edit(root, "Gọi 113 khi cần.\n", "Gọi 113 khi cần.\n\nĐoạn mới.\n")
+    out = approve(root, capsys, "--dry-run")
+    assert f"đã sửa so với bản đã duyệt (commit {approved}, " in out
+    assert "dòng 10: [-Sáng-]{+Chiều+} nay, Công an [-xã-]{+huyện+} làm việc với người dân." in out
+    assert "dòng 14 (mới): Đoạn mới." in out
+    assert f"(xem đủ: git -C {root} diff {approved} -- {FILE})" in out
+    # Committed again with the new approval, the old one is not shown against it.
+    approve(root, capsys)
+    git(root, "commit", "-qam", "Duyệt lại")
+    edit(root, "Đoạn mới.", "Đoạn mới hơn.")
+    out = approve(root, capsys, "--dry-run")
+    assert "dòng 14: Đoạn [-mới.-]{+mới hơn.+}" in out and "Chiều" not in out
+
+
+@needs_git
+def test_an_approval_never_committed_is_said_not_found(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_project(tmp_path, {FILE: bulletin_md(drop=("approved_by",))})
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "Bài mới")
+    approve(root, capsys)  # approved, not committed
+    edit(root, "Nội dung bản tin.", "Nội dung đã sửa.")
+    out = approve(root, capsys, "--dry-run")
+    assert "không thấy bản đã duyệt trong lịch sử git" in out and "đọc lại cả bài" in out
+
+
+def test_without_a_repository_a_re_approval_shows_no_comparison(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_project(tmp_path, {FILE: bulletin_md(drop=("approved_by",))})
+    approve(root, capsys)
+    edit(root, "Nội dung bản tin.", "Nội dung đã sửa.")
+    out = approve(root, capsys, "--dry-run")
+    assert "Duyệt lại" in out and "bản đã duyệt" not in out
+
+
+def test_the_words_diff_leaves_out_the_approval_lines_and_marks_removed_lines() -> None:
+    old = 'approved_by: "A"\napproved_version: "1"\ntitle: "Tin"\n\nMột.\n\nHai.\n'
+    new = 'approved_by: "B"\napproved_version: "2"\ntitle: "Tin mới"\n\nMột.\n'
+    assert word_diff(old, new) == ['dòng 3: title: [-"Tin"-]{+"Tin mới"+}', "bỏ dòng: Hai."]

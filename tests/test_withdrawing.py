@@ -1,0 +1,97 @@
+"""A bulletin published now that this checkout holds back (set back to a draft, edited after
+its approval, kept from a channel) is named with the channels the next sync takes it down
+from: `publish check` and `publish build` said only «bản nháp» (session 68, the approver's
+week)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from publish.cli import main
+from publish.zalo.emulator import ZaloEmulator
+from tests.zalo_project import NOW, sync, told, zalo_project
+
+FILE = "content/bai-viet/ban-tin-000.md"
+OTHER = "content/bai-viet/ban-tin-001.md"
+WITHDRAWN = (
+    f"Sẽ rút bài đang đăng: {FILE} đang đăng trên website, Zalo nhưng nay bị giữ lại (bản "
+    "nháp, draft: true): lần đồng bộ tới sẽ rút bài khỏi các kênh ấy. Chưa muốn rút thì bỏ "
+    "dòng draft: true trước lần đồng bộ đó (không phải duyệt lại)."
+)
+
+
+def run(root: Path, capsys: pytest.CaptureFixture[str], command: str) -> str:
+    """What `publish COMMAND` prints (both streams); it must succeed."""
+    capsys.readouterr()
+    assert main(["--root", str(root), "--now", NOW, command]) == 0
+    return told(capsys)
+
+
+def front(root: Path, line: str, name: str = FILE) -> None:
+    """Add `line` to the front matter of bulletin `name`."""
+    path = root / name
+    path.write_text(path.read_text("utf-8").replace("---\n\n", f"{line}\n---\n\n", 1), "utf-8")
+
+
+def test_a_published_bulletin_set_back_to_a_draft_is_told_as_withdrawn_at_the_next_sync(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    front(root, "draft: true")
+    for command in ("check", "build"):
+        out = run(root, capsys, command)
+        assert f"Bỏ qua {FILE}: bản nháp (draft: true)" in out
+        assert WITHDRAWN in out.splitlines()
+        assert OTHER not in out.split("Sẽ rút", 1)[1]  # published, and staying so
+    assert sync(root) == 0
+    # Taken down: a build replaying the last one must not say it still will be.
+    for command in ("build", "check"):
+        out = run(root, capsys, command)
+        assert f"Bỏ qua {FILE}: bản nháp (draft: true)" in out and "Sẽ rút" not in out
+
+
+def test_a_draft_never_published_is_only_a_draft(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = zalo_project(tmp_path, 1)
+    front(root, "draft: true")
+    assert sync(root) == 0
+    for command in ("check", "build"):
+        out = run(root, capsys, command)
+        assert f"Bỏ qua {FILE}: bản nháp (draft: true)" in out and "Sẽ rút" not in out
+
+
+def test_an_approved_bulletin_edited_since_says_so_and_how_to_keep_it_up(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = zalo_project(tmp_path, 1)
+    by = "Thượng tá Nguyễn Văn Hùng, Trưởng Công an huyện"
+    assert main(["--root", str(root), "--now", NOW, "approve", FILE, "--by", by]) == 0
+    assert sync(root) == 0
+    path = root / FILE
+    path.write_text(path.read_text("utf-8").replace("Sáng nay", "Chiều nay"), "utf-8")
+    out = run(root, capsys, "check")
+    assert (
+        f"Sẽ rút bài đang đăng: {FILE} đang đăng trên website, Zalo nhưng nay bị giữ lại (đã "
+        "sửa sau khi duyệt): lần đồng bộ tới sẽ rút bài khỏi các kênh ấy. Chưa muốn rút thì "
+        "người duyệt đọc lại bản mới rồi chạy publish approve trước khi gộp"
+    ) in out
+
+
+def test_a_bulletin_kept_from_zalo_is_told_as_leaving_zalo_only(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = zalo_project(tmp_path, 1)
+    assert sync(root) == 0
+    front(root, "draft: [zalo]")
+    out = run(root, capsys, "check")
+    assert (
+        f"Sẽ rút khỏi Zalo: {FILE} đang đăng trên Zalo, mà draft: [zalo] giữ bài khỏi đó: lần "
+        "đồng bộ tới sẽ rút bài khỏi kênh ấy (các kênh khác vẫn đăng)."
+    ) in out.splitlines()
+    assert "website" not in out.split("Sẽ rút", 1)[1].split("\n", 1)[0]
+    assert sync(root) == 0
+    assert "Sẽ rút" not in run(root, capsys, "check")
