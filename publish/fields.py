@@ -1178,8 +1178,12 @@ the line after it cannot be its continuation read as a key."""
 
 def _value_above(col: Collector, key: str) -> str | None:
     """The key (`summary`, `title`, or one of their Vietnamese names) whose unquoted value is
-    on the line right above `key`'s, when `key` opens its line: `key: …` is then most likely
-    the second line of that value, read as a key because it holds a colon; else None."""
+    on the line right above `key`'s, when `key` opens its line and is written as words of a
+    sentence are (a space in it, or a capital opening a Vietnamese word: «Thời gian», «Ngày»):
+    `key: …` is then most likely the second line of that value, read as a key because it holds
+    a colon; else None."""
+    if "_" in key or not (" " in key.strip() or (not key.isascii() and key[:1].isupper())):
+        return None  # written as a key: `darft`, `tác_giả`, `ngày` (a line of text has none)
     parsed = col.parsed
     line = parsed.line_of(key) if parsed is not None else None
     if parsed is None or line is None:

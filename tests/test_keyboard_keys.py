@@ -156,3 +156,21 @@ def test_a_summarys_second_line_named_like_a_hold_back_field_stays_an_error(
         "Nếu dòng này là phần tiếp theo của tóm tắt, đừng xóa nó: nối nó vào cuối dòng "
         "'summary:' ở trên"
     )
+
+
+@pytest.mark.parametrize("key", ["darft", "tác_giả", "ngày"])
+def test_a_key_written_as_a_key_under_an_unquoted_title_is_told_as_a_key(
+    tmp_path: Path, key: str
+) -> None:
+    """`darft`, `tác_giả`, lower-case `ngày` are written as keys, not as a sentence's words:
+    under `title: Liên hệ` (no quotes) they are still told as the field they stand for."""
+    text = bulletin_md({"title": f'Họp dân ấp Tân Phú\n{key}: "x"'})
+    root = make_project(tmp_path, {"content/a.md": text})
+    try:
+        problems = list(load(root).warnings)
+    except ContentError as error:
+        problems = list(error.problems)
+    [problem] = [p for p in problems if p.field == key]
+    assert problem.line == 3
+    assert "ngay dưới dòng" not in problem.message
+    assert problem.message.startswith("không phải trường đã biết: có phải ý bạn là")
