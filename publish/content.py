@@ -57,6 +57,7 @@ from publish.editor_files import (
     renamed_bulletin,
 )
 from publish.errors import ContentError, Problem, not_a_file, os_reason
+from publish.far_date import far_dates
 from publish.fields import Collector
 from publish.frontmatter import (
     DuplicateKeyError,
@@ -227,6 +228,7 @@ def load_site(
         # errors too: every problem of a file in one run.
         problems.extend(corrections.future(_rel(path, config.root), corrected, now))
         if bulletin is not None:
+            problems.extend(far_dates([(bulletin.source, bulletin.date, "bản tin")], now, config))
             bulletins.append(bulletin)
         else:
             unreadable_bulletins.append(path)
@@ -250,6 +252,7 @@ def load_site(
         page = load_page(path, config, told)
         problems.extend(sorted(told, key=lambda p: p.line or 0))  # as for a bulletin above
         if page is not None:
+            problems.extend(far_dates([(page.source, page.date, "trang")], now, config))
             pages.append(page)
     # A form or notice a bulletin links to is served (publish.attachments): not a document
     # left behind that "is published nowhere".
