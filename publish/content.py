@@ -33,6 +33,7 @@ from publish import (
     pasted,
     shortcodes,
     stale_program,
+    title_heading,
     typed_markdown,
     unclosed,
     unfinished,
@@ -1257,6 +1258,7 @@ def _validate(
     unfinished.check(col, parsed)
     pasted.check(col, parsed)
     typed_markdown.check(col, parsed)
+    title_heading.check(col, parsed, title, zalo="zalo" in channels)
     _computer_links(col, parsed)
     if not parsed.body.strip():
         col.add(
@@ -1419,6 +1421,7 @@ def _page(path: Path, config: Config, col: Collector, problems: list[Problem]) -
     other_unit.check(col, parsed, config)
     pasted.check(col, parsed)
     typed_markdown.check(col, parsed)
+    title_heading.check(col, parsed, title, zalo=False)  # a page is not sent to Zalo
     _computer_links(col, parsed)
     order = data.get("order", 100)
     if not isinstance(order, int) or isinstance(order, bool):
