@@ -18,6 +18,7 @@ __all__ = [
     "HIDDEN",
     "HIDDEN_ASTRAL",
     "HIDDEN_BMP",
+    "SPACE_AFTER",
     "WEEKDAYS",
     "CharClass",
     "LineCounter",
@@ -45,6 +46,9 @@ __all__ = [
     "word_starts",
 ]
 
+SPACE_AFTER = ":;,.!?…"
+"""Punctuation the next word follows after a space: a word glued to it where bold ends
+(«**Giả danh ngân hàng:**Đối tượng») reads «hàng:Đối» once the bold is gone or even with it."""
 WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 VIETNAMESE_MARKS = re.compile("[\u0300-\u034e\u0350-\u036f]+")
