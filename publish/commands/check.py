@@ -126,12 +126,13 @@ def _check(
             for source, why in result.site.held_pages.items()
             if source in result.site.documents
         }
-        locate = LinkLines(args.root, config.base_url, written)
+        locate = LinkLines(args.root, config.base_url, written, config.addresses)
         links = SiteLinks(
             config.base_url,
             withdrawn,
             told=told,
             locate=locate,
+            typed=locate.typed,
             held_pages=held_pages,
             addresses=config.addresses,
             # Kept in .cache/: at 10,000 bulletins reading every page's HTML took ~90 s of each
