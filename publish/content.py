@@ -33,6 +33,7 @@ from publish import (
     pasted,
     shortcodes,
     stale_program,
+    title_heading,
     typed_markdown,
     unclosed,
     unfinished,
@@ -57,6 +58,7 @@ from publish.editor_files import (
     renamed_bulletin,
 )
 from publish.errors import ContentError, Problem, not_a_file, os_reason
+from publish.far_date import far_dates
 from publish.fields import Collector
 from publish.frontmatter import (
     DuplicateKeyError,
@@ -227,6 +229,7 @@ def load_site(
         # errors too: every problem of a file in one run.
         problems.extend(corrections.future(_rel(path, config.root), corrected, now))
         if bulletin is not None:
+            problems.extend(far_dates([(bulletin.source, bulletin.date, "bản tin")], now, config))
             bulletins.append(bulletin)
         else:
             unreadable_bulletins.append(path)
@@ -250,6 +253,7 @@ def load_site(
         page = load_page(path, config, told)
         problems.extend(sorted(told, key=lambda p: p.line or 0))  # as for a bulletin above
         if page is not None:
+            problems.extend(far_dates([(page.source, page.date, "trang")], now, config))
             pages.append(page)
     # A form or notice a bulletin links to is served (publish.attachments): not a document
     # left behind that "is published nowhere".
@@ -1254,6 +1258,7 @@ def _validate(
     unfinished.check(col, parsed)
     pasted.check(col, parsed)
     typed_markdown.check(col, parsed)
+    title_heading.check(col, parsed, title, zalo="zalo" in channels)
     _computer_links(col, parsed)
     if not parsed.body.strip():
         col.add(
@@ -1416,6 +1421,7 @@ def _page(path: Path, config: Config, col: Collector, problems: list[Problem]) -
     other_unit.check(col, parsed, config)
     pasted.check(col, parsed)
     typed_markdown.check(col, parsed)
+    title_heading.check(col, parsed, title, zalo=False)  # a page is not sent to Zalo
     _computer_links(col, parsed)
     order = data.get("order", 100)
     if not isinstance(order, int) or isinstance(order, bool):

@@ -24,10 +24,12 @@ from pathlib import Path
 
 __all__ = [
     "ESCAPED_BYTE",
+    "FAR_DATE",
     "PERSON_HELD",
     "RADIO_FLAG",
     "SEVERITY_LABELS",
     "STRICT_EXEMPT",
+    "STRICT_EXEMPT_AS",
     "UNREADABLE_ATTACHMENT",
     "Busy",
     "ConfigError",
@@ -153,9 +155,18 @@ held page would break). Here, not there: the build's summary tells it without th
 RADIO_FLAG = "radio-flag"
 """The code of a read-aloud finding in a bulletin's text (a number, an address, an unknown
 abbreviation: publish.render.radio.episode), told where the text is, never as a field."""
-STRICT_EXEMPT = frozenset({UNREADABLE_ATTACHMENT})
-"""Codes of warnings --strict leaves warnings: an unreadable linked document is decided by
-[policy] unreadable_attachments (most PDFs from Word: --strict in CI would refuse every one)."""
+FAR_DATE = "far-date"
+"""The code of the warning that a publish date is more than a year ahead (publish.far_date)."""
+STRICT_EXEMPT_AS = {
+    UNREADABLE_ATTACHMENT: "về tệp đính kèm không đọc được để kiểm dấu mật",
+    FAR_DATE: "về ngày đăng còn hơn một năm nữa",
+}
+"""Codes of warnings --strict leaves warnings, and how publish check's last line names them.
+An unreadable linked document is decided by [policy] unreadable_attachments (most PDFs from
+Word: --strict in CI would refuse every one). A date a year ahead may be a wrong year or a
+real embargo, which the file has no way to confirm: an error would refuse the embargo for
+good, while the wrong year only holds the bulletin back, never publishes one early."""
+STRICT_EXEMPT = frozenset(STRICT_EXEMPT_AS)
 
 SEVERITY_LABELS = {"error": "lỗi", "warning": "cảnh báo", "note": "ghi chú"}
 """How each severity is named. A note ("ghi chú") is advice no option turns into an error (a

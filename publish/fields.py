@@ -1102,11 +1102,15 @@ def unknown_keys(
         meant = GATE_ALIASES.get(spelt) or vietnamese or (close[0] if close else None) or typed
         if meant is None or meant not in known:
             if isinstance(key, str) and " " in key.strip():
-                _spaced_key(col, key)
+                _spaced_key(col, key, _value_above(col, key))
             continue
         if (vietnamese or typed) and meant in required and meant not in data:
             continue  # see `missing`
         gate = meant in GATE_KEYS
+        above = _value_above(col, str(key))
+        if above is not None:
+            _second_line(col, str(key), meant, above, data, kind)
+            continue
         fix = f"Sửa thành '{meant}:' (viết thường, không dấu)." + (_KEYBOARD_HINT if typed else "")
         if meant in data:
             fix = f"Đã có dòng '{meant}:': xóa dòng này (giá trị cần giữ thì chép sang dòng đó)."
@@ -1147,19 +1151,81 @@ def unknown_keys(
         )
 
 
-def _spaced_key(col: Collector, key: str) -> None:
+def _spaced_key(col: Collector, key: str, above: str | None) -> None:
     """A warning for a key with a space in it, which no field has: mostly the second line of a
     value written on two lines, read as a key because it holds a colon (`summary: Sáng nay…` /
-    `Thời gian: từ 5/12…`), whose text was dropped without a word."""
+    `Thời gian: từ 5/12…`), whose text was dropped without a word (`above`: the field whose
+    value is on the line above, see _value_above)."""
     col.add(
         f"dòng '{key}: …' được đọc thành một trường tên '{key}' (tên trường không có dấu "
         "cách): chữ của dòng này không được đăng ở đâu",
         field=key,
         hint="Nếu dòng này là phần tiếp theo của giá trị ở dòng trên (tóm tắt hay tiêu đề viết "
         "trên hai dòng), nối nó vào cuối dòng trên và đặt cả giá trị trong ngoặc kép, ví dụ "
-        f'summary: "… {key}: …". Nếu đây là trường riêng cho giao diện, đặt tên không có dấu '
-        f"cách, như {folded_words(key).replace(' ', '_')}.",
+        f'{above or "summary"}: "… {key}: …". Nếu đây là trường riêng cho giao diện, đặt tên '
+        f"không có dấu cách, như {folded_words(key).replace(' ', '_')}.",
         severity="warning",
+    )
+
+
+_WRAPPED_FIELDS = {"title": "tiêu đề", "summary": "tóm tắt"}
+"""The fields an editor writes as a sentence or two, so that a second line may follow (what the
+messages call them)."""
+_NOT_PLAIN = tuple("\"'|>[{“‘")
+"""How a value starts when YAML did not read it as plain text (quoted, a block, a list), so that
+the line after it cannot be its continuation read as a key."""
+
+
+def _value_above(col: Collector, key: str) -> str | None:
+    """The key (`summary`, `title`, or one of their Vietnamese names) whose unquoted value is
+    on the line right above `key`'s, when `key` opens its line and is written as words of a
+    sentence are (a space in it, or a capital opening a Vietnamese word: «Thời gian», «Ngày»):
+    `key: …` is then most likely the second line of that value, read as a key because it holds
+    a colon; else None."""
+    if "_" in key or not (" " in key.strip() or (not key.isascii() and key[:1].isupper())):
+        return None  # written as a key: `darft`, `tác_giả`, `ngày` (a line of text has none)
+    parsed = col.parsed
+    line = parsed.line_of(key) if parsed is not None else None
+    if parsed is None or line is None:
+        return None
+    rows = parsed.yaml_text.split("\n")
+    if not 1 <= line - 2 < len(rows):
+        return None
+    row, above = rows[line - 2], rows[line - 3]
+    if row.partition(":")[0] != key or above[:1].isspace():
+        return None
+    name = above.partition(":")[0].strip()
+    value = value_typed(above)
+    wrapped = name if name in _WRAPPED_FIELDS else VIETNAMESE_FIELDS.get(folded_words(name))
+    if wrapped not in _WRAPPED_FIELDS or not value or value.startswith(_NOT_PLAIN):
+        return None
+    return name
+
+
+def _second_line(
+    col: Collector, key: str, meant: str, above: str, data: dict[str, Any], kind: str
+) -> None:
+    """`key`, a field's Vietnamese or misspelt name (`meant`), right below the unquoted value of
+    `above`: told as that value's second line first. «Thời gian: từ 5/12…» under a summary was
+    told «Đã có dòng 'date:': xóa dòng này», and the editor deleted half the summary."""
+    wrapped = above if above in _WRAPPED_FIELDS else VIETNAMESE_FIELDS[folded_words(above)]
+    what = _WRAPPED_FIELDS[wrapped]
+    gate = meant in GATE_KEYS
+    col.add(
+        f"dòng '{key}: …' ngay dưới dòng '{above}:' được đọc thành một trường riêng (giống tên "
+        f"trường '{meant}'), không phải phần tiếp theo của {what}: chữ của nó không được đăng ở "
+        "đâu" + (f". {kind.capitalize()} không được đăng khi chưa sửa" if gate else ""),
+        field=key,
+        hint=f"Nếu dòng này là phần tiếp theo của {what}, đừng xóa nó: nối nó vào cuối dòng "
+        f"'{above}:' ở trên và đặt cả {what} trong ngoặc kép, ví dụ "
+        f'{above}: "… {key}: …". '
+        + (
+            f"Chỉ khi dòng này là một '{meant}' thứ hai (đã có dòng '{meant}:') thì mới xóa nó."
+            if meant in data
+            else f"Nếu đây đúng là trường '{meant}' thì sửa thành '{meant}:' (viết thường, "
+            "không dấu)."
+        ),
+        severity="error" if gate else "warning",
     )
 
 

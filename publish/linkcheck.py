@@ -91,6 +91,7 @@ class SiteLinks:
         held_pages: Mapping[str, str] | None = None,
         addresses: SiteAddresses | None = None,
         outlines: Shelf | None = None,
+        typed: Callable[[str, str], str | None] | None = None,
     ) -> None:
         """`base_url` is the site's public address, ending with /; `withdrawn` maps the site
         path of each bulletin that is not (or no longer) published to why, `held_pages` that
@@ -100,7 +101,9 @@ class SiteLinks:
         be found; `addresses`: the site's addresses now and before (a link written with any of
         them, also with "www." or "http:", is the site's own), base_url's alone by default;
         `outlines`: the ids and links of the pages seen before, by page digest (read from it,
-        kept in it for `save_outlines`)."""
+        kept in it for `save_outlines`); `typed` gives the address a link is written with in
+        its source file when that is not how the page shows it (the site's own address in full
+        is shown as its path), so that a problem quotes what the editor typed."""
         self.withdrawn = {
             path.strip("/"): (kind, why)
             for kind, held in (("trang", held_pages), ("bản tin", withdrawn))
@@ -108,6 +111,7 @@ class SiteLinks:
         }
         self.told = told
         self.locate = locate
+        self.typed = typed
         self.base = urlsplit(base_url)
         self.base_url = base_url
         self.prefix = self.base.path if self.base.path.endswith("/") else self.base.path + "/"
@@ -300,30 +304,42 @@ class SiteLinks:
         """The error for one broken link target and the pages that have it (a warning when
         the target is held back: `held` says what it is, "bản tin" or "trang"), at the line of the link in the first page's
         source when `locate` finds it."""
+        typed = self.typed(pages[0].source, href) if self.typed else None
         return dataclasses.replace(
-            self._unplaced(href, reason, held, pages),
+            self._unplaced(href, reason, held, pages, typed),
             line=self.locate(pages[0].source, href) if self.locate else None,
         )
 
-    def _unplaced(self, href: str, reason: str, held: str, pages: list[_Page]) -> Problem:
+    def _unplaced(
+        self, href: str, reason: str, held: str, pages: list[_Page], typed: str | None = None
+    ) -> Problem:
         """The problem of `_problem`, without its line (pages named as the browser shows them,
-        like the link)."""
+        like the link; the link as `typed` in the first page's file when given: the site's own
+        address in full, shown on the page as its path, which the reason names)."""
         named = ", ".join(self._shown(p.url) for p in pages[:SHOWN_PAGES])
         more = f" và {len(pages) - SHOWN_PAGES} trang khác" if len(pages) > SHOWN_PAGES else ""
+        link = f"«{typed}»" if typed else f"«{href}»"
         if held:
             return Problem(
                 pages[0].source,
-                f"liên kết «{href}» ở trang {named}{more} trỏ tới {held} không được đăng lúc "
-                f"này: {reason}",
+                f"liên kết {link}{f' (đường dẫn {href})' if typed else ''} ở trang {named}{more} "
+                f"trỏ tới {held} không được đăng lúc này: {reason}",
                 hint=f"Trang chứa liên kết vẫn được đăng; liên kết chỉ dẫn tới trang lỗi 404 khi {held} kia "
                 f"chưa đăng hoặc đã gỡ. Bỏ liên kết nếu {held} kia không quay lại.",
                 severity="warning",
             )
         return Problem(
             pages[0].source,
-            f"liên kết hỏng «{href}» ở trang {named}{more}: {reason}",
-            hint="Sửa đường dẫn trong bài (hoặc mẫu giao diện nếu liên kết nằm ở mọi trang), "
-            "hoặc tạo trang được trỏ tới.",
+            f"liên kết hỏng {link} ở trang {named}{more}: {reason}",
+            hint=(
+                f"Địa chỉ này là của chính website, được kiểm như đường dẫn {href}: chép lại "
+                "địa chỉ từ trình duyệt khi đang mở đúng trang cần dẫn tới, hoặc liên kết bằng "
+                "tên tệp của bài (ví dụ [xem bài trước](2025-06-12-ten-bai.md)) để địa chỉ luôn "
+                "đúng."
+                if typed
+                else "Sửa đường dẫn trong bài (hoặc mẫu giao diện nếu liên kết nằm ở mọi "
+                "trang), hoặc tạo trang được trỏ tới."
+            ),
         )
 
     def external(self) -> dict[str, list[str]]:

@@ -12,10 +12,13 @@ from functools import lru_cache
 
 from slugify import slugify as _slugify
 
+from publish.sanitize import strip_markup
+
 __all__ = [
     "HIDDEN",
     "HIDDEN_ASTRAL",
     "HIDDEN_BMP",
+    "SPACE_AFTER",
     "WEEKDAYS",
     "CharClass",
     "LineCounter",
@@ -32,6 +35,7 @@ __all__ = [
     "one_tone_placement",
     "quoted",
     "slugify",
+    "title_words",
     "vn_date",
     "vn_datetime",
     "vn_long_date",
@@ -42,6 +46,9 @@ __all__ = [
     "word_starts",
 ]
 
+SPACE_AFTER = ":;,.!?…"
+"""Punctuation the next word follows after a space: a word glued to it where bold ends
+(«**Giả danh ngân hàng:**Đối tượng») reads «hàng:Đối» once the bold is gone or even with it."""
 WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 VIETNAMESE_MARKS = re.compile("[\u0300-\u034e\u0350-\u036f]+")
@@ -192,6 +199,18 @@ def one_tone_placement(text: str) -> str:
     if not _SECOND_VOWEL_TONE.search(text):
         return text
     return _SECOND_VOWEL_TONE.sub(_tone_moved, text)
+
+
+def title_words(text: str) -> str:
+    """`text`'s words as a title is compared (a body's heading repeating it: the radio does not
+    read it again, the loader tells it): case, punctuation, Markdown marks, HTML, Unicode form
+    and where «oà»/«òa» puts its tone do not count; tones do, as they tell words apart (a
+    heading «Cảnh bào …» is not the title «Cảnh báo …»)."""
+    said = one_tone_placement(unicodedata.normalize("NFC", strip_markup(text)))
+    return " ".join(_TITLE_WORD.findall(said.casefold()))
+
+
+_TITLE_WORD = re.compile(r"[^\W_]+")
 
 
 def _tone_moved(match: re.Match[str]) -> str:

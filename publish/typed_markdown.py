@@ -8,7 +8,10 @@ Each is a warning naming its line and the one change that makes it what the edit
   closed: no bold, both pairs of asterisks show;
 - a table without the line «| --- | --- |» under its first row, or written right under a line
   of text (no blank line between): no table, its rows run on as one line full of «|»;
-- a line of text right under a table: the website makes it one more row of the table.
+- a line of text right under a table: the website makes it one more row of the table;
+- bold ending on a mark a space follows, a letter right after it («**Giả danh ngân hàng:**Đối
+  tượng»): the website shows «hàng:Đối» glued (Zalo, which drops the bold, gets a space from
+  its converter).
 
 None is mended: what the editor meant is clear to a reader, not to a program (a «-» may open a
 word, «**» may be a pair opened on another line). A body without «-», «+», a digit opening a
@@ -23,7 +26,7 @@ from publish.fields import Collector
 from publish.frontmatter import Parsed
 from publish.markdown_code import masked
 from publish.markdown_comments import prose
-from publish.text import LineCounter, LinePattern, line_numbers
+from publish.text import SPACE_AFTER, LineCounter, LinePattern, line_numbers
 
 __all__ = ["check"]
 
@@ -42,6 +45,13 @@ _PLAIN_PAIR = re.compile(r"\*\*(?<![\\*]\*\*)(?=[^\s*])[^*\n]*+(?<=[^\s*\\])\*\*
 inside each mark: always bold. Nearly every «**» of a body is one: when taking them out
 leaves no «**», there is nothing to pair one by one. (Opening with the literal «**» lets the
 search skip to each one: a lookbehind first made it try every character.)"""
+_GLUED_BOLD = re.compile(
+    rf"\*\*(?<![\\*]\*\*)(?=[^\s*])[^*\n]*+(?<=[{re.escape(SPACE_AFTER)}])\*\*(?=[^\W\d_])"
+)
+"""A one-line bold pair ending on a mark a space follows (SPACE_AFTER), a letter right after
+its closing «**»: «**Lưu ý:**Không»."""
+_WORD_AFTER = re.compile(r"[^\s*]*")
+"""The word glued after a closing «**»."""
 _HEADING = re.compile(r" {0,3}#{1,6}(?:[ \t]|$)")
 """A heading line: Python-Markdown makes it a block of its own, a table may follow it."""
 _SEPARATOR = re.compile(r" {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*")
@@ -61,6 +71,8 @@ def check(col: Collector, parsed: Parsed) -> None:
     _glued_items(col, shown, first)
     if "**" in shown and "**" in _PLAIN_PAIR.sub("", shown):
         _stray_stars(col, lines, first)
+    if "**" in shown:
+        _glued_bold(col, shown, first)
     if "|" in shown:
         _tables(col, lines, first)
 
@@ -115,6 +127,25 @@ def _stray_stars(col: Collector, lines: list[str], first: int) -> None:
         line=first + found[0],
         hint="Viết dấu ** sát chữ cần in đậm, dấu cách để ngoài cặp dấu: «**Lưu ý:** không "
         "cung cấp…», «gọi **113**»; mỗi dấu ** mở cần một dấu ** đóng trong cùng đoạn.",
+        severity="warning",
+    )
+
+
+def _glued_bold(col: Collector, shown: str, first: int) -> None:
+    """One warning for the bold pairs a word is glued to after their closing mark."""
+    found = list(_GLUED_BOLD.finditer(shown))
+    if not found:
+        return
+    line = LineCounter(shown, first)
+    numbers = list(dict.fromkeys(line(m.start()) for m in found))
+    bold = found[0].group()
+    after = _WORD_AFTER.match(shown, found[0].end())
+    word = after.group() if after else ""
+    col.add(
+        f"chữ đậm «{bold}» viết liền chữ sau nó («{word}»){_also(numbers)}: website hiện "
+        f"«{bold[2:-2]}{word}» không có dấu cách sau dấu «{bold[-3]}»",
+        line=numbers[0],
+        hint=f"Thêm một dấu cách sau dấu ** đóng: «{bold} {word}».",
         severity="warning",
     )
 

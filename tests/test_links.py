@@ -737,3 +737,53 @@ def test_a_link_to_a_file_on_the_editors_computer_is_told_with_its_line(
         assert f"{A}:10: cảnh báo: liên kết «{address}» trỏ tới một tệp trên máy tính này" in err
     assert err.count("trỏ tới một tệp trên máy tính này") == 2
     assert main([*argv, "--strict"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("written", "path"),
+    [
+        ("https://congan-chauthanh.example.vn/2025/06/canh-bao/", "/2025/06/canh-bao/"),
+        ("https://www.congan-chauthanh.example.vn/2025/06/canh-bao", "/2025/06/canh-bao"),
+        ("//congan-chauthanh.example.vn/lien-hee/#ban-do", "/lien-hee/#ban-do"),
+    ],
+)
+def test_a_broken_link_written_as_the_sites_full_address_is_quoted_as_typed(
+    tmp_path: Path, capsys, written: str, path: str
+) -> None:
+    """The error named «/2025/06/canh-bao/», a text the editor searched the file for in vain:
+    it now quotes the address typed, and the path it means after it."""
+    root = project(tmp_path, f"Dòng một.\n\nXem [bài cảnh báo]({written}).\n")
+    assert main(["check", "--root", str(root), "--channel", "web", "--now", NOW.isoformat()]) == 1
+    err = capsys.readouterr().err
+    assert (
+        f"{A}:12: lỗi: liên kết hỏng «{written}» ở trang /2020/12/a/: không có trang hay tệp "
+        f"{path.partition('#')[0]} trong website"
+    ) in err
+    assert f"Địa chỉ này là của chính website, được kiểm như đường dẫn {path}:" in err
+
+
+def test_a_broken_full_address_under_a_folder_is_quoted_as_typed(tmp_path: Path, capsys) -> None:
+    """The page shows the link with the site's folder; the file has the address in full."""
+    written = "https://example.vn/chau-thanh/lien-hee/"
+    root = under_folder(project(tmp_path, f"Dòng một.\n\nXem [liên hệ]({written}).\n"))
+    assert main(["check", "--root", str(root), "--channel", "web", "--now", NOW.isoformat()]) == 1
+    err = capsys.readouterr().err
+    assert f"{A}:12: lỗi: liên kết hỏng «{written}» ở trang /chau-thanh/2020/12/a/" in err
+    assert "không có trang hay tệp /chau-thanh/lien-hee/ trong website" in err
+
+
+def test_a_full_address_of_a_held_bulletin_is_quoted_as_typed_with_its_path(
+    tmp_path: Path, capsys
+) -> None:
+    """The warning of a link to a bulletin held back quotes what was typed too."""
+    written = "https://congan-chauthanh.example.vn/2020/12/ben-kia/"
+    draft = bulletin_md(
+        {"id": "b", "title": '"Bài bên kia"', "date": "2020-12-09 08:00", "draft": "true"}
+    )
+    root = project(tmp_path, f"Dòng một.\n\nXem [bài bên kia]({written}).\n", {B: draft})
+    assert main(["check", "--root", str(root), "--channel", "web", "--now", NOW.isoformat()]) == 0
+    err = capsys.readouterr().err
+    assert (
+        f"{A}:12: cảnh báo: liên kết «{written}» (đường dẫn /2020/12/ben-kia/) ở trang "
+        "/2020/12/a/ trỏ tới bản tin không được đăng lúc này"
+    ) in err

@@ -299,7 +299,13 @@ def test_a_broken_link_written_with_base_url_is_still_an_error(
 ) -> None:
     body = f"Xem [quyết định]({NEW}uploads/2019/qd-123.pdf).\n"
     assert check(moved(project(tmp_path, body))) == 1
-    assert f"{A}:10: lỗi: liên kết hỏng «/uploads/2019/qd-123.pdf»" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    # Quoted as typed, the path it means named after it (it named the path alone, which the
+    # editor searched the file for in vain).
+    assert (
+        f"{A}:10: lỗi: liên kết hỏng «{NEW}uploads/2019/qd-123.pdf» ở trang /2020/12/a/: không "
+        "có trang hay tệp /uploads/2019/qd-123.pdf trong website"
+    ) in err
 
 
 def test_every_file_a_build_writes_is_a_path_the_site_serves(tmp_path: Path) -> None:

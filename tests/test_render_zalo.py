@@ -745,3 +745,41 @@ def test_a_lone_capitalised_element_name_keeps_its_word_on_zalo(tmp_path: Path) 
     ]
     for block in article["body"][:2]:
         assert html_read(block["content"])[1] == []
+
+
+def _zalo_texts(body: str) -> list[str]:
+    """The text blocks Zalo gets for `body`."""
+    blocks = markdown_blocks(body, image=lambda *_: None, link=lambda href: None)
+    return [b["content"] for b in blocks if b["type"] == "text"]
+
+
+@pytest.mark.parametrize(
+    ("body", "shown"),
+    [
+        (
+            "**Giả danh ngân hàng:**Đối tượng gọi điện.",
+            "Giả danh ngân hàng: Đối tượng gọi điện.",
+        ),
+        ("*Lưu ý!*Không chuyển tiền.", "Lưu ý! Không chuyển tiền."),
+        ("- **Bước 1:**Gọi 113.", "• Bước 1: Gọi 113."),
+    ],
+)
+def test_a_word_glued_to_bold_ending_on_a_mark_gets_its_space_on_zalo(
+    body: str, shown: str
+) -> None:
+    """Zalo's plain text drops the bold that told the label from the text: «…hàng:Đối tượng»
+    read as one word."""
+    assert _zalo_texts(body) == [shown]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "**Giả danh ngân hàng:** Đối tượng gọi điện.",  # spaced already: one space, not two
+        "gọi **113**ngay",  # no mark before the letter: the editor's glue, kept as typed
+        "**Số tiền:**50 triệu",  # a digit: «:50» may be a time or a ratio, kept as typed
+        "Chữ **đậm**và chữ thường",
+    ],
+)
+def test_no_space_is_added_where_a_reader_needs_none(body: str) -> None:
+    assert _zalo_texts(body) == [plain_text(body.replace("**", ""))]

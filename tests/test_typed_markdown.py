@@ -197,3 +197,33 @@ def test_the_plain_pair_shortcut_never_hides_a_stray_star_pair() -> None:
                 stray += typed_markdown._unpaired(lines, start, end)
             start = end + 1
         assert stray == [], text
+
+
+def test_a_word_glued_to_bold_ending_on_a_mark_is_a_warning(tmp_path: Path) -> None:
+    """The website shows the bold, but «hàng:Đối» with no space after the colon."""
+    body = (
+        "**Giả danh ngân hàng:**Đối tượng gọi điện.\n\n**Giả danh shipper:**Yêu cầu chuyển khoản.\n"
+    )
+    assert "<strong>Giả danh ngân hàng:</strong>Đối" in to_html(body)  # the bold is shown
+    [warning] = warned(tmp_path, body)
+    assert (warning.severity, warning.line) == ("warning", FIRST)
+    assert warning.message == (
+        "chữ đậm «**Giả danh ngân hàng:**» viết liền chữ sau nó («Đối») (cả ở dòng "
+        f"{FIRST + 2}): website hiện «Giả danh ngân hàng:Đối» không có dấu cách sau dấu «:»"
+    )
+    assert warning.hint == "Thêm một dấu cách sau dấu ** đóng: «**Giả danh ngân hàng:** Đối»."
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "**Giả danh ngân hàng:** Đối tượng gọi điện.",
+        "Số **113**ngay",  # no mark before the letter
+        "**Số tiền:**50 triệu",
+        "`**Lưu ý:**Không` là cách viết sai.",  # code shows as typed
+    ],
+)
+def test_bold_followed_by_a_space_or_no_mark_is_not_warned_as_glued(
+    tmp_path: Path, body: str
+) -> None:
+    assert not [w for w in warned(tmp_path, f"{body}\n") if "viết liền" in w.message]

@@ -26,7 +26,7 @@ from publish.commands.build import (
 from publish.commands.check_links import LinkLines, WrittenLinks, old_site_notes
 from publish.config import Config, parse_channels
 from publish.content_images import unfound
-from publish.errors import ContentError, Problem, PublishError
+from publish.errors import STRICT_EXEMPT_AS, ContentError, Problem, PublishError
 from publish.ledger import Entry, Ledger
 from publish.linkcheck import OUTLINES, SiteLinks, check_external
 from publish.locate import with_lines
@@ -127,12 +127,13 @@ def _check(
             for source, why in result.site.held_pages.items()
             if source in result.site.documents
         }
-        locate = LinkLines(args.root, config.base_url, written)
+        locate = LinkLines(args.root, config.base_url, written, config.addresses)
         links = SiteLinks(
             config.base_url,
             withdrawn,
             told=told,
             locate=locate,
+            typed=locate.typed,
             held_pages=held_pages,
             addresses=config.addresses,
             # Kept in .cache/: at 10,000 bulletins reading every page's HTML took ~90 s of each
@@ -210,6 +211,9 @@ def _told_above(found: list[Problem], strict: bool, held: Mapping[str, str]) -> 
         return ""
     told = f"; {', '.join(parts)} (xem ở trên)"
     if strict and warnings:
+        # Some warnings stay warnings under --strict by their kind, wherever they are.
+        exempt = [STRICT_EXEMPT_AS[p.code] for p in warnings if p.code in STRICT_EXEMPT_AS]
+        warnings = [p for p in warnings if p.code not in STRICT_EXEMPT_AS]
         waiting = {held[p.file] for p in warnings if p.file in held}
         why = []
         if waiting:
@@ -223,6 +227,7 @@ def _told_above(found: list[Problem], strict: bool, held: Mapping[str, str]) -> 
             why.append(f"của bản tin không được đăng lần này — {words}{later}")
         if any(p.file not in held for p in warnings):
             why.append("của một kênh hay một liên kết")
+        why += dict.fromkeys(exempt)
         told += (
             ". Với --strict, chỉ cảnh báo về nội dung bản tin và dữ liệu cá nhân chưa duyệt mới "
             f"thành lỗi; các cảnh báo trên ({'; '.join(why)}) không chặn việc đăng"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from publish.addresses import site_folder
+from publish.addresses import SiteAddresses, site_folder
 from publish.content_images import remote_image
 from publish.errors import Problem
 from publish.links import content_link, hrefs_in, resolve
@@ -71,10 +71,17 @@ class LinkLines:
     """The line of a link in a content file: the line the load found it on when it links to a
     content file, else the first line holding its address as written."""
 
-    def __init__(self, root: Path, base_url: str, written: WrittenLinks) -> None:
+    def __init__(
+        self,
+        root: Path,
+        base_url: str,
+        written: WrittenLinks,
+        addresses: SiteAddresses | None = None,
+    ) -> None:
         self.root = root
         self.prefix = site_folder(base_url)
         self.written = written
+        self.addresses = addresses or SiteAddresses(base_url)
         self.texts: dict[str, list[str]] = {}
 
     def __call__(self, source: str, href: str) -> int | None:
@@ -85,16 +92,41 @@ class LinkLines:
         line = self.written.lines.get((source, href))
         if line is not None:
             return line
+        # The website puts its folder before a site path ("/x/" is shown "/chau-thanh/x/").
+        if self.prefix and href.startswith(self.prefix + "/"):
+            href = href.removeprefix(self.prefix)
+        return next((i for i, text in enumerate(self._lines(source), 1) if href in text), None)
+
+    def typed(self, source: str, href: str) -> str | None:
+        """The address `href` (as its page shows it: a site path) is written with in `source`
+        when written otherwise: the site's own address in full, as copied from the browser
+        («https://…/2025/06/canh-bao/»), or an address the site had before; None when it is
+        written as shown, or not found."""
+        line = self(source, href)
+        lines = self._lines(source) if line is not None else []
+        if line is None or not 0 < line <= len(lines):
+            return None
+        written = hrefs_in(lines[line - 1])
+        if href in written:
+            return None
+        return next(
+            (
+                w
+                for w in written
+                if (path := self.addresses.own_path(w)) and self.prefix + path == href
+            ),
+            None,
+        )
+
+    def _lines(self, source: str) -> list[str]:
+        """The lines of content file `source` (read once; none when it cannot be read)."""
         if source not in self.texts:
             try:
                 text = (self.root / source).read_text("utf-8", errors="replace")
             except OSError:
                 text = ""
             self.texts[source] = text.splitlines()
-        # The website puts its folder before a site path ("/x/" is shown "/chau-thanh/x/").
-        if self.prefix and href.startswith(self.prefix + "/"):
-            href = href.removeprefix(self.prefix)
-        return next((i for i, text in enumerate(self.texts[source], 1) if href in text), None)
+        return self.texts[source]
 
 
 def old_site_notes(site: Site, locate: LinkLines) -> list[Problem]:

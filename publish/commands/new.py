@@ -18,6 +18,7 @@ from publish.cli import common_options, resolve_now
 from publish.config import Config
 from publish.content import BODY_PLACEHOLDER, SUMMARY_PLACEHOLDER
 from publish.errors import ContentError, Problem, PublishError, display_path
+from publish.far_date import far_date
 from publish.fields import (
     WINDOWS_RESERVED,
     Unread,
@@ -163,6 +164,9 @@ def run(args: argparse.Namespace) -> int:
         shown_path = display_path(path, args.root)
         if (past := past_date(shown_path, when, clock, config, channels, created=True)) is not None:
             print(with_lines([past], args.root)[0].render(), file=sys.stderr)
+        far = far_date(shown_path, when, clock, config.tz, "bản tin", created=True)
+        if far is not None:
+            print(with_lines([far], args.root)[0].render(), file=sys.stderr)
     if why is not None:
         print(
             f"Ghi chú: {why}, nên bản tin mới lấy địa chỉ «{slug}». Muốn địa chỉ khác thì đổi "

@@ -45,7 +45,7 @@ from publish.radio.tail import ends_before
 from publish.radio.titles import FORMS_OF_ADDRESS
 from publish.radio.unit_names import UNIT_OPENING
 from publish.sanitize import strip_markup
-from publish.text import folded_words, one_tone_placement
+from publish.text import folded_words, title_words
 
 __all__ = [
     "PLACEHOLDER_FIRST",
@@ -1037,30 +1037,19 @@ def _title_repeat_marked(blocks: list[Block], title: str) -> list[Block]:
     `##`, `===`/`---` underlined or a short bold line, told apart from the title by case,
     punctuation, marks or Unicode form only, or typed with no diacritic at all. Read first
     from the front matter, it was heard twice wherever it stood after the body's first text."""
-    wanted = _title_words(title) if title.strip() else ""
+    wanted = title_words(title) if title.strip() else ""
     folded_title = folded_words(strip_markup(title))
     for number, block in enumerate(blocks):
         if not wanted or block.kind != "heading":
             continue
         heading = block.items[0].text
-        if _title_words(heading) == wanted or (
+        if title_words(heading) == wanted or (
             heading.isascii() and folded_words(strip_markup(heading)) == folded_title
         ):
             blocks = list(blocks)
             blocks[number] = dataclasses.replace(block, repeats_title=True)
             break
     return blocks
-
-
-def _title_words(text: str) -> str:
-    """`text`'s words as a title is compared: case, punctuation, Markdown marks, Unicode form
-    and where «oà»/«òa» puts its tone do not count; tones do, as they tell words apart (a
-    sub-heading «Cảnh bào …» is not the title «Cảnh báo …», and is read)."""
-    said = one_tone_placement(unicodedata.normalize("NFC", strip_markup(text)))
-    return " ".join(_WORDS.findall(said.casefold()))
-
-
-_WORDS = re.compile(r"[^\W_]+")
 
 
 def _sub_headings(blocks: list[Block]) -> list[Block]:

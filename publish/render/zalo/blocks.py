@@ -26,6 +26,7 @@ from publish.markdown_pasted import PastedLists
 from publish.markdown_plain import PlainMarkdown, bare_html
 from publish.markdown_tuning import tuned
 from publish.sanitize import WORD_JOINER, strip_markup
+from publish.text import SPACE_AFTER
 
 __all__ = ["ImageBlock", "LinkTarget", "LinkText", "markdown_blocks", "plain_text", "to_html"]
 
@@ -43,6 +44,8 @@ PARAGRAPHS = {"p", "div", "pre", "figure", "figcaption", "dt", "dd", "section", 
 """Tags whose text is a paragraph of its own: raw HTML's blocks too, or «<summary>Xem
 thêm</summary>Nội dung» ran together as «Xem thêmNội dung»."""
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+EMPHASIS = {"strong", "b", "em", "i"}
+"""Tags whose look Zalo's plain text drops: what ends them must not run into the next word."""
 CELL_BREAKS = PARAGRAPHS | HEADINGS | {"ul", "ol", "li", "br", "blockquote"}
 """Tags that end a block everywhere but in a table cell, where they end a phrase of the row."""
 QUOTE_MARKS = "“\"'‘«„"
@@ -258,6 +261,7 @@ class _Walker(HTMLParser):
         self.bullet = ""  # a table row's «• », set before its flush
         self.rows = 0
         self.code = 0  # inside <pre>: each line of code is a line of its own
+        self.emphasis_closed = False  # the last tag closed bold or italics: see handle_data
 
     def flush(self) -> None:
         """Turn the buffered text into text blocks with their list/quote/heading form: one a
@@ -286,6 +290,7 @@ class _Walker(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Open a block, a list, a link or a cell; place an image."""
+        self.emphasis_closed = False
         if tag in SKIPPED:
             self.skipping += 1
             return
@@ -366,6 +371,7 @@ class _Walker(HTMLParser):
             return
         if self.skipping:
             return
+        self.emphasis_closed = tag in EMPHASIS
         if self.cell is not None and tag in CELL_BREAKS:
             self.buffer.append(LINE)
         elif tag in PARAGRAPHS or tag in HEADINGS:
@@ -442,9 +448,20 @@ class _Walker(HTMLParser):
                 self.above[len(self.row) - 1] = (shown, rows - 1)
 
     def handle_data(self, data: str) -> None:
-        """Buffer text outside skipped elements."""
-        if not self.skipping and not self.backref:
-            self.buffer.append(data.replace("\n", LINE) if self.code else data)
+        """Buffer text outside skipped elements; a space where bold or italics ended on a
+        mark a space follows and a letter comes right after it («**Lưu ý:**Không»): Zalo's
+        plain text drops the bold that told them apart, «Lưu ý:Không» read as one word."""
+        glued, self.emphasis_closed = self.emphasis_closed, False
+        if self.skipping or self.backref:
+            return
+        if glued and data[:1].isalpha() and self._ends_with(SPACE_AFTER):
+            data = " " + data
+        self.buffer.append(data.replace("\n", LINE) if self.code else data)
+
+    def _ends_with(self, marks: str) -> bool:
+        """Whether the text buffered so far ends with one of `marks`."""
+        last = next((part for part in reversed(self.buffer) if part), "")
+        return bool(last) and last[-1] in marks
 
     def close(self) -> None:
         """Flush the last paragraph."""
