@@ -1,5 +1,5 @@
 """Personal-data lint for `publish check`: ID and passport numbers, bank accounts, birth dates,
-children's and informants' names, house numbers.
+children's and informants' names, house numbers, private phone numbers (publish.pii_phones).
 
 Bulletins about crimes and accidents name people. Citizen ID numbers (CCCD 12 digits, CMND 9),
 bank account numbers, the exact birth date of a victim or a minor, a child's full name, the name
@@ -36,6 +36,7 @@ from publish.frontmatter import parse_file
 from publish.gates import shell_word
 from publish.model import Bulletin, Page, Site
 from publish.parallel import run_jobs
+from publish.pii_phones import PHONE_KIND, private_phones, unit_phone_numbers
 from publish.pii_reader import reader_text
 from publish.text import (
     LineCounter,
@@ -366,9 +367,12 @@ class _Spans:
         return True
 
 
-def findings(text: str, *, year: int) -> Iterator[Finding]:
+def findings(
+    text: str, *, year: int, unit_numbers: frozenset[str] = frozenset()
+) -> Iterator[Finding]:
     """Every likely ID, passport and account number, exact/minor birth date, child's or
-    informant's name and house number in `text`, by line."""
+    informant's name, house number and private phone number in `text`, by line.
+    `unit_numbers`: the unit's own phone numbers (`unit_phone_numbers`), never private."""
     text = nfc(text)
     low = text.lower()
     # Offsets in `low` are offsets in `text` unless lower-casing changed a length (rare).
@@ -386,6 +390,9 @@ def findings(text: str, *, year: int) -> Iterator[Finding]:
     if told := _told_at(low, words):
         near = (low, words) if plain else None
         yield from _named_informants(text, told if aligned else None, near)
+    line = LineCounter(text)
+    for at, kind, value in private_phones(text, unit_numbers):
+        yield Finding(line(at), kind, value)
 
 
 def _number_findings(text: str, low: str | None, year: int) -> Iterator[Finding]:
@@ -800,7 +807,7 @@ def lint(site: Site, *, strict: bool = False) -> list[Problem]:
             seen.add(bulletin.source)
             unique.append(bulletin)
     with cache.batched():
-        found = _cached_findings(unique, cache)
+        found = _cached_findings(unique, cache, unit_phone_numbers(site.config))
     for bulletin, bulletin_found in zip(unique, found, strict=True):
         going_out = codes.get(bulletin.source) in (None, "scheduled")
         problems.extend(
@@ -830,7 +837,7 @@ def bulletin_findings(bulletin: Bulletin, config: Config, now: dt.datetime) -> l
     """The personal-data problems of a bulletin's own texts as a build at `now` tells them
     (without --strict): publish approve shows them to the approver before the build does."""
     site = Site(config=config, now=now, bulletins=())
-    found = _fresh_findings(bulletin)
+    found = _fresh_findings(bulletin, unit_phone_numbers(config))
     return list(_bulletin_problems(bulletin, site, found, strict=False, going_out=True))
 
 
@@ -863,19 +870,22 @@ def _linked_problems(
         strict=strict,
         going_out=going_out,
     )
+    numbers: frozenset[str] | None = None  # read only when a file is linked
     for shown, line, text in attachments.document_texts(item, site.config):
         if shown.lower().endswith(".csv"):
             # Cells apart, as a table shows them: a number right after a comma reads as part
             # of a larger one in a body («1,234567891234»), never in a sheet.
             text = _CSV_SEPARATOR.sub("\t", text)
-        for finding in findings(text, year=year):
+        if numbers is None:
+            numbers = unit_phone_numbers(site.config)
+        for finding in findings(text, year=year, unit_numbers=numbers):
             yield Problem(
                 item.source,
                 f"tệp đính kèm «{shown}» (dòng {finding.line + 1} của tệp) có thể là dữ liệu "
                 f"cá nhân: {finding.kind} «{finding.value}»",
                 None,
                 line,
-                hint,
+                _phone_hint(item, site, linked=True) if _is_phone(finding) else hint,
                 severity,
             )
 
@@ -891,6 +901,42 @@ def _judged(
     if reviewer:
         return severity, f"Đã được {reviewer} xem xét (pii_reviewed_by); chỉ nhắc lại."
     return severity, stale or f"{fix}; nếu đã cân nhắc và vẫn cần đăng, {_how_to_review(item)}"
+
+
+_PHONE_MASK = "che bớt số (ví dụ 0912.xxx.678) hoặc bỏ số"
+"""How to fix a private phone number: only its ends remain, as the radio reads such a number
+(Q6: «số bắt đầu bằng …, kết thúc bằng …»)."""
+_PHONE_WHY = (
+    ": số điện thoại riêng của người dân không được đăng (Nghị định 13/2023/NĐ-CP). Số của đơn "
+    "vị thì ghi vào site.toml ([contact] hotline hay phone của [[contact.stations]]): số ở đó "
+    "không bị nhắc. Số của cán bộ hay số kẻ gian đã dùng mà tin cần nêu, hoặc số đã cân nhắc và "
+    "vẫn cần đăng: "
+)
+"""Why, and what to do with a number published on purpose that the rule took for private."""
+
+
+def _is_phone(finding: Finding) -> bool:
+    """Whether `finding` is a private phone number (publish.pii_phones): told with its own fix."""
+    return finding.kind.startswith(PHONE_KIND)
+
+
+def _phone_fix(how_to_review: str, *, linked: bool = False) -> str:
+    """The hint of a private phone number (in a file the bulletin or page links to when
+    `linked`), ending with `how_to_review`."""
+    if linked:
+        fix = f"Sửa tệp đó trước khi đăng: {_PHONE_MASK}, hoặc bỏ liên kết tới tệp"
+    else:
+        fix = _PHONE_MASK.capitalize()
+    return fix + _PHONE_WHY + how_to_review
+
+
+def _phone_hint(item: Bulletin | Page, site: Site, *, linked: bool = False) -> str:
+    """The hint of a private phone number in `item` (in a file it links to when `linked`): how
+    to mask it or to record the decision to publish it, or that one was recorded."""
+    reviewer, stale = _review(item, site.config)
+    if reviewer:
+        return f"Đã được {reviewer} xem xét (pii_reviewed_by); chỉ nhắc lại."
+    return stale or _phone_fix(_how_to_review(item), linked=linked)
 
 
 def _how_to_review(item: Bulletin | Page) -> str:
@@ -946,8 +992,9 @@ def _page_problems(page: Page, site: Site, *, strict: bool, going_out: bool) -> 
     )
     year = (page.date or site.now).year
     lines: dict[str, int] | None = None  # read only when something is found
+    numbers = unit_phone_numbers(site.config)
     for field, text in (("title", page.title), ("summary", page.summary), (None, page.body)):
-        for finding in findings(reader_text(text), year=year):
+        for finding in findings(reader_text(text), year=year, unit_numbers=numbers):
             line: int | None
             if field is None:
                 line = page.body_line + finding.line
@@ -961,22 +1008,23 @@ def _page_problems(page: Page, site: Site, *, strict: bool, going_out: bool) -> 
                 f"có thể là dữ liệu cá nhân: {finding.kind} «{finding.value}»",
                 field,
                 line,
-                hint,
+                _phone_hint(page, site) if _is_phone(finding) else hint,
                 severity,
             )
 
 
 def _cached_findings(
-    bulletins: list[Bulletin], cache: Fragments
+    bulletins: list[Bulletin], cache: Fragments, unit_numbers: frozenset[str]
 ) -> list[tuple[tuple[Finding, ...], ...]]:
     """The findings of each bulletin's title, summary, body and correction notes, kept on a
-    shelf under the bulletin's file and what its texts are made of. Those not kept are
-    searched in worker processes."""
+    shelf under the bulletin's file, what its texts are made of and the unit's phone numbers.
+    Those not kept are searched in worker processes."""
     shelf = Shelf(cache, "pii-findings")
-    versions = [_findings_version(b) for b in bulletins]
+    numbers = tuple(sorted(unit_numbers))
+    versions = [_findings_version(b, numbers) for b in bulletins]
     found = [shelf.get(b.source, v) for b, v in zip(bulletins, versions, strict=True)]
     missing = [i for i, hit in enumerate(found) if not isinstance(hit, tuple)]
-    jobs = [partial(_fresh_findings, bulletins[i]) for i in missing]
+    jobs = [partial(_fresh_findings, bulletins[i], unit_numbers) for i in missing]
     for i, fresh in zip(missing, run_jobs(jobs, chunk=64), strict=True):
         found[i] = fresh
     for bulletin, version, hit in zip(bulletins, versions, found, strict=True):
@@ -985,20 +1033,26 @@ def _cached_findings(
     return found  # type: ignore[return-value]
 
 
-def _findings_version(bulletin: Bulletin) -> str:
+def _findings_version(bulletin: Bulletin, unit_numbers: tuple[str, ...]) -> str:
     """What a bulletin's findings are made of: its texts, its slug and the year of its date (see
-    Bulletin.made_of)."""
-    return digest(*bulletin.made_of("date", "title", "summary", "body", "slug", "corrections"))
+    Bulletin.made_of), and the unit's phone numbers site.toml gives (a number added there is
+    no longer told)."""
+    made_of = bulletin.made_of("date", "title", "summary", "body", "slug", "corrections")
+    return digest(*made_of, unit_numbers)
 
 
-def _fresh_findings(bulletin: Bulletin) -> tuple[tuple[Finding, ...], ...]:
+def _fresh_findings(
+    bulletin: Bulletin, unit_numbers: frozenset[str]
+) -> tuple[tuple[Finding, ...], ...]:
     """The findings of a bulletin's texts, searched now (a job that may run in a worker
     process)."""
     year = bulletin.date.year
     # The notes one to a line: a finding's line is the index of its correction.
     notes = "\n".join(" ".join(c.note.split()) for c in bulletin.corrections)
     texts = (bulletin.title, bulletin.summary, bulletin.body, notes)
-    found = tuple(tuple(findings(reader_text(text), year=year)) for text in texts)
+    found = tuple(
+        tuple(findings(reader_text(text), year=year, unit_numbers=unit_numbers)) for text in texts
+    )
     return (*found, _in_slug(bulletin.slug, found))
 
 
@@ -1046,6 +1100,8 @@ def _bulletin_problems(
             where = _LASTING.get(field or "", "")
             if reviewer:
                 hint = f"{where}Đã được {reviewer} xem xét (pii_reviewed_by); chỉ nhắc lại."
+            elif _is_phone(finding):
+                hint = where + _phone_fix('thêm pii_reviewed_by: "Họ tên người duyệt".')
             elif where:
                 hint = where + (
                     "Sửa trước khi đăng: viết tắt tên (ví dụ «cháu N.T.H.»), bỏ số giấy tờ, số nhà; nếu đã "

@@ -68,8 +68,19 @@ def test_an_o_and_spaces_under_a_pasted_bullet_is_checked_without_stalling(tmp_p
         "'trú tại số 45 đường Lê Lợi, ' * 60_000",
         "'cháu Lê Văn Tèo (2010) ' * 60_000",
         "'(2010) ' * 200_000",
+        "'Bị hại là ông Nguyễn Văn Bình, trú ấp 3, số 0912345678 a ' * 30_000",
+        "'số 0912345678 ' * 70_000",
+        "(',' + ' ' * 290 + '(0912345678) ') * 3_000",
     ],
-    ids=["house-numbers", "homes-in-one-line", "children-with-years", "years-alone"],
+    ids=[
+        "house-numbers",
+        "homes-in-one-line",
+        "children-with-years",
+        "years-alone",
+        "private-phones",
+        "phones-apart",
+        "spaces-before-phones",
+    ],
 )
 def test_personal_data_is_searched_without_stalling_on_many_finds(text: str) -> None:
     """Each find once looked back to its sentence's or line's start, and counted lines from the
