@@ -33,10 +33,7 @@ from markdown.treeprocessors import Treeprocessor, UnescapeTreeprocessor
 from publish.addresses import text_spells_address
 from publish.content_images import img_attributes
 from publish.html_img import with_img_tags
-from publish.markdown_angle_text import AngleText
-from publish.markdown_escapes import QuoteEscapes
-from publish.markdown_lists import ListsAfterText
-from publish.markdown_pasted import PastedLists
+from publish.markdown_dialect import dialect_extensions
 from publish.markdown_plain import PlainMarkdown
 from publish.markdown_tuning import tuned
 from publish.render.web.image_info import SIZED, SIZES, ImageInfo, ImageLookup, sized_attributes
@@ -353,12 +350,7 @@ class MarkdownRenderer:
         self.taken_ids: frozenset[str] = frozenset()
         self._md = markdown.Markdown(
             extensions=[
-                "extra",
-                "sane_lists",
-                PastedLists(),
-                ListsAfterText(),
-                QuoteEscapes(),
-                AngleText(),
+                *dialect_extensions(),
                 _FiguresExtension(self),
                 RawImages(self),
             ],

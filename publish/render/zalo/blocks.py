@@ -19,10 +19,7 @@ from typing import Any
 
 import markdown
 
-from publish.markdown_angle_text import AngleText
-from publish.markdown_escapes import QuoteEscapes
-from publish.markdown_lists import ListsAfterText
-from publish.markdown_pasted import PastedLists
+from publish.markdown_dialect import dialect_extensions
 from publish.markdown_plain import PlainMarkdown, bare_html
 from publish.markdown_tuning import tuned
 from publish.sanitize import WORD_JOINER, strip_markup
@@ -479,14 +476,7 @@ def _converter() -> markdown.Markdown:
     if md is None:
         md = _LOCAL.md = tuned(
             markdown.Markdown(
-                extensions=[
-                    "extra",
-                    "sane_lists",
-                    PastedLists(),
-                    ListsAfterText(),
-                    QuoteEscapes(),
-                    AngleText(),
-                ],
+                extensions=dialect_extensions(),
                 output_format="html",
             )
         )
@@ -495,9 +485,9 @@ def _converter() -> markdown.Markdown:
 
 
 def to_html(body: str) -> str:
-    """Python-Markdown's HTML for one body, exactly as `markdown.markdown` with "extra" and
-    "sane_lists" (and ListsAfterText, QuoteEscapes, AngleText) writes it (one converter per thread instead
-    of one per body; a plain body written straight from its blocks)."""
+    """Python-Markdown's HTML for one body, exactly as `markdown.markdown` with the editors'
+    dialect (publish.markdown_dialect) writes it (one converter per thread instead of one per
+    body; a plain body written straight from its blocks)."""
     md = _converter()
     blocks = _LOCAL.plain.parse(body)
     if blocks is not None:
