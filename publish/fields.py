@@ -167,17 +167,24 @@ def _not_text(col: Collector, key: str, value: Any) -> tuple[str, str]:
 def _typed(col: Collector, key: str) -> str | None:
     """The value of top-level `key` as typed on its line (after «key:», without a comment), when
     the front matter is known; else None."""
+    found = _key_row(col, key)
+    if found is None:
+        return None
+    rows, at = found
+    if rows[at].partition(":")[0].strip() != key:
+        return None
+    return value_typed(rows[at]) or None
+
+
+def _key_row(col: Collector, key: str) -> tuple[list[str], int] | None:
+    """The front matter's lines and the index among them of top-level `key`'s line, when the
+    front matter is known and names it; else None."""
     parsed = col.parsed
     line = parsed.line_of(key) if parsed is not None else None
     if parsed is None or line is None:
         return None
     rows = parsed.yaml_text.split("\n")
-    if not 0 <= line - 2 < len(rows):
-        return None
-    row = rows[line - 2]
-    if row.partition(":")[0].strip() != key:
-        return None
-    return value_typed(row) or None
+    return (rows, line - 2) if 0 <= line - 2 < len(rows) else None
 
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -1184,14 +1191,11 @@ def _value_above(col: Collector, key: str) -> str | None:
     a colon; else None."""
     if "_" in key or not (" " in key.strip() or (not key.isascii() and key[:1].isupper())):
         return None  # written as a key: `darft`, `tác_giả`, `ngày` (a line of text has none)
-    parsed = col.parsed
-    line = parsed.line_of(key) if parsed is not None else None
-    if parsed is None or line is None:
+    found = _key_row(col, key)
+    if found is None or found[1] < 1:
         return None
-    rows = parsed.yaml_text.split("\n")
-    if not 1 <= line - 2 < len(rows):
-        return None
-    row, above = rows[line - 2], rows[line - 3]
+    rows, at = found
+    row, above = rows[at], rows[at - 1]
     if row.partition(":")[0] != key or above[:1].isspace():
         return None
     name = above.partition(":")[0].strip()
