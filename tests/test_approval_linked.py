@@ -157,6 +157,25 @@ def test_a_bulletin_already_approved_as_it_is_is_not_refused_for_its_personal_da
     assert (root / FILE).read_text(encoding="utf-8") == unreviewed
 
 
+def test_a_review_of_an_earlier_version_does_not_let_new_personal_data_through(
+    tmp_path: Path, capsys
+) -> None:
+    """The reviewer written with an earlier approval reviewed that version: an edit that adds
+    another ID number waits for a decision again, and the new reviewer is written over the old.
+    It was approved with «Đã được … xem xét» about data that reviewer never saw."""
+    body = "Số CCCD của đối tượng: 087123456789.\n"
+    text = bulletin_md({"channels": "[web]"}, body, drop=("approved_by",))
+    root = make_project(tmp_path, {FILE: text})
+    assert approve(root, "--pii-reviewed") == 0
+    edited = (root / FILE).read_text(encoding="utf-8") + "Người làm chứng: CCCD 087199900011.\n"
+    (root / FILE).write_text(edited, encoding="utf-8")
+    capsys.readouterr()
+    assert approve(root) == 1
+    assert "chưa ai xem xét" in capsys.readouterr().err
+    assert (root / FILE).read_text(encoding="utf-8") == edited
+    assert approve(root, "--pii-reviewed") == 0
+
+
 # The line to copy by hand when the approval cannot be written.
 
 NAMES = st.text(

@@ -629,8 +629,10 @@ def prepare(
         problems.extend(errors)
         problems.append(_refused(shown, "bản tin còn lỗi (ở trên): chưa duyệt được", errors))
         return None
-    # Not a part of the fingerprint (publish.approval): written with it, it changes none.
-    personal = not bulletin.pii_reviewed_by.strip() and any(p.code == PERSONAL_DATA for p in found)
+    # Not a part of the fingerprint (publish.approval): written with it, it changes none. A
+    # reviewer written before an earlier approval reviewed that version, not this one (see below).
+    personal = any(p.code == PERSONAL_DATA for p in found)
+    reviewed = bool(bulletin.pii_reviewed_by.strip())
     if personal and pii_reviewed:
         found = [_reviewed_now(p, by) if p.code == PERSONAL_DATA else p for p in found]
     problems.extend(found)
@@ -719,7 +721,11 @@ def prepare(
     )
     before = " ".join(nfc(bulletin.approved_by).split())
     still = bulletin.approved_version == approved.approved_version and not bulletin.approval_note
-    if personal and not pii_reviewed and not still:
+    # The version approved before stands (its decision with it); a reviewer written by hand on a
+    # bulletin never approved counts; one left from an earlier approval reviewed that version, and
+    # an edit since (new personal data perhaps) waits for a decision as an unreviewed bulletin.
+    by_hand = reviewed and not bulletin.approved_version
+    if personal and not pii_reviewed and not still and not by_hand:
         problems.append(_personal_undecided(shown, by, publish and bulletin.draft, root_flag))
         return None
     if personal and pii_reviewed:
