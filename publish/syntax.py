@@ -721,16 +721,16 @@ def yaml_error(exc: Exception, text: str, first_line: int) -> Explained:
             _quoted_value(text, mark.line if mark is not None else None)
             or 'Đặt cả giá trị trong ngoặc kép, ví dụ title: "Cảnh báo: lừa đảo qua mạng".',
         )
-    if problem.startswith("block sequence entries are not allowed") and mark is not None:
+    # libyaml says «block sequence entries are not allowed», PyYAML's own loader «sequence
+    # entries are not allowed here» (publish.frontmatter falls back to it).
+    if "sequence entries are not allowed" in problem and mark is not None:
         # `title: - Cảnh báo…`: a dash kept from a bulleted line opens a list after the key.
         return Explained(
             "giá trị bắt đầu bằng dấu «- », mà YAML hiểu là mở một danh sách",
             line,
             column,
             "Xóa dấu - ở đầu giá trị, hoặc giữ nó và "
-            + (_quoted_value(text, mark.line) or "Đặt cả giá trị trong ngoặc kép.").replace(
-                "Đặt", "đặt", 1
-            ),
+            + _lowered_first(_quoted_value(text, mark.line) or "Đặt cả giá trị trong ngoặc kép."),
         )
     if escaped:
         return Explained(
@@ -1386,3 +1386,8 @@ def template_error(exc: Exception) -> Explained:
     if "unexpected end of template" in original.lower():
         return Explained("tệp kết thúc khi một thẻ còn đang mở", line, None, pairs)
     return Explained("mẫu giao diện sai cú pháp" + _detail(original), line, None, pairs)
+
+
+def _lowered_first(sentence: str) -> str:
+    """`sentence` with its first letter in lower case, to go on after «… và »."""
+    return sentence[:1].lower() + sentence[1:]

@@ -523,6 +523,18 @@ def test_several_bulletins_alike_are_all_named_none_guessed(
     assert {name: (root / name).read_bytes() for name in files} == before
 
 
+def test_three_bulletins_as_close_are_all_named(tmp_path: Path, capsys) -> None:
+    """Two close names were asked of difflib: with three as close, the first went unnamed and
+    the approver read «Có 2 tệp» without the one meant."""
+    root = project(tmp_path)
+    files = [f"content/bai-viet/tin-{letter}1.md" for letter in "abc"]
+    for name in files:
+        (root / name).write_text(bulletin_md({"approved_by": '""'}), encoding="utf-8")
+    assert approve(root, "content/bai-viet/tin-x1.md") == 1
+    listed = ", ".join(f"«{name}»" for name in files)
+    assert f"Có 3 tệp gần giống tên đã gõ: {listed}" in capsys.readouterr().err
+
+
 def test_a_name_typed_without_md_in_its_folder_is_suggested(tmp_path: Path, capsys) -> None:
     root = project(tmp_path)
     assert approve(root, "content/bai-viet/a") == 1

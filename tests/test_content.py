@@ -1658,3 +1658,19 @@ def test_a_value_opening_with_a_dash_says_to_drop_it_or_quote_the_value(tmp_path
         "Xóa dấu - ở đầu giá trị, hoặc giữ nó và đặt cả giá trị trong ngoặc kép, sửa dòng này "
         'thành: title: "- Cảnh báo lừa đảo"'
     )
+
+
+def test_a_value_opening_with_a_dash_is_told_alike_by_either_yaml_loader() -> None:
+    """Without libyaml, `publish.frontmatter` falls back to PyYAML's own loader, whose message
+    is «sequence entries are not allowed here», not libyaml's «block sequence entries…»: the
+    editor got the English one."""
+    import yaml
+
+    from publish.syntax import yaml_error
+
+    text = "title: - Cảnh báo lừa đảo\ndate: 2020-12-08\n"
+    for loader in (yaml.SafeLoader, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+        with pytest.raises(yaml.YAMLError) as info:
+            yaml.load(text, Loader=loader)
+        told = yaml_error(info.value, text, 2)
+        assert "giá trị bắt đầu bằng dấu «- »" in told.message, loader

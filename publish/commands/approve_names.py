@@ -190,10 +190,10 @@ def _closest(path: Path, root: Path) -> list[str]:
         started = [key for key in candidates if key.startswith(stem)]
         if started:
             return _files(started, candidates)
-    close = difflib.get_close_matches(stem, list(candidates), n=2, cutoff=0.6)
-    if len(close) == 2 and _likeness(stem, close[0]) == _likeness(stem, close[1]):
-        return _files(close, candidates)
-    return _files(close[:1], candidates)
+    close = difflib.get_close_matches(stem, list(candidates), n=ALIKE_SHOWN + 1, cutoff=0.6)
+    # Every name as close as the closest: two were asked for, and a third as close went unnamed.
+    best = [key for key in close if close and _likeness(stem, key) == _likeness(stem, close[0])]
+    return _files(best, candidates)
 
 
 MIN_TYPED_START = 5
