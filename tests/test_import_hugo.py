@@ -640,6 +640,27 @@ def test_hugos_ugly_urls_make_the_old_address_a_html_page_that_redirects(
     assert redirect_target(root / "output/web" / old) == "/2023/03/le-ra-quan/"
 
 
+def test_an_imported_post_with_personal_data_is_left_for_the_approver_and_told_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`publish approve` waits for a decision on personal data nobody reviewed; the import,
+    which approves with it, left such a post unapproved and said it «còn lỗi», while the check
+    shows only warnings: it now says what waits and how to decide."""
+    post = (
+        "---\ntitle: Truy tìm đối tượng\ndate: 2023-03-02\ncategories: [an-ninh-trat-tu]\n---\n"
+        "Đối tượng có số CCCD 087123456789, đề nghị người dân cung cấp thông tin.\n"
+    )
+    site = hugo_site(tmp_path, {"content/posts/truy-tim.md": post})
+    root = sample_project(tmp_path)
+    assert run(root, "import-hugo", str(site), "--approved-by", "Thượng tá Nguyễn Văn Hùng") == 0
+    out = capsys.readouterr().out
+    imported = "content/bai-viet/2023-03-02-truy-tim.md"
+    assert 'approved_by: ""' in (root / imported).read_text(encoding="utf-8")
+    assert "có dữ liệu cá nhân chưa ai xem xét nên chưa được ghi người duyệt" in out
+    assert imported in out and "--pii-reviewed" in out
+    assert "còn lỗi" not in out
+
+
 def test_hugos_disable_path_to_lower_keeps_the_old_addresses_capital_letters() -> None:
     """Hugo lowercases the addresses it makes unless disablePathToLower: then /posts/Le-Ra-Quan/
     was the address, and recording /posts/le-ra-quan/ made a redirect page where no old link

@@ -583,19 +583,21 @@ def _stamp(posts: list[hugo.Result], config: Config, options: hugo.Options) -> N
     """Bind the approval --approved-by gave to each new post's content, as `publish approve`
     does; a post that does not load cleanly is left unapproved (an approval by name alone
     would publish whatever it is edited into), and told."""
-    unbound = []
+    unbound: list[str] = []
+    personal: list[str] = []  # held for their personal data alone: a decision, not an error
     images = approval.ImageDigests(config.root / "content")  # covers many posts share
     documents = SiteDocuments(config, None)  # every new post is written: one load sees all
     for result in posts:
         if result.text is None or 'approved_by: ""' in result.text:
             continue  # a draft or a classified post: never approved by the import
         path = config.root / "content" / result.target
+        told: list[Problem] = []
         found = prepare(
             str(path),
             config,
             options.approved_by,
             publish=False,
-            problems=[],
+            problems=told,
             images=images,
             documents=documents,
         )
@@ -607,7 +609,15 @@ def _stamp(posts: list[hugo.Result], config: Config, options: hugo.Options) -> N
         except (OSError, UnicodeDecodeError, EditError):
             continue
         write_atomically(path, text.encode("utf-8"))
-        unbound.append(f"content/{result.target}")
+        undecided = any(p.field == "pii_reviewed_by" and p.severity == "error" for p in told)
+        (personal if undecided else unbound).append(f"content/{result.target}")
+    if personal:
+        print(
+            f"{len(personal)} bài nhập có dữ liệu cá nhân chưa ai xem xét nên chưa được ghi người "
+            f"duyệt (approved_by để trống): {', '.join(personal)}. Người duyệt đọc từng bài (cảnh "
+            "báo ở phần kiểm tra dưới), che bớt hay xóa dữ liệu ấy rồi chạy publish approve "
+            'TỆP... --by "Họ tên, chức vụ"; đã cân nhắc và vẫn cần đăng thì thêm --pii-reviewed.'
+        )
     if unbound:
         print(
             f"{len(unbound)} bài nhập còn lỗi nên chưa được ghi người duyệt (approved_by để "
