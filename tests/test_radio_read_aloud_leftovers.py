@@ -206,3 +206,11 @@ def test_a_share_that_may_be_a_date_or_a_slip_is_still_told(
     source: str, expected: str, flags: list[tuple[str, str]]
 ) -> None:
     assert _read(source) == (expected, flags)
+
+
+@pytest.mark.parametrize("hamlet", ["xóm 3", "tổ dân phố 2", "thôn 3", "khóm 3"])
+def test_a_name_then_a_hamlet_after_comrade_or_address_is_held(hamlet: str) -> None:
+    """«Đ/c: Nguyễn Văn Cừ, xóm 3» may be a street named after someone, as «…, thôn 3» is:
+    «xóm» and «tổ dân phố» were missing, so it was read «Đồng chí» with no flag."""
+    spoken = normalise(f"Đ/c: Nguyễn Văn Cừ, {hamlet}, xã Nghi Phú.")
+    assert "R14.5" in [f.code for f in spoken.flags]

@@ -24,7 +24,7 @@ _ADDRESS = re.compile(
 _CLAUSE = re.compile(r"[^,;:()\n]{0,80}")
 """What follows the colon up to the clause's first mark: where a name would be."""
 _PLACE_NEXT = re.compile(
-    r"[^\S\n]*+,[^\S\n]*+(?i:" + KINDS_PATTERN + r"|ấp|khóm|thôn|khu phố|tổ)(?!\w)"
+    r"[^\S\n]*+,[^\S\n]*+(?i:" + KINDS_PATTERN + r"|ấp|khóm|thôn|xóm|khu phố|tổ dân phố|tổ)(?!\w)"
 )
 """`, phường 5` after a name: a street named after someone (`Đ/c: Nguyễn Văn Cừ, phường 5`)."""
 
