@@ -36,7 +36,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from publish.errors import PublishError
-from publish.secret_mask import MASK
+from publish.secret_mask import MASK, redact
 from publish.transport_errors import transport_failure
 from publish.zalo.errors import (
     OPERATIONS,
@@ -45,7 +45,6 @@ from publish.zalo.errors import (
     ZaloError,
     ZaloUncertainError,
     api_error,
-    redact,
 )
 from publish.zalo.tokens import (
     DEFAULT_OAUTH_BASE,

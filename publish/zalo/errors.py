@@ -22,7 +22,6 @@ __all__ = [
     "ZaloError",
     "ZaloUncertainError",
     "api_error",
-    "redact",
 ]
 
 OPERATIONS = {

@@ -22,8 +22,8 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 import httpx
 
 from publish.errors import PublishError
+from publish.secret_mask import redact
 from publish.transport_errors import transport_failure
-from publish.zalo.errors import redact
 from publish.zalo.tokens import (
     OAUTH_TOKEN_PATH,
     AppCredentials,
