@@ -140,10 +140,10 @@ def run(args: argparse.Namespace) -> int:
                 )
             ]
         )
+    day_alone = args.date is not None and day_only(args.date)
     folder.mkdir(parents=True, exist_ok=True)
     try:
         with open(path, "x", encoding="utf-8") as handle:  # never over a file made meanwhile
-            day_alone = args.date is not None and day_only(args.date)
             handle.write(_template(title, slug, category, args.author, now, day_alone=day_alone))
     except FileExistsError:
         raise ContentError(
@@ -158,7 +158,7 @@ def run(args: argparse.Namespace) -> int:
     print(_openable(path))
     if when is not None:
         clock = resolve_now(args.now, config.tz)  # `now` is the --date given
-        if day_only(args.date):
+        if day_alone:
             print(_midnight_note(args.date.strip(), when, clock), file=sys.stderr)
         channels = config.site.default_channels  # the file writes no `channels` line
         shown_path = display_path(path, args.root)
