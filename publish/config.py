@@ -31,6 +31,7 @@ from publish.syntax import (
     like_a_secret,
     toml_duplicates,
     toml_error,
+    toml_string,
     toml_without_duplicate,
     toml_without_faulty_line,
 )
@@ -238,6 +239,18 @@ class Category:
     )
     """Keys the category had before it was renamed: old addresses lead to its pages, and a
     bulletin that still names an old key belongs to it."""
+    old_labels: tuple[str, ...] = field(
+        default=(),
+        metadata=rules(
+            filled=True,
+            note="Nhãn cũ của chuyên mục, sau khi đổi label (hay của chuyên mục đã gộp vào "
+            "đây): bản tin ghi chuyên mục bằng nhãn cũ vẫn thuộc chuyên mục này, không phải "
+            "sửa (sửa là phải duyệt lại).",
+            example=["Tình hình an ninh trật tự"],
+        ),
+    )
+    """Labels the category had before (its own, or a category merged into it): a bulletin
+    that names the category by an old label belongs to it, so approved bulletins need no edit."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -1091,7 +1104,11 @@ def _alias_issues(categories: dict[str, Category]) -> list[SchemaIssue]:
                 problem = (
                     f"khóa cũ {quoted(alias)} không phải một khóa chuyên mục (a-z, 0-9 và dấu -)"
                 )
-                hint = "Ghi đúng khóa cũ như nó từng được viết trong [categories.<khóa>]."
+                hint = (
+                    "Ghi đúng khóa cũ như nó từng được viết trong [categories.<khóa>]. Tên cũ "
+                    "(nhãn, label) của chuyên mục thì ghi ở old_labels = "
+                    f"[{toml_string(alias) or quoted(alias)}]."
+                )
             elif alias in categories:
                 problem = (
                     f"khóa cũ {quoted(alias)} đang là khóa của chuyên mục [categories.{alias}]"
@@ -1123,8 +1140,8 @@ def label_form(label: str) -> str:
 
 
 def _label_issues(categories: dict[str, Category]) -> list[SchemaIssue]:
-    """Two categories with one label: `publish new --category` and a bulletin's `category`
-    take a label too, and could not tell which is meant (compared NFC, any case)."""
+    """Two categories with one label, now or old: `publish new --category` and a bulletin's
+    `category` take a label too, and could not tell which is meant (compared NFC, any case)."""
     issues = []
     first: dict[str, str] = {}
     for key, category in categories.items():
@@ -1145,6 +1162,35 @@ def _label_issues(categories: dict[str, Category]) -> list[SchemaIssue]:
                 "được bằng nhãn, nên hai nhãn giống nhau thì không biết là chuyên mục nào.",
             )
         )
+    return issues + _old_label_issues(categories, first)
+
+
+def _old_label_issues(categories: dict[str, Category], labels: dict[str, str]) -> list[SchemaIssue]:
+    """Old labels that are another category's label, or claimed by two categories: a bulletin
+    naming one could not tell which category it is in. `labels`: label form → its category."""
+    issues = []
+    claimed: dict[str, str] = {}
+    for key, category in categories.items():
+        for old in getattr(category, "old_labels", ()):
+            if not isinstance(old, str) or not old.strip():
+                continue  # reported by its rule
+            same = label_form(old)
+            owner = labels.get(same, key)
+            if owner != key:
+                problem = f"nhãn cũ «{old}» đang là nhãn của chuyên mục [categories.{owner}]"
+                hint = (
+                    f"Bỏ «{old}» khỏi old_labels của [categories.{key}], hoặc đổi label của "
+                    f"[categories.{owner}]: một nhãn chỉ gọi được một chuyên mục."
+                )
+            elif same in claimed and claimed[same] != key:
+                problem = f"nhãn cũ «{old}» đã ghi ở [categories.{claimed[same]}] old_labels"
+                hint = (
+                    "Bản tin ghi nhãn cũ đó chỉ thuộc được một chuyên mục: giữ nó ở một chuyên mục."
+                )
+            else:
+                claimed[same] = key
+                continue
+            issues.append(SchemaIssue(("categories", key, "old_labels"), problem, hint))
     return issues
 
 

@@ -27,7 +27,7 @@ from publish.gates import (
 from publish.key_lines import value_typed
 from publish.links import addressed
 from publish.moments import DATE_HINT, WRITTEN_DATE_RE, YEARS, parse_datetime, unlikely_year
-from publish.syntax import yaml_quoted
+from publish.syntax import toml_string, yaml_quoted
 from publish.tags import tag_key
 from publish.text import SLUG_RE, as_written, folded_words, nfc, quoted, slugify
 from publish.url_history import REDIRECTABLE_RE
@@ -600,11 +600,12 @@ def category(col: Collector, data: dict[str, Any], config: Config) -> str:
             )
             return ""
     if key is None:
-        col.add(
-            unknown_category(str(value), config),
-            field="category",
-            hint=category_hint(str(value), config),
-        )
+        hint = category_hint(str(value), config)
+        # `publish approve` refuses a bulletin with errors: one carrying its fingerprint named
+        # a category then. A name typed by hand (approved_by alone) tells nothing of the kind.
+        if isinstance(data.get("approved_version"), str) and data["approved_version"].strip():
+            hint = renamed_category_hint(str(value), config)
+        col.add(unknown_category(str(value), config), field="category", hint=hint)
         return ""
     return key
 
@@ -641,6 +642,9 @@ def category_key(value: str, config: Config) -> str | None:
     written = [k for k, c in config.categories.items() if label_form(c.label) == same]
     if len(written) == 1:
         return written[0]
+    was = [k for k, c in config.categories.items() if same in map(label_form, c.old_labels)]
+    if len(was) == 1:
+        return was[0]
     found = _slug_matches(value, config)
     return found[0] if len(found) == 1 else None
 
@@ -662,6 +666,20 @@ def unknown_category(value: str, config: Config) -> str:
     return f"chuyên mục không tồn tại: {quoted(value)}"
 
 
+def _close_keys(value: str, config: Config) -> list[str]:
+    """The keys a value that names no category may mean: a key it starts, a label it is part
+    of in whole words («Tình hình an ninh», «hành chính»), else the key closest in spelling."""
+    keys = list(config.categories)
+    wanted = slugify(value)
+    close = [k for k in keys if wanted and k.startswith(wanted)]
+    close = close or [
+        k
+        for k, c in config.categories.items()
+        if wanted and f"-{wanted}-" in f"-{slugify(c.label, max_length=0)}-"
+    ]
+    return close or difflib.get_close_matches(wanted or value, keys, n=1)
+
+
 def category_hint(value: str, config: Config) -> str:
     """How to fix an unknown category: the closest key (also for a shortened one), then all keys."""
     several = _slug_matches(value, config)
@@ -673,14 +691,7 @@ def category_hint(value: str, config: Config) -> str:
         )
     keys = list(config.categories)
     wanted = slugify(value)
-    close = [k for k in keys if wanted and k.startswith(wanted)]
-    # Part of a label, in whole words: «Tình hình an ninh», «hành chính».
-    close = close or [
-        k
-        for k, c in config.categories.items()
-        if wanted and f"-{wanted}-" in f"-{slugify(c.label, max_length=0)}-"
-    ]
-    close = close or difflib.get_close_matches(wanted or value, keys, n=1)
+    close = _close_keys(value, config)
     meant = f"Có phải ý bạn là {quoted(close[0])}? " if len(close) == 1 else ""
     listed = meant + f"Các chuyên mục trong site.toml: {', '.join(keys)}."
     if meant or not any(c.isalnum() for c in value):
@@ -690,6 +701,27 @@ def category_hint(value: str, config: Config) -> str:
     return (
         f"{listed} Muốn thêm chuyên mục mới: thêm vào site.toml bảng [categories.{wanted}] với "
         f'dòng label = "{label}" (xem các bảng [categories.…] có sẵn).'
+    )
+
+
+def renamed_category_hint(value: str, config: Config) -> str:
+    """How to fix the category of an approved bulletin: it named one when approved, so site.toml
+    renamed, merged or removed it since; editing the bulletin would withdraw it until approved
+    again, so the old key or label goes into site.toml instead."""
+    several = _slug_matches(value, config)
+    close = several if len(several) == 1 else _close_keys(value, config)
+    table = f", ví dụ [categories.{close[0]}]" if len(close) == 1 else ""
+    written = toml_string(value) or quoted(value)
+    line = (
+        f"aliases = [{written}] (khóa cũ)"
+        if SLUG_RE.fullmatch(value)
+        else f"old_labels = [{written}] (nhãn cũ)"
+    )
+    return (
+        f"Bản tin đã được duyệt với chuyên mục này: nếu site.toml vừa đổi hay gộp chuyên mục, "
+        f"thêm dòng {line} vào bảng của chuyên mục thay nó{table}; đừng sửa bản tin (sửa bản "
+        "tin đã duyệt là rút bài cho tới khi được duyệt lại). Các chuyên mục trong site.toml: "
+        f"{', '.join(config.categories)}."
     )
 
 

@@ -304,6 +304,97 @@ def test_an_old_key_claimed_by_two_categories_is_refused(tmp_path: Path, capsys)
     )
 
 
+OLD_LABEL = "Cảnh báo phương thức, thủ đoạn tội phạm"
+RELABELLED = 'label = "Cảnh báo thủ đoạn tội phạm"\n'
+
+
+def relabel(root: Path, extra: str = "", *, key: str = "canh-bao-toi-pham") -> None:
+    """Give the category canh-bao-toi-pham a new label (and `key`), with `extra` lines after."""
+    toml = root / "site.toml"
+    text = toml.read_text("utf-8").replace(f'label = "{OLD_LABEL}"\n', RELABELLED + extra)
+    toml.write_text(text.replace("[categories.canh-bao-toi-pham]", f"[categories.{key}]"), "utf-8")
+
+
+def test_a_bulletin_naming_its_category_by_an_old_label_stays_in_it(tmp_path: Path) -> None:
+    """A label renamed in site.toml: a bulletin approved with `category: "<old label>"` stays
+    in the category through old_labels, untouched (editing it would withdraw it)."""
+    root = project(tmp_path, category=f'"{OLD_LABEL}"')
+    relabel(root, f'old_labels = ["{OLD_LABEL.upper()}"]\n')
+    assert build(root) == 0
+    listed = (root / "output/web/chuyen-muc/canh-bao-toi-pham/index.html").read_text("utf-8")
+    assert NEW in listed and "Cảnh báo thủ đoạn tội phạm" in listed
+
+
+@pytest.mark.parametrize(
+    ("category", "key", "line"),
+    [
+        (f'"{OLD_LABEL}"', "canh-bao-toi-pham", f'old_labels = ["{OLD_LABEL}"]'),
+        ("canh-bao-toi-pham", "canh-bao", 'aliases = ["canh-bao-toi-pham"]'),
+    ],
+)
+def test_an_approved_bulletin_whose_category_went_is_told_to_keep_it_in_site_toml(
+    tmp_path: Path, capsys, category: str, key: str, line: str
+) -> None:
+    """The hint led to editing the bulletin («Có phải ý bạn là …?»), which withdraws an approved
+    one from every channel until approved again: it names the line site.toml needs instead."""
+    root = project(tmp_path, category=category, approved_version='"a-b-c"')
+    relabel(root, key=key)
+    assert build(root) == 1
+    err = capsys.readouterr().err
+    assert f"thêm dòng {line}" in err and f"ví dụ [categories.{key}]" in err, err
+    assert "đừng sửa bản tin" in err and "Có phải ý bạn là" not in err
+
+
+def test_a_bulletin_not_approved_by_fingerprint_with_an_unknown_category_is_told_the_closest(
+    tmp_path: Path, capsys
+) -> None:
+    """No fingerprint of `publish approve` (which refuses a bulletin with errors), only a name
+    typed by hand: nothing says the category was ever one, a typo is the likely cause."""
+    root = project(tmp_path, category="canh-bao-toi-pam")
+    assert build(root) == 1
+    err = capsys.readouterr().err
+    assert "Có phải ý bạn là «canh-bao-toi-pham»?" in err and "old_labels" not in err, err
+
+
+@pytest.mark.parametrize(
+    ("own", "other", "told"),
+    [
+        (
+            "tình hình an ninh trật tự",
+            "",
+            "nhãn cũ «tình hình an ninh trật tự» đang là nhãn của chuyên mục "
+            "[categories.an-ninh-trat-tu]",
+        ),
+        (
+            "Cảnh báo cũ",
+            'old_labels = ["Cảnh báo cũ"]\n',
+            "nhãn cũ «Cảnh báo cũ» đã ghi ở [categories.canh-bao-toi-pham] old_labels",
+        ),
+    ],
+)
+def test_an_old_label_that_would_name_two_categories_is_refused(
+    tmp_path: Path, capsys, own: str, other: str, told: str
+) -> None:
+    """A bulletin naming it could not tell which category it is in."""
+    root = project(tmp_path)
+    relabel(root, f'old_labels = ["{own}"]\n')
+    toml = root / "site.toml"
+    label = 'label = "Tình hình an ninh trật tự"\n'
+    toml.write_text(toml.read_text("utf-8").replace(label, label + other), "utf-8")
+    assert build(root) == 1
+    err = capsys.readouterr().err
+    assert "site.toml:" in err and told in err, err
+
+
+def test_an_old_label_written_in_aliases_is_told_to_go_in_old_labels(
+    tmp_path: Path, capsys
+) -> None:
+    root = project(tmp_path)
+    relabel(root, 'aliases = ["Cảnh báo"]\n')
+    assert build(root) == 1
+    assert 'old_labels = ["Cảnh báo"]' in capsys.readouterr().err
+
+
 def test_a_page_alias_at_a_bulletin_s_recorded_old_address_names_both_files(
     tmp_path: Path, capsys
 ) -> None:

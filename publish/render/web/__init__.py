@@ -62,6 +62,7 @@ from publish.render.web.theme_notes import (
     missing_corrections,
     missing_pinned,
     missing_print_margins,
+    unused_own_theme,
 )
 from publish.render.web.trimmed import ANCHORED, has_id, trimmed_redirects
 from publish.site_paths import RESERVED_SLUGS, page_slug_problems, recorded_history
@@ -126,7 +127,8 @@ def _theme_notes(site: Site) -> list[Problem]:
     theme = theme_dir(site)
     env = environment(theme)
     return (
-        missing_corrections(site, theme, env)
+        unused_own_theme(site.config.root)
+        + missing_corrections(site, theme, env)
         + missing_pinned(site, theme, env)
         + missing_print_margins(theme, env)
     )

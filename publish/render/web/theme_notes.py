@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -20,6 +21,7 @@ __all__ = [
     "missing_corrections",
     "missing_pinned",
     "missing_print_margins",
+    "unused_own_theme",
 ]
 
 BULLETIN_TEMPLATE = "bulletin.html"
@@ -72,6 +74,49 @@ def missing_pinned(site: Site, theme: Path, env: jinja2.Environment) -> list[Pro
             "khung «Tin cần chú ý» trên danh sách",
         )
     ]
+
+
+def unused_own_theme(root: Path) -> list[Problem]:
+    """A warning when the project has a templates/ the website cannot use: a link to a folder
+    gone, or a folder without templates/web/ (renamed, only assets/ copied). The website then
+    quietly took the built-in theme, and the unit's own look was gone from the next upload."""
+    own = root / "templates"
+    if (own / "web").is_dir() or not (own.is_symlink() or own.is_dir()):
+        return []
+    hint = (
+        f"Giao diện riêng cần các mẫu trong templates/web/ (chép từ {BUILTIN_THEME / 'web'} "
+        "rồi sửa) và tệp kiểu trong templates/assets/: templates/web/ bị đổi tên thì đặt lại "
+        "tên web. Không dùng giao diện riêng thì xóa templates."
+    )
+    if not own.exists():
+        return [
+            Problem(
+                "templates",
+                f"templates là liên kết tới «{os.readlink(own)}», nơi không còn: website dùng "
+                "giao diện mặc định, không phải giao diện riêng của đơn vị",
+                hint=f"Sửa liên kết cho đúng thư mục giao diện, hoặc thay nó bằng thư mục. {hint}",
+                severity="warning",
+            )
+        ]
+    found = sorted(p.relative_to(own).as_posix() for p in own.rglob("*") if p.is_file())
+    if not found:
+        return []  # an empty folder left behind holds nothing the unit made
+    return [
+        Problem(
+            "templates",
+            "thư mục templates/ không có templates/web/: website dùng giao diện mặc định, "
+            f"{len(found)} tệp trong templates/ ({_files_named(found)}) không được dùng",
+            hint=hint,
+            severity="warning",
+        )
+    ]
+
+
+def _files_named(found: list[str]) -> str:
+    """The first NAMED_AT_MOST files under templates/, the others counted."""
+    more = len(found) - NAMED_AT_MOST
+    shown = ", ".join(f"templates/{name}" for name in found[:NAMED_AT_MOST])
+    return shown + (f" và {more} tệp khác" if more > 0 else "")
 
 
 def _named(files: list[str]) -> str:
