@@ -225,11 +225,8 @@ def load_site(
         # Top to bottom of the file, as the editor reads it: fields are checked in the order
         # the code needs them («Tóm tắt:» was told before «Ngày:» two lines above it).
         problems.extend(sorted(found, key=lambda p: p.line or 0))
-        # Not part of the cached load (it depends on the clock), and for a file with other
-        # errors too: every problem of a file in one run.
-        problems.extend(corrections.future(_rel(path, config.root), corrected, now))
+        problems.extend(_on_the_clock(path, bulletin, corrected, now, config))
         if bulletin is not None:
-            problems.extend(far_dates([(bulletin.source, bulletin.date, "bản tin")], now, config))
             bulletins.append(bulletin)
         else:
             unreadable_bulletins.append(path)
@@ -1161,9 +1158,27 @@ def load_bulletin(
     bulletin (None when it is not whole), its problems, and the sha256 of the bytes read.
     `now`: corrections dated after it are errors too, as in a build at that clock."""
     found, digest, loaded, corrected = _load_one(path, config)
+    bulletin = loaded.bulletin if loaded is not None else None
     if now is not None:
-        found = found + corrections.future(_rel(path, config.root), corrected, now)
-    return (loaded.bulletin if loaded is not None else None), found, digest
+        found = found + _on_the_clock(path, bulletin, corrected, now, config)
+    return bulletin, found, digest
+
+
+def _on_the_clock(
+    path: Path,
+    bulletin: Bulletin | None,
+    corrected: tuple[Correction, ...],
+    now: dt.datetime,
+    config: Config,
+) -> list[Problem]:
+    """The problems of a bulletin file that depend on the clock: corrections dated after `now`
+    (also in a file with other errors: every problem of a file in one run) and a publish date
+    more than a year ahead. Not part of the cached load; every command that loads a bulletin
+    (check, build, approve, zalo-preview) tells them once, here."""
+    found = corrections.future(_rel(path, config.root), corrected, now)
+    if bulletin is not None:
+        found += far_dates([(bulletin.source, bulletin.date, "bản tin")], now, config)
+    return found
 
 
 def _load_one(
