@@ -21,10 +21,12 @@ only on the sentence of a number found: most bulletins hold none, and cost ~2 µ
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
 from publish.config import Config
+from publish.contact_numbers import dialled
 from publish.text import mask
 
 __all__ = ["PHONE_KIND", "private_phones", "unit_phone_numbers"]
@@ -166,12 +168,21 @@ def unit_phone_numbers(config: Config) -> frozenset[str]:
     contact = config.contact
     written = [contact.hotline, contact.emergency, config.zalo.footer]
     written += [phone for station in contact.stations for phone in station.phone]
-    return frozenset(
-        _digits(m[0])
-        for value in written
-        if isinstance(value, str)
-        for m in _PHONE_84.finditer(value)
-    )
+    return _unit_numbers(tuple(value for value in written if isinstance(value, str)))
+
+
+@functools.lru_cache(maxsize=8)
+def _unit_numbers(written: tuple[str, ...]) -> frozenset[str]:
+    """unit_phone_numbers of the values `written`, read once per site.toml (a build asked again
+    for each page and each bulletin linking a file): the number each value dials under the
+    one rule of its «Gọi» link (a hotline typed with two spaces is still the unit's), and
+    every other whole number in it (the second of «0277.3610.24/0277.3610.25», the footer's)."""
+    numbers = set()
+    for value in written:
+        if (found := dialled(value)) is not None and _PHONE.fullmatch(home := _home(found.digits)):
+            numbers.add(home)  # 113 is never taken for a private number: not kept
+        numbers.update(_digits(value, m) for m in _PHONE_84.finditer(value))
+    return frozenset(numbers)
 
 
 def private_phones(text: str, unit_numbers: frozenset[str]) -> Iterator[tuple[int, str, str]]:
@@ -185,7 +196,7 @@ def private_phones(text: str, unit_numbers: frozenset[str]) -> Iterator[tuple[in
         while found is not None and _LIST_JOIN.fullmatch(text, numbers[-1].end(), found.start()):
             numbers.append(found)
             found = phone.search(text, found.end())
-        listed = [(n.start(), _digits(n[0])) for n in numbers]
+        listed = [(n.start(), _digits(text, n)) for n in numbers]
         listed = [(at, digits) for at, digits in listed if digits not in unit_numbers]
         # Only the unit's own (the hotline of most bulletins' closing line): nobody private's.
         who = _owner(text, numbers[0].start(), numbers[-1].end(), done, who) if listed else None
@@ -195,10 +206,20 @@ def private_phones(text: str, unit_numbers: frozenset[str]) -> Iterator[tuple[in
                 yield at, PHONE_KIND + who, mask(digits)
 
 
-def _digits(number: str) -> str:
-    """A number's digits as dialled at home: «+84 912 345 678» → «0912345678»."""
-    digits = re.sub(r"\D", "", number)
-    return "0" + digits[2:] if number.lstrip("(").startswith("+") else digits
+def _digits(text: str, number: re.Match[str]) -> str:
+    """The digits of the number `number` found in `text` as dialled at home, read by the rule
+    of the website's «Gọi» links (publish.contact_numbers): «+84 912 345 678» → «0912345678»,
+    «(0277) 3610 113» → «02773610113», full-width digits as ASCII ones."""
+    start = number.start()
+    if start and text[start - 1] == "(" and number[0].startswith("0"):
+        start -= 1  # «(0277) 3610 113»: the bracket is the area code's, as the rule reads it
+    found = dialled(text[start : number.end()])
+    return _home(found.digits) if found is not None else number[0]
+
+
+def _home(digits: str) -> str:
+    """A number's digits (ASCII, with its +) as dialled at home: «+84912345678» → «0912345678»."""
+    return "0" + digits[3:] if digits.startswith("+84") else digits
 
 
 def _owner(text: str, start: int, end: int, done: int, before: str | None) -> str | None:

@@ -348,3 +348,40 @@ def test_a_page_and_a_linked_list_are_told_a_private_number_with_the_masking_fix
         (f"có thể là dữ liệu cá nhân: {PHONE}bị hại «091*****78»", 5)
     ]
     assert "0912.xxx.678" in (told[0].hint or "") and "publish approve" in (told[0].hint or "")
+
+
+def test_a_hotline_typed_with_two_spaces_is_still_the_unit_s(tmp_path: Path) -> None:
+    """The unit's numbers are what the website's «Gọi» link dials (contact_numbers.dialled):
+    «0277  3610 113» (a doubled space from a paste) dials 02773610113, so a bulletin giving
+    that hotline after a victim's name is not told as a private number; «(0277) 3610 202»
+    and «+84 …» too."""
+    contact = """
+[contact]
+hotline = "0277  3610 113"
+emergency = "113"
+
+[[contact.stations]]
+name = "Công an xã Tân Phú"
+phone = ["(0277) 3610 202", "+84  912 000 111"]
+"""
+    root = make_project(tmp_path, {"site.toml": PLAIN_SITE_TOML + contact})
+    numbers = pii_phones.unit_phone_numbers(config_module.load(root))
+    assert numbers == {"02773610113", "02773610202", "0912000111"}
+    text = "Bị hại là ông Nguyễn Văn Bình, trú ấp 3, điện thoại 0277 3610 113."
+    assert phones(text, numbers) == []
+    assert phones(text) == [("bị hại", "027******13")]
+
+
+def test_the_unit_s_numbers_are_read_once_per_site_toml(tmp_path: Path, monkeypatch) -> None:
+    """A build asked for them per page and per bulletin linking a file: read once now."""
+    contact = '\n[contact]\nhotline = "0277 3610 113"\nemergency = "113"\n'
+    root = make_project(tmp_path, {"site.toml": PLAIN_SITE_TOML + contact})
+    config = config_module.load(root)
+    pii_phones._unit_numbers.cache_clear()
+    read: list[str] = []
+    real = pii_phones.dialled
+    monkeypatch.setattr(pii_phones, "dialled", lambda text: read.append(text) or real(text))
+    first = pii_phones.unit_phone_numbers(config)
+    once = len(read)
+    assert pii_phones.unit_phone_numbers(config_module.load(root)) == first == {"02773610113"}
+    assert once > 0 and len(read) == once
