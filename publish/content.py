@@ -33,6 +33,7 @@ from publish import (
     pasted,
     shortcodes,
     stale_program,
+    tags_written,
     title_heading,
     typed_markdown,
     unclosed,
@@ -240,6 +241,7 @@ def load_site(
             misencoded_names=misencoded_names,
         )
     )
+    problems.extend(tags_written.run_together(bulletins, config.root))
     problems.extend(_misencoded_names(misencoded_names, config.root))
     problems.extend(_unreadable_folders(unreadable, config.root))
     unread_at = len(problems)
