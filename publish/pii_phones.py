@@ -7,8 +7,9 @@ officer's number to call («liên hệ đồng chí Trung úy Lê Văn A, số �
 taken here), and a scammer's number in a warning («đối tượng dùng số 0912… gọi điện mạo danh»;
 the radio tells those apart, Q6 in publish.radio.callers). So a number is told only when what
 comes last before it in its sentence is a private person: a role word (bị hại, nạn nhân, nhân
-chứng, người nhà, vợ, học sinh…) or a titled name with where they live («ông Nguyễn Văn Bình,
-trú ấp 3, …», «đối tượng Trần Văn B, ngụ …»), and never when the sentence asks the reader to call
+chứng, người nhà, vợ, học sinh…), a titled name with where they live («ông Nguyễn Văn Bình,
+trú ấp 3, …», «đối tượng Trần Văn B, ngụ …»), or a titled full name the number follows at once
+(«ông Nguyễn Văn A, 0912…») in a sentence naming nobody else, and never when the sentence asks the reader to call
 («liên hệ», «đường dây nóng»), when a unit, an officer or a caller comes after that person
 («… đến Công an xã Tân Phú, số …», «… bị đối tượng gọi, số …»), when the words right before it
 say a caller used it («từ số», «dùng số») or the words right after say it is a scammer's
@@ -152,6 +153,14 @@ _TITLED = re.compile(
     _W + r"(?P<title>(?i:ông|bà|anh|chị|em|cháu|đối tượng))[ \t]++(?P<name>[^\W\d_][\w.]*)"
 )
 """A title and the first word of a name: a person when that word is capitalised."""
+_NAME_ATTACHED = re.compile(
+    _W + r"(?i:ông|bà|anh|chị|em|cháu)[ \t]++(?P<name>[^\W\d_]++(?:[ \t]++[^\W\d_]++){1,4})"
+    r"[ \t]*+(?:[,(:–-]|\s-)[ \t]*+"
+    r"(?:(?i:(?:số[ \t]++)?(?:điện thoại|đt|sđt|đtdđ|di động))[ \t]*+:?[ \t]*+)?$"
+)
+"""A titled full name with the number right after it and nothing else («ông Nguyễn Văn A,
+0912…», «chị Lê Thị Hoa (SĐT 0987…»): the person's own number, when no role word, unit, officer
+or caller is named in the sentence (see _owner)."""
 _RESIDENCE = re.compile(_W + r"(?:trú|ngụ|địa chỉ|nơi ở|chỗ ở|quê)" + _END)
 """Where someone lives, after their name: the sentence is about a private person."""
 _OWNER_AFTER = re.compile(
@@ -258,6 +267,8 @@ def _owner(text: str, start: int, end: int, done: int, before: str | None) -> st
     if last is None:
         if opening == done and done > 0:
             return before  # the same sentence as the number before, nobody else named
+        if _named_here(lead, tail) and not _office_after(after):
+            return "người dân"
         owned = _OWNER_AFTER.match(after)
         return None if owned is None else _who(owned)
     if not last[1] or (_CALLED_AFTER.match(after) and not _ATTACHED.search(low, tail)):
@@ -271,6 +282,25 @@ def _who(marker: re.Match[str]) -> str:
     if group in ("unit", "caller"):
         return ""
     return _WHO.get(group) or marker[group]
+
+
+def _named_here(lead: str, tail: int) -> bool:
+    """Whether the number follows a titled full name, its words capitalised, with nothing but a
+    comma, a bracket or «SĐT» between («Bà Nguyễn Thị C, 0912…»): a name in lower case («anh em
+    trong xóm, 0912…») or a single word («anh Ba, …») is not read as one."""
+    named = _NAME_ATTACHED.search(lead, tail)
+    return named is not None and all(word[0].isupper() for word in named["name"].split())
+
+
+_BEFORE_OFFICE = re.compile(r"[ \t]*+\)?[ \t]*+[,–-]?[ \t]*+(?:là[ \t]++)?")
+"""Between a number and what its owner is («…, 0912…, tổ trưởng tổ dân phố»)."""
+
+
+def _office_after(after: str) -> bool:
+    """Whether `after` (lower-cased, right after the number) says its owner is a unit, an
+    officer or a caller («ông Trần Văn Lan, 0912…, tổ trưởng tổ dân phố 3»)."""
+    found = _MARKERS.match(after, _BEFORE_OFFICE.match(after).end())  # type: ignore[union-attr]
+    return found is not None and found.lastgroup in ("unit", "caller")
 
 
 def _lives(lead: str, low: str, titled: re.Match[str]) -> bool:

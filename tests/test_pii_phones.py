@@ -108,6 +108,10 @@ PRIVATE = [
         "Đối tượng Trần Văn Long, trú xã An Nhơn, có số điện thoại 0916 789 123, bị tạm giữ.",
         "đối tượng",
     ),
+    # A titled full name and the number right after it, no role word nor residence.
+    ("Ông Nguyễn Văn A, 0912 345 678, bị mất xe máy trước cửa nhà.", "người dân"),
+    ("Sáng 5/3, chị Lê Thị Hoa (SĐT 0987654321) đến trình báo.", "người dân"),
+    ("Ông Trịnh Đức Lan - 0912345678 cho biết vấn đề kéo dài nhiều tháng.", "người dân"),
 ]
 
 
@@ -153,6 +157,16 @@ PUBLISHED_ON_PURPOSE = [
     "Cán bộ phụ trách: Thượng úy Nguyễn Văn A – 0912345678.",
     "Đồng chí Đại úy Nguyễn Văn Hùng, Phó Trưởng Công an xã, điện thoại 0913 456 789, tiếp nhận.",
     "Trưởng ấp 3, ông Phạm Văn Lực, số điện thoại 0915 222 333, trực tiếp tiếp nhận phản ánh.",
+    # A titled full name then the number, where the sentence says it is an official's or a
+    # caller's: no more than a name is read as private.
+    "Trưởng Công an xã là ông Nguyễn Văn A, 0912 345 678.",
+    "Ông Trần Văn Lan, 0912 345 678, tổ trưởng tổ dân phố 3, trực tiếp tiếp nhận phản ánh.",
+    "Tài khoản Zalo mang tên ông Nguyễn Văn A, 0912 345 678, đã nhắn tin cho nhiều người.",
+    "Đối tượng giả danh ông Nguyễn Văn A, 0912 345 678, gọi điện đòi tiền.",
+    "Ông Nguyễn Văn A, 0912 345 678, tự xưng là cán bộ ngân hàng.",
+    "Mọi thông tin xin liên hệ ông Nguyễn Văn A, 0912 345 678.",
+    "Anh em trong xóm, 0912 345 678, góp tiền sửa đường.",  # no name
+    "Ông Tư, 0912 345 678, bán tạp hóa ở đầu ấp.",  # a single word is no full name
     "Công an xã An Hiệp (0277 3610 203) đã bàn giao cháu bé cho gia đình.",
     "Nạn nhân được đưa đến bệnh viện đa khoa huyện (điện thoại 0277 3851 115).",
     "Thấy đối tượng khả nghi, gọi ngay cho đồng chí Trưởng Công an xã theo số 0912 345 678.",
