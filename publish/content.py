@@ -33,6 +33,7 @@ from publish import (
     pasted,
     shortcodes,
     stale_program,
+    tags_written,
     title_heading,
     typed_markdown,
     unclosed,
@@ -146,14 +147,19 @@ PAGE_LAYOUTS = {
     "contact": "trang liên hệ: thêm địa chỉ, đường dây nóng và mã QR Zalo của đơn vị",
 }
 """What a page's `layout` may say (the theme has a template for each, chosen by the tool)."""
-INVISIBLE = "\u00ad\u200b\u2060\ufeff\u200c\u200d"
+INVISIBLE = "\u00ad\u200b\u2060\ufeff\u200c\u200d\u180e\u034f\ufe0e\ufe0f\u2800"
 INVISIBLE_RE = re.compile(
-    "[\u00ad\u200b\u2060\ufeff]|(?<=[A-Za-z\u00c0-\u024f\u1e00-\u1eff])[\u200c\u200d]"
+    "[\u00ad\u200b\u2060\ufeff\u180e\u034f]"
+    "|(?<=[A-Za-z\u00c0-\u024f\u1e00-\u1eff])[\u200c\u200d\ufe0e\ufe0f]"
+    "|\u2800"
 )
-"""Invisible characters Word and Facebook leave in pasted text (soft hyphen, zero-width space,
-word joiner, a BOM in the middle; zero-width (non-)joiners after a Latin letter, not those of
-emoji sequences): removed without a word, since no reader sees them, yet they split words for the
-search, tags («lừa\u00adđảo» is another tag) and Zalo's title."""
+"""Invisible characters Word, Facebook and Zalo leave in pasted text (soft hyphen, zero-width
+space, word joiner, a BOM in the middle, the Mongolian vowel separator and the grapheme joiner
+that show as nothing; zero-width (non-)joiners and emoji variation selectors after a Latin
+letter, not those of emoji sequences): removed without a word, since no reader sees them, yet
+they split words for the search, tags («lừa\u00adđảo» is another tag) and Zalo's title. The
+Braille blank (U+2800), Facebook's «invisible character» for empty lines and padding, shows as a
+space: a space takes its place (see _unblanked)."""
 _KEY_PREFIX = re.compile(r"""^\s*(?:-\s+)?(?:[\w.-]+:\s*)?["']?""")
 """What comes before a front matter value on its line: a key, a list dash, an opening quote."""
 WINDOWS_CHARS = frozenset('<>:"|?*\\')
@@ -225,11 +231,8 @@ def load_site(
         # Top to bottom of the file, as the editor reads it: fields are checked in the order
         # the code needs them («Tóm tắt:» was told before «Ngày:» two lines above it).
         problems.extend(sorted(found, key=lambda p: p.line or 0))
-        # Not part of the cached load (it depends on the clock), and for a file with other
-        # errors too: every problem of a file in one run.
-        problems.extend(corrections.future(_rel(path, config.root), corrected, now))
+        problems.extend(_on_the_clock(path, bulletin, corrected, now, config))
         if bulletin is not None:
-            problems.extend(far_dates([(bulletin.source, bulletin.date, "bản tin")], now, config))
             bulletins.append(bulletin)
         else:
             unreadable_bulletins.append(path)
@@ -243,6 +246,7 @@ def load_site(
             misencoded_names=misencoded_names,
         )
     )
+    problems.extend(tags_written.run_together(bulletins, config.root))
     problems.extend(_misencoded_names(misencoded_names, config.root))
     problems.extend(_unreadable_folders(unreadable, config.root))
     unread_at = len(problems)
@@ -906,7 +910,7 @@ def _split(written: str, reading: Reading) -> _Split:
     garbled = legacy_text.find_garbled(text)
     # After that search: in TCVN3, the soft hyphen is «ư».
     if any(c in text for c in INVISIBLE):
-        text = INVISIBLE_RE.sub("", text)
+        text = INVISIBLE_RE.sub(_unblanked, text)
     text, curly_keys = mend_pasted(pasted.mend(text), reading)
     duplicates: list[DuplicateKeyError] = []
     removed: list[Removed] = []
@@ -916,6 +920,21 @@ def _split(written: str, reading: Reading) -> _Split:
         text_read = text
     parsed = split(text_read, reading, duplicates)
     return _Split(parsed, written, text, garbled, curly_keys, duplicates, removed)
+
+
+def without_invisible(text: str) -> str:
+    """`text` as a file holding it is read: without the invisible characters a paste leaves
+    (INVISIBLE_RE, CONTROL_RUNS), a Braille blank as a space. `publish new` writes a title
+    pasted from Zalo or Facebook so: its file name and the file agree with what is read."""
+    if any(c in text for c in INVISIBLE):
+        text = INVISIBLE_RE.sub(_unblanked, text)
+    return scrubbed(text, CONTROL_RUNS)[0] if CONTROLS.search(text) else text
+
+
+def _unblanked(found: re.Match[str]) -> str:
+    """What an invisible character becomes: a space for the Braille blank, which shows as one
+    («Cảnh báo⠀» padded a title), else nothing."""
+    return " " if found[0] == "\u2800" else ""
 
 
 def _computer_links(col: Collector, parsed: Parsed) -> None:
@@ -1161,9 +1180,27 @@ def load_bulletin(
     bulletin (None when it is not whole), its problems, and the sha256 of the bytes read.
     `now`: corrections dated after it are errors too, as in a build at that clock."""
     found, digest, loaded, corrected = _load_one(path, config)
+    bulletin = loaded.bulletin if loaded is not None else None
     if now is not None:
-        found = found + corrections.future(_rel(path, config.root), corrected, now)
-    return (loaded.bulletin if loaded is not None else None), found, digest
+        found = found + _on_the_clock(path, bulletin, corrected, now, config)
+    return bulletin, found, digest
+
+
+def _on_the_clock(
+    path: Path,
+    bulletin: Bulletin | None,
+    corrected: tuple[Correction, ...],
+    now: dt.datetime,
+    config: Config,
+) -> list[Problem]:
+    """The problems of a bulletin file that depend on the clock: corrections dated after `now`
+    (also in a file with other errors: every problem of a file in one run) and a publish date
+    more than a year ahead. Not part of the cached load; every command that loads a bulletin
+    (check, build, approve, zalo-preview) tells them once, here."""
+    found = corrections.future(_rel(path, config.root), corrected, now)
+    if bulletin is not None:
+        found += far_dates([(bulletin.source, bulletin.date, "bản tin")], now, config)
+    return found
 
 
 def _load_one(

@@ -30,6 +30,7 @@ __all__ = [
     "SEVERITY_LABELS",
     "STRICT_EXEMPT",
     "STRICT_EXEMPT_AS",
+    "TAGS_RUN_TOGETHER",
     "UNREADABLE_ATTACHMENT",
     "Busy",
     "ConfigError",
@@ -157,15 +158,20 @@ RADIO_FLAG = "radio-flag"
 abbreviation: publish.render.radio.episode), told where the text is, never as a field."""
 FAR_DATE = "far-date"
 """The code of the warning that a publish date is more than a year ahead (publish.far_date)."""
+TAGS_RUN_TOGETHER = "tags-run-together"
+"""The code of the warning that a tags line written as words may be several tags run together
+(publish.tags_written)."""
 STRICT_EXEMPT_AS = {
     UNREADABLE_ATTACHMENT: "về tệp đính kèm không đọc được để kiểm dấu mật",
     FAR_DATE: "về ngày đăng còn hơn một năm nữa",
+    TAGS_RUN_TOGETHER: "về thẻ có thể là nhiều thẻ viết liền",
 }
 """Codes of warnings --strict leaves warnings, and how publish check's last line names them.
 An unreadable linked document is decided by [policy] unreadable_attachments (most PDFs from
 Word: --strict in CI would refuse every one). A date a year ahead may be a wrong year or a
 real embargo, which the file has no way to confirm: an error would refuse the embargo for
-good, while the wrong year only holds the bulletin back, never publishes one early."""
+good, while the wrong year only holds the bulletin back, never publishes one early. A tags
+line that may be several tags may also be one long tag: either way nothing wrong goes out."""
 STRICT_EXEMPT = frozenset(STRICT_EXEMPT_AS)
 
 SEVERITY_LABELS = {"error": "lỗi", "warning": "cảnh báo", "note": "ghi chú"}

@@ -969,7 +969,8 @@ def missing(col: Collector, data: dict[str, Any], key: str, hint: str) -> None:
     leave the first one unread), else at the front matter's first line with `hint`."""
     other = written_as(data, key)
     if other is None:
-        col.add("thiếu trường bắt buộc", field=key, line=2, hint=hint)
+        if not _continued(col, data, key):
+            col.add("thiếu trường bắt buộc", field=key, line=2, hint=hint)
         return
     typed = keyboard_typed(other, (key,)) == key and not VIETNAMESE_FIELDS.get(folded_words(other))
     col.add(
@@ -984,6 +985,82 @@ def missing(col: Collector, data: dict[str, Any], key: str, hint: str) -> None:
         line=col.parsed.line_of(other) if col.parsed is not None else 2,
         hint=f"Đổi '{other}:' thành '{key}:' (viết thường, không dấu)."
         + (_KEYBOARD_HINT if typed else ""),
+    )
+
+
+_NAMED_AT_START = re.compile(
+    r"""[ \t]*["']?(?P<name>[^\W\d][\w ]{0,30}?)[ \t]*:[ \t]+(?P<value>\S.*)$"""
+)
+"""A front matter line that reads as a field («Ngày: 05/12/2026»), quote or spaces before it."""
+
+
+def _continued(col: Collector, data: dict[str, Any], key: str) -> bool:
+    """Tell a required `key` written on a line that YAML read as the end of the field above it
+    (indented, inside its quotes, or in its `>` block: «summary: "…\n  Ngày: 05/12/2026"»),
+    at that line, with the line to write; whether there was one. Without this, the editor saw
+    the line and a «missing date» that made no sense."""
+    parsed = col.parsed
+    if parsed is None or not parsed.yaml_text:
+        return False
+    lines = parsed.yaml_text.split("\n")
+    for field_name, value in data.items():
+        if field_name == key or not isinstance(value, str) or ":" not in value:
+            continue
+        start = parsed.line_of(str(field_name))
+        if start is None:
+            continue
+        # The lines of the value: from the field's own to the next field's.
+        end = min((n for k in data if (n := parsed.line_of(str(k)) or 0) > start), default=0)
+        for index in range(start - 1, (end or len(lines) + 2) - 2):
+            found = _NAMED_AT_START.match(lines[index])
+            if found is None:
+                continue
+            name = found["name"]
+            if (
+                name != key
+                and (GATE_ALIASES.get(spelt := folded_words(name)) or VIETNAMESE_FIELDS.get(spelt))
+                != key
+            ):
+                continue
+            if " ".join(found["value"].rstrip("\"'").split()) not in " ".join(value.split()):
+                continue
+            _tell_continued(col, key, str(field_name), start, index + 2, found, lines[start - 2])
+            return True
+    return False
+
+
+def _tell_continued(
+    col: Collector,
+    key: str,
+    field_name: str,
+    start: int,
+    line: int,
+    found: re.Match[str],
+    head: str,
+) -> None:
+    """The error of `_continued`: field `key` written at `line` inside `field_name`'s value."""
+    opening = head.split(":", 1)[1].strip()[:1] if ":" in head else ""
+    if opening in ('"', "'"):
+        why = "nằm trong dấu ngoặc kép của giá trị đó"
+        fix = (
+            f"Chuyển dấu ngoặc kép đóng của '{field_name}' lên cuối dòng trên, rồi viết dòng "
+            "này sát lề trái"
+        )
+    elif opening in (">", "|"):
+        why = f"thụt vào đầu dòng nên thuộc khối '{opening}' của giá trị đó"
+        fix = "Viết dòng này sát lề trái (xóa dấu cách ở đầu dòng)"
+    else:
+        why = "thụt vào đầu dòng nên YAML đọc nó là phần nối tiếp của giá trị đó"
+        fix = "Viết dòng này sát lề trái (xóa dấu cách ở đầu dòng)"
+    value = found["value"].rstrip().rstrip("\"'").rstrip()
+    renamed = found["name"] != key
+    col.add(
+        f"thiếu trường bắt buộc: dòng «{found['name']}: {value}» không được đọc là trường "
+        f"'{key}' mà là phần cuối của '{field_name}' (dòng {start}), vì nó {why}",
+        field=key,
+        line=line,
+        hint=f"{fix}, thành trường riêng: {key}: {value}"
+        + (f" (tên trường là '{key}', viết thường, không dấu)." if renamed else "."),
     )
 
 

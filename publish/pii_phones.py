@@ -7,8 +7,9 @@ officer's number to call («liên hệ đồng chí Trung úy Lê Văn A, số �
 taken here), and a scammer's number in a warning («đối tượng dùng số 0912… gọi điện mạo danh»;
 the radio tells those apart, Q6 in publish.radio.callers). So a number is told only when what
 comes last before it in its sentence is a private person: a role word (bị hại, nạn nhân, nhân
-chứng, người nhà, vợ, học sinh…) or a titled name with where they live («ông Nguyễn Văn Bình,
-trú ấp 3, …», «đối tượng Trần Văn B, ngụ …»), and never when the sentence asks the reader to call
+chứng, người nhà, vợ, học sinh…), a titled name with where they live («ông Nguyễn Văn Bình,
+trú ấp 3, …», «đối tượng Trần Văn B, ngụ …»), or a titled full name the number follows at once
+(«ông Nguyễn Văn A, 0912…») in a sentence naming nobody else, and never when the sentence asks the reader to call
 («liên hệ», «đường dây nóng»), when a unit, an officer or a caller comes after that person
 («… đến Công an xã Tân Phú, số …», «… bị đối tượng gọi, số …»), when the words right before it
 say a caller used it («từ số», «dùng số») or the words right after say it is a scammer's
@@ -21,10 +22,12 @@ only on the sentence of a number found: most bulletins hold none, and cost ~2 µ
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
 from publish.config import Config
+from publish.contact_numbers import dialled
 from publish.text import mask
 
 __all__ = ["PHONE_KIND", "private_phones", "unit_phone_numbers"]
@@ -150,6 +153,14 @@ _TITLED = re.compile(
     _W + r"(?P<title>(?i:ông|bà|anh|chị|em|cháu|đối tượng))[ \t]++(?P<name>[^\W\d_][\w.]*)"
 )
 """A title and the first word of a name: a person when that word is capitalised."""
+_NAME_ATTACHED = re.compile(
+    _W + r"(?i:ông|bà|anh|chị|em|cháu)[ \t]++(?P<name>[^\W\d_]++(?:[ \t]++[^\W\d_]++){1,4})"
+    r"[ \t]*+(?:[,(:–-]|\s-)[ \t]*+"
+    r"(?:(?i:(?:số[ \t]++)?(?:điện thoại|đt|sđt|đtdđ|di động))[ \t]*+:?[ \t]*+)?$"
+)
+"""A titled full name with the number right after it and nothing else («ông Nguyễn Văn A,
+0912…», «chị Lê Thị Hoa (SĐT 0987…»): the person's own number, when no role word, unit, officer
+or caller is named in the sentence (see _owner)."""
 _RESIDENCE = re.compile(_W + r"(?:trú|ngụ|địa chỉ|nơi ở|chỗ ở|quê)" + _END)
 """Where someone lives, after their name: the sentence is about a private person."""
 _OWNER_AFTER = re.compile(
@@ -166,12 +177,21 @@ def unit_phone_numbers(config: Config) -> frozenset[str]:
     contact = config.contact
     written = [contact.hotline, contact.emergency, config.zalo.footer]
     written += [phone for station in contact.stations for phone in station.phone]
-    return frozenset(
-        _digits(m[0])
-        for value in written
-        if isinstance(value, str)
-        for m in _PHONE_84.finditer(value)
-    )
+    return _unit_numbers(tuple(value for value in written if isinstance(value, str)))
+
+
+@functools.lru_cache(maxsize=8)
+def _unit_numbers(written: tuple[str, ...]) -> frozenset[str]:
+    """unit_phone_numbers of the values `written`, read once per site.toml (a build asked again
+    for each page and each bulletin linking a file): the number each value dials under the
+    one rule of its «Gọi» link (a hotline typed with two spaces is still the unit's), and
+    every other whole number in it (the second of «0277.3610.24/0277.3610.25», the footer's)."""
+    numbers = set()
+    for value in written:
+        if (found := dialled(value)) is not None and _PHONE.fullmatch(home := _home(found.digits)):
+            numbers.add(home)  # 113 is never taken for a private number: not kept
+        numbers.update(_digits(value, m) for m in _PHONE_84.finditer(value))
+    return frozenset(numbers)
 
 
 def private_phones(text: str, unit_numbers: frozenset[str]) -> Iterator[tuple[int, str, str]]:
@@ -185,7 +205,7 @@ def private_phones(text: str, unit_numbers: frozenset[str]) -> Iterator[tuple[in
         while found is not None and _LIST_JOIN.fullmatch(text, numbers[-1].end(), found.start()):
             numbers.append(found)
             found = phone.search(text, found.end())
-        listed = [(n.start(), _digits(n[0])) for n in numbers]
+        listed = [(n.start(), _digits(text, n)) for n in numbers]
         listed = [(at, digits) for at, digits in listed if digits not in unit_numbers]
         # Only the unit's own (the hotline of most bulletins' closing line): nobody private's.
         who = _owner(text, numbers[0].start(), numbers[-1].end(), done, who) if listed else None
@@ -195,10 +215,20 @@ def private_phones(text: str, unit_numbers: frozenset[str]) -> Iterator[tuple[in
                 yield at, PHONE_KIND + who, mask(digits)
 
 
-def _digits(number: str) -> str:
-    """A number's digits as dialled at home: «+84 912 345 678» → «0912345678»."""
-    digits = re.sub(r"\D", "", number)
-    return "0" + digits[2:] if number.lstrip("(").startswith("+") else digits
+def _digits(text: str, number: re.Match[str]) -> str:
+    """The digits of the number `number` found in `text` as dialled at home, read by the rule
+    of the website's «Gọi» links (publish.contact_numbers): «+84 912 345 678» → «0912345678»,
+    «(0277) 3610 113» → «02773610113», full-width digits as ASCII ones."""
+    start = number.start()
+    if start and text[start - 1] == "(" and number[0].startswith("0"):
+        start -= 1  # «(0277) 3610 113»: the bracket is the area code's, as the rule reads it
+    found = dialled(text[start : number.end()])
+    return _home(found.digits) if found is not None else number[0]
+
+
+def _home(digits: str) -> str:
+    """A number's digits (ASCII, with its +) as dialled at home: «+84912345678» → «0912345678»."""
+    return "0" + digits[3:] if digits.startswith("+84") else digits
 
 
 def _owner(text: str, start: int, end: int, done: int, before: str | None) -> str | None:
@@ -237,6 +267,8 @@ def _owner(text: str, start: int, end: int, done: int, before: str | None) -> st
     if last is None:
         if opening == done and done > 0:
             return before  # the same sentence as the number before, nobody else named
+        if _named_here(lead, tail) and not _office_after(after):
+            return "người dân"
         owned = _OWNER_AFTER.match(after)
         return None if owned is None else _who(owned)
     if not last[1] or (_CALLED_AFTER.match(after) and not _ATTACHED.search(low, tail)):
@@ -250,6 +282,25 @@ def _who(marker: re.Match[str]) -> str:
     if group in ("unit", "caller"):
         return ""
     return _WHO.get(group) or marker[group]
+
+
+def _named_here(lead: str, tail: int) -> bool:
+    """Whether the number follows a titled full name, its words capitalised, with nothing but a
+    comma, a bracket or «SĐT» between («Bà Nguyễn Thị C, 0912…»): a name in lower case («anh em
+    trong xóm, 0912…») or a single word («anh Ba, …») is not read as one."""
+    named = _NAME_ATTACHED.search(lead, tail)
+    return named is not None and all(word[0].isupper() for word in named["name"].split())
+
+
+_BEFORE_OFFICE = re.compile(r"[ \t]*+\)?[ \t]*+[,–-]?[ \t]*+(?:là[ \t]++)?")
+"""Between a number and what its owner is («…, 0912…, tổ trưởng tổ dân phố»)."""
+
+
+def _office_after(after: str) -> bool:
+    """Whether `after` (lower-cased, right after the number) says its owner is a unit, an
+    officer or a caller («ông Trần Văn Lan, 0912…, tổ trưởng tổ dân phố 3»)."""
+    found = _MARKERS.match(after, _BEFORE_OFFICE.match(after).end())  # type: ignore[union-attr]
+    return found is not None and found.lastgroup in ("unit", "caller")
 
 
 def _lives(lead: str, low: str, titled: re.Match[str]) -> bool:

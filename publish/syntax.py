@@ -713,6 +713,8 @@ def yaml_error(exc: Exception, text: str, first_line: int) -> Explained:
         line, column = at(opened) if opened is not None else (line, column)
         return _special(_char_at(text, opened) if opened is not None else "*", line, column)
     if problem.startswith("mapping values are not allowed"):
+        if mark is not None and (continued := _continuation(text, mark.line)) is not None:
+            return Explained(continued[0], line, column, continued[1])
         return Explained(
             "có dấu ':' ở chỗ không được phép: thường là giá trị có dấu hai chấm mà không đặt "
             "trong ngoặc kép, hoặc dòng ngay phía trên thiếu dấu ':' sau tên trường",
@@ -1216,6 +1218,33 @@ _INDENTED_KEY = re.compile(r" +[A-Za-z_][A-Za-z0-9_-]*[ \t]*:(?:[ \t]|$)")
 """A field written after spaces: `  title: …` (a Tab there is told as a Tab)."""
 _VALUED_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*[ \t]*:[ \t]*[^\s|>#]")
 """A field at the margin with its value on its own line (not a block `zalo:` nor `summary: >`)."""
+
+
+def _continuation(text: str, index: int) -> tuple[str, str] | None:
+    """What to say of line `index` of front matter `text` holding «name: value» when it is
+    indented under a field with its value on its line, which YAML reads as that value going
+    on («summary: Cảnh báo …» then «  Ngày: 05/12/2026»): (message, hint), else None. The
+    usual hint, to quote the value, would leave it indented and refused the same."""
+    lines = text.split("\n")
+    written = lines[index]
+    above = next((lines[i] for i in range(index - 1, -1, -1) if lines[i].strip()), "")
+    pair = _KEY_VALUE.match(written)
+    field = _VALUED_KEY.match(above)
+    if pair is None or field is None or not written[:1].isspace() or above[:1].isspace():
+        return None
+    name = above.split(":", 1)[0].strip()
+    return (
+        f"dòng này thụt vào đầu dòng nên được đọc là phần nối tiếp của '{name}' ở dòng trên, "
+        "nhưng lại có dạng 'tên: giá trị' của một trường",
+        f"Nếu đây là một trường riêng thì viết sát lề trái: {written.strip()}"
+        + (
+            ""
+            if pair["key"].isascii()
+            else " (tên trường viết bằng tiếng Anh, không dấu, ví dụ date thay cho Ngày)"
+        )
+        + f". Nếu là phần tiếp của '{name}' thì nối nó vào cuối dòng trên và đặt cả giá trị "
+        "trong ngoặc kép.",
+    )
 
 
 def _indented_field(text: str) -> int | None:

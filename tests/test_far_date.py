@@ -11,7 +11,7 @@ import pytest
 
 from publish import config as config_module
 from publish.cli import main
-from publish.content import load_site
+from publish.content import load_bulletin, load_site
 from publish.errors import FAR_DATE
 from publish.far_date import far_date
 from publish.pipeline import strictly
@@ -130,4 +130,18 @@ def test_approve_tells_the_approver_of_a_date_years_ahead(tmp_path: Path, capsys
     code = main(["approve", source, "--root", str(root), "--by", by, "--now", CLOCK])
     said = " ".join(capsys.readouterr().out.split())
     assert code == 0
-    assert f"{source}:3: cảnh báo: trường 'date': ngày giờ đăng 07:30, Thứ Tư, 06/12/2062" in said
+    told = f"{source}:3: cảnh báo: trường 'date': ngày giờ đăng 07:30, Thứ Tư, 06/12/2062"
+    assert said.count(told) == 1
+
+
+def test_loading_one_bulletin_tells_it_as_loading_the_site_does(tmp_path: Path) -> None:
+    """content.load_bulletin (approve, zalo-preview) tells it with the clock's other problems,
+    at the same line and in the same words as load_site: no command computes it apart."""
+    source = "content/bai-viet/2026-12-06-tin.md"
+    root = make_project(tmp_path, {source: bulletin_md({"date": "2062-12-06 07:30"})})
+    now = dt.datetime(2026, 12, 2, 13, 0, tzinfo=TZ)
+    config = config_module.load(root)
+    _, found, _ = load_bulletin(root / source, config, now=now)
+    [alone] = [p for p in found if p.code == FAR_DATE]
+    assert alone == warnings_of(root, now)[0]
+    assert [p for p in load_bulletin(root / source, config)[1] if p.code == FAR_DATE] == []

@@ -500,6 +500,54 @@ def test_a_summary_from_the_first_paragraph_keeps_words_in_angle_brackets() -> N
     ) in result.text
 
 
+@pytest.mark.parametrize(
+    ("paragraph", "summary"),
+    [
+        (
+            "Công an huyện đăng video {{< youtube abc123 >}}, cảnh báo thủ đoạn mới.",
+            "Công an huyện đăng video, cảnh báo thủ đoạn mới.",
+        ),
+        (
+            "Người dân cần <strong>cảnh giác</strong>, không bấm vào đường link lạ "
+            '<i class="fa fa-link"></i>.',
+            "Người dân cần cảnh giác, không bấm vào đường link lạ.",
+        ),
+        (
+            "Ông ấy nói “<em>đừng tin</em>” rồi đi báo Công an.",
+            "Ông ấy nói “đừng tin” rồi đi báo Công an.",
+        ),
+        (
+            "Cảnh báo lừa đảo qua mạng.<br>Nhất là dịp cuối năm.",
+            "Cảnh báo lừa đảo qua mạng. Nhất là dịp cuối năm.",
+        ),
+        (
+            "Tỷ lệ giảm 50<sup>%</sup> so với (<b>cùng kỳ</b>) năm trước.",
+            "Tỷ lệ giảm 50% so với (cùng kỳ) năm trước.",
+        ),
+    ],
+)
+def test_a_summary_keeps_no_space_where_a_tag_or_shortcode_was_taken_out(
+    paragraph: str, summary: str
+) -> None:
+    """Markup was replaced by a space: «video , cảnh báo», «cảnh giác , không», «lạ .», «“ đừng
+    tin ”» went out on Zalo and the sharing cards. A line break still parts two sentences."""
+    result = convert(
+        "---\ntitle: A\ndate: 2023-01-01\ncategories: [an-ninh-trat-tu]\n---\n" + paragraph + "\n"
+    )
+    assert result.text is not None, [p.message for p in result.problems]
+    assert f'summary: "{summary}"' in result.text
+
+
+def test_a_wordpress_summary_keeps_no_space_where_a_tag_was_taken_out() -> None:
+    """The same in a WordPress export's HTML paragraph («<b>cảnh giác</b>,»)."""
+    result = convert(
+        "---\ntitle: A\ndate: 2023-01-01\ncategories: [an-ninh-trat-tu]\n---\n"
+        "<p>Người dân cần <b>cảnh giác</b>, không cung cấp mã <i>OTP</i>.</p>\n"
+    )
+    assert result.text is not None, [p.message for p in result.problems]
+    assert 'summary: "Người dân cần cảnh giác, không cung cấp mã OTP."' in result.text
+
+
 def test_a_wordpress_summary_keeps_the_angle_brackets_its_page_shows() -> None:
     """WordPress stores «<Tết an toàn>» typed in a post as «&lt;Tết an toàn&gt;»: shown, and
     kept in the summary; a «<Tết an toàn>» in its raw HTML is a tag to every browser, and to

@@ -46,6 +46,46 @@ def test_invisible_characters_from_word_and_facebook_are_removed(tmp_path: Path)
     assert site.warnings == ()
 
 
+def test_the_other_invisible_characters_zalo_and_facebook_paste_are_removed(
+    tmp_path: Path,
+) -> None:
+    """The Mongolian vowel separator (U+180E), the grapheme joiner (U+034F) and an emoji's
+    variation selector after a letter (U+FE0F) stayed in the title and the tag pages; the
+    Braille blank (U+2800, Facebook's «invisible character») padded a title. In the title, the
+    summary, the tags and the body alike, as the other invisible characters are."""
+    heart = "❤\ufe0f"  # the selector makes the red heart: kept
+    text = bulletin_md(
+        {
+            "title": '"Cảnh báo lừa\u180e đảo qua\u034f Zalo\ufe0f \u2800"',
+            "summary": '"Đối tượng giả danh\u2800Công an."',
+            "tags": '["OTP\ufe0f", "OTP", "an\u034f ninh"]',
+        },
+        body=f"Thả {heart} cho bài\u180e viết.\n\u2800\nĐoạn hai.\n",
+    )
+    site = load(make_project(tmp_path, {"content/bai-viet/a.md": text}))
+    [bulletin] = site.bulletins
+    assert bulletin.title == "Cảnh báo lừa đảo qua Zalo"
+    assert bulletin.summary == "Đối tượng giả danh Công an."
+    assert bulletin.tags == ("OTP", "an ninh")
+    assert bulletin.body.strip() == f"Thả {heart} cho bài viết.\n \nĐoạn hai."
+    assert site.warnings == ()
+
+
+def test_new_writes_a_pasted_title_as_it_is_read(tmp_path: Path, capsys) -> None:
+    """A title pasted from Zalo into `publish new` kept its invisible characters in the file
+    (read without them: the file said another title than the one read)."""
+    root = make_project(tmp_path, {})
+    pasted = "Cảnh báo\u200b lừa đảo\u2800 qua Zalo\u200e "
+    args = ["--root", str(root), "--category", "an-ninh-trat-tu", "--now", "2021-01-01 09:00"]
+    assert main(["new", pasted, *args]) == 0
+    made = Path(capsys.readouterr().out.strip())
+    made = made if made.is_absolute() else Path.cwd() / made
+    assert made.name == "2021-01-01-canh-bao-lua-dao-qua-zalo.md"
+    assert 'title: "Cảnh báo lừa đảo qua Zalo"\n' in made.read_text(encoding="utf-8")
+    assert main(["new", "Cảnh báo lừa đảo qua Zalo", *args]) == 1  # the same title: not twice
+    assert "cùng tiêu đề" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize(
     ("written", "title"),
     [

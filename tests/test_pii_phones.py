@@ -108,6 +108,10 @@ PRIVATE = [
         "Đối tượng Trần Văn Long, trú xã An Nhơn, có số điện thoại 0916 789 123, bị tạm giữ.",
         "đối tượng",
     ),
+    # A titled full name and the number right after it, no role word nor residence.
+    ("Ông Nguyễn Văn A, 0912 345 678, bị mất xe máy trước cửa nhà.", "người dân"),
+    ("Sáng 5/3, chị Lê Thị Hoa (SĐT 0987654321) đến trình báo.", "người dân"),
+    ("Ông Trịnh Đức Lan - 0912345678 cho biết vấn đề kéo dài nhiều tháng.", "người dân"),
 ]
 
 
@@ -153,6 +157,16 @@ PUBLISHED_ON_PURPOSE = [
     "Cán bộ phụ trách: Thượng úy Nguyễn Văn A – 0912345678.",
     "Đồng chí Đại úy Nguyễn Văn Hùng, Phó Trưởng Công an xã, điện thoại 0913 456 789, tiếp nhận.",
     "Trưởng ấp 3, ông Phạm Văn Lực, số điện thoại 0915 222 333, trực tiếp tiếp nhận phản ánh.",
+    # A titled full name then the number, where the sentence says it is an official's or a
+    # caller's: no more than a name is read as private.
+    "Trưởng Công an xã là ông Nguyễn Văn A, 0912 345 678.",
+    "Ông Trần Văn Lan, 0912 345 678, tổ trưởng tổ dân phố 3, trực tiếp tiếp nhận phản ánh.",
+    "Tài khoản Zalo mang tên ông Nguyễn Văn A, 0912 345 678, đã nhắn tin cho nhiều người.",
+    "Đối tượng giả danh ông Nguyễn Văn A, 0912 345 678, gọi điện đòi tiền.",
+    "Ông Nguyễn Văn A, 0912 345 678, tự xưng là cán bộ ngân hàng.",
+    "Mọi thông tin xin liên hệ ông Nguyễn Văn A, 0912 345 678.",
+    "Anh em trong xóm, 0912 345 678, góp tiền sửa đường.",  # no name
+    "Ông Tư, 0912 345 678, bán tạp hóa ở đầu ấp.",  # a single word is no full name
     "Công an xã An Hiệp (0277 3610 203) đã bàn giao cháu bé cho gia đình.",
     "Nạn nhân được đưa đến bệnh viện đa khoa huyện (điện thoại 0277 3851 115).",
     "Thấy đối tượng khả nghi, gọi ngay cho đồng chí Trưởng Công an xã theo số 0912 345 678.",
@@ -348,3 +362,40 @@ def test_a_page_and_a_linked_list_are_told_a_private_number_with_the_masking_fix
         (f"có thể là dữ liệu cá nhân: {PHONE}bị hại «091*****78»", 5)
     ]
     assert "0912.xxx.678" in (told[0].hint or "") and "publish approve" in (told[0].hint or "")
+
+
+def test_a_hotline_typed_with_two_spaces_is_still_the_unit_s(tmp_path: Path) -> None:
+    """The unit's numbers are what the website's «Gọi» link dials (contact_numbers.dialled):
+    «0277  3610 113» (a doubled space from a paste) dials 02773610113, so a bulletin giving
+    that hotline after a victim's name is not told as a private number; «(0277) 3610 202»
+    and «+84 …» too."""
+    contact = """
+[contact]
+hotline = "0277  3610 113"
+emergency = "113"
+
+[[contact.stations]]
+name = "Công an xã Tân Phú"
+phone = ["(0277) 3610 202", "+84  912 000 111"]
+"""
+    root = make_project(tmp_path, {"site.toml": PLAIN_SITE_TOML + contact})
+    numbers = pii_phones.unit_phone_numbers(config_module.load(root))
+    assert numbers == {"02773610113", "02773610202", "0912000111"}
+    text = "Bị hại là ông Nguyễn Văn Bình, trú ấp 3, điện thoại 0277 3610 113."
+    assert phones(text, numbers) == []
+    assert phones(text) == [("bị hại", "027******13")]
+
+
+def test_the_unit_s_numbers_are_read_once_per_site_toml(tmp_path: Path, monkeypatch) -> None:
+    """A build asked for them per page and per bulletin linking a file: read once now."""
+    contact = '\n[contact]\nhotline = "0277 3610 113"\nemergency = "113"\n'
+    root = make_project(tmp_path, {"site.toml": PLAIN_SITE_TOML + contact})
+    config = config_module.load(root)
+    pii_phones._unit_numbers.cache_clear()
+    read: list[str] = []
+    real = pii_phones.dialled
+    monkeypatch.setattr(pii_phones, "dialled", lambda text: read.append(text) or real(text))
+    first = pii_phones.unit_phone_numbers(config)
+    once = len(read)
+    assert pii_phones.unit_phone_numbers(config_module.load(root)) == first == {"02773610113"}
+    assert once > 0 and len(read) == once

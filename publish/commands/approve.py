@@ -34,7 +34,6 @@ from publish.content import (
     page_files,
 )
 from publish.errors import ContentError, Problem, PublishError, not_a_file, os_reason
-from publish.far_date import far_dates
 from publish.frontmatter_edit import EditError, set_keys, write_atomically
 from publish.gates import gate, page_gate, public_classification, shell_word
 from publish.held_page_links import held_links
@@ -207,15 +206,6 @@ def run(args: argparse.Namespace) -> int:
         problems += _new_approver(by, config.root, seen - held_already)
     problems += _replacing(approvals, by, root_flag)
     problems += _past_dates(approvals, config, now)
-    problems += far_dates(
-        [
-            (a.shown, a.bulletin.date, "bản tin")
-            for a in approvals
-            if isinstance(a.bulletin, Bulletin)
-        ],
-        now,
-        config,
-    )
     if any(not isinstance(a.bulletin, Page) for a in approvals):
         problems += _held_pages_linked(approvals, config, now)  # as told with another's error
     if any(p.severity == "error" for p in problems):

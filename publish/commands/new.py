@@ -16,7 +16,7 @@ from publish.backdated import past_date
 from publish.carried import carried
 from publish.cli import common_options, resolve_now
 from publish.config import Config
-from publish.content import BODY_PLACEHOLDER, SUMMARY_PLACEHOLDER
+from publish.content import BODY_PLACEHOLDER, SUMMARY_PLACEHOLDER, without_invisible
 from publish.errors import ContentError, Problem, PublishError, display_path
 from publish.far_date import far_date
 from publish.fields import (
@@ -79,7 +79,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Write the new file and print its path."""
     config = config_module.load(args.root)
-    title = nfc(args.title.strip())
+    # Pasted from Zalo or Facebook, it may hold characters nobody sees: written as read.
+    title = nfc(" ".join(without_invisible(args.title).split()))
     problems = []
     if not title:
         problems.append(
@@ -360,7 +361,8 @@ def _same_title(path: Path, title: str) -> bool:
         data = split(decode(path.read_bytes())).data
     except (OSError, FrontMatterError):
         return True
-    return isinstance(data.get("title"), str) and nfc(data["title"].strip()) == title
+    written = data.get("title")
+    return isinstance(written, str) and nfc(" ".join(without_invisible(written).split())) == title
 
 
 def _example(config: Config) -> str:

@@ -225,15 +225,54 @@ def _markdown_text(block: str) -> str:
     kept: list[str] = []
 
     def left_out(found: re.Match[str]) -> str:
-        """A space for markup; words in angle brackets set aside, their marks kept from the
-        strip below (a «>» closing them is no quote mark)."""
+        """A gap for markup (see _closed_up); words in angle brackets set aside, their marks
+        kept from the strip below (a «>» closing them is no quote mark)."""
         if found[0].startswith("<") and not is_markup(found[0], text, found.end()):
             kept.append(found[0])
             return f"\x00{len(kept) - 1}\x00"
-        return " "
+        return _gap(found[0])
 
-    text = " ".join(_MARKS_RE.sub("", MARKUP_RE.sub(left_out, text)).split())
+    text = " ".join(_closed_up(_MARKS_RE.sub("", MARKUP_RE.sub(left_out, text))).split())
     return _KEPT_RE.sub(lambda found: kept[int(found[1])], text) if kept else text
+
+
+_SOFT_GAP, _HARD_GAP = "\x01", "\x02"
+"""Where markup was taken out of a summary: a space only where the text had one beside it
+(«giác</b>,» is «giác,»), or always (a line break, a paragraph: «một.</p><p>Hai» is two
+sentences). Neither is a space to str.split, nor in any text the summary reads."""
+_BLOCK_TAG = re.compile(
+    r"</?(?:br|p|div|li|ul|ol|h[1-6]|tr|td|th|table|hr|blockquote|figure|figcaption|section)\b",
+    re.IGNORECASE,
+)
+_GAPS = re.compile(r"\s*[\x01\x02][\x01\x02\s]*")
+_CLOSING = ",.;:!?…)]}»”’%"
+_OPENING = "([{«“‘"
+
+
+def _gap(markup: str) -> str:
+    """The gap a tag, a shortcode or an image leaves in a summary (see _closed_up)."""
+    return _HARD_GAP if _BLOCK_TAG.match(markup) else _SOFT_GAP
+
+
+def _closed_up(text: str) -> str:
+    """`text` with each gap markup left closed up: nothing before a closing mark or after an
+    opening one («huyện {{< icon >}}, cảnh báo» read «huyện , cảnh báo», «“<em>đừng</em>”» read
+    «“ đừng ”»), nor at either end; a space where the text had one beside the markup, or
+    where a line or a paragraph ended; else nothing (a tag inside a word)."""
+    if _SOFT_GAP not in text and _HARD_GAP not in text:
+        return text
+
+    def closed(found: re.Match[str]) -> str:
+        """What one run of gaps and the spaces around it becomes."""
+        start, end = found.span()
+        before = text[start - 1] if start else ""
+        after = text[end] if end < len(text) else ""
+        if not before or not after or after in _CLOSING or before in _OPENING:
+            return ""
+        spaced = _HARD_GAP in found[0] or any(c.isspace() for c in found[0])
+        return " " if spaced else ""
+
+    return _GAPS.sub(closed, text)
 
 
 _MARKS_RE = re.compile(r"[*_`#]+|^[ \t]*(?:>[ \t]*)+", re.MULTILINE)
@@ -244,8 +283,8 @@ _KEPT_RE = re.compile("\x00(\\d+)\x00")
 
 def _html_text(html_text: str) -> str:
     """What a paragraph of HTML reads: no tags, entities unescaped, spaces squeezed, NFC."""
-    text = TAG_RE.sub("", BREAK_RE.sub(" ", html_text))
-    return nfc(" ".join(html.unescape(text).split()))
+    text = TAG_RE.sub(lambda tag: _gap(tag[0]), BREAK_RE.sub(" ", html_text))
+    return nfc(" ".join(_closed_up(html.unescape(text)).split()))
 
 
 def cover(
