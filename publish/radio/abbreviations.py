@@ -18,7 +18,12 @@ from publish.radio.flags import BLOCKING, WARNING, Context
 from publish.radio.given_names import a_given_name, a_place_like_a_name
 from publish.radio.name_titles import own_titles, read_titles_before_names
 from publish.radio.numbers import DIGIT_WORDS
-from publish.radio.place_kinds import KINDS_PATTERN, LETTERS, opens_with_a_kind
+from publish.radio.place_kinds import (
+    KINDS_PATTERN,
+    LETTERS,
+    SUB_COMMUNE_PATTERN,
+    opens_with_a_kind,
+)
 from publish.radio.provinces import province_spelled_at
 from publish.radio.tail import ends_before
 from publish.radio.titles import FORMS_OF_ADDRESS
@@ -162,7 +167,7 @@ _PLACE_NAMES = {
 }
 _ADDRESS_PART_BEFORE = re.compile(
     rf"(?<!\w)(?:(?:{'|'.join(letter for letter in LETTERS if letter != 'T')})\.|(?i:"
-    rf"{KINDS_PATTERN}|tổ dân phố|khu phố|thôn|ấp|khóm|tổ|bản|buôn|làng|đường|phố)(?!\w))"
+    rf"{KINDS_PATTERN}|{SUB_COMMUNE_PATTERN}|tổ|đường|phố)(?!\w))"
     r"\s*+([^\W_]++)[^,;:.!?()]*+,\s*+$"
 )
 """The address part right before a comma (`H. Châu Thành, `, `xã Tân Hòa, `, `thành phố
@@ -784,7 +789,7 @@ _WORDS_BEFORE = re.compile(r"(?<!\w)((?:[^\W\d_]++\s++){0,4}[^\W\d_]++)\s*+$")
 """One word to five before a bracket: a given name alone may open the sentence (`Hải (NVH)`)."""
 _NON_SPACE = re.compile(r"\S+")
 _PLACE_KIND_BEFORE = re.compile(
-    rf"(?<!\w)(?i:{KINDS_PATTERN}|ấp|khóm|thôn|bản|phố|đường|sông)\s++$"
+    rf"(?<!\w)(?i:{KINDS_PATTERN}|{SUB_COMMUNE_PATTERN}|phố|đường|sông)\s++$"
 )
 """A place's kind before a name that is also a given name («thành phố Vinh», «sông Hậu»)."""
 

@@ -15,7 +15,7 @@ from publish.radio.masked_plates import plate_head, read_masked_plates
 from publish.radio.measures import money_follows
 from publish.radio.numbers import COUNTED_NOUN, cardinal, digit_by_digit, has_digit
 from publish.radio.pauses import pause_after
-from publish.radio.place_kinds import KINDS_PATTERN
+from publish.radio.place_kinds import KINDS_PATTERN, SUB_COMMUNE_PATTERN
 from publish.radio.tail import ends_before
 from publish.radio.titles import FORMS_OF_ADDRESS
 from publish.text import mask, mask_code
@@ -195,11 +195,14 @@ it numbers something else."""
 _NUMBERED = re.compile(
     r"(?<!\w)(?i:luật|nghị định|thông tư|quyết định|chỉ thị|nghị quyết|kế hoạch|công văn|"
     r"thông báo|báo cáo|hướng dẫn|văn bản|tờ trình|nhà|phòng|căn hộ|căn|lô|thửa|tờ|ki-ốt|ki ốt|"
-    r"kiốt|tổ|xóm|ấp|khu|khóm|thôn|bản|phố|đường|ngõ|ngách|hẻm|kiệt|tập|kỳ|khóa|khoá)\s+số\s*$"
+    r"kiốt|tổ|khu|" + SUB_COMMUNE_PATTERN + r"|phố|đường|ngõ|ngách|hẻm|kiệt|tập|kỳ|khóa|khoá)"
+    r"\s+số\s*$"
 )
 """A document or a place with a number (`báo cáo số 113`, `nhà số 115`): no service number."""
 _ADDRESS_AFTER = re.compile(
-    r"/|\s*+,?+\s*+(?i:đường|phố|ngõ|ngách|hẻm|kiệt|quốc lộ|tỉnh lộ|thôn|xóm|ấp|tổ|khu|khóm)(?!\w)"
+    r"/|\s*+,?+\s*+(?i:đường|phố|ngõ|ngách|hẻm|kiệt|quốc lộ|tỉnh lộ|"
+    + SUB_COMMUNE_PATTERN
+    + r"|tổ|khu)(?!\w)"
 )
 """After `số 113`: a street or a document series (`số 113 đường Lê Lợi`, `số 113/…`)."""
 _NAME_AFTER = re.compile(r"\s+(\w)")
