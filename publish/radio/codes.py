@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from publish.radio.caps import CAPITAL_LETTERS
 from publish.radio.dialling import read_dialling_codes
 from publish.radio.either_case import word_alone
 from publish.radio.entry_codes import digit_groups, read_entry_codes
@@ -274,9 +275,9 @@ _YEAR_IN_BRACKETS = re.compile(
 """`Trần Văn Nam (1992)`, `(1992, trú tại …)`: a year alone opening a bracket after a word,
 or after one's full stop (`N.V.A. (2005)`, `Nguyễn Văn A. (1995)`)."""
 _WORDS_BEFORE = re.compile(r"(?<!\w)((?:[^\W\d_]++\s++){0,5}[^\W\d_]++)$")
-_INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-ZĐ]\.){1,3}[A-ZĐ]\.?$")
+_INITIALS_BEFORE = re.compile(rf"(?<![\w.])(?:[{CAPITAL_LETTERS}]\.){{1,3}}[{CAPITAL_LETTERS}]\.?$")
 """A person's initials (`N.V.A`, `Đ.V.S.`), as police bulletins name minors and suspects."""
-_INITIAL_STOP = re.compile(r"(?<![\w.])[A-ZĐ]\.$")
+_INITIAL_STOP = re.compile(rf"(?<![\w.])[{CAPITAL_LETTERS}]\.$")
 """A name's last word cut to its initial (`Nguyễn Văn A.`): its stop is no sentence's end."""
 _PERSON_WORD = re.compile(
     rf"(?<!\w)(?i:{FORMS_OF_ADDRESS}|đối tượng|bị can|bị cáo|bị hại|nạn nhân|nghi phạm)$"
