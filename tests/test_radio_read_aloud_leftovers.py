@@ -87,6 +87,11 @@ SIGNS = [
     ),
     ("Số dư -5 triệu đồng.", "Số dư âm năm triệu đồng."),
     ("Lãi suất +0,5%.", "Lãi suất tăng không phẩy năm phần trăm."),
+    # In brackets as without: a share after a rise is a negative growth, not «tăng, giảm».
+    (
+        "Tăng trưởng (-15%) so với cùng kỳ.",
+        "Tăng trưởng, âm mười lăm phần trăm, so với cùng kỳ.",
+    ),
 ]
 
 
@@ -101,6 +106,12 @@ def test_a_minus_is_read_where_its_plus_is(source: str, expected: str) -> None:
         ("Số vụ giảm +5%.", "Số vụ giảm cộng năm phần trăm.", "+5%"),
         ("Cửa hàng lỗ +5 triệu đồng.", "Cửa hàng lỗ cộng năm triệu đồng.", "+5"),
         ("Số vụ tăng -2 vụ.", "Số vụ tăng âm hai vụ.", "-2"),
+        # In brackets too: `tăng (-2 vụ)` was «tăng, giảm hai vụ», `giảm (+2)` «giảm, tăng hai».
+        ("Số vụ tăng (-2 vụ) so với cùng kỳ.", "Số vụ tăng, âm hai vụ, so với cùng kỳ.", "-2"),
+        ("Số vụ tăng (-2) so với cùng kỳ.", "Số vụ tăng, âm hai, so với cùng kỳ.", "-2"),
+        ("Số vụ giảm (+2) so với cùng kỳ.", "Số vụ giảm, cộng hai, so với cùng kỳ.", "+2"),
+        ("Số vụ giảm (+2 vụ) so với cùng kỳ.", "Số vụ giảm, cộng hai vụ, so với cùng kỳ.", "+2"),
+        ("Số vụ giảm (+15%).", "Số vụ giảm, cộng mười lăm phần trăm.", "+15%"),
     ],
 )
 def test_a_sign_against_the_word_before_it_is_held(

@@ -417,3 +417,70 @@ def test_read_title_says_the_item_s_type_before_the_title_as_the_build_does(
     )
     assert main(["speak", "--read-title", str(path)]) == 0
     assert capsys.readouterr().out.startswith("Bài: Khen thưởng tổ tuần tra.\n\n")
+
+
+def _built(tmp_path: Path, lead_in: str, tag: str) -> tuple[Path, dict[str, bytes], list[str]]:
+    """A project whose one bulletin has `lead_in` and `tag`; the radio files the build renders
+    and the notes its check tells of them."""
+    import datetime as dt
+
+    from publish import config as config_module
+    from publish.content import load_site
+    from publish.model import Artifact
+    from publish.render import radio
+    from tests.helpers import bulletin_md, make_project
+
+    block = f'\n  lead_in: "{lead_in}"\n  tag: "{tag}"'
+    text = bulletin_md({"radio": block}, body="Công an huyện ra quân bảo đảm trật tự.\n")
+    root = make_project(tmp_path, {"content/a.md": text})
+    now = dt.datetime(2020, 12, 10, tzinfo=dt.timezone(dt.timedelta(hours=7)))
+    site = load_site(config_module.load(root), now=now)
+    files = {a.path: a.data for a in radio.render(site) if isinstance(a, Artifact)}
+    notes = [p.render() for p in radio.check(site) if p.file == "content/a.md"]
+    return root / "content" / "a.md", files, notes
+
+
+def test_speak_reads_the_lead_in_and_tag_as_the_build_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`radio.lead_in` and `radio.tag` are read on air before and after the body; `speak`
+    showed neither, nor their findings. It reads them with the build's own function: the same
+    words, the same findings at the same lines."""
+    import json
+
+    path, files, _ = _built(
+        tmp_path,
+        "Thưa quý vị, Công an huyện vừa ra quân 12/3 tổ.",
+        "Kẻ gian gọi từ số 0912345678 để lừa tiền.",
+    )
+    [rundown] = [json.loads(d) for p, d in files.items() if p.endswith("/rundown.json")]
+    [item] = [i for i in rundown["items"] if i["key"] == "a"]
+    built = [(f["excerpt"], f["line"]) for f in item["flags"]]
+    script = files["items/a.txt"].decode("utf-8-sig")
+    read = [line for line in script.splitlines() if line.startswith(("LỜI DẪN", "LỜI KẾT TIN"))]
+    assert len(read) == 2 and {excerpt for excerpt, _ in built} == {"12/3", "0912345678"}
+
+    assert main(["speak", "--root", str(path.parents[1]), "--flags", str(path)]) == 0
+    told = capsys.readouterr().out.splitlines()
+    assert len(told) == len(built)
+    for excerpt, line in built:
+        assert any(t.startswith(f"{path}:{line}: ") and f"«{excerpt}»" in t for t in told)
+    # In the order read: the lead-in's before the tag's.
+    assert "«12/3»" in told[0] and "«0912345678»" in told[-1]
+
+    assert main(["speak", "--root", str(path.parents[1]), str(path)]) == 0
+    out = capsys.readouterr().out.strip().split("\n\n")
+    assert out == [read[0], "Công an huyện ra quân bảo đảm trật tự.", read[1]]
+
+
+def test_speak_holds_a_bulletin_whose_lead_in_the_build_holds(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An unknown abbreviation in the lead-in holds the bulletin from the radio (R14.6);
+    `speak --strict` said «Không có cảnh báo nào» and passed."""
+    path, _, notes = _built(tmp_path, "Thưa quý vị, XQZ vừa ra quân.", "Xin cảm ơn quý vị.")
+    [held] = [note for note in notes if "«XQZ»" in note]
+    line = held.split(":")[1]
+    assert main(["speak", "--root", str(path.parents[1]), "--strict", "--flags", str(path)]) == 1
+    [told] = capsys.readouterr().out.splitlines()
+    assert told.startswith(f"{path}:{line}: [chặn duyệt]") and "«XQZ»" in told

@@ -23,6 +23,7 @@ from publish.frontmatter import FrontMatterError, Parsed, split
 from publish.gates import field_stamp, secret_classification, secret_stamp
 from publish.limits import MARKDOWN_HINT, MAX_SOURCE_BYTES, megabytes, read_capped, too_large
 from publish.radio.abbreviations import unit_abbreviations
+from publish.radio.flags import Flag
 from publish.radio.normalise import (
     SpeakOptions,
     Spoken,
@@ -34,7 +35,15 @@ from publish.radio.normalise import (
 )
 from publish.radio.options import site_hosts
 from publish.radio.readtime import format_duration
-from publish.render.radio.items import ITEM_TYPES, cue_length, project_places
+from publish.render.radio.items import (
+    ITEM_TYPES,
+    LEAD_IN_LABEL,
+    TAG_LABEL,
+    cue_length,
+    front_matter_read,
+    project_places,
+    spoken_parts,
+)
 from publish.text import fold, hidden_shown
 
 __all__ = ["add_parser", "run"]
@@ -276,6 +285,46 @@ def _title_first(
     return dataclasses.replace(spoken, text=text, flags=flags + spoken.flags)
 
 
+@dataclasses.dataclass(frozen=True)
+class _Around:
+    """A bulletin's `radio.lead_in` and `radio.tag` as the build reads them, and their findings
+    at the lines of their keys."""
+
+    lead_in: str = ""
+    tag: str = ""
+    flags: tuple[Flag, ...] = ()
+
+    def flags_of(self, field: str) -> tuple[Flag, ...]:
+        """The findings in the front matter field `field`."""
+        return tuple(flag for flag in self.flags if flag.field == field)
+
+
+def _lead_in_and_tag(text: str, options: SpeakOptions, lexicon: dict[str, str]) -> _Around:
+    """The bulletin's lead-in and tag read by the build's own `front_matter_read` (the build
+    reads them before and after the body; `speak` showed neither, nor their findings); nothing
+    for plain text, broken front matter or a value that is no text (`publish check` reports
+    those)."""
+    try:
+        parsed = split(text)
+    except FrontMatterError:
+        return _Around()
+    radio = parsed.data.get("radio")
+    if not isinstance(radio, dict):
+        return _Around()
+    pairs = tuple(sorted(lexicon.items()))
+    said: dict[str, str] = {}
+    flags: list[Flag] = []
+    for key in ("lead_in", "tag"):
+        value = radio.get(key)
+        said[key], found = (
+            front_matter_read(value, f"radio.{key}", options, pairs)
+            if isinstance(value, str)
+            else ("", ())
+        )
+        flags += [dataclasses.replace(f, line=parsed.line_of(f.field)) for f in found]
+    return _Around(said["lead_in"], said["tag"], tuple(flags))
+
+
 def _read_stdin() -> str:
     """Standard input's text, at most MAX_SOURCE_BYTES of it: a file piped in by mistake (a video,
     a disk image) is refused after cap+1 bytes instead of being held whole in memory."""
@@ -383,12 +432,26 @@ def run(args: argparse.Namespace) -> int:
         spoken = normalise(source, options=options, abbreviations=lexicon, title=said)
         if title is not None:
             spoken = _title_first(spoken, title, options, lexicon)
+        around = _lead_in_and_tag(source, options, lexicon)
+        shown = spoken.text
+        if around.lead_in or around.tag or around.flags:
+            lead_in = f"{LEAD_IN_LABEL}{around.lead_in}" if around.lead_in else ""
+            tag = f"{TAG_LABEL}{around.tag}" if around.tag else ""
+            shown = spoken_parts(lead_in, [spoken.text], tag)
+            spoken = dataclasses.replace(
+                spoken,
+                text=spoken_parts(around.lead_in, [spoken.text], around.tag),
+                # In the order read: the lead-in's, the title's and body's, the tag's.
+                flags=around.flags_of("radio.lead_in")
+                + spoken.flags
+                + around.flags_of("radio.tag"),
+            )
         blocking += len(spoken.blocking) + len(errors)
         if args.flags:
             outputs.extend(problem.render() for problem in errors)
             outputs.extend(flag.render(label) for flag in spoken.flags)
         else:
-            text = tts_text(spoken.text) if args.tts else spoken.text
+            text = tts_text(spoken.text) if args.tts else shown
             outputs.append(f"[TỆP: {label}]\n\n{text}" if len(names) > 1 else text)
             if errors:
                 print(

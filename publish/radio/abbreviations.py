@@ -13,12 +13,17 @@ from typing import NamedTuple
 
 from publish.encoding import not_utf8
 from publish.errors import ContentError, Problem, os_reason
-from publish.radio.caps import without_tone_marks
+from publish.radio.caps import CAPITAL_LETTERS, without_tone_marks
 from publish.radio.flags import BLOCKING, WARNING, Context
 from publish.radio.given_names import a_given_name, a_place_like_a_name
 from publish.radio.name_titles import own_titles, read_titles_before_names
 from publish.radio.numbers import DIGIT_WORDS
-from publish.radio.place_kinds import KINDS_PATTERN, LETTERS, opens_with_a_kind
+from publish.radio.place_kinds import (
+    KINDS_PATTERN,
+    LETTERS,
+    SUB_COMMUNE_PATTERN,
+    opens_with_a_kind,
+)
 from publish.radio.provinces import province_spelled_at
 from publish.radio.tail import ends_before
 from publish.radio.titles import FORMS_OF_ADDRESS
@@ -86,7 +91,7 @@ _PLACE_PREFIX = re.compile(rf"(?<!\w)({_LETTERS_PATTERN}|Ô)\.(?!HCM)\s*")
 _HO_CHI_MINH_CITY = re.compile(r"(?<!\w)(?:TP|Tp)\.?\s*(?:HCM|Hồ Chí Minh)(?!\w)")
 """However the prefix is typed, the city's name keeps its capital, as the seed's `TP.HCM` does
 (§6; Decree 30/2020 writes «Thành phố Hồ Chí Minh» like «Thủ đô Hà Nội»)."""
-_INITIALS_AFTER = re.compile(r"[A-ZĐ]\.[A-ZĐ]")
+_INITIALS_AFTER = re.compile(rf"[{CAPITAL_LETTERS}]\.[{CAPITAL_LETTERS}]")
 """More dotted capitals after a place's letter (`P.V.T`, `H.V.B`): a person's initials, kept as
 written for the reader to say the letters; no place's name is one letter and a dot."""
 _MAYBE_PLACE_PREFIX = re.compile(rf"[{''.join(sorted({letter[-1] for letter in LETTERS}))}Ô]\.")
@@ -162,7 +167,7 @@ _PLACE_NAMES = {
 }
 _ADDRESS_PART_BEFORE = re.compile(
     rf"(?<!\w)(?:(?:{'|'.join(letter for letter in LETTERS if letter != 'T')})\.|(?i:"
-    rf"{KINDS_PATTERN}|tổ dân phố|khu phố|thôn|ấp|khóm|tổ|bản|buôn|làng|đường|phố)(?!\w))"
+    rf"{KINDS_PATTERN}|{SUB_COMMUNE_PATTERN}|tổ|đường|phố)(?!\w))"
     r"\s*+([^\W_]++)[^,;:.!?()]*+,\s*+$"
 )
 """The address part right before a comma (`H. Châu Thành, `, `xã Tân Hòa, `, `thành phố
@@ -519,7 +524,9 @@ def _flag_person_or_province(text: str, m: re.Match[str], ctx: Context) -> None:
 
 _BORN_BEFORE = re.compile(r"(?<!\w)(?i:sinh năm)(?>(?:\s++[^\W\d_]++)+)\s*+,\s*+$")
 """A year of birth, spelled out by now, and a comma: an address follows (`SN 1990, T. Nam Định`)."""
-_NAME_AND_COMMA_BEFORE = re.compile(r"(?<![\w.])((?>(?:[A-ZĐ]\.)*)[^\W\d_]++)\.?\s*+,\s*+$")
+_NAME_AND_COMMA_BEFORE = re.compile(
+    rf"(?<![\w.])((?>(?:[{CAPITAL_LETTERS}]\.)*)[^\W\d_]++)\.?\s*+,\s*+$"
+)
 """The last word of a name, or initials (`P.V.T`), then a comma."""
 
 
@@ -777,14 +784,14 @@ def _folded_words(text: str) -> list[str]:
     return _WORD.findall("".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
-_INITIALS = re.compile(r"\s*+((?:[A-ZĐ]\.?){2,5})\s*+")
-"""A bracket's initials, dotted or not (`NVH`, `N.V.H.`)."""
+_INITIALS = re.compile(rf"\s*+((?:[{CAPITAL_LETTERS}]\.?){{2,5}})\s*+")
+"""A bracket's initials, dotted or not (`NVH`, `N.V.H.`, `NVƯ` for «Nguyễn Văn Ưng»)."""
 _CAPITALISED_WORDS_BEFORE = re.compile(r"(?<!\w)((?:[^\W\d_]++\s++){1,4}[^\W\d_]++)\s*+$")
 _WORDS_BEFORE = re.compile(r"(?<!\w)((?:[^\W\d_]++\s++){0,4}[^\W\d_]++)\s*+$")
 """One word to five before a bracket: a given name alone may open the sentence (`Hải (NVH)`)."""
 _NON_SPACE = re.compile(r"\S+")
 _PLACE_KIND_BEFORE = re.compile(
-    rf"(?<!\w)(?i:{KINDS_PATTERN}|ấp|khóm|thôn|bản|phố|đường|sông)\s++$"
+    rf"(?<!\w)(?i:{KINDS_PATTERN}|{SUB_COMMUNE_PATTERN}|phố|đường|sông)\s++$"
 )
 """A place's kind before a name that is also a given name («thành phố Vinh», «sông Hậu»)."""
 
@@ -792,7 +799,8 @@ _PLACE_KIND_BEFORE = re.compile(
 def _initials_of_the_name_before(text: str, inside: str, at: int) -> bool:
     """Whether a bracket's `inside`, after the words ending at `at`, holds only the initials of
     the name just before it (`Nguyễn Văn Hải (NVH)`): the same person said again as letters, which R14.6 held as an unknown
-    abbreviation; tone marks aside (`Ánh` is `A`), «Đ» is its own letter."""
+    abbreviation; tone marks aside (`Ánh` is `A`), «Đ», «Ư», «Â»… are letters of their own
+    (`Ưng` is `Ư`, or `U` as `_stands_for` says)."""
     initials = _INITIALS.fullmatch(inside)
     if initials is None:
         return False
@@ -803,7 +811,7 @@ def _initials_of_the_name_before(text: str, inside: str, at: int) -> bool:
     name = words[1].split()[-len(letters) :]
     if len(name) != len(letters) or not all(word[0].isupper() for word in name):
         return False
-    return _initials(name) == letters
+    return all(map(_stands_for, letters, name))
 
 
 def _initials(words: list[str]) -> str:
@@ -838,7 +846,9 @@ def _initials_after_the_given_name(
         name, before = found[-size:], found[:-size]
         if not size < len(letters) <= _MOST_NAME_WORDS or len(name) < size:
             continue
-        if not all(word[0].isupper() for word in name) or not letters.endswith(_initials(name)):
+        if not all(word[0].isupper() for word in name):
+            continue
+        if not all(map(_stands_for, letters[-size:], name)):
             continue
         if a_place_like_a_name(" ".join(name)):
             continue
@@ -855,7 +865,7 @@ def _initials_after_the_given_name(
 
 _DEFINED = re.compile(
     r"\s*+(?:(?i:(?:sau đây\s++)?(?:gọi|viết)\s++tắt(?:\s++là)?)\s*+:?\s*+)?"
-    r"([A-ZĐĂÂÊÔƠƯ]{2,8})\s*+"
+    rf"([{CAPITAL_LETTERS}]{{2,8}})\s*+"
 )
 """A bracket defining an abbreviation: its capitals (`TCTĐB`), or `gọi tắt là TCTĐB`."""
 _FULL_FORM_BEFORE = re.compile(r"(?<!\w)((?:[^\W\d_]++\s++){1,7}[^\W\d_]++)\s*+$")
@@ -928,6 +938,10 @@ def _without_repeats(
             letters = m[1].strip().replace(".", "")
             if letters in lexicon or letters in _CONTEXT_READINGS:
                 defined.setdefault(letters, _name_initialled(text, m[1], m.start()))
+            elif own is not None and (found := _full_form(text, m[1], m.start())) is not None:
+                # A full name's initials define them as any words' letters do (`Nguyễn Văn Hải
+                # (NVH)`, then `NVH khai nhận`): «NVƯ» was, «NVH» held where used again.
+                own.setdefault(*found)
             return ""
         # «Hải (NVH, SN 1990)»: the initials go, what the bracket adds is read.
         first, comma, rest = m[1].partition(",")
@@ -1056,7 +1070,7 @@ _PLACE_AFTER = re.compile(r"\.?\s*+[A-ZĐ]")
 """After `TP`: a place's name (`TP. Hồ Chí Minh`, `TP Vinh`), where the prefix is meant (R14.3)."""
 
 
-_TWO_CAPITALS = re.compile(r"[A-ZĐĂÂÊÔƠƯ][A-ZĐĂÂÊÔƠƯ]")
+_TWO_CAPITALS = re.compile(f"[{CAPITAL_LETTERS}][{CAPITAL_LETTERS}]")
 """What initials used alone need (`TP`): a text without it cannot have used any. Not `[A-ZĐ]{2}`,
 which gives `re` no first character to skip to."""
 

@@ -9,6 +9,7 @@ import re
 import unicodedata
 
 __all__ = [
+    "CAPITAL_LETTERS",
     "VIETNAMESE_SYLLABLE",
     "WORD",
     "beside_shouted",
@@ -19,6 +20,10 @@ __all__ = [
     "without_tone_marks",
 ]
 
+CAPITAL_LETTERS = "A-ZĐĂÂÊÔƠƯ"
+"""The capital letters of the alphabet as a character class's ranges, Vietnamese's own (Ă, Â, Ê,
+Ô, Ơ, Ư, Đ) with them: what a name's initial (`N.V.Ư.`, `(NVƯ)`) or an abbreviation's letter
+may be. A tone mark makes no letter (`Ánh`'s initial is `A`)."""
 WORD = re.compile(r"[^\W\d_]+")
 """A word: letters only, as `shouted` and `beside_shouted` take them."""
 _VN_LOWER = "àáâãèéêìíòóôõùúýăđĩũơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"

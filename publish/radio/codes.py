@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from publish.radio.caps import CAPITAL_LETTERS
 from publish.radio.dialling import read_dialling_codes
 from publish.radio.either_case import word_alone
 from publish.radio.entry_codes import digit_groups, read_entry_codes
@@ -15,7 +16,7 @@ from publish.radio.masked_plates import plate_head, read_masked_plates
 from publish.radio.measures import money_follows
 from publish.radio.numbers import COUNTED_NOUN, cardinal, digit_by_digit, has_digit
 from publish.radio.pauses import pause_after
-from publish.radio.place_kinds import KINDS_PATTERN
+from publish.radio.place_kinds import KINDS_PATTERN, SUB_COMMUNE_PATTERN
 from publish.radio.tail import ends_before
 from publish.radio.titles import FORMS_OF_ADDRESS
 from publish.text import mask, mask_code
@@ -195,11 +196,14 @@ it numbers something else."""
 _NUMBERED = re.compile(
     r"(?<!\w)(?i:luật|nghị định|thông tư|quyết định|chỉ thị|nghị quyết|kế hoạch|công văn|"
     r"thông báo|báo cáo|hướng dẫn|văn bản|tờ trình|nhà|phòng|căn hộ|căn|lô|thửa|tờ|ki-ốt|ki ốt|"
-    r"kiốt|tổ|xóm|ấp|khu|khóm|thôn|bản|phố|đường|ngõ|ngách|hẻm|kiệt|tập|kỳ|khóa|khoá)\s+số\s*$"
+    r"kiốt|tổ|khu|" + SUB_COMMUNE_PATTERN + r"|phố|đường|ngõ|ngách|hẻm|kiệt|tập|kỳ|khóa|khoá)"
+    r"\s+số\s*$"
 )
 """A document or a place with a number (`báo cáo số 113`, `nhà số 115`): no service number."""
 _ADDRESS_AFTER = re.compile(
-    r"/|\s*+,?+\s*+(?i:đường|phố|ngõ|ngách|hẻm|kiệt|quốc lộ|tỉnh lộ|thôn|xóm|ấp|tổ|khu|khóm)(?!\w)"
+    r"/|\s*+,?+\s*+(?i:đường|phố|ngõ|ngách|hẻm|kiệt|quốc lộ|tỉnh lộ|"
+    + SUB_COMMUNE_PATTERN
+    + r"|tổ|khu)(?!\w)"
 )
 """After `số 113`: a street or a document series (`số 113 đường Lê Lợi`, `số 113/…`)."""
 _NAME_AFTER = re.compile(r"\s+(\w)")
@@ -271,9 +275,9 @@ _YEAR_IN_BRACKETS = re.compile(
 """`Trần Văn Nam (1992)`, `(1992, trú tại …)`: a year alone opening a bracket after a word,
 or after one's full stop (`N.V.A. (2005)`, `Nguyễn Văn A. (1995)`)."""
 _WORDS_BEFORE = re.compile(r"(?<!\w)((?:[^\W\d_]++\s++){0,5}[^\W\d_]++)$")
-_INITIALS_BEFORE = re.compile(r"(?<![\w.])(?:[A-ZĐ]\.){1,3}[A-ZĐ]\.?$")
+_INITIALS_BEFORE = re.compile(rf"(?<![\w.])(?:[{CAPITAL_LETTERS}]\.){{1,3}}[{CAPITAL_LETTERS}]\.?$")
 """A person's initials (`N.V.A`, `Đ.V.S.`), as police bulletins name minors and suspects."""
-_INITIAL_STOP = re.compile(r"(?<![\w.])[A-ZĐ]\.$")
+_INITIAL_STOP = re.compile(rf"(?<![\w.])[{CAPITAL_LETTERS}]\.$")
 """A name's last word cut to its initial (`Nguyễn Văn A.`): its stop is no sentence's end."""
 _PERSON_WORD = re.compile(
     rf"(?<!\w)(?i:{FORMS_OF_ADDRESS}|đối tượng|bị can|bị cáo|bị hại|nạn nhân|nghi phạm)$"

@@ -7,15 +7,16 @@ import re
 
 from publish.radio.flags import BLOCKING, Context
 from publish.radio.given_names import a_full_name, a_given_name, a_place_like_a_name
-from publish.radio.place_kinds import KINDS_PATTERN
+from publish.radio.place_kinds import KINDS_PATTERN, SUB_COMMUNE_PATTERN
 
 __all__ = ["comrade_or_address"]
 
 _BEFORE_A_COLON = re.compile(r"(?<![\w/])([Đđ])/([cC])(?![\w/])[^\S\n]*+:[^\S\n]*+")
 """`Đ/c:`, `đ/c:`, `Đ/C:` and the spaces around its colon."""
 _ADDRESS = re.compile(
-    r"(?:\d|(?i:số|số nhà|nhà|trụ sở|ấp|đường|phố|hẻm|ngõ|ngách|kiệt|lô|thôn|xóm|khóm|khu phố"
-    r"|tổ dân phố|tổ|khu vực|quốc lộ|tỉnh lộ|"
+    r"(?:\d|(?i:số|số nhà|nhà|trụ sở|đường|phố|hẻm|ngõ|ngách|kiệt|lô|"
+    + SUB_COMMUNE_PATTERN
+    + r"|tổ|khu vực|quốc lộ|tỉnh lộ|"
     + KINDS_PATTERN
     + r")(?!\w)|(?:KP|TDP|QL|TP|TX|TT)(?![^\W_])|[PQ]\.?[^\S\n]*+\d)"
 )
@@ -24,7 +25,7 @@ _ADDRESS = re.compile(
 _CLAUSE = re.compile(r"[^,;:()\n]{0,80}")
 """What follows the colon up to the clause's first mark: where a name would be."""
 _PLACE_NEXT = re.compile(
-    r"[^\S\n]*+,[^\S\n]*+(?i:" + KINDS_PATTERN + r"|ấp|khóm|thôn|xóm|khu phố|tổ dân phố|tổ)(?!\w)"
+    r"[^\S\n]*+,[^\S\n]*+(?i:" + KINDS_PATTERN + "|" + SUB_COMMUNE_PATTERN + r"|tổ)(?!\w)"
 )
 """`, phường 5` after a name: a street named after someone (`Đ/c: Nguyễn Văn Cừ, phường 5`)."""
 

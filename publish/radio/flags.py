@@ -94,6 +94,9 @@ class Context:
         default=None, repr=False, compare=False
     )
     _line_found: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
+    _flagged: set[Flag] = field(default_factory=set, repr=False, compare=False)
+    """The findings in `flags`, looked up in one step: a long script's findings, each looked
+    for in the list, took time growing with the square of their number."""
 
     @property
     def lexicon_file(self) -> str:
@@ -110,9 +113,15 @@ class Context:
         self, code: str, severity: str, message: str, excerpt: str, line: int | None = None
     ) -> None:
         """Record a finding once, at the given line or the source line containing the excerpt."""
-        new = Flag(code, severity, message, excerpt, line or self.line_of(excerpt))
-        if new not in self.flags:
-            self.flags.append(new)
+        self.keep(Flag(code, severity, message, excerpt, line or self.line_of(excerpt)))
+
+    def keep(self, flag: Flag) -> None:
+        """Add `flag` to `flags` after those found before it, unless it is there already."""
+        if len(self._flagged) != len(self.flags):  # `flags` given or changed from outside
+            self._flagged = set(self.flags)
+        if flag not in self._flagged:
+            self._flagged.add(flag)
+            self.flags.append(flag)
 
     def line_of(self, excerpt: str, lines: tuple[tuple[int, str], ...] | None = None) -> int | None:
         """The first source line of the current paragraph (or of `lines`) containing the

@@ -17,6 +17,7 @@ from publish.markdown_comments import shown_body
 from publish.markdown_escapes import ESCAPED
 from publish.markdown_pasted import BULLET_GLYPHS, NUMBERED, goes_on
 from publish.radio.bait import bait_removed, in_scam_warning
+from publish.radio.caps import CAPITAL_LETTERS
 from publish.radio.clicks import POINTER, calls_to_click
 from publish.radio.either_case import either_case
 from publish.radio.flags import BLOCKING, WARNING, Context, Flag
@@ -880,7 +881,8 @@ def _known_places(body: str, ctx: Context) -> frozenset[str]:
 
 
 _CREDIT_ALONE = re.compile(
-    r"[*_]{0,2}(?P<name>(?:[A-ZĐ]\.){1,3}[A-ZĐ]|(?i:ban biên tập|nhóm phóng viên|phóng viên)"
+    rf"[*_]{{0,2}}(?P<name>(?:[{CAPITAL_LETTERS}]\.){{1,3}}[{CAPITAL_LETTERS}]"
+    r"|(?i:ban biên tập|nhóm phóng viên|phóng viên)"
     r"|BBT|PV|Nhóm PV)\.?[*_]{0,2}"
 )
 """A credit that names no one, alone on a last line: initials (`N.T.H`, `N.T.H.`), «Ban Biên

@@ -243,15 +243,17 @@ def _minus_said(text: str, m: re.Match[str], ctx: Context) -> str:
     number with no result before its bracket (`nhiệt độ (-2)`) are left for P6, `âm`."""
     if ends_before(_FALL_BEFORE, text, m.start()):
         return ""
+    # Before a result's place: `tăng (-2 vụ)` opens a bracket as `giảm 2 vụ (-14%)` does, and
+    # was read «tăng, giảm hai vụ» with no word to the editor.
+    if rise := ends_before(_RISE_BEFORE, text, m.start()):
+        if m["count"] is None and m["bare"] is None:
+            return "âm "
+        _against_its_word(text, m, rise[0].rstrip(" ("), ctx)
+        return "-"
     if (m["share"] or m["count"]) and ends_before(_RESULT_BEFORE, text, m.start()):
         return "giảm "
     if m["bare"] is not None:
         return "giảm " if _a_result_before(text, m, ctx) else "-"
-    if rise := ends_before(_RISE_BEFORE, text, m.start()):
-        if m["count"] is None:
-            return "âm "
-        _against_its_word(text, m, rise[0].rstrip(" ("), ctx)
-        return "-"
     if m["count"] is not None or _COMPARED_AFTER.match(text, _figure_end(m)):
         return "giảm "
     return "âm "
@@ -291,7 +293,8 @@ def _plus_said(text: str, m: re.Match[str], ctx: Context) -> str:
     the text does not say."""
     if ends_before(_RISE_BEFORE, text, m.start()):
         return ""
-    if m["change"] is not None and (fall := ends_before(_FALL_BEFORE, text, m.start())):
+    signed = m["change"] is not None or m["bare"] is not None
+    if signed and (fall := ends_before(_FALL_BEFORE, text, m.start())):
         _against_its_word(text, m, fall[0].rstrip(" ("), ctx)
         return "cộng "
     if m["change"] is not None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from publish.radio.caps import CAPITAL_LETTERS
 from publish.radio.place_kinds import FIRST_WORDS
 
 __all__ = ["THING_OR_TITLE", "own_titles", "read_titles_before_names"]
@@ -55,7 +56,7 @@ or a number whose five would be «lăm», «linh năm» (`mười năm` is ten y
 _LOOK_BACK = 40
 """Characters before a title in which its last two words are looked for."""
 _TITLE_SPLIT = re.compile(r"[.,\s]+")
-_INITIAL_NAME = re.compile(r"[A-ZĐ]\.\s*[^\W\d_]")
+_INITIAL_NAME = re.compile(rf"[{CAPITAL_LETTERS}]\.\s*[^\W\d_]")
 """`H. Lan`, `X. Thu Trang`: an initial and the given name (publish.radio.abbreviations keeps
 an initial after these titles, never a place's prefix)."""
 _TWO_WORDS = re.compile(r"([^\W\d_]+)\s+([^\W\d_]+)")

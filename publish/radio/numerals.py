@@ -18,7 +18,7 @@ from publish.radio.numbers import (
     read_number,
     roman_value,
 )
-from publish.radio.place_kinds import KINDS_PATTERN
+from publish.radio.place_kinds import KINDS_PATTERN, SUB_COMMUNE_PATTERN
 from publish.radio.tail import SENTENCE_TAIL, ends_before
 
 __all__ = ["read_ordinals", "read_remaining_numbers", "weekdays_written_short"]
@@ -173,7 +173,7 @@ _LETTERED = re.compile(r"(\d(?<![\w.,/]\d)\d{0,3})([A-Z])(\d{1,2})?(?![\w/]|[.,]
 """`số nhà 45A`, `ấp 3B`: a number and its letter, read `bốn mươi lăm A` like `QL1A`; `lớp
 12A1`, `phòng 10C3`: a class or a room, a number after the letter too (`mười hai A một`)."""
 _ADDRESS_WORD = re.compile(
-    r"(?<!\w)(?i:số|nhà|ấp|khóm|khu phố|khu|tổ|thôn|xóm|bản|hẻm|ngõ|ngách|kiệt|lô|phòng|căn hộ|"
+    r"(?<!\w)(?i:số|nhà|" + SUB_COMMUNE_PATTERN + r"|khu|tổ|hẻm|ngõ|ngách|kiệt|lô|phòng|căn hộ|"
     r"căn|ki-ốt|kiốt|tầng|dãy|block|vàng|lớp|quốc lộ|tỉnh lộ|hương lộ|đường tỉnh|đường huyện)\s*$"
 )
 """Before `45A`: an address, where a lettered number is a house, a hamlet, a plot (and `vàng
@@ -199,8 +199,9 @@ _HOUSE_WORD = re.compile(
 """Before `45/2`: a house, an alley, a plot, which a slash numbers (`hẻm 45/2`, `nhà số 123/4A`)."""
 _HOUSE_NUMBER_WORD = re.compile(word_alone("(?i:số)") + r"\s*+$")
 _STREET_AFTER = re.compile(
-    r"\s*+,?+\s*+(?:(?i:đường|phố|ngõ|ngách|hẻm|kiệt|khu phố|tổ|ấp|thôn|xóm|khóm|quốc lộ"
-    r"|tỉnh lộ)(?!\w)|[A-ZĐ])"
+    r"\s*+,?+\s*+(?:(?i:đường|phố|ngõ|ngách|hẻm|kiệt|"
+    + SUB_COMMUNE_PATTERN
+    + r"|tổ|quốc lộ|tỉnh lộ)(?!\w)|[A-ZĐ])"
 )
 """After `số 45/2`: the street or the place it is in, which makes it a house number."""
 _SCORE_LEAD = re.compile(r"(?<!\w)(?i:tỷ số|tỉ số)(?:\s+(?i:là|với))?\s*:?\s*$")
@@ -262,7 +263,9 @@ _COUNTED_AFTER = re.compile(
     + COUNTED_NOUN
     + r"|(?i:"
     + KINDS_PATTERN
-    + r"|ấp|khóm|thôn|xóm|khu phố|tổ dân phố|địa phương|cơ quan|doanh nghiệp|gia đình)(?!\w))"
+    + "|"
+    + SUB_COMMUNE_PATTERN
+    + r"|địa phương|cơ quan|doanh nghiệp|gia đình)(?!\w))"
 )
 """`làm rõ 42/45 vụ`, `bắt 2/3 đối tượng`, `12/15 xã`: so many of a total, counted (places
 too, which a results bulletin counts as it does cases): «trên» is the only reading, nothing for

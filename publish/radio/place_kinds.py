@@ -13,6 +13,8 @@ __all__ = [
     "KINDS",
     "KINDS_PATTERN",
     "LETTERS",
+    "SUB_COMMUNE_KINDS",
+    "SUB_COMMUNE_PATTERN",
     "opens_with_a_kind",
     "places_named",
     "site_places",
@@ -36,6 +38,20 @@ LETTERS = {
 
 KINDS_PATTERN = "|".join(sorted(KINDS, key=len, reverse=True))
 """The kinds as a regular expression's alternatives, the longest first («thị xã» before «xã»)."""
+
+SUB_COMMUNE_KINDS = ("tổ dân phố", "khu phố", "thôn", "ấp", "xóm", "khóm", "bản", "buôn", "làng")
+"""The places below a commune or a ward (hamlets, villages, residential groups), in lower case,
+one list for every rule that looks for an address: each rule wrote its own, and each missed a
+different word («xóm 3, T. Nghệ An», «Đ/c: bản Na Hang»). «tổ» and «khu» alone are also such
+places (`tổ 5`, `khu 3`) but as often a team or an area (`tổ công tác`, `khu vực`): the rules
+that take them add them."""
+
+SUB_COMMUNE_PATTERN = "|".join(
+    kind + r"(?!\s++(?i:bán|lậu)(?!\w))" if kind == "buôn" else kind
+    for kind in sorted(SUB_COMMUNE_KINDS, key=len, reverse=True)
+)
+"""The sub-commune kinds as a regular expression's alternatives, the longest first («tổ dân
+phố»); «buôn» not in «buôn bán», «buôn lậu» (trading, not a village: `số 111, buôn bán người`)."""
 
 FIRST_WORDS = frozenset(kind.split()[0] for kind in KINDS)
 """First words of a place's kind (`Huyện Châu Thành`, `Thị Xã …`, `Đặc Khu …`)."""

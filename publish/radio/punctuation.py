@@ -5,12 +5,13 @@ from __future__ import annotations
 import operator
 import re
 
+from publish.radio.caps import CAPITAL_LETTERS
 from publish.radio.flags import WARNING, Context
 
 __all__ = ["capitalise_first", "punctuate"]
 
 _CLOSERS = '”"’)»'
-_INITIAL = re.compile(r"(?:^|[\s.])[A-ZĐ]$")
+_INITIAL = re.compile(rf"(?:^|[\s.])[{CAPITAL_LETTERS}]$")
 _ELLIPSIS = re.compile(r"\s*(?:\.{3,}|…)(?P<closers>(?>(?:[”’»]|\"(?![^\W\d_]))*))\s*")
 """An ellipsis and the quotes it closes (`phát huy…”`): its stop or comma goes with them."""
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)")
@@ -47,7 +48,8 @@ _SPACED_MARK = re.compile(r" [,.;:!?]")
 _COMMA_THEN_MARK = re.compile(r", ?[.;:!?]")
 _REPEATED_COMMAS = re.compile(r",(?:\s*,)+")
 _COMMA_BEFORE_MARK = re.compile(r",\s*([.;:!?])")
-_COMMA_AFTER_STOP = re.compile(r"(?<![\s.][A-ZĐ])([.;:!?][”\"’]?)\s*,")  # `N.T.H., …` keeps it
+# `N.T.H., …`, `N.V.Ư., …` keep it
+_COMMA_AFTER_STOP = re.compile(rf"(?<![\s.][{CAPITAL_LETTERS}])([.;:!?][”\"’]?)\s*,")
 _MAYBE_COMMA_AFTER_STOP = re.compile(r"[.;:!?][”\"’]?\s*,")
 _STOP_AFTER_MARK = re.compile(r"([!?])\s*\.")
 _REPEATED_STOPS = re.compile(r"\.(?:\s*\.)+")

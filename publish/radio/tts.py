@@ -6,7 +6,7 @@ import re
 import unicodedata
 
 from publish.radio.abbreviations import KEEP_AS_WORD
-from publish.radio.caps import WORD, may_hold_capitals, shouted
+from publish.radio.caps import CAPITAL_LETTERS, WORD, may_hold_capitals, shouted
 
 __all__ = ["LETTER_NAMES", "tts_text"]
 
@@ -24,7 +24,7 @@ or with the spaces around the reading matched apart, a long word or a long run o
 rescanned over and over (1 s of CPU for 5,000 characters, 98 s for 5,000 spaces)."""
 _CUE_LINE = re.compile(r"^\s*\[[^\]]*\]\s*$\n?", re.M)
 _CAPS = re.compile(r"(?<!\w)[A-ZĐ]+(?!\w)")
-_INITIALS = re.compile(r"(?<![\w.])((?:[A-ZĐ]\.){2,})")
+_INITIALS = re.compile(rf"(?<![\w.])((?:[{CAPITAL_LETTERS}]\.){{2,}})")
 """A person's initials, `N.T.L.` (the human script keeps them as written, R11.1)."""
 
 

@@ -36,14 +36,17 @@ __all__ = [
     "BLOCK_KEYS",
     "DURATION_MODES",
     "ITEM_TYPES",
+    "LEAD_IN_LABEL",
     "MAX_ITEM_SECONDS",
     "SLUG_MAX",
+    "TAG_LABEL",
     "RadioBlock",
     "Segment",
     "Speaker",
     "air_at",
     "cue_length",
     "forget_spoken",
+    "front_matter_read",
     "is_cue",
     "make_slug",
     "next_air",
@@ -52,6 +55,7 @@ __all__ = [
     "read_block",
     "restored",
     "retimed",
+    "spoken_parts",
     "stored",
 ]
 
@@ -74,6 +78,9 @@ BLOCK_KEYS = {
     "và để hiệu chỉnh tốc độ đọc của người đọc",
 }
 """Keys a bulletin's `radio:` front matter block may hold, and what each means."""
+LEAD_IN_LABEL = "LỜI DẪN: "
+TAG_LABEL = "LỜI KẾT TIN: "
+"""S4: what the script writes before the lead-in and the tag (never read, never counted)."""
 _CUE = re.compile(r"\[[^\[\]]*\]")
 _CUE_LENGTH = re.compile(r"(\d+):([0-5]\d)\s*\]$")
 _SLUG_STOPWORD_TEXT = (
@@ -126,7 +133,7 @@ def _unpack(packed: bytes) -> tuple[str, ...]:
 _NOTHING_READ = pack(())
 
 
-def _spoken(lead_in: str, paragraphs: Iterable[str], tag: str) -> str:
+def spoken_parts(lead_in: str, paragraphs: Iterable[str], tag: str) -> str:
     """An item's lead-in, paragraphs and tag as read aloud, blank lines between them."""
     return "\n\n".join(p for p in (lead_in, *paragraphs, tag) if p)
 
@@ -175,7 +182,7 @@ class Segment:
     @property
     def spoken(self) -> str:
         """Everything read aloud, paragraph by paragraph (what read time counts)."""
-        return _spoken(self.lead_in, self.paragraphs, self.tag)
+        return spoken_parts(self.lead_in, self.paragraphs, self.tag)
 
 
 def project_places(config: Config) -> tuple[str, ...]:
@@ -265,7 +272,7 @@ class Speaker:
         )
         cue_seconds = sum(cue_length(p) for p in paragraphs)
         # Counted once, from the text before it is packed: the read time follows from it.
-        syllables = self.syllables(_spoken(lead_in, paragraphs, tag))
+        syllables = self.syllables(spoken_parts(lead_in, paragraphs, tag))
         timed = dataclasses.replace(segment, syllables=syllables, cue_seconds=cue_seconds)
         if block.aired is not None:
             return dataclasses.replace(timed, seconds=block.aired, mode="aired")
@@ -274,13 +281,25 @@ class Speaker:
         return retimed(timed, self.rate)
 
     def _part(self, text: str, flags: list[Flag], name: str) -> str:
-        """A one-paragraph front matter text, normalised; its flags name its field `name`, as
-        they have no source line."""
-        if not text.strip():
-            return ""
-        spoken, found = self.speak(text, front_matter=True)
-        flags += [dataclasses.replace(f, line=None, field=name) for f in found]
-        return " ".join(spoken.split())
+        """A one-paragraph front matter text, normalised (`front_matter_read`); its flags added
+        to `flags`."""
+        said, found = front_matter_read(text, name, self.options, self.lexicon)
+        flags += found
+        return said
+
+
+def front_matter_read(
+    text: str, name: str, options: SpeakOptions, lexicon: tuple[tuple[str, str], ...]
+) -> tuple[str, tuple[Flag, ...]]:
+    """A one-paragraph front matter text (`radio.lead_in`, `radio.tag`, `title`) as read aloud,
+    on one line, and its flags, which name its field `name` as they have no source line: what
+    the build reads, and what `publish speak` shows of a bulletin."""
+    if not text.strip():
+        return "", ()
+    spoken, found = _speak(nfc(text), options, lexicon, True, "", "")
+    return " ".join(spoken.split()), tuple(
+        dataclasses.replace(f, line=None, field=name) for f in found
+    )
 
 
 def retimed(segment: Segment, rate: int) -> Segment:

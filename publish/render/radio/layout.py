@@ -11,7 +11,7 @@ from publish.config import Config
 from publish.errors import severity_label
 from publish.radio.flags import Flag, rule_note
 from publish.render.radio.episode import TIMING_SEVERITY, Episode, flag_severity, shown_title
-from publish.render.radio.items import Segment, is_cue
+from publish.render.radio.items import LEAD_IN_LABEL, TAG_LABEL, Segment, is_cue
 from publish.render.radio.rundown import Row, air_clock, clock, mss
 from publish.text import vn_date, vn_datetime
 
@@ -105,11 +105,11 @@ def _body(segment: Segment) -> list[str]:
     """The spoken parts of an item: lead-in, paragraphs, tag, separated by blank lines."""
     lines: list[str] = []
     if segment.lead_in:
-        lines += [f"LỜI DẪN: {segment.lead_in}", ""]
+        lines += [f"{LEAD_IN_LABEL}{segment.lead_in}", ""]
     for paragraph in segment.paragraphs:
         lines += [paragraph.upper() if is_cue(paragraph) else paragraph, ""]
     if segment.tag:
-        lines += [f"LỜI KẾT TIN: {segment.tag}", ""]
+        lines += [f"{TAG_LABEL}{segment.tag}", ""]
     return lines
 
 

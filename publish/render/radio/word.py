@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from publish.config import Config
 from publish.render.radio.cache import Store
 from publish.render.radio.episode import Episode
-from publish.render.radio.items import is_cue
+from publish.render.radio.items import LEAD_IN_LABEL, TAG_LABEL, is_cue
 from publish.render.radio.layout import (
     END_MARK,
     cue_line,
@@ -123,14 +123,14 @@ def _plan(episode: Episode, config: Config) -> tuple[list[ParagraphSpec], dict[s
         for line in title_line(segment):
             paragraph(line.upper(), CUE_PT)
         if segment.lead_in:
-            labelled("LỜI DẪN: ", segment.lead_in)
+            labelled(LEAD_IN_LABEL, segment.lead_in)
         for text in segment.paragraphs:
             if is_cue(text):
                 cue(text)
             else:
                 paragraph(text, BODY_PT)
         if segment.tag:
-            labelled("LỜI KẾT TIN: ", segment.tag)
+            labelled(TAG_LABEL, segment.tag)
         if segment.label in ("Tin", "Bài"):
             plan.append((((END_MARK, CUE_PT, True),), False, True))
         for index in page.after:

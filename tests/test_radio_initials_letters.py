@@ -1,0 +1,85 @@
+"""A name's initials with Vietnamese's own letters (Ư, Ơ, Ă, Â, Ê, Ô, Đ): read as those of any
+other name. Initials took A–Z and Đ only: «Nguyễn Văn Ưng (NVƯ)» after a given name was read
+«Ưng, NVƯ» and held (R14.6), «N.V.Ư. (2005)» ended a sentence and lost its «sinh năm»."""
+
+from __future__ import annotations
+
+import pytest
+
+from publish.radio.normalise import normalise
+from publish.radio.tts import tts_text
+
+
+def _said(text: str) -> tuple[str, list[str]]:
+    spoken = normalise(text)
+    return spoken.text, [flag.code for flag in spoken.flags]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Bắt đối tượng Ưng (NVƯ) tại nhà.", "Bắt đối tượng Ưng tại nhà."),
+        ("Bắt đối tượng Ân (TTÂ) tại nhà.", "Bắt đối tượng Ân tại nhà."),
+        ("Bắt đối tượng Nguyễn Văn Ưng (N.V.Ư.) tại nhà.", "Bắt đối tượng Nguyễn Văn Ưng tại nhà."),
+        ("Bà Đỗ Thị Ơn (ĐTƠ) trình báo.", "Bà Đỗ Thị Ơn trình báo."),
+        ("Anh Lê Văn Ết (LVÊ) trình báo.", "Anh Lê Văn Ết trình báo."),
+        # Without its mark the letter still stands for the name, as `A` does for «Ánh».
+        ("Bắt đối tượng Ân (TTA) tại nhà.", "Bắt đối tượng Ân tại nhà."),
+        ("Ông Nguyễn Văn Ủy (NVU) trình báo.", "Ông Nguyễn Văn Ủy trình báo."),
+    ],
+)
+def test_initials_with_vietnamese_letters_repeat_the_name_and_are_not_read(
+    text: str, said: str
+) -> None:
+    assert _said(text) == (said, [])
+
+
+def test_a_letter_with_its_own_mark_stands_only_for_a_name_opening_with_it() -> None:
+    """«Ư» is no «Ủ» (U with a tone mark), as in `(BCĐTƯ)`: the letters are not the name's."""
+    text, codes = _said("Ông Nguyễn Văn Ủy (NVƯ) trình báo.")
+    assert codes == ["R14.6"]
+    assert "NVƯ" in text
+
+
+@pytest.mark.parametrize("letters", ["NVH", "NVƯ"])
+def test_a_full_name_s_initials_used_again_are_read_as_the_name(letters: str) -> None:
+    """`Nguyễn Văn Hải (NVH)`, then `NVH khai nhận`: the bracket defines the letters as any
+    words' first letters do (`Tổ công tác đặc biệt (TCTĐB)`). «NVƯ» was read so, «NVH» held."""
+    name = "Nguyễn Văn Hải" if letters == "NVH" else "Nguyễn Văn Ưng"
+    spoken = _said(f"Đối tượng {name} ({letters}) đã bị bắt.\n\n{letters} khai nhận hành vi.")
+    assert spoken == (f"Đối tượng {name} đã bị bắt.\n\n{name} khai nhận hành vi.", [])
+
+
+@pytest.mark.parametrize(("given", "letters"), [("Hải", "NVH"), ("Ân", "TTÂ")])
+def test_a_given_name_s_initials_used_again_still_block(given: str, letters: str) -> None:
+    """After a given name alone the letters are not those words' (`Hải (NVH)`): the listener
+    never heard the full name, so used again they are held as any unknown letters (R14.6)."""
+    spoken = normalise(f"Bắt đối tượng {given} ({letters}) tại nhà.\n\n{letters} khai nhận.")
+    assert [f.code for f in spoken.blocking] == ["R14.6"]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "Anh N.V.Ư. (2005) bị bắt.",
+            "Anh N.V.Ư., sinh năm hai nghìn không trăm linh năm, bị bắt.",
+        ),
+        ("Anh Đ.T.Ơ (2005) bị bắt.", "Anh Đ.T.Ơ, sinh năm hai nghìn không trăm linh năm, bị bắt."),
+        (
+            "Nguyễn Văn Ư. (1995) bị bắt.",
+            "Nguyễn Văn Ư., sinh năm một nghìn chín trăm chín mươi lăm, bị bắt.",
+        ),
+    ],
+)
+def test_a_year_after_dotted_initials_with_vietnamese_letters_is_the_birth_year(
+    text: str, said: str
+) -> None:
+    """As after `N.V.H. (2005)`: the initials' stop ended the sentence, «Hai nghìn…»."""
+    assert _said(text) == (said, [])
+
+
+def test_draft_audio_spells_dotted_initials_with_vietnamese_letters_without_their_dots() -> None:
+    """`N.V.Ư.` kept its dots between letters in draft audio (read as sentence ends)."""
+    said = tts_text(normalise("Anh N.V.Ư. (2005) bị bắt.").text)
+    assert said.startswith("Anh en nờ vê Ư, sinh năm")
