@@ -14,7 +14,9 @@ from publish.sync import radio as radio_sync
 from publish.sync.radio_guide import GUIDE_NAME
 from tests.helpers import snapshot, stats
 from tests.test_sync_radio import (  # noqa: F401
+    AFTER_AIR,
     FIRST,
+    ITEM,
     LATER,
     OTHER_ITEM,
     SECOND,
@@ -220,3 +222,36 @@ def test_a_file_missing_from_a_copied_folder_is_told_as_the_move_not_a_deletion(
     assert (share / OTHER_ITEM).read_bytes() == (root / STATION / OTHER_ITEM).read_bytes()
     actions, _summary = sync(root, now=LATER)
     assert {a.kind for a in actions} == {"noop"}
+
+
+def test_records_of_aired_files_left_in_the_old_folder_are_dropped_as_such_not_as_deleted(
+    root: Path,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Aired episodes are not sent to a new station folder: once their bulletins were deleted
+    from content/, their records were dropped saying «đài đã xóa tệp này», which the station
+    never did (the files are in the old folder). Said so, at the move and at any sync after."""
+    monkeypatch.delenv(radio_sync.ENV_FOLDER, raising=False)
+    sync(root)
+    share = tmp_path / "share"
+    share.mkdir()
+    monkeypatch.setenv(radio_sync.ENV_FOLDER, str(share))
+    (root / SECOND).unlink()
+    demo = snapshot(root / STATION)
+    old = f"tệp này được gửi vào thư mục đài cũ {STATION} (thư mục đài hiện nay không có nó)"
+    for dry_run in (True, False):
+        actions, _summary = sync(root, now=AFTER_AIR, dry_run=dry_run)
+        [forget] = [a for a in actions if a.kind == "forget"]
+        assert forget.key == OTHER_ITEM
+        assert old in forget.reason and "đài đã xóa" not in forget.reason
+    assert snapshot(root / STATION) == demo
+    entries = json.loads((root / "state/radio.json").read_text("utf-8"))["entries"]
+    assert OTHER_ITEM not in entries and ITEM in entries
+    # A later sync, the move long recorded: the same for the other bulletin deleted now.
+    (root / FIRST).unlink()
+    actions, _summary = sync(root, now=AFTER_AIR)
+    forgotten = [a for a in actions if a.kind == "forget"]
+    assert ITEM in {a.key for a in forgotten}
+    assert all(old in a.reason and "đài đã xóa" not in a.reason for a in forgotten)
+    assert json.loads((root / "state/radio.json").read_text("utf-8"))["entries"] == {}

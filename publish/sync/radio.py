@@ -159,6 +159,9 @@ _REVISIONS = "revisions"
 _FOLDER = "folder"
 """state/radio.json meta: the station folder the last sync wrote to (from the project when
 inside it): another one now is a deliberate move, not an empty mount point."""
+_MOVES = "moves"
+"""state/radio.json meta: each change of station folder, oldest first ({"from": the folder
+before, "at": when}): a file sent before one went to the folder it left."""
 _EPISODE_FOLDER = re.compile(r"^(\d{4})-W(\d{2})(?:-(\d{4})-(\d{2})-(\d{2}))?$")
 """An episode folder: its ISO week, and the date of a broadcast off the weekly slot day."""
 
@@ -250,6 +253,9 @@ class Observed:
     "state/radio.json ghi X, nay là Y" (a file missing from it was never deleted there)."""
     standing: frozenset[str] = frozenset()
     """The episodes the build still has (see `_standing`)."""
+    elsewhere: dict[str, str] = field(default_factory=dict)
+    """Recorded file → the station folder it was sent to, when that is not this one (the
+    folder changed since): absent here, it was not deleted by the station."""
 
 
 Revisions = dict[str, dict[str, Any]]
@@ -388,7 +394,7 @@ def plan(observed: Observed) -> list[Action]:
     gone = _gone_items(observed.files, observed.now)
     for state in sorted(observed.files, key=lambda s: s.path):
         if state.path in observed.unneeded:
-            actions.append(_forget(state))
+            actions.append(_forget(state, observed.elsewhere.get(state.path)))
         elif (
             _aired(state, observed.now)
             and _never_sent(state, observed.since)
@@ -604,16 +610,22 @@ def _leave_aired(state: FileState, *, unsent: bool) -> Action:
     )
 
 
-def _forget(state: FileState) -> Action:
-    """The action that drops the record of an aired file nothing will ever need again."""
+def _forget(state: FileState, elsewhere: str | None = None) -> Action:
+    """The action that drops the record of an aired file nothing will ever need again
+    (`elsewhere`: the station folder it was sent to, when not this one)."""
     assert state.air is not None  # only files of a known, aired episode come here
     keys = ", ".join(state.bulletins)
+    gone = (
+        f"tệp này được gửi vào thư mục đài cũ {elsewhere} (thư mục đài hiện nay không có nó)"
+        if elsewhere is not None
+        else "đài đã xóa tệp này"
+    )
     return Action(
         "forget",
         state.path,
-        f"tập {state.episode} đã phát lúc {vn_datetime(state.air)}, đài đã xóa tệp này và bản "
-        f"tin của nó ({keys}) đã bị xóa khỏi content/: bỏ khỏi state/radio.json, không đụng tới "
-        "thư mục đài",
+        f"tập {state.episode} đã phát lúc {vn_datetime(state.air)}, {gone} và bản tin của nó "
+        f"({keys}) đã bị xóa khỏi content/: bỏ khỏi state/radio.json, không đụng tới thư mục "
+        "đài nào",
         state.title,
         {"path": state.path, "digest": state.local, "bulletins": list(state.bulletins)},
     )
@@ -1011,6 +1023,9 @@ class RadioSyncer:
         ghi X, nay là Y", for the reasons of the files the new one lacks (see
         Observed.folder_changed)."""
         self._ledger = _Ledger(self)
+        self._moves: list[dict[str, str]] = []
+        """The station folder's changes (see _MOVES), this one's too when it is another than
+        state/radio.json records."""
         self._listed: dict[str, frozenset[str] | None] = {}
         """Station folder (relative) → the names in it, as `_names` listed them this sync."""
         self._where: tuple[int, int] | None = None
@@ -1115,6 +1130,7 @@ class RadioSyncer:
         withdrawn = any((f.local is None or _gone_inside(f)) and not _aired(f, now) for f in files)
         reasons, told = self._reasons() if withdrawn else ({}, {})
         standing = _standing(files)
+        unneeded = frozenset() if blind else self._unneeded(files, now)
         return Observed(
             tuple(files),
             self._stale_temps(files),
@@ -1122,13 +1138,31 @@ class RadioSyncer:
             now,
             since,
             next_air(now, self.config),
-            frozenset() if blind else self._unneeded(files, now),
+            unneeded,
             _reported(self.manifest.meta.get(_REPORTED)),
             {} if blind or not withdrawn else self._awaited(files, told, standing),
             told,
             self._folder_changed,
             standing,
+            self._sent_elsewhere(unneeded, entries),
         )
+
+    def _sent_elsewhere(
+        self, paths: Iterable[str], entries: Mapping[str, Mapping[str, Any]]
+    ) -> dict[str, str]:
+        """Recorded file → the station folder it was sent to, for those of `paths` sent before
+        the station folder changed (to the folder it changed from)."""
+        found = {}
+        for path in paths:
+            sent = _moment(entries.get(path, {}).get("sent_at"))
+            if sent is None:
+                continue
+            for move in self._moves:
+                at = _moment(move["at"])
+                if at is not None and sent < at:  # a send of the run that moved is at `at`
+                    found[path] = move["from"]
+                    break
+        return found
 
     def _names_only(self, path: str) -> str | None:
         """The digest of the station's copy of `path` when it differs from the built file only
@@ -2048,8 +2082,10 @@ class RadioSyncer:
         """A missing share or a read-only folder stops the sync before anything is done."""
         folder = self.folder
         before = self.manifest.meta.get(_FOLDER)
+        self._moves = _moves(self.manifest.meta.get(_MOVES))
         if isinstance(before, str) and before != self._folder_record():
             self._folder_changed = f"state/radio.json ghi {before}, nay là {self._folder_record()}"
+            self._moves.append({"from": before, "at": self.site.now.isoformat()})
         if folder.is_dir():
             # Windows keeps only a read-only flag, which it sets on folders that are writable
             # all the same (a customised folder's icon): the access check alone tells there.
@@ -2084,6 +2120,8 @@ class RadioSyncer:
         # A folder inside the project (a local demo or export folder) is created on first write.
         if not self.dry_run:
             self.manifest.meta[_FOLDER] = self._folder_record()
+            if self._moves:
+                self.manifest.meta[_MOVES] = self._moves
 
     def _check_mounted(self) -> None:
         """Stop when state/radio.json says the station holds files of coming episodes (or the
@@ -2100,8 +2138,11 @@ class RadioSyncer:
         at a path spelt otherwise than on the machine of the last sync): stopped the same."""
         current = self._folder_record()
         before = self.manifest.meta.get(_FOLDER)
+        moves = self.manifest.meta.get(_MOVES)
         if not self.dry_run:
             self.manifest.meta[_FOLDER] = current
+            if self._moves:
+                self.manifest.meta[_MOVES] = self._moves
         if self.reconcile:
             return
         now = self.site.now
@@ -2131,9 +2172,10 @@ class RadioSyncer:
             )
             return
         if not self.dry_run:  # the folder of the files recorded is still the last one
-            self.manifest.meta.pop(_FOLDER, None)
-            if before is not None:
-                self.manifest.meta[_FOLDER] = before
+            for key, value in ((_FOLDER, before), (_MOVES, moves)):
+                self.manifest.meta.pop(key, None)
+                if value is not None:
+                    self.manifest.meta[key] = value
         told = f"{len(coming)} tệp của tập sắp phát, ví dụ {min(coming)}" if coming else GUIDE_NAME
         if moved:
             error = RemoteError(_not_moved(before, current, told))
@@ -2313,6 +2355,20 @@ def _settled(book: _Book, path: str, landed: bool) -> dict[str, Any] | None:
         return dict(pending["entry"])
     book.put(path, old or {})
     return old
+
+
+def _moves(value: object) -> list[dict[str, str]]:
+    """The station folder's changes state/radio.json records (see _MOVES); [] when none or
+    unreadable (a hand edit)."""
+    if not isinstance(value, list):
+        return []
+    return [
+        {"from": move["from"], "at": move["at"]}
+        for move in value
+        if isinstance(move, dict)
+        and isinstance(move.get("from"), str)
+        and _moment(move.get("at")) is not None
+    ]
 
 
 def _still_withdrawn(
