@@ -255,3 +255,42 @@ def test_records_of_aired_files_left_in_the_old_folder_are_dropped_as_such_not_a
     assert ITEM in {a.key for a in forgotten}
     assert all(old in a.reason and "đài đã xóa" not in a.reason for a in forgotten)
     assert json.loads((root / "state/radio.json").read_text("utf-8"))["entries"] == {}
+
+
+def test_back_from_a_trial_folder_with_state_kept_stops_and_says_to_restore_state(
+    root: Path,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """README's trial (a real sync into a trial folder) without restoring state/ afterwards:
+    back at the real folder, every script edited since was taken for the station's edit (a
+    .moi beside it, «đài đã sửa tệp này»). The sync now stops, writes nothing, and says what
+    happened and what to do; done so, the real folder gets the revision as usual."""
+    monkeypatch.delenv(radio_sync.ENV_FOLDER, raising=False)
+    sync(root)
+    before_trial = (root / "state/radio.json").read_bytes()
+    real = snapshot(root / STATION)
+    edit(root / FIRST, "gọi số 113", "gọi số 114")
+    trial = tmp_path / "dai-thu"
+    trial.mkdir()
+    monkeypatch.setenv(radio_sync.ENV_FOLDER, str(trial))
+    sync(root)  # state/ not restored after it
+    monkeypatch.delenv(radio_sync.ENV_FOLDER)
+    records = (root / "state/radio.json").read_bytes()
+    for dry_run in (True, False):
+        with pytest.raises(RemoteError) as caught:
+            sync(root, dry_run=dry_run)
+        assert caught.value.exit_code == 3
+        told = str(caught.value)
+        assert told.startswith(
+            f"state/radio.json ghi các kịch bản đã gửi vào thư mục đài {trial}, nhưng thư mục "
+            f"đài nay là {STATION} và ở đó "
+        )
+        assert "thư mục chạy thử" in told and "git checkout -- state/radio.json" in told
+        assert snapshot(root / STATION) == real
+        assert (root / "state/radio.json").read_bytes() == records
+    (root / "state/radio.json").write_bytes(before_trial)  # as the message says
+    actions, _summary = sync(root)
+    assert not [a for a in actions if a.kind == "conflict"]
+    assert at_station(root / STATION) == built(root)
+    assert not list((root / STATION).rglob("*.moi.*"))

@@ -2157,25 +2157,28 @@ class RadioSyncer:
             return
         recorded = [*entries, *(moi_name(path) for path in entries)]
         recorded += [GUIDE_NAME] if guide else []
+        moved = isinstance(before, str) and before != current
         if any(os.path.lexists(self.folder / path) for path in recorded):
+            # Another folder's records: the same names with other texts are no station's edits.
+            unlike = self._unlike_records(coming, entries) if moved else []
+            if unlike:
+                self._keep_folder(before, moves)
+                error = RemoteError(_not_this_folder(before, current, unlike))
+                error.stops_channel = True  # type: ignore[attr-defined]
+                raise error
             if not self.dry_run and before != current:
                 # A move by copying: record the new folder now, not at the next write, or the
                 # new share found empty meanwhile would pass for a move while the old copy lasts.
                 self.manifest.save()
             return
-        moved = isinstance(before, str) and before != current
         if moved and _holds_any(self.config.root / str(before), recorded):
             self._move_note = (
                 f"thư mục của đài đã đổi từ {before} sang {current}: coi là chuyển thư mục có "
                 "chủ ý, ghi mọi kịch bản của các tập sắp phát vào thư mục mới (thư mục cũ để "
-                "nguyên)."
+                f"nguyên). {_TRIAL_HINT.format(before=before)}"
             )
             return
-        if not self.dry_run:  # the folder of the files recorded is still the last one
-            for key, value in ((_FOLDER, before), (_MOVES, moves)):
-                self.manifest.meta.pop(key, None)
-                if value is not None:
-                    self.manifest.meta[key] = value
+        self._keep_folder(before, moves)
         told = f"{len(coming)} tệp của tập sắp phát, ví dụ {min(coming)}" if coming else GUIDE_NAME
         if moved:
             error = RemoteError(_not_moved(before, current, told))
@@ -2192,6 +2195,31 @@ class RadioSyncer:
         )
         error.stops_channel = True  # type: ignore[attr-defined]
         raise error
+
+    def _keep_folder(self, before: object, moves: object) -> None:
+        """Leave state/radio.json's station folder (and its changes) as they were: the sync
+        stops, and the folder of the files recorded is still the last one."""
+        if self.dry_run:
+            return
+        for key, value in ((_FOLDER, before), (_MOVES, moves)):
+            self.manifest.meta.pop(key, None)
+            if value is not None:
+                self.manifest.meta[key] = value
+
+    def _unlike_records(
+        self, paths: Iterable[str], entries: Mapping[str, Mapping[str, Any]]
+    ) -> list[str]:
+        """Those of `paths` the station folder holds with a text other than any state/radio.json
+        records as sent (or as about to be)."""
+        unlike = []
+        for path in sorted(paths):
+            entry = entries[path]
+            ours = {entry.get("digest"), entry.get("station")}
+            ours.add((entry.get("pending") or {}).get("station"))
+            found = _digest(self.folder / path)
+            if found is not None and found not in ours:
+                unlike.append(path)
+        return unlike
 
     def _folder_record(self) -> str:
         """The station folder as state/radio.json records it: from the project when inside
@@ -2643,6 +2671,35 @@ def _holds_any(folder: Path, paths: Iterable[str]) -> bool:
         return False
 
 
+_TRIAL_HINT = (
+    "Nếu {before} chỉ là thư mục chạy thử (publish sync với PUBLISH_RADIO_DIR trỏ tới nó) thì "
+    "đây không phải chuyển thư mục: state/radio.json còn từ lần thử; trả nó về bản trước lần "
+    "thử (git checkout -- state/radio.json; đã commit thì lấy từ commit trước lần thử) rồi "
+    "chạy lại."
+)
+"""What a sync says whenever state/radio.json names another station folder: a real sync into
+a trial folder, state/ not restored from git after it, looks like a move."""
+
+
+def _not_this_folder(before: object, current: str, unlike: Sequence[str]) -> str:
+    """The refusal of a sync to a station folder other than the one state/radio.json records,
+    that holds files of its names with other texts (`unlike`): the records are not its own."""
+    return (
+        f"state/radio.json ghi các kịch bản đã gửi vào thư mục đài {before}, nhưng thư mục đài "
+        f"nay là {current} và ở đó {len(unlike)} tệp cùng tên mang nội dung khác bản "
+        f"state/radio.json ghi là đã gửi (ví dụ {unlike[0]}): sổ này không phải của thư mục "
+        "này. Thường là state/ còn nguyên sau một lần publish sync thật vào thư mục chạy thử "
+        f"{before} (README, «Lần chạy đầu tiên», bước 1: thử xong thì trả state/ về như trong "
+        "git). Dừng lại, chưa ghi gì: đồng bộ tiếp thì mọi tệp ấy bị coi là đài đã sửa. Cách "
+        f"sửa: nếu {before} là thư mục chạy thử, trả state/radio.json về bản trước lần thử (git "
+        "checkout -- state/radio.json khi chưa commit; đã commit thì tìm bản đó bằng git log -- "
+        "state/radio.json rồi git checkout <mã commit> -- state/radio.json) rồi chạy lại. Nếu "
+        "đài đã chuyển thư mục có chủ ý: chép lại toàn bộ thư mục cũ sang thư mục mới rồi chạy "
+        "lại, hoặc chạy publish sync radio --reconcile để nhận thư mục mới như hiện có (tệp "
+        "khác nội dung được giữ nguyên, bản mới đặt cạnh dưới tên .moi)."
+    )
+
+
 def _not_moved(before: object, current: str, told: str) -> str:
     """The refusal of a sync to an empty station folder other than the last one while that
     one cannot be read or holds none of the files recorded (`told`: some of them)."""
@@ -2655,7 +2712,7 @@ def _not_moved(before: object, current: str, told: str) -> str:
         f"đài rồi chạy lại, với [radio] folder hay biến {ENV_FOLDER} trỏ tới đúng chỗ nó được "
         "gắn (mở thư mục xem có kịch bản không). Nếu đài thật sự đã chuyển sang thư mục mới và "
         "thư mục cũ không còn, chạy publish sync radio --reconcile để ghi lại toàn bộ vào thư "
-        "mục mới."
+        f"mục mới. {_TRIAL_HINT.format(before=before)}"
     )
 
 
