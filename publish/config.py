@@ -48,6 +48,7 @@ __all__ = [
     "line_of_key",
     "load",
     "parse",
+    "zalo_length",
 ]
 
 CHANNELS = ("web", "zalo", "radio")
@@ -442,10 +443,18 @@ class ZaloConfig:
 
     def length(self, text: str) -> int:
         """The length of `text` as Zalo is taken to count it against a limit (length_unit)."""
-        normal = unicodedata.normalize("NFC", text)
-        if self.length_unit == "code_points":
-            return len(normal)
-        return len(normal.encode("utf-16-le", "surrogatepass")) // 2
+        return zalo_length(text, self.length_unit)
+
+
+def zalo_length(text: str, unit: str) -> int:
+    """The length of `text` after NFC in `unit` ([zalo] length_unit): code points, or UTF-16
+    units ("utf16"), in which an emoji or a rare Han character counts two."""
+    if text.isascii():
+        return len(text)
+    normal = unicodedata.normalize("NFC", text)
+    if unit != "utf16":
+        return len(normal)
+    return len(normal.encode("utf-16-le", "surrogatepass")) // 2
 
 
 @dataclass(frozen=True, slots=True)

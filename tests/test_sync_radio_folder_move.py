@@ -14,7 +14,9 @@ from publish.sync import radio as radio_sync
 from publish.sync.radio_guide import GUIDE_NAME
 from tests.helpers import snapshot, stats
 from tests.test_sync_radio import (  # noqa: F401
+    AFTER_AIR,
     FIRST,
+    ITEM,
     LATER,
     OTHER_ITEM,
     SECOND,
@@ -220,3 +222,75 @@ def test_a_file_missing_from_a_copied_folder_is_told_as_the_move_not_a_deletion(
     assert (share / OTHER_ITEM).read_bytes() == (root / STATION / OTHER_ITEM).read_bytes()
     actions, _summary = sync(root, now=LATER)
     assert {a.kind for a in actions} == {"noop"}
+
+
+def test_records_of_aired_files_left_in_the_old_folder_are_dropped_as_such_not_as_deleted(
+    root: Path,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Aired episodes are not sent to a new station folder: once their bulletins were deleted
+    from content/, their records were dropped saying «đài đã xóa tệp này», which the station
+    never did (the files are in the old folder). Said so, at the move and at any sync after."""
+    monkeypatch.delenv(radio_sync.ENV_FOLDER, raising=False)
+    sync(root)
+    share = tmp_path / "share"
+    share.mkdir()
+    monkeypatch.setenv(radio_sync.ENV_FOLDER, str(share))
+    (root / SECOND).unlink()
+    demo = snapshot(root / STATION)
+    old = f"tệp này được gửi vào thư mục đài cũ {STATION} (thư mục đài hiện nay không có nó)"
+    for dry_run in (True, False):
+        actions, _summary = sync(root, now=AFTER_AIR, dry_run=dry_run)
+        [forget] = [a for a in actions if a.kind == "forget"]
+        assert forget.key == OTHER_ITEM
+        assert old in forget.reason and "đài đã xóa" not in forget.reason
+    assert snapshot(root / STATION) == demo
+    entries = json.loads((root / "state/radio.json").read_text("utf-8"))["entries"]
+    assert OTHER_ITEM not in entries and ITEM in entries
+    # A later sync, the move long recorded: the same for the other bulletin deleted now.
+    (root / FIRST).unlink()
+    actions, _summary = sync(root, now=AFTER_AIR)
+    forgotten = [a for a in actions if a.kind == "forget"]
+    assert ITEM in {a.key for a in forgotten}
+    assert all(old in a.reason and "đài đã xóa" not in a.reason for a in forgotten)
+    assert json.loads((root / "state/radio.json").read_text("utf-8"))["entries"] == {}
+
+
+def test_back_from_a_trial_folder_with_state_kept_stops_and_says_to_restore_state(
+    root: Path,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """README's trial (a real sync into a trial folder) without restoring state/ afterwards:
+    back at the real folder, every script edited since was taken for the station's edit (a
+    .moi beside it, «đài đã sửa tệp này»). The sync now stops, writes nothing, and says what
+    happened and what to do; done so, the real folder gets the revision as usual."""
+    monkeypatch.delenv(radio_sync.ENV_FOLDER, raising=False)
+    sync(root)
+    before_trial = (root / "state/radio.json").read_bytes()
+    real = snapshot(root / STATION)
+    edit(root / FIRST, "gọi số 113", "gọi số 114")
+    trial = tmp_path / "dai-thu"
+    trial.mkdir()
+    monkeypatch.setenv(radio_sync.ENV_FOLDER, str(trial))
+    sync(root)  # state/ not restored after it
+    monkeypatch.delenv(radio_sync.ENV_FOLDER)
+    records = (root / "state/radio.json").read_bytes()
+    for dry_run in (True, False):
+        with pytest.raises(RemoteError) as caught:
+            sync(root, dry_run=dry_run)
+        assert caught.value.exit_code == 3
+        told = str(caught.value)
+        assert told.startswith(
+            f"state/radio.json ghi các kịch bản đã gửi vào thư mục đài {trial}, nhưng thư mục "
+            f"đài nay là {STATION} và ở đó "
+        )
+        assert "thư mục chạy thử" in told and "git checkout -- state/radio.json" in told
+        assert snapshot(root / STATION) == real
+        assert (root / "state/radio.json").read_bytes() == records
+    (root / "state/radio.json").write_bytes(before_trial)  # as the message says
+    actions, _summary = sync(root)
+    assert not [a for a in actions if a.kind == "conflict"]
+    assert at_station(root / STATION) == built(root)
+    assert not list((root / STATION).rglob("*.moi.*"))

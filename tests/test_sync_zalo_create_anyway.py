@@ -269,3 +269,35 @@ def test_reconcile_tells_the_killed_runs_own_article_apart_from_those_posted_by_
     if hand:
         assert emulator.articles[by_hand] == before
     assert len(emulator.articles) == (3 if hand else 2)
+
+
+def test_an_unreadable_article_of_the_title_is_told_as_maybe_posted_by_hand_and_passed_anyway(
+    tmp_path: Path, emulator: ZaloEmulator, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A lost create looked up while getdetail refuses an article of its title that no record
+    holds: the message said it was this bulletin's own article, which for one posted by hand
+    it is not, and no flag got past it. It now says which it may be and what to do, and
+    --zalo-create-anyway (the person saw it is not the bulletin's) creates beside it, once."""
+    root = zalo_project(tmp_path, 1)
+    by_hand, before = posted_by_hand(emulator)
+    killed_at(root, "before-create:1", *ANYWAY)  # a lost create, its content recorded
+    told(capsys)
+    refused = json.dumps({"error": -201, "message": "id is invalid!"})
+    emulator.configure(fault_paths=("/article/getdetail",), garble_first=100, garble_body=refused)
+    assert sync(root) == 3
+    out = told(capsys)
+    assert (
+        f"{SOURCE}: trên OA có bài {by_hand} cùng tiêu đề «{TITLE}» với bản tin này mà công cụ "
+        "không ghi là bài của bản tin nào, và Zalo từ chối đọc bài ấy"
+    ) in out
+    assert "bài quản trị viên OA đăng tay" in out
+    assert f"publish sync zalo --zalo-create-anyway {SOURCE} để tạo bài" in out
+    assert ours(emulator, by_hand) == []
+    assert sync(root, *ANYWAY) == 0
+    made = ours(emulator, by_hand)
+    assert len(made) == 1
+    assert emulator.articles[by_hand] == before
+    assert records(root)["bt-000"]["article_id"] == made[0]
+    emulator.clear_calls()
+    assert sync(root) == 0
+    assert emulator.write_calls() == []

@@ -5,11 +5,15 @@ out, the limit stopped that whole build, at the scheduled hour, nothing publishe
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+import publish.render.zalo as zalo_render
 from publish.cli import main
+from publish.model import Bulletin
 from publish.render.zalo import payload as payload_module
 from tests.test_zalo_blocks import LONG, PARAGRAPHS, body_line, long_project
 from tests.zalo_project import NOW, zalo_bulletin, zalo_project
@@ -168,3 +172,48 @@ def test_a_waiting_body_is_converted_only_with_the_setting_and_then_once(
     path.write_text(path.read_text("utf-8") + "\nĐoạn bổ sung.\n", "utf-8")
     assert run(capsys, "build", "--root", str(on))[0] == 0
     assert len(converted) == 1 and "Đoạn bổ sung." in converted[0]
+
+
+def test_with_the_block_limit_a_build_checks_each_payload_once_and_follows_a_link_that_moved(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Counting blocks ahead (check) worked out each payload's version and asked again of its
+    images and links, and the build did both a second time; a link whose target moved since
+    must still reach the article, as a cold build writes it."""
+    monkeypatch.setenv("PUBLISH_WORKERS", "1")
+    other = "content/bai-viet/2020-12-01-ban-tin-dau.md"
+    files = {
+        other: zalo_bulletin(0),
+        LONG: zalo_bulletin(1, body="Xem [bản tin trước](2020-12-01-ban-tin-dau.md).\n"),
+    }
+    root = zalo_project(tmp_path, 0, zalo="max_body_blocks = 20", files=files)
+    assert run(capsys, "build", "--root", str(root))[0] == 0
+    before = payload(root, "bt-001")
+    asked: list[str] = []
+    for name in ("_version", "same_calls"):
+        real = getattr(zalo_render, name)
+
+        def counting(bulletin: Bulletin, *args: object, _real: Any = real, _name: str = name):
+            asked.append(f"{_name} {bulletin.source}")
+            return _real(bulletin, *args)
+
+        monkeypatch.setattr(zalo_render, name, counting)
+    third = "content/bai-viet/2020-12-03-ban-tin-ba.md"
+    (root / third).write_text(zalo_bulletin(2), "utf-8")  # a build that renders the channel
+    assert run(capsys, "build", "--root", str(root))[0] == 0
+    # The new one has no earlier calls to ask again.
+    assert sorted(asked) == sorted(
+        [*(f"_version {source}" for source in (other, LONG, third))]
+        + [f"same_calls {source}" for source in (other, LONG)]
+    )
+    assert payload(root, "bt-001") == before
+    # The linked bulletin moves: a new slug, a new address in the link's block.
+    path = root / other
+    path.write_text(path.read_text("utf-8").replace("id: bt-000", "id: bt-000\nslug: dia-chi-moi"))
+    assert run(capsys, "build", "--root", str(root))[0] == 0
+    after = payload(root, "bt-001")
+    assert after != before
+    shutil.rmtree(root / ".cache")
+    shutil.rmtree(root / "output")
+    assert run(capsys, "build", "--root", str(root))[0] == 0
+    assert payload(root, "bt-001") == after

@@ -50,10 +50,10 @@ import stat
 import sys
 import time
 from collections import Counter
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, Protocol
 
 from publish.cache import fsync_folder
 from publish.config import Config
@@ -159,6 +159,9 @@ _REVISIONS = "revisions"
 _FOLDER = "folder"
 """state/radio.json meta: the station folder the last sync wrote to (from the project when
 inside it): another one now is a deliberate move, not an empty mount point."""
+_MOVES = "moves"
+"""state/radio.json meta: each change of station folder, oldest first ({"from": the folder
+before, "at": when}): a file sent before one went to the folder it left."""
 _EPISODE_FOLDER = re.compile(r"^(\d{4})-W(\d{2})(?:-(\d{4})-(\d{2})-(\d{2}))?$")
 """An episode folder: its ISO week, and the date of a broadcast off the weekly slot day."""
 
@@ -245,18 +248,71 @@ class Observed:
     told: dict[str, str] = field(default_factory=dict)
     """Bulletin key → why it is not on the radio any more, in the station's words (no key,
     file, folder or field of the unit's): for the notes left beside withdrawn scripts."""
-    moved: str = ""
+    folder_changed: str = ""
     """The station folder is not the one state/radio.json records the files were sent to:
     "state/radio.json ghi X, nay là Y" (a file missing from it was never deleted there)."""
+    standing: frozenset[str] = frozenset()
+    """The episodes the build still has (see `_standing`)."""
+    elsewhere: dict[str, str] = field(default_factory=dict)
+    """Recorded file → the station folder it was sent to, when that is not this one (the
+    folder changed since): absent here, it was not deleted by the station."""
+
+
+Revisions = dict[str, dict[str, Any]]
+"""Episode → {"events": [...], "digest": of the change log we wrote} (state/radio.json)."""
+
+
+def _logged(
+    revisions: Revisions,
+    event: dict[str, Any] | None,
+    dropped: str,
+    coming: Callable[[Revisions], Revisions],
+) -> Revisions:
+    """`revisions` with the change log of episode `dropped` forgotten and `event` added once
+    (then only those of episodes still `coming` kept)."""
+    revisions.pop(dropped, None)
+    if event is None:
+        return revisions
+    record = revisions.setdefault(event["episode"], {"events": []})
+    if event_id(event) not in {event_id(e) for e in record["events"]}:
+        record["events"].append({k: v for k, v in event.items() if k != "episode"})
+    return coming(revisions)
+
+
+class _Book(Protocol):
+    """Where the bookkeeping of an action is written: state/radio.json (`_Ledger`) when it is
+    applied, `_After` when the plan foresees what the run leaves."""
+
+    def get(self, path: str) -> dict[str, Any] | None:
+        """A copy of the record of `path`, or None."""
+        ...
+
+    def put(self, path: str, entry: dict[str, Any]) -> None:
+        """Record `path` as `entry`, nothing else."""
+        ...
+
+    def record(
+        self,
+        path: str,
+        entry: dict[str, Any] | None,
+        event: dict[str, Any] | None,
+        *,
+        dropped: str = "",
+    ) -> None:
+        """Record `path` (None: forget it) with its change log event (see `_logged`)."""
+        ...
 
 
 @dataclass(slots=True)
 class _After:
     """What state/radio.json records, and which files of ours the station folder holds, once
-    a plan is applied (see `RadioSyncer._after_run`)."""
+    a plan is applied (see `RadioSyncer._after_run`): the `_Book` the plan's bookkeeping is
+    written in."""
 
     entries: dict[str, dict[str, Any]]
-    revisions: dict[str, dict[str, Any]]
+    revisions: Revisions
+    coming: Callable[[Revisions], Revisions]
+    """See `RadioSyncer._coming`."""
     touched: set[str] = field(default_factory=set)
     """Episodes given a change log event."""
     written: set[str] = field(default_factory=set)
@@ -264,28 +320,57 @@ class _After:
     moi: dict[str, str] = field(default_factory=dict)
     """Recorded file → the digest of our .moi copy that will be beside it."""
 
+    def get(self, path: str) -> dict[str, Any] | None:
+        """See `_Book.get`."""
+        entry = self.entries.get(path)
+        return dict(entry) if entry is not None else None
+
+    def put(self, path: str, entry: dict[str, Any]) -> None:
+        """See `_Book.put`."""
+        self.entries[path] = entry
+
     def record(
         self,
         path: str,
         entry: dict[str, Any] | None,
         event: dict[str, Any] | None,
-        coming: Any,
         *,
         dropped: str = "",
     ) -> None:
-        """As `RadioSyncer._record` records (`coming`: `RadioSyncer._coming`)."""
-        self.revisions.pop(dropped, None)
-        if event is not None:
-            record = self.revisions.setdefault(event["episode"], {"events": []})
-            if event_id(event) not in {event_id(e) for e in record["events"]}:
-                record["events"].append({k: v for k, v in event.items() if k != "episode"})
-            self.revisions = coming(self.revisions)
-            if event["episode"] in self.revisions:
-                self.touched.add(event["episode"])
+        """As `RadioSyncer._record` records."""
+        self.revisions = _logged(self.revisions, event, dropped, self.coming)
+        if event is not None and event["episode"] in self.revisions:
+            self.touched.add(event["episode"])
         if entry is None:
             self.entries.pop(path, None)
         else:
             self.entries[path] = entry
+
+
+@dataclass(frozen=True, slots=True)
+class _Ledger:
+    """state/radio.json as the `_Book` the apply steps write in."""
+
+    syncer: RadioSyncer
+
+    def get(self, path: str) -> dict[str, Any] | None:
+        """See `_Book.get`."""
+        return self.syncer.manifest.get(path)
+
+    def put(self, path: str, entry: dict[str, Any]) -> None:
+        """See `_Book.put`."""
+        self.syncer.manifest.put(path, entry)
+
+    def record(
+        self,
+        path: str,
+        entry: dict[str, Any] | None,
+        event: dict[str, Any] | None,
+        *,
+        dropped: str = "",
+    ) -> None:
+        """See `RadioSyncer._record`."""
+        self.syncer._record(path, entry, event, dropped=dropped)
 
 
 def _guide_noop(why: str) -> Action:
@@ -307,10 +392,9 @@ def plan(observed: Observed) -> list[Action]:
     ]
     carried = _carried(observed.files)
     gone = _gone_items(observed.files, observed.now)
-    standing = _standing(observed.files)
     for state in sorted(observed.files, key=lambda s: s.path):
         if state.path in observed.unneeded:
-            actions.append(_forget(state))
+            actions.append(_forget(state, observed.elsewhere.get(state.path)))
         elif (
             _aired(state, observed.now)
             and _never_sent(state, observed.since)
@@ -324,7 +408,7 @@ def plan(observed: Observed) -> list[Action]:
             unsent = _unsent(state, observed.since) or _not_there(state)
             actions.append(_leave_aired(state, unsent=unsent))
         else:
-            actions.append(_plan_file(state, observed, standing))
+            actions.append(_plan_file(state, observed))
     return actions
 
 
@@ -526,16 +610,22 @@ def _leave_aired(state: FileState, *, unsent: bool) -> Action:
     )
 
 
-def _forget(state: FileState) -> Action:
-    """The action that drops the record of an aired file nothing will ever need again."""
+def _forget(state: FileState, elsewhere: str | None = None) -> Action:
+    """The action that drops the record of an aired file nothing will ever need again
+    (`elsewhere`: the station folder it was sent to, when not this one)."""
     assert state.air is not None  # only files of a known, aired episode come here
     keys = ", ".join(state.bulletins)
+    gone = (
+        f"tệp này được gửi vào thư mục đài cũ {elsewhere} (thư mục đài hiện nay không có nó)"
+        if elsewhere is not None
+        else "đài đã xóa tệp này"
+    )
     return Action(
         "forget",
         state.path,
-        f"tập {state.episode} đã phát lúc {vn_datetime(state.air)}, đài đã xóa tệp này và bản "
-        f"tin của nó ({keys}) đã bị xóa khỏi content/: bỏ khỏi state/radio.json, không đụng tới "
-        "thư mục đài",
+        f"tập {state.episode} đã phát lúc {vn_datetime(state.air)}, {gone} và bản tin của nó "
+        f"({keys}) đã bị xóa khỏi content/: bỏ khỏi state/radio.json, không đụng tới thư mục "
+        "đài nào",
         state.title,
         {"path": state.path, "digest": state.local, "bulletins": list(state.bulletins)},
     )
@@ -567,10 +657,8 @@ def _unscripted_note(told: Sequence[str]) -> str:
     )
 
 
-def _plan_file(
-    state: FileState, observed: Observed, standing: Collection[str] = frozenset()
-) -> Action:
-    """The action that brings one path in line with the build (`standing`: see `_standing`)."""
+def _plan_file(state: FileState, observed: Observed) -> Action:
+    """The action that brings one path in line with the build."""
     reasons = observed.reasons
     data = {
         "path": state.path,
@@ -586,7 +674,7 @@ def _plan_file(
     if state.local is None:
         why = _withdrawal_reason(state, reasons, observed.awaited)
         note = _station_withdrawal(state, observed.told, observed.awaited)
-        if _unscripted(state, standing):
+        if _unscripted(state, observed.standing):
             gone = [_bulletin_reason(key, reasons) for key in state.bulletins]
             why = "tập không còn bản tin nào để đọc" + (f" ({'; '.join(gone)})" if gone else "")
             why += ": không gửi kịch bản chỉ có lời chào và lời kết; thứ tự phát vẫn gửi"
@@ -605,10 +693,10 @@ def _plan_file(
                 f"{why}; tệp cùng tên không do công cụ tạo nên giữ nguyên{moi}",
                 why=note,
             )
-        if state.present is None and observed.moved:
+        if state.present is None and observed.folder_changed:
             return act(
                 "withdraw",
-                f"{why}; thư mục của đài đã đổi ({observed.moved}) và thư mục mới không có tệp "
+                f"{why}; thư mục của đài đã đổi ({observed.folder_changed}) và thư mục mới không có tệp "
                 f"này: chỉ xóa khỏi sổ, thư mục cũ để nguyên{moi}",
                 why=note,
             )
@@ -638,11 +726,11 @@ def _plan_file(
     if state.present is None:
         if state.written is None:
             return act("create", "kịch bản mới")
-        if observed.moved:
+        if observed.folder_changed:
             # Not deleted by the station: sent to the old folder, which this run does not write.
             return act(
                 "create",
-                f"thư mục của đài đã đổi ({observed.moved}): gửi tệp vào thư mục mới",
+                f"thư mục của đài đã đổi ({observed.folder_changed}): gửi tệp vào thư mục mới",
             )
         return act("create", "tệp đã bị xóa khỏi thư mục đài: ghi lại bản mới")
     if state.written is None:
@@ -928,11 +1016,16 @@ class RadioSyncer:
         """A write of the guide failed this run: the follow-up does not try it a second time."""
         self._foreseen_logs: set[str] = set()
         """Episodes whose THAY-DOI.txt the plan left to the follow-up (see `_plan_logs`)."""
-        self._moved = ""
+        self._move_note = ""
         """Set when the station folder is not the one the last sync wrote to (a move, told)."""
-        self._changed = ""
+        self._folder_changed = ""
         """Set when the station folder is not the one state/radio.json records: "state/radio.json
-        ghi X, nay là Y", for the reasons of the files the new one lacks (see Observed.moved)."""
+        ghi X, nay là Y", for the reasons of the files the new one lacks (see
+        Observed.folder_changed)."""
+        self._ledger = _Ledger(self)
+        self._moves: list[dict[str, str]] = []
+        """The station folder's changes (see _MOVES), this one's too when it is another than
+        state/radio.json records."""
         self._listed: dict[str, frozenset[str] | None] = {}
         """Station folder (relative) → the names in it, as `_names` listed them this sync."""
         self._where: tuple[int, int] | None = None
@@ -1031,11 +1124,13 @@ class RadioSyncer:
                     same_as=same_as,
                 )
             )
-        self.plan_note = " ".join(n for n in (self._moved, self._clock_note(now)) if n)
+        self.plan_note = " ".join(n for n in (self._move_note, self._clock_note(now)) if n)
         # Reasons are only for withdrawals (and station copies still holding withdrawn
         # bulletins), and finding the held-back ones reads every bulletin aloud.
         withdrawn = any((f.local is None or _gone_inside(f)) and not _aired(f, now) for f in files)
         reasons, told = self._reasons() if withdrawn else ({}, {})
+        standing = _standing(files)
+        unneeded = frozenset() if blind else self._unneeded(files, now)
         return Observed(
             tuple(files),
             self._stale_temps(files),
@@ -1043,12 +1138,31 @@ class RadioSyncer:
             now,
             since,
             next_air(now, self.config),
-            frozenset() if blind else self._unneeded(files, now),
+            unneeded,
             _reported(self.manifest.meta.get(_REPORTED)),
-            {} if blind or not withdrawn else self._awaited(files, told),
+            {} if blind or not withdrawn else self._awaited(files, told, standing),
             told,
-            self._changed,
+            self._folder_changed,
+            standing,
+            self._sent_elsewhere(unneeded, entries),
         )
+
+    def _sent_elsewhere(
+        self, paths: Iterable[str], entries: Mapping[str, Mapping[str, Any]]
+    ) -> dict[str, str]:
+        """Recorded file → the station folder it was sent to, for those of `paths` sent before
+        the station folder changed (to the folder it changed from)."""
+        found = {}
+        for path in paths:
+            sent = _moment(entries.get(path, {}).get("sent_at"))
+            if sent is None:
+                continue
+            for move in self._moves:
+                at = _moment(move["at"])
+                if at is not None and sent < at:  # a send of the run that moved is at `at`
+                    found[path] = move["from"]
+                    break
+        return found
 
     def _names_only(self, path: str) -> str | None:
         """The digest of the station's copy of `path` when it differs from the built file only
@@ -1231,7 +1345,7 @@ class RadioSyncer:
     def _after_run(self, actions: Sequence[Action], files: Mapping[str, FileState]) -> _After:
         """What state/radio.json will record once `actions` are applied without a failure, as
         the `_apply_*` methods record it (read only: nothing is written, nothing recorded)."""
-        after = _After(self.manifest.entries(), copy.deepcopy(self._revisions()))
+        after = _After(self.manifest.entries(), copy.deepcopy(self._revisions()), self._coming)
         for path, entry in after.entries.items():
             if entry.get("moi"):
                 # Hashed by `observe` unless its episode aired (then its files were not read).
@@ -1245,13 +1359,8 @@ class RadioSyncer:
                     after.moi[path] = found
 
         def settled(path: str) -> dict[str, Any] | None:
-            """See `_settle`."""
-            old = after.entries.get(path)
-            pending = (old or {}).pop("pending", None)
-            if not pending or not (path in files and files[path].unsettled):
-                return old
-            after.record(path, pending["entry"], pending["event"], self._coming)
-            return dict(pending["entry"])
+            """See `_settle`: `observe` saw whether the revision landed."""
+            return _settled(after, path, path in files and files[path].unsettled)
 
         for action in actions:
             if action.kind in ("noop", "refuse", "remove") or action.data.get(AFTER):
@@ -1266,34 +1375,22 @@ class RadioSyncer:
                     # Gone from the build since: `_built` tells it when applied.
                     with contextlib.suppress(OSError):
                         unix = _unix_digest((self.local_dir / key).read_bytes())
-                entry, event = self._revision(action, old, unix)
-                after.record(key, entry, event, self._coming)
+                after.record(key, *self._revision(action, old, unix))
                 after.written.add(key)
                 after.moi.pop(key, None)  # `_drop_our_moi`
             elif action.kind == "verify" and "station" in action.data:
-                entry = {**(settled(key) or {}), **self._entry(action)}
-                entry["station"] = action.data["station"]
-                if action.data.get("episode"):
-                    entry["episode"] = action.data["episode"]
-                after.record(key, entry, None, self._coming)
+                self._book_kept(after, action, settled(key))
             elif action.kind == "verify":
                 after.moi.pop(key, None)  # `_drop_our_moi`
-                old = settled(key)
-                if old is None or old.get("digest") != action.data["digest"]:
-                    after.record(key, *self._revision(action, old), self._coming)
+                self._book_verified(after, action, settled(key))
             elif action.kind == "conflict" and not action.data.get(MOI_THERE):
-                after.entries.setdefault(key, {})["moi"] = action.data["digest"]
+                after.put(key, {**(after.get(key) or {}), "moi": action.data["digest"]})
                 after.moi[key] = action.data["digest"]
             elif action.kind == "withdraw":
-                entry = settled(key) or {}
                 after.moi.pop(key, None)  # `_withdraw_moi`
-                episode = ""
-                if PurePosixPath(key).name == "rundown.txt":
-                    episode = PurePosixPath(key).parts[0]
-                event = self._withdrawal(action, entry, after.entries)
-                after.record(key, None, event, self._coming, dropped=episode)
+                self._book_withdrawn(after, action, settled(key) or {})
             elif action.kind == "forget":
-                after.entries.pop(key, None)
+                after.record(key, None, None)
         return after
 
     def _plan_logs(self, after: _After) -> list[Action]:
@@ -1676,22 +1773,29 @@ class RadioSyncer:
         if "station" in action.data:
             return self._apply_kept(action)
         self._drop_our_moi(action.key)
-        old = self._settle(action.key)
-        if old is None or old.get("digest") != action.data["digest"]:
-            entry, event = self._revision(action, old)
-            self._record(action.key, entry, event)
+        self._book_verified(self._ledger, action, self._settle(action.key))
         return f"đã ghi nhận {action.key}"
+
+    def _book_verified(self, book: _Book, action: Action, old: dict[str, Any] | None) -> None:
+        """Record a file found holding what we were going to write (`old`: its settled record),
+        as a revision when the record says another version."""
+        if old is None or old.get("digest") != action.data["digest"]:
+            book.record(action.key, *self._revision(action, old))
 
     def _apply_kept(self, action: Action) -> str:
         """Record a station file that holds the build but for the bulletin file names an older
         version wrote: ours for the build (the station's digest beside it, as for a file with
         its revision line), as sent then, with its revision, no log event, nothing written."""
-        old = self._settle(action.key) or {}
-        entry = {**old, **self._entry(action), "station": action.data["station"]}
+        self._book_kept(self._ledger, action, self._settle(action.key))
+        return f"đã ghi nhận {action.key}, không gửi lại"
+
+    def _book_kept(self, book: _Book, action: Action, old: dict[str, Any] | None) -> None:
+        """Record the station's copy that holds the build but for the bulletin file names as
+        ours (see `_apply_kept`; `old`: its settled record)."""
+        entry = {**(old or {}), **self._entry(action), "station": action.data["station"]}
         if action.data.get("episode"):
             entry["episode"] = action.data["episode"]
-        self._record(action.key, entry, None)
-        return f"đã ghi nhận {action.key}, không gửi lại"
+        book.record(action.key, entry, None)
 
     def summary_bucket(self, action: Action) -> str | None:
         """The summary count of a done action: a file recorded as holding the build without a
@@ -1703,15 +1807,9 @@ class RadioSyncer:
     def _settle(self, path: str) -> dict[str, Any] | None:
         """The record of `path`, once a revision a killed run wrote but did not record is
         recorded (its log event with it), or forgotten when it never reached the station."""
-        old = self.manifest.get(path)
-        pending = (old or {}).pop("pending", None)
-        if not pending:
-            return old
-        if _digest(self.folder / path) == pending["station"]:
-            self._record(path, pending["entry"], pending["event"])
-            return dict(pending["entry"])
-        self.manifest.put(path, old or {})
-        return old
+        pending = (self.manifest.get(path) or {}).get("pending") or {}
+        landed = bool(pending) and _digest(self.folder / path) == pending["station"]
+        return _settled(self._ledger, path, landed)
 
     def _revision(
         self, action: Action, old: dict[str, Any] | None, unix: str | None = None
@@ -1765,12 +1863,7 @@ class RadioSyncer:
             else:
                 self.manifest.put(path, entry)
             return
-        revisions.pop(dropped, None)
-        if event is not None:
-            record = revisions.setdefault(event["episode"], {"events": []})
-            if event_id(event) not in {event_id(e) for e in record["events"]}:
-                record["events"].append({k: v for k, v in event.items() if k != "episode"})
-            revisions = self._coming(revisions)
+        revisions = _logged(revisions, event, dropped, self._coming)
         self.manifest.meta[_REVISIONS] = revisions
         if entry is None:
             self.manifest.remove(path, save=False)
@@ -1869,14 +1962,19 @@ class RadioSyncer:
             self._step()
             done = f"đã chuyển vào {target.relative_to(self.folder).as_posix()}"
         self._withdraw_moi(action, entry)
+        if PurePosixPath(action.key).name == "rundown.txt":
+            self._withdraw_log(PurePosixPath(action.key).parts[0])
+        self._book_withdrawn(self._ledger, action, entry)
+        return done
+
+    def _book_withdrawn(self, book: _Book, action: Action, entry: dict[str, Any]) -> None:
+        """Forget a withdrawn file (`entry`: its settled record), with the change log event of
+        its episode; a rundown's episode log goes in the same save that forgets it (a run
+        killed between the two would leave a record no later run looks at again)."""
         episode = ""
         if PurePosixPath(action.key).name == "rundown.txt":
             episode = PurePosixPath(action.key).parts[0]
-            self._withdraw_log(episode)
-        # The episode's change log record goes in the save that forgets its rundown: a run
-        # killed between the two would leave a record no later run looks at again.
-        self._record(action.key, None, self._withdrawal(action, entry), dropped=episode)
-        return done
+        book.record(action.key, None, self._withdrawal(action, entry, book), dropped=episode)
 
     def _withdraw_moi(self, action: Action, entry: dict[str, Any]) -> None:
         """Move the .moi copy we wrote beside a withdrawn file into _rut-lai/ too; one the
@@ -1905,17 +2003,16 @@ class RadioSyncer:
             self._move(log, _free_name(self.folder / WITHDRAWN_DIR / episode / LOG_NAME))
 
     def _withdrawal(
-        self, action: Action, entry: dict[str, Any], entries: Mapping[str, Any] | None = None
+        self, action: Action, entry: dict[str, Any], book: _Book
     ) -> dict[str, Any] | None:
         """The change log event of an item script the station had for a coming episode that
         still airs (None for anything else: a whole episode withdrawn has no log to go in, and
         one whose rundown is withdrawn, or was never recorded, is no episode the station has;
-        `entries`: the records to look in, state/radio.json's by default)."""
+        `book`: the records to look in)."""
         episode = action.data.get("episode", "")
         if not episode or not entry.get("digest") or PurePosixPath(action.key).parts[0] != "items":
             return None
-        rundown = f"{episode}/rundown.txt"
-        if (entries.get(rundown) if entries is not None else self.manifest.get(rundown)) is None:
+        if book.get(f"{episode}/rundown.txt") is None:
             return None  # else its log, dropped with the rundown, came back in the same run
         return {
             "at": self.site.now.isoformat(),
@@ -1985,8 +2082,10 @@ class RadioSyncer:
         """A missing share or a read-only folder stops the sync before anything is done."""
         folder = self.folder
         before = self.manifest.meta.get(_FOLDER)
+        self._moves = _moves(self.manifest.meta.get(_MOVES))
         if isinstance(before, str) and before != self._folder_record():
-            self._changed = f"state/radio.json ghi {before}, nay là {self._folder_record()}"
+            self._folder_changed = f"state/radio.json ghi {before}, nay là {self._folder_record()}"
+            self._moves.append({"from": before, "at": self.site.now.isoformat()})
         if folder.is_dir():
             # Windows keeps only a read-only flag, which it sets on folders that are writable
             # all the same (a customised folder's icon): the access check alone tells there.
@@ -2021,6 +2120,8 @@ class RadioSyncer:
         # A folder inside the project (a local demo or export folder) is created on first write.
         if not self.dry_run:
             self.manifest.meta[_FOLDER] = self._folder_record()
+            if self._moves:
+                self.manifest.meta[_MOVES] = self._moves
 
     def _check_mounted(self) -> None:
         """Stop when state/radio.json says the station holds files of coming episodes (or the
@@ -2037,8 +2138,11 @@ class RadioSyncer:
         at a path spelt otherwise than on the machine of the last sync): stopped the same."""
         current = self._folder_record()
         before = self.manifest.meta.get(_FOLDER)
+        moves = self.manifest.meta.get(_MOVES)
         if not self.dry_run:
             self.manifest.meta[_FOLDER] = current
+            if self._moves:
+                self.manifest.meta[_MOVES] = self._moves
         if self.reconcile:
             return
         now = self.site.now
@@ -2053,24 +2157,28 @@ class RadioSyncer:
             return
         recorded = [*entries, *(moi_name(path) for path in entries)]
         recorded += [GUIDE_NAME] if guide else []
+        moved = isinstance(before, str) and before != current
         if any(os.path.lexists(self.folder / path) for path in recorded):
+            # Another folder's records: the same names with other texts are no station's edits.
+            unlike = self._unlike_records(coming, entries) if moved else []
+            if unlike:
+                self._keep_folder(before, moves)
+                error = RemoteError(_not_this_folder(before, current, unlike))
+                error.stops_channel = True  # type: ignore[attr-defined]
+                raise error
             if not self.dry_run and before != current:
                 # A move by copying: record the new folder now, not at the next write, or the
                 # new share found empty meanwhile would pass for a move while the old copy lasts.
                 self.manifest.save()
             return
-        moved = isinstance(before, str) and before != current
         if moved and _holds_any(self.config.root / str(before), recorded):
-            self._moved = (
+            self._move_note = (
                 f"thư mục của đài đã đổi từ {before} sang {current}: coi là chuyển thư mục có "
                 "chủ ý, ghi mọi kịch bản của các tập sắp phát vào thư mục mới (thư mục cũ để "
-                "nguyên)."
+                f"nguyên). {_TRIAL_HINT.format(before=before)}"
             )
             return
-        if not self.dry_run:  # the folder of the files recorded is still the last one
-            self.manifest.meta.pop(_FOLDER, None)
-            if before is not None:
-                self.manifest.meta[_FOLDER] = before
+        self._keep_folder(before, moves)
         told = f"{len(coming)} tệp của tập sắp phát, ví dụ {min(coming)}" if coming else GUIDE_NAME
         if moved:
             error = RemoteError(_not_moved(before, current, told))
@@ -2087,6 +2195,31 @@ class RadioSyncer:
         )
         error.stops_channel = True  # type: ignore[attr-defined]
         raise error
+
+    def _keep_folder(self, before: object, moves: object) -> None:
+        """Leave state/radio.json's station folder (and its changes) as they were: the sync
+        stops, and the folder of the files recorded is still the last one."""
+        if self.dry_run:
+            return
+        for key, value in ((_FOLDER, before), (_MOVES, moves)):
+            self.manifest.meta.pop(key, None)
+            if value is not None:
+                self.manifest.meta[key] = value
+
+    def _unlike_records(
+        self, paths: Iterable[str], entries: Mapping[str, Mapping[str, Any]]
+    ) -> list[str]:
+        """Those of `paths` the station folder holds with a text other than any state/radio.json
+        records as sent (or as about to be)."""
+        unlike = []
+        for path in sorted(paths):
+            entry = entries[path]
+            ours = {entry.get("digest"), entry.get("station")}
+            ours.add((entry.get("pending") or {}).get("station"))
+            found = _digest(self.folder / path)
+            if found is not None and found not in ours:
+                unlike.append(path)
+        return unlike
 
     def _folder_record(self) -> str:
         """The station folder as state/radio.json records it: from the project when inside
@@ -2186,12 +2319,14 @@ class RadioSyncer:
         told.update(_renamed(self.site.bulletins, built, told, station=True))
         return reasons, told
 
-    def _awaited(self, files: Sequence[FileState], told: dict[str, str]) -> dict[str, str]:
+    def _awaited(
+        self, files: Sequence[FileState], told: dict[str, str], standing: Collection[str]
+    ) -> dict[str, str]:
         """Why each withdrawn episode that listed no bulletin of its own (its rundown only
         announced scheduled ones) gets none of them now, told by the publish times the
         station's rundown.json announced: the station was told nothing else of them, so the
-        bulletin is not named either (`told`: Observed.told)."""
-        standing = _standing(files)  # an episode still built is no withdrawn one
+        bulletin is not named either (`told`: Observed.told; `standing`: Observed.standing, an
+        episode still built being no withdrawn one)."""
         folders = {
             f.episode
             for f in files
@@ -2234,6 +2369,34 @@ class RadioSyncer:
             elif said:
                 found[folder] = "chỉ chờ các bản tin hẹn giờ: " + "; ".join(said)
         return found
+
+
+def _settled(book: _Book, path: str, landed: bool) -> dict[str, Any] | None:
+    """The record of `path` in `book` once the revision a killed run wrote and did not record
+    is recorded, its log event with it, when it `landed` in the station folder; else forgotten."""
+    old = book.get(path)
+    pending = (old or {}).pop("pending", None)
+    if not pending:
+        return old
+    if landed:
+        book.record(path, pending["entry"], pending["event"])
+        return dict(pending["entry"])
+    book.put(path, old or {})
+    return old
+
+
+def _moves(value: object) -> list[dict[str, str]]:
+    """The station folder's changes state/radio.json records (see _MOVES); [] when none or
+    unreadable (a hand edit)."""
+    if not isinstance(value, list):
+        return []
+    return [
+        {"from": move["from"], "at": move["at"]}
+        for move in value
+        if isinstance(move, dict)
+        and isinstance(move.get("from"), str)
+        and _moment(move.get("at")) is not None
+    ]
 
 
 def _still_withdrawn(
@@ -2508,6 +2671,35 @@ def _holds_any(folder: Path, paths: Iterable[str]) -> bool:
         return False
 
 
+_TRIAL_HINT = (
+    "Nếu {before} chỉ là thư mục chạy thử (publish sync với PUBLISH_RADIO_DIR trỏ tới nó) thì "
+    "đây không phải chuyển thư mục: state/radio.json còn từ lần thử; trả nó về bản trước lần "
+    "thử (git checkout -- state/radio.json; đã commit thì lấy từ commit trước lần thử) rồi "
+    "chạy lại."
+)
+"""What a sync says whenever state/radio.json names another station folder: a real sync into
+a trial folder, state/ not restored from git after it, looks like a move."""
+
+
+def _not_this_folder(before: object, current: str, unlike: Sequence[str]) -> str:
+    """The refusal of a sync to a station folder other than the one state/radio.json records,
+    that holds files of its names with other texts (`unlike`): the records are not its own."""
+    return (
+        f"state/radio.json ghi các kịch bản đã gửi vào thư mục đài {before}, nhưng thư mục đài "
+        f"nay là {current} và ở đó {len(unlike)} tệp cùng tên mang nội dung khác bản "
+        f"state/radio.json ghi là đã gửi (ví dụ {unlike[0]}): sổ này không phải của thư mục "
+        "này. Thường là state/ còn nguyên sau một lần publish sync thật vào thư mục chạy thử "
+        f"{before} (README, «Lần chạy đầu tiên», bước 1: thử xong thì trả state/ về như trong "
+        "git). Dừng lại, chưa ghi gì: đồng bộ tiếp thì mọi tệp ấy bị coi là đài đã sửa. Cách "
+        f"sửa: nếu {before} là thư mục chạy thử, trả state/radio.json về bản trước lần thử (git "
+        "checkout -- state/radio.json khi chưa commit; đã commit thì tìm bản đó bằng git log -- "
+        "state/radio.json rồi git checkout <mã commit> -- state/radio.json) rồi chạy lại. Nếu "
+        "đài đã chuyển thư mục có chủ ý: chép lại toàn bộ thư mục cũ sang thư mục mới rồi chạy "
+        "lại, hoặc chạy publish sync radio --reconcile để nhận thư mục mới như hiện có (tệp "
+        "khác nội dung được giữ nguyên, bản mới đặt cạnh dưới tên .moi)."
+    )
+
+
 def _not_moved(before: object, current: str, told: str) -> str:
     """The refusal of a sync to an empty station folder other than the last one while that
     one cannot be read or holds none of the files recorded (`told`: some of them)."""
@@ -2520,7 +2712,7 @@ def _not_moved(before: object, current: str, told: str) -> str:
         f"đài rồi chạy lại, với [radio] folder hay biến {ENV_FOLDER} trỏ tới đúng chỗ nó được "
         "gắn (mở thư mục xem có kịch bản không). Nếu đài thật sự đã chuyển sang thư mục mới và "
         "thư mục cũ không còn, chạy publish sync radio --reconcile để ghi lại toàn bộ vào thư "
-        "mục mới."
+        f"mục mới. {_TRIAL_HINT.format(before=before)}"
     )
 
 

@@ -928,7 +928,10 @@ class ZaloSyncer:
         pending = entry.get("pending_create") or {}
         title = pending.get("title") or same_title(entry.get("title", ""))
         content = self._sent_content(entry, local)
-        found = self.lookup.find(key, title, content, self.records.entries())
+        anyway = self.observed is not None and key in self.observed.create_anyway
+        found = self.lookup.find(
+            key, title, content, self.records.entries(), past_unreadable=anyway
+        )
         if found and content is None and not self._unchecked(key):
             raise NeedsPerson(self._unsure(key, entry, local, found, title))
         if found is None and pending.get("stuck") and key not in self.overwrite:

@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from publish.sync.zalo_plan import same_title
+from publish.sync.zalo_unrecorded import CREATE_ANYWAY, shell_argument
 from publish.zalo.errors import ZaloError
 
 if TYPE_CHECKING:
@@ -41,11 +42,7 @@ def age(stamp: str | None) -> float:
 def content_digest(article: Mapping[str, Any]) -> str:
     """A digest of an article's content fields, equal for a payload and getdetail's copy of it
     (a field getdetail adds to the cover or a block counts no more than one on the article)."""
-    fields = {name: article.get(name) for name in CONTENT_FIELDS}
-    if isinstance(fields["cover"], Mapping):
-        fields["cover"] = {k: v for k, v in fields["cover"].items() if k in COVER_FIELDS}
-    if isinstance(fields["body"], list):
-        fields["body"] = [_sent_block(block) for block in fields["body"]]
+    fields = _contract_parts({name: article.get(name) for name in CONTENT_FIELDS})
     return hashlib.sha256(
         json.dumps(fields, ensure_ascii=False, sort_keys=True).encode()
     ).hexdigest()
@@ -76,12 +73,17 @@ def detail_body(detail: Mapping[str, Any]) -> dict[str, Any]:
     documented (§2.4 [U]: `cite`, dates, counts…), and an update echoing what Zalo added may be
     refused, or set what the tool never meant to."""
     kind = detail.get("type") if detail.get("type") in SENT_FIELDS else "normal"
-    body = {k: v for k, v in detail.items() if k in SENT_FIELDS[str(kind)]}
-    if isinstance(body.get("cover"), Mapping):
-        body["cover"] = {k: v for k, v in body["cover"].items() if k in COVER_FIELDS}
-    if isinstance(body.get("body"), list):
-        body["body"] = [_sent_block(block) for block in body["body"]]
-    return body
+    return _contract_parts({k: v for k, v in detail.items() if k in SENT_FIELDS[str(kind)]})
+
+
+def _contract_parts(fields: dict[str, Any]) -> dict[str, Any]:
+    """`fields` with the cover and each body block (when there) cut to the fields the contract
+    lists for them."""
+    if isinstance(fields.get("cover"), Mapping):
+        fields["cover"] = {k: v for k, v in fields["cover"].items() if k in COVER_FIELDS}
+    if isinstance(fields.get("body"), list):
+        fields["body"] = [_sent_block(block) for block in fields["body"]]
+    return fields
 
 
 def _sent_block(block: Any) -> Any:
@@ -95,6 +97,26 @@ def _sent_block(block: Any) -> Any:
 class Unreadable(ZaloError):
     """getdetail refused an article id (-201) that the OA's list of articles holds: not a
     deleted article, which must not be recorded as gone (and created again: a duplicate)."""
+
+
+def _unknown_article(error: Unreadable, article_id: str, title: str, source: str) -> Unreadable:
+    """Why a lost create is neither found nor made again while getdetail refuses an article of
+    its title that no record holds: a person posted it, or the lost create itself did."""
+    return Unreadable(
+        f"{source}: trên OA có bài {article_id} cùng tiêu đề «{title}» với bản tin này mà "
+        "công cụ không ghi là bài của bản tin nào, và Zalo từ chối đọc bài ấy (getdetail, mã "
+        f"-201: “{error.api_message}”), nên không so được nội dung: đó có thể là bài quản trị "
+        "viên OA đăng tay, hay bài mà lần tạo bị ngắt trước đó của bản tin này đã kịp tạo. "
+        "Chưa tạo bài, chưa đổi gì trên Zalo: tạo lúc này có thể đăng trùng. Lần đồng bộ sau "
+        f"thử đọc lại (không cần làm gì). Lỗi lặp lại thì mở bài {article_id} trong trang quản "
+        "trị OA: là bài đăng tay (không phải bài của bản tin) thì giữ nguyên và chạy publish "
+        f"sync zalo {CREATE_ANYWAY} {shell_argument(source)} để tạo bài của bản tin bên cạnh "
+        "nó; đúng là bài của bản tin này thì chờ tới khi Zalo đọc được bài (lần đồng bộ đó nhận "
+        "bài, không tạo trùng), hoặc xoá bài ấy trong trang quản trị OA để lần sau tạo lại.",
+        code=-201,
+        api_message=error.api_message,
+        operation="getdetail",
+    )
 
 
 class ArticleLookup:
@@ -116,8 +138,11 @@ class ArticleLookup:
         entries: Mapping[str, Mapping[str, Any]],
         *,
         fresh: bool = False,
+        past_unreadable: bool = False,
     ) -> str | None:
-        """The id of an unclaimed OA article with this title and content (newest first), claiming it."""
+        """The id of an unclaimed OA article with this title and content (newest first), claiming
+        it; Unreadable when getdetail refuses one whose content must be compared, unless
+        `past_unreadable` (--zalo-create-anyway: a person found it is not this bulletin's)."""
         with self._lock:
             if fresh or self._remote is None:
                 self._remote = self._articles()
@@ -126,8 +151,14 @@ class ArticleLookup:
                 article_id = str(item.get("id"))
                 if same_title(item.get("title", "")) != title or article_id in taken:
                     continue
-                if content is not None and self.content_of(article_id) != content:
-                    continue
+                try:
+                    if content is not None and self.content_of(article_id) != content:
+                        continue
+                except Unreadable as error:
+                    if past_unreadable:
+                        continue
+                    source = str((entries.get(key) or {}).get("source") or key)
+                    raise _unknown_article(error, article_id, title, source) from None
                 if article_id in self._resolving(key, title, entries):
                     continue
                 self._claimed.add(article_id)

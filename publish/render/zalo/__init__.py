@@ -102,14 +102,20 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
         shelf.keep(source, version, entry)  # a published one's is kept again below, as written
     ledger = Ledger(root / ".cache", root / "output", CHANNEL)
     bulletins = site.for_channel(CHANNEL)
-    versions = [_version(b, site, images) for b in bulletins]
+    # check() worked out the version of each one it counted, and the calls of the shelf's
+    # entry for those it did not convert again (`ahead`): neither is done a second time.
+    versions = [
+        counted[b.source][0] if b.source in counted else _version(b, site, images)
+        for b in bulletins
+    ]
     kept: dict[int, Kept] = {}
     for i, bulletin in enumerate(bulletins):
         last = _reusable(shelf.get(bulletin.source, versions[i]))
         path = payload_path(bulletin)
         if (
             last is not None
-            and same_calls(bulletin, site, images, last[0])
+            and bulletin.source not in ahead
+            and (bulletin.source in counted or same_calls(bulletin, site, images, last[0]))
             # On the ledger's word, or read and checked (output/ restored from a CI cache).
             and (found := ledger.kept(path, last[1], bulletin.source, bulletin.key)) is not None
         ):

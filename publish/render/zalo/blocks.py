@@ -19,6 +19,7 @@ from typing import Any
 
 import markdown
 
+from publish.config import zalo_length
 from publish.markdown_dialect import dialect_extensions
 from publish.markdown_plain import PlainMarkdown, bare_html
 from publish.markdown_tuning import tuned
@@ -84,7 +85,7 @@ def pieces(text: str, limit: int, unit: str = "utf16") -> list[str]:
     link) at the limit itself: a block over [zalo] text_block_max may have Zalo refuse the
     whole article."""
     found: list[str] = []
-    while counted(text, unit) > limit:
+    while zalo_length(text, unit) > limit:
         room = _room(text, limit, unit)
         window = text[: room + 1]
         ends = [
@@ -101,17 +102,9 @@ def pieces(text: str, limit: int, unit: str = "utf16") -> list[str]:
     return [*found, text]
 
 
-def counted(text: str, unit: str) -> int:
-    """The length of NFC `text` in `unit`: code points, or UTF-16 units ("utf16"), in which
-    an emoji or a rare Han character counts two."""
-    if unit != "utf16" or text.isascii():
-        return len(text)
-    return len(text.encode("utf-16-le", "surrogatepass")) // 2
-
-
 def _room(text: str, limit: int, unit: str) -> int:
     """How many characters from the start of `text` fit in `limit` counted in `unit`."""
-    if unit != "utf16" or counted(text[:limit], unit) == limit:
+    if unit != "utf16" or zalo_length(text[:limit], unit) == limit:
         return limit  # as many units as characters: none of them counts two
     used = 0
     for at, char in enumerate(text):

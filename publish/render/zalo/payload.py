@@ -21,7 +21,7 @@ from publish.content_images import content_image, remote_image
 from publish.correction_text import told
 from publish.links import content_link, resolve
 from publish.model import Bulletin, Correction, ImageRef, Site
-from publish.render.zalo.blocks import counted, markdown_blocks, pieces, plain_text
+from publish.render.zalo.blocks import markdown_blocks, pieces, plain_text
 from publish.render.zalo.images import ZaloImages, public_url, refused_format
 from publish.render.zalo_path import payload_path
 from publish.sanitize import WORD_JOINER, defuse_markup
@@ -319,7 +319,7 @@ def closing_line(config: Config, page: str) -> tuple[str, str]:
         ("[unit] short_name", config.unit.short_name),
     ):
         line = f"{CLOSING_LEAD} trên trang thông tin của {plain_words(name)}: {page}"
-        if counted(line, zalo.length_unit) <= zalo.text_block_max:
+        if zalo.length(line) <= zalo.text_block_max:
             return line, key
     return f"{CLOSING_LEAD}: {page}", ""
 
