@@ -250,14 +250,18 @@
     });
     return keys;
   }
+  // A file kept for the next searches, unless it did not come: one request dropped by a 3G
+  // connection made every later search needing that file fail at once, «Tìm» again too, until
+  // the reader reloaded the whole page. Forgotten, it is asked for again at the next search.
+  function kept(store, key, url) {
+    if (!store[key]) store[key] = getJson(url).catch(function (e) { delete store[key]; throw e; });
+    return store[key];
+  }
   function loadShard(key) {
-    var path = key.indexOf("f/") === 0 ? key : "t/" + key;
-    if (!shards[key]) shards[key] = getJson(file(path + ".json"));
-    return shards[key];
+    return kept(shards, key, file((key.indexOf("f/") === 0 ? key : "t/" + key) + ".json"));
   }
   function loadCards(chunk) {
-    if (!cards[chunk]) cards[chunk] = getJson(file("d/" + chunk + ".json"));
-    return cards[chunk];
+    return kept(cards, chunk, file("d/" + chunk + ".json"));
   }
   function decode(values) {
     var found = {}, n = 0;
@@ -795,14 +799,21 @@
         status(foundLine(found.length, result, p, label + shortNote(p), where) + skipped);
       }
       var list = el("ol", { "class": "search-results", "aria-label": "Kết quả tìm kiếm" });
-      var button = el("button", { type: "button", "class": "more" }, "Xem thêm kết quả");
-      button.addEventListener("click", function () { showMore(list, button, true); });
+      var more = "Xem thêm kết quả";
+      var button = el("button", { type: "button", "class": "more" }, more);
+      button.addEventListener("click", function () {
+        // Failing, the button did nothing and said nothing: the reader tapped on and on.
+        button.textContent = more;
+        showMore(list, button, true).catch(function () {
+          button.textContent = spoken.textContent = "Chưa tải được, chạm để thử lại";
+        });
+      });
       out.appendChild(list);
       out.appendChild(button);
       return showMore(list, button);
     }).catch(function () {
       if (run !== state.run) return;
-      status("Không tải được dữ liệu tìm kiếm. Hãy tải lại trang, hoặc duyệt theo chuyên mục bên dưới.");
+      status("Không tải được dữ liệu tìm kiếm. Hãy nhấn “Tìm” để thử lại, hoặc duyệt theo chuyên mục bên dưới.");
     });
   }
 
