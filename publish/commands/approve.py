@@ -1128,8 +1128,10 @@ def _summary(
         )
     date = bulletin.date.astimezone(now.tzinfo)
     going = carried(bulletin.channels, config)
-    # The radio's script of it, once held off the air, is withdrawn like any other.
+    # The radio's script of it, once held off the air, is withdrawn like any other; one that
+    # aired stays as the station read it.
     airs = [c for c in going if c != "radio" or item.off_air is None]
+    aired = item.off_air is not None and item.off_air.aired is not None
     when = (
         f"hẹn giờ: đăng lúc {vn_datetime(date)}"
         if date > now
@@ -1162,6 +1164,9 @@ def _summary(
         when = f"không đăng ở kênh nào ({NO_CHANNEL})"
     elif held is None and not going:
         when = f"không đăng ở kênh nào ({NO_OA})"
+    elif held is None and not airs and aired:
+        # For the radio alone, read in an episode that aired: the edit goes nowhere.
+        when = "không gửi lại cho đài: bài đã phát (xem dòng «đài» dưới)"
     elif held is None and not airs:
         # Sent to the radio alone, which will not read it: nothing goes out.
         when = "không đăng ở kênh nào cho tới khi đài đọc được bài (lý do ở dòng «đài» dưới)"
@@ -1180,7 +1185,11 @@ def _summary(
         )
     channels = ", ".join(airs) or "không kênh nào"
     if len(airs) < len(going):
-        channels += " (radio: không phát, lý do ở dòng «đài» dưới)"
+        channels += (
+            " (radio: đã phát, xem dòng «đài» dưới)"
+            if aired
+            else " (radio: không phát, lý do ở dòng «đài» dưới)"
+        )
     state = "Đã duyệt đúng nội dung này từ trước (không ghi lại)" if unchanged else "Duyệt"
     if item.edited_after and not unchanged:
         state = f"Duyệt lại (nội dung đã sửa sau lần duyệt của {quoted(item.edited_after)})"
@@ -1231,6 +1240,8 @@ def _radio_told(item: Approval, unchanged: bool, config: Config, root_flag: str)
     off = item.off_air
     if off is None or unchanged or isinstance(item.bulletin, Page):
         return ""
+    if off.aired is not None:
+        return _aired_told(item.bulletin, off.aired, config)
     others = [c for c in carried(item.bulletin.channels, config) if c != "radio"]
     still = [f"{channel_names(others)} vẫn đăng"] if others else []
     if "radio" in item.live:
@@ -1247,6 +1258,31 @@ def _radio_told(item: Approval, unchanged: bool, config: Config, root_flag: str)
     return told + "."
 
 
+def _aired_told(bulletin: Bulletin, aired: approval_radio.Aired, config: Config) -> str:
+    """The line saying a bulletin approved after an edit aired already: the station keeps the
+    episode as it read it (the build and the sync never write an aired one again), so the
+    edit reaches its listeners only through a correction, read in an episode to come."""
+    at = vn_datetime(aired.air.astimezone(config.tz))
+    told = (
+        f"\n    đài: bài đã phát lúc {at} (tập {aired.folder}); tập đã phát là của đài, không "
+        "được ghi hay gửi lại, nên bản sửa này không tới đài"
+    )
+    for number, air in aired.owed:
+        told += (
+            f"; lời đính chính thứ {number} được đọc thành tin «Đính chính» riêng ở buổi phát "
+            f"{vn_datetime(air.astimezone(config.tz))}"
+            if air is not None
+            else f"; lời đính chính thứ {number} không được đọc trên sóng: bài hết hạn "
+            "trước buổi phát kế tiếp"
+        )
+    if not aired.owed:
+        told += (
+            ". Người nghe đã nghe bản cũ: cần báo họ chỗ sửa thì ghi thêm một lần đính chính "
+            "(corrections) rồi duyệt lại, lời đính chính được đọc ở buổi phát kế tiếp"
+        )
+    return told + "."
+
+
 def _from_here(item: Approval) -> str:
     """The bulletin's file as a command run in the current folder reads it (`publish speak`
     reads files from there, not from the project: `shown` is spelt from the project root)."""
@@ -1258,7 +1294,11 @@ def _from_here(item: Approval) -> str:
 
 def _off_air_told(approvals: list[Approval]) -> str:
     """A sentence naming the bulletins approved now that the radio will not read, or ""."""
-    off = [a.shown for a in approvals if a.off_air is not None and a.new != a.raw]
+    off = [
+        a.shown
+        for a in approvals
+        if a.off_air is not None and a.off_air.aired is None and a.new != a.raw
+    ]
     if not off:
         return ""
     return f" Duyệt xong mà đài không phát (lý do ở dòng «đài» trên): {', '.join(off)}."
@@ -1277,7 +1317,7 @@ def _as_published(outcomes: list[Outcome], config: Config, now: dt.datetime) -> 
     keys = [a.bulletin.key for a in approvals if isinstance(a.bulletin, Bulletin)]
     live = live_channels(config.root / "state", now, config, keys)
     fresh = [a.bulletin for a in approvals if a.new != a.raw and isinstance(a.bulletin, Bulletin)]
-    off = approval_radio.off_air(fresh, config)
+    off = approval_radio.off_air(fresh, config, now)
     told = []
     for item in outcomes:
         found = item.approval
