@@ -323,3 +323,25 @@ def test_an_aired_bulletin_with_a_correction_is_told_when_the_correction_airs(
     out = approve_aired(root, capsys, "2024-12-23T12:00")
     assert "lời đính chính thứ 1" not in out and "bài đã phát lúc 17:00, Thứ Bảy, 14/12" in out
 
+
+def test_a_bulletin_taken_off_the_website_is_not_told_as_replaced_there(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Its old address (state/web-urls.json keeps them all) made it «thay bản đang đăng trên
+    đài; rút khỏi website», a website it had left a sync before."""
+    root = tmp_path / "radio"
+    shutil.copytree(FIXTURES / "radio", root)
+    assert sync_command(root, "2024-12-12T12:00") == 0
+    edit(
+        root,
+        "category: an-ninh-trat-tu\n",
+        "category: an-ninh-trat-tu\nchannels: [radio]\n",
+        RADIO_FILE,
+    )
+    assert sync_command(root, "2024-12-12T12:30") == 0
+    edit(root, "0912.345.678", "0912.345.679", RADIO_FILE)
+    [line] = [
+        s for s in approve_aired(root, capsys, "2024-12-12T13:00").splitlines() if "kênh:" in s
+    ]
+    assert "kênh: radio; thay bản đang đăng trên đài ngay khi được đưa lên" in line
+    assert "website" not in line
