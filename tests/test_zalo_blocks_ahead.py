@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+import publish.render.zalo as zalo_module
 from publish.cli import main
 from publish.render.zalo import payload as payload_module
 from tests.test_zalo_blocks import LONG, PARAGRAPHS, body_line, long_project
@@ -168,3 +169,30 @@ def test_a_waiting_body_is_converted_only_with_the_setting_and_then_once(
     path.write_text(path.read_text("utf-8") + "\nĐoạn bổ sung.\n", "utf-8")
     assert run(capsys, "build", "--root", str(on))[0] == 0
     assert len(converted) == 1 and "Đoạn bổ sung." in converted[0]
+
+
+def test_approving_many_bulletins_reads_the_kept_payloads_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each file approved made a site of its own to count its blocks in, and read the shelf of
+    payloads the last build kept (and chose the images) again: over `content/bai-viet/*.md`
+    of a large site, once a file. Each bulletin is still counted, the long one refused."""
+    files = {
+        f"content/bai-viet/ban-tin-{i:03d}.md": zalo_bulletin(i, approved_by='""') for i in (0, 2)
+    }
+    files[LONG] = zalo_bulletin(1, body=PARAGRAPHS, approved_by='""')
+    root = zalo_project(tmp_path, 0, zalo="max_body_blocks = 10", files=files)
+    assert run(capsys, "build", "--root", str(root))[0] == 0  # the payloads' shelf exists
+    read: list[str] = []
+    real = zalo_module.Shelf
+
+    def counted(fragments: object, name: str) -> object:
+        """The shelf, its reading counted."""
+        read.append(name)
+        return real(fragments, name)
+
+    monkeypatch.setattr(zalo_module, "Shelf", counted)
+    code, err = run(capsys, "approve", *sorted(files), "--root", str(root), "--by", APPROVER)
+    assert code == 1
+    assert f"{LONG}:{body_line(root, LONG)}: lỗi: bài Zalo của bản tin này có 13 khối" in err
+    assert read == ["zalo-payload"]

@@ -10,7 +10,7 @@ import hashlib
 import os
 import re
 import stat
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -608,14 +608,14 @@ def prepare(
     # error, whose hint sends the editor here, must not refuse the approval.
     found = [p for p in found if p.field != "approved_by"]
     errors = [p for p in found if p.severity == "error"]
-    documents = documents or SiteDocuments(config, now)
+    if documents is None:
+        documents = SiteDocuments(config, now)
     if bulletin is not None and not errors:
         # As the build that publishes it would stop: approved, it went out only to fail there.
         if "zalo" in carried(bulletin.channels, config):
             errors = with_lines(zalo_limits(bulletin, config), config.root)
             if not errors and config.zalo.max_body_blocks:
-                site = _zalo_site(bulletin, config, now, documents)
-                errors = with_lines(zalo_blocks(bulletin, site), config.root)
+                errors = with_lines(zalo_blocks(bulletin, documents.zalo_site()), config.root)
         if {"web", "zalo"} & set(bulletin.channels):
             # Refused as a missing image is (the load's error), in the same pass as the above.
             errors += with_lines(unreadable_images(bulletin, config), config.root)
@@ -884,7 +884,7 @@ def _linked_problems(
         return own  # the radio reads no linked file, and the build checks none of its links
     told, _ = attachments.check([bulletin], config)
     if bulletin.relative_links:  # nearly every bulletin has none: the site is not loaded
-        targets = RelativeTargets.of(config.root, documents.get())
+        targets = RelativeTargets.of(config.root, documents)
         told += targets.problems(bulletin.source, bulletin.url, bulletin.relative_links)
     # As the build tells them (without --strict): the hint says how to clear them for CI.
     told += _personal(pii.linked_findings(bulletin, config, now, strict=False, going_out=True))
@@ -933,40 +933,51 @@ def _personal_undecided(shown: str, by: str, release: bool, root_flag: str) -> P
     )
 
 
-def _zalo_site(
-    bulletin: Bulletin, config: Config, now: dt.datetime | None, documents: SiteDocuments
-) -> Site:
-    """A site to make `bulletin`'s Zalo article in, to count its blocks: the pages a link of
-    its body to another file leads to are those of the whole site, loaded only when it has one."""
-    linked = bulletin.links or bulletin.relative_links
-    return Site(
-        config,
-        now or dt.datetime.now(config.tz),
-        (),
-        documents=documents.get() if linked else {},
-    )
-
-
-class SiteDocuments:
+class SiteDocuments(Mapping[str, str]):
     """The site path of each bulletin and page the load finds, loaded the first time a file
     of one command asks (see Site.documents): a relative link may lead from its page's address
     to another bulletin's ("../../11/ten-bai"), judged by the addresses of the whole site.
-    Loaded once for all the files `approve content/bai-viet/*.md` names, not once a file."""
+    Loaded once for all the files `approve content/bai-viet/*.md` names, not once a file, and
+    only once one links to another file (a Mapping that loads when first read)."""
 
     def __init__(self, config: Config, now: dt.datetime | None) -> None:
         self._config = config
-        self._now = now
+        self._now = now or dt.datetime.now(config.tz)
         self._documents: Mapping[str, str] | None = None
+        self._site: Site | None = None
 
-    def get(self) -> Mapping[str, str]:
+    def _loaded(self) -> Mapping[str, str]:
         """The site's documents (none when the site does not load)."""
         if self._documents is None:
-            now = self._now or dt.datetime.now(self._config.tz)
             try:
-                self._documents = load_site(self._config, now=now, salvage=True).documents
+                self._documents = load_site(self._config, now=self._now, salvage=True).documents
             except ContentError:
                 self._documents = {}
         return self._documents
+
+    def __getitem__(self, key: str) -> str:
+        """The site path of the file `key`."""
+        return self._loaded()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        """Every file loaded."""
+        return iter(self._loaded())
+
+    def __len__(self) -> int:
+        """How many files were loaded."""
+        return len(self._loaded())
+
+    def __reduce__(self) -> tuple[type[dict[str, str]], tuple[dict[str, str]]]:
+        """Pickled as the documents loaded (a worker given the Site has no site to load)."""
+        return dict, (dict(self._loaded()),)
+
+    def zalo_site(self) -> Site:
+        """The site every Zalo article of the command is made in, to count its blocks: one
+        for all the files named, so the images chosen and the payloads the last build kept
+        are read once (a Site a file read the shelf again for each), its documents these."""
+        if self._site is None:
+            self._site = Site(self._config, self._now, (), documents=self)
+        return self._site
 
 
 def by_line(by: str) -> str:
