@@ -234,8 +234,12 @@ def run(args: argparse.Namespace) -> int:
     for outcome in outcomes:
         print(_listed(outcome, config, now, root_flag))
     still = _still_held(approvals, config, now) + _off_air_told(approvals)
+    waiting = _only_drafts_wait(outcomes, approvals)
     if args.dry_run:
-        print(f"Chạy thử (--dry-run): chưa ghi tệp nào; {_to_write(changed)}.{drafts}{still}")
+        print(
+            "Chạy thử (--dry-run): chưa ghi tệp nào; "
+            + (f"{waiting}{still}" if waiting else f"{_to_write(changed)}.{drafts}{still}")
+        )
         return 0
     if edited := [item for item in changed if not _unchanged(item)]:
         raise ContentError(
@@ -249,7 +253,7 @@ def run(args: argparse.Namespace) -> int:
     _write(changed)
     before = sum(1 for a in approvals if a.new == a.raw and not isinstance(a.bulletin, Page))
     if not changed:
-        print(f"Không ghi gì: {_done_before(approvals)}.{drafts}{still}")
+        print(f"Không ghi gì: {waiting or _done_before(approvals) + '.' + drafts}{still}")
         return 0
     pages = [item for item in changed if isinstance(item.bulletin, Page)]
     bulletins = len(changed) - len(pages)
@@ -371,6 +375,27 @@ def _drafts_skipped(shown: list[str], told: str = "ở trên") -> str:
     )
 
 
+def _only_drafts_wait(outcomes: list[Outcome], approvals: list[Approval]) -> str:
+    """What waits when no bulletin is approved but drafts were skipped: over
+    `content/**/*.md` the approver read «không có tệp nào cần ghi. Bỏ qua 1 bản nháp», not that
+    every other bulletin is approved already and why the ones waiting cannot be; "" otherwise.
+    Pages whose review would be written are told first."""
+    skipped = [item.shown for item in outcomes if item.skip]
+    fresh = [a for a in approvals if a.new != a.raw]
+    if not skipped or any(not isinstance(a.bulletin, Page) for a in fresh):
+        return ""
+    before = sum(1 for a in approvals if not isinstance(a.bulletin, Page))
+    pages = f"{_to_write(fresh)}; " if fresh else ""
+    done = f"{before} bản tin đã được duyệt đúng nội dung hiện nay, " if before else ""
+    return (
+        f"{pages}không bản tin nào được duyệt: {done}còn {len(skipped)} bản tin chờ duyệt là "
+        f"bản nháp (draft: true), mà duyệt là cho đăng nên bản nháp không được duyệt: "
+        f"{', '.join(skipped)}. Biên tập viên viết xong thì bỏ dòng draft: true rồi chạy lại lệnh "
+        "này; đã đọc và muốn đăng ngay thì duyệt riêng bài ấy với --publish (lệnh ở cảnh báo "
+        "trên)."
+    )
+
+
 def _dry_run_stops(outcomes: list[Outcome]) -> str:
     """The last line of a dry run the real run would refuse: nothing would be written, why,
     and what would be approved once the errors are fixed."""
@@ -382,6 +407,16 @@ def _dry_run_stops(outcomes: list[Outcome]) -> str:
     )
     ready = [item.approval for item in outcomes if item.approval is not None]
     changed = [a for a in ready if a.new != a.raw]
+    if refused and not ready and all(item.draft for item in outcomes):
+        # Nothing to fix: the files are drafts, and «sửa xong thì không có tệp nào cần ghi» said
+        # neither that nor what to do.
+        return (
+            "Chạy thử (--dry-run): chưa ghi tệp nào. Lần chạy thật sẽ dừng, không ghi tệp nào, vì "
+            f"{'mọi tệp trong lệnh đều' if len(refused) > 1 else 'tệp trong lệnh'} là bản nháp "
+            f"(draft: true), mà duyệt là cho đăng: {', '.join(refused)}. Biên tập viên viết xong "
+            "thì bỏ dòng draft: true rồi chạy lại lệnh này; đã đọc và muốn vừa duyệt vừa đăng "
+            "thì thêm --publish."
+        )
     return (
         f"Chạy thử (--dry-run): chưa ghi tệp nào. Lần chạy thật sẽ dừng, không ghi tệp nào, vì "
         f"{why}; sửa xong thì {_to_write(changed)}."
