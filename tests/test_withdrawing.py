@@ -5,12 +5,14 @@ week)."""
 
 from __future__ import annotations
 
+import io
 import shutil
 from pathlib import Path
 
 import pytest
 
 from publish.cli import main
+from publish.serve import PreviewSession
 from publish.zalo.emulator import ZaloEmulator
 from tests.helpers import FIXTURES
 from tests.test_sync_radio import sync_command
@@ -119,3 +121,27 @@ def test_a_bulletin_taken_off_the_website_is_not_named_on_it(
         f"Sẽ rút bài đang đăng: {radio} đang đăng trên đài nhưng nay bị giữ lại (bản nháp, "
         "draft: true): lần đồng bộ tới sẽ rút bài khỏi kênh ấy."
     ) in told(capsys)
+
+
+@pytest.mark.parametrize("drafts", [False, True], ids=["serve", "serve-drafts"])
+def test_serve_tells_it_too(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, drafts: bool
+) -> None:
+    """The editor who previews the draft made of a published bulletin read «bản nháp» alone,
+    the line check and build add missing: merging it takes the bulletin down."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    front(root, "draft: true")
+    out = io.StringIO()
+    session = PreviewSession(
+        root, port=0, drafts=drafts, now=NOW, out=out, err=io.StringIO(), delay=3600
+    )
+    try:
+        assert session.rebuild()
+        assert WITHDRAWN in out.getvalue().splitlines()
+        assert sync(root) == 0  # taken down: said no more
+        printed = len(out.getvalue())
+        assert session.rebuild()
+        assert "Sẽ rút" not in out.getvalue()[printed:]
+    finally:
+        session.stop()
