@@ -8,36 +8,56 @@ radio holds it and why. It still approves: what the approver signs is the text, 
 to the website and Zalo; the radio waits for a reading it can say (a dictionary line needs no
 new approval, `draft: [radio]` neither). A `radio:` block the build cannot read is another
 matter: it stops the whole build once published, so it refuses the approval.
+
+A bulletin whose episode aired (state/radio-rates.json) stays in it, as the build keeps it: the
+aired episode is the station's, never written again, so an edit approved now never reaches
+the station; its listeners hear of it only through a correction (`corrections`), read as an
+item of its own in the next episode to come. Told so, not judged as if to air again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import datetime as dt
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from publish.config import Config
+from publish.correction_text import corrected_key
 from publish.errors import Problem
 from publish.model import Bulletin
 from publish.radio.flags import rule_note
-from publish.render.radio.episode import left_out
+from publish.radio_rates import KeptRates, aired_bulletins, load_kept_rates, rates_path
+from publish.render.radio import on_air_corrections
+from publish.render.radio.episode import correction_air, kept_off, slot_of
 from publish.render.radio.items import (
     Speaker,
     abbreviation_problems,
-    blocking,
     read_block,
 )
-from publish.render.radio_station import set_for
 
-__all__ = ["OffAir", "block_errors", "off_air"]
+__all__ = ["Aired", "OffAir", "block_errors", "off_air"]
+
+
+@dataclass(frozen=True, slots=True)
+class Aired:
+    """A bulletin read in an episode that aired: when, the episode's folder, and each
+    correction its listeners are still owed, by its number (1 for the first), with when the
+    episode that reads it airs (None: never, the bulletin expiring before it)."""
+
+    air: dt.datetime
+    folder: str
+    owed: tuple[tuple[int, dt.datetime | None], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class OffAir:
     """Why the build keeps a bulletin off the radio: the first reason, and how many read-aloud
-    findings block it (`publish speak --flags` lists them; 0 when another reason holds it)."""
+    findings block it (`publish speak --flags` lists them; 0 when another reason holds it);
+    or, `aired` set, that it aired already (then `first` is "")."""
 
     first: str
     count: int
+    aired: Aired | None = None
 
 
 def block_errors(bulletin: Bulletin, config: Config) -> list[Problem]:
@@ -48,31 +68,64 @@ def block_errors(bulletin: Bulletin, config: Config) -> list[Problem]:
     return read_block(bulletin, config)[1]
 
 
-def off_air(bulletins: Iterable[Bulletin], config: Config) -> dict[str, OffAir]:
-    """Each of `bulletins` for the radio that the build keeps off the air, by file, with why:
-    a read-aloud finding that blocks it, or a reason the build leaves it out of every episode
-    (nothing to read, expiring before its broadcast, a day without one). None is told while the
-    unit's abbreviation file is broken: the build stops on it, whatever the bulletins say."""
+def off_air(bulletins: Iterable[Bulletin], config: Config, now: dt.datetime) -> dict[str, OffAir]:
+    """Each of `bulletins` for the radio that the build keeps off the air at `now`, by file,
+    with why, first reason first as the build tells them (publish.render.radio.episode.kept_off):
+    a reason the build leaves it out of every episode (nothing to read, expiring before its
+    broadcast, a day without one), else a read-aloud finding that blocks it; and each that
+    aired already (OffAir.aired). None is told while the unit's abbreviation file is broken:
+    the build stops on it, whatever the bulletins say."""
     radio = [b for b in bulletins if "radio" in b.channels]
     if not radio or abbreviation_problems(config):
         return {}
-    speaker = Speaker(config)
+    synced = load_kept_rates(rates_path(config.root))
+    sent = aired_bulletins(synced, now)
+    speaker: Speaker | None = None
     found: dict[str, OffAir] = {}
     for bulletin in radio:
         block, problems = read_block(bulletin, config)
         if problems:
             continue  # refused before: see block_errors
+        air, folder, aired = slot_of(bulletin, block, config, synced, sent)
+        if aired is not None:
+            told = _aired(bulletin, air, folder, synced, sent, config, now)
+            found[bulletin.source] = OffAir("", 0, told)
+            continue
+        speaker = speaker or Speaker(config)
         item = speaker.item(bulletin, block, reader=config.radio.reader)
-        stoppers = blocking(item.flags)
-        if stoppers:
-            flag = stoppers[0]
+        off = kept_off(bulletin, air, item, config, aired=False)
+        if isinstance(off, tuple):
+            found[bulletin.source] = OffAir(off[0].message, 0)
+        elif off:
+            flag = off[0]
             what = flag.message.partition(" Cách sửa: ")[0].rstrip(" .")
             shown = "" if flag.excerpt in what else f" (đoạn «{flag.excerpt}»)"
-            first = f"{what}{shown} {rule_note(flag.code)}"
-            found[bulletin.source] = OffAir(first, len(stoppers))
-            continue
-        air = set_for(bulletin.date, block.air_date, config)
-        left = left_out(bulletin, air, item, config, aired=False)
-        if left is not None:
-            found[bulletin.source] = OffAir(left[0].message, 0)
+            found[bulletin.source] = OffAir(f"{what}{shown} {rule_note(flag.code)}", len(off))
     return found
+
+
+def _aired(
+    bulletin: Bulletin,
+    air: dt.datetime,
+    folder: str,
+    synced: Mapping[str, KeptRates],
+    sent: Mapping[str, str],
+    config: Config,
+    now: dt.datetime,
+) -> Aired:
+    """What became of `bulletin`, aired at `air` in episode `folder` (`synced`, `sent`:
+    state/radio-rates.json as read): the corrections its listeners are owed, each with the
+    broadcast that reads it, as the build reads them."""
+    read = {k: synced[f].air for k, f in sent.items() if corrected_key(k) == bulletin.key}
+    read.pop(bulletin.key, None)  # the bulletin itself: only its correction items count
+    owed = on_air_corrections.due(
+        bulletin, air, synced[folder].sent.get(bulletin.key), config, read
+    )
+    told = []
+    for one in owed:
+        if one.bulletin.key in sent:
+            continue  # its item aired already
+        at = correction_air(one, now, config)
+        expires = bulletin.expires
+        told.append((one.number, None if expires is not None and expires <= at else at))
+    return Aired(air, folder, tuple(told))

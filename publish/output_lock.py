@@ -21,8 +21,10 @@ left to root must be.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
+import re
 import stat
 import sys
 from collections.abc import Callable, Iterator
@@ -147,6 +149,14 @@ _SENDING = _Words(
 )
 
 
+_READING = dataclasses.replace(_OUTPUT, doing="đang đọc dự án này (chỉ ghi vào .cache/)")
+"""The same, held by a command that writes nothing in output/ (its words said it did)."""
+READERS = frozenset({"check", "zalo-preview"})
+"""The commands that hold the output lock only to share .cache/ (loaded bulletins, images)."""
+_COMMAND_RE = re.compile(r"[a-z]+(?:-[a-z]+)*")
+"""A command's name as a holder writes it ("build", "zalo-preview")."""
+
+
 @contextmanager
 def _hold(
     path: Path,
@@ -167,7 +177,9 @@ def _hold(
     try:
         if not _take(fd):
             command, holder = _holder(path, tz)
-            if command != "sync":
+            if command in READERS:
+                words = _READING
+            elif command != "sync":
                 words = _OUTPUT  # a build holds the channels' lock only to write them
             (echo or _stderr)(
                 f"Lệnh {holder} {words.doing}: chờ nó {words.then} (tối đa {_minutes(limit)}; "
@@ -254,7 +266,8 @@ def _holder(path: Path, tz: dt.tzinfo | None) -> tuple[str, str]:
         started = dt.datetime.fromisoformat(since).astimezone(tz) if since else None
     except (OSError, ValueError):
         pid, command, started = "", "", None
-    name = f"'publish {command}'" if command.isalpha() else "'publish' khác"
+    # «zalo-preview» was no name to it (isalpha): the approver was told of «'publish' khác».
+    name = f"'publish {command}'" if _COMMAND_RE.fullmatch(command) else "'publish' khác"
     details = [f"tiến trình số {pid}"] if pid.isdigit() else []
     if started is not None:
         details.append(f"từ {started:%H:%M}")

@@ -14,8 +14,10 @@ import pytest
 from publish.approval_diff import word_diff
 from publish.cli import main
 from publish.zalo.emulator import ZaloEmulator
-from tests.helpers import bulletin_md, make_project
+from tests.helpers import FIXTURES, bulletin_md, make_project
 from tests.test_approval import APPROVER, CLOCK, FILE
+from tests.test_sync_radio import FIRST as RADIO_FILE
+from tests.test_sync_radio import sync_command
 from tests.zalo_project import sync, zalo_project
 
 ZALO_FILE = "content/bai-viet/ban-tin-000.md"
@@ -109,6 +111,25 @@ def test_a_bulletin_the_radio_reads_is_told_on_every_channel(
     out = approve(root, capsys)
     assert "kênh: web, radio; đăng ngay khi được đưa lên" in out
     assert "đài: bài không được phát" not in out and "đài không phát" not in out
+
+
+def test_the_reason_told_first_is_the_one_the_build_tells_first(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Expiring before its broadcast and holding an abbreviation the dictionary lacks: the
+    build tells the expiry (editing the text would not make it air), approve told the
+    abbreviation. One verdict now (publish.render.radio.episode.kept_off)."""
+    fields = {"date": "2021-01-01 08:00", "expires": "2021-01-01 20:00"}
+    text = bulletin_md(fields, drop=("approved_by",), body=UNKNOWN)
+    root = make_project(tmp_path, {FILE: text})
+    expiry = "bản tin hết hạn lúc 20:00, Thứ Sáu, 01/01/2021, trước giờ phát 17:00, Thứ Bảy"
+    for out in (approve(root, capsys, "--dry-run"), approve(root, capsys)):
+        assert f"đài: bài không được phát (website vẫn đăng): {expiry}" in out
+        assert "«ANXH»" not in out and "publish speak" not in out
+    capsys.readouterr()
+    assert main(["check", "--root", str(root), "--now", CLOCK]) == 0
+    err = capsys.readouterr().err
+    assert expiry in err and "«ANXH»" not in err  # what the build tells, now it is published
 
 
 def test_a_radio_block_the_build_cannot_read_refuses_the_approval(
@@ -237,3 +258,90 @@ def test_the_words_diff_leaves_out_the_approval_lines_and_marks_removed_lines() 
     old = 'approved_by: "A"\napproved_version: "1"\ntitle: "Tin"\n\nMột.\n\nHai.\n'
     new = 'approved_by: "B"\napproved_version: "2"\ntitle: "Tin mới"\n\nMột.\n'
     assert word_diff(old, new) == ['dòng 3: title: [-"Tin"-]{+"Tin mới"+}', "bỏ dòng: Hai."]
+
+
+# A bulletin that aired.
+
+RADIO_APPROVER = "Thượng tá Nguyễn Văn Hùng"
+"""Who approved the radio fixture's bulletins (by name: its policy accepts that)."""
+
+
+def aired_project(tmp_path: Path) -> Path:
+    """The radio fixture after the sync that sent its episode of Saturday 14/12/2024, 17:00,
+    with its first bulletin edited (a number of its text corrected) once that aired."""
+    root = tmp_path / "radio"
+    shutil.copytree(FIXTURES / "radio", root)
+    assert sync_command(root, "2024-12-12T12:00") == 0
+    edit(root, "0912.345.678", "0912.345.679", RADIO_FILE)
+    return root
+
+
+def approve_aired(root: Path, capsys: pytest.CaptureFixture[str], now: str) -> str:
+    """What `publish approve --dry-run` prints of the radio fixture's first bulletin at `now`."""
+    capsys.readouterr()
+    args = ["approve", "--root", str(root), "--now", now, RADIO_FILE, "--by", RADIO_APPROVER]
+    assert main([*args, "--dry-run"]) == 0
+    return capsys.readouterr().out
+
+
+def test_an_aired_bulletin_approved_after_an_edit_is_told_the_station_keeps_what_aired(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It was judged as a script to send («đăng ngay», a reason it would not air): the aired
+    episode is the station's and is never written again, so the edit never reaches it."""
+    root = aired_project(tmp_path)
+    out = approve_aired(root, capsys, "2024-12-16T12:00")
+    assert "kênh: web (radio: đã phát, xem dòng «đài» dưới)" in out
+    assert (
+        "đài: bài đã phát lúc 17:00, Thứ Bảy, 14/12/2024 (tập 2024-W50); tập đã phát là của "
+        "đài, không được ghi hay gửi lại, nên bản sửa này không tới đài. Người nghe đã nghe bản "
+        "cũ: cần báo họ chỗ sửa thì ghi thêm một lần đính chính (corrections) rồi duyệt lại"
+    ) in out
+    assert "đài không phát" not in out and "đăng mới trên đài" not in out
+    # As the build keeps it: the station's folder gets no new script of it.
+    assert sync_command(root, "2024-12-16T12:00") == 0
+    assert not (root / "dai-phat-thanh" / "2024-W51").exists()
+
+
+def test_an_aired_bulletin_with_a_correction_is_told_when_the_correction_airs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = aired_project(tmp_path)
+    note = '  - date: 2024-12-16 09:00\n    note: "Sửa số đường dây nóng."\n'
+    edit(root, "approved_by:", f"corrections:\n{note}approved_by:", RADIO_FILE)
+    out = approve_aired(root, capsys, "2024-12-16T12:00")
+    assert (
+        "nên bản sửa này không tới đài; lời đính chính thứ 1 được đọc thành tin «Đính chính» "
+        "riêng ở buổi phát 17:00, Thứ Bảy, 21/12/2024."
+    ) in out
+    assert "Người nghe đã nghe bản cũ" not in out
+    # The build reads it there.
+    assert sync_command(root, "2024-12-16T12:00") == 0
+    assert (root / "dai-phat-thanh" / "2024-W51" / "script.txt").is_file()
+    # Once that item aired, nothing more is owed.
+    assert sync_command(root, "2024-12-23T12:00") == 0
+    out = approve_aired(root, capsys, "2024-12-23T12:00")
+    assert "lời đính chính thứ 1" not in out and "bài đã phát lúc 17:00, Thứ Bảy, 14/12" in out
+
+
+def test_a_bulletin_taken_off_the_website_is_not_told_as_replaced_there(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Its old address (state/web-urls.json keeps them all) made it «thay bản đang đăng trên
+    đài; rút khỏi website», a website it had left a sync before."""
+    root = tmp_path / "radio"
+    shutil.copytree(FIXTURES / "radio", root)
+    assert sync_command(root, "2024-12-12T12:00") == 0
+    edit(
+        root,
+        "category: an-ninh-trat-tu\n",
+        "category: an-ninh-trat-tu\nchannels: [radio]\n",
+        RADIO_FILE,
+    )
+    assert sync_command(root, "2024-12-12T12:30") == 0
+    edit(root, "0912.345.678", "0912.345.679", RADIO_FILE)
+    [line] = [
+        s for s in approve_aired(root, capsys, "2024-12-12T13:00").splitlines() if "kênh:" in s
+    ]
+    assert "kênh: radio; thay bản đang đăng trên đài ngay khi được đưa lên" in line
+    assert "website" not in line

@@ -433,3 +433,38 @@ def test_approve_lists_zalo_only_for_a_unit_that_has_an_oa(tmp_path: Path, capsy
     said = " ".join(out.split())
     assert f"tệp {READY}; kênh: web, zalo, radio; đăng ngay" in said
     assert f"tệp {BROKEN}; kênh: zalo; đăng ngay" in said and "vẫn chưa được đăng" not in said
+
+
+def test_a_folder_where_only_drafts_wait_says_so(tmp_path: Path, capsys) -> None:
+    """`approve content/**/*.md --dry-run` over a unit whose every other bulletin is approved
+    ended «không có tệp nào cần ghi. Bỏ qua 1 bản nháp»: not that nothing else waits, nor why
+    the drafts cannot be approved and what makes them ready."""
+    root = project(tmp_path)
+    assert approve(root, capsys, READY)[0] == 0
+    for extra in (("--dry-run",), ()):
+        code, out, err = approve(root, capsys, "content/**/*.md", extra=extra)
+        assert code == 0, err
+        last = out.splitlines()[-1]
+        assert last.endswith(
+            "không bản tin nào được duyệt: 1 bản tin đã được duyệt đúng nội dung hiện nay, còn "
+            "1 bản tin chờ duyệt là bản nháp (draft: true), mà duyệt là cho đăng nên bản nháp "
+            f"không được duyệt: {DRAFT}. Biên tập viên viết xong thì bỏ dòng draft: true rồi "
+            "chạy lại lệnh này; đã đọc và muốn đăng ngay thì duyệt riêng bài ấy với --publish "
+            "(lệnh ở cảnh báo trên)."
+        ), last
+        assert last.startswith(
+            "Chạy thử (--dry-run): chưa ghi tệp nào; " if extra else "Không ghi gì: "
+        )
+        # The command that approves it, in its warning above.
+        assert draft_command(out)[:3] == ["publish", "approve", DRAFT]
+    # Only drafts named: the real run stops (nothing to approve), and the dry run says why.
+    other = "content/bai-viet/nhap-hai.md"
+    (root / other).write_text(bulletin_md({"id": "tin-hai", "draft": "true"}), encoding="utf-8")
+    code, out, err = approve(root, capsys, "content/bai-viet/nh*.md", extra=("--dry-run",))
+    assert code == 1
+    assert out.splitlines()[-1] == (
+        "Chạy thử (--dry-run): chưa ghi tệp nào. Lần chạy thật sẽ dừng, không ghi tệp nào, vì "
+        f"mọi tệp trong lệnh đều là bản nháp (draft: true), mà duyệt là cho đăng: {DRAFT}, "
+        f"{other}. Biên tập viên viết xong thì bỏ dòng draft: true rồi chạy lại lệnh này; đã "
+        "đọc và muốn vừa duyệt vừa đăng thì thêm --publish."
+    )

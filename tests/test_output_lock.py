@@ -354,3 +354,22 @@ def test_a_sync_waiting_for_a_build_of_the_channels_is_told_it_is_a_build(projec
     assert f"lệnh 'publish build' (tiến trình số {holder.pid}, từ " in message
     assert "vẫn đang ghi vào output/ của dự án này" in message and "Zalo" not in message
     assert "Khóa .cache/channels.lock tự mở" in message
+
+
+@pytest.mark.parametrize("reader", ["zalo-preview", "check"])
+def test_a_command_waiting_for_a_reader_names_it_and_what_it_does(
+    project: Path, reader: str
+) -> None:
+    """A build waiting for `publish zalo-preview` was told of «'publish' khác», which «đang ghi
+    vào output/»: the command has a name with a hyphen, and writes nothing there."""
+    told: list[str] = []
+    with (
+        held_by(project, reader) as holder,
+        pytest.raises(Busy) as info,
+        output_lock(project, "build", limit=0.5, echo=told.append),
+    ):
+        pytest.fail("the lock was taken while another process held it")
+    assert told[0].startswith(f"Lệnh 'publish {reader}' (tiến trình số {holder.pid}, từ "), told
+    assert "đang đọc dự án này (chỉ ghi vào .cache/)" in told[0]
+    assert "output/" not in told[0]
+    assert f"lệnh 'publish {reader}' (tiến trình số {holder.pid}" in str(info.value)

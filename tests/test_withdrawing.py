@@ -5,12 +5,17 @@ week)."""
 
 from __future__ import annotations
 
+import io
+import shutil
 from pathlib import Path
 
 import pytest
 
 from publish.cli import main
+from publish.serve import PreviewSession
 from publish.zalo.emulator import ZaloEmulator
+from tests.helpers import FIXTURES
+from tests.test_sync_radio import sync_command
 from tests.zalo_project import NOW, sync, told, zalo_project
 
 FILE = "content/bai-viet/ban-tin-000.md"
@@ -95,3 +100,48 @@ def test_a_bulletin_kept_from_zalo_is_told_as_leaving_zalo_only(
     assert "website" not in out.split("Sẽ rút", 1)[1].split("\n", 1)[0]
     assert sync(root) == 0
     assert "Sẽ rút" not in run(root, capsys, "check")
+
+
+def test_a_bulletin_taken_off_the_website_is_not_named_on_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """state/web-urls.json keeps every address a bulletin ever had: one on the radio alone
+    since, published there, was told as on the website («đang đăng trên website, đài»). The
+    sync records which of its bulletins are off the website (published.json)."""
+    root = tmp_path / "radio"
+    shutil.copytree(FIXTURES / "radio", root)
+    assert sync_command(root, "2024-12-12T12:00") == 0  # on the website and the radio
+    radio = "content/bai-viet/2024-12-09-ra-quan-ttatgt-cuoi-nam.md"
+    front(root, "channels: [radio]", radio)
+    assert sync_command(root, "2024-12-12T12:30") == 0  # its page withdrawn, its address kept
+    front(root, "draft: true", radio)
+    capsys.readouterr()
+    assert main(["--root", str(root), "--now", "2024-12-12T13:00", "check"]) == 0
+    assert (
+        f"Sẽ rút bài đang đăng: {radio} đang đăng trên đài nhưng nay bị giữ lại (bản nháp, "
+        "draft: true): lần đồng bộ tới sẽ rút bài khỏi kênh ấy."
+    ) in told(capsys)
+
+
+@pytest.mark.parametrize("drafts", [False, True], ids=["serve", "serve-drafts"])
+def test_serve_tells_it_too(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, drafts: bool
+) -> None:
+    """The editor who previews the draft made of a published bulletin read «bản nháp» alone,
+    the line check and build add missing: merging it takes the bulletin down."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    front(root, "draft: true")
+    out = io.StringIO()
+    session = PreviewSession(
+        root, port=0, drafts=drafts, now=NOW, out=out, err=io.StringIO(), delay=3600
+    )
+    try:
+        assert session.rebuild()
+        assert WITHDRAWN in out.getvalue().splitlines()
+        assert sync(root) == 0  # taken down: said no more
+        printed = len(out.getvalue())
+        assert session.rebuild()
+        assert "Sẽ rút" not in out.getvalue()[printed:]
+    finally:
+        session.stop()

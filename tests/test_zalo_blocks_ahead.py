@@ -217,3 +217,30 @@ def test_with_the_block_limit_a_build_checks_each_payload_once_and_follows_a_lin
     shutil.rmtree(root / "output")
     assert run(capsys, "build", "--root", str(root))[0] == 0
     assert payload(root, "bt-001") == after
+
+
+def test_approving_many_bulletins_reads_the_kept_payloads_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each file approved made a site of its own to count its blocks in, and read the shelf of
+    payloads the last build kept (and chose the images) again: over `content/bai-viet/*.md`
+    of a large site, once a file. Each bulletin is still counted, the long one refused."""
+    files = {
+        f"content/bai-viet/ban-tin-{i:03d}.md": zalo_bulletin(i, approved_by='""') for i in (0, 2)
+    }
+    files[LONG] = zalo_bulletin(1, body=PARAGRAPHS, approved_by='""')
+    root = zalo_project(tmp_path, 0, zalo="max_body_blocks = 10", files=files)
+    assert run(capsys, "build", "--root", str(root))[0] == 0  # the payloads' shelf exists
+    read: list[str] = []
+    real = zalo_render.Shelf
+
+    def counted(fragments: object, name: str) -> object:
+        """The shelf, its reading counted."""
+        read.append(name)
+        return real(fragments, name)
+
+    monkeypatch.setattr(zalo_render, "Shelf", counted)
+    code, err = run(capsys, "approve", *sorted(files), "--root", str(root), "--by", APPROVER)
+    assert code == 1
+    assert f"{LONG}:{body_line(root, LONG)}: lỗi: bài Zalo của bản tin này có 13 khối" in err
+    assert read == ["zalo-payload"]

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from publish.cli import main
+from publish.commands import zalo_preview
+from publish.render.zalo import payload as payload_module
 from publish.zalo.emulator import ZaloEmulator
 from tests.helpers import snapshot
 from tests.test_approval import APPROVER
@@ -149,3 +151,37 @@ def test_a_drafts_build_refusing_zalo_names_the_preview(
     err = capsys.readouterr().err
     assert "Đọc trước bài Zalo của một bản nháp: publish zalo-preview TỆP" in err
     assert not (root / "output").exists()
+
+
+def test_each_file_is_read_and_converted_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The preview loaded the site (every file), then each file named again, and with [zalo]
+    max_body_blocks converted its body twice: once to count the blocks, once to show them. The
+    article shown is still the one the build writes."""
+    root = zalo_project(tmp_path, 2, zalo="max_body_blocks = 40")
+    draft(root)
+    converted: list[str] = []
+    real = payload_module.markdown_blocks
+
+    def counted(body: str, **options: object) -> object:
+        """Convert, counted."""
+        converted.append(body)
+        return real(body, **options)  # type: ignore[arg-type]
+
+    def never(*_args: object, **_options: object) -> None:
+        """A second reading of a file the site loaded."""
+        pytest.fail("the file was read again")
+
+    monkeypatch.setattr(payload_module, "markdown_blocks", counted)
+    monkeypatch.setattr(zalo_preview, "load_bulletin", never)
+    out = preview(root, capsys)
+    assert len(converted) == 1
+    assert "Trạng thái: chưa đăng: bản nháp (draft: true)." in out
+    blocks = [line for line in out.splitlines() if line.startswith("  ")]
+    path = root / FILE
+    path.write_text(path.read_text("utf-8").replace("draft: true\n", "", 1), "utf-8")
+    capsys.readouterr()
+    assert main(["--root", str(root), "--now", NOW, "build", "--channel", "web,zalo"]) == 0
+    sent = json.loads((root / "output/zalo/bt-000.json").read_text("utf-8"))["body"]
+    assert len(blocks) == len(sent) and blocks[-1] == f"  {len(sent)}. {sent[-1]['content']}"

@@ -10,7 +10,7 @@ import hashlib
 import os
 import re
 import stat
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -224,8 +224,12 @@ def run(args: argparse.Namespace) -> int:
     for outcome in outcomes:
         print(_listed(outcome, config, now, root_flag))
     still = _still_held(approvals, config, now) + _off_air_told(approvals)
+    waiting = _only_drafts_wait(outcomes, approvals)
     if args.dry_run:
-        print(f"Chạy thử (--dry-run): chưa ghi tệp nào; {_to_write(changed)}.{drafts}{still}")
+        print(
+            "Chạy thử (--dry-run): chưa ghi tệp nào; "
+            + (f"{waiting}{still}" if waiting else f"{_to_write(changed)}.{drafts}{still}")
+        )
         return 0
     if edited := [item for item in changed if not _unchanged(item)]:
         raise ContentError(
@@ -239,7 +243,7 @@ def run(args: argparse.Namespace) -> int:
     _write(changed)
     before = sum(1 for a in approvals if a.new == a.raw and not isinstance(a.bulletin, Page))
     if not changed:
-        print(f"Không ghi gì: {_done_before(approvals)}.{drafts}{still}")
+        print(f"Không ghi gì: {waiting or _done_before(approvals) + '.' + drafts}{still}")
         return 0
     pages = [item for item in changed if isinstance(item.bulletin, Page)]
     bulletins = len(changed) - len(pages)
@@ -361,6 +365,27 @@ def _drafts_skipped(shown: list[str], told: str = "ở trên") -> str:
     )
 
 
+def _only_drafts_wait(outcomes: list[Outcome], approvals: list[Approval]) -> str:
+    """What waits when no bulletin is approved but drafts were skipped: over
+    `content/**/*.md` the approver read «không có tệp nào cần ghi. Bỏ qua 1 bản nháp», not that
+    every other bulletin is approved already and why the ones waiting cannot be; "" otherwise.
+    Pages whose review would be written are told first."""
+    skipped = [item.shown for item in outcomes if item.skip]
+    fresh = [a for a in approvals if a.new != a.raw]
+    if not skipped or any(not isinstance(a.bulletin, Page) for a in fresh):
+        return ""
+    before = sum(1 for a in approvals if not isinstance(a.bulletin, Page))
+    pages = f"{_to_write(fresh)}; " if fresh else ""
+    done = f"{before} bản tin đã được duyệt đúng nội dung hiện nay, " if before else ""
+    return (
+        f"{pages}không bản tin nào được duyệt: {done}còn {len(skipped)} bản tin chờ duyệt là "
+        f"bản nháp (draft: true), mà duyệt là cho đăng nên bản nháp không được duyệt: "
+        f"{', '.join(skipped)}. Biên tập viên viết xong thì bỏ dòng draft: true rồi chạy lại lệnh "
+        "này; đã đọc và muốn đăng ngay thì duyệt riêng bài ấy với --publish (lệnh ở cảnh báo "
+        "trên)."
+    )
+
+
 def _dry_run_stops(outcomes: list[Outcome]) -> str:
     """The last line of a dry run the real run would refuse: nothing would be written, why,
     and what would be approved once the errors are fixed."""
@@ -372,6 +397,16 @@ def _dry_run_stops(outcomes: list[Outcome]) -> str:
     )
     ready = [item.approval for item in outcomes if item.approval is not None]
     changed = [a for a in ready if a.new != a.raw]
+    if refused and not ready and all(item.draft for item in outcomes):
+        # Nothing to fix: the files are drafts, and «sửa xong thì không có tệp nào cần ghi» said
+        # neither that nor what to do.
+        return (
+            "Chạy thử (--dry-run): chưa ghi tệp nào. Lần chạy thật sẽ dừng, không ghi tệp nào, vì "
+            f"{'mọi tệp trong lệnh đều' if len(refused) > 1 else 'tệp trong lệnh'} là bản nháp "
+            f"(draft: true), mà duyệt là cho đăng: {', '.join(refused)}. Biên tập viên viết xong "
+            "thì bỏ dòng draft: true rồi chạy lại lệnh này; đã đọc và muốn vừa duyệt vừa đăng "
+            "thì thêm --publish."
+        )
     return (
         f"Chạy thử (--dry-run): chưa ghi tệp nào. Lần chạy thật sẽ dừng, không ghi tệp nào, vì "
         f"{why}; sửa xong thì {_to_write(changed)}."
@@ -598,14 +633,14 @@ def prepare(
     # error, whose hint sends the editor here, must not refuse the approval.
     found = [p for p in found if p.field != "approved_by"]
     errors = [p for p in found if p.severity == "error"]
-    documents = documents or SiteDocuments(config, now)
+    if documents is None:
+        documents = SiteDocuments(config, now)
     if bulletin is not None and not errors:
         # As the build that publishes it would stop: approved, it went out only to fail there.
         if "zalo" in carried(bulletin.channels, config):
             errors = with_lines(zalo_limits(bulletin, config), config.root)
             if not errors and config.zalo.max_body_blocks:
-                site = _zalo_site(bulletin, config, now, documents)
-                errors = with_lines(zalo_blocks(bulletin, site), config.root)
+                errors = with_lines(zalo_blocks(bulletin, documents.zalo_site()), config.root)
         if {"web", "zalo"} & set(bulletin.channels):
             # Refused as a missing image is (the load's error), in the same pass as the above.
             errors += with_lines(unreadable_images(bulletin, config), config.root)
@@ -874,7 +909,7 @@ def _linked_problems(
         return own  # the radio reads no linked file, and the build checks none of its links
     told, _ = attachments.check([bulletin], config)
     if bulletin.relative_links:  # nearly every bulletin has none: the site is not loaded
-        targets = RelativeTargets.of(config.root, documents.get())
+        targets = RelativeTargets.of(config.root, documents)
         told += targets.problems(bulletin.source, bulletin.url, bulletin.relative_links)
     # As the build tells them (without --strict): the hint says how to clear them for CI.
     told += _personal(pii.linked_findings(bulletin, config, now, strict=False, going_out=True))
@@ -923,40 +958,51 @@ def _personal_undecided(shown: str, by: str, release: bool, root_flag: str) -> P
     )
 
 
-def _zalo_site(
-    bulletin: Bulletin, config: Config, now: dt.datetime | None, documents: SiteDocuments
-) -> Site:
-    """A site to make `bulletin`'s Zalo article in, to count its blocks: the pages a link of
-    its body to another file leads to are those of the whole site, loaded only when it has one."""
-    linked = bulletin.links or bulletin.relative_links
-    return Site(
-        config,
-        now or dt.datetime.now(config.tz),
-        (),
-        documents=documents.get() if linked else {},
-    )
-
-
-class SiteDocuments:
+class SiteDocuments(Mapping[str, str]):
     """The site path of each bulletin and page the load finds, loaded the first time a file
     of one command asks (see Site.documents): a relative link may lead from its page's address
     to another bulletin's ("../../11/ten-bai"), judged by the addresses of the whole site.
-    Loaded once for all the files `approve content/bai-viet/*.md` names, not once a file."""
+    Loaded once for all the files `approve content/bai-viet/*.md` names, not once a file, and
+    only once one links to another file (a Mapping that loads when first read)."""
 
     def __init__(self, config: Config, now: dt.datetime | None) -> None:
         self._config = config
-        self._now = now
+        self._now = now or dt.datetime.now(config.tz)
         self._documents: Mapping[str, str] | None = None
+        self._site: Site | None = None
 
-    def get(self) -> Mapping[str, str]:
+    def _loaded(self) -> Mapping[str, str]:
         """The site's documents (none when the site does not load)."""
         if self._documents is None:
-            now = self._now or dt.datetime.now(self._config.tz)
             try:
-                self._documents = load_site(self._config, now=now, salvage=True).documents
+                self._documents = load_site(self._config, now=self._now, salvage=True).documents
             except ContentError:
                 self._documents = {}
         return self._documents
+
+    def __getitem__(self, key: str) -> str:
+        """The site path of the file `key`."""
+        return self._loaded()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        """Every file loaded."""
+        return iter(self._loaded())
+
+    def __len__(self) -> int:
+        """How many files were loaded."""
+        return len(self._loaded())
+
+    def __reduce__(self) -> tuple[type[dict[str, str]], tuple[dict[str, str]]]:
+        """Pickled as the documents loaded (a worker given the Site has no site to load)."""
+        return dict, (dict(self._loaded()),)
+
+    def zalo_site(self) -> Site:
+        """The site every Zalo article of the command is made in, to count its blocks: one
+        for all the files named, so the images chosen and the payloads the last build kept
+        are read once (a Site a file read the shelf again for each), its documents these."""
+        if self._site is None:
+            self._site = Site(self._config, self._now, (), documents=self)
+        return self._site
 
 
 def by_line(by: str) -> str:
@@ -1118,8 +1164,10 @@ def _summary(
         )
     date = bulletin.date.astimezone(now.tzinfo)
     going = carried(bulletin.channels, config)
-    # The radio's script of it, once held off the air, is withdrawn like any other.
+    # The radio's script of it, once held off the air, is withdrawn like any other; one that
+    # aired stays as the station read it.
     airs = [c for c in going if c != "radio" or item.off_air is None]
+    aired = item.off_air is not None and item.off_air.aired is not None
     when = (
         f"hẹn giờ: đăng lúc {vn_datetime(date)}"
         if date > now
@@ -1152,6 +1200,9 @@ def _summary(
         when = f"không đăng ở kênh nào ({NO_CHANNEL})"
     elif held is None and not going:
         when = f"không đăng ở kênh nào ({NO_OA})"
+    elif held is None and not airs and aired:
+        # For the radio alone, read in an episode that aired: the edit goes nowhere.
+        when = "không gửi lại cho đài: bài đã phát (xem dòng «đài» dưới)"
     elif held is None and not airs:
         # Sent to the radio alone, which will not read it: nothing goes out.
         when = "không đăng ở kênh nào cho tới khi đài đọc được bài (lý do ở dòng «đài» dưới)"
@@ -1170,7 +1221,11 @@ def _summary(
         )
     channels = ", ".join(airs) or "không kênh nào"
     if len(airs) < len(going):
-        channels += " (radio: không phát, lý do ở dòng «đài» dưới)"
+        channels += (
+            " (radio: đã phát, xem dòng «đài» dưới)"
+            if aired
+            else " (radio: không phát, lý do ở dòng «đài» dưới)"
+        )
     state = "Đã duyệt đúng nội dung này từ trước (không ghi lại)" if unchanged else "Duyệt"
     if item.edited_after and not unchanged:
         state = f"Duyệt lại (nội dung đã sửa sau lần duyệt của {quoted(item.edited_after)})"
@@ -1221,6 +1276,8 @@ def _radio_told(item: Approval, unchanged: bool, config: Config, root_flag: str)
     off = item.off_air
     if off is None or unchanged or isinstance(item.bulletin, Page):
         return ""
+    if off.aired is not None:
+        return _aired_told(item.bulletin, off.aired, config)
     others = [c for c in carried(item.bulletin.channels, config) if c != "radio"]
     still = [f"{channel_names(others)} vẫn đăng"] if others else []
     if "radio" in item.live:
@@ -1237,6 +1294,31 @@ def _radio_told(item: Approval, unchanged: bool, config: Config, root_flag: str)
     return told + "."
 
 
+def _aired_told(bulletin: Bulletin, aired: approval_radio.Aired, config: Config) -> str:
+    """The line saying a bulletin approved after an edit aired already: the station keeps the
+    episode as it read it (the build and the sync never write an aired one again), so the
+    edit reaches its listeners only through a correction, read in an episode to come."""
+    at = vn_datetime(aired.air.astimezone(config.tz))
+    told = (
+        f"\n    đài: bài đã phát lúc {at} (tập {aired.folder}); tập đã phát là của đài, không "
+        "được ghi hay gửi lại, nên bản sửa này không tới đài"
+    )
+    for number, air in aired.owed:
+        told += (
+            f"; lời đính chính thứ {number} được đọc thành tin «Đính chính» riêng ở buổi phát "
+            f"{vn_datetime(air.astimezone(config.tz))}"
+            if air is not None
+            else f"; lời đính chính thứ {number} không được đọc trên sóng: bài hết hạn "
+            "trước buổi phát kế tiếp"
+        )
+    if not aired.owed:
+        told += (
+            ". Người nghe đã nghe bản cũ: cần báo họ chỗ sửa thì ghi thêm một lần đính chính "
+            "(corrections) rồi duyệt lại, lời đính chính được đọc ở buổi phát kế tiếp"
+        )
+    return told + "."
+
+
 def _from_here(item: Approval) -> str:
     """The bulletin's file as a command run in the current folder reads it (`publish speak`
     reads files from there, not from the project: `shown` is spelt from the project root)."""
@@ -1248,7 +1330,11 @@ def _from_here(item: Approval) -> str:
 
 def _off_air_told(approvals: list[Approval]) -> str:
     """A sentence naming the bulletins approved now that the radio will not read, or ""."""
-    off = [a.shown for a in approvals if a.off_air is not None and a.new != a.raw]
+    off = [
+        a.shown
+        for a in approvals
+        if a.off_air is not None and a.off_air.aired is None and a.new != a.raw
+    ]
     if not off:
         return ""
     return f" Duyệt xong mà đài không phát (lý do ở dòng «đài» trên): {', '.join(off)}."
@@ -1267,7 +1353,7 @@ def _as_published(outcomes: list[Outcome], config: Config, now: dt.datetime) -> 
     keys = [a.bulletin.key for a in approvals if isinstance(a.bulletin, Bulletin)]
     live = live_channels(config.root / "state", now, config, keys)
     fresh = [a.bulletin for a in approvals if a.new != a.raw and isinstance(a.bulletin, Bulletin)]
-    off = approval_radio.off_air(fresh, config)
+    off = approval_radio.off_air(fresh, config, now)
     told = []
     for item in outcomes:
         found = item.approval

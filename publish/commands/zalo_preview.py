@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 from publish import config as config_module
@@ -29,9 +30,8 @@ from publish.locate import with_lines
 from publish.model import PAGES_DIR, Bulletin, Site
 from publish.output_lock import output_lock
 from publish.render import zalo
-from publish.render.zalo.images import ZaloImages
-from publish.render.zalo.payload import body_blocks, build_payload, fields
-from publish.text import quoted
+from publish.render.zalo.payload import fields
+from publish.text import nfc, quoted
 
 __all__ = ["add_parser", "run"]
 
@@ -92,8 +92,7 @@ def _preview(name: str, config: Config, now: dt.datetime, site: Site) -> tuple[s
         return f"{label}: không phải tệp bản tin trong thư mục content/ của dự án.", True
     if where.parts[0] == PAGES_DIR:
         return f"{label}: là trang (content/{PAGES_DIR}/), chỉ đăng trên website.", True
-    bulletin, problems, _ = load_bulletin(path, config, now=now)
-    errors = [p for p in problems if p.severity == "error"]
+    bulletin, errors = _loaded(f"content/{where.as_posix()}", path, config, now, site)
     if bulletin is None or errors:
         told = "\n".join(p.render() for p in errors)
         return (
@@ -105,6 +104,22 @@ def _preview(name: str, config: Config, now: dt.datetime, site: Site) -> tuple[s
         # Never shown anywhere, as the build never publishes it.
         return f"{label}: tài liệu mật hay phân loại không cho đăng: không xem trước.", True
     return _article(bulletin, label, config, site, held.reason if held else "")
+
+
+def _loaded(
+    source: str, path: Path, config: Config, now: dt.datetime, site: Site
+) -> tuple[Bulletin | None, list[Problem]]:
+    """The bulletin of file `path` and its errors, as `site` loaded it (each file was read
+    twice, and its errors told only as far as the file alone gives them); read alone only when
+    the load took it under another name (a folder of content/ reached through a link)."""
+    source = nfc(source)
+    errors = [p for p in site.warnings if p.file == source and p.severity == "error"]
+    held = (e.bulletin for e in site.excluded)
+    found = next((b for b in (*site.bulletins, *held) if b.source == source), None)
+    if found is not None or errors:
+        return found, errors
+    bulletin, problems, _ = load_bulletin(path, config, now=now)
+    return bulletin, [p for p in problems if p.severity == "error"]
 
 
 def _article(
@@ -131,8 +146,7 @@ def _article(
     found = with_lines(zalo.check(alone), config.root)
     found = [p for p in found if p.file in (bulletin.source, "site.toml")]
     try:
-        images = ZaloImages(config, max_bytes=config.zalo.cover_max_bytes, digests=site.digests)
-        payload = build_payload(shown, alone, images, body_blocks(shown, alone, images))
+        payload = zalo.article(shown, alone)  # converted once: check() may have made it
     except PublishError as exc:  # an image that cannot be read: the check above told it
         payload = None
         if not found:

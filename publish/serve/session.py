@@ -35,6 +35,7 @@ from publish.serve.watch import Debouncer, Watcher
 from publish.sync.vanished import refuse_vanished
 from publish.text import nfc
 from publish.timings import Timings
+from publish.withdrawing import withdrawal_lines
 from publish.writer import WriteReport, write
 
 __all__ = ["CHANNELS", "PreviewSession"]
@@ -183,7 +184,8 @@ class PreviewSession:
                     "Chạy lại với --debug để xem chi tiết và báo cho nhóm phát triển."
                 )
                 return False
-            self._report(outcome, report, set() if site is None else self._edited(site))
+            withdrawn = withdrawal_lines(outcome.withdrawable, config, now)
+            self._report(outcome, report, set() if site is None else self._edited(site), withdrawn)
             if site is not None:
                 self.hub.hold(self._held_at(site))  # before _moved forgets the last addresses
             # After serve_at: a page moves to its address under the folder now served.
@@ -316,9 +318,16 @@ class PreviewSession:
             if self._files.get(b.key) != (b.source, b.digest)
         }
 
-    def _report(self, outcome: Outcome, report: WriteReport | None, edited: set[str]) -> None:
+    def _report(
+        self,
+        outcome: Outcome,
+        report: WriteReport | None,
+        edited: set[str],
+        withdrawn: list[str],
+    ) -> None:
         """Print the warnings about the `edited` files and those the last good build did not
-        print, bulletins left out (only when that list changes) and what was written (`report`;
+        print, bulletins left out and those of them the next sync takes down (`withdrawn`:
+        publish.withdrawing; only when those lines change) and what was written (`report`;
         None: the last build was replayed, nothing was)."""
         warned = [(warning.file, warning.render()) for warning in outcome.warnings]
         again = 0
@@ -336,7 +345,9 @@ class PreviewSession:
                 file=self._err,
             )
         self._warned = {text for _, text in warned}
-        skipped = list(outcome.exclusions)
+        # As `publish build` says them: previewing a draft made of a published bulletin,
+        # the editor heard only «bản nháp», not that merging it takes the bulletin down.
+        skipped = [*outcome.exclusions, *withdrawn]
         if skipped != self._skipped:
             for line in skipped:
                 print(line, file=self._out)

@@ -34,6 +34,7 @@ __all__ = [
     "CONFIRM_FLAG",
     "MIN_RECORDED",
     "MIN_SHARE_REFUSED",
+    "OFF_WEB",
     "PUBLISHED_NAME",
     "ever_published",
     "live_channels",
@@ -50,6 +51,10 @@ MIN_SHARE_REFUSED = 5
 to take down unconfirmed: a few deleted at once is an editor's everyday withdrawal."""
 PUBLISHED_NAME = "published.json"
 """The file under state/ naming the bulletins the last sync found published."""
+OFF_WEB = "off_web"
+"""The key of published.json naming those of its bulletins that were not on the website (on
+Zalo or the radio alone): state/web-urls.json keeps every address a bulletin ever had, so an
+approver was told a bulletin taken off the website long ago was on it."""
 MIN_RECORDED = 2
 """Fewest published bulletins state/ records for a content/ without any to be refused: a
 unit's only bulletin deleted is its editor's doing, not a folder lost."""
@@ -122,11 +127,22 @@ def published_keys(state_dir: Path) -> set[str]:
 
 def _read_published(state_dir: Path) -> set[str] | None:
     """The keys state/published.json names; None when it is missing or unreadable."""
+    found = _published_record(state_dir)
+    return None if found is None else found[0]
+
+
+def _published_record(state_dir: Path) -> tuple[set[str], set[str] | None] | None:
+    """The keys state/published.json names, and those of them the sync that wrote it kept off
+    the website (None: written before it recorded them); None when it is missing or
+    unreadable."""
     with contextlib.suppress(OSError, ValueError):
         document = json.loads((state_dir / PUBLISHED_NAME).read_bytes())
-        found = document.get("bulletins") if isinstance(document, dict) else None
+        if not isinstance(document, dict):
+            return None
+        found, off = document.get("bulletins"), document.get(OFF_WEB)
         if isinstance(found, list):
-            return {key for key in found if isinstance(key, str)}
+            keys = {key for key in found if isinstance(key, str)}
+            return keys, {k for k in off if isinstance(k, str)} if isinstance(off, list) else None
     return None
 
 
@@ -173,13 +189,19 @@ def _zalo_posted(state_dir: Path) -> set[str]:
 
 def record_published(state_dir: Path, site: Site) -> None:
     """Name in state/published.json every bulletin `site` publishes on some channel (previews
-    never), for the next command's refuse_vanished, and the fingerprints of those published on
+    never), for the next command's refuse_vanished, those of them not on the website (OFF_WEB,
+    for live_channels), and the fingerprints of those published on
     a name alone (publish.name_only_record); the file is rewritten only when that changed."""
     from publish.name_only_record import FIELD, to_record
     from publish.sync.manifest import atomic_write_bytes
 
     keys = sorted({b.key for b in site.bulletins})
-    body: dict[str, Any] = {"version": 1, "bulletins": keys}
+    web = {b.key for b in site.for_channel("web") if not site.is_preview(b)}
+    body: dict[str, Any] = {
+        "version": 1,
+        "bulletins": keys,
+        OFF_WEB: [key for key in keys if key not in web],
+    }
     fingerprints = to_record(site, state_dir)
     if fingerprints is not None:
         body[FIELD] = fingerprints
@@ -291,19 +313,24 @@ def live_channels(
 ) -> dict[str, tuple[str, ...]]:
     """The channels (web, zalo, radio, in that order) on which state/ records each of `keys`
     published now, for those it records on one at least: the website when the last sync
-    published it (published.json) and gave it an address (web-urls.json), or, for a state/
-    written before published.json was, when the last build left its page in output/web; Zalo
+    published it there (published.json, less its off_web; one written before off_web was:
+    published and given an address once, web-urls.json), or, for a state/ written before
+    published.json was, when the last build left its page in output/web; Zalo
     when its article is live (zalo.json); the radio when an episode still to air holds its
     script (radio.json). What an approver re-approving an edit replaces, and what a sync
     withdraws from a bulletin now held back."""
     wanted = set(keys)
     if not wanted:
         return {}
-    published = _read_published(state_dir)
-    if published is None:
+    record = _published_record(state_dir)
+    if record is None:
         web = _web_pages(state_dir) or set()
+    elif record[1] is not None:
+        web = record[0] - record[1]  # as the last sync published them: exact
     else:
-        web = published & wanted & _web_keys(state_dir)
+        # Written before off_web was: any address ever recorded stands in (one taken off the
+        # website since, still published elsewhere, is named on it until the next sync).
+        web = record[0] & wanted & _web_keys(state_dir)
     on = {
         "web": web & wanted,
         "zalo": _zalo_live(state_dir) & wanted,

@@ -53,12 +53,15 @@ __all__ = [
     "Assembly",
     "Episode",
     "assemble",
+    "correction_air",
     "episode_folder",
     "episode_version",
     "flag_severity",
     "forget_assembly",
+    "kept_off",
     "left_out",
     "shown_title",
+    "slot_of",
     "week_of",
 ]
 
@@ -264,19 +267,7 @@ def _assemble(site: Site) -> Assembly:
         made = kept[bulletin.source]
         assert isinstance(made, tuple)  # kept from the shelf, or made just above
         shelf.keep(bulletin.source, version, made)
-        air = set_for(bulletin.date, block.air_date, config)
-        folder = episode_folder(air, config)
-        aired = synced[sent[bulletin.key]] if bulletin.key in sent else None
-        if (
-            aired is not None
-            and aired.air > bulletin.date
-            and (not block.air_date or aired.air.astimezone(config.tz).date() == block.air_date)
-        ):
-            # Aired in this episode: a changed air_weekday or air_time must not move it to
-            # another (perhaps one to come, sent again); only a new air_date does.
-            air, folder = aired.air, sent[bulletin.key]
-        else:
-            aired = None
+        air, folder, aired = slot_of(bulletin, block, config, synced, sent)
         scheduled = bulletin.key in coming_keys
         item = _located(restored(made, bulletin, air), config)
         if aired is not None:
@@ -289,14 +280,13 @@ def _assemble(site: Site) -> Assembly:
             readers[bulletin.key] = item.reader
         # One test for a published bulletin and a scheduled one alike: a scheduled bulletin
         # that will not air is never promised to the station (and its editor is told why).
-        left = left_out(bulletin, air, item, config, aired=aired is not None)
-        if left is not None:
-            problem, why = left
+        off = kept_off(bulletin, air, item, config, aired=aired is not None)
+        if isinstance(off, tuple):
+            problem, why = off
             problems.append(problem)
             (withheld if scheduled else dropped)[bulletin.key] = why
             continue
-        stoppers = blocking(item.flags)
-        if stoppers:
+        if stoppers := off:
             if scheduled:
                 withheld[bulletin.key] = HELD_FOR_READING
             else:
@@ -318,7 +308,7 @@ def _assemble(site: Site) -> Assembly:
             # Aired: kept in the episode it was read in, as an aired bulletin is.
             air, folder = synced[sent[key]].air, sent[key]
         else:
-            air = next_air(max(owed.correction.date, site.now), config)
+            air = correction_air(owed, site.now, config)
             folder = episode_folder(air, config)
             expires = owed.bulletin.expires
             if expires is not None and expires <= air:
@@ -433,6 +423,47 @@ def _scheduled(site: Site) -> list[Bulletin]:
         for e in site.excluded
         if e.code == "scheduled" and "radio" in e.bulletin.channels
     ]
+
+
+def slot_of(
+    bulletin: Bulletin,
+    block: RadioBlock,
+    config: Config,
+    synced: Mapping[str, KeptRates],
+    sent: Mapping[str, str],
+) -> tuple[dt.datetime, str, KeptRates | None]:
+    """When a bulletin airs, the folder of its episode, and the record of the aired episode it
+    was read in (None: not aired), from state/radio-rates.json as read (`synced`, and `sent`:
+    aired_bulletins of it). Aired in an episode, it stays there: a changed air_weekday or
+    air_time must not move it to another (perhaps one to come, sent again); only a new
+    air_date does."""
+    air = set_for(bulletin.date, block.air_date, config)
+    aired = synced[sent[bulletin.key]] if bulletin.key in sent else None
+    if (
+        aired is not None
+        and aired.air > bulletin.date
+        and (not block.air_date or aired.air.astimezone(config.tz).date() == block.air_date)
+    ):
+        return aired.air, sent[bulletin.key], aired
+    return air, episode_folder(air, config), None
+
+
+def correction_air(owed: on_air_corrections.OnAir, now: dt.datetime, config: Config) -> dt.datetime:
+    """When the item telling listeners of a correction owed to them airs, its bulletin's
+    episode aired (and the item not yet): the first broadcast at or after both the correction
+    and `now`."""
+    return next_air(max(owed.correction.date, now), config)
+
+
+def kept_off(
+    bulletin: Bulletin, air: dt.datetime, item: Segment, config: Config, *, aired: bool
+) -> tuple[Problem, str] | list[Flag]:
+    """Why the build keeps a bulletin set to air at `air` off the radio, first reason first as
+    it tells them: a reason it is in no episode (left_out's warning and station's words), else
+    the read-aloud flags that block it; [] when it airs. One verdict for the build and for
+    `publish approve` (publish.approval_radio), which told the flags first."""
+    left = left_out(bulletin, air, item, config, aired=aired)
+    return left if left is not None else blocking(item.flags)
 
 
 def left_out(

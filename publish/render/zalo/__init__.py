@@ -8,8 +8,10 @@ bulletin sent to Zalo must also be on the website.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Sequence
 from functools import partial
+from typing import Any
 
 from publish.cache import Fragments, Shelf, digest
 from publish.config import Config
@@ -35,7 +37,7 @@ from publish.render.zalo.payload import (
     same_calls,
 )
 
-__all__ = ["check", "render", "too_many_blocks"]
+__all__ = ["article", "check", "render", "too_many_blocks"]
 
 CHANNEL = "zalo"
 
@@ -140,6 +142,22 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
         yield artifact
     shelf.save()
     _shelves.clear()  # its entries are no use once saved: not held until the next build
+
+
+def article(bulletin: Bulletin, site: Site) -> dict[str, Any]:
+    """The payload of `bulletin`, one of `site`'s Zalo bulletins, as render() would write it,
+    for a command that shows it and renders nothing (`publish zalo-preview`): the one check()
+    converted to count its blocks when it did ([zalo] max_body_blocks), else converted now,
+    with check()'s image choices. Raises PublishError when an image cannot be read."""
+    ahead = _made[0][1] if _made and _made[0][0] is site else {}
+    early = ahead.get(bulletin.source)
+    _made.clear()  # no render follows to write them or keep them
+    _counted.clear()
+    if early is not None:
+        loaded: dict[str, Any] = json.loads(unpack_bytes(early[0]).decode("utf-8"))
+        return loaded
+    images = _images(site)
+    return build_payload(bulletin, site, images, body_blocks(bulletin, site, images))
 
 
 def _version(bulletin: Bulletin, site: Site, images: ZaloImages) -> str:
