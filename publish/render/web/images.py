@@ -39,7 +39,7 @@ from PIL import UnidentifiedImageError
 
 from publish.cache import Fragments, Shelf
 from publish.config import CONFIG_NAME, Config
-from publish.config_files import missing_cover
+from publish.config_files import DEFAULT_COVER, missing_cover
 from publish.errors import OS_REASONS, Problem, PublishError, details_shown, os_reason
 from publish.ledger import Ledger
 from publish.limits import read_head
@@ -532,15 +532,8 @@ def probe(
     """None when Pillow can open the image's header (or did, for this very file or these very
     bytes (`digests`: see Site.digests), in an earlier build: it is on the `facts` shelf), else
     the error."""
-    if facts is not None:
-        source = _source(root / "content", path)
-        known = (digests or {}).get(source)
-        made = None if known is None else facts.get(_by_bytes(known[:KEY_LENGTH], _stem(path)), "")
-        if made is not None:
-            return None
-        signature = settled_signature(source)
-        if signature is not None and facts.get(path, repr(signature)) is not None:
-            return None
+    if facts is not None and _made_before(root, path, facts, digests) is not None:
+        return None
     Image, _ = _pillow()
     try:
         with Image.open(root / "content" / path) as image:
@@ -561,16 +554,9 @@ def shared_size(
     `largest`, a share preview's og:image): from what an earlier build made of this very file
     or these very bytes (`facts`, `digests`: see probe), else from its header, as Pictures
     would make it; None when it cannot be read (told as such by the check that probes it)."""
-    if facts is not None:
-        source = _source(root / "content", path)
-        signature = settled_signature(source)
-        key = None if signature is None else facts.get(path, repr(signature))
-        if not isinstance(key, str) and (known := (digests or {}).get(source)) is not None:
-            key = known[:KEY_LENGTH]
-        made = facts.get(_by_bytes(key, _stem(path)), "") if isinstance(key, str) else None
-        if isinstance(made, tuple) and made:
-            widest = made[-1][0]
-            return widest.width, widest.height
+    made = None if facts is None else _made_before(root, path, facts, digests)
+    if made:
+        return made[-1][0].width, made[-1][0].height
     Image, _ = _pillow()
     try:
         with Image.open(root / "content" / path) as image:
@@ -579,6 +565,22 @@ def shared_size(
         return None
     widest = min(width, max(widths))  # as Pictures._make: never upscaled
     return widest, max(1, round(height * widest / width))
+
+
+def _made_before(
+    root: Path, path: str, facts: Shelf, digests: Mapping[str, str] | None
+) -> Made | None:
+    """The variants and their digests an earlier build made of content/`path`, found on the
+    `facts` shelf by these very bytes (`digests`: see Site.digests) or this very file (its
+    settled stat), or None."""
+    source = _source(root / "content", path)
+    known = (digests or {}).get(source)
+    made = None if known is None else facts.get(_by_bytes(known[:KEY_LENGTH], _stem(path)), "")
+    if made is None:
+        signature = settled_signature(source)
+        key = None if signature is None else facts.get(path, repr(signature))
+        made = facts.get(_by_bytes(key, _stem(path)), "") if isinstance(key, str) else None
+    return made if isinstance(made, tuple) else None
 
 
 def small_default_cover(
@@ -599,7 +601,7 @@ def small_default_cover(
         f"(cỡ lớn nhất website đăng): Facebook và Zalo không hiện ảnh nhỏ hơn {SHARE_MIN_PX} "
         "điểm ảnh mỗi chiều khi chia sẻ liên kết, nên bản tin nào không có ảnh bìa hay ảnh "
         f"trong bài từ {SHARE_MIN_PX} điểm ảnh trở lên sẽ được chia sẻ mà không kèm ảnh nào",
-        field="[site] default_cover",
+        field=DEFAULT_COVER,
         hint=f"Thay content/{cover} bằng ảnh bìa của đơn vị 1200 × 630 điểm ảnh (giữ tên tệp, "
         "hoặc sửa default_cover theo tên ảnh mới), rồi chạy lại publish check.",
         severity="warning",
