@@ -26,6 +26,7 @@ from publish import attachments, installed
 from publish.cache import Fragments, Shelf
 from publish.carried import carried
 from publish.config import BUILTIN_THEME, Config
+from publish.config_files import DEFAULT_COVER
 from publish.content_images import forget_resolved, image_use
 from publish.errors import Problem
 from publish.gates import COMING
@@ -265,8 +266,6 @@ def _missing_includes(env: jinja2.Environment, name: str, shown: str, root: Path
     return problems
 
 
-DEFAULT_COVER = "[site] default_cover"
-"""How a problem of site.toml's default cover names its key."""
 ImageUses = dict[tuple[str, str], Bulletin | Page | None]
 """Each image (path under content/) and the file showing it, with the bulletin or page (None:
 site.toml's default cover), in the order they are met."""
