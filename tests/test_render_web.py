@@ -187,6 +187,23 @@ def test_a_table_region_is_never_named_by_an_id_of_the_page_around_the_body(
     assert names == ['aria-label="Bảng 1"', 'aria-labelledby="so-may"']
 
 
+def test_pages_with_a_table_carry_the_script_that_keeps_its_tab_stop_to_a_scrolling_box(
+    tmp_path: Path,
+) -> None:
+    """A bulletin's and a page's table (the browser suite checks what the script does); a page
+    without a table carries no script for it (each page's weight counts on a phone)."""
+    root = copy_site(tmp_path)
+    table = "\n\n| Số | Tên |\n|---|---|\n| 1 | A |\n"
+    for name in ("bai-viet/2024-02-20-tuan-tra-dem.md", "pages/lien-he.md"):
+        source = root / "content" / name
+        source.write_text(source.read_text("utf-8") + table, "utf-8")
+    site = build_site(root)
+    marker = 'querySelectorAll(".table-scroll")'
+    assert marker in site.html("/2024/02/tuan-tra-dem/")
+    assert marker in site.html("/lien-he/")
+    assert marker not in site.html("/2024/02/dang-ky-thuong-tru/")
+
+
 def test_a_quotes_attribution_stands_apart_and_dialogue_is_left_as_written(
     tmp_path: Path,
 ) -> None:
