@@ -10,7 +10,10 @@ from pathlib import Path
 
 from publish.errors import Problem
 
-__all__ = ["missing_abbreviations", "missing_cover", "written_fix"]
+__all__ = ["DEFAULT_COVER", "missing_abbreviations", "missing_cover", "written_fix"]
+
+DEFAULT_COVER = "[site] default_cover"
+"""How a problem of site.toml's default cover names its key."""
 
 _CONTENT_PREFIX_RE = re.compile(r"^(?:\./)?/?content/")
 
@@ -35,14 +38,14 @@ def missing_cover(root: Path, default: str) -> Problem | None:
         return Problem(
             "site.toml",
             f"đường dẫn ảnh bìa mặc định «{default}» viết sai cách",
-            field="[site] default_cover",
+            field=DEFAULT_COVER,
             hint=f'Ghi default_cover = "{fixed}": đường dẫn tính từ thư mục content/ (không ghi '
             "«content/» ở đầu), viết bằng dấu / (không phải dấu \\ của Windows).",
         )
     return Problem(
         "site.toml",
         f"không tìm thấy ảnh bìa mặc định content/{default}",
-        field="[site] default_cover",
+        field=DEFAULT_COVER,
         hint="Đặt ảnh vào content/images/ và ghi đường dẫn tính từ content/, ví dụ images/anh-bia.jpg.",
     )
 
@@ -59,7 +62,7 @@ def _outside(default: str) -> Problem:
     return Problem(
         "site.toml",
         f"ảnh bìa mặc định «{default}» nằm ngoài thư mục content/",
-        field="[site] default_cover",
+        field=DEFAULT_COVER,
         hint="Chép ảnh vào content/images/ (chép tệp, không tạo liên kết) và ghi đường dẫn tính "
         "từ content/, ví dụ images/anh-bia.jpg.",
     )

@@ -8,9 +8,12 @@ radio. Here a `<…>` is HTML only when it names an element (`<b>`, `<br>`, `<a 
 or is a comment, `<!…>` or `<?…?>`; the website then shows any other as text (escaped, never
 markup), Zalo keeps its words (publish.sanitize), the search index finds them and the radio reads
 them as a quotation («…»). A capitalised word that happens to name an element, alone in its
-brackets or with capitalised words after it, and never closed after it («bài hát <Em>», «<Mark>»,
-«<Mark Zuckerberg>»), is words too where the text around it is known (`is_markup`'s `text`): HTML
-pasted from an editor writes `<em>` or `<EM>`, and a tag such as `<Em>` is closed by its `</em>`. Python-Markdown's own inline HTML pattern is kept, with its regex (the
+brackets or with capitalised words after it, and never closed after it in the paragraph, list
+item, heading or table cell the website reads it in («bài hát <Em>», «<Mark>», «<Mark
+Zuckerberg>»), is words too where the text around it is known (`is_markup`'s `text`): HTML
+pasted from an editor writes `<em>` or `<EM>`, and a tag such as `<Em>` is closed by its `</em>`.
+In a raw HTML block it is a tag, as the page's sanitiser and the secret gate take it
+(`raw_html_settled`, for the readers of a whole body: the search index and the radio). Python-Markdown's own inline HTML pattern is kept, with its regex (the
 speed-ups of publish.markdown_tuning know it by it): it only declines the words, so code spans,
 escapes and autolinks are read exactly as before (publish.markdown_angle_text: apart, so that
 what only decides, as the gates do on a build that replays, never imports Python-Markdown).
@@ -29,6 +32,7 @@ __all__ = [
     "VOID_ELEMENTS",
     "angles_quoted",
     "is_markup",
+    "raw_html_settled",
     "tags_replaced",
 ]
 
@@ -128,21 +132,32 @@ _WORDS_AFTER = re.compile(r"(?:\s+[A-Z][A-Za-z]*)*\s*")
 def _lone_word(tag: str, name: str, attributes: str, text: str, end: int) -> bool:
     """Whether `tag`, naming an element, is a word in prose: a start tag whose name is a
     capitalised word (`_CAPITALISED`) of no element in NEVER_WORDS, followed by nothing but
-    capitalised words, and never closed after `end` in its paragraph of `text` (no `</em>`
-    after «<Em>» before a blank line: the website reads a paragraph at a time)."""
+    capitalised words, and never closed after `end` in the text the website's inline pass reads
+    it in (`_inline_end`: no `</em>` after «<Em>» in its paragraph, list item, heading or table
+    cell)."""
     if tag.startswith("</") or not _CAPITALISED.fullmatch(name) or name.lower() in NEVER_WORDS:
         return False
     if not _WORDS_AFTER.fullmatch(attributes.removesuffix(">")):
         return False
     closing = _end_tags(text, name.lower())
     first = bisect_left(closing, end)
-    if first == len(closing):
-        return True
-    breaks = _blank_lines(text)
-    paragraph_end = (
-        breaks[found] if (found := bisect_left(breaks, end)) < len(breaks) else len(text)
-    )
-    return closing[first] >= paragraph_end
+    return first == len(closing) or closing[first] >= _inline_end(text, end)
+
+
+def _inline_end(text: str, end: int) -> int:
+    """Where the piece of `text` that holds `end` ends for Python-Markdown's inline pass, which
+    reads a paragraph, a list item, a heading or a table cell at a time: at a blank line, a `|`,
+    a line opening a heading, list item, rule, fence or (outside one) a quotation, or the end of
+    a heading's own line. The same rule for a body (the search index, the radio) as for the
+    piece the website's inline pass is given (that piece holds none of them but a `|` or a
+    line it keeps as text), so that every channel reads a `<Em>` alike."""
+    line_start = text.rfind("\n", 0, end) + 1
+    line = text[line_start : text.find("\n", end) % (len(text) + 1)]
+    if _ATX.match(line):
+        return line_start + len(line)
+    breaks = _breaks(text, quoted=_QUOTE_LINE.match(line) is not None)
+    found = bisect_left(breaks, end)
+    return breaks[found] if found < len(breaks) else len(text)
 
 
 @lru_cache(maxsize=16)
@@ -153,12 +168,80 @@ def _end_tags(text: str, name: str) -> list[int]:
 
 
 @lru_cache(maxsize=16)
-def _blank_lines(text: str) -> list[int]:
-    """Where each blank line of `text` (the end of a paragraph) starts."""
-    return [found.start() for found in _BLANK_LINE.finditer(text)]
+def _breaks(text: str, *, quoted: bool) -> list[int]:
+    """Where each piece of `text` the inline pass reads apart ends (see `_inline_end`), for a
+    `<Em>` on a line of a quotation (`quoted`: its other lines go on with it) or not."""
+    pattern = _BREAK if quoted else _BREAK_OR_QUOTE
+    return [found.start() for found in pattern.finditer(text)]
 
 
-_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+_ATX = re.compile(r" {0,3}#")
+"""A line Python-Markdown reads as a heading (no space needed after the `#`)."""
+_QUOTE_LINE = re.compile(r"[ \t]*>")
+_OPENS = (
+    r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)"  # a list item
+    r"| {0,3}#"  # a heading
+    r"| {0,3}(?:(?:[-*_=][ \t]*)+)$"  # a rule or a heading's underline
+    r"| {0,3}(?:`{3,}|~{3,})"  # a fence
+)
+_BREAK = re.compile(rf"\n[^\S\n]*\n|\||\n(?=(?:{_OPENS}))", re.MULTILINE)
+_BREAK_OR_QUOTE = re.compile(rf"\n[^\S\n]*\n|\||\n(?=(?:{_OPENS}|[ \t]*>))", re.MULTILINE)
+
+
+def raw_html_settled(text: str) -> str:
+    """Markdown `text` with each capitalised tag name inside a raw HTML block in small letters
+    («<Em>» as «<em>»; same length, so lines and places keep): Python-Markdown hands such a
+    block to the sanitiser whole, which takes «<Em>» for a tag, as the secret gate does. The
+    search index and the radio read a body without Python-Markdown; after this, a lone «<Em>»
+    is words (`_lone_word`) only where the website shows it as words. A block opens with a line
+    starting with a block-level element's tag and runs to its end tag, or to the end of `text`
+    when it has none (taken for HTML then: never words the website may not show); one with a
+    `markdown` attribute holds Markdown, read as any other."""
+    if "<" not in text or _RAW_OPEN.search(text) is None:
+        return text
+    pieces: list[str] = []
+    done = 0
+    for opened in _RAW_OPEN.finditer(text):
+        name = opened["name"].lower()
+        if (
+            opened.start() < done
+            or name not in BLOCK_ELEMENTS
+            or _MARKDOWN_INSIDE.match(opened["rest"])
+        ):
+            continue
+        end = _block_end(text, name, opened.end())
+        pieces += [
+            text[done : opened.start()],
+            _CAPITAL_NAME.sub(_small_name, text[opened.start() : end]),
+        ]
+        done = end
+    return "".join(pieces) + text[done:] if pieces else text
+
+
+def _block_end(text: str, name: str, start: int) -> int:
+    """Where the raw HTML block of element `name` whose start tag ends at `start` ends: after
+    the end tag matching it (the same element nested inside counted), or at the end of `text`."""
+    depth = 1
+    for tag in re.finditer(rf"<(/?){name}(?=[\s/>])[^>]*>?", text[start:], re.IGNORECASE):
+        depth += -1 if tag[1] else 0 if tag[0].endswith("/>") else 1
+        if depth == 0:
+            return start + tag.end()
+    return len(text)
+
+
+def _small_name(tag: re.Match[str]) -> str:
+    """A tag's start with its element's name in small letters."""
+    return tag[1] + tag[2].lower()
+
+
+_RAW_OPEN = re.compile(
+    r"^ {0,3}<(?P<name>[A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)(?P<rest>[^\n>]*)", re.MULTILINE
+)
+"""A line opening with a tag, as Python-Markdown's raw HTML blocks do (with a block-level
+element's: BLOCK_ELEMENTS)."""
+_MARKDOWN_INSIDE = re.compile(r".*\smarkdown\s*=", re.IGNORECASE)
+_CAPITAL_NAME = re.compile(r"(</?)([A-Z][a-z][A-Za-z]*)(?=[\s/>])")
+"""A tag name `_lone_word` may take for a word (`_CAPITALISED`)."""
 
 
 def _names_element(name: str) -> bool:

@@ -18,6 +18,7 @@ from collections.abc import Mapping
 
 from publish.cache import file_sha256
 from publish.config import CONFIG_NAME, Config
+from publish.config_files import DEFAULT_COVER
 from publish.errors import Problem
 from publish.fields import Collector
 from publish.frontmatter import Parsed
@@ -118,7 +119,7 @@ def sample_cover(config: Config, digests: Mapping[str, str]) -> list[Problem]:
             CONFIG_NAME,
             f"ảnh bìa mặc định content/{cover} vẫn là ảnh của dự án mẫu, có in tên đơn vị mẫu: "
             "đó là ảnh chia sẻ và ảnh bìa Zalo của mọi bản tin không có ảnh riêng",
-            "[site] default_cover",
+            DEFAULT_COVER,
             hint=f"Thay content/{cover} bằng ảnh bìa của đơn vị (1200 × 630, giữ tên tệp).",
             severity="warning",
         )

@@ -14,6 +14,7 @@ from pathlib import Path
 from PIL import Image, ImageChops, ImageDraw
 
 from publish.config import CONFIG_NAME, Config
+from publish.config_files import DEFAULT_COVER
 from publish.errors import Problem
 
 __all__ = ["COVER_SIZE", "draw", "is_plain", "plain_cover"]
@@ -77,7 +78,7 @@ def plain_cover(config: Config, *, strict: bool = False) -> list[Problem]:
             f"ảnh bìa mặc định content/{cover} vẫn là ảnh tạm do publish init tạo (nền màu, "
             "không có tên hay biểu trưng của đơn vị): đó là ảnh chia sẻ và ảnh bìa Zalo của mọi "
             "bản tin không có ảnh riêng",
-            "[site] default_cover",
+            DEFAULT_COVER,
             hint=f"Thay content/{cover} bằng ảnh bìa của đơn vị (1200 × 630 điểm ảnh, giữ tên "
             "tệp), rồi chạy lại publish check.",
             severity="error" if strict else "warning",

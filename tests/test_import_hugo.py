@@ -581,6 +581,28 @@ def test_a_hugo_date_without_a_time_stays_a_day(written: str, dated: str) -> Non
     assert dated in result.text
 
 
+@pytest.mark.parametrize(
+    ("fields", "dated"),
+    [
+        ("date: 2023-07-01T08:30:00+07:00\npublishDate: 2026-12-05", "date: 2026-12-05\n"),
+        ("date: 2023-07-01\npublishDate: 2026-12-05T08:00:00+07:00", "date: 2026-12-05 08:00\n"),
+        ("publishDate: 2023-07-01", "date: 2023-07-01\n"),
+        ("date: 2023-07-01\npublishDate: 2023-06-01T08:00:00+07:00", "date: 2023-07-01\n"),
+    ],
+)
+def test_the_date_line_writes_a_time_as_the_hugo_field_it_is_read_from_does(
+    fields: str, dated: str
+) -> None:
+    """A publishDate still to come, or the only date, is the date: its time of day (or none) is
+    the one written, not the other field's."""
+    result = convert(
+        f"---\ntitle: A\n{fields}\ncategories: [an-ninh-trat-tu]\n"
+        "description: Tóm tắt.\n---\nNội dung bài viết.\n"
+    )
+    assert result.text is not None, [p.message for p in result.problems]
+    assert dated in result.text
+
+
 def test_the_converter_turns_hugo_hold_back_keys_into_a_draft_and_expiry_into_expires() -> None:
     result = convert(
         "---\ntitle: A\ndate: 2023-01-01\ncategories: [an-ninh-trat-tu]\nstatus: private\n"

@@ -772,6 +772,35 @@ def test_a_broken_full_address_under_a_folder_is_quoted_as_typed(tmp_path: Path,
     assert "không có trang hay tệp /chau-thanh/lien-hee/ trong website" in err
 
 
+def test_a_broken_site_path_without_the_folder_is_quoted_as_typed(tmp_path: Path, capsys) -> None:
+    """On a site under a folder the page shows «/chau-thanh/lien-hee/»; the editor typed
+    «/lien-hee/» and searches the file for that, as on a site at its host's root."""
+    root = under_folder(project(tmp_path, "Dòng một.\n\nXem [liên hệ](/lien-hee/).\n"))
+    assert main(["check", "--root", str(root), "--channel", "web", "--now", NOW.isoformat()]) == 1
+    err = capsys.readouterr().err
+    assert f"{A}:12: lỗi: liên kết hỏng «/lien-hee/» ở trang /chau-thanh/2020/12/a/" in err
+    assert "không có trang hay tệp /chau-thanh/lien-hee/ trong website" in err
+    assert "được kiểm như đường dẫn /chau-thanh/lien-hee/:" in err
+    assert "«/chau-thanh/lien-hee/»" not in err
+
+
+def test_a_site_path_of_a_held_bulletin_under_a_folder_is_quoted_as_typed(
+    tmp_path: Path, capsys
+) -> None:
+    """The warning of a link to a bulletin held back quotes the path typed, then the one shown."""
+    draft = bulletin_md(
+        {"id": "b", "title": '"Bài bên kia"', "date": "2020-12-09 08:00", "draft": "true"}
+    )
+    body = "Dòng một.\n\nXem [bài bên kia](/2020/12/ben-kia/).\n"
+    root = under_folder(project(tmp_path, body, {B: draft}))
+    assert main(["check", "--root", str(root), "--channel", "web", "--now", NOW.isoformat()]) == 0
+    err = capsys.readouterr().err
+    assert (
+        f"{A}:12: cảnh báo: liên kết «/2020/12/ben-kia/» (đường dẫn /chau-thanh/2020/12/ben-kia/) "
+        "ở trang /chau-thanh/2020/12/a/ trỏ tới bản tin không được đăng lúc này"
+    ) in err
+
+
 def test_a_full_address_of_a_held_bulletin_is_quoted_as_typed_with_its_path(
     tmp_path: Path, capsys
 ) -> None:

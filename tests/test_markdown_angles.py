@@ -14,6 +14,7 @@ from publish.markdown_angles import (
     VOID_ELEMENTS,
     angles_quoted,
     is_markup,
+    raw_html_settled,
     tags_replaced,
 )
 from publish.sanitize import strip_markup
@@ -124,3 +125,71 @@ def test_many_lone_words_in_one_text_are_judged_in_linear_time() -> None:
     assert strip_markup(text).count("< Em>") == 0  # all closed by the last </em>
     assert strip_markup(text.removesuffix("</em>")).count("< Em>") == 50_000
     assert time.perf_counter() - started < 5
+
+
+def _em_shown(body: str) -> dict[str, bool]:
+    """Whether each channel shows «<Em>» of `body` as words (the radio: reads «Em»)."""
+    from publish.radio.normalise import normalise
+    from publish.render.web.markdown import MarkdownRenderer
+    from publish.render.web.search import plain_text
+    from publish.render.zalo.blocks import markdown_blocks
+
+    zalo = markdown_blocks(body, image=lambda *_: None, link=lambda href: None)
+    return {
+        "web": "&lt;Em&gt;" in MarkdownRenderer().convert(body, lookup=lambda src: None),
+        # Zalo writes a heading in capitals, and a word joiner after a «<» that is text.
+        "zalo": any(re.search("<\u2060?em>", str(b.get("content", "")), re.I) for b in zalo),
+        "search": "<Em>" in plain_text(body),
+        "radio": "Em" in normalise(body).text.replace("Em,", "Em"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("body", "words"),
+    [
+        ("Mở đầu.\n\n- Ca khúc <Em> mới\n- Bài hát </em> cũ\n", True),
+        ("Mở đầu.\n\n## Ca khúc <Em> mới\nBài hát </em> cũ.\n", True),
+        ("Ca khúc <Em> mới\n- Bài hát </em> cũ\n", True),
+        ("Ca khúc <Em> mới\n1. Bài hát </em> cũ\n", True),
+        ("Mở đầu.\n\n- Ca khúc <Em> mới\n  vẫn mục ấy </em> cũ\n", False),
+        ("Ca khúc <Em> mới\nvẫn đoạn ấy </em> cũ.\n", False),
+        ("Mở đầu.\n\n<div>\nCa khúc <Em> mới\n</div>\n", False),
+        ("Mở đầu.\n\n<div>\n\nCa khúc <Em> mới\n\n</div>\n\nĐoạn sau.\n", False),
+        ("Mở đầu.\n\n<div>\nMột\n</div>\n\nCa khúc <Em> mới.\n", True),
+        ('Mở đầu.\n\n<div markdown="1">\nCa khúc <Em> mới\n</div>\n', True),
+    ],
+)
+def test_every_channel_reads_a_lone_em_as_the_website_does(body: str, words: bool) -> None:
+    """The website reads a list item, a heading or a table cell apart: «<Em>» closed only on
+    the next item or line after a heading is words there, but the search index, reading the
+    body a paragraph at a time, dropped it as a tag. In a raw HTML block it is a tag to the
+    page's sanitiser (and to the secret gate), but the index kept it and the radio read it."""
+    assert _em_shown(body) == dict.fromkeys(("web", "zalo", "search", "radio"), words)
+
+
+@pytest.mark.parametrize(
+    ("body", "words"),
+    [
+        ("| Tên | Ghi chú |\n| --- | --- |\n| Ca khúc <Em> | Bài hát </em> cũ |\n", True),
+        ("| Tên |\n| --- |\n| Ca khúc <Em> |\n| Bài hát </em> cũ |\n", True),
+        ("| Tên |\n| --- |\n| Ca khúc <Em> mới </em> cũ |\n", False),
+    ],
+)
+def test_a_lone_em_in_a_table_cell_is_read_alike_by_the_website_zalo_and_search(
+    body: str, words: bool
+) -> None:
+    """Each cell is read apart by the website (the radio reads no table)."""
+    shown = _em_shown(body)
+    del shown["radio"]
+    assert shown == dict.fromkeys(("web", "zalo", "search"), words)
+
+
+def test_a_raw_html_block_s_capitalised_tags_are_set_in_small_letters_in_place() -> None:
+    """Lines and places keep (the radio's flags name lines); words in angle brackets and the
+    text after the block keep their case."""
+    text = "Ý <Em> đầu.\n<div>\n<Em>Một</Em> <Tết an toàn>\n</div> Sau <Em>.\n<Section>\n<Mark>"
+    settled = raw_html_settled(text)
+    assert settled == (
+        "Ý <Em> đầu.\n<div>\n<em>Một</em> <Tết an toàn>\n</div> Sau <Em>.\n<section>\n<mark>"
+    )
+    assert raw_html_settled("Chữ <Em> và <span>\n<Em>") == "Chữ <Em> và <span>\n<Em>"

@@ -187,6 +187,23 @@ def test_a_table_region_is_never_named_by_an_id_of_the_page_around_the_body(
     assert names == ['aria-label="Bảng 1"', 'aria-labelledby="so-may"']
 
 
+def test_pages_with_a_table_carry_the_script_that_keeps_its_tab_stop_to_a_scrolling_box(
+    tmp_path: Path,
+) -> None:
+    """A bulletin's and a page's table (the browser suite checks what the script does); a page
+    without a table carries no script for it (each page's weight counts on a phone)."""
+    root = copy_site(tmp_path)
+    table = "\n\n| Số | Tên |\n|---|---|\n| 1 | A |\n"
+    for name in ("bai-viet/2024-02-20-tuan-tra-dem.md", "pages/lien-he.md"):
+        source = root / "content" / name
+        source.write_text(source.read_text("utf-8") + table, "utf-8")
+    site = build_site(root)
+    marker = 'querySelectorAll(".table-scroll")'
+    assert marker in site.html("/2024/02/tuan-tra-dem/")
+    assert marker in site.html("/lien-he/")
+    assert marker not in site.html("/2024/02/dang-ky-thuong-tru/")
+
+
 def test_a_quotes_attribution_stands_apart_and_dialogue_is_left_as_written(
     tmp_path: Path,
 ) -> None:
@@ -469,6 +486,59 @@ def test_a_default_cover_too_small_for_a_share_preview_is_told(
     assert told in capsys.readouterr().err
     assert main(["build", "--root", str(root), "--now", NOW.isoformat()]) == 0
     assert told in capsys.readouterr().err  # a rebuild that resizes nothing tells it too
+
+
+GIA_DANH_MD = "content/bai-viet/2024-01-15-canh-bao-gia-danh-cong-an.md"
+
+
+@pytest.mark.parametrize("default_size", [(1200, 630), (120, 120)])
+def test_a_bulletin_cover_too_small_to_share_with_no_larger_photo_is_told(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], default_size: tuple[int, int]
+) -> None:
+    """A unit's logo as a bulletin's own cover, and no photo of 200 px in the body: the share
+    preview fell back to the default cover (or to no picture) and nobody knew why the link
+    showed no picture of the bulletin. check and build warn, with the file, the cover field's
+    line and what the link is shared with; not --strict's business (nothing published wrong)."""
+    root = copy_site(tmp_path)
+    Image.new("RGB", (150, 150), "red").save(root / "content/images/canh-bao.jpg")
+    Image.new("RGB", (180, 120), "blue").save(root / "content/images/so-do.png")
+    Image.new("RGB", default_size, "green").save(root / "content/images/bia-mac-dinh.jpg")
+    shared = (
+        "kèm ảnh bìa mặc định content/images/bia-mac-dinh.jpg thay vì ảnh của bài"
+        if min(default_size) >= 200
+        else "mà không kèm ảnh nào"
+    )
+    told = (
+        f"{GIA_DANH_MD}:9: cảnh báo: trường 'cover': ảnh bìa content/images/canh-bao.jpg là ảnh "
+        "chia sẻ chỉ 150 × 150 điểm ảnh (cỡ lớn nhất website đăng) và trong bài không có ảnh "
+        "nào từ 200 điểm ảnh mỗi chiều trở lên: Facebook và Zalo không hiện ảnh nhỏ hơn thế "
+        f"khi chia sẻ liên kết, nên bản tin được chia sẻ {shared}"
+    )
+    code, err = _check_output(root, capsys, "--strict")
+    assert code == 0 and told in err, err
+    assert "Thay ảnh bìa bằng ảnh lớn hơn (nên 1200 × 630 điểm ảnh, ít nhất 200 × 200)" in err
+    assert main(["build", "--root", str(root), "--now", NOW.isoformat()]) == 0
+    assert told in capsys.readouterr().err
+    assert main(["build", "--root", str(root), "--now", NOW.isoformat()]) == 0
+    assert told in capsys.readouterr().err  # a rebuild that resizes nothing tells it too
+    page = (root / f"output/web{GIA_DANH}index.html").read_text("utf-8")
+    shown = re.findall(r'<meta property="og:image" content="([^"]*)"', page)
+    assert len(shown) == 1 and "/bia-mac-dinh-" in shown[0]  # Facebook drops it when small
+
+
+@pytest.mark.parametrize(("cover", "photo"), [((150, 150), (480, 300)), ((200, 400), (10, 10))])
+def test_a_small_cover_is_not_told_when_the_link_is_shared_with_a_picture_of_its_own(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    cover: tuple[int, int],
+    photo: tuple[int, int],
+) -> None:
+    """A photo of the body 200 px a side is shared instead, or the cover is that large."""
+    root = copy_site(tmp_path)
+    Image.new("RGB", cover, "red").save(root / "content/images/canh-bao.jpg")
+    Image.new("RGB", photo, "blue").save(root / "content/images/so-do.png")
+    code, err = _check_output(root, capsys)
+    assert code == 0 and "trường 'cover'" not in err, err
 
 
 def test_a_default_cover_of_200_px_a_side_is_not_told(

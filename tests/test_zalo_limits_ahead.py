@@ -10,6 +10,7 @@ import pytest
 
 from publish.cli import main
 from tests.helpers import TINY_JPEG, bulletin_md, make_project, with_oa
+from tests.zalo_project import jpeg
 
 NOW = "2021-01-01T09:00"
 COVER = {"cover": "images/anh.jpg", "cover_alt": '"Ảnh minh họa"'}
@@ -63,6 +64,8 @@ def test_a_bulletin_not_sent_to_zalo_is_not_held_to_its_limits(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = project(tmp_path, title=LONG_TITLE, date="2021-01-02 08:00", channels="[web]")
+    # A cover large enough to share: a smaller one is warned of, naming Facebook and Zalo.
+    (root / "content/images/anh.jpg").write_bytes(jpeg(200, 200))
     code, err = run(capsys, "check", "--root", str(root))
     assert code == 0 and "Zalo" not in err
 

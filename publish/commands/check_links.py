@@ -83,10 +83,19 @@ class LinkLines:
         self.written = written
         self.addresses = addresses or SiteAddresses(base_url)
         self.texts: dict[str, list[str]] = {}
+        # A broken link is looked up twice, for its line and for how it is typed.
+        self.found: dict[tuple[str, str], int | None] = {}
 
     def __call__(self, source: str, href: str) -> int | None:
         """1-based line of `href` (as its page shows it) in `source` (a content/ Markdown file),
         or None."""
+        key = (source, href)
+        if key not in self.found:
+            self.found[key] = self._line(source, href)
+        return self.found[key]
+
+    def _line(self, source: str, href: str) -> int | None:
+        """The line `__call__` gives, looked up."""
         if not source.endswith(".md"):
             return None  # a theme page: its links are written in the templates
         line = self.written.lines.get((source, href))
@@ -100,8 +109,9 @@ class LinkLines:
     def typed(self, source: str, href: str) -> str | None:
         """The address `href` (as its page shows it: a site path) is written with in `source`
         when written otherwise: the site's own address in full, as copied from the browser
-        («https://…/2025/06/canh-bao/»), or an address the site had before; None when it is
-        written as shown, or not found."""
+        («https://…/2025/06/canh-bao/»), an address the site had before, or a site path without
+        the folder the site is served under («/lien-he/», shown «/chau-thanh/lien-he/»); None
+        when it is written as shown, or not found."""
         line = self(source, href)
         lines = self._lines(source) if line is not None else []
         if line is None or not 0 < line <= len(lines):
@@ -109,6 +119,9 @@ class LinkLines:
         written = hrefs_in(lines[line - 1])
         if href in written:
             return None
+        bare = href.removeprefix(self.prefix)
+        if self.prefix and bare != href and bare.startswith("/") and bare in written:
+            return bare
         return next(
             (
                 w

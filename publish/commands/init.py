@@ -33,6 +33,8 @@ __all__ = ["add_parser", "run"]
 
 STARTER = Path(__file__).resolve().parents[1] / "starter"
 """Templates and linked files of a new project, shipped as package data."""
+STARTER_COVER = "images/default-cover.jpg"
+"""The default cover init draws, where the starter site.toml's default_cover names it."""
 CHECKOUT = Path(__file__).resolve().parents[2]
 """The repository, when the package runs from a checkout."""
 LEVEL_WORDS = r"(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)"
@@ -632,7 +634,7 @@ def _write(root: Path, site_toml: str, values: dict[str, str]) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(_fill(f"pages/{page.name}", values), encoding="utf-8")
     (root / "content" / "bai-viet").mkdir()
-    _cover(root / "content" / "images" / "default-cover.jpg")
+    _cover(root / "content" / STARTER_COVER)
     (root / "content" / "tu-viet-tat.tsv").write_text(
         _fill("tu-viet-tat.tsv", values), encoding="utf-8"
     )
@@ -683,7 +685,7 @@ def _next_steps(target: Path | None, unit: str, category: str, *, tool_named: bo
         f'  1. Điền các chỗ ghi «{TO_COMPLETE}»: {cd}grep -rn "{TO_COMPLETE}:" '
         "site.toml content/ requirements.txt (lệnh không in gì nữa là xong; Windows: tìm chữ đó "
         "bằng ô tìm kiếm của trình soạn thảo trong site.toml, content/ và requirements.txt)",
-        "  2. Thay content/images/default-cover.jpg bằng ảnh bìa của đơn vị (1200 × 630, giữ tên tệp).",
+        f"  2. Thay content/{STARTER_COVER} bằng ảnh bìa của đơn vị (1200 × 630, giữ tên tệp).",
         "  3. Lưu vào git (máy chưa từng dùng git thì chạy trước một lần: "
         'git config --global user.name "Họ tên" && git config --global user.email "thư@…"): '
         # git before 3.0 names the first branch master unless configured otherwise, and the CI

@@ -198,7 +198,7 @@ def convert(
         )
     else:
         out["title"] = title
-    date, publish_date = dates(source, config, options.now)
+    date, publish_date, written = dates(source, config, options.now)
     if date is None and not page:
         tell(
             "thiếu ngày đăng, hoặc không đọc được",
@@ -207,7 +207,7 @@ def convert(
             error=True,
         )
     if date is not None and (not page or publish_date):
-        out["date"] = date_written(source, config, date, publish_date)
+        out["date"] = date_written(date, written)
         if publish_date:
             tell(
                 f"ở tương lai: bài hẹn giờ, chỉ được đăng từ {when(date)} (ghi vào date)",

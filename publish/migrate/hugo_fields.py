@@ -40,15 +40,19 @@ CLASSIFICATION_KEYS = frozenset(
 COVER_KEYS = ("cover", "featured_image", "featuredimage", "image", "images", "thumbnail")
 
 
-def dates(source: Source, config: Config, now: dt.datetime) -> tuple[dt.datetime | None, bool]:
-    """The post's date here, and whether it is Hugo's publishDate (later, still to come)."""
-    date = parse_datetime(source.get("date"), config.tz)
-    later = parse_datetime(source.get("publishdate"), config.tz)
+def dates(
+    source: Source, config: Config, now: dt.datetime
+) -> tuple[dt.datetime | None, bool, object]:
+    """The post's date here, whether it is Hugo's publishDate (later, still to come), and the
+    value it is read from as the post writes it (`date_written` looks at it)."""
+    written, published = source.get("date"), source.get("publishdate")
+    date = parse_datetime(written, config.tz)
+    later = parse_datetime(published, config.tz)
     if later is not None and later > now and (date is None or later > date):
-        return later.astimezone(config.tz), True
+        return later.astimezone(config.tz), True, published
     if date is None:
-        date = later
-    return (date.astimezone(config.tz) if date else None), False
+        date, written = later, published
+    return (date.astimezone(config.tz) if date else None), False, written
 
 
 def when(moment: dt.datetime) -> str:
@@ -56,13 +60,10 @@ def when(moment: dt.datetime) -> str:
     return f"{moment:%Y-%m-%d %H:%M}" + (f":{moment:%S}" if moment.second else "")
 
 
-def date_written(source: Source, config: Config, moment: dt.datetime, publish_date: bool) -> str:
-    """The post's date (`moment`, from `dates`) as its `date` line writes it: the day alone
-    when Hugo's gives no time of day (`date: 2023-07-01`), so that its page shows no «0:00»
-    that nobody wrote (see Bulletin.timed), else `when`."""
-    written = source.get("date")
-    if publish_date or parse_datetime(written, config.tz) is None:
-        written = source.get("publishdate")
+def date_written(moment: dt.datetime, written: object) -> str:
+    """The post's date (`moment`, from `dates`, read from the value `written`) as its `date`
+    line writes it: the day alone when Hugo's gives no time of day (`date: 2023-07-01`), so
+    that its page shows no «0:00» that nobody wrote (see Bulletin.timed), else `when`."""
     return when(moment) if timed(written) else f"{moment:%Y-%m-%d}"
 
 

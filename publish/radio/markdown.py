@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from publish.addresses import site_host
 from publish.frontmatter import FrontMatterError, split
-from publish.markdown_angles import angles_quoted
+from publish.markdown_angles import angles_quoted, raw_html_settled
 from publish.markdown_comments import shown_body
 from publish.markdown_escapes import ESCAPED
 from publish.markdown_pasted import BULLET_GLYPHS, NUMBERED, goes_on
@@ -744,6 +744,9 @@ def _credited(markdown_text: str, ctx: Context) -> tuple[list[Block], str, set[i
     first = _skip_front_matter(lines)
     if "<!--" in markdown_text:
         lines[first:] = _without_comments("\n".join(lines[first:])).split("\n")
+    if "<" in markdown_text:
+        # A lone «<Em>» in a raw HTML block is a tag on the website: not read as words.
+        lines[first:] = raw_html_settled("\n".join(lines[first:])).split("\n")
     splitter = _Splitter(ctx)
     # Every line: a heading may open a paragraph or be typed with no blank line before its text.
     splitter.opening = opening_marks([line for line in lines[first:] if line.strip()])

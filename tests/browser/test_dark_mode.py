@@ -155,3 +155,31 @@ def test_in_a_high_contrast_theme_the_current_item_is_still_marked(
         page.emulate_media(forced_colors="none")
     assert marked[0] not in (other[0], canvas, "rgba(0, 0, 0, 0)"), (marked, other, canvas)
     assert marked[1] != other[1], (marked, other)
+
+
+CALL_NOW = """() => {
+  const style = getComputedStyle(document.querySelector(".site-header .call-now"));
+  return [style.borderTopStyle, style.borderTopWidth, style.borderTopColor,
+          getComputedStyle(document.querySelector(".site-header")).backgroundColor,
+          document.documentElement.scrollWidth <= document.documentElement.clientWidth];
+}"""
+"""The emergency button's border, the header's background behind it, whether the page fits."""
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_in_a_high_contrast_theme_the_emergency_call_is_still_a_button(
+    width: int, look_page
+) -> None:
+    """«Khẩn cấp 113» is a button by its gold background alone; a contrast theme takes the
+    background away and it was two words beside the unit's name. It gets a border there, in a
+    colour that is not the header's, and the page still fits a phone; without the theme, none
+    (the button is as before)."""
+    page, _ = look_page("/", width=width, mobile=width < 1000)
+    page.emulate_media(forced_colors="active")
+    try:
+        style, border, colour, header, fits = page.evaluate(CALL_NOW)
+    finally:
+        page.emulate_media(forced_colors="none")
+    assert (style, border, fits) == ("solid", "2px", True)
+    assert colour not in (header, "rgba(0, 0, 0, 0)"), (colour, header)
+    assert page.evaluate(CALL_NOW)[:2] == ["none", "0px"]

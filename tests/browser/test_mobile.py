@@ -175,16 +175,58 @@ def test_a_wide_table_scrolls_in_a_region_the_keyboard_reaches(
     display = region.locator("table").evaluate("t => getComputedStyle(t).display")
     assert display == ("block" if width == 360 else "table")
     assert region.evaluate("e => e.scrollWidth <= e.clientWidth")
+    assert region.get_attribute("tabindex") is None  # nothing to scroll: no Tab stop
     merged = page.get_by_role("region", name="Bảng 2")
     assert merged.locator("table").evaluate("t => getComputedStyle(t).display") == "table"
+    assert merged.evaluate("e => e.scrollWidth > e.clientWidth")  # at either width
+    assert merged.get_attribute("tabindex") == "0"
     if width == 360:
-        assert merged.evaluate("e => e.scrollWidth > e.clientWidth")
         merged.focus()
         page.keyboard.press("ArrowRight")
         page.wait_for_function("() => document.querySelectorAll('.table-scroll')[1].scrollLeft > 0")
     assert page.locator(".prose pre").get_attribute("tabindex") == "0"
     problems = axe_violations(page)
     assert problems == [], "\n".join(problems)
+
+
+def _body_tab_stops(page: Any) -> list[str]:
+    """What Tab stops at in the bulletin's text, in order (a region by its name, else its tag)."""
+    found: list[str] = []
+    inside = "() => !!document.activeElement.closest('.prose')"
+    for _ in range(80):  # the header's and menu's links first
+        page.keyboard.press("Tab")
+        if page.evaluate(inside):
+            break
+    while page.evaluate(inside) and len(found) < 20:
+        found.append(
+            page.evaluate(
+                "() => document.activeElement.getAttribute('aria-label')"
+                " || document.activeElement.tagName"
+            )
+        )
+        page.keyboard.press("Tab")
+    return found
+
+
+def test_a_table_s_tab_stop_follows_whether_it_scrolls(open_hostile: Opener) -> None:
+    """Tab reaches the box of a table only while it scrolls: the 8-column table is whole on a
+    wide screen and row by row on a phone, and scrolls only between (600 px); widening or
+    narrowing the window gives or takes its stop. The merged table scrolls at every width.
+    Without JavaScript every box keeps its stop (never a box the keyboard cannot scroll)."""
+    page, _ = open_hostile(PAGES["wide"], width=1280, height=900)
+    stops = "() => [...document.querySelectorAll('.table-scroll')].map(e => e.tabIndex).join()"
+    assert page.evaluate(stops) == "-1,0"
+    assert _body_tab_stops(page) == ["Bảng 2", "PRE"]
+    page.set_viewport_size({"width": 600, "height": 900})
+    page.wait_for_function(f"() => ({stops})() === '0,0'")
+    page.evaluate("() => document.activeElement.blur()")
+    assert _body_tab_stops(page) == ["Bảng 1", "Bảng 2", "PRE"]
+    problems = axe_violations(page)
+    assert problems == [], "\n".join(problems)
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.wait_for_function(f"() => ({stops})() === '-1,0'")
+    plain, _ = open_hostile(PAGES["wide"], width=360, height=740, javascript=False)
+    assert plain.evaluate(stops) == "0,0"
 
 
 def test_an_old_address_fits_the_phone_while_it_redirects(open_hostile: Opener) -> None:

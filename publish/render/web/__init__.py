@@ -26,6 +26,7 @@ from publish import attachments, installed
 from publish.cache import Fragments, Shelf
 from publish.carried import carried
 from publish.config import BUILTIN_THEME, Config
+from publish.config_files import DEFAULT_COVER
 from publish.content_images import forget_resolved, image_use
 from publish.errors import Problem
 from publish.gates import COMING
@@ -43,6 +44,7 @@ from publish.render.web.images import (
     facts_shelf,
     missing_default_cover,
     probe,
+    small_cover,
     small_default_cover,
     unreadable_image,
 )
@@ -267,8 +269,6 @@ def _missing_includes(env: jinja2.Environment, name: str, shown: str, root: Path
     return problems
 
 
-DEFAULT_COVER = "[site] default_cover"
-"""How a problem of site.toml's default cover names its key."""
 ImageUses = dict[tuple[str, str], Bulletin | Page | None]
 """Each image (path under content/) and the file showing it, with the bulletin or page (None:
 site.toml's default cover), in the order they are met."""
@@ -278,7 +278,9 @@ def _image_problems(site: Site) -> list[Problem]:
     """Every image the website will resize, of bulletins and pages, can be opened by Pillow; each
     user of a bad one is named. So can those of bulletins held until they are approved or their
     date comes (gates.COMING), as a missing one is told for them: otherwise a broken photo is
-    told only once the bulletin is approved, or at its scheduled hour."""
+    told only once the bulletin is approved, or at its scheduled hour. A share image too small
+    for a share preview is warned of: the default cover's, and a website bulletin's own cover
+    when no photo of it is larger."""
     held = [
         e.bulletin
         for e in site.excluded
@@ -293,17 +295,24 @@ def _image_problems(site: Site) -> list[Problem]:
     elif default:
         uses.setdefault((default, "site.toml"), None)
     facts = facts_shelf(Fragments(site.config.root), site.config.web.image_widths)
-    problems += _unreadable(uses, site.config, facts, site.digests)
+    sizes = _sizes(uses, site.config, facts, site.digests)
+    problems += _unreadable(uses, sizes, site.config)
     if default and not any(p.field == DEFAULT_COVER for p in problems):
-        small = small_default_cover(site.config, facts, site.digests)
+        small = small_default_cover(site.config, sizes[default])
         problems += [small] if small is not None else []
+    on_web = [
+        *site.for_channel("web"),
+        *(b for b in held if "web" in carried(b.channels, site.config)),
+    ]
+    problems += [p for b in on_web if (p := small_cover(b, sizes, default)) is not None]
     return problems
 
 
 def unreadable_images(bulletin: Bulletin, config: Config) -> list[Problem]:
     """The images of `bulletin` Pillow cannot open, told as the build tells them (for `publish
     approve`: approved, the build that publishes the bulletin would stop on them)."""
-    return _unreadable(_image_uses([bulletin]), config, None, None)
+    uses = _image_uses([bulletin])
+    return _unreadable(uses, _sizes(uses, config, None, None), config)
 
 
 def _image_uses(items: Sequence[Bulletin | Page]) -> ImageUses:
@@ -318,19 +327,27 @@ def _image_uses(items: Sequence[Bulletin | Page]) -> ImageUses:
     return uses
 
 
-def _unreadable(
+def _sizes(
     uses: ImageUses, config: Config, facts: Shelf | None, digests: Mapping[str, str] | None
-) -> list[Problem]:
-    """A problem for each use of an image Pillow cannot open (its header only; `facts`,
-    `digests`: see images.probe), at the field or line that shows it."""
-    errors = {
-        path: probe(config.root, path, facts, digests) for path in dict.fromkeys(p for p, _ in uses)
+) -> dict[str, tuple[int, int] | BaseException]:
+    """The size each image of `uses` is shared at, or why Pillow cannot open it (its header
+    only; `facts`, `digests`: see images.probe)."""
+    widths = config.web.image_widths
+    return {
+        p: probe(config.root, p, widths, facts, digests) for p in dict.fromkeys(p for p, _ in uses)
     }
+
+
+def _unreadable(
+    uses: ImageUses, sizes: Mapping[str, tuple[int, int] | BaseException], config: Config
+) -> list[Problem]:
+    """A problem for each use of an image Pillow cannot open (`sizes` holds the error), at the
+    field or line that shows it."""
     problems = []
     for (path, owner), user in uses.items():
-        if errors[path] is not None:
+        if isinstance(error := sizes[path], BaseException):
             field, line = (DEFAULT_COVER, None) if user is None else image_use(user, path, config)
-            problems.append(unreadable_image(owner, path, errors[path], field=field, line=line))
+            problems.append(unreadable_image(owner, path, error, field=field, line=line))
     return problems
 
 

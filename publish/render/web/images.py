@@ -39,11 +39,11 @@ from PIL import UnidentifiedImageError
 
 from publish.cache import Fragments, Shelf
 from publish.config import CONFIG_NAME, Config
-from publish.config_files import missing_cover
+from publish.config_files import DEFAULT_COVER, missing_cover
 from publish.errors import OS_REASONS, Problem, PublishError, details_shown, os_reason
 from publish.ledger import Ledger
 from publish.limits import read_head
-from publish.model import Artifact, Kept, by_constructor
+from publish.model import Artifact, Bulletin, Kept, by_constructor
 from publish.render.web import cache
 from publish.render.web.kept_bytes import KeptBytes
 from publish.text import slugify
@@ -60,7 +60,7 @@ __all__ = [
     "decode_error",
     "pillow_reason",
     "probe",
-    "shared_size",
+    "small_cover",
     "small_default_cover",
     "unreadable_image",
 ]
@@ -526,82 +526,98 @@ def facts_shelf(fragments: Fragments, widths: tuple[int, ...]) -> Shelf:
 def probe(
     root: Path,
     path: str,
-    facts: Shelf | None = None,
-    digests: Mapping[str, str] | None = None,
-) -> BaseException | None:
-    """None when Pillow can open the image's header (or did, for this very file or these very
-    bytes (`digests`: see Site.digests), in an earlier build: it is on the `facts` shelf), else
-    the error."""
-    if facts is not None:
-        source = _source(root / "content", path)
-        known = (digests or {}).get(source)
-        made = None if known is None else facts.get(_by_bytes(known[:KEY_LENGTH], _stem(path)), "")
-        if made is not None:
-            return None
-        signature = settled_signature(source)
-        if signature is not None and facts.get(path, repr(signature)) is not None:
-            return None
-    Image, _ = _pillow()
-    try:
-        with Image.open(root / "content" / path) as image:
-            image.size  # noqa: B018 - opening reads the header; this touches it
-        return None
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
-        return _heif_marked(exc, read_head(root / "content" / path, 12))
-
-
-def shared_size(
-    root: Path,
-    path: str,
     widths: tuple[int, ...],
     facts: Shelf | None = None,
     digests: Mapping[str, str] | None = None,
-) -> tuple[int, int] | None:
+) -> tuple[int, int] | BaseException:
     """Width and height of the widest variant of content/`path` at `widths` (its Picture's
-    `largest`, a share preview's og:image): from what an earlier build made of this very file
-    or these very bytes (`facts`, `digests`: see probe), else from its header, as Pictures
-    would make it; None when it cannot be read (told as such by the check that probes it)."""
-    if facts is not None:
-        source = _source(root / "content", path)
-        signature = settled_signature(source)
-        key = None if signature is None else facts.get(path, repr(signature))
-        if not isinstance(key, str) and (known := (digests or {}).get(source)) is not None:
-            key = known[:KEY_LENGTH]
-        made = facts.get(_by_bytes(key, _stem(path)), "") if isinstance(key, str) else None
-        if isinstance(made, tuple) and made:
-            widest = made[-1][0]
-            return widest.width, widest.height
+    `largest`, a share preview's og:image), or the error Pillow gives opening its header: from
+    what an earlier build made of this very file or these very bytes (`facts`, `digests`: see
+    Site.digests), else from its header, as Pictures would make it."""
+    made = None if facts is None else _made_before(root, path, facts, digests)
+    if made:
+        return made[-1][0].width, made[-1][0].height
     Image, _ = _pillow()
     try:
         with Image.open(root / "content" / path) as image:
             width, height = _upright_size(image)
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError):
-        return None
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
+        return _heif_marked(exc, read_head(root / "content" / path, 12))
     widest = min(width, max(widths))  # as Pictures._make: never upscaled
     return widest, max(1, round(height * widest / width))
 
 
-def small_default_cover(
-    config: Config, facts: Shelf | None = None, digests: Mapping[str, str] | None = None
-) -> Problem | None:
-    """A warning when the share image of [site] default_cover (its widest variant) is smaller
-    than SHARE_MIN_PX on a side: share previews drop it, and a bulletin with no picture of its
-    own that size (see pages.Views._share_picture) is then shared with no picture at all."""
-    cover = config.site.default_cover
-    widths = config.web.image_widths
-    size = shared_size(config.root, cover, widths, facts, digests) if cover else None
-    if size is None or min(size) >= SHARE_MIN_PX:
+def _made_before(
+    root: Path, path: str, facts: Shelf, digests: Mapping[str, str] | None
+) -> Made | None:
+    """The variants and their digests an earlier build made of content/`path`, found on the
+    `facts` shelf by these very bytes (`digests`: see Site.digests) or this very file (its
+    settled stat), or None."""
+    source = _source(root / "content", path)
+    known = (digests or {}).get(source)
+    made = None if known is None else facts.get(_by_bytes(known[:KEY_LENGTH], _stem(path)), "")
+    if made is None:
+        signature = settled_signature(source)
+        key = None if signature is None else facts.get(path, repr(signature))
+        made = facts.get(_by_bytes(key, _stem(path)), "") if isinstance(key, str) else None
+    return made if isinstance(made, tuple) else None
+
+
+def small_default_cover(config: Config, size: tuple[int, int] | BaseException) -> Problem | None:
+    """A warning when the share image of [site] default_cover (its widest variant: `size`, see
+    probe) is smaller than SHARE_MIN_PX on a side: share previews drop it, and a bulletin with
+    no picture of its own that size (see pages.Views._share_picture) is then shared with no
+    picture at all."""
+    if isinstance(size, BaseException) or min(size) >= SHARE_MIN_PX:
         return None
     width, height = size
+    cover = config.site.default_cover
     return Problem(
         CONFIG_NAME,
         f"ảnh bìa mặc định content/{cover} là ảnh chia sẻ chỉ {width} × {height} điểm ảnh "
         f"(cỡ lớn nhất website đăng): Facebook và Zalo không hiện ảnh nhỏ hơn {SHARE_MIN_PX} "
         "điểm ảnh mỗi chiều khi chia sẻ liên kết, nên bản tin nào không có ảnh bìa hay ảnh "
         f"trong bài từ {SHARE_MIN_PX} điểm ảnh trở lên sẽ được chia sẻ mà không kèm ảnh nào",
-        field="[site] default_cover",
+        field=DEFAULT_COVER,
         hint=f"Thay content/{cover} bằng ảnh bìa của đơn vị 1200 × 630 điểm ảnh (giữ tên tệp, "
         "hoặc sửa default_cover theo tên ảnh mới), rồi chạy lại publish check.",
+        severity="warning",
+    )
+
+
+def small_cover(
+    bulletin: Bulletin, sizes: Mapping[str, tuple[int, int] | BaseException], default: str
+) -> Problem | None:
+    """A warning when `bulletin`'s own cover is shared smaller than SHARE_MIN_PX on a side and
+    no photo of its body is that large (`sizes`: see probe, by path under content/): its
+    share preview falls back to [site] default_cover (`default`, if one that large: shared
+    with no picture otherwise), not a picture of its own (pages.Views._share_picture)."""
+    if bulletin.cover is None:
+        return None
+    size = sizes.get(bulletin.cover.path)
+    if not isinstance(size, tuple) or min(size) >= SHARE_MIN_PX:
+        return None
+    for ref in bulletin.shown_images:
+        found = sizes.get(ref.path)
+        if isinstance(found, tuple) and min(found) >= SHARE_MIN_PX:
+            return None
+    large = isinstance(shared := sizes.get(default), tuple) and min(shared) >= SHARE_MIN_PX
+    shared_as = (
+        f"kèm ảnh bìa mặc định content/{default} thay vì ảnh của bài"
+        if default and large
+        else "mà không kèm ảnh nào"
+    )
+    width, height = size
+    return Problem(
+        bulletin.source,
+        f"ảnh bìa content/{bulletin.cover.path} là ảnh chia sẻ chỉ {width} × {height} điểm ảnh "
+        "(cỡ lớn nhất website đăng) và trong bài không có ảnh nào từ "
+        f"{SHARE_MIN_PX} điểm ảnh mỗi chiều trở lên: Facebook và Zalo không hiện ảnh nhỏ hơn "
+        f"thế khi chia sẻ liên kết, nên bản tin được chia sẻ {shared_as}",
+        field="cover",
+        hint=f"Thay ảnh bìa bằng ảnh lớn hơn (nên 1200 × 630 điểm ảnh, ít nhất {SHARE_MIN_PX} "
+        f"× {SHARE_MIN_PX}), hoặc thêm vào bài một ảnh từ {SHARE_MIN_PX} điểm ảnh mỗi chiều "
+        "trở lên, rồi chạy lại publish check.",
         severity="warning",
     )
 

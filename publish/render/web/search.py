@@ -73,7 +73,7 @@ from urllib.parse import urlsplit
 
 from publish.cache import Fragments, owned_kind
 from publish.ledger import Entry, Ledger
-from publish.markdown_angles import tags_replaced
+from publish.markdown_angles import raw_html_settled, tags_replaced
 from publish.model import Artifact, Bulletin, Kept, Site
 from publish.parallel import MIN_JOBS, run_jobs
 from publish.radio.abbreviations import read_unit_file, seed_abbreviations
@@ -423,8 +423,9 @@ def too_short(wanted: Sequence[str]) -> bool:
 
 def plain_text(markdown: str) -> str:
     """Markdown reduced to its words: link and image text kept, URLs, tags, comments dropped
-    (words in angle brackets that are no tag kept)."""
-    text = _HIDDEN_HTML.sub(" ", markdown) if "<" in markdown else markdown
+    (words in angle brackets that are no tag kept, as the page shows them: a lone «<Em>» in a
+    raw HTML block is a tag, see raw_html_settled)."""
+    text = _HIDDEN_HTML.sub(" ", raw_html_settled(markdown)) if "<" in markdown else markdown
     text = _MD_IMAGE.sub(r" \1 ", text)
     text = _MD_LINK.sub(r" \1 ", text)
     return tags_replaced(_HTML_TAG, text, " ") if "<" in text else text

@@ -15,6 +15,7 @@ from typing import Any
 
 from publish.cache import Fragments, Shelf, digest
 from publish.config import Config
+from publish.config_files import DEFAULT_COVER
 from publish.content_images import image_use
 from publish.errors import Problem, PublishError
 from publish.ledger import Ledger
@@ -319,7 +320,7 @@ def _image_problem(
         chosen = images.image(path, owner=owner)
     except PublishError:
         # In the web check's very words, so a build of both channels reports it once.
-        if field == "[site] default_cover" and (missing := missing_default_cover(site.config)):
+        if field == DEFAULT_COVER and (missing := missing_default_cover(site.config)):
             return missing
         # Where the web check says it shows the image, so that both report it once.
         field, line = (

@@ -17,6 +17,7 @@ from urllib.parse import urljoin
 from publish.addresses import address_as_text, text_is_address
 from publish.attachments import attached, is_file_link, is_image_link
 from publish.config import Config
+from publish.config_files import DEFAULT_COVER
 from publish.content_images import content_image, remote_image
 from publish.correction_text import told
 from publish.links import content_link, resolve
@@ -107,7 +108,7 @@ def fields_of(bulletin: Bulletin, config: Config) -> Fields:
     cover, cover_field = bulletin.cover, "cover"
     if cover is None and config.site.default_cover:
         cover = ImageRef(config.site.default_cover, config.site.title)
-        cover_field = "[site] default_cover"
+        cover_field = DEFAULT_COVER
     return Fields(
         plain_words(title),
         title_field,
