@@ -112,3 +112,39 @@ def test_every_capital_letter_has_a_name() -> None:
 def test_draft_audio_reads_a_word_in_capitals_as_a_word() -> None:
     """«KHÔNG», «CHƯA» alone in a sentence are words the writer stressed, never spelled."""
     assert tts_text("Tôi KHÔNG biết, CHƯA nghe.") == "Tôi KHÔNG biết, CHƯA nghe."
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "Bắt Hải (NVH, SN 1990) về hành vi trộm cắp.",
+            "Bắt Hải, sinh năm một nghìn chín trăm chín mươi, về hành vi trộm cắp.",
+        ),
+        ("Bắt Tèo (NVT) về hành vi trộm cắp.", "Bắt Tèo về hành vi trộm cắp."),
+        ("Công an xã bắt giữ Tèo (NVT).", "Công an xã bắt giữ Tèo."),
+        (
+            "Bắt quả tang Tèo (LVT, SN 1990).",
+            "Bắt quả tang Tèo, sinh năm một nghìn chín trăm chín mươi.",
+        ),
+        ("Triệu tập Tèo (NVT) để làm việc.", "Triệu tập Tèo để làm việc."),
+    ],
+)
+def test_initials_after_a_name_a_police_act_takes_are_the_name_s(text: str, said: str) -> None:
+    """`Bắt Hải (NVH, SN 1990)` was read «Bắt Hải, NVH, …» and held (R14.6): «Bắt» opening the
+    sentence was taken for a name's first word, as «Thanh» in «Thanh Hải (NTH)»; and a given
+    name no list holds (`Tèo`) after «bắt giữ», «triệu tập» was no person's, as it is after
+    «đối tượng». The letters end with the name's initial: the same person again."""
+    assert _said(text) == (said, [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bắt Hải (NVT, SN 1990).",  # the letters end with another initial
+        "Triệu tập Đoàn (BCHĐ) họp.",  # a body, its committee's letters
+        "Triệu Hải (TVH) đến.",  # «Triệu» is a surname: «Triệu Hải» is one name
+    ],
+)
+def test_other_letters_after_a_police_act_are_still_held(text: str) -> None:
+    assert "R14.6" in _said(text)[1]
