@@ -38,6 +38,7 @@ from publish.model import Bulletin, Page, Site
 from publish.parallel import run_jobs
 from publish.pii_phones import PHONE_KIND, private_phones, unit_phone_numbers
 from publish.pii_reader import reader_text
+from publish.place_words import KINDS, SUB_COMMUNE_KINDS, sub_commune_pattern
 from publish.text import (
     LineCounter,
     mask,
@@ -167,25 +168,14 @@ _BEFORE_NAME = frozenset(
 sentence may open so). Many are given names too (Nam, Anh, Nhân): inside a name they do not end
 it (see `_named`). Marks count: "Bá", "Tường", "Chi" are not "bà", "tượng", "chị"."""
 _PLACE = frozenset(
-    [
-        "trường",
-        "lớp",
-        "xã",
-        "phường",
-        "ấp",
-        "huyện",
-        "tỉnh",
-        "phố",
-        "tổ",
-        "khu",
-        "thôn",
-        "quận",
-        "khóm",
-    ]
+    ["trường", "lớp", "phố", "tổ", "khu"]
+    + [kind for kind in KINDS + SUB_COMMUNE_KINDS if " " not in kind]
 )
 """Words (lower case, with their marks) that make the capitalised words after them a place or a
 school, not a child ("Trường THCS Tân Bình (14 tuổi)"); so does an acronym, and the pairs of
-`_PLACE_PAIRS`. Marks count: "Trương", "Tô" are surnames, not "trường", "tổ"."""
+`_PLACE_PAIRS`. The kinds of one word are publish.place_words' («xã», «thôn», «xóm», «bản»…:
+«em Hùng, bản Na Hang (15 tuổi)» named no child «Na Hang»). Marks count: "Trương", "Tô" are
+surnames, not "trường", "tổ"."""
 _PLACE_PAIRS = frozenset([("thành", "phố"), ("công", "an")])
 """Two words that make a place ("Thành phố", "Công an xã"), when each alone is a given name
 ("Nguyễn Văn Thành", "Lê Thị An")."""
@@ -231,7 +221,13 @@ _RESIDENCE = re.compile(
 """Where someone lives («trú tại», «ngụ», «thường trú tại», «nơi ở»), and the rest of its clause:
 the house number, if any, is in it. «Trụ sở» (an office) is another word; so are «lưu trú» (a
 hotel's guests: «cơ sở lưu trú tại số 12»), «trú ẩn» and «trú mưa» (shelter)."""
-_UNITS = r"(?:xã|phường|thị[ \t]+trấn|ấp|thôn|xóm|khóm|tổ|khu|huyện|quận|tỉnh)"
+_SUB_COMMUNE = sub_commune_pattern(r"[ \t]+") + "|tổ|khu"
+"""A place below a commune, «tổ» and «khu» with them (publish.place_words), not across a line."""
+_LEVEL_WORDS = "|".join(
+    kind.replace(" ", r"[ \t]+") for kind in sorted(KINDS, key=len, reverse=True)
+)
+"""A commune or a larger unit's kind (publish.place_words), not across a line."""
+_UNITS = "(?:" + _LEVEL_WORDS + "|" + _SUB_COMMUNE + ")"
 _STREETS = r"(?:đường|phố|ngõ|ngách|hẻm|kiệt|quốc[ \t]+lộ|tỉnh[ \t]+lộ|đại[ \t]+lộ)"
 _HOUSE_IN_CLAUSE = re.compile(
     r"^[ \t]*(?:(?:tại|ở)(?![^\W\d_]))?[ \t]*(?:trên[ \t]+)?:?[ \t]*"
@@ -239,8 +235,9 @@ _HOUSE_IN_CLAUSE = re.compile(
     + r"(?![ \t]+"
     + _UNITS
     + r"(?:[ \t]+[^\W\d_]+)?[ \t]+trên(?![^\W\d_]))"
-    r"(?=[ \t]*,?[ \t]*(?:trên[ \t]+)?(?:đường|phố|ngõ|ngách|hẻm|kiệt|tổ|ấp|khu|khóm|thôn|xóm)"
-    r"(?![^\W\d_])|[ \t]+[A-ZĐ]|/)"
+    + r"(?=[ \t]*,?[ \t]*(?:trên[ \t]+)?(?:đường|phố|ngõ|ngách|hẻm|kiệt|"
+    + _SUB_COMMUNE
+    + r")(?![^\W\d_])|[ \t]+[A-ZĐ]|/)"
     r"|(?:(?<![^\W\d_])(?:tại|ở|trên)|,|:|^)[ \t]*(?:trên[ \t]+)?(?:(?:căn[ \t]+)?nhà[ \t]+)?số[ \t]*"
     r"(?:nhà[ \t]*)?:?[ \t]*"
     + _HOUSE_NUMBER
@@ -259,12 +256,9 @@ after «nhà số»/«số nhà» anywhere in it, or after a street's name («ng
 «trên tuyến đường số 12» is a numbered street). «Trên» may come between («trú trên số 12 đường
 …», «tại 45 trên đường …»), but a number of wards or hamlets «trên địa bàn» is a count («tạm trú
 tại 4 ấp trên địa bàn xã»). «Phường 12», «tổ 3» name a ward or a group, not a house."""
-_LEVELS = (
-    r"(?:xã|phường|thị[ \t]+trấn|thị[ \t]+xã|huyện|quận|tỉnh|thành[ \t]+phố|đặc[ \t]+khu)"
-    r"(?![^\W\d_])"
-)
+_LEVELS = "(?:" + _LEVEL_WORDS + r")(?![^\W\d_])"
 """A commune or a larger unit: no house number is written right before one («trú tại 2 xã»)."""
-_HAMLETS = r"(?:ấp|thôn|xóm|khóm|tổ|khu[ \t]+phố|khu|bản|buôn|làng)(?![^\W\d_])"
+_HAMLETS = "(?:" + _SUB_COMMUNE + r")(?![^\W\d_])"
 """A hamlet or a group, which a house number does come before («45 ấp Tân Hòa», «15 khóm 2»)."""
 _PLACE_NAME = (
     r"(?!(?:và|hoặc)(?![^\W\d_])|" + _LEVELS + "|" + _HAMLETS + r")[^\W_]+"

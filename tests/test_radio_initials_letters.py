@@ -4,10 +4,13 @@ other name. Initials took A–Z and Đ only: «Nguyễn Văn Ưng (NVƯ)» after
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from publish.radio.caps import CAPITAL_LETTERS
 from publish.radio.normalise import normalise
-from publish.radio.tts import tts_text
+from publish.radio.tts import LETTER_NAMES, tts_text
 
 
 def _said(text: str) -> tuple[str, list[str]]:
@@ -82,4 +85,66 @@ def test_a_year_after_dotted_initials_with_vietnamese_letters_is_the_birth_year(
 def test_draft_audio_spells_dotted_initials_with_vietnamese_letters_without_their_dots() -> None:
     """`N.V.Ư.` kept its dots between letters in draft audio (read as sentence ends)."""
     said = tts_text(normalise("Anh N.V.Ư. (2005) bị bắt.").text)
-    assert said.startswith("Anh en nờ vê Ư, sinh năm")
+    assert said.startswith("Anh en nờ vê ư, sinh năm")
+
+
+@pytest.mark.parametrize(
+    ("script", "audio"),
+    [
+        ("Ông NVƯ bị bắt.", "Ông en nờ vê ư bị bắt."),
+        ("Ban BCĐTƯ họp.", "Ban bê xê đê tê ư họp."),
+        ("Anh N.V.Ơ. và chị T.T.Â.", "Anh en nờ vê ơ và chị tê tê ớ."),
+        ("Hai người NVĂ và LTÊ cùng ĐVÔ.", "Hai người en nờ vê á và e lờ tê ê cùng đê vê ô."),
+    ],
+)
+def test_draft_audio_names_vietnamese_letters(script: str, audio: str) -> None:
+    """Ă, Â, Ê, Ô, Ơ, Ư had no names: espeak said their sounds, or read `BCĐTƯ` as one word,
+    where a reader names each letter («ư», «ớ»), as for `NVH`."""
+    assert tts_text(script) == audio
+
+
+def test_every_capital_letter_has_a_name() -> None:
+    """Every letter an initial may be (caps.CAPITAL_LETTERS) is spelled by its name."""
+    letters = re.findall(f"[{CAPITAL_LETTERS}]", "".join(map(chr, range(0x41, 0x1F00))))
+    assert set(letters) == set(LETTER_NAMES)
+
+
+def test_draft_audio_reads_a_word_in_capitals_as_a_word() -> None:
+    """«KHÔNG», «CHƯA» alone in a sentence are words the writer stressed, never spelled."""
+    assert tts_text("Tôi KHÔNG biết, CHƯA nghe.") == "Tôi KHÔNG biết, CHƯA nghe."
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "Bắt Hải (NVH, SN 1990) về hành vi trộm cắp.",
+            "Bắt Hải, sinh năm một nghìn chín trăm chín mươi, về hành vi trộm cắp.",
+        ),
+        ("Bắt Tèo (NVT) về hành vi trộm cắp.", "Bắt Tèo về hành vi trộm cắp."),
+        ("Công an xã bắt giữ Tèo (NVT).", "Công an xã bắt giữ Tèo."),
+        (
+            "Bắt quả tang Tèo (LVT, SN 1990).",
+            "Bắt quả tang Tèo, sinh năm một nghìn chín trăm chín mươi.",
+        ),
+        ("Triệu tập Tèo (NVT) để làm việc.", "Triệu tập Tèo để làm việc."),
+    ],
+)
+def test_initials_after_a_name_a_police_act_takes_are_the_name_s(text: str, said: str) -> None:
+    """`Bắt Hải (NVH, SN 1990)` was read «Bắt Hải, NVH, …» and held (R14.6): «Bắt» opening the
+    sentence was taken for a name's first word, as «Thanh» in «Thanh Hải (NTH)»; and a given
+    name no list holds (`Tèo`) after «bắt giữ», «triệu tập» was no person's, as it is after
+    «đối tượng». The letters end with the name's initial: the same person again."""
+    assert _said(text) == (said, [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bắt Hải (NVT, SN 1990).",  # the letters end with another initial
+        "Triệu tập Đoàn (BCHĐ) họp.",  # a body, its committee's letters
+        "Triệu Hải (TVH) đến.",  # «Triệu» is a surname: «Triệu Hải» is one name
+    ],
+)
+def test_other_letters_after_a_police_act_are_still_held(text: str) -> None:
+    assert "R14.6" in _said(text)[1]

@@ -125,6 +125,53 @@ def test_a_sign_against_the_word_before_it_is_held(
     assert "ngược với chữ" in spoken.flags[0].message
 
 
+@pytest.mark.parametrize(
+    ("source", "expected", "excerpt"),
+    [
+        ("Số vụ tăng 3 vụ (-15%).", "Số vụ tăng ba vụ, âm mười lăm phần trăm.", "(-15%)"),
+        ("Số vụ giảm 3 vụ (+15%).", "Số vụ giảm ba vụ, cộng mười lăm phần trăm.", "(+15%)"),
+        ("Số vụ tăng 3 vụ (-2 vụ).", "Số vụ tăng ba vụ, âm hai vụ.", "(-2 vụ)"),
+        ("Số vụ giảm 5 (+2).", "Số vụ giảm năm, cộng hai.", "(+2)"),
+        (
+            "Thiệt hại tăng thêm 1,5 tỷ đồng (-10%).",
+            "Thiệt hại tăng thêm một phẩy năm tỷ đồng, âm mười phần trăm.",
+            "(-10%)",
+        ),
+        ("Số vụ tăng 15% (-3 vụ).", "Số vụ tăng mười lăm phần trăm, âm ba vụ.", "(-3 vụ)"),
+    ],
+)
+def test_a_sign_against_the_change_its_bracket_follows_is_held(
+    source: str, expected: str, excerpt: str
+) -> None:
+    """`tăng 3 vụ (-15%)` was «tăng ba vụ, giảm mười lăm phần trăm»: the bracket gives the same
+    change another way, so both ways of one figure went on air. Held as `tăng (-2 vụ)` is: the
+    word before the bracket is the count, and the change's word before that (R12.4)."""
+    spoken = normalise(source)
+    assert spoken.text == expected
+    assert [(f.code, f.severity, f.excerpt) for f in spoken.flags] == [("R12.4", BLOCKING, excerpt)]
+    turned = excerpt[0] + ("+" if excerpt[1] == "-" else "-") + excerpt[2:]
+    assert f"{turned}»" in spoken.flags[0].message
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("Số vụ tăng 3 vụ (+15%).", "Số vụ tăng ba vụ, tăng mười lăm phần trăm."),
+        ("Số vụ giảm 3 vụ (-15%).", "Số vụ giảm ba vụ, giảm mười lăm phần trăm."),
+        ("Số vụ tăng 3 vụ (từ 5 lên 8).", "Số vụ tăng ba vụ, từ năm lên tám."),
+        ("Số vụ tăng 3 vụ (15%).", "Số vụ tăng ba vụ, mười lăm phần trăm."),
+        # Another count, or a rate against another period's: not the same figure.
+        ("Số vụ tăng 3 vụ (-2 người chết).", "Số vụ tăng ba vụ, giảm hai người chết."),
+        (
+            "Tỷ lệ tăng 12,5% (-1,2%).",
+            "Tỷ lệ tăng mười hai phẩy năm phần trăm, giảm một phẩy hai phần trăm.",
+        ),
+    ],
+)
+def test_a_bracket_the_same_way_or_without_a_sign_is_read(source: str, expected: str) -> None:
+    assert _read(source) == (expected, [])
+
+
 # R14.4: `Đ/c:` before an address is «địa chỉ» («Đồng chí: số mười hai, ấp ba» went on air);
 # before a person's name, «đồng chí» as always.
 COMRADE_OR_ADDRESS = [

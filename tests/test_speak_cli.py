@@ -419,9 +419,12 @@ def test_read_title_says_the_item_s_type_before_the_title_as_the_build_does(
     assert capsys.readouterr().out.startswith("Bài: Khen thưởng tổ tuần tra.\n\n")
 
 
-def _built(tmp_path: Path, lead_in: str, tag: str) -> tuple[Path, dict[str, bytes], list[str]]:
-    """A project whose one bulletin has `lead_in` and `tag`; the radio files the build renders
-    and the notes its check tells of them."""
+def _built(
+    tmp_path: Path, lead_in: str, tag: str, *, title: str = "", read_title: str = ""
+) -> tuple[Path, dict[str, bytes], list[str]]:
+    """A project whose one bulletin has `lead_in` and `tag` (and `title`, `radio.read_title`
+    as YAML source, when given); the radio files the build renders and the notes its check
+    tells of them."""
     import datetime as dt
 
     from publish import config as config_module
@@ -431,7 +434,9 @@ def _built(tmp_path: Path, lead_in: str, tag: str) -> tuple[Path, dict[str, byte
     from tests.helpers import bulletin_md, make_project
 
     block = f'\n  lead_in: "{lead_in}"\n  tag: "{tag}"'
-    text = bulletin_md({"radio": block}, body="Công an huyện ra quân bảo đảm trật tự.\n")
+    block += f"\n  read_title: {read_title}" if read_title else ""
+    fields = {"radio": block} | ({"title": f'"{title}"'} if title else {})
+    text = bulletin_md(fields, body="Công an huyện ra quân bảo đảm trật tự.\n")
     root = make_project(tmp_path, {"content/a.md": text})
     now = dt.datetime(2020, 12, 10, tzinfo=dt.timezone(dt.timedelta(hours=7)))
     site = load_site(config_module.load(root), now=now)
@@ -484,3 +489,49 @@ def test_speak_holds_a_bulletin_whose_lead_in_the_build_holds(
     assert main(["speak", "--root", str(path.parents[1]), "--strict", "--flags", str(path)]) == 1
     [told] = capsys.readouterr().out.splitlines()
     assert told.startswith(f"{path}:{line}: [chặn duyệt]") and "«XQZ»" in told
+
+
+def test_speak_reads_the_title_first_when_the_bulletin_asks_for_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`radio: {read_title: true}` has the build read the title first; `speak` read it only with
+    `--read-title`, so a presenter rehearsing the bulletin never heard what the station would
+    air. It reads the field with the build's own `radio_block`."""
+    path, files, _ = _built(
+        tmp_path, "Thưa quý vị.", "Xin cảm ơn.", title="Khen thưởng CSGT", read_title="true"
+    )
+    script = files["items/a.txt"].decode("utf-8-sig").splitlines()
+    [said] = [line for line in script if line.startswith("Tin: ")]
+    assert said == "Tin: Khen thưởng Cảnh sát giao thông."
+    assert main(["speak", "--root", str(path.parents[1]), str(path)]) == 0
+    out = capsys.readouterr().out.strip().split("\n\n")
+    assert out[1:3] == [said, "Công an huyện ra quân bảo đảm trật tự."]
+
+
+def test_speak_holds_a_bulletin_whose_title_the_build_holds(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A title read first with an unknown abbreviation holds the bulletin from the radio;
+    without `--read-title`, `speak --strict` passed it."""
+    path, _, notes = _built(
+        tmp_path, "Thưa quý vị.", "Xin cảm ơn.", title="Khen thưởng XQZ", read_title="true"
+    )
+    [held] = [note for note in notes if "«XQZ»" in note]
+    line = held.split(":")[1]
+    assert main(["speak", "--root", str(path.parents[1]), "--strict", "--flags", str(path)]) == 1
+    [told] = capsys.readouterr().out.splitlines()
+    assert told.startswith(f"{path}:{line}: [chặn duyệt]") and "«XQZ»" in told
+
+
+@pytest.mark.parametrize("read_title", ["false", '"có"'])
+def test_speak_reads_no_title_when_the_build_reads_none(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], read_title: str
+) -> None:
+    """`read_title: false`, or a value that is no true/false (`publish check` reports it), and
+    the build reads no title: neither does `speak`."""
+    path, files, _ = _built(
+        tmp_path, "Thưa quý vị.", "Xin cảm ơn.", title="Khen thưởng tổ", read_title=read_title
+    )
+    assert not any(b"Tin: Khen" in data for data in files.values())
+    assert main(["speak", "--root", str(path.parents[1]), str(path)]) == 0
+    assert "Khen thưởng tổ" not in capsys.readouterr().out

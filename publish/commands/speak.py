@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import datetime as dt
 import os
 import sys
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from publish import config as config_module
 from publish import shortcodes
 from publish.cli import common_options, typed_path
 from publish.commands.arguments import read_rate
-from publish.config import Config, Policy
+from publish.config import DEFAULT_TIMEZONE, Config, Policy
 from publish.errors import Problem, PublishError, not_a_file
 from publish.fields import Collector
 from publish.frontmatter import FrontMatterError, Parsed, split
@@ -36,15 +38,15 @@ from publish.radio.normalise import (
 from publish.radio.options import site_hosts
 from publish.radio.readtime import format_duration
 from publish.render.radio.items import (
-    ITEM_TYPES,
     LEAD_IN_LABEL,
     TAG_LABEL,
     cue_length,
     front_matter_read,
     project_places,
+    radio_block,
     spoken_parts,
 )
-from publish.text import fold, hidden_shown
+from publish.text import hidden_shown
 
 __all__ = ["add_parser", "run"]
 
@@ -134,7 +136,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         action="store_true",
         help="đọc cả tiêu đề bản tin (title: ở phần đầu, đọc trước nội dung như bản dựng đọc "
         "khi có read_title: true) và tiêu đề trong bài (#, ##), đúng như viết, không thêm dấu "
-        "chấm",
+        "chấm; bản tin có radio: {read_title: true} thì không cần cờ này vẫn được đọc tiêu đề "
+        "trước, như bản dựng",
     )
     parser.set_defaults(run=run)
 
@@ -256,9 +259,11 @@ class _Title:
     """The item's type (`radio.type`), which the build reads before the title («Tin: …»)."""
 
 
-def _front_matter_title(text: str) -> _Title | None:
-    """The bulletin's `title:`, or None (plain text, no title, broken front matter: `publish
-    check` reports that)."""
+def _front_matter_title(text: str, label: str, tz: dt.tzinfo, *, asked: bool) -> _Title | None:
+    """The bulletin's `title:` to read first, or None: read when `asked` (--read-title) or when
+    its `radio:` block says `read_title: true`, decided by the build's own `radio_block` (a
+    bulletin with the field was rehearsed without the title the station would hear); None for
+    plain text, no title, broken front matter (`publish check` reports that)."""
     try:
         parsed = split(text)
     except FrontMatterError:
@@ -267,9 +272,10 @@ def _front_matter_title(text: str) -> _Title | None:
     if not isinstance(title, str) or not title.strip():
         return None
     radio = parsed.data.get("radio")
-    kind = radio.get("type") if isinstance(radio, dict) else None
-    label = ITEM_TYPES.get(fold(kind.strip()), "Tin") if isinstance(kind, str) else "Tin"
-    return _Title(title.strip(), parsed.line_of("title"), parsed.body_line, label)
+    block, _ = radio_block(radio if isinstance(radio, dict) else {}, label, tz)
+    if not (asked or block.read_title):
+        return None
+    return _Title(title.strip(), parsed.line_of("title"), parsed.body_line, block.type)
 
 
 def _title_first(
@@ -415,6 +421,7 @@ def run(args: argparse.Namespace) -> int:
     project = _project(args.root)
     options = _options(args, project)
     lexicon = _lexicon(args, project)
+    tz = project.tz if project is not None else ZoneInfo(DEFAULT_TIMEZONE)
     # Files are read from the current folder: a Windows path is tried there only.
     names = [typed_path(name, Path()) for name in args.files] or [STDIN]
     texts = {name: _read(name) for name in names}
@@ -427,7 +434,7 @@ def run(args: argparse.Namespace) -> int:
     for name in names:
         label = "đầu vào chuẩn" if name == STDIN else name
         source, errors = _without_shortcodes(label, texts[name])
-        title = _front_matter_title(source) if options.read_title else None
+        title = _front_matter_title(source, label, tz, asked=options.read_title)
         said = title.text if title is not None else ""
         spoken = normalise(source, options=options, abbreviations=lexicon, title=said)
         if title is not None:

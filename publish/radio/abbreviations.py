@@ -820,6 +820,18 @@ def _initials(words: list[str]) -> str:
     return "".join(c for c in firsts if not unicodedata.combining(c))
 
 
+_SEIZED_BEFORE = re.compile(r"(?<!\w)(?i:bắt(?:\s++giữ|\s++quả\s++tang)?+|triệu\s++tập)\s++$")
+"""A police act whose object is a person («bắt», «bắt giữ», «bắt quả tang», «triệu tập»): the
+capitalised word after it is who, by a name not every list holds (`Bắt Tèo (NVT)`)."""
+_BODIES = frozenset(
+    {"Đoàn", "Hội", "Ban", "Đội", "Tổ", "Phòng", "Cục", "Sở", "Chi", "Nhóm", "Bộ", "Viện"}
+)
+"""Bodies a police act may take too (`triệu tập Đoàn (BCHĐ)`, its committee): after the act
+such a word is no given name."""
+_SEIZE_WORD = "bắt"
+"""The act's word a sentence opens with (`Bắt Hải (NVH, SN 1990)`): capitalised, yet never
+part of a name, as «Thanh» in «Thanh Hải (NTH)» is."""
+
 _MOST_NAME_WORDS = 4
 """Words of a Vietnamese full name at most (surname, one or two middle names, given name)."""
 
@@ -829,7 +841,8 @@ def _initials_after_the_given_name(
 ) -> bool:
     """Whether a bracket's `inside`, after the words ending at `at`, holds a full name's
     initials after its given name alone (`Hải (NVH)`, `chị Lan (NTL)`): the letters end with the given name's, and the name is a common
-    given name or follows a word naming a person (`đối tượng Tèo (NVT)`). Letters the lexicon
+    given name or follows a word naming a person (`đối tượng Tèo (NVT)`) or a police act on
+    one (`bắt giữ Tèo (NVT)`, `Bắt Hải (NVH)` opening a sentence). Letters the lexicon
     knows say something else (`đồng chí Hải (CAH)`: his unit) and are read."""
     initials = _INITIALS.fullmatch(inside)
     if initials is None:
@@ -853,12 +866,21 @@ def _initials_after_the_given_name(
         if a_place_like_a_name(" ".join(name)):
             continue
         # «Thanh Hải (NTH)» is one name: «Hải» alone after a capitalised word is no given name.
-        if before and before[-1][0].isupper() and not _FORM_OF_ADDRESS.fullmatch(before[-1]):
+        if (
+            before
+            and before[-1][0].isupper()
+            and not _FORM_OF_ADDRESS.fullmatch(before[-1])
+            and before[-1].casefold() != _SEIZE_WORD
+        ):
             continue
         start = words.start(1) + starts[-size]
         if ends_before(_PLACE_KIND_BEFORE, text, start):
             continue  # «thành phố Vinh (TPV)»: a place's letters, not a person's
-        if a_given_name(name) or ends_before(_PERSON_BEFORE, text, start):
+        if (
+            a_given_name(name)
+            or ends_before(_PERSON_BEFORE, text, start)
+            or (name[0] not in _BODIES and ends_before(_SEIZED_BEFORE, text, start))
+        ):
             return True
     return False
 

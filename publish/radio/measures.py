@@ -155,6 +155,17 @@ _RESULT_BEFORE = re.compile(
 )
 """Where a results table puts a change: opening a bracket (`giảm 2 vụ (-14,3%)`, `(-5 vụ)`,
 `Số vụ: 8 (-2)`), after `tương ứng`, or after a fall it goes on (`giảm 5 vụ, -10%`)."""
+_CHANGE_BEFORE = re.compile(
+    r"(?<!\w)(?i:(?P<rise>tăng(?:\s++thêm)?+)|giảm)\s++\d[\d.,]*+(?P<share>\s?[%‰])?"
+    r"(?P<noun>(?:\s++[^\W\d_]++){0,3})\s*+\(\s*+$"
+)
+"""A change said in words with its figure, right before a bracket (`tăng 3 vụ (`, `giảm 15%
+(`): the bracket gives the same change another way (`tăng 3 vụ (+15%)`), so a sign the other
+way (`tăng 3 vụ (-15%)`) says both «tăng» and «giảm» of one figure (R12.4)."""
+_SHARE_AFTER = re.compile(r"\s?[%‰]")
+_BARE_AFTER = re.compile(r"\s*+\)")
+"""After a sign's number: a share (`-15%`), or nothing before the bracket closes (`(-2)`)."""
+_NOUN_AFTER = re.compile(r"\s*+" + COUNTED_NOUN)
 _BARE_RESULT_BEFORE = re.compile(
     r"(?:\d[%‰]?+(?:\s++" + COUNTED_NOUN + r")?\s*+\(|(?<!\w)(?i:tương ứng|tương đương)\s*+[:(]?+)"
     r"\s*+$"
@@ -250,6 +261,8 @@ def _minus_said(text: str, m: re.Match[str], ctx: Context) -> str:
             return "âm "
         _against_its_word(text, m, rise[0].rstrip(" ("), ctx)
         return "-"
+    if _against_its_change(text, m, ctx, rise=True):
+        return "âm " if m["share"] else "-"
     if (m["share"] or m["count"]) and ends_before(_RESULT_BEFORE, text, m.start()):
         return "giảm "
     if m["bare"] is not None:
@@ -297,6 +310,8 @@ def _plus_said(text: str, m: re.Match[str], ctx: Context) -> str:
     if signed and (fall := ends_before(_FALL_BEFORE, text, m.start())):
         _against_its_word(text, m, fall[0].rstrip(" ("), ctx)
         return "cộng "
+    if signed and _against_its_change(text, m, ctx, rise=False):
+        return "cộng "
     if m["change"] is not None:
         return "tăng "
     if m["bare"] is not None and _a_result_before(text, m, ctx):
@@ -324,6 +339,43 @@ def _against_its_word(text: str, m: re.Match[str], word: str, ctx: Context) -> N
         f"viết «{'tăng' if plus else 'giảm'} …» bằng lời.",
         sign,
     )
+
+
+def _against_its_change(text: str, m: re.Match[str], ctx: Context, *, rise: bool) -> bool:
+    """Hold a sign in a bracket right after a change said the other way with its figure (`tăng
+    3 vụ (-15%)`, `giảm 3 vụ (+2)`; `rise`: the change the words must say for the sign at `m`
+    to go against them), and tell whether it did. Read as written («âm», «cộng»): «tăng ba vụ,
+    giảm mười lăm phần trăm» said both of one figure. Only a share, a bare number or a count of
+    what the words count (`tăng 3 vụ (-2 vụ)`): `tăng 3 vụ (-2 người)` may count another thing,
+    a share after a share (`tăng 12,5% (-1,2%)`) may be the rate against another period's, and
+    a bracket with no sign (`(từ 5 lên 8)`, `(15%)`) says no way."""
+    change = ends_before(_CHANGE_BEFORE, text, m.start())
+    found = _SIGNED.match(text, m.start())
+    if change is None or found is None or (change["rise"] is not None) is not rise:
+        return False
+    if found[0].endswith(("%", "‰")) or _SHARE_AFTER.match(text, found.end()):
+        if change["share"] is not None:
+            return False  # `tăng 12,5% (-1,2%)`: the rate's change against another period's
+    elif not _BARE_AFTER.match(text, found.end()):
+        noun = _NOUN_AFTER.match(text, found.end())
+        words = change["noun"].casefold().split()
+        if noun is None or (words and words[: len(noun[0].split())] != noun[0].casefold().split()):
+            return False
+    close = text.find(")", m.start())
+    excerpt = "(" + text[m.start() : close if close >= 0 else found.end()].strip() + ")"
+    phrase = change[0].rstrip(" (")
+    plus = not rise
+    turned = "(" + ("+" if rise else "-") + excerpt[2:]
+    ctx.flag(
+        "R12.4",
+        BLOCKING,
+        f"Dấu {'cộng' if plus else 'trừ'} trong «{phrase} {excerpt}» ngược với chữ "
+        f"«{change['rise'] or 'giảm'}» đứng trước: người nghe không biết con số tăng hay giảm, "
+        f"bản đọc chỉ đọc dấu như viết («{'cộng' if plus else 'âm'}»). Cách sửa: viết dấu cùng "
+        f"chiều với chữ («{phrase} {turned}») hoặc sửa chữ cho đúng chiều.",
+        excerpt,
+    )
+    return True
 
 
 RISE_ARROWS = "↑⬆▲"

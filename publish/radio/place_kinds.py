@@ -1,10 +1,12 @@
-"""The kinds of Vietnam's administrative places («tỉnh», «huyện», «thị trấn»…), one list: the
-words before a place's name that tell a name is a place's, never a person's (R14.3, R1.5)."""
+"""The kinds of Vietnam's administrative places («tỉnh», «huyện», «thị trấn»…), one list (kept in
+publish.place_words, which the lint and the website read too): the words before a place's name
+that tell a name is a place's, never a person's (R14.3, R1.5)."""
 
 from __future__ import annotations
 
 import re
 
+from publish.place_words import KINDS, SUB_COMMUNE_KINDS, sub_commune_pattern
 from publish.radio.either_case import ALONE, either_case
 
 __all__ = [
@@ -19,9 +21,6 @@ __all__ = [
     "places_named",
     "site_places",
 ]
-
-KINDS = ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "đặc khu")
-"""Every place's kind, in lower case; a unit adds one here and every reader of kinds sees it."""
 
 LETTERS = {
     "TX": "thị xã",
@@ -39,19 +38,9 @@ LETTERS = {
 KINDS_PATTERN = "|".join(sorted(KINDS, key=len, reverse=True))
 """The kinds as a regular expression's alternatives, the longest first («thị xã» before «xã»)."""
 
-SUB_COMMUNE_KINDS = ("tổ dân phố", "khu phố", "thôn", "ấp", "xóm", "khóm", "bản", "buôn", "làng")
-"""The places below a commune or a ward (hamlets, villages, residential groups), in lower case,
-one list for every rule that looks for an address: each rule wrote its own, and each missed a
-different word («xóm 3, T. Nghệ An», «Đ/c: bản Na Hang»). «tổ» and «khu» alone are also such
-places (`tổ 5`, `khu 3`) but as often a team or an area (`tổ công tác`, `khu vực`): the rules
-that take them add them."""
-
-SUB_COMMUNE_PATTERN = "|".join(
-    kind + r"(?!\s++(?i:bán|lậu)(?!\w))" if kind == "buôn" else kind
-    for kind in sorted(SUB_COMMUNE_KINDS, key=len, reverse=True)
-)
-"""The sub-commune kinds as a regular expression's alternatives, the longest first («tổ dân
-phố»); «buôn» not in «buôn bán», «buôn lậu» (trading, not a village: `số 111, buôn bán người`)."""
+SUB_COMMUNE_PATTERN = sub_commune_pattern()
+"""The sub-commune kinds (publish.place_words) as a regular expression's alternatives, the
+longest first; «buôn» not in «buôn bán», «buôn lậu»."""
 
 FIRST_WORDS = frozenset(kind.split()[0] for kind in KINDS)
 """First words of a place's kind (`Huyện Châu Thành`, `Thị Xã …`, `Đặc Khu …`)."""

@@ -6,7 +6,13 @@ import re
 import unicodedata
 
 from publish.radio.abbreviations import KEEP_AS_WORD
-from publish.radio.caps import CAPITAL_LETTERS, WORD, may_hold_capitals, shouted
+from publish.radio.caps import (
+    CAPITAL_LETTERS,
+    WORD,
+    may_hold_capitals,
+    reads_as_a_word,
+    shouted,
+)
 
 __all__ = ["LETTER_NAMES", "tts_text"]
 
@@ -15,7 +21,10 @@ LETTER_NAMES = {
     "H": "hát", "I": "i", "J": "gi", "K": "ca", "L": "e-lờ", "M": "em-mờ", "N": "en-nờ",
     "O": "o", "P": "pê", "Q": "quy", "R": "e-rờ", "S": "ét", "T": "tê", "U": "u", "V": "vê",
     "W": "vê kép", "X": "ích", "Y": "i dài", "Z": "dét",
+    "Ă": "á", "Â": "ớ", "Ê": "ê", "Ô": "ô", "Ơ": "ơ", "Ư": "ư",
 }  # fmt: skip
+"""Each capital letter's name (caps.CAPITAL_LETTERS, Vietnamese's own with them), as a reader
+says a name's initials or an abbreviation: `NVƯ` is «en-nờ vê ư», never the letters' sounds."""
 
 _PRONOUNCED = re.compile(r"(?<![^\s(])[^\s(]+\s*\(\s*đọc\s*:([^()]*)\)")
 """A word and its pronouncer «(đọc: …)», the reading (group 1) still to be stripped. Tried
@@ -23,7 +32,9 @@ only where a word starts, and the reading's spaces left to strip(): tried at eac
 or with the spaces around the reading matched apart, a long word or a long run of spaces was
 rescanned over and over (1 s of CPU for 5,000 characters, 98 s for 5,000 spaces)."""
 _CUE_LINE = re.compile(r"^\s*\[[^\]]*\]\s*$\n?", re.M)
-_CAPS = re.compile(r"(?<!\w)[A-ZĐ]+(?!\w)")
+_CAPS = re.compile(rf"(?<!\w)[{CAPITAL_LETTERS}]+(?!\w)")
+"""A word of capitals without tone marks: a code or initials to spell (`BCĐTƯ`, `NVƯ`), or a
+word written in capitals (`KHÔNG`), which `_spell` leaves to be read."""
 _INITIALS = re.compile(rf"(?<![\w.])((?:[{CAPITAL_LETTERS}]\.){{2,}})")
 """A person's initials, `N.T.L.` (the human script keeps them as written, R11.1)."""
 
@@ -47,8 +58,8 @@ def _shouted_lowered(text: str) -> str:
 def _spell(m: re.Match[str]) -> str:
     """Letter names for a kept code or single capital (R16.1, R16.4)."""
     token = m[0]
-    if token in KEEP_AS_WORD:
-        return token
+    if token in KEEP_AS_WORD or (not token.isascii() and reads_as_a_word(token)):
+        return token  # «KHÔNG», «CHƯA» in a sentence: a word, not «ca hát ô en-nờ giê»
     return " ".join(LETTER_NAMES[c] for c in token)
 
 

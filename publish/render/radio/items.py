@@ -52,6 +52,7 @@ __all__ = [
     "next_air",
     "pack",
     "project_places",
+    "radio_block",
     "read_block",
     "restored",
     "retimed",
@@ -461,11 +462,19 @@ def _short_forms(
 
 def read_block(bulletin: Bulletin, config: Config) -> tuple[RadioBlock, list[Problem]]:
     """The bulletin's `radio:` block, checked; problems name the file and the key."""
-    raw: Mapping[str, Any] = bulletin.block("radio")
+    return radio_block(bulletin.block("radio"), bulletin.source, config.tz)
+
+
+def radio_block(
+    raw: Mapping[str, Any], source: str, tz: dt.tzinfo
+) -> tuple[RadioBlock, list[Problem]]:
+    """A `radio:` front matter block `raw` of the file `source`, checked (`tz` dates its
+    `air_date`): how the build reads a bulletin's (`read_block`), and `publish speak` a file's,
+    so both read the title first, and with the same type, for the same front matter."""
     problems: list[Problem] = []
 
     def bad(key: str, message: str, hint: str) -> None:
-        problems.append(Problem(bulletin.source, message, field=f"radio.{key}", hint=hint))
+        problems.append(Problem(source, message, field=f"radio.{key}", hint=hint))
 
     values: dict[str, Any] = {}
     for key, value in raw.items():
@@ -475,7 +484,7 @@ def read_block(bulletin: Bulletin, config: Config) -> tuple[RadioBlock, list[Pro
         elif value is None or value == "":
             continue
         elif key == "air_date":
-            parsed = parse_datetime(value, config.tz)
+            parsed = parse_datetime(value, tz)
             if parsed is None:
                 bad(key, f"không đọc được ngày phát {quoted(value)}", "Viết dạng 2020-12-12.")
             elif (year_problem := unlikely_year(parsed)) is not None:

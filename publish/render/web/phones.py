@@ -36,6 +36,8 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Protocol
 
+from publish.place_words import sub_commune_pattern
+
 __all__ = [
     "EMERGENCY_NUMBERS",
     "column_linker",
@@ -88,13 +90,15 @@ _UNIT = r"(?-i:CA|CAX|CAH|CAT|CAP|UBND|HĐND|MTTQ|PCCC|CNCH|CSGT|CSKV|CSCĐ|TTYT
 CA huyện tiếp nhận»), as a name does; other words in capitals may be what it counts (CBCS)."""
 _ADDRESS = (
     r"[^\S\n]++(?:[" + _CAPITALS + r"]\w*+[^\S\n]++[" + _CAPITALS + r"]|(?i:ql|tl)\.?[^\S\n]*+\d"
-    r"|(?i:đường(?![^\S\n]++dây)|phố|ngõ|ngách|hẻm|kiệt|thôn|ấp|tổ|khu phố|khóm|xóm|quốc lộ"
-    r"|tỉnh lộ|đại lộ)(?!\w))"
+    r"|(?i:đường(?![^\S\n]++dây)|phố|ngõ|ngách|hẻm|kiệt|tổ|"
+    + sub_commune_pattern(r"[^\S\n]++")
+    + r"|quốc lộ|tỉnh lộ|đại lộ)(?!\w))"
 )
 """After a number, what makes it a house number: a street's name, two words in capitals («chữa
 cháy 114 Trần Hưng Đạo», the address of the fire police), or a word naming a street or a place
-(«114 đường 30/4», «114 Quốc lộ 1A», «114 ấp Bắc»; not «đường dây nóng»). Tapped, it would be
-a false emergency call.
+(«114 đường 30/4», «114 Quốc lộ 1A», «114 ấp Bắc», «114 Bản 3»: every kind of
+publish.place_words' SUB_COMMUNE_KINDS; not «đường dây nóng»). Tapped, it would be a false
+emergency call.
 One capital is no address: «Cảnh sát 113 CA huyện tiếp nhận» dials. Neither looks past a line
 break: in «Cảnh sát 113⏎Cứu Hỏa 114» (one paragraph in Markdown) the next line is the next item.
 Only read after a service's name: after «gọi» the number is the one to call («gọi 113 Đội cảnh
