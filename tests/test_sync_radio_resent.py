@@ -285,3 +285,31 @@ def test_a_withdrawal_killed_at_any_step_then_put_back_leaves_nothing_in_rut_lai
         assert (station / OTHER_ITEM).read_bytes() == built, trial.name
         assert "withdrawn_copies" not in state_of(trial)["meta"], trial.name
         unchanged_by_rerun(trial, "2024-12-13T15:30")
+
+
+def test_a_whole_episode_withdrawn_and_put_back_leaves_rut_lai_empty(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every bulletin of the week withdrawn, then all put back: the episode's files and both
+    items come back, and none of the copies noted «tập phát sóng không còn» stays behind."""
+    from tests.test_sync_radio import EPISODE_FILES, FIRST, ITEM
+
+    monkeypatch.delenv(radio_sync.ENV_FOLDER, raising=False)
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURES / "radio", project)
+    sync(project)
+    for bulletin in (FIRST, SECOND):
+        edit(project / bulletin, "approved_by:", "draft: true\napproved_by:")
+    sync(project, now=LATER)
+    withdrawn = project / STATION / radio_sync.WITHDRAWN_DIR
+    assert (withdrawn / "2024-W50/script.txt.ly-do.txt").exists()
+    for bulletin in (FIRST, SECOND):
+        edit(project / bulletin, "draft: true\napproved_by:", "approved_by:")
+    sync(project, now=BACK)
+    assert not [p for p in withdrawn.rglob("*") if p.is_file()]
+    for path in [*EPISODE_FILES, ITEM, OTHER_ITEM]:
+        assert (project / STATION / path).exists(), path
+    log = text(project / STATION / LOG)
+    assert "- Gửi lại kịch bản cả tập (script.txt), đã rút lúc 14:05" in log
+    assert "2 tin gửi lại" in text(project / STATION / GUIDE_NAME)
+    unchanged_by_rerun(project, "2024-12-13T15:30")
