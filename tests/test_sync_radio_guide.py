@@ -98,7 +98,8 @@ def test_a_guide_the_station_edited_is_never_overwritten(root: Path) -> None:
 
 def test_a_bulletin_withdrawn_then_put_back_is_not_told_not_to_be_read(root: Path) -> None:
     """Withdrawn, then approved again before the episode airs: its script is back in the
-    episode, so the guide must not tell the staff to leave it out."""
+    episode, so the guide must not tell the staff to leave it out, but tells them it was
+    sent again (staff who remember the withdrawal would otherwise skip it)."""
     sync(root)
     edit(root / SECOND, "approved_by:", "draft: true\napproved_by:")
     sync(root, now=LATER)
@@ -109,8 +110,9 @@ def test_a_bulletin_withdrawn_then_put_back_is_not_told_not_to_be_read(root: Pat
     assert (root / STATION / OTHER_ITEM).exists()
     assert "thư mục 2024-W50/ — 2 tin." in text
     assert "KHÔNG ĐỌC tin đã rút" not in text
-    # Named once: as an item of the episode again, with its file.
-    assert text.count(OTHER_TITLE) == 1 and f"A5 «{OTHER_TITLE}»: {OTHER_ITEM}" in text
+    # Named as an item of the episode again, with its file, and as sent again: never as withdrawn.
+    assert text.count(OTHER_TITLE) == 2 and f"A5 «{OTHER_TITLE}»: {OTHER_ITEM}" in text
+    assert f"GỬI LẠI tin đã rút trước đó: «{OTHER_TITLE}» ({OTHER_ITEM}): nay phát lại" in text
 
 
 def test_a_moi_the_station_deleted_is_no_longer_named_by_the_guide(root: Path) -> None:

@@ -11,7 +11,9 @@ Rules (what the station can rely on):
   station's copy still holds a bulletin withdrawn since, that conflict needs a person (NeedsPerson,
   exit 1, at every sync until the station settles it) and DOC-TRUOC.txt names the file.
 * A script that is no longer built (bulletin withdrawn, expired, held back, deleted) moves into
-  `_rut-lai/` with a note saying why.
+  `_rut-lai/` with a note saying why. Sent again later, the copy and note we left there go
+  (unless the station changed the copy: then our note says it was sent again), and THAY-DOI.txt
+  and DOC-TRUOC.txt say «gửi lại» (radio_resent).
 * Only episodes still to air are synced. Once an episode's air time has passed, its files (folder
   and items) are the station's: never written again, updated, withdrawn or put back when deleted.
   A bulletin whose script never reached the station before its episode aired (merged after the
@@ -75,6 +77,17 @@ from publish.sync.manifest import Manifest, atomic_write_bytes
 from publish.sync.radio_guide import GUIDE_NAME, Episode, guide_bytes
 from publish.sync.radio_legacy import names_only_differ
 from publish.sync.radio_reached import EPISODE_SCRIPTS, Heard, heard
+from publish.sync.radio_resent import (
+    CLEAR,
+    COPIES,
+    RESENT,
+    WITHDRAWING,
+    Withdrawal,
+    copies,
+    copy_record,
+    resend,
+    resent_note,
+)
 from publish.sync.radio_revisions import (
     LOG_NAME,
     event_id,
@@ -202,6 +215,9 @@ class FileState:
     """sha256 of the station's file when, written by an older version, it holds the built text
     but for the bulletin file names scripts no longer carry (radio_legacy): recorded as holding
     the build, never sent again as a revision to reprint."""
+    withdrawal: Withdrawal | None = None
+    """For a built file of a coming episode withdrawn into _rut-lai/ before: that withdrawal
+    (see publish/sync/radio_resent.py)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,8 +314,10 @@ class _Book(Protocol):
         event: dict[str, Any] | None,
         *,
         dropped: str = "",
+        copy: dict[str, Any] | None = None,
     ) -> None:
-        """Record `path` (None: forget it) with its change log event (see `_logged`)."""
+        """Record `path` (None: forget it) with its change log event (see `_logged`), and
+        where its withdrawal left its `copy` in _rut-lai/ (see radio_resent)."""
         ...
 
 
@@ -336,8 +354,10 @@ class _After:
         event: dict[str, Any] | None,
         *,
         dropped: str = "",
+        copy: dict[str, Any] | None = None,
     ) -> None:
-        """As `RadioSyncer._record` records."""
+        """As `RadioSyncer._record` records (the copies in _rut-lai/ aside: nothing the plan
+        foresees reads them)."""
         self.revisions = _logged(self.revisions, event, dropped, self.coming)
         if event is not None and event["episode"] in self.revisions:
             self.touched.add(event["episode"])
@@ -368,9 +388,10 @@ class _Ledger:
         event: dict[str, Any] | None,
         *,
         dropped: str = "",
+        copy: dict[str, Any] | None = None,
     ) -> None:
         """See `RadioSyncer._record`."""
-        self.syncer._record(path, entry, event, dropped=dropped)
+        self.syncer._record(path, entry, event, dropped=dropped, copy=copy)
 
 
 def _guide_noop(why: str) -> Action:
@@ -658,7 +679,24 @@ def _unscripted_note(told: Sequence[str]) -> str:
 
 
 def _plan_file(state: FileState, observed: Observed) -> Action:
-    """The action that brings one path in line with the build."""
+    """The action that brings one path in line with the build; one that sends a file withdrawn
+    into _rut-lai/ before again also clears what the withdrawal left there, and says so."""
+    action = _plan_path(state, observed)
+    if state.withdrawal is None or "station" in action.data or THEIRS in action.data:
+        return action
+    said, extra = resend(state.path, state.withdrawal)
+    if not extra:
+        return action
+    kind = action.kind
+    if kind == "noop":
+        kind = "verify"  # our file is in step; only what a killed withdrawal left is cleared
+    elif kind not in ("create", "update", "verify"):
+        return action
+    return Action(kind, action.key, action.reason + said, action.title, {**action.data, **extra})
+
+
+def _plan_path(state: FileState, observed: Observed) -> Action:
+    """The action that brings one path in line with the build, _rut-lai/ aside."""
     reasons = observed.reasons
     data = {
         "path": state.path,
@@ -1082,6 +1120,8 @@ class RadioSyncer:
         # Kept with the records from their first save on: older aired episodes, or any sent
         # before state/radio.json was lost, are not in them and must not look never sent.
         since = _moment(self.manifest.meta.setdefault("since", now.isoformat()))
+        moved = copies(self.manifest.meta.get(COPIES))
+        revisions = self._revisions()
         files = []
         for path in sorted(set(local) | set(entries)):
             digest, keys = local.get(path, (None, ()))
@@ -1122,6 +1162,9 @@ class RadioSyncer:
                     unsettled=unsettled,
                     there=not unread or blind or written is not None or self._there(path),
                     same_as=same_as,
+                    withdrawal=None
+                    if unread or digest is None
+                    else self._withdrawal_of(path, entry, moved.get(path), revisions),
                 )
             )
         self.plan_note = " ".join(n for n in (self._move_note, self._clock_note(now)) if n)
@@ -1145,6 +1188,50 @@ class RadioSyncer:
             self._folder_changed,
             standing,
             self._sent_elsewhere(unneeded, entries),
+        )
+
+    def _withdrawal_of(
+        self,
+        path: str,
+        entry: Mapping[str, Any],
+        record: dict[str, Any] | None,
+        revisions: Revisions,
+    ) -> Withdrawal | None:
+        """The last withdrawal of a built file, and what of it _rut-lai/ holds: as recorded
+        (`record`, or the WITHDRAWING a killed run left in `entry`), else, for a withdrawal
+        state/radio.json kept no record of (older versions), as its episode's change log tells."""
+        if entry:
+            record, gone = copy_record(entry.get(WITHDRAWING)), False
+        else:
+            gone = True
+        tz = self.config.tz
+        if record is not None:
+            at = _moment(record["at"])
+            return Withdrawal(
+                at.astimezone(tz) if at is not None else None,
+                record["copy"],
+                record.get("digest") if isinstance(record.get("digest"), str) else None,
+                _digest(self.folder / record["copy"]),
+                record["note"],
+                record.get("note_digest") if isinstance(record.get("note_digest"), str) else None,
+                _digest(self.folder / record["note"]),
+                gone=gone,
+            )
+        if entry or PurePosixPath(path).parts[0] != "items":
+            return None
+        last = max(
+            (e for r in revisions.values() for e in r["events"] if e.get("path") == path),
+            key=lambda e: _moment(e.get("at")) or dt.datetime.min.replace(tzinfo=dt.UTC),
+            default=None,
+        )
+        if last is None or last.get("kind") != "withdrawn":
+            return None
+        # Nothing says the copy there is the one we moved: told of, never touched.
+        copy = f"{WITHDRAWN_DIR}/{path}"
+        found = _digest(self.folder / copy)
+        at = _moment(last.get("at"))
+        return Withdrawal(
+            at.astimezone(tz) if at is not None else None, copy if found else "", None, found
         )
 
     def _sent_elsewhere(
@@ -1415,6 +1502,8 @@ class RadioSyncer:
         the follow-up writes DOC-TRUOC.txt again (see `_write`, `_move`)."""
         if action.kind in ("create", "update", "withdraw"):
             return True
+        if action.kind == "verify" and (CLEAR in action.data or RESENT in action.data):
+            return True  # files cleared from _rut-lai/, a resend DOC-TRUOC.txt tells
         # A conflict writes ours beside the station's file, unless it is there already.
         return action.kind == "conflict" and not action.data.get(MOI_THERE)
 
@@ -1537,6 +1626,7 @@ class RadioSyncer:
                     replaced=sum(1 for e in events if e.get("kind") == "replaced"),
                     added=sum(1 for e in events if e.get("kind") == "added"),
                     withdrawn=withdrawn,
+                    resent=_resent(events, entries),
                     kept=(kept := _kept_withdrawn(week, beside, gone)),
                     edited=_edited_beside(week, beside, {path for path, _moi, _titles in kept}),
                     listing=_listing(rundown, entries),
@@ -1759,6 +1849,7 @@ class RadioSyncer:
         self._write(self.folder / action.key, data)
         self._step()
         self._drop_our_moi(action.key)
+        self._clear_withdrawn(action)
         self._record(action.key, entry, event)
         if entry.get("revision", 1) > 1:
             return f"đã ghi {action.key} (sửa lần {entry['revision']}, có ghi ở {LOG_NAME})"
@@ -1772,6 +1863,7 @@ class RadioSyncer:
             return self._write_log(action.data["log"])
         if "station" in action.data:
             return self._apply_kept(action)
+        self._clear_withdrawn(action)
         self._drop_our_moi(action.key)
         self._book_verified(self._ledger, action, self._settle(action.key))
         return f"đã ghi nhận {action.key}"
@@ -1781,6 +1873,9 @@ class RadioSyncer:
         as a revision when the record says another version."""
         if old is None or old.get("digest") != action.data["digest"]:
             book.record(action.key, *self._revision(action, old))
+        elif WITHDRAWING in old:
+            # A withdrawal a killed run began, its leftovers cleared: the file stays ours.
+            book.put(action.key, {k: v for k, v in old.items() if k != WITHDRAWING})
 
     def _apply_kept(self, action: Action) -> str:
         """Record a station file that holds the build but for the bulletin file names an older
@@ -1835,7 +1930,11 @@ class RadioSyncer:
             "title": action.title,
             "digest": action.data["digest"],
         }
-        if old is not None and old.get("digest") and old.get("episode", episode) == episode:
+        if old is None and RESENT in action.data:
+            resent = action.data[RESENT]
+            event.update(kind="resent", withdrawn=resent["at"], kept=resent["kept"])
+            event["removed"] = resent["removed"]
+        elif old is not None and old.get("digest") and old.get("episode", episode) == episode:
             entry["revision"] = int(old.get("revision", 1)) + 1
             event.update(kind="replaced", revision=entry["revision"], previous=old.get("sent_at"))
         elif PurePosixPath(action.key).parts[0] == "items" and episode in self._received:
@@ -1851,12 +1950,28 @@ class RadioSyncer:
         event: dict[str, Any] | None,
         *,
         dropped: str = "",
+        copy: dict[str, Any] | None = None,
     ) -> None:
         """Record `path` (None: forget it) with its change log event in one write of the state
         file, forgetting the change log of episode `dropped` with it; the episode's THAY-DOI.txt
-        is brought up to date in `follow_up`."""
+        is brought up to date in `follow_up`. A withdrawn `path` keeps where its `copy` went in
+        _rut-lai/ (see radio_resent), until it is recorded as sent again."""
         revisions = self._revisions()
-        if event is None and dropped not in revisions:
+        before = copies(self.manifest.meta.get(COPIES))
+        kept = dict(before)
+        if copy is not None:
+            # Those the station has cleared out of _rut-lai/ since are no longer needed.
+            kept = {
+                p: r
+                for p, r in kept.items()
+                if os.path.lexists(self.folder / r["copy"])
+                or os.path.lexists(self.folder / r["note"])
+            }
+            kept[path] = copy
+        elif entry is not None:
+            kept.pop(path, None)
+        logs = event is not None or dropped in revisions
+        if not logs and kept == before:
             # A record alone: the journal keeps it (meta changes need the whole file).
             if entry is None:
                 self.manifest.remove(path)
@@ -1864,7 +1979,12 @@ class RadioSyncer:
                 self.manifest.put(path, entry)
             return
         revisions = _logged(revisions, event, dropped, self._coming)
-        self.manifest.meta[_REVISIONS] = revisions
+        if logs or _REVISIONS in self.manifest.meta:
+            self.manifest.meta[_REVISIONS] = revisions
+        if kept:
+            self.manifest.meta[COPIES] = kept
+        else:
+            self.manifest.meta.pop(COPIES, None)
         if entry is None:
             self.manifest.remove(path, save=False)
         else:
@@ -1954,9 +2074,21 @@ class RadioSyncer:
         done = f"đã xóa {action.key} khỏi sổ"
         if action.data.get("note") is not None and source.exists():
             target = _free_name(self.folder / WITHDRAWN_DIR / action.key)
-            self._step()
             note = target.with_name(target.name + NOTE_SUFFIX)
-            self._write(note, station_text(self._note(action)))
+            text = station_text(self._note(action))
+            moved = _digest(source)
+            entry[WITHDRAWING] = {
+                "copy": target.relative_to(self.folder).as_posix(),
+                # Only a copy as we wrote it is ever removed from _rut-lai/, not the station's edit.
+                "digest": moved if moved in (entry.get("digest"), entry.get("station")) else None,
+                "note": note.relative_to(self.folder).as_posix(),
+                "note_digest": hashlib.sha256(text).hexdigest(),
+                "at": self.site.now.isoformat(),
+            }
+            # Recorded before anything moves: a run killed after the move still knows where.
+            self.manifest.update(action.key, **{WITHDRAWING: entry[WITHDRAWING]})
+            self._step()
+            self._write(note, text)
             self._step()  # a kill here leaves the note without its script: the rerun moves it
             self._move(source, target)
             self._step()
@@ -1967,6 +2099,30 @@ class RadioSyncer:
         self._book_withdrawn(self._ledger, action, entry)
         return done
 
+    def _clear_withdrawn(self, action: Action) -> None:
+        """Once a file withdrawn into _rut-lai/ is sent again: remove the copy and note we left
+        there, if they are still as we left them, or, beside a copy the station changed, say in
+        our note that the bulletin was sent again (see radio_resent). A send that fails leaves
+        them as the withdrawal did; the record of the withdrawal goes with the record of the
+        send, so a run killed before it does this again."""
+        clear = action.data.get(CLEAR) or {}
+        root = self.folder.resolve()
+        for path, digest in sorted(clear.get("rewrite", {}).items()):
+            note = self.folder / path
+            if _digest(note) == digest and _inside(note.parent.resolve(), root):
+                self._step()
+                self._write(note, resent_note(note.read_bytes(), action.key, self.site.now))
+        # The copy before its note: a run killed between them leaves a note the rerun removes.
+        removed = sorted(clear.get("remove", {}).items(), key=lambda i: i[0].endswith(NOTE_SUFFIX))
+        for path, digest in removed:
+            target = self.folder / path
+            if _digest(target) == digest and _inside(target.parent.resolve(), root):
+                self._still_there()
+                self._guide_due()
+                self._step()
+                target.unlink()
+                fsync_folder(target.parent)
+
     def _book_withdrawn(self, book: _Book, action: Action, entry: dict[str, Any]) -> None:
         """Forget a withdrawn file (`entry`: its settled record), with the change log event of
         its episode; a rundown's episode log goes in the same save that forgets it (a run
@@ -1974,7 +2130,9 @@ class RadioSyncer:
         episode = ""
         if PurePosixPath(action.key).name == "rundown.txt":
             episode = PurePosixPath(action.key).parts[0]
-        book.record(action.key, None, self._withdrawal(action, entry, book), dropped=episode)
+        event = self._withdrawal(action, entry, book)
+        copy = copy_record(entry.get(WITHDRAWING))
+        book.record(action.key, None, event, dropped=episode, copy=copy)
 
     def _withdraw_moi(self, action: Action, entry: dict[str, Any]) -> None:
         """Move the .moi copy we wrote beside a withdrawn file into _rut-lai/ too; one the
@@ -2412,6 +2570,26 @@ def _still_withdrawn(
             continue
         found.append(event)
     return found
+
+
+def _resent(
+    events: Sequence[dict[str, Any]], entries: Mapping[str, Any]
+) -> tuple[tuple[str, str], ...]:
+    """The item scripts of an episode's log sent again after a withdrawal and still there (not
+    withdrawn again since): (title and file, the withdrawn copy left in _rut-lai/ or "")."""
+    found = []
+    for index, event in enumerate(events):
+        path = str(event.get("path"))
+        if event.get("kind") != "resent" or path not in entries or not path.startswith("items/"):
+            continue
+        if any(
+            later.get("path") == path and later.get("kind") in ("withdrawn", "resent")
+            for later in events[index + 1 :]
+        ):
+            continue
+        title = f"«{event['title']}» ({path})" if event.get("title") else path
+        found.append((title, str(event.get("kept") or "")))
+    return tuple(found)
 
 
 def _kept_withdrawn(

@@ -41,6 +41,9 @@ class Episode:
     edited: tuple[tuple[str, str], ...] = ()
     """Its other files the station edited with our newer version still beside them: (file, the
     .moi file). Read as it is, such a file misses what changed since the station edited it."""
+    resent: tuple[tuple[str, str], ...] = ()
+    """Its items withdrawn into _rut-lai/ and sent again since: (title and item script, the
+    withdrawn copy still in _rut-lai/, "" when it was removed or none is known)."""
     listing: tuple[tuple[str, str, str], ...] = ()
     """Its items in air order: (number in its rundown such as A3, title, item script under
     items/). Item scripts are named after the bulletin, so their names alone tell neither the
@@ -125,11 +128,19 @@ def _episode_lines(episode: Episode) -> list[str]:
         changes.append(f"{episode.added} tin thêm")
     if episode.withdrawn:
         changes.append(f"{len(episode.withdrawn)} tin rút")
+    if episode.resent:
+        changes.append(f"{len(episode.resent)} tin gửi lại")
     if changes:
         lines.append(
             f"  Đã sửa sau khi đài nhận ({', '.join(changes)}): xem {episode.folder}/THAY-DOI.txt."
         )
     lines += [f"  KHÔNG ĐỌC tin đã rút: {title}." for title in episode.withdrawn]
+    lines += [
+        f"  GỬI LẠI tin đã rút trước đó: {title}: nay phát lại như các tin khác, bản trong "
+        "items/ là bản để phát."
+        + (f" Bản cũ đã rút vẫn còn ở {kept}: đừng phát bản đó." if kept else "")
+        for title, kept in episode.resent
+    ]
     lines += [
         f"  CHÚ Ý: đài đã tự sửa {path} nên tệp đó không được thay và VẪN CÒN tin đã rút: "
         f"{', '.join(titles)}. Đừng đọc {path} như đang có: đọc {moi} (bản mới, đã bỏ tin rút), "

@@ -105,6 +105,8 @@ def _event_text(event: dict[str, Any], tz: Any) -> str:
         return f"Thêm {what}"
     if kind == "withdrawn":
         return f"Rút {what}: không phát nữa (tệp đã chuyển vào _rut-lai/, có ghi lý do)"
+    if kind == "resent":
+        return _resent_text(what, event, tz)
     previous = event.get("previous")
     before = (
         f", thay bản đã gửi lúc {vn_datetime(dt.datetime.fromisoformat(previous).astimezone(tz))}"
@@ -112,3 +114,26 @@ def _event_text(event: dict[str, Any], tz: Any) -> str:
         else ""
     )
     return f"Thay {what}: sửa lần {event['revision']}{before}"
+
+
+def _resent_text(what: str, event: dict[str, Any], tz: Any) -> str:
+    """A file withdrawn into _rut-lai/ and sent again, in words: the copy sent is the one to
+    air, and what became of the withdrawn copy (see publish/sync/radio_resent.py)."""
+    withdrawn = event.get("withdrawn")
+    when = (
+        f", đã rút lúc {vn_datetime(dt.datetime.fromisoformat(withdrawn).astimezone(tz))}"
+        if withdrawn
+        else ""
+    )
+    item = PurePosixPath(event["path"]).parts[0] == "items"
+    said = f"Gửi lại {what}{when}: " + (
+        "nay phát lại, bản vừa gửi là bản để phát" if item else "bản vừa gửi là bản dùng để phát"
+    )
+    if event.get("kept"):
+        said += (
+            f"; bản cũ đã rút vẫn còn ở {event['kept']} (phần mềm không xóa tệp đó): đừng phát "
+            "bản đó, đài có thể xóa"
+        )
+    elif event.get("removed"):
+        said += "; bản đã rút đã được xóa khỏi _rut-lai/"
+    return said

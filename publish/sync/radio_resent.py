@@ -1,0 +1,164 @@
+"""A script withdrawn into _rut-lai/ that the sync sends again: what the station is told.
+
+Staff who remember the withdrawal find the script back in items/ while the copy the sync moved
+into _rut-lai/ still sits there with its note «Xin đừng phát tệp này»: two contradictory
+instructions. When the file comes back, the copy we moved (and its note) is removed, if the
+station folder still holds them as we left them; a copy the station changed is kept, its note
+(if ours) saying the bulletin was sent again. THAY-DOI.txt logs «Gửi lại» and DOC-TRUOC.txt
+names the bulletin under its episode.
+
+state/radio.json remembers, per withdrawn path, where its copy and note went (meta COPIES):
+the withdrawal writes it into the path's record before it moves anything (WITHDRAWING), and
+the save that forgets the record keeps it in meta, so a run killed in between still knows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Any
+
+from publish.render.radio_station import station_text
+from publish.text import vn_datetime
+
+__all__ = [
+    "CLEAR",
+    "COPIES",
+    "RESENT",
+    "WITHDRAWING",
+    "Withdrawal",
+    "copies",
+    "copy_record",
+    "resend",
+    "resent_note",
+]
+
+COPIES = "withdrawn_copies"
+"""state/radio.json meta: withdrawn path → where its copy and note went (see `copy_record`)."""
+WITHDRAWING = "withdrawing"
+"""A record's field while its withdrawal runs: the same as its COPIES entry will be."""
+RESENT = "resent"
+"""Action data: the withdrawal this send undoes, for its change log event."""
+CLEAR = "clear"
+"""Action data: our files in _rut-lai/ to remove ({path: digest}), and our note to rewrite."""
+
+
+@dataclass(frozen=True, slots=True)
+class Withdrawal:
+    """The last withdrawal of a path the build has again, and what of it _rut-lai/ holds."""
+
+    at: dt.datetime | None
+    """When it was withdrawn (None: not known)."""
+    copy: str = ""
+    """Where the withdrawn copy went ("" when nothing tells)."""
+    copy_digest: str | None = None
+    """sha256 of the copy we moved, when it was ours as we wrote it (None: the station's
+    edit, or not known): only that is ever removed."""
+    copy_found: str | None = None
+    """sha256 of what is at `copy` now, None when nothing."""
+    note: str = ""
+    note_digest: str | None = None
+    """sha256 of the note we wrote beside the copy."""
+    note_found: str | None = None
+    gone: bool = True
+    """The withdrawal was recorded (the file's record forgotten): sending it is a resend the
+    change log tells. False for one a killed run began and never recorded."""
+
+    @property
+    def kept(self) -> str:
+        """The copy left in _rut-lai/ because it is not ours as we moved it ("" when none)."""
+        if self.copy_found is None or self.copy_found == self.copy_digest:
+            return ""
+        return self.copy
+
+    def clear(self) -> dict[str, Any]:
+        """What the send does in _rut-lai/: our files removed, our note rewritten beside a
+        copy kept."""
+        remove: dict[str, str] = {}
+        if self.copy_found is not None and self.copy_found == self.copy_digest:
+            remove[self.copy] = self.copy_found
+        rewrite: dict[str, str] = {}
+        if self.note_found is None or self.note_found != self.note_digest:
+            pass  # no note, or the station's: left as it is
+        elif self.kept:
+            rewrite[self.note] = self.note_found
+        else:
+            remove[self.note] = self.note_found
+        return {"remove": remove, "rewrite": rewrite} if remove or rewrite else {}
+
+
+def copy_record(value: object) -> dict[str, Any] | None:
+    """A withdrawal's record (COPIES, WITHDRAWING) when well formed, its paths inside
+    _rut-lai/; None otherwise (a hand edit is never followed out of it)."""
+    if not isinstance(value, dict):
+        return None
+    for key in ("copy", "note"):
+        path = value.get(key)
+        if not isinstance(path, str) or not _inside_withdrawn(path):
+            return None
+    if not isinstance(value.get("at"), str):
+        return None
+    return value
+
+
+def copies(value: object) -> dict[str, dict[str, Any]]:
+    """The well-formed withdrawal records of state/radio.json meta ({} when none)."""
+    if not isinstance(value, dict):
+        return {}
+    return {k: r for k, v in value.items() if isinstance(k, str) and (r := copy_record(v))}
+
+
+def _inside_withdrawn(path: str) -> bool:
+    """Whether `path` names a file inside _rut-lai/ (relative, no way out)."""
+    pure = PurePosixPath(path)
+    return (
+        not pure.is_absolute()
+        and len(pure.parts) > 1
+        and pure.parts[0] == "_rut-lai"
+        and ".." not in pure.parts
+    )
+
+
+def resend(path: str, withdrawal: Withdrawal) -> tuple[str, dict[str, Any]]:
+    """What the plan adds to the action that sends `path` again: the words of its reason and
+    the data its apply and its change log event need."""
+    data: dict[str, Any] = {}
+    if clear := withdrawal.clear():
+        data[CLEAR] = clear
+    when = f" lúc {vn_datetime(withdrawal.at)}" if withdrawal.at is not None else ""
+    removed = [p for p in sorted(clear.get("remove", {})) if p == withdrawal.copy]
+    if not withdrawal.gone:
+        # A withdrawal a killed run began and never recorded: the file is ours again.
+        left = ", ".join(sorted([*clear.get("remove", {}), *clear.get("rewrite", {})]))
+        return f"; dọn tệp rút lại còn sót do lần chạy trước bị ngắt: {left}", data
+    data[RESENT] = {
+        "at": withdrawal.at.isoformat() if withdrawal.at is not None else "",
+        "kept": withdrawal.kept,
+        "removed": bool(withdrawal.copy) and not withdrawal.kept,
+    }
+    said = f"; tệp này đã bị rút{when}, nay gửi lại (THAY-DOI.txt và DOC-TRUOC.txt ghi «gửi lại»)"
+    if removed:
+        said += f": xóa bản đã rút {removed[0]} và ghi chú cạnh nó"
+    elif withdrawal.kept and clear.get("rewrite"):
+        said += (
+            f": bản đã rút {withdrawal.kept} không còn như công cụ chuyển vào nên giữ nguyên, "
+            "ghi chú cạnh nó ghi thêm là đã gửi lại"
+        )
+    elif withdrawal.kept:
+        said += f": bản đã rút {withdrawal.kept} không do công cụ ghi nhận nên giữ nguyên"
+    elif clear.get("remove"):
+        said += f": xóa ghi chú {', '.join(sorted(clear['remove']))}"
+    return said, data
+
+
+def resent_note(old: bytes, path: str, at: dt.datetime) -> bytes:
+    """Our note beside a withdrawn copy the station changed (so kept), once `path` is sent
+    again: it says so first, and that the copy is not to be aired."""
+    text = old.decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n")
+    head = (
+        f"ĐÃ GỬI LẠI lúc {vn_datetime(at)}: đơn vị đã gửi lại tin này, bản để phát là "
+        f"{path} trong thư mục đài. Tệp cạnh ghi chú này là bản cũ đã rút, phần mềm không xóa "
+        "vì nó không còn như bản phần mềm đã gửi: đừng phát tệp đó.\n\n"
+    )
+    return station_text(head + text)

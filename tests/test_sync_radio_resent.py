@@ -1,0 +1,315 @@
+"""A bulletin withdrawn from a coming episode and then brought back: the station folder tells
+its staff one thing. The copy the sync moved into _rut-lai/ with «Xin đừng phát tệp này» is
+removed when the script is sent again (never a copy the station changed, nor a file the sync
+cannot tell it moved), THAY-DOI.txt logs «Gửi lại» and DOC-TRUOC.txt names it under its
+episode; a rerun changes nothing, and a run killed at any step is finished by the next."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from publish.sync import manifest as manifest_module
+from publish.sync import radio as radio_sync
+from publish.sync.radio_guide import GUIDE_NAME
+from tests.helpers import FIXTURES, snapshot, stats
+from tests.test_sync_radio import (
+    LATER,
+    OTHER_ITEM,
+    OTHER_TITLE,
+    SECOND,
+    STATION,
+    Killed,
+    edit,
+    state_of,
+    sync,
+)
+from tests.test_sync_radio_foreseen import dry_then_real
+
+COPY = f"{radio_sync.WITHDRAWN_DIR}/{OTHER_ITEM}"
+NOTE = COPY + radio_sync.NOTE_SUFFIX
+LOG = "2024-W50/THAY-DOI.txt"
+BACK = "2024-12-13T15:00"
+"""When the bulletin withdrawn at LATER is sent again (its episode airs on 14/12 at 17:00)."""
+
+
+@pytest.fixture
+def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The radio fixture project, synced, then its second bulletin withdrawn (draft again)
+    and synced: its item script is in _rut-lai/ with the note, the bulletin approved again."""
+    monkeypatch.delenv(radio_sync.ENV_FOLDER, raising=False)
+    target = tmp_path / "project"
+    shutil.copytree(FIXTURES / "radio", target)
+    sync(target)
+    withdraw(target)
+    sync(target, now=LATER)
+    assert (target / STATION / COPY).exists() and not (target / STATION / OTHER_ITEM).exists()
+    assert "Xin đừng phát tệp này" in text(target / STATION / NOTE)
+    put_back(target)
+    return target
+
+
+def withdraw(project: Path) -> None:
+    """Make the second bulletin a draft again."""
+    edit(project / SECOND, "approved_by:", "draft: true\napproved_by:")
+
+
+def put_back(project: Path) -> None:
+    """Approve the second bulletin again (as it was)."""
+    edit(project / SECOND, "draft: true\napproved_by:", "approved_by:")
+
+
+def text(path: Path) -> str:
+    """A station text file as Notepad shows it."""
+    return path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
+
+
+def unchanged_by_rerun(project: Path, now: str) -> None:
+    """A run after it plans nothing and writes nothing, state/radio.json included."""
+    before = stats(project / STATION), (project / "state/radio.json").read_bytes()
+    actions, _summary = sync(project, now=now)
+    assert {a.kind for a in actions} == {"noop"}, [(a.kind, a.key, a.reason) for a in actions]
+    assert (stats(project / STATION), (project / "state/radio.json").read_bytes()) == before
+
+
+def test_a_bulletin_sent_again_takes_its_withdrawn_copy_out_of_rut_lai(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The item script is back in items/, so the copy in _rut-lai/ and its note «Xin đừng phát
+    tệp này» are removed; the dry run says so and lists exactly what the real run writes."""
+    station = root / STATION
+    capsys.readouterr()
+    files, real = dry_then_real(root, BACK, capsys)
+    assert {OTHER_ITEM, LOG, GUIDE_NAME} <= files and not real["failed"]
+    assert (station / OTHER_ITEM).read_bytes() == (root / "output/radio" / OTHER_ITEM).read_bytes()
+    assert not (station / COPY).exists() and not (station / NOTE).exists()
+    assert not [p for p in (station / radio_sync.WITHDRAWN_DIR).rglob("*") if p.is_file()]
+
+    log = text(station / LOG)
+    newest = log.split("\n\n")[1]  # the header, then the newest changes first
+    assert (
+        f"- Gửi lại tin «{OTHER_TITLE}» ({OTHER_ITEM}), đã rút lúc 14:05, Thứ Sáu, 13/12/2024: "
+        "nay phát lại, bản vừa gửi là bản để phát; bản đã rút đã được xóa khỏi _rut-lai/"
+    ) in newest
+    assert f"Rút tin «{OTHER_TITLE}»" in log.split("\n\n")[2]  # the withdrawal, below it
+
+    guide = text(station / GUIDE_NAME)
+    assert (
+        "Đã sửa sau khi đài nhận (" in guide
+        and "1 tin gửi lại): xem 2024-W50/THAY-DOI.txt" in guide
+    )
+    assert (
+        f"  GỬI LẠI tin đã rút trước đó: «{OTHER_TITLE}» ({OTHER_ITEM}): nay phát lại như các tin "
+        "khác, bản trong items/ là bản để phát.\n"
+    ) in guide
+    assert "KHÔNG ĐỌC" not in guide and "vẫn còn ở" not in guide
+    unchanged_by_rerun(root, "2024-12-13T15:30")
+
+
+def test_the_plan_tells_the_editor_what_the_send_does_in_rut_lai(root: Path) -> None:
+    """The plan line of the item sent again says it was withdrawn and when, that the station
+    is told, and which withdrawn copy it removes; a dry run touches nothing."""
+    before = snapshot(root / STATION)
+    planned, _summary = sync(root, now=BACK, dry_run=True)
+    [action] = [a for a in planned if a.key == OTHER_ITEM]
+    assert action.kind == "create"
+    assert action.reason == (
+        "kịch bản mới; tệp này đã bị rút lúc 14:05, Thứ Sáu, 13/12/2024, nay gửi lại "
+        "(THAY-DOI.txt và DOC-TRUOC.txt ghi «gửi lại»): xóa bản đã rút "
+        f"{COPY} và ghi chú cạnh nó"
+    )
+    assert snapshot(root / STATION) == before
+
+
+def test_a_withdrawn_copy_the_station_changed_is_kept_and_its_note_says_it_was_sent_again(
+    root: Path,
+) -> None:
+    """Staff wrote in the withdrawn copy: the sync never deletes it. Its note (ours, as we
+    wrote it) now starts by saying the bulletin was sent again and that this copy is not to
+    be aired; THAY-DOI.txt and DOC-TRUOC.txt say where the old copy still is."""
+    station = root / STATION
+    copy = station / COPY
+    theirs = copy.read_bytes() + "Đài ghi: đã rút, không phát.\r\n".encode()
+    copy.write_bytes(theirs)
+    sync(root, now=BACK)
+    assert copy.read_bytes() == theirs
+    note = text(station / NOTE)
+    assert note.startswith(
+        f"ĐÃ GỬI LẠI lúc 15:00, Thứ Sáu, 13/12/2024: đơn vị đã gửi lại tin này, bản để phát là "
+        f"{OTHER_ITEM} trong thư mục đài. Tệp cạnh ghi chú này là bản cũ đã rút"
+    )
+    assert "Xin đừng phát tệp này" in note  # the note as it was, below
+    assert f"bản cũ đã rút vẫn còn ở {COPY} (phần mềm không xóa tệp đó): đừng phát bản đó" in text(
+        station / LOG
+    )
+    assert f"Bản cũ đã rút vẫn còn ở {COPY}: đừng phát bản đó." in text(station / GUIDE_NAME)
+    unchanged_by_rerun(root, "2024-12-13T15:30")
+
+
+def test_a_note_the_station_changed_is_left_and_our_copy_still_removed(root: Path) -> None:
+    """The note is the station's once it is edited: left as it is; the copy beside it, as
+    the sync moved it, still goes (it is the withdrawn text the staff must not air)."""
+    station = root / STATION
+    note = station / NOTE
+    theirs = note.read_bytes() + "Đã báo người dẫn.\r\n".encode()
+    note.write_bytes(theirs)
+    sync(root, now=BACK)
+    assert note.read_bytes() == theirs and not (station / COPY).exists()
+    unchanged_by_rerun(root, "2024-12-13T15:30")
+
+
+def test_a_script_the_station_edited_before_the_withdrawal_is_never_deleted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The station had edited the item script when the bulletin was withdrawn: the
+    withdrawal moved the station's own version into _rut-lai/, and sending the bulletin
+    again must not delete it."""
+    monkeypatch.delenv(radio_sync.ENV_FOLDER, raising=False)
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURES / "radio", project)
+    sync(project)
+    station = project / STATION
+    item = station / OTHER_ITEM
+    theirs = item.read_bytes() + "Ghi chú của người dẫn.\r\n".encode()
+    item.write_bytes(theirs)
+    withdraw(project)
+    sync(project, now=LATER)
+    assert (station / COPY).read_bytes() == theirs
+    put_back(project)
+    sync(project, now=BACK)
+    assert (station / COPY).read_bytes() == theirs
+    assert text(station / NOTE).startswith("ĐÃ GỬI LẠI lúc 15:00, Thứ Sáu, 13/12/2024")
+    unchanged_by_rerun(project, "2024-12-13T15:30")
+
+
+def test_a_withdrawal_an_older_version_made_is_told_and_its_copy_left(root: Path) -> None:
+    """state/radio.json from before this version does not say which copy in _rut-lai/ the sync
+    moved: nothing there is touched, but the episode's change log knows the withdrawal, so the
+    station is still told the bulletin was sent again and not to air the old copy."""
+    state = root / "state/radio.json"
+    data = json.loads(state.read_text("utf-8"))
+    assert data["meta"].pop("withdrawn_copies")
+    state.write_text(json.dumps(data, ensure_ascii=False, indent=2), "utf-8")
+    station = root / STATION
+    before = {p: (station / p).read_bytes() for p in (COPY, NOTE)}
+    actions, _summary = sync(root, now=BACK)
+    [action] = [a for a in actions if a.key == OTHER_ITEM]
+    assert f"bản đã rút {COPY} không do công cụ ghi nhận nên giữ nguyên" in action.reason
+    assert {p: (station / p).read_bytes() for p in (COPY, NOTE)} == before
+    assert f"- Gửi lại tin «{OTHER_TITLE}» ({OTHER_ITEM}), đã rút lúc" in text(station / LOG)
+    assert f"Bản cũ đã rút vẫn còn ở {COPY}: đừng phát bản đó." in text(station / GUIDE_NAME)
+    unchanged_by_rerun(root, "2024-12-13T15:30")
+
+
+def killed_runs(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, now: str, setup=None
+) -> tuple[tuple[dict[str, bytes], dict], list[Path]]:
+    """The station folder and state one uninterrupted run at `now` leaves, and a copy of the
+    project for each of its steps, killed there (the state file not flushed, as on a real
+    kill) and then, after `setup` (if any), run again at `now`."""
+    clean = tmp_path / "clean"
+    shutil.copytree(root, clean)
+    steps = 0
+    real_step = radio_sync.RadioSyncer._step
+
+    def counting(self) -> None:
+        nonlocal steps
+        steps += 1
+        real_step(self)
+
+    monkeypatch.setattr(radio_sync.RadioSyncer, "_step", counting)
+    sync(clean, now=now)
+    monkeypatch.undo()
+    expected = snapshot(clean / STATION), state_of(clean)
+    trials = []
+    for kill_at in range(1, steps + 1):
+        trial = tmp_path / f"kill-{kill_at}"
+        shutil.copytree(root, trial)
+        count = 0
+
+        def killing(self, kill_at: int = kill_at) -> None:
+            nonlocal count
+            count += 1
+            if count == kill_at:
+                raise Killed
+
+        monkeypatch.setattr(radio_sync.RadioSyncer, "_step", killing)
+        monkeypatch.setattr(manifest_module.Manifest, "flush", lambda self: None)
+        with pytest.raises(Killed):
+            sync(trial, now=now)
+        monkeypatch.undo()
+        if setup is not None:
+            setup(trial)
+        sync(trial, now=now)
+        trials.append(trial)
+    return expected, trials
+
+
+def test_a_send_again_killed_at_any_step_is_finished_by_the_next_run(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Killed before or after removing the withdrawn copy, its note, or writing the script,
+    the next run leaves the folder and state/radio.json of one uninterrupted run: no copy left
+    in _rut-lai/ next to the live script, «Gửi lại» logged once."""
+    expected, trials = killed_runs(root, tmp_path, monkeypatch, BACK)
+    assert "withdrawn_copies" not in expected[1]["meta"]
+    assert len(trials) >= 4
+    for trial in trials:
+        got = snapshot(trial / STATION), state_of(trial)
+        assert got == expected, trial.name
+        assert text(trial / STATION / LOG).count("Gửi lại tin") == 1, trial.name
+        unchanged_by_rerun(trial, "2024-12-13T15:30")
+
+
+def test_a_withdrawal_killed_at_any_step_then_put_back_leaves_nothing_in_rut_lai(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The withdrawal is killed (after its note, after the move…), and the bulletin is
+    approved again before the next run: that run leaves no note nor copy in _rut-lai/ telling
+    the staff not to air the script that is live in items/."""
+    monkeypatch.delenv(radio_sync.ENV_FOLDER, raising=False)
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURES / "radio", project)
+    sync(project)
+    withdraw(project)
+    _expected, trials = killed_runs(project, tmp_path, monkeypatch, LATER, setup=put_back)
+    for trial in trials:
+        station = trial / STATION
+        withdrawn = station / radio_sync.WITHDRAWN_DIR
+        left = [p for p in withdrawn.rglob("*") if p.is_file()] if withdrawn.exists() else []
+        assert not left, (trial.name, left)
+        built = (trial / "output/radio" / OTHER_ITEM).read_bytes()
+        assert (station / OTHER_ITEM).read_bytes() == built, trial.name
+        assert "withdrawn_copies" not in state_of(trial)["meta"], trial.name
+        unchanged_by_rerun(trial, "2024-12-13T15:30")
+
+
+def test_a_whole_episode_withdrawn_and_put_back_leaves_rut_lai_empty(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every bulletin of the week withdrawn, then all put back: the episode's files and both
+    items come back, and none of the copies noted «tập phát sóng không còn» stays behind."""
+    from tests.test_sync_radio import EPISODE_FILES, FIRST, ITEM
+
+    monkeypatch.delenv(radio_sync.ENV_FOLDER, raising=False)
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURES / "radio", project)
+    sync(project)
+    for bulletin in (FIRST, SECOND):
+        edit(project / bulletin, "approved_by:", "draft: true\napproved_by:")
+    sync(project, now=LATER)
+    withdrawn = project / STATION / radio_sync.WITHDRAWN_DIR
+    assert (withdrawn / "2024-W50/script.txt.ly-do.txt").exists()
+    for bulletin in (FIRST, SECOND):
+        edit(project / bulletin, "draft: true\napproved_by:", "approved_by:")
+    sync(project, now=BACK)
+    assert not [p for p in withdrawn.rglob("*") if p.is_file()]
+    for path in [*EPISODE_FILES, ITEM, OTHER_ITEM]:
+        assert (project / STATION / path).exists(), path
+    log = text(project / STATION / LOG)
+    assert "- Gửi lại kịch bản cả tập (script.txt), đã rút lúc 14:05" in log
+    assert "2 tin gửi lại" in text(project / STATION / GUIDE_NAME)
+    unchanged_by_rerun(project, "2024-12-13T15:30")
