@@ -1215,7 +1215,7 @@ def _load_one(
     raw = read_raw(path, col, config.root / "content", linked=linked)
     if raw is None:
         return found, "", None, ()
-    bulletin, corrected = _validate(path, config, col, parse_raw(raw, col))
+    bulletin, corrected = _validate(path, config, col, parse_raw(raw, col), raw)
     if bulletin is None:
         return found, col.digest, None, corrected
     # An approval by name alone is bound to the file too, by what a sync recorded
@@ -1231,7 +1231,7 @@ def _error_count(problems: list[Problem]) -> int:
 
 
 def _validate(
-    path: Path, config: Config, col: Collector, parsed: Parsed | None
+    path: Path, config: Config, col: Collector, parsed: Parsed | None, raw: bytes
 ) -> tuple[Bulletin | None, tuple[Correction, ...]]:
     """The bulletin from a parsed file, also when it has errors (recorded in `col`) that leave
     it whole enough to be checked further, else None (see load_site's `salvage`); and its
@@ -1276,7 +1276,7 @@ def _validate(
     expires = fields.datetime(col, data, "expires", config, required=False)
     held_back |= errors() > before
     pinned, pinned_until = fields.pinned(col, data, config)
-    category = fields.category(col, data, config)
+    category = fields.category(col, data, config, raw)
     slug = fields.slug(col, data, path)
     key = fields.identifier(col, data, slug)
     channels = fields.channels(col, data, config)

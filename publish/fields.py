@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from publish import approval
 from publish.config import CHANNELS, Config, label_form
 from publish.errors import Problem
 from publish.frontmatter import Parsed, as_typed
@@ -555,8 +556,9 @@ def day_only(text: str) -> bool:
     return True
 
 
-def category(col: Collector, data: dict[str, Any], config: Config) -> str:
-    """The category key, which must be declared in site.toml."""
+def category(col: Collector, data: dict[str, Any], config: Config, raw: bytes | None = None) -> str:
+    """The category key, which must be declared in site.toml. `raw`: the file's bytes, which
+    tell whether an approved bulletin was edited since (then its category may be a typo)."""
     value = data.get("category")
     if value is None and "categories" in data:
         col.add(
@@ -603,11 +605,20 @@ def category(col: Collector, data: dict[str, Any], config: Config) -> str:
         hint = category_hint(str(value), config)
         # `publish approve` refuses a bulletin with errors: one carrying its fingerprint named
         # a category then. A name typed by hand (approved_by alone) tells nothing of the kind.
-        if isinstance(data.get("approved_version"), str) and data["approved_version"].strip():
+        approved = data.get("approved_version")
+        if isinstance(approved, str) and approved.strip() and not _edited_since(approved, raw):
             hint = renamed_category_hint(str(value), config)
         col.add(unknown_category(str(value), config), field="category", hint=hint)
         return ""
     return key
+
+
+def _edited_since(approved: str, raw: bytes | None) -> bool:
+    """Whether the file's bytes are no longer those `approved` (an approval bound to them) was
+    given for: its category was typed since, and a typo is likelier than a renamed category
+    (an editor who mistyped one in an approved bulletin was told to add the typo to site.toml)."""
+    parts = approval.bound(approved)
+    return parts is not None and raw is not None and approval.file_digest(raw) != parts[1]
 
 
 def _category_list_hint(value: Any, key: str, config: Config) -> str:

@@ -725,6 +725,28 @@ def test_a_held_bulletin_under_drafts_is_told_without_suggesting_drafts(project:
     assert "--drafts" not in hint
 
 
+def test_a_scheduled_bulletin_is_told_how_to_preview_it_before_it_goes_out(
+    project: Path,
+) -> None:
+    """Approved for tomorrow 08:00: --drafts does not show it (it is no draft), and the editor
+    saw only «hẹn giờ» on the «Không tìm thấy» page. The notice gives the command that does,
+    and that command shows it, without writing it into output/."""
+    with PreviewSession(
+        project, port=0, drafts=True, now="2024-01-01 09:00", out=io.StringIO(), err=io.StringIO()
+    ) as session:
+        status, _, body = get(session, "/2024/01/ban-tin-thu/")
+    assert status == 404
+    _, told, hint = _notice(body)
+    assert "hẹn giờ" in told
+    command = re.search(r'publish serve --drafts --now "([^"]+)"', hint)
+    assert command is not None, hint
+    with PreviewSession(
+        project, port=0, drafts=True, now=command[1], out=io.StringIO(), err=io.StringIO()
+    ) as session:
+        assert get(session, "/2024/01/ban-tin-thu/")[0] == 200
+    assert not (project / "output").exists()
+
+
 def test_a_draft_shown_by_serve_drafts_is_told_as_previewed_not_skipped(project: Path) -> None:
     """`publish serve --drafts` shows the draft: its line says so («Xem trước (không đăng)»),
     not «Bỏ qua» (skipped) about the page the editor is looking at."""

@@ -345,6 +345,30 @@ def test_an_approved_bulletin_whose_category_went_is_told_to_keep_it_in_site_tom
     assert "đừng sửa bản tin" in err and "Có phải ý bạn là" not in err
 
 
+def test_an_approved_bulletin_whose_category_is_mistyped_after_approval_is_told_the_closest(
+    tmp_path: Path, capsys
+) -> None:
+    """An editor fixing an approved bulletin with `publish serve` open types «canh-bao-toi-phm»:
+    the file is no longer the one approved, so a typo is the likely cause. It was told to add
+    aliases = ["canh-bao-toi-phm"] to site.toml and not to edit the bulletin. Untouched since
+    its approval, a category renamed in site.toml is still told as before."""
+    root = project(tmp_path, category="canh-bao-toi-pham")
+    source = root / "content/bai-viet/a.md"
+    by = ["--by", "Thượng tá Trần Minh Trí, Trưởng Công an huyện"]
+    assert main(["approve", "--root", str(root), "--now", NOW, str(source), *by]) == 0
+    capsys.readouterr()
+    approved = source.read_text("utf-8")
+    source.write_text(approved.replace("canh-bao-toi-pham", "canh-bao-toi-phm"), "utf-8")
+    assert build(root) == 1
+    err = capsys.readouterr().err
+    assert "Có phải ý bạn là «canh-bao-toi-pham»?" in err and "đừng sửa bản tin" not in err, err
+    source.write_text(approved, "utf-8")
+    relabel(root, key="canh-bao")
+    assert build(root) == 1
+    err = capsys.readouterr().err
+    assert 'thêm dòng aliases = ["canh-bao-toi-pham"]' in err and "đừng sửa bản tin" in err, err
+
+
 def test_a_bulletin_not_approved_by_fingerprint_with_an_unknown_category_is_told_the_closest(
     tmp_path: Path, capsys
 ) -> None:

@@ -41,6 +41,13 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "dựng vào .cache/preview/web, không bao giờ vào output/",
     )
     parser.add_argument(
+        "--lan",
+        action="store_true",
+        help="cho điện thoại, máy khác cùng mạng Wi-Fi xem trước (lệnh in địa chỉ để mở); mọi "
+        "người cùng mạng đều xem được, kể cả bản nháp với --drafts: chỉ dùng ở mạng của cơ quan, "
+        "dừng bằng Ctrl-C khi xem xong (mặc định: chỉ máy này)",
+    )
+    parser.add_argument(
         "--confirm-withdrawal",
         action="store_true",
         help="xác nhận rút hàng loạt: cho dựng vào output/ cả khi content/ không còn bản tin "
@@ -48,6 +55,24 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "chối (mặc định: từ chối, output/ giữ nguyên)",
     )
     parser.set_defaults(run=run)
+
+
+def lan_lines(url: str | None, port: int, *, drafts: bool) -> str:
+    """What `--lan` tells: the address a phone opens (or how to find it) and who else can."""
+    who = "kể cả bản nháp và bài chưa duyệt" if drafts else "những gì website sắp đăng"
+    if url is None:
+        where = (
+            "Không tìm thấy địa chỉ của máy này trong mạng nội bộ (máy chưa nối Wi-Fi hay mạng "
+            "dây?). Nối mạng rồi chạy lại lệnh; hoặc xem địa chỉ IPv4 bằng lệnh ipconfig "
+            f"(Windows) hay ip addr (Linux) và mở http://ĐỊA_CHỈ:{port}/ trên điện thoại."
+        )
+    else:
+        where = f"Trên điện thoại cùng mạng Wi-Fi, mở {url}"
+    return (
+        f"{where}\nMọi máy cùng mạng đều xem được bản xem trước này ({who}): chỉ dùng ở mạng "
+        "của cơ quan. Điện thoại không mở được thì tường lửa của máy đang chặn: cho phép Python "
+        "nhận kết nối ở mạng riêng (Windows hỏi điều này lần đầu chạy --lan)."
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -59,10 +84,18 @@ def run(args: argparse.Namespace) -> int:
         confirmed=args.confirm_withdrawal,
         now=args.now,
         debug=args.debug,
+        lan=args.lan,
     )
     try:
         url = session.start()
         print(f"Xem trước website tại {url} — nhấn Ctrl-C để dừng.", flush=True)
+        if args.lan:
+            print(
+                lan_lines(
+                    session.server.lan_url, session.server.server_address[1], drafts=args.drafts
+                ),
+                flush=True,
+            )
         while True:
             # Short naps: Linux may deliver Ctrl-C's signal to a worker thread, and Python only
             # notices it when the main thread wakes up.

@@ -198,6 +198,9 @@ class Held:
     """Why, as the build tells it (`Bỏ qua {source}: {reason}`)."""
     in_drafts: bool
     """Whether `publish serve --drafts` would show it (a draft, one awaiting approval)."""
+    due: str = ""
+    """When a scheduled bulletin goes out, as --now takes it ("2026-12-20 08:00"): the
+    preview shows it with its clock set there."""
 
 
 def held_overlay(held: Held, generation: int = 0) -> str:
@@ -211,6 +214,13 @@ def held_overlay(held: Held, generation: int = 0) -> str:
         if held.in_drafts
         else ""
     )
+    if held.due:
+        # Approved, only not due yet: the editor still wants to see it before it goes out.
+        see = (
+            " Muốn xem trước bài hẹn giờ: dừng lệnh này (Ctrl+C) rồi chạy publish serve --drafts "
+            f'--now "{held.due}" (bản xem trước đặt đồng hồ tới giờ đăng; không bao giờ ghi vào '
+            "output/)."
+        )
     return _overlay(
         "Bản tin này đang bị giữ lại",
         f"{held.source}: {held.reason}",

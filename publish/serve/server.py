@@ -11,6 +11,7 @@ import ipaddress
 import mimetypes
 import os
 import re
+import socket
 import socketserver
 import sys
 import threading
@@ -26,10 +27,21 @@ from publish.render.web.images import OUTPUT_DIR as IMAGES
 from publish.serve.lock import ReadWriteLock
 from publish.serve.reload import EVENTS_PATH, ReloadHub, error_page, inject, reload_event
 
-__all__ = ["HOST", "PreviewServer", "below", "host_refusal", "local_host", "request_parts"]
+__all__ = [
+    "HOST",
+    "LAN_HOST",
+    "PreviewServer",
+    "below",
+    "host_refusal",
+    "lan_address",
+    "local_host",
+    "request_parts",
+]
 
 HOST = "127.0.0.1"
 """Loopback only: the preview may contain drafts and must not be reachable from the network."""
+LAN_HOST = "0.0.0.0"
+"""With `publish serve --lan` only: every address of this machine, for a phone on its Wi-Fi."""
 
 NOT_FOUND = (
     '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Không tìm thấy trang</title>'
@@ -48,7 +60,8 @@ NOT_BUILT = (
 WRONG_HOST = (
     '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Bị từ chối</title></head>'
     "<body><h1>Bị từ chối</h1><p>Máy chủ xem trước chỉ trả lời địa chỉ 127.0.0.1 hoặc "
-    "localhost trên máy này.</p></body></html>"
+    "localhost trên máy này (chạy publish serve --lan thì cả địa chỉ IP của máy trong mạng "
+    "nội bộ, như http://192.168.1.5:8000/, cho điện thoại cùng mạng Wi-Fi).</p></body></html>"
 ).encode()
 NO_HOST = (
     '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Yêu cầu sai</title></head>'
@@ -75,19 +88,52 @@ def local_host(header: str) -> bool:
     return LOCAL_HOST_RE.fullmatch(header.strip()) is not None
 
 
-def host_refusal(hosts: list[str], version: str, client: str) -> int | None:
+IP_HOST_RE = re.compile(r"(?:[0-9]{1,3}(?:\.[0-9]{1,3}){3}|\[[0-9A-Fa-f:.]+\])(?::[0-9]{1,5})?")
+"""A Host written as an IP address (a phone opening http://192.168.1.5:8000/). DNS rebinding
+needs a name of the attacker's: an address names no one else's site."""
+
+
+def host_refusal(hosts: list[str], version: str, client: str, *, lan: bool = False) -> int | None:
     """The status refusing a request with these Host headers (400, 403), or None to answer it.
 
     HTTP/1.1 requires exactly one Host (RFC 9112, 3.2). Only an HTTP/1.0 request from this
     machine may go without: browsers always send one, so it cannot come from a page of another
-    site whose name points at 127.0.0.1.
+    site whose name points at 127.0.0.1. `lan` (`publish serve --lan`): a device of the local
+    network may ask too, at this machine's address; one from outside it (a public address
+    reaching a machine with no firewall) may not.
     """
     if not hosts:
         before_host = version in ("HTTP/0.9", "HTTP/1.0")
         return None if before_host and ipaddress.ip_address(client).is_loopback else 400
     if len(hosts) > 1:
         return 400
-    return None if local_host(hosts[0]) else 403
+    if local_host(hosts[0]):
+        return None
+    if lan and IP_HOST_RE.fullmatch(hosts[0].strip()) and _nearby(client):
+        return None
+    return 403
+
+
+def _nearby(client: str) -> bool:
+    """Whether a request comes from this machine or its local network (private addresses)."""
+    try:
+        address = ipaddress.ip_address(client)
+    except ValueError:
+        return False
+    return address.is_private or address.is_loopback or address.is_link_local
+
+
+def lan_address() -> str | None:
+    """This machine's address in its local network (the one a phone on the same Wi-Fi opens),
+    or None when there is none: the route out is asked of the system, nothing is sent."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("10.255.255.255", 1))  # UDP: connect only picks the interface
+            address = probe.getsockname()[0]
+        except OSError:
+            return None
+    found = ipaddress.ip_address(address)
+    return address if found.is_private and not found.is_loopback else None
 
 
 def request_parts(url_path: str) -> tuple[str, ...] | None:
@@ -107,14 +153,23 @@ def below(parts: tuple[str, ...], folder: tuple[str, ...]) -> tuple[str, ...] | 
 
 
 class PreviewServer(ThreadingHTTPServer):
-    """A threading HTTP server bound to 127.0.0.1 that serves one folder and a reload stream."""
+    """A threading HTTP server bound to 127.0.0.1 (every address with `lan`) that serves one
+    folder and a reload stream."""
 
     daemon_threads = True  # open event streams must never hold up shutdown
 
     def __init__(
-        self, web_root: Path, hub: ReloadHub, *, port: int = 8000, keepalive: float = 15.0
+        self,
+        web_root: Path,
+        hub: ReloadHub,
+        *,
+        port: int = 8000,
+        keepalive: float = 15.0,
+        lan: bool = False,
     ) -> None:
         self.web_root = web_root
+        self.lan = lan
+        """Whether devices of the local network are answered (`publish serve --lan`)."""
         self.hub = hub
         self.keepalive = keepalive
         self.files = ReadWriteLock()
@@ -138,7 +193,7 @@ class PreviewServer(ThreadingHTTPServer):
         """Drops replaced_images after KEPT_IMAGE_SECONDS: an idle preview holds no memory."""
         self._images_root = web_root
         """web_root/anh as the writer names its files (resolved)."""
-        super().__init__((HOST, port), PreviewHandler)
+        super().__init__((LAN_HOST if lan else HOST, port), PreviewHandler)
 
     @contextmanager
     def swapping(self) -> Iterator[None]:
@@ -245,6 +300,13 @@ class PreviewServer(ThreadingHTTPServer):
         """The address to open in a browser."""
         return f"http://{HOST}:{self.server_address[1]}{self.site_path}"
 
+    @property
+    def lan_url(self) -> str | None:
+        """The address a phone on the same network opens (`lan` only; None when this machine
+        has no address in a local network)."""
+        address = lan_address() if self.lan else None
+        return f"http://{address}:{self.server_address[1]}{self.site_path}" if address else None
+
     def handle_error(self, request: object, client_address: object) -> None:
         """Ignore browsers hanging up; report anything else in one line."""
         error = sys.exc_info()[1]
@@ -280,7 +342,8 @@ class PreviewHandler(BaseHTTPRequestHandler):
         """Refuse the request when its Host is missing, doubled or not this machine's (see
         host_refusal); whether it was."""
         hosts = self.headers.get_all("Host") or []
-        status = host_refusal(hosts, self.request_version, self.client_address[0])
+        client = self.client_address[0]
+        status = host_refusal(hosts, self.request_version, client, lan=self.server.lan)
         if status is None:
             return False
         self._send(status, HTML_TYPE, WRONG_HOST if status == 403 else NO_HOST, send_body)

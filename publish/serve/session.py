@@ -29,7 +29,7 @@ from publish.replay import LastBuild, Outcome
 from publish.serve.clock import clock
 from publish.serve.outside import OUTSIDE_POLL_SECONDS, OutsideWrites
 from publish.serve.reload import Held, ReloadHub
-from publish.serve.server import HOST, PreviewServer, request_parts
+from publish.serve.server import HOST, LAN_HOST, PreviewServer, request_parts
 from publish.serve.single import PreviewClaim
 from publish.serve.watch import Debouncer, Watcher
 from publish.sync.vanished import refuse_vanished
@@ -58,6 +58,7 @@ class PreviewSession:
         confirmed: bool = False,
         now: str | None = None,
         debug: bool = False,
+        lan: bool = False,
         delay: float = 0.2,
         out: TextIO | None = None,
         err: TextIO | None = None,
@@ -96,11 +97,11 @@ class PreviewSession:
         # only that its port is taken.
         self._claim = PreviewClaim(self._cache, drafts=drafts, shown=self._shown())
         try:
-            self.server = PreviewServer(self.output / "web", self.hub, port=port)
+            self.server = PreviewServer(self.output / "web", self.hub, port=port, lan=lan)
         except OSError as exc:
             self._claim.release()
             if exc.errno == errno.EADDRINUSE:
-                other = _free_port_after(port)
+                other = _free_port_after(port, LAN_HOST if lan else HOST)
                 fix = (
                     f"chọn cổng khác, ví dụ --port {other} (hoặc --port 0 để tự chọn)."
                     if other
@@ -291,7 +292,15 @@ class PreviewSession:
         the one the last good build served it at), by the address's path segments."""
         prefix = self.server.site_path.rstrip("/")
         held: list[tuple[Bulletin, Held]] = [
-            (e.bulletin, Held(e.bulletin.source, e.reason, e.code in PREVIEWED_CODES))
+            (
+                e.bulletin,
+                Held(
+                    e.bulletin.source,
+                    e.reason,
+                    e.code in PREVIEWED_CODES,
+                    _due(e.bulletin) if e.code == "scheduled" else "",
+                ),
+            )
             for e in site.excluded
             if not site.is_preview(e.bulletin)
         ]
@@ -426,6 +435,11 @@ def _web_draft(bulletin: Bulletin, site: Site) -> str:
     return f"giữ khỏi kênh {held} (draft: [{held}])" + (f"; vẫn đăng ở {going}" if going else "")
 
 
+def _due(bulletin: Bulletin) -> str:
+    """When a scheduled bulletin goes out, written as --now takes it (site time)."""
+    return bulletin.date.strftime("%Y-%m-%d %H:%M")
+
+
 def errors_first(exc: ContentError) -> str:
     """A failed build's problems for the page's error overlay: the errors that stopped it
     first, then the count, then the warnings and notes. On a phone the overlay shows a few
@@ -441,14 +455,14 @@ def errors_first(exc: ContentError) -> str:
     return "\n".join(lines)
 
 
-def _free_port_after(port: int) -> int | None:
-    """The first of the ten ports after `port` (from 8001 when none was asked) that 127.0.0.1
+def _free_port_after(port: int, host: str) -> int | None:
+    """The first of the ten ports after `port` (from 8001 when none was asked) that `host`
     can listen on now, or None: the port suggested when `port` is taken must not be taken too."""
     start = port + 1 if 0 < port < 65535 else 8001
     for candidate in range(start, min(start + 10, 65536)):
         with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
             try:
-                probe.bind((HOST, candidate))
+                probe.bind((host, candidate))
             except OSError:
                 continue
             return candidate

@@ -1,0 +1,71 @@
+"""`publish serve --lan`: a phone on the office Wi-Fi previews the site; without it, only this
+machine does (the preview may hold drafts)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from publish import pipeline
+from publish.commands.serve import lan_lines
+from publish.serve import PreviewSession
+from publish.serve.server import host_refusal
+from tests.test_serve import EVENTS_PATH, raw_get, write_project
+
+PHONE_HOST = "192.168.1.5:8000"
+"""The Host a phone sends when it opens this machine's address on the Wi-Fi."""
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A project whose web channel is rendered by test_serve's stand-in renderer."""
+    monkeypatch.setitem(pipeline.RENDERERS, "web", "tests.test_serve")
+    write_project(tmp_path)
+    return tmp_path
+
+
+def test_without_lan_the_preview_listens_on_this_machine_only(project: Path) -> None:
+    with PreviewSession(project, port=0, out=io.StringIO(), err=io.StringIO()) as running:
+        assert running.server.server_address[0] == "127.0.0.1"
+        status, _, body = raw_get(running, "/", PHONE_HOST)
+    assert status == 403 and "publish serve --lan" in body
+
+
+def test_with_lan_a_phone_on_the_network_gets_the_pages_and_their_reloads(project: Path) -> None:
+    with PreviewSession(project, port=0, lan=True, out=io.StringIO(), err=io.StringIO()) as running:
+        # Every address of the machine: the one the phone knows it by included.
+        assert running.server.server_address[0] == "0.0.0.0"
+        status, _, body = raw_get(running, "/2024/01/ban-tin-thu/", PHONE_HOST)
+        assert status == 200 and "Bản tin thử nghiệm" in body and EVENTS_PATH in body
+        # A name is still refused: DNS rebinding points one of the attacker's at the machine.
+        assert raw_get(running, "/", "evil.example:8000")[0] == 403
+        assert raw_get(running, "/", "localhost:8000")[0] in (200, 302)
+
+
+@pytest.mark.parametrize(
+    ("host", "client", "status"),
+    [
+        (PHONE_HOST, "192.168.1.23", None),
+        ("10.0.0.7", "10.0.0.9", None),
+        ("[fe80::1]:8000", "fe80::2", None),
+        (PHONE_HOST, "8.8.8.8", 403),  # a machine with no firewall, reached from outside
+        ("evil.example", "192.168.1.23", 403),
+        ("192.168.1.5.evil.example", "192.168.1.23", 403),
+    ],
+)
+def test_lan_answers_an_address_from_the_local_network_only(
+    host: str, client: str, status: int | None
+) -> None:
+    assert host_refusal([host], "HTTP/1.1", client, lan=True) == status
+    assert host_refusal([host], "HTTP/1.1", client) == 403  # never without --lan
+
+
+def test_lan_tells_the_phone_s_address_and_who_else_sees_the_preview() -> None:
+    told = lan_lines("http://192.168.1.5:8000/", 8000, drafts=True)
+    assert "mở http://192.168.1.5:8000/" in told and "kể cả bản nháp" in told
+    assert "tường lửa" in told
+    # No address in a local network (no Wi-Fi yet): how to find one, with the port to add.
+    lost = lan_lines(None, 8123, drafts=False)
+    assert "ipconfig" in lost and ":8123/" in lost and "bản nháp" not in lost
