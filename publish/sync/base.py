@@ -408,10 +408,19 @@ def _apply_all(
         for action in actions:
             yield _attempt(syncer, action)
         return
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix=f"sync-{syncer.name}") as pool:
+    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix=f"sync-{syncer.name}")
+    try:
         futures = [pool.submit(_attempt, syncer, action) for action in actions]
         for future in as_completed(futures):
             yield future.result()
+    except BaseException:
+        # Stopped (Ctrl+C, CI cancelling or timing out the job, a login that stops the channel):
+        # the actions not started yet are not sent. Those in flight still end and are recorded,
+        # so the next run neither repeats nor loses them; waiting for the whole queue instead
+        # kept sending after the stop until CI's hard kill came.
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
 
 
 def _attempt(syncer: Syncer, action: Action) -> tuple[Action, str, PublishError | None]:
