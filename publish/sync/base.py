@@ -276,6 +276,9 @@ def run(
     todo = [a for a in actions if a.kind not in ("noop", "refuse") and not a.data.get(AFTER)]
     summary.refused = sum(1 for a in actions if a.kind == "refuse")
     if dry_run or not todo:
+        idle = getattr(syncer, "idle", None)
+        if idle is not None and not dry_run:
+            idle()  # e.g. Zalo: keep the login alive, and find a dead one before it is needed
         return actions, summary
     prepare = getattr(syncer, "prepare", None)
     if prepare is not None:
