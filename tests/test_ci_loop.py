@@ -568,3 +568,63 @@ def test_ci_can_rebuild_the_zalo_state_from_zalo_only_when_run_by_hand_with_the_
     )
     assert gitlab[: gitlab.index("--now")] == ["sync", *expected.split()]
     make_parser().parse_args(gitlab)  # the options the tool knows
+
+
+def minutes(duration: str) -> int:
+    """GitLab's duration («1h», «45m», «1h 30m») in minutes."""
+    units = {"h": 60, "m": 1}
+    return sum(int(n) * units[u] for n, u in re.findall(r"(\d+)\s*([hm])", duration))
+
+
+def test_github_sync_step_times_out_before_the_job_so_token_and_state_are_still_saved() -> None:
+    # A job that runs out of time may end without its always() steps; a step that does only
+    # fails, and the steps that keep the refreshed token and push state/ run after it.
+    job = load("github-actions.yml")["jobs"]["sync"]
+    names = [step.get("name") for step in job["steps"]]
+    sync_step = job["steps"][names.index("Đồng bộ")]
+    assert 0 < sync_step["timeout-minutes"] < job["timeout-minutes"]
+    after = job["steps"][names.index("Đồng bộ") + 1 :]
+    kept = {s["name"] for s in after if str(s.get("if", "")).startswith("always()")}
+    assert {"Mã hóa tệp token Zalo", "Cất tệp token Zalo vào cache"} <= kept
+    assert "Commit trạng thái đồng bộ" in kept
+
+
+@pytest.mark.parametrize(
+    ("code", "outcome", "expected", "told"),
+    [
+        ("0", "success", 0, False),
+        ("1", "success", 1, False),
+        ("", "skipped", 1, False),  # an earlier step failed and said why
+        ("", "failure", 3, True),  # the sync step timed out
+        ("", "cancelled", 3, True),
+    ],
+)
+def test_github_outcome_tells_a_sync_stopped_midway_in_the_summary(
+    tmp_path: Path, code: str, outcome: str, expected: int, told: bool
+) -> None:
+    step = next(
+        s for s in load("github-actions.yml")["jobs"]["sync"]["steps"] if s.get("name") == "Kết quả"
+    )
+    summary = tmp_path / "summary.md"
+    summary.write_text("", "utf-8")
+    env = {**os.environ, "CODE": code, "OUTCOME": outcome, "GITHUB_STEP_SUMMARY": str(summary)}
+    done = subprocess.run(
+        ["bash", "-e", "-c", step["run"]], env=env, capture_output=True, text=True
+    )
+    assert done.returncode == expected, done.stdout + done.stderr
+    text = summary.read_text("utf-8")
+    if told:
+        assert "Đồng bộ bị dừng giữa chừng" in text and "không đăng trùng" in text
+        assert "::error" in done.stdout
+    else:
+        assert text == ""
+
+
+def test_gitlab_script_times_out_before_the_job_so_after_script_saves_token_and_state() -> None:
+    # GitLab skips after_script when the job itself times out: the refreshed token would not be
+    # cached and state/ not pushed. The script's own limit leaves after_script its time.
+    job = load("gitlab-ci.yml")["publish"]
+    script = minutes(job["variables"]["RUNNER_SCRIPT_TIMEOUT"])
+    after = minutes(job["variables"]["RUNNER_AFTER_SCRIPT_TIMEOUT"])
+    assert script > 0 and after > 0
+    assert script + after < minutes(job["timeout"])

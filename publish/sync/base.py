@@ -276,6 +276,9 @@ def run(
     todo = [a for a in actions if a.kind not in ("noop", "refuse") and not a.data.get(AFTER)]
     summary.refused = sum(1 for a in actions if a.kind == "refuse")
     if dry_run or not todo:
+        idle = getattr(syncer, "idle", None)
+        if idle is not None and not dry_run:
+            idle()  # e.g. Zalo: keep the login alive, and find a dead one before it is needed
         return actions, summary
     prepare = getattr(syncer, "prepare", None)
     if prepare is not None:
@@ -408,10 +411,19 @@ def _apply_all(
         for action in actions:
             yield _attempt(syncer, action)
         return
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix=f"sync-{syncer.name}") as pool:
+    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix=f"sync-{syncer.name}")
+    try:
         futures = [pool.submit(_attempt, syncer, action) for action in actions]
         for future in as_completed(futures):
             yield future.result()
+    except BaseException:
+        # Stopped (Ctrl+C, CI cancelling or timing out the job, a login that stops the channel):
+        # the actions not started yet are not sent. Those in flight still end and are recorded,
+        # so the next run neither repeats nor loses them; waiting for the whole queue instead
+        # kept sending after the stop until CI's hard kill came.
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
 
 
 def _attempt(syncer: Syncer, action: Action) -> tuple[Action, str, PublishError | None]:

@@ -387,6 +387,31 @@ class ZaloSyncer:
         self._check_oa()
         self._prepared = True
 
+    def idle(self) -> None:
+        """With nothing to send, still renew an access token that has expired (about daily).
+
+        Zalo ends a refresh token left unused for about three months, and a revoked one is only
+        found when it is used: a no-op run that never logged in kept the scheduled CI green
+        while the token died, until a bulletin had to reach Zalo. Only where a token file
+        exists (a machine that syncs: CI, a self-hosted runner); a transient failure is a
+        warning, one only a person can fix (-14014, a withdrawn permission) the channel's error.
+        """
+        from publish.zalo.tokens import ENV_APP_ID, ENV_APP_SECRET, renewal_due
+
+        if not (self.env.get(ENV_APP_ID) and self.env.get(ENV_APP_SECRET)):
+            return  # no app credentials on this machine (an editor's): nothing it could renew
+        if not renewal_due(self.env, self.config.zalo.oa_id.strip()):
+            return
+        try:
+            self.prepare()
+        except ZaloError as error:
+            if error.stops_channel:
+                raise
+            self.echo(
+                f"zalo: cảnh báo: không có gì để gửi, nhưng chưa làm mới được token Zalo đã hết "
+                f"hạn ({error}). Không cần làm gì: lần đồng bộ sau thử lại."
+            )
+
     def _check_oa(self) -> None:
         """Refuse to send anything when the token belongs to another OA than [zalo] oa_id.
 

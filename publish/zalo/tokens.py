@@ -21,9 +21,7 @@ import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from publish.errors import PublishError
 from publish.file_lock import release, try_lock, wait_for
@@ -39,6 +37,9 @@ from publish.zalo.errors import (
 from publish.zalo.token_place import refuse_inside_project
 from publish.zalo.token_spending import Spending, interrupted_message
 
+if TYPE_CHECKING:
+    import httpx  # only a type here: a no-op sync reads the token file without loading httpx
+
 __all__ = [
     "DEFAULT_OAUTH_BASE",
     "AppCredentials",
@@ -47,6 +48,7 @@ __all__ = [
     "TokenPair",
     "credentials_env",
     "default_token_file",
+    "renewal_due",
     "token_file_for",
 ]
 
@@ -62,13 +64,15 @@ ENV_TOKEN_FILE = "ZALO_TOKEN_FILE"
 SHARED_NAME = "zalo-token.json"
 """The default token file's name before it was kept per OA (still read, never written)."""
 LOCK_TIMEOUT = 120.0
+REFRESH_MARGIN = 3600.0
+"""Seconds before its expiry an access token is refreshed."""
 EMPTY_IN_CI = (
     "Biến rỗng trên CI thường là bí mật chưa được tạo, tạo ở môi trường (environment) khác với "
     "job, hoặc tên trong tệp workflow gõ sai. "
 )
 
 # Sends the OAuth form (with the retries of the caller's transport) and returns the raw response.
-OAuthSender = Callable[[dict[str, str], dict[str, str]], httpx.Response]
+OAuthSender = Callable[[dict[str, str], dict[str, str]], "httpx.Response"]
 FileKey = tuple[int, int, int]
 Read = tuple[FileKey, "TokenPair"]
 """A pair as read from the token file, with that file's key (file_key)."""
@@ -144,6 +148,32 @@ def _chosen(env: Mapping[str, str], oa_id: str) -> tuple[TokenFile, Read | None]
     if read is not None and read[1].oa_id in (None, oa_id):
         return shared, read
     return own, None
+
+
+def _fresh_at(pair: TokenPair, margin: float, now: float) -> bool:
+    """Whether the pair's access token exists and is not about to expire at `now`."""
+    if not pair.access_token:
+        return False
+    # A token issued for less than twice the margin would be "about to expire" from birth:
+    # every call would refresh it, and each refresh spends the single-use refresh token and
+    # ends the access token the other workers are using.
+    if pair.lifetime is not None:
+        margin = min(margin, pair.lifetime / 2)
+    return pair.expires_at is None or pair.expires_at - now > margin
+
+
+def renewal_due(env: Mapping[str, str], oa_id: str) -> bool:
+    """Whether a sync for `oa_id` on this machine holds a token file (False: none) whose access
+    token a refresh must replace before its next call, as a TokenManager would judge it; a
+    file that cannot be read is due too: the login then says what is wrong with it."""
+    token_file = _chosen(env, oa_id)[0]
+    if not token_file.exists():
+        return False
+    try:
+        pair = token_file.load()
+    except PublishError:
+        return True
+    return pair is None or not _fresh_at(pair, REFRESH_MARGIN, time.time())
 
 
 def file_key(info: os.stat_result) -> FileKey:
@@ -440,7 +470,7 @@ class TokenManager:
         token_file: TokenFile,
         *,
         initial: TokenPair | None = None,
-        refresh_margin: float = 3600.0,
+        refresh_margin: float = REFRESH_MARGIN,
         clock: Callable[[], float] = time.time,
         read: Read | None = None,
     ) -> None:
@@ -473,7 +503,7 @@ class TokenManager:
         env: Mapping[str, str] | None = None,
         *,
         oa_id: str = "",
-        refresh_margin: float = 3600.0,
+        refresh_margin: float = REFRESH_MARGIN,
         project: Path | None = None,
     ) -> TokenManager:
         """Build from ZALO_APP_ID, ZALO_APP_SECRET, ZALO_REFRESH_TOKEN, ZALO_ACCESS_TOKEN and the
@@ -617,15 +647,7 @@ class TokenManager:
 
     def _fresh(self, pair: TokenPair) -> bool:
         """Whether the pair's access token exists and is not about to expire."""
-        if not pair.access_token:
-            return False
-        # A token issued for less than twice the margin would be "about to expire" from birth:
-        # every call would refresh it, and each refresh spends the single-use refresh token and
-        # ends the access token the other workers are using.
-        margin = self.refresh_margin
-        if pair.lifetime is not None:
-            margin = min(margin, pair.lifetime / 2)
-        return pair.expires_at is None or pair.expires_at - self._clock() > margin
+        return _fresh_at(pair, self.refresh_margin, self._clock())
 
     def access_token(self, send: OAuthSender) -> str:
         """A usable access token, refreshing first when there is none or it expires soon."""
