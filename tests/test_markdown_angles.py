@@ -157,6 +157,10 @@ def _em_shown(body: str) -> dict[str, bool]:
         ("Mở đầu.\n\n<div>\n\nCa khúc <Em> mới\n\n</div>\n\nĐoạn sau.\n", False),
         ("Mở đầu.\n\n<div>\nMột\n</div>\n\nCa khúc <Em> mới.\n", True),
         ('Mở đầu.\n\n<div markdown="1">\nCa khúc <Em> mới\n</div>\n', True),
+        # A quotation right under a paragraph is a block of its own on the website.
+        ("Ca khúc <Em> mới\n> Bài hát </em> cũ\n", True),
+        ("Mở đầu.\n> Ca khúc <Em> mới\n> Bài hát </em> cũ\n", False),
+        ("> Ca khúc <Em> mới\nBài hát </em> cũ\n", False),
     ],
 )
 def test_every_channel_reads_a_lone_em_as_the_website_does(body: str, words: bool) -> None:

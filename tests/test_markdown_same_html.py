@@ -28,6 +28,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from publish.markdown_angle_text import AngleText
+from publish.markdown_closing import ClosedInline
 from publish.markdown_escapes import QuoteEscapes
 from publish.markdown_lists import ListsAfterText
 from publish.markdown_pasted import PastedLists
@@ -165,6 +166,7 @@ class ReferenceRenderer:
                 ListsAfterText(),
                 QuoteEscapes(),
                 AngleText(),
+                ClosedInline(),
                 "toc",
                 _ReferenceFiguresExtension(self),
                 RawImages(self),
@@ -218,6 +220,7 @@ def assert_same(body: str) -> None:
             ListsAfterText(),
             QuoteEscapes(),
             AngleText(),
+            ClosedInline(),
         ],
         output_format="html",
     )

@@ -27,6 +27,7 @@ from packaging.requirements import Requirement
 
 from publish import markdown_pasted
 from publish.markdown_angle_text import AngleText
+from publish.markdown_closing import ClosedInline
 from publish.markdown_escapes import QuoteEscapes
 from publish.markdown_lists import ListsAfterText
 from publish.markdown_pasted import PastedLists
@@ -41,7 +42,14 @@ EXTENSIONS = ["extra", "sane_lists"]
 def _converter() -> markdown.Markdown:
     """A converter with the website's stock extensions (what the shortcuts are built for)."""
     return markdown.Markdown(
-        extensions=[*EXTENSIONS, PastedLists(), ListsAfterText(), QuoteEscapes(), AngleText()],
+        extensions=[
+            *EXTENSIONS,
+            PastedLists(),
+            ListsAfterText(),
+            QuoteEscapes(),
+            AngleText(),
+            ClosedInline(),
+        ],
         output_format="html",
     )
 

@@ -229,7 +229,8 @@ m = markdown
 
 class SplitterBefore(markdown._Splitter):
     """`markdown._Splitter` with its `feed` and `line` before session 47, verbatim but for the
-    module's names, which they reach through `m.`."""
+    module's names, which they reach through `m.`, and for the quotation that starts right under
+    a paragraph, apart since session 69 as on the website."""
 
     def feed(self, lines: list[str], start: int) -> None:
         """Split `lines[start:]` into blocks."""
@@ -307,7 +308,8 @@ class SplitterBefore(markdown._Splitter):
             return
         if (was_after_image and m._ITALIC_LINE.match(line)) or m._CAPTION.match(line):
             return  # R1.5: photo caption or source line
-        if not self.current and not self.list_items and m._QUOTE.match(line):
+        if not self.list_items and not self.quoted and m._QUOTE.match(line):
+            self.end_paragraph()  # session 69: a quotation right under a paragraph is apart
             self.quoted = True
         line = m._QUOTE.sub("", line)
         if listed := m.LIST_LINE.match(line):

@@ -566,7 +566,10 @@ class _Splitter:
         if not _plain_line(line):  # the usual line of a paragraph, which no line pattern matches
             if self._marked(number, line, was_after_image=was_after_image):
                 return
-            if not self.current and not self.list_items and _QUOTE.match(line):
+            if not self.list_items and not self.quoted and _QUOTE.match(line):
+                # A quotation starts here, right under a paragraph too: the website shows two
+                # blocks («Đoạn.\n> Trích.»), which were read as one.
+                self.end_paragraph()
                 self.quoted = True
             line = _QUOTE.sub("", line)
             listed = LIST_LINE.match(line)
