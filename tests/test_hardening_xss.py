@@ -106,14 +106,18 @@ THEME_LINES = {
 }
 THEME_LINES["*"] += re.findall(
     r"<script>(.*?)</script>",
-    (config_module.BUILTIN_THEME / "web" / "bulletin.html").read_text("utf-8"),
+    "".join(
+        (config_module.BUILTIN_THEME / "web" / template).read_text("utf-8")
+        for template in ("bulletin.html", "_macros.html")
+    ),
     re.DOTALL,
 )
 """The inline scripts of the search and 404 pages (fixed text, no template value in them): the
 line marking the page when search.js can run there, the 404 page's filling of its box from
 the address, and base.html's (on every page, «*»): the home page's showing of its note to a
-page opened from a file and the category strip's scroll to its marked chip; and bulletin.html's
-share button's. Any other inline script is an injection."""
+page opened from a file and the category strip's scroll to its marked chip; bulletin.html's
+share button's; and _macros.html's, giving a table's scroll box a Tab stop only while it
+scrolls. Any other inline script is an injection."""
 
 CSS_STRING = r'"(?:[^"\\<>\x00-\x1f]|\\[0-9a-f]{6})*"'
 """A CSS string as the theme's `css_string` filter writes one: any character but a quote, a
