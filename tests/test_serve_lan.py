@@ -62,6 +62,15 @@ def test_lan_answers_an_address_from_the_local_network_only(
     assert host_refusal([host], "HTTP/1.1", client) == 403  # never without --lan
 
 
+@pytest.mark.parametrize("host", ["localhost:8000", "127.0.0.1", "[::1]:8000", PHONE_HOST])
+@pytest.mark.parametrize("client", ["8.8.8.8", "::ffff:8.8.8.8", "2001:4860::8888"])
+def test_lan_refuses_a_public_client_whatever_host_it_writes(host: str, client: str) -> None:
+    """A Host header is written by the client: one from outside the local network writing
+    «localhost» (curl -H 'Host: localhost') must not read the preview, drafts included."""
+    assert host_refusal([host], "HTTP/1.1", client, lan=True) == 403
+    assert host_refusal([], "HTTP/1.0", client, lan=True) == 403
+
+
 def test_lan_tells_the_phone_s_address_and_who_else_sees_the_preview() -> None:
     told = lan_lines("http://192.168.1.5:8000/", 8000, drafts=True)
     assert "mở http://192.168.1.5:8000/" in told and "kể cả bản nháp" in told

@@ -100,8 +100,10 @@ def host_refusal(hosts: list[str], version: str, client: str, *, lan: bool = Fal
     machine may go without: browsers always send one, so it cannot come from a page of another
     site whose name points at 127.0.0.1. `lan` (`publish serve --lan`): a device of the local
     network may ask too, at this machine's address; one from outside it (a public address
-    reaching a machine with no firewall) may not.
+    reaching a machine with no firewall) may not, whatever Host it writes.
     """
+    if not _nearby(client):
+        return 403  # a Host header is the client's to write: «localhost» proves nothing
     if not hosts:
         before_host = version in ("HTTP/0.9", "HTTP/1.0")
         return None if before_host and ipaddress.ip_address(client).is_loopback else 400
@@ -120,6 +122,8 @@ def _nearby(client: str) -> bool:
         address = ipaddress.ip_address(client)
     except ValueError:
         return False
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
+        address = address.ipv4_mapped  # «::ffff:8.8.8.8» is public, whatever 3.11 says
     return address.is_private or address.is_loopback or address.is_link_local
 
 
