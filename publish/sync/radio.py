@@ -1107,11 +1107,16 @@ class RadioSyncer:
         entries = self.manifest.entries()
         for path in entries:
             _check_manifest_path(path, self.manifest.path)
-        # An item is news only when the rundown the station holds is not the current one.
+        # An item is news only when the station had its episode before: the rundown it holds
+        # is not the current one, or it came as a replacement of one it held (a run killed
+        # between sending the rundown and the item: the item is news all the same).
         self._received = {
             p.split("/")[0]
             for p, entry in entries.items()
-            if p.endswith("/rundown.txt") and entry.get("digest") != local.get(p, (None,))[0]
+            if p.endswith("/rundown.txt")
+            and (
+                entry.get("digest") != local.get(p, (None,))[0] or int(entry.get("revision", 1)) > 1
+            )
         }
         titles = {e.bulletin.key: e.bulletin.title for e in self.site.excluded}
         titles.update({b.key: b.title for b in self.site.bulletins})
