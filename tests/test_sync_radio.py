@@ -1888,8 +1888,9 @@ def test_the_change_log_is_written_once_per_episode_and_the_state_once_per_file(
     root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A change that replaces four logged files of one episode and withdraws an item writes
-    THAY-DOI.txt once, after the files, and state/radio.json once per logged file (and for
-    the log: once before it is written, once after)."""
+    THAY-DOI.txt once, after the files, and state/radio.json once per logged file (and once
+    before the first file, noting DOC-TRUOC.txt is due; for the log and the guide: once before
+    each is written, once after)."""
     sync(root)
     station = root / STATION
     change(root)
@@ -1909,7 +1910,8 @@ def test_the_change_log_is_written_once_per_episode_and_the_state_once_per_file(
     assert writes.count(f"{STATION}/2024-W50/THAY-DOI.txt") == 1
     assert writes[-5:-3] == [f"{STATION}/2024-W50/THAY-DOI.txt", "state/radio.json"]
     assert writes[-2:] == [f"{STATION}/{GUIDE_NAME}", "state/radio.json"]  # the guide, last
-    assert writes.count("state/radio.json") <= len(logged) + 4  # log, guide: before and after
+    # Guide due, before the first file; log, guide: before and after.
+    assert writes.count("state/radio.json") <= len(logged) + 5
     log = (station / "2024-W50/THAY-DOI.txt").read_text("utf-8-sig")
     assert f"Thay tin «{TITLE}»" in log and f"Rút tin «{OTHER_TITLE}»" in log
 

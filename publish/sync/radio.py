@@ -35,7 +35,8 @@ Rules (what the station can rely on):
   script: one sent before it lost its last bulletin is withdrawn, the rundown stays.
 * A crash at any point is repaired by the next run, to the folder and state one uninterrupted run
   leaves: a file that already holds what we were about to write is just recorded, a change log
-  that misses events is written, and temporary files we left behind are removed.
+  that misses events is written, DOC-TRUOC.txt is written again (state/radio.json notes it due
+  before the first change to the folder), and temporary files we left behind are removed.
 """
 
 from __future__ import annotations
@@ -1106,11 +1107,16 @@ class RadioSyncer:
         entries = self.manifest.entries()
         for path in entries:
             _check_manifest_path(path, self.manifest.path)
-        # An item is news only when the rundown the station holds is not the current one.
+        # An item is news only when the station had its episode before: the rundown it holds
+        # is not the current one, or it came as a replacement of one it held (a run killed
+        # between sending the rundown and the item: the item is news all the same).
         self._received = {
             p.split("/")[0]
             for p, entry in entries.items()
-            if p.endswith("/rundown.txt") and entry.get("digest") != local.get(p, (None,))[0]
+            if p.endswith("/rundown.txt")
+            and (
+                entry.get("digest") != local.get(p, (None,))[0] or int(entry.get("revision", 1)) > 1
+            )
         }
         titles = {e.bulletin.key: e.bulletin.title for e in self.site.excluded}
         titles.update({b.key: b.title for b in self.site.bulletins})
@@ -1561,11 +1567,15 @@ class RadioSyncer:
         return hashlib.sha256(self._guide_data(episodes, after)).hexdigest()
 
     def _guide_due(self) -> None:
-        """Note in state/radio.json (saved with the record of the write) that the station gets
-        a file: the guide is to be written again once the sync is done."""
+        """Note in state/radio.json, before the station folder changes, that the station gets a
+        file: the guide is to be written again once the sync is done."""
         record = self._guide_record()
         if not record.get("due"):
             self.manifest.meta[_GUIDE] = {**record, "due": True}
+            # Saved now, not with the file's record (a journal line, which holds no meta): a
+            # run killed after the change, even before recording it, leaves the next run a
+            # guide to write, where the file it finds already written is only recorded.
+            self.manifest.save()
 
     def _guide_record(self) -> dict[str, Any]:
         """What state/radio.json says of the guide we wrote ({} when nothing)."""

@@ -1,0 +1,212 @@
+"""A radio sync killed at any moment of each kind of send, then run again, leaves the station
+folder and state/radio.json of one uninterrupted run, byte for byte: the first script of an
+item or of a week, a week's first rundown, a bulletin added to an episode the station has, a
+correction read on air, a replaced script, a withdrawal and a send again.
+
+A moment is every step of the sync (before and after each write, move or removal in the station
+folder) and every save of state/radio.json: a kill right after a file is written and before it
+is recorded leaves the rerun a file that already holds the build, and nothing in memory of the
+killed run (that DOC-TRUOC.txt is to be written again, that the item is news to the station)."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from publish.sync import manifest as manifest_module
+from publish.sync import radio as radio_sync
+from publish.sync.radio_guide import GUIDE_NAME
+from tests.helpers import FIXTURES, snapshot, stats
+from tests.test_radio_on_air_corrections import CORRECTED, CORRECTION_ITEM, SENT, correct
+from tests.test_sync_radio import (
+    FIRST,
+    ITEM,
+    LATER,
+    NOW,
+    OTHER_ITEM,
+    SCHEDULED,
+    SCHEDULED_BULLETIN,
+    Killed,
+    edit,
+    state_of,
+    sync,
+    sync_command,
+)
+from tests.test_sync_radio_resent import BACK, put_back, withdraw
+
+STATION = "dai-phat-thanh"
+ADDED = "items/hen-gio.txt"
+"""The item script of the scheduled bulletin, sent once it is published."""
+NEXT_WEEK = SCHEDULED_BULLETIN.replace("date: 2024-12-13 08:00", "date: 2024-12-16 08:00")
+"""The scheduled bulletin, for the week after the fixture's episode."""
+
+
+def first_sync(project: Path) -> str:
+    """Nothing sent yet: every script, rundown and the guide are new."""
+    return NOW
+
+
+def week_announced(project: Path) -> str:
+    """The station has the fixture's episode and its guide; a bulletin scheduled for next week
+    is approved: that week's first rundown (nothing to read yet) is sent."""
+    sync(project)
+    (project / SCHEDULED).write_text(NEXT_WEEK, "utf-8")
+    return "2024-12-12T13:00"
+
+
+def week_filled(project: Path) -> str:
+    """Next week's rundown announces a scheduled bulletin; it is published: the week's first
+    scripts and its item are sent, the item logged as added."""
+    (project / SCHEDULED).write_text(NEXT_WEEK, "utf-8")
+    sync(project)
+    return "2024-12-16T09:00"
+
+
+def item_added(project: Path) -> str:
+    """A scheduled bulletin of the episode the station has is published: its item is added."""
+    (project / SCHEDULED).write_text(SCHEDULED_BULLETIN, "utf-8")
+    sync(project)
+    return "2024-12-13T09:00"
+
+
+def correction_on_air(project: Path) -> str:
+    """A bulletin that aired is corrected: the next week's episode (new to the station) reads
+    the correction."""
+    assert sync_command(project, SENT) == 0
+    correct(project, "2024-12-16 09:00")
+    return CORRECTED
+
+
+def revised(project: Path) -> str:
+    """A bulletin is edited before its episode airs: its scripts are replaced."""
+    sync(project)
+    edit(project / FIRST, "gọi số 113", "gọi số 114")
+    return LATER
+
+
+def withdrawn(project: Path) -> str:
+    """A bulletin is made a draft again before its episode airs: its script is withdrawn."""
+    sync(project)
+    withdraw(project)
+    return LATER
+
+
+def sent_again(project: Path) -> str:
+    """A withdrawn bulletin is approved again: its script is sent again."""
+    sync(project)
+    withdraw(project)
+    sync(project, now=LATER)
+    put_back(project)
+    return BACK
+
+
+SENDS: dict[str, tuple[Callable[[Path], str], set[tuple[str, str]]]] = {
+    "first-sync": (first_sync, {("create", ITEM), ("create", "2024-W50/script.txt")}),
+    "week-announced": (week_announced, {("create", "2024-W51/rundown.txt")}),
+    "week-filled": (
+        week_filled,
+        {("create", ADDED), ("create", "2024-W51/script.txt"), ("update", GUIDE_NAME)},
+    ),
+    "item-added": (item_added, {("create", ADDED), ("create", "2024-W50/THAY-DOI.txt")}),
+    "correction-on-air": (
+        correction_on_air,
+        {("create", CORRECTION_ITEM), ("create", "2024-W51/script.txt")},
+    ),
+    "revised": (revised, {("update", ITEM), ("create", "2024-W50/THAY-DOI.txt")}),
+    "withdrawn": (withdrawn, {("withdraw", OTHER_ITEM)}),
+    "sent-again": (sent_again, {("create", OTHER_ITEM)}),
+}
+"""Each kind of send: how the project is brought to it, and what one run of it must do (so the
+kills are tried on that send, not on a run with nothing to do)."""
+
+
+def moments(monkeypatch: pytest.MonkeyPatch, kill_at: int | None) -> Callable[[], int]:
+    """Count the moments of the sync (see the module docstring), raising Killed at `kill_at`,
+    with state/radio.json left as a kill leaves it (its journal not folded in); the count so far."""
+    count = 0
+    real_step = radio_sync.RadioSyncer._step
+    real_save = radio_sync.StationRecord.save
+    real_record = radio_sync.StationRecord._record
+
+    def moment() -> None:
+        nonlocal count
+        count += 1
+        if count == kill_at:
+            raise Killed
+
+    def step(self: radio_sync.RadioSyncer) -> None:
+        moment()
+        real_step(self)
+
+    def save(self: radio_sync.StationRecord) -> None:
+        real_save(self)
+        moment()
+
+    def record(self: radio_sync.StationRecord, *keys: str) -> None:
+        real_record(self, *keys)
+        moment()
+
+    def flush(self: radio_sync.StationRecord) -> None:
+        # Folding the journal in at the end is no moment: a killed run never gets that far.
+        if kill_at is None:
+            manifest_module.Manifest.save(self)
+
+    monkeypatch.setattr(radio_sync.RadioSyncer, "_step", step)
+    monkeypatch.setattr(radio_sync.StationRecord, "save", save)
+    monkeypatch.setattr(radio_sync.StationRecord, "_record", record)
+    monkeypatch.setattr(manifest_module.Manifest, "flush", flush)
+    # Records go to the journal, which holds no meta, however slow the run: the same moments
+    # in every run, and the kill the hardest one to survive.
+    monkeypatch.setattr(manifest_module, "FULL_WRITE_SECONDS", float("inf"))
+    return lambda: count
+
+
+@pytest.mark.parametrize("send", sorted(SENDS))
+def test_a_send_killed_at_any_moment_then_rerun_leaves_what_one_run_leaves(
+    send: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every kill point of the send, then a rerun at the same time: the station folder
+    (DOC-TRUOC.txt and THAY-DOI.txt included) and state/radio.json are those of one run never
+    killed, and a run after that writes nothing."""
+    monkeypatch.delenv(radio_sync.ENV_FOLDER, raising=False)
+    prepare, expected_actions = SENDS[send]
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURES / "radio", project)
+    now = prepare(project)
+    clean = tmp_path / "clean"
+    shutil.copytree(project, clean)
+    counted = moments(monkeypatch, None)
+    actions, summary = sync(clean, now=now)
+    total = counted()
+    monkeypatch.undo()
+    assert expected_actions <= {(a.kind, a.key) for a in actions} and not summary.failed
+    expected = snapshot(clean / STATION), state_of(clean)
+    assert total > 4
+    differ = []
+    for kill_at in range(1, total + 1):
+        trial = tmp_path / f"kill-{kill_at}"
+        shutil.copytree(project, trial)
+        moments(monkeypatch, kill_at)
+        with pytest.raises(Killed):
+            sync(trial, now=now)
+        monkeypatch.undo()
+        sync(trial, now=now)
+        station, state = snapshot(trial / STATION), state_of(trial)
+        files = sorted(p for p in {*station, *expected[0]} if station.get(p) != expected[0].get(p))
+        meta = sorted(
+            k
+            for k in {*state["meta"], *expected[1]["meta"]}
+            if state["meta"].get(k) != expected[1]["meta"].get(k)
+        )
+        entries = state["entries"] != expected[1]["entries"]
+        before = stats(trial / STATION), (trial / "state/radio.json").read_bytes()
+        again, _summary = sync(trial, now=now)
+        written = [(a.kind, a.key) for a in again if a.kind != "noop"]
+        after = stats(trial / STATION), (trial / "state/radio.json").read_bytes()
+        if files or meta or entries or written or after != before:
+            differ.append((kill_at, files, meta, entries, written))
+        shutil.rmtree(trial)
+    assert not differ, f"{send}, {total} moments: (kill at, files, meta, entries, rewritten)"
