@@ -6,6 +6,13 @@ nháp». If it is published now (state/ records it on the website, on Zalo, in a
 to air), merging the change withdraws it from those channels at the next sync: told here,
 with the file and the channels, before anyone merges (session 68, the approver's week).
 
+A bulletin whose file was deleted (or moved out of content/) is withdrawn the same way, and
+an approver reviewing the pull request that deletes it is told so too, with what the sync does
+on each channel and how to get the file back (session 69). A file renamed is no deletion: with
+`id` its key stays; without, the new file is known again as the Zalo sync knows it (its body or
+title in state/zalo.json, its title in state/radio.json, or the same file with another `slug`)
+and told as renamed, with the line of `id` that keeps it one bulletin on every channel.
+
 The bulletins that may be withdrawn are kept with a build's report (Outcome.withdrawable) and
 state/ is read when the report is printed: a build replayed after a sync took them down must
 not say they still will be.
@@ -14,12 +21,24 @@ not say they still will be.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any
 
 from publish.config import Config
-from publish.model import Site
+from publish.model import Bulletin, Site
 
-__all__ = ["CHANNEL_NAMES", "Withdrawable", "channel_names", "withdrawable", "withdrawal_lines"]
+__all__ = [
+    "CHANNEL_NAMES",
+    "DELETED",
+    "RENAMED",
+    "Withdrawable",
+    "channel_names",
+    "deleted_notice",
+    "withdrawable",
+    "withdrawal_lines",
+    "withdrawal_notes",
+]
 
 CHANNEL_NAMES = {"web": "website", "zalo": "Zalo", "radio": "đài"}
 """Each channel as people of the unit call it."""
@@ -27,7 +46,11 @@ CHANNEL_NAMES = {"web": "website", "zalo": "Zalo", "radio": "đài"}
 Withdrawable = tuple[str, str, str, tuple[str, ...]]
 """A bulletin a sync would take down if published now: its key, its file, why it is held (the
 gate's code, or «changed» for one edited after its approval; "" for one published but kept
-from some channels) and the channels kept from (all for one held back)."""
+from some channels; DELETED for one whose file is gone, RENAMED for one renamed without `id`,
+its file then the new one) and the channels kept from (all for one held back)."""
+
+DELETED = "deleted"
+RENAMED = "renamed"
 
 HELD_WORDS = {
     "draft": "bản nháp, draft: true",
@@ -69,7 +92,90 @@ def withdrawable(site: Site) -> tuple[Withdrawable, ...]:
         for b in site.bulletins
         if b.held_from
     ]
-    return tuple(held + kept)
+    return tuple(held + kept + _gone(site))
+
+
+def _gone(site: Site) -> list[Withdrawable]:
+    """The bulletins the last sync published whose file `site` no longer has: each renamed
+    without `id` (see _renamed) with its new file, each other one deleted with the file
+    state/ recorded for it ("" when it recorded none)."""
+    from publish.sync.vanished import gone_published, published_files, zalo_records
+
+    state = site.config.root / "state"
+    gone = gone_published(state, site)
+    if not gone:
+        return []
+    files = published_files(state)
+    zalo = zalo_records(state)
+    renamed = _renamed(gone, site, state, files, zalo)
+    found: list[Withdrawable] = []
+    for key in gone:
+        if key in renamed:
+            found.append((key, renamed[key].source, RENAMED, EVERY))
+            continue
+        entry = zalo.get(key)
+        recorded = files.get(key) or (entry.get("source") if isinstance(entry, dict) else None)
+        found.append((key, recorded if isinstance(recorded, str) else "", DELETED, EVERY))
+    return found
+
+
+def _renamed(
+    gone: list[str],
+    site: Site,
+    state: Path,
+    files: Mapping[str, str],
+    zalo: Mapping[str, Any],
+) -> dict[str, Bulletin]:
+    """Old key → the bulletin it is now, for those of `gone` renamed without `id`: a bulletin
+    state/ does not know whose file is the one recorded (its `slug` edited), or whose body or
+    title is the recorded one's (the Zalo sync's test, publish.sync.zalo_plan._renames; the
+    radio's records keep a title too). Each bulletin stands for one old key at most."""
+    from publish.sync.vanished import published_keys, radio_records
+    from publish.sync.zalo_plan import body_digest, same_title
+
+    known = published_keys(state) | set(zalo)
+    loaded = (*site.bulletins, *(e.bulletin for e in site.excluded), *site.previews)
+    new = {b.key: b for b in loaded if b.key not in known}
+    if not new:
+        return {}
+    titles = {
+        (v.get("bulletins") or [""])[0]: v.get("title")
+        for k, v in radio_records(state).items()
+        if k.startswith("items/") and isinstance(v.get("bulletins"), list)
+    }
+
+    def entry(key: str) -> Mapping[str, Any]:
+        """The Zalo record of `key` ({} when none)."""
+        found = zalo.get(key)
+        return found if isinstance(found, dict) else {}
+
+    digests: dict[str, str] = {}
+
+    def digest_of(bulletin: Bulletin) -> str:
+        """body_digest of `bulletin`, computed once."""
+        if bulletin.key not in digests:
+            digests[bulletin.key] = body_digest(bulletin)
+        return digests[bulletin.key]
+
+    tests: tuple[Callable[[str, Bulletin], bool], ...] = (
+        lambda old, b: files.get(old) == b.source,
+        lambda old, b: (
+            bool(entry(old).get("body_digest")) and entry(old).get("body_digest") == digest_of(b)
+        ),
+        lambda old, b: same_title(str(entry(old).get("title") or "")) == same_title(b.title),
+        lambda old, b: same_title(str(titles.get(old) or "")) == same_title(b.title),
+    )
+    found: dict[str, Bulletin] = {}
+    for test in tests:
+        for old in gone:
+            if old in found:
+                continue
+            taken = {b.key for b in found.values()}
+            for bulletin in new.values():
+                if bulletin.key not in taken and test(old, bulletin):
+                    found[old] = bulletin
+                    break
+    return found
 
 
 def withdrawal_lines(
@@ -77,28 +183,138 @@ def withdrawal_lines(
 ) -> list[str]:
     """One line for each of `bulletins` that state/ records published now on a channel it will
     leave, naming the file and those channels; none when state/ records none of them."""
+    return [line for _, line in withdrawal_notes(bulletins, config, now)]
+
+
+def withdrawal_notes(
+    bulletins: tuple[Withdrawable, ...], config: Config, now: dt.datetime
+) -> list[tuple[str, str]]:
+    """withdrawal_lines, each with the file it is about ("" when state/ names none): a CI
+    report shows them by file."""
     if not bulletins:
         return []
     from publish.sync.vanished import live_channels  # read only when a bulletin is held
 
     live = live_channels(config.root / "state", now, config, (b[0] for b in bulletins))
-    lines = []
+    lines: list[tuple[str, str]] = []
     for key, source, why, kept_from in bulletins:
         leaving = [c for c in live.get(key, ()) if c in kept_from]
         if not leaving:
             continue
         names = channel_names(leaving)
         which = "các kênh ấy" if len(leaving) > 1 else "kênh ấy"
-        if why:
+        if why == DELETED:
+            lines.append((source, _deleted_line(key, source, leaving, config)))
+        elif why == RENAMED:
+            lines.append((source, _renamed_line(key, source, leaving)))
+        elif why:
             lines.append(
-                f"Sẽ rút bài đang đăng: {source} đang đăng trên {names} nhưng nay bị giữ lại "
-                f"({HELD_WORDS.get(why, why)}): lần đồng bộ tới sẽ rút bài khỏi {which}."
-                + KEEP_IT.get(why, "")
+                (
+                    source,
+                    f"Sẽ rút bài đang đăng: {source} đang đăng trên {names} nhưng nay bị giữ lại "
+                    f"({HELD_WORDS.get(why, why)}): lần đồng bộ tới sẽ rút bài khỏi {which}."
+                    + KEEP_IT.get(why, ""),
+                )
             )
         else:
             lines.append(
-                f"Sẽ rút khỏi {names}: {source} đang đăng trên {names}, mà draft: "
-                f"[{', '.join(kept_from)}] giữ bài khỏi đó: lần đồng bộ tới sẽ rút bài khỏi "
-                f"{which} (các kênh khác vẫn đăng)."
+                (
+                    source,
+                    f"Sẽ rút khỏi {names}: {source} đang đăng trên {names}, mà draft: "
+                    f"[{', '.join(kept_from)}] giữ bài khỏi đó: lần đồng bộ tới sẽ rút bài khỏi "
+                    f"{which} (các kênh khác vẫn đăng).",
+                )
             )
     return lines
+
+
+def _named(key: str, source: str) -> str:
+    """A deleted bulletin as the editor knows it: its file, and its key when that is not in the
+    file's name (an `id`); its key alone when state/ recorded no file."""
+    if not source:
+        return f"bản tin «{key}» (state/ không ghi tên tệp)"
+    return source if key in source.rsplit("/", 1)[-1] else f"{source} (id: {key})"
+
+
+def _done(key: str, leaving: list[str], config: Config) -> str:
+    """What the next sync does to a bulletin gone from content/ on each of the channels it
+    leaves, as the tool does it."""
+    done = []
+    if "web" in leaving:
+        from publish.url_history import history_path, load_history
+
+        try:
+            paths = load_history(history_path(config.root)).get(key, ())
+        except (OSError, ValueError):
+            paths = ()
+        where = f" ({config.base_url.rstrip('/')}{paths[-1]})" if paths else ""
+        done.append(
+            f"gỡ trang của bài khỏi website{where}, cả khỏi danh sách, tìm kiếm, nguồn tin, "
+            "sitemap: địa chỉ ấy và các địa chỉ cũ của bài trả về trang «Không tìm thấy», "
+            "không chuyển hướng đi đâu"
+        )
+    if "zalo" in leaving:
+        done.append(
+            'gỡ hẳn bài khỏi Zalo OA ([zalo] on_withdraw = "remove")'
+            if config.zalo.on_withdraw == "remove"
+            else "ẩn bài trên Zalo OA (bài vẫn nằm trên OA, chỉ người đọc không thấy)"
+        )
+    if "radio" in leaving:
+        done.append(
+            "chuyển kịch bản của tập chưa phát vào _rut-lai/ của thư mục đài, kèm ghi chú "
+            "«không phát»"
+        )
+    return "; ".join(done)
+
+
+def _deleted_line(key: str, source: str, leaving: list[str], config: Config) -> str:
+    """The line of a published bulletin whose file is gone from content/."""
+    named = _named(key, source)
+    back = (
+        f"git checkout -- {source} (việc xóa đã được commit thì git checkout MÃ_COMMIT~1 -- "
+        f"{source}, với MÃ_COMMIT là commit đã xóa tệp: git log --diff-filter=D -- {source})"
+        if source
+        else "tìm tệp bằng git log --diff-filter=D --name-only -- content/ rồi git checkout "
+        "MÃ_COMMIT~1 -- TỆP"
+    )
+    return (
+        f"Sẽ rút bài đang đăng: tệp {named} đã bị xóa (không còn trong content/) mà bài đang "
+        f"đăng trên {channel_names(leaving)}: lần đồng bộ tới sẽ {_done(key, leaving, config)}. "
+        f"Muốn giữ bài thì lấy lại tệp trước lần đồng bộ đó: {back}."
+    )
+
+
+def _renamed_line(key: str, source: str, leaving: list[str]) -> str:
+    """The line of a published bulletin without `id` whose file (or `slug`) was renamed."""
+    parts = {
+        "web": "trang ở địa chỉ cũ trả về «Không tìm thấy», không chuyển hướng",
+        "zalo": "Zalo cập nhật bài cũ nếu bài mới được đăng lên Zalo, không thì ẩn bài",
+        "radio": "đài coi bài mới là một bản tin khác",
+    }
+    what = "; ".join(parts[c] for c in leaving if c in parts)
+    return (
+        f"Đổi tên bài đang đăng: {source} là bài «{key}» đang đăng trên "
+        f"{channel_names(leaving)} (cùng tệp, nội dung hoặc tiêu đề), không phải bài bị xóa; "
+        "nhưng bài không có id nên các kênh nhận ra nó theo địa chỉ bài: lần đồng bộ tới sẽ "
+        f"rút bài «{key}» như bài đã xóa ({what}). Muốn mọi kênh nhận ra bài: ghi dòng "
+        f"«id: {key}» vào phần đầu {source} trước khi gộp (website chuyển địa chỉ cũ sang địa "
+        "chỉ mới, đài biết bài đã phát)."
+    )
+
+
+def deleted_notice(source: str, key: str, config: Config, now: dt.datetime) -> str:
+    """What `publish serve` tells on the page of a bulletin whose file was deleted: the
+    channels the next sync takes it down from (state/), and how to get the file back."""
+    from publish.sync.vanished import live_channels
+
+    leaving = live_channels(config.root / "state", now, config, (key,)).get(key, ())
+    back = f"muốn giữ thì lấy lại tệp: git checkout -- {source}"
+    if not leaving:
+        return (
+            f"Tệp {source} đã bị xóa: bài này chưa đăng ở kênh nào (state/ không ghi), nên "
+            f"không có gì để rút; {back}"
+        )
+    return (
+        f"Tệp {source} đã bị xóa: bài này sẽ bị rút khỏi {channel_names(leaving)} ở lần đồng "
+        f"bộ tới; {back}"
+    )

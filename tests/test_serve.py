@@ -682,6 +682,59 @@ def test_a_bulletin_edited_after_its_approval_tells_the_open_page_why_it_is_gone
     assert "__publish" not in (project / "output/web/404.html").read_text("utf-8")
 
 
+def _published(project: Path) -> None:
+    """Record the project's bulletin as published on the website by the last sync."""
+    (project / "state").mkdir(exist_ok=True)
+    record = {"version": 1, "bulletins": ["ban-tin-thu"], "off_web": []}
+    (project / "state" / "published.json").write_text(json.dumps(record), "utf-8")
+
+
+def test_a_deleted_bulletin_tells_the_open_page_what_the_next_sync_does(project: Path) -> None:
+    """The page open at a bulletin whose file was deleted reloaded to the bare «Không tìm
+    thấy» page: held bulletins get a notice, a deleted one says it is withdrawn at the next
+    sync and how to get the file back."""
+    _published(project)
+    name = "content/bai-viet/2024-01-02-ban-tin-thu.md"
+    text = (project / name).read_text("utf-8")
+    with PreviewSession(project, port=0, out=io.StringIO(), err=io.StringIO()) as session:
+        address = "/2024/01/ban-tin-thu/"
+        assert get(session, address)[0] == 200
+        (project / name).unlink()
+        assert session.rebuild()
+        status, _, body = get(session, address)
+        assert status == 404
+        assert "Trang 404 của website" in body
+        title, told, hint = _notice(body)
+        assert title == "Tệp của bản tin này đã bị xóa"
+        assert told == (
+            f"Tệp {name} đã bị xóa: bài này sẽ bị rút khỏi website ở lần đồng bộ tới; muốn giữ "
+            f"thì lấy lại tệp: git checkout -- {name}"
+        )
+        assert "tự tải lại" in hint
+        edit(project / name, text)
+        assert session.rebuild()
+        assert get(session, address)[0] == 200
+
+
+@pytest.mark.parametrize("edited", [False, True], ids=["renamed", "renamed-and-edited"])
+def test_a_renamed_bulletin_is_not_told_as_deleted(project: Path, edited: bool) -> None:
+    """Without `id` a renamed file is a bulletin at another address: renamed as it was it is
+    followed there; renamed and edited in one save, its title still tells it is no deletion."""
+    _published(project)
+    folder = project / "content" / "bai-viet"
+    text = (folder / "2024-01-02-ban-tin-thu.md").read_text("utf-8")
+    with PreviewSession(project, port=0, out=io.StringIO(), err=io.StringIO()) as session:
+        assert get(session, "/2024/01/ban-tin-thu/")[0] == 200
+        (folder / "2024-01-02-ban-tin-thu.md").unlink()
+        new = text.replace("thử.\n", "thử, đã sửa.\n") if edited else text
+        edit(folder / "2024-01-02-tuan-tra-dem.md", new)
+        assert session.rebuild()
+        status, _, body = get(session, "/2024/01/ban-tin-thu/")
+        assert get(session, "/2024/01/tuan-tra-dem/")[0] == 200
+    assert status == 404
+    assert "đã bị xóa" not in body
+
+
 def test_a_bulletin_made_a_draft_under_a_new_address_is_explained_at_its_old_one(
     session: PreviewSession, project: Path
 ) -> None:

@@ -5,6 +5,7 @@ week)."""
 
 from __future__ import annotations
 
+import html
 import io
 import shutil
 from pathlib import Path
@@ -145,3 +146,80 @@ def test_serve_tells_it_too(
         assert "Sẽ rút" not in out.getvalue()[printed:]
     finally:
         session.stop()
+
+
+DELETED = (
+    f"Sẽ rút bài đang đăng: tệp {FILE} (id: bt-000) đã bị xóa (không còn trong content/) mà "
+    "bài đang đăng trên website, Zalo: lần đồng bộ tới sẽ gỡ trang của bài khỏi website"
+)
+
+
+def test_a_deleted_published_bulletin_is_told_once_with_what_the_sync_does_and_how_to_undo(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """README offers deleting the file as a way to withdraw a bulletin: the approver of the
+    pull request that deletes it read nothing about it in check or build (session 69)."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    (root / FILE).unlink()
+    for command in ("check", "build"):
+        out = run(root, capsys, command)
+        [line] = [x for x in out.splitlines() if FILE in x]
+        assert line.startswith(DELETED), line
+        assert "ẩn bài trên Zalo OA" in line
+        assert "trả về trang «Không tìm thấy»" in line
+        assert f"git checkout -- {FILE}" in line
+        assert "_rut-lai" not in line  # not on the radio: nothing said of it
+    assert sync(root) == 0
+    for command in ("build", "check"):
+        assert "Sẽ rút" not in run(root, capsys, command)
+
+
+def test_the_ci_report_of_check_names_the_deleted_bulletin(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: None,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The approver reads GitHub's job summary of the pull request, not the log."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    (root / FILE).unlink()
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(root))
+    out = run(root, capsys, "check")
+    assert sum(DELETED in line for line in out.splitlines() if not line.startswith("::")) == 1
+    # Markdown's special characters come escaped as HTML entities (ci_report's inert).
+    assert DELETED in html.unescape(summary.read_text("utf-8"))
+
+
+def test_a_bulletin_renamed_with_its_id_is_not_told_as_withdrawn(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    (root / FILE).rename(root / "content/bai-viet/ban-tin-moi.md")
+    out = run(root, capsys, "check")
+    assert "Sẽ rút" not in out and "đã bị xóa" not in out
+
+
+def test_a_bulletin_renamed_without_id_is_told_as_renamed_not_deleted(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Known again as the Zalo sync knows it (same title): the line gives the `id` to add."""
+    root = zalo_project(tmp_path, 2)
+    path = root / FILE
+    path.write_text(path.read_text("utf-8").replace("id: bt-000\n", ""), "utf-8")
+    assert sync(root) == 0
+    renamed = "content/bai-viet/ban-tin-doi-ten.md"
+    path.rename(root / renamed)
+    out = run(root, capsys, "check")
+    assert "đã bị xóa" not in out
+    [line] = [x for x in out.splitlines() if x.startswith("Đổi tên bài đang đăng")]
+    assert line.startswith(
+        f"Đổi tên bài đang đăng: {renamed} là bài «ban-tin-000» đang đăng trên website, Zalo"
+    )
+    assert f"ghi dòng «id: ban-tin-000» vào phần đầu {renamed}" in line

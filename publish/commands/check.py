@@ -36,7 +36,7 @@ from publish.pipeline import Build, build
 from publish.progress import Status
 from publish.replay import LastBuild
 from publish.timings import Timings
-from publish.withdrawing import withdrawable, withdrawal_lines
+from publish.withdrawing import withdrawable, withdrawal_notes
 from publish.writer import Claimant, claim
 
 __all__ = ["add_parser", "run"]
@@ -159,7 +159,8 @@ def _check(
                 ):
                     failure = str(exc)
     print_exclusions(result.site)
-    for line in withdrawal_lines(withdrawable(result.site), config, now):
+    taken_down = withdrawal_notes(withdrawable(result.site), config, now)
+    for _, line in taken_down:
         print(line)
     if failure is not None:
         print(failure, file=sys.stderr)
@@ -188,7 +189,12 @@ def _check(
         + f"{count} tệp đầu ra{_told_above(found, args.strict, _held_sources(result.site))}."
     )
     print(closing)
-    ci_report.report(found, args.root, checked=closing, codequality=args.codequality)
+    # The approver of a pull request reads the CI service's report, not the log: what merging
+    # it takes down is a note there (printed above, once, in the log).
+    notes = [
+        Problem(file or "state/published.json", line, severity="note") for file, line in taken_down
+    ]
+    ci_report.report([*found, *notes], args.root, checked=closing, codequality=args.codequality)
     for line in how_to_publish(result.site):
         print(line)
     return 0

@@ -201,6 +201,8 @@ class Held:
     due: str = ""
     """When a scheduled bulletin goes out, as --now takes it ("2026-12-20 08:00"): the
     preview shows it with its clock set there."""
+    deleted: bool = False
+    """Whether its file was deleted: `reason` is then the whole notice (deleted_notice)."""
 
 
 def held_overlay(held: Held, generation: int = 0) -> str:
@@ -220,6 +222,15 @@ def held_overlay(held: Held, generation: int = 0) -> str:
             " Muốn xem trước bài hẹn giờ: dừng lệnh này (Ctrl+C) rồi chạy publish serve --drafts "
             f'--now "{held.due}" (bản xem trước đặt đồng hồ tới giờ đăng; không bao giờ ghi vào '
             "output/)."
+        )
+    if held.deleted:
+        return _overlay(
+            "Tệp của bản tin này đã bị xóa",
+            held.reason,
+            "Bên dưới là trang «Không tìm thấy» người xem sẽ gặp sau lần đồng bộ đó. Lấy lại "
+            "tệp xong, trang tự tải lại.",
+            "Xem vì sao không có trang",
+            generation,
         )
     return _overlay(
         "Bản tin này đang bị giữ lại",

@@ -32,10 +32,10 @@ from publish.serve.reload import Held, ReloadHub
 from publish.serve.server import HOST, LAN_HOST, PreviewServer, request_parts
 from publish.serve.single import PreviewClaim
 from publish.serve.watch import Debouncer, Watcher
-from publish.sync.vanished import refuse_vanished
+from publish.sync.vanished import loaded_keys, refuse_vanished
 from publish.text import nfc
 from publish.timings import Timings
-from publish.withdrawing import withdrawal_lines
+from publish.withdrawing import deleted_notice, withdrawal_lines
 from publish.writer import WriteReport, write
 
 __all__ = ["CHANNELS", "PreviewSession"]
@@ -91,6 +91,8 @@ class PreviewSession:
         """Where the last good build served each bulletin (by id) and page (by file)."""
         self._files: dict[str, tuple[str, str]] = {}
         """The file of each bulletin of the last good build (by its key): path and digest."""
+        self._titles: dict[str, str] = {}
+        """The title of each bulletin of the last good build (by its key)."""
         self._tz: dt.tzinfo = ZoneInfo(DEFAULT_TIMEZONE)
         """The site's clock, for log lines (every other time an editor sees is on it)."""
         # Before the port: a second preview of the folder says where the first one is, not
@@ -270,6 +272,7 @@ class PreviewSession:
         files = {b.key: (b.source, b.digest) for b in bulletins}
         before, self._addresses = self._addresses, addresses
         files_before, self._files = self._files, files
+        self._titles = {b.key: b.title for b in bulletins}
         moved = {
             old: addresses[key]
             for key, old in before.items()
@@ -311,12 +314,43 @@ class PreviewSession:
                 if "web" in b.held_from
             ]
         found: dict[tuple[str, ...], Held] = {}
+        for key, source in self._deleted(site):
+            notice = deleted_notice(source, key, site.config, site.now)
+            parts = request_parts(self._addresses[("bulletin", key)]) or ()
+            found[parts] = found[(*parts, "index.html")] = Held(source, notice, False, deleted=True)
         for bulletin, why in held:
             before = self._addresses.get(("bulletin", bulletin.key))
             for address in {prefix + bulletin.url, before or prefix + bulletin.url}:
                 parts = request_parts(address) or ()
                 found[parts] = found[(*parts, "index.html")] = why
         return found
+
+    def _deleted(self, site: Site) -> list[tuple[str, str]]:
+        """The key and file of each bulletin of the last good build whose file `site` no longer
+        has, renames aside: a bulletin with `id` keeps its key, one without is followed as
+        _moved follows it, and one whose title a new bulletin has is taken for renamed too
+        (renamed and edited in one save) rather than told as deleted."""
+        loaded = loaded_keys(site)
+        gone = [k for kind, k in self._addresses if kind == "bulletin" and k not in loaded]
+        if not gone:
+            return []
+        known = {k for kind, k in self._addresses if kind == "bulletin"}
+        new = [b for b in site.for_channel("web") if b.key not in known]
+        held = (e.bulletin for e in site.excluded)
+        titles = {b.title for b in (*new, *held, *site.previews) if b.key not in known}
+        if len(gone) == 1 and len(new) == 1:
+            was = self._files.get(gone[0])
+            if was is not None and (
+                was[0] == new[0].source or (was[1] and was[1] == new[0].digest)
+            ):
+                return []  # renamed: _moved sends the page to its new address
+        return [
+            (key, self._files[key][0])
+            for key in gone
+            if key in self._files
+            and self._titles.get(key) not in titles
+            and not (self.root / self._files[key][0]).exists()
+        ]
 
     def _edited(self, site: Site) -> set[str]:
         """The files of the bulletins `site` has that the last good build did not, or with

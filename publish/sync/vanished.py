@@ -37,12 +37,16 @@ __all__ = [
     "OFF_WEB",
     "PUBLISHED_NAME",
     "ever_published",
+    "gone_published",
     "live_channels",
     "loaded_keys",
+    "published_files",
     "published_keys",
+    "radio_records",
     "record_published",
     "refuse_many_gone",
     "refuse_vanished",
+    "zalo_records",
 ]
 
 CONFIRM_FLAG = "--confirm-withdrawal"
@@ -55,6 +59,9 @@ OFF_WEB = "off_web"
 """The key of published.json naming those of its bulletins that were not on the website (on
 Zalo or the radio alone): state/web-urls.json keeps every address a bulletin ever had, so an
 approver was told a bulletin taken off the website long ago was on it."""
+FILES = "files"
+"""The key of published.json giving the file of each of its bulletins: one whose file was
+deleted is named by it (state/ knew only its key), and its undo is `git checkout -- FILE`."""
 MIN_RECORDED = 2
 """Fewest published bulletins state/ records for a content/ without any to be refused: a
 unit's only bulletin deleted is its editor's doing, not a folder lost."""
@@ -183,7 +190,7 @@ def ever_published(state_dir: Path) -> set[str]:
 def _zalo_posted(state_dir: Path) -> set[str]:
     """Keys of state/zalo.json's records of articles posted on the OA, shown or since hidden
     or removed (none when the file is missing or unreadable)."""
-    records = _zalo_records(state_dir)
+    records = zalo_records(state_dir)
     return {k for k, v in records.items() if isinstance(v, dict) and v.get("article_id")}
 
 
@@ -197,10 +204,12 @@ def record_published(state_dir: Path, site: Site) -> None:
 
     keys = sorted({b.key for b in site.bulletins})
     web = {b.key for b in site.for_channel("web") if not site.is_preview(b)}
+    files = {b.key: b.source for b in site.bulletins}
     body: dict[str, Any] = {
         "version": 1,
         "bulletins": keys,
         OFF_WEB: [key for key in keys if key not in web],
+        FILES: {key: files[key] for key in keys},
     }
     fingerprints = to_record(site, state_dir)
     if fingerprints is not None:
@@ -212,6 +221,27 @@ def record_published(state_dir: Path, site: Site) -> None:
     atomic_write_bytes(state_dir / PUBLISHED_NAME, data)
 
 
+def published_files(state_dir: Path) -> dict[str, str]:
+    """The file of each bulletin state/published.json names, as the sync that wrote it read
+    it ({} when missing, unreadable or written before it recorded files)."""
+    with contextlib.suppress(OSError, ValueError):
+        document = json.loads((state_dir / PUBLISHED_NAME).read_bytes())
+        files = document.get(FILES) if isinstance(document, dict) else None
+        if isinstance(files, dict):
+            return {k: v for k, v in files.items() if isinstance(k, str) and isinstance(v, str)}
+    return {}
+
+
+def gone_published(state_dir: Path, site: Site) -> list[str]:
+    """The keys of the bulletins the last sync published (state/published.json; a state/
+    written before it was: every one the channels' records name) that content/ no longer
+    holds: deleted, moved out of content/, or renamed without `id`."""
+    published = _read_published(state_dir)
+    if published is None:
+        published = ever_published(state_dir)
+    return sorted(published - loaded_keys(site))
+
+
 def loaded_keys(site: Site) -> set[str]:
     """The key of every bulletin read from content/, published, held back or previewed."""
     held = (exclusion.bulletin for exclusion in site.excluded)
@@ -221,11 +251,11 @@ def loaded_keys(site: Site) -> set[str]:
 def _zalo_live(state_dir: Path) -> set[str]:
     """Keys of state/zalo.json's records of articles shown on the OA (none when the file is
     missing or unreadable: the Zalo channel tells that itself, and sends nothing)."""
-    records = _zalo_records(state_dir)
+    records = zalo_records(state_dir)
     return {k for k, v in records.items() if isinstance(v, dict) and v.get("status") == "live"}
 
 
-def _zalo_records(state_dir: Path) -> Mapping[str, Any]:
+def zalo_records(state_dir: Path) -> Mapping[str, Any]:
     """state/zalo.json's records ({} when the file is missing or unreadable)."""
     from publish.sync.manifest import Manifest
 
@@ -273,10 +303,10 @@ def _web_pages(state_dir: Path) -> set[str] | None:
 
 def _radio_keys(state_dir: Path) -> set[str]:
     """Keys of the bulletins state/radio.json records scripts of in the station folder."""
-    return set(_strings(v.get("bulletins") for v in _radio_records(state_dir).values()))
+    return set(_strings(v.get("bulletins") for v in radio_records(state_dir).values()))
 
 
-def _radio_records(state_dir: Path) -> Mapping[str, dict[str, Any]]:
+def radio_records(state_dir: Path) -> Mapping[str, dict[str, Any]]:
     """state/radio.json's records of files in the station folder ({} when unreadable)."""
     if not (state_dir / "radio.json").is_file():
         return {}  # a unit not on the radio: the readers below cost every build ~75 ms to load
@@ -291,7 +321,7 @@ def _radio_records(state_dir: Path) -> Mapping[str, dict[str, Any]]:
 def _radio_coming(state_dir: Path, now: dt.datetime, config: Config) -> set[str]:
     """Keys of the bulletins state/radio.json records in an episode still to air at `now`: an
     aired episode keeps its records of bulletins withdrawn since."""
-    records = _radio_records(state_dir)
+    records = radio_records(state_dir)
     if not records:
         return set()
     from publish.radio_rates import RATES_NAME, load_kept_rates
@@ -394,7 +424,7 @@ def _cause_and_fix(keys: Iterable[str], state_dir: Path) -> str:
     whether its checkout lost them or it has records beside the sample's. Every key state/zalo.json
     has a record of counts, not only the posted: an article still being created (a pending
     create, a token to verify) would be posted a second time once its record is gone."""
-    recorded = ever_published(state_dir) | set(_zalo_records(state_dir))
+    recorded = ever_published(state_dir) | set(zalo_records(state_dir))
     if _sample_only(keys) and _sample_only(recorded):
         return (
             "Các bản tin đó đều là bản tin mẫu: nếu đã xóa chúng để dùng cho đơn vị, state/ còn "

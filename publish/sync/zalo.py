@@ -77,7 +77,6 @@ so waiting for Zalo does not serialise the whole run.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import os
 import signal
@@ -88,7 +87,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from publish.config import Config
-from publish.correction_text import told, when
+from publish.correction_text import when
 from publish.errors import NeedsPerson, PublishError
 from publish.long_lived import long_lived
 from publish.model import Bulletin, Site
@@ -118,6 +117,7 @@ from publish.sync.zalo_plan import (
     SAME_TEXT,
     Local,
     Observed,
+    body_digest,
     plan_actions,
     same_title,
 )
@@ -247,12 +247,7 @@ def _body_digest(bulletin: Bulletin, entry: Mapping[str, Any] | None, digest: st
     kept = entry.get("body_digest") if entry and entry.get("digest") == digest else None
     if isinstance(kept, str) and kept:
         return kept
-    found = hashlib.sha256(bulletin.body_utf8)
-    # The corrections open the article's text: one added changes it (none: the digest of the
-    # body alone, as before corrections existed, so no record seems changed by the upgrade).
-    for correction in bulletin.corrections:
-        found.update(f"\n{told(correction)}".encode())
-    return found.hexdigest()
+    return body_digest(bulletin)
 
 
 def _corrected(bulletin: Bulletin) -> str:

@@ -7,11 +7,14 @@ fields read here are described in publish.sync.zalo's docstring.
 
 from __future__ import annotations
 
+import hashlib
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from publish.correction_text import told
+from publish.model import Bulletin
 from publish.sync.base import Action
 
 __all__ = [
@@ -23,6 +26,7 @@ __all__ = [
     "STILL_LOOKED_UP",
     "Local",
     "Observed",
+    "body_digest",
     "plan_actions",
     "same_title",
     "sent_known",
@@ -73,6 +77,17 @@ SAME_TEXT = (
 )
 """Why an article whose bulletin kept its title and body is updated: after a unit is renamed
 or its website moves, every article is, and the operator must see that this is why."""
+
+
+def body_digest(bulletin: Bulletin) -> str:
+    """The sha256 of a bulletin's body and corrections, as a Zalo record keeps it to know the
+    bulletin again when its slug changed without `id`."""
+    found = hashlib.sha256(bulletin.body_utf8)
+    # The corrections open the article's text: one added changes it (none: the digest of the
+    # body alone, as before corrections existed, so no record seems changed by the upgrade).
+    for correction in bulletin.corrections:
+        found.update(f"\n{told(correction)}".encode())
+    return found.hexdigest()
 
 
 def same_title(text: str) -> str:
