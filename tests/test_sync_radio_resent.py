@@ -407,3 +407,46 @@ def test_a_move_to_another_week_killed_at_any_step_is_finished_by_the_next_run(
         assert (snapshot(trial / STATION), state_of(trial)) == expected, trial.name
         assert text(trial / STATION / LOG).count("Chuyển tin") == 1, trial.name
         assert text(trial / STATION / f"{NEXT_WEEK}/THAY-DOI.txt").count("Thêm tin") == 1
+
+
+def test_a_withdrawal_killed_before_its_note_then_put_back_leaves_a_clean_record(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Killed once the withdrawal is recorded as begun, before its note is written, and the
+    bulletin approved again unchanged: the next run leaves the script's record as a run never
+    killed does, with no withdrawal «begun» left in it for a later one to trust."""
+    monkeypatch.delenv(radio_sync.ENV_FOLDER, raising=False)
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURES / "radio", project)
+    sync(project)
+    withdraw(project)
+    clean = tmp_path / "clean"
+    shutil.copytree(project, clean)
+    put_back(clean)
+    sync(clean, now=LATER)
+
+    real_write = radio_sync.RadioSyncer._write
+
+    def killed_at_note(self, path: Path, data: bytes) -> None:
+        if radio_sync.WITHDRAWN_DIR in path.parts:
+            raise Killed
+        real_write(self, path, data)
+
+    monkeypatch.setattr(radio_sync.RadioSyncer, "_write", killed_at_note)
+    monkeypatch.setattr(manifest_module.Manifest, "flush", lambda self: None)
+    with pytest.raises(Killed):
+        sync(project, now=LATER)
+    monkeypatch.undo()
+    # The begun withdrawal is in the state's journal; the rest of the folder is untouched.
+    assert "withdrawing" in (project / "state/radio.json.journal").read_text("utf-8")
+    assert not (project / STATION / radio_sync.WITHDRAWN_DIR).exists()
+    put_back(project)
+    sync(project, now=LATER)
+    # The episode's files went out before the kill (without the bulletin), so only the
+    # script's own record and file can match a run never killed.
+    assert state_of(project)["entries"][OTHER_ITEM] == state_of(clean)["entries"][OTHER_ITEM]
+    assert (project / STATION / OTHER_ITEM).read_bytes() == (
+        clean / STATION / OTHER_ITEM
+    ).read_bytes()
+    assert "withdrawn_copies" not in state_of(project)["meta"]
+    unchanged_by_rerun(project, "2024-12-13T15:30")

@@ -702,11 +702,13 @@ def _plan_file(state: FileState, observed: Observed) -> Action:
     if state.withdrawal is None or "station" in action.data or THEIRS in action.data:
         return action
     said, extra = resend(state.path, state.withdrawal, state.episode)
-    if not extra:
+    if not extra and state.withdrawal.gone:
         return action
     kind = action.kind
     if kind == "noop":
-        kind = "verify"  # our file is in step; only what a killed withdrawal left is cleared
+        # Our file is in step; only what a killed withdrawal left is cleared, and its record
+        # of the withdrawal it began dropped (`_book_verified`), as a clean run leaves it.
+        kind = "verify"
     elif kind not in ("create", "update", "verify"):
         return action
     return Action(kind, action.key, action.reason + said, action.title, {**action.data, **extra})

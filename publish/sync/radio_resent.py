@@ -169,6 +169,8 @@ def resend(path: str, withdrawal: Withdrawal, episode: str) -> tuple[str, dict[s
     if not withdrawal.gone:
         # A withdrawal a killed run began and never recorded: the file is ours again.
         left = ", ".join(sorted([*clear.get("remove", {}), *clear.get("rewrite", {})]))
+        if not left:
+            return "; lần chạy trước bị ngắt khi vừa bắt đầu rút tệp này, chưa chuyển gì", data
         return f"; dọn tệp rút lại còn sót do lần chạy trước bị ngắt: {left}", data
     data[RESENT] = {
         "at": withdrawal.at.isoformat() if withdrawal.at is not None else "",
