@@ -2318,10 +2318,7 @@ class RadioSyncer:
                 f"Cách sửa: gắn ổ mạng hoặc tạo thư mục, hoặc sửa [radio] folder / biến {ENV_FOLDER}."
             )
         # A folder inside the project (a local demo or export folder) is created on first write.
-        if not self.dry_run:
-            self.manifest.meta[_FOLDER] = self._folder_record()
-            if self._moves:
-                self.manifest.meta[_MOVES] = self._moves
+        self._note_folder()
 
     def _check_mounted(self) -> None:
         """Stop when state/radio.json says the station holds files of coming episodes (or the
@@ -2339,10 +2336,7 @@ class RadioSyncer:
         current = self._folder_record()
         before = self.manifest.meta.get(_FOLDER)
         moves = self.manifest.meta.get(_MOVES)
-        if not self.dry_run:
-            self.manifest.meta[_FOLDER] = current
-            if self._moves:
-                self.manifest.meta[_MOVES] = self._moves
+        self._note_folder()
         if self.reconcile:
             return
         now = self.site.now
@@ -2395,6 +2389,14 @@ class RadioSyncer:
         )
         error.stops_channel = True  # type: ignore[attr-defined]
         raise error
+
+    def _note_folder(self) -> None:
+        """Record this station folder in state/radio.json's meta, with the changes of folder
+        seen (saved with the next write; `_keep_folder` undoes it when the sync stops)."""
+        if not self.dry_run:
+            self.manifest.meta[_FOLDER] = self._folder_record()
+            if self._moves:
+                self.manifest.meta[_MOVES] = self._moves
 
     def _keep_folder(self, before: object, moves: object) -> None:
         """Leave state/radio.json's station folder (and its changes) as they were: the sync
