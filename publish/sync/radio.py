@@ -2665,12 +2665,13 @@ def _moved_away(
     found = []
     for index, event in enumerate(events):
         path = str(event.get("path"))
-        if event.get("kind") != MOVED or (entries.get(path) or {}).get("episode") != event["to"]:
+        to = event.get("to")
+        if event.get("kind") != MOVED or not to or (entries.get(path) or {}).get("episode") != to:
             continue
         if any(later.get("path") == path for later in events[index + 1 :]):
             continue
         title = f"«{event['title']}» ({path})" if event.get("title") else path
-        found.append((title, str(event["to"])))
+        found.append((title, str(to)))
     return tuple(found)
 
 
