@@ -18,17 +18,22 @@ item of its own in the next episode to come. Told so, not judged as if to air ag
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from publish.config import Config
-from publish.correction_text import corrected_key
 from publish.errors import Problem
 from publish.model import Bulletin
 from publish.radio.flags import rule_note
 from publish.radio_rates import KeptRates, aired_bulletins, load_kept_rates, rates_path
 from publish.render.radio import on_air_corrections
-from publish.render.radio.episode import correction_air, kept_off, slot_of
+from publish.render.radio.episode import (
+    correction_air,
+    correction_expired,
+    kept_off,
+    read_items,
+    slot_of,
+)
 from publish.render.radio.items import (
     Speaker,
     abbreviation_problems,
@@ -80,6 +85,7 @@ def off_air(bulletins: Iterable[Bulletin], config: Config, now: dt.datetime) -> 
         return {}
     synced = load_kept_rates(rates_path(config.root))
     sent = aired_bulletins(synced, now)
+    aired_items = read_items(synced, sent)
     speaker: Speaker | None = None
     found: dict[str, OffAir] = {}
     for bulletin in radio:
@@ -88,7 +94,7 @@ def off_air(bulletins: Iterable[Bulletin], config: Config, now: dt.datetime) -> 
             continue  # refused before: see block_errors
         air, folder, aired = slot_of(bulletin, block, config, synced, sent)
         if aired is not None:
-            told = _aired(bulletin, air, folder, synced, sent, config, now)
+            told = _aired(bulletin, folder, aired, aired_items.get(bulletin.key), sent, config, now)
             found[bulletin.source] = OffAir("", 0, told)
             continue
         speaker = speaker or Speaker(config)
@@ -106,26 +112,21 @@ def off_air(bulletins: Iterable[Bulletin], config: Config, now: dt.datetime) -> 
 
 def _aired(
     bulletin: Bulletin,
-    air: dt.datetime,
     folder: str,
-    synced: Mapping[str, KeptRates],
-    sent: Mapping[str, str],
+    aired: KeptRates,
+    read: dict[str, dt.datetime] | None,
+    sent: dict[str, str],
     config: Config,
     now: dt.datetime,
 ) -> Aired:
-    """What became of `bulletin`, aired at `air` in episode `folder` (`synced`, `sent`:
-    state/radio-rates.json as read): the corrections its listeners are owed, each with the
-    broadcast that reads it, as the build reads them."""
-    read = {k: synced[f].air for k, f in sent.items() if corrected_key(k) == bulletin.key}
-    read.pop(bulletin.key, None)  # the bulletin itself: only its correction items count
-    owed = on_air_corrections.due(
-        bulletin, air, synced[folder].sent.get(bulletin.key), config, read
-    )
+    """What became of `bulletin`, aired in episode `folder` (`aired`: its record; `read`: its
+    correction items that aired, `sent`: every aired item, as the build reads them): the
+    corrections its listeners are owed, each with the broadcast that reads it."""
+    owed = on_air_corrections.due(bulletin, aired.air, aired.sent.get(bulletin.key), config, read)
     told = []
     for one in owed:
         if one.bulletin.key in sent:
             continue  # its item aired already
         at = correction_air(one, now, config)
-        expires = bulletin.expires
-        told.append((one.number, None if expires is not None and expires <= at else at))
-    return Aired(air, folder, tuple(told))
+        told.append((one.number, None if correction_expired(one, at) else at))
+    return Aired(aired.air, folder, tuple(told))

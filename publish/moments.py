@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from typing import Any
 
-__all__ = ["DATE_HINT", "WRITTEN_DATE_RE", "YEARS", "parse_datetime", "unlikely_year"]
+__all__ = ["DATE_HINT", "WRITTEN_DATE_RE", "YEARS", "parse_datetime", "unlikely_year", "when"]
 
 _TIME = r"(?P<h{n}>\d{{1,2}})(?::(?P<m{n}>\d{{2}})(?::(?P<s{n}>\d{{2}}))?|\s*(?:h|g|giờ)\s*(?:(?P<hm{n}>\d{{1,2}})(?:\s*phút|p|')?)?)"
 _DATE = r"(?:(?P<d>\d{1,2})[/.-](?P<mo>\d{1,2})[/.-](?P<y>\d{4})|(?P<y2>\d{4})[/.-](?P<mo2>\d{1,2})[/.-](?P<d2>\d{1,2}))"
@@ -27,6 +27,12 @@ DATE_HINT = (
 YEARS = range(1900, 2101)
 """Years a date may fall in. Beyond them a date is a typo (and year 1 or 9999 cannot even be
 moved between timezones)."""
+
+
+def when(moment: dt.datetime) -> str:
+    """A moment as front matter writes it, on the clock it is in (the site's, for a moment
+    `parse_datetime` reads back as the same one): seconds only when there are some."""
+    return f"{moment:%Y-%m-%d %H:%M}" + (f":{moment:%S}" if moment.second else "")
 
 
 def parse_datetime(value: Any, tz: dt.tzinfo) -> dt.datetime | None:

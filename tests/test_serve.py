@@ -778,12 +778,27 @@ def test_a_held_bulletin_under_drafts_is_told_without_suggesting_drafts(project:
     assert "--drafts" not in hint
 
 
+@pytest.mark.parametrize(
+    ("written", "due"),
+    [
+        ("2024-01-02 08:00", "2024-01-02 08:00"),
+        # In UTC: the command is on the site's clock, which --now reads a bare time as.
+        ("2024-01-02T01:00:00Z", "2024-01-02 08:00"),
+        # A minute cut short would still be before it: held again.
+        ("2024-01-02 08:00:30", "2024-01-02 08:00:30"),
+    ],
+)
 def test_a_scheduled_bulletin_is_told_how_to_preview_it_before_it_goes_out(
-    project: Path,
+    project: Path, written: str, due: str
 ) -> None:
     """Approved for tomorrow 08:00: --drafts does not show it (it is no draft), and the editor
     saw only «hẹn giờ» on the «Không tìm thấy» page. The notice gives the command that does,
-    and that command shows it, without writing it into output/."""
+    whatever clock and precision its date was written in, and that command shows it, without
+    writing it into output/."""
+    bulletin = project / "content" / "bai-viet" / "2024-01-02-ban-tin-thu.md"
+    edit(
+        bulletin, bulletin.read_text("utf-8").replace("date: 2024-01-02 08:00", f"date: {written}")
+    )
     with PreviewSession(
         project, port=0, drafts=True, now="2024-01-01 09:00", out=io.StringIO(), err=io.StringIO()
     ) as session:
@@ -793,6 +808,7 @@ def test_a_scheduled_bulletin_is_told_how_to_preview_it_before_it_goes_out(
     assert "hẹn giờ" in told
     command = re.search(r'publish serve --drafts --now "([^"]+)"', hint)
     assert command is not None, hint
+    assert command[1] == due
     with PreviewSession(
         project, port=0, drafts=True, now=command[1], out=io.StringIO(), err=io.StringIO()
     ) as session:

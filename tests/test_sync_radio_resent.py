@@ -17,6 +17,7 @@ from publish.sync import radio as radio_sync
 from publish.sync.radio_guide import GUIDE_NAME
 from tests.helpers import FIXTURES, snapshot, stats
 from tests.test_sync_radio import (
+    FIRST,
     LATER,
     OTHER_ITEM,
     OTHER_TITLE,
@@ -312,4 +313,140 @@ def test_a_whole_episode_withdrawn_and_put_back_leaves_rut_lai_empty(
     log = text(project / STATION / LOG)
     assert "- Gửi lại kịch bản cả tập (script.txt), đã rút lúc 14:05" in log
     assert "2 tin gửi lại" in text(project / STATION / GUIDE_NAME)
+    unchanged_by_rerun(project, "2024-12-13T15:30")
+
+
+NEXT_WEEK = "2024-W51"
+
+
+def to_next_week(project: Path) -> None:
+    """Move the second bulletin to the episode after its own (air date 21/12/2024)."""
+    edit(project / SECOND, "air_date: 2024-12-14", "air_date: 2024-12-21")
+
+
+def test_a_bulletin_put_back_into_another_week_is_not_told_as_sent_again(root: Path) -> None:
+    """Withdrawn from 2024-W50, then approved again for the next week, whose files the
+    station never had: nothing in 2024-W51 is «sent again», so it gets no change log; the
+    change log and guide of 2024-W50 say the script in items/ now belongs to 2024-W51 and is
+    still not read in 2024-W50, and that the withdrawn copy was removed from _rut-lai/."""
+    to_next_week(root)
+    station = root / STATION
+    actions, _summary = sync(root, now=BACK)
+    [action] = [a for a in actions if a.key == OTHER_ITEM]
+    assert action.reason == (
+        "kịch bản mới; tệp này đã bị rút khỏi tập 2024-W50 lúc 14:05, Thứ Sáu, 13/12/2024, "
+        f"nay gửi cho tập {NEXT_WEEK}: xóa bản đã rút {COPY} và ghi chú cạnh nó"
+    )
+    assert (station / f"{NEXT_WEEK}/rundown.txt").exists()
+    assert not (station / f"{NEXT_WEEK}/THAY-DOI.txt").exists()
+    assert not (station / COPY).exists() and not (station / NOTE).exists()
+
+    newest = text(station / LOG).split("\n\n")[1]
+    assert newest == (
+        "15:00, Thứ Sáu, 13/12/2024:\n"
+        f"- Chuyển tin «{OTHER_TITLE}» ({OTHER_ITEM}) sang tập {NEXT_WEEK} (đã rút khỏi tập này "
+        f"lúc 14:05, Thứ Sáu, 13/12/2024): tập này vẫn không phát tin đó, tệp {OTHER_ITEM} nay "
+        f"là kịch bản của tập {NEXT_WEEK}; bản đã rút đã được xóa khỏi _rut-lai/"
+    )
+    guide = text(station / GUIDE_NAME)
+    assert "gửi lại" not in guide.lower()
+    assert "(3 lần thay tệp, 1 tin chuyển sang tập khác): xem 2024-W50/THAY-DOI.txt" in guide
+    assert (
+        f"  CHUYỂN SANG TẬP KHÁC: «{OTHER_TITLE}» ({OTHER_ITEM}) nay phát trong tập {NEXT_WEEK}, "
+        "không đọc trong tập này.\n"
+    ) in guide
+    unchanged_by_rerun(root, "2024-12-13T15:30")
+
+
+@pytest.fixture
+def weeks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The radio fixture with one more bulletin, for 2024-W51: both weeks synced, then the
+    second bulletin withdrawn from 2024-W50 (synced) and approved again for 2024-W51."""
+    monkeypatch.delenv(radio_sync.ENV_FOLDER, raising=False)
+    project = tmp_path / "weeks"
+    shutil.copytree(FIXTURES / "radio", project)
+    first = (project / FIRST).read_text("utf-8")
+    (project / "content/bai-viet/2024-12-09-tuan-tra-dem.md").write_text(
+        first.replace('id: "ra-quan-ttatgt-cuoi-nam"', 'id: "tuan-tra-dem"')
+        .replace("Công an huyện ra quân", "Công an huyện tuần tra đêm")
+        .replace("radio:\n", "radio:\n  air_date: 2024-12-21\n"),
+        "utf-8",
+    )
+    sync(project)
+    assert (project / STATION / f"{NEXT_WEEK}/rundown.txt").exists()
+    withdraw(project)
+    sync(project, now=LATER)
+    put_back(project)
+    to_next_week(project)
+    return project
+
+
+def test_a_bulletin_put_back_into_a_week_the_station_has_is_added_there(weeks: Path) -> None:
+    """The station has 2024-W51 already: the bulletin is a new one there («Thêm tin»), never a
+    «Gửi lại» of a script it never had in that week; 2024-W50's log tells where it went."""
+    sync(weeks, now=BACK)
+    station = weeks / STATION
+    later = text(station / f"{NEXT_WEEK}/THAY-DOI.txt")
+    assert f"- Thêm tin «{OTHER_TITLE}» ({OTHER_ITEM})\n" in later
+    assert "Gửi lại" not in later
+    assert f"- Chuyển tin «{OTHER_TITLE}» ({OTHER_ITEM}) sang tập {NEXT_WEEK}" in text(
+        station / LOG
+    )
+    guide = text(station / GUIDE_NAME)
+    assert "gửi lại" not in guide.lower() and "1 tin thêm" in guide
+    unchanged_by_rerun(weeks, "2024-12-13T15:30")
+
+
+def test_a_move_to_another_week_killed_at_any_step_is_finished_by_the_next_run(
+    weeks: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The send tells two change logs (2024-W51 and the week it left) in one save: a run killed
+    at any step leaves, after the next, what one uninterrupted run leaves, each told once."""
+    expected, trials = killed_runs(weeks, tmp_path, monkeypatch, BACK)
+    for trial in trials:
+        assert (snapshot(trial / STATION), state_of(trial)) == expected, trial.name
+        assert text(trial / STATION / LOG).count("Chuyển tin") == 1, trial.name
+        assert text(trial / STATION / f"{NEXT_WEEK}/THAY-DOI.txt").count("Thêm tin") == 1
+
+
+def test_a_withdrawal_killed_before_its_note_then_put_back_leaves_a_clean_record(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Killed once the withdrawal is recorded as begun, before its note is written, and the
+    bulletin approved again unchanged: the next run leaves the script's record as a run never
+    killed does, with no withdrawal «begun» left in it for a later one to trust."""
+    monkeypatch.delenv(radio_sync.ENV_FOLDER, raising=False)
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURES / "radio", project)
+    sync(project)
+    withdraw(project)
+    clean = tmp_path / "clean"
+    shutil.copytree(project, clean)
+    put_back(clean)
+    sync(clean, now=LATER)
+
+    real_write = radio_sync.RadioSyncer._write
+
+    def killed_at_note(self, path: Path, data: bytes) -> None:
+        if radio_sync.WITHDRAWN_DIR in path.parts:
+            raise Killed
+        real_write(self, path, data)
+
+    monkeypatch.setattr(radio_sync.RadioSyncer, "_write", killed_at_note)
+    monkeypatch.setattr(manifest_module.Manifest, "flush", lambda self: None)
+    with pytest.raises(Killed):
+        sync(project, now=LATER)
+    monkeypatch.undo()
+    # The begun withdrawal is in the state's journal; the rest of the folder is untouched.
+    assert "withdrawing" in (project / "state/radio.json.journal").read_text("utf-8")
+    assert not (project / STATION / radio_sync.WITHDRAWN_DIR).exists()
+    put_back(project)
+    sync(project, now=LATER)
+    # The episode's files went out before the kill (without the bulletin), so only the
+    # script's own record and file can match a run never killed.
+    assert state_of(project)["entries"][OTHER_ITEM] == state_of(clean)["entries"][OTHER_ITEM]
+    assert (project / STATION / OTHER_ITEM).read_bytes() == (
+        clean / STATION / OTHER_ITEM
+    ).read_bytes()
+    assert "withdrawn_copies" not in state_of(project)["meta"]
     unchanged_by_rerun(project, "2024-12-13T15:30")

@@ -30,6 +30,7 @@ from publish.markdown_comments import shown_body
 from publish.markdown_images import ImageScan, substituted
 from publish.migrate.hugo_body import converted_body, own_image
 from publish.migrate.hugo_source import HOLD_KEYS, Source, Tell, strings
+from publish.moments import when
 from publish.text import folded_words, hidden_shown, nfc, quoted
 
 CLASSIFICATION_KEYS = frozenset(
@@ -53,11 +54,6 @@ def dates(
     if date is None:
         date, written = later, published
     return (date.astimezone(config.tz) if date else None), False, written
-
-
-def when(moment: dt.datetime) -> str:
-    """A moment as front matter writes it, on the site's clock."""
-    return f"{moment:%Y-%m-%d %H:%M}" + (f":{moment:%S}" if moment.second else "")
 
 
 def date_written(moment: dt.datetime, written: object) -> str:

@@ -21,6 +21,7 @@ from publish.config import DEFAULT_TIMEZONE
 from publish.content import load_site
 from publish.errors import ContentError, PublishError, os_reason
 from publish.model import Bulletin, Site
+from publish.moments import when
 from publish.output_lock import Abandoned, output_lock
 from publish.pipeline import build
 from publish.preview import preview_output
@@ -301,7 +302,7 @@ class PreviewSession:
                     e.bulletin.source,
                     e.reason,
                     e.code in PREVIEWED_CODES,
-                    _due(e.bulletin) if e.code == "scheduled" else "",
+                    _due(e.bulletin, site.config.tz) if e.code == "scheduled" else "",
                 ),
             )
             for e in site.excluded
@@ -469,9 +470,13 @@ def _web_draft(bulletin: Bulletin, site: Site) -> str:
     return f"giữ khỏi kênh {held} (draft: [{held}])" + (f"; vẫn đăng ở {going}" if going else "")
 
 
-def _due(bulletin: Bulletin) -> str:
-    """When a scheduled bulletin goes out, written as --now takes it (site time)."""
-    return bulletin.date.strftime("%Y-%m-%d %H:%M")
+def _due(bulletin: Bulletin, tz: dt.tzinfo) -> str:
+    """When a scheduled bulletin goes out, written as --now reads it: on the site's clock
+    (`tz`; a time without offset is read as site time), to the second, never before it."""
+    due = bulletin.date.astimezone(tz)
+    if due.microsecond:
+        due = due.replace(microsecond=0) + dt.timedelta(seconds=1)
+    return when(due)
 
 
 def errors_first(exc: ContentError) -> str:

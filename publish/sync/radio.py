@@ -81,6 +81,7 @@ from publish.sync.radio_reached import EPISODE_SCRIPTS, Heard, heard
 from publish.sync.radio_resent import (
     CLEAR,
     COPIES,
+    MOVED,
     RESENT,
     WITHDRAWING,
     Withdrawal,
@@ -279,20 +280,36 @@ Revisions = dict[str, dict[str, Any]]
 """Episode → {"events": [...], "digest": of the change log we wrote} (state/radio.json)."""
 
 
+Logged = dict[str, Any] | list[dict[str, Any]] | None
+"""The change log events of one record (see `_logged`): one, several (a script withdrawn from
+one episode and sent for another tells both), or none."""
+
+
+def _events(logged: Logged) -> list[dict[str, Any]]:
+    """The events of `logged` as a list (a single one is how older versions left it pending)."""
+    if logged is None:
+        return []
+    return [logged] if isinstance(logged, dict) else list(logged)
+
+
 def _logged(
     revisions: Revisions,
-    event: dict[str, Any] | None,
+    event: Logged,
     dropped: str,
     coming: Callable[[Revisions], Revisions],
 ) -> Revisions:
-    """`revisions` with the change log of episode `dropped` forgotten and `event` added once
-    (then only those of episodes still `coming` kept)."""
+    """`revisions` with the change log of episode `dropped` forgotten and each `event` added
+    once (then only those of episodes still `coming` kept)."""
     revisions.pop(dropped, None)
-    if event is None:
+    events = _events(event)
+    if not events:
         return revisions
-    record = revisions.setdefault(event["episode"], {"events": []})
-    if event_id(event) not in {event_id(e) for e in record["events"]}:
-        record["events"].append({k: v for k, v in event.items() if k != "episode"})
+    for one in events:
+        if one["kind"] == MOVED and one["episode"] not in revisions:
+            continue  # the episode it left has no log to tell it in (aired, or withdrawn)
+        record = revisions.setdefault(one["episode"], {"events": []})
+        if event_id(one) not in {event_id(e) for e in record["events"]}:
+            record["events"].append({k: v for k, v in one.items() if k != "episode"})
     return coming(revisions)
 
 
@@ -312,7 +329,7 @@ class _Book(Protocol):
         self,
         path: str,
         entry: dict[str, Any] | None,
-        event: dict[str, Any] | None,
+        event: Logged,
         *,
         dropped: str = "",
         copy: dict[str, Any] | None = None,
@@ -352,7 +369,7 @@ class _After:
         self,
         path: str,
         entry: dict[str, Any] | None,
-        event: dict[str, Any] | None,
+        event: Logged,
         *,
         dropped: str = "",
         copy: dict[str, Any] | None = None,
@@ -360,8 +377,7 @@ class _After:
         """As `RadioSyncer._record` records (the copies in _rut-lai/ aside: nothing the plan
         foresees reads them)."""
         self.revisions = _logged(self.revisions, event, dropped, self.coming)
-        if event is not None and event["episode"] in self.revisions:
-            self.touched.add(event["episode"])
+        self.touched.update(e["episode"] for e in _events(event) if e["episode"] in self.revisions)
         if entry is None:
             self.entries.pop(path, None)
         else:
@@ -386,7 +402,7 @@ class _Ledger:
         self,
         path: str,
         entry: dict[str, Any] | None,
-        event: dict[str, Any] | None,
+        event: Logged,
         *,
         dropped: str = "",
         copy: dict[str, Any] | None = None,
@@ -685,12 +701,14 @@ def _plan_file(state: FileState, observed: Observed) -> Action:
     action = _plan_path(state, observed)
     if state.withdrawal is None or "station" in action.data or THEIRS in action.data:
         return action
-    said, extra = resend(state.path, state.withdrawal)
-    if not extra:
+    said, extra = resend(state.path, state.withdrawal, state.episode)
+    if not extra and state.withdrawal.gone:
         return action
     kind = action.kind
     if kind == "noop":
-        kind = "verify"  # our file is in step; only what a killed withdrawal left is cleared
+        # Our file is in step; only what a killed withdrawal left is cleared, and its record
+        # of the withdrawal it began dropped (`_book_verified`), as a clean run leaves it.
+        kind = "verify"
     elif kind not in ("create", "update", "verify"):
         return action
     return Action(kind, action.key, action.reason + said, action.title, {**action.data, **extra})
@@ -1126,7 +1144,7 @@ class RadioSyncer:
         # Kept with the records from their first save on: older aired episodes, or any sent
         # before state/radio.json was lost, are not in them and must not look never sent.
         since = _moment(self.manifest.meta.setdefault("since", now.isoformat()))
-        moved = copies(self.manifest.meta.get(COPIES))
+        withdrawn_copies = copies(self.manifest.meta.get(COPIES))
         revisions = self._revisions()
         files = []
         for path in sorted(set(local) | set(entries)):
@@ -1170,7 +1188,7 @@ class RadioSyncer:
                     same_as=same_as,
                     withdrawal=None
                     if unread or digest is None
-                    else self._withdrawal_of(path, entry, moved.get(path), revisions),
+                    else self._withdrawal_of(path, entry, withdrawn_copies.get(path), revisions),
                 )
             )
         self.plan_note = " ".join(n for n in (self._move_note, self._clock_note(now)) if n)
@@ -1211,33 +1229,41 @@ class RadioSyncer:
         else:
             gone = True
         tz = self.config.tz
-        if record is not None:
-            at = _moment(record["at"])
-            return Withdrawal(
-                at.astimezone(tz) if at is not None else None,
-                record["copy"],
-                record.get("digest") if isinstance(record.get("digest"), str) else None,
-                _digest(self.folder / record["copy"]),
-                record["note"],
-                record.get("note_digest") if isinstance(record.get("note_digest"), str) else None,
-                _digest(self.folder / record["note"]),
-                gone=gone,
-            )
-        if entry or PurePosixPath(path).parts[0] != "items":
-            return None
         last = max(
-            (e for r in revisions.values() for e in r["events"] if e.get("path") == path),
-            key=lambda e: _moment(e.get("at")) or dt.datetime.min.replace(tzinfo=dt.UTC),
+            (
+                (week, e)
+                for week, r in revisions.items()
+                for e in r["events"]
+                if e.get("path") == path
+            ),
+            key=lambda pair: _moment(pair[1].get("at")) or dt.datetime.min.replace(tzinfo=dt.UTC),
             default=None,
         )
-        if last is None or last.get("kind") != "withdrawn":
+        if last is not None and last[1].get("kind") != "withdrawn":
+            last = None
+        # Where it was withdrawn from, for records that do not say (older versions).
+        top = PurePosixPath(path).parts[0]
+        episode = top if top != "items" else last[0] if last is not None else ""
+        if record is not None:
+            return Withdrawal.of(
+                record,
+                lambda where: _digest(self.folder / where),
+                tz=tz,
+                gone=gone,
+                episode=episode,
+            )
+        if entry or top != "items" or last is None:
             return None
         # Nothing says the copy there is the one we moved: told of, never touched.
         copy = f"{WITHDRAWN_DIR}/{path}"
         found = _digest(self.folder / copy)
-        at = _moment(last.get("at"))
+        at = _moment(last[1].get("at"))
         return Withdrawal(
-            at.astimezone(tz) if at is not None else None, copy if found else "", None, found
+            at.astimezone(tz) if at is not None else None,
+            copy if found else "",
+            None,
+            found,
+            episode=episode,
         )
 
     def _sent_elsewhere(
@@ -1637,6 +1663,7 @@ class RadioSyncer:
                     added=sum(1 for e in events if e.get("kind") == "added"),
                     withdrawn=withdrawn,
                     resent=_resent(events, entries),
+                    moved=_moved_away(events, entries),
                     kept=(kept := _kept_withdrawn(week, beside, gone)),
                     edited=_edited_beside(week, beside, {path for path, _moi, _titles in kept}),
                     listing=_listing(rundown, entries),
@@ -1918,10 +1945,11 @@ class RadioSyncer:
 
     def _revision(
         self, action: Action, old: dict[str, Any] | None, unix: str | None = None
-    ) -> tuple[dict[str, Any], dict[str, Any] | None]:
-        """The record of the version about to be at the station, and the change log event it
-        makes (None when the station had no files of the episode yet, or the same version;
-        `unix`: the digest of the same text as versions before the BOM and CRLF wrote it)."""
+    ) -> tuple[dict[str, Any], Logged]:
+        """The record of the version about to be at the station, and the change log events it
+        makes (none when the station had no files of the episode yet, or the same version; a
+        script withdrawn from another episode also tells that one; `unix`: the digest of the
+        same text as versions before the BOM and CRLF wrote it)."""
         now = self.site.now.isoformat()
         entry = {**self._entry(action), "sent_at": now, "revision": 1}
         if action.data.get("episode"):
@@ -1940,24 +1968,28 @@ class RadioSyncer:
             "title": action.title,
             "digest": action.data["digest"],
         }
-        if old is None and RESENT in action.data:
-            resent = action.data[RESENT]
+        resent = action.data.get(RESENT) if old is None else None
+        moved = _moved(event, resent, episode)
+        # A resend only to the episode it was withdrawn from: the station had it there (even
+        # when the whole episode went, so its rundown comes back too), and nowhere else.
+        if resent is not None and resent.get("episode") == episode:
             event.update(kind="resent", withdrawn=resent["at"], kept=resent["kept"])
             event["removed"] = resent["removed"]
         elif old is not None and old.get("digest") and old.get("episode", episode) == episode:
             entry["revision"] = int(old.get("revision", 1)) + 1
             event.update(kind="replaced", revision=entry["revision"], previous=old.get("sent_at"))
         elif PurePosixPath(action.key).parts[0] == "items" and episode in self._received:
+            # Withdrawn from another episode (or one the station had no more), it is news here.
             event["kind"] = "added"
         else:
-            return entry, None
-        return entry, {**event, "episode": episode}
+            return entry, moved
+        return entry, [{**event, "episode": episode}, *_events(moved)]
 
     def _record(
         self,
         path: str,
         entry: dict[str, Any] | None,
-        event: dict[str, Any] | None,
+        event: Logged,
         *,
         dropped: str = "",
         copy: dict[str, Any] | None = None,
@@ -1980,7 +2012,7 @@ class RadioSyncer:
             kept[path] = copy
         elif entry is not None:
             kept.pop(path, None)
-        logs = event is not None or dropped in revisions
+        logs = bool(_events(event)) or dropped in revisions
         if not logs and kept == before:
             # A record alone: the journal keeps it (meta changes need the whole file).
             if entry is None:
@@ -2000,8 +2032,7 @@ class RadioSyncer:
         else:
             self.manifest.put(path, entry, save=False)
         self.manifest.save()
-        if event is not None and event["episode"] in revisions:
-            self._touched.add(event["episode"])
+        self._touched.update(e["episode"] for e in _events(event) if e["episode"] in revisions)
 
     def _coming(self, revisions: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
         """The change logs worth keeping: those of episodes not aired yet."""
@@ -2094,6 +2125,7 @@ class RadioSyncer:
                 "note": note.relative_to(self.folder).as_posix(),
                 "note_digest": hashlib.sha256(text).hexdigest(),
                 "at": self.site.now.isoformat(),
+                "episode": action.data.get("episode", ""),
             }
             # Recorded before anything moves: a run killed after the move still knows where.
             self.manifest.update(action.key, **{WITHDRAWING: entry[WITHDRAWING]})
@@ -2286,10 +2318,7 @@ class RadioSyncer:
                 f"Cách sửa: gắn ổ mạng hoặc tạo thư mục, hoặc sửa [radio] folder / biến {ENV_FOLDER}."
             )
         # A folder inside the project (a local demo or export folder) is created on first write.
-        if not self.dry_run:
-            self.manifest.meta[_FOLDER] = self._folder_record()
-            if self._moves:
-                self.manifest.meta[_MOVES] = self._moves
+        self._note_folder()
 
     def _check_mounted(self) -> None:
         """Stop when state/radio.json says the station holds files of coming episodes (or the
@@ -2307,10 +2336,7 @@ class RadioSyncer:
         current = self._folder_record()
         before = self.manifest.meta.get(_FOLDER)
         moves = self.manifest.meta.get(_MOVES)
-        if not self.dry_run:
-            self.manifest.meta[_FOLDER] = current
-            if self._moves:
-                self.manifest.meta[_MOVES] = self._moves
+        self._note_folder()
         if self.reconcile:
             return
         now = self.site.now
@@ -2363,6 +2389,14 @@ class RadioSyncer:
         )
         error.stops_channel = True  # type: ignore[attr-defined]
         raise error
+
+    def _note_folder(self) -> None:
+        """Record this station folder in state/radio.json's meta, with the changes of folder
+        seen (saved with the next write; `_keep_folder` undoes it when the sync stops)."""
+        if not self.dry_run:
+            self.manifest.meta[_FOLDER] = self._folder_record()
+            if self._moves:
+                self.manifest.meta[_MOVES] = self._moves
 
     def _keep_folder(self, before: object, moves: object) -> None:
         """Leave state/radio.json's station folder (and its changes) as they were: the sync
@@ -2539,6 +2573,26 @@ class RadioSyncer:
         return found
 
 
+def _moved(
+    event: dict[str, Any], resent: dict[str, Any] | None, episode: str
+) -> dict[str, Any] | None:
+    """The event the change log of the episode a script was withdrawn from gets when it is
+    sent again for another `episode` (`event`: the send's, `resent`: its RESENT data): the
+    station is told the file back in items/ is not for that episode, and what became of the
+    copy in _rut-lai/; None for a send to the same episode, or from one not known."""
+    if resent is None or not resent.get("episode") or resent["episode"] == episode:
+        return None
+    return {
+        **event,
+        "kind": MOVED,
+        "to": episode,
+        "withdrawn": resent["at"],
+        "kept": resent["kept"],
+        "removed": resent["removed"],
+        "episode": resent["episode"],
+    }
+
+
 def _settled(book: _Book, path: str, landed: bool) -> dict[str, Any] | None:
     """The record of `path` in `book` once the revision a killed run wrote and did not record
     is recorded, its log event with it, when it `landed` in the station folder; else forgotten."""
@@ -2599,6 +2653,25 @@ def _resent(
             continue
         title = f"«{event['title']}» ({path})" if event.get("title") else path
         found.append((title, str(event.get("kept") or "")))
+    return tuple(found)
+
+
+def _moved_away(
+    events: Sequence[dict[str, Any]], entries: Mapping[str, Any]
+) -> tuple[tuple[str, str], ...]:
+    """The item scripts of an episode's log withdrawn from it and sent for another episode,
+    still there for that one (nothing of theirs logged here since): (title and file, the
+    folder of that episode)."""
+    found = []
+    for index, event in enumerate(events):
+        path = str(event.get("path"))
+        to = event.get("to")
+        if event.get("kind") != MOVED or not to or (entries.get(path) or {}).get("episode") != to:
+            continue
+        if any(later.get("path") == path for later in events[index + 1 :]):
+            continue
+        title = f"«{event['title']}» ({path})" if event.get("title") else path
+        found.append((title, str(to)))
     return tuple(found)
 
 

@@ -44,6 +44,9 @@ class Episode:
     resent: tuple[tuple[str, str], ...] = ()
     """Its items withdrawn into _rut-lai/ and sent again since: (title and item script, the
     withdrawn copy still in _rut-lai/, "" when it was removed or none is known)."""
+    moved: tuple[tuple[str, str], ...] = ()
+    """Its items withdrawn and sent since for another episode: (title and item script, the
+    folder of that episode). The script is back in items/, but not for this episode."""
     listing: tuple[tuple[str, str, str], ...] = ()
     """Its items in air order: (number in its rundown such as A3, title, item script under
     items/). Item scripts are named after the bulletin, so their names alone tell neither the
@@ -130,6 +133,8 @@ def _episode_lines(episode: Episode) -> list[str]:
         changes.append(f"{len(episode.withdrawn)} tin rút")
     if episode.resent:
         changes.append(f"{len(episode.resent)} tin gửi lại")
+    if episode.moved:
+        changes.append(f"{len(episode.moved)} tin chuyển sang tập khác")
     if changes:
         lines.append(
             f"  Đã sửa sau khi đài nhận ({', '.join(changes)}): xem {episode.folder}/THAY-DOI.txt."
@@ -140,6 +145,10 @@ def _episode_lines(episode: Episode) -> list[str]:
         "items/ là bản để phát."
         + (f" Bản cũ đã rút vẫn còn ở {kept}: đừng phát bản đó." if kept else "")
         for title, kept in episode.resent
+    ]
+    lines += [
+        f"  CHUYỂN SANG TẬP KHÁC: {title} nay phát trong tập {to}, không đọc trong tập này."
+        for title, to in episode.moved
     ]
     lines += [
         f"  CHÚ Ý: đài đã tự sửa {path} nên tệp đó không được thay và VẪN CÒN tin đã rút: "

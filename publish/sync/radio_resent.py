@@ -15,6 +15,7 @@ the save that forgets the record keeps it in meta, so a run killed in between st
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
@@ -25,6 +26,7 @@ from publish.text import vn_datetime
 __all__ = [
     "CLEAR",
     "COPIES",
+    "MOVED",
     "RESENT",
     "WITHDRAWING",
     "Withdrawal",
@@ -42,6 +44,8 @@ RESENT = "resent"
 """Action data: the withdrawal this send undoes, for its change log event."""
 CLEAR = "clear"
 """Action data: our files in _rut-lai/ to remove ({path: digest}), and our note to rewrite."""
+MOVED = "moved"
+"""A change log event: a script withdrawn from this episode, sent again for another one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +68,39 @@ class Withdrawal:
     gone: bool = True
     """The withdrawal was recorded (the file's record forgotten): sending it is a resend the
     change log tells. False for one a killed run began and never recorded."""
+    episode: str = ""
+    """The episode it was withdrawn from ("" when not known): sent for another one, it is no
+    resend to the station, which never had it in that one."""
+
+    @classmethod
+    def of(
+        cls,
+        record: dict[str, Any],
+        found: Callable[[str], str | None],
+        *,
+        tz: dt.tzinfo,
+        gone: bool,
+        episode: str = "",
+    ) -> Withdrawal:
+        """The withdrawal a well-formed `record` (see `copy_record`) tells, `found` hashing
+        what is at a path of the station folder now; `episode`: where it was withdrawn from
+        when the record does not say (older records)."""
+        try:
+            at: dt.datetime | None = dt.datetime.fromisoformat(record["at"])
+        except ValueError:
+            at = None
+        recorded = record.get("episode")
+        return cls(
+            at.astimezone(tz) if at is not None and at.tzinfo is not None else None,
+            record["copy"],
+            _text(record.get("digest")),
+            found(record["copy"]),
+            record["note"],
+            _text(record.get("note_digest")),
+            found(record["note"]),
+            gone=gone,
+            episode=recorded if isinstance(recorded, str) and recorded else episode,
+        )
 
     @property
     def kept(self) -> str:
@@ -79,13 +116,15 @@ class Withdrawal:
         if self.copy_found is not None and self.copy_found == self.copy_digest:
             remove[self.copy] = self.copy_found
         rewrite: dict[str, str] = {}
-        if self.note_found is None or self.note_found != self.note_digest:
-            pass  # no note, or the station's: left as it is
-        elif self.kept:
-            rewrite[self.note] = self.note_found
-        else:
-            remove[self.note] = self.note_found
+        # No note, or the station's (not as we wrote it): left as it is.
+        if self.note_found is not None and self.note_found == self.note_digest:
+            (rewrite if self.kept else remove)[self.note] = self.note_found
         return {"remove": remove, "rewrite": rewrite} if remove or rewrite else {}
+
+
+def _text(value: object) -> str | None:
+    """A recorded digest, None when absent or not text (a hand edit)."""
+    return value if isinstance(value, str) else None
 
 
 def copy_record(value: object) -> dict[str, Any] | None:
@@ -120,26 +159,36 @@ def _inside_withdrawn(path: str) -> bool:
     )
 
 
-def resend(path: str, withdrawal: Withdrawal) -> tuple[str, dict[str, Any]]:
-    """What the plan adds to the action that sends `path` again: the words of its reason and
-    the data its apply and its change log event need."""
+def resend(path: str, withdrawal: Withdrawal, episode: str) -> tuple[str, dict[str, Any]]:
+    """What the plan adds to the action that sends `path` (of `episode`) again: the words of
+    its reason and the data its apply and its change log events need."""
     data: dict[str, Any] = {}
     if clear := withdrawal.clear():
         data[CLEAR] = clear
     when = f" lúc {vn_datetime(withdrawal.at)}" if withdrawal.at is not None else ""
-    removed = [p for p in sorted(clear.get("remove", {})) if p == withdrawal.copy]
     if not withdrawal.gone:
         # A withdrawal a killed run began and never recorded: the file is ours again.
         left = ", ".join(sorted([*clear.get("remove", {}), *clear.get("rewrite", {})]))
+        if not left:
+            return "; lần chạy trước bị ngắt khi vừa bắt đầu rút tệp này, chưa chuyển gì", data
         return f"; dọn tệp rút lại còn sót do lần chạy trước bị ngắt: {left}", data
     data[RESENT] = {
         "at": withdrawal.at.isoformat() if withdrawal.at is not None else "",
         "kept": withdrawal.kept,
         "removed": bool(withdrawal.copy) and not withdrawal.kept,
+        "episode": withdrawal.episode,
     }
-    said = f"; tệp này đã bị rút{when}, nay gửi lại (THAY-DOI.txt và DOC-TRUOC.txt ghi «gửi lại»)"
-    if removed:
-        said += f": xóa bản đã rút {removed[0]} và ghi chú cạnh nó"
+    if episode and withdrawal.episode == episode:
+        said = (
+            f"; tệp này đã bị rút{when}, nay gửi lại (THAY-DOI.txt và DOC-TRUOC.txt ghi «gửi lại»)"
+        )
+    else:
+        # Sent for another episode: the station never had it in that one, so nothing there
+        # is «sent again»; the log of the episode it left tells it (see `RadioSyncer._moved`).
+        source = f" khỏi tập {withdrawal.episode}" if withdrawal.episode else ""
+        said = f"; tệp này đã bị rút{source}{when}, nay gửi cho tập {episode or 'khác'}"
+    if withdrawal.copy in clear.get("remove", {}):
+        said += f": xóa bản đã rút {withdrawal.copy} và ghi chú cạnh nó"
     elif withdrawal.kept and clear.get("rewrite"):
         said += (
             f": bản đã rút {withdrawal.kept} không còn như công cụ chuyển vào nên giữ nguyên, "

@@ -107,6 +107,8 @@ def _event_text(event: dict[str, Any], tz: Any) -> str:
         return f"Rút {what}: không phát nữa (tệp đã chuyển vào _rut-lai/, có ghi lý do)"
     if kind == "resent":
         return _resent_text(what, event, tz)
+    if kind == "moved":
+        return _moved_text(what, event, tz)
     previous = event.get("previous")
     before = (
         f", thay bản đã gửi lúc {vn_datetime(dt.datetime.fromisoformat(previous).astimezone(tz))}"
@@ -116,24 +118,42 @@ def _event_text(event: dict[str, Any], tz: Any) -> str:
     return f"Thay {what}: sửa lần {event['revision']}{before}"
 
 
+def _withdrawn_at(event: dict[str, Any], tz: Any) -> str:
+    """When the file of `event` was withdrawn, as words to follow «đã rút» ("" when unknown)."""
+    withdrawn = event.get("withdrawn")
+    if not withdrawn:
+        return ""
+    return f" lúc {vn_datetime(dt.datetime.fromisoformat(withdrawn).astimezone(tz))}"
+
+
+def _copy_fate(event: dict[str, Any]) -> str:
+    """What became of the withdrawn copy in _rut-lai/ once the file was sent again."""
+    if event.get("kept"):
+        return (
+            f"; bản cũ đã rút vẫn còn ở {event['kept']} (phần mềm không xóa tệp đó): đừng phát "
+            "bản đó, đài có thể xóa"
+        )
+    if event.get("removed"):
+        return "; bản đã rút đã được xóa khỏi _rut-lai/"
+    return ""
+
+
+def _moved_text(what: str, event: dict[str, Any], tz: Any) -> str:
+    """A script withdrawn from this episode and sent for another one, in words: the file back
+    in items/ belongs to that episode, not this one (see publish/sync/radio_resent.py)."""
+    return (
+        f"Chuyển {what} sang tập {event['to']} (đã rút khỏi tập này{_withdrawn_at(event, tz)}): "
+        f"tập này vẫn không phát tin đó, tệp {event['path']} nay là kịch bản của tập "
+        f"{event['to']}" + _copy_fate(event)
+    )
+
+
 def _resent_text(what: str, event: dict[str, Any], tz: Any) -> str:
     """A file withdrawn into _rut-lai/ and sent again, in words: the copy sent is the one to
     air, and what became of the withdrawn copy (see publish/sync/radio_resent.py)."""
-    withdrawn = event.get("withdrawn")
-    when = (
-        f", đã rút lúc {vn_datetime(dt.datetime.fromisoformat(withdrawn).astimezone(tz))}"
-        if withdrawn
-        else ""
-    )
+    when = f", đã rút{_withdrawn_at(event, tz)}" if event.get("withdrawn") else ""
     item = PurePosixPath(event["path"]).parts[0] == "items"
     said = f"Gửi lại {what}{when}: " + (
         "nay phát lại, bản vừa gửi là bản để phát" if item else "bản vừa gửi là bản dùng để phát"
     )
-    if event.get("kept"):
-        said += (
-            f"; bản cũ đã rút vẫn còn ở {event['kept']} (phần mềm không xóa tệp đó): đừng phát "
-            "bản đó, đài có thể xóa"
-        )
-    elif event.get("removed"):
-        said += "; bản đã rút đã được xóa khỏi _rut-lai/"
-    return said
+    return said + _copy_fate(event)

@@ -54,12 +54,14 @@ __all__ = [
     "Episode",
     "assemble",
     "correction_air",
+    "correction_expired",
     "episode_folder",
     "episode_version",
     "flag_severity",
     "forget_assembly",
     "kept_off",
     "left_out",
+    "read_items",
     "shown_title",
     "slot_of",
     "week_of",
@@ -254,11 +256,7 @@ def _assemble(site: Site) -> Assembly:
         kept[bulletin.source] = fresh
     synced = load_kept_rates(rates_path(config.root))
     sent = aired_bulletins(synced, site.now)
-    # Bulletin → its aired items, each with its episode's air time.
-    read_items: defaultdict[str, dict[str, dt.datetime]] = defaultdict(dict)
-    for key, aired_in in sent.items():
-        if corrected_key(key) != key:
-            read_items[corrected_key(key)][key] = synced[aired_in].air
+    aired_items = read_items(synced, sent)
     for bulletin, block, block_problems in blocks:
         problems += block_problems
         if block_problems:
@@ -275,7 +273,7 @@ def _assemble(site: Site) -> Assembly:
             # heard the wrong version, whatever becomes of the aired episode's copy.
             was = aired.sent.get(bulletin.key)
             corrections += on_air_corrections.due(
-                bulletin, aired.air, was, config, read_items.get(bulletin.key)
+                bulletin, aired.air, was, config, aired_items.get(bulletin.key)
             )
             readers[bulletin.key] = item.reader
         # One test for a published bulletin and a scheduled one alike: a scheduled bulletin
@@ -310,9 +308,7 @@ def _assemble(site: Site) -> Assembly:
         else:
             air = correction_air(owed, site.now, config)
             folder = episode_folder(air, config)
-            expires = owed.bulletin.expires
-            if expires is not None and expires <= air:
-                # Withdrawn everywhere else by then: no correction of it is read either.
+            if expires := correction_expired(owed, air):
                 problems.append(_correction_expired(owed, expires, air))
                 dropped[key] = _expiry_text(expires, air)
                 continue
@@ -453,6 +449,26 @@ def correction_air(owed: on_air_corrections.OnAir, now: dt.datetime, config: Con
     episode aired (and the item not yet): the first broadcast at or after both the correction
     and `now`."""
     return next_air(max(owed.correction.date, now), config)
+
+
+def read_items(
+    synced: Mapping[str, KeptRates], sent: Mapping[str, str]
+) -> dict[str, dict[str, dt.datetime]]:
+    """Bulletin key → its correction items that aired, each with its episode's air time, from
+    state/radio-rates.json as read (`synced`, and `sent`: aired_bulletins of it)."""
+    found: defaultdict[str, dict[str, dt.datetime]] = defaultdict(dict)
+    for key, aired_in in sent.items():
+        if corrected_key(key) != key:
+            found[corrected_key(key)][key] = synced[aired_in].air
+    return dict(found)
+
+
+def correction_expired(owed: on_air_corrections.OnAir, air: dt.datetime) -> dt.datetime | None:
+    """When the bulletin of a correction owed on air expires, if that is not after the
+    broadcast at `air` that would read it (withdrawn everywhere else by then, no correction of
+    it is read either); None when it is read."""
+    expires = owed.bulletin.expires
+    return expires if expires is not None and expires <= air else None
 
 
 def kept_off(
