@@ -36,9 +36,9 @@ def validated(monkeypatch) -> list[str]:
     seen: list[str] = []
     original = content._validate
 
-    def counting(path, config, col, parsed):
+    def counting(path, config, col, *rest):
         seen.append(col.source)
-        return original(path, config, col, parsed)
+        return original(path, config, col, *rest)
 
     monkeypatch.setenv("PUBLISH_WORKERS", "1")
     monkeypatch.setattr(content, "_validate", counting)

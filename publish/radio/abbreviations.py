@@ -820,7 +820,7 @@ def _initials(words: list[str]) -> str:
     return "".join(c for c in firsts if not unicodedata.combining(c))
 
 
-_SEIZED_BEFORE = re.compile(r"(?<!\w)(?i:bắt(?:\s++giữ|\s++quả\s++tang)?+|triệu\s++tập)\s++$")
+_SEIZED_BEFORE = re.compile(r"(?<!\w)(?i:bắt(?>(?:\s++giữ|\s++quả\s++tang)?)|triệu\s++tập)\s++$")
 """A police act whose object is a person («bắt», «bắt giữ», «bắt quả tang», «triệu tập»): the
 capitalised word after it is who, by a name not every list holds (`Bắt Tèo (NVT)`)."""
 _BODIES = frozenset(

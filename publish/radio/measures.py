@@ -156,7 +156,7 @@ _RESULT_BEFORE = re.compile(
 """Where a results table puts a change: opening a bracket (`giảm 2 vụ (-14,3%)`, `(-5 vụ)`,
 `Số vụ: 8 (-2)`), after `tương ứng`, or after a fall it goes on (`giảm 5 vụ, -10%`)."""
 _CHANGE_BEFORE = re.compile(
-    r"(?<!\w)(?i:(?P<rise>tăng(?:\s++thêm)?+)|giảm)\s++\d[\d.,]*+(?P<share>\s?[%‰])?"
+    r"(?<!\w)(?i:(?P<rise>tăng(?>(?:\s++thêm)?))|giảm)\s++\d[\d.,]*+(?P<share>\s?[%‰])?"
     r"(?P<noun>(?:\s++[^\W\d_]++){0,3})\s*+\(\s*+$"
 )
 """A change said in words with its figure, right before a bracket (`tăng 3 vụ (`, `giảm 15%
