@@ -246,7 +246,7 @@ def load_site(
             misencoded_names=misencoded_names,
         )
     )
-    problems.extend(tags_written.run_together(bulletins, config.root))
+    problems.extend(tags_written.run_together(bulletins))
     problems.extend(_misencoded_names(misencoded_names, config.root))
     problems.extend(_unreadable_folders(unreadable, config.root))
     unread_at = len(problems)
@@ -1381,6 +1381,7 @@ def _validate(
         source=source,
         body_line=parsed.body_line,
         tags=tags,
+        tags_line=(parsed.line_of("tags") or 0) if isinstance(data.get("tags"), str) else None,
         author=author,
         cover=cover,
         approved_by=approved_by,

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from functools import lru_cache
 
 __all__ = [
@@ -195,38 +196,73 @@ def raw_html_settled(text: str) -> str:
     search index and the radio read a body without Python-Markdown; after this, a lone «<Em>»
     is words (`_lone_word`) only where the website shows it as words. A block opens with a line
     starting with a block-level element's tag and runs to its end tag, or to the end of `text`
-    when it has none (taken for HTML then: never words the website may not show); one with a
-    `markdown` attribute holds Markdown, read as any other."""
-    if "<" not in text or _RAW_OPEN.search(text) is None:
+    when it has none (taken for HTML then: never words the website may not show); a void one
+    (`<hr>`) is a block of its own tag. A block-level tag later on the line a block ends on opens
+    another, as in Python-Markdown; one with a `markdown` attribute holds Markdown, read as any
+    other."""
+    if "<" not in text or (_RAW_OPEN.match(text) is None and _LINE_TAG.search(text) is None):
         return text
     pieces: list[str] = []
     done = 0
-    for opened in _RAW_OPEN.finditer(text):
-        name = opened["name"].lower()
-        if (
-            opened.start() < done
-            or name not in BLOCK_ELEMENTS
-            or _MARKDOWN_INSIDE.match(opened["rest"])
-        ):
+    for line_opened in _line_tags(text):
+        opened: re.Match[str] | None = line_opened
+        if line_opened.start() < done:
             continue
-        end = _block_end(text, name, opened.end())
-        pieces += [
-            text[done : opened.start()],
-            _CAPITAL_NAME.sub(_small_name, text[opened.start() : end]),
-        ]
-        done = end
+        while opened is not None:
+            name = opened["name"].lower()
+            if name not in BLOCK_ELEMENTS or _MARKDOWN_INSIDE.match(opened["rest"]):
+                break
+            end = opened.end()
+            if name in VOID_ELEMENTS:
+                end += text.startswith(">", end)
+            else:
+                end = _block_end(text, name, end)
+            pieces += [
+                text[done : opened.start()],
+                _CAPITAL_NAME.sub(_small_name, text[opened.start() : end]),
+            ]
+            done = end
+            opened = _tail_block(text, end)
     return "".join(pieces) + text[done:] if pieces else text
+
+
+def _line_tags(text: str) -> Iterator[re.Match[str]]:
+    """Each tag opening a line of `text` (`_RAW_OPEN`), found from the line breaks before a `<`
+    so that a body is not matched at each of its places."""
+    first = _RAW_OPEN.match(text)
+    if first is not None:
+        yield first
+    for line in _LINE_TAG.finditer(text):
+        opened = _RAW_OPEN.match(text, line.start() + 1)
+        if opened is not None:
+            yield opened
+
+
+def _tail_block(text: str, end: int) -> re.Match[str] | None:
+    """The first block-level element's start tag on the rest of the line a raw HTML block ends
+    at `end`, which Python-Markdown takes for the start of another block."""
+    line_end = text.find("\n", end) % (len(text) + 1)
+    for tag in _START_TAG.finditer(text, end, line_end):
+        if tag["name"].lower() in BLOCK_ELEMENTS:
+            return tag
+    return None
 
 
 def _block_end(text: str, name: str, start: int) -> int:
     """Where the raw HTML block of element `name` whose start tag ends at `start` ends: after
     the end tag matching it (the same element nested inside counted), or at the end of `text`."""
     depth = 1
-    for tag in re.finditer(rf"<(/?){name}(?=[\s/>])[^>]*>?", text[start:], re.IGNORECASE):
+    for tag in _element_tags(name).finditer(text, start):
         depth += -1 if tag[1] else 0 if tag[0].endswith("/>") else 1
         if depth == 0:
-            return start + tag.end()
+            return tag.end()
     return len(text)
+
+
+@lru_cache(maxsize=len(BLOCK_ELEMENTS))
+def _element_tags(name: str) -> re.Pattern[str]:
+    """The start and end tags of element `name`, compiled once per name."""
+    return re.compile(rf"<(/?){name}(?=[\s/>])[^>]*>?", re.IGNORECASE)
 
 
 def _small_name(tag: re.Match[str]) -> str:
@@ -234,11 +270,14 @@ def _small_name(tag: re.Match[str]) -> str:
     return tag[1] + tag[2].lower()
 
 
-_RAW_OPEN = re.compile(
-    r"^ {0,3}<(?P<name>[A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)(?P<rest>[^\n>]*)", re.MULTILINE
-)
+_TAG_START = r"<(?P<name>[A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)(?P<rest>[^\n>]*)"
+_START_TAG = re.compile(_TAG_START, re.MULTILINE)
+_RAW_OPEN = re.compile(rf"^ {{0,3}}{_TAG_START}", re.MULTILINE)
 """A line opening with a tag, as Python-Markdown's raw HTML blocks do (with a block-level
 element's: BLOCK_ELEMENTS)."""
+_LINE_TAG = re.compile(r"\n {0,3}<[A-Za-z]")
+"""Where a line may open with a tag: a literal line break first, which re finds fast, where
+`_RAW_OPEN`'s `^` made it try every place of a body."""
 _MARKDOWN_INSIDE = re.compile(r".*\smarkdown\s*=", re.IGNORECASE)
 _CAPITAL_NAME = re.compile(r"(</?)([A-Z][a-z][A-Za-z]*)(?=[\s/>])")
 """A tag name `_lone_word` may take for a word (`_CAPITALISED`)."""

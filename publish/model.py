@@ -109,6 +109,9 @@ class Bulletin:
     body_line: int = 1
     """Line of `source` where the body starts, so body problems can name their line."""
     tags: tuple[str, ...] = ()
+    tags_line: int | None = None
+    """Line of `tags` when written as one string (`tags: lừa đảo ngân hàng OTP`), 0 when that
+    line is not found; None for a list, which says what was meant (publish.tags_written)."""
     author: str = ""
     cover: ImageRef | None = None
     approved_by: str = ""

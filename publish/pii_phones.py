@@ -185,7 +185,7 @@ def _unit_numbers(written: tuple[str, ...]) -> frozenset[str]:
     """unit_phone_numbers of the values `written`, read once per site.toml (a build asked again
     for each page and each bulletin linking a file): the number each value dials under the
     one rule of its «Gọi» link (a hotline typed with two spaces is still the unit's), and
-    every other whole number in it (the second of «0277.3610.24/0277.3610.25», the footer's)."""
+    every other whole number in it (the second of «0277.3861.024/0277.3861.025», the footer's)."""
     numbers = set()
     for value in written:
         if (found := dialled(value)) is not None and _PHONE.fullmatch(home := _home(found.digits)):

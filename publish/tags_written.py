@@ -12,10 +12,8 @@ A warning that --strict leaves a warning (errors.STRICT_EXEMPT): nothing wrong g
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 from publish.errors import TAGS_RUN_TOGETHER, Problem
-from publish.frontmatter import parse_file
 from publish.model import Bulletin
 from publish.tags import tag_key
 from publish.text import quoted
@@ -27,13 +25,13 @@ MANY_WORDS = 4
 hàng» is one tag or two, «lừa đảo ngân hàng OTP» more likely two or three."""
 
 
-def run_together(bulletins: list[Bulletin], root: Path) -> list[Problem]:
+def run_together(bulletins: list[Bulletin]) -> list[Problem]:
     """The warning for each bulletin whose tags line may be several tags typed as one."""
     uses = Counter(tag_key(tag) for bulletin in bulletins for tag in set(bulletin.tags))
     problems = []
     for bulletin in bulletins:
-        if len(bulletin.tags) != 1:
-            continue
+        if len(bulletin.tags) != 1 or bulletin.tags_line is None:
+            continue  # several tags, or a list: says what was meant
         [tag] = bulletin.tags
         words = tag.split()
         if len(words) < 2 or uses[tag_key(tag)] > 1:
@@ -41,11 +39,7 @@ def run_together(bulletins: list[Bulletin], root: Path) -> list[Problem]:
         known = _known_parts(words, uses)
         if len(words) < MANY_WORDS and len(known) < 2:
             continue
-        # Read again only now: a list of one tag reads the same once loaded.
-        parsed = parse_file(root / bulletin.source)
-        if parsed is None or not isinstance(parsed.data.get("tags"), str):
-            continue
-        problems.append(_told(bulletin.source, tag, words, known, parsed.line_of("tags")))
+        problems.append(_told(bulletin.source, tag, words, known, bulletin.tags_line or None))
     return problems
 
 

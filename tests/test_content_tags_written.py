@@ -83,3 +83,20 @@ def test_the_sample_site_has_none(tmp_path: Path) -> None:
     root = Path(__file__).resolve().parents[1]
     site = load_site(config_module.load(root), now=NOW.replace(year=2027))
     assert [p for p in site.warnings if p.code == TAGS_RUN_TOGETHER] == []
+
+
+def test_it_is_told_from_the_loaded_bulletins_without_reading_their_files_again(
+    tmp_path: Path,
+) -> None:
+    """Every build read and parsed again the file of each bulletin it might tell: whether the
+    line was one string, and its line, are kept with the bulletin (and its cache) at load."""
+    from publish.tags_written import run_together
+
+    files = {**OTHERS, "content/c.md": bulletin_md({"tags": "Tết pháo nổ"})}
+    root = make_project(tmp_path, files)
+    load_site(config_module.load(root), now=NOW)
+    site = load_site(config_module.load(root), now=NOW)  # the bulletins from the cache
+    for path in (root / "content").glob("*.md"):
+        path.unlink()
+    [warning] = run_together(list(site.bulletins))
+    assert (warning.file, warning.line) == ("content/c.md", 7)

@@ -157,6 +157,14 @@ def _em_shown(body: str) -> dict[str, bool]:
         ("Mở đầu.\n\n<div>\n\nCa khúc <Em> mới\n\n</div>\n\nĐoạn sau.\n", False),
         ("Mở đầu.\n\n<div>\nMột\n</div>\n\nCa khúc <Em> mới.\n", True),
         ('Mở đầu.\n\n<div markdown="1">\nCa khúc <Em> mới\n</div>\n', True),
+        # A rule is a raw HTML block of its own tag: what follows it is Markdown again.
+        ("Mở đầu.\n\n<hr>\n\nBài hát <Em> của ca sĩ Tùng.\n", True),
+        ("Mở đầu.\n\n<hr/>\nBài hát <Em> của ca sĩ Tùng.\n", True),
+        ("Mở đầu.\n\n<HR> Bài hát <Em> của ca sĩ Tùng.\n", True),
+        ("Mở đầu.\n\n<div>Một</div> Bài hát <Em> của ca sĩ Tùng.\n", True),
+        # A block-level tag on the rest of that line opens another block, as Python-Markdown reads it.
+        ("Mở đầu.\n\n<hr><div>Bài hát <Em> của ca sĩ Tùng.\n", False),
+        ("Mở đầu.\n\n<div>Một</div> <p>Bài hát <Em> của ca sĩ Tùng.\n", False),
         # A quotation right under a paragraph is a block of its own on the website.
         ("Ca khúc <Em> mới\n> Bài hát </em> cũ\n", True),
         ("Mở đầu.\n> Ca khúc <Em> mới\n> Bài hát </em> cũ\n", False),

@@ -62,6 +62,30 @@ def test_findings_given_with_the_context_are_not_recorded_again() -> None:
     assert ctx.flags == [given, Flag("Q2", WARNING, "«@»", "@", 2)]
 
 
+def test_findings_given_twice_are_not_looked_up_again_at_each_new_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The set of findings was made again whenever its size differed from the list's: at each
+    new finding when the list was given with one twice. Counted: each new finding is hashed a
+    few times, not the whole list with it."""
+    given = Flag("Q1", BLOCKING, "«7»", "7", 2)
+    ctx = Context(SpeakOptions(), {}, flags=[given, given])
+    hashed = [0]
+    hash_of = Flag.__hash__
+
+    def counted(self: Flag) -> int:
+        hashed[0] += 1
+        return hash_of(self)
+
+    monkeypatch.setattr(Flag, "__hash__", counted)
+    count = 500
+    for number in range(count):
+        ctx.flag("Q2", WARNING, f"«{number}»", str(number), line=3)
+    ctx.flag("Q1", BLOCKING, "«7»", "7", line=2)
+    assert len(ctx.flags) == count + 2
+    assert hashed[0] <= 3 * (count + 1), hashed[0]
+
+
 def test_a_bulletin_s_findings_keep_their_order_and_are_told_once() -> None:
     """Through the whole pass (list items bring flags of their own): first found, first told."""
     spoken = normalise("Gặp XQZ tại ấp 3.\n\nGặp KWY rồi XQZ.\n\n- Gặp XQZ lần nữa.\n- Gặp JVW.")

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from publish.cli import main
+from publish.frontmatter import Parsed
 from publish.limits import MAX_SOURCE_BYTES
 
 BULLETIN = """\
@@ -535,3 +536,32 @@ def test_speak_reads_no_title_when_the_build_reads_none(
     assert not any(b"Tin: Khen" in data for data in files.values())
     assert main(["speak", "--root", str(path.parents[1]), str(path)]) == 0
     assert "Khen thưởng tổ" not in capsys.readouterr().out
+
+
+def test_each_file_s_front_matter_is_split_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The secret gate, the shortcodes, the title and the lead-in each split the file again."""
+    import publish.commands.speak as speak
+
+    path = tmp_path / "tin.md"
+    path.write_text(
+        '---\ntitle: "Ra quân"\nradio:\n  lead_in: "Thưa quý vị"\n---\n\n'
+        "Xem [thông báo](https://ca.example.vn/tb).\n",
+        encoding="utf-8",
+    )
+    calls: list[str] = []
+    split = speak.split
+
+    def counted(text: str) -> Parsed:
+        calls.append(text)
+        return split(text)
+
+    monkeypatch.setattr(speak, "split", counted)
+    assert main(["speak", "--read-title", str(path)]) == 0
+    assert capsys.readouterr().out.strip().split("\n\n") == [
+        "LỜI DẪN: Thưa quý vị.",
+        "Tin: Ra quân.",
+        "Xem thông báo.",
+    ]
+    assert len(calls) == 1

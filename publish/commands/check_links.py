@@ -120,7 +120,7 @@ class LinkLines:
         if href in written:
             return None
         bare = href.removeprefix(self.prefix)
-        if self.prefix and bare != href and bare.startswith("/") and bare in written:
+        if bare != href and bare.startswith("/") and bare in written:
             return bare
         return next(
             (

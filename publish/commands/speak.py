@@ -210,16 +210,25 @@ def _lexicon(args: argparse.Namespace, project: Config | None) -> dict[str, str]
     return lexicon
 
 
-def _secret(name: str, text: str, policy: Policy) -> str | None:
-    """Why `text` must not be read aloud (a secret classification or stamp), or None."""
+def _split(text: str) -> Parsed | None:
+    """`text`'s front matter and body, or None for plain text or front matter the build would
+    refuse (`publish check` reports that): split once per file, for every reader of it."""
+    try:
+        return split(text)
+    except FrontMatterError:
+        return None
+
+
+def _secret(name: str, text: str, policy: Policy, parsed: Parsed | None) -> str | None:
+    """Why `text` (`parsed`: see _split) must not be read aloud (a secret classification or
+    stamp), or None."""
     label = "đầu vào chuẩn" if name == STDIN else name
     data: dict[str, object] = {}
     body = text.removeprefix("\ufeff").replace("\r\n", "\n")
-    try:
-        parsed = split(body)
+    if body != text:
+        parsed = _split(body)
+    if parsed is not None:  # else plain text, or front matter the build would refuse: all of it
         data, body = parsed.data, parsed.body
-    except FrontMatterError:
-        pass  # plain text, or front matter the build would refuse: scan all of it
     classification = data.get("classification")
     if isinstance(classification, str) and secret_classification(classification, policy):
         shown = hidden_shown(classification.strip())
@@ -230,15 +239,14 @@ def _secret(name: str, text: str, policy: Policy) -> str | None:
     return None
 
 
-def _without_shortcodes(label: str, text: str) -> tuple[str, list[Problem]]:
-    """`text` with its shortcodes blanked out (line breaks kept) as the build blanks them for
-    the radio, and the load's error for each: their fragments (`{{<`, `src="/images`), flagged
-    one by one, buried the one thing to do (write the Markdown the error names)."""
+def _without_shortcodes(label: str, text: str, parsed: Parsed | None) -> tuple[str, list[Problem]]:
+    """`text` (`parsed`: see _split) with its shortcodes blanked out (line breaks kept) as the
+    build blanks them for the radio, and the load's error for each: their fragments (`{{<`,
+    `src="/images`), flagged one by one, buried the one thing to do (write the Markdown the
+    error names)."""
     if "{{" not in text and "[" not in text:
         return text, []
-    try:
-        parsed = split(text)
-    except FrontMatterError:
+    if parsed is None:
         parsed = Parsed({}, text, 1)  # plain text: all of it is the body
     body = shortcodes.blanked_out(parsed.body)
     if body is parsed.body:
@@ -259,14 +267,14 @@ class _Title:
     """The item's type (`radio.type`), which the build reads before the title («Tin: …»)."""
 
 
-def _front_matter_title(text: str, label: str, tz: dt.tzinfo, *, asked: bool) -> _Title | None:
+def _front_matter_title(
+    parsed: Parsed | None, label: str, tz: dt.tzinfo, *, asked: bool
+) -> _Title | None:
     """The bulletin's `title:` to read first, or None: read when `asked` (--read-title) or when
     its `radio:` block says `read_title: true`, decided by the build's own `radio_block` (a
     bulletin with the field was rehearsed without the title the station would hear); None for
     plain text, no title, broken front matter (`publish check` reports that)."""
-    try:
-        parsed = split(text)
-    except FrontMatterError:
+    if parsed is None:
         return None
     title = parsed.data.get("title")
     if not isinstance(title, str) or not title.strip():
@@ -305,14 +313,14 @@ class _Around:
         return tuple(flag for flag in self.flags if flag.field == field)
 
 
-def _lead_in_and_tag(text: str, options: SpeakOptions, lexicon: dict[str, str]) -> _Around:
+def _lead_in_and_tag(
+    parsed: Parsed | None, options: SpeakOptions, lexicon: dict[str, str]
+) -> _Around:
     """The bulletin's lead-in and tag read by the build's own `front_matter_read` (the build
     reads them before and after the body; `speak` showed neither, nor their findings); nothing
     for plain text, broken front matter or a value that is no text (`publish check` reports
     those)."""
-    try:
-        parsed = split(text)
-    except FrontMatterError:
+    if parsed is None:
         return _Around()
     radio = parsed.data.get("radio")
     if not isinstance(radio, dict):
@@ -426,20 +434,26 @@ def run(args: argparse.Namespace) -> int:
     names = [typed_path(name, Path()) for name in args.files] or [STDIN]
     texts = {name: _read(name) for name in names}
     policy = project.policy if project is not None else Policy()
-    refused = [f for name, text in texts.items() if (f := _secret(name, text, policy)) is not None]
+    # Blanking shortcodes out keeps the front matter: one split serves every reader of a file.
+    parsed = {name: _split(text) for name, text in texts.items()}
+    refused = [
+        f
+        for name, text in texts.items()
+        if (f := _secret(name, text, policy, parsed[name])) is not None
+    ]
     if refused:  # like every other command: nothing at all is output
         raise PublishError("\n".join(refused) + "\nKhông đọc thành lời tệp nào.")
     blocking = 0
     outputs: list[str] = []
     for name in names:
         label = "đầu vào chuẩn" if name == STDIN else name
-        source, errors = _without_shortcodes(label, texts[name])
-        title = _front_matter_title(source, label, tz, asked=options.read_title)
+        source, errors = _without_shortcodes(label, texts[name], parsed[name])
+        title = _front_matter_title(parsed[name], label, tz, asked=options.read_title)
         said = title.text if title is not None else ""
         spoken = normalise(source, options=options, abbreviations=lexicon, title=said)
         if title is not None:
             spoken = _title_first(spoken, title, options, lexicon)
-        around = _lead_in_and_tag(source, options, lexicon)
+        around = _lead_in_and_tag(parsed[name], options, lexicon)
         shown = spoken.text
         if around.lead_in or around.tag or around.flags:
             lead_in = f"{LEAD_IN_LABEL}{around.lead_in}" if around.lead_in else ""

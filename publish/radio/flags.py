@@ -96,7 +96,12 @@ class Context:
     _line_found: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
     _flagged: set[Flag] = field(default_factory=set, repr=False, compare=False)
     """The findings in `flags`, looked up in one step: a long script's findings, each looked
-    for in the list, took time growing with the square of their number."""
+    for in the list, took time growing with the square of their number. Only `keep` adds to
+    `flags` after the context is made."""
+
+    def __post_init__(self) -> None:
+        """The findings given with the context, as `_flagged` holds them."""
+        self._flagged = set(self.flags)
 
     @property
     def lexicon_file(self) -> str:
@@ -117,8 +122,6 @@ class Context:
 
     def keep(self, flag: Flag) -> None:
         """Add `flag` to `flags` after those found before it, unless it is there already."""
-        if len(self._flagged) != len(self.flags):  # `flags` given or changed from outside
-            self._flagged = set(self.flags)
         if flag not in self._flagged:
             self._flagged.add(flag)
             self.flags.append(flag)

@@ -749,7 +749,9 @@ def _credited(markdown_text: str, ctx: Context) -> tuple[list[Block], str, set[i
         lines[first:] = _without_comments("\n".join(lines[first:])).split("\n")
     if "<" in markdown_text:
         # A lone «<Em>» in a raw HTML block is a tag on the website: not read as words.
-        lines[first:] = raw_html_settled("\n".join(lines[first:])).split("\n")
+        body = "\n".join(lines[first:])
+        if (settled := raw_html_settled(body)) != body:
+            lines[first:] = settled.split("\n")
     splitter = _Splitter(ctx)
     # Every line: a heading may open a paragraph or be typed with no blank line before its text.
     splitter.opening = opening_marks([line for line in lines[first:] if line.strip()])

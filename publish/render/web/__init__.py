@@ -129,7 +129,7 @@ def _theme_notes(site: Site) -> list[Problem]:
     theme = theme_dir(site)
     env = environment(theme)
     return (
-        unused_own_theme(site.config.root)
+        unused_own_theme(site.config.root, theme)
         + missing_corrections(site, theme, env)
         + missing_pinned(site, theme, env)
         + missing_print_margins(theme, env)

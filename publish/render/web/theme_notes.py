@@ -76,12 +76,13 @@ def missing_pinned(site: Site, theme: Path, env: jinja2.Environment) -> list[Pro
     ]
 
 
-def unused_own_theme(root: Path) -> list[Problem]:
-    """A warning when the project has a templates/ the website cannot use: a link to a folder
-    gone, or a folder without templates/web/ (renamed, only assets/ copied). The website then
-    quietly took the built-in theme, and the unit's own look was gone from the next upload."""
+def unused_own_theme(root: Path, theme: Path) -> list[Problem]:
+    """A warning when the project has a templates/ the website cannot use (`theme`, the one it
+    uses, is the built-in one: see theme_dir): a link to a folder gone, or a folder without
+    templates/web/ (renamed, only assets/ copied). The website then quietly took the built-in
+    theme, and the unit's own look was gone from the next upload."""
     own = root / "templates"
-    if (own / "web").is_dir() or not (own.is_symlink() or own.is_dir()):
+    if theme != BUILTIN_THEME or not (own.is_symlink() or own.is_dir()):
         return []
     hint = (
         f"Giao diện riêng cần các mẫu trong templates/web/ (chép từ {BUILTIN_THEME / 'web'} "
