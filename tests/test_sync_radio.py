@@ -2125,3 +2125,22 @@ def test_a_withdrawal_move_is_synced_to_disk_before_the_state_file_forgets_it(
     }
     station = str(root / STATION)
     assert {f"{station}/items", f"{station}/_rut-lai/items", f"{station}/_rut-lai"} <= synced
+
+
+def test_a_rerun_with_nothing_to_do_folds_the_journal_a_killed_run_left(root: Path) -> None:
+    """A run killed after its last step left that step's record in state/radio.json.journal;
+    the rerun has nothing to send, and must still leave state/ as one clean run does (CI
+    commits state/): the journal folded into the file, not kept until a run that sends."""
+    sync(root)
+    state = root / "state/radio.json"
+    clean = state.read_bytes()
+    document = json.loads(clean)
+    key = sorted(document["entries"])[0]
+    entry = document["entries"].pop(key)
+    state.write_text(json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+    journal = root / "state/radio.json.journal"
+    journal.write_text(json.dumps({"key": key, "entry": entry}, ensure_ascii=False) + "\n")
+    actions, _ = sync(root)
+    assert all(a.kind == "noop" for a in actions)
+    assert not journal.exists()
+    assert state.read_bytes() == clean

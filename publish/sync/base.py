@@ -279,6 +279,11 @@ def run(
         idle = getattr(syncer, "idle", None)
         if idle is not None and not dry_run:
             idle()  # e.g. Zalo: keep the login alive, and find a dead one before it is needed
+        manifest = getattr(syncer, "manifest", None)
+        if manifest is not None and not dry_run:
+            # A killed run's journal is folded now, not by the next run that sends: CI commits
+            # state/ after this one. Without a journal this writes nothing.
+            manifest.flush()
         return actions, summary
     prepare = getattr(syncer, "prepare", None)
     if prepare is not None:
