@@ -17,7 +17,7 @@ import json
 import os
 import stat
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -453,7 +453,7 @@ def _outcomes(
 
 def _apply_all(
     syncer: Syncer, actions: Sequence[Action]
-) -> Iterator[tuple[Action, str, PublishError | None]]:
+) -> Generator[tuple[Action, str, PublishError | None], None, None]:
     """Apply actions (bounded concurrency), yielding each outcome or error as it ends."""
     workers = max(1, min(getattr(syncer, "concurrency", 1), len(actions)))
     if workers == 1:
