@@ -8,10 +8,18 @@ queue after SIGINT went on creating articles the person had just cancelled, unti
 from __future__ import annotations
 
 import collections
+import json
 import os
 import signal
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import pytest
+
+from publish.sync import base
+from publish.sync.base import Action
+from publish.sync.manifest import Manifest, journal_path
 from publish.zalo.emulator import ZaloEmulator
 from tests import forked
 from tests.zalo_fixtures import env_for
@@ -55,3 +63,101 @@ def test_a_sync_stopped_by_sigint_sends_no_more_and_the_next_run_finishes_withou
     assert len(titles) == BULLETINS
     assert set(titles.values()) == {1}
     assert emulator.count_calls("article/create") == BULLETINS
+
+
+class Stopping:
+    """A syncer of six actions, two at a time: the first two end at once, the next two are held
+    until the run has cancelled its queue; its manifest logs its flush."""
+
+    name = "thu"
+    concurrency = 2
+
+    def __init__(self, root: Path, log: list[str], released: threading.Event) -> None:
+        self.log = log
+        self.released = released
+        self.held = threading.Semaphore(0)
+        self.manifest = LoggedManifest(root / "state" / "thu.json", "thu", log)
+        self.manifest.save()  # a state file exists: each step goes to its journal
+
+    def observe(self) -> None:
+        """Nothing to look at."""
+
+    def plan(self, observed: object) -> list[Action]:
+        """Six bulletins to create."""
+        return [Action("create", f"b{n}", "bản tin mới") for n in range(1, 7)]
+
+    def apply(self, action: Action) -> str:
+        """Log the start, wait while held, record the bulletin, log the end."""
+        self.log.append(f"bắt đầu {action.key}")
+        if action.key not in ("b1", "b2"):
+            self.held.release()
+            assert self.released.wait(30)
+        self.manifest.update(action.key, status="live")
+        self.log.append(f"xong {action.key}")
+        return "đã tạo"
+
+
+class LoggedManifest(Manifest):
+    """A manifest that logs when it is flushed."""
+
+    def __init__(self, path: Path, channel: str, log: list[str]) -> None:
+        super().__init__(path, channel)
+        self.log = log
+
+    def flush(self) -> None:
+        """Log, then fold the journal."""
+        self.log.append("flush")
+        super().flush()
+
+
+@pytest.mark.parametrize("second_stop", [False, True], ids=["mot-lan", "hai-lan"])
+def test_a_stop_while_a_done_line_is_printed_sends_no_more_and_flushes_after_the_last_record(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, second_stop: bool
+) -> None:
+    """The stop comes while a ✓ line is printed, not while waiting for an outcome: the queue is
+    still cancelled, the actions in flight end and are recorded before the state file is
+    written, and no journal is left for CI to commit (nor after a second Ctrl+C while waiting
+    for them)."""
+    log: list[str] = []
+    released = threading.Event()
+    second = [second_stop]
+
+    class Pool(ThreadPoolExecutor):
+        """The sync's pool: lets the held actions go once the queue is cancelled, and takes
+        the second Ctrl+C while waiting for those in flight."""
+
+        def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+            super().shutdown(wait=False, cancel_futures=cancel_futures)
+            if cancel_futures:
+                released.set()
+            if wait and second[0]:
+                second[0] = False
+                log.append("dừng lần hai")
+                raise KeyboardInterrupt
+            super().shutdown(wait=wait)
+
+    monkeypatch.setattr(base, "ThreadPoolExecutor", Pool)
+    syncer = Stopping(tmp_path, log, released)
+
+    def echo(line: str) -> None:
+        if "✓" in line:
+            # b1 and b2 ended; both workers took the next two: b5 and b6 wait in the queue.
+            assert syncer.held.acquire(timeout=30) and syncer.held.acquire(timeout=30)
+            log.append("dừng")
+            raise KeyboardInterrupt
+
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            base.run(syncer, echo=echo)
+    finally:
+        released.set()  # never leave the test's threads held, whatever happened
+    stop = log.index("dừng")
+    assert not [e for e in log[stop:] if e.startswith("bắt đầu")], log
+    begun = sorted(e.split()[-1] for e in log if e.startswith("bắt đầu"))
+    assert begun == ["b1", "b2", "b3", "b4"], log
+    assert log.count("flush") == 1
+    assert all(log.index(f"xong {key}") < log.index("flush") for key in begun), log
+    assert ("dừng lần hai" in log) == second_stop
+    assert not journal_path(syncer.manifest.path).exists()
+    recorded = json.loads(syncer.manifest.path.read_text("utf-8"))["entries"]
+    assert sorted(recorded) == begun

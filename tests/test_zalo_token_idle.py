@@ -90,3 +90,24 @@ def test_a_zalo_unreachable_while_renewing_is_a_warning_not_a_failure(
     message = told(capsys)
     assert "chưa làm mới được token Zalo đã hết hạn" in message
     assert "lần đồng bộ sau thử lại" in message
+
+
+def test_a_revoked_token_found_while_idle_still_folds_the_journal_a_killed_run_left(
+    tmp_path: Path, synced: Path, emulator: ZaloEmulator
+) -> None:
+    """The channel stops (exit 1) when the idle renewal meets a revoked token; CI commits
+    state/ after it all the same, so the journal a killed run left is folded first."""
+    state = synced / "state" / "zalo.json"
+    clean = state.read_bytes()
+    document = json.loads(clean)
+    key = sorted(document["entries"])[0]
+    entry = document["entries"].pop(key)
+    state.write_text(json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+    journal = state.with_name("zalo.json.journal")
+    journal.write_text(json.dumps({"key": key, "entry": entry}, ensure_ascii=False) + "\n")
+    emulator.state.refresh_tokens.clear()  # the OA admin withdrew the app's permission
+    expire_access_token(tmp_path / "secrets" / "token.json")
+    assert sync(synced) == 1
+    assert emulator.count_calls(OAUTH) >= 1 and emulator.write_calls() == []
+    assert not journal.exists()
+    assert state.read_bytes() == clean

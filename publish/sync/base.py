@@ -17,7 +17,7 @@ import json
 import os
 import stat
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -270,36 +270,34 @@ def run(
         # moved, the clock behind) is how to read the plan's lines, not an afterthought.
         echo(f"{syncer.name}: lưu ý: {note[0].lower()}{note[1:]}")
     echo(format_plan(syncer.name, actions, summary.unchanged, warning, summary.unsent))
-    told = getattr(syncer, "told", None)
-    if told is not None and not dry_run:
-        told(actions)  # e.g. radio: a refusal said once need not be said by every later run
     todo = [a for a in actions if a.kind not in ("noop", "refuse") and not a.data.get(AFTER)]
     summary.refused = sum(1 for a in actions if a.kind == "refuse")
-    if dry_run or not todo:
-        idle = getattr(syncer, "idle", None)
-        if idle is not None and not dry_run:
-            idle()  # e.g. Zalo: keep the login alive, and find a dead one before it is needed
-        manifest = getattr(syncer, "manifest", None)
-        if manifest is not None and not dry_run:
-            # A killed run's journal is folded now, not by the next run that sends: CI commits
-            # state/ after this one. Without a journal this writes nothing.
-            manifest.flush()
-        return actions, summary
-    prepare = getattr(syncer, "prepare", None)
-    if prepare is not None:
-        prepare()  # e.g. Zalo: the login from the environment, before anything is sent
-    # What the plan said of each key it leaves to no step of its own: kept, or foreseen (AFTER).
-    left = {
-        a.key: a
-        for a in actions
-        if (a.kind == "noop" and not _unsent(a)) or (a.data.get(AFTER) and a.kind != "noop")
-    }
     try:
+        told = getattr(syncer, "told", None)
+        if told is not None and not dry_run:
+            told(actions)  # e.g. radio: a refusal said once need not be said by every later run
+        if dry_run or not todo:
+            idle = getattr(syncer, "idle", None)
+            if idle is not None and not dry_run:
+                idle()  # e.g. Zalo: keep the login alive, and find a dead one before it is needed
+            return actions, summary
+        prepare = getattr(syncer, "prepare", None)
+        if prepare is not None:
+            prepare()  # e.g. Zalo: the login from the environment, before anything is sent
+        # What the plan said of each key it leaves to no step of its own: kept, or foreseen (AFTER).
+        left = {
+            a.key: a
+            for a in actions
+            if (a.kind == "noop" and not _unsent(a)) or (a.data.get(AFTER) and a.kind != "noop")
+        }
         with clock.phase(f"{syncer.name}: thực hiện kế hoạch"):
             _apply_plan(syncer, todo, summary, echo, progress, left)
     finally:
-        manifest = getattr(syncer, "manifest", None)
+        manifest = None if dry_run else getattr(syncer, "manifest", None)
         if manifest is not None:
+            # Whatever ended the run (done, nothing to send, a login that stops the channel, a
+            # stop): CI commits state/ after it, so a journal, this run's or a killed one's, is
+            # folded now. Without a journal and with nothing changed this writes nothing.
             manifest.flush()
     return actions, summary
 
@@ -319,7 +317,22 @@ def _apply_plan(
     first = getattr(syncer, "first", None)
     lead = [a for a in todo if first(a)] if first else []
     rest = [a for a in todo if not any(a is b for b in lead)]
-    outcomes = itertools.chain(_apply_all(syncer, lead), _apply_all(syncer, rest))
+    with _outcomes(syncer, lead, rest) as outcomes:
+        _record_plan(syncer, outcomes, len(todo), summary, echo, progress, counted)
+    _apply_follow_up(syncer, summary, echo, left, counted)
+
+
+def _record_plan(
+    syncer: Syncer,
+    outcomes: Iterator[tuple[Action, str, PublishError | None]],
+    total: int,
+    summary: Summary,
+    echo: Callable[[str], None],
+    progress: Callable[[int, int], None] | None,
+    counted: dict[str, str],
+) -> None:
+    """Record and print each outcome of the plan's actions as it ends (`counted`: filled with
+    key → the count its done action added to)."""
     for done, (action, outcome, error) in enumerate(outcomes, start=1):
         if error is None:
             bucket = bucket_of(syncer, action)
@@ -334,8 +347,7 @@ def _apply_plan(
                 f"  {_mark(error)} {KIND_LABELS.get(action.kind, action.kind)} {action.key}: {error}"
             )
         if progress:
-            progress(done, len(todo))
-    _apply_follow_up(syncer, summary, echo, left, counted)
+            progress(done, total)
 
 
 def _apply_follow_up(
@@ -355,8 +367,25 @@ def _apply_follow_up(
     # the operator and for CI reading --summary-json. One rule for every such key: what the
     # plan said of it (`left`) is taken back, and a step it did not list is listed in the report.
     follow_up = getattr(syncer, "follow_up", None)
+    with _outcomes(syncer, follow_up() if follow_up else []) as outcomes:
+        _record_follow_up(syncer, outcomes, summary, echo, left, counted)
+    # A foreseen step the follow-up found nothing to do for (nothing reached the target after
+    # all): its file was left as it was, or, one to create, is not there.
+    summary.unchanged += sum(1 for a in left.values() if a.kind not in ("noop", "create"))
+
+
+def _record_follow_up(
+    syncer: Syncer,
+    outcomes: Iterator[tuple[Action, str, PublishError | None]],
+    summary: Summary,
+    echo: Callable[[str], None],
+    left: dict[str, Action],
+    counted: dict[str, str],
+) -> None:
+    """Record and print each outcome of the follow-up steps as it ends (`left`, `counted`: see
+    `_apply_follow_up`)."""
     done_before = {a.key for a, _outcome in summary.done}
-    for action, outcome, error in _apply_all(syncer, follow_up() if follow_up else []):
+    for action, outcome, error in outcomes:
         label = KIND_LABELS.get(action.kind, action.kind)
         fresh = action.key not in done_before
         said = left.pop(action.key, None) if fresh else None
@@ -376,9 +405,6 @@ def _apply_follow_up(
                 setattr(summary, bucket, getattr(summary, bucket) - 1)
             _failed(summary, action, error)
             echo(f"  {_mark(error)} {label} {action.key}: {error}")
-    # A foreseen step the follow-up found nothing to do for (nothing reached the target after
-    # all): its file was left as it was, or, one to create, is not there.
-    summary.unchanged += sum(1 for a in left.values() if a.kind not in ("noop", "create"))
 
 
 def _mark(error: PublishError) -> str:
@@ -407,9 +433,27 @@ def bucket_of(syncer: Syncer, action: Action) -> str | None:
     return told(action) if told else SUMMARY_BUCKETS.get(action.kind)
 
 
+@contextmanager
+def _outcomes(
+    syncer: Syncer, *batches: Sequence[Action]
+) -> Iterator[Iterator[tuple[Action, str, PublishError | None]]]:
+    """The outcomes of each batch of actions in turn (see `_apply_all`); on leaving, however
+    left, the actions not started are cancelled and those in flight have ended."""
+    runs = [_apply_all(syncer, batch) for batch in batches]
+    try:
+        yield itertools.chain.from_iterable(runs)
+    finally:
+        # A stop (Ctrl+C) between two outcomes (echoing a line) leaves a generator suspended at
+        # its yield, its pool still sending the queue: it would only be closed when the stop's
+        # traceback is freed, after run() flushed the manifest, and what it sent then would be
+        # recorded in a journal CI does not commit. Closing it here cancels and waits first.
+        for run_ in runs:
+            run_.close()
+
+
 def _apply_all(
     syncer: Syncer, actions: Sequence[Action]
-) -> Iterator[tuple[Action, str, PublishError | None]]:
+) -> Generator[tuple[Action, str, PublishError | None], None, None]:
     """Apply actions (bounded concurrency), yielding each outcome or error as it ends."""
     workers = max(1, min(getattr(syncer, "concurrency", 1), len(actions)))
     if workers == 1:
@@ -426,9 +470,24 @@ def _apply_all(
         # the actions not started yet are not sent. Those in flight still end and are recorded,
         # so the next run neither repeats nor loses them; waiting for the whole queue instead
         # kept sending after the stop until CI's hard kill came.
-        pool.shutdown(wait=True, cancel_futures=True)
+        _stop(pool)
         raise
     pool.shutdown(wait=True)
+
+
+def _stop(pool: ThreadPoolExecutor) -> None:
+    """Cancel the pool's actions not started yet and wait for those in flight to end, through
+    any further Ctrl+C."""
+    pool.shutdown(wait=False, cancel_futures=True)
+    while True:
+        try:
+            pool.shutdown(wait=True)
+            return
+        except KeyboardInterrupt:
+            # A second Ctrl+C: the process waits for these threads at exit anyway
+            # (concurrent.futures joins them), so giving up the wait here gains no time; it
+            # would only let run() flush the manifest before their records are written.
+            continue
 
 
 def _attempt(syncer: Syncer, action: Action) -> tuple[Action, str, PublishError | None]:

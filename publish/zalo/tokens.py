@@ -163,9 +163,15 @@ def _fresh_at(pair: TokenPair, margin: float, now: float) -> bool:
 
 
 def renewal_due(env: Mapping[str, str], oa_id: str) -> bool:
-    """Whether a sync for `oa_id` on this machine holds a token file (False: none) whose access
-    token a refresh must replace before its next call, as a TokenManager would judge it; a
-    file that cannot be read is due too: the login then says what is wrong with it."""
+    """Whether a sync for `oa_id` on this machine holds a token file whose access token a
+    refresh must replace before its next call, as a TokenManager would judge it; a file that
+    cannot be read is due too: the login then says what is wrong with it.
+
+    Without the file it is False: a job with only ZALO_REFRESH_TOKEN never renews while idle.
+    Not for want of a place for the new pair (a refresh writes it to this very path, creating
+    the file, which the CI templates then cache): the file tells a machine that syncs and keeps
+    its login from an editor's, or from CI before its first send, which holds no pair of its
+    own yet, only the secret `publish zalo-login` gave, left to the first run that sends."""
     token_file = _chosen(env, oa_id)[0]
     if not token_file.exists():
         return False
