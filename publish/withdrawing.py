@@ -179,15 +179,22 @@ def _renamed(
 
 
 def withdrawal_lines(
-    bulletins: tuple[Withdrawable, ...], config: Config, now: dt.datetime
+    bulletins: tuple[Withdrawable, ...],
+    config: Config,
+    now: dt.datetime,
+    published: Published | None = None,
 ) -> list[str]:
     """One line for each of `bulletins` that state/ records published now on a channel it will
-    leave, naming the file and those channels; none when state/ records none of them."""
-    return [line for _, line in withdrawal_notes(bulletins, config, now)]
+    leave, naming the file and those channels; none when state/ records none of them
+    (`published`: the build's reader of state/published.json, None for one of its own)."""
+    return [line for _, line in withdrawal_notes(bulletins, config, now, published)]
 
 
 def withdrawal_notes(
-    bulletins: tuple[Withdrawable, ...], config: Config, now: dt.datetime
+    bulletins: tuple[Withdrawable, ...],
+    config: Config,
+    now: dt.datetime,
+    published: Published | None = None,
 ) -> list[tuple[str, str]]:
     """withdrawal_lines, each with the file it is about ("" when state/ names none): a CI
     report shows them by file."""
@@ -195,7 +202,7 @@ def withdrawal_notes(
         return []
     from publish.sync.vanished import live_channels  # read only when a bulletin is held
 
-    live = live_channels(config.root / "state", now, config, (b[0] for b in bulletins))
+    live = live_channels(config.root / "state", now, config, (b[0] for b in bulletins), published)
     lines: list[tuple[str, str]] = []
     for key, source, why, kept_from in bulletins:
         leaving = [c for c in live.get(key, ()) if c in kept_from]

@@ -183,7 +183,14 @@ def _build_and_write(
         for line in kept_lines(written.foreign, lambda c: _from_here(root, f"{folder}/{c}")[0]):
             print(line, file=sys.stderr)
         report(
-            outcome, changes, folder, timings, preview=args.drafts, root=root, clock=(config, now)
+            outcome,
+            changes,
+            folder,
+            timings,
+            preview=args.drafts,
+            root=root,
+            clock=(config, now),
+            published=published,
         )
     _print_timings(args, timings, why)
     return 0
@@ -309,15 +316,17 @@ def report(
     preview: bool = False,
     root: Path = Path("."),
     clock: tuple[config_module.Config, dt.datetime] | None = None,
+    published: Published | None = None,
 ) -> None:
     """What was left out, the warnings, and per channel what changed (written, removed); for a
     --drafts build (`preview`), where the preview went and how to look at it (from the current
     folder, the project being `root`). `clock`: the project's settings and the build's time,
-    to tell which bulletins left out are published now (publish.withdrawing)."""
+    to tell which bulletins left out are published now (publish.withdrawing), `published` the
+    build's reader of state/published.json (None: a replayed build's report reads it anew)."""
     for line in outcome.exclusions:
         print(line)
     if clock is not None:
-        for line in withdrawal_lines(outcome.withdrawable, *clock):
+        for line in withdrawal_lines(outcome.withdrawable, *clock, published):
             print(line)
     for warning in outcome.warnings:
         print(warning.render(), file=sys.stderr)

@@ -384,7 +384,11 @@ def _radio_coming(state_dir: Path, now: dt.datetime, config: Config) -> set[str]
 
 
 def live_channels(
-    state_dir: Path, now: dt.datetime, config: Config, keys: Iterable[str]
+    state_dir: Path,
+    now: dt.datetime,
+    config: Config,
+    keys: Iterable[str],
+    published: Published | None = None,
 ) -> dict[str, tuple[str, ...]]:
     """The channels (web, zalo, radio, in that order) on which state/ records each of `keys`
     published now, for those it records on one at least: the website when the last sync
@@ -393,11 +397,12 @@ def live_channels(
     published.json was, when the last build left its page in output/web; Zalo
     when its article is live (zalo.json); the radio when an episode still to air holds its
     script (radio.json). What an approver re-approving an edit replaces, and what a sync
-    withdraws from a bulletin now held back."""
+    withdraws from a bulletin now held back. `published`: the command's reader of
+    published.json, when it read it already."""
     wanted = set(keys)
     if not wanted:
         return {}
-    record = _published_record(state_dir)
+    record = (published or Published(state_dir)).record
     if record is None:
         web = _web_pages(state_dir) or set()
     elif record[1] is not None:
