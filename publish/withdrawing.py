@@ -21,12 +21,15 @@ not say they still will be.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from publish.config import Config
 from publish.model import Bulletin, Site
+
+if TYPE_CHECKING:
+    from publish.sync.vanished import Published
 
 __all__ = [
     "CHANNEL_NAMES",
@@ -34,7 +37,7 @@ __all__ = [
     "RENAMED",
     "Withdrawable",
     "channel_names",
-    "deleted_notice",
+    "deleted_notices",
     "withdrawable",
     "withdrawal_lines",
     "withdrawal_notes",
@@ -79,9 +82,11 @@ def channel_names(channels: Iterable[str]) -> str:
     return ", ".join(CHANNEL_NAMES.get(c, c) for c in channels)
 
 
-def withdrawable(site: Site) -> tuple[Withdrawable, ...]:
+def withdrawable(site: Site, published: Published | None = None) -> tuple[Withdrawable, ...]:
     """The bulletins of `site` a sync takes down from some channel if they are published now:
-    each held back (expiry aside: its end was meant, and said) and each kept from a channel."""
+    each held back (expiry aside: its end was meant, and said) and each kept from a channel.
+    `published`: the command's reader of state/published.json (refuse_vanished's, whose gone
+    keys are reused), one of its own when None."""
     held = [
         (e.bulletin.key, e.bulletin.source, "changed" if e.cause == "changed" else e.code, EVERY)
         for e in site.excluded
@@ -92,22 +97,23 @@ def withdrawable(site: Site) -> tuple[Withdrawable, ...]:
         for b in site.bulletins
         if b.held_from
     ]
-    return tuple(held + kept + _gone(site))
+    return tuple(held + kept + _gone(site, published))
 
 
-def _gone(site: Site) -> list[Withdrawable]:
+def _gone(site: Site, published: Published | None) -> list[Withdrawable]:
     """The bulletins the last sync published whose file `site` no longer has: each renamed
     without `id` (see _renamed) with its new file, each other one deleted with the file
     state/ recorded for it ("" when it recorded none)."""
-    from publish.sync.vanished import gone_published, published_files, zalo_records
+    from publish.sync.vanished import Published, zalo_records
 
     state = site.config.root / "state"
-    gone = gone_published(state, site)
+    published = published or Published(state)
+    gone = published.gone(site)
     if not gone:
         return []
-    files = published_files(state)
+    files = published.files
     zalo = zalo_records(state)
-    renamed = _renamed(gone, site, state, files, zalo)
+    renamed = _renamed(gone, site, state, published, zalo)
     found: list[Withdrawable] = []
     for key in gone:
         if key in renamed:
@@ -123,21 +129,23 @@ def _renamed(
     gone: list[str],
     site: Site,
     state: Path,
-    files: Mapping[str, str],
+    published: Published,
     zalo: Mapping[str, Any],
 ) -> dict[str, Bulletin]:
-    """Old key → the bulletin it is now, for those of `gone` renamed without `id`: a bulletin
-    state/ does not know whose file is the one recorded (its `slug` edited), or whose body or
-    title is the recorded one's (the Zalo sync's test, publish.sync.zalo_plan._renames; the
-    radio's records keep a title too). Each bulletin stands for one old key at most."""
-    from publish.sync.vanished import published_keys, radio_records
+    """Old key → the bulletin it is now, for those of `gone` renamed without `id`, paired as
+    the Zalo sync pairs them (publish.rename_pairs: same body, then same title) after the test
+    only state/ can make here: a bulletin state/ does not know whose file is the one recorded
+    (its `slug` edited); the radio's records keep a title too, tried last."""
+    from publish.rename_pairs import Index, pair_renames
+    from publish.sync.vanished import radio_records
     from publish.sync.zalo_plan import body_digest, same_title
 
-    known = published_keys(state) | set(zalo)
+    known = (published.keys or set()) | set(zalo)
     loaded = (*site.bulletins, *(e.bulletin for e in site.excluded), *site.previews)
     new = {b.key: b for b in loaded if b.key not in known}
     if not new:
         return {}
+    files = published.files
     titles = {
         (v.get("bulletins") or [""])[0]: v.get("title")
         for k, v in radio_records(state).items()
@@ -149,45 +157,44 @@ def _renamed(
         found = zalo.get(key)
         return found if isinstance(found, dict) else {}
 
-    digests: dict[str, str] = {}
+    normalised: dict[str, str] = {}
 
-    def digest_of(bulletin: Bulletin) -> str:
-        """body_digest of `bulletin`, computed once."""
-        if bulletin.key not in digests:
-            digests[bulletin.key] = body_digest(bulletin)
-        return digests[bulletin.key]
+    def title_of(bulletin: Bulletin) -> str:
+        """same_title of `bulletin`'s title, computed once for both title tests."""
+        if bulletin.key not in normalised:
+            normalised[bulletin.key] = same_title(bulletin.title)
+        return normalised[bulletin.key]
 
-    tests: tuple[Callable[[str, Bulletin], bool], ...] = (
-        lambda old, b: files.get(old) == b.source,
-        lambda old, b: (
-            bool(entry(old).get("body_digest")) and entry(old).get("body_digest") == digest_of(b)
-        ),
-        lambda old, b: same_title(str(entry(old).get("title") or "")) == same_title(b.title),
-        lambda old, b: same_title(str(titles.get(old) or "")) == same_title(b.title),
+    def recorded_title(title: object) -> str:
+        """same_title of a title a record keeps ("" when it keeps none)."""
+        return same_title(title) if isinstance(title, str) else ""
+
+    indexes: tuple[Index[Bulletin], ...] = (
+        (lambda old: files.get(old), lambda b: b.source),
+        (lambda old: entry(old).get("body_digest"), body_digest),
+        (lambda old: recorded_title(entry(old).get("title")), title_of),
+        (lambda old: recorded_title(titles.get(old)), title_of),
     )
-    found: dict[str, Bulletin] = {}
-    for test in tests:
-        for old in gone:
-            if old in found:
-                continue
-            taken = {b.key for b in found.values()}
-            for bulletin in new.values():
-                if bulletin.key not in taken and test(old, bulletin):
-                    found[old] = bulletin
-                    break
-    return found
+    return pair_renames(gone, new, indexes)
 
 
 def withdrawal_lines(
-    bulletins: tuple[Withdrawable, ...], config: Config, now: dt.datetime
+    bulletins: tuple[Withdrawable, ...],
+    config: Config,
+    now: dt.datetime,
+    published: Published | None = None,
 ) -> list[str]:
     """One line for each of `bulletins` that state/ records published now on a channel it will
-    leave, naming the file and those channels; none when state/ records none of them."""
-    return [line for _, line in withdrawal_notes(bulletins, config, now)]
+    leave, naming the file and those channels; none when state/ records none of them
+    (`published`: the build's reader of state/published.json, None for one of its own)."""
+    return [line for _, line in withdrawal_notes(bulletins, config, now, published)]
 
 
 def withdrawal_notes(
-    bulletins: tuple[Withdrawable, ...], config: Config, now: dt.datetime
+    bulletins: tuple[Withdrawable, ...],
+    config: Config,
+    now: dt.datetime,
+    published: Published | None = None,
 ) -> list[tuple[str, str]]:
     """withdrawal_lines, each with the file it is about ("" when state/ names none): a CI
     report shows them by file."""
@@ -195,7 +202,7 @@ def withdrawal_notes(
         return []
     from publish.sync.vanished import live_channels  # read only when a bulletin is held
 
-    live = live_channels(config.root / "state", now, config, (b[0] for b in bulletins))
+    live = live_channels(config.root / "state", now, config, (b[0] for b in bulletins), published)
     lines: list[tuple[str, str]] = []
     for key, source, why, kept_from in bulletins:
         leaving = [c for c in live.get(key, ()) if c in kept_from]
@@ -302,12 +309,23 @@ def _renamed_line(key: str, source: str, leaving: list[str]) -> str:
     )
 
 
-def deleted_notice(source: str, key: str, config: Config, now: dt.datetime) -> str:
-    """What `publish serve` tells on the page of a bulletin whose file was deleted: the
-    channels the next sync takes it down from (state/), and how to get the file back."""
+def deleted_notices(
+    deleted: Iterable[tuple[str, str]], config: Config, now: dt.datetime
+) -> dict[str, str]:
+    """What `publish serve` tells on the page of each bulletin whose file was deleted (`deleted`:
+    key and file), by key: the channels the next sync takes it down from (state/, read once
+    for all of them), and how to get the file back."""
     from publish.sync.vanished import live_channels
 
-    leaving = live_channels(config.root / "state", now, config, (key,)).get(key, ())
+    deleted = list(deleted)
+    if not deleted:
+        return {}
+    live = live_channels(config.root / "state", now, config, (key for key, _ in deleted))
+    return {key: _deleted_notice(source, live.get(key, ())) for key, source in deleted}
+
+
+def _deleted_notice(source: str, leaving: tuple[str, ...]) -> str:
+    """The notice of one deleted bulletin (`source`) the next sync takes down from `leaving`."""
     back = f"muốn giữ thì lấy lại tệp: git checkout -- {source}"
     if not leaving:
         return (

@@ -223,3 +223,29 @@ def test_a_bulletin_renamed_without_id_is_told_as_renamed_not_deleted(
         f"Đổi tên bài đang đăng: {renamed} là bài «ban-tin-000» đang đăng trên website, Zalo"
     )
     assert f"ghi dòng «id: ban-tin-000» vào phần đầu {renamed}" in line
+
+
+def test_a_build_reads_the_published_record_once(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: None,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """state/published.json (~1.6 MB at 10,000 bulletins) was parsed up to four times a build
+    with a bulletin deleted: by the refusal, the gone keys, their files and the known keys."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    (root / FILE).unlink()
+    reads: list[str] = []
+    real = Path.read_bytes
+
+    def counted(self: Path) -> bytes:
+        if self.name == "published.json":
+            reads.append(str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", counted)
+    out = run(root, capsys, "build")
+    assert any(line.startswith(DELETED) for line in out.splitlines())
+    assert len(reads) == 1

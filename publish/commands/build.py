@@ -8,6 +8,7 @@ import sys
 from collections import Counter
 from contextlib import ExitStack
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from publish import approval
 from publish import config as config_module
@@ -26,6 +27,9 @@ from publish.replay import LastBuild, Outcome
 from publish.timings import COMPARING, STARTUP, WRITING, Timings, seconds_vi
 from publish.withdrawing import withdrawable, withdrawal_lines
 from publish.writer import WriteReport, adopt, write
+
+if TYPE_CHECKING:
+    from publish.sync.vanished import Published
 
 __all__ = ["add_parser", "run"]
 
@@ -148,8 +152,12 @@ def _build_and_write(
         timings=timings,
         output=output,
     )
+    from publish.sync.vanished import Published  # only for a build that renders
+
+    # One reading of state/published.json for the refusal and the report's withdrawals.
+    published = Published(args.root / "state")
     if not args.drafts:
-        _refuse_vanished(args, result.site)
+        _refuse_vanished(args, result.site, published)
     with timings.remainder(WRITING):
         made = counted(result.artifacts, status.tick)
         written = write(made, output, channels, cache=args.root / ".cache")
@@ -157,7 +165,7 @@ def _build_and_write(
         with timings.phase("âm thanh nháp"):
             spoken = write_audio(result.site, output / "radio" / "audio")
             adopt(args.root / ".cache", output, "radio", spoken)
-    outcome = outcome_of(result, written)
+    outcome = outcome_of(result, written, published)
     with timings.phase("lưu dấu lần dựng, dọn cache"):
         if last is not None:
             last.record(result.site, channels, outcome)
@@ -175,20 +183,34 @@ def _build_and_write(
         for line in kept_lines(written.foreign, lambda c: _from_here(root, f"{folder}/{c}")[0]):
             print(line, file=sys.stderr)
         report(
-            outcome, changes, folder, timings, preview=args.drafts, root=root, clock=(config, now)
+            outcome,
+            changes,
+            folder,
+            timings,
+            preview=args.drafts,
+            root=root,
+            clock=(config, now),
+            published=published,
         )
     _print_timings(args, timings, why)
     return 0
 
 
-def _refuse_vanished(args: argparse.Namespace, site: Site) -> None:
+def _refuse_vanished(args: argparse.Namespace, site: Site, published: Published) -> None:
     """Stop before output/ is written when content/ lost its bulletins wholesale: CI deploys
     output/web straight after `publish build`, before a sync could refuse (see vanished)."""
     from publish.sync.vanished import refuse_vanished  # only for a build that renders
 
     confirmed = args.confirm_withdrawal
     content = args.root / "content"
-    refuse_vanished(args.root / "state", content, site, confirmed=confirmed, output=args.output)
+    refuse_vanished(
+        args.root / "state",
+        content,
+        site,
+        confirmed=confirmed,
+        output=args.output,
+        published=published,
+    )
 
 
 def _preview_channels(asked: list[str] | None) -> tuple[str, ...]:
@@ -259,8 +281,9 @@ def _print_timings(args: argparse.Namespace, timings: Timings, why: str = "") ->
         print("\n".join(timings.lines()))
 
 
-def outcome_of(result: Build, written: WriteReport) -> Outcome:
-    """What a build reports, kept so that a replay of it reports the same."""
+def outcome_of(result: Build, written: WriteReport, published: Published | None = None) -> Outcome:
+    """What a build reports, kept so that a replay of it reports the same (`published`: the
+    build's reader of state/published.json, see withdrawable)."""
     return Outcome(
         exclusions=tuple(exclusion_lines(result.site, brief=True)),
         warnings=result.warnings,
@@ -273,7 +296,7 @@ def outcome_of(result: Build, written: WriteReport) -> Outcome:
         # A unit without a Zalo OA builds nothing for it: «zalo: 0 tệp» on every build only
         # raised the question why (the no-OA note answers it where zalo was asked for).
         unsent=() if result.site.config.zalo.oa_id.strip() else ("zalo",),
-        withdrawable=withdrawable(result.site),
+        withdrawable=withdrawable(result.site, published),
     )
 
 
@@ -293,15 +316,17 @@ def report(
     preview: bool = False,
     root: Path = Path("."),
     clock: tuple[config_module.Config, dt.datetime] | None = None,
+    published: Published | None = None,
 ) -> None:
     """What was left out, the warnings, and per channel what changed (written, removed); for a
     --drafts build (`preview`), where the preview went and how to look at it (from the current
     folder, the project being `root`). `clock`: the project's settings and the build's time,
-    to tell which bulletins left out are published now (publish.withdrawing)."""
+    to tell which bulletins left out are published now (publish.withdrawing), `published` the
+    build's reader of state/published.json (None: a replayed build's report reads it anew)."""
     for line in outcome.exclusions:
         print(line)
     if clock is not None:
-        for line in withdrawal_lines(outcome.withdrawable, *clock):
+        for line in withdrawal_lines(outcome.withdrawable, *clock, published):
             print(line)
     for warning in outcome.warnings:
         print(warning.render(), file=sys.stderr)

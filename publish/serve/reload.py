@@ -202,7 +202,7 @@ class Held:
     """When a scheduled bulletin goes out, as --now takes it ("2026-12-20 08:00"): the
     preview shows it with its clock set there."""
     deleted: bool = False
-    """Whether its file was deleted: `reason` is then the whole notice (deleted_notice)."""
+    """Whether its file was deleted: `reason` is then the whole notice (deleted_notices)."""
 
 
 def held_overlay(held: Held, generation: int = 0) -> str:

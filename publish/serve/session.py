@@ -26,6 +26,7 @@ from publish.output_lock import Abandoned, output_lock
 from publish.pipeline import build
 from publish.preview import preview_output
 from publish.progress import Status, counted
+from publish.rename_pairs import Index, pair_renames
 from publish.replay import LastBuild, Outcome
 from publish.serve.clock import clock
 from publish.serve.outside import OUTSIDE_POLL_SECONDS, OutsideWrites
@@ -33,10 +34,11 @@ from publish.serve.reload import Held, ReloadHub
 from publish.serve.server import HOST, LAN_HOST, PreviewServer, request_parts
 from publish.serve.single import PreviewClaim
 from publish.serve.watch import Debouncer, Watcher
-from publish.sync.vanished import loaded_keys, refuse_vanished
+from publish.sync.vanished import Published, loaded_keys, refuse_vanished
+from publish.sync.zalo_plan import same_title
 from publish.text import nfc
 from publish.timings import Timings
-from publish.withdrawing import deleted_notice, withdrawal_lines
+from publish.withdrawing import deleted_notices, withdrawal_lines
 from publish.writer import WriteReport, write
 
 __all__ = ["CHANNELS", "PreviewSession"]
@@ -224,6 +226,8 @@ class PreviewSession:
                 output=self.output,
                 timings=Timings(on_phase=status.phase),
             )
+            # One reading of state/published.json for the refusal and the withdrawals told.
+            published = Published(self.root / "state")
             if not self._drafts:
                 # Some units copy output/ to their web server: as `publish build`.
                 refuse_vanished(
@@ -232,6 +236,7 @@ class PreviewSession:
                     result.site,
                     confirmed=self._confirmed,
                     output="output",
+                    published=published,
                 )
             report = write(
                 counted(result.artifacts, status.tick),
@@ -244,7 +249,7 @@ class PreviewSession:
             )
         # Read under the lock: no other command can have written since.
         self._writes.own_write()
-        outcome = outcome_of(result, report)
+        outcome = outcome_of(result, report, published)
         last.record(result.site, CHANNELS, outcome)
         return outcome, report, result.site
 
@@ -315,10 +320,15 @@ class PreviewSession:
                 if "web" in b.held_from
             ]
         found: dict[tuple[str, ...], Held] = {}
-        for key, source in self._deleted(site):
-            notice = deleted_notice(source, key, site.config, site.now)
-            parts = request_parts(self._addresses[("bulletin", key)]) or ()
-            found[parts] = found[(*parts, "index.html")] = Held(source, notice, False, deleted=True)
+        deleted = self._deleted(site)
+        notices = deleted_notices(deleted, site.config, site.now)
+        for key, source in deleted:
+            parts = request_parts(self._addresses[("bulletin", key)])
+            if parts is None:
+                continue  # an address no request reaches: no page to put the notice on
+            found[parts] = found[(*parts, "index.html")] = Held(
+                source, notices[key], False, deleted=True
+            )
         for bulletin, why in held:
             before = self._addresses.get(("bulletin", bulletin.key))
             for address in {prefix + bulletin.url, before or prefix + bulletin.url}:
@@ -328,29 +338,27 @@ class PreviewSession:
 
     def _deleted(self, site: Site) -> list[tuple[str, str]]:
         """The key and file of each bulletin of the last good build whose file `site` no longer
-        has, renames aside: a bulletin with `id` keeps its key, one without is followed as
-        _moved follows it, and one whose title a new bulletin has is taken for renamed too
-        (renamed and edited in one save) rather than told as deleted."""
+        has, renames aside: a bulletin with `id` keeps its key, and one without is paired with
+        the new bulletin it became as `publish check` and the Zalo sync pair them (same file,
+        same text, then same title: publish.rename_pairs), rather than told as deleted."""
         loaded = loaded_keys(site)
         gone = [k for kind, k in self._addresses if kind == "bulletin" and k not in loaded]
         if not gone:
             return []
         known = {k for kind, k in self._addresses if kind == "bulletin"}
-        new = [b for b in site.for_channel("web") if b.key not in known]
         held = (e.bulletin for e in site.excluded)
-        titles = {b.title for b in (*new, *held, *site.previews) if b.key not in known}
-        if len(gone) == 1 and len(new) == 1:
-            was = self._files.get(gone[0])
-            if was is not None and (
-                was[0] == new[0].source or (was[1] and was[1] == new[0].digest)
-            ):
-                return []  # renamed: _moved sends the page to its new address
+        new = {b.key: b for b in (*site.bulletins, *held, *site.previews) if b.key not in known}
+        files, titles = self._files, self._titles
+        indexes: tuple[Index[Bulletin], ...] = (
+            (lambda old: files[old][0] if old in files else None, lambda b: b.source),
+            (lambda old: files[old][1] if old in files else None, lambda b: b.digest),
+            (lambda old: same_title(titles.get(old) or ""), lambda b: same_title(b.title)),
+        )
+        renamed = pair_renames(gone, new, indexes)
         return [
-            (key, self._files[key][0])
+            (key, files[key][0])
             for key in gone
-            if key in self._files
-            and self._titles.get(key) not in titles
-            and not (self.root / self._files[key][0]).exists()
+            if key in files and key not in renamed and not (self.root / files[key][0]).exists()
         ]
 
     def _edited(self, site: Site) -> set[str]:

@@ -23,6 +23,7 @@ import datetime as dt
 import json
 import os
 from collections.abc import Iterable, Mapping
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -36,11 +37,11 @@ __all__ = [
     "MIN_SHARE_REFUSED",
     "OFF_WEB",
     "PUBLISHED_NAME",
+    "Published",
     "ever_published",
     "gone_published",
     "live_channels",
     "loaded_keys",
-    "published_files",
     "published_keys",
     "radio_records",
     "record_published",
@@ -73,30 +74,31 @@ NAMED = 5
 
 
 def refuse_vanished(
-    state_dir: Path, content: Path, site: Site, *, confirmed: bool, output: str | None = None
+    state_dir: Path,
+    content: Path,
+    site: Site,
+    *,
+    confirmed: bool,
+    output: str | None = None,
+    published: Published | None = None,
 ) -> None:
     """Raise a PublishError (nothing sent, nothing written) when content/ holds no bulletin
     while state/ records MIN_RECORDED published ones or more, or when too many of those the last
     sync published are gone from it (see too_many). Only state/published.json is read while
     content/ holds bulletins, the channels' records only when it is missing: a sync with
     nothing to send stays as quick as it was. `output`:
-    the folder a `publish build` was to write (None: a sync), named in the message."""
+    the folder a `publish build` was to write (None: a sync), named in the message.
+    `published`: the command's reader of published.json, whose gone keys its report reuses."""
     if confirmed:
         return
-    loaded = loaded_keys(site)
-    if loaded:
-        published = _read_published(state_dir)
-        if published is None:
-            # A state/ written before published.json was: the channels' own records of what is
-            # published stand in, or a lost folder would reach the website and the radio.
-            published, source = _shown_by(state_dir, site)
-        else:
-            source = f"state/{PUBLISHED_NAME}"
-        gone = sorted(published - loaded)
+    if loaded_keys(site):
+        published = published or Published(state_dir)
+        shown, source = published.shown(site)
+        gone = published.gone(site)
         cap = site.config.policy.confirm_withdrawal_from
-        if too_many(len(gone), len(published), cap):
+        if too_many(len(gone), len(shown), cap):
             raise PublishError(
-                _many_vanished(content, gone, len(published), cap, output, source, state_dir)
+                _many_vanished(content, gone, len(shown), cap, output, source, state_dir)
             )
         return
     recorded = published_keys(state_dir) | _shown_by(state_dir, site)[0]
@@ -134,23 +136,81 @@ def published_keys(state_dir: Path) -> set[str]:
 
 def _read_published(state_dir: Path) -> set[str] | None:
     """The keys state/published.json names; None when it is missing or unreadable."""
-    found = _published_record(state_dir)
-    return None if found is None else found[0]
+    return Published(state_dir).keys
 
 
 def _published_record(state_dir: Path) -> tuple[set[str], set[str] | None] | None:
     """The keys state/published.json names, and those of them the sync that wrote it kept off
     the website (None: written before it recorded them); None when it is missing or
     unreadable."""
-    with contextlib.suppress(OSError, ValueError):
-        document = json.loads((state_dir / PUBLISHED_NAME).read_bytes())
-        if not isinstance(document, dict):
+    return Published(state_dir).record
+
+
+class Published:
+    """state/published.json as one command reads it, parsed once (~1.6 MB at 10,000
+    bulletins): its keys, the file of each, and the keys a site no longer holds, which a build
+    refuses too many of (refuse_vanished) and then reports (publish.withdrawing)."""
+
+    def __init__(self, state_dir: Path) -> None:
+        """A reader of `state_dir`/published.json; nothing is read yet."""
+        self.state_dir = state_dir
+        self._gone: tuple[Site, list[str]] | None = None
+        self._shown: tuple[Site, tuple[set[str], str]] | None = None
+
+    @cached_property
+    def _document(self) -> dict[str, Any] | None:
+        """The parsed file; None when it is missing, unreadable or not an object."""
+        with contextlib.suppress(OSError, ValueError):
+            document = json.loads((self.state_dir / PUBLISHED_NAME).read_bytes())
+            return document if isinstance(document, dict) else None
+        return None
+
+    @cached_property
+    def record(self) -> tuple[set[str], set[str] | None] | None:
+        """The keys the file names, and those of them the sync that wrote it kept off the
+        website (None: written before it recorded them); None when it is missing or
+        unreadable."""
+        document = self._document
+        if document is None:
             return None
         found, off = document.get("bulletins"), document.get(OFF_WEB)
-        if isinstance(found, list):
-            keys = {key for key in found if isinstance(key, str)}
-            return keys, {k for k in off if isinstance(k, str)} if isinstance(off, list) else None
-    return None
+        if not isinstance(found, list):
+            return None
+        keys = {key for key in found if isinstance(key, str)}
+        return keys, {k for k in off if isinstance(k, str)} if isinstance(off, list) else None
+
+    @property
+    def keys(self) -> set[str] | None:
+        """The keys the file names; None when it is missing or unreadable."""
+        record = self.record
+        return None if record is None else record[0]
+
+    @cached_property
+    def files(self) -> dict[str, str]:
+        """The file of each bulletin the file names, as the sync that wrote it read it ({} when
+        missing, unreadable or written before it recorded files)."""
+        files = (self._document or {}).get(FILES)
+        if not isinstance(files, dict):
+            return {}
+        return {k: v for k, v in files.items() if isinstance(k, str) and isinstance(v, str)}
+
+    def shown(self, site: Site) -> tuple[set[str], str]:
+        """The keys of the bulletins the last sync published, and the state/ files that say
+        so: published.json; a state/ written before it was, the channels' records of what they
+        show now (_shown_by: not every key they ever recorded, or bulletins withdrawn long ago
+        would count as gone on every command)."""
+        if self._shown is None or self._shown[0] is not site:
+            keys = self.keys
+            found = (keys, f"state/{PUBLISHED_NAME}") if keys is not None else None
+            self._shown = (site, found or _shown_by(self.state_dir, site))
+        return self._shown[1]
+
+    def gone(self, site: Site) -> list[str]:
+        """The keys of shown(site) that `site` no longer holds (deleted, moved out of content/,
+        renamed without `id`), sorted; computed once for a site."""
+        if self._gone is None or self._gone[0] is not site:
+            self._gone = (site, sorted(self.shown(site)[0] - loaded_keys(site)))
+        return self._gone[1]
 
 
 def _shown_by(state_dir: Path, site: Site) -> tuple[set[str], str]:
@@ -221,25 +281,10 @@ def record_published(state_dir: Path, site: Site) -> None:
     atomic_write_bytes(state_dir / PUBLISHED_NAME, data)
 
 
-def published_files(state_dir: Path) -> dict[str, str]:
-    """The file of each bulletin state/published.json names, as the sync that wrote it read
-    it ({} when missing, unreadable or written before it recorded files)."""
-    with contextlib.suppress(OSError, ValueError):
-        document = json.loads((state_dir / PUBLISHED_NAME).read_bytes())
-        files = document.get(FILES) if isinstance(document, dict) else None
-        if isinstance(files, dict):
-            return {k: v for k, v in files.items() if isinstance(k, str) and isinstance(v, str)}
-    return {}
-
-
-def gone_published(state_dir: Path, site: Site) -> list[str]:
-    """The keys of the bulletins the last sync published (state/published.json; a state/
-    written before it was: every one the channels' records name) that content/ no longer
-    holds: deleted, moved out of content/, or renamed without `id`."""
-    published = _read_published(state_dir)
-    if published is None:
-        published = ever_published(state_dir)
-    return sorted(published - loaded_keys(site))
+def gone_published(state_dir: Path, site: Site, published: Published | None = None) -> list[str]:
+    """The keys of the bulletins the last sync published (see Published.shown) that content/
+    no longer holds: deleted, moved out of content/, or renamed without `id`."""
+    return (published or Published(state_dir)).gone(site)
 
 
 def loaded_keys(site: Site) -> set[str]:
@@ -339,7 +384,11 @@ def _radio_coming(state_dir: Path, now: dt.datetime, config: Config) -> set[str]
 
 
 def live_channels(
-    state_dir: Path, now: dt.datetime, config: Config, keys: Iterable[str]
+    state_dir: Path,
+    now: dt.datetime,
+    config: Config,
+    keys: Iterable[str],
+    published: Published | None = None,
 ) -> dict[str, tuple[str, ...]]:
     """The channels (web, zalo, radio, in that order) on which state/ records each of `keys`
     published now, for those it records on one at least: the website when the last sync
@@ -348,11 +397,12 @@ def live_channels(
     published.json was, when the last build left its page in output/web; Zalo
     when its article is live (zalo.json); the radio when an episode still to air holds its
     script (radio.json). What an approver re-approving an edit replaces, and what a sync
-    withdraws from a bulletin now held back."""
+    withdraws from a bulletin now held back. `published`: the command's reader of
+    published.json, when it read it already."""
     wanted = set(keys)
     if not wanted:
         return {}
-    record = _published_record(state_dir)
+    record = (published or Published(state_dir)).record
     if record is None:
         web = _web_pages(state_dir) or set()
     elif record[1] is not None:

@@ -15,6 +15,7 @@ from typing import Any
 
 from publish.correction_text import told
 from publish.model import Bulletin
+from publish.rename_pairs import Index, pair_renames
 from publish.sync.base import Action
 
 __all__ = [
@@ -156,7 +157,8 @@ def _forgotten(observed: Observed, key: str, local: Local | None) -> bool:
 
 
 def _renames(observed: Observed) -> dict[str, str]:
-    """New key → old key, for bulletins without `id` whose slug changed (same body or same title)."""
+    """New key → old key, for bulletins without `id` whose slug changed (same body or same title:
+    publish.rename_pairs, as `publish check` tells them), among the live articles' records."""
     gone = [
         key
         for key, entry in sorted(observed.entries.items())
@@ -166,22 +168,17 @@ def _renames(observed: Observed) -> dict[str, str]:
         and entry.get("article_id")
         and entry.get("status") != "removed"
     ]
-    new = [k for k in sorted(observed.local) if k not in observed.entries]
-    found: dict[str, str] = {}
-    for matches in (
-        lambda loc, e: e.get("body_digest") == loc.body_digest,
-        lambda loc, e: same_title(e.get("title", "")) == loc.title,
-    ):
-        for key in new:
-            if key in found:
-                continue
-            for old in gone:
-                if old not in found.values() and matches(
-                    observed.local[key], observed.entries[old]
-                ):
-                    found[key] = old
-                    break
-    return found
+    new = {k: observed.local[k] for k in sorted(observed.local) if k not in observed.entries}
+    indexes: tuple[Index[Local], ...] = (
+        (lambda old: observed.entries[old].get("body_digest"), lambda loc: loc.body_digest),
+        (lambda old: same_title(observed.entries[old].get("title", "")), _title_of),
+    )
+    return {loc.key: old for old, loc in pair_renames(gone, new, indexes).items()}
+
+
+def _title_of(local: Local) -> str:
+    """The title a new bulletin's payload is known by to a Zalo record's (see same_title)."""
+    return same_title(local.title)
 
 
 def plan_actions(observed: Observed) -> list[Action]:

@@ -1,0 +1,60 @@
+"""Which new bulletin an old key without `id` became: one pairing for every channel's reader.
+
+A bulletin without `id` is known by its slug, so renaming its file (or editing its `slug`)
+makes an old key gone and a new one come. The Zalo sync (publish.sync.zalo_plan), `publish
+check` and build's report (publish.withdrawing) and `publish serve` (publish.serve.session)
+each tell such a pair apart from a deletion by the same tests, in the same order, so that what
+check announces as renamed is what the sync then updates: the same body, then the same title
+(and whatever else the caller knows, such as the file a record names). Each test is an index
+built once, so pairing N gone keys with N new bulletins costs O(N), not O(N²): a pull request
+renaming thousands of files is checked in milliseconds.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from typing import TypeVar
+
+__all__ = ["Index", "pair_renames"]
+
+T = TypeVar("T")
+
+Index = tuple[Callable[[str], Hashable | None], Callable[[T], Hashable | None]]
+"""One test: what an old key is known by (None or "" when it is not known by this), and what
+a new bulletin is known by; they pair when both are the same."""
+
+
+def pair_renames(
+    gone: Sequence[str],
+    new: Mapping[str, T],
+    indexes: Iterable[Index[T]],
+) -> dict[str, T]:
+    """Old key → the new item it became, for each of `gone` (in that order) that one of
+    `new` (new key → item, in that order) matches by the first of `indexes` that pairs it.
+    Each new item stands for one old key at most; within one index the i-th old key of a
+    value takes the i-th new item of it not taken yet, whichever side is walked first."""
+    found: dict[str, T] = {}
+    taken: set[str] = set()
+    for old_value, new_value in indexes:
+        wanted = {}
+        for old in gone:
+            if old not in found and (value := old_value(old)):
+                wanted[old] = value
+        if not wanted:
+            continue  # nothing to pair by it: the new side's values are not computed
+        needed = set(wanted.values())
+        by_value: dict[Hashable, deque[str]] = {}
+        for key, item in new.items():
+            if key in taken:
+                continue
+            value = new_value(item)
+            if value and value in needed:
+                by_value.setdefault(value, deque()).append(key)
+        for old, value in wanted.items():
+            waiting = by_value.get(value)
+            if waiting:
+                key = waiting.popleft()
+                found[old] = new[key]
+                taken.add(key)
+    return found

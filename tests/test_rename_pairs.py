@@ -1,0 +1,109 @@
+"""Renamed bulletins paired as one (publish.rename_pairs): by every reader alike, in O(N).
+
+`publish check` paired each gone key with every new bulletin under four tests, rebuilding what
+was taken for each key and normalising both titles of each pair: 2,000 renames took 5.4 s and
+10,000 about two minutes (session 69's review), and it paired in another order than the Zalo
+sync, so check could announce a rename the sync then made otherwise."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from publish import withdrawing
+from publish.rename_pairs import pair_renames
+from publish.sync import vanished, zalo_plan
+
+
+def by_value(old: dict[str, str], new: dict[str, str]) -> Any:
+    """An index pairing the old keys' and the new items' values in `old` and `new`."""
+    return (lambda key: old.get(key), lambda item: new.get(item))
+
+
+def test_the_first_index_that_pairs_wins_and_a_new_item_stands_for_one_old_key() -> None:
+    indexes = (
+        by_value({"a": "body-1"}, {"x": "body-1"}),
+        by_value({"a": "T", "b": "T", "c": "T"}, {"x": "T", "y": "T"}),
+    )
+    assert pair_renames(["a", "b", "c"], {"x": "x", "y": "y"}, indexes) == {"a": "x", "b": "y"}
+
+
+def test_an_old_key_known_by_nothing_pairs_with_nothing() -> None:
+    indexes = (by_value({"a": ""}, {"x": ""}), by_value({}, {"x": None}))
+    assert pair_renames(["a", "b"], {"x": "x"}, indexes) == {}
+
+
+def test_the_pairs_are_the_same_whichever_side_is_walked() -> None:
+    """The Zalo sync walks the new keys, check the gone ones: same pairs either way."""
+    old = {"a": "T", "b": "T", "c": "U"}
+    new = {"x": "U", "y": "T", "z": "T"}
+    forward = pair_renames(["a", "b", "c"], {k: k for k in new}, [by_value(old, new)])
+    backward = pair_renames(["x", "y", "z"], {k: k for k in old}, [by_value(new, old)])
+    assert forward == {v: k for k, v in backward.items()} == {"a": "y", "b": "z", "c": "x"}
+
+
+def test_the_zalo_sync_pairs_by_body_then_title() -> None:
+    """Its own filters kept: a removed article's record is no rename's."""
+    local = {
+        k: zalo_plan.Local(k, f"content/{k}.md", title, f"{k}.json", "d", body)
+        for k, title, body in (("moi-1", "Tin A", "b1"), ("moi-2", "Tin  B", "b9"))
+    }
+    entries = {
+        "cu-1": {"article_id": "1", "status": "live", "body_digest": "b1", "title": "Khác"},
+        "cu-2": {"article_id": "2", "status": "live", "body_digest": "b2", "title": "Tin B"},
+        "cu-3": {"article_id": "3", "status": "removed", "body_digest": "b9", "title": "Tin B"},
+    }
+    observed = zalo_plan.Observed(local=local, entries=entries)
+    assert zalo_plan._renames(observed) == {"moi-1": "cu-1", "moi-2": "cu-2"}
+
+
+def test_check_pairs_n_renames_with_o_n_title_normalisations(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Counted, not timed: each title is normalised once, whatever the number of pairs."""
+    calls = 0
+    real = zalo_plan.same_title
+
+    def counted(text: str) -> str:
+        nonlocal calls
+        calls += 1
+        return real(text)
+
+    monkeypatch.setattr(zalo_plan, "same_title", counted)
+    n = 2000
+    bulletins = [
+        SimpleNamespace(key=f"moi-{i}", source=f"content/moi-{i}.md", title=f"Tin số  {i}")
+        for i in range(n)
+    ]
+    site = SimpleNamespace(bulletins=bulletins, excluded=(), previews=())
+    gone = [f"cu-{i}" for i in range(n)]
+    zalo = {f"cu-{i}": {"title": f"Tin số {n - 1 - i}"} for i in range(n)}
+    published = SimpleNamespace(keys=set(gone), files={})
+    found = withdrawing._renamed(gone, site, tmp_path, published, zalo)  # type: ignore[arg-type]
+    assert {old: b.key for old, b in found.items()} == {
+        f"cu-{i}": f"moi-{n - 1 - i}" for i in range(n)
+    }
+    assert calls <= 2 * n
+
+
+def test_deleted_pages_read_the_channels_once_for_all(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """serve read three state files for each deleted bulletin's page."""
+    asked: list[list[str]] = []
+
+    def live(state: Path, now: Any, config: Any, keys: Any, published: Any = None) -> Any:
+        asked.append(sorted(keys))
+        return {"a": ("web",)}
+
+    monkeypatch.setattr(vanished, "live_channels", live)
+    config = SimpleNamespace(root=tmp_path)
+    deleted = [("a", "content/a.md"), ("b", "content/b.md")]
+    notices = withdrawing.deleted_notices(deleted, config, dt.datetime(2026, 1, 1))  # type: ignore[arg-type]
+    assert asked == [["a", "b"]]
+    assert notices["a"].startswith("Tệp content/a.md đã bị xóa: bài này sẽ bị rút khỏi website")
+    assert "chưa đăng ở kênh nào" in notices["b"]
