@@ -63,6 +63,7 @@ from publish.config import Config
 from publish.correction_text import HEADING, corrected_key, correction_ids, on_air_key
 from publish.errors import NeedsPerson, PublishError, RemoteError, os_reason
 from publish.model import Bulletin, Exclusion, Site
+from publish.moments import recorded_moment
 from publish.radio_rates import RATES_NAME, KeptRates, load_kept_rates
 from publish.render.radio_station import EDITOR_NOTES, air_at, next_air, station_text
 from publish.sync.base import (
@@ -1143,7 +1144,7 @@ class RadioSyncer:
         now = self.site.now
         # Kept with the records from their first save on: older aired episodes, or any sent
         # before state/radio.json was lost, are not in them and must not look never sent.
-        since = _moment(self.manifest.meta.setdefault("since", now.isoformat()))
+        since = recorded_moment(self.manifest.meta.setdefault("since", now.isoformat()))
         withdrawn_copies = copies(self.manifest.meta.get(COPIES))
         revisions = self._revisions()
         files = []
@@ -1236,7 +1237,9 @@ class RadioSyncer:
                 for e in r["events"]
                 if e.get("path") == path
             ),
-            key=lambda pair: _moment(pair[1].get("at")) or dt.datetime.min.replace(tzinfo=dt.UTC),
+            key=lambda pair: (
+                recorded_moment(pair[1].get("at")) or dt.datetime.min.replace(tzinfo=dt.UTC)
+            ),
             default=None,
         )
         if last is not None and last[1].get("kind") != "withdrawn":
@@ -1257,7 +1260,7 @@ class RadioSyncer:
         # Nothing says the copy there is the one we moved: told of, never touched.
         copy = f"{WITHDRAWN_DIR}/{path}"
         found = _digest(self.folder / copy)
-        at = _moment(last[1].get("at"))
+        at = recorded_moment(last[1].get("at"))
         return Withdrawal(
             at.astimezone(tz) if at is not None else None,
             copy if found else "",
@@ -1273,11 +1276,11 @@ class RadioSyncer:
         the station folder changed (to the folder it changed from)."""
         found = {}
         for path in paths:
-            sent = _moment(entries.get(path, {}).get("sent_at"))
+            sent = recorded_moment(entries.get(path, {}).get("sent_at"))
             if sent is None:
                 continue
             for move in self._moves:
-                at = _moment(move["at"])
+                at = recorded_moment(move["at"])
                 if at is not None and sent < at:  # a send of the run that moved is at `at`
                     found[path] = move["from"]
                     break
@@ -1720,8 +1723,8 @@ class RadioSyncer:
         once the plan is applied, with `after`)."""
         entries = after.entries if after is not None else self.manifest.entries()
         revisions = after.revisions if after is not None else self._revisions()
-        moments = [_moment(e.get("sent_at")) for e in entries.values()]
-        moments += [_moment(e.get("at")) for r in revisions.values() for e in r["events"]]
+        moments = [recorded_moment(e.get("sent_at")) for e in entries.values()]
+        moments += [recorded_moment(e.get("at")) for r in revisions.values() for e in r["events"]]
         found = [m for m in moments if m is not None]
         return max(found) if found else None
 
@@ -1874,7 +1877,7 @@ class RadioSyncer:
         old = self._settle(action.key)
         entry, event = self._revision(action, old, _unix_digest(data))
         if entry.get("revision", 1) > 1 and is_marked(action.key):
-            previous = _moment(old.get("sent_at")) if old else None
+            previous = recorded_moment(old.get("sent_at")) if old else None
             line = revision_line(entry["revision"], self.site.now, previous)
             data = marked(data, line)
             entry["station"] = hashlib.sha256(data).hexdigest()
@@ -2617,7 +2620,7 @@ def _moves(value: object) -> list[dict[str, str]]:
         for move in value
         if isinstance(move, dict)
         and isinstance(move.get("from"), str)
-        and _moment(move.get("at")) is not None
+        and recorded_moment(move.get("at")) is not None
     ]
 
 
@@ -2857,15 +2860,6 @@ def _unix_digest(data: bytes) -> str | None:
     if not data.startswith(b"\xef\xbb\xbf"):
         return None
     return hashlib.sha256(data[3:].replace(b"\r\n", b"\n")).hexdigest()
-
-
-def _moment(value: object) -> dt.datetime | None:
-    """A time recorded in state/radio.json (ISO 8601 with offset), None when unreadable."""
-    try:
-        moment = dt.datetime.fromisoformat(str(value))
-    except ValueError:
-        return None
-    return moment if moment.tzinfo is not None else None
 
 
 def _check_manifest_path(path: str, manifest: Path) -> None:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
+from publish.moments import recorded_moment
 from publish.render.radio_station import station_text
 from publish.text import vn_datetime
 
@@ -85,13 +86,10 @@ class Withdrawal:
         """The withdrawal a well-formed `record` (see `copy_record`) tells, `found` hashing
         what is at a path of the station folder now; `episode`: where it was withdrawn from
         when the record does not say (older records)."""
-        try:
-            at: dt.datetime | None = dt.datetime.fromisoformat(record["at"])
-        except ValueError:
-            at = None
+        at = recorded_moment(record["at"])
         recorded = record.get("episode")
         return cls(
-            at.astimezone(tz) if at is not None and at.tzinfo is not None else None,
+            at.astimezone(tz) if at is not None else None,
             record["copy"],
             _text(record.get("digest")),
             found(record["copy"]),
