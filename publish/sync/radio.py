@@ -1229,24 +1229,12 @@ class RadioSyncer:
             record, gone = copy_record(entry.get(WITHDRAWING)), False
         else:
             gone = True
+        if record is None and (entry or PurePosixPath(path).parts[0] != "items"):
+            return None  # most built files: no scan of every change log for them
         tz = self.config.tz
-        last = max(
-            (
-                (week, e)
-                for week, r in revisions.items()
-                for e in r["events"]
-                if e.get("path") == path
-            ),
-            key=lambda pair: (
-                recorded_moment(pair[1].get("at")) or dt.datetime.min.replace(tzinfo=dt.UTC)
-            ),
-            default=None,
-        )
-        if last is not None and last[1].get("kind") != "withdrawn":
-            last = None
+        last = _last_withdrawn(path, revisions)
         # Where it was withdrawn from, for records that do not say (older versions).
-        top = PurePosixPath(path).parts[0]
-        episode = top if top != "items" else last[0] if last is not None else ""
+        episode = entry_episode(path, {"episode": last[0] if last is not None else ""})
         if record is not None:
             return Withdrawal.of(
                 record,
@@ -1255,7 +1243,7 @@ class RadioSyncer:
                 gone=gone,
                 episode=episode,
             )
-        if entry or top != "items" or last is None:
+        if last is None:
             return None
         # Nothing says the copy there is the one we moved: told of, never touched.
         copy = f"{WITHDRAWN_DIR}/{path}"
@@ -2760,6 +2748,19 @@ def folder_air(
     except ValueError:
         return None
     return air_at(day, config)
+
+
+def _last_withdrawn(path: str, revisions: Revisions) -> tuple[str, dict[str, Any]] | None:
+    """The episode and change log event of the last thing the logs tell of `path`, when that
+    is its withdrawal (None otherwise)."""
+    last = max(
+        ((week, e) for week, r in revisions.items() for e in r["events"] if e.get("path") == path),
+        key=lambda pair: (
+            recorded_moment(pair[1].get("at")) or dt.datetime.min.replace(tzinfo=dt.UTC)
+        ),
+        default=None,
+    )
+    return last if last is not None and last[1].get("kind") == "withdrawn" else None
 
 
 def entry_episode(path: str, entry: dict[str, Any]) -> str:
