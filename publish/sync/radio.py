@@ -306,8 +306,6 @@ def _logged(
     if not events:
         return revisions
     for one in events:
-        if one["kind"] == MOVED and one["episode"] not in revisions:
-            continue  # the episode it left has no log to tell it in (aired, or withdrawn)
         record = revisions.setdefault(one["episode"], {"events": []})
         if event_id(one) not in {event_id(e) for e in record["events"]}:
             record["events"].append({k: v for k, v in one.items() if k != "episode"})
@@ -1485,7 +1483,7 @@ class RadioSyncer:
                     # Gone from the build since: `_built` tells it when applied.
                     with contextlib.suppress(OSError):
                         unix = _unix_digest((self.local_dir / key).read_bytes())
-                after.record(key, *self._revision(action, old, unix))
+                after.record(key, *self._revision(action, old, after, unix))
                 after.written.add(key)
                 after.moi.pop(key, None)  # `_drop_our_moi`
             elif action.kind == "verify" and "station" in action.data:
@@ -1863,7 +1861,7 @@ class RadioSyncer:
             return self._write_guide()
         data = self._built(action)
         old = self._settle(action.key)
-        entry, event = self._revision(action, old, _unix_digest(data))
+        entry, event = self._revision(action, old, self._ledger, _unix_digest(data))
         if entry.get("revision", 1) > 1 and is_marked(action.key):
             previous = recorded_moment(old.get("sent_at")) if old else None
             line = revision_line(entry["revision"], self.site.now, previous)
@@ -1900,7 +1898,7 @@ class RadioSyncer:
         """Record a file found holding what we were going to write (`old`: its settled record),
         as a revision when the record says another version."""
         if old is None or old.get("digest") != action.data["digest"]:
-            book.record(action.key, *self._revision(action, old))
+            book.record(action.key, *self._revision(action, old, book))
         elif WITHDRAWING in old:
             # A withdrawal a killed run began, its leftovers cleared: the file stays ours.
             book.put(action.key, {k: v for k, v in old.items() if k != WITHDRAWING})
@@ -1935,12 +1933,13 @@ class RadioSyncer:
         return _settled(self._ledger, path, landed)
 
     def _revision(
-        self, action: Action, old: dict[str, Any] | None, unix: str | None = None
+        self, action: Action, old: dict[str, Any] | None, book: _Book, unix: str | None = None
     ) -> tuple[dict[str, Any], Logged]:
         """The record of the version about to be at the station, and the change log events it
         makes (none when the station had no files of the episode yet, or the same version; a
-        script withdrawn from another episode also tells that one; `unix`: the digest of the
-        same text as versions before the BOM and CRLF wrote it)."""
+        script withdrawn from another episode the station still has also tells that one;
+        `book`: the records to look in; `unix`: the digest of the same text as versions before
+        the BOM and CRLF wrote it)."""
         now = self.site.now.isoformat()
         entry = {**self._entry(action), "sent_at": now, "revision": 1}
         if action.data.get("episode"):
@@ -1960,7 +1959,7 @@ class RadioSyncer:
             "digest": action.data["digest"],
         }
         resent = action.data.get(RESENT) if old is None else None
-        moved = _moved(event, resent, episode)
+        moved = _moved(event, resent, episode, book)
         # A resend only to the episode it was withdrawn from: the station had it there (even
         # when the whole episode went, so its rundown comes back too), and nowhere else.
         if resent is not None and resent.get("episode") == episode:
@@ -2565,13 +2564,16 @@ class RadioSyncer:
 
 
 def _moved(
-    event: dict[str, Any], resent: dict[str, Any] | None, episode: str
+    event: dict[str, Any], resent: dict[str, Any] | None, episode: str, book: _Book
 ) -> dict[str, Any] | None:
     """The event the change log of the episode a script was withdrawn from gets when it is
     sent again for another `episode` (`event`: the send's, `resent`: its RESENT data): the
     station is told the file back in items/ is not for that episode, and what became of the
-    copy in _rut-lai/; None for a send to the same episode, or from one not known."""
+    copy in _rut-lai/; None for a send to the same episode, from one not known, or from one
+    the station no longer has (aired, or withdrawn: its rundown is not recorded in `book`)."""
     if resent is None or not resent.get("episode") or resent["episode"] == episode:
+        return None
+    if book.get(f"{resent['episode']}/rundown.txt") is None:
         return None
     return {
         **event,
