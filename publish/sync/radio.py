@@ -1523,7 +1523,7 @@ class RadioSyncer:
         the follow-up writes DOC-TRUOC.txt again (see `_write`, `_move`)."""
         if action.kind in ("create", "update", "withdraw"):
             return True
-        if action.kind == "verify" and (CLEAR in action.data or RESENT in action.data):
+        if action.kind == "verify" and any(k in action.data for k in (CLEAR, RESENT, MOVED)):
             return True  # files cleared from _rut-lai/, a resend DOC-TRUOC.txt tells
         # A conflict writes ours beside the station's file, unless it is there already.
         return action.kind == "conflict" and not action.data.get(MOI_THERE)
@@ -1959,10 +1959,10 @@ class RadioSyncer:
             "digest": action.data["digest"],
         }
         resent = action.data.get(RESENT) if old is None else None
-        moved = _moved(event, resent, episode, book)
+        moved = _moved(event, action.data.get(MOVED) if old is None else None, episode, book)
         # A resend only to the episode it was withdrawn from: the station had it there (even
         # when the whole episode went, so its rundown comes back too), and nowhere else.
-        if resent is not None and resent.get("episode") == episode:
+        if resent is not None:
             event.update(kind="resent", withdrawn=resent["at"], kept=resent["kept"])
             event["removed"] = resent["removed"]
         elif old is not None and old.get("digest") and old.get("episode", episode) == episode:
@@ -2564,25 +2564,23 @@ class RadioSyncer:
 
 
 def _moved(
-    event: dict[str, Any], resent: dict[str, Any] | None, episode: str, book: _Book
+    event: dict[str, Any], moved: dict[str, Any] | None, episode: str, book: _Book
 ) -> dict[str, Any] | None:
     """The event the change log of the episode a script was withdrawn from gets when it is
-    sent again for another `episode` (`event`: the send's, `resent`: its RESENT data): the
+    sent again for another `episode` (`event`: the send's, `moved`: its MOVED data): the
     station is told the file back in items/ is not for that episode, and what became of the
-    copy in _rut-lai/; None for a send to the same episode, from one not known, or from one
-    the station no longer has (aired, or withdrawn: its rundown is not recorded in `book`)."""
-    if resent is None or not resent.get("episode") or resent["episode"] == episode:
-        return None
-    if book.get(f"{resent['episode']}/rundown.txt") is None:
+    copy in _rut-lai/; None for no such send, one from an episode not known, or from one the
+    station no longer has (aired, or withdrawn: its rundown is not recorded in `book`)."""
+    if moved is None or not moved["from"] or book.get(f"{moved['from']}/rundown.txt") is None:
         return None
     return {
         **event,
         "kind": MOVED,
         "to": episode,
-        "withdrawn": resent["at"],
-        "kept": resent["kept"],
-        "removed": resent["removed"],
-        "episode": resent["episode"],
+        "withdrawn": moved["at"],
+        "kept": moved["kept"],
+        "removed": moved["removed"],
+        "episode": moved["from"],
     }
 
 

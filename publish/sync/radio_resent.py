@@ -42,11 +42,13 @@ COPIES = "withdrawn_copies"
 WITHDRAWING = "withdrawing"
 """A record's field while its withdrawal runs: the same as its COPIES entry will be."""
 RESENT = "resent"
-"""Action data: the withdrawal this send undoes, for its change log event."""
+"""Action data: the withdrawal from this same episode this send undoes, for its change log
+event «gửi lại»."""
 CLEAR = "clear"
 """Action data: our files in _rut-lai/ to remove ({path: digest}), and our note to rewrite."""
 MOVED = "moved"
-"""A change log event: a script withdrawn from this episode, sent again for another one."""
+"""A change log event: a script withdrawn from this episode, sent again for another one; as
+action data, that withdrawal (its episode `from`), for that event."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,19 +172,20 @@ def resend(path: str, withdrawal: Withdrawal, episode: str) -> tuple[str, dict[s
         if not left:
             return "; lần chạy trước bị ngắt khi vừa bắt đầu rút tệp này, chưa chuyển gì", data
         return f"; dọn tệp rút lại còn sót do lần chạy trước bị ngắt: {left}", data
-    data[RESENT] = {
+    undone = {
         "at": withdrawal.at.isoformat() if withdrawal.at is not None else "",
         "kept": withdrawal.kept,
         "removed": bool(withdrawal.copy) and not withdrawal.kept,
-        "episode": withdrawal.episode,
     }
     if episode and withdrawal.episode == episode:
+        data[RESENT] = undone
         said = (
             f"; tệp này đã bị rút{when}, nay gửi lại (THAY-DOI.txt và DOC-TRUOC.txt ghi «gửi lại»)"
         )
     else:
         # Sent for another episode: the station never had it in that one, so nothing there
-        # is «sent again»; the log of the episode it left tells it (see `RadioSyncer._moved`).
+        # is «sent again»; the log of the episode it left tells it (see radio's `_moved`).
+        data[MOVED] = {**undone, "from": withdrawal.episode}
         source = f" khỏi tập {withdrawal.episode}" if withdrawal.episode else ""
         said = f"; tệp này đã bị rút{source}{when}, nay gửi cho tập {episode or 'khác'}"
     if withdrawal.copy in clear.get("remove", {}):
