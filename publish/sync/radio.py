@@ -99,6 +99,7 @@ from publish.sync.radio_revisions import (
     logged,
     marked,
     revision_line,
+    titled,
 )
 from publish.text import quoted, vn_datetime
 
@@ -2632,19 +2633,18 @@ def _resent(
 ) -> tuple[tuple[str, str], ...]:
     """The item scripts of an episode's log sent again after a withdrawal and still there (not
     withdrawn again since): (title and file, the withdrawn copy left in _rut-lai/ or "")."""
-    found = []
-    for index, event in enumerate(events):
-        path = str(event.get("path"))
-        if event.get("kind") != "resent" or path not in entries or not path.startswith("items/"):
-            continue
-        if any(
-            later.get("path") == path and later.get("kind") in ("withdrawn", "resent")
-            for later in events[index + 1 :]
-        ):
-            continue
-        title = f"«{event['title']}» ({path})" if event.get("title") else path
-        found.append((title, str(event.get("kept") or "")))
-    return tuple(found)
+    return _still_standing(
+        events,
+        "resent",
+        "kept",
+        lambda path, _event, later: (
+            path in entries
+            and path.startswith("items/")
+            and not any(
+                e.get("path") == path and e.get("kind") in ("withdrawn", "resent") for e in later
+            )
+        ),
+    )
 
 
 def _moved_away(
@@ -2653,16 +2653,31 @@ def _moved_away(
     """The item scripts of an episode's log withdrawn from it and sent for another episode,
     still there for that one (nothing of theirs logged here since): (title and file, the
     folder of that episode)."""
+    return _still_standing(
+        events,
+        MOVED,
+        "to",
+        lambda path, event, later: (
+            bool(event.get("to"))
+            and (entries.get(path) or {}).get("episode") == event["to"]
+            and not any(e.get("path") == path for e in later)
+        ),
+    )
+
+
+def _still_standing(
+    events: Sequence[dict[str, Any]],
+    kind: str,
+    told: str,
+    standing: Callable[[str, dict[str, Any], Sequence[dict[str, Any]]], bool],
+) -> tuple[tuple[str, str], ...]:
+    """(title and file, its field `told`) of each `kind` event of an episode's log that
+    `standing` (given its path, the event and the events after it) says still holds."""
     found = []
     for index, event in enumerate(events):
         path = str(event.get("path"))
-        to = event.get("to")
-        if event.get("kind") != MOVED or not to or (entries.get(path) or {}).get("episode") != to:
-            continue
-        if any(later.get("path") == path for later in events[index + 1 :]):
-            continue
-        title = f"«{event['title']}» ({path})" if event.get("title") else path
-        found.append((title, str(to)))
+        if event.get("kind") == kind and standing(path, event, events[index + 1 :]):
+            found.append((titled(path, event.get("title")), str(event.get(told) or "")))
     return tuple(found)
 
 
