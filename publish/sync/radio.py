@@ -282,16 +282,9 @@ Revisions = dict[str, dict[str, Any]]
 """Episode → {"events": [...], "digest": of the change log we wrote} (state/radio.json)."""
 
 
-Logged = dict[str, Any] | list[dict[str, Any]] | None
+Logged = list[dict[str, Any]] | None
 """The change log events of one record (see `_logged`): one, several (a script withdrawn from
 one episode and sent for another tells both), or none."""
-
-
-def _events(logged: Logged) -> list[dict[str, Any]]:
-    """The events of `logged` as a list (a single one is how older versions left it pending)."""
-    if logged is None:
-        return []
-    return [logged] if isinstance(logged, dict) else list(logged)
 
 
 def _logged(
@@ -303,10 +296,9 @@ def _logged(
     """`revisions` with the change log of episode `dropped` forgotten and each `event` added
     once (then only those of episodes still `coming` kept)."""
     revisions.pop(dropped, None)
-    events = _events(event)
-    if not events:
+    if not event:
         return revisions
-    for one in events:
+    for one in event:
         record = revisions.setdefault(one["episode"], {"events": []})
         if event_id(one) not in {event_id(e) for e in record["events"]}:
             record["events"].append({k: v for k, v in one.items() if k != "episode"})
@@ -377,7 +369,7 @@ class _After:
         """As `RadioSyncer._record` records (the copies in _rut-lai/ aside: nothing the plan
         foresees reads them)."""
         self.revisions = _logged(self.revisions, event, dropped, self.coming)
-        self.touched.update(e["episode"] for e in _events(event) if e["episode"] in self.revisions)
+        self.touched.update(e["episode"] for e in event or () if e["episode"] in self.revisions)
         if entry is None:
             self.entries.pop(path, None)
         else:
@@ -1973,8 +1965,8 @@ class RadioSyncer:
             # Withdrawn from another episode (or one the station had no more), it is news here.
             event["kind"] = "added"
         else:
-            return entry, moved
-        return entry, [{**event, "episode": episode}, *_events(moved)]
+            return entry, moved or None
+        return entry, [{**event, "episode": episode}, *moved]
 
     def _record(
         self,
@@ -2003,7 +1995,7 @@ class RadioSyncer:
             kept[path] = copy
         elif entry is not None:
             kept.pop(path, None)
-        logs = bool(_events(event)) or dropped in revisions
+        logs = bool(event) or dropped in revisions
         if not logs and kept == before:
             # A record alone: the journal keeps it (meta changes need the whole file).
             if entry is None:
@@ -2023,7 +2015,7 @@ class RadioSyncer:
         else:
             self.manifest.put(path, entry, save=False)
         self.manifest.save()
-        self._touched.update(e["episode"] for e in _events(event) if e["episode"] in revisions)
+        self._touched.update(e["episode"] for e in event or () if e["episode"] in revisions)
 
     def _coming(self, revisions: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
         """The change logs worth keeping: those of episodes not aired yet."""
@@ -2193,9 +2185,7 @@ class RadioSyncer:
         if _digest(log) in _ours(record):
             self._move(log, _free_name(self.folder / WITHDRAWN_DIR / episode / LOG_NAME))
 
-    def _withdrawal(
-        self, action: Action, entry: dict[str, Any], book: _Book
-    ) -> dict[str, Any] | None:
+    def _withdrawal(self, action: Action, entry: dict[str, Any], book: _Book) -> Logged:
         """The change log event of an item script the station had for a coming episode that
         still airs (None for anything else: a whole episode withdrawn has no log to go in, and
         one whose rundown is withdrawn, or was never recorded, is no episode the station has;
@@ -2205,14 +2195,16 @@ class RadioSyncer:
             return None
         if book.get(f"{episode}/rundown.txt") is None:
             return None  # else its log, dropped with the rundown, came back in the same run
-        return {
-            "at": self.site.now.isoformat(),
-            "kind": "withdrawn",
-            "path": action.key,
-            "title": action.title or entry.get("title", ""),
-            "digest": entry["digest"],
-            "episode": episode,
-        }
+        return [
+            {
+                "at": self.site.now.isoformat(),
+                "kind": "withdrawn",
+                "path": action.key,
+                "title": action.title or entry.get("title", ""),
+                "digest": entry["digest"],
+                "episode": episode,
+            }
+        ]
 
     def _apply_forget(self, action: Action) -> str:
         """Drop the record of a file nothing will need again; the station folder is not touched."""
@@ -2566,23 +2558,25 @@ class RadioSyncer:
 
 def _moved(
     event: dict[str, Any], moved: dict[str, Any] | None, episode: str, book: _Book
-) -> dict[str, Any] | None:
+) -> list[dict[str, Any]]:
     """The event the change log of the episode a script was withdrawn from gets when it is
     sent again for another `episode` (`event`: the send's, `moved`: its MOVED data): the
     station is told the file back in items/ is not for that episode, and what became of the
-    copy in _rut-lai/; None for no such send, one from an episode not known, or from one the
+    copy in _rut-lai/; none for no such send, one from an episode not known, or from one the
     station no longer has (aired, or withdrawn: its rundown is not recorded in `book`)."""
     if moved is None or not moved["from"] or book.get(f"{moved['from']}/rundown.txt") is None:
-        return None
-    return {
-        **event,
-        "kind": MOVED,
-        "to": episode,
-        "withdrawn": moved["at"],
-        "kept": moved["kept"],
-        "removed": moved["removed"],
-        "episode": moved["from"],
-    }
+        return []
+    return [
+        {
+            **event,
+            "kind": MOVED,
+            "to": episode,
+            "withdrawn": moved["at"],
+            "kept": moved["kept"],
+            "removed": moved["removed"],
+            "episode": moved["from"],
+        }
+    ]
 
 
 def _settled(book: _Book, path: str, landed: bool) -> dict[str, Any] | None:
@@ -2593,7 +2587,9 @@ def _settled(book: _Book, path: str, landed: bool) -> dict[str, Any] | None:
     if not pending:
         return old
     if landed:
-        book.record(path, pending["entry"], pending["event"])
+        event = pending["event"]
+        # Older versions left a single event (a dict) pending.
+        book.record(path, pending["entry"], [event] if isinstance(event, dict) else event)
         return dict(pending["entry"])
     book.put(path, old or {})
     return old
