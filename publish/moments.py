@@ -8,7 +8,15 @@ import datetime as dt
 import re
 from typing import Any
 
-__all__ = ["DATE_HINT", "WRITTEN_DATE_RE", "YEARS", "parse_datetime", "unlikely_year", "when"]
+__all__ = [
+    "DATE_HINT",
+    "WRITTEN_DATE_RE",
+    "YEARS",
+    "parse_datetime",
+    "recorded_moment",
+    "unlikely_year",
+    "when",
+]
 
 _TIME = r"(?P<h{n}>\d{{1,2}})(?::(?P<m{n}>\d{{2}})(?::(?P<s{n}>\d{{2}}))?|\s*(?:h|g|giờ)\s*(?:(?P<hm{n}>\d{{1,2}})(?:\s*phút|p|')?)?)"
 _DATE = r"(?:(?P<d>\d{1,2})[/.-](?P<mo>\d{1,2})[/.-](?P<y>\d{4})|(?P<y2>\d{4})[/.-](?P<mo2>\d{1,2})[/.-](?P<d2>\d{1,2}))"
@@ -33,6 +41,15 @@ def when(moment: dt.datetime) -> str:
     """A moment as front matter writes it, on the clock it is in (the site's, for a moment
     `parse_datetime` reads back as the same one): seconds only when there are some."""
     return f"{moment:%Y-%m-%d %H:%M}" + (f":{moment:%S}" if moment.second else "")
+
+
+def recorded_moment(value: object) -> dt.datetime | None:
+    """A time a state file recorded (ISO 8601 with offset), None when unreadable or naive."""
+    try:
+        moment = dt.datetime.fromisoformat(str(value))
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
 
 
 def parse_datetime(value: Any, tz: dt.tzinfo) -> dt.datetime | None:

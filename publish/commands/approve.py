@@ -365,11 +365,13 @@ def _drafts_skipped(shown: list[str], told: str = "ở trên") -> str:
     )
 
 
-_DRAFT_ADVICE = (
-    "Biên tập viên viết xong thì bỏ dòng draft: true rồi chạy lại lệnh này; đã đọc và muốn "
-)
-"""What an approver does about a draft, up to how to publish it at once: over many files that
-is approving that one alone with --publish, over drafts only it is adding --publish."""
+def _draft_advice(how: str) -> str:
+    """What an approver does about a draft, `how` publishing it at once: over many files that
+    is approving that one alone with --publish, over drafts only it is adding --publish."""
+    return (
+        "Biên tập viên viết xong thì bỏ dòng draft: true rồi chạy lại lệnh này; đã đọc và muốn "
+        f"{how}."
+    )
 
 
 def _only_drafts_wait(outcomes: list[Outcome], approvals: list[Approval]) -> str:
@@ -387,8 +389,8 @@ def _only_drafts_wait(outcomes: list[Outcome], approvals: list[Approval]) -> str
     return (
         f"{pages}không bản tin nào được duyệt: {done}còn {len(skipped)} bản tin chờ duyệt là "
         f"bản nháp (draft: true), mà duyệt là cho đăng nên bản nháp không được duyệt: "
-        f"{', '.join(skipped)}. {_DRAFT_ADVICE}đăng ngay thì duyệt riêng bài ấy với --publish "
-        "(lệnh ở cảnh báo trên)."
+        f"{', '.join(skipped)}. "
+        + _draft_advice("đăng ngay thì duyệt riêng bài ấy với --publish (lệnh ở cảnh báo trên)")
     )
 
 
@@ -409,8 +411,8 @@ def _dry_run_stops(outcomes: list[Outcome]) -> str:
         return (
             "Chạy thử (--dry-run): chưa ghi tệp nào. Lần chạy thật sẽ dừng, không ghi tệp nào, vì "
             f"{'mọi tệp trong lệnh đều' if len(refused) > 1 else 'tệp trong lệnh'} là bản nháp "
-            f"(draft: true), mà duyệt là cho đăng: {', '.join(refused)}. {_DRAFT_ADVICE}vừa "
-            "duyệt vừa đăng thì thêm --publish."
+            f"(draft: true), mà duyệt là cho đăng: {', '.join(refused)}. "
+            + _draft_advice("vừa duyệt vừa đăng thì thêm --publish")
         )
     return (
         f"Chạy thử (--dry-run): chưa ghi tệp nào. Lần chạy thật sẽ dừng, không ghi tệp nào, vì "

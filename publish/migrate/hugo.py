@@ -33,7 +33,6 @@ from publish.migrate.hugo_fields import (
     expiry,
     has_secret,
     summary,
-    when,
 )
 from publish.migrate.hugo_languages import Languages
 from publish.migrate.hugo_source import (
@@ -45,6 +44,7 @@ from publish.migrate.hugo_source import (
     slug_of,
     strings,
 )
+from publish.moments import when
 from publish.text import folded_words, nfc
 
 __all__ = [

@@ -63,6 +63,7 @@ from publish.config import Config
 from publish.correction_text import HEADING, corrected_key, correction_ids, on_air_key
 from publish.errors import NeedsPerson, PublishError, RemoteError, os_reason
 from publish.model import Bulletin, Exclusion, Site
+from publish.moments import recorded_moment
 from publish.radio_rates import RATES_NAME, KeptRates, load_kept_rates
 from publish.render.radio_station import EDITOR_NOTES, air_at, next_air, station_text
 from publish.sync.base import (
@@ -98,6 +99,7 @@ from publish.sync.radio_revisions import (
     logged,
     marked,
     revision_line,
+    titled,
 )
 from publish.text import quoted, vn_datetime
 
@@ -280,16 +282,9 @@ Revisions = dict[str, dict[str, Any]]
 """Episode → {"events": [...], "digest": of the change log we wrote} (state/radio.json)."""
 
 
-Logged = dict[str, Any] | list[dict[str, Any]] | None
+Logged = list[dict[str, Any]] | None
 """The change log events of one record (see `_logged`): one, several (a script withdrawn from
 one episode and sent for another tells both), or none."""
-
-
-def _events(logged: Logged) -> list[dict[str, Any]]:
-    """The events of `logged` as a list (a single one is how older versions left it pending)."""
-    if logged is None:
-        return []
-    return [logged] if isinstance(logged, dict) else list(logged)
 
 
 def _logged(
@@ -301,12 +296,9 @@ def _logged(
     """`revisions` with the change log of episode `dropped` forgotten and each `event` added
     once (then only those of episodes still `coming` kept)."""
     revisions.pop(dropped, None)
-    events = _events(event)
-    if not events:
+    if not event:
         return revisions
-    for one in events:
-        if one["kind"] == MOVED and one["episode"] not in revisions:
-            continue  # the episode it left has no log to tell it in (aired, or withdrawn)
+    for one in event:
         record = revisions.setdefault(one["episode"], {"events": []})
         if event_id(one) not in {event_id(e) for e in record["events"]}:
             record["events"].append({k: v for k, v in one.items() if k != "episode"})
@@ -377,7 +369,7 @@ class _After:
         """As `RadioSyncer._record` records (the copies in _rut-lai/ aside: nothing the plan
         foresees reads them)."""
         self.revisions = _logged(self.revisions, event, dropped, self.coming)
-        self.touched.update(e["episode"] for e in _events(event) if e["episode"] in self.revisions)
+        self.touched.update(e["episode"] for e in event or () if e["episode"] in self.revisions)
         if entry is None:
             self.entries.pop(path, None)
         else:
@@ -1143,7 +1135,7 @@ class RadioSyncer:
         now = self.site.now
         # Kept with the records from their first save on: older aired episodes, or any sent
         # before state/radio.json was lost, are not in them and must not look never sent.
-        since = _moment(self.manifest.meta.setdefault("since", now.isoformat()))
+        since = recorded_moment(self.manifest.meta.setdefault("since", now.isoformat()))
         withdrawn_copies = copies(self.manifest.meta.get(COPIES))
         revisions = self._revisions()
         files = []
@@ -1228,22 +1220,12 @@ class RadioSyncer:
             record, gone = copy_record(entry.get(WITHDRAWING)), False
         else:
             gone = True
+        if record is None and (entry or PurePosixPath(path).parts[0] != "items"):
+            return None  # most built files: no scan of every change log for them
         tz = self.config.tz
-        last = max(
-            (
-                (week, e)
-                for week, r in revisions.items()
-                for e in r["events"]
-                if e.get("path") == path
-            ),
-            key=lambda pair: _moment(pair[1].get("at")) or dt.datetime.min.replace(tzinfo=dt.UTC),
-            default=None,
-        )
-        if last is not None and last[1].get("kind") != "withdrawn":
-            last = None
+        last = _last_withdrawn(path, revisions)
         # Where it was withdrawn from, for records that do not say (older versions).
-        top = PurePosixPath(path).parts[0]
-        episode = top if top != "items" else last[0] if last is not None else ""
+        episode = entry_episode(path, {"episode": last[0] if last is not None else ""})
         if record is not None:
             return Withdrawal.of(
                 record,
@@ -1252,12 +1234,12 @@ class RadioSyncer:
                 gone=gone,
                 episode=episode,
             )
-        if entry or top != "items" or last is None:
+        if last is None:
             return None
         # Nothing says the copy there is the one we moved: told of, never touched.
         copy = f"{WITHDRAWN_DIR}/{path}"
         found = _digest(self.folder / copy)
-        at = _moment(last[1].get("at"))
+        at = recorded_moment(last[1].get("at"))
         return Withdrawal(
             at.astimezone(tz) if at is not None else None,
             copy if found else "",
@@ -1273,11 +1255,11 @@ class RadioSyncer:
         the station folder changed (to the folder it changed from)."""
         found = {}
         for path in paths:
-            sent = _moment(entries.get(path, {}).get("sent_at"))
+            sent = recorded_moment(entries.get(path, {}).get("sent_at"))
             if sent is None:
                 continue
             for move in self._moves:
-                at = _moment(move["at"])
+                at = recorded_moment(move["at"])
                 if at is not None and sent < at:  # a send of the run that moved is at `at`
                     found[path] = move["from"]
                     break
@@ -1494,7 +1476,7 @@ class RadioSyncer:
                     # Gone from the build since: `_built` tells it when applied.
                     with contextlib.suppress(OSError):
                         unix = _unix_digest((self.local_dir / key).read_bytes())
-                after.record(key, *self._revision(action, old, unix))
+                after.record(key, *self._revision(action, old, after, unix))
                 after.written.add(key)
                 after.moi.pop(key, None)  # `_drop_our_moi`
             elif action.kind == "verify" and "station" in action.data:
@@ -1534,7 +1516,7 @@ class RadioSyncer:
         the follow-up writes DOC-TRUOC.txt again (see `_write`, `_move`)."""
         if action.kind in ("create", "update", "withdraw"):
             return True
-        if action.kind == "verify" and (CLEAR in action.data or RESENT in action.data):
+        if action.kind == "verify" and any(k in action.data for k in (CLEAR, RESENT, MOVED)):
             return True  # files cleared from _rut-lai/, a resend DOC-TRUOC.txt tells
         # A conflict writes ours beside the station's file, unless it is there already.
         return action.kind == "conflict" and not action.data.get(MOI_THERE)
@@ -1720,8 +1702,8 @@ class RadioSyncer:
         once the plan is applied, with `after`)."""
         entries = after.entries if after is not None else self.manifest.entries()
         revisions = after.revisions if after is not None else self._revisions()
-        moments = [_moment(e.get("sent_at")) for e in entries.values()]
-        moments += [_moment(e.get("at")) for r in revisions.values() for e in r["events"]]
+        moments = [recorded_moment(e.get("sent_at")) for e in entries.values()]
+        moments += [recorded_moment(e.get("at")) for r in revisions.values() for e in r["events"]]
         found = [m for m in moments if m is not None]
         return max(found) if found else None
 
@@ -1872,9 +1854,9 @@ class RadioSyncer:
             return self._write_guide()
         data = self._built(action)
         old = self._settle(action.key)
-        entry, event = self._revision(action, old, _unix_digest(data))
+        entry, event = self._revision(action, old, self._ledger, _unix_digest(data))
         if entry.get("revision", 1) > 1 and is_marked(action.key):
-            previous = _moment(old.get("sent_at")) if old else None
+            previous = recorded_moment(old.get("sent_at")) if old else None
             line = revision_line(entry["revision"], self.site.now, previous)
             data = marked(data, line)
             entry["station"] = hashlib.sha256(data).hexdigest()
@@ -1909,7 +1891,7 @@ class RadioSyncer:
         """Record a file found holding what we were going to write (`old`: its settled record),
         as a revision when the record says another version."""
         if old is None or old.get("digest") != action.data["digest"]:
-            book.record(action.key, *self._revision(action, old))
+            book.record(action.key, *self._revision(action, old, book))
         elif WITHDRAWING in old:
             # A withdrawal a killed run began, its leftovers cleared: the file stays ours.
             book.put(action.key, {k: v for k, v in old.items() if k != WITHDRAWING})
@@ -1944,12 +1926,13 @@ class RadioSyncer:
         return _settled(self._ledger, path, landed)
 
     def _revision(
-        self, action: Action, old: dict[str, Any] | None, unix: str | None = None
+        self, action: Action, old: dict[str, Any] | None, book: _Book, unix: str | None = None
     ) -> tuple[dict[str, Any], Logged]:
         """The record of the version about to be at the station, and the change log events it
         makes (none when the station had no files of the episode yet, or the same version; a
-        script withdrawn from another episode also tells that one; `unix`: the digest of the
-        same text as versions before the BOM and CRLF wrote it)."""
+        script withdrawn from another episode the station still has also tells that one;
+        `book`: the records to look in; `unix`: the digest of the same text as versions before
+        the BOM and CRLF wrote it)."""
         now = self.site.now.isoformat()
         entry = {**self._entry(action), "sent_at": now, "revision": 1}
         if action.data.get("episode"):
@@ -1969,10 +1952,10 @@ class RadioSyncer:
             "digest": action.data["digest"],
         }
         resent = action.data.get(RESENT) if old is None else None
-        moved = _moved(event, resent, episode)
+        moved = _moved(event, action.data.get(MOVED) if old is None else None, episode, book)
         # A resend only to the episode it was withdrawn from: the station had it there (even
         # when the whole episode went, so its rundown comes back too), and nowhere else.
-        if resent is not None and resent.get("episode") == episode:
+        if resent is not None:
             event.update(kind="resent", withdrawn=resent["at"], kept=resent["kept"])
             event["removed"] = resent["removed"]
         elif old is not None and old.get("digest") and old.get("episode", episode) == episode:
@@ -1982,8 +1965,8 @@ class RadioSyncer:
             # Withdrawn from another episode (or one the station had no more), it is news here.
             event["kind"] = "added"
         else:
-            return entry, moved
-        return entry, [{**event, "episode": episode}, *_events(moved)]
+            return entry, moved or None
+        return entry, [{**event, "episode": episode}, *moved]
 
     def _record(
         self,
@@ -2012,7 +1995,7 @@ class RadioSyncer:
             kept[path] = copy
         elif entry is not None:
             kept.pop(path, None)
-        logs = bool(_events(event)) or dropped in revisions
+        logs = bool(event) or dropped in revisions
         if not logs and kept == before:
             # A record alone: the journal keeps it (meta changes need the whole file).
             if entry is None:
@@ -2032,7 +2015,7 @@ class RadioSyncer:
         else:
             self.manifest.put(path, entry, save=False)
         self.manifest.save()
-        self._touched.update(e["episode"] for e in _events(event) if e["episode"] in revisions)
+        self._touched.update(e["episode"] for e in event or () if e["episode"] in revisions)
 
     def _coming(self, revisions: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
         """The change logs worth keeping: those of episodes not aired yet."""
@@ -2202,9 +2185,7 @@ class RadioSyncer:
         if _digest(log) in _ours(record):
             self._move(log, _free_name(self.folder / WITHDRAWN_DIR / episode / LOG_NAME))
 
-    def _withdrawal(
-        self, action: Action, entry: dict[str, Any], book: _Book
-    ) -> dict[str, Any] | None:
+    def _withdrawal(self, action: Action, entry: dict[str, Any], book: _Book) -> Logged:
         """The change log event of an item script the station had for a coming episode that
         still airs (None for anything else: a whole episode withdrawn has no log to go in, and
         one whose rundown is withdrawn, or was never recorded, is no episode the station has;
@@ -2214,14 +2195,16 @@ class RadioSyncer:
             return None
         if book.get(f"{episode}/rundown.txt") is None:
             return None  # else its log, dropped with the rundown, came back in the same run
-        return {
-            "at": self.site.now.isoformat(),
-            "kind": "withdrawn",
-            "path": action.key,
-            "title": action.title or entry.get("title", ""),
-            "digest": entry["digest"],
-            "episode": episode,
-        }
+        return [
+            {
+                "at": self.site.now.isoformat(),
+                "kind": "withdrawn",
+                "path": action.key,
+                "title": action.title or entry.get("title", ""),
+                "digest": entry["digest"],
+                "episode": episode,
+            }
+        ]
 
     def _apply_forget(self, action: Action) -> str:
         """Drop the record of a file nothing will need again; the station folder is not touched."""
@@ -2574,23 +2557,26 @@ class RadioSyncer:
 
 
 def _moved(
-    event: dict[str, Any], resent: dict[str, Any] | None, episode: str
-) -> dict[str, Any] | None:
+    event: dict[str, Any], moved: dict[str, Any] | None, episode: str, book: _Book
+) -> list[dict[str, Any]]:
     """The event the change log of the episode a script was withdrawn from gets when it is
-    sent again for another `episode` (`event`: the send's, `resent`: its RESENT data): the
+    sent again for another `episode` (`event`: the send's, `moved`: its MOVED data): the
     station is told the file back in items/ is not for that episode, and what became of the
-    copy in _rut-lai/; None for a send to the same episode, or from one not known."""
-    if resent is None or not resent.get("episode") or resent["episode"] == episode:
-        return None
-    return {
-        **event,
-        "kind": MOVED,
-        "to": episode,
-        "withdrawn": resent["at"],
-        "kept": resent["kept"],
-        "removed": resent["removed"],
-        "episode": resent["episode"],
-    }
+    copy in _rut-lai/; none for no such send, one from an episode not known, or from one the
+    station no longer has (aired, or withdrawn: its rundown is not recorded in `book`)."""
+    if moved is None or not moved["from"] or book.get(f"{moved['from']}/rundown.txt") is None:
+        return []
+    return [
+        {
+            **event,
+            "kind": MOVED,
+            "to": episode,
+            "withdrawn": moved["at"],
+            "kept": moved["kept"],
+            "removed": moved["removed"],
+            "episode": moved["from"],
+        }
+    ]
 
 
 def _settled(book: _Book, path: str, landed: bool) -> dict[str, Any] | None:
@@ -2601,7 +2587,9 @@ def _settled(book: _Book, path: str, landed: bool) -> dict[str, Any] | None:
     if not pending:
         return old
     if landed:
-        book.record(path, pending["entry"], pending["event"])
+        event = pending["event"]
+        # Older versions left a single event (a dict) pending.
+        book.record(path, pending["entry"], [event] if isinstance(event, dict) else event)
         return dict(pending["entry"])
     book.put(path, old or {})
     return old
@@ -2617,7 +2605,7 @@ def _moves(value: object) -> list[dict[str, str]]:
         for move in value
         if isinstance(move, dict)
         and isinstance(move.get("from"), str)
-        and _moment(move.get("at")) is not None
+        and recorded_moment(move.get("at")) is not None
     ]
 
 
@@ -2641,19 +2629,18 @@ def _resent(
 ) -> tuple[tuple[str, str], ...]:
     """The item scripts of an episode's log sent again after a withdrawal and still there (not
     withdrawn again since): (title and file, the withdrawn copy left in _rut-lai/ or "")."""
-    found = []
-    for index, event in enumerate(events):
-        path = str(event.get("path"))
-        if event.get("kind") != "resent" or path not in entries or not path.startswith("items/"):
-            continue
-        if any(
-            later.get("path") == path and later.get("kind") in ("withdrawn", "resent")
-            for later in events[index + 1 :]
-        ):
-            continue
-        title = f"«{event['title']}» ({path})" if event.get("title") else path
-        found.append((title, str(event.get("kept") or "")))
-    return tuple(found)
+    return _still_standing(
+        events,
+        "resent",
+        "kept",
+        lambda path, _event, later: (
+            path in entries
+            and path.startswith("items/")
+            and not any(
+                e.get("path") == path and e.get("kind") in ("withdrawn", "resent") for e in later
+            )
+        ),
+    )
 
 
 def _moved_away(
@@ -2662,16 +2649,31 @@ def _moved_away(
     """The item scripts of an episode's log withdrawn from it and sent for another episode,
     still there for that one (nothing of theirs logged here since): (title and file, the
     folder of that episode)."""
+    return _still_standing(
+        events,
+        MOVED,
+        "to",
+        lambda path, event, later: (
+            bool(event.get("to"))
+            and (entries.get(path) or {}).get("episode") == event["to"]
+            and not any(e.get("path") == path for e in later)
+        ),
+    )
+
+
+def _still_standing(
+    events: Sequence[dict[str, Any]],
+    kind: str,
+    told: str,
+    standing: Callable[[str, dict[str, Any], Sequence[dict[str, Any]]], bool],
+) -> tuple[tuple[str, str], ...]:
+    """(title and file, its field `told`) of each `kind` event of an episode's log that
+    `standing` (given its path, the event and the events after it) says still holds."""
     found = []
     for index, event in enumerate(events):
         path = str(event.get("path"))
-        to = event.get("to")
-        if event.get("kind") != MOVED or not to or (entries.get(path) or {}).get("episode") != to:
-            continue
-        if any(later.get("path") == path for later in events[index + 1 :]):
-            continue
-        title = f"«{event['title']}» ({path})" if event.get("title") else path
-        found.append((title, str(to)))
+        if event.get("kind") == kind and standing(path, event, events[index + 1 :]):
+            found.append((titled(path, event.get("title")), str(event.get(told) or "")))
     return tuple(found)
 
 
@@ -2757,6 +2759,19 @@ def folder_air(
     except ValueError:
         return None
     return air_at(day, config)
+
+
+def _last_withdrawn(path: str, revisions: Revisions) -> tuple[str, dict[str, Any]] | None:
+    """The episode and change log event of the last thing the logs tell of `path`, when that
+    is its withdrawal (None otherwise)."""
+    last = max(
+        ((week, e) for week, r in revisions.items() for e in r["events"] if e.get("path") == path),
+        key=lambda pair: (
+            recorded_moment(pair[1].get("at")) or dt.datetime.min.replace(tzinfo=dt.UTC)
+        ),
+        default=None,
+    )
+    return last if last is not None and last[1].get("kind") == "withdrawn" else None
 
 
 def entry_episode(path: str, entry: dict[str, Any]) -> str:
@@ -2857,15 +2872,6 @@ def _unix_digest(data: bytes) -> str | None:
     if not data.startswith(b"\xef\xbb\xbf"):
         return None
     return hashlib.sha256(data[3:].replace(b"\r\n", b"\n")).hexdigest()
-
-
-def _moment(value: object) -> dt.datetime | None:
-    """A time recorded in state/radio.json (ISO 8601 with offset), None when unreadable."""
-    try:
-        moment = dt.datetime.fromisoformat(str(value))
-    except ValueError:
-        return None
-    return moment if moment.tzinfo is not None else None
 
 
 def _check_manifest_path(path: str, manifest: Path) -> None:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
+from publish.moments import recorded_moment
 from publish.render.radio_station import station_text
 from publish.text import vn_datetime
 
@@ -41,11 +42,13 @@ COPIES = "withdrawn_copies"
 WITHDRAWING = "withdrawing"
 """A record's field while its withdrawal runs: the same as its COPIES entry will be."""
 RESENT = "resent"
-"""Action data: the withdrawal this send undoes, for its change log event."""
+"""Action data: the withdrawal from this same episode this send undoes, for its change log
+event «gửi lại»."""
 CLEAR = "clear"
 """Action data: our files in _rut-lai/ to remove ({path: digest}), and our note to rewrite."""
 MOVED = "moved"
-"""A change log event: a script withdrawn from this episode, sent again for another one."""
+"""A change log event: a script withdrawn from this episode, sent again for another one; as
+action data, that withdrawal (its episode `from`), for that event."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,13 +88,10 @@ class Withdrawal:
         """The withdrawal a well-formed `record` (see `copy_record`) tells, `found` hashing
         what is at a path of the station folder now; `episode`: where it was withdrawn from
         when the record does not say (older records)."""
-        try:
-            at: dt.datetime | None = dt.datetime.fromisoformat(record["at"])
-        except ValueError:
-            at = None
+        at = recorded_moment(record["at"])
         recorded = record.get("episode")
         return cls(
-            at.astimezone(tz) if at is not None and at.tzinfo is not None else None,
+            at.astimezone(tz) if at is not None else None,
             record["copy"],
             _text(record.get("digest")),
             found(record["copy"]),
@@ -172,19 +172,20 @@ def resend(path: str, withdrawal: Withdrawal, episode: str) -> tuple[str, dict[s
         if not left:
             return "; lần chạy trước bị ngắt khi vừa bắt đầu rút tệp này, chưa chuyển gì", data
         return f"; dọn tệp rút lại còn sót do lần chạy trước bị ngắt: {left}", data
-    data[RESENT] = {
+    undone = {
         "at": withdrawal.at.isoformat() if withdrawal.at is not None else "",
         "kept": withdrawal.kept,
         "removed": bool(withdrawal.copy) and not withdrawal.kept,
-        "episode": withdrawal.episode,
     }
     if episode and withdrawal.episode == episode:
+        data[RESENT] = undone
         said = (
             f"; tệp này đã bị rút{when}, nay gửi lại (THAY-DOI.txt và DOC-TRUOC.txt ghi «gửi lại»)"
         )
     else:
         # Sent for another episode: the station never had it in that one, so nothing there
-        # is «sent again»; the log of the episode it left tells it (see `RadioSyncer._moved`).
+        # is «sent again»; the log of the episode it left tells it (see radio's `_moved`).
+        data[MOVED] = {**undone, "from": withdrawal.episode}
         source = f" khỏi tập {withdrawal.episode}" if withdrawal.episode else ""
         said = f"; tệp này đã bị rút{source}{when}, nay gửi cho tập {episode or 'khác'}"
     if withdrawal.copy in clear.get("remove", {}):

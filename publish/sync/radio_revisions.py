@@ -22,6 +22,7 @@ __all__ = [
     "logged",
     "marked",
     "revision_line",
+    "titled",
 ]
 
 LOG_NAME = "THAY-DOI.txt"
@@ -92,12 +93,17 @@ def log_bytes(
     return station_text("\n".join(lines) + "\n")
 
 
+def titled(path: str, title: object) -> str:
+    """A script named for the station: «its title» (its file), or the file alone."""
+    return f"«{title}» ({path})" if title else path
+
+
 def _event_text(event: dict[str, Any], tz: Any) -> str:
     """One change, in words: what, which bulletin (by its title) or file, and which version."""
     path = event["path"]
     name = PurePosixPath(path).name
     if PurePosixPath(path).parts[0] == "items":
-        what = f"tin «{event['title']}» ({path})" if event.get("title") else f"tin {path}"
+        what = f"tin {titled(path, event.get('title'))}"
     else:
         what = f"{_LABELS.get(name, name)} ({name})"
     kind = event["kind"]
