@@ -52,6 +52,8 @@ _ENDS_ITSELF = {"p": _CLOSES_P, "li": frozenset({"li"}), "dt": frozenset({"dt", 
 _ENDS_ITSELF["dd"] = _ENDS_ITSELF["dt"]
 """An element the start tag of another ends implicitly (`<p>a<p>b`, `<li>a<li>b`)."""
 _ENDERS = frozenset().union(*_ENDS_ITSELF.values())
+_FOREIGN = frozenset({"math", "svg"})
+"""Elements whose content a browser reads as XML-like markup, with no raw-text element."""
 
 MAX_OPEN = 256
 """Elements open at once beyond which the page is left as it is: each tag costs a look at the
@@ -72,7 +74,7 @@ def inline_closed(html: str) -> str:
     pieces: list[str] = []
     done = 0
     open_names: list[str] = []
-    for start, name in _tags(html):
+    for start, name in _tags(html, open_names):
         if len(open_names) > MAX_OPEN:
             break  # no bulletin nests so deep: a crafted page is left to the sanitiser
         if name.startswith("/"):
@@ -87,10 +89,11 @@ def inline_closed(html: str) -> str:
     return "".join(pieces) + html[done:] if pieces else html
 
 
-def _tags(html: str) -> Iterator[tuple[int, str]]:
+def _tags(html: str, open_names: list[str]) -> Iterator[tuple[int, str]]:
     """Each start or end tag of `html` as a browser's tokenizer reads it: where it starts, its
     name in small letters (an end tag's after a `/`). Comments and the text of
-    `<script>`, `<textarea>`… hold none; a tag the page ends in is no tag, nor is what follows."""
+    `<script>`, `<textarea>`… hold none; a tag the page ends in is no tag, nor is what follows.
+    `open_names`: the elements the caller holds open once it has read each tag yielded."""
     at = html.find("<")
     while at >= 0:
         after = html[at + 1 : at + 2]
@@ -106,7 +109,8 @@ def _tags(html: str) -> Iterator[tuple[int, str]]:
                 return
             name = html[name_at:name_end].lower()
             yield at, "/" + name if ending else name
-            if name in _RAW_TEXT and not ending:
+            # In SVG or MathML, `<title>`, `<style>`… are elements like any other.
+            if name in _RAW_TEXT and not ending and _FOREIGN.isdisjoint(open_names):
                 raw_end = _RAW_END[name].search(html, end)
                 if raw_end is None or name == "plaintext":
                     return

@@ -139,6 +139,13 @@ def test_zalo_shows_the_address_of_a_link_left_open_in_a_raw_block(output: Path)
         ('<div title=x"y>a <em>b</div>', '<div title=x"y>a <em>b</em></div>'),
         ("<div>a <!-- </div> --> <em>b</div>", "<div>a <!-- </div> --> <em>b</em></div>"),
         ("<div>a <!--> <em>b</div>", "<div>a <!--> <em>b</em></div>"),
+        # In SVG and MathML `<title>` and `<style>` hold tags: `</svg>` ends them.
+        ("<div>a <em>b<svg><title>t</svg></div>", "<div>a <em>b<svg><title>t</svg></em></div>"),
+        ("<div>a <i>b<math><style>t</math></div>", "<div>a <i>b<math><style>t</math></i></div>"),
+        (
+            "<div><svg></svg><textarea><b></textarea>a <em>b</div>",
+            "<div><svg></svg><textarea><b></textarea>a <em>b</em></div>",
+        ),
     ],
 )
 def test_an_inline_tag_left_open_is_closed_where_its_block_ends(html: str, closed: str) -> None:
