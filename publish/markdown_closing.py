@@ -23,6 +23,8 @@ from collections.abc import Iterator
 import markdown
 from markdown.postprocessors import Postprocessor
 
+from publish.markdown_angles import VOID_ELEMENTS
+
 __all__ = ["INLINE_ELEMENTS", "MAX_OPEN", "ClosedInline", "inline_closed"]
 
 INLINE_ELEMENTS = frozenset({
@@ -32,10 +34,9 @@ INLINE_ELEMENTS = frozenset({
 })  # fmt: skip
 """Elements of running text: the ones a browser reopens after the block that held them (`a`,
 `b`, `em`, `i`, `u`…) and the others of the kind, closed with them for the same reading."""
-_VOID = frozenset({
-    "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "image", "img",
-    "input", "keygen", "link", "meta", "param", "source", "track", "wbr",
-})  # fmt: skip
+_VOID = VOID_ELEMENTS | {"basefont", "bgsound", "frame", "image"}
+"""Start tags that open no element: HTML's void elements and the old ones a parser treats alike
+(`<image>` is read as `<img>`)."""
 _RAW_TEXT = frozenset({
     "iframe", "noembed", "noframes", "noscript", "plaintext", "script", "style", "textarea",
     "title", "xmp",
@@ -204,8 +205,9 @@ class _Closing(Postprocessor):
 
     def run(self, text: str) -> str:
         """The page with `inline_closed`, when it holds any of the editor's HTML."""
-        if not self.md.htmlStash.rawHtmlBlocks:
-            return text  # HTML Python-Markdown wrote itself is balanced
+        # HTML Python-Markdown wrote itself is balanced; so is a stashed entity (`&nbsp;`).
+        if not any(isinstance(b, str) and "<" in b for b in self.md.htmlStash.rawHtmlBlocks):
+            return text
         return inline_closed(text)
 
 
