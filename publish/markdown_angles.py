@@ -241,7 +241,9 @@ def _line_tags(text: str) -> Iterator[re.Match[str]]:
 def _tail_block(text: str, end: int) -> re.Match[str] | None:
     """The first block-level element's start tag on the rest of the line a raw HTML block ends
     at `end`, which Python-Markdown takes for the start of another block."""
-    line_end = text.find("\n", end) % (len(text) + 1)
+    line_end = text.find("\n", end)
+    if line_end < 0:
+        line_end = len(text)
     for tag in _START_TAG.finditer(text, end, line_end):
         if tag["name"].lower() in BLOCK_ELEMENTS:
             return tag

@@ -23,6 +23,8 @@ from collections.abc import Iterator
 import markdown
 from markdown.postprocessors import Postprocessor
 
+from publish.markdown_angles import VOID_ELEMENTS
+
 __all__ = ["INLINE_ELEMENTS", "MAX_OPEN", "ClosedInline", "inline_closed"]
 
 INLINE_ELEMENTS = frozenset({
@@ -32,10 +34,9 @@ INLINE_ELEMENTS = frozenset({
 })  # fmt: skip
 """Elements of running text: the ones a browser reopens after the block that held them (`a`,
 `b`, `em`, `i`, `u`…) and the others of the kind, closed with them for the same reading."""
-_VOID = frozenset({
-    "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "image", "img",
-    "input", "keygen", "link", "meta", "param", "source", "track", "wbr",
-})  # fmt: skip
+_VOID = VOID_ELEMENTS | {"basefont", "bgsound", "frame", "image"}
+"""Start tags that open no element: HTML's void elements and the old ones a parser treats alike
+(`<image>` is read as `<img>`)."""
 _RAW_TEXT = frozenset({
     "iframe", "noembed", "noframes", "noscript", "plaintext", "script", "style", "textarea",
     "title", "xmp",
@@ -52,6 +53,8 @@ _ENDS_ITSELF = {"p": _CLOSES_P, "li": frozenset({"li"}), "dt": frozenset({"dt", 
 _ENDS_ITSELF["dd"] = _ENDS_ITSELF["dt"]
 """An element the start tag of another ends implicitly (`<p>a<p>b`, `<li>a<li>b`)."""
 _ENDERS = frozenset().union(*_ENDS_ITSELF.values())
+_FOREIGN = frozenset({"math", "svg"})
+"""Elements whose content a browser reads as XML-like markup, with no raw-text element."""
 
 MAX_OPEN = 256
 """Elements open at once beyond which the page is left as it is: each tag costs a look at the
@@ -72,7 +75,7 @@ def inline_closed(html: str) -> str:
     pieces: list[str] = []
     done = 0
     open_names: list[str] = []
-    for start, name in _tags(html):
+    for start, name in _tags(html, open_names):
         if len(open_names) > MAX_OPEN:
             break  # no bulletin nests so deep: a crafted page is left to the sanitiser
         if name.startswith("/"):
@@ -87,10 +90,11 @@ def inline_closed(html: str) -> str:
     return "".join(pieces) + html[done:] if pieces else html
 
 
-def _tags(html: str) -> Iterator[tuple[int, str]]:
+def _tags(html: str, open_names: list[str]) -> Iterator[tuple[int, str]]:
     """Each start or end tag of `html` as a browser's tokenizer reads it: where it starts, its
     name in small letters (an end tag's after a `/`). Comments and the text of
-    `<script>`, `<textarea>`… hold none; a tag the page ends in is no tag, nor is what follows."""
+    `<script>`, `<textarea>`… hold none; a tag the page ends in is no tag, nor is what follows.
+    `open_names`: the elements the caller holds open once it has read each tag yielded."""
     at = html.find("<")
     while at >= 0:
         after = html[at + 1 : at + 2]
@@ -106,7 +110,8 @@ def _tags(html: str) -> Iterator[tuple[int, str]]:
                 return
             name = html[name_at:name_end].lower()
             yield at, "/" + name if ending else name
-            if name in _RAW_TEXT and not ending:
+            # In SVG or MathML, `<title>`, `<style>`… are elements like any other.
+            if name in _RAW_TEXT and not ending and _FOREIGN.isdisjoint(open_names):
                 raw_end = _RAW_END[name].search(html, end)
                 if raw_end is None or name == "plaintext":
                     return
@@ -200,8 +205,9 @@ class _Closing(Postprocessor):
 
     def run(self, text: str) -> str:
         """The page with `inline_closed`, when it holds any of the editor's HTML."""
-        if not self.md.htmlStash.rawHtmlBlocks:
-            return text  # HTML Python-Markdown wrote itself is balanced
+        # HTML Python-Markdown wrote itself is balanced; so is a stashed entity (`&nbsp;`).
+        if not any(isinstance(b, str) and "<" in b for b in self.md.htmlStash.rawHtmlBlocks):
+            return text
         return inline_closed(text)
 
 

@@ -139,6 +139,13 @@ def test_zalo_shows_the_address_of_a_link_left_open_in_a_raw_block(output: Path)
         ('<div title=x"y>a <em>b</div>', '<div title=x"y>a <em>b</em></div>'),
         ("<div>a <!-- </div> --> <em>b</div>", "<div>a <!-- </div> --> <em>b</em></div>"),
         ("<div>a <!--> <em>b</div>", "<div>a <!--> <em>b</em></div>"),
+        # In SVG and MathML `<title>` and `<style>` hold tags: `</svg>` ends them.
+        ("<div>a <em>b<svg><title>t</svg></div>", "<div>a <em>b<svg><title>t</svg></em></div>"),
+        ("<div>a <i>b<math><style>t</math></div>", "<div>a <i>b<math><style>t</math></i></div>"),
+        (
+            "<div><svg></svg><textarea><b></textarea>a <em>b</div>",
+            "<div><svg></svg><textarea><b></textarea>a <em>b</em></div>",
+        ),
     ],
 )
 def test_an_inline_tag_left_open_is_closed_where_its_block_ends(html: str, closed: str) -> None:
@@ -180,3 +187,23 @@ def test_a_crafted_page_of_thousands_of_open_tags_is_read_in_linear_time() -> No
     started = time.perf_counter()
     assert inline_closed(html) == html
     assert time.perf_counter() - started < 2
+
+
+def test_a_body_whose_only_html_is_entities_is_not_read_a_second_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Python-Markdown keeps `&amp;` and `&nbsp;` aside as it keeps the editor's tags: a body
+    holding entities alone was read again for tags it cannot hold."""
+    import publish.markdown_closing as closing
+
+    read: list[str] = []
+
+    def counted(html: str) -> str:
+        read.append(html)
+        return inline_closed(html)
+
+    monkeypatch.setattr(closing, "inline_closed", counted)
+    assert to_html("Giá 5&nbsp;triệu, A &amp; B.") == "<p>Giá 5&nbsp;triệu, A &amp; B.</p>"
+    assert read == []
+    assert to_html("<div>a <em>b</div>\n\nsau") == "<div>a <em>b</em></div>\n\n<p>sau</p>"
+    assert len(read) == 1

@@ -565,3 +565,28 @@ def test_each_file_s_front_matter_is_split_once(
         "Xem thông báo.",
     ]
     assert len(calls) == 1
+
+
+def test_speak_reads_the_front_matter_of_a_windows_file_like_any_other(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A bulletin saved by Notepad (BOM, CRLF line ends) failed to split: its title and
+    lead-in went unread and its front matter was read aloud as text."""
+    text = (
+        '---\ntitle: "Ra quân"\nradio:\n  lead_in: "Thưa quý vị"\n  tag: "Xin cảm ơn"\n'
+        "  read_title: true\n---\n\nCông an huyện ra quân bảo đảm trật tự.\n"
+    )
+    unix = tmp_path / "unix.md"
+    unix.write_text(text, encoding="utf-8")
+    windows = tmp_path / "windows.md"
+    windows.write_bytes(("\ufeff" + text).replace("\n", "\r\n").encode("utf-8"))
+    assert main(["speak", str(unix)]) == 0
+    read = capsys.readouterr().out
+    assert read.strip().split("\n\n") == [
+        "LỜI DẪN: Thưa quý vị.",
+        "Tin: Ra quân.",
+        "Công an huyện ra quân bảo đảm trật tự.",
+        "LỜI KẾT TIN: Xin cảm ơn.",
+    ]
+    assert main(["speak", str(windows)]) == 0
+    assert capsys.readouterr().out == read

@@ -224,9 +224,7 @@ def _secret(name: str, text: str, policy: Policy, parsed: Parsed | None) -> str 
     stamp), or None."""
     label = "đầu vào chuẩn" if name == STDIN else name
     data: dict[str, object] = {}
-    body = text.removeprefix("\ufeff").replace("\r\n", "\n")
-    if body != text:
-        parsed = _split(body)
+    body = text
     if parsed is not None:  # else plain text, or front matter the build would refuse: all of it
         data, body = parsed.data, parsed.body
     classification = data.get("classification")
@@ -356,9 +354,12 @@ def _read_stdin() -> str:
 
 
 def _decode(label: str, data: bytes, noun: str = "tệp") -> str:
-    """UTF-8 text (a byte-order mark dropped); a Vietnamese error naming the line otherwise."""
+    """UTF-8 text (a byte-order mark dropped, CRLF line ends made LF); a Vietnamese error naming
+    the line otherwise."""
     try:
-        return data.decode("utf-8-sig")
+        # Cleaned here, once, as the build reads a file: the front matter of a file saved by
+        # Notepad splits, and every reader gets the text its Parsed was split from.
+        return data.decode("utf-8-sig").replace("\r\n", "\n")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise PublishError(

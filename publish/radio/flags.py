@@ -94,7 +94,7 @@ class Context:
         default=None, repr=False, compare=False
     )
     _line_found: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
-    _flagged: set[Flag] = field(default_factory=set, repr=False, compare=False)
+    _flagged: set[Flag] = field(init=False, default_factory=set, repr=False, compare=False)
     """The findings in `flags`, looked up in one step: a long script's findings, each looked
     for in the list, took time growing with the square of their number. Only `keep` adds to
     `flags` after the context is made."""

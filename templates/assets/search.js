@@ -17,14 +17,15 @@
    ("CCCD") tìm cả các bài viết đầy đủ ("căn cước công dân"), và ngược lại. */
 (function () {
   "use strict";
+  function byId(id) { return document.getElementById(id); }
   var form = document.querySelector("form.search-form");
-  var out = document.getElementById("ket-qua");
+  var out = byId("ket-qua");
   if (!form || !out || !window.fetch || !window.URLSearchParams || !"".normalize) return;
   // The page's own line marks it first (search.html); a host that forbids inline scripts
   // leaves it to this file.
   var root = document.documentElement;
   if (!/(^| )js-search( |$)/.test(root.className)) root.className += " js-search";
-  var statusLine = document.getElementById("trang-thai-tim");
+  var statusLine = byId("trang-thai-tim");
   if (!statusLine) {
     // A theme's own search.html from before the status line had its own element.
     statusLine = document.createElement("p");
@@ -38,7 +39,7 @@
   // read over the reader's typing. What is typed is said once the typing has stopped for 1.4 s
   // (GOV.UK's accessible-autocomplete waits as long); a search sent («Tìm», the Go key), a
   // category chosen or a search opened from a link is answered at once.
-  var spoken = document.getElementById("trang-thai-doc");
+  var spoken = byId("trang-thai-doc");
   if (!spoken) {
     // A theme's own search.html, whose status line was the live region.
     spoken = el("p", { "class": "visually-hidden", role: "status" });
@@ -310,6 +311,7 @@
   // Các bài có đúng từ đó, rồi các bài có từ đó hoặc (prefixed) từ dài hơn bắt đầu bằng nó:
   // {số bài: trường tốt nhất} (search.py: _hits).
   function lookup(word, prefixed, get, labels, named) {
+    named = named || [];
     var key = shardKey(word);
     var exact = decode((key && get(key)[word]) || []);
     addNamed(exact, named.filter(function (c) { return labels[c].indexOf(word) >= 0; }));
@@ -337,7 +339,7 @@
   function allOf(groups, get, labels) {
     var found = null;
     groups.forEach(function (group) {
-      var hits = lookup(group, false, get, labels, []).exact;
+      var hits = lookup(group, false, get, labels).exact;
       if (found === null) { found = hits; return; }
       var both = {};
       Object.keys(found).forEach(function (n) {
@@ -417,13 +419,13 @@
     for (var cut = 1; cut < term.length; cut++) {
       var a = term.slice(0, cut), b = term.slice(cut);
       if (!SYLLABLE.test(a) || !SYLLABLE.test(b)) continue;
-      var ones = lookup(a, false, get, labels, []).exact;
-      var twos = lookup(b, prefixed, get, labels, []).hits;
+      var ones = lookup(a, false, get, labels).exact;
+      var twos = lookup(b, prefixed, get, labels).hits;
       var both = {}, any = false;
       Object.keys(ones).forEach(function (n) {
         if (n in twos) { both[n] = Math.min(ones[n], twos[n]); any = true; }
       });
-      if (any) return { term: pair(a, b), hits: both, near: lookup(pair(a, b), prefixed, get, labels, []).hits };
+      if (any) return { term: pair(a, b), hits: both, near: lookup(pair(a, b), prefixed, get, labels).hits };
     }
     return null;
   }
@@ -449,13 +451,13 @@
       if (!beside.length) return;
       function side(j, w) { return j < i ? pair(words[j], w) : pair(w, words[j]); }
       if (beside.some(function (j) {
-        return !empty(lookup(side(j, word), isPrefix(word, last), get, labels, []).hits);
+        return !empty(lookup(side(j, word), isPrefix(word, last), get, labels).hits);
       })) return;
       swaps(word).some(function (other) {
-        var found = lookup(other, false, get, labels, []).exact;
+        var found = lookup(other, false, get, labels).exact;
         if (empty(found)) return false;
         return beside.some(function (j) {
-          var yes = !empty(lookup(side(j, other), false, get, labels, []).exact);
+          var yes = !empty(lookup(side(j, other), false, get, labels).exact);
           if (!yes && empty(perWord[i])) {
             yes = Object.keys(found).some(function (n) { return n in perWord[j]; });
           }
@@ -471,7 +473,7 @@
     for (var i = 1; i < words.length; i++) {
       if (!plain(words[i - 1]) || !plain(words[i])) continue;
       var last = p.open && i === words.length - 1;
-      found.push(lookup(pair(words[i - 1], words[i]), isPrefix(words[i], last), get, labels, []).hits);
+      found.push(lookup(pair(words[i - 1], words[i]), isPrefix(words[i], last), get, labels).hits);
     }
     return found;
   }
@@ -507,7 +509,7 @@
       perWord.push(found.hits);
       how.push(reading);
     });
-    var shortened = p.short.map(function (run) { return lookup(run[2], false, get, labels, []).exact; });
+    var shortened = p.short.map(function (run) { return lookup(run[2], false, get, labels).exact; });
     p.short.forEach(function (run, k) {
       for (var i = run[0]; i < run[1]; i++) {
         exacts[i] = or(exacts[i], shortened[k]);
@@ -766,7 +768,7 @@
       } else if (p.more) {
         skipped = " Chỉ tìm theo " + p.used.length + " từ đầu, các từ sau bị bỏ qua.";
       }
-      var advice = document.getElementById("loi-khuyen-so-la");
+      var advice = byId("loi-khuyen-so-la");
       if (!found.length) {
         if (named.length) {
           // Chỉ bộ lọc chuyên mục giấu các bài nhắc đến số này: không được nói "chưa có bản tin
@@ -805,6 +807,7 @@
         // Failing, the button did nothing and said nothing: the reader tapped on and on.
         button.textContent = more;
         showMore(list, button, true).catch(function () {
+          if (run !== state.run) return;
           button.textContent = spoken.textContent = "Chưa tải được, chạm để thử lại";
         });
       });

@@ -117,3 +117,38 @@ def test_more_results_that_did_not_come_can_be_asked_for_again(
         page.wait_for_function("document.querySelectorAll('.search-results > li').length === 20")
         assert page.get_by_role("button", name="Xem thêm kết quả").is_visible()
         assert recorder.errors == []
+
+
+def test_more_results_that_fail_after_a_new_search_say_nothing_of_it(
+    browser: Any, many_results: str
+) -> None:
+    """«Xem thêm kết quả» whose results failed after the reader had searched again told the
+    screen reader «Chưa tải được…» over the new search's answer."""
+    with opening(browser, many_results) as open_page:
+        page, recorder = open_page("/tim-kiem/?q=lua+dao", width=PHONE, mobile=True)
+        page.wait_for_function("document.querySelectorAll('.search-results > li').length === 10")
+        held: list[Any] = []
+
+        def hold(route: Any) -> None:
+            """Keep the request waiting until the test lets it fail."""
+            held.append(route)
+
+        page.route(re.compile(r"/chi-muc/d/"), hold)
+        page.get_by_role("button", name="Xem thêm kết quả").click()
+        for _ in range(100):
+            if held:
+                break
+            page.wait_for_timeout(50)
+        assert held
+        page.get_by_role("searchbox").fill("xyzqw")
+        page.get_by_role("button", name="Tìm", exact=True).click()
+        page.wait_for_function(
+            "/^Không tìm thấy/.test(document.getElementById('trang-thai-doc').textContent)"
+        )
+        answer = page.locator("#trang-thai-doc").inner_text()
+        held[0].abort("connectionreset")
+        # The failure reaches the page's promise within a few tasks; 300 ms is ample.
+        page.wait_for_timeout(300)
+        assert page.locator("#trang-thai-doc").inner_text() == answer
+        assert status_text(page) == answer
+        assert recorder.errors == []
