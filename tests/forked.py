@@ -111,6 +111,11 @@ class Forked:
         data = self._out.read_bytes() if self._out.exists() else b""
         return data.decode(self.encoding, "replace") if self.text else data
 
+    def errors(self) -> bytes | str:
+        """What the child has written to its standard error so far (text if asked for)."""
+        data = self._err.read_bytes() if self._err.exists() else b""
+        return data.decode(self.encoding, "replace") if self.text else data
+
     def close(self) -> None:
         """Kill the child if still running, reap it and remove its output files."""
         if self.poll() is None:

@@ -12,6 +12,7 @@ import json
 import os
 import signal
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -46,7 +47,12 @@ def test_a_sync_stopped_by_sigint_sends_no_more_and_the_next_run_finishes_withou
         for hold in holds:
             assert hold.reached.wait(60)
         child.send_signal(signal.SIGINT)
-        # The main thread's stop is what is tested; the creates held until it has come.
+        # The main thread's stop is what is tested; the creates held until it has come (said
+        # at once on standard error: released before, the workers took the next two creates).
+        deadline = time.monotonic() + 60
+        while base.STOPPING not in child.errors() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert base.STOPPING in child.errors()
         assert child.poll() is None
         for hold in holds:
             hold.release()

@@ -465,14 +465,23 @@ def _apply_all(
         futures = [pool.submit(_attempt, syncer, action) for action in actions]
         for future in as_completed(futures):
             yield future.result()
-    except BaseException:
+    except BaseException as stopped:
         # Stopped (Ctrl+C, CI cancelling or timing out the job, a login that stops the channel):
         # the actions not started yet are not sent. Those in flight still end and are recorded,
         # so the next run neither repeats nor loses them; waiting for the whole queue instead
         # kept sending after the stop until CI's hard kill came.
+        if isinstance(stopped, KeyboardInterrupt):
+            # Said at once: the wait for what is in flight can last a request's timeout.
+            print(STOPPING, file=sys.stderr, flush=True)
         _stop(pool)
         raise
     pool.shutdown(wait=True)
+
+
+STOPPING = (
+    "Đang dừng theo yêu cầu: không gửi thêm việc nào; chờ các việc đang gửi dở xong để ghi lại…"
+)
+"""Told when a Ctrl+C (or CI's stop) reaches a sync while actions are in flight."""
 
 
 def _stop(pool: ThreadPoolExecutor) -> None:
