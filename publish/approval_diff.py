@@ -12,6 +12,7 @@ failures never stop the approval.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import os
 import re
@@ -36,10 +37,13 @@ _APPROVAL_LINE = re.compile(r"(?:approved_by|approved_version|pii_reviewed_by)[ 
 _WORDS = re.compile(r"\s+|[^\s]+")
 
 
-def since_approval(path: Path, approved_version: str, *, before: bytes) -> list[str] | None:
+def since_approval(
+    path: Path, approved_version: str, *, before: bytes, tz: dt.tzinfo
+) -> list[str] | None:
     """Lines telling what changed in bulletin `path` (its bytes now: `before`) since the version
-    its `approved_version` was taken of, as found in git; a line saying that version is not in
-    git's history (never committed); None without git or outside a repository."""
+    its `approved_version` was taken of, as found in git, the commit's time in the unit's `tz`;
+    a line saying that version is not in git's history (never committed); None without git or
+    outside a repository."""
     parts = approval.bound(approved_version)
     if parts is None or shutil.which("git") is None:
         return None  # an approval of an earlier version has no file part to find it by
@@ -52,7 +56,7 @@ def since_approval(path: Path, approved_version: str, *, before: bytes) -> list[
         name = path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return None
-    found = _approved_commit(root, name, approved_version, parts[1])
+    found = _approved_commit(root, name, approved_version, parts[1], tz)
     if found is None:
         return [
             "không thấy bản đã duyệt trong lịch sử git (lần duyệt trước chưa được commit), nên "
@@ -141,17 +145,18 @@ def _cut(text: str) -> str:
 
 
 def _approved_commit(
-    root: Path, name: str, version: str, file_part: str
+    root: Path, name: str, version: str, file_part: str, tz: dt.tzinfo
 ) -> tuple[str, str, bytes] | None:
     """The newest commit that wrote approval `version` into file `name` and holds the very
-    bytes it approved (its file part, `file_part`), with its date and those bytes; None when
-    no commit does."""
+    bytes it approved (its file part, `file_part`), with its date in `tz` and those bytes; None
+    when no commit does."""
     log = _git(
         root,
         "log",
         f"-n{SEARCHED}",
-        "--format=%H %ad",
-        "--date=format:%H:%M, %d/%m/%Y",
+        # Seconds since the epoch, shown in the unit's time: git's own date keeps the offset
+        # of the machine that committed (UTC on a CI runner or github.com: 15:47 for 22:47).
+        "--format=%H %at",
         f"-S{version}",
         "--",
         name,
@@ -159,10 +164,11 @@ def _approved_commit(
     if not log:
         return None
     for line in os.fsdecode(log).splitlines():
-        commit, _, when = line.partition(" ")
+        commit, _, stamp = line.partition(" ")
         data = _git(root, "show", f"{commit}:{name}")
         if data is not None and approval.file_digest(data) == file_part:
-            return commit, when, data
+            when = dt.datetime.fromtimestamp(int(stamp), tz)
+            return commit, f"{when:%H:%M, %d/%m/%Y}", data
     return None
 
 

@@ -1644,18 +1644,28 @@ def _alias_clashes(bulletins: list[Bulletin], pages: list[Page]) -> list[Problem
     its redirect page could not be written, or would send readers to the wrong bulletin."""
     items: list[Bulletin | Page] = [*bulletins, *pages]
     owner: dict[str, tuple[str, str]] = {item.url: (item.source, "") for item in items}
+    drafts = {b.source for b in bulletins if b.draft}
     problems = []
     for item in items:
         for alias in item.aliases:
             other, kind = owner.setdefault(alias, (item.source, " cũ"))
             if other == item.source:
                 continue
+            hint = "Bỏ địa chỉ đó khỏi aliases: một địa chỉ chỉ dẫn tới một bài."
+            if not kind and other in drafts:
+                # Replacing a bulletin: the old one set back to a draft still holds its address.
+                hint += (
+                    f" {other} là bản nháp (draft: true) nhưng vẫn giữ địa chỉ ấy: muốn bài này "
+                    "thay hẳn bài đó (người mở địa chỉ cũ, liên kết đã chia sẻ, mã QR được chuyển "
+                    f"sang bài này) thì xóa tệp bài đó (git rm {other}) thay vì ghi draft: true; "
+                    "lần đồng bộ tới rút bài đó khỏi mọi kênh."
+                )
             problems.append(
                 Problem(
                     item.source,
                     f"địa chỉ cũ {quoted(alias)} cũng là địa chỉ{kind} của {other}",
                     "aliases",
-                    hint="Bỏ địa chỉ đó khỏi aliases: một địa chỉ chỉ dẫn tới một bài.",
+                    hint=hint,
                 )
             )
     return problems

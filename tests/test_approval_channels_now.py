@@ -4,6 +4,7 @@ the version approved before (session 68, the approver's week)."""
 
 from __future__ import annotations
 
+import os
 import shlex
 import shutil
 import subprocess
@@ -228,6 +229,28 @@ def test_a_re_approval_shows_the_words_changed_since_the_approval_committed(
     edit(root, "Đoạn mới.", "Đoạn mới hơn.")
     out = approve(root, capsys, "--dry-run")
     assert "dòng 14: Đoạn [-mới.-]{+mới hơn.+}" in out and "Chiều" not in out
+
+
+@needs_git
+def test_the_approval_commit_is_timed_in_the_units_time_whatever_the_committer_s_offset(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Committed on a machine (a CI runner, github.com) keeping UTC at 15:47, the approval
+    was shown «commit …, 15:47» beside a publish time of 22:47: both are the unit's time now."""
+    root = make_project(tmp_path, {FILE: bulletin_md(drop=("approved_by",))})
+    approve(root, capsys)
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    stamp = "2026-12-06T15:47:00+00:00"
+    subprocess.run(
+        ["git", "-c", "user.name=CI", "-c", "user.email=ci@example.vn", "commit", "-qm", "Duyệt"],
+        cwd=root,
+        check=True,
+        env={**os.environ, "GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp},
+    )
+    edit(root, "Nội dung bản tin.", "Nội dung đã sửa.")
+    out = approve(root, capsys, "--dry-run")
+    assert ", 22:47, 06/12/2026), 1 dòng" in out
 
 
 @needs_git

@@ -77,6 +77,21 @@ def test_new_with_a_date_to_come_gets_no_such_warning(tmp_path: Path, capsys, wr
     assert code == 0 and "đã qua" not in err
 
 
+@pytest.mark.parametrize(
+    ("written", "warned"), [("02/12/2026 13h00", False), ("02/12/2026 12h59", True)]
+)
+def test_new_dated_the_current_minute_is_not_back_dated(
+    tmp_path: Path, capsys, written: str, warned: bool
+) -> None:
+    """An urgent bulletin written at 13:00:40 with --date «13h00» (the minute `publish new`
+    writes without --date) was warned as back-dated, «13:00 đã qua (bây giờ là 13:00)»: the
+    current minute is now; the minute before is past."""
+    root = make_project(tmp_path, {})
+    code, _, err = new(root, capsys, "Cảnh báo khẩn", written, clock="2026-12-02T13:00:40")
+    assert code == 0
+    assert ("đã qua" in err) is warned
+
+
 def approve(root: Path, capsys, *files: str) -> tuple[int, str]:
     """`publish approve FILES` at CLOCK: exit code and everything said, joined on spaces."""
     capsys.readouterr()

@@ -193,6 +193,29 @@ def test_an_alias_that_cannot_redirect_is_an_error(
     assert not (root / "output").exists()
 
 
+@pytest.mark.parametrize(("draft", "guided"), [("true", True), ("false", False)])
+def test_taking_the_address_of_a_bulletin_set_back_to_draft_says_to_delete_its_file(
+    tmp_path: Path, capsys, draft: str, guided: bool
+) -> None:
+    """Replacing an urgent bulletin by a fuller one, the editor set the old one to a draft and
+    gave its address to the new one's aliases: refused, with «bỏ địa chỉ đó», the one thing
+    not meant. The draft's file is what holds the address: deleting it lets the new one
+    redirect it (the next sync withdraws the old one everywhere)."""
+    root = project(tmp_path, aliases='["/2020/12/b/"]')
+    b = {"id": "ct-b", "slug": "b", "date": "2020-12-09 08:00", "draft": draft}
+    (root / "content/bai-viet/b.md").write_text(bulletin_md(b), "utf-8")
+    assert build(root) == 1
+    err = " ".join(capsys.readouterr().err.split())
+    assert "địa chỉ cũ «/2020/12/b/» cũng là địa chỉ của content/bai-viet/b.md" in err
+    assert (
+        "thì xóa tệp bài đó (git rm content/bai-viet/b.md) thay vì ghi draft: true" in err
+    ) is guided
+    (root / "content/bai-viet/b.md").unlink()
+    assert build(root) == 0
+    page = (root / "output/web/2020/12/b/index.html").read_text("utf-8")
+    assert '<meta http-equiv="refresh" content="0; url=/2020/12/ten-moi/">' in page
+
+
 def test_a_page_s_unusable_alias_does_not_hide_its_other_problems(tmp_path: Path, capsys) -> None:
     """A bad alias held the page back as if its embargo were unknown: the page was dropped
     unchecked, so its broken link was told only after the alias was fixed."""

@@ -1246,7 +1246,7 @@ def _summary(
     return (
         f"{state}: «{bulletin.title}»\n    tệp {item.shown}; kênh: {channels}; {when}"
         + _corrections_told(bulletin, now, unchanged)
-        + (_changes_told(item) if item.edited_after and not unchanged else "")
+        + (_changes_told(item, config.tz) if item.edited_after and not unchanged else "")
     )
 
 
@@ -1268,10 +1268,10 @@ def _going_out(live: tuple[str, ...], going: list[str], unchanged: bool) -> str:
     return "; ".join(parts)
 
 
-def _changes_told(item: Approval) -> str:
+def _changes_told(item: Approval, tz: dt.tzinfo) -> str:
     """The lines showing what changed since the version approved before, as git recorded it
     (publish.approval_diff), or a line saying it was not found; "" without git."""
-    found = since_approval(item.path, item.approved_before, before=item.raw)
+    found = since_approval(item.path, item.approved_before, before=item.raw, tz=tz)
     if found is None:
         return ""
     return "".join(f"\n    {line}" for line in found)

@@ -163,7 +163,15 @@ def run(args: argparse.Namespace) -> int:
             print(_midnight_note(args.date.strip(), when, clock), file=sys.stderr)
         channels = config.site.default_channels  # the file writes no `channels` line
         shown_path = display_path(path, args.root)
-        if (past := past_date(shown_path, when, clock, config, channels, created=True)) is not None:
+        # The current minute is "now", as the file made without --date is: an urgent bulletin
+        # dated the minute it is written is not back-dated.
+        this_minute = clock.replace(second=0, microsecond=0)
+        past = (
+            None
+            if when >= this_minute
+            else past_date(shown_path, when, clock, config, channels, created=True)
+        )
+        if past is not None:
             print(with_lines([past], args.root)[0].render(), file=sys.stderr)
         far = far_date(shown_path, when, clock, config.tz, "bản tin", created=True)
         if far is not None:
