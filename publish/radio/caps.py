@@ -83,9 +83,7 @@ def _word_in_capitals(word: str) -> bool:
     return (
         len(word) > 1
         and word.isupper()
-        and (
-            reads_as_a_word(word) or bool(VIETNAMESE_SYLLABLE.fullmatch(word.replace("Đ", "D")))
-        )
+        and (reads_as_a_word(word) or bool(VIETNAMESE_SYLLABLE.fullmatch(word.replace("Đ", "D"))))
     )
 
 
