@@ -731,4 +731,3 @@ def test_a_joiner_pasted_between_digits_is_removed(tmp_path: Path) -> None:
     text = bulletin_md({}, body=f"Xảy ra 12\u200c3 vụ, 4\u200d5 người; {keycap} bước.\n")
     [bulletin] = load(make_project(tmp_path, {"content/bai-viet/a.md": text})).bulletins
     assert bulletin.body.strip() == f"Xảy ra 123 vụ, 45 người; {keycap} bước."
-
