@@ -73,6 +73,7 @@ from publish.frontmatter import (
     untabbed,
 )
 from publish.gates import gate, name_only, page_gate
+from publish.invisible import invisible_removed
 from publish.key_lines import READING, READINGS_BEFORE, Reading
 from publish.limits import MARKDOWN_HINT, MAX_SOURCE_BYTES, read_capped, read_head, too_large
 from publish.links import LINK_HINT, ContentFiles, computer_files, links_in
@@ -147,19 +148,6 @@ PAGE_LAYOUTS = {
     "contact": "trang liên hệ: thêm địa chỉ, đường dây nóng và mã QR Zalo của đơn vị",
 }
 """What a page's `layout` may say (the theme has a template for each, chosen by the tool)."""
-INVISIBLE = "\u00ad\u200b\u2060\ufeff\u200c\u200d\u180e\u034f\ufe0e\ufe0f\u2800"
-INVISIBLE_RE = re.compile(
-    "[\u00ad\u200b\u2060\ufeff\u180e\u034f]"
-    "|(?<=[A-Za-z\u00c0-\u024f\u1e00-\u1eff])[\u200c\u200d\ufe0e\ufe0f]"
-    "|\u2800"
-)
-"""Invisible characters Word, Facebook and Zalo leave in pasted text (soft hyphen, zero-width
-space, word joiner, a BOM in the middle, the Mongolian vowel separator and the grapheme joiner
-that show as nothing; zero-width (non-)joiners and emoji variation selectors after a Latin
-letter, not those of emoji sequences): removed without a word, since no reader sees them, yet
-they split words for the search, tags («lừa\u00adđảo» is another tag) and Zalo's title. The
-Braille blank (U+2800), Facebook's «invisible character» for empty lines and padding, shows as a
-space: a space takes its place (see _unblanked)."""
 _KEY_PREFIX = re.compile(r"""^\s*(?:-\s+)?(?:[\w.-]+:\s*)?["']?""")
 """What comes before a front matter value on its line: a key, a list dash, an opening quote."""
 WINDOWS_CHARS = frozenset('<>:"|?*\\')
@@ -909,8 +897,7 @@ def _split(written: str, reading: Reading) -> _Split:
     # Before controls are removed: UTF-8 read as Latin-1 holds them (ệ: «á»\x87»).
     garbled = legacy_text.find_garbled(text)
     # After that search: in TCVN3, the soft hyphen is «ư».
-    if any(c in text for c in INVISIBLE):
-        text = INVISIBLE_RE.sub(_unblanked, text)
+    text = invisible_removed(text)
     text, curly_keys = mend_pasted(pasted.mend(text), reading)
     duplicates: list[DuplicateKeyError] = []
     removed: list[Removed] = []
@@ -926,15 +913,8 @@ def without_invisible(text: str) -> str:
     """`text` as a file holding it is read: without the invisible characters a paste leaves
     (INVISIBLE_RE, CONTROL_RUNS), a Braille blank as a space. `publish new` writes a title
     pasted from Zalo or Facebook so: its file name and the file agree with what is read."""
-    if any(c in text for c in INVISIBLE):
-        text = INVISIBLE_RE.sub(_unblanked, text)
+    text = invisible_removed(text)
     return scrubbed(text, CONTROL_RUNS)[0] if CONTROLS.search(text) else text
-
-
-def _unblanked(found: re.Match[str]) -> str:
-    """What an invisible character becomes: a space for the Braille blank, which shows as one
-    («Cảnh báo⠀» padded a title), else nothing."""
-    return " " if found[0] == "\u2800" else ""
 
 
 def _computer_links(col: Collector, parsed: Parsed) -> None:

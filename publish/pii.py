@@ -580,7 +580,10 @@ def _name_before(text: str, at: int) -> tuple[list[str], str, int]:
     words = segment[found:].replace(",", " ").split()
     for i in range(len(words) - 1, -1, -1):
         word = words[i]
-        if _place(words, i):
+        # «Lò Văn Bản»: a place kind written capitalised after a name's words is a given name
+        # (`bản`, `tổ` open places only in lower case there); the child went unfound.
+        given = word[0].isupper() and word.lower() in _PLACE and _named(words[:i])
+        if _place(words, i) and not given:
             return [], word, -1
         if not word[0].isupper() or (word.lower() in _BEFORE_NAME and not _named(words[:i])):
             return name, word, start + len(segment.rstrip(" \t,"))

@@ -722,3 +722,12 @@ def test_the_curly_quote_note_of_an_approved_bulletin_says_retyping_needs_approv
     notes = {p.file: p.hint for p in site.warnings if "ngoặc kép cong" in p.message}
     assert "duyệt lại" in notes["content/bai-viet/a.md"]
     assert "duyệt lại" not in notes["content/bai-viet/b.md"]
+
+
+def test_a_joiner_pasted_between_digits_is_removed(tmp_path: Path) -> None:
+    """A zero-width (non-)joiner after a digit split «123» for the search and the radio script;
+    a digit's variation selector is its keycap's (`3️⃣`): kept."""
+    keycap = "3\ufe0f\u20e3"
+    text = bulletin_md({}, body=f"Xảy ra 12\u200c3 vụ, 4\u200d5 người; {keycap} bước.\n")
+    [bulletin] = load(make_project(tmp_path, {"content/bai-viet/a.md": text})).bulletins
+    assert bulletin.body.strip() == f"Xảy ra 123 vụ, 45 người; {keycap} bước."

@@ -361,3 +361,25 @@ def test_a_slug_without_the_name_is_not_reported(tmp_path, capsys, monkeypatch) 
     root = make_project(tmp_path, {"content/a.md": bulletin_md(fields)})
     assert main(["check", "--root", str(root), "--now", NOW]) == 0
     assert "trường 'slug'" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("text", "initials"),
+    [
+        ("Cháu Lò Văn Bản (14 tuổi) bị đuối nước.", "L.V.B."),
+        ("Cháu Lò Thị Bản, 14 tuổi, bị đuối nước.", "L.T.B."),
+        ("Cháu Nguyễn Văn Tổ (15 tuổi) bị thương.", "N.V.T."),
+    ],
+)
+def test_a_child_whose_given_name_is_a_place_kind_is_found(text: str, initials: str) -> None:
+    """«Bản», «Tổ» open a place in lower case («bản Na Hang»); written capitalised after a
+    name's words they are its given name: «Lò Văn Bản (14 tuổi)» went out unflagged."""
+    assert [f.value for f in findings(text, year=2026)] == [initials]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["em Hùng, bản Na Hang (15 tuổi)", "UBND Xã Tân Hòa (14 tuổi)", "Công an Xã Tân Phú (15 tuổi)"],
+)
+def test_a_place_kind_still_makes_a_place(text: str) -> None:
+    assert list(findings(text, year=2026)) == []

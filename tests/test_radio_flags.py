@@ -91,3 +91,20 @@ def test_a_bulletin_s_findings_keep_their_order_and_are_told_once() -> None:
     spoken = normalise("Gặp XQZ tại ấp 3.\n\nGặp KWY rồi XQZ.\n\n- Gặp XQZ lần nữa.\n- Gặp JVW.")
     unknown = [f.excerpt for f in spoken.flags if f.code == "R14.6"]
     assert unknown == ["XQZ", "KWY", "JVW"]
+
+
+def test_a_finding_repeated_on_several_lines_of_a_paragraph_is_told_at_each() -> None:
+    """One paragraph with `tăng -2 vụ` on lines 1, 2 and 4 was told once, at line 1: the
+    editor mended that line and the build held the bulletin again for the next."""
+    from publish.radio.normalise import normalise
+
+    source = "Anh ta nói tăng -2 vụ.\nSau đó tăng -2 vụ nữa.\nKhông có gì.\nLại tăng -2 vụ."
+    flags = normalise(source).flags
+    assert [(f.code, f.line) for f in flags] == [("R12.4", 1), ("R12.4", 2), ("R12.4", 4)]
+
+
+def test_a_finding_twice_on_one_line_is_told_once_there() -> None:
+    from publish.radio.normalise import normalise
+
+    flags = normalise("Có tăng -2 vụ, tăng -2 người.\nSau đó tăng -2 vụ nữa.").flags
+    assert [(f.code, f.line) for f in flags] == [("R12.4", 1), ("R12.4", 2)]

@@ -148,3 +148,22 @@ def test_initials_after_a_name_a_police_act_takes_are_the_name_s(text: str, said
 )
 def test_other_letters_after_a_police_act_are_still_held(text: str) -> None:
     assert "R14.6" in _said(text)[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "audio"),
+    [
+        # Without a final dot the last letter was read after a dot: «en nờ vê.hát».
+        ("Đối tượng N.V.H bị bắt.", "Đối tượng en nờ vê hát bị bắt."),
+        ("Ông N.V.H, 30 tuổi, trình báo.", "Ông en nờ vê hát, 30 tuổi, trình báo."),
+        ("Bà Đ.T.Ư trình báo.", "Bà đê tê ư trình báo."),
+        ("Bắt đối tượng N.V.H", "Bắt đối tượng en nờ vê hát"),
+        # No sentence end the writer did not put, even before a capital.
+        ("Anh N.V.H Trần trình báo.", "Anh en nờ vê hát Trần trình báo."),
+        # With the final dot, as before.
+        ("Đối tượng N.V.H. bị bắt.", "Đối tượng en nờ vê hát bị bắt."),
+        ("Bắt N.V.H. Sau đó", "Bắt en nờ vê hát. Sau đó"),
+    ],
+)
+def test_initials_without_a_final_dot_are_spelled_as_letters(text: str, audio: str) -> None:
+    assert tts_text(text) == audio

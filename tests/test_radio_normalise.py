@@ -519,3 +519,23 @@ def test_bad_lexicon_line_names_file_and_line(tmp_path, content: bytes, line: in
     path.write_bytes(content)
     with pytest.raises(PublishError, match=rf"{path.name}:{line}: lỗi: .*\n    Cách sửa: "):
         load_abbreviations(path)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # The Mongolian vowel separator and the grapheme joiner stayed in the script.
+        ("Gọi\u180e 113 ngay.", "Gọi một một ba ngay."),
+        ("Bảo vệ an\u034f ninh.", "Bảo vệ an ninh."),
+        # The Braille blank (Facebook's «invisible character») was read as a pause.
+        ("Xem\u2800 tin.", "Xem tin."),
+        ("Face\u00adbook, Za\u200blo\u2060.", "Facebook, Zalo."),
+        # A joiner pasted between digits (the website shows «123»), now also by the loader.
+        ("Có 12\u200c3 vụ.", "Có một trăm hai mươi ba vụ."),
+        ("Có 12\u200d3 vụ.", "Có một trăm hai mươi ba vụ."),
+    ],
+)
+def test_the_script_drops_the_invisible_characters_the_loader_drops(text: str, said: str) -> None:
+    """One list of invisible characters (publish.invisible) for the loader and the radio."""
+    spoken = normalise(text)
+    assert (spoken.text, spoken.flags) == (said, ())

@@ -37,3 +37,51 @@ def test_a_quotation_goes_on_over_a_line_without_its_mark_as_on_the_website() ->
     the quotation's lines stay one paragraph."""
     text = normalise("Đoạn đầu.\n> Lời trích dẫn\ncòn tiếp.\n> Hết lời.\n").text
     assert text.split("\n\n") == ["Đoạn đầu.", "Lời trích dẫn còn tiếp. Hết lời."]
+
+
+@pytest.mark.parametrize(
+    "under",
+    [
+        "<div>Khối HTML riêng.</div>",
+        '<div class="ghi-chu">Khối HTML riêng.</div>',
+        "<DIV>Khối HTML riêng.</DIV>",
+        "<p>Đoạn HTML.</p>",
+        "<div>\nKhối trên nhiều dòng.\n</div>",
+        "<details><summary>Xem</summary>Nội dung.</details>",
+    ],
+)
+def test_a_raw_html_block_right_under_a_paragraph_is_read_apart(under: str) -> None:
+    """«Đoạn.\\n<div>Khối.</div>» is two blocks on the website, and was read as one paragraph
+    («Đoạn. Khối.»)."""
+    tight = f"Công an xã thông báo.\n{under}\n\nĐoạn sau.\n"
+    loose = f"Công an xã thông báo.\n\n{under}\n\nĐoạn sau.\n"
+    assert to_html(tight) == to_html(loose)
+    said = normalise(tight).text
+    assert said == normalise(loose).text
+    assert said.startswith("Công an xã thông báo.\n\n")
+
+
+def test_a_line_after_a_raw_html_block_closed_on_its_line_opens_a_paragraph() -> None:
+    source = "Đoạn một.\n<div>Khối.</div>\nChữ sau khối.\n\nĐoạn sau.\n"
+    assert "<p>Chữ sau khối.</p>" in to_html(source)
+    assert normalise(source).text.split("\n\n") == [
+        "Đoạn một.",
+        "Khối.",
+        "Chữ sau khối.",
+        "Đoạn sau.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "under",
+    ["<span>chữ</span> tiếp", "  <div>Khối thụt vào.</div>", "</div>"],
+)
+def test_inline_html_or_an_indented_tag_stays_in_the_paragraph_as_on_the_website(
+    under: str,
+) -> None:
+    """An inline tag, a tag indented, a closing tag alone: the website keeps them in the
+    paragraph, and so does the radio."""
+    source = f"Công an xã thông báo.\n{under}\n\nĐoạn sau.\n"
+    assert to_html(source).startswith("<p>Công an xã thông báo.\n")
+    assert normalise(source).text.split("\n\n")[0].startswith("Công an xã thông báo.")
+    assert len(normalise(source).text.split("\n\n")) == 2

@@ -590,3 +590,29 @@ def test_speak_reads_the_front_matter_of_a_windows_file_like_any_other(
     ]
     assert main(["speak", str(windows)]) == 0
     assert capsys.readouterr().out == read
+
+
+def test_speak_tells_the_radio_block_s_own_errors_as_check_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A `radio:` block with an air date that is none and a misspelt key stops the build once
+    the bulletin is published (`publish check` tells both); `speak` read the block and dropped
+    its errors: a clean script, exit 0 under `--strict`."""
+    path = tmp_path / "tin.md"
+    path.write_text(
+        '---\ntitle: "Ra quân"\nradio:\n  air_date: "ngày mai"\n  read_titel: true\n---\n\n'
+        "Công an huyện ra quân.\n",
+        encoding="utf-8",
+    )
+    assert main(["speak", str(path)]) == 0
+    out, err = capsys.readouterr()
+    assert out.strip() == "Công an huyện ra quân."
+    assert f"{path}: 2 lỗi ở khối radio" in err
+    assert main(["speak", "--flags", "--strict", str(path)]) == 1
+    out = capsys.readouterr().out
+    told = [line for line in out.splitlines() if ": lỗi: " in line]
+    assert told == [
+        f"{path}:4: lỗi: trường 'radio.air_date': không đọc được ngày phát «ngày mai»",
+        f"{path}:5: lỗi: trường 'radio.read_titel': khóa không được hỗ trợ trong khối radio",
+    ]
+    assert "Cách sửa: Viết dạng 2020-12-12." in out

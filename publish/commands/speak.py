@@ -40,6 +40,7 @@ from publish.radio.readtime import format_duration
 from publish.render.radio.items import (
     LEAD_IN_LABEL,
     TAG_LABEL,
+    RadioBlock,
     cue_length,
     front_matter_read,
     project_places,
@@ -265,9 +266,20 @@ class _Title:
     """The item's type (`radio.type`), which the build reads before the title («Tin: …»)."""
 
 
-def _front_matter_title(
-    parsed: Parsed | None, label: str, tz: dt.tzinfo, *, asked: bool
-) -> _Title | None:
+def _radio_block(
+    parsed: Parsed | None, label: str, tz: dt.tzinfo
+) -> tuple[RadioBlock, list[Problem]]:
+    """The file's `radio:` block as the build and `publish check` read it (`radio_block`), and
+    its problems at the lines of their keys: `speak` read the block and dropped them, so a
+    misspelt key or an air date that is none went unsaid while the build stops on it."""
+    radio = parsed.data.get("radio") if parsed is not None else None
+    block, problems = radio_block(radio if isinstance(radio, dict) else {}, label, tz)
+    if parsed is not None:
+        problems = [dataclasses.replace(p, line=parsed.line_of(p.field)) for p in problems]
+    return block, problems
+
+
+def _front_matter_title(parsed: Parsed | None, block: RadioBlock, *, asked: bool) -> _Title | None:
     """The bulletin's `title:` to read first, or None: read when `asked` (--read-title) or when
     its `radio:` block says `read_title: true`, decided by the build's own `radio_block` (a
     bulletin with the field was rehearsed without the title the station would hear); None for
@@ -277,8 +289,6 @@ def _front_matter_title(
     title = parsed.data.get("title")
     if not isinstance(title, str) or not title.strip():
         return None
-    radio = parsed.data.get("radio")
-    block, _ = radio_block(radio if isinstance(radio, dict) else {}, label, tz)
     if not (asked or block.read_title):
         return None
     return _Title(title.strip(), parsed.line_of("title"), parsed.body_line, block.type)
@@ -449,7 +459,8 @@ def run(args: argparse.Namespace) -> int:
     for name in names:
         label = "đầu vào chuẩn" if name == STDIN else name
         source, errors = _without_shortcodes(label, texts[name], parsed[name])
-        title = _front_matter_title(parsed[name], label, tz, asked=options.read_title)
+        block, block_errors = _radio_block(parsed[name], label, tz)
+        title = _front_matter_title(parsed[name], block, asked=options.read_title)
         said = title.text if title is not None else ""
         spoken = normalise(source, options=options, abbreviations=lexicon, title=said)
         if title is not None:
@@ -468,13 +479,19 @@ def run(args: argparse.Namespace) -> int:
                 + spoken.flags
                 + around.flags_of("radio.tag"),
             )
-        blocking += len(spoken.blocking) + len(errors)
+        blocking += len(spoken.blocking) + len(errors) + len(block_errors)
         if args.flags:
-            outputs.extend(problem.render() for problem in errors)
+            outputs.extend(problem.render() for problem in block_errors + errors)
             outputs.extend(flag.render(label) for flag in spoken.flags)
         else:
             text = tts_text(spoken.text) if args.tts else shown
             outputs.append(f"[TỆP: {label}]\n\n{text}" if len(names) > 1 else text)
+            if block_errors:
+                print(
+                    f"{label}: {len(block_errors)} lỗi ở khối radio (publish check cũng báo; bài "
+                    "đã đăng thì bản dựng dừng ở lỗi này); chạy với --flags để xem cách sửa.",
+                    file=sys.stderr,
+                )
             if errors:
                 print(
                     f"{label}: {len(errors)} lỗi mã ngắn (shortcode) không đọc: bản dựng báo lỗi "

@@ -59,10 +59,10 @@ def may_hold_capitals(text: str) -> bool:
 
 
 def has_tone_marks(token: str) -> bool:
-    """A caps word with Vietnamese diacritics (other than Đ) is shouted text, not an acronym."""
-    return any(
-        unicodedata.combining(c) for c in unicodedata.normalize("NFD", token.replace("Đ", "D"))
-    )
+    """Whether `token` carries one of the five tone marks (`ĐÃ`, `CẢNH`), never counting the
+    marks that make a letter (the breve, circumflex and horn of Ă Â Ê Ô Ơ Ư, Đ's bar)."""
+    # Every combining mark counted made two initials such as «TƯ ĐƯ» a line shouted in capitals.
+    return any(c in _TONE_MARKS for c in unicodedata.normalize("NFD", token))
 
 
 def reads_as_a_word(token: str) -> bool:
@@ -78,11 +78,12 @@ def reads_as_a_word(token: str) -> bool:
 
 
 def _word_in_capitals(word: str) -> bool:
-    """An upper-case word that reads as Vietnamese: with tone marks, or a syllable («ĐI»)."""
+    """An upper-case word that reads as Vietnamese: with tone marks, a syllable («ĐI»), or one
+    of three letters or more with a letter such as Ô, Ư («KHÔNG»; `reads_as_a_word`)."""
     return (
         len(word) > 1
         and word.isupper()
-        and (has_tone_marks(word) or bool(VIETNAMESE_SYLLABLE.fullmatch(word.replace("Đ", "D"))))
+        and (reads_as_a_word(word) or bool(VIETNAMESE_SYLLABLE.fullmatch(word.replace("Đ", "D"))))
     )
 
 

@@ -94,6 +94,12 @@ class Context:
         default=None, repr=False, compare=False
     )
     _line_found: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
+    _told: dict[tuple[str, str, str, str], int] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    """How many times more than once each finding was told in the paragraph `_lines_looked_in`
+    (see flag), and the lines holding each excerpt there, one per occurrence."""
+    _held: dict[str, list[int]] = field(default_factory=dict, repr=False, compare=False)
     _flagged: set[Flag] = field(init=False, default_factory=set, repr=False, compare=False)
     """The findings in `flags`, looked up in one step: a long script's findings, each looked
     for in the list, took time growing with the square of their number. Only `keep` adds to
@@ -117,8 +123,27 @@ class Context:
     def flag(
         self, code: str, severity: str, message: str, excerpt: str, line: int | None = None
     ) -> None:
-        """Record a finding once, at the given line or the source line containing the excerpt."""
+        """Record a finding once, at the given line or the source line containing the excerpt:
+        the same finding made again in one paragraph is at the next line holding the excerpt
+        (`tăng -2 vụ` on lines 5, 9 and 12 is told at each, not once at line 5)."""
+        if not line and self.lines:
+            line = self._next_line(self.line_of(excerpt), (code, severity, message, excerpt))
         self.keep(Flag(code, severity, message, excerpt, line or self.line_of(excerpt)))
+
+    def _next_line(self, first: int | None, finding: tuple[str, str, str, str]) -> int | None:
+        """The line of the paragraph's next occurrence of `finding`'s excerpt (a line holding it
+        twice counts twice), `first` for the first time; the last once every one was told."""
+        told = self._told.get(finding)
+        self._told[finding] = 0 if told is None else told + 1
+        if told is None:
+            return first
+        needle = finding[3].strip()
+        held = self._held.get(needle)
+        if held is None:
+            held = self._held[needle] = [
+                n for n, text in self.lines if needle for _ in range(text.count(needle))
+            ]
+        return held[min(told + 1, len(held) - 1)] if held else first
 
     def keep(self, flag: Flag) -> None:
         """Add `flag` to `flags` after those found before it, unless it is there already."""
@@ -135,7 +160,7 @@ class Context:
         # A paragraph of one mark repeated (20,000 «+84») flags the same excerpt at each: the
         # lines searched again for each took time growing with the square of its length.
         if lines is not self._lines_looked_in:
-            self._lines_looked_in, self._line_found = lines, {}
+            self._lines_looked_in, self._line_found, self._told, self._held = lines, {}, {}, {}
         needle = excerpt.strip()
         found = self._line_found.get(needle)
         if found is None:

@@ -10,6 +10,8 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from markdown.util import BLOCK_LEVEL_ELEMENTS
+
 from publish.addresses import site_host
 from publish.frontmatter import FrontMatterError, split
 from publish.markdown_angles import angles_quoted, raw_html_settled
@@ -117,6 +119,13 @@ PSEUDO_HEADING_LEVEL = 7
 _HASHTAG_LINE = re.compile(r"^\s*(?:#\w+\s*)+$")
 _HTML_TABLE = re.compile(r"^\s*<table", re.I)
 _HTML_TABLE_END = re.compile(r"</table>", re.I)
+_HTML_BLOCK = re.compile(
+    r"<(?i:" + "|".join(sorted(BLOCK_LEVEL_ELEMENTS, key=len, reverse=True)) + r")(?=[\s/>]|$)"
+)
+"""A raw HTML block's opening tag at a line's start (Python-Markdown's block-level elements):
+the website ends the paragraph above it, blank line or not (`Đoạn.\n<div>…</div>`)."""
+_HTML_BLOCK_CLOSED = re.compile(r"</(?i:[a-z][a-z0-9]*)>\s*$")
+"""A closing tag ending the raw block's line: the next line opens a paragraph on the website."""
 
 _TLDS = "vn|com|net|org|info|ly|gl|io|me|co|cc|xyz|top|site|online|link|shop|club|biz|app"
 """Top-level domains of an address written without a scheme: the usual ones, and those of link
@@ -433,6 +442,8 @@ class _Splitter:
         """Whether a blank line follows the open list: the next item still belongs to it (a
         loose list, one list on the website), anything else ends it."""
         self.after_image = False
+        self.after_html = False
+        """Whether the line before was a raw HTML block closed on its own line (`<div>…</div>`)."""
         self.images: set[int] = set()
         """The lines holding an image alone (not read, R1.5)."""
         self.quoted = False
@@ -562,6 +573,14 @@ class _Splitter:
         after_gap, self.gap = self.gap, False
         if after_gap and not self._next_item(line):
             self.end_paragraph()
+        after_html, self.after_html = self.after_html, False
+        if line.startswith("<") and _HTML_BLOCK.match(line):
+            # A raw block right under a paragraph or a list is a block apart on the website,
+            # which the radio read on as one paragraph («Đoạn. Khối.»).
+            self.end_paragraph()
+            self.after_html = bool(_HTML_BLOCK_CLOSED.search(line))
+        elif after_html:
+            self.end_paragraph()  # `<div>…</div>` then text on the next line: two blocks
         listed: re.Match[str] | None = None
         if not _plain_line(line):  # the usual line of a paragraph, which no line pattern matches
             if self._marked(number, line, was_after_image=was_after_image):

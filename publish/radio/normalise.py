@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from publish.invisible import invisible_removed
 from publish.radio.abbreviations import expand_abbreviations, load_abbreviations
 from publish.radio.callers import caller_lists_told, callers_told
 from publish.radio.codes import read_codes
@@ -77,7 +78,6 @@ _SPACES = re.compile(
 _INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
 _TAB_WIDTH = 4
 """Columns of a Tab in a line's indentation, as on the website (Python-Markdown)."""
-_INVISIBLE = re.compile(r"[\u200b\u200c\u2060\ufeff\u00ad]")
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 _MAX_PLACEHOLDERS = 256
 _MAX_DIGITS = 100
@@ -109,7 +109,9 @@ def _prepare(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = with_sub_bullets_marked(_INVISIBLE.sub("", text))
+    # The loader's own list (publish.invisible): a shorter one here let the Mongolian vowel
+    # separator and the grapheme joiner through to the script, and a Braille blank read as a pause.
+    text = with_sub_bullets_marked(invisible_removed(text))
     if "\t" in text:  # a Tab indenting a sub-list is a level (publish.radio.lists), not a space
         text = _INDENT.sub(lambda m: m[0].expandtabs(_TAB_WIDTH), text)
     return _SPACES.sub(" ", text)

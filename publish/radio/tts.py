@@ -35,8 +35,10 @@ _CUE_LINE = re.compile(r"^\s*\[[^\]]*\]\s*$\n?", re.M)
 _CAPS = re.compile(rf"(?<!\w)[{CAPITAL_LETTERS}]+(?!\w)")
 """A word of capitals without tone marks: a code or initials to spell (`BCĐTƯ`, `NVƯ`), or a
 word written in capitals (`KHÔNG`), which `_spell` leaves to be read."""
-_INITIALS = re.compile(rf"(?<![\w.])((?:[{CAPITAL_LETTERS}]\.){{2,}})")
-"""A person's initials, `N.T.L.` (the human script keeps them as written, R11.1)."""
+_INITIAL = f"[{CAPITAL_LETTERS}]"
+_INITIALS = re.compile(rf"(?<![\w.])((?:{_INITIAL}\.)+{_INITIAL}(?![\w.])|(?:{_INITIAL}\.){{2,}})")
+"""A person's initials, `N.T.L.` or `N.T.L` with no final dot (the human script keeps them as
+written, R11.1): without it the last letter was spelled on its own after a dot, «vê.hát»."""
 
 
 def _shouted_lowered(text: str) -> str:
@@ -74,6 +76,8 @@ def _initials(text: str) -> str:
 
     def apart(m: re.Match[str]) -> str:
         letters = " ".join(m[1].rstrip(".").split("."))
+        if not m[1].endswith("."):
+            return letters  # `N.V.H bị bắt`, `N.V.H Trần`: no stop the writer did not put
         after = _NEXT_AFTER_SPACES.match(text, m.end())
         return f"{letters}." if after is None or after[1].isupper() else letters
 

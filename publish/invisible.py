@@ -1,0 +1,37 @@
+"""Invisible characters a paste leaves in text (Word, Facebook, Zalo), one list for every reader
+of a bulletin: the file as loaded, `publish new`'s title and the radio script."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["INVISIBLE", "INVISIBLE_RE", "invisible_removed"]
+
+INVISIBLE = "\u00ad\u200b\u2060\ufeff\u200c\u200d\u180e\u034f\ufe0e\ufe0f\u2800"
+INVISIBLE_RE = re.compile(
+    "[\u00ad\u200b\u2060\ufeff\u180e\u034f]"
+    "|(?<=[A-Za-z\u00c0-\u024f\u1e00-\u1eff])[\u200c\u200d\ufe0e\ufe0f]"
+    "|(?<=[0-9])[\u200c\u200d]"
+    "|\u2800"
+)
+"""Invisible characters Word, Facebook and Zalo leave in pasted text (soft hyphen, zero-width
+space, word joiner, a BOM in the middle, the Mongolian vowel separator and the grapheme joiner
+that show as nothing; zero-width (non-)joiners and emoji variation selectors after a Latin
+letter, the joiners after a digit, not those of emoji sequences: a digit's variation selector
+is its keycap's, `3️⃣`): removed without a word, since no reader sees them, yet
+they split words for the search, tags («lừa\u00adđảo» is another tag) and Zalo's title. The
+Braille blank (U+2800), Facebook's «invisible character» for empty lines and padding, shows as a
+space: a space takes its place (see _unblanked)."""
+
+
+def invisible_removed(text: str) -> str:
+    """`text` without the invisible characters of INVISIBLE_RE, a Braille blank as a space."""
+    if any(c in text for c in INVISIBLE):
+        return INVISIBLE_RE.sub(_unblanked, text)
+    return text
+
+
+def _unblanked(found: re.Match[str]) -> str:
+    """What an invisible character becomes: a space for the Braille blank, which shows as one
+    («Cảnh báo⠀» padded a title), else nothing."""
+    return " " if found[0] == "\u2800" else ""
