@@ -40,6 +40,7 @@ from publish.output_place import kept_lines, refuse_unknown_files, refuse_unsafe
 from publish.preview import PREVIEW_SHOWN, in_preview
 from publish.progress import Progress, Status, counted
 from publish.replay import LastBuild, Outcome
+from publish.stop_signal import terminate_as_interrupt
 from publish.sync.base import (
     Action,
     Summary,
@@ -239,7 +240,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 def run_command(args: argparse.Namespace) -> int:
     """Build, write, sync each channel, print the summary; return 0, 1 or 3."""
     try:
-        return _run(args)
+        with terminate_as_interrupt():  # CI's cancel stops a sync as a Ctrl+C does
+            return _run(args)
     finally:
         release()  # what the replay and the channels' plans loaded (see publish.long_lived)
 
