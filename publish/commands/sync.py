@@ -90,7 +90,10 @@ __all__ = [
 SYNCERS = {"zalo": "publish.sync.zalo", "radio": "publish.sync.radio"}
 """Channel → module with `make_syncer(config, *, site, output, options) -> Syncer`."""
 TARGETS = ("web", *SYNCERS)
-WEB_NOTE = "đếm theo tệp trong output/web/; bước triển khai của CI tải thư mục này lên"
+WEB_NOTE = (
+    "tệp trong output/web/, không phải số bản tin: một bản tin là trang, ảnh, mục trong nguồn "
+    "tin…; bước triển khai của CI tải thư mục này lên"
+)
 DRY_RUN_NOTES = {
     "zalo": "Kế hoạch lập từ tệp trạng thái state/zalo.json, không hỏi Zalo "
     "(chạy thử không cần thông tin đăng nhập Zalo).",
