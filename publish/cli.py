@@ -360,9 +360,9 @@ def _main(argv: Sequence[str] | None) -> int:
             raise
         print(str(exc), file=sys.stderr)
         return exc.exit_code
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as stopped:
         print("Đã dừng theo yêu cầu.", file=sys.stderr)
-        return 130
+        return int(getattr(stopped, "exit_code", 130))  # 143 after SIGTERM (stop_signal)
     except BrokenPipeError:
         return _reader_gone()
     except OSError as exc:

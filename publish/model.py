@@ -403,6 +403,21 @@ class Site:
         --drafts there are no previews to look through)."""
         return bool(self.previews) and any(p.key == bulletin.key for p in self.previews)
 
+    def edited_after_approval(self, bulletin: Bulletin) -> str:
+        """Why a --drafts preview of a bulletin changed since its approval is published
+        nowhere (its exclusion's reason, which says how to approve it again), else ""."""
+        if not self.is_preview(bulletin):
+            return ""
+        for exclusion in self.excluded:
+            if exclusion.bulletin.key == bulletin.key and exclusion.cause in EDITED_CAUSES:
+                return exclusion.reason
+        return ""
+
+
+EDITED_CAUSES = frozenset({"changed", "bad_version"})
+"""Exclusion causes (publish.gates.HELD_CAUSES) of an approved bulletin whose text has changed
+since (or whose approval mark was edited by hand): a preview of it is no draft."""
+
 
 @dataclass(frozen=True, slots=True)
 class Artifact:

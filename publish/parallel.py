@@ -482,6 +482,9 @@ def _serve(given: Connection, sent: Connection, inherited: tuple[Connection, ...
     # Ctrl-C reaches every process of the group: the build stops its workers and tells the
     # user, instead of each worker printing a KeyboardInterrupt traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Forked from a sync that takes SIGTERM as a Ctrl+C (publish.stop_signal): a worker still
+    # ends on it at once, as one started fresh does; the sync stops its build itself.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     while True:
         try:
             chunk = given.recv()

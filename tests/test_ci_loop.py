@@ -300,7 +300,7 @@ def publish_commands(document: object) -> list[list[str]]:
     """The argument lists of every `publish …` command in the scripts (variables kept as text)."""
     found = []
     for line in shell_lines(document):
-        for match in re.finditer(r"(?:^|[;&|(]\s*|\bthen\s+)publish\s+([^;&|>]+)", line.strip()):
+        for match in re.finditer(r"(?:^|[;&|({]\s*|\bthen\s+)publish\s+([^;&|>]+)", line.strip()):
             words = shlex.split(match.group(1).replace("$targets", "web zalo radio"))
             found.append(words)
     return found
@@ -597,6 +597,8 @@ def test_github_sync_step_times_out_before_the_job_so_token_and_state_are_still_
         ("", "skipped", 1, False),  # an earlier step failed and said why
         ("", "failure", 3, True),  # the sync step timed out
         ("", "cancelled", 3, True),
+        ("143", "success", 3, True),  # publish sync stopped on SIGTERM, the step still ended
+        ("130", "success", 3, True),
     ],
 )
 def test_github_outcome_tells_a_sync_stopped_midway_in_the_summary(

@@ -10,6 +10,7 @@ site.toml names an OA, as `publish sync` with no channel does.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -161,9 +162,65 @@ def test_gitlab_merge_request_and_publish_of_a_unit_without_oa_pass(without_oa: 
     assert code == 0, said
     assert "chưa cấu hình Zalo OA" not in (without_oa / "plan.md").read_text("utf-8")
     syncing = [line for line in gitlab_lines(without_oa, "publish") if "targets" in line]
-    assert syncing[-1].startswith("code=0; publish sync $targets")
+    assert syncing[-1].startswith("code=0; { publish sync $targets")
     code, said, _ = run_step(without_oa, "\n".join([*syncing, 'exit "$code"']))
     assert code == 0, said
+
+
+def test_gitlab_publish_job_ends_its_log_with_the_sync_summary_and_keeps_it_as_an_artifact(
+    without_oa: Path,
+) -> None:
+    """GitHub shows the sync's summary on the run's page; GitLab had only summary.json, so the
+    operator scrolled the job log for «Tóm tắt». The job now ends its log with a collapsible
+    section holding the same lines, and keeps them in tom-tat-dong-bo.txt among its artifacts."""
+    lines = gitlab_lines(without_oa, "publish")
+    start = next(i for i, line in enumerate(lines) if line.startswith("targets="))
+    # commit-state.sh needs the unit's remote and token: its own tests run it (test_ci_loop).
+    job = [line for line in lines[start:] if "commit-state.sh" not in line]
+    code, said, _ = run_step(without_oa, "set -o pipefail\n" + "\n".join(job))
+    assert code == 0, said
+    summary = (without_oa / "tom-tat-dong-bo.txt").read_text("utf-8")
+    assert summary.startswith("Tóm tắt đồng bộ:\n  web: ")
+    assert "tệp tạo mới" in summary and "hẹn giờ" in summary
+    section = said.split("section_start:", 1)[1].split("section_end:", 1)[0]
+    # GitLab's section markers (the \r is read as a line end here: text mode)
+    assert re.search(r"^\d+:tom_tat_dong_bo\n\x1b\[0KTóm tắt đồng bộ \(mã thoát 0\)\n", section)
+    assert summary in section
+    assert said.rstrip().endswith(":tom_tat_dong_bo\n\x1b[0K")  # the log's last lines
+    pipeline = yaml.safe_load((without_oa / "ci" / "gitlab-ci.yml").read_text("utf-8"))
+    assert "tom-tat-dong-bo.txt" in pipeline["publish"]["artifacts"]["paths"]
+    assert pipeline["publish"]["artifacts"]["when"] == "always"
+
+
+@pytest.mark.parametrize(
+    ("code", "told"), [(None, True), ("143", True), ("130", True), ("0", False), ("3", False)]
+)
+def test_gitlab_after_script_tells_a_sync_stopped_midway(
+    tmp_path: Path, code: str | None, told: bool
+) -> None:
+    """Cancelled or timed out during the sync, the job had no word of it (GitHub's last step
+    says «Đồng bộ bị dừng giữa chừng»): after_script now says it, in the log and the summary."""
+    pipeline = yaml.safe_load((REPO / "ci" / "gitlab-ci.yml").read_text("utf-8"))
+    script = str(pipeline["publish"]["after_script"][-1])
+    (tmp_path / "sync.log").write_text("Đang dựng…\n", "utf-8")
+    if code is not None:
+        (tmp_path / "sync.code").write_text(code + "\n", "utf-8")
+    done = subprocess.run(
+        ["bash", "-e", "-c", script], cwd=tmp_path, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    summary = tmp_path / "tom-tat-dong-bo.txt"
+    if told:
+        assert "Đồng bộ bị dừng giữa chừng" in done.stdout
+        assert "không đăng trùng" in summary.read_text("utf-8")
+    else:
+        assert done.stdout == "" and not summary.exists()
+    (tmp_path / "sync.log").unlink()  # the job stopped before the sync: nothing to tell
+    summary.unlink(missing_ok=True)
+    done = subprocess.run(
+        ["bash", "-e", "-c", script], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert done.stdout == "" and not summary.exists()
 
 
 def test_a_unit_with_an_oa_still_gets_its_zalo_plan(tmp_path: Path) -> None:

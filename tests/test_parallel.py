@@ -464,3 +464,25 @@ def test_a_build_whose_worker_is_killed_fails_with_a_message_and_keeps_the_outpu
     told = capsys.readouterr().err
     assert "dừng bất ngờ" in told and "SIGKILL" in told and "Traceback" not in told, told
     assert snapshot(root / "output") == before
+
+
+def _sigterm_disposition(number: int) -> tuple[int, int, object]:
+    """The job's number, the process that ran it and what SIGTERM does there."""
+    time.sleep(0.002)
+    return number, os.getpid(), signal.getsignal(signal.SIGTERM)
+
+
+def test_a_worker_forked_by_a_sync_that_takes_sigterm_as_ctrl_c_still_ends_on_it() -> None:
+    """`publish sync` raises SIGTERM as a Ctrl+C in its own process (publish.stop_signal); a
+    build worker forked meanwhile would inherit that and, signalled with the whole job by
+    GitLab, print a KeyboardInterrupt traceback instead of ending quietly."""
+    from publish.stop_signal import terminate_as_interrupt
+
+    count = MIN_JOBS * 4
+    with terminate_as_interrupt():
+        here = signal.getsignal(signal.SIGTERM)
+        results = list(run_jobs([partial(_sigterm_disposition, n) for n in range(count)], chunk=4))
+    workers = {(pid, how) for _, pid, how in results if pid != os.getpid()}
+    assert workers, "no job ran in a worker"
+    assert {how for _, how in workers} == {signal.SIG_DFL}
+    assert here not in (signal.SIG_DFL, signal.SIG_IGN)

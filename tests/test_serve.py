@@ -1428,3 +1428,34 @@ def test_a_rebuild_prints_the_warnings_about_the_files_saved_and_the_new_ones(
         assert f"(Còn {standing} cảnh báo, ghi chú giống lần dựng trước" in printed
     finally:
         session.stop()
+
+
+def test_a_tab_left_open_from_an_earlier_session_on_a_deleted_bulletin_gets_the_notice(
+    project: Path,
+) -> None:
+    """The file is deleted while no preview runs (a `git pull`, the next morning): the tab kept
+    open at the bulletin, or a link to it, reloaded to the bare «Không tìm thấy» page, as this
+    session never served it. state/ knows where the published bulletin was: told as when it is
+    deleted under the preview's eyes, at its address and at its earlier ones."""
+    name = "content/bai-viet/2024-01-02-ban-tin-thu.md"
+    # As the last syncs left state/: the bulletin published, at an earlier address then this.
+    state = project / "state"
+    state.mkdir(exist_ok=True)
+    record = {"version": 1, "bulletins": ["ban-tin-thu"], "off_web": [], "files": {}}
+    record["files"] = {"ban-tin-thu": name}
+    (state / "published.json").write_text(json.dumps(record), "utf-8")
+    urls = {"ban-tin-thu": ["/2024/01/ban-tin-cu/", "/2024/01/ban-tin-thu/"]}
+    (state / "web-urls.json").write_text(json.dumps({"version": 1, "urls": urls}), "utf-8")
+    (project / name).unlink()
+    with PreviewSession(project, port=0, out=io.StringIO(), err=io.StringIO()) as session:
+        for address in ("/2024/01/ban-tin-thu/", "/2024/01/ban-tin-cu/"):
+            status, _, body = get(session, address)
+            assert status == 404
+            assert "Trang 404 của website" in body
+            title, told, _ = _notice(body)
+            assert title == "Tệp của bản tin này đã bị xóa"
+            assert told == (
+                f"Tệp {name} đã bị xóa: bài này sẽ bị rút khỏi website ở lần đồng bộ tới; "
+                f"muốn giữ thì lấy lại tệp: git checkout -- {name}"
+            )
+        assert "__publish-error" not in get(session, "/2024/01/khong-co-bai-nay/")[2]

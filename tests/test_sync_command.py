@@ -134,6 +134,12 @@ def test_success_writes_summary_json_with_counts_and_next_bulletin(tmp_path, fak
     assert upcoming["in_text"] == "còn 23 giờ"
     out = capsys.readouterr().out
     assert "zalo: 1 tạo mới, 0 cập nhật" in out
+    # The website's counts are its files (a bulletin is a page, images, feed entries…), said
+    # as files: «web: 461 tạo mới» was read as 461 new bulletins.
+    web = next(line for line in out.splitlines() if line.startswith("  web: "))
+    created = channels["web"]["created"]
+    assert web.startswith(f"  web: {created} tệp tạo mới, 0 tệp cập nhật, 0 tệp gỡ bỏ, ")
+    assert "không phải số bản tin" in web
     assert (
         "Bản tin hẹn giờ kế tiếp: «Bản tin hẹn giờ»" in out and "08:00, Thứ Bảy, 02/01/2021" in out
     )
@@ -412,7 +418,8 @@ def test_dry_run_markdown_plan_for_a_pull_request(tmp_path, fakes, capsys):
     assert "| từ chối | `items/x.txt` | đài đã sửa tệp này và cả tệp .moi |" in out
     assert "`i`" not in out
     assert "state/zalo.json, không hỏi Zalo" in out
-    assert "web (dự kiến): 1 tạo mới, 1 cập nhật, 1 gỡ bỏ, 0 không đổi" in out
+    # Files of output/web/, said as files: «1 tạo mới» was read as one new bulletin.
+    assert "web (dự kiến): 1 tệp tạo mới, 1 tệp cập nhật, 1 tệp gỡ bỏ, 0 tệp không đổi" in out
     excluded = out.split("### Không xuất bản", 1)[1]
     assert "| Bản nháp | `content/b.md` | bản nháp &#40;draft: true&#41; |" in excluded
     assert "sẽ xuất bản lúc 08:00, Thứ Bảy, 02/01/2021 &#40;còn 23 giờ&#41;" in excluded

@@ -14,6 +14,7 @@ import pytest
 from publish.cli import main
 from publish.commands import zalo_sandbox
 from publish.zalo import ZaloClient
+from publish.zalo import emulator as emulator_module
 from publish.zalo.client import ClientSettings
 from publish.zalo.emulator import ZaloEmulator
 from publish.zalo.emulator_state import EmulatorConfig
@@ -89,15 +90,37 @@ def test_a_second_trial_against_the_same_sandbox_is_told_to_restart_it(
 
 
 def test_the_sandbox_advice_is_not_given_against_zalo_itself() -> None:
-    """Only a sync sent to another address than Zalo's own is told about a sandbox."""
+    """Only a sync the sandbox answered is told about a sandbox."""
     from publish.sync.zalo_unrecorded import sandbox_note
 
     assert sandbox_note(ZaloClient.__new__(ZaloClient)) == ""
     client = ZaloClient.__new__(ZaloClient)
     client.settings = ClientSettings()
+    client.answered_by = ""
     assert sandbox_note(client) == ""
-    client.settings = ClientSettings(api_base="http://127.0.0.1:8765")
-    assert "http://127.0.0.1:8765" in sandbox_note(client)
+
+
+def test_a_stop_for_articles_of_another_server_at_a_loopback_address_says_nothing_of_a_sandbox(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: None,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """ZALO_API_BASE at 127.0.0.1 is not always the sandbox (an SSH tunnel or a proxy in front
+    of Zalo): the paragraph on restarting the sandbox was added to every such stop, where it
+    told the operator to delete the token file of their real OA. Said only when the sandbox
+    answered; the stop itself is the same."""
+    monkeypatch.setattr(emulator_module._Handler, "server_version", "nginx")
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    (root / "state" / "zalo.json").unlink()
+    capsys.readouterr()
+    assert sync(root) == 1
+    message = told(capsys)
+    assert "đăng trùng" in message and "Không gửi gì lên Zalo" in message
+    assert "sandbox" not in message and "ZALO_TOKEN_FILE" not in message
+    assert len(emulator.articles) == 2
 
 
 def test_every_line_the_sandbox_gives_to_copy_reaches_publish_sync(

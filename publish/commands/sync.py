@@ -40,6 +40,7 @@ from publish.output_place import kept_lines, refuse_unknown_files, refuse_unsafe
 from publish.preview import PREVIEW_SHOWN, in_preview
 from publish.progress import Progress, Status, counted
 from publish.replay import LastBuild, Outcome
+from publish.stop_signal import terminate_as_interrupt
 from publish.sync.base import (
     Action,
     Summary,
@@ -89,7 +90,10 @@ __all__ = [
 SYNCERS = {"zalo": "publish.sync.zalo", "radio": "publish.sync.radio"}
 """Channel → module with `make_syncer(config, *, site, output, options) -> Syncer`."""
 TARGETS = ("web", *SYNCERS)
-WEB_NOTE = "đếm theo tệp trong output/web/; bước triển khai của CI tải thư mục này lên"
+WEB_NOTE = (
+    "tệp trong output/web/, không phải số bản tin: một bản tin là trang, ảnh, mục trong nguồn "
+    "tin…; bước triển khai của CI tải thư mục này lên"
+)
 DRY_RUN_NOTES = {
     "zalo": "Kế hoạch lập từ tệp trạng thái state/zalo.json, không hỏi Zalo "
     "(chạy thử không cần thông tin đăng nhập Zalo).",
@@ -239,7 +243,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 def run_command(args: argparse.Namespace) -> int:
     """Build, write, sync each channel, print the summary; return 0, 1 or 3."""
     try:
-        return _run(args)
+        with terminate_as_interrupt():  # CI's cancel stops a sync as a Ctrl+C does
+            return _run(args)
     finally:
         release()  # what the replay and the channels' plans loaded (see publish.long_lived)
 

@@ -8,6 +8,7 @@ import socket
 import sys
 import threading
 import traceback
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TextIO
 from urllib.parse import urlsplit
@@ -38,7 +39,7 @@ from publish.sync.vanished import Published, loaded_keys, refuse_vanished
 from publish.sync.zalo_plan import same_title
 from publish.text import nfc
 from publish.timings import Timings
-from publish.withdrawing import deleted_notices, withdrawal_lines
+from publish.withdrawing import DELETED, Withdrawable, deleted_notices, withdrawal_lines
 from publish.writer import WriteReport, write
 
 __all__ = ["CHANNELS", "PreviewSession"]
@@ -193,7 +194,8 @@ class PreviewSession:
             withdrawn = withdrawal_lines(outcome.withdrawable, config, now)
             self._report(outcome, report, set() if site is None else self._edited(site), withdrawn)
             if site is not None:
-                self.hub.hold(self._held_at(site))  # before _moved forgets the last addresses
+                # Before _moved forgets the last addresses.
+                self.hub.hold(self._held_at(site, outcome.withdrawable))
             # After serve_at: a page moves to its address under the folder now served.
             self.hub.finished(None, {} if site is None else self._moved(site))
             return True
@@ -296,9 +298,13 @@ class PreviewSession:
                 moved[before[gone[0]]] = addresses[new[0]]
         return moved
 
-    def _held_at(self, site: Site) -> dict[tuple[str, ...], Held]:
+    def _held_at(
+        self, site: Site, withdrawable: Sequence[Withdrawable] = ()
+    ) -> dict[tuple[str, ...], Held]:
         """Why `site` shows no page at the address of each bulletin it holds back (its own, and
-        the one the last good build served it at), by the address's path segments."""
+        the one the last good build served it at), by the address's path segments; also at the
+        addresses state/ recorded for each published bulletin whose file was deleted before
+        this session (`withdrawable`: the build's, publish.withdrawing)."""
         prefix = self.server.site_path.rstrip("/")
         held: list[tuple[Bulletin, Held]] = [
             (
@@ -321,14 +327,27 @@ class PreviewSession:
             ]
         found: dict[tuple[str, ...], Held] = {}
         deleted = self._deleted(site)
-        notices = deleted_notices(deleted, site.config, site.now)
-        for key, source in deleted:
-            parts = request_parts(self._addresses[("bulletin", key)])
-            if parts is None:
-                continue  # an address no request reaches: no page to put the notice on
-            found[parts] = found[(*parts, "index.html")] = Held(
-                source, notices[key], False, deleted=True
-            )
+        addresses = {key: [self._addresses[("bulletin", key)]] for key, _ in deleted}
+        # A tab left open from an earlier session (or a link the editor kept) on a bulletin
+        # deleted since: this session never served it, state/ knows where it was.
+        earlier = [
+            (key, source)
+            for key, source, kind, _ in withdrawable
+            if kind == DELETED and source and key not in addresses
+        ]
+        if earlier:
+            history = _web_history(site.config.root)
+            for key, _ in earlier:
+                addresses[key] = [prefix + path for path in history.get(key, ())]
+        notices = deleted_notices([*deleted, *earlier], site.config, site.now)
+        for key, source in [*deleted, *earlier]:
+            for address in addresses[key]:
+                parts = request_parts(address)
+                if parts is None:
+                    continue  # an address no request reaches: no page to put the notice on
+                found[parts] = found[(*parts, "index.html")] = Held(
+                    source, notices[key], False, deleted=True
+                )
         for bulletin, why in held:
             before = self._addresses.get(("bulletin", bulletin.key))
             for address in {prefix + bulletin.url, before or prefix + bulletin.url}:
@@ -514,3 +533,14 @@ def _free_port_after(port: int, host: str) -> int | None:
                 continue
             return candidate
     return None
+
+
+def _web_history(root: Path) -> Mapping[str, tuple[str, ...]]:
+    """state/web-urls.json's site paths of each bulletin, oldest first ({} when unreadable:
+    the notice is a help, not worth stopping the preview for)."""
+    from publish.url_history import history_path, load_history
+
+    try:
+        return load_history(history_path(root))
+    except (OSError, ValueError, PublishError):
+        return {}

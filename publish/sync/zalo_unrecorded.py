@@ -213,20 +213,18 @@ def _newer_than_known(client: ZaloClient, known: set[str]) -> list[dict[str, Any
 
 
 def sandbox_note(client: ZaloClient) -> str:
-    """What a stop for articles already on the OA adds when the sync talks to another server
-    than Zalo's own: a second trial against a sandbox still holding the first one's articles
-    (README's trial puts state/ back as in git) meets them as posted by hand."""
-    from publish.zalo.client import DEFAULT_API_BASE  # httpx: loaded with the client already
+    """What a stop for articles already on the OA adds when the sandbox answered (its Server
+    header): a second trial against a sandbox still holding the first one's articles (README's
+    trial puts state/ back as in git) meets them as posted by hand. Not said against Zalo, nor
+    against another address in front of it (a proxy, a tunnel), where it would mislead."""
+    from publish.zalo.client import SANDBOX_SERVER  # httpx: loaded with the client already
 
-    settings = getattr(client, "settings", None)
-    base = str(getattr(settings, "api_base", DEFAULT_API_BASE))
-    if base.rstrip("/") == DEFAULT_API_BASE.rstrip("/"):
+    if not str(getattr(client, "answered_by", "")).startswith(SANDBOX_SERVER):
         return ""
     return (
-        f" ZALO_API_BASE trỏ tới {base}, không phải Zalo thật: nếu đó là sandbox (publish "
-        "zalo-sandbox) còn giữ bài của một lần thử trước, hãy dừng sandbox (Ctrl+C) rồi chạy "
-        "lại publish zalo-sandbox để bắt đầu với OA trống (đã chạy với --state-file thì xóa "
-        "tệp đó hoặc chọn tệp khác), xóa tệp ZALO_TOKEN_FILE của lần thử trước, rồi đồng bộ lại."
+        " Máy trả lời là sandbox (publish zalo-sandbox), còn giữ bài của một lần thử trước: "
+        "muốn thử lại từ đầu thì dừng sandbox (Ctrl+C), chạy lại publish zalo-sandbox (đã "
+        "dùng --state-file thì xóa tệp đó), xóa tệp ZALO_TOKEN_FILE cũ, rồi đồng bộ lại."
     )
 
 

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
+from publish.zalo.client import SANDBOX_SERVER
 from publish.zalo.emulator_state import (
     MSG_BAD_PROOF,
     MSG_NOT_AUTHORIZED,
@@ -108,6 +109,10 @@ class _Handler(BaseHTTPRequestHandler):
 
     server: _Server
     protocol_version = "HTTP/1.1"
+    # Told in every reply's Server header: a sync stopped for articles it has no record of
+    # says how to start the sandbox afresh only when the sandbox is what answered.
+    server_version = SANDBOX_SERVER
+    sys_version = ""
     disable_nagle_algorithm = True  # headers and body go out in two writes; avoid 40 ms stalls
 
     def do_GET(self) -> None:

@@ -226,6 +226,7 @@ class SiteContext:
             "og": {"type": og_type, "image": og_image},
             "noindex": preview,
             "preview": preview,
+            "edited_after_approval": "",  # a bulletin's page: Site.edited_after_approval
             "jsonld": None,
             "extra": {},
         }
@@ -496,7 +497,12 @@ class SiteContext:
             "summary": bulletin.summary,
             "category": self.config.categories[bulletin.category].label,
             "category_url": self.url(self.category_url(bulletin.category)),
-            "preview": self.site.is_preview(bulletin),
+            # The card's badge: «Bản nháp», or for an approved bulletin edited since, what it is.
+            "preview": (
+                ("Chờ duyệt lại" if self.site.edited_after_approval(bulletin) else "Bản nháp")
+                if self.site.is_preview(bulletin)
+                else ""
+            ),
             "image": (
                 self.image(
                     bulletin.cover,

@@ -223,7 +223,8 @@ class Views(SiteContext):
             # The tags' addresses too: another bulletin's tag may move one (see publish.tags).
             found = self._stamp_memo[bulletin.key] = digest(
                 *self._shown(bulletin),
-                self.site.is_preview(bulletin),
+                # Its banner's words too when edited after approval (a draft's are fixed).
+                self.site.edited_after_approval(bulletin) or self.site.is_preview(bulletin),
                 self.tag_slugs.get(bulletin.key),
             )
         return found
@@ -509,6 +510,7 @@ class Views(SiteContext):
             preview=preview,
             og_type="article",
         )
+        context["edited_after_approval"] = self.site.edited_after_approval(bulletin)
         og_image = context["og"]["image"]
         context["jsonld"] = json_ld(
             news_article(
