@@ -535,3 +535,35 @@ def test_a_script_moved_to_another_week_says_so_at_its_top(root: Path) -> None:
         f"tập 2024-W50 lúc 14:05, Thứ Sáu, 13/12/2024, nay phát trong tập {NEXT_WEEK}, không "
         "phát trong tập 2024-W50."
     )
+
+
+def test_an_edited_week_script_still_holding_a_bulletin_moved_to_another_week_is_told(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The station edited 2024-W50/script.txt, so the withdrawal could not take the bulletin
+    out of it; sent since for 2024-W51, the bulletin is back in items/, but the station's
+    script of 2024-W50 still holds it: DOC-TRUOC.txt keeps the «CHÚ Ý» line (read the .moi,
+    or take it out), else the bulletin airs in both weeks."""
+    monkeypatch.delenv(radio_sync.ENV_FOLDER, raising=False)
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURES / "radio", project)
+    sync(project)
+    script = project / STATION / "2024-W50/script.txt"
+    script.write_bytes(script.read_bytes() + "Đài thêm một dòng.\r\n".encode())
+    withdraw(project)
+    sync(project, now=LATER)
+    put_back(project)
+    to_next_week(project)
+    sync(project, now=BACK)
+    guide = text(project / STATION / GUIDE_NAME)
+    week = guide.split("\n- ")[1]  # 2024-W50's lines, then 2024-W51's
+    assert week.startswith("17:00, Thứ Bảy, 14/12/2024: thư mục 2024-W50/")
+    assert (
+        "  CHÚ Ý: đài đã tự sửa 2024-W50/script.txt nên tệp đó không được thay và VẪN CÒN tin đã "
+        f"rút: «{OTHER_TITLE}». Đừng đọc 2024-W50/script.txt như đang có"
+    ) in week
+    assert f"CHUYỂN SANG TẬP KHÁC: «{OTHER_TITLE}»" in week and "KHÔNG ĐỌC tin" not in week
+    # The plan still says a person must settle it (as at every sync until then).
+    actions, _summary = sync(project, now="2024-12-13T15:30")
+    [conflict] = [a for a in actions if a.kind == "conflict"]
+    assert conflict.key == "2024-W50/script.txt" and "bản tin đã rút" in conflict.reason

@@ -1632,7 +1632,7 @@ class RadioSyncer:
             rundown = _station_rundown(
                 (self.local_dir if sent_now else self.folder) / week / "rundown.json"
             )
-            gone = _still_withdrawn(events, entries)
+            gone = _still_withdrawn(events, entries, week)
             withdrawn = tuple(
                 f"«{e['title']}» ({e['path']})" if e.get("title") else str(e["path"]) for e in gone
             )
@@ -1648,7 +1648,9 @@ class RadioSyncer:
                     withdrawn=withdrawn,
                     resent=_resent(events, entries),
                     moved=_moved_away(events, entries),
-                    kept=(kept := _kept_withdrawn(week, beside, gone)),
+                    kept=(
+                        kept := _kept_withdrawn(week, beside, _off_episode(events, entries, week))
+                    ),
                     edited=_edited_beside(week, beside, {path for path, _moi, _titles in kept}),
                     listing=_listing(rundown, entries),
                 )
@@ -2660,18 +2662,35 @@ def _moves(value: object) -> list[dict[str, str]]:
 
 
 def _still_withdrawn(
-    events: Sequence[dict[str, Any]], entries: Mapping[str, Any]
+    events: Sequence[dict[str, Any]], entries: Mapping[str, Any], week: str
 ) -> list[dict[str, Any]]:
-    """The withdrawal events of an episode's log whose script is still off it: not sent again
-    since (no later event of its path, no record of it), so the guide may say not to read it."""
+    """The withdrawal events of episode `week`'s log whose script is still off it: not sent
+    again for it since (no later event of its path here, no record of it for this episode),
+    so the guide may say not to read it. Recorded for another episode, it is still off this
+    one: a later «moved» event here tells that one instead."""
     found = []
     for index, event in enumerate(events):
-        if event.get("kind") != "withdrawn" or event.get("path") in entries:
+        if event.get("kind") != "withdrawn" or _back_in(event, entries, week):
             continue
         if any(later.get("path") == event.get("path") for later in events[index + 1 :]):
             continue
         found.append(event)
     return found
+
+
+def _off_episode(
+    events: Sequence[dict[str, Any]], entries: Mapping[str, Any], week: str
+) -> list[dict[str, Any]]:
+    """The withdrawal events of episode `week`'s log whose script is not back in it, told
+    otherwise since or not (moved to another episode): what a script of the week the station
+    edited must not still hold."""
+    return [e for e in events if e.get("kind") == "withdrawn" and not _back_in(e, entries, week)]
+
+
+def _back_in(event: dict[str, Any], entries: Mapping[str, Any], week: str) -> bool:
+    """Whether the script of a withdrawal event is recorded as sent for episode `week` again."""
+    path = str(event.get("path"))
+    return path in entries and entry_episode(path, entries[path]) == week
 
 
 def _resent(
