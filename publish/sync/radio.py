@@ -180,6 +180,10 @@ inside it): another one now is a deliberate move, not an empty mount point."""
 _MOVES = "moves"
 """state/radio.json meta: each change of station folder, oldest first ({"from": the folder
 before, "at": when}): a file sent before one went to the folder it left."""
+_MOVING = "moving"
+"""state/radio.json meta: the folder a move left, while nothing has landed in the new one yet:
+a run killed after recording the new folder leaves it empty, and the rerun must not take it
+for an unmounted share."""
 _EPISODE_FOLDER = re.compile(r"^(\d{4})-W(\d{2})(?:-(\d{4})-(\d{2})-(\d{2}))?$")
 """An episode folder: its ISO week, and the date of a broadcast off the weekly slot day."""
 
@@ -1825,6 +1829,7 @@ class RadioSyncer:
             self.folder.mkdir(parents=True, exist_ok=True)  # inside the project: see _check_folder
         _make_inside(path.parent, self.folder)
         atomic_write_bytes(path, data)
+        self._landed()
 
     def _move(self, source: Path, target: Path) -> None:
         """Move a file inside the station folder, if it is still the one the sync began with."""
@@ -1832,6 +1837,7 @@ class RadioSyncer:
         self._guide_due()
         _make_inside(target.parent, self.folder)
         _move(source, target, self.folder)
+        self._landed()
 
     def _check_inside(self, path: str) -> None:
         """Refuse a path whose folder is a symlink leading out of the station folder.
@@ -2358,6 +2364,8 @@ class RadioSyncer:
         current = self._folder_record()
         before = self.manifest.meta.get(_FOLDER)
         moves = self.manifest.meta.get(_MOVES)
+        moving = self.manifest.meta.get(_MOVING)
+        kept = before  # what state/radio.json records, restored when the sync stops
         self._note_folder()
         if self.reconcile:
             return
@@ -2378,15 +2386,20 @@ class RadioSyncer:
             # Another folder's records: the same names with other texts are no station's edits.
             unlike = self._unlike_records(coming, entries) if moved else []
             if unlike:
-                self._keep_folder(before, moves)
+                self._keep_folder(kept, moves, moving)
                 error = RemoteError(_not_this_folder(before, current, unlike))
                 error.stops_channel = True  # type: ignore[attr-defined]
                 raise error
-            if not self.dry_run and before != current:
+            if not self.dry_run and (before != current or moving is not None):
                 # A move by copying: record the new folder now, not at the next write, or the
                 # new share found empty meanwhile would pass for a move while the old copy lasts.
+                self.manifest.meta.pop(_MOVING, None)
                 self.manifest.save()
             return
+        if not moved and isinstance(moving, str) and moving != current:
+            # A move a killed run recorded before anything landed here: still that move.
+            moved, before = True, moving
+            self._folder_changed = f"state/radio.json ghi {before}, nay là {current}"
         if moved and _holds_any(self.config.root / str(before), recorded):
             self._move_note = (
                 f"thư mục của đài đã đổi từ {before} sang {current}: coi là chuyển thư mục có "
@@ -2394,7 +2407,7 @@ class RadioSyncer:
                 f"nguyên). {_TRIAL_HINT.format(before=before)}"
             )
             return
-        self._keep_folder(before, moves)
+        self._keep_folder(kept, moves, moving)
         told = f"{len(coming)} tệp của tập sắp phát, ví dụ {min(coming)}" if coming else GUIDE_NAME
         if moved:
             error = RemoteError(_not_moved(before, current, told))
@@ -2416,16 +2429,24 @@ class RadioSyncer:
         """Record this station folder in state/radio.json's meta, with the changes of folder
         seen (saved with the next write; `_keep_folder` undoes it when the sync stops)."""
         if not self.dry_run:
+            before = self.manifest.meta.get(_FOLDER)
+            if isinstance(before, str) and before != self._folder_record():
+                self.manifest.meta[_MOVING] = before  # until a file lands (see `_landed`)
             self.manifest.meta[_FOLDER] = self._folder_record()
             if self._moves:
                 self.manifest.meta[_MOVES] = self._moves
 
-    def _keep_folder(self, before: object, moves: object) -> None:
+    def _landed(self) -> None:
+        """A file was written or moved in the station folder: a move to it is no longer one
+        that nothing reached (see _MOVING); saved with the next save."""
+        self.manifest.meta.pop(_MOVING, None)
+
+    def _keep_folder(self, before: object, moves: object, moving: object = None) -> None:
         """Leave state/radio.json's station folder (and its changes) as they were: the sync
         stops, and the folder of the files recorded is still the last one."""
         if self.dry_run:
             return
-        for key, value in ((_FOLDER, before), (_MOVES, moves)):
+        for key, value in ((_FOLDER, before), (_MOVES, moves), (_MOVING, moving)):
             self.manifest.meta.pop(key, None)
             if value is not None:
                 self.manifest.meta[key] = value
