@@ -10,6 +10,7 @@ killed run (that DOC-TRUOC.txt is to be written again, that the item is news to 
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -103,6 +104,35 @@ def sent_again(project: Path) -> str:
     return BACK
 
 
+def folder_moved(project: Path) -> str:
+    """The scripts went to another folder, then site.toml names the station's (empty) one:
+    every coming script, the guide and the change log go there, the move recorded."""
+    toml = project / "site.toml"
+    setting = f'folder = "{STATION}"'
+    toml.write_text(toml.read_text("utf-8").replace(setting, 'folder = "dai-thu"'), "utf-8")
+    revised(project)
+    sync(project, now=LATER)
+    toml.write_text(toml.read_text("utf-8").replace('folder = "dai-thu"', setting), "utf-8")
+    (project / STATION).mkdir()
+    return BACK
+
+
+def reconciled(project: Path) -> str:
+    """The station emptied its folder on purpose, and state/radio.json (from an older version)
+    does not record the folder: `--reconcile` writes every coming script again."""
+    sync(project)
+    path = project / "state/radio.json"
+    document = json.loads(path.read_text("utf-8"))
+    document["meta"].pop("folder", None)
+    path.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+    for name in sorted((project / STATION).rglob("*"), reverse=True):
+        name.rmdir() if name.is_dir() else name.unlink()
+    return LATER
+
+
+RECONCILE = {"reconciled"}
+"""The sends run as `publish sync radio --reconcile` (and rerun so after a kill)."""
+
 SENDS: dict[str, tuple[Callable[[Path], str], set[tuple[str, str]]]] = {
     "first-sync": (first_sync, {("create", ITEM), ("create", "2024-W50/script.txt")}),
     "week-announced": (week_announced, {("create", "2024-W51/rundown.txt")}),
@@ -118,6 +148,8 @@ SENDS: dict[str, tuple[Callable[[Path], str], set[tuple[str, str]]]] = {
     "revised": (revised, {("update", ITEM), ("create", "2024-W50/THAY-DOI.txt")}),
     "withdrawn": (withdrawn, {("withdraw", OTHER_ITEM)}),
     "sent-again": (sent_again, {("create", OTHER_ITEM)}),
+    "folder-moved": (folder_moved, {("create", ITEM), ("create", "2024-W50/THAY-DOI.txt")}),
+    "reconciled": (reconciled, {("create", ITEM), ("create", "2024-W50/script.txt")}),
 }
 """Each kind of send: how the project is brought to it, and what one run of it must do (so the
 kills are tried on that send, not on a run with nothing to do)."""
@@ -173,13 +205,14 @@ def test_a_send_killed_at_any_moment_then_rerun_leaves_what_one_run_leaves(
     killed, and a run after that writes nothing."""
     monkeypatch.delenv(radio_sync.ENV_FOLDER, raising=False)
     prepare, expected_actions = SENDS[send]
+    reconcile = send in RECONCILE
     project = tmp_path / "project"
     shutil.copytree(FIXTURES / "radio", project)
     now = prepare(project)
     clean = tmp_path / "clean"
     shutil.copytree(project, clean)
     counted = moments(monkeypatch, None)
-    actions, summary = sync(clean, now=now)
+    actions, summary = sync(clean, now=now, reconcile=reconcile)
     total = counted()
     monkeypatch.undo()
     assert expected_actions <= {(a.kind, a.key) for a in actions} and not summary.failed
@@ -191,9 +224,9 @@ def test_a_send_killed_at_any_moment_then_rerun_leaves_what_one_run_leaves(
         shutil.copytree(project, trial)
         moments(monkeypatch, kill_at)
         with pytest.raises(Killed):
-            sync(trial, now=now)
+            sync(trial, now=now, reconcile=reconcile)
         monkeypatch.undo()
-        sync(trial, now=now)
+        sync(trial, now=now, reconcile=reconcile)
         station, state = snapshot(trial / STATION), state_of(trial)
         files = sorted(p for p in {*station, *expected[0]} if station.get(p) != expected[0].get(p))
         meta = sorted(
@@ -203,7 +236,7 @@ def test_a_send_killed_at_any_moment_then_rerun_leaves_what_one_run_leaves(
         )
         entries = state["entries"] != expected[1]["entries"]
         before = stats(trial / STATION), (trial / "state/radio.json").read_bytes()
-        again, _summary = sync(trial, now=now)
+        again, _summary = sync(trial, now=now, reconcile=reconcile)
         written = [(a.kind, a.key) for a in again if a.kind != "noop"]
         after = stats(trial / STATION), (trial / "state/radio.json").read_bytes()
         if files or meta or entries or written or after != before:

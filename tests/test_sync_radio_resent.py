@@ -68,6 +68,14 @@ def text(path: Path) -> str:
     return path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
 
 
+def without_resent_line(path: Path) -> bytes:
+    """A station file without the «GỬI LẠI» line a send again puts under its first line."""
+    lines = path.read_bytes().split(b"\r\n")
+    if len(lines) > 1 and lines[1].startswith("GỬI LẠI — gửi lúc ".encode()):
+        del lines[1]
+    return b"\r\n".join(lines)
+
+
 def unchanged_by_rerun(project: Path, now: str) -> None:
     """A run after it plans nothing and writes nothing, state/radio.json included."""
     before = stats(project / STATION), (project / "state/radio.json").read_bytes()
@@ -85,9 +93,15 @@ def test_a_bulletin_sent_again_takes_its_withdrawn_copy_out_of_rut_lai(
     capsys.readouterr()
     files, real = dry_then_real(root, BACK, capsys)
     assert {OTHER_ITEM, LOG, GUIDE_NAME} <= files and not real["failed"]
-    assert (station / OTHER_ITEM).read_bytes() == (root / "output/radio" / OTHER_ITEM).read_bytes()
+    # The build, with one line under its first telling the staff it is back, unchanged.
+    head, _, rest = text(root / "output/radio" / OTHER_ITEM).partition("\n")
+    assert text(station / OTHER_ITEM) == (
+        f"{head}\nGỬI LẠI — gửi lúc 15:00, Thứ Sáu, 13/12/2024; tệp này đã rút lúc 14:05, Thứ "
+        "Sáu, 13/12/2024, nay phát lại. Nội dung như bản đã rút (dòng này không đọc)\n" + rest
+    )
     assert not (station / COPY).exists() and not (station / NOTE).exists()
-    assert not [p for p in (station / radio_sync.WITHDRAWN_DIR).rglob("*") if p.is_file()]
+    # Nor the folders the withdrawal made: nothing empty for the staff to open.
+    assert not (station / radio_sync.WITHDRAWN_DIR).exists()
 
     log = text(station / LOG)
     newest = log.split("\n\n")[1]  # the header, then the newest changes first
@@ -283,7 +297,8 @@ def test_a_withdrawal_killed_at_any_step_then_put_back_leaves_nothing_in_rut_lai
         left = [p for p in withdrawn.rglob("*") if p.is_file()] if withdrawn.exists() else []
         assert not left, (trial.name, left)
         built = (trial / "output/radio" / OTHER_ITEM).read_bytes()
-        assert (station / OTHER_ITEM).read_bytes() == built, trial.name
+        # Killed after the script went to _rut-lai/, it is told as sent again in its file.
+        assert without_resent_line(station / OTHER_ITEM) == built, trial.name
         assert "withdrawn_copies" not in state_of(trial)["meta"], trial.name
         unchanged_by_rerun(trial, "2024-12-13T15:30")
 
@@ -450,3 +465,105 @@ def test_a_withdrawal_killed_before_its_note_then_put_back_leaves_a_clean_record
     ).read_bytes()
     assert "withdrawn_copies" not in state_of(project)["meta"]
     unchanged_by_rerun(project, "2024-12-13T15:30")
+
+
+@pytest.fixture
+def with_moi(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The station edited the second bulletin's item script, the bulletin was edited (our new
+    version went beside theirs as .moi), then withdrawn (both went to _rut-lai/) and approved
+    again: ready to be sent again."""
+    monkeypatch.delenv(radio_sync.ENV_FOLDER, raising=False)
+    project = tmp_path / "moi"
+    shutil.copytree(FIXTURES / "radio", project)
+    sync(project)
+    item = project / STATION / OTHER_ITEM
+    item.write_bytes(item.read_bytes() + "Ghi chú của người dẫn.\r\n".encode())
+    edit(project / SECOND, "30.000 đồng", "50.000 đồng")
+    sync(project, now="2024-12-12T13:00")
+    withdraw(project)
+    sync(project, now=LATER)
+    assert (project / STATION / radio_sync.WITHDRAWN_DIR / radio_sync.moi_name(OTHER_ITEM)).exists()
+    put_back(project)
+    return project
+
+
+def test_our_moi_copy_withdrawn_with_a_script_goes_when_it_is_sent_again(with_moi: Path) -> None:
+    """The .moi copy the withdrawal moved beside the station's edited script is our text of a
+    bulletin now back in items/: removed with it, while the station's edited copy (never
+    deleted) stays with our note saying the bulletin was sent again."""
+    station = with_moi / STATION
+    actions, _summary = sync(with_moi, now=BACK)
+    moi = f"{radio_sync.WITHDRAWN_DIR}/{radio_sync.moi_name(OTHER_ITEM)}"
+    [action] = [a for a in actions if a.key == OTHER_ITEM]
+    assert action.reason.endswith(f"; xóa cả bản .moi đã rút {moi}")
+    left = sorted(
+        p.relative_to(station).as_posix()
+        for p in (station / radio_sync.WITHDRAWN_DIR).rglob("*")
+        if p.is_file()
+    )
+    assert left == [COPY, NOTE]
+    assert text(station / NOTE).startswith("ĐÃ GỬI LẠI lúc 15:00, Thứ Sáu, 13/12/2024")
+    # The text changed since the copy printed before: the file says to print it again.
+    assert (
+        text(station / OTHER_ITEM)
+        .split("\n")[1]
+        .endswith(
+            "Nội dung khác bản đã rút: bản in trước đó không còn đúng, hãy in lại (dòng này không đọc)"
+        )
+    )
+    unchanged_by_rerun(with_moi, "2024-12-13T15:30")
+
+
+def test_a_send_again_clearing_a_moi_copy_killed_at_any_step_is_finished_by_the_next_run(
+    with_moi: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Killed before or after removing the .moi copy (or anything else), the next run leaves
+    what one uninterrupted run leaves."""
+    expected, trials = killed_runs(with_moi, tmp_path, monkeypatch, BACK)
+    for trial in trials:
+        assert (snapshot(trial / STATION), state_of(trial)) == expected, trial.name
+
+
+def test_a_script_moved_to_another_week_says_so_at_its_top(root: Path) -> None:
+    """Staff who set the withdrawn script of 2024-W50 aside find the file back in items/: its
+    line under the first tells them it is for 2024-W51, not 2024-W50."""
+    to_next_week(root)
+    sync(root, now=BACK)
+    second = text(root / STATION / OTHER_ITEM).split("\n")[1]
+    assert second.startswith(
+        f"GỬI LẠI CHO TẬP {NEXT_WEEK} — gửi lúc 15:00, Thứ Sáu, 13/12/2024; tệp này đã rút khỏi "
+        f"tập 2024-W50 lúc 14:05, Thứ Sáu, 13/12/2024, nay phát trong tập {NEXT_WEEK}, không "
+        "phát trong tập 2024-W50."
+    )
+
+
+def test_an_edited_week_script_still_holding_a_bulletin_moved_to_another_week_is_told(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The station edited 2024-W50/script.txt, so the withdrawal could not take the bulletin
+    out of it; sent since for 2024-W51, the bulletin is back in items/, but the station's
+    script of 2024-W50 still holds it: DOC-TRUOC.txt keeps the «CHÚ Ý» line (read the .moi,
+    or take it out), else the bulletin airs in both weeks."""
+    monkeypatch.delenv(radio_sync.ENV_FOLDER, raising=False)
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURES / "radio", project)
+    sync(project)
+    script = project / STATION / "2024-W50/script.txt"
+    script.write_bytes(script.read_bytes() + "Đài thêm một dòng.\r\n".encode())
+    withdraw(project)
+    sync(project, now=LATER)
+    put_back(project)
+    to_next_week(project)
+    sync(project, now=BACK)
+    guide = text(project / STATION / GUIDE_NAME)
+    week = guide.split("\n- ")[1]  # 2024-W50's lines, then 2024-W51's
+    assert week.startswith("17:00, Thứ Bảy, 14/12/2024: thư mục 2024-W50/")
+    assert (
+        "  CHÚ Ý: đài đã tự sửa 2024-W50/script.txt nên tệp đó không được thay và VẪN CÒN tin đã "
+        f"rút: «{OTHER_TITLE}». Đừng đọc 2024-W50/script.txt như đang có"
+    ) in week
+    assert f"CHUYỂN SANG TẬP KHÁC: «{OTHER_TITLE}»" in week and "KHÔNG ĐỌC tin" not in week
+    # The plan still says a person must settle it (as at every sync until then).
+    actions, _summary = sync(project, now="2024-12-13T15:30")
+    [conflict] = [a for a in actions if a.kind == "conflict"]
+    assert conflict.key == "2024-W50/script.txt" and "bản tin đã rút" in conflict.reason

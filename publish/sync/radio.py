@@ -89,6 +89,7 @@ from publish.sync.radio_resent import (
     copies,
     copy_record,
     resend,
+    resent_line,
     resent_note,
 )
 from publish.sync.radio_revisions import (
@@ -179,6 +180,10 @@ inside it): another one now is a deliberate move, not an empty mount point."""
 _MOVES = "moves"
 """state/radio.json meta: each change of station folder, oldest first ({"from": the folder
 before, "at": when}): a file sent before one went to the folder it left."""
+_MOVING = "moving"
+"""state/radio.json meta: the folder a move left, while nothing has landed in the new one yet:
+a run killed after recording the new folder leaves it empty, and the rerun must not take it
+for an unmounted share."""
 _EPISODE_FOLDER = re.compile(r"^(\d{4})-W(\d{2})(?:-(\d{4})-(\d{2})-(\d{2}))?$")
 """An episode folder: its ISO week, and the date of a broadcast off the weekly slot day."""
 
@@ -693,7 +698,7 @@ def _plan_file(state: FileState, observed: Observed) -> Action:
     action = _plan_path(state, observed)
     if state.withdrawal is None or "station" in action.data or THEIRS in action.data:
         return action
-    said, extra = resend(state.path, state.withdrawal, state.episode)
+    said, extra = resend(state.path, state.withdrawal, state.episode, state.local)
     if not extra and state.withdrawal.gone:
         return action
     kind = action.kind
@@ -1216,11 +1221,12 @@ class RadioSyncer:
         """The last withdrawal of a built file, and what of it _rut-lai/ holds: as recorded
         (`record`, or the WITHDRAWING a killed run left in `entry`), else, for a withdrawal
         state/radio.json kept no record of (older versions), as its episode's change log tells."""
-        if entry:
+        if set(entry) - {"pending"}:
             record, gone = copy_record(entry.get(WITHDRAWING)), False
         else:
+            # No record, or only the send again a killed run began (see `_apply_create`).
             gone = True
-        if record is None and (entry or PurePosixPath(path).parts[0] != "items"):
+        if record is None and (not gone or PurePosixPath(path).parts[0] != "items"):
             return None  # most built files: no scan of every change log for them
         tz = self.config.tz
         last = _last_withdrawn(path, revisions)
@@ -1630,7 +1636,7 @@ class RadioSyncer:
             rundown = _station_rundown(
                 (self.local_dir if sent_now else self.folder) / week / "rundown.json"
             )
-            gone = _still_withdrawn(events, entries)
+            gone = _still_withdrawn(events, entries, week)
             withdrawn = tuple(
                 f"«{e['title']}» ({e['path']})" if e.get("title") else str(e["path"]) for e in gone
             )
@@ -1646,7 +1652,9 @@ class RadioSyncer:
                     withdrawn=withdrawn,
                     resent=_resent(events, entries),
                     moved=_moved_away(events, entries),
-                    kept=(kept := _kept_withdrawn(week, beside, gone)),
+                    kept=(
+                        kept := _kept_withdrawn(week, beside, _off_episode(events, entries, week))
+                    ),
                     edited=_edited_beside(week, beside, {path for path, _moi, _titles in kept}),
                     listing=_listing(rundown, entries),
                 )
@@ -1821,6 +1829,7 @@ class RadioSyncer:
             self.folder.mkdir(parents=True, exist_ok=True)  # inside the project: see _check_folder
         _make_inside(path.parent, self.folder)
         atomic_write_bytes(path, data)
+        self._landed()
 
     def _move(self, source: Path, target: Path) -> None:
         """Move a file inside the station folder, if it is still the one the sync began with."""
@@ -1828,6 +1837,7 @@ class RadioSyncer:
         self._guide_due()
         _make_inside(target.parent, self.folder)
         _move(source, target, self.folder)
+        self._landed()
 
     def _check_inside(self, path: str) -> None:
         """Refuse a path whose folder is a symlink leading out of the station folder.
@@ -1855,9 +1865,19 @@ class RadioSyncer:
         data = self._built(action)
         old = self._settle(action.key)
         entry, event = self._revision(action, old, self._ledger, _unix_digest(data))
+        line = ""
         if entry.get("revision", 1) > 1 and is_marked(action.key):
             previous = recorded_moment(old.get("sent_at")) if old else None
             line = revision_line(entry["revision"], self.site.now, previous)
+        elif old is None and is_marked(action.key):
+            # Sent again after a withdrawal: its record went with it, so no «SỬA LẦN»; the
+            # file itself still tells the staff it is back (and for which episode).
+            back = action.data.get(RESENT) or action.data.get(MOVED)
+            if back is not None:
+                line = resent_line(
+                    self.site.now, back, action.data.get("episode", ""), self.config.tz
+                )
+        if line:
             data = marked(data, line)
             entry["station"] = hashlib.sha256(data).hexdigest()
             # Recorded before the write: a run killed right after it knows the file as ours.
@@ -1989,8 +2009,10 @@ class RadioSyncer:
             kept = {
                 p: r
                 for p, r in kept.items()
-                if os.path.lexists(self.folder / r["copy"])
-                or os.path.lexists(self.folder / r["note"])
+                if any(
+                    os.path.lexists(self.folder / where)
+                    for where in (r["copy"], r["note"], *_moi_paths(r))
+                )
             }
             kept[path] = copy
         elif entry is not None:
@@ -2096,6 +2118,7 @@ class RadioSyncer:
         source = self.folder / action.key
         entry = self._settle(action.key) or {}
         done = f"đã xóa {action.key} khỏi sổ"
+        moi = self._moi_withdrawal(action, entry)
         if action.data.get("note") is not None and source.exists():
             target = _free_name(self.folder / WITHDRAWN_DIR / action.key)
             note = target.with_name(target.name + NOTE_SUFFIX)
@@ -2109,7 +2132,10 @@ class RadioSyncer:
                 "note_digest": hashlib.sha256(text).hexdigest(),
                 "at": self.site.now.isoformat(),
                 "episode": action.data.get("episode", ""),
+                "sent": entry.get("digest"),
             }
+            if moi is not None:
+                entry[WITHDRAWING]["moi"] = {k: v for k, v in moi.items() if k != "text"}
             # Recorded before anything moves: a run killed after the move still knows where.
             self.manifest.update(action.key, **{WITHDRAWING: entry[WITHDRAWING]})
             self._step()
@@ -2118,7 +2144,7 @@ class RadioSyncer:
             self._move(source, target)
             self._step()
             done = f"đã chuyển vào {target.relative_to(self.folder).as_posix()}"
-        self._withdraw_moi(action, entry)
+        self._withdraw_moi(action, moi)
         if PurePosixPath(action.key).name == "rundown.txt":
             self._withdraw_log(PurePosixPath(action.key).parts[0])
         self._book_withdrawn(self._ledger, action, entry)
@@ -2147,6 +2173,7 @@ class RadioSyncer:
                 self._step()
                 target.unlink()
                 fsync_folder(target.parent)
+                _drop_empty(target.parent, self.folder / WITHDRAWN_DIR)
 
     def _book_withdrawn(self, book: _Book, action: Action, entry: dict[str, Any]) -> None:
         """Forget a withdrawn file (`entry`: its settled record), with the change log event of
@@ -2159,21 +2186,39 @@ class RadioSyncer:
         copy = copy_record(entry.get(WITHDRAWING))
         book.record(action.key, None, event, dropped=episode, copy=copy)
 
-    def _withdraw_moi(self, action: Action, entry: dict[str, Any]) -> None:
-        """Move the .moi copy we wrote beside a withdrawn file into _rut-lai/ too; one the
-        station edited (it still holds the withdrawn text) goes with a note of its own."""
+    def _moi_withdrawal(self, action: Action, entry: dict[str, Any]) -> dict[str, Any] | None:
+        """Where the .moi copy we wrote beside a withdrawn file goes in _rut-lai/ with it, and
+        the note of one the station edited (it still holds the withdrawn text); None when
+        there is none of ours: recorded with the withdrawal before anything moves, so that the
+        copy is cleared out too when the file is sent again (see radio_resent)."""
         moi = self.folder / moi_name(action.key)
         found = _digest(moi)
         if not entry.get("moi") or found in (None, OTHER):
-            return
+            return None
         target = _free_name(self.folder / WITHDRAWN_DIR / moi_name(action.key))
+        note = target.with_name(target.name + NOTE_SUFFIX)
+        text = None
         if found != entry["moi"]:
             why = action.data.get("note") or action.data.get("why") or NO_LONGER_SENT
-            note = target.with_name(target.name + NOTE_SUFFIX)
+            text = station_text(self._note(action, why, moi_name(action.key)))
+        return {
+            "copy": target.relative_to(self.folder).as_posix(),
+            "digest": found if found == entry["moi"] else None,
+            "note": note.relative_to(self.folder).as_posix(),
+            "note_digest": hashlib.sha256(text).hexdigest() if text is not None else None,
+            "text": text,
+        }
+
+    def _withdraw_moi(self, action: Action, moi: dict[str, Any] | None) -> None:
+        """Move the .moi copy we wrote beside a withdrawn file into _rut-lai/ too (`moi`: see
+        `_moi_withdrawal`); one the station edited goes with a note of its own."""
+        if moi is None:
+            return
+        if moi["text"] is not None:
             self._step()
-            self._write(note, station_text(self._note(action, why, moi_name(action.key))))
+            self._write(self.folder / moi["note"], moi["text"])
             self._step()  # a kill here leaves the note without its copy: the rerun moves it
-        self._move(moi, target)
+        self._move(self.folder / moi_name(action.key), self.folder / moi["copy"])
 
     def _withdraw_log(self, episode: str) -> None:
         """With its episode withdrawn, its change log goes to _rut-lai/ too (if as we wrote it);
@@ -2319,6 +2364,8 @@ class RadioSyncer:
         current = self._folder_record()
         before = self.manifest.meta.get(_FOLDER)
         moves = self.manifest.meta.get(_MOVES)
+        moving = self.manifest.meta.get(_MOVING)
+        kept = before  # what state/radio.json records, restored when the sync stops
         self._note_folder()
         if self.reconcile:
             return
@@ -2339,15 +2386,20 @@ class RadioSyncer:
             # Another folder's records: the same names with other texts are no station's edits.
             unlike = self._unlike_records(coming, entries) if moved else []
             if unlike:
-                self._keep_folder(before, moves)
+                self._keep_folder(kept, moves, moving)
                 error = RemoteError(_not_this_folder(before, current, unlike))
                 error.stops_channel = True  # type: ignore[attr-defined]
                 raise error
-            if not self.dry_run and before != current:
+            if not self.dry_run and (before != current or moving is not None):
                 # A move by copying: record the new folder now, not at the next write, or the
                 # new share found empty meanwhile would pass for a move while the old copy lasts.
+                self.manifest.meta.pop(_MOVING, None)
                 self.manifest.save()
             return
+        if not moved and isinstance(moving, str) and moving != current:
+            # A move a killed run recorded before anything landed here: still that move.
+            moved, before = True, moving
+            self._folder_changed = f"state/radio.json ghi {before}, nay là {current}"
         if moved and _holds_any(self.config.root / str(before), recorded):
             self._move_note = (
                 f"thư mục của đài đã đổi từ {before} sang {current}: coi là chuyển thư mục có "
@@ -2355,7 +2407,7 @@ class RadioSyncer:
                 f"nguyên). {_TRIAL_HINT.format(before=before)}"
             )
             return
-        self._keep_folder(before, moves)
+        self._keep_folder(kept, moves, moving)
         told = f"{len(coming)} tệp của tập sắp phát, ví dụ {min(coming)}" if coming else GUIDE_NAME
         if moved:
             error = RemoteError(_not_moved(before, current, told))
@@ -2377,16 +2429,24 @@ class RadioSyncer:
         """Record this station folder in state/radio.json's meta, with the changes of folder
         seen (saved with the next write; `_keep_folder` undoes it when the sync stops)."""
         if not self.dry_run:
+            before = self.manifest.meta.get(_FOLDER)
+            if isinstance(before, str) and before != self._folder_record():
+                self.manifest.meta[_MOVING] = before  # until a file lands (see `_landed`)
             self.manifest.meta[_FOLDER] = self._folder_record()
             if self._moves:
                 self.manifest.meta[_MOVES] = self._moves
 
-    def _keep_folder(self, before: object, moves: object) -> None:
+    def _landed(self) -> None:
+        """A file was written or moved in the station folder: a move to it is no longer one
+        that nothing reached (see _MOVING); saved with the next save."""
+        self.manifest.meta.pop(_MOVING, None)
+
+    def _keep_folder(self, before: object, moves: object, moving: object = None) -> None:
         """Leave state/radio.json's station folder (and its changes) as they were: the sync
         stops, and the folder of the files recorded is still the last one."""
         if self.dry_run:
             return
-        for key, value in ((_FOLDER, before), (_MOVES, moves)):
+        for key, value in ((_FOLDER, before), (_MOVES, moves), (_MOVING, moving)):
             self.manifest.meta.pop(key, None)
             if value is not None:
                 self.manifest.meta[key] = value
@@ -2591,8 +2651,21 @@ def _settled(book: _Book, path: str, landed: bool) -> dict[str, Any] | None:
         # Older versions left a single event (a dict) pending.
         book.record(path, pending["entry"], [event] if isinstance(event, dict) else event)
         return dict(pending["entry"])
-    book.put(path, old or {})
+    if not old:
+        # A first send (a script sent again after its withdrawal) that never landed.
+        book.record(path, None, None)
+        return None
+    book.put(path, old)
     return old
+
+
+def _moi_paths(record: Mapping[str, Any]) -> tuple[str, ...]:
+    """Where a withdrawal record says our .moi copy and its note went (none when it moved no
+    such copy, or the record is not well formed)."""
+    moi = record.get("moi")
+    if not isinstance(moi, dict):
+        return ()
+    return tuple(v for k in ("copy", "note") if isinstance(v := moi.get(k), str))
 
 
 def _moves(value: object) -> list[dict[str, str]]:
@@ -2610,18 +2683,35 @@ def _moves(value: object) -> list[dict[str, str]]:
 
 
 def _still_withdrawn(
-    events: Sequence[dict[str, Any]], entries: Mapping[str, Any]
+    events: Sequence[dict[str, Any]], entries: Mapping[str, Any], week: str
 ) -> list[dict[str, Any]]:
-    """The withdrawal events of an episode's log whose script is still off it: not sent again
-    since (no later event of its path, no record of it), so the guide may say not to read it."""
+    """The withdrawal events of episode `week`'s log whose script is still off it: not sent
+    again for it since (no later event of its path here, no record of it for this episode),
+    so the guide may say not to read it. Recorded for another episode, it is still off this
+    one: a later «moved» event here tells that one instead."""
     found = []
     for index, event in enumerate(events):
-        if event.get("kind") != "withdrawn" or event.get("path") in entries:
+        if event.get("kind") != "withdrawn" or _back_in(event, entries, week):
             continue
         if any(later.get("path") == event.get("path") for later in events[index + 1 :]):
             continue
         found.append(event)
     return found
+
+
+def _off_episode(
+    events: Sequence[dict[str, Any]], entries: Mapping[str, Any], week: str
+) -> list[dict[str, Any]]:
+    """The withdrawal events of episode `week`'s log whose script is not back in it, told
+    otherwise since or not (moved to another episode): what a script of the week the station
+    edited must not still hold."""
+    return [e for e in events if e.get("kind") == "withdrawn" and not _back_in(e, entries, week)]
+
+
+def _back_in(event: dict[str, Any], entries: Mapping[str, Any], week: str) -> bool:
+    """Whether the script of a withdrawal event is recorded as sent for episode `week` again."""
+    path = str(event.get("path"))
+    return path in entries and entry_episode(path, entries[path]) == week
 
 
 def _resent(
@@ -2918,6 +3008,20 @@ def _make_inside(folder: Path, station: Path) -> None:
         folder = folder.parent
     for made in reversed(missing):
         made.mkdir(exist_ok=True)
+
+
+def _drop_empty(folder: Path, top: Path) -> None:
+    """Remove `folder` and its parents up to `top` (_rut-lai/) included while they are empty:
+    a folder the withdrawals made, left empty once what they moved there is sent again, is
+    one more place the staff would open to find nothing. A folder with anything in it, the
+    station's own files included, stays."""
+    while folder == top or top in folder.parents:
+        try:
+            folder.rmdir()
+        except OSError:
+            return  # not empty (or not ours to remove): left as it is
+        fsync_folder(folder.parent)
+        folder = folder.parent
 
 
 def _free_name(path: Path) -> Path:

@@ -34,6 +34,7 @@ __all__ = [
     "copies",
     "copy_record",
     "resend",
+    "resent_line",
     "resent_note",
 ]
 
@@ -74,6 +75,11 @@ class Withdrawal:
     episode: str = ""
     """The episode it was withdrawn from ("" when not known): sent for another one, it is no
     resend to the station, which never had it in that one."""
+    moi: tuple[str, str | None, str | None, str, str | None, str | None] | None = None
+    """Our .moi copy that went with it (copy, its digest as ours, found; note, its digest as
+    ours, found), when the withdrawal moved one: removed with the script when still ours."""
+    sent: str | None = None
+    """sha256 of the built text the withdrawn script was sent with (None: not known)."""
 
     @classmethod
     def of(
@@ -90,6 +96,11 @@ class Withdrawal:
         when the record does not say (older records)."""
         at = recorded_moment(record["at"])
         recorded = record.get("episode")
+        moi = (
+            copy_record({**record["moi"], "at": record["at"]})
+            if isinstance(record.get("moi"), dict)
+            else None
+        )
         return cls(
             at.astimezone(tz) if at is not None else None,
             record["copy"],
@@ -100,25 +111,52 @@ class Withdrawal:
             found(record["note"]),
             gone=gone,
             episode=recorded if isinstance(recorded, str) and recorded else episode,
+            moi=None
+            if moi is None
+            else (
+                moi["copy"],
+                _text(moi.get("digest")),
+                found(moi["copy"]),
+                moi["note"],
+                _text(moi.get("note_digest")),
+                found(moi["note"]),
+            ),
+            sent=_text(record.get("sent")),
         )
+
+    def _pairs(self) -> list[tuple[str, str | None, str | None, str, str | None, str | None]]:
+        """Each copy the withdrawal moved with its note: the script's, then our .moi copy's."""
+        script = (
+            self.copy,
+            self.copy_digest,
+            self.copy_found,
+            self.note,
+            self.note_digest,
+            self.note_found,
+        )
+        return [script] if self.moi is None else [script, self.moi]
 
     @property
     def kept(self) -> str:
-        """The copy left in _rut-lai/ because it is not ours as we moved it ("" when none)."""
-        if self.copy_found is None or self.copy_found == self.copy_digest:
-            return ""
-        return self.copy
+        """The copy left in _rut-lai/ because it is not ours as we moved it ("" when none):
+        the script's, else that of our .moi copy the station edited."""
+        for copy, digest, found, *_note in self._pairs():
+            if found is not None and found != digest:
+                return copy
+        return ""
 
     def clear(self) -> dict[str, Any]:
         """What the send does in _rut-lai/: our files removed, our note rewritten beside a
         copy kept."""
         remove: dict[str, str] = {}
-        if self.copy_found is not None and self.copy_found == self.copy_digest:
-            remove[self.copy] = self.copy_found
         rewrite: dict[str, str] = {}
-        # No note, or the station's (not as we wrote it): left as it is.
-        if self.note_found is not None and self.note_found == self.note_digest:
-            (rewrite if self.kept else remove)[self.note] = self.note_found
+        for copy, digest, found, note, note_digest, note_found in self._pairs():
+            kept = found is not None and found != digest
+            if found is not None and not kept:
+                remove[copy] = found
+            # No note, or the station's (not as we wrote it): left as it is.
+            if note_found is not None and note_found == note_digest:
+                (rewrite if kept else remove)[note] = note_found
         return {"remove": remove, "rewrite": rewrite} if remove or rewrite else {}
 
 
@@ -159,9 +197,11 @@ def _inside_withdrawn(path: str) -> bool:
     )
 
 
-def resend(path: str, withdrawal: Withdrawal, episode: str) -> tuple[str, dict[str, Any]]:
-    """What the plan adds to the action that sends `path` (of `episode`) again: the words of
-    its reason and the data its apply and its change log events need."""
+def resend(
+    path: str, withdrawal: Withdrawal, episode: str, digest: str | None = None
+) -> tuple[str, dict[str, Any]]:
+    """What the plan adds to the action that sends `path` (of `episode`, built as `digest`)
+    again: the words of its reason and the data its apply and its change log events need."""
     data: dict[str, Any] = {}
     if clear := withdrawal.clear():
         data[CLEAR] = clear
@@ -176,6 +216,8 @@ def resend(path: str, withdrawal: Withdrawal, episode: str) -> tuple[str, dict[s
         "at": withdrawal.at.isoformat() if withdrawal.at is not None else "",
         "kept": withdrawal.kept,
         "removed": bool(withdrawal.copy) and not withdrawal.kept,
+        # Whether the text sent is the one withdrawn: a copy printed before is still right.
+        "same": withdrawal.sent is not None and withdrawal.sent == digest,
     }
     if episode and withdrawal.episode == episode:
         data[RESENT] = undone
@@ -199,7 +241,28 @@ def resend(path: str, withdrawal: Withdrawal, episode: str) -> tuple[str, dict[s
         said += f": bản đã rút {withdrawal.kept} không do công cụ ghi nhận nên giữ nguyên"
     elif clear.get("remove"):
         said += f": xóa ghi chú {', '.join(sorted(clear['remove']))}"
+    if withdrawal.moi is not None and withdrawal.moi[0] in clear.get("remove", {}):
+        said += f"; xóa cả bản .moi đã rút {withdrawal.moi[0]}"
     return said, data
+
+
+def resent_line(at: dt.datetime, back: dict[str, Any], episode: str, tz: dt.tzinfo) -> str:
+    """The line under the first one of a script sent again after its withdrawal (`back`: its
+    RESENT or MOVED data, for `episode`): staff who printed or set aside the withdrawn copy
+    see from the file itself that it is back, for which episode, and whether to print again."""
+    withdrawn = recorded_moment(back.get("at"))
+    when = f" lúc {vn_datetime(withdrawn.astimezone(tz))}" if withdrawn is not None else ""
+    source = back.get("from", "")
+    if source and source != episode:
+        head = (
+            f"GỬI LẠI CHO TẬP {episode} — gửi lúc {vn_datetime(at)}; tệp này đã rút khỏi tập "
+            f"{source}{when}, nay phát trong tập {episode}, không phát trong tập {source}."
+        )
+    else:
+        head = f"GỬI LẠI — gửi lúc {vn_datetime(at)}; tệp này đã rút{when}, nay phát lại."
+    if back.get("same"):
+        return f"{head} Nội dung như bản đã rút (dòng này không đọc)"
+    return f"{head} Nội dung khác bản đã rút: bản in trước đó không còn đúng, hãy in lại (dòng này không đọc)"
 
 
 def resent_note(old: bytes, path: str, at: dt.datetime) -> bytes:
