@@ -520,3 +520,23 @@ def test_the_path_printed_opens_from_where_the_command_was_typed(
         "elsewhere": str(root.resolve() / "content/bai-viet/2025-01-15-tin.md"),
     }[where]
     assert printed == expected
+
+
+def test_the_template_suggests_a_pin_that_pins_once_uncommented(tmp_path: Path) -> None:
+    """An urgent warning is pinned by its writer: the file shows the `pinned` line to uncomment
+    beside `expires` and `channels`, and uncommented as written it pins the bulletin."""
+    root = make_project(tmp_path, {})
+    assert new(root, "Tin khẩn", "--category", "an-ninh-trat-tu", "--now", "2020-12-08T08:00") == 0
+    path = root / "content/bai-viet/2020-12-08-tin-khan.md"
+    text = path.read_text(encoding="utf-8")
+    [suggested] = [line for line in text.splitlines() if line.startswith("# pinned:")]
+    assert suggested.startswith("# pinned: true   # ghim ở đầu trang chủ")
+    lines = text.splitlines()
+    assert lines.index("# channels: [web, zalo, radio]") < lines.index(suggested)
+    path.write_text(text.replace(suggested, suggested[2:]), encoding="utf-8")
+
+    site = load_site(config_module.load(root), now=dt.datetime(2021, 1, 1, tzinfo=HCM))
+    [held] = site.excluded  # still a draft: uncommenting the pin publishes nothing
+    assert held.code == "draft"
+    assert held.bulletin.pinned and held.bulletin.pinned_until is None
+

@@ -411,6 +411,7 @@ approved_by: ""
 draft: true
 # expires: 2030-01-01
 # channels: [web, zalo, radio]
+# pinned: true   # ghim ở đầu trang chủ (tin khẩn); ghim tới một lúc thì ghi ngày giờ như date
 # corrections: chỉ khi sửa một chỗ sai của bài đã đăng (README, mục «Đính chính»)
 ---
 
