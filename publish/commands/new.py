@@ -156,7 +156,9 @@ def run(args: argparse.Namespace) -> int:
                 )
             ]
         ) from None
-    print(_openable(path))
+    # Flushed now: with `2>&1` into a pipe or a file, stdout is buffered until exit while the
+    # notes below (stderr) are not, so the path came out after them instead of first.
+    print(_openable(path), flush=True)
     if when is not None:
         clock = resolve_now(args.now, config.tz)  # `now` is the --date given
         if day_alone:
