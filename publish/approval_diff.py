@@ -18,12 +18,13 @@ import os
 import re
 import shutil
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 from publish import approval
 from publish.gates import shell_word
 
-__all__ = ["SHOWN_LINES", "since_approval", "word_diff"]
+__all__ = ["SHOWN_LINES", "Approved", "approved_in_git", "since_approval", "word_diff"]
 
 SHOWN_LINES = 8
 """Changed lines shown at most; `git diff` shows the rest."""
@@ -37,16 +38,26 @@ _APPROVAL_LINE = re.compile(r"(?:approved_by|approved_version|pii_reviewed_by)[ 
 _WORDS = re.compile(r"\s+|[^\s]+")
 
 
-def since_approval(
-    path: Path, approved_version: str, *, before: bytes, tz: dt.tzinfo
-) -> list[str] | None:
-    """Lines telling what changed in bulletin `path` (its bytes now: `before`) since the version
-    its `approved_version` was taken of, as found in git, the commit's time in the unit's `tz`;
-    a line saying that version is not in git's history (never committed); None without git or
-    outside a repository."""
+@dataclass(frozen=True, slots=True)
+class Approved:
+    """Where git keeps a bulletin's file, and the version of it approved before when found."""
+
+    root: Path
+    """The repository's top folder."""
+    name: str
+    """The file's path in the repository."""
+    found: tuple[str, str, bytes] | None
+    """The commit that wrote the approval, its time in the unit's time and the file's bytes
+    there; None when no commit holds that approval (never committed)."""
+
+
+def approved_in_git(path: Path, approved_version: str, tz: dt.tzinfo) -> Approved | None:
+    """The version of bulletin `path` its `approved_version` was taken of, as found in git (see
+    Approved), the commit's time in the unit's `tz`; None without git, outside a repository,
+    or for an approval of an earlier kind (no file part to find it by)."""
     parts = approval.bound(approved_version)
     if parts is None or shutil.which("git") is None:
-        return None  # an approval of an earlier version has no file part to find it by
+        return None
     folder = path.resolve().parent
     top = _git(folder, "rev-parse", "--show-toplevel")
     if top is None:
@@ -56,7 +67,25 @@ def since_approval(
         name = path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return None
-    found = _approved_commit(root, name, approved_version, parts[1], tz)
+    return Approved(root, name, _approved_commit(root, name, approved_version, parts[1], tz))
+
+
+def since_approval(
+    path: Path,
+    approved_version: str,
+    *,
+    before: bytes,
+    tz: dt.tzinfo,
+    approved: Approved | None = None,
+) -> list[str] | None:
+    """Lines telling what changed in bulletin `path` (its bytes now: `before`) since the version
+    its `approved_version` was taken of, as found in git, the commit's time in the unit's `tz`;
+    a line saying that version is not in git's history (never committed); None without git or
+    outside a repository. `approved`: approved_in_git's answer when already asked."""
+    approved = approved or approved_in_git(path, approved_version, tz)
+    if approved is None:
+        return None
+    root, name, found = approved.root, approved.name, approved.found
     if found is None:
         return [
             "không thấy bản đã duyệt trong lịch sử git (lần duyệt trước chưa được commit), nên "

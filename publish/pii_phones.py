@@ -30,7 +30,7 @@ from publish.config import Config
 from publish.contact_numbers import dialled
 from publish.text import mask
 
-__all__ = ["PHONE_KIND", "private_phones", "unit_phone_numbers"]
+__all__ = ["PHONE_KIND", "phone_numbers", "private_phones", "unit_phone_numbers"]
 
 PHONE_KIND = "số điện thoại riêng của "
 """How a finding of this rule starts its kind: the hint for it differs (publish.pii)."""
@@ -213,6 +213,17 @@ def private_phones(text: str, unit_numbers: frozenset[str]) -> Iterator[tuple[in
         if who:
             for at, digits in listed:
                 yield at, PHONE_KIND + who, mask(digits)
+
+
+def phone_numbers(text: str) -> Iterator[tuple[str, str]]:
+    """(number as written, its digits as dialled at home) of every whole phone number in
+    `text` (NFC), whoever's it is: a scammer's in a warning as well as the unit's."""
+    phone = _PHONE_84 if "+" in text else _PHONE
+    for found in phone.finditer(text):
+        start = found.start()
+        if start and text[start - 1] == "(" and found[0].startswith("0"):
+            start -= 1  # «(0277) 3610 113»: its bracket written with it
+        yield text[start : found.end()], _digits(text, found)
 
 
 def _digits(text: str, number: re.Match[str]) -> str:

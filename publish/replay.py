@@ -49,6 +49,7 @@ from publish.radio_rates import load_kept_rates, rates_path
 from publish.sync.vanished import PUBLISHED_NAME
 from publish.text import vn_datetime
 from publish.url_history import history_path
+from publish.withdrawing import Withdrawable
 
 __all__ = ["PREVIEW_STAMP", "STAMP", "LastBuild", "Outcome"]
 
@@ -88,7 +89,7 @@ class Outcome:
     unsent: tuple[str, ...] = ()
     """Channels built with nowhere to go (zalo without an OA): their line is left out of the
     report while none of their files changed."""
-    withdrawable: tuple[tuple[str, str, str, tuple[str, ...]], ...] = ()
+    withdrawable: tuple[Withdrawable, ...] = ()
     """The bulletins a sync takes down from some channel if state/ records them published
     (publish.withdrawing): state/ is read when the report is printed, replayed or not."""
 

@@ -46,11 +46,16 @@ __all__ = [
 CHANNEL_NAMES = {"web": "website", "zalo": "Zalo", "radio": "đài"}
 """Each channel as people of the unit call it."""
 
-Withdrawable = tuple[str, str, str, tuple[str, ...]]
+Answered = tuple[tuple[str, str, str], ...]
+"""The addresses of a bulletin gone from content/ that another bulletin on the website answers
+at: (address, that bulletin's address, its file), the address being in its `aliases` (a
+redirect page) or its own."""
+Withdrawable = tuple[str, str, str, tuple[str, ...], Answered]
 """A bulletin a sync would take down if published now: its key, its file, why it is held (the
 gate's code, or «changed» for one edited after its approval; "" for one published but kept
 from some channels; DELETED for one whose file is gone, RENAMED for one renamed without `id`,
-its file then the new one) and the channels kept from (all for one held back)."""
+its file then the new one), the channels kept from (all for one held back), and for one gone,
+its addresses another bulletin answers at (Answered)."""
 
 DELETED = "deleted"
 RENAMED = "renamed"
@@ -88,12 +93,18 @@ def withdrawable(site: Site, published: Published | None = None) -> tuple[Withdr
     `published`: the command's reader of state/published.json (refuse_vanished's, whose gone
     keys are reused), one of its own when None."""
     held = [
-        (e.bulletin.key, e.bulletin.source, "changed" if e.cause == "changed" else e.code, EVERY)
+        (
+            e.bulletin.key,
+            e.bulletin.source,
+            "changed" if e.cause == "changed" else e.code,
+            EVERY,
+            (),
+        )
         for e in site.excluded
         if e.code != "expired"
     ]
     kept = [
-        (b.key, b.source, "", tuple(c for c in EVERY if c in b.held_from))
+        (b.key, b.source, "", tuple(c for c in EVERY if c in b.held_from), ())
         for b in site.bulletins
         if b.held_from
     ]
@@ -114,14 +125,51 @@ def _gone(site: Site, published: Published | None) -> list[Withdrawable]:
     files = published.files
     zalo = zalo_records(state)
     renamed = _renamed(gone, site, state, published, zalo)
+    answered = _answered(gone, site)
     found: list[Withdrawable] = []
     for key in gone:
         if key in renamed:
-            found.append((key, renamed[key].source, RENAMED, EVERY))
+            found.append((key, renamed[key].source, RENAMED, EVERY, answered.get(key, ())))
             continue
         entry = zalo.get(key)
         recorded = files.get(key) or (entry.get("source") if isinstance(entry, dict) else None)
-        found.append((key, recorded if isinstance(recorded, str) else "", DELETED, EVERY))
+        source = recorded if isinstance(recorded, str) else ""
+        found.append((key, source, DELETED, EVERY, answered.get(key, ())))
+    return found
+
+
+def _answered(gone: list[str], site: Site) -> dict[str, Answered]:
+    """By key of `gone`, the addresses state/web-urls.json records for it that a bulletin the
+    website publishes answers at: the replacement of an urgent bulletin takes its address in
+    `aliases`, and that address then redirects there, not to «Không tìm thấy»."""
+    from publish.errors import PublishError
+    from publish.site_paths import recorded_history
+    from publish.url_history import REDIRECTABLE_RE
+
+    try:
+        history = recorded_history(site)
+    except PublishError:
+        return {}  # check and build say what is wrong with the file
+    wanted = {key: history.get(key, ()) for key in gone}
+    if not any(wanted.values()):
+        return {}
+    answering: dict[str, Bulletin] = {}
+    live = [b for b in site.for_channel("web") if not site.is_preview(b)]
+    for bulletin in live:
+        answering[bulletin.url] = bulletin  # a page there comes before any redirect
+    for bulletin in live:
+        for alias in bulletin.aliases:
+            if REDIRECTABLE_RE.fullmatch(alias):
+                answering.setdefault(alias, bulletin)
+    found: dict[str, Answered] = {}
+    for key, addresses in wanted.items():
+        taken = tuple(
+            (old, answering[old].url, answering[old].source)
+            for old in dict.fromkeys(addresses)
+            if old in answering
+        )
+        if taken:
+            found[key] = taken
     return found
 
 
@@ -204,16 +252,16 @@ def withdrawal_notes(
 
     live = live_channels(config.root / "state", now, config, (b[0] for b in bulletins), published)
     lines: list[tuple[str, str]] = []
-    for key, source, why, kept_from in bulletins:
+    for key, source, why, kept_from, answered in bulletins:
         leaving = [c for c in live.get(key, ()) if c in kept_from]
         if not leaving:
             continue
         names = channel_names(leaving)
         which = "các kênh ấy" if len(leaving) > 1 else "kênh ấy"
         if why == DELETED:
-            lines.append((source, _deleted_line(key, source, leaving, config)))
+            lines.append((source, _deleted_line(key, source, leaving, config, answered)))
         elif why == RENAMED:
-            lines.append((source, _renamed_line(key, source, leaving)))
+            lines.append((source, _renamed_line(key, source, leaving, answered)))
         elif why:
             lines.append(
                 (
@@ -243,9 +291,9 @@ def _named(key: str, source: str) -> str:
     return source if key in source.rsplit("/", 1)[-1] else f"{source} (id: {key})"
 
 
-def _done(key: str, leaving: list[str], config: Config) -> str:
+def _done(key: str, leaving: list[str], config: Config, answered: Answered = ()) -> str:
     """What the next sync does to a bulletin gone from content/ on each of the channels it
-    leaves, as the tool does it."""
+    leaves, as the tool does it (`answered`: its addresses another bulletin answers at)."""
     done = []
     if "web" in leaving:
         from publish.url_history import history_path, load_history
@@ -257,8 +305,7 @@ def _done(key: str, leaving: list[str], config: Config) -> str:
         where = f" ({config.base_url.rstrip('/')}{paths[-1]})" if paths else ""
         done.append(
             f"gỡ trang của bài khỏi website{where}, cả khỏi danh sách, tìm kiếm, nguồn tin, "
-            "sitemap: địa chỉ ấy và các địa chỉ cũ của bài trả về trang «Không tìm thấy», "
-            "không chuyển hướng đi đâu"
+            f"sitemap: {_addresses_after(paths, answered, config)}"
         )
     if "zalo" in leaving:
         done.append(
@@ -274,7 +321,39 @@ def _done(key: str, leaving: list[str], config: Config) -> str:
     return "; ".join(done)
 
 
-def _deleted_line(key: str, source: str, leaving: list[str], config: Config) -> str:
+def _addresses_after(paths: tuple[str, ...], answered: Answered, config: Config) -> str:
+    """Where the addresses `paths` of a bulletin gone from the website lead after the sync
+    (the last its own, the others old ones): to a bulletin that takes one in `aliases` (or
+    lives there), else to «Không tìm thấy»."""
+    lost = "trả về trang «Không tìm thấy», không chuyển hướng đi đâu"
+    if not answered:
+        return f"địa chỉ ấy và các địa chỉ cũ của bài {lost}"
+    site = config.base_url.rstrip("/")
+    told = []
+    for old, new, source in answered:
+        named = "địa chỉ ấy" if paths and old == paths[-1] else f"địa chỉ cũ {site}{old}"
+        told.append(
+            f"{named} chuyển sang bài {source} ({site}{new}, nhờ aliases của bài ấy)"
+            if old != new
+            else f"{named} nay là trang của bài {source}"
+        )
+    rest = [p for p in dict.fromkeys(paths) if p not in {old for old, _, _ in answered}]
+    if rest:
+        # Named when it is the bulletin's own address, the one people shared most.
+        named = (
+            "địa chỉ ấy và các địa chỉ cũ khác của bài"
+            if paths[-1] in rest and len(rest) > 1
+            else "địa chỉ ấy"
+            if paths[-1] in rest
+            else "các địa chỉ cũ khác của bài"
+        )
+        told.append(f"{named} {lost}")
+    return "; ".join(told)
+
+
+def _deleted_line(
+    key: str, source: str, leaving: list[str], config: Config, answered: Answered = ()
+) -> str:
     """The line of a published bulletin whose file is gone from content/."""
     named = _named(key, source)
     back = (
@@ -286,15 +365,21 @@ def _deleted_line(key: str, source: str, leaving: list[str], config: Config) -> 
     )
     return (
         f"Sẽ rút bài đang đăng: tệp {named} đã bị xóa (không còn trong content/) mà bài đang "
-        f"đăng trên {channel_names(leaving)}: lần đồng bộ tới sẽ {_done(key, leaving, config)}. "
+        f"đăng trên {channel_names(leaving)}: lần đồng bộ tới sẽ "
+        f"{_done(key, leaving, config, answered)}. "
         f"Muốn giữ bài thì lấy lại tệp trước lần đồng bộ đó: {back}."
     )
 
 
-def _renamed_line(key: str, source: str, leaving: list[str]) -> str:
-    """The line of a published bulletin without `id` whose file (or `slug`) was renamed."""
+def _renamed_line(key: str, source: str, leaving: list[str], answered: Answered = ()) -> str:
+    """The line of a published bulletin without `id` whose file (or `slug`) was renamed
+    (`answered`: its old addresses a bulletin answers at, as _answered finds them)."""
     parts = {
-        "web": "trang ở địa chỉ cũ trả về «Không tìm thấy», không chuyển hướng",
+        "web": (
+            f"địa chỉ cũ chuyển sang bài {answered[0][2]} (nhờ aliases của bài ấy)"
+            if answered
+            else "trang ở địa chỉ cũ trả về «Không tìm thấy», không chuyển hướng"
+        ),
         "zalo": "Zalo cập nhật bài cũ nếu bài mới được đăng lên Zalo, không thì ẩn bài",
         "radio": "đài coi bài mới là một bản tin khác",
     }

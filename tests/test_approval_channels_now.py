@@ -4,6 +4,7 @@ the version approved before (session 68, the approver's week)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shlex
 import shutil
@@ -14,6 +15,7 @@ import pytest
 
 from publish.approval_diff import word_diff
 from publish.cli import main
+from publish.correction_hint import changed_numbers, correction_hint
 from publish.zalo.emulator import ZaloEmulator
 from tests.helpers import FIXTURES, bulletin_md, make_project
 from tests.test_approval import APPROVER, CLOCK, FILE
@@ -368,3 +370,84 @@ def test_a_bulletin_taken_off_the_website_is_not_told_as_replaced_there(
     ]
     assert "kênh: radio; thay bản đang đăng trên đài ngay khi được đưa lên" in line
     assert "website" not in line
+
+
+# A number corrected in a bulletin out now.
+
+SCAM = "Đối tượng dùng số 0912 345 687 gọi điện tự xưng cán bộ Công an."
+
+
+@needs_git
+def test_a_number_changed_in_a_published_bulletin_without_a_correction_gets_one_to_paste(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The duty officer fixed a wrong digit of the scammer's number at night and re-approved:
+    the diff showed it, and readers of the old number were never told. Approve still approves
+    and offers the `corrections` item README asks for; pasted as given, it is a valid one."""
+    root = zalo_project(tmp_path, 1)
+    edit(root, "Sáng nay, Công an", f"{SCAM} Sáng nay, Công an", ZALO_FILE)
+    approve(root, capsys, file=ZALO_FILE)
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "Duyệt")
+    assert sync(root) == 0
+    edit(root, "0912 345 687", "0912 345 678", ZALO_FILE)
+    out = approve(root, capsys, "--dry-run", file=ZALO_FILE)
+    assert "Duyệt lại" in out
+    assert (
+        "số điện thoại đã đổi so với bản đã duyệt (0912 345 687 → 0912 345 678) mà không có "
+        "mục đính chính mới"
+    ) in out
+    lines = out.splitlines()
+    start = lines.index("      corrections:")
+    block = lines[start : start + 3]
+    assert block == [
+        "      corrections:",
+        "        - date: 2021-01-01 09:00",
+        '          note: "Sửa số điện thoại: đúng là 0912 345 678, không phải 0912 345 687."',
+    ]
+    pasted = "\n".join(line[6:] for line in block)
+    edit(root, "---\n\n", f"{pasted}\n---\n\n", ZALO_FILE)
+    out = approve(root, capsys, file=ZALO_FILE)
+    assert "số điện thoại đã đổi" not in out  # the correction is there
+    assert "đính chính lúc 09:00, Thứ Sáu, 01/01/2021: «Sửa số điện thoại" in out
+    capsys.readouterr()
+    assert main(["check", "--root", str(root), "--now", CLOCK]) == 0, capsys.readouterr().err
+
+
+@needs_git
+def test_no_correction_is_offered_when_no_number_changed_or_nothing_is_out_yet(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = zalo_project(tmp_path, 1)
+    edit(root, "Sáng nay, Công an", f"{SCAM} Sáng nay, Công an", ZALO_FILE)
+    approve(root, capsys, file=ZALO_FILE)
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "Duyệt")
+    # Not synced yet: nobody has read the wrong number.
+    edit(root, "0912 345 687", "0912 345 678", ZALO_FILE)
+    out = approve(root, capsys, "--dry-run", file=ZALO_FILE)
+    assert "Duyệt lại" in out and "số điện thoại đã đổi" not in out
+    edit(root, "0912 345 678", "0912 345 687", ZALO_FILE)
+    assert sync(root) == 0
+    # Out now, a typo fixed elsewhere: the same number, written alike or not.
+    edit(root, "0912 345 687 gọi điện", "0912.345.687 gọi điện thoại", ZALO_FILE)
+    out = approve(root, capsys, "--dry-run", file=ZALO_FILE)
+    assert "dòng " in out and "số điện thoại đã đổi" not in out
+
+
+def test_a_bulletin_with_corrections_already_gets_the_item_to_add_to_its_list() -> None:
+    """Its `corrections:` line is there: a second one would be a key written twice."""
+    old = bulletin_md({"corrections": '\n  - date: 2020-12-02 08:00\n    note: "Sửa tên ấp."'})
+    old = old.replace("Nội dung bản tin.", "Gọi 0912 345 687 là lừa đảo; chặn số 0987 654 321.")
+    new = old.replace("0912 345 687", "0912 345 678")
+    dropped, added = changed_numbers(old.encode(), new.encode()) or ([], [])
+    assert (dropped, added) == (["0912 345 687"], ["0912 345 678"])
+    now = dt.datetime(2021, 1, 1, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
+    told = correction_hint(dropped, added, listed=True, now=now)
+    assert "thêm mục này vào cuối danh sách corrections đã có trong phần đầu" in told[1]
+    assert "  corrections:" not in told and told[-2] == "    - date: 2021-01-01 09:00"
+    # One more correction written: nothing to offer.
+    more = new.replace('Sửa tên ấp."', 'Sửa tên ấp."\n  - date: 2021-01-01 09:00\n    note: "x"')
+    assert changed_numbers(old.encode(), more.encode()) is None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import subprocess
+import sys
 import unicodedata
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -520,3 +522,49 @@ def test_the_path_printed_opens_from_where_the_command_was_typed(
         "elsewhere": str(root.resolve() / "content/bai-viet/2025-01-15-tin.md"),
     }[where]
     assert printed == expected
+
+
+def test_the_template_suggests_a_pin_that_pins_once_uncommented(tmp_path: Path) -> None:
+    """An urgent warning is pinned by its writer: the file shows the `pinned` line to uncomment
+    beside `expires` and `channels`, and uncommented as written it pins the bulletin."""
+    root = make_project(tmp_path, {})
+    assert new(root, "Tin khẩn", "--category", "an-ninh-trat-tu", "--now", "2020-12-08T08:00") == 0
+    path = root / "content/bai-viet/2020-12-08-tin-khan.md"
+    text = path.read_text(encoding="utf-8")
+    [suggested] = [line for line in text.splitlines() if line.startswith("# pinned:")]
+    assert suggested.startswith("# pinned: true   # ghim ở đầu trang chủ")
+    lines = text.splitlines()
+    assert lines.index("# channels: [web, zalo, radio]") < lines.index(suggested)
+    path.write_text(text.replace(suggested, suggested[2:]), encoding="utf-8")
+
+    site = load_site(config_module.load(root), now=dt.datetime(2021, 1, 1, tzinfo=HCM))
+    [held] = site.excluded  # still a draft: uncommenting the pin publishes nothing
+    assert held.code == "draft"
+    assert held.bulletin.pinned and held.bulletin.pinned_until is None
+
+
+def test_the_path_comes_first_and_whole_when_both_streams_go_to_one_pipe(tmp_path: Path) -> None:
+    """`publish new … 2>&1 | …` (a CI log, a script): the new file's path is the first line,
+    on a line of its own, before the notes on stderr; stdout in a pipe is buffered until exit
+    unless flushed (PYTHONUNBUFFERED, which hid this, is removed)."""
+    root = make_project(tmp_path, {})
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("PUBLISH_") and k != "PYTHONUNBUFFERED"
+    }
+    words = ["Tin cũ", "--category", "an-ninh-trat-tu", "--now", "2020-12-08T08:00"]
+    done = subprocess.run(
+        [sys.executable, "-m", "publish", "new", *words, "--date", "2020-12-01", "--root", root],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        stdin=subprocess.DEVNULL,
+        cwd=root,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 0
+    lines = done.stdout.decode("utf-8").splitlines()
+    assert lines[0] == "content/bai-viet/2020-12-01-tin-cu.md"
+    assert lines[1].startswith("Ghi chú: --date «2020-12-01» không ghi giờ")
+    assert any("cảnh báo: trường 'date'" in line for line in lines[2:])

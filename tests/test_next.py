@@ -173,3 +173,38 @@ def test_zalo_is_listed_only_once_the_unit_names_its_oa(root, capsys):
     assert "      content/utc.md → web, zalo, radio\n" in run_next(root, capsys)
     document = json.loads(run_next(root, capsys, "--format", "json"))
     assert document["scheduled"][1]["channels"] == ["web", "zalo", "radio"]
+
+
+UNKNOWN = "Đội ANXH đã làm việc với người dân tại ấp 3.\n"
+"""A body the radio will not read: an abbreviation the dictionary lacks (rule R14.6)."""
+OFF_AIR = (
+    "      content/anxh.md → web (radio: không phát — Chữ viết tắt «ANXH» chưa có trong từ "
+    "điển nên được giữ nguyên, không đánh vần (mã quy tắc R14.6); xem từng chỗ: publish "
+    "speak content/anxh.md --flags)"
+)
+
+
+def test_a_bulletin_the_radio_will_not_read_is_listed_without_it_as_approve_says(tmp_path, capsys):
+    """`publish approve` said «radio: không phát» of it, and next still listed «→ web, radio»:
+    one verdict (publish.approval_radio), unapproved or approved."""
+    fields = {"id": "anxh", "date": "2021-01-02 08:00", "channels": "[web, radio]"}
+    root = make_project(
+        tmp_path,
+        {"content/anxh.md": bulletin_md(fields, body=UNKNOWN, drop=["approved_by"])},
+    )
+    out = run_next(root, capsys)
+    stuck = out.split("Hẹn giờ nhưng sẽ KHÔNG tự lên (1)", 1)[1]
+    assert OFF_AIR + "; lý do: chưa được duyệt" in stuck
+    approve = ["--root", str(root), "--now", NOW, "approve", "content/anxh.md", "--by", "A B"]
+    assert main(approve) == 0
+    assert "kênh: web (radio: không phát, lý do ở dòng «đài» dưới)" in capsys.readouterr().out
+    out = run_next(root, capsys)
+    assert OFF_AIR + "\n" in out.split("Bản tin chờ đến giờ đăng (1):", 1)[1]
+    [item] = json.loads(run_next(root, capsys, "--format", "json"))["scheduled"]
+    assert item["channels"] == ["web"]
+    assert item["radio_off"].startswith("radio: không phát — Chữ viết tắt «ANXH»")
+    # Added to the unit's dictionary, it is read: listed on the radio again, with no note.
+    (root / "viet-tat.tsv").write_text("ANXH\tan ninh xã hội\n", encoding="utf-8")
+    with (root / "site.toml").open("a", encoding="utf-8") as handle:
+        handle.write('\n[radio]\nabbreviations = "viet-tat.tsv"\n')
+    assert "      content/anxh.md → web, radio\n" in run_next(root, capsys)

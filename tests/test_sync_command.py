@@ -570,3 +570,31 @@ def test_a_sync_leaves_the_collector_as_it_found_it(tmp_path, fakes):
     assert sync(root) == 0  # replays the build: the stamp and the site are loaded so
     assert gc.isenabled()
     assert gc.get_freeze_count() == 0
+
+
+def test_the_next_bulletin_the_radio_will_not_read_is_told_without_it(tmp_path, fakes, capsys):
+    """`publish approve` says «radio: không phát» of a bulletin with an abbreviation the
+    dictionary lacks (R14.6); the sync's line of the next scheduled bulletin still said
+    «kênh: web, zalo, radio». Same verdict in the log and in --summary-json."""
+    urgent = bulletin_md(
+        {"id": "f", "title": '"Tin hẹn tối nay"', "date": "2021-01-01 20:00"},
+        body="Đội ANXH đã làm việc với người dân tại ấp 3.\n",
+    )
+    root = project(tmp_path, **{"content/f.md": urgent})
+    summary = tmp_path / "summary.json"
+    assert sync(root, "--summary-json", str(summary)) == 0
+    out = capsys.readouterr().out
+    [line] = [x for x in out.splitlines() if x.startswith("Bản tin hẹn giờ kế tiếp")]
+    assert "«Tin hẹn tối nay» (content/f.md)" in line
+    assert (
+        "; kênh: web, zalo (radio: không phát — Chữ viết tắt «ANXH» chưa có trong từ điển"
+    ) in line
+    assert line.endswith("xem từng chỗ: publish speak content/f.md --flags).")
+    upcoming = json.loads(summary.read_text("utf-8"))["next_scheduled"]
+    assert upcoming["key"] == "f" and upcoming["channels"] == ["web", "zalo"]
+    assert upcoming["radio_off"].startswith("radio: không phát — Chữ viết tắt «ANXH»")
+    # The one after it is read on the radio: listed there, without a note.
+    capsys.readouterr()
+    assert main(["--root", str(root), "--now", "2021-01-01T20:30", "sync"]) == 0
+    [line] = [x for x in capsys.readouterr().out.splitlines() if "hẹn giờ kế tiếp" in x]
+    assert "«Bản tin hẹn giờ»" in line and line.endswith("kênh: web, zalo, radio.")

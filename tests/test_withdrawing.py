@@ -14,10 +14,11 @@ import pytest
 
 from publish.cli import main
 from publish.serve import PreviewSession
+from publish.url_history import load_history
 from publish.zalo.emulator import ZaloEmulator
 from tests.helpers import FIXTURES
 from tests.test_sync_radio import sync_command
-from tests.zalo_project import NOW, sync, told, zalo_project
+from tests.zalo_project import NOW, sync, told, zalo_bulletin, zalo_project
 
 FILE = "content/bai-viet/ban-tin-000.md"
 OTHER = "content/bai-viet/ban-tin-001.md"
@@ -249,3 +250,55 @@ def test_a_build_reads_the_published_record_once(
     out = run(root, capsys, "build")
     assert any(line.startswith(DELETED) for line in out.splitlines())
     assert len(reads) == 1
+
+
+def replacing(address: str) -> str:
+    """The full bulletin that replaces bt-000, taking its `address` in `aliases`: its own
+    title and words (one with the same title or body is told as bt-000 renamed)."""
+    body = "Sáng nay, Công an huyện thông tin đầy đủ về vụ việc và cách phòng tránh.\n"
+    return zalo_bulletin(2, body=body, id="bt-thay", slug="tin-day-du", aliases=f'["{address}"]')
+
+
+def test_a_deleted_bulletin_whose_address_a_replacement_takes_says_where_it_redirects(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An urgent bulletin replaced next morning (README «Tin khẩn, rồi thay bằng bài đầy
+    đủ»): the new one takes its address in `aliases` and the old file is deleted. The line
+    said that address would show «Không tìm thấy»; the build redirects it to the new one."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    [old] = load_history(root / "state/web-urls.json")["bt-000"]
+    (root / FILE).unlink()
+    replacement = "content/bai-viet/ban-tin-thay.md"
+    (root / replacement).write_text(replacing(old), "utf-8")
+    site = "https://congan-chauthanh.example.vn"
+    for command in ("check", "build"):
+        out = run(root, capsys, command)
+        [line] = [x for x in out.splitlines() if FILE in x]
+        assert line.startswith(DELETED), line
+        assert (
+            f"sitemap: địa chỉ ấy chuyển sang bài {replacement} ({site}/2020/12/tin-day-du/, "
+            "nhờ aliases của bài ấy); ẩn bài trên Zalo OA"
+        ) in line
+        assert "Không tìm thấy" not in line
+    # What the line says is what the website does.
+    redirect = (root / "output/web" / old.strip("/") / "index.html").read_text("utf-8")
+    assert "/2020/12/tin-day-du/" in redirect
+
+
+def test_a_deleted_bulletin_with_an_old_address_nobody_takes_says_which_stay_not_found(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Its address moved once (a slug corrected): the replacement takes the current address
+    only, and the older one still answers «Không tìm thấy»."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    front(root, "slug: dia-chi-moi")
+    assert sync(root) == 0
+    _, current = load_history(root / "state/web-urls.json")["bt-000"]
+    (root / FILE).unlink()
+    (root / "content/bai-viet/ban-tin-thay.md").write_text(replacing(current), "utf-8")
+    out = run(root, capsys, "check")
+    [line] = [x for x in out.splitlines() if FILE in x]
+    assert "sitemap: địa chỉ ấy chuyển sang bài content/bai-viet/ban-tin-thay.md" in line
+    assert "; các địa chỉ cũ khác của bài trả về trang «Không tìm thấy»" in line

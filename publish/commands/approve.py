@@ -16,7 +16,7 @@ from pathlib import Path
 
 from publish import approval, approval_radio, attachments, content_images, pii
 from publish import config as config_module
-from publish.approval_diff import since_approval
+from publish.approval_diff import approved_in_git, since_approval
 from publish.approval_radio import OffAir
 from publish.backdated import past_date, radio_air, routine_approval
 from publish.carried import carried
@@ -33,6 +33,7 @@ from publish.content import (
     load_site,
     page_files,
 )
+from publish.correction_hint import changed_numbers, correction_hint
 from publish.errors import ContentError, Problem, PublishError, not_a_file, os_reason
 from publish.frontmatter_edit import EditError, set_keys, write_atomically
 from publish.gates import gate, page_gate, public_classification, shell_word
@@ -1246,7 +1247,7 @@ def _summary(
     return (
         f"{state}: «{bulletin.title}»\n    tệp {item.shown}; kênh: {channels}; {when}"
         + _corrections_told(bulletin, now, unchanged)
-        + (_changes_told(item, config.tz) if item.edited_after and not unchanged else "")
+        + (_changes_told(item, now) if item.edited_after and not unchanged else "")
     )
 
 
@@ -1268,12 +1269,22 @@ def _going_out(live: tuple[str, ...], going: list[str], unchanged: bool) -> str:
     return "; ".join(parts)
 
 
-def _changes_told(item: Approval, tz: dt.tzinfo) -> str:
+def _changes_told(item: Approval, now: dt.datetime) -> str:
     """The lines showing what changed since the version approved before, as git recorded it
-    (publish.approval_diff), or a line saying it was not found; "" without git."""
-    found = since_approval(item.path, item.approved_before, before=item.raw, tz=tz)
+    (publish.approval_diff), or a line saying it was not found; "" without git. For a bulletin
+    out now whose phone numbers changed with no new correction, the correction to add."""
+    tz = now.tzinfo or dt.UTC
+    approved = approved_in_git(item.path, item.approved_before, tz)
+    found = since_approval(
+        item.path, item.approved_before, before=item.raw, tz=tz, approved=approved
+    )
     if found is None:
         return ""
+    if approved is not None and approved.found is not None and item.live:
+        changed = changed_numbers(approved.found[2], item.raw)
+        if changed is not None:
+            listed = isinstance(item.bulletin, Bulletin) and bool(item.bulletin.corrections)
+            found += correction_hint(*changed, listed=listed, now=now)
     return "".join(f"\n    {line}" for line in found)
 
 

@@ -156,7 +156,9 @@ def run(args: argparse.Namespace) -> int:
                 )
             ]
         ) from None
-    print(_openable(path))
+    # Flushed now: with `2>&1` into a pipe or a file, stdout is buffered until exit while the
+    # notes below (stderr) are not, so the path came out after them instead of first.
+    print(_openable(path), flush=True)
     if when is not None:
         clock = resolve_now(args.now, config.tz)  # `now` is the --date given
         if day_alone:
@@ -411,6 +413,7 @@ approved_by: ""
 draft: true
 # expires: 2030-01-01
 # channels: [web, zalo, radio]
+# pinned: true   # ghim ở đầu trang chủ (tin khẩn); ghim tới một lúc thì ghi ngày giờ như date
 # corrections: chỉ khi sửa một chỗ sai của bài đã đăng (README, mục «Đính chính»)
 ---
 

@@ -9,8 +9,8 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any
 
 from publish import config as config_module
 from publish.carried import carried
@@ -19,6 +19,9 @@ from publish.config import Config
 from publish.model import Bulletin, Site
 from publish.nfc_streams import as_on_disk
 from publish.text import vn_datetime
+
+if TYPE_CHECKING:
+    from publish.approval_radio import OffAir
 
 __all__ = [
     "Upcoming",
@@ -45,6 +48,27 @@ class Upcoming:
     at: dt.datetime
     note: str = ""
     """Why it will not go live by itself (blocked ones only)."""
+    radio_off: OffAir | None = None
+    """Why the radio will not read it, the verdict `publish approve` gives (with_radio)."""
+
+    def channels(self, config: Config) -> list[str]:
+        """The channels that will carry it: without the radio when the radio will not read it,
+        as `publish approve` lists them."""
+        going = channel_list(self.bulletin.channels, config)
+        return [c for c in going if c != "radio" or self.radio_off is None]
+
+    def radio_note(self) -> str:
+        """Why the radio is not among its channels, in words ("" when it is, or never was)."""
+        off = self.radio_off
+        if off is None:
+            return ""
+        if off.aired is not None:
+            return "radio: đã phát, không gửi lại cho đài"
+        more = f", và {off.count - 1} chỗ khác" if off.count > 1 else ""
+        return (
+            f"radio: không phát — {off.first}{more}; xem từng chỗ: publish speak "
+            f"{self.bulletin.source} --flags"
+        )
 
     def as_dict(self, now: dt.datetime, config: Config) -> dict[str, Any]:
         """JSON-ready form (for --format json and sync's --summary-json)."""
@@ -57,29 +81,44 @@ class Upcoming:
             "at_text": vn_datetime(self.at),
             "in_seconds": int((self.at - now).total_seconds()),
             "in_text": time_left(self.at, now),
-            "channels": channel_list(b.channels, config),
+            "channels": self.channels(config),
             **({"note": self.note} if self.note else {}),
+            **({"radio_off": self.radio_note()} if self.radio_off is not None else {}),
         }
 
 
+def with_radio(items: list[Upcoming], site: Site) -> list[Upcoming]:
+    """`items`, each the radio will not read with why (publish.approval_radio.off_air: the
+    verdict `publish approve` gives, so that «kênh: …» here says what approve said)."""
+    radio = [u.bulletin for u in items if "radio" in channel_list(u.bulletin.channels, site.config)]
+    if not radio:
+        return items
+    from publish.approval_radio import off_air  # reads aloud: only when the radio is asked
+
+    off = off_air(radio, site.config, site.now)
+    return [replace(u, radio_off=off.get(u.bulletin.source)) for u in items]
+
+
 def scheduled(site: Site) -> list[Upcoming]:
-    """Bulletins that will go live by themselves at their `date`, soonest first."""
+    """Bulletins that will go live by themselves at their `date`, soonest first, each the radio
+    will not read with why (with_radio)."""
     items = [
         Upcoming(e.bulletin, e.bulletin.date.astimezone(site.now.tzinfo))
         for e in site.excluded
         if e.code == "scheduled"
     ]
-    return sorted(items, key=lambda u: (u.at, u.bulletin.key))
+    return with_radio(sorted(items, key=lambda u: (u.at, u.bulletin.key)), site)
 
 
 def blocked(site: Site) -> list[Upcoming]:
-    """Future-dated bulletins that will NOT go live at their time (still a draft or unapproved)."""
+    """Future-dated bulletins that will NOT go live at their time (still a draft or unapproved),
+    each the radio will not read with why (with_radio)."""
     items = [
         Upcoming(e.bulletin, e.bulletin.date.astimezone(site.now.tzinfo), e.reason)
         for e in site.excluded
         if e.code in BLOCKING_CODES and e.bulletin.date > site.now
     ]
-    return sorted(items, key=lambda u: (u.at, u.bulletin.key))
+    return with_radio(sorted(items, key=lambda u: (u.at, u.bulletin.key)), site)
 
 
 def expiring(site: Site) -> list[Upcoming]:
@@ -108,9 +147,16 @@ def pin_ending(site: Site) -> list[Upcoming]:
 
 
 def next_scheduled(site: Site) -> Upcoming | None:
-    """The next bulletin waiting for its time, or None."""
-    items = scheduled(site)
-    return items[0] if items else None
+    """The next bulletin waiting for its time (with the radio's verdict on it), or None."""
+    items = sorted(
+        (
+            Upcoming(e.bulletin, e.bulletin.date.astimezone(site.now.tzinfo))
+            for e in site.excluded
+            if e.code == "scheduled"
+        ),
+        key=lambda u: (u.at, u.bulletin.key),
+    )
+    return with_radio(items[:1], site)[0] if items else None  # one read aloud, not every one
 
 
 def time_left(at: dt.datetime, now: dt.datetime) -> str:
@@ -214,8 +260,10 @@ def render_text(site: Site) -> str:
 
 def _entry(item: Upcoming, now: dt.datetime, config: Config, *, note: str = "") -> list[str]:
     """Two lines for one bulletin: when and title; file and channels (and why it is stuck)."""
-    channels = ", ".join(channel_list(item.bulletin.channels, config)) or "không kênh nào"
+    channels = ", ".join(item.channels(config)) or "không kênh nào"
     second = f"      {item.bulletin.source} → {channels}"
+    if item.radio_off is not None:
+        second += f" ({item.radio_note()})"
     if note:
         second += f"; lý do: {note}"
     return [

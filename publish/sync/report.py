@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from publish.commands.next import Upcoming, channel_list, next_scheduled, time_left
+from publish.commands.next import Upcoming, next_scheduled, time_left
 from publish.config import Config
 from publish.errors import ContentError, PublishError, os_reason
 from publish.markdown_inert import code_span as _code
@@ -233,10 +233,11 @@ def _next_line(
     if upcoming is None:
         return "Không có bản tin hẹn giờ nào đang chờ."
     b = upcoming.bulletin
-    channels = ", ".join(channel_list(b.channels, config))
+    channels = ", ".join(upcoming.channels(config)) or "không kênh nào"
+    off = f" ({quote(upcoming.radio_note())})" if upcoming.radio_off is not None else ""
     return (
         f"Bản tin hẹn giờ kế tiếp: «{quote(b.title)}» ({quote(b.source)}) lúc {vn_datetime(upcoming.at)} "
-        f"({time_left(upcoming.at, now)}); kênh: {channels}."
+        f"({time_left(upcoming.at, now)}); kênh: {channels}{off}."
     )
 
 
