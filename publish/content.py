@@ -895,11 +895,15 @@ class _Split(NamedTuple):
 def _split(written: str, reading: Reading) -> _Split:
     """`written` (decoded, NFC) mended and split; raises FrontMatterError (not for a key
     written twice: see _Split.duplicates)."""
-    text = written
+    # Removed before the search for old code pages: a zero-width space inside «C«ng» hid the
+    # TCVN3 word. But for the soft hyphen, which is a letter there (TCVN3 «ư», the last byte of
+    # UTF-8 «í», «ậ» read twice): kept for the search, which tells it apart.
+    text = invisible_removed(written, keep="\xad")
     # Before controls are removed: UTF-8 read as Latin-1 holds them (ệ: «á»\x87»).
     garbled = legacy_text.find_garbled(text)
-    # After that search: in TCVN3, the soft hyphen is «ư».
-    text = invisible_removed(text)
+    if "\xad" in text:
+        garbled = _not_soft_hyphen_only(garbled, text)
+        text = text.replace("\xad", "")
     text, curly_keys = mend_pasted(pasted.mend(text), reading)
     duplicates: list[DuplicateKeyError] = []
     removed: list[Removed] = []
@@ -933,6 +937,22 @@ def _visible(value: Any) -> Any:
         same = all(a is k and b is v for (a, b), (k, v) in zip(pairs, value.items(), strict=True))
         return value if same else dict(pairs)
     return value
+
+
+def _not_soft_hyphen_only(
+    garbled: list[legacy_text.Garbled], text: str
+) -> list[legacy_text.Garbled]:
+    """`garbled` but the TCVN3 lines only their soft hyphens made so: Word's optional hyphen in
+    «Công an nh\xadng» read as TCVN3 «ư» (with «ô» as «ụ»), and a bulletin typed in Unicode was
+    refused as TCVN3. A TCVN3 line holds other signs («C«ng», «huyÖn»)."""
+    lines = text.split("\n")
+    return [
+        found
+        for found in garbled
+        if found.source != "tcvn3"
+        or "\xad" not in (line := lines[found.line - 1])
+        or legacy_text.find_garbled(line.replace("\xad", ""))
+    ]
 
 
 def _computer_links(col: Collector, parsed: Parsed) -> None:
