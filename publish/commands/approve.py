@@ -159,7 +159,10 @@ def run(args: argparse.Namespace) -> int:
     outcomes: list[Outcome] = []
     files: list[Named] = []  # of each outcome
     names, by_pattern = expanded(args.files, config.root)
-    for name in unsplit(names, config.root, by, problems, flags):
+    listed, left = _pages_apart(unsplit(names, config.root, by, problems, flags), config.root)
+    if left:
+        problems.append(_pages_left(left, by, root_flag))
+    for name in listed:
         if name.same in seen:
             continue  # named twice (a.md ./a.md): approved once
         seen.add(name.same)
@@ -327,6 +330,33 @@ def _a_page(same: Path, content: Path) -> bool:
         return same.relative_to(content).parts[:1] == (PAGES_DIR,)
     except ValueError:
         return False
+
+
+def _pages_apart(names: list[Named], root: Path) -> tuple[list[Named], list[Named]]:
+    """`names` to go on with, and the pages among them left out: those named with bulletins.
+    Recording a page's review says its personal data was read (the approver answers for it),
+    and «publish approve "content/**/*.md" --pii-reviewed», meant for the bulletins waiting,
+    recorded it on every page, which nobody had read. A page is reviewed in a run of pages."""
+    content = (root / "content").resolve()
+    pages = [name for name in names if _a_page(name.same, content)]
+    if not pages or len(pages) == len(names):
+        return names, []
+    return [name for name in names if name not in pages], list({n.same: n for n in pages}.values())
+
+
+def _pages_left(pages: list[Named], by: str, root_flag: str) -> Problem:
+    """The warning naming the pages `_pages_apart` left out, with the command to review them."""
+    shown = [page.shown for page in pages]
+    again = f"publish approve {' '.join(map(shell_word, shown))} --by {shell_word(by)}{root_flag}"
+    return Problem(
+        f"content/{PAGES_DIR}/",
+        f"không ghi việc xem xét dữ liệu cá nhân của {len(pages)} trang nêu cùng bản tin trong "
+        "lệnh này: " + ", ".join(shown),
+        hint="Trang không cần duyệt; ghi việc xem xét nghĩa là người duyệt đã đọc trang và các "
+        "tệp nó liên kết tới, nên trang được ghi riêng, không cùng bản tin. Đã đọc các trang "
+        f"ấy thì chạy: {again}",
+        severity="warning",
+    )
 
 
 def _root_flag(root: Path) -> str:
