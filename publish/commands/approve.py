@@ -65,7 +65,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "không đăng ở kênh nào, cho tới khi được duyệt lại. Với trang trong content/pages/ (trang "
         "không cần duyệt), lệnh ghi pii_reviewed_by và pii_reviewed_version: việc xem xét dữ "
         "liệu cá nhân của trang và các tệp nó liên kết tới; trang hay tệp ấy sửa sau đó thì việc "
-        "xem xét không còn tính.",
+        "xem xét không còn tính. Trang nêu cùng bản tin trong một lệnh thì không được ghi (xem xét "
+        "là đã đọc trang): lệnh nêu các trang ấy và lệnh để ghi riêng.",
     )
     parser.add_argument(
         "files", nargs="+", metavar="TỆP", help="tệp bản tin hay trang (.md) đã đọc duyệt"
