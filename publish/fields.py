@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from publish import approval
+from publish import approval, name_only_record
 from publish.config import CHANNELS, Config, label_form
 from publish.errors import Problem
 from publish.frontmatter import Parsed, as_typed
@@ -626,13 +626,31 @@ def category(col: Collector, data: dict[str, Any], config: Config, raw: bytes | 
     if key is None:
         hint = category_hint(str(value), config)
         # `publish approve` refuses a bulletin with errors: one carrying its fingerprint named
-        # a category then. A name typed by hand (approved_by alone) tells nothing of the kind.
+        # a category then. A name typed by hand (approved_by alone) tells nothing of the kind,
+        # unless state/ records the bytes published on it.
         approved = data.get("approved_version")
-        if isinstance(approved, str) and approved.strip() and not _edited_since(approved, raw):
+        if (
+            isinstance(approved, str) and approved.strip() and not _edited_since(approved, raw)
+        ) or (not approved and _published_on_a_name(col, data, config, raw)):
             hint = renamed_category_hint(str(value), config)
         col.add(unknown_category(str(value), config), field="category", hint=hint)
         return ""
     return key
+
+
+def _published_on_a_name(
+    col: Collector, data: dict[str, Any], config: Config, raw: bytes | None
+) -> bool:
+    """Whether the bulletin, approved by a name alone (no `approved_version`: given before
+    `publish approve` existed), was published on it with the bytes it has now (state/ records
+    them): its category named one then too, and an edit would withdraw it as an approved
+    bulletin's would (publish.name_only_record)."""
+    by = data.get("approved_by")
+    if raw is None or not isinstance(by, str) or not by.strip():
+        return False
+    named = re.sub(r"^\d{4}-\d{2}-\d{2}-", "", Path(col.source).stem)
+    keys = {str(k) for k in (data.get("id"), data.get("slug")) if isinstance(k, str | int)}
+    return name_only_record.published_as_is(config, raw, keys | {slugify(named)})
 
 
 def _edited_since(approved: str, raw: bytes | None) -> bool:
