@@ -1315,7 +1315,7 @@ def _radio_told(item: Approval, unchanged: bool, config: Config, root_flag: str)
     if off is None or unchanged or isinstance(item.bulletin, Page):
         return ""
     if off.aired is not None:
-        return _aired_told(item.bulletin, off.aired, config)
+        return _aired_told(item.bulletin, off.aired, config, root_flag)
     others = [c for c in carried(item.bulletin.channels, config) if c != "radio"]
     still = [f"{channel_names(others)} vẫn đăng"] if others else []
     if "radio" in item.live:
@@ -1332,7 +1332,9 @@ def _radio_told(item: Approval, unchanged: bool, config: Config, root_flag: str)
     return told + "."
 
 
-def _aired_told(bulletin: Bulletin, aired: approval_radio.Aired, config: Config) -> str:
+def _aired_told(
+    bulletin: Bulletin, aired: approval_radio.Aired, config: Config, root_flag: str
+) -> str:
     """The line saying a bulletin approved after an edit aired already: the station keeps the
     episode as it read it (the build and the sync never write an aired one again), so the
     edit reaches its listeners only through a correction, read in an episode to come."""
@@ -1342,6 +1344,14 @@ def _aired_told(bulletin: Bulletin, aired: approval_radio.Aired, config: Config)
         "được ghi hay gửi lại, nên bản sửa này không tới đài"
     )
     for number, air in aired.owed:
+        if (why := dict(aired.unreadable).get(number)) is not None:
+            # As the build holds it: out of every episode until its wording can be read.
+            told += (
+                f"; lời đính chính thứ {number} chưa đọc được trên sóng nên không được đưa vào "
+                f"tập nào: {why}. Xem cách sửa: publish check{root_flag}. Sửa lời đính chính thì phải duyệt "
+                "lại; thêm chữ viết tắt vào từ điển viết tắt của đơn vị thì không"
+            )
+            continue
         told += (
             f"; lời đính chính thứ {number} được đọc thành tin «Đính chính» riêng ở buổi phát "
             f"{vn_datetime(air.astimezone(config.tz))}"
