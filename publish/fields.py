@@ -509,8 +509,42 @@ def unread_hint(value: Any) -> str:
             else fix
             for fix in said
         ]
+    if (counted := _counted_24(text)) is not None:
+        said = [
+            f"{fix} Giá trị này viết lại là: {counted}."
+            if fix.startswith("Ghi giờ theo cách đếm 24 giờ, bỏ chữ s")
+            else fix
+            for fix in said
+        ]
     impossible = _not_in_calendar(text)
     return " ".join([*([impossible] if impossible else []), *said, DATE_HINT])
+
+
+_PART_OF_DAY = re.compile(
+    r"(?<!\d)(?P<h>\d{1,2})\s*(?:giờ|h|g|:)?\s*(?P<m>\d{2})?\s*(?:phút\s*)?"
+    r"(?P<part>sáng|trưa|chiều|tối)\b",
+    re.IGNORECASE,
+)
+"""A time told with its part of the day («8 giờ sáng», «2h30 chiều»)."""
+
+
+def _counted_24(text: str) -> str | None:
+    """`text` with its time told as «8 giờ tối» written as the tool reads it («20:00»), when
+    the result is a date it reads; else None. «đêm» is left alone: «2 giờ đêm» is 02:00 and
+    «11 giờ đêm» 23:00, which the words alone do not settle for every hour."""
+    found = _PART_OF_DAY.search(text)
+    if found is None:
+        return None
+    hour, minute = int(found["h"]), int(found["m"] or 0)
+    part = found["part"].lower()
+    if hour > 12 or minute > 59 or (part == "sáng" and hour == 12):
+        return None
+    if (part in ("chiều", "tối") and hour < 12) or (part == "trưa" and hour < 6):
+        hour += 12
+    written = " ".join(
+        f"{text[: found.start()]} {hour:02}:{minute:02} {text[found.end() :]}".split()
+    )
+    return written if parse_datetime(written, dt.UTC) is not None else None
 
 
 _SPELLED_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
