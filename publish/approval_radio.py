@@ -37,6 +37,7 @@ from publish.render.radio.episode import (
 from publish.render.radio.items import (
     Speaker,
     abbreviation_problems,
+    blocking,
     read_block,
 )
 
@@ -52,6 +53,9 @@ class Aired:
     air: dt.datetime
     folder: str
     owed: tuple[tuple[int, dt.datetime | None], ...] = ()
+    unreadable: tuple[tuple[int, str], ...] = ()
+    """(number, why) of each correction owed that cannot be read on air as written, as the
+    build finds it (a blocking read-aloud flag): the build holds it out of every episode."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,11 +97,12 @@ def off_air(bulletins: Iterable[Bulletin], config: Config, now: dt.datetime) -> 
         if problems:
             continue  # refused before: see block_errors
         air, folder, aired = slot_of(bulletin, block, config, synced, sent)
+        speaker = speaker or Speaker(config)
         if aired is not None:
-            told = _aired(bulletin, folder, aired, aired_items.get(bulletin.key), sent, config, now)
+            read = aired_items.get(bulletin.key)
+            told = _aired(bulletin, folder, aired, read, sent, config, now, speaker)
             found[bulletin.source] = OffAir("", 0, told)
             continue
-        speaker = speaker or Speaker(config)
         item = speaker.item(bulletin, block, reader=config.radio.reader)
         off = kept_off(bulletin, air, item, config, aired=False)
         if isinstance(off, tuple):
@@ -118,15 +123,28 @@ def _aired(
     sent: dict[str, str],
     config: Config,
     now: dt.datetime,
+    speaker: Speaker,
 ) -> Aired:
     """What became of `bulletin`, aired in episode `folder` (`aired`: its record; `read`: its
     correction items that aired, `sent`: every aired item, as the build reads them): the
-    corrections its listeners are owed, each with the broadcast that reads it."""
+    corrections its listeners are owed, each with the broadcast that reads it, and why any of
+    them cannot be read as written (read aloud by `speaker`, as the build reads them)."""
     owed = on_air_corrections.due(bulletin, aired.air, aired.sent.get(bulletin.key), config, read)
     told = []
+    unreadable = []
     for one in owed:
         if one.bulletin.key in sent:
             continue  # its item aired already
         at = correction_air(one, now, config)
-        told.append((one.number, None if correction_expired(one, at) else at))
-    return Aired(aired.air, folder, tuple(told))
+        expired = correction_expired(one, at)
+        told.append((one.number, None if expired else at))
+        if expired:
+            continue
+        # The reader only times the item: its flags are the build's whoever reads it.
+        item = on_air_corrections.item(speaker, one, config, config.radio.reader)
+        if stoppers := blocking(item.flags):
+            flag = stoppers[0]
+            what = flag.message.partition(" Cách sửa: ")[0].rstrip(" .")
+            shown = "" if flag.excerpt in what else f" (đoạn «{flag.excerpt}»)"
+            unreadable.append((one.number, f"{what}{shown} {rule_note(flag.code)}"))
+    return Aired(aired.air, folder, tuple(told), tuple(unreadable))

@@ -828,8 +828,10 @@ def parse_raw(raw: bytes, collector: Collector, reading: Reading = READING) -> P
     lost: Lost = {}
     if "\\" in parsed.yaml_text:
         data, lost = without_controls(parsed.data, CONTROL_RUNS)
-        if lost:
-            parsed = dataclasses.replace(parsed, data=data)
+        # So are the invisible ones ("\u200b", "\xad"): removed without a word, as typed.
+        seen = _visible(data)
+        if lost or seen is not data:
+            parsed = dataclasses.replace(parsed, data=seen)
     if removed or lost:
         # Invisible characters pasted from Word or a PDF: XML feeds and .docx cannot hold them.
         collector.problems += control_chars.problems(
@@ -893,11 +895,15 @@ class _Split(NamedTuple):
 def _split(written: str, reading: Reading) -> _Split:
     """`written` (decoded, NFC) mended and split; raises FrontMatterError (not for a key
     written twice: see _Split.duplicates)."""
-    text = written
+    # Removed before the search for old code pages: a zero-width space inside «C«ng» hid the
+    # TCVN3 word. But for the soft hyphen, which is a letter there (TCVN3 «ư», the last byte of
+    # UTF-8 «í», «ậ» read twice): kept for the search, which tells it apart.
+    text = invisible_removed(written, keep="\xad")
     # Before controls are removed: UTF-8 read as Latin-1 holds them (ệ: «á»\x87»).
     garbled = legacy_text.find_garbled(text)
-    # After that search: in TCVN3, the soft hyphen is «ư».
-    text = invisible_removed(text)
+    if "\xad" in text:
+        garbled = _not_soft_hyphen_only(garbled, text)
+        text = text.replace("\xad", "")
     text, curly_keys = mend_pasted(pasted.mend(text), reading)
     duplicates: list[DuplicateKeyError] = []
     removed: list[Removed] = []
@@ -915,6 +921,38 @@ def without_invisible(text: str) -> str:
     pasted from Zalo or Facebook so: its file name and the file agree with what is read."""
     text = invisible_removed(text)
     return scrubbed(text, CONTROL_RUNS)[0] if CONTROLS.search(text) else text
+
+
+def _visible(value: Any) -> Any:
+    """Front matter data with the invisible characters of every string in it (keys too)
+    removed as the file's own text is (publish.invisible); `value` itself when it holds none."""
+    if isinstance(value, str):
+        return invisible_removed(value)
+    if isinstance(value, list):
+        items = [_visible(item) for item in value]
+        same = all(a is b for a, b in zip(items, value, strict=True))
+        return value if same else items
+    if isinstance(value, dict):
+        pairs = [(_visible(k), _visible(v)) for k, v in value.items()]
+        same = all(a is k and b is v for (a, b), (k, v) in zip(pairs, value.items(), strict=True))
+        return value if same else dict(pairs)
+    return value
+
+
+def _not_soft_hyphen_only(
+    garbled: list[legacy_text.Garbled], text: str
+) -> list[legacy_text.Garbled]:
+    """`garbled` but the TCVN3 lines only their soft hyphens made so: Word's optional hyphen in
+    «Công an nh\xadng» read as TCVN3 «ư» (with «ô» as «ụ»), and a bulletin typed in Unicode was
+    refused as TCVN3. A TCVN3 line holds other signs («C«ng», «huyÖn»)."""
+    lines = text.split("\n")
+    return [
+        found
+        for found in garbled
+        if found.source != "tcvn3"
+        or "\xad" not in (line := lines[found.line - 1])
+        or legacy_text.find_garbled(line.replace("\xad", ""))
+    ]
 
 
 def _computer_links(col: Collector, parsed: Parsed) -> None:

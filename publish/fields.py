@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from publish import approval
+from publish import approval, name_only_record
 from publish.config import CHANNELS, Config, label_form
 from publish.errors import Problem
 from publish.frontmatter import Parsed, as_typed
@@ -320,6 +320,27 @@ def _unknown_channels(col: Collector, key: str, names: list[str], example: str) 
     return True
 
 
+_NAME_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})-")
+
+
+def _date_example(source: str) -> tuple[str, str]:
+    """A `date` to give as the example for file `source`, and words saying where it comes from:
+    the day its name starts with (files are named YYYY-MM-DD-slug.md), so the line can be
+    copied as it is; a made-up one when the name holds no day."""
+    found = _NAME_DATE.match(Path(source).name)
+    if found is not None:
+        try:
+            day = dt.date(*map(int, found.groups()))
+        except ValueError:
+            pass
+        else:
+            return (
+                f"{day.isoformat()} 08:00",
+                " (ngày trong tên tệp; sửa giờ cho đúng giờ đăng)",
+            )
+    return "2020-12-08 08:00", ""
+
+
 YES_NO = {
     **dict.fromkeys(("co", "dung", "phai", "roi", "x", "ok", "bat", "mo"), "true"),
     **dict.fromkeys(("khong", "chua", "sai", "tat", "dong"), "false"),
@@ -332,14 +353,15 @@ def datetime(
 ) -> dt.datetime | None:
     """A date/time field in the site timezone unless it carries an offset."""
     if key not in data or data[key] in (None, ""):
+        example, named = _date_example(col.source)
         if required and key in data:  # written, but empty: told at its own line
             col.add(
                 "trường bắt buộc để trống",
                 field=key,
-                hint=f"Ghi ngày giờ sau '{key}:', ví dụ '{key}: 2020-12-08 08:00'.",
+                hint=f"Ghi ngày giờ sau '{key}:', ví dụ '{key}: {example}'{named}.",
             )
         elif required:
-            missing(col, data, key, f"Thêm '{key}: 2020-12-08 08:00'.")
+            missing(col, data, key, f"Thêm '{key}: {example}'{named}.")
         return None
     moment = read_moment(data[key], config.tz)
     if isinstance(moment, Unread):
@@ -487,8 +509,42 @@ def unread_hint(value: Any) -> str:
             else fix
             for fix in said
         ]
+    if (counted := _counted_24(text)) is not None:
+        said = [
+            f"{fix} Giá trị này viết lại là: {counted}."
+            if fix.startswith("Ghi giờ theo cách đếm 24 giờ, bỏ chữ s")
+            else fix
+            for fix in said
+        ]
     impossible = _not_in_calendar(text)
     return " ".join([*([impossible] if impossible else []), *said, DATE_HINT])
+
+
+_PART_OF_DAY = re.compile(
+    r"(?<!\d)(?P<h>\d{1,2})\s*(?:giờ|h|g|:)?\s*(?P<m>\d{2})?\s*(?:phút\s*)?"
+    r"(?P<part>sáng|trưa|chiều|tối)\b",
+    re.IGNORECASE,
+)
+"""A time told with its part of the day («8 giờ sáng», «2h30 chiều»)."""
+
+
+def _counted_24(text: str) -> str | None:
+    """`text` with its time told as «8 giờ tối» written as the tool reads it («20:00»), when
+    the result is a date it reads; else None. «đêm» is left alone: «2 giờ đêm» is 02:00 and
+    «11 giờ đêm» 23:00, which the words alone do not settle for every hour."""
+    found = _PART_OF_DAY.search(text)
+    if found is None:
+        return None
+    hour, minute = int(found["h"]), int(found["m"] or 0)
+    part = found["part"].lower()
+    if hour > 12 or minute > 59 or (part == "sáng" and hour == 12):
+        return None
+    if (part in ("chiều", "tối") and hour < 12) or (part == "trưa" and hour < 6):
+        hour += 12
+    written = " ".join(
+        f"{text[: found.start()]} {hour:02}:{minute:02} {text[found.end() :]}".split()
+    )
+    return written if parse_datetime(written, dt.UTC) is not None else None
 
 
 _SPELLED_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
@@ -604,13 +660,31 @@ def category(col: Collector, data: dict[str, Any], config: Config, raw: bytes | 
     if key is None:
         hint = category_hint(str(value), config)
         # `publish approve` refuses a bulletin with errors: one carrying its fingerprint named
-        # a category then. A name typed by hand (approved_by alone) tells nothing of the kind.
+        # a category then. A name typed by hand (approved_by alone) tells nothing of the kind,
+        # unless state/ records the bytes published on it.
         approved = data.get("approved_version")
-        if isinstance(approved, str) and approved.strip() and not _edited_since(approved, raw):
+        if (
+            isinstance(approved, str) and approved.strip() and not _edited_since(approved, raw)
+        ) or (not approved and _published_on_a_name(col, data, config, raw)):
             hint = renamed_category_hint(str(value), config)
         col.add(unknown_category(str(value), config), field="category", hint=hint)
         return ""
     return key
+
+
+def _published_on_a_name(
+    col: Collector, data: dict[str, Any], config: Config, raw: bytes | None
+) -> bool:
+    """Whether the bulletin, approved by a name alone (no `approved_version`: given before
+    `publish approve` existed), was published on it with the bytes it has now (state/ records
+    them): its category named one then too, and an edit would withdraw it as an approved
+    bulletin's would (publish.name_only_record)."""
+    by = data.get("approved_by")
+    if raw is None or not isinstance(by, str) or not by.strip():
+        return False
+    named = re.sub(r"^\d{4}-\d{2}-\d{2}-", "", Path(col.source).stem)
+    keys = {str(k) for k in (data.get("id"), data.get("slug")) if isinstance(k, str | int)}
+    return name_only_record.published_as_is(config, raw, keys | {slugify(named)})
 
 
 def _edited_since(approved: str, raw: bytes | None) -> bool:
@@ -1007,15 +1081,16 @@ _NAMED_AT_START = re.compile(
 
 def _continued(col: Collector, data: dict[str, Any], key: str) -> bool:
     """Tell a required `key` written on a line that YAML read as the end of the field above it
-    (indented, inside its quotes, or in its `>` block: «summary: "…\n  Ngày: 05/12/2026"»),
-    at that line, with the line to write; whether there was one. Without this, the editor saw
-    the line and a «missing date» that made no sense."""
+    (indented, inside its quotes, or in its `>` block: «summary: "…\n  Ngày: 05/12/2026"»,
+    also without the ':' «  Ngày 05/12/2026»), at that line, with the line to write; whether
+    there was one. Without this, the editor saw the line and a «missing date» that made no
+    sense."""
     parsed = col.parsed
     if parsed is None or not parsed.yaml_text:
         return False
     lines = parsed.yaml_text.split("\n")
     for field_name, value in data.items():
-        if field_name == key or not isinstance(value, str) or ":" not in value:
+        if field_name == key or not isinstance(value, str):
             continue
         start = parsed.line_of(str(field_name))
         if start is None:
@@ -1023,21 +1098,50 @@ def _continued(col: Collector, data: dict[str, Any], key: str) -> bool:
         # The lines of the value: from the field's own to the next field's.
         end = min((n for k in data if (n := parsed.line_of(str(k)) or 0) > start), default=0)
         for index in range(start - 1, (end or len(lines) + 2) - 2):
-            found = _NAMED_AT_START.match(lines[index])
-            if found is None:
+            written = _named_line(lines[index], key)
+            if written is None:
                 continue
-            name = found["name"]
-            if (
-                name != key
-                and (GATE_ALIASES.get(spelt := folded_words(name)) or VIETNAMESE_FIELDS.get(spelt))
-                != key
-            ):
+            if " ".join(written[1].split()) not in " ".join(value.split()):
                 continue
-            if " ".join(found["value"].rstrip("\"'").split()) not in " ".join(value.split()):
-                continue
-            _tell_continued(col, key, str(field_name), start, index + 2, found, lines[start - 2])
+            _tell_continued(col, key, str(field_name), start, index + 2, written, lines[start - 2])
             return True
     return False
+
+
+def _named_line(line: str, key: str) -> tuple[str, str, bool] | None:
+    """(name, value, whether a ':' is between them) of `line` when it is field `key` under its
+    own or a Vietnamese name, else None."""
+    found = _NAMED_AT_START.match(line)
+    if found is not None:
+        name = found["name"]
+        if _names(name, key):
+            return name, found["value"].rstrip().rstrip("\"'").rstrip(), True
+        return None
+    return _named_without_colon(line, key)
+
+
+def _names(name: str, key: str) -> bool:
+    """Whether `name`, written before a value, is field `key`'s own or a Vietnamese name."""
+    spelt = folded_words(name)
+    return name == key or (GATE_ALIASES.get(spelt) or VIETNAMESE_FIELDS.get(spelt)) == key
+
+
+def _named_without_colon(line: str, key: str) -> tuple[str, str, bool] | None:
+    """(name, value, False) of `line` when it is field `key` written without its ':' («Ngày
+    05/12/2026» for `date`), else None. Only `date`, and only with a value that reads as a
+    date: a summary's own words going on («Ngày hội toàn dân…») are no field."""
+    if key != "date":
+        return None
+    words = line.strip().lstrip("\"'").split()
+    for count in (3, 2, 1):
+        name = " ".join(words[:count])
+        if not _names(name, key):
+            continue
+        value = " ".join(words[count:]).rstrip("\"'").rstrip()
+        # Only whether it reads as a date: the clock it is on is the date check's business.
+        if value and parse_datetime(value, dt.UTC) is not None:
+            return name, value, False
+    return None
 
 
 def _tell_continued(
@@ -1046,10 +1150,11 @@ def _tell_continued(
     field_name: str,
     start: int,
     line: int,
-    found: re.Match[str],
+    written: tuple[str, str, bool],
     head: str,
 ) -> None:
     """The error of `_continued`: field `key` written at `line` inside `field_name`'s value."""
+    name, value, colon = written
     opening = head.split(":", 1)[1].strip()[:1] if ":" in head else ""
     if opening in ('"', "'"):
         why = "nằm trong dấu ngoặc kép của giá trị đó"
@@ -1063,15 +1168,17 @@ def _tell_continued(
     else:
         why = "thụt vào đầu dòng nên YAML đọc nó là phần nối tiếp của giá trị đó"
         fix = "Viết dòng này sát lề trái (xóa dấu cách ở đầu dòng)"
-    value = found["value"].rstrip().rstrip("\"'").rstrip()
-    renamed = found["name"] != key
+    if not colon:
+        why += ", và sau tên trường thiếu dấu ':'"
+    renamed = name != key
     col.add(
-        f"thiếu trường bắt buộc: dòng «{found['name']}: {value}» không được đọc là trường "
-        f"'{key}' mà là phần cuối của '{field_name}' (dòng {start}), vì nó {why}",
+        f"thiếu trường bắt buộc: dòng «{name}{':' if colon else ''} {value}» không được đọc là "
+        f"trường '{key}' mà là phần cuối của '{field_name}' (dòng {start}), vì nó {why}",
         field=key,
         line=line,
         hint=f"{fix}, thành trường riêng: {key}: {value}"
-        + (f" (tên trường là '{key}', viết thường, không dấu)." if renamed else "."),
+        + (f" (tên trường là '{key}', viết thường, không dấu)." if renamed else ".")
+        + ("" if colon else " Giữa tên trường và giá trị phải có dấu ':' và một dấu cách."),
     )
 
 

@@ -4,6 +4,7 @@ of a bulletin: the file as loaded, `publish new`'s title and the radio script.""
 from __future__ import annotations
 
 import re
+from functools import partial
 
 __all__ = ["INVISIBLE", "INVISIBLE_RE", "invisible_removed"]
 
@@ -24,14 +25,18 @@ Braille blank (U+2800), Facebook's «invisible character» for empty lines and p
 space: a space takes its place (see _unblanked)."""
 
 
-def invisible_removed(text: str) -> str:
-    """`text` without the invisible characters of INVISIBLE_RE, a Braille blank as a space."""
+def invisible_removed(text: str, *, keep: str = "") -> str:
+    """`text` without the invisible characters of INVISIBLE_RE, a Braille blank as a space;
+    those of `keep` left in place (the loader keeps the soft hyphen, TCVN3's «ư», for its
+    search for old code pages)."""
     if any(c in text for c in INVISIBLE):
-        return INVISIBLE_RE.sub(_unblanked, text)
+        return INVISIBLE_RE.sub(partial(_unblanked, keep=keep) if keep else _unblanked, text)
     return text
 
 
-def _unblanked(found: re.Match[str]) -> str:
+def _unblanked(found: re.Match[str], keep: str = "") -> str:
     """What an invisible character becomes: a space for the Braille blank, which shows as one
-    («Cảnh báo⠀» padded a title), else nothing."""
+    («Cảnh báo⠀» padded a title), itself when in `keep`, else nothing."""
+    if found[0] in keep:
+        return found[0]
     return " " if found[0] == "\u2800" else ""

@@ -31,7 +31,7 @@ import contextlib
 import json
 import shutil
 import subprocess
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -44,7 +44,7 @@ from publish.model import Bulletin, Site
 if TYPE_CHECKING:
     from publish import approval
 
-__all__ = ["FIELD", "Judged", "judge", "refuse_unvouched", "to_record"]
+__all__ = ["FIELD", "Judged", "judge", "published_as_is", "refuse_unvouched", "to_record"]
 
 ReadBefore = Callable[[Bulletin, str, "approval.ImageDigests"], bool]
 """Whether a fingerprint is the bulletin's as an earlier reading took it (see `judge`)."""
@@ -155,6 +155,26 @@ def judge(
         if k not in vouched
     }
     return Judged(vouched, why, prints)
+
+
+def published_as_is(config: Config, raw: bytes, keys: Collection[str]) -> bool:
+    """Whether the file `raw` of a bulletin approved by name alone, keyed by one of `keys` (its
+    id or slug), is recorded in published.json as published on that name with these very bytes
+    (a record of its keys alone, from before fingerprints were, vouches as `judge` has it): an
+    edit would withdraw it until `publish approve`. For the hint of a bulletin no longer loaded
+    whole (its category renamed in site.toml), not for the gate, which is `judge`."""
+    if not judged(config) or not keys:
+        return False
+    read = _read(config.root / "state")
+    if not isinstance(read, tuple):
+        return False
+    listed, recorded = read
+    if recorded is None:
+        return not listed.isdisjoint(keys)
+    from publish import approval
+
+    mine = approval.file_digest(raw)
+    return any(recorded.get(key, "").split("-")[1:2] == [mine] for key in keys)
 
 
 def refuse_unvouched(site: Site, state_dir: Path) -> None:

@@ -8,9 +8,9 @@ taken here), and a scammer's number in a warning («đối tượng dùng số 0
 the radio tells those apart, Q6 in publish.radio.callers). So a number is told only when what
 comes last before it in its sentence is a private person: a role word (bị hại, nạn nhân, nhân
 chứng, người nhà, vợ, học sinh…), a titled name with where they live («ông Nguyễn Văn Bình,
-trú ấp 3, …», «đối tượng Trần Văn B, ngụ …»), or a titled full name the number follows at once
-(«ông Nguyễn Văn A, 0912…») in a sentence naming nobody else, and never when the sentence asks the reader to call
-(«liên hệ», «đường dây nóng»), when a unit, an officer or a caller comes after that person
+trú ấp 3, …», «đối tượng Trần Văn B, ngụ …»), or a titled name the number follows at once
+(«ông Nguyễn Văn A, 0912…»; «Ông Tư, 0912…» where a clause opens) in a sentence naming nobody
+else, and never when the sentence asks the reader to call («liên hệ», «đường dây nóng»), when a unit, an officer or a caller comes after that person
 («… đến Công an xã Tân Phú, số …», «… bị đối tượng gọi, số …»), when the words right before it
 say a caller used it («từ số», «dùng số») or the words right after say it is a scammer's
 («… tự xưng là …»), nor when site.toml holds it. A masked number («0912.xxx.678») is no number.
@@ -116,6 +116,7 @@ _FAMILY = (
     r"gia đình|người nhà|người thân|phụ huynh"
     r"|con (?:trai|gái|ruột|nuôi|đẻ|của|ông|bà|anh|chị)|vợ|chồng(?! ch)"
     r"|(?<!công )(?<!tuyên )(?<!phân )(?<!ban )bố|mẹ|cha|ông bà"
+    r"|cháu (?:nội|ngoại|ruột|họ|của)|cháu(?= là (?:ông|bà|anh|chị) )"
 )
 _MARKERS = re.compile(
     _W + r"(?:(?P<unit>công an|cảnh sát|csgt|đồn|trạm|trụ sở|cơ quan|ủy ban|uỷ ban|ubnd"
@@ -154,7 +155,7 @@ _TITLED = re.compile(
 )
 """A title and the first word of a name: a person when that word is capitalised."""
 _NAME_ATTACHED = re.compile(
-    _W + r"(?i:ông|bà|anh|chị|em|cháu)[ \t]++(?P<name>[^\W\d_]++(?:[ \t]++[^\W\d_]++){1,4})"
+    _W + r"(?i:ông|bà|anh|chị|em|cháu)[ \t]++(?P<name>[^\W\d_]++(?:[ \t]++[^\W\d_]++){0,4})"
     r"[ \t]*+(?:[,(:–-]|\s-)[ \t]*+"
     r"(?:(?i:(?:số[ \t]++)?(?:điện thoại|đt|sđt|đtdđ|di động))[ \t]*+:?[ \t]*+)?$"
 )
@@ -296,11 +297,20 @@ def _who(marker: re.Match[str]) -> str:
 
 
 def _named_here(lead: str, tail: int) -> bool:
-    """Whether the number follows a titled full name, its words capitalised, with nothing but a
-    comma, a bracket or «SĐT» between («Bà Nguyễn Thị C, 0912…»): a name in lower case («anh em
-    trong xóm, 0912…») or a single word («anh Ba, …») is not read as one."""
+    """Whether the number follows a titled name, its words capitalised, with nothing but a
+    comma, a bracket or «SĐT» between («Bà Nguyễn Thị C, 0912…»; a name in lower case, «anh em
+    trong xóm, 0912…», is none). A name of one word («Ông Tư, 0912…», as the South calls people
+    by their rank among siblings) only where a clause starts: after a title inside a clause
+    it is a place or a shop («chợ Bà Chiểu», «quán Ông Tư, 0912…»)."""
     named = _NAME_ATTACHED.search(lead, tail)
-    return named is not None and all(word[0].isupper() for word in named["name"].split())
+    if named is None or not all(word[0].isupper() for word in named["name"].split()):
+        return False
+    return " " in named["name"].strip() or _CLAUSE_OPENS.search(lead, 0, named.start()) is not None
+
+
+_CLAUSE_OPENS = re.compile(r"(?:^|[,:;(–-]|" + _W + r"là)[ \t*•]*+$")
+"""What comes right before a title that opens a clause: nothing, a comma, a colon, a bracket,
+a dash (a list's), or «là» («Người trình báo là ông Tư, …»)."""
 
 
 _BEFORE_OFFICE = re.compile(r"[ \t]*+\)?[ \t]*+[,–-]?[ \t]*+(?:là[ \t]++)?")

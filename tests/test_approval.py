@@ -412,8 +412,8 @@ def test_every_file_is_checked_before_any_is_written(tmp_path: Path, capsys) -> 
     assert approve(root, *files) == 1
     err = capsys.readouterr().err
     assert "bản nháp (draft: true): duyệt là cho đăng" in err and "--publish" in err
-    # A page is not approved: its personal-data review would be recorded, with the others.
-    assert "content/pages/gioi-thieu.md" not in err
+    # A page is not approved, and named with bulletins its review is not recorded: left out.
+    assert "của 1 trang nêu cùng bản tin trong lệnh này: content/pages/gioi-thieu.md" in err
     assert page.read_bytes() == page_before
     assert "content/bai-viet/c.md: ghi chú: bản tin còn lỗi (ở trên): chưa duyệt được" in err
     assert (root / FILE).read_bytes() == before

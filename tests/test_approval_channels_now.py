@@ -349,6 +349,27 @@ def test_an_aired_bulletin_with_a_correction_is_told_when_the_correction_airs(
     assert "lời đính chính thứ 1" not in out and "bài đã phát lúc 17:00, Thứ Bảy, 14/12" in out
 
 
+def test_an_aired_bulletin_whose_correction_cannot_be_read_on_air_is_told_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Its line said the correction «được đọc … ở buổi phát 21/12» while the build holds it
+    out of every episode: an abbreviation the dictionary lacks (check and build said so; the
+    approver, who signs the note, was told it would air)."""
+    root = aired_project(tmp_path)
+    note = '  - date: 2024-12-16 09:00\n    note: "Sửa số đường dây nóng của ĐCSĐTTQX."\n'
+    edit(root, "approved_by:", f"corrections:\n{note}approved_by:", RADIO_FILE)
+    out = approve_aired(root, capsys, "2024-12-16T12:00")
+    assert (
+        "nên bản sửa này không tới đài; lời đính chính thứ 1 chưa đọc được trên sóng nên không "
+        "được đưa vào tập nào: Chữ viết tắt «ĐCSĐTTQX» chưa có trong từ điển"
+    ) in out, out
+    assert "ở buổi phát 17:00, Thứ Bảy, 21/12/2024" not in out
+    assert "Sửa lời đính chính thì phải duyệt lại" in out
+    # As the build holds it: no episode of that week reads it.
+    assert sync_command(root, "2024-12-16T12:00") == 0
+    assert not (root / "dai-phat-thanh" / "2024-W51").exists()
+
+
 def test_a_bulletin_taken_off_the_website_is_not_told_as_replaced_there(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -1515,6 +1515,38 @@ def test_an_unread_date_is_told_what_in_it_to_write_otherwise(
     assert (problem.hint or "").endswith(DATE_HINT)  # the two formats still shown, last
 
 
+@pytest.mark.parametrize(
+    ("written", "rewritten", "moment"),
+    [
+        ("6/12/2020 8 giờ sáng", "6/12/2020 08:00", "06/12/2020 08:00"),
+        ("06/12/2020 2h30 chiều", "06/12/2020 14:30", "06/12/2020 14:30"),
+        ("8 giờ tối 06/12/2020", "20:00 06/12/2020", "06/12/2020 20:00"),
+        ("06/12/2020 1 giờ trưa", "06/12/2020 13:00", "06/12/2020 13:00"),
+    ],
+)
+def test_a_time_with_its_part_of_the_day_is_given_back_as_the_tool_reads_it(
+    tmp_path: Path, written: str, rewritten: str, moment: str
+) -> None:
+    """An editor wrote «8 giờ sáng» and was told the rule with another hour («8 giờ tối là
+    20h00») to work their own out from; the value, rewritten, is what they copy, and it loads."""
+    root = make_project(tmp_path, {A: bulletin_md({"date": f'"{written}"'})})
+    with pytest.raises(ContentError) as caught:
+        load(root)
+    [problem] = caught.value.problems
+    assert f"Giá trị này viết lại là: {rewritten}." in (problem.hint or "")
+    (root / A).write_text(bulletin_md({"date": f'"{rewritten}"'}), "utf-8")
+    [bulletin] = load(root).bulletins
+    assert bulletin.date.strftime("%d/%m/%Y %H:%M") == moment
+
+
+def test_a_night_hour_is_not_rewritten(tmp_path: Path) -> None:
+    """«2 giờ đêm» is 02:00 and «11 giờ đêm» 23:00: no rewriting guesses which."""
+    root = make_project(tmp_path, {A: bulletin_md({"date": '"06/12/2026 11 giờ đêm"'})})
+    with pytest.raises(ContentError) as caught:
+        load(root)
+    assert "viết lại là" not in (caught.value.problems[0].hint or "")
+
+
 @pytest.mark.parametrize("written", ["06/12/2026 11:59 PM", "06/12/2026 8h PM", "06/12/2026 8am"])
 def test_a_time_with_am_or_pm_is_told_once_how_to_write_it(tmp_path: Path, written: str) -> None:
     """«11:59 PM» was told to drop «sáng, chiều, tối», which it does not hold, then AM, PM."""

@@ -228,6 +228,29 @@ def test_utf8_decoded_twice_is_found_before_its_controls_are_removed(tmp_path: P
     assert "«Đồng Tháp cảnh báo lừa đảo»" in error.hint
 
 
+def test_invisible_characters_inside_tcvn3_words_do_not_hide_them(tmp_path: Path) -> None:
+    """Copied from a web page, TCVN3 words came with zero-width spaces inside them: the search
+    ran before they were removed, saw «C«» and «ng», and the title «C«\u200bng an» was
+    published as gibberish; «®\u200b¶m» got no conversion. Soft hyphens are TCVN3 «ư»: still
+    read as such."""
+    text = bulletin_md({"title": '"C«\u200bng an"', "summary": '"®\u200b¶m b¶o cho ng\xadêi d©n"'})
+    title, summary = load_problems(tmp_path, text)
+    assert (title.field, summary.field) == ("title", "summary")
+    assert "«C«ng an»" in title.message and "«Công an»" in (title.hint or "")
+    assert "«đảm bảo cho người dân»" in (summary.hint or "")
+
+
+def test_a_soft_hyphen_in_unicode_text_is_not_taken_for_tcvn3(tmp_path: Path) -> None:
+    """Word's optional hyphen (U+00AD) is TCVN3's «ư»: «Công an nh\xadng» read as TCVN3 «Cụng an
+    nhưng» and the bulletin, typed in Unicode, was refused. Removed as any invisible character
+    is, and published."""
+    text = bulletin_md({"title": '"Công an nh\xadng"'}, body="Công an Châu Thành nh\xadng.\n")
+    site = load_site(config_module.load(make_project(tmp_path, {"content/a.md": text})), now=NOW)
+    [bulletin] = site.bulletins
+    assert bulletin.title == "Công an nhng"
+    assert "nhng." in bulletin.body and site.warnings == ()
+
+
 def test_a_tag_in_tcvn3_names_the_tags_field(tmp_path: Path) -> None:
     text = bulletin_md({"tags": '\n  - "lõa ®¶o"\n  - "an ninh"'})
     [problem] = load_problems(tmp_path, text)

@@ -71,6 +71,27 @@ def test_the_other_invisible_characters_zalo_and_facebook_paste_are_removed(
     assert site.warnings == ()
 
 
+def test_invisible_characters_written_as_yaml_escapes_are_removed_too(tmp_path: Path) -> None:
+    """«"Za\\u200blo"» is the same zero-width space once YAML has read it: it stayed in the
+    title, the tags (a second «an ninh» tag page) and the Zalo title, where typed ones are
+    removed. Removed as typed ones are: without a word, the Braille blank as a space."""
+    text = bulletin_md(
+        {
+            "title": '"Cảnh báo lừa đảo qua Face\\u00adbook và Za\\u200blo\\u2800"',
+            "summary": '"Đối tượng\\u2800giả danh Công\\u2060 an."',
+            "tags": '["an\\u200b ninh", "an ninh", "\\ufeffOTP", "OTP\\ufe0f"]',
+            "zalo": '{title: "Lừa đảo qua Za\\u034flo"}',
+        }
+    )
+    site = load(make_project(tmp_path, {"content/bai-viet/a.md": text}))
+    [bulletin] = site.bulletins
+    assert bulletin.title == "Cảnh báo lừa đảo qua Facebook và Zalo"
+    assert bulletin.summary == "Đối tượng giả danh Công an."
+    assert bulletin.tags == ("an ninh", "OTP")
+    assert bulletin.blocks["zalo"]["title"] == "Lừa đảo qua Zalo"
+    assert site.warnings == ()
+
+
 def test_new_writes_a_pasted_title_as_it_is_read(tmp_path: Path, capsys) -> None:
     """A title pasted from Zalo into `publish new` kept its invisible characters in the file
     (read without them: the file said another title than the one read)."""

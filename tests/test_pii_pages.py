@@ -125,21 +125,35 @@ def test_a_page_reviewed_again_is_told_as_a_page_not_a_bulletin(tmp_path: Path, 
     assert "1 trang sẽ được ghi việc xem xét dữ liệu cá nhân" in out and "bản tin" not in out
 
 
-def test_pages_and_bulletins_approved_together_are_each_named(tmp_path: Path, capsys) -> None:
+def test_a_page_named_with_bulletins_is_left_with_the_command_to_review_it(
+    tmp_path: Path, capsys
+) -> None:
+    """«publish approve "content/**/*.md" --pii-reviewed», meant for the bulletins waiting,
+    recorded the approver's review on every page, which nobody had read. Named with bulletins
+    (by a pattern or by the shell expanding one: the same list), a page is left as it is, named
+    with the command that reviews it; that command, run, records it."""
     bulletin = "content/bai-viet/2020-12-08-tin.md"
     root = make_project(
         tmp_path,
         {PAGE: page(), LIST: FIRST.encode(), bulletin: bulletin_md(drop=["approved_version"])},
     )
-    command = ["approve", "--root", str(root), "--now", CLOCK, PAGE, bulletin, "--by", REVIEWER]
-    assert main(command) == 0
-    capsys.readouterr()
-    assert main(command) == 0
-    out = capsys.readouterr().out
-    assert (
-        "Không ghi gì: các bản tin trên đã được duyệt, việc xem xét dữ liệu cá nhân của các "
-        "trang trên đã được ghi đúng nội dung này từ trước." in out
-    )
+    before = (root / PAGE).read_bytes()
+    command = ["approve", "--root", str(root), "--now", CLOCK, "--by", REVIEWER]
+    for named in ([PAGE, bulletin], ["content/**/*.md", "--pii-reviewed"]):
+        assert main([*command, *named]) == 0
+        captured = capsys.readouterr()
+        assert (root / PAGE).read_bytes() == before
+        assert "approved_version" in (root / bulletin).read_text("utf-8")
+        told = captured.out + captured.err
+        assert (
+            "content/pages/: cảnh báo: không ghi việc xem xét dữ liệu cá nhân của 1 trang nêu "
+            f"cùng bản tin trong lệnh này: {PAGE}" in told
+        )
+        again = re.search(r"Đã đọc các trang ấy thì chạy: publish approve (.*)$", told, re.M)
+        assert again is not None
+    assert again[1] == f'{PAGE} --by "{REVIEWER}" --root {root}'
+    assert main(["approve", PAGE, "--by", REVIEWER, "--root", str(root), "--now", CLOCK]) == 0
+    assert f'pii_reviewed_by: "{REVIEWER}"' in (root / PAGE).read_text("utf-8")
 
 
 def test_a_page_edited_while_its_review_is_recorded_is_not_reviewed(

@@ -112,6 +112,16 @@ PRIVATE = [
     ("Ông Nguyễn Văn A, 0912 345 678, bị mất xe máy trước cửa nhà.", "người dân"),
     ("Sáng 5/3, chị Lê Thị Hoa (SĐT 0987654321) đến trình báo.", "người dân"),
     ("Ông Trịnh Đức Lan - 0912345678 cho biết vấn đề kéo dài nhiều tháng.", "người dân"),
+    # A one-word name, as the South calls people by their rank among siblings, opening a clause.
+    ("Ông Tư, 0912 345 678, bán tạp hóa ở đầu ấp.", "người dân"),
+    ("Sáng 5/3, bà Năm (SĐT 0912 345 678) đến trình báo.", "người dân"),
+    ("Người trình báo là chị Hằng, 0912 345 678.", "người dân"),
+    # «Cháu» and a name is a child; «cháu nội, ngoại, ruột, của…» a relative of any age.
+    ("Cháu Nguyễn Văn Hùng (SN 2012), điện thoại 0912 345 678, bị lạc.", "trẻ em"),
+    ("Cháu Hùng - 0912 345 678 bị lừa qua trò chơi trực tuyến.", "trẻ em"),
+    ("Bà Lê Thị C cùng cháu là anh Trần Văn D, 0912 345 678, đến trình báo.", "người nhà"),
+    ("Cháu ruột của ông B, SĐT 0912 345 678, cho biết ông đi khỏi nhà từ sáng.", "người nhà"),
+    ("Cháu ngoại bị hại, anh Trần Văn D (0912 345 678), đã đến nhận tài sản.", "người nhà"),
 ]
 
 
@@ -166,7 +176,11 @@ PUBLISHED_ON_PURPOSE = [
     "Ông Nguyễn Văn A, 0912 345 678, tự xưng là cán bộ ngân hàng.",
     "Mọi thông tin xin liên hệ ông Nguyễn Văn A, 0912 345 678.",
     "Anh em trong xóm, 0912 345 678, góp tiền sửa đường.",  # no name
-    "Ông Tư, 0912 345 678, bán tạp hóa ở đầu ấp.",  # a single word is no full name
+    # A one-word name inside a clause is a shop or a place, not a person.
+    "Quán cơm Ông Tư, 0912 345 678, mở cửa từ 6 giờ sáng.",
+    "Ông Tư, 0912 345 678, tổ trưởng tổ dân phố 3, trực tiếp tiếp nhận phản ánh.",
+    "Cán bộ phụ trách: anh Hùng – 0912345678.",
+    "Mọi thông tin xin liên hệ anh Hùng, 0912 345 678.",
     "Công an xã An Hiệp (0277 3610 203) đã bàn giao cháu bé cho gia đình.",
     "Nạn nhân được đưa đến bệnh viện đa khoa huyện (điện thoại 0277 3851 115).",
     "Thấy đối tượng khả nghi, gọi ngay cho đồng chí Trưởng Công an xã theo số 0912 345 678.",

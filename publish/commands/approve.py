@@ -66,7 +66,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "không đăng ở kênh nào, cho tới khi được duyệt lại. Với trang trong content/pages/ (trang "
         "không cần duyệt), lệnh ghi pii_reviewed_by và pii_reviewed_version: việc xem xét dữ "
         "liệu cá nhân của trang và các tệp nó liên kết tới; trang hay tệp ấy sửa sau đó thì việc "
-        "xem xét không còn tính.",
+        "xem xét không còn tính. Trang nêu cùng bản tin trong một lệnh thì không được ghi (xem xét "
+        "là đã đọc trang): lệnh nêu các trang ấy và lệnh để ghi riêng.",
     )
     parser.add_argument(
         "files", nargs="+", metavar="TỆP", help="tệp bản tin hay trang (.md) đã đọc duyệt"
@@ -160,7 +161,10 @@ def run(args: argparse.Namespace) -> int:
     outcomes: list[Outcome] = []
     files: list[Named] = []  # of each outcome
     names, by_pattern = expanded(args.files, config.root)
-    for name in unsplit(names, config.root, by, problems, flags):
+    listed, left = _pages_apart(unsplit(names, config.root, by, problems, flags), config.root)
+    if left:
+        problems.append(_pages_left(left, by, root_flag))
+    for name in listed:
         if name.same in seen:
             continue  # named twice (a.md ./a.md): approved once
         seen.add(name.same)
@@ -328,6 +332,33 @@ def _a_page(same: Path, content: Path) -> bool:
         return same.relative_to(content).parts[:1] == (PAGES_DIR,)
     except ValueError:
         return False
+
+
+def _pages_apart(names: list[Named], root: Path) -> tuple[list[Named], list[Named]]:
+    """`names` to go on with, and the pages among them left out: those named with bulletins.
+    Recording a page's review says its personal data was read (the approver answers for it),
+    and «publish approve "content/**/*.md" --pii-reviewed», meant for the bulletins waiting,
+    recorded it on every page, which nobody had read. A page is reviewed in a run of pages."""
+    content = (root / "content").resolve()
+    pages = [name for name in names if _a_page(name.same, content)]
+    if not pages or len(pages) == len(names):
+        return names, []
+    return [name for name in names if name not in pages], list({n.same: n for n in pages}.values())
+
+
+def _pages_left(pages: list[Named], by: str, root_flag: str) -> Problem:
+    """The warning naming the pages `_pages_apart` left out, with the command to review them."""
+    shown = [page.shown for page in pages]
+    again = f"publish approve {' '.join(map(shell_word, shown))} --by {shell_word(by)}{root_flag}"
+    return Problem(
+        f"content/{PAGES_DIR}/",
+        f"không ghi việc xem xét dữ liệu cá nhân của {len(pages)} trang nêu cùng bản tin trong "
+        "lệnh này: " + ", ".join(shown),
+        hint="Trang không cần duyệt; ghi việc xem xét nghĩa là người duyệt đã đọc trang và các "
+        "tệp nó liên kết tới, nên trang được ghi riêng, không cùng bản tin. Đã đọc các trang "
+        f"ấy thì chạy: {again}",
+        severity="warning",
+    )
 
 
 def _root_flag(root: Path) -> str:
@@ -1295,7 +1326,7 @@ def _radio_told(item: Approval, unchanged: bool, config: Config, root_flag: str)
     if off is None or unchanged or isinstance(item.bulletin, Page):
         return ""
     if off.aired is not None:
-        return _aired_told(item.bulletin, off.aired, config)
+        return _aired_told(item.bulletin, off.aired, config, root_flag)
     others = [c for c in carried(item.bulletin.channels, config) if c != "radio"]
     still = [f"{channel_names(others)} vẫn đăng"] if others else []
     if "radio" in item.live:
@@ -1312,7 +1343,9 @@ def _radio_told(item: Approval, unchanged: bool, config: Config, root_flag: str)
     return told + "."
 
 
-def _aired_told(bulletin: Bulletin, aired: approval_radio.Aired, config: Config) -> str:
+def _aired_told(
+    bulletin: Bulletin, aired: approval_radio.Aired, config: Config, root_flag: str
+) -> str:
     """The line saying a bulletin approved after an edit aired already: the station keeps the
     episode as it read it (the build and the sync never write an aired one again), so the
     edit reaches its listeners only through a correction, read in an episode to come."""
@@ -1322,6 +1355,14 @@ def _aired_told(bulletin: Bulletin, aired: approval_radio.Aired, config: Config)
         "được ghi hay gửi lại, nên bản sửa này không tới đài"
     )
     for number, air in aired.owed:
+        if (why := dict(aired.unreadable).get(number)) is not None:
+            # As the build holds it: out of every episode until its wording can be read.
+            told += (
+                f"; lời đính chính thứ {number} chưa đọc được trên sóng nên không được đưa vào "
+                f"tập nào: {why}. Xem cách sửa: publish check{root_flag}. Sửa lời đính chính thì phải duyệt "
+                "lại; thêm chữ viết tắt vào từ điển viết tắt của đơn vị thì không"
+            )
+            continue
         told += (
             f"; lời đính chính thứ {number} được đọc thành tin «Đính chính» riêng ở buổi phát "
             f"{vn_datetime(air.astimezone(config.tz))}"
