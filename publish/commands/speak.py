@@ -275,7 +275,9 @@ def _radio_block(
     radio = parsed.data.get("radio") if parsed is not None else None
     block, problems = radio_block(radio if isinstance(radio, dict) else {}, label, tz)
     if parsed is not None:
-        problems = [dataclasses.replace(p, line=parsed.line_of(p.field)) for p in problems]
+        problems = [
+            dataclasses.replace(p, line=parsed.line_of(p.field or "radio")) for p in problems
+        ]
     return block, problems
 
 

@@ -332,7 +332,7 @@ class PreviewSession:
         # deleted since: this session never served it, state/ knows where it was.
         earlier = [
             (key, source)
-            for key, source, kind, _ in withdrawable
+            for key, source, kind, *_ in withdrawable
             if kind == DELETED and source and key not in addresses
         ]
         if earlier:
