@@ -220,6 +220,24 @@ def test_the_wording_a_dropped_address_suggests_names_the_unit_or_none() -> None
     assert "«trên trang thông tin điện tử của Công an xã Tân Hòa»" in flag.message
 
 
+def test_the_wording_for_another_site_s_dropped_address_never_calls_it_the_unit_s() -> None:
+    """With no url_spoken, the note for dichvucong.gov.vn suggested «trên trang thông tin điện tử
+    của …» and url_spoken «for every web address»: url_spoken names the unit's site alone, and
+    the other site read as the unit's sends listeners the wrong way."""
+    text = "Người dân đăng ký qua Cổng dịch vụ công quốc gia (https://dichvucong.gov.vn) tại nhà."
+    options = SpeakOptions(unit_name="Công an xã Tân Hòa", site_hosts=("ca.example.vn",))
+    [flag] = normalise_fragment(text, options=options).flags
+    assert flag.code == "R1.4" and "«https://dichvucong.gov.vn»" in flag.message
+    assert "«trên Cổng dịch vụ công quốc gia»" in flag.message
+    assert "chỉ đọc thay địa chỉ website của đơn vị" in flag.message
+    assert "trang thông tin điện tử của" not in flag.message
+    assert "mọi địa chỉ web" not in flag.message
+    # The unit's own address still gets the unit's wording and the url_spoken way.
+    [own] = normalise_fragment("Chi tiết tại https://ca.example.vn/tin.", options=options).flags
+    assert "«trên trang thông tin điện tử của Công an xã Tân Hòa»" in own.message
+    assert "url_spoken" in own.message
+
+
 def test_the_wording_a_sentence_about_this_page_suggests_names_the_unit_or_none() -> None:
     """Since 2025 there is no district police: the example must be the unit's own name."""
     text = "Bà con theo dõi trang này để cập nhật tin cảnh báo."

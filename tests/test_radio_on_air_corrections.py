@@ -110,6 +110,22 @@ def test_a_correction_after_the_broadcast_is_read_in_the_next_episode(root: Path
     ]
 
 
+def test_a_correction_row_keeps_the_rundown_columns_in_line(root: Path) -> None:
+    """«Đính chính» is one letter wider than the type column was (9): its row's duration, cume,
+    on-air time and backtime stood one place right of every other row's on the printed sheet."""
+    assert sync_command(root, SENT) == 0
+    correct(root, "2024-12-16 09:00")
+    assert sync_command(root, CORRECTED) == 0
+    rundown = (root / STATION / "2024-W51/rundown.txt").read_text("utf-8-sig").splitlines()
+    header = next(line for line in rundown if line.startswith("Số "))
+    rows = [line for line in rundown if line[:1] == "A" and line[1:2].isdigit()]
+    assert any("Đính chính" in row for row in rows) and len(rows) > 3
+    # Each right-aligned column ends where its heading ends, on every row.
+    for heading in ("Âm tiết", "Thời lượng", "Tích lũy", "Lên sóng", "Hạn bắt đầu"):
+        end = header.index(heading) + len(heading)
+        assert {row[end - 1] != " " and row[end : end + 1] in ("", " ") for row in rows} == {True}
+
+
 def test_a_correction_made_before_the_broadcast_is_not_read_again(root: Path) -> None:
     """The episode aired with the corrected script (sent again before its air time): its
     listeners heard no earlier version to be told of."""

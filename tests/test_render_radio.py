@@ -417,14 +417,15 @@ def test_url_spoken_stands_only_for_the_units_own_website(tmp_path: Path) -> Non
 
 
 def test_the_web_address_warning_suggests_wording_with_the_units_own_name(tmp_path: Path) -> None:
-    """It suggested «… của Công an huyện» to every unit, whatever its level."""
+    """It suggested «… của Công an huyện» to every unit, whatever its level. The address is
+    the unit's own: another site's is never suggested as the unit's page."""
     root = make_project(
         tmp_path,
         {
             "site.toml": OTHER_UNIT_TOML,
             "content/a.md": bulletin_md(
                 {"date": "2020-12-08 08:00", "category": "tin-tuc"},
-                body="Người dân theo dõi tin, chi tiết tại https://ca.example.vn/tin.\n",
+                body="Người dân theo dõi tin, chi tiết tại https://conganhoakhanh.example.vn/tin.\n",
             ),
         },
     )

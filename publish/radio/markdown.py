@@ -1818,6 +1818,15 @@ def _dropped_note(what: str, address: str, ctx: Context) -> str:
             "nghe cần biết nơi xem, viết tên trang đó bằng lời (ví dụ «trên Cổng dịch vụ công "
             "quốc gia»)."
         )
+    if not _on_site(address, ctx.options.site_hosts):
+        # Another site (dichvucong.gov.vn): calling it the unit's page on air, or setting
+        # url_spoken (which names the unit's site alone), would send listeners the wrong way.
+        return (
+            f"Đã bỏ {what} chứa địa chỉ «{address}» (không đọc địa chỉ web trên sóng). Nếu người "
+            "nghe cần biết nơi xem, viết tên trang đó bằng lời (ví dụ «trên Cổng dịch vụ công "
+            "quốc gia»); [radio] url_spoken không thay cho địa chỉ này: cụm từ ấy chỉ đọc thay "
+            "địa chỉ website của đơn vị."
+        )
     return (
         f"Đã bỏ {what} chứa địa chỉ «{address}» (không đọc địa chỉ web trên sóng). Nếu người "
         f"nghe cần biết nơi xem, viết lại bằng lời (ví dụ «trên trang thông tin điện tử của "

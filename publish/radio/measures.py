@@ -119,6 +119,10 @@ _UNIT_RANGE = re.compile(
 )
 """`4-6 triệu đồng`, `5-10%`, `800.000 đồng - 1.000.000 đồng`, `100 triệu - 1 tỷ đồng`: the
 dash of a range (R12.1); an end with a scale word is an amount even with no unit after it."""
+_BARE_CLOSE = r"(?:\s++(?i:so với)(?!\w)[^()\n]*+)?\s*+\)"
+"""What closes a bare number's bracket: nothing (`8 (-2)`), or the period it is compared with
+(`47 trường hợp (+12 so với tuần trước)`), which makes it no less the result's change: read
+«cộng mười hai so với tuần trước», «âm mười hai …», a presenter stumbled on a count below zero."""
 _MINUS = re.compile(
     r"(?<![\w.,)/-])-(?="
     + NUMBER
@@ -128,7 +132,9 @@ _MINUS = re.compile(
     + _alternation(_CURRENCIES)
     + r")(?!\w))|(?P<count>\s*+"
     + COUNTED_NOUN
-    + r")|(?P<bare>\s*+\))))"
+    + r")|(?P<bare>"
+    + _BARE_CLOSE
+    + r")))"
 )
 """`-15%`, `-500.000 đồng`: a negative amount, `âm` (R12.4), like a measure's sign (R6.4); in a
 result's place or compared (`so với`), a fall (`_minus_said`); a count (`-5 vụ`) is a fall
@@ -163,7 +169,7 @@ _CHANGE_BEFORE = re.compile(
 (`): the bracket gives the same change another way (`tăng 3 vụ (+15%)`), so a sign the other
 way (`tăng 3 vụ (-15%)`) says both «tăng» and «giảm» of one figure (R12.4)."""
 _SHARE_AFTER = re.compile(r"\s?[%‰]")
-_BARE_AFTER = re.compile(r"\s*+\)")
+_BARE_AFTER = re.compile(_BARE_CLOSE)
 """After a sign's number: a share (`-15%`), or nothing before the bracket closes (`(-2)`)."""
 _NOUN_AFTER = re.compile(r"\s*+" + COUNTED_NOUN)
 _BARE_RESULT_BEFORE = re.compile(
@@ -199,13 +205,25 @@ _WHEN_BEFORE = re.compile(
 hai (-2)`): no figure a change belongs to, so neither «tăng» nor «giảm» can be said (R12.4)."""
 
 
+def _bracketed(text: str, m: re.Match[str]) -> str:
+    """The bracket a bare number at `m` stands in, as written but for spaces around its sign and
+    number (`( - 2 )` → `(-2)`; `(+12 so với tuần trước)` keeps its words)."""
+    close = text.find(")", m.start())
+    inside = re.sub(r"^([+-])\s+", r"\1", text[m.start() : close].strip())
+    return f"({inside})"
+
+
+def _magnitude(excerpt: str) -> str:
+    """The number of a bracket `_bracketed` gave, without its sign (`(-2 so với …)` → `2`)."""
+    return excerpt.strip("()+-").split()[0]
+
+
 def _a_result_before(text: str, m: re.Match[str], ctx: Context) -> bool:
     """Whether the bare number in brackets at `m` changes the result right before it (`8 (+2)`);
     after a year or a date it changes no figure the text names: read as written and held, for
     the editor to say what rose or fell (a presenter cannot guess it)."""
     if ends_before(_WHEN_BEFORE, text, m.start()):
-        close = text.find(")", m.start())
-        excerpt = "(" + text[m.start() : close].replace(" ", "") + ")"
+        excerpt = _bracketed(text, m)
         change = "giảm" if excerpt.startswith("(-") else "tăng"
         ctx.flag(
             "R12.4",
@@ -222,8 +240,7 @@ def _a_result_before(text: str, m: re.Match[str], ctx: Context) -> bool:
     ):
         return True
     if counted := ends_before(_COUNTED_BEFORE, text, m.start()):
-        close = text.find(")", m.start())
-        excerpt = "(" + text[m.start() : close].replace(" ", "") + ")"
+        excerpt = _bracketed(text, m)
         change = "giảm" if excerpt.startswith("(-") else "tăng"
         count = counted[0][: counted.start(1) - counted.start()]
         ctx.flag(
@@ -232,7 +249,7 @@ def _a_result_before(text: str, m: re.Match[str], ctx: Context) -> bool:
             f"Số trong ngoặc «{excerpt}» đứng sau «{counted[0].rstrip(' (')}» mà không có con số "
             f"nào trước (không có «số {count}» hay «8 {count}»): người đọc không biết đó là mức "
             "tăng giảm hay một số âm, bản đọc chỉ đọc dấu như viết («cộng», «âm»). Cách sửa: "
-            f"viết rõ bằng lời, ví dụ «{change} {excerpt.strip('()+-')} {count}».",
+            f"viết rõ bằng lời, ví dụ «{change} {_magnitude(excerpt)} {count}».",
             excerpt,
         )
     return False
@@ -275,7 +292,8 @@ def _minus_said(text: str, m: re.Match[str], ctx: Context) -> str:
 _PLUS_SIGN = re.compile(
     r"(?<![\w.,)/+-])(?<!\d )\+\s?(?=\d)(?!84[\s.)]*\d)(?:(?P<bare>(?="
     + NUMBER
-    + r"\s*+\)))|(?P<change>(?="
+    + _BARE_CLOSE
+    + r"))|(?P<change>(?="
     + NUMBER
     + r"(?:"
     + _SCALE
