@@ -747,8 +747,10 @@ def test_the_curly_quote_note_of_an_approved_bulletin_says_retyping_needs_approv
 
 def test_a_joiner_pasted_between_digits_is_removed(tmp_path: Path) -> None:
     """A zero-width (non-)joiner after a digit split «123» for the search and the radio script;
-    a digit's variation selector is its keycap's (`3️⃣`): kept."""
+    a digit's variation selector is its keycap's (`3️⃣`): kept. One with no keycap after it
+    (`7️`, a paste that lost the keycap) shows nothing and split «7» from its search: removed."""
     keycap = "3\ufe0f\u20e3"
-    text = bulletin_md({}, body=f"Xảy ra 12\u200c3 vụ, 4\u200d5 người; {keycap} bước.\n")
+    body = f"Xảy ra 12\u200c3 vụ, 4\u200d5 người, 7\ufe0f xe; {keycap} bước.\n"
+    text = bulletin_md({}, body=body)
     [bulletin] = load(make_project(tmp_path, {"content/bai-viet/a.md": text})).bulletins
-    assert bulletin.body.strip() == f"Xảy ra 123 vụ, 45 người; {keycap} bước."
+    assert bulletin.body.strip() == f"Xảy ra 123 vụ, 45 người, 7 xe; {keycap} bước."

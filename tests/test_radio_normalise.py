@@ -551,6 +551,10 @@ def test_bad_lexicon_line_names_file_and_line(tmp_path, content: bytes, line: in
         # A joiner pasted between digits (the website shows «123»), now also by the loader.
         ("Có 12\u200c3 vụ.", "Có một trăm hai mươi ba vụ."),
         ("Có 12\u200d3 vụ.", "Có một trăm hai mươi ba vụ."),
+        # A digit's variation selector with no keycap after it (a paste lost the keycap) was
+        # read as an emoji's pause: «ba, vụ».
+        ("Có 3\ufe0f vụ.", "Có ba vụ."),
+        ("Có 3\ufe0e vụ.", "Có ba vụ."),
     ],
 )
 def test_the_script_drops_the_invisible_characters_the_loader_drops(text: str, said: str) -> None:

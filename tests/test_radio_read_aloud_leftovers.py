@@ -112,6 +112,13 @@ def test_a_minus_is_read_where_its_plus_is(source: str, expected: str) -> None:
         ("Số vụ giảm (+2) so với cùng kỳ.", "Số vụ giảm, cộng hai, so với cùng kỳ.", "+2"),
         ("Số vụ giảm (+2 vụ) so với cùng kỳ.", "Số vụ giảm, cộng hai vụ, so với cùng kỳ.", "+2"),
         ("Số vụ giảm (+15%).", "Số vụ giảm, cộng mười lăm phần trăm.", "+15%"),
+        # A share or an amount after a plain rise too: only `tăng trưởng`, `lãi` take a minus
+        # of their own (`tăng (-2 triệu đồng)` was «tăng, âm hai triệu đồng», unheld).
+        ("Thiệt hại tăng (-2 triệu đồng).", "Thiệt hại tăng, âm hai triệu đồng.", "-2"),
+        ("Số vụ tăng (-15%).", "Số vụ tăng, âm mười lăm phần trăm.", "-15%"),
+        ("Số vụ tăng -15%.", "Số vụ tăng âm mười lăm phần trăm.", "-15%"),
+        ("Thiệt hại tăng thêm -2 triệu đồng.", "Thiệt hại tăng thêm âm hai triệu đồng.", "-2"),
+        ("Số vụ cao hơn -15%.", "Số vụ cao hơn âm mười lăm phần trăm.", "-15%"),
     ],
 )
 def test_a_sign_against_the_word_before_it_is_held(
@@ -154,6 +161,59 @@ def test_a_sign_against_the_change_its_bracket_follows_is_held(
 
 
 @pytest.mark.parametrize(
+    ("source", "expected", "excerpt", "turned"),
+    [
+        (
+            "Số vụ tăng 3 vụ, -15%.",
+            "Số vụ tăng ba vụ, âm mười lăm phần trăm.",
+            "-15%",
+            "«tăng 3 vụ, +15%»",
+        ),
+        (
+            "Số vụ giảm 3 vụ, +15%.",
+            "Số vụ giảm ba vụ, cộng mười lăm phần trăm.",
+            "+15%",
+            "«giảm 3 vụ, -15%»",
+        ),
+        (
+            "Số vụ tăng 3 vụ; -2 vụ.",
+            "Số vụ tăng ba vụ; âm hai vụ.",
+            "-2 vụ",
+            "«tăng 3 vụ; +2 vụ»",
+        ),
+        (
+            "Số vụ tăng 3 vụ (tương ứng -15%).",
+            "Số vụ tăng ba vụ, tương ứng âm mười lăm phần trăm.",
+            "-15%",
+            "«tăng 3 vụ (tương ứng +15%)»",
+        ),
+        (
+            "Số vụ tăng 3 vụ, tương ứng -15%.",
+            "Số vụ tăng ba vụ, tương ứng âm mười lăm phần trăm.",
+            "-15%",
+            "«tăng 3 vụ, tương ứng +15%»",
+        ),
+        (
+            "Số vụ giảm 5 (tương đương +2).",
+            "Số vụ giảm năm, tương đương cộng hai.",
+            "+2",
+            "«giảm 5 (tương đương -2)»",
+        ),
+    ],
+)
+def test_a_sign_against_the_change_a_comma_or_tuong_ung_follows_is_held(
+    source: str, expected: str, excerpt: str, turned: str
+) -> None:
+    """`tăng 3 vụ, -15%` was «tăng ba vụ, âm …» and `tăng 3 vụ (tương ứng -15%)` «… tương ứng
+    giảm mười lăm phần trăm», unheld: a comma or `tương ứng` gives the same change another way,
+    as a bracket does (R12.4)."""
+    spoken = normalise(source)
+    assert spoken.text == expected
+    assert [(f.code, f.severity, f.excerpt) for f in spoken.flags] == [("R12.4", BLOCKING, excerpt)]
+    assert turned in spoken.flags[0].message
+
+
+@pytest.mark.parametrize(
     ("source", "expected"),
     [
         ("Số vụ tăng 3 vụ (+15%).", "Số vụ tăng ba vụ, tăng mười lăm phần trăm."),
@@ -166,6 +226,21 @@ def test_a_sign_against_the_change_its_bracket_follows_is_held(
             "Tỷ lệ tăng 12,5% (-1,2%).",
             "Tỷ lệ tăng mười hai phẩy năm phần trăm, giảm một phẩy hai phần trăm.",
         ),
+        # After a comma or `tương ứng` the same: held only against the change.
+        ("Số vụ giảm 5 vụ, -10%.", "Số vụ giảm năm vụ, giảm mười phần trăm."),
+        ("Số vụ tăng 5 vụ, +10%.", "Số vụ tăng năm vụ, tăng mười phần trăm."),
+        (
+            "Số vụ giảm 3 vụ (tương ứng -15%).",
+            "Số vụ giảm ba vụ, tương ứng giảm mười lăm phần trăm.",
+        ),
+        ("Số vụ tăng 3 vụ, -2 người chết.", "Số vụ tăng ba vụ, giảm hai người chết."),
+        (
+            "Tỷ lệ tăng 12,5%, -1,2%.",
+            "Tỷ lệ tăng mười hai phẩy năm phần trăm, âm một phẩy hai phần trăm.",
+        ),
+        # A negative growth, a loss written as a negative gain: the figure's own sign.
+        ("Lãi -5 triệu đồng.", "Lãi âm năm triệu đồng."),
+        ("Tăng trưởng (-15%).", "Tăng trưởng, âm mười lăm phần trăm."),
     ],
 )
 def test_a_bracket_the_same_way_or_without_a_sign_is_read(source: str, expected: str) -> None:

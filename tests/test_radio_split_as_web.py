@@ -85,3 +85,25 @@ def test_inline_html_or_an_indented_tag_stays_in_the_paragraph_as_on_the_website
     assert to_html(source).startswith("<p>Công an xã thông báo.\n")
     assert normalise(source).text.split("\n\n")[0].startswith("Công an xã thông báo.")
     assert len(normalise(source).text.split("\n\n")) == 2
+
+
+@pytest.mark.parametrize(
+    "pre",
+    [
+        "<pre>x</pre>",
+        "<PRE>x</PRE>",
+        "<pre><code>mã x</code></pre>",
+        '<pre class="lenh">\nmã x\n\nmã y\n</pre>',
+    ],
+)
+def test_a_raw_pre_block_is_code_not_read_as_a_fenced_block_is_not(pre: str) -> None:
+    """`<pre>x</pre>` is code on the website (a block apart, as typed): the radio read it as a
+    paragraph, «X.», with no word to the editor. Code is never read: dropped and told (R1.7),
+    as a fenced block is."""
+    source = f"Công an xã thông báo.\n\n{pre}\n\nĐoạn sau.\n"
+    assert "<pre" in to_html(source).lower()
+    spoken = normalise(source)
+    assert spoken.text == "Công an xã thông báo.\n\nĐoạn sau."
+    [flag] = spoken.flags
+    assert (flag.code, flag.line) == ("R1.7", 3)
+    assert "một đoạn mã" in flag.message

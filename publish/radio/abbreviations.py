@@ -88,7 +88,7 @@ _LETTERS_PATTERN = "|".join(sorted(LETTERS, key=len, reverse=True))
 """place_kinds' letters (`TX`, `H`) as a pattern's alternatives, the longest first."""
 _PLACE_PREFIX = re.compile(rf"(?<!\w)({_LETTERS_PATTERN}|Ô)\.(?!HCM)\s*")
 """`TP.Cao Lãnh` typed without a space is the lexicon's `TP.` all the same (`TP.HCM` is its own)."""
-_HO_CHI_MINH_CITY = re.compile(r"(?<!\w)(?:TP|Tp)\.?\s*(?:HCM|Hồ Chí Minh)(?!\w)")
+_HO_CHI_MINH_CITY = re.compile(r"(?<!\w)(?:TP|Tp|tp)\.?\s*(?:HCM|Hồ Chí Minh)(?!\w)")
 """However the prefix is typed, the city's name keeps its capital, as the seed's `TP.HCM` does
 (§6; Decree 30/2020 writes «Thành phố Hồ Chí Minh» like «Thủ đô Hà Nội»)."""
 _INITIALS_AFTER = re.compile(rf"[{CAPITAL_LETTERS}]\.[{CAPITAL_LETTERS}]")

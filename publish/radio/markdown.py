@@ -119,6 +119,10 @@ PSEUDO_HEADING_LEVEL = 7
 _HASHTAG_LINE = re.compile(r"^\s*(?:#\w+\s*)+$")
 _HTML_TABLE = re.compile(r"^\s*<table", re.I)
 _HTML_TABLE_END = re.compile(r"</table>", re.I)
+_HTML_PRE = re.compile(r"^\s*<pre(?=[\s>]|$)", re.I)
+_HTML_PRE_END = re.compile(r"</pre\s*>", re.I)
+"""A raw `<pre>` block: code typed in HTML, not read as a fenced block is not (R1.7); its text
+was read as a paragraph («<pre>x</pre>» → «X.») with no word to the editor."""
 _HTML_BLOCK = re.compile(
     r"<(?i:" + "|".join(sorted(BLOCK_LEVEL_ELEMENTS, key=len, reverse=True)) + r")(?=[\s/>]|$)"
 )
@@ -549,6 +553,12 @@ class _Splitter:
                 while i < len(lines) and not _HTML_TABLE_END.search(lines[i - 1]):
                     i += 1
                 _flag_removed(self.ctx, "một bảng", line.strip(), number)
+                continue
+            if not plain and "<" in line and _HTML_PRE.match(line):
+                self.end_paragraph()
+                while i < len(lines) and not _HTML_PRE_END.search(lines[i - 1]):
+                    i += 1
+                _flag_removed(self.ctx, "một đoạn mã", line.strip(), number)
                 continue
             if not plain and _TABLE_ROW.match(line):
                 self.end_paragraph()

@@ -161,13 +161,17 @@ _RESULT_BEFORE = re.compile(
 )
 """Where a results table puts a change: opening a bracket (`giảm 2 vụ (-14,3%)`, `(-5 vụ)`,
 `Số vụ: 8 (-2)`), after `tương ứng`, or after a fall it goes on (`giảm 5 vụ, -10%`)."""
+_SAME_AS = r"(?i:tương ứng|tương đương)\s*+[:(]?+\s*+"
 _CHANGE_BEFORE = re.compile(
-    r"(?<!\w)(?i:(?P<rise>tăng(?>(?:\s++thêm)?))|giảm)\s++\d[\d.,]*+(?P<share>\s?[%‰])?"
-    r"(?P<noun>(?:\s++[^\W\d_]++){0,3})\s*+\(\s*+$"
+    r"(?<!\w)(?i:(?P<rise>tăng(?>(?:\s++thêm)?))|giảm)\s++\d(?>(?:[.,]?\d)*)"
+    r"(?P<share>\s?[%‰])?(?P<noun>(?:\s++[^\W\d_]++){0,3})\s*+"
+    r"(?P<tail>\(\s*+(?:" + _SAME_AS + r")?+|[,;]\s*+(?:" + _SAME_AS + r")?+|" + _SAME_AS + r")$"
 )
-"""A change said in words with its figure, right before a bracket (`tăng 3 vụ (`, `giảm 15%
-(`): the bracket gives the same change another way (`tăng 3 vụ (+15%)`), so a sign the other
-way (`tăng 3 vụ (-15%)`) says both «tăng» and «giảm» of one figure (R12.4)."""
+"""A change said in words with its figure, right before a bracket, a comma or `tương ứng`
+(`tăng 3 vụ (`, `giảm 15% (`, `tăng 3 vụ, `, `tăng 3 vụ (tương ứng `): what follows gives the
+same change another way (`tăng 3 vụ (+15%)`, `giảm 5 vụ, -10%`), so a sign the other way
+(`tăng 3 vụ (-15%)`, `tăng 3 vụ, tương ứng -15%`) says both «tăng» and «giảm» of one figure
+(R12.4)."""
 _SHARE_AFTER = re.compile(r"\s?[%‰]")
 _BARE_AFTER = re.compile(_BARE_CLOSE)
 """After a sign's number: a share (`-15%`), or nothing before the bracket closes (`(-2)`)."""
@@ -266,7 +270,8 @@ def _minus_said(text: str, m: re.Match[str], ctx: Context) -> str:
     a rise; for a share's or an amount's compared with a period (`-15% so với cùng kỳ`), and for
     a count's anywhere (`chênh lệch -2 vụ`, as `+2 vụ` is «tăng»): no count is below zero.
     Nothing after a word saying the fall (`giảm`, `lỗ`, `thấp hơn`: `_FALL_BEFORE`); after one
-    saying the rise the sign is the figure's own (`tăng trưởng -15%`, a negative growth). `âm`
+    saying the rise the sign is read as written and held, but for a share's or an amount's after
+    `tăng trưởng`, `lãi` (a negative growth, `_SIGNED_RISES`). `âm`
     for an amount elsewhere (`số dư -5 triệu đồng`); a temperature (`(-2 độ C)`) and a bare
     number with no result before its bracket (`nhiệt độ (-2)`) are left for P6, `âm`."""
     if ends_before(_FALL_BEFORE, text, m.start()):
@@ -274,9 +279,14 @@ def _minus_said(text: str, m: re.Match[str], ctx: Context) -> str:
     # Before a result's place: `tăng (-2 vụ)` opens a bracket as `giảm 2 vụ (-14%)` does, and
     # was read «tăng, giảm hai vụ» with no word to the editor.
     if rise := ends_before(_RISE_BEFORE, text, m.start()):
+        word = rise[0].rstrip(" (")
         if m["count"] is None and m["bare"] is None:
+            # A share or an amount: «tăng trưởng âm», «lãi âm» are said; after `tăng`, `cao
+            # hơn` the minus goes against the word, as `tăng -2 vụ` does.
+            if " ".join(word.casefold().split()) not in _SIGNED_RISES:
+                _against_its_word(text, m, word, ctx)
             return "âm "
-        _against_its_word(text, m, rise[0].rstrip(" ("), ctx)
+        _against_its_word(text, m, word, ctx)
         return "-"
     if _against_its_change(text, m, ctx, rise=True):
         return "âm " if m["share"] else "-"
@@ -313,6 +323,9 @@ _RISE_WORDS = ("tăng", "tăng trưởng", "tăng thêm", "lãi", "cao hơn", "n
 _RISE_BEFORE = _said_before(_RISE_WORDS)
 """`tăng (+0,5%)`, `tăng trưởng +15%`, `lãi +5 triệu đồng`: the rise is said already, never
 «tăng, tăng …» nor «tăng trưởng tăng …»."""
+_SIGNED_RISES = frozenset({"tăng trưởng", "lãi"})
+"""Rise words a negative share or amount may follow as its own sign (`tăng trưởng -15%`, a
+negative growth; `lãi -5 triệu đồng`): read «âm», not held (session 69)."""
 
 
 def _plus_said(text: str, m: re.Match[str], ctx: Context) -> str:
@@ -343,8 +356,8 @@ _SIGNED = re.compile(r"[+-]\s?[\d.,]*\d[%‰]?")
 def _against_its_word(text: str, m: re.Match[str], word: str, ctx: Context) -> None:
     """Hold a sign right after a word saying the other way (`giảm +5%`, `lỗ +5 triệu đồng`,
     `tăng -2 vụ`): a change that way, or a slip of the key? Read as written («cộng», «âm»);
-    «giảm tăng năm phần trăm» said both. A share or an amount after a rise keeps its minus
-    unheld: `tăng trưởng -15%` is a negative growth, «tăng trưởng âm»."""
+    «giảm tăng năm phần trăm» said both. The caller leaves unheld a share or an amount after
+    `tăng trưởng`, `lãi`: `tăng trưởng -15%` is a negative growth, «tăng trưởng âm»."""
     found = _SIGNED.match(text, m.start())
     sign = found[0] if found else text[m.start()]
     plus = sign.startswith("+")
@@ -380,17 +393,27 @@ def _against_its_change(text: str, m: re.Match[str], ctx: Context, *, rise: bool
         if noun is None or (words and words[: len(noun[0].split())] != noun[0].casefold().split()):
             return False
     close = text.find(")", m.start())
-    excerpt = "(" + text[m.start() : close if close >= 0 else found.end()].strip() + ")"
-    phrase = change[0].rstrip(" (")
+    after = _SHARE_AFTER.match(text, found.end()) or _NOUN_AFTER.match(text, found.end())
+    figure = text[m.start() : close if close >= 0 else found.end()].strip()
+    if not change["tail"].startswith("("):
+        figure = text[m.start() : after.end() if after else found.end()]
+    # The excerpt a line is found by: the bracket as written (`(-15%)`), else the signed figure.
+    excerpt = "(" + figure + ")" if change["tail"].rstrip() == "(" else figure
+    written = text[change.start() : m.start()] + figure
+    written += ")" if change["tail"].startswith("(") else ""
+    turned = (
+        text[change.start() : m.start()]
+        + ("+" if rise else "-")
+        + written[m.start() - change.start() + 1 :]
+    )
     plus = not rise
-    turned = "(" + ("+" if rise else "-") + excerpt[2:]
     ctx.flag(
         "R12.4",
         BLOCKING,
-        f"Dấu {'cộng' if plus else 'trừ'} trong «{phrase} {excerpt}» ngược với chữ "
+        f"Dấu {'cộng' if plus else 'trừ'} trong «{' '.join(written.split())}» ngược với chữ "
         f"«{change['rise'] or 'giảm'}» đứng trước: người nghe không biết con số tăng hay giảm, "
         f"bản đọc chỉ đọc dấu như viết («{'cộng' if plus else 'âm'}»). Cách sửa: viết dấu cùng "
-        f"chiều với chữ («{phrase} {turned}») hoặc sửa chữ cho đúng chiều.",
+        f"chiều với chữ («{' '.join(turned.split())}») hoặc sửa chữ cho đúng chiều.",
         excerpt,
     )
     return True

@@ -27,6 +27,7 @@ LETTERS = {
     "TT": "thị trấn",
     "TP": "thành phố",
     "Tp": "thành phố",
+    "tp": "thành phố",  # `tp.HCM`, `tại tp.Cần Thơ` typed in lower case: left «tp.» in the script
     "Q": "quận",
     "P": "phường",
     "H": "huyện",
