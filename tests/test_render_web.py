@@ -526,6 +526,81 @@ def test_a_bulletin_cover_too_small_to_share_with_no_larger_photo_is_told(
     assert len(shown) == 1 and "/bia-mac-dinh-" in shown[0]  # Facebook drops it when small
 
 
+TUAN_TRA_MD = "content/bai-viet/2024-02-20-tuan-tra-dem.md"
+
+
+@pytest.mark.parametrize("large", [True, False])
+def test_a_bulletin_without_a_cover_whose_photos_are_all_small_is_told(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], large: bool
+) -> None:
+    """No cover, so the site shares the first photo, but every photo is under 200 px: the link
+    went out with the default cover (or, on a site without one, no picture) and the editor did
+    not know why. Told at the first photo's line: a note when the default cover stands in, a
+    warning when the link has no picture at all; neither stops --strict."""
+    root = copy_site(tmp_path)
+    Image.new("RGB", (150, 150), "red").save(root / "content/images/nho.png")
+    Image.new("RGB", (180, 120), "blue").save(root / "content/images/nho-2.png")
+    if not large:  # a website alone (Zalo needs a cover), without a default cover
+        toml = root / "site.toml"
+        text = toml.read_text("utf-8").replace('[zalo]\noa_id = "1234567890123456789"\n', "")
+        toml.write_text(re.sub(r"(?m)^default_cover = .*\n", "", text), "utf-8")
+    post = root / TUAN_TRA_MD
+    text = post.read_text("utf-8").replace("../images/canh-bao.jpg", "../images/nho.png")
+    post.write_text(text + "\n![Sơ đồ tuyến tuần tra](../images/nho-2.png)\n", "utf-8")
+    line = next(n for n, t in enumerate(text.splitlines(), 1) if "nho.png" in t)
+    told = (
+        f"{TUAN_TRA_MD}:{line}: {'ghi chú' if large else 'cảnh báo'}: bản tin không có ảnh bìa, "
+        "và ảnh content/images/nho.png là ảnh chia sẻ chỉ 150 × 150 điểm ảnh (cỡ lớn nhất "
+        "website đăng) (và 1 ảnh khác trong bài cũng vậy): Facebook và Zalo không hiện ảnh nhỏ "
+        "hơn 200 điểm ảnh mỗi chiều khi chia sẻ liên kết, nên bản tin được chia sẻ "
+        + (
+            "kèm ảnh bìa mặc định content/images/bia-mac-dinh.jpg thay vì ảnh của bài"
+            if large
+            else "mà không kèm ảnh nào"
+        )
+    )
+    code, err = _check_output(root, capsys, "--strict")
+    assert code == 0 and told in err, err
+    assert "thêm ảnh bìa từ 200 × 200 điểm ảnh trở lên" in err
+    assert ("Ảnh bìa mặc định là đủ thì không cần làm gì." in err) == large
+    assert main(["build", "--root", str(root), "--now", NOW.isoformat()]) == 0
+    assert told in capsys.readouterr().err
+    page = (root / "output/web/2024/02/tuan-tra-dem/index.html").read_text("utf-8")
+    shown = re.findall(r'<meta property="og:image" content="([^"]*)"', page)
+    assert shown == [] if not large else len(shown) == 1 and "/bia-mac-dinh-" in shown[0]
+
+
+def test_photos_too_small_under_a_default_cover_too_small_are_told_once_at_site_toml(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With the default cover too small itself, site.toml's warning says every bulletin without
+    a photo of 200 px is shared with no picture: not said again for each of them."""
+    root = copy_site(tmp_path)
+    Image.new("RGB", (150, 150), "red").save(root / "content/images/nho.png")
+    Image.new("RGB", (120, 120), "green").save(root / "content/images/bia-mac-dinh.jpg")
+    post = root / TUAN_TRA_MD
+    text = post.read_text("utf-8").replace("../images/canh-bao.jpg", "../images/nho.png")
+    post.write_text(text, "utf-8")
+    code, err = _check_output(root, capsys)
+    assert code == 0 and "ảnh bìa mặc định content/images/bia-mac-dinh.jpg là ảnh" in err, err
+    assert "không có ảnh bìa, và ảnh" not in err
+
+
+@pytest.mark.parametrize("photos", [["canh-bao.jpg", "nho.png"], []])
+def test_a_bulletin_without_a_cover_is_not_told_with_a_large_photo_or_none(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], photos: list[str]
+) -> None:
+    """One photo of 200 px is shared (whichever comes first); with no photo at all the default
+    cover is what the editor chose by writing none."""
+    root = copy_site(tmp_path)
+    Image.new("RGB", (150, 150), "red").save(root / "content/images/nho.png")
+    post = root / TUAN_TRA_MD
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\)\n", "", post.read_text("utf-8"))
+    post.write_text(text + "".join(f"\n![Ảnh](../images/{p})\n" for p in photos), "utf-8")
+    code, err = _check_output(root, capsys)
+    assert code == 0 and "không có ảnh bìa" not in err, err
+
+
 @pytest.mark.parametrize(("cover", "photo"), [((150, 150), (480, 300)), ((200, 400), (10, 10))])
 def test_a_small_cover_is_not_told_when_the_link_is_shared_with_a_picture_of_its_own(
     tmp_path: Path,

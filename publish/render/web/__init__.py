@@ -46,6 +46,7 @@ from publish.render.web.images import (
     probe,
     small_cover,
     small_default_cover,
+    small_photos,
     unreadable_image,
 )
 from publish.render.web.kept_templates import KeptTemplates
@@ -304,7 +305,12 @@ def _image_problems(site: Site) -> list[Problem]:
         *site.for_channel("web"),
         *(b for b in held if "web" in carried(b.channels, site.config)),
     ]
-    problems += [p for b in on_web if (p := small_cover(b, sizes, default)) is not None]
+    for b in on_web:
+        small = small_cover(b, sizes, default)
+        if small is None and (small := small_photos(b, sizes, default)) is not None:
+            first = b.images_as_read[0].path
+            small = dataclasses.replace(small, line=image_use(b, first, site.config)[1])
+        problems += [small] if small is not None else []
     return problems
 
 
