@@ -1918,6 +1918,68 @@ def test_a_table_with_a_header_row_is_marked_to_stack_on_a_phone_with_its_labels
         assert stacked_tables(kept) == kept
 
 
+def _table(head: list[str], *rows: list[str]) -> str:
+    """A table as the Markdown renderer writes it: a header row of `head`, then `rows`."""
+    cells = "".join(f"<th>{h}</th>\n" for h in head)
+    body = "".join("<tr>\n" + "".join(f"<td>{c}</td>\n" for c in r) + "</tr>\n" for r in rows)
+    return f"<table>\n<thead>\n<tr>\n{cells}</tr>\n</thead>\n<tbody>\n{body}</tbody>\n</table>"
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        # The year-end report: names beside figures.
+        _table(
+            ["Chỉ tiêu", "Năm 2021", "Năm 2022"], ["Số vụ", "89", "76"], ["Tỷ lệ", "84,3%", "88,2%"]
+        ),
+        # The contact page: services beside their (bold, dialled) numbers.
+        _table(["Dịch vụ", "Số gọi"], ["Cảnh sát", "<strong>113</strong>"], ["Cứu hỏa", "114"]),
+        # The first heading left empty.
+        _table(
+            ["", "Sáng", "Chiều"], ["Thứ Hai", "7 giờ", "13 giờ 30"], ["Thứ Bảy", "7 giờ", "nghỉ"]
+        ),
+        # Bold names, beside words.
+        _table(
+            ["Nơi", "Việc"],
+            ["<strong>Ấp 1</strong>", "họp dân"],
+            ["<strong>Ấp 2</strong>", "tuần tra"],
+        ),
+    ],
+)
+def test_a_first_column_naming_the_rows_is_made_their_headers(table: str) -> None:
+    """A screen reader said «Năm 2022, 76» and not of what: each cell of a first column that
+    names its row is that row's header, its text and attributes as they were; on a phone's
+    stacked table the row header carries no label (it heads its box)."""
+    html = stacked_tables(table)
+    names = re.findall(r"<tr>\n<th scope=\"row\">(.*?)</th>", html)
+    assert names == re.findall(r"<tr>\n<td>(.*?)</td>", table.split("<tbody>")[1])
+    assert "data-label" not in "".join(re.findall(r"<th [^>]*>", html))
+    undone = re.sub(r'<th scope="row">(.*?)</th>', r"<td>\1</td>", html)
+    assert re.sub(r' (class|data-label)="[^"]*"', "", undone) == table
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        # Numbered rows: a number names nothing.
+        _table(
+            ["STT", "Họ tên", "Năm sinh"], ["1", "Nguyễn Văn A", "1990"], ["2", "Lê Thị B", "1985"]
+        ),
+        # Words beside words: nothing says the first column is the rows' names.
+        _table(["Thời gian", "Nội dung"], ["Sáng", "ra quân"], ["Chiều", "tuần tra"]),
+        # A row without a name.
+        _table(["", "Số vụ"], ["Ấp 1", "3"], ["", "4"]),
+        # Only some names bold, beside words.
+        _table(["Nơi", "Việc"], ["<strong>Ấp 1</strong>", "họp"], ["Ấp 2", "tuần tra"]),
+        # Merged cells.
+        _table(["Chỉ tiêu", "Số"], ["Số vụ", '3</td><td colspan="2">x']),
+    ],
+)
+def test_a_first_column_not_naming_the_rows_stays_cells(table: str) -> None:
+    """Row headers only where the first column is seen to name the rows."""
+    assert "<th scope" not in stacked_tables(table)
+
+
 def pin(root: Path, name: str, written: str) -> None:
     """Write `pinned: <written>` into the front matter of content/bai-viet/<name>.md."""
     path = root / "content" / "bai-viet" / f"{name}.md"
