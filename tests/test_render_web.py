@@ -797,6 +797,17 @@ def test_not_found_page_is_noindex(built: BuiltSite) -> None:
     assert "Không tìm thấy trang" in page
 
 
+def test_not_found_page_names_no_address_of_its_own(built: BuiltSite) -> None:
+    """The 404 page is served at every missing address: its canonical (and og:url, what a share
+    preview links to) said /404.html, an address no reader asked for. Other pages keep theirs."""
+    page = built.html("/404.html")
+    assert 'rel="canonical"' not in page and 'property="og:url"' not in page
+    assert "404.html" not in page.split("</head>", 1)[0]
+    home = built.html("/")
+    assert '<link rel="canonical" href="https://ca-tanphudong.example.vn/">' in home
+    assert '<meta property="og:url" content="https://ca-tanphudong.example.vn/">' in home
+
+
 def test_not_found_page_without_an_emergency_number_has_no_empty_call(tmp_path: Path) -> None:
     """[contact] keys are optional: emergency = "" leaves the sentence out, not "gọi ."."""
     root = copy_site(tmp_path)
