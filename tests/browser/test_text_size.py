@@ -343,3 +343,29 @@ def test_on_a_wide_screen_the_emblem_stays_beside_the_unit_s_name(look_page) -> 
     assert mark is not None and name is not None
     assert round(mark["width"]) == 40 and mark["x"] + mark["width"] < name["x"]
     assert mark["y"] < name["y"] + name["height"] and name["y"] < mark["y"] + mark["height"]
+
+
+def test_the_contact_table_s_row_names_fit_a_320_px_phone_in_large_text(
+    browser: Any, server: str
+) -> None:
+    """The emergency numbers' table names each row (a row header), and a bold name ran the
+    table 11 px off a 320 px phone at 200 %: the numbers sat under the scroll shadow. Row names
+    keep the weight they were typed in; the table fits, and a screen reader still gets them."""
+    context = browser.new_context(
+        viewport={"width": 320, "height": 640}, is_mobile=True, has_touch=True, locale="vi-VN"
+    )
+    try:
+        page = context.new_page()
+        page.add_init_script(
+            "document.addEventListener('DOMContentLoaded', () =>"
+            " document.documentElement.style.fontSize = '200%')"
+        )
+        page.goto(f"{server}/lien-he/")
+        table = page.locator(".table-scroll").first
+        assert table.evaluate("e => e.scrollWidth <= e.clientWidth"), table.evaluate(
+            "e => [e.scrollWidth, e.clientWidth]"
+        )
+        names = table.locator('th[scope="row"]')
+        assert names.count() == 3 and "Cảnh sát" in names.first.inner_text()
+    finally:
+        context.close()
