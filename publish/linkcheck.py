@@ -22,6 +22,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from publish.addresses import SiteAddresses, site_host
 from publish.cache import Shelf
 from publish.errors import Problem
+from publish.links import content_link
 from publish.model import Artifact, Kept
 from publish.page_outline import Outline, outline
 from publish.parallel import run_jobs
@@ -327,6 +328,15 @@ class SiteLinks:
                 hint=f"Trang chứa liên kết vẫn được đăng; liên kết chỉ dẫn tới trang lỗi 404 khi {held} kia "
                 f"chưa đăng hoặc đã gỡ. Bỏ liên kết nếu {held} kia không quay lại.",
                 severity="warning",
+            )
+        if typed and content_link(typed) is not None:
+            # Typed as a bulletin's file name, which is right: only the part after # is wrong.
+            return Problem(
+                pages[0].source,
+                f"liên kết hỏng {link} ở trang {named}{more}: {reason}",
+                hint=f"Liên kết tới tệp bài được kiểm như đường dẫn {href}. Sửa phần sau dấu # "
+                "cho khớp một tiêu đề mục của bài đó, viết không dấu, nối bằng gạch ngang (mục "
+                "«## Liên hệ» là #lien-he), hoặc bỏ phần từ dấu # để dẫn tới đầu bài.",
             )
         return Problem(
             pages[0].source,

@@ -242,7 +242,8 @@ def test_check_fails_on_a_broken_internal_link(tmp_path: Path, capsys) -> None:
 def test_a_broken_link_the_website_rewrote_is_told_at_its_line(tmp_path: Path, capsys) -> None:
     """Under a folder the website writes "/khong-co/" as "/chau-thanh/khong-co/" and a link to a
     bulletin's file as its page's address: the line is the one the link is written on, and the
-    site path is quoted as typed (the path it is checked as follows in the hint)."""
+    site path and the file's name with its #anchor are quoted as typed (the path each is
+    checked as follows in the hint)."""
     files = {
         "site.toml": SITE_TOML.replace("example.vn/", "example.vn/chau-thanh/"),
         "content/bai-viet/a.md": bulletin_md(
@@ -255,7 +256,9 @@ def test_a_broken_link_the_website_rewrote_is_told_at_its_line(tmp_path: Path, c
         main(["check", "--root", str(root), "--channel", "web", "--now", "2021-01-01T09:00"]) == 1
     )
     err = capsys.readouterr().err
-    assert "content/bai-viet/a.md:12: lỗi: liên kết hỏng «/chau-thanh/2020/12/b/#khong-co»" in err
+    assert "content/bai-viet/a.md:12: lỗi: liên kết hỏng «b.md#khong-co» ở trang" in err
+    assert "trang /chau-thanh/2020/12/b/ không có mục #khong-co" in err
+    assert "được kiểm như đường dẫn /chau-thanh/2020/12/b/#khong-co. Sửa phần sau dấu #" in err
     assert "content/bai-viet/a.md:13: lỗi: liên kết hỏng «/khong-co/»" in err
     assert "được kiểm như đường dẫn /chau-thanh/khong-co/:" in err
     assert "ở trang /chau-thanh/2020/12/a/:" in err  # the page as the browser shows it too

@@ -481,7 +481,8 @@ def test_check_tells_a_link_the_load_judged_once(tmp_path: Path, capsys) -> None
 def test_a_link_to_a_held_back_bulletin_follows_the_rule_for_held_back_links(
     tmp_path: Path, capsys
 ) -> None:
-    """Rewritten to the page it will have; `publish check` warns, as for any link to it."""
+    """Rewritten to the page it will have; `publish check` warns, as for any link to it,
+    quoting the link as typed (the file's name) and the page it leads to."""
     root = project(
         tmp_path,
         "Xem [bài sắp đăng](2021-06-01-sap-dang.md).\n",
@@ -490,7 +491,8 @@ def test_a_link_to_a_held_back_bulletin_follows_the_rule_for_held_back_links(
     argv = ["check", "--root", str(root), "--channel", "web", "--strict", "--now", NOW.isoformat()]
     assert main(argv) == 0
     err = capsys.readouterr().err
-    assert "cảnh báo: liên kết «/2021/06/sap-dang/»" in err and "hẹn giờ" in err
+    assert "cảnh báo: liên kết «2021-06-01-sap-dang.md» (đường dẫn /2021/06/sap-dang/)" in err
+    assert "hẹn giờ" in err
     assert "(tệp content/bai-viet/2021-06-01-sap-dang.md)" in err
     html = (built(root) / "web/2020/12/a/index.html").read_text("utf-8")
     assert hrefs(html) == ["/2021/06/sap-dang/"]
@@ -512,8 +514,9 @@ def test_a_link_to_a_held_back_page_says_why_it_is_not_published(tmp_path: Path,
     err = capsys.readouterr().err
     assert "liên kết hỏng" not in err
     assert (
-        f"{A}:10: cảnh báo: liên kết «/lien-he/» ở trang /2020/12/a/ trỏ tới trang không được "
-        "đăng lúc này: bản nháp (draft: true) (tệp content/pages/lien-he.md)"
+        f"{A}:10: cảnh báo: liên kết «../pages/lien-he.md» (đường dẫn /lien-he/) ở trang "
+        "/2020/12/a/ trỏ tới trang không được đăng lúc này: bản nháp (draft: true) "
+        "(tệp content/pages/lien-he.md)"
     ) in err
     assert (
         f"{A}:11: cảnh báo: liên kết «/gioi-thieu/» ở trang /2020/12/a/ trỏ tới trang không được "
@@ -782,6 +785,28 @@ def test_a_broken_site_path_without_the_folder_is_quoted_as_typed(tmp_path: Path
     assert "không có trang hay tệp /chau-thanh/lien-hee/ trong website" in err
     assert "được kiểm như đường dẫn /chau-thanh/lien-hee/:" in err
     assert "«/chau-thanh/lien-hee/»" not in err
+
+
+def test_a_bad_anchor_after_a_file_name_is_quoted_as_typed(tmp_path: Path, capsys) -> None:
+    """«2020-12-09-ben-kia.md#lien-hee» was quoted as «/2020/12/ben-kia/#lien-hee», which the
+    editor searched the file for in vain; the hint no longer tells them to link by file name
+    (they did) but to mend the part after #."""
+    body = (
+        "Dòng một.\n\nXem [liên hệ](2020-12-09-ben-kia.md#lien-hee)\n"
+        "và [lại](../bai-viet/2020-12-09-ben-kia.md#goi-113).\n"
+    )
+    root = project(tmp_path, body)
+    assert main(["check", "--root", str(root), "--channel", "web", "--now", NOW.isoformat()]) == 1
+    err = capsys.readouterr().err
+    assert (
+        f"{A}:12: lỗi: liên kết hỏng «2020-12-09-ben-kia.md#lien-hee» ở trang /2020/12/a/: "
+        "trang /2020/12/ben-kia/ không có mục #lien-hee"
+    ) in err
+    assert f"{A}:13: lỗi: liên kết hỏng «../bai-viet/2020-12-09-ben-kia.md#goi-113»" in err
+    assert "được kiểm như đường dẫn /2020/12/ben-kia/#lien-hee. Sửa phần sau dấu #" in err
+    assert "«## Liên hệ» là #lien-he" in err
+    assert "«/2020/12/ben-kia/#" not in err
+    assert "chép lại địa chỉ từ trình duyệt" not in err
 
 
 def test_a_site_path_of_a_held_bulletin_under_a_folder_is_quoted_as_typed(

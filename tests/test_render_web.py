@@ -526,6 +526,81 @@ def test_a_bulletin_cover_too_small_to_share_with_no_larger_photo_is_told(
     assert len(shown) == 1 and "/bia-mac-dinh-" in shown[0]  # Facebook drops it when small
 
 
+TUAN_TRA_MD = "content/bai-viet/2024-02-20-tuan-tra-dem.md"
+
+
+@pytest.mark.parametrize("large", [True, False])
+def test_a_bulletin_without_a_cover_whose_photos_are_all_small_is_told(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], large: bool
+) -> None:
+    """No cover, so the site shares the first photo, but every photo is under 200 px: the link
+    went out with the default cover (or, on a site without one, no picture) and the editor did
+    not know why. Told at the first photo's line: a note when the default cover stands in, a
+    warning when the link has no picture at all; neither stops --strict."""
+    root = copy_site(tmp_path)
+    Image.new("RGB", (150, 150), "red").save(root / "content/images/nho.png")
+    Image.new("RGB", (180, 120), "blue").save(root / "content/images/nho-2.png")
+    if not large:  # a website alone (Zalo needs a cover), without a default cover
+        toml = root / "site.toml"
+        text = toml.read_text("utf-8").replace('[zalo]\noa_id = "1234567890123456789"\n', "")
+        toml.write_text(re.sub(r"(?m)^default_cover = .*\n", "", text), "utf-8")
+    post = root / TUAN_TRA_MD
+    text = post.read_text("utf-8").replace("../images/canh-bao.jpg", "../images/nho.png")
+    post.write_text(text + "\n![Sơ đồ tuyến tuần tra](../images/nho-2.png)\n", "utf-8")
+    line = next(n for n, t in enumerate(text.splitlines(), 1) if "nho.png" in t)
+    told = (
+        f"{TUAN_TRA_MD}:{line}: {'ghi chú' if large else 'cảnh báo'}: bản tin không có ảnh bìa, "
+        "và ảnh content/images/nho.png là ảnh chia sẻ chỉ 150 × 150 điểm ảnh (cỡ lớn nhất "
+        "website đăng) (và 1 ảnh khác trong bài cũng vậy): Facebook và Zalo không hiện ảnh nhỏ "
+        "hơn 200 điểm ảnh mỗi chiều khi chia sẻ liên kết, nên bản tin được chia sẻ "
+        + (
+            "kèm ảnh bìa mặc định content/images/bia-mac-dinh.jpg thay vì ảnh của bài"
+            if large
+            else "mà không kèm ảnh nào"
+        )
+    )
+    code, err = _check_output(root, capsys, "--strict")
+    assert code == 0 and told in err, err
+    assert "thêm ảnh bìa từ 200 × 200 điểm ảnh trở lên" in err
+    assert ("Ảnh bìa mặc định là đủ thì không cần làm gì." in err) == large
+    assert main(["build", "--root", str(root), "--now", NOW.isoformat()]) == 0
+    assert told in capsys.readouterr().err
+    page = (root / "output/web/2024/02/tuan-tra-dem/index.html").read_text("utf-8")
+    shown = re.findall(r'<meta property="og:image" content="([^"]*)"', page)
+    assert shown == [] if not large else len(shown) == 1 and "/bia-mac-dinh-" in shown[0]
+
+
+def test_photos_too_small_under_a_default_cover_too_small_are_told_once_at_site_toml(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With the default cover too small itself, site.toml's warning says every bulletin without
+    a photo of 200 px is shared with no picture: not said again for each of them."""
+    root = copy_site(tmp_path)
+    Image.new("RGB", (150, 150), "red").save(root / "content/images/nho.png")
+    Image.new("RGB", (120, 120), "green").save(root / "content/images/bia-mac-dinh.jpg")
+    post = root / TUAN_TRA_MD
+    text = post.read_text("utf-8").replace("../images/canh-bao.jpg", "../images/nho.png")
+    post.write_text(text, "utf-8")
+    code, err = _check_output(root, capsys)
+    assert code == 0 and "ảnh bìa mặc định content/images/bia-mac-dinh.jpg là ảnh" in err, err
+    assert "không có ảnh bìa, và ảnh" not in err
+
+
+@pytest.mark.parametrize("photos", [["canh-bao.jpg", "nho.png"], []])
+def test_a_bulletin_without_a_cover_is_not_told_with_a_large_photo_or_none(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], photos: list[str]
+) -> None:
+    """One photo of 200 px is shared (whichever comes first); with no photo at all the default
+    cover is what the editor chose by writing none."""
+    root = copy_site(tmp_path)
+    Image.new("RGB", (150, 150), "red").save(root / "content/images/nho.png")
+    post = root / TUAN_TRA_MD
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\)\n", "", post.read_text("utf-8"))
+    post.write_text(text + "".join(f"\n![Ảnh](../images/{p})\n" for p in photos), "utf-8")
+    code, err = _check_output(root, capsys)
+    assert code == 0 and "không có ảnh bìa" not in err, err
+
+
 @pytest.mark.parametrize(("cover", "photo"), [((150, 150), (480, 300)), ((200, 400), (10, 10))])
 def test_a_small_cover_is_not_told_when_the_link_is_shared_with_a_picture_of_its_own(
     tmp_path: Path,
@@ -720,6 +795,17 @@ def test_not_found_page_is_noindex(built: BuiltSite) -> None:
     page = built.html("/404.html")
     assert '<meta name="robots" content="noindex">' in page
     assert "Không tìm thấy trang" in page
+
+
+def test_not_found_page_names_no_address_of_its_own(built: BuiltSite) -> None:
+    """The 404 page is served at every missing address: its canonical (and og:url, what a share
+    preview links to) said /404.html, an address no reader asked for. Other pages keep theirs."""
+    page = built.html("/404.html")
+    assert 'rel="canonical"' not in page and 'property="og:url"' not in page
+    assert "404.html" not in page.split("</head>", 1)[0]
+    home = built.html("/")
+    assert '<link rel="canonical" href="https://ca-tanphudong.example.vn/">' in home
+    assert '<meta property="og:url" content="https://ca-tanphudong.example.vn/">' in home
 
 
 def test_not_found_page_without_an_emergency_number_has_no_empty_call(tmp_path: Path) -> None:
@@ -1841,6 +1927,68 @@ def test_a_table_with_a_header_row_is_marked_to_stack_on_a_phone_with_its_labels
     )
     for kept in (two, merged, merged_head, headless):
         assert stacked_tables(kept) == kept
+
+
+def _table(head: list[str], *rows: list[str]) -> str:
+    """A table as the Markdown renderer writes it: a header row of `head`, then `rows`."""
+    cells = "".join(f"<th>{h}</th>\n" for h in head)
+    body = "".join("<tr>\n" + "".join(f"<td>{c}</td>\n" for c in r) + "</tr>\n" for r in rows)
+    return f"<table>\n<thead>\n<tr>\n{cells}</tr>\n</thead>\n<tbody>\n{body}</tbody>\n</table>"
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        # The year-end report: names beside figures.
+        _table(
+            ["Chỉ tiêu", "Năm 2021", "Năm 2022"], ["Số vụ", "89", "76"], ["Tỷ lệ", "84,3%", "88,2%"]
+        ),
+        # The contact page: services beside their (bold, dialled) numbers.
+        _table(["Dịch vụ", "Số gọi"], ["Cảnh sát", "<strong>113</strong>"], ["Cứu hỏa", "114"]),
+        # The first heading left empty.
+        _table(
+            ["", "Sáng", "Chiều"], ["Thứ Hai", "7 giờ", "13 giờ 30"], ["Thứ Bảy", "7 giờ", "nghỉ"]
+        ),
+        # Bold names, beside words.
+        _table(
+            ["Nơi", "Việc"],
+            ["<strong>Ấp 1</strong>", "họp dân"],
+            ["<strong>Ấp 2</strong>", "tuần tra"],
+        ),
+    ],
+)
+def test_a_first_column_naming_the_rows_is_made_their_headers(table: str) -> None:
+    """A screen reader said «Năm 2022, 76» and not of what: each cell of a first column that
+    names its row is that row's header, its text and attributes as they were; on a phone's
+    stacked table the row header carries no label (it heads its box)."""
+    html = stacked_tables(table)
+    names = re.findall(r"<tr>\n<th scope=\"row\">(.*?)</th>", html)
+    assert names == re.findall(r"<tr>\n<td>(.*?)</td>", table.split("<tbody>")[1])
+    assert "data-label" not in "".join(re.findall(r"<th [^>]*>", html))
+    undone = re.sub(r'<th scope="row">(.*?)</th>', r"<td>\1</td>", html)
+    assert re.sub(r' (class|data-label)="[^"]*"', "", undone) == table
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        # Numbered rows: a number names nothing.
+        _table(
+            ["STT", "Họ tên", "Năm sinh"], ["1", "Nguyễn Văn A", "1990"], ["2", "Lê Thị B", "1985"]
+        ),
+        # Words beside words: nothing says the first column is the rows' names.
+        _table(["Thời gian", "Nội dung"], ["Sáng", "ra quân"], ["Chiều", "tuần tra"]),
+        # A row without a name.
+        _table(["", "Số vụ"], ["Ấp 1", "3"], ["", "4"]),
+        # Only some names bold, beside words.
+        _table(["Nơi", "Việc"], ["<strong>Ấp 1</strong>", "họp"], ["Ấp 2", "tuần tra"]),
+        # Merged cells.
+        _table(["Chỉ tiêu", "Số"], ["Số vụ", '3</td><td colspan="2">x']),
+    ],
+)
+def test_a_first_column_not_naming_the_rows_stays_cells(table: str) -> None:
+    """Row headers only where the first column is seen to name the rows."""
+    assert "<th scope" not in stacked_tables(table)
 
 
 def pin(root: Path, name: str, written: str) -> None:

@@ -170,6 +170,58 @@ def test_a_page_s_aliases_redirect_to_it(tmp_path: Path) -> None:
         assert '<meta http-equiv="refresh" content="0; url=/lien-he/">' in page
 
 
+def _feed_id(feed: str) -> str:
+    """The <id> of an Atom feed (its own, the first)."""
+    return re.search(r"<id>([^<]*)</id>", feed)[1]  # type: ignore[index]
+
+
+def _entries(feed: str) -> list[str]:
+    """The ids of an Atom feed's entries."""
+    return re.findall(r"<entry>\s*<id>([^<]*)</id>", feed)
+
+
+def test_a_renamed_or_merged_category_keeps_each_feed_s_id(tmp_path: Path) -> None:
+    """Renamed, a category's feed at its old address (its followers' subscription) named the
+    new key in its <id>, which a feed reader takes for another feed. Each address keeps the id
+    it had; a category that took in another (its key in aliases) keeps its own too."""
+    root = project(tmp_path, category="canh-bao")
+    toml = root / "site.toml"
+    renamed = toml.read_text("utf-8").replace(
+        'label = "Cảnh báo phương thức, thủ đoạn tội phạm"\n', RENAMED
+    )
+    before = renamed.replace("[categories.canh-bao-toi-pham]", "[categories.canh-bao]")
+    before = before.replace('aliases = ["canh-bao"]\n', "")
+    toml.write_text(before, "utf-8")
+    assert build(root) == 0
+    web = root / "output/web"
+    old = (web / "chuyen-muc/canh-bao/feed.xml").read_text("utf-8")
+    kept = (web / "chuyen-muc/an-ninh-trat-tu/feed.xml").read_text("utf-8")
+    toml.write_text(renamed, "utf-8")
+    assert build(root) == 0
+    after = (web / "chuyen-muc/canh-bao/feed.xml").read_text("utf-8")
+    assert _feed_id(after) == _feed_id(old)
+    assert _entries(after) == _entries(old) and _entries(old)
+    new = (web / "chuyen-muc/canh-bao-toi-pham/feed.xml").read_text("utf-8")
+    assert _feed_id(new).endswith("/chuyen-muc/canh-bao-toi-pham/feed.xml")
+    assert _entries(new) == _entries(old)
+    # an-ninh-trat-tu takes in the renamed category: it keeps its own id, and the old address
+    # its own.
+    merged = renamed.replace("[categories.canh-bao-toi-pham]\n" + RENAMED, "").replace(
+        "[categories.an-ninh-trat-tu]\n",
+        '[categories.an-ninh-trat-tu]\naliases = ["canh-bao-toi-pham", "canh-bao"]\n',
+    )
+    assert "canh-bao-toi-pham]" not in merged
+    toml.write_text(merged, "utf-8")
+    assert build(root) == 0
+    assert _feed_id((web / "chuyen-muc/an-ninh-trat-tu/feed.xml").read_text("utf-8")) == (
+        _feed_id(kept)
+    )
+    assert _feed_id((web / "chuyen-muc/canh-bao/feed.xml").read_text("utf-8")) == _feed_id(old)
+    assert _feed_id((web / "chuyen-muc/canh-bao-toi-pham/feed.xml").read_text("utf-8")) == (
+        _feed_id(new)
+    )
+
+
 @pytest.mark.parametrize(
     ("aliases", "told"),
     [
@@ -278,8 +330,10 @@ def test_a_renamed_category_answers_at_its_old_address_and_old_key(tmp_path: Pat
     second = (web / "chuyen-muc/canh-bao/trang/2/index.html").read_text("utf-8")
     assert f'<meta http-equiv="refresh" content="0; url={new}">' in first
     assert f'<meta http-equiv="refresh" content="0; url={new}trang/2/">' in second
-    feed = web / "chuyen-muc/canh-bao-toi-pham/feed.xml"
-    assert (web / "chuyen-muc/canh-bao/feed.xml").read_bytes() == feed.read_bytes()
+    feed = (web / "chuyen-muc/canh-bao-toi-pham/feed.xml").read_text("utf-8")
+    old_feed = (web / "chuyen-muc/canh-bao/feed.xml").read_text("utf-8")
+    assert _entries(old_feed) == _entries(feed) and len(_entries(feed)) == 2
+    assert _feed_id(old_feed) == "https://congan-chauthanh.example.vn/chuyen-muc/canh-bao/feed.xml"
     assert "/2020/12/ten-moi/" in (web / "chuyen-muc/canh-bao-toi-pham/index.html").read_text(
         "utf-8"
     ) + (web / "chuyen-muc/canh-bao-toi-pham/trang/2/index.html").read_text("utf-8")

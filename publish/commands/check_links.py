@@ -10,7 +10,7 @@ those that lead to no page of the website (see publish.links).
 from __future__ import annotations
 
 from collections.abc import Mapping, Set
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -36,6 +36,9 @@ class WrittenLinks:
     judged: Set[tuple[str, str]]
     """Those the load reported as leading to no page of the website, or whose target has errors
     of its own (told by the load too): the link check does not tell them again."""
+    typed: Mapping[tuple[str, str], str] = field(default_factory=dict)
+    """How each link to a content file is typed («b.md#lien-he»), where the page shows it
+    otherwise («/2020/12/b/#lien-he»)."""
 
     @classmethod
     def of(cls, site: Site) -> WrittenLinks:
@@ -49,6 +52,7 @@ class WrittenLinks:
         pages = frozenset(site.documents.values())
         lines: dict[tuple[str, str], int] = {}
         judged: set[tuple[str, str]] = set()
+        typed: dict[tuple[str, str], str] = {}
         items: list[Bulletin | Page] = [*site.for_channel("web"), *site.pages]
         for item in items:
             for href, line in item.links:
@@ -57,6 +61,8 @@ class WrittenLinks:
                 url = resolve(href, item.source, site.documents, addresses)
                 shown = (item.source, href if url is None else prefix + url)
                 lines.setdefault(shown, line)
+                if shown[1] != href:
+                    typed.setdefault(shown, href)
                 if url is None or url.partition("#")[0] in off_web:
                     judged.add(shown)
             for href, line in item.relative_links:
@@ -64,7 +70,7 @@ class WrittenLinks:
                 lines.setdefault((item.source, href), line)
                 if not leads_to_page(href, item.url, pages):
                     judged.add((item.source, href))
-        return cls(lines, judged)
+        return cls(lines, judged, typed)
 
 
 class LinkLines:
@@ -110,8 +116,11 @@ class LinkLines:
         """The address `href` (as its page shows it: a site path) is written with in `source`
         when written otherwise: the site's own address in full, as copied from the browser
         («https://…/2025/06/canh-bao/»), an address the site had before, or a site path without
-        the folder the site is served under («/lien-he/», shown «/chau-thanh/lien-he/»); None
-        when it is written as shown, or not found."""
+        the folder the site is served under («/lien-he/», shown «/chau-thanh/lien-he/»), or a
+        content file's name («b.md#lien-he», shown as its page's address); None when it is
+        written as shown, or not found."""
+        if (source, href) in self.written.typed:
+            return self.written.typed[(source, href)]
         line = self(source, href)
         lines = self._lines(source) if line is not None else []
         if line is None or not 0 < line <= len(lines):

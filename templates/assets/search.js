@@ -28,8 +28,7 @@
   var statusLine = byId("trang-thai-tim");
   if (!statusLine) {
     // A theme's own search.html from before the status line had its own element.
-    statusLine = document.createElement("p");
-    statusLine.className = "search-status";
+    statusLine = el("p", { "class": "search-status" });
     out.parentNode.insertBefore(statusLine, out);
     out.removeAttribute("aria-live");
   }
@@ -852,10 +851,10 @@
   // the count and the first result were a screen and a half down, under the header and the
   // form, and the page seemed to show no answer. Shown once they are there, unless the reader
   // has meanwhile scrolled or gone to the box (the index may take seconds on 3G).
-  var first = input.value.trim() ? search() : null;
-  if (first) {
-    first.then(function () {
-      if (!window.scrollY && (!document.activeElement || document.activeElement === document.body)) reveal();
-    });
-  }
+  var first = input.value.trim() && search();
+  Promise.resolve(first).then(function () {
+    // What search.html hid until the answer is in (js-query), shown under it.
+    root.classList.remove("js-query");
+    if (first && !window.scrollY && (document.activeElement || document.body) === document.body) reveal();
+  });
 })();

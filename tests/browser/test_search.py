@@ -524,3 +524,66 @@ def test_an_abbreviation_finds_the_bulletins_spelling_it_out(sample_site, look_p
     assert len(urls) >= 5
     assert all("căn cước công dân" in _article_text(sample_site, u).lower() for u in urls)
     assert "(“CCCD” hay “căn cước công dân”)" in page.get_by_role("status").inner_text()
+
+
+LAYOUT_SHIFTS = (
+    "window.shifts = [];"
+    " new PerformanceObserver(list => list.getEntries().forEach(e =>"
+    " e.hadRecentInput || window.shifts.push(e.value)))"
+    ".observe({type: 'layout-shift', buffered: true});"
+)
+"""Collects the page's layout shifts (Cumulative Layout Shift is their sum, as Lighthouse adds
+them for a page this short)."""
+
+
+@pytest.mark.parametrize(
+    ("query", "percent"),
+    [("lua+dao", 100), ("lua+dao", 200), ("xyzzy+qwzrt", 100), ("a", 200)],
+)
+def test_a_search_opened_from_a_link_does_not_push_the_page_about(
+    query: str, percent: int, browser: object, server: str
+) -> None:
+    """Opened with a query, the page was drawn with the categories under the form, then pushed
+    them down by «Đang tìm…», then off the screen by the results (a layout shift of 0.22 on a
+    phone, 0.40 with the text at 200 %; under 0.1 is «good»). The index is held until the page
+    has been drawn, as a phone's network holds it. Once the answer is in, the categories and
+    the footer are there, under it."""
+    from tests.browser.test_text_size import phone_at
+
+    with phone_at(browser, percent) as page:  # type: ignore[arg-type]
+        page.add_init_script(LAYOUT_SHIFTS)
+        held: list[object] = []
+        page.route("**/chi-muc/**", lambda route: held.append(route))
+        page.goto(f"{server}/tim-kiem/?q={query}")
+        page.wait_for_function("performance.getEntriesByName('first-contentful-paint').length")
+        page.wait_for_timeout(100)
+        while held:  # the manifest, then the chunks it leads to
+            held.pop().continue_()  # type: ignore[attr-defined]
+            page.wait_for_timeout(100)
+        page.wait_for_function("!document.documentElement.classList.contains('js-query')")
+        page.wait_for_timeout(100)
+        assert page.get_by_role("status").inner_text()
+        assert sum(page.evaluate("window.shifts")) < 0.1, page.evaluate("window.shifts")
+        assert page.get_by_role("heading", name="Duyệt theo chuyên mục").is_visible()
+        assert page.locator(".site-footer").is_visible()
+
+
+def test_a_search_script_that_never_comes_leaves_the_categories_seen(open_page) -> None:
+    """The page hides what is under the results until search.js has answered: if the script
+    never loads (a host, a filter or the network losing it), the categories and the footer are
+    shown after a few seconds all the same (sped up here a hundred times)."""
+    page, _ = open_page("/tim-kiem/", width=375)
+    page.route("**/assets/search.*.js", lambda route: route.abort())
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Animation.enable")
+    cdp.send("Animation.setPlaybackRate", {"playbackRate": 100})
+    page.goto(page.url + "?q=lua+dao")
+    heading = page.get_by_role("heading", name="Duyệt theo chuyên mục")
+    assert not heading.is_visible()
+    page.wait_for_function(
+        "getComputedStyle(document.getElementById('duyet-chuyen-muc')).visibility === 'visible'",
+        timeout=2000,
+    )
+    assert heading.is_visible()
+    assert page.locator(".site-footer").is_visible()
+    assert page.locator(".category-list a").count() >= 6

@@ -177,8 +177,10 @@ def test_a_table_of_figures_shows_each_row_with_its_headings_on_a_phone(
 ) -> None:
     """On a 360 px phone the year-end report's 4-column table scrolled sideways in its box: at
     200 % a column and a half showed, each figure away from its heading. Each row is now a box
-    of its own, each value under the last and after its column's name («Năm 2022: 76»), the box
-    scrolls no more; a screen reader still gets the table, its headings and each cell once."""
+    of its own, headed by what it counts (bold, unlabelled), each figure under the last and
+    after its column's name («Năm 2022: 76»), the box scrolls no more; a screen reader still
+    gets the table, its column headings, each row's header (what a figure is of: «Năm 2022, 76»
+    said nothing of it) and each cell once."""
     page = open_large_text(REPORT, percent, height=740)
     region = page.locator(".table-scroll").first
     assert region.evaluate("e => e.scrollWidth <= e.clientWidth")
@@ -187,23 +189,29 @@ def test_a_table_of_figures_shows_each_row_with_its_headings_on_a_phone(
     for i in range(rows.count()):
         cells = (
             rows.nth(i)
-            .locator("td")
+            .locator("th, td")
             .evaluate_all(
                 """cells => cells.map(c => [c.getBoundingClientRect().left,
-                c.getBoundingClientRect().top, getComputedStyle(c, '::before').content])"""
+                c.getBoundingClientRect().top, getComputedStyle(c, '::before').content,
+                getComputedStyle(c).fontWeight])"""
             )
         )
-        lefts = {round(left) for left, _, _ in cells}
-        tops = [top for _, top, _ in cells]
+        lefts = {round(left) for left, _, _, _ in cells}
+        tops = [top for _, top, _, _ in cells]
         assert len(lefts) == 1 and tops == sorted(set(tops)), cells
-        assert [label for _, _, label in cells] == [f'"{h}: " / ""' for h in HEADINGS]
+        labels = [label for _, _, label, _ in cells]
+        assert labels == ["none"] + [f'"{h}: " / ""' for h in HEADINGS[1:]]
+        assert int(cells[0][3]) >= 700  # the row's name heads its box
     assert page.locator("main table thead").evaluate("e => e.getBoundingClientRect().height <= 1")
     ax = table_ax(page)
     assert [role for role, _ in ax].count("table") == 1
     assert [name for role, name in ax if role == "columnheader"] == HEADINGS
+    names = [name for role, name in ax if role == "rowheader"]
+    assert names[:2] == ["Số vụ phạm pháp hình sự", "Tỷ lệ điều tra, khám phá"]
+    assert len(names) == 9
     cells = [name for role, name in ax if role == "cell"]
-    assert cells[:4] == ["Số vụ phạm pháp hình sự", "89", "76", "giảm 14,6%"]
-    assert len(cells) == 36
+    assert cells[:3] == ["89", "76", "giảm 14,6%"]
+    assert len(cells) == 27
 
 
 def test_a_table_of_figures_stays_a_table_on_a_wide_screen(look_page) -> None:
@@ -335,3 +343,29 @@ def test_on_a_wide_screen_the_emblem_stays_beside_the_unit_s_name(look_page) -> 
     assert mark is not None and name is not None
     assert round(mark["width"]) == 40 and mark["x"] + mark["width"] < name["x"]
     assert mark["y"] < name["y"] + name["height"] and name["y"] < mark["y"] + mark["height"]
+
+
+def test_the_contact_table_s_row_names_fit_a_320_px_phone_in_large_text(
+    browser: Any, server: str
+) -> None:
+    """The emergency numbers' table names each row (a row header), and a bold name ran the
+    table 11 px off a 320 px phone at 200 %: the numbers sat under the scroll shadow. Row names
+    keep the weight they were typed in; the table fits, and a screen reader still gets them."""
+    context = browser.new_context(
+        viewport={"width": 320, "height": 640}, is_mobile=True, has_touch=True, locale="vi-VN"
+    )
+    try:
+        page = context.new_page()
+        page.add_init_script(
+            "document.addEventListener('DOMContentLoaded', () =>"
+            " document.documentElement.style.fontSize = '200%')"
+        )
+        page.goto(f"{server}/lien-he/")
+        table = page.locator(".table-scroll").first
+        assert table.evaluate("e => e.scrollWidth <= e.clientWidth"), table.evaluate(
+            "e => [e.scrollWidth, e.clientWidth]"
+        )
+        names = table.locator('th[scope="row"]')
+        assert names.count() == 3 and "Cảnh sát" in names.first.inner_text()
+    finally:
+        context.close()

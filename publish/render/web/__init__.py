@@ -46,6 +46,7 @@ from publish.render.web.images import (
     probe,
     small_cover,
     small_default_cover,
+    small_photos,
     unreadable_image,
 )
 from publish.render.web.kept_templates import KeptTemplates
@@ -304,7 +305,12 @@ def _image_problems(site: Site) -> list[Problem]:
         *site.for_channel("web"),
         *(b for b in held if "web" in carried(b.channels, site.config)),
     ]
-    problems += [p for b in on_web if (p := small_cover(b, sizes, default)) is not None]
+    for b in on_web:
+        small = small_cover(b, sizes, default)
+        if small is None and (small := small_photos(b, sizes, default)) is not None:
+            first = b.images_as_read[0].path
+            small = dataclasses.replace(small, line=image_use(b, first, site.config)[1])
+        problems += [small] if small is not None else []
     return problems
 
 
@@ -626,19 +632,11 @@ def _render(
     # A site with nothing published yet (a new unit's) still needs an <updated>: a fixed one, not
     # the clock, or every build rewrote its feeds and a deploy uploaded them again.
     newest = views.public[0].date if views.public else EMPTY_FEED_UPDATED
-    # A category's old feed address keeps its subscribers: the same feed (which names its new
-    # address) is written there too; its old pages get redirect pages.
-    old_feeds = {
-        f"{views.category_url(key)}feed.xml": [
-            f"{views.category_url(a)}feed.xml" for a in c.aliases
-        ]
-        for key, c in config.categories.items()
-    }
-    for path, data in site_feeds(views, fallback_updated=newest):
+    # A category's old feed address keeps its subscribers: its feed is written there too (with
+    # that address's id); its old pages get redirect pages.
+    for path, data, kind in site_feeds(views, fallback_updated=newest):
         yield from (a for a in pictures.drain() if a.path not in seen)
-        yield Artifact("web", output_path(path), data)
-        for old in old_feeds.get(path, ()):
-            yield Artifact("web", output_path(old), data, kind="category-alias")
+        yield Artifact("web", output_path(path), data, kind=kind)
     pictures.save_facts(learned)
     for name, data in sitemap_files(sitemap, config.absolute_url):
         yield Artifact("web", name, data)

@@ -218,6 +218,9 @@ class SiteContext:
             "title": title,
             "description": description or self.config.site.description,
             "canonical": self.absolute(url),
+            # Whether the page names its own address (canonical, og:url): the 404 page is shown
+            # at every missing address, and is not at /404.html for anyone (pages.not_found).
+            "addressed": True,
             "page_url": self.url(url),
             "current": current,
             # The menu or strip entry the page belongs to without being it (a bulletin's category).

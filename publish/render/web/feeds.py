@@ -120,8 +120,13 @@ def _text(parent: ET.Element, tag: str, text: str) -> ET.Element:
 
 def site_feeds(
     context: SiteContext, *, fallback_updated: dt.datetime
-) -> Iterator[tuple[str, bytes]]:
-    """(site path, Atom bytes) of the site feed and of each category's feed; previews never appear."""
+) -> Iterator[tuple[str, bytes, str | None]]:
+    """(site path, Atom bytes, Artifact kind) of the site feed and of each category's feed, and
+    of the feed kept at each old address of a category (its aliases: "category-alias");
+    previews never appear. Each address's feed has an id of its own, and keeps it: a category
+    renamed kept its followers at the old address but changed its feed's <id> under them (the
+    id named the new key), as if it were another feed. Not the oldest key's id for all: a
+    category that took in another (aliases hold the other's key) keeps its own id too."""
     config = context.config
     feed = functools.partial(
         atom_feed,
@@ -139,20 +144,22 @@ def site_feeds(
             feed_url=context.absolute("/feed.xml"),
             page_url=context.absolute("/"),
         ),
+        None,
     )
     for key, category in config.categories.items():
-        path = f"{context.category_url(key)}feed.xml"
-        yield (
-            path,
-            feed(
-                _entries(context, context.public_in(key)),
+        entries = _entries(context, context.public_in(key))
+        page_url = context.absolute(context.category_url(key))
+        for old in (None, *category.aliases):
+            path = f"{context.category_url(old or key)}feed.xml"
+            data = feed(
+                entries,
                 title=f"{category.label} — {config.unit.name}",
                 subtitle=category.description,
                 feed_id=config.first_base_url + path.lstrip("/"),
                 feed_url=context.absolute(path),
-                page_url=context.absolute(context.category_url(key)),
-            ),
-        )
+                page_url=page_url,
+            )
+            yield path, data, "category-alias" if old else None
 
 
 def _entries(context: SiteContext, bulletins: Sequence[Bulletin]) -> list[FeedEntry]:

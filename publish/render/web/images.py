@@ -62,6 +62,7 @@ __all__ = [
     "probe",
     "small_cover",
     "small_default_cover",
+    "small_photos",
     "unreadable_image",
 ]
 
@@ -624,24 +625,72 @@ def small_cover(
         found = sizes.get(ref.path)
         if isinstance(found, tuple) and min(found) >= SHARE_MIN_PX:
             return None
-    large = isinstance(shared := sizes.get(default), tuple) and min(shared) >= SHARE_MIN_PX
-    shared_as = (
-        f"kèm ảnh bìa mặc định content/{default} thay vì ảnh của bài"
-        if default and large
-        else "mà không kèm ảnh nào"
-    )
     width, height = size
     return Problem(
         bulletin.source,
         f"ảnh bìa content/{bulletin.cover.path} là ảnh chia sẻ chỉ {width} × {height} điểm ảnh "
         "(cỡ lớn nhất website đăng) và trong bài không có ảnh nào từ "
         f"{SHARE_MIN_PX} điểm ảnh mỗi chiều trở lên: Facebook và Zalo không hiện ảnh nhỏ hơn "
-        f"thế khi chia sẻ liên kết, nên bản tin được chia sẻ {shared_as}",
+        f"thế khi chia sẻ liên kết, nên bản tin được chia sẻ {_shared_as(sizes, default)}",
         field="cover",
         hint=f"Thay ảnh bìa bằng ảnh lớn hơn (nên 1200 × 630 điểm ảnh, ít nhất {SHARE_MIN_PX} "
         f"× {SHARE_MIN_PX}), hoặc thêm vào bài một ảnh từ {SHARE_MIN_PX} điểm ảnh mỗi chiều "
         "trở lên, rồi chạy lại publish check.",
         severity="warning",
+    )
+
+
+NO_PICTURE = "mà không kèm ảnh nào"
+"""How a bulletin with no share image, and no default cover a preview shows, is shared."""
+
+
+def _shared_as(sizes: Mapping[str, tuple[int, int] | BaseException], default: str) -> str:
+    """What a bulletin without a share image of its own is shared with: [site] default_cover
+    (`default`) when a share preview shows it, else no picture."""
+    large = isinstance(shared := sizes.get(default), tuple) and min(shared) >= SHARE_MIN_PX
+    if default and large:
+        return f"kèm ảnh bìa mặc định content/{default} thay vì ảnh của bài"
+    return NO_PICTURE
+
+
+def small_photos(
+    bulletin: Bulletin, sizes: Mapping[str, tuple[int, int] | BaseException], default: str
+) -> Problem | None:
+    """When `bulletin` has no cover and every photo of its body is shared smaller than
+    SHARE_MIN_PX on a side (`sizes`: see probe), the first of them (its line is the caller's to
+    find): the site would share that photo, but passes over small ones
+    (pages.Views._share_picture). A note when the default cover stands in (the link still has a
+    picture, the unit's), a warning when the site has none, so the link has no picture at all;
+    nothing when the default cover is too small or unreadable itself: site.toml's line is told
+    that every such bulletin is shared with no picture (small_default_cover), once, not once a
+    bulletin."""
+    photos = bulletin.images_as_read
+    if bulletin.cover is not None or not photos:
+        return None
+    shared_as = _shared_as(sizes, default)
+    pictureless = shared_as == NO_PICTURE
+    if default and pictureless:
+        return None
+    found = []
+    for ref in photos:
+        size = sizes.get(ref.path)
+        if not isinstance(size, tuple) or min(size) >= SHARE_MIN_PX:
+            return None  # large enough, or unreadable (told as such)
+        found.append(size)
+    width, height = found[0]
+    others = len(dict.fromkeys(ref.path for ref in photos)) - 1
+    more = f" (và {others} ảnh khác trong bài cũng vậy)" if others else ""
+    return Problem(
+        bulletin.source,
+        f"bản tin không có ảnh bìa, và ảnh content/{photos[0].path} là ảnh chia sẻ chỉ {width} "
+        f"× {height} điểm ảnh (cỡ lớn nhất website đăng){more}: Facebook và Zalo không hiện ảnh "
+        f"nhỏ hơn {SHARE_MIN_PX} điểm ảnh mỗi chiều khi chia sẻ liên kết, nên bản tin được chia "
+        f"sẻ {shared_as}",
+        hint=f"Muốn liên kết hiện ảnh của bài thì thêm ảnh bìa từ {SHARE_MIN_PX} × {SHARE_MIN_PX} "
+        "điểm ảnh trở lên (nên 1200 × 630): dòng «cover: images/<ảnh>.jpg» và «cover_alt: …» "
+        "trong phần đầu tệp, hoặc dùng ảnh lớn hơn trong bài; rồi chạy lại publish check."
+        + ("" if pictureless else " Ảnh bìa mặc định là đủ thì không cần làm gì."),
+        severity="warning" if pictureless else "note",
     )
 
 

@@ -751,6 +751,7 @@ class Views(SiteContext):
             "/404.html", title="Không tìm thấy trang", description="Trang bạn tìm không tồn tại."
         )
         context["noindex"] = True
+        context["addressed"] = False
         context["latest"] = [self.card(b) for b in self.public[:5]]
         context["search_url"] = self.url("/tim-kiem/")
         return View("/404.html", "404.html", context, indexed=False)

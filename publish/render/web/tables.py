@@ -1,4 +1,5 @@
-"""Tables a phone shows row by row: each cell labelled with its column's heading.
+"""Tables a phone shows row by row: each cell labelled with its column's heading; a first
+column that names each row made its row's header.
 
 A table of three columns or more with one header row and no merged cells gets `class="stack"`
 and, on each body cell, `data-label` (its column heading as text); style.css then lays such a
@@ -7,6 +8,12 @@ It stays a <table> with its <th> headings (hidden from sight there, not removed)
 and Firefox keep exposing as a table; ARIA roles on its parts, which would say so to WebKit too,
 are invalid HTML on a <table>'s own parts (the Nu checker's error). The label is drawn, not read
 (the cell's header says it).
+
+A first column of labels («Số vụ phạm pháp hình sự | 89 | 76») is written as row headers,
+`<th scope="row">`: a screen reader then says which row a figure is of, not only its column
+(«Năm 2022, 76» told nothing of what was counted). Markdown has no way to say so; a column is
+taken for labels when its heading is left empty, when each of its cells is bold, or when it
+holds words beside a column of figures. On a phone the row header heads its row's box.
 """
 
 from __future__ import annotations
@@ -28,6 +35,53 @@ NOT_STACKED = ("<thead", "<table", "colspan", "rowspan")
 """A second header row, a table inside, merged cells: no one label per cell."""
 LEAST_COLUMNS = 3
 """Two columns fit a phone even at 200 % text: such a table stays one."""
+BODY_RE = re.compile(r"<tbody>(.*?)</tbody>", re.DOTALL)
+BODY_CELL_RE = re.compile(r"<td\b([^>]*)>(.*?)</td>", re.DOTALL)
+BOLD_RE = re.compile(r"\s*<strong>.*</strong>\s*", re.DOTALL)
+FIGURE_RE = re.compile(r"[-+−]?\d")
+"""How a figure starts: «89», «84,3%», «21 vụ / 34 đối tượng», «-5»."""
+
+
+def _text(cell: str) -> str:
+    """A cell's text: tags dropped, entities read, spaces collapsed."""
+    return " ".join(htmllib.unescape(TAG_RE.sub("", cell)).split())
+
+
+def _labels_first(headings: list[str], rows: list[list[str]]) -> bool:
+    """Whether the first column of a table (its `headings`, its body `rows` of cells) names
+    each row: its heading left empty over others, each of its cells bold, or words in each of
+    its cells beside a column of figures. Every row needs a name and another cell."""
+    if not rows or any(len(r) < 2 or not _text(r[0]) for r in rows):
+        return False
+    if headings and not _text(headings[0]) and any(_text(h) for h in headings[1:]):
+        return True
+    if all(BOLD_RE.fullmatch(r[0]) for r in rows):
+        return True
+    if any(FIGURE_RE.match(_text(r[0])) for r in rows):
+        return False  # a numbered list («1», «2»…) or figures: no names
+    width = min(len(r) for r in rows)
+    return any(all(FIGURE_RE.match(_text(r[i])) for r in rows) for i in range(1, width))
+
+
+def _row_headed(match: re.Match[str]) -> str:
+    """The table with its first column made row headers when it names the rows; else as it
+    was (one with merged cells, a table inside or a header cell of its own in the body too)."""
+    table = match[0]
+    head, body = HEAD_RE.match(match[1]), BODY_RE.search(match[1])
+    if head is None or body is None or any(s in body[1] for s in (*NOT_STACKED, "<th")):
+        return table
+    rows = [[c[2] for c in BODY_CELL_RE.finditer(r)] for r in ROW_RE.findall(body[1])]
+    if not _labels_first(HEADER_CELL_RE.findall(head[1]), rows):
+        return table
+
+    def headed(row: re.Match[str]) -> str:
+        """A body row whose first cell is its header."""
+        first = BODY_CELL_RE.sub(r'<th scope="row"\1>\2</th>', row[1], count=1)
+        return f"<tr>{first}</tr>"
+
+    start = match.start(1) + body.start(1) - match.start(0)
+    end = match.start(1) + body.end(1) - match.start(0)
+    return table[:start] + ROW_RE.sub(headed, body[1]) + table[end:]
 
 
 def _label(cell: str) -> str:
@@ -54,9 +108,9 @@ def _stacked(match: re.Match[str]) -> str:
         column = itertools.count()
 
         def cell(c: re.Match[str]) -> str:
-            """One cell with its column's label."""
+            """One cell with its column's label (a row header heads the box: none)."""
             index = next(column)
-            label = labels[index] if index < len(labels) else ""
+            label = labels[index] if index < len(labels) and c[1] == "td" else ""
             return f'<{c[1]} data-label="{label}"{c[2]}>' if label else c[0]
 
         return f"<tr>{CELL_RE.sub(cell, found[1])}</tr>"
@@ -65,5 +119,8 @@ def _stacked(match: re.Match[str]) -> str:
 
 
 def stacked_tables(html: str) -> str:
-    """`html` with each table that has a header row marked to show row by row on a phone."""
-    return TABLE_RE.sub(_stacked, html) if "<table>" in html else html
+    """`html` with each table that has a header row marked to show row by row on a phone, its
+    first column made row headers when it names the rows."""
+    if "<table>" not in html:
+        return html
+    return TABLE_RE.sub(_stacked, TABLE_RE.sub(_row_headed, html))
