@@ -223,7 +223,7 @@ def _renamed(
         (lambda old: recorded_title(entry(old).get("title")), title_of),
         (lambda old: recorded_title(titles.get(old)), title_of),
     )
-    return pair_renames(gone, new, indexes)
+    return pair_renames(gone, new, indexes, own_id=lambda b: b.has_id)
 
 
 def withdrawal_lines(
