@@ -339,7 +339,7 @@ class PreviewSession:
             history = _web_history(site.config.root)
             for key, _ in earlier:
                 addresses[key] = [prefix + path for path in history.get(key, ())]
-        notices = deleted_notices([*deleted, *earlier], site.config, site.now)
+        notices = deleted_notices([*deleted, *earlier], site.config, site.now, withdrawable)
         for key, source in [*deleted, *earlier]:
             for address in addresses[key]:
                 parts = request_parts(address)
