@@ -1431,6 +1431,7 @@ def _validate(
         approval_note=approval_note,
         review_note=review_note,
         timed=fields.timed(data["date"]),
+        has_id=data.get("id") is not None,
     )
     return bulletin, corrected
 

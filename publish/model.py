@@ -182,6 +182,9 @@ class Bulletin:
     timed: bool = True
     """False when `date` was written as a day without a time of day («date: 2026-12-05»): its
     page shows the day alone, where «date: 2026-12-05 00:00» shows «0:00» (the same moment)."""
+    has_id: bool = False
+    """Whether front matter `id` gives its key (else the slug does): the editor's word for which
+    bulletin it is, so it is never taken for another one renamed (publish.rename_pairs)."""
 
     @property
     def body(self) -> str:

@@ -5,7 +5,11 @@ makes an old key gone and a new one come. The Zalo sync (publish.sync.zalo_plan)
 check` and build's report (publish.withdrawing) and `publish serve` (publish.serve.session)
 each tell such a pair apart from a deletion by the same tests, in the same order, so that what
 check announces as renamed is what the sync then updates: the same body, then the same title
-(and whatever else the caller knows, such as the file a record names). Each test is an index
+(and whatever else the caller knows, such as the file a record names). A new bulletin that
+declares its own `id` is paired with nothing, however alike: its id is the editor's word that it
+is a bulletin of its own (a replacement written with the same title, say), and taking it for the
+gone one renamed told check to write the gone key over that id and made the Zalo sync overwrite
+the gone one's article with it. Each test is an index
 built once, so pairing N gone keys with N new bulletins costs O(N), not O(N²): a pull request
 renaming thousands of files is checked in milliseconds.
 """
@@ -29,13 +33,16 @@ def pair_renames(
     gone: Sequence[str],
     new: Mapping[str, T],
     indexes: Iterable[Index[T]],
+    *,
+    own_id: Callable[[T], bool],
 ) -> dict[str, T]:
     """Old key → the new item it became, for each of `gone` (in that order) that one of
     `new` (new key → item, in that order) matches by the first of `indexes` that pairs it.
     Each new item stands for one old key at most; within one index the i-th old key of a
-    value takes the i-th new item of it not taken yet, whichever side is walked first."""
+    value takes the i-th new item of it not taken yet, whichever side is walked first. An
+    item for which `own_id` is true (it declares an `id`, never a gone key's) pairs with none."""
     found: dict[str, T] = {}
-    taken: set[str] = set()
+    taken = {key for key, item in new.items() if own_id(item)}
     for old_value, new_value in indexes:
         wanted = {}
         for old in gone:

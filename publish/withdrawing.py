@@ -11,7 +11,11 @@ an approver reviewing the pull request that deletes it is told so too, with what
 on each channel and how to get the file back (session 69). A file renamed is no deletion: with
 `id` its key stays; without, the new file is known again as the Zalo sync knows it (its body or
 title in state/zalo.json, its title in state/radio.json, or the same file with another `slug`)
-and told as renamed, with the line of `id` that keeps it one bulletin on every channel.
+and told as renamed, with the line of `id` that keeps it one bulletin on every channel. A new
+bulletin that declares its own `id` is never taken for one renamed (publish.rename_pairs): the
+same file with another `id` is told as the id changed, which withdraws the old key; and the line
+of a bulletin told as deleted while new bulletins without `id` came names them, since one renamed
+and rewritten (new file, new title and words) is known again by nothing (session 70).
 
 The bulletins that may be withdrawn are kept with a build's report (Outcome.withdrawable) and
 state/ is read when the report is printed: a build replayed after a sync took them down must
@@ -34,6 +38,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CHANNEL_NAMES",
     "DELETED",
+    "ID_CHANGED",
     "RENAMED",
     "Withdrawable",
     "channel_names",
@@ -50,15 +55,21 @@ Answered = tuple[tuple[str, str, str], ...]
 """The addresses of a bulletin gone from content/ that another bulletin on the website answers
 at: (address, that bulletin's address, its file), the address being in its `aliases` (a
 redirect page) or its own."""
-Withdrawable = tuple[str, str, str, tuple[str, ...], Answered]
+Withdrawable = tuple[str, str, str, tuple[str, ...], Answered, tuple[str, ...]]
 """A bulletin a sync would take down if published now: its key, its file, why it is held (the
 gate's code, or «changed» for one edited after its approval; "" for one published but kept
-from some channels; DELETED for one whose file is gone, RENAMED for one renamed without `id`,
-its file then the new one), the channels kept from (all for one held back), and for one gone,
-its addresses another bulletin answers at (Answered)."""
+from some channels; DELETED for one whose file is gone, RENAMED for one renamed without `id`
+and ID_CHANGED for one whose file now declares another `id`, its file then the new one), the
+channels kept from (all for one held back), for one gone, its addresses another bulletin answers
+at (Answered), and for one deleted, the files of the new bulletins without `id` it may have been
+renamed to (see _candidates)."""
 
 DELETED = "deleted"
 RENAMED = "renamed"
+ID_CHANGED = "id-changed"
+SHOWN_CANDIDATES = 3
+"""New files a deleted bulletin's line names as what it may have been renamed to; the rest are
+counted."""
 
 HELD_WORDS = {
     "draft": "bản nháp, draft: true",
@@ -99,12 +110,13 @@ def withdrawable(site: Site, published: Published | None = None) -> tuple[Withdr
             "changed" if e.cause == "changed" else e.code,
             EVERY,
             (),
+            (),
         )
         for e in site.excluded
         if e.code != "expired"
     ]
     kept = [
-        (b.key, b.source, "", tuple(c for c in EVERY if c in b.held_from), ())
+        (b.key, b.source, "", tuple(c for c in EVERY if c in b.held_from), (), ())
         for b in site.bulletins
         if b.held_from
     ]
@@ -113,8 +125,9 @@ def withdrawable(site: Site, published: Published | None = None) -> tuple[Withdr
 
 def _gone(site: Site, published: Published | None) -> list[Withdrawable]:
     """The bulletins the last sync published whose file `site` no longer has: each renamed
-    without `id` (see _renamed) with its new file, each other one deleted with the file
-    state/ recorded for it ("" when it recorded none)."""
+    without `id` (see _renamed) with its new file, each whose file now declares another `id`
+    with that file, each other one deleted with the file state/ recorded for it ("" when it
+    recorded none) and the new files it may have been renamed to."""
     from publish.sync.vanished import Published, zalo_records
 
     state = site.config.root / "state"
@@ -124,18 +137,39 @@ def _gone(site: Site, published: Published | None) -> list[Withdrawable]:
         return []
     files = published.files
     zalo = zalo_records(state)
-    renamed = _renamed(gone, site, state, published, zalo)
+    new = _unknown(site, published, zalo)
+    renamed = _renamed(gone, site, state, published, zalo, new)
     answered = _answered(gone, site)
+    with_id = {b.source: b for b in new.values() if b.has_id}
+    candidates = _candidates(new, renamed)
     found: list[Withdrawable] = []
     for key in gone:
         if key in renamed:
-            found.append((key, renamed[key].source, RENAMED, EVERY, answered.get(key, ())))
+            found.append((key, renamed[key].source, RENAMED, EVERY, answered.get(key, ()), ()))
             continue
         entry = zalo.get(key)
         recorded = files.get(key) or (entry.get("source") if isinstance(entry, dict) else None)
         source = recorded if isinstance(recorded, str) else ""
-        found.append((key, source, DELETED, EVERY, answered.get(key, ())))
+        if source in with_id:
+            found.append((key, source, ID_CHANGED, EVERY, answered.get(key, ()), ()))
+        else:
+            found.append((key, source, DELETED, EVERY, answered.get(key, ()), candidates))
     return found
+
+
+def _unknown(site: Site, published: Published, zalo: Mapping[str, Any]) -> dict[str, Bulletin]:
+    """The bulletins `site` loads (held back or not) that state/ knows nothing of, by key."""
+    known = (published.keys or set()) | set(zalo)
+    loaded = (*site.bulletins, *(e.bulletin for e in site.excluded), *site.previews)
+    return {b.key: b for b in loaded if b.key not in known}
+
+
+def _candidates(new: Mapping[str, Bulletin], renamed: Mapping[str, Bulletin]) -> tuple[str, ...]:
+    """The files of the bulletins of `new` without `id` not told as another's rename: what a
+    bulletin told as deleted may have been renamed to when its title and words changed too (a
+    website-only one has no record of them to be known again by)."""
+    paired = {b.key for b in renamed.values()}
+    return tuple(sorted(b.source for b in new.values() if not b.has_id and b.key not in paired))
 
 
 def _answered(gone: list[str], site: Site) -> dict[str, Answered]:
@@ -179,18 +213,19 @@ def _renamed(
     state: Path,
     published: Published,
     zalo: Mapping[str, Any],
+    new: Mapping[str, Bulletin] | None = None,
 ) -> dict[str, Bulletin]:
     """Old key → the bulletin it is now, for those of `gone` renamed without `id`, paired as
     the Zalo sync pairs them (publish.rename_pairs: same body, then same title) after the test
     only state/ can make here: a bulletin state/ does not know whose file is the one recorded
-    (its `slug` edited); the radio's records keep a title too, tried last."""
+    (its `slug` edited); the radio's records keep a title too, tried last. `new`: _unknown's
+    answer, when the caller has it."""
     from publish.rename_pairs import Index, pair_renames
     from publish.sync.vanished import radio_records
     from publish.sync.zalo_plan import body_digest, same_title
 
-    known = (published.keys or set()) | set(zalo)
-    loaded = (*site.bulletins, *(e.bulletin for e in site.excluded), *site.previews)
-    new = {b.key: b for b in loaded if b.key not in known}
+    if new is None:
+        new = _unknown(site, published, zalo)
     if not new:
         return {}
     files = published.files
@@ -223,7 +258,7 @@ def _renamed(
         (lambda old: recorded_title(entry(old).get("title")), title_of),
         (lambda old: recorded_title(titles.get(old)), title_of),
     )
-    return pair_renames(gone, new, indexes)
+    return pair_renames(gone, new, indexes, own_id=lambda b: b.has_id)
 
 
 def withdrawal_lines(
@@ -252,16 +287,20 @@ def withdrawal_notes(
 
     live = live_channels(config.root / "state", now, config, (b[0] for b in bulletins), published)
     lines: list[tuple[str, str]] = []
-    for key, source, why, kept_from, answered in bulletins:
+    for key, source, why, kept_from, answered, candidates in bulletins:
         leaving = [c for c in live.get(key, ()) if c in kept_from]
         if not leaving:
             continue
         names = channel_names(leaving)
         which = "các kênh ấy" if len(leaving) > 1 else "kênh ấy"
         if why == DELETED:
-            lines.append((source, _deleted_line(key, source, leaving, config, answered)))
+            lines.append(
+                (source, _deleted_line(key, source, leaving, config, answered, candidates))
+            )
         elif why == RENAMED:
             lines.append((source, _renamed_line(key, source, leaving, answered)))
+        elif why == ID_CHANGED:
+            lines.append((source, _id_changed_line(key, source, leaving, config, answered)))
         elif why:
             lines.append(
                 (
@@ -352,9 +391,15 @@ def _addresses_after(paths: tuple[str, ...], answered: Answered, config: Config)
 
 
 def _deleted_line(
-    key: str, source: str, leaving: list[str], config: Config, answered: Answered = ()
+    key: str,
+    source: str,
+    leaving: list[str],
+    config: Config,
+    answered: Answered = (),
+    candidates: tuple[str, ...] = (),
 ) -> str:
-    """The line of a published bulletin whose file is gone from content/."""
+    """The line of a published bulletin whose file is gone from content/ (`candidates`: the new
+    files it may have been renamed to)."""
     named = _named(key, source)
     back = (
         f"git checkout -- {source} (việc xóa đã được commit thì git checkout MÃ_COMMIT~1 -- "
@@ -363,11 +408,43 @@ def _deleted_line(
         else "tìm tệp bằng git log --diff-filter=D --name-only -- content/ rồi git checkout "
         "MÃ_COMMIT~1 -- TỆP"
     )
+    hint = _rename_hint(key, candidates)
+    renamed = f" {hint[:1].upper()}{hint[1:]}." if hint else ""
     return (
         f"Sẽ rút bài đang đăng: tệp {named} đã bị xóa (không còn trong content/) mà bài đang "
         f"đăng trên {channel_names(leaving)}: lần đồng bộ tới sẽ "
         f"{_done(key, leaving, config, answered)}. "
-        f"Muốn giữ bài thì lấy lại tệp trước lần đồng bộ đó: {back}."
+        f"Muốn giữ bài thì lấy lại tệp trước lần đồng bộ đó: {back}.{renamed}"
+    )
+
+
+def _rename_hint(key: str, candidates: tuple[str, ...]) -> str:
+    """How to keep a deleted bulletin that was in fact renamed to one of `candidates` (new
+    files without `id`), in lower case; "" when there is none."""
+    if not candidates:
+        return ""
+    if len(candidates) == 1:
+        which = candidates[0]
+    else:
+        more = len(candidates) - SHOWN_CANDIDATES
+        listed = ", ".join(candidates[:SHOWN_CANDIDATES])
+        which = f"một trong các bài mới ({listed}{f' và {more} bài khác' if more > 0 else ''})"
+    return (
+        f"nếu đây là bài đổi tên thành {which} thì ghi «id: {key}» vào tệp ấy (website chuyển "
+        "địa chỉ cũ sang địa chỉ mới)"
+    )
+
+
+def _id_changed_line(
+    key: str, source: str, leaving: list[str], config: Config, answered: Answered = ()
+) -> str:
+    """The line of a published bulletin whose file now declares an `id` other than its key."""
+    return (
+        f"Đổi id bài đang đăng: {source} là bài «{key}» đang đăng trên "
+        f"{channel_names(leaving)}, nay ghi id khác nên mọi kênh coi tệp là một bài mới, và "
+        f"lần đồng bộ tới sẽ rút bài «{key}» như bài đã xóa: "
+        f"{_done(key, leaving, config, answered)}. Muốn giữ là một bài thì sửa dòng id thành "
+        f"«id: {key}» trước khi gộp."
     )
 
 
@@ -395,29 +472,41 @@ def _renamed_line(key: str, source: str, leaving: list[str], answered: Answered 
 
 
 def deleted_notices(
-    deleted: Iterable[tuple[str, str]], config: Config, now: dt.datetime
+    deleted: Iterable[tuple[str, str]],
+    config: Config,
+    now: dt.datetime,
+    withdrawable: Iterable[Withdrawable] = (),
 ) -> dict[str, str]:
     """What `publish serve` tells on the page of each bulletin whose file was deleted (`deleted`:
     key and file), by key: the channels the next sync takes it down from (state/, read once
-    for all of them), and how to get the file back."""
+    for all of them), how to get the file back and, for one the build's `withdrawable` tells
+    as deleted, the new files it may have been renamed to."""
     from publish.sync.vanished import live_channels
 
     deleted = list(deleted)
     if not deleted:
         return {}
     live = live_channels(config.root / "state", now, config, (key for key, _ in deleted))
-    return {key: _deleted_notice(source, live.get(key, ())) for key, source in deleted}
+    candidates = {w[0]: w[5] for w in withdrawable if w[2] == DELETED}
+    return {
+        key: _deleted_notice(key, source, live.get(key, ()), candidates.get(key, ()))
+        for key, source in deleted
+    }
 
 
-def _deleted_notice(source: str, leaving: tuple[str, ...]) -> str:
-    """The notice of one deleted bulletin (`source`) the next sync takes down from `leaving`."""
+def _deleted_notice(
+    key: str, source: str, leaving: tuple[str, ...], candidates: tuple[str, ...] = ()
+) -> str:
+    """The notice of one deleted bulletin (`source`) the next sync takes down from `leaving`
+    (`candidates`: the new files it may have been renamed to)."""
     back = f"muốn giữ thì lấy lại tệp: git checkout -- {source}"
     if not leaving:
         return (
             f"Tệp {source} đã bị xóa: bài này chưa đăng ở kênh nào (state/ không ghi), nên "
             f"không có gì để rút; {back}"
         )
+    hint = f"; {_rename_hint(key, candidates)}" if candidates else ""
     return (
         f"Tệp {source} đã bị xóa: bài này sẽ bị rút khỏi {channel_names(leaving)} ở lần đồng "
-        f"bộ tới; {back}"
+        f"bộ tới; {back}{hint}"
     )

@@ -19,6 +19,11 @@ from publish.rename_pairs import pair_renames
 from publish.sync import vanished, zalo_plan
 
 
+def no_id(item: object) -> bool:
+    """No new item declares its own `id`."""
+    return False
+
+
 def by_value(old: dict[str, str], new: dict[str, str]) -> Any:
     """An index pairing the old keys' and the new items' values in `old` and `new`."""
     return (lambda key: old.get(key), lambda item: new.get(item))
@@ -29,20 +34,23 @@ def test_the_first_index_that_pairs_wins_and_a_new_item_stands_for_one_old_key()
         by_value({"a": "body-1"}, {"x": "body-1"}),
         by_value({"a": "T", "b": "T", "c": "T"}, {"x": "T", "y": "T"}),
     )
-    assert pair_renames(["a", "b", "c"], {"x": "x", "y": "y"}, indexes) == {"a": "x", "b": "y"}
+    found = pair_renames(["a", "b", "c"], {"x": "x", "y": "y"}, indexes, own_id=no_id)
+    assert found == {"a": "x", "b": "y"}
 
 
 def test_an_old_key_known_by_nothing_pairs_with_nothing() -> None:
     indexes = (by_value({"a": ""}, {"x": ""}), by_value({}, {"x": None}))
-    assert pair_renames(["a", "b"], {"x": "x"}, indexes) == {}
+    assert pair_renames(["a", "b"], {"x": "x"}, indexes, own_id=no_id) == {}
 
 
 def test_the_pairs_are_the_same_whichever_side_is_walked() -> None:
     """The Zalo sync walks the new keys, check the gone ones: same pairs either way."""
     old = {"a": "T", "b": "T", "c": "U"}
     new = {"x": "U", "y": "T", "z": "T"}
-    forward = pair_renames(["a", "b", "c"], {k: k for k in new}, [by_value(old, new)])
-    backward = pair_renames(["x", "y", "z"], {k: k for k in old}, [by_value(new, old)])
+    forward = pair_renames(["a", "b", "c"], {k: k for k in new}, [by_value(old, new)], own_id=no_id)
+    backward = pair_renames(
+        ["x", "y", "z"], {k: k for k in old}, [by_value(new, old)], own_id=no_id
+    )
     assert forward == {v: k for k, v in backward.items()} == {"a": "y", "b": "z", "c": "x"}
 
 
@@ -61,6 +69,25 @@ def test_the_zalo_sync_pairs_by_body_then_title() -> None:
     assert zalo_plan._renames(observed) == {"moi-1": "cu-1", "moi-2": "cu-2"}
 
 
+def test_a_new_item_that_declares_its_own_id_is_no_one_s_rename() -> None:
+    """However alike (same body here), the next one without `id` is paired instead."""
+    indexes = [by_value({"a": "body-1"}, {"x": "body-1", "y": "body-1"})]
+    found = pair_renames(["a"], {"x": "x", "y": "y"}, indexes, own_id=lambda item: item == "x")
+    assert found == {"a": "y"}
+    assert pair_renames(["a"], {"x": "x"}, indexes, own_id=lambda item: item == "x") == {}
+
+
+def test_the_zalo_sync_hides_the_gone_article_and_creates_one_for_a_bulletin_with_its_id() -> None:
+    """Same body and title as the gone bt-000, but its own id: not «đổi tên từ bt-000», which
+    overwrote bt-000's article with it."""
+    entry = {"article_id": "1", "status": "live", "body_digest": "b1", "title": "Tin A"}
+    local = zalo_plan.Local("bt-thay", "content/thay.md", "Tin A", "p.json", "d", "b1", has_id=True)
+    observed = zalo_plan.Observed(local={"bt-thay": local}, entries={"bt-000": entry})
+    assert zalo_plan._renames(observed) == {}
+    kinds = {a.key: a.kind for a in zalo_plan.plan_actions(observed)}
+    assert kinds == {"bt-thay": "create", "bt-000": "withdraw"}
+
+
 def test_check_pairs_n_renames_with_o_n_title_normalisations(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -76,7 +103,9 @@ def test_check_pairs_n_renames_with_o_n_title_normalisations(
     monkeypatch.setattr(zalo_plan, "same_title", counted)
     n = 2000
     bulletins = [
-        SimpleNamespace(key=f"moi-{i}", source=f"content/moi-{i}.md", title=f"Tin số  {i}")
+        SimpleNamespace(
+            key=f"moi-{i}", source=f"content/moi-{i}.md", title=f"Tin số  {i}", has_id=False
+        )
         for i in range(n)
     ]
     site = SimpleNamespace(bulletins=bulletins, excluded=(), previews=())

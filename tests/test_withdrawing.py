@@ -17,8 +17,9 @@ from publish.serve import PreviewSession
 from publish.url_history import load_history
 from publish.zalo.emulator import ZaloEmulator
 from tests.helpers import FIXTURES
+from tests.test_serve import _notice, get
 from tests.test_sync_radio import sync_command
-from tests.zalo_project import NOW, sync, told, zalo_bulletin, zalo_project
+from tests.zalo_project import NOW, records, sync, told, zalo_bulletin, zalo_project
 
 FILE = "content/bai-viet/ban-tin-000.md"
 OTHER = "content/bai-viet/ban-tin-001.md"
@@ -171,6 +172,7 @@ def test_a_deleted_published_bulletin_is_told_once_with_what_the_sync_does_and_h
         assert "trả về trang «Không tìm thấy»" in line
         assert f"git checkout -- {FILE}" in line
         assert "_rut-lai" not in line  # not on the radio: nothing said of it
+        assert "đổi tên" not in line  # no new bulletin it may have been renamed to
     assert sync(root) == 0
     for command in ("build", "check"):
         assert "Sẽ rút" not in run(root, capsys, command)
@@ -253,8 +255,8 @@ def test_a_build_reads_the_published_record_once(
 
 
 def replacing(address: str) -> str:
-    """The full bulletin that replaces bt-000, taking its `address` in `aliases`: its own
-    title and words (one with the same title or body is told as bt-000 renamed)."""
+    """The full bulletin that replaces bt-000, taking its `address` in `aliases`, with its own
+    id, title and words."""
     body = "Sáng nay, Công an huyện thông tin đầy đủ về vụ việc và cách phòng tránh.\n"
     return zalo_bulletin(2, body=body, id="bt-thay", slug="tin-day-du", aliases=f'["{address}"]')
 
@@ -302,3 +304,138 @@ def test_a_deleted_bulletin_with_an_old_address_nobody_takes_says_which_stay_not
     [line] = [x for x in out.splitlines() if FILE in x]
     assert "sitemap: địa chỉ ấy chuyển sang bài content/bai-viet/ban-tin-thay.md" in line
     assert "; các địa chỉ cũ khác của bài trả về trang «Không tìm thấy»" in line
+
+
+def test_a_replacement_with_its_own_id_and_the_same_words_is_not_the_deleted_one_renamed(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Its id is the editor's word that it is another bulletin: check told it as bt-000
+    renamed «without id» and said to write «id: bt-000» over its own, and the Zalo sync
+    overwrote bt-000's article with it instead of hiding that one and creating its own."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    old_article = records(root)["bt-000"]["article_id"]
+    (root / FILE).unlink()
+    replacement = "content/bai-viet/ban-tin-thay.md"
+    (root / replacement).write_text(zalo_bulletin(0, id="bt-thay", slug="tin-thay"), "utf-8")
+    out = run(root, capsys, "check")
+    assert "Đổi tên bài" not in out and "«id: bt-000»" not in out
+    [line] = [x for x in out.splitlines() if FILE in x]
+    assert line.startswith(DELETED), line
+    assert sync(root) == 0
+    entries = records(root)
+    assert entries["bt-000"]["status"] == "hidden"
+    assert entries["bt-000"]["article_id"] == old_article
+    assert entries["bt-thay"]["status"] == "live"
+    assert entries["bt-thay"]["article_id"] not in {old_article, None}
+    assert len(emulator.articles) == 3
+
+
+def test_a_published_file_given_another_id_is_told_as_its_id_changed(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Same file, another `id`: neither a rename «without id» nor a deleted file, and the
+    line says what the sync then does (bt-000 hidden, the file's new id a new article)."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    path = root / FILE
+    path.write_text(path.read_text("utf-8").replace("id: bt-000\n", "id: bt-moi\n"), "utf-8")
+    out = run(root, capsys, "check")
+    assert "đã bị xóa" not in out and "Đổi tên" not in out
+    [line] = [x for x in out.splitlines() if x.startswith("Đổi id")]
+    assert line.startswith(
+        f"Đổi id bài đang đăng: {FILE} là bài «bt-000» đang đăng trên website, Zalo, nay ghi "
+        "id khác nên mọi kênh coi tệp là một bài mới, và lần đồng bộ tới sẽ rút bài «bt-000» "
+        "như bài đã xóa: gỡ trang của bài khỏi website"
+    ), line
+    assert f"địa chỉ ấy nay là trang của bài {FILE}" in line  # same slug and date
+    assert "ẩn bài trên Zalo OA" in line
+    assert line.endswith("Muốn giữ là một bài thì sửa dòng id thành «id: bt-000» trước khi gộp.")
+    assert sync(root) == 0
+    entries = records(root)
+    assert entries["bt-000"]["status"] == "hidden"
+    assert entries["bt-moi"]["article_id"] != entries["bt-000"]["article_id"]
+
+
+WEB_ONLY = "content/bai-viet/2020-12-05-tin-website.md"
+
+
+def web_only(root: Path, title: str, body: str, *, name: str = WEB_ONLY) -> None:
+    """Write a website-only bulletin without `id` at `name`."""
+    text = zalo_bulletin(5, body=body, title=f'"{title}"', channels="[web]")
+    (root / name).write_text(text.replace("id: bt-005\n", ""), "utf-8")
+
+
+def test_a_website_bulletin_renamed_and_rewritten_is_told_how_to_keep_it_as_one(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """New file, title and words: nothing of it is left to know it by, so it was told as
+    deleted alone; the line names the new file and the `id` to write, and doing so keeps
+    it (its old address redirects to the new one, as the hint says)."""
+    root = zalo_project(tmp_path, 1)
+    web_only(root, "Tuyển sinh Công an năm 2021", "Thông báo tuyển sinh.\n")
+    assert sync(root) == 0
+    [old_address] = load_history(root / "state/web-urls.json")["tin-website"]
+    (root / WEB_ONLY).unlink()
+    moved = "content/bai-viet/2020-12-06-tuyen-sinh-2021.md"
+    web_only(root, "Thông báo tuyển sinh Công an 2021", "Nội dung đã viết lại.\n", name=moved)
+    # A new bulletin with its own id is no rename of anything: not named.
+    (root / "content/bai-viet/khac.md").write_text(zalo_bulletin(3), "utf-8")
+    for command in ("check", "build"):
+        out = run(root, capsys, command)
+        [line] = [x for x in out.splitlines() if WEB_ONLY in x]
+        assert line.startswith(f"Sẽ rút bài đang đăng: tệp {WEB_ONLY} đã bị xóa"), line
+        assert line.endswith(
+            f" Nếu đây là bài đổi tên thành {moved} thì ghi «id: tin-website» vào tệp ấy "
+            "(website chuyển địa chỉ cũ sang địa chỉ mới)."
+        ), line
+    path = root / moved
+    path.write_text(path.read_text("utf-8").replace("---\n", "---\nid: tin-website\n", 1))
+    out = run(root, capsys, "build")
+    assert "Sẽ rút" not in out and "đã bị xóa" not in out
+    redirect = (root / "output/web" / old_address.strip("/") / "index.html").read_text("utf-8")
+    assert "/2020/12/tuyen-sinh-2021/" in redirect
+
+
+def test_several_new_bulletins_are_named_up_to_three_and_counted(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = zalo_project(tmp_path, 1)
+    web_only(root, "Tuyển sinh Công an năm 2021", "Thông báo tuyển sinh.\n")
+    assert sync(root) == 0
+    (root / WEB_ONLY).unlink()
+    for letter in "dcba":
+        name = f"content/bai-viet/moi-{letter}.md"
+        web_only(root, f"Tin mới {letter.upper()}", f"Nội dung {letter}.\n", name=name)
+    out = run(root, capsys, "check")
+    [line] = [x for x in out.splitlines() if WEB_ONLY in x]
+    assert line.endswith(
+        " Nếu đây là bài đổi tên thành một trong các bài mới (content/bai-viet/moi-a.md, "
+        "content/bai-viet/moi-b.md, content/bai-viet/moi-c.md và 1 bài khác) thì ghi "
+        "«id: tin-website» vào tệp ấy (website chuyển địa chỉ cũ sang địa chỉ mới)."
+    ), line
+
+
+def test_serve_tells_the_deleted_bulletin_s_page_which_new_file_it_may_be(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None
+) -> None:
+    """The notice on its page, whether deleted under the preview's eyes or before it ran."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    [address] = load_history(root / "state/web-urls.json")["bt-000"]
+    new = "content/bai-viet/ban-tin-viet-lai.md"
+    hint = (
+        f"; nếu đây là bài đổi tên thành {new} thì ghi «id: bt-000» vào tệp ấy (website "
+        "chuyển địa chỉ cũ sang địa chỉ mới)"
+    )
+    err = io.StringIO()
+    with PreviewSession(root, port=0, now=NOW, out=io.StringIO(), err=err, delay=3600) as session:
+        (root / FILE).unlink()
+        web_only(root, "Tin đã viết lại", "Nội dung khác hẳn.\n", name=new)
+        assert session.rebuild()
+        _, told_now, _ = _notice(get(session, address)[2])
+    with PreviewSession(root, port=0, now=NOW, out=io.StringIO(), err=err) as session:
+        _, told_before, _ = _notice(get(session, address)[2])
+    for notice in (told_now, told_before):
+        assert notice.startswith(f"Tệp {FILE} đã bị xóa: bài này sẽ bị rút khỏi website, Zalo")
+        assert notice.endswith(hint), notice

@@ -339,7 +339,7 @@ class PreviewSession:
             history = _web_history(site.config.root)
             for key, _ in earlier:
                 addresses[key] = [prefix + path for path in history.get(key, ())]
-        notices = deleted_notices([*deleted, *earlier], site.config, site.now)
+        notices = deleted_notices([*deleted, *earlier], site.config, site.now, withdrawable)
         for key, source in [*deleted, *earlier]:
             for address in addresses[key]:
                 parts = request_parts(address)
@@ -373,7 +373,7 @@ class PreviewSession:
             (lambda old: files[old][1] if old in files else None, lambda b: b.digest),
             (lambda old: same_title(titles.get(old) or ""), lambda b: same_title(b.title)),
         )
-        renamed = pair_renames(gone, new, indexes)
+        renamed = pair_renames(gone, new, indexes, own_id=lambda b: b.has_id)
         return [
             (key, files[key][0])
             for key in gone

@@ -562,6 +562,7 @@ class ZaloSyncer:
                 body_digest=_body_digest(bulletin, recorded.get(bulletin.key), digest),
                 corrected=_corrected(bulletin),
                 page=bulletin.url,
+                has_id=bulletin.has_id,
             )
 
     def _refuse_unrecorded(

@@ -112,6 +112,8 @@ class Local:
     page: str = ""
     """The bulletin's site path («/2020/12/ten-bai/»): with [site] base_url, the web address
     the article's last line («Xem bản tin đầy đủ…») carries; "" when not known."""
+    has_id: bool = False
+    """Whether the bulletin declares its `id` (Bulletin.has_id): never another's rename."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +160,8 @@ def _forgotten(observed: Observed, key: str, local: Local | None) -> bool:
 
 def _renames(observed: Observed) -> dict[str, str]:
     """New key → old key, for bulletins without `id` whose slug changed (same body or same title:
-    publish.rename_pairs, as `publish check` tells them), among the live articles' records."""
+    publish.rename_pairs, as `publish check` tells them), among the live articles' records. One
+    that declares its `id` is no rename: the gone one's article is withdrawn, its own created."""
     gone = [
         key
         for key, entry in sorted(observed.entries.items())
@@ -173,7 +176,8 @@ def _renames(observed: Observed) -> dict[str, str]:
         (lambda old: observed.entries[old].get("body_digest"), lambda loc: loc.body_digest),
         (lambda old: same_title(observed.entries[old].get("title", "")), _title_of),
     )
-    return {loc.key: old for old, loc in pair_renames(gone, new, indexes).items()}
+    pairs = pair_renames(gone, new, indexes, own_id=lambda loc: loc.has_id)
+    return {loc.key: old for old, loc in pairs.items()}
 
 
 def _title_of(local: Local) -> str:
