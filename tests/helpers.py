@@ -296,6 +296,23 @@ def rows(lines: list[str]) -> dict[str, str]:
     return found
 
 
+def running_order(text: str) -> dict[str, tuple[str, str]]:
+    """rundown.txt's rows by number («A3»): the grid row, and the slug, title and notes on the
+    indented lines under it joined into one line."""
+    found: dict[str, tuple[str, str]] = {}
+    number = ""
+    for line in text.splitlines():
+        if line[:1] == "A" and line[1:2].isdigit():
+            number = line.split()[0]
+            found[number] = (line, "")
+        elif number and line.startswith("     "):
+            row, named = found[number]
+            found[number] = (row, f"{named} {line.strip()}".lstrip())
+        else:
+            number = ""
+    return found
+
+
 def publish_command(
     *args: str | Path, cwd: Path | None = None, timeout: float = 120, fresh: bool = False
 ) -> subprocess.CompletedProcess[str]:

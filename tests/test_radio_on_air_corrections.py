@@ -14,6 +14,7 @@ from publish import correction_text
 from publish.cli import resolve_now
 from publish.model import Bulletin
 from publish.pipeline import build
+from publish.render.radio.layout import WIDTH
 from publish.sync import radio as radio_sync
 from publish.sync.base import THEIRS, Action, unconfirmed
 from publish.sync.radio_guide import GUIDE_NAME
@@ -57,7 +58,7 @@ def correct(
 
 def spoken(item: str) -> str:
     """The text read aloud in an item script (below its header's rule, above the end mark)."""
-    body = item.split("-" * 94, 1)[1]
+    body = item.split("-" * WIDTH, 1)[1]
     return " ".join(line for line in body.splitlines() if line.strip() and "HẾT TIN" not in line)
 
 
@@ -86,7 +87,7 @@ def test_a_correction_after_the_broadcast_is_read_in_the_next_episode(root: Path
     assert spoken(item.replace("\r\n", "\n")) == READ
     rundown = now["2024-W51/rundown.txt"].decode("utf-8-sig")
     [row] = [line for line in rundown.splitlines() if line.startswith("A3 ")]
-    assert row.split()[2:5] == ["Đính", "chính", "56"] and "0:14" in row
+    assert row.split()[1:4] == ["Đính", "chính", "56"] and "0:14" in row
     document = json.loads(now["2024-W51/rundown.json"])
     [entry] = [i for i in document["items"] if i["key"]]
     assert (entry["key"], entry["type"], entry["floatable"]) == (

@@ -16,10 +16,12 @@ import pytest
 from publish import config as config_module
 from publish.cli import main
 from publish.content import load_site
+from publish.model import Site
 from publish.render import radio
+from publish.render.radio.items import LEAD_IN_LABEL, TAG_LABEL
 from publish.render.radio.layout import END_MARK, WIDTH
 from publish.render.radio.rundown import mss, time_rundown
-from tests.helpers import bulletin_md, make_project
+from tests.helpers import bulletin_md, make_project, running_order
 
 TZ = dt.timezone(dt.timedelta(hours=7))
 
@@ -50,7 +52,7 @@ def test_the_byline_goes_into_the_item_header_and_is_not_read(tmp_path: Path) ->
     )
     texts = rendered(root, dt.datetime(2020, 12, 10, tzinfo=TZ))
     item = texts["items/a.txt"].splitlines()
-    rule = item.index("-" * 94)
+    rule = item.index("-" * WIDTH)
     assert "Tin (không đọc): Thu Trang" in item[:rule]
     assert "Công an huyện cảnh báo người dân." in item[rule:]
     assert not any("Thu Trang" in line for line in item[rule:])
@@ -81,7 +83,7 @@ def test_a_byline_with_an_initial_goes_into_the_item_header(
         },
     )
     item = rendered(root, dt.datetime(2020, 12, 10, tzinfo=TZ))["items/a.txt"].splitlines()
-    rule = item.index("-" * 94)
+    rule = item.index("-" * WIDTH)
     assert credit in item[:rule]
     assert [line.strip() for line in item[rule + 1 :] if line.strip()] == [
         "Công an huyện cảnh báo người dân.",
@@ -104,7 +106,7 @@ def test_the_front_matter_authors_name_ending_a_bulletin_goes_into_the_item_head
         },
     )
     item = rendered(root, dt.datetime(2020, 12, 10, tzinfo=TZ))["items/a.txt"].splitlines()
-    rule = item.index("-" * 94)
+    rule = item.index("-" * WIDTH)
     assert "Tác giả (không đọc): Minh Anh" in item[:rule]
     assert [line.strip() for line in item[rule + 1 :] if line.strip()] == [
         "Công an huyện cảnh báo người dân.",
@@ -178,10 +180,11 @@ def test_the_air_time_reads_the_same_in_every_header() -> None:
         for a in radio.render(fixture_site())
         if a.path.endswith("txt")
     }
+    item = files["items/ra-quan-ttatgt-cuoi-nam.txt"].splitlines()
     headers = [
         files[f"{WEEK}/script.txt"].splitlines()[2],
         files[f"{WEEK}/rundown.txt"].splitlines()[1],
-        files["items/ra-quan-ttatgt-cuoi-nam.txt"].splitlines()[2],
+        next(line for line in item if line.startswith("Phát sóng: ")),  # under the long title
     ]
     for header in headers:
         assert "17:00, Thứ Bảy, 14/12/2024" in header and "17:00:00" not in header, header
@@ -247,10 +250,10 @@ def test_the_running_order_says_how_long_the_faded_closing_tune_airs(tmp_path: P
         if a.path.endswith(("txt", "json"))
     }
     rundown = files["2024-W50/rundown.txt"].splitlines()
-    rows = {line.split()[0]: line for line in rundown if line[:1] == "A" and line[1:2].isdigit()}
-    assert rows["A7"].endswith("(chỉ phát 0:18 rồi hạ nhỏ dần)")
+    rows = running_order(files["2024-W50/rundown.txt"])
+    assert rows["A7"][1].endswith("(chỉ phát 0:18 rồi hạ nhỏ dần)")
     assert not any("không kịp phát" in line or "«–»" in line for line in rundown)
-    assert rows["A1"].split()[-1] == "17:00:00"
+    assert rows["A1"][0].split()[-1] == "17:00:00"
     [warning] = [line for line in rundown if line.startswith("GHI CHÚ:")]
     assert "Nhạc hiệu kết thúc (A7) chỉ phát 0:18 trong 0:20 rồi hạ nhỏ dần" in warning
     assert "Đề nghị bỏ" not in warning
@@ -279,9 +282,110 @@ def test_the_running_order_marks_rows_that_cannot_air(tmp_path: Path) -> None:
     site = load_site(config_module.load(root), now=dt.datetime(2024, 12, 12, 12, 0, tzinfo=TZ))
     files = {a.path: a.data for a in radio.render(site)}
     rundown = files["2024-W50/rundown.txt"].decode("utf-8").splitlines()
-    rows = {line.split()[0]: line for line in rundown if line[:1] == "A" and line[1:2].isdigit()}
-    assert "không kịp phát" not in rows["A2"] and "(không kịp phát)" in rows["A3"]
-    assert rows["A1"].split()[-1] == "–"
+    rows = running_order(files["2024-W50/rundown.txt"].decode("utf-8"))
+    assert "không kịp phát" not in rows["A2"][1] and "(không kịp phát)" in rows["A3"][1]
+    assert rows["A1"][0].split()[-1] == "–"
     assert any(line.startswith("Hạn bắt đầu «–»:") for line in rundown)
     [warning] = [line for line in rundown if line.startswith("GHI CHÚ:")]
     assert "Bỏ các mục đó rồi, chỉ phát kịp đến hết A2: các mục sau A2 không kịp phát." in warning
+
+
+PRINTED_WIDTH = 72
+"""What Notepad prints on a line of A4 portrait without breaking it (Consolas 11 pt, ~19 mm
+margins: about 78 characters), with a margin for the revision line the sync adds."""
+NOTE_STARTS = ("GHI CHÚ:", "Hạn bắt đầu «–»:", "Tin hẹn giờ:", "CHƯA CÓ BẢN TIN NÀO:")
+"""The running order's sentences for people (Notepad wraps them at words, as spoken text)."""
+
+
+def station_files(site: Site) -> tuple[dict[str, str], set[str]]:
+    """The .txt files a sync sends the station, and the spoken lines in them (one paragraph a
+    line: the reader's text is not hard-wrapped, Notepad wraps it at words)."""
+    files = {
+        a.path: a.data.decode("utf-8-sig")
+        for a in radio.render(site)
+        if a.path.endswith(".txt") and not a.path.endswith("ghi-chu-bien-tap.txt")
+    }
+    spoken = {
+        line
+        for episode in radio.assemble(site).episodes
+        for segment in episode.segments
+        for line in (
+            *(p.upper() if p.startswith("[") else p for p in segment.paragraphs),
+            f"{LEAD_IN_LABEL}{segment.lead_in}",
+            f"{TAG_LABEL}{segment.tag}",
+        )
+    }
+    return files, spoken
+
+
+def too_wide(files: dict[str, str], spoken: set[str]) -> list[str]:
+    """The lines the tool lays out (rules, headers, rows, titles, end marks) wider than paper."""
+    return [
+        f"{path}: {line}"
+        for path, text in files.items()
+        for line in text.splitlines()
+        if len(line) > PRINTED_WIDTH and line not in spoken and not line.startswith(NOTE_STARTS)
+    ]
+
+
+def test_every_laid_out_line_of_the_sample_fits_a_printed_a4_line() -> None:
+    """The station prints its .txt files from Notepad on A4 portrait: rules and headers were 94
+    characters and rundown rows 150-185, each broken across two printed lines."""
+    root = Path(__file__).parents[1]
+    site = load_site(config_module.load(root), now=dt.datetime(2026, 12, 1, tzinfo=TZ))
+    files, spoken = station_files(site)
+    assert len([p for p in files if p.endswith("rundown.txt")]) > 5
+    assert too_wide(files, spoken) == []
+    assert WIDTH <= PRINTED_WIDTH
+
+
+LONG_TITLE = (
+    "Công an huyện Châu Thành phối hợp Ủy ban nhân dân các xã, thị trấn ra quân tổng kiểm tra, "
+    "xử lý vi phạm trật tự an toàn giao thông đường bộ, đường thủy nội địa dịp cuối năm và Tết"
+)
+
+
+def test_long_titles_readers_and_corrections_stay_within_a_printed_line(tmp_path: Path) -> None:
+    """A week of titles near the 200-character limit, a reader with a long name, an item that
+    may be dropped and one not read on time: every header, title and running order row is
+    wrapped within the width, the grid's columns still under their headings."""
+    from tests.test_render_radio import FIXTURE
+
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURE, root)
+    toml = root / "site.toml"
+    toml.write_text(
+        toml.read_text("utf-8").replace("slot_minutes = 3", "slot_minutes = 1"), "utf-8"
+    )
+    radios = ['{reader: "Phát thanh viên Nguyễn Thị Thu Hương"}', "{floatable: true}", "{}"]
+    for n, radio_block in enumerate(radios):
+        (root / f"content/bai-viet/2024-12-1{n}-dai-{n}.md").write_text(
+            bulletin_md(
+                {
+                    "title": f'"{LONG_TITLE} lần {n + 1}"',
+                    "date": f"2024-12-1{n} 07:00",
+                    "category": "an-ninh-trat-tu",
+                    "radio": radio_block,
+                },
+                body="Công an huyện đề nghị người dân chấp hành nghiêm quy định về giao thông.\n",
+            ),
+            "utf-8",
+        )
+    site = load_site(config_module.load(root), now=dt.datetime(2024, 12, 12, 12, 0, tzinfo=TZ))
+    files, spoken = station_files(site)
+    assert too_wide(files, spoken) == []
+    rundown = files["2024-W50/rundown.txt"]
+    rows = running_order(rundown)
+    titled = [named for _row, named in rows.values() if LONG_TITLE in named]
+    assert len(titled) == 3  # each title whole under its row, wrapped onto indented lines
+    assert any("(có thể bỏ, không kịp phát)" in named for named in titled)
+    assert any("không kịp phát" in named for _row, named in rows.values())
+    lines = rundown.splitlines()
+    header = next(line for line in lines if line.startswith("Số "))
+    for heading in ("Âm tiết", "Thời lượng", "Tích lũy", "Lên sóng", "Hạn bắt đầu"):
+        end = header.index(heading) + len(heading)
+        assert {
+            row[end - 1] != " " and row[end : end + 1] in ("", " ") for row, _ in rows.values()
+        } == {True}
+    script = files["2024-W50/script.txt"]
+    assert "Đọc: Phát thanh viên Nguyễn Thị Thu Hương" in script  # on its own line, not cut

@@ -27,7 +27,15 @@ from publish.render.radio.items import make_slug, next_air
 from publish.render.radio.layout import END_MARK, WIDTH
 from publish.render.radio.rundown import clock, mss, time_rundown
 from publish.render.radio.word import BODY_PT, CUE_PT
-from tests.helpers import FIXTURES, OTHER_UNIT_TOML, SITE_TOML, TINY_JPEG, bulletin_md, make_project
+from tests.helpers import (
+    FIXTURES,
+    OTHER_UNIT_TOML,
+    SITE_TOML,
+    TINY_JPEG,
+    bulletin_md,
+    make_project,
+    running_order,
+)
 
 FIXTURE = FIXTURES / "radio"
 GOLDEN = Path(__file__).parent / "golden" / "radio"
@@ -160,11 +168,15 @@ def test_item_layout(artifacts: dict[str, bytes]) -> None:
     assert re.fullmatch(r"[A-Z0-9]+(-[A-Z0-9]+)*", slug) and len(slug) <= 24
     assert fields.strip() == "Tin | Đọc: PTV Hương | Ước tính 0:42"
     assert len(lines[0]) == WIDTH
-    assert lines[1] == f"Tiêu đề (không đọc): {TITLE}"
-    assert "166 âm tiết, 240 âm tiết/phút" in lines[2]
-    assert lines[3] == "-" * WIDTH
-    assert lines[4].startswith("LỜI DẪN: Thưa quý vị và các bạn")
-    body = "\n".join(lines[5:-1])
+    rule = lines.index("-" * WIDTH)
+    # The title runs past WIDTH: it goes on under itself, indented, above the rule.
+    assert lines[1:3] == [
+        "Tiêu đề (không đọc): Công an huyện ra quân đảm bảo trật tự an toàn giao",
+        "  thông cuối năm",
+    ]
+    assert "166 âm tiết, 240 âm tiết/phút" in "\n".join(lines[3:rule])
+    assert lines[rule + 1].startswith("LỜI DẪN: Thưa quý vị và các bạn")
+    body = "\n".join(lines[rule + 2 : -1])
     assert "quốc lộ một A" in body and "một trăm linh năm triệu năm trăm nghìn đồng" in body
     assert not re.search(r"\d", body)
     assert lines[-1] == END_MARK.rjust(WIDTH)
@@ -173,20 +185,24 @@ def test_item_layout(artifacts: dict[str, bytes]) -> None:
 TITLE = "Công an huyện ra quân đảm bảo trật tự an toàn giao thông cuối năm"
 
 
+def unwrapped(lines: list[str]) -> str:
+    """Lines the layout wrapped at WIDTH (a hanging indent on the later ones) as one line."""
+    return " ".join(line.strip() for line in lines)
+
+
 def test_every_bulletin_item_shows_its_title_where_staff_look(artifacts: dict[str, bytes]) -> None:
     """A truncated ASCII slug (CAH-RA-QUAN-DAM-BAO) is all staff had to tell items apart: the
     bulletin's title heads each item (above the rule: not read) and names its rundown row."""
     label = f"Tiêu đề (không đọc): {TITLE}"
     item = artifacts["items/ra-quan-ttatgt-cuoi-nam.txt"].decode("utf-8").splitlines()
-    assert item.index(label) < item.index("-" * WIDTH)
+    assert label in unwrapped(item[1 : item.index("-" * WIDTH)])
     script = artifacts[f"{WEEK}/script.txt"].decode("utf-8").splitlines()
     header = next(i for i, line in enumerate(script) if line.startswith("[A3]  "))
-    assert script[header + 1 : header + 3] == [label, "-" * WIDTH]
-    rundown = artifacts[f"{WEEK}/rundown.txt"].decode("utf-8").splitlines()
-    [row] = [line for line in rundown if line.startswith("A3 ")]
-    assert row.endswith(f"  {TITLE}")
-    [row] = [line for line in rundown if line.startswith("A5 ")]
-    assert row.endswith("  Cảnh báo lừa đảo giả danh người giao hàng (có thể bỏ)")
+    rule = script.index("-" * WIDTH, header)
+    assert unwrapped(script[header + 2 : rule]) == label  # under the header's fields
+    rundown = running_order(artifacts[f"{WEEK}/rundown.txt"].decode("utf-8"))
+    assert rundown["A3"][1] == f"CAH-RA-QUAN-DAM-BAO  {TITLE}"
+    assert rundown["A5"][1].endswith("  Cảnh báo lừa đảo giả danh người giao hàng (có thể bỏ)")
     paragraphs = [
         p.text for p in docx.Document(io.BytesIO(artifacts[f"{WEEK}/script.docx"])).paragraphs
     ]

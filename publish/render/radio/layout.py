@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -32,7 +33,11 @@ __all__ = [
     "title_line",
 ]
 
-WIDTH = 94
+WIDTH = 72
+"""The widest line the tool lays out in a station .txt file: staff print them from Notepad on
+A4 portrait (Consolas 11 pt, ~19 mm margins: about 78 characters), which breaks a longer rule,
+header or running order row across two lines. Spoken paragraphs are not hard-wrapped: Notepad
+wraps words, and the text the presenter reads stays one paragraph a line."""
 END_MARK = "— HẾT TIN —"
 """S7: the end of a bulletin item."""
 NEWS_TYPES = ("Tin", "Bài")
@@ -87,10 +92,34 @@ def title_line(segment: Segment) -> list[str]:
     return [*lines, f"{label} (không đọc): {name}"] if name else lines
 
 
-def _header(left: str, right: str) -> str:
-    """Left and right parts on one line of WIDTH, with at least two spaces between."""
-    gap = max(2, WIDTH - len(left) - len(right))
-    return f"{left}{' ' * gap}{right}"
+def _header(left: str, right: str) -> list[str]:
+    """Left and right parts on one line of WIDTH, with at least two spaces between; when both
+    do not fit (a long reader's name), the right part goes under the left, right-aligned."""
+    if len(left) + 2 + len(right) <= WIDTH:
+        return [f"{left}{' ' * (WIDTH - len(left) - len(right))}{right}"]
+    return [left, *(line.rjust(WIDTH) for line in _fitted(right))]
+
+
+def _fitted(line: str) -> list[str]:
+    """A line of the tool's within WIDTH: fields joined by « | » are packed whole onto lines,
+    other text (and a field too long alone) wrapped at words with a two-space hanging indent."""
+    if len(line) <= WIDTH:
+        return [line]
+    lines: list[str] = []
+    for field in line.split(" | "):
+        if lines and len(lines[-1]) + 3 + len(field) <= WIDTH:
+            lines[-1] += f" | {field}"
+        else:
+            lines += _wrapped(field, "", "  ")
+    return lines
+
+
+def _wrapped(text: str, first: str, rest: str) -> list[str]:
+    """`text` wrapped at words within WIDTH, `first` before its first line, `rest` before the
+    others; a slug's or a code's hyphens are no places to break."""
+    return textwrap.wrap(
+        text, WIDTH, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False
+    ) or [first.rstrip()]
 
 
 def cue_line(segment: Segment, row: Row | None = None, faded: int | None = None) -> str:
@@ -123,15 +152,22 @@ def item_text(segment: Segment, episode: Episode) -> str:
     # No bulletin file name here nor in the rundown: the station reads none, and a file renamed
     # (its id or slug kept) would send it a revision to reprint for nothing.
     lines = [
-        _header(segment.slug, header_fields(segment)),
-        *title_line(segment),
-        f"Phát sóng: {air_clock(episode.air)}, {vn_date(episode.air)} "
-        f"(tập {episode.week}) | {_timing_note(segment, episode)}",
+        *_header(segment.slug, header_fields(segment)),
+        *_titles(segment),
+        *_fitted(
+            f"Phát sóng: {air_clock(episode.air)}, {vn_date(episode.air)} "
+            f"(tập {episode.week}) | {_timing_note(segment, episode)}"
+        ),
         RULE,
         *_body(segment),
         *_end(segment),
     ]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _titles(segment: Segment) -> list[str]:
+    """`title_line` within WIDTH: a long title goes on under itself, indented."""
+    return [wrapped for line in title_line(segment) for wrapped in _fitted(line)]
 
 
 def _timing_note(segment: Segment, episode: Episode) -> str:
@@ -170,7 +206,8 @@ def script_text(episode: Episode, config: Config) -> str:
     timing = episode.timing
     rows = timing.rows
     segments = episode.segments
-    lines = [*episode_heading(episode, config), PAGE_RULE, ""]
+    heading = [fitted for line in episode_heading(episode, config) for fitted in _fitted(line)]
+    lines = [*heading, PAGE_RULE, ""]
     for number, page in enumerate(pages(segments)):
         if number:
             lines += [PAGE_RULE, ""]
@@ -178,8 +215,8 @@ def script_text(episode: Episode, config: Config) -> str:
         if page.before:
             lines.append("")
         segment, row = segments[page.item], rows[page.item]
-        lines.append(_header(f"[{row.number}]  {segment.slug}", header_fields(segment, row)))
-        lines += [*title_line(segment), RULE]
+        lines += _header(f"[{row.number}]  {segment.slug}", header_fields(segment, row))
+        lines += [*_titles(segment), RULE]
         lines += _body(segment)
         if _end(segment):
             lines += [*_end(segment), ""]  # S7: the item ends before the music that follows it
@@ -189,12 +226,15 @@ def script_text(episode: Episode, config: Config) -> str:
 
 
 def rundown_text(episode: Episode, config: Config) -> str:
-    """rundown.txt: the running order with duration, cume, on-air time and backtime per item."""
+    """rundown.txt: the running order with duration, cume, on-air time and backtime per item,
+    each row's slug, title and notes on an indented line under it (the grid stays in WIDTH)."""
     timing = episode.timing
     heading = [
-        f"{config.radio.program.upper()} — THỨ TỰ PHÁT SÓNG TẬP {episode.week}",
-        f"Phát sóng: {air_clock(episode.air)}, {vn_date(episode.air)} | Thời lượng khung: {mss(episode.slot)} | "
-        f"Tốc độ đọc: {episode.rate} âm tiết/phút{_reader_rates(episode)}",
+        *_fitted(f"{config.radio.program.upper()} — THỨ TỰ PHÁT SÓNG TẬP {episode.week}"),
+        *_fitted(
+            f"Phát sóng: {air_clock(episode.air)}, {vn_date(episode.air)} | Thời lượng khung: "
+            f"{mss(episode.slot)} | Tốc độ đọc: {episode.rate} âm tiết/phút{_reader_rates(episode)}"
+        ),
     ]
     if not episode.bulletins:
         return "\n".join([*heading, "", *_nothing_yet(episode)]) + "\n"
@@ -205,8 +245,9 @@ def rundown_text(episode: Episode, config: Config) -> str:
         *heading,
         *_scheduled_line(episode),
         "",
-        f"{'Số':<4} {'Slug':<24} {'Loại':<{kind}} {'Âm tiết':>7} {'Thời lượng':>10} {'Tích lũy':>8} "
-        f"{'Lên sóng':>9} {'Hạn bắt đầu':>11}  Tiêu đề",
+        f"{'Số':<4} {'Loại':<{kind}} {'Âm tiết':>7} {'Thời lượng':>10} {'Tích lũy':>8} "
+        f"{'Lên sóng':>9} {'Hạn bắt đầu':>11}",
+        f"{'':<4} Slug  Tiêu đề (ghi chú)",
     ]
     hopeless = False
     for index, (segment, row) in enumerate(zip(episode.segments, timing.rows, strict=True)):
@@ -221,16 +262,27 @@ def rundown_text(episode: Episode, config: Config) -> str:
         # E4 before the air time: this row and those after it outrun the whole slot.
         deadline = clock(row.backtime) if row.backtime >= episode.air else "–"
         hopeless = hopeless or deadline == "–"
-        title = shown_title(segment)
-        tail = " ".join(part for part in (title, f"({', '.join(notes)})" if notes else "") if part)
         lines.append(
-            f"{row.number:<4} {segment.slug:<24} {segment.label:<{kind}} {syllables:>7} "
-            f"{mss(row.seconds):>10} {mss(row.cume):>8} {clock(row.on_air):>9} "
-            f"{deadline:>11}" + (f"  {tail}" if tail else "")
+            f"{row.number:<4} {segment.label:<{kind}} {syllables:>7} {mss(row.seconds):>10} "
+            f"{mss(row.cume):>8} {clock(row.on_air):>9} {deadline:>11}"
         )
+        # The title on a line of its own: as the last column it made every row 150-185
+        # characters, which Notepad broke in two on the printed sheet.
+        named = _wrapped(
+            "  ".join(filter(None, (segment.slug, shown_title(segment)))), " " * 5, " " * 7
+        )
+        said = f"({', '.join(notes)})" if notes else ""
+        if said and len(named[-1]) + 1 + len(said) <= WIDTH:
+            named[-1] += f" {said}"
+        elif said:  # a note stays whole on a line of its own rather than split across two
+            named += _wrapped(said, " " * 7, " " * 7)
+        lines += named
     lines += [
         "",
-        f"Tổng thời lượng (TRT): {mss(timing.total)} | Thời lượng khung: {mss(timing.slot)} | {timing.verdict}",
+        *_fitted(
+            f"Tổng thời lượng (TRT): {mss(timing.total)} | Thời lượng khung: {mss(timing.slot)} | "
+            f"{timing.verdict}"
+        ),
     ]
     if hopeless:
         lines.append(
