@@ -412,7 +412,8 @@ class Site:
         if not self.is_preview(bulletin):
             return ""
         for exclusion in self.excluded:
-            if exclusion.bulletin.key == bulletin.key and exclusion.cause in EDITED_CAUSES:
+            # for_approver: one held for its pii_reviewed_by too is still an edited one.
+            if exclusion.bulletin.key == bulletin.key and exclusion.for_approver in EDITED_CAUSES:
                 return exclusion.reason
         return ""
 

@@ -55,3 +55,22 @@ def test_a_draft_keeps_the_draft_banner(tmp_path: Path) -> None:
         assert "<strong>Bản nháp</strong>" in banner and "Đã sửa sau khi duyệt" not in banner
     home = (preview_output(root) / "web" / "index.html").read_text("utf-8")
     assert '<span class="badge">Bản nháp</span>' in home
+
+
+def test_one_edited_since_and_held_for_its_reviewer_is_previewed_as_edited(
+    tmp_path: Path,
+) -> None:
+    """Held first for its pii_reviewed_by («ok»), it was previewed as a draft, which told its
+    approver nothing of the approval it waits for (the reason said it, the banner did not)."""
+    root = project(tmp_path)
+    assert approve(root, FILE) == 0
+    edit(root, 'pii_reviewed_by: ""', 'pii_reviewed_by: "ok"')
+    edit(root, "Nội dung bản tin.", "Nội dung bản tin đã sửa lỗi chính tả.")
+    pages = preview_pages(root)
+    assert pages, "the edited bulletin has no preview page"
+    for page in pages.values():
+        banner = page.split('class="draft-banner"', 1)[1].split("</p>", 1)[0]
+        assert "<strong>Đã sửa sau khi duyệt</strong>" in banner and "Bản nháp" not in banner
+        assert "pii_reviewed_by" in banner and f"publish approve {FILE}" in banner
+    home = (preview_output(root) / "web" / "index.html").read_text("utf-8")
+    assert '<span class="badge">Chờ duyệt lại</span>' in home
