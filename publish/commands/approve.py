@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from publish import approval, approval_radio, attachments, content_images, pii
+from publish import approval, approval_radio, attachments, content_images, pii, typed_here
 from publish import config as config_module
 from publish.approval_diff import approved_in_git, since_approval
 from publish.approval_radio import OffAir
@@ -151,7 +151,7 @@ def run(args: argparse.Namespace) -> int:
     images = approval.ImageDigests(config.root / "content")  # covers many bulletins share
     documents = SiteDocuments(config, now)  # loaded once, for the first relative link
     seen: set[Path] = set()
-    root_flag = _root_flag(config.root)
+    root_flag = typed_here.root_flag(config.root)
     flags = (
         " --publish" * args.publish
         + " --pii-reviewed" * args.pii_reviewed
@@ -359,17 +359,6 @@ def _pages_left(pages: list[Named], by: str, root_flag: str) -> Problem:
         f"ấy thì chạy: {again}",
         severity="warning",
     )
-
-
-def _root_flag(root: Path) -> str:
-    """The « --root X» a command given to the approver needs to be run where they ran this one
-    ("" in the project itself): the files it names are spelt from the project root."""
-    try:
-        here = root.resolve() == Path.cwd().resolve()
-    except OSError:  # the current folder was removed meanwhile: name the project in full
-        here = False
-    # Run beside the project (--root congan-x), the command given without it found no project.
-    return "" if here else f" --root {shell_word(str(root))}"
 
 
 def _listed(item: Outcome, config: Config, now: dt.datetime, root_flag: str = "") -> str:
@@ -1336,8 +1325,8 @@ def _radio_told(item: Approval, unchanged: bool, config: Config, root_flag: str)
     if off.count:
         more = f"; còn {off.count - 1} chỗ khác" if off.count > 1 else ""
         told += (
-            f"{more}. Xem từng chỗ và cách sửa: publish speak {shell_word(_from_here(item))} "
-            f"--flags{root_flag}. Sửa câu chữ trong bài thì phải duyệt lại; thêm chữ viết tắt vào từ "
+            f"{more}. Xem từng chỗ và cách sửa: {typed_here.speak_flags(item.path, root_flag)}. "
+            "Sửa câu chữ trong bài thì phải duyệt lại; thêm chữ viết tắt vào từ "
             "điển viết tắt của đơn vị hay ghi draft: [radio] (không phát) thì không"
         )
     return told + "."
@@ -1376,15 +1365,6 @@ def _aired_told(
             "(corrections) rồi duyệt lại, lời đính chính được đọc ở buổi phát kế tiếp"
         )
     return told + "."
-
-
-def _from_here(item: Approval) -> str:
-    """The bulletin's file as a command run in the current folder reads it (`publish speak`
-    reads files from there, not from the project: `shown` is spelt from the project root)."""
-    try:
-        return os.path.relpath(item.path)
-    except ValueError:  # another drive (Windows)
-        return str(item.path)
 
 
 def _off_air_told(approvals: list[Approval]) -> str:

@@ -10,6 +10,7 @@ import json
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from publish import config as config_module
@@ -19,6 +20,7 @@ from publish.config import Config
 from publish.model import Bulletin, Site
 from publish.nfc_streams import as_on_disk
 from publish.text import vn_datetime
+from publish.typed_here import root_flag, speak_flags
 
 if TYPE_CHECKING:
     from publish.approval_radio import OffAir
@@ -57,18 +59,21 @@ class Upcoming:
         going = channel_list(self.bulletin.channels, config)
         return [c for c in going if c != "radio" or self.radio_off is None]
 
-    def radio_note(self) -> str:
-        """Why the radio is not among its channels, in words ("" when it is, or never was)."""
+    def radio_note(self, root: Path) -> str:
+        """Why the radio is not among its channels, in words ("" when it is, or never was),
+        with the command listing its read-aloud findings when some hold it (`root`: the
+        project's, for that command as typed in the current folder)."""
         off = self.radio_off
         if off is None:
             return ""
         if off.aired is not None:
             return "radio: đã phát, không gửi lại cho đài"
-        more = f", và {off.count - 1} chỗ khác" if off.count > 1 else ""
-        return (
-            f"radio: không phát — {off.first}{more}; xem từng chỗ: publish speak "
-            f"{self.bulletin.source} --flags"
-        )
+        note = f"radio: không phát — {off.first}"
+        if off.count:  # held for another reason (expiring before its broadcast…), none to list
+            more = f", và {off.count - 1} chỗ khác" if off.count > 1 else ""
+            command = speak_flags(root / self.bulletin.source, root_flag(root))
+            note += f"{more}; xem từng chỗ: {command}"
+        return note
 
     def as_dict(self, now: dt.datetime, config: Config) -> dict[str, Any]:
         """JSON-ready form (for --format json and sync's --summary-json)."""
@@ -83,7 +88,7 @@ class Upcoming:
             "in_text": time_left(self.at, now),
             "channels": self.channels(config),
             **({"note": self.note} if self.note else {}),
-            **({"radio_off": self.radio_note()} if self.radio_off is not None else {}),
+            **({"radio_off": self.radio_note(config.root)} if self.radio_off is not None else {}),
         }
 
 
@@ -263,7 +268,7 @@ def _entry(item: Upcoming, now: dt.datetime, config: Config, *, note: str = "") 
     channels = ", ".join(item.channels(config)) or "không kênh nào"
     second = f"      {item.bulletin.source} → {channels}"
     if item.radio_off is not None:
-        second += f" ({item.radio_note()})"
+        second += f" ({item.radio_note(config.root)})"
     if note:
         second += f"; lý do: {note}"
     return [

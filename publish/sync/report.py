@@ -234,7 +234,7 @@ def _next_line(
         return "Không có bản tin hẹn giờ nào đang chờ."
     b = upcoming.bulletin
     channels = ", ".join(upcoming.channels(config)) or "không kênh nào"
-    off = f" ({quote(upcoming.radio_note())})" if upcoming.radio_off is not None else ""
+    off = f" ({quote(upcoming.radio_note(config.root))})" if upcoming.radio_off is not None else ""
     return (
         f"Bản tin hẹn giờ kế tiếp: «{quote(b.title)}» ({quote(b.source)}) lúc {vn_datetime(upcoming.at)} "
         f"({time_left(upcoming.at, now)}); kênh: {channels}{off}."
