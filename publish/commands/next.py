@@ -36,6 +36,7 @@ __all__ = [
     "run",
     "scheduled",
     "time_left",
+    "waiting",
 ]
 
 BLOCKING_CODES = ("draft", "unapproved")
@@ -105,25 +106,33 @@ def with_radio(items: list[Upcoming], site: Site) -> list[Upcoming]:
 
 
 def scheduled(site: Site) -> list[Upcoming]:
-    """Bulletins that will go live by themselves at their `date`, soonest first, each the radio
-    will not read with why (with_radio)."""
+    """Bulletins that will go live by themselves at their `date`, soonest first (without the
+    radio's verdict: see with_radio)."""
     items = [
         Upcoming(e.bulletin, e.bulletin.date.astimezone(site.now.tzinfo))
         for e in site.excluded
         if e.code == "scheduled"
     ]
-    return with_radio(sorted(items, key=lambda u: (u.at, u.bulletin.key)), site)
+    return sorted(items, key=lambda u: (u.at, u.bulletin.key))
 
 
 def blocked(site: Site) -> list[Upcoming]:
     """Future-dated bulletins that will NOT go live at their time (still a draft or unapproved),
-    each the radio will not read with why (with_radio)."""
+    soonest first (without the radio's verdict: see with_radio)."""
     items = [
         Upcoming(e.bulletin, e.bulletin.date.astimezone(site.now.tzinfo), e.reason)
         for e in site.excluded
         if e.code in BLOCKING_CODES and e.bulletin.date > site.now
     ]
-    return with_radio(sorted(items, key=lambda u: (u.at, u.bulletin.key)), site)
+    return sorted(items, key=lambda u: (u.at, u.bulletin.key))
+
+
+def waiting(site: Site) -> tuple[list[Upcoming], list[Upcoming]]:
+    """scheduled(site) and blocked(site), each the radio will not read with why: one reading
+    aloud for both (with_radio builds a speaker and reads the radio's records each time)."""
+    ahead, stuck = scheduled(site), blocked(site)
+    both = with_radio(ahead + stuck, site)
+    return both[: len(ahead)], both[len(ahead) :]
 
 
 def expiring(site: Site) -> list[Upcoming]:
@@ -153,14 +162,7 @@ def pin_ending(site: Site) -> list[Upcoming]:
 
 def next_scheduled(site: Site) -> Upcoming | None:
     """The next bulletin waiting for its time (with the radio's verdict on it), or None."""
-    items = sorted(
-        (
-            Upcoming(e.bulletin, e.bulletin.date.astimezone(site.now.tzinfo))
-            for e in site.excluded
-            if e.code == "scheduled"
-        ),
-        key=lambda u: (u.at, u.bulletin.key),
-    )
+    items = scheduled(site)
     return with_radio(items[:1], site)[0] if items else None  # one read aloud, not every one
 
 
@@ -212,11 +214,12 @@ def run(args: argparse.Namespace) -> int:
 
     site = load_site(config, now=now)
     if args.format == "json":
+        ahead, stuck = waiting(site)
         document = {
             "now": now.isoformat(),
             "timezone": config.site.timezone,
-            "scheduled": [u.as_dict(now, config) for u in scheduled(site)],
-            "blocked": [u.as_dict(now, config) for u in blocked(site)],
+            "scheduled": [u.as_dict(now, config) for u in ahead],
+            "blocked": [u.as_dict(now, config) for u in stuck],
             "expiring": [u.as_dict(now, config) for u in expiring(site)],
             "pin_ending": [u.as_dict(now, config) for u in pin_ending(site)],
         }
@@ -231,17 +234,16 @@ def render_text(site: Site) -> str:
     """The schedule as text for a terminal or a CI log."""
     now = site.now
     lines = [f"Bây giờ: {vn_datetime(now)} (giờ {site.config.site.timezone})."]
-    waiting = scheduled(site)
-    if waiting:
-        lines += ["", f"Bản tin chờ đến giờ đăng ({len(waiting)}):"]
-        lines += [line for u in waiting for line in _entry(u, now, site.config)]
+    ahead, stuck = waiting(site)
+    if ahead:
+        lines += ["", f"Bản tin chờ đến giờ đăng ({len(ahead)}):"]
+        lines += [line for u in ahead for line in _entry(u, now, site.config)]
         lines.append(
             "  Bản tin chỉ thực sự lên khi có một lần 'publish sync' chạy sau giờ hẹn "
             "(trong CI: lần chạy theo lịch kế tiếp)."
         )
     else:
         lines += ["", "Không có bản tin nào đang chờ đến giờ đăng."]
-    stuck = blocked(site)
     if stuck:
         lines += ["", f"Hẹn giờ nhưng sẽ KHÔNG tự lên ({len(stuck)}) — cần xử lý trước giờ hẹn:"]
         lines += [line for u in stuck for line in _entry(u, now, site.config, note=u.note)]
