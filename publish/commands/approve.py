@@ -1267,7 +1267,7 @@ def _summary(
     return (
         f"{state}: «{bulletin.title}»\n    tệp {item.shown}; kênh: {channels}; {when}"
         + _corrections_told(bulletin, now, unchanged)
-        + (_changes_told(item, now) if item.edited_after and not unchanged else "")
+        + (_changes_told(item, now, config.tz) if item.edited_after and not unchanged else "")
     )
 
 
@@ -1289,18 +1289,16 @@ def _going_out(live: tuple[str, ...], going: list[str], unchanged: bool) -> str:
     return "; ".join(parts)
 
 
-def _changes_told(item: Approval, now: dt.datetime) -> str:
+def _changes_told(item: Approval, now: dt.datetime, tz: dt.tzinfo) -> str:
     """The lines showing what changed since the version approved before, as git recorded it
-    (publish.approval_diff), or a line saying it was not found; "" without git. For a bulletin
-    out now whose phone numbers changed with no new correction, the correction to add."""
-    tz = now.tzinfo or dt.UTC
+    (publish.approval_diff; commit times in the unit's `tz`), or a line saying it was not found;
+    "" without git. For a bulletin out now whose phone numbers changed with no new correction,
+    the correction to add."""
     approved = approved_in_git(item.path, item.approved_before, tz)
-    found = since_approval(
-        item.path, item.approved_before, before=item.raw, tz=tz, approved=approved
-    )
-    if found is None:
+    if approved is None:
         return ""
-    if approved is not None and approved.found is not None and item.live:
+    found = since_approval(approved, before=item.raw)
+    if approved.found is not None and item.live:
         changed = changed_numbers(approved.found[2], item.raw)
         if changed is not None:
             listed = isinstance(item.bulletin, Bulletin) and bool(item.bulletin.corrections)
