@@ -161,7 +161,8 @@ def run(args: argparse.Namespace) -> int:
     outcomes: list[Outcome] = []
     files: list[Named] = []  # of each outcome
     names, by_pattern = expanded(args.files, config.root)
-    listed, left = _pages_apart(unsplit(names, config.root, by, problems, flags), config.root)
+    content = (config.root / "content").resolve()
+    listed, left = _pages_apart(unsplit(names, config.root, by, problems, flags), content)
     if left:
         problems.append(_pages_left(left, by, root_flag))
     for name in listed:
@@ -197,7 +198,6 @@ def run(args: argparse.Namespace) -> int:
     problems += [problem for item in outcomes for problem in item.problems]
     approvals = [item.approval for item in outcomes if item.approval is not None]
     drafts = _drafts_skipped([item.shown for item in outcomes if item.skip])
-    content = (config.root / "content").resolve()
     if any(not _a_page(name.same, content) for name in files):
         # Also when another file has an error, or every file has one: told only once they
         # were fixed, a name spelt another way cost the approver one more run.
@@ -334,12 +334,12 @@ def _a_page(same: Path, content: Path) -> bool:
         return False
 
 
-def _pages_apart(names: list[Named], root: Path) -> tuple[list[Named], list[Named]]:
+def _pages_apart(names: list[Named], content: Path) -> tuple[list[Named], list[Named]]:
     """`names` to go on with, and the pages among them left out: those named with bulletins.
     Recording a page's review says its personal data was read (the approver answers for it),
     and «publish approve "content/**/*.md" --pii-reviewed», meant for the bulletins waiting,
-    recorded it on every page, which nobody had read. A page is reviewed in a run of pages."""
-    content = (root / "content").resolve()
+    recorded it on every page, which nobody had read. A page is reviewed in a run of pages
+    (`content`: the project's content/ folder, resolved)."""
     pages = [name for name in names if _a_page(name.same, content)]
     if not pages or len(pages) == len(names):
         return names, []
