@@ -1341,8 +1341,8 @@ def _aired_told(
         f"\n    đài: bài đã phát lúc {at} (tập {aired.folder}); tập đã phát là của đài, không "
         "được ghi hay gửi lại, nên bản sửa này không tới đài"
     )
-    for number, air in aired.owed:
-        if (why := dict(aired.unreadable).get(number)) is not None:
+    for number, air, why in aired.owed:
+        if why:
             # As the build holds it: out of every episode until its wording can be read.
             told += (
                 f"; lời đính chính thứ {number} chưa đọc được trên sóng nên không được đưa vào "
