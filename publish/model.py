@@ -406,16 +406,21 @@ class Site:
         --drafts there are no previews to look through)."""
         return bool(self.previews) and any(p.key == bulletin.key for p in self.previews)
 
-    def edited_after_approval(self, bulletin: Bulletin) -> str:
-        """Why a --drafts preview of a bulletin changed since its approval is published
-        nowhere (its exclusion's reason, which says how to approve it again), else ""."""
-        if not self.is_preview(bulletin):
-            return ""
+    def edited_after_approval(self) -> dict[str, str]:
+        """Why each --drafts preview of a bulletin changed since its approval is published
+        nowhere, by key: its exclusion's reason, which says how to approve it again. One pass
+        over the exclusions, for the renderer to keep (asked for each card, stamp and page of a
+        preview)."""
+        if not self.previews:
+            return {}
+        shown = {p.key for p in self.previews}
+        edited: dict[str, str] = {}
         for exclusion in self.excluded:
+            key = exclusion.bulletin.key
             # for_approver: one held for its pii_reviewed_by too is still an edited one.
-            if exclusion.bulletin.key == bulletin.key and exclusion.for_approver in EDITED_CAUSES:
-                return exclusion.reason
-        return ""
+            if key in shown and exclusion.for_approver in EDITED_CAUSES:
+                edited.setdefault(key, exclusion.reason)
+        return edited
 
 
 EDITED_CAUSES = frozenset({"changed", "bad_version"})
