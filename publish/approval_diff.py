@@ -70,21 +70,10 @@ def approved_in_git(path: Path, approved_version: str, tz: dt.tzinfo) -> Approve
     return Approved(root, name, _approved_commit(root, name, approved_version, parts[1], tz))
 
 
-def since_approval(
-    path: Path,
-    approved_version: str,
-    *,
-    before: bytes,
-    tz: dt.tzinfo,
-    approved: Approved | None = None,
-) -> list[str] | None:
-    """Lines telling what changed in bulletin `path` (its bytes now: `before`) since the version
-    its `approved_version` was taken of, as found in git, the commit's time in the unit's `tz`;
-    a line saying that version is not in git's history (never committed); None without git or
-    outside a repository. `approved`: approved_in_git's answer when already asked."""
-    approved = approved or approved_in_git(path, approved_version, tz)
-    if approved is None:
-        return None
+def since_approval(approved: Approved, *, before: bytes) -> list[str]:
+    """Lines telling what changed in the bulletin git keeps as `approved` (approved_in_git's
+    answer; its bytes now: `before`) since the version approved, or a line saying that
+    version is not in git's history (never committed)."""
     root, name, found = approved.root, approved.name, approved.found
     if found is None:
         return [

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from publish.config import Config
 from publish.errors import Problem
 from publish.model import Bulletin
-from publish.radio.flags import rule_note
+from publish.radio.flags import Flag, rule_note
 from publish.radio_rates import KeptRates, aired_bulletins, load_kept_rates, rates_path
 from publish.render.radio import on_air_corrections
 from publish.render.radio.episode import (
@@ -48,14 +48,15 @@ __all__ = ["Aired", "OffAir", "block_errors", "off_air"]
 class Aired:
     """A bulletin read in an episode that aired: when, the episode's folder, and each
     correction its listeners are still owed, by its number (1 for the first), with when the
-    episode that reads it airs (None: never, the bulletin expiring before it)."""
+    episode that reads it airs (None: never, the bulletin expiring before it), and why it
+    cannot be read on air when it cannot."""
 
     air: dt.datetime
     folder: str
-    owed: tuple[tuple[int, dt.datetime | None], ...] = ()
-    unreadable: tuple[tuple[int, str], ...] = ()
-    """(number, why) of each correction owed that cannot be read on air as written, as the
-    build finds it (a blocking read-aloud flag): the build holds it out of every episode."""
+    owed: tuple[tuple[int, dt.datetime | None, str], ...] = ()
+    """(number, when, why) of each correction owed; `why` it cannot be read on air as written,
+    as the build finds it (a blocking read-aloud flag; "" when it can): the build holds such a
+    one out of every episode."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,11 +109,16 @@ def off_air(bulletins: Iterable[Bulletin], config: Config, now: dt.datetime) -> 
         if isinstance(off, tuple):
             found[bulletin.source] = OffAir(off[0].message, 0)
         elif off:
-            flag = off[0]
-            what = flag.message.partition(" Cách sửa: ")[0].rstrip(" .")
-            shown = "" if flag.excerpt in what else f" (đoạn «{flag.excerpt}»)"
-            found[bulletin.source] = OffAir(f"{what}{shown} {rule_note(flag.code)}", len(off))
+            found[bulletin.source] = OffAir(_flag_told(off[0]), len(off))
     return found
+
+
+def _flag_told(flag: Flag) -> str:
+    """A read-aloud finding that keeps an item off the air, in one clause: what, where (when
+    its message does not quote it) and its rule, without how to fix it."""
+    what = flag.message.partition(" Cách sửa: ")[0].rstrip(" .")
+    shown = "" if flag.excerpt in what else f" (đoạn «{flag.excerpt}»)"
+    return f"{what}{shown} {rule_note(flag.code)}"
 
 
 def _aired(
@@ -130,21 +136,16 @@ def _aired(
     corrections its listeners are owed, each with the broadcast that reads it, and why any of
     them cannot be read as written (read aloud by `speaker`, as the build reads them)."""
     owed = on_air_corrections.due(bulletin, aired.air, aired.sent.get(bulletin.key), config, read)
-    told = []
-    unreadable = []
+    told: list[tuple[int, dt.datetime | None, str]] = []
     for one in owed:
         if one.bulletin.key in sent:
             continue  # its item aired already
         at = correction_air(one, now, config)
-        expired = correction_expired(one, at)
-        told.append((one.number, None if expired else at))
-        if expired:
+        if correction_expired(one, at):
+            told.append((one.number, None, ""))
             continue
         # The reader only times the item: its flags are the build's whoever reads it.
         item = on_air_corrections.item(speaker, one, config, config.radio.reader)
-        if stoppers := blocking(item.flags):
-            flag = stoppers[0]
-            what = flag.message.partition(" Cách sửa: ")[0].rstrip(" .")
-            shown = "" if flag.excerpt in what else f" (đoạn «{flag.excerpt}»)"
-            unreadable.append((one.number, f"{what}{shown} {rule_note(flag.code)}"))
-    return Aired(aired.air, folder, tuple(told), tuple(unreadable))
+        stoppers = blocking(item.flags)
+        told.append((one.number, at, _flag_told(stoppers[0]) if stoppers else ""))
+    return Aired(aired.air, folder, tuple(told))

@@ -16,14 +16,16 @@ import datetime as dt
 from publish.frontmatter import FrontMatterError, decode, split
 from publish.limits import MAX_CORRECTION_NOTE
 from publish.pii_phones import phone_numbers
+from publish.pii_reader import reader_text
 from publish.text import nfc
 
 __all__ = ["changed_numbers", "correction_hint"]
 
 
 def _reader_text(raw: bytes) -> tuple[str, int] | None:
-    """What a reader reads of a bulletin file (title, summary, body) and how many corrections
-    it lists; None when the file cannot be read as a bulletin."""
+    """What a reader reads of a bulletin file (title, summary, body: marks dropped, a number a
+    line break splits joined, as the personal-data lint reads them) and how many corrections it
+    lists; None when the file cannot be read as a bulletin."""
     try:
         parsed = split(decode(raw))
     except (FrontMatterError, ValueError):
@@ -31,9 +33,9 @@ def _reader_text(raw: bytes) -> tuple[str, int] | None:
     data = parsed.data
     parts = [data.get("title"), data.get("summary"), parsed.body]
     written = data.get("corrections")
-    return nfc("\n".join(p for p in parts if isinstance(p, str))), (
-        len(written) if isinstance(written, list) else 0
-    )
+    # Each field on its own: a number ending the title is not joined to one opening the summary.
+    read = (reader_text(nfc(p)) for p in parts if isinstance(p, str))
+    return "\n".join(read), (len(written) if isinstance(written, list) else 0)
 
 
 def changed_numbers(old: bytes, new: bytes) -> tuple[list[str], list[str]] | None:

@@ -406,17 +406,35 @@ class Site:
         --drafts there are no previews to look through)."""
         return bool(self.previews) and any(p.key == bulletin.key for p in self.previews)
 
-    def edited_after_approval(self, bulletin: Bulletin) -> str:
-        """Why a --drafts preview of a bulletin changed since its approval is published
-        nowhere (its exclusion's reason, which says how to approve it again), else ""."""
-        if not self.is_preview(bulletin):
-            return ""
+    def edited_after_approval(self) -> dict[str, str]:
+        """Why each --drafts preview of a bulletin changed since its approval is published
+        nowhere, by key: its exclusion's reason, which says how to approve it again, without
+        the words «đã sửa sau khi duyệt» its banner leads with. One pass over the exclusions,
+        for the renderer to keep (asked for each card, stamp and page of a preview)."""
+        if not self.previews:
+            return {}
+        shown = {p.key for p in self.previews}
+        edited: dict[str, str] = {}
         for exclusion in self.excluded:
-            if exclusion.bulletin.key == bulletin.key and exclusion.cause in EDITED_CAUSES:
-                return exclusion.reason
-        return ""
+            key = exclusion.bulletin.key
+            # for_approver: one held for its pii_reviewed_by too is still an edited one.
+            if key in shown and exclusion.for_approver in EDITED_CAUSES:
+                edited.setdefault(key, _banner_reason(exclusion.reason))
+        return edited
 
 
+def _banner_reason(reason: str) -> str:
+    """An edited bulletin's exclusion `reason` as its preview's banner, «Đã sửa sau khi
+    duyệt — …», goes on: without the words saying it again («Đã sửa sau khi duyệt — đã sửa sau
+    khi duyệt: tệp đính kèm …»)."""
+    for said in EDITED_SAID:
+        if reason.startswith(said):
+            return reason[len(said) :]
+    return reason
+
+
+EDITED_SAID = ("đã sửa sau khi duyệt: ", "nội dung đã đổi sau khi duyệt: ")
+"""How the reasons of publish.approval.what_changed and publish.gates start."""
 EDITED_CAUSES = frozenset({"changed", "bad_version"})
 """Exclusion causes (publish.gates.HELD_CAUSES) of an approved bulletin whose text has changed
 since (or whose approval mark was edited by hand): a preview of it is no draft."""

@@ -472,3 +472,26 @@ def test_a_bulletin_with_corrections_already_gets_the_item_to_add_to_its_list() 
     # One more correction written: nothing to offer.
     more = new.replace('Sửa tên ấp."', 'Sửa tên ấp."\n  - date: 2021-01-01 09:00\n    note: "x"')
     assert changed_numbers(old.encode(), more.encode()) is None
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "told"),
+    [
+        ("Gọi 0912**345**687 là lừa đảo.", "Gọi 0912**345**678.", ("0912345687", "0912345678")),
+        (
+            "Gọi 0912 <b>345</b> 687 là lừa đảo.",
+            "Gọi 0912 345 678.",
+            ("0912 345 687", "0912 345 678"),
+        ),
+        ("Số 0912\n345 687 tự xưng Công an.", "Số 0912 345 678.", ("0912 345 687", "0912 345 678")),
+    ],
+    ids=["bold", "tag", "wrapped"],
+)
+def test_a_number_written_with_marks_is_one_number_as_the_reader_sees_it(
+    old: str, new: str, told: tuple[str, str]
+) -> None:
+    """The page shows one number where the source holds bold marks, an inline tag or a line
+    break inside it: a digit corrected there went untold (the hint read the raw Markdown)."""
+    before = bulletin_md({}).replace("Nội dung bản tin.", old)
+    after = bulletin_md({}).replace("Nội dung bản tin.", new)
+    assert changed_numbers(before.encode(), after.encode()) == ([told[0]], [told[1]])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 
 import pytest
 
@@ -184,7 +185,9 @@ OFF_AIR = (
 )
 
 
-def test_a_bulletin_the_radio_will_not_read_is_listed_without_it_as_approve_says(tmp_path, capsys):
+def test_a_bulletin_the_radio_will_not_read_is_listed_without_it_as_approve_says(
+    tmp_path, capsys, monkeypatch
+):
     """`publish approve` said «radio: không phát» of it, and next still listed «→ web, radio»:
     one verdict (publish.approval_radio), unapproved or approved."""
     fields = {"id": "anxh", "date": "2021-01-02 08:00", "channels": "[web, radio]"}
@@ -192,6 +195,7 @@ def test_a_bulletin_the_radio_will_not_read_is_listed_without_it_as_approve_says
         tmp_path,
         {"content/anxh.md": bulletin_md(fields, body=UNKNOWN, drop=["approved_by"])},
     )
+    monkeypatch.chdir(root)  # run in the project: the file as it spells it, no --root
     out = run_next(root, capsys)
     stuck = out.split("Hẹn giờ nhưng sẽ KHÔNG tự lên (1)", 1)[1]
     assert OFF_AIR + "; lý do: chưa được duyệt" in stuck
@@ -208,3 +212,29 @@ def test_a_bulletin_the_radio_will_not_read_is_listed_without_it_as_approve_says
     with (root / "site.toml").open("a", encoding="utf-8") as handle:
         handle.write('\n[radio]\nabbreviations = "viet-tat.tsv"\n')
     assert "      content/anxh.md → web, radio\n" in run_next(root, capsys)
+
+
+def test_the_command_listing_the_findings_is_typed_where_next_was_run(tmp_path, capsys):
+    """Run beside the project (--root), next told «publish speak content/x.md --flags»: that
+    command, typed there, found no file and read no abbreviation file of the unit's."""
+    fields = {"id": "anxh", "date": "2021-01-02 08:00", "channels": "[web, radio]"}
+    root = make_project(tmp_path, {"content/tin anxh.md": bulletin_md(fields, body=UNKNOWN)})
+    out = run_next(root, capsys)  # from the tests' folder, not the project's
+    shown = os.path.relpath(root / "content" / "tin anxh.md")
+    assert f'xem từng chỗ: publish speak "{shown}" --flags --root {root})' in out
+
+
+def test_a_bulletin_kept_off_the_radio_for_another_reason_gets_no_command(tmp_path, capsys):
+    """Expiring before its broadcast, it has no read-aloud finding: «xem từng chỗ: publish speak
+    … --flags» sent the editor to a command that lists nothing."""
+    fields = {
+        "id": "short",
+        "date": "2021-01-02 08:00",
+        "expires": "2021-01-02 10:00",
+        "channels": "[web, radio]",
+    }
+    root = make_project(tmp_path, {"content/short.md": bulletin_md(fields)})
+    out = run_next(root, capsys)
+    [line] = [x for x in out.splitlines() if "content/short.md →" in x]
+    assert line.startswith("      content/short.md → web (radio: không phát — ")
+    assert "publish speak" not in line

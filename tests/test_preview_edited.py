@@ -9,7 +9,9 @@ from pathlib import Path
 
 from publish.cli import main
 from publish.preview import preview_output
-from tests.test_approval import CLOCK, FILE, approve, edit, project
+from tests.helpers import bulletin_md
+from tests.test_approval import BASE_FIELDS, BODY, CLOCK, FILE, approve, edit, project
+from tests.test_approval_bound import PDF
 
 
 def preview_pages(root: Path) -> dict[str, str]:
@@ -55,3 +57,53 @@ def test_a_draft_keeps_the_draft_banner(tmp_path: Path) -> None:
         assert "<strong>Bản nháp</strong>" in banner and "Đã sửa sau khi duyệt" not in banner
     home = (preview_output(root) / "web" / "index.html").read_text("utf-8")
     assert '<span class="badge">Bản nháp</span>' in home
+
+
+def test_one_edited_since_and_held_for_its_reviewer_is_previewed_as_edited(
+    tmp_path: Path,
+) -> None:
+    """Held first for its pii_reviewed_by («ok»), it was previewed as a draft, which told its
+    approver nothing of the approval it waits for (the reason said it, the banner did not)."""
+    root = project(tmp_path)
+    assert approve(root, FILE) == 0
+    edit(root, 'pii_reviewed_by: ""', 'pii_reviewed_by: "ok"')
+    edit(root, "Nội dung bản tin.", "Nội dung bản tin đã sửa lỗi chính tả.")
+    pages = preview_pages(root)
+    assert pages, "the edited bulletin has no preview page"
+    for page in pages.values():
+        banner = page.split('class="draft-banner"', 1)[1].split("</p>", 1)[0]
+        assert "<strong>Đã sửa sau khi duyệt</strong>" in banner and "Bản nháp" not in banner
+        assert "pii_reviewed_by" in banner and f"publish approve {FILE}" in banner
+    home = (preview_output(root) / "web" / "index.html").read_text("utf-8")
+    assert '<span class="badge">Chờ duyệt lại</span>' in home
+
+
+def banners(root: Path) -> list[str]:
+    """The banner of each bulletin page of a --drafts preview, its text as an editor reads it."""
+    return [
+        page.split('class="draft-banner"', 1)[1].split("</p>", 1)[0]
+        for page in preview_pages(root).values()
+    ]
+
+
+def test_the_banner_says_it_was_edited_once(tmp_path: Path) -> None:
+    """«Đã sửa sau khi duyệt — đã sửa sau khi duyệt: tệp đính kèm …»: the reason, which starts
+    with the words the banner leads with, said them again."""
+    root = project(
+        tmp_path, bulletin_md(BASE_FIELDS, BODY + "Tải [mẫu đơn](../tep/mau-don.pdf).\n")
+    )
+    (root / "content/tep").mkdir()
+    (root / "content/tep/mau-don.pdf").write_bytes(PDF)
+    assert approve(root, FILE) == 0
+    (root / "content/tep/mau-don.pdf").write_bytes(PDF + b"%\n")
+    [banner] = set(banners(root))
+    assert (
+        "<strong>Đã sửa sau khi duyệt</strong> — tệp đính kèm «content/tep/mau-don.pdf» đã bị "
+        "thay hay sửa: không đăng ở kênh nào cho tới khi được duyệt lại"
+    ) in banner
+    edit(root, "Tải [mẫu đơn]", "Tải về [mẫu đơn]")  # the text too: told by the gate's words
+    [banner] = set(banners(root))
+    assert (
+        "<strong>Đã sửa sau khi duyệt</strong> — không đăng ở kênh nào cho tới khi được duyệt lại"
+    ) in banner
+    assert banner.lower().count("sau khi duyệt") == 1

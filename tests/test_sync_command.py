@@ -572,7 +572,9 @@ def test_a_sync_leaves_the_collector_as_it_found_it(tmp_path, fakes):
     assert gc.get_freeze_count() == 0
 
 
-def test_the_next_bulletin_the_radio_will_not_read_is_told_without_it(tmp_path, fakes, capsys):
+def test_the_next_bulletin_the_radio_will_not_read_is_told_without_it(
+    tmp_path, fakes, capsys, monkeypatch
+):
     """`publish approve` says «radio: không phát» of a bulletin with an abbreviation the
     dictionary lacks (R14.6); the sync's line of the next scheduled bulletin still said
     «kênh: web, zalo, radio». Same verdict in the log and in --summary-json."""
@@ -581,6 +583,7 @@ def test_the_next_bulletin_the_radio_will_not_read_is_told_without_it(tmp_path, 
         body="Đội ANXH đã làm việc với người dân tại ấp 3.\n",
     )
     root = project(tmp_path, **{"content/f.md": urgent})
+    monkeypatch.chdir(root)  # CI runs it in the project: the file as it spells it, no --root
     summary = tmp_path / "summary.json"
     assert sync(root, "--summary-json", str(summary)) == 0
     out = capsys.readouterr().out

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from publish import approval, approval_radio, attachments, content_images, pii
+from publish import approval, approval_radio, attachments, content_images, pii, typed_here
 from publish import config as config_module
 from publish.approval_diff import approved_in_git, since_approval
 from publish.approval_radio import OffAir
@@ -151,7 +151,7 @@ def run(args: argparse.Namespace) -> int:
     images = approval.ImageDigests(config.root / "content")  # covers many bulletins share
     documents = SiteDocuments(config, now)  # loaded once, for the first relative link
     seen: set[Path] = set()
-    root_flag = _root_flag(config.root)
+    root_flag = typed_here.root_flag(config.root)
     flags = (
         " --publish" * args.publish
         + " --pii-reviewed" * args.pii_reviewed
@@ -161,7 +161,8 @@ def run(args: argparse.Namespace) -> int:
     outcomes: list[Outcome] = []
     files: list[Named] = []  # of each outcome
     names, by_pattern = expanded(args.files, config.root)
-    listed, left = _pages_apart(unsplit(names, config.root, by, problems, flags), config.root)
+    content = (config.root / "content").resolve()
+    listed, left = _pages_apart(unsplit(names, config.root, by, problems, flags), content)
     if left:
         problems.append(_pages_left(left, by, root_flag))
     for name in listed:
@@ -197,7 +198,6 @@ def run(args: argparse.Namespace) -> int:
     problems += [problem for item in outcomes for problem in item.problems]
     approvals = [item.approval for item in outcomes if item.approval is not None]
     drafts = _drafts_skipped([item.shown for item in outcomes if item.skip])
-    content = (config.root / "content").resolve()
     if any(not _a_page(name.same, content) for name in files):
         # Also when another file has an error, or every file has one: told only once they
         # were fixed, a name spelt another way cost the approver one more run.
@@ -334,12 +334,12 @@ def _a_page(same: Path, content: Path) -> bool:
         return False
 
 
-def _pages_apart(names: list[Named], root: Path) -> tuple[list[Named], list[Named]]:
+def _pages_apart(names: list[Named], content: Path) -> tuple[list[Named], list[Named]]:
     """`names` to go on with, and the pages among them left out: those named with bulletins.
     Recording a page's review says its personal data was read (the approver answers for it),
     and «publish approve "content/**/*.md" --pii-reviewed», meant for the bulletins waiting,
-    recorded it on every page, which nobody had read. A page is reviewed in a run of pages."""
-    content = (root / "content").resolve()
+    recorded it on every page, which nobody had read. A page is reviewed in a run of pages
+    (`content`: the project's content/ folder, resolved)."""
     pages = [name for name in names if _a_page(name.same, content)]
     if not pages or len(pages) == len(names):
         return names, []
@@ -359,17 +359,6 @@ def _pages_left(pages: list[Named], by: str, root_flag: str) -> Problem:
         f"ấy thì chạy: {again}",
         severity="warning",
     )
-
-
-def _root_flag(root: Path) -> str:
-    """The « --root X» a command given to the approver needs to be run where they ran this one
-    ("" in the project itself): the files it names are spelt from the project root."""
-    try:
-        here = root.resolve() == Path.cwd().resolve()
-    except OSError:  # the current folder was removed meanwhile: name the project in full
-        here = False
-    # Run beside the project (--root congan-x), the command given without it found no project.
-    return "" if here else f" --root {shell_word(str(root))}"
 
 
 def _listed(item: Outcome, config: Config, now: dt.datetime, root_flag: str = "") -> str:
@@ -1278,7 +1267,7 @@ def _summary(
     return (
         f"{state}: «{bulletin.title}»\n    tệp {item.shown}; kênh: {channels}; {when}"
         + _corrections_told(bulletin, now, unchanged)
-        + (_changes_told(item, now) if item.edited_after and not unchanged else "")
+        + (_changes_told(item, now, config.tz) if item.edited_after and not unchanged else "")
     )
 
 
@@ -1300,18 +1289,16 @@ def _going_out(live: tuple[str, ...], going: list[str], unchanged: bool) -> str:
     return "; ".join(parts)
 
 
-def _changes_told(item: Approval, now: dt.datetime) -> str:
+def _changes_told(item: Approval, now: dt.datetime, tz: dt.tzinfo) -> str:
     """The lines showing what changed since the version approved before, as git recorded it
-    (publish.approval_diff), or a line saying it was not found; "" without git. For a bulletin
-    out now whose phone numbers changed with no new correction, the correction to add."""
-    tz = now.tzinfo or dt.UTC
+    (publish.approval_diff; commit times in the unit's `tz`), or a line saying it was not found;
+    "" without git. For a bulletin out now whose phone numbers changed with no new correction,
+    the correction to add."""
     approved = approved_in_git(item.path, item.approved_before, tz)
-    found = since_approval(
-        item.path, item.approved_before, before=item.raw, tz=tz, approved=approved
-    )
-    if found is None:
+    if approved is None:
         return ""
-    if approved is not None and approved.found is not None and item.live:
+    found = since_approval(approved, before=item.raw)
+    if approved.found is not None and item.live:
         changed = changed_numbers(approved.found[2], item.raw)
         if changed is not None:
             listed = isinstance(item.bulletin, Bulletin) and bool(item.bulletin.corrections)
@@ -1336,8 +1323,8 @@ def _radio_told(item: Approval, unchanged: bool, config: Config, root_flag: str)
     if off.count:
         more = f"; còn {off.count - 1} chỗ khác" if off.count > 1 else ""
         told += (
-            f"{more}. Xem từng chỗ và cách sửa: publish speak {shell_word(_from_here(item))} "
-            f"--flags{root_flag}. Sửa câu chữ trong bài thì phải duyệt lại; thêm chữ viết tắt vào từ "
+            f"{more}. Xem từng chỗ và cách sửa: {typed_here.speak_flags(item.path, root_flag)}. "
+            "Sửa câu chữ trong bài thì phải duyệt lại; thêm chữ viết tắt vào từ "
             "điển viết tắt của đơn vị hay ghi draft: [radio] (không phát) thì không"
         )
     return told + "."
@@ -1354,8 +1341,8 @@ def _aired_told(
         f"\n    đài: bài đã phát lúc {at} (tập {aired.folder}); tập đã phát là của đài, không "
         "được ghi hay gửi lại, nên bản sửa này không tới đài"
     )
-    for number, air in aired.owed:
-        if (why := dict(aired.unreadable).get(number)) is not None:
+    for number, air, why in aired.owed:
+        if why:
             # As the build holds it: out of every episode until its wording can be read.
             told += (
                 f"; lời đính chính thứ {number} chưa đọc được trên sóng nên không được đưa vào "
@@ -1376,15 +1363,6 @@ def _aired_told(
             "(corrections) rồi duyệt lại, lời đính chính được đọc ở buổi phát kế tiếp"
         )
     return told + "."
-
-
-def _from_here(item: Approval) -> str:
-    """The bulletin's file as a command run in the current folder reads it (`publish speak`
-    reads files from there, not from the project: `shown` is spelt from the project root)."""
-    try:
-        return os.path.relpath(item.path)
-    except ValueError:  # another drive (Windows)
-        return str(item.path)
 
 
 def _off_air_told(approvals: list[Approval]) -> str:

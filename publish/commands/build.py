@@ -18,7 +18,7 @@ from publish.cli import common_options, content_options, resolve_now
 from publish.config import parse_channels
 from publish.errors import PERSON_HELD, PublishError
 from publish.gates import UNCLEAR, shell_word
-from publish.model import EXPIRED_LISTED, Build, Bulletin, Site
+from publish.model import EDITED_CAUSES, EXPIRED_LISTED, Build, Bulletin, Site
 from publish.output_lock import channels_lock, output_lock
 from publish.output_place import kept_lines, refuse_unknown_files, refuse_unsafe
 from publish.preview import PREVIEW_SHOWN, in_deployed_output, preview_output
@@ -607,7 +607,7 @@ def _awaiting_approval(site: Site) -> list[str]:
         return []
     causes = [e.for_approver for e in waiting]
     by_name = causes.count("name_only")
-    changed = causes.count("changed") + causes.count("bad_version")
+    changed = sum(c in EDITED_CAUSES for c in causes)
     # approved_by «ok» names no approver: its warning sends them to publish approve as well.
     unset = causes.count("unset") + causes.count("approval_note")
     parts = [f"{unset} bản tin chưa có người duyệt"] if unset else []

@@ -10,6 +10,7 @@ import json
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from publish import config as config_module
@@ -19,6 +20,7 @@ from publish.config import Config
 from publish.model import Bulletin, Site
 from publish.nfc_streams import as_on_disk
 from publish.text import vn_datetime
+from publish.typed_here import root_flag, speak_flags
 
 if TYPE_CHECKING:
     from publish.approval_radio import OffAir
@@ -34,6 +36,7 @@ __all__ = [
     "run",
     "scheduled",
     "time_left",
+    "waiting",
 ]
 
 BLOCKING_CODES = ("draft", "unapproved")
@@ -57,18 +60,21 @@ class Upcoming:
         going = channel_list(self.bulletin.channels, config)
         return [c for c in going if c != "radio" or self.radio_off is None]
 
-    def radio_note(self) -> str:
-        """Why the radio is not among its channels, in words ("" when it is, or never was)."""
+    def radio_note(self, root: Path) -> str:
+        """Why the radio is not among its channels, in words ("" when it is, or never was),
+        with the command listing its read-aloud findings when some hold it (`root`: the
+        project's, for that command as typed in the current folder)."""
         off = self.radio_off
         if off is None:
             return ""
         if off.aired is not None:
             return "radio: đã phát, không gửi lại cho đài"
-        more = f", và {off.count - 1} chỗ khác" if off.count > 1 else ""
-        return (
-            f"radio: không phát — {off.first}{more}; xem từng chỗ: publish speak "
-            f"{self.bulletin.source} --flags"
-        )
+        note = f"radio: không phát — {off.first}"
+        if off.count:  # held for another reason (expiring before its broadcast…), none to list
+            more = f", và {off.count - 1} chỗ khác" if off.count > 1 else ""
+            command = speak_flags(root / self.bulletin.source, root_flag(root))
+            note += f"{more}; xem từng chỗ: {command}"
+        return note
 
     def as_dict(self, now: dt.datetime, config: Config) -> dict[str, Any]:
         """JSON-ready form (for --format json and sync's --summary-json)."""
@@ -83,7 +89,7 @@ class Upcoming:
             "in_text": time_left(self.at, now),
             "channels": self.channels(config),
             **({"note": self.note} if self.note else {}),
-            **({"radio_off": self.radio_note()} if self.radio_off is not None else {}),
+            **({"radio_off": self.radio_note(config.root)} if self.radio_off is not None else {}),
         }
 
 
@@ -100,25 +106,33 @@ def with_radio(items: list[Upcoming], site: Site) -> list[Upcoming]:
 
 
 def scheduled(site: Site) -> list[Upcoming]:
-    """Bulletins that will go live by themselves at their `date`, soonest first, each the radio
-    will not read with why (with_radio)."""
+    """Bulletins that will go live by themselves at their `date`, soonest first (without the
+    radio's verdict: see with_radio)."""
     items = [
         Upcoming(e.bulletin, e.bulletin.date.astimezone(site.now.tzinfo))
         for e in site.excluded
         if e.code == "scheduled"
     ]
-    return with_radio(sorted(items, key=lambda u: (u.at, u.bulletin.key)), site)
+    return sorted(items, key=lambda u: (u.at, u.bulletin.key))
 
 
 def blocked(site: Site) -> list[Upcoming]:
     """Future-dated bulletins that will NOT go live at their time (still a draft or unapproved),
-    each the radio will not read with why (with_radio)."""
+    soonest first (without the radio's verdict: see with_radio)."""
     items = [
         Upcoming(e.bulletin, e.bulletin.date.astimezone(site.now.tzinfo), e.reason)
         for e in site.excluded
         if e.code in BLOCKING_CODES and e.bulletin.date > site.now
     ]
-    return with_radio(sorted(items, key=lambda u: (u.at, u.bulletin.key)), site)
+    return sorted(items, key=lambda u: (u.at, u.bulletin.key))
+
+
+def waiting(site: Site) -> tuple[list[Upcoming], list[Upcoming]]:
+    """scheduled(site) and blocked(site), each the radio will not read with why: one reading
+    aloud for both (with_radio builds a speaker and reads the radio's records each time)."""
+    ahead, stuck = scheduled(site), blocked(site)
+    both = with_radio(ahead + stuck, site)
+    return both[: len(ahead)], both[len(ahead) :]
 
 
 def expiring(site: Site) -> list[Upcoming]:
@@ -148,14 +162,7 @@ def pin_ending(site: Site) -> list[Upcoming]:
 
 def next_scheduled(site: Site) -> Upcoming | None:
     """The next bulletin waiting for its time (with the radio's verdict on it), or None."""
-    items = sorted(
-        (
-            Upcoming(e.bulletin, e.bulletin.date.astimezone(site.now.tzinfo))
-            for e in site.excluded
-            if e.code == "scheduled"
-        ),
-        key=lambda u: (u.at, u.bulletin.key),
-    )
+    items = scheduled(site)
     return with_radio(items[:1], site)[0] if items else None  # one read aloud, not every one
 
 
@@ -207,11 +214,12 @@ def run(args: argparse.Namespace) -> int:
 
     site = load_site(config, now=now)
     if args.format == "json":
+        ahead, stuck = waiting(site)
         document = {
             "now": now.isoformat(),
             "timezone": config.site.timezone,
-            "scheduled": [u.as_dict(now, config) for u in scheduled(site)],
-            "blocked": [u.as_dict(now, config) for u in blocked(site)],
+            "scheduled": [u.as_dict(now, config) for u in ahead],
+            "blocked": [u.as_dict(now, config) for u in stuck],
             "expiring": [u.as_dict(now, config) for u in expiring(site)],
             "pin_ending": [u.as_dict(now, config) for u in pin_ending(site)],
         }
@@ -226,17 +234,16 @@ def render_text(site: Site) -> str:
     """The schedule as text for a terminal or a CI log."""
     now = site.now
     lines = [f"Bây giờ: {vn_datetime(now)} (giờ {site.config.site.timezone})."]
-    waiting = scheduled(site)
-    if waiting:
-        lines += ["", f"Bản tin chờ đến giờ đăng ({len(waiting)}):"]
-        lines += [line for u in waiting for line in _entry(u, now, site.config)]
+    ahead, stuck = waiting(site)
+    if ahead:
+        lines += ["", f"Bản tin chờ đến giờ đăng ({len(ahead)}):"]
+        lines += [line for u in ahead for line in _entry(u, now, site.config)]
         lines.append(
             "  Bản tin chỉ thực sự lên khi có một lần 'publish sync' chạy sau giờ hẹn "
             "(trong CI: lần chạy theo lịch kế tiếp)."
         )
     else:
         lines += ["", "Không có bản tin nào đang chờ đến giờ đăng."]
-    stuck = blocked(site)
     if stuck:
         lines += ["", f"Hẹn giờ nhưng sẽ KHÔNG tự lên ({len(stuck)}) — cần xử lý trước giờ hẹn:"]
         lines += [line for u in stuck for line in _entry(u, now, site.config, note=u.note)]
@@ -263,7 +270,7 @@ def _entry(item: Upcoming, now: dt.datetime, config: Config, *, note: str = "") 
     channels = ", ".join(item.channels(config)) or "không kênh nào"
     second = f"      {item.bulletin.source} → {channels}"
     if item.radio_off is not None:
-        second += f" ({item.radio_note()})"
+        second += f" ({item.radio_note(config.root)})"
     if note:
         second += f"; lý do: {note}"
     return [

@@ -416,11 +416,11 @@ def _run(args: argparse.Namespace) -> int:
     upcoming = next_scheduled(result.site)
     code = exit_code(results)
     if markdown:
-        print(render_markdown(results, result, dry_run=args.dry_run))
+        print(render_markdown(results, result, upcoming, dry_run=args.dry_run))
     else:
         print(render_text(results, upcoming, now, config, dry_run=args.dry_run))
     if args.summary_json:
-        document = summary_document(results, result.site, dry_run=args.dry_run, code=code)
+        document = summary_document(results, result.site, upcoming, dry_run=args.dry_run, code=code)
         write_json(args.summary_json, document)
     if code:
         _stderr(closing_message(results, args.dry_run))

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from publish.commands.next import Upcoming, next_scheduled, time_left
+from publish.commands.next import Upcoming, time_left
 from publish.config import Config
 from publish.errors import ContentError, PublishError, os_reason
 from publish.markdown_inert import code_span as _code
@@ -234,7 +234,7 @@ def _next_line(
         return "Không có bản tin hẹn giờ nào đang chờ."
     b = upcoming.bulletin
     channels = ", ".join(upcoming.channels(config)) or "không kênh nào"
-    off = f" ({quote(upcoming.radio_note())})" if upcoming.radio_off is not None else ""
+    off = f" ({quote(upcoming.radio_note(config.root))})" if upcoming.radio_off is not None else ""
     return (
         f"Bản tin hẹn giờ kế tiếp: «{quote(b.title)}» ({quote(b.source)}) lúc {vn_datetime(upcoming.at)} "
         f"({time_left(upcoming.at, now)}); kênh: {channels}{off}."
@@ -242,10 +242,15 @@ def _next_line(
 
 
 def summary_document(
-    results: Sequence[ChannelResult], site: Site, *, dry_run: bool, code: int
+    results: Sequence[ChannelResult],
+    site: Site,
+    upcoming: Upcoming | None,
+    *,
+    dry_run: bool,
+    code: int,
 ) -> dict[str, Any]:
-    """The --summary-json document: per-channel counts, the next scheduled bulletin, exit code."""
-    upcoming = next_scheduled(site)
+    """The --summary-json document: per-channel counts, the next scheduled bulletin
+    (`upcoming`: publish.commands.next.next_scheduled's, which reads it aloud), exit code."""
     return {
         "dry_run": dry_run,
         "now": site.now.isoformat(),
@@ -275,8 +280,11 @@ def write_json(path: Path, document: dict[str, Any]) -> None:
         raise PublishError(f"--summary-json: không ghi được {path} ({os_reason(exc)}).") from None
 
 
-def render_markdown(results: Sequence[ChannelResult], result: Build, *, dry_run: bool) -> str:
-    """The plan (or what was done) as Markdown for a pull-request comment."""
+def render_markdown(
+    results: Sequence[ChannelResult], result: Build, upcoming: Upcoming | None, *, dry_run: bool
+) -> str:
+    """The plan (or what was done) as Markdown for a pull-request comment (`upcoming`: the
+    next scheduled bulletin, as summary_document has it)."""
     site = result.site
     head = "Kế hoạch đồng bộ (chạy thử, chưa gửi gì)" if dry_run else "Kết quả đồng bộ"
     lines = [
@@ -295,7 +303,7 @@ def render_markdown(results: Sequence[ChannelResult], result: Build, *, dry_run:
     lines += [
         "### Hẹn giờ kế tiếp",
         "",
-        _next_line(next_scheduled(site), site.now, site.config, _cell),
+        _next_line(upcoming, site.now, site.config, _cell),
     ]
     return "\n".join(lines).rstrip() + "\n"
 

@@ -307,9 +307,8 @@ def _image_problems(site: Site) -> list[Problem]:
     ]
     for b in on_web:
         small = small_cover(b, sizes, default)
-        if small is None and (small := small_photos(b, sizes, default)) is not None:
-            first = b.images_as_read[0].path
-            small = dataclasses.replace(small, line=image_use(b, first, site.config)[1])
+        if small is None and (photo := small_photos(b, sizes, default)) is not None:
+            small = dataclasses.replace(photo[0], line=image_use(b, photo[1], site.config)[1])
         problems += [small] if small is not None else []
     return problems
 

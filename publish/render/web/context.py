@@ -90,6 +90,8 @@ class SiteContext:
         self.qr = QrCodes()
         self.bulletins = site.for_channel("web")
         self.public = tuple(b for b in self.bulletins if not site.is_preview(b))
+        self.edited = site.edited_after_approval()
+        """Why each preview of a bulletin edited since its approval is held, by key (--drafts)."""
         self.prefix = urlsplit(self.config.base_url).path.rstrip("/")
         self.folder_pages = frozenset(
             url
@@ -502,7 +504,7 @@ class SiteContext:
             "category_url": self.url(self.category_url(bulletin.category)),
             # The card's badge: «Bản nháp», or for an approved bulletin edited since, what it is.
             "preview": (
-                ("Chờ duyệt lại" if self.site.edited_after_approval(bulletin) else "Bản nháp")
+                ("Chờ duyệt lại" if bulletin.key in self.edited else "Bản nháp")
                 if self.site.is_preview(bulletin)
                 else ""
             ),

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from functools import cache as once
 from pathlib import Path, PurePosixPath
 from types import ModuleType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeGuard
 
 import PIL
 from PIL import UnidentifiedImageError
@@ -587,12 +587,24 @@ def _made_before(
     return made if isinstance(made, tuple) else None
 
 
+def _shareable(size: tuple[int, int] | BaseException | None) -> bool:
+    """Whether an image of that size (see probe; None: not probed) is one share previews show:
+    read, and SHARE_MIN_PX or more on each side."""
+    return isinstance(size, tuple) and min(size) >= SHARE_MIN_PX
+
+
+def _small(size: tuple[int, int] | BaseException | None) -> TypeGuard[tuple[int, int]]:
+    """Whether an image of that size (as for _shareable) is read and too small to be shown: an
+    unreadable one is told as such, not as small."""
+    return isinstance(size, tuple) and min(size) < SHARE_MIN_PX
+
+
 def small_default_cover(config: Config, size: tuple[int, int] | BaseException) -> Problem | None:
     """A warning when the share image of [site] default_cover (its widest variant: `size`, see
     probe) is smaller than SHARE_MIN_PX on a side: share previews drop it, and a bulletin with
     no picture of its own that size (see pages.Views._share_picture) is then shared with no
     picture at all."""
-    if isinstance(size, BaseException) or min(size) >= SHARE_MIN_PX:
+    if not _small(size):
         return None
     width, height = size
     cover = config.site.default_cover
@@ -619,12 +631,8 @@ def small_cover(
     if bulletin.cover is None:
         return None
     size = sizes.get(bulletin.cover.path)
-    if not isinstance(size, tuple) or min(size) >= SHARE_MIN_PX:
+    if not _small(size) or any(_shareable(sizes.get(r.path)) for r in bulletin.shown_images):
         return None
-    for ref in bulletin.shown_images:
-        found = sizes.get(ref.path)
-        if isinstance(found, tuple) and min(found) >= SHARE_MIN_PX:
-            return None
     width, height = size
     return Problem(
         bulletin.source,
@@ -647,23 +655,22 @@ NO_PICTURE = "mà không kèm ảnh nào"
 def _shared_as(sizes: Mapping[str, tuple[int, int] | BaseException], default: str) -> str:
     """What a bulletin without a share image of its own is shared with: [site] default_cover
     (`default`) when a share preview shows it, else no picture."""
-    large = isinstance(shared := sizes.get(default), tuple) and min(shared) >= SHARE_MIN_PX
-    if default and large:
+    if default and _shareable(sizes.get(default)):
         return f"kèm ảnh bìa mặc định content/{default} thay vì ảnh của bài"
     return NO_PICTURE
 
 
 def small_photos(
     bulletin: Bulletin, sizes: Mapping[str, tuple[int, int] | BaseException], default: str
-) -> Problem | None:
+) -> tuple[Problem, str] | None:
     """When `bulletin` has no cover and every photo of its body is shared smaller than
-    SHARE_MIN_PX on a side (`sizes`: see probe), the first of them (its line is the caller's to
-    find): the site would share that photo, but passes over small ones
-    (pages.Views._share_picture). A note when the default cover stands in (the link still has a
-    picture, the unit's), a warning when the site has none, so the link has no picture at all;
-    nothing when the default cover is too small or unreadable itself: site.toml's line is told
-    that every such bulletin is shared with no picture (small_default_cover), once, not once a
-    bulletin."""
+    SHARE_MIN_PX on a side (`sizes`: see probe), the problem told at the first of them, and
+    its path (its line is the caller's to find): the site would share that photo, but passes
+    over small ones (pages.Views._share_picture). A note when the default cover stands in (the
+    link still has a picture, the unit's), a warning when the site has none, so the link has no
+    picture at all; nothing when the default cover is too small or unreadable itself: site.toml's
+    line is told that every such bulletin is shared with no picture (small_default_cover), once,
+    not once a bulletin."""
     photos = bulletin.images_as_read
     if bulletin.cover is not None or not photos:
         return None
@@ -671,18 +678,16 @@ def small_photos(
     pictureless = shared_as == NO_PICTURE
     if default and pictureless:
         return None
-    found = []
-    for ref in photos:
-        size = sizes.get(ref.path)
-        if not isinstance(size, tuple) or min(size) >= SHARE_MIN_PX:
-            return None  # large enough, or unreadable (told as such)
-        found.append(size)
-    width, height = found[0]
+    first = photos[0].path
+    size = sizes.get(first)
+    if not _small(size) or not all(_small(sizes.get(ref.path)) for ref in photos[1:]):
+        return None
+    width, height = size
     others = len(dict.fromkeys(ref.path for ref in photos)) - 1
     more = f" (và {others} ảnh khác trong bài cũng vậy)" if others else ""
-    return Problem(
+    told = Problem(
         bulletin.source,
-        f"bản tin không có ảnh bìa, và ảnh content/{photos[0].path} là ảnh chia sẻ chỉ {width} "
+        f"bản tin không có ảnh bìa, và ảnh content/{first} là ảnh chia sẻ chỉ {width} "
         f"× {height} điểm ảnh (cỡ lớn nhất website đăng){more}: Facebook và Zalo không hiện ảnh "
         f"nhỏ hơn {SHARE_MIN_PX} điểm ảnh mỗi chiều khi chia sẻ liên kết, nên bản tin được chia "
         f"sẻ {shared_as}",
@@ -692,6 +697,7 @@ def small_photos(
         + ("" if pictureless else " Ảnh bìa mặc định là đủ thì không cần làm gì."),
         severity="warning" if pictureless else "note",
     )
+    return told, first
 
 
 def decode_error(root: Path, path: str) -> BaseException | None:

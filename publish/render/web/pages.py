@@ -224,7 +224,7 @@ class Views(SiteContext):
             found = self._stamp_memo[bulletin.key] = digest(
                 *self._shown(bulletin),
                 # Its banner's words too when edited after approval (a draft's are fixed).
-                self.site.edited_after_approval(bulletin) or self.site.is_preview(bulletin),
+                self.edited.get(bulletin.key) or self.site.is_preview(bulletin),
                 self.tag_slugs.get(bulletin.key),
             )
         return found
@@ -510,7 +510,7 @@ class Views(SiteContext):
             preview=preview,
             og_type="article",
         )
-        context["edited_after_approval"] = self.site.edited_after_approval(bulletin)
+        context["edited_after_approval"] = self.edited.get(bulletin.key, "")
         og_image = context["og"]["image"]
         context["jsonld"] = json_ld(
             news_article(

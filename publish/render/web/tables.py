@@ -86,22 +86,23 @@ def _row_headed(match: re.Match[str]) -> str:
 
 def _label(cell: str) -> str:
     """A header cell's text as an attribute value: tags dropped, spaces collapsed."""
-    text = " ".join(htmllib.unescape(TAG_RE.sub("", cell)).split())
-    return htmllib.escape(text, quote=True)
+    return htmllib.escape(_text(cell), quote=True)
 
 
 def _stacked(match: re.Match[str]) -> str:
-    """The table, marked to stack on a narrow screen when it has one header row of plain
-    headings and no merged cells; else as it was (it keeps scrolling sideways)."""
-    inner = match[1]
+    """The table, its first column made row headers when it names the rows (_row_headed),
+    marked to stack on a narrow screen when it has one header row of plain headings and no
+    merged cells; else not marked (it keeps scrolling sideways)."""
+    table = _row_headed(match)
+    inner = table[len("<table>") : -len("</table>")]
     head = HEAD_RE.match(inner)
     if head is None or "<td" in head[1] or "span=" in head[1]:
-        return match[0]
+        return table
     if any(s in head[2] for s in NOT_STACKED):
-        return match[0]
+        return table
     labels = [_label(cell) for cell in HEADER_CELL_RE.findall(head[1])]
     if len(labels) < LEAST_COLUMNS:
-        return match[0]
+        return table
 
     def row(found: re.Match[str]) -> str:
         """A body row whose cells carry their column's label."""
@@ -123,4 +124,4 @@ def stacked_tables(html: str) -> str:
     first column made row headers when it names the rows."""
     if "<table>" not in html:
         return html
-    return TABLE_RE.sub(_stacked, TABLE_RE.sub(_row_headed, html))
+    return TABLE_RE.sub(_stacked, html)
