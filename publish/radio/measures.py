@@ -165,7 +165,13 @@ _SAME_AS = r"(?i:tương ứng|tương đương)\s*+[:(]?+\s*+"
 _CHANGE_BEFORE = re.compile(
     r"(?<!\w)(?i:(?P<rise>tăng(?>(?:\s++thêm)?))|giảm)\s++\d(?>(?:[.,]?\d)*)"
     r"(?P<share>\s?[%‰])?(?P<noun>(?:\s++[^\W\d_]++){0,3})\s*+"
-    r"(?P<tail>\(\s*+(?:" + _SAME_AS + r")?+|[,;]\s*+(?:" + _SAME_AS + r")?+|" + _SAME_AS + r")$"
+    r"(?P<tail>\(\s*+(?>(?:"
+    + _SAME_AS
+    + r")?)|[,;]\s*+(?>(?:"
+    + _SAME_AS
+    + r")?)|"
+    + _SAME_AS
+    + r")$"
 )
 """A change said in words with its figure, right before a bracket, a comma or `tương ứng`
 (`tăng 3 vụ (`, `giảm 15% (`, `tăng 3 vụ, `, `tăng 3 vụ (tương ứng `): what follows gives the
