@@ -24,6 +24,9 @@ Rules (what the station can rely on):
 * A `.moi` copy the station deleted is not put back for the same version: it chose its own.
 * A file an older version wrote that differs from the build only in the bulletin file names
   scripts no longer carry is recorded as holding the build, not sent again (radio_legacy).
+* A .txt file the station holds as we sent it, whose words the build keeps in another layout
+  (the A4 fit), is rewritten without «SỬA LẦN» nor a new revision; the episode's THAY-DOI.txt
+  says once that nothing needs printing again (radio_relaid).
 * The record of an aired file is dropped once nothing can need it: the station deleted it and
   every bulletin it was written for is deleted from content/ (see `RadioSyncer._unneeded`).
 * A replaced file's change log event is saved with its record; an episode's THAY-DOI.txt is
