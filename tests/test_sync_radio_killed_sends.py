@@ -1,7 +1,8 @@
 """A radio sync killed at any moment of each kind of send, then run again, leaves the station
 folder and state/radio.json of one uninterrupted run, byte for byte: the first script of an
 item or of a week, a week's first rundown, a bulletin added to an episode the station has, a
-correction read on air, a replaced script, a withdrawal and a send again.
+correction read on air, a replaced script, a withdrawal and a send again, and the first sync
+after the files' layout changed (words unchanged: no revision).
 
 A moment is every step of the sync (before and after each write, move or removal in the station
 folder) and every save of state/radio.json: a kill right after a file is written and before it
@@ -36,6 +37,7 @@ from tests.test_sync_radio import (
     sync,
     sync_command,
 )
+from tests.test_sync_radio_relaid import sent_wide
 from tests.test_sync_radio_resent import BACK, put_back, withdraw
 
 STATION = "dai-phat-thanh"
@@ -130,6 +132,21 @@ def reconciled(project: Path) -> str:
     return LATER
 
 
+def relaid(project: Path) -> str:
+    """The station has the episode as a version before the A4 layout sent it: every .txt file
+    is laid out anew without a revision, THAY-DOI.txt says so once."""
+    sent_wide(project)
+    return LATER
+
+
+def relaid_revised(project: Path) -> str:
+    """As `relaid`, a bulletin edited meanwhile: its scripts are revisions, the rest laid out
+    anew."""
+    sent_wide(project)
+    edit(project / FIRST, "gọi số 113", "gọi số 114")
+    return LATER
+
+
 RECONCILE = {"reconciled"}
 """The sends run as `publish sync radio --reconcile` (and rerun so after a kill)."""
 
@@ -150,6 +167,11 @@ SENDS: dict[str, tuple[Callable[[Path], str], set[tuple[str, str]]]] = {
     "sent-again": (sent_again, {("create", OTHER_ITEM)}),
     "folder-moved": (folder_moved, {("create", ITEM), ("create", "2024-W50/THAY-DOI.txt")}),
     "reconciled": (reconciled, {("create", ITEM), ("create", "2024-W50/script.txt")}),
+    "relaid": (relaid, {("update", ITEM), ("create", "2024-W50/THAY-DOI.txt")}),
+    "relaid-revised": (
+        relaid_revised,
+        {("update", ITEM), ("update", OTHER_ITEM), ("create", "2024-W50/THAY-DOI.txt")},
+    ),
 }
 """Each kind of send: how the project is brought to it, and what one run of it must do (so the
 kills are tried on that send, not on a run with nothing to do)."""

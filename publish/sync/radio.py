@@ -24,6 +24,9 @@ Rules (what the station can rely on):
 * A `.moi` copy the station deleted is not put back for the same version: it chose its own.
 * A file an older version wrote that differs from the build only in the bulletin file names
   scripts no longer carry is recorded as holding the build, not sent again (radio_legacy).
+* A .txt file the station holds as we sent it, whose words the build keeps in another layout
+  (the A4 fit), is rewritten without «SỬA LẦN» nor a new revision; the episode's THAY-DOI.txt
+  says once that nothing needs printing again (radio_relaid).
 * The record of an aired file is dropped once nothing can need it: the station deleted it and
   every bulletin it was written for is deleted from content/ (see `RadioSyncer._unneeded`).
 * A replaced file's change log event is saved with its record; an episode's THAY-DOI.txt is
@@ -79,6 +82,7 @@ from publish.sync.manifest import Manifest, atomic_write_bytes
 from publish.sync.radio_guide import GUIDE_NAME, Episode, guide_bytes
 from publish.sync.radio_legacy import names_only_differ
 from publish.sync.radio_reached import EPISODE_SCRIPTS, Heard, heard
+from publish.sync.radio_relaid import NOTICE, RELAID, layout_only
 from publish.sync.radio_resent import (
     CLEAR,
     COPIES,
@@ -227,6 +231,10 @@ class FileState:
     withdrawal: Withdrawal | None = None
     """For a built file of a coming episode withdrawn into _rut-lai/ before: that withdrawal
     (see publish/sync/radio_resent.py)."""
+    relaid: dict[str, Any] | None = None
+    """When the station holds our last version of the file and the build differs from it only
+    in layout (radio_relaid): {"line": the revision line the station's copy bears, kept ("" for
+    none), "station": the digest of the rewritten file with that line (None without one)}."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -797,6 +805,8 @@ def _plan_path(state: FileState, observed: Observed) -> Action:
                 "ghi: không gửi lại, đài không phải in lại; chỉ ghi nhận",
                 station=state.same_as,
             )
+        if state.relaid is not None:
+            return act("update", NOTICE, **{RELAID: state.relaid})
         return act("update", "nội dung thay đổi theo bản dựng mới")
     if state.local == state.written:
         if _our_moi_left(state) and state.moi != state.local:
@@ -1163,9 +1173,13 @@ class RadioSyncer:
             if unsettled:
                 # A revision written by a run killed before recording it: ours, not an edit.
                 present = written = pending["entry"]["digest"]
-            same_as = None
+            same_as = relaid = None
             if None not in (digest, written) and not (unread or pending) and present == written:
                 same_as = None if digest == written else self._names_only(path)
+            if None not in (digest, written) and not unread and present == written:
+                # A revision a killed run did not write (pending) does not stop it: the
+                # station still has the version recorded, and the rerun must not bump it.
+                relaid = None if digest == written or same_as else self._relaid(path, entry)
             files.append(
                 FileState(
                     path=path,
@@ -1183,6 +1197,7 @@ class RadioSyncer:
                     unsettled=unsettled,
                     there=not unread or blind or written is not None or self._there(path),
                     same_as=same_as,
+                    relaid=relaid,
                     withdrawal=None
                     if unread or digest is None
                     else self._withdrawal_of(path, entry, withdrawn_copies.get(path), revisions),
@@ -1282,6 +1297,21 @@ class RadioSyncer:
         if not names_only_differ(path, station, built):
             return None
         return hashlib.sha256(station).hexdigest()
+
+    def _relaid(self, path: str, entry: Mapping[str, Any]) -> dict[str, Any] | None:
+        """See FileState.relaid: the station's copy of `path`, recorded by `entry` as ours,
+        against the built file."""
+        try:
+            station = (self.folder / path).read_bytes()
+            built = (self.local_dir / path).read_bytes()
+        except OSError:
+            return None
+        lined = entry.get("station") == hashlib.sha256(station).hexdigest()
+        line = layout_only(path, station, built, lined=lined)
+        if line is None:
+            return None
+        digest = hashlib.sha256(marked(built, line)).hexdigest() if line else None
+        return {"line": line, "station": digest}
 
     def _there(self, path: str) -> bool:
         """Whether the station folder has a file (or anything) of this name, or its .moi copy
@@ -1865,8 +1895,11 @@ class RadioSyncer:
         data = self._built(action)
         old = self._settle(action.key)
         entry, event = self._revision(action, old, self._ledger, _unix_digest(data))
+        relaid = action.data.get(RELAID) if old is not None else None
         line = ""
-        if entry.get("revision", 1) > 1 and is_marked(action.key):
+        if relaid is not None:
+            line = relaid["line"]  # the station's copy bore it: the words it goes with are kept
+        elif entry.get("revision", 1) > 1 and is_marked(action.key):
             previous = recorded_moment(old.get("sent_at")) if old else None
             line = revision_line(entry["revision"], self.site.now, previous)
         elif old is None and is_marked(action.key):
@@ -1877,12 +1910,20 @@ class RadioSyncer:
                 line = resent_line(
                     self.site.now, back, action.data.get("episode", ""), self.config.tz
                 )
-        if line:
-            data = marked(data, line)
-            entry["station"] = hashlib.sha256(data).hexdigest()
-            # Recorded before the write: a run killed right after it knows the file as ours.
+        if line or relaid is not None:
+            if line:
+                data = marked(data, line)
+                entry["station"] = hashlib.sha256(data).hexdigest()
+            # Recorded before the write: a run killed right after it knows the file as ours
+            # (a file laid out anew, even without a line: or the rerun would take it for a
+            # revision found written, and tell the station to print it again).
             self.manifest.update(
-                action.key, pending={"station": entry["station"], "entry": entry, "event": event}
+                action.key,
+                pending={
+                    "station": hashlib.sha256(data).hexdigest(),
+                    "entry": entry,
+                    "event": event,
+                },
             )
         self._step()
         self._write(self.folder / action.key, data)
@@ -1890,6 +1931,8 @@ class RadioSyncer:
         self._drop_our_moi(action.key)
         self._clear_withdrawn(action)
         self._record(action.key, entry, event)
+        if relaid is not None:
+            return f"đã ghi {action.key} (trình bày lại, nội dung không đổi: không cần in lại)"
         if entry.get("revision", 1) > 1:
             return f"đã ghi {action.key} (sửa lần {entry['revision']}, có ghi ở {LOG_NAME})"
         return f"đã ghi {action.key}"
@@ -1963,6 +2006,17 @@ class RadioSyncer:
         if old is not None and old.get("digest") in (action.data["digest"], unix):
             keep: dict[str, Any] = {k: old[k] for k in ("sent_at", "revision") if k in old}
             return {**entry, **keep}, None
+        relaid = action.data.get(RELAID)
+        if old is not None and relaid is not None:
+            # The same words laid out anew (radio_relaid): the version the station printed
+            # stands, so does its revision; the log says once that nothing needs printing.
+            entry.update({k: old[k] for k in ("sent_at", "revision") if k in old})
+            if relaid["station"]:
+                entry["station"] = relaid["station"]
+            if not episode or not logged(action.key):
+                return entry, None
+            told = {"at": now, "path": action.key, "title": action.title, "kind": RELAID}
+            return entry, [{**told, "digest": action.data["digest"], "episode": episode}]
         if not episode or not logged(action.key):
             return entry, None
         event: dict[str, Any] = {

@@ -12,6 +12,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from publish.render.radio_station import station_text
+from publish.sync.radio_relaid import RELAID, notice
 from publish.text import vn_datetime
 
 __all__ = [
@@ -82,7 +83,7 @@ def log_bytes(
     # Newest first in the order the changes were made, not by their times: a clock set back
     # (a PC whose battery died, a time server fixed) must not put the latest change below.
     moments: list[tuple[str, list[dict[str, Any]]]] = []
-    for event in events:
+    for event in _relaid_once(events):
         if moments and moments[-1][0] == event["at"]:
             moments[-1][1].append(event)
         else:
@@ -107,6 +108,8 @@ def _event_text(event: dict[str, Any], tz: Any) -> str:
     else:
         what = f"{_LABELS.get(name, name)} ({name})"
     kind = event["kind"]
+    if kind == RELAID:
+        return notice(_counted(event["files"]))
     if kind == "added":
         return f"Thêm {what}"
     if kind == "withdrawn":
@@ -122,6 +125,29 @@ def _event_text(event: dict[str, Any], tz: Any) -> str:
         else ""
     )
     return f"Thay {what}: sửa lần {event['revision']}{before}"
+
+
+def _relaid_once(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """`events` with the files laid out anew told once, at the first of them, with how many
+    there were: the station need do nothing about them, one line is enough (a rerun after a
+    killed sync, later, adds none)."""
+    paths = list(dict.fromkeys(e["path"] for e in events if e["kind"] == RELAID))
+    result = []
+    for event in events:
+        if event["kind"] != RELAID:
+            result.append(event)
+        elif paths:
+            result.append({**event, "files": paths})
+            paths = []
+    return result
+
+
+def _counted(paths: list[str]) -> str:
+    """The files laid out anew, in words: «thứ tự phát, kịch bản cả tập và 3 tin»."""
+    names = [_LABELS[PurePosixPath(p).name] for p in paths if PurePosixPath(p).name in _LABELS]
+    items = sum(1 for p in paths if PurePosixPath(p).parts[0] == "items")
+    parts = [*names, *([f"{items} tin"] if items else [])]
+    return ", ".join(parts[:-1]) + " và " + parts[-1] if len(parts) > 1 else parts[0]
 
 
 def _withdrawn_at(event: dict[str, Any], tz: Any) -> str:

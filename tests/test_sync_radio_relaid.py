@@ -1,0 +1,262 @@
+"""The first sync after the station's .txt files were fitted to A4 (72 characters a line): a
+file the station holds as we sent it, whose words did not change, is rewritten in the new
+layout without «SỬA LẦN», and THAY-DOI.txt says once that nothing needs printing again; a file
+whose words changed too, or one the station edited, is handled as before."""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from publish.config import Config
+from publish.render import radio as render_radio
+from publish.render.radio import layout
+from publish.render.radio.episode import Episode, shown_title
+from publish.render.radio.rundown import clock, mss
+from publish.sync import radio as radio_sync
+from publish.sync.radio_relaid import layout_only
+from tests.helpers import FIXTURES, snapshot
+from tests.test_sync_radio import (
+    FIRST,
+    ITEM,
+    LATER,
+    OTHER_ITEM,
+    STATION,
+    built,
+    edit,
+    scripts,
+    state_of,
+    sync,
+)
+
+GOLDEN = Path(__file__).parent / "golden" / "radio"
+"""The fixture project's station files as the build now lays them out."""
+BEFORE_A4 = FIXTURES / "radio-before-a4"
+"""The fixture project's station .txt files as versions before the A4 layout wrote them (the
+golden files of that time): 94-character rules and headers, the rundown's slug and title in
+its rows."""
+WIDE = 94
+RUNDOWN = "2024-W50/rundown.txt"
+SCRIPT = "2024-W50/script.txt"
+LOG = "2024-W50/THAY-DOI.txt"
+TEXTS = (RUNDOWN, SCRIPT, ITEM, OTHER_ITEM)
+LINE = "Trình bày lại thứ tự phát, kịch bản cả tập và 2 tin cho vừa khổ A4, nội dung không đổi: không cần in lại"
+
+
+def wide_rundown(episode: Episode, config: Config) -> str:
+    """rundown.txt as versions before the A4 layout laid it out (their code, kept here to make
+    the files they sent): slug and title in each row."""
+    timing = episode.timing
+    heading = [
+        f"{config.radio.program.upper()} — THỨ TỰ PHÁT SÓNG TẬP {episode.week}",
+        f"Phát sóng: {layout.air_clock(episode.air)}, {layout.vn_date(episode.air)} | Thời lượng "
+        f"khung: {mss(episode.slot)} | Tốc độ đọc: {episode.rate} âm tiết/phút"
+        + layout._reader_rates(episode),
+    ]
+    if not episode.bulletins:
+        return "\n".join([*heading, "", *layout._nothing_yet(episode)]) + "\n"
+    kind = max(9, *(len(segment.label) for segment in episode.segments))
+    lines = [
+        *heading,
+        *layout._scheduled_line(episode),
+        "",
+        f"{'Số':<4} {'Slug':<24} {'Loại':<{kind}} {'Âm tiết':>7} {'Thời lượng':>10} "
+        f"{'Tích lũy':>8} {'Lên sóng':>9} {'Hạn bắt đầu':>11}  Tiêu đề",
+    ]
+    hopeless = False
+    for index, (segment, row) in enumerate(zip(episode.segments, timing.rows, strict=True)):
+        syllables = str(segment.syllables) if segment.kind == "read" else "–"
+        notes = [layout.ROW_NOTES[segment.mode]] if segment.mode in layout.ROW_NOTES else []
+        notes += ["có thể bỏ"] if segment.floatable else []
+        faded = timing.faded(index)
+        if faded is not None:
+            notes.append(f"chỉ phát {mss(faded)} rồi hạ nhỏ dần")
+        elif timing.late(index):
+            notes.append("không kịp phát")
+        deadline = clock(row.backtime) if row.backtime >= episode.air else "–"
+        hopeless = hopeless or deadline == "–"
+        title = shown_title(segment)
+        tail = " ".join(part for part in (title, f"({', '.join(notes)})" if notes else "") if part)
+        lines.append(
+            f"{row.number:<4} {segment.slug:<24} {segment.label:<{kind}} {syllables:>7} "
+            f"{mss(row.seconds):>10} {mss(row.cume):>8} {clock(row.on_air):>9} "
+            f"{deadline:>11}" + (f"  {tail}" if tail else "")
+        )
+    lines += [
+        "",
+        f"Tổng thời lượng (TRT): {mss(timing.total)} | Thời lượng khung: {mss(timing.slot)} | "
+        f"{timing.verdict}",
+    ]
+    if hopeless:
+        lines.append(
+            "Hạn bắt đầu «–»: mục đó cùng các mục sau nó dài hơn cả khung giờ, bắt đầu lúc nào "
+            "cũng không kịp."
+        )
+    label = layout.severity_label(layout.TIMING_SEVERITY).upper()
+    lines += [f"{label}: {warning} {layout.rule_note('Q9')}" for warning in episode.warnings]
+    return "\n".join(lines) + "\n"
+
+
+def wide_header(left: str, right: str) -> list[str]:
+    """An item's header as versions before the A4 layout made it: one line, however long."""
+    return [f"{left}{' ' * max(2, WIDE - len(left) - len(right))}{right}"]
+
+
+@contextlib.contextmanager
+def laid_out_wide() -> Iterator[None]:
+    """Build as versions before the A4 layout did: 94-character rules, header fields after
+    the slug on its line, lines never broken."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(layout, "WIDTH", WIDE)
+        patch.setattr(layout, "_fitted", lambda line: [line])
+        patch.setattr(layout, "_header", wide_header)
+        patch.setattr(layout, "RULE", "-" * WIDE)
+        patch.setattr(layout, "PAGE_RULE", "=" * WIDE)
+        patch.setattr(render_radio, "rundown_text", wide_rundown)
+        yield
+
+
+def sent_wide(project: Path, **options: str) -> None:
+    """The station has the fixture's episode as a version before the A4 layout sent it; then
+    the tool is upgraded (its build cache, keyed on its code, starts afresh)."""
+    with laid_out_wide():
+        sync(project, **options)
+    shutil.rmtree(project / ".cache", ignore_errors=True)
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    """The fixture project, its episode sent by a version before the A4 layout."""
+    target = tmp_path / "project"
+    shutil.copytree(FIXTURES / "radio", target)
+    sent_wide(target)
+    return target
+
+
+def test_the_wide_layout_here_is_what_versions_before_sent(root: Path) -> None:
+    """The files the tests below start from are byte for byte those older versions sent."""
+    station = snapshot(root / STATION)
+    for path in TEXTS:
+        assert station[path] == (BEFORE_A4 / path).read_bytes(), path
+
+
+def test_a_layout_change_alone_is_rewritten_without_a_revision(root: Path) -> None:
+    """Every .txt file of the coming episode goes in the new layout, with no «SỬA LẦN», its
+    revision and send time kept; THAY-DOI.txt tells it once; a rerun writes nothing."""
+    before = radio_sync.StationRecord.load(root / "state/radio.json", "radio").entries()
+    actions, summary = sync(root, now=LATER)
+    assert not summary.failed
+    updates = {a.key: a.reason for a in actions if a.kind == "update"}
+    assert set(updates) - {LOG} >= set(TEXTS)
+    assert {updates[path] for path in TEXTS} == {
+        "Trình bày lại cho vừa khổ A4, nội dung không đổi: không cần in lại"
+    }
+    station = scripts(root / STATION)
+    expected = built(root)
+    for path in TEXTS:
+        assert station[path] == expected[path], path
+        assert "SỬA LẦN".encode() not in station[path]
+    log = station[LOG].decode("utf-8-sig").splitlines()
+    assert [line for line in log if line.startswith("- ")] == [f"- {LINE}"]
+    after = radio_sync.StationRecord.load(root / "state/radio.json", "radio").entries()
+    for path in TEXTS:
+        assert (after[path]["revision"], after[path]["sent_at"]) == (
+            before[path]["revision"],
+            before[path]["sent_at"],
+        )
+    again, _summary = sync(root, now=LATER)
+    assert [a for a in again if a.kind != "noop"] == []
+
+
+def test_a_layout_change_with_a_changed_number_is_a_revision(root: Path) -> None:
+    """A bulletin edited since: its item script and the episode script (text and Word) are
+    revisions to print again, as before; the rundown and the other item, whose words did not
+    change, are only laid out anew."""
+    edit(root / FIRST, "gọi số 113", "gọi số 114")
+    sync(root, now=LATER)
+    station = scripts(root / STATION)
+    for path in (ITEM, SCRIPT):
+        lines = station[path].decode("utf-8-sig").splitlines()
+        assert lines[1].startswith("SỬA LẦN 2 — ") and "hãy in lại" in lines[1], path
+    assert "SỬA LẦN".encode() not in station[RUNDOWN] + station[OTHER_ITEM]
+    log = [line for line in station[LOG].decode("utf-8-sig").splitlines() if line[:2] == "- "]
+    assert (
+        f"- {LINE.replace('thứ tự phát, kịch bản cả tập và 2 tin', 'thứ tự phát và 1 tin')}" in log
+    )
+    revised = [line for line in log if "sửa lần 2" in line]
+    assert len(revised) == 3 and all(
+        any(f"({name})" in line for line in revised) for name in (ITEM, "script.txt", "script.docx")
+    )
+
+
+def test_a_revised_file_laid_out_anew_keeps_its_revision_line(root: Path) -> None:
+    """A script the station got as «SỬA LẦN 2» keeps that line and its revision when only its
+    layout changes: what it says is still true of the words."""
+    edit(root / FIRST, "gọi số 113", "gọi số 114")
+    with laid_out_wide():
+        sync(root, now=LATER)
+    shutil.rmtree(root / ".cache")
+    revised = scripts(root / STATION)[ITEM].decode("utf-8-sig").splitlines()[1]
+    assert revised.startswith("SỬA LẦN 2 — ")
+    sync(root, now="2024-12-13T08:00")
+    lines = scripts(root / STATION)[ITEM].decode("utf-8-sig").splitlines()
+    assert lines[1] == revised
+    assert lines[:1] + lines[2:] == built(root)[ITEM].decode("utf-8-sig").splitlines()
+    assert state_of(root)["entries"][ITEM]["revision"] == 2
+
+
+def test_a_file_the_station_edited_is_left_and_the_new_layout_goes_beside(root: Path) -> None:
+    """The station's own edit is never overwritten, layout or not: ours goes beside it."""
+    path = root / STATION / OTHER_ITEM
+    path.write_bytes(path.read_bytes().replace("Không chuyển".encode(), "KHÔNG chuyển".encode()))
+    actions, _summary = sync(root, now=LATER)
+    [action] = [a for a in actions if a.key == OTHER_ITEM]
+    assert action.kind == "conflict"
+    assert (root / STATION / radio_sync.moi_name(OTHER_ITEM)).read_bytes() == built(root)[
+        OTHER_ITEM
+    ]
+
+
+@pytest.mark.parametrize(
+    ("new", "same"),
+    [
+        ("Phát sóng: 17:00, Thứ Bảy, 14/12/2024\n56 âm tiết, 240 âm tiết/phút\n", True),
+        ("Phát sóng: 17:00, Thứ Bảy, 14/12/2024\n57 âm tiết, 240 âm tiết/phút\n", False),
+        ("Phát sóng: 17:30, Thứ Bảy, 14/12/2024 | 56 âm tiết, 240 âm tiết/phút\n", False),
+        ("Phát sóng: 17:00, Thứ Bảy, 14/12/2024 56 âm tiết, 240 âm tiết/phút\n", True),
+        ("Phát sóng: 17:00, Thứ Bảy, 14/12/2024 | 56 âm tiết, 240 âm tiết/phút\n---\n", True),
+        ("Phát sóng: 17:00, Thứ Bảy, 14/12/2024 | 56 âm tiết 240 âm tiết/phút\n", False),
+    ],
+)
+def test_words_are_what_is_read_not_how_lines_are_broken(new: str, same: bool) -> None:
+    """A line broken elsewhere, a «|» between fields gone with it, a rule: layout; a number, a
+    time or a comma changed: not."""
+    old = "Phát sóng: 17:00, Thứ Bảy, 14/12/2024 | 56 âm tiết, 240 âm tiết/phút\n"
+    found = layout_only("items/x.txt", old.encode(), new.encode(), lined=False)
+    assert (found == "") is same
+
+
+def test_a_rundown_row_moved_is_no_layout_change() -> None:
+    """Two rows swapped in the running order are a change, though the words are the same."""
+    old = (BEFORE_A4 / RUNDOWN).read_bytes()
+    lines = old.split(b"\r\n")
+    third = lines.index(next(x for x in lines if x.startswith(b"A3 ")))
+    fifth = lines.index(next(x for x in lines if x.startswith(b"A5 ")))
+    swapped = list(lines)
+    swapped[third], swapped[fifth] = lines[fifth], lines[third]
+    assert layout_only(RUNDOWN, old, b"\r\n".join(swapped), lined=False) is None
+    assert layout_only(RUNDOWN, old, old.replace(b"0:42", b"0:43"), lined=False) is None
+
+
+def test_the_a4_rundown_holds_the_words_of_the_wide_one() -> None:
+    """The rundown's slug moved from its row to the line under it is layout; a slug changed
+    is not."""
+    old = (BEFORE_A4 / RUNDOWN).read_bytes()
+    new = (GOLDEN / RUNDOWN).read_bytes()
+    assert layout_only(RUNDOWN, old, new, lined=False) == ""
+    renamed = new.replace(b"     LOI-CHAO", b"     LOI-CHAO-MOI")
+    assert layout_only(RUNDOWN, old, renamed, lined=False) is None
