@@ -736,10 +736,7 @@ def _given_name(words: list[str], i: int) -> bool:
     # last word: «Trần Phú Xã Tân Bình» is a school's name and a commune, no child's name.
     word = words[i]
     return (
-        i == len(words) - 1
-        and word[0].isupper()
-        and word.lower() in _PLACE
-        and _named(words[:i])
+        i == len(words) - 1 and word[0].isupper() and word.lower() in _PLACE and _named(words[:i])
     )
 
 
