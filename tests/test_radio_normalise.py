@@ -555,6 +555,10 @@ def test_bad_lexicon_line_names_file_and_line(tmp_path, content: bytes, line: in
         # read as an emoji's pause: «ba, vụ».
         ("Có 3\ufe0f vụ.", "Có ba vụ."),
         ("Có 3\ufe0e vụ.", "Có ba vụ."),
+        # A zero-width non-joiner after punctuation or a space stayed in the script.
+        ("Cảnh báo:\u200c lừa đảo.", "Cảnh báo: lừa đảo."),
+        ("Cảnh báo,\u200c lừa đảo.", "Cảnh báo, lừa đảo."),
+        ("Cảnh báo (\u200clừa đảo).", "Cảnh báo, lừa đảo."),
     ],
 )
 def test_the_script_drops_the_invisible_characters_the_loader_drops(text: str, said: str) -> None:
