@@ -531,13 +531,14 @@ _PART_OF_DAY = re.compile(
 def _counted_24(text: str) -> str | None:
     """`text` with its time told as «8 giờ tối» written as the tool reads it («20:00»), when
     the result is a date it reads; else None. «đêm» is left alone: «2 giờ đêm» is 02:00 and
-    «11 giờ đêm» 23:00, which the words alone do not settle for every hour."""
+    «11 giờ đêm» 23:00, which the words alone do not settle for every hour; so is 12 but at
+    «trưa» (noon): «12 giờ tối», «12 giờ sáng» may be midnight or noon."""
     found = _PART_OF_DAY.search(text)
     if found is None:
         return None
     hour, minute = int(found["h"]), int(found["m"] or 0)
     part = found["part"].lower()
-    if hour > 12 or minute > 59 or (part == "sáng" and hour == 12):
+    if hour > 12 or minute > 59 or (hour == 12 and part != "trưa"):
         return None
     if (part in ("chiều", "tối") and hour < 12) or (part == "trưa" and hour < 6):
         hour += 12
