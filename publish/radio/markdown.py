@@ -10,11 +10,9 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from markdown.util import BLOCK_LEVEL_ELEMENTS
-
 from publish.addresses import site_host
 from publish.frontmatter import FrontMatterError, split
-from publish.markdown_angles import angles_quoted, raw_html_settled
+from publish.markdown_angles import BLOCK_ELEMENTS, angles_quoted, raw_html_settled
 from publish.markdown_comments import shown_body
 from publish.markdown_escapes import ESCAPED
 from publish.markdown_pasted import BULLET_GLYPHS, NUMBERED, goes_on
@@ -124,7 +122,7 @@ _HTML_PRE_END = re.compile(r"</pre\s*>", re.I)
 """A raw `<pre>` block: code typed in HTML, not read as a fenced block is not (R1.7); its text
 was read as a paragraph («<pre>x</pre>» → «X.») with no word to the editor."""
 _HTML_BLOCK = re.compile(
-    r"<(?i:" + "|".join(sorted(BLOCK_LEVEL_ELEMENTS, key=len, reverse=True)) + r")(?=[\s/>]|$)"
+    r"<(?i:" + "|".join(sorted(BLOCK_ELEMENTS, key=len, reverse=True)) + r")(?=[\s/>]|$)"
 )
 """A raw HTML block's opening tag at a line's start (Python-Markdown's block-level elements):
 the website ends the paragraph above it, blank line or not (`Đoạn.\n<div>…</div>`)."""
