@@ -34,6 +34,7 @@ from publish.text import SLUG_RE, as_written, folded_words, nfc, quoted, slugify
 from publish.url_history import REDIRECTABLE_RE
 
 __all__ = [
+    "DATE_PREFIX",
     "Collector",
     "alias_path",
     "aliases",
@@ -44,6 +45,7 @@ __all__ = [
     "channels",
     "datetime",
     "day_only",
+    "file_slug",
     "identifier",
     "kind",
     "parse_datetime",
@@ -320,14 +322,20 @@ def _unknown_channels(col: Collector, key: str, names: list[str], example: str) 
     return True
 
 
-_NAME_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})-")
+DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-")
+"""The day a file's name starts with: bulletins are named YYYY-MM-DD-slug.md."""
+
+
+def file_slug(path: Path) -> str:
+    """The slug a bulletin's file name gives it: the name without its day, transliterated."""
+    return slugify(DATE_PREFIX.sub("", path.stem))
 
 
 def _date_example(source: str) -> tuple[str, str]:
     """A `date` to give as the example for file `source`, and words saying where it comes from:
     the day its name starts with (files are named YYYY-MM-DD-slug.md), so the line can be
     copied as it is; a made-up one when the name holds no day."""
-    found = _NAME_DATE.match(Path(source).name)
+    found = DATE_PREFIX.match(Path(source).name)
     if found is not None:
         try:
             day = dt.date(*map(int, found.groups()))
@@ -683,9 +691,8 @@ def _published_on_a_name(
     by = data.get("approved_by")
     if raw is None or not isinstance(by, str) or not by.strip():
         return False
-    named = re.sub(r"^\d{4}-\d{2}-\d{2}-", "", Path(col.source).stem)
     keys = {str(k) for k in (data.get("id"), data.get("slug")) if isinstance(k, str | int)}
-    return name_only_record.published_as_is(config, raw, keys | {slugify(named)})
+    return name_only_record.published_as_is(config, raw, keys | {file_slug(Path(col.source))})
 
 
 def _edited_since(approved: str, raw: bytes | None) -> bool:
@@ -815,8 +822,7 @@ def slug(col: Collector, data: dict[str, Any], path: Path) -> str:
     """The slug from front matter (checked) or from the file name (transliterated)."""
     value = data.get("slug")
     if value is None:
-        stem = re.sub(r"^\d{4}-\d{2}-\d{2}-", "", path.stem)
-        return _not_reserved(col, slugify(stem), "slug", "tên tệp")
+        return _not_reserved(col, file_slug(path), "slug", "tên tệp")
     if not isinstance(value, str) or not SLUG_RE.fullmatch(value) or len(value) > 120:
         suggestion = slugify(str(value))
         if not isinstance(value, str):
