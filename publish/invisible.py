@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
-__all__ = ["INVISIBLE", "INVISIBLE_RE", "invisible_removed"]
+__all__ = ["invisible_removed"]
 
 INVISIBLE = "\u00ad\u200b\u2060\ufeff\u200c\u200d\u180e\u034f\ufe0e\ufe0f\u2800"
 INVISIBLE_RE = re.compile(
@@ -35,7 +35,7 @@ def invisible_removed(text: str, *, keep: str = "") -> str:
     those of `keep` left in place (the loader keeps the soft hyphen, TCVN3's «ư», for its
     search for old code pages)."""
     if any(c in text for c in INVISIBLE):
-        return INVISIBLE_RE.sub(partial(_unblanked, keep=keep) if keep else _unblanked, text)
+        return INVISIBLE_RE.sub(partial(_unblanked, keep=keep), text)
     return text
 
 
