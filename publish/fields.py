@@ -691,8 +691,13 @@ def _published_on_a_name(
     by = data.get("approved_by")
     if raw is None or not isinstance(by, str) or not by.strip():
         return False
-    keys = {str(k) for k in (data.get("id"), data.get("slug")) if isinstance(k, str | int)}
-    return name_only_record.published_as_is(config, raw, keys | {file_slug(Path(col.source))})
+    # The bulletin's key alone, as the gate (name_only_record.judge) takes it: its id, its slug
+    # and the file name's slug all at once matched another bulletin's key in a record of keys
+    # alone (published.json from before fingerprints). Told in a scratch collector: the file's
+    # own problems with them are told where they are read.
+    scratch = Collector(col.source, [])
+    key = identifier(scratch, data, slug(scratch, data, Path(col.source)))
+    return name_only_record.published_as_is(config, raw, {key} if key else set())
 
 
 def _edited_since(approved: str, raw: bytes | None) -> bool:
