@@ -45,7 +45,6 @@ __all__ = [
     "channels",
     "datetime",
     "day_only",
-    "file_slug",
     "identifier",
     "kind",
     "parse_datetime",
@@ -326,7 +325,7 @@ DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-")
 """The day a file's name starts with: bulletins are named YYYY-MM-DD-slug.md."""
 
 
-def file_slug(path: Path) -> str:
+def _file_slug(path: Path) -> str:
     """The slug a bulletin's file name gives it: the name without its day, transliterated."""
     return slugify(DATE_PREFIX.sub("", path.stem))
 
@@ -827,7 +826,7 @@ def slug(col: Collector, data: dict[str, Any], path: Path) -> str:
     """The slug from front matter (checked) or from the file name (transliterated)."""
     value = data.get("slug")
     if value is None:
-        return _not_reserved(col, file_slug(path), "slug", "tên tệp")
+        return _not_reserved(col, _file_slug(path), "slug", "tên tệp")
     if not isinstance(value, str) or not SLUG_RE.fullmatch(value) or len(value) > 120:
         suggestion = slugify(str(value))
         if not isinstance(value, str):
