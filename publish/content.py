@@ -827,11 +827,10 @@ def parse_raw(raw: bytes, collector: Collector, reading: Reading = READING) -> P
     # double quotes ("\\x07") makes one, and no escape is written without a backslash.
     lost: Lost = {}
     if "\\" in parsed.yaml_text:
-        data, lost = without_controls(parsed.data, CONTROL_RUNS)
-        # So are the invisible ones ("\u200b", "\xad"): removed without a word, as typed.
-        seen = _visible(data)
-        if lost or seen is not data:
-            parsed = dataclasses.replace(parsed, data=seen)
+        # So are the invisible ones ("\u200b", "\xad"): removed without a word, as typed. The
+        # approval's fingerprint was taken of the data as written (_as_written), before.
+        data, lost = without_controls(parsed.data, CONTROL_RUNS, then=invisible_removed)
+        parsed = dataclasses.replace(parsed, data=data)
     if removed or lost:
         # Invisible characters pasted from Word or a PDF: XML feeds and .docx cannot hold them.
         collector.problems += control_chars.problems(
@@ -921,22 +920,6 @@ def without_invisible(text: str) -> str:
     pasted from Zalo or Facebook so: its file name and the file agree with what is read."""
     text = invisible_removed(text)
     return scrubbed(text, CONTROL_RUNS)[0] if CONTROLS.search(text) else text
-
-
-def _visible(value: Any) -> Any:
-    """Front matter data with the invisible characters of every string in it (keys too)
-    removed as the file's own text is (publish.invisible); `value` itself when it holds none."""
-    if isinstance(value, str):
-        return invisible_removed(value)
-    if isinstance(value, list):
-        items = [_visible(item) for item in value]
-        same = all(a is b for a, b in zip(items, value, strict=True))
-        return value if same else items
-    if isinstance(value, dict):
-        pairs = [(_visible(k), _visible(v)) for k, v in value.items()]
-        same = all(a is k and b is v for (a, b), (k, v) in zip(pairs, value.items(), strict=True))
-        return value if same else dict(pairs)
-    return value
 
 
 def _not_soft_hyphen_only(

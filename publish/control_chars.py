@@ -11,7 +11,7 @@ two spaces takes one of them with it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -114,17 +114,24 @@ def scrubbed(text: str, runs: re.Pattern[str]) -> tuple[str, list[Removed]]:
     return "".join(kept), removed
 
 
-def without_controls(value: Any, runs: re.Pattern[str], field: str = "") -> tuple[Any, Lost]:
+def without_controls(
+    value: Any,
+    runs: re.Pattern[str],
+    field: str = "",
+    then: Callable[[str], str] | None = None,
+) -> tuple[Any, Lost]:
     """`value` (front matter data) with the characters `runs` finds removed from every string
-    inside it, as `scrubbed` does, and what each field lost (see _field)."""
+    inside it (keys too), as `scrubbed` does, each string then passed through `then` when
+    given (the loader's other cleanup, told of by no one), and what each field lost (see
+    _field)."""
     if isinstance(value, str):
         text, removed = scrubbed(value, runs)
-        return text, {field: removed} if removed else {}
+        return then(text) if then else text, {field: removed} if removed else {}
     lost: Lost = {}
     if isinstance(value, list):
         items = []
         for item in value:
-            clean, found = without_controls(item, runs, field)
+            clean, found = without_controls(item, runs, field, then)
             items.append(clean)
             _merge(lost, found)
         return items, lost
@@ -132,8 +139,8 @@ def without_controls(value: Any, runs: re.Pattern[str], field: str = "") -> tupl
         mapping = {}
         for key, item in value.items():
             inner = _field(field, str(key))
-            clean_key, found_key = without_controls(key, runs, inner)
-            clean, found = without_controls(item, runs, inner)
+            clean_key, found_key = without_controls(key, runs, inner, then)
+            clean, found = without_controls(item, runs, inner, then)
             mapping[clean_key] = clean
             _merge(lost, found_key)
             _merge(lost, found)

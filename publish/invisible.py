@@ -6,24 +6,28 @@ from __future__ import annotations
 import re
 from functools import partial
 
-__all__ = ["INVISIBLE", "INVISIBLE_RE", "invisible_removed"]
+__all__ = ["invisible_removed"]
 
 INVISIBLE = "\u00ad\u200b\u2060\ufeff\u200c\u200d\u180e\u034f\ufe0e\ufe0f\u2800"
 INVISIBLE_RE = re.compile(
-    "[\u00ad\u200b\u2060\ufeff\u180e\u034f]"
-    "|(?<=[A-Za-z\u00c0-\u024f\u1e00-\u1eff])[\u200c\u200d\ufe0e\ufe0f]"
-    "|(?<=[0-9])(?:[\u200c\u200d]|[\ufe0e\ufe0f](?!\u20e3))"
+    "[\u00ad\u200b\u2060\ufeff\u200c\u180e\u034f]"
+    "|(?<=[A-Za-z\u00c0-\u024f\u1e00-\u1eff])[\u200d\ufe0e\ufe0f]"
+    "|(?<=[0-9])(?:\u200d|[\ufe0e\ufe0f](?!\u20e3))"
     "|\u2800"
 )
-"""Invisible characters Word, Facebook and Zalo leave in pasted text (soft hyphen, zero-width
-space, word joiner, a BOM in the middle, the Mongolian vowel separator and the grapheme joiner
-that show as nothing; zero-width (non-)joiners and emoji variation selectors after a Latin
-letter, the joiners after a digit, not those of emoji sequences: a digit's variation selector
-is its keycap's, `3️⃣`, kept; one with no keycap after it, `3️` as a paste that lost the keycap
-leaves it, read «ba, vụ» on air and split `3` from its search): removed without a word, since no reader sees them, yet
-they split words for the search, tags («lừa\u00adđảo» is another tag) and Zalo's title. The
-Braille blank (U+2800), Facebook's «invisible character» for empty lines and padding, shows as a
-space: a space takes its place (see _unblanked)."""
+"""Invisible characters Word, Facebook and Zalo leave in pasted text, removed without a word,
+since no reader sees them, yet they split words for the search, tags («lừa\u00adđảo» is
+another tag), Zalo's title and the radio script:
+- wherever they stand: the soft hyphen, zero-width space, zero-width non-joiner (part of no
+  emoji sequence), word joiner, a BOM in the middle, the Mongolian vowel separator and the
+  grapheme joiner;
+- after a Latin letter: the zero-width joiner and emoji variation selectors (elsewhere they
+  make emoji sequences, kept);
+- after a digit: the zero-width joiner, and a variation selector with no keycap after it (`3️`,
+  a paste that lost the keycap, read «ba, vụ» on air and split `3` from its search); a
+  keycap's (`3️⃣`) is kept.
+The Braille blank (U+2800), Facebook's «invisible character» for empty lines and padding, shows
+as a space: a space takes its place (see _unblanked)."""
 
 
 def invisible_removed(text: str, *, keep: str = "") -> str:
@@ -31,7 +35,7 @@ def invisible_removed(text: str, *, keep: str = "") -> str:
     those of `keep` left in place (the loader keeps the soft hyphen, TCVN3's «ư», for its
     search for old code pages)."""
     if any(c in text for c in INVISIBLE):
-        return INVISIBLE_RE.sub(partial(_unblanked, keep=keep) if keep else _unblanked, text)
+        return INVISIBLE_RE.sub(partial(_unblanked, keep=keep), text)
     return text
 
 

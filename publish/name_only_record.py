@@ -28,12 +28,14 @@ published. The same holds for a missing published.json in a state/ whose channel
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import shutil
 import subprocess
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from publish.config import Config
@@ -242,30 +244,41 @@ _DELETED = (
 )
 
 
-def _read(state_dir: Path) -> tuple[set[str], dict[str, str] | None] | str | None:
+def _read(state_dir: Path) -> tuple[frozenset[str], Mapping[str, str] | None] | str | None:
     """published.json's keys and fingerprints (None: it records none); None when the file is
     missing; what is wrong with it, in Vietnamese, when it exists but cannot be read."""
-    from publish.syntax import json_error
-
-    path = state_dir / PUBLISHED_NAME
     try:
-        document = json.loads(path.read_bytes().decode("utf-8"))
+        document = (state_dir / PUBLISHED_NAME).read_bytes()
     except FileNotFoundError:
         return None
     except OSError as exc:
         return f"không mở được ({exc.strerror or exc})"
+    return _parsed(document)
+
+
+@functools.lru_cache(maxsize=2)
+def _parsed(document: bytes) -> tuple[frozenset[str], Mapping[str, str] | None] | str:
+    """`_read` of published.json's bytes, parsed once for the same bytes: a load asks again for
+    each bulletin whose category site.toml renamed (fields._published_on_a_name). Read only:
+    the result is shared."""
+    from publish.syntax import json_error
+
+    try:
+        read = json.loads(document.decode("utf-8"))
     except ValueError as exc:
         return f"không đọc được: {json_error(exc).described()}"
-    found = document.get("bulletins") if isinstance(document, dict) else None
+    found = read.get("bulletins") if isinstance(read, dict) else None
     if not isinstance(found, list):
         return "không đọc được: thiếu danh sách «bulletins» (tệp không phải do publish sync ghi)"
-    prints = document.get(FIELD)
+    prints = read.get(FIELD)
     if prints is not None and not isinstance(prints, dict):
         return f"không đọc được: mục «{FIELD}» không phải bảng dấu nội dung theo bản tin"
     recorded = (
-        {k: v for k, v in prints.items() if isinstance(v, str)} if prints is not None else None
+        MappingProxyType({k: v for k, v in prints.items() if isinstance(v, str)})
+        if prints is not None
+        else None
     )
-    return {key for key in found if isinstance(key, str)}, recorded
+    return frozenset(key for key in found if isinstance(key, str)), recorded
 
 
 def _deleted(state_dir: Path) -> bool:

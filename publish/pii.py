@@ -580,10 +580,7 @@ def _name_before(text: str, at: int) -> tuple[list[str], str, int]:
     words = segment[found:].replace(",", " ").split()
     for i in range(len(words) - 1, -1, -1):
         word = words[i]
-        # «Lò Văn Bản»: a place kind written capitalised after a name's words is a given name
-        # (`bản`, `tổ` open places only in lower case there); the child went unfound.
-        given = word[0].isupper() and word.lower() in _PLACE and _named(words[:i])
-        if _place(words, i) and not given:
+        if _place(words, i) and not _given_name(words, i):
             return [], word, -1
         if not word[0].isupper() or (word.lower() in _BEFORE_NAME and not _named(words[:i])):
             return name, word, start + len(segment.rstrip(" \t,"))
@@ -730,6 +727,17 @@ def _named(words: list[str]) -> bool:
         if word.lower() not in _BEFORE_NAME:
             return True
     return False
+
+
+def _given_name(words: list[str], i: int) -> bool:
+    """Whether the place kind `words[i]` is the given name of the name before it."""
+    # «Lò Văn Bản»: a place kind written capitalised after a name's words is a given name
+    # (`bản`, `tổ` open places only in lower case there); the child went unfound. Only as the
+    # last word: «Trần Phú Xã Tân Bình» is a school's name and a commune, no child's name.
+    word = words[i]
+    return (
+        i == len(words) - 1 and word[0].isupper() and word.lower() in _PLACE and _named(words[:i])
+    )
 
 
 def _place(words: list[str], i: int) -> bool:

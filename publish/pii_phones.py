@@ -221,21 +221,22 @@ def phone_numbers(text: str) -> Iterator[tuple[str, str]]:
     `text` (NFC), whoever's it is: a scammer's in a warning as well as the unit's."""
     phone = _PHONE_84 if "+" in text else _PHONE
     for found in phone.finditer(text):
-        start = found.start()
-        if start and text[start - 1] == "(" and found[0].startswith("0"):
-            start -= 1  # «(0277) 3610 113»: its bracket written with it
-        yield text[start : found.end()], _digits(text, found)
+        yield text[_written_start(text, found) : found.end()], _digits(text, found)
 
 
 def _digits(text: str, number: re.Match[str]) -> str:
     """The digits of the number `number` found in `text` as dialled at home, read by the rule
     of the website's «Gọi» links (publish.contact_numbers): «+84 912 345 678» → «0912345678»,
     «(0277) 3610 113» → «02773610113», full-width digits as ASCII ones."""
-    start = number.start()
-    if start and text[start - 1] == "(" and number[0].startswith("0"):
-        start -= 1  # «(0277) 3610 113»: the bracket is the area code's, as the rule reads it
-    found = dialled(text[start : number.end()])
+    found = dialled(text[_written_start(text, number) : number.end()])
     return _home(found.digits) if found is not None else number[0]
+
+
+def _written_start(text: str, number: re.Match[str]) -> int:
+    """Where the number `number` found in `text` starts as written: at the bracket before its
+    area code, «(0277) 3610 113», which the «Gọi» links' rule reads with it."""
+    start = number.start()
+    return start - 1 if start and text[start - 1] == "(" and number[0].startswith("0") else start
 
 
 def _home(digits: str) -> str:

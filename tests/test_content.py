@@ -1522,6 +1522,7 @@ def test_an_unread_date_is_told_what_in_it_to_write_otherwise(
         ("06/12/2020 2h30 chiều", "06/12/2020 14:30", "06/12/2020 14:30"),
         ("8 giờ tối 06/12/2020", "20:00 06/12/2020", "06/12/2020 20:00"),
         ("06/12/2020 1 giờ trưa", "06/12/2020 13:00", "06/12/2020 13:00"),
+        ("06/12/2020 12 giờ trưa", "06/12/2020 12:00", "06/12/2020 12:00"),
     ],
 )
 def test_a_time_with_its_part_of_the_day_is_given_back_as_the_tool_reads_it(
@@ -1539,9 +1540,19 @@ def test_a_time_with_its_part_of_the_day_is_given_back_as_the_tool_reads_it(
     assert bulletin.date.strftime("%d/%m/%Y %H:%M") == moment
 
 
-def test_a_night_hour_is_not_rewritten(tmp_path: Path) -> None:
-    """«2 giờ đêm» is 02:00 and «11 giờ đêm» 23:00: no rewriting guesses which."""
-    root = make_project(tmp_path, {A: bulletin_md({"date": '"06/12/2026 11 giờ đêm"'})})
+@pytest.mark.parametrize(
+    "written",
+    [
+        "06/12/2026 11 giờ đêm",
+        "06/12/2026 12 giờ tối",
+        "06/12/2026 12 giờ chiều",
+        "12 giờ sáng 6/12/2026",
+    ],
+)
+def test_a_night_hour_is_not_rewritten(tmp_path: Path, written: str) -> None:
+    """«2 giờ đêm» is 02:00 and «11 giờ đêm» 23:00: no rewriting guesses which. «12 giờ tối»
+    was given back as noon (12:00), for the editor to copy; 12 is noon only at «trưa»."""
+    root = make_project(tmp_path, {A: bulletin_md({"date": f'"{written}"'})})
     with pytest.raises(ContentError) as caught:
         load(root)
     assert "viết lại là" not in (caught.value.problems[0].hint or "")

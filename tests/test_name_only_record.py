@@ -253,3 +253,23 @@ def test_a_category_renamed_under_a_bulletin_published_on_a_name_is_kept_in_site
     f = root / LEGACY_FILE
     f.write_text(f.read_text("utf-8").replace("an-ninh-trat-tu", "an-ninh-trat-tuu"), "utf-8")
     assert category_hints(root)[LEGACY_FILE].startswith("Có phải ý bạn là «an-ninh»?")
+
+
+def test_a_file_name_like_a_published_key_does_not_make_a_bulletin_published(
+    tmp_path: Path,
+) -> None:
+    """A record of keys alone (published.json from before fingerprints) vouches by the
+    bulletin's key, its id here: its file name's slug, the key of another bulletin published,
+    made a never-published bulletin with a renamed category told «đừng sửa bản tin» and the
+    site.toml line, where a typo is the likelier cause."""
+    root = project(tmp_path)  # published.json lists LEGACY's key, no fingerprints
+    (root / NEW_FILE).rename(root / "content/bai-viet/2024-12-12-ra-quan-ttatgt-cuoi-nam.md")
+    toml = root / "site.toml"
+    toml.write_text(
+        toml.read_text("utf-8").replace("[categories.an-ninh-trat-tu]", "[categories.an-ninh]"),
+        "utf-8",
+    )
+    hints = category_hints(root)
+    assert "đừng sửa bản tin" in hints[LEGACY_FILE]  # its key is in the record
+    moved = hints["content/bai-viet/2024-12-12-ra-quan-ttatgt-cuoi-nam.md"]
+    assert moved.startswith("Có phải ý bạn là «an-ninh»?")

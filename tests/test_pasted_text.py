@@ -745,6 +745,18 @@ def test_the_curly_quote_note_of_an_approved_bulletin_says_retyping_needs_approv
     assert "duyệt lại" not in notes["content/bai-viet/b.md"]
 
 
+def test_a_non_joiner_after_punctuation_or_a_space_is_removed(tmp_path: Path) -> None:
+    """A zero-width non-joiner is part of no emoji sequence: after «:», «(» or a space it stayed
+    in the title and the body, splitting «(lừa» from the search's «lừa»."""
+    text = bulletin_md(
+        {"title": '"Cảnh báo:\u200c lừa đảo"'},
+        body="Thủ đoạn (\u200clừa đảo) mới, \u200cgiả danh.\n",
+    )
+    [bulletin] = load(make_project(tmp_path, {"content/bai-viet/a.md": text})).bulletins
+    assert bulletin.title == "Cảnh báo: lừa đảo"
+    assert bulletin.body.strip() == "Thủ đoạn (lừa đảo) mới, giả danh."
+
+
 def test_a_joiner_pasted_between_digits_is_removed(tmp_path: Path) -> None:
     """A zero-width (non-)joiner after a digit split «123» for the search and the radio script;
     a digit's variation selector is its keycap's (`3️⃣`): kept. One with no keycap after it

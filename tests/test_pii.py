@@ -383,3 +383,16 @@ def test_a_child_whose_given_name_is_a_place_kind_is_found(text: str, initials: 
 )
 def test_a_place_kind_still_makes_a_place(text: str) -> None:
     assert list(findings(text, year=2026)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trường THCS Trần Phú Xã Tân Bình (14 tuổi)",
+        "Cháu Nguyễn Thị Mai Xã Hòa An (15 tuổi)",
+    ],
+)
+def test_a_place_kind_inside_the_words_is_no_given_name(text: str) -> None:
+    """A capitalised place kind is a given name only as the name's last word: before a place's
+    name it opens the place, and «Trần Phú Xã Tân Bình» was reported as a child «T.P.X.T.B.»."""
+    assert list(findings(text, year=2026)) == []

@@ -61,6 +61,19 @@ def test_an_unknown_abbreviation_in_a_line_in_capitals_is_a_warning_and_spelled(
     assert tts_text(spoken.text) == audio
 
 
+@pytest.mark.parametrize(
+    "source",
+    ["Cảnh giác: NHÂN VIÊN QWZ THU TIỀN là giả.", "Cảnh giác: KHÔNG QWZ là giả."],
+)
+def test_an_abbreviation_beside_a_capitals_word_without_tone_mark_is_a_warning(
+    source: str,
+) -> None:
+    """«VIÊN», «KHÔNG» read as words with no tone mark: the abbreviation beside them is in a
+    line in capitals, told as before, not a hold that stops a bulletin that always passed."""
+    spoken = normalise(source)
+    assert [(f.code, f.severity, f.excerpt) for f in spoken.flags] == [("R14.6", WARNING, "QWZ")]
+
+
 def test_an_unknown_abbreviation_warned_of_in_capitals_still_blocks_in_running_text() -> None:
     """The warning in a line in capitals does not let the same abbreviation through elsewhere."""
     spoken = normalise("ĐỘI CSĐTTP TRIỂN KHAI\n\nĐội CSĐTTP về ma túy.\n")

@@ -238,6 +238,17 @@ def test_the_wording_for_another_site_s_dropped_address_never_calls_it_the_unit_
     assert "url_spoken" in own.message
 
 
+def test_with_url_spoken_another_site_s_dropped_address_is_told_why_it_stayed_unreplaced() -> None:
+    """url_spoken set, another site's address is still dropped: the note says the phrase names
+    the unit's site alone and suggests naming the other page in words, never url_spoken."""
+    text = "Người dân đăng ký qua Cổng dịch vụ công quốc gia (https://dichvucong.gov.vn) tại nhà."
+    options = SpeakOptions(url_spoken=URL_PHRASE, site_hosts=("ca.example.vn",))
+    [flag] = normalise_fragment(text, options=options).flags
+    assert flag.code == "R1.4" and "«trên Cổng dịch vụ công quốc gia»" in flag.message
+    assert "chỉ đọc thay địa chỉ website của đơn vị" in flag.message
+    assert "mọi địa chỉ web" not in flag.message
+
+
 def test_the_wording_a_sentence_about_this_page_suggests_names_the_unit_or_none() -> None:
     """Since 2025 there is no district police: the example must be the unit's own name."""
     text = "Bà con theo dõi trang này để cập nhật tin cảnh báo."
@@ -555,6 +566,10 @@ def test_bad_lexicon_line_names_file_and_line(tmp_path, content: bytes, line: in
         # read as an emoji's pause: «ba, vụ».
         ("Có 3\ufe0f vụ.", "Có ba vụ."),
         ("Có 3\ufe0e vụ.", "Có ba vụ."),
+        # A zero-width non-joiner after punctuation or a space stayed in the script.
+        ("Cảnh báo:\u200c lừa đảo.", "Cảnh báo: lừa đảo."),
+        ("Cảnh báo,\u200c lừa đảo.", "Cảnh báo, lừa đảo."),
+        ("Cảnh báo (\u200clừa đảo).", "Cảnh báo, lừa đảo."),
     ],
 )
 def test_the_script_drops_the_invisible_characters_the_loader_drops(text: str, said: str) -> None:

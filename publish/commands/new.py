@@ -20,6 +20,7 @@ from publish.content import BODY_PLACEHOLDER, SUMMARY_PLACEHOLDER, without_invis
 from publish.errors import ContentError, Problem, PublishError, display_path
 from publish.far_date import far_date
 from publish.fields import (
+    DATE_PREFIX,
     WINDOWS_RESERVED,
     Unread,
     alias_path,
@@ -41,7 +42,6 @@ __all__ = ["add_parser", "run"]
 
 SLUG_LENGTH = 80
 """Longest slug made from a title (as the loader makes one from a file name)."""
-DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
 SLUG_LINE = re.compile(rb"^slug:[ \t]*([\"']?)([a-z0-9-]+)\1[ \t]*(?:#[^\r\n]*)?\r?$", re.M)
 """A `slug:` line of a front matter, its value a valid slug (another one is an error anyway)."""
 HEAD_BYTES = 8192

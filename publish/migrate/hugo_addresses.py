@@ -10,14 +10,14 @@ from collections.abc import Mapping
 
 from publish.config import Config
 from publish.errors import Problem
-from publish.fields import Collector, aliases, parse_datetime
-from publish.migrate.hugo_source import DATE_PREFIX_RE, Source, Tell, strings
+from publish.fields import DATE_PREFIX, Collector, aliases, parse_datetime
+from publish.migrate.hugo_source import Source, Tell, strings
 from publish.text import nfc
 
 
 def new_address(date: dt.datetime, target: str) -> str:
     """The bulletin's address here (see Bulletin.url): /YYYY/MM/<slug>/."""
-    slug = DATE_PREFIX_RE.sub("", posixpath.basename(target).removesuffix(".md"))
+    slug = DATE_PREFIX.sub("", posixpath.basename(target).removesuffix(".md"))
     return f"/{date.year}/{date.month:02d}/{slug}/"
 
 

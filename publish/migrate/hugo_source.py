@@ -11,10 +11,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from publish.fields import DATE_PREFIX
 from publish.frontmatter import FrontMatterError, split
 from publish.text import nfc, slugify
 
-DATE_PREFIX_RE = re.compile(r"^\d{4}-\d{2}-\d{2}-")
 TOML_LINE_RE = re.compile(r"\(at line (\d+)")
 HOLD_KEYS = frozenset(
     {"published", "status", "hidden", "private", "unlisted", "unpublished", "headless"}
@@ -143,7 +143,7 @@ def slug_of(source: Source) -> str:
     """The post's slug here: Hugo's `slug`, else its file (or bundle) name, made a-z 0-9 -."""
     written = source.get("slug")
     name = written if isinstance(written, str) and written.strip() else source.stem
-    return slugify(DATE_PREFIX_RE.sub("", name)) or "bai-viet"
+    return slugify(DATE_PREFIX.sub("", name)) or "bai-viet"
 
 
 def strings(value: Any) -> list[str]:

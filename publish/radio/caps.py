@@ -97,8 +97,10 @@ def shouted(words: list[str], i: int) -> bool:
 
 
 def beside_shouted(words: list[str], i: int) -> bool:
-    """Whether `words[i]` stands beside a capitals word with tone marks («EVN» in «NHÂN VIÊN
-    EVN ĐỂ»): in a line written in capitals, where it may be the writer's capitals as well as an
-    abbreviation."""
+    """Whether `words[i]` stands beside a capitals word that reads as Vietnamese («EVN» in
+    «NHÂN VIÊN EVN ĐỂ», «KHÔNG EVN»; `reads_as_a_word`): in a line written in capitals, where it
+    may be the writer's capitals as well as an abbreviation."""
+    # Not `has_tone_marks`: «VIÊN», «KHÔNG» carry no tone mark, and the abbreviation beside them
+    # went from a warning to a hold when the letters' own marks stopped counting as tone marks.
     beside = words[max(0, i - 1) : i] + words[i + 1 : i + 2]
-    return any(word.isupper() and has_tone_marks(word) for word in beside)
+    return any(word.isupper() and reads_as_a_word(word) for word in beside)

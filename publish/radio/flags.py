@@ -98,8 +98,9 @@ class Context:
         default_factory=dict, repr=False, compare=False
     )
     """How many times more than once each finding was told in the paragraph `_lines_looked_in`
-    (see flag), and the lines holding each excerpt there, one per occurrence."""
+    (see flag)."""
     _held: dict[str, list[int]] = field(default_factory=dict, repr=False, compare=False)
+    """The lines of the paragraph `_lines_looked_in` holding each excerpt, one per occurrence."""
     _flagged: set[Flag] = field(init=False, default_factory=set, repr=False, compare=False)
     """The findings in `flags`, looked up in one step: a long script's findings, each looked
     for in the list, took time growing with the square of their number. Only `keep` adds to
@@ -138,10 +139,12 @@ class Context:
         if told is None:
             return first
         needle = finding[3].strip()
+        if not needle:
+            return first
         held = self._held.get(needle)
         if held is None:
             held = self._held[needle] = [
-                n for n, text in self.lines if needle for _ in range(text.count(needle))
+                n for n, text in self.lines for _ in range(text.count(needle))
             ]
         return held[min(told + 1, len(held) - 1)] if held else first
 

@@ -10,11 +10,9 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from markdown.util import BLOCK_LEVEL_ELEMENTS
-
 from publish.addresses import site_host
 from publish.frontmatter import FrontMatterError, split
-from publish.markdown_angles import angles_quoted, raw_html_settled
+from publish.markdown_angles import BLOCK_ELEMENTS, angles_quoted, raw_html_settled
 from publish.markdown_comments import shown_body
 from publish.markdown_escapes import ESCAPED
 from publish.markdown_pasted import BULLET_GLYPHS, NUMBERED, goes_on
@@ -123,8 +121,13 @@ _HTML_PRE = re.compile(r"^\s*<pre(?=[\s>]|$)", re.I)
 _HTML_PRE_END = re.compile(r"</pre\s*>", re.I)
 """A raw `<pre>` block: code typed in HTML, not read as a fenced block is not (R1.7); its text
 was read as a paragraph («<pre>x</pre>» → «X.») with no word to the editor."""
+_RAW_BLOCKS = (
+    (_HTML_TABLE, _HTML_TABLE_END, "một bảng"),
+    (_HTML_PRE, _HTML_PRE_END, "một đoạn mã"),
+)
+"""Raw HTML blocks never read (R1.7): how each opens, how it ends, what the editor is told."""
 _HTML_BLOCK = re.compile(
-    r"<(?i:" + "|".join(sorted(BLOCK_LEVEL_ELEMENTS, key=len, reverse=True)) + r")(?=[\s/>]|$)"
+    r"<(?i:" + "|".join(sorted(BLOCK_ELEMENTS, key=len, reverse=True)) + r")(?=[\s/>]|$)"
 )
 """A raw HTML block's opening tag at a line's start (Python-Markdown's block-level elements):
 the website ends the paragraph above it, blank line or not (`Đoạn.\n<div>…</div>`)."""
@@ -548,17 +551,12 @@ class _Splitter:
                 i += 1
                 _flag_removed(self.ctx, "một đoạn mã", line.strip(), number)
                 continue
-            if not plain and "<" in line and _HTML_TABLE.match(line):
+            if not plain and "<" in line and (raw := _raw_block(line)) is not None:
+                end, what = raw
                 self.end_paragraph()
-                while i < len(lines) and not _HTML_TABLE_END.search(lines[i - 1]):
+                while i < len(lines) and not end.search(lines[i - 1]):
                     i += 1
-                _flag_removed(self.ctx, "một bảng", line.strip(), number)
-                continue
-            if not plain and "<" in line and _HTML_PRE.match(line):
-                self.end_paragraph()
-                while i < len(lines) and not _HTML_PRE_END.search(lines[i - 1]):
-                    i += 1
-                _flag_removed(self.ctx, "một đoạn mã", line.strip(), number)
+                _flag_removed(self.ctx, what, line.strip(), number)
                 continue
             if not plain and _TABLE_ROW.match(line):
                 self.end_paragraph()
@@ -1811,6 +1809,15 @@ def _bait_note(address: str, *, email: bool) -> str:
     )
 
 
+def _raw_block(line: str) -> tuple[re.Pattern[str], str] | None:
+    """Where the raw `<table>` or `<pre>` block that `line` opens ends, and what the editor is
+    told it was; None for any other line."""
+    for opening, end, what in _RAW_BLOCKS:
+        if opening.match(line):
+            return end, what
+    return None
+
+
 def _dropped_note(what: str, address: str, ctx: Context) -> str:
     """The R1.4 warning for the `what` («câu», «vế câu») dropped with `address`: an e-mail is
     no page to look at, so its hint is another way to reach the unit."""
@@ -1821,21 +1828,15 @@ def _dropped_note(what: str, address: str, ctx: Context) -> str:
             "Nếu người nghe cần liên hệ, viết một cách liên hệ đọc được trên sóng (ví dụ số "
             f"điện thoại, hay «tại trụ sở {unit}»)."
         )
-    if ctx.options.url_spoken:
+    if ctx.options.url_spoken or not _on_site(address, ctx.options.site_hosts):
+        # Another site (dichvucong.gov.vn; with url_spoken set, only one is dropped): calling it
+        # the unit's page on air, or setting url_spoken (which names the unit's site alone),
+        # would send listeners the wrong way.
         return (
             f"Đã bỏ {what} chứa địa chỉ «{address}» (không đọc địa chỉ web trên sóng; đây không "
-            "phải website của đơn vị nên cụm từ [radio] url_spoken không thay vào). Nếu người "
-            "nghe cần biết nơi xem, viết tên trang đó bằng lời (ví dụ «trên Cổng dịch vụ công "
-            "quốc gia»)."
-        )
-    if not _on_site(address, ctx.options.site_hosts):
-        # Another site (dichvucong.gov.vn): calling it the unit's page on air, or setting
-        # url_spoken (which names the unit's site alone), would send listeners the wrong way.
-        return (
-            f"Đã bỏ {what} chứa địa chỉ «{address}» (không đọc địa chỉ web trên sóng). Nếu người "
-            "nghe cần biết nơi xem, viết tên trang đó bằng lời (ví dụ «trên Cổng dịch vụ công "
-            "quốc gia»); [radio] url_spoken không thay cho địa chỉ này: cụm từ ấy chỉ đọc thay "
-            "địa chỉ website của đơn vị."
+            "phải website của đơn vị). Nếu người nghe cần biết nơi xem, viết tên trang đó bằng "
+            "lời (ví dụ «trên Cổng dịch vụ công quốc gia»); [radio] url_spoken không thay cho "
+            "địa chỉ này: cụm từ ấy chỉ đọc thay địa chỉ website của đơn vị."
         )
     return (
         f"Đã bỏ {what} chứa địa chỉ «{address}» (không đọc địa chỉ web trên sóng). Nếu người "

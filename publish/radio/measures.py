@@ -398,10 +398,11 @@ def _against_its_change(text: str, m: re.Match[str], ctx: Context, *, rise: bool
         words = change["noun"].casefold().split()
         if noun is None or (words and words[: len(noun[0].split())] != noun[0].casefold().split()):
             return False
-    close = text.find(")", m.start())
-    after = _SHARE_AFTER.match(text, found.end()) or _NOUN_AFTER.match(text, found.end())
-    figure = text[m.start() : close if close >= 0 else found.end()].strip()
-    if not change["tail"].startswith("("):
+    if change["tail"].startswith("("):
+        close = text.find(")", m.start())
+        figure = text[m.start() : close if close >= 0 else found.end()].strip()
+    else:
+        after = _SHARE_AFTER.match(text, found.end()) or _NOUN_AFTER.match(text, found.end())
         figure = text[m.start() : after.end() if after else found.end()]
     # The excerpt a line is found by: the bracket as written (`(-15%)`), else the signed figure.
     excerpt = "(" + figure + ")" if change["tail"].rstrip() == "(" else figure
