@@ -85,6 +85,7 @@ from publish.sync.radio_resent import (
     MOVED,
     RESENT,
     WITHDRAWING,
+    Moved,
     Withdrawal,
     copies,
     copy_record,
@@ -1248,9 +1249,7 @@ class RadioSyncer:
         at = recorded_moment(last[1].get("at"))
         return Withdrawal(
             at.astimezone(tz) if at is not None else None,
-            copy if found else "",
-            None,
-            found,
+            Moved(copy if found else "", None, found),
             episode=episode,
         )
 
