@@ -1977,6 +1977,8 @@ class RadioSyncer:
         if resent is not None:
             event.update(kind="resent", withdrawn=resent["at"], kept=resent["kept"])
             event["removed"] = resent["removed"]
+            if resent.get("kept_moi"):
+                event["kept_moi"] = resent["kept_moi"]
         elif old is not None and old.get("digest") and old.get("episode", episode) == episode:
             entry["revision"] = int(old.get("revision", 1)) + 1
             event.update(kind="replaced", revision=entry["revision"], previous=old.get("sent_at"))
@@ -2633,6 +2635,7 @@ def _moved(
             "withdrawn": moved["at"],
             "kept": moved["kept"],
             "removed": moved["removed"],
+            **({"kept_moi": moved["kept_moi"]} if moved.get("kept_moi") else {}),
             "episode": moved["from"],
         }
     ]
@@ -2717,11 +2720,11 @@ def _resent(
     events: Sequence[dict[str, Any]], entries: Mapping[str, Any]
 ) -> tuple[tuple[str, str], ...]:
     """The item scripts of an episode's log sent again after a withdrawal and still there (not
-    withdrawn again since): (title and file, the withdrawn copy left in _rut-lai/ or "")."""
+    withdrawn again since): (title and file, the withdrawn copies left in _rut-lai/ or "")."""
     return _still_standing(
         events,
         "resent",
-        "kept",
+        lambda event: " và ".join(str(event[k]) for k in ("kept", "kept_moi") if event.get(k)),
         lambda path, _event, later: (
             path in entries
             and path.startswith("items/")
@@ -2741,7 +2744,7 @@ def _moved_away(
     return _still_standing(
         events,
         MOVED,
-        "to",
+        lambda event: str(event.get("to") or ""),
         lambda path, event, later: (
             bool(event.get("to"))
             and (entries.get(path) or {}).get("episode") == event["to"]
@@ -2753,16 +2756,16 @@ def _moved_away(
 def _still_standing(
     events: Sequence[dict[str, Any]],
     kind: str,
-    told: str,
+    told: Callable[[dict[str, Any]], str],
     standing: Callable[[str, dict[str, Any], Sequence[dict[str, Any]]], bool],
 ) -> tuple[tuple[str, str], ...]:
-    """(title and file, its field `told`) of each `kind` event of an episode's log that
-    `standing` (given its path, the event and the events after it) says still holds."""
+    """(title and file, what `told` says of the event) of each `kind` event of an episode's
+    log that `standing` (given its path, the event and the events after it) says still holds."""
     found = []
     for index, event in enumerate(events):
         path = str(event.get("path"))
         if event.get("kind") == kind and standing(path, event, events[index + 1 :]):
-            found.append((titled(path, event.get("title")), str(event.get(told) or "")))
+            found.append((titled(path, event.get("title")), told(event)))
     return tuple(found)
 
 

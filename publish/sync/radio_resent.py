@@ -138,12 +138,14 @@ class Withdrawal:
 
     @property
     def kept(self) -> str:
-        """The copy left in _rut-lai/ because it is not ours as we moved it ("" when none):
-        the script's, else that of our .moi copy the station edited."""
-        for moved in self._moved():
-            if moved.kept:
-                return moved.copy
-        return ""
+        """The script's copy left in _rut-lai/ because it is not ours as we moved it ("" when
+        none)."""
+        return self.script.copy if self.script.kept else ""
+
+    @property
+    def kept_moi(self) -> str:
+        """Our .moi copy left in _rut-lai/ because the station edited it ("" when none)."""
+        return self.moi.copy if self.moi is not None and self.moi.kept else ""
 
     def _moved(self) -> list[Moved]:
         """Each copy the withdrawal moved with its note: the script's, then our .moi copy's."""
@@ -222,6 +224,9 @@ def resend(
         # Whether the text sent is the one withdrawn: a copy printed before is still right.
         "same": withdrawal.sent is not None and withdrawal.sent == digest,
     }
+    if withdrawal.kept_moi:
+        # Its own field: "kept" and "removed" tell of the script's copy.
+        undone["kept_moi"] = withdrawal.kept_moi
     if episode and withdrawal.episode == episode:
         data[RESENT] = undone
         said = (
@@ -233,19 +238,27 @@ def resend(
         data[MOVED] = {**undone, "from": withdrawal.episode}
         source = f" khỏi tập {withdrawal.episode}" if withdrawal.episode else ""
         said = f"; tệp này đã bị rút{source}{when}, nay gửi cho tập {episode or 'khác'}"
-    if withdrawal.script.copy in clear.get("remove", {}):
-        said += f": xóa bản đã rút {withdrawal.script.copy} và ghi chú cạnh nó"
-    elif withdrawal.kept and clear.get("rewrite"):
+    script, moi = withdrawal.script, withdrawal.moi
+    remove, rewrite = clear.get("remove", {}), clear.get("rewrite", {})
+    # Our .moi copy is no note: told on its own below.
+    notes = sorted(p for p in remove if moi is None or p != moi.copy)
+    if script.copy in remove:
+        said += f": xóa bản đã rút {script.copy} và ghi chú cạnh nó"
+    elif script.kept and script.note in rewrite:
         said += (
-            f": bản đã rút {withdrawal.kept} không còn như công cụ chuyển vào nên giữ nguyên, "
+            f": bản đã rút {script.copy} không còn như công cụ chuyển vào nên giữ nguyên, "
             "ghi chú cạnh nó ghi thêm là đã gửi lại"
         )
-    elif withdrawal.kept:
-        said += f": bản đã rút {withdrawal.kept} không do công cụ ghi nhận nên giữ nguyên"
-    elif clear.get("remove"):
-        said += f": xóa ghi chú {', '.join(sorted(clear['remove']))}"
-    if withdrawal.moi is not None and withdrawal.moi.copy in clear.get("remove", {}):
-        said += f"; xóa cả bản .moi đã rút {withdrawal.moi.copy}"
+    elif script.kept:
+        said += f": bản đã rút {script.copy} không do công cụ ghi nhận nên giữ nguyên"
+    elif notes:
+        said += f": xóa ghi chú {', '.join(notes)}"
+    if moi is not None and moi.copy in remove:
+        said += f"; xóa cả bản .moi đã rút {moi.copy}"
+    elif moi is not None and moi.kept:
+        said += f"; bản .moi đã rút {moi.copy} không còn như công cụ chuyển vào nên giữ nguyên"
+        if moi.note in rewrite:
+            said += ", ghi chú cạnh nó ghi thêm là đã gửi lại"
     return said, data
 
 
