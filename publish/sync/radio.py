@@ -2442,7 +2442,7 @@ class RadioSyncer:
         that nothing reached (see _MOVING); saved with the next save."""
         self.manifest.meta.pop(_MOVING, None)
 
-    def _keep_folder(self, before: object, moves: object, moving: object = None) -> None:
+    def _keep_folder(self, before: object, moves: object, moving: object) -> None:
         """Leave state/radio.json's station folder (and its changes) as they were: the sync
         stops, and the folder of the files recorded is still the last one."""
         if self.dry_run:

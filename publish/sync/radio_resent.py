@@ -203,7 +203,7 @@ def _inside_withdrawn(path: str) -> bool:
 
 
 def resend(
-    path: str, withdrawal: Withdrawal, episode: str, digest: str | None = None
+    path: str, withdrawal: Withdrawal, episode: str, digest: str | None
 ) -> tuple[str, dict[str, Any]]:
     """What the plan adds to the action that sends `path` (of `episode`, built as `digest`)
     again: the words of its reason and the data its apply and its change log events need."""
