@@ -1635,7 +1635,8 @@ class RadioSyncer:
             rundown = _station_rundown(
                 (self.local_dir if sent_now else self.folder) / week / "rundown.json"
             )
-            gone = _still_withdrawn(events, entries, week)
+            off = _off_episode(events, entries, week)
+            gone = _still_withdrawn(events, off)
             withdrawn = tuple(
                 f"«{e['title']}» ({e['path']})" if e.get("title") else str(e["path"]) for e in gone
             )
@@ -1651,9 +1652,7 @@ class RadioSyncer:
                     withdrawn=withdrawn,
                     resent=_resent(events, entries),
                     moved=_moved_away(events, entries),
-                    kept=(
-                        kept := _kept_withdrawn(week, beside, _off_episode(events, entries, week))
-                    ),
+                    kept=(kept := _kept_withdrawn(week, beside, off)),
                     edited=_edited_beside(week, beside, {path for path, _moi, _titles in kept}),
                     listing=_listing(rundown, entries),
                 )
@@ -2685,20 +2684,14 @@ def _moves(value: object) -> list[dict[str, str]]:
 
 
 def _still_withdrawn(
-    events: Sequence[dict[str, Any]], entries: Mapping[str, Any], week: str
+    events: Sequence[dict[str, Any]], off: Sequence[dict[str, Any]]
 ) -> list[dict[str, Any]]:
-    """The withdrawal events of episode `week`'s log whose script is still off it: not sent
-    again for it since (no later event of its path here, no record of it for this episode),
-    so the guide may say not to read it. Recorded for another episode, it is still off this
-    one: a later «moved» event here tells that one instead."""
-    found = []
-    for index, event in enumerate(events):
-        if event.get("kind") != "withdrawn" or _back_in(event, entries, week):
-            continue
-        if any(later.get("path") == event.get("path") for later in events[index + 1 :]):
-            continue
-        found.append(event)
-    return found
+    """The withdrawal events `off` the episode (see _off_episode) of its log `events` that are
+    still so: not sent again for it since (no later event of its path here), so the guide may
+    say not to read it. Recorded for another episode, it is still off this one: a later
+    «moved» event here tells that one instead."""
+    last = {e.get("path"): e for e in events}
+    return [e for e in off if last[e.get("path")] is e]
 
 
 def _off_episode(
