@@ -51,10 +51,11 @@ __all__ = [
 CHANNEL_NAMES = {"web": "website", "zalo": "Zalo", "radio": "đài"}
 """Each channel as people of the unit call it."""
 
-Answered = tuple[tuple[str, str, str], ...]
+Answered = tuple[tuple[str, str, str, bool], ...]
 """The addresses of a bulletin gone from content/ that another bulletin on the website answers
-at: (address, that bulletin's address, its file), the address being in its `aliases` (a
-redirect page) or its own."""
+at: (address, that bulletin's address, its file, whether it is in its `aliases`), the address
+being its own, or one the build writes a redirect page at to it (its `aliases`, or an old
+address of its own state/web-urls.json records)."""
 Withdrawable = tuple[str, str, str, tuple[str, ...], Answered, tuple[str, ...]]
 """A bulletin a sync would take down if published now: its key, its file, why it is held (the
 gate's code, or «changed» for one edited after its approval; "" for one published but kept
@@ -177,8 +178,8 @@ def _answered(gone: list[str], site: Site) -> dict[str, Answered]:
     website publishes answers at: the replacement of an urgent bulletin takes its address in
     `aliases`, and that address then redirects there, not to «Không tìm thấy»."""
     from publish.errors import PublishError
+    from publish.render.web.redirects import redirect_targets
     from publish.site_paths import recorded_history
-    from publish.url_history import REDIRECTABLE_RE
 
     try:
         history = recorded_history(site)
@@ -187,18 +188,13 @@ def _answered(gone: list[str], site: Site) -> dict[str, Answered]:
     wanted = {key: history.get(key, ()) for key in gone}
     if not any(wanted.values()):
         return {}
-    answering: dict[str, Bulletin] = {}
-    live = [b for b in site.for_channel("web") if not site.is_preview(b)]
-    for bulletin in live:
-        answering[bulletin.url] = bulletin  # a page there comes before any redirect
-    for bulletin in live:
-        for alias in bulletin.aliases:
-            if REDIRECTABLE_RE.fullmatch(alias):
-                answering.setdefault(alias, bulletin)
+    live = {b.key: b for b in site.for_channel("web") if not site.is_preview(b)}
+    # A page there comes before any redirect; the redirects are the build's own.
+    answering = {b.url: b for b in live.values()} | redirect_targets(history, live, site.pages)
     found: dict[str, Answered] = {}
     for key, addresses in wanted.items():
         taken = tuple(
-            (old, answering[old].url, answering[old].source)
+            (old, answering[old].url, answering[old].source, old in answering[old].aliases)
             for old in dict.fromkeys(addresses)
             if old in answering
         )
@@ -388,21 +384,22 @@ def _done(gone: _Gone, config: Config) -> str:
 
 def _addresses_after(paths: tuple[str, ...], answered: Answered, config: Config) -> str:
     """Where the addresses `paths` of a bulletin gone from the website lead after the sync
-    (the last its own, the others old ones): to a bulletin that takes one in `aliases` (or
-    lives there), else to «Không tìm thấy»."""
+    (the last its own, the others old ones): to a bulletin that takes one in `aliases`, was
+    once there itself, or lives there; else to «Không tìm thấy»."""
     lost = "trả về trang «Không tìm thấy», không chuyển hướng đi đâu"
     if not answered:
         return f"địa chỉ ấy và các địa chỉ cũ của bài {lost}"
     site = config.base_url.rstrip("/")
     told = []
-    for old, new, source in answered:
+    for old, new, source, aliased in answered:
         named = "địa chỉ ấy" if paths and old == paths[-1] else f"địa chỉ cũ {site}{old}"
+        why = "nhờ aliases của bài ấy" if aliased else "bài ấy từng đăng ở địa chỉ đó"
         told.append(
-            f"{named} chuyển sang bài {source} ({site}{new}, nhờ aliases của bài ấy)"
+            f"{named} chuyển sang bài {source} ({site}{new}, {why})"
             if old != new
             else f"{named} nay là trang của bài {source}"
         )
-    rest = [p for p in dict.fromkeys(paths) if p not in {old for old, _, _ in answered}]
+    rest = [p for p in dict.fromkeys(paths) if p not in {a[0] for a in answered}]
     if rest:
         # Named when it is the bulletin's own address, the one people shared most.
         named = (

@@ -316,6 +316,34 @@ def test_a_deleted_bulletin_whose_address_a_replacement_takes_says_where_it_redi
     assert "/2020/12/tin-day-du/" in redirect
 
 
+def test_a_deleted_bulletin_at_an_address_another_was_once_at_says_it_redirects_there(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """state/web-urls.json records the deleted bulletin's address for another bulletin too (it
+    was there before): the build writes that redirect once the address is free, but the line,
+    which knew only `aliases`, said «Không tìm thấy»."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    history = root / "state/web-urls.json"
+    [old] = load_history(history)["bt-000"]
+    [other] = load_history(history)["bt-001"]
+    history.write_text(
+        history.read_text("utf-8").replace(f'"{other}"', f'"{old}",\n   "{other}"'), "utf-8"
+    )
+    assert load_history(history)["bt-001"] == (old, other)
+    (root / FILE).unlink()
+    site = "https://congan-chauthanh.example.vn"
+    for command in ("check", "build"):
+        out = run(root, capsys, command)
+        [line] = [x for x in out.splitlines() if FILE in x]
+        assert (
+            f"sitemap: địa chỉ ấy chuyển sang bài {OTHER} ({site}{other}, bài ấy từng đăng ở "
+            "địa chỉ đó); ẩn bài trên Zalo OA"
+        ) in line, line
+    redirect = (root / "output/web" / old.strip("/") / "index.html").read_text("utf-8")
+    assert other in redirect
+
+
 def test_a_deleted_bulletin_with_an_old_address_nobody_takes_says_which_stay_not_found(
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
 ) -> None:
