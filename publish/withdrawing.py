@@ -27,7 +27,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from publish.config import Config
 from publish.model import Bulletin, Site
@@ -51,10 +51,11 @@ __all__ = [
 CHANNEL_NAMES = {"web": "website", "zalo": "Zalo", "radio": "đài"}
 """Each channel as people of the unit call it."""
 
-Answered = tuple[tuple[str, str, str], ...]
+Answered = tuple[tuple[str, str, str, bool], ...]
 """The addresses of a bulletin gone from content/ that another bulletin on the website answers
-at: (address, that bulletin's address, its file), the address being in its `aliases` (a
-redirect page) or its own."""
+at: (address, that bulletin's address, its file, whether it is in its `aliases`), the address
+being its own, or one the build writes a redirect page at to it (its `aliases`, or an old
+address of its own state/web-urls.json records)."""
 Withdrawable = tuple[str, str, str, tuple[str, ...], Answered, tuple[str, ...]]
 """A bulletin a sync would take down if published now: its key, its file, why it is held (the
 gate's code, or «changed» for one edited after its approval; "" for one published but kept
@@ -177,8 +178,8 @@ def _answered(gone: list[str], site: Site) -> dict[str, Answered]:
     website publishes answers at: the replacement of an urgent bulletin takes its address in
     `aliases`, and that address then redirects there, not to «Không tìm thấy»."""
     from publish.errors import PublishError
+    from publish.render.web.redirects import redirect_targets
     from publish.site_paths import recorded_history
-    from publish.url_history import REDIRECTABLE_RE
 
     try:
         history = recorded_history(site)
@@ -187,18 +188,13 @@ def _answered(gone: list[str], site: Site) -> dict[str, Answered]:
     wanted = {key: history.get(key, ()) for key in gone}
     if not any(wanted.values()):
         return {}
-    answering: dict[str, Bulletin] = {}
-    live = [b for b in site.for_channel("web") if not site.is_preview(b)]
-    for bulletin in live:
-        answering[bulletin.url] = bulletin  # a page there comes before any redirect
-    for bulletin in live:
-        for alias in bulletin.aliases:
-            if REDIRECTABLE_RE.fullmatch(alias):
-                answering.setdefault(alias, bulletin)
+    live = {b.key: b for b in site.for_channel("web") if not site.is_preview(b)}
+    # A page there comes before any redirect; the redirects are the build's own.
+    answering = {b.url: b for b in live.values()} | redirect_targets(history, live, site.pages)
     found: dict[str, Answered] = {}
     for key, addresses in wanted.items():
         taken = tuple(
-            (old, answering[old].url, answering[old].source)
+            (old, answering[old].url, answering[old].source, old in answering[old].aliases)
             for old in dict.fromkeys(addresses)
             if old in answering
         )
@@ -286,6 +282,14 @@ def withdrawal_notes(
     from publish.sync.vanished import live_channels  # read only when a bulletin is held
 
     live = live_channels(config.root / "state", now, config, (b[0] for b in bulletins), published)
+    history: list[Mapping[str, tuple[str, ...]]] = []
+
+    def paths(key: str) -> tuple[str, ...]:
+        """The site paths state/web-urls.json records for `key`, the file read once."""
+        if not history:
+            history.append(_web_history(config))
+        return history[0].get(key, ())
+
     lines: list[tuple[str, str]] = []
     for key, source, why, kept_from, answered, candidates in bulletins:
         leaving = [c for c in live.get(key, ()) if c in kept_from]
@@ -293,14 +297,13 @@ def withdrawal_notes(
             continue
         names = channel_names(leaving)
         which = "các kênh ấy" if len(leaving) > 1 else "kênh ấy"
+        gone = _Gone(key, source, leaving, answered, paths(key) if "web" in leaving else ())
         if why == DELETED:
-            lines.append(
-                (source, _deleted_line(key, source, leaving, config, answered, candidates))
-            )
+            lines.append((source, _deleted_line(gone, config, candidates)))
         elif why == RENAMED:
-            lines.append((source, _renamed_line(key, source, leaving, answered)))
+            lines.append((source, _renamed_line(gone, config)))
         elif why == ID_CHANGED:
-            lines.append((source, _id_changed_line(key, source, leaving, config, answered)))
+            lines.append((source, _id_changed_line(gone, config)))
         elif why:
             lines.append(
                 (
@@ -330,29 +333,48 @@ def _named(key: str, source: str) -> str:
     return source if key in source.rsplit("/", 1)[-1] else f"{source} (id: {key})"
 
 
-def _done(key: str, leaving: list[str], config: Config, answered: Answered = ()) -> str:
-    """What the next sync does to a bulletin gone from content/ on each of the channels it
-    leaves, as the tool does it (`answered`: its addresses another bulletin answers at)."""
-    done = []
-    if "web" in leaving:
-        from publish.url_history import history_path, load_history
+class _Gone(NamedTuple):
+    """A published bulletin gone from content/ that a line tells of."""
 
-        try:
-            paths = load_history(history_path(config.root)).get(key, ())
-        except (OSError, ValueError):
-            paths = ()
+    key: str
+    source: str
+    """Its file, as state/ recorded it (the new one for one renamed or given another id)."""
+    leaving: list[str]
+    """The channels the next sync takes it down from."""
+    answered: Answered
+    """Its addresses another bulletin answers at."""
+    paths: tuple[str, ...]
+    """Its site paths state/web-urls.json records, oldest first (() when off the website)."""
+
+
+def _web_history(config: Config) -> Mapping[str, tuple[str, ...]]:
+    """state/web-urls.json's site paths of each bulletin ({} when it cannot be read)."""
+    from publish.url_history import history_path, load_history
+
+    try:
+        return load_history(history_path(config.root))
+    except (OSError, ValueError):
+        return {}
+
+
+def _done(gone: _Gone, config: Config) -> str:
+    """What the next sync does to a bulletin gone from content/ on each of the channels it
+    leaves, as the tool does it."""
+    done = []
+    if "web" in gone.leaving:
+        paths = gone.paths
         where = f" ({config.base_url.rstrip('/')}{paths[-1]})" if paths else ""
         done.append(
             f"gỡ trang của bài khỏi website{where}, cả khỏi danh sách, tìm kiếm, nguồn tin, "
-            f"sitemap: {_addresses_after(paths, answered, config)}"
+            f"sitemap: {_addresses_after(paths, gone.answered, config)}"
         )
-    if "zalo" in leaving:
+    if "zalo" in gone.leaving:
         done.append(
             'gỡ hẳn bài khỏi Zalo OA ([zalo] on_withdraw = "remove")'
             if config.zalo.on_withdraw == "remove"
             else "ẩn bài trên Zalo OA (bài vẫn nằm trên OA, chỉ người đọc không thấy)"
         )
-    if "radio" in leaving:
+    if "radio" in gone.leaving:
         done.append(
             "chuyển kịch bản của tập chưa phát vào _rut-lai/ của thư mục đài, kèm ghi chú "
             "«không phát»"
@@ -362,21 +384,22 @@ def _done(key: str, leaving: list[str], config: Config, answered: Answered = ())
 
 def _addresses_after(paths: tuple[str, ...], answered: Answered, config: Config) -> str:
     """Where the addresses `paths` of a bulletin gone from the website lead after the sync
-    (the last its own, the others old ones): to a bulletin that takes one in `aliases` (or
-    lives there), else to «Không tìm thấy»."""
+    (the last its own, the others old ones): to a bulletin that takes one in `aliases`, was
+    once there itself, or lives there; else to «Không tìm thấy»."""
     lost = "trả về trang «Không tìm thấy», không chuyển hướng đi đâu"
     if not answered:
         return f"địa chỉ ấy và các địa chỉ cũ của bài {lost}"
     site = config.base_url.rstrip("/")
     told = []
-    for old, new, source in answered:
+    for old, new, source, aliased in answered:
         named = "địa chỉ ấy" if paths and old == paths[-1] else f"địa chỉ cũ {site}{old}"
+        why = "nhờ aliases của bài ấy" if aliased else "bài ấy từng đăng ở địa chỉ đó"
         told.append(
-            f"{named} chuyển sang bài {source} ({site}{new}, nhờ aliases của bài ấy)"
+            f"{named} chuyển sang bài {source} ({site}{new}, {why})"
             if old != new
             else f"{named} nay là trang của bài {source}"
         )
-    rest = [p for p in dict.fromkeys(paths) if p not in {old for old, _, _ in answered}]
+    rest = [p for p in dict.fromkeys(paths) if p not in {a[0] for a in answered}]
     if rest:
         # Named when it is the bulletin's own address, the one people shared most.
         named = (
@@ -390,16 +413,10 @@ def _addresses_after(paths: tuple[str, ...], answered: Answered, config: Config)
     return "; ".join(told)
 
 
-def _deleted_line(
-    key: str,
-    source: str,
-    leaving: list[str],
-    config: Config,
-    answered: Answered = (),
-    candidates: tuple[str, ...] = (),
-) -> str:
+def _deleted_line(gone: _Gone, config: Config, candidates: tuple[str, ...]) -> str:
     """The line of a published bulletin whose file is gone from content/ (`candidates`: the new
     files it may have been renamed to)."""
+    key, source = gone.key, gone.source
     named = _named(key, source)
     back = (
         f"git checkout -- {source} (việc xóa đã được commit thì git checkout MÃ_COMMIT~1 -- "
@@ -412,8 +429,7 @@ def _deleted_line(
     renamed = f" {hint[:1].upper()}{hint[1:]}." if hint else ""
     return (
         f"Sẽ rút bài đang đăng: tệp {named} đã bị xóa (không còn trong content/) mà bài đang "
-        f"đăng trên {channel_names(leaving)}: lần đồng bộ tới sẽ "
-        f"{_done(key, leaving, config, answered)}. "
+        f"đăng trên {channel_names(gone.leaving)}: lần đồng bộ tới sẽ {_done(gone, config)}. "
         f"Muốn giữ bài thì lấy lại tệp trước lần đồng bộ đó: {back}.{renamed}"
     )
 
@@ -435,35 +451,35 @@ def _rename_hint(key: str, candidates: tuple[str, ...]) -> str:
     )
 
 
-def _id_changed_line(
-    key: str, source: str, leaving: list[str], config: Config, answered: Answered = ()
-) -> str:
+def _id_changed_line(gone: _Gone, config: Config) -> str:
     """The line of a published bulletin whose file now declares an `id` other than its key."""
+    key = gone.key
     return (
-        f"Đổi id bài đang đăng: {source} là bài «{key}» đang đăng trên "
-        f"{channel_names(leaving)}, nay ghi id khác nên mọi kênh coi tệp là một bài mới, và "
-        f"lần đồng bộ tới sẽ rút bài «{key}» như bài đã xóa: "
-        f"{_done(key, leaving, config, answered)}. Muốn giữ là một bài thì sửa dòng id thành "
-        f"«id: {key}» trước khi gộp."
+        f"Đổi id bài đang đăng: {gone.source} là bài «{key}» đang đăng trên "
+        f"{channel_names(gone.leaving)}, nay ghi id khác nên mọi kênh coi tệp là một bài mới, và "
+        f"lần đồng bộ tới sẽ rút bài «{key}» như bài đã xóa: {_done(gone, config)}. Muốn giữ "
+        f"là một bài thì sửa dòng id thành «id: {key}» trước khi gộp."
     )
 
 
-def _renamed_line(key: str, source: str, leaving: list[str], answered: Answered = ()) -> str:
-    """The line of a published bulletin without `id` whose file (or `slug`) was renamed
-    (`answered`: its old addresses a bulletin answers at, as _answered finds them)."""
+def _renamed_line(gone: _Gone, config: Config) -> str:
+    """The line of a published bulletin without `id` whose file (or `slug`) was renamed."""
+    key, source = gone.key, gone.source
+    web = (
+        f"trang ở địa chỉ cũ {config.base_url.rstrip('/')}{gone.paths[-1]} bị gỡ: "
+        f"{_addresses_after(gone.paths, gone.answered, config)}"
+        if gone.paths
+        else "trang ở địa chỉ cũ trả về «Không tìm thấy», không chuyển hướng"
+    )
     parts = {
-        "web": (
-            f"địa chỉ cũ chuyển sang bài {answered[0][2]} (nhờ aliases của bài ấy)"
-            if answered
-            else "trang ở địa chỉ cũ trả về «Không tìm thấy», không chuyển hướng"
-        ),
+        "web": web,
         "zalo": "Zalo cập nhật bài cũ nếu bài mới được đăng lên Zalo, không thì ẩn bài",
         "radio": "đài coi bài mới là một bản tin khác",
     }
-    what = "; ".join(parts[c] for c in leaving if c in parts)
+    what = "; ".join(parts[c] for c in gone.leaving if c in parts)
     return (
         f"Đổi tên bài đang đăng: {source} là bài «{key}» đang đăng trên "
-        f"{channel_names(leaving)} (cùng tệp, nội dung hoặc tiêu đề), không phải bài bị xóa; "
+        f"{channel_names(gone.leaving)} (cùng tệp, nội dung hoặc tiêu đề), không phải bài bị xóa; "
         "nhưng bài không có id nên các kênh nhận ra nó theo địa chỉ bài: lần đồng bộ tới sẽ "
         f"rút bài «{key}» như bài đã xóa ({what}). Muốn mọi kênh nhận ra bài: ghi dòng "
         f"«id: {key}» vào phần đầu {source} trước khi gộp (website chuyển địa chỉ cũ sang địa "

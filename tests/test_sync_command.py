@@ -138,7 +138,8 @@ def test_success_writes_summary_json_with_counts_and_next_bulletin(tmp_path, fak
     # as files: «web: 461 tạo mới» was read as 461 new bulletins.
     web = next(line for line in out.splitlines() if line.startswith("  web: "))
     created = channels["web"]["created"]
-    assert web.startswith(f"  web: {created} tệp tạo mới, 0 tệp cập nhật, 0 tệp gỡ bỏ, ")
+    assert web.startswith(f"  web: {created} tệp tạo mới, 0 cập nhật, 0 gỡ bỏ, ")
+    assert web.count("tệp") == 1  # said once, not at every count and again in the note
     assert "không phải số bản tin" in web
     assert (
         "Bản tin hẹn giờ kế tiếp: «Bản tin hẹn giờ»" in out and "08:00, Thứ Bảy, 02/01/2021" in out
@@ -419,7 +420,7 @@ def test_dry_run_markdown_plan_for_a_pull_request(tmp_path, fakes, capsys):
     assert "`i`" not in out
     assert "state/zalo.json, không hỏi Zalo" in out
     # Files of output/web/, said as files: «1 tạo mới» was read as one new bulletin.
-    assert "web (dự kiến): 1 tệp tạo mới, 1 tệp cập nhật, 1 tệp gỡ bỏ, 0 tệp không đổi" in out
+    assert "web (dự kiến): 1 tệp tạo mới, 1 cập nhật, 1 gỡ bỏ, 0 không đổi" in out
     excluded = out.split("### Không xuất bản", 1)[1]
     assert "| Bản nháp | `content/b.md` | bản nháp &#40;draft: true&#41; |" in excluded
     assert "sẽ xuất bản lúc 08:00, Thứ Bảy, 02/01/2021 &#40;còn 23 giờ&#41;" in excluded

@@ -84,6 +84,71 @@ def test_a_sync_stopped_by_sigint_sends_no_more_and_the_next_run_finishes_withou
     assert emulator.count_calls("article/create") == BULLETINS
 
 
+FLUSH_HELD = """
+import sys, time
+from pathlib import Path
+from publish.cli import run
+from publish.sync.manifest import Manifest
+
+gate = Path(sys.argv[1])
+real = Manifest.flush
+
+def flush(self):
+    # Once the test arms it: the state file's write waits until the test lets it go.
+    if (gate / "armed").exists():
+        (gate / "flushing").touch()
+        deadline = time.monotonic() + 60
+        while not (gate / "go").exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+    real(self)
+
+Manifest.flush = flush
+sys.argv = ["publish", *sys.argv[2:]]
+run()
+"""
+
+
+def test_githubs_sigterm_after_its_sigint_does_not_break_off_the_state_write(
+    tmp_path: Path, emulator: ZaloEmulator
+) -> None:
+    """GitHub cancels a step with SIGINT, then SIGTERM ~7.5 s later. That SIGTERM, come while
+    the stop the SIGINT began was writing state/, raised there: the records of what was in
+    flight stayed in a journal CI does not commit, and the run ended 143."""
+    root = zalo_project(tmp_path, BULLETINS, zalo=f"concurrency = {CONCURRENCY}")
+    gate = tmp_path / "gate"
+    gate.mkdir()
+    env = {
+        **os.environ,
+        **env_for(emulator, tmp_path / "secrets" / "token.json", **FAST_ENV),
+        "PYTHONPATH": str(REPO),
+    }
+    command = ["-c", FLUSH_HELD, str(gate), "--root", str(root), "--now", NOW, "sync", "zalo"]
+    holds = [emulator.hold("article/create", n) for n in (1, 2)]
+    with forked.start(command, env=env, text=True) as child:
+        for hold in holds:
+            assert hold.reached.wait(60)
+        child.send_signal(signal.SIGINT)
+        deadline = time.monotonic() + 60
+        while base.STOPPING not in child.errors() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert base.STOPPING in child.errors()
+        (gate / "armed").touch()
+        for hold in holds:
+            hold.release()
+        deadline = time.monotonic() + 60
+        while not (gate / "flushing").exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert (gate / "flushing").exists()
+        child.send_signal(signal.SIGTERM)
+        time.sleep(0.2)
+        (gate / "go").touch()
+        out, err = child.communicate(60)
+    assert child.returncode == 130, out + err
+    assert "Đã dừng theo yêu cầu." in err and "Traceback" not in err
+    assert not journal_path(root / "state" / "zalo.json").exists()
+    assert sum(1 for entry in records(root).values() if entry.get("token")) == CONCURRENCY
+
+
 class Stopping:
     """A syncer of six actions, two at a time: the first two end at once, the next two are held
     until the run has cancelled its queue; its manifest logs its flush."""

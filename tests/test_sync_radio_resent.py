@@ -514,6 +514,47 @@ def test_our_moi_copy_withdrawn_with_a_script_goes_when_it_is_sent_again(with_mo
     unchanged_by_rerun(with_moi, "2024-12-13T15:30")
 
 
+MOI = f"{radio_sync.WITHDRAWN_DIR}/{radio_sync.moi_name(OTHER_ITEM)}"
+
+
+def test_a_moi_copy_sent_again_after_the_station_deleted_the_script_s_is_no_note(
+    with_moi: Path,
+) -> None:
+    """The station deleted the withdrawn script's copy: what is left to remove is its note and
+    our .moi copy. The plan line listed the .moi copy among «ghi chú», then named it again."""
+    (with_moi / STATION / COPY).unlink()
+    actions, _summary = sync(with_moi, now=BACK, dry_run=True)
+    [action] = [a for a in actions if a.key == OTHER_ITEM]
+    assert action.reason.endswith(f"«gửi lại»): xóa ghi chú {NOTE}; xóa cả bản .moi đã rút {MOI}")
+
+
+def test_a_moi_copy_the_station_edited_is_told_apart_from_the_script_s_copy(
+    with_moi: Path,
+) -> None:
+    """The station deleted the withdrawn script's copy and wrote in our .moi copy: THAY-DOI.txt
+    said that copy was «bản cũ» still there and never that the script's copy was gone; it now
+    tells both, and DOC-TRUOC.txt names the .moi copy left."""
+    station = with_moi / STATION
+    (station / COPY).unlink()
+    moi = station / MOI
+    theirs = moi.read_bytes() + "Đài ghi: bản mới, chưa phát.\r\n".encode()
+    moi.write_bytes(theirs)
+    actions, _summary = sync(with_moi, now=BACK)
+    [action] = [a for a in actions if a.key == OTHER_ITEM]
+    assert action.reason.endswith(
+        f": xóa ghi chú {NOTE}; bản .moi đã rút {MOI} không còn như công cụ chuyển vào nên giữ "
+        "nguyên"
+    )
+    assert moi.read_bytes() == theirs and not (station / NOTE).exists()
+    newest = text(station / LOG).split("\n\n")[1]
+    assert (
+        "; bản đã rút đã được xóa khỏi _rut-lai/; bản .moi đã rút vẫn còn ở "
+        f"{MOI} (phần mềm không xóa tệp đó vì đài đã sửa): đừng phát bản đó"
+    ) in newest
+    assert f"Bản cũ đã rút vẫn còn ở {MOI}: đừng phát bản đó." in text(station / GUIDE_NAME)
+    unchanged_by_rerun(with_moi, "2024-12-13T15:30")
+
+
 def test_a_send_again_clearing_a_moi_copy_killed_at_any_step_is_finished_by_the_next_run(
     with_moi: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -228,6 +228,34 @@ def test_a_bulletin_renamed_without_id_is_told_as_renamed_not_deleted(
     assert f"ghi dòng «id: ban-tin-000» vào phần đầu {renamed}" in line
 
 
+def test_a_bulletin_renamed_without_id_tells_each_old_address_as_a_deleted_one_does(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Its date moved once (two addresses), then its file was renamed, the new file taking the
+    current address in `aliases`. The line said «địa chỉ cũ chuyển sang bài …» as if every old
+    address did, naming no address; the older one still answers «Không tìm thấy»."""
+    root = zalo_project(tmp_path, 2)
+    path = root / FILE
+    path.write_text(path.read_text("utf-8").replace("id: bt-000\n", ""), "utf-8")
+    assert sync(root) == 0
+    edit = path.read_text("utf-8").replace("date: 2020-12-01 08:00", "date: 2020-11-30 08:00")
+    path.write_text(edit, "utf-8")
+    assert sync(root) == 0
+    first, current = load_history(root / "state/web-urls.json")["ban-tin-000"]
+    renamed = "content/bai-viet/ban-tin-doi-ten.md"
+    path.rename(root / renamed)
+    front(root, f'aliases: ["{current}"]', renamed)
+    out = run(root, capsys, "check")
+    [line] = [x for x in out.splitlines() if x.startswith("Đổi tên bài đang đăng")]
+    site = "https://congan-chauthanh.example.vn"
+    assert (
+        f"(trang ở địa chỉ cũ {site}{current} bị gỡ: địa chỉ ấy chuyển sang bài {renamed} "
+        f"({site}/2020/11/ban-tin-doi-ten/, nhờ aliases của bài ấy); các địa chỉ cũ khác của "
+        "bài trả về trang «Không tìm thấy», không chuyển hướng đi đâu; Zalo cập nhật bài cũ"
+    ) in line, line
+    assert first != current
+
+
 def test_a_build_reads_the_published_record_once(
     tmp_path: Path,
     emulator: ZaloEmulator,
@@ -286,6 +314,34 @@ def test_a_deleted_bulletin_whose_address_a_replacement_takes_says_where_it_redi
     # What the line says is what the website does.
     redirect = (root / "output/web" / old.strip("/") / "index.html").read_text("utf-8")
     assert "/2020/12/tin-day-du/" in redirect
+
+
+def test_a_deleted_bulletin_at_an_address_another_was_once_at_says_it_redirects_there(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """state/web-urls.json records the deleted bulletin's address for another bulletin too (it
+    was there before): the build writes that redirect once the address is free, but the line,
+    which knew only `aliases`, said «Không tìm thấy»."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    history = root / "state/web-urls.json"
+    [old] = load_history(history)["bt-000"]
+    [other] = load_history(history)["bt-001"]
+    history.write_text(
+        history.read_text("utf-8").replace(f'"{other}"', f'"{old}",\n   "{other}"'), "utf-8"
+    )
+    assert load_history(history)["bt-001"] == (old, other)
+    (root / FILE).unlink()
+    site = "https://congan-chauthanh.example.vn"
+    for command in ("check", "build"):
+        out = run(root, capsys, command)
+        [line] = [x for x in out.splitlines() if FILE in x]
+        assert (
+            f"sitemap: địa chỉ ấy chuyển sang bài {OTHER} ({site}{other}, bài ấy từng đăng ở "
+            "địa chỉ đó); ẩn bài trên Zalo OA"
+        ) in line, line
+    redirect = (root / "output/web" / old.strip("/") / "index.html").read_text("utf-8")
+    assert other in redirect
 
 
 def test_a_deleted_bulletin_with_an_old_address_nobody_takes_says_which_stay_not_found(

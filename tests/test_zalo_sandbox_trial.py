@@ -18,6 +18,7 @@ from publish.zalo import emulator as emulator_module
 from publish.zalo.client import ClientSettings
 from publish.zalo.emulator import ZaloEmulator
 from publish.zalo.emulator_state import EmulatorConfig
+from tests.hang_guard import run_python_guarded
 from tests.helpers import make_project
 from tests.zalo_fixtures import env_for
 from tests.zalo_project import FAST_ENV, records, site_toml, sync, told, zalo_project
@@ -159,3 +160,11 @@ def test_a_sandbox_in_a_project_init_made_without_an_oa_says_to_add_zalo_to_the_
     assert 'thêm "zalo" vào default_channels ở bảng [site]' in out
     kept = make_project(tmp_path / "co-zalo", {"site.toml": site_toml('oa_id = ""')})
     assert "default_channels" not in sandbox_output(kept, monkeypatch, capsys)
+
+
+def test_the_sandbox_command_starts_without_loading_httpx() -> None:
+    """The sandbox only answers HTTP (http.server): importing the client for its Server header's
+    name loaded httpx (~36 ms) at every `publish zalo-sandbox` start."""
+    code = "import sys; import publish.commands.zalo_sandbox; print('httpx' in sys.modules)"
+    done = run_python_guarded(code, cwd=Path(__file__).resolve().parents[1])
+    assert done.stdout == "False\n"

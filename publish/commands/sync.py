@@ -91,7 +91,7 @@ SYNCERS = {"zalo": "publish.sync.zalo", "radio": "publish.sync.radio"}
 """Channel → module with `make_syncer(config, *, site, output, options) -> Syncer`."""
 TARGETS = ("web", *SYNCERS)
 WEB_NOTE = (
-    "tệp trong output/web/, không phải số bản tin: một bản tin là trang, ảnh, mục trong nguồn "
+    "đếm trong output/web/, không phải số bản tin: một bản tin là trang, ảnh, mục trong nguồn "
     "tin…; bước triển khai của CI tải thư mục này lên"
 )
 DRY_RUN_NOTES = {

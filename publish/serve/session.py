@@ -8,7 +8,7 @@ import socket
 import sys
 import threading
 import traceback
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 from urllib.parse import urlsplit
@@ -35,6 +35,7 @@ from publish.serve.reload import Held, ReloadHub
 from publish.serve.server import HOST, LAN_HOST, PreviewServer, request_parts
 from publish.serve.single import PreviewClaim
 from publish.serve.watch import Debouncer, Watcher
+from publish.site_paths import recorded_history
 from publish.sync.vanished import Published, loaded_keys, refuse_vanished
 from publish.sync.zalo_plan import same_title
 from publish.text import nfc
@@ -299,7 +300,7 @@ class PreviewSession:
         return moved
 
     def _held_at(
-        self, site: Site, withdrawable: Sequence[Withdrawable] = ()
+        self, site: Site, withdrawable: Sequence[Withdrawable]
     ) -> dict[tuple[str, ...], Held]:
         """Why `site` shows no page at the address of each bulletin it holds back (its own, and
         the one the last good build served it at), by the address's path segments; also at the
@@ -336,7 +337,10 @@ class PreviewSession:
             if kind == DELETED and source and key not in addresses
         ]
         if earlier:
-            history = _web_history(site.config.root)
+            try:
+                history = recorded_history(site)
+            except PublishError:
+                history = {}  # the notice is a help, not worth stopping the preview for
             for key, _ in earlier:
                 addresses[key] = [prefix + path for path in history.get(key, ())]
         notices = deleted_notices([*deleted, *earlier], site.config, site.now, withdrawable)
@@ -533,14 +537,3 @@ def _free_port_after(port: int, host: str) -> int | None:
                 continue
             return candidate
     return None
-
-
-def _web_history(root: Path) -> Mapping[str, tuple[str, ...]]:
-    """state/web-urls.json's site paths of each bulletin, oldest first ({} when unreadable:
-    the notice is a help, not worth stopping the preview for)."""
-    from publish.url_history import history_path, load_history
-
-    try:
-        return load_history(history_path(root))
-    except (OSError, ValueError, PublishError):
-        return {}

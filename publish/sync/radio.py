@@ -89,6 +89,7 @@ from publish.sync.radio_resent import (
     MOVED,
     RESENT,
     WITHDRAWING,
+    Moved,
     Withdrawal,
     copies,
     copy_record,
@@ -1263,9 +1264,7 @@ class RadioSyncer:
         at = recorded_moment(last[1].get("at"))
         return Withdrawal(
             at.astimezone(tz) if at is not None else None,
-            copy if found else "",
-            None,
-            found,
+            Moved(copy if found else "", None, found),
             episode=episode,
         )
 
@@ -1666,7 +1665,8 @@ class RadioSyncer:
             rundown = _station_rundown(
                 (self.local_dir if sent_now else self.folder) / week / "rundown.json"
             )
-            gone = _still_withdrawn(events, entries, week)
+            off = _off_episode(events, entries, week)
+            gone = _still_withdrawn(events, off)
             withdrawn = tuple(
                 f"«{e['title']}» ({e['path']})" if e.get("title") else str(e["path"]) for e in gone
             )
@@ -1682,9 +1682,7 @@ class RadioSyncer:
                     withdrawn=withdrawn,
                     resent=_resent(events, entries),
                     moved=_moved_away(events, entries),
-                    kept=(
-                        kept := _kept_withdrawn(week, beside, _off_episode(events, entries, week))
-                    ),
+                    kept=(kept := _kept_withdrawn(week, beside, off)),
                     edited=_edited_beside(week, beside, {path for path, _moi, _titles in kept}),
                     listing=_listing(rundown, entries),
                 )
@@ -2032,6 +2030,8 @@ class RadioSyncer:
         if resent is not None:
             event.update(kind="resent", withdrawn=resent["at"], kept=resent["kept"])
             event["removed"] = resent["removed"]
+            if resent.get("kept_moi"):
+                event["kept_moi"] = resent["kept_moi"]
         elif old is not None and old.get("digest") and old.get("episode", episode) == episode:
             entry["revision"] = int(old.get("revision", 1)) + 1
             event.update(kind="replaced", revision=entry["revision"], previous=old.get("sent_at"))
@@ -2495,7 +2495,7 @@ class RadioSyncer:
         that nothing reached (see _MOVING); saved with the next save."""
         self.manifest.meta.pop(_MOVING, None)
 
-    def _keep_folder(self, before: object, moves: object, moving: object = None) -> None:
+    def _keep_folder(self, before: object, moves: object, moving: object) -> None:
         """Leave state/radio.json's station folder (and its changes) as they were: the sync
         stops, and the folder of the files recorded is still the last one."""
         if self.dry_run:
@@ -2688,6 +2688,7 @@ def _moved(
             "withdrawn": moved["at"],
             "kept": moved["kept"],
             "removed": moved["removed"],
+            **({"kept_moi": moved["kept_moi"]} if moved.get("kept_moi") else {}),
             "episode": moved["from"],
         }
     ]
@@ -2737,20 +2738,14 @@ def _moves(value: object) -> list[dict[str, str]]:
 
 
 def _still_withdrawn(
-    events: Sequence[dict[str, Any]], entries: Mapping[str, Any], week: str
+    events: Sequence[dict[str, Any]], off: Sequence[dict[str, Any]]
 ) -> list[dict[str, Any]]:
-    """The withdrawal events of episode `week`'s log whose script is still off it: not sent
-    again for it since (no later event of its path here, no record of it for this episode),
-    so the guide may say not to read it. Recorded for another episode, it is still off this
-    one: a later «moved» event here tells that one instead."""
-    found = []
-    for index, event in enumerate(events):
-        if event.get("kind") != "withdrawn" or _back_in(event, entries, week):
-            continue
-        if any(later.get("path") == event.get("path") for later in events[index + 1 :]):
-            continue
-        found.append(event)
-    return found
+    """The withdrawal events `off` the episode (see _off_episode) of its log `events` that are
+    still so: not sent again for it since (no later event of its path here), so the guide may
+    say not to read it. Recorded for another episode, it is still off this one: a later
+    «moved» event here tells that one instead."""
+    last = {e.get("path"): e for e in events}
+    return [e for e in off if last[e.get("path")] is e]
 
 
 def _off_episode(
@@ -2772,11 +2767,11 @@ def _resent(
     events: Sequence[dict[str, Any]], entries: Mapping[str, Any]
 ) -> tuple[tuple[str, str], ...]:
     """The item scripts of an episode's log sent again after a withdrawal and still there (not
-    withdrawn again since): (title and file, the withdrawn copy left in _rut-lai/ or "")."""
+    withdrawn again since): (title and file, the withdrawn copies left in _rut-lai/ or "")."""
     return _still_standing(
         events,
         "resent",
-        "kept",
+        lambda event: " và ".join(str(event[k]) for k in ("kept", "kept_moi") if event.get(k)),
         lambda path, _event, later: (
             path in entries
             and path.startswith("items/")
@@ -2796,7 +2791,7 @@ def _moved_away(
     return _still_standing(
         events,
         MOVED,
-        "to",
+        lambda event: str(event.get("to") or ""),
         lambda path, event, later: (
             bool(event.get("to"))
             and (entries.get(path) or {}).get("episode") == event["to"]
@@ -2808,16 +2803,16 @@ def _moved_away(
 def _still_standing(
     events: Sequence[dict[str, Any]],
     kind: str,
-    told: str,
+    told: Callable[[dict[str, Any]], str],
     standing: Callable[[str, dict[str, Any], Sequence[dict[str, Any]]], bool],
 ) -> tuple[tuple[str, str], ...]:
-    """(title and file, its field `told`) of each `kind` event of an episode's log that
-    `standing` (given its path, the event and the events after it) says still holds."""
+    """(title and file, what `told` says of the event) of each `kind` event of an episode's
+    log that `standing` (given its path, the event and the events after it) says still holds."""
     found = []
     for index, event in enumerate(events):
         path = str(event.get("path"))
         if event.get("kind") == kind and standing(path, event, events[index + 1 :]):
-            found.append((titled(path, event.get("title")), str(event.get(told) or "")))
+            found.append((titled(path, event.get("title")), told(event)))
     return tuple(found)
 
 

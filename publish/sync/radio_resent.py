@@ -30,6 +30,7 @@ __all__ = [
     "MOVED",
     "RESENT",
     "WITHDRAWING",
+    "Moved",
     "Withdrawal",
     "copies",
     "copy_record",
@@ -53,31 +54,56 @@ action data, that withdrawal (its episode `from`), for that event."""
 
 
 @dataclass(frozen=True, slots=True)
-class Withdrawal:
-    """The last withdrawal of a path the build has again, and what of it _rut-lai/ holds."""
+class Moved:
+    """A copy a withdrawal moved into _rut-lai/, with the note it wrote beside it."""
 
-    at: dt.datetime | None
-    """When it was withdrawn (None: not known)."""
     copy: str = ""
-    """Where the withdrawn copy went ("" when nothing tells)."""
-    copy_digest: str | None = None
-    """sha256 of the copy we moved, when it was ours as we wrote it (None: the station's
+    """Where the copy went ("" when nothing tells)."""
+    digest: str | None = None
+    """sha256 of the copy as we moved it, when it was ours as we wrote it (None: the station's
     edit, or not known): only that is ever removed."""
-    copy_found: str | None = None
+    found: str | None = None
     """sha256 of what is at `copy` now, None when nothing."""
     note: str = ""
     note_digest: str | None = None
     """sha256 of the note we wrote beside the copy."""
     note_found: str | None = None
+
+    @classmethod
+    def of(cls, record: dict[str, Any], found: Callable[[str], str | None]) -> Moved:
+        """The copy and note a well-formed `record` names, `found` hashing what is there now."""
+        return cls(
+            record["copy"],
+            _text(record.get("digest")),
+            found(record["copy"]),
+            record["note"],
+            _text(record.get("note_digest")),
+            found(record["note"]),
+        )
+
+    @property
+    def kept(self) -> bool:
+        """Whether the copy is there but not as we moved it: left in _rut-lai/."""
+        return self.found is not None and self.found != self.digest
+
+
+@dataclass(frozen=True, slots=True)
+class Withdrawal:
+    """The last withdrawal of a path the build has again, and what of it _rut-lai/ holds."""
+
+    at: dt.datetime | None
+    """When it was withdrawn (None: not known)."""
+    script: Moved = Moved()
+    """The withdrawn script's copy and note."""
     gone: bool = True
     """The withdrawal was recorded (the file's record forgotten): sending it is a resend the
     change log tells. False for one a killed run began and never recorded."""
     episode: str = ""
     """The episode it was withdrawn from ("" when not known): sent for another one, it is no
     resend to the station, which never had it in that one."""
-    moi: tuple[str, str | None, str | None, str, str | None, str | None] | None = None
-    """Our .moi copy that went with it (copy, its digest as ours, found; note, its digest as
-    ours, found), when the withdrawal moved one: removed with the script when still ours."""
+    moi: Moved | None = None
+    """Our .moi copy that went with it, when the withdrawal moved one: removed with the script
+    when still ours."""
     sent: str | None = None
     """sha256 of the built text the withdrawn script was sent with (None: not known)."""
 
@@ -103,60 +129,39 @@ class Withdrawal:
         )
         return cls(
             at.astimezone(tz) if at is not None else None,
-            record["copy"],
-            _text(record.get("digest")),
-            found(record["copy"]),
-            record["note"],
-            _text(record.get("note_digest")),
-            found(record["note"]),
+            Moved.of(record, found),
             gone=gone,
             episode=recorded if isinstance(recorded, str) and recorded else episode,
-            moi=None
-            if moi is None
-            else (
-                moi["copy"],
-                _text(moi.get("digest")),
-                found(moi["copy"]),
-                moi["note"],
-                _text(moi.get("note_digest")),
-                found(moi["note"]),
-            ),
+            moi=None if moi is None else Moved.of(moi, found),
             sent=_text(record.get("sent")),
         )
 
-    def _pairs(self) -> list[tuple[str, str | None, str | None, str, str | None, str | None]]:
-        """Each copy the withdrawal moved with its note: the script's, then our .moi copy's."""
-        script = (
-            self.copy,
-            self.copy_digest,
-            self.copy_found,
-            self.note,
-            self.note_digest,
-            self.note_found,
-        )
-        return [script] if self.moi is None else [script, self.moi]
-
     @property
     def kept(self) -> str:
-        """The copy left in _rut-lai/ because it is not ours as we moved it ("" when none):
-        the script's, else that of our .moi copy the station edited."""
-        for copy, digest, found, *_note in self._pairs():
-            if found is not None and found != digest:
-                return copy
-        return ""
+        """The script's copy left in _rut-lai/ because it is not ours as we moved it ("" when
+        none)."""
+        return self.script.copy if self.script.kept else ""
+
+    @property
+    def kept_moi(self) -> str:
+        """Our .moi copy left in _rut-lai/ because the station edited it ("" when none)."""
+        return self.moi.copy if self.moi is not None and self.moi.kept else ""
+
+    def _moved(self) -> list[Moved]:
+        """Each copy the withdrawal moved with its note: the script's, then our .moi copy's."""
+        return [self.script] if self.moi is None else [self.script, self.moi]
 
     def clear(self) -> dict[str, Any]:
         """What the send does in _rut-lai/: our files removed, our note rewritten beside a
         copy kept."""
         remove: dict[str, str] = {}
         rewrite: dict[str, str] = {}
-        for copy, digest, found, note, note_digest, note_found in self._pairs():
-            kept = found is not None and found != digest
-            if found is not None and not kept:
-                remove[copy] = found
+        for moved in self._moved():
+            if moved.found is not None and not moved.kept:
+                remove[moved.copy] = moved.found
             # No note, or the station's (not as we wrote it): left as it is.
-            if note_found is not None and note_found == note_digest:
-                (rewrite if kept else remove)[note] = note_found
+            if moved.note_found is not None and moved.note_found == moved.note_digest:
+                (rewrite if moved.kept else remove)[moved.note] = moved.note_found
         return {"remove": remove, "rewrite": rewrite} if remove or rewrite else {}
 
 
@@ -198,7 +203,7 @@ def _inside_withdrawn(path: str) -> bool:
 
 
 def resend(
-    path: str, withdrawal: Withdrawal, episode: str, digest: str | None = None
+    path: str, withdrawal: Withdrawal, episode: str, digest: str | None
 ) -> tuple[str, dict[str, Any]]:
     """What the plan adds to the action that sends `path` (of `episode`, built as `digest`)
     again: the words of its reason and the data its apply and its change log events need."""
@@ -215,10 +220,13 @@ def resend(
     undone = {
         "at": withdrawal.at.isoformat() if withdrawal.at is not None else "",
         "kept": withdrawal.kept,
-        "removed": bool(withdrawal.copy) and not withdrawal.kept,
+        "removed": bool(withdrawal.script.copy) and not withdrawal.kept,
         # Whether the text sent is the one withdrawn: a copy printed before is still right.
         "same": withdrawal.sent is not None and withdrawal.sent == digest,
     }
+    if withdrawal.kept_moi:
+        # Its own field: "kept" and "removed" tell of the script's copy.
+        undone["kept_moi"] = withdrawal.kept_moi
     if episode and withdrawal.episode == episode:
         data[RESENT] = undone
         said = (
@@ -230,19 +238,27 @@ def resend(
         data[MOVED] = {**undone, "from": withdrawal.episode}
         source = f" khỏi tập {withdrawal.episode}" if withdrawal.episode else ""
         said = f"; tệp này đã bị rút{source}{when}, nay gửi cho tập {episode or 'khác'}"
-    if withdrawal.copy in clear.get("remove", {}):
-        said += f": xóa bản đã rút {withdrawal.copy} và ghi chú cạnh nó"
-    elif withdrawal.kept and clear.get("rewrite"):
+    script, moi = withdrawal.script, withdrawal.moi
+    remove, rewrite = clear.get("remove", {}), clear.get("rewrite", {})
+    # Our .moi copy is no note: told on its own below.
+    notes = sorted(p for p in remove if moi is None or p != moi.copy)
+    if script.copy in remove:
+        said += f": xóa bản đã rút {script.copy} và ghi chú cạnh nó"
+    elif script.kept and script.note in rewrite:
         said += (
-            f": bản đã rút {withdrawal.kept} không còn như công cụ chuyển vào nên giữ nguyên, "
+            f": bản đã rút {script.copy} không còn như công cụ chuyển vào nên giữ nguyên, "
             "ghi chú cạnh nó ghi thêm là đã gửi lại"
         )
-    elif withdrawal.kept:
-        said += f": bản đã rút {withdrawal.kept} không do công cụ ghi nhận nên giữ nguyên"
-    elif clear.get("remove"):
-        said += f": xóa ghi chú {', '.join(sorted(clear['remove']))}"
-    if withdrawal.moi is not None and withdrawal.moi[0] in clear.get("remove", {}):
-        said += f"; xóa cả bản .moi đã rút {withdrawal.moi[0]}"
+    elif script.kept:
+        said += f": bản đã rút {script.copy} không do công cụ ghi nhận nên giữ nguyên"
+    elif notes:
+        said += f": xóa ghi chú {', '.join(notes)}"
+    if moi is not None and moi.copy in remove:
+        said += f"; xóa cả bản .moi đã rút {moi.copy}"
+    elif moi is not None and moi.kept:
+        said += f"; bản .moi đã rút {moi.copy} không còn như công cụ chuyển vào nên giữ nguyên"
+        if moi.note in rewrite:
+            said += ", ghi chú cạnh nó ghi thêm là đã gửi lại"
     return said, data
 
 

@@ -160,14 +160,20 @@ def _withdrawn_at(event: dict[str, Any], tz: Any) -> str:
 
 def _copy_fate(event: dict[str, Any]) -> str:
     """What became of the withdrawn copy in _rut-lai/ once the file was sent again."""
+    fate = ""
     if event.get("kept"):
-        return (
+        fate = (
             f"; bản cũ đã rút vẫn còn ở {event['kept']} (phần mềm không xóa tệp đó): đừng phát "
             "bản đó, đài có thể xóa"
         )
-    if event.get("removed"):
-        return "; bản đã rút đã được xóa khỏi _rut-lai/"
-    return ""
+    elif event.get("removed"):
+        fate = "; bản đã rút đã được xóa khỏi _rut-lai/"
+    if event.get("kept_moi"):
+        fate += (
+            f"; bản .moi đã rút vẫn còn ở {event['kept_moi']} (phần mềm không xóa tệp đó vì đài "
+            "đã sửa): đừng phát bản đó, đài có thể xóa"
+        )
+    return fate
 
 
 def _moved_text(what: str, event: dict[str, Any], tz: Any) -> str:

@@ -155,10 +155,10 @@ def _line(result: ChannelResult, dry_run: bool, quote: Callable[[str], str] = st
     name = f"{s.channel} (dự kiến)" if dry_run else s.channel
     if s.channel == "web":
         # Files, not bulletins (a bulletin is its page, images, feed entries…): «461 tạo mới»
-        # read as 461 new bulletins.
+        # read as 461 new bulletins. Said once, at the first count: five «tệp» in a line.
         return (
-            f"{name}: {s.created} tệp tạo mới, {s.updated} tệp cập nhật, {s.hidden} tệp gỡ bỏ, "
-            f"{s.unchanged} tệp không đổi ({quote(result.note)})"
+            f"{name}: {s.created} tệp tạo mới, {s.updated} cập nhật, {s.hidden} gỡ bỏ, "
+            f"{s.unchanged} không đổi ({quote(result.note)})"
         )
     line = (
         (

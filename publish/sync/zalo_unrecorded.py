@@ -217,7 +217,7 @@ def sandbox_note(client: ZaloClient) -> str:
     header): a second trial against a sandbox still holding the first one's articles (README's
     trial puts state/ back as in git) meets them as posted by hand. Not said against Zalo, nor
     against another address in front of it (a proxy, a tunnel), where it would mislead."""
-    from publish.zalo.client import SANDBOX_SERVER  # httpx: loaded with the client already
+    from publish.zalo.emulator_state import SANDBOX_SERVER  # only on this rare stop
 
     if not str(getattr(client, "answered_by", "")).startswith(SANDBOX_SERVER):
         return ""

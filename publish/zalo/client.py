@@ -71,9 +71,6 @@ def _seconds(delay: float) -> str:
 
 
 DEFAULT_API_BASE = "https://openapi.zalo.me"
-SANDBOX_SERVER = "publish-zalo-sandbox"
-"""The Server header of every reply of `publish zalo-sandbox` (publish.zalo.emulator): what tells
-a sync it talks to the sandbox, not to Zalo nor to a proxy in front of it."""
 ENV_API_BASE = "ZALO_API_BASE"
 ENV_OAUTH_BASE = "ZALO_OAUTH_BASE"
 ENV_APPSECRET_PROOF = "ZALO_APPSECRET_PROOF"
@@ -352,7 +349,8 @@ class ZaloClient:
         self._random = random.Random()
         self._closed = closed or _Closed()
         self.answered_by = ""
-        """The Server header of the last reply (SANDBOX_SERVER from the sandbox)."""
+        """The Server header of the last reply (emulator_state.SANDBOX_SERVER from the
+        sandbox)."""
 
     @classmethod
     def from_env(

@@ -32,7 +32,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
-from publish.zalo.client import SANDBOX_SERVER
 from publish.zalo.emulator_state import (
     MSG_BAD_PROOF,
     MSG_NOT_AUTHORIZED,
@@ -40,6 +39,7 @@ from publish.zalo.emulator_state import (
     MSG_PROCESSING,
     MSG_RATE_LIMIT,
     MSG_TIER,
+    SANDBOX_SERVER,
     ApiFailure,
     EmulatorConfig,
     OAState,

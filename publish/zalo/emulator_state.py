@@ -31,6 +31,11 @@ __all__ = [
     "validate_article",
 ]
 
+SANDBOX_SERVER = "publish-zalo-sandbox"
+"""The Server header of every reply of `publish zalo-sandbox` (publish.zalo.emulator): what tells
+a sync it talks to the sandbox, not to Zalo nor to a proxy in front of it. Here, not in the
+client: the sandbox starts without loading httpx, and a sync loads this module only on the
+rare stop that names the sandbox (publish.sync.zalo_unrecorded.sandbox_note)."""
 SANDBOX_APP_ID = "sandbox-app-id"
 SANDBOX_APP_SECRET = "sandbox-app-secret"
 SANDBOX_REFRESH_TOKEN = "sandbox-refresh-token"

@@ -56,6 +56,7 @@ from publish.render.web.redirects import (
     page_redirects,
     recorded_clashes,
     redirect_artifacts,
+    redirect_targets,
 )
 from publish.render.web.reuse import PageRecord, PageRecords
 from publish.render.web.search import search_artifacts
@@ -639,15 +640,9 @@ def _render(
     pictures.save_facts(learned)
     for name, data in sitemap_files(sitemap, config.absolute_url):
         yield Artifact("web", name, data)
-    history = dict(recorded)
-    for bulletin in views.bulletins:
-        if bulletin.aliases:  # written by the editor first: a page there is theirs to name
-            history[bulletin.key] = (*bulletin.aliases, *history.get(bulletin.key, ()))
-    if history:
-        on_web = {b.key: b for b in views.bulletins if not site.is_preview(b)}
-        yield from redirect_artifacts(
-            history, on_web, views.url, views.absolute, site.pages, views.shared
-        )
+    on_web = {b.key: b for b in views.bulletins if not site.is_preview(b)}
+    targets = redirect_targets(recorded, on_web, site.pages)
+    yield from redirect_artifacts(targets, views.url, views.absolute, views.shared)
     per_page = max(1, config.web.per_page)
     moved = {
         views.category_url(alias): (

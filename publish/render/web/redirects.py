@@ -33,34 +33,45 @@ __all__ = [
     "recorded_clashes",
     "redirect_artifacts",
     "redirect_page",
+    "redirect_targets",
 ]
 
 
-def redirect_artifacts(
+def redirect_targets(
     history: Mapping[str, tuple[str, ...]],
     bulletins: Mapping[str, Bulletin],
-    link: Callable[[str], str],
-    absolute: Callable[[str], str],
     pages: Iterable[Page] = (),
-    share: Callable[[Bulletin], Share] = lambda _: NO_SHARE,
-) -> Iterator[Artifact]:
-    """A redirect page at each old address of each bulletin in `bulletins` (by key) that no
-    published bulletin lives at now, nor a page's alias (an error already: recorded_clashes);
-    `link`/`absolute` turn a site path into an href/URL, `share` a bulletin into its preview."""
+) -> dict[str, Bulletin]:
+    """Each address a redirect page sends on, to the bulletin of `bulletins` (by key: those on
+    the website) it leads to: a bulletin's `aliases` (written by the editor first: a page there
+    is theirs to name), then the old addresses `history` (state/web-urls.json) records for it,
+    bulletins taken by key. None at a published bulletin's own address, nor at a page's alias
+    (an error already: recorded_clashes), nor where no request reaches."""
     taken = {b.url for b in bulletins.values()} | {a for p in pages for a in p.aliases}
-    made: set[str] = set()
-    for key in sorted(history):
+    targets: dict[str, Bulletin] = {}
+    for key in sorted({*history, *(k for k, b in bulletins.items() if b.aliases)}):
         bulletin = bulletins.get(key)
         if bulletin is None:
             continue  # withdrawn: its old addresses answer 404, as its page does
-        for old in history[key]:
-            if old in taken or old in made or not REDIRECTABLE_RE.fullmatch(old):
-                continue
-            made.add(old)
-            page = _page(bulletin.url, bulletin.title, "Bài viết", link, absolute, share(bulletin))
-            # Its source names the bulletin when an alias lands on another page's address.
-            kind = "alias" if old in bulletin.aliases else "history"
-            yield Artifact("web", output_path(old), page, source=bulletin.source, kind=kind)
+        for old in (*bulletin.aliases, *history.get(key, ())):
+            if old not in taken and old not in targets and REDIRECTABLE_RE.fullmatch(old):
+                targets[old] = bulletin
+    return targets
+
+
+def redirect_artifacts(
+    targets: Mapping[str, Bulletin],
+    link: Callable[[str], str],
+    absolute: Callable[[str], str],
+    share: Callable[[Bulletin], Share] = lambda _: NO_SHARE,
+) -> Iterator[Artifact]:
+    """A redirect page at each address of `targets` (redirect_targets) to its bulletin;
+    `link`/`absolute` turn a site path into an href/URL, `share` a bulletin into its preview."""
+    for old, bulletin in targets.items():
+        page = _page(bulletin.url, bulletin.title, "Bài viết", link, absolute, share(bulletin))
+        # Its source names the bulletin when an alias lands on another page's address.
+        kind = "alias" if old in bulletin.aliases else "history"
+        yield Artifact("web", output_path(old), page, source=bulletin.source, kind=kind)
 
 
 def recorded_clashes(
