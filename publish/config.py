@@ -190,6 +190,12 @@ class Station:
     """Office hours as the unit writes them, shown as written."""
 
 
+SECRECY = (
+    "Có thể báo tin mà không nêu tên. Họ tên, địa chỉ, bút tích và mọi thông tin về người báo "
+    "tin, tố giác được giữ bí mật theo quy định của pháp luật."
+)
+"""[contact] secrecy unless site.toml writes its own: the law's promise to an informant (Bộ
+luật Tố tụng hình sự 2015, Điều 56), which a young man tipping off a dealer looks for first."""
 STATIONS_TITLE = "Các điểm liên hệ"
 """The heading of the contact page's list of [[contact.stations]] unless site.toml names one."""
 
@@ -202,6 +208,12 @@ class Contact:
     hotline: str = ""
     email: str = ""
     emergency: str = "113"
+    hours: str = ""
+    """The head office's hours for citizens, as the unit writes them: the footer, the contact
+    card. Above any [[contact.stations]] in site.toml, or it is the station's."""
+    secrecy: str = SECRECY
+    """What a tip-off's sender is promised, said beside the numbers where a tipster looks (the
+    box after each bulletin, the contact card); "" says nothing."""
     stations: tuple[Station, ...] = ()
     """The unit's posts, in the order site.toml writes them, listed on the contact page."""
     stations_title: str = field(
@@ -1293,7 +1305,7 @@ STATION_FORM = (
     'phone = ["0277 3610 201"], hours = "…". Các khối đặt sau các khóa khác của [contact], '
     "theo thứ tự muốn hiện trong trang liên hệ."
 )
-CONTACT_ONLY_KEYS = frozenset({"hotline", "email", "emergency", "stations_title"})
+CONTACT_ONLY_KEYS = frozenset({"hotline", "email", "emergency", "secrecy", "stations_title"})
 """[contact] keys no station has: written below a [[contact.stations]] line, they are the
 station's (TOML puts every line up to the next header in it), not the unit's."""
 

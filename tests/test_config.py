@@ -1611,6 +1611,15 @@ def test_a_contact_key_written_below_a_station_is_told_where_it_belongs() -> Non
     assert problem.hint and "lên trên dòng [[contact.stations]] đầu tiên" in problem.hint
 
 
+def test_the_secrecy_promise_written_below_a_station_is_told_where_it_belongs() -> None:
+    """The promise to tipsters is the unit's: below [[contact.stations]] it is told, not
+    silently dropped from every bulletin's box."""
+    text = STATIONS_TOML + 'secrecy = "Giữ bí mật người báo tin."\n'
+    problem = one_problem(text)
+    assert problem.field == "[[contact.stations]] thứ 2, secrecy"
+    assert "khóa secrecy của bảng [contact]" in problem.message
+
+
 def test_a_station_with_no_number_nor_address_reaches_no_one() -> None:
     text = SITE_TOML + '\n[[contact.stations]]\nname = "Công an xã Tân Phú"\nhours = "7h–17h"\n'
     problem = one_problem(text)

@@ -591,6 +591,14 @@ class SiteContext:
             # The header's button shows the number it dials, not the value's notes or a second one.
             "emergency_number": first_number(contact.emergency),
             "email": contact.email,
+            "hours": contact.hours,
+            "secrecy": contact.secrecy,
+            # Where a tipster reads how to send one: the unit's own contact pages, by their titles.
+            "pages": [
+                {"title": page.title, "url": self.url(page.url)}
+                for page in self.site.pages
+                if page.layout == "contact"
+            ],
             "stations": self.stations(),
             "stations_title": contact.stations_title,
             "zalo": zalo,
