@@ -139,9 +139,9 @@ def _gone(site: Site, published: Published | None) -> list[Withdrawable]:
     files = published.files
     zalo = zalo_records(state)
     new = _unknown(site, published, zalo)
-    renamed = _renamed(gone, site, state, published, zalo, new)
+    renamed = _renamed(gone, state, published, zalo, new)
     answered = _answered(gone, site)
-    with_id = {b.source: b for b in new.values() if b.has_id}
+    with_id = {b.source for b in new.values() if b.has_id}
     candidates = _candidates(new, renamed)
     found: list[Withdrawable] = []
     for key in gone:
@@ -205,23 +205,20 @@ def _answered(gone: list[str], site: Site) -> dict[str, Answered]:
 
 def _renamed(
     gone: list[str],
-    site: Site,
     state: Path,
     published: Published,
     zalo: Mapping[str, Any],
-    new: Mapping[str, Bulletin] | None = None,
+    new: Mapping[str, Bulletin],
 ) -> dict[str, Bulletin]:
     """Old key → the bulletin it is now, for those of `gone` renamed without `id`, paired as
     the Zalo sync pairs them (publish.rename_pairs: same body, then same title) after the test
     only state/ can make here: a bulletin state/ does not know whose file is the one recorded
-    (its `slug` edited); the radio's records keep a title too, tried last. `new`: _unknown's
-    answer, when the caller has it."""
+    (its `slug` edited); the radio's records keep a title too, tried last. `new`: the
+    bulletins state/ knows nothing of (_unknown)."""
     from publish.rename_pairs import Index, pair_renames
     from publish.sync.vanished import radio_records
     from publish.sync.zalo_plan import body_digest, same_title
 
-    if new is None:
-        new = _unknown(site, published, zalo)
     if not new:
         return {}
     files = published.files

@@ -112,7 +112,8 @@ def test_check_pairs_n_renames_with_o_n_title_normalisations(
     gone = [f"cu-{i}" for i in range(n)]
     zalo = {f"cu-{i}": {"title": f"Tin số {n - 1 - i}"} for i in range(n)}
     published = SimpleNamespace(keys=set(gone), files={})
-    found = withdrawing._renamed(gone, site, tmp_path, published, zalo)  # type: ignore[arg-type]
+    new = withdrawing._unknown(site, published, zalo)  # type: ignore[arg-type]
+    found = withdrawing._renamed(gone, tmp_path, published, zalo, new)  # type: ignore[arg-type]
     assert {old: b.key for old, b in found.items()} == {
         f"cu-{i}": f"moi-{n - 1 - i}" for i in range(n)
     }
