@@ -56,14 +56,27 @@ Answered = tuple[tuple[str, str, str, bool], ...]
 at: (address, that bulletin's address, its file, whether it is in its `aliases`), the address
 being its own, or one the build writes a redirect page at to it (its `aliases`, or an old
 address of its own state/web-urls.json records)."""
-Withdrawable = tuple[str, str, str, tuple[str, ...], Answered, tuple[str, ...]]
-"""A bulletin a sync would take down if published now: its key, its file, why it is held (the
-gate's code, or «changed» for one edited after its approval; "" for one published but kept
-from some channels; DELETED for one whose file is gone, RENAMED for one renamed without `id`
-and ID_CHANGED for one whose file now declares another `id`, its file then the new one), the
-channels kept from (all for one held back), for one gone, its addresses another bulletin answers
-at (Answered), and for one deleted, the files of the new bulletins without `id` it may have been
-renamed to (see _candidates)."""
+
+
+class Withdrawable(NamedTuple):
+    """A bulletin a sync would take down if published now."""
+
+    key: str
+    source: str
+    """Its file (for one gone, the file state/ recorded, "" when none; the new one for one
+    renamed or given another `id`)."""
+    why: str
+    """Why it is held: the gate's code, or «changed» for one edited after its approval; "" for
+    one published but kept from some channels; DELETED for one whose file is gone, RENAMED for
+    one renamed without `id` and ID_CHANGED for one whose file now declares another `id`."""
+    kept_from: tuple[str, ...]
+    """The channels it is kept from (all for one held back)."""
+    answered: Answered = ()
+    """For one gone, its addresses another bulletin answers at."""
+    candidates: tuple[str, ...] = ()
+    """For one deleted, the files of the new bulletins without `id` it may have been renamed
+    to (see _candidates)."""
+
 
 DELETED = "deleted"
 RENAMED = "renamed"
@@ -105,19 +118,14 @@ def withdrawable(site: Site, published: Published | None = None) -> tuple[Withdr
     `published`: the command's reader of state/published.json (refuse_vanished's, whose gone
     keys are reused), one of its own when None."""
     held = [
-        (
-            e.bulletin.key,
-            e.bulletin.source,
-            "changed" if e.cause == "changed" else e.code,
-            EVERY,
-            (),
-            (),
+        Withdrawable(
+            e.bulletin.key, e.bulletin.source, "changed" if e.cause == "changed" else e.code, EVERY
         )
         for e in site.excluded
         if e.code != "expired"
     ]
     kept = [
-        (b.key, b.source, "", tuple(c for c in EVERY if c in b.held_from), (), ())
+        Withdrawable(b.key, b.source, "", tuple(c for c in EVERY if c in b.held_from))
         for b in site.bulletins
         if b.held_from
     ]
@@ -146,15 +154,19 @@ def _gone(site: Site, published: Published | None) -> list[Withdrawable]:
     found: list[Withdrawable] = []
     for key in gone:
         if key in renamed:
-            found.append((key, renamed[key].source, RENAMED, EVERY, answered.get(key, ()), ()))
+            found.append(
+                Withdrawable(key, renamed[key].source, RENAMED, EVERY, answered.get(key, ()))
+            )
             continue
         entry = zalo.get(key)
         recorded = files.get(key) or (entry.get("source") if isinstance(entry, dict) else None)
         source = recorded if isinstance(recorded, str) else ""
         if source in with_id:
-            found.append((key, source, ID_CHANGED, EVERY, answered.get(key, ()), ()))
+            found.append(Withdrawable(key, source, ID_CHANGED, EVERY, answered.get(key, ())))
         else:
-            found.append((key, source, DELETED, EVERY, answered.get(key, ()), candidates))
+            found.append(
+                Withdrawable(key, source, DELETED, EVERY, answered.get(key, ()), candidates)
+            )
     return found
 
 
@@ -278,7 +290,7 @@ def withdrawal_notes(
         return []
     from publish.sync.vanished import live_channels  # read only when a bulletin is held
 
-    live = live_channels(config.root / "state", now, config, (b[0] for b in bulletins), published)
+    live = live_channels(config.root / "state", now, config, (b.key for b in bulletins), published)
     history: list[Mapping[str, tuple[str, ...]]] = []
 
     def paths(key: str) -> tuple[str, ...]:
@@ -288,15 +300,17 @@ def withdrawal_notes(
         return history[0].get(key, ())
 
     lines: list[tuple[str, str]] = []
-    for key, source, why, kept_from, answered, candidates in bulletins:
-        leaving = [c for c in live.get(key, ()) if c in kept_from]
+    for withdrawn in bulletins:
+        key, source, why = withdrawn.key, withdrawn.source, withdrawn.why
+        leaving = [c for c in live.get(key, ()) if c in withdrawn.kept_from]
         if not leaving:
             continue
         names = channel_names(leaving)
         which = "các kênh ấy" if len(leaving) > 1 else "kênh ấy"
-        gone = _Gone(key, source, leaving, answered, paths(key) if "web" in leaving else ())
+        web_paths = paths(key) if "web" in leaving else ()
+        gone = _Gone(key, source, leaving, withdrawn.answered, web_paths)
         if why == DELETED:
-            lines.append((source, _deleted_line(gone, config, candidates)))
+            lines.append((source, _deleted_line(gone, config, withdrawn.candidates)))
         elif why == RENAMED:
             lines.append((source, _renamed_line(gone, config)))
         elif why == ID_CHANGED:
@@ -315,7 +329,7 @@ def withdrawal_notes(
                 (
                     source,
                     f"Sẽ rút khỏi {names}: {source} đang đăng trên {names}, mà draft: "
-                    f"[{', '.join(kept_from)}] giữ bài khỏi đó: lần đồng bộ tới sẽ rút bài khỏi "
+                    f"[{', '.join(withdrawn.kept_from)}] giữ bài khỏi đó: lần đồng bộ tới sẽ rút bài khỏi "
                     f"{which} (các kênh khác vẫn đăng).",
                 )
             )
@@ -500,7 +514,7 @@ def deleted_notices(
     if not deleted:
         return {}
     live = live_channels(config.root / "state", now, config, (key for key, _ in deleted))
-    candidates = {w[0]: w[5] for w in withdrawable if w[2] == DELETED}
+    candidates = {w.key: w.candidates for w in withdrawable if w.why == DELETED}
     return {
         key: _deleted_notice(key, source, live.get(key, ()), candidates.get(key, ()))
         for key, source in deleted
