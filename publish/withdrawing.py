@@ -76,6 +76,8 @@ class Withdrawable(NamedTuple):
     candidates: tuple[str, ...] = ()
     """For one deleted, the files of the new bulletins without `id` it may have been renamed
     to (see _candidates)."""
+    new_id: str = ""
+    """For one whose file now declares another `id`, that id."""
 
 
 DELETED = "deleted"
@@ -149,7 +151,7 @@ def _gone(site: Site, published: Published | None) -> list[Withdrawable]:
     new = _unknown(site, published, zalo)
     renamed = _renamed(gone, state, published, zalo, new)
     answered = _answered(gone, site)
-    with_id = {b.source for b in new.values() if b.has_id}
+    with_id = {b.source: b.key for b in new.values() if b.has_id}
     candidates = _candidates(new, renamed)
     found: list[Withdrawable] = []
     for key in gone:
@@ -162,7 +164,8 @@ def _gone(site: Site, published: Published | None) -> list[Withdrawable]:
         recorded = files.get(key) or (entry.get("source") if isinstance(entry, dict) else None)
         source = recorded if isinstance(recorded, str) else ""
         if source in with_id:
-            found.append(Withdrawable(key, source, ID_CHANGED, EVERY, answered.get(key, ())))
+            answers = answered.get(key, ())
+            found.append(Withdrawable(key, source, ID_CHANGED, EVERY, answers, (), with_id[source]))
         else:
             found.append(
                 Withdrawable(key, source, DELETED, EVERY, answered.get(key, ()), candidates)
@@ -314,7 +317,7 @@ def withdrawal_notes(
         elif why == RENAMED:
             lines.append((source, _renamed_line(gone, config)))
         elif why == ID_CHANGED:
-            lines.append((source, _id_changed_line(gone, config)))
+            lines.append((source, _id_changed_line(gone, config, withdrawn.new_id)))
         elif why:
             lines.append(
                 (
@@ -462,14 +465,15 @@ def _rename_hint(key: str, candidates: tuple[str, ...]) -> str:
     )
 
 
-def _id_changed_line(gone: _Gone, config: Config) -> str:
-    """The line of a published bulletin whose file now declares an `id` other than its key."""
+def _id_changed_line(gone: _Gone, config: Config, new_id: str) -> str:
+    """The line of a published bulletin whose file now declares `new_id`, not its key (which
+    it declared, or had from its file's name)."""
     key = gone.key
     return (
         f"Đổi id bài đang đăng: {gone.source} là bài «{key}» đang đăng trên "
-        f"{channel_names(gone.leaving)}, nay ghi id khác nên mọi kênh coi tệp là một bài mới, và "
-        f"lần đồng bộ tới sẽ rút bài «{key}» như bài đã xóa: {_done(gone, config)}. Muốn giữ "
-        f"là một bài thì sửa dòng id thành «id: {key}» trước khi gộp."
+        f"{channel_names(gone.leaving)}, nay ghi «id: {new_id}» nên mọi kênh coi tệp là một bài "
+        f"mới, và lần đồng bộ tới sẽ rút bài «{key}» như bài đã xóa: {_done(gone, config)}. "
+        f"Muốn giữ làm một bài thì sửa dòng id thành «id: {key}» trước khi gộp."
     )
 
 

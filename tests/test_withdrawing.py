@@ -401,12 +401,12 @@ def test_a_published_file_given_another_id_is_told_as_its_id_changed(
     [line] = [x for x in out.splitlines() if x.startswith("Đổi id")]
     assert line.startswith(
         f"Đổi id bài đang đăng: {FILE} là bài «bt-000» đang đăng trên website, Zalo, nay ghi "
-        "id khác nên mọi kênh coi tệp là một bài mới, và lần đồng bộ tới sẽ rút bài «bt-000» "
-        "như bài đã xóa: gỡ trang của bài khỏi website"
+        "«id: bt-moi» nên mọi kênh coi tệp là một bài mới, và lần đồng bộ tới sẽ rút bài "
+        "«bt-000» như bài đã xóa: gỡ trang của bài khỏi website"
     ), line
     assert f"địa chỉ ấy nay là trang của bài {FILE}" in line  # same slug and date
     assert "ẩn bài trên Zalo OA" in line
-    assert line.endswith("Muốn giữ là một bài thì sửa dòng id thành «id: bt-000» trước khi gộp.")
+    assert line.endswith("Muốn giữ làm một bài thì sửa dòng id thành «id: bt-000» trước khi gộp.")
     assert sync(root) == 0
     entries = records(root)
     assert entries["bt-000"]["status"] == "hidden"
@@ -420,6 +420,26 @@ def web_only(root: Path, title: str, body: str, *, name: str = WEB_ONLY) -> None
     """Write a website-only bulletin without `id` at `name`."""
     text = zalo_bulletin(5, body=body, title=f'"{title}"', channels="[web]")
     (root / name).write_text(text.replace("id: bt-005\n", ""), "utf-8")
+
+
+def test_a_published_file_without_id_that_now_declares_one_names_it(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It had no id before: «nay ghi id khác» said it had one, and the id it now has was not
+    named."""
+    root = zalo_project(tmp_path, 1)
+    web_only(root, "Tuyển sinh Công an năm 2021", "Thông báo tuyển sinh.\n")
+    assert sync(root) == 0
+    front(root, "id: tin-tuyen-sinh", name=WEB_ONLY)
+    out = run(root, capsys, "check")
+    [line] = [x for x in out.splitlines() if x.startswith("Đổi id")]
+    assert line.startswith(
+        f"Đổi id bài đang đăng: {WEB_ONLY} là bài «tin-website» đang đăng trên website, nay "
+        "ghi «id: tin-tuyen-sinh» nên mọi kênh coi tệp là một bài mới"
+    ), line
+    assert line.endswith(
+        "Muốn giữ làm một bài thì sửa dòng id thành «id: tin-website» trước khi gộp."
+    ), line
 
 
 def test_a_website_bulletin_renamed_and_rewritten_is_told_how_to_keep_it_as_one(
