@@ -15,7 +15,10 @@ and told as renamed, with the line of `id` that keeps it one bulletin on every c
 bulletin that declares its own `id` is never taken for one renamed (publish.rename_pairs): the
 same file with another `id` is told as the id changed, which withdraws the old key; and the line
 of a bulletin told as deleted while new bulletins without `id` came names them, since one renamed
-and rewritten (new file, new title and words) is known again by nothing (session 70).
+and rewritten (new file, new title and words) is known again by nothing (session 70). It names
+too the new bulletin with its own `id` known by the same tests (a lookalike: renamed by running
+`publish new`, which writes an `id`, and pasting the text), with the `id` that keeps them one:
+getting the old file back would publish the same text twice.
 
 The bulletins that may be withdrawn are kept with a build's report (Outcome.withdrawable) and
 state/ is read when the report is printed: a build replayed after a sync took them down must
@@ -31,6 +34,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from publish.config import Config
 from publish.model import Bulletin, Site
+from publish.rename_pairs import Index, Pairs, pair_renames
 
 if TYPE_CHECKING:
     from publish.sync.vanished import Published
@@ -78,6 +82,9 @@ class Withdrawable(NamedTuple):
     to (see _candidates)."""
     new_id: str = ""
     """For one whose file now declares another `id`, that id."""
+    lookalike: str = ""
+    """For one deleted, the file of a new bulletin with its own `id` and the same words or
+    title ("" when none): the same bulletin if the editor says so (see _lookalike_hint)."""
 
 
 DELETED = "deleted"
@@ -86,6 +93,13 @@ ID_CHANGED = "id-changed"
 SHOWN_CANDIDATES = 3
 """New files a deleted bulletin's line names as what it may have been renamed to; the rest are
 counted."""
+
+KEPT_AS_ONE = {
+    "web": "địa chỉ cũ chuyển sang địa chỉ mới",
+    "zalo": "giữ bài trên Zalo",
+    "radio": "đài biết bài đã phát",
+}
+"""What writing a deleted bulletin's key as its lookalike's `id` keeps, by channel it leaves."""
 
 HELD_WORDS = {
     "draft": "bản nháp, draft: true",
@@ -138,7 +152,7 @@ def _gone(site: Site, published: Published | None) -> list[Withdrawable]:
     """The bulletins the last sync published whose file `site` no longer has: each renamed
     without `id` (see _renamed) with its new file, each whose file now declares another `id`
     with that file, each other one deleted with the file state/ recorded for it ("" when it
-    recorded none) and the new files it may have been renamed to."""
+    recorded none), the new files it may have been renamed to and its lookalike's."""
     from publish.sync.vanished import Published, zalo_records
 
     state = site.config.root / "state"
@@ -149,7 +163,8 @@ def _gone(site: Site, published: Published | None) -> list[Withdrawable]:
     files = published.files
     zalo = zalo_records(state)
     new = _unknown(site, published, zalo)
-    renamed = _renamed(gone, state, published, zalo, new)
+    pairs = _renamed(gone, state, published, zalo, new)
+    renamed = pairs.renamed
     answered = _answered(gone, site)
     with_id = {b.source: b.key for b in new.values() if b.has_id}
     candidates = _candidates(new, renamed)
@@ -167,8 +182,10 @@ def _gone(site: Site, published: Published | None) -> list[Withdrawable]:
             answers = answered.get(key, ())
             found.append(Withdrawable(key, source, ID_CHANGED, EVERY, answers, (), with_id[source]))
         else:
+            lookalike = pairs.lookalikes[key].source if key in pairs.lookalikes else ""
+            answers = answered.get(key, ())
             found.append(
-                Withdrawable(key, source, DELETED, EVERY, answered.get(key, ()), candidates)
+                Withdrawable(key, source, DELETED, EVERY, answers, candidates, lookalike=lookalike)
             )
     return found
 
@@ -224,18 +241,18 @@ def _renamed(
     published: Published,
     zalo: Mapping[str, Any],
     new: Mapping[str, Bulletin],
-) -> dict[str, Bulletin]:
+) -> Pairs[Bulletin]:
     """Old key → the bulletin it is now, for those of `gone` renamed without `id`, paired as
     the Zalo sync pairs them (publish.rename_pairs: same body, then same title) after the test
     only state/ can make here: a bulletin state/ does not know whose file is the one recorded
     (its `slug` edited); the radio's records keep a title too, tried last. `new`: the
-    bulletins state/ knows nothing of (_unknown)."""
-    from publish.rename_pairs import Index, pair_renames
+    bulletins state/ knows nothing of (_unknown). With, for the others, the new bulletin with
+    its own `id` that the same tests pair it with (Pairs.lookalikes)."""
     from publish.sync.vanished import radio_records
     from publish.sync.zalo_plan import body_digest, same_title
 
     if not new:
-        return {}
+        return Pairs({}, {})
     files = published.files
     titles = {
         (v.get("bulletins") or [""])[0]: v.get("title")
@@ -313,7 +330,7 @@ def withdrawal_notes(
         web_paths = paths(key) if "web" in leaving else ()
         gone = _Gone(key, source, leaving, withdrawn.answered, web_paths)
         if why == DELETED:
-            lines.append((source, _deleted_line(gone, config, withdrawn.candidates)))
+            lines.append((source, _deleted_line(gone, config, withdrawn)))
         elif why == RENAMED:
             lines.append((source, _renamed_line(gone, config)))
         elif why == ID_CHANGED:
@@ -427,9 +444,9 @@ def _addresses_after(paths: tuple[str, ...], answered: Answered, config: Config)
     return "; ".join(told)
 
 
-def _deleted_line(gone: _Gone, config: Config, candidates: tuple[str, ...]) -> str:
-    """The line of a published bulletin whose file is gone from content/ (`candidates`: the new
-    files it may have been renamed to)."""
+def _deleted_line(gone: _Gone, config: Config, deleted: Withdrawable) -> str:
+    """The line of a published bulletin whose file is gone from content/ (`deleted`: its
+    Withdrawable, with the new files it may be)."""
     key, source = gone.key, gone.source
     named = _named(key, source)
     back = (
@@ -439,12 +456,29 @@ def _deleted_line(gone: _Gone, config: Config, candidates: tuple[str, ...]) -> s
         else "tìm tệp bằng git log --diff-filter=D --name-only -- content/ rồi git checkout "
         "MÃ_COMMIT~1 -- TỆP"
     )
-    hint = _rename_hint(key, candidates)
+    hint = _rename_hint(key, deleted.candidates)
     renamed = f" {hint[:1].upper()}{hint[1:]}." if hint else ""
+    keep = f"Muốn giữ bài thì lấy lại tệp trước lần đồng bộ đó: {back}."
+    if deleted.lookalike:
+        keep = (
+            f"{_lookalike_hint(key, deleted.lookalike, gone.leaving)}; nếu là hai bài khác nhau "
+            f"mà muốn giữ bài cũ thì lấy lại tệp trước lần đồng bộ đó: {back}."
+        )
     return (
         f"Sẽ rút bài đang đăng: tệp {named} đã bị xóa (không còn trong content/) mà bài đang "
         f"đăng trên {channel_names(gone.leaving)}: lần đồng bộ tới sẽ {_done(gone, config)}. "
-        f"Muốn giữ bài thì lấy lại tệp trước lần đồng bộ đó: {back}.{renamed}"
+        f"{keep}{renamed}"
+    )
+
+
+def _lookalike_hint(key: str, lookalike: str, leaving: Iterable[str]) -> str:
+    """How to keep a deleted bulletin as one with `lookalike`, the file of a new bulletin with
+    its own `id` and the same words or title: restoring the old file instead would publish
+    the same text twice."""
+    kept = ", ".join(KEPT_AS_ONE[c] for c in leaving if c in KEPT_AS_ONE)
+    return (
+        f"{lookalike} có cùng nội dung hoặc tiêu đề nhưng ghi id riêng: nếu là một bài thì sửa "
+        f"dòng id thành «id: {key}»{f' ({kept})' if kept else ''}, đừng lấy lại tệp cũ"
     )
 
 
@@ -511,32 +545,37 @@ def deleted_notices(
     """What `publish serve` tells on the page of each bulletin whose file was deleted (`deleted`:
     key and file), by key: the channels the next sync takes it down from (state/, read once
     for all of them), how to get the file back and, for one the build's `withdrawable` tells
-    as deleted, the new files it may have been renamed to."""
+    as deleted, the new files it may have been renamed to and its lookalike."""
     from publish.sync.vanished import live_channels
 
     deleted = list(deleted)
     if not deleted:
         return {}
     live = live_channels(config.root / "state", now, config, (key for key, _ in deleted))
-    candidates = {w.key: w.candidates for w in withdrawable if w.why == DELETED}
+    told = {w.key: w for w in withdrawable if w.why == DELETED}
     return {
-        key: _deleted_notice(key, source, live.get(key, ()), candidates.get(key, ()))
+        key: _deleted_notice(key, source, live.get(key, ()), told.get(key))
         for key, source in deleted
     }
 
 
 def _deleted_notice(
-    key: str, source: str, leaving: tuple[str, ...], candidates: tuple[str, ...] = ()
+    key: str, source: str, leaving: tuple[str, ...], told: Withdrawable | None = None
 ) -> str:
     """The notice of one deleted bulletin (`source`) the next sync takes down from `leaving`
-    (`candidates`: the new files it may have been renamed to)."""
+    (`told`: the build's Withdrawable of it, with the new files it may be)."""
     back = f"muốn giữ thì lấy lại tệp: git checkout -- {source}"
     if not leaving:
         return (
             f"Tệp {source} đã bị xóa: bài này chưa đăng ở kênh nào (state/ không ghi), nên "
             f"không có gì để rút; {back}"
         )
-    hint = f"; {_rename_hint(key, candidates)}" if candidates else ""
+    if told and told.lookalike:
+        back = (
+            f"{_lookalike_hint(key, told.lookalike, leaving)}; nếu là hai bài khác nhau mà "
+            f"muốn giữ bài cũ thì lấy lại tệp: git checkout -- {source}"
+        )
+    hint = f"; {_rename_hint(key, told.candidates)}" if told and told.candidates else ""
     return (
         f"Tệp {source} đã bị xóa: bài này sẽ bị rút khỏi {channel_names(leaving)} ở lần đồng "
         f"bộ tới; {back}{hint}"

@@ -377,7 +377,7 @@ class PreviewSession:
             (lambda old: files[old][1] if old in files else None, lambda b: b.digest),
             (lambda old: same_title(titles.get(old) or ""), lambda b: same_title(b.title)),
         )
-        renamed = pair_renames(gone, new, indexes, own_id=lambda b: b.has_id)
+        renamed = pair_renames(gone, new, indexes, own_id=lambda b: b.has_id).renamed
         return [
             (key, files[key][0])
             for key in gone
