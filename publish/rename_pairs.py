@@ -9,7 +9,10 @@ check announces as renamed is what the sync then updates: the same body, then th
 declares its own `id` is paired with nothing, however alike: its id is the editor's word that it
 is a bulletin of its own (a replacement written with the same title, say), and taking it for the
 gone one renamed told check to write the gone key over that id and made the Zalo sync overwrite
-the gone one's article with it. Each test is an index
+the gone one's article with it. Such a one is still found by a second pass of the same tests
+over the new bulletins with `id`, for the gone keys left unpaired, as a lookalike: not paired,
+told, since an editor who renamed a bulletin by running `publish new` (which writes an `id`) and
+pasting its text would otherwise hear only that the old one was deleted. Each test is an index
 built once, so pairing N gone keys with N new bulletins costs O(N), not O(N²): a pull request
 renaming thousands of files is checked in milliseconds.
 """
@@ -18,9 +21,10 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
-from typing import TypeVar
+from dataclasses import dataclass
+from typing import Generic, TypeVar
 
-__all__ = ["Index", "pair_renames"]
+__all__ = ["Index", "Pairs", "pair_renames"]
 
 T = TypeVar("T")
 
@@ -29,20 +33,45 @@ Index = tuple[Callable[[str], Hashable | None], Callable[[T], Hashable | None]]
 a new bulletin is known by; they pair when both are the same."""
 
 
+@dataclass(frozen=True, slots=True)
+class Pairs(Generic[T]):
+    """What pair_renames found, each by old key."""
+
+    renamed: dict[str, T]
+    """The new item each old key became."""
+    lookalikes: dict[str, T]
+    """For old keys none became, the new item that declares its own `id` and matches it
+    (same body, same title…): the same bulletin if the editor says so, never taken for it."""
+
+
 def pair_renames(
     gone: Sequence[str],
     new: Mapping[str, T],
     indexes: Iterable[Index[T]],
     *,
     own_id: Callable[[T], bool],
-) -> dict[str, T]:
-    """Old key → the new item it became, for each of `gone` (in that order) that one of
-    `new` (new key → item, in that order) matches by the first of `indexes` that pairs it.
-    Each new item stands for one old key at most; within one index the i-th old key of a
-    value takes the i-th new item of it not taken yet, whichever side is walked first. An
-    item for which `own_id` is true (it declares an `id`, never a gone key's) pairs with none."""
+) -> Pairs[T]:
+    """The new item each of `gone` became and, for those left, the lookalike among the items
+    for which `own_id` is true (they declare an `id`, never a gone key's): each paired with
+    one of `new` (new key → item, in that order) by the first of `indexes` that pairs it."""
+    indexes = tuple(indexes)
+    without_id: dict[str, T] = {}
+    with_id: dict[str, T] = {}
+    for key, item in new.items():
+        (with_id if own_id(item) else without_id)[key] = item
+    renamed = _pair(gone, without_id, indexes)
+    left = [old for old in gone if old not in renamed]
+    lookalikes = _pair(left, with_id, indexes) if left and with_id else {}
+    return Pairs(renamed, lookalikes)
+
+
+def _pair(gone: Sequence[str], new: Mapping[str, T], indexes: Sequence[Index[T]]) -> dict[str, T]:
+    """Old key → the new item it matches, for each of `gone` (in that order) that one of `new`
+    matches by the first of `indexes` that pairs it. Each new item stands for one old key at
+    most; within one index the i-th old key of a value takes the i-th new item of it not taken
+    yet, whichever side is walked first."""
     found: dict[str, T] = {}
-    taken = {key for key, item in new.items() if own_id(item)}
+    taken: set[str] = set()
     for old_value, new_value in indexes:
         wanted = {}
         for old in gone:

@@ -15,7 +15,10 @@ and told as renamed, with the line of `id` that keeps it one bulletin on every c
 bulletin that declares its own `id` is never taken for one renamed (publish.rename_pairs): the
 same file with another `id` is told as the id changed, which withdraws the old key; and the line
 of a bulletin told as deleted while new bulletins without `id` came names them, since one renamed
-and rewritten (new file, new title and words) is known again by nothing (session 70).
+and rewritten (new file, new title and words) is known again by nothing (session 70). It names
+too the new bulletin with its own `id` known by the same tests (a lookalike: renamed by running
+`publish new`, which writes an `id`, and pasting the text), with the `id` that keeps them one:
+getting the old file back would publish the same text twice.
 
 The bulletins that may be withdrawn are kept with a build's report (Outcome.withdrawable) and
 state/ is read when the report is printed: a build replayed after a sync took them down must
@@ -31,6 +34,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from publish.config import Config
 from publish.model import Bulletin, Site
+from publish.rename_pairs import Index, Pairs, pair_renames
 
 if TYPE_CHECKING:
     from publish.sync.vanished import Published
@@ -56,14 +60,32 @@ Answered = tuple[tuple[str, str, str, bool], ...]
 at: (address, that bulletin's address, its file, whether it is in its `aliases`), the address
 being its own, or one the build writes a redirect page at to it (its `aliases`, or an old
 address of its own state/web-urls.json records)."""
-Withdrawable = tuple[str, str, str, tuple[str, ...], Answered, tuple[str, ...]]
-"""A bulletin a sync would take down if published now: its key, its file, why it is held (the
-gate's code, or «changed» for one edited after its approval; "" for one published but kept
-from some channels; DELETED for one whose file is gone, RENAMED for one renamed without `id`
-and ID_CHANGED for one whose file now declares another `id`, its file then the new one), the
-channels kept from (all for one held back), for one gone, its addresses another bulletin answers
-at (Answered), and for one deleted, the files of the new bulletins without `id` it may have been
-renamed to (see _candidates)."""
+
+
+class Withdrawable(NamedTuple):
+    """A bulletin a sync would take down if published now."""
+
+    key: str
+    source: str
+    """Its file (for one gone, the file state/ recorded, "" when none; the new one for one
+    renamed or given another `id`)."""
+    why: str
+    """Why it is held: the gate's code, or «changed» for one edited after its approval; "" for
+    one published but kept from some channels; DELETED for one whose file is gone, RENAMED for
+    one renamed without `id` and ID_CHANGED for one whose file now declares another `id`."""
+    kept_from: tuple[str, ...]
+    """The channels it is kept from (all for one held back)."""
+    answered: Answered = ()
+    """For one gone, its addresses another bulletin answers at."""
+    candidates: tuple[str, ...] = ()
+    """For one deleted, the files of the new bulletins without `id` it may have been renamed
+    to (see _candidates)."""
+    new_id: str = ""
+    """For one whose file now declares another `id`, that id."""
+    lookalike: str = ""
+    """For one deleted, the file of a new bulletin with its own `id` and the same words or
+    title ("" when none): the same bulletin if the editor says so (see _lookalike_hint)."""
+
 
 DELETED = "deleted"
 RENAMED = "renamed"
@@ -71,6 +93,13 @@ ID_CHANGED = "id-changed"
 SHOWN_CANDIDATES = 3
 """New files a deleted bulletin's line names as what it may have been renamed to; the rest are
 counted."""
+
+KEPT_AS_ONE = {
+    "web": "địa chỉ cũ chuyển sang địa chỉ mới",
+    "zalo": "giữ bài trên Zalo",
+    "radio": "đài biết bài đã phát",
+}
+"""What writing a deleted bulletin's key as its lookalike's `id` keeps, by channel it leaves."""
 
 HELD_WORDS = {
     "draft": "bản nháp, draft: true",
@@ -105,19 +134,14 @@ def withdrawable(site: Site, published: Published | None = None) -> tuple[Withdr
     `published`: the command's reader of state/published.json (refuse_vanished's, whose gone
     keys are reused), one of its own when None."""
     held = [
-        (
-            e.bulletin.key,
-            e.bulletin.source,
-            "changed" if e.cause == "changed" else e.code,
-            EVERY,
-            (),
-            (),
+        Withdrawable(
+            e.bulletin.key, e.bulletin.source, "changed" if e.cause == "changed" else e.code, EVERY
         )
         for e in site.excluded
         if e.code != "expired"
     ]
     kept = [
-        (b.key, b.source, "", tuple(c for c in EVERY if c in b.held_from), (), ())
+        Withdrawable(b.key, b.source, "", tuple(c for c in EVERY if c in b.held_from))
         for b in site.bulletins
         if b.held_from
     ]
@@ -128,7 +152,7 @@ def _gone(site: Site, published: Published | None) -> list[Withdrawable]:
     """The bulletins the last sync published whose file `site` no longer has: each renamed
     without `id` (see _renamed) with its new file, each whose file now declares another `id`
     with that file, each other one deleted with the file state/ recorded for it ("" when it
-    recorded none) and the new files it may have been renamed to."""
+    recorded none), the new files it may have been renamed to and its lookalike's."""
     from publish.sync.vanished import Published, zalo_records
 
     state = site.config.root / "state"
@@ -139,22 +163,30 @@ def _gone(site: Site, published: Published | None) -> list[Withdrawable]:
     files = published.files
     zalo = zalo_records(state)
     new = _unknown(site, published, zalo)
-    renamed = _renamed(gone, site, state, published, zalo, new)
+    pairs = _renamed(gone, state, published, zalo, new)
+    renamed = pairs.renamed
     answered = _answered(gone, site)
-    with_id = {b.source: b for b in new.values() if b.has_id}
+    with_id = {b.source: b.key for b in new.values() if b.has_id}
     candidates = _candidates(new, renamed)
     found: list[Withdrawable] = []
     for key in gone:
         if key in renamed:
-            found.append((key, renamed[key].source, RENAMED, EVERY, answered.get(key, ()), ()))
+            found.append(
+                Withdrawable(key, renamed[key].source, RENAMED, EVERY, answered.get(key, ()))
+            )
             continue
         entry = zalo.get(key)
         recorded = files.get(key) or (entry.get("source") if isinstance(entry, dict) else None)
         source = recorded if isinstance(recorded, str) else ""
         if source in with_id:
-            found.append((key, source, ID_CHANGED, EVERY, answered.get(key, ()), ()))
+            answers = answered.get(key, ())
+            found.append(Withdrawable(key, source, ID_CHANGED, EVERY, answers, (), with_id[source]))
         else:
-            found.append((key, source, DELETED, EVERY, answered.get(key, ()), candidates))
+            lookalike = pairs.lookalikes[key].source if key in pairs.lookalikes else ""
+            answers = answered.get(key, ())
+            found.append(
+                Withdrawable(key, source, DELETED, EVERY, answers, candidates, lookalike=lookalike)
+            )
     return found
 
 
@@ -205,25 +237,22 @@ def _answered(gone: list[str], site: Site) -> dict[str, Answered]:
 
 def _renamed(
     gone: list[str],
-    site: Site,
     state: Path,
     published: Published,
     zalo: Mapping[str, Any],
-    new: Mapping[str, Bulletin] | None = None,
-) -> dict[str, Bulletin]:
+    new: Mapping[str, Bulletin],
+) -> Pairs[Bulletin]:
     """Old key → the bulletin it is now, for those of `gone` renamed without `id`, paired as
     the Zalo sync pairs them (publish.rename_pairs: same body, then same title) after the test
     only state/ can make here: a bulletin state/ does not know whose file is the one recorded
-    (its `slug` edited); the radio's records keep a title too, tried last. `new`: _unknown's
-    answer, when the caller has it."""
-    from publish.rename_pairs import Index, pair_renames
+    (its `slug` edited); the radio's records keep a title too, tried last. `new`: the
+    bulletins state/ knows nothing of (_unknown). With, for the others, the new bulletin with
+    its own `id` that the same tests pair it with (Pairs.lookalikes)."""
     from publish.sync.vanished import radio_records
     from publish.sync.zalo_plan import body_digest, same_title
 
-    if new is None:
-        new = _unknown(site, published, zalo)
     if not new:
-        return {}
+        return Pairs({}, {})
     files = published.files
     titles = {
         (v.get("bulletins") or [""])[0]: v.get("title")
@@ -281,7 +310,7 @@ def withdrawal_notes(
         return []
     from publish.sync.vanished import live_channels  # read only when a bulletin is held
 
-    live = live_channels(config.root / "state", now, config, (b[0] for b in bulletins), published)
+    live = live_channels(config.root / "state", now, config, (b.key for b in bulletins), published)
     history: list[Mapping[str, tuple[str, ...]]] = []
 
     def paths(key: str) -> tuple[str, ...]:
@@ -291,19 +320,21 @@ def withdrawal_notes(
         return history[0].get(key, ())
 
     lines: list[tuple[str, str]] = []
-    for key, source, why, kept_from, answered, candidates in bulletins:
-        leaving = [c for c in live.get(key, ()) if c in kept_from]
+    for withdrawn in bulletins:
+        key, source, why = withdrawn.key, withdrawn.source, withdrawn.why
+        leaving = [c for c in live.get(key, ()) if c in withdrawn.kept_from]
         if not leaving:
             continue
         names = channel_names(leaving)
         which = "các kênh ấy" if len(leaving) > 1 else "kênh ấy"
-        gone = _Gone(key, source, leaving, answered, paths(key) if "web" in leaving else ())
+        web_paths = paths(key) if "web" in leaving else ()
+        gone = _Gone(key, source, leaving, withdrawn.answered, web_paths)
         if why == DELETED:
-            lines.append((source, _deleted_line(gone, config, candidates)))
+            lines.append((source, _deleted_line(gone, config, withdrawn)))
         elif why == RENAMED:
             lines.append((source, _renamed_line(gone, config)))
         elif why == ID_CHANGED:
-            lines.append((source, _id_changed_line(gone, config)))
+            lines.append((source, _id_changed_line(gone, config, withdrawn.new_id)))
         elif why:
             lines.append(
                 (
@@ -318,7 +349,7 @@ def withdrawal_notes(
                 (
                     source,
                     f"Sẽ rút khỏi {names}: {source} đang đăng trên {names}, mà draft: "
-                    f"[{', '.join(kept_from)}] giữ bài khỏi đó: lần đồng bộ tới sẽ rút bài khỏi "
+                    f"[{', '.join(withdrawn.kept_from)}] giữ bài khỏi đó: lần đồng bộ tới sẽ rút bài khỏi "
                     f"{which} (các kênh khác vẫn đăng).",
                 )
             )
@@ -413,9 +444,9 @@ def _addresses_after(paths: tuple[str, ...], answered: Answered, config: Config)
     return "; ".join(told)
 
 
-def _deleted_line(gone: _Gone, config: Config, candidates: tuple[str, ...]) -> str:
-    """The line of a published bulletin whose file is gone from content/ (`candidates`: the new
-    files it may have been renamed to)."""
+def _deleted_line(gone: _Gone, config: Config, deleted: Withdrawable) -> str:
+    """The line of a published bulletin whose file is gone from content/ (`deleted`: its
+    Withdrawable, with the new files it may be)."""
     key, source = gone.key, gone.source
     named = _named(key, source)
     back = (
@@ -425,12 +456,29 @@ def _deleted_line(gone: _Gone, config: Config, candidates: tuple[str, ...]) -> s
         else "tìm tệp bằng git log --diff-filter=D --name-only -- content/ rồi git checkout "
         "MÃ_COMMIT~1 -- TỆP"
     )
-    hint = _rename_hint(key, candidates)
+    hint = _rename_hint(key, deleted.candidates)
     renamed = f" {hint[:1].upper()}{hint[1:]}." if hint else ""
+    keep = f"Muốn giữ bài thì lấy lại tệp trước lần đồng bộ đó: {back}."
+    if deleted.lookalike:
+        keep = (
+            f"{_lookalike_hint(key, deleted.lookalike, gone.leaving)}; nếu là hai bài khác nhau "
+            f"mà muốn giữ bài cũ thì lấy lại tệp trước lần đồng bộ đó: {back}."
+        )
     return (
         f"Sẽ rút bài đang đăng: tệp {named} đã bị xóa (không còn trong content/) mà bài đang "
         f"đăng trên {channel_names(gone.leaving)}: lần đồng bộ tới sẽ {_done(gone, config)}. "
-        f"Muốn giữ bài thì lấy lại tệp trước lần đồng bộ đó: {back}.{renamed}"
+        f"{keep}{renamed}"
+    )
+
+
+def _lookalike_hint(key: str, lookalike: str, leaving: Iterable[str]) -> str:
+    """How to keep a deleted bulletin as one with `lookalike`, the file of a new bulletin with
+    its own `id` and the same words or title: restoring the old file instead would publish
+    the same text twice."""
+    kept = ", ".join(KEPT_AS_ONE[c] for c in leaving if c in KEPT_AS_ONE)
+    return (
+        f"{lookalike} có cùng nội dung hoặc tiêu đề nhưng ghi id riêng: nếu là một bài thì sửa "
+        f"dòng id thành «id: {key}»{f' ({kept})' if kept else ''}, đừng lấy lại tệp cũ"
     )
 
 
@@ -451,14 +499,15 @@ def _rename_hint(key: str, candidates: tuple[str, ...]) -> str:
     )
 
 
-def _id_changed_line(gone: _Gone, config: Config) -> str:
-    """The line of a published bulletin whose file now declares an `id` other than its key."""
+def _id_changed_line(gone: _Gone, config: Config, new_id: str) -> str:
+    """The line of a published bulletin whose file now declares `new_id`, not its key (which
+    it declared, or had from its file's name)."""
     key = gone.key
     return (
         f"Đổi id bài đang đăng: {gone.source} là bài «{key}» đang đăng trên "
-        f"{channel_names(gone.leaving)}, nay ghi id khác nên mọi kênh coi tệp là một bài mới, và "
-        f"lần đồng bộ tới sẽ rút bài «{key}» như bài đã xóa: {_done(gone, config)}. Muốn giữ "
-        f"là một bài thì sửa dòng id thành «id: {key}» trước khi gộp."
+        f"{channel_names(gone.leaving)}, nay ghi «id: {new_id}» nên mọi kênh coi tệp là một bài "
+        f"mới, và lần đồng bộ tới sẽ rút bài «{key}» như bài đã xóa: {_done(gone, config)}. "
+        f"Muốn giữ làm một bài thì sửa dòng id thành «id: {key}» trước khi gộp."
     )
 
 
@@ -496,32 +545,37 @@ def deleted_notices(
     """What `publish serve` tells on the page of each bulletin whose file was deleted (`deleted`:
     key and file), by key: the channels the next sync takes it down from (state/, read once
     for all of them), how to get the file back and, for one the build's `withdrawable` tells
-    as deleted, the new files it may have been renamed to."""
+    as deleted, the new files it may have been renamed to and its lookalike."""
     from publish.sync.vanished import live_channels
 
     deleted = list(deleted)
     if not deleted:
         return {}
     live = live_channels(config.root / "state", now, config, (key for key, _ in deleted))
-    candidates = {w[0]: w[5] for w in withdrawable if w[2] == DELETED}
+    told = {w.key: w for w in withdrawable if w.why == DELETED}
     return {
-        key: _deleted_notice(key, source, live.get(key, ()), candidates.get(key, ()))
+        key: _deleted_notice(key, source, live.get(key, ()), told.get(key))
         for key, source in deleted
     }
 
 
 def _deleted_notice(
-    key: str, source: str, leaving: tuple[str, ...], candidates: tuple[str, ...] = ()
+    key: str, source: str, leaving: tuple[str, ...], told: Withdrawable | None = None
 ) -> str:
     """The notice of one deleted bulletin (`source`) the next sync takes down from `leaving`
-    (`candidates`: the new files it may have been renamed to)."""
+    (`told`: the build's Withdrawable of it, with the new files it may be)."""
     back = f"muốn giữ thì lấy lại tệp: git checkout -- {source}"
     if not leaving:
         return (
             f"Tệp {source} đã bị xóa: bài này chưa đăng ở kênh nào (state/ không ghi), nên "
             f"không có gì để rút; {back}"
         )
-    hint = f"; {_rename_hint(key, candidates)}" if candidates else ""
+    if told and told.lookalike:
+        back = (
+            f"{_lookalike_hint(key, told.lookalike, leaving)}; nếu là hai bài khác nhau mà "
+            f"muốn giữ bài cũ thì lấy lại tệp: git checkout -- {source}"
+        )
+    hint = f"; {_rename_hint(key, told.candidates)}" if told and told.candidates else ""
     return (
         f"Tệp {source} đã bị xóa: bài này sẽ bị rút khỏi {channel_names(leaving)} ở lần đồng "
         f"bộ tới; {back}{hint}"

@@ -35,22 +35,24 @@ def test_the_first_index_that_pairs_wins_and_a_new_item_stands_for_one_old_key()
         by_value({"a": "T", "b": "T", "c": "T"}, {"x": "T", "y": "T"}),
     )
     found = pair_renames(["a", "b", "c"], {"x": "x", "y": "y"}, indexes, own_id=no_id)
-    assert found == {"a": "x", "b": "y"}
+    assert found.renamed == {"a": "x", "b": "y"}
 
 
 def test_an_old_key_known_by_nothing_pairs_with_nothing() -> None:
     indexes = (by_value({"a": ""}, {"x": ""}), by_value({}, {"x": None}))
-    assert pair_renames(["a", "b"], {"x": "x"}, indexes, own_id=no_id) == {}
+    assert pair_renames(["a", "b"], {"x": "x"}, indexes, own_id=no_id).renamed == {}
 
 
 def test_the_pairs_are_the_same_whichever_side_is_walked() -> None:
     """The Zalo sync walks the new keys, check the gone ones: same pairs either way."""
     old = {"a": "T", "b": "T", "c": "U"}
     new = {"x": "U", "y": "T", "z": "T"}
-    forward = pair_renames(["a", "b", "c"], {k: k for k in new}, [by_value(old, new)], own_id=no_id)
+    forward = pair_renames(
+        ["a", "b", "c"], {k: k for k in new}, [by_value(old, new)], own_id=no_id
+    ).renamed
     backward = pair_renames(
         ["x", "y", "z"], {k: k for k in old}, [by_value(new, old)], own_id=no_id
-    )
+    ).renamed
     assert forward == {v: k for k, v in backward.items()} == {"a": "y", "b": "z", "c": "x"}
 
 
@@ -66,15 +68,32 @@ def test_the_zalo_sync_pairs_by_body_then_title() -> None:
         "cu-3": {"article_id": "3", "status": "removed", "body_digest": "b9", "title": "Tin B"},
     }
     observed = zalo_plan.Observed(local=local, entries=entries)
-    assert zalo_plan._renames(observed) == {"moi-1": "cu-1", "moi-2": "cu-2"}
+    assert zalo_plan._renames(observed).renamed == {"moi-1": "cu-1", "moi-2": "cu-2"}
 
 
 def test_a_new_item_that_declares_its_own_id_is_no_one_s_rename() -> None:
     """However alike (same body here), the next one without `id` is paired instead."""
     indexes = [by_value({"a": "body-1"}, {"x": "body-1", "y": "body-1"})]
     found = pair_renames(["a"], {"x": "x", "y": "y"}, indexes, own_id=lambda item: item == "x")
-    assert found == {"a": "y"}
-    assert pair_renames(["a"], {"x": "x"}, indexes, own_id=lambda item: item == "x") == {}
+    assert found.renamed == {"a": "y"}
+    alone = pair_renames(["a"], {"x": "x"}, indexes, own_id=lambda item: item == "x")
+    assert alone.renamed == {}
+
+
+def test_a_new_item_with_its_own_id_left_alike_is_told_as_a_lookalike_not_paired() -> None:
+    """Second pass, same indexes, for the old keys left: `b` is no one's rename but looks like
+    `x` (same body), `c` like `z` (same title, the first index pairing nothing); `a` became
+    `y` and has no lookalike, and `x` stands for one old key only."""
+    indexes = (
+        by_value({"a": "body-1", "b": "body-2", "d": "body-2"}, {"x": "body-2", "y": "body-1"}),
+        by_value({"c": "T", "b": "T"}, {"z": "T", "x": "U"}),
+    )
+    own = {"x", "z"}
+    found = pair_renames(
+        ["a", "b", "c", "d"], {k: k for k in "xyz"}, indexes, own_id=lambda item: item in own
+    )
+    assert found.renamed == {"a": "y"}
+    assert found.lookalikes == {"b": "x", "c": "z"}
 
 
 def test_the_zalo_sync_hides_the_gone_article_and_creates_one_for_a_bulletin_with_its_id() -> None:
@@ -83,9 +102,22 @@ def test_the_zalo_sync_hides_the_gone_article_and_creates_one_for_a_bulletin_wit
     entry = {"article_id": "1", "status": "live", "body_digest": "b1", "title": "Tin A"}
     local = zalo_plan.Local("bt-thay", "content/thay.md", "Tin A", "p.json", "d", "b1", has_id=True)
     observed = zalo_plan.Observed(local={"bt-thay": local}, entries={"bt-000": entry})
-    assert zalo_plan._renames(observed) == {}
+    assert zalo_plan._renames(observed).renamed == {}
     kinds = {a.key: a.kind for a in zalo_plan.plan_actions(observed)}
     assert kinds == {"bt-thay": "create", "bt-000": "withdraw"}
+
+
+@pytest.mark.parametrize("status", ["live", "hidden"])
+def test_the_zalo_create_of_a_lookalike_says_which_id_keeps_the_article(status: str) -> None:
+    """Still a create, but its reason names the gone bt-000 and the id line that updates
+    bt-000's article instead; not for an article hidden already, which nothing withdraws."""
+    entry = {"article_id": "1", "status": status, "body_digest": "b1", "title": "Tin A"}
+    local = zalo_plan.Local("bt-thay", "content/thay.md", "Tin A", "p.json", "d", "b1", has_id=True)
+    observed = zalo_plan.Observed(local={"bt-thay": local}, entries={"bt-000": entry})
+    [create] = [a for a in zalo_plan.plan_actions(observed) if a.key == "bt-thay"]
+    assert create.kind == "create"
+    told = "nếu là một bài thì sửa dòng id thành «id: bt-000»"
+    assert (told in create.reason) == (status == "live"), create.reason
 
 
 def test_check_pairs_n_renames_with_o_n_title_normalisations(
@@ -112,8 +144,9 @@ def test_check_pairs_n_renames_with_o_n_title_normalisations(
     gone = [f"cu-{i}" for i in range(n)]
     zalo = {f"cu-{i}": {"title": f"Tin số {n - 1 - i}"} for i in range(n)}
     published = SimpleNamespace(keys=set(gone), files={})
-    found = withdrawing._renamed(gone, site, tmp_path, published, zalo)  # type: ignore[arg-type]
-    assert {old: b.key for old, b in found.items()} == {
+    new = withdrawing._unknown(site, published, zalo)  # type: ignore[arg-type]
+    found = withdrawing._renamed(gone, tmp_path, published, zalo, new)  # type: ignore[arg-type]
+    assert {old: b.key for old, b in found.renamed.items()} == {
         f"cu-{i}": f"moi-{n - 1 - i}" for i in range(n)
     }
     assert calls <= 2 * n

@@ -375,9 +375,15 @@ def test_a_replacement_with_its_own_id_and_the_same_words_is_not_the_deleted_one
     replacement = "content/bai-viet/ban-tin-thay.md"
     (root / replacement).write_text(zalo_bulletin(0, id="bt-thay", slug="tin-thay"), "utf-8")
     out = run(root, capsys, "check")
-    assert "Đổi tên bài" not in out and "«id: bt-000»" not in out
+    assert "Đổi tên bài" not in out
     [line] = [x for x in out.splitlines() if FILE in x]
     assert line.startswith(DELETED), line
+    # Told, not paired: «id: bt-000» is offered only if the editor says they are one.
+    assert out.count("«id: bt-000»") == 1
+    assert (
+        f"{replacement} có cùng nội dung hoặc tiêu đề nhưng ghi id riêng: nếu là một bài thì "
+        "sửa dòng id thành «id: bt-000»"
+    ) in line, line
     assert sync(root) == 0
     entries = records(root)
     assert entries["bt-000"]["status"] == "hidden"
@@ -401,12 +407,12 @@ def test_a_published_file_given_another_id_is_told_as_its_id_changed(
     [line] = [x for x in out.splitlines() if x.startswith("Đổi id")]
     assert line.startswith(
         f"Đổi id bài đang đăng: {FILE} là bài «bt-000» đang đăng trên website, Zalo, nay ghi "
-        "id khác nên mọi kênh coi tệp là một bài mới, và lần đồng bộ tới sẽ rút bài «bt-000» "
-        "như bài đã xóa: gỡ trang của bài khỏi website"
+        "«id: bt-moi» nên mọi kênh coi tệp là một bài mới, và lần đồng bộ tới sẽ rút bài "
+        "«bt-000» như bài đã xóa: gỡ trang của bài khỏi website"
     ), line
     assert f"địa chỉ ấy nay là trang của bài {FILE}" in line  # same slug and date
     assert "ẩn bài trên Zalo OA" in line
-    assert line.endswith("Muốn giữ là một bài thì sửa dòng id thành «id: bt-000» trước khi gộp.")
+    assert line.endswith("Muốn giữ làm một bài thì sửa dòng id thành «id: bt-000» trước khi gộp.")
     assert sync(root) == 0
     entries = records(root)
     assert entries["bt-000"]["status"] == "hidden"
@@ -420,6 +426,26 @@ def web_only(root: Path, title: str, body: str, *, name: str = WEB_ONLY) -> None
     """Write a website-only bulletin without `id` at `name`."""
     text = zalo_bulletin(5, body=body, title=f'"{title}"', channels="[web]")
     (root / name).write_text(text.replace("id: bt-005\n", ""), "utf-8")
+
+
+def test_a_published_file_without_id_that_now_declares_one_names_it(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It had no id before: «nay ghi id khác» said it had one, and the id it now has was not
+    named."""
+    root = zalo_project(tmp_path, 1)
+    web_only(root, "Tuyển sinh Công an năm 2021", "Thông báo tuyển sinh.\n")
+    assert sync(root) == 0
+    front(root, "id: tin-tuyen-sinh", name=WEB_ONLY)
+    out = run(root, capsys, "check")
+    [line] = [x for x in out.splitlines() if x.startswith("Đổi id")]
+    assert line.startswith(
+        f"Đổi id bài đang đăng: {WEB_ONLY} là bài «tin-website» đang đăng trên website, nay "
+        "ghi «id: tin-tuyen-sinh» nên mọi kênh coi tệp là một bài mới"
+    ), line
+    assert line.endswith(
+        "Muốn giữ làm một bài thì sửa dòng id thành «id: tin-website» trước khi gộp."
+    ), line
 
 
 def test_a_website_bulletin_renamed_and_rewritten_is_told_how_to_keep_it_as_one(
@@ -495,3 +521,80 @@ def test_serve_tells_the_deleted_bulletin_s_page_which_new_file_it_may_be(
     for notice in (told_now, told_before):
         assert notice.startswith(f"Tệp {FILE} đã bị xóa: bài này sẽ bị rút khỏi website, Zalo")
         assert notice.endswith(hint), notice
+
+
+OLD_NO_ID = "content/bai-viet/2020-12-02-tin-cu.md"
+NEW_WITH_ID = "content/bai-viet/2020-12-06-tin-moi.md"
+
+
+def renamed_by_publish_new(root: Path) -> None:
+    """The editor «renames» OLD_NO_ID, published without `id`, the way `publish new` leads to:
+    a new file with the `id` that command writes, the same text pasted, the old file deleted."""
+    (root / OLD_NO_ID).unlink()
+    (root / NEW_WITH_ID).write_text(zalo_bulletin(1, id="tin-moi-a1b2c3"), "utf-8")
+
+
+def test_a_bulletin_without_id_renamed_by_publish_new_is_told_how_to_keep_it_one(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Its own id keeps the new file from being paired (the editor's word), so the Zalo sync
+    hides tin-cu's article and creates another; check said only «đã bị xóa», named no new
+    file and told to get the old one back, which would publish the same text twice. Now the
+    line, and the Zalo plan's create, name the lookalike and the id line that keeps one
+    article; following it updates that article in place."""
+    root = zalo_project(tmp_path, 1)
+    (root / OLD_NO_ID).write_text(zalo_bulletin(1).replace("id: bt-001\n", ""), "utf-8")
+    assert sync(root) == 0
+    article = records(root)["tin-cu"]["article_id"]
+    renamed_by_publish_new(root)
+    hint = (
+        f"{NEW_WITH_ID} có cùng nội dung hoặc tiêu đề nhưng ghi id riêng: nếu là một bài thì "
+        "sửa dòng id thành «id: tin-cu» (địa chỉ cũ chuyển sang địa chỉ mới, giữ bài trên "
+        "Zalo), đừng lấy lại tệp cũ; nếu là hai bài khác nhau mà muốn giữ bài cũ thì lấy lại "
+        f"tệp trước lần đồng bộ đó: git checkout -- {OLD_NO_ID}"
+    )
+    for command in ("check", "build"):
+        out = run(root, capsys, command)
+        [line] = [x for x in out.splitlines() if OLD_NO_ID in x]
+        assert line.startswith(f"Sẽ rút bài đang đăng: tệp {OLD_NO_ID} đã bị xóa"), line
+        assert hint in line, line
+        assert "Muốn giữ bài thì lấy lại tệp" not in line
+    assert sync(root, "--dry-run") == 0
+    out = told(capsys)
+    assert (
+        "bản tin mới, chưa có trên Zalo; cùng nội dung hoặc tiêu đề với bài tin-cu đã đăng (sẽ "
+        "bị rút) nhưng ghi id riêng: nếu là một bài thì sửa dòng id thành «id: tin-cu» (cập "
+        "nhật bài đã đăng trên Zalo, không tạo bài mới)"
+    ) in out, out
+    path = root / NEW_WITH_ID
+    path.write_text(path.read_text("utf-8").replace("id: tin-moi-a1b2c3", "id: tin-cu"), "utf-8")
+    out = run(root, capsys, "check")
+    assert "Sẽ rút" not in out and "ghi id riêng" not in out
+    assert sync(root) == 0
+    assert records(root)["tin-cu"]["article_id"] == article
+    assert records(root)["tin-cu"]["status"] == "live"
+
+
+def test_serve_tells_the_deleted_bulletin_s_page_of_its_lookalike_with_an_id(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None
+) -> None:
+    """The notice said «lấy lại tệp» alone: the page names the new file and its id line."""
+    root = zalo_project(tmp_path, 1)
+    (root / OLD_NO_ID).write_text(zalo_bulletin(1).replace("id: bt-001\n", ""), "utf-8")
+    assert sync(root) == 0
+    [address] = load_history(root / "state/web-urls.json")["tin-cu"]
+    err = io.StringIO()
+    with PreviewSession(root, port=0, now=NOW, out=io.StringIO(), err=err, delay=3600) as session:
+        renamed_by_publish_new(root)
+        assert session.rebuild()
+        _, told_now, _ = _notice(get(session, address)[2])
+    with PreviewSession(root, port=0, now=NOW, out=io.StringIO(), err=err) as session:
+        _, told_before, _ = _notice(get(session, address)[2])
+    for notice in (told_now, told_before):
+        assert notice == (
+            f"Tệp {OLD_NO_ID} đã bị xóa: bài này sẽ bị rút khỏi website, Zalo ở lần đồng bộ "
+            f"tới; {NEW_WITH_ID} có cùng nội dung hoặc tiêu đề nhưng ghi id riêng: nếu là một "
+            "bài thì sửa dòng id thành «id: tin-cu» (địa chỉ cũ chuyển sang địa chỉ mới, giữ bài "
+            "trên Zalo), đừng lấy lại tệp cũ; nếu là hai bài khác nhau mà muốn giữ bài cũ thì "
+            f"lấy lại tệp: git checkout -- {OLD_NO_ID}"
+        ), notice

@@ -332,9 +332,9 @@ class PreviewSession:
         # A tab left open from an earlier session (or a link the editor kept) on a bulletin
         # deleted since: this session never served it, state/ knows where it was.
         earlier = [
-            (key, source)
-            for key, source, kind, *_ in withdrawable
-            if kind == DELETED and source and key not in addresses
+            (w.key, w.source)
+            for w in withdrawable
+            if w.why == DELETED and w.source and w.key not in addresses
         ]
         if earlier:
             try:
@@ -377,7 +377,7 @@ class PreviewSession:
             (lambda old: files[old][1] if old in files else None, lambda b: b.digest),
             (lambda old: same_title(titles.get(old) or ""), lambda b: same_title(b.title)),
         )
-        renamed = pair_renames(gone, new, indexes, own_id=lambda b: b.has_id)
+        renamed = pair_renames(gone, new, indexes, own_id=lambda b: b.has_id).renamed
         return [
             (key, files[key][0])
             for key in gone

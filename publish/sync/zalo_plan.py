@@ -15,7 +15,7 @@ from typing import Any
 
 from publish.correction_text import told
 from publish.model import Bulletin
-from publish.rename_pairs import Index, pair_renames
+from publish.rename_pairs import Index, Pairs, pair_renames
 from publish.sync.base import Action
 
 __all__ = [
@@ -158,10 +158,12 @@ def _forgotten(observed: Observed, key: str, local: Local | None) -> bool:
     return not sent_known(entry, local)
 
 
-def _renames(observed: Observed) -> dict[str, str]:
+def _renames(observed: Observed) -> Pairs[str]:
     """New key → old key, for bulletins without `id` whose slug changed (same body or same title:
     publish.rename_pairs, as `publish check` tells them), among the live articles' records. One
-    that declares its `id` is no rename: the gone one's article is withdrawn, its own created."""
+    that declares its `id` is no rename: the gone one's article is withdrawn, its own created,
+    and the create's reason says how to keep them one (Pairs.lookalikes, for articles not
+    hidden already)."""
     gone = [
         key
         for key, entry in sorted(observed.entries.items())
@@ -177,7 +179,14 @@ def _renames(observed: Observed) -> dict[str, str]:
         (lambda old: same_title(observed.entries[old].get("title", "")), _title_of),
     )
     pairs = pair_renames(gone, new, indexes, own_id=lambda loc: loc.has_id)
-    return {loc.key: old for old, loc in pairs.items()}
+    return Pairs(
+        {loc.key: old for old, loc in pairs.renamed.items()},
+        {
+            loc.key: old
+            for old, loc in pairs.lookalikes.items()
+            if observed.entries[old].get("status") != "hidden"
+        },
+    )
 
 
 def _title_of(local: Local) -> str:
@@ -188,7 +197,8 @@ def _title_of(local: Local) -> str:
 def plan_actions(observed: Observed) -> list[Action]:
     """What to do for every key, with a Vietnamese reason; pure."""
     actions: list[Action] = []
-    renamed = _renames(observed)
+    pairs = _renames(observed)
+    renamed = pairs.renamed
     for key in sorted(observed.local):
         local = observed.local[key]
         entry = observed.entries.get(key)
@@ -203,7 +213,14 @@ def plan_actions(observed: Observed) -> list[Action]:
                 )
                 actions.append(Action("update", key, reason, title, {"rename_from": old}))
             else:
-                actions.append(Action("create", key, "bản tin mới, chưa có trên Zalo", title))
+                reason = "bản tin mới, chưa có trên Zalo"
+                if like := pairs.lookalikes.get(key):
+                    reason += (
+                        f"; cùng nội dung hoặc tiêu đề với bài {like} đã đăng (sẽ bị rút) nhưng "
+                        f"ghi id riêng: nếu là một bài thì sửa dòng id thành «id: {like}» (cập "
+                        "nhật bài đã đăng trên Zalo, không tạo bài mới)"
+                    )
+                actions.append(Action("create", key, reason, title))
         elif entry.get("article_id") and (
             entry.get("status") == "hidden" or entry.get("hide_token")
         ):
