@@ -112,9 +112,15 @@ def _fitted(line: str) -> list[str]:
 
 def _wrapped(text: str, first: str, rest: str) -> list[str]:
     """`text` wrapped at words within WIDTH, `first` before its first line, `rest` before the
-    others; a slug's or a code's hyphens are no places to break."""
+    others; a slug's or a code's hyphens are no places to break, nor is the inside of a word
+    longer than a line (an address in a title stays whole, on a line of its own)."""
     return textwrap.wrap(
-        text, WIDTH, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False
+        text,
+        WIDTH,
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_long_words=False,
+        break_on_hyphens=False,
     ) or [first.rstrip()]
 
 
