@@ -347,3 +347,28 @@ def test_a_later_change_of_line_breaks_alone_is_a_revision(root: Path) -> None:
     log = [line for line in station[LOG].decode("utf-8-sig").splitlines() if line[:2] == "- "]
     assert log.count(f"- {LINE}") == 1
     assert len([line for line in log if "sửa lần 2" in line]) == len(updated)
+
+
+def test_a_station_file_is_read_once_to_tell_a_layout_change(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On the station's network share each read costs: a changed .txt file is read to hash it
+    and once more to compare its words (not once a check), and script.docx, which no layout
+    check concerns, only to hash it."""
+    edit(root / FIRST, "gọi số 113", "gọi số 114")
+    station = (root / STATION).resolve()
+    reads: dict[str, int] = {}
+    read_bytes = Path.read_bytes
+
+    def counted(path: Path) -> bytes:
+        """Path.read_bytes, counting reads of the station's files."""
+        if path.resolve().is_relative_to(station):
+            name = path.resolve().relative_to(station).as_posix()
+            reads[name] = reads.get(name, 0) + 1
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", counted)
+    actions, _summary = sync(root, now=LATER, dry_run=True)
+    assert {a.key for a in actions if a.kind == "update"} >= {*TEXTS, "2024-W50/script.docx"}
+    assert reads["2024-W50/script.docx"] == 1
+    assert {path: reads[path] for path in TEXTS} == dict.fromkeys(TEXTS, 2)
