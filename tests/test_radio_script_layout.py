@@ -18,6 +18,7 @@ from publish.cli import main
 from publish.content import load_site
 from publish.model import Site
 from publish.render import radio
+from publish.render.radio import layout
 from publish.render.radio.items import LEAD_IN_LABEL, TAG_LABEL
 from publish.render.radio.layout import END_MARK, WIDTH
 from publish.render.radio.rundown import mss, time_rundown
@@ -389,3 +390,13 @@ def test_long_titles_readers_and_corrections_stay_within_a_printed_line(tmp_path
         } == {True}
     script = files["2024-W50/script.txt"]
     assert "Đọc: Phát thanh viên Nguyễn Thị Thu Hương" in script  # on its own line, not cut
+
+
+def test_a_word_longer_than_a_line_is_never_cut_inside() -> None:
+    """An address in a title longer than a printed line stays whole on a line of its own:
+    cut in two, staff would read (or type) two wrong addresses."""
+    address = "https://congan.dongthap.gov.vn/tin-tuc/canh-bao-thu-doan-gia-danh-cong-an-goi-dien"
+    assert len(address) > WIDTH
+    lines = layout._fitted(f"Tiêu đề (không đọc): Cảnh báo, xem {address} | Ước tính 0:20")
+    assert f"  {address}" in lines
+    assert [line for line in lines if len(line) > WIDTH] == [f"  {address}"]

@@ -221,35 +221,101 @@ def test_a_file_the_station_edited_is_left_and_the_new_layout_goes_beside(root: 
     ]
 
 
+WIDE_FIELDS = "Phát sóng: 17:00, Thứ Bảy, 14/12/2024 | 56 âm tiết, 240 âm tiết/phút"
+LEAD_IN = "LỜI DẪN: Sáng nay Công an huyện ra quân."
+
+
+def wide_item(body: str, fields: str = WIDE_FIELDS, title: str = "Tỉ số 2 1") -> bytes:
+    """An item script as versions before the A4 layout sent it: its header on one line of 94,
+    under it the title and fields, then the 94-character rule and `body`."""
+    header = f"CANH-BAO{' ' * 50}Bài | Đọc: PTV Hương | Ước tính 0:19"
+    rule = "-" * WIDE
+    return f"{header}\nTiêu đề (không đọc): {title}\n{fields}\n{rule}\n{body}".encode()
+
+
+def a4_item(body: str, fields: str = WIDE_FIELDS, title: str = "Tỉ số 2 1") -> bytes:
+    """The same item script in the A4 layout: header within 72, the 72-character rule."""
+    header = "CANH-BAO  Bài | Đọc: PTV Hương | Ước tính 0:19"
+    rule = "-" * layout.WIDTH
+    return f"{header}\nTiêu đề (không đọc): {title}\n{fields}\n{rule}\n{body}".encode()
+
+
+BODY = f"{LEAD_IN}\n\nĐoàn tuần tra đi 3 xã.\n"
+
+
 @pytest.mark.parametrize(
-    ("new", "same"),
+    ("fields", "same"),
     [
-        ("Phát sóng: 17:00, Thứ Bảy, 14/12/2024\n56 âm tiết, 240 âm tiết/phút\n", True),
-        ("Phát sóng: 17:00, Thứ Bảy, 14/12/2024\n57 âm tiết, 240 âm tiết/phút\n", False),
-        ("Phát sóng: 17:30, Thứ Bảy, 14/12/2024 | 56 âm tiết, 240 âm tiết/phút\n", False),
-        ("Phát sóng: 17:00, Thứ Bảy, 14/12/2024 56 âm tiết, 240 âm tiết/phút\n", True),
-        ("Phát sóng: 17:00, Thứ Bảy, 14/12/2024 | 56 âm tiết, 240 âm tiết/phút\n---\n", True),
-        ("Phát sóng: 17:00, Thứ Bảy, 14/12/2024 | 56 âm tiết 240 âm tiết/phút\n", False),
+        ("Phát sóng: 17:00, Thứ Bảy, 14/12/2024\n56 âm tiết, 240 âm tiết/phút", True),
+        ("Phát sóng: 17:00, Thứ Bảy, 14/12/2024\n57 âm tiết, 240 âm tiết/phút", False),
+        ("Phát sóng: 17:30, Thứ Bảy, 14/12/2024 | 56 âm tiết, 240 âm tiết/phút", False),
+        ("Phát sóng: 17:00, Thứ Bảy, 14/12/2024 56 âm tiết, 240 âm tiết/phút", True),
+        (WIDE_FIELDS, True),
+        ("Phát sóng: 17:00, Thứ Bảy, 14/12/2024 | 56 âm tiết 240 âm tiết/phút", False),
     ],
 )
-def test_words_are_what_is_read_not_how_lines_are_broken(new: str, same: bool) -> None:
-    """A line broken elsewhere, a «|» between fields gone with it, a rule: layout; a number, a
-    time or a comma changed: not."""
-    old = "Phát sóng: 17:00, Thứ Bảy, 14/12/2024 | 56 âm tiết, 240 âm tiết/phút\n"
-    found = layout_only("items/x.txt", old.encode(), new.encode(), lined=False)
+def test_words_are_what_is_read_not_how_lines_are_broken(fields: str, same: bool) -> None:
+    """A header line broken elsewhere, a «|» between fields gone with it, a shorter rule:
+    layout; a number, a time or a comma changed: not."""
+    found = layout_only("items/x.txt", wide_item(BODY), a4_item(BODY, fields), lined=False)
     assert (found == "") is same
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        # Words moved from the lead-in into the next paragraph: not what the presenter reads.
+        (BODY, "LỜI DẪN: Sáng nay Công an huyện\n\nra quân. Đoàn tuần tra đi 3 xã.\n"),
+        (BODY, f"{LEAD_IN} Đoàn tuần tra đi 3 xã.\n"),
+        (f"{LEAD_IN}\n\nTỉ số 2 | 1.\n", f"{LEAD_IN}\n\nTỉ số 2 1.\n"),
+        (f"{LEAD_IN}\n\n---\n\nĐoàn tuần tra đi 3 xã.\n", BODY),
+        (BODY, f"{LEAD_IN}\n\n---\n\nĐoàn tuần tra đi 3 xã.\n"),
+    ],
+)
+def test_a_change_of_the_spoken_text_is_never_layout(old: str, new: str) -> None:
+    """A paragraph boundary moved, a «|» or a «---» of the text gone or added: the station
+    is told to print again («SỬA LẦN»), though every other word is the same."""
+    assert layout_only("items/x.txt", wide_item(old), a4_item(old), lined=False) == ""
+    assert layout_only("items/x.txt", wide_item(old), a4_item(new), lined=False) is None
+
+
+def test_only_a_file_in_the_old_layout_is_laid_out_anew() -> None:
+    """A file already in the A4 layout whose build only breaks a line elsewhere, or a build
+    still as wide as the station's copy, is a revision like any other."""
+    broken = "Phát sóng: 17:00, Thứ Bảy, 14/12/2024\n56 âm tiết, 240 âm tiết/phút"
+    assert layout_only("items/x.txt", a4_item(BODY), a4_item(BODY, broken), lined=False) is None
+    wider = wide_item(BODY, broken)
+    assert layout_only("items/x.txt", wide_item(BODY), wider, lined=False) is None
+    assert layout_only("items/x.txt", wide_item(BODY), a4_item(BODY, broken), lined=False) == ""
+
+
+def test_only_a_sync_s_own_line_under_the_first_is_taken_for_one() -> None:
+    """A station copy recorded with a digest of its own (kept for the file names an older
+    version wrote) has its title on line 2: it is compared, not taken for «SỬA LẦN»; a real
+    revision line is kept for the rewritten file."""
+    old = wide_item(BODY)
+    assert layout_only("items/x.txt", old, a4_item(BODY), lined=True) == ""
+    line = "SỬA LẦN 2 — cập nhật lúc 8:00, Thứ Sáu, 13/12/2024; thay bản đã gửi trước."
+    first, rest = old.split(b"\n", 1)
+    revised = b"\n".join([first, line.encode(), rest])
+    assert layout_only("items/x.txt", revised, a4_item(BODY), lined=True) == line
+    back = "GỬI LẠI — gửi lúc 8:00, Thứ Sáu, 13/12/2024; tệp này đã rút, nay phát lại."
+    resent = b"\n".join([first, back.encode(), rest])
+    assert layout_only("items/x.txt", resent, a4_item(BODY), lined=True) == back
 
 
 def test_a_rundown_row_moved_is_no_layout_change() -> None:
     """Two rows swapped in the running order are a change, though the words are the same."""
     old = (BEFORE_A4 / RUNDOWN).read_bytes()
-    lines = old.split(b"\r\n")
+    new = (GOLDEN / RUNDOWN).read_bytes()
+    lines = new.split(b"\r\n")
     third = lines.index(next(x for x in lines if x.startswith(b"A3 ")))
     fifth = lines.index(next(x for x in lines if x.startswith(b"A5 ")))
-    swapped = list(lines)
-    swapped[third], swapped[fifth] = lines[fifth], lines[third]
+    swapped = [*lines[:third], *lines[fifth : fifth + 3], *lines[third + 3 : fifth]]
+    swapped += [*lines[third : third + 3], *lines[fifth + 3 :]]
+    assert sorted(swapped) == sorted(lines) and swapped != lines
     assert layout_only(RUNDOWN, old, b"\r\n".join(swapped), lined=False) is None
-    assert layout_only(RUNDOWN, old, old.replace(b"0:42", b"0:43"), lined=False) is None
+    assert layout_only(RUNDOWN, old, new.replace(b"0:42", b"0:43"), lined=False) is None
 
 
 def test_the_a4_rundown_holds_the_words_of_the_wide_one() -> None:
@@ -260,3 +326,49 @@ def test_the_a4_rundown_holds_the_words_of_the_wide_one() -> None:
     assert layout_only(RUNDOWN, old, new, lined=False) == ""
     renamed = new.replace(b"     LOI-CHAO", b"     LOI-CHAO-MOI")
     assert layout_only(RUNDOWN, old, renamed, lined=False) is None
+
+
+def test_a_later_change_of_line_breaks_alone_is_a_revision(root: Path) -> None:
+    """Once laid out for A4, a file whose build only breaks its lines elsewhere is sent with
+    «SỬA LẦN» and told in THAY-DOI.txt as a revision, not silently as «cho vừa khổ A4» again."""
+    sync(root, now=LATER)
+    shutil.rmtree(root / ".cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(layout, "WIDTH", 60)  # a later version that breaks lines elsewhere
+        actions, summary = sync(root, now="2024-12-13T16:00")
+    assert not summary.failed
+    updated = {a.key: a.reason for a in actions if a.kind == "update" and a.key in TEXTS}
+    assert ITEM in updated and RUNDOWN in updated
+    station = scripts(root / STATION)
+    for path, reason in updated.items():
+        assert "A4" not in reason, path
+        line = station[path].decode("utf-8-sig").splitlines()[1]
+        assert line.startswith("SỬA LẦN 2 — ") and "hãy in lại" in line, path
+    log = [line for line in station[LOG].decode("utf-8-sig").splitlines() if line[:2] == "- "]
+    assert log.count(f"- {LINE}") == 1
+    assert len([line for line in log if "sửa lần 2" in line]) == len(updated)
+
+
+def test_a_station_file_is_read_once_to_tell_a_layout_change(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On the station's network share each read costs: a changed .txt file is read to hash it
+    and once more to compare its words (not once a check), and script.docx, which no layout
+    check concerns, only to hash it."""
+    edit(root / FIRST, "gọi số 113", "gọi số 114")
+    station = (root / STATION).resolve()
+    reads: dict[str, int] = {}
+    read_bytes = Path.read_bytes
+
+    def counted(path: Path) -> bytes:
+        """Path.read_bytes, counting reads of the station's files."""
+        if path.resolve().is_relative_to(station):
+            name = path.resolve().relative_to(station).as_posix()
+            reads[name] = reads.get(name, 0) + 1
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", counted)
+    actions, _summary = sync(root, now=LATER, dry_run=True)
+    assert {a.key for a in actions if a.kind == "update"} >= {*TEXTS, "2024-W50/script.docx"}
+    assert reads["2024-W50/script.docx"] == 1
+    assert {path: reads[path] for path in TEXTS} == dict.fromkeys(TEXTS, 2)

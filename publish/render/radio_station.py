@@ -8,7 +8,16 @@ import datetime as dt
 
 from publish.config import Config
 
-__all__ = ["EDITOR_NOTES", "air_after", "air_at", "next_air", "set_for", "station_text"]
+__all__ = [
+    "EDITOR_NOTES",
+    "WIDTH",
+    "air_after",
+    "air_at",
+    "next_air",
+    "set_for",
+    "station_plain",
+    "station_text",
+]
 
 EDITOR_NOTES = "ghi-chu-bien-tap.txt"
 """The file beside an episode's rundown.txt in output/radio/ with the read-aloud notes for the
@@ -16,11 +25,24 @@ unit's editors: never copied to the station, whose staff read rundown.txt and ha
 them (a rundown sent again for a note fixed, or staff reading «dòng 24» of a file they lack)."""
 
 
+WIDTH = 72
+"""The widest line the tool lays out in a station .txt file: staff print them from Notepad on
+A4 portrait (Consolas 11 pt, ~19 mm margins: about 78 characters), which breaks a longer rule,
+header or running order row across two lines. Spoken paragraphs are not hard-wrapped: Notepad
+wraps words, and the text the presenter reads stays one paragraph a line."""
+
+
 def station_text(text: str) -> bytes:
     """A .txt file for the station's Windows PC: UTF-8 with a byte order mark and CRLF line
     ends, which Notepad before Windows 10 (1903) and Word need to show Vietnamese on separate
     lines instead of one line of mojibake."""
     return ("\ufeff" + text.replace("\r\n", "\n").replace("\n", "\r\n")).encode("utf-8")
+
+
+def station_plain(data: bytes) -> str:
+    """The text of a station .txt file (`station_text`'s inverse): without its byte order
+    mark, with LF line ends; UnicodeDecodeError when it is no UTF-8."""
+    return data.decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n")
 
 
 def next_air(moment: dt.datetime, config: Config) -> dt.datetime:

@@ -1166,21 +1166,24 @@ class RadioSyncer:
             # An aired episode is left alone whatever is there: its files need not be read.
             unread = blind or (air is not None and air < now)
             written = entry.get("digest")
-            present = written if unread else _digest(self.folder / path)
+            raw = present = written if unread else _digest(self.folder / path)
             if present is not None and present == entry.get("station"):
                 present = written  # our file with its revision line: what we wrote
             pending = entry.get("pending") or {}
             unsettled = not unread and present is not None and present == pending.get("station")
+            record = entry
             if unsettled:
                 # A revision written by a run killed before recording it: ours, not an edit.
                 present = written = pending["entry"]["digest"]
+                record = pending["entry"]
             same_as = relaid = None
-            if None not in (digest, written) and not (unread or pending) and present == written:
-                same_as = None if digest == written else self._names_only(path)
-            if None not in (digest, written) and not unread and present == written:
-                # A revision a killed run did not write (pending) does not stop it: the
-                # station still has the version recorded, and the rerun must not bump it.
-                relaid = None if digest == written or same_as else self._relaid(path, entry)
+            ours = not unread and present == written
+            if None not in (digest, written) and digest != written and ours:
+                # A revision a killed run did not write (pending) does not stop a layout
+                # change: the station still has the version recorded, and the rerun must not
+                # bump it; it stops the legacy check, whose record has no pending.
+                lined = raw is not None and raw == record.get("station")
+                same_as, relaid = self._layout(path, raw, lined=lined, legacy=not pending)
             files.append(
                 FileState(
                     path=path,
@@ -1285,32 +1288,28 @@ class RadioSyncer:
                     break
         return found
 
-    def _names_only(self, path: str) -> str | None:
-        """The digest of the station's copy of `path` when it differs from the built file only
-        in the bulletin file names an older version wrote (see FileState.same_as), else None."""
+    def _layout(
+        self, path: str, raw: str | None, *, lined: bool, legacy: bool
+    ) -> tuple[str | None, dict[str, Any] | None]:
+        """FileState.same_as and FileState.relaid of `path`, the station's copy of which (of
+        digest `raw`, `lined`: bearing the line a sync put under its first line) is recorded as
+        ours and differs from the build: both files read once, and only when they may be such."""
+        pure = PurePosixPath(path)
+        legacy = legacy and (pure.suffix == ".txt" or pure.name == "rundown.json")
+        if not legacy and pure.suffix != ".txt":
+            return None, None  # script.docx: neither check concerns it, nothing to read
         try:
             station = (self.folder / path).read_bytes()
             built = (self.local_dir / path).read_bytes()
         except OSError:
-            return None
-        if not names_only_differ(path, station, built):
-            return None
-        return hashlib.sha256(station).hexdigest()
-
-    def _relaid(self, path: str, entry: Mapping[str, Any]) -> dict[str, Any] | None:
-        """See FileState.relaid: the station's copy of `path`, recorded by `entry` as ours,
-        against the built file."""
-        try:
-            station = (self.folder / path).read_bytes()
-            built = (self.local_dir / path).read_bytes()
-        except OSError:
-            return None
-        lined = entry.get("station") == hashlib.sha256(station).hexdigest()
+            return None, None
+        if legacy and names_only_differ(path, station, built):
+            return raw, None
         line = layout_only(path, station, built, lined=lined)
         if line is None:
-            return None
+            return None, None
         digest = hashlib.sha256(marked(built, line)).hexdigest() if line else None
-        return {"line": line, "station": digest}
+        return None, {"line": line, "station": digest}
 
     def _there(self, path: str) -> bool:
         """Whether the station folder has a file (or anything) of this name, or its .moi copy

@@ -19,10 +19,11 @@ import re
 from pathlib import PurePosixPath
 from typing import Any
 
-__all__ = ["names_only_differ"]
+__all__ = ["names_only_differ", "unmarked"]
 
-_REVISION = "SỬA LẦN "
-"""How the line a sync puts under a replaced file's first line begins (radio_revisions)."""
+_MARKS = ("SỬA LẦN ", "GỬI LẠI")
+"""How the line a sync puts under the first line of a file it replaced (radio_revisions) or sent
+again after a withdrawal (radio_resent) begins."""
 _ITEM_SOURCE = re.compile(r"^Nguồn: .*? \| (?=Phát sóng: )", re.MULTILINE)
 _NOTE_SOURCE = re.compile(r"^(  \S+ ).+?\.md(?::(\d+))?: (?=\[)", re.MULTILINE)
 _SOURCE_LIST = re.compile(r"\r?\nNguồn:\r?\n(?:  [^\r\n]*\r?\n)*")
@@ -40,9 +41,9 @@ def names_only_differ(path: str, station: bytes, built: bytes) -> bool:
         document = _json(new)
         return document is not None and _without_sources(old) == document
     if PurePosixPath(path).parts[0] == "items":
-        return _ITEM_SOURCE.sub("", _unmarked(old), count=1) == new
+        return _ITEM_SOURCE.sub("", unmarked(old)[0], count=1) == new
     if name == "rundown.txt":
-        old = _SOURCE_LIST.sub("", _unmarked(old), count=1)
+        old = _SOURCE_LIST.sub("", unmarked(old)[0], count=1)
         return _NOTE_SOURCE.sub(_note_line, old) == new
     return False
 
@@ -53,11 +54,12 @@ def _text(data: bytes) -> str:
     return data.decode("utf-8")
 
 
-def _unmarked(text: str) -> str:
-    """The text without the revision line a sync put under its first line, if any."""
+def unmarked(text: str) -> tuple[str, str]:
+    """The text without the line a sync put under its first line («SỬA LẦN …», «GỬI LẠI …»),
+    and that line ("" when there is none: line 2 is then the file's own, a title or a field)."""
     first, _, rest = text.partition("\n")
     line, _, after = rest.partition("\n")
-    return f"{first}\n{after}" if line.startswith(_REVISION) else text
+    return (f"{first}\n{after}", line) if line.startswith(_MARKS) else (text, "")
 
 
 def _note_line(match: re.Match[str]) -> str:

@@ -9,17 +9,31 @@ the station holds as we sent it whose words are those of the build is rewritten 
 layout, with no revision (see RadioSyncer._revision), and the episode's log says once that
 nothing needs printing again.
 
-"Words" are the file's text split at any whitespace, without the rule lines (made of '-' or '='
-only) and the «|» between header fields, which a line break replaces when the fields no longer
-fit on one line; in rundown.txt each row's slug counts as following its number (where the old
-layout had it) and the column headings, fixed labels, are left out. Any other difference — a
-word, a number, a time, a row moved — is no layout change, and the file is sent as a revision.
+Only a file the station holds in the old layout qualifies: one of the lines the layout draws
+(a rule, a line of a header above a rule, a row of the running order, a line of fields joined
+by « | ») is wider than WIDTH there and none is in the build. Every file of the 94-character
+layout has its rule or its wide running order; once rewritten, a later change that only moves
+a line break is a revision like any other, never "laid out anew" again.
+
+The files are compared block by block, a block being the lines between two blank lines or
+rules (the A4 layout added and removed no blank line and no rule, only shortened the rules): a
+word moved across a paragraph boundary is a change. Within a block, the text is split at any
+whitespace; the «|» between header fields is left out (a line break replaces it when the
+fields no longer fit on one line) in the blocks of fields alone — a header block, which a rule
+ends, or a block of rundown.txt outside its running order —, never in spoken text. In the
+running order, each row's slug counts as following its number (where the old layout had it)
+and the column headings, fixed labels, are left out. Any other difference — a word, a number,
+a time, a «|» or a «---» of the text, a row moved — is no layout change, and the file is sent as
+a revision.
 """
 
 from __future__ import annotations
 
 import re
 from pathlib import PurePosixPath
+
+from publish.render.radio_station import WIDTH, station_plain
+from publish.sync.radio_legacy import unmarked
 
 __all__ = ["NOTICE", "RELAID", "layout_only", "notice"]
 
@@ -28,7 +42,10 @@ RELAID = "relaid"
 _SAID = "cho vừa khổ A4, nội dung không đổi: không cần in lại"
 NOTICE = f"Trình bày lại {_SAID}"
 """What the plan says of such a file (THAY-DOI.txt says `notice` of the files)."""
-_RULE = re.compile(r"^[-=]+$")
+_WIDE = 94
+"""How wide the rules were before the A4 layout."""
+_RULE = re.compile(rf"^(?:-{{{WIDTH}}}|={{{WIDTH}}}|-{{{_WIDE}}}|={{{_WIDE}}})$")
+"""A rule the layout draws (a line of '-' or '=' alone, of either width): not a «---» of the text."""
 _HEADINGS = re.compile(
     r"^Số +(?:Slug +)?Loại +Âm tiết +Thời lượng +Tích lũy +Lên sóng +Hạn bắt đầu(?: +Tiêu đề)?$"
 )
@@ -46,37 +63,60 @@ def notice(what: str) -> str:
 
 def layout_only(path: str, station: bytes, built: bytes, *, lined: bool) -> str | None:
     """When the station's copy of the .txt file `path` (`lined`: with the line a sync put under
-    its first line, «SỬA LẦN …» or «GỬI LẠI …») holds the words of `built` in another layout:
-    that line ("" for none), which the rewritten file keeps; else None."""
+    its first line, «SỬA LẦN …» or «GỬI LẠI …», if line 2 is one) holds the words of `built` in
+    the old layout: that line ("" for none), which the rewritten file keeps; else None."""
     if PurePosixPath(path).suffix != ".txt":
         return None
     try:
-        old, new = _text(station), _text(built)
+        old, new = station_plain(station), station_plain(built)
     except UnicodeDecodeError:
         return None
     line = ""
     if lined:
-        first, _, rest = old.partition("\n")
-        line, _, after = rest.partition("\n")
-        old = f"{first}\n{after}"
+        old, line = unmarked(old)
     if old == new:
         return None  # the same text in other bytes (line ends, BOM): not this module's case
     rundown = PurePosixPath(path).name == "rundown.txt"
-    return line if _words(old, rundown=rundown) == _words(new, rundown=rundown) else None
+    (was, wide), (now, still) = _read(old, rundown=rundown), _read(new, rundown=rundown)
+    return line if wide and not still and was == now else None
 
 
-def _text(data: bytes) -> str:
-    """A station file's text, without its BOM, with LF line ends."""
-    return data.decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n")
+_Blocks = list[tuple[str, ...]]
 
 
-def _words(text: str, *, rundown: bool) -> list[str]:
-    """The words of a station file, as the module docstring defines them."""
-    lines = text.split("\n")
+def _read(text: str, *, rundown: bool) -> tuple[_Blocks, bool]:
+    """The words of a station file block by block (a rule as its one character), as the module
+    docstring defines them, and whether a line the layout draws is wider than WIDTH."""
+    blocks: _Blocks = []
+    wide = False
+    lines: list[str] = []
+    for line in [*text.split("\n"), ""]:
+        rule = _RULE.match(line)
+        if rule is None and line.strip():
+            lines.append(line)
+            continue
+        if lines:
+            words, drawn = _block(lines, ruled=rule is not None, rundown=rundown)
+            blocks.append(tuple(words))
+            wide = wide or any(len(drawn_line) > WIDTH for drawn_line in drawn)
+            lines = []
+        if rule is not None:
+            blocks.append((line[0],))
+            wide = wide or len(line) > WIDTH
+    return blocks, wide
+
+
+def _block(lines: list[str], *, ruled: bool, rundown: bool) -> tuple[list[str], list[str]]:
+    """The words of a block of lines (`ruled`: a rule follows it) and the lines of it the
+    layout draws."""
+    if rundown and any(_HEADINGS.match(line) for line in lines):
+        return " ".join(_rows_whole(lines)).split(), lines
+    words = " ".join(lines).split()
     if rundown:
-        lines = _rows_whole(lines)
-    kept = [line for line in lines if not _RULE.match(line.strip())]
-    return [word for word in " ".join(kept).split() if word != "|"]
+        return [word for word in words if word != "|"], [x for x in lines if " | " in x]
+    if ruled:
+        return [word for word in words if word != "|"], lines
+    return words, []
 
 
 def _rows_whole(lines: list[str]) -> list[str]:

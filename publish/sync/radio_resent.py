@@ -21,7 +21,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from publish.moments import recorded_moment
-from publish.render.radio_station import station_text
+from publish.render.radio_station import station_plain, station_text
 from publish.text import vn_datetime
 
 __all__ = [
@@ -284,7 +284,7 @@ def resent_line(at: dt.datetime, back: dict[str, Any], episode: str, tz: dt.tzin
 def resent_note(old: bytes, path: str, at: dt.datetime) -> bytes:
     """Our note beside a withdrawn copy the station changed (so kept), once `path` is sent
     again: it says so first, and that the copy is not to be aired."""
-    text = old.decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n")
+    text = station_plain(old)
     head = (
         f"ĐÃ GỬI LẠI lúc {vn_datetime(at)}: đơn vị đã gửi lại tin này, bản để phát là "
         f"{path} trong thư mục đài. Tệp cạnh ghi chú này là bản cũ đã rút, phần mềm không xóa "

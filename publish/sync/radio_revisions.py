@@ -11,7 +11,7 @@ import datetime as dt
 from pathlib import PurePosixPath
 from typing import Any
 
-from publish.render.radio_station import station_text
+from publish.render.radio_station import station_plain, station_text
 from publish.sync.radio_relaid import RELAID, notice
 from publish.text import vn_datetime
 
@@ -60,7 +60,7 @@ def revision_line(revision: int, at: dt.datetime, previous: dt.datetime | None) 
 
 def marked(data: bytes, line: str) -> bytes:
     """A station .txt file with `line` put right under its first line (the slug or heading)."""
-    text = data.decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n")
+    text = station_plain(data)
     first, _, rest = text.partition("\n")
     return station_text(f"{first}\n{line}\n{rest}")
 

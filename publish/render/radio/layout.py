@@ -14,6 +14,7 @@ from publish.radio.flags import Flag, rule_note
 from publish.render.radio.episode import TIMING_SEVERITY, Episode, flag_severity, shown_title
 from publish.render.radio.items import LEAD_IN_LABEL, TAG_LABEL, Segment, is_cue
 from publish.render.radio.rundown import Row, air_clock, clock, mss
+from publish.render.radio_station import WIDTH
 from publish.text import vn_date, vn_datetime
 
 __all__ = [
@@ -33,11 +34,6 @@ __all__ = [
     "title_line",
 ]
 
-WIDTH = 72
-"""The widest line the tool lays out in a station .txt file: staff print them from Notepad on
-A4 portrait (Consolas 11 pt, ~19 mm margins: about 78 characters), which breaks a longer rule,
-header or running order row across two lines. Spoken paragraphs are not hard-wrapped: Notepad
-wraps words, and the text the presenter reads stays one paragraph a line."""
 END_MARK = "— HẾT TIN —"
 """S7: the end of a bulletin item."""
 NEWS_TYPES = ("Tin", "Bài")
@@ -116,9 +112,15 @@ def _fitted(line: str) -> list[str]:
 
 def _wrapped(text: str, first: str, rest: str) -> list[str]:
     """`text` wrapped at words within WIDTH, `first` before its first line, `rest` before the
-    others; a slug's or a code's hyphens are no places to break."""
+    others; a slug's or a code's hyphens are no places to break, nor is the inside of a word
+    longer than a line (an address in a title stays whole, on a line of its own)."""
     return textwrap.wrap(
-        text, WIDTH, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False
+        text,
+        WIDTH,
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_long_words=False,
+        break_on_hyphens=False,
     ) or [first.rstrip()]
 
 
