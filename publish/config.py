@@ -518,6 +518,30 @@ class RadioConfig:
     """Length of the stinger; 0 puts no stinger between bulletins."""
     tune_close: str = "NHẠC HIỆU KẾT THÚC"
     tune_close_seconds: int = field(default=20, metadata=rules(least=0, most=600, note=CUE_SECONDS))
+    contact: Literal["off", "outro", "feedback"] = field(
+        default="off",
+        metadata=rules(
+            note=(
+                "Nơi đọc lời liên hệ làm từ [contact] (đường dây nóng, trụ sở, giờ tiếp công "
+                'dân, số khẩn cấp): "outro" trong lời kết mỗi tập, "feedback" sau mỗi tin của '
+                'các chuyên mục ghi ở feedback_categories, "off" không đọc.'
+            )
+        ),
+    )
+    """Where the spoken contact line built from [contact] is read (publish.render.radio.contact):
+    in every episode's closing words, after each item of the feedback_categories, or nowhere.
+    Off by default: turned on, every coming episode changes, a «SỬA LẦN» for the station, so a
+    unit upgrading opts in knowingly."""
+    feedback_categories: tuple[str, ...] = field(
+        default=(),
+        metadata=rules(
+            filled=True,
+            note="Khóa các chuyên mục kêu gọi người dân báo tin, phản ánh.",
+            example=["tiep-nhan-phan-anh"],
+        ),
+    )
+    """Keys of the categories whose bulletins call for tips: with contact = "feedback", the
+    contact line is read after each of their items."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -907,7 +931,68 @@ def _semantic_issues(config: Config) -> list[SchemaIssue]:
         issues.append(SchemaIssue(("categories",), "cần ít nhất một chuyên mục", CATEGORY_EXAMPLE))
     issues.extend(_label_issues(config.categories))
     issues.extend(_alias_issues(config.categories))
+    issues.extend(_radio_contact_issues(config))
     return issues + _zalo_issues(config.zalo)
+
+
+def _radio_contact_issues(config: Config) -> list[SchemaIssue]:
+    """[radio] contact has something of [contact] to read and, as "feedback", categories to
+    read it after, each a key of [categories] (a value the type refuses is told by its rule)."""
+    radio, contact = config.radio, config.contact
+    if not isinstance(radio, RadioConfig) or radio.contact not in ("outro", "feedback"):
+        return []
+    issues = []
+    if isinstance(contact, Contact) and not (contact.hotline.strip() or contact.address.strip()):
+        issues.append(
+            SchemaIssue(
+                ("radio", "contact"),
+                f"lời liên hệ đọc trên sóng ({quoted(radio.contact)}) không có gì để đọc ngoài "
+                "số khẩn cấp: [contact] chưa có đường dây nóng (hotline) hay địa chỉ trụ sở "
+                "(address)",
+                'Ghi hotline = "…" hoặc address = "…" trong [contact], hoặc tắt: contact = "off".',
+            )
+        )
+    if radio.contact != "feedback":
+        return issues
+    if not radio.feedback_categories:
+        # The sample's and init's call-for-tips category, when the unit kept it.
+        keys = sorted(config.categories, key=lambda k: "phan-anh" not in k)
+        issues.append(
+            SchemaIssue(
+                ("radio", "contact"),
+                "«feedback» đọc lời liên hệ sau tin của các chuyên mục ghi ở "
+                "feedback_categories, nhưng chưa ghi chuyên mục nào: lời liên hệ không được đọc "
+                "ở đâu",
+                "Thêm dòng feedback_categories với khóa các chuyên mục kêu gọi báo tin, phản ánh, "
+                f'ví dụ feedback_categories = ["{keys[0] if keys else "tiep-nhan-phan-anh"}"]; '
+                'hoặc đọc trong lời kết mỗi tập: contact = "outro".',
+            )
+        )
+    for key in radio.feedback_categories:
+        if not isinstance(key, str) or not key.strip() or key in config.categories:
+            continue  # an empty or non-string entry is told by its rule
+        issues.append(
+            SchemaIssue(
+                ("radio", "feedback_categories"),
+                f"{quoted(key)} không phải khóa của chuyên mục nào trong [categories]",
+                _feedback_key_hint(key, config.categories),
+            )
+        )
+    return issues
+
+
+def _feedback_key_hint(written: str, categories: dict[str, Category]) -> str:
+    """How to name the category `written` meant: its key, found by an old key, its label or
+    a near spelling; else the keys there are."""
+    folded = fold(nfc(written)).strip()
+    for key, category in categories.items():
+        said = (getattr(category, "label", ""), *getattr(category, "old_labels", ()))
+        if written in getattr(category, "aliases", ()) or folded in map(fold, said):
+            return f'Ghi khóa của chuyên mục [categories.{key}]: "{key}".'
+    near = difflib.get_close_matches(written, list(categories), n=1)
+    if near:
+        return f'Có phải "{near[0]}"? Ghi đúng khóa như trong [categories.{near[0]}].'
+    return "Các khóa chuyên mục: " + ", ".join(f'"{k}"' for k in categories) + "."
 
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")

@@ -846,26 +846,30 @@ def _frame(speaker: Speaker, config: Config, problems: list[Problem]) -> _Frame:
             Segment("fixed", make_slug(cue, keep_all=True), label, seconds, cue=cue, mode="fixed"),
         )
 
-    def link(text: str, key: str, slug: str) -> tuple[Segment, ...]:
-        if not text.strip():
-            return ()
-        # A greeting, not a report: «V. Hùng xin chào…» names the presenter, no «Phần năm».
-        spoken, flags = speaker.speak(text, front_matter=True)
-        stoppers = blocking(flags)
-        if stoppers:
-            problems.extend(
-                Problem(
-                    "site.toml",
-                    f"{f.message} — đoạn: «{f.excerpt}». Tập phát thanh sẽ không có phần này. "
-                    + rule_note(f.code),
-                    field=f"[radio] {key}",
-                    hint="Viết lại câu cho dễ đọc thành tiếng.",
-                    severity="warning",
-                )
-                for f in stoppers
+    def told(key: str, stoppers: Sequence[Flag], hint: str) -> None:
+        problems.extend(
+            Problem(
+                "site.toml",
+                f"{f.message} — đoạn: «{f.excerpt}». Tập phát thanh sẽ không có phần này. "
+                + rule_note(f.code),
+                field=f"[radio] {key}",
+                hint=hint,
+                severity="warning",
             )
+            for f in stoppers
+        )
+
+    def link(text: str, key: str, slug: str, first: str = "") -> tuple[Segment, ...]:
+        paragraphs: tuple[str, ...] = (first,) if first else ()
+        if text.strip():
+            # A greeting, not a report: «V. Hùng xin chào…» names the presenter, no «Phần năm».
+            spoken, flags = speaker.speak(text, front_matter=True)
+            if stoppers := blocking(flags):
+                told(key, stoppers, "Viết lại câu cho dễ đọc thành tiếng.")
+            else:
+                paragraphs += tuple(" ".join(p.split()) for p in spoken.split("\n\n") if p.strip())
+        if not paragraphs:
             return ()
-        paragraphs = tuple(" ".join(p.split()) for p in spoken.split("\n\n") if p.strip())
         segment = Segment(
             "read",
             slug,
@@ -877,12 +881,22 @@ def _frame(speaker: Speaker, config: Config, problems: list[Problem]) -> _Frame:
         )
         return (retimed(segment, speaker.rate),)  # timed as every read item is
 
+    told(
+        "contact",
+        speaker.contact_stoppers,
+        "Lời liên hệ làm từ [contact] (hotline, address, hours, emergency): viết lại giá trị "
+        "có chỗ đó cho dễ đọc thành tiếng (chữ viết tắt thì viết đủ, hoặc thêm vào "
+        f'{lexicon_file(radio.abbreviations)}), hoặc tắt: contact = "off".',
+    )
     stinger = tune(radio.stinger, radio.stinger_seconds, "Nhạc cắt")
     return _Frame(
         opening=tune(radio.tune_open, radio.tune_open_seconds, "Nhạc hiệu")
         + link(radio.intro, "intro", "LOI-CHAO"),
         stinger=stinger[0] if stinger else None,
-        closing=link(radio.outro, "outro", "LOI-KET")
+        # Before the unit's farewell: the goodbye stays the last thing said.
+        closing=link(
+            radio.outro, "outro", "LOI-KET", speaker.contact if radio.contact == "outro" else ""
+        )
         + tune(radio.tune_close, radio.tune_close_seconds, "Nhạc hiệu"),
     )
 

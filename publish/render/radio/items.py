@@ -28,6 +28,7 @@ from publish.radio.options import SpeakOptions, site_hosts
 from publish.radio.place_kinds import site_places
 from publish.radio.readtime import count_syllables, simple_seconds
 from publish.render.radio.cache import fingerprint
+from publish.render.radio.contact import contact_text
 from publish.render.radio_station import air_at, next_air
 from publish.shortcodes import blanked_out
 from publish.text import fold, nfc, quoted
@@ -214,8 +215,26 @@ class Speaker:
         )
         path = config.root / config.radio.abbreviations if config.radio.abbreviations else None
         self.lexicon = tuple(sorted(load_abbreviations(path).items()))
-        self._made_of = digest(fingerprint(), self.options, _lexicon_digest(self.lexicon))
-        """What every item depends on besides its bulletin: tool, reading options, lexicon."""
+        placed = config.radio.contact in ("outro", "feedback")
+        said, found = self.speak(contact_text(config), front_matter=True) if placed else ("", ())
+        self.contact_stoppers = tuple(blocking(found))
+        """What keeps the contact line off the air (told by the episode frame)."""
+        self.contact = "" if self.contact_stoppers else " ".join(said.split())
+        """The contact line as read aloud, "" when [radio] contact is off or it cannot be read."""
+        self._feedback = (
+            frozenset(config.radio.feedback_categories)
+            if config.radio.contact == "feedback" and self.contact
+            else frozenset()
+        )
+        """The categories whose items end with the contact line."""
+        self._made_of = digest(
+            fingerprint(),
+            self.options,
+            _lexicon_digest(self.lexicon),
+            *((self.contact, *sorted(self._feedback)) if self._feedback else ()),
+        )
+        """What every item depends on besides its bulletin: tool, reading options, lexicon,
+        and the contact line its category may end with."""
 
     def version(self, bulletin: Bulletin, block: RadioBlock, *, reader: str) -> str:
         """A digest of everything `item()` is made from, to keep finished items under (the
@@ -242,6 +261,9 @@ class Speaker:
         flags: list[Flag] = []
         lead_in = self._part(block.lead_in, flags, "radio.lead_in")
         tag = self._part(block.tag, flags, "radio.tag")
+        if bulletin.category in self._feedback:
+            # Last, after the editor's own closing: the number is what a listener keeps.
+            tag = f"{tag} {self.contact}" if tag else self.contact
         title = bulletin.title if block.read_title else ""
         written = bulletin.body  # unpacked once: the byline below reads it too
         body, body_flags = self.speak(blanked_out(written), title=title, author=bulletin.author)

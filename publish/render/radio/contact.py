@@ -1,0 +1,47 @@
+"""The spoken contact line: how a listener reaches the unit, built from site.toml [contact].
+
+On the website every bulletin ends with a «Báo tin cho …» box; a listener without internet
+(often an older citizen, for whom the radio is the only channel) heard none of it. [radio]
+contact says where the line is read: in each episode's closing words ("outro"), after each item
+of the categories that call for tips ("feedback"), or nowhere ("off", the default).
+
+The line is written here with the numbers and the address as site.toml holds them («0277 3610
+113», «Số 1 đường 30/4»), and read aloud by the same normaliser as every bulletin: a phone
+number digit by digit in its groups, a date in a street name as a date, office hours as hours.
+"""
+
+from __future__ import annotations
+
+from publish.config import Config
+from publish.contact_numbers import first_number
+
+__all__ = ["ASKS", "contact_text"]
+
+ASKS = "Quý vị cần báo tin, tố giác tội phạm hay phản ánh về an ninh, trật tự"
+"""What the line opens with: what a listener would call the unit for."""
+
+
+def contact_text(config: Config) -> str:
+    """The contact line as written, before it is read aloud: the hotline, the head office's
+    address and hours, the number for emergencies, each said when [contact] has it ("" when
+    it has none of them)."""
+    contact, unit = config.contact, config.unit.name
+    hotline = first_number(contact.hotline)
+    address = _clause(contact.address)
+    sentences = []
+    if hotline:
+        sentences.append(f"{ASKS}, xin gọi đường dây nóng của {unit}, số {hotline}.")
+        if address:
+            sentences.append(f"Quý vị cũng có thể đến trụ sở {unit} tại {address}.")
+    elif address:
+        sentences.append(f"{ASKS}, xin đến trụ sở {unit} tại {address}.")
+    if hours := _clause(contact.hours):
+        sentences.append(f"Giờ tiếp công dân: {hours}.")
+    if emergency := first_number(contact.emergency):
+        sentences.append(f"Trường hợp khẩn cấp, xin gọi ngay số {emergency}.")
+    return " ".join(sentences)
+
+
+def _clause(written: str) -> str:
+    """A [contact] value as part of a sentence: one line, no closing stop of its own."""
+    return " ".join(written.split()).rstrip(" .;,")

@@ -1,0 +1,217 @@
+"""[radio] contact: the spoken line telling a listener how to reach the unit ([contact]'s
+hotline, head office, hours, 113), read in each episode's closing words or after each item of
+the categories that call for tips, and never unless the unit turns it on."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from publish import config as config_module
+from publish.content import load_site
+from publish.errors import ConfigError, Problem
+from publish.render import radio
+from publish.render.radio.items import Speaker
+from tests.helpers import SITE_TOML, bulletin_md, make_project
+
+TZ = dt.timezone(dt.timedelta(hours=7))
+NOW = dt.datetime(2020, 12, 10, 12, 0, tzinfo=TZ)
+WEEK = "2020-W50"
+CONTACT = """
+[contact]
+address = "Số 1 đường 30/4, thị trấn Cái Tàu Hạ, huyện Châu Thành"
+hotline = "0277 3610 113 (trực 24/24)"
+hours = "Thứ Hai đến thứ Sáu 7h00–11h30"
+"""
+OUTRO = "Chuyên mục đến đây là kết thúc. Hẹn gặp lại quý vị."
+OPENS = "Quý vị cần báo tin, tố giác tội phạm hay phản ánh về an ninh, trật tự"
+FEEDBACK = """
+[categories.tiep-nhan-phan-anh]
+label = "Tiếp nhận phản ánh của người dân"
+"""
+
+
+def project(tmp_path: Path, radio_keys: str = "", *, contact: str = CONTACT) -> Path:
+    """Two bulletins of one week, one a call for tips with its own closing words (`tag`)."""
+    toml = SITE_TOML + FEEDBACK + contact + f'\n[radio]\noutro = "{OUTRO}"\n' + radio_keys
+    return make_project(
+        tmp_path,
+        {
+            "site.toml": toml,
+            "content/canh-bao.md": bulletin_md({"date": "2020-12-08 08:00"}),
+            "content/phan-anh.md": bulletin_md(
+                {
+                    "date": "2020-12-08 09:00",
+                    "title": '"Kết quả tiếp nhận phản ánh"',
+                    "category": "tiep-nhan-phan-anh",
+                    "radio": '{tag: "Cảm ơn bà con đã tin tưởng."}',
+                },
+                body="Trong tháng, Công an huyện tiếp nhận 47 phản ánh qua Zalo.\n",
+            ),
+        },
+    )
+
+
+def rendered(root: Path) -> dict[str, str]:
+    """The radio channel's text files of the project at NOW (lines ended as Python's)."""
+    site = load_site(config_module.load(root), now=NOW)
+    return {
+        a.path: a.data.decode("utf-8-sig").replace("\r\n", "\n")
+        for a in radio.render(site)
+        if a.path.endswith(".txt")
+    }
+
+
+def closing(script: str) -> str:
+    """The read text of the episode's closing words (LOI-KET), up to its music cue."""
+    part = script.split("LOI-KET", 1)[1].split("-" * 72, 1)[1]
+    return part.split("[A", 1)[0].strip()
+
+
+def rows(root: Path) -> dict[str, dict[str, Any]]:
+    """rundown.json's rows by slug, and the episode under the key «»."""
+    site = load_site(config_module.load(root), now=NOW)
+    data = json.loads({a.path: a.data for a in radio.render(site)}[f"{WEEK}/rundown.json"])
+    return {"": data} | {row["slug"]: row for row in data["items"]}
+
+
+def test_the_line_reads_the_hotline_digit_by_digit_and_the_address_in_words(
+    tmp_path: Path,
+) -> None:
+    """As the radio reads any phone number: digit by digit in its groups, without the note
+    beside it; «30/4» of a street name a date, office hours as hours, then 113."""
+    said = closing(rendered(project(tmp_path, 'contact = "outro"\n'))[f"{WEEK}/script.txt"])
+    contact, farewell = said.split("\n\n")
+    assert contact.startswith(OPENS)
+    hotline = "số không hai bảy bảy, ba sáu một không, một một ba."
+    assert f"xin gọi đường dây nóng của Công an huyện Châu Thành, {hotline}" in contact
+    office = "Số một đường ba mươi tháng tư, thị trấn Cái Tàu Hạ, huyện Châu Thành."
+    assert f"trụ sở Công an huyện Châu Thành tại {office}" in contact
+    hours = "Thứ Hai đến thứ Sáu từ bảy giờ đến mười một giờ ba mươi phút."
+    assert f"Giờ tiếp công dân: {hours}" in contact
+    assert contact.endswith("Trường hợp khẩn cấp, xin gọi ngay số một một ba.")
+    assert not re.search(r"\d", contact) and "hai mươi tư" not in contact  # no «trực 24/24»
+    assert farewell == OUTRO  # the goodbye stays last
+
+
+def test_without_a_hotline_the_line_invites_to_the_office(tmp_path: Path) -> None:
+    """Each part is said only when [contact] has it: no hotline, no hours, no 113."""
+    contact = '\n[contact]\naddress = "Khóm Phú Hòa, thị trấn Cái Tàu Hạ"\nemergency = ""\n'
+    root = project(tmp_path, 'contact = "outro"\n', contact=contact)
+    said = closing(rendered(root)[f"{WEEK}/script.txt"]).split("\n\n")[0]
+    assert (
+        said
+        == f"{OPENS}, xin đến trụ sở Công an huyện Châu Thành tại Khóm Phú Hòa, thị trấn Cái Tàu Hạ."
+    )
+
+
+def test_feedback_reads_it_after_each_item_of_the_marked_categories_only(tmp_path: Path) -> None:
+    """With «feedback», after the item of a call-for-tips category, behind its editor's own closing
+    words; the other item and the episode's closing words stay as they were."""
+    keys = 'contact = "feedback"\nfeedback_categories = ["tiep-nhan-phan-anh"]\n'
+    texts = rendered(project(tmp_path, keys))
+    tips = texts["items/phan-anh.txt"]
+    [tag] = [line for line in tips.splitlines() if line.startswith("LỜI KẾT TIN: ")]
+    assert tag.startswith(f"LỜI KẾT TIN: Cảm ơn bà con đã tin tưởng. {OPENS}, xin gọi đường")
+    assert tag.endswith("xin gọi ngay số một một ba.")
+    assert OPENS not in texts["items/canh-bao.txt"]
+    assert closing(texts[f"{WEEK}/script.txt"]) == OUTRO
+    assert texts[f"{WEEK}/script.txt"].count(OPENS) == 1
+
+
+def test_off_by_default_so_an_upgrade_changes_no_episode(tmp_path: Path) -> None:
+    """A unit with [contact] filled that writes no contact key gets the very files it got
+    before, as with contact = "off"."""
+    unset = rendered(project(tmp_path / "unset"))
+    off = rendered(project(tmp_path / "off", 'contact = "off"\n'))
+    assert unset == off
+    assert not any(OPENS in text for text in unset.values())
+    assert closing(unset[f"{WEEK}/script.txt"]) == OUTRO
+
+
+@pytest.mark.parametrize(
+    ("keys", "slug"),
+    [
+        ('contact = "outro"\n', "LOI-KET"),
+        (
+            'contact = "feedback"\nfeedback_categories = ["tiep-nhan-phan-anh"]\n',
+            "KET-QUA-TIEP-NHAN",
+        ),
+    ],
+)
+def test_the_line_counts_in_the_read_time(tmp_path: Path, keys: str, slug: str) -> None:
+    """The rundown's syllables, duration and the episode's length grow by the line read."""
+    before = rows(project(tmp_path / "off"))
+    root = project(tmp_path / "on", keys)
+    after = rows(root)
+    line = Speaker(config_module.load(root)).contact
+    added = Speaker(config_module.load(root)).syllables(line)
+    assert added > 50
+    row = next(r for s, r in after.items() if s.startswith(slug))
+    was = next(r for s, r in before.items() if s.startswith(slug))
+    assert row["syllables"] == was["syllables"] + added
+    assert row["seconds"] >= was["seconds"] + added * 60 // 240
+    assert after[""]["trt_seconds"] - before[""]["trt_seconds"] == row["seconds"] - was["seconds"]
+
+
+def told(tmp_path: Path, radio_keys: str, contact: str = CONTACT) -> list[Problem]:
+    """The problems site.toml's check gives for these [radio] keys."""
+    root = project(tmp_path, radio_keys, contact=contact)
+    with pytest.raises(ConfigError) as caught:
+        config_module.load(root)
+    return list(caught.value.problems)
+
+
+def line_of(root_text: str, start: str) -> int:
+    """The 1-based line of site.toml starting with `start`."""
+    return next(n for n, line in enumerate(root_text.splitlines(), 1) if line.startswith(start))
+
+
+def test_a_bad_value_is_told_at_its_line_with_the_values_there_are(tmp_path: Path) -> None:
+    """«cuối» is no place: the message names the file, the key and its line, and the hint
+    writes each value there is."""
+    [problem] = told(tmp_path, 'contact = "cuối"\n')
+    text = (tmp_path / "project" / "site.toml").read_text(encoding="utf-8")
+    assert (problem.file, problem.field) == ("site.toml", "[radio] contact")
+    assert problem.line == line_of(text, "contact =")
+    assert "«cuối»" in problem.message
+    assert 'contact = "outro"' in problem.hint and 'contact = "feedback"' in problem.hint
+
+
+def test_feedback_needs_categories_that_are_keys(tmp_path: Path) -> None:
+    """«feedback» with no category reads the line nowhere; a label or a misspelt key written
+    instead of a key is told at its line with the key it meant."""
+    [empty] = told(tmp_path / "a", 'contact = "feedback"\n')
+    assert empty.field == "[radio] contact" and "chưa ghi chuyên mục nào" in empty.message
+    assert 'feedback_categories = ["tiep-nhan-phan-anh"]' in empty.hint
+    keys = 'contact = "feedback"\nfeedback_categories = ["tiep-nhan-phan-anh", "phan-anh", "Tình hình an ninh trật tự"]\n'
+    problems = told(tmp_path / "b", keys)
+    text = (tmp_path / "b" / "project" / "site.toml").read_text(encoding="utf-8")
+    assert [p.field for p in problems] == ["[radio] feedback_categories"] * 2
+    assert {p.line for p in problems} == {line_of(text, "feedback_categories")}
+    misspelt, label = problems
+    assert "«phan-anh»" in misspelt.message and '"tiep-nhan-phan-anh"?' in misspelt.hint
+    assert '"an-ninh-trat-tu"' in label.hint
+
+
+def test_on_with_nothing_to_say_is_an_error(tmp_path: Path) -> None:
+    """Turned on with neither a hotline nor an address, only 113 is left: told, not aired."""
+    [problem] = told(tmp_path, 'contact = "outro"\n', contact="")
+    assert problem.field == "[radio] contact" and "hotline" in problem.hint
+
+
+def test_a_line_the_radio_cannot_read_is_left_out_and_told(tmp_path: Path) -> None:
+    """An abbreviation the dictionary lacks in the address blocks the line, as it would block
+    a bulletin: the closing words go without it, and the check says where to fix it."""
+    contact = '\n[contact]\naddress = "Trụ sở CSĐTTP, thị trấn Cái Tàu Hạ"\n'
+    root = project(tmp_path, 'contact = "outro"\n', contact=contact)
+    assert closing(rendered(root)[f"{WEEK}/script.txt"]) == OUTRO
+    site = load_site(config_module.load(root), now=NOW)
+    [warning] = [p for p in radio.check(site) if p.field == "[radio] contact"]
+    assert warning.file == "site.toml" and "CSĐTTP" in warning.message
+    assert "[contact]" in (warning.hint or "")
