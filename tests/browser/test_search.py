@@ -557,9 +557,10 @@ def test_a_search_opened_from_a_link_does_not_push_the_page_about(
         page.goto(f"{server}/tim-kiem/?q={query}")
         page.wait_for_function("performance.getEntriesByName('first-contentful-paint').length")
         page.wait_for_timeout(100)
-        while held:  # the manifest, then the chunks it leads to
-            held.pop().continue_()  # type: ignore[attr-defined]
-            page.wait_for_timeout(100)
+        # Requests after the page is drawn go straight through: releasing the manifest, then
+        # waiting a fixed time for the chunks it leads to, left a late chunk held for ever on a
+        # loaded machine (the wait below then timed out).
+        page.unroute("**/chi-muc/**")  # lets the held requests go on too
         page.wait_for_function("!document.documentElement.classList.contains('js-query')")
         page.wait_for_timeout(100)
         assert page.get_by_role("status").inner_text()
