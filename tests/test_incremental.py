@@ -376,13 +376,13 @@ def test_a_posts_number_changed_in_site_toml_dials_anew_in_the_bulletins_writing
     station = '\n[[contact.stations]]\nname = "Công an xã Tân Phú"\nphone = "0277 3610 201"\n'
     toml.write_text(toml.read_text(encoding="utf-8") + station, encoding="utf-8")
     before = check_step(root, work / "clean", before)
-    assert _dialled_in_page_of(before, "Báo tin cho Công an xã") == ["tel:02773610201"]
+    assert _dialled_in_page_of(before, "Báo tin cho Công an xã Tân Phú:") == ["tel:02773610201"]
     toml.write_text(
         toml.read_text(encoding="utf-8").replace("0277 3610 201", "0277 3610 202"),
         encoding="utf-8",
     )
     after = check_step(root, work / "clean", before)
-    assert _dialled_in_page_of(after, "Báo tin cho Công an xã") == ["tel:02773610202"]
+    assert _dialled_in_page_of(after, "Báo tin cho Công an xã Tân Phú:") == ["tel:02773610202"]
 
 
 def _dialled_in_page_of(output: dict[str, tuple[bytes, int, int]], text: str) -> list[str]:
