@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from publish import config as config_module
+from publish.cli import main
 from publish.content import load_site
 from publish.errors import ConfigError, Problem
 from publish.render import radio
@@ -215,3 +216,28 @@ def test_a_line_the_radio_cannot_read_is_left_out_and_told(tmp_path: Path) -> No
     [warning] = [p for p in radio.check(site) if p.field == "[radio] contact"]
     assert warning.file == "site.toml" and "CSĐTTP" in warning.message
     assert "[contact]" in (warning.hint or "")
+
+
+@pytest.mark.parametrize(
+    ("keys", "read"),
+    [
+        ('contact = "feedback"\nfeedback_categories = ["tiep-nhan-phan-anh"]\n', True),
+        ('contact = "outro"\nfeedback_categories = ["tiep-nhan-phan-anh"]\n', False),
+    ],
+)
+def test_speak_reads_and_times_an_item_as_the_build_airs_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], keys: str, read: bool
+) -> None:
+    """`publish speak` of a call-for-tips bulletin shows the closing words the build reads,
+    the contact line behind the editor's own, and counts the syllables the rundown counts: the
+    rehearsal missed the line the station reads. With «outro» the item has no such line."""
+    root = project(tmp_path, keys)
+    built = rendered(root)["items/phan-anh.txt"]
+    [tag] = [line for line in built.splitlines() if line.startswith("LỜI KẾT TIN: ")]
+    assert (OPENS in tag) is read
+    row = next(r for s, r in rows(root).items() if s.startswith("KET-QUA-TIEP-NHAN"))
+    path = root / "content" / "phan-anh.md"
+    assert main(["speak", "--root", str(root), "--time", str(path)]) == 0
+    out, err = capsys.readouterr()
+    assert out.strip().split("\n\n")[-1] == tag
+    assert f"{path}: {row['syllables']} âm tiết, ước tính " in err
