@@ -241,3 +241,28 @@ def test_speak_reads_and_times_an_item_as_the_build_airs_it(
     out, err = capsys.readouterr()
     assert out.strip().split("\n\n")[-1] == tag
     assert f"{path}: {row['syllables']} âm tiết, ước tính " in err
+
+
+@pytest.mark.parametrize("keys", ['contact = "outro"\n', 'contact = "off"\n', ""])
+def test_feedback_categories_without_feedback_are_warned_of_at_their_line(
+    tmp_path: Path, keys: str
+) -> None:
+    """A list of categories with contact not «feedback» was ignored without a word: the unit
+    believed the line was read after those items. Warned at the list's line, with both fixes."""
+    root = project(tmp_path, keys + 'feedback_categories = ["tiep-nhan-phan-anh"]\n')
+    text = (root / "site.toml").read_text(encoding="utf-8")
+    site = load_site(config_module.load(root), now=NOW)
+    [problem] = [p for p in site.warnings if p.field == "[radio] feedback_categories"]
+    assert problem.file == "site.toml" and problem.severity == "warning"
+    assert problem.line == line_of(text, "feedback_categories")
+    said = keys.split('"')[1] if keys else "off"
+    assert f"nhưng contact là «{said}»" in problem.message
+    assert 'contact = "feedback"' in (problem.hint or "")
+    assert "xóa dòng feedback_categories" in (problem.hint or "")
+
+
+def test_feedback_categories_with_feedback_are_not_warned_of(tmp_path: Path) -> None:
+    """The list is used with «feedback»: nothing to warn of."""
+    keys = 'contact = "feedback"\nfeedback_categories = ["tiep-nhan-phan-anh"]\n'
+    site = load_site(config_module.load(project(tmp_path, keys)), now=NOW)
+    assert not [p for p in site.warnings if p.field == "[radio] feedback_categories"]
