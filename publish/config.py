@@ -1103,6 +1103,27 @@ def contact_warnings(config: Config) -> list[Problem]:
     return warnings
 
 
+def feedback_categories_warning(config: Config) -> list[Problem]:
+    """A warning when [radio] feedback_categories is written but contact is not "feedback": the
+    list is then ignored, and a unit that wrote it believes the line is read after those items.
+    A warning (an error under --strict): nothing is read wrongly, only not read."""
+    radio = config.radio
+    if radio.contact == "feedback" or not radio.feedback_categories:
+        return []
+    try:
+        text = (config.root / CONFIG_NAME).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        text = ""  # load read it a moment ago; a file changed since is its next run's
+    issue = SchemaIssue(
+        ("radio", "feedback_categories"),
+        f'danh sách chuyên mục này chỉ dùng khi contact = "feedback", nhưng contact là '
+        f"{quoted(radio.contact)}: lời liên hệ không được đọc sau tin của các chuyên mục này",
+        'Muốn đọc lời liên hệ sau mỗi tin của các chuyên mục ấy thì ghi contact = "feedback" '
+        "trong [radio]; không thì xóa dòng feedback_categories.",
+    )
+    return [replace(_problem(issue, text, CONFIG_NAME), severity="warning")]
+
+
 def timezone_warning(config: Config) -> list[Problem]:
     """A warning when [site] timezone is a clock other than Vietnam's (UTC+7, no summer time):
     every time written without an offset — publish dates, embargoes, broadcasts — is read on

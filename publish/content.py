@@ -41,7 +41,14 @@ from publish import (
     url_history,
 )
 from publish.cache import Fragments, Shelf
-from publish.config import CHANNELS, Config, contact_warnings, timezone_warning, zalo_without_oa
+from publish.config import (
+    CHANNELS,
+    Config,
+    contact_warnings,
+    feedback_categories_warning,
+    timezone_warning,
+    zalo_without_oa,
+)
 from publish.control_chars import (
     CONTROL_RUNS,
     CONTROLS,
@@ -259,6 +266,7 @@ def load_site(
     problems.extend(unfinished.placeholder_address(config))
     problems.extend(other_unit.site_toml(config))
     problems.extend(contact_warnings(config))
+    problems.extend(feedback_categories_warning(config))
     problems.extend(timezone_warning(config))
     problems.extend(zalo_without_oa(config))
     problems.extend(stale_program.check(config))

@@ -690,3 +690,30 @@ def test_state_readme_names_the_tools_readme_and_where_it_is(project: Path) -> N
     assert len(parts) == 3
     for part in parts:
         assert f"### {part}" in tool_readme or f"**{part}.**" in tool_readme, part
+
+
+def test_the_radio_contact_line_is_offered_commented_out_and_reads_once_uncommented(
+    tmp_path: Path,
+) -> None:
+    """A new unit found no word of [radio] contact in its site.toml: the station never read how
+    to reach the unit. init writes it commented out (off until the unit has told the station),
+    and removing the # alone turns it on with the hotline and address init was given."""
+    from publish.render.radio.items import Speaker
+
+    root = tmp_path / "hk"
+    made = publish(
+        "init", root, "--unit", UNIT, "--phone", "0236 3 700 000", "--address", "Số 9 đường Âu Cơ"
+    )
+    assert made.returncode == 0, made.stderr
+    path = root / "site.toml"
+    text = path.read_text("utf-8")
+    [line] = [x for x in text.splitlines() if re.fullmatch(r"#\s*contact = .*", x)]
+    above = text.splitlines()[text.splitlines().index(line) - 1]
+    assert above.startswith("# ") and all(v in above for v in ('"outro"', '"feedback"', '"off"'))
+    assert config.load(root).radio.contact == "off"
+    path.write_text(text.replace(line, line.lstrip("# ")), "utf-8")
+    loaded = config.load(root)
+    assert loaded.radio.contact == "outro"
+    said = Speaker(loaded).contact
+    assert "không hai ba sáu, ba, bảy không không, không không không" in said
+    assert "Số chín đường Âu Cơ" in said

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from publish import config as config_module
+from publish.cli import main
 from publish.content import load_site
 from publish.errors import ConfigError, Problem
 from publish.render import radio
@@ -215,3 +216,53 @@ def test_a_line_the_radio_cannot_read_is_left_out_and_told(tmp_path: Path) -> No
     [warning] = [p for p in radio.check(site) if p.field == "[radio] contact"]
     assert warning.file == "site.toml" and "CSĐTTP" in warning.message
     assert "[contact]" in (warning.hint or "")
+
+
+@pytest.mark.parametrize(
+    ("keys", "read"),
+    [
+        ('contact = "feedback"\nfeedback_categories = ["tiep-nhan-phan-anh"]\n', True),
+        ('contact = "outro"\nfeedback_categories = ["tiep-nhan-phan-anh"]\n', False),
+    ],
+)
+def test_speak_reads_and_times_an_item_as_the_build_airs_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], keys: str, read: bool
+) -> None:
+    """`publish speak` of a call-for-tips bulletin shows the closing words the build reads,
+    the contact line behind the editor's own, and counts the syllables the rundown counts: the
+    rehearsal missed the line the station reads. With «outro» the item has no such line."""
+    root = project(tmp_path, keys)
+    built = rendered(root)["items/phan-anh.txt"]
+    [tag] = [line for line in built.splitlines() if line.startswith("LỜI KẾT TIN: ")]
+    assert (OPENS in tag) is read
+    row = next(r for s, r in rows(root).items() if s.startswith("KET-QUA-TIEP-NHAN"))
+    path = root / "content" / "phan-anh.md"
+    assert main(["speak", "--root", str(root), "--time", str(path)]) == 0
+    out, err = capsys.readouterr()
+    assert out.strip().split("\n\n")[-1] == tag
+    assert f"{path}: {row['syllables']} âm tiết, ước tính " in err
+
+
+@pytest.mark.parametrize("keys", ['contact = "outro"\n', 'contact = "off"\n', ""])
+def test_feedback_categories_without_feedback_are_warned_of_at_their_line(
+    tmp_path: Path, keys: str
+) -> None:
+    """A list of categories with contact not «feedback» was ignored without a word: the unit
+    believed the line was read after those items. Warned at the list's line, with both fixes."""
+    root = project(tmp_path, keys + 'feedback_categories = ["tiep-nhan-phan-anh"]\n')
+    text = (root / "site.toml").read_text(encoding="utf-8")
+    site = load_site(config_module.load(root), now=NOW)
+    [problem] = [p for p in site.warnings if p.field == "[radio] feedback_categories"]
+    assert problem.file == "site.toml" and problem.severity == "warning"
+    assert problem.line == line_of(text, "feedback_categories")
+    said = keys.split('"')[1] if keys else "off"
+    assert f"nhưng contact là «{said}»" in problem.message
+    assert 'contact = "feedback"' in (problem.hint or "")
+    assert "xóa dòng feedback_categories" in (problem.hint or "")
+
+
+def test_feedback_categories_with_feedback_are_not_warned_of(tmp_path: Path) -> None:
+    """The list is used with «feedback»: nothing to warn of."""
+    keys = 'contact = "feedback"\nfeedback_categories = ["tiep-nhan-phan-anh"]\n'
+    site = load_site(config_module.load(project(tmp_path, keys)), now=NOW)
+    assert not [p for p in site.warnings if p.field == "[radio] feedback_categories"]

@@ -20,7 +20,7 @@ from publish.cli import common_options, typed_path
 from publish.commands.arguments import read_rate
 from publish.config import DEFAULT_TIMEZONE, Config, Policy
 from publish.errors import Problem, PublishError, not_a_file
-from publish.fields import Collector
+from publish.fields import Collector, category_key
 from publish.frontmatter import FrontMatterError, Parsed, split
 from publish.gates import field_stamp, secret_classification, secret_stamp
 from publish.limits import MARKDOWN_HINT, MAX_SOURCE_BYTES, megabytes, read_capped, too_large
@@ -41,11 +41,14 @@ from publish.render.radio.items import (
     LEAD_IN_LABEL,
     TAG_LABEL,
     RadioBlock,
+    contact_read,
     cue_length,
+    feedback_categories,
     front_matter_read,
     project_places,
     radio_block,
     spoken_parts,
+    with_contact,
 )
 from publish.text import hidden_shown
 
@@ -349,6 +352,22 @@ def _lead_in_and_tag(
     return _Around(said["lead_in"], said["tag"], tuple(flags))
 
 
+def _contact(
+    parsed: Parsed | None, project: Config | None, options: SpeakOptions, lexicon: dict[str, str]
+) -> str:
+    """The contact line the build reads after this bulletin, by the build's own functions, when
+    [radio] contact = "feedback" names its category; "" otherwise (outside a project, plain
+    text, a category site.toml does not know)."""
+    if parsed is None or project is None:
+        return ""
+    written = parsed.data.get("category")
+    key = category_key(written, project) if isinstance(written, str) else None
+    if key is None or project.radio.contact != "feedback":
+        return ""
+    contact, _ = contact_read(project, options, tuple(sorted(lexicon.items())))
+    return contact if key in feedback_categories(project, contact) else ""
+
+
 def _read_stdin() -> str:
     """Standard input's text, at most MAX_SOURCE_BYTES of it: a file piped in by mistake (a video,
     a disk image) is refused after cap+1 bytes instead of being held whole in memory."""
@@ -468,6 +487,8 @@ def run(args: argparse.Namespace) -> int:
         if title is not None:
             spoken = _title_first(spoken, title, options, lexicon)
         around = _lead_in_and_tag(parsed[name], options, lexicon)
+        if contact := _contact(parsed[name], project, options, lexicon):
+            around = dataclasses.replace(around, tag=with_contact(around.tag, contact))
         shown = spoken.text
         if around.lead_in or around.tag or around.flags:
             lead_in = f"{LEAD_IN_LABEL}{around.lead_in}" if around.lead_in else ""

@@ -45,7 +45,9 @@ __all__ = [
     "Segment",
     "Speaker",
     "air_at",
+    "contact_read",
     "cue_length",
+    "feedback_categories",
     "forget_spoken",
     "front_matter_read",
     "is_cue",
@@ -59,6 +61,7 @@ __all__ = [
     "retimed",
     "spoken_parts",
     "stored",
+    "with_contact",
 ]
 
 SLUG_MAX = 24
@@ -215,17 +218,10 @@ class Speaker:
         )
         path = config.root / config.radio.abbreviations if config.radio.abbreviations else None
         self.lexicon = tuple(sorted(load_abbreviations(path).items()))
-        placed = config.radio.contact in ("outro", "feedback")
-        said, found = self.speak(contact_text(config), front_matter=True) if placed else ("", ())
-        self.contact_stoppers = tuple(blocking(found))
-        """What keeps the contact line off the air (told by the episode frame)."""
-        self.contact = "" if self.contact_stoppers else " ".join(said.split())
-        """The contact line as read aloud, "" when [radio] contact is off or it cannot be read."""
-        self._feedback = (
-            frozenset(config.radio.feedback_categories)
-            if config.radio.contact == "feedback" and self.contact
-            else frozenset()
-        )
+        self.contact, self.contact_stoppers = contact_read(config, self.options, self.lexicon)
+        """The contact line as read aloud, "" when [radio] contact is off or it cannot be read;
+        what keeps it off the air (told by the episode frame)."""
+        self._feedback = feedback_categories(config, self.contact)
         """The categories whose items end with the contact line."""
         self._made_of = digest(
             fingerprint(),
@@ -262,8 +258,7 @@ class Speaker:
         lead_in = self._part(block.lead_in, flags, "radio.lead_in")
         tag = self._part(block.tag, flags, "radio.tag")
         if bulletin.category in self._feedback:
-            # Last, after the editor's own closing: the number is what a listener keeps.
-            tag = f"{tag} {self.contact}" if tag else self.contact
+            tag = with_contact(tag, self.contact)
         title = bulletin.title if block.read_title else ""
         written = bulletin.body  # unpacked once: the byline below reads it too
         body, body_flags = self.speak(blanked_out(written), title=title, author=bulletin.author)
@@ -309,6 +304,33 @@ class Speaker:
         said, found = front_matter_read(text, name, self.options, self.lexicon)
         flags += found
         return said
+
+
+def contact_read(
+    config: Config, options: SpeakOptions, lexicon: tuple[tuple[str, str], ...]
+) -> tuple[str, tuple[Flag, ...]]:
+    """The contact line as read aloud on one line ("" when [radio] contact is off or a blocking
+    finding keeps it off the air) and those blocking findings: what the build reads, and what
+    `publish speak` adds to an item of a feedback category."""
+    if config.radio.contact not in ("outro", "feedback"):
+        return "", ()
+    said, found = _speak(nfc(contact_text(config)), options, lexicon, True, "", "")
+    stoppers = tuple(blocking(found))
+    return ("" if stoppers else " ".join(said.split())), stoppers
+
+
+def feedback_categories(config: Config, contact: str) -> frozenset[str]:
+    """The category keys whose items end with the read contact line `contact` (none unless
+    [radio] contact is "feedback" and the line can be read)."""
+    if config.radio.contact != "feedback" or not contact:
+        return frozenset()
+    return frozenset(config.radio.feedback_categories)
+
+
+def with_contact(tag: str, contact: str) -> str:
+    """An item's closing words with the contact line read after them."""
+    # Last, after the editor's own closing: the number is what a listener keeps.
+    return f"{tag} {contact}" if tag else contact
 
 
 def front_matter_read(
