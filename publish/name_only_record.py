@@ -247,22 +247,27 @@ _DELETED = (
 def _read(state_dir: Path) -> tuple[frozenset[str], Mapping[str, str] | None] | str | None:
     """published.json's keys and fingerprints (None: it records none); None when the file is
     missing; what is wrong with it, in Vietnamese, when it exists but cannot be read."""
+    path = state_dir / PUBLISHED_NAME
     try:
-        document = (state_dir / PUBLISHED_NAME).read_bytes()
+        found = path.stat()
+        return _parsed(path, (found.st_ino, found.st_size, found.st_mtime_ns))
     except FileNotFoundError:
         return None
     except OSError as exc:
         return f"không mở được ({exc.strerror or exc})"
-    return _parsed(document)
 
 
 @functools.lru_cache(maxsize=2)
-def _parsed(document: bytes) -> tuple[frozenset[str], Mapping[str, str] | None] | str:
-    """`_read` of published.json's bytes, parsed once for the same bytes: a load asks again for
-    each bulletin whose category site.toml renamed (fields._published_on_a_name). Read only:
-    the result is shared."""
+def _parsed(
+    path: Path, stamp: tuple[int, int, int]
+) -> tuple[frozenset[str], Mapping[str, str] | None] | str:
+    """`_read` of published.json at `path`, read and parsed once while its stat `stamp` stays
+    as it was (as site_paths.recorded_history): a load asks again for each bulletin whose
+    category site.toml renamed (fields._published_on_a_name), and a hit reads nothing. Read
+    only: the result is shared. An OSError is raised, so not cached."""
     from publish.syntax import json_error
 
+    document = path.read_bytes()
     try:
         read = json.loads(document.decode("utf-8"))
     except ValueError as exc:

@@ -732,11 +732,12 @@ def _named(words: list[str]) -> bool:
 def _given_name(words: list[str], i: int) -> bool:
     """Whether the place kind `words[i]` is the given name of the name before it."""
     # «Lò Văn Bản»: a place kind written capitalised after a name's words is a given name
-    # (`bản`, `tổ` open places only in lower case there); the child went unfound. Only as the
-    # last word: «Trần Phú Xã Tân Bình» is a school's name and a commune, no child's name.
+    # (`bản`, `tổ` open places only in lower case there); the child went unfound. With at most
+    # one capitalised word after it («Hà Thị Tổ Như», «Lò Bản Sơn»): two after it, as in
+    # «Trần Phú Xã Tân Bình», are a school's name and a commune, no child's name.
     word = words[i]
     return (
-        i == len(words) - 1 and word[0].isupper() and word.lower() in _PLACE and _named(words[:i])
+        i >= len(words) - 2 and word[0].isupper() and word.lower() in _PLACE and _named(words[:i])
     )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from pathlib import Path
 from urllib.parse import unquote
 
 from publish.errors import Problem
@@ -77,24 +78,30 @@ def category_path(key: str) -> str:
     return f"/chuyen-muc/{key}/"
 
 
-_HISTORY: list[tuple[Site, tuple[int, int, int] | None, Mapping[str, tuple[str, ...]]]] = []
-"""The last site asked about, its history file's stat and the history it held."""
+_HISTORY: list[tuple[Path, tuple[int, int, int] | None, Mapping[str, tuple[str, ...]]]] = []
+"""The last history file asked about, its stat and the history it held."""
 
 
 def recorded_history(site: Site) -> Mapping[str, tuple[str, ...]]:
-    """state/web-urls.json of the project `site` was loaded from (see url_history.load_history),
-    read once per site while the file stays as it was: the build's redirects, follow page and
-    served paths and check's alias and follow notes all ask, ~15 ms a read at 10,000 bulletins."""
-    path = history_path(site.config.root)
+    """state/web-urls.json of the project `site` was loaded from (see project_history)."""
+    return project_history(site.config.root)
+
+
+def project_history(root: Path) -> Mapping[str, tuple[str, ...]]:
+    """state/web-urls.json of the project at `root` (see url_history.load_history), read once
+    while the file stays as it was: the build's redirects, follow page and served paths,
+    check's alias and follow notes and the withdrawal notes all ask, ~15 ms a read at 10,000
+    bulletins. Read only: the result is shared."""
+    path = history_path(root)
     try:
         found = path.stat()
         stamp: tuple[int, int, int] | None = (found.st_ino, found.st_size, found.st_mtime_ns)
     except OSError:
         stamp = None  # load_history says why, or that there is no file yet
-    if _HISTORY and _HISTORY[0][0] is site and _HISTORY[0][1] == stamp and stamp is not None:
+    if _HISTORY and _HISTORY[0][0] == path and _HISTORY[0][1] == stamp and stamp is not None:
         return _HISTORY[0][2]
     history = load_history(path)
-    _HISTORY[:] = [(site, stamp, history)]
+    _HISTORY[:] = [(path, stamp, history)]
     return history
 
 

@@ -311,23 +311,17 @@ def withdrawal_notes(
     from publish.sync.vanished import live_channels  # read only when a bulletin is held
 
     live = live_channels(config.root / "state", now, config, (b.key for b in bulletins), published)
-    history: list[Mapping[str, tuple[str, ...]]] = []
-
-    def paths(key: str) -> tuple[str, ...]:
-        """The site paths state/web-urls.json records for `key`, the file read once."""
-        if not history:
-            history.append(_web_history(config))
-        return history[0].get(key, ())
-
+    leavings = [(w, [c for c in live.get(w.key, ()) if c in w.kept_from]) for w in bulletins]
+    web = any("web" in leaving for _, leaving in leavings)
+    history = _web_history(config) if web else {}
     lines: list[tuple[str, str]] = []
-    for withdrawn in bulletins:
+    for withdrawn, leaving in leavings:
         key, source, why = withdrawn.key, withdrawn.source, withdrawn.why
-        leaving = [c for c in live.get(key, ()) if c in withdrawn.kept_from]
         if not leaving:
             continue
         names = channel_names(leaving)
         which = "các kênh ấy" if len(leaving) > 1 else "kênh ấy"
-        web_paths = paths(key) if "web" in leaving else ()
+        web_paths = history.get(key, ()) if "web" in leaving else ()
         gone = _Gone(key, source, leaving, withdrawn.answered, web_paths)
         if why == DELETED:
             lines.append((source, _deleted_line(gone, config, withdrawn)))
@@ -379,13 +373,15 @@ class _Gone(NamedTuple):
 
 
 def _web_history(config: Config) -> Mapping[str, tuple[str, ...]]:
-    """state/web-urls.json's site paths of each bulletin ({} when it cannot be read)."""
-    from publish.url_history import history_path, load_history
+    """state/web-urls.json's site paths of each bulletin ({} when it cannot be read): the
+    reading _answered made when the file is unchanged."""
+    from publish.errors import PublishError
+    from publish.site_paths import project_history
 
     try:
-        return load_history(history_path(config.root))
-    except (OSError, ValueError):
-        return {}
+        return project_history(config.root)
+    except PublishError:
+        return {}  # check and build say what is wrong with the file
 
 
 def _done(gone: _Gone, config: Config) -> str:

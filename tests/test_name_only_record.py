@@ -273,3 +273,31 @@ def test_a_file_name_like_a_published_key_does_not_make_a_bulletin_published(
     assert "đừng sửa bản tin" in hints[LEGACY_FILE]  # its key is in the record
     moved = hints["content/bai-viet/2024-12-12-ra-quan-ttatgt-cuoi-nam.md"]
     assert moved.startswith("Có phải ý bạn là «an-ninh»?")
+
+
+def test_the_record_is_read_again_only_when_the_file_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each bulletin whose category site.toml renamed asks for the record: an unchanged file is
+    not read again, and a rewritten one is read anew, not answered from the old reading."""
+    from publish import name_only_record
+
+    state = tmp_path / "state"
+    state.mkdir()
+    record = state / name_only_record.PUBLISHED_NAME
+    record.write_text(json.dumps({"bulletins": ["a"]}), encoding="utf-8")
+    reads: list[Path] = []
+    read_bytes = Path.read_bytes
+
+    def counted(path: Path) -> bytes:
+        """Path.read_bytes, counting the reads."""
+        reads.append(path)
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", counted)
+    assert name_only_record._read(state) == (frozenset({"a"}), None)
+    assert name_only_record._read(state) == (frozenset({"a"}), None)
+    assert reads == [record]
+    record.write_text(json.dumps({"bulletins": ["a", "b"]}), encoding="utf-8")
+    assert name_only_record._read(state) == (frozenset({"a", "b"}), None)
+    assert reads == [record, record]

@@ -369,6 +369,8 @@ def test_a_slug_without_the_name_is_not_reported(tmp_path, capsys, monkeypatch) 
         ("Cháu Lò Văn Bản (14 tuổi) bị đuối nước.", "L.V.B."),
         ("Cháu Lò Thị Bản, 14 tuổi, bị đuối nước.", "L.T.B."),
         ("Cháu Nguyễn Văn Tổ (15 tuổi) bị thương.", "N.V.T."),
+        ("em Hà Thị Tổ Như (12 tuổi)", "H.T.T.N."),
+        ("em Lò Bản Sơn (9 tuổi)", "L.B.S."),
     ],
 )
 def test_a_child_whose_given_name_is_a_place_kind_is_found(text: str, initials: str) -> None:
@@ -393,6 +395,6 @@ def test_a_place_kind_still_makes_a_place(text: str) -> None:
     ],
 )
 def test_a_place_kind_inside_the_words_is_no_given_name(text: str) -> None:
-    """A capitalised place kind is a given name only as the name's last word: before a place's
-    name it opens the place, and «Trần Phú Xã Tân Bình» was reported as a child «T.P.X.T.B.»."""
+    """A capitalised place kind is a given name only with at most one word after it: before a
+    place's name it opens the place, and «Trần Phú Xã Tân Bình» was reported as «T.P.X.T.B.»."""
     assert list(findings(text, year=2026)) == []
