@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from publish import legacy_text, merge_conflicts
 from publish.addresses import SiteAddresses
 from publish.config_files import missing_abbreviations, missing_cover
-from publish.contact_numbers import LEAST_DIGITS, dialled
+from publish.contact_numbers import LEAST_DIGITS, dialled, first_number
 from publish.control_chars import CONTROL_RE, chars_named
 from publish.encoding import not_utf8
 from publish.errors import ConfigError, ContentError, Problem
@@ -227,6 +227,17 @@ class Contact:
         """The address without a «mailto:» copied from a link: pages write their own before it."""
         if isinstance(self.email, str) and self.email.strip().lower().startswith(MAILTO):
             object.__setattr__(self, "email", self.email.strip()[len(MAILTO) :].strip())
+
+
+def spoken_reach(contact: Contact) -> tuple[str, str]:
+    """The hotline's number and the head office's address as the radio contact line says them
+    ("" for each [contact] lacks): the line and the check that it has something to say."""
+    return first_number(contact.hotline), spoken_clause(contact.address)
+
+
+def spoken_clause(written: str) -> str:
+    """A [contact] value as part of a sentence: one line, no closing stop of its own."""
+    return " ".join(written.split()).rstrip(" .;,")
 
 
 @dataclass(frozen=True, slots=True)
@@ -942,7 +953,11 @@ def _radio_contact_issues(config: Config) -> list[SchemaIssue]:
     if not isinstance(radio, RadioConfig) or radio.contact not in ("outro", "feedback"):
         return []
     issues = []
-    if isinstance(contact, Contact) and not (contact.hotline.strip() or contact.address.strip()):
+    # A value of another type than text is told by its rule.
+    written = isinstance(contact, Contact) and all(
+        isinstance(value, str) for value in (contact.hotline, contact.address)
+    )
+    if written and isinstance(contact, Contact) and not any(spoken_reach(contact)):
         issues.append(
             SchemaIssue(
                 ("radio", "contact"),

@@ -206,6 +206,23 @@ def test_on_with_nothing_to_say_is_an_error(tmp_path: Path) -> None:
     assert problem.field == "[radio] contact" and "hotline" in problem.hint
 
 
+@pytest.mark.parametrize(
+    "contact",
+    [
+        '\n[contact]\nhotline = "Zalo Công an huyện (trực 24/24)"\naddress = ""\n',
+        '\n[contact]\nhotline = ""\naddress = " . "\n',
+    ],
+)
+def test_a_hotline_without_a_number_or_an_empty_address_is_nothing_to_say(
+    tmp_path: Path, contact: str
+) -> None:
+    """The line says the hotline's number and the address as a clause: a hotline with no
+    number, or an address of only a stop, leaves it 113 alone, so the check tells it too."""
+    problems = told(tmp_path, 'contact = "outro"\n', contact=contact)
+    [problem] = [p for p in problems if p.field == "[radio] contact"]
+    assert "hotline" in problem.hint
+
+
 def test_a_line_the_radio_cannot_read_is_left_out_and_told(tmp_path: Path) -> None:
     """An abbreviation the dictionary lacks in the address blocks the line, as it would block
     a bulletin: the closing words go without it, and the check says where to fix it."""

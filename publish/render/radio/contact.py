@@ -12,7 +12,7 @@ number digit by digit in its groups, a date in a street name as a date, office h
 
 from __future__ import annotations
 
-from publish.config import Config
+from publish.config import Config, spoken_clause, spoken_reach
 from publish.contact_numbers import first_number
 
 __all__ = ["ASKS", "contact_text"]
@@ -26,8 +26,7 @@ def contact_text(config: Config) -> str:
     address and hours, the number for emergencies, each said when [contact] has it ("" when
     it has none of them)."""
     contact, unit = config.contact, config.unit.name
-    hotline = first_number(contact.hotline)
-    address = _clause(contact.address)
+    hotline, address = spoken_reach(contact)
     sentences = []
     if hotline:
         sentences.append(f"{ASKS}, xin gọi đường dây nóng của {unit}, số {hotline}.")
@@ -35,13 +34,9 @@ def contact_text(config: Config) -> str:
             sentences.append(f"Quý vị cũng có thể đến trụ sở {unit} tại {address}.")
     elif address:
         sentences.append(f"{ASKS}, xin đến trụ sở {unit} tại {address}.")
-    if hours := _clause(contact.hours):
+    if hours := spoken_clause(contact.hours):
         sentences.append(f"Giờ tiếp công dân: {hours}.")
     if emergency := first_number(contact.emergency):
         sentences.append(f"Trường hợp khẩn cấp, xin gọi ngay số {emergency}.")
     return " ".join(sentences)
 
-
-def _clause(written: str) -> str:
-    """A [contact] value as part of a sentence: one line, no closing stop of its own."""
-    return " ".join(written.split()).rstrip(" .;,")
