@@ -1081,16 +1081,30 @@ def _station_issues(stations: tuple[Station, ...]) -> list[SchemaIssue]:
     return issues
 
 
+def _site_text(config: Config) -> str:
+    """site.toml's text, "" when unreadable: load read it a moment ago, so a file changed
+    since is its next run's to tell."""
+    try:
+        return (config.root / CONFIG_NAME).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def _warned(
+    config: Config, issue: SchemaIssue, severity: str = "warning", text: str | None = None
+) -> Problem:
+    """A site.toml issue told as a warning (or a note) at its line, found in `text` when the
+    caller has read it already."""
+    written = _site_text(config) if text is None else text
+    return replace(_problem(issue, written, CONFIG_NAME), severity=severity)
+
+
 def contact_warnings(config: Config) -> list[Problem]:
     """A warning for each [contact] number a page's «Gọi» link cannot dial as written: it dials
     the number publish.contact_numbers reads, so other digits beside it are never called, and
     a number too long to be one is not linked at all. A warning, an error under --strict: a
     second number written beside the hotline for years must not stop every command after an
     upgrade (Zalo and radio link no number)."""
-    try:
-        text = (config.root / CONFIG_NAME).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        text = ""  # load read it a moment ago; a file changed since is its next run's
     warnings = []
     for key, example in PHONE_KEYS:
         written = getattr(config.contact, key)
@@ -1104,7 +1118,7 @@ def contact_warnings(config: Config) -> list[Problem]:
                 "gọi số này khi người xem nhấn vào; số khác thì viết trong trang liên hệ "
                 "(content/pages/lien-he.md).",
             )
-            warnings.append(replace(_problem(issue, text, CONFIG_NAME), severity="warning"))
+            warnings.append(_warned(config, issue))
     for index, station in enumerate(config.contact.stations):
         for written in station.phone:
             if problem := _phone_problem(written):
@@ -1114,7 +1128,7 @@ def contact_warnings(config: Config) -> list[Problem]:
                     "Ghi mỗi số thành một phần tử của danh sách, ví dụ phone = "
                     f'["{STATION_PHONE}", "0912 345 678"]; giờ làm việc ghi ở hours.',
                 )
-                warnings.append(replace(_problem(issue, text, CONFIG_NAME), severity="warning"))
+                warnings.append(_warned(config, issue))
     return warnings
 
 
@@ -1125,10 +1139,6 @@ def feedback_categories_warning(config: Config) -> list[Problem]:
     radio = config.radio
     if radio.contact == "feedback" or not radio.feedback_categories:
         return []
-    try:
-        text = (config.root / CONFIG_NAME).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        text = ""  # load read it a moment ago; a file changed since is its next run's
     issue = SchemaIssue(
         ("radio", "feedback_categories"),
         f'danh sách chuyên mục này chỉ dùng khi contact = "feedback", nhưng contact là '
@@ -1136,7 +1146,7 @@ def feedback_categories_warning(config: Config) -> list[Problem]:
         'Muốn đọc lời liên hệ sau mỗi tin của các chuyên mục ấy thì ghi contact = "feedback" '
         "trong [radio]; không thì xóa dòng feedback_categories.",
     )
-    return [replace(_problem(issue, text, CONFIG_NAME), severity="warning")]
+    return [_warned(config, issue)]
 
 
 def timezone_warning(config: Config) -> list[Problem]:
@@ -1149,10 +1159,6 @@ def timezone_warning(config: Config) -> list[Problem]:
     summer = dt.datetime(2026, 7, 1, 12, tzinfo=tz).utcoffset()
     if offset == summer == VIETNAM_OFFSET:
         return []
-    try:
-        text = (config.root / CONFIG_NAME).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        text = ""
     hours = (offset or dt.timedelta(0)) - VIETNAM_OFFSET
     gap = f"{abs(hours.total_seconds()) / 3600:g}".replace(".", ",")
     when = "sớm" if hours > dt.timedelta(0) else "muộn"
@@ -1164,7 +1170,7 @@ def timezone_warning(config: Config) -> list[Problem]:
         f'Đơn vị ở Việt Nam: xóa dòng timezone, hoặc ghi timezone = "{DEFAULT_TIMEZONE}". '
         "Cố ý dùng múi giờ khác thì bỏ qua cảnh báo này.",
     )
-    return [replace(_problem(issue, text, CONFIG_NAME), severity="warning")]
+    return [_warned(config, issue)]
 
 
 def zalo_without_oa(config: Config) -> list[Problem]:
@@ -1172,10 +1178,7 @@ def zalo_without_oa(config: Config) -> list[Problem]:
     wrote for every unit before it asked: nothing is built or sent for Zalo until it does."""
     if "zalo" not in config.site.default_channels or config.zalo.oa_id.strip():
         return []
-    try:
-        text = (config.root / CONFIG_NAME).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return []
+    text = _site_text(config)
     if not re.search(r"(?m)^[ \t]*default_channels[ \t]*=", text):
         return []  # the default, not a choice someone wrote: nothing to undo
     issue = SchemaIssue(
@@ -1185,7 +1188,7 @@ def zalo_without_oa(config: Config) -> list[Problem]:
         'Đơn vị có Zalo OA: ghi oa_id = "…" (mã số OA trong trang quản trị Zalo OA) vào bảng [zalo]. '
         'Chưa có: bỏ "zalo" khỏi default_channels cho gọn, ví dụ default_channels = ["web", "radio"].',
     )
-    return [replace(_problem(issue, text, CONFIG_NAME), severity="note")]
+    return [_warned(config, issue, "note", text)]
 
 
 def _phone_problem(written: str) -> str | None:

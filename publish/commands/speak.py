@@ -362,7 +362,7 @@ def _contact(
         return ""
     written = parsed.data.get("category")
     key = category_key(written, project) if isinstance(written, str) else None
-    if key is None or project.radio.contact != "feedback":
+    if key is None:
         return ""
     contact, _ = contact_read(project, options, tuple(sorted(lexicon.items())))
     return contact if key in feedback_categories(project, contact) else ""

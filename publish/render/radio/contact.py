@@ -39,4 +39,3 @@ def contact_text(config: Config) -> str:
     if emergency := first_number(contact.emergency):
         sentences.append(f"Trường hợp khẩn cấp, xin gọi ngay số {emergency}.")
     return " ".join(sentences)
-

@@ -314,9 +314,9 @@ def contact_read(
     `publish speak` adds to an item of a feedback category."""
     if config.radio.contact not in ("outro", "feedback"):
         return "", ()
-    said, found = _speak(nfc(contact_text(config)), options, lexicon, True, "", "")
+    said, found = front_matter_read(contact_text(config), "[radio] contact", options, lexicon)
     stoppers = tuple(blocking(found))
-    return ("" if stoppers else " ".join(said.split())), stoppers
+    return ("" if stoppers else said), stoppers
 
 
 def feedback_categories(config: Config, contact: str) -> frozenset[str]:
