@@ -74,7 +74,7 @@ class PlainMarkdown:
     """Reads plain bodies as `md` (a channel's converter, tuned) would."""
 
     def __init__(self, md: markdown.Markdown) -> None:
-        """Take the emphasis rules from `md` itself; off unless it is markdown 3.11."""
+        """Take the emphasis rules from `md` itself; off unless it is the markdown release checked."""
         delimiters = next(
             (
                 pattern.delimiters
@@ -84,7 +84,7 @@ class PlainMarkdown:
             {},
         )
         star = delimiters.get("*")
-        self.on = markdown.__version_info__[:2] == CHECKED_VERSION and star is not None
+        self.on = markdown.__version_info__[:3] == CHECKED_VERSION and star is not None
         self.boundary = star.boundary if star is not None else re.compile("(?!)")
 
     def parse(self, text: str) -> list[Block] | None:

@@ -31,11 +31,13 @@ from markdown.util import ETX, INLINE_PLACEHOLDER_PREFIX, STX, AtomicString
 
 __all__ = ["CHECKED_VERSION", "QuickInline", "tuned"]
 
-CHECKED_VERSION = (3, 11)
+CHECKED_VERSION = (3, 11, 3)
 """The markdown release whose private methods the shortcuts here and in publish.markdown_plain
 stand in for, checked byte for byte by the tests: under another release that still has the
 classes imported here the stock code runs, but pyproject.toml allows none
-(tests/test_markdown_tuning.py keeps the two in step)."""
+(tests/test_markdown_tuning.py keeps the two in step). A patch release counts: 3.11.4 rewrote
+the emphasis handler's bookkeeping (a cache of built elements, the positions its own search
+records), which the lone-pair shortcut and the regex search here knew nothing of."""
 
 Search = Callable[[str, int], object]
 BlockTest = Callable[[ET.Element, str], bool]
@@ -99,7 +101,7 @@ def tuned(md: markdown.Markdown) -> markdown.Markdown:
     # The inline pass indexes its pattern registry a few hundred times per document, the block
     # parser iterates its registry once per block, and a Registry re-sorts and copies or
     # type-checks each time: hand them the same items, in the same (priority) order, as tuples.
-    if markdown.__version_info__[:2] == CHECKED_VERSION:
+    if markdown.__version_info__[:3] == CHECKED_VERSION:
         quick = QuickInline(md)
         quick.freeze()
         for pattern in quick.inlinePatterns:

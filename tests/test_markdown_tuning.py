@@ -31,6 +31,7 @@ from publish.markdown_closing import ClosedInline
 from publish.markdown_escapes import QuoteEscapes
 from publish.markdown_lists import ListsAfterText
 from publish.markdown_pasted import PastedLists
+from publish.markdown_plain import PlainMarkdown
 from publish.markdown_tuning import CHECKED_VERSION, NEEDS, tuned
 from publish.render.web.markdown import MarkdownRenderer
 from publish.render.zalo import blocks as zalo_blocks
@@ -527,17 +528,37 @@ def test_a_text_is_offered_only_to_the_patterns_whose_strings_it_holds() -> None
 
 def test_the_project_allows_only_the_markdown_release_the_shortcuts_were_checked_against() -> None:
     # pip installs what pyproject.toml allows: an older release lacks classes these modules
-    # import (the tool did not start under 3.10 nor 3.11.0), and a newer one is not known to
-    # write the same.
+    # import (the tool did not start under 3.10 nor 3.11.0), and a newer one, a patch release
+    # too, is not known to write the same (3.11.4's emphasis handler doubled text beside the
+    # shortcuts: «**_***a*__» gave «<em>a</em><em>a</em>»).
     project = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text("utf-8"))
     required = map(Requirement, project["project"]["dependencies"])
     wanted = next(requirement for requirement in required if requirement.name == "markdown")
-    major, minor = CHECKED_VERSION
+    major, minor, patch = CHECKED_VERSION
     for version, allowed in (
         (f"{major}.{minor - 1}.9", False),
-        (f"{major}.{minor}.9", True),
+        (f"{major}.{minor}.{patch - 1}", False),
+        (f"{major}.{minor}.{patch}", True),
+        (f"{major}.{minor}.{patch + 1}", False),
         (f"{major}.{minor + 1}", False),
     ):
         assert wanted.specifier.contains(version) is allowed, version
     assert wanted.specifier.contains(markdown.__version__)
-    assert markdown.__version_info__[:2] == CHECKED_VERSION
+    assert markdown.__version_info__[:3] == CHECKED_VERSION
+
+
+def test_under_another_markdown_release_the_stock_code_runs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Someone installing the package beside another release (pip --no-deps, a distribution's
+    # package) gets the stock converter's HTML, slower, never the shortcuts' guess at it.
+    major, minor, patch = CHECKED_VERSION
+    monkeypatch.setattr(markdown, "__version_info__", (major, minor, patch + 1, "final", 0))
+    md = tuned(_converter())
+    assert type(md.treeprocessors["inline"]) is InlineProcessor
+    emphasis = _delimiter(md)
+    assert emphasis.handleMatch.__func__ is DelimiterProcessor.handleMatch  # type: ignore[attr-defined]
+    assert emphasis.search.__func__ is DelimiterProcessor.search  # type: ignore[attr-defined]
+    assert not PlainMarkdown(md).on
+    for text in ("**_***a*__", "*a***a** ***__", "Công an **xã** tuyên truyền."):
+        assert md.reset().convert(text) == STOCK.reset().convert(text)
