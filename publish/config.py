@@ -27,6 +27,7 @@ from publish.encoding import not_utf8
 from publish.errors import ConfigError, ContentError, Problem
 from publish.limits import MAX_CONFIG_BYTES, read_capped, too_large
 from publish.schema import SchemaIssue, build, found_name, rules
+from publish.site_legal import LEGAL_KEYS, legal_issues
 from publish.syntax import (
     like_a_secret,
     toml_duplicates,
@@ -158,6 +159,13 @@ class SiteSection:
     """Channels a bulletin goes to unless its front matter lists its own (which replaces these)."""
     default_cover: str = ""
     """Cover image (path under content/) for bulletins that have none."""
+    responsible: str = ""
+    """Who answers for the website's content («Người chịu trách nhiệm»), shown in the footer."""
+    license: str = ""
+    """The decision or licence the website was set up under, as the unit writes it (footer)."""
+    reuse_source: str = ""
+    """The source to name when re-publishing the site's information: the footer's note
+    «Ghi rõ nguồn “…” khi phát hành lại thông tin từ website này» ("" shows none)."""
 
 
 MAILTO = "mailto:"
@@ -1531,6 +1539,7 @@ def _site_issues(site: SiteSection) -> list[SchemaIssue]:
     language = _language_issue(str(site.language))
     if language:
         issues.append(language)
+    issues += legal_issues({key: getattr(site, key) for key in LEGAL_KEYS})
     try:
         ZoneInfo(str(site.timezone))
     except (ZoneInfoNotFoundError, ValueError, TypeError):

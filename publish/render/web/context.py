@@ -27,6 +27,7 @@ from publish.model import Bulletin, ImageRef, Site
 from publish.render.web.images import VARIANT_TYPE, Picture, Pictures
 from publish.render.web.markdown import ImageInfo, MarkdownRenderer
 from publish.render.web.qr import QrCodes
+from publish.site_legal import footer_lines
 from publish.site_paths import category_path, served_paths
 from publish.text import vn_short_date
 
@@ -194,6 +195,9 @@ class SiteContext:
             "home_url": self.url("/"),
             "archive_url": self.url("/luu-tru/"),
             "footer": self.contact(with_qr=False),
+            "footer_legal": footer_lines(
+                config.site.responsible, config.site.license, config.site.reuse_source
+            ),
             "feed_url": self.url("/feed.xml"),
             "follow_url": self.url(FOLLOW_URL) if self.follow_page else "",
             "year": self.site.now.year,

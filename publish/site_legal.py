@@ -1,0 +1,90 @@
+"""What a state agency's website says about itself at the foot of its pages: who answers for
+its content, the decision or licence it was set up under, and how its information may be
+re-used («Ghi rõ nguồn … khi phát hành lại thông tin từ website này»).
+
+Read from [site] responsible, license and reuse_source; each is empty (nothing shown) until the
+unit writes it, since a unit without a decision number has nothing true to show.
+"""
+
+from __future__ import annotations
+
+import re
+
+from publish.schema import SchemaIssue
+from publish.text import folded_words, nfc, quoted
+
+__all__ = ["LEGAL_KEYS", "footer_lines", "legal_issues"]
+
+LEGAL_KEYS = ("responsible", "license", "reuse_source")
+"""The [site] keys of the footer's lines, in the order the lines are shown."""
+PLACEHOLDER = re.compile(r"…|\.{3}|\b[xX]{3,}\b|<[^>]*>|\bCẦN BỔ SUNG\b|\bTODO\b", re.IGNORECASE)
+"""What stands for text still to write: «…» of an example copied from the docs, «xxx», «<số>»,
+the starter's «CẦN BỔ SUNG»: shown as it is at the foot of every page of an agency's website."""
+QUOTES = "\"'“”‘’«»„"
+"""Quotes a unit may put around the source's name: the sentence adds its own."""
+REUSE_WORDS = ("ghi ro nguon", "phat hanh lai", "trich dan")
+"""Words of the whole re-use sentence (folded): written into reuse_source, it would be said twice."""
+EXAMPLES = {
+    "responsible": '"Thượng tá Nguyễn Văn A, Trưởng Công an xã"',
+    "license": '"Quyết định số 123/QĐ-CAT ngày 1/7/2025 của Giám đốc Công an tỉnh"',
+    "reuse_source": '"Trang thông tin điện tử Công an xã"',
+}
+"""An example of each key's value for hints, with no «…»: a hint copied as it is must pass."""
+
+
+def _clause(written: str) -> str:
+    """A value as part of a sentence: one line, without a closing stop of its own."""
+    return " ".join(written.split()).rstrip(" .;,")
+
+
+def footer_lines(responsible: str, license: str, reuse_source: str) -> list[str]:
+    """The sentences the footer shows, one a value written ("" for a key left empty)."""
+    lines = []
+    if _clause(responsible):
+        lines.append(f"Chịu trách nhiệm nội dung: {_clause(responsible)}.")
+    if _clause(license):
+        lines.append(f"Thiết lập theo {_clause(license)}.")
+    source = _clause(reuse_source).strip(QUOTES + " ")
+    if source:
+        lines.append(f"Ghi rõ nguồn “{source}” khi phát hành lại thông tin từ website này.")
+    return lines
+
+
+def legal_issues(values: dict[str, object]) -> list[SchemaIssue]:
+    """Errors in the [site] footer keys: a placeholder left in, a tick or a note instead of a
+    person's name, the whole re-use sentence written where only the source's name goes."""
+    from publish.person_fields import not_a_name  # person_fields reads config, which reads this
+
+    issues = []
+    for key in LEGAL_KEYS:
+        written = values.get(key)
+        if not isinstance(written, str) or not written.strip():
+            continue
+        example = f"{key} = {EXAMPLES[key]}"
+        if PLACEHOLDER.search(nfc(written)):
+            issues.append(
+                SchemaIssue(
+                    ("site", key),
+                    f"còn chỗ chưa điền: {quoted(written)}; dòng này hiện ở chân các trang",
+                    f"Thay chỗ «…» (hay «xxx», «<…>») bằng thông tin thật, ví dụ {example}; "
+                    f'chưa có thì để trống: {key} = "".',
+                )
+            )
+        elif key == "responsible" and not_a_name(written):
+            issues.append(
+                SchemaIssue(
+                    ("site", key),
+                    f"không phải họ tên người chịu trách nhiệm nội dung: {quoted(written)}",
+                    f'Ghi họ tên và chức vụ, ví dụ {example}; chưa có thì để trống: {key} = "".',
+                )
+            )
+        elif key == "reuse_source" and any(word in folded_words(written) for word in REUSE_WORDS):
+            issues.append(
+                SchemaIssue(
+                    ("site", key),
+                    f"chỉ ghi tên nguồn, không ghi cả câu: {quoted(written)}",
+                    "Chân trang tự viết câu «Ghi rõ nguồn “…” khi phát hành lại thông tin từ "
+                    f"website này.»: chỉ ghi tên nguồn, ví dụ {example}.",
+                )
+            )
+    return issues
