@@ -198,6 +198,7 @@ def test_a_title_with_a_word_longer_than_a_line_is_laid_out_anew(tmp_path: Path)
     assert f"  {ADDRESS}" in item  # whole, on a line of its own
     log = station[LOG].decode("utf-8-sig").splitlines()
     assert [line for line in log if line.startswith("- ")] == [f"- {LINE}"]
+    assert "chỉ được trình bày lại" in log[1] and "SỬA LẦN …» ở đầu" not in log[1]
 
 
 def test_a_long_word_alone_on_its_line_is_no_sign_of_either_layout() -> None:

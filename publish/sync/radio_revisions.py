@@ -77,7 +77,7 @@ def log_bytes(
     when = f" (phát lúc {vn_datetime(air)})" if air is not None else ""
     lines = [
         f"THAY ĐỔI KỊCH BẢN CỦA TẬP {episode}{when}",
-        "Các tệp dưới đây đã được thay sau khi đài nhận; tệp thay có dòng «SỬA LẦN …» ở đầu.",
+        *_what_happened({event["kind"] for event in events}),
         "Mới nhất ở trên. Tệp này do phần mềm của Công an ghi, xin đừng sửa.",
     ]
     # Newest first in the order the changes were made, not by their times: a clock set back
@@ -92,6 +92,24 @@ def log_bytes(
         lines += ["", vn_datetime(dt.datetime.fromisoformat(at).astimezone(tz)) + ":"]
         lines += [f"- {_event_text(event, tz)}" for event in made]
     return station_text("\n".join(lines) + "\n")
+
+
+def _what_happened(kinds: set[str]) -> list[str]:
+    """The log's lines under its heading, true of the events it lists (their `kinds`): files
+    only laid out anew bear no «SỬA LẦN» and need no new print, which a heading saying every
+    file listed was replaced and marked would deny."""
+    if kinds == {RELAID}:
+        return [
+            "Các tệp dưới đây chỉ được trình bày lại sau khi đài nhận: nội dung không đổi, "
+            "không có dòng «SỬA LẦN …» mới, không cần in lại."
+        ]
+    lines = ["Các tệp dưới đây đã được thay sau khi đài nhận; tệp thay có dòng «SỬA LẦN …» ở đầu."]
+    if RELAID in kinds:
+        lines.append(
+            "Tệp chỉ trình bày lại cho vừa khổ A4 thì nội dung không đổi, không có dòng "
+            "«SỬA LẦN …» mới: không cần in lại."
+        )
+    return lines
 
 
 def titled(path: str, title: object) -> str:
