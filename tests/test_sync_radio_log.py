@@ -1,5 +1,5 @@
 """THAY-DOI.txt, the change log of an episode the station already has: its heading says what
-the listed changes are."""
+the listed changes are, and an item added says where it goes among the printed pages."""
 
 from __future__ import annotations
 
@@ -7,9 +7,11 @@ import datetime as dt
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from publish.render.radio_station import station_plain
 from publish.sync.radio_relaid import RELAID
-from publish.sync.radio_revisions import log_bytes
+from publish.sync.radio_revisions import log_bytes, placed
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 AIR = dt.datetime(2024, 12, 14, 17, 0, tzinfo=TZ)
@@ -61,3 +63,55 @@ def test_a_log_of_revisions_alone_keeps_its_heading() -> None:
     lines = log([replaced("items/a.txt")])
     assert SOLD_AS_REVISED in lines[1]
     assert lines[2].startswith("Mới nhất ở trên.")
+
+
+def row(no: str, key: str | None, title: str | None = None) -> dict[str, Any]:
+    """A row of rundown.json: music and the presenter's words have no key."""
+    return {"no": no, "key": key, "title": title, "slug": (key or "NHAC").upper()}
+
+
+RUNDOWN = {
+    "items": [
+        row("A1", None),
+        row("A2", None),
+        row("A3", "dau", "Tin đầu"),
+        row("A4", None),
+        row("A5", "giua", "Tin giữa"),
+        row("A6", "cuoi", None),
+        row("A7", None),
+    ]
+}
+
+
+@pytest.mark.parametrize(
+    ("path", "said"),
+    [
+        ("items/giua.txt", ": mục A5 của thứ tự phát mới, đọc sau tin «Tin đầu» (A3)"),
+        ("items/cuoi.txt", ": mục A6 của thứ tự phát mới, đọc sau tin «Tin giữa» (A5)"),
+        (
+            "items/dau.txt",
+            ": mục A3 của thứ tự phát mới, là tin đầu tiên, đọc trước tin «Tin giữa» (A5)",
+        ),
+    ],
+)
+def test_an_added_item_says_where_it_goes(path: str, said: str) -> None:
+    """The presenter slots the new printed page after the bulletin it follows (music and
+    greetings between are not bulletins), or before the first when it opens the episode."""
+    event = {"at": AT, "path": path, "title": "Mới", "kind": "added", "digest": "f"}
+    event["place"] = placed(RUNDOWN, path)
+    assert f"- Thêm tin «Mới» ({path}){said}" in log([event])
+
+
+def test_the_only_item_of_an_episode_and_older_events_are_told_plainly() -> None:
+    """An episode with one bulletin has nothing to go after; an event logged by a version
+    before this one has no place and keeps its line."""
+    only = {"items": [row("A1", None), row("A2", "mot", "Một"), row("A3", None)]}
+    assert placed(only, "items/mot.txt") == {"no": "A2"}
+    event = {"at": AT, "path": "items/mot.txt", "title": "Một", "kind": "added", "digest": "g"}
+    lines = log([{**event, "place": placed(only, "items/mot.txt")}])
+    assert (
+        "- Thêm tin «Một» (items/mot.txt): mục A2 của thứ tự phát mới, là tin duy nhất của tập"
+        in lines
+    )
+    assert "- Thêm tin «Một» (items/mot.txt)" in log([event])
+    assert placed(only, "items/khac.txt") is None
