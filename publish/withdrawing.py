@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from publish.config import Config
 from publish.model import EDITED_CAUSES, Bulletin, Exclusion, Site
-from publish.rename_pairs import Index, Pairs, pair_renames
+from publish.rename_pairs import Index, Pairs, lookalike_advice, pair_renames
 
 if TYPE_CHECKING:
     from publish.sync.vanished import Published
@@ -498,10 +498,7 @@ def _lookalike_hint(key: str, lookalike: str, leaving: Iterable[str]) -> str:
     its own `id` and the same words or title: restoring the old file instead would publish
     the same text twice."""
     kept = ", ".join(KEPT_AS_ONE[c] for c in leaving if c in KEPT_AS_ONE)
-    return (
-        f"{lookalike} có cùng nội dung hoặc tiêu đề nhưng ghi id riêng: nếu là một bài thì sửa "
-        f"dòng id thành «id: {key}»{f' ({kept})' if kept else ''}, đừng lấy lại tệp cũ"
-    )
+    return f"{lookalike} có {lookalike_advice(key, kept)}, đừng lấy lại tệp cũ"
 
 
 def _rename_hint(key: str, candidates: tuple[str, ...]) -> str:
