@@ -97,7 +97,7 @@ RUNDOWN = {
 def test_an_added_item_says_where_it_goes(path: str, said: str) -> None:
     """The presenter slots the new printed page after the bulletin it follows (music and
     greetings between are not bulletins), or before the first when it opens the episode."""
-    event = {"at": AT, "path": path, "title": "Mới", "kind": "added", "digest": "f"}
+    event: dict[str, Any] = {"at": AT, "path": path, "title": "Mới", "kind": "added", "digest": "f"}
     event["place"] = placed(RUNDOWN, path)
     assert f"- Thêm tin «Mới» ({path}){said}" in log([event])
 
