@@ -24,7 +24,7 @@ from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-__all__ = ["Index", "Pairs", "pair_renames"]
+__all__ = ["Index", "Pairs", "lookalike_advice", "pair_renames"]
 
 T = TypeVar("T")
 
@@ -42,6 +42,20 @@ class Pairs(Generic[T]):
     lookalikes: dict[str, T]
     """For old keys none became, the new item that declares its own `id` and matches it
     (same body, same title…): the same bulletin if the editor says so, never taken for it."""
+
+
+def lookalike_advice(key: str, kept: str, *, whose: str = "") -> str:
+    """How a lookalike (Pairs.lookalikes) is told, in lower case, by every reader that tells
+    one (`publish check`, build's report, `publish serve`, the Zalo sync's plan): «cùng nội
+    dung hoặc tiêu đề`whose` nhưng ghi id riêng: nếu là một bài thì sửa dòng id thành «id:
+    KEY» (`kept`)», `key` being the gone bulletin's, `kept` what one bulletin keeps ("" to say
+    nothing) and `whose` the gone bulletin named after «tiêu đề» ("" when the sentence names
+    it already)."""
+    advice = (
+        f"cùng nội dung hoặc tiêu đề{whose} nhưng ghi id riêng: nếu là một bài thì sửa dòng id "
+        f"thành «id: {key}»"
+    )
+    return f"{advice} ({kept})" if kept else advice
 
 
 def pair_renames(

@@ -18,7 +18,7 @@ from urllib.parse import unquote
 from publish.errors import Problem
 from publish.model import Bulletin, Page, Site
 from publish.text import quoted
-from publish.url_history import history_path, load_history
+from publish.url_history import HISTORY_NAME, history_path, load_history
 
 __all__ = [
     "GENERATED_FILES",
@@ -92,7 +92,14 @@ def project_history(root: Path) -> Mapping[str, tuple[str, ...]]:
     while the file stays as it was: the build's redirects, follow page and served paths,
     check's alias and follow notes and the withdrawal notes all ask, ~15 ms a read at 10,000
     bulletins. Read only: the result is shared."""
-    path = history_path(root)
+    return state_history(history_path(root).parent)
+
+
+def state_history(state_dir: Path) -> Mapping[str, tuple[str, ...]]:
+    """web-urls.json of the state folder `state_dir` (a sync's --state may be elsewhere than
+    the project's state/), read as project_history reads it: once while the file stays as it
+    was, a PublishError naming what to do when it cannot be read."""
+    path = state_dir / HISTORY_NAME
     try:
         found = path.stat()
         stamp: tuple[int, int, int] | None = (found.st_ino, found.st_size, found.st_mtime_ns)

@@ -33,8 +33,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from publish.config import Config
-from publish.model import Bulletin, Site
-from publish.rename_pairs import Index, Pairs, pair_renames
+from publish.model import EDITED_CAUSES, Bulletin, Exclusion, Site
+from publish.rename_pairs import Index, Pairs, lookalike_advice, pair_renames
 
 if TYPE_CHECKING:
     from publish.sync.vanished import Published
@@ -70,9 +70,11 @@ class Withdrawable(NamedTuple):
     """Its file (for one gone, the file state/ recorded, "" when none; the new one for one
     renamed or given another `id`)."""
     why: str
-    """Why it is held: the gate's code, or «changed» for one edited after its approval; "" for
-    one published but kept from some channels; DELETED for one whose file is gone, RENAMED for
-    one renamed without `id` and ID_CHANGED for one whose file now declares another `id`."""
+    """Why it is held: the gate's code, or its cause for one edited after its approval
+    (EDITED_CAUSES: «changed», «bad_version») or held for its pii_reviewed_by («review_note»);
+    "" for one published but kept from some channels; DELETED for one whose file is gone,
+    RENAMED for one renamed without `id` and ID_CHANGED for one whose file now declares
+    another `id`."""
     kept_from: tuple[str, ...]
     """The channels it is kept from (all for one held back)."""
     answered: Answered = ()
@@ -85,6 +87,9 @@ class Withdrawable(NamedTuple):
     lookalike: str = ""
     """For one deleted, the file of a new bulletin with its own `id` and the same words or
     title ("" when none): the same bulletin if the editor says so (see _lookalike_hint)."""
+    also: str = ""
+    """For one held for its pii_reviewed_by, the approval check holding it too (Exclusion.also:
+    fixing the reviewer's name alone does not put it back up); else ""."""
 
 
 DELETED = "deleted"
@@ -105,6 +110,8 @@ HELD_WORDS = {
     "draft": "bản nháp, draft: true",
     "unapproved": "chưa được duyệt",
     "changed": "đã sửa sau khi duyệt",
+    "bad_version": "dấu duyệt approved_version không hợp lệ, có thể đã bị sửa tay",
+    "review_note": "pii_reviewed_by chưa ghi tên người đã rà soát dữ liệu cá nhân",
     "scheduled": "hẹn giờ đăng sau",
     "secret": "mức phân loại không cho đăng",
 }
@@ -116,9 +123,18 @@ KEEP_IT = {
     "trước khi gộp.",
     "changed": " Chưa muốn rút thì người duyệt đọc lại bản mới rồi chạy publish approve trước "
     "khi gộp (hay trả tệp về bản đã duyệt: git checkout -- TỆP).",
+    "bad_version": " Chưa muốn rút thì người duyệt đọc lại bài rồi chạy publish approve trước "
+    "khi gộp (hay trả tệp về bản đã duyệt: git checkout -- TỆP).",
+    "review_note": " Chưa muốn rút thì ghi họ tên người đã rà soát dữ liệu cá nhân vào "
+    "pii_reviewed_by trước khi gộp.",
     "scheduled": " Tới giờ hẹn, bài được đăng lại.",
 }
 """What keeps a bulletin up, by why it is held: a draft needs no new approval."""
+REVIEWED_AND_APPROVED = (
+    " Chưa muốn rút thì ghi họ tên người đã rà soát dữ liệu cá nhân vào pii_reviewed_by, rồi "
+    "người duyệt đọc lại bản mới và chạy publish approve, trước khi gộp."
+)
+"""What keeps up one held for its pii_reviewed_by and by an approval check too."""
 
 EVERY = ("web", "zalo", "radio")
 
@@ -134,9 +150,7 @@ def withdrawable(site: Site, published: Published | None = None) -> tuple[Withdr
     `published`: the command's reader of state/published.json (refuse_vanished's, whose gone
     keys are reused), one of its own when None."""
     held = [
-        Withdrawable(
-            e.bulletin.key, e.bulletin.source, "changed" if e.cause == "changed" else e.code, EVERY
-        )
+        Withdrawable(e.bulletin.key, e.bulletin.source, _held_why(e), EVERY, also=e.also)
         for e in site.excluded
         if e.code != "expired"
     ]
@@ -146,6 +160,15 @@ def withdrawable(site: Site, published: Published | None = None) -> tuple[Withdr
         if b.held_from
     ]
     return tuple(held + kept + _gone(site, published))
+
+
+def _held_why(excluded: Exclusion) -> str:
+    """Withdrawable.why of a bulletin held back: an «unapproved» one was approved and edited
+    since (EDITED_CAUSES, as the build counts it: a mark edited by hand too), or waits for its
+    reviewer's name, not «chưa được duyệt», whose advice to approve it would not put it back."""
+    if excluded.cause in EDITED_CAUSES or excluded.cause == "review_note":
+        return excluded.cause
+    return excluded.code
 
 
 def _gone(site: Site, published: Published | None) -> list[Withdrawable]:
@@ -330,12 +353,15 @@ def withdrawal_notes(
         elif why == ID_CHANGED:
             lines.append((source, _id_changed_line(gone, config, withdrawn.new_id)))
         elif why:
+            words, keep = HELD_WORDS.get(why, why), KEEP_IT.get(why, "")
+            if withdrawn.also:
+                words += f"; {HELD_WORDS.get(withdrawn.also, HELD_WORDS['unapproved'])}"
+                keep = REVIEWED_AND_APPROVED
             lines.append(
                 (
                     source,
                     f"Sẽ rút bài đang đăng: {source} đang đăng trên {names} nhưng nay bị giữ lại "
-                    f"({HELD_WORDS.get(why, why)}): lần đồng bộ tới sẽ rút bài khỏi {which}."
-                    + KEEP_IT.get(why, ""),
+                    f"({words}): lần đồng bộ tới sẽ rút bài khỏi {which}.{keep}",
                 )
             )
         else:
@@ -472,10 +498,7 @@ def _lookalike_hint(key: str, lookalike: str, leaving: Iterable[str]) -> str:
     its own `id` and the same words or title: restoring the old file instead would publish
     the same text twice."""
     kept = ", ".join(KEPT_AS_ONE[c] for c in leaving if c in KEPT_AS_ONE)
-    return (
-        f"{lookalike} có cùng nội dung hoặc tiêu đề nhưng ghi id riêng: nếu là một bài thì sửa "
-        f"dòng id thành «id: {key}»{f' ({kept})' if kept else ''}, đừng lấy lại tệp cũ"
-    )
+    return f"{lookalike} có {lookalike_advice(key, kept)}, đừng lấy lại tệp cũ"
 
 
 def _rename_hint(key: str, candidates: tuple[str, ...]) -> str:

@@ -1997,7 +1997,11 @@ def test_a_week_whose_only_bulletin_is_scheduled_reaches_the_station_before_it(
     assert {("create", "items/hen-gio.txt"), ("update", "2024-W51/rundown.txt")} <= changed
     assert {("create", "2024-W51/script.txt"), ("create", "2024-W51/script.docx")} <= changed
     assert "SỬA LẦN 2" in (station / "2024-W51/rundown.txt").read_text("utf-8-sig")
-    assert "Thêm tin" in (station / "2024-W51/THAY-DOI.txt").read_text("utf-8-sig")
+    log = (station / "2024-W51/THAY-DOI.txt").read_text("utf-8-sig").splitlines()
+    [added] = [line for line in log if line.startswith("- Thêm tin")]
+    assert added.endswith(
+        "(items/hen-gio.txt): mục A3 của thứ tự phát mới, là tin duy nhất của tập"
+    )
     before = stats(station), (root / "state/radio.json").read_bytes()
     actions, _summary = sync(root, now="2024-12-16T09:30")
     assert {a.kind for a in actions} == {"noop"}

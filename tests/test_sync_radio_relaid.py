@@ -172,6 +172,46 @@ def test_a_layout_change_alone_is_rewritten_without_a_revision(root: Path) -> No
     assert [a for a in again if a.kind != "noop"] == []
 
 
+ADDRESS = "https://congan-chauthanh.example.vn/" + "tin-tuc/" * 6 + "ra-quan-dam-bao"
+"""A word longer than a line (79 characters): no layout can break it."""
+
+
+def test_a_title_with_a_word_longer_than_a_line_is_laid_out_anew(tmp_path: Path) -> None:
+    """The A4 layout keeps a long address of the title whole on a line of its own, wider than
+    72: that line is no sign of the old layout left, and the files are only laid out anew
+    (they were sent as «SỬA LẦN 2 … hãy in lại» though no word changed)."""
+    assert len(ADDRESS) > layout.WIDTH
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURES / "radio", project)
+    edit(project / FIRST, 'title: "Công an', f'title: "Xem {ADDRESS} Công an')
+    sent_wide(project)
+    actions, summary = sync(project, now=LATER)
+    assert not summary.failed
+    updates = {a.key: a.reason for a in actions if a.kind == "update" and a.key in TEXTS}
+    assert set(updates) == set(TEXTS)
+    assert set(updates.values()) == {radio_sync.NOTICE}
+    station = scripts(project / STATION)
+    expected = built(project)
+    for path in TEXTS:
+        assert station[path] == expected[path], path
+    item = station[ITEM].decode("utf-8-sig").splitlines()
+    assert f"  {ADDRESS}" in item  # whole, on a line of its own
+    log = station[LOG].decode("utf-8-sig").splitlines()
+    assert [line for line in log if line.startswith("- ")] == [f"- {LINE}"]
+    assert "chỉ được trình bày lại" in log[1] and "SỬA LẦN …» ở đầu" not in log[1]
+
+
+def test_a_long_word_alone_on_its_line_is_no_sign_of_either_layout() -> None:
+    """The A4 copy's title broken around an address longer than a line holds the words of the
+    wide one, its own line for the address is no line left too wide; a word changed still
+    makes a revision."""
+    title = f"Xem {ADDRESS} ngay"
+    a4 = a4_item(BODY, title=f"Xem\n  {ADDRESS}\n  ngay")
+    assert layout_only("items/x.txt", wide_item(BODY, title=title), a4, lined=False) == ""
+    changed = a4_item(BODY, title=f"Xem\n  {ADDRESS}\n  sau")
+    assert layout_only("items/x.txt", wide_item(BODY, title=title), changed, lined=False) is None
+
+
 def test_a_layout_change_with_a_changed_number_is_a_revision(root: Path) -> None:
     """A bulletin edited since: its item script and the episode script (text and Word) are
     revisions to print again, as before; the rundown and the other item, whose words did not

@@ -402,7 +402,18 @@ def test_a_bulletin_put_back_into_a_week_the_station_has_is_added_there(weeks: P
     sync(weeks, now=BACK)
     station = weeks / STATION
     later = text(station / f"{NEXT_WEEK}/THAY-DOI.txt")
-    assert f"- Thêm tin «{OTHER_TITLE}» ({OTHER_ITEM})\n" in later
+    # Where it goes among the pages the presenter printed: after the week's own bulletin.
+    assert (
+        f"- Thêm tin «{OTHER_TITLE}» ({OTHER_ITEM}): mục A5 của thứ tự phát mới, đọc sau tin "
+        "«Công an huyện tuần tra đêm đảm bảo trật tự an toàn giao thông cuối năm» (A3)\n"
+    ) in later
+    rundown = text(station / f"{NEXT_WEEK}/rundown.txt").splitlines()
+    named = {
+        line.split()[0]: rundown[i + 1].split()[0]
+        for i, line in enumerate(rundown[:-1])
+        if line[:1] == "A" and rundown[i + 1].strip()
+    }
+    assert (named["A3"], named["A5"]) == ("CAH-TUAN-TRA-DEM-DAM-BAO", "CANH-BAO-LUA-DAO-GIA")
     assert "Gửi lại" not in later
     assert f"- Chuyển tin «{OTHER_TITLE}» ({OTHER_ITEM}) sang tập {NEXT_WEEK}" in text(
         station / LOG

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from publish import url_history
 from publish.cli import main
 from tests.helpers import FIXTURES, add_toml, snapshot
 from tests.zalo_project import NOW, zalo_project
@@ -95,3 +96,33 @@ def test_a_fresh_checkout_without_published_json_or_output_still_refuses_a_mass_
     # Confirmed, it is done, and the next sync reads state/published.json again.
     assert main([*run, "--confirm-withdrawal"]) == 0
     assert main(run) == 0
+
+
+def test_web_urls_json_is_read_once_by_check_and_its_guards(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    """Without published.json, the guard against a lost content/ reads which bulletins the
+    website shows from web-urls.json, as the site's redirects and the withdrawal notes do:
+    one parse of the file's addresses (~15 ms at 10,000 bulletins), not one of its own
+    besides, and the same answer (a draft is told leaving the website it is on)."""
+    root = zalo_project(tmp_path, 3)
+    assert main(["--root", str(root), "--now", NOW, "sync", "web"]) == 0
+    (root / "state" / "published.json").unlink()
+    path = root / "content/bai-viet/ban-tin-000.md"
+    path.write_text(path.read_text("utf-8").replace("---\n\n", "draft: true\n---\n\n", 1), "utf-8")
+    parsed: list[bytes] = []
+    history_of = url_history.history_of
+
+    def counted(data: bytes, name: str = url_history.HISTORY_NAME) -> dict[str, tuple[str, ...]]:
+        """url_history.history_of, noting each parse."""
+        parsed.append(data)
+        return history_of(data, name)
+
+    monkeypatch.setattr(url_history, "history_of", counted)
+    capsys.readouterr()
+    assert main(["--root", str(root), "--now", NOW, "check"]) == 0
+    told = capsys.readouterr()
+    assert "Sẽ rút bài đang đăng: content/bai-viet/ban-tin-000.md đang đăng trên website" in (
+        told.out + told.err
+    )
+    assert len(parsed) == 1

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import html
 import io
+import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -87,6 +89,65 @@ def test_an_approved_bulletin_edited_since_says_so_and_how_to_keep_it_up(
         "sửa sau khi duyệt): lần đồng bộ tới sẽ rút bài khỏi các kênh ấy. Chưa muốn rút thì "
         "người duyệt đọc lại bản mới rồi chạy publish approve trước khi gộp"
     ) in out
+
+
+HELD_NOTE = (
+    f"Sẽ rút bài đang đăng: {FILE} đang đăng trên website, Zalo nhưng nay bị giữ lại ({{}}): "
+    "lần đồng bộ tới sẽ rút bài khỏi các kênh ấy. Chưa muốn rút thì {}"
+)
+
+
+@pytest.mark.parametrize(
+    ("change", "held", "keep"),
+    [
+        (
+            lambda text: re.sub(r"approved_version: .*", 'approved_version: "abc"', text),
+            "dấu duyệt approved_version không hợp lệ, có thể đã bị sửa tay",
+            "người duyệt đọc lại bài rồi chạy publish approve trước khi gộp (hay trả tệp về "
+            "bản đã duyệt: git checkout -- TỆP).",
+        ),
+        (
+            lambda text: text.replace("---\n\n", 'pii_reviewed_by: "chưa"\n---\n\n', 1),
+            "pii_reviewed_by chưa ghi tên người đã rà soát dữ liệu cá nhân",
+            "ghi họ tên người đã rà soát dữ liệu cá nhân vào pii_reviewed_by trước khi gộp.",
+        ),
+        (
+            lambda text: text.replace("---\n\n", 'pii_reviewed_by: "chưa"\n---\n\n', 1).replace(
+                "Sáng nay", "Chiều nay"
+            ),
+            "pii_reviewed_by chưa ghi tên người đã rà soát dữ liệu cá nhân; đã sửa sau khi duyệt",
+            "ghi họ tên người đã rà soát dữ liệu cá nhân vào pii_reviewed_by, rồi người duyệt "
+            "đọc lại bản mới và chạy publish approve, trước khi gộp.",
+        ),
+    ],
+    ids=["approval-mark-edited", "reviewer-note", "reviewer-note-and-edited"],
+)
+def test_an_approved_bulletin_held_otherwise_is_not_told_as_never_approved(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: None,
+    capsys: pytest.CaptureFixture[str],
+    change: Callable[[str], str],
+    held: str,
+    keep: str,
+) -> None:
+    """Its approval mark edited by hand (an edited cause, as the build counts it) or its
+    reviewer's name missing: it was approved, and approving it again alone would not keep
+    the second one up. Each is told as it is, with what keeps it up."""
+    root = zalo_project(tmp_path, 1)
+    by = "Thượng tá Nguyễn Văn Hùng, Trưởng Công an huyện"
+    assert main(["--root", str(root), "--now", NOW, "approve", FILE, "--by", by]) == 0
+    assert sync(root) == 0
+    path = root / FILE
+    approved = path.read_text("utf-8")
+    path.write_text(change(approved), "utf-8")
+    out = run(root, capsys, "check")
+    assert HELD_NOTE.format(held, keep) in out.splitlines()
+    assert "chưa được duyệt" not in out.split("Sẽ rút", 1)[1]
+    if "pii_reviewed_by" in held and "đã sửa" not in held:
+        # What the line says is enough: the reviewer's name alone puts it back.
+        path.write_text(change(approved).replace('"chưa"', '"Đại úy Lê Văn Tâm"'), "utf-8")
+        assert "Sẽ rút" not in run(root, capsys, "check")
 
 
 def test_a_bulletin_kept_from_zalo_is_told_as_leaving_zalo_only(

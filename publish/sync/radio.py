@@ -104,6 +104,7 @@ from publish.sync.radio_revisions import (
     log_bytes,
     logged,
     marked,
+    placed,
     revision_line,
     titled,
 )
@@ -2037,6 +2038,9 @@ class RadioSyncer:
         elif PurePosixPath(action.key).parts[0] == "items" and episode in self._received:
             # Withdrawn from another episode (or one the station had no more), it is news here.
             event["kind"] = "added"
+            place = placed(_station_rundown(self.local_dir / episode / "rundown.json"), action.key)
+            if place is not None:
+                event["place"] = place
         else:
             return entry, moved or None
         return entry, [{**event, "episode": episode}, *moved]

@@ -13,7 +13,8 @@ Only a file the station holds in the old layout qualifies: one of the lines the 
 (a rule, a line of a header above a rule, a row of the running order, a line of fields joined
 by « | ») is wider than WIDTH there and none is in the build. Every file of the 94-character
 layout has its rule or its wide running order; once rewritten, a later change that only moves
-a line break is a revision like any other, never "laid out anew" again.
+a line break is a revision like any other, never "laid out anew" again. A line of one word
+alone (a long address in a title, which no layout breaks) counts as wide in neither layout.
 
 The files are compared block by block, a block being the lines between two blank lines or
 rules (the A4 layout added and removed no blank line and no rule, only shortened the rules): a
@@ -98,12 +99,19 @@ def _read(text: str, *, rundown: bool) -> tuple[_Blocks, bool]:
         if lines:
             words, drawn = _block(lines, ruled=rule is not None, rundown=rundown)
             blocks.append(tuple(words))
-            wide = wide or any(len(drawn_line) > WIDTH for drawn_line in drawn)
+            wide = wide or any(_too_wide(drawn_line) for drawn_line in drawn)
             lines = []
         if rule is not None:
             blocks.append((line[0],))
             wide = wide or len(line) > WIDTH
     return blocks, wide
+
+
+def _too_wide(line: str) -> bool:
+    """Whether a line the layout draws is wider than WIDTH where the layout could have broken
+    it: a word longer than a line (an address in a title) stands whole on a line of its own in
+    the A4 layout too (layout._wrapped), so such a line tells neither layout from the other."""
+    return len(line) > WIDTH and len(line.split()) > 1
 
 
 def _block(lines: list[str], *, ruled: bool, rundown: bool) -> tuple[list[str], list[str]]:

@@ -22,6 +22,7 @@ __all__ = [
     "log_bytes",
     "logged",
     "marked",
+    "placed",
     "revision_line",
     "titled",
 ]
@@ -77,7 +78,7 @@ def log_bytes(
     when = f" (phát lúc {vn_datetime(air)})" if air is not None else ""
     lines = [
         f"THAY ĐỔI KỊCH BẢN CỦA TẬP {episode}{when}",
-        "Các tệp dưới đây đã được thay sau khi đài nhận; tệp thay có dòng «SỬA LẦN …» ở đầu.",
+        *_what_happened({event["kind"] for event in events}),
         "Mới nhất ở trên. Tệp này do phần mềm của Công an ghi, xin đừng sửa.",
     ]
     # Newest first in the order the changes were made, not by their times: a clock set back
@@ -92,6 +93,24 @@ def log_bytes(
         lines += ["", vn_datetime(dt.datetime.fromisoformat(at).astimezone(tz)) + ":"]
         lines += [f"- {_event_text(event, tz)}" for event in made]
     return station_text("\n".join(lines) + "\n")
+
+
+def _what_happened(kinds: set[str]) -> list[str]:
+    """The log's lines under its heading, true of the events it lists (their `kinds`): files
+    only laid out anew bear no «SỬA LẦN» and need no new print, which a heading saying every
+    file listed was replaced and marked would deny."""
+    if kinds == {RELAID}:
+        return [
+            "Các tệp dưới đây chỉ được trình bày lại sau khi đài nhận: nội dung không đổi, "
+            "không có dòng «SỬA LẦN …» mới, không cần in lại."
+        ]
+    lines = ["Các tệp dưới đây đã được thay sau khi đài nhận; tệp thay có dòng «SỬA LẦN …» ở đầu."]
+    if RELAID in kinds:
+        lines.append(
+            "Tệp chỉ trình bày lại cho vừa khổ A4 thì nội dung không đổi, không có dòng "
+            "«SỬA LẦN …» mới: không cần in lại."
+        )
+    return lines
 
 
 def titled(path: str, title: object) -> str:
@@ -111,7 +130,7 @@ def _event_text(event: dict[str, Any], tz: Any) -> str:
     if kind == RELAID:
         return notice(_counted(event["files"]))
     if kind == "added":
-        return f"Thêm {what}"
+        return f"Thêm {what}" + _place_text(event.get("place"))
     if kind == "withdrawn":
         return f"Rút {what}: không phát nữa (tệp đã chuyển vào _rut-lai/, có ghi lý do)"
     if kind == "resent":
@@ -125,6 +144,43 @@ def _event_text(event: dict[str, Any], tz: Any) -> str:
         else ""
     )
     return f"Thay {what}: sửa lần {event['revision']}{before}"
+
+
+def placed(rundown: dict[str, Any], path: str) -> dict[str, Any] | None:
+    """Where the item script `path` stands in an episode's built rundown.json: its number
+    («A5») and the bulletin items read before and after it ({"no", "title"} each, absent at
+    either end); None when the rundown does not list it."""
+    rows = rundown.get("items")
+    bulletins = [
+        row
+        for row in (rows if isinstance(rows, list) else ())
+        if isinstance(row, dict) and row.get("key") and isinstance(row.get("no"), str)
+    ]
+    for index, row in enumerate(bulletins):
+        if f"items/{row['key']}.txt" != path:
+            continue
+        place: dict[str, Any] = {"no": row["no"]}
+        for side, near in (("after", bulletins[:index]), ("before", bulletins[index + 1 :])):
+            if near:
+                other = near[-1] if side == "after" else near[0]
+                place[side] = {"no": other["no"], "title": other.get("title") or other["slug"]}
+        return place
+    return None
+
+
+def _place_text(place: object) -> str:
+    """Where an added item goes, for the presenter slotting its printed page among the others:
+    «: mục A5 của thứ tự phát mới, đọc sau tin «…» (A3)» ("" when a version before this one
+    logged the event without it)."""
+    if not isinstance(place, dict) or not place.get("no"):
+        return ""
+    said = f": mục {place['no']} của thứ tự phát mới, "
+    after, before = place.get("after"), place.get("before")
+    if after:
+        return said + f"đọc sau tin «{after['title']}» ({after['no']})"
+    if before:
+        return said + f"là tin đầu tiên, đọc trước tin «{before['title']}» ({before['no']})"
+    return said + "là tin duy nhất của tập"
 
 
 def _relaid_once(events: list[dict[str, Any]]) -> list[dict[str, Any]]:

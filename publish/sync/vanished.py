@@ -315,12 +315,12 @@ def _web_keys(state_dir: Path) -> set[str]:
 
 
 def _web_history(state_dir: Path) -> Mapping[str, tuple[str, ...]]:
-    """state/web-urls.json's addresses of each bulletin, oldest first ({} when unreadable)."""
-    from publish.url_history import HISTORY_NAME, history_file_bytes, history_of
+    """state/web-urls.json's addresses of each bulletin, oldest first ({} when unreadable:
+    check and build say what is wrong with the file), as every other reader has them."""
+    from publish.site_paths import state_history
 
     with contextlib.suppress(PublishError, OSError):
-        data = history_file_bytes(state_dir / HISTORY_NAME)
-        return history_of(data) if data is not None else {}
+        return state_history(state_dir)
     return {}
 
 

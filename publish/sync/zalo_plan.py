@@ -15,7 +15,7 @@ from typing import Any
 
 from publish.correction_text import told
 from publish.model import Bulletin
-from publish.rename_pairs import Index, Pairs, pair_renames
+from publish.rename_pairs import Index, Pairs, lookalike_advice, pair_renames
 from publish.sync.base import Action
 
 __all__ = [
@@ -215,10 +215,9 @@ def plan_actions(observed: Observed) -> list[Action]:
             else:
                 reason = "bản tin mới, chưa có trên Zalo"
                 if like := pairs.lookalikes.get(key):
-                    reason += (
-                        f"; cùng nội dung hoặc tiêu đề với bài {like} đã đăng (sẽ bị rút) nhưng "
-                        f"ghi id riêng: nếu là một bài thì sửa dòng id thành «id: {like}» (cập "
-                        "nhật bài đã đăng trên Zalo, không tạo bài mới)"
+                    kept = "cập nhật bài đã đăng trên Zalo, không tạo bài mới"
+                    reason += "; " + lookalike_advice(
+                        like, kept, whose=f" với bài {like} đã đăng (sẽ bị rút)"
                     )
                 actions.append(Action("create", key, reason, title))
         elif entry.get("article_id") and (

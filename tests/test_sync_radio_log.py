@@ -1,0 +1,117 @@
+"""THAY-DOI.txt, the change log of an episode the station already has: its heading says what
+the listed changes are, and an item added says where it goes among the printed pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from publish.render.radio_station import station_plain
+from publish.sync.radio_relaid import RELAID
+from publish.sync.radio_revisions import log_bytes, placed
+
+TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+AIR = dt.datetime(2024, 12, 14, 17, 0, tzinfo=TZ)
+AT = "2024-12-13T14:05:00+07:00"
+SOLD_AS_REVISED = "tệp thay có dòng «SỬA LẦN …» ở đầu"
+
+
+def log(events: list[dict[str, Any]]) -> list[str]:
+    """The lines of the change log of 2024-W50 holding `events`."""
+    return station_plain(log_bytes("2024-W50", AIR, events, TZ)).splitlines()
+
+
+def relaid(path: str) -> dict[str, Any]:
+    """A file laid out anew for A4, its words unchanged."""
+    return {"at": AT, "path": path, "title": None, "kind": RELAID, "digest": "d"}
+
+
+def replaced(path: str) -> dict[str, Any]:
+    """A file whose words changed, sent as «SỬA LẦN 2»."""
+    return {"at": AT, "path": path, "kind": "replaced", "revision": 2, "digest": "e"}
+
+
+def test_a_log_of_files_laid_out_anew_alone_says_nothing_was_reworded() -> None:
+    """No file of the log bears «SỬA LẦN» nor needs printing: the heading must not tell the
+    staff every file listed was replaced and marked."""
+    lines = log([relaid("2024-W50/rundown.txt"), relaid("items/a.txt")])
+    assert not any(SOLD_AS_REVISED in line for line in lines)
+    assert lines[1] == (
+        "Các tệp dưới đây chỉ được trình bày lại sau khi đài nhận: nội dung không đổi, "
+        "không có dòng «SỬA LẦN …» mới, không cần in lại."
+    )
+    assert "- Trình bày lại thứ tự phát và 1 tin cho vừa khổ A4, nội dung không đổi" in "\n".join(
+        lines
+    )
+
+
+def test_a_log_mixing_revisions_and_files_laid_out_anew_tells_them_apart() -> None:
+    """Some files are revised (marked «SỬA LẦN», to print again), others only laid out anew."""
+    lines = log([relaid("2024-W50/rundown.txt"), replaced("items/a.txt")])
+    assert SOLD_AS_REVISED in lines[1]
+    assert lines[2] == (
+        "Tệp chỉ trình bày lại cho vừa khổ A4 thì nội dung không đổi, không có dòng "
+        "«SỬA LẦN …» mới: không cần in lại."
+    )
+
+
+def test_a_log_of_revisions_alone_keeps_its_heading() -> None:
+    """Nothing laid out anew: the heading as before, every file listed replaced and marked."""
+    lines = log([replaced("items/a.txt")])
+    assert SOLD_AS_REVISED in lines[1]
+    assert lines[2].startswith("Mới nhất ở trên.")
+
+
+def row(no: str, key: str | None, title: str | None = None) -> dict[str, Any]:
+    """A row of rundown.json: music and the presenter's words have no key."""
+    return {"no": no, "key": key, "title": title, "slug": (key or "NHAC").upper()}
+
+
+RUNDOWN = {
+    "items": [
+        row("A1", None),
+        row("A2", None),
+        row("A3", "dau", "Tin đầu"),
+        row("A4", None),
+        row("A5", "giua", "Tin giữa"),
+        row("A6", "cuoi", None),
+        row("A7", None),
+    ]
+}
+
+
+@pytest.mark.parametrize(
+    ("path", "said"),
+    [
+        ("items/giua.txt", ": mục A5 của thứ tự phát mới, đọc sau tin «Tin đầu» (A3)"),
+        ("items/cuoi.txt", ": mục A6 của thứ tự phát mới, đọc sau tin «Tin giữa» (A5)"),
+        (
+            "items/dau.txt",
+            ": mục A3 của thứ tự phát mới, là tin đầu tiên, đọc trước tin «Tin giữa» (A5)",
+        ),
+    ],
+)
+def test_an_added_item_says_where_it_goes(path: str, said: str) -> None:
+    """The presenter slots the new printed page after the bulletin it follows (music and
+    greetings between are not bulletins), or before the first when it opens the episode."""
+    event: dict[str, Any] = {"at": AT, "path": path, "title": "Mới", "kind": "added", "digest": "f"}
+    event["place"] = placed(RUNDOWN, path)
+    assert f"- Thêm tin «Mới» ({path}){said}" in log([event])
+
+
+def test_the_only_item_of_an_episode_and_older_events_are_told_plainly() -> None:
+    """An episode with one bulletin has nothing to go after; an event logged by a version
+    before this one has no place and keeps its line."""
+    only = {"items": [row("A1", None), row("A2", "mot", "Một"), row("A3", None)]}
+    assert placed(only, "items/mot.txt") == {"no": "A2"}
+    event = {"at": AT, "path": "items/mot.txt", "title": "Một", "kind": "added", "digest": "g"}
+    lines = log([{**event, "place": placed(only, "items/mot.txt")}])
+    assert (
+        "- Thêm tin «Một» (items/mot.txt): mục A2 của thứ tự phát mới, là tin duy nhất của tập"
+        in lines
+    )
+    assert "- Thêm tin «Một» (items/mot.txt)" in log([event])
+    assert placed(only, "items/khac.txt") is None
