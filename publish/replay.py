@@ -63,7 +63,7 @@ stamp's token: the next sync replaying the same stamp takes it instead of loadin
 RACY_SECONDS = 1.0
 """A file changed this close to when its stat was taken may change again within the same timestamp
 tick without its stat showing it (git's "racy" case): its bytes are compared every time."""
-_VERSION = 10
+_VERSION = 11
 _TOO_MANY = "một thư mục liên kết (symlink) có quá nhiều mục để xem hết có thay đổi không"
 """Why a walk that stopped at a linked folder's entry budget does not replay."""
 
