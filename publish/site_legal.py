@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from publish.name_notes import not_a_name
 from publish.schema import SchemaIssue
 from publish.text import folded_words, nfc, quoted
 
@@ -53,8 +54,6 @@ def footer_lines(responsible: str, license: str, reuse_source: str) -> list[str]
 def legal_issues(values: dict[str, object]) -> list[SchemaIssue]:
     """Errors in the [site] footer keys: a placeholder left in, a tick or a note instead of a
     person's name, the whole re-use sentence written where only the source's name goes."""
-    from publish.person_fields import not_a_name  # person_fields reads config, which reads this
-
     issues = []
     for key in LEGAL_KEYS:
         written = values.get(key)

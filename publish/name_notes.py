@@ -1,0 +1,92 @@
+"""Whether a short text written where a person's name goes names nobody: a tick («Đã duyệt»,
+«OK», «x»), a note that nobody has yet («chưa duyệt», «TODO»), a placeholder («xxx», «<họ tên>»).
+
+Apart from publish.person_fields (which reads front matter) so that site.toml's checks can ask
+without importing the front-matter readers (a replayed build imports neither).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from publish.text import nfc
+
+__all__ = ["APPROVAL_WORDS", "TICKS", "not_a_name", "not_yet"]
+
+TICKS = frozenset(
+    {
+        "approved", "checked", "co", "có", "co duyet", "có duyệt", "da duyet", "đã",
+        "đã duyệt", "duyệt", "duyệt rồi", "được", "được duyệt", "đã được duyệt", "da duyet roi", "đã duyệt rồi", "da ky", "đã ký", "da ky duyet",
+        "đã ký duyệt", "da xem", "đã xem", "da doc", "đã đọc", "dong y", "đồng ý", "done", "ký",
+        "ky duyet", "ký duyệt", "ok", "ok roi", "ok rồi", "oke", "okay", "on", "roi", "rồi",
+        "true", "v", "x", "xong", "y", "yes",
+    }
+)  # fmt: skip
+"""What is written to tick a box (NFC, lower-case, accents kept): «có», «Đã duyệt», «OK», «x»,
+«yes». Compared with accents, and without the accentless forms that are one-word names: folded,
+«Đạt», «Ý», «Kỳ», «Đà» read as ticks and real approvers were refused. «Duyệt» and «Được» alone
+stay ticks though they are also given names: written alone they far more often mean «approved»,
+and a bulletin published as approved by no one is worse than asking a Duyệt for a full name."""
+NOT_YET = frozenset(
+    {
+        "chưa", "chua", "chờ", "đợi", "sẽ", "todo", "tbd", "fixme", "pending", "nháp", "nhap",
+    }
+)  # fmt: skip
+"""Words of a note that nobody has approved (or reviewed) yet: «chưa duyệt», «Chờ duyệt», «Đợi
+anh Hùng duyệt», «Sẽ duyệt sau», «TODO: hỏi anh Hùng», «pending», «nháp». None is in a name."""
+_NOT_YET_PHRASES = re.compile(r"\b(?:dự thảo|du thao)\b|(?:^|\s)n/a(?:\s|$)")
+"""Notes of more than one word: «dự thảo» (a draft), «N/A»."""
+_NO = frozenset({"không", "khong"})
+"""«không» says no one approved («không duyệt», «chưa/không có»), but is a given name too:
+«Thượng tá Lê Văn Không» (capitalised after a capitalised word) is a name."""
+_PLACEHOLDER = re.compile(r"x{2,}|\.{3,}|\?+")
+"""A word standing for a name to write later: «xxx», «xx»."""
+_BRACKETED = re.compile(r"\s*[<‹\[«].*[>›\]»]\s*", re.DOTALL)
+"""A value in brackets stands for a name to write: «<họ tên người duyệt>», «[tên]»."""
+APPROVAL_WORDS = frozenset(word for tick in TICKS for word in tick.split()) | {
+    "phê", "phe", "đăng", "dang", "cho", "duyet", "oke", "ổn", "xuất", "bản", "rà", "soát",
+}  # fmt: skip
+"""Words of the ticks and of «phê duyệt», «cho đăng», «duyệt đăng», «đã rà soát»: two words or
+more made of them only say «approved», not who did. One word alone is judged by TICKS: «Ý»,
+«Đăng», «Phê» are given names."""
+_NON_WORD = re.compile(r"[\W_]+")
+"""What separates words («Đã-duyệt!» reads as «đã duyệt»)."""
+
+
+# Pure functions of a short text that every bulletin's `approved_by` repeats (a unit has a few
+# approvers): read once per process, not three times per bulletin (~6 % of loading one).
+@lru_cache(maxsize=1024)
+def not_a_name(value: str) -> bool:
+    """Whether `value` ticks a box instead of naming someone (a word of TICKS, approval words
+    only, a number, or only marks such as «✓») or says nobody approved yet (see not_yet)."""
+    words = _NON_WORD.sub(" ", nfc(value).lower()).strip()
+    if not words or words in TICKS or words.replace(" ", "").isdigit() or not_yet(value):
+        return True
+    split = words.split()
+    return len(split) > 1 and all(word in APPROVAL_WORDS for word in split)
+
+
+@lru_cache(maxsize=1024)
+def not_yet(value: str) -> bool:
+    """Whether `value` is a note that nobody has approved yet, or a placeholder for a name
+    («chưa duyệt», «Chờ duyệt», «Sẽ duyệt sau», «TODO», «N/A», «xxx», «<họ tên>»)."""
+    words = _NON_WORD.sub(" ", nfc(value).lower()).split()
+    written = nfc(value).lower().split()
+    return (
+        any(word in NOT_YET for word in words)
+        or any(_PLACEHOLDER.fullmatch(word) for word in [*words, *written])
+        or _BRACKETED.fullmatch(value) is not None
+        or _NOT_YET_PHRASES.search(" ".join(written)) is not None
+        or _says_no(nfc(value))
+    )
+
+
+def _says_no(value: str) -> bool:
+    """Whether «không» in `value` is a note's word, not a name's: lower-case, or first."""
+    words = _NON_WORD.sub(" ", value).split()
+    return any(
+        word.lower() in _NO
+        and (at == 0 or not word[:1].isupper() or not words[at - 1][:1].isupper())
+        for at, word in enumerate(words)
+    )
