@@ -242,6 +242,11 @@ def _syntax_problem(exc: jinja2.TemplateSyntaxError, shown: str, root: Path) -> 
 TEMPLATE_USE_RE = re.compile(r"""{%-?\s*(?:include|import|from|extends)\s+["']([^"']+)["']""")
 """A template named by a fixed string in include/import/from/extends (a computed name is
 found only while rendering)."""
+FROM_IMPORT_RE = re.compile(
+    r"""{%-?\s*from\s+["']([^"']+)["']\s+import\s+(.+?)\s*(?:with(?:out)?\s+context\s*)?-?%}""",
+    re.S,
+)
+"""`{% from "x.html" import a, b as c %}`: the template and the names it takes from it."""
 
 
 def _missing_includes(env: jinja2.Environment, name: str, shown: str, root: Path) -> list[Problem]:
@@ -266,6 +271,41 @@ def _missing_includes(env: jinja2.Environment, name: str, shown: str, root: Path
                     f"mẫu giao diện {name} dùng {used}, nhưng không có tệp đó",
                     line=line,
                     hint=f"Thêm {used} vào cùng thư mục, hoặc bỏ dòng include/import/extends đó.",
+                )
+            )
+    return problems + _missing_macros(env, name, source, shown)
+
+
+def _missing_macros(env: jinja2.Environment, name: str, source: str, shown: str) -> list[Problem]:
+    """Macros `name` imports by name from a template that does not define them: a unit that
+    copied a new base.html from the built-in theme beside its old _macros.html got an internal
+    error from the middle of rendering (Jinja's «does not export the requested name»)."""
+    problems = []
+    for found in FROM_IMPORT_RE.finditer(source):
+        used = found[1]
+        try:
+            module = env.get_template(used).module
+        except Exception:  # noqa: BLE001 - a missing or broken one is told above, or at rendering
+            continue
+        for wanted in found[2].split(","):
+            macro = wanted.split()[0] if wanted.split() else ""
+            if not macro or hasattr(module, macro):
+                continue
+            line = source.count("\n", 0, found.start()) + 1
+            builtin = BUILTIN_THEME / "web" / used
+            problems.append(
+                Problem(
+                    shown,
+                    f"mẫu giao diện {name} dùng macro {macro} của {used}, nhưng {used} không có "
+                    "macro đó (thường do chép tệp mới từ giao diện mặc định mà giữ bản cũ của "
+                    f"{used})",
+                    line=line,
+                    hint=(
+                        f"Chép lại {used} từ giao diện mặc định ({builtin}), hoặc thêm macro "
+                        f"{macro} vào {used} của đơn vị."
+                        if builtin.is_file()
+                        else f"Thêm macro {macro} vào {used}, hoặc bỏ {macro} khỏi dòng đó."
+                    ),
                 )
             )
     return problems
