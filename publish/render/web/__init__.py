@@ -21,6 +21,7 @@ from typing import Any
 
 import jinja2
 import jinja2.meta
+from markupsafe import Markup
 
 from publish import attachments, installed
 from publish.cache import Fragments, Shelf
@@ -285,7 +286,7 @@ def _missing_macros(env: jinja2.Environment, name: str, source: str, shown: str)
         used = found[1]
         try:
             module = env.get_template(used).module
-        except Exception:  # noqa: BLE001 - a missing or broken one is told above, or at rendering
+        except Exception:  # a missing or broken one is told above, or while rendering
             continue
         for wanted in found[2].split(","):
             macro = wanted.split()[0] if wanted.split() else ""
@@ -434,6 +435,22 @@ def environment(theme: Path, root: Path | None = None) -> jinja2.Environment:
     )
 
 
+MACROS_TEMPLATE = "_macros.html"
+"""The theme's template of macros (pages import theirs from it)."""
+
+
+def report_box(env: jinja2.Environment, common: Mapping[str, Any]) -> Markup:
+    """The «Báo tin cho …» box ending every bulletin page, from the theme's `report_box` macro
+    and site.toml's [contact]: the same on every page, so made once per build (as `report_box`
+    in every page's context), not in each of a thousand pages. Empty for a theme without it (one
+    from before it shows its own box from `footer`, or none)."""
+    try:
+        made = getattr(env.get_template(MACROS_TEMPLATE).module, "report_box", None)
+    except jinja2.TemplateNotFound:
+        return Markup("")
+    return Markup(made(common["footer"], common["unit"])) if made is not None else Markup("")
+
+
 class _RecordingPictures(Pictures):
     """Pictures that remember which images each page used, so a reused page can be checked."""
 
@@ -543,6 +560,7 @@ def _render(
         vn_date=vn_date,
     )
     common = views.common()
+    common["report_box"] = report_box(env, common)
     facts = theme_facts(theme, env, Fragments(config.root))
     reusable = facts.reusable
     # Where the project lives reaches a page only through a template that shows config.root.
