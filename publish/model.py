@@ -6,7 +6,7 @@ import datetime as dt
 import hashlib
 import os
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -332,8 +332,6 @@ EXPIRED_LISTED = dt.timedelta(days=7)
 class Site:
     """Everything loaded and gated: what renderers may publish, frozen."""
 
-    __reduce__ = by_constructor
-
     config: Config
     now: dt.datetime
     bulletins: tuple[Bulletin, ...]
@@ -374,6 +372,18 @@ class Site:
     """The fingerprint of each bulletin approved by name alone, by key, which the sync records
     in state/published.json for those it published (None: the policy judges no name; see
     publish.name_only_record)."""
+    preview_keys: frozenset[str] = field(init=False, repr=False, compare=False)
+    """The keys of `previews`, made with the site: is_preview is asked for every card, page and
+    list entry, and a scan of the previews each time grew with their number under --drafts."""
+
+    def __post_init__(self) -> None:
+        """Make `preview_keys` (also after dataclasses.replace, which calls __init__)."""
+        object.__setattr__(self, "preview_keys", frozenset(p.key for p in self.previews))
+
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        """Pickle as a call of the constructor with its arguments (by_constructor passes every
+        slot, and preview_keys is made, not given)."""
+        return (type(self), tuple(getattr(self, f.name) for f in fields(self) if f.init))
 
     def pinned_now(self) -> tuple[Bulletin, ...]:
         """The website's bulletins pinned at the site's clock, newest first (see pinned_at)."""
@@ -404,7 +414,7 @@ class Site:
     def is_preview(self, bulletin: Bulletin) -> bool:
         """Whether the bulletin is only shown because of --drafts (asked for every card: without
         --drafts there are no previews to look through)."""
-        return bool(self.previews) and any(p.key == bulletin.key for p in self.previews)
+        return bulletin.key in self.preview_keys
 
     def edited_after_approval(self) -> dict[str, str]:
         """Why each --drafts preview of a bulletin changed since its approval is published
@@ -413,7 +423,7 @@ class Site:
         for the renderer to keep (asked for each card, stamp and page of a preview)."""
         if not self.previews:
             return {}
-        shown = {p.key for p in self.previews}
+        shown = self.preview_keys
         edited: dict[str, str] = {}
         for exclusion in self.excluded:
             key = exclusion.bulletin.key

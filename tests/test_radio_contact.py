@@ -283,3 +283,24 @@ def test_feedback_categories_with_feedback_are_not_warned_of(tmp_path: Path) -> 
     keys = 'contact = "feedback"\nfeedback_categories = ["tiep-nhan-phan-anh"]\n'
     site = load_site(config_module.load(project(tmp_path, keys)), now=NOW)
     assert not [p for p in site.warnings if p.field == "[radio] feedback_categories"]
+
+
+def test_a_hotline_changed_while_a_build_runs_is_read_new_by_the_next_build(
+    tmp_path: Path,
+) -> None:
+    """The radio keeps finished items under a salt of site.toml's bytes read when it opens its
+    cache, after the build loaded the settings: a hotline saved in between is stored under the
+    new file with the old line. The item's own key holds the contact line it ends with, so the
+    next build reads the station the new number, not the one kept."""
+    keys = 'contact = "feedback"\nfeedback_categories = ["tiep-nhan-phan-anh"]\n'
+    root = project(tmp_path, keys)
+    loaded = config_module.load(root)  # the settings of the build under way
+    toml = root / "site.toml"
+    text = toml.read_text("utf-8")
+    assert text.count("0277 3610 113") == 1
+    toml.write_text(text.replace("0277 3610 113", "0277 3610 114"), "utf-8")
+    old = [a for a in radio.render(load_site(loaded, now=NOW)) if a.path == "items/phan-anh.txt"]
+    assert "ba sáu một không, một một ba." in old[0].data.decode("utf-8-sig")
+    tips = rendered(root)["items/phan-anh.txt"]
+    assert "ba sáu một không, một một bốn." in tips
+    assert "một một ba." not in tips.replace("xin gọi ngay số một một ba.", "")

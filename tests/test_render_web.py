@@ -1181,6 +1181,29 @@ def test_check_names_a_template_included_but_missing(tmp_path: Path, capsys) -> 
     assert "not found" not in err
 
 
+def test_check_names_a_macro_the_old_macros_file_lacks(tmp_path: Path, capsys) -> None:
+    """A unit that copies a new base.html from the built-in theme (as the print-margins note
+    says) beside its own older _macros.html is told which macro is missing and what to copy,
+    at the import's line, before any page renders: it got an internal error before."""
+    root = copy_site(tmp_path)
+    shutil.copytree(web.BUILTIN_THEME, root / "templates")
+    macros = root / "templates/web/_macros.html"
+    text = macros.read_text("utf-8")
+    start = text.index("{% macro tel_link(")
+    end = text.index("{%- endmacro %}", start) + len("{%- endmacro %}")
+    macros.write_text(text[:start] + text[end:], "utf-8")
+    assert main(["check", "--root", str(root), "--now", NOW.isoformat()]) == 1
+    err = capsys.readouterr().err
+    base = (root / "templates/web/base.html").read_text("utf-8").split("\n")
+    line = next(i for i, t in enumerate(base, 1) if "import tel_link" in t)
+    assert (
+        f"templates/web/base.html:{line}: lỗi: mẫu giao diện base.html dùng macro tel_link của "
+        "_macros.html, nhưng _macros.html không có macro đó" in err
+    )
+    assert f"Chép lại _macros.html từ giao diện mặc định ({web.BUILTIN_THEME / 'web'}" in err
+    assert "nội bộ" not in err and "export" not in err
+
+
 JINJA_ENGLISH = re.compile(r"\b(unexpected|expected|Encountered|Jinja|token|statement)\b")
 """Words of Jinja's own messages, which a person editing a template must not be left to decode."""
 

@@ -4,11 +4,12 @@ is for, the hours and the secrecy promised to a tipster, all from site.toml's [c
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 
-from publish.config import SECRECY
+from publish.config import BUILTIN_THEME, SECRECY
 from tests.web_fixture import BuiltSite, build_site, copy_site
 
 
@@ -114,3 +115,56 @@ def test_a_unit_with_no_way_to_reach_it_gets_no_empty_box(tmp_path: Path) -> Non
     text = re.sub(r'^oa_id = "[^"]*"$', 'oa_id = ""', text, flags=re.M)
     config.write_text(text, "utf-8")
     assert not _box(_bulletins(build_site(root))[0])
+
+
+def _theme(root: Path) -> Path:
+    """The built-in theme copied into the project as its own; its web/ folder."""
+    shutil.copytree(BUILTIN_THEME, root / "templates")
+    return root / "templates" / "web"
+
+
+def test_the_box_is_the_themes_report_box_macro_and_a_rebuild_follows_its_edits(
+    tmp_path: Path,
+) -> None:
+    """The box is made once per build from _macros.html's report_box: a unit rewording it there,
+    or changing its hotline in site.toml, sees the change on every bulletin page of the next
+    build (an incremental one: output/ and .cache/ of the last build are there)."""
+    root = copy_site(tmp_path)
+    web = _theme(root)
+    first = _bulletins(build_site(root))
+    assert all('<h2 id="bao-tin">Báo tin cho ' in _box(page) for page in first)
+    macros = web / "_macros.html"
+    macros.write_text(
+        macros.read_text("utf-8").replace(">Báo tin cho {{", ">Gửi tin cho {{"), "utf-8"
+    )
+    pages = _bulletins(build_site(root))
+    assert len(pages) == len(first)
+    assert all('<h2 id="bao-tin">Gửi tin cho ' in _box(page) for page in pages)
+    config = root / "site.toml"
+    text = config.read_text("utf-8")
+    assert text.count('hotline = "0273 3850 113"') == 1
+    config.write_text(text.replace('hotline = "0273 3850 113"', 'hotline = "0273 3850 114"'))
+    for page in _bulletins(build_site(root)):
+        assert 'href="tel:02733850114"' in _box(page) and "02733850113" not in _box(page)
+
+
+def test_a_theme_from_before_the_macro_shows_its_own_box_as_it_did(tmp_path: Path) -> None:
+    """A unit's theme copied before the box became a macro writes the box in bulletin.html from
+    `footer`, and its _macros.html has no report_box: its pages are those of the built-in
+    theme, byte for byte, the box once."""
+    root = copy_site(tmp_path)
+    web = _theme(root)
+    macros = web / "_macros.html"
+    text = macros.read_text("utf-8")
+    start = text.index("{% macro report_box(")
+    end = text.index("{%- endmacro %}", start) + len("{%- endmacro %}\n\n")
+    inline = text[text.index("-#}\n", start) + len("-#}\n") : text.index("{%- endmacro %}", start)]
+    macros.write_text(text[:start] + text[end:], "utf-8")
+    bulletin = web / "bulletin.html"
+    written = bulletin.read_text("utf-8")
+    assert written.count("{{ report_box -}}\n") == 1
+    bulletin.write_text(written.replace("{{ report_box -}}\n", inline), "utf-8")
+    own = _bulletins(build_site(root))
+    builtin = _bulletins(build_site(copy_site(tmp_path / "builtin")))
+    assert own == builtin
+    assert all(page.count("report-box") == 1 for page in own)

@@ -230,7 +230,9 @@ class Speaker:
             *((self.contact, *sorted(self._feedback)) if self._feedback else ()),
         )
         """What every item depends on besides its bulletin: tool, reading options, lexicon,
-        and the contact line its category may end with."""
+        and the contact line its category may end with. Not redundant with the cache's salt
+        (site.toml's bytes): that is read when the cache opens, after the settings were loaded,
+        so a hotline saved in between would keep an item of the old line under the new salt."""
 
     def version(self, bulletin: Bulletin, block: RadioBlock, *, reader: str) -> str:
         """A digest of everything `item()` is made from, to keep finished items under (the

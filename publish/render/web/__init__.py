@@ -21,6 +21,7 @@ from typing import Any
 
 import jinja2
 import jinja2.meta
+from markupsafe import Markup
 
 from publish import attachments, installed
 from publish.cache import Fragments, Shelf
@@ -242,6 +243,11 @@ def _syntax_problem(exc: jinja2.TemplateSyntaxError, shown: str, root: Path) -> 
 TEMPLATE_USE_RE = re.compile(r"""{%-?\s*(?:include|import|from|extends)\s+["']([^"']+)["']""")
 """A template named by a fixed string in include/import/from/extends (a computed name is
 found only while rendering)."""
+FROM_IMPORT_RE = re.compile(
+    r"""{%-?\s*from\s+["']([^"']+)["']\s+import\s+(.+?)\s*(?:with(?:out)?\s+context\s*)?-?%}""",
+    re.S,
+)
+"""`{% from "x.html" import a, b as c %}`: the template and the names it takes from it."""
 
 
 def _missing_includes(env: jinja2.Environment, name: str, shown: str, root: Path) -> list[Problem]:
@@ -266,6 +272,41 @@ def _missing_includes(env: jinja2.Environment, name: str, shown: str, root: Path
                     f"mẫu giao diện {name} dùng {used}, nhưng không có tệp đó",
                     line=line,
                     hint=f"Thêm {used} vào cùng thư mục, hoặc bỏ dòng include/import/extends đó.",
+                )
+            )
+    return problems + _missing_macros(env, name, source, shown)
+
+
+def _missing_macros(env: jinja2.Environment, name: str, source: str, shown: str) -> list[Problem]:
+    """Macros `name` imports by name from a template that does not define them: a unit that
+    copied a new base.html from the built-in theme beside its old _macros.html got an internal
+    error from the middle of rendering (Jinja's «does not export the requested name»)."""
+    problems = []
+    for found in FROM_IMPORT_RE.finditer(source):
+        used = found[1]
+        try:
+            module = env.get_template(used).module
+        except Exception:  # a missing or broken one is told above, or while rendering
+            continue
+        for wanted in found[2].split(","):
+            macro = wanted.split()[0] if wanted.split() else ""
+            if not macro or hasattr(module, macro):
+                continue
+            line = source.count("\n", 0, found.start()) + 1
+            builtin = BUILTIN_THEME / "web" / used
+            problems.append(
+                Problem(
+                    shown,
+                    f"mẫu giao diện {name} dùng macro {macro} của {used}, nhưng {used} không có "
+                    "macro đó (thường do chép tệp mới từ giao diện mặc định mà giữ bản cũ của "
+                    f"{used})",
+                    line=line,
+                    hint=(
+                        f"Chép lại {used} từ giao diện mặc định ({builtin}), hoặc thêm macro "
+                        f"{macro} vào {used} của đơn vị."
+                        if builtin.is_file()
+                        else f"Thêm macro {macro} vào {used}, hoặc bỏ {macro} khỏi dòng đó."
+                    ),
                 )
             )
     return problems
@@ -394,6 +435,22 @@ def environment(theme: Path, root: Path | None = None) -> jinja2.Environment:
     )
 
 
+MACROS_TEMPLATE = "_macros.html"
+"""The theme's template of macros (pages import theirs from it)."""
+
+
+def report_box(env: jinja2.Environment, common: Mapping[str, Any]) -> Markup:
+    """The «Báo tin cho …» box ending every bulletin page, from the theme's `report_box` macro
+    and site.toml's [contact]: the same on every page, so made once per build (as `report_box`
+    in every page's context), not in each of a thousand pages. Empty for a theme without it (one
+    from before it shows its own box from `footer`, or none)."""
+    try:
+        made = getattr(env.get_template(MACROS_TEMPLATE).module, "report_box", None)
+    except jinja2.TemplateNotFound:
+        return Markup("")
+    return Markup(made(common["footer"], common["unit"])) if made is not None else Markup("")
+
+
 class _RecordingPictures(Pictures):
     """Pictures that remember which images each page used, so a reused page can be checked."""
 
@@ -503,6 +560,7 @@ def _render(
         vn_date=vn_date,
     )
     common = views.common()
+    common["report_box"] = report_box(env, common)
     facts = theme_facts(theme, env, Fragments(config.root))
     reusable = facts.reusable
     # Where the project lives reaches a page only through a template that shows config.root.
