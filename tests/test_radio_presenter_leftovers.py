@@ -1,0 +1,103 @@
+"""What a presenter of «Vì an ninh Tổ quốc» still stumbled on (session 71): a bare signed figure
+after a change and a comma, a city abbreviation typed in lower case, code an editor indented or
+nested in raw HTML.
+
+Each bulletin goes through `normalise`, as a build reads it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from publish.radio.flags import BLOCKING
+from publish.radio.normalise import normalise
+
+
+def _read(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """The script of `text` and its flags' codes and excerpts."""
+    spoken = normalise(text)
+    return spoken.text, [(f.code, f.excerpt) for f in spoken.flags]
+
+
+# R12.4: a bare figure closing its clause after a change said with its figure and a comma
+# (`giảm 5, -2 so với cùng kỳ`) gives the same change another way, as `giảm 5 (-2)` does: it was
+# «giảm năm, âm hai», «giảm năm, cộng hai», «tăng năm, cộng hai», with no word to the editor.
+SAME_WAY = [
+    ("Số vụ giảm 5, -2 so với cùng kỳ.", "Số vụ giảm năm, giảm hai so với cùng kỳ."),
+    ("Số vụ tăng 5, +2 so với cùng kỳ.", "Số vụ tăng năm, tăng hai so với cùng kỳ."),
+    ("Số vụ giảm 5 vụ, -2.", "Số vụ giảm năm vụ, giảm hai."),
+    ("Số vụ tăng 5 vụ; +2.", "Số vụ tăng năm vụ; tăng hai."),
+    ("Số vụ giảm 5, tương ứng -2.", "Số vụ giảm năm, tương ứng giảm hai."),
+    # Right after the word saying the change: the sign is not said again («giảm âm hai» was).
+    ("Số vụ giảm -2.", "Số vụ giảm hai."),
+    ("Số vụ tăng +2.", "Số vụ tăng hai."),
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), SAME_WAY)
+def test_a_bare_figure_after_a_change_and_a_comma_says_that_change(
+    source: str, expected: str
+) -> None:
+    assert _read(source) == (expected, [])
+
+
+@pytest.mark.parametrize(
+    ("source", "expected", "excerpt", "turned"),
+    [
+        (
+            "Số vụ giảm 5, +2 so với cùng kỳ.",
+            "Số vụ giảm năm, cộng hai so với cùng kỳ.",
+            "+2",
+            "«giảm 5, -2»",
+        ),
+        ("Số vụ tăng 5, -2.", "Số vụ tăng năm, âm hai.", "-2", "«tăng 5, +2»"),
+        ("Số vụ giảm 5 vụ, +2.", "Số vụ giảm năm vụ, cộng hai.", "+2", "«giảm 5 vụ, -2»"),
+        (
+            "Số vụ tăng 5; tương ứng -2.",
+            "Số vụ tăng năm; tương ứng âm hai.",
+            "-2",
+            "«tăng 5; tương ứng +2»",
+        ),
+    ],
+)
+def test_a_bare_figure_against_the_change_a_comma_follows_is_held(
+    source: str, expected: str, excerpt: str, turned: str
+) -> None:
+    """`giảm 5, +2 so với cùng kỳ` said «giảm» and «cộng» of one change, unheld: read as written
+    and held, as `tăng 3 vụ, -15%` is (R12.4)."""
+    spoken = normalise(source)
+    assert spoken.text == expected
+    assert [(f.code, f.severity, f.excerpt) for f in spoken.flags] == [("R12.4", BLOCKING, excerpt)]
+    assert turned in spoken.flags[0].message
+
+
+@pytest.mark.parametrize(
+    ("source", "expected", "excerpt"),
+    [
+        ("Số vụ giảm +2.", "Số vụ giảm cộng hai.", "+2"),
+        ("Số vụ tăng -2.", "Số vụ tăng âm hai.", "-2"),
+    ],
+)
+def test_a_bare_figure_against_the_word_right_before_it_is_held(
+    source: str, expected: str, excerpt: str
+) -> None:
+    """`giảm +2.` was «giảm cộng hai» unheld, where `giảm (+2)` is held (R12.4)."""
+    spoken = normalise(source)
+    assert spoken.text == expected
+    assert [(f.code, f.severity, f.excerpt) for f in spoken.flags] == [("R12.4", BLOCKING, excerpt)]
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # No change said before: a value, its sign as written.
+        ("Số vụ: 8, -2 so với cùng kỳ.", "Số vụ: tám, âm hai so với cùng kỳ."),
+        ("Nhiệt độ -2, độ ẩm cao.", "Nhiệt độ âm hai, độ ẩm cao."),
+        ("Nhiệt độ giảm 5, -2 độ.", "Nhiệt độ giảm năm, âm hai độ."),
+        # A negative growth, a loss written as a negative gain: the figure's own sign.
+        ("Lãi -2.", "Lãi âm hai."),
+        ("Số vụ giảm 5 - 7.", "Số vụ giảm từ năm đến bảy."),
+    ],
+)
+def test_a_bare_figure_with_no_change_before_keeps_its_sign(source: str, expected: str) -> None:
+    assert _read(source) == (expected, [])
