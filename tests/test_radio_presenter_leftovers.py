@@ -101,3 +101,23 @@ def test_a_bare_figure_against_the_word_right_before_it_is_held(
 )
 def test_a_bare_figure_with_no_change_before_keeps_its_sign(source: str, expected: str) -> None:
     assert _read(source) == (expected, [])
+
+
+# R14.3: `tp.HCM` was «Thành phố Hồ Chí Minh», but the city typed in lower case was left with its
+# dot for the reader to stop at: «thành phố.hcm», «thành phố.hồ chí minh», «thành phố.cần thơ».
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("Đối tượng trú tại tp.hcm bị bắt.", "Đối tượng trú tại Thành phố Hồ Chí Minh bị bắt."),
+        ("Đối tượng trú tại tp.hồ chí minh.", "Đối tượng trú tại Thành phố Hồ Chí Minh."),
+        ("Tại tp. hcm, tỉnh Đồng Tháp.", "Tại Thành phố Hồ Chí Minh, tỉnh Đồng Tháp."),
+        ("Tại tphcm.", "Tại Thành phố Hồ Chí Minh."),
+        ("Tại TP.hcm.", "Tại Thành phố Hồ Chí Minh."),
+        ("Tại tp.cần thơ.", "Tại thành phố cần thơ."),
+        # As before.
+        ("Tại tp.HCM.", "Tại Thành phố Hồ Chí Minh."),
+        ("Tại tp.Cần Thơ.", "Tại thành phố Cần Thơ."),
+    ],
+)
+def test_the_city_typed_in_lower_case_is_said_with_no_dot(source: str, expected: str) -> None:
+    assert _read(source) == (expected, [])
