@@ -12,10 +12,14 @@ number digit by digit in its groups, a date in a street name as a date, office h
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from publish.config import Config, spoken_clause, spoken_reach
 from publish.contact_numbers import first_number
+from publish.errors import Problem
+from publish.radio.flags import Flag, lexicon_file, rule_note
 
-__all__ = ["ASKS", "contact_text"]
+__all__ = ["ASKS", "contact_problems", "contact_text"]
 
 ASKS = "Quý vị cần báo tin, tố giác tội phạm hay phản ánh về an ninh, trật tự"
 """What the line opens with: what a listener would call the unit for."""
@@ -39,3 +43,25 @@ def contact_text(config: Config) -> str:
     if emergency := first_number(contact.emergency):
         sentences.append(f"Trường hợp khẩn cấp, xin gọi ngay số {emergency}.")
     return " ".join(sentences)
+
+
+def contact_problems(config: Config, stoppers: Sequence[Flag]) -> list[Problem]:
+    """The site.toml warnings for a contact line its blocking findings `stoppers` keep off the
+    air: what `publish check` and the build tell, and `publish speak` of an item it is missing
+    from."""
+    hint = (
+        "Lời liên hệ làm từ [contact] (hotline, address, hours, emergency): viết lại giá trị "
+        "có chỗ đó cho dễ đọc thành tiếng (chữ viết tắt thì viết đủ, hoặc thêm vào "
+        f'{lexicon_file(config.radio.abbreviations)}), hoặc tắt: contact = "off".'
+    )
+    return [
+        Problem(
+            "site.toml",
+            f"{flag.message} — đoạn: «{flag.excerpt}». Tập phát thanh sẽ không có phần này. "
+            + rule_note(flag.code),
+            field="[radio] contact",
+            hint=hint,
+            severity="warning",
+        )
+        for flag in stoppers
+    ]
