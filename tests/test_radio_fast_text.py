@@ -261,10 +261,10 @@ class SplitterBefore(markdown._Splitter):
                 continue
             if (
                 not self.list_items
-                and (end := m.indented_code_end(self.typed or lines, i - 1, start)) >= i
+                and (past := m.indented_code_end(self.typed or lines, i - 1, start)) >= i
             ):
                 self.end_paragraph()  # session 71: indented code, not read
-                i = end
+                i = past
                 m._flag_removed(self.ctx, "một đoạn mã", line.strip(), number)
                 continue
             self.later = lines[i] if i < len(lines) else ""

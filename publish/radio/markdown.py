@@ -577,12 +577,12 @@ class _Splitter:
             if (
                 line.startswith(" ")
                 and not self.list_items
-                and (end := indented_code_end(self.typed or lines, i - 1, start)) >= i
+                and (past := indented_code_end(self.typed or lines, i - 1, start)) >= i
             ):
                 # Indented four spaces after a blank line, outside a list: code on the
                 # website, as a fence makes it; it was read as a paragraph.
                 self.end_paragraph()
-                i = end
+                i = past
                 _flag_removed(self.ctx, "một đoạn mã", line.strip(), number)
                 continue
             self.later = lines[i] if i < len(lines) else ""
