@@ -4,6 +4,7 @@ the categories that call for tips, and never unless the unit turns it on."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -125,6 +126,72 @@ def test_feedback_reads_it_after_each_item_of_the_marked_categories_only(tmp_pat
     assert texts[f"{WEEK}/script.txt"].count(OPENS) == 1
 
 
+FEEDBACK_KEYS = 'contact = "feedback"\nfeedback_categories = ["tiep-nhan-phan-anh"]\n'
+PROMISE = (
+    "Có thể báo tin mà không nêu tên. Họ tên, địa chỉ, bút tích và mọi thông tin về người báo "
+    "tin, tố giác được giữ bí mật theo quy định của pháp luật."
+)
+"""[contact] secrecy by default, as read: no number, no abbreviation to change."""
+
+
+def tips_tag(root: Path) -> str:
+    """The closing words read after the call-for-tips item."""
+    tips = rendered(root)["items/phan-anh.txt"]
+    [tag] = [line for line in tips.splitlines() if line.startswith("LỜI KẾT TIN: ")]
+    return tag
+
+
+def test_feedback_reads_the_secrecy_promised_before_the_emergency_number(tmp_path: Path) -> None:
+    """After a call for tips the listener hears what the website's «Báo tin cho …» box says
+    beside the numbers: a tip may be given without a name, and the informant is kept secret.
+    It was never said on air. The emergency number stays the last thing said."""
+    tag = tips_tag(project(tmp_path, FEEDBACK_KEYS))
+    hours = "Giờ tiếp công dân: Thứ Hai đến thứ Sáu từ bảy giờ đến mười một giờ ba mươi phút."
+    assert f"{hours} {PROMISE} Trường hợp khẩn cấp, xin gọi ngay số một một ba." in tag
+    assert tag.endswith("xin gọi ngay số một một ba.")
+
+
+def test_the_secrecy_the_unit_writes_is_read_and_an_empty_one_is_not(tmp_path: Path) -> None:
+    own = CONTACT + 'secrecy = "Người báo tin được giữ bí mật tuyệt đối"\n'
+    tag = tips_tag(project(tmp_path / "own", FEEDBACK_KEYS, contact=own))
+    assert "ba mươi phút. Người báo tin được giữ bí mật tuyệt đối. Trường hợp khẩn cấp" in tag
+    none = CONTACT + 'secrecy = ""\n'
+    tag = tips_tag(project(tmp_path / "none", FEEDBACK_KEYS, contact=none))
+    assert "ba mươi phút. Trường hợp khẩn cấp" in tag and "bí mật" not in tag
+
+
+def test_the_closing_words_of_every_episode_do_not_read_the_secrecy(tmp_path: Path) -> None:
+    """«outro»: the line closes every episode, whatever its items; the promise belongs beside a
+    call for tips, and would lengthen each episode by some eight seconds."""
+    said = closing(rendered(project(tmp_path, 'contact = "outro"\n'))[f"{WEEK}/script.txt"])
+    assert "Có thể báo tin mà không nêu tên" not in said and "bí mật" not in said
+
+
+def test_the_secrecy_counts_in_the_item_s_read_time(tmp_path: Path) -> None:
+    """Read by the radio's own rules as the rest of the line, and timed with it."""
+    silent = CONTACT + 'secrecy = ""\n'
+    without = rows(project(tmp_path / "without", FEEDBACK_KEYS, contact=silent))
+    root = project(tmp_path / "with", FEEDBACK_KEYS)
+    row = next(r for s, r in rows(root).items() if s.startswith("KET-QUA-TIEP-NHAN"))
+    was = next(r for s, r in without.items() if s.startswith("KET-QUA-TIEP-NHAN"))
+    added = Speaker(config_module.load(root)).syllables(PROMISE)
+    assert added > 30
+    assert row["syllables"] == was["syllables"] + added
+
+
+def test_a_secrecy_the_radio_cannot_read_keeps_the_line_off_and_names_the_key(
+    tmp_path: Path,
+) -> None:
+    """An unknown abbreviation in the promise blocks the line as one in the address does, and
+    the hint names [contact] secrecy among the values to look at."""
+    contact = CONTACT + 'secrecy = "Mọi tin báo qua XQZW được giữ bí mật."\n'
+    root = project(tmp_path, FEEDBACK_KEYS, contact=contact)
+    assert tips_tag(root) == "LỜI KẾT TIN: Cảm ơn bà con đã tin tưởng."
+    site = load_site(config_module.load(root), now=NOW)
+    [warning] = [p for p in radio.check(site) if p.field == "[radio] contact"]
+    assert "XQZW" in warning.message and "secrecy" in (warning.hint or "")
+
+
 def test_off_by_default_so_an_upgrade_changes_no_episode(tmp_path: Path) -> None:
     """A unit with [contact] filled that writes no contact key gets the very files it got
     before, as with contact = "off"."""
@@ -233,6 +300,38 @@ def test_a_line_the_radio_cannot_read_is_left_out_and_told(tmp_path: Path) -> No
     [warning] = [p for p in radio.check(site) if p.field == "[radio] contact"]
     assert warning.file == "site.toml" and "CSĐTTP" in warning.message
     assert "[contact]" in (warning.hint or "")
+
+
+@pytest.mark.parametrize(
+    ("keys", "told_of"),
+    [
+        ('contact = "feedback"\nfeedback_categories = ["tiep-nhan-phan-anh"]\n', True),
+        # The line is read in the closing words, never after this item: nothing missing here.
+        ('contact = "outro"\n', False),
+    ],
+)
+def test_speak_tells_a_line_it_cannot_read_as_check_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], keys: str, told_of: bool
+) -> None:
+    """`publish speak` of a call-for-tips bulletin showed its script without the contact line
+    and no word why, where `publish check` warns of it: now the same warning, at its line of
+    site.toml, with --flags, and a note on stderr with the script. Not a finding of the
+    bulletin's: --strict still passes it, as the build airs the item without the line."""
+    contact = '\n[contact]\naddress = "Trụ sở CSĐTTP, thị trấn Cái Tàu Hạ"\n'
+    root = project(tmp_path, keys, contact=contact)
+    site = load_site(config_module.load(root), now=NOW)
+    [checked] = [p for p in radio.check(site) if p.field == "[radio] contact"]
+    path = str(root / "content" / "phan-anh.md")
+    assert main(["speak", "--root", str(root), "--strict", path]) == 0
+    out, err = capsys.readouterr()
+    assert OPENS not in out
+    assert ("[radio] contact" in err and "--flags" in err) is told_of
+    assert main(["speak", "--root", str(root), "--flags", path]) == 0
+    out, _ = capsys.readouterr()
+    line = line_of((root / "site.toml").read_text("utf-8"), 'contact = "')
+    rendered_check = dataclasses.replace(checked, line=line).render()
+    assert (rendered_check in out) is told_of
+    assert ("CSĐTTP" in out) is told_of
 
 
 @pytest.mark.parametrize(

@@ -229,8 +229,9 @@ m = markdown
 
 class SplitterBefore(markdown._Splitter):
     """`markdown._Splitter` with its `feed` and `line` before session 47, verbatim but for the
-    module's names, which they reach through `m.`, and for the quotation that starts right under
-    a paragraph, apart since session 69 as on the website."""
+    module's names, which they reach through `m.`, for the quotation that starts right under
+    a paragraph, apart since session 69 as on the website, and for the block indented four
+    spaces after a blank line, code since session 71 as on the website."""
 
     def feed(self, lines: list[str], start: int) -> None:
         """Split `lines[start:]` into blocks."""
@@ -257,6 +258,14 @@ class SplitterBefore(markdown._Splitter):
                 while i < len(lines) and m._TABLE_ROW.match(lines[i]):
                     i += 1
                 m._flag_removed(self.ctx, "một bảng", line.strip(), number)
+                continue
+            if (
+                not self.list_items
+                and (past := m.indented_code_end(self.typed or lines, i - 1, start)) >= i
+            ):
+                self.end_paragraph()  # session 71: indented code, not read
+                i = past
+                m._flag_removed(self.ctx, "một đoạn mã", line.strip(), number)
                 continue
             self.later = lines[i] if i < len(lines) else ""
             self.line(number, line)

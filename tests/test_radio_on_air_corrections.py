@@ -7,6 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
+import docx
 import pytest
 
 from publish import config as config_module
@@ -14,7 +15,7 @@ from publish import correction_text
 from publish.cli import resolve_now
 from publish.model import Bulletin
 from publish.pipeline import build
-from publish.render.radio.layout import WIDTH
+from publish.render.radio.layout import END_MARK, WIDTH
 from publish.sync import radio as radio_sync
 from publish.sync.base import THEIRS, Action, unconfirmed
 from publish.sync.radio_guide import GUIDE_NAME
@@ -125,6 +126,24 @@ def test_a_correction_row_keeps_the_rundown_columns_in_line(root: Path) -> None:
     for heading in ("Âm tiết", "Thời lượng", "Tích lũy", "Lên sóng", "Hạn bắt đầu"):
         end = header.index(heading) + len(heading)
         assert {row[end - 1] != " " and row[end : end + 1] in ("", " ") for row in rows} == {True}
+
+
+def test_a_correction_item_ends_with_the_end_mark_as_every_news_item(root: Path) -> None:
+    """S7: every item a bulletin gives ends with «— HẾT TIN —» right under its text; the
+    correction item had none, in its file, the script and the Word script alike, so the reader
+    went on from it to the closing words with no mark that the item was over."""
+    assert sync_command(root, SENT) == 0
+    correct(root, "2024-12-16 09:00")
+    assert sync_command(root, CORRECTED) == 0
+    station = root / STATION
+    item = (station / CORRECTION_ITEM).read_text("utf-8-sig").rstrip("\n").splitlines()
+    assert item[-1] == END_MARK.rjust(WIDTH) and "Đính chính:" in item[-3]
+    script = (station / "2024-W51/script.txt").read_text("utf-8-sig").split("\n[A")
+    [correction] = [page for page in script if "DINH-CHINH-" in page.split("\n", 1)[0]]
+    assert END_MARK.rjust(WIDTH) in correction.splitlines()
+    words = [p.text for p in docx.Document(station / "2024-W51/script.docx").paragraphs]
+    told = next(i for i, text in enumerate(words) if text.startswith("Đính chính: Trong"))
+    assert words[told + 1] == END_MARK
 
 
 def test_a_correction_made_before_the_broadcast_is_not_read_again(root: Path) -> None:

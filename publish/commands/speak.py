@@ -24,6 +24,7 @@ from publish.fields import Collector, category_key
 from publish.frontmatter import FrontMatterError, Parsed, split
 from publish.gates import field_stamp, secret_classification, secret_stamp
 from publish.limits import MARKDOWN_HINT, MAX_SOURCE_BYTES, megabytes, read_capped, too_large
+from publish.locate import with_lines
 from publish.radio.abbreviations import unit_abbreviations
 from publish.radio.flags import Flag
 from publish.radio.normalise import (
@@ -37,6 +38,7 @@ from publish.radio.normalise import (
 )
 from publish.radio.options import site_hosts
 from publish.radio.readtime import format_duration
+from publish.render.radio.contact import contact_problems
 from publish.render.radio.items import (
     LEAD_IN_LABEL,
     TAG_LABEL,
@@ -354,18 +356,29 @@ def _lead_in_and_tag(
 
 def _contact(
     parsed: Parsed | None, project: Config | None, options: SpeakOptions, lexicon: dict[str, str]
-) -> str:
+) -> tuple[str, list[Problem]]:
     """The contact line the build reads after this bulletin, by the build's own functions, when
     [radio] contact = "feedback" names its category; "" otherwise (outside a project, plain
-    text, a category site.toml does not know)."""
+    text, a category site.toml does not know). With it, when a blocking finding keeps the line
+    of such a bulletin off the air, the site.toml warnings `publish check` gives of it: the
+    script shown lacks the line, and nothing said why."""
     if parsed is None or project is None:
-        return ""
+        return "", []
     written = parsed.data.get("category")
     key = category_key(written, project) if isinstance(written, str) else None
     if key is None:
-        return ""
-    contact, _ = contact_read(project, options, tuple(sorted(lexicon.items())))
-    return contact if key in feedback_categories(project, contact) else ""
+        return "", []
+    contact, stoppers = contact_read(project, options, tuple(sorted(lexicon.items())))
+    if key in feedback_categories(project, contact):
+        return contact, []
+    # The line this category would end with, were it readable.
+    if (
+        stoppers
+        and project.radio.contact == "feedback"
+        and key in project.radio.feedback_categories
+    ):
+        return "", with_lines(contact_problems(project, stoppers), project.root)
+    return "", []
 
 
 def _read_stdin() -> str:
@@ -487,7 +500,8 @@ def run(args: argparse.Namespace) -> int:
         if title is not None:
             spoken = _title_first(spoken, title, options, lexicon)
         around = _lead_in_and_tag(parsed[name], options, lexicon)
-        if contact := _contact(parsed[name], project, options, lexicon):
+        contact, unread = _contact(parsed[name], project, options, lexicon)
+        if contact:
             around = dataclasses.replace(around, tag=with_contact(around.tag, contact))
         shown = spoken.text
         if around.lead_in or around.tag or around.flags:
@@ -506,6 +520,7 @@ def run(args: argparse.Namespace) -> int:
         if args.flags:
             outputs.extend(problem.render() for problem in block_errors + errors)
             outputs.extend(flag.render(label) for flag in spoken.flags)
+            outputs.extend(problem.render() for problem in unread)
         else:
             text = tts_text(spoken.text) if args.tts else shown
             outputs.append(f"[TỆP: {label}]\n\n{text}" if len(names) > 1 else text)
@@ -525,6 +540,13 @@ def run(args: argparse.Namespace) -> int:
                 print(
                     f"{label}: {len(spoken.flags)} cảnh báo ({len(spoken.blocking)} chặn duyệt); "
                     "chạy với --flags để xem chi tiết.",
+                    file=sys.stderr,
+                )
+            if unread:
+                print(
+                    f"{label}: không có lời liên hệ ([radio] contact) sau tin: site.toml có chỗ "
+                    "không đọc được thành lời, nên bản dựng cũng bỏ lời này (publish check cũng "
+                    "báo); chạy với --flags để xem cách sửa.",
                     file=sys.stderr,
                 )
         if args.time:

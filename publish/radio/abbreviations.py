@@ -88,9 +88,13 @@ _LETTERS_PATTERN = "|".join(sorted(LETTERS, key=len, reverse=True))
 """place_kinds' letters (`TX`, `H`) as a pattern's alternatives, the longest first."""
 _PLACE_PREFIX = re.compile(rf"(?<!\w)({_LETTERS_PATTERN}|Ô)\.(?!HCM)\s*")
 """`TP.Cao Lãnh` typed without a space is the lexicon's `TP.` all the same (`TP.HCM` is its own)."""
-_HO_CHI_MINH_CITY = re.compile(r"(?<!\w)(?:TP|Tp|tp)\.?\s*(?:HCM|Hồ Chí Minh)(?!\w)")
-"""However the prefix is typed, the city's name keeps its capital, as the seed's `TP.HCM` does
-(§6; Decree 30/2020 writes «Thành phố Hồ Chí Minh» like «Thủ đô Hà Nội»)."""
+_HO_CHI_MINH_CITY = re.compile(r"(?<!\w)(?:TP|Tp|tp)\.?\s*(?i:hcm|hồ\s+chí\s+minh)(?!\w)")
+"""However the prefix and the name are typed (`tp.hcm`, `tp.hồ chí minh`, an editor's lower
+case: «thành phố.hcm» was left), the city's name keeps its capital, as the seed's `TP.HCM`
+does (§6; Decree 30/2020 writes «Thành phố Hồ Chí Minh» like «Thủ đô Hà Nội»)."""
+_CITY_LETTERS = frozenset({"TP", "Tp", "tp"})
+"""`tp.` before a name typed in lower case (`tp.cần thơ`) is a city's all the same: «thành
+phố», where the dot was left in the script («thành phố.cần thơ») for the reader to stop at."""
 _INITIALS_AFTER = re.compile(rf"[{CAPITAL_LETTERS}]\.[{CAPITAL_LETTERS}]")
 """More dotted capitals after a place's letter (`P.V.T`, `H.V.B`): a person's initials, kept as
 written for the reader to say the letters; no place's name is one letter and a dot."""
@@ -452,6 +456,8 @@ def _place_prefixes(text: str, ctx: Context) -> str:
         if m[1] in _ACTING_OR_DEPUTY and _POST_AFTER.match(text, m.end()):
             said = _ACTING_OR_DEPUTY[m[1]]
             return f"{said} " if text[m.end()].isupper() else f"{said.lower()} "
+        if m[1] in _CITY_LETTERS and text[m.end() : m.end() + 1].islower():
+            return "thành phố "
         if not text[m.end() : m.end() + 1].isupper() or _INITIALS_AFTER.match(text, m.end()):
             return m[0]
         if names and _one_of(names, text, m):
@@ -468,7 +474,8 @@ def _place_prefixes(text: str, ctx: Context) -> str:
             return m[0]
         return _PLACE_NAMES[m[1]] + " "
 
-    if "HCM" in text or "Hồ Chí Minh" in text:
+    lowered = text.lower()
+    if "hcm" in lowered or "chí minh" in lowered:
         text = _HO_CHI_MINH_CITY.sub("Thành phố Hồ Chí Minh", text)
     return _PLACE_PREFIX.sub(spoken, text) if _MAYBE_PLACE_PREFIX.search(text) else text
 

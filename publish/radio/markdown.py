@@ -19,6 +19,7 @@ from publish.markdown_pasted import BULLET_GLYPHS, NUMBERED, goes_on
 from publish.radio.bait import bait_removed, in_scam_warning
 from publish.radio.caps import CAPITAL_LETTERS
 from publish.radio.clicks import POINTER, calls_to_click
+from publish.radio.code_blocks import indented_code_end, inner_pre_blanked
 from publish.radio.either_case import either_case
 from publish.radio.flags import BLOCKING, WARNING, Context, Flag
 from publish.radio.given_names import a_full_name, a_given_name, a_place_like_a_name
@@ -460,6 +461,13 @@ class _Splitter:
         line under it a paragraph unless it is the item wrapped."""
         self.later = ""
         """The line after the one being split (whether a pasted item goes on depends on it)."""
+        self.typed: list[str] = []
+        """The text's lines as typed, before comments and code inside a line were blanked out
+        into spaces: whether a line is indented, as the website sees it (`<!-- x --># ` is no
+        indented code)."""
+        self.inner_pre: dict[int, str] = {}
+        """The lines whose `<pre>` inside was blanked out (`inner_pre_blanked`), as typed: told
+        as the splitter reaches them, in line order with the other code not read (R1.7)."""
         self.opening: tuple[Mark, ...] = ()
         """The capital marks the text's paragraphs open with (`opening_marks`): a lone one is a
         person's initial («T. Hùng khai nhận»), not a section's letter."""
@@ -542,6 +550,8 @@ class _Splitter:
         while i < len(lines):
             number, line = i + 1, lines[i]
             i += 1
+            if self.inner_pre and number in self.inner_pre:
+                _flag_removed(self.ctx, "một đoạn mã", self.inner_pre.pop(number), number)
             plain = not line or _plain_line(line)  # no fence or table: skip their patterns
             if not plain and _FENCE.match(line):
                 self.end_paragraph()
@@ -564,9 +574,22 @@ class _Splitter:
                     i += 1
                 _flag_removed(self.ctx, "một bảng", line.strip(), number)
                 continue
+            if (
+                line.startswith(" ")
+                and not self.list_items
+                and (past := indented_code_end(self.typed or lines, i - 1, start)) >= i
+            ):
+                # Indented four spaces after a blank line, outside a list: code on the
+                # website, as a fence makes it; it was read as a paragraph.
+                self.end_paragraph()
+                i = past
+                _flag_removed(self.ctx, "một đoạn mã", line.strip(), number)
+                continue
             self.later = lines[i] if i < len(lines) else ""
             self.line(number, line)
         self.end_paragraph()
+        for number, written in self.inner_pre.items():  # in a block skipped whole (a table)
+            _flag_removed(self.ctx, "một đoạn mã", written, number)
 
     def line(self, number: int, line: str) -> None:
         """Handle one ordinary line."""
@@ -772,14 +795,19 @@ def _credited(markdown_text: str, ctx: Context) -> tuple[list[Block], str, set[i
     all `byline` needs, which the rest of `_split` never changes."""
     lines = markdown_text.split("\n")
     first = _skip_front_matter(lines)
+    splitter = _Splitter(ctx)
     if "<!--" in markdown_text:
+        splitter.typed = lines[:]
         lines[first:] = _without_comments("\n".join(lines[first:])).split("\n")
     if "<" in markdown_text:
         # A lone «<Em>» in a raw HTML block is a tag on the website: not read as words.
         body = "\n".join(lines[first:])
-        if (settled := raw_html_settled(body)) != body:
-            lines[first:] = settled.split("\n")
-    splitter = _Splitter(ctx)
+        # `<div><pre>…</pre></div>`: code on the website, where no line opens with `<pre>`.
+        blanked, inner = inner_pre_blanked(raw_html_settled(body))
+        if blanked != body:
+            splitter.typed = splitter.typed or lines[:]
+            lines[first:] = blanked.split("\n")
+        splitter.inner_pre = {first + number: written.strip() for number, written in inner}
     # Every line: a heading may open a paragraph or be typed with no blank line before its text.
     splitter.opening = opening_marks([line for line in lines[first:] if line.strip()])
     splitter.feed(lines, first)

@@ -123,6 +123,9 @@ _BARE_CLOSE = r"(?:\s++(?i:so với)(?!\w)[^()\n]*+)?\s*+\)"
 """What closes a bare number's bracket: nothing (`8 (-2)`), or the period it is compared with
 (`47 trường hợp (+12 so với tuần trước)`), which makes it no less the result's change: read
 «cộng mười hai so với tuần trước», «âm mười hai …», a presenter stumbled on a count below zero."""
+_CLAUSE_CLOSE = r"(?:\s++(?i:so với)(?!\w)[^,;.!?()\n]*+)?(?=[^\S\n]*+(?:[,;.!?\n]|$))"
+"""What closes a bare number's clause with no bracket (`giảm 5, -2 so với cùng kỳ.`): a comma,
+a stop or the paragraph's end, with the period it is compared with or not."""
 _MINUS = re.compile(
     r"(?<![\w.,)/-])-(?="
     + NUMBER
@@ -134,6 +137,8 @@ _MINUS = re.compile(
     + COUNTED_NOUN
     + r")|(?P<bare>"
     + _BARE_CLOSE
+    + r")|(?P<clause>"
+    + _CLAUSE_CLOSE
     + r")))"
 )
 """`-15%`, `-500.000 đồng`: a negative amount, `âm` (R12.4), like a measure's sign (R6.4); in a
@@ -287,8 +292,9 @@ def _minus_said(text: str, m: re.Match[str], ctx: Context) -> str:
     if rise := ends_before(_RISE_BEFORE, text, m.start()):
         word = rise[0].rstrip(" (")
         if m["count"] is None and m["bare"] is None:
-            # A share or an amount: «tăng trưởng âm», «lãi âm» are said; after `tăng`, `cao
-            # hơn` the minus goes against the word, as `tăng -2 vụ` does.
+            # A share, an amount or a figure closing its clause (`lãi -2.`): «tăng trưởng âm»,
+            # «lãi âm» are said; after `tăng`, `cao hơn` the minus goes against the word, as
+            # `tăng -2 vụ` does.
             if " ".join(word.casefold().split()) not in _SIGNED_RISES:
                 _against_its_word(text, m, word, ctx)
             return "âm "
@@ -300,6 +306,8 @@ def _minus_said(text: str, m: re.Match[str], ctx: Context) -> str:
         return "giảm "
     if m["bare"] is not None:
         return "giảm " if _a_result_before(text, m, ctx) else "-"
+    if m["clause"] is not None:
+        return "giảm " if _change_goes_on(text, m, rise=False) else "-"
     if m["count"] is not None or _COMPARED_AFTER.match(text, _figure_end(m)):
         return "giảm "
     return "âm "
@@ -319,7 +327,10 @@ _PLUS_SIGN = re.compile(
     + _SCALE_WORD
     + r"|\s*+"
     + COUNTED_NOUN
-    + r"))))?"
+    + r")))|(?P<clause>(?="
+    + NUMBER
+    + _CLAUSE_CLOSE
+    + r")))?"
 )
 """`(+10%)`, `(+2 vụ)`, `+5 triệu đồng`: a rise in a results table, said `tăng`; `3 + 2` is a
 sum (R12.2); `+84 …` is a phone number the phone rules did not read, left for QA to flag, never
@@ -343,7 +354,7 @@ def _plus_said(text: str, m: re.Match[str], ctx: Context) -> str:
     the text does not say."""
     if ends_before(_RISE_BEFORE, text, m.start()):
         return ""
-    signed = m["change"] is not None or m["bare"] is not None
+    signed = m["change"] is not None or m["bare"] is not None or m["clause"] is not None
     if signed and (fall := ends_before(_FALL_BEFORE, text, m.start())):
         _against_its_word(text, m, fall[0].rstrip(" ("), ctx)
         return "cộng "
@@ -353,7 +364,22 @@ def _plus_said(text: str, m: re.Match[str], ctx: Context) -> str:
         return "tăng "
     if m["bare"] is not None and _a_result_before(text, m, ctx):
         return "tăng "
+    if m["clause"] is not None and _change_goes_on(text, m, rise=True):
+        return "tăng "
     return "cộng "
+
+
+def _change_goes_on(text: str, m: re.Match[str], *, rise: bool) -> bool:
+    """Whether the bare figure closing its clause at `m` goes on a change said with its figure
+    the same way, after a comma or `tương ứng` (`giảm 5, -2 so với cùng kỳ`, `tăng 5 vụ, +2`):
+    the same change, «giảm», «tăng», as `giảm 5 (-2)` is; elsewhere (`Số vụ: 8, -2`,
+    `nhiệt độ -2,`) the figure is a value, read as written."""
+    change = ends_before(_CHANGE_BEFORE, text, m.start())
+    return (
+        change is not None
+        and not change["tail"].startswith("(")
+        and (change["rise"] is not None) is rise
+    )
 
 
 _SIGNED = re.compile(r"[+-]\s?[\d.,]*\d[%‰]?")
@@ -390,10 +416,12 @@ def _against_its_change(text: str, m: re.Match[str], ctx: Context, *, rise: bool
     found = _SIGNED.match(text, m.start())
     if change is None or found is None or (change["rise"] is not None) is not rise:
         return False
+    if m["clause"] is not None and change["tail"].startswith("("):
+        return False  # `tăng 3 (-2, …)`: a bracket that goes on is no figure's change alone
     if found[0].endswith(("%", "‰")) or _SHARE_AFTER.match(text, found.end()):
         if change["share"] is not None:
             return False  # `tăng 12,5% (-1,2%)`: the rate's change against another period's
-    elif not _BARE_AFTER.match(text, found.end()):
+    elif m["clause"] is None and not _BARE_AFTER.match(text, found.end()):
         noun = _NOUN_AFTER.match(text, found.end())
         words = change["noun"].casefold().split()
         if noun is None or (words and words[: len(noun[0].split())] != noun[0].casefold().split()):

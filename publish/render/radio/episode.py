@@ -27,6 +27,7 @@ from publish.radio_rates import (
 )
 from publish.render.radio import on_air_corrections
 from publish.render.radio.calibration import LIMITS, ReadRates, reading
+from publish.render.radio.contact import contact_problems
 from publish.render.radio.items import (
     SLUG_MAX,
     RadioBlock,
@@ -881,13 +882,7 @@ def _frame(speaker: Speaker, config: Config, problems: list[Problem]) -> _Frame:
         )
         return (retimed(segment, speaker.rate),)  # timed as every read item is
 
-    told(
-        "contact",
-        speaker.contact_stoppers,
-        "Lời liên hệ làm từ [contact] (hotline, address, hours, emergency): viết lại giá trị "
-        "có chỗ đó cho dễ đọc thành tiếng (chữ viết tắt thì viết đủ, hoặc thêm vào "
-        f'{lexicon_file(radio.abbreviations)}), hoặc tắt: contact = "off".',
-    )
+    problems.extend(contact_problems(config, speaker.contact_stoppers))
     stinger = tune(radio.stinger, radio.stinger_seconds, "Nhạc cắt")
     return _Frame(
         opening=tune(radio.tune_open, radio.tune_open_seconds, "Nhạc hiệu")

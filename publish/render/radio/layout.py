@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from publish.config import Config
+from publish.correction_text import HEADING as CORRECTION
 from publish.errors import severity_label
 from publish.radio.flags import Flag, rule_note
 from publish.render.radio.episode import TIMING_SEVERITY, Episode, flag_severity, shown_title
@@ -19,6 +20,7 @@ from publish.text import vn_date, vn_datetime
 
 __all__ = [
     "END_MARK",
+    "NEWS_TYPES",
     "WIDTH",
     "Page",
     "cue_line",
@@ -36,7 +38,9 @@ __all__ = [
 
 END_MARK = "— HẾT TIN —"
 """S7: the end of a bulletin item."""
-NEWS_TYPES = ("Tin", "Bài")
+NEWS_TYPES = ("Tin", "Bài", CORRECTION)
+"""The items a bulletin gives, each closed by the end mark (S7): a correction read on air is
+news too, told after its own text as every other item is (it had no end mark)."""
 RULE = "-" * WIDTH
 PAGE_RULE = "=" * WIDTH
 DURATION_LABELS = {"estimated": "Ước tính", "manual": "Đặt tay", "aired": "Thực tế"}

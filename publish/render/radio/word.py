@@ -17,6 +17,7 @@ from publish.render.radio.episode import Episode
 from publish.render.radio.items import LEAD_IN_LABEL, TAG_LABEL, is_cue
 from publish.render.radio.layout import (
     END_MARK,
+    NEWS_TYPES,
     cue_line,
     episode_heading,
     header_fields,
@@ -131,7 +132,7 @@ def _plan(episode: Episode, config: Config) -> tuple[list[ParagraphSpec], dict[s
                 paragraph(text, BODY_PT)
         if segment.tag:
             labelled(TAG_LABEL, segment.tag)
-        if segment.label in ("Tin", "Bài"):
+        if segment.label in NEWS_TYPES:
             plan.append((((END_MARK, CUE_PT, True),), False, True))
         for index in page.after:
             cue(cue_line(segments[index], rows[index], faded(index)))  # after the end mark (S7)

@@ -1,0 +1,84 @@
+"""Code the website shows that no fence or line-opening `<pre>` marks: a block indented by four
+spaces, and a `<pre>` inside a line (`<div><pre>…</pre></div>`). Neither is read (R1.7)."""
+
+from __future__ import annotations
+
+import re
+
+from publish.markdown_code import masked
+
+__all__ = ["CODE_INDENT", "indented_code_end", "inner_pre_blanked"]
+
+CODE_INDENT = 4
+"""Columns a line is indented by to be code after a blank line, as on the website (Tabs were
+expanded to four columns before the split)."""
+_INNER_PRE = re.compile(r"(?<=\S)[^\S\n]*+<pre(?=[\s>])", re.I)
+"""A `<pre>` with text before it on its line; one opening its line is the splitter's."""
+_PRE_END = re.compile(r"</pre\s*>", re.I)
+_ANY_PRE = re.compile(r"<pre", re.I)
+_HOLDS_PARAGRAPHS = re.compile(r" {0,3}(?:\[\^[^\]\s]+\]:|:[ \t])")
+"""A footnote (`[^1]: …`) or a definition (`:   …`): an indented paragraph after it is its next
+paragraph on the website (as publish.pasted tells), no code."""
+
+
+def _indent(line: str) -> int:
+    """Columns of a line's indentation."""
+    return len(line) - len(line.lstrip(" "))
+
+
+def indented_code_end(lines: list[str], at: int, start: int) -> int:
+    """The index past the indented code block `lines[at]` opens, `at` when it opens none: the
+    lines indented four columns or more, and blank lines with more such lines after them, as
+    Python-Markdown takes them, after a blank line or the body's `start` (the caller knows no
+    list goes on over it). Not after a footnote or a definition, whose paragraph it is; a line
+    opening with a tag is left for the HTML rules: in a raw block (`<div>`, a blank line,
+    `    <p>…`) the website shows no code."""
+    line = lines[at]
+    if _indent(line) < CODE_INDENT or not line.strip() or line.lstrip().startswith("<"):
+        return at
+    if at > start and lines[at - 1].strip():
+        return at  # under a paragraph's line: the paragraph goes on
+    opener = at - 1
+    while opener >= start and (not lines[opener].strip() or _indent(lines[opener]) >= CODE_INDENT):
+        opener -= 1
+    if opener >= start and _HOLDS_PARAGRAPHS.match(lines[opener]):
+        return at
+    end = at + 1
+    while end < len(lines):
+        if lines[end].strip():
+            if _indent(lines[end]) < CODE_INDENT:
+                break
+            end += 1
+            continue
+        after = end
+        while after < len(lines) and not lines[after].strip():
+            after += 1
+        if after == len(lines) or _indent(lines[after]) < CODE_INDENT:
+            break
+        end = after
+    return end
+
+
+def inner_pre_blanked(body: str) -> tuple[str, list[tuple[int, str]]]:
+    """`body` with each `<pre>…</pre>` that does not open its line blanked out by spaces (line
+    breaks kept, so every line keeps its number), and, for each, its line (counted from 1 in
+    `body`) and that line as typed: `<div><pre>mã</pre></div>` is code on the website, read
+    as words on air. One in a code span or a code block is written code, left alone."""
+    if "<" not in body or _ANY_PRE.search(body) is None:
+        return body, []
+    shown = masked(body)
+    found: list[tuple[int, str]] = []
+    pieces: list[str] = []
+    done = 0
+    for opened in _INNER_PRE.finditer(shown):
+        if opened.start() < done:
+            continue
+        closed = _PRE_END.search(shown, opened.end())
+        end = closed.end() if closed else len(body)
+        line = body.count("\n", 0, opened.start())
+        start_of_line = body.rfind("\n", 0, opened.start()) + 1
+        end_of_line = body.find("\n", opened.start())
+        found.append((line + 1, body[start_of_line : end_of_line if end_of_line >= 0 else None]))
+        pieces += [body[done : opened.start()], re.sub(r"[^\n]", " ", body[opened.start() : end])]
+        done = end
+    return "".join([*pieces, body[done:]]), found
