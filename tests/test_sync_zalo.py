@@ -1243,7 +1243,11 @@ def test_access_token_expiry_mid_run_recovers(
 
 
 def test_a_missing_login_is_a_configuration_error_exit_1(
-    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, monkeypatch, capsys
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: dict,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     """A CI job must fail visibly: 3 means "rerun later", which a missing login never fixes."""
     root = zalo_project(tmp_path, 2)
@@ -1254,7 +1258,11 @@ def test_a_missing_login_is_a_configuration_error_exit_1(
 
 
 def test_a_refresh_token_zalo_refuses_stops_the_channel_with_exit_1(
-    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, monkeypatch, capsys
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: dict,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     root = zalo_project(tmp_path, 3)
     monkeypatch.setenv("ZALO_REFRESH_TOKEN", "da-het-han-hoac-da-dung")

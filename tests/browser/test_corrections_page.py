@@ -61,7 +61,9 @@ def open_corrected(browser: object, corrected_server: str) -> Iterator[Opener]:
 
 
 @pytest.mark.parametrize("width", [375, 1280])
-def test_the_correction_is_seen_above_the_corrected_text(open_corrected, width: int) -> None:
+def test_the_correction_is_seen_above_the_corrected_text(
+    open_corrected: Opener, width: int
+) -> None:
     page, recorder = open_corrected(URL, width=width, mobile=width == 375)
     assert recorder.errors == []
     box = page.locator(".corrections")
@@ -78,7 +80,7 @@ def test_the_correction_is_seen_above_the_corrected_text(open_corrected, width: 
 
 
 def test_a_screen_reader_finds_the_correction_as_a_named_region_before_the_text(
-    open_corrected,
+    open_corrected: Opener,
 ) -> None:
     """Named by its heading, listed among the landmarks, and read (in document order, as
     screen readers read) before the corrected text."""

@@ -12,7 +12,7 @@ import re
 import pytest
 from PIL import Image, ImageChops, ImageStat
 
-from tests.browser.conftest import REPO
+from tests.browser.conftest import REPO, Opener, SampleSite
 
 pytestmark = pytest.mark.browser
 
@@ -40,7 +40,9 @@ def drawn_from_svg(browser: object) -> Image.Image:
     return Image.open(io.BytesIO(shot)).convert("RGB")
 
 
-def test_the_home_screen_icon_is_the_favicon_drawn_on_white(browser, update_golden: bool) -> None:
+def test_the_home_screen_icon_is_the_favicon_drawn_on_white(
+    browser: object, update_golden: bool
+) -> None:
     """The PNG shows what favicon.svg shows (a changed shield is not left with an old icon)."""
     drawn = drawn_from_svg(browser)
     if update_golden:
@@ -55,7 +57,9 @@ def test_the_home_screen_icon_is_the_favicon_drawn_on_white(browser, update_gold
     assert max(difference) < 2, difference
 
 
-def test_every_page_names_the_home_screen_icon(sample_site, look_page, server) -> None:
+def test_every_page_names_the_home_screen_icon(
+    sample_site: SampleSite, look_page: Opener, server: str
+) -> None:
     """A phone asked to add the site to its home screen finds a 180 × 180 PNG to use."""
     for kind in ("home", "bulletin", "404"):
         page, _ = look_page(sample_site.pages[kind], width=375)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser.conftest import Opener, SampleSite
+
 pytestmark = pytest.mark.browser
 
 NO_SHARE_SHEET = "Object.defineProperty(Navigator.prototype, 'share', {value: undefined});"
@@ -23,7 +25,7 @@ def reopened(page: object, script: str) -> None:
 
 
 def test_without_a_share_sheet_the_button_copies_the_address(
-    sample_site, open_page, server: str
+    sample_site: SampleSite, open_page: Opener, server: str
 ) -> None:
     page, recorder = open_page(sample_site.pages["bulletin"])
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
@@ -39,7 +41,9 @@ def test_without_a_share_sheet_the_button_copies_the_address(
     assert not recorder.errors
 
 
-def test_on_a_phone_the_share_sheet_gets_the_title_and_address(sample_site, open_page) -> None:
+def test_on_a_phone_the_share_sheet_gets_the_title_and_address(
+    sample_site: SampleSite, open_page: Opener
+) -> None:
     page, recorder = open_page(sample_site.pages["bulletin"], width=375, mobile=True)
     reopened(page, SHARE_SHEET)
     page.get_by_role("button", name="Chia sẻ bài này").click()
@@ -53,7 +57,9 @@ def test_on_a_phone_the_share_sheet_gets_the_title_and_address(sample_site, open
     assert not recorder.errors
 
 
-def test_without_script_or_paper_no_share_button_shows(sample_site, open_page) -> None:
+def test_without_script_or_paper_no_share_button_shows(
+    sample_site: SampleSite, open_page: Opener
+) -> None:
     page, _ = open_page(sample_site.pages["bulletin"], javascript=False)
     assert page.locator(".share").count() == 1 and not page.locator(".share").is_visible()
     page, _ = open_page(sample_site.pages["bulletin"])
