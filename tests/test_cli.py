@@ -229,7 +229,7 @@ def gated_project(tmp_path: Path) -> Path:
 
 
 def test_build_prints_one_skip_line_per_excluded_bulletin(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_renderers
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_renderers: None
 ) -> None:
     root = gated_project(tmp_path)
     assert main(["build", "--root", str(root), "--now", "2021-01-01T09:00"]) == 0
@@ -255,7 +255,7 @@ def test_build_prints_one_skip_line_per_excluded_bulletin(
 
 
 def test_bulletins_expired_over_a_week_ago_are_counted_not_listed(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_renderers
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_renderers: None
 ) -> None:
     # A year of expiring notices must not bury the lines an editor acts on.
     files = {
@@ -277,7 +277,7 @@ def test_bulletins_expired_over_a_week_ago_are_counted_not_listed(
 
 
 def test_a_draft_page_gets_a_skip_line_and_a_page_told_of_already_does_not(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_renderers
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_renderers: None
 ) -> None:
     """A draft page was left out without a word, unlike a draft bulletin; an expired page has
     its note already, so no second line."""
@@ -298,7 +298,7 @@ def test_a_draft_page_gets_a_skip_line_and_a_page_told_of_already_does_not(
 
 
 def test_a_tick_for_the_approver_is_told_once_by_publish_check(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_renderers
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_renderers: None
 ) -> None:
     """`approved_by: có` was told twice: its error (a name is expected, how to write it) and
     «Bỏ qua …: chưa được duyệt (thiếu approved_by)», as if the field were not there at all."""
@@ -327,7 +327,7 @@ def test_a_tick_for_the_approver_is_told_once_by_publish_check(
 
 
 def test_a_draft_page_with_another_warning_still_gets_its_skip_line(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_renderers
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_renderers: None
 ) -> None:
     """A warning that is not about the hold (a misspelt key) does not tell that the page is
     left out: the skip line is still printed."""
@@ -345,13 +345,13 @@ def test_a_draft_page_with_another_warning_still_gets_its_skip_line(
     assert skips == ["Bỏ qua content/pages/nhap.md: bản nháp (draft: true)"]
 
 
-def test_build_channel_option_limits_what_is_written(tmp_path: Path, fake_renderers) -> None:
+def test_build_channel_option_limits_what_is_written(tmp_path: Path, fake_renderers: None) -> None:
     root = make_project(tmp_path, ONE_BULLETIN)
     assert main(["build", "--root", str(root), "--channel", "web,zalo", "-q"]) == 0
     assert sorted(p.name for p in (root / "output").iterdir()) == ["web", "zalo"]
 
 
-def test_a_channel_named_in_any_letter_case_is_built(tmp_path: Path, fake_renderers) -> None:
+def test_a_channel_named_in_any_letter_case_is_built(tmp_path: Path, fake_renderers: None) -> None:
     """`--channel Web` (the name as written in a sentence) was refused as «kênh không tồn tại»."""
     root = make_project(tmp_path, ONE_BULLETIN)
     assert main(["build", "--root", str(root), "--channel", "Web", "--channel", "ZALO", "-q"]) == 0
@@ -359,7 +359,7 @@ def test_a_channel_named_in_any_letter_case_is_built(tmp_path: Path, fake_render
 
 
 def test_the_published_count_is_of_the_channels_built(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_renderers
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_renderers: None
 ) -> None:
     """`--channel radio` told every published bulletin as published, those without the radio
     channel too: the count is of the bulletins that go out on the channels built."""
@@ -380,7 +380,7 @@ def test_the_published_count_is_of_the_channels_built(
 
 
 def test_unknown_channel_exits_1(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_renderers
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_renderers: None
 ) -> None:
     root = make_project(tmp_path, ONE_BULLETIN)
     assert main(["build", "--root", str(root), "--channel", "facebook"]) == 1
@@ -400,7 +400,7 @@ def test_an_empty_channel_option_exits_1_instead_of_building_nothing(
 
 
 def test_a_classification_not_understood_is_counted_apart_from_secret_ones(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_renderers
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_renderers: None
 ) -> None:
     """It was counted «1 mật» beside a line saying the tool did not understand it."""
     root = make_project(
@@ -426,7 +426,11 @@ def test_a_classification_not_understood_is_counted_apart_from_secret_ones(
     ],
 )
 def test_now_option_sets_the_clock(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_renderers, now: str, published: bool
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    fake_renderers: None,
+    now: str,
+    published: bool,
 ) -> None:
     root = make_project(tmp_path, ONE_BULLETIN)
     assert main(["check", "--root", str(root), "--now", now]) == 0
@@ -436,7 +440,7 @@ def test_now_option_sets_the_clock(
 
 
 def test_now_help_shows_the_editors_own_form_which_sets_the_clock(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_renderers
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_renderers: None
 ) -> None:
     """The help showed only 2020-12-08T09:00, so editors thought «08/12/2020 9h», the way they
     write a bulletin's date, was refused."""
@@ -448,7 +452,7 @@ def test_now_help_shows_the_editors_own_form_which_sets_the_clock(
 
 
 def test_check_writes_nothing(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_renderers
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_renderers: None
 ) -> None:
     root = gated_project(tmp_path)
     assert main(["check", "--root", str(root), "--now", "2021-01-01T09:00"]) == 0
@@ -472,7 +476,7 @@ def test_check_writes_nothing(
 def test_drafts_only_say_they_were_checked_and_how_to_publish_one(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
-    fake_renderers,
+    fake_renderers: None,
     command: str,
     policy: str,
     how: str,
@@ -503,7 +507,7 @@ def test_drafts_only_say_they_were_checked_and_how_to_publish_one(
 
 
 def test_check_names_each_held_bulletin_and_why_as_build_does(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_renderers
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_renderers: None
 ) -> None:
     root = gated_project(tmp_path)
     (root / "content/bai-viet/go-sai.md").write_text(
@@ -525,7 +529,7 @@ def test_check_names_each_held_bulletin_and_why_as_build_does(
 
 
 def test_check_names_the_held_bulletins_when_it_finds_errors_too(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_renderers
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_renderers: None
 ) -> None:
     root = gated_project(tmp_path)
     (root / "content/bai-viet/loi.md").write_text(
@@ -538,7 +542,7 @@ def test_check_names_the_held_bulletins_when_it_finds_errors_too(
 
 
 def test_build_error_keeps_previous_output(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_renderers
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_renderers: None
 ) -> None:
     root = make_project(tmp_path, ONE_BULLETIN)
     assert main(["build", "--root", str(root), "-q"]) == 0

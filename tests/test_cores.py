@@ -41,7 +41,7 @@ def _member(tmp_path: Path, text: str = "0::/\n1:cpu,cpuacct:/") -> str:
         ({}, None),  # no cgroup files at all (macOS, Windows, a bare chroot)
     ],
 )
-def test_the_quota_is_read_as_whole_cores(tmp_path: Path, files, expected) -> None:
+def test_the_quota_is_read_as_whole_cores(tmp_path: Path, files, expected: int | None) -> None:
     """cgroup v2 and v1 quotas, rounded up to whole cores; unlimited or unreadable: None."""
     assert quota_cores(_cgroup(tmp_path / "fs", files), _member(tmp_path)) == expected
 
@@ -66,7 +66,7 @@ def test_the_quota_is_read_as_whole_cores(tmp_path: Path, files, expected) -> No
     ],
 )
 def test_the_quota_of_the_build_s_own_group_and_those_above_it_counts(
-    tmp_path: Path, membership, files, expected
+    tmp_path: Path, membership: str, files: dict[str, str], expected: int | None
 ) -> None:
     """The group /proc/self/cgroup names, then each above it up to the root: the least quota."""
     periods = {

@@ -104,7 +104,11 @@ def test_public_classifications_are_published(
     ],
 )
 def test_a_stamp_in_the_text_is_refused_by_check(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, body, line
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    body: str,
+    line: int,
 ) -> None:
     install_fake_renderers(monkeypatch)
     root = make_project(tmp_path, {"content/a.md": bulletin_md(body=body)})
@@ -120,8 +124,8 @@ def test_a_stamp_opening_the_title_is_refused(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
-    title,
-    stamp,
+    title: str,
+    stamp: str,
 ) -> None:
     install_fake_renderers(monkeypatch)
     root = make_project(tmp_path, {"content/a.md": bulletin_md({"title": f'"{title}"'})})

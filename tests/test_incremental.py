@@ -471,7 +471,7 @@ def test_a_page_edited_by_hand_in_output_is_repaired(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("edit", [False, True])
-def test_search_index_files_changed_in_output_are_made_again(tmp_path: Path, edit) -> None:
+def test_search_index_files_changed_in_output_are_made_again(tmp_path: Path, edit: bool) -> None:
     """The search index is reused from output/ only while output/ holds it all as built: a
     deleted or hand-edited file is made again (with an edit to apply, or none), like a clean build."""
     root = tmp_path / "site"
@@ -689,7 +689,7 @@ def test_zalo_bodies_are_converted_again_only_when_edited(
 
 @pytest.mark.parametrize("workers", [1, 2])
 def test_output_restored_from_a_ci_cache_is_reused_not_held_in_memory(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int
 ) -> None:
     """CI checks out a fresh clone and restores .cache/ and output/ (new inodes, so the ledger
     cannot vouch for any file): after an edit, unchanged pages are read once to check them and

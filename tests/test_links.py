@@ -627,7 +627,7 @@ class _Scanned(str):
 
     scanned = 0
 
-    def count(self, sub: str, start: Any = None, end: Any = None) -> int:  # type: ignore[override]
+    def count(self, sub: str, start: Any = None, end: Any = None) -> int:
         """str.count, counted."""
         begin, stop, _ = slice(start, end).indices(len(self))
         _Scanned.scanned += max(0, stop - begin)
@@ -647,7 +647,7 @@ def test_finding_the_lines_of_quoted_link_addresses_grows_with_the_body_only() -
 class _ScannedBack(_Scanned):
     """A _Scanned that counts what its backward searches pass over too."""
 
-    def rfind(self, sub: str, start: Any = None, end: Any = None) -> int:  # type: ignore[override]
+    def rfind(self, sub: str, start: Any = None, end: Any = None) -> int:
         """str.rfind, counted."""
         begin, stop, _ = slice(start, end).indices(len(self))
         found = super().rfind(sub, begin, stop)

@@ -169,7 +169,7 @@ def test_once_the_time_has_come_it_is_no_longer_waiting(
         (dt.timedelta(days=2, minutes=7), "còn 2 ngày 7 phút"),
     ],
 )
-def test_time_left_in_words(delta, expected) -> None:
+def test_time_left_in_words(delta, expected: str) -> None:
     now = dt.datetime(2021, 1, 1, 9, 0, tzinfo=TZ)
     assert time_left(now + delta, now) == expected
 

@@ -398,7 +398,9 @@ def test_ctrl_c_leaves_a_fresh_worker_to_the_build_that_started_it() -> None:
 
 
 @pytest.mark.parametrize("preload", [(), ("publish.khong_co_module_nay",)])
-def test_a_worker_apart_that_dies_stops_the_run_with_a_message_not_a_hang(preload) -> None:
+def test_a_worker_apart_that_dies_stops_the_run_with_a_message_not_a_hang(
+    preload: tuple[str, ...],
+) -> None:
     """A fresh worker killed mid-job (out of memory) or unable to start fails the build at once,
     with the message a forked worker's death gives (its exit code; never mistaken for a
     problem of the output folder)."""

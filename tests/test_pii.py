@@ -149,7 +149,9 @@ def test_finds_personal_data_and_masks_numbers(text: str, kind: str, value: str)
         ("Học sinh Trần Văn Hậu (2011) thời ấy", 2030, []),
     ],
 )
-def test_a_child_named_with_a_birth_year_is_reported_by_initials(text, year, found) -> None:
+def test_a_child_named_with_a_birth_year_is_reported_by_initials(
+    text: str, year: int, found
+) -> None:
     assert kinds(text, year) == found
 
 

@@ -239,7 +239,7 @@ NO_STAMP = (
     ],
 )
 def test_any_change_makes_a_real_build_equal_to_a_clean_one(
-    root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], change, reason
+    root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], change: str, reason
 ) -> None:
     """…and `--timings` says which change it was (a build slower than expected is one)."""
     assert build(root, "-q") == 0
@@ -348,7 +348,7 @@ def test_a_pin_ending_is_not_replayed_over_and_rebuilds_the_home_page_alone(
 
 @pytest.mark.parametrize("change", ["options", "tool"])
 def test_a_build_with_other_options_or_tool_reads_only_the_files_changed_since_the_last(
-    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: str
 ) -> None:
     """A stamp made with other options (`--channel web`, as `publish serve` builds) or by
     another version of the tool cannot be replayed, but its digests still hold for the files
@@ -724,7 +724,7 @@ def test_a_library_upgraded_builds_again(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
-    kind,
+    kind: str,
 ) -> None:
     """A wheel's version is read from its metadata folder's name (parsing every METADATA file
     cost each no-op build and sync ~0.05 s); one whose folder name tells none is still read."""
@@ -757,7 +757,7 @@ def test_a_library_upgraded_builds_again(
 
 @pytest.mark.parametrize("own_theme", [False, True], ids=["built-in theme", "own templates"])
 def test_a_project_moved_to_another_folder_rebuilds_only_what_an_edit_touches(
-    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, own_theme
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, own_theme: bool
 ) -> None:
     """A CI runner may check the project out under another folder in each job (GitLab's
     concurrent builds dirs) and restore .cache/ and output/ there: the edit must cost what it
@@ -868,7 +868,7 @@ def sync_web(root: Path, now: dt.datetime = NOW) -> int:
 
 @pytest.mark.parametrize("before", ["replayed", "new-bulletin", "slug-changed"])
 def test_a_build_after_a_sync_that_recorded_addresses_replays(
-    root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], before
+    root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], before: str
 ) -> None:
     """CI's first build or sync after a sync that recorded new addresses in state/web-urls.json
     built again (~3 s at 10,000 bulletins), though the file only gained the addresses that build
@@ -1060,7 +1060,7 @@ def test_a_build_replays_one_made_with_the_root_spelt_otherwise(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
-    spelling,
+    spelling: str,
 ) -> None:
     """`publish build` in the project folder and `publish --root /abs/path build` (or a
     relative or linked spelling of the same folder) replay each other's build: an editor or a

@@ -23,7 +23,7 @@ NOW = dt.datetime(2021, 1, 1, tzinfo=dt.timezone(dt.timedelta(hours=7)))
 
 @pytest.mark.parametrize("workers", ["1", "2"])
 def test_block_index_equals_build_index(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: str
 ) -> None:
     """Blocks of 20 bulletins (forked when 2 workers): same files as build_index(), shards split."""
     monkeypatch.setenv("PUBLISH_WORKERS", workers)

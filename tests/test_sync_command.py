@@ -7,13 +7,17 @@ import io
 import json
 import sys
 import types
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
 from publish import timings
 from publish.cli import main
+from publish.commands.sync import SyncOptions
+from publish.config import Config
 from publish.errors import NeedsPerson, PublishError, RemoteError
+from publish.model import Site
 from publish.progress import Progress, is_interactive
 from publish.sync.base import Action
 from tests.helpers import (
@@ -48,7 +52,11 @@ class FakeSyncer:
     concurrency = 1
 
     def __init__(
-        self, name: str, actions: list[Action], fail: dict[str, Exception], log: list
+        self,
+        name: str,
+        actions: list[Action],
+        fail: dict[str, Exception],
+        log: list[tuple[str, str, str]],
     ) -> None:
         self.name = name
         self.actions = actions
@@ -71,19 +79,36 @@ class FakeSyncer:
         return "xong"
 
 
+@dataclass
+class Fakes:
+    """What the fake syncers do (plans, failures, channel errors) and the calls they received."""
+
+    log: list[tuple[str, str, str]] = field(default_factory=list)
+    plans: dict[str, list[Action]] = field(default_factory=dict)
+    fail: dict[str, dict[str, Exception]] = field(default_factory=dict)
+    broken: dict[str, Exception] = field(default_factory=dict)
+
+
 @pytest.fixture
-def fakes(monkeypatch: pytest.MonkeyPatch):
+def fakes(monkeypatch: pytest.MonkeyPatch) -> Fakes:
     """Fake renderers and fake zalo/radio syncers; returns a control object."""
     install_fake_renderers(monkeypatch)
     monkeypatch.delenv("ZALO_APP_ID", raising=False)
     monkeypatch.delenv("PUBLISH_RADIO_DIR", raising=False)
-    control = types.SimpleNamespace(log=[], plans={}, fail={}, broken={})
+    control = Fakes()
     import publish.commands.sync as sync_command
 
     for channel in ("zalo", "radio"):
         module = types.ModuleType(f"tests_fake_syncer_{channel}")
 
-        def make_syncer(config, *, site, output, options, channel=channel):
+        def make_syncer(
+            config: Config,
+            *,
+            site: Site,
+            output: Path,
+            options: SyncOptions,
+            channel: str = channel,
+        ) -> FakeSyncer:
             """Build the fake syncer, or raise the channel-level error the test asked for."""
             control.log.append(("make", channel, "dry" if options.dry_run else "real"))
             if channel in control.broken:
@@ -108,13 +133,13 @@ def sync(root: Path, *args: str) -> int:
     return main(["--root", str(root), "--now", NOW, "sync", *args])
 
 
-def applied(control) -> list[tuple[str, str, str]]:
+def applied(control: Fakes) -> list[tuple[str, str, str]]:
     """The write calls the fake syncers received."""
     return [entry for entry in control.log if entry[0] not in ("observe", "make")]
 
 
 def test_success_writes_summary_json_with_counts_and_next_bulletin(
-    tmp_path: Path, fakes, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, fakes: Fakes, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = project(tmp_path)
     fakes.plans["zalo"] = [Action("create", "a", "bản tin mới", "Bản tin đã đăng")]
@@ -150,7 +175,7 @@ def test_success_writes_summary_json_with_counts_and_next_bulletin(
     )
 
 
-def test_excluded_bulletins_are_listed_in_json(tmp_path: Path, fakes) -> None:
+def test_excluded_bulletins_are_listed_in_json(tmp_path: Path, fakes: Fakes) -> None:
     root = project(tmp_path)
     summary = tmp_path / "summary.json"
     assert sync(root, "--summary-json", str(summary)) == 0
@@ -165,7 +190,7 @@ def test_excluded_bulletins_are_listed_in_json(tmp_path: Path, fakes) -> None:
 
 
 def test_secret_bulletin_stops_everything_and_the_comment_says_so(
-    tmp_path: Path, fakes, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, fakes: Fakes, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = project(tmp_path, **SECRET)
     summary = tmp_path / "summary.json"
@@ -180,7 +205,7 @@ def test_secret_bulletin_stops_everything_and_the_comment_says_so(
 
 
 def test_strict_sync_sends_nothing_while_personal_data_awaits_review(
-    tmp_path: Path, fakes, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, fakes: Fakes, capsys: pytest.CaptureFixture[str]
 ) -> None:
     pii = bulletin_md(
         {"id": "p", "title": '"Tìm người thân"'}, body="Bà A, CCCD số 087123456789.\n"
@@ -199,7 +224,7 @@ def test_strict_sync_sends_nothing_while_personal_data_awaits_review(
 
 
 def test_content_error_exits_1_before_any_channel_and_still_writes_json(
-    tmp_path: Path, fakes, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, fakes: Fakes, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = project(tmp_path, **{"content/bad.md": bulletin_md({"category": "khong-co"})})
     summary = tmp_path / "summary.json"
@@ -217,7 +242,7 @@ def test_content_error_exits_1_before_any_channel_and_still_writes_json(
 
 
 def test_failed_action_exits_3_after_every_other_action_and_channel(
-    tmp_path: Path, fakes, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, fakes: Fakes, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = project(tmp_path)
     fakes.plans["zalo"] = [Action("create", "a", "mới"), Action("create", "f", "mới")]
@@ -238,7 +263,7 @@ def test_failed_action_exits_3_after_every_other_action_and_channel(
 
 
 def test_an_action_refused_until_a_person_decides_exits_1_after_the_others(
-    tmp_path: Path, fakes, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, fakes: Fakes, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A rerun changes nothing for it (a Zalo article edited by hand): 1, not "run again" (3)."""
     root = project(tmp_path)
@@ -262,7 +287,7 @@ def test_an_action_refused_until_a_person_decides_exits_1_after_the_others(
 
 
 def test_a_person_needed_and_a_remote_failure_say_both_fix_and_run_again(
-    tmp_path: Path, fakes, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, fakes: Fakes, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Exit 1 outranks 3, but the radio step that failed on the network still needs a rerun: the
     closing message said only "fix", and the operator left it undone."""
@@ -280,7 +305,7 @@ def test_a_person_needed_and_a_remote_failure_say_both_fix_and_run_again(
 
 
 def test_a_channel_down_beside_a_fix_needed_says_run_again_too(
-    tmp_path: Path, fakes, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, fakes: Fakes, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = project(tmp_path)
     fakes.broken["zalo"] = RemoteError("không kết nối được openapi.zalo.me")
@@ -293,7 +318,7 @@ def test_a_channel_down_beside_a_fix_needed_says_run_again_too(
 
 
 def test_only_a_person_needed_does_not_say_run_again(
-    tmp_path: Path, fakes, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, fakes: Fakes, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A rerun changes nothing for an article edited by hand: no advice that it would."""
     root = project(tmp_path)
@@ -307,7 +332,7 @@ def test_only_a_person_needed_does_not_say_run_again(
 
 
 def test_channel_that_cannot_start_stops_only_itself(
-    tmp_path: Path, fakes, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, fakes: Fakes, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = project(tmp_path)
     fakes.broken["zalo"] = PublishError("thiếu biến môi trường ZALO_APP_ID")
@@ -324,7 +349,7 @@ def test_channel_that_cannot_start_stops_only_itself(
 
 @pytest.mark.parametrize("option", ["--zalo-overwrite", "--zalo-create-anyway"])
 def test_zalo_overwrite_without_syncing_zalo_is_an_error_not_ignored(
-    tmp_path: Path, fakes, capsys: pytest.CaptureFixture[str], option
+    tmp_path: Path, fakes: Fakes, capsys: pytest.CaptureFixture[str], option: str
 ) -> None:
     root = project(tmp_path)
     assert sync(root, "radio", option, "a") == 1
@@ -335,7 +360,7 @@ def test_zalo_overwrite_without_syncing_zalo_is_an_error_not_ignored(
 
 
 def test_zalo_forget_without_syncing_zalo_is_an_error_naming_the_command_with_reconcile(
-    tmp_path: Path, fakes, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, fakes: Fakes, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """--zalo-forget works only with --reconcile: the command given keeps it."""
     root = project(tmp_path)
@@ -346,13 +371,13 @@ def test_zalo_forget_without_syncing_zalo_is_an_error_naming_the_command_with_re
     assert applied(fakes) == []
 
 
-def test_unreachable_remote_is_exit_3_not_1(tmp_path: Path, fakes) -> None:
+def test_unreachable_remote_is_exit_3_not_1(tmp_path: Path, fakes: Fakes) -> None:
     root = project(tmp_path)
     fakes.broken["zalo"] = RemoteError("không kết nối được openapi.zalo.me")
     assert sync(root) == 3
 
 
-def test_a_fix_needed_outranks_a_remote_failure(tmp_path: Path, fakes) -> None:
+def test_a_fix_needed_outranks_a_remote_failure(tmp_path: Path, fakes: Fakes) -> None:
     root = project(tmp_path)
     fakes.broken["zalo"] = RemoteError("mạng lỗi")
     fakes.broken["radio"] = PublishError("thư mục của đài chỉ cho đọc")
@@ -360,7 +385,7 @@ def test_a_fix_needed_outranks_a_remote_failure(tmp_path: Path, fakes) -> None:
 
 
 def test_no_target_skips_channels_that_are_not_configured(
-    tmp_path: Path, fakes, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, fakes: Fakes, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = project(tmp_path, site_toml=SITE_TOML)
     summary = tmp_path / "summary.json"
@@ -376,7 +401,10 @@ def test_no_target_skips_channels_that_are_not_configured(
 
 
 def test_zalo_credentials_without_an_oa_id_do_not_turn_zalo_on(
-    tmp_path: Path, fakes, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
+    fakes: Fakes,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """README: Zalo is synced when site.toml has [zalo] oa_id; ZALO_APP_ID alone (a CI secret
     set for every job) planned '3 tạo mới' for a unit that has not set up its OA."""
@@ -392,7 +420,7 @@ def test_zalo_credentials_without_an_oa_id_do_not_turn_zalo_on(
 
 
 def test_named_target_runs_even_when_not_configured_and_alone(
-    tmp_path: Path, fakes, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, fakes: Fakes, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = project(tmp_path, site_toml=SITE_TOML)
     assert sync(root, "radio") == 0
@@ -403,14 +431,16 @@ def test_named_target_runs_even_when_not_configured_and_alone(
 
 
 def test_unknown_target_is_a_user_error(
-    tmp_path: Path, fakes, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, fakes: Fakes, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = project(tmp_path)
     assert sync(root, "facebook") == 1
     assert "kênh đồng bộ không tồn tại: facebook" in capsys.readouterr().err
 
 
-def test_dry_run_sends_nothing_and_leaves_output_and_state_alone(tmp_path: Path, fakes) -> None:
+def test_dry_run_sends_nothing_and_leaves_output_and_state_alone(
+    tmp_path: Path, fakes: Fakes
+) -> None:
     root = project(tmp_path)
     fakes.plans["zalo"] = [Action("create", "a", "mới"), Action("withdraw", "old", "hết hạn")]
     summary = tmp_path / "summary.json"
@@ -425,7 +455,7 @@ def test_dry_run_sends_nothing_and_leaves_output_and_state_alone(tmp_path: Path,
 
 
 def test_dry_run_markdown_plan_for_a_pull_request(
-    tmp_path: Path, fakes, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, fakes: Fakes, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = project(tmp_path)
     (root / "output/web").mkdir(parents=True)
@@ -459,7 +489,7 @@ def test_dry_run_markdown_plan_for_a_pull_request(
 
 
 def test_markdown_plan_makes_titles_reasons_and_file_names_inert(
-    tmp_path: Path, fakes, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, fakes: Fakes, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A title must not become a link, an @mention, or an HTML comment hiding the rest."""
     root = project(tmp_path)
@@ -481,7 +511,7 @@ def test_markdown_plan_makes_titles_reasons_and_file_names_inert(
 
 
 def test_markdown_lists_what_needs_a_person_first_and_caps_rows(
-    tmp_path: Path, fakes, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, fakes: Fakes, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = project(tmp_path)
     creates = [Action("create", f"k{n:03d}", "mới") for n in range(100)]
@@ -497,7 +527,7 @@ def test_markdown_lists_what_needs_a_person_first_and_caps_rows(
 
 
 def test_channel_error_shows_in_markdown(
-    tmp_path: Path, fakes, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, fakes: Fakes, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = project(tmp_path)
     fakes.broken["radio"] = PublishError("không tìm thấy thư mục của đài /mnt/dai")
@@ -550,13 +580,16 @@ class FakeTTY(io.StringIO):
     ("env", "expected"),
     [({}, True), ({"CI": "true"}, False), ({"CI": "1"}, False), ({"CI": "false"}, True)],
 )
-def test_bar_only_on_a_terminal_outside_ci(env, expected) -> None:
+def test_bar_only_on_a_terminal_outside_ci(env, expected: bool) -> None:
     assert is_interactive(FakeTTY(), env) is expected
     assert is_interactive(io.StringIO(), {}) is False
 
 
 def test_timings_show_each_channel_step_after_the_build(
-    tmp_path: Path, fakes, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
+    fakes: Fakes,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """`--timings` tells an operator whether a slow sync is the build or a channel, and in a
     channel whether looking at it, planning or carrying out the plan (the network) took long."""
@@ -592,7 +625,7 @@ def test_timings_show_each_channel_step_after_the_build(
 
 
 def test_timings_go_to_stderr_when_stdout_is_the_markdown_comment(
-    tmp_path: Path, fakes, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, fakes: Fakes, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = project(tmp_path)
     assert sync(root, "--dry-run", "--format", "markdown", "--timings") == 0
@@ -601,7 +634,7 @@ def test_timings_go_to_stderr_when_stdout_is_the_markdown_comment(
     assert "Thời gian từng giai đoạn" in captured.err and "zalo: lập kế hoạch" in captured.err
 
 
-def test_a_sync_leaves_the_collector_as_it_found_it(tmp_path: Path, fakes) -> None:
+def test_a_sync_leaves_the_collector_as_it_found_it(tmp_path: Path, fakes: Fakes) -> None:
     """A sync loads what it keeps to its end without the cycle collector (publish.long_lived):
     a process running many commands, like this test suite, must find it running afterwards,
     with nothing left frozen out of its reach."""
@@ -614,7 +647,10 @@ def test_a_sync_leaves_the_collector_as_it_found_it(tmp_path: Path, fakes) -> No
 
 
 def test_the_next_bulletin_the_radio_will_not_read_is_told_without_it(
-    tmp_path: Path, fakes, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
+    fakes: Fakes,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """`publish approve` says «radio: không phát» of a bulletin with an abbreviation the
     dictionary lacks (R14.6); the sync's line of the next scheduled bulletin still said

@@ -354,7 +354,7 @@ def test_a_renamed_category_answers_at_its_old_address_and_old_key(tmp_path: Pat
     ],
 )
 def test_an_old_key_that_cannot_be_one_is_refused(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], aliases, told
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], aliases: str, told: str
 ) -> None:
     """An old key must look like a key and belong to no other category."""
     root = project(tmp_path)

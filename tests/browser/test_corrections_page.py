@@ -7,6 +7,7 @@ import json
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -17,6 +18,9 @@ from tests.browser.conftest import NOW, Opener, copy_sample, opening, serve
 from tests.browser.test_html_valid import vnu_command
 from tests.browser.test_screen_reader import ax_nodes, landmarks
 from tests.helpers import bulletin_md
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 pytestmark = pytest.mark.browser
 
@@ -54,7 +58,7 @@ def corrected_server(corrected_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture
-def open_corrected(browser: object, corrected_server: str) -> Iterator[Opener]:
+def open_corrected(browser: Browser, corrected_server: str) -> Iterator[Opener]:
     """Opens pages of the site with the corrected bulletin."""
     with opening(browser, corrected_server) as opener:
         yield opener

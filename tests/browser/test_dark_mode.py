@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from PIL import Image
@@ -113,7 +113,7 @@ def test_the_zalo_qr_code_keeps_a_light_quiet_zone_of_four_modules_in_dark_mode(
     ).convert("L")
     inner = round(quiet) - 1  # a pixel off the code's edge, which anti-aliasing may blur
     ring = [
-        shot.getpixel((x, y))
+        cast("int", shot.getpixel((x, y)))  # a greyscale ("L") image's pixel
         for y in range(shot.height)
         for x in range(shot.width)
         if not (inner <= x < shot.width - inner and inner <= y < shot.height - inner)

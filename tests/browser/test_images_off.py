@@ -8,7 +8,7 @@ import io
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from PIL import Image
@@ -66,7 +66,9 @@ def colours(element: Any, inset: int = 3) -> Counter[tuple[int, ...]]:
     element.scroll_into_view_if_needed()
     shot = Image.open(io.BytesIO(element.screenshot(scale="css"))).convert("RGB")
     inner = shot.crop((inset, inset, shot.width - inset, shot.height - inset))
-    return Counter({colour: n for n, colour in inner.getcolors(inner.width * inner.height)})
+    # Asked for as many colours as it has pixels, getcolors never gives up (None).
+    counted = cast("list[tuple[int, tuple[int, ...]]]", inner.getcolors(inner.width * inner.height))
+    return Counter({colour: n for n, colour in counted})
 
 
 def boxes(page: Any, selector: str) -> list[tuple[float, float]]:

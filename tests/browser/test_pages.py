@@ -4,10 +4,14 @@ with zero violations, and screenshots at 375 px and 1280 px kept in test-artifac
 from __future__ import annotations
 
 from importlib import resources
+from typing import TYPE_CHECKING
 
 import pytest
 
 from tests.browser.conftest import WIDTHS, Opener, SampleSite, keep_screenshot, unavailable
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
 
 pytestmark = pytest.mark.browser
 
@@ -24,10 +28,10 @@ def axe_source() -> str:
         raise
 
 
-def axe_violations(page: object) -> list[str]:
+def axe_violations(page: Page) -> list[str]:
     """axe-core's WCAG 2.1 A/AA violations on the page, one readable line per failing element."""
-    page.add_script_tag(content=axe_source())  # type: ignore[attr-defined]
-    result = page.evaluate(  # type: ignore[attr-defined]
+    page.add_script_tag(content=axe_source())
+    result = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
         AXE_TAGS,
     )
@@ -98,7 +102,7 @@ def test_a_bulletin_s_category_is_marked_in_the_strip_as_on_its_list(
     listing, _ = open_page(category)
     bulletin, _ = open_page(sample_site.pages["bulletin"])
 
-    def look(page: object, href: str) -> list[str]:
+    def look(page: Page, href: str) -> list[str]:
         """The chip's background and text colours."""
         return page.locator(f'.cat-nav a[href="{href}"]').evaluate(
             "a => [getComputedStyle(a).backgroundColor, getComputedStyle(a).color]"
@@ -181,7 +185,7 @@ def test_the_404_page_offers_no_search_box_where_the_search_cannot_run(look_page
 
 
 def test_the_home_page_opened_from_disk_tells_the_editor_how_to_preview(
-    sample_site: SampleSite, browser: object, look_page: Opener
+    sample_site: SampleSite, browser: Browser, look_page: Opener
 ) -> None:
     """output/web/index.html opened with a double click showed an unstyled page whose links and
     search led nowhere, with no word of why: it now says to run `publish serve`. Served, the

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import pytest
@@ -11,21 +12,24 @@ from publish.render.web.search import INDEX_DIR, find
 from publish.text import fold
 from tests.browser.conftest import Opener, SampleSite, keep_screenshot
 
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Locator, Page, Route
+
 pytestmark = pytest.mark.browser
 
 
-def search(page: object, query: str) -> object:
+def search(page: Page, query: str) -> Locator:
     """Type a query into the search box, submit, and return the result list's items."""
-    page.get_by_label("Từ khóa").fill(query)  # type: ignore[attr-defined]
-    page.get_by_role("button", name="Tìm", exact=True).click()  # type: ignore[attr-defined]
-    page.locator(".search-status").first.wait_for()  # type: ignore[attr-defined]
+    page.get_by_label("Từ khóa").fill(query)
+    page.get_by_role("button", name="Tìm", exact=True).click()
+    page.locator(".search-status").first.wait_for()
     # The status line comes first; result cards follow once their chunk of the index has loaded.
     page.wait_for_function(
         "document.querySelector('.search-results > li') !== null"
         " || /^(Không tìm|Không tải|Chưa|Trong chuyên mục)/"
         ".test(document.querySelector('.search-status').textContent)"
-    )  # type: ignore[attr-defined]
-    return page.locator(".search-results > li")  # type: ignore[attr-defined]
+    )
+    return page.locator(".search-results > li")
 
 
 def test_search_without_diacritics_finds_and_opens_a_bulletin(
@@ -307,14 +311,14 @@ def test_a_manifest_cached_from_before_category_pages_still_names_the_category(
     category in plain text after the dot, wrapping inside the result, never past the screen."""
     page, _ = open_page("/tim-kiem/", width=375, height=812, mobile=True)
 
-    def old(route: object) -> None:
+    def old(route: Route) -> None:
         """Answer with the manifest as published, its categories' pages left out."""
-        manifest = route.fetch().json()  # type: ignore[attr-defined]
+        manifest = route.fetch().json()
         for category in manifest["categories"]:
             category.pop("url", None)
-        route.fulfill(json=manifest)  # type: ignore[attr-defined]
+        route.fulfill(json=manifest)
 
-    page.context.route("**/chi-muc/index.json", old)  # type: ignore[attr-defined]
+    page.context.route("**/chi-muc/index.json", old)
     results = search(page, "lua dao")
     assert results.count() >= 3
     assert results.locator(".meta a").count() == 0
@@ -330,19 +334,19 @@ def test_no_match_says_so(look_page: Opener) -> None:
     assert "Không tìm thấy" in page.locator(".search-status").inner_text()
 
 
-def _as_an_old_browser_styles_it(page: object) -> None:
+def _as_an_old_browser_styles_it(page: Page) -> None:
     """Reload the page with its stylesheet as a browser without `@media (scripting)` applies it
     (Chrome before 120, Safari 17, Firefox 113, the phone browsers of their time): a media
     feature it does not know matches nothing."""
 
-    def old(route: object) -> None:
+    def old(route: Route) -> None:
         """The stylesheet with the scripting media feature unknown."""
-        response = route.fetch()  # type: ignore[attr-defined]
+        response = route.fetch()
         css = response.text().replace("scripting", "x-unknown-feature")
-        route.fulfill(response=response, body=css)  # type: ignore[attr-defined]
+        route.fulfill(response=response, body=css)
 
-    page.context.route("**/assets/style*.css", old)  # type: ignore[attr-defined]
-    page.reload()  # type: ignore[attr-defined]
+    page.context.route("**/assets/style*.css", old)
+    page.reload()
 
 
 @pytest.mark.parametrize("old_browser", [False, True])
@@ -553,7 +557,7 @@ them for a page this short)."""
     [("lua+dao", 100), ("lua+dao", 200), ("xyzzy+qwzrt", 100), ("a", 200)],
 )
 def test_a_search_opened_from_a_link_does_not_push_the_page_about(
-    query: str, percent: int, browser: object, server: str
+    query: str, percent: int, browser: Browser, server: str
 ) -> None:
     """Opened with a query, the page was drawn with the categories under the form, then pushed
     them down by «Đang tìm…», then off the screen by the results (a layout shift of 0.22 on a
@@ -562,9 +566,9 @@ def test_a_search_opened_from_a_link_does_not_push_the_page_about(
     the footer are there, under it."""
     from tests.browser.test_text_size import phone_at
 
-    with phone_at(browser, percent) as page:  # type: ignore[arg-type]
+    with phone_at(browser, percent) as page:
         page.add_init_script(LAYOUT_SHIFTS)
-        held: list[object] = []
+        held: list[Route] = []
         page.route("**/chi-muc/**", lambda route: held.append(route))
         page.goto(f"{server}/tim-kiem/?q={query}")
         page.wait_for_function("performance.getEntriesByName('first-contentful-paint').length")

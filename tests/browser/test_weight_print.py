@@ -9,7 +9,7 @@ import io
 import re
 import zlib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import pytest
 import zxingcpp
@@ -20,6 +20,9 @@ from publish.config import BUILTIN_THEME
 from publish.pipeline import build
 from publish.writer import write
 from tests.browser.conftest import NOW, REPO, Opener, SampleSite, copy_sample, opening, serve
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, ViewportSize
 
 pytestmark = pytest.mark.browser
 
@@ -139,7 +142,7 @@ def test_images_are_sized_lazy_below_the_fold_and_responsive(
     page, _ = look_page(sample_site.pages[kind], width=375)
     images = page.locator("main img")
     assert images.count() > 0
-    fold = page.viewport_size["height"]
+    fold = cast("ViewportSize", page.viewport_size)["height"]  # look_page gives every page one
     below = 0
     for i in range(images.count()):
         img = images.nth(i)
@@ -159,7 +162,7 @@ def test_images_are_sized_lazy_below_the_fold_and_responsive(
     ("width", "scale", "variant"), [(360, 2, 240), (412, 2, 240), (1280, 2, 480)]
 )
 def test_card_thumbnails_load_the_smallest_photo_that_fills_them(
-    width: int, scale: int, variant: int, sample_site: SampleSite, browser: object, server: str
+    width: int, scale: int, variant: int, sample_site: SampleSite, browser: Browser, server: str
 ) -> None:
     """A cheap phone (360 or 412 CSS px at twice the pixels) loads 240 px thumbnails on a list
     page, not the 480 px ones (8 KB more a card); a desktop's 10rem thumbnail still gets 480,
@@ -221,7 +224,8 @@ def _decoded(qr: Any) -> str | None:
     """The text of the QR code `qr` as the browser draws it (the white page around it completes
     the quiet zone), or None when no reader finds one."""
     drawn = ImageOps.expand(Image.open(io.BytesIO(qr.screenshot())).convert("L"), 40, 255)
-    found = zxingcpp.read_barcode(drawn, formats=zxingcpp.BarcodeFormat.QRCode)
+    # One format is taken as well as a set (its docstring); the stub leaves it out.
+    found = zxingcpp.read_barcode(drawn, formats=zxingcpp.BarcodeFormat.QRCode)  # type: ignore[arg-type]
     return found.text if found is not None else None
 
 
@@ -457,7 +461,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_a_quote_or_backslash_in_the_units_name_or_hotline_prints_as_written(
-    hostile_site: Path, browser: object
+    hostile_site: Path, browser: Browser
 ) -> None:
     """A name or hotline holding a quote, a backslash or «</style>» prints on every sheet as
     written, and ends neither the margin's CSS string nor the <style> element: no rule or
