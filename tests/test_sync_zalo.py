@@ -1942,11 +1942,11 @@ def test_a_verify_of_an_old_token_checks_the_article_before_sending_a_newer_vers
 # --- a real SIGKILL at several points, then a rerun -----------------------------------------------
 
 
-def run_cli(root: Path, env: dict, **extra: str) -> forked.Forked:
+def run_cli(root: Path, env: dict[str, str], **extra: str) -> forked.Forked[str]:
     """Start `python -m publish sync zalo` as a separate process, forked from one that has
     imported publish (a fresh interpreter cost ~1 s of CPU for each of ~45 runs here)."""
     full = {**os.environ, **env, **extra, "PYTHONPATH": str(REPO)}
-    argv = ["-m", "publish", "--root", root, "--now", NOW, "sync", "zalo"]
+    argv: list[str | Path] = ["-m", "publish", "--root", root, "--now", NOW, "sync", "zalo"]
     return forked.start(argv, env=full, text=True)
 
 
