@@ -139,7 +139,7 @@ def test_a_shape_whose_runs_cannot_be_split_is_made_as_elements(
 def _bare(paragraph: object) -> str:
     """A paragraph's XML as if text-less runs had no end tag to split at (`</w:r>` mangled);
     with text, as lxml writes it."""
-    from lxml import etree
+    from lxml import etree  # type: ignore[import-untyped]  # python-docx's XML library
 
     xml = etree.tostring(paragraph, encoding="unicode")
     return xml.replace("</w:r>", "<w:r/>") if "<w:t" not in xml else xml
