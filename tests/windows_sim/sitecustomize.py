@@ -179,7 +179,7 @@ def _become_windows() -> None:
     os.open = _windows_open(os.open)
     os.kill = _windows_kill(os.kill)
     shutil._use_fd_functions = False  # type: ignore[attr-defined]  # rmtree as on Windows
-    ctypes.WinDLL = lambda name, **_: kernel32
+    ctypes.WinDLL = lambda name, **_: kernel32  # type: ignore[attr-defined]  # Windows-only name
     ctypes.get_last_error = lambda: kernel32._last_error  # type: ignore[attr-defined]
 
 
