@@ -23,13 +23,14 @@ import traceback
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
+from typing import IO, Any, AnyStr, Generic, Literal, cast, overload
 
 from tests.hang_guard import _forks
 
 __all__ = ["Forked", "run", "start"]
 
 
-class Forked:
+class Forked(Generic[AnyStr]):
     """A running forked command, used as a subprocess.Popen is (output through communicate)."""
 
     def __init__(
@@ -97,24 +98,27 @@ class Forked:
         """SIGTERM the child."""
         self.send_signal(signal.SIGTERM)
 
-    def communicate(self, timeout: float | None = None) -> tuple[bytes | str, bytes | str]:
+    def communicate(self, timeout: float | None = None) -> tuple[AnyStr, AnyStr]:
         """Wait for the child to end and return its (stdout, stderr), text if asked for."""
         self.wait(timeout)
         data = [path.read_bytes() if path.exists() else b"" for path in (self._out, self._err)]
-        if self.text:
-            return data[0].decode(self.encoding), data[1].decode(self.encoding, "backslashreplace")
-        return data[0], data[1]
+        return self._as_asked(data[0], "strict"), self._as_asked(data[1], "backslashreplace")
 
-    def output(self) -> bytes | str:
+    def output(self) -> AnyStr:
         """What the child has written to its standard output so far (text if asked for), as a
         pipe read while it runs would give it."""
         data = self._out.read_bytes() if self._out.exists() else b""
-        return data.decode(self.encoding, "replace") if self.text else data
+        return self._as_asked(data, "replace")
 
-    def errors(self) -> bytes | str:
+    def errors(self) -> AnyStr:
         """What the child has written to its standard error so far (text if asked for)."""
         data = self._err.read_bytes() if self._err.exists() else b""
-        return data.decode(self.encoding, "replace") if self.text else data
+        return self._as_asked(data, "replace")
+
+    def _as_asked(self, data: bytes, errors: str) -> AnyStr:
+        """`data` decoded when text was asked for, else as it is."""
+        # start's overloads tie AnyStr to `text`/`encoding`, which decide at run time.
+        return cast(AnyStr, data.decode(self.encoding, errors) if self.text else data)
 
     def close(self) -> None:
         """Kill the child if still running, reap it and remove its output files."""
@@ -124,7 +128,7 @@ class Forked:
         self._process.close()
         self._folder.cleanup()
 
-    def __enter__(self) -> Forked:
+    def __enter__(self) -> Forked[AnyStr]:
         """Use as `with start(…) as child:`."""
         return self
 
@@ -138,6 +142,42 @@ class Forked:
         self.close()
 
 
+@overload
+def start(
+    argv: Sequence[str | Path],
+    *,
+    cwd: str | Path | None = ...,
+    env: Mapping[str, str] | None = ...,
+    text: Literal[True],
+    encoding: str | None = ...,
+) -> Forked[str]: ...
+@overload
+def start(
+    argv: Sequence[str | Path],
+    *,
+    cwd: str | Path | None = ...,
+    env: Mapping[str, str] | None = ...,
+    text: Literal[False] = ...,
+    encoding: str,
+) -> Forked[str]: ...
+@overload
+def start(
+    argv: Sequence[str | Path],
+    *,
+    cwd: str | Path | None = ...,
+    env: Mapping[str, str] | None = ...,
+    text: Literal[False] = ...,
+    encoding: None = ...,
+) -> Forked[bytes]: ...
+@overload
+def start(
+    argv: Sequence[str | Path],
+    *,
+    cwd: str | Path | None = ...,
+    env: Mapping[str, str] | None = ...,
+    text: bool = ...,
+    encoding: str | None = ...,
+) -> Forked[Any]: ...
 def start(
     argv: Sequence[str | Path],
     *,
@@ -145,7 +185,7 @@ def start(
     env: Mapping[str, str] | None = None,
     text: bool = False,
     encoding: str | None = None,
-) -> Forked:
+) -> Forked[Any]:
     """Start `python ARGV` forked from the preloaded fork server (see Forked)."""
     return Forked([str(a) for a in argv], cwd=cwd, env=env, text=text, encoding=encoding)
 
@@ -159,7 +199,7 @@ def run(
     encoding: str | None = None,
     timeout: float | None = None,
     check: bool = False,
-) -> subprocess.CompletedProcess:
+) -> subprocess.CompletedProcess[Any]:
     """Run `python ARGV` forked, as subprocess.run(capture_output=True) runs it."""
     with start(argv, cwd=cwd, env=env, text=text, encoding=encoding) as child:
         try:
@@ -224,8 +264,8 @@ def _child(argv: list[str], cwd: str, env: dict[str, str], out: Path, err: Path)
     os._exit(code or 0)
 
 
-def _flush(*streams: object) -> None:
+def _flush(*streams: IO[str]) -> None:
     """Flush the child's streams and whatever sys.stdout/sys.stderr now are."""
     for stream in (*streams, sys.stdout, sys.stderr):
         with contextlib.suppress(OSError, ValueError):  # closed or broken: nothing to tell
-            stream.flush()  # type: ignore[attr-defined]
+            stream.flush()

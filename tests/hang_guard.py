@@ -91,7 +91,8 @@ def _forks() -> multiprocessing.context.ForkServerContext:
     context.set_forkserver_preload(PRELOADED)
     # Python 3.11 leaves the server running past the test process, unreaped: its CPU (and the
     # children's it reaps) then escapes `time pytest …`, which measures the suite.
-    atexit.register(multiprocessing.forkserver._forkserver._stop)
+    # _stop is private (no stub has it), the one way to stop that server.
+    atexit.register(multiprocessing.forkserver._forkserver._stop)  # type: ignore[attr-defined]
     return context
 
 

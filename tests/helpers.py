@@ -15,6 +15,8 @@ from io import BytesIO
 from pathlib import Path
 from typing import NoReturn
 
+import pytest
+
 from publish.model import Artifact, Site
 from tests import forked
 
@@ -201,7 +203,9 @@ def fake_renderer(channel: str, *, fail_after: int | None = None) -> types.Modul
     return module
 
 
-def install_fake_renderers(monkeypatch, channels: Iterable[str] = ("web", "zalo", "radio"), **kw):
+def install_fake_renderers(
+    monkeypatch: pytest.MonkeyPatch, channels: Iterable[str] = ("web", "zalo", "radio"), **kw
+) -> None:
     """Point publish.pipeline.RENDERERS at fake renderer modules for `channels`."""
     import publish.pipeline
 
@@ -227,7 +231,7 @@ def stats(folder: Path) -> dict[str, tuple[int, int]]:
     }
 
 
-def record_jobs_sent(monkeypatch, module: types.ModuleType) -> list[int]:
+def record_jobs_sent(monkeypatch: pytest.MonkeyPatch, module: types.ModuleType) -> list[int]:
     """The number of jobs each later `run_jobs` call of `module` is given, in order."""
     sent: list[int] = []
     original = module.run_jobs

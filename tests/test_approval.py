@@ -397,7 +397,9 @@ def test_a_name_with_quotes_and_backslashes_reads_back_exactly(tmp_path: Path) -
 # The command line.
 
 
-def test_every_file_is_checked_before_any_is_written(tmp_path: Path, capsys) -> None:
+def test_every_file_is_checked_before_any_is_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = project(tmp_path)
     draft = root / "content/bai-viet/b.md"
     draft.write_text(bulletin_md({"draft": "true", "slug": "b"}), encoding="utf-8")
@@ -436,7 +438,7 @@ def test_every_file_is_checked_before_any_is_written(tmp_path: Path, capsys) -> 
     ],
 )
 def test_a_file_name_typed_wrong_is_told_with_the_nearest_bulletin(
-    tmp_path: Path, capsys, typed: str, meant: str
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], typed: str, meant: str
 ) -> None:
     """A name cut short, typed from memory or without its folder was told «không có tệp» and
     nothing more: the approver had to go and look for the real one."""
@@ -475,7 +477,7 @@ def test_a_file_name_typed_wrong_is_told_with_the_nearest_bulletin(
     ],
 )
 def test_no_bulletin_is_suggested_when_none_or_several_fit(
-    tmp_path: Path, capsys, files: list[str], typed: str
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], files: list[str], typed: str
 ) -> None:
     root = project(tmp_path)
     for name in files:
@@ -506,7 +508,7 @@ def test_no_bulletin_is_suggested_when_none_or_several_fit(
     ],
 )
 def test_several_bulletins_alike_are_all_named_none_guessed(
-    tmp_path: Path, capsys, files: list[str], typed: str
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], files: list[str], typed: str
 ) -> None:
     """With two files as close, none was suggested and the approver was told «không có tệp»
     alone, to go and look; both are named now, none guessed, nothing approved."""
@@ -523,7 +525,9 @@ def test_several_bulletins_alike_are_all_named_none_guessed(
     assert {name: (root / name).read_bytes() for name in files} == before
 
 
-def test_three_bulletins_as_close_are_all_named(tmp_path: Path, capsys) -> None:
+def test_three_bulletins_as_close_are_all_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Two close names were asked of difflib: with three as close, the first went unnamed and
     the approver read «Có 2 tệp» without the one meant."""
     root = project(tmp_path)
@@ -535,13 +539,17 @@ def test_three_bulletins_as_close_are_all_named(tmp_path: Path, capsys) -> None:
     assert f"Có 3 tệp gần giống tên đã gõ: {listed}" in capsys.readouterr().err
 
 
-def test_a_name_typed_without_md_in_its_folder_is_suggested(tmp_path: Path, capsys) -> None:
+def test_a_name_typed_without_md_in_its_folder_is_suggested(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = project(tmp_path)
     assert approve(root, "content/bai-viet/a") == 1
     assert "Có phải ý bạn là «content/bai-viet/a.md»?" in capsys.readouterr().err
 
 
-def test_the_suggestion_keeps_the_folder_typed(tmp_path: Path, capsys) -> None:
+def test_the_suggestion_keeps_the_folder_typed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """One name in two folders: the name alone was matched, and the other folder's suggested."""
     root = project(tmp_path)
     for folder in ("nam-2020", "nam-2021"):
@@ -552,7 +560,7 @@ def test_the_suggestion_keeps_the_folder_typed(tmp_path: Path, capsys) -> None:
 
 
 def test_a_file_named_twice_is_approved_once(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """`a.md ./a.md`: the second name found the file just written changed and the command
     ended in error saying nothing was written, though it was."""
@@ -573,7 +581,7 @@ def two_bulletins(tmp_path: Path) -> tuple[Path, Path, Path]:
 
 
 def test_a_file_edited_after_the_check_stops_every_write(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Every file is checked again before any is written: none was checked before its own
     write, so the files before the edited one were written and the error said none was."""
@@ -593,7 +601,7 @@ def test_a_file_edited_after_the_check_stops_every_write(
 
 
 def test_a_write_that_fails_names_the_files_already_written(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root, first, second = two_bulletins(tmp_path)
     write = approve_command.write_atomically
@@ -631,7 +639,9 @@ def test_a_cover_shared_by_the_files_approved_is_read_once(
     assert sorted(p.name for p in read) == ["bia.jpg", "hien-truong.jpg"]
 
 
-def test_approve_shows_what_is_approved_and_dry_run_writes_nothing(tmp_path: Path, capsys) -> None:
+def test_approve_shows_what_is_approved_and_dry_run_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = project(tmp_path)
     before = (root / FILE).read_bytes()
     assert approve(root, FILE, extra=("--dry-run",)) == 0
@@ -653,7 +663,7 @@ def test_approve_shows_what_is_approved_and_dry_run_writes_nothing(tmp_path: Pat
     ("written", "told"), [("15/01/2021", True), ("15/01/2021 8 giờ 30", False)]
 )
 def test_approving_an_embargo_written_as_a_day_only_says_it_goes_out_at_midnight(
-    tmp_path: Path, capsys, written: str, told: bool
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], written: str, told: bool
 ) -> None:
     """«date: 15/01/2021» is 00:00 that day: an embargo meant for the working day would go out
     hours early, and the approval's summary is the last place a person sees it."""
@@ -676,7 +686,7 @@ def test_approving_an_embargo_written_as_a_day_only_says_it_goes_out_at_midnight
     ],
 )
 def test_an_author_approving_their_own_bulletin_is_warned_and_still_approved(
-    tmp_path: Path, capsys, author: str, by: str, told: bool
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], author: str, by: str, told: bool
 ) -> None:
     """A new editor ran publish approve --by with their own name: approved without a word, the
     bulletin went out read by nobody else. A small unit may allow it: a warning, not a refusal."""
@@ -698,7 +708,7 @@ def test_an_author_approving_their_own_bulletin_is_warned_and_still_approved(
     ],
 )
 def test_an_approver_who_approved_nothing_else_is_noted_with_those_who_did(
-    tmp_path: Path, capsys, by: str, told: bool
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], by: str, told: bool
 ) -> None:
     """A name nobody in content/ approves under (someone not among the unit's approvers, or a
     name spelt another way) was written without a word: a note names the approvers already
@@ -725,7 +735,9 @@ def sample_project(tmp_path: Path) -> Path:
     return root
 
 
-def test_sample_project_round_trip_on_every_channel(tmp_path: Path, capsys) -> None:
+def test_sample_project_round_trip_on_every_channel(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = sample_project(tmp_path)
     name = "content/bai-viet/2024-03-18-canh-bao-tin-dung-den-vay-qua-ung-dung.md"
     run = ["--root", str(root), "--now", "2026-11-28T09:00"]
@@ -769,7 +781,7 @@ def test_sample_project_round_trip_on_every_channel(tmp_path: Path, capsys) -> N
 
 
 def test_check_names_every_bulletin_on_an_old_approval_and_the_command_binding_it(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A one-part approval (before session 34) keeps the reading-change hole: check names
     each bulletin on one, and on a name-only approval, with one command per approver that
@@ -854,7 +866,9 @@ def test_a_build_names_a_few_old_approvals_and_check_names_them_all(
     assert "bản tin khác" not in checked
 
 
-def test_new_leaves_the_approval_empty_until_approve_publish(tmp_path: Path, capsys) -> None:
+def test_new_leaves_the_approval_empty_until_approve_publish(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = project(tmp_path)
     run = ["--root", str(root), "--now", CLOCK]
     assert main(["new", *run, "Tin mới", "--category", "an-ninh-trat-tu"]) == 0
@@ -979,7 +993,9 @@ def test_a_title_holding_a_control_character_is_approved_and_kept_as_written(
     assert verdict(root) is None
 
 
-def test_a_windows_path_typed_on_linux_approves_the_file_it_names(tmp_path: Path, capsys) -> None:
+def test_a_windows_path_typed_on_linux_approves_the_file_it_names(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """«content\\bai-viet\\a.md», as Windows Explorer copies it, names content/bai-viet/a.md."""
     root = project(tmp_path)
     assert approve(root, FILE.replace("/", "\\")) == 0
@@ -989,7 +1005,7 @@ def test_a_windows_path_typed_on_linux_approves_the_file_it_names(tmp_path: Path
 
 @pytest.mark.parametrize("where", ["absolute", "from content/", "absolute from content/"])
 def test_a_file_named_from_elsewhere_than_the_project_root_is_approved(
-    tmp_path: Path, capsys, monkeypatch, where: str
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, where: str
 ) -> None:
     """A file dragged into a Mac's Terminal is named by its absolute path, and an editor in
     content/ types «--root .. bai-viet/a.md»: both stopped with «Lỗi nội bộ (ValueError)»."""
@@ -1004,7 +1020,7 @@ def test_a_file_named_from_elsewhere_than_the_project_root_is_approved(
 
 
 def test_a_file_on_another_drive_is_told_to_be_outside_the_project(
-    tmp_path: Path, capsys, monkeypatch
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Windows: «publish approve D:\\Downloads\\tin.md» with the project on C: made relpath raise
     (no relative path between drives) and stopped with «Lỗi nội bộ (ValueError)»."""
@@ -1026,7 +1042,7 @@ def test_a_file_on_another_drive_is_told_to_be_outside_the_project(
 
 
 def test_a_file_name_typed_with_composed_letters_names_the_file_a_mac_wrote(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A Mac writes «ạ» in a file name as «a» and a mark; typed on Linux or in CI, «tin-mạng.md»
     was «không có tệp», with «Có phải ý bạn là «…tin-mạng.md»?» looking the same."""
@@ -1042,7 +1058,7 @@ def test_a_file_name_typed_with_composed_letters_names_the_file_a_mac_wrote(
 
 
 def test_a_file_name_with_spaces_typed_without_quotes_is_told_to_be_quoted(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """«Tin mới 2.md» (TextEdit's own name) typed without quotes was three files, each
     «không có tệp», and «2.md» was guessed to be «w2.md», another bulletin."""
@@ -1264,7 +1280,7 @@ def test_quote_marks_retyped_after_approval_withdraw_it_though_an_earlier_readin
 
 
 def test_a_bulletin_held_for_its_pii_reviewer_alone_is_not_counted_as_edited(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """An approved bulletin whose pii_reviewed_by says «ok» was counted «1 bản tin đã đổi sau
     khi duyệt», with the approver told to approve it again: nothing was edited and approving

@@ -55,7 +55,7 @@ def build_problems(root: Path) -> list[str]:
 
 
 def test_a_form_stamped_secret_is_refused_before_anything_is_written(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = linking(tmp_path, "mau.docx", docx(["Kế hoạch"], ["TỐI MẬT"]))
     before = (root / FILE).read_bytes()
@@ -70,7 +70,7 @@ def test_a_form_stamped_secret_is_refused_before_anything_is_written(
 
 
 def test_a_link_to_a_missing_form_is_refused_as_the_build_refuses_it(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = linking(tmp_path, "mau.pdf", b"%PDF-1.4\n%%EOF\n")
     (root / "content/tep/mau.pdf").unlink()
@@ -81,7 +81,7 @@ def test_a_link_to_a_missing_form_is_refused_as_the_build_refuses_it(
 
 
 def test_personal_data_in_a_linked_list_waits_for_the_approver_s_decision(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Approved without a word about the ID numbers of the list it links to, the bulletin
     went out with them, or CI's `check --strict` stopped every bulletin: the approver is told
@@ -108,7 +108,7 @@ def test_personal_data_in_a_linked_list_waits_for_the_approver_s_decision(
 
 
 def test_personal_data_in_the_body_is_told_at_its_line_and_waits_for_a_decision(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     body = "Công an xã đã làm việc với đối tượng.\n\nSố CCCD của đối tượng: 087123456789.\n"
     text = bulletin_md({"channels": "[web]"}, body, drop=("approved_by",))
@@ -139,7 +139,7 @@ def test_personal_data_in_the_body_is_told_at_its_line_and_waits_for_a_decision(
 
 
 def test_a_bulletin_already_approved_as_it_is_is_not_refused_for_its_personal_data(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Over `content/bai-viet/*.md`, a bulletin approved before (by a build that did not ask)
     and unchanged is the approval on record: nothing new is decided by naming it again."""
@@ -158,7 +158,7 @@ def test_a_bulletin_already_approved_as_it_is_is_not_refused_for_its_personal_da
 
 
 def test_a_review_of_an_earlier_version_does_not_let_new_personal_data_through(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The reviewer written with an earlier approval reviewed that version: an edit that adds
     another ID number waits for a decision again, and the new reviewer is written over the old.
@@ -192,7 +192,7 @@ def test_the_line_to_copy_reads_back_as_the_name(by: str) -> None:
 
 
 def test_the_hint_of_an_approval_not_written_reads_back_as_the_name(
-    tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def refuse(*args: object, **kwargs: object) -> str:
         """As for a front matter the tool cannot edit line by line."""
@@ -212,7 +212,9 @@ def test_the_hint_of_an_approval_not_written_reads_back_as_the_name(
 # The note on a new approver.
 
 
-def test_an_approver_named_after_a_long_summary_is_no_new_approver(tmp_path: Path, capsys) -> None:
+def test_an_approver_named_after_a_long_summary_is_no_new_approver(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """b.md's approver comes after a summary of several KB: still an approver already there."""
     long = '"' + "Người dân cần cảnh giác với cuộc gọi giả danh Công an. " * 100 + '"'
     root = make_project(
@@ -232,7 +234,9 @@ def test_an_approver_named_after_a_long_summary_is_no_new_approver(tmp_path: Pat
     assert "chưa duyệt bản tin nào khác" not in capsys.readouterr().out
 
 
-def test_an_approved_by_in_the_body_is_no_approver(tmp_path: Path, capsys) -> None:
+def test_an_approved_by_in_the_body_is_no_approver(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     body = "Mẫu phần đầu:\n\n---\napproved_by: Trung tá Lê Thanh Phong\n"
     root = make_project(
         tmp_path,

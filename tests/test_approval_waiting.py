@@ -21,7 +21,7 @@ from tests.test_approval import APPROVER, CLOCK, FILE, approve, edit, project
 from tests.test_gates import NOW, bulletin
 
 
-def build_output(root: Path, capsys) -> str:
+def build_output(root: Path, capsys: pytest.CaptureFixture[str]) -> str:
     """What `publish build` prints (both streams) at the fixed clock."""
     capsys.readouterr()
     assert main(["build", "--root", str(root), "--now", CLOCK]) == 0
@@ -35,7 +35,7 @@ def waiting_line(out: str) -> str:
 
 
 def test_a_bulletin_held_for_its_reviewer_and_edited_since_approval_is_named_for_the_approver(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A bulletin whose pii_reviewed_by says «ok» and that was edited after its approval was
     counted nowhere: «Cần duyệt» was missing, and its approver learnt it needed them only once
@@ -74,7 +74,7 @@ def test_the_reason_of_a_bulletin_held_for_its_reviewer_tells_the_approval_it_wa
 
 
 def test_a_bulletin_whose_approved_by_names_nobody_is_counted_for_the_approver(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """approved_by «ok» holds a bulletin until its approver runs publish approve, yet «Cần
     duyệt» left it out: an approver reading that line did not learn it waited for them."""
@@ -87,7 +87,7 @@ def test_a_bulletin_whose_approved_by_names_nobody_is_counted_for_the_approver(
     assert APPROVER in (root / FILE).read_text("utf-8")
 
 
-def approve_output(root: Path, capsys, *extra: str) -> str:
+def approve_output(root: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> str:
     """What `publish approve FILE` prints (both streams); it must succeed."""
     capsys.readouterr()
     assert approve(root, FILE, extra=extra) == 0
@@ -95,7 +95,7 @@ def approve_output(root: Path, capsys, *extra: str) -> str:
 
 
 def test_approving_a_bulletin_held_for_its_reviewer_does_not_say_it_goes_out(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """publish approve ended «Commit các tệp này để đăng» for a bulletin whose pii_reviewed_by
     says «ok»: committed, it stayed held, and the approver had been told it would go out. The
@@ -125,7 +125,9 @@ def test_approving_a_bulletin_held_for_its_reviewer_does_not_say_it_goes_out(
     assert "vẫn chưa được đăng" not in approve_output(root, capsys)
 
 
-def test_approving_an_expired_bulletin_does_not_say_it_goes_out_now(tmp_path: Path, capsys) -> None:
+def test_approving_an_expired_bulletin_does_not_say_it_goes_out_now(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """An expired bulletin was shown as «đăng ngay khi được đưa lên …; hết hạn lúc» a time
     already past, and the command ended «Commit các tệp này để đăng»: it is published nowhere."""
     root = project(tmp_path)
@@ -140,7 +142,7 @@ def test_approving_an_expired_bulletin_does_not_say_it_goes_out_now(tmp_path: Pa
 
 
 def test_a_hold_the_gate_adds_is_told_in_its_words_by_approve(
-    tmp_path: Path, capsys, monkeypatch
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """approve worded «still held» itself for the two causes it knew (pii_reviewed_by, expiry):
     any other hold the gate gives an approved bulletin (an embargo past its end, a new rule) was
@@ -163,7 +165,7 @@ PAGE = "content/pages/gioi-thieu.md"
 
 
 def test_reviewing_a_page_held_for_its_approved_by_says_it_stays_held(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A page whose approved_by says «ok» is held; approve records its personal-data review
     (pii_reviewed_by) and left it at «Commit các tệp này», as if the page would go out. The
@@ -200,7 +202,7 @@ def test_reviewing_a_page_held_for_its_approved_by_says_it_stays_held(
     ],
 )
 def test_a_secret_mark_in_a_field_the_tool_does_not_read_is_not_approved_nor_published(
-    tmp_path: Path, capsys, key: str, value: str, secret: bool
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], key: str, value: str, secret: bool
 ) -> None:
     """`secret: true` (or «bảo mật: có») was an unknown key kept for templates, said nothing: the
     approver was told «Commit các tệp này để đăng» and the build published it everywhere. It
@@ -256,7 +258,9 @@ def test_the_approve_commands_given_quote_a_file_name_with_a_space(tmp_path: Pat
     assert approve_command(hints[page]) == ["publish", "approve", page]
 
 
-def test_a_drafts_sample_text_is_named_by_field_and_line(tmp_path: Path, capsys) -> None:
+def test_a_drafts_sample_text_is_named_by_field_and_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """approve --publish of a draft `publish new` made said «bản nháp vẫn còn chữ mẫu của
     'publish new' (tóm tắt hay nội dung)»: which, and where, was left to the approver."""
     root = project(tmp_path)
@@ -282,7 +286,9 @@ def test_a_drafts_sample_text_is_named_by_field_and_line(tmp_path: Path, capsys)
         assert (f"{shown}:{body}: lỗi: nội dung vẫn còn dòng chữ mẫu" in err) == (fixed != "body")
 
 
-def test_the_readme_says_what_a_pii_reviewed_by_naming_nobody_does(tmp_path: Path, capsys) -> None:
+def test_the_readme_says_what_a_pii_reviewed_by_naming_nobody_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """README's field table said a pii_reviewed_by «ok» «là lỗi» (stops the build): it holds
     that bulletin alone, a warning, an error only under --strict, as for approved_by."""
     [row] = [
@@ -301,7 +307,9 @@ def test_the_readme_says_what_a_pii_reviewed_by_naming_nobody_does(tmp_path: Pat
     assert "lỗi: trường 'pii_reviewed_by'" in capsys.readouterr().err
 
 
-def test_the_approve_help_names_the_fields_it_writes_into_a_page(capsys) -> None:
+def test_the_approve_help_names_the_fields_it_writes_into_a_page(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     """`publish approve --help` said it writes approved_by and approved_version into each
     bulletin «(hay trang trong content/pages/)»: into a page it writes pii_reviewed_by and
     pii_reviewed_version, and an edit voids that review rather than holding the page."""
@@ -315,7 +323,7 @@ def test_the_approve_help_names_the_fields_it_writes_into_a_page(capsys) -> None
 
 
 def test_the_command_to_rerun_for_an_unquoted_name_keeps_every_file_and_flag(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A file name with a space typed without quotes among other files, with --publish: the
     hint gave «publish approve "…/Tin mới.md" --by "…"» alone, which approved none of the
@@ -338,7 +346,7 @@ def test_the_command_to_rerun_for_an_unquoted_name_keeps_every_file_and_flag(
 
 
 def test_the_count_of_held_bulletins_says_one_edited_after_its_approval(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A bulletin edited after its approval was counted «1 chưa duyệt» in the last line of
     check and build, beside its own line saying it was edited since: the editor who corrected

@@ -8,6 +8,8 @@ import re
 import shlex
 from pathlib import Path
 
+import pytest
+
 from publish.cli import main
 from publish.commands import approve_names
 from tests.helpers import bulletin_md, make_project
@@ -33,7 +35,11 @@ def project(tmp_path: Path, **more: str) -> Path:
 
 
 def approve(
-    root: Path, capsys, *files: str, extra: tuple[str, ...] = (), by: str = APPROVER
+    root: Path,
+    capsys: pytest.CaptureFixture[str],
+    *files: str,
+    extra: tuple[str, ...] = (),
+    by: str = APPROVER,
 ) -> tuple[int, str, str]:
     """`publish approve FILES --by BY` at the fixed clock: its exit code, stdout, stderr."""
     capsys.readouterr()
@@ -48,7 +54,7 @@ def contents(root: Path) -> dict[str, bytes]:
 
 
 def test_a_draft_among_other_files_is_skipped_and_the_others_are_approved(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """`publish approve content/bai-viet/*.md` over a folder holding one draft refused every
     file for that draft: nothing was approved. The others are approved now, the draft left as
@@ -96,7 +102,7 @@ def draft_command(out: str) -> list[str]:
 
 
 def test_the_command_given_for_a_skipped_draft_runs_where_the_approver_ran(
-    tmp_path: Path, capsys, monkeypatch
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Run with --root from beside the project, the note on a skipped draft gave «publish approve
     content/bai-viet/… --publish» without it: copied where it was read, it found no project.
@@ -120,7 +126,9 @@ def test_the_command_given_for_a_skipped_draft_runs_where_the_approver_ran(
     assert draft_command(out) == ["publish", "approve", DRAFT, "--by", APPROVER, "--publish"]
 
 
-def test_a_draft_named_alone_and_drafts_only_are_still_refused(tmp_path: Path, capsys) -> None:
+def test_a_draft_named_alone_and_drafts_only_are_still_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """With nothing else to approve, a draft is refused as it was: exit 1, and how to approve it."""
     other = "content/bai-viet/b.md"
     root = project(tmp_path, **{other: bulletin_md({"id": "tin-b", "draft": "true"})})
@@ -135,7 +143,9 @@ def test_a_draft_named_alone_and_drafts_only_are_still_refused(tmp_path: Path, c
     assert contents(root) == before
 
 
-def test_a_dry_run_shows_every_file_and_what_the_real_run_would_do(tmp_path: Path, capsys) -> None:
+def test_a_dry_run_shows_every_file_and_what_the_real_run_would_do(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """The dry run README shows the approver (`approve content/bai-viet/*.md --dry-run`) printed
     the draft's error alone: nothing about the other files. Now every file is listed, approved,
     skipped or refused, then what the real run does; a refusal other than a draft still stops
@@ -169,7 +179,9 @@ def test_a_dry_run_shows_every_file_and_what_the_real_run_would_do(tmp_path: Pat
     assert contents(root) == before
 
 
-def test_approving_a_folder_again_does_not_call_its_approver_new(tmp_path: Path, capsys) -> None:
+def test_approving_a_folder_again_does_not_call_its_approver_new(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """`approve content/bai-viet/*.md` by the approver of most of them noted «… chưa duyệt bản
     tin nào khác trong content/»: the files named were not counted as approved before, even
     those holding this very approval. Someone who approved none of them is still noted."""
@@ -189,7 +201,7 @@ def test_approving_a_folder_again_does_not_call_its_approver_new(tmp_path: Path,
     assert "«Đại úy Trần Văn Ba» chưa duyệt bản tin nào khác trong content/" in out
 
 
-def test_one_error_is_counted_as_one(tmp_path: Path, capsys) -> None:
+def test_one_error_is_counted_as_one(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A bulletin with one error was told «Tìm thấy 2 lỗi»: the line closing its errors
     («bản tin còn lỗi (ở trên): chưa duyệt được») was counted as a second error to fix. The
     count is of the errors told with their file, line and field; that line stays, as a note."""
@@ -208,7 +220,9 @@ def test_one_error_is_counted_as_one(tmp_path: Path, capsys) -> None:
 HELD_PAGE = "content/pages/gioi-thieu.md"
 
 
-def test_notes_on_the_files_ready_are_told_with_another_files_error(tmp_path: Path, capsys) -> None:
+def test_notes_on_the_files_ready_are_told_with_another_files_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """With another file in error, the note on an approver never seen before («… chưa duyệt
     bản tin nào khác») and the warning on a bulletin linking to a held page were not told: the
     approver fixed the error, ran again, and only then heard of them. All are told in one pass,
@@ -237,7 +251,9 @@ def test_notes_on_the_files_ready_are_told_with_another_files_error(tmp_path: Pa
     assert contents(root) == before
 
 
-def test_each_file_named_is_looked_up_once(tmp_path: Path, capsys, monkeypatch) -> None:
+def test_each_file_named_is_looked_up_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Each name was looked up (approve_names.find: from the project root, else the current folder,
     through links) up to four times: to split names with spaces, to tell a file named twice,
     to approve it and to show it. Once now; every check asks the one record."""
@@ -259,7 +275,7 @@ def test_each_file_named_is_looked_up_once(tmp_path: Path, capsys, monkeypatch) 
 
 
 def test_a_new_approvers_note_is_told_when_every_file_named_is_refused(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """An approver never seen before («… chưa duyệt bản tin nào khác», likely a typo) was noted
     only beside a file ready to approve: with every file refused (an error, a name typed
@@ -280,7 +296,9 @@ def test_a_new_approvers_note_is_told_when_every_file_named_is_refused(
     assert code == 1 and "chưa duyệt bản tin nào khác" not in err
 
 
-def test_a_wildcard_left_as_typed_names_the_files_it_matches(tmp_path: Path, capsys) -> None:
+def test_a_wildcard_left_as_typed_names_the_files_it_matches(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """README's `publish approve content/bai-viet/*.md`, typed in Windows' cmd or PowerShell
     (which pass `*` on as typed), was «không có tệp bản tin (.md) này»: the command expands it
     as a POSIX shell does, «\\» spelling too. A folder named is told how to name its files."""
@@ -298,7 +316,7 @@ def test_a_wildcard_left_as_typed_names_the_files_it_matches(tmp_path: Path, cap
 
 
 def test_approving_a_folder_keeps_another_approvers_approval_of_the_same_content(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """`approve content/bai-viet/*.md` by a second approver wrote their name over the first's
     on every bulletin the first had approved, content unchanged, without a word: who approved
@@ -336,7 +354,7 @@ def test_approving_a_folder_keeps_another_approvers_approval_of_the_same_content
 
 
 def test_a_wildcard_matching_one_bulletin_keeps_another_approvers_approval(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """`approve "content/bai-viet/a*.md"` matching one bulletin another approver had approved,
     content unchanged, wrote the new name over theirs with a warning, as if the approver had
@@ -367,7 +385,7 @@ def test_a_wildcard_matching_one_bulletin_keeps_another_approvers_approval(
 
 
 def test_approving_a_bulletin_sent_to_no_channel_does_not_say_it_goes_out(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A bulletin with `channels: []` passes the gate but goes nowhere: approve said «đăng ngay
     khi được đưa lên» on its line and «Commit các tệp này để đăng» with nothing against it."""
@@ -383,7 +401,9 @@ def test_approving_a_bulletin_sent_to_no_channel_does_not_say_it_goes_out(
     assert f"tệp {READY}; kênh: web, radio; đăng ngay" in said
 
 
-def test_a_draft_released_among_several_files_is_not_kept_a_draft(tmp_path: Path, capsys) -> None:
+def test_a_draft_released_among_several_files_is_not_kept_a_draft(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """A bulletin approved, then made a draft again (held back for a while), content unchanged:
     `approve *.md --publish` by a second approver kept it «as the first approved it», so it
     stayed a draft while its line said «đăng ngay» and «Không ghi gì». Releasing it is this
@@ -404,7 +424,9 @@ def test_a_draft_released_among_several_files_is_not_kept_a_draft(tmp_path: Path
     assert "giữ nguyên" not in said.lower()
 
 
-def test_approve_lists_zalo_only_for_a_unit_that_has_an_oa(tmp_path: Path, capsys) -> None:
+def test_approve_lists_zalo_only_for_a_unit_that_has_an_oa(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """A unit without a Zalo OA (`[zalo] oa_id = ""`, as `publish init` wrote it, zalo kept in
     default_channels): the approver read «kênh: web, zalo, radio» of a bulletin nothing would
     send to Zalo. Once oa_id names the OA, zalo is listed again."""
@@ -435,7 +457,9 @@ def test_approve_lists_zalo_only_for_a_unit_that_has_an_oa(tmp_path: Path, capsy
     assert f"tệp {BROKEN}; kênh: zalo; đăng ngay" in said and "vẫn chưa được đăng" not in said
 
 
-def test_a_folder_where_only_drafts_wait_says_so(tmp_path: Path, capsys) -> None:
+def test_a_folder_where_only_drafts_wait_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """`approve content/**/*.md --dry-run` over a unit whose every other bulletin is approved
     ended «không có tệp nào cần ghi. Bỏ qua 1 bản nháp»: not that nothing else waits, nor why
     the drafts cannot be approved and what makes them ready."""

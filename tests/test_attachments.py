@@ -27,7 +27,7 @@ BODY = (
 
 
 @pytest.fixture(autouse=True)
-def replay_without_delay(monkeypatch) -> None:
+def replay_without_delay(monkeypatch: pytest.MonkeyPatch) -> None:
     """Let a build right after another be replayed (see tests/test_incremental.py)."""
     monkeypatch.setattr(replay, "RACY_SECONDS", 0.0)
 
@@ -82,7 +82,7 @@ def test_links_to_files_lead_where_the_website_serves_them_on_the_web_and_on_zal
 
 
 def test_the_link_check_finds_every_served_file_under_a_folder_address(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Under a folder ("/chau-thanh/") the link leads to the file there too."""
     toml = SITE_TOML.replace("example.vn/", "example.vn/chau-thanh/")
@@ -144,7 +144,9 @@ def test_a_rebuild_copies_a_newly_linked_file_and_removes_one_no_longer_linked(
     assert (root / "output/web/tep/bai-viet/thong-bao.docx").is_file()  # still linked
 
 
-def test_a_link_written_as_a_site_path_from_content_is_served(tmp_path: Path, capsys) -> None:
+def test_a_link_written_as_a_site_path_from_content_is_served(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """`[x](/tep/mau-don.pdf)`, the path from content/ as images may be written, led to a 404:
     the file was never copied nor told missing, and `publish check` said a document beside the
     bulletins linked so was published nowhere."""
@@ -206,7 +208,7 @@ def test_a_file_in_a_folder_or_name_the_site_never_publishes_is_refused(
 
 
 def test_a_file_in_the_folder_of_a_draft_is_told_when_a_live_bulletin_links_it(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     draft = bulletin_md({"id": "b", "slug": "b", "draft": "true"}, body="[ds](ds.csv)\n")
     root = project(tmp_path, body="Tải [danh sách](nhap/ds.csv).\n")
@@ -279,7 +281,7 @@ def test_the_file_links_a_bulletin_is_loaded_with_are_those_of_its_body(tmp_path
 
 
 def test_a_form_linked_from_a_bulletin_with_an_error_is_not_told_published_nowhere(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A category typed wrong: the bulletin is not read, and its PDF form was then warned about
     as a document «không được đăng ở đâu cả», with the advice to paste it into a new bulletin.
@@ -300,7 +302,9 @@ def test_a_form_linked_from_a_bulletin_with_an_error_is_not_told_published_nowhe
     assert "mau-don.pdf: cảnh báo" not in told.err
 
 
-def test_a_link_to_a_missing_file_is_told_the_link_to_write(tmp_path: Path, capsys) -> None:
+def test_a_link_to_a_missing_file_is_told_the_link_to_write(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """The hint said to «ghi đường dẫn tính từ thư mục của bài này», leaving the officer to work
     out `../tep/…`; it now gives a link that works from any bulletin: the path from content/."""
     root = project(tmp_path, body="Tải [mẫu đơn](mau-ct01.docx).\n")

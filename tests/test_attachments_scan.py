@@ -153,7 +153,9 @@ def test_a_linked_file_stamped_secret_holds_the_bulletin_naming_the_file_and_the
         load_site(config_module.load(root), now=NOW)
 
 
-def test_publish_check_stops_on_a_stamped_form(tmp_path: Path, capsys) -> None:
+def test_publish_check_stops_on_a_stamped_form(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = project(tmp_path, "mau.docx", docx(["MẬT"]))
     assert main(["check", "--root", str(root), "--now", "2021-01-01T09:00"]) == 1
     err = capsys.readouterr().err
@@ -209,7 +211,7 @@ def test_a_linked_file_that_cannot_be_read_is_a_warning_naming_it(
 
 @pytest.mark.parametrize(("policy", "code"), [("", 0), ('unreadable_attachments = "error"', 1)])
 def test_the_policy_decides_whether_an_unreadable_linked_file_stops_the_checks_in_ci(
-    tmp_path: Path, capsys, policy: str, code: int
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], policy: str, code: int
 ) -> None:
     """--strict makes content warnings errors, but not this one: most PDFs Word writes are not
     read, and a pull request could never pass; a unit that wants it so says it in site.toml."""
@@ -258,7 +260,7 @@ PERSONAL = [
 
 @pytest.mark.parametrize(("name", "data", "start"), PERSONAL, ids=[p[0] for p in PERSONAL])
 def test_personal_data_in_a_linked_file_is_told_as_in_a_body(
-    tmp_path: Path, capsys, name: str, data: bytes, start: str
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, data: bytes, start: str
 ) -> None:
     """A list of citizens' ID numbers linked as a .csv went out on the website unread: the lint
     scanned bodies only. It is told as in a body, naming the file, masked, an error under

@@ -17,7 +17,9 @@ CLOCK = "2026-12-02T13:00"
 """A Wednesday, 13:00 in the unit's time; the weekly broadcast is Saturday 17:00 (default)."""
 
 
-def new(root: Path, capsys, title: str, date: str, clock: str = CLOCK) -> tuple[int, str, str]:
+def new(
+    root: Path, capsys: pytest.CaptureFixture[str], title: str, date: str, clock: str = CLOCK
+) -> tuple[int, str, str]:
     """`publish new TITLE --date DATE` at `clock`: exit code, stdout, stderr joined on spaces."""
     capsys.readouterr()
     args = ["--category", "an-ninh-trat-tu", "--now", clock, "--date", date]
@@ -36,7 +38,7 @@ def new(root: Path, capsys, title: str, date: str, clock: str = CLOCK) -> tuple[
     ],
 )
 def test_new_with_a_date_gone_by_warns_naming_the_file_the_date_and_what_happens(
-    tmp_path: Path, capsys, written: str, shown: str
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], written: str, shown: str
 ) -> None:
     """A date typed for a day to come but already past (today's morning, yesterday) made a
     bulletin that goes out the moment it is merged, without a word: now a warning says so,
@@ -54,7 +56,7 @@ def test_new_with_a_date_gone_by_warns_naming_the_file_the_date_and_what_happens
 
 
 def test_new_with_a_date_before_the_last_broadcast_says_the_radio_misses_it(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Dated before last Saturday's broadcast, the bulletin belongs to that aired episode: its
     script is never sent and it is not read on air unless booked for a coming broadcast."""
@@ -70,7 +72,9 @@ def test_new_with_a_date_before_the_last_broadcast_says_the_radio_misses_it(
 @pytest.mark.parametrize(
     "written", ["02/12/2026 13h30", "2026-12-02T07:00:00+00:00", "05/12/2026 8h00"]
 )
-def test_new_with_a_date_to_come_gets_no_such_warning(tmp_path: Path, capsys, written: str) -> None:
+def test_new_with_a_date_to_come_gets_no_such_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], written: str
+) -> None:
     """Later today (site time, or with an offset) or a later day: a scheduled bulletin."""
     root = make_project(tmp_path, {})
     code, _, err = new(root, capsys, "Tin hẹn giờ", written)
@@ -81,7 +85,7 @@ def test_new_with_a_date_to_come_gets_no_such_warning(tmp_path: Path, capsys, wr
     ("written", "warned"), [("02/12/2026 13h00", False), ("02/12/2026 12h59", True)]
 )
 def test_new_dated_the_current_minute_is_not_back_dated(
-    tmp_path: Path, capsys, written: str, warned: bool
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], written: str, warned: bool
 ) -> None:
     """An urgent bulletin written at 13:00:40 with --date «13h00» (the minute `publish new`
     writes without --date) was warned as back-dated, «13:00 đã qua (bây giờ là 13:00)»: the
@@ -92,7 +96,7 @@ def test_new_dated_the_current_minute_is_not_back_dated(
     assert ("đã qua" in err) is warned
 
 
-def approve(root: Path, capsys, *files: str) -> tuple[int, str]:
+def approve(root: Path, capsys: pytest.CaptureFixture[str], *files: str) -> tuple[int, str]:
     """`publish approve FILES` at CLOCK: exit code and everything said, joined on spaces."""
     capsys.readouterr()
     code = main(["approve", "--root", str(root), "--now", CLOCK, *files, "--by", APPROVER])
@@ -104,7 +108,9 @@ OLD = "content/bai-viet/2026-11-25-thong-bao.md"
 COMING = "content/bai-viet/2026-12-04-tin-hen.md"
 
 
-def test_approve_warns_of_a_past_date_of_a_bulletin_never_published(tmp_path: Path, capsys) -> None:
+def test_approve_warns_of_a_past_date_of_a_bulletin_never_published(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Approve printed the date, «đăng ngay khi được đưa lên (ngày đăng …)», but not that the
     radio broadcast of its week had aired: now a warning names the file, the date and both."""
     root = make_project(
@@ -128,7 +134,7 @@ def test_approve_warns_of_a_past_date_of_a_bulletin_never_published(tmp_path: Pa
 
 
 def test_approve_does_not_warn_of_the_date_of_a_bulletin_published_before(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A bulletin published long ago, edited and approved again, keeps its old date: no warning.
     Its radio air_date, when given, is the broadcast told of."""
@@ -149,7 +155,9 @@ def test_approve_does_not_warn_of_the_date_of_a_bulletin_published_before(
     assert code == 0 and "đã qua" not in said
 
 
-def test_approving_a_bulletin_written_this_morning_is_not_warned_of(tmp_path: Path, capsys) -> None:
+def test_approving_a_bulletin_written_this_morning_is_not_warned_of(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """`publish new` dates a bulletin the time it was made, so nearly every approval came after
     its date: a warning on each went unread. Written this morning (or on Sunday) and
     approved now, with its broadcast still to come, the line «đăng ngay khi được đưa lên» says
@@ -172,7 +180,7 @@ def test_approving_a_bulletin_written_this_morning_is_not_warned_of(tmp_path: Pa
 
 
 def test_approving_a_recent_bulletin_whose_broadcast_has_aired_is_still_warned_of(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Written Saturday afternoon, approved Sunday: a day's wait, but Saturday 17:00's broadcast
     it is set for has aired, so it is never read on air: that loss is told."""

@@ -17,7 +17,7 @@ from publish.render.web.kept_bytes import KeptBytes
 from tests.web_fixture import build_site, copy_site
 
 
-def test_library_versions_are_read_once_per_process(monkeypatch) -> None:
+def test_library_versions_are_read_once_per_process(monkeypatch: pytest.MonkeyPatch) -> None:
     """The versions of the libraries loaded in a process cannot change under it."""
     calls: list[int] = []
     libraries = installed.libraries
@@ -43,7 +43,9 @@ def test_library_versions_are_those_importlib_reads() -> None:
     assert installed.version("khong-co-thu-vien-nay") is None
 
 
-def test_a_library_installed_twice_counts_with_both_versions(tmp_path, monkeypatch) -> None:
+def test_a_library_installed_twice_counts_with_both_versions(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Two copies of a library on sys.path: the version names both, so upgrading either changes
     the key of the pages it shapes."""
     for folder, release in (("mot", "1.2.0"), ("hai", "1.10.0")):
@@ -56,7 +58,9 @@ def test_a_library_installed_twice_counts_with_both_versions(tmp_path, monkeypat
     assert installed.version("thu.vien") == "1.11.0+1.2.0"
 
 
-def test_theme_assets_are_stripped_of_comments_once_per_process(tmp_path, monkeypatch) -> None:
+def test_theme_assets_are_stripped_of_comments_once_per_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A second project with the same stylesheet and script (or a rebuild) reuses the stripped
     bytes; an asset whose bytes changed is stripped again."""
     stripped: list[bytes] = []
@@ -87,7 +91,7 @@ def test_theme_assets_are_stripped_of_comments_once_per_process(tmp_path, monkey
 
 
 def test_a_common_themes_facts_stay_remembered_after_many_one_off_themes(
-    tmp_path, monkeypatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Themes read once each (a test or an editor trying a template) do not keep the theme
     used by every build out of the memo: its templates are parsed once, not at each build."""
@@ -121,7 +125,9 @@ def _variants(root: Path) -> dict[str, bytes]:
     return made | {p.name: p.read_bytes() for p in (root / ".cache" / "images").glob("*.jpg")}
 
 
-def test_photos_are_resized_once_per_process(tmp_path, monkeypatch) -> None:
+def test_photos_are_resized_once_per_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A second fresh project with the same photos takes the variants made by the first
     (same bytes, also in its .cache/images/) instead of decoding and encoding them again."""
     encoded: list[tuple[int, int]] = []
@@ -159,7 +165,9 @@ def test_kept_variants_stay_under_their_bound() -> None:
     assert kept.size == 8
 
 
-def test_a_copy_of_a_theme_elsewhere_is_not_compiled_again(tmp_path, monkeypatch) -> None:
+def test_a_copy_of_a_theme_elsewhere_is_not_compiled_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Another project with the same templates (each test's project, a second checkout) takes
     the compiled code, with its own file names: an error in a template names its own file."""
     compiled: list[str] = []

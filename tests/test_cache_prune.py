@@ -25,7 +25,7 @@ def salts(root: Path) -> dict[str | None, int]:
     return found
 
 
-def test_entries_of_an_older_site_toml_are_dropped_after_the_next_build(tmp_path) -> None:
+def test_entries_of_an_older_site_toml_are_dropped_after_the_next_build(tmp_path: Path) -> None:
     root = tmp_path / "site"
     shutil.copytree(SITE, root)
     build(root)
@@ -48,7 +48,7 @@ def test_entries_of_an_older_site_toml_are_dropped_after_the_next_build(tmp_path
     assert (root / ".cache" / FRAGMENTS).stat().st_size <= before * 1.5
 
 
-def test_pruning_twice_for_the_same_salt_costs_nothing(tmp_path) -> None:
+def test_pruning_twice_for_the_same_salt_costs_nothing(tmp_path: Path) -> None:
     root = tmp_path / "site"
     shutil.copytree(SITE, root)
     build(root)
@@ -57,7 +57,7 @@ def test_pruning_twice_for_the_same_salt_costs_nothing(tmp_path) -> None:
     assert fragments.get(fragments.key("nothing")) is None
 
 
-def test_pages_freed_by_rewritten_entries_go_back_to_the_disk(tmp_path) -> None:
+def test_pages_freed_by_rewritten_entries_go_back_to_the_disk(tmp_path: Path) -> None:
     """Rows dropped by a prune or rewritten smaller leave their pages free inside the file
     (half of a 330 MB cache after a site.toml edit at 10,000 bulletins); CI uploads .cache/
     on every run."""

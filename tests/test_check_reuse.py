@@ -43,7 +43,7 @@ def append(root: Path, rel: str, text: str) -> None:
         handle.write(text)
 
 
-def pages_read(monkeypatch) -> list[int]:
+def pages_read(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Grows by one for each page whose HTML the link check reads."""
     read: list[int] = []
     real = linkcheck.outline
@@ -51,7 +51,9 @@ def pages_read(monkeypatch) -> list[int]:
     return read
 
 
-def test_a_check_after_an_edit_reads_only_the_pages_that_changed(root, monkeypatch, capsys):
+def test_a_check_after_an_edit_reads_only_the_pages_that_changed(
+    root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     pages = len(list((root / "output" / "web").rglob("*.html")))
     append(root, EDITED, "\nCập nhật: tổ tuần tra đã [báo cáo](/lien-he/) kết quả.\n")
     capsys.readouterr()
@@ -66,7 +68,9 @@ def test_a_check_after_an_edit_reads_only_the_pages_that_changed(root, monkeypat
     assert len(read) > pages
 
 
-def test_a_broken_link_an_edit_adds_is_found_by_a_check_that_reuses_pages(root, capsys):
+def test_a_broken_link_an_edit_adds_is_found_by_a_check_that_reuses_pages(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     append(root, EDITED, "\nXem thêm [bài cũ](/2019/01/khong-co/).\n")
     capsys.readouterr()
     assert command("check", root) == 1
@@ -78,7 +82,7 @@ def test_a_broken_link_an_edit_adds_is_found_by_a_check_that_reuses_pages(root, 
     assert command("check", root) == 0
 
 
-def test_a_withdrawn_bulletins_links_leave_the_cache_with_it(root):
+def test_a_withdrawn_bulletins_links_leave_the_cache_with_it(root: Path) -> None:
     shelf = Shelf(Fragments(root), linkcheck.OUTLINES)
     page = "2024/03/canh-bao-lua-dao-viec-nhe/index.html"
     assert shelf.holds(page)
@@ -88,7 +92,9 @@ def test_a_withdrawn_bulletins_links_leave_the_cache_with_it(root):
     assert not Shelf(Fragments(root), linkcheck.OUTLINES).holds(page)
 
 
-def test_the_build_after_a_check_updates_the_search_index(root, tmp_path, monkeypatch):
+def test_the_build_after_a_check_updates_the_search_index(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The check made the edited bulletin's new search fields; the build still finds the old
     ones it needs to take the old words out of the index, and writes a clean build's files."""
     append(root, EDITED, "\nCập nhật: người dân báo tin về xe máy lạ.\n")
@@ -102,7 +108,7 @@ def test_the_build_after_a_check_updates_the_search_index(root, tmp_path, monkey
     assert snapshot(root / "output" / "web") == snapshot(clean / "output" / "web")
 
 
-def files_read(monkeypatch) -> list[str]:
+def files_read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Grows by the name of each input file or output page the commands read to hash or load
     (in this process: the fixture site is too small for worker processes)."""
     from publish import content, ledger, replay
@@ -123,7 +129,7 @@ def files_read(monkeypatch) -> list[str]:
 
 
 @pytest.fixture
-def settled(root: Path, monkeypatch) -> Path:
+def settled(root: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The fixture site, its files copied a moment ago counted as settled (see replay.settled
     and Ledger.vouch) and built again so that its stamp records their stats."""
     from publish import ledger, replay
@@ -134,7 +140,9 @@ def settled(root: Path, monkeypatch) -> Path:
     return root
 
 
-def test_a_check_after_a_build_reads_only_the_bulletins_edited_since(settled, monkeypatch, capsys):
+def test_a_check_after_a_build_reads_only_the_bulletins_edited_since(
+    settled: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     """The last build's stamp vouches for the files whose stat it recorded: a check takes their
     digests (and their loaded bulletins from the cache) instead of reading each file again."""
     root = settled
@@ -153,8 +161,8 @@ def test_a_check_after_a_build_reads_only_the_bulletins_edited_since(settled, mo
 
 
 def test_a_check_in_a_fresh_checkout_spares_the_build_after_it_reading_all_again(
-    settled, monkeypatch
-):
+    settled: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """In CI every file comes back under a new stat (a fresh clone, output/ and .cache/
     restored from the CI cache): the check reads them all once and records the stats of those
     still holding the recorded bytes, so the build after it reads only what changed."""

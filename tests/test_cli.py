@@ -71,7 +71,7 @@ def test_check_reports_every_broken_file_in_one_run(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("command", ["check", "build"])
 def test_a_channel_block_that_is_not_a_table_is_told_not_crashed_on(
-    tmp_path: Path, capsys, command: str
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
 ) -> None:
     files = {
         "content/bai-viet/a.md": bulletin_md({"radio": "2020-12-12", "slug": "a"}),
@@ -87,7 +87,10 @@ def test_a_channel_block_that_is_not_a_table_is_told_not_crashed_on(
 
 @pytest.mark.parametrize("command", ["check", "build"])
 def test_a_check_tripped_by_a_broken_file_reports_that_files_errors(
-    tmp_path: Path, capsys, monkeypatch, command: str
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    command: str,
 ) -> None:
     install_fake_renderers(monkeypatch)
 
@@ -206,7 +209,7 @@ def test_new_then_check_as_subprocesses(tmp_path: Path) -> None:
 
 
 @pytest.fixture
-def fake_renderers(monkeypatch):
+def fake_renderers(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every channel renders with the tiny test renderer."""
     install_fake_renderers(monkeypatch)
 
@@ -226,7 +229,7 @@ def gated_project(tmp_path: Path) -> Path:
 
 
 def test_build_prints_one_skip_line_per_excluded_bulletin(
-    tmp_path: Path, capsys, fake_renderers
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_renderers: None
 ) -> None:
     root = gated_project(tmp_path)
     assert main(["build", "--root", str(root), "--now", "2021-01-01T09:00"]) == 0
@@ -252,7 +255,7 @@ def test_build_prints_one_skip_line_per_excluded_bulletin(
 
 
 def test_bulletins_expired_over_a_week_ago_are_counted_not_listed(
-    tmp_path: Path, capsys, fake_renderers
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_renderers: None
 ) -> None:
     # A year of expiring notices must not bury the lines an editor acts on.
     files = {
@@ -274,7 +277,7 @@ def test_bulletins_expired_over_a_week_ago_are_counted_not_listed(
 
 
 def test_a_draft_page_gets_a_skip_line_and_a_page_told_of_already_does_not(
-    tmp_path: Path, capsys, fake_renderers
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_renderers: None
 ) -> None:
     """A draft page was left out without a word, unlike a draft bulletin; an expired page has
     its note already, so no second line."""
@@ -295,7 +298,7 @@ def test_a_draft_page_gets_a_skip_line_and_a_page_told_of_already_does_not(
 
 
 def test_a_tick_for_the_approver_is_told_once_by_publish_check(
-    tmp_path: Path, capsys, fake_renderers
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_renderers: None
 ) -> None:
     """`approved_by: có` was told twice: its error (a name is expected, how to write it) and
     «Bỏ qua …: chưa được duyệt (thiếu approved_by)», as if the field were not there at all."""
@@ -324,7 +327,7 @@ def test_a_tick_for_the_approver_is_told_once_by_publish_check(
 
 
 def test_a_draft_page_with_another_warning_still_gets_its_skip_line(
-    tmp_path: Path, capsys, fake_renderers
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_renderers: None
 ) -> None:
     """A warning that is not about the hold (a misspelt key) does not tell that the page is
     left out: the skip line is still printed."""
@@ -342,13 +345,13 @@ def test_a_draft_page_with_another_warning_still_gets_its_skip_line(
     assert skips == ["Bỏ qua content/pages/nhap.md: bản nháp (draft: true)"]
 
 
-def test_build_channel_option_limits_what_is_written(tmp_path: Path, fake_renderers) -> None:
+def test_build_channel_option_limits_what_is_written(tmp_path: Path, fake_renderers: None) -> None:
     root = make_project(tmp_path, ONE_BULLETIN)
     assert main(["build", "--root", str(root), "--channel", "web,zalo", "-q"]) == 0
     assert sorted(p.name for p in (root / "output").iterdir()) == ["web", "zalo"]
 
 
-def test_a_channel_named_in_any_letter_case_is_built(tmp_path: Path, fake_renderers) -> None:
+def test_a_channel_named_in_any_letter_case_is_built(tmp_path: Path, fake_renderers: None) -> None:
     """`--channel Web` (the name as written in a sentence) was refused as «kênh không tồn tại»."""
     root = make_project(tmp_path, ONE_BULLETIN)
     assert main(["build", "--root", str(root), "--channel", "Web", "--channel", "ZALO", "-q"]) == 0
@@ -356,7 +359,7 @@ def test_a_channel_named_in_any_letter_case_is_built(tmp_path: Path, fake_render
 
 
 def test_the_published_count_is_of_the_channels_built(
-    tmp_path: Path, capsys, fake_renderers
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_renderers: None
 ) -> None:
     """`--channel radio` told every published bulletin as published, those without the radio
     channel too: the count is of the bulletins that go out on the channels built."""
@@ -376,7 +379,9 @@ def test_the_published_count_is_of_the_channels_built(
     assert "đã kiểm tra 3 bản tin, 2 xuất bản được" in capsys.readouterr().out
 
 
-def test_unknown_channel_exits_1(tmp_path: Path, capsys, fake_renderers) -> None:
+def test_unknown_channel_exits_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_renderers: None
+) -> None:
     root = make_project(tmp_path, ONE_BULLETIN)
     assert main(["build", "--root", str(root), "--channel", "facebook"]) == 1
     assert "kênh không tồn tại: facebook" in capsys.readouterr().err
@@ -385,7 +390,7 @@ def test_unknown_channel_exits_1(tmp_path: Path, capsys, fake_renderers) -> None
 
 @pytest.mark.parametrize("empty", ["", ",", " "])
 def test_an_empty_channel_option_exits_1_instead_of_building_nothing(
-    tmp_path: Path, capsys, empty: str
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], empty: str
 ) -> None:
     """`--channel "$CHANNELS"` with the CI variable unset must not report success."""
     root = make_project(tmp_path, ONE_BULLETIN)
@@ -395,7 +400,7 @@ def test_an_empty_channel_option_exits_1_instead_of_building_nothing(
 
 
 def test_a_classification_not_understood_is_counted_apart_from_secret_ones(
-    tmp_path: Path, capsys, fake_renderers
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_renderers: None
 ) -> None:
     """It was counted «1 mật» beside a line saying the tool did not understand it."""
     root = make_project(
@@ -421,7 +426,11 @@ def test_a_classification_not_understood_is_counted_apart_from_secret_ones(
     ],
 )
 def test_now_option_sets_the_clock(
-    tmp_path: Path, capsys, fake_renderers, now: str, published: bool
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    fake_renderers: None,
+    now: str,
+    published: bool,
 ) -> None:
     root = make_project(tmp_path, ONE_BULLETIN)
     assert main(["check", "--root", str(root), "--now", now]) == 0
@@ -431,7 +440,7 @@ def test_now_option_sets_the_clock(
 
 
 def test_now_help_shows_the_editors_own_form_which_sets_the_clock(
-    tmp_path: Path, capsys, fake_renderers
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_renderers: None
 ) -> None:
     """The help showed only 2020-12-08T09:00, so editors thought «08/12/2020 9h», the way they
     write a bulletin's date, was refused."""
@@ -442,7 +451,9 @@ def test_now_help_shows_the_editors_own_form_which_sets_the_clock(
     assert "1 xuất bản được" in capsys.readouterr().out
 
 
-def test_check_writes_nothing(tmp_path: Path, capsys, fake_renderers) -> None:
+def test_check_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_renderers: None
+) -> None:
     root = gated_project(tmp_path)
     assert main(["check", "--root", str(root), "--now", "2021-01-01T09:00"]) == 0
     out = capsys.readouterr().out
@@ -463,7 +474,12 @@ def test_check_writes_nothing(tmp_path: Path, capsys, fake_renderers) -> None:
     ids=["approval", "no-approval"],
 )
 def test_drafts_only_say_they_were_checked_and_how_to_publish_one(
-    tmp_path: Path, capsys, fake_renderers, command: str, policy: str, how: str
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    fake_renderers: None,
+    command: str,
+    policy: str,
+    how: str,
 ) -> None:
     """A new unit's first bulletins are all drafts: «0 xuất bản được» alone read as if nothing
     had been looked at."""
@@ -491,7 +507,7 @@ def test_drafts_only_say_they_were_checked_and_how_to_publish_one(
 
 
 def test_check_names_each_held_bulletin_and_why_as_build_does(
-    tmp_path: Path, capsys, fake_renderers
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_renderers: None
 ) -> None:
     root = gated_project(tmp_path)
     (root / "content/bai-viet/go-sai.md").write_text(
@@ -513,7 +529,7 @@ def test_check_names_each_held_bulletin_and_why_as_build_does(
 
 
 def test_check_names_the_held_bulletins_when_it_finds_errors_too(
-    tmp_path: Path, capsys, fake_renderers
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_renderers: None
 ) -> None:
     root = gated_project(tmp_path)
     (root / "content/bai-viet/loi.md").write_text(
@@ -525,7 +541,9 @@ def test_check_names_the_held_bulletins_when_it_finds_errors_too(
     assert "trường 'zalo.tieu_de'" in err
 
 
-def test_build_error_keeps_previous_output(tmp_path: Path, capsys, fake_renderers) -> None:
+def test_build_error_keeps_previous_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fake_renderers: None
+) -> None:
     root = make_project(tmp_path, ONE_BULLETIN)
     assert main(["build", "--root", str(root), "-q"]) == 0
     before = (root / "output/web/index.txt").read_bytes()
@@ -538,7 +556,7 @@ def test_build_error_keeps_previous_output(tmp_path: Path, capsys, fake_renderer
 
 
 def test_a_build_leaves_nothing_frozen_from_the_collector(
-    tmp_path: Path, capsys, monkeypatch
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A build hides what it loads from the cyclic GC (gc.freeze: the site, shelves, page
     jobs) and collects seldom while it runs, and gives both back when it ends, also when a
@@ -581,7 +599,10 @@ def test_a_build_leaves_nothing_frozen_from_the_collector(
     ],
 )
 def test_an_os_error_is_told_in_vietnamese_with_its_path(
-    error: OSError, expected: str, capsys, monkeypatch
+    error: OSError,
+    expected: str,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     def failing(args) -> int:
         raise error
@@ -593,7 +614,9 @@ def test_an_os_error_is_told_in_vietnamese_with_its_path(
     assert "()" not in err
 
 
-def test_internal_error_has_no_traceback_unless_debug(tmp_path: Path, capsys, monkeypatch) -> None:
+def test_internal_error_has_no_traceback_unless_debug(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     install_fake_renderers(monkeypatch, ["web"], fail_after=0)
     root = make_project(tmp_path, ONE_BULLETIN)
     assert main(["build", "--root", str(root), "--channel", "web"]) == 1
@@ -604,7 +627,9 @@ def test_internal_error_has_no_traceback_unless_debug(tmp_path: Path, capsys, mo
         main(["build", "--root", str(root), "--channel", "web", "--debug"])
 
 
-def test_check_finds_two_artifacts_with_the_same_path(tmp_path: Path, capsys, monkeypatch) -> None:
+def test_check_finds_two_artifacts_with_the_same_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     # A renderer that puts every bulletin at one path, as a slug clash in a template would.
     clashing = types.ModuleType("tests_clashing_renderer")
     clashing.render = lambda site: [  # type: ignore[attr-defined]
@@ -767,7 +792,9 @@ def test_the_files_first_hint_quotes_a_file_name_with_a_space(
     ]  # fmt: skip
 
 
-def test_strict_says_a_draft_s_warning_waits_for_its_approval(tmp_path: Path, capsys) -> None:
+def test_strict_says_a_draft_s_warning_waits_for_its_approval(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """A draft quoting an ID card number: `publish check --strict` passes (it is not to be
     published) and said the warning was «của một kênh hay một liên kết», which it is not. It
     now says the bulletin is held back, and that the warning stops the run once approved."""

@@ -1246,7 +1246,9 @@ def test_invalid_toml_is_described_in_vietnamese_with_line_and_column(
     assert not PARSER_ENGLISH.search(rendered), rendered
 
 
-def test_a_toml_error_not_described_keeps_the_parsers_words_as_a_detail(monkeypatch) -> None:
+def test_a_toml_error_not_described_keeps_the_parsers_words_as_a_detail(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     import publish.syntax
 
     monkeypatch.setattr(publish.syntax, "TOML_CASES", ())

@@ -794,7 +794,7 @@ def test_a_leftover_copy_beside_its_bulletin_is_not_to_be_renamed_over_it(
 
 
 def test_a_leftover_copy_does_not_stop_a_strict_check_and_a_lone_misnamed_bulletin_does(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = make_project(tmp_path, {A: bulletin_md(), "content/bai-viet/a.md.txt": bulletin_md()})
     strict = [

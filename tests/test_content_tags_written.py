@@ -68,7 +68,7 @@ def test_a_list_a_known_tag_or_a_short_line_is_not_told(tmp_path: Path, tags: st
     assert told(tmp_path, tags) == []
 
 
-def test_strict_leaves_it_a_warning(tmp_path: Path, capsys) -> None:
+def test_strict_leaves_it_a_warning(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """One long tag may be meant: nothing wrong goes out either way, CI does not stop."""
     files = {**OTHERS, "content/c.md": bulletin_md({"tags": "Tết pháo nổ"})}
     root = make_project(tmp_path, files)

@@ -41,7 +41,7 @@ def _member(tmp_path: Path, text: str = "0::/\n1:cpu,cpuacct:/") -> str:
         ({}, None),  # no cgroup files at all (macOS, Windows, a bare chroot)
     ],
 )
-def test_the_quota_is_read_as_whole_cores(tmp_path, files, expected) -> None:
+def test_the_quota_is_read_as_whole_cores(tmp_path: Path, files, expected: int | None) -> None:
     """cgroup v2 and v1 quotas, rounded up to whole cores; unlimited or unreadable: None."""
     assert quota_cores(_cgroup(tmp_path / "fs", files), _member(tmp_path)) == expected
 
@@ -66,7 +66,7 @@ def test_the_quota_is_read_as_whole_cores(tmp_path, files, expected) -> None:
     ],
 )
 def test_the_quota_of_the_build_s_own_group_and_those_above_it_counts(
-    tmp_path, membership, files, expected
+    tmp_path: Path, membership: str, files: dict[str, str], expected: int | None
 ) -> None:
     """The group /proc/self/cgroup names, then each above it up to the root: the least quota."""
     periods = {
@@ -79,7 +79,7 @@ def test_the_quota_of_the_build_s_own_group_and_those_above_it_counts(
 
 
 def test_a_build_in_a_container_uses_no_more_processes_than_its_quota(
-    tmp_path, monkeypatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A host with many cores, a job limited to 2 CPUs: 2 processes; PUBLISH_WORKERS still rules."""
     monkeypatch.delenv("PUBLISH_WORKERS", raising=False)
@@ -91,7 +91,9 @@ def test_a_build_in_a_container_uses_no_more_processes_than_its_quota(
     assert workers() == 8
 
 
-def test_a_quota_above_the_usable_cores_changes_nothing(tmp_path, monkeypatch) -> None:
+def test_a_quota_above_the_usable_cores_changes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The quota caps the count, never raises it past the cores this process may run on."""
     monkeypatch.delenv("PUBLISH_WORKERS", raising=False)
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
@@ -102,7 +104,7 @@ def test_a_quota_above_the_usable_cores_changes_nothing(tmp_path, monkeypatch) -
     assert workers() == 2
 
 
-def test_a_group_path_going_up_is_not_followed_out_of_the_mount(tmp_path) -> None:
+def test_a_group_path_going_up_is_not_followed_out_of_the_mount(tmp_path: Path) -> None:
     """«/../etc» in /proc/self/cgroup never makes a file beside the mount count."""
     (tmp_path / "etc").mkdir()
     (tmp_path / "etc" / "cpu.max").write_text("100000 100000\n", encoding="ascii")

@@ -255,7 +255,9 @@ def test_an_approved_bulletin_gaining_a_correction_is_held_until_approved_again(
     assert bulletin.corrections[0].note == NOTE
 
 
-def test_a_correction_dated_after_the_clock_is_not_approved(tmp_path: Path, capsys) -> None:
+def test_a_correction_dated_after_the_clock_is_not_approved(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Approving it would only make the next build fail: approve refuses it, as it refuses a
     bulletin with any other error, and writes nothing."""
     future = '\n  - date: 2021-01-02 10:00\n    note: "x"'

@@ -8,7 +8,7 @@ import json
 import re
 from pathlib import Path
 
-import feedparser
+import feedparser  # type: ignore[import-untyped]
 import pytest
 
 from publish import config as config_module

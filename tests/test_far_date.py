@@ -86,7 +86,7 @@ def test_a_year_ahead_in_a_leap_year_is_not_told() -> None:
     assert far_date("a.md", year_on + dt.timedelta(minutes=1), now, TZ, "bản tin") is not None
 
 
-def test_strict_leaves_it_a_warning(tmp_path: Path, capsys) -> None:
+def test_strict_leaves_it_a_warning(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A far embargo may be meant and the file cannot say so: an error would refuse it in CI
     for good, while a wrong year only holds the bulletin back. The last line says why the
     warning did not fail --strict."""
@@ -104,7 +104,9 @@ def test_strict_leaves_it_a_warning(tmp_path: Path, capsys) -> None:
     assert "của một kênh hay một liên kết" not in last
 
 
-def test_new_with_a_date_years_ahead_says_to_make_the_file_again(tmp_path: Path, capsys) -> None:
+def test_new_with_a_date_years_ahead_says_to_make_the_file_again(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """`publish new --date` puts the date in the file's name too: fixing the line alone
     would leave the name with the wrong year."""
     root = make_project(tmp_path, {})
@@ -121,7 +123,9 @@ def test_new_with_a_date_years_ahead_says_to_make_the_file_again(tmp_path: Path,
     )
 
 
-def test_approve_tells_the_approver_of_a_date_years_ahead(tmp_path: Path, capsys) -> None:
+def test_approve_tells_the_approver_of_a_date_years_ahead(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """The approver read «hẹn giờ: đăng lúc … 2062» among the lines of the approval only."""
     source = "content/bai-viet/2026-12-06-tin.md"
     text = bulletin_md({"date": "2062-12-06 07:30"}, drop=["approved_by"])

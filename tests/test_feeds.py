@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import feedparser
+import feedparser  # type: ignore[import-untyped]
 import pytest
 
 from tests.helpers import publish_command

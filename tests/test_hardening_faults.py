@@ -101,7 +101,9 @@ def radio_sync(root: Path, *extra: str, now: str = RADIO_NOW) -> int:
 # --- a full disk -----------------------------------------------------------------------------------
 
 
-def test_disk_full_during_build_keeps_the_previous_output_whole(tmp_path, capsys, monkeypatch):
+def test_disk_full_during_build_keeps_the_previous_output_whole(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     install_fake_renderers(monkeypatch)
     root = make_project(tmp_path, {"content/a.md": bulletin_md({"slug": "a"})})
     with tmpfs(root / "output", size="64k") as output:
@@ -139,7 +141,9 @@ def test_disk_full_while_saving_state_keeps_the_last_good_state(tmp_path: Path) 
         assert set(Manifest.load(state / "zalo.json", "zalo")) == {"a", "b"}
 
 
-def test_disk_full_in_the_station_folder_then_a_rerun_finishes(radio_root, capsys, monkeypatch):
+def test_disk_full_in_the_station_folder_then_a_rerun_finishes(
+    radio_root: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     with tmpfs(radio_root.parent / "share", size="24k") as share:
         monkeypatch.setenv("PUBLISH_RADIO_DIR", str(share))
         assert radio_sync(radio_root) == 3  # a remote step failed; the rest was done and saved
@@ -160,7 +164,9 @@ def test_disk_full_in_the_station_folder_then_a_rerun_finishes(radio_root, capsy
 # --- read-only folders -----------------------------------------------------------------------------
 
 
-def test_read_only_output_folder_is_a_clear_error(tmp_path, capsys, monkeypatch) -> None:
+def test_read_only_output_folder_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     install_fake_renderers(monkeypatch)
     root = make_project(tmp_path, {"content/a.md": bulletin_md()})
     with tmpfs(root / "output", read_only=True):
@@ -169,7 +175,9 @@ def test_read_only_output_folder_is_a_clear_error(tmp_path, capsys, monkeypatch)
     assert "không tạo được thư mục đầu ra" in err and "Traceback" not in err
 
 
-def test_read_only_state_folder_stops_the_sync_before_anything(radio_root, capsys) -> None:
+def test_read_only_state_folder_stops_the_sync_before_anything(
+    radio_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     with tmpfs(radio_root / "state", read_only=True):
         assert radio_sync(radio_root) == 1
     err = capsys.readouterr().err
@@ -177,7 +185,9 @@ def test_read_only_state_folder_stops_the_sync_before_anything(radio_root, capsy
     assert not (radio_root / "dai-phat-thanh").exists()
 
 
-def test_read_only_station_folder_changes_nothing(radio_root, capsys, monkeypatch) -> None:
+def test_read_only_station_folder_changes_nothing(
+    radio_root: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     with tmpfs(radio_root.parent / "share", read_only=True) as share:
         monkeypatch.setenv("PUBLISH_RADIO_DIR", str(share))
         assert radio_sync(radio_root) == 1
@@ -200,7 +210,7 @@ def test_read_only_station_folder_changes_nothing(radio_root, capsys, monkeypatc
     ids=["truncated", "empty", "not-a-state", "garbage"],
 )
 def test_broken_radio_state_is_backed_up_then_reconciled_without_rewriting(
-    radio_root, capsys, damage
+    radio_root: Path, capsys: pytest.CaptureFixture[str], damage
 ) -> None:
     assert radio_sync(radio_root) == 0
     station = radio_root / "dai-phat-thanh"
@@ -232,7 +242,7 @@ def emulator() -> Iterator[ZaloEmulator]:
 
 
 @pytest.fixture
-def zalo_env(emulator, tmp_path, monkeypatch) -> None:
+def zalo_env(emulator: ZaloEmulator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Point publish at the emulator through the environment."""
     env = env_for(emulator, tmp_path / "secrets" / "zalo-token.json", **FAST_ENV)
     for name, value in env.items():
@@ -252,7 +262,7 @@ def zalo_ids(root: Path) -> dict[str, str]:
 
 
 def test_broken_zalo_state_is_reconciled_from_the_oa_without_a_duplicate(
-    tmp_path, emulator, zalo_env, capsys
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = zalo_project(tmp_path, 3)
     assert zalo_sync(root) == 0
@@ -271,7 +281,9 @@ def test_broken_zalo_state_is_reconciled_from_the_oa_without_a_duplicate(
 # --- two syncs at once -----------------------------------------------------------------------------
 
 
-def test_a_second_sync_does_nothing_and_exits_3_while_one_runs(radio_root, capsys) -> None:
+def test_a_second_sync_does_nothing_and_exits_3_while_one_runs(
+    radio_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Exit 1 would tell a scheduled CI run overlapping another that the content is broken."""
     with sync_lock(radio_root / "state"):
         assert radio_sync(radio_root) == 3
@@ -284,7 +296,9 @@ def test_a_second_sync_does_nothing_and_exits_3_while_one_runs(radio_root, capsy
     assert not (radio_root / "output").exists()
 
 
-def test_the_other_syncs_start_is_told_on_the_sites_clock(radio_root, capsys) -> None:
+def test_the_other_syncs_start_is_told_on_the_sites_clock(
+    radio_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     # The lock file keeps the machine's time (a CI runner: UTC); the editor reads the site's,
     # named, since the CI log around it shows UTC times.
     path = radio_root / "state" / sync_base.LOCK_NAME
@@ -320,7 +334,9 @@ def test_a_symlink_in_place_of_the_lock_is_refused_and_not_written_through(
         assert not victim.exists()
 
 
-def test_wait_gives_up_after_its_limit_with_exit_3(radio_root, capsys, monkeypatch) -> None:
+def test_wait_gives_up_after_its_limit_with_exit_3(
+    radio_root: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """--wait used to wait forever behind a sync that hung."""
     monkeypatch.setattr(sync_base, "WAIT_SECONDS", 0.3)
     with sync_lock(radio_root / "state"):
@@ -334,7 +350,7 @@ def test_wait_gives_up_after_its_limit_with_exit_3(radio_root, capsys, monkeypat
     assert not (radio_root / "dai-phat-thanh").exists()
 
 
-def test_a_second_sync_with_wait_runs_once_the_first_is_done(radio_root) -> None:
+def test_a_second_sync_with_wait_runs_once_the_first_is_done(radio_root: Path) -> None:
     held = threading.Event()
 
     def first() -> None:
@@ -354,7 +370,9 @@ def test_a_second_sync_with_wait_runs_once_the_first_is_done(radio_root) -> None
 # --- a clock that runs backwards -------------------------------------------------------------------
 
 
-def test_radio_clock_backwards_withdraws_nothing_and_recreates_nothing(radio_root, capsys):
+def test_radio_clock_backwards_withdraws_nothing_and_recreates_nothing(
+    radio_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert radio_sync(radio_root) == 0
     station = radio_root / "dai-phat-thanh"
     before = stats(station)
@@ -367,7 +385,9 @@ def test_radio_clock_backwards_withdraws_nothing_and_recreates_nothing(radio_roo
     assert stats(station) == before
 
 
-def test_a_sync_run_with_a_future_now_does_not_make_later_syncs_run_early(radio_root, capsys):
+def test_a_sync_run_with_a_future_now_does_not_make_later_syncs_run_early(
+    radio_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """A mistyped --now a year ahead must not be remembered as the last sync's time: every
     later sync would then use it and publish embargoed bulletins early."""
     assert radio_sync(radio_root, now="2099-01-01T09:00") == 0
@@ -375,7 +395,7 @@ def test_a_sync_run_with_a_future_now_does_not_make_later_syncs_run_early(radio_
     assert dt.datetime.fromisoformat(recorded) <= dt.datetime.now(dt.UTC)
 
 
-def test_a_sync_with_nothing_new_leaves_state_as_it_was(radio_root) -> None:
+def test_a_sync_with_nothing_new_leaves_state_as_it_was(radio_root: Path) -> None:
     """CI commits state/ after every run: a run that sends nothing must not rewrite
     state/dong-ho.json, or every run (two an hour) makes a commit of its own."""
     assert radio_sync(radio_root) == 0
@@ -387,7 +407,7 @@ def test_a_sync_with_nothing_new_leaves_state_as_it_was(radio_root) -> None:
     assert after == before
 
 
-def test_a_sync_that_changes_state_records_its_time(radio_root) -> None:
+def test_a_sync_that_changes_state_records_its_time(radio_root: Path) -> None:
     assert radio_sync(radio_root) == 0
     clock_file = radio_root / "state" / CLOCK_NAME
     (radio_root / "state" / "radio.json").unlink()  # the next sync writes it again
@@ -396,7 +416,7 @@ def test_a_sync_that_changes_state_records_its_time(radio_root) -> None:
     assert recorded.startswith("2024-12-12T12:30")
 
 
-def test_a_recorded_time_far_ahead_of_the_machine_clock_is_ignored(tmp_path) -> None:
+def test_a_recorded_time_far_ahead_of_the_machine_clock_is_ignored(tmp_path: Path) -> None:
     clock = dt.datetime(2026, 11, 29, 10, 0, tzinfo=dt.UTC)
     now = clock - dt.timedelta(minutes=5)
     record_now(tmp_path, clock + dt.timedelta(days=400), clock=clock + dt.timedelta(days=400))
@@ -412,7 +432,7 @@ def test_a_recorded_time_far_ahead_of_the_machine_clock_is_ignored(tmp_path) -> 
     ["<<<<<<< HEAD\n", '{"last_now": "hôm qua"}\n', '{"last_now": "2026-11-29T10:00"}\n', ""],
     ids=["merge-conflict", "not-a-time", "no-time-zone", "empty"],
 )
-def test_a_damaged_clock_file_is_warned_about_not_ignored(tmp_path, damaged: str) -> None:
+def test_a_damaged_clock_file_is_warned_about_not_ignored(tmp_path: Path, damaged: str) -> None:
     """The file only guards against a clock running backwards: the sync goes on, but says the
     guard is off this time, naming the file and what to do."""
     (tmp_path / CLOCK_NAME).write_text(damaged, "utf-8")
@@ -424,7 +444,9 @@ def test_a_damaged_clock_file_is_warned_about_not_ignored(tmp_path, damaged: str
     assert monotonic_now(tmp_path / "chua-co", now, clock=now) == (now, None)  # first sync
 
 
-def test_a_radio_sync_warns_of_a_damaged_clock_file_and_writes_it_again(radio_root, capsys):
+def test_a_radio_sync_warns_of_a_damaged_clock_file_and_writes_it_again(
+    radio_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert radio_sync(radio_root) == 0
     clock_file = radio_root / "state" / CLOCK_NAME
     clock_file.write_text("<<<<<<< HEAD\n", "utf-8")
@@ -435,7 +457,7 @@ def test_a_radio_sync_warns_of_a_damaged_clock_file_and_writes_it_again(radio_ro
 
 
 def test_zalo_clock_backwards_hides_nothing_and_sends_nothing(
-    tmp_path, emulator, zalo_env, capsys
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = zalo_project(tmp_path, 2)
     assert zalo_sync(root) == 0
@@ -449,7 +471,9 @@ def test_zalo_clock_backwards_hides_nothing_and_sends_nothing(
 # --- the network cut mid-sync ----------------------------------------------------------------------
 
 
-def test_lost_replies_are_found_by_title_in_the_same_run(tmp_path, emulator, zalo_env, capsys):
+def test_lost_replies_are_found_by_title_in_the_same_run(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = zalo_project(tmp_path, 4)
     # Every create is processed by Zalo but its reply never arrives (the line drops after sending).
     emulator.configure(fault_paths=("/article/create",), drop_first=40, drop_after_processing=True)
@@ -460,7 +484,7 @@ def test_lost_replies_are_found_by_title_in_the_same_run(tmp_path, emulator, zal
 
 
 def test_network_down_mid_sync_is_reported_then_the_rerun_publishes_each_once(
-    tmp_path, emulator, zalo_env, capsys
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = zalo_project(tmp_path, 4)
     assert zalo_sync(root) == 0
@@ -485,7 +509,7 @@ def test_network_down_mid_sync_is_reported_then_the_rerun_publishes_each_once(
 
 
 def test_an_aired_episode_stays_aired_when_the_clock_runs_back_after_syncs_with_nothing_new(
-    radio_root, capsys
+    radio_root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Syncs after an episode aired change no state file (its files are the station's), yet
     they decided it aired: a clock that then runs back to before its air time must not make it
@@ -506,7 +530,7 @@ def test_an_aired_episode_stays_aired_when_the_clock_runs_back_after_syncs_with_
 
 
 def test_a_recorded_time_ahead_of_the_machine_clock_is_repaired_by_a_sync_with_nothing_new(
-    radio_root, capsys
+    radio_root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A clock file written ahead (a merge, a hand edit) is ignored with a warning; the next
     real sync records the time again even when it sends nothing, or every run warns for ever."""

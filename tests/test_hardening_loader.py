@@ -284,7 +284,9 @@ def test_a_template_key_far_from_any_known_key_is_silent(tmp_path: Path) -> None
     assert load(root).warnings == ()
 
 
-def test_misspelt_key_passes_check_but_fails_it_under_strict(tmp_path, capsys, monkeypatch):
+def test_misspelt_key_passes_check_but_fails_it_under_strict(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     install_fake_renderers(monkeypatch)
     root = make_project(tmp_path, {"content/a.md": bulletin_md({"aproved_by": '"Ai đó"'})})
     args = ["check", "--root", str(root), "--now", "2021-01-01T09:00"]
@@ -314,7 +316,9 @@ def test_tags_differing_in_case_or_accents_share_one_label_everywhere(tmp_path: 
     assert {b.slug: b.tags for b in site.bulletins} == {s: ("lừa đảo",) for s in "abcd"}
 
 
-def test_tag_label_ties_go_to_the_oldest_bulletin_so_new_posts_never_rename_a_tag(tmp_path):
+def test_tag_label_ties_go_to_the_oldest_bulletin_so_new_posts_never_rename_a_tag(
+    tmp_path: Path,
+) -> None:
     files = {
         "content/a.md": bulletin_md({"slug": "a", "date": "2020-12-01", "tags": '["Zalo"]'}),
         "content/b.md": bulletin_md({"slug": "b", "date": "2020-12-05", "tags": '["zalo"]'}),

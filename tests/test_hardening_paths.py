@@ -96,7 +96,7 @@ def radio_root(tmp_path: Path) -> Path:
 
 
 def test_a_station_subfolder_symlinked_elsewhere_is_never_written_through(
-    radio_root: Path, tmp_path: Path, capsys
+    radio_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     outside = tmp_path / "outside"
     outside.mkdir()
@@ -111,7 +111,7 @@ def test_a_station_subfolder_symlinked_elsewhere_is_never_written_through(
 
 
 def test_a_withdrawal_never_moves_a_file_through_a_symlinked_rut_lai(
-    radio_root: Path, tmp_path: Path, capsys
+    radio_root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     args = ["sync", "radio", "--root", str(radio_root), "--now", RADIO_NOW]
     assert main(args) == 0
@@ -126,7 +126,7 @@ def test_a_withdrawal_never_moves_a_file_through_a_symlinked_rut_lai(
 
 
 def test_publish_radio_dir_overrides_the_configured_folder(
-    radio_root: Path, tmp_path: Path, monkeypatch
+    radio_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     share = tmp_path / "share"
     share.mkdir()
@@ -136,7 +136,10 @@ def test_publish_radio_dir_overrides_the_configured_folder(
 
 
 def test_publish_radio_dir_naming_a_file_is_a_clear_error(
-    radio_root: Path, tmp_path: Path, monkeypatch, capsys
+    radio_root: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     not_a_folder = tmp_path / "file.txt"
     not_a_folder.write_text("x", "utf-8")
@@ -146,7 +149,9 @@ def test_publish_radio_dir_naming_a_file_is_a_clear_error(
     assert not_a_folder.read_text("utf-8") == "x"
 
 
-def test_page_layout_never_names_a_template(tmp_path: Path, capsys) -> None:
+def test_page_layout_never_names_a_template(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     # Templates are chosen by the tool, never by content: a path-like layout is refused, by name.
     page = '---\ntitle: "Giới thiệu"\nlayout: "../../../../etc/passwd"\n---\n\nNội dung.\n'
     root = make_project(tmp_path, {"content/pages/gioi-thieu.md": page})
@@ -216,7 +221,9 @@ def _odd_entries(content: Path) -> None:
     (folder / "thu-muc.md").mkdir()
 
 
-def test_check_names_every_entry_that_is_no_file_and_what_it_is(tmp_path: Path, capsys) -> None:
+def test_check_names_every_entry_that_is_no_file_and_what_it_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Two links pointing at each other (a copy gone wrong) ended `publish check` in
     «Lỗi nội bộ (RuntimeError)»: Python 3.11's Path.resolve() raises on a symlink loop."""
     root = make_project(tmp_path, {"content/a.md": bulletin_md({"draft": "true"})})
@@ -243,7 +250,7 @@ def test_check_names_every_entry_that_is_no_file_and_what_it_is(tmp_path: Path, 
     ],
 )
 def test_approve_tells_what_a_named_entry_is_instead_of_a_file(
-    tmp_path: Path, capsys, name: str, told: str
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, told: str
 ) -> None:
     """A symlink loop was an internal error; a folder or a FIFO «không có tệp», though the
     editor saw it in the folder."""
@@ -255,7 +262,9 @@ def test_approve_tells_what_a_named_entry_is_instead_of_a_file(
     assert f"content/bai-viet/{name}: lỗi: {told}" in err, err
 
 
-def test_approve_does_not_wait_on_a_fifo_among_the_bulletins(tmp_path: Path, capsys) -> None:
+def test_approve_does_not_wait_on_a_fifo_among_the_bulletins(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """approve reads the approved_by of every bulletin in content/ (to note an approver never
     seen before): a FIFO named like one (ong.md) waited for a writer, and the command hung
     without a word, whether the file named was approved or refused."""
@@ -326,7 +335,7 @@ def test_import_hugo_names_a_fifo_in_the_hugo_site_instead_of_waiting_for_it(
 
 
 def test_import_hugo_from_a_symlink_loop_is_told_not_an_internal_error(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = make_project(tmp_path, {})
     _odd_entries(root / "content")

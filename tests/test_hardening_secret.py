@@ -37,7 +37,7 @@ NOW = "2021-01-01T09:00"
     ],
 )
 def test_secret_classification_stops_build_naming_file_line_and_field(
-    tmp_path: Path, capsys, monkeypatch, value: str
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, value: str
 ) -> None:
     install_fake_renderers(monkeypatch)
     root = make_project(
@@ -56,7 +56,7 @@ def test_secret_classification_stops_build_naming_file_line_and_field(
 
 @pytest.mark.parametrize("value", ['"nội bộ"', '"hạn chế"', "Internal", "x", "2", "2.1", '"2"'])
 def test_a_classification_the_tool_does_not_know_holds_the_bulletin_back(
-    tmp_path: Path, capsys, monkeypatch, value: str
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, value: str
 ) -> None:
     install_fake_renderers(monkeypatch)
     files = {
@@ -79,7 +79,9 @@ def test_a_classification_the_tool_does_not_know_holds_the_bulletin_back(
 
 
 @pytest.mark.parametrize("value", ["", "công khai", "Công khai", "thường", "không mật", "Public"])
-def test_public_classifications_are_published(tmp_path: Path, monkeypatch, value: str) -> None:
+def test_public_classifications_are_published(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
     install_fake_renderers(monkeypatch)
     root = make_project(tmp_path, {"content/a.md": bulletin_md({"classification": repr(value)})})
     assert main(["build", "--root", str(root), "--now", NOW]) == 0
@@ -101,7 +103,13 @@ def test_public_classifications_are_published(tmp_path: Path, monkeypatch, value
         ("Mức độ mật: Mật\n\nNội dung.", 9),
     ],
 )
-def test_a_stamp_in_the_text_is_refused_by_check(tmp_path, capsys, monkeypatch, body, line):
+def test_a_stamp_in_the_text_is_refused_by_check(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    body: str,
+    line: int,
+) -> None:
     install_fake_renderers(monkeypatch)
     root = make_project(tmp_path, {"content/a.md": bulletin_md(body=body)})
     assert main(["check", "--root", str(root), "--now", NOW]) == 1
@@ -112,7 +120,13 @@ def test_a_stamp_in_the_text_is_refused_by_check(tmp_path, capsys, monkeypatch, 
     ("title", "stamp"),
     [("[MẬT] Kế hoạch", "MẬT"), ("[Mật] Kế hoạch", "Mật"), ("MẬT: Kế hoạch", "MẬT")],
 )
-def test_a_stamp_opening_the_title_is_refused(tmp_path, capsys, monkeypatch, title, stamp):
+def test_a_stamp_opening_the_title_is_refused(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    title: str,
+    stamp: str,
+) -> None:
     install_fake_renderers(monkeypatch)
     root = make_project(tmp_path, {"content/a.md": bulletin_md({"title": f'"{title}"'})})
     assert main(["check", "--root", str(root), "--now", NOW]) == 1
@@ -166,7 +180,9 @@ def test_a_grade_in_other_brackets_opening_the_title_is_a_stamp(title: str) -> N
     assert field_stamp({"summary": title}, Policy()) is not None
 
 
-def test_a_quoted_grade_opening_the_title_stops_check(tmp_path, capsys, monkeypatch) -> None:
+def test_a_quoted_grade_opening_the_title_stops_check(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     install_fake_renderers(monkeypatch)
     titles = {"a": "'\"MẬT\" Kế hoạch'", "b": '"“MẬT” Kế hoạch"', "c": '"《TỐI MẬT》 Kế hoạch"'}
     files = {f"content/{n}.md": bulletin_md({"title": t, "slug": n}) for n, t in titles.items()}
@@ -244,7 +260,9 @@ def test_ordinary_classifications_are_not_secret(value: str) -> None:
     assert not secret_classification(value, Policy())
 
 
-def test_the_sites_own_grades_count_as_secret_too(tmp_path, capsys, monkeypatch) -> None:
+def test_the_sites_own_grades_count_as_secret_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     install_fake_renderers(monkeypatch)
     toml = add_toml(SITE_TOML, '\n[policy]\nsecret_classifications = ["mật", "nội bộ"]\n')
     files = {
@@ -259,7 +277,9 @@ def test_the_sites_own_grades_count_as_secret_too(tmp_path, capsys, monkeypatch)
     assert "content/b.md:10: lỗi: văn bản mang dấu mật «NỘI BỘ»" in err
 
 
-def test_a_secret_page_is_refused_too(tmp_path, capsys, monkeypatch) -> None:
+def test_a_secret_page_is_refused_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     install_fake_renderers(monkeypatch)
     page = '---\ntitle: "Giới thiệu"\n---\n\nTUYỆT MẬT\n\nNội dung.\n'
     root = make_project(tmp_path, {"content/pages/gioi-thieu.md": page})
@@ -267,7 +287,9 @@ def test_a_secret_page_is_refused_too(tmp_path, capsys, monkeypatch) -> None:
     assert "content/pages/gioi-thieu.md:5: lỗi: văn bản mang dấu mật" in capsys.readouterr().err
 
 
-def test_sync_with_a_secret_bulletin_sends_nothing_and_keeps_old_output(tmp_path, capsys):
+def test_sync_with_a_secret_bulletin_sends_nothing_and_keeps_old_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     toml = SITE_TOML + '\n[radio]\nfolder = "dai"\n'
     root = make_project(tmp_path, {"site.toml": toml, "content/a.md": bulletin_md()})
     assert main(["build", "--root", str(root), "--now", NOW, "--channel", "web", "-q"]) == 0
@@ -294,7 +316,11 @@ def test_sync_with_a_secret_bulletin_sends_nothing_and_keeps_old_output(tmp_path
     ids=["summary-bracket", "summary-capitals", "zalo-title", "zalo-summary"],
 )
 def test_a_stamp_in_the_summary_or_a_zalo_override_is_refused(
-    tmp_path, capsys, monkeypatch, fields: dict[str, str], where: str
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    fields: dict[str, str],
+    where: str,
 ) -> None:
     install_fake_renderers(monkeypatch)
     root = make_project(tmp_path, {"content/a.md": bulletin_md(fields)})
@@ -399,7 +425,12 @@ def test_ordinary_summaries_are_not_stamps(text: str) -> None:
     ],
 )
 def test_a_stamp_in_a_correction_note_stops_check_at_the_note_line(
-    tmp_path: Path, capsys, monkeypatch, note: str, line: int, stamp: str
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    note: str,
+    line: int,
+    stamp: str,
 ) -> None:
     """A correction's note goes out on every channel, like the summary: a stamp there is one."""
     install_fake_renderers(monkeypatch)
@@ -418,7 +449,9 @@ def test_a_stamp_in_a_correction_note_stops_check_at_the_note_line(
     assert not (root / "output").exists()
 
 
-def test_an_ordinary_correction_note_is_published(tmp_path: Path, monkeypatch) -> None:
+def test_an_ordinary_correction_note_is_published(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     install_fake_renderers(monkeypatch)
     corrections = (
         '\n  - date: 2020-12-09 14:30\n    note: "Sửa lỗi: không chia sẻ mật khẩu, mã OTP."'
@@ -427,7 +460,9 @@ def test_an_ordinary_correction_note_is_published(tmp_path: Path, monkeypatch) -
     assert main(["build", "--root", str(root), "--now", NOW]) == 0
 
 
-def test_speak_shows_a_hidden_character_in_a_secret_classification(tmp_path, capsys) -> None:
+def test_speak_shows_a_hidden_character_in_a_secret_classification(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """`publish speak` reads the file as written (no loader drops what Word pasted): its
     refusal printed «Tối mật» for a value holding a soft hyphen, not what the file holds."""
     secret = tmp_path / "mat.md"
@@ -454,7 +489,7 @@ def test_speak_shows_a_hidden_character_in_a_secret_classification(tmp_path, cap
     ],
 )
 def test_a_grade_given_as_a_tag_stops_build_naming_file_line_and_field(
-    tmp_path: Path, capsys, monkeypatch, tags: str
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tags: str
 ) -> None:
     """Tags are printed on the website and its tag pages: a grade there is a stamp too."""
     install_fake_renderers(monkeypatch)
@@ -483,7 +518,7 @@ def test_a_grade_given_as_a_tag_stops_build_naming_file_line_and_field(
     ],
 )
 def test_a_tag_that_only_holds_the_word_is_published(
-    tmp_path: Path, monkeypatch, tags: str
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, tags: str
 ) -> None:
     install_fake_renderers(monkeypatch)
     root = make_project(tmp_path, {"content/ok.md": bulletin_md({"tags": tags})})
@@ -503,7 +538,11 @@ def test_a_tag_that_only_holds_the_word_is_published(
     ],
 )
 def test_a_grade_in_capitals_later_in_the_title_stops_every_channel(
-    tmp_path, capsys, monkeypatch, title: str, stamp: str
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    title: str,
+    stamp: str,
 ) -> None:
     """A grade stamped after the title's words (the page showed «<h1>Kế hoạch (MẬT)») is held
     as one opening it is: check and build stop, nothing is written for any channel."""
@@ -521,7 +560,7 @@ def test_a_grade_in_capitals_later_in_the_title_stops_every_channel(
 
 
 def test_a_grade_in_capitals_at_the_end_of_a_summary_or_zalo_title_is_refused(
-    tmp_path, capsys, monkeypatch
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     install_fake_renderers(monkeypatch)
     files = {
@@ -556,7 +595,9 @@ def test_a_grade_in_capitals_at_the_end_of_a_summary_or_zalo_title_is_refused(
         "UBND xã - Kế hoạch 12/KH-CAX về tuần tra",
     ],
 )
-def test_ordinary_words_in_a_title_are_not_stamps(tmp_path, monkeypatch, title: str) -> None:
+def test_ordinary_words_in_a_title_are_not_stamps(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, title: str
+) -> None:
     assert secret_stamp("Nội dung.", Policy(), title=title) is None
     assert field_stamp({"title": title, "summary": title}, Policy()) is None
     install_fake_renderers(monkeypatch)
@@ -590,7 +631,12 @@ def test_ordinary_words_in_a_title_are_not_stamps(tmp_path, monkeypatch, title: 
     ],
 )
 def test_a_stamp_in_a_table_a_comment_or_spaced_out_is_refused(
-    tmp_path, capsys, monkeypatch, body: str, line: int, stamp: str
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    body: str,
+    line: int,
+    stamp: str,
 ) -> None:
     install_fake_renderers(monkeypatch)
     root = make_project(tmp_path, {"content/a.md": bulletin_md(body=body)})

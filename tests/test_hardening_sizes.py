@@ -34,7 +34,7 @@ def _check(root: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
 
 
 def test_a_bulletin_with_an_image_pasted_in_is_refused_with_the_other_problems(
-    tmp_path: Path, capsys, monkeypatch
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     install_fake_renderers(monkeypatch)
     pasted = "![Ảnh](data:image/jpeg;base64," + "A" * (MAX_SOURCE_BYTES + 100_000) + ")\n"
@@ -50,7 +50,7 @@ def test_a_bulletin_with_an_image_pasted_in_is_refused_with_the_other_problems(
 
 
 def test_a_huge_markdown_file_is_refused_without_being_read(
-    tmp_path: Path, capsys, monkeypatch
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     install_fake_renderers(monkeypatch)
     root = make_project(tmp_path, {"content/a.md": bulletin_md()})
@@ -94,7 +94,7 @@ class _Counting:
         self._handle.close()
 
 
-def test_a_huge_site_toml_is_refused(tmp_path: Path, capsys) -> None:
+def test_a_huge_site_toml_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     padding = "# " + "x" * 98 + "\n"
     toml = SITE_TOML + padding * (MAX_CONFIG_BYTES // len(padding) + 2_000)
     code, err = _check(make_project(tmp_path, {"site.toml": toml}), capsys)
@@ -102,7 +102,9 @@ def test_a_huge_site_toml_is_refused(tmp_path: Path, capsys) -> None:
     assert "site.toml: lỗi: tệp cấu hình nặng 1,2 MB, quá giới hạn 1 MB: không đọc" in err
 
 
-def test_a_huge_image_is_refused_at_its_field(tmp_path: Path, capsys, monkeypatch) -> None:
+def test_a_huge_image_is_refused_at_its_field(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     install_fake_renderers(monkeypatch)
     cover = {"cover": "images/anh.jpg", "cover_alt": '"Ảnh minh họa"'}
     root = make_project(tmp_path, {"content/a.md": bulletin_md(cover)})

@@ -203,7 +203,9 @@ def refused(tmp_path_factory: pytest.TempPathFactory) -> dict[int, ContentError]
     return errors
 
 
-def test_payloads_refused_in_a_body_get_a_clear_error_naming_file_and_line(refused) -> None:
+def test_payloads_refused_in_a_body_get_a_clear_error_naming_file_and_line(
+    refused: dict[int, ContentError],
+) -> None:
     assert len(refused) < len(PAYLOADS) // 4  # most are accepted and must render inert
     for index, error in refused.items():
         for problem in error.problems:

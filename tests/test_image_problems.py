@@ -201,7 +201,7 @@ def test_an_image_name_too_long_for_the_disk_is_a_missing_image(
 
 
 def test_a_photo_named_on_a_mac_is_found_by_the_name_the_bulletin_writes(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Copied from a Mac, «hiện-trường.jpg» keeps a decomposed name (NFD); the bulletin writes it
     composed. It was «không tìm thấy ảnh», with «Có phải ý bạn là» the very same-looking name."""
@@ -250,7 +250,7 @@ def png_header(width: int, height: int) -> bytes:
     ids=["heic", "too-many-pixels"],
 )
 def test_an_iphone_photo_or_a_huge_scan_is_told_in_vietnamese(
-    tmp_path: Path, capsys, name: str, data: bytes, said: str, fix: str
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, data: bytes, said: str, fix: str
 ) -> None:
     """Both were «tệp hỏng hoặc không phải ảnh», the second with Pillow's English after it."""
     text = bulletin_md(body=f"![Ảnh hiện trường](images/{name})\n")
@@ -263,7 +263,7 @@ def test_an_iphone_photo_or_a_huge_scan_is_told_in_vietnamese(
 
 @pytest.mark.parametrize("brand", [b"heic", b"heix", b"mif1", b"hevc"])
 def test_an_iphone_photo_named_jpg_is_told_as_heic_too(
-    tmp_path: Path, capsys, brand: bytes
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], brand: bytes
 ) -> None:
     """Renamed, or sent on by a chat app as «….jpg»: it was «tệp hỏng hoặc không phải ảnh»."""
     data = b"\x00\x00\x00\x18ftyp" + brand + b"\x00\x00\x00\x00mif1heic" + bytes(64)

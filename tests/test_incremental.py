@@ -40,7 +40,7 @@ draws others. INCREMENTAL_EXAMPLES=200 for a long search before a release."""
 
 
 @pytest.fixture(autouse=True)
-def replay_without_delay(monkeypatch) -> None:
+def replay_without_delay(monkeypatch: pytest.MonkeyPatch) -> None:
     """Let a build right after another be replayed (each step here takes far longer than a
     timestamp tick, so the "racy" guard is not needed for correctness)."""
     monkeypatch.setattr(replay, "RACY_SECONDS", 0.0)
@@ -336,19 +336,23 @@ test: together with the random ones they made one test of ~50 s, the last to end
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(steps=st.lists(OPERATIONS, min_size=1, max_size=4))
-def test_incremental_rebuilds_equal_clean_builds(tmp_path_factory, built_site, steps) -> None:
+def test_incremental_rebuilds_equal_clean_builds(
+    tmp_path_factory: pytest.TempPathFactory, built_site: Path, steps
+) -> None:
     """Every step's rebuild equals a clean build, and rewrites only changed files."""
     rebuild_step_by_step(tmp_path_factory, built_site, steps)
 
 
 @pytest.mark.parametrize("steps", KNOWN_SEQUENCES, ids=lambda steps: "-".join(s[0] for s in steps))
-def test_known_edit_sequences_rebuild_as_clean_builds(tmp_path_factory, built_site, steps) -> None:
+def test_known_edit_sequences_rebuild_as_clean_builds(
+    tmp_path_factory: pytest.TempPathFactory, built_site: Path, steps
+) -> None:
     """The sequences once found wrong still rebuild as a clean build does."""
     rebuild_step_by_step(tmp_path_factory, built_site, steps)
 
 
 def test_a_post_added_to_site_toml_is_on_the_contact_page_of_the_rebuild(
-    tmp_path_factory, built_site
+    tmp_path_factory: pytest.TempPathFactory, built_site: Path
 ) -> None:
     """[[contact.stations]] shows on the contact page only: added, then another after an edit,
     each rebuild (cache and output kept) equals a clean build and lists them."""
@@ -360,7 +364,7 @@ def test_a_post_added_to_site_toml_is_on_the_contact_page_of_the_rebuild(
 
 
 def test_a_posts_number_changed_in_site_toml_dials_anew_in_the_bulletins_writing_it(
-    tmp_path_factory, built_site
+    tmp_path_factory: pytest.TempPathFactory, built_site: Path
 ) -> None:
     """A bulletin body dials a post's number ([[contact.stations]]) as the hotline's: when
     site.toml changes that number, the rebuild (cache and output kept) links the new one and
@@ -397,7 +401,7 @@ def _dialled_in_page_of(output: dict[str, tuple[bytes, int, int]], text: str) ->
     return re.findall(r'href="(tel:[^"]+)"', sentence)
 
 
-def rebuild_step_by_step(tmp_path_factory, built_site, steps) -> Path:
+def rebuild_step_by_step(tmp_path_factory: pytest.TempPathFactory, built_site: Path, steps) -> Path:
     """Apply `steps` to a copy of the built site, checking each rebuild against a clean build;
     the copy's root."""
     work = tmp_path_factory.mktemp("incremental")
@@ -412,7 +416,7 @@ def rebuild_step_by_step(tmp_path_factory, built_site, steps) -> Path:
     return root
 
 
-def test_a_pin_ending_by_the_clock_rebuilds_as_a_clean_build_at_that_time(tmp_path) -> None:
+def test_a_pin_ending_by_the_clock_rebuilds_as_a_clean_build_at_that_time(tmp_path: Path) -> None:
     """No file changes when a pin ends: the rebuild after its end (cache and output kept)
     still equals a clean build at that clock, and rewrites the home page alone."""
     root = tmp_path / "site"
@@ -432,7 +436,7 @@ def test_a_pin_ending_by_the_clock_rebuilds_as_a_clean_build_at_that_time(tmp_pa
     assert rewritten == ["web/index.html"]
 
 
-def test_noop_rebuild_writes_nothing(tmp_path) -> None:
+def test_noop_rebuild_writes_nothing(tmp_path: Path) -> None:
     """A rebuild with nothing changed keeps every file's inode and mtime."""
     root = tmp_path / "site"
     shutil.copytree(SITE, root)
@@ -442,7 +446,7 @@ def test_noop_rebuild_writes_nothing(tmp_path) -> None:
     assert tree(root / "output") == before
 
 
-def test_deleting_the_cache_gives_the_same_output(tmp_path) -> None:
+def test_deleting_the_cache_gives_the_same_output(tmp_path: Path) -> None:
     """.cache/ is only a speed-up: deleting it between builds changes nothing in output/."""
     root = tmp_path / "site"
     shutil.copytree(SITE, root)
@@ -454,7 +458,7 @@ def test_deleting_the_cache_gives_the_same_output(tmp_path) -> None:
     assert tree(root / "output") == before
 
 
-def test_a_page_edited_by_hand_in_output_is_repaired(tmp_path) -> None:
+def test_a_page_edited_by_hand_in_output_is_repaired(tmp_path: Path) -> None:
     """A reused page comes from output/ only while it still holds exactly what was rendered."""
     root = tmp_path / "site"
     shutil.copytree(SITE, root)
@@ -467,7 +471,7 @@ def test_a_page_edited_by_hand_in_output_is_repaired(tmp_path) -> None:
 
 
 @pytest.mark.parametrize("edit", [False, True])
-def test_search_index_files_changed_in_output_are_made_again(tmp_path, edit) -> None:
+def test_search_index_files_changed_in_output_are_made_again(tmp_path: Path, edit: bool) -> None:
     """The search index is reused from output/ only while output/ holds it all as built: a
     deleted or hand-edited file is made again (with an edit to apply, or none), like a clean build."""
     root = tmp_path / "site"
@@ -481,7 +485,7 @@ def test_search_index_files_changed_in_output_are_made_again(tmp_path, edit) -> 
     check_step(root, tmp_path / "clean", tree(root / "output"))
 
 
-def rendered_bulletins(monkeypatch) -> list:
+def rendered_bulletins(monkeypatch: pytest.MonkeyPatch) -> list:
     """The bulletins whose pages are rendered from now on in this process, in order."""
     from publish.render.web import pages
 
@@ -496,7 +500,9 @@ def rendered_bulletins(monkeypatch) -> list:
     return rendered
 
 
-def test_unchanged_pages_are_not_rendered_again(tmp_path, monkeypatch) -> None:
+def test_unchanged_pages_are_not_rendered_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A rebuild (not a replay) reuses every bulletin page; a theme using the whole `site` none."""
 
     root = tmp_path / "site"
@@ -515,7 +521,9 @@ def test_unchanged_pages_are_not_rendered_again(tmp_path, monkeypatch) -> None:
     assert keys and len(keys) == 2 * len(set(keys))  # every web bulletin, both times
 
 
-def test_a_preview_and_a_published_build_each_reuse_their_own_pages(tmp_path, monkeypatch) -> None:
+def test_a_preview_and_a_published_build_each_reuse_their_own_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """`build --drafts` and `build` keep their page records apart, and a preview reuses the
     pages its own folder (.cache/preview/web) holds: alternating the two (or previewing only,
     with no output/ at all) renders no page again, and each equals its clean build."""
@@ -548,7 +556,9 @@ def test_a_preview_and_a_published_build_each_reuse_their_own_pages(tmp_path, mo
     }
 
 
-def test_after_one_edit_only_the_pages_showing_it_go_to_the_workers(tmp_path, monkeypatch) -> None:
+def test_after_one_edit_only_the_pages_showing_it_go_to_the_workers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Reuse is decided before any page renders (for every page, on every core): after an edit
     the workers get the edited bulletin's page and the few pages that show it, not every page
     of the site."""
@@ -572,7 +582,9 @@ def test_after_one_edit_only_the_pages_showing_it_go_to_the_workers(tmp_path, mo
     assert len(rendered) < 120 / 5
 
 
-def test_a_new_bulletin_renders_its_neighbours_not_every_page(tmp_path, monkeypatch) -> None:
+def test_a_new_bulletin_renders_its_neighbours_not_every_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Adding a bulletin (the everyday change) renders again its page, the newest one's and the
     related ones, not every bulletin page; unless the theme shows the categories' counts on
     every page, and then every page shows the new counts."""
@@ -606,7 +618,7 @@ def test_a_new_bulletin_renders_its_neighbours_not_every_page(tmp_path, monkeypa
     assert "Cảnh báo tội phạm (" in page.read_text("utf-8")
 
 
-def test_a_cached_bulletin_whose_image_went_missing_is_refused(tmp_path) -> None:
+def test_a_cached_bulletin_whose_image_went_missing_is_refused(tmp_path: Path) -> None:
     """A bulletin loaded from the cache still has its images looked up: a deleted one is an error."""
     root = tmp_path / "site"
     shutil.copytree(SITE, root)
@@ -620,7 +632,7 @@ def test_a_cached_bulletin_whose_image_went_missing_is_refused(tmp_path) -> None
     )
 
 
-def test_a_cached_bulletin_keeps_its_warnings(tmp_path) -> None:
+def test_a_cached_bulletin_keeps_its_warnings(tmp_path: Path) -> None:
     """Warnings of a bulletin loaded from the cache are reported on every build, not only the first."""
     root = tmp_path / "site"
     shutil.copytree(SITE, root)
@@ -633,7 +645,9 @@ def test_a_cached_bulletin_keeps_its_warnings(tmp_path) -> None:
     assert again.warnings == first.warnings
 
 
-def test_zalo_bodies_are_converted_again_only_when_edited(tmp_path, monkeypatch) -> None:
+def test_zalo_bodies_are_converted_again_only_when_edited(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A rebuild takes each unchanged body's Zalo blocks from the cache; an edited one is converted."""
     from publish.render.zalo import payload
 
@@ -675,8 +689,8 @@ def test_zalo_bodies_are_converted_again_only_when_edited(tmp_path, monkeypatch)
 
 @pytest.mark.parametrize("workers", [1, 2])
 def test_output_restored_from_a_ci_cache_is_reused_not_held_in_memory(
-    tmp_path, monkeypatch, workers
-):
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: int
+) -> None:
     """CI checks out a fresh clone and restores .cache/ and output/ (new inodes, so the ledger
     cannot vouch for any file): after an edit, unchanged pages are read once to check them and
     passed on as kept, never held as bytes until the writer (17,500 pages held that way took

@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import jinja2
+import pytest
 
 from publish.cli import main
 from publish.config import BUILTIN_THEME
@@ -51,7 +52,7 @@ def test_each_project_and_each_edit_gets_its_own_templates(tmp_path: Path) -> No
 
 
 def test_a_second_project_with_the_built_in_theme_compiles_nothing(
-    tmp_path: Path, monkeypatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Compiling the theme cost every build of a project without .cache/ ~0.25 s."""
     first, second = tmp_path / "a", tmp_path / "b"

@@ -19,7 +19,7 @@ PAGES = ("index.html", "2024/01/mot/index.html", "2024/01/hai/index.html", "2024
 
 
 @pytest.fixture(autouse=True)
-def settled_at_once(monkeypatch) -> None:
+def settled_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """Folders made a moment ago count as settled (else their stats are kept only a second
     after the last change: the look these tests are about would not happen)."""
     monkeypatch.setattr(ledger_module, "_RACY_NS", -(10**15))
@@ -103,7 +103,7 @@ def test_kept_stats_deleted_damaged_or_stale_only_cost_a_listing(
 
 
 def test_a_file_added_to_a_page_folder_after_replays_is_not_replayed_over(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The whole way: builds that replayed (and kept the folders' stats) do not replay once
     a file appears in output/web/, and the real build leaves it there (no write recorded it:

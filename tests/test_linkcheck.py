@@ -230,7 +230,9 @@ def project(tmp_path: Path, body: str) -> Path:
     return make_project(tmp_path, {"content/bai-viet/a.md": bulletin_md(body=body)})
 
 
-def test_check_fails_on_a_broken_internal_link(tmp_path: Path, capsys) -> None:
+def test_check_fails_on_a_broken_internal_link(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = project(tmp_path, "Xem [bài cũ](/2019/01/khong-co/) và [mục](#khong-co).\n")
     assert main(["check", "--root", str(root), "--channel", "web"]) == 1
     err = capsys.readouterr().err
@@ -239,7 +241,9 @@ def test_check_fails_on_a_broken_internal_link(tmp_path: Path, capsys) -> None:
     assert "#khong-co" in err
 
 
-def test_a_broken_link_the_website_rewrote_is_told_at_its_line(tmp_path: Path, capsys) -> None:
+def test_a_broken_link_the_website_rewrote_is_told_at_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Under a folder the website writes "/khong-co/" as "/chau-thanh/khong-co/" and a link to a
     bulletin's file as its page's address: the line is the one the link is written on, and the
     site path and the file's name with its #anchor are quoted as typed (the path each is
@@ -265,7 +269,7 @@ def test_a_broken_link_the_website_rewrote_is_told_at_its_line(tmp_path: Path, c
 
 
 def test_a_link_to_a_bulletin_that_expired_warns_without_stopping_ci(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A bulletin's expiry must not block every later publication (CI runs check --strict
     first) until someone edits the bulletins that link to it."""
@@ -292,7 +296,9 @@ def test_a_link_to_a_bulletin_that_expired_warns_without_stopping_ci(
     assert "cảnh báo: liên kết «/2020/12/tam/»" in err and "hết hạn" in err
 
 
-def test_check_external_only_warns(tmp_path: Path, capsys, remote: str) -> None:
+def test_check_external_only_warns(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], remote: str
+) -> None:
     root = project(tmp_path, f"[Được]({remote}/ok) và [hỏng]({remote}/mat).\n")
     assert main(["check", "--root", str(root), "--channel", "web"]) == 0
     assert remote not in capsys.readouterr().err

@@ -71,7 +71,9 @@ def test_a_bulletin_folder_moved_out_and_linked_back_withdraws_nothing(
     assert snapshot(root / "dai-phat-thanh") == aired
 
 
-def test_a_linked_folder_of_photos_is_still_used(root: Path, capsys) -> None:
+def test_a_linked_folder_of_photos_is_still_used(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Images kept in one folder of content/ and linked where bulletins look for them: no
     Markdown file there, nothing to refuse (and a second build replays the first)."""
     shutil.move(root / "content" / "images", root / "content" / "kho-anh")
@@ -149,7 +151,10 @@ def test_hidden_and_underscore_links_are_skipped_as_their_folders_are(
 
 
 def test_a_huge_linked_tree_looked_into_only_so_far_is_refused(
-    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+    project: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     """A link to a whole drive: the look for a Markdown file stops after a bounded number of
     entries and nested links are not entered (no loop); stopping short of the bulletins deep in
@@ -174,7 +179,10 @@ def test_a_huge_linked_tree_looked_into_only_so_far_is_refused(
 
 
 def test_a_linked_folder_with_an_unreadable_folder_in_it_is_refused(
-    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+    project: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     """A read error inside the linked folder (no permission, a failing drive) was swallowed and
     the folder taken for «photos only»: the bulletins in the part not read were withdrawn."""

@@ -100,7 +100,9 @@ def test_a_stamp_padded_with_spaces_is_found(tmp_path: Path, name: str, data: by
     ]
 
 
-def test_publish_check_stops_on_a_padded_vni_stamp(tmp_path: Path, capsys) -> None:
+def test_publish_check_stops_on_a_padded_vni_stamp(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """`publish check` names the file and the stamp as its reader sees it, and exits 1."""
     root = project(tmp_path, "mau.docx", docx(["Mẫu đơn"], ["TOÁI MAÄT" + " " * 80]))
     assert main(["check", "--root", str(root), "--now", "2021-01-01T09:00"]) == 1

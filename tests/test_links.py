@@ -90,7 +90,9 @@ def test_links_to_bulletin_files_lead_to_their_pages(tmp_path: Path) -> None:
     ]
 
 
-def test_links_to_bulletin_files_pass_the_link_check(tmp_path: Path, capsys) -> None:
+def test_links_to_bulletin_files_pass_the_link_check(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = project(tmp_path, "Xem [mục liên hệ](2020-12-09-ben-kia.md#lien-he).\n")
     assert main(["check", "--root", str(root), "--channel", "web", "--now", NOW.isoformat()]) == 0
     assert "liên kết" not in capsys.readouterr().err
@@ -120,7 +122,9 @@ def under_folder(root: Path) -> Path:
 LIEN_HE = "---\ntitle: Liên hệ\n---\n\n## Bản đồ\n\nỞ trung tâm xã.\n"
 
 
-def test_an_address_copied_from_the_browser_gets_the_folder_once(tmp_path: Path, capsys) -> None:
+def test_an_address_copied_from_the_browser_gets_the_folder_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Editors copy addresses from the address bar: with the folder, or in full."""
     body = (
         "Xem [liên hệ](/chau-thanh/lien-he/), [bản đồ](https://example.vn/chau-thanh/lien-he/#ban-do),\n"
@@ -162,7 +166,7 @@ def test_zalo_shows_the_sites_own_address_in_full_as_its_canonical_address(tmp_p
 
 
 def test_a_broken_address_copied_from_the_browser_is_named_as_written_with_its_line(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = under_folder(project(tmp_path, "Dòng một.\n\nXem [liên hệ](/chau-thanh/lien-hee/).\n"))
     assert main(["check", "--root", str(root), "--channel", "web", "--now", NOW.isoformat()]) == 1
@@ -172,7 +176,7 @@ def test_a_broken_address_copied_from_the_browser_is_named_as_written_with_its_l
 
 
 def test_an_image_written_with_the_sites_own_full_address_is_its_content_image(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """«https://example.vn/chau-thanh/images/bia.jpg» was taken for a remote image: the web page
     and Zalo linked to that address (where the site serves no such file) and a missing file was
@@ -205,7 +209,7 @@ def test_an_image_written_with_the_sites_own_full_address_is_its_content_image(
 
 
 def test_an_image_address_copied_from_the_browser_with_percent_escapes_is_its_file(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The address bar shows content/images/ảnh-hiện-trường.jpg as %E1%BA%A3nh-…: it was "không
     tìm thấy ảnh" (links were decoded, images were not)."""
@@ -306,7 +310,7 @@ def test_own_path_of_a_site_at_its_host_root_with_www() -> None:
 
 
 def test_files_images_and_addresses_written_with_the_folder_are_the_site_s_own(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """As the browser shows them: a file or an image path with the folder in front, the full
     address of a file, an address without its scheme or with "www."."""
@@ -454,7 +458,9 @@ def test_a_link_to_a_bulletin_not_on_the_website_is_an_error(tmp_path: Path) -> 
     assert "channels" in (problem.hint or "")
 
 
-def test_check_tells_a_link_the_load_judged_once(tmp_path: Path, capsys) -> None:
+def test_check_tells_a_link_the_load_judged_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """A link to a missing file, to a file with errors of its own or to a bulletin not on the
     website is the load's to tell: the link check of the rendered page does not tell it again."""
     root = project(
@@ -479,7 +485,7 @@ def test_check_tells_a_link_the_load_judged_once(tmp_path: Path, capsys) -> None
 
 
 def test_a_link_to_a_held_back_bulletin_follows_the_rule_for_held_back_links(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Rewritten to the page it will have; `publish check` warns, as for any link to it,
     quoting the link as typed (the file's name) and the page it leads to."""
@@ -498,7 +504,9 @@ def test_a_link_to_a_held_back_bulletin_follows_the_rule_for_held_back_links(
     assert hrefs(html) == ["/2021/06/sap-dang/"]
 
 
-def test_a_link_to_a_held_back_page_says_why_it_is_not_published(tmp_path: Path, capsys) -> None:
+def test_a_link_to_a_held_back_page_says_why_it_is_not_published(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """A page held back (draft, embargo, expiry) exists: a link to it is not "broken", and the
     warning says what holds it back, as for a bulletin."""
     root = project(
@@ -584,7 +592,7 @@ def test_a_page_linking_to_a_bulletin_follows_it_when_its_address_changes(
 
 
 def test_a_link_address_word_put_between_curly_quotes_is_read_without_them(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Word turns `[x]("https://…")` into `[x](“https://…”)`: the website linked to a page
     «“https://…”» under the bulletin's own address, Zalo showed that address, and no one was
@@ -619,7 +627,7 @@ class _Scanned(str):
 
     scanned = 0
 
-    def count(self, sub: str, start: Any = None, end: Any = None) -> int:  # type: ignore[override]
+    def count(self, sub: str, start: Any = None, end: Any = None) -> int:
         """str.count, counted."""
         begin, stop, _ = slice(start, end).indices(len(self))
         _Scanned.scanned += max(0, stop - begin)
@@ -639,7 +647,7 @@ def test_finding_the_lines_of_quoted_link_addresses_grows_with_the_body_only() -
 class _ScannedBack(_Scanned):
     """A _Scanned that counts what its backward searches pass over too."""
 
-    def rfind(self, sub: str, start: Any = None, end: Any = None) -> int:  # type: ignore[override]
+    def rfind(self, sub: str, start: Any = None, end: Any = None) -> int:
         """str.rfind, counted."""
         begin, stop, _ = slice(start, end).indices(len(self))
         found = super().rfind(sub, begin, stop)
@@ -691,7 +699,7 @@ def test_the_quick_look_for_a_file_of_the_computer_finds_what_the_three_forms_fi
 
 
 def test_a_link_in_html_whose_address_word_put_between_curly_quotes_is_read_without_them(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """`<a href=“https://…”>` pasted from Word went to a page «“https://…”» of our own site,
     as the Markdown form did before it was mended; now read the same way, with the same note."""
@@ -720,7 +728,7 @@ def test_a_link_in_html_whose_address_word_put_between_curly_quotes_is_read_with
 
 
 def test_a_link_to_a_file_on_the_editors_computer_is_told_with_its_line(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A document dragged into Word becomes `file:///C:/Users/…` (or `D:\\tin\\bai.md`): on the
     website and Zalo it opened nothing and showed the editor's folders, and no one was told
@@ -751,7 +759,7 @@ def test_a_link_to_a_file_on_the_editors_computer_is_told_with_its_line(
     ],
 )
 def test_a_broken_link_written_as_the_sites_full_address_is_quoted_as_typed(
-    tmp_path: Path, capsys, written: str, path: str
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], written: str, path: str
 ) -> None:
     """The error named «/2025/06/canh-bao/», a text the editor searched the file for in vain:
     it now quotes the address typed, and the path it means after it."""
@@ -765,7 +773,9 @@ def test_a_broken_link_written_as_the_sites_full_address_is_quoted_as_typed(
     assert f"Địa chỉ này là của chính website, được kiểm như đường dẫn {path}:" in err
 
 
-def test_a_broken_full_address_under_a_folder_is_quoted_as_typed(tmp_path: Path, capsys) -> None:
+def test_a_broken_full_address_under_a_folder_is_quoted_as_typed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """The page shows the link with the site's folder; the file has the address in full."""
     written = "https://example.vn/chau-thanh/lien-hee/"
     root = under_folder(project(tmp_path, f"Dòng một.\n\nXem [liên hệ]({written}).\n"))
@@ -775,7 +785,9 @@ def test_a_broken_full_address_under_a_folder_is_quoted_as_typed(tmp_path: Path,
     assert "không có trang hay tệp /chau-thanh/lien-hee/ trong website" in err
 
 
-def test_a_broken_site_path_without_the_folder_is_quoted_as_typed(tmp_path: Path, capsys) -> None:
+def test_a_broken_site_path_without_the_folder_is_quoted_as_typed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """On a site under a folder the page shows «/chau-thanh/lien-hee/»; the editor typed
     «/lien-hee/» and searches the file for that, as on a site at its host's root."""
     root = under_folder(project(tmp_path, "Dòng một.\n\nXem [liên hệ](/lien-hee/).\n"))
@@ -787,7 +799,9 @@ def test_a_broken_site_path_without_the_folder_is_quoted_as_typed(tmp_path: Path
     assert "«/chau-thanh/lien-hee/»" not in err
 
 
-def test_a_bad_anchor_after_a_file_name_is_quoted_as_typed(tmp_path: Path, capsys) -> None:
+def test_a_bad_anchor_after_a_file_name_is_quoted_as_typed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """«2020-12-09-ben-kia.md#lien-hee» was quoted as «/2020/12/ben-kia/#lien-hee», which the
     editor searched the file for in vain; the hint no longer tells them to link by file name
     (they did) but to mend the part after #."""
@@ -810,7 +824,7 @@ def test_a_bad_anchor_after_a_file_name_is_quoted_as_typed(tmp_path: Path, capsy
 
 
 def test_a_site_path_of_a_held_bulletin_under_a_folder_is_quoted_as_typed(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The warning of a link to a bulletin held back quotes the path typed, then the one shown."""
     draft = bulletin_md(
@@ -827,7 +841,7 @@ def test_a_site_path_of_a_held_bulletin_under_a_folder_is_quoted_as_typed(
 
 
 def test_a_full_address_of_a_held_bulletin_is_quoted_as_typed_with_its_path(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The warning of a link to a bulletin held back quotes what was typed too."""
     written = "https://congan-chauthanh.example.vn/2020/12/ben-kia/"

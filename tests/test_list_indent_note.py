@@ -48,7 +48,9 @@ def test_a_sub_item_two_columns_past_a_nested_item_is_noted(tmp_path: Path) -> N
     assert [line for line, _, _ in notes_of(tmp_path, body)] == [11]
 
 
-def test_the_note_does_not_fail_a_strict_check(tmp_path: Path, capsys) -> None:
+def test_the_note_does_not_fail_a_strict_check(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     body = "Kế hoạch:\n\n- Tuần tra:\n  - ban đêm\n- Kiểm tra\n"
     root = make_project(tmp_path, {"content/bai-viet/a.md": bulletin_md(body=body)})
     strict = ["check", "--root", str(root), "--now", "2024-01-01T08:00", "--strict"]

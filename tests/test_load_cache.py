@@ -31,7 +31,7 @@ def load(root: Path) -> Site:
 
 
 @pytest.fixture
-def validated(monkeypatch) -> list[str]:
+def validated(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The source of every bulletin file validated (not taken from the shelf), in this process."""
     seen: list[str] = []
     original = content._validate
@@ -67,7 +67,9 @@ def three_bulletins(tmp_path: Path) -> Path:
     )
 
 
-def test_a_second_load_validates_nothing_and_gives_the_same_site(tmp_path, validated) -> None:
+def test_a_second_load_validates_nothing_and_gives_the_same_site(
+    tmp_path: Path, validated: list[str]
+) -> None:
     root = three_bulletins(tmp_path)
     first = load(root)
     assert sorted(validated) == ["content/a.md", "content/b.md", "content/c.md"]
@@ -78,7 +80,7 @@ def test_a_second_load_validates_nothing_and_gives_the_same_site(tmp_path, valid
     assert again.warnings == first.warnings and [p.field for p in again.warnings] == ["titel"]
 
 
-def test_only_the_edited_bulletin_is_validated_again(tmp_path, validated) -> None:
+def test_only_the_edited_bulletin_is_validated_again(tmp_path: Path, validated: list[str]) -> None:
     root = three_bulletins(tmp_path)
     load(root)
     validated.clear()
@@ -92,7 +94,7 @@ def test_only_the_edited_bulletin_is_validated_again(tmp_path, validated) -> Non
     assert validated == []
 
 
-def test_an_edit_keeping_the_size_and_the_modification_time_is_seen(tmp_path) -> None:
+def test_an_edit_keeping_the_size_and_the_modification_time_is_seen(tmp_path: Path) -> None:
     root = three_bulletins(tmp_path)
     path = root / "content" / "a.md"
     assert {b.slug: b.title for b in load(root).bulletins}["a"] == "Cảnh báo lừa đảo qua mạng"
@@ -104,7 +106,7 @@ def test_an_edit_keeping_the_size_and_the_modification_time_is_seen(tmp_path) ->
     assert {b.slug: b.title for b in load(root).bulletins}["a"] == "Cảnh báo lừa đảo qua mạnh"
 
 
-def test_a_bulletin_edited_back_and_forth_always_shows_its_current_text(tmp_path) -> None:
+def test_a_bulletin_edited_back_and_forth_always_shows_its_current_text(tmp_path: Path) -> None:
     root = three_bulletins(tmp_path)
     path = root / "content" / "a.md"
     original = path.read_text(encoding="utf-8")
@@ -115,7 +117,7 @@ def test_a_bulletin_edited_back_and_forth_always_shows_its_current_text(tmp_path
 
 @pytest.mark.parametrize("digests", [False, True], ids=["read", "digest from the last build"])
 def test_a_shelved_file_replaced_by_a_symlink_out_of_content_is_refused(
-    tmp_path, digests: bool
+    tmp_path: Path, digests: bool
 ) -> None:
     """Also when the build hands the loader each file's digest (taken through the link), so
     the file itself is not read: the walk of content/ saw it is a link and it is resolved."""
@@ -136,7 +138,7 @@ def test_a_shelved_file_replaced_by_a_symlink_out_of_content_is_refused(
 
 
 def test_a_shelved_bulletin_whose_cover_became_another_file_is_validated_again(
-    tmp_path, validated
+    tmp_path: Path, validated: list[str]
 ) -> None:
     root = three_bulletins(tmp_path)
     load(root)
@@ -150,7 +152,7 @@ def test_a_shelved_bulletin_whose_cover_became_another_file_is_validated_again(
     assert any("không tìm thấy ảnh «images/bia.jpg»" in p.message for p in raised.value.problems)
 
 
-def test_renamed_deleted_and_broken_files_are_never_served_from_the_shelf(tmp_path) -> None:
+def test_renamed_deleted_and_broken_files_are_never_served_from_the_shelf(tmp_path: Path) -> None:
     root = three_bulletins(tmp_path)
     load(root)
     (root / "content" / "a.md").rename(root / "content" / "z.md")
@@ -166,7 +168,7 @@ def test_renamed_deleted_and_broken_files_are_never_served_from_the_shelf(tmp_pa
     assert sorted(b.source for b in load(root).bulletins) == ["content/b.md", "content/z.md"]
 
 
-def test_a_corrupt_cache_only_costs_speed(tmp_path, validated) -> None:
+def test_a_corrupt_cache_only_costs_speed(tmp_path: Path, validated: list[str]) -> None:
     root = three_bulletins(tmp_path)
     first = load(root)
     with sqlite3.connect(root / ".cache" / FRAGMENTS) as db:
@@ -177,7 +179,9 @@ def test_a_corrupt_cache_only_costs_speed(tmp_path, validated) -> None:
     assert sorted(validated) == ["content/a.md", "content/b.md", "content/c.md"]
 
 
-def test_worker_processes_give_the_same_site_cold_and_warm(tmp_path, monkeypatch) -> None:
+def test_worker_processes_give_the_same_site_cold_and_warm(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     files = {
         f"content/tin-{n:03d}.md": bulletin_md(
             {"date": f"2020-11-{1 + n % 28:02d} 08:{n % 60:02d}", "tags": f'["Thẻ {n % 5}"]'}
@@ -224,7 +228,7 @@ def sample_bulletin() -> Bulletin:
     )
 
 
-def test_model_objects_round_trip_through_pickle_equal_and_frozen(tmp_path) -> None:
+def test_model_objects_round_trip_through_pickle_equal_and_frozen(tmp_path: Path) -> None:
     bulletin = sample_bulletin()
     site = load(three_bulletins(tmp_path))
     objects = [
@@ -241,10 +245,10 @@ def test_model_objects_round_trip_through_pickle_equal_and_frozen(tmp_path) -> N
     copy = pickle.loads(pickle.dumps(bulletin))
     assert copy.blocks == {"radio": {"air_date": dt.date(2020, 12, 12)}} and copy.draft is True
     with pytest.raises(AttributeError):
-        copy.title = "khác"  # type: ignore[misc]
+        copy.title = "khác"
 
 
-def test_a_shelf_gives_an_entry_only_for_the_version_it_was_kept_with(tmp_path) -> None:
+def test_a_shelf_gives_an_entry_only_for_the_version_it_was_kept_with(tmp_path: Path) -> None:
     shelf = Shelf(Fragments(tmp_path), "thử")
     assert not shelf.holds("a") and shelf.get("a", "v1") is None
     shelf.keep("a", "v1", "giá trị một")
@@ -260,7 +264,9 @@ def test_a_shelf_gives_an_entry_only_for_the_version_it_was_kept_with(tmp_path) 
     assert not third.holds("b")
 
 
-def test_a_shelf_rewrites_only_the_rows_whose_entries_changed(tmp_path, monkeypatch) -> None:
+def test_a_shelf_rewrites_only_the_rows_whose_entries_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     names = [f"content/tin-{n}.md" for n in range(200)]
     shelf = Shelf(Fragments(tmp_path), "thử", shards=8)
     for name in names:
@@ -281,7 +287,7 @@ def test_a_shelf_rewrites_only_the_rows_whose_entries_changed(tmp_path, monkeypa
 
 
 def test_a_shelf_saved_in_steps_writes_one_row_a_step_and_all_of_it_in_the_end(
-    tmp_path, monkeypatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The build hands the load's shelf save to the pool's wait (see publish.parallel.meanwhile)
     one short step at a time: as one step it kept the process from feeding its worker."""
@@ -308,7 +314,7 @@ def test_a_shelf_saved_in_steps_writes_one_row_a_step_and_all_of_it_in_the_end(
     assert all(again.get(name, "v1") == name.upper() for name in names)
 
 
-def test_a_build_hands_over_the_load_shelf_save_in_steps(tmp_path) -> None:
+def test_a_build_hands_over_the_load_shelf_save_in_steps(tmp_path: Path) -> None:
     root = three_bulletins(tmp_path)
     steps: list = []
     load_site(config_module.load(root), now=NOW, later=steps.append)
@@ -327,7 +333,9 @@ def test_a_build_hands_over_the_load_shelf_save_in_steps(tmp_path) -> None:
         ("lưu./a.md", "dấu cách hoặc dấu chấm ở cuối tên"),
     ],
 )
-def test_names_windows_cannot_hold_are_refused_with_what_is_wrong(tmp_path, name, expected):
+def test_names_windows_cannot_hold_are_refused_with_what_is_wrong(
+    tmp_path: Path, name: str, expected: str
+) -> None:
     root = make_project(tmp_path, {f"content/{name}": bulletin_md()})
     with pytest.raises(ContentError) as raised:
         load(root)
@@ -335,7 +343,7 @@ def test_names_windows_cannot_hold_are_refused_with_what_is_wrong(tmp_path, name
     assert problem.file == f"content/{name}" and expected in problem.message
 
 
-def test_ordinary_vietnamese_file_and_folder_names_are_accepted(tmp_path) -> None:
+def test_ordinary_vietnamese_file_and_folder_names_are_accepted(tmp_path: Path) -> None:
     root = make_project(tmp_path, {"content/bản tin/tháng 12.2020/tin số 1.md": bulletin_md()})
     [bulletin] = load(root).bulletins
     assert bulletin.source == "content/bản tin/tháng 12.2020/tin số 1.md"
@@ -348,7 +356,7 @@ def test_each_site_keeps_its_own_secret_classifications() -> None:
     assert secret_classification("Tối mật", Policy()) and secret_classification("tối mật", own)
 
 
-def test_problems_keep_file_order_with_shelved_and_fresh_files_mixed(tmp_path) -> None:
+def test_problems_keep_file_order_with_shelved_and_fresh_files_mixed(tmp_path: Path) -> None:
     root = three_bulletins(tmp_path)
     load(root)
     for name in ("a.md", "c.md"):
@@ -365,7 +373,9 @@ def test_problems_keep_file_order_with_shelved_and_fresh_files_mixed(tmp_path) -
     assert files == sorted(files)
 
 
-def test_a_shelved_bulletin_is_refused_again_when_its_cover_grows_over_the_limit(tmp_path) -> None:
+def test_a_shelved_bulletin_is_refused_again_when_its_cover_grows_over_the_limit(
+    tmp_path: Path,
+) -> None:
     """An unchanged bulletin comes from the shelf only while its cover is still a file the load
     accepts: replaced by one over the size limit it is refused, as by a clean build (the shelf
     checked that the file existed, not its size), and removed it is not found. Covers are
@@ -391,7 +401,7 @@ def test_a_shelved_bulletin_is_refused_again_when_its_cover_grows_over_the_limit
 
 @pytest.mark.parametrize("workers", ["1", "2"])
 def test_a_build_shelves_what_it_loaded_also_when_it_stops_at_an_error(
-    tmp_path, monkeypatch, workers
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: str
 ) -> None:
     """The shelf is saved while the workers look for personal data, or after (one process):
     a build stopped by one bulletin's error leaves the others shelved, so the build after the

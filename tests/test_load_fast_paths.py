@@ -8,6 +8,7 @@ import datetime as dt
 import os
 import re
 import sys
+from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -106,7 +107,7 @@ def _policy() -> gates.Policy:
     return gates.Policy()
 
 
-def test_content_folder_is_looked_up_again_after_forget_resolved(tmp_path) -> None:
+def test_content_folder_is_looked_up_again_after_forget_resolved(tmp_path: Path) -> None:
     """The memo of content/'s resolved folder lasts one build: a project whose content/ became
     a link to another folder records its images under the new place."""
     from types import SimpleNamespace
@@ -130,7 +131,7 @@ def test_content_folder_is_looked_up_again_after_forget_resolved(tmp_path) -> No
     )
 
 
-def test_a_bulletin_linked_out_of_content_is_still_refused_by_a_build(tmp_path) -> None:
+def test_a_bulletin_linked_out_of_content_is_still_refused_by_a_build(tmp_path: Path) -> None:
     """Files the walk of content/ found as plain files skip the check that they stay inside;
     a link to a bulletin outside content/ is still refused, and the one beside it loaded."""
     import pytest

@@ -559,7 +559,7 @@ def test_the_plain_road_writes_what_the_stock_road_writes() -> None:
     assert taken_some > 700
 
 
-def test_the_plain_road_takes_the_realistic_corpus(corpus) -> None:
+def test_the_plain_road_takes_the_realistic_corpus(corpus: list[tuple[str, str]]) -> None:
     bodies = [body for name, body in corpus if not name.endswith("(whole file)")]
     taken = [body for body in bodies if RENDERER.plain.parse(body) is not None]
     assert len(taken) > 0.9 * len(bodies)

@@ -105,7 +105,7 @@ class _Counted(str):
 
     picked = 0
 
-    def __getitem__(self, key: object) -> str:  # type: ignore[override]
+    def __getitem__(self, key: object) -> str:
         """The stock item, counted."""
         type(self).picked += 1
         return str.__getitem__(self, key)  # type: ignore[index]
@@ -191,7 +191,7 @@ def test_a_body_without_html_is_not_given_to_the_html_parser(
 ) -> None:
     fed: list[str] = []
 
-    class Extractor(md_in_html.HTMLExtractorExtra):  # type: ignore[misc]
+    class Extractor(md_in_html.HTMLExtractorExtra):
         def feed(self, data: str) -> None:
             fed.append(data)
             super().feed(data)
@@ -341,7 +341,7 @@ def _web(text: str) -> str:
 def _zalo_md() -> markdown.Markdown:
     """Zalo's converter (the one to_html uses in this thread)."""
     to_html("")
-    return zalo_blocks._LOCAL.md  # type: ignore[no-any-return]
+    return zalo_blocks._LOCAL.md
 
 
 INSTANCES = {"web": (_web, lambda: WEB._md), "zalo": (to_html, _zalo_md)}

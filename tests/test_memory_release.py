@@ -13,6 +13,7 @@ import os
 import pickle
 import shutil
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -32,14 +33,14 @@ from publish.render.web.pages import Views
 from tests.web_fixture import NOW, SITE
 
 
-def loaded(tmp_path):
+def loaded(tmp_path: Path):
     """The fixture site, loaded from a copy (loading writes .cache/)."""
     root = tmp_path / "site"
     shutil.copytree(SITE, root)
     return load_site(config_module.load(root), now=NOW)
 
 
-def test_a_loaded_bulletin_holds_its_body_packed(tmp_path) -> None:
+def test_a_loaded_bulletin_holds_its_body_packed(tmp_path: Path) -> None:
     """Every process of a build holds every bulletin: the body is kept as packed (Zstandard)
     UTF-8 (as str, 10,000 bodies took ~64 MB; packed ~15 MB), read back whole, and pickles as
     it is."""
@@ -54,7 +55,7 @@ def test_a_loaded_bulletin_holds_its_body_packed(tmp_path) -> None:
     assert again.body == bulletin.body
 
 
-def test_a_body_with_a_lone_surrogate_survives_packing_and_the_shelf(tmp_path) -> None:
+def test_a_body_with_a_lone_surrogate_survives_packing_and_the_shelf(tmp_path: Path) -> None:
     """Bulletins made in code (not read from UTF-8 files) may hold any str."""
     odd = dataclasses.replace(loaded(tmp_path).bulletins[0], packed_body=pack_text("Tin \ud800 lạ"))
     assert odd.body == "Tin \ud800 lạ"
@@ -65,7 +66,9 @@ def test_a_body_with_a_lone_surrogate_survives_packing_and_the_shelf(tmp_path) -
     assert pickle.loads(pickle.dumps(odd)).body == "Tin \ud800 lạ"
 
 
-def test_page_memos_are_freed_before_the_search_index_is_built(tmp_path, monkeypatch) -> None:
+def test_page_memos_are_freed_before_the_search_index_is_built(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """When the search phase starts, no page context (its cards, stamps, records) is alive."""
     monkeypatch.setenv("PUBLISH_WORKERS", "1")
     site = loaded(tmp_path)
@@ -84,7 +87,7 @@ def test_page_memos_are_freed_before_the_search_index_is_built(tmp_path, monkeyp
     assert any(a.path.startswith("tim-kiem/") for a in artifacts)
 
 
-def test_a_radio_item_holds_its_paragraphs_packed_and_gives_them_back(tmp_path) -> None:
+def test_a_radio_item_holds_its_paragraphs_packed_and_gives_them_back(tmp_path: Path) -> None:
     """Every item of the site is held from the check to the end of the build: its paragraphs
     are kept compressed, come back as they were (odd characters too), and survive the shelf."""
     bulletin = loaded(tmp_path).bulletins[0]
@@ -102,7 +105,9 @@ def test_a_radio_item_holds_its_paragraphs_packed_and_gives_them_back(tmp_path) 
     assert Segment("fixed", "NHAC", "Nhạc hiệu", 5).paragraphs == ()
 
 
-def test_a_build_leaves_nothing_frozen_for_the_collector(tmp_path, monkeypatch) -> None:
+def test_a_build_leaves_nothing_frozen_for_the_collector(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The build hides the loaded site from the cyclic collector while it runs; afterwards,
     done or failed, a long-lived process (publish serve) collects everything again."""
     monkeypatch.setenv("PUBLISH_WORKERS", "1")
@@ -129,7 +134,7 @@ def test_a_build_leaves_nothing_frozen_for_the_collector(tmp_path, monkeypatch) 
     assert frozen[1] > 0 and gc.get_freeze_count() == 0
 
 
-def test_feed_bodies_are_handed_back_once(tmp_path) -> None:
+def test_feed_bodies_are_handed_back_once(tmp_path: Path) -> None:
     """A page hands back the body HTML it made for the feeds, once: bodies kept from other pages
     (in the main process, or inherited by a forked worker) are not sent again with every later
     page (in one process at 10,000 bulletins each page's result carried ~0.5 MB of them)."""
@@ -147,7 +152,9 @@ def test_feed_bodies_are_handed_back_once(tmp_path) -> None:
     assert views.body_html(first) == html
 
 
-def test_the_radio_assembly_is_not_carried_into_the_next_channels(tmp_path, monkeypatch) -> None:
+def test_the_radio_assembly_is_not_carried_into_the_next_channels(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Radio renders first: its assembly (every item's read text, ~45 MB at 10,000 bulletins)
     is let go before the web channel renders, and a later question (the radio sync's reasons
     for held items) gets the same answers from a fresh one."""
@@ -175,7 +182,7 @@ def test_the_radio_assembly_is_not_carried_into_the_next_channels(tmp_path, monk
     assert radio.assemble(built.site).episodes == episodes
 
 
-def test_a_ledger_file_is_held_once_however_many_ledgers_read_it(tmp_path) -> None:
+def test_a_ledger_file_is_held_once_however_many_ledgers_read_it(tmp_path: Path) -> None:
     """The writer and the channel's renderer both open the channel's ledger: one copy of its
     entries (~15 MB at 10,000 bulletins with photos), gone with the last ledger holding it;
     a ledger saved or dropped is read again, never the copy from before."""
@@ -216,7 +223,7 @@ def _open_under(folder) -> list[str]:
 
 
 @pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="lists open files through /proc")
-def test_builds_one_after_another_do_not_pile_up_open_cache_files(tmp_path) -> None:
+def test_builds_one_after_another_do_not_pile_up_open_cache_files(tmp_path: Path) -> None:
     """Each cache a build let go of kept its sqlite connection, and so the database, its -wal and
     -shm files, open until a full garbage collection (Python 3.11's connection refers to
     itself): ~22 more file handles and ~2 MB after every build, in `publish serve` rebuilding
@@ -241,7 +248,7 @@ def test_builds_one_after_another_do_not_pile_up_open_cache_files(tmp_path) -> N
             gc.enable()
 
 
-def test_a_finished_build_leaves_no_word_document_to_the_collector(tmp_path) -> None:
+def test_a_finished_build_leaves_no_word_document_to_the_collector(tmp_path: Path) -> None:
     """python-docx's parts and package refer to each other: each Word file made in this process
     (~5 MB of XML trees) stayed until a full garbage collection, ~20 MB per build of the
     fixture site's 4 episodes, held between rebuilds of `publish serve` and forked with it."""

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from publish.cli import main
 from tests.helpers import SITE_TOML, bulletin_md, make_project
 
@@ -32,7 +34,7 @@ def build(root: Path) -> int:
 
 
 def test_markers_in_the_front_matter_are_named_with_their_line_and_fix(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     text = web_bulletin("Dòng một.\n")
     head, tail = text.split('approved_by: "Thượng tá Nguyễn Văn Hùng"\n')
@@ -54,7 +56,9 @@ def test_markers_in_the_front_matter_are_named_with_their_line_and_fix(
     assert "thiếu dấu ':'" not in err
 
 
-def test_a_page_with_markers_in_its_body_is_not_published(tmp_path: Path, capsys) -> None:
+def test_a_page_with_markers_in_its_body_is_not_published(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     body = "Địa chỉ trụ sở:\n\n" + conflicted("Số 1 đường 30/4.\n", "Số 3 đường 30/4.\n")
     page = f'---\ntitle: "Liên hệ"\nslug: lien-he\n---\n\n{body}'
     root = make_project(tmp_path, {PAGE: page, BULLETIN: web_bulletin()})
@@ -70,7 +74,9 @@ def test_a_page_with_markers_in_its_body_is_not_published(tmp_path: Path, capsys
     assert not (root / "output" / "web" / "lien-he").exists()
 
 
-def test_every_conflict_of_a_file_is_counted(tmp_path: Path, capsys) -> None:
+def test_every_conflict_of_a_file_is_counted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     body = (
         "Mở đầu.\n\n"
         + conflicted("Đoạn một.\n", "Đoạn 1.\n")
@@ -84,14 +90,18 @@ def test_every_conflict_of_a_file_is_counted(tmp_path: Path, capsys) -> None:
     assert f"(2 chỗ, ở các dòng {lines[0]}, {lines[1]})" in err
 
 
-def test_a_setext_heading_or_a_deep_quote_is_no_conflict(tmp_path: Path, capsys) -> None:
+def test_a_setext_heading_or_a_deep_quote_is_no_conflict(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     body = "Tiêu đề mục\n=======\n\nĐoạn văn.\n\n>>>>>>> trích dẫn lồng sâu\n"
     root = make_project(tmp_path, {BULLETIN: web_bulletin(body)})
     assert main(["check", "--root", str(root), "--now", CLOCK]) == 0
     assert "xung đột" not in capsys.readouterr().err
 
 
-def test_markers_in_site_toml_are_one_error_naming_the_merge(tmp_path: Path, capsys) -> None:
+def test_markers_in_site_toml_are_one_error_naming_the_merge(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     toml = SITE_TOML.replace(
         'title = "Công an huyện Châu Thành"\n',
         conflicted('title = "Công an huyện Châu Thành"\n', 'title = "Công an xã Tân Nhuận Đông"\n'),

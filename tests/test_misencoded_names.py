@@ -71,7 +71,9 @@ def test_build_reports_the_name_and_writes_nothing(tmp_path: Path) -> None:
     assert not (root / "output").exists()
 
 
-def test_check_prints_no_byte_a_terminal_cannot_show(tmp_path: Path, capsys) -> None:
+def test_check_prints_no_byte_a_terminal_cannot_show(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = latin_1_project(
         tmp_path, {LATIN_1_NAME: bulletin_md({"draft": "true"}, drop=["approved_by"])}
     )
@@ -110,7 +112,9 @@ def test_an_image_and_a_folder_named_in_latin_1_are_each_one_error(tmp_path: Pat
     assert "\udce1" not in (missing.hint or "") and "\\xe1" not in (missing.hint or "")
 
 
-def test_approve_refuses_the_file_with_the_same_message(tmp_path: Path, capsys) -> None:
+def test_approve_refuses_the_file_with_the_same_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     text = bulletin_md(drop=["approved_by"])
     root = latin_1_project(tmp_path, {LATIN_1_NAME: text})
     by = "Nguyễn Văn An, Trưởng Công an xã"

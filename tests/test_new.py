@@ -35,7 +35,9 @@ def new(root: Path, title: str, *extra: str) -> int:
     return main(["new", title, "--root", str(root), *extra])
 
 
-def test_new_creates_a_dated_file_whose_front_matter_loads_back(tmp_path: Path, capsys) -> None:
+def test_new_creates_a_dated_file_whose_front_matter_loads_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = make_project(tmp_path, {})
     code = new(root, "Tiêu đề có dấu", "--category", "an-ninh-trat-tu", "--now", "2020-12-08T08:00")
     assert code == 0
@@ -60,7 +62,9 @@ def test_new_creates_a_dated_file_whose_front_matter_loads_back(tmp_path: Path, 
     assert bulletin.key == data["id"]
 
 
-def test_the_sample_text_new_writes_cannot_be_published(tmp_path: Path, capsys) -> None:
+def test_the_sample_text_new_writes_cannot_be_published(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Approved and out of draft with the placeholders left in: check stops it, naming both."""
     root = make_project(tmp_path, {})
     assert new(root, "Tin mới", "--category", "an-ninh-trat-tu", "--now", "2020-12-08T08:00") == 0
@@ -103,7 +107,9 @@ def test_new_keeps_tricky_titles_and_authors_exact(tmp_path: Path) -> None:
     assert data["author"] == "Minh Anh: phóng viên"
 
 
-def test_unknown_category_exits_1_and_lists_the_categories(tmp_path: Path, capsys) -> None:
+def test_unknown_category_exits_1_and_lists_the_categories(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = make_project(tmp_path, {})
     assert new(root, "Tiêu đề", "--category", "khong-co") == 1
     err = capsys.readouterr().err
@@ -114,7 +120,7 @@ def test_unknown_category_exits_1_and_lists_the_categories(tmp_path: Path, capsy
 
 
 def test_the_same_title_twice_on_one_day_is_refused_and_overwrites_nothing(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = make_project(tmp_path, {})
     args = ("--category", "an-ninh-trat-tu", "--now", "2020-12-08T08:00")
@@ -132,7 +138,9 @@ def test_the_same_title_twice_on_one_day_is_refused_and_overwrites_nothing(
     assert [p.name for p in path.parent.iterdir()] == [path.name]
 
 
-def test_the_title_of_an_older_bulletin_gets_an_address_of_its_own(tmp_path: Path, capsys) -> None:
+def test_the_title_of_an_older_bulletin_gets_an_address_of_its_own(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     # A yearly warning keeps its title: its slug, from the file name, was the old one's, and
     # `publish check` then failed on the new draft ("slug … trùng với …").
     old = "content/bai-viet/2024-01-20-canh-bao-lua-dao-dip-tet.md"
@@ -165,7 +173,7 @@ def test_a_slug_written_in_another_file_is_taken_too(tmp_path: Path) -> None:
 
 
 def test_an_old_address_in_another_bulletins_aliases_is_not_given_to_a_new_one(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # A bulletin moved from /2025/01/tin-moi/ keeps that address as an alias: a printed QR code
     # points there. A new "Tin mới" this month must not take it over.
@@ -184,7 +192,7 @@ def test_an_old_address_in_another_bulletins_aliases_is_not_given_to_a_new_one(
 
 
 def test_an_address_recorded_in_the_url_history_is_not_given_to_a_new_bulletin(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # The bulletin once published at /2025/01/tin-moi/ was renamed (or deleted): its old address
     # redirects to it, or is simply on posters; a new bulletin there would answer those QR codes.
@@ -197,7 +205,9 @@ def test_an_address_recorded_in_the_url_history_is_not_given_to_a_new_bulletin(
     assert "state/web-urls.json" in err
 
 
-def test_titles_alike_in_their_first_80_characters_get_two_files(tmp_path: Path, capsys) -> None:
+def test_titles_alike_in_their_first_80_characters_get_two_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = make_project(tmp_path, {})
     start = (
         "Công an huyện phối hợp với Viện kiểm sát nhân dân, Tòa án nhân dân huyện tổ chức phiên tòa"
@@ -216,7 +226,7 @@ def test_titles_alike_in_their_first_80_characters_get_two_files(tmp_path: Path,
 
 
 def test_a_title_longer_than_the_limit_is_refused_before_a_file_is_made(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = make_project(tmp_path, {})
     title = "Tuyên truyền phòng chống tội phạm " * 7
@@ -228,7 +238,7 @@ def test_a_title_longer_than_the_limit_is_refused_before_a_file_is_made(
 
 
 def test_a_title_windows_cannot_store_as_a_name_gets_another_address(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = make_project(tmp_path, {})
     assert new(root, "Con", "--category", "an-ninh-trat-tu", "--now", "2025-01-15T08:00") == 0
@@ -239,7 +249,9 @@ def test_a_title_windows_cannot_store_as_a_name_gets_another_address(
 
 
 @pytest.mark.parametrize("title", ["", "   "])
-def test_empty_title_exits_1(tmp_path: Path, capsys, title: str) -> None:
+def test_empty_title_exits_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], title: str
+) -> None:
     root = make_project(tmp_path, {})
     assert new(root, title, "--category", "an-ninh-trat-tu") == 1
     assert "tiêu đề trống" in capsys.readouterr().err
@@ -270,7 +282,7 @@ def test_a_label_written_exactly_wins_over_one_that_only_slugs_the_same(tmp_path
 
 
 def test_a_name_two_categories_share_without_accents_is_called_unclear(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """ "Cảnh bao" is neither label as written but both once slugged: "không tồn tại" was wrong."""
     toml = (
@@ -296,7 +308,9 @@ def test_a_name_two_categories_share_without_accents_is_called_unclear(
     assert "2020-12-08-tin.md:4: lỗi: trường 'category': tên chuyên mục chưa rõ" in err
 
 
-def test_without_a_category_the_projects_categories_are_listed(tmp_path: Path, capsys) -> None:
+def test_without_a_category_the_projects_categories_are_listed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """argparse said only "thiếu tham số bắt buộc: --category"; which ones exist is in site.toml."""
     root = make_project(tmp_path, {"site.toml": OTHER_UNIT_TOML})
     assert new(root, "Một tin") == 1
@@ -311,7 +325,9 @@ def test_without_a_category_the_projects_categories_are_listed(tmp_path: Path, c
     assert not (root / "content/bai-viet").exists()
 
 
-def test_hints_of_another_unit_name_its_own_categories(tmp_path: Path, capsys) -> None:
+def test_hints_of_another_unit_name_its_own_categories(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = make_project(tmp_path, {"site.toml": OTHER_UNIT_TOML})
     assert new(root, " ", "--category", "tin-tuc") == 1
     err = capsys.readouterr().err
@@ -331,7 +347,7 @@ def test_a_slug_line_in_a_body_takes_no_address(tmp_path: Path) -> None:
     [("Tình hình an ninh", "an-ninh-trat-tu"), ("tinh hinh an ninh", "an-ninh-trat-tu")],
 )
 def test_part_of_a_label_suggests_its_category(
-    tmp_path: Path, capsys, written: str, meant: str
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], written: str, meant: str
 ) -> None:
     """The label's first words, not the key's: no suggestion came, only the list of keys."""
     root = make_project(tmp_path, {})
@@ -360,7 +376,7 @@ def test_date_schedules_the_new_bulletin_and_names_its_file_by_that_day(
 
 @pytest.mark.parametrize("written", ["31/11/2026", "mai", "30/11/0206 8h"])
 def test_a_date_that_cannot_be_read_is_refused_with_how_to_write_it(
-    tmp_path: Path, capsys, written: str
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], written: str
 ) -> None:
     root = make_project(tmp_path, {})
     assert new(root, "Tin hẹn giờ", "--category", "an-ninh-trat-tu", "--date", written) == 1
@@ -372,7 +388,7 @@ def test_a_date_that_cannot_be_read_is_refused_with_how_to_write_it(
 
 @pytest.mark.parametrize("written", ["2026-12-01", "1/12/2026", "ngày 01.12.2026"])
 def test_a_date_without_a_time_is_that_days_midnight_as_the_date_field_and_says_so(
-    tmp_path: Path, capsys, written: str
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], written: str
 ) -> None:
     """`--date 2026-12-01` is read as a `date: 2026-12-01` line is (00:00, the start of the day):
     written out in the file as the day alone (its page then shows the day, not a «0:00» nobody
@@ -396,7 +412,7 @@ def test_a_date_without_a_time_is_that_days_midnight_as_the_date_field_and_says_
 
 
 def test_a_day_already_begun_is_not_told_it_goes_out_when_that_day_comes(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """`--date` naming today (or a past day) without a time: 00:00 has passed, so the bulletin
     goes out once approved, not «khi sang ngày đó»."""
@@ -445,7 +461,9 @@ def test_a_day_already_begun_is_not_told_it_goes_out_when_that_day_comes(
     assert 'date: 2026-12-01 07:00, hoặc chạy lệnh với --date "01/12/2026 7h00"' in said
 
 
-def test_a_date_with_a_time_is_not_told_of(tmp_path: Path, capsys) -> None:
+def test_a_date_with_a_time_is_not_told_of(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = make_project(tmp_path, {})
     assert new(root, "Tin", "--category", "an-ninh-trat-tu", "--date", "1/12/2026 0h00") == 0
     assert "không ghi giờ" not in capsys.readouterr().err
@@ -453,7 +471,7 @@ def test_a_date_with_a_time_is_not_told_of(tmp_path: Path, capsys) -> None:
 
 @pytest.mark.parametrize("target", ["outside", "content/tin-tuc", "missing"])
 def test_a_linked_bulletin_folder_is_refused_and_nothing_is_written_through_it(
-    tmp_path: Path, capsys, target: str
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], target: str
 ) -> None:
     # A symlink committed as content/bai-viet would have new write out of the project (or,
     # pointing inside, into a folder the loader never enters: a bulletin that never appears).
@@ -473,7 +491,9 @@ def test_a_linked_bulletin_folder_is_refused_and_nothing_is_written_through_it(
     assert sorted(p.name for p in tmp_path.rglob("*")) == before
 
 
-def test_a_title_over_zalos_limit_is_told_at_once_with_the_fix(tmp_path: Path, capsys) -> None:
+def test_a_title_over_zalos_limit_is_told_at_once_with_the_fix(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Created without a word, the draft met Zalo's limit only when done (or, scheduled, when it
     went out and stopped that build)."""
     root = with_oa(make_project(tmp_path, {}))
@@ -485,7 +505,9 @@ def test_a_title_over_zalos_limit_is_told_at_once_with_the_fix(tmp_path: Path, c
     assert 'zalo:\n    title: "…"' in err
 
 
-def test_a_title_zalo_takes_or_a_unit_without_zalo_gets_no_note(tmp_path: Path, capsys) -> None:
+def test_a_title_zalo_takes_or_a_unit_without_zalo_gets_no_note(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = make_project(tmp_path, {})
     assert new(root, "Cảnh báo lừa đảo qua mạng", "--category", "an-ninh-trat-tu") == 0
     assert "Zalo" not in capsys.readouterr().err
@@ -502,7 +524,7 @@ def test_a_title_zalo_takes_or_a_unit_without_zalo_gets_no_note(tmp_path: Path, 
 
 @pytest.mark.parametrize("where", ["project", "its parent", "elsewhere"])
 def test_the_path_printed_opens_from_where_the_command_was_typed(
-    tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch, where: str
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, where: str
 ) -> None:
     """`publish new --root …` prints the new file's path as a text editor opens it from
     the current folder: relative there when inside it, else in full (never relative to --root)."""

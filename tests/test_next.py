@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+from pathlib import Path
 
 import pytest
 
@@ -17,7 +18,7 @@ TZ = dt.timezone(dt.timedelta(hours=7))
 
 
 @pytest.fixture
-def root(tmp_path):
+def root(tmp_path: Path):
     """A project with published, scheduled, blocked and expiring bulletins."""
     return make_project(
         tmp_path,
@@ -76,13 +77,15 @@ def root(tmp_path):
     )
 
 
-def run_next(root, capsys, *args: str) -> str:
+def run_next(root, capsys: pytest.CaptureFixture[str], *args: str) -> str:
     """Run `publish next` at the fixed clock and return stdout."""
     assert main(["--root", str(root), "--now", NOW, "next", *args]) == 0
     return capsys.readouterr().out
 
 
-def test_scheduled_bulletins_soonest_first_in_site_time(root, capsys):
+def test_scheduled_bulletins_soonest_first_in_site_time(
+    root, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = run_next(root, capsys)
     waiting = out.split("Bản tin chờ đến giờ đăng (3):", 1)[1].split("\n\n", 1)[0]
     assert waiting.index("Tin hẹn sáng mai") < waiting.index("Tin hẹn theo giờ UTC")
@@ -94,7 +97,9 @@ def test_scheduled_bulletins_soonest_first_in_site_time(root, capsys):
     assert "Đã đăng" not in out
 
 
-def test_future_drafts_and_unapproved_are_flagged_as_not_going_live(root, capsys):
+def test_future_drafts_and_unapproved_are_flagged_as_not_going_live(
+    root, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = run_next(root, capsys)
     stuck = out.split("Hẹn giờ nhưng sẽ KHÔNG tự lên (2)", 1)[1].split("\n\n", 1)[0]
     assert "«Nháp hẹn giờ»" in stuck and "lý do: bản nháp (draft: true)" in stuck
@@ -102,14 +107,18 @@ def test_future_drafts_and_unapproved_are_flagged_as_not_going_live(root, capsys
     assert "Nháp cũ" not in out  # a draft dated in the past is not scheduled for anything
 
 
-def test_expiring_bulletins_are_listed_but_not_already_expired_ones(root, capsys):
+def test_expiring_bulletins_are_listed_but_not_already_expired_ones(
+    root, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = run_next(root, capsys)
     expiring = out.split("Bản tin sắp hết hạn (1)", 1)[1]
     assert "17:00, Thứ Sáu, 01/01/2021 (còn 8 giờ)  «Thông báo có hạn»" in expiring
     assert "Đã hết hạn" not in out
 
 
-def test_pins_ending_ahead_are_listed_but_not_endless_or_ended_ones(root, capsys):
+def test_pins_ending_ahead_are_listed_but_not_endless_or_ended_ones(
+    root, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = run_next(root, capsys)
     ending = out.split("Bản tin sắp hết ghim (1)", 1)[1]
     assert ending.startswith(" — rời khung «Tin cần chú ý» đầu trang chủ website")
@@ -118,7 +127,7 @@ def test_pins_ending_ahead_are_listed_but_not_endless_or_ended_ones(root, capsys
     assert "Ghim tới khi gỡ" not in out and "Hết ghim hôm qua" not in out
 
 
-def test_json_for_ci(root, capsys):
+def test_json_for_ci(root, capsys: pytest.CaptureFixture[str]) -> None:
     document = json.loads(run_next(root, capsys, "--format", "json"))
     assert document["timezone"] == "Asia/Ho_Chi_Minh"
     assert [item["key"] for item in document["scheduled"]] == ["soon", "utc", "later"]
@@ -132,14 +141,18 @@ def test_json_for_ci(root, capsys):
     assert document["pin_ending"][0]["at"] == "2021-01-03T17:00:00+07:00"
 
 
-def test_nothing_waiting_is_said_plainly(tmp_path, capsys):
+def test_nothing_waiting_is_said_plainly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = make_project(tmp_path, {"content/a.md": bulletin_md()})
     out = run_next(root, capsys)
     assert "Không có bản tin nào đang chờ đến giờ đăng." in out
     assert "KHÔNG tự lên" not in out and "hết hạn" not in out and "hết ghim" not in out
 
 
-def test_once_the_time_has_come_it_is_no_longer_waiting(root, capsys):
+def test_once_the_time_has_come_it_is_no_longer_waiting(
+    root, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["--root", str(root), "--now", "2021-01-02T08:00", "next"]) == 0
     out = capsys.readouterr().out
     assert "Bản tin chờ đến giờ đăng (2):" in out and "Tin hẹn sáng mai" not in out
@@ -156,12 +169,14 @@ def test_once_the_time_has_come_it_is_no_longer_waiting(root, capsys):
         (dt.timedelta(days=2, minutes=7), "còn 2 ngày 7 phút"),
     ],
 )
-def test_time_left_in_words(delta, expected):
+def test_time_left_in_words(delta, expected: str) -> None:
     now = dt.datetime(2021, 1, 1, 9, 0, tzinfo=TZ)
     assert time_left(now + delta, now) == expected
 
 
-def test_zalo_is_listed_only_once_the_unit_names_its_oa(root, capsys):
+def test_zalo_is_listed_only_once_the_unit_names_its_oa(
+    root, capsys: pytest.CaptureFixture[str]
+) -> None:
     """No [zalo] oa_id (a unit without an OA): «→ web, zalo, radio» said Zalo would carry
     bulletins nothing sends there; in the text and in the JSON for CI alike."""
     out = run_next(root, capsys)
@@ -186,8 +201,8 @@ OFF_AIR = (
 
 
 def test_a_bulletin_the_radio_will_not_read_is_listed_without_it_as_approve_says(
-    tmp_path, capsys, monkeypatch
-):
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """`publish approve` said «radio: không phát» of it, and next still listed «→ web, radio»:
     one verdict (publish.approval_radio), unapproved or approved."""
     fields = {"id": "anxh", "date": "2021-01-02 08:00", "channels": "[web, radio]"}
@@ -214,7 +229,9 @@ def test_a_bulletin_the_radio_will_not_read_is_listed_without_it_as_approve_says
     assert "      content/anxh.md → web, radio\n" in run_next(root, capsys)
 
 
-def test_the_command_listing_the_findings_is_typed_where_next_was_run(tmp_path, capsys):
+def test_the_command_listing_the_findings_is_typed_where_next_was_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Run beside the project (--root), next told «publish speak content/x.md --flags»: that
     command, typed there, found no file and read no abbreviation file of the unit's."""
     fields = {"id": "anxh", "date": "2021-01-02 08:00", "channels": "[web, radio]"}
@@ -224,7 +241,9 @@ def test_the_command_listing_the_findings_is_typed_where_next_was_run(tmp_path, 
     assert f'xem từng chỗ: publish speak "{shown}" --flags --root {root})' in out
 
 
-def test_a_bulletin_kept_off_the_radio_for_another_reason_gets_no_command(tmp_path, capsys):
+def test_a_bulletin_kept_off_the_radio_for_another_reason_gets_no_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Expiring before its broadcast, it has no read-aloud finding: «xem từng chỗ: publish speak
     … --flags» sent the editor to a command that lists nothing."""
     fields = {

@@ -8,6 +8,8 @@ import sys
 import unicodedata
 from pathlib import Path
 
+import pytest
+
 from publish import config as config_module
 from publish.cli import main
 from publish.commands import next as next_command
@@ -27,7 +29,7 @@ def nfc(text: str) -> str:
 
 
 def test_messages_show_a_macs_file_name_in_nfc_and_the_radio_script_none(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The radio script names no bulletin file (the station reads none): it is NFC throughout."""
     assert ON_DISK != SHOWN
@@ -57,7 +59,9 @@ def test_messages_show_a_macs_file_name_in_nfc_and_the_radio_script_none(
     assert display_path(root / ON_DISK, root) == SHOWN
 
 
-def test_machine_output_names_a_macs_file_as_it_is_on_disk(tmp_path: Path, capsys) -> None:
+def test_machine_output_names_a_macs_file_as_it_is_on_disk(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """`publish next --format json` is read by scripts, which open the file it names: in NFC
     that name is no file on Linux. Messages show it in NFC still."""
     root = make_project(tmp_path, {"site.toml": SITE_TOML, ON_DISK: bulletin_md(FIELDS)})
@@ -70,7 +74,9 @@ def test_machine_output_names_a_macs_file_as_it_is_on_disk(tmp_path: Path, capsy
     assert SHOWN in out and nfc(out) == out
 
 
-def test_a_run_without_standard_streams_is_no_internal_error(tmp_path: Path, monkeypatch) -> None:
+def test_a_run_without_standard_streams_is_no_internal_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Started by pythonw, or as `publish check >&- 2>&-`, Python has no sys.stdout or
     sys.stderr: wrapping them for NFC failed with «Lỗi nội bộ (AttributeError)»."""
     root = make_project(tmp_path, {"site.toml": SITE_TOML, ON_DISK: bulletin_md(FIELDS)})
@@ -81,7 +87,7 @@ def test_a_run_without_standard_streams_is_no_internal_error(tmp_path: Path, mon
 
 
 def test_a_write_returns_the_length_of_the_text_it_was_given(
-    tmp_path: Path, monkeypatch, capsys
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """NFC may make a text shorter («c a ̉» is «cả»): a caller counting what it wrote by the
     length returned, as io's streams return it, was told less than it gave."""

@@ -64,7 +64,10 @@ def test_a_build_into_the_projects_own_folders_is_refused(
 
 
 def test_the_users_home_and_what_holds_it_are_refused(
-    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch
+    project: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     home = tmp_path / "nha" / "can-bo"
     home.mkdir(parents=True)

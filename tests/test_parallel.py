@@ -23,7 +23,7 @@ from publish.parallel import APART_MIN_JOBS, MIN_JOBS, run_apart, run_jobs
 
 
 @pytest.fixture(autouse=True)
-def forking(monkeypatch) -> None:
+def forking(monkeypatch: pytest.MonkeyPatch) -> None:
     """Two processes, forked even if an earlier test left an idle thread behind."""
     monkeypatch.setenv("PUBLISH_WORKERS", "2")
     monkeypatch.setattr(parallel, "_can_fork", lambda: True)
@@ -36,7 +36,7 @@ def _pid_of(number: int) -> tuple[int, int]:
 
 
 @pytest.fixture
-def unmeasured(monkeypatch) -> None:
+def unmeasured(monkeypatch: pytest.MonkeyPatch) -> None:
     """As where the memory cannot be read (no /proc): workers replaced by their chunk count."""
     monkeypatch.setattr(parallel, "_SMAPS", "/nonexistent/{pid}/smaps_rollup")
 
@@ -62,7 +62,7 @@ def _keeps_memory(number: int) -> tuple[int, int]:
     return number, os.getpid()
 
 
-def _workers_of(jobs, monkeypatch, limit_mb: int) -> set[int]:
+def _workers_of(jobs, monkeypatch: pytest.MonkeyPatch, limit_mb: int) -> set[int]:
     """The worker processes that ran `jobs` under a memory limit (results checked in order)."""
     monkeypatch.setenv("PUBLISH_MEMORY_MB", str(limit_mb))
     monkeypatch.setattr(parallel, "CHECK_SECONDS", 0)
@@ -80,7 +80,9 @@ needs_smaps = pytest.mark.skipif(
 
 
 @needs_smaps
-def test_a_worker_holding_memory_over_the_limit_is_replaced(monkeypatch) -> None:
+def test_a_worker_holding_memory_over_the_limit_is_replaced(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """Over the memory limit, a worker that made enough memory its own (the pages of the site
     it copied) is replaced by a fresh fork; under it, the same worker runs every chunk (each
     fork makes this process fault its pages again), however small `recycle`."""
@@ -90,7 +92,9 @@ def test_a_worker_holding_memory_over_the_limit_is_replaced(monkeypatch) -> None
 
 
 @needs_smaps
-def test_a_worker_holding_little_is_kept_even_over_the_limit(monkeypatch) -> None:
+def test_a_worker_holding_little_is_kept_even_over_the_limit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """When this process alone is over the limit, a fresh worker would not bring it down: a
     worker holding less than OWN_MIN of its own is not replaced."""
     jobs = [partial(_pid_of, n) for n in range(MIN_JOBS * 2)]
@@ -103,7 +107,9 @@ def _page_sized(number: int) -> tuple[int, bytes]:
 
 
 @pytest.mark.usefixtures("unmeasured")
-def test_workers_send_whole_chunks_of_pages_through_a_widened_pipe(monkeypatch) -> None:
+def test_workers_send_whole_chunks_of_pages_through_a_widened_pipe(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """A chunk of pages (~0.5 MB) comes back intact, and on Linux the pipe carrying it is widened
     so the worker need not wait for this process to read it piece by piece."""
     fcntl = pytest.importorskip("fcntl")
@@ -241,7 +247,9 @@ def _apart_job(number: int) -> tuple[int, int, str]:
     return number, os.getpid(), INHERITED
 
 
-def test_jobs_apart_run_in_fresh_processes_and_come_back_in_order(monkeypatch) -> None:
+def test_jobs_apart_run_in_fresh_processes_and_come_back_in_order(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """Every job runs in a process that inherited nothing from this one; each result comes back
     with its own context, in order; a context without a job comes back with None; afterwards
     this process has no thread of it left, so run_jobs may fork."""
@@ -302,7 +310,7 @@ def test_a_job_apart_failing_with_any_error_raises_it_here_with_its_trace() -> N
     ],
 )
 def test_with_one_worker_few_jobs_or_no_interpreter_the_jobs_apart_run_here(
-    monkeypatch, workers: str, count: int, python: str
+    monkeypatch: pytest.MonkeyPatch, workers: str, count: int, python: str
 ) -> None:
     """Starting workers costs more CPU than a small site's handful of Word files takes here
     (~0.3 s each against ~50 ms a file); an embedded Python has no interpreter to start them."""
@@ -314,7 +322,9 @@ def test_with_one_worker_few_jobs_or_no_interpreter_the_jobs_apart_run_here(
     assert {r[1] for _, r in results} == {os.getpid()}
 
 
-def test_enough_jobs_apart_among_many_without_one_go_to_workers(monkeypatch) -> None:
+def test_enough_jobs_apart_among_many_without_one_go_to_workers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """Jobs are counted beyond the first `ahead` contexts: a site whose Word files to build are
     spread among kept ones still gets its workers once they are enough to pay."""
     monkeypatch.setenv("PUBLISH_WORKERS", "2")
@@ -388,7 +398,9 @@ def test_ctrl_c_leaves_a_fresh_worker_to_the_build_that_started_it() -> None:
 
 
 @pytest.mark.parametrize("preload", [(), ("publish.khong_co_module_nay",)])
-def test_a_worker_apart_that_dies_stops_the_run_with_a_message_not_a_hang(preload) -> None:
+def test_a_worker_apart_that_dies_stops_the_run_with_a_message_not_a_hang(
+    preload: tuple[str, ...],
+) -> None:
     """A fresh worker killed mid-job (out of memory) or unable to start fails the build at once,
     with the message a forked worker's death gives (its exit code; never mistaken for a
     problem of the output folder)."""
@@ -435,7 +447,7 @@ def test_work_handed_over_without_a_pool_is_left_to_the_code_that_needs_it() -> 
 
 
 def test_a_build_whose_worker_is_killed_fails_with_a_message_and_keeps_the_output(
-    tmp_path, monkeypatch, capsys
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The kernel kills a worker of a real build (out of memory): `publish build` ends with
     exit 1 and the Vietnamese message, no traceback, and output/ is the last build's."""

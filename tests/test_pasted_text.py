@@ -92,7 +92,9 @@ def test_invisible_characters_written_as_yaml_escapes_are_removed_too(tmp_path: 
     assert site.warnings == ()
 
 
-def test_new_writes_a_pasted_title_as_it_is_read(tmp_path: Path, capsys) -> None:
+def test_new_writes_a_pasted_title_as_it_is_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """A title pasted from Zalo into `publish new` kept its invisible characters in the file
     (read without them: the file said another title than the one read)."""
     root = make_project(tmp_path, {})
@@ -210,7 +212,9 @@ def test_a_no_break_space_under_a_key_whose_value_starts_on_the_next_line_is_tex
     assert bulletin.summary.endswith(f"Hotline:{NBSP}0912 345 678 của Công an xã")
 
 
-def test_a_no_break_space_in_a_quoted_value_keeps_its_approval(tmp_path: Path, capsys) -> None:
+def test_a_no_break_space_in_a_quoted_value_keeps_its_approval(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """In a quoted summary over two lines, the mending turned the value's no-break space into a
     space: the value changed, and a bulletin approved with it was held as changed since."""
     escaped = HOTLINE.replace(NBSP, "\\_")  # YAML's escape for a no-break space: not mended
@@ -231,7 +235,9 @@ def test_a_no_break_space_in_a_quoted_value_keeps_its_approval(tmp_path: Path, c
     assert f"Hotline:{NBSP}0912" in bulletin.summary
 
 
-def test_approve_writes_into_a_file_word_put_a_no_break_space_in(tmp_path: Path, capsys) -> None:
+def test_approve_writes_into_a_file_word_put_a_no_break_space_in(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Read, the file could not be approved: the line-by-line edit refused its front matter."""
     fields = {"title": "“Cảnh báo”", "author": "“Minh Anh”", "approved_by": '""'}
     text = bulletin_md({**fields, "channels": "[web]"})
@@ -610,7 +616,9 @@ def test_a_bulletin_written_in_markdown_gets_no_paste_warning(tmp_path: Path) ->
     assert warnings_of(tmp_path, body) == []
 
 
-def test_a_warning_found_after_loading_names_the_line_word_spaced(tmp_path: Path, capsys) -> None:
+def test_a_warning_found_after_loading_names_the_line_word_spaced(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """A personal data warning on `summary:\\u00a0…` named no line: the lookup of lines read
     the front matter without undoing Word's no-break space."""
     summary = '"Nguyễn Văn A, CCCD 048090001234, bị lừa."'

@@ -149,7 +149,9 @@ def test_finds_personal_data_and_masks_numbers(text: str, kind: str, value: str)
         ("Học sinh Trần Văn Hậu (2011) thời ấy", 2030, []),
     ],
 )
-def test_a_child_named_with_a_birth_year_is_reported_by_initials(text, year, found) -> None:
+def test_a_child_named_with_a_birth_year_is_reported_by_initials(
+    text: str, year: int, found
+) -> None:
     assert kinds(text, year) == found
 
 
@@ -285,7 +287,9 @@ def project(tmp_path: Path, fields: dict[str, str] | None = None) -> Path:
     return make_project(tmp_path, {"content/a.md": bulletin_md(fields, PII_BODY)})
 
 
-def test_check_warns_with_file_line_and_masked_value(tmp_path, capsys, monkeypatch) -> None:
+def test_check_warns_with_file_line_and_masked_value(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     install_fake_renderers(monkeypatch)
     root = project(tmp_path)
     assert main(["check", "--root", str(root), "--now", NOW]) == 0
@@ -294,7 +298,9 @@ def test_check_warns_with_file_line_and_masked_value(tmp_path, capsys, monkeypat
     assert "087123456789" not in err
 
 
-def test_strict_check_and_build_fail_and_write_nothing(tmp_path, capsys, monkeypatch) -> None:
+def test_strict_check_and_build_fail_and_write_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     install_fake_renderers(monkeypatch)
     root = project(tmp_path)
     assert main(["check", "--root", str(root), "--now", NOW, "--strict"]) == 1
@@ -303,7 +309,9 @@ def test_strict_check_and_build_fail_and_write_nothing(tmp_path, capsys, monkeyp
     assert not (root / "output").exists()
 
 
-def test_strict_passes_when_a_reviewer_is_named(tmp_path, capsys, monkeypatch) -> None:
+def test_strict_passes_when_a_reviewer_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     install_fake_renderers(monkeypatch)
     root = project(tmp_path, {"pii_reviewed_by": '"Đại úy Lê Văn G"'})
     assert main(["build", "--root", str(root), "--now", NOW, "--strict"]) == 0
@@ -311,20 +319,26 @@ def test_strict_passes_when_a_reviewer_is_named(tmp_path, capsys, monkeypatch) -
     assert "cảnh báo: có thể là dữ liệu cá nhân" in err and "Lê Văn G" in err
 
 
-def test_strict_only_warns_for_a_draft_that_still_needs_approval(tmp_path, capsys, monkeypatch):
+def test_strict_only_warns_for_a_draft_that_still_needs_approval(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     install_fake_renderers(monkeypatch)
     root = project(tmp_path, {"draft": "true"})
     assert main(["check", "--root", str(root), "--now", NOW, "--strict"]) == 0
     assert "cảnh báo: có thể là dữ liệu cá nhân" in capsys.readouterr().err
 
 
-def test_strict_fails_for_an_embargoed_bulletin_that_will_publish_itself(tmp_path, monkeypatch):
+def test_strict_fails_for_an_embargoed_bulletin_that_will_publish_itself(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     install_fake_renderers(monkeypatch)
     root = project(tmp_path, {"date": "2021-06-01 08:00"})
     assert main(["check", "--root", str(root), "--now", NOW, "--strict"]) == 1
 
 
-def test_title_finding_names_the_title_line(tmp_path, capsys, monkeypatch) -> None:
+def test_title_finding_names_the_title_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     install_fake_renderers(monkeypatch)
     root = make_project(
         tmp_path, {"content/a.md": bulletin_md({"title": '"Tìm nhân thân cháu SN 02/05/2015"'})}
@@ -335,7 +349,9 @@ def test_title_finding_names_the_title_line(tmp_path, capsys, monkeypatch) -> No
     assert "«**/**/2015»" in err and "02/05" not in err  # CI logs get the year, not the date
 
 
-def test_a_childs_name_in_the_title_and_slug_is_told_as_lasting(tmp_path, capsys, monkeypatch):
+def test_a_childs_name_in_the_title_and_slug_is_told_as_lasting(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     install_fake_renderers(monkeypatch)
     fields = {
         "title": '"Tìm người thân cho cháu Trần Thị Mỹ Duyên (SN 2017)"',
@@ -352,7 +368,9 @@ def test_a_childs_name_in_the_title_and_slug_is_told_as_lasting(tmp_path, capsys
     assert "Duyên" not in err and "duyen" not in err
 
 
-def test_a_slug_without_the_name_is_not_reported(tmp_path, capsys, monkeypatch) -> None:
+def test_a_slug_without_the_name_is_not_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     install_fake_renderers(monkeypatch)
     fields = {
         "title": '"Tìm người thân cho cháu Trần Thị Mỹ Duyên (SN 2017)"',

@@ -192,7 +192,9 @@ def test_the_bulletin_year_is_part_of_the_cached_answer(tmp_path: Path) -> None:
     assert "(11 tuổi)" in site_problems(root)[0].message
 
 
-def test_an_unchanged_bulletin_is_not_searched_again(tmp_path: Path, monkeypatch) -> None:
+def test_an_unchanged_bulletin_is_not_searched_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     body = "CCCD của bà: 087123456789.\n"
     root = make_project(tmp_path, {"content/a.md": bulletin_md(body=body)})
     first = site_problems(root)

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from publish import approval, content
 from publish.cli import main
 from tests.helpers import bulletin_md, make_project
@@ -41,7 +43,9 @@ def review(root: Path) -> int:
     return main(["approve", "--root", str(root), "--now", CLOCK, PAGE, "--by", REVIEWER])
 
 
-def test_the_review_recorded_holds_until_the_list_is_replaced(tmp_path: Path, capsys) -> None:
+def test_the_review_recorded_holds_until_the_list_is_replaced(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = project(tmp_path, page())
     assert check(root, "--strict") == 1  # a list of ID numbers, reviewed by nobody
     err = capsys.readouterr().err
@@ -65,7 +69,9 @@ def test_the_review_recorded_holds_until_the_list_is_replaced(tmp_path: Path, ca
     assert check(root, "--strict") == 0
 
 
-def test_a_review_typed_by_hand_binds_nothing(tmp_path: Path, capsys) -> None:
+def test_a_review_typed_by_hand_binds_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """pii_reviewed_by alone (as every page had it before) no longer lets any file out: the
     reviewer records the review with the command."""
     root = project(tmp_path, page(pii_reviewed_by=f'"{REVIEWER}"'))
@@ -73,7 +79,9 @@ def test_a_review_typed_by_hand_binds_nothing(tmp_path: Path, capsys) -> None:
     assert f'publish approve {PAGE} --by "{REVIEWER}"' in capsys.readouterr().err
 
 
-def test_a_page_edited_after_the_review_needs_a_new_one(tmp_path: Path, capsys) -> None:
+def test_a_page_edited_after_the_review_needs_a_new_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = project(tmp_path, page())
     assert review(root) == 0
     text = (root / PAGE).read_text("utf-8")
@@ -82,7 +90,9 @@ def test_a_page_edited_after_the_review_needs_a_new_one(tmp_path: Path, capsys) 
     assert check(root, "--strict") == 1
 
 
-def test_a_pages_own_text_is_searched_as_a_bulletins(tmp_path: Path, capsys) -> None:
+def test_a_pages_own_text_is_searched_as_a_bulletins(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     body = "Người được khen thưởng:\n\n- Nguyễn Văn An, CCCD 001089012345\n"
     root = project(tmp_path, page(body=body))
     assert check(root) == 0  # a warning, as for a bulletin
@@ -92,13 +102,17 @@ def test_a_pages_own_text_is_searched_as_a_bulletins(tmp_path: Path, capsys) -> 
     assert check(root, "--strict") == 1
 
 
-def test_a_draft_pages_text_is_told_but_never_stops_strict(tmp_path: Path, capsys) -> None:
+def test_a_draft_pages_text_is_told_but_never_stops_strict(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     body = "Nguyễn Văn An, CCCD 001089012345\n"
     root = project(tmp_path, page(body=body, draft="true"))
     assert check(root, "--strict") == 0
 
 
-def test_no_review_is_recorded_for_a_page_linking_to_a_secret_file(tmp_path: Path, capsys) -> None:
+def test_no_review_is_recorded_for_a_page_linking_to_a_secret_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = project(tmp_path, page(), listed="TỐI MẬT\nHọ tên,Số CCCD\n")
     before = (root / PAGE).read_bytes()
     assert review(root) == 1
@@ -108,7 +122,9 @@ def test_no_review_is_recorded_for_a_page_linking_to_a_secret_file(tmp_path: Pat
     assert (root / PAGE).read_bytes() == before
 
 
-def test_a_page_reviewed_again_is_told_as_a_page_not_a_bulletin(tmp_path: Path, capsys) -> None:
+def test_a_page_reviewed_again_is_told_as_a_page_not_a_bulletin(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Approving only pages used to end with «các bản tin trên đã được duyệt…»: a page is not
     approved, its personal-data review is recorded."""
     root = project(tmp_path, page())
@@ -126,7 +142,7 @@ def test_a_page_reviewed_again_is_told_as_a_page_not_a_bulletin(tmp_path: Path, 
 
 
 def test_a_page_named_with_bulletins_is_left_with_the_command_to_review_it(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """«publish approve "content/**/*.md" --pii-reviewed», meant for the bulletins waiting,
     recorded the approver's review on every page, which nobody had read. Named with bulletins
@@ -157,7 +173,7 @@ def test_a_page_named_with_bulletins_is_left_with_the_command_to_review_it(
 
 
 def test_a_page_edited_while_its_review_is_recorded_is_not_reviewed(
-    tmp_path: Path, capsys, monkeypatch
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The review binds the page's bytes read after the page was loaded and searched: an edit
     in between (a colleague saving the page) was bound unseen, as a bulletin's is not."""
@@ -178,7 +194,7 @@ def test_a_page_edited_while_its_review_is_recorded_is_not_reviewed(
 
 
 def test_no_review_is_recorded_while_a_linked_file_cannot_be_read(
-    tmp_path: Path, capsys, monkeypatch
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Refused as a bulletin's approval is, in the same words: «tệp đính kèm», and why."""
     root = project(tmp_path, page())
@@ -200,7 +216,7 @@ def test_no_review_is_recorded_while_a_linked_file_cannot_be_read(
 
 
 def test_a_review_is_judged_against_the_page_as_loaded_not_as_found_later(
-    tmp_path: Path, capsys, monkeypatch
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The build searched the page it loaded but judged its review against the file read
     again later: a page edited after its review (a new ID number) and put back while the
@@ -226,7 +242,7 @@ def test_a_review_is_judged_against_the_page_as_loaded_not_as_found_later(
 
 
 def test_an_edit_to_a_draft_line_inside_a_quoted_title_needs_a_new_review(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The file's part of the review leaves out a line starting `draft:` at the left margin,
     also when it goes on a quoted title (text the page shows): the page's values count too."""
@@ -243,7 +259,9 @@ def test_an_edit_to_a_draft_line_inside_a_quoted_title_needs_a_new_review(
     assert "đã đổi sau lần xem xét đó" in capsys.readouterr().err
 
 
-def test_a_review_recorded_in_two_parts_is_recorded_again(tmp_path: Path, capsys) -> None:
+def test_a_review_recorded_in_two_parts_is_recorded_again(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Recorded by the version before the page's values were bound: it no longer holds, and
     the message says why and the command that records it again."""
     root = project(tmp_path, page())

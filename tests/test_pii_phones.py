@@ -314,7 +314,7 @@ BODY = (
 
 
 def test_check_tells_the_file_line_masked_number_and_how_to_fix(
-    tmp_path: Path, capsys, monkeypatch
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     text = bulletin_md(None, BODY)
     root = make_project(tmp_path, {FILE: text})
@@ -335,7 +335,7 @@ def test_check_tells_the_file_line_masked_number_and_how_to_fix(
 
 
 def test_a_number_added_to_site_toml_is_no_longer_told_by_the_next_check(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The findings are kept between builds: a station's number added to site.toml afterwards
     must not be taken from that shelf as private."""
@@ -350,7 +350,7 @@ def test_a_number_added_to_site_toml_is_no_longer_told_by_the_next_check(
 
 
 def test_approve_waits_for_the_approver_s_decision_on_a_private_number(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     text = bulletin_md({"channels": "[web]"}, BODY, drop=("approved_by",))
     root = make_project(tmp_path, {FILE: text})
@@ -400,7 +400,9 @@ phone = ["(0277) 3610 202", "+84  912 000 111"]
     assert phones(text) == [("bị hại", "027******13")]
 
 
-def test_the_unit_s_numbers_are_read_once_per_site_toml(tmp_path: Path, monkeypatch) -> None:
+def test_the_unit_s_numbers_are_read_once_per_site_toml(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A build asked for them per page and per bulletin linking a file: read once now."""
     contact = '\n[contact]\nhotline = "0277 3610 113"\nemergency = "113"\n'
     root = make_project(tmp_path, {"site.toml": PLAIN_SITE_TOML + contact})

@@ -3,6 +3,8 @@ on its line in the source file."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from publish.cli import main
@@ -75,7 +77,9 @@ def test_every_line_keeps_its_place() -> None:
     assert reader_text(markdown).count("\n") == markdown.count("\n")
 
 
-def test_check_reports_a_bolded_number_on_its_source_line(tmp_path, capsys, monkeypatch) -> None:
+def test_check_reports_a_bolded_number_on_its_source_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     install_fake_renderers(monkeypatch)
     body = "Bà Nguyễn Thị F trình báo.\n\nCCCD của bà: 0871**2345**6789.\n"
     root = make_project(tmp_path, {"content/a.md": bulletin_md(None, body)})

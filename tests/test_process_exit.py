@@ -29,7 +29,7 @@ def _python(script: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_exit_handlers_run_and_buffered_output_is_written(tmp_path) -> None:
+def test_exit_handlers_run_and_buffered_output_is_written(tmp_path: Path) -> None:
     """The code given, what was printed but not yet flushed, and what atexit handlers do."""
     done = _python(
         """
@@ -47,7 +47,7 @@ def test_exit_handlers_run_and_buffered_output_is_written(tmp_path) -> None:
     assert (tmp_path / "handled").read_text() == "yes"
 
 
-def test_a_thread_still_running_is_waited_for(tmp_path) -> None:
+def test_a_thread_still_running_is_waited_for(tmp_path: Path) -> None:
     """With another thread at work the process exits normally, which lets it finish."""
     done = _python(
         """
@@ -66,7 +66,7 @@ def test_a_thread_still_running_is_waited_for(tmp_path) -> None:
     assert (tmp_path / "finished").read_text() == "yes"
 
 
-def test_a_build_by_the_command_closes_its_cache(tmp_path) -> None:
+def test_a_build_by_the_command_closes_its_cache(tmp_path: Path) -> None:
     """`python -m publish build`: exit code 0, the whole report, and the cache's database
     closed (no write-ahead log left beside it, as the exit handlers close it)."""
     root = tmp_path / "site"
@@ -94,7 +94,7 @@ def test_a_build_by_the_command_closes_its_cache(tmp_path) -> None:
     assert broken.returncode != 0 and broken.stderr.strip()
 
 
-def test_a_profiled_or_traced_run_ends_normally_so_the_tool_can_report(tmp_path) -> None:
+def test_a_profiled_or_traced_run_ends_normally_so_the_tool_can_report(tmp_path: Path) -> None:
     """`python -m cProfile -m publish …` prints its table after the command returns: a process
     ended at once printed nothing (found profiling a sync). Exit code and output stay."""
     done = subprocess.run(

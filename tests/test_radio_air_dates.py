@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from publish.cli import main
 from tests.helpers import bulletin_md
 from tests.test_radio_timing import SENTENCE, radio_project, rundown
@@ -29,7 +31,7 @@ def build(root: Path, now: str) -> int:
 
 
 def test_a_slot_already_past_at_publication_is_a_warning_and_stays_off_air(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = radio_project(
         tmp_path,
@@ -51,7 +53,9 @@ def test_a_slot_already_past_at_publication_is_a_warning_and_stays_off_air(
     assert not (root / "output/radio/2024-W50").exists()
 
 
-def test_an_air_date_off_the_weekly_slot_is_an_episode_of_its_own(tmp_path: Path, capsys) -> None:
+def test_an_air_date_off_the_weekly_slot_is_an_episode_of_its_own(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = radio_project(
         tmp_path,
         {
@@ -81,7 +85,7 @@ def test_an_air_date_off_the_weekly_slot_is_an_episode_of_its_own(tmp_path: Path
 
 
 def test_a_day_the_segment_does_not_air_sends_its_bulletins_to_the_next_broadcast(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Tết or a holiday: the station does not air the segment that Saturday. Its bulletins go
     to the following broadcast (no episode for the day nobody reads), and a bulletin that names
@@ -108,7 +112,7 @@ def test_a_day_the_segment_does_not_air_sends_its_bulletins_to_the_next_broadcas
 
 
 def test_a_no_broadcast_day_that_is_no_day_names_the_key_and_the_forms(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = radio_project(tmp_path, {})
     no_broadcast(root, '[2024-12-14, "14/13/2024", 2024-12-21T17:00:00]')
@@ -120,7 +124,7 @@ def test_a_no_broadcast_day_that_is_no_day_names_the_key_and_the_forms(
 
 
 def test_a_no_broadcast_day_off_the_air_weekday_is_a_warning_naming_it(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A Friday written where the Saturday off was meant skips no broadcast: the build says so,
     naming site.toml, the key and its line, the day with its weekday and the air weekday; a
@@ -143,7 +147,9 @@ def test_a_no_broadcast_day_off_the_air_weekday_is_a_warning_naming_it(
     assert rundown(root, "2024-W50")["air_start"] == "2024-12-14T17:00:00+07:00"  # still airs
 
 
-def test_an_unread_air_date_is_quoted_as_the_editor_wrote_it(tmp_path: Path, capsys) -> None:
+def test_an_unread_air_date_is_quoted_as_the_editor_wrote_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """«không đọc được ngày phát '14/12'» quoted it in Python's quotes, unlike every other
     message; a Word space inside showed as «\\xa0», which no editor can read."""
     root = radio_project(
@@ -157,7 +163,7 @@ def test_an_unread_air_date_is_quoted_as_the_editor_wrote_it(tmp_path: Path, cap
 
 
 def test_a_bulletin_published_at_the_air_time_goes_to_the_next_broadcast_without_a_warning(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """An embargo set to the very minute of the weekly broadcast (Saturday 17:00): its script
     cannot reach the station before that broadcast, so it airs the next week — it was left off

@@ -290,7 +290,7 @@ def test_an_unchanged_or_one_edit_build_does_not_list_the_word_cache(
     def counting_glob(self: Path, pattern: str, **kwargs: object):  # type: ignore[no-untyped-def]
         if "docx" in self.parts:
             listed.append(self)
-        return real_glob(self, pattern, **kwargs)  # type: ignore[arg-type]
+        return real_glob(self, pattern, **kwargs)
 
     monkeypatch.setattr(Path, "glob", counting_glob)
     _render(project)

@@ -17,7 +17,7 @@ PARAGRAPHS: list[radio_docx.ParagraphSpec] = [
 PROPERTIES = {"moment": "2026-12-05T17:00:00+07:00", "title": "Tập 49", "author": "Công an xã"}
 
 
-def test_a_word_file_is_compressed_once_with_fixed_times(monkeypatch) -> None:
+def test_a_word_file_is_compressed_once_with_fixed_times(monkeypatch: pytest.MonkeyPatch) -> None:
     """Each item of the package is written (and compressed) once, not saved by python-docx and
     then rewritten to fix the times: same items, same order, same bytes as python-docx's."""
     written: list[str] = []
@@ -47,7 +47,9 @@ def test_a_word_file_is_compressed_once_with_fixed_times(monkeypatch) -> None:
     assert "khóa cửa" in text and "Tập 49" in made.read("docProps/core.xml").decode("utf-8")
 
 
-def test_a_python_docx_without_the_private_writer_steps_gives_the_same_file(monkeypatch) -> None:
+def test_a_python_docx_without_the_private_writer_steps_gives_the_same_file(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """The package is written through python-docx's private PackageWriter steps; a release
     without them falls back to its public save with the entries re-timed: same bytes."""
     direct = radio_docx.build_docx(PARAGRAPHS, PROPERTIES)
@@ -120,7 +122,9 @@ def test_a_text_xml_cannot_hold_is_refused_as_python_docx_refuses_it() -> None:
         )
 
 
-def test_a_shape_whose_runs_cannot_be_split_is_made_as_elements(monkeypatch) -> None:
+def test_a_shape_whose_runs_cannot_be_split_is_made_as_elements(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """Should python-docx write a text-less run some other way (no `</w:r>` to put the text
     before), the paragraphs of that shape are made as elements: the same document."""
     paragraphs: list[radio_docx.ParagraphSpec] = [
@@ -135,7 +139,7 @@ def test_a_shape_whose_runs_cannot_be_split_is_made_as_elements(monkeypatch) -> 
 def _bare(paragraph: object) -> str:
     """A paragraph's XML as if text-less runs had no end tag to split at (`</w:r>` mangled);
     with text, as lxml writes it."""
-    from lxml import etree
+    from lxml import etree  # type: ignore[import-untyped]  # python-docx's XML library
 
     xml = etree.tostring(paragraph, encoding="unicode")
     return xml.replace("</w:r>", "<w:r/>") if "<w:t" not in xml else xml

@@ -129,7 +129,7 @@ def test_an_unchanged_rebuild_reads_nothing_aloud_and_rewrites_nothing(
         read.append(text)
         return real_normalise(text, *args, **kwargs)
 
-    def no_docx(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def no_docx(*args, **kwargs) -> None:  # type: ignore[no-untyped-def]
         raise AssertionError("an unchanged episode's Word file was built again")
 
     monkeypatch.setattr(items, "normalise", recording_normalise)
@@ -173,7 +173,9 @@ def test_an_output_file_edited_by_hand_is_written_again(project: Path) -> None:
     assert snapshot(output) == before
 
 
-def test_a_read_item_unpacks_its_bulletin_body_once(project: Path, monkeypatch) -> None:
+def test_a_read_item_unpacks_its_bulletin_body_once(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A radio build makes each item from the body unpacked once (it was unpacked again for the
     byline): ~25 µs a bulletin, and the same text."""
     from publish import model

@@ -7,6 +7,8 @@ sentence with `…`, the test continues it with real words on both sides instead
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from publish.radio.normalise import (
@@ -522,7 +524,7 @@ def test_invalid_option_is_a_vietnamese_publish_error() -> None:
         SpeakOptions(zero_tens_word="lẽ")
 
 
-def test_seed_lexicon_and_unit_file_merge(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_seed_lexicon_and_unit_file_merge(tmp_path: Path) -> None:
     from publish.radio.normalise import load_abbreviations
 
     seed = load_abbreviations(None)
@@ -540,7 +542,7 @@ def test_seed_lexicon_and_unit_file_merge(tmp_path) -> None:  # type: ignore[no-
     ("content", "line"),
     [(b"ANTT\tan ninh\n\nSAI\n", 3), (b"# x\nA B\tc\n", 2), (b"OK\tok\n\xff\xfe\tx\n", 2)],
 )
-def test_bad_lexicon_line_names_file_and_line(tmp_path, content: bytes, line: int) -> None:  # type: ignore[no-untyped-def]
+def test_bad_lexicon_line_names_file_and_line(tmp_path: Path, content: bytes, line: int) -> None:
     from publish.errors import PublishError
     from publish.radio.normalise import load_abbreviations
 

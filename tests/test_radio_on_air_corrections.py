@@ -658,7 +658,7 @@ def locked_writes(monkeypatch: pytest.MonkeyPatch, *names: str) -> None:
 
 def kept_records(root: Path) -> dict[str, dict[str, object]]:
     """The episodes' records in state/radio-rates.json."""
-    return json.loads((root / "state/radio-rates.json").read_text("utf-8"))["episodes"]  # type: ignore[no-any-return]
+    return json.loads((root / "state/radio-rates.json").read_text("utf-8"))["episodes"]
 
 
 CORRECTION_KEY = "ra-quan-ttatgt-cuoi-nam#dinh-chinh-52bd62c7"

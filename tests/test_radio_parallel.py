@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from publish import parallel
 from publish.cli import main
 from publish.render import radio
@@ -29,7 +31,7 @@ def radio_files(root: Path) -> dict[str, bytes]:
 
 
 def test_items_and_episodes_made_on_every_core_equal_those_made_in_one_process(
-    tmp_path, monkeypatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(parallel, "_can_fork", lambda: True)  # even beside an idle test thread
     sent = record_jobs_sent(monkeypatch, episode)
@@ -62,7 +64,7 @@ def test_items_and_episodes_made_on_every_core_equal_those_made_in_one_process(
 
 
 def test_a_small_sites_word_files_are_built_without_starting_a_worker(
-    tmp_path, monkeypatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Starting a fresh worker costs ~0.3 s of CPU, more than the sample's 15 Word files take
     to build here (a site with APART_MIN_JOBS of them still gets workers: test_parallel)."""
@@ -96,7 +98,9 @@ def test_the_radio_channel_loads_python_docx_only_where_a_word_file_is_made() ->
     assert done.stdout.strip() == "False"
 
 
-def test_word_file_workers_import_none_of_the_radio_renderer(tmp_path, monkeypatch) -> None:
+def test_word_file_workers_import_none_of_the_radio_renderer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A fresh worker that builds Word files imports python-docx and the Word writer, not the
     radio renderer and its read-aloud rules (~0.2 s of CPU of every worker of every build)."""
     root = tmp_path / "site"

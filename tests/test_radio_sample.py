@@ -10,6 +10,8 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
+import pytest
+
 from publish import config as config_module
 from publish.cli import main
 from publish.content import load_site
@@ -19,7 +21,9 @@ CLOCK = "2026-11-28T09:00"
 NOW = dt.datetime(2026, 11, 28, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
 
 
-def test_every_sample_bulletin_for_the_radio_is_in_the_script(tmp_path: Path, capsys) -> None:
+def test_every_sample_bulletin_for_the_radio_is_in_the_script(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """A new unit's first build (README command 1) shows a clean radio channel: no sample
     bulletin is held from the script, each one on the radio channel has its item."""
     root = tmp_path / "project"

@@ -113,7 +113,9 @@ def test_an_aired_duration_calibrates_the_readers_next_episodes(tmp_path: Path) 
     assert "Thực tế 0:20" in first and "thời lượng thực tế khi phát" in first
 
 
-def test_an_unlikely_reading_is_a_warning_naming_the_file(tmp_path: Path, capsys) -> None:
+def test_an_unlikely_reading_is_a_warning_naming_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = radio_project(
         tmp_path,
         {"content/bai-viet/go-nham.md": radio_bulletin('{air_date: 2024-12-14, aired: "0:05"}')},
@@ -159,7 +161,9 @@ def test_durations_are_read_as_minutes_and_seconds(
 
 
 @pytest.mark.parametrize("value", ['"một phút"', '"0:00"', "true", '"1:75"'])
-def test_a_bad_duration_is_a_clear_error(tmp_path: Path, capsys, value: str) -> None:
+def test_a_bad_duration_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], value: str
+) -> None:
     root = radio_project(
         tmp_path,
         {"content/bai-viet/a.md": radio_bulletin(f"{{air_date: 2024-12-14, aired: {value}}}")},
@@ -324,7 +328,7 @@ def test_a_build_after_new_synced_rates_is_not_a_replay_of_the_last(tmp_path: Pa
     ],
 )
 def test_a_damaged_rates_record_is_a_clear_error(
-    tmp_path: Path, capsys, written: str, told: str
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], written: str, told: str
 ) -> None:
     files = {"content/bai-viet/a.md": radio_bulletin("{air_date: 2024-12-21}")}
     root = radio_project(tmp_path, files)
@@ -355,7 +359,7 @@ def test_rates_are_recorded_only_by_a_radio_sync_that_reached_the_station(tmp_pa
 
 
 def test_a_timing_warning_names_the_episode_and_waits_until_a_short_one_is_due(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Q9 is told of the episode by its air time, not its folder's rundown.txt; a short episode
     fills up as the bulletins of its week are written, so it is told once it is the next to air

@@ -60,7 +60,7 @@ def test_links_out_of_content_or_to_nothing_are_errors_of_the_load_with_line_and
 
 
 def test_build_stops_and_check_tells_each_link_once_as_read_from_the_folder(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = project(tmp_path, BROKEN)
     assert (
@@ -76,7 +76,9 @@ def test_build_stops_and_check_tells_each_link_once_as_read_from_the_folder(
     assert "Tìm thấy 5 lỗi" in err
 
 
-def test_approve_refuses_a_bulletin_whose_link_leads_nowhere(tmp_path: Path, capsys) -> None:
+def test_approve_refuses_a_bulletin_whose_link_leads_nowhere(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     text = bulletin_md({"id": "a", "channels": "[web]"}, BROKEN, drop=("approved_by",))
     root = project(tmp_path, "x\n", {A: text})
     before = (root / A).read_bytes()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import pickle
 import shutil
+from pathlib import Path
 
 import jinja2
 import pytest
@@ -56,7 +57,7 @@ def test_a_text_part_encoded_is_no_repr_of_it() -> None:
     assert digest(Encoded(b"a")) == digest(b"a") != digest(Encoded("a"))
 
 
-def test_a_body_is_cached_under_the_key_it_always_had(tmp_path) -> None:
+def test_a_body_is_cached_under_the_key_it_always_had(tmp_path: Path) -> None:
     """`convert` keys each body with the site's pages and reserved ids encoded once per build:
     the same key as the lists written out for each body, so a build after this change finds
     what the last one stored."""
@@ -175,7 +176,7 @@ def test_the_themes_templates_use_the_quick_escape() -> None:
         assert env.get_template(name).root_render_func.__globals__["escape"] is _THEME_ESCAPE
 
 
-def test_a_page_s_digest_taken_where_it_was_made_is_the_digest_of_its_bytes(tmp_path) -> None:
+def test_a_page_s_digest_taken_where_it_was_made_is_the_digest_of_its_bytes(tmp_path: Path) -> None:
     """Pages come with their digest (taken for their reuse record), across processes too: the
     writer records it instead of hashing the page again, so it must be the bytes' own."""
     root = tmp_path / "site"

@@ -1139,7 +1139,9 @@ def test_check_names_a_missing_template(tmp_path: Path) -> None:
     assert not any(p.file == "templates/web/base.html" for p in problems)
 
 
-def test_warming_up_compiles_the_templates_the_check_would_compile(tmp_path, monkeypatch) -> None:
+def test_warming_up_compiles_the_templates_the_check_would_compile(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The build hands web.warm_up's tasks to the parent while workers search for personal
     data (parallel.meanwhile); after them the check finds every template compiled."""
     root = copy_site(tmp_path)
@@ -1164,7 +1166,9 @@ def test_warming_up_compiles_the_templates_the_check_would_compile(tmp_path, mon
     assert not set(compiled) & warmed
 
 
-def test_check_names_a_template_included_but_missing(tmp_path: Path, capsys) -> None:
+def test_check_names_a_template_included_but_missing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """An {% include %} of a file that is not there used to surface mid-render as an English
     file-system error; check now names the template, the line and the missing file."""
     root = copy_site(tmp_path)
@@ -1225,7 +1229,12 @@ JINJA_ENGLISH = re.compile(r"\b(unexpected|expected|Encountered|Jinja|token|stat
     ids=["unclosed-print", "unclosed-print-then-html", "unclosed-if", "wrong-end", "imported"],
 )
 def test_a_template_syntax_error_is_described_in_vietnamese(
-    tmp_path: Path, capsys, template: str, broken: str, reported_at: str, message: str
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    template: str,
+    broken: str,
+    reported_at: str,
+    message: str,
 ) -> None:
     """Also in a template only imported by others (it used to stop the build as an internal
     error, found while rendering). Jinja reports the line where it notices the mistake."""
@@ -1579,7 +1588,7 @@ def test_an_editors_swap_backup_and_thumbnail_files_are_not_published(tmp_path: 
 
 
 def test_a_theme_asset_linked_to_a_file_outside_the_project_stops_the_build(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Every file of templates/assets/ is published: a link there to the SSH key of whoever
     builds (or the CI runner's /etc/passwd) was copied to output/web/assets/ for all to read."""

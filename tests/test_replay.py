@@ -42,7 +42,7 @@ def why_not(out: str) -> str:
 
 
 @pytest.fixture(autouse=True)
-def no_racy_delay(monkeypatch) -> None:
+def no_racy_delay(monkeypatch: pytest.MonkeyPatch) -> None:
     """Builds here follow file edits within milliseconds; each build is far longer than a tick."""
     monkeypatch.setattr(replay, "RACY_SECONDS", 0.0)
 
@@ -127,7 +127,9 @@ def clean(root: Path, tmp_path: Path, *extra: str, now: dt.datetime = NOW) -> di
     return CLEAN_BUILDS[key]
 
 
-def test_a_second_build_replays_the_first_and_touches_nothing(root, capsys) -> None:
+def test_a_second_build_replays_the_first_and_touches_nothing(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert build(root) == 0
     first = capsys.readouterr()
     before = files(root)
@@ -141,7 +143,7 @@ def test_a_second_build_replays_the_first_and_touches_nothing(root, capsys) -> N
     assert skipped and skipped == [x for x in second.out.splitlines() if x.startswith("Bỏ qua")]
 
 
-def test_a_replayed_build_loads_no_content_loader_or_renderer(root) -> None:
+def test_a_replayed_build_loads_no_content_loader_or_renderer(root: Path) -> None:
     """The content loader, the front matter validators with their YAML parser, and the renderers
     cost a build that replays the last one ~0.1 s of module loading (a third of its CPU at
     1,000 bulletins), `--now` included: it uses none of them."""
@@ -160,7 +162,9 @@ def test_a_replayed_build_loads_no_content_loader_or_renderer(root) -> None:
     assert [name for name in unwanted if name in modules] == [], done.stdout
 
 
-def test_a_replay_with_no_file_to_hash_loads_no_pool_or_package_metadata(root, tmp_path) -> None:
+def test_a_replay_with_no_file_to_hash_loads_no_pool_or_package_metadata(
+    root: Path, tmp_path: Path
+) -> None:
     """A no-op build whose inputs all keep their stats hashes nothing and finds every library's
     version in its folder's name: the process pool (multiprocessing, subprocess, socket…) and
     importlib.metadata (email, zipfile, csv…) were ~35 ms of its CPU at 1,000 bulletins;
@@ -189,7 +193,7 @@ def test_a_replay_with_no_file_to_hash_loads_no_pool_or_package_metadata(root, t
     assert [name for name in unwanted if name in modules] == [], done.stdout
 
 
-def test_a_build_after_one_edit_loads_no_imaging_module(root, tmp_path) -> None:
+def test_a_build_after_one_edit_loads_no_imaging_module(root: Path, tmp_path: Path) -> None:
     """A rebuild after one edit takes every image from what the last build remembered and opens
     none: importing Pillow's Image and ImageOps was ~11 ms of its CPU for nothing."""
     time.sleep(replay.RACY_SECONDS + 0.1)  # the images' stats are old enough to remember
@@ -235,7 +239,7 @@ NO_STAMP = (
     ],
 )
 def test_any_change_makes_a_real_build_equal_to_a_clean_one(
-    root, tmp_path, capsys, change, reason
+    root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], change: str, reason
 ) -> None:
     """…and `--timings` says which change it was (a build slower than expected is one)."""
     assert build(root, "-q") == 0
@@ -281,7 +285,9 @@ def test_any_change_makes_a_real_build_equal_to_a_clean_one(
     assert {k: v[0] for k, v in files(root).items()} == clean(root, tmp_path)
 
 
-def test_an_embargo_ending_is_not_replayed_over(root, tmp_path, capsys) -> None:
+def test_an_embargo_ending_is_not_replayed_over(
+    root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     post = sorted((root / "content" / "bai-viet").glob("*.md"))[0]
     later = NOW + dt.timedelta(days=1)
     scheduled = post.with_name("2024-04-02-hen-gio.md")
@@ -310,7 +316,7 @@ def test_an_embargo_ending_is_not_replayed_over(root, tmp_path, capsys) -> None:
 
 
 def test_a_pin_ending_is_not_replayed_over_and_rebuilds_the_home_page_alone(
-    root, tmp_path, capsys
+    root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The home page's pinned block empties at the pin's end with no file changed: the build
     after it is a real one, equal to a clean build, that rewrites the home page and no other."""
@@ -342,7 +348,7 @@ def test_a_pin_ending_is_not_replayed_over_and_rebuilds_the_home_page_alone(
 
 @pytest.mark.parametrize("change", ["options", "tool"])
 def test_a_build_with_other_options_or_tool_reads_only_the_files_changed_since_the_last(
-    root, tmp_path, monkeypatch, change
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: str
 ) -> None:
     """A stamp made with other options (`--channel web`, as `publish serve` builds) or by
     another version of the tool cannot be replayed, but its digests still hold for the files
@@ -369,7 +375,7 @@ def test_a_build_with_other_options_or_tool_reads_only_the_files_changed_since_t
     assert {k: v[0] for k, v in files(root).items()} == clean(root, tmp_path, "-q")
 
 
-def test_other_options_are_not_replayed(root, capsys) -> None:
+def test_other_options_are_not_replayed(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert build(root, "-q") == 0
     assert build(root, "--channel", "web", "--timings") == 0
     out = capsys.readouterr().out
@@ -393,7 +399,9 @@ def preview_files(root: Path) -> dict[str, tuple[bytes, int, int]]:
     }
 
 
-def test_a_preview_and_a_published_build_each_replay_their_own(root, tmp_path, capsys) -> None:
+def test_a_preview_and_a_published_build_each_replay_their_own(
+    root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """An editor alternating `build --drafts` and `build` with nothing changed: each replays
     its own last build (one stamp for both made every one of them a real build)."""
     assert build(root, "-q") == 0
@@ -414,7 +422,9 @@ def test_a_preview_and_a_published_build_each_replay_their_own(root, tmp_path, c
     }
 
 
-def test_racy_inputs_are_compared_by_their_bytes(root, capsys, monkeypatch) -> None:
+def test_racy_inputs_are_compared_by_their_bytes(
+    root: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A file changed moments before the build may change again unseen by its stat: the stamp
     keeps no stat for it, so the next build compares its bytes (and still replays if equal)."""
     monkeypatch.setattr(replay, "RACY_SECONDS", 3600.0)
@@ -430,7 +440,9 @@ def test_racy_inputs_are_compared_by_their_bytes(root, capsys, monkeypatch) -> N
     assert REPLAYED not in capsys.readouterr().out
 
 
-def test_a_fresh_checkout_with_restored_output_still_replays(root, capsys, monkeypatch) -> None:
+def test_a_fresh_checkout_with_restored_output_still_replays(
+    root: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """CI clones the sources again and restores .cache/ and output/: every stat differs, the
     bytes do not, so the build is replayed after comparing digests, then stats are trusted again."""
     assert build(root, "-q") == 0
@@ -453,7 +465,7 @@ def test_a_fresh_checkout_with_restored_output_still_replays(root, capsys, monke
 
 
 def test_a_sync_after_a_build_replays_it_and_still_delivers(
-    root, tmp_path, monkeypatch, capsys
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """CI's `publish sync` after nothing changed loads the content but renders and writes nothing."""
     from publish import pipeline
@@ -468,7 +480,7 @@ def test_a_sync_after_a_build_replays_it_and_still_delivers(
     assert build(root, "-q") == 0
     before = files(root)
 
-    def no_build(*args, **kwargs):
+    def no_build(*args, **kwargs) -> None:
         raise AssertionError("the build was not replayed")
 
     with monkeypatch.context() as patched:
@@ -507,7 +519,7 @@ def replayed_site(root: Path, now: dt.datetime):
 
 
 def test_a_sync_replaying_a_build_loads_the_content_once_for_every_later_sync(
-    root, tmp_path, monkeypatch
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The no-op sync CI runs on a schedule loaded 10,000 bulletins each time (~40 % of its
     2 s); the site the first one loads is kept with the build's stamp and is what loading gives."""
@@ -523,7 +535,7 @@ def test_a_sync_replaying_a_build_loads_the_content_once_for_every_later_sync(
     assert kept is not None
     assert kept == load_site(kept.config, now=later)
 
-    def no_load(*args, **kwargs):
+    def no_load(*args, **kwargs) -> None:
         raise AssertionError("the content was loaded again")
 
     with monkeypatch.context() as patched:
@@ -531,7 +543,9 @@ def test_a_sync_replaying_a_build_loads_the_content_once_for_every_later_sync(
         assert sync_radio(root, later) == 0
 
 
-def test_the_first_sync_after_a_build_reads_no_bulletin_again(root, tmp_path, monkeypatch) -> None:
+def test_the_first_sync_after_a_build_reads_no_bulletin_again(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The sync that replays a build loads the content with that build's digests: every
     bulletin comes off the cache's shelf unread, and the site is the one a load gives."""
     from publish import content
@@ -551,7 +565,9 @@ def test_the_first_sync_after_a_build_reads_no_bulletin_again(root, tmp_path, mo
     assert kept == content.load_site(kept.config, now=NOW)
 
 
-def test_a_kept_site_is_never_taken_for_another_build(root, tmp_path, monkeypatch) -> None:
+def test_a_kept_site_is_never_taken_for_another_build(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Same files but an embargo lifted, or an edited bulletin: the site kept for the old
     stamp would give the old answers, so the sync loads the content again."""
     monkeypatch.setenv("PUBLISH_RADIO_DIR", str(tmp_path / "dai"))
@@ -576,7 +592,9 @@ def test_a_kept_site_is_never_taken_for_another_build(root, tmp_path, monkeypatc
     assert replayed_site(root, after) is None
 
 
-def test_a_folder_link_that_loops_is_refused_without_hanging(root, capsys) -> None:
+def test_a_folder_link_that_loops_is_refused_without_hanging(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """A link of content/ into itself holds every bulletin: it is told like any linked folder
     holding bulletins (nothing is read through a link, and whoever made it expected otherwise;
     deleting it is the fix), each time, and the look into it enters no further link."""
@@ -594,7 +612,7 @@ def test_a_folder_link_that_loops_is_refused_without_hanging(root, capsys) -> No
 
 
 def test_a_real_build_reads_only_the_files_changed_since_the_last(
-    root, tmp_path, monkeypatch
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """After one edit, the loader takes the other bulletins' digests from the last stamp (their
     stat unchanged) instead of reading them; the output still equals a clean build."""
@@ -613,7 +631,7 @@ def test_a_real_build_reads_only_the_files_changed_since_the_last(
 
 
 def test_a_fresh_checkout_hashes_its_inputs_on_every_core_and_builds_as_clean(
-    root, tmp_path, monkeypatch
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """In CI's fresh checkout no recorded stat matches: every input is read and hashed, in
     worker processes when there are enough of them; each digest is the file's, and the build
@@ -641,7 +659,7 @@ def test_a_fresh_checkout_hashes_its_inputs_on_every_core_and_builds_as_clean(
         hashed.append(len(jobs))
         return original_run(jobs, **kwargs)
 
-    def start(self):  # type: ignore[no-untyped-def]
+    def start(self) -> None:  # type: ignore[no-untyped-def]
         original_start(self)
         digests.update(self.digests)
 
@@ -656,7 +674,9 @@ def test_a_fresh_checkout_hashes_its_inputs_on_every_core_and_builds_as_clean(
     assert {k: v[0] for k, v in files(root).items()} == clean(root, tmp_path, "-q")
 
 
-def test_a_fresh_checkout_after_an_edit_hashes_each_input_once(root, monkeypatch) -> None:
+def test_a_fresh_checkout_after_an_edit_hashes_each_input_once(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The replay check, finding every stat changed, hashes all the inputs it cannot vouch for
     (not up to the first that differs), and the build that follows takes those digests
     instead of reading the files again."""
@@ -681,7 +701,9 @@ def test_a_fresh_checkout_after_an_edit_hashes_each_input_once(root, monkeypatch
     assert sorted(hashed) == sorted(map(str, inputs))
 
 
-def test_the_tool_listed_twice_on_sys_path_still_replays(root, tmp_path, capsys, monkeypatch):
+def test_the_tool_listed_twice_on_sys_path_still_replays(
+    root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Run from the project folder, `python -m publish` finds publish.egg-info there besides the
     installed tool: the same libraries, so the build made by `publish` elsewhere replays."""
     assert build(root) == 0
@@ -697,7 +719,13 @@ def test_the_tool_listed_twice_on_sys_path_still_replays(root, tmp_path, capsys,
 
 
 @pytest.mark.parametrize("kind", ["dist-info", "egg-info"])
-def test_a_library_upgraded_builds_again(root, tmp_path, capsys, monkeypatch, kind) -> None:
+def test_a_library_upgraded_builds_again(
+    root: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    kind: str,
+) -> None:
     """A wheel's version is read from its metadata folder's name (parsing every METADATA file
     cost each no-op build and sync ~0.05 s); one whose folder name tells none is still read."""
     folder = tmp_path / "thu-vien"
@@ -729,7 +757,7 @@ def test_a_library_upgraded_builds_again(root, tmp_path, capsys, monkeypatch, ki
 
 @pytest.mark.parametrize("own_theme", [False, True], ids=["built-in theme", "own templates"])
 def test_a_project_moved_to_another_folder_rebuilds_only_what_an_edit_touches(
-    root, tmp_path, monkeypatch, own_theme
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, own_theme: bool
 ) -> None:
     """A CI runner may check the project out under another folder in each job (GitLab's
     concurrent builds dirs) and restore .cache/ and output/ there: the edit must cost what it
@@ -778,7 +806,9 @@ def test_a_project_moved_to_another_folder_rebuilds_only_what_an_edit_touches(
     assert {k: v[0] for k, v in files(moved).items()} == clean(moved, tmp_path, "-q")
 
 
-def test_a_bulletin_passing_a_week_since_its_expiry_is_not_replayed_over(root, capsys) -> None:
+def test_a_bulletin_passing_a_week_since_its_expiry_is_not_replayed_over(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     # After a week an expired bulletin is counted, not named: a replay would name it again.
     post = sorted((root / "content" / "bai-viet").glob("*.md"))[0]
     expired = post.with_name("2024-03-01-het-han.md")
@@ -798,7 +828,7 @@ def test_a_bulletin_passing_a_week_since_its_expiry_is_not_replayed_over(root, c
 
 @pytest.mark.parametrize("command", ["check", "sync", "replayed sync", "build", "replayed build"])
 def test_every_command_counts_a_bulletin_a_week_past_its_expiry_at_the_same_moment(
-    root: Path, capsys, command: str
+    root: Path, capsys: pytest.CaptureFixture[str], command: str
 ) -> None:
     # The line changes exactly 7 days after `expires`; a clock written in another timezone
     # names the same moment (09:00 in Hà Nội is 02:00Z).
@@ -838,7 +868,7 @@ def sync_web(root: Path, now: dt.datetime = NOW) -> int:
 
 @pytest.mark.parametrize("before", ["replayed", "new-bulletin", "slug-changed"])
 def test_a_build_after_a_sync_that_recorded_addresses_replays(
-    root, tmp_path, capsys, before
+    root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], before: str
 ) -> None:
     """CI's first build or sync after a sync that recorded new addresses in state/web-urls.json
     built again (~3 s at 10,000 bulletins), though the file only gained the addresses that build
@@ -871,7 +901,7 @@ def test_a_build_after_a_sync_that_recorded_addresses_replays(
 
 
 def test_a_history_changed_by_another_hand_before_the_sync_records_is_built_again(
-    root, tmp_path, capsys, monkeypatch
+    root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """An old address brought into state/web-urls.json (a `git pull`) after the sync's build
     read the file, before the sync recorded its addresses: the next build must write the
@@ -902,7 +932,7 @@ def test_a_history_changed_by_another_hand_before_the_sync_records_is_built_agai
 
 
 def test_a_sync_replaying_a_build_whose_addresses_are_recorded_does_not_look_again(
-    root, monkeypatch
+    root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Reading and checking 10,000 recorded addresses cost every no-op sync ~0.2 s: once a sync
     found the replayed build's addresses in the file, later ones replaying it skip that; a file
@@ -917,7 +947,7 @@ def test_a_sync_replaying_a_build_whose_addresses_are_recorded_does_not_look_aga
     recorded = load_history(history_path(root))
     record = sync_command.record_addresses
 
-    def no_record(state, site):
+    def no_record(state, site) -> None:
         raise AssertionError("the addresses were looked at again")
 
     with monkeypatch.context() as patched:
@@ -949,7 +979,7 @@ def rates_file(root: Path) -> Path:
 
 
 def test_a_build_after_a_sync_that_recorded_read_rates_replays(
-    root, tmp_path, capsys, monkeypatch
+    root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The command after every `publish sync radio` that recorded the rates of an episode still
     to come built again (~3 s at 10,000 bulletins; CI syncs every hour): no build reads such a
@@ -969,7 +999,7 @@ def test_a_build_after_a_sync_that_recorded_read_rates_replays(
 
 
 def test_a_sync_that_drops_a_record_a_build_reads_makes_the_next_command_build(
-    root, tmp_path, capsys, monkeypatch
+    root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A sync that forgets the oldest aired episode's record (more than AIRED_KEPT) changes the
     output: that episode is timed at today's rates again. The next command builds, as a clean
@@ -1001,7 +1031,7 @@ def test_a_sync_that_drops_a_record_a_build_reads_makes_the_next_command_build(
 
 
 def test_a_build_is_not_replayed_past_the_air_time_an_episode_was_synced_with(
-    root, tmp_path, capsys, monkeypatch
+    root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Synced to air at 17:00, then [radio] air_time set to 07:00 that Saturday: at noon the
     episode is laid out at 07:00 (aired by the settings) with its synced rates; once 17:00
@@ -1026,7 +1056,11 @@ def test_a_build_is_not_replayed_past_the_air_time_an_episode_was_synced_with(
 
 @pytest.mark.parametrize("spelling", ["./", ".", "../site", "link"])
 def test_a_build_replays_one_made_with_the_root_spelt_otherwise(
-    root, tmp_path, capsys, monkeypatch, spelling
+    root: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    spelling: str,
 ) -> None:
     """`publish build` in the project folder and `publish --root /abs/path build` (or a
     relative or linked spelling of the same folder) replay each other's build: an editor or a
@@ -1046,7 +1080,7 @@ def test_a_build_replays_one_made_with_the_root_spelt_otherwise(
 
 
 def test_a_build_before_a_corrections_date_is_not_replayed_over_one_after_it(
-    root, tmp_path, capsys, monkeypatch
+    root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A correction dated after the clock is an error: a build with --now past it must not
     make a later build at an earlier clock replay it (and keep the correction on the site),
@@ -1077,7 +1111,9 @@ def test_a_build_before_a_corrections_date_is_not_replayed_over_one_after_it(
     assert "sau thời điểm hiện tại (09:00 01/04/2024)" in err
 
 
-def test_a_new_tool_or_a_damaged_stamp_builds_again_and_says_so(root, capsys, monkeypatch) -> None:
+def test_a_new_tool_or_a_damaged_stamp_builds_again_and_says_so(
+    root: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Each reason a build does not replay the last, not covered above, told by `--timings`."""
     assert build(root, "-q") == 0
     monkeypatch.setattr(replay, "_tool_digest", lambda: "một bản khác của công cụ")
@@ -1096,7 +1132,9 @@ def test_a_new_tool_or_a_damaged_stamp_builds_again_and_says_so(root, capsys, mo
     assert REPLAYED in out and WHY_NOT not in out
 
 
-def test_a_failed_build_is_followed_by_a_real_one_that_says_why(root, capsys) -> None:
+def test_a_failed_build_is_followed_by_a_real_one_that_says_why(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     post = root / POST
     assert build(root, "-q") == 0
     good = post.read_text("utf-8")
@@ -1140,7 +1178,7 @@ def test_a_linked_folder_too_big_to_look_through_is_walked_only_so_far(
 
 
 def test_a_build_with_a_linked_folder_walked_only_in_part_is_never_replayed(
-    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Photos linked in, with a hidden folder of thumbnails the link check does not enter: the
     stamp could not hold every file under the link, so a photo changed past where the walk
@@ -1160,7 +1198,7 @@ def test_a_build_with_a_linked_folder_walked_only_in_part_is_never_replayed(
 
 
 def test_a_published_list_changed_since_the_build_is_not_replayed_over(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A bulletin approved by name only is held until state/published.json names it (the
     default name_only_approvals = "published"): the list pulled from the machine that syncs
@@ -1187,7 +1225,7 @@ def zalo_record(project: Path, *keys: str) -> None:
 
 
 def test_without_a_published_list_the_channels_records_are_not_replayed_over(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A state/ written before published.json was: the Zalo and radio records tell which
     bulletins approved by name only were published, so a change to them builds again."""
@@ -1207,7 +1245,7 @@ def test_without_a_published_list_the_channels_records_are_not_replayed_over(
 
 
 def test_with_a_published_list_a_posting_sync_leaves_the_build_replayable(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Once state/published.json exists the name-only gate reads only it
     (publish.name_only_record): the Zalo records a posting sync rewrites are no input."""
@@ -1224,7 +1262,7 @@ def test_with_a_published_list_a_posting_sync_leaves_the_build_replayable(
 
 
 def test_the_first_sync_writing_the_published_list_leaves_the_build_replayable(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A state/ without published.json: the build read the channels' records. The sync that
     first writes the list vouches for it (the same output from it); the records, no input any

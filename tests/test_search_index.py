@@ -11,6 +11,7 @@ import re
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -518,7 +519,9 @@ WORDS = [
 ]
 
 
-def test_an_edit_updates_the_index_exactly_as_a_full_build_would(tmp_path, monkeypatch) -> None:
+def test_an_edit_updates_the_index_exactly_as_a_full_build_would(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Edits that keep the bulletins' order change only the touched shards and cards, and the
     files equal a full build of the same site (small shards, so groups split and merge)."""
     import datetime as dt
@@ -645,7 +648,9 @@ def full_index(site: Site) -> dict[str, bytes]:
     return {f"{INDEX_DIR}/{path}": data for path, data in files.items()}
 
 
-def test_a_new_newest_bulletin_is_indexed_alone(tmp_path, monkeypatch) -> None:
+def test_a_new_newest_bulletin_is_indexed_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The everyday change — one new bulletin, the newest — takes the next number: that bulletin
     alone is indexed, and only the shards of its terms' groups, the last cards file and the
     manifest are made again; the files equal a full build's byte for byte. (Numbered newest
@@ -681,7 +686,7 @@ def test_a_new_newest_bulletin_is_indexed_alone(tmp_path, monkeypatch) -> None:
 
 
 def test_additions_and_removals_update_the_index_exactly_as_a_full_build(
-    tmp_path, monkeypatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """New bulletins (the newest or backdated), deleted ones (the newest or any), edits, and
     several at once: each is an update of the numbers that changed, and the files equal a full
@@ -808,7 +813,9 @@ NUMBER_WORDS = [
 """Numbers in the spellings the index reads, for the update tests."""
 
 
-def test_numbers_in_every_spelling_update_the_index_as_a_full_build(tmp_path, monkeypatch) -> None:
+def test_numbers_in_every_spelling_update_the_index_as_a_full_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A number's runs of groups are terms too: an update stays byte-identical to a build."""
     monkeypatch.setattr(sys.modules[__name__], "WORDS", WORDS + NUMBER_WORDS)
     test_an_edit_updates_the_index_exactly_as_a_full_build_would(tmp_path, monkeypatch)
@@ -994,7 +1001,7 @@ def test_first_query_with_marks_on_a_10000_bulletin_site_downloads_at_most_300_k
 
 
 def test_the_unit_s_abbreviations_are_searched_and_an_edit_to_them_rebuilds_the_index(
-    tmp_path,
+    tmp_path: Path,
 ) -> None:
     """An abbreviation of the unit's own file ([radio] abbreviations) finds the bulletins
     spelling it out; changed, the index is made again, as a full build makes it."""

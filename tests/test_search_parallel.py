@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import random
+from pathlib import Path
 
 import pytest
 
@@ -21,7 +22,9 @@ NOW = dt.datetime(2021, 1, 1, tzinfo=dt.timezone(dt.timedelta(hours=7)))
 
 
 @pytest.mark.parametrize("workers", ["1", "2"])
-def test_block_index_equals_build_index(tmp_path, monkeypatch, workers) -> None:
+def test_block_index_equals_build_index(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: str
+) -> None:
     """Blocks of 20 bulletins (forked when 2 workers): same files as build_index(), shards split."""
     monkeypatch.setenv("PUBLISH_WORKERS", workers)
     monkeypatch.setattr(publish.parallel, "MIN_JOBS", 2)

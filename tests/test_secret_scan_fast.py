@@ -4,6 +4,7 @@ that scanning every line finds, and the loader reports it on that line."""
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import pytest
 from hypothesis import example, given, settings
@@ -71,7 +72,7 @@ def full_scan(body: str, policy, *, title: str = "") -> tuple[int, str] | None:
 
 
 @pytest.fixture(scope="module")
-def config(tmp_path_factory):
+def config(tmp_path_factory: pytest.TempPathFactory):
     """A project whose site.toml adds a site-specific grade (nội bộ) to the legal ones."""
     root = make_project(tmp_path_factory.mktemp("secret"), {})
     loaded = config_module.load(root)
@@ -86,14 +87,14 @@ def config(tmp_path_factory):
 @example(lines=["abc", "NỘI BỘ"], title="")
 @example(lines=["Tin thường", "| Độ mật | Mật |"], title="")
 @example(lines=["Tin thường", "M Ậ T"], title="")
-def test_skipping_scan_equals_full_scan(config, lines, title):
+def test_skipping_scan_equals_full_scan(config, lines, title) -> None:
     """Same (line, stamp) or None as the full scan, whatever the lines and the title."""
     body = "\n".join(lines)
     expected = full_scan(body, config.policy, title=title)
     assert secret_stamp(body, config.policy, title=title) == expected
 
 
-def test_stamp_below_ordinary_lines_is_refused_with_its_line(tmp_path):
+def test_stamp_below_ordinary_lines_is_refused_with_its_line(tmp_path: Path) -> None:
     """A capitals stamp after many ordinary lines still stops the load, naming its line."""
     body = "\n".join(["Nội dung bình thường của bản tin."] * 30 + ["", "**TỐI MẬT**", "Hết."])
     root = make_project(tmp_path, {"content/2020-12-08-tin.md": bulletin_md(body=body)})

@@ -217,7 +217,12 @@ def test_the_scan_finds_each_written_form_of_a_secret(tmp_path: Path, emu: ZaloE
 
 
 def test_create_update_hide_and_nothing_to_do_show_no_secret(
-    project: Path, emu: ZaloEmulator, env: dict, token_file: Path, watch, tmp_path: Path
+    project: Path,
+    emu: ZaloEmulator,
+    env: dict,
+    token_file: Path,
+    watch: Callable[..., str],
+    tmp_path: Path,
 ) -> None:
     summary = tmp_path / "ci" / "summary.json"
     assert sync(project, "--summary-json", str(summary)) == 0
@@ -244,7 +249,7 @@ def test_create_update_hide_and_nothing_to_do_show_no_secret(
 
 
 def test_an_expired_access_token_is_refreshed_and_the_new_pair_saved_privately(
-    project: Path, emu: ZaloEmulator, env: dict, token_file: Path, watch
+    project: Path, emu: ZaloEmulator, env: dict, token_file: Path, watch: Callable[..., str]
 ) -> None:
     assert sync(project) == 0
     watch()
@@ -267,7 +272,12 @@ def test_an_expired_access_token_is_refreshed_and_the_new_pair_saved_privately(
 
 @pytest.mark.parametrize("reply", ["error", "empty"])
 def test_a_refused_refresh_names_no_token(
-    project: Path, emu: ZaloEmulator, env: dict, token_file: Path, watch, reply: str
+    project: Path,
+    emu: ZaloEmulator,
+    env: dict,
+    token_file: Path,
+    watch: Callable[..., str],
+    reply: str,
 ) -> None:
     """REFRESH already spent (another machine used it): refused with -14014 or an empty body."""
     emu.configure(reused_refresh_reply=reply)
@@ -279,7 +289,7 @@ def test_a_refused_refresh_names_no_token(
 
 
 def test_a_dry_run_shows_no_secret_and_spends_no_refresh_token(
-    project: Path, emu: ZaloEmulator, env: dict, token_file: Path, watch
+    project: Path, emu: ZaloEmulator, env: dict, token_file: Path, watch: Callable[..., str]
 ) -> None:
     assert sync(project) == 0
     watch()
@@ -297,7 +307,7 @@ def test_a_dry_run_shows_no_secret_and_spends_no_refresh_token(
 
 
 def test_check_with_ci_reports_shows_no_secret(
-    project: Path, env: dict, watch, tmp_path: Path
+    project: Path, env: dict, watch: Callable[..., str], tmp_path: Path
 ) -> None:
     report = tmp_path / "ci" / "gl-code-quality-report.json"
     edit(project, 0, category="khong-co")
@@ -370,7 +380,13 @@ HOSTILE: dict[str, Hostile] = {
 
 @pytest.mark.parametrize("name", sorted(HOSTILE))
 def test_a_server_echoing_the_token_never_gets_it_shown_or_saved(
-    project: Path, emu: ZaloEmulator, env: dict, token_file: Path, watch, tmp_path: Path, name: str
+    project: Path,
+    emu: ZaloEmulator,
+    env: dict,
+    token_file: Path,
+    watch: Callable[..., str],
+    tmp_path: Path,
+    name: str,
 ) -> None:
     """A buggy or hostile server (or a gateway before it) echoing what it was sent: the sync
     fails or goes on as for any odd answer, and neither its messages, its log, the summary nor
@@ -396,7 +412,7 @@ def test_a_server_echoing_the_token_never_gets_it_shown_or_saved(
 
 @pytest.mark.parametrize("name", ["error-code-is-the-token", "echo-url-encoded"])
 def test_debug_tracebacks_show_no_token(
-    project: Path, emu: ZaloEmulator, env: dict, watch, name: str
+    project: Path, emu: ZaloEmulator, env: dict, watch: Callable[..., str], name: str
 ) -> None:
     """--debug lets the error out whole: its traceback (chained errors included) is clean."""
     assert sync(project) == 0
@@ -415,7 +431,7 @@ def test_debug_tracebacks_show_no_token(
 
 
 def test_the_command_line_debug_traceback_masks_secrets(
-    project: Path, emu: ZaloEmulator, env: dict, token_file: Path, watch
+    project: Path, emu: ZaloEmulator, env: dict, token_file: Path, watch: Callable[..., str]
 ) -> None:
     """`python -m publish --debug` as CI runs it: what it prints, tracebacks included. An
     error code that was the token itself once crashed the sync with a ValueError quoting it."""
@@ -437,7 +453,7 @@ def test_the_command_line_debug_traceback_masks_secrets(
 
 
 def test_the_command_line_prints_an_uncaught_error_masked(
-    emu: ZaloEmulator, env: dict, monkeypatch: pytest.MonkeyPatch, watch
+    emu: ZaloEmulator, env: dict, monkeypatch: pytest.MonkeyPatch, watch: Callable[..., str]
 ) -> None:
     """What --debug lets out of main() is printed by the hook `publish` installs, not Python's."""
     monkeypatch.setenv("ZALO_ACCESS_TOKEN", ACCESS)
@@ -492,7 +508,7 @@ def test_transport_faults_show_no_secret(
     project: Path,
     emu: ZaloEmulator,
     env: dict,
-    watch,
+    watch: Callable[..., str],
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     fault: dict,
@@ -514,7 +530,7 @@ def test_transport_faults_show_no_secret(
 
 
 def test_the_token_file_and_its_temporary_file_are_private_from_the_start(
-    project: Path, emu: ZaloEmulator, env: dict, token_file: Path, watch
+    project: Path, emu: ZaloEmulator, env: dict, token_file: Path, watch: Callable[..., str]
 ) -> None:
     """Even with umask 000: the temporary file a refresh writes the new pair into is made
     (0600, empty) before the refresh is sent, then renamed over the token file."""
@@ -547,7 +563,12 @@ def test_the_token_file_and_its_temporary_file_are_private_from_the_start(
 
 
 def test_a_new_token_folder_is_made_private(
-    project: Path, emu: ZaloEmulator, env: dict, tmp_path: Path, monkeypatch, watch
+    project: Path,
+    emu: ZaloEmulator,
+    env: dict,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    watch: Callable[..., str],
 ) -> None:
     token_file = tmp_path / "new-folder" / "zalo-token.json"
     monkeypatch.setenv("ZALO_TOKEN_FILE", str(token_file))
@@ -562,7 +583,12 @@ def test_a_new_token_folder_is_made_private(
 
 @pytest.mark.parametrize("bits", [0o644, 0o640, 0o604, 0o660])
 def test_a_token_file_others_may_read_is_refused_before_anything_is_sent(
-    project: Path, emu: ZaloEmulator, env: dict, token_file: Path, watch, bits: int
+    project: Path,
+    emu: ZaloEmulator,
+    env: dict,
+    token_file: Path,
+    watch: Callable[..., str],
+    bits: int,
 ) -> None:
     assert sync(project) == 0
     watch()
@@ -582,7 +608,7 @@ def test_a_token_file_others_may_read_is_refused_before_anything_is_sent(
 
 
 def test_a_token_folder_others_may_write_to_is_refused(
-    project: Path, emu: ZaloEmulator, env: dict, token_file: Path, watch
+    project: Path, emu: ZaloEmulator, env: dict, token_file: Path, watch: Callable[..., str]
 ) -> None:
     assert sync(project) == 0
     watch()

@@ -7,13 +7,17 @@ import io
 import json
 import sys
 import types
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
 from publish import timings
 from publish.cli import main
+from publish.commands.sync import SyncOptions
+from publish.config import Config
 from publish.errors import NeedsPerson, PublishError, RemoteError
+from publish.model import Site
 from publish.progress import Progress, is_interactive
 from publish.sync.base import Action
 from tests.helpers import (
@@ -47,7 +51,13 @@ class FakeSyncer:
 
     concurrency = 1
 
-    def __init__(self, name: str, actions: list[Action], fail: dict[str, Exception], log: list):
+    def __init__(
+        self,
+        name: str,
+        actions: list[Action],
+        fail: dict[str, Exception],
+        log: list[tuple[str, str, str]],
+    ) -> None:
         self.name = name
         self.actions = actions
         self.fail = fail
@@ -69,19 +79,36 @@ class FakeSyncer:
         return "xong"
 
 
+@dataclass
+class Fakes:
+    """What the fake syncers do (plans, failures, channel errors) and the calls they received."""
+
+    log: list[tuple[str, str, str]] = field(default_factory=list)
+    plans: dict[str, list[Action]] = field(default_factory=dict)
+    fail: dict[str, dict[str, Exception]] = field(default_factory=dict)
+    broken: dict[str, Exception] = field(default_factory=dict)
+
+
 @pytest.fixture
-def fakes(monkeypatch):
+def fakes(monkeypatch: pytest.MonkeyPatch) -> Fakes:
     """Fake renderers and fake zalo/radio syncers; returns a control object."""
     install_fake_renderers(monkeypatch)
     monkeypatch.delenv("ZALO_APP_ID", raising=False)
     monkeypatch.delenv("PUBLISH_RADIO_DIR", raising=False)
-    control = types.SimpleNamespace(log=[], plans={}, fail={}, broken={})
+    control = Fakes()
     import publish.commands.sync as sync_command
 
     for channel in ("zalo", "radio"):
         module = types.ModuleType(f"tests_fake_syncer_{channel}")
 
-        def make_syncer(config, *, site, output, options, channel=channel):
+        def make_syncer(
+            config: Config,
+            *,
+            site: Site,
+            output: Path,
+            options: SyncOptions,
+            channel: str = channel,
+        ) -> FakeSyncer:
             """Build the fake syncer, or raise the channel-level error the test asked for."""
             control.log.append(("make", channel, "dry" if options.dry_run else "real"))
             if channel in control.broken:
@@ -106,12 +133,14 @@ def sync(root: Path, *args: str) -> int:
     return main(["--root", str(root), "--now", NOW, "sync", *args])
 
 
-def applied(control) -> list[tuple[str, str, str]]:
+def applied(control: Fakes) -> list[tuple[str, str, str]]:
     """The write calls the fake syncers received."""
     return [entry for entry in control.log if entry[0] not in ("observe", "make")]
 
 
-def test_success_writes_summary_json_with_counts_and_next_bulletin(tmp_path, fakes, capsys):
+def test_success_writes_summary_json_with_counts_and_next_bulletin(
+    tmp_path: Path, fakes: Fakes, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = project(tmp_path)
     fakes.plans["zalo"] = [Action("create", "a", "bản tin mới", "Bản tin đã đăng")]
     fakes.plans["radio"] = [
@@ -146,7 +175,7 @@ def test_success_writes_summary_json_with_counts_and_next_bulletin(tmp_path, fak
     )
 
 
-def test_excluded_bulletins_are_listed_in_json(tmp_path, fakes):
+def test_excluded_bulletins_are_listed_in_json(tmp_path: Path, fakes: Fakes) -> None:
     root = project(tmp_path)
     summary = tmp_path / "summary.json"
     assert sync(root, "--summary-json", str(summary)) == 0
@@ -160,7 +189,9 @@ def test_excluded_bulletins_are_listed_in_json(tmp_path, fakes):
     }
 
 
-def test_secret_bulletin_stops_everything_and_the_comment_says_so(tmp_path, fakes, capsys):
+def test_secret_bulletin_stops_everything_and_the_comment_says_so(
+    tmp_path: Path, fakes: Fakes, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = project(tmp_path, **SECRET)
     summary = tmp_path / "summary.json"
 
@@ -173,7 +204,9 @@ def test_secret_bulletin_stops_everything_and_the_comment_says_so(tmp_path, fake
     assert json.loads(summary.read_text("utf-8"))["error"] == "content"
 
 
-def test_strict_sync_sends_nothing_while_personal_data_awaits_review(tmp_path, fakes, capsys):
+def test_strict_sync_sends_nothing_while_personal_data_awaits_review(
+    tmp_path: Path, fakes: Fakes, capsys: pytest.CaptureFixture[str]
+) -> None:
     pii = bulletin_md(
         {"id": "p", "title": '"Tìm người thân"'}, body="Bà A, CCCD số 087123456789.\n"
     )
@@ -190,7 +223,9 @@ def test_strict_sync_sends_nothing_while_personal_data_awaits_review(tmp_path, f
     assert "cảnh báo" in capsys.readouterr().err
 
 
-def test_content_error_exits_1_before_any_channel_and_still_writes_json(tmp_path, fakes, capsys):
+def test_content_error_exits_1_before_any_channel_and_still_writes_json(
+    tmp_path: Path, fakes: Fakes, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = project(tmp_path, **{"content/bad.md": bulletin_md({"category": "khong-co"})})
     summary = tmp_path / "summary.json"
 
@@ -206,7 +241,9 @@ def test_content_error_exits_1_before_any_channel_and_still_writes_json(tmp_path
     assert "content/bad.md" in capsys.readouterr().err
 
 
-def test_failed_action_exits_3_after_every_other_action_and_channel(tmp_path, fakes, capsys):
+def test_failed_action_exits_3_after_every_other_action_and_channel(
+    tmp_path: Path, fakes: Fakes, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = project(tmp_path)
     fakes.plans["zalo"] = [Action("create", "a", "mới"), Action("create", "f", "mới")]
     fakes.fail["zalo"] = {"a": RemoteError("Zalo trả lỗi -32: vượt giới hạn")}
@@ -225,7 +262,9 @@ def test_failed_action_exits_3_after_every_other_action_and_channel(tmp_path, fa
     assert "chạy lại để tiếp tục" in captured.err
 
 
-def test_an_action_refused_until_a_person_decides_exits_1_after_the_others(tmp_path, fakes, capsys):
+def test_an_action_refused_until_a_person_decides_exits_1_after_the_others(
+    tmp_path: Path, fakes: Fakes, capsys: pytest.CaptureFixture[str]
+) -> None:
     """A rerun changes nothing for it (a Zalo article edited by hand): 1, not "run again" (3)."""
     root = project(tmp_path)
     fakes.plans["zalo"] = [Action("update", "a", "sửa"), Action("create", "f", "mới")]
@@ -247,7 +286,9 @@ def test_an_action_refused_until_a_person_decides_exits_1_after_the_others(tmp_p
     assert "cần sửa" in captured.err
 
 
-def test_a_person_needed_and_a_remote_failure_say_both_fix_and_run_again(tmp_path, fakes, capsys):
+def test_a_person_needed_and_a_remote_failure_say_both_fix_and_run_again(
+    tmp_path: Path, fakes: Fakes, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Exit 1 outranks 3, but the radio step that failed on the network still needs a rerun: the
     closing message said only "fix", and the operator left it undone."""
     root = project(tmp_path)
@@ -263,7 +304,9 @@ def test_a_person_needed_and_a_remote_failure_say_both_fix_and_run_again(tmp_pat
     assert "Phần đã xong đã được lưu trong state/; chạy lại để tiếp tục." in err
 
 
-def test_a_channel_down_beside_a_fix_needed_says_run_again_too(tmp_path, fakes, capsys):
+def test_a_channel_down_beside_a_fix_needed_says_run_again_too(
+    tmp_path: Path, fakes: Fakes, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = project(tmp_path)
     fakes.broken["zalo"] = RemoteError("không kết nối được openapi.zalo.me")
     fakes.broken["radio"] = PublishError("thư mục của đài chỉ cho đọc")
@@ -274,7 +317,9 @@ def test_a_channel_down_beside_a_fix_needed_says_run_again_too(tmp_path, fakes, 
     assert "cần sửa" in err and "chạy lại để tiếp tục" in err
 
 
-def test_only_a_person_needed_does_not_say_run_again(tmp_path, fakes, capsys):
+def test_only_a_person_needed_does_not_say_run_again(
+    tmp_path: Path, fakes: Fakes, capsys: pytest.CaptureFixture[str]
+) -> None:
     """A rerun changes nothing for an article edited by hand: no advice that it would."""
     root = project(tmp_path)
     fakes.plans["zalo"] = [Action("update", "a", "sửa"), Action("create", "f", "mới")]
@@ -286,7 +331,9 @@ def test_only_a_person_needed_does_not_say_run_again(tmp_path, fakes, capsys):
     assert "cần sửa" in err and "chạy lại" not in err
 
 
-def test_channel_that_cannot_start_stops_only_itself(tmp_path, fakes, capsys):
+def test_channel_that_cannot_start_stops_only_itself(
+    tmp_path: Path, fakes: Fakes, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = project(tmp_path)
     fakes.broken["zalo"] = PublishError("thiếu biến môi trường ZALO_APP_ID")
     fakes.plans["radio"] = [Action("create", "items/a.txt", "mới")]
@@ -302,8 +349,8 @@ def test_channel_that_cannot_start_stops_only_itself(tmp_path, fakes, capsys):
 
 @pytest.mark.parametrize("option", ["--zalo-overwrite", "--zalo-create-anyway"])
 def test_zalo_overwrite_without_syncing_zalo_is_an_error_not_ignored(
-    tmp_path, fakes, capsys, option
-):
+    tmp_path: Path, fakes: Fakes, capsys: pytest.CaptureFixture[str], option: str
+) -> None:
     root = project(tmp_path)
     assert sync(root, "radio", option, "a") == 1
     err = capsys.readouterr().err
@@ -313,8 +360,8 @@ def test_zalo_overwrite_without_syncing_zalo_is_an_error_not_ignored(
 
 
 def test_zalo_forget_without_syncing_zalo_is_an_error_naming_the_command_with_reconcile(
-    tmp_path, fakes, capsys
-):
+    tmp_path: Path, fakes: Fakes, capsys: pytest.CaptureFixture[str]
+) -> None:
     """--zalo-forget works only with --reconcile: the command given keeps it."""
     root = project(tmp_path)
     assert sync(root, "radio", "--zalo-forget", "a") == 1
@@ -324,20 +371,22 @@ def test_zalo_forget_without_syncing_zalo_is_an_error_naming_the_command_with_re
     assert applied(fakes) == []
 
 
-def test_unreachable_remote_is_exit_3_not_1(tmp_path, fakes):
+def test_unreachable_remote_is_exit_3_not_1(tmp_path: Path, fakes: Fakes) -> None:
     root = project(tmp_path)
     fakes.broken["zalo"] = RemoteError("không kết nối được openapi.zalo.me")
     assert sync(root) == 3
 
 
-def test_a_fix_needed_outranks_a_remote_failure(tmp_path, fakes):
+def test_a_fix_needed_outranks_a_remote_failure(tmp_path: Path, fakes: Fakes) -> None:
     root = project(tmp_path)
     fakes.broken["zalo"] = RemoteError("mạng lỗi")
     fakes.broken["radio"] = PublishError("thư mục của đài chỉ cho đọc")
     assert sync(root) == 1
 
 
-def test_no_target_skips_channels_that_are_not_configured(tmp_path, fakes, capsys):
+def test_no_target_skips_channels_that_are_not_configured(
+    tmp_path: Path, fakes: Fakes, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = project(tmp_path, site_toml=SITE_TOML)
     summary = tmp_path / "summary.json"
 
@@ -352,8 +401,11 @@ def test_no_target_skips_channels_that_are_not_configured(tmp_path, fakes, capsy
 
 
 def test_zalo_credentials_without_an_oa_id_do_not_turn_zalo_on(
-    tmp_path, fakes, capsys, monkeypatch
-):
+    tmp_path: Path,
+    fakes: Fakes,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """README: Zalo is synced when site.toml has [zalo] oa_id; ZALO_APP_ID alone (a CI secret
     set for every job) planned '3 tạo mới' for a unit that has not set up its OA."""
     monkeypatch.setenv("ZALO_APP_ID", "123")
@@ -367,7 +419,9 @@ def test_zalo_credentials_without_an_oa_id_do_not_turn_zalo_on(
     )
 
 
-def test_named_target_runs_even_when_not_configured_and_alone(tmp_path, fakes, capsys):
+def test_named_target_runs_even_when_not_configured_and_alone(
+    tmp_path: Path, fakes: Fakes, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = project(tmp_path, site_toml=SITE_TOML)
     assert sync(root, "radio") == 0
     assert [entry[1] for entry in fakes.log] == ["radio", "radio"]
@@ -376,13 +430,17 @@ def test_named_target_runs_even_when_not_configured_and_alone(tmp_path, fakes, c
     assert summary and all(line.startswith("  radio:") for line in summary), summary
 
 
-def test_unknown_target_is_a_user_error(tmp_path, fakes, capsys):
+def test_unknown_target_is_a_user_error(
+    tmp_path: Path, fakes: Fakes, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = project(tmp_path)
     assert sync(root, "facebook") == 1
     assert "kênh đồng bộ không tồn tại: facebook" in capsys.readouterr().err
 
 
-def test_dry_run_sends_nothing_and_leaves_output_and_state_alone(tmp_path, fakes):
+def test_dry_run_sends_nothing_and_leaves_output_and_state_alone(
+    tmp_path: Path, fakes: Fakes
+) -> None:
     root = project(tmp_path)
     fakes.plans["zalo"] = [Action("create", "a", "mới"), Action("withdraw", "old", "hết hạn")]
     summary = tmp_path / "summary.json"
@@ -396,7 +454,9 @@ def test_dry_run_sends_nothing_and_leaves_output_and_state_alone(tmp_path, fakes
     assert (zalo["created"], zalo["hidden"]) == (1, 1)
 
 
-def test_dry_run_markdown_plan_for_a_pull_request(tmp_path, fakes, capsys):
+def test_dry_run_markdown_plan_for_a_pull_request(
+    tmp_path: Path, fakes: Fakes, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = project(tmp_path)
     (root / "output/web").mkdir(parents=True)
     (root / "output/web/index.txt").write_text("cũ\n", encoding="utf-8")
@@ -428,7 +488,9 @@ def test_dry_run_markdown_plan_for_a_pull_request(tmp_path, fakes, capsys):
     assert "Bỏ qua content/" not in out  # the text-mode exclusion lines stay off the comment
 
 
-def test_markdown_plan_makes_titles_reasons_and_file_names_inert(tmp_path, fakes, capsys):
+def test_markdown_plan_makes_titles_reasons_and_file_names_inert(
+    tmp_path: Path, fakes: Fakes, capsys: pytest.CaptureFixture[str]
+) -> None:
     """A title must not become a link, an @mention, or an HTML comment hiding the rest."""
     root = project(tmp_path)
     title = "Tin [bấm để duyệt](https://evil.example/login) @org/admins <!-- ẩn"
@@ -448,7 +510,9 @@ def test_markdown_plan_makes_titles_reasons_and_file_names_inert(tmp_path, fakes
     assert "(content/c.md) lúc" in out  # the tool's own words are left as they are
 
 
-def test_markdown_lists_what_needs_a_person_first_and_caps_rows(tmp_path, fakes, capsys):
+def test_markdown_lists_what_needs_a_person_first_and_caps_rows(
+    tmp_path: Path, fakes: Fakes, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = project(tmp_path)
     creates = [Action("create", f"k{n:03d}", "mới") for n in range(100)]
     fakes.plans["zalo"] = [*creates, Action("conflict", "z", "đã bị sửa trên Zalo")]
@@ -462,7 +526,9 @@ def test_markdown_lists_what_needs_a_person_first_and_caps_rows(tmp_path, fakes,
     assert "| … | và 41 thao tác khác | |" in out
 
 
-def test_channel_error_shows_in_markdown(tmp_path, fakes, capsys):
+def test_channel_error_shows_in_markdown(
+    tmp_path: Path, fakes: Fakes, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = project(tmp_path)
     fakes.broken["radio"] = PublishError("không tìm thấy thư mục của đài /mnt/dai")
     assert sync(root, "--dry-run", "--format", "markdown") == 1
@@ -470,7 +536,7 @@ def test_channel_error_shows_in_markdown(tmp_path, fakes, capsys):
     assert "Không lập được kế hoạch" in section and "/mnt/dai" in section
 
 
-def test_progress_in_ci_is_plain_lines_every_tenth():
+def test_progress_in_ci_is_plain_lines_every_tenth() -> None:
     stream = io.StringIO()
     progress = Progress("zalo", stream=stream, interactive=False)
     for done in range(1, 21):
@@ -480,7 +546,7 @@ def test_progress_in_ci_is_plain_lines_every_tenth():
     assert len(lines) == 10 and "\r" not in stream.getvalue()
 
 
-def test_progress_on_a_terminal_redraws_one_line_and_echo_does_not_tear_it():
+def test_progress_on_a_terminal_redraws_one_line_and_echo_does_not_tear_it() -> None:
     stream, out = io.StringIO(), io.StringIO()
     progress = Progress("radio", stream=stream, interactive=True, clock=iter(range(100)).__next__)
     progress(3, 24)
@@ -495,7 +561,7 @@ def test_progress_on_a_terminal_redraws_one_line_and_echo_does_not_tear_it():
     assert stream.getvalue().endswith("radio [########################] 24/24 100%\r\x1b[K")
 
 
-def test_small_runs_show_no_progress():
+def test_small_runs_show_no_progress() -> None:
     stream = io.StringIO()
     progress = Progress("zalo", stream=stream, interactive=False)
     for done in range(1, 20):
@@ -514,12 +580,17 @@ class FakeTTY(io.StringIO):
     ("env", "expected"),
     [({}, True), ({"CI": "true"}, False), ({"CI": "1"}, False), ({"CI": "false"}, True)],
 )
-def test_bar_only_on_a_terminal_outside_ci(env, expected):
+def test_bar_only_on_a_terminal_outside_ci(env, expected: bool) -> None:
     assert is_interactive(FakeTTY(), env) is expected
     assert is_interactive(io.StringIO(), {}) is False
 
 
-def test_timings_show_each_channel_step_after_the_build(tmp_path, fakes, capsys, monkeypatch):
+def test_timings_show_each_channel_step_after_the_build(
+    tmp_path: Path,
+    fakes: Fakes,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """`--timings` tells an operator whether a slow sync is the build or a channel, and in a
     channel whether looking at it, planning or carrying out the plan (the network) took long."""
     clock = FakeClock()
@@ -553,7 +624,9 @@ def test_timings_show_each_channel_step_after_the_build(tmp_path, fakes, capsys,
     assert labels.index("nạp và kiểm tra bản tin") < labels.index("zalo: quan sát")
 
 
-def test_timings_go_to_stderr_when_stdout_is_the_markdown_comment(tmp_path, fakes, capsys):
+def test_timings_go_to_stderr_when_stdout_is_the_markdown_comment(
+    tmp_path: Path, fakes: Fakes, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = project(tmp_path)
     assert sync(root, "--dry-run", "--format", "markdown", "--timings") == 0
     captured = capsys.readouterr()
@@ -561,7 +634,7 @@ def test_timings_go_to_stderr_when_stdout_is_the_markdown_comment(tmp_path, fake
     assert "Thời gian từng giai đoạn" in captured.err and "zalo: lập kế hoạch" in captured.err
 
 
-def test_a_sync_leaves_the_collector_as_it_found_it(tmp_path, fakes):
+def test_a_sync_leaves_the_collector_as_it_found_it(tmp_path: Path, fakes: Fakes) -> None:
     """A sync loads what it keeps to its end without the cycle collector (publish.long_lived):
     a process running many commands, like this test suite, must find it running afterwards,
     with nothing left frozen out of its reach."""
@@ -574,8 +647,11 @@ def test_a_sync_leaves_the_collector_as_it_found_it(tmp_path, fakes):
 
 
 def test_the_next_bulletin_the_radio_will_not_read_is_told_without_it(
-    tmp_path, fakes, capsys, monkeypatch
-):
+    tmp_path: Path,
+    fakes: Fakes,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """`publish approve` says «radio: không phát» of a bulletin with an abbreviation the
     dictionary lacks (R14.6); the sync's line of the next scheduled bulletin still said
     «kênh: web, zalo, radio». Same verdict in the log and in --summary-json."""

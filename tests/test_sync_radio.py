@@ -1849,7 +1849,7 @@ def test_a_first_sync_after_the_air_counts_the_files_the_station_lacks_apart(
 
 
 def test_an_aired_bulletin_given_a_no_broadcast_air_date_is_not_put_on_that_day(
-    root: Path, capsys
+    root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A bulletin that aired on the 14th and is then set to air again on a day the segment does
     not air ([radio] no_broadcast) is told so and left off air, like one that never aired:

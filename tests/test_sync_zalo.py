@@ -1243,7 +1243,11 @@ def test_access_token_expiry_mid_run_recovers(
 
 
 def test_a_missing_login_is_a_configuration_error_exit_1(
-    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, monkeypatch, capsys
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: dict,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     """A CI job must fail visibly: 3 means "rerun later", which a missing login never fixes."""
     root = zalo_project(tmp_path, 2)
@@ -1254,7 +1258,11 @@ def test_a_missing_login_is_a_configuration_error_exit_1(
 
 
 def test_a_refresh_token_zalo_refuses_stops_the_channel_with_exit_1(
-    tmp_path: Path, emulator: ZaloEmulator, zalo_env: dict, monkeypatch, capsys
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: dict,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     root = zalo_project(tmp_path, 3)
     monkeypatch.setenv("ZALO_REFRESH_TOKEN", "da-het-han-hoac-da-dung")
@@ -1934,11 +1942,11 @@ def test_a_verify_of_an_old_token_checks_the_article_before_sending_a_newer_vers
 # --- a real SIGKILL at several points, then a rerun -----------------------------------------------
 
 
-def run_cli(root: Path, env: dict, **extra: str) -> forked.Forked:
+def run_cli(root: Path, env: dict[str, str], **extra: str) -> forked.Forked[str]:
     """Start `python -m publish sync zalo` as a separate process, forked from one that has
     imported publish (a fresh interpreter cost ~1 s of CPU for each of ~45 runs here)."""
     full = {**os.environ, **env, **extra, "PYTHONPATH": str(REPO)}
-    argv = ["-m", "publish", "--root", root, "--now", NOW, "sync", "zalo"]
+    argv: list[str | Path] = ["-m", "publish", "--root", root, "--now", NOW, "sync", "zalo"]
     return forked.start(argv, env=full, text=True)
 
 

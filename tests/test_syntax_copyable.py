@@ -16,9 +16,10 @@ from hypothesis import strategies as st
 from publish import config as config_module
 from publish.config import parse
 from publish.content import load_site
-from publish.errors import ConfigError, ContentError
+from publish.errors import ConfigError, ContentError, Problem
 from publish.fields import Collector, capitals
 from publish.frontmatter import FrontMatterError, split
+from publish.model import Site
 from publish.syntax import toml_error
 from tests.hang_guard import run_python_guarded
 from tests.helpers import NOW, SITE_TOML, bulletin_md, make_project
@@ -62,7 +63,7 @@ def as_typed(value: str) -> str:
     return value.replace("'", "''") if '"' in value or "\\" in value else value
 
 
-def load(root: Path):
+def load(root: Path) -> Site:
     """The site of the project at `root`, at the tests' fixed clock."""
     return load_site(config_module.load(root), now=NOW)
 
@@ -371,7 +372,7 @@ def test_a_hash_cutting_an_unquoted_title_is_warned_with_the_line_quoted(
     assert split(copied(bulletin_md({"title": title}), 2, fixed.group(1))).data["title"] == title
 
 
-def _one_warning(tmp_path: Path, fields: dict[str, str]) -> tuple[object, str]:
+def _one_warning(tmp_path: Path, fields: dict[str, str]) -> tuple[Problem, str]:
     """The one warning a bulletin with `fields` loads with, and its file's text."""
     text = bulletin_md(fields)
     root = make_project(tmp_path, {"content/a.md": text})

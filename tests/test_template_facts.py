@@ -4,6 +4,7 @@ categories' counts nowhere but on the search page."""
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import jinja2.meta
 import pytest
@@ -16,7 +17,7 @@ from publish.render.web.template_facts import theme_facts
 from tests.web_fixture import NOW, SITE
 
 
-def facts_with(tmp_path, name: str, text: str):
+def facts_with(tmp_path: Path, name: str, text: str):
     """The facts of the built-in theme with template `name` replaced by `text`."""
     theme = tmp_path / "templates"
     shutil.copytree(BUILTIN_THEME, theme)
@@ -49,25 +50,25 @@ def test_the_built_in_theme_shows_counts_only_on_the_search_page() -> None:
     ],
 )
 def test_a_template_that_may_show_counts_makes_every_page_depend_on_them(
-    tmp_path, snippet: str, everywhere: bool
+    tmp_path: Path, snippet: str, everywhere: bool
 ) -> None:
     """Any use of the categories but reading a count-free field counts as showing them."""
     assert facts_with(tmp_path, "extra.html", snippet).counts_everywhere is everywhere
 
 
-def test_the_search_page_may_show_them(tmp_path) -> None:
+def test_the_search_page_may_show_them(tmp_path: Path) -> None:
     """The search page's own inputs hold the counts: it alone may show them freely."""
     search = (BUILTIN_THEME / "web" / "search.html").read_text(encoding="utf-8")
     assert "count" in search
     assert not facts_with(tmp_path, "search.html", search + "{{ categories }}").counts_everywhere
 
 
-def test_a_broken_template_keeps_nothing(tmp_path) -> None:
+def test_a_broken_template_keeps_nothing(tmp_path: Path) -> None:
     """A template that does not parse is reported when rendered; no page is reused meanwhile."""
     assert not facts_with(tmp_path, "extra.html", "{% for %}").reusable
 
 
-def test_an_editors_swap_and_thumbnail_files_change_nothing(tmp_path) -> None:
+def test_an_editors_swap_and_thumbnail_files_change_nothing(tmp_path: Path) -> None:
     """vim rewrites .base.html.swp as the designer types: every page was remade, none reused."""
     theme = tmp_path / "templates"
     shutil.copytree(BUILTIN_THEME, theme)
@@ -78,7 +79,9 @@ def test_an_editors_swap_and_thumbnail_files_change_nothing(tmp_path) -> None:
     assert theme_facts(theme, environment(theme)) == before
 
 
-def test_a_build_with_the_same_templates_does_not_read_them_again(tmp_path, monkeypatch) -> None:
+def test_a_build_with_the_same_templates_does_not_read_them_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Parsing every template and walking it for the names it uses took ~60 ms of every build,
     one edit's included: the facts of the same files are kept in .cache/."""
     root = tmp_path / "site"
@@ -100,7 +103,7 @@ def test_a_build_with_the_same_templates_does_not_read_them_again(tmp_path, monk
     assert walked  # other templates are read
 
 
-def test_facts_kept_for_other_templates_are_not_taken(tmp_path) -> None:
+def test_facts_kept_for_other_templates_are_not_taken(tmp_path: Path) -> None:
     """The facts are kept under the templates' bytes: an edit reads them anew."""
     theme = tmp_path / "templates"
     shutil.copytree(BUILTIN_THEME, theme)
@@ -124,13 +127,15 @@ def test_facts_kept_for_other_templates_are_not_taken(tmp_path) -> None:
     ],
 )
 def test_only_a_template_that_may_show_the_projects_folder_keys_pages_on_it(
-    tmp_path, snippet: str, uses_root: bool
+    tmp_path: Path, snippet: str, uses_root: bool
 ) -> None:
     """A comment naming «root» says nothing of where the project lives; anything else might."""
     assert facts_with(tmp_path, "extra.html", snippet).uses_root is uses_root
 
 
-def test_a_cold_build_parses_each_template_of_the_theme_once(tmp_path, monkeypatch) -> None:
+def test_a_cold_build_parses_each_template_of_the_theme_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Compiling a template (the build's check) and reading the theme's facts parse its
     source once between them: the second parse cost a cold build ~50 ms."""
     from jinja2.parser import Parser

@@ -19,7 +19,7 @@ from tests.helpers import FakeClock, bulletin_md, install_fake_renderers, make_p
 
 
 @pytest.fixture
-def clock(monkeypatch) -> FakeClock:
+def clock(monkeypatch: pytest.MonkeyPatch) -> FakeClock:
     """Every phase read from a fake clock."""
     fake = FakeClock()
     monkeypatch.setattr(timings, "_clock", fake)
@@ -100,7 +100,7 @@ def slow_renderer(channel: str, clock: FakeClock, seconds: float) -> types.Modul
 
 
 @pytest.fixture
-def project(tmp_path: Path, monkeypatch, clock: FakeClock) -> Iterator[Path]:
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clock: FakeClock) -> Iterator[Path]:
     """A one-bulletin project whose channels take 1, 2 and 4 seconds."""
     import publish.pipeline
 
@@ -111,7 +111,9 @@ def project(tmp_path: Path, monkeypatch, clock: FakeClock) -> Iterator[Path]:
     yield make_project(tmp_path, {"content/bai-viet/a.md": bulletin_md()})
 
 
-def test_build_timings_give_each_channel_its_own_time(project: Path, capsys) -> None:
+def test_build_timings_give_each_channel_its_own_time(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["build", "--root", str(project), "--timings"]) == 0
     out = capsys.readouterr().out.splitlines()
     table = out[out.index("Thời gian từng giai đoạn (giây, theo đồng hồ):") :]
@@ -132,7 +134,9 @@ def test_build_timings_give_each_channel_its_own_time(project: Path, capsys) -> 
     assert re.search(r"CPU \d+,\d+ giây: .* tối đa \d+ tiến trình", table[-1])
 
 
-def test_a_replayed_build_times_only_the_comparison(project: Path, capsys) -> None:
+def test_a_replayed_build_times_only_the_comparison(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["build", "--root", str(project), "-q"]) == 0
     assert capsys.readouterr().out == ""
     assert main(["build", "--root", str(project), "-q", "--timings"]) == 0
@@ -142,7 +146,9 @@ def test_a_replayed_build_times_only_the_comparison(project: Path, capsys) -> No
     assert "so với lần dựng trước" in rows(out)
 
 
-def test_without_the_option_no_table_is_printed(tmp_path: Path, capsys, monkeypatch) -> None:
+def test_without_the_option_no_table_is_printed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     install_fake_renderers(monkeypatch)
     root = make_project(tmp_path, {"content/bai-viet/a.md": bulletin_md()})
     assert main(["build", "--root", str(root)]) == 0

@@ -38,7 +38,9 @@ def build(root: Path) -> int:
     return main(["build", "--root", str(root), "--now", NOW, "--channel", "web", "-q"])
 
 
-def test_a_cache_committed_to_git_is_never_loaded(tmp_path: Path, capsys) -> None:
+def test_a_cache_committed_to_git_is_never_loaded(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = project(tmp_path)
     marker = tmp_path / "pwned"
     (root / ".cache").mkdir()
@@ -53,7 +55,9 @@ def test_a_cache_committed_to_git_is_never_loaded(tmp_path: Path, capsys) -> Non
 
 
 @pytest.mark.parametrize("name", ["output", ".cache"])
-def test_a_linked_output_or_cache_folder_is_refused(tmp_path: Path, capsys, name: str) -> None:
+def test_a_linked_output_or_cache_folder_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
     root = project(tmp_path)
     outside = tmp_path / "ngoai"
     outside.mkdir()

@@ -86,7 +86,9 @@ def test_a_hand_edited_history_cannot_write_outside_the_site(tmp_path: Path) -> 
 
 
 @pytest.mark.parametrize("text", ["{không phải json", '{"urls": {"ct-a": "/x/"}}'])
-def test_a_broken_history_file_is_a_clear_error(tmp_path: Path, text: str, capsys) -> None:
+def test_a_broken_history_file_is_a_clear_error(
+    tmp_path: Path, text: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = project(tmp_path)
     history_path(root).parent.mkdir()
     history_path(root).write_text(text, "utf-8")
@@ -234,7 +236,7 @@ def test_a_renamed_or_merged_category_keeps_each_feed_s_id(tmp_path: Path) -> No
     ],
 )
 def test_an_alias_that_cannot_redirect_is_an_error(
-    tmp_path: Path, capsys, aliases: str, told: str
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], aliases: str, told: str
 ) -> None:
     root = project(tmp_path, aliases=aliases)
     b = {"id": "ct-b", "slug": "b", "date": "2020-12-09 08:00", "aliases": '["/posts/b/"]'}
@@ -247,7 +249,7 @@ def test_an_alias_that_cannot_redirect_is_an_error(
 
 @pytest.mark.parametrize(("draft", "guided"), [("true", True), ("false", False)])
 def test_taking_the_address_of_a_bulletin_set_back_to_draft_says_to_delete_its_file(
-    tmp_path: Path, capsys, draft: str, guided: bool
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], draft: str, guided: bool
 ) -> None:
     """Replacing an urgent bulletin by a fuller one, the editor set the old one to a draft and
     gave its address to the new one's aliases: refused, with «bỏ địa chỉ đó», the one thing
@@ -268,7 +270,9 @@ def test_taking_the_address_of_a_bulletin_set_back_to_draft_says_to_delete_its_f
     assert '<meta http-equiv="refresh" content="0; url=/2020/12/ten-moi/">' in page
 
 
-def test_a_page_s_unusable_alias_does_not_hide_its_other_problems(tmp_path: Path, capsys) -> None:
+def test_a_page_s_unusable_alias_does_not_hide_its_other_problems(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """A bad alias held the page back as if its embargo were unknown: the page was dropped
     unchecked, so its broken link was told only after the alias was fixed."""
     root = project(tmp_path)
@@ -287,7 +291,7 @@ def test_a_page_s_unusable_alias_does_not_hide_its_other_problems(tmp_path: Path
     "old", ["/chuyen-muc/canh-bao-toi-pham/", "/tim-kiem/", "/the/lua-dao/", "/trang/2/"]
 )
 def test_an_alias_in_a_folder_the_website_fills_is_an_error_of_the_field(
-    tmp_path: Path, capsys, old: str
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], old: str
 ) -> None:
     """Such an alias clashed with a category or search page (told only "change the slug of one
     of the two bulletins", naming no field) or silently took a tag's or a list page's place."""
@@ -349,7 +353,9 @@ def test_a_renamed_category_answers_at_its_old_address_and_old_key(tmp_path: Pat
         ('[""]', "trống"),
     ],
 )
-def test_an_old_key_that_cannot_be_one_is_refused(tmp_path: Path, capsys, aliases, told) -> None:
+def test_an_old_key_that_cannot_be_one_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], aliases: str, told: str
+) -> None:
     """An old key must look like a key and belong to no other category."""
     root = project(tmp_path)
     toml = root / "site.toml"
@@ -363,7 +369,9 @@ def test_an_old_key_that_cannot_be_one_is_refused(tmp_path: Path, capsys, aliase
     assert "site.toml:" in err and "aliases" in err and told in err, err
 
 
-def test_an_old_key_claimed_by_two_categories_is_refused(tmp_path: Path, capsys) -> None:
+def test_an_old_key_claimed_by_two_categories_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """An old address can lead to one category only."""
     root = project(tmp_path)
     toml = root / "site.toml"
@@ -410,7 +418,7 @@ def test_a_bulletin_naming_its_category_by_an_old_label_stays_in_it(tmp_path: Pa
     ],
 )
 def test_an_approved_bulletin_whose_category_went_is_told_to_keep_it_in_site_toml(
-    tmp_path: Path, capsys, category: str, key: str, line: str
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], category: str, key: str, line: str
 ) -> None:
     """The hint led to editing the bulletin («Có phải ý bạn là …?»), which withdraws an approved
     one from every channel until approved again: it names the line site.toml needs instead."""
@@ -423,7 +431,7 @@ def test_an_approved_bulletin_whose_category_went_is_told_to_keep_it_in_site_tom
 
 
 def test_an_approved_bulletin_whose_category_is_mistyped_after_approval_is_told_the_closest(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """An editor fixing an approved bulletin with `publish serve` open types «canh-bao-toi-phm»:
     the file is no longer the one approved, so a typo is the likely cause. It was told to add
@@ -447,7 +455,7 @@ def test_an_approved_bulletin_whose_category_is_mistyped_after_approval_is_told_
 
 
 def test_a_bulletin_not_approved_by_fingerprint_with_an_unknown_category_is_told_the_closest(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """No fingerprint of `publish approve` (which refuses a bulletin with errors), only a name
     typed by hand: nothing says the category was ever one, a typo is the likely cause."""
@@ -474,7 +482,7 @@ def test_a_bulletin_not_approved_by_fingerprint_with_an_unknown_category_is_told
     ],
 )
 def test_an_old_label_that_would_name_two_categories_is_refused(
-    tmp_path: Path, capsys, own: str, other: str, told: str
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], own: str, other: str, told: str
 ) -> None:
     """A bulletin naming it could not tell which category it is in."""
     root = project(tmp_path)
@@ -488,7 +496,7 @@ def test_an_old_label_that_would_name_two_categories_is_refused(
 
 
 def test_an_old_label_written_in_aliases_is_told_to_go_in_old_labels(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = project(tmp_path)
     relabel(root, 'aliases = ["Cảnh báo"]\n')
@@ -497,7 +505,7 @@ def test_an_old_label_written_in_aliases_is_told_to_go_in_old_labels(
 
 
 def test_a_page_alias_at_a_bulletin_s_recorded_old_address_names_both_files(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """It stopped at write time with the writer's «hai tệp cùng tạo ra», naming no field."""
     root = project(tmp_path, {"ct-a": [OLD, NEW]})
@@ -514,7 +522,7 @@ def test_a_page_alias_at_a_bulletin_s_recorded_old_address_names_both_files(
 
 
 def test_a_page_at_a_bulletin_s_recorded_old_address_says_to_move_the_page_or_forget_it(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The writer's collision named a page and a redirect page, and said to change the slug of
     one of two bulletins."""
@@ -530,7 +538,7 @@ def test_a_page_at_a_bulletin_s_recorded_old_address_says_to_move_the_page_or_fo
 
 
 def test_an_alias_at_a_scheduled_bulletin_s_recorded_old_address_is_an_error_before_the_day(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Checked against bulletins on the website only, it passed until the scheduled one was
     published: the build of that moment stopped, with no one there, and the bulletin was late."""
@@ -548,7 +556,7 @@ def test_an_alias_at_a_scheduled_bulletin_s_recorded_old_address_is_an_error_bef
 
 
 def test_a_scheduled_bulletin_s_alias_at_a_recorded_old_address_is_an_error_before_the_day(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The other way round: the alias is the scheduled bulletin's."""
     root = project(tmp_path, {"ct-a": [OLD, NEW]})
@@ -561,7 +569,7 @@ def test_a_scheduled_bulletin_s_alias_at_a_recorded_old_address_is_an_error_befo
 
 
 def test_a_bulletin_alias_at_another_s_recorded_old_address_names_both_files(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The first id in sorted order took the address silently; a redirect to the other bulletin
     was lost, or the alias was."""
@@ -589,7 +597,9 @@ def test_an_alias_at_its_own_or_a_withdrawn_bulletin_s_old_address_is_fine(
     assert '<meta http-equiv="refresh" content="0; url=/2020/12/b/">' in page
 
 
-def test_an_alias_with_a_fragment_says_to_drop_it(tmp_path: Path, capsys) -> None:
+def test_an_alias_with_a_fragment_says_to_drop_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """It was told only the general rule (letters, digits, '-'), not that '#…' is the problem."""
     root = project(tmp_path, aliases='["/posts/bai-cu/#binh-luan"]')
     assert build(root) == 1
@@ -613,7 +623,7 @@ def move_site(root: Path, *, old_listed: bool) -> None:
 
 
 def test_sync_records_the_site_address_once_and_a_moved_site_is_told_until_the_old_is_listed(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = project(tmp_path)
     sync = ["--root", str(root), "--now", NOW, "sync", "web"]
@@ -645,7 +655,7 @@ def test_sync_records_the_site_address_once_and_a_moved_site_is_told_until_the_o
 
 
 def test_a_sync_without_strict_does_not_silence_the_moved_site_warning(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = project(tmp_path)
     sync = ["--root", str(root), "--now", NOW, "sync", "web"]
@@ -671,7 +681,7 @@ def test_a_sync_without_strict_does_not_silence_the_moved_site_warning(
 
 
 def test_a_mistaken_base_url_synced_once_is_not_recorded_and_correcting_it_ends_the_warning(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = project(tmp_path)
     sync = ["--root", str(root), "--now", NOW, "sync", "web"]
@@ -696,7 +706,7 @@ def test_a_history_recording_the_last_address_only_is_still_read(tmp_path: Path)
 
 
 def test_a_history_written_before_the_site_address_was_recorded_gets_it_at_the_next_sync(
-    tmp_path: Path, capsys
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = project(tmp_path, {"ct-a": [NEW]})
     move_site(root, old_listed=False)

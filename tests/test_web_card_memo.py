@@ -5,7 +5,9 @@ so a page reused by the next build is refused when the image changed."""
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
+import pytest
 from markupsafe import Markup
 from PIL import Image
 
@@ -22,7 +24,9 @@ COVER = "canh-bao.jpg"
 """The cover of a fixture bulletin, listed on several pages (and no default cover)."""
 
 
-def test_every_page_listing_a_card_notices_its_cover_changed(tmp_path, monkeypatch) -> None:
+def test_every_page_listing_a_card_notices_its_cover_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Shrink the cover between builds: the rebuild equals a clean build, page by page."""
     monkeypatch.setenv("PUBLISH_WORKERS", "1")  # one process: later pages reuse the first card
     root = tmp_path / "site"
@@ -47,7 +51,7 @@ def test_every_page_listing_a_card_notices_its_cover_changed(tmp_path, monkeypat
     assert not differ, f"pages still show the old cover: {differ}"
 
 
-def test_card_html_is_rendered_once_per_build_and_never_shared(tmp_path) -> None:
+def test_card_html_is_rendered_once_per_build_and_never_shared(tmp_path: Path) -> None:
     """A card's HTML is made once per build (Views), and two builds in one process never
     share it: the second one's base path shows in its own HTML."""
     root = tmp_path / "site"
@@ -77,7 +81,7 @@ def test_card_html_is_rendered_once_per_build_and_never_shared(tmp_path) -> None
 
 
 def test_a_card_made_again_reuses_its_dates_and_cover_but_still_records_the_cover(
-    tmp_path, monkeypatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """One bulletin is a card on up to ~10 pages: its dates are formatted and its cover's
     srcset spelt once per build, the card the same each time as a fresh build's, and every

@@ -102,7 +102,9 @@ def test_failing_renderer_leaves_previous_output_byte_identical(tmp_path: Path) 
     assert leftovers(output) == []
 
 
-def test_failing_pipeline_build_leaves_previous_output(tmp_path: Path, monkeypatch) -> None:
+def test_failing_pipeline_build_leaves_previous_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     files = {f"content/bai-viet/{n}.md": bulletin_md() for n in ("a", "b", "c")}
     root = make_project(tmp_path, files)
     config = config_module.load(root)
@@ -379,7 +381,7 @@ def test_without_the_ledger_the_output_folder_is_the_tools_own(tmp_path: Path) -
 
 
 def test_kept_artifacts_are_not_read_when_the_ledger_vouches_for_them(
-    tmp_path: Path, monkeypatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     output, cache = tmp_path / "output", tmp_path / ".cache"
     first = web("a/index.html", "Bản tin A")
@@ -420,7 +422,7 @@ def test_withdrawn_files_go_with_their_empty_folders_and_files_replace_folders(
 
 
 def test_a_failure_while_moving_files_in_puts_the_previous_output_back(
-    tmp_path: Path, monkeypatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # A full disk or a file Windows keeps open (an antivirus scan, an image viewer) fails one
     # move half-way: every file moved in or out until then goes back to where it was.
@@ -463,7 +465,9 @@ def test_a_failure_while_moving_files_in_puts_the_previous_output_back(
     assert report.written == {"web": 2} and report.removed == {"web": 2}
 
 
-def test_a_failure_in_one_channel_puts_every_channel_back(tmp_path: Path, monkeypatch) -> None:
+def test_a_failure_in_one_channel_puts_every_channel_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     output = tmp_path / "output"
     first_build(output)
     before = snapshot(output)
@@ -484,7 +488,9 @@ def test_a_failure_in_one_channel_puts_every_channel_back(tmp_path: Path, monkey
     assert snapshot(output) == before and leftovers(output) == []
 
 
-def test_a_failure_on_a_first_build_leaves_no_output_folder(tmp_path: Path, monkeypatch) -> None:
+def test_a_failure_on_a_first_build_leaves_no_output_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     output = tmp_path / "output"
     real = os.replace
 
@@ -504,7 +510,7 @@ def test_a_failure_on_a_first_build_leaves_no_output_folder(tmp_path: Path, monk
 
 
 def test_a_failure_that_cannot_be_undone_says_the_output_is_partly_updated(
-    tmp_path: Path, monkeypatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     output, cache = tmp_path / "output", tmp_path / ".cache"
     write([web("a.html", "A"), web("b.html", "B")], output, ["web"], cache=cache)
@@ -535,7 +541,7 @@ def test_a_failure_that_cannot_be_undone_says_the_output_is_partly_updated(
 
 
 def test_a_build_stopped_while_moving_files_in_puts_the_previous_output_back(
-    tmp_path: Path, monkeypatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Ctrl+C (or the CI cancelling the job) between two moves: the files go back, and the stop
     # goes on to end the command.

@@ -761,7 +761,7 @@ def test_a_429_waits_as_long_as_its_retry_after_asks(
     """A rate limiter saying «come back in 7 s» is waited out: the short backoff alone sent
     every retry inside the 7 s and the run failed after its retries, told as a network fault."""
     waits: list[float] = []
-    client._sleep = waits.append  # type: ignore[method-assign]
+    client._sleep = waits.append
     emulator.configure(
         fault_paths=("/article/create",), fail_first_5xx=1, fail_5xx_status=429, retry_after="7"
     )
@@ -775,7 +775,7 @@ def test_a_429_with_an_http_date_retry_after_waits_until_that_time(
     client: ZaloClient, emulator: ZaloEmulator
 ) -> None:
     waits: list[float] = []
-    client._sleep = waits.append  # type: ignore[method-assign]
+    client._sleep = waits.append
     when = email.utils.formatdate(time.time() + 40, usegmt=True)
     emulator.configure(fault_paths=("/oa/getoa",), fail_first_5xx=1, fail_5xx_status=429)
     emulator.configure(retry_after=when)
@@ -788,7 +788,7 @@ def test_a_retry_after_longer_than_a_run_waits_stops_at_once_and_says_when_to_re
 ) -> None:
     """An hour's Retry-After is not slept through in a CI job, nor hammered with retries."""
     waits: list[float] = []
-    client._sleep = waits.append  # type: ignore[method-assign]
+    client._sleep = waits.append
     emulator.configure(
         fault_paths=("/article/create",), fail_first_5xx=5, fail_5xx_status=429, retry_after="3600"
     )

@@ -224,7 +224,10 @@ def test_redirect_uri_can_come_from_site_toml(tmp_path: Path, emulator: ZaloEmul
 
 
 def test_an_existing_refresh_token_file_is_refused_before_anything(
-    tmp_path: Path, emulator: ZaloEmulator, monkeypatch: pytest.MonkeyPatch, capsys
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     root = zalo_project(tmp_path, 1)
     for_ci = tmp_path / "cho-ci.txt"
@@ -238,7 +241,10 @@ def test_an_existing_refresh_token_file_is_refused_before_anything(
 
 
 def test_a_refresh_token_file_in_a_missing_folder_is_refused_before_consent(
-    tmp_path: Path, emulator: ZaloEmulator, monkeypatch: pytest.MonkeyPatch, capsys
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     """Found only when writing, after the code was spent, the new refresh token was lost."""
     root = zalo_project(tmp_path, 1)
@@ -363,7 +369,7 @@ def test_a_token_for_another_oa_is_not_saved(tmp_path: Path, emulator: ZaloEmula
 
 
 def test_missing_app_credentials_are_named(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setenv("ZALO_APP_ID", "123")
     monkeypatch.delenv("ZALO_APP_SECRET", raising=False)
@@ -373,7 +379,7 @@ def test_missing_app_credentials_are_named(
 
 
 def test_no_redirect_uri_says_how_to_give_one(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     monkeypatch.setenv("ZALO_APP_ID", "123")
     monkeypatch.setenv("ZALO_APP_SECRET", "bi-mat-ung-dung")
@@ -529,7 +535,10 @@ def test_help_says_a_refresh_token_file_is_written_instead_of_the_token_file(
 
 
 def test_a_token_file_that_cannot_be_written_is_refused_before_consent(
-    tmp_path: Path, emulator: ZaloEmulator, monkeypatch: pytest.MonkeyPatch, capsys
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     """ZALO_TOKEN_FILE under a path that is a file: found only when saving, after the code was
     spent, the new pair was lost and the OA admin had to consent again."""
@@ -547,7 +556,10 @@ def test_a_token_file_that_cannot_be_written_is_refused_before_consent(
 
 
 def test_a_token_file_path_that_is_a_folder_is_refused_before_consent(
-    tmp_path: Path, emulator: ZaloEmulator, monkeypatch: pytest.MonkeyPatch, capsys
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     """ZALO_TOKEN_FILE naming an existing folder passed the check, then the save failed
     (IsADirectoryError) after the single-use code was spent: the new pair was lost."""
@@ -749,7 +761,10 @@ def test_an_oa_s_own_token_file_naming_no_oa_with_an_expired_access_token_is_ren
 
 
 def test_a_token_file_of_another_oa_is_refused_before_consent(
-    tmp_path: Path, emulator: ZaloEmulator, monkeypatch: pytest.MonkeyPatch, capsys
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     """ZALO_TOKEN_FILE set for the whole machine, and a login in a second unit's folder: the
     file holding the first OA's token would have been replaced."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import subprocess
 from pathlib import Path
 
 import httpx
@@ -37,7 +38,9 @@ runpy.run_module("publish", run_name="__main__")
 """
 
 
-def run(root: Path, env: dict[str, str], *, killed: bool = False) -> forked.Forked:
+def run(
+    root: Path, env: dict[str, str], *, killed: bool = False
+) -> subprocess.CompletedProcess[str]:
     """`publish sync zalo` in a separate process; `killed`: SIGKILLed as Zalo's reply to a
     refresh arrives."""
     start = ["-c", KILL_AFTER_REPLY] if killed else ["-m", "publish"]
@@ -49,7 +52,7 @@ def run(root: Path, env: dict[str, str], *, killed: bool = False) -> forked.Fork
     )
 
 
-def shown_or_written(result: forked.Forked, folder: Path) -> str:
+def shown_or_written(result: subprocess.CompletedProcess[str], folder: Path) -> str:
     """What a run printed, and every file in `folder` (the token file's, the project's)."""
     files = [p for p in folder.rglob("*") if p.is_file()]
     return result.stdout + result.stderr + "".join(p.read_text("utf-8", "replace") for p in files)
@@ -129,7 +132,9 @@ def test_a_token_spent_elsewhere_is_not_blamed_on_an_interrupted_run(
     root = zalo_project(tmp_path, 1)
     assert run(root, env).returncode == 0
     assert {p.name for p in token.parent.iterdir()} == {"token.json", "token.json.lock"}
-    emulator.state.refresh(TokenFile(token).load().refresh_token, emulator.config)
+    saved = TokenFile(token).load()
+    assert saved is not None  # the run above saved it
+    emulator.state.refresh(saved.refresh_token, emulator.config)
     emulator.expire_access_tokens()
     (root / "content" / "bai-viet" / "ban-tin-000.md").write_text(
         zalo_bulletin(0, summary='"Tóm tắt đã sửa."'), "utf-8"

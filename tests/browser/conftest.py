@@ -17,7 +17,7 @@ import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -27,6 +27,9 @@ from publish import config as config_module
 from publish.pipeline import build
 from publish.writer import write
 from tests.helpers import accept_names, bulletin_md
+
+if TYPE_CHECKING:  # Playwright is imported only where a browser runs: it may be missing
+    from playwright.sync_api import Browser, BrowserContext, FloatRect, Locator, Page, Response
 
 REPO = Path(__file__).resolve().parents[2]
 HEADLESS_SHELL = Path("/usr/lib/chromium/chromium-headless-shell")
@@ -69,6 +72,13 @@ def keep_screenshot(target: Any, name: str, **options: object) -> None:
     the page-type tests."""
     if os.environ.get("PUBLISH_SCREENSHOTS"):
         target.screenshot(path=str(SCREENSHOTS / name), **options)
+
+
+def drawn_box(element: Locator) -> FloatRect:
+    """The element's box on the page; an element that is not drawn (hidden) has none."""
+    box = element.bounding_box()
+    assert box is not None, element
+    return box
 
 
 def unavailable(reason: str) -> None:
@@ -139,7 +149,7 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> SampleSite:
 class _StaticHandler(http.server.SimpleHTTPRequestHandler):
     """Serves output/web like a static host: index.html for folders, 404.html for the rest."""
 
-    def send_head(self):  # type: ignore[override]
+    def send_head(self) -> io.BytesIO | BinaryIO | None:
         """Answer a missing file with the site's own 404 page and status 404."""
         path = Path(self.translate_path(self.path))
         if path.exists():
@@ -186,7 +196,7 @@ def chromium_executable() -> Path | None:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
+def browser() -> Iterator[Browser]:
     """Debian's headless Chromium under Playwright, shared by the whole suite."""
     try:
         from playwright.sync_api import sync_playwright
@@ -213,7 +223,7 @@ class Recorder:
 
     def __init__(self) -> None:
         self.requests: list[str] = []
-        self.responses: list[object] = []
+        self.responses: list[Response] = []
         self.errors: list[str] = []
 
     def hosts(self) -> set[str]:
@@ -223,13 +233,13 @@ class Recorder:
         }
 
 
-Opener = Callable[..., tuple[Any, Recorder]]
+Opener = Callable[..., tuple["Page", Recorder]]
 """`opener(path, width=1280, javascript=True, height=None, mobile=False)` → (page, recorder)."""
 
 
 def _new_page(
-    browser: Any, *, width: int, javascript: bool, height: int | None, mobile: bool
-) -> tuple[Any, Any]:
+    browser: Browser, *, width: int, javascript: bool, height: int | None, mobile: bool
+) -> tuple[BrowserContext, Page]:
     """A new context (its own cache, cookies and storage) with one page: (context, page)."""
     context = browser.new_context(
         viewport={"width": width, "height": height or WIDTHS.get(width, 900)},
@@ -242,7 +252,7 @@ def _new_page(
     return context, context.new_page()
 
 
-def _record(page: Any) -> Recorder:
+def _record(page: Page) -> Recorder:
     """A recorder of what `page` requests, receives and throws from now on."""
     recorder = Recorder()
     page.on("request", lambda r: recorder.requests.append(r.url))
@@ -252,7 +262,7 @@ def _record(page: Any) -> Recorder:
 
 
 @contextlib.contextmanager
-def opening(browser: Any, base: str) -> Iterator[Opener]:
+def opening(browser: Browser, base: str) -> Iterator[Opener]:
     """An opener of pages under `base`, in contexts of their own, closed afterwards."""
     contexts = []
 
@@ -263,7 +273,7 @@ def opening(browser: Any, base: str) -> Iterator[Opener]:
         javascript: bool = True,
         height: int | None = None,
         mobile: bool = False,
-    ) -> tuple[Any, Recorder]:
+    ) -> tuple[Page, Recorder]:
         """The page at `path` loaded in a viewport `width` CSS px wide (a phone's, honouring
         <meta name="viewport">, when `mobile`), and its recorder."""
         context, page = _new_page(
@@ -282,14 +292,16 @@ def opening(browser: Any, base: str) -> Iterator[Opener]:
 
 
 @contextlib.contextmanager
-def looking(browser: Any, base: str) -> Iterator[Opener]:
+def looking(browser: Browser, base: str) -> Iterator[Opener]:
     """An opener as `opening`'s for tests that change nothing a new load of the page does not
     undo (clicks, keys and scripts are undone; routes, media emulation, viewport size, cookies
     and storage are not) and do not count requests (the cache is warm): each kind of screen keeps
     one page, which loads each path afresh. A new page costs the browser about twice a
     navigation's CPU (a renderer process and a tab), and most tests open one page to read a few
     values."""
-    pages: dict[tuple[int, int | None, bool, bool], tuple[Any, Any, list[Recorder]]] = {}
+    pages: dict[
+        tuple[int, int | None, bool, bool], tuple[BrowserContext, Page, list[Recorder]]
+    ] = {}
 
     def opener(
         path: str,
@@ -298,7 +310,7 @@ def looking(browser: Any, base: str) -> Iterator[Opener]:
         javascript: bool = True,
         height: int | None = None,
         mobile: bool = False,
-    ) -> tuple[Any, Recorder]:
+    ) -> tuple[Page, Recorder]:
         """The page at `path` loaded in a viewport `width` CSS px wide, and its recorder."""
         key = (width, height, mobile, javascript)
         if key not in pages:
@@ -326,14 +338,14 @@ def looking(browser: Any, base: str) -> Iterator[Opener]:
 
 
 @pytest.fixture
-def open_page(browser: object, server: str) -> Iterator[Opener]:
+def open_page(browser: Browser, server: str) -> Iterator[Opener]:
     """`open_page(path, width=1280, javascript=True)` → (page, recorder); contexts closed after."""
     with opening(browser, server) as opener:
         yield opener
 
 
 @pytest.fixture(scope="module")
-def look_page(browser: object, server: str) -> Iterator[Opener]:
+def look_page(browser: Browser, server: str) -> Iterator[Opener]:
     """`look_page(path, width=1280, javascript=True)` → (page, recorder), for a test that only
     reads the page (see `looking`): pages kept for the module."""
     with looking(browser, server) as opener:

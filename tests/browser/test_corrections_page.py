@@ -7,6 +7,7 @@ import json
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -17,6 +18,9 @@ from tests.browser.conftest import NOW, Opener, copy_sample, opening, serve
 from tests.browser.test_html_valid import vnu_command
 from tests.browser.test_screen_reader import ax_nodes, landmarks
 from tests.helpers import bulletin_md
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 pytestmark = pytest.mark.browser
 
@@ -54,14 +58,16 @@ def corrected_server(corrected_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture
-def open_corrected(browser: object, corrected_server: str) -> Iterator[Opener]:
+def open_corrected(browser: Browser, corrected_server: str) -> Iterator[Opener]:
     """Opens pages of the site with the corrected bulletin."""
     with opening(browser, corrected_server) as opener:
         yield opener
 
 
 @pytest.mark.parametrize("width", [375, 1280])
-def test_the_correction_is_seen_above_the_corrected_text(open_corrected, width: int) -> None:
+def test_the_correction_is_seen_above_the_corrected_text(
+    open_corrected: Opener, width: int
+) -> None:
     page, recorder = open_corrected(URL, width=width, mobile=width == 375)
     assert recorder.errors == []
     box = page.locator(".corrections")
@@ -78,7 +84,7 @@ def test_the_correction_is_seen_above_the_corrected_text(open_corrected, width: 
 
 
 def test_a_screen_reader_finds_the_correction_as_a_named_region_before_the_text(
-    open_corrected,
+    open_corrected: Opener,
 ) -> None:
     """Named by its heading, listed among the landmarks, and read (in document order, as
     screen readers read) before the corrected text."""

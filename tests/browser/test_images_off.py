@@ -8,7 +8,7 @@ import io
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from PIL import Image
@@ -16,7 +16,7 @@ from PIL import Image
 from publish import config as config_module
 from publish.pipeline import build
 from publish.writer import write
-from tests.browser.conftest import NOW, REPO, serve
+from tests.browser.conftest import NOW, REPO, SampleSite, serve
 from tests.helpers import bulletin_md, make_project
 
 pytestmark = pytest.mark.browser
@@ -66,7 +66,9 @@ def colours(element: Any, inset: int = 3) -> Counter[tuple[int, ...]]:
     element.scroll_into_view_if_needed()
     shot = Image.open(io.BytesIO(element.screenshot(scale="css"))).convert("RGB")
     inner = shot.crop((inset, inset, shot.width - inset, shot.height - inset))
-    return Counter({colour: n for n, colour in inner.getcolors(inner.width * inner.height)})
+    # Asked for as many colours as it has pixels, getcolors never gives up (None).
+    counted = cast("list[tuple[int, tuple[int, ...]]]", inner.getcolors(inner.width * inner.height))
+    return Counter({colour: n for n, colour in counted})
 
 
 def boxes(page: Any, selector: str) -> list[tuple[float, float]]:
@@ -81,7 +83,7 @@ def boxes(page: Any, selector: str) -> list[tuple[float, float]]:
 
 @pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
 def test_a_card_whose_thumbnail_failed_shows_a_plain_box_of_the_same_size(
-    open_phone, dark: bool
+    open_phone: Any, dark: bool
 ) -> None:
     """The thumbnail is decorative: failed, it is one quiet colour, no frame nor broken icon,
     and every card keeps the size it has with its picture (nothing jumps when it comes late)."""
@@ -95,7 +97,7 @@ def test_a_card_whose_thumbnail_failed_shows_a_plain_box_of_the_same_size(
     assert boxes(page, "main .card") == boxes(loaded, "main .card")
 
 
-def test_the_emblem_that_failed_leaves_the_header_as_it_was(open_phone) -> None:
+def test_the_emblem_that_failed_leaves_the_header_as_it_was(open_phone: Any) -> None:
     """No empty frame beside the unit's name, and the name stays where it was."""
     page = open_phone("/")
     mark = page.locator(".brand-mark")
@@ -108,7 +110,7 @@ def test_the_emblem_that_failed_leaves_the_header_as_it_was(open_phone) -> None:
 
 
 def test_a_cover_that_failed_keeps_its_place_and_shows_its_description(
-    sample_site, open_phone
+    sample_site: SampleSite, open_phone: Any
 ) -> None:
     """The cover's 16:9 box stays (the text below does not jump up, then down), filled with one
     quiet colour and the alternative text the editor wrote, instead of a white box with a broken
@@ -130,7 +132,7 @@ def test_a_cover_that_failed_keeps_its_place_and_shows_its_description(
 
 @pytest.mark.parametrize("path", ["bulletin", "figure"])
 def test_a_failed_picture_keeps_its_size_with_the_text_at_200_percent(
-    sample_site, open_phone, path: str
+    sample_site: SampleSite, open_phone: Any, path: str
 ) -> None:
     """Chromium lays a failed picture's alternative text out inside it: with the phone's text at
     200 % the cover grew from 183 to 272 px, the text below moved, the picture no longer 16:9.

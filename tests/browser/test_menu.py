@@ -4,12 +4,15 @@ Every page of it is reached with the keyboard, with and without JavaScript."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import pytest
 
-from tests.browser.conftest import Opener
+from tests.browser.conftest import Opener, drawn_box
 from tests.browser.test_screen_reader import ax_nodes
+
+if TYPE_CHECKING:
+    from playwright.sync_api import FloatRect
 
 pytestmark = pytest.mark.browser
 
@@ -22,7 +25,7 @@ def tab_through_menu(page: Any) -> list[str]:
     """The text of each element Tab reaches after the emergency button, up to the first
     category chip; each must be wholly on the screen as it is reached."""
     page.locator("header a[href='tel:113']").focus()
-    reached = []
+    reached: list[str] = []
     for _ in range(20):
         page.keyboard.press("Tab")
         name, shown = page.evaluate(
@@ -82,12 +85,13 @@ def test_on_a_wide_screen_the_whole_menu_is_in_the_header(
     assert not page.locator(".site-nav summary").is_visible()
     links = page.locator(MENU_LINKS)
     header = page.locator(".site-header").bounding_box()
-    boxes = [link.bounding_box() for link in links.all()]
+    # Every box is there (an element not drawn has none): the next line asserts it.
+    boxes = cast("list[FloatRect]", [link.bounding_box() for link in links.all()])
     assert header is not None and all(box is not None for box in boxes), boxes
-    tops = {round(box["y"]) for box in boxes}  # type: ignore[index]
+    tops = {round(box["y"]) for box in boxes}
     assert len(tops) == 1, boxes
-    assert all(box["y"] + box["height"] <= header["y"] + header["height"] for box in boxes)  # type: ignore[index]
-    lefts = [box["x"] for box in boxes]  # type: ignore[index]
+    assert all(box["y"] + box["height"] <= header["y"] + header["height"] for box in boxes)
+    lefts = [box["x"] for box in boxes]
     assert lefts == sorted(lefts), boxes
     assert tab_through_menu(page) == MENU
     current = page.locator(f"{MENU_LINKS}[aria-current='page']")
@@ -124,12 +128,12 @@ def test_the_closed_menu_shows_which_of_its_pages_the_reader_is_on(
     button read «Danh mục» on every page. It now shows the page (a month's list is the
     archive's), is read «Danh mục: Lưu trữ», and is no taller, nor the menu's row, than
     «Danh mục» on the home page; in the menu the page stays marked (aria-current)."""
-    heights = []
+    heights: list[tuple[FloatRect, FloatRect]] = []
     for url in ("/", path):
         page, _ = look_page(url, width=360, height=740, mobile=True)
         page.evaluate(f"document.documentElement.style.fontSize = '{percent}%'")
         button = page.locator(".site-nav summary")
-        heights.append((button.bounding_box(), page.locator(".site-nav").bounding_box()))
+        heights.append((drawn_box(button), drawn_box(page.locator(".site-nav"))))
     shown = page.locator(".nav-here")
     assert shown.inner_text() == here and shown.is_visible()
     box = shown.bounding_box()

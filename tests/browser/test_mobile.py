@@ -8,7 +8,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import pytest
 from PIL import Image
@@ -27,6 +27,9 @@ from tests.browser.conftest import (
 )
 from tests.browser.test_pages import axe_violations
 from tests.helpers import bulletin_md
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
 
 pytestmark = pytest.mark.browser
 
@@ -127,22 +130,22 @@ def hostile_server(hostile_site: SampleSite) -> Iterator[str]:
 
 
 @pytest.fixture
-def open_hostile(browser: object, hostile_server: str) -> Iterator[Opener]:
+def open_hostile(browser: Browser, hostile_server: str) -> Iterator[Opener]:
     """Opens pages of the hard site, as `open_page` does the sample's."""
     with opening(browser, hostile_server) as opener:
         yield opener
 
 
 @pytest.fixture(scope="module")
-def look_hostile(browser: object, hostile_server: str) -> Iterator[Opener]:
+def look_hostile(browser: Browser, hostile_server: str) -> Iterator[Opener]:
     """Opens pages of the hard site for tests that only read them, as `look_page` does."""
     with looking(browser, hostile_server) as opener:
         yield opener
 
 
-def overflow(page: object) -> list[int]:
+def overflow(page: Page) -> list[int]:
     """[document width, viewport width]: the first larger means the page scrolls sideways."""
-    return page.evaluate(  # type: ignore[attr-defined]
+    return page.evaluate(
         "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
     )
 
@@ -458,7 +461,8 @@ def _strip_edge_shade(page: Any, side: str) -> int:
     box = page.locator(".cat-nav ul").bounding_box()
     x = box["x"] + 1 if side == "left" else box["x"] + box["width"] - 2
     png = page.screenshot(clip={"x": x, "y": box["y"] + 2, "width": 1, "height": 1})
-    red, green, blue = Image.open(io.BytesIO(png)).convert("RGB").getpixel((0, 0))
+    pixel = Image.open(io.BytesIO(png)).convert("RGB").getpixel((0, 0))
+    red, green, blue = cast("tuple[int, int, int]", pixel)  # an RGB image's pixel
     return 255 - min(red, green, blue)
 
 

@@ -4,10 +4,14 @@ with zero violations, and screenshots at 375 px and 1280 px kept in test-artifac
 from __future__ import annotations
 
 from importlib import resources
+from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.browser.conftest import WIDTHS, keep_screenshot, unavailable
+from tests.browser.conftest import WIDTHS, Opener, SampleSite, keep_screenshot, unavailable
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
 
 pytestmark = pytest.mark.browser
 
@@ -24,10 +28,10 @@ def axe_source() -> str:
         raise
 
 
-def axe_violations(page: object) -> list[str]:
+def axe_violations(page: Page) -> list[str]:
     """axe-core's WCAG 2.1 A/AA violations on the page, one readable line per failing element."""
-    page.add_script_tag(content=axe_source())  # type: ignore[attr-defined]
-    result = page.evaluate(  # type: ignore[attr-defined]
+    page.add_script_tag(content=axe_source())
+    result = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
         AXE_TAGS,
     )
@@ -39,7 +43,9 @@ def axe_violations(page: object) -> list[str]:
 
 
 @pytest.mark.parametrize("kind", PAGE_TYPES)
-def test_page_type_loads_locally_and_passes_axe(kind: str, sample_site, open_page) -> None:
+def test_page_type_loads_locally_and_passes_axe(
+    kind: str, sample_site: SampleSite, open_page: Opener
+) -> None:
     """Each page type renders from 127.0.0.1 only, without script errors, and passes axe-core."""
     path = sample_site.pages[kind]
     for width in WIDTHS:
@@ -53,7 +59,7 @@ def test_page_type_loads_locally_and_passes_axe(kind: str, sample_site, open_pag
         assert problems == [], "\n".join(problems)
 
 
-def test_missing_page_answers_with_the_404_page(server: str, look_page) -> None:
+def test_missing_page_answers_with_the_404_page(server: str, look_page: Opener) -> None:
     """An unknown address shows the site's own 404 page with a way back home."""
     page, _ = look_page("/khong-co-trang-nay/")
     assert page.locator("h1").inner_text() == "Không tìm thấy trang"
@@ -62,7 +68,7 @@ def test_missing_page_answers_with_the_404_page(server: str, look_page) -> None:
     assert page.locator(".card").count() > 0
 
 
-def test_bulletin_page_shows_its_bulletin(sample_site, look_page) -> None:
+def test_bulletin_page_shows_its_bulletin(sample_site: SampleSite, look_page: Opener) -> None:
     """A bulletin page has its title as the heading, its body, and a cover with alt text."""
     page, _ = look_page(sample_site.pages["bulletin"])
     assert page.locator("article.bulletin h1").is_visible()
@@ -72,7 +78,9 @@ def test_bulletin_page_shows_its_bulletin(sample_site, look_page) -> None:
     assert cover.evaluate("img => img.complete && img.naturalWidth > 0")
 
 
-def test_a_warning_s_page_says_the_hour_it_went_out(sample_site, look_page) -> None:
+def test_a_warning_s_page_says_the_hour_it_went_out(
+    sample_site: SampleSite, look_page: Opener
+) -> None:
     """A scam warning is read against when it went out: under its title a phone's reader sees
     the hour before the day, as Vietnamese is said, and the page hands the moment, with Việt
     Nam's offset, to whatever reads it for them."""
@@ -85,7 +93,7 @@ def test_a_warning_s_page_says_the_hour_it_went_out(sample_site, look_page) -> N
 
 
 def test_a_bulletin_s_category_is_marked_in_the_strip_as_on_its_list(
-    sample_site, open_page
+    sample_site: SampleSite, open_page: Opener
 ) -> None:
     """On a category's list its chip is filled green; on a bulletin's page of that category
     every chip was white, the reader not shown which section the bulletin is in. Its chip is
@@ -94,7 +102,7 @@ def test_a_bulletin_s_category_is_marked_in_the_strip_as_on_its_list(
     listing, _ = open_page(category)
     bulletin, _ = open_page(sample_site.pages["bulletin"])
 
-    def look(page: object, href: str) -> list[str]:
+    def look(page: Page, href: str) -> list[str]:
         """The chip's background and text colours."""
         return page.locator(f'.cat-nav a[href="{href}"]').evaluate(
             "a => [getComputedStyle(a).backgroundColor, getComputedStyle(a).color]"
@@ -113,7 +121,7 @@ def test_a_bulletin_s_category_is_marked_in_the_strip_as_on_its_list(
     assert bulletin.locator(".cat-nav [aria-current]").count() == 1
 
 
-def test_category_page_lists_only_its_category(sample_site, look_page) -> None:
+def test_category_page_lists_only_its_category(sample_site: SampleSite, look_page: Opener) -> None:
     """A category page lists cards, each of a bulletin of that same category (named above the
     bulletin's title), and does not repeat the category's name on each card."""
     page, _ = look_page(sample_site.pages["category"])
@@ -129,7 +137,7 @@ def test_category_page_lists_only_its_category(sample_site, look_page) -> None:
 
 
 def test_a_link_cut_short_in_a_message_offers_its_words_to_the_search(
-    server: str, look_page
+    server: str, look_page: Opener
 ) -> None:
     """A bulletin's address cut off in a Zalo message (`…/ket-qua-cong-tac-6-thang-dau-nam-20`)
     lands on the 404 page with its words in a search box: one tap finds the bulletin."""
@@ -145,7 +153,7 @@ def test_a_link_cut_short_in_a_message_offers_its_words_to_the_search(
 
 @pytest.mark.parametrize("tail", ["/)", "/%20", "/%E2%80%9D", ").", "/.%E2%80%9D?fbclid=1"])
 def test_a_link_copied_with_what_followed_it_opens_the_bulletin(
-    tail: str, server: str, sample_site, look_page
+    tail: str, server: str, sample_site: SampleSite, look_page: Opener
 ) -> None:
     """A bulletin's address copied out of a message with what came after it (the closing
     bracket or quote, a full stop, a space, then a share tracker) landed on the 404 page with
@@ -158,7 +166,7 @@ def test_a_link_copied_with_what_followed_it_opens_the_bulletin(
     assert recorder.errors == []
 
 
-def test_an_unknown_address_with_a_bracket_after_it_offers_its_words(look_page) -> None:
+def test_an_unknown_address_with_a_bracket_after_it_offers_its_words(look_page: Opener) -> None:
     """Where the address without the bracket is no page either, its words (not «)») go to the
     search box, as a link cut short does."""
     page, _ = look_page("/2026/07/ket-qua-cong-tac-6-thang/)", width=360)
@@ -167,7 +175,7 @@ def test_an_unknown_address_with_a_bracket_after_it_offers_its_words(look_page) 
     assert box.input_value() == "ket qua cong tac 6 thang"
 
 
-def test_the_404_page_offers_no_search_box_where_the_search_cannot_run(look_page) -> None:
+def test_the_404_page_offers_no_search_box_where_the_search_cannot_run(look_page: Opener) -> None:
     """Without JavaScript the search page cannot search: the 404 page then shows no box that
     would lead there, only its ways home, to the archive and to the categories."""
     page, _ = look_page("/2026/07/ket-qua-cong-tac", javascript=False)
@@ -177,7 +185,7 @@ def test_the_404_page_offers_no_search_box_where_the_search_cannot_run(look_page
 
 
 def test_the_home_page_opened_from_disk_tells_the_editor_how_to_preview(
-    sample_site, browser, look_page
+    sample_site: SampleSite, browser: Browser, look_page: Opener
 ) -> None:
     """output/web/index.html opened with a double click showed an unstyled page whose links and
     search led nowhere, with no word of why: it now says to run `publish serve`. Served, the
@@ -198,7 +206,7 @@ def test_the_home_page_opened_from_disk_tells_the_editor_how_to_preview(
 
 
 def test_a_bulletin_s_address_trimmed_to_its_month_lands_on_that_month_s_archive(
-    sample_site, server: str, open_page
+    sample_site: SampleSite, server: str, open_page: Opener
 ) -> None:
     """A visitor shortens /2022/05/ten-bai/ to /2022/05/ to go «up»: the static server listed
     the folder in English («Directory listing for /2022/05/»). The browser now lands on the
@@ -217,7 +225,7 @@ def test_a_bulletin_s_address_trimmed_to_its_month_lands_on_that_month_s_archive
 
 
 def test_the_category_folder_typed_alone_lands_on_the_list_of_categories(
-    server: str, look_page
+    server: str, look_page: Opener
 ) -> None:
     """/chuyen-muc/ typed alone (the folder of every category's address) showed an English
     folder listing: it now opens the list of every category, scrolled to it."""
@@ -230,7 +238,7 @@ def test_the_category_folder_typed_alone_lands_on_the_list_of_categories(
 
 
 def test_a_tag_page_s_address_trimmed_to_the_tag_folder_lists_every_tag(
-    sample_site, server: str, look_page, open_page
+    sample_site: SampleSite, server: str, look_page: Opener, open_page: Opener
 ) -> None:
     """/the/lua-dao-qua-mang/ trimmed to /the/ sent the reader to the home page: it is now the
     list of every tag, each with its count, and a tag page's trail leads back to it."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -15,11 +16,15 @@ from tests.browser.conftest import (
     NOW,
     Opener,
     copy_sample,
+    drawn_box,
     keep_screenshot,
     looking,
     opening,
     serve,
 )
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 pytestmark = pytest.mark.browser
 
@@ -43,14 +48,14 @@ def phone_server(phone_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture
-def open_phone(browser: object, phone_server: str) -> Iterator[Opener]:
+def open_phone(browser: Browser, phone_server: str) -> Iterator[Opener]:
     """An opener of the sample site's pages, each in a context of its own."""
     with opening(browser, phone_server) as opener:
         yield opener
 
 
 @pytest.fixture(scope="module")
-def look_phone(browser: object, phone_server: str) -> Iterator[Opener]:
+def look_phone(browser: Browser, phone_server: str) -> Iterator[Opener]:
     """An opener of the sample site's pages for tests that change nothing a new load does not
     undo (see conftest.looking)."""
     with looking(browser, phone_server) as opener:
@@ -109,7 +114,7 @@ def test_a_card_s_date_never_ends_its_line_with_the_dot(width: int, look_phone: 
 
 
 def test_the_editor_s_note_reaches_no_reader_of_the_served_site(
-    browser: object, phone_site: Path, open_phone: Opener
+    browser: Browser, phone_site: Path, open_phone: Opener
 ) -> None:
     """The note on previewing with `publish serve` was hidden by style.css alone: a reader whose
     styles did not load (or turned off, or a reader view) was told about commands and folders.
@@ -121,7 +126,7 @@ def test_the_editor_s_note_reaches_no_reader_of_the_served_site(
     assert page.evaluate(unstyled)
     assert page.get_by_role("note").count() == 0
     assert "publish serve" not in page.locator("body").inner_text()
-    context = browser.new_context(viewport={"width": 360, "height": 640})  # type: ignore[attr-defined]
+    context = browser.new_context(viewport={"width": 360, "height": 640})
     try:
         disk = context.new_page()
         disk.goto((phone_site / "index.html").as_uri(), wait_until="load")
@@ -238,7 +243,7 @@ def test_a_bulletin_names_its_category_once_above_its_title(look_phone: Opener) 
     link = page.locator(".bulletin-header .kicker a")
     assert link.get_attribute("href") == category
     kicker = link.bounding_box()
-    title = page.locator("h1").bounding_box()
+    title = drawn_box(page.locator("h1"))
     assert kicker and kicker["height"] >= 24 and kicker["y"] + kicker["height"] <= title["y"]
     assert title and title["y"] <= 320, title
 

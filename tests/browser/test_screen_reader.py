@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from tests.browser.conftest import Opener, SampleSite
 from tests.browser.test_pages import PAGE_TYPES
 from tests.browser.test_search import search
 
@@ -72,7 +73,7 @@ def link_names(page: Any) -> list[str]:
     return [n["name"] for n in ax_nodes(page) if n["role"] == "link"]
 
 
-def test_search_announces_how_many_were_found_not_every_card(look_page) -> None:
+def test_search_announces_how_many_were_found_not_every_card(look_page: Opener) -> None:
     """The live region holds the status line alone: a screen reader says 'Tìm thấy N bản tin…'
     once, not every result card as the cards are added under it."""
     page, _ = look_page("/tim-kiem/")
@@ -98,7 +99,7 @@ SAID = """() => { window.said = [];
 is given to read out, in order."""
 
 
-def test_a_query_typed_key_by_key_is_answered_once_the_typing_stops(look_page) -> None:
+def test_a_query_typed_key_by_key_is_answered_once_the_typing_stops(look_page: Opener) -> None:
     """A blind reader types on a phone, a key every half second (TalkBack or VoiceOver echoes
     each one): the live region said «Từ khóa quá ngắn…» after the first letter, then «Đang
     tìm…» and a count for «lu», «lua», «lua d»…, each over the reader's typing. It now says one
@@ -113,7 +114,7 @@ def test_a_query_typed_key_by_key_is_answered_once_the_typing_stops(look_page) -
     assert said[0] == page.locator(".search-status").inner_text().strip()
 
 
-def test_a_search_sent_is_answered_at_once(look_page) -> None:
+def test_a_search_sent_is_answered_at_once(look_page: Opener) -> None:
     """«Tìm» (or the phone keyboard's Go key) is a question asked: its answer is read at once,
     not after the pause kept for typing; a category chosen is answered at once too."""
     page, _ = look_page("/tim-kiem/")
@@ -125,7 +126,7 @@ def test_a_search_sent_is_answered_at_once(look_page) -> None:
     page.wait_for_function("window.said.some(t => t.includes('Kết quả công tác'))", timeout=1000)
 
 
-def test_more_results_by_keyboard_moves_focus_to_the_first_new_result(look_page) -> None:
+def test_more_results_by_keyboard_moves_focus_to_the_first_new_result(look_page: Opener) -> None:
     """'Xem thêm kết quả' pressed with Enter puts focus on the first card it showed, where reading
     goes on; focus is not left on the button, nor lost when the button goes with the last card."""
     page, _ = look_page("/tim-kiem/")
@@ -144,7 +145,9 @@ def test_more_results_by_keyboard_moves_focus_to_the_first_new_result(look_page)
 
 
 @pytest.mark.parametrize("path", ["/", "/lien-he/"])
-def test_call_links_say_they_call_and_whom(path: str, sample_site, look_page) -> None:
+def test_call_links_say_they_call_and_whom(
+    path: str, sample_site: SampleSite, look_page: Opener
+) -> None:
     """The unit's tel: links in the footer and the contact card are read 'Gọi khẩn cấp 113',
     'Gọi đường dây nóng …', its posts' 'Gọi Công an xã Tân Phú: …': in a screen reader's list
     of links a bare '113' says nothing, and nothing tells that activating it dials."""
@@ -163,7 +166,7 @@ def test_call_links_say_they_call_and_whom(path: str, sample_site, look_page) ->
         assert name.startswith(("Gọi khẩn cấp ", "Gọi đường dây nóng ", *whom)), names
 
 
-def test_the_bolded_emergency_number_in_a_body_dials_when_tapped(look_page) -> None:
+def test_the_bolded_emergency_number_in_a_body_dials_when_tapped(look_page: Opener) -> None:
     """The sample's «Gửi phản ánh» says «gọi ngay **113**»: a reader in an emergency taps the
     bold number in that sentence on a phone, and it calls 113 (it was plain text)."""
     page, _ = look_page("/gui-phan-anh/", width=360, height=640, mobile=True)
@@ -173,7 +176,7 @@ def test_the_bolded_emergency_number_in_a_body_dials_when_tapped(look_page) -> N
 
 
 @pytest.mark.parametrize("path", ["/", "/lien-he/"])
-def test_no_link_of_the_site_is_read_as_a_web_address(path: str, open_page) -> None:
+def test_no_link_of_the_site_is_read_as_a_web_address(path: str, open_page: Opener) -> None:
     """The footer's and the contact card's links are named by what they open ('Trang Zalo Công
     an huyện Châu Thành'), not by an address a screen reader spells out character by character
     ('h t t p s hai chấm…', then the OA's nineteen digits); a printed contact page, where no link
@@ -198,7 +201,9 @@ def test_no_link_of_the_site_is_read_as_a_web_address(path: str, open_page) -> N
 
 
 @pytest.mark.parametrize("kind", PAGE_TYPES)
-def test_landmarks_are_the_page_s_parts_once_each(kind: str, sample_site, look_page) -> None:
+def test_landmarks_are_the_page_s_parts_once_each(
+    kind: str, sample_site: SampleSite, look_page: Opener
+) -> None:
     """A screen reader's list of landmarks is the header, the named menus, the content and the
     footer, each once: the footer's contact list is not a second landmark (a region 'CÔNG AN
     HUYỆN…') inside the footer's own."""
@@ -217,7 +222,7 @@ SYMBOLS = ("#", "‹", "›")
 
 @pytest.mark.parametrize("kind", ["home", "bulletin"])
 def test_links_and_crumbs_are_read_without_decorating_symbols(
-    kind: str, sample_site, look_page
+    kind: str, sample_site: SampleSite, look_page: Opener
 ) -> None:
     """Tags, pager steps, 'Bài trước'/'Bài sau' and breadcrumb separators are read as words:
     '#', '‹' and '›' are drawn but hidden from screen readers; the older/newer label is followed
@@ -237,7 +242,9 @@ def test_links_and_crumbs_are_read_without_decorating_symbols(
         assert tags and all(t.lstrip("#") in names for t in tags)
 
 
-def test_card_thumbnails_are_decorative_and_the_cover_is_described(sample_site, look_page) -> None:
+def test_card_thumbnails_are_decorative_and_the_cover_is_described(
+    sample_site: SampleSite, look_page: Opener
+) -> None:
     """A list is read as titles, dates and summaries: the thumbnail beside each title is
     decorative (alt=""), while the bulletin's own page still describes its cover."""
     page, _ = look_page(sample_site.pages["home"])
@@ -251,7 +258,7 @@ def test_card_thumbnails_are_decorative_and_the_cover_is_described(sample_site, 
 
 @pytest.mark.parametrize("kind", ["home", "bulletin", "search", "404"])
 def test_skip_link_is_first_shows_and_moves_focus_into_main(
-    kind: str, sample_site, look_page
+    kind: str, sample_site: SampleSite, look_page: Opener
 ) -> None:
     """The first Tab reaches 'Bỏ qua, đến nội dung chính', shown on screen; Enter puts focus on
     <main>, so the next Tab is the first link or field of the content, not the menu again."""
@@ -269,7 +276,7 @@ def test_skip_link_is_first_shows_and_moves_focus_into_main(
 
 
 @pytest.mark.parametrize("width", [375, 683])
-def test_every_category_tabbed_to_is_wholly_on_screen(width: int, look_page) -> None:
+def test_every_category_tabbed_to_is_wholly_on_screen(width: int, look_page: Opener) -> None:
     """On a phone, or a laptop zoomed to 200 % (683 px), the categories are a strip wider than the
     screen: each one reached with Tab is shown whole, its focus ring with it, not left a few
     pixels wide at the edge; a click still opens the category it was aimed at."""
@@ -295,7 +302,7 @@ def test_every_category_tabbed_to_is_wholly_on_screen(width: int, look_page) -> 
 
 
 @pytest.mark.parametrize("path", ["/trang/2/", "/the/zalo/"])
-def test_the_heading_of_a_list_page_says_which_page_it_is(path: str, look_page) -> None:
+def test_the_heading_of_a_list_page_says_which_page_it_is(path: str, look_page: Opener) -> None:
     """Page 2 of a list has its own h1 ('… — trang 2'), as its title has: a screen reader user
     jumping to the heading is not told the same as on page 1; page 1 has no number."""
     page, _ = look_page(path)
@@ -308,7 +315,7 @@ def test_the_heading_of_a_list_page_says_which_page_it_is(path: str, look_page) 
         assert "trang" not in level_one
 
 
-def test_the_current_page_of_a_pager_is_said_to_be_current_once(look_page) -> None:
+def test_the_current_page_of_a_pager_is_said_to_be_current_once(look_page: Opener) -> None:
     """On page 2 the pager's '2' is named 'Trang 2' and marked current by aria-current, which a
     screen reader announces on its own (NVDA: 'current page'): its name no longer says it a second
     time ('Trang 2, trang hiện tại'); the other numbers are 'Trang 1', 'Trang 3'…"""
@@ -323,7 +330,7 @@ def test_the_current_page_of_a_pager_is_said_to_be_current_once(look_page) -> No
     assert pager.get_by_role("link", name="Trang 1", exact=True).get_attribute("href") == "/"
 
 
-def test_a_table_region_is_named_by_the_heading_above_it(look_page) -> None:
+def test_a_table_region_is_named_by_the_heading_above_it(look_page: Opener) -> None:
     """The contact page's emergency numbers table scrolls in a region a screen reader lists by
     the heading right above it, not as 'Bảng 1'."""
     page, _ = look_page("/lien-he/")
@@ -338,7 +345,9 @@ def _spoken_text(page: Any) -> list[str]:
 
 
 @pytest.mark.parametrize("kind", PAGE_TYPES)
-def test_text_styled_in_capitals_is_read_as_written(kind: str, sample_site, look_page) -> None:
+def test_text_styled_in_capitals_is_read_as_written(
+    kind: str, sample_site: SampleSite, look_page: Opener
+) -> None:
     """Chromium hands a screen reader the text after `text-transform: uppercase`: the unit's
     name in the header and the footer and a bulletin's category were read «CÔNG AN HUYỆN…»,
     shouted or spelled letter by letter by some readers. Every text run read is the page's own

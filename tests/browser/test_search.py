@@ -3,32 +3,38 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import pytest
 
 from publish.render.web.search import INDEX_DIR, find
 from publish.text import fold
-from tests.browser.conftest import keep_screenshot
+from tests.browser.conftest import Opener, SampleSite, keep_screenshot
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Locator, Page, Route
 
 pytestmark = pytest.mark.browser
 
 
-def search(page: object, query: str) -> object:
+def search(page: Page, query: str) -> Locator:
     """Type a query into the search box, submit, and return the result list's items."""
-    page.get_by_label("Từ khóa").fill(query)  # type: ignore[attr-defined]
-    page.get_by_role("button", name="Tìm", exact=True).click()  # type: ignore[attr-defined]
-    page.locator(".search-status").first.wait_for()  # type: ignore[attr-defined]
+    page.get_by_label("Từ khóa").fill(query)
+    page.get_by_role("button", name="Tìm", exact=True).click()
+    page.locator(".search-status").first.wait_for()
     # The status line comes first; result cards follow once their chunk of the index has loaded.
     page.wait_for_function(
         "document.querySelector('.search-results > li') !== null"
         " || /^(Không tìm|Không tải|Chưa|Trong chuyên mục)/"
         ".test(document.querySelector('.search-status').textContent)"
-    )  # type: ignore[attr-defined]
-    return page.locator(".search-results > li")  # type: ignore[attr-defined]
+    )
+    return page.locator(".search-results > li")
 
 
-def test_search_without_diacritics_finds_and_opens_a_bulletin(server: str, open_page) -> None:
+def test_search_without_diacritics_finds_and_opens_a_bulletin(
+    server: str, open_page: Opener
+) -> None:
     """'lua dao' finds bulletins about 'lừa đảo', title hits first; a result opens its bulletin."""
     page, recorder = open_page("/tim-kiem/")
     results = search(page, "lua dao")
@@ -44,7 +50,7 @@ def test_search_without_diacritics_finds_and_opens_a_bulletin(server: str, open_
     assert recorder.errors == []
 
 
-def test_search_ranks_title_then_summary_then_body(look_page) -> None:
+def test_search_ranks_title_then_summary_then_body(look_page: Opener) -> None:
     """Results whose title has every term come before those that only mention them in the body."""
     page, _ = look_page("/tim-kiem/?q=lua+dao")
     results = page.locator(".search-results > li")
@@ -98,7 +104,7 @@ PASTED = "Tài khoản của quý khách bị khóa, vui lòng truy cập link s
     ],
 )
 def test_half_typed_last_word_finds_what_the_python_ranking_finds(
-    sample_site, look_page, query: str, partial: bool
+    sample_site: SampleSite, look_page: Opener, query: str, partial: bool
 ) -> None:
     """While the last word is being typed, results already show; search.js ranks them exactly as
     the Python reference (find) does over the same index files, Telex-typed words, a letter
@@ -123,7 +129,9 @@ def test_half_typed_last_word_finds_what_the_python_ranking_finds(
     assert recorder.errors == []
 
 
-def test_telex_typed_without_a_vietnamese_keyboard_says_what_was_searched(look_page) -> None:
+def test_telex_typed_without_a_vietnamese_keyboard_says_what_was_searched(
+    look_page: Opener,
+) -> None:
     """ "luaf ddaor" typed on a phone without a Vietnamese keyboard finds "lừa đảo", and the
     page says it searched "lua dao" for it."""
     page, _ = look_page("/tim-kiem/", width=375, mobile=True)
@@ -134,14 +142,14 @@ def test_telex_typed_without_a_vietnamese_keyboard_says_what_was_searched(look_p
     assert "Telex" not in page.get_by_role("status").inner_text()
 
 
-def _article_text(sample_site, url: str) -> str:
+def _article_text(sample_site: SampleSite, url: str) -> str:
     """The text of the bulletin a result links, as its built page shows it."""
     html = (sample_site.web / urlsplit(url).path.strip("/") / "index.html").read_text("utf-8")
     return html[html.index("<article") : html.index("</article>")]
 
 
 def test_a_place_name_ranks_the_bulletins_naming_it_above_those_with_its_words_apart(
-    sample_site, look_page
+    sample_site: SampleSite, look_page: Opener
 ) -> None:
     """ "Tân Phú": the bulletins that name the place come before those that only have "Tân" and
     "Phú" somewhere (the «tín dụng đen» warning came above the 2022 report, which names it)."""
@@ -159,7 +167,7 @@ def test_a_place_name_ranks_the_bulletins_naming_it_above_those_with_its_words_a
     ("joined", "words"), [("duaxe", "đua xe"), ("luadao", "lừa đảo"), ("tanphu", "Tân Phú")]
 )
 def test_two_words_typed_without_the_space_find_what_the_words_find(
-    look_page, joined: str, words: str
+    look_page: Opener, joined: str, words: str
 ) -> None:
     """On a phone "duaxe" is typed for "đua xe": it finds the same bulletins, and the page says
     how it read it."""
@@ -175,7 +183,7 @@ def test_two_words_typed_without_the_space_find_what_the_words_find(
     )
 
 
-def test_two_vowels_typed_in_the_wrong_order_find_what_the_word_finds(look_page) -> None:
+def test_two_vowels_typed_in_the_wrong_order_find_what_the_word_finds(look_page: Opener) -> None:
     """ "lừa đỏa" (the vowels of «đảo» swapped) finds what "lừa đảo" finds, in the same order,
     and the page says how it read it (it found 5 bulletins of "lừa" and "đoàn", "đoạn")."""
     page, _ = look_page("/tim-kiem/")
@@ -189,7 +197,9 @@ def test_two_vowels_typed_in_the_wrong_order_find_what_the_word_finds(look_page)
     )
 
 
-def test_a_letter_begun_after_a_word_changes_nothing_and_downloads_nothing(open_page) -> None:
+def test_a_letter_begun_after_a_word_changes_nothing_and_downloads_nothing(
+    open_page: Opener,
+) -> None:
     """ "lua d" while typing shows what "lua" shows, fetching no shard for the "d"."""
     page, recorder = open_page("/tim-kiem/")
     whole = search(page, "lua").locator("h2 a").all_inner_texts()
@@ -204,7 +214,7 @@ def test_a_letter_begun_after_a_word_changes_nothing_and_downloads_nothing(open_
     assert [u for u in recorder.requests if "/chi-muc/t/" in u] == before
 
 
-def test_a_pasted_message_shows_the_bulletins_with_the_most_of_its_words(look_page) -> None:
+def test_a_pasted_message_shows_the_bulletins_with_the_most_of_its_words(look_page: Opener) -> None:
     """A pasted SMS no bulletin has every word of: the closest bulletins are shown, and the page
     says they have only some of the words."""
     page, recorder = look_page("/tim-kiem/", width=375, mobile=True)
@@ -216,13 +226,13 @@ def test_a_pasted_message_shows_the_bulletins_with_the_most_of_its_words(look_pa
     assert recorder.errors == []
 
 
-def test_place_name_without_diacritics(look_page) -> None:
+def test_place_name_without_diacritics(look_page: Opener) -> None:
     """'dong thap' finds bulletins mentioning Đồng Tháp."""
     page, _ = look_page("/tim-kiem/")
     assert search(page, "dong thap").count() >= 1
 
 
-def test_category_filter_keeps_only_that_category(look_page) -> None:
+def test_category_filter_keeps_only_that_category(look_page: Opener) -> None:
     """Choosing a category narrows the results to it and is kept in the address."""
     page, _ = look_page("/tim-kiem/")
     everything = search(page, "lua dao").count()
@@ -235,7 +245,7 @@ def test_category_filter_keeps_only_that_category(look_page) -> None:
     assert metas and all(m.endswith("Kết quả công tác") for m in metas)
 
 
-def test_a_result_s_category_leads_to_its_page_as_a_card_s_does(look_page) -> None:
+def test_a_result_s_category_leads_to_its_page_as_a_card_s_does(look_page: Opener) -> None:
     """A card on the home page links its category; a search result showed the same name as
     plain text, a dead end for a reader wanting more of that kind. It is a link to the page."""
     page, _ = look_page("/tim-kiem/")
@@ -272,7 +282,7 @@ RESULT_BOXES = """items => items.map(item => {
 })"""
 
 
-def test_a_result_s_long_category_keeps_to_one_line_on_a_phone(look_page) -> None:
+def test_a_result_s_long_category_keeps_to_one_line_on_a_phone(look_page: Opener) -> None:
     """On a 375 px phone a result of «Cảnh báo phương thức, thủ đoạn tội phạm và tệ nạn xã hội»
     wrapped its category over two lines under the date, though the site's cards keep theirs to
     one: it is one line as on the cards (cut with «…», the link still naming it whole for a
@@ -295,20 +305,20 @@ def test_a_result_s_long_category_keeps_to_one_line_on_a_phone(look_page) -> Non
 
 
 def test_a_manifest_cached_from_before_category_pages_still_names_the_category(
-    open_page,
+    open_page: Opener,
 ) -> None:
     """An index.json cached from before it gave each category's page: a result names its
     category in plain text after the dot, wrapping inside the result, never past the screen."""
     page, _ = open_page("/tim-kiem/", width=375, height=812, mobile=True)
 
-    def old(route: object) -> None:
+    def old(route: Route) -> None:
         """Answer with the manifest as published, its categories' pages left out."""
-        manifest = route.fetch().json()  # type: ignore[attr-defined]
+        manifest = route.fetch().json()
         for category in manifest["categories"]:
             category.pop("url", None)
-        route.fulfill(json=manifest)  # type: ignore[attr-defined]
+        route.fulfill(json=manifest)
 
-    page.context.route("**/chi-muc/index.json", old)  # type: ignore[attr-defined]
+    page.context.route("**/chi-muc/index.json", old)
     results = search(page, "lua dao")
     assert results.count() >= 3
     assert results.locator(".meta a").count() == 0
@@ -317,31 +327,31 @@ def test_a_manifest_cached_from_before_category_pages_still_names_the_category(
     assert any(m.endswith("\u00b7\u00a0" + LONG_CATEGORY) for m in metas), metas
 
 
-def test_no_match_says_so(look_page) -> None:
+def test_no_match_says_so(look_page: Opener) -> None:
     """A query nothing matches gets a clear Vietnamese message, not an empty page."""
     page, _ = look_page("/tim-kiem/")
     assert search(page, "xyzzy qwzrt").count() == 0  # ("khongco" is «không có» run together)
     assert "Không tìm thấy" in page.locator(".search-status").inner_text()
 
 
-def _as_an_old_browser_styles_it(page: object) -> None:
+def _as_an_old_browser_styles_it(page: Page) -> None:
     """Reload the page with its stylesheet as a browser without `@media (scripting)` applies it
     (Chrome before 120, Safari 17, Firefox 113, the phone browsers of their time): a media
     feature it does not know matches nothing."""
 
-    def old(route: object) -> None:
+    def old(route: Route) -> None:
         """The stylesheet with the scripting media feature unknown."""
-        response = route.fetch()  # type: ignore[attr-defined]
+        response = route.fetch()
         css = response.text().replace("scripting", "x-unknown-feature")
-        route.fulfill(response=response, body=css)  # type: ignore[attr-defined]
+        route.fulfill(response=response, body=css)
 
-    page.context.route("**/assets/style*.css", old)  # type: ignore[attr-defined]
-    page.reload()  # type: ignore[attr-defined]
+    page.context.route("**/assets/style*.css", old)
+    page.reload()
 
 
 @pytest.mark.parametrize("old_browser", [False, True])
 def test_without_javascript_the_page_explains_category_browsing(
-    old_browser: bool, open_page
+    old_browser: bool, open_page: Opener
 ) -> None:
     """With JavaScript off there is no search box that would only reload the page, also in a
     browser that does not know `@media (scripting: none)`: the first thing under the heading says
@@ -375,7 +385,7 @@ def test_without_javascript_the_page_explains_category_browsing(
 
 
 def test_a_browser_running_javascript_without_fetch_gets_the_notice_not_a_dead_box(
-    open_page,
+    open_page: Opener,
 ) -> None:
     """A phone browser that runs JavaScript but has no fetch (Opera Mini, Android's old browser)
     cannot search either: it shows the notice and the links, not a box whose button only reloads
@@ -390,14 +400,14 @@ def test_a_browser_running_javascript_without_fetch_gets_the_notice_not_a_dead_b
 
 
 @pytest.mark.parametrize("query", ["02773610113", "0277.3610.113", "+84 277 3610 113"])
-def test_a_phone_number_is_found_however_it_is_typed(look_page, query: str) -> None:
+def test_a_phone_number_is_found_however_it_is_typed(look_page: Opener, query: str) -> None:
     """Bulletins write the hotline as "0277 3610 113": typed without spaces, with dots or +84
     it finds them too (a citizen checking a number types it as it came)."""
     page, _ = look_page("/tim-kiem/")
     assert search(page, query).count() >= 1
 
 
-def test_an_unknown_number_is_not_called_safe(look_page) -> None:
+def test_an_unknown_number_is_not_called_safe(look_page: Opener) -> None:
     """No bulletin names the number: the page says so, says that does not make it safe, and
     gives the numbers to call."""
     page, _ = look_page("/tim-kiem/", width=375, mobile=True)
@@ -410,7 +420,7 @@ def test_an_unknown_number_is_not_called_safe(look_page) -> None:
     assert "tel:113" in links and "tel:02773610113" in links
 
 
-def test_a_number_named_in_another_category_is_not_called_unknown(look_page) -> None:
+def test_a_number_named_in_another_category_is_not_called_unknown(look_page: Opener) -> None:
     """With a category chosen, no bulletin of it names the hotline but others do: the page
     does not say no bulletin names the number; it says where, with a link to all categories."""
     page, recorder = look_page("/tim-kiem/?chuyen-muc=ket-qua-cong-tac")
@@ -426,7 +436,7 @@ def test_a_number_named_in_another_category_is_not_called_unknown(look_page) -> 
     assert recorder.errors == []
 
 
-def test_a_number_pasted_after_the_sixth_word_is_searched_and_said(look_page) -> None:
+def test_a_number_pasted_after_the_sixth_word_is_searched_and_said(look_page: Opener) -> None:
     """A pasted SMS names the hotline at its end: it is searched with the first five words,
     the page says so, and shows the bulletins naming it."""
     page, _ = look_page("/tim-kiem/")
@@ -435,7 +445,7 @@ def test_a_number_pasted_after_the_sixth_word_is_searched_and_said(look_page) ->
     assert "Chỉ tìm theo 5 từ đầu và số 02773610113, các từ khác bị bỏ qua." in status
 
 
-def test_a_long_query_is_shortened_without_cutting_an_emoji(look_page) -> None:
+def test_a_long_query_is_shortened_without_cutting_an_emoji(look_page: Opener) -> None:
     """The quoted query is cut by characters: an emoji at the cut stays whole."""
     page, _ = look_page("/tim-kiem/")
     search(page, "x" * 56 + "🚨 lua dao xyzzy")
@@ -443,7 +453,9 @@ def test_a_long_query_is_shortened_without_cutting_an_emoji(look_page) -> None:
 
 
 @pytest.mark.parametrize("query", ["a", "🚨"])
-def test_a_query_too_short_asks_for_a_word_and_downloads_nothing(open_page, query: str) -> None:
+def test_a_query_too_short_asks_for_a_word_and_downloads_nothing(
+    open_page: Opener, query: str
+) -> None:
     """One letter or an emoji is no search: the page asks for a word, not "nothing found"."""
     page, recorder = open_page("/tim-kiem/")
     page.get_by_label("Từ khóa").fill(query)
@@ -454,7 +466,7 @@ def test_a_query_too_short_asks_for_a_word_and_downloads_nothing(open_page, quer
     assert not [u for u in recorder.requests if "/chi-muc/" in u]
 
 
-def test_results_are_announced_once_and_more_results_take_the_focus(look_page) -> None:
+def test_results_are_announced_once_and_more_results_take_the_focus(look_page: Opener) -> None:
     """Screen readers hear the count from a status line (not the whole list, again at every
     change); after "Xem thêm kết quả" by keyboard, focus is on the first new result."""
     page, _ = look_page("/tim-kiem/")
@@ -475,7 +487,7 @@ def test_results_are_announced_once_and_more_results_take_the_focus(look_page) -
     assert focused
 
 
-def test_a_long_pasted_query_is_shortened_in_the_message(look_page) -> None:
+def test_a_long_pasted_query_is_shortened_in_the_message(look_page: Opener) -> None:
     """A pasted message: the status quotes its start, not all of it, and says only the first
     words were searched."""
     query = "Tài khoản của bạn bị khóa, vui lòng truy cập đường link sau để xác minh " * 5
@@ -486,7 +498,9 @@ def test_a_long_pasted_query_is_shortened_in_the_message(look_page) -> None:
     assert "Chỉ tìm theo 6 từ đầu" in status
 
 
-def test_a_query_with_marks_ranks_the_bulletins_writing_it_so_first(sample_site, look_page) -> None:
+def test_a_query_with_marks_ranks_the_bulletins_writing_it_so_first(
+    sample_site: SampleSite, look_page: Opener
+) -> None:
     """ "tín dụng đen" found 13 bulletins («đến», «đèn», «tin») and put the 2022 report, which
     warns of «tín dụng đen», 12th: the four writing the words so come first, the page says how
     many do and that the others have them with other marks; in quotes, only those four."""
@@ -507,7 +521,7 @@ def test_a_query_with_marks_ranks_the_bulletins_writing_it_so_first(sample_site,
     assert recorder.errors == []
 
 
-def test_the_count_names_the_category_chosen(look_page) -> None:
+def test_the_count_names_the_category_chosen(look_page: Opener) -> None:
     """With a category chosen, the count says it is of that category, not of the whole site."""
     page, _ = look_page("/tim-kiem/?chuyen-muc=cai-cach-hanh-chinh")
     search(page, "lua dao")
@@ -515,7 +529,9 @@ def test_the_count_names_the_category_chosen(look_page) -> None:
     assert status.startswith("Tìm thấy 1 bản tin trong chuyên mục “Cải cách hành chính” có đủ")
 
 
-def test_an_abbreviation_finds_the_bulletins_spelling_it_out(sample_site, look_page) -> None:
+def test_an_abbreviation_finds_the_bulletins_spelling_it_out(
+    sample_site: SampleSite, look_page: Opener
+) -> None:
     """ "CCCD" found nothing though bulletins write «căn cước công dân»: it finds them, and the
     page says it searched both."""
     page, _ = look_page("/tim-kiem/", width=375, mobile=True)
@@ -541,7 +557,7 @@ them for a page this short)."""
     [("lua+dao", 100), ("lua+dao", 200), ("xyzzy+qwzrt", 100), ("a", 200)],
 )
 def test_a_search_opened_from_a_link_does_not_push_the_page_about(
-    query: str, percent: int, browser: object, server: str
+    query: str, percent: int, browser: Browser, server: str
 ) -> None:
     """Opened with a query, the page was drawn with the categories under the form, then pushed
     them down by «Đang tìm…», then off the screen by the results (a layout shift of 0.22 on a
@@ -550,9 +566,9 @@ def test_a_search_opened_from_a_link_does_not_push_the_page_about(
     the footer are there, under it."""
     from tests.browser.test_text_size import phone_at
 
-    with phone_at(browser, percent) as page:  # type: ignore[arg-type]
+    with phone_at(browser, percent) as page:
         page.add_init_script(LAYOUT_SHIFTS)
-        held: list[object] = []
+        held: list[Route] = []
         page.route("**/chi-muc/**", lambda route: held.append(route))
         page.goto(f"{server}/tim-kiem/?q={query}")
         page.wait_for_function("performance.getEntriesByName('first-contentful-paint').length")
@@ -569,7 +585,7 @@ def test_a_search_opened_from_a_link_does_not_push_the_page_about(
         assert page.locator(".site-footer").is_visible()
 
 
-def test_a_search_script_that_never_comes_leaves_the_categories_seen(open_page) -> None:
+def test_a_search_script_that_never_comes_leaves_the_categories_seen(open_page: Opener) -> None:
     """The page hides what is under the results until search.js has answered: if the script
     never loads (a host, a filter or the network losing it), the categories and the footer are
     shown after a few seconds all the same (sped up here a hundred times once seen hidden: sped

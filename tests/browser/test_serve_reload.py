@@ -9,11 +9,15 @@ import signal
 import subprocess
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from tests import forked
 from tests.browser.conftest import NOW, copy_sample
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 pytestmark = pytest.mark.browser
 
@@ -63,7 +67,7 @@ def stop(process: forked.Forked) -> None:
     process.close()
 
 
-def test_editing_a_bulletin_reloads_the_open_page(tmp_path: Path, browser) -> None:
+def test_editing_a_bulletin_reloads_the_open_page(tmp_path: Path, browser: Browser) -> None:
     """Save a new title; the page open in the browser shows it within 2 seconds."""
     root = copy_sample(tmp_path)
     source = root / "content" / "bai-viet" / "2025-06-02-canh-bao-lua-dao-viec-nhe-luong-cao.md"
@@ -89,7 +93,7 @@ def test_editing_a_bulletin_reloads_the_open_page(tmp_path: Path, browser) -> No
         stop(process)
 
 
-def test_a_site_under_a_folder_is_previewed_whole(tmp_path: Path, browser) -> None:
+def test_a_site_under_a_folder_is_previewed_whole(tmp_path: Path, browser: Browser) -> None:
     """base_url https://example.gov.vn/congan-hoakhanh/: the preview opens there, with its
     stylesheet, working links and search, and still reloads on an edit."""
     from playwright.sync_api import expect
@@ -144,7 +148,9 @@ def test_a_site_under_a_folder_is_previewed_whole(tmp_path: Path, browser) -> No
         stop(process)
 
 
-def test_moving_the_site_to_another_folder_takes_open_pages_there(tmp_path: Path, browser) -> None:
+def test_moving_the_site_to_another_folder_takes_open_pages_there(
+    tmp_path: Path, browser: Browser
+) -> None:
     """base_url changed while serving: a page reloads at its own address in the new folder,
     not at its old one (now a 404); one the site has no page for goes to the new home page."""
     from playwright.sync_api import expect
@@ -169,7 +175,7 @@ def test_moving_the_site_to_another_folder_takes_open_pages_there(tmp_path: Path
 
 
 def test_a_failed_rebuild_keeps_open_pages_at_the_folder_of_the_last_good_build(
-    tmp_path: Path, browser
+    tmp_path: Path, browser: Browser
 ) -> None:
     """base_url changed while the content has an error: the page stays where the last good build
     is, whole (its stylesheet loads), under the error; it moves once the error is fixed."""
@@ -209,7 +215,7 @@ def test_a_failed_rebuild_keeps_open_pages_at_the_folder_of_the_last_good_build(
 
 @pytest.mark.parametrize("with_id", [True, False], ids=["id", "no-id"])
 def test_a_page_open_at_a_renamed_bulletin_follows_it(
-    tmp_path: Path, browser, with_id: bool
+    tmp_path: Path, browser: Browser, with_id: bool
 ) -> None:
     """The editor renames the bulletin's file (its address) while its page is open: the page
     goes to the new address, not to «Không tìm thấy trang», also for a bulletin without `id`
@@ -240,7 +246,7 @@ def test_a_page_open_at_a_renamed_bulletin_follows_it(
 
 
 def test_a_build_in_another_terminal_leaves_the_drafts_preview_open_and_current(
-    tmp_path: Path, browser
+    tmp_path: Path, browser: Browser
 ) -> None:
     """The editor previews a draft with --drafts; a plain `publish build` in a second terminal
     writes output/web, which is deployed as it is: the draft is never there, and the preview,
@@ -273,7 +279,7 @@ def test_a_build_in_another_terminal_leaves_the_drafts_preview_open_and_current(
 
 
 def test_the_error_overlay_can_be_closed_and_comes_back_on_the_next_failing_rebuild(
-    tmp_path: Path, browser
+    tmp_path: Path, browser: Browser
 ) -> None:
     """The overlay over the last good build is an alert dialog a screen reader announces: its
     close button has focus, Escape or the button closes it, a button in the corner opens it

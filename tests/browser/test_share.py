@@ -3,7 +3,14 @@ warning on to Zalo), else the page's address copied; no button without script.""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
+
+from tests.browser.conftest import Opener, SampleSite
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 pytestmark = pytest.mark.browser
 
@@ -16,14 +23,14 @@ SHARE_SHEET = (
 """A phone's share sheet, recording what it was handed."""
 
 
-def reopened(page: object, script: str) -> None:
+def reopened(page: Page, script: str) -> None:
     """`page` loaded again with `script` run before the page's own."""
-    page.context.add_init_script(script)  # type: ignore[attr-defined]
-    page.reload(wait_until="load")  # type: ignore[attr-defined]
+    page.context.add_init_script(script)
+    page.reload(wait_until="load")
 
 
 def test_without_a_share_sheet_the_button_copies_the_address(
-    sample_site, open_page, server: str
+    sample_site: SampleSite, open_page: Opener, server: str
 ) -> None:
     page, recorder = open_page(sample_site.pages["bulletin"])
     page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
@@ -39,7 +46,9 @@ def test_without_a_share_sheet_the_button_copies_the_address(
     assert not recorder.errors
 
 
-def test_on_a_phone_the_share_sheet_gets_the_title_and_address(sample_site, open_page) -> None:
+def test_on_a_phone_the_share_sheet_gets_the_title_and_address(
+    sample_site: SampleSite, open_page: Opener
+) -> None:
     page, recorder = open_page(sample_site.pages["bulletin"], width=375, mobile=True)
     reopened(page, SHARE_SHEET)
     page.get_by_role("button", name="Chia sẻ bài này").click()
@@ -53,7 +62,10 @@ def test_on_a_phone_the_share_sheet_gets_the_title_and_address(sample_site, open
     assert not recorder.errors
 
 
-def test_without_script_or_paper_no_share_button_shows(sample_site, open_page) -> None:
+def test_without_script_or_paper_no_share_button_shows(
+    sample_site: SampleSite, open_page: Opener
+) -> None:
+
     page, _ = open_page(sample_site.pages["bulletin"], javascript=False)
     assert page.locator(".share").count() == 1 and not page.locator(".share").is_visible()
     page, _ = open_page(sample_site.pages["bulletin"])

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import looking
+from tests.browser.conftest import Opener, SampleSite, looking
 from tests.browser.test_pages import PAGE_TYPES
 
 pytestmark = pytest.mark.browser
@@ -41,7 +41,7 @@ def open_large_text(browser: Any, server: str) -> Iterator[Any]:
 @pytest.mark.parametrize("percent", [130, 200])
 @pytest.mark.parametrize("kind", PAGE_TYPES)
 def test_a_page_in_large_text_fits_the_phone_s_width(
-    kind: str, percent: int, sample_site, open_large_text
+    kind: str, percent: int, sample_site: SampleSite, open_large_text: Any
 ) -> None:
     """Nothing but the category strip (which scrolls in itself) reaches past the screen's edge:
     a card with its thumbnail ran 14 px off a 360 px phone at 200 %, and the phone then showed
@@ -59,7 +59,7 @@ def test_a_page_in_large_text_fits_the_phone_s_width(
 
 @pytest.mark.parametrize("percent", [130, 150, 200])
 def test_a_card_s_title_keeps_most_of_the_card_in_large_text(
-    percent: int, sample_site, open_large_text
+    percent: int, sample_site: SampleSite, open_large_text: Any
 ) -> None:
     """The decorative thumbnail gives way where it would leave the title less than half the card
     (at 100 % it stays, tests/browser/test_mobile.py)."""
@@ -82,7 +82,7 @@ def test_a_card_s_title_keeps_most_of_the_card_in_large_text(
     [("/gioi-thieu/", ".prose p"), ("/lien-he/", ".contact-card dd"), ("/lien-he/", ".prose p")],
 )
 def test_large_text_keeps_most_of_the_width_for_the_text(
-    path: str, selector: str, open_large_text
+    path: str, selector: str, open_large_text: Any
 ) -> None:
     """The paddings of the page, of its white box and of the contact card grew with the text
     (1rem each): at 200 % the contact card's lines were 45 % of the screen, a word or two each."""
@@ -94,7 +94,7 @@ def test_large_text_keeps_most_of_the_width_for_the_text(
 @pytest.mark.parametrize("percent", [130, 150, 200])
 @pytest.mark.parametrize(("kind", "first"), [("home", ".card-title"), ("bulletin", "h1")])
 def test_the_first_content_is_on_the_first_screen_in_large_text(
-    kind: str, first: str, percent: int, sample_site, open_large_text
+    kind: str, first: str, percent: int, sample_site: SampleSite, open_large_text: Any
 ) -> None:
     """A 60-year-old opening a shared bulletin with the text at 200 % on a 360 × 740 phone saw
     the unit's name, 113 and the menu's six rows, and the bulletin's title began at 1,164 px (the
@@ -113,7 +113,7 @@ def test_the_first_content_is_on_the_first_screen_in_large_text(
 @pytest.mark.parametrize("percent", [100, 200])
 @pytest.mark.parametrize("kind", ["home", "bulletin", "search", "404"])
 def test_the_emergency_number_is_on_the_first_screen(
-    kind: str, percent: int, sample_site, open_large_text
+    kind: str, percent: int, sample_site: SampleSite, open_large_text: Any
 ) -> None:
     """Someone in trouble who opens any page finds the number to call without scrolling: with
     the text at 200 % the unit's name and menu filled the first screen, and 113 was only in the
@@ -129,7 +129,7 @@ def test_the_emergency_number_is_on_the_first_screen(
 
 @pytest.mark.parametrize("percent", [100, 200])
 def test_a_search_sent_from_the_phone_s_keyboard_shows_its_answer(
-    percent: int, open_large_text
+    percent: int, open_large_text: Any
 ) -> None:
     """The Go key of a phone's keyboard runs the search in the page, and the box kept the focus:
     the keyboard stayed up over the results, and with the text at 200 % the count and the first
@@ -173,7 +173,7 @@ def table_ax(page: Any) -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize("percent", [100, 200])
 def test_a_table_of_figures_shows_each_row_with_its_headings_on_a_phone(
-    percent: int, open_large_text
+    percent: int, open_large_text: Any
 ) -> None:
     """On a 360 px phone the year-end report's 4-column table scrolled sideways in its box: at
     200 % a column and a half showed, each figure away from its heading. Each row is now a box
@@ -214,7 +214,7 @@ def test_a_table_of_figures_shows_each_row_with_its_headings_on_a_phone(
     assert len(cells) == 27
 
 
-def test_a_table_of_figures_stays_a_table_on_a_wide_screen(look_page) -> None:
+def test_a_table_of_figures_stays_a_table_on_a_wide_screen(look_page: Opener) -> None:
     """At 1280 px the report's table is the table it was: its header row shown, one row of
     cells per line, no label drawn before a value."""
     page, _ = look_page(REPORT, width=1280)
@@ -320,7 +320,7 @@ NAME_LINES = """() => {
 
 @pytest.mark.parametrize("percent", [100, 130, 150, 175, 200])
 def test_the_unit_s_name_takes_two_lines_at_most_in_large_text(
-    percent: int, open_large_text
+    percent: int, open_large_text: Any
 ) -> None:
     """With the text at 200 % the name beside its 80 px emblem took three lines of large
     capitals («Công an» / «huyện» / «Châu Thành») on a 360 px phone: it takes two, and the
@@ -334,7 +334,7 @@ def test_the_unit_s_name_takes_two_lines_at_most_in_large_text(
     assert header is not None and header["height"] <= 427, header
 
 
-def test_on_a_wide_screen_the_emblem_stays_beside_the_unit_s_name(look_page) -> None:
+def test_on_a_wide_screen_the_emblem_stays_beside_the_unit_s_name(look_page: Opener) -> None:
     """At 1280 px the header is as it was: the 40 px emblem left of the name, on one line."""
     page, _ = look_page("/", width=1280)
     assert page.evaluate(NAME_LINES) == 1

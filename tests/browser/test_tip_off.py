@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from publish import config as config_module
-from tests.browser.conftest import Opener, SampleSite
+from tests.browser.conftest import Opener, SampleSite, drawn_box
 
 pytestmark = pytest.mark.browser
 
@@ -24,9 +24,9 @@ def test_a_warnings_reader_finds_whom_to_tell_right_after_its_text(
     page, _ = look_page(WARNING, **PHONE)
     box = page.locator(".report-box")
     assert box.is_visible()
-    prose = page.locator(".bulletin .prose").bounding_box()
-    related = page.locator(".related").bounding_box()
-    shown = box.bounding_box()
+    prose = drawn_box(page.locator(".bulletin .prose"))
+    related = drawn_box(page.locator(".related"))
+    shown = drawn_box(box)
     assert prose["y"] + prose["height"] <= shown["y"] < related["y"]
     assert shown["x"] >= 0 and shown["x"] + shown["width"] <= 360  # no sideways scroll
     links = box.locator("a[href^='tel:']")
@@ -38,7 +38,7 @@ def test_a_warnings_reader_finds_whom_to_tell_right_after_its_text(
     assert "đang xảy ra" in text and "Tin báo, tố giác" in text
     assert contact.secrecy in text
     for link in box.locator("a").all():
-        assert link.bounding_box()["height"] >= 24, link.text_content()
+        assert drawn_box(link)["height"] >= 24, link.text_content()
 
 
 def test_the_boxs_guide_link_opens_the_page_saying_how_to_send_a_tip(
@@ -57,8 +57,8 @@ def test_the_boxs_guide_link_opens_the_page_saying_how_to_send_a_tip(
 def test_on_a_wide_screen_each_numbers_use_stands_under_its_number(look_page: Opener) -> None:
     """The card is two columns from 48rem: the use goes under the number, not under «Khẩn cấp»."""
     page, _ = look_page("/lien-he/", width=1280)
-    number = page.locator(".contact-card a[href='tel:113']").bounding_box()
-    use = page.locator(".contact-card dd.use").first.bounding_box()
+    number = drawn_box(page.locator(".contact-card a[href='tel:113']"))
+    use = drawn_box(page.locator(".contact-card dd.use").first)
     assert abs(use["x"] - number["x"]) < 2 and use["y"] > number["y"]
 
 

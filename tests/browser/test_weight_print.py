@@ -9,7 +9,7 @@ import io
 import re
 import zlib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import pytest
 import zxingcpp
@@ -19,7 +19,10 @@ from publish import config as config_module
 from publish.config import BUILTIN_THEME
 from publish.pipeline import build
 from publish.writer import write
-from tests.browser.conftest import NOW, REPO, copy_sample, opening, serve
+from tests.browser.conftest import NOW, REPO, Opener, SampleSite, copy_sample, opening, serve
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, ViewportSize
 
 pytestmark = pytest.mark.browser
 
@@ -30,7 +33,7 @@ TEXT_TYPES = ("document", "stylesheet", "script")
 @pytest.mark.parametrize("kind", ["home", "bulletin"])
 @pytest.mark.parametrize("width", [375, 1280])
 def test_page_weight_without_images_and_no_other_host(
-    kind: str, width: int, sample_site, open_page
+    kind: str, width: int, sample_site: SampleSite, open_page: Opener
 ) -> None:
     """HTML + CSS + JS transferred stay within 60 KB; every request goes to our own server."""
     page, recorder = open_page(sample_site.pages[kind], width=width)
@@ -59,7 +62,9 @@ A value holding var() keeps the line breaks it was written with, which the publi
 drops with its indentation; a CSS string cannot hold a line break, so none is lost."""
 
 
-def test_the_published_stylesheet_parses_to_the_rules_written(sample_site, open_page) -> None:
+def test_the_published_stylesheet_parses_to_the_rules_written(
+    sample_site: SampleSite, open_page: Opener
+) -> None:
     """The stylesheet is published without its comments (a quarter of its bytes, paid on every
     first visit) and the browser reads from it exactly the rules of the theme's stylesheet as
     written: every page, on a phone, in dark mode and on paper, is styled the same."""
@@ -75,7 +80,7 @@ def test_the_published_stylesheet_parses_to_the_rules_written(sample_site, open_
 
 
 def test_a_bulletin_page_is_styled_by_the_published_stylesheet_as_written(
-    sample_site, open_page
+    sample_site: SampleSite, open_page: Opener
 ) -> None:
     """Every element of a bulletin's page, with its ::before and ::after, on a phone in light and
     dark mode and on paper, has the same computed style with either stylesheet."""
@@ -118,7 +123,9 @@ def _fulfil(css: bytes, served: list[bytes], route: Any) -> None:
 
 
 @pytest.mark.parametrize("kind", ["home", "long-word", "category", "search", "archive"])
-def test_nothing_is_wider_than_a_phone_screen(kind: str, sample_site, look_page) -> None:
+def test_nothing_is_wider_than_a_phone_screen(
+    kind: str, sample_site: SampleSite, look_page: Opener
+) -> None:
     """At 375 px no page scrolls sideways, even with a scam domain in a title and its body."""
     page, _ = look_page(sample_site.pages[kind], width=375)
     widths = page.evaluate(
@@ -129,13 +136,13 @@ def test_nothing_is_wider_than_a_phone_screen(kind: str, sample_site, look_page)
 
 @pytest.mark.parametrize("kind", ["home", "bulletin", "category"])
 def test_images_are_sized_lazy_below_the_fold_and_responsive(
-    kind: str, sample_site, look_page
+    kind: str, sample_site: SampleSite, look_page: Opener
 ) -> None:
     """Every image has width and height; those below the first screen load lazily; photos have srcset."""
     page, _ = look_page(sample_site.pages[kind], width=375)
     images = page.locator("main img")
     assert images.count() > 0
-    fold = page.viewport_size["height"]
+    fold = cast("ViewportSize", page.viewport_size)["height"]  # look_page gives every page one
     below = 0
     for i in range(images.count()):
         img = images.nth(i)
@@ -155,7 +162,7 @@ def test_images_are_sized_lazy_below_the_fold_and_responsive(
     ("width", "scale", "variant"), [(360, 2, 240), (412, 2, 240), (1280, 2, 480)]
 )
 def test_card_thumbnails_load_the_smallest_photo_that_fills_them(
-    width: int, scale: int, variant: int, sample_site, browser, server
+    width: int, scale: int, variant: int, sample_site: SampleSite, browser: Browser, server: str
 ) -> None:
     """A cheap phone (360 or 412 CSS px at twice the pixels) loads 240 px thumbnails on a list
     page, not the 480 px ones (8 KB more a card); a desktop's 10rem thumbnail still gets 480,
@@ -182,7 +189,9 @@ def test_card_thumbnails_load_the_smallest_photo_that_fills_them(
         context.close()
 
 
-def test_bulletin_prints_on_a4_without_navigation_with_url_and_qr(sample_site, open_page) -> None:
+def test_bulletin_prints_on_a4_without_navigation_with_url_and_qr(
+    sample_site: SampleSite, open_page: Opener
+) -> None:
     """Print media hides the navigation and shows the page's address and QR code at a readable size."""
     page, _ = open_page(sample_site.pages["bulletin"])
     qr = page.locator(".print-source svg")
@@ -215,7 +224,8 @@ def _decoded(qr: Any) -> str | None:
     """The text of the QR code `qr` as the browser draws it (the white page around it completes
     the quiet zone), or None when no reader finds one."""
     drawn = ImageOps.expand(Image.open(io.BytesIO(qr.screenshot())).convert("L"), 40, 255)
-    found = zxingcpp.read_barcode(drawn, formats=zxingcpp.BarcodeFormat.QRCode)
+    # One format is taken as well as a set (its docstring); the stub leaves it out.
+    found = zxingcpp.read_barcode(drawn, formats=zxingcpp.BarcodeFormat.QRCode)  # type: ignore[arg-type]
     return found.text if found is not None else None
 
 
@@ -237,7 +247,7 @@ def _on_a4(open_page: Any, path: str) -> Any:
 
 
 def test_a_printed_warning_ends_with_its_qr_code_beside_the_units_numbers(
-    sample_site, open_page
+    sample_site: SampleSite, open_page: Opener
 ) -> None:
     """On A4 the QR code stays 30 mm wide beside the bulletin's long address (it shrank to 19 mm,
     too small to scan on a notice board) and reads back as that address; beside it the unit's
@@ -263,7 +273,7 @@ def test_a_printed_warning_ends_with_its_qr_code_beside_the_units_numbers(
     assert not page.locator(".site-footer").is_visible()
 
 
-def test_a_scam_warning_prints_on_two_a4_sheets(open_page) -> None:
+def test_a_scam_warning_prints_on_two_a4_sheets(open_page: Opener) -> None:
     """The sample's scam warning, QR code and contacts included, fills two A4 sheets, not three:
     its 90 mm cover and the site's footer (pushed alone onto a third sheet) made it three."""
     page, _ = open_page(SCAM_WARNING)
@@ -293,7 +303,7 @@ PRINTED_TEXT = """() => { const seen = [];
     ],
 )
 def test_printed_bulletins_are_black_on_white_for_a_black_and_white_printer(
-    path: str, open_page
+    path: str, open_page: Opener
 ) -> None:
     """Every word of a printed bulletin is black (the date, the caption and the quote were grey,
     the category red: a black-and-white printer dithers them into a fuzzy grey), and a table's
@@ -312,7 +322,9 @@ def _channel(colour: str) -> int:
     return max(int(value) for value in re.findall(r"\d+", colour)[:3])
 
 
-def test_a_page_prints_the_units_contacts_in_its_footer(sample_site, open_page) -> None:
+def test_a_page_prints_the_units_contacts_in_its_footer(
+    sample_site: SampleSite, open_page: Opener
+) -> None:
     """A page that is no bulletin (no QR block) still prints the footer's contacts, and its Zalo
     link as an address to type, not «Quan tâm Trang Zalo …» alone."""
     page = _on_a4(open_page, sample_site.pages["page"])
@@ -391,7 +403,7 @@ def _sheets(pdf: bytes) -> list[str]:
 
 
 def test_every_sheet_of_a_printed_warning_ends_with_the_units_numbers(
-    sample_site, open_page
+    sample_site: SampleSite, open_page: Opener
 ) -> None:
     """Each sheet of a two-sheet warning carries, in its bottom margin, the unit's short name,
     hotline and emergency number and «Trang 1/2»: the first sheet pinned alone on a notice board
@@ -414,7 +426,7 @@ def test_every_sheet_of_a_printed_warning_ends_with_the_units_numbers(
     assert printed and not any(foot in sheet or "Trang 1/" in sheet for sheet in printed)
 
 
-def test_a_link_written_as_its_address_prints_it_once(open_page) -> None:
+def test_a_link_written_as_its_address_prints_it_once(open_page: Opener) -> None:
     """«tinnhiemmang.vn» linked to https://tinnhiemmang.vn printed «tinnhiemmang.vn
     (https://tinnhiemmang.vn)»: now once. A link named in words still prints its address after
     them, for a reader to type."""
@@ -449,7 +461,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_a_quote_or_backslash_in_the_units_name_or_hotline_prints_as_written(
-    hostile_site: Path, browser
+    hostile_site: Path, browser: Browser
 ) -> None:
     """A name or hotline holding a quote, a backslash or «</style>» prints on every sheet as
     written, and ends neither the margin's CSS string nor the <style> element: no rule or

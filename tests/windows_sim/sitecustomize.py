@@ -69,7 +69,7 @@ def _msvcrt() -> types.ModuleType:
     def locking(fd: int, mode: int, nbytes: int) -> None:
         """Lock as Windows does: another holder's range says "permission denied" (EACCES)."""
         where = os.lseek(fd, 0, os.SEEK_CUR)
-        if mode == module.LK_UNLCK:  # type: ignore[attr-defined]
+        if mode == module.LK_UNLCK:
             _posix_fcntl.lockf(fd, _posix_fcntl.LOCK_UN, nbytes, where)
             return
         try:
@@ -173,13 +173,13 @@ def _become_windows() -> None:
         if hasattr(os, name):
             delattr(os, name)
     os.O_BINARY = 0  # type: ignore[attr-defined]
-    os.stat = _windows_stat(os.stat)  # type: ignore[assignment]
-    os.lstat = _windows_stat(os.lstat)  # type: ignore[assignment]
-    os.fstat = _windows_stat(os.fstat)  # type: ignore[assignment]
-    os.open = _windows_open(os.open)  # type: ignore[assignment]
-    os.kill = _windows_kill(os.kill)  # type: ignore[assignment]
+    os.stat = _windows_stat(os.stat)
+    os.lstat = _windows_stat(os.lstat)
+    os.fstat = _windows_stat(os.fstat)
+    os.open = _windows_open(os.open)
+    os.kill = _windows_kill(os.kill)
     shutil._use_fd_functions = False  # type: ignore[attr-defined]  # rmtree as on Windows
-    ctypes.WinDLL = lambda name, **_: kernel32  # type: ignore[attr-defined,assignment]
+    ctypes.WinDLL = lambda name, **_: kernel32  # type: ignore[attr-defined]  # Windows-only name
     ctypes.get_last_error = lambda: kernel32._last_error  # type: ignore[attr-defined]
 
 
