@@ -10,7 +10,7 @@ import subprocess
 import sys
 import types
 import zipfile
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from io import BytesIO
 from pathlib import Path
 from typing import NoReturn
@@ -204,7 +204,9 @@ def fake_renderer(channel: str, *, fail_after: int | None = None) -> types.Modul
 
 
 def install_fake_renderers(
-    monkeypatch: pytest.MonkeyPatch, channels: Iterable[str] = ("web", "zalo", "radio"), **kw
+    monkeypatch: pytest.MonkeyPatch,
+    channels: Iterable[str] = ("web", "zalo", "radio"),
+    **kw: int | None,
 ) -> None:
     """Point publish.pipeline.RENDERERS at fake renderer modules for `channels`."""
     import publish.pipeline
@@ -236,7 +238,8 @@ def record_jobs_sent(monkeypatch: pytest.MonkeyPatch, module: types.ModuleType) 
     sent: list[int] = []
     original = module.run_jobs
 
-    def recording(jobs, **kwargs):
+    def recording(jobs: Sequence[Callable[[], object]], **kwargs: object) -> Iterator[object]:
+        """Note how many jobs were sent, then run them as the original does."""
         sent.append(len(jobs))
         return original(jobs, **kwargs)
 
