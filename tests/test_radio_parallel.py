@@ -136,9 +136,8 @@ def test_word_file_workers_import_none_of_the_radio_renderer(
         ]
         probe = "(__import__('os').getpid(), list(__import__('sys').modules))"
         probes = [("probe", functools.partial(eval, probe))] * 2
-        done: list[tuple[Any, Any]] = list(
-            apart([*tagged, *probes], **kwargs, min_jobs=2)
-        )  # 2 episodes: see above
+        # min_jobs: 2 episodes, see above
+        done: list[tuple[Any, Any]] = list(apart([*tagged, *probes], **kwargs, min_jobs=2))
         loaded.extend((pid, sorted(names)) for context, (pid, names) in done if context == "probe")
         word_file_pids.update(
             result[0] for context, result in done if context != "probe" and result
