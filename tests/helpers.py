@@ -17,6 +17,7 @@ from typing import NoReturn
 
 import pytest
 
+from publish.errors import Problem
 from publish.model import Artifact, Site
 from tests import forked
 
@@ -245,6 +246,12 @@ def record_jobs_sent(monkeypatch: pytest.MonkeyPatch, module: types.ModuleType) 
 
     monkeypatch.setattr(module, "run_jobs", recording)
     return sent
+
+
+def hint_of(problem: Problem) -> str:
+    """The problem's hint (a problem without one fails the test that reads it)."""
+    assert problem.hint is not None, problem.message
+    return problem.hint
 
 
 def refusing(why: str) -> Callable[..., NoReturn]:
