@@ -74,7 +74,9 @@ def test_a_sync_stopped_by_sigint_sends_no_more_and_the_next_run_finishes_withou
     # The two sent were recorded (with their job token) before the process ended, in the state
     # file itself: CI commits state/zalo.json, not the journal a killed run leaves beside it.
     assert not journal_path(root / "state" / "zalo.json").exists()
-    assert sum(1 for entry in records(root).values() if entry.get("token")) == CONCURRENCY
+    assert sum(1 for entry in records(root).values() if entry.get("token")) == CONCURRENCY, (
+        err + json.dumps(records(root), ensure_ascii=False, indent=1)
+    )
 
     again = forked.run(command, env=env, text=True, timeout=120)
     assert again.returncode == 0, again.stdout + again.stderr
