@@ -31,13 +31,14 @@ from markdown.util import ETX, INLINE_PLACEHOLDER_PREFIX, STX, AtomicString
 
 __all__ = ["CHECKED_VERSION", "QuickInline", "tuned"]
 
-CHECKED_VERSION = (3, 11, 3)
+CHECKED_VERSION = (3, 11, 4)
 """The markdown release whose private methods the shortcuts here and in publish.markdown_plain
 stand in for, checked byte for byte by the tests: under another release that still has the
 classes imported here the stock code runs, but pyproject.toml allows none
 (tests/test_markdown_tuning.py keeps the two in step). A patch release counts: 3.11.4 rewrote
 the emphasis handler's bookkeeping (a cache of built elements, the positions its own search
-records), which the lone-pair shortcut and the regex search here knew nothing of."""
+records, the rest of a closing run), which shortcuts written for 3.11.3 knew nothing of and
+doubled text beside."""
 
 Search = Callable[[str, int], object]
 BlockTest = Callable[[ET.Element, str], bool]
@@ -71,7 +72,6 @@ REMEMBERED_TAGS = 1000
 BLOCK_NEEDS: dict[type[BlockProcessor], tuple[str, ...]] = {
     blockprocessors.BlockQuoteProcessor: (">",),
     blockprocessors.HRProcessor: ("-", "_", "*"),
-    blockprocessors.HashHeaderProcessor: ("#",),
     blockprocessors.SetextHeaderProcessor: ("\n=", "\n-"),
     blockprocessors.ReferenceProcessor: ("]:",),
     TableProcessor: ("|",),
@@ -80,10 +80,11 @@ BLOCK_NEEDS: dict[type[BlockProcessor], tuple[str, ...]] = {
     AbbrBlockprocessor: ("*[",),
     MarkdownInHtmlProcessor: (STX,),
 }
-"""For each stock block processor of markdown 3.11, strings of which a block it claims must
+"""For each stock block processor of markdown 3.11.4, strings of which a block it claims must
 hold one. The parser asks every processor in turn about every block; most answer "no" after
 a regex search over the whole block (or, for those whose test always says yes, after their
-run() searched it and put it back), which `in` answers for less."""
+run() searched it and put it back), which `in` answers for less. (The hash header processor
+looks for a line opening with `#` itself since 3.11.4.)"""
 
 PREPROCESSOR_NEEDS: dict[type[Preprocessor], tuple[str, ...]] = {
     FencedBlockPreprocessor: ("```", "~~~"),
@@ -181,7 +182,7 @@ class QuickInline(InlineProcessor):
         self.touched = _any_of([INLINE_PLACEHOLDER_PREFIX, *self.strings]) if known else None
 
     def run(self, tree: ET.Element, ancestors: list[str] | None = None) -> ET.Element:
-        """The stock pass (markdown 3.11's InlineProcessor.run), leaving alone each text and
+        """The stock pass (markdown 3.11.4's InlineProcessor.run), leaving alone each text and
         tail that no pattern can change and that holds no placeholder: the stock steps for it
         (offer it to the patterns, look for placeholders, put it back, for a tail through a
         scratch element and a search for its element among its siblings) end where they began."""
@@ -233,6 +234,9 @@ class QuickInline(InlineProcessor):
             for element, found in queued:
                 for index, item in enumerate(found):
                     element.insert(index, item[0])
+        # As the stock pass does: the document's elements are not kept until the next one.
+        self.parent_map = {}
+        self.stashed_nodes = {}
         return tree
 
     def _offered(self, data: str) -> str:
@@ -298,10 +302,13 @@ def _delimiter_search(processor: DelimiterProcessor) -> Callable[[str, int], re.
 
     def search(data: str, start: int) -> re.Match[str] | None:
         """The stock search's answer: the first candidate whose boundary matches, skipping a
-        closing run while nothing of its kind is open."""
+        closing run while nothing of its kind is open; each candidate looked at is recorded,
+        as the stock search records it (the handler anchors its cached elements on them)."""
+        positions = processor.positions  # type: ignore[attr-defined]  # 3.11.4, not in the stubs
         found = candidate(data, start)
         while found is not None:
             at = found.start()
+            positions.append(at)
             delimiter = delimiters[data[at]]
             match = delimiter.boundary.match(data, at)
             if match is not None and (delimiter.stack or match.lastgroup[0] != "e"):  # type: ignore[index]
@@ -319,10 +326,12 @@ def _lone_pairs(processor: DelimiterProcessor) -> DelimiterMatch:
 
     That is most emphasis in bulletins (a bold lead, an italic phrase). The stock handler pushes
     the first run on its stack, pairs the second with it (runs of equal length pair whether or
-    not either may also be read the other way), records the pair as a region, builds the element
-    from the regions and resets (~15 µs): one <strong> or <em> holding the text between, spanning
-    both runs. Anything else (nested or longer runs, regions left from the text before) goes to
-    the stock handler.
+    not either may also be read the other way), records the pair as a region, builds and caches
+    the element, hands it out and resets: one <strong> or <em> holding the text between, spanning
+    both runs, and nothing kept (the closing run is whole, so no rest of it to classify later).
+    Anything else goes to the stock handler: nested or longer runs, elements still cached from
+    the text before (the handler hands them out one call at a time, and skips the text between
+    them), or the rest of a closing run the last element left (classified by what preceded it).
     """
     stock = processor.handleMatch
     delimiters = processor.delimiters
@@ -338,8 +347,9 @@ def _lone_pairs(processor: DelimiterProcessor) -> DelimiterMatch:
             delimiter is None
             or delimiter.double
             or delimiter.tag_count != 2
-            or processor.regions
-            # Never left over without regions (the handler resets), but the pairing reads them.
+            or processor.cache  # type: ignore[attr-defined]  # 3.11.4, not in the stubs
+            or processor.remainder is not None  # type: ignore[attr-defined]
+            # Never left over with an empty cache (the handler resets), but the pairing reads them.
             or processor.stack
             or any(other.stack for other in delimiters.values())
         ):

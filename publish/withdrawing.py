@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from publish.config import Config
+from publish.gates import shell_word
 from publish.model import EDITED_CAUSES, Bulletin, Exclusion, Site
 from publish.rename_pairs import Index, Pairs, lookalike_advice, pair_renames
 
@@ -122,14 +123,15 @@ KEEP_IT = {
     "unapproved": " Chưa muốn rút thì người duyệt đọc lại bản mới rồi chạy publish approve "
     "trước khi gộp.",
     "changed": " Chưa muốn rút thì người duyệt đọc lại bản mới rồi chạy publish approve trước "
-    "khi gộp (hay trả tệp về bản đã duyệt: git checkout -- TỆP).",
+    "khi gộp (hay trả tệp về bản đã duyệt: git checkout -- {file}).",
     "bad_version": " Chưa muốn rút thì người duyệt đọc lại bài rồi chạy publish approve trước "
-    "khi gộp (hay trả tệp về bản đã duyệt: git checkout -- TỆP).",
+    "khi gộp (hay trả tệp về bản đã duyệt: git checkout -- {file}).",
     "review_note": " Chưa muốn rút thì ghi họ tên người đã rà soát dữ liệu cá nhân vào "
     "pii_reviewed_by trước khi gộp.",
     "scheduled": " Tới giờ hẹn, bài được đăng lại.",
 }
-"""What keeps a bulletin up, by why it is held: a draft needs no new approval."""
+"""What keeps a bulletin up, by why it is held: a draft needs no new approval. `{file}`: the
+bulletin's file as typed in a shell (an editor copies the command as printed)."""
 REVIEWED_AND_APPROVED = (
     " Chưa muốn rút thì ghi họ tên người đã rà soát dữ liệu cá nhân vào pii_reviewed_by, rồi "
     "người duyệt đọc lại bản mới và chạy publish approve, trước khi gộp."
@@ -353,7 +355,8 @@ def withdrawal_notes(
         elif why == ID_CHANGED:
             lines.append((source, _id_changed_line(gone, config, withdrawn.new_id)))
         elif why:
-            words, keep = HELD_WORDS.get(why, why), KEEP_IT.get(why, "")
+            words = HELD_WORDS.get(why, why)
+            keep = KEEP_IT.get(why, "").format(file=shell_word(source))
             if withdrawn.also:
                 words += f"; {HELD_WORDS.get(withdrawn.also, HELD_WORDS['unapproved'])}"
                 keep = REVIEWED_AND_APPROVED
@@ -471,9 +474,10 @@ def _deleted_line(gone: _Gone, config: Config, deleted: Withdrawable) -> str:
     Withdrawable, with the new files it may be)."""
     key, source = gone.key, gone.source
     named = _named(key, source)
+    typed = shell_word(source)
     back = (
-        f"git checkout -- {source} (việc xóa đã được commit thì git checkout MÃ_COMMIT~1 -- "
-        f"{source}, với MÃ_COMMIT là commit đã xóa tệp: git log --diff-filter=D -- {source})"
+        f"git checkout -- {typed} (việc xóa đã được commit thì git checkout MÃ_COMMIT~1 -- "
+        f"{typed}, với MÃ_COMMIT là commit đã xóa tệp: git log --diff-filter=D -- {typed})"
         if source
         else "tìm tệp bằng git log --diff-filter=D --name-only -- content/ rồi git checkout "
         "MÃ_COMMIT~1 -- TỆP"
@@ -583,7 +587,7 @@ def _deleted_notice(
 ) -> str:
     """The notice of one deleted bulletin (`source`) the next sync takes down from `leaving`
     (`told`: the build's Withdrawable of it, with the new files it may be)."""
-    back = f"muốn giữ thì lấy lại tệp: git checkout -- {source}"
+    back = f"muốn giữ thì lấy lại tệp: git checkout -- {shell_word(source)}"
     if not leaving:
         return (
             f"Tệp {source} đã bị xóa: bài này chưa đăng ở kênh nào (state/ không ghi), nên "
@@ -592,7 +596,7 @@ def _deleted_notice(
     if told and told.lookalike:
         back = (
             f"{_lookalike_hint(key, told.lookalike, leaving)}; nếu là hai bài khác nhau mà "
-            f"muốn giữ bài cũ thì lấy lại tệp: git checkout -- {source}"
+            f"muốn giữ bài cũ thì lấy lại tệp: git checkout -- {shell_word(source)}"
         )
     hint = f"; {_rename_hint(key, told.candidates)}" if told and told.candidates else ""
     return (

@@ -323,6 +323,15 @@ def test_duplicate_and_preset_heading_ids_match() -> None:
     assert_same(body)
 
 
+def test_a_heading_whose_id_is_empty_or_valueless_is_named_from_its_text() -> None:
+    # attr_list writes a bare `{id}` as an id without a value; toc (3.11.4) names such a
+    # heading, and one with an empty id, as if it had none, which the heading's link relies on.
+    body = '## Kết quả {id}\n\n## Kết quả\n\n## Ảnh { id="" }\n'
+    html, _ = _render(RENDERER, body, False)
+    assert re.findall(r'<h2 id="([^"]*)"', html) == ["ket-qua", "ket-qua_1", "anh"]
+    assert_same(body)
+
+
 # Generated Markdown --------------------------------------------------------------------------
 
 WORDS = [
@@ -356,6 +365,7 @@ attr = st.one_of(
     ident.map(lambda i: f" {{: #{i} .lop }}"),
     st.just(" { data-toc-label='Nhãn *đậm*' }"),
     st.just(" {: .lop }"),
+    st.sampled_from([" {id}", ' { id="" }', " {data-toc-label}"]),  # no id after all
 )
 title = st.one_of(st.sampled_from(["Kết quả", "Kết  quả", "ket-qua", "Ảnh", "Kết quả_1"]), line)
 heading = st.builds(lambda n, text, a: "#" * n + " " + text + a, st.integers(1, 6), title, attr)

@@ -74,7 +74,9 @@ def test_a_sync_stopped_by_sigint_sends_no_more_and_the_next_run_finishes_withou
     # The two sent were recorded (with their job token) before the process ended, in the state
     # file itself: CI commits state/zalo.json, not the journal a killed run leaves beside it.
     assert not journal_path(root / "state" / "zalo.json").exists()
-    assert sum(1 for entry in records(root).values() if entry.get("token")) == CONCURRENCY
+    assert sum(1 for entry in records(root).values() if entry.get("token")) == CONCURRENCY, (
+        err + json.dumps(records(root), ensure_ascii=False, indent=1)
+    )
 
     again = forked.run(command, env=env, text=True, timeout=120)
     assert again.returncode == 0, again.stdout + again.stderr
@@ -242,6 +244,105 @@ def test_a_stop_while_a_done_line_is_printed_sends_no_more_and_flushes_after_the
     assert log.count("flush") == 1
     assert all(log.index(f"xong {key}") < log.index("flush") for key in begun), log
     assert ("dừng lần hai" in log) == second_stop
+    assert not journal_path(syncer.manifest.path).exists()
+    recorded = json.loads(syncer.manifest.path.read_text("utf-8"))["entries"]
+    assert sorted(recorded) == begun
+
+
+class StoppedWhileStarting:
+    """A syncer of four actions, two at a time: b1 ends once the stop has come; b2 runs until
+    the state file is written (or 2 s pass); its manifest logs its flush."""
+
+    name = "khoi"
+    concurrency = 2
+
+    def __init__(self, root: Path, log: list[str]) -> None:
+        self.log = log
+        self.begun = threading.Semaphore(0)
+        self.stopped = threading.Event()
+        self.flushed = threading.Event()
+        self.ended = threading.Event()
+        self.manifest = FlushedManifest(root / "state" / "khoi.json", "khoi", log, self.flushed)
+        self.manifest.save()  # a state file exists: each step goes to its journal
+
+    def observe(self) -> None:
+        """Nothing to look at."""
+
+    def plan(self, observed: object) -> list[Action]:
+        """Four bulletins to create."""
+        return [Action("create", f"b{n}", "bản tin mới") for n in range(1, 5)]
+
+    def apply(self, action: Action) -> str:
+        """Log the start; b1 lasts until the stop, b2 until the state file is written (or 2 s);
+        record, log the end."""
+        self.log.append(f"bắt đầu {action.key}")
+        self.begun.release()
+        if action.key == "b1":
+            # Busy until the stop: b2 goes to the second worker, not to this one once idle.
+            assert self.stopped.wait(30)
+        if action.key == "b2":
+            # Bounded: with the stop waiting for b2 (as it must), no flush comes before it ends.
+            self.flushed.wait(2)
+        self.manifest.update(action.key, status="live")
+        self.log.append(f"xong {action.key}")
+        if action.key == "b2":
+            self.ended.set()
+        return "đã tạo"
+
+
+class FlushedManifest(Manifest):
+    """A manifest that logs when it is flushed and says so to whoever waits for it."""
+
+    def __init__(self, path: Path, channel: str, log: list[str], flushed: threading.Event) -> None:
+        super().__init__(path, channel)
+        self.log = log
+        self.flushed = flushed
+
+    def flush(self) -> None:
+        """Log, fold the journal, tell."""
+        self.log.append("flush")
+        super().flush()
+        self.flushed.set()
+
+
+def test_a_stop_while_the_second_worker_is_started_still_waits_for_its_action(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The stop comes while the main thread is still starting the pool's second worker (on a
+    loaded CI machine it is slow to come back from it), after that worker took its action:
+    the pool did not know that worker yet, so the stop waited only for the first one, wrote
+    state/ and ended the run while the second one's create was in flight. Its answer was never
+    recorded (CI: the article looked up by title on the next run, the job token lost), or was
+    recorded in a journal CI does not commit."""
+    log: list[str] = []
+    syncer = StoppedWhileStarting(tmp_path, log)
+    real_start = threading.Thread.start
+    workers: list[threading.Thread] = []
+
+    def start(thread: threading.Thread) -> None:
+        real_start(thread)
+        if thread.name.startswith(f"sync-{syncer.name}"):
+            workers.append(thread)
+            if len(workers) == 2:
+                # Both workers are inside their action: the stop reaches the main thread here.
+                assert syncer.begun.acquire(timeout=30) and syncer.begun.acquire(timeout=30)
+                log.append("dừng")
+                syncer.stopped.set()
+                raise KeyboardInterrupt
+
+    monkeypatch.setattr(threading.Thread, "start", start)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            base.run(syncer, echo=lambda line: None)
+    finally:
+        syncer.stopped.set()  # never leave the test's threads held, whatever happened
+        monkeypatch.undo()
+    assert syncer.ended.wait(30), log  # whatever the run did, b2 has ended before asserting
+    assert base.STOPPING in capsys.readouterr().err
+    begun = sorted(e.split()[-1] for e in log if e.startswith("bắt đầu"))
+    assert begun == ["b1", "b2"], log
+    assert log.count("flush") == 1
+    assert all(log.index(f"xong {key}") < log.index("flush") for key in begun), log
     assert not journal_path(syncer.manifest.path).exists()
     recorded = json.loads(syncer.manifest.path.read_text("utf-8"))["entries"]
     assert sorted(recorded) == begun

@@ -1,5 +1,6 @@
 """THAY-DOI.txt, the change log of an episode the station already has: its heading says what
-the listed changes are, and an item added says where it goes among the printed pages."""
+the listed changes are, and an item added, sent again or moved says where it goes among the
+printed pages."""
 
 from __future__ import annotations
 
@@ -115,3 +116,50 @@ def test_the_only_item_of_an_episode_and_older_events_are_told_plainly() -> None
     )
     assert "- Thêm tin «Một» (items/mot.txt)" in log([event])
     assert placed(only, "items/khac.txt") is None
+
+
+RESENT = {"kind": "resent", "withdrawn": AT, "kept": "", "removed": True}
+MOVED = {"kind": "moved", "to": "2024-W51", "withdrawn": AT, "kept": "", "removed": True}
+
+
+@pytest.mark.parametrize(
+    ("path", "resent", "moved"),
+    [
+        (
+            "items/giua.txt",
+            "nay phát lại ở mục A5 của thứ tự phát mới, đọc sau tin «Tin đầu» (A3); bản vừa "
+            "gửi là bản để phát; bản đã rút",
+            "nay là kịch bản của tập 2024-W51, mục A5 của thứ tự phát tập ấy, đọc sau tin «Tin "
+            "đầu» (A3); bản đã rút",
+        ),
+        (
+            "items/dau.txt",
+            "nay phát lại ở mục A3 của thứ tự phát mới, là tin đầu tiên, đọc trước tin «Tin "
+            "giữa» (A5); bản vừa gửi là bản để phát; bản đã rút",
+            "nay là kịch bản của tập 2024-W51, mục A3 của thứ tự phát tập ấy, là tin đầu tiên, "
+            "đọc trước tin «Tin giữa» (A5); bản đã rút",
+        ),
+    ],
+)
+def test_an_item_sent_again_or_moved_says_where_it_goes(path: str, resent: str, moved: str) -> None:
+    """The presenter slots a script sent again among the printed pages as one added; the staff
+    of the week it left learn where it now goes in the other one."""
+    event = {"at": AT, "path": path, "title": "Mới", "digest": "h", "place": placed(RUNDOWN, path)}
+    [again] = [line for line in log([{**event, **RESENT}]) if line.startswith("- Gửi lại")]
+    assert f"- Gửi lại tin «Mới» ({path}), đã rút lúc 14:05, Thứ Sáu, 13/12/2024: {resent}" in again
+    [gone] = [line for line in log([{**event, **MOVED}]) if line.startswith("- Chuyển tin")]
+    assert f"tập này vẫn không phát tin đó, tệp {path} {moved}" in gone
+
+
+def test_events_sent_again_or_moved_logged_before_keep_their_line() -> None:
+    """Events a version before this one logged have no place: their line reads as it did."""
+    event = {"at": AT, "path": "items/a.txt", "title": "Cũ", "digest": "i"}
+    assert (
+        "- Gửi lại tin «Cũ» (items/a.txt), đã rút lúc 14:05, Thứ Sáu, 13/12/2024: nay phát lại, "
+        "bản vừa gửi là bản để phát; bản đã rút đã được xóa khỏi _rut-lai/"
+    ) in log([{**event, **RESENT}])
+    assert (
+        "- Chuyển tin «Cũ» (items/a.txt) sang tập 2024-W51 (đã rút khỏi tập này lúc 14:05, Thứ "
+        "Sáu, 13/12/2024): tập này vẫn không phát tin đó, tệp items/a.txt nay là kịch bản của "
+        "tập 2024-W51; bản đã rút đã được xóa khỏi _rut-lai/"
+    ) in log([{**event, **MOVED}])

@@ -24,6 +24,7 @@ from tests.test_sync_radio import (
     OTHER_TITLE,
     SECOND,
     STATION,
+    TITLE,
     Killed,
     edit,
     state_of,
@@ -106,9 +107,11 @@ def test_a_bulletin_sent_again_takes_its_withdrawn_copy_out_of_rut_lai(
 
     log = text(station / LOG)
     newest = log.split("\n\n")[1]  # the header, then the newest changes first
+    # Where it goes back among the pages the presenter printed: after the week's other one.
     assert (
         f"- Gửi lại tin «{OTHER_TITLE}» ({OTHER_ITEM}), đã rút lúc 14:05, Thứ Sáu, 13/12/2024: "
-        "nay phát lại, bản vừa gửi là bản để phát; bản đã rút đã được xóa khỏi _rut-lai/"
+        f"nay phát lại ở mục A5 của thứ tự phát mới, đọc sau tin «{TITLE}» (A3); bản vừa gửi "
+        "là bản để phát; bản đã rút đã được xóa khỏi _rut-lai/"
     ) in newest
     assert f"Rút tin «{OTHER_TITLE}»" in log.split("\n\n")[2]  # the withdrawal, below it
 
@@ -366,7 +369,8 @@ def test_a_bulletin_put_back_into_another_week_is_not_told_as_sent_again(root: P
         "15:00, Thứ Sáu, 13/12/2024:\n"
         f"- Chuyển tin «{OTHER_TITLE}» ({OTHER_ITEM}) sang tập {NEXT_WEEK} (đã rút khỏi tập này "
         f"lúc 14:05, Thứ Sáu, 13/12/2024): tập này vẫn không phát tin đó, tệp {OTHER_ITEM} nay "
-        f"là kịch bản của tập {NEXT_WEEK}; bản đã rút đã được xóa khỏi _rut-lai/"
+        f"là kịch bản của tập {NEXT_WEEK}, mục A3 của thứ tự phát tập ấy, là tin duy nhất của "
+        "tập; bản đã rút đã được xóa khỏi _rut-lai/"
     )
     guide = text(station / GUIDE_NAME)
     assert "gửi lại" not in guide.lower()
@@ -420,9 +424,12 @@ def test_a_bulletin_put_back_into_a_week_the_station_has_is_added_there(weeks: P
     }
     assert (named["A3"], named["A5"]) == ("CAH-TUAN-TRA-DEM-DAM-BAO", "CANH-BAO-LUA-DAO-GIA")
     assert "Gửi lại" not in later
-    assert f"- Chuyển tin «{OTHER_TITLE}» ({OTHER_ITEM}) sang tập {NEXT_WEEK}" in text(
-        station / LOG
-    )
+    moved = text(station / LOG).split("\n\n")[1].splitlines()[1]
+    assert moved.startswith(f"- Chuyển tin «{OTHER_TITLE}» ({OTHER_ITEM}) sang tập {NEXT_WEEK}")
+    assert (
+        f"nay là kịch bản của tập {NEXT_WEEK}, mục A5 của thứ tự phát tập ấy, đọc sau tin "
+        "«Công an huyện tuần tra đêm đảm bảo trật tự an toàn giao thông cuối năm» (A3); "
+    ) in moved
     guide = text(station / GUIDE_NAME)
     assert "gửi lại" not in guide.lower() and "1 tin thêm" in guide
     unchanged_by_rerun(weeks, "2024-12-13T15:30")

@@ -8,7 +8,9 @@ from __future__ import annotations
 import html
 import io
 import re
+import shlex
 import shutil
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -104,7 +106,7 @@ HELD_NOTE = (
             lambda text: re.sub(r"approved_version: .*", 'approved_version: "abc"', text),
             "dấu duyệt approved_version không hợp lệ, có thể đã bị sửa tay",
             "người duyệt đọc lại bài rồi chạy publish approve trước khi gộp (hay trả tệp về "
-            "bản đã duyệt: git checkout -- TỆP).",
+            f"bản đã duyệt: git checkout -- {FILE}).",
         ),
         (
             lambda text: text.replace("---\n\n", 'pii_reviewed_by: "chưa"\n---\n\n', 1),
@@ -148,6 +150,42 @@ def test_an_approved_bulletin_held_otherwise_is_not_told_as_never_approved(
         # What the line says is enough: the reviewer's name alone puts it back.
         path.write_text(change(approved).replace('"chưa"', '"Đại úy Lê Văn Tâm"'), "utf-8")
         assert "Sẽ rút" not in run(root, capsys, "check")
+
+
+def test_the_command_to_restore_an_edited_bulletin_names_its_file_as_typed(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The line said «git checkout -- TỆP», a placeholder an editor copying the command as
+    printed ran as it was. It names the bulletin's file, quoted when its name has a space,
+    wherever the line is shown: check, build, serve."""
+    spaced = "content/bai-viet/ban tin 000.md"
+    root = zalo_project(tmp_path, 1)
+    (root / FILE).rename(root / spaced)
+    by = "Thượng tá Nguyễn Văn Hùng, Trưởng Công an huyện"
+    assert main(["--root", str(root), "--now", NOW, "approve", spaced, "--by", by]) == 0
+    assert sync(root) == 0
+    path = root / spaced
+    approved = path.read_text("utf-8")
+    path.write_text(approved.replace("Sáng nay", "Chiều nay"), "utf-8")
+    restore = f'(hay trả tệp về bản đã duyệt: git checkout -- "{spaced}").'
+    for command in ("check", "build"):
+        [line] = [x for x in run(root, capsys, command).splitlines() if "Sẽ rút" in x]
+        assert line.startswith(f"Sẽ rút bài đang đăng: {spaced} đang đăng"), line
+        assert line.endswith(restore), line
+    out = io.StringIO()
+    with PreviewSession(root, port=0, now=NOW, out=out, err=io.StringIO(), delay=3600) as session:
+        assert session.rebuild()
+    [line] = [x for x in out.getvalue().splitlines() if "Sẽ rút" in x]
+    assert line.endswith(restore), line
+    # Run as printed, in the project, it brings back the approved text: nothing is withdrawn.
+    git = ["git", "-C", str(root)]
+    subprocess.run([*git, "init", "-q"], check=True)
+    path.write_text(approved, "utf-8")
+    subprocess.run([*git, "add", "content"], check=True)
+    path.write_text(approved.replace("Sáng nay", "Chiều nay"), "utf-8")
+    command = line[line.index("git checkout") : -len(").")]
+    subprocess.run(shlex.split(command), cwd=root, check=True)
+    assert "Sẽ rút" not in run(root, capsys, "check")
 
 
 def test_a_bulletin_kept_from_zalo_is_told_as_leaving_zalo_only(
@@ -237,6 +275,21 @@ def test_a_deleted_published_bulletin_is_told_once_with_what_the_sync_does_and_h
     assert sync(root) == 0
     for command in ("build", "check"):
         assert "Sẽ rút" not in run(root, capsys, command)
+
+
+def test_the_command_to_get_a_deleted_file_back_quotes_a_name_with_a_space(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Unquoted, «git checkout -- content/bai-viet/ban tin 000.md» names three files."""
+    spaced = "content/bai-viet/ban tin 000.md"
+    root = zalo_project(tmp_path, 2)
+    (root / FILE).rename(root / spaced)
+    assert sync(root) == 0
+    (root / spaced).unlink()
+    [line] = [x for x in run(root, capsys, "check").splitlines() if "Sẽ rút" in x]
+    typed = f'"{spaced}"'
+    assert f"lấy lại tệp trước lần đồng bộ đó: git checkout -- {typed} (" in line, line
+    assert f"git log --diff-filter=D -- {typed})" in line, line
 
 
 def test_the_ci_report_of_check_names_the_deleted_bulletin(

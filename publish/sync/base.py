@@ -17,6 +17,7 @@ import json
 import os
 import stat
 import sys
+import threading
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from contextlib import contextmanager
@@ -460,7 +461,15 @@ def _apply_all(
         for action in actions:
             yield _attempt(syncer, action)
         return
-    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix=f"sync-{syncer.name}")
+    started: list[threading.Thread] = []
+    pool = ThreadPoolExecutor(
+        max_workers=workers,
+        thread_name_prefix=f"sync-{syncer.name}",
+        # Each worker is listed before it takes an action: a stop that reaches the main thread
+        # while it starts a worker (inside submit) leaves that worker unknown to the pool, whose
+        # shutdown then waits for the others only, and the run ended with its action in flight.
+        initializer=lambda: started.append(threading.current_thread()),
+    )
     try:
         futures = [pool.submit(_attempt, syncer, action) for action in actions]
         for future in as_completed(futures):
@@ -473,7 +482,7 @@ def _apply_all(
         if isinstance(stopped, KeyboardInterrupt):
             # Said at once: the wait for what is in flight can last a request's timeout.
             print(STOPPING, file=sys.stderr, flush=True)
-        _stop(pool)
+        _stop(pool, started)
         raise
     pool.shutdown(wait=True)
 
@@ -484,13 +493,17 @@ STOPPING = (
 """Told when a Ctrl+C (or CI's stop) reaches a sync while actions are in flight."""
 
 
-def _stop(pool: ThreadPoolExecutor) -> None:
-    """Cancel the pool's actions not started yet and wait for those in flight to end, through
-    any further Ctrl+C."""
+def _stop(pool: ThreadPoolExecutor, workers: list[threading.Thread]) -> None:
+    """Cancel the pool's actions not started yet and wait for those in flight to end (on every
+    one of the pool's `workers`), through any further Ctrl+C."""
     pool.shutdown(wait=False, cancel_futures=True)
     while True:
         try:
             pool.shutdown(wait=True)
+            # A worker not listed yet takes no action now: the queue it would take one from
+            # holds only the pool's «stop» mark.
+            for worker in list(workers):
+                worker.join()
             return
         except KeyboardInterrupt:
             # A second Ctrl+C: the process waits for these threads at exit anyway

@@ -2024,7 +2024,16 @@ class RadioSyncer:
             "digest": action.data["digest"],
         }
         resent = action.data.get(RESENT) if old is None else None
-        moved = _moved(event, action.data.get(MOVED) if old is None else None, episode, book)
+        moved_from = action.data.get(MOVED) if old is None else None
+        replaced = bool(old and old.get("digest") and old.get("episode", episode) == episode)
+        item = PurePosixPath(action.key).parts[0] == "items"
+        if item and not replaced and (resent or moved_from or episode in self._received):
+            # An item added, sent again or moved says where it goes in the episode's running
+            # order: the presenter slots its printed page among the others.
+            place = placed(_station_rundown(self.local_dir / episode / "rundown.json"), action.key)
+            if place is not None:
+                event["place"] = place
+        moved = _moved(event, moved_from, episode, book)
         # A resend only to the episode it was withdrawn from: the station had it there (even
         # when the whole episode went, so its rundown comes back too), and nowhere else.
         if resent is not None:
@@ -2032,15 +2041,12 @@ class RadioSyncer:
             event["removed"] = resent["removed"]
             if resent.get("kept_moi"):
                 event["kept_moi"] = resent["kept_moi"]
-        elif old is not None and old.get("digest") and old.get("episode", episode) == episode:
+        elif old is not None and replaced:
             entry["revision"] = int(old.get("revision", 1)) + 1
             event.update(kind="replaced", revision=entry["revision"], previous=old.get("sent_at"))
-        elif PurePosixPath(action.key).parts[0] == "items" and episode in self._received:
+        elif item and episode in self._received:
             # Withdrawn from another episode (or one the station had no more), it is news here.
             event["kind"] = "added"
-            place = placed(_station_rundown(self.local_dir / episode / "rundown.json"), action.key)
-            if place is not None:
-                event["place"] = place
         else:
             return entry, moved or None
         return entry, [{**event, "episode": episode}, *moved]

@@ -168,13 +168,14 @@ def placed(rundown: dict[str, Any], path: str) -> dict[str, Any] | None:
     return None
 
 
-def _place_text(place: object) -> str:
-    """Where an added item goes, for the presenter slotting its printed page among the others:
-    «: mục A5 của thứ tự phát mới, đọc sau tin «…» (A3)» ("" when a version before this one
-    logged the event without it)."""
+def _place_text(place: object, rundown: str = "thứ tự phát mới", lead: str = ": ") -> str:
+    """Where an item added, sent again or moved goes, for the presenter slotting its printed
+    page among the others: «: mục A5 của thứ tự phát mới, đọc sau tin «…» (A3)» (`rundown`:
+    whose running order, `lead`: what comes before); "" when a version before this one logged
+    the event without it."""
     if not isinstance(place, dict) or not place.get("no"):
         return ""
-    said = f": mục {place['no']} của thứ tự phát mới, "
+    said = f"{lead}mục {place['no']} của {rundown}, "
     after, before = place.get("after"), place.get("before")
     if after:
         return said + f"đọc sau tin «{after['title']}» ({after['no']})"
@@ -238,7 +239,9 @@ def _moved_text(what: str, event: dict[str, Any], tz: Any) -> str:
     return (
         f"Chuyển {what} sang tập {event['to']} (đã rút khỏi tập này{_withdrawn_at(event, tz)}): "
         f"tập này vẫn không phát tin đó, tệp {event['path']} nay là kịch bản của tập "
-        f"{event['to']}" + _copy_fate(event)
+        f"{event['to']}"
+        + _place_text(event.get("place"), "thứ tự phát tập ấy", ", ")
+        + _copy_fate(event)
     )
 
 
@@ -247,7 +250,10 @@ def _resent_text(what: str, event: dict[str, Any], tz: Any) -> str:
     air, and what became of the withdrawn copy (see publish/sync/radio_resent.py)."""
     when = f", đã rút{_withdrawn_at(event, tz)}" if event.get("withdrawn") else ""
     item = PurePosixPath(event["path"]).parts[0] == "items"
+    place = _place_text(event.get("place"), lead=" ở ")
     said = f"Gửi lại {what}{when}: " + (
-        "nay phát lại, bản vừa gửi là bản để phát" if item else "bản vừa gửi là bản dùng để phát"
+        f"nay phát lại{place}{'; ' if place else ', '}bản vừa gửi là bản để phát"
+        if item
+        else "bản vừa gửi là bản dùng để phát"
     )
     return said + _copy_fate(event)

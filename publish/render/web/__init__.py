@@ -65,6 +65,7 @@ from publish.render.web.seo import SitemapEntry, robots_txt, sitemap_files
 from publish.render.web.template_facts import ThemeEnvironment, theme_facts
 from publish.render.web.theme_notes import (
     missing_corrections,
+    missing_footer_legal,
     missing_pinned,
     missing_print_margins,
     unused_own_theme,
@@ -136,6 +137,7 @@ def _theme_notes(site: Site) -> list[Problem]:
         + missing_corrections(site, theme, env)
         + missing_pinned(site, theme, env)
         + missing_print_margins(theme, env)
+        + missing_footer_legal(site, theme, env)
     )
 
 

@@ -333,7 +333,8 @@ class _HeadingIds(Treeprocessor):
     def _slow_id(self, heading: ET.Element, used_ids: set[str], counters: dict[str, int]) -> None:
         """toc's own steps for a heading with markup, entities or attributes."""
         name = strip_tags(render_inner_html(remove_fnrefs(heading), self.md))
-        if "id" not in heading.attrib:
+        # As toc does since markdown 3.11.4: an empty id, or attr_list's valueless one, is none.
+        if not heading.attrib.get("id"):
             heading.attrib["id"] = unique(
                 heading_id(htmllib.unescape(name), "-"), used_ids, counters
             )

@@ -14,11 +14,13 @@ from publish.config import BUILTIN_THEME
 from publish.correction_text import HEADING
 from publish.errors import Problem
 from publish.model import Site
+from publish.site_legal import LEGAL_KEYS, footer_lines
 
 __all__ = [
     "BULLETIN_TEMPLATE",
     "LIST_TEMPLATE",
     "missing_corrections",
+    "missing_footer_legal",
     "missing_pinned",
     "missing_print_margins",
     "unused_own_theme",
@@ -34,6 +36,9 @@ BASE_TEMPLATE = "base.html"
 PRINT_MARGINS = "print_margins"
 """The block of base.html's <head> that bulletin.html fills with its printed sheets' foot line."""
 FOOT_LINE = "dòng cuối mỗi tờ khi in bản tin (tên đơn vị, đường dây nóng, số khẩn cấp, «Trang 1/2»)"
+FOOTER_LEGAL = "footer_legal"
+"""The template variable listing the footer's lines of [site] responsible, license and
+reuse_source (see site_legal.footer_lines)."""
 NAMED_AT_MOST = 3
 """Bulletins named in the note; the others are counted."""
 
@@ -72,6 +77,39 @@ def missing_pinned(site: Site, theme: Path, env: jinja2.Environment) -> list[Pro
             f"đưa lên đầu trang chủ ({_named(pinned)})",
             PINNED,
             "khung «Tin cần chú ý» trên danh sách",
+        )
+    ]
+
+
+def missing_footer_legal(site: Site, theme: Path, env: jinja2.Environment) -> list[Problem]:
+    """A note when site.toml writes a footer line ([site] responsible, license, reuse_source)
+    and the unit's own base.html (or what it extends and includes) never uses `footer_legal`:
+    a theme copied before those lines shows none of them. A note, not a warning: every page is
+    whole, and the unit may show those words its own way."""
+    if theme == BUILTIN_THEME:
+        return []
+    legal = site.config.site
+    # Each key's own line: one left empty (or blank) shows nothing.
+    lines = {
+        key: footer_lines(**{k: getattr(legal, k) if k == key else "" for k in LEGAL_KEYS})
+        for key in LEGAL_KEYS
+    }
+    written = [key for key in LEGAL_KEYS if lines[key]]
+    if not written or _uses(env, BASE_TEMPLATE, FOOTER_LEGAL, set()):
+        return []
+    shown = ", ".join(f"«{lines[key][0].rstrip('.')}»" for key in written)
+    builtin = BUILTIN_THEME / "web" / BASE_TEMPLATE
+    return [
+        Problem(
+            f"templates/web/{BASE_TEMPLATE}",
+            f"mẫu giao diện riêng {BASE_TEMPLATE} không hiện ở chân trang dòng của "
+            f"[site] {_and(written)} trong site.toml ({shown}): người đọc "
+            "website không thấy các dòng ấy",
+            hint=f"Chép lại templates/web/{BASE_TEMPLATE} từ giao diện mặc định ({builtin}), "
+            "hoặc thêm '{% for line in footer_legal %}{{ line }}<br>{% endfor %}' vào chân "
+            "trang trong bản của đơn vị (đoạn footer-meta, như base.html mặc định; không cần sửa "
+            "style.css).",
+            severity="note",
         )
     ]
 
