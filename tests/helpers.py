@@ -10,13 +10,14 @@ import subprocess
 import sys
 import types
 import zipfile
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from io import BytesIO
 from pathlib import Path
 from typing import NoReturn
 
 import pytest
 
+from publish.errors import Problem
 from publish.model import Artifact, Site
 from tests import forked
 
@@ -204,7 +205,9 @@ def fake_renderer(channel: str, *, fail_after: int | None = None) -> types.Modul
 
 
 def install_fake_renderers(
-    monkeypatch: pytest.MonkeyPatch, channels: Iterable[str] = ("web", "zalo", "radio"), **kw
+    monkeypatch: pytest.MonkeyPatch,
+    channels: Iterable[str] = ("web", "zalo", "radio"),
+    **kw: int | None,
 ) -> None:
     """Point publish.pipeline.RENDERERS at fake renderer modules for `channels`."""
     import publish.pipeline
@@ -236,12 +239,19 @@ def record_jobs_sent(monkeypatch: pytest.MonkeyPatch, module: types.ModuleType) 
     sent: list[int] = []
     original = module.run_jobs
 
-    def recording(jobs, **kwargs):
+    def recording(jobs: Sequence[Callable[[], object]], **kwargs: object) -> Iterator[object]:
+        """Note how many jobs were sent, then run them as the original does."""
         sent.append(len(jobs))
         return original(jobs, **kwargs)
 
     monkeypatch.setattr(module, "run_jobs", recording)
     return sent
+
+
+def hint_of(problem: Problem) -> str:
+    """The problem's hint (a problem without one fails the test that reads it)."""
+    assert problem.hint is not None, problem.message
+    return problem.hint
 
 
 def refusing(why: str) -> Callable[..., NoReturn]:

@@ -10,6 +10,7 @@ import shlex
 import shutil
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PIL import Image
@@ -589,7 +590,7 @@ def test_a_file_edited_after_the_check_stops_every_write(
     before = first.read_bytes()
     shown = approve_command._summary
 
-    def summary_then_edit(item: approve_command.Approval, *args, **kwargs) -> str:
+    def summary_then_edit(item: approve_command.Approval, *args: Any, **kwargs: Any) -> str:
         if item.path.name == "b.md":
             second.write_text(second.read_text("utf-8") + "\nThêm một dòng.\n", "utf-8")
         return shown(item, *args, **kwargs)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import shlex
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,7 @@ from publish.cli import main
 from publish.commands import approve as approve_command
 from publish.commands.approve import by_line
 from publish.content import load_site
-from publish.errors import ContentError
+from publish.errors import ContentError, Problem
 from publish.frontmatter import Loader
 from publish.frontmatter_edit import EditError
 from publish.text import nfc
@@ -45,6 +46,7 @@ def approve(root: Path, *flags: str) -> int:
 
 def build_problems(root: Path) -> list[str]:
     """The messages the build's load tells about the linked file."""
+    found: Sequence[Problem]
     try:
         site = load_site(config_module.load(root), now=NOW)
     except ContentError as exc:

@@ -253,7 +253,7 @@ def test_the_approve_commands_given_quote_a_file_name_with_a_space(tmp_path: Pat
     )
     site = load_site(config_module.load(root), now=NOW)
     told = [*site.warnings, *pii.lint(site)]
-    hints = {p.file: p.hint for p in told if "publish approve" in (p.hint or "")}
+    hints = {p.file: p.hint for p in told if p.hint and "publish approve" in p.hint}
     assert approve_command(hints[SPACED]) == ["publish", "approve", SPACED]
     assert approve_command(hints[page]) == ["publish", "approve", page]
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import zipfile
 import zlib
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from publish import config as config_module
 from publish.cli import main
 from publish.config import Policy
 from publish.content import load_site
-from publish.errors import ContentError
+from publish.errors import ContentError, Problem
 from publish.gates import secret_stamp
 from tests.helpers import NOW, SITE_TOML, add_toml, bulletin_md, make_project
 
@@ -102,6 +103,7 @@ def project(
 
 def problems(root: Path) -> list[tuple[str, str]]:
     """(severity, message) of each problem the load tells about the linked file."""
+    found: Sequence[Problem]
     try:
         site = load_site(config_module.load(root), now=NOW)
     except ContentError as exc:
@@ -292,7 +294,13 @@ def test_a_linked_document_unchanged_is_read_once_and_again_once_changed(
     root = project(tmp_path, "mau.docx", docx(["Mẫu đơn"]), channels="[web]")
     reads: list[Path] = []
     real = attachments.read
-    monkeypatch.setattr(attachments, "read", lambda path: reads.append(path) or real(path))
+
+    def reading(path: Path) -> bytes:
+        """`read`, noting the file read."""
+        reads.append(path)
+        return real(path)
+
+    monkeypatch.setattr(attachments, "read", reading)
     assert problems(root) == [] and problems(root) == []
     assert len(reads) == 1
     (root / "content/tep/mau.docx").write_bytes(docx(["Mẫu đơn"], ["MẬT"]))
@@ -580,7 +588,7 @@ FO = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
 
 def word(body: str, **parts: str) -> bytes:
     """A Word document of the body's XML, and other parts by name (word_styles: word/styles.xml)."""
-    members = {
+    members: dict[str, bytes | str] = {
         "word/document.xml": f'<w:document xmlns:w="{W}"><w:body>{body}</w:body></w:document>'
     }
     members |= {name.replace("_", "/", 1) + ".xml": xml for name, xml in parts.items()}

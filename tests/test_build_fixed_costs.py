@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import importlib.metadata
+from collections.abc import Callable
 from pathlib import Path
 
 import jinja2
@@ -67,7 +68,7 @@ def test_theme_assets_are_stripped_of_comments_once_per_process(
     for name in ("css_without_comments", "js_without_comments"):
         strip = getattr(assets, name)
 
-        def counting(data: bytes, strip=strip) -> bytes:
+        def counting(data: bytes, strip: Callable[[bytes], bytes] = strip) -> bytes:
             stripped.append(data)
             return strip(data)
 

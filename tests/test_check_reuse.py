@@ -6,13 +6,16 @@ replaced the build's search records made the build after it index every bulletin
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from publish import linkcheck
 from publish.cache import Fragments, Shelf
 from publish.cli import main
+from publish.page_outline import Outline
 from publish.render.web import search
 from tests.helpers import refusing, snapshot
 from tests.web_fixture import NOW, SITE
@@ -47,7 +50,13 @@ def pages_read(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Grows by one for each page whose HTML the link check reads."""
     read: list[int] = []
     real = linkcheck.outline
-    monkeypatch.setattr(linkcheck, "outline", lambda html: read.append(1) or real(html))
+
+    def outlining(html: bytes) -> Outline:
+        """`outline`, noting a page read."""
+        read.append(1)
+        return real(html)
+
+    monkeypatch.setattr(linkcheck, "outline", outlining)
     return read
 
 
@@ -115,8 +124,11 @@ def files_read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     read: list[str] = []
 
-    def reading(real):
-        def read_and_note(path, *args, **kwargs):
+    def reading(real: Callable[..., Any]) -> Callable[..., Any]:
+        """`real`, noting the file it reads."""
+
+        def read_and_note(path: str | Path, *args: Any, **kwargs: Any) -> Any:
+            """`real` of `path`, noted."""
             read.append(Path(path).name if Path(path).suffix == ".md" else str(path))
             return real(path, *args, **kwargs)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import errno
 import os
 import re
@@ -11,12 +12,13 @@ import subprocess
 import sys
 import types
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from publish import pipeline
 from publish.cli import main
-from publish.model import Artifact
+from publish.model import Artifact, Site
 from tests.helpers import (
     FIXTURES,
     SITE_TOML,
@@ -571,7 +573,8 @@ def test_a_build_leaves_nothing_frozen_from_the_collector(
     seen: list[tuple[int, int, int]] = []
     real = pipeline.load_site
 
-    def loading(*args, **kwargs):
+    def loading(*args: Any, **kwargs: Any) -> Site:
+        """`load_site`, noting the collector's thresholds while it runs."""
         seen.append(gc.get_threshold())
         return real(*args, **kwargs)
 
@@ -604,7 +607,7 @@ def test_an_os_error_is_told_in_vietnamese_with_its_path(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    def failing(args) -> int:
+    def failing(args: argparse.Namespace) -> int:
         raise error
 
     monkeypatch.setattr("publish.commands.next.run", failing)

@@ -16,7 +16,7 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -65,7 +65,7 @@ SCALAR_YAML = st.sampled_from(
     ]
 )  # fmt: skip
 TEXT = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+    alphabet=st.characters(blacklist_categories=["Cs"], blacklist_characters="\x00"),
     max_size=30,
 )
 QUOTED_TEXT = TEXT.map(lambda s: '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"')
@@ -270,7 +270,11 @@ COMMANDS = st.sampled_from(["check", "build"])
     damage=st.none() | BYTE_DAMAGE,
 )
 def test_a_broken_bulletin_gets_a_clear_answer(
-    built: Path, command: str, changes: list, body: str | None, damage
+    built: Path,
+    command: str,
+    changes: list[tuple[str, str]],
+    body: str | None,
+    damage: Callable[[bytes], bytes] | None,
 ) -> None:
     with _copy(built) as root:
         path = root / BULLETIN
@@ -295,7 +299,10 @@ def test_a_broken_bulletin_gets_a_clear_answer(
     damage=st.none() | TOML_DAMAGE,
 )
 def test_a_broken_site_toml_gets_a_clear_answer(
-    built: Path, command: str, changes: list, damage
+    built: Path,
+    command: str,
+    changes: list[tuple[int, str]],
+    damage: Callable[[str], str] | None,
 ) -> None:
     with _copy(built) as root:
         path = root / "site.toml"

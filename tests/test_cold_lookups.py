@@ -15,6 +15,7 @@ from publish.model import Site
 from publish.render.web import search
 from publish.render.web.images import Pictures
 from publish.render.web.pages import Views
+from publish.render.web.search import Lexicon, SearchDoc
 from tests.web_fixture import NOW, SITE
 
 
@@ -61,9 +62,13 @@ def test_bodies_are_converted_unasked_then_found_by_the_next_build(
     first = _views(site)
     asked: list[str] = []
     real_get = Fragments.get
-    monkeypatch.setattr(
-        Fragments, "get", lambda self, key: asked.append(key) or real_get(self, key)
-    )
+
+    def getting(self: Fragments, key: str) -> object | None:
+        """`Fragments.get`, noting the key asked."""
+        asked.append(key)
+        return real_get(self, key)
+
+    monkeypatch.setattr(Fragments, "get", getting)
     made = [first.convert(b.body, b.source, eager_first=False) for b in first.bulletins]
     assert made and not asked
     first.fragments.flush()
@@ -88,9 +93,13 @@ def test_search_fields_are_indexed_unasked_then_found_by_the_next_build(
     site = _site(tmp_path)
     asked: list[str] = []
     real_get = Fragments.get
-    monkeypatch.setattr(
-        Fragments, "get", lambda self, key: asked.append(key) or real_get(self, key)
-    )
+
+    def getting(self: Fragments, key: str) -> object | None:
+        """`Fragments.get`, noting the key asked."""
+        asked.append(key)
+        return real_get(self, key)
+
+    monkeypatch.setattr(Fragments, "get", getting)
     cache = Fragments(site.config.root)
     with cache.batched():
         first = search._build(site, cache)
@@ -98,11 +107,13 @@ def test_search_fields_are_indexed_unasked_then_found_by_the_next_build(
 
     real_fields = search.doc_fields
     indexed: list[str] = []
-    monkeypatch.setattr(
-        search,
-        "doc_fields",
-        lambda doc, *lexicon: indexed.append(doc.url) or real_fields(doc, *lexicon),
-    )
+
+    def fields(doc: SearchDoc, *lexicon: Lexicon) -> dict[str, int]:
+        """`doc_fields`, noting the document indexed."""
+        indexed.append(doc.url)
+        return real_fields(doc, *lexicon)
+
+    monkeypatch.setattr(search, "doc_fields", fields)
     cache = Fragments(site.config.root)
     with cache.batched():
         second = search._build(site, cache)

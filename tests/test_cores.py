@@ -41,7 +41,9 @@ def _member(tmp_path: Path, text: str = "0::/\n1:cpu,cpuacct:/") -> str:
         ({}, None),  # no cgroup files at all (macOS, Windows, a bare chroot)
     ],
 )
-def test_the_quota_is_read_as_whole_cores(tmp_path: Path, files, expected: int | None) -> None:
+def test_the_quota_is_read_as_whole_cores(
+    tmp_path: Path, files: dict[str, str], expected: int | None
+) -> None:
     """cgroup v2 and v1 quotas, rounded up to whole cores; unlimited or unreadable: None."""
     assert quota_cores(_cgroup(tmp_path / "fs", files), _member(tmp_path)) == expected
 

@@ -4,6 +4,7 @@ live on in the docs as a command that fails."""
 
 from __future__ import annotations
 
+import argparse
 import re
 from pathlib import Path
 
@@ -45,7 +46,9 @@ def test_the_docs_show_commands_at_all() -> None:
 @pytest.mark.parametrize("doc", [d.name for d in DOCS])
 def test_every_command_shown_exists_with_the_options_shown(doc: str) -> None:
     parser = make_parser()
-    commands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    subcommands = parser._subparsers._group_actions[0]  # type: ignore[union-attr]
+    assert isinstance(subcommands, argparse._SubParsersAction)
+    commands = subcommands.choices
     common = set(parser._option_string_actions)
     wrong = []
     for name, line, command, options in shown_commands():

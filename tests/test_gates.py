@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import unicodedata
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -16,7 +17,7 @@ from publish.config import Policy
 from publish.content import load_site
 from publish.errors import ContentError
 from publish.gates import HELD_CAUSES, gate, is_secret
-from publish.model import Bulletin, Correction, pack_text
+from publish.model import Bulletin, Correction, Site, pack_text
 from publish.sync.radio import STATION_HOLDS
 from tests.helpers import bulletin_md, make_project
 
@@ -24,7 +25,7 @@ HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 NOW = dt.datetime(2021, 1, 1, 9, 0, tzinfo=HCM)
 
 
-def bulletin(**changes: object) -> Bulletin:
+def bulletin(**changes: Any) -> Bulletin:
     """A publishable bulletin dated 2020-12-08 08:00 (Việt Nam time), with overrides."""
     base = Bulletin(
         key="ct-2020-12-zalo-oa",
@@ -139,7 +140,7 @@ def test_secret_wins_over_every_other_reason() -> None:
     assert verdict is not None and verdict.code == "secret"
 
 
-def _site_at(tmp_path: Path, now_text: str):
+def _site_at(tmp_path: Path, now_text: str) -> Site:
     """Load a one-bulletin project (date 2020-12-08 08:00, no offset) at --now `now_text`."""
     root = make_project(tmp_path, {"content/bai-viet/a.md": bulletin_md()})
     config = config_module.load(root)

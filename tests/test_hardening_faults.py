@@ -18,7 +18,7 @@ import shutil
 import subprocess
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -210,7 +210,7 @@ def test_read_only_station_folder_changes_nothing(
     ids=["truncated", "empty", "not-a-state", "garbage"],
 )
 def test_broken_radio_state_is_backed_up_then_reconciled_without_rewriting(
-    radio_root: Path, capsys: pytest.CaptureFixture[str], damage
+    radio_root: Path, capsys: pytest.CaptureFixture[str], damage: Callable[[bytes], bytes]
 ) -> None:
     assert radio_sync(radio_root) == 0
     station = radio_root / "dai-phat-thanh"

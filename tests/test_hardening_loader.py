@@ -12,10 +12,11 @@ from publish import config as config_module
 from publish.cli import main
 from publish.content import load_site
 from publish.errors import ContentError
+from publish.model import Site
 from tests.helpers import NOW, bulletin_md, install_fake_renderers, make_project
 
 
-def load(root: Path, *, drafts: bool = False):
+def load(root: Path, *, drafts: bool = False) -> Site:
     """Load the project at the fixed clock."""
     return load_site(config_module.load(root), now=NOW, drafts=drafts)
 

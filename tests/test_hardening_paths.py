@@ -40,7 +40,7 @@ RADIO_NOW = "2024-12-12T12:00"
     ],
 )
 def test_hostile_image_paths_are_errors_for_cover_and_body(tmp_path: Path, ref: str) -> None:
-    files = {
+    files: dict[str, str | bytes] = {
         "content/images/anh.jpg": TINY_JPEG,
         "content/a.md": bulletin_md({"slug": "a", "cover": repr(ref), "cover_alt": '"Ảnh"'}),
         "content/b.md": bulletin_md({"slug": "b"}, body=f"![Ảnh]({ref})\n"),

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -55,14 +57,15 @@ def test_a_huge_markdown_file_is_refused_without_being_read(
     install_fake_renderers(monkeypatch)
     root = make_project(tmp_path, {"content/a.md": bulletin_md()})
     _sparse(root / "content" / "lon.md", 200_000_000)
-    read = []
+    read: list[int] = []
     real_open = open
 
-    def counting_open(file, mode="r", *args, **kwargs):
+    def counting_open(file: Any, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
+        """`open`, counting the bytes read from lon.md."""
         handle = real_open(file, mode, *args, **kwargs)
         if str(file).endswith("lon.md"):
             real_read = handle.read
-            handle = _Counting(handle, real_read, read)
+            return _Counting(handle, real_read, read)
         return handle
 
     monkeypatch.setattr("builtins.open", counting_open)
@@ -75,22 +78,22 @@ def test_a_huge_markdown_file_is_refused_without_being_read(
 class _Counting:
     """A file handle that records how many bytes each read returned."""
 
-    def __init__(self, handle, real_read, read: list[int]) -> None:
+    def __init__(self, handle: Any, real_read: Callable[..., Any], read: list[int]) -> None:
         self._handle, self._real_read, self._read = handle, real_read, read
 
-    def read(self, *args):
+    def read(self, *args: Any) -> Any:
         """Read as the handle does, counting."""
         data = self._real_read(*args)
         self._read.append(len(data))
         return data
 
-    def __getattr__(self, name):
+    def __getattr__(self, name: str) -> Any:
         return getattr(self._handle, name)
 
-    def __enter__(self):
+    def __enter__(self) -> _Counting:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self._handle.close()
 
 

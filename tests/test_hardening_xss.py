@@ -15,6 +15,7 @@ import json
 import re
 import xml.etree.ElementTree as ET
 import zipfile
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -418,7 +419,7 @@ def test_every_feed_and_sitemap_is_well_formed_xml_with_inert_html(output: Path)
     assert entries >= len(PAYLOADS)
 
 
-def _strings(value: object):
+def _strings(value: object) -> Iterator[str]:
     """Every string inside a JSON value."""
     if isinstance(value, str):
         yield value
@@ -433,7 +434,7 @@ def _strings(value: object):
 def test_zalo_payloads_hold_plain_text_and_safe_urls_only(output: Path) -> None:
     files = sorted((output / "zalo").glob("*.json"))
     assert len(files) == len(PAYLOADS)
-    bad = []
+    bad: list[tuple[str, ...]] = []
     for file in files:
         payload = json.loads(file.read_text("utf-8"))
         for block in payload["body"]:

@@ -56,7 +56,10 @@ def test_an_o_and_spaces_under_a_pasted_bullet_is_checked_without_stalling(tmp_p
     and 32,000 spaces under «•» took 38 s (a draft is not rendered, so this one is published)."""
     fields = {"cover": "images/anh.jpg", "cover_alt": '"Ảnh"', "radio": "{air_date: 2021-01-02}"}
     body = "• a\no" + " " * 200_000
-    files = {"content/a.md": bulletin_md(fields, body), "content/images/anh.jpg": TINY_JPEG}
+    files: dict[str, str | bytes] = {
+        "content/a.md": bulletin_md(fields, body),
+        "content/images/anh.jpg": TINY_JPEG,
+    }
     done = check(make_project(tmp_path, files))
     assert done.returncode == 0 and "Lỗi nội bộ" not in done.stderr, done.stderr[-2000:]
 
@@ -341,7 +344,10 @@ def test_unclosed_runs_are_refused_before_they_stall_the_website_and_zalo(
     """Python-Markdown scanned ahead from each one: minutes per build for the web and Zalo."""
     fields = {"cover": "images/anh.jpg", "cover_alt": '"Ảnh"', "radio": "{air_date: 2021-01-02}"}
     body = "Mở đầu.\n\n" + piece * 20_000 + "\n"
-    files = {"content/a.md": bulletin_md(fields, body), "content/images/anh.jpg": TINY_JPEG}
+    files: dict[str, str | bytes] = {
+        "content/a.md": bulletin_md(fields, body),
+        "content/images/anh.jpg": TINY_JPEG,
+    }
     done = build(make_project(tmp_path, files))
     assert done.returncode == 1 and "Lỗi nội bộ" not in done.stderr, done.stderr[-2000:]
     assert f"content/a.md:14: lỗi: {said}" in done.stderr, done.stderr[-2000:]

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import unicodedata
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -122,7 +123,10 @@ def test_images_written_as_code_are_not_looked_for(tmp_path: Path) -> None:
 def test_an_image_written_as_code_is_not_one_the_bulletin_shows(tmp_path: Path) -> None:
     """Not sized for the website nor uploaded to Zalo: the page shows its text."""
     body = "Viết `![mô tả](images/anh.jpg)` để chèn ảnh, như ![Ảnh thật](images/that.jpg).\n"
-    files = {"content/images/anh.jpg": TINY_JPEG, "content/images/that.jpg": TINY_JPEG}
+    files: dict[str, str | bytes] = {
+        "content/images/anh.jpg": TINY_JPEG,
+        "content/images/that.jpg": TINY_JPEG,
+    }
     root = make_project(tmp_path, {**files, "content/bai-viet/a.md": bulletin_md(body=body)})
     [bulletin] = load_site(config_module.load(root), now=NOW).bulletins
     assert [image.path for image in bulletin.images] == ["images/that.jpg"]
@@ -138,7 +142,7 @@ def test_an_unreadable_body_image_is_told_at_the_line_that_shows_it(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     body = "Đoạn đầu.\n\n![Hiện trường](images/hong.jpg)\n"
-    files = {
+    files: dict[str, str | bytes] = {
         "content/images/anh.jpg": TINY_JPEG,
         "content/images/hong.jpg": b"not a picture",
         "content/bai-viet/a.md": bulletin_md(COVER, body),
@@ -151,7 +155,7 @@ def test_an_unreadable_body_image_is_told_at_the_line_that_shows_it(
 def test_an_unreadable_cover_is_told_at_its_field(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    files = {
+    files: dict[str, str | bytes] = {
         "content/images/hong.jpg": b"not a picture",
         "content/bai-viet/a.md": bulletin_md({"cover": "images/hong.jpg", "cover_alt": '"Ảnh"'}),
     }
@@ -166,7 +170,7 @@ def test_an_unreadable_default_cover_is_told_at_its_setting(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     toml = SITE_TOML.replace("[site]\n", '[site]\ndefault_cover = "images/hong.jpg"\n')
-    files = {
+    files: dict[str, str | bytes] = {
         "site.toml": toml,
         "content/images/hong.jpg": b"not a picture",
         "content/bai-viet/a.md": bulletin_md(),
@@ -180,7 +184,7 @@ def test_an_unreadable_default_cover_is_told_at_its_setting(
 def test_an_unreadable_cover_shown_in_the_body_too_is_told_once(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    files = {
+    files: dict[str, str | bytes] = {
         "content/images/hong.jpg": b"not a picture",
         "content/bai-viet/a.md": bulletin_md(
             {"cover": "images/hong.jpg", "cover_alt": '"Ảnh"'}, "![Ảnh](images/hong.jpg)\n"
@@ -268,7 +272,10 @@ def test_an_iphone_photo_named_jpg_is_told_as_heic_too(
     """Renamed, or sent on by a chat app as «….jpg»: it was «tệp hỏng hoặc không phải ảnh»."""
     data = b"\x00\x00\x00\x18ftyp" + brand + b"\x00\x00\x00\x00mif1heic" + bytes(64)
     text = bulletin_md(body="![Ảnh hiện trường](images/IMG_0412.jpg)\n")
-    files = {"content/images/IMG_0412.jpg": data, "content/bai-viet/a.md": text}
+    files: dict[str, str | bytes] = {
+        "content/images/IMG_0412.jpg": data,
+        "content/bai-viet/a.md": text,
+    }
     root = make_project(tmp_path, files)
     assert main(["check", "--root", str(root), "--channel", "web", "--now", "2021-01-01"]) == 1
     err = capsys.readouterr().err
@@ -282,7 +289,10 @@ def test_an_iphone_photo_named_jpg_is_told_as_heic_too(
 def test_an_image_between_pillows_two_limits_prints_no_english_warning(tmp_path: Path) -> None:
     """Pillow warns (DecompressionBombWarning, in English) from 89 million pixels on."""
     text = bulletin_md(body="![Sơ đồ](images/so-do.png)\n")
-    files = {"content/images/so-do.png": png_header(10_000, 10_000), "content/bai-viet/a.md": text}
+    files: dict[str, str | bytes] = {
+        "content/images/so-do.png": png_header(10_000, 10_000),
+        "content/bai-viet/a.md": text,
+    }
     root = make_project(tmp_path, files)
     done = subprocess.run(
         [sys.executable, "-m", "publish", "check", "--root", str(root), "--channel", "web"],
@@ -308,7 +318,7 @@ def test_an_image_whose_name_has_spaces_is_shown_as_before(tmp_path: Path) -> No
     """Found, it is shown and not counted in the approval fingerprint (as before: counting it
     would withdraw bulletins approved with such a photo)."""
     body = '![Hội nghị](images/Ảnh hội nghị.jpg "Chú thích")\n'
-    files = {"content/images/Ảnh hội nghị.jpg": TINY_JPEG}
+    files: dict[str, str | bytes] = {"content/images/Ảnh hội nghị.jpg": TINY_JPEG}
     root = make_project(tmp_path, {**files, "content/bai-viet/a.md": bulletin_md(body=body)})
     [bulletin] = load_site(config_module.load(root), now=NOW).bulletins
     assert bulletin.images == ()
@@ -397,7 +407,7 @@ def test_an_unreadable_image_on_a_page_is_told_with_the_bulletins_in_one_check(
     while resizing (no line), never told by `publish check`."""
     cut_short = TINY_JPEG[:100]  # a JPEG whose header ends early, as a copy broken off
     page = "---\ntitle: Giới thiệu\n---\n\nĐơn vị.\n\n![Trụ sở](../images/tru-so.jpg)\n"
-    files = {
+    files: dict[str, str | bytes] = {
         "content/images/anh.jpg": TINY_JPEG,
         "content/images/tru-so.jpg": cut_short,
         "content/images/hong.jpg": cut_short,
@@ -425,7 +435,7 @@ def test_a_build_stopped_by_an_unreadable_page_image_writes_nothing(
 ) -> None:
     """It stopped while making the website, the radio scripts already written, at no line."""
     page = "---\ntitle: Giới thiệu\n---\n\nĐơn vị.\n\n![Trụ sở](../images/tru-so.jpg)\n"
-    files = {
+    files: dict[str, str | bytes] = {
         "content/images/anh.jpg": TINY_JPEG,
         "content/images/tru-so.jpg": TINY_JPEG[:100],
         "content/pages/gioi-thieu.md": page,
@@ -487,12 +497,12 @@ def _broken_png() -> bytes:
     ids=["truncated", "truncated-header", "broken-data", "not-an-image"],
 )
 def test_an_unreadable_image_is_told_why_in_vietnamese(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], made, told: str
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], made: Callable[[], bytes], told: str
 ) -> None:
     """Pillow's English («Truncated File Read», «broken data stream when reading image file»)
     was appended to the message: the editor is told the reason in Vietnamese instead."""
     body = "Đoạn đầu.\n\n![Hiện trường](images/hong.jpg)\n"
-    files = {
+    files: dict[str, str | bytes] = {
         "content/images/anh.jpg": TINY_JPEG,
         "content/images/hong.jpg": made(),
         "content/bai-viet/a.md": bulletin_md(COVER, body),
@@ -547,7 +557,7 @@ def test_an_unreadable_image_of_a_held_bulletin_is_told_by_check(
     """As a missing image is: told only once the bulletin was approved (or at its hour), the
     editor who checked the draft learnt of it after sign-off."""
     text = bulletin_md({**BROKEN, **held}, BROKEN_BODY, drop=["approved_by"] if not held else ())
-    files = {**NOT_A_PICTURE, "content/bai-viet/a.md": text}
+    files: dict[str, str | bytes] = {**NOT_A_PICTURE, "content/bai-viet/a.md": text}
     err = check_errors(make_project(tmp_path, files), capsys)
     cover_line = text.split("\n").index("cover: images/hong.jpg") + 1
     body_line = text.split("\n").index("![Chữ](images/text.png)") + 1
@@ -578,6 +588,9 @@ def test_approve_refuses_a_bulletin_whose_image_is_unreadable(
 def test_a_held_bulletin_with_good_images_checks_clean(tmp_path: Path) -> None:
     """The held bulletins' images are opened as the published ones' are, nothing more told."""
     held = bulletin_md(COVER, "Nội dung.\n\n![Hiện trường](images/anh.jpg)\n", drop=["approved_by"])
-    files = {"content/images/anh.jpg": TINY_JPEG, "content/bai-viet/a.md": held}
+    files: dict[str, str | bytes] = {
+        "content/images/anh.jpg": TINY_JPEG,
+        "content/bai-viet/a.md": held,
+    }
     root = make_project(tmp_path, files)
     assert main(["check", "--root", str(root), "--now", NOW.isoformat()]) == 0

@@ -17,7 +17,9 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -27,6 +29,7 @@ from publish import config as config_module
 from publish import replay
 from publish.cli import main
 from publish.errors import ContentError
+from publish.model import Artifact, Bulletin, Kept
 from publish.pipeline import build
 from publish.writer import write
 from tests.helpers import record_jobs_sent
@@ -337,7 +340,7 @@ test: together with the random ones they made one test of ~50 s, the last to end
 )
 @given(steps=st.lists(OPERATIONS, min_size=1, max_size=4))
 def test_incremental_rebuilds_equal_clean_builds(
-    tmp_path_factory: pytest.TempPathFactory, built_site: Path, steps
+    tmp_path_factory: pytest.TempPathFactory, built_site: Path, steps: list[tuple[str, int]]
 ) -> None:
     """Every step's rebuild equals a clean build, and rewrites only changed files."""
     rebuild_step_by_step(tmp_path_factory, built_site, steps)
@@ -345,7 +348,7 @@ def test_incremental_rebuilds_equal_clean_builds(
 
 @pytest.mark.parametrize("steps", KNOWN_SEQUENCES, ids=lambda steps: "-".join(s[0] for s in steps))
 def test_known_edit_sequences_rebuild_as_clean_builds(
-    tmp_path_factory: pytest.TempPathFactory, built_site: Path, steps
+    tmp_path_factory: pytest.TempPathFactory, built_site: Path, steps: list[tuple[str, int]]
 ) -> None:
     """The sequences once found wrong still rebuild as a clean build does."""
     rebuild_step_by_step(tmp_path_factory, built_site, steps)
@@ -401,7 +404,9 @@ def _dialled_in_page_of(output: dict[str, tuple[bytes, int, int]], text: str) ->
     return re.findall(r'href="(tel:[^"]+)"', sentence)
 
 
-def rebuild_step_by_step(tmp_path_factory: pytest.TempPathFactory, built_site: Path, steps) -> Path:
+def rebuild_step_by_step(
+    tmp_path_factory: pytest.TempPathFactory, built_site: Path, steps: list[tuple[str, int]]
+) -> Path:
     """Apply `steps` to a copy of the built site, checking each rebuild against a clean build;
     the copy's root."""
     work = tmp_path_factory.mktemp("incremental")
@@ -485,14 +490,15 @@ def test_search_index_files_changed_in_output_are_made_again(tmp_path: Path, edi
     check_step(root, tmp_path / "clean", tree(root / "output"))
 
 
-def rendered_bulletins(monkeypatch: pytest.MonkeyPatch) -> list:
+def rendered_bulletins(monkeypatch: pytest.MonkeyPatch) -> list[Bulletin]:
     """The bulletins whose pages are rendered from now on in this process, in order."""
     from publish.render.web import pages
 
-    rendered: list = []
+    rendered: list[Bulletin] = []
     original = pages.Views.bulletin
 
-    def counting(self, bulletin, index):
+    def counting(self: pages.Views, bulletin: Bulletin, index: int) -> pages.View:
+        """`Views.bulletin`, noting the bulletin rendered."""
         rendered.append(bulletin)
         return original(self, bulletin, index)
 
@@ -659,7 +665,8 @@ def test_zalo_bodies_are_converted_again_only_when_edited(
     converted: list[str] = []
     real = payload.markdown_blocks
 
-    def counting(body: str, **kwargs):
+    def counting(body: str, **kwargs: Any) -> list[dict[str, Any]]:
+        """`markdown_blocks`, noting the body converted."""
         converted.append(body)
         return real(body, **kwargs)
 
@@ -679,12 +686,12 @@ def test_zalo_bodies_are_converted_again_only_when_edited(
     clean = clean_build(root, tmp_path / "clean")
     assert {k: v[0] for k, v in after.items()} == {k: v[0] for k, v in clean.items()}
     # A payload edited by hand in output/zalo/ is made again, not trusted.
-    payload = sorted((root / "output" / "zalo").glob("*.json"))[0]
-    payload.write_text("{}", encoding="utf-8")
+    payload_file = sorted((root / "output" / "zalo").glob("*.json"))[0]
+    payload_file.write_text("{}", encoding="utf-8")
     converted.clear()
     library_build(root)
     assert len(converted) == 1
-    assert payload.read_bytes() == clean[f"zalo/{payload.name}"][0]
+    assert payload_file.read_bytes() == clean[f"zalo/{payload_file.name}"][0]
 
 
 @pytest.mark.parametrize("workers", [1, 2])
@@ -730,7 +737,8 @@ def test_output_restored_from_a_ci_cache_is_reused_not_held_in_memory(
     def build_and_write() -> None:
         result = build(config_module.load(ci), channels=CHANNELS, now=NOW)
 
-        def spy(artifacts):
+        def spy(artifacts: Iterable[Artifact | Kept]) -> Iterator[Artifact | Kept]:
+            """The artifacts, noting the pages rendered (not kept)."""
             for artifact in artifacts:
                 if not hasattr(artifact, "origin"):
                     if artifact.channel == "web":
@@ -762,10 +770,11 @@ def test_output_restored_from_a_ci_cache_is_reused_not_held_in_memory(
     clean = clean_build(ci, tmp_path / "sach")
     assert {p: v[0] for p, v in after.items()} == {p: v[0] for p, v in clean.items()}
 
-    confirmed: list[str] = []  # output files read and hashed to check them
+    confirmed: list[str | Path] = []  # output files read and hashed to check them
     original = ledger_module.file_sha256
 
-    def counting(path):
+    def counting(path: str | Path) -> str | None:
+        """`file_sha256`, noting the file hashed."""
         confirmed.append(path)
         return original(path)
 

@@ -325,7 +325,7 @@ def test_the_starter_site_toml_marks_every_key_the_tool_requires() -> None:
         while not lines[above].startswith("#"):  # the key's table header, a blank line
             assert lines[above].startswith("[") or not lines[above].strip(), (key, lines[above])
             above -= 1
-        comment = []
+        comment: list[str] = []
         while lines[above].startswith("#"):
             comment.insert(0, lines[above])
             above -= 1
@@ -537,10 +537,13 @@ def test_an_empty_folder_whose_parent_cannot_be_written_is_filled(
     target.mkdir(parents=True)
     made = tempfile.mkdtemp
 
-    def unwritable(*args: object, dir: str | Path | None = None, **kw: object) -> str:
+    def unwritable(
+        suffix: str | None = None, prefix: str | None = None, dir: str | Path | None = None
+    ) -> str:
+        """`mkdtemp`, refused in the target's parent folder."""
         if dir is not None and Path(dir) == target.parent:
             raise PermissionError(13, "Permission denied", str(dir))
-        return made(*args, dir=dir, **kw)  # type: ignore[arg-type]
+        return made(suffix, prefix, dir)
 
     monkeypatch.setattr(tempfile, "mkdtemp", unwritable)
     assert main(["init", str(target), "--unit", UNIT]) == 0

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from types import CodeType
+from typing import Any
 
 import jinja2
 import pytest
@@ -63,7 +65,14 @@ def test_a_second_project_with_the_built_in_theme_compiles_nothing(
     compiled: list[str | None] = []
     compile_template = jinja2.Environment.compile
 
-    def counting(self: jinja2.Environment, source, name=None, filename=None, *args, **kwargs):
+    def counting(
+        self: jinja2.Environment,
+        source: str | jinja2.nodes.Template,
+        name: str | None = None,
+        filename: str | None = None,
+        *args: Any,
+        **kwargs: Any,
+    ) -> str | CodeType:
         """Environment.compile, noting the template compiled."""
         compiled.append(name)
         return compile_template(self, source, name, filename, *args, **kwargs)

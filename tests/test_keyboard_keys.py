@@ -10,10 +10,11 @@ import pytest
 from publish import config as config_module
 from publish.content import load_site
 from publish.errors import ContentError
+from publish.model import Site
 from tests.helpers import NOW, bulletin_md, make_project
 
 
-def load(root: Path):
+def load(root: Path) -> Site:
     """Load the project at the fixed clock."""
     return load_site(config_module.load(root), now=NOW)
 

@@ -162,7 +162,7 @@ def test_cells_with_digits_and_no_stamp_are_no_stamp(row: tuple[str, ...]) -> No
 
 def test_a_site_grade_in_an_old_code_page_with_a_number_is_found() -> None:
     """Only converted lines naming a grade are kept, the site's own grades among them."""
-    policy = Policy(secret_classifications=["hạn chế"])
+    policy = Policy(secret_classifications=("hạn chế",))
     data = docx(["Mẫu đơn"], ["HAÏN CHEÁ - BAÛN SOÁ 02"])  # VNI for «HẠN CHẾ - BẢN SỐ 02»
     assert stamp_of(data, ".docx", policy) is not None
     assert stamp_of(data, ".docx") is None

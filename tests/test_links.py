@@ -9,6 +9,7 @@ import os
 import random
 import re
 import shutil
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +40,7 @@ A = "content/bai-viet/2020-12-08-a.md"
 B = "content/bai-viet/2020-12-09-ben-kia.md"
 
 
-def project(tmp_path: Path, body: str, files: dict[str, str | bytes] | None = None) -> Path:
+def project(tmp_path: Path, body: str, files: Mapping[str, str | bytes] | None = None) -> Path:
     """Bulletin A with `body` (from line 10), bulletin B (with a "Liên hệ" section), `files`."""
     wanted = {
         A: bulletin_md({"id": "a", "title": '"Bài A"'}, body=body),

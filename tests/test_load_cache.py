@@ -9,17 +9,19 @@ import pickle
 import shutil
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from publish import config as config_module
 from publish import content, content_images, pipeline
 from publish.cache import FRAGMENTS, Fragments, Shelf
-from publish.config import Policy
+from publish.config import Config, Policy
 from publish.content import load_site
 from publish.errors import ContentError
+from publish.fields import Collector
 from publish.gates import secret_classification
-from publish.model import Artifact, Bulletin, Exclusion, ImageRef, Page, Site, pack_text
+from publish.model import Artifact, Bulletin, Correction, Exclusion, ImageRef, Page, Site, pack_text
 from tests.helpers import NOW, TINY_JPEG, bulletin_md, make_project
 from tests.web_fixture import NOW as WEB_NOW
 from tests.web_fixture import SITE as WEB_SITE
@@ -36,7 +38,10 @@ def validated(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     original = content._validate
 
-    def counting(path, config, col, *rest):
+    def counting(
+        path: Path, config: Config, col: Collector, *rest: Any
+    ) -> tuple[Bulletin | None, tuple[Correction, ...]]:
+        """`_validate`, noting the file validated."""
         seen.append(col.source)
         return original(path, config, col, *rest)
 
@@ -274,9 +279,13 @@ def test_a_shelf_rewrites_only_the_rows_whose_entries_changed(
     shelf.save()
     written: list[str] = []
     original = Fragments.put
-    monkeypatch.setattr(
-        Fragments, "put", lambda self, key, value: written.append(key) or original(self, key, value)
-    )
+
+    def putting(self: Fragments, key: str, value: object) -> None:
+        """`Fragments.put`, noting the key written."""
+        written.append(key)
+        original(self, key, value)
+
+    monkeypatch.setattr(Fragments, "put", putting)
     shelf = Shelf(Fragments(tmp_path), "thử", shards=8)
     for name in names:
         value = shelf.get(name, "v1")
@@ -297,9 +306,13 @@ def test_a_shelf_saved_in_steps_writes_one_row_a_step_and_all_of_it_in_the_end(
         shelf.keep(name, "v1", name.upper())
     written: list[str] = []
     original = Fragments.put
-    monkeypatch.setattr(
-        Fragments, "put", lambda self, key, value: written.append(key) or original(self, key, value)
-    )
+
+    def putting(self: Fragments, key: str, value: object) -> None:
+        """`Fragments.put`, noting the key written."""
+        written.append(key)
+        original(self, key, value)
+
+    monkeypatch.setattr(Fragments, "put", putting)
     steps = shelf.save_steps()
     for step in steps:
         before = len(written)

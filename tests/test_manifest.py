@@ -21,7 +21,7 @@ def test_concurrent_updates_all_reach_the_file_and_share_writes(
     writes = []
     real = manifest_module.atomic_write_bytes
 
-    def slow_write(path: Path, data: bytes, **kwargs: object) -> None:
+    def slow_write(path: Path, data: bytes, **kwargs: int) -> None:
         writes.append(len(data))
         threading.Event().wait(0.002)  # like an fsync: lets other threads queue behind it
         real(path, data, **kwargs)

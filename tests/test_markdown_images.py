@@ -8,7 +8,7 @@ from xml.etree import ElementTree
 import markdown
 import pytest
 
-from publish.markdown_images import IMAGE_RE, ImageScan, spaced, substituted
+from publish.markdown_images import IMAGE_RE, Image, ImageScan, spaced, substituted
 
 PIECES = ["![", "]", "(", ")", "<", ">", '"', "'", " ", "\n", "a", "x.jpg", "\\", "![a](", ')"']
 
@@ -35,12 +35,14 @@ def test_substituting_images_is_what_the_regex_substitutes(seed: int) -> None:
     rng = random.Random(seed)
     for _ in range(20_000):
         text = "".join(rng.choice(PIECES) for _ in range(rng.randint(0, 14)))
-        by_scan = substituted(
-            text,
-            lambda i, text=text: (
+
+        def length_for_reference(i: Image, text: str = text) -> str:
+            """The image's text with its reference swapped for the reference's length."""
+            return (
                 f"{text[i.start : i.ref_start]}{len(i.ref)}{text[i.ref_start + len(i.ref) : i.end]}"
-            ),
-        )
+            )
+
+        by_scan = substituted(text, length_for_reference)
         by_sub = IMAGE_RE.sub(
             lambda m: f"{m[0][: m.start(2) - m.start()]}{len(m[2])}{m[0][m.end(2) - m.start() :]}",
             text,

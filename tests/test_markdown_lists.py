@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from publish.render.web.markdown import MarkdownRenderer
@@ -34,7 +36,7 @@ def web(text: str) -> str:
     ],
     ids=["bullets", "numbered", "year-opening-a-line", "lazy-continuation", "already-apart"],
 )
-def test_a_list_right_under_text(convert, text: str, expected: str) -> None:
+def test_a_list_right_under_text(convert: Callable[[str], str], text: str, expected: str) -> None:
     assert convert(text).strip() == expected
 
 

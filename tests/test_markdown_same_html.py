@@ -13,10 +13,12 @@ records those answers).
 
 from __future__ import annotations
 
+import random
 import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from collections.abc import Iterable
 from pathlib import Path
 
 import frontmatter
@@ -32,6 +34,7 @@ from publish.markdown_closing import ClosedInline
 from publish.markdown_escapes import QuoteEscapes
 from publish.markdown_lists import ListsAfterText
 from publish.markdown_pasted import PastedLists
+from publish.render.web.image_info import ImageLookup
 from publish.render.web.markdown import (
     CLEANER,
     SIZED,
@@ -156,7 +159,7 @@ class ReferenceRenderer:
     """The converter as it was: "extra", "sane_lists", full "toc", figures, nh3."""
 
     def __init__(self) -> None:
-        self.lookup = lambda src: None
+        self.lookup: ImageLookup = lambda src: None
         self.eager_first = False
         self._md = markdown.Markdown(
             extensions=[
@@ -178,7 +181,7 @@ class ReferenceRenderer:
             output_format="html",
         )
 
-    def convert(self, text: str, *, lookup, eager_first: bool = False) -> str:
+    def convert(self, text: str, *, lookup: ImageLookup, eager_first: bool = False) -> str:
         """Sanitised HTML for one Markdown document."""
         self.lookup = lookup
         self.eager_first = eager_first
@@ -195,7 +198,9 @@ REFERENCE = ReferenceRenderer()
 RENDERER = MarkdownRenderer()
 
 
-def _render(renderer, body: str, eager_first: bool) -> tuple[str, list[str]]:
+def _render(
+    renderer: ReferenceRenderer | MarkdownRenderer, body: str, eager_first: bool
+) -> tuple[str, list[str]]:
     """HTML and the image srcs looked up, in order."""
     asked: list[str] = []
 
@@ -227,7 +232,7 @@ def assert_same(body: str) -> None:
     assert to_html(body) == stock, body
 
 
-def _bodies(paths) -> list[tuple[str, str]]:
+def _bodies(paths: Iterable[Path]) -> list[tuple[str, str]]:
     """(name, Markdown body) of each file; front matter dropped where it parses."""
     found = []
     for path in sorted(paths):
@@ -351,7 +356,7 @@ inline = st.one_of(
     st.sampled_from(["<https://vi.example/a>", "<cand@vi.example>", "[ref][r1]", "[r1]", "![r1]"]),
     st.sampled_from(["`a\\`", "\\\\`x`", "__đậm__", "_nghiêng_", "***", "a|b", ": x", "*[CA]"]),
     st.sampled_from(["  ", "\t", "\u00a0", "_", "-", "<", ">", "&", "#", "{", "}", "“", "'", '"']),
-    st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=4),
+    st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=4),
 )
 line = st.lists(inline, min_size=0, max_size=6).map(" ".join)
 attr = st.one_of(
@@ -434,7 +439,7 @@ URLS = [
 ENDINGS = ["", "", "", "", "", "", " ", "  ", "\u00a0", "\u2000", "#", " ##"]
 
 
-def _plain_inline(rng) -> str:
+def _plain_inline(rng: random.Random) -> str:
     """One piece of a plain line: words, bold, italic, links, and now and then something odd."""
     w = rng.choice(PLAIN_WORDS)
     v = rng.choice(PLAIN_WORDS)
@@ -464,7 +469,7 @@ def _plain_inline(rng) -> str:
     ) if rng.random() < 0.5 else rng.choice(RISKY)  # fmt: skip
 
 
-def _plain_line(rng) -> str:
+def _plain_line(rng: random.Random) -> str:
     """A line of text, maybe opened by something that makes it a block of its own."""
     joiner = " " if rng.random() < 0.9 else ""
     text = joiner.join(_plain_inline(rng) for _ in range(rng.randint(1, 5))).strip()
@@ -473,7 +478,7 @@ def _plain_line(rng) -> str:
     return starter + (text or "Chữ") + ending
 
 
-def _plain_block(rng) -> str:
+def _plain_block(rng: random.Random) -> str:
     """A paragraph, heading, list, quote or figure, as editors write them, or close to it."""
     kind = rng.randrange(9)
     lines = [_plain_line(rng) for _ in range(rng.randint(1, 3))]
@@ -515,7 +520,7 @@ def _plain_block(rng) -> str:
     return "\n".join(lines)
 
 
-def _plain_body(rng) -> str:
+def _plain_body(rng: random.Random) -> str:
     """Several blocks, mostly a blank line apart."""
     blocks = [_plain_block(rng) for _ in range(rng.randint(1, 5))]
     body = ""
@@ -524,7 +529,7 @@ def _plain_body(rng) -> str:
     return rng.choice(["", "\n"]) + body
 
 
-def _recorder() -> tuple[list[str], object]:
+def _recorder() -> tuple[list[str], ImageLookup]:
     """A lookup that notes each src it is asked about (remote ones have no variants)."""
     asked: list[str] = []
 
@@ -535,7 +540,9 @@ def _recorder() -> tuple[list[str], object]:
     return asked, lookup
 
 
-def _both_roads(body: str, eager_first: bool, taken: frozenset[str]):
+def _both_roads(
+    body: str, eager_first: bool, taken: frozenset[str]
+) -> tuple[tuple[str, list[str]], tuple[str, list[str]]] | None:
     """(fast, stock): each road's HTML before the sanitiser and its lookups; None when the plain
     road declines the body."""
     blocks = RENDERER.plain.parse(body)
@@ -549,8 +556,6 @@ def _both_roads(body: str, eager_first: bool, taken: frozenset[str]):
 
 
 def test_the_plain_road_writes_what_the_stock_road_writes() -> None:
-    import random
-
     rng = random.Random(63)
     taken_some = 0
     for _ in range(6000):
@@ -563,6 +568,7 @@ def test_the_plain_road_writes_what_the_stock_road_writes() -> None:
         else:
             taken_some += 1
             assert_same(body)
+            assert roads is not None  # the loop ended without a break
             fast = roads[0][0]
             assert plain_cleaned(fast) == CLEANER.clean(fast), body
     # Not vacuous: a good share of these bodies take the plain road.

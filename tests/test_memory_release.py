@@ -13,7 +13,9 @@ import os
 import pickle
 import shutil
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -24,7 +26,7 @@ from publish import pipeline
 from publish.cli import main
 from publish.content import load_site
 from publish.errors import Problem
-from publish.model import pack_text, unpack_text
+from publish.model import Artifact, Kept, Site, pack_text, unpack_text
 from publish.render.radio.episode import Assembly
 from publish.render.radio.items import Segment, pack, restored, stored
 from publish.render.web.context import SiteContext
@@ -33,7 +35,7 @@ from publish.render.web.pages import Views
 from tests.web_fixture import NOW, SITE
 
 
-def loaded(tmp_path: Path):
+def loaded(tmp_path: Path) -> Site:
     """The fixture site, loaded from a copy (loading writes .cache/)."""
     root = tmp_path / "site"
     shutil.copytree(SITE, root)
@@ -75,7 +77,7 @@ def test_page_memos_are_freed_before_the_search_index_is_built(
     alive: list[int] = []
     original = web.search_artifacts
 
-    def counting(*args, **kwargs):
+    def counting(*args: Any, **kwargs: Any) -> Iterator[Artifact | Kept]:
         gc.collect()
         alive.append(sum(isinstance(o, SiteContext) for o in gc.get_objects()))
         yield from original(*args, **kwargs)
@@ -113,10 +115,10 @@ def test_a_build_leaves_nothing_frozen_for_the_collector(
     monkeypatch.setenv("PUBLISH_WORKERS", "1")
     root = tmp_path / "site"
     shutil.copytree(SITE, root)
-    frozen = []
+    frozen: list[int] = []
     original = pipeline._render_all
 
-    def watching(*args, **kwargs):
+    def watching(*args: Any, **kwargs: Any) -> Iterator[Artifact]:
         frozen.append(gc.get_freeze_count())
         yield from original(*args, **kwargs)
 
@@ -124,7 +126,7 @@ def test_a_build_leaves_nothing_frozen_for_the_collector(
     assert main(["build", "--root", str(root), "--now", NOW.isoformat(), "-q"]) == 0
     assert frozen[0] > 0 and gc.get_freeze_count() == 0
 
-    def failing_check(site, *, strict):
+    def failing_check(site: Site, *, strict: bool) -> list[Problem]:
         frozen.append(gc.get_freeze_count())
         return [Problem("content/a.md", "lỗi giả cho bài kiểm thử")]
 
@@ -164,7 +166,7 @@ def test_the_radio_assembly_is_not_carried_into_the_next_channels(
     alive: list[int] = []
     original = web.render
 
-    def counting(site):
+    def counting(site: Site) -> Iterator[Artifact | Kept]:
         gc.collect()
         alive.append(sum(isinstance(o, Assembly) for o in gc.get_objects()))
         yield from original(site)
@@ -211,7 +213,7 @@ def test_a_ledger_file_is_held_once_however_many_ledgers_read_it(tmp_path: Path)
     assert held() is None
 
 
-def _open_under(folder) -> list[str]:
+def _open_under(folder: Path) -> list[str]:
     """The files under `folder` this process holds open (Linux: /proc/self/fd)."""
     held = []
     for fd in os.listdir("/proc/self/fd"):

@@ -78,7 +78,10 @@ def test_shortcodes_in_code_and_bracketed_words_are_text(tmp_path: Path) -> None
         "[Video] Lễ ra quân, [video] và [ảnh] trong tiêu đề là chữ.\n\n"
         "Mã `{{< figure >}}` trong dấu huyền.\n\n```\n{{< youtube abc >}}\n```\n"
     )
-    files = {"content/a.md": bulletin_md(COVERED, body), "content/images/a.jpg": TINY_JPEG}
+    files: dict[str, str | bytes] = {
+        "content/a.md": bulletin_md(COVERED, body),
+        "content/images/a.jpg": TINY_JPEG,
+    }
     root = make_project(tmp_path, files)
     site = load_site(config_module.load(root), now=NOW)
     assert len(site.bulletins) == 1 and not site.warnings
@@ -111,7 +114,10 @@ def test_a_shortcode_in_an_html_comment_is_not_reported_and_never_shown(
     tmp_path: Path, body: str
 ) -> None:
     """A comment is shown nowhere, so the shortcode in it cannot show either."""
-    files = {"content/a.md": bulletin_md(COVERED, body), "content/images/a.jpg": TINY_JPEG}
+    files: dict[str, str | bytes] = {
+        "content/a.md": bulletin_md(COVERED, body),
+        "content/images/a.jpg": TINY_JPEG,
+    }
     root = make_project(tmp_path, files)
     site = load_site(config_module.load(root), now=NOW)
     assert len(site.bulletins) == 1
@@ -133,7 +139,10 @@ def test_a_shortcode_after_text_that_only_looks_like_a_comment_is_still_an_error
     tmp_path: Path, body: str, line: int
 ) -> None:
     """The website shows `<!-- …` as text when its paragraph ends before `-->`."""
-    files = {"content/a.md": bulletin_md(COVERED, body), "content/images/a.jpg": TINY_JPEG}
+    files: dict[str, str | bytes] = {
+        "content/a.md": bulletin_md(COVERED, body),
+        "content/images/a.jpg": TINY_JPEG,
+    }
     root = make_project(tmp_path, files)
     [problem] = problems(root)
     assert problem.line == line and "mã ngắn (shortcode) «{{< figure" in problem.message
@@ -147,7 +156,10 @@ def test_a_comment_running_across_a_blank_line_is_read_nowhere_and_keeps_nothing
     """WordPress exports and editors' notes: the website hides the whole comment, so the radio
     drops it too, and does not read out its «-->» or hold the bulletin for it."""
     body = "Đoạn đầu.\n\n<!--\nghi chú\n\nghi chú 2\n-->\n\nĐoạn cuối.\n"
-    files = {"content/a.md": bulletin_md(COVERED, body), "content/images/a.jpg": TINY_JPEG}
+    files: dict[str, str | bytes] = {
+        "content/a.md": bulletin_md(COVERED, body),
+        "content/images/a.jpg": TINY_JPEG,
+    }
     root = make_project(tmp_path, files)
     result = build(config_module.load(root), channels=("radio",), now=NOW)
     radio = [a.data.decode() for a in result.artifacts if a.path.endswith("script.txt")]
@@ -193,7 +205,10 @@ def test_a_shortcode_is_one_error_not_also_radio_warnings_about_its_fragments(
         "{{% notice warning %}}\nKhông chuyển tiền cho QWZX.\n{{% /notice %}}\n\n"
         'Xem [bài trước]({{< ref "posts/b.md" >}}) rồi gọi 113.\n'
     )
-    files = {"content/a.md": bulletin_md(COVERED, body), "content/images/a.jpg": TINY_JPEG}
+    files: dict[str, str | bytes] = {
+        "content/a.md": bulletin_md(COVERED, body),
+        "content/images/a.jpg": TINY_JPEG,
+    }
     root = make_project(tmp_path, files)
     config = config_module.load(root)
     found = build(config, channels=("web", "zalo", "radio"), now=NOW, keep_going=True).warnings

@@ -54,6 +54,7 @@ def test_a_bulletin_named_in_latin_1_is_an_error_beside_the_other_files_errors(
     assert named.severity == "error"
     assert "tên tệp có ký tự viết theo bảng mã cũ, không phải Unicode (\\xe9" in named.message
     assert "không đọc tệp này" in named.message
+    assert named.hint is not None
     assert "chữ thường không dấu (a-z), số (0-9) và dấu gạch ngang" in named.hint
     assert "ví dụ 2026-12-06-ten.md" in named.hint
     # The other bulletin's error is told in the same run.
@@ -104,8 +105,10 @@ def test_an_image_and_a_folder_named_in_latin_1_are_each_one_error(tmp_path: Pat
         "content/pages/gi\\xf3i-thieu.md",
     }
     image = told["content/images/\\xe1nh.jpg"]
+    assert image.hint is not None
     assert "ví dụ anh.jpg" in image.hint and "Bài nào dẫn tới tệp này thì sửa" in image.hint
     folder = told["content/bai-viet/th\\xe1ng-12"]
+    assert folder.hint is not None
     assert folder.message.startswith("tên thư mục") and "ví dụ thang-12," in folder.hint
     # The image not found names no file its reference cannot spell.
     [missing] = [p for p in found if "không tìm thấy ảnh" in p.message]

@@ -9,6 +9,7 @@ import json
 import os
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -42,7 +43,7 @@ def conflicted(good: str) -> str:
     ids=["conflict", "cut-short", "no-list", "a-list", "name-only-shape"],
 )
 def test_an_unreadable_published_json_vouches_for_no_name(
-    tmp_path: Path, broken, told: str
+    tmp_path: Path, broken: Callable[[str], str], told: str
 ) -> None:
     root = project(tmp_path)
     sync(root)
@@ -105,7 +106,7 @@ def test_a_state_from_before_published_json_still_stands_on_its_records(tmp_path
     (root / "state/published.json").unlink()
     assert shown(root) == {LEGACY}
     sync(root)
-    assert set(record(root)["name_only"]) == {LEGACY}  # type: ignore[arg-type]
+    assert set(record(root)["name_only"]) == {LEGACY}
 
 
 @pytest.mark.parametrize("lost", ["conflict", "deleted"])

@@ -18,7 +18,7 @@ TZ = dt.timezone(dt.timedelta(hours=7))
 
 
 @pytest.fixture
-def root(tmp_path: Path):
+def root(tmp_path: Path) -> Path:
     """A project with published, scheduled, blocked and expiring bulletins."""
     return make_project(
         tmp_path,
@@ -77,14 +77,14 @@ def root(tmp_path: Path):
     )
 
 
-def run_next(root, capsys: pytest.CaptureFixture[str], *args: str) -> str:
+def run_next(root: Path, capsys: pytest.CaptureFixture[str], *args: str) -> str:
     """Run `publish next` at the fixed clock and return stdout."""
     assert main(["--root", str(root), "--now", NOW, "next", *args]) == 0
     return capsys.readouterr().out
 
 
 def test_scheduled_bulletins_soonest_first_in_site_time(
-    root, capsys: pytest.CaptureFixture[str]
+    root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = run_next(root, capsys)
     waiting = out.split("Bản tin chờ đến giờ đăng (3):", 1)[1].split("\n\n", 1)[0]
@@ -98,7 +98,7 @@ def test_scheduled_bulletins_soonest_first_in_site_time(
 
 
 def test_future_drafts_and_unapproved_are_flagged_as_not_going_live(
-    root, capsys: pytest.CaptureFixture[str]
+    root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = run_next(root, capsys)
     stuck = out.split("Hẹn giờ nhưng sẽ KHÔNG tự lên (2)", 1)[1].split("\n\n", 1)[0]
@@ -108,7 +108,7 @@ def test_future_drafts_and_unapproved_are_flagged_as_not_going_live(
 
 
 def test_expiring_bulletins_are_listed_but_not_already_expired_ones(
-    root, capsys: pytest.CaptureFixture[str]
+    root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = run_next(root, capsys)
     expiring = out.split("Bản tin sắp hết hạn (1)", 1)[1]
@@ -117,7 +117,7 @@ def test_expiring_bulletins_are_listed_but_not_already_expired_ones(
 
 
 def test_pins_ending_ahead_are_listed_but_not_endless_or_ended_ones(
-    root, capsys: pytest.CaptureFixture[str]
+    root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = run_next(root, capsys)
     ending = out.split("Bản tin sắp hết ghim (1)", 1)[1]
@@ -127,7 +127,7 @@ def test_pins_ending_ahead_are_listed_but_not_endless_or_ended_ones(
     assert "Ghim tới khi gỡ" not in out and "Hết ghim hôm qua" not in out
 
 
-def test_json_for_ci(root, capsys: pytest.CaptureFixture[str]) -> None:
+def test_json_for_ci(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     document = json.loads(run_next(root, capsys, "--format", "json"))
     assert document["timezone"] == "Asia/Ho_Chi_Minh"
     assert [item["key"] for item in document["scheduled"]] == ["soon", "utc", "later"]
@@ -151,7 +151,7 @@ def test_nothing_waiting_is_said_plainly(
 
 
 def test_once_the_time_has_come_it_is_no_longer_waiting(
-    root, capsys: pytest.CaptureFixture[str]
+    root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["--root", str(root), "--now", "2021-01-02T08:00", "next"]) == 0
     out = capsys.readouterr().out
@@ -169,13 +169,13 @@ def test_once_the_time_has_come_it_is_no_longer_waiting(
         (dt.timedelta(days=2, minutes=7), "còn 2 ngày 7 phút"),
     ],
 )
-def test_time_left_in_words(delta, expected: str) -> None:
+def test_time_left_in_words(delta: dt.timedelta, expected: str) -> None:
     now = dt.datetime(2021, 1, 1, 9, 0, tzinfo=TZ)
     assert time_left(now + delta, now) == expected
 
 
 def test_zalo_is_listed_only_once_the_unit_names_its_oa(
-    root, capsys: pytest.CaptureFixture[str]
+    root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """No [zalo] oa_id (a unit without an OA): «→ web, zalo, radio» said Zalo would carry
     bulletins nothing sends there; in the text and in the JSON for CI alike."""

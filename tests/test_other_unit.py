@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from collections.abc import Mapping
 from pathlib import Path
 
 from publish import config as config_module
@@ -58,7 +59,7 @@ REPO = Path(__file__).resolve().parents[1]
 SAMPLE_COVER = (REPO / "content" / "images" / "default-cover.jpg").read_bytes()
 
 
-def site_problems(tmp_path: Path, toml: str, files: dict[str, str | bytes]) -> list[Problem]:
+def site_problems(tmp_path: Path, toml: str, files: Mapping[str, str | bytes]) -> list[Problem]:
     """The problems about site.toml when loading a project with `toml` and `files`."""
     root = make_project(tmp_path, {"site.toml": toml, **files})
     return [

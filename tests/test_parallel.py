@@ -12,8 +12,11 @@ import textwrap
 import threading
 import time
 import weakref
+from collections.abc import Callable, Sequence
 from functools import partial
+from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -62,7 +65,9 @@ def _keeps_memory(number: int) -> tuple[int, int]:
     return number, os.getpid()
 
 
-def _workers_of(jobs, monkeypatch: pytest.MonkeyPatch, limit_mb: int) -> set[int]:
+def _workers_of(
+    jobs: Sequence[Callable[[], tuple[int, int]]], monkeypatch: pytest.MonkeyPatch, limit_mb: int
+) -> set[int]:
     """The worker processes that ran `jobs` under a memory limit (results checked in order)."""
     monkeypatch.setenv("PUBLISH_MEMORY_MB", str(limit_mb))
     monkeypatch.setattr(parallel, "CHECK_SECONDS", 0)
@@ -118,7 +123,7 @@ def test_workers_send_whole_chunks_of_pages_through_a_widened_pipe(
     sizes: list[int] = []
     widen = parallel._widen_result_pipe
 
-    def widen_and_measure(results) -> None:
+    def widen_and_measure(results: Connection) -> None:
         widen(results)
         sizes.append(fcntl.fcntl(results.fileno(), fcntl.F_GETPIPE_SZ))
 
@@ -284,7 +289,7 @@ def test_a_fresh_worker_starts_without_the_pool_machinery() -> None:
     # eval, not a function of this module: unpickling one would import this test module and,
     # through it, `parallel` itself.
     probe = partial(eval, "(__import__('os').getpid(), list(__import__('sys').modules))")
-    loaded = [
+    loaded: list[Any] = [
         result for _, result in run_apart([(n, probe) for n in range(2)], ahead=2, min_jobs=2)
     ]
     assert len({pid for pid, _ in loaded} - {os.getpid()}) == 2
@@ -317,7 +322,7 @@ def test_with_one_worker_few_jobs_or_no_interpreter_the_jobs_apart_run_here(
     monkeypatch.setenv("PUBLISH_WORKERS", workers)
     monkeypatch.setattr(sys, "executable", python)
     jobs = [(n, partial(_apart_job, n)) for n in range(count)]
-    results = list(run_apart(jobs, ahead=4))
+    results: list[tuple[int, Any]] = list(run_apart(jobs, ahead=4))
     assert [r[0] for _, r in results] == list(range(count))
     assert {r[1] for _, r in results} == {os.getpid()}
 
@@ -362,7 +367,7 @@ def _is_left_alive() -> tuple[int, bool]:
 
 def test_a_fresh_worker_frees_what_a_job_left_in_cycles_before_the_next_job() -> None:
     jobs = [(n, job) for n, job in enumerate([_leave_a_cycle] * 2 + [_is_left_alive] * 2)]
-    results = [r for _, r in run_apart(jobs, ahead=4, min_jobs=2)]
+    results: list[Any] = [r for _, r in run_apart(jobs, ahead=4, min_jobs=2)]
     assert {results[0], results[1]} == {pid for pid, _ in results[2:]}  # same two workers
     assert [alive for _, alive in results[2:]] == [False, False]
 
@@ -463,7 +468,7 @@ def test_a_build_whose_worker_is_killed_fails_with_a_message_and_keeps_the_outpu
     before = snapshot(root / "output")
     here, draw = os.getpid(), qr.QrCodes.svg
 
-    def killed_in_a_worker(self, *args, **kwargs):
+    def killed_in_a_worker(self: qr.QrCodes, *args: Any, **kwargs: Any) -> Any:
         if os.getpid() != here:
             os.kill(os.getpid(), signal.SIGKILL)
         return draw(self, *args, **kwargs)

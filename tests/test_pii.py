@@ -150,7 +150,7 @@ def test_finds_personal_data_and_masks_numbers(text: str, kind: str, value: str)
     ],
 )
 def test_a_child_named_with_a_birth_year_is_reported_by_initials(
-    text: str, year: int, found
+    text: str, year: int, found: list[tuple[int, str, str]]
 ) -> None:
     assert kinds(text, year) == found
 

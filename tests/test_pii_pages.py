@@ -167,6 +167,7 @@ def test_a_page_named_with_bulletins_is_left_with_the_command_to_review_it(
         )
         again = re.search(r"Đã đọc các trang ấy thì chạy: publish approve (.*)$", told, re.M)
         assert again is not None
+    assert again is not None  # the loop ran
     assert again[1] == f'{PAGE} --by "{REVIEWER}" --root {root}'
     assert main(["approve", PAGE, "--by", REVIEWER, "--root", str(root), "--now", CLOCK]) == 0
     assert f'pii_reviewed_by: "{REVIEWER}"' in (root / PAGE).read_text("utf-8")

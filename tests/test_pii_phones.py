@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from publish import config as config_module
 from publish import pii, pii_phones
 from publish.cli import main
+from publish.contact_numbers import Dialled
 from publish.content import load_site
 from publish.pii import findings
 from tests.helpers import NOW as FIXED_NOW
@@ -410,7 +411,13 @@ def test_the_unit_s_numbers_are_read_once_per_site_toml(
     pii_phones._unit_numbers.cache_clear()
     read: list[str] = []
     real = pii_phones.dialled
-    monkeypatch.setattr(pii_phones, "dialled", lambda text: read.append(text) or real(text))
+
+    def reading(text: str) -> Dialled | None:
+        """`dialled`, noting the text read."""
+        read.append(text)
+        return real(text)
+
+    monkeypatch.setattr(pii_phones, "dialled", reading)
     first = pii_phones.unit_phone_numbers(config)
     once = len(read)
     assert pii_phones.unit_phone_numbers(config_module.load(root)) == first == {"02773610113"}

@@ -41,7 +41,7 @@ BUILD_SETTINGS = settings(
     database=None,
 )
 TEXT = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+    alphabet=st.characters(blacklist_categories=["Cs"], blacklist_characters="\x00"),
     max_size=40,
 )
 KEYS = st.sampled_from(

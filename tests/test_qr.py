@@ -19,7 +19,9 @@ COMMAND = re.compile(r"([Mmh])(-?\d+(?:\.5)?)(?: (-?\d+(?:\.5)?))?")
 def _strokes(svg: str) -> list[tuple[int, int, int]]:
     """(x, y, length) of each dark run the path strokes, read as an SVG renderer reads it: a
     line one module wide centred on y + 0.5, from its start point `length` modules right."""
-    path = re.search(r'<path fill="none" stroke="#000" d="([^"]*)"', svg).group(1)
+    found = re.search(r'<path fill="none" stroke="#000" d="([^"]*)"', svg)
+    assert found is not None
+    path = found.group(1)
     assert COMMAND.sub("", path) == "", "the path holds only moves and horizontal lines"
     x = y = 0.0
     strokes = []
@@ -37,7 +39,9 @@ def _strokes(svg: str) -> list[tuple[int, int, int]]:
 
 def _scan(svg: str) -> str:
     """Rasterise the SVG's path (4 px per module, wide white margin) and decode it."""
-    size = int(re.search(r'viewBox="0 0 (\d+) \1"', svg).group(1))
+    viewbox = re.search(r'viewBox="0 0 (\d+) \1"', svg)
+    assert viewbox is not None
+    size = int(viewbox.group(1))
     scale, margin = 4, 4
     image = Image.new("L", ((size + 2 * margin) * scale,) * 2, 255)
     for x, y, length in _strokes(svg):
@@ -118,7 +122,7 @@ def _grid(data: str, mask: int | None = None) -> list[list[bool]]:
             data, zxingcpp.BarcodeFormat.QRCode, ec_level="M", data_mask=mask
         )
         image = code.to_image(scale=1, add_quiet_zones=False)
-        width, cells = image.shape[1], bytes(memoryview(image))
+        width, cells = image.shape[1], bytes(memoryview(image))  # type: ignore[arg-type]  # stubs omit its buffer
     return [[cells[y * width + x] == 0 for x in range(width)] for y in range(width)]
 
 

@@ -141,7 +141,7 @@ def test_a_correction_item_ends_with_the_end_mark_as_every_news_item(root: Path)
     script = (station / "2024-W51/script.txt").read_text("utf-8-sig").split("\n[A")
     [correction] = [page for page in script if "DINH-CHINH-" in page.split("\n", 1)[0]]
     assert END_MARK.rjust(WIDTH) in correction.splitlines()
-    words = [p.text for p in docx.Document(station / "2024-W51/script.docx").paragraphs]
+    words = [p.text for p in docx.Document(str(station / "2024-W51/script.docx")).paragraphs]
     told = next(i for i, text in enumerate(words) if text.startswith("Đính chính: Trong"))
     assert words[told + 1] == END_MARK
 
@@ -592,6 +592,7 @@ def test_a_correction_held_for_the_pii_reviewer_asks_for_the_reviewer_not_an_app
     config = config_module.load(root)
     result = build(config, channels=("radio",), now=resolve_now(CORRECTED, config.tz))
     [told] = [p for p in result.warnings if "lời đính chính thứ 1" in p.message]
+    assert told.hint is not None
     assert "pii_reviewed_by" in told.hint and "duyệt lại" not in told.hint
 
 
@@ -604,6 +605,7 @@ def test_a_correction_held_for_the_pii_reviewer_and_an_approval_asks_for_both(ro
     config = config_module.load(root)
     result = build(config, channels=("radio",), now=resolve_now(CORRECTED, config.tz))
     [told] = [p for p in result.warnings if "lời đính chính thứ 1" in p.message]
+    assert told.hint is not None
     assert "pii_reviewed_by" in told.hint and "duyệt lại" in told.hint
 
 

@@ -8,7 +8,9 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -38,7 +40,10 @@ def test_items_and_episodes_made_on_every_core_equal_those_made_in_one_process(
     word_jobs: list[int] = []
     apart = radio.run_apart
 
-    def counting(jobs, **kwargs):
+    def counting(
+        jobs: Iterable[tuple[Any, Callable[[], Any] | None]], **kwargs: Any
+    ) -> Iterator[tuple[Any, Any]]:
+        """`run_apart`, counting the Word files among the jobs."""
         listed = list(jobs)
         word_jobs.append(sum(job is not None for _, job in listed))
         # 90 bulletins make two episodes: fewer Word files than make fresh workers pay (at
@@ -114,7 +119,9 @@ def test_word_file_workers_import_none_of_the_radio_renderer(
     word_file_pids: set[int] = set()
     apart = radio.run_apart
 
-    def probing(jobs, **kwargs):
+    def probing(
+        jobs: Iterable[tuple[Any, Callable[[], Any] | None]], **kwargs: Any
+    ) -> Iterator[tuple[Any, Any]]:
         """The renderer's jobs, each also telling the process it ran in, then one job per worker
         reporting its process and what it imported (all taken at once: the renderer stops
         asking after its last episode)."""
@@ -129,7 +136,8 @@ def test_word_file_workers_import_none_of_the_radio_renderer(
         ]
         probe = "(__import__('os').getpid(), list(__import__('sys').modules))"
         probes = [("probe", functools.partial(eval, probe))] * 2
-        done = list(apart([*tagged, *probes], **kwargs, min_jobs=2))  # 2 episodes: see above
+        # min_jobs: 2 episodes, see above
+        done: list[tuple[Any, Any]] = list(apart([*tagged, *probes], **kwargs, min_jobs=2))
         loaded.extend((pid, sorted(names)) for context, (pid, names) in done if context == "probe")
         word_file_pids.update(
             result[0] for context, result in done if context != "probe" and result

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from typing import Any
 
 from publish import config as config_module
 from publish.cli import main
@@ -49,7 +50,7 @@ FILES = {
 }
 
 
-def _rundowns(root: Path, now: dt.datetime) -> tuple[str, dict[str, object]]:
+def _rundowns(root: Path, now: dt.datetime) -> tuple[str, dict[str, Any]]:
     """rundown.txt (as text) and rundown.json (parsed) of the week's episode at `now`."""
     files = {a.path: a.data for a in radio.render(load_site(config_module.load(root), now=now))}
     text = files[f"{WEEK}/rundown.txt"].decode("utf-8-sig")

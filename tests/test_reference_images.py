@@ -82,7 +82,7 @@ def test_a_found_referenced_image_is_resized_and_sent_but_not_fingerprinted(
     """Resized and sent to Zalo as an inline image is; not among `images` (approvals taken
     before its file was counted stay valid: test_approval)."""
     body = '![Ảnh hiện trường][h]\n\n[h]: images/anh.jpg "Chú thích"\n'
-    files = {
+    files: dict[str, str | bytes] = {
         "content/images/bia.jpg": jpeg(),
         "content/images/anh.jpg": jpeg(1200, 800),
         "content/bai-viet/a.md": bulletin_md(COVER, body),

@@ -8,6 +8,7 @@ sync, so check could announce a rename the sync then made otherwise."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -24,7 +25,7 @@ def no_id(item: object) -> bool:
     return False
 
 
-def by_value(old: dict[str, str], new: dict[str, str]) -> Any:
+def by_value(old: Mapping[str, str], new: Mapping[str, str | None]) -> Any:
     """An index pairing the old keys' and the new items' values in `old` and `new`."""
     return (lambda key: old.get(key), lambda item: new.get(item))
 

@@ -43,7 +43,9 @@ _PARTS = st.one_of(
 
 @settings(max_examples=60)
 @given(st.lists(st.tuples(_PARTS, st.booleans()), max_size=6))
-def test_an_encoded_part_gives_the_key_of_the_value_itself(parts) -> None:
+def test_an_encoded_part_gives_the_key_of_the_value_itself(
+    parts: list[tuple[object, bool]],
+) -> None:
     """Any part encoded once, alone or inside a tuple, hashes as the value would."""
     plain = [value for value, _ in parts]
     encoded = [Encoded(value) if once else value for value, once in parts]
@@ -120,7 +122,7 @@ _THEME_ESCAPE = quick_escape if QUICK else escape
 @pytest.mark.skipif(not QUICK, reason="quick_escape is used with Jinja 3.1 and markupsafe 3 only")
 @settings(max_examples=150)
 @given(_VALUES)
-def test_quick_escape_is_markupsafes_escape(value) -> None:
+def test_quick_escape_is_markupsafes_escape(value: object) -> None:
     """The same text, as Markup, for text, markup, objects writing HTML and any other value."""
     quick, full = quick_escape(value), escape(value)
     assert type(quick) is Markup
@@ -129,7 +131,7 @@ def test_quick_escape_is_markupsafes_escape(value) -> None:
 
 @settings(max_examples=40)
 @given(_VALUES, _VALUES, _HTMLISH)
-def test_theme_templates_escape_as_jinja_does(a, b, c) -> None:
+def test_theme_templates_escape_as_jinja_does(a: object, b: object, c: str) -> None:
     """A template compiled by the theme's environment writes what Jinja's own writes: outputs,
     joins (~), macros and filters, with the quick escape in its code."""
     source = (
@@ -193,7 +195,9 @@ def test_a_page_s_digest_taken_where_it_was_made_is_the_digest_of_its_bytes(tmp_
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.text(alphabet="aả. -_/", max_size=8), min_size=1, max_size=4))
-def test_an_image_s_variant_stem_is_its_file_name_s_as_pathlib_gives_it(parts) -> None:
+def test_an_image_s_variant_stem_is_its_file_name_s_as_pathlib_gives_it(
+    parts: list[str],
+) -> None:
     """Variants are named after the image's file name without its suffix, taken by text for
     speed: the same slug as from PurePosixPath(path).stem, or a rebuild would name (and so
     rewrite) every variant anew."""

@@ -13,12 +13,13 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.text.run import Run
 
 from publish import config as config_module
 from publish.cli import main
 from publish.content import load_site
 from publish.errors import ContentError, severity_label
-from publish.model import Artifact
+from publish.model import Artifact, Site
 from publish.pipeline import build
 from publish.radio.flags import Flag
 from publish.render import radio
@@ -61,9 +62,16 @@ def fixture_root() -> Path:
     return _COPY[0]
 
 
-def fixture_site(root: Path | None = None, now: dt.datetime = NOW):
+def fixture_site(root: Path | None = None, now: dt.datetime = NOW) -> Site:
     """The fixture project (a copy of it unless `root` is given) loaded at a fixed clock."""
     return load_site(config_module.load(root or fixture_root()), now=now)
+
+
+def points(run: Run) -> float:
+    """A run's font size in points (a run without a size of its own fails the test)."""
+    size = run.font.size
+    assert size is not None, run.text
+    return size.pt
 
 
 @pytest.fixture(scope="module")
@@ -254,7 +262,7 @@ def test_script_docx_is_large_type_one_item_per_page_cues_in_capitals(
     assert [h.split()[1] for h in headers] == [
         "LOI-CHAO", "CAH-RA-QUAN-DAM-BAO", "CANH-BAO-LUA-DAO-GIA", "LOI-KET",
     ]  # fmt: skip
-    sizes = {run.font.size.pt for p in paragraphs for run in p.runs if run.text.strip()}
+    sizes = {points(run) for p in paragraphs for run in p.runs if run.text.strip()}
     assert min(sizes) >= 14 and BODY_PT in sizes and CUE_PT >= 14
     cues = [p.text for p in paragraphs if p.text.startswith("[") and not p.text.startswith("[A2]")]
     assert "[A4 NHẠC CẮT 0:05]" in cues and "[NHẠC CẮT 0:05]" in cues
@@ -288,6 +296,7 @@ def test_blocking_flag_keeps_the_bulletin_out_and_is_reported(
     # How to fix it is said once, as the hint, and names the file to open as site.toml's
     # [radio] abbreviations names it, with what to write there.
     assert "Cách sửa" not in problem.message
+    assert problem.hint is not None
     assert problem.hint.startswith("Viết đầy đủ trong bản tin")
     assert (
         "thêm vào tệp từ điển viết tắt tu-viet-tat.tsv một dòng: chữ viết tắt, một ký tự Tab"

@@ -10,6 +10,8 @@ import shutil
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
+from types import CodeType
+from typing import Any
 
 import jinja2
 import pytest
@@ -59,6 +61,13 @@ class Outline(HTMLParser):
         self.tags.append((tag, dict(attrs)))
         if re.fullmatch(r"h[1-6]", tag):
             self.headings.append(int(tag[1]))
+
+
+def linked_data(page: str) -> str:
+    """The JSON-LD a page holds (a page without it fails the test)."""
+    found = re.search(r'<script type="application/ld\+json">(.*?)</script>', page)
+    assert found is not None
+    return found[1]
 
 
 def outline(html: str) -> Outline:
@@ -328,13 +337,16 @@ def test_a_contact_page_without_posts_has_no_empty_list(built: BuiltSite) -> Non
 
 def test_images_are_responsive_sized_and_never_upscaled(built: BuiltSite) -> None:
     page = built.html(GIA_DANH)
-    cover = re.search(r'<figure class="cover"><img ([^>]+)>', page).group(1)
+    cover_found = re.search(r'<figure class="cover"><img ([^>]+)>', page)
+    assert cover_found is not None
+    cover = cover_found.group(1)
     assert re.search(
         r'srcset="/anh/canh-bao-320\.[0-9a-f]{8}\.jpg 320w, /anh/canh-bao-640\.[0-9a-f]{8}\.jpg 640w"',
         cover,
     )
     assert 'width="640" height="400"' in cover and 'loading="eager"' in cover
     figure = re.search(r"<figure><img ([^>]+)><figcaption>([^<]+)</figcaption></figure>", page)
+    assert figure is not None
     assert figure.group(2) == "Ba bước của một cuộc gọi giả danh Công an"
     body_img = figure.group(1)
     assert 'loading="lazy"' in body_img and 'decoding="async"' in body_img
@@ -343,7 +355,9 @@ def test_images_are_responsive_sized_and_never_upscaled(built: BuiltSite) -> Non
     assert 'width="480"' in body_img and 'height="300"' in body_img
     for rel in built.files():
         if rel.startswith("anh/"):
-            width = int(re.search(r"-(\d+)\.[0-9a-f]{8}\.jpg$", rel).group(1))
+            variant = re.search(r"-(\d+)\.[0-9a-f]{8}\.jpg$", rel)
+            assert variant is not None, rel
+            width = int(variant.group(1))
             with Image.open(built.web / rel) as image:
                 assert image.format == "JPEG" and image.width == width, rel
 
@@ -396,7 +410,7 @@ def test_a_bulletin_without_a_cover_is_shared_with_its_own_photo(built: BuiltSit
         page,
     ), page[:3000]
     assert '<meta property="og:image:alt" content="Tổ tuần tra đứng trước trụ sở ấp">' in page
-    ld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page)[1])
+    ld = json.loads(linked_data(page))
     assert ld["image"][0].startswith("https://ca-tanphudong.example.vn/anh/canh-bao-640.")
 
 
@@ -427,7 +441,7 @@ def test_a_cover_too_small_for_a_preview_gives_way_to_a_photo_or_the_default_cov
     assert 'src="/anh/logo-nho-150.' in page
     assert re.search(r'<meta property="og:image" content="[^"]*/anh/bia-mac-dinh-640\.', page)
     assert '<meta property="og:image:width" content="150">' not in page
-    ld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page)[1])
+    ld = json.loads(linked_data(page))
     assert "/anh/bia-mac-dinh-640." in ld["image"][0]
 
     Image.new("RGB", (400, 300), "blue").save(root / "content/images/hien-truong.png")
@@ -1149,10 +1163,18 @@ def test_warming_up_compiles_the_templates_the_check_would_compile(
     shutil.copytree(web.BUILTIN_THEME, root / "templates")
     for path in (root / "templates/web").glob("*.html"):  # sources no other test compiled
         path.write_text(path.read_text("utf-8") + f"{{# {tmp_path.name} #}}", "utf-8")
-    compiled: list[str] = []
+    compiled: list[str | None] = []
     plain = jinja2.Environment.compile
 
-    def counted(self, source, name=None, filename=None, *args, **kwargs):
+    def counted(
+        self: jinja2.Environment,
+        source: str | jinja2.nodes.Template,
+        name: str | None = None,
+        filename: str | None = None,
+        *args: Any,
+        **kwargs: Any,
+    ) -> str | CodeType:
+        """Environment.compile, noting the template compiled."""
         compiled.append(name)
         return plain(self, source, name, filename, *args, **kwargs)
 
@@ -1186,7 +1208,9 @@ def test_check_names_a_template_included_but_missing(
     assert "not found" not in err
 
 
-def test_check_names_a_macro_the_old_macros_file_lacks(tmp_path: Path, capsys) -> None:
+def test_check_names_a_macro_the_old_macros_file_lacks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """A unit that copies a new base.html from the built-in theme (as the print-margins note
     says) beside its own older _macros.html is told which macro is missing and what to copy,
     at the import's line, before any page renders: it got an internal error before."""

@@ -25,6 +25,8 @@ import pytest
 
 from publish import replay
 from publish.cli import main
+from publish.model import Site
+from publish.sync.base import Rewrite
 from publish.text import vn_date
 from tests.web_fixture import NOW, SITE
 
@@ -239,7 +241,7 @@ NO_STAMP = (
     ],
 )
 def test_any_change_makes_a_real_build_equal_to_a_clean_one(
-    root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], change: str, reason
+    root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], change: str, reason: str
 ) -> None:
     """…and `--timings` says which change it was (a build slower than expected is one)."""
     assert build(root, "-q") == 0
@@ -480,7 +482,7 @@ def test_a_sync_after_a_build_replays_it_and_still_delivers(
     assert build(root, "-q") == 0
     before = files(root)
 
-    def no_build(*args, **kwargs) -> None:
+    def no_build(*args: object, **kwargs: object) -> None:
         raise AssertionError("the build was not replayed")
 
     with monkeypatch.context() as patched:
@@ -508,7 +510,7 @@ def sync_radio(root: Path, now: dt.datetime = NOW) -> int:
     return main(["sync", "radio", "--root", str(root), "--now", now.isoformat()])
 
 
-def replayed_site(root: Path, now: dt.datetime):
+def replayed_site(root: Path, now: dt.datetime) -> Site | None:
     """What a sync replaying the last build at `now` would take as its site (None: load it)."""
     from publish import config as config_module
     from publish.config import CHANNELS
@@ -535,7 +537,7 @@ def test_a_sync_replaying_a_build_loads_the_content_once_for_every_later_sync(
     assert kept is not None
     assert kept == load_site(kept.config, now=later)
 
-    def no_load(*args, **kwargs) -> None:
+    def no_load(*args: object, **kwargs: object) -> None:
         raise AssertionError("the content was loaded again")
 
     with monkeypatch.context() as patched:
@@ -914,7 +916,7 @@ def test_a_history_changed_by_another_hand_before_the_sync_records_is_built_agai
     old = "/2023/12/dia-chi-cu/"
     record = sync_command.record_addresses
 
-    def pulled_first(state, site):
+    def pulled_first(state: Path, site: Site) -> Rewrite:
         history_path(root).parent.mkdir(exist_ok=True)
         document = {"version": 1, "urls": {"tpd-2024-01-gia-danh": [old]}}
         history_path(root).write_text(json.dumps(document), encoding="utf-8")
@@ -947,7 +949,7 @@ def test_a_sync_replaying_a_build_whose_addresses_are_recorded_does_not_look_aga
     recorded = load_history(history_path(root))
     record = sync_command.record_addresses
 
-    def no_record(state, site) -> None:
+    def no_record(state: Path, site: Site) -> None:
         raise AssertionError("the addresses were looked at again")
 
     with monkeypatch.context() as patched:
@@ -960,7 +962,7 @@ def test_a_sync_replaying_a_build_whose_addresses_are_recorded_does_not_look_aga
     history_path(root).write_text(json.dumps(document), encoding="utf-8")
     looked: list[str] = []
 
-    def recording(state, site):
+    def recording(state: Path, site: Site) -> Rewrite:
         looked.append("x")
         return record(state, site)
 

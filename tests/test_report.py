@@ -64,7 +64,9 @@ def test_report_appends_prints_and_charts_followers_over_time(
     page = (root / "output" / "report" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="vi">' in page and "<svg" in page
     assert "<script" not in page and "http://" not in page.replace("http://www.w3.org/2000/svg", "")
-    points = re.search(r'<polyline[^>]*points="([^"]+)"', page).group(1).split()
+    polyline = re.search(r'<polyline[^>]*points="([^"]+)"', page)
+    assert polyline is not None
+    points = polyline.group(1).split()
     assert len(points) == 2
     (x1, y1), (x2, y2) = (tuple(map(float, p.split(","))) for p in points)
     assert x2 > x1 and y2 < y1  # later and higher

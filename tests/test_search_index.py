@@ -10,6 +10,7 @@ import random
 import re
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -23,6 +24,7 @@ from publish.render.web.search import (
     INDEX_DIR,
     SHARD_LIMIT,
     TERM_RE,
+    Lexicon,
     SearchDoc,
     build_index,
     files_for_query,
@@ -564,7 +566,13 @@ def test_an_edit_updates_the_index_exactly_as_a_full_build_would(
     index()
     full_builds: list[int] = []
     real = search._build
-    monkeypatch.setattr(search, "_build", lambda *a, **k: full_builds.append(1) or real(*a, **k))
+
+    def building(*a: Any, **k: Any) -> Any:
+        """`_build`, counted."""
+        full_builds.append(1)
+        return real(*a, **k)
+
+    monkeypatch.setattr(search, "_build", building)
     for _ in range(12):
         edited = rng.sample(range(count), rng.randint(1, 3))
         for i in edited:
@@ -666,11 +674,13 @@ def test_a_new_newest_bulletin_is_indexed_alone(
     monkeypatch.setattr(search, "_build", refusing("a new bulletin rebuilt the whole index"))
     indexed: list[str] = []
     real_fields = search.doc_fields
-    monkeypatch.setattr(
-        search,
-        "doc_fields",
-        lambda doc, *lexicon: indexed.append(doc.title) or real_fields(doc, *lexicon),
-    )
+
+    def fields(doc: SearchDoc, *lexicon: Lexicon) -> dict[str, int]:
+        """`doc_fields`, noting the document indexed."""
+        indexed.append(doc.title)
+        return real_fields(doc, *lexicon)
+
+    monkeypatch.setattr(search, "doc_fields", fields)
     got, made = search_index_made(root, site)
     assert indexed == ["Cảnh giác cuộc gọi lạ"]  # the others' fields were not even read
     assert got == full_index(site)
@@ -697,7 +707,13 @@ def test_additions_and_removals_update_the_index_exactly_as_a_full_build(
     search_index_made(root, load(root))
     full_builds: list[int] = []
     real = search._build
-    monkeypatch.setattr(search, "_build", lambda *a, **k: full_builds.append(1) or real(*a, **k))
+
+    def building(*a: Any, **k: Any) -> Any:
+        """`_build`, counted."""
+        full_builds.append(1)
+        return real(*a, **k)
+
+    monkeypatch.setattr(search, "_build", building)
     added = 0
     for step in range(16):
         names = sorted(p.name for p in (root / "content").glob("*.md"))

@@ -11,6 +11,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from publish import config as config_module
+from publish.config import Config, Policy
 from publish.content import load_site
 from publish.errors import ContentError
 from publish.gates import _grades, _line_stamp, secret_stamp
@@ -58,7 +59,7 @@ _LINES = st.lists(st.one_of(_PIECES, st.text(max_size=12)), max_size=8)
 _TITLES = st.sampled_from(["", "Tin tức", "[MẬT] Kế hoạch", "[Nội bộ] Họp", "(TỐI MẬT) X"])
 
 
-def full_scan(body: str, policy, *, title: str = "") -> tuple[int, str] | None:
+def full_scan(body: str, policy: Policy, *, title: str = "") -> tuple[int, str] | None:
     """The scan of every line that the skipping one replaced, kept as the specification."""
     grades = _grades(policy)
     found = secret_stamp("", policy, title=title)
@@ -72,7 +73,7 @@ def full_scan(body: str, policy, *, title: str = "") -> tuple[int, str] | None:
 
 
 @pytest.fixture(scope="module")
-def config(tmp_path_factory: pytest.TempPathFactory):
+def config(tmp_path_factory: pytest.TempPathFactory) -> Config:
     """A project whose site.toml adds a site-specific grade (nội bộ) to the legal ones."""
     root = make_project(tmp_path_factory.mktemp("secret"), {})
     loaded = config_module.load(root)
@@ -87,7 +88,7 @@ def config(tmp_path_factory: pytest.TempPathFactory):
 @example(lines=["abc", "NỘI BỘ"], title="")
 @example(lines=["Tin thường", "| Độ mật | Mật |"], title="")
 @example(lines=["Tin thường", "M Ậ T"], title="")
-def test_skipping_scan_equals_full_scan(config, lines, title) -> None:
+def test_skipping_scan_equals_full_scan(config: Config, lines: list[str], title: str) -> None:
     """Same (line, stamp) or None as the full scan, whatever the lines and the title."""
     body = "\n".join(lines)
     expected = full_scan(body, config.policy, title=title)
@@ -104,4 +105,5 @@ def test_stamp_below_ordinary_lines_is_refused_with_its_line(tmp_path: Path) -> 
     [problem] = [p for p in raised.value.problems if "dấu mật" in p.message]
     assert "«TỐI MẬT»" in problem.message
     text = (root / "content" / "2020-12-08-tin.md").read_text(encoding="utf-8")
+    assert problem.line is not None
     assert text.split("\n")[problem.line - 1] == "**TỐI MẬT**"

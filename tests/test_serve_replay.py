@@ -11,6 +11,7 @@ import io
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -52,7 +53,7 @@ def written(folder: Path) -> dict[str, tuple[bytes, int, int]]:
     }
 
 
-def preview(root: Path, out: io.StringIO, **options: object) -> PreviewSession:
+def preview(root: Path, out: io.StringIO, **options: Any) -> PreviewSession:
     """A preview of `root` on a free port, at the fixture's clock (not started: rebuild() by hand)."""
     return PreviewSession(root, port=0, now=NOW.isoformat(), out=out, err=io.StringIO(), **options)
 
@@ -173,11 +174,13 @@ def test_after_a_replayed_start_a_renamed_bulletin_is_followed_and_old_warnings_
     session = PreviewSession(root, port=0, now=NOW.isoformat(), out=out, err=err)
     moves: list[dict[str, str] | None] = []
     finished = session.hub.finished
-    monkeypatch.setattr(
-        session.hub,
-        "finished",
-        lambda error, moved=None: moves.append(moved) or finished(error, moved),
-    )
+
+    def finishing(error: str | None, moved: dict[str, str] | None = None) -> int:
+        """`finished`, noting the pages moved."""
+        moves.append(moved)
+        return finished(error, moved)
+
+    monkeypatch.setattr(session.hub, "finished", finishing)
     folder = root / "content" / "bai-viet"
     try:
         assert session.rebuild()
@@ -190,7 +193,9 @@ def test_after_a_replayed_start_a_renamed_bulletin_is_followed_and_old_warnings_
         session.stop()
     assert "Đã dựng website" in out.getvalue()
     assert len(moves) == 2 and moves[0] == {}
-    ((old, new),) = moves[1].items()
+    moved = moves[1]
+    assert moved is not None
+    ((old, new),) = moved.items()
     assert old.endswith("/2024/02/tuan-tra-dem/") and new.endswith("/2024/02/tuan-tra-ca-dem/")
     rebuilt = err.getvalue()[len(started) :]
     assert "toàn chữ in hoa" not in rebuilt and "(Còn 1 cảnh báo, ghi chú giống" in rebuilt

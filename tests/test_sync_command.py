@@ -580,7 +580,7 @@ class FakeTTY(io.StringIO):
     ("env", "expected"),
     [({}, True), ({"CI": "true"}, False), ({"CI": "1"}, False), ({"CI": "false"}, True)],
 )
-def test_bar_only_on_a_terminal_outside_ci(env, expected: bool) -> None:
+def test_bar_only_on_a_terminal_outside_ci(env: dict[str, str], expected: bool) -> None:
     assert is_interactive(FakeTTY(), env) is expected
     assert is_interactive(io.StringIO(), {}) is False
 
@@ -600,11 +600,11 @@ def test_timings_show_each_channel_step_after_the_build(
     fakes.plans["radio"] = [Action("noop", "items/a.txt", "không đổi")]
     observe, apply = FakeSyncer.observe, FakeSyncer.apply
 
-    def slow_observe(self) -> None:
+    def slow_observe(self: FakeSyncer) -> None:
         clock.advance(0.5)
         observe(self)
 
-    def slow_apply(self, action: Action) -> str:
+    def slow_apply(self: FakeSyncer, action: Action) -> str:
         clock.advance(1.25)
         return apply(self, action)
 

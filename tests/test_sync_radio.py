@@ -15,7 +15,9 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -30,7 +32,7 @@ from publish.render.radio import check as radio_check
 from publish.render.radio_station import EDITOR_NOTES
 from publish.sync import manifest as manifest_module
 from publish.sync import radio as radio_sync
-from publish.sync.base import run
+from publish.sync.base import Action, Summary, run
 from publish.sync.radio_guide import GUIDE_NAME
 from publish.sync.radio_revisions import logged as logged_path
 from publish.sync.report import ChannelResult, render_text
@@ -57,7 +59,9 @@ def root(tmp_path: Path) -> Path:
     return target
 
 
-def sync(root: Path, *, dry_run: bool = False, now: str = NOW, reconcile: bool = False):
+def sync(
+    root: Path, *, dry_run: bool = False, now: str = NOW, reconcile: bool = False
+) -> tuple[list[Action], Summary]:
     """Build the radio channel and sync it, as `publish sync radio` does; return actions, summary."""
     config = config_module.load(root)
     result = build(config, channels=("radio",), now=resolve_now(now, config.tz))
@@ -271,9 +275,9 @@ def test_files_an_older_version_sent_are_not_sent_again_for_the_names_it_wrote(
     assert item.splitlines()[1].startswith(f"SỬA LẦN {revision} ") and "Nguồn" not in item
     assert at_station(station)[ITEM] == built(root)[ITEM]
     assert (station / OTHER_ITEM).read_bytes() == older[OTHER_ITEM]  # still as it was sent
-    log = (station / "2024-W50/THAY-DOI.txt").read_text("utf-8-sig")
-    assert f"sửa lần {revision}" in log
-    at_upgrade = log.split("14:00, Thứ Năm, 12/12/2024:")[1].split("\n\n")[0]
+    change_log = (station / "2024-W50/THAY-DOI.txt").read_text("utf-8-sig")
+    assert f"sửa lần {revision}" in change_log
+    at_upgrade = change_log.split("14:00, Thứ Năm, 12/12/2024:")[1].split("\n\n")[0]
     assert "thứ tự phát" in at_upgrade and "items/" not in at_upgrade
 
 
@@ -677,7 +681,9 @@ def plan_and_summary(out: str) -> tuple[int, tuple[int, int, int]]:
     """A radio sync's printed «N mục giữ nguyên», and its summary's created, updated, unchanged."""
     lines = out.splitlines()
     [kept] = [int(m[1]) for line in lines if (m := KEPT_LINE.match(line))]
-    [counts] = [tuple(map(int, m.groups())) for line in lines if (m := SUMMARY_LINE.match(line))]
+    [counts] = [
+        (int(m[1]), int(m[2]), int(m[3])) for line in lines if (m := SUMMARY_LINE.match(line))
+    ]
     return kept, counts
 
 
@@ -974,7 +980,7 @@ def test_withdrawn_bulletin_moves_to_rut_lai_with_a_note(root: Path) -> None:
     ids=["draft", "deleted"],
 )
 def test_a_withdrawal_note_tells_the_station_in_its_words(
-    root: Path, withdraw, editor_reads: str
+    root: Path, withdraw: Callable[[Path], object], editor_reads: str
 ) -> None:
     """The note beside a withdrawn script read «Lý do: bản tin canh-bao-lua-dao-shipper: bản
     nháp (draft: true)» (or «đã bị xóa khỏi content/»): the bulletin's key, a field and a folder
@@ -1004,7 +1010,9 @@ def test_a_withdrawal_note_tells_the_station_in_its_words(
     ],
     ids=["both-deleted", "one-deleted-one-off-the-radio"],
 )
-def test_an_episode_withdrawn_is_told_by_the_count_of_its_bulletins(told, said: str) -> None:
+def test_an_episode_withdrawn_is_told_by_the_count_of_its_bulletins(
+    told: dict[str, str], said: str
+) -> None:
     """The note beside an episode's script listed «tim-chau-tran-thi-b: đã bị xóa khỏi
     content/; …»: every key, the slug of a bulletin withdrawn for naming a child among them.
     It counts the bulletins and says what became of them; the plan still names each for the
@@ -1308,9 +1316,9 @@ def test_failed_writes_are_not_recorded_and_the_rerun_finishes(
 ) -> None:
     """Disk full after two files: those two are recorded, the rest reported failed; rerun completes."""
     real = radio_sync.atomic_write_bytes
-    calls = []
+    calls: list[Path] = []
 
-    def flaky(path: Path, data: bytes, **kwargs) -> None:
+    def flaky(path: Path, data: bytes, **kwargs: int) -> None:
         calls.append(path)
         if len(calls) > 2:
             raise OSError(errno.ENOSPC, "No space left on device", str(path))
@@ -1605,7 +1613,12 @@ def test_a_run_killed_between_the_script_and_the_log_logs_the_change_once(
     edit(root / FIRST, "gọi số 113", "gọi số 114")
     real = radio_sync.RadioSyncer._record
 
-    def killed(self, path, entry, event):
+    def killed(
+        self: radio_sync.RadioSyncer,
+        path: str,
+        entry: dict[str, Any] | None,
+        event: radio_sync.Logged,
+    ) -> None:
         if path == ITEM:
             raise OSError(errno.EIO, "killed", path)
         return real(self, path, entry, event)
@@ -1897,7 +1910,7 @@ def test_the_change_log_is_written_once_per_episode_and_the_state_once_per_file(
     writes: list[str] = []
     real = manifest_module.atomic_write_bytes
 
-    def counted(path: Path, data: bytes, **kwargs) -> None:
+    def counted(path: Path, data: bytes, **kwargs: int) -> None:
         writes.append(path.relative_to(root).as_posix())
         real(path, data, **kwargs)
 
@@ -1933,7 +1946,7 @@ def test_a_run_killed_at_any_step_then_rerun_leaves_the_folder_and_state_of_one_
     steps = 0
     real_step = radio_sync.RadioSyncer._step
 
-    def counting(self) -> None:
+    def counting(self: radio_sync.RadioSyncer) -> None:
         nonlocal steps
         steps += 1
         real_step(self)
@@ -1947,7 +1960,7 @@ def test_a_run_killed_at_any_step_then_rerun_leaves_the_folder_and_state_of_one_
         shutil.copytree(root, trial)
         count = 0
 
-        def killing(self, kill_at: int = kill_at) -> None:
+        def killing(self: radio_sync.RadioSyncer, kill_at: int = kill_at) -> None:
             nonlocal count
             count += 1
             if count == kill_at:
@@ -2028,7 +2041,7 @@ def test_a_week_whose_only_bulletin_is_scheduled_reaches_the_station_before_it(
     ids=["draft", "deleted", "held-by-a-flag", "expiring-before-air"],
 )
 def test_an_episode_that_only_awaited_a_scheduled_bulletin_says_why_it_is_withdrawn(
-    root: Path, change_it, said: str
+    root: Path, change_it: Callable[[Path], object], said: str
 ) -> None:
     """Its one bulletin, scheduled, became a draft (or was deleted): the station's note said
     only «không còn trong bản dựng». It says what became of the bulletin its rundown announced,

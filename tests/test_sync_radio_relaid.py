@@ -9,6 +9,7 @@ import contextlib
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -120,7 +121,7 @@ def laid_out_wide() -> Iterator[None]:
         yield
 
 
-def sent_wide(project: Path, **options: str) -> None:
+def sent_wide(project: Path, **options: Any) -> None:
     """The station has the fixture's episode as a version before the A4 layout sent it; then
     the tool is upgraded (its build cache, keyed on its code, starts afresh)."""
     with laid_out_wide():

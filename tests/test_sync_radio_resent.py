@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -223,7 +224,11 @@ def test_a_withdrawal_an_older_version_made_is_told_and_its_copy_left(root: Path
 
 
 def killed_runs(
-    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, now: str, setup=None
+    root: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    now: str,
+    setup: Callable[[Path], object] | None = None,
 ) -> tuple[tuple[dict[str, bytes], dict], list[Path]]:
     """The station folder and state one uninterrupted run at `now` leaves, and a copy of the
     project for each of its steps, killed there (the state file not flushed, as on a real
@@ -233,7 +238,7 @@ def killed_runs(
     steps = 0
     real_step = radio_sync.RadioSyncer._step
 
-    def counting(self) -> None:
+    def counting(self: radio_sync.RadioSyncer) -> None:
         nonlocal steps
         steps += 1
         real_step(self)
@@ -248,7 +253,7 @@ def killed_runs(
         shutil.copytree(root, trial)
         count = 0
 
-        def killing(self, kill_at: int = kill_at) -> None:
+        def killing(self: radio_sync.RadioSyncer, kill_at: int = kill_at) -> None:
             nonlocal count
             count += 1
             if count == kill_at:
@@ -460,7 +465,7 @@ def test_a_withdrawal_killed_before_its_note_then_put_back_leaves_a_clean_record
 
     real_write = radio_sync.RadioSyncer._write
 
-    def killed_at_note(self, path: Path, data: bytes) -> None:
+    def killed_at_note(self: radio_sync.RadioSyncer, path: Path, data: bytes) -> None:
         if radio_sync.WITHDRAWN_DIR in path.parts:
             raise Killed
         real_write(self, path, data)

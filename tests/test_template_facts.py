@@ -7,17 +7,18 @@ import shutil
 from pathlib import Path
 
 import jinja2.meta
+import jinja2.nodes
 import pytest
 
 from publish.cache import Fragments
 from publish.cli import main
 from publish.config import BUILTIN_THEME
 from publish.render.web import environment
-from publish.render.web.template_facts import theme_facts
+from publish.render.web.template_facts import ThemeFacts, theme_facts
 from tests.web_fixture import NOW, SITE
 
 
-def facts_with(tmp_path: Path, name: str, text: str):
+def facts_with(tmp_path: Path, name: str, text: str) -> ThemeFacts:
     """The facts of the built-in theme with template `name` replaced by `text`."""
     theme = tmp_path / "templates"
     shutil.copytree(BUILTIN_THEME, theme)
@@ -90,9 +91,13 @@ def test_a_build_with_the_same_templates_does_not_read_them_again(
     assert main(argv) == 0
     walked: list[object] = []
     find = jinja2.meta.find_undeclared_variables
-    monkeypatch.setattr(
-        jinja2.meta, "find_undeclared_variables", lambda t: walked.append(t) or find(t)
-    )
+
+    def finding(ast: jinja2.nodes.Template) -> set[str]:
+        """`find_undeclared_variables`, noting the template walked."""
+        walked.append(ast)
+        return find(ast)
+
+    monkeypatch.setattr(jinja2.meta, "find_undeclared_variables", finding)
     post = next((root / "content" / "bai-viet").glob("*.md"))
     post.write_text(post.read_text(encoding="utf-8") + "\nThêm một câu.\n", encoding="utf-8")
     assert main(argv) == 0

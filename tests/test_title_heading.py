@@ -9,6 +9,8 @@ import pytest
 
 from publish import config as config_module
 from publish.content import load_site
+from publish.errors import Problem
+from publish.model import Site
 from publish.text import title_words
 from tests.helpers import NOW, bulletin_md, make_project
 
@@ -18,13 +20,13 @@ TITLE = "Cảnh báo lừa đảo qua mạng"
 """The title `bulletin_md` writes."""
 
 
-def load(tmp_path: Path, body: str, **fields: str):
+def load(tmp_path: Path, body: str, **fields: str) -> Site:
     """The site of one bulletin with `body` (and front matter `fields`)."""
     root = make_project(tmp_path, {"content/bai-viet/a.md": bulletin_md(fields, body=body)})
     return load_site(config_module.load(root), now=NOW)
 
 
-def told(site) -> list:
+def told(site: Site) -> list[Problem]:
     """The warnings that a body repeats the title."""
     return [p for p in site.warnings if "lặp lại tiêu đề" in p.message]
 

@@ -33,7 +33,7 @@ def refresh_target(built: BuiltSite, url: str) -> str:
 
 def months(built: BuiltSite) -> set[tuple[str, str]]:
     """(year, month) of every bulletin page the build wrote."""
-    return {m.groups() for f in built.files() if (m := BULLETIN_RE.fullmatch(f))}
+    return {(m[1], m[2]) for f in built.files() if (m := BULLETIN_RE.fullmatch(f))}
 
 
 @pytest.fixture(scope="module")

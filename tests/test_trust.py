@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pickle
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,7 @@ class Marker:
     def __init__(self, path: str) -> None:
         self.path = path
 
-    def __reduce__(self):
+    def __reduce__(self) -> tuple[Callable[[Path, str], int], tuple[Path, str]]:
         return (Path.write_text, (Path(self.path), "đã chạy"))
 
 

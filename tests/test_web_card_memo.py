@@ -4,6 +4,7 @@ so a page reused by the next build is refused when the image changed."""
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from PIL import Image
 from publish import config as config_module
 from publish.config import BUILTIN_THEME
 from publish.content import load_site
-from publish.render.web import environment
+from publish.render.web import environment, images
 from publish.render.web.images import Pictures
 from publish.render.web.pages import Views
 from tests.test_incremental import clean_build, run_build, tree
@@ -60,10 +61,12 @@ def test_card_html_is_rendered_once_per_build_and_never_shared(tmp_path: Path) -
     first = Views(site, Pictures(root, (320, 640), url=lambda p: "/" + p))
     second = Views(site, Pictures(root, (320, 640), url=lambda p: "/khac/" + p))
     bulletin = next(b for b in first.bulletins if b.cover)
-    card = environment(BUILTIN_THEME).get_template("_macros.html").module.card
-    calls = []
+    # A macro is an attribute Jinja gives the template's module as it runs it.
+    card = environment(BUILTIN_THEME).get_template("_macros.html").module.card  # type: ignore[attr-defined]
+    calls: list[tuple[object, ...]] = []
 
-    def macro(*args):
+    def macro(*args: object) -> Markup:
+        """The card macro, noting each call."""
         calls.append(args)
         return card(*args)
 
@@ -94,17 +97,32 @@ def test_a_card_made_again_reuses_its_dates_and_cover_but_still_records_the_cove
     made: list[str] = []
     views = Views(site, Pictures(root, (320, 640), url=lambda p: "/" + p))
     bulletin = next(b for b in views.bulletins if b.cover)
+    assert bulletin.cover is not None
     formatted = context.vn_short_date
-    monkeypatch.setattr(context, "vn_short_date", lambda d: made.append("date") or formatted(d))
+
+    def formatting(d: dt.datetime) -> str:
+        """`vn_short_date`, noting a date formatted."""
+        made.append("date")
+        return formatted(d)
+
+    monkeypatch.setattr(context, "vn_short_date", formatting)
     spelt = views.pictures.srcset
-    monkeypatch.setattr(views.pictures, "srcset", lambda p: made.append("srcset") or spelt(p))
-    recorded = []
+
+    def spelling(p: images.Picture) -> str:
+        """`srcset`, noting a srcset spelt."""
+        made.append("srcset")
+        return spelt(p)
+
+    monkeypatch.setattr(views.pictures, "srcset", spelling)
+    recorded: list[str] = []
     picture = views.pictures.picture
-    monkeypatch.setattr(
-        views.pictures,
-        "picture",
-        lambda path, owner: recorded.append(path) or picture(path, owner=owner),
-    )
+
+    def picturing(path: str, owner: str) -> images.Picture:
+        """`picture`, noting the image asked for."""
+        recorded.append(path)
+        return picture(path, owner=owner)
+
+    monkeypatch.setattr(views.pictures, "picture", picturing)
     cards = [views.card(bulletin) for _ in range(10)]
     assert sorted(made) == ["date", "srcset"]
     assert recorded == [bulletin.cover.path] * 10

@@ -4,6 +4,7 @@ crafted bodies that must not stall the build."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from unittest import mock
 
 import pytest
@@ -397,7 +398,9 @@ def test_skipping_bodies_and_runs_without_the_number_links_the_same(body: str) -
     their full pattern; they link exactly what searching every run in full would."""
     linking = phones.linking
 
-    def everywhere(pattern: re.Pattern[str], quick: re.Pattern[str], href: str):
+    def everywhere(
+        pattern: re.Pattern[str], quick: re.Pattern[str], href: str
+    ) -> Callable[[str], str]:
         """`linking` with a quick pattern found everywhere: nothing skipped."""
         return linking(pattern, re.compile(""), href)
 

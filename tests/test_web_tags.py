@@ -39,11 +39,13 @@ def tag_links(files: dict[str, bytes], page: str) -> list[tuple[str, str]]:
 
 def tag_pages(files: dict[str, bytes]) -> dict[str, str]:
     """Each tag page's address and the heading it shows."""
-    return {
-        "/" + path.removesuffix("index.html"): re.search(r"<h1[^>]*>([^<]*)</h1>", data.decode())[1]
-        for path, data in files.items()
-        if re.fullmatch(r"the/[^/]+/index\.html", path)
-    }
+    pages: dict[str, str] = {}
+    for path, data in files.items():
+        if re.fullmatch(r"the/[^/]+/index\.html", path):
+            heading = re.search(r"<h1[^>]*>([^<]*)</h1>", data.decode())
+            assert heading is not None, path
+            pages["/" + path.removesuffix("index.html")] = heading[1]
+    return pages
 
 
 def test_tags_differing_by_symbols_get_a_page_each_and_spellings_still_share_one(

@@ -437,7 +437,7 @@ def test_a_failure_while_moving_files_in_puts_the_previous_output_back(
     before = snapshot(output / "web")
     real = os.replace
 
-    def failing(source, target):
+    def failing(source: str | Path, target: str | Path) -> None:
         if str(target).endswith("b.html") and ".staging-" in str(source):
             raise OSError(5, "Input/output error", str(target))
         return real(source, target)
@@ -473,7 +473,7 @@ def test_a_failure_in_one_channel_puts_every_channel_back(
     before = snapshot(output)
     real = os.replace
 
-    def failing(source, target):
+    def failing(source: str | Path, target: str | Path) -> None:
         if str(target).endswith("a.json") and ".staging-" in str(source):
             raise OSError(28, "No space left on device", str(target))
         return real(source, target)
@@ -494,7 +494,7 @@ def test_a_failure_on_a_first_build_leaves_no_output_folder(
     output = tmp_path / "output"
     real = os.replace
 
-    def failing(source, target):
+    def failing(source: str | Path, target: str | Path) -> None:
         if str(target).endswith("zalo"):
             raise OSError(28, "No space left on device", str(target))
         return real(source, target)
@@ -516,7 +516,7 @@ def test_a_failure_that_cannot_be_undone_says_the_output_is_partly_updated(
     write([web("a.html", "A"), web("b.html", "B")], output, ["web"], cache=cache)
     real = os.replace
 
-    def failing(source, target):
+    def failing(source: str | Path, target: str | Path) -> None:
         if str(target).endswith("b.html"):
             raise OSError(5, "Input/output error", str(target))
         return real(source, target)
@@ -550,7 +550,7 @@ def test_a_build_stopped_while_moving_files_in_puts_the_previous_output_back(
     before = snapshot(output)
     real = os.replace
 
-    def interrupted(source, target):
+    def interrupted(source: str | Path, target: str | Path) -> None:
         if str(target).endswith("a.json") and ".staging-" in str(source):
             raise KeyboardInterrupt
         return real(source, target)

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 import publish.render.zalo as zalo_render
+from publish.cache import Fragments, Shelf
 from publish.cli import main
 from publish.model import Bulletin
 from publish.render.zalo import payload as payload_module
@@ -193,7 +194,9 @@ def test_with_the_block_limit_a_build_checks_each_payload_once_and_follows_a_lin
     for name in ("_version", "same_calls"):
         real = getattr(zalo_render, name)
 
-        def counting(bulletin: Bulletin, *args: object, _real: Any = real, _name: str = name):
+        def counting(
+            bulletin: Bulletin, *args: object, _real: Any = real, _name: str = name
+        ) -> Any:
             asked.append(f"{_name} {bulletin.source}")
             return _real(bulletin, *args)
 
@@ -234,7 +237,7 @@ def test_approving_many_bulletins_reads_the_kept_payloads_once(
     read: list[str] = []
     real = zalo_render.Shelf
 
-    def counted(fragments: object, name: str) -> object:
+    def counted(fragments: Fragments, name: str) -> Shelf:
         """The shelf, its reading counted."""
         read.append(name)
         return real(fragments, name)

@@ -75,7 +75,7 @@ def post(http: httpx.Client, token: str, path: str, body: object) -> dict:
     return response.json()
 
 
-def get(http: httpx.Client, token: str, path: str, **params: object) -> dict:
+def get(http: httpx.Client, token: str, path: str, **params: str | int) -> dict:
     """GET with the access_token header and return the decoded reply."""
     response = http.get(path, params=params, headers={"access_token": token})
     assert response.status_code == 200

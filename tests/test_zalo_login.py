@@ -744,7 +744,9 @@ def test_an_oa_s_own_token_file_naming_no_oa_with_an_expired_access_token_is_ren
     with ZaloClient.from_env(env_for(emulator, token_file), **FAST_SETTINGS) as client:
         client.getoa()
     aged = TokenFile(token_file)
-    aged.save(dataclasses.replace(aged.load(), expires_at=time.time() - 60))
+    pair = aged.load()
+    assert pair is not None
+    aged.save(dataclasses.replace(pair, expires_at=time.time() - 60))
     emulator.expire_access_tokens()
     emulator.clear_calls()
     root = zalo_project(tmp_path / "don-vi-1", 1)

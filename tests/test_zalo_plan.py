@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
 from publish.sync.zalo_plan import (
     CREATE_ANEW,
@@ -18,7 +17,7 @@ from publish.sync.zalo_plan import (
 
 def local(key: str, digest: str = "d1", title: str = "Tiêu đề", body: str = "b1") -> Local:
     """A built payload."""
-    return Local(key, f"content/{key}.md", title, Path(f"{key}.json"), digest, body)
+    return Local(key, f"content/{key}.md", title, f"{key}.json", digest, body)
 
 
 def plan(observed: Observed) -> dict[str, tuple[str, str]]:
@@ -208,7 +207,7 @@ def test_an_overwrite_held_back_by_a_job_zalo_has_not_confirmed_says_when_it_is_
     """A record with a given-up job or an update in flight is verified first: the overwrite is
     not sent in that run, and the plan said nothing of it."""
     watched = [{"token": "t", "content": "c0", "shows": True}]
-    entries = {
+    entries: dict[str, dict[str, object]] = {
         "treo": {"article_id": "1", "digest": "d1", "status": "live", "given_up": watched},
         "dang-gui": {"article_id": "2", "digest": "d1", "token": "t", "token_digest": "d1"},
         "an": {"article_id": "3", "status": "hidden", "given_up": watched},
@@ -231,7 +230,7 @@ def test_create_anyway_drops_only_a_lost_create_whose_content_is_unknown() -> No
     since was marked removed while its article stayed live. A create whose content is known
     (recorded, or today's payload's digest) is looked up by title and content all the same."""
     kept = {"digest": "d0", "title": "Tiêu đề", "content": "c0"}
-    entries = {
+    entries: dict[str, dict[str, object]] = {
         "ghi": {"pending_create": kept},
         "cu": {"pending_create": {"digest": "d1", "title": "Tiêu đề"}},
         "doi": {"pending_create": {"digest": "d0", "title": "Tiêu đề"}},
