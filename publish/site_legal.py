@@ -25,6 +25,10 @@ QUOTES = "\"'“”‘’«»„"
 """Quotes a unit may put around the source's name: the sentence adds its own."""
 REUSE_WORDS = ("ghi ro nguon", "phat hanh lai", "trich dan")
 """Words of the whole re-use sentence (folded): written into reuse_source, it would be said twice."""
+LABELS = {"responsible": "Chịu trách nhiệm nội dung", "license": "Thiết lập theo"}
+"""The words the footer writes before each key's value."""
+LABEL_WORDS = {"responsible": "chiu trach nhiem", "license": "thiet lap theo"}
+"""What a value starting with its label starts with (folded): «Chịu trách nhiệm:» counts too."""
 EXAMPLES = {
     "responsible": '"Thượng tá Nguyễn Văn A, Trưởng Công an xã"',
     "license": '"Quyết định số 123/QĐ-CAT ngày 1/7/2025 của Giám đốc Công an tỉnh"',
@@ -36,6 +40,11 @@ EXAMPLES = {
 def _clause(written: str) -> str:
     """A value as part of a sentence: one line, without a closing stop of its own."""
     return " ".join(written.split()).rstrip(" .;,")
+
+
+def _starts_with(words: str, start: str) -> bool:
+    """Whether folded `words` begin with the whole words of `start`."""
+    return words == start or words.startswith(start + " ")
 
 
 def footer_lines(responsible: str, license: str, reuse_source: str) -> list[str]:
@@ -67,6 +76,15 @@ def legal_issues(values: dict[str, object]) -> list[SchemaIssue]:
                     f"còn chỗ chưa điền: {quoted(written)}; dòng này hiện ở chân các trang",
                     f"Thay chỗ «…» (hay «xxx», «<…>») bằng thông tin thật, ví dụ {example}; "
                     f'chưa có thì để trống: {key} = "".',
+                )
+            )
+        elif key in LABEL_WORDS and _starts_with(folded_words(written), LABEL_WORDS[key]):
+            issues.append(
+                SchemaIssue(
+                    ("site", key),
+                    f"không ghi nhãn «{LABELS[key]}» trong giá trị: {quoted(written)}; chân trang "
+                    f"tự viết nhãn ấy, nên nó sẽ hiện hai lần",
+                    f"Bỏ «{LABELS[key]}» ở đầu, chỉ ghi phần sau, ví dụ {example}.",
                 )
             )
         elif key == "responsible" and not_a_name(written):
