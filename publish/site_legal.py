@@ -21,8 +21,10 @@ LEGAL_KEYS = ("responsible", "license", "reuse_source")
 PLACEHOLDER = re.compile(r"…|\.{3}|\b[xX]{3,}\b|<[^>]*>|\bCẦN BỔ SUNG\b|\bTODO\b", re.IGNORECASE)
 """What stands for text still to write: «…» of an example copied from the docs, «xxx», «<số>»,
 the starter's «CẦN BỔ SUNG»: shown as it is at the foot of every page of an agency's website."""
-QUOTES = "\"'“”‘’«»„"
-"""Quotes a unit may put around the source's name: the sentence adds its own."""
+QUOTE_PAIRS = ("“”", "«»", '""', "''", "‘’", "„“")
+"""Quotes a unit may put around the source's name, opening and closing: the sentence adds its
+own. Only a pair wrapping the whole name comes off: «Cổng “Công an Đồng Nai”» keeps both of its
+inner quotes."""
 REUSE_WORDS = ("ghi ro nguon", "phat hanh lai", "trich dan")
 """Words of the whole re-use sentence (folded): written into reuse_source, it would be said twice."""
 LABELS = {"responsible": "Chịu trách nhiệm nội dung", "license": "Thiết lập theo"}
@@ -42,6 +44,13 @@ def _clause(written: str) -> str:
     return " ".join(written.split()).rstrip(" .;,")
 
 
+def _unquoted(name: str) -> str:
+    """`name` without the pairs of quotes that wrap it whole, and without its closing stop."""
+    while len(name) >= 2 and name[0] + name[-1] in QUOTE_PAIRS:
+        name = _clause(name[1:-1])
+    return name
+
+
 def _starts_with(words: str, start: str) -> bool:
     """Whether folded `words` begin with the whole words of `start`."""
     return words == start or words.startswith(start + " ")
@@ -54,7 +63,7 @@ def footer_lines(responsible: str, license: str, reuse_source: str) -> list[str]
         lines.append(f"Chịu trách nhiệm nội dung: {_clause(responsible)}.")
     if _clause(license):
         lines.append(f"Thiết lập theo {_clause(license)}.")
-    source = _clause(reuse_source).strip(QUOTES + " ")
+    source = _unquoted(_clause(reuse_source))
     if source:
         lines.append(f"Ghi rõ nguồn “{source}” khi phát hành lại thông tin từ website này.")
     return lines

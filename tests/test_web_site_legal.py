@@ -217,3 +217,37 @@ def test_a_value_that_carries_its_label_is_told_to_drop_it(
     example = re.search(rf'{key} = ("[^"]+")', hint)
     assert example, hint
     parse(with_site_keys(f"{key} = {example[1]}\n"), root=ROOT)
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        (
+            'reuse_source = "Cổng thông tin “Công an Đồng Nai”"',
+            "“Cổng thông tin “Công an Đồng Nai””",
+        ),
+        ('reuse_source = "«Công an Đồng Nai» trực tuyến"', "“«Công an Đồng Nai» trực tuyến”"),
+        ("reuse_source = \"'Trang Công an xã'\"", "“Trang Công an xã”"),
+        ('reuse_source = "‘Trang Công an xã’"', "“Trang Công an xã”"),
+        ('reuse_source = "\\"Trang Công an xã\\""', "“Trang Công an xã”"),
+    ],
+)
+def test_quotes_come_off_the_source_only_when_they_wrap_it_whole(
+    tmp_path: Path, written: str, shown: str
+) -> None:
+    """A quote closing a name inside the source stays with its opening one."""
+    root = copy_site(tmp_path)
+    toml = root / "site.toml"
+    kept = [
+        line for line in toml.read_text("utf-8").splitlines() if not line.startswith(LEGAL_LINES)
+    ]
+    toml.write_text(
+        "\n".join(kept).replace(
+            'default_cover = "images/bia-mac-dinh.jpg"',
+            f'default_cover = "images/bia-mac-dinh.jpg"\n{written}',
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    lines = footer(build_site(root).html("/")).split("<br>")
+    assert lines[0] == f"Ghi rõ nguồn {shown} khi phát hành lại thông tin từ website này."
