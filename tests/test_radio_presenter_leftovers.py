@@ -29,6 +29,12 @@ SAME_WAY = [
     ("Số vụ giảm 5 vụ, -2.", "Số vụ giảm năm vụ, giảm hai."),
     ("Số vụ tăng 5 vụ; +2.", "Số vụ tăng năm vụ; tăng hai."),
     ("Số vụ giảm 5, tương ứng -2.", "Số vụ giảm năm, tương ứng giảm hai."),
+    # The comma's space left out or put after the minus: the same clause (it was «giảm năm,-hai»,
+    # the minus left for the presenter, and «giảm năm, hai», the sign lost).
+    ("Số vụ giảm 5,-2.", "Số vụ giảm năm, giảm hai."),
+    ("Số vụ giảm 5, - 2.", "Số vụ giảm năm, giảm hai."),
+    ("Số vụ giảm 5 vụ,-2 so với cùng kỳ.", "Số vụ giảm năm vụ, giảm hai so với cùng kỳ."),
+    ("Số vụ tăng 5,+2.", "Số vụ tăng năm, tăng hai."),
     # Right after the word saying the change: the sign is not said again («giảm âm hai» was).
     ("Số vụ giảm -2.", "Số vụ giảm hai."),
     ("Số vụ tăng +2.", "Số vụ tăng hai."),
@@ -53,6 +59,9 @@ def test_a_bare_figure_after_a_change_and_a_comma_says_that_change(
         ),
         ("Số vụ tăng 5, -2.", "Số vụ tăng năm, âm hai.", "-2", "«tăng 5, +2»"),
         ("Số vụ giảm 5 vụ, +2.", "Số vụ giảm năm vụ, cộng hai.", "+2", "«giảm 5 vụ, -2»"),
+        ("Số vụ tăng 5,-2.", "Số vụ tăng năm, âm hai.", "-2", "«tăng 5, +2»"),
+        ("Số vụ tăng 5, - 2.", "Số vụ tăng năm, âm hai.", "-2", "«tăng 5, +2»"),
+        ("Số vụ giảm 5,+2.", "Số vụ giảm năm, cộng hai.", "+2", "«giảm 5, -2»"),
         (
             "Số vụ tăng 5; tương ứng -2.",
             "Số vụ tăng năm; tương ứng âm hai.",
@@ -94,6 +103,7 @@ def test_a_bare_figure_against_the_word_right_before_it_is_held(
         # No change said before: a value, its sign as written.
         ("Số vụ: 8, -2 so với cùng kỳ.", "Số vụ: tám, âm hai so với cùng kỳ."),
         ("Nhiệt độ -2, độ ẩm cao.", "Nhiệt độ âm hai, độ ẩm cao."),
+        ("Nhiệt độ -2,-3.", "Nhiệt độ âm hai, âm ba."),
         ("Nhiệt độ giảm 5, -2 độ.", "Nhiệt độ giảm năm, âm hai độ."),
         # A negative growth, a loss written as a negative gain: the figure's own sign.
         ("Lãi -2.", "Lãi âm hai."),
