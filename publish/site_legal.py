@@ -12,9 +12,9 @@ import re
 
 from publish.name_notes import not_a_name
 from publish.schema import SchemaIssue
-from publish.text import folded_words, nfc, quoted
+from publish.text import folded_words, nfc, quoted, spoken_clause
 
-__all__ = ["LEGAL_KEYS", "footer_lines", "legal_issues"]
+__all__ = ["LEGAL_KEYS", "footer_by_key", "footer_lines", "legal_issues"]
 
 LEGAL_KEYS = ("responsible", "license", "reuse_source")
 """The [site] keys of the footer's lines, in the order the lines are shown."""
@@ -39,15 +39,10 @@ EXAMPLES = {
 """An example of each key's value for hints, with no «…»: a hint copied as it is must pass."""
 
 
-def _clause(written: str) -> str:
-    """A value as part of a sentence: one line, without a closing stop of its own."""
-    return " ".join(written.split()).rstrip(" .;,")
-
-
 def _unquoted(name: str) -> str:
     """`name` without the pairs of quotes that wrap it whole, and without its closing stop."""
     while len(name) >= 2 and name[0] + name[-1] in QUOTE_PAIRS:
-        name = _clause(name[1:-1])
+        name = spoken_clause(name[1:-1])
     return name
 
 
@@ -58,15 +53,20 @@ def _starts_with(words: str, start: str) -> bool:
 
 def footer_lines(responsible: str, license: str, reuse_source: str) -> list[str]:
     """The sentences the footer shows, one a value written ("" for a key left empty)."""
-    lines = []
-    if _clause(responsible):
-        lines.append(f"Chịu trách nhiệm nội dung: {_clause(responsible)}.")
-    if _clause(license):
-        lines.append(f"Thiết lập theo {_clause(license)}.")
-    source = _unquoted(_clause(reuse_source))
-    if source:
-        lines.append(f"Ghi rõ nguồn “{source}” khi phát hành lại thông tin từ website này.")
-    return lines
+    return [line for line in footer_by_key(responsible, license, reuse_source).values() if line]
+
+
+def footer_by_key(responsible: str, license: str, reuse_source: str) -> dict[str, str]:
+    """Each key's sentence in the footer, in LEGAL_KEYS' order ("" for a key left empty)."""
+    written = spoken_clause(responsible), spoken_clause(license)
+    source = _unquoted(spoken_clause(reuse_source))
+    return {
+        "responsible": f"Chịu trách nhiệm nội dung: {written[0]}." if written[0] else "",
+        "license": f"Thiết lập theo {written[1]}." if written[1] else "",
+        "reuse_source": (
+            f"Ghi rõ nguồn “{source}” khi phát hành lại thông tin từ website này." if source else ""
+        ),
+    }
 
 
 def legal_issues(values: dict[str, object]) -> list[SchemaIssue]:
