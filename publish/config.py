@@ -36,7 +36,7 @@ from publish.syntax import (
     toml_without_duplicate,
     toml_without_faulty_line,
 )
-from publish.text import fold, nfc, quoted, slugify
+from publish.text import fold, nfc, quoted, slugify, spoken_clause
 
 __all__ = [
     "BUILTIN_THEME",
@@ -241,11 +241,6 @@ def spoken_reach(contact: Contact) -> tuple[str, str]:
     """The hotline's number and the head office's address as the radio contact line says them
     ("" for each [contact] lacks): the line and the check that it has something to say."""
     return first_number(contact.hotline), spoken_clause(contact.address)
-
-
-def spoken_clause(written: str) -> str:
-    """A [contact] value as part of a sentence: one line, no closing stop of its own."""
-    return " ".join(written.split()).rstrip(" .;,")
 
 
 @dataclass(frozen=True, slots=True)

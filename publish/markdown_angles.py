@@ -33,6 +33,7 @@ __all__ = [
     "VOID_ELEMENTS",
     "angles_quoted",
     "is_markup",
+    "raw_blocks",
     "raw_html_settled",
     "tags_replaced",
 ]
@@ -200,9 +201,20 @@ def raw_html_settled(text: str) -> str:
     (`<hr>`) is a block of its own tag. A block-level tag later on the line a block ends on opens
     another, as in Python-Markdown; one with a `markdown` attribute holds Markdown, read as any
     other."""
-    if "<" not in text or (_RAW_OPEN.match(text) is None and _LINE_TAG.search(text) is None):
-        return text
     pieces: list[str] = []
+    done = 0
+    for start, end in raw_blocks(text):
+        pieces += [text[done:start], _CAPITAL_NAME.sub(_small_name, text[start:end])]
+        done = end
+    return "".join(pieces) + text[done:] if pieces else text
+
+
+def raw_blocks(text: str) -> list[tuple[int, int]]:
+    """Where each raw HTML block of Markdown `text` starts and ends, in order, as
+    `raw_html_settled` tells them."""
+    if "<" not in text or (_RAW_OPEN.match(text) is None and _LINE_TAG.search(text) is None):
+        return []
+    spans: list[tuple[int, int]] = []
     done = 0
     for line_opened in _line_tags(text):
         opened: re.Match[str] | None = line_opened
@@ -217,13 +229,10 @@ def raw_html_settled(text: str) -> str:
                 end += text.startswith(">", end)
             else:
                 end = _block_end(text, name, end)
-            pieces += [
-                text[done : opened.start()],
-                _CAPITAL_NAME.sub(_small_name, text[opened.start() : end]),
-            ]
+            spans.append((opened.start(), end))
             done = end
             opened = _tail_block(text, end)
-    return "".join(pieces) + text[done:] if pieces else text
+    return spans
 
 
 def _line_tags(text: str) -> Iterator[re.Match[str]]:

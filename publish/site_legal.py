@@ -12,19 +12,25 @@ import re
 
 from publish.name_notes import not_a_name
 from publish.schema import SchemaIssue
-from publish.text import folded_words, nfc, quoted
+from publish.text import folded_words, nfc, quoted, spoken_clause
 
-__all__ = ["LEGAL_KEYS", "footer_lines", "legal_issues"]
+__all__ = ["LEGAL_KEYS", "footer_by_key", "footer_lines", "legal_issues"]
 
 LEGAL_KEYS = ("responsible", "license", "reuse_source")
 """The [site] keys of the footer's lines, in the order the lines are shown."""
 PLACEHOLDER = re.compile(r"…|\.{3}|\b[xX]{3,}\b|<[^>]*>|\bCẦN BỔ SUNG\b|\bTODO\b", re.IGNORECASE)
 """What stands for text still to write: «…» of an example copied from the docs, «xxx», «<số>»,
 the starter's «CẦN BỔ SUNG»: shown as it is at the foot of every page of an agency's website."""
-QUOTES = "\"'“”‘’«»„"
-"""Quotes a unit may put around the source's name: the sentence adds its own."""
+QUOTE_PAIRS = ("“”", "«»", '""', "''", "‘’", "„“")
+"""Quotes a unit may put around the source's name, opening and closing: the sentence adds its
+own. Only a pair wrapping the whole name comes off: «Cổng “Công an Đồng Nai”» keeps both of its
+inner quotes."""
 REUSE_WORDS = ("ghi ro nguon", "phat hanh lai", "trich dan")
 """Words of the whole re-use sentence (folded): written into reuse_source, it would be said twice."""
+LABELS = {"responsible": "Chịu trách nhiệm nội dung", "license": "Thiết lập theo"}
+"""The words the footer writes before each key's value."""
+LABEL_WORDS = {"responsible": "chiu trach nhiem", "license": "thiet lap theo"}
+"""What a value starting with its label starts with (folded): «Chịu trách nhiệm:» counts too."""
 EXAMPLES = {
     "responsible": '"Thượng tá Nguyễn Văn A, Trưởng Công an xã"',
     "license": '"Quyết định số 123/QĐ-CAT ngày 1/7/2025 của Giám đốc Công an tỉnh"',
@@ -33,22 +39,34 @@ EXAMPLES = {
 """An example of each key's value for hints, with no «…»: a hint copied as it is must pass."""
 
 
-def _clause(written: str) -> str:
-    """A value as part of a sentence: one line, without a closing stop of its own."""
-    return " ".join(written.split()).rstrip(" .;,")
+def _unquoted(name: str) -> str:
+    """`name` without the pairs of quotes that wrap it whole, and without its closing stop."""
+    while len(name) >= 2 and name[0] + name[-1] in QUOTE_PAIRS:
+        name = spoken_clause(name[1:-1])
+    return name
+
+
+def _starts_with(words: str, start: str) -> bool:
+    """Whether folded `words` begin with the whole words of `start`."""
+    return words == start or words.startswith(start + " ")
 
 
 def footer_lines(responsible: str, license: str, reuse_source: str) -> list[str]:
     """The sentences the footer shows, one a value written ("" for a key left empty)."""
-    lines = []
-    if _clause(responsible):
-        lines.append(f"Chịu trách nhiệm nội dung: {_clause(responsible)}.")
-    if _clause(license):
-        lines.append(f"Thiết lập theo {_clause(license)}.")
-    source = _clause(reuse_source).strip(QUOTES + " ")
-    if source:
-        lines.append(f"Ghi rõ nguồn “{source}” khi phát hành lại thông tin từ website này.")
-    return lines
+    return [line for line in footer_by_key(responsible, license, reuse_source).values() if line]
+
+
+def footer_by_key(responsible: str, license: str, reuse_source: str) -> dict[str, str]:
+    """Each key's sentence in the footer, in LEGAL_KEYS' order ("" for a key left empty)."""
+    written = spoken_clause(responsible), spoken_clause(license)
+    source = _unquoted(spoken_clause(reuse_source))
+    return {
+        "responsible": f"Chịu trách nhiệm nội dung: {written[0]}." if written[0] else "",
+        "license": f"Thiết lập theo {written[1]}." if written[1] else "",
+        "reuse_source": (
+            f"Ghi rõ nguồn “{source}” khi phát hành lại thông tin từ website này." if source else ""
+        ),
+    }
 
 
 def legal_issues(values: dict[str, object]) -> list[SchemaIssue]:
@@ -67,6 +85,15 @@ def legal_issues(values: dict[str, object]) -> list[SchemaIssue]:
                     f"còn chỗ chưa điền: {quoted(written)}; dòng này hiện ở chân các trang",
                     f"Thay chỗ «…» (hay «xxx», «<…>») bằng thông tin thật, ví dụ {example}; "
                     f'chưa có thì để trống: {key} = "".',
+                )
+            )
+        elif key in LABEL_WORDS and _starts_with(folded_words(written), LABEL_WORDS[key]):
+            issues.append(
+                SchemaIssue(
+                    ("site", key),
+                    f"không ghi nhãn «{LABELS[key]}» trong giá trị: {quoted(written)}; chân trang "
+                    f"tự viết nhãn ấy, nên nó sẽ hiện hai lần",
+                    f"Bỏ «{LABELS[key]}» ở đầu, chỉ ghi phần sau, ví dụ {example}.",
                 )
             )
         elif key == "responsible" and not_a_name(written):

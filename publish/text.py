@@ -35,6 +35,7 @@ __all__ = [
     "one_tone_placement",
     "quoted",
     "slugify",
+    "spoken_clause",
     "title_words",
     "vn_date",
     "vn_datetime",
@@ -177,6 +178,11 @@ def fold(text: str) -> str:
     # of 10,000 bodies take seconds); any other combining mark is rarer and checked one by one.
     stripped = VIETNAMESE_MARKS.sub("", decomposed)
     return stripped if stripped.isascii() else NON_ASCII.sub(_unless_combining, stripped)
+
+
+def spoken_clause(written: str) -> str:
+    """A value site.toml gives as part of a sentence: one line, no closing stop of its own."""
+    return " ".join(written.split()).rstrip(" .;,")
 
 
 def folded_words(text: str) -> str:

@@ -123,15 +123,21 @@ KEEP_IT = {
     "unapproved": " Chưa muốn rút thì người duyệt đọc lại bản mới rồi chạy publish approve "
     "trước khi gộp.",
     "changed": " Chưa muốn rút thì người duyệt đọc lại bản mới rồi chạy publish approve trước "
-    "khi gộp (hay trả tệp về bản đã duyệt: git checkout -- {file}).",
+    "khi gộp (hay trả tệp về bản đã duyệt{restore}).",
     "bad_version": " Chưa muốn rút thì người duyệt đọc lại bài rồi chạy publish approve trước "
-    "khi gộp (hay trả tệp về bản đã duyệt: git checkout -- {file}).",
+    "khi gộp (hay trả tệp về bản đã duyệt{restore}).",
     "review_note": " Chưa muốn rút thì ghi họ tên người đã rà soát dữ liệu cá nhân vào "
     "pii_reviewed_by trước khi gộp.",
     "scheduled": " Tới giờ hẹn, bài được đăng lại.",
 }
-"""What keeps a bulletin up, by why it is held: a draft needs no new approval. `{file}`: the
-bulletin's file as typed in a shell (an editor copies the command as printed)."""
+"""What keeps a bulletin up, by why it is held: a draft needs no new approval. `{restore}`:
+RESTORE with the bulletin's file."""
+RESTORE = " trên nhánh chính, thường là main, rồi commit: git checkout main -- {file}"
+"""How an edited bulletin gets its approved copy back, `{file}` as typed in a shell (an editor
+copies the command as printed). Not `git checkout -- FILE`: the edit is usually committed
+already (check runs on the pull request), and that brings back the edited copy HEAD holds.
+The project knows no other name for the main branch: `publish init` names it main and the
+GitHub workflow runs on main."""
 REVIEWED_AND_APPROVED = (
     " Chưa muốn rút thì ghi họ tên người đã rà soát dữ liệu cá nhân vào pii_reviewed_by, rồi "
     "người duyệt đọc lại bản mới và chạy publish approve, trước khi gộp."
@@ -356,7 +362,8 @@ def withdrawal_notes(
             lines.append((source, _id_changed_line(gone, config, withdrawn.new_id)))
         elif why:
             words = HELD_WORDS.get(why, why)
-            keep = KEEP_IT.get(why, "").format(file=shell_word(source))
+            restore = RESTORE.format(file=shell_word(source))
+            keep = KEEP_IT.get(why, "").format(restore=restore)
             if withdrawn.also:
                 words += f"; {HELD_WORDS.get(withdrawn.also, HELD_WORDS['unapproved'])}"
                 keep = REVIEWED_AND_APPROVED

@@ -7,6 +7,7 @@ Each bulletin goes through `normalise`, as a build reads it.
 
 from __future__ import annotations
 
+import markdown
 import pytest
 
 from publish.radio.flags import BLOCKING
@@ -29,6 +30,12 @@ SAME_WAY = [
     ("Số vụ giảm 5 vụ, -2.", "Số vụ giảm năm vụ, giảm hai."),
     ("Số vụ tăng 5 vụ; +2.", "Số vụ tăng năm vụ; tăng hai."),
     ("Số vụ giảm 5, tương ứng -2.", "Số vụ giảm năm, tương ứng giảm hai."),
+    # The comma's space left out or put after the minus: the same clause (it was «giảm năm,-hai»,
+    # the minus left for the presenter, and «giảm năm, hai», the sign lost).
+    ("Số vụ giảm 5,-2.", "Số vụ giảm năm, giảm hai."),
+    ("Số vụ giảm 5, - 2.", "Số vụ giảm năm, giảm hai."),
+    ("Số vụ giảm 5 vụ,-2 so với cùng kỳ.", "Số vụ giảm năm vụ, giảm hai so với cùng kỳ."),
+    ("Số vụ tăng 5,+2.", "Số vụ tăng năm, tăng hai."),
     # Right after the word saying the change: the sign is not said again («giảm âm hai» was).
     ("Số vụ giảm -2.", "Số vụ giảm hai."),
     ("Số vụ tăng +2.", "Số vụ tăng hai."),
@@ -53,6 +60,9 @@ def test_a_bare_figure_after_a_change_and_a_comma_says_that_change(
         ),
         ("Số vụ tăng 5, -2.", "Số vụ tăng năm, âm hai.", "-2", "«tăng 5, +2»"),
         ("Số vụ giảm 5 vụ, +2.", "Số vụ giảm năm vụ, cộng hai.", "+2", "«giảm 5 vụ, -2»"),
+        ("Số vụ tăng 5,-2.", "Số vụ tăng năm, âm hai.", "-2", "«tăng 5, +2»"),
+        ("Số vụ tăng 5, - 2.", "Số vụ tăng năm, âm hai.", "-2", "«tăng 5, +2»"),
+        ("Số vụ giảm 5,+2.", "Số vụ giảm năm, cộng hai.", "+2", "«giảm 5, -2»"),
         (
             "Số vụ tăng 5; tương ứng -2.",
             "Số vụ tăng năm; tương ứng âm hai.",
@@ -94,6 +104,7 @@ def test_a_bare_figure_against_the_word_right_before_it_is_held(
         # No change said before: a value, its sign as written.
         ("Số vụ: 8, -2 so với cùng kỳ.", "Số vụ: tám, âm hai so với cùng kỳ."),
         ("Nhiệt độ -2, độ ẩm cao.", "Nhiệt độ âm hai, độ ẩm cao."),
+        ("Nhiệt độ -2,-3.", "Nhiệt độ âm hai, âm ba."),
         ("Nhiệt độ giảm 5, -2 độ.", "Nhiệt độ giảm năm, âm hai độ."),
         # A negative growth, a loss written as a negative gain: the figure's own sign.
         ("Lãi -2.", "Lãi âm hai."),
@@ -141,6 +152,9 @@ FENCED_FLAG = _code_flags("Đoạn đầu.\n\n```\nmã\n```\n\nĐoạn sau.")
         "        Thut tam dau cach.",
         # Tabs count four columns, as on the website.
         "\tGoi 0912345678.",
+        # A tag opening it outside a raw HTML block: code all the same, shown as typed.
+        "    <b>Chú ý</b> gọi 0912345678.",
+        "    <div>Goi 0912345678.</div>",
     ],
 )
 def test_a_block_indented_four_spaces_is_code_not_read(code: str) -> None:
@@ -153,6 +167,19 @@ def test_a_block_indented_four_spaces_is_code_not_read(code: str) -> None:
     assert _code_flags(source) == FENCED_FLAG
 
 
+@pytest.mark.parametrize("above", ["## Cách nhận biết", "Cách nhận biết\n---", "***"])
+def test_a_line_indented_four_spaces_right_under_a_heading_is_code_not_read(above: str) -> None:
+    """A heading or a rule ends its block: the indented line under it opens code on the
+    website, with no blank line between; it was read as a paragraph going on."""
+    source = f"Đoạn đầu.\n\n{above}\n    Goi 0912345678.\n\nĐoạn sau."
+    for shown in (markdown.markdown(source), to_html(source)):
+        assert "<pre><code>Goi 0912345678." in shown
+    assert "Goi" not in normalise(source).text
+    [(code, severity, line, message)] = _code_flags(source)
+    assert line == source.count("\n", 0, source.index("    Goi")) + 1
+    assert (code, severity, message) == FENCED_FLAG[0][:2] + FENCED_FLAG[0][3:]
+
+
 @pytest.mark.parametrize(
     ("source", "expected"),
     [
@@ -162,6 +189,9 @@ def test_a_block_indented_four_spaces_is_code_not_read(code: str) -> None:
         ("- Ý một.\n\n    Đoạn của ý một.\n\nĐoạn sau.", "Ý một. Đoạn của ý một.\n\nĐoạn sau."),
         # A definition's next paragraph.
         ("Thuật ngữ\n:   Định nghĩa.\n\n    Đoạn hai.", "Thuật ngữ: Định nghĩa.\n\nĐoạn hai."),
+        # Inside a raw HTML block, which the website shows as it is, tag or no tag.
+        ("Đoạn đầu.\n\n<div>\n\n    <p>Gọi 113.</p>\n\n</div>", "Đoạn đầu.\n\nGọi một một ba."),
+        ("Đoạn đầu.\n\n<div>\n\n    Gọi 113.\n\n</div>", "Đoạn đầu.\n\nGọi một một ba."),
     ],
 )
 def test_an_indented_line_the_website_shows_as_text_is_read(source: str, expected: str) -> None:

@@ -15,11 +15,12 @@ import pytest
 
 from publish.config import Config
 from publish.render import radio as render_radio
-from publish.render.radio import layout
+from publish.render.radio import layout, word
 from publish.render.radio.episode import Episode, shown_title
 from publish.render.radio.rundown import clock, mss
 from publish.sync import radio as radio_sync
 from publish.sync.radio_relaid import layout_only
+from tests import test_radio_on_air_corrections as on_air
 from tests.helpers import FIXTURES, snapshot
 from tests.test_sync_radio import (
     FIRST,
@@ -32,6 +33,7 @@ from tests.test_sync_radio import (
     scripts,
     state_of,
     sync,
+    sync_command,
 )
 
 GOLDEN = Path(__file__).parent / "golden" / "radio"
@@ -413,3 +415,54 @@ def test_a_station_file_is_read_once_to_tell_a_layout_change(
     assert {a.key for a in actions if a.kind == "update"} >= {*TEXTS, "2024-W50/script.docx"}
     assert reads["2024-W50/script.docx"] == 1
     assert {path: reads[path] for path in TEXTS} == dict.fromkeys(TEXTS, 2)
+
+
+CORRECTION_EPISODE = "2024-W51"
+
+
+def test_a_correction_the_station_holds_without_its_end_mark_is_not_sent_as_revised(
+    tmp_path: Path,
+) -> None:
+    """A correction item gained «— HẾT TIN —» under its text (S7): the files of one the station
+    already holds from a version before differ by that line only, and were sent with «SỬA LẦN
+    2» for staff to reprint words that did not change. Its .txt files are laid out anew, told
+    once in THAY-DOI.txt, with no revision (as a file fitted to A4 is: the same words)."""
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURES / "radio", root)
+    assert sync_command(root, on_air.SENT) == 0
+    on_air.correct(root, "2024-12-16 09:00")
+    with pytest.MonkeyPatch.context() as patch:  # as versions before S7 closed a correction
+        patch.setattr(layout, "NEWS_TYPES", ("Tin", "Bài"))
+        patch.setattr(word, "NEWS_TYPES", ("Tin", "Bài"))
+        assert sync_command(root, on_air.CORRECTED) == 0
+    shutil.rmtree(root / ".cache", ignore_errors=True)
+    station = root / STATION
+    item = on_air.CORRECTION_ITEM
+    held = (station / item).read_text("utf-8-sig")
+    assert "HẾT TIN" not in held
+    before = radio_sync.StationRecord.load(root / "state/radio.json", "radio").entries()
+    actions, summary = sync(root, now="2024-12-16T12:30")
+    assert not summary.failed
+    texts = (item, f"{CORRECTION_EPISODE}/script.txt")
+    updates = {a.key: a.reason for a in actions if a.kind == "update"}
+    assert {updates[path] for path in texts} == {
+        "Trình bày lại cho vừa khổ A4, nội dung không đổi: không cần in lại"
+    }
+    now = scripts(station)
+    expected = built(root)
+    for path in texts:
+        assert now[path] == expected[path], path
+        assert "SỬA LẦN".encode() not in now[path]
+    assert (station / item).read_text("utf-8-sig").rstrip().endswith("— HẾT TIN —")
+    after = radio_sync.StationRecord.load(root / "state/radio.json", "radio").entries()
+    assert after[item]["revision"] == before[item]["revision"] == 1
+    log = now[f"{CORRECTION_EPISODE}/THAY-DOI.txt"].decode("utf-8-sig").splitlines()
+    told = [line for line in log if line.startswith("- ")]
+    assert (
+        "- Trình bày lại kịch bản cả tập và 1 tin cho vừa khổ A4, nội dung không đổi: không cần in lại"
+        in told
+    )
+    # The Word script is compared by its bytes alone: its new paragraph is still a revision.
+    assert [line for line in told if "sửa lần 2" in line] == [
+        next(line for line in told if "(script.docx)" in line)
+    ]

@@ -184,3 +184,70 @@ def test_the_whole_re_use_sentence_is_told_to_be_the_source_s_name_only() -> Non
 )
 def test_real_values_pass(written: str) -> None:
     parse(with_site_keys(written + "\n"), root=ROOT)
+
+
+@pytest.mark.parametrize(
+    ("written", "key", "label"),
+    [
+        (
+            'responsible = "Chịu trách nhiệm nội dung: Thượng tá Nguyễn Văn A"',
+            "responsible",
+            "Chịu trách nhiệm nội dung",
+        ),
+        ('responsible = "chịu trách nhiệm: Nguyễn Văn A"', "responsible", "Chịu trách nhiệm"),
+        (
+            'license = "Thiết lập theo Quyết định số 85/QĐ-CAT ngày 15/3/2024"',
+            "license",
+            "Thiết lập theo",
+        ),
+        ('license = "THIẾT LẬP THEO: Quyết định số 85/QĐ-CAT"', "license", "Thiết lập theo"),
+    ],
+)
+def test_a_value_that_carries_its_label_is_told_to_drop_it(
+    written: str, key: str, label: str
+) -> None:
+    """The footer writes the label itself: «Chịu trách nhiệm nội dung: Chịu trách nhiệm nội
+    dung: …» would stand at the foot of every page."""
+    text = with_site_keys(written + "\n")
+    problem = one_problem(text)
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if row == written)
+    assert (problem.field, problem.line) == (f"[site] {key}", line)
+    assert f"«{label}" in problem.message
+    hint = problem.hint or ""
+    example = re.search(rf'{key} = ("[^"]+")', hint)
+    assert example, hint
+    parse(with_site_keys(f"{key} = {example[1]}\n"), root=ROOT)
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        (
+            'reuse_source = "Cổng thông tin “Công an Đồng Nai”"',
+            "“Cổng thông tin “Công an Đồng Nai””",
+        ),
+        ('reuse_source = "«Công an Đồng Nai» trực tuyến"', "“«Công an Đồng Nai» trực tuyến”"),
+        ("reuse_source = \"'Trang Công an xã'\"", "“Trang Công an xã”"),
+        ('reuse_source = "‘Trang Công an xã’"', "“Trang Công an xã”"),
+        ('reuse_source = "\\"Trang Công an xã\\""', "“Trang Công an xã”"),
+    ],
+)
+def test_quotes_come_off_the_source_only_when_they_wrap_it_whole(
+    tmp_path: Path, written: str, shown: str
+) -> None:
+    """A quote closing a name inside the source stays with its opening one."""
+    root = copy_site(tmp_path)
+    toml = root / "site.toml"
+    kept = [
+        line for line in toml.read_text("utf-8").splitlines() if not line.startswith(LEGAL_LINES)
+    ]
+    toml.write_text(
+        "\n".join(kept).replace(
+            'default_cover = "images/bia-mac-dinh.jpg"',
+            f'default_cover = "images/bia-mac-dinh.jpg"\n{written}',
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    lines = footer(build_site(root).html("/")).split("<br>")
+    assert lines[0] == f"Ghi rõ nguồn {shown} khi phát hành lại thông tin từ website này."

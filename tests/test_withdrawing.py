@@ -106,7 +106,8 @@ HELD_NOTE = (
             lambda text: re.sub(r"approved_version: .*", 'approved_version: "abc"', text),
             "dấu duyệt approved_version không hợp lệ, có thể đã bị sửa tay",
             "người duyệt đọc lại bài rồi chạy publish approve trước khi gộp (hay trả tệp về "
-            f"bản đã duyệt: git checkout -- {FILE}).",
+            "bản đã duyệt trên nhánh chính, thường là main, rồi commit: git checkout main -- "
+            f"{FILE}).",
         ),
         (
             lambda text: text.replace("---\n\n", 'pii_reviewed_by: "chưa"\n---\n\n', 1),
@@ -167,7 +168,10 @@ def test_the_command_to_restore_an_edited_bulletin_names_its_file_as_typed(
     path = root / spaced
     approved = path.read_text("utf-8")
     path.write_text(approved.replace("Sáng nay", "Chiều nay"), "utf-8")
-    restore = f'(hay trả tệp về bản đã duyệt: git checkout -- "{spaced}").'
+    restore = (
+        "(hay trả tệp về bản đã duyệt trên nhánh chính, thường là main, rồi commit: "
+        f'git checkout main -- "{spaced}").'
+    )
     for command in ("check", "build"):
         [line] = [x for x in run(root, capsys, command).splitlines() if "Sẽ rút" in x]
         assert line.startswith(f"Sẽ rút bài đang đăng: {spaced} đang đăng"), line
@@ -177,14 +181,20 @@ def test_the_command_to_restore_an_edited_bulletin_names_its_file_as_typed(
         assert session.rebuild()
     [line] = [x for x in out.getvalue().splitlines() if "Sẽ rút" in x]
     assert line.endswith(restore), line
-    # Run as printed, in the project, it brings back the approved text: nothing is withdrawn.
-    git = ["git", "-C", str(root)]
-    subprocess.run([*git, "init", "-q"], check=True)
+    # Run as printed where the editor has committed the edit on a branch of the pull request
+    # (what check sees in CI), it brings back the approved text: nothing is withdrawn.
+    git = ["git", "-C", str(root), "-c", "user.name=Biên tập", "-c", "user.email=btv@example.vn"]
+    subprocess.run([*git, "init", "-q", "-b", "main"], check=True)
     path.write_text(approved, "utf-8")
     subprocess.run([*git, "add", "content"], check=True)
+    subprocess.run([*git, "commit", "-qm", "Bản đã duyệt"], check=True)
+    subprocess.run([*git, "switch", "-qc", "sua-bai"], check=True)
     path.write_text(approved.replace("Sáng nay", "Chiều nay"), "utf-8")
+    subprocess.run([*git, "commit", "-qam", "Sửa bài"], check=True)
+    assert "Sẽ rút" in run(root, capsys, "check")
     command = line[line.index("git checkout") : -len(").")]
     subprocess.run(shlex.split(command), cwd=root, check=True)
+    assert path.read_text("utf-8") == approved
     assert "Sẽ rút" not in run(root, capsys, "check")
 
 

@@ -45,7 +45,6 @@ from publish.render.radio.items import (
     RadioBlock,
     contact_read,
     cue_length,
-    feedback_categories,
     front_matter_read,
     project_places,
     radio_block,
@@ -368,17 +367,15 @@ def _contact(
     key = category_key(written, project) if isinstance(written, str) else None
     if key is None:
         return "", []
+    # Only where [radio] contact = "feedback" names the category does its item end with the
+    # line: then read it, or tell why it cannot be.
+    wanted = project.radio.contact == "feedback" and key in project.radio.feedback_categories
+    if not wanted:
+        return "", []
     contact, stoppers = contact_read(project, options, tuple(sorted(lexicon.items())))
-    if key in feedback_categories(project, contact):
+    if contact:
         return contact, []
-    # The line this category would end with, were it readable.
-    if (
-        stoppers
-        and project.radio.contact == "feedback"
-        and key in project.radio.feedback_categories
-    ):
-        return "", with_lines(contact_problems(project, stoppers), project.root)
-    return "", []
+    return "", with_lines(contact_problems(project, stoppers), project.root) if stoppers else []
 
 
 def _read_stdin() -> str:

@@ -4,7 +4,9 @@ spaces, and a `<pre>` inside a line (`<div><pre>…</pre></div>`). Neither is re
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from publish.markdown_angles import raw_blocks
 from publish.markdown_code import masked
 
 __all__ = ["CODE_INDENT", "indented_code_end", "inner_pre_blanked"]
@@ -19,6 +21,9 @@ _ANY_PRE = re.compile(r"<pre", re.I)
 _HOLDS_PARAGRAPHS = re.compile(r" {0,3}(?:\[\^[^\]\s]+\]:|:[ \t])")
 """A footnote (`[^1]: …`) or a definition (`:   …`): an indented paragraph after it is its next
 paragraph on the website (as publish.pasted tells), no code."""
+_BLOCK_LINE = re.compile(r"#{1,6}|(?:=+|-+|(?:\* *){3,}|(?:_ *){3,})[ \t]*$")
+"""A line the block under it never goes on: a heading (`## T`, a Setext one's `===`, `---`) or
+a rule (`***`): a line indented four columns right under it is code on the website."""
 
 
 def _indent(line: str) -> int:
@@ -30,14 +35,16 @@ def indented_code_end(lines: list[str], at: int, start: int) -> int:
     """The index past the indented code block `lines[at]` opens, `at` when it opens none: the
     lines indented four columns or more, and blank lines with more such lines after them, as
     Python-Markdown takes them, after a blank line or the body's `start` (the caller knows no
-    list goes on over it). Not after a footnote or a definition, whose paragraph it is; a line
-    opening with a tag is left for the HTML rules: in a raw block (`<div>`, a blank line,
-    `    <p>…`) the website shows no code."""
+    list goes on over it), or right under a heading or a rule. Not after a footnote or a
+    definition, whose paragraph it is, nor inside a raw HTML block (`<div>`, a blank line,
+    `    <p>…`), which the website shows as it is, no code: left for the HTML rules."""
     line = lines[at]
-    if _indent(line) < CODE_INDENT or not line.strip() or line.lstrip().startswith("<"):
+    if _indent(line) < CODE_INDENT or not line.strip():
         return at
-    if at > start and lines[at - 1].strip():
+    if at > start and lines[at - 1].strip() and not _BLOCK_LINE.match(lines[at - 1]):
         return at  # under a paragraph's line: the paragraph goes on
+    if _in_raw_block("\n".join(lines[start:]), sum(len(x) + 1 for x in lines[start:at])):
+        return at
     opener = at - 1
     while opener >= start and (not lines[opener].strip() or _indent(lines[opener]) >= CODE_INDENT):
         opener -= 1
@@ -57,6 +64,17 @@ def indented_code_end(lines: list[str], at: int, start: int) -> int:
             break
         end = after
     return end
+
+
+@lru_cache(maxsize=4)
+def _raw_spans(body: str) -> tuple[tuple[int, int], ...]:
+    """The raw HTML blocks of `body` (a body's indented lines ask of the same one in turn)."""
+    return tuple(raw_blocks(body))
+
+
+def _in_raw_block(body: str, place: int) -> bool:
+    """Whether `place` in `body` lies inside a raw HTML block opened before it."""
+    return "<" in body and any(start < place < end for start, end in _raw_spans(body))
 
 
 def inner_pre_blanked(body: str) -> tuple[str, list[tuple[int, str]]]:

@@ -145,6 +145,12 @@ _MINUS = re.compile(
 result's place or compared (`so với`), a fall (`_minus_said`); a count (`-5 vụ`) is a fall
 anywhere; a number closing a bracket (`(-2)`) only in a result's place, elsewhere P6 reads it
 `âm`."""
+_SIGN_AFTER_COMMA = re.compile(r"(?<=[^\W_]),[^\S\n]*+([+-])[^\S\n]*+(?=\d)")
+"""`giảm 5,-2`, `giảm 5 vụ, - 2`: a comma after a figure or a word, then a signed figure however
+spaced, is a clause's comma (no decimal comma has a sign after it), written `, -2` for the
+clause rule of
+`_minus_said` and `_plus_said`: it was «giảm năm,-hai» (the minus left for the presenter) and
+«giảm năm, hai» (the sign lost, a dash between words)."""
 _METRES_AND_CENTIMETRES = re.compile(r"(\d)(?<![\w.,]\d)m(\d{2})(?!\w|[.,]\d)")
 """`cao khoảng 1m65`, as a wanted notice gives a height: «một mét sáu mươi lăm» (it held the
 bulletin as digits left unread, Q1)."""
@@ -730,6 +736,8 @@ def read_measures(text: str, ctx: Context) -> str:
     text = _GLUED_UNIT_WORD.sub(_spaced, text)
     if _holds_an_arrow(text):
         text = _arrows_said(text)
+    if "," in text:
+        text = _SIGN_AFTER_COMMA.sub(r", \1", text)
     if "-" in text:
         text = _unit_ranges(_MINUS.sub(lambda m: _minus_said(text, m, ctx), text))
     if "+" in text:

@@ -10,6 +10,7 @@ from publish.config import Config
 
 __all__ = [
     "EDITOR_NOTES",
+    "END_MARK",
     "WIDTH",
     "air_after",
     "air_at",
@@ -24,6 +25,8 @@ EDITOR_NOTES = "ghi-chu-bien-tap.txt"
 unit's editors: never copied to the station, whose staff read rundown.txt and had no use for
 them (a rundown sent again for a note fixed, or staff reading «dòng 24» of a file they lack)."""
 
+END_MARK = "— HẾT TIN —"
+"""S7: the end of a bulletin item (here for the sync's layout check, as WIDTH is)."""
 
 WIDTH = 72
 """The widest line the tool lays out in a station .txt file: staff print them from Notepad on

@@ -1094,6 +1094,8 @@ class RadioSyncer:
         state/radio.json records."""
         self._listed: dict[str, frozenset[str] | None] = {}
         """Station folder (relative) → the names in it, as `_names` listed them this sync."""
+        self._rundowns: dict[str, dict[str, Any]] = {}
+        """Episode → the build's rundown.json, as `_built_rundown` read it this run."""
         self._where: tuple[int, int] | None = None
         """(device, inode) of the station folder when the sync began: a folder gone or another
         one since is a share lost mid-run (see `_still_there`)."""
@@ -1311,6 +1313,13 @@ class RadioSyncer:
             return None, None
         digest = hashlib.sha256(marked(built, line)).hexdigest() if line else None
         return None, {"line": line, "station": digest}
+
+    def _built_rundown(self, episode: str) -> dict[str, Any]:
+        """The build's rundown.json of `episode` ({} when absent or unreadable), read once a run:
+        each item the run sends to the episode asks where it goes."""
+        if episode not in self._rundowns:
+            self._rundowns[episode] = _station_rundown(self.local_dir / episode / "rundown.json")
+        return self._rundowns[episode]
 
     def _there(self, path: str) -> bool:
         """Whether the station folder has a file (or anything) of this name, or its .moi copy
@@ -2025,12 +2034,15 @@ class RadioSyncer:
         }
         resent = action.data.get(RESENT) if old is None else None
         moved_from = action.data.get(MOVED) if old is None else None
-        replaced = bool(old and old.get("digest") and old.get("episode", episode) == episode)
+        # The version it replaces at the station, of the same episode (None: no such version).
+        replaced = (
+            old if old and old.get("digest") and old.get("episode", episode) == episode else None
+        )
         item = PurePosixPath(action.key).parts[0] == "items"
-        if item and not replaced and (resent or moved_from or episode in self._received):
+        if item and replaced is None and (resent or moved_from or episode in self._received):
             # An item added, sent again or moved says where it goes in the episode's running
             # order: the presenter slots its printed page among the others.
-            place = placed(_station_rundown(self.local_dir / episode / "rundown.json"), action.key)
+            place = placed(self._built_rundown(episode), action.key)
             if place is not None:
                 event["place"] = place
         moved = _moved(event, moved_from, episode, book)
@@ -2041,9 +2053,11 @@ class RadioSyncer:
             event["removed"] = resent["removed"]
             if resent.get("kept_moi"):
                 event["kept_moi"] = resent["kept_moi"]
-        elif old is not None and replaced:
-            entry["revision"] = int(old.get("revision", 1)) + 1
-            event.update(kind="replaced", revision=entry["revision"], previous=old.get("sent_at"))
+        elif replaced is not None:
+            entry["revision"] = int(replaced.get("revision", 1)) + 1
+            event.update(
+                kind="replaced", revision=entry["revision"], previous=replaced.get("sent_at")
+            )
         elif item and episode in self._received:
             # Withdrawn from another episode (or one the station had no more), it is news here.
             event["kind"] = "added"
@@ -2931,7 +2945,8 @@ def entry_episode(path: str, entry: dict[str, Any]) -> str:
 
 
 def _station_rundown(path: Path) -> dict[str, Any]:
-    """An episode's rundown.json in the station folder ({} when absent or unreadable)."""
+    """An episode's rundown.json for the station at `path`, in the station folder or in the
+    build output that sends it ({} when absent or unreadable)."""
     try:
         document = json.loads(path.read_text("utf-8-sig"))
     except (OSError, ValueError):

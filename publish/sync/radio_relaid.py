@@ -26,6 +26,10 @@ running order, each row's slug counts as following its number (where the old lay
 and the column headings, fixed labels, are left out. Any other difference — a word, a number,
 a time, a «|» or a «---» of the text, a row moved — is no layout change, and the file is sent as
 a revision.
+
+A block of the end mark alone («— HẾT TIN —») the build has and the station's copy lacks is no
+word of the text either: a correction item gained it when it became news like any other (S7),
+and a correction the station already held, in either layout, is laid out anew with it.
 """
 
 from __future__ import annotations
@@ -33,7 +37,7 @@ from __future__ import annotations
 import re
 from pathlib import PurePosixPath
 
-from publish.render.radio_station import WIDTH, station_plain
+from publish.render.radio_station import END_MARK, WIDTH, station_plain
 from publish.sync.radio_legacy import unmarked
 
 __all__ = ["NOTICE", "RELAID", "layout_only", "notice"]
@@ -79,10 +83,19 @@ def layout_only(path: str, station: bytes, built: bytes, *, lined: bool) -> str 
         return None  # the same text in other bytes (line ends, BOM): not this module's case
     rundown = PurePosixPath(path).name == "rundown.txt"
     (was, wide), (now, still) = _read(old, rundown=rundown), _read(new, rundown=rundown)
-    return line if wide and not still and was == now else None
+    if still:
+        return None
+    if wide and was == now:
+        return line
+    unended = [block for block in was if block != _END_WORDS]
+    ended = [block for block in now if block != _END_WORDS]
+    added = len(now) - len(ended) > len(was) - len(unended)
+    return line if added and ended == unended else None
 
 
 _Blocks = list[tuple[str, ...]]
+_END_WORDS = tuple(END_MARK.split())
+"""The end mark's block, as `_read` gives it."""
 
 
 def _read(text: str, *, rundown: bool) -> tuple[_Blocks, bool]:

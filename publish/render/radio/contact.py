@@ -14,10 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from publish.config import Config, spoken_clause, spoken_reach
+from publish.config import Config, spoken_reach
 from publish.contact_numbers import first_number
 from publish.errors import Problem
 from publish.radio.flags import Flag, lexicon_file, rule_note
+from publish.text import spoken_clause
 
 __all__ = ["ASKS", "contact_problems", "contact_text"]
 

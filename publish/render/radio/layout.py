@@ -15,7 +15,7 @@ from publish.radio.flags import Flag, rule_note
 from publish.render.radio.episode import TIMING_SEVERITY, Episode, flag_severity, shown_title
 from publish.render.radio.items import LEAD_IN_LABEL, TAG_LABEL, Segment, is_cue
 from publish.render.radio.rundown import Row, air_clock, clock, mss
-from publish.render.radio_station import WIDTH
+from publish.render.radio_station import END_MARK, WIDTH
 from publish.text import vn_date, vn_datetime
 
 __all__ = [
@@ -36,8 +36,6 @@ __all__ = [
     "title_line",
 ]
 
-END_MARK = "— HẾT TIN —"
-"""S7: the end of a bulletin item."""
 NEWS_TYPES = ("Tin", "Bài", CORRECTION)
 """The items a bulletin gives, each closed by the end mark (S7): a correction read on air is
 news too, told after its own text as every other item is (it had no end mark)."""

@@ -14,7 +14,7 @@ from publish.config import BUILTIN_THEME
 from publish.correction_text import HEADING
 from publish.errors import Problem
 from publish.model import Site
-from publish.site_legal import LEGAL_KEYS, footer_lines
+from publish.site_legal import LEGAL_KEYS, footer_by_key
 
 __all__ = [
     "BULLETIN_TEMPLATE",
@@ -38,7 +38,7 @@ PRINT_MARGINS = "print_margins"
 FOOT_LINE = "dòng cuối mỗi tờ khi in bản tin (tên đơn vị, đường dây nóng, số khẩn cấp, «Trang 1/2»)"
 FOOTER_LEGAL = "footer_legal"
 """The template variable listing the footer's lines of [site] responsible, license and
-reuse_source (see site_legal.footer_lines)."""
+reuse_source (see site_legal.footer_by_key)."""
 NAMED_AT_MOST = 3
 """Bulletins named in the note; the others are counted."""
 
@@ -90,14 +90,11 @@ def missing_footer_legal(site: Site, theme: Path, env: jinja2.Environment) -> li
         return []
     legal = site.config.site
     # Each key's own line: one left empty (or blank) shows nothing.
-    lines = {
-        key: footer_lines(**{k: getattr(legal, k) if k == key else "" for k in LEGAL_KEYS})
-        for key in LEGAL_KEYS
-    }
+    lines = footer_by_key(legal.responsible, legal.license, legal.reuse_source)
     written = [key for key in LEGAL_KEYS if lines[key]]
     if not written or _uses(env, BASE_TEMPLATE, FOOTER_LEGAL, set()):
         return []
-    shown = ", ".join(f"«{lines[key][0].rstrip('.')}»" for key in written)
+    shown = ", ".join(f"«{lines[key].rstrip('.')}»" for key in written)
     builtin = BUILTIN_THEME / "web" / BASE_TEMPLATE
     return [
         Problem(
