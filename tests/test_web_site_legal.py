@@ -45,6 +45,23 @@ def footer(page: str) -> str:
     return match[1]
 
 
+def _site_writing(folder: Path, written: str = "") -> Path:
+    """A copy of the fixture site in `folder` whose [site] holds, of the three keys, only the
+    lines `written` (none when "")."""
+    root = copy_site(folder)
+    toml = root / "site.toml"
+    kept = [
+        line for line in toml.read_text("utf-8").splitlines() if not line.startswith(LEGAL_LINES)
+    ]
+    cover = 'default_cover = "images/bia-mac-dinh.jpg"'
+    text = "\n".join(kept)
+    if written:
+        assert cover in text
+        text = text.replace(cover, f"{cover}\n{written}")
+    toml.write_text(text + "\n", encoding="utf-8")
+    return root
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """The fixture site, which writes all three keys."""
@@ -54,13 +71,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 @pytest.fixture(scope="module")
 def bare(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """The fixture site with the three keys taken out, as a unit without the data has it."""
-    root = copy_site(tmp_path_factory.mktemp("bare"))
-    toml = root / "site.toml"
-    kept = [
-        line for line in toml.read_text("utf-8").splitlines() if not line.startswith(LEGAL_LINES)
-    ]
-    toml.write_text("\n".join(kept) + "\n", encoding="utf-8")
-    return build_site(root)
+    return build_site(_site_writing(tmp_path_factory.mktemp("bare")))
 
 
 def test_the_keys_default_to_nothing() -> None:
@@ -101,20 +112,10 @@ def test_the_search_page_leaves_them_out_to_stay_in_its_budget(built: BuiltSite)
 def test_a_line_is_one_sentence_whatever_the_unit_wrote(tmp_path: Path) -> None:
     """A value ending in its own stop, spread over lines, or with the source's name in quotes
     is said once, as one sentence; an «&» in it is text, not the start of HTML."""
-    root = copy_site(tmp_path)
-    toml = root / "site.toml"
-    kept = [
-        line for line in toml.read_text("utf-8").splitlines() if not line.startswith(LEGAL_LINES)
-    ]
-    toml.write_text(
-        "\n".join(kept).replace(
-            'default_cover = "images/bia-mac-dinh.jpg"',
-            'default_cover = "images/bia-mac-dinh.jpg"\n'
-            'responsible = """Trung tá Lê Văn Bình,\n  Trưởng Công an xã."""\n'
-            'reuse_source = "«Trang An ninh & Trật tự xã»"',
-        )
-        + "\n",
-        encoding="utf-8",
+    root = _site_writing(
+        tmp_path,
+        'responsible = """Trung tá Lê Văn Bình,\n  Trưởng Công an xã."""\n'
+        'reuse_source = "«Trang An ninh & Trật tự xã»"',
     )
     lines = footer(build_site(root).html("/")).split("<br>")
     assert lines[:2] == [
@@ -236,18 +237,6 @@ def test_quotes_come_off_the_source_only_when_they_wrap_it_whole(
     tmp_path: Path, written: str, shown: str
 ) -> None:
     """A quote closing a name inside the source stays with its opening one."""
-    root = copy_site(tmp_path)
-    toml = root / "site.toml"
-    kept = [
-        line for line in toml.read_text("utf-8").splitlines() if not line.startswith(LEGAL_LINES)
-    ]
-    toml.write_text(
-        "\n".join(kept).replace(
-            'default_cover = "images/bia-mac-dinh.jpg"',
-            f'default_cover = "images/bia-mac-dinh.jpg"\n{written}',
-        )
-        + "\n",
-        encoding="utf-8",
-    )
+    root = _site_writing(tmp_path, written)
     lines = footer(build_site(root).html("/")).split("<br>")
     assert lines[0] == f"Ghi rõ nguồn {shown} khi phát hành lại thông tin từ website này."
