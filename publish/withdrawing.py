@@ -138,6 +138,10 @@ copies the command as printed). Not `git checkout -- FILE`: the edit is usually 
 already (check runs on the pull request), and that brings back the edited copy HEAD holds.
 The project knows no other name for the main branch: `publish init` names it main and the
 GitHub workflow runs on main."""
+FETCH = "từ nhánh chính, thường là main, rồi commit: git checkout main -- {file}"
+"""How a deleted bulletin's file comes back, `{file}` as typed in a shell. Not `git checkout
+-- FILE`, for the same reason as RESTORE: the deletion is usually committed on the pull
+request's branch already, and HEAD there holds no such file."""
 REVIEWED_AND_APPROVED = (
     " Chưa muốn rút thì ghi họ tên người đã rà soát dữ liệu cá nhân vào pii_reviewed_by, rồi "
     "người duyệt đọc lại bản mới và chạy publish approve, trước khi gộp."
@@ -482,20 +486,21 @@ def _deleted_line(gone: _Gone, config: Config, deleted: Withdrawable) -> str:
     key, source = gone.key, gone.source
     named = _named(key, source)
     typed = shell_word(source)
+    # Once the deletion is merged, main holds no such file either: the commit before it does.
     back = (
-        f"git checkout -- {typed} (việc xóa đã được commit thì git checkout MÃ_COMMIT~1 -- "
-        f"{typed}, với MÃ_COMMIT là commit đã xóa tệp: git log --diff-filter=D -- {typed})"
+        f", {FETCH.format(file=typed)} (việc xóa đã gộp vào main thì git checkout MÃ_COMMIT~1 "
+        f"-- {typed}, với MÃ_COMMIT là commit đã xóa tệp: git log --diff-filter=D -- {typed})"
         if source
-        else "tìm tệp bằng git log --diff-filter=D --name-only -- content/ rồi git checkout "
+        else ": tìm tệp bằng git log --diff-filter=D --name-only -- content/ rồi git checkout "
         "MÃ_COMMIT~1 -- TỆP"
     )
     hint = _rename_hint(key, deleted.candidates)
     renamed = f" {hint[:1].upper()}{hint[1:]}." if hint else ""
-    keep = f"Muốn giữ bài thì lấy lại tệp trước lần đồng bộ đó: {back}."
+    keep = f"Muốn giữ bài thì lấy lại tệp trước lần đồng bộ đó{back}."
     if deleted.lookalike:
         keep = (
             f"{_lookalike_hint(key, deleted.lookalike, gone.leaving)}; nếu là hai bài khác nhau "
-            f"mà muốn giữ bài cũ thì lấy lại tệp trước lần đồng bộ đó: {back}."
+            f"mà muốn giữ bài cũ thì lấy lại tệp trước lần đồng bộ đó{back}."
         )
     return (
         f"Sẽ rút bài đang đăng: tệp {named} đã bị xóa (không còn trong content/) mà bài đang "
@@ -594,16 +599,19 @@ def _deleted_notice(
 ) -> str:
     """The notice of one deleted bulletin (`source`) the next sync takes down from `leaving`
     (`told`: the build's Withdrawable of it, with the new files it may be)."""
-    back = f"muốn giữ thì lấy lại tệp: git checkout -- {shell_word(source)}"
+    typed = shell_word(source)
     if not leaving:
+        # Never published, so maybe never on main: the copy HEAD holds is the one to ask for.
         return (
             f"Tệp {source} đã bị xóa: bài này chưa đăng ở kênh nào (state/ không ghi), nên "
-            f"không có gì để rút; {back}"
+            f"không có gì để rút; muốn giữ thì lấy lại tệp: git checkout -- {typed}"
         )
+    fetch = FETCH.format(file=typed)
+    back = f"muốn giữ thì lấy lại tệp {fetch}"
     if told and told.lookalike:
         back = (
             f"{_lookalike_hint(key, told.lookalike, leaving)}; nếu là hai bài khác nhau mà "
-            f"muốn giữ bài cũ thì lấy lại tệp: git checkout -- {shell_word(source)}"
+            f"muốn giữ bài cũ thì lấy lại tệp {fetch}"
         )
     hint = f"; {_rename_hint(key, told.candidates)}" if told and told.candidates else ""
     return (

@@ -708,7 +708,8 @@ def test_a_deleted_bulletin_tells_the_open_page_what_the_next_sync_does(project:
         assert title == "Tệp của bản tin này đã bị xóa"
         assert told == (
             f"Tệp {name} đã bị xóa: bài này sẽ bị rút khỏi website ở lần đồng bộ tới; muốn giữ "
-            f"thì lấy lại tệp: git checkout -- {name}"
+            f"thì lấy lại tệp từ nhánh chính, thường là main, rồi commit: git checkout main -- "
+            f"{name}"
         )
         assert "tự tải lại" in hint
         edit(project / name, text)
@@ -1456,6 +1457,7 @@ def test_a_tab_left_open_from_an_earlier_session_on_a_deleted_bulletin_gets_the_
             assert title == "Tệp của bản tin này đã bị xóa"
             assert told == (
                 f"Tệp {name} đã bị xóa: bài này sẽ bị rút khỏi website ở lần đồng bộ tới; "
-                f"muốn giữ thì lấy lại tệp: git checkout -- {name}"
+                "muốn giữ thì lấy lại tệp từ nhánh chính, thường là main, rồi commit: git "
+                f"checkout main -- {name}"
             )
         assert "__publish-error" not in get(session, "/2024/01/khong-co-bai-nay/")[2]

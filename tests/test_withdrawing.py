@@ -279,7 +279,7 @@ def test_a_deleted_published_bulletin_is_told_once_with_what_the_sync_does_and_h
         assert line.startswith(DELETED), line
         assert "ẩn bài trên Zalo OA" in line
         assert "trả về trang «Không tìm thấy»" in line
-        assert f"git checkout -- {FILE}" in line
+        assert f"thường là main, rồi commit: git checkout main -- {FILE} (" in line, line
         assert "_rut-lai" not in line  # not on the radio: nothing said of it
         assert "đổi tên" not in line  # no new bulletin it may have been renamed to
     assert sync(root) == 0
@@ -298,8 +298,40 @@ def test_the_command_to_get_a_deleted_file_back_quotes_a_name_with_a_space(
     (root / spaced).unlink()
     [line] = [x for x in run(root, capsys, "check").splitlines() if "Sẽ rút" in x]
     typed = f'"{spaced}"'
-    assert f"lấy lại tệp trước lần đồng bộ đó: git checkout -- {typed} (" in line, line
+    fetch = "lấy lại tệp trước lần đồng bộ đó, từ nhánh chính, thường là main, rồi commit: "
+    assert f"{fetch}git checkout main -- {typed} (" in line, line
+    assert f"git checkout MÃ_COMMIT~1 -- {typed}," in line, line
     assert f"git log --diff-filter=D -- {typed})" in line, line
+
+
+def test_the_printed_command_brings_back_a_deleted_file_whose_deletion_is_committed(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The line and serve's notice said «git checkout -- TỆP»: with the deletion committed
+    on the pull request's branch (what check sees in CI) it restores nothing, HEAD holds no
+    such file. The command they print now brings it back, and nothing is withdrawn."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    [address] = load_history(root / "state/web-urls.json")["bt-000"]
+    git = ["git", "-C", str(root), "-c", "user.name=Biên tập", "-c", "user.email=btv@example.vn"]
+    subprocess.run([*git, "init", "-q", "-b", "main"], check=True)
+    subprocess.run([*git, "add", "content", "state"], check=True)
+    subprocess.run([*git, "commit", "-qm", "Đã đăng"], check=True)
+    subprocess.run([*git, "switch", "-qc", "rut-bai"], check=True)
+    subprocess.run([*git, "rm", "-q", FILE], check=True)
+    subprocess.run([*git, "commit", "-qm", "Rút bài"], check=True)
+    [line] = [x for x in run(root, capsys, "check").splitlines() if "Sẽ rút" in x]
+    command = line[line.index("git checkout main") : line.index(" (việc xóa")]
+    with PreviewSession(root, port=0, now=NOW, out=io.StringIO(), err=io.StringIO()) as session:
+        _, notice, _ = _notice(get(session, address)[2])
+    assert notice.endswith(
+        f"muốn giữ thì lấy lại tệp từ nhánh chính, thường là main, rồi commit: {command}"
+    )
+    old = subprocess.run(["git", "checkout", "--", FILE], cwd=root, capture_output=True)
+    assert old.returncode != 0 and not (root / FILE).exists()  # what the line said before
+    subprocess.run(shlex.split(command), cwd=root, check=True)
+    assert (root / FILE).exists()
+    assert "Sẽ rút" not in run(root, capsys, "check")
 
 
 def test_the_ci_report_of_check_names_the_deleted_bulletin(
@@ -675,7 +707,8 @@ def test_a_bulletin_without_id_renamed_by_publish_new_is_told_how_to_keep_it_one
         f"{NEW_WITH_ID} có cùng nội dung hoặc tiêu đề nhưng ghi id riêng: nếu là một bài thì "
         "sửa dòng id thành «id: tin-cu» (địa chỉ cũ chuyển sang địa chỉ mới, giữ bài trên "
         "Zalo), đừng lấy lại tệp cũ; nếu là hai bài khác nhau mà muốn giữ bài cũ thì lấy lại "
-        f"tệp trước lần đồng bộ đó: git checkout -- {OLD_NO_ID}"
+        f"tệp trước lần đồng bộ đó, từ nhánh chính, thường là main, rồi commit: git checkout "
+        f"main -- {OLD_NO_ID}"
     )
     for command in ("check", "build"):
         out = run(root, capsys, command)
@@ -720,5 +753,6 @@ def test_serve_tells_the_deleted_bulletin_s_page_of_its_lookalike_with_an_id(
             f"tới; {NEW_WITH_ID} có cùng nội dung hoặc tiêu đề nhưng ghi id riêng: nếu là một "
             "bài thì sửa dòng id thành «id: tin-cu» (địa chỉ cũ chuyển sang địa chỉ mới, giữ bài "
             "trên Zalo), đừng lấy lại tệp cũ; nếu là hai bài khác nhau mà muốn giữ bài cũ thì "
-            f"lấy lại tệp: git checkout -- {OLD_NO_ID}"
+            f"lấy lại tệp từ nhánh chính, thường là main, rồi commit: git checkout main -- "
+            f"{OLD_NO_ID}"
         ), notice

@@ -62,7 +62,7 @@ Zalo or the radio alone): state/web-urls.json keeps every address a bulletin eve
 approver was told a bulletin taken off the website long ago was on it."""
 FILES = "files"
 """The key of published.json giving the file of each of its bulletins: one whose file was
-deleted is named by it (state/ knew only its key), and its undo is `git checkout -- FILE`."""
+deleted is named by it (state/ knew only its key), and its undo is `git checkout main -- FILE`."""
 MIN_RECORDED = 2
 """Fewest published bulletins state/ records for a content/ without any to be refused: a
 unit's only bulletin deleted is its editor's doing, not a folder lost."""

@@ -64,10 +64,13 @@ from publish.render.web.search import search_artifacts
 from publish.render.web.seo import SitemapEntry, robots_txt, sitemap_files
 from publish.render.web.template_facts import ThemeEnvironment, theme_facts
 from publish.render.web.theme_notes import (
+    MACROS_TEMPLATE,
+    REPORT_BOX,
     missing_corrections,
     missing_footer_legal,
     missing_pinned,
     missing_print_margins,
+    missing_report_box,
     unused_own_theme,
 )
 from publish.render.web.trimmed import ANCHORED, has_id, trimmed_redirects
@@ -138,6 +141,7 @@ def _theme_notes(site: Site) -> list[Problem]:
         + missing_pinned(site, theme, env)
         + missing_print_margins(theme, env)
         + missing_footer_legal(site, theme, env)
+        + missing_report_box(site, theme, env, (*TEMPLATES, *OPTIONAL_TEMPLATES))
     )
 
 
@@ -437,17 +441,13 @@ def environment(theme: Path, root: Path | None = None) -> jinja2.Environment:
     )
 
 
-MACROS_TEMPLATE = "_macros.html"
-"""The theme's template of macros (pages import theirs from it)."""
-
-
 def report_box(env: jinja2.Environment, common: Mapping[str, Any]) -> Markup:
     """The «Báo tin cho …» box ending every bulletin page, from the theme's `report_box` macro
     and site.toml's [contact]: the same on every page, so made once per build (as `report_box`
     in every page's context), not in each of a thousand pages. Empty for a theme without it (one
     from before it shows its own box from `footer`, or none)."""
     try:
-        made = getattr(env.get_template(MACROS_TEMPLATE).module, "report_box", None)
+        made = getattr(env.get_template(MACROS_TEMPLATE).module, REPORT_BOX, None)
     except jinja2.TemplateNotFound:
         return Markup("")
     return Markup(made(common["footer"], common["unit"])) if made is not None else Markup("")

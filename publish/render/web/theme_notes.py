@@ -19,10 +19,13 @@ from publish.site_legal import LEGAL_KEYS, footer_by_key
 __all__ = [
     "BULLETIN_TEMPLATE",
     "LIST_TEMPLATE",
+    "MACROS_TEMPLATE",
+    "REPORT_BOX",
     "missing_corrections",
     "missing_footer_legal",
     "missing_pinned",
     "missing_print_margins",
+    "missing_report_box",
     "unused_own_theme",
 ]
 
@@ -39,6 +42,11 @@ FOOT_LINE = "dòng cuối mỗi tờ khi in bản tin (tên đơn vị, đườn
 FOOTER_LEGAL = "footer_legal"
 """The template variable listing the footer's lines of [site] responsible, license and
 reuse_source (see site_legal.footer_by_key)."""
+MACROS_TEMPLATE = "_macros.html"
+"""The theme's template of macros (pages import theirs from it)."""
+REPORT_BOX = "report_box"
+"""The macro of _macros.html the build makes the «Báo tin cho …» box from, and the template
+variable holding the box (see render.web.report_box)."""
 NAMED_AT_MOST = 3
 """Bulletins named in the note; the others are counted."""
 
@@ -106,6 +114,51 @@ def missing_footer_legal(site: Site, theme: Path, env: jinja2.Environment) -> li
             "hoặc thêm '{% for line in footer_legal %}{{ line }}<br>{% endfor %}' vào chân "
             "trang trong bản của đơn vị (đoạn footer-meta, như base.html mặc định; không cần sửa "
             "style.css).",
+            severity="note",
+        )
+    ]
+
+
+def missing_report_box(
+    site: Site, theme: Path, env: jinja2.Environment, templates: Iterable[str]
+) -> list[Problem]:
+    """A note when one of the unit's own `templates` (or what it extends and includes) writes
+    `report_box` and its own _macros.html has no such macro: the build then gives it an empty
+    box, silently. The missing-macro check sees only names a template imports, and the box is
+    made by the build, not imported. A note: every page is whole, only the box is missing."""
+    contact = site.config.contact
+    if theme == BUILTIN_THEME or not (
+        contact.emergency or contact.hotline or contact.email or site.config.zalo.oa_id
+    ):
+        return []  # the built-in theme has it; with no way to report, its box is empty too
+    # _macros.html left out: missing, it would count as writing the box (see _reaches).
+    writing = [
+        name
+        for name in templates
+        if (theme / "web" / name).is_file() and _uses(env, name, REPORT_BOX, {MACROS_TEMPLATE})
+    ]
+    if not writing:
+        return []  # a theme from before the box, or one showing its own
+    try:
+        module = env.get_template(MACROS_TEMPLATE).module
+    except jinja2.TemplateNotFound:
+        lacking = f"giao diện riêng không có {MACROS_TEMPLATE}"
+    except Exception:  # a broken one is told by the template checks
+        return []
+    else:
+        if hasattr(module, REPORT_BOX):
+            return []
+        lacking = f"{MACROS_TEMPLATE} của giao diện riêng không có macro {REPORT_BOX}"
+    builtin = BUILTIN_THEME / "web" / MACROS_TEMPLATE
+    shown = f"templates/web/{MACROS_TEMPLATE}"
+    return [
+        Problem(
+            shown,
+            f"{_and(writing)} ghi {{{{ {REPORT_BOX} }}}} nhưng {lacking}: trang bản tin không có "
+            "khung «Báo tin cho …» (số khẩn cấp, đường dây nóng, Zalo để người dân báo tin)",
+            hint=f"Chép macro {REPORT_BOX} và macro tel_link nó dùng từ {MACROS_TEMPLATE} của "
+            f"giao diện mặc định ({builtin}) vào {shown}, hoặc chép lại cả tệp ấy; không muốn "
+            f"khung ấy thì bỏ {{{{ {REPORT_BOX} }}}} khỏi {_and(writing)}.",
             severity="note",
         )
     ]
