@@ -350,6 +350,18 @@ def publish_command(
     )
 
 
+def web_notes(command: str, root: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> str:
+    """stderr of `publish <command>` on the web channel at NOW, in this process; it must succeed
+    (a theme note is no error)."""
+    from publish.cli import main
+
+    argv = [command, "--root", str(root), "--now", NOW.isoformat(), "--channel", "web", *extra]
+    code = main(argv)
+    err = capsys.readouterr().err
+    assert code == 0, err
+    return err
+
+
 def readable(name: str, data: bytes) -> str:
     """What a person opening the file `name` reads in it: a Word file's document text (its
     XML, the words in it as typed: a search in the zipped bytes finds nothing), else the text."""

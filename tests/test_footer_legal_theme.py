@@ -10,9 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from publish.cli import main
 from publish.config import BUILTIN_THEME
-from tests.helpers import NOW, SITE_TOML, bulletin_md, make_project
+from tests.helpers import SITE_TOML, bulletin_md, make_project, web_notes
 
 FILE = "content/bai-viet/a.md"
 PAGE = "output/web/2020/12/bai-a/index.html"
@@ -35,15 +34,6 @@ def project(tmp_path: Path, legal: str) -> Path:
     return root
 
 
-def run(command: str, root: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> str:
-    """stderr of `publish <command>` on the web channel, which must succeed."""
-    argv = [command, "--root", str(root), "--now", NOW.isoformat(), "--channel", "web", *extra]
-    code = main(argv)
-    err = capsys.readouterr().err
-    assert code == 0, err
-    return err
-
-
 @pytest.mark.parametrize("command", ["check", "build"])
 def test_an_own_base_page_without_the_footer_lines_is_noted_with_what_to_copy(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
@@ -51,7 +41,7 @@ def test_an_own_base_page_without_the_footer_lines_is_noted_with_what_to_copy(
     """The unit wrote who answers for the content and the source to name: its own base.html
     shows neither, and the note says which keys, their lines, and how to bring them back."""
     root = project(tmp_path, f'responsible = "{RESPONSIBLE}"\nreuse_source = "{REUSE}"\n')
-    err = run(command, root, capsys)
+    err = web_notes(command, root, capsys)
     assert err.count(NOTE) == 1, err
     [note] = [line for line in err.splitlines() if line.startswith(NOTE)]
     assert note == (
@@ -70,7 +60,7 @@ def test_the_note_is_no_error_even_when_strict(
 ) -> None:
     """The pages are whole: CI's `check --strict` must not refuse the unit's site for it."""
     root = project(tmp_path, 'license = "Quyết định số 85/QĐ-CAT ngày 15/3/2024"\n')
-    err = run("check", root, capsys, "--strict")
+    err = web_notes("check", root, capsys, "--strict")
     assert err.count(NOTE) == 1 and "[site] license trong site.toml" in err, err
 
 
@@ -101,7 +91,7 @@ def test_no_note_when_the_footer_shows_the_lines_or_there_are_none(
             ),
             "utf-8",
         )
-    err = run("build", root, capsys)
+    err = web_notes("build", root, capsys)
     assert "footer_legal" not in err and "chân trang" not in err, err
     if case != "unset":
         assert RESPONSIBLE in (root / PAGE).read_text("utf-8")

@@ -12,7 +12,7 @@ import pytest
 
 from publish.cli import main
 from publish.config import BUILTIN_THEME
-from tests.helpers import NOW, SITE_TOML, bulletin_md, make_project
+from tests.helpers import NOW, SITE_TOML, bulletin_md, make_project, web_notes
 
 FILE = "content/bai-viet/a.md"
 PAGE = "output/web/2020/12/bai-a/index.html"
@@ -39,22 +39,13 @@ def project(tmp_path: Path, contact: str = '[contact]\nhotline = "0277 3 812 345
     return root
 
 
-def run(command: str, root: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> str:
-    """stderr of `publish <command>` on the web channel, which must succeed."""
-    argv = [command, "--root", str(root), "--now", NOW.isoformat(), "--channel", "web", *extra]
-    code = main(argv)
-    err = capsys.readouterr().err
-    assert code == 0, err
-    return err
-
-
 @pytest.mark.parametrize("command", ["check", "build"])
 def test_an_own_macros_file_without_the_report_box_is_noted_with_what_to_copy(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
 ) -> None:
     """The page has no box, and the note says which file and what to copy from where."""
     root = project(tmp_path)
-    err = run(command, root, capsys, "--strict")  # a note: CI's strict check still passes
+    err = web_notes(command, root, capsys, "--strict")  # a note: CI's strict check still passes
     assert err.count(NOTE) == 1, err
     assert (
         "Chép macro report_box và macro tel_link nó dùng từ _macros.html của giao diện mặc định "
@@ -107,7 +98,7 @@ def test_no_note_when_the_box_is_made_or_not_written(
         text = page.read_text("utf-8")
         assert text.count("{{ report_box -}}") == 1
         page.write_text(text.replace("{{ report_box -}}", "<aside>Báo tin: 113</aside>"), "utf-8")
-    err = run("build", root, capsys)
+    err = web_notes("build", root, capsys)
     assert "report_box" not in err, err
     if case in ("built-in", "up to date"):
         assert BOX in (root / PAGE).read_text("utf-8")
