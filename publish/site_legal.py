@@ -61,8 +61,8 @@ def footer_by_key(responsible: str, license: str, reuse_source: str) -> dict[str
     written = spoken_clause(responsible), spoken_clause(license)
     source = _unquoted(spoken_clause(reuse_source))
     return {
-        "responsible": f"Chịu trách nhiệm nội dung: {written[0]}." if written[0] else "",
-        "license": f"Thiết lập theo {written[1]}." if written[1] else "",
+        "responsible": f"{LABELS['responsible']}: {written[0]}." if written[0] else "",
+        "license": f"{LABELS['license']} {written[1]}." if written[1] else "",
         "reuse_source": (
             f"Ghi rõ nguồn “{source}” khi phát hành lại thông tin từ website này." if source else ""
         ),

@@ -131,14 +131,8 @@ def missing_report_box(
         contact.emergency or contact.hotline or contact.email or site.config.zalo.oa_id
     ):
         return []  # the built-in theme has it; with no way to report, its box is empty too
-    # _macros.html left out: missing, it would count as writing the box (see _reaches).
-    writing = [
-        name
-        for name in templates
-        if (theme / "web" / name).is_file() and _uses(env, name, REPORT_BOX, {MACROS_TEMPLATE})
-    ]
-    if not writing:
-        return []  # a theme from before the box, or one showing its own
+    # The macro asked first: an own _macros.html that has it (the usual case) ends the check
+    # with one template read, before walking every page template and what each extends.
     try:
         module = env.get_template(MACROS_TEMPLATE).module
     except jinja2.TemplateNotFound:
@@ -149,6 +143,14 @@ def missing_report_box(
         if hasattr(module, REPORT_BOX):
             return []
         lacking = f"{MACROS_TEMPLATE} của giao diện riêng không có macro {REPORT_BOX}"
+    # _macros.html left out: missing, it would count as writing the box (see _reaches).
+    writing = [
+        name
+        for name in templates
+        if (theme / "web" / name).is_file() and _uses(env, name, REPORT_BOX, {MACROS_TEMPLATE})
+    ]
+    if not writing:
+        return []  # a theme from before the box, or one showing its own
     builtin = BUILTIN_THEME / "web" / MACROS_TEMPLATE
     shown = f"templates/web/{MACROS_TEMPLATE}"
     return [
