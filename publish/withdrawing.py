@@ -132,13 +132,15 @@ KEEP_IT = {
 }
 """What keeps a bulletin up, by why it is held: a draft needs no new approval. `{restore}`:
 RESTORE with the bulletin's file."""
-RESTORE = " trên nhánh chính, thường là main, rồi commit: git checkout main -- {file}"
+FROM_MAIN = "nhánh chính, thường là main, rồi commit: git checkout main -- {file}"
+"""Where a bulletin's file comes back from, `{file}` as typed in a shell (RESTORE, FETCH)."""
+RESTORE = f" trên {FROM_MAIN}"
 """How an edited bulletin gets its approved copy back, `{file}` as typed in a shell (an editor
 copies the command as printed). Not `git checkout -- FILE`: the edit is usually committed
 already (check runs on the pull request), and that brings back the edited copy HEAD holds.
 The project knows no other name for the main branch: `publish init` names it main and the
 GitHub workflow runs on main."""
-FETCH = "từ nhánh chính, thường là main, rồi commit: git checkout main -- {file}"
+FETCH = f"từ {FROM_MAIN}"
 """How a deleted bulletin's file comes back, `{file}` as typed in a shell. Not `git checkout
 -- FILE`, for the same reason as RESTORE: the deletion is usually committed on the pull
 request's branch already, and HEAD there holds no such file."""
