@@ -143,7 +143,9 @@ once (`]]`), left open, dropping below zero, side by side, and a run longer than
 
 bracket_texts = st.lists(
     st.one_of(
-        st.sampled_from(["[", "]", "(", ")", "\\", "<", ">", "!", "[[", "]]", "](", "![", " ", "\n"]),
+        st.sampled_from(
+            ["[", "]", "(", ")", "\\", "<", ">", "!", "[[", "]]", "](", "![", " ", "\n"]
+        ),
         st.text(alphabet="[]()\\<>ađ \n", max_size=4),
     ),
     max_size=30,
