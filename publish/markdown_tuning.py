@@ -110,7 +110,7 @@ def tuned(md: markdown.Markdown) -> markdown.Markdown:
                 pattern.search = _delimiter_search(pattern)  # type: ignore[method-assign,assignment]
                 pattern.handleMatch = _lone_pairs(pattern)  # type: ignore[method-assign,assignment]
             elif isinstance(pattern, LinkInlineProcessor):
-                pattern._findBracketEnds = bracket_ends  # type: ignore[method-assign]
+                pattern._findBracketEnds = bracket_ends  # type: ignore[attr-defined]  # 3.11.4, not in the stubs
         md.treeprocessors.register(quick, "inline", 20)
         for processor in md.parser.blockprocessors:
             needs = BLOCK_NEEDS.get(type(processor))
