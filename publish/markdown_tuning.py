@@ -23,13 +23,13 @@ from markdown.extensions.fenced_code import FencedBlockPreprocessor
 from markdown.extensions.footnotes import FootnoteBlockProcessor
 from markdown.extensions.md_in_html import MarkdownInHtmlProcessor
 from markdown.extensions.tables import TableProcessor
-from markdown.inlinepatterns import DelimiterProcessor
+from markdown.inlinepatterns import DelimiterProcessor, LinkInlineProcessor
 from markdown.inlinepatterns import InlineProcessor as InlinePattern
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import InlineProcessor, UnescapeTreeprocessor
 from markdown.util import ETX, INLINE_PLACEHOLDER_PREFIX, STX, AtomicString
 
-__all__ = ["CHECKED_VERSION", "QuickInline", "tuned"]
+__all__ = ["CHECKED_VERSION", "QuickInline", "bracket_ends", "tuned"]
 
 CHECKED_VERSION = (3, 11, 4)
 """The markdown release whose private methods the shortcuts here and in publish.markdown_plain
@@ -109,6 +109,8 @@ def tuned(md: markdown.Markdown) -> markdown.Markdown:
             if isinstance(pattern, DelimiterProcessor):
                 pattern.search = _delimiter_search(pattern)  # type: ignore[method-assign,assignment]
                 pattern.handleMatch = _lone_pairs(pattern)  # type: ignore[method-assign,assignment]
+            elif isinstance(pattern, LinkInlineProcessor):
+                pattern._findBracketEnds = bracket_ends  # type: ignore[attr-defined]  # 3.11.4, not in the stubs
         md.treeprocessors.register(quick, "inline", 20)
         for processor in md.parser.blockprocessors:
             needs = BLOCK_NEEDS.get(type(processor))
@@ -371,6 +373,34 @@ def _lone_pairs(processor: DelimiterProcessor) -> DelimiterMatch:
         return element, at, closing.end()
 
     return handle
+
+
+BRACKET_RE = re.compile(r"[\[\]]")
+
+
+def bracket_ends(data: str) -> list[int | None]:
+    """LinkInlineProcessor._findBracketEnds of markdown 3.11.4: for each index of `data`, the
+    index just past the `]` that brings the bracket depth below the depth at that index (None
+    if none does), found by jumping from bracket to bracket instead of visiting every character.
+
+    The stock loop costs ~0.3 µs a character for every text holding a `[` (a link, an image, a
+    footnote), and again each time a link became a placeholder. Between two brackets the depth
+    is the same, so every index of that run gets the same answer: the stack holds runs, and
+    each run's answer is written with one slice assignment."""
+    ends: list[int | None] = [None] * (len(data) + 1)
+    depth = 0
+    start = 0  # the first index of the current run of equal depth
+    stack: list[tuple[int, int, int]] = []  # (first index, last index, depth) of waiting runs
+    for found in BRACKET_RE.finditer(data):
+        at = found.start()
+        stack.append((start, at, depth))  # indexes start..at sit at `depth`
+        depth += 1 if data[at] == "[" else -1
+        start = at + 1
+        # The stock loop settles, before its index `start`, every waiting index deeper than it.
+        while stack and depth < stack[-1][2]:
+            first, last, _ = stack.pop()
+            ends[first : last + 1] = [start] * (last + 1 - first)
+    return ends
 
 
 def _needs(pattern: object) -> tuple[str, ...] | None:

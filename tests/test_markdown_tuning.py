@@ -21,7 +21,11 @@ from hypothesis import strategies as st
 from markdown.extensions import md_in_html
 from markdown.extensions.attr_list import AttrListTreeprocessor
 from markdown.extensions.fenced_code import FencedBlockPreprocessor
-from markdown.inlinepatterns import DelimiterProcessor, SimpleTagInlineProcessor
+from markdown.inlinepatterns import (
+    DelimiterProcessor,
+    LinkInlineProcessor,
+    SimpleTagInlineProcessor,
+)
 from markdown.treeprocessors import InlineProcessor, UnescapeTreeprocessor
 from packaging.requirements import Requirement
 
@@ -32,7 +36,7 @@ from publish.markdown_escapes import QuoteEscapes
 from publish.markdown_lists import ListsAfterText
 from publish.markdown_pasted import PastedLists
 from publish.markdown_plain import PlainMarkdown
-from publish.markdown_tuning import CHECKED_VERSION, NEEDS, QuickInline, tuned
+from publish.markdown_tuning import CHECKED_VERSION, NEEDS, QuickInline, bracket_ends, tuned
 from publish.render.web.markdown import MarkdownRenderer
 from publish.render.zalo import blocks as zalo_blocks
 from publish.render.zalo.blocks import to_html
@@ -128,6 +132,54 @@ def test_a_long_bold_paragraph_is_not_read_one_character_at_a_time() -> None:
         processor.reset()
     assert match is not None and match.start() == len(text) - 2
     assert _Counted.picked < 10  # the stock search looks at all ~1,000 characters
+
+
+STOCK_BRACKET_ENDS = LinkInlineProcessor._findBracketEnds  # type: ignore[attr-defined]  # not in the stubs
+"""What bracket_ends stands in for: markdown 3.11.4's loop over every character."""
+
+BRACKET_EDGES = [
+    "", "a", "[", "]", "[]", "][", "[a]", "[[a]b]c", "[a[b]c]d", "a]b[c", "[a]]b[[c]", "]]a[[",
+    "[[[a]]]", "[a][b]", "[a](b)", "![a](b) [c](d)", "[\\]]", "[x\n\n]y", "[đ]ư]",
+]  # fmt: skip
+"""Bracket texts where each piece of bracket_ends shows: the depth runs nested, closed several at
+once (`]]`), left open, dropping below zero, side by side, and a run longer than one index."""
+
+bracket_texts = st.lists(
+    st.one_of(
+        st.sampled_from(
+            ["[", "]", "(", ")", "\\", "<", ">", "!", "[[", "]]", "](", "![", " ", "\n"]
+        ),
+        st.text(alphabet="[]()\\<>ađ \n", max_size=4),
+    ),
+    max_size=30,
+).map("".join)
+"""Texts rich in brackets, parentheses, backslashes and angles: nested, unbalanced, empty."""
+
+
+@settings(max_examples=2000, deadline=None)
+@given(bracket_texts)
+def test_the_closing_brackets_are_found_where_the_stock_loop_finds_them(data: str) -> None:
+    assert bracket_ends(data) == STOCK_BRACKET_ENDS(data)
+
+
+@pytest.mark.parametrize("data", BRACKET_EDGES)
+def test_the_closing_brackets_are_found_where_the_stock_loop_finds_them_on_edge_cases(
+    data: str,
+) -> None:
+    for context in ("{}", "Công an {} xã", "{}{}"):
+        text = context.format(data, data)
+        assert bracket_ends(text) == STOCK_BRACKET_ENDS(text)
+
+
+def test_a_paragraph_with_links_is_not_read_one_character_at_a_time() -> None:
+    links = [p for p in TUNED.inlinePatterns if isinstance(p, LinkInlineProcessor)]
+    assert links  # links, images, references: each finds its closing bracket with the shortcut
+    assert all(vars(p).get("_findBracketEnds") is bracket_ends for p in links)
+    text = _Counted("Xem [Công an tỉnh](https://congan.vn) " + "về thủ đoạn lừa đảo. " * 50)
+    _Counted.picked = 0
+    ends = bracket_ends(text)
+    assert ends[5] == text.index("]") + 1
+    assert _Counted.picked < 10  # the stock loop picks out all ~1,100 characters
 
 
 def _preprocessed(md: markdown.Markdown, text: str) -> tuple[list[str], list[str]]:
@@ -600,6 +652,8 @@ def test_under_another_markdown_release_the_stock_code_runs(
     emphasis = _delimiter(md)
     assert emphasis.handleMatch.__func__ is DelimiterProcessor.handleMatch  # type: ignore[attr-defined]
     assert emphasis.search.__func__ is DelimiterProcessor.search  # type: ignore[attr-defined]
+    links = [p for p in md.inlinePatterns if isinstance(p, LinkInlineProcessor)]
+    assert links and all("_findBracketEnds" not in vars(p) for p in links)
     assert not PlainMarkdown(md).on
     for text in ("**_***a*__", "*a***a** ***__", "Công an **xã** tuyên truyền."):
         assert md.reset().convert(text) == STOCK.reset().convert(text)
