@@ -709,8 +709,24 @@ class Views(SiteContext):
             extra=page.extra,
             body=self._body(self.convert(page.body, page.source, eager_first=True)),
             contact=self.contact() if page.layout == "contact" else None,
+            updated=self._page_updated(page),
         )
-        return View(page.url, "page.html", context, source=page.source, indexed=not page.draft)
+        return View(
+            page.url,
+            "page.html",
+            context,
+            source=page.source,
+            indexed=not page.draft,
+            lastmod=page.updated,
+        )
+
+    def _page_updated(self, page: Page) -> dict[str, str] | None:
+        """A page's «Cập nhật ngày …» line (front matter `updated`), None when it has none."""
+        if page.updated is None:
+            return None
+        moment = page.updated.astimezone(self.config.tz)
+        lead, when = correction_text.updated_line(moment, timed=page.updated_timed)
+        return {"iso": page.updated.isoformat(), "lead": lead, "when": when}
 
     def search(self) -> View:
         """The search page shell; the client-side index comes later (see search.py)."""
