@@ -1125,7 +1125,9 @@ def contact_warnings(config: Config) -> list[Problem]:
     nothing, so no digit of it goes undialled."""
     warnings = []
     contact = config.contact
-    numbers = [(("contact", key), getattr(contact, key), example) for key, example in PHONE_KEYS]
+    numbers: list[tuple[tuple[str, ...], str, str]] = [
+        (("contact", key), getattr(contact, key), example) for key, example in PHONE_KEYS
+    ]
     numbers.append((("contact", "officer", "phone"), contact.officer.phone, OFFICER_PHONE))
     for path, written, example in numbers:
         key = path[-1]

@@ -14,7 +14,14 @@ from publish.name_notes import not_a_name
 from publish.schema import SchemaIssue
 from publish.text import folded_words, nfc, quoted, spoken_clause
 
-__all__ = ["LEGAL_KEYS", "PLACEHOLDER", "footer_by_key", "footer_lines", "legal_issues", "starts_with"]
+__all__ = [
+    "LEGAL_KEYS",
+    "PLACEHOLDER",
+    "footer_by_key",
+    "footer_lines",
+    "legal_issues",
+    "starts_with",
+]
 
 LEGAL_KEYS = ("responsible", "license", "reuse_source")
 """The [site] keys of the footer's lines, in the order the lines are shown."""

@@ -26,7 +26,7 @@ email = "tranthimai@example.gov.vn"
 CARD_LABEL = "Cán bộ phụ trách thông tin trên trang"
 
 
-def problems_of(text: str) -> list[Problem]:
+def problems_of(text: str) -> tuple[Problem, ...]:
     """The problems of a site.toml that must fail."""
     with pytest.raises(ConfigError) as info:
         parse(text, root=ROOT)
@@ -96,7 +96,11 @@ def test_a_fax_without_a_number_is_an_error_at_its_line() -> None:
         ({"name": "Đại úy …", "phone": "0277 3610 115"}, "name", "chỗ chưa điền", "name = "),
         ({"name": "Họ tên: Trần Thị Mai", "phone": "0277 3610 115"}, "name", "nhãn", "name = "),
         (
-            {"name": "Trần Thị Mai", "position": "Chức vụ: Phó Đội trưởng", "phone": "0277 3610 115"},
+            {
+                "name": "Trần Thị Mai",
+                "position": "Chức vụ: Phó Đội trưởng",
+                "phone": "0277 3610 115",
+            },
             "position",
             "nhãn",
             "position = ",

@@ -34,7 +34,7 @@ def load(root: Path, now: dt.datetime = NOW) -> Site:
     return load_site(config_module.load(root), now=now)
 
 
-def problems_loading(tmp_path: Path, front: str) -> list[Problem]:
+def problems_loading(tmp_path: Path, front: str) -> tuple[Problem, ...]:
     """The problems of loading a project whose page writes `front` (it must fail)."""
     root = make_project(tmp_path, {A: bulletin_md(), PAGE: page_md(front)})
     with pytest.raises(ContentError) as info:
