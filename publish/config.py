@@ -22,6 +22,13 @@ from publish import legacy_text, merge_conflicts
 from publish.addresses import SiteAddresses
 from publish.config_files import missing_abbreviations, missing_cover
 from publish.contact_numbers import LEAST_DIGITS, dialled, first_number
+from publish.contact_officer import (
+    EMAIL,
+    OFFICER_PHONE,
+    Officer,
+    officer_issues,
+    without_mailto,
+)
 from publish.control_chars import CONTROL_RE, chars_named
 from publish.encoding import not_utf8
 from publish.errors import ConfigError, ContentError, Problem
@@ -168,10 +175,6 @@ class SiteSection:
     «Ghi rõ nguồn “…” khi phát hành lại thông tin từ website này» ("" shows none)."""
 
 
-MAILTO = "mailto:"
-"""What a link to an e-mail address starts with, and an address copied from one too."""
-
-
 @dataclass(frozen=True, slots=True)
 class Station:
     """A post of the unit citizens go to or call: a commune's police, a one-stop desk."""
@@ -214,6 +217,9 @@ class Contact:
 
     address: str = ""
     hotline: str = ""
+    fax: str = ""
+    """The head office's fax number, checked as hotline is but shown as written: never a
+    tel: link, which a phone would dial into a fax machine's whistle."""
     email: str = ""
     emergency: str = "113"
     hours: str = ""
@@ -224,6 +230,9 @@ class Contact:
     box after each bulletin, the contact card); "" says nothing."""
     stations: tuple[Station, ...] = ()
     """The unit's posts, in the order site.toml writes them, listed on the contact page."""
+    officer: Officer = field(default_factory=Officer)
+    """[contact.officer]: who answers for the website's information (see
+    publish.contact_officer)."""
     stations_title: str = field(
         default=STATIONS_TITLE,
         metadata=rules(
@@ -233,8 +242,8 @@ class Contact:
 
     def __post_init__(self) -> None:
         """The address without a «mailto:» copied from a link: pages write their own before it."""
-        if isinstance(self.email, str) and self.email.strip().lower().startswith(MAILTO):
-            object.__setattr__(self, "email", self.email.strip()[len(MAILTO) :].strip())
+        if isinstance(self.email, str):
+            object.__setattr__(self, "email", without_mailto(self.email))
 
 
 def spoken_reach(contact: Contact) -> tuple[str, str]:
@@ -619,6 +628,7 @@ def parse(
     data = _composed(data, ())
     _read_air_slot(data, issues)
     _read_stations(data, issues)
+    _read_officer(data, issues)
     config = build(Config, data, (), issues, suggest=_table_meant)
     issues.extend(_semantic_issues(config))
     issues = [i for i in issues if not _missing_in_blanked(i, blanked)]
@@ -1013,10 +1023,10 @@ def _feedback_key_hint(written: str, categories: dict[str, Category]) -> str:
     return "Các khóa chuyên mục: " + ", ".join(f'"{k}"' for k in categories) + "."
 
 
-EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-"""An e-mail address as a mailto: link can use."""
 PHONE_KEYS = (("hotline", "0297 3846 113"), ("emergency", "113"))
 """The [contact] keys that hold a number to call, each with an example of one."""
+FAX_EXAMPLE = "0277 3610 114"
+"""A fax number in the examples of hints."""
 
 
 def _contact_issues(contact: Contact) -> list[SchemaIssue]:
@@ -1028,14 +1038,18 @@ def _contact_issues(contact: Contact) -> list[SchemaIssue]:
         SchemaIssue(
             ("contact", key),
             f"không có số điện thoại nào (cần một số từ {LEAST_DIGITS} chữ số): {quoted(written)}",
-            f'Ghi số để gọi, ví dụ {key} = "{example}"; chưa có thì để trống: {key} = "".',
+            f'Ghi số {"fax" if key == "fax" else "để gọi"}, ví dụ {key} = "{example}"; chưa có '
+            f'thì để trống: {key} = "".',
         )
-        for key, example in PHONE_KEYS
+        # The fax too: its number is shown, not dialled, but one without digits faxes nowhere.
+        for key, example in (*PHONE_KEYS, ("fax", FAX_EXAMPLE))
         if isinstance(written := getattr(contact, key), str)
         and written.strip()
         and dialled(written) is None
     ]
     issues += _station_issues(contact.stations)
+    if isinstance(contact.officer, Officer):
+        issues += officer_issues(contact.officer)
     email = contact.email.strip() if isinstance(contact.email, str) else ""
     if not email or EMAIL.match(email):
         return issues
@@ -1107,14 +1121,20 @@ def contact_warnings(config: Config) -> list[Problem]:
     the number publish.contact_numbers reads, so other digits beside it are never called, and
     a number too long to be one is not linked at all. A warning, an error under --strict: a
     second number written beside the hotline for years must not stop every command after an
-    upgrade (Zalo and radio link no number)."""
+    upgrade (Zalo and radio link no number). Not the fax: it is shown as written, linked to
+    nothing, so no digit of it goes undialled."""
     warnings = []
-    for key, example in PHONE_KEYS:
-        written = getattr(config.contact, key)
+    contact = config.contact
+    numbers: list[tuple[tuple[str, ...], str, str]] = [
+        (("contact", key), getattr(contact, key), example) for key, example in PHONE_KEYS
+    ]
+    numbers.append((("contact", "officer", "phone"), contact.officer.phone, OFFICER_PHONE))
+    for path, written, example in numbers:
+        key = path[-1]
         problem = _phone_problem(written)
         if problem:
             issue = SchemaIssue(
-                ("contact", key),
+                path,
                 problem,
                 f'Ghi một số, ví dụ {key} = "{example}"; giờ trực hay giờ làm việc viết sau số '
                 f'cũng được: {key} = "{example} (trực 24/24)", "{example} (7h–17h)". Trang web '
@@ -1432,7 +1452,9 @@ STATION_FORM = (
     'phone = ["0277 3610 201"], hours = "…". Các khối đặt sau các khóa khác của [contact], '
     "theo thứ tự muốn hiện trong trang liên hệ."
 )
-CONTACT_ONLY_KEYS = frozenset({"hotline", "email", "emergency", "secrecy", "stations_title"})
+CONTACT_ONLY_KEYS = frozenset(
+    {"hotline", "fax", "email", "emergency", "secrecy", "stations_title", "officer"}
+)
 """[contact] keys no station has: written below a [[contact.stations]] line, they are the
 station's (TOML puts every line up to the next header in it), not the unit's."""
 
@@ -1475,6 +1497,34 @@ def _read_stations(data: dict[str, Any], issues: list[SchemaIssue]) -> None:
         if isinstance(phone := table.get("phone"), str):
             table["phone"] = [phone] if phone.strip() else []
     contact["stations"] = tables
+
+
+UNIT_ONLY_KEYS = frozenset(
+    {"address", "hotline", "fax", "emergency", "hours", "secrecy", "stations_title", "stations"}
+)
+"""[contact] keys the officer has not: written below the [contact.officer] line, TOML puts
+them in the officer's table, and the unit's own value is lost."""
+
+
+def _read_officer(data: dict[str, Any], issues: list[SchemaIssue]) -> None:
+    """Tell (and leave out) a [contact] key written below the [contact.officer] line: the
+    unit's hours or fax, not the officer's, as a key below a station's header is told."""
+    contact = data.get("contact")
+    officer = contact.get("officer") if isinstance(contact, dict) else None
+    if not isinstance(officer, dict):
+        return  # none, or no table: told by the schema
+    for key in sorted(UNIT_ONLY_KEYS.intersection(officer)):
+        del officer[key]
+        issues.append(
+            SchemaIssue(
+                ("contact", "officer", key),
+                f"khóa {key} của bảng [contact] nằm trong bảng [contact.officer]: cán bộ không có "
+                "khóa này, và giá trị của đơn vị bị mất",
+                "Mọi dòng sau dòng [contact.officer] thuộc bảng đó, cho tới bảng kế tiếp: chuyển "
+                "dòng này lên trên dòng [contact.officer] (bảng [contact.officer] đặt sau mọi "
+                "khóa của [contact]).",
+            )
+        )
 
 
 def _no_broadcast(values: list[Any], issues: list[SchemaIssue]) -> list[dt.date]:

@@ -66,7 +66,7 @@ from publish.editor_files import (
     renamed_bulletin,
 )
 from publish.errors import ContentError, Problem, not_a_file, os_reason
-from publish.far_date import far_dates
+from publish.far_date import far_dates, updated_ahead
 from publish.fields import Collector
 from publish.frontmatter import (
     DuplicateKeyError,
@@ -141,6 +141,7 @@ PAGE_KEYS = {
     "approved_by",
     "pii_reviewed_by",
     "pii_reviewed_version",
+    "updated",
 }
 """A page's gates are a bulletin's (see gates.page_gate) but approval: `approved_by` is kept,
 not required."""
@@ -253,6 +254,7 @@ def load_site(
         problems.extend(sorted(told, key=lambda p: p.line or 0))  # as for a bulletin above
         if page is not None:
             problems.extend(far_dates([(page.source, page.date, "trang")], now, config))
+            problems.extend(updated_ahead([(page.source, page.updated, page.date)], now, config))
             pages.append(page)
     # A form or notice a bulletin links to is served (publish.attachments): not a document
     # left behind that "is published nowhere".
@@ -1498,6 +1500,8 @@ def _page(path: Path, config: Config, col: Collector, problems: list[Problem]) -
     date = fields.datetime(col, data, "date", config, required=False)
     expires = fields.datetime(col, data, "expires", config, required=False)
     held_back |= errors() > before
+    # Read as `date` is, with its messages; unreadable, it is an error but holds nothing back.
+    updated = fields.datetime(col, data, "updated", config, required=False)
     aliases = fields.aliases(col, data, config)
     if date and expires and expires <= date:
         col.add(
@@ -1535,6 +1539,8 @@ def _page(path: Path, config: Config, col: Collector, problems: list[Problem]) -
         body_line=parsed.body_line,
         shown_images=images + unfingerprinted,
         held_note=held_note(col, data),
+        updated=updated,
+        updated_timed=updated is not None and fields.timed(data["updated"]),
     )
 
 

@@ -3,6 +3,7 @@ alone (the sync imports this without the loader)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 import unicodedata
@@ -20,7 +21,9 @@ __all__ = [
     "told",
     "updated",
     "updated_lead",
+    "updated_line",
     "when",
+    "when_moment",
 ]
 
 HEADING = "Đính chính"
@@ -92,12 +95,22 @@ def position(key: str) -> int | None:
 
 
 def when(correction: Correction) -> str:
-    """ "14:30 ngày 2/12/2026" (the day alone when written without a time): no leading zero
-    in the day and month, which screen readers' voices read digit by digit (see
+    """ "14:30 ngày 2/12/2026" (the day alone when written without a time): see when_moment."""
+    return when_moment(correction.date, timed=correction.timed)
+
+
+def when_moment(moment: dt.datetime, *, timed: bool) -> str:
+    """ "14:30 ngày 2/12/2026", or "ngày 2/12/2026" when not `timed`: no leading zero in the
+    day and month, which screen readers' voices read digit by digit (see
     publish.text.vn_short_date)."""
-    moment = correction.date
     day = f"ngày {moment.day}/{moment.month}/{moment.year}"
-    return f"{moment.hour}:{moment.minute:02d} {day}" if correction.timed else day
+    return f"{moment.hour}:{moment.minute:02d} {day}" if timed else day
+
+
+def updated_line(moment: dt.datetime, *, timed: bool) -> tuple[str, str]:
+    """What a page updated at `moment` says before its date and the date itself: ("Cập nhật",
+    "ngày 20/11/2026"), as a corrected bulletin's date line says it."""
+    return ("Cập nhật lúc" if timed else "Cập nhật"), when_moment(moment, timed=timed)
 
 
 def updated_lead(correction: Correction) -> str:

@@ -1,4 +1,5 @@
-"""The warning that a bulletin's or page's publish date is more than a year ahead.
+"""The warning that a bulletin's or page's publish date is more than a year ahead, and that a
+page's `updated` date is still to come.
 
 A year typed wrong (`date: 2062-12-06 07:30` for 2026) holds the bulletin back as scheduled,
 on every channel, until that year: nothing else says so but the «hẹn giờ» line among the held
@@ -17,7 +18,7 @@ from publish.errors import FAR_DATE, Problem
 from publish.locate import with_lines
 from publish.text import vn_datetime
 
-__all__ = ["FAR_AHEAD", "far_date", "far_dates"]
+__all__ = ["FAR_AHEAD", "far_date", "far_dates", "updated_ahead"]
 
 FAR_AHEAD = dt.timedelta(days=366)
 """How far ahead a publish date is told: over a year (a leap year's too)."""
@@ -68,6 +69,31 @@ def far_dates(
         problem
         for shown, date, kind in items
         if date is not None and (problem := far_date(shown, date, now, config.tz, kind)) is not None
+    ]
+    return with_lines(found, config.root) if found else []
+
+
+def updated_ahead(
+    items: Iterable[tuple[str, dt.datetime | None, dt.datetime | None]],
+    now: dt.datetime,
+    config: Config,
+) -> list[Problem]:
+    """A warning for each (file, updated, publish date) of a page whose `updated` is later than
+    both `now` and its publish date: the page would say «Cập nhật ngày …» of a day to come, and
+    its sitemap date too. A warning: the page is right, only its date line is not."""
+    found = [
+        Problem(
+            shown,
+            f"ngày cập nhật {vn_datetime(updated.astimezone(config.tz))} chưa tới (bây giờ là "
+            f"{vn_datetime(now.astimezone(config.tz))}): trang sẽ ghi «Cập nhật ngày …» của "
+            "một ngày chưa tới",
+            "updated",
+            hint="Ghi ngày trang được sửa lần cuối, thường là hôm nay, ví dụ "
+            f"'updated: {now.astimezone(config.tz):%Y-%m-%d}'.",
+            severity="warning",
+        )
+        for shown, updated, date in items
+        if updated is not None and updated > now and (date is None or updated > date)
     ]
     return with_lines(found, config.root) if found else []
 

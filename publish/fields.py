@@ -1015,6 +1015,8 @@ VIETNAMESE_FIELDS = {
         "expires",
     ),
     **dict.fromkeys(("ma bai", "ma ban tin"), "id"),
+    # A page's only: a bulletin has no `updated` (its corrections say when), so never meant there.
+    **dict.fromkeys(("ngay cap nhat", "cap nhat", "cap nhat ngay", "cap nhat luc"), "updated"),
     **dict.fromkeys(("ghim", "ghim bai", "ghim len dau", "ghim dau trang", "tin ghim"), "pinned"),
 }
 """The other fields' Vietnamese names (folded, '_' and '-' as spaces): `tác_giả: "Minh Anh"`
@@ -1289,6 +1291,14 @@ FOREIGN_FIELDS = {
 }
 """Fields of Hugo (and WordPress exports) that mean something this tool has under another name,
 or nothing: unread, they would silently drop the summary, the cover or the old addresses."""
+UPDATED = "updated"
+"""A page's field for the day it was last updated (content.PAGE_KEYS); no bulletin's."""
+MODIFIED = frozenset(("lastmod", "modified", "lastmodified"))
+"""Other tools' names of it: a page's `updated`, a bulletin's nothing."""
+PAGE_UPDATED_HINT = (
+    "Ngày trang được cập nhật ở đây là 'updated' (ví dụ 'updated: 2026-11-20'): trang hiện "
+    "«Cập nhật ngày …» và sitemap dùng ngày đó."
+)
 
 
 def unknown_keys(
@@ -1327,6 +1337,8 @@ def unknown_keys(
             )
             continue
         other = FOREIGN_FIELDS.get(squeezed)
+        if other is not None and other[0] is None and UPDATED in known and squeezed in MODIFIED:
+            other = (UPDATED, PAGE_UPDATED_HINT)  # a page's own `updated`, not a bulletin's
         if other is not None and (other[0] is None or other[0] in known):
             ours, why = other
             use = (

@@ -284,6 +284,12 @@ class Page:
     relative_links: tuple[tuple[str, int], ...] = ()
     """Relative links in the body that name no content file nor file to download (see
     publish.relative_links), with their lines."""
+    updated: dt.datetime | None = None
+    """When the unit last updated what the page says (front matter `updated`): shown on the
+    page («Cập nhật ngày …», as Nghị định 42/2022/NĐ-CP asks) and its sitemap <lastmod>. A
+    bulletin has none: its corrections say what changed and when."""
+    updated_timed: bool = False
+    """Whether `updated` was written with a time of day (shown then), not a day alone."""
 
     @property
     def url(self) -> str:

@@ -173,10 +173,12 @@ _OWNER_AFTER = re.compile(
 
 
 def unit_phone_numbers(config: Config) -> frozenset[str]:
-    """The unit's own numbers site.toml gives ([contact] hotline and emergency, each station's
-    phones, the Zalo footer), as `_digits` writes them: never a private person's."""
+    """The unit's own numbers site.toml gives ([contact] hotline, emergency and fax, each
+    station's phones, the officer's, the Zalo footer), as `_digits` writes them: never a
+    private person's."""
     contact = config.contact
-    written = [contact.hotline, contact.emergency, config.zalo.footer]
+    written = [contact.hotline, contact.emergency, contact.fax, contact.officer.phone]
+    written.append(config.zalo.footer)
     written += [phone for station in contact.stations for phone in station.phone]
     return _unit_numbers(tuple(value for value in written if isinstance(value, str)))
 

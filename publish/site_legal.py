@@ -14,7 +14,14 @@ from publish.name_notes import not_a_name
 from publish.schema import SchemaIssue
 from publish.text import folded_words, nfc, quoted, spoken_clause
 
-__all__ = ["LEGAL_KEYS", "footer_by_key", "footer_lines", "legal_issues"]
+__all__ = [
+    "LEGAL_KEYS",
+    "PLACEHOLDER",
+    "footer_by_key",
+    "footer_lines",
+    "legal_issues",
+    "starts_with",
+]
 
 LEGAL_KEYS = ("responsible", "license", "reuse_source")
 """The [site] keys of the footer's lines, in the order the lines are shown."""
@@ -46,7 +53,7 @@ def _unquoted(name: str) -> str:
     return name
 
 
-def _starts_with(words: str, start: str) -> bool:
+def starts_with(words: str, start: str) -> bool:
     """Whether folded `words` begin with the whole words of `start`."""
     return words == start or words.startswith(start + " ")
 
@@ -87,7 +94,7 @@ def legal_issues(values: dict[str, object]) -> list[SchemaIssue]:
                     f'chưa có thì để trống: {key} = "".',
                 )
             )
-        elif key in LABEL_WORDS and _starts_with(folded_words(written), LABEL_WORDS[key]):
+        elif key in LABEL_WORDS and starts_with(folded_words(written), LABEL_WORDS[key]):
             issues.append(
                 SchemaIssue(
                     ("site", key),

@@ -17,6 +17,7 @@ SECTIONS = {
     "site": config.SiteSection,
     "contact": config.Contact,
     "[contact.stations]": config.Station,
+    "contact.officer": config.Officer,
     "policy": config.Policy,
     "categories.<khóa>": config.Category,
     "web": config.WebConfig,

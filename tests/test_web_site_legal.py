@@ -47,12 +47,13 @@ def footer(page: str) -> str:
 
 def _site_writing(folder: Path, written: str = "") -> Path:
     """A copy of the fixture site in `folder` whose [site] holds, of the three keys, only the
-    lines `written` (none when "")."""
+    lines `written` (none when ""), and no [contact.officer]: its line goes in the same footer
+    paragraph."""
     root = copy_site(folder)
     toml = root / "site.toml"
-    kept = [
-        line for line in toml.read_text("utf-8").splitlines() if not line.startswith(LEGAL_LINES)
-    ]
+    text = re.sub(r"\n\[contact\.officer\]\n(?:\w+ = [^\n]*\n)*", "\n", toml.read_text("utf-8"))
+    assert "officer" not in text
+    kept = [line for line in text.splitlines() if not line.startswith(LEGAL_LINES)]
     cover = 'default_cover = "images/bia-mac-dinh.jpg"'
     text = "\n".join(kept)
     if written:
@@ -90,7 +91,9 @@ def test_every_page_s_footer_says_who_answers_the_decision_and_the_source(
         f"Thiết lập theo {LICENSE}.",
         f"Ghi rõ nguồn “{SOURCE}” khi phát hành lại thông tin từ website này.",
     ]
-    assert "Theo dõi tin mới" in lines[3]
+    # Then the fixture's [contact.officer] (tests/test_contact_officer.py), then the follow link.
+    assert lines[3].startswith("Cán bộ phụ trách thông tin trên trang: ")
+    assert "Theo dõi tin mới" in lines[4]
 
 
 def test_a_unit_without_the_data_has_no_line(bare: BuiltSite) -> None:

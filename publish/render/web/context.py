@@ -581,6 +581,20 @@ class SiteContext:
             for station in self.config.contact.stations
         ]
 
+    def officer(self) -> dict[str, str] | None:
+        """[contact.officer] as the contact card and the footer show it, its phone with the
+        tel: link it dials; None when site.toml names no officer."""
+        officer = self.config.contact.officer
+        if not officer.shown:
+            return None
+        return {
+            "name": officer.name,
+            "position": officer.position,
+            "phone": officer.phone,
+            "phone_tel": tel_uri(officer.phone),
+            "email": officer.email,
+        }
+
     def contact(self, *, with_qr: bool = True) -> dict[str, Any]:
         """Contact details for the contact layout, with the Zalo follow link and its QR code."""
         contact = self.config.contact
@@ -594,8 +608,10 @@ class SiteContext:
             "emergency_tel": tel_uri(contact.emergency),
             # The header's button shows the number it dials, not the value's notes or a second one.
             "emergency_number": first_number(contact.emergency),
+            "fax": contact.fax,
             "email": contact.email,
             "hours": contact.hours,
+            "officer": self.officer(),
             "secrecy": contact.secrecy,
             # Where a tipster reads how to send one: the unit's own contact pages, by their titles.
             "pages": [

@@ -247,13 +247,18 @@ class Views(SiteContext):
 
     @cached_property
     def _link_numbers(self) -> tuple[Callable[[str], str], ...]:
-        """Link the unit's hotline, its posts' phones and the emergency numbers in a body (and
-        nothing else that looks like a phone number)."""
+        """Link the unit's hotline, its posts' and its officer's phones and the emergency numbers
+        in a body (and nothing else that looks like a phone number)."""
         contact = self.config.contact
         emergency = dict.fromkeys((first_number(contact.emergency), *EMERGENCY_NUMBERS))
         # A bulletin telling a commune's residents to call their post writes its number as the
         # contact page lists it: one tap dials it, as the hotline's does.
-        own = (contact.hotline, *(phone for station in contact.stations for phone in station.phone))
+        # So does the officer's: never the fax, which a phone would ring as a call.
+        own = (
+            contact.hotline,
+            contact.officer.phone,
+            *(phone for station in contact.stations for phone in station.phone),
+        )
         return (
             own_numbers_linker({first_number(written): tel_uri(written) for written in own}),
             emergency_linker({number: tel_uri(number) for number in emergency if number}),
@@ -704,8 +709,24 @@ class Views(SiteContext):
             extra=page.extra,
             body=self._body(self.convert(page.body, page.source, eager_first=True)),
             contact=self.contact() if page.layout == "contact" else None,
+            updated=self._page_updated(page),
         )
-        return View(page.url, "page.html", context, source=page.source, indexed=not page.draft)
+        return View(
+            page.url,
+            "page.html",
+            context,
+            source=page.source,
+            indexed=not page.draft,
+            lastmod=page.updated,
+        )
+
+    def _page_updated(self, page: Page) -> dict[str, str] | None:
+        """A page's «Cập nhật ngày …» line (front matter `updated`), None when it has none."""
+        if page.updated is None:
+            return None
+        moment = page.updated.astimezone(self.config.tz)
+        lead, when = correction_text.updated_line(moment, timed=page.updated_timed)
+        return {"iso": page.updated.isoformat(), "lead": lead, "when": when}
 
     def search(self) -> View:
         """The search page shell; the client-side index comes later (see search.py)."""
