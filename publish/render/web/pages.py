@@ -509,6 +509,7 @@ class Views(SiteContext):
             image=image,
             preview=preview,
             og_type="article",
+            lang=bulletin.lang,
         )
         context["edited_after_approval"] = self.edited.get(bulletin.key, "")
         og_image = context["og"]["image"]
@@ -698,6 +699,7 @@ class Views(SiteContext):
             current=f"page:{page.slug}",
             crumbs=[(page.title, page.url)],
             preview=page.draft,
+            lang=page.lang,
         )
         context.update(
             page=page,
