@@ -24,6 +24,7 @@ from publish import (
     corrections,
     fields,
     footnote_count,
+    lang_field,
     legacy_text,
     linked_folders,
     misencoded,
@@ -123,6 +124,7 @@ KNOWN_KEYS = {
     "pii_reviewed_by",
     "approved_version",
     "corrections",
+    "lang",
 }
 SUMMARY_PLACEHOLDER = "Tóm tắt bản tin trong một, hai câu."
 BODY_PLACEHOLDER = "Viết nội dung bản tin ở đây."
@@ -142,6 +144,7 @@ PAGE_KEYS = {
     "pii_reviewed_by",
     "pii_reviewed_version",
     "updated",
+    "lang",
 }
 """A page's gates are a bulletin's (see gates.page_gate) but approval: `approved_by` is kept,
 not required."""
@@ -1291,6 +1294,8 @@ def _validate(
     slug = fields.slug(col, data, path)
     key = fields.identifier(col, data, slug)
     channels = fields.channels(col, data, config)
+    lang = lang_field.language(col, data, config)
+    channels = lang_field.radio_channels(col, data, lang, channels)
     cover = content_images.cover(col, data, path, config)
     images, unfingerprinted, reading_order, remote_images = content_images.body_images(
         col, parsed, path, config
@@ -1425,6 +1430,7 @@ def _validate(
         review_note=review_note,
         timed=fields.timed(data["date"]),
         has_id=data.get("id") is not None,
+        lang=lang,
     )
     return bulletin, corrected
 
@@ -1489,6 +1495,7 @@ def _page(path: Path, config: Config, col: Collector, problems: list[Problem]) -
         )
         layout = "page"
     summary = fields.text(col, data, "summary") or ""
+    lang = lang_field.language(col, data, config)
     # Held by the gate, as a bulletin is (publish.held_page_links: unless a link needs it).
     approved_by = person(col, data, "approved_by", held="trang") or ""
     pii_reviewed_by = person(col, data, "pii_reviewed_by", held="trang") or ""
@@ -1541,6 +1548,7 @@ def _page(path: Path, config: Config, col: Collector, problems: list[Problem]) -
         held_note=held_note(col, data),
         updated=updated,
         updated_timed=updated is not None and fields.timed(data["updated"]),
+        lang=lang,
     )
 
 

@@ -1018,6 +1018,7 @@ VIETNAMESE_FIELDS = {
     # A page's only: a bulletin has no `updated` (its corrections say when), so never meant there.
     **dict.fromkeys(("ngay cap nhat", "cap nhat", "cap nhat ngay", "cap nhat luc"), "updated"),
     **dict.fromkeys(("ghim", "ghim bai", "ghim len dau", "ghim dau trang", "tin ghim"), "pinned"),
+    **dict.fromkeys(("ngon ngu", "ngon ngu bai", "ngon ngu bai viet"), "lang"),
 }
 """The other fields' Vietnamese names (folded, '_' and '-' as spaces): `tác_giả: "Minh Anh"`
 went to `extra` without a word, and the author never showed."""
@@ -1285,6 +1286,10 @@ FOREIGN_FIELDS = {
             "Ghim bài ở đầu trang chủ website ở đây là 'pinned' (true, hoặc lúc hết ghim như "
             "pinned: 2026-12-15 17:00).",
         ),
+    ),
+    **dict.fromkeys(
+        ("language", "locale", "languagecode", "inlanguage"),
+        ("lang", "Ngôn ngữ của bài ở đây là 'lang' (ví dụ lang: en cho bài tiếng Anh)."),
     ),
     "weight": (None, "Công cụ này xếp bài theo 'date', không theo 'weight'."),
     "toc": (None, "Công cụ này không tạo mục lục trong bài."),

@@ -185,6 +185,10 @@ class Bulletin:
     has_id: bool = False
     """Whether front matter `id` gives its key (else the slug does): the editor's word for which
     bulletin it is, so it is never taken for another one renamed (publish.rename_pairs)."""
+    lang: str = ""
+    """Front matter `lang` when the bulletin is in another language than the site's ("en"),
+    else "": its page marks its text with it, and the radio does not read it
+    (publish.languages)."""
 
     @property
     def body(self) -> str:
@@ -290,6 +294,8 @@ class Page:
     bulletin has none: its corrections say what changed and when."""
     updated_timed: bool = False
     """Whether `updated` was written with a time of day (shown then), not a day alone."""
+    lang: str = ""
+    """Front matter `lang` when the page is in another language than the site's, else ""."""
 
     @property
     def url(self) -> str:

@@ -22,6 +22,7 @@ from publish.cache import Encoded, Fragments, owned_kind
 from publish.config import Config
 from publish.contact_numbers import first_number, tel_uri
 from publish.content_images import remote_image, resolve_content_path
+from publish.languages import og_locale
 from publish.links import content_link, resolve
 from publish.model import Bulletin, ImageRef, Site
 from publish.render.web.images import VARIANT_TYPE, Picture, Pictures
@@ -184,13 +185,18 @@ class SiteContext:
                 for key, category in config.categories.items()
             ],
             "nav": [
-                {"key": "home", "label": HOME, "url": self.url("/")},
+                {"key": "home", "label": HOME, "url": self.url("/"), "lang": ""},
                 *(
-                    {"key": f"page:{p.slug}", "label": p.title, "url": self.url(p.url)}
+                    {
+                        "key": f"page:{p.slug}",
+                        "label": p.title,
+                        "url": self.url(p.url),
+                        "lang": p.lang,
+                    }
                     for p in self.site.pages
                 ),
-                {"key": "archive", "label": "Lưu trữ", "url": self.url("/luu-tru/")},
-                {"key": "search", "label": "Tìm kiếm", "url": self.url("/tim-kiem/")},
+                {"key": "archive", "label": "Lưu trữ", "url": self.url("/luu-tru/"), "lang": ""},
+                {"key": "search", "label": "Tìm kiếm", "url": self.url("/tim-kiem/"), "lang": ""},
             ],
             "home_url": self.url("/"),
             "archive_url": self.url("/luu-tru/"),
@@ -215,11 +221,13 @@ class SiteContext:
         image: tuple[Picture, str] | None = None,
         preview: bool = False,
         og_type: str = "website",
+        lang: str = "",
     ) -> dict[str, Any]:
-        """Context every page has: title, canonical, Open Graph, breadcrumbs, robots."""
+        """Context every page has: title, canonical, Open Graph, breadcrumbs, robots (`lang`:
+        the language of the page's own text when not the site's, publish.languages)."""
         og_image = self.og_image(image)
-        trail = [{"label": HOME, "url": self.url("/")}] if crumbs else []
-        trail += [{"label": label, "url": self.url(path)} for label, path in crumbs]
+        trail = [{"label": HOME, "url": self.url("/"), "lang": ""}] if crumbs else []
+        trail += [{"label": label, "url": self.url(path), "lang": lang} for label, path in crumbs]
         return {
             "title": title,
             "description": description or self.config.site.description,
@@ -232,7 +240,7 @@ class SiteContext:
             # The menu or strip entry the page belongs to without being it (a bulletin's category).
             "section": section or current,
             "breadcrumbs": trail,
-            "og": {"type": og_type, "image": og_image},
+            "og": {"type": og_type, "image": og_image, "locale": og_locale(lang)},
             "noindex": preview,
             "preview": preview,
             "edited_after_approval": "",  # a bulletin's page: Site.edited_after_approval
@@ -504,6 +512,7 @@ class SiteContext:
             "date_iso": dates[0],
             "date": dates[1],
             "summary": bulletin.summary,
+            "lang": bulletin.lang,
             "category": self.config.categories[bulletin.category].label,
             "category_url": self.url(self.category_url(bulletin.category)),
             # The card's badge: «Bản nháp», or for an approved bulletin edited since, what it is.
@@ -559,6 +568,7 @@ class SiteContext:
             "title": bulletin.title,
             "url": self.bulletin_url(bulletin),
             "date": vn_short_date(bulletin.date),
+            "lang": bulletin.lang,
         }
 
     def bulletin_url(self, bulletin: Bulletin) -> str:
@@ -615,7 +625,7 @@ class SiteContext:
             "secrecy": contact.secrecy,
             # Where a tipster reads how to send one: the unit's own contact pages, by their titles.
             "pages": [
-                {"title": page.title, "url": self.url(page.url)}
+                {"title": page.title, "url": self.url(page.url), "lang": page.lang}
                 for page in self.site.pages
                 if page.layout == "contact"
             ],

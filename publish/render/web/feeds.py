@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 __all__ = ["FeedEntry", "atom_feed", "entry_id", "site_feeds"]
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 TAG_PATH_SAFE = "/%:@!$&'()*+,;="
 """What a tag: URI's specific part (RFC 4151: pchar and «/») holds as it is, besides letters,
 digits and «-._~»: anything else of a folder's name («/công-an/») is percent-encoded."""
@@ -42,6 +43,9 @@ class FeedEntry:
     category: str
     category_label: str
     author: str
+    lang: str = ""
+    """The bulletin's language when not the site's (Bulletin.lang): its title, summary and
+    content say so (xml:lang), the feed's categories and author stay in the site's."""
 
 
 def entry_id(first_base_url: str, key: str, date: dt.datetime) -> str:
@@ -73,7 +77,7 @@ def atom_feed(
     corrected), so an unchanged site gives equal bytes. `feed_id` is the feed's address at the
     site's first address (see entry_id)."""
     ET.register_namespace("", ATOM_NS)
-    feed = ET.Element(_q("feed"), {"{http://www.w3.org/XML/1998/namespace}lang": language})
+    feed = ET.Element(_q("feed"), {XML_LANG: language})
     _text(feed, "id", feed_id)
     _text(feed, "title", title)
     if subtitle:
@@ -99,10 +103,14 @@ def _entry(entry: FeedEntry, site_author: str) -> ET.Element:
     _text(node, "updated", entry.updated.isoformat())
     _text(ET.SubElement(node, _q("author")), "name", entry.author or site_author)
     ET.SubElement(node, _q("category"), term=entry.category, label=entry.category_label)
-    _text(node, "summary", entry.summary)
+    summary = _text(node, "summary", entry.summary)
     content = _text(node, "content", entry.content_html)
     content.set("type", "html")
     content.set("{http://www.w3.org/XML/1998/namespace}base", entry.url)
+    if entry.lang:
+        for part in (node.find(_q("title")), summary, content):
+            if part is not None:
+                part.set(XML_LANG, entry.lang)
     return node
 
 
@@ -181,6 +189,7 @@ def _entries(context: SiteContext, bulletins: Sequence[Bulletin]) -> list[FeedEn
             category=b.category,
             category_label=config.categories[b.category].label,
             author=b.author,
+            lang=b.lang,
         )
         for b in bulletins[: config.web.feed_items]
     ]

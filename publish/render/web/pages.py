@@ -514,6 +514,7 @@ class Views(SiteContext):
             image=image,
             preview=preview,
             og_type="article",
+            lang=bulletin.lang,
         )
         context["edited_after_approval"] = self.edited.get(bulletin.key, "")
         og_image = context["og"]["image"]
@@ -703,6 +704,7 @@ class Views(SiteContext):
             current=f"page:{page.slug}",
             crumbs=[(page.title, page.url)],
             preview=page.draft,
+            lang=page.lang,
         )
         context.update(
             page=page,

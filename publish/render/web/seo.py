@@ -63,7 +63,7 @@ def news_article(
         "description": bulletin.summary,
         "datePublished": bulletin.date.isoformat(),
         "dateModified": bulletin.modified.isoformat(),
-        "inLanguage": config.site.language,
+        "inLanguage": bulletin.lang or config.site.language,
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "url": url,
         "articleSection": config.categories[bulletin.category].label,

@@ -1,0 +1,46 @@
+"""The language of a bulletin or page written in another language than the site's (front
+matter `lang: en`, read by publish.lang_field): what the website and the radio make of it.
+
+Nghị định 42/2022/NĐ-CP asks an agency's site for some information in English: a unit adds an
+«About us / Contact» page, a notice to foreign residents. WCAG 3.1.2 asks that text in another
+language be marked so that a screen reader switches voice; read as Vietnamese, «hotline» and
+«113» in an English paragraph are noise. Apart from the field's reader so that the renderers
+do not import the front-matter readers.
+"""
+
+from __future__ import annotations
+
+__all__ = ["LOCALES", "RADIO_LANGUAGE", "og_locale", "spoken"]
+
+RADIO_LANGUAGE = "vi"
+"""The one language the radio reads (its numbers, abbreviations and voice are Vietnamese)."""
+
+LOCALES = {
+    "vi": "vi_VN",
+    "en": "en_US",
+    "fr": "fr_FR",
+    "zh": "zh_CN",
+    "ko": "ko_KR",
+    "ja": "ja_JP",
+    "km": "km_KH",
+    "lo": "lo_LA",
+    "th": "th_TH",
+    "ru": "ru_RU",
+    "de": "de_DE",
+    "es": "es_ES",
+}
+"""og:locale (language_TERRITORY, as Facebook and Zalo read it) of a tag without a region."""
+
+
+def spoken(lang: str) -> bool:
+    """Whether text in `lang` ("" for the site's) can be read by the radio's Vietnamese voice."""
+    return not lang or lang.split("-")[0].lower() == RADIO_LANGUAGE
+
+
+def og_locale(lang: str) -> str:
+    """og:locale for a page in `lang` ("" for the site's language, Vietnamese: vi_VN)."""
+    if not lang:
+        return LOCALES["vi"]
+    parts = lang.split("-")
+    region = next((p for p in parts[1:] if len(p) == 2 and p.isalpha()), "")
+    return f"{parts[0]}_{region}" if region else LOCALES.get(parts[0], parts[0])

@@ -1,0 +1,278 @@
+"""Front matter `lang`: a bulletin or page in English is marked as English on the website and in
+the feed (WCAG 3.1.2: a screen reader switches voice), never read by the radio's Vietnamese
+voice, and a wrong value is told like any other field."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from publish import config as config_module
+from publish.content import load_site
+from publish.errors import ContentError
+from publish.model import Site
+from publish.pipeline import build
+from publish.render.web.search import SearchDoc, build_index, rank
+from tests.helpers import NOW, bulletin_md, make_project
+from tests.web_fixture import build_site, copy_site
+
+EN = "content/bai-viet/2020-12-07-notice-to-foreign-residents.md"
+VI = "content/bai-viet/2020-12-06-canh-bao.md"
+PAGE = "content/pages/english.md"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+EN_BODY = (
+    "Foreign nationals staying overnight must have their temporary residence declared within "
+    "12 hours.\n\n## How\n\nAsk your hotel or landlord, or call the duty hotline. In an "
+    "emergency, call 113. Never give a bank OTP code to anyone on the phone.\n"
+)
+
+
+def english(**fields: str) -> str:
+    """An approved English bulletin (`fields` override or add front matter lines)."""
+    return bulletin_md(
+        {
+            "title": '"Notice to foreign residents: temporary residence registration"',
+            "date": "2020-12-07 08:00",
+            "summary": '"Foreign residents must declare where they stay within 12 hours. '
+            'Here is how, online or at the commune police station."',
+            "tags": '["foreign residents"]',
+            "lang": "en",
+            **fields,
+        },
+        EN_BODY,
+    )
+
+
+def load(root: Path) -> Site:
+    """The project's site at the tests' clock."""
+    return load_site(config_module.load(root), now=NOW)
+
+
+class Langs(HTMLParser):
+    """(tag, class, lang, hreflang) of every element with a lang attribute, and <html>'s."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.marked: list[tuple[str, str, str, str]] = []
+        self.html_lang = ""
+        self.og_locale = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Record the element's language attributes."""
+        found = {k: v or "" for k, v in attrs}
+        if tag == "html":
+            self.html_lang = found.get("lang", "")
+        elif "lang" in found:
+            self.marked.append(
+                (tag, found.get("class", ""), found["lang"], found.get("hreflang", ""))
+            )
+        if tag == "meta" and found.get("property") == "og:locale":
+            self.og_locale = found.get("content", "")
+
+
+def langs(html: str) -> Langs:
+    """The language attributes of a page."""
+    parser = Langs()
+    parser.feed(html)
+    return parser
+
+
+def test_an_english_bulletin_marks_its_own_text_not_the_page_around_it(tmp_path: Path) -> None:
+    """The title, summary and body say lang="en"; <html>, the menu and the date stay
+    Vietnamese, and the page is shared as English (og:locale)."""
+    root = copy_site(tmp_path)
+    (root / "content/bai-viet/2024-03-20-notice.md").write_text(
+        english(date="2024-03-20 08:00", category="an-ninh-trat-tu"), "utf-8"
+    )
+    built = build_site(root)
+    page = langs(built.html("/2024/03/notice/"))
+    assert page.html_lang == "vi"
+    assert ("h1", "", "en", "") in page.marked
+    assert ("p", "lead", "en", "") in page.marked
+    assert ("div", "prose", "en", "") in page.marked
+    assert {m[2] for m in page.marked} == {"en"}  # nothing else claims another language
+    assert page.og_locale == "en_US"
+    # The Vietnamese bulletin beside it keeps its page unmarked.
+    other = langs(built.html("/2024/03/canh-bao-lua-dao-viec-nhe/"))
+    assert other.og_locale == "vi_VN"
+    assert ("div", "prose", "en", "") not in other.marked
+    # Its card on the home page is marked: title link and summary.
+    home = langs(built.html("/"))
+    assert ("a", "", "en", "") in home.marked
+    assert ("p", "summary", "en", "") in home.marked
+
+
+def test_an_english_page_is_marked_and_its_menu_link_says_its_language(tmp_path: Path) -> None:
+    """The English «About us» page: its text is lang="en", and every page's menu link to it
+    carries lang and hreflang (a screen reader reads «About us» in English)."""
+    root = copy_site(tmp_path)
+    (root / PAGE).write_text(
+        '---\ntitle: "About us"\nsummary: "Who we are."\nlang: en\norder: 5\n---\n\n'
+        "Tan Phu Dong Commune Police keeps public order in the commune. Call 113.\n",
+        "utf-8",
+    )
+    built = build_site(root)
+    page = langs(built.html("/english/"))
+    assert page.html_lang == "vi"
+    assert {("h1", "page-title", "en", ""), ("div", "prose", "en", "")} <= set(page.marked)
+    assert page.og_locale == "en_US"
+    home = langs(built.html("/"))
+    assert ("a", "", "en", "en") in home.marked
+    contact = langs(built.html("/lien-he/"))
+    assert ("a", "", "en", "en") in contact.marked
+    assert contact.og_locale == "vi_VN"
+
+
+def test_the_feed_marks_an_english_entry_and_keeps_the_feed_vietnamese(tmp_path: Path) -> None:
+    """Atom's xml:lang on the English entry's title, summary and content only."""
+    root = copy_site(tmp_path)
+    (root / "content/bai-viet/2024-03-20-notice.md").write_text(
+        english(date="2024-03-20 08:00", category="an-ninh-trat-tu"), "utf-8"
+    )
+    built = build_site(root)
+    feed = ET.fromstring(built.text("feed.xml"))
+    assert feed.get(XML_LANG) == "vi"
+    atom = "{http://www.w3.org/2005/Atom}"
+    marked = {
+        entry.findtext(f"{atom}title"): {
+            part: entry.find(f"{atom}{part}").get(XML_LANG)  # type: ignore[union-attr]
+            for part in ("title", "summary", "content")
+        }
+        for entry in feed.iter(f"{atom}entry")
+    }
+    assert marked.pop(
+        "Notice to foreign residents: temporary residence registration"
+    ) == dict.fromkeys(("title", "summary", "content"), "en")
+    assert marked and all(set(parts.values()) == {None} for parts in marked.values())
+
+
+def test_the_search_index_finds_english_words_as_typed() -> None:
+    """Tone folding and the Telex reading of queries leave English as it is: «residence» and
+    «Foreign residents» find the English bulletin, «lừa đảo» still the Vietnamese one."""
+    docs = [
+        SearchDoc("/vi/", "Cảnh báo lừa đảo", "", "Giả danh Công an.", 0, "2024-01-02", "x"),
+        SearchDoc(
+            "/en/",
+            "Notice to foreign residents",
+            "Temporary residence registration.",
+            EN_BODY,
+            0,
+            "2024-01-01",
+            "x",
+        ),
+    ]
+    files = build_index(docs, [("canh-bao", "Cảnh báo")])
+    assert rank(files, "residence") == [1]
+    assert rank(files, "Foreign residents") == [1]
+    assert rank(files, "hotel") == [1]  # the last word finds the words it starts
+    assert rank(files, "lua dao") == [0]
+
+
+def test_an_english_bulletin_is_left_out_of_the_radio_with_a_note(tmp_path: Path) -> None:
+    """Default channels: web and Zalo keep it, the radio script does not read it, and a note
+    (not a warning: --strict passes) says why, on the `lang` line."""
+    root = make_project(tmp_path, {EN: english(), VI: bulletin_md({"date": "2020-12-06 08:00"})})
+    site = load(root)
+    [en] = [b for b in site.bulletins if b.lang]
+    assert en.lang == "en"
+    assert en.channels == {"web", "zalo"}
+    [note] = [p for p in site.warnings if p.file == EN]
+    assert (note.severity, note.field, note.line) == ("note", "lang", 8)
+    assert "không đưa vào kịch bản phát thanh" in note.message
+    result = build(config_module.load(root), channels=("radio",), now=NOW)
+    scripts = b"".join(a.data for a in result.artifacts)
+    assert b"Foreign nationals" not in scripts
+    assert "Nội dung bản tin".encode() in scripts  # the Vietnamese one is read
+    assert not [a.path for a in result.artifacts if "notice-to-foreign" in a.path]
+
+
+@pytest.mark.parametrize(
+    ("extra", "field", "fix"),
+    [
+        ({"channels": "[web, radio]"}, "channels", "channels: web)"),
+        ({"radio": "{air_date: 2020-12-12}"}, "radio", "Xóa khối radio:"),
+    ],
+)
+def test_an_english_bulletin_asking_for_the_radio_is_refused(
+    tmp_path: Path, extra: dict[str, str], field: str, fix: str
+) -> None:
+    """Listing radio (or giving it a block) for an English bulletin is an error that says
+    what to remove."""
+    root = make_project(tmp_path, {EN: english(**extra)})
+    with pytest.raises(ContentError) as info:
+        load(root)
+    [error] = [p for p in info.value.problems if p.severity == "error"]
+    assert (error.file, error.field) == (EN, field)
+    assert error.message.startswith("bản tin viết bằng ngôn ngữ khác tiếng Việt (lang: en)")
+    assert error.hint and fix in error.hint
+
+
+@pytest.mark.parametrize(
+    ("written", "message", "fix"),
+    [
+        ("English", "«English» không phải mã ngôn ngữ: cần mã hai chữ cái «en»", "lang: en"),
+        ('"tiếng Anh"', "«tiếng Anh» không phải mã ngôn ngữ", "lang: en"),
+        ("eng", "mã ngôn ngữ «eng» phải viết bằng mã hai chữ cái «en»", "lang: en"),
+        ("vn", "«vn» là mã quốc gia Việt Nam", "xóa dòng này"),
+        ("e.n", "cần một mã ngôn ngữ như «en» (tiếng Anh), nhận được «e.n»", "lang: en"),
+        ("[en, vi]", "cần một mã ngôn ngữ, nhận được", "lang: en"),
+    ],
+)
+def test_a_wrong_lang_is_an_error_naming_file_line_and_the_code_to_write(
+    tmp_path: Path, written: str, message: str, fix: str
+) -> None:
+    """As for every field: file, line, field, what was expected and an example."""
+    root = make_project(tmp_path, {EN: english(lang=written)})
+    with pytest.raises(ContentError) as info:
+        load(root)
+    [error] = [p for p in info.value.problems if p.severity == "error"]
+    assert (error.file, error.field, error.line) == (EN, "lang", 8)
+    assert message in error.message
+    assert error.hint and fix in error.hint
+
+
+@pytest.mark.parametrize(("written", "kept"), [("en", "en"), ("EN_us", "en-US"), ("vi", "")])
+def test_a_lang_tag_is_kept_as_bcp_47_writes_it(tmp_path: Path, written: str, kept: str) -> None:
+    """Case and «_» are mended; the site's own language marks nothing."""
+    root = make_project(tmp_path, {EN: english(lang=written)})
+    [bulletin] = load(root).bulletins
+    assert bulletin.lang == kept
+
+
+def test_language_under_another_name_is_told(tmp_path: Path) -> None:
+    """`language: en` (Hugo, WordPress) or `ngôn_ngữ: en` would be ignored: told, with lang."""
+    for key in ("language", "ngôn_ngữ"):
+        text = english().replace("lang: en", f"{key}: en")
+        root = make_project(tmp_path / key, {EN: text})
+        site = load(root)
+        [told] = [p for p in site.warnings if p.field == key]
+        assert told.hint and "lang" in told.hint
+
+
+def test_an_english_bulletin_gets_no_false_warnings(tmp_path: Path) -> None:
+    """English text with abbreviations (OTP, USD, ID), a hotline and 113 draws nothing but
+    the radio note: the checks meant for Vietnamese do not fire on it."""
+    body = (
+        "Scammers call foreigners claiming to be police and ask for a USD 800 «deposit» or an "
+        "OTP code to confirm their ID. Real officers never do this. Hang up and call the duty "
+        "hotline 0277 3610 113 or 113.\n"
+    )
+    text = english().replace(EN_BODY, body)
+    root = make_project(tmp_path, {EN: text})
+    site = load(root)
+    assert [(p.severity, p.field) for p in site.warnings] == [("note", "lang")]
+    config = config_module.load(root)
+    result = build(config, channels=("web", "zalo"), now=NOW)
+    assert not [p for p in result.warnings if p.severity != "note"]
+
+
+def test_the_site_default_lang_is_the_site_language(tmp_path: Path) -> None:
+    """No `lang`: the bulletin is in the site's language and keeps every channel."""
+    root = make_project(tmp_path, {VI: bulletin_md()})
+    [bulletin] = load(root).bulletins
+    assert bulletin.lang == ""
+    assert "radio" in bulletin.channels
