@@ -19,7 +19,7 @@ from publish.render.radio import layout, word
 from publish.render.radio.episode import Episode, shown_title
 from publish.render.radio.rundown import clock, mss
 from publish.sync import radio as radio_sync
-from publish.sync.radio_relaid import layout_only
+from publish.sync.radio_relaid import NOTICE, layout_only
 from tests import test_radio_on_air_corrections as on_air
 from tests.helpers import FIXTURES, snapshot
 from tests.test_sync_radio import (
@@ -192,7 +192,7 @@ def test_a_title_with_a_word_longer_than_a_line_is_laid_out_anew(tmp_path: Path)
     assert not summary.failed
     updates = {a.key: a.reason for a in actions if a.kind == "update" and a.key in TEXTS}
     assert set(updates) == set(TEXTS)
-    assert set(updates.values()) == {radio_sync.NOTICE}
+    assert set(updates.values()) == {NOTICE}
     station = scripts(project / STATION)
     expected = built(project)
     for path in TEXTS:
@@ -420,14 +420,11 @@ def test_a_station_file_is_read_once_to_tell_a_layout_change(
 CORRECTION_EPISODE = "2024-W51"
 
 
-def test_a_correction_the_station_holds_without_its_end_mark_is_not_sent_as_revised(
-    tmp_path: Path,
-) -> None:
-    """A correction item gained «— HẾT TIN —» under its text (S7): the files of one the station
-    already holds from a version before differ by that line only, and were sent with «SỬA LẦN
-    2» for staff to reprint words that did not change. Its .txt files are laid out anew, told
-    once in THAY-DOI.txt, with no revision (as a file fitted to A4 is: the same words)."""
-    root = tmp_path / "project"
+def held_before_the_end_mark(root: Path) -> None:
+    """The fixture project, its episode 2024-W51 holding a correction item (on_air) that the
+    station got from a version before a correction item was closed with «— HẾT TIN —» (S7):
+    state/radio.json and the station folder as that version left them; the tool is then
+    upgraded (its build cache, keyed on its code, starts afresh)."""
     shutil.copytree(FIXTURES / "radio", root)
     assert sync_command(root, on_air.SENT) == 0
     on_air.correct(root, "2024-12-16 09:00")
@@ -436,33 +433,52 @@ def test_a_correction_the_station_holds_without_its_end_mark_is_not_sent_as_revi
         patch.setattr(word, "NEWS_TYPES", ("Tin", "Bài"))
         assert sync_command(root, on_air.CORRECTED) == 0
     shutil.rmtree(root / ".cache", ignore_errors=True)
+    assert "HẾT TIN" not in (root / STATION / on_air.CORRECTION_ITEM).read_text("utf-8-sig")
+
+
+ENDED_TEXTS = (on_air.CORRECTION_ITEM, f"{CORRECTION_EPISODE}/script.txt")
+WORD = f"{CORRECTION_EPISODE}/script.docx"
+ENDED_REASON = (
+    "Trình bày lại để thêm dòng «— HẾT TIN —» ở cuối tin, lời đọc không đổi: không cần in lại"
+)
+
+
+def test_a_correction_the_station_holds_without_its_end_mark_is_not_sent_as_revised(
+    tmp_path: Path,
+) -> None:
+    """A correction item gained «— HẾT TIN —» under its text (S7): the files of one the station
+    already holds from a version before differ by that line only, and were sent with «SỬA LẦN
+    2» for staff to reprint words that did not change. Its .txt files and the episode's Word
+    script are laid out anew, told once in THAY-DOI.txt by that cause (not «cho vừa khổ A4»,
+    which they already were), with no revision."""
+    root = tmp_path / "project"
+    held_before_the_end_mark(root)
     station = root / STATION
-    item = on_air.CORRECTION_ITEM
-    held = (station / item).read_text("utf-8-sig")
-    assert "HẾT TIN" not in held
     before = radio_sync.StationRecord.load(root / "state/radio.json", "radio").entries()
     actions, summary = sync(root, now="2024-12-16T12:30")
     assert not summary.failed
-    texts = (item, f"{CORRECTION_EPISODE}/script.txt")
     updates = {a.key: a.reason for a in actions if a.kind == "update"}
-    assert {updates[path] for path in texts} == {
-        "Trình bày lại cho vừa khổ A4, nội dung không đổi: không cần in lại"
-    }
+    assert {updates[path] for path in (*ENDED_TEXTS, WORD)} == {ENDED_REASON}
     now = scripts(station)
     expected = built(root)
-    for path in texts:
+    for path in (*ENDED_TEXTS, WORD):
         assert now[path] == expected[path], path
         assert "SỬA LẦN".encode() not in now[path]
-    assert (station / item).read_text("utf-8-sig").rstrip().endswith("— HẾT TIN —")
-    after = radio_sync.StationRecord.load(root / "state/radio.json", "radio").entries()
-    assert after[item]["revision"] == before[item]["revision"] == 1
-    log = now[f"{CORRECTION_EPISODE}/THAY-DOI.txt"].decode("utf-8-sig").splitlines()
-    told = [line for line in log if line.startswith("- ")]
     assert (
-        "- Trình bày lại kịch bản cả tập và 1 tin cho vừa khổ A4, nội dung không đổi: không cần in lại"
-        in told
+        (station / on_air.CORRECTION_ITEM).read_text("utf-8-sig").rstrip().endswith("— HẾT TIN —")
     )
-    # The Word script is compared by its bytes alone: its new paragraph is still a revision.
-    assert [line for line in told if "sửa lần 2" in line] == [
-        next(line for line in told if "(script.docx)" in line)
+    after = radio_sync.StationRecord.load(root / "state/radio.json", "radio").entries()
+    for path in (*ENDED_TEXTS, WORD):
+        assert after[path]["revision"] == before[path]["revision"] == 1, path
+        assert after[path]["sent_at"] == before[path]["sent_at"], path
+    log = now[f"{CORRECTION_EPISODE}/THAY-DOI.txt"].decode("utf-8-sig").splitlines()
+    assert log[1].startswith("Các tệp dưới đây chỉ được trình bày lại sau khi đài nhận")
+    assert [line for line in log if line.startswith("- ")] == [
+        "- Trình bày lại kịch bản cả tập, kịch bản cả tập (bản Word) và 1 tin để thêm dòng "
+        "«— HẾT TIN —» ở cuối tin, lời đọc không đổi: không cần in lại"
     ]
+    assert "A4" not in "\n".join(log)
+    guide = (station / radio_sync.GUIDE_NAME).read_text("utf-8-sig")
+    assert "Đã sửa sau khi đài nhận" not in guide
+    again, _summary = sync(root, now="2024-12-16T13:00")
+    assert [a for a in again if a.kind != "noop"] == []
