@@ -187,8 +187,9 @@ _END_WORDS = tuple(END_MARK.split())
 """The end mark's block, as `_read` gives it."""
 _PAGE = ("=",)
 """The block of a page's end: script.txt's rule of '=', a page break of script.docx."""
-_CUE = re.compile(r"\[[^\[\]]*\](?: \[[^\[\]]*\])*")
-"""A block of music cues alone («[A5 NHẠC HIỆU KẾT THÚC 0:20]»), as the layout writes them."""
+_CUE = re.compile(r"\[[A-Z]\d+ [^\[\]]*\](?: \[[A-Z]\d+ [^\[\]]*\])*")
+"""A block of the episode's music cues alone, each with its number in the running order
+(«[A5 NHẠC HIỆU KẾT THÚC 0:20]», layout.cue_line): not a cue of an item's text («[NHẠC NỀN]»)."""
 
 
 def _ended(was: _Blocks, now: _Blocks) -> bool:
@@ -208,8 +209,11 @@ def _ended(was: _Blocks, now: _Blocks) -> bool:
 
 
 def _closing(blocks: _Blocks, at: int) -> bool:
-    """Whether the block at `at` ends an item: only music cues follow it before the page ends
-    (layout.script_text and word's plan put the cues after the end mark, S7)."""
+    """Whether the block at `at` ends an item: right after words of its (no music cue, no rule
+    before it), only music cues after it before the page ends (layout.script_text and word's
+    plan put the music that follows an item after its end mark, S7)."""
+    if at == 0 or blocks[at - 1] in (_PAGE, ("-",)) or _CUE.fullmatch(" ".join(blocks[at - 1])):
+        return False
     for block in blocks[at + 1 :]:
         if block == _PAGE:
             return True
