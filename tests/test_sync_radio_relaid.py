@@ -483,6 +483,9 @@ def test_a_correction_the_station_holds_without_its_end_mark_is_not_sent_as_revi
     assert "A4" not in "\n".join(log)
     guide = (station / radio_sync.GUIDE_NAME).read_text("utf-8-sig")
     assert "Đã sửa sau khi đài nhận" not in guide
+    # The staff are told the mark is not read, and that a file only laid out anew needs no print.
+    assert "dòng «— HẾT TIN —» (dấu hết một tin) và dòng ghi «(không đọc)» là chỉ dẫn" in guide
+    assert "Tệp chỉ được trình bày lại (nhật ký ghi «Trình bày lại …») không có dòng ấy" in guide
     again, _summary = sync(root, now="2024-12-16T13:00")
     assert [a for a in again if a.kind != "noop"] == []
 
