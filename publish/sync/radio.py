@@ -1160,7 +1160,7 @@ class RadioSyncer:
         since = recorded_moment(self.manifest.meta.setdefault("since", now.isoformat()))
         withdrawn_copies = copies(self.manifest.meta.get(COPIES))
         revisions = self._revisions()
-        files = []
+        files: list[FileState] = []
         words: list[int] = []
         for path in sorted(set(local) | set(entries)):
             digest, keys = local.get(path, (None, ()))
