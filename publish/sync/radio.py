@@ -84,7 +84,8 @@ from publish.sync.manifest import Manifest, atomic_write_bytes
 from publish.sync.radio_guide import GUIDE_NAME, Episode, guide_bytes
 from publish.sync.radio_legacy import names_only_differ
 from publish.sync.radio_reached import EPISODE_SCRIPTS, Heard, heard
-from publish.sync.radio_relaid import RELAID, reason, relaid, word_relaid
+from publish.sync.radio_relaid import RELAID, reason, word_relaid
+from publish.sync.radio_relaid import relaid as text_relaid
 from publish.sync.radio_resent import (
     CLEAR,
     COPIES,
@@ -1315,7 +1316,7 @@ class RadioSyncer:
             return None, None
         if legacy and names_only_differ(path, station, built):
             return raw, None
-        found = relaid(path, station, built, lined=lined)
+        found = text_relaid(path, station, built, lined=lined)
         if found is None:
             return None, None
         line = found.line
