@@ -30,12 +30,13 @@ a revision.
 A block of the end mark alone («— HẾT TIN —») the build has and the station's copy lacks is no
 word of the text either: a correction item gained it when it became news like any other (S7),
 and a correction the station already held, in either layout, is laid out anew with it. Only
-where the build puts one: closing an item, nothing after it but music cues before the page
-ends (an item file's end, script.txt's rule of '='); one anywhere else is a change.
+where the build puts one: closing an item, right after its words, nothing after it but music
+cues before the page ends (an item file's end, script.txt's rule of '='); one anywhere else
+(above a paragraph, after the music) is a change.
 
 script.docx has no layout of lines, but its correction items gained the end mark too: a Word
 file whose words, paragraph by paragraph, are those of the build but for such end marks is
-laid out anew as well (`word_relaid`), once its episode's script.txt is (RadioSyncer._layout:
+laid out anew as well (`word_relaid`), once its episode's script.txt is (RadioSyncer._word_relaid:
 the Word copy follows the verdict of the text it is made from, and is read only then).
 
 Each file laid out anew says why (`Relaid.causes`): fitted to A4, the end mark added, or both;
