@@ -37,7 +37,7 @@ from tests.test_sync_radio import (
     sync,
     sync_command,
 )
-from tests.test_sync_radio_relaid import sent_wide
+from tests.test_sync_radio_relaid import held_before_the_end_mark, sent_wide
 from tests.test_sync_radio_resent import BACK, put_back, withdraw
 
 STATION = "dai-phat-thanh"
@@ -171,6 +171,14 @@ SENDS: dict[str, tuple[Callable[[Path], str], set[tuple[str, str]]]] = {
     "relaid-revised": (
         relaid_revised,
         {("update", ITEM), ("update", OTHER_ITEM), ("create", "2024-W50/THAY-DOI.txt")},
+    ),
+    "relaid-ended": (
+        held_before_the_end_mark,
+        {
+            ("update", CORRECTION_ITEM),
+            ("update", "2024-W51/script.docx"),
+            ("create", "2024-W51/THAY-DOI.txt"),
+        },
     ),
 }
 """Each kind of send: how the project is brought to it, and what one run of it must do (so the

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from publish.render.radio_station import station_plain
-from publish.sync.radio_relaid import RELAID
+from publish.sync.radio_relaid import A4, ENDED, RELAID
 from publish.sync.radio_revisions import log_bytes, placed
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -56,6 +56,67 @@ def test_a_log_mixing_revisions_and_files_laid_out_anew_tells_them_apart() -> No
     assert lines[2] == (
         "Tệp chỉ trình bày lại cho vừa khổ A4 thì nội dung không đổi, không có dòng "
         "«SỬA LẦN …» mới: không cần in lại."
+    )
+
+
+def ended(path: str, *causes: str) -> dict[str, Any]:
+    """A file laid out anew for `causes` (recorded since causes are), its words unchanged."""
+    return {**relaid(path), "causes": list(causes)}
+
+
+def test_files_laid_out_anew_for_an_end_mark_are_not_told_as_fitted_to_a4() -> None:
+    """A correction's files that only gained «— HẾT TIN —» were already in the A4 layout: the
+    log says what was done to them, and that no word read changed."""
+    lines = log([ended("2024-W50/script.docx", ENDED), ended("items/a.txt", ENDED)])
+    told = [line for line in lines if line.startswith("- ")]
+    assert told == [
+        "- Trình bày lại kịch bản cả tập (bản Word) và 1 tin để thêm dòng «— HẾT TIN —» ở cuối "
+        "tin, lời đọc không đổi: không cần in lại"
+    ]
+    assert not any("A4" in line for line in lines)
+
+
+def test_files_laid_out_anew_for_other_causes_are_told_each_once() -> None:
+    """One line a cause, at the first file of it; a file of a version that recorded no cause
+    was fitted to A4 (the only cause those versions told), told with the other A4 files."""
+    lines = log(
+        [
+            relaid("2024-W50/rundown.txt"),
+            ended("2024-W50/script.txt", A4, ENDED),
+            ended("items/a.txt", A4),
+            ended("2024-W50/script.docx", ENDED),
+            ended("items/b.txt", A4, ENDED),
+        ]
+    )
+    assert [line for line in lines if line.startswith("- ")] == [
+        "- Trình bày lại thứ tự phát và 1 tin cho vừa khổ A4, nội dung không đổi: không cần in lại",
+        "- Trình bày lại kịch bản cả tập và 1 tin cho vừa khổ A4 và thêm dòng «— HẾT TIN —» ở "
+        "cuối tin, lời đọc không đổi: không cần in lại",
+        "- Trình bày lại kịch bản cả tập (bản Word) để thêm dòng «— HẾT TIN —» ở cuối tin, lời "
+        "đọc không đổi: không cần in lại",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("causes", "said"),
+    [
+        ((), "cho vừa khổ A4 thì nội dung không đổi"),
+        ((ENDED,), "để thêm dòng «— HẾT TIN —» ở cuối tin thì lời đọc không đổi"),
+        (
+            (A4, ENDED),
+            "cho vừa khổ A4 hay để thêm dòng «— HẾT TIN —» ở cuối tin thì lời đọc không đổi",
+        ),
+    ],
+)
+def test_a_log_mixing_revisions_says_why_files_were_laid_out_anew(
+    causes: tuple[str, ...], said: str
+) -> None:
+    """The heading's line on the files only laid out anew names the causes of those listed."""
+    events = [replaced("items/a.txt"), relaid("2024-W50/rundown.txt")]
+    if causes:
+        events[1:] = [ended(f"items/{cause}.txt", cause) for cause in causes]
+    assert log(events)[2] == (
+        f"Tệp chỉ trình bày lại {said}, không có dòng «SỬA LẦN …» mới: không cần in lại."
     )
 
 

@@ -18,8 +18,10 @@ from publish.render import radio as render_radio
 from publish.render.radio import layout, word
 from publish.render.radio.episode import Episode, shown_title
 from publish.render.radio.rundown import clock, mss
+from publish.render.radio_docx import CUE_PT, ParagraphSpec, build_docx
+from publish.render.radio_station import END_MARK, station_text
 from publish.sync import radio as radio_sync
-from publish.sync.radio_relaid import layout_only
+from publish.sync.radio_relaid import A4, ENDED, NOTICE, Relaid, layout_only, relaid, word_relaid
 from tests import test_radio_on_air_corrections as on_air
 from tests.helpers import FIXTURES, snapshot
 from tests.test_sync_radio import (
@@ -192,7 +194,7 @@ def test_a_title_with_a_word_longer_than_a_line_is_laid_out_anew(tmp_path: Path)
     assert not summary.failed
     updates = {a.key: a.reason for a in actions if a.kind == "update" and a.key in TEXTS}
     assert set(updates) == set(TEXTS)
-    assert set(updates.values()) == {radio_sync.NOTICE}
+    assert set(updates.values()) == {NOTICE}
     station = scripts(project / STATION)
     expected = built(project)
     for path in TEXTS:
@@ -420,15 +422,11 @@ def test_a_station_file_is_read_once_to_tell_a_layout_change(
 CORRECTION_EPISODE = "2024-W51"
 
 
-def test_a_correction_the_station_holds_without_its_end_mark_is_not_sent_as_revised(
-    tmp_path: Path,
-) -> None:
-    """A correction item gained «— HẾT TIN —» under its text (S7): the files of one the station
-    already holds from a version before differ by that line only, and were sent with «SỬA LẦN
-    2» for staff to reprint words that did not change. Its .txt files are laid out anew, told
-    once in THAY-DOI.txt, with no revision (as a file fitted to A4 is: the same words)."""
-    root = tmp_path / "project"
-    shutil.copytree(FIXTURES / "radio", root)
+def held_before_the_end_mark(root: Path) -> str:
+    """The fixture project at `root`: its episode 2024-W51 holding a correction item (on_air)
+    that the station got from a version before a correction item was closed with «— HẾT TIN —»
+    (S7), state/radio.json and the station folder as that version left them; the tool is then
+    upgraded (its build cache, keyed on its code, starts afresh). When to sync next."""
     assert sync_command(root, on_air.SENT) == 0
     on_air.correct(root, "2024-12-16 09:00")
     with pytest.MonkeyPatch.context() as patch:  # as versions before S7 closed a correction
@@ -436,33 +434,193 @@ def test_a_correction_the_station_holds_without_its_end_mark_is_not_sent_as_revi
         patch.setattr(word, "NEWS_TYPES", ("Tin", "Bài"))
         assert sync_command(root, on_air.CORRECTED) == 0
     shutil.rmtree(root / ".cache", ignore_errors=True)
+    assert "HẾT TIN" not in (root / STATION / on_air.CORRECTION_ITEM).read_text("utf-8-sig")
+    return "2024-12-16T12:30"
+
+
+ENDED_TEXTS = (on_air.CORRECTION_ITEM, f"{CORRECTION_EPISODE}/script.txt")
+WORD = f"{CORRECTION_EPISODE}/script.docx"
+ENDED_REASON = (
+    "Trình bày lại để thêm dòng «— HẾT TIN —» ở cuối tin, lời đọc không đổi: không cần in lại"
+)
+
+
+def test_a_correction_the_station_holds_without_its_end_mark_is_not_sent_as_revised(
+    tmp_path: Path,
+) -> None:
+    """A correction item gained «— HẾT TIN —» under its text (S7): the files of one the station
+    already holds from a version before differ by that line only, and were sent with «SỬA LẦN
+    2» for staff to reprint words that did not change. Its .txt files and the episode's Word
+    script are laid out anew, told once in THAY-DOI.txt by that cause (not «cho vừa khổ A4»,
+    which they already were), with no revision."""
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURES / "radio", root)
+    when = held_before_the_end_mark(root)
     station = root / STATION
-    item = on_air.CORRECTION_ITEM
-    held = (station / item).read_text("utf-8-sig")
-    assert "HẾT TIN" not in held
     before = radio_sync.StationRecord.load(root / "state/radio.json", "radio").entries()
-    actions, summary = sync(root, now="2024-12-16T12:30")
+    actions, summary = sync(root, now=when)
     assert not summary.failed
-    texts = (item, f"{CORRECTION_EPISODE}/script.txt")
     updates = {a.key: a.reason for a in actions if a.kind == "update"}
-    assert {updates[path] for path in texts} == {
-        "Trình bày lại cho vừa khổ A4, nội dung không đổi: không cần in lại"
-    }
+    assert {updates[path] for path in (*ENDED_TEXTS, WORD)} == {ENDED_REASON}
     now = scripts(station)
     expected = built(root)
-    for path in texts:
+    for path in (*ENDED_TEXTS, WORD):
         assert now[path] == expected[path], path
         assert "SỬA LẦN".encode() not in now[path]
-    assert (station / item).read_text("utf-8-sig").rstrip().endswith("— HẾT TIN —")
-    after = radio_sync.StationRecord.load(root / "state/radio.json", "radio").entries()
-    assert after[item]["revision"] == before[item]["revision"] == 1
-    log = now[f"{CORRECTION_EPISODE}/THAY-DOI.txt"].decode("utf-8-sig").splitlines()
-    told = [line for line in log if line.startswith("- ")]
     assert (
-        "- Trình bày lại kịch bản cả tập và 1 tin cho vừa khổ A4, nội dung không đổi: không cần in lại"
-        in told
+        (station / on_air.CORRECTION_ITEM).read_text("utf-8-sig").rstrip().endswith("— HẾT TIN —")
     )
-    # The Word script is compared by its bytes alone: its new paragraph is still a revision.
-    assert [line for line in told if "sửa lần 2" in line] == [
-        next(line for line in told if "(script.docx)" in line)
+    after = radio_sync.StationRecord.load(root / "state/radio.json", "radio").entries()
+    for path in (*ENDED_TEXTS, WORD):
+        assert after[path]["revision"] == before[path]["revision"] == 1, path
+        assert after[path]["sent_at"] == before[path]["sent_at"], path
+    log = now[f"{CORRECTION_EPISODE}/THAY-DOI.txt"].decode("utf-8-sig").splitlines()
+    assert log[1].startswith("Các tệp dưới đây chỉ được trình bày lại sau khi đài nhận")
+    assert [line for line in log if line.startswith("- ")] == [
+        "- Trình bày lại kịch bản cả tập, kịch bản cả tập (bản Word) và 1 tin để thêm dòng "
+        "«— HẾT TIN —» ở cuối tin, lời đọc không đổi: không cần in lại"
     ]
+    assert "A4" not in "\n".join(log)
+    guide = (station / radio_sync.GUIDE_NAME).read_text("utf-8-sig")
+    assert "Đã sửa sau khi đài nhận" not in guide
+    # The staff are told the mark is not read, and that a file only laid out anew needs no print.
+    assert "dòng «— HẾT TIN —» (dấu hết một tin) và dòng ghi «(không đọc)» là chỉ dẫn" in guide
+    assert "Tệp chỉ được trình bày lại (nhật ký ghi «Trình bày lại …») không có dòng ấy" in guide
+    again, _summary = sync(root, now="2024-12-16T13:00")
+    assert [a for a in again if a.kind != "noop"] == []
+
+
+END_LINE = "— HẾT TIN —".rjust(layout.WIDTH)
+GOLDEN_SCRIPT = (GOLDEN / SCRIPT).read_bytes().decode("utf-8-sig").split("\r\n")
+"""The fixture episode's script.txt as built: two news items, each closed by the end mark,
+the first with the music after it before the page's rule («[A4 NHẠC CẮT 0:05]»)."""
+
+
+def script_lines(lines: list[str]) -> bytes:
+    """A script.txt of these lines, as the build writes one."""
+    return station_text("\n".join(lines))
+
+
+def without(lines: list[str], index: int) -> list[str]:
+    """`lines` without the end mark at `index` and the blank line under it."""
+    assert lines[index] == END_LINE and lines[index + 1] == ""
+    return [*lines[:index], *lines[index + 2 :]]
+
+
+@pytest.mark.parametrize("mark", [0, 1])
+def test_an_end_mark_closing_an_item_is_laid_out_anew(mark: int) -> None:
+    """The end mark the station's copy lacks, where the build closes an item: at the page's
+    end, or before the music that follows the item on its page."""
+    marks = [i for i, line in enumerate(GOLDEN_SCRIPT) if line == END_LINE]
+    assert len(marks) == 2 and GOLDEN_SCRIPT[marks[0] + 2].startswith("[A4 ")
+    held = script_lines(without(GOLDEN_SCRIPT, marks[mark]))
+    found = relaid(SCRIPT, held, script_lines(GOLDEN_SCRIPT), lined=False)
+    assert found == Relaid("", (ENDED,))
+
+
+def test_an_end_mark_where_the_build_puts_none_is_a_change() -> None:
+    """The station's copy lacks an end mark the build has elsewhere than closing an item:
+    before the item's last paragraph, after the music that follows it, or in an item file
+    above its text. The words read are the same, yet the build never writes such a file: it
+    is sent as a revision, not quietly laid out anew."""
+    marks = [i for i, line in enumerate(GOLDEN_SCRIPT) if line == END_LINE]
+    held = without(GOLDEN_SCRIPT, marks[0])
+    built = script_lines(GOLDEN_SCRIPT)
+    assert relaid(SCRIPT, script_lines(held), built, lined=False) is not None
+    cue = held.index("[A4 NHẠC CẮT 0:05]")
+    for at in (marks[0] - 2, cue + 2):
+        moved = [*held[:at], END_LINE, "", *held[at:]]
+        assert relaid(SCRIPT, script_lines(held), script_lines(moved), lined=False) is None, at
+    assert (
+        layout_only("items/x.txt", a4_item(BODY), a4_item(f"{BODY}\n{END_LINE}\n"), lined=False)
+        == ""
+    )
+    above = f"{LEAD_IN}\n\n{END_LINE}\n\nĐoàn tuần tra đi 3 xã.\n"
+    assert layout_only("items/x.txt", a4_item(BODY), a4_item(above), lined=False) is None
+
+
+def test_a_file_both_wide_and_without_its_end_mark_says_both() -> None:
+    """A correction the station got before the A4 layout: fitted to A4 and closed by the end
+    mark at once, and told so."""
+    found = relaid("items/x.txt", wide_item(BODY), a4_item(f"{BODY}\n{END_LINE}\n"), lined=False)
+    assert found == Relaid("", (A4, ENDED))
+    assert relaid("items/x.txt", wide_item(BODY), a4_item(BODY), lined=False) == Relaid("", (A4,))
+
+
+def word_file(*pages: list[str]) -> bytes:
+    """A Word script of these pages, each a list of paragraphs, built as the build builds one
+    (the end mark right-aligned, as word's plan puts it)."""
+    paragraphs: list[ParagraphSpec] = []
+    for page in pages:
+        for number, text in enumerate(page):
+            paragraphs.append(
+                (((text, CUE_PT, True),), number == 0 and page is not pages[0], text == END_MARK)
+            )
+    return build_docx(
+        paragraphs, {"title": "Tập", "author": "Đơn vị", "moment": "2024-12-14T10:00:00"}
+    )
+
+
+HEADING = ["VÌ AN NINH TỔ QUỐC — KỊCH BẢN PHÁT SÓNG", "THỨ TỰ PHÁT SÓNG"]
+ITEM_PAGE = ["[A3]  DINH-CHINH  |  ĐÍNH CHÍNH", "Đính chính: sửa số đường dây nóng."]
+CLOSING_PAGE = ["[A4]  LOI-KET  |  LỜI DẪN", "Hẹn gặp lại.", "[A5 NHẠC HIỆU KẾT THÚC 0:20]"]
+
+
+def test_a_word_script_that_only_gained_end_marks_is_laid_out_anew() -> None:
+    """A correction's page of script.docx closed by the end mark, before the music after it or
+    at the page's end: the same words; anything else is a change."""
+    held = word_file(HEADING, ITEM_PAGE, CLOSING_PAGE)
+    built = word_file(HEADING, [*ITEM_PAGE, END_MARK], CLOSING_PAGE)
+    assert word_relaid(held, built) == Relaid("", (ENDED,))
+    music = ["[A4]  LOI-KET  |  LỜI DẪN", "Hẹn gặp lại."]
+    held_music = word_file(HEADING, [*ITEM_PAGE, "[A4 NHẠC CẮT 0:05]"], music)
+    built_music = word_file(HEADING, [*ITEM_PAGE, END_MARK, "[A4 NHẠC CẮT 0:05]"], music)
+    assert word_relaid(held_music, built_music) == Relaid("", (ENDED,))
+    changes = [
+        word_file(
+            HEADING,
+            [*ITEM_PAGE[:1], "Đính chính: sửa số đường dây nóng 113.", END_MARK],
+            CLOSING_PAGE,
+        ),
+        word_file(HEADING, [*ITEM_PAGE[:1], END_MARK, *ITEM_PAGE[1:]], CLOSING_PAGE),
+        word_file(HEADING, [*ITEM_PAGE, END_MARK, *CLOSING_PAGE]),
+        word_file(HEADING, ITEM_PAGE, CLOSING_PAGE),
+    ]
+    for number, changed in enumerate(changes):
+        assert word_relaid(held, changed) is None, number
+    assert word_relaid(b"PK\x03\x04 not a Word file", built) is None
+    assert word_relaid(held, b"") is None
+
+
+def test_a_correction_held_before_both_the_a4_layout_and_its_end_mark(tmp_path: Path) -> None:
+    """The station got the correction's episode from a version before the A4 layout and before
+    a correction was closed with its end mark: each file is laid out anew and THAY-DOI.txt
+    tells each cause of its own files, the Word script only for its end mark (it has no lines
+    to fit), with no revision."""
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURES / "radio", root)
+    with laid_out_wide():
+        when = held_before_the_end_mark(root)
+    actions, summary = sync(root, now=when)
+    assert not summary.failed
+    updates = {a.key: a.reason for a in actions if a.kind == "update"}
+    both = "Trình bày lại cho vừa khổ A4 và thêm dòng «— HẾT TIN —» ở cuối tin, lời đọc không đổi: không cần in lại"
+    assert {
+        path: updates.get(path)
+        for path in (*ENDED_TEXTS, WORD, f"{CORRECTION_EPISODE}/rundown.txt")
+    } == {
+        **dict.fromkeys(ENDED_TEXTS, both),
+        WORD: ENDED_REASON,
+        f"{CORRECTION_EPISODE}/rundown.txt": NOTICE,
+    }
+    station = scripts(root / STATION)
+    assert all(station[path] == data for path, data in built(root).items() if path in updates)
+    log = station[f"{CORRECTION_EPISODE}/THAY-DOI.txt"].decode("utf-8-sig").splitlines()
+    assert [line for line in log if line.startswith("- ")] == [
+        "- Trình bày lại thứ tự phát cho vừa khổ A4, nội dung không đổi: không cần in lại",
+        "- Trình bày lại kịch bản cả tập (bản Word) để thêm dòng «— HẾT TIN —» ở cuối tin, lời "
+        "đọc không đổi: không cần in lại",
+        "- Trình bày lại kịch bản cả tập và 1 tin cho vừa khổ A4 và thêm dòng «— HẾT TIN —» ở "
+        "cuối tin, lời đọc không đổi: không cần in lại",
+    ]
+    assert not any("sửa lần" in line for line in log)

@@ -25,8 +25,10 @@ Rules (what the station can rely on):
 * A file an older version wrote that differs from the build only in the bulletin file names
   scripts no longer carry is recorded as holding the build, not sent again (radio_legacy).
 * A .txt file the station holds as we sent it, whose words the build keeps in another layout
-  (the A4 fit), is rewritten without «SỬA LẦN» nor a new revision; the episode's THAY-DOI.txt
-  says once that nothing needs printing again (radio_relaid).
+  (the A4 fit, an item's end mark added), is rewritten without «SỬA LẦN» nor a new revision;
+  so is the script.docx of such a script.txt whose words are the build's but for the end marks;
+  the episode's THAY-DOI.txt says once, by the cause, that nothing needs printing again
+  (radio_relaid).
 * The record of an aired file is dropped once nothing can need it: the station deleted it and
   every bulletin it was written for is deleted from content/ (see `RadioSyncer._unneeded`).
 * A replaced file's change log event is saved with its record; an episode's THAY-DOI.txt is
@@ -57,7 +59,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any, Protocol
 
@@ -82,7 +84,8 @@ from publish.sync.manifest import Manifest, atomic_write_bytes
 from publish.sync.radio_guide import GUIDE_NAME, Episode, guide_bytes
 from publish.sync.radio_legacy import names_only_differ
 from publish.sync.radio_reached import EPISODE_SCRIPTS, Heard, heard
-from publish.sync.radio_relaid import NOTICE, RELAID, layout_only
+from publish.sync.radio_relaid import RELAID, reason, word_relaid
+from publish.sync.radio_relaid import relaid as text_relaid
 from publish.sync.radio_resent import (
     CLEAR,
     COPIES,
@@ -236,7 +239,8 @@ class FileState:
     relaid: dict[str, Any] | None = None
     """When the station holds our last version of the file and the build differs from it only
     in layout (radio_relaid): {"line": the revision line the station's copy bears, kept ("" for
-    none), "station": the digest of the rewritten file with that line (None without one)}."""
+    none), "station": the digest of the rewritten file with that line (None without one),
+    "causes": why it is laid out anew (radio_relaid.A4, ENDED)}."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -808,7 +812,7 @@ def _plan_path(state: FileState, observed: Observed) -> Action:
                 station=state.same_as,
             )
         if state.relaid is not None:
-            return act("update", NOTICE, **{RELAID: state.relaid})
+            return act("update", reason(state.relaid["causes"]), **{RELAID: state.relaid})
         return act("update", "nội dung thay đổi theo bản dựng mới")
     if state.local == state.written:
         if _our_moi_left(state) and state.moi != state.local:
@@ -1157,7 +1161,8 @@ class RadioSyncer:
         since = recorded_moment(self.manifest.meta.setdefault("since", now.isoformat()))
         withdrawn_copies = copies(self.manifest.meta.get(COPIES))
         revisions = self._revisions()
-        files = []
+        files: list[FileState] = []
+        words: list[int] = []
         for path in sorted(set(local) | set(entries)):
             digest, keys = local.get(path, (None, ()))
             entry = entries.get(path, {})
@@ -1187,6 +1192,8 @@ class RadioSyncer:
                 # bump it; it stops the legacy check, whose record has no pending.
                 lined = raw is not None and raw == record.get("station")
                 same_as, relaid = self._layout(path, raw, lined=lined, legacy=not pending)
+                if PurePosixPath(path).name == "script.docx":
+                    words.append(len(files))
             files.append(
                 FileState(
                     path=path,
@@ -1210,6 +1217,7 @@ class RadioSyncer:
                     else self._withdrawal_of(path, entry, withdrawn_copies.get(path), revisions),
                 )
             )
+        self._word_relaid(files, words)
         self.plan_note = " ".join(n for n in (self._move_note, self._clock_note(now)) if n)
         # Reasons are only for withdrawals (and station copies still holding withdrawn
         # bulletins), and finding the held-back ones reads every bulletin aloud.
@@ -1308,11 +1316,35 @@ class RadioSyncer:
             return None, None
         if legacy and names_only_differ(path, station, built):
             return raw, None
-        line = layout_only(path, station, built, lined=lined)
-        if line is None:
+        found = text_relaid(path, station, built, lined=lined)
+        if found is None:
             return None, None
+        line = found.line
         digest = hashlib.sha256(marked(built, line)).hexdigest() if line else None
-        return None, {"line": line, "station": digest}
+        return None, {"line": line, "station": digest, "causes": list(found.causes)}
+
+    def _word_relaid(self, files: list[FileState], words: list[int]) -> None:
+        """Mark laid out anew each script.docx of `files` (at the indexes `words`: ours at the
+        station, other than the build) whose episode's script.txt is, when its words are the
+        build's but for end marks (radio_relaid.word_relaid): the Word copy of a text that
+        only changed layout is no revision to print either. Both Word files are read only then:
+        a real change of the script, the usual case, costs no read of the station's share."""
+        paths = {state.path: state for state in files}
+        for index in words:
+            state = files[index]
+            text = paths.get(str(PurePosixPath(state.path).with_suffix(".txt")))
+            if text is None or text.relaid is None:
+                continue
+            try:
+                station = (self.folder / state.path).read_bytes()
+                built = (self.local_dir / state.path).read_bytes()
+            except OSError:
+                continue
+            found = word_relaid(station, built)
+            if found is not None:
+                causes = list(found.causes)
+                marks = {"line": "", "station": None, "causes": causes}
+                files[index] = replace(state, relaid=marks)
 
     def _built_rundown(self, episode: str) -> dict[str, Any]:
         """The build's rundown.json of `episode` ({} when absent or unreadable), read once a run:
@@ -2023,6 +2055,7 @@ class RadioSyncer:
             if not episode or not logged(action.key):
                 return entry, None
             told = {"at": now, "path": action.key, "title": action.title, "kind": RELAID}
+            told["causes"] = relaid.get("causes", [])
             return entry, [{**told, "digest": action.data["digest"], "episode": episode}]
         if not episode or not logged(action.key):
             return entry, None

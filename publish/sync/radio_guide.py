@@ -73,8 +73,8 @@ def guide_bytes(program: str, episodes: list[Episode], sent: dt.datetime) -> byt
         "",
         "ĐỌC TỆP NÀO (trong thư mục của tập):",
         "- script.docx (bản Word, in ra để đọc) hoặc script.txt: kịch bản cả tập, cùng nội dung, "
-        "đọc từ trên xuống. Dòng trong ngoặc vuông [ ], dòng kẻ và dòng ghi «(không đọc)» là chỉ "
-        "dẫn, không đọc lên sóng." + _edited_note(episodes),
+        "đọc từ trên xuống. Dòng trong ngoặc vuông [ ], dòng kẻ, dòng «— HẾT TIN —» (dấu hết một "
+        "tin) và dòng ghi «(không đọc)» là chỉ dẫn, không đọc lên sóng." + _edited_note(episodes),
         "- rundown.txt: thứ tự phát, thời lượng và giờ lên sóng của từng tin. «Thời lượng khung» ở đầu "
         "rundown.txt và script là độ dài chuyên mục (phút:giây, như 10:00 là mười phút), không "
         "phải giờ phát.",
@@ -86,7 +86,8 @@ def guide_bytes(program: str, episodes: list[Episode], sent: dt.datetime) -> byt
         "- rundown.json: dành cho máy, không cần mở.",
         "- THAY-DOI.txt: tập đã được sửa sau khi đài nhận (thay, thêm hay rút tin), mới nhất ở "
         "trên. Tệp được thay có dòng «SỬA LẦN …» ở đầu: bản in trước đó không còn đúng, hãy in "
-        "lại.",
+        "lại. Tệp chỉ được trình bày lại (nhật ký ghi «Trình bày lại …») không có dòng ấy: chữ "
+        "đọc không đổi, không cần in lại.",
         "- <tên>.moi.txt, <tên>.moi.docx: đài đã tự sửa tệp gốc nên bản mới của Công an được đặt "
         "cạnh, không ghi đè; so hai bản rồi chọn bản để đọc.",
         "",

@@ -29,24 +29,76 @@ a revision.
 
 A block of the end mark alone («— HẾT TIN —») the build has and the station's copy lacks is no
 word of the text either: a correction item gained it when it became news like any other (S7),
-and a correction the station already held, in either layout, is laid out anew with it.
+and a correction the station already held, in either layout, is laid out anew with it. Only
+where the build puts one: closing an item, right after its words, nothing after it but music
+cues before the page ends (an item file's end, script.txt's rule of '='); one anywhere else
+(above a paragraph, after the music) is a change.
+
+script.docx has no layout of lines, but its correction items gained the end mark too: a Word
+file whose words, paragraph by paragraph, are those of the build but for such end marks is
+laid out anew as well (`word_relaid`), once its episode's script.txt is (RadioSyncer._word_relaid:
+the Word copy follows the verdict of the text it is made from, and is read only then).
+
+Each file laid out anew says why (`Relaid.causes`): fitted to A4, the end mark added, or both;
+the plan and THAY-DOI.txt word it by those causes, never «cho vừa khổ A4» for an end mark.
 """
 
 from __future__ import annotations
 
+import io
 import re
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import PurePosixPath
+from xml.etree import ElementTree
 
 from publish.render.radio_station import END_MARK, WIDTH, station_plain
 from publish.sync.radio_legacy import unmarked
 
-__all__ = ["NOTICE", "RELAID", "layout_only", "notice"]
+__all__ = [
+    "A4",
+    "ENDED",
+    "NOTICE",
+    "RELAID",
+    "Relaid",
+    "layout_only",
+    "notice",
+    "reason",
+    "relaid",
+    "reworded",
+    "word_relaid",
+]
 
 RELAID = "relaid"
 """The change log event (and action data) of a file rewritten in a new layout, words unchanged."""
-_SAID = "cho vừa khổ A4, nội dung không đổi: không cần in lại"
-NOTICE = f"Trình bày lại {_SAID}"
-"""What the plan says of such a file (THAY-DOI.txt says `notice` of the files)."""
+A4 = "a4"
+"""Cause: the station's copy is in the layout of 94 characters, the build fits A4."""
+ENDED = "end"
+"""Cause: the build closes an item with the end mark the station's copy lacks."""
+_MARK = "thêm dòng «— HẾT TIN —» ở cuối tin"
+_HOW = {(A4,): "cho vừa khổ A4", (ENDED,): f"để {_MARK}", (A4, ENDED): f"cho vừa khổ A4 và {_MARK}"}
+_SAME = {A4: "nội dung không đổi", ENDED: "lời đọc không đổi"}
+"""What stays the same, by the last of the causes: an end mark added is a line more, though
+not one read."""
+
+
+def _said(what: str, causes: Iterable[str]) -> str:
+    """«Trình bày lại `what` …, … không đổi: không cần in lại», by the `causes` (none, as events
+    of versions before causes were recorded: fitted to A4, the only cause those logs told)."""
+    known = _known(causes)
+    head = f"Trình bày lại {what}".rstrip()
+    return f"{head} {_HOW[known]}, {_SAME[known[-1]]}: không cần in lại"
+
+
+def _known(causes: Iterable[str]) -> tuple[str, ...]:
+    """`causes` in their order, unknown ones left out; (A4,) for none (see `_said`)."""
+    given = set(causes)
+    return tuple(cause for cause in (A4, ENDED) if cause in given) or (A4,)
+
+
+NOTICE = _said("", (A4,))
+"""What the plan says of a file fitted to A4 (THAY-DOI.txt says `notice` of the files)."""
 _WIDE = 94
 """How wide the rules were before the A4 layout."""
 _RULE = re.compile(rf"^(?:-{{{WIDTH}}}|={{{WIDTH}}}|-{{{_WIDE}}}|={{{_WIDE}}})$")
@@ -61,15 +113,45 @@ _ROW_INDENT = " " * 5
 """How the line under a rundown row that names its slug and title begins (layout.rundown_text)."""
 
 
-def notice(what: str) -> str:
-    """NOTICE of the files `what` («thứ tự phát và 2 tin»), for the episode's change log."""
-    return f"Trình bày lại {what} {_SAID}"
+def reason(causes: Iterable[str]) -> str:
+    """What the plan says of a file laid out anew for these `causes`."""
+    return _said("", causes)
+
+
+def notice(what: str, causes: Iterable[str] = (A4,)) -> str:
+    """The notice of the files `what` («thứ tự phát và 2 tin») laid out anew for `causes`, for
+    the episode's change log."""
+    return _said(what, causes)
+
+
+def reworded(causes: Iterable[Iterable[str]]) -> str:
+    """The line of a change log that also lists revisions on its files laid out anew for
+    these `causes` (one per file): they bear no «SỬA LẦN» and need no new print."""
+    found = _known(cause for each in causes for cause in _known(each))
+    how = " hay ".join(_HOW[(cause,)] for cause in found)
+    return f"Tệp chỉ trình bày lại {how} thì {_SAME[found[-1]]}, không có dòng «SỬA LẦN …» mới: không cần in lại."
+
+
+@dataclass(frozen=True, slots=True)
+class Relaid:
+    """A station file holding the build's words in an older layout."""
+
+    line: str
+    """The line a sync put under its first line, which the rewritten file keeps ("": none)."""
+    causes: tuple[str, ...]
+    """Why it is laid out anew: A4, ENDED or both."""
 
 
 def layout_only(path: str, station: bytes, built: bytes, *, lined: bool) -> str | None:
+    """`relaid`'s line alone: the line the rewritten file keeps, None when not laid out anew."""
+    found = relaid(path, station, built, lined=lined)
+    return None if found is None else found.line
+
+
+def relaid(path: str, station: bytes, built: bytes, *, lined: bool) -> Relaid | None:
     """When the station's copy of the .txt file `path` (`lined`: with the line a sync put under
     its first line, «SỬA LẦN …» or «GỬI LẠI …», if line 2 is one) holds the words of `built` in
-    the old layout: that line ("" for none), which the rewritten file keeps; else None."""
+    an older layout: that line and why; else None."""
     if PurePosixPath(path).suffix != ".txt":
         return None
     try:
@@ -85,17 +167,89 @@ def layout_only(path: str, station: bytes, built: bytes, *, lined: bool) -> str 
     (was, wide), (now, still) = _read(old, rundown=rundown), _read(new, rundown=rundown)
     if still:
         return None
+    fitted = (A4,) if wide else ()
     if wide and was == now:
-        return line
-    unended = [block for block in was if block != _END_WORDS]
-    ended = [block for block in now if block != _END_WORDS]
-    added = len(now) - len(ended) > len(was) - len(unended)
-    return line if added and ended == unended else None
+        return Relaid(line, fitted)
+    return Relaid(line, (*fitted, ENDED)) if _ended(was, now) else None
+
+
+def word_relaid(station: bytes, built: bytes) -> Relaid | None:
+    """When the station's script.docx holds the words of the `built` one, paragraph by
+    paragraph and page by page, but for end marks the build closes items with (see the
+    module docstring): ENDED; else None (any other difference, or a file that is no Word file)."""
+    was, now = _paragraphs(station), _paragraphs(built)
+    if was is None or now is None or not _ended(was, now):
+        return None
+    return Relaid("", (ENDED,))
 
 
 _Blocks = list[tuple[str, ...]]
 _END_WORDS = tuple(END_MARK.split())
 """The end mark's block, as `_read` gives it."""
+_PAGE = ("=",)
+"""The block of a page's end: script.txt's rule of '=', a page break of script.docx."""
+_CUE = re.compile(r"\[[A-Z]\d+ [^\[\]]*\](?: \[[A-Z]\d+ [^\[\]]*\])*")
+"""A block of the episode's music cues alone, each with its number in the running order
+(«[A5 NHẠC HIỆU KẾT THÚC 0:20]», layout.cue_line): not a cue of an item's text («[NHẠC NỀN]»)."""
+
+
+def _ended(was: _Blocks, now: _Blocks) -> bool:
+    """Whether `now` is `was` with one end-mark block or more added, each where the build
+    puts one (`_closing`)."""
+    held = iter(was)
+    expected = next(held, None)
+    added = False
+    for at, block in enumerate(now):
+        if block == expected:
+            expected = next(held, None)
+        elif block == _END_WORDS and _closing(now, at):
+            added = True
+        else:
+            return False
+    return added and expected is None
+
+
+def _closing(blocks: _Blocks, at: int) -> bool:
+    """Whether the block at `at` ends an item: right after words of its (no music cue, no rule
+    before it), only music cues after it before the page ends (layout.script_text and word's
+    plan put the music that follows an item after its end mark, S7)."""
+    if at == 0 or blocks[at - 1] in (_PAGE, ("-",)) or _CUE.fullmatch(" ".join(blocks[at - 1])):
+        return False
+    for block in blocks[at + 1 :]:
+        if block == _PAGE:
+            return True
+        if not _CUE.fullmatch(" ".join(block)):
+            return False
+    return True
+
+
+_WORD = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_DOCUMENT = "word/document.xml"
+_OFF = frozenset({"0", "false", "off"})
+"""Values of w:val that turn a paragraph property off (python-docx writes «0» for False)."""
+_MOST = 64 * 1024 * 1024
+"""The most of word/document.xml read (an episode's is ~1 MB): past it, no Word file of ours."""
+
+
+def _paragraphs(data: bytes) -> _Blocks | None:
+    """The words of a Word file paragraph by paragraph, `_PAGE` before each that starts a page;
+    None when it is no Word file we could have written."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive, archive.open(_DOCUMENT) as part:
+            xml = part.read(_MOST + 1)
+        if len(xml) > _MOST or b"<!DOCTYPE" in xml:
+            return None
+        root = ElementTree.fromstring(xml)
+    except (zipfile.BadZipFile, KeyError, OSError, EOFError, ValueError, ElementTree.ParseError):
+        return None
+    blocks: _Blocks = []
+    for paragraph in root.iter(f"{_WORD}p"):
+        broken = paragraph.find(f"{_WORD}pPr/{_WORD}pageBreakBefore")
+        if broken is not None and broken.get(f"{_WORD}val", "1") not in _OFF:
+            blocks.append(_PAGE)
+        text = "".join(t.text or "" for t in paragraph.iter(f"{_WORD}t"))
+        blocks.append(tuple(text.split()))
+    return blocks
 
 
 def _read(text: str, *, rundown: bool) -> tuple[_Blocks, bool]:

@@ -12,7 +12,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from publish.render.radio_station import station_plain, station_text
-from publish.sync.radio_relaid import RELAID, notice
+from publish.sync.radio_relaid import A4, RELAID, notice, reworded
 from publish.text import vn_datetime
 
 __all__ = [
@@ -78,7 +78,7 @@ def log_bytes(
     when = f" (phát lúc {vn_datetime(air)})" if air is not None else ""
     lines = [
         f"THAY ĐỔI KỊCH BẢN CỦA TẬP {episode}{when}",
-        *_what_happened({event["kind"] for event in events}),
+        *_what_happened(events),
         "Mới nhất ở trên. Tệp này do phần mềm của Công an ghi, xin đừng sửa.",
     ]
     # Newest first in the order the changes were made, not by their times: a clock set back
@@ -95,10 +95,11 @@ def log_bytes(
     return station_text("\n".join(lines) + "\n")
 
 
-def _what_happened(kinds: set[str]) -> list[str]:
-    """The log's lines under its heading, true of the events it lists (their `kinds`): files
-    only laid out anew bear no «SỬA LẦN» and need no new print, which a heading saying every
-    file listed was replaced and marked would deny."""
+def _what_happened(events: list[dict[str, Any]]) -> list[str]:
+    """The log's lines under its heading, true of the `events` it lists: files only laid out
+    anew bear no «SỬA LẦN» and need no new print, which a heading saying every file listed
+    was replaced and marked would deny; why they were laid out anew is said as it was."""
+    kinds = {event["kind"] for event in events}
     if kinds == {RELAID}:
         return [
             "Các tệp dưới đây chỉ được trình bày lại sau khi đài nhận: nội dung không đổi, "
@@ -106,11 +107,14 @@ def _what_happened(kinds: set[str]) -> list[str]:
         ]
     lines = ["Các tệp dưới đây đã được thay sau khi đài nhận; tệp thay có dòng «SỬA LẦN …» ở đầu."]
     if RELAID in kinds:
-        lines.append(
-            "Tệp chỉ trình bày lại cho vừa khổ A4 thì nội dung không đổi, không có dòng "
-            "«SỬA LẦN …» mới: không cần in lại."
-        )
+        lines.append(reworded([_causes(e) for e in events if e["kind"] == RELAID]))
     return lines
+
+
+def _causes(event: dict[str, Any]) -> tuple[str, ...]:
+    """Why the file of a RELAID event was laid out anew: fitted to A4 for an event of the
+    versions that recorded no cause (A4 was the only one they told)."""
+    return tuple(event.get("causes") or (A4,))
 
 
 def titled(path: str, title: object) -> str:
@@ -128,7 +132,7 @@ def _event_text(event: dict[str, Any], tz: Any) -> str:
         what = f"{_LABELS.get(name, name)} ({name})"
     kind = event["kind"]
     if kind == RELAID:
-        return notice(_counted(event["files"]))
+        return notice(_counted(event["files"]), _causes(event))
     if kind == "added":
         return f"Thêm {what}" + _place_text(event.get("place"))
     if kind == "withdrawn":
@@ -185,23 +189,28 @@ def _place_text(place: object, rundown: str = "thứ tự phát mới", lead: st
 
 
 def _relaid_once(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """`events` with the files laid out anew told once, at the first of them, with how many
-    there were: the station need do nothing about them, one line is enough (a rerun after a
-    killed sync, later, adds none)."""
-    paths = list(dict.fromkeys(e["path"] for e in events if e["kind"] == RELAID))
+    """`events` with the files laid out anew for the same causes told once, at the first of
+    them, with how many there were: the station need do nothing about them, one line a cause
+    is enough (a rerun after a killed sync, later, adds none)."""
+    paths: dict[tuple[str, ...], list[str]] = {}
+    for event in events:
+        if event["kind"] == RELAID:
+            found = paths.setdefault(_causes(event), [])
+            if event["path"] not in found:
+                found.append(event["path"])
     result = []
     for event in events:
         if event["kind"] != RELAID:
             result.append(event)
-        elif paths:
-            result.append({**event, "files": paths})
-            paths = []
+        elif _causes(event) in paths:
+            result.append({**event, "files": paths.pop(_causes(event))})
     return result
 
 
 def _counted(paths: list[str]) -> str:
     """The files laid out anew, in words: «thứ tự phát, kịch bản cả tập và 3 tin»."""
-    names = [_LABELS[PurePosixPath(p).name] for p in paths if PurePosixPath(p).name in _LABELS]
+    found = {PurePosixPath(p).name for p in paths}
+    names = [label for name, label in _LABELS.items() if name in found]
     items = sum(1 for p in paths if PurePosixPath(p).parts[0] == "items")
     parts = [*names, *([f"{items} tin"] if items else [])]
     return ", ".join(parts[:-1]) + " và " + parts[-1] if len(parts) > 1 else parts[0]
