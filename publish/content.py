@@ -873,16 +873,28 @@ _QUOTED_KEY = re.compile(r"""^(["'])([\w.-]+)\1(?=:)""")
 
 def _hash_cuts(collector: Collector, parsed: Parsed) -> None:
     """A warning for each value a « #» cut short («title: Tin số #3: bắt giữ» published «Tin
-    số» without a word), at the top, in a block or in a list's item, with the line to copy."""
+    số» without a word) or emptied («tags: #luadao #canhbao»: no tag at all), at the top, in a
+    block or in a list's item, with the line to copy."""
     for cut, field in hash_cuts(parsed):
+        why = f"giá trị «{cut.value}» bắt đầu bằng dấu #, mà YAML đọc từ dấu # trở đi là ghi chú"
+        if cut.kept:
+            message = (
+                f"giá trị của '{field}' bị cắt ở « #»: YAML đọc từ « #» trở đi là ghi chú, nên "
+                f"chỉ còn «{cut.kept}»"
+            )
+        else:
+            message = f"{why}: trường này để trống" + (
+                " (bài không có thẻ nào)" if field == "tags" else ""
+            )
         collector.add(
-            f"giá trị của '{field}' bị cắt ở « #»: YAML đọc từ « #» trở đi là ghi chú, nên chỉ "
-            f"còn «{cut.kept}»",
+            message,
             field=field,
             line=cut.line + 2,  # after the opening '---'
             hint=cut.hint,
             severity="warning",
         )
+        if not cut.kept:
+            collector.commented[field] = (collector.problems[-1], why)
 
 
 class _Split(NamedTuple):

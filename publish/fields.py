@@ -83,6 +83,20 @@ class Collector:
     """sha256 of the file's bytes, taken from the one read of the file."""
     images: list[tuple[str, str]] = field(default_factory=list)
     """(reference, resolved path) of every local image checked, to recheck a cached load."""
+    commented: dict[str, tuple[Problem, str]] = field(default_factory=dict)
+    """The warning of each field whose value YAML read as a comment («title: #3 Cảnh báo»), and
+    why it is empty, by field: a required one told empty says why instead (see empty)."""
+
+    def empty(self, key: str, hint: str) -> None:
+        """A required `key` written with nothing YAML reads after it, at its line: when a # at
+        the start of its value made it a comment, that warning becomes this error (the editor
+        did write a value, «điền nội dung» would be no help)."""
+        cut, why = self.commented.pop(key, (None, ""))
+        if cut is not None and cut in self.problems:
+            self.problems.remove(cut)
+            self.add(f"trường bắt buộc để trống: {why}", field=key, line=cut.line, hint=cut.hint)
+            return
+        self.add("trường bắt buộc để trống", field=key, hint=hint)
 
     def add(
         self,
@@ -121,11 +135,7 @@ def text(
         value = value.strip()
     if value is None or value == "":
         if required and key in data:
-            col.add(
-                "trường bắt buộc để trống",
-                field=key,
-                hint=f"Điền nội dung cho '{key}' (đang để trống).",
-            )
+            col.empty(key, f"Điền nội dung cho '{key}' (đang để trống).")
         elif required:
             missing(col, data, key, f"Thêm một dòng '{key}: \"...\"' vào phần đầu.")
         return None
@@ -362,11 +372,7 @@ def datetime(
     if key not in data or data[key] in (None, ""):
         example, named = _date_example(col.source)
         if required and key in data:  # written, but empty: told at its own line
-            col.add(
-                "trường bắt buộc để trống",
-                field=key,
-                hint=f"Ghi ngày giờ sau '{key}:', ví dụ '{key}: {example}'{named}.",
-            )
+            col.empty(key, f"Ghi ngày giờ sau '{key}:', ví dụ '{key}: {example}'{named}.")
         elif required:
             missing(col, data, key, f"Thêm '{key}: {example}'{named}.")
         return None
@@ -650,7 +656,7 @@ def category(col: Collector, data: dict[str, Any], config: Config, raw: bytes | 
     if value is None or (isinstance(value, str) and not value.strip()):
         choose = f"Chọn một trong: {', '.join(config.categories)}."
         if "category" in data:  # «category:» with nothing after it: told at its line
-            col.add("trường bắt buộc để trống", field="category", hint=choose)
+            col.empty("category", choose)
         else:
             missing(col, data, "category", choose)
         return ""
