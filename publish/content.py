@@ -67,7 +67,7 @@ from publish.editor_files import (
 )
 from publish.errors import ContentError, Problem, not_a_file, os_reason
 from publish.far_date import far_dates
-from publish.fields import Collector
+from publish.fields import WORD_SPACES, Collector
 from publish.frontmatter import (
     DuplicateKeyError,
     FrontMatterError,
@@ -871,6 +871,10 @@ def _retyped(yaml_text: str, line: int) -> str:
 _QUOTED_KEY = re.compile(r"""^(["'])([\w.-]+)\1(?=:)""")
 
 
+_BLOCK_EXAMPLES = {"zalo": 'title: "Tiêu đề ngắn cho Zalo"'}
+"""A setting each channel's block takes, for the example of one (a radio's air_date otherwise)."""
+
+
 def _hash_cuts(collector: Collector, parsed: Parsed) -> None:
     """A warning for each value a « #» cut short («title: Tin số #3: bắt giữ» published «Tin
     số» without a word) or emptied («tags: #luadao #canhbao»: no tag at all), at the top, in a
@@ -1342,10 +1346,25 @@ def _validate(
     for name, block in list(blocks.items()):
         if not isinstance(block, dict):
             del blocks[name]  # a file kept to check further (salvage) must not hand it to a channel
+            # «radio:» then «\xa0\xa0order: 1»: no-break spaces are no indent to YAML.
+            spaced = [k for k in data if isinstance(k, str) and k[:1] in WORD_SPACES]
             col.add(
-                f"cần một bảng các thiết lập cho kênh {name}",
+                f"cần một bảng các thiết lập cho kênh {name}"
+                + (
+                    f": dòng '{spaced[0].lstrip(WORD_SPACES)}:' bên dưới thụt lề bằng ký tự cách "
+                    "không ngắt (dán từ Word, trang web hay Zalo), không phải dấu cách, nên không "
+                    "thuộc khối này"
+                    if block is None and spaced
+                    else ""
+                ),
                 field=name,
-                hint=f"Ví dụ:\n      {name}:\n        air_date: 2020-12-12",
+                hint=(
+                    "Xóa khoảng trắng ở đầu các dòng bên dưới rồi thụt lề lại bằng phím cách "
+                    "(Space), hai dấu cách. "
+                    if block is None and spaced
+                    else ""
+                )
+                + f"Ví dụ:\n      {name}:\n        {_BLOCK_EXAMPLES.get(name, 'air_date: 2020-12-12')}",
             )
         elif name in BLOCK_KEYS:  # the radio block is checked, key by key, by its channel
             for setting in block:

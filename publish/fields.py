@@ -1070,6 +1070,11 @@ def missing(col: Collector, data: dict[str, Any], key: str, hint: str) -> None:
     was written under one, or typed with a Vietnamese keyboard on (adding a second line would
     leave the first one unread), else at the front matter's first line with `hint`."""
     other = written_as(data, key)
+    if other is not None and other[:1] in WORD_SPACES:
+        message, hint = _word_spaced(other)
+        line = col.parsed.line_of(other) if col.parsed is not None else 2
+        col.add(f"thiếu trường bắt buộc: {message}", field=key, line=line, hint=hint)
+        return
     if other is None:
         if not _continued(col, data, key):
             col.add("thiếu trường bắt buộc", field=key, line=2, hint=hint)
@@ -1297,6 +1302,38 @@ FOREIGN_FIELDS = {
 or nothing: unread, they would silently drop the summary, the cover or the old addresses."""
 
 
+WORD_SPACES = "\u00a0\u2007\u202f"
+"""No-break spaces: Word, a web page or Zalo puts them where a space was; YAML reads them as
+letters of a key."""
+
+
+def _word_spaced(key: str) -> tuple[str, str]:
+    """What is wrong with a known key that no-break spaces before it («\u00a0author:», pasted
+    from Word or a web page) made an unknown one, and the fix: a space to the eye, so the line
+    is said plainly."""
+    bare = key.lstrip(WORD_SPACES)
+    return (
+        f"dòng '{bare}:' bắt đầu bằng ký tự cách không ngắt (dán từ Word, trang web hay Zalo), "
+        f"không phải dấu cách: công cụ đọc tên trường thành {quoted(key)}, không phải '{bare}'",
+        f"Xóa hết khoảng trắng ở đầu dòng, để dòng bắt đầu bằng '{bare}:' sát lề trái; nếu dòng "
+        "thuộc một khối (như radio: hay zalo:), thụt lề lại bằng phím cách (Space), hai dấu cách.",
+    )
+
+
+def _word_spaced_key(col: Collector, key: str, kind: str) -> None:
+    """The problem of a key no-break spaces made unknown (see _word_spaced): an error for one
+    that keeps the file back (GATE_KEYS), as any misspelling of one."""
+    gate = key.lstrip(WORD_SPACES) in GATE_KEYS
+    message, hint = _word_spaced(key)
+    col.add(
+        message
+        + (f", nên {kind} không được đăng khi chưa sửa" if gate else ", nên giá trị bị bỏ qua"),
+        field=key,
+        hint=hint,
+        severity="error" if gate else "warning",
+    )
+
+
 def unknown_keys(
     col: Collector,
     data: dict[str, Any],
@@ -1351,6 +1388,10 @@ def unknown_keys(
         vietnamese = VIETNAMESE_FIELDS.get(spelt)
         typed = None if vietnamese or close else keyboard_typed(str(key), known)
         meant = GATE_ALIASES.get(spelt) or vietnamese or (close[0] if close else None) or typed
+        if isinstance(key, str) and key[:1] in WORD_SPACES and key.lstrip(WORD_SPACES) in known:
+            if key.lstrip(WORD_SPACES) not in required or key.lstrip(WORD_SPACES) in data:
+                _word_spaced_key(col, key, kind)
+            continue  # a required one: see `missing`
         if meant is None or meant not in known:
             if isinstance(key, str) and " " in key.strip():
                 _spaced_key(col, key, _value_above(col, key))
