@@ -8,6 +8,7 @@ import errno
 import functools
 import hashlib
 import os
+import posixpath
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence, Set
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any, NamedTuple
+from urllib.parse import unquote
 
 from publish import (
     approval,
@@ -40,6 +42,7 @@ from publish import (
     unfinished,
     url_history,
 )
+from publish.attachments import ALLOWED_SUFFIXES
 from publish.cache import Fragments, Shelf
 from publish.config import (
     CHANNELS,
@@ -80,6 +83,7 @@ from publish.frontmatter import (
     untabbed,
 )
 from publish.gates import gate, name_only, page_gate
+from publish.image_suffixes import IMAGE_SUFFIXES
 from publish.invisible import invisible_removed
 from publish.key_lines import READING, READINGS_BEFORE, Reading
 from publish.limits import MARKDOWN_HINT, MAX_SOURCE_BYTES, read_capped, read_head, too_large
@@ -90,7 +94,7 @@ from publish.person_fields import held_note, nobody, person
 from publish.relative_links import RelativeTargets, relative_links
 from publish.site_paths import page_slug_problems
 from publish.tags import tag_key, tag_slugs
-from publish.text import nfc, quoted
+from publish.text import nfc, quoted, slugify
 from publish.windows_approval import windows_approved
 from publish.zalo_too import zalo_too
 
@@ -970,12 +974,31 @@ def _computer_links(col: Collector, parsed: Parsed) -> None:
             f"liên kết {quoted(href)} trỏ tới một tệp trên máy tính này: người đọc website và "
             "Zalo không mở được (và thấy tên thư mục trên máy)",
             line=line,
-            hint="Văn bản cần cho người đọc xem: đăng nó lên một trang web (ví dụ cổng thông tin "
+            hint=_offered(href)
+            + "Văn bản cần cho người đọc xem: đăng nó lên một trang web (ví dụ cổng thông tin "
             "của đơn vị) rồi ghi địa chỉ https://…, hoặc chép nội dung vào bản tin. " + LINK_HINT,
             # A warning (an error under --strict): such a link in a bulletin published long ago
             # must not stop every build after an upgrade.
             severity="warning",
         )
+
+
+def _offered(href: str) -> str:
+    """How to offer the file of the editor's computer `href` names for download, when it is
+    of a kind the website offers (a form in Word, a PDF): copied into content/tep/; else ""."""
+    name = href.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    if href[:5].lower() == "file:":
+        name = unquote(name)  # a browser's address: «mau%20don» is «mau don»
+    if not name or posixpath.splitext(name)[1].lower() not in ALLOWED_SUFFIXES:
+        return ""
+    stem, suffix = posixpath.splitext(name)
+    folder = "images" if suffix.lower() in IMAGE_SUFFIXES else "tep"
+    kept = (slugify(stem) or "tep") + suffix.lower()  # no space: a Markdown link ends at one
+    named = "" if kept == name else f" với tên «{kept}»"
+    return (
+        f"Website đăng kèm được tệp «{name}»: chép nó vào thư mục content/{folder}/{named} rồi "
+        f"ghi liên kết (/{folder}/{kept}), tính từ content/. "
+    )
 
 
 def _quoted_links(collector: Collector, found: list[tuple[str, int]], first_line: int) -> None:
