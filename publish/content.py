@@ -8,6 +8,7 @@ import errno
 import functools
 import hashlib
 import os
+import posixpath
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence, Set
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any, NamedTuple
+from urllib.parse import unquote
 
 from publish import (
     approval,
@@ -41,6 +43,7 @@ from publish import (
     unfinished,
     url_history,
 )
+from publish.attachments import ALLOWED_SUFFIXES
 from publish.cache import Fragments, Shelf
 from publish.config import (
     CHANNELS,
@@ -68,7 +71,7 @@ from publish.editor_files import (
 )
 from publish.errors import ContentError, Problem, not_a_file, os_reason
 from publish.far_date import far_dates, updated_ahead
-from publish.fields import Collector
+from publish.fields import WORD_SPACES, Collector
 from publish.frontmatter import (
     DuplicateKeyError,
     FrontMatterError,
@@ -81,6 +84,7 @@ from publish.frontmatter import (
     untabbed,
 )
 from publish.gates import gate, name_only, page_gate
+from publish.image_suffixes import IMAGE_SUFFIXES
 from publish.invisible import invisible_removed
 from publish.key_lines import READING, READINGS_BEFORE, Reading
 from publish.limits import MARKDOWN_HINT, MAX_SOURCE_BYTES, read_capped, read_head, too_large
@@ -91,7 +95,7 @@ from publish.person_fields import held_note, nobody, person
 from publish.relative_links import RelativeTargets, relative_links
 from publish.site_paths import page_slug_problems
 from publish.tags import tag_key, tag_slugs
-from publish.text import nfc, quoted
+from publish.text import nfc, quoted, slugify
 from publish.windows_approval import windows_approved
 from publish.zalo_too import zalo_too
 
@@ -876,18 +880,34 @@ def _retyped(yaml_text: str, line: int) -> str:
 _QUOTED_KEY = re.compile(r"""^(["'])([\w.-]+)\1(?=:)""")
 
 
+_BLOCK_EXAMPLES = {"zalo": 'title: "Tiêu đề ngắn cho Zalo"'}
+"""A setting each channel's block takes, for the example of one (a radio's air_date otherwise)."""
+
+
 def _hash_cuts(collector: Collector, parsed: Parsed) -> None:
     """A warning for each value a « #» cut short («title: Tin số #3: bắt giữ» published «Tin
-    số» without a word), at the top, in a block or in a list's item, with the line to copy."""
+    số» without a word) or emptied («tags: #luadao #canhbao»: no tag at all), at the top, in a
+    block or in a list's item, with the line to copy."""
     for cut, field in hash_cuts(parsed):
+        why = f"giá trị «{cut.value}» bắt đầu bằng dấu #, mà YAML đọc từ dấu # trở đi là ghi chú"
+        if cut.kept:
+            message = (
+                f"giá trị của '{field}' bị cắt ở « #»: YAML đọc từ « #» trở đi là ghi chú, nên "
+                f"chỉ còn «{cut.kept}»"
+            )
+        else:
+            message = f"{why}: trường này để trống" + (
+                " (bài không có thẻ nào)" if field == "tags" else ""
+            )
         collector.add(
-            f"giá trị của '{field}' bị cắt ở « #»: YAML đọc từ « #» trở đi là ghi chú, nên chỉ "
-            f"còn «{cut.kept}»",
+            message,
             field=field,
             line=cut.line + 2,  # after the opening '---'
             hint=cut.hint,
             severity="warning",
         )
+        if not cut.kept:
+            collector.commented[field] = (collector.problems[-1], why)
 
 
 class _Split(NamedTuple):
@@ -959,12 +979,31 @@ def _computer_links(col: Collector, parsed: Parsed) -> None:
             f"liên kết {quoted(href)} trỏ tới một tệp trên máy tính này: người đọc website và "
             "Zalo không mở được (và thấy tên thư mục trên máy)",
             line=line,
-            hint="Văn bản cần cho người đọc xem: đăng nó lên một trang web (ví dụ cổng thông tin "
+            hint=_offered(href)
+            + "Văn bản cần cho người đọc xem: đăng nó lên một trang web (ví dụ cổng thông tin "
             "của đơn vị) rồi ghi địa chỉ https://…, hoặc chép nội dung vào bản tin. " + LINK_HINT,
             # A warning (an error under --strict): such a link in a bulletin published long ago
             # must not stop every build after an upgrade.
             severity="warning",
         )
+
+
+def _offered(href: str) -> str:
+    """How to offer the file of the editor's computer `href` names for download, when it is
+    of a kind the website offers (a form in Word, a PDF): copied into content/tep/; else ""."""
+    name = href.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    if href[:5].lower() == "file:":
+        name = unquote(name)  # a browser's address: «mau%20don» is «mau don»
+    if not name or posixpath.splitext(name)[1].lower() not in ALLOWED_SUFFIXES:
+        return ""
+    stem, suffix = posixpath.splitext(name)
+    folder = "images" if suffix.lower() in IMAGE_SUFFIXES else "tep"
+    kept = (slugify(stem) or "tep") + suffix.lower()  # no space: a Markdown link ends at one
+    named = "" if kept == name else f" với tên «{kept}»"
+    return (
+        f"Website đăng kèm được tệp «{name}»: chép nó vào thư mục content/{folder}/{named} rồi "
+        f"ghi liên kết (/{folder}/{kept}), tính từ content/. "
+    )
 
 
 def _quoted_links(collector: Collector, found: list[tuple[str, int]], first_line: int) -> None:
@@ -1337,10 +1376,25 @@ def _validate(
     for name, block in list(blocks.items()):
         if not isinstance(block, dict):
             del blocks[name]  # a file kept to check further (salvage) must not hand it to a channel
+            # «radio:» then «\xa0\xa0order: 1»: no-break spaces are no indent to YAML.
+            spaced = [k for k in data if isinstance(k, str) and k[:1] in WORD_SPACES]
             col.add(
-                f"cần một bảng các thiết lập cho kênh {name}",
+                f"cần một bảng các thiết lập cho kênh {name}"
+                + (
+                    f": dòng '{spaced[0].lstrip(WORD_SPACES)}:' bên dưới thụt lề bằng ký tự cách "
+                    "không ngắt (dán từ Word, trang web hay Zalo), không phải dấu cách, nên không "
+                    "thuộc khối này"
+                    if block is None and spaced
+                    else ""
+                ),
                 field=name,
-                hint=f"Ví dụ:\n      {name}:\n        air_date: 2020-12-12",
+                hint=(
+                    "Xóa khoảng trắng ở đầu các dòng bên dưới rồi thụt lề lại bằng phím cách "
+                    "(Space), hai dấu cách. "
+                    if block is None and spaced
+                    else ""
+                )
+                + f"Ví dụ:\n      {name}:\n        {_BLOCK_EXAMPLES.get(name, 'air_date: 2020-12-12')}",
             )
         elif name in BLOCK_KEYS:  # the radio block is checked, key by key, by its channel
             for setting in block:

@@ -65,8 +65,9 @@ alone is two letters any text file may start with."""
 HEAD_BYTES = 18
 """Bytes of a file image_format reads."""
 SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
-WINDOWS_FILE_RE = re.compile(r"^(?:[a-z]:[\\/]|\\\\)", re.IGNORECASE)
-"""A file of the editor's own computer, as Windows writes it: "C:\\Users\\…", "\\\\máy\\…"."""
+WINDOWS_FILE_RE = re.compile(r"^(?:[a-z]:[\\/]|\\\\|file:)", re.IGNORECASE)
+"""A file of the editor's own computer, as Windows writes it: "C:\\Users\\…", "\\\\máy\\…", or
+as a browser shows one dragged into it: "file:///C:/Users/Minh%20Anh/anh.jpg"."""
 _SEPARATORS_RE = re.compile(r"[\s_-]+")
 _WINDOWS_SEPARATOR_RE = re.compile(r"\\(?=[^!-/:-@\[-`{-~])")
 """A backslash between two names ("images\\a.jpg"), not a Markdown escape ("anh\\_1.jpg") nor
@@ -317,6 +318,8 @@ def _image(
     caller told of it where the editor writes it)."""
     if WINDOWS_FILE_RE.match(ref):
         name = ref.replace("\\", "/").rsplit("/", 1)[-1]
+        if ref[:5].lower() == "file:":  # a browser's address: «Minh%20Anh» is «Minh Anh»
+            name = unquote(name)
         col.add(
             f"ảnh «{ref}» là một tệp trên máy tính này, website không lấy được",
             field=field,

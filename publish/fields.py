@@ -83,6 +83,20 @@ class Collector:
     """sha256 of the file's bytes, taken from the one read of the file."""
     images: list[tuple[str, str]] = field(default_factory=list)
     """(reference, resolved path) of every local image checked, to recheck a cached load."""
+    commented: dict[str, tuple[Problem, str]] = field(default_factory=dict)
+    """The warning of each field whose value YAML read as a comment («title: #3 Cảnh báo»), and
+    why it is empty, by field: a required one told empty says why instead (see empty)."""
+
+    def empty(self, key: str, hint: str) -> None:
+        """A required `key` written with nothing YAML reads after it, at its line: when a # at
+        the start of its value made it a comment, that warning becomes this error (the editor
+        did write a value, «điền nội dung» would be no help)."""
+        cut, why = self.commented.pop(key, (None, ""))
+        if cut is not None and cut in self.problems:
+            self.problems.remove(cut)
+            self.add(f"trường bắt buộc để trống: {why}", field=key, line=cut.line, hint=cut.hint)
+            return
+        self.add("trường bắt buộc để trống", field=key, hint=hint)
 
     def add(
         self,
@@ -121,11 +135,7 @@ def text(
         value = value.strip()
     if value is None or value == "":
         if required and key in data:
-            col.add(
-                "trường bắt buộc để trống",
-                field=key,
-                hint=f"Điền nội dung cho '{key}' (đang để trống).",
-            )
+            col.empty(key, f"Điền nội dung cho '{key}' (đang để trống).")
         elif required:
             missing(col, data, key, f"Thêm một dòng '{key}: \"...\"' vào phần đầu.")
         return None
@@ -362,11 +372,7 @@ def datetime(
     if key not in data or data[key] in (None, ""):
         example, named = _date_example(col.source)
         if required and key in data:  # written, but empty: told at its own line
-            col.add(
-                "trường bắt buộc để trống",
-                field=key,
-                hint=f"Ghi ngày giờ sau '{key}:', ví dụ '{key}: {example}'{named}.",
-            )
+            col.empty(key, f"Ghi ngày giờ sau '{key}:', ví dụ '{key}: {example}'{named}.")
         elif required:
             missing(col, data, key, f"Thêm '{key}: {example}'{named}.")
         return None
@@ -650,7 +656,7 @@ def category(col: Collector, data: dict[str, Any], config: Config, raw: bytes | 
     if value is None or (isinstance(value, str) and not value.strip()):
         choose = f"Chọn một trong: {', '.join(config.categories)}."
         if "category" in data:  # «category:» with nothing after it: told at its line
-            col.add("trường bắt buộc để trống", field="category", hint=choose)
+            col.empty("category", choose)
         else:
             missing(col, data, "category", choose)
         return ""
@@ -1067,6 +1073,11 @@ def missing(col: Collector, data: dict[str, Any], key: str, hint: str) -> None:
     was written under one, or typed with a Vietnamese keyboard on (adding a second line would
     leave the first one unread), else at the front matter's first line with `hint`."""
     other = written_as(data, key)
+    if other is not None and other[:1] in WORD_SPACES:
+        message, hint = _word_spaced(other)
+        line = col.parsed.line_of(other) if col.parsed is not None else 2
+        col.add(f"thiếu trường bắt buộc: {message}", field=key, line=line, hint=hint)
+        return
     if other is None:
         if not _continued(col, data, key):
             col.add("thiếu trường bắt buộc", field=key, line=2, hint=hint)
@@ -1306,6 +1317,38 @@ PAGE_UPDATED_HINT = (
 )
 
 
+WORD_SPACES = "\u00a0\u2007\u202f"
+"""No-break spaces: Word, a web page or Zalo puts them where a space was; YAML reads them as
+letters of a key."""
+
+
+def _word_spaced(key: str) -> tuple[str, str]:
+    """What is wrong with a known key that no-break spaces before it («\u00a0author:», pasted
+    from Word or a web page) made an unknown one, and the fix: a space to the eye, so the line
+    is said plainly."""
+    bare = key.lstrip(WORD_SPACES)
+    return (
+        f"dòng '{bare}:' bắt đầu bằng ký tự cách không ngắt (dán từ Word, trang web hay Zalo), "
+        f"không phải dấu cách: công cụ đọc tên trường thành {quoted(key)}, không phải '{bare}'",
+        f"Xóa hết khoảng trắng ở đầu dòng, để dòng bắt đầu bằng '{bare}:' sát lề trái; nếu dòng "
+        "thuộc một khối (như radio: hay zalo:), thụt lề lại bằng phím cách (Space), hai dấu cách.",
+    )
+
+
+def _word_spaced_key(col: Collector, key: str, kind: str) -> None:
+    """The problem of a key no-break spaces made unknown (see _word_spaced): an error for one
+    that keeps the file back (GATE_KEYS), as any misspelling of one."""
+    gate = key.lstrip(WORD_SPACES) in GATE_KEYS
+    message, hint = _word_spaced(key)
+    col.add(
+        message
+        + (f", nên {kind} không được đăng khi chưa sửa" if gate else ", nên giá trị bị bỏ qua"),
+        field=key,
+        hint=hint,
+        severity="error" if gate else "warning",
+    )
+
+
 def unknown_keys(
     col: Collector,
     data: dict[str, Any],
@@ -1362,6 +1405,10 @@ def unknown_keys(
         vietnamese = VIETNAMESE_FIELDS.get(spelt)
         typed = None if vietnamese or close else keyboard_typed(str(key), known)
         meant = GATE_ALIASES.get(spelt) or vietnamese or (close[0] if close else None) or typed
+        if isinstance(key, str) and key[:1] in WORD_SPACES and key.lstrip(WORD_SPACES) in known:
+            if key.lstrip(WORD_SPACES) not in required or key.lstrip(WORD_SPACES) in data:
+                _word_spaced_key(col, key, kind)
+            continue  # a required one: see `missing`
         if meant is None or meant not in known:
             if isinstance(key, str) and " " in key.strip():
                 _spaced_key(col, key, _value_above(col, key))

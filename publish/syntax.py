@@ -1047,6 +1047,15 @@ class HashCut:
         return self.value[later.start() :].strip(" \t") if later is not None else None
 
     @property
+    def hashtags(self) -> list[str] | None:
+        """The words of a value written as hashtags only («#luadao #canhbao», «#a, #b»), without
+        their #; None when some word is no hashtag."""
+        words = [word for word in re.split(r"[\s,;]+", self.value) if word]
+        if not words or any(not word.startswith("#") or not word.strip("#") for word in words):
+            return None
+        return [word.lstrip("#") for word in words]
+
+    @property
     def hint(self) -> str:
         """How to fix the line: the comment kept after the quotes when one is written after the
         cut, else the whole value quoted (a comment after a title offered too)."""
@@ -1058,6 +1067,20 @@ class HashCut:
                 f"ghi chú (không đăng). Nếu «{comment}» cũng thuộc giá trị, đặt cả giá trị trong "
                 f"ngoặc kép («{self.retyped}»); nếu không, đặt phần trước ghi chú trong ngoặc "
                 f"kép, sửa dòng này thành: {self.key}: {yaml_quoted(meant)} {comment}"
+            )
+        if self.name == "tags" and (tags := self.hashtags) is not None:
+            listed = ", ".join(yaml_quoted(tag) for tag in tags)
+            return (
+                "Thẻ viết kiểu Facebook, mỗi thẻ một dấu #, thì ghi thành một danh sách (dấu # "
+                f"không cần), sửa dòng này thành: {self.key}: [{listed}]"
+            )
+        if not self.kept:
+            quote = f"đặt cả giá trị trong ngoặc kép, sửa dòng này thành: {self.retyped}"
+            if self.name in TEXT_KEYS:  # a title is read whole: no comment is meant there
+                return quote[0].upper() + quote[1:]
+            return (
+                "Ghi chú (không đăng) thì viết một dấu cách sau dấu # («# ghi chú»); còn đây là "
+                f"chữ của giá trị thì {quote}"
             )
         if self.name in TEXT_KEYS:
             # A comment after a title is kept by quoting the title: « # ghi chú» is warned there.
@@ -1076,14 +1099,19 @@ _LATER_COMMENT = re.compile(r"[ \t]#(?=[ \t]|$)")
 
 def yaml_hash_cuts(text: str) -> Iterator[HashCut]:
     """Each line of front matter `text` whose value, not in quotes, a « #» then text cuts short
-    («title: Tin số #3: bắt giữ» reads «Tin số»: YAML takes the rest for a comment), at the top,
-    in a block or in a list's item. « # ghi chú», a space after the #, is how a comment is
+    («title: Tin số #3: bắt giữ» reads «Tin số»: YAML takes the rest for a comment), or empties
+    when it starts with a # against a word («tags: #luadao»), at the top, in a block or in a
+    list's item. « # ghi chú», a space after the #, is how a comment is
     written: only in a title or a summary (TEXT_KEYS), where it is most likely text. Lines are
     read alone: a line inside a `|` text is one too (the caller checks what YAML read)."""
     for number, content in enumerate(text.split("\n")):
         if "#" not in content or (found := _key_and_value(content)) is None:
             continue
         key, value = found
+        if value[0] == "#" and value[1:2] not in ("", " ", "\t"):
+            # «tags: #luadao #canhbao», «title: #3 Cảnh báo»: hashtags, not a comment («# …»).
+            yield HashCut(number, key, "", value, False)
+            continue
         cut = _PLAIN_COMMENT.search(value)
         if value[0] in "\"'#" or cut is None or not value[cut.end() :].strip():
             continue

@@ -68,7 +68,7 @@ EXPECTED: dict[str, list[tuple[str, int | None, str | None, str]]] = {
     "path-traversal-image": [(A, 11, None, "ảnh «../../etc/passwd» nằm ngoài thư mục content/")],
     "path-traversal-cover": [(A, 7, "cover", "nằm ngoài thư mục content/")],
     "non-local-image-scheme": [
-        (A, 11, None, "đường dẫn ảnh không được phép: «file:///etc/passwd»")
+        (A, 11, None, "ảnh «file:///etc/passwd» là một tệp trên máy tính này")
     ],
     "non-utf8": [(A, 2, None, "tệp không phải UTF-8")],
     "empty-body": [(A, 8, None, "nội dung bản tin trống")],

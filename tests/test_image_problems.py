@@ -88,6 +88,24 @@ def test_a_photo_not_copied_yet_is_told_where_to_put_it(tmp_path: Path, field: s
     )
 
 
+@pytest.mark.parametrize("field", ["body", "cover"])
+def test_a_photo_dragged_into_a_browser_is_told_as_a_file_of_this_computer(
+    tmp_path: Path, field: str
+) -> None:
+    """`file:///C:/Users/Minh%20Anh/%E1%BA%A2nh%202.jpg` (a photo dragged into a browser, the
+    address copied) was «đường dẫn ảnh không được phép … Chỉ dùng ảnh trong content/images/»:
+    it is now told as a file of the editor's computer, as `C:\\…` is, with the photo's own
+    name, spaces and letters as the editor sees them, to write once it is copied."""
+    ref = "file:///C:/Users/Minh%20Anh/Pictures/%E1%BA%A2nh%202.jpg"
+    if field == "cover":
+        text = bulletin_md({"cover": ref, "cover_alt": '"Ra quân"'})
+    else:
+        text = bulletin_md(body=f"![Tuần tra ban đêm]({ref})\n")
+    [error] = load_errors(tmp_path, text, {})
+    assert f"ảnh «{ref}» là một tệp trên máy tính này" in error.message
+    assert error.hint == "Chép ảnh vào thư mục content/images/ rồi ghi «images/Ảnh 2.jpg»."
+
+
 @pytest.mark.parametrize(
     ("written", "meant"),
     [

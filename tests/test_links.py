@@ -752,6 +752,36 @@ def test_a_link_to_a_file_on_the_editors_computer_is_told_with_its_line(
 
 
 @pytest.mark.parametrize(
+    ("written", "name", "kept"),
+    [
+        (
+            "file:///C:/Users/Lan/Desktop/Mau%20don%20to%20giac.docx",
+            "Mau don to giac.docx",
+            "mau-don-to-giac.docx",
+        ),
+        ("D:\\tin\\mau-don.PDF", "mau-don.PDF", "mau-don.pdf"),
+    ],
+)
+def test_a_form_linked_on_the_editors_computer_is_told_how_the_website_offers_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], written: str, name: str, kept: str
+) -> None:
+    """A form linked where it lies on the editor's computer was told to be put on «một trang
+    web» elsewhere, while the website offers such a file itself from content/tep/. The hint says
+    so, with a name a Markdown link can hold; following it, the check passes without a word."""
+    root = project(tmp_path, f"Tải [mẫu đơn]({written}) về điền.\n")
+    argv = ["check", "--root", str(root), "--channel", "web", "--now", NOW.isoformat()]
+    assert main([*argv, "--strict"]) == 1
+    err = capsys.readouterr().err
+    assert f"Website đăng kèm được tệp «{name}»: chép nó vào thư mục content/tep/" in err
+    assert f"ghi liên kết (/tep/{kept})" in err
+    (root / "content/tep").mkdir()
+    (root / "content/tep" / kept).write_bytes(b"%PDF-1.4\n" if kept.endswith(".pdf") else b"PK")
+    text = (root / A).read_text("utf-8").replace(written, f"/tep/{kept}")
+    (root / A).write_text(text, "utf-8")
+    assert main([*argv, "--strict"]) == 0, capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
     ("written", "path"),
     [
         ("https://congan-chauthanh.example.vn/2025/06/canh-bao/", "/2025/06/canh-bao/"),

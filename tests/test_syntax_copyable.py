@@ -438,6 +438,59 @@ def test_a_comment_after_a_value_is_not_warned(tmp_path: Path, fields: dict[str,
 
 
 @pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("#luadao #canhbao", ["luadao", "canhbao"]),
+        ("#LừaĐảo, #an_ninh_mạng", ["LừaĐảo", "an_ninh_mạng"]),
+    ],
+)
+def test_hashtags_written_as_tags_are_warned_with_the_list_to_copy(
+    tmp_path: Path, written: str, meant: list[str]
+) -> None:
+    """«tags: #luadao #canhbao», hashtags as on Facebook, was published with no tag at all and
+    not a word: YAML reads a value that starts with # as a comment. The warning says the field
+    is empty and gives the line as a list, which reads as the tags meant."""
+    warning, text = _one_warning(tmp_path, {"tags": written})
+    line = text.split("\n").index(f"tags: {written}") + 1
+    assert warning.severity == "warning" and warning.line == line and warning.field == "tags"
+    assert f"«{written}»" in warning.message and "không có thẻ nào" in warning.message
+    fixed = COPY.search(warning.hint or "")
+    assert fixed is not None
+    assert split(copied(text, line, fixed.group(1))).data["tags"] == meant
+
+
+@pytest.mark.parametrize(
+    ("field", "written"),
+    [("title", "#3 vụ lừa đảo qua mạng trong tuần"), ("summary", "#canhbao Người dân cảnh giác")],
+)
+def test_a_required_value_starting_with_a_hash_is_told_why_it_is_empty(
+    tmp_path: Path, field: str, written: str
+) -> None:
+    """«title: #3 vụ lừa đảo…» was refused as «trường bắt buộc để trống … Điền nội dung»: the
+    editor did write one, YAML read it as a comment. One error, at the line, says so and gives
+    the line quoted; no second warning for the same line."""
+    text = bulletin_md({field: written})
+    root = make_project(tmp_path, {A: text})
+    with pytest.raises(ContentError) as info:
+        load(root)
+    [problem] = [p for p in info.value.problems if p.field == field]
+    line = text.split("\n").index(f"{field}: {written}") + 1
+    assert problem.severity == "error" and problem.line == line
+    assert "để trống" in problem.message and f"«{written}»" in problem.message
+    assert "dấu #" in problem.message
+    fixed = COPY.search(problem.hint or "")
+    assert fixed is not None
+    assert split(copied(text, line, fixed.group(1))).data[field] == written
+
+
+def test_a_comment_alone_after_a_key_is_not_warned(tmp_path: Path) -> None:
+    """«tags: # chưa có» (a space after the #) is how a comment is written: the field is empty
+    as meant, no warning."""
+    root = make_project(tmp_path, {A: bulletin_md({"tags": "# chưa có"})})
+    assert load(root).warnings == ()
+
+
+@pytest.mark.parametrize(
     ("fields", "field", "written", "meant"),
     [
         ({"zalo": "\n  title: Tin #3: bắt giữ"}, "zalo.title", "  title: Tin #3: bắt giữ", None),
