@@ -19,7 +19,7 @@ from publish.markdown_pasted import BULLET_GLYPHS, NUMBERED, goes_on
 from publish.radio.bait import bait_removed, in_scam_warning
 from publish.radio.caps import CAPITAL_LETTERS
 from publish.radio.clicks import POINTER, calls_to_click
-from publish.radio.code_blocks import indented_code_end, inner_pre_blanked
+from publish.radio.code_blocks import CODE_INDENT, indented_code_end, inner_pre_blanked
 from publish.radio.either_case import either_case
 from publish.radio.flags import BLOCKING, WARNING, Context, Flag
 from publish.radio.given_names import a_full_name, a_given_name, a_place_like_a_name
@@ -108,6 +108,11 @@ _RULE = re.compile(r"^\s{0,3}(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")
 _QUOTE = re.compile(r"^\s*>\s?")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|")
 _DEFINITION = re.compile(r"^\s*\[\^?[^\]]+\]:")
+_FOOTNOTE = re.compile(r"^ {0,3}\[\^[^\]]*\]:")
+"""A footnote's definition, as the website finds one (Python-Markdown's footnotes)."""
+_FOOTNOTE_ENDS = re.compile(r"^(?:#| {0,3}>| {0,3}(?:```|~~~)| {0,3}\[\^[^\]]*\]:)")
+"""A line that ends a footnote's lazily continued lines on the website: a heading, a quote, a
+fence, the next footnote (a rule and a raw HTML block too: see `_Splitter._in_footnote`)."""
 _CUE = re.compile(r"^\s*\[(?!\^)[^\[\]]+\]\s*$")
 _IMAGE_LINE = re.compile(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$")
 _ITALIC_LINE = re.compile(r"^\s*([*_])(?!\1).+(?<!\1)\1\s*$")
@@ -468,6 +473,9 @@ class _Splitter:
         self.inner_pre: dict[int, str] = {}
         """The lines whose `<pre>` inside was blanked out (`inner_pre_blanked`), as typed: told
         as the splitter reaches them, in line order with the other code not read (R1.7)."""
+        self.footnote = ""
+        """Where the splitter is in a footnote (not read, R1.5): "" in none, "lazy" on the lines
+        that go on its definition's, "gap" after a blank line in it (`_in_footnote`)."""
         self.opening: tuple[Mark, ...] = ()
         """The capital marks the text's paragraphs open with (`opening_marks`): a lone one is a
         person's initial («T. Hùng khai nhận»), not a section's letter."""
@@ -552,6 +560,8 @@ class _Splitter:
             i += 1
             if self.inner_pre and number in self.inner_pre:
                 _flag_removed(self.ctx, "một đoạn mã", self.inner_pre.pop(number), number)
+            if self.footnote and self._in_footnote(line, (self.typed or lines)[i - 1]):
+                continue
             plain = not line or _plain_line(line)  # no fence or table: skip their patterns
             if not plain and _FENCE.match(line):
                 self.end_paragraph()
@@ -669,6 +679,7 @@ class _Splitter:
             return True
         if _RULE.match(line) or _DEFINITION.match(line) or _HASHTAG_LINE.match(line):
             self.end_paragraph()
+            self.footnote = "lazy" if _FOOTNOTE.match(line) else ""
             return True
         if _CUE.match(line) and not _LINK.search(line):
             self.end_paragraph()
@@ -681,6 +692,26 @@ class _Splitter:
             return True
         # R1.5: a photo caption or source line, not read
         return bool((was_after_image and _ITALIC_LINE.match(line)) or _CAPTION.match(line))
+
+    def _in_footnote(self, line: str, typed: str) -> bool:
+        """Whether a line after a footnote's definition is the footnote's, as on the website,
+        which shows it under the footnote: the lines right under the definition up to a blank
+        line or one that opens a heading, a rule, a quote, a fence, a raw HTML block or the next
+        footnote, and after blank lines each block that opens indented by four spaces (`    Hai.`,
+        the footnote's next paragraph). Its first paragraph was dropped, these were read."""
+        if not line.strip():
+            self.footnote = "gap"
+            return True
+        if self.footnote == "gap":
+            if indent_of(typed) < CODE_INDENT:
+                self.footnote = ""
+                return False
+            self.footnote = "lazy"
+            return True
+        if _FOOTNOTE_ENDS.match(line) or _RULE.match(line) or _HTML_BLOCK.match(line.lstrip()):
+            self.footnote = ""
+            return False
+        return True
 
     def _next_item(self, line: str) -> bool:
         """Whether a line after a blank one in a list goes on it, as on the website: an item of

@@ -1,0 +1,70 @@
+"""The radio reads what the website shows (session 72): Markdown an editor writes that the website
+shows one way and the radio script read another — a footnote's next paragraph, text after an
+HTML comment on its line, a bracketed label that is no link definition, a quotation's second
+paragraph.
+
+Each case checks the website's own HTML (the site's converter) and the radio script.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from publish.radio.normalise import normalise
+from publish.render.web.markdown import MarkdownRenderer
+
+_RENDERER = MarkdownRenderer()
+
+
+def _web(text: str) -> str:
+    """The website's HTML of a bulletin body."""
+    return _RENDERER.convert(text, lookup=lambda src: None)
+
+
+def _footnotes(html: str) -> str:
+    """The footnotes' part of the website's HTML (after the body's last `<hr>`)."""
+    return html.rpartition("<hr>")[2]
+
+
+# Footnotes are not read on air (R1.5): the whole footnote, not only its first paragraph.
+FOOTNOTES = [
+    # Its second paragraph, indented four spaces: it was read as the body's paragraph.
+    "Câu đầu.[^1]\n\n[^1]: Theo báo cáo tháng.\n\n    Số liệu chưa chính thức.\n\nCâu cuối.\n",
+    # Indented by a Tab, as Word and many editors indent.
+    "Câu đầu.[^1]\n\n[^1]: Theo báo cáo tháng.\n\n\tSố liệu chưa chính thức.\n\nCâu cuối.\n",
+    # Its lines right under the definition, not indented (Markdown's lazy continuation).
+    "Câu đầu.[^1]\n\n[^1]: Theo báo cáo tháng.\nSố liệu chưa chính thức.\n\nCâu cuối.\n",
+    # Two footnotes, the first of three paragraphs.
+    "Câu đầu.[^1][^2]\n\n[^1]: Theo báo cáo tháng.\n\n    Số liệu chưa chính thức.\n\n"
+    "    Còn chờ tổng hợp.\n[^2]: Theo Công an tỉnh.\n\n    Số liệu chưa chính thức.\n\n"
+    "Câu cuối.\n",
+]
+
+
+@pytest.mark.parametrize("source", FOOTNOTES)
+def test_a_footnotes_every_paragraph_is_left_out_as_its_first_is(source: str) -> None:
+    html = _web(source)
+    assert "Số liệu chưa chính thức." in _footnotes(html)  # the website: in the footnote
+    assert "Số liệu chưa chính thức." not in html.rpartition("<hr>")[0]
+    assert normalise(source).text == "Câu đầu.\n\nCâu cuối."
+
+
+@pytest.mark.parametrize(
+    ("after", "read"),
+    [
+        ("Câu cuối.", "Câu cuối."),  # the footnote ends at the blank line: the body goes on
+        ("## Tiêu đề nhỏ\n\nCâu cuối.", "Tiêu đề nhỏ.\n\nCâu cuối."),
+        ("> Lời trích dẫn.", "Lời trích dẫn."),
+    ],
+)
+def test_the_body_after_a_footnote_is_read(after: str, read: str) -> None:
+    """What ends the footnote on the website (a blank line then a line not indented, a heading
+    or a quotation right under it) is the body's again, read as before."""
+    for gap in ("\n\n", "\n"):
+        if gap == "\n" and after == "Câu cuối.":
+            continue  # a line right under the footnote's is the footnote's (tested above)
+        source = f"Câu đầu.[^1]\n\n[^1]: Theo báo cáo tháng.{gap}{after}\n"
+        html = _web(source)
+        assert "Theo báo cáo tháng." in _footnotes(html)
+        assert read.partition(".")[0] in html.rpartition("<hr>")[0]
+        assert normalise(source).text == f"Câu đầu.\n\n{read}"
