@@ -68,3 +68,49 @@ def test_the_body_after_a_footnote_is_read(after: str, read: str) -> None:
         assert "Theo báo cáo tháng." in _footnotes(html)
         assert read.partition(".")[0] in html.rpartition("<hr>")[0]
         assert normalise(source).text == f"Câu đầu.\n\n{read}"
+
+
+# A comment opening its line is a block of its own on the website, and the text after it on
+# that line opens the next block, its spaces kept: four make it code.
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<!-- ghi chú -->    Gọi 0912345678 để mở khóa.",
+        "<!-- ghi chú --> <!-- thêm -->   Gọi 0912345678 để mở khóa.",  # four spaces in all
+    ],
+)
+def test_text_indented_after_a_comment_is_code_as_on_the_website(line: str) -> None:
+    """It was read as a paragraph with no word to the editor; code is left out and flagged
+    (R1.7), as an indented block under a blank line is."""
+    for gap in ("\n\n", "\n"):
+        source = f"Câu đầu.{gap}{line}\n"
+        assert "<pre><code>" in _web(source) and "0912345678" in _web(source)
+        spoken = normalise(source)
+        assert spoken.text == "Câu đầu."
+        assert [(f.code, f.line) for f in spoken.flags] == [("R1.7", len(gap) + 1)]
+
+
+@pytest.mark.parametrize(
+    ("source", "paragraphs"),
+    [
+        ("Câu đầu\n<!-- ghi chú -->Câu hai", ["<p>Câu đầu</p>", "<p>Câu hai</p>"]),
+        ("- Mục một\n<!-- ghi chú -->Câu hai", ["<li>Mục một</li>", "<p>Câu hai</p>"]),
+        ("Câu đầu\n<!-- ghi chú\nhai dòng -->Câu hai", ["<p>Câu đầu</p>", "<p>Câu hai</p>"]),
+        ("Câu đầu\n<!-- ghi chú -->   Câu hai", ["<p>Câu đầu</p>", "<p>Câu hai</p>"]),
+    ],
+)
+def test_text_after_a_comment_opening_its_line_is_a_paragraph_apart(
+    source: str, paragraphs: list[str]
+) -> None:
+    """Two blocks on the website were read as one sentence («Câu đầu Câu hai.»)."""
+    html = _web(source)
+    assert all(p in html for p in paragraphs)
+    assert normalise(source).text == (
+        "Mục một.\n\nCâu hai." if source.startswith("-") else "Câu đầu.\n\nCâu hai."
+    )
+
+
+def test_a_comment_inside_a_line_stays_inside_its_paragraph() -> None:
+    source = "Câu đầu <!-- ghi chú -->    còn tiếp.\n"
+    assert "<p>Câu đầu" in _web(source) and "<pre>" not in _web(source)
+    assert normalise(source).text == "Câu đầu còn tiếp."

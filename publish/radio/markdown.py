@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from publish.addresses import site_host
 from publish.frontmatter import FrontMatterError, split
 from publish.markdown_angles import BLOCK_ELEMENTS, angles_quoted, raw_html_settled
-from publish.markdown_comments import shown_body
+from publish.markdown_comments import shown_body, tails
 from publish.markdown_escapes import ESCAPED
 from publish.markdown_pasted import BULLET_GLYPHS, NUMBERED, goes_on
 from publish.radio.bait import bait_removed, in_scam_warning
@@ -473,6 +473,9 @@ class _Splitter:
         self.inner_pre: dict[int, str] = {}
         """The lines whose `<pre>` inside was blanked out (`inner_pre_blanked`), as typed: told
         as the splitter reaches them, in line order with the other code not read (R1.7)."""
+        self.tails: dict[int, str] = {}
+        """The lines (indices) where text follows a comment opening the line, and that text as
+        the website reads it: a block of its own (publish.markdown_comments.tails)."""
         self.footnote = ""
         """Where the splitter is in a footnote (not read, R1.5): "" in none, "lazy" on the lines
         that go on its definition's, "gap" after a blank line in it (`_in_footnote`)."""
@@ -560,6 +563,12 @@ class _Splitter:
             i += 1
             if self.inner_pre and number in self.inner_pre:
                 _flag_removed(self.ctx, "một đoạn mã", self.inner_pre.pop(number), number)
+            apart = bool(self.tails) and (i - 1) in self.tails
+            if apart:
+                # `Câu.\n<!-- x -->    Hai.`: the comment is a block on the website, and what
+                # follows it on its line opens the next one (here code), spaces kept.
+                self.end_paragraph()
+                line = lines[i - 1] = self.typed[i - 1] = self.tails[i - 1]
             if self.footnote and self._in_footnote(line, (self.typed or lines)[i - 1]):
                 continue
             plain = not line or _plain_line(line)  # no fence or table: skip their patterns
@@ -587,7 +596,7 @@ class _Splitter:
             if (
                 line.startswith(" ")
                 and not self.list_items
-                and (past := indented_code_end(self.typed or lines, i - 1, start)) >= i
+                and (past := indented_code_end(self.typed or lines, i - 1, start, apart=apart)) >= i
             ):
                 # Indented four spaces after a blank line, outside a list: code on the
                 # website, as a fence makes it; it was read as a paragraph.
@@ -829,6 +838,8 @@ def _credited(markdown_text: str, ctx: Context) -> tuple[list[Block], str, set[i
     splitter = _Splitter(ctx)
     if "<!--" in markdown_text:
         splitter.typed = lines[:]
+        body = "\n".join(lines[first:])
+        splitter.tails = {first + line: tail for line, tail in tails(body).items()}
         lines[first:] = _without_comments("\n".join(lines[first:])).split("\n")
     if "<" in markdown_text:
         # A lone «<Em>» in a raw HTML block is a tag on the website: not read as words.
