@@ -114,3 +114,30 @@ def test_a_comment_inside_a_line_stays_inside_its_paragraph() -> None:
     source = "Câu đầu <!-- ghi chú -->    còn tiếp.\n"
     assert "<p>Câu đầu" in _web(source) and "<pre>" not in _web(source)
     assert normalise(source).text == "Câu đầu còn tiếp."
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "[Lưu ý]: Người dân không cung cấp mã OTP cho bất kỳ ai.\n",
+        "Câu đầu.\n\n[Lưu ý]: Người dân không cung cấp mã OTP cho bất kỳ ai.\n",
+        "**[Lưu ý]:** Người dân không cung cấp mã OTP cho bất kỳ ai.\n",
+    ],
+)
+def test_a_label_in_brackets_before_words_is_read_as_the_website_shows_it(source: str) -> None:
+    """`[Lưu ý]: …` is no link's definition (no address after the colon): the website shows the
+    line, which the radio dropped unread; the brackets are no words («Lưu ý: …»)."""
+    assert "[Lưu ý]:" in _web(source)
+    spoken = normalise(source)
+    assert spoken.text.endswith("Lưu ý: Người dân không cung cấp mã OTP cho bất kỳ ai.")
+    assert not spoken.flags
+
+
+@pytest.mark.parametrize(
+    "definition",
+    ['[1]: https://congan.example.vn/a "Trang Công an"', "[1]: https://congan.example.vn/a"],
+)
+def test_a_links_definition_is_still_not_read(definition: str) -> None:
+    source = f"Xem [thông báo][1] của Công an xã.\n\n{definition}\n"
+    assert "Trang Công an" not in _web(source).replace('title="Trang Công an"', "")
+    assert normalise(source).text == "Xem thông báo của Công an xã."

@@ -107,7 +107,13 @@ _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _RULE = re.compile(r"^\s{0,3}(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")
 _QUOTE = re.compile(r"^\s*>\s?")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|")
-_DEFINITION = re.compile(r"^\s*\[\^?[^\]]+\]:")
+_DEFINITION = re.compile(
+    r"^\s*(?:\[\^[^\]]+\]:|\[[^\[\]]*\]:[ ]*(?:\S+[ ]*(?:([\"'])(?:.*)\1[ ]*|\(.*\)[ ]*)?)?$)"
+)
+"""A footnote's definition (`[^1]: …`), or a link's (`[1]: https://…`, a title after it in
+quotes or brackets allowed), as the website takes one (Python-Markdown), which shows neither
+where it is typed. A label in brackets before words (`[Lưu ý]: Người dân …`) is no link's: the
+website shows the line, which was dropped unread."""
 _FOOTNOTE = re.compile(r"^ {0,3}\[\^[^\]]*\]:")
 """A footnote's definition, as the website finds one (Python-Markdown's footnotes)."""
 _FOOTNOTE_ENDS = re.compile(r"^(?:#| {0,3}>| {0,3}(?:```|~~~)| {0,3}\[\^[^\]]*\]:)")
@@ -252,6 +258,9 @@ bare, for R1.4 (as a tag, it went unflagged and left «Liên hệ:.»)."""
 _BR = re.compile(r"<br\s*/?>", re.I)
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _IMAGE = re.compile(r"(?<!\\)!\[[^\]]*\]\([^)]*\)")
+_BRACKETED_LABEL = re.compile(r"(?<!\\)\[([^\W\d_][^\[\]\n\\]{0,40})\](?=:)")
+"""A label in brackets before its colon (`[Lưu ý]: Người dân …`), which the website shows as
+typed: read as the label alone («Lưu ý: …»), the brackets being no words."""
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]]+\]")
 _PHOTO_NOTE = re.compile(r"\(\s*(?i:ảnh(?:\s+minh\s+h(?:oạ|ọa))?)\s*(?::[^)]*)?\)")
 _CODE_SPAN = re.compile(r"`([^`]*)`")
@@ -2155,6 +2164,8 @@ def unspoken_removed(text: str, ctx: Context) -> str:
     text = _calls_to_action(text, ctx)
     if _may_hold_link(text):
         text = _LINK.sub(lambda m: m[1] if m[1] is not None else m[3], text)
+    if "]:" in text:
+        text = _BRACKETED_LABEL.sub(_FIRST_GROUP, text)
     return _urls(text, ctx)
 
 
