@@ -232,8 +232,9 @@ class SplitterBefore(markdown._Splitter):
     module's names, which they reach through `m.`, for the quotation that starts right under
     a paragraph, apart since session 69 as on the website, for the block indented four
     spaces after a blank line, code since session 71 as on the website, and for a footnote's
-    lines after its definition and the text after a comment opening its line, the footnote's
-    and a block apart since session 72 as on the website."""
+    lines after its definition, the text after a comment opening its line and a quotation's
+    line `>` alone, the footnote's, a block apart and a paragraph break since session 72 as on
+    the website."""
 
     def feed(self, lines: list[str], start: int) -> None:
         """Split `lines[start:]` into blocks."""
@@ -331,6 +332,10 @@ class SplitterBefore(markdown._Splitter):
             self.end_paragraph()  # session 69: a quotation right under a paragraph is apart
             self.quoted = True
         line = m._QUOTE.sub("", line)
+        if self.quoted and not line.strip() and not self.list_items:
+            self.end_paragraph()  # session 72: `>` alone parts a quotation's paragraphs
+            self.quoted = True
+            return
         if listed := m.LIST_LINE.match(line):
             if self.current:
                 self.end_paragraph()

@@ -141,3 +141,32 @@ def test_a_links_definition_is_still_not_read(definition: str) -> None:
     source = f"Xem [thông báo][1] của Công an xã.\n\n{definition}\n"
     assert "Trang Công an" not in _web(source).replace('title="Trang Công an"', "")
     assert normalise(source).text == "Xem thông báo của Công an xã."
+
+
+def test_a_quotations_paragraphs_are_read_apart_as_the_website_shows_them() -> None:
+    """`>` alone between a quotation's lines parts two paragraphs on the website; they were
+    read as one sentence («… trên mạng Hết lời.», no stop between them)."""
+    source = "Câu đầu.\n\n> Không ai được phép\n> bán tài khoản trên mạng\n>\n> Hết lời.\n"
+    html = _web(source)
+    assert "<p>Không ai được phép\nbán tài khoản trên mạng</p>\n<p>Hết lời.</p>" in html
+    assert normalise(source).text.split("\n\n") == [
+        "Câu đầu.",
+        "Không ai được phép bán tài khoản trên mạng.",
+        "Hết lời.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("source", "read"),
+    [
+        # No change said: R12.4 reads the sign («âm»), as `nhiệt độ -2` is.
+        ("Số vụ: 8, -2.", "Số vụ: tám, âm hai."),
+        # In a list of changes, each figure after «giảm»/«tăng» and a comma says that change.
+        (
+            "So với cùng kỳ:\n\n- Số vụ giảm 8, -2.\n- Số người chết tăng 3, +1.\n",
+            "So với cùng kỳ: Số vụ giảm tám, giảm hai. Số người chết tăng ba, tăng một.",
+        ),
+    ],
+)
+def test_a_signed_figure_after_a_comma_is_read_by_r12_4(source: str, read: str) -> None:
+    assert normalise(source).text == read

@@ -650,6 +650,12 @@ class _Splitter:
                 self.end_paragraph()
                 self.quoted = True
             line = _QUOTE.sub("", line)
+            if self.quoted and not line.strip() and not self.list_items:
+                # `>` alone: the quotation's paragraphs are two on the website, which were
+                # read as one sentence («Trích Đoạn hai»).
+                self.end_paragraph()
+                self.quoted = True
+                return
             listed = LIST_LINE.match(line)
         if listed:
             if self.current:
