@@ -12,7 +12,7 @@ import re
 
 from publish.markdown_code import masked, without_fences
 
-__all__ = ["blanked", "hidden", "prose", "shown_body", "uncommented"]
+__all__ = ["blanked", "hidden", "prose", "shown_body", "tails", "uncommented"]
 
 COMMENT_CLOSE_RE = re.compile(r"--!?>")
 """How Python-Markdown finds the end of an HTML comment."""
@@ -60,6 +60,39 @@ def shown_body(body: str) -> str:
     """A Markdown `body` with the comments the website hides blanked out (code masked first,
     so `<!--` in code is kept), line breaks kept: what a reader of the page sees of it."""
     return blanked(body, hidden(masked(body)))
+
+
+def tails(body: str) -> dict[int, str]:
+    """Where text follows, on its last line, a comment that opens a line: that line's index in
+    `body` and the text after `-->` as the website reads it, its spaces kept and any other
+    comment on the line taken out (not blanked). The website takes such a comment as a block of
+    its own and that text as the start of the next block: `<!-- x -->    Hai.` is code,
+    `<!-- x --> <!-- y -->   Hai.` too (four spaces), `<!-- x --># Tiêu đề` a heading,
+    `Câu.\n<!-- x -->Hai.` two paragraphs."""
+    if "<!--" not in body:
+        return {}
+    spans = hidden(masked(body))
+    found: dict[int, str] = {}
+    line, counted = 0, 0
+    for at, (start, end) in enumerate(spans):
+        line_start = body.rfind("\n", 0, start) + 1
+        if body[line_start:start].strip(" \t"):
+            continue  # after text on its line: inside the paragraph (or the tail of one above)
+        line_end = body.find("\n", end)
+        line_end = len(body) if line_end < 0 else line_end
+        pieces, done, later = [], end, at + 1
+        while later < len(spans) and spans[later][0] < line_end:
+            pieces.append(body[done : spans[later][0]])
+            done = spans[later][1]
+            later += 1
+        if done > line_end:
+            continue  # the last one runs on over lines: left as the comments' blanks have it
+        tail = "".join([*pieces, body[done:line_end]])
+        if tail.strip():
+            line += body.count("\n", counted, end)  # the spans are in order: counted once
+            counted = end
+            found[line] = tail
+    return found
 
 
 def prose(body: str) -> str:

@@ -35,6 +35,11 @@ NOT_YET = frozenset(
 )  # fmt: skip
 """Words of a note that nobody has approved (or reviewed) yet: «chưa duyệt», «Chờ duyệt», «Đợi
 anh Hùng duyệt», «Sẽ duyệt sau», «TODO: hỏi anh Hùng», «pending», «nháp». None is in a name."""
+_ALSO_GIVEN_NAMES = frozenset({"chờ"})
+"""Words of NOT_YET that are given names too: «thương binh Lê Phi Chờ» (Báo Đà Nẵng). One is a
+name's in a full name only: capitalised after a capitalised word, and followed by nothing or
+by a capitalised word that is no approval word («Nguyễn Văn Chờ, Phó Trưởng Công an xã»);
+«Chờ», «Chờ duyệt», «chờ anh Hùng duyệt», «Hùng Chờ Duyệt» stay notes."""
 _NOT_YET_PHRASES = re.compile(r"\b(?:dự thảo|du thao)\b|(?:^|\s)n/a(?:\s|$)")
 """Notes of more than one word: «dự thảo» (a draft), «N/A»."""
 _NO = frozenset({"không", "khong"})
@@ -73,12 +78,24 @@ def not_yet(value: str) -> bool:
     («chưa duyệt», «Chờ duyệt», «Sẽ duyệt sau», «TODO», «N/A», «xxx», «<họ tên>»)."""
     words = _NON_WORD.sub(" ", nfc(value).lower()).split()
     written = nfc(value).lower().split()
+    cased = _NON_WORD.sub(" ", nfc(value)).split()
     return (
-        any(word in NOT_YET for word in words)
+        any(word in NOT_YET and not _in_a_name(cased, at) for at, word in enumerate(words))
         or any(_PLACEHOLDER.fullmatch(word) for word in [*words, *written])
         or _BRACKETED.fullmatch(value) is not None
         or _NOT_YET_PHRASES.search(" ".join(written)) is not None
         or _says_no(nfc(value))
+    )
+
+
+def _in_a_name(words: list[str], at: int) -> bool:
+    """Whether `words[at]`, a word of NOT_YET, is a given name in a full name (_ALSO_GIVEN_NAMES)."""
+    word = words[at]
+    if word.lower() not in _ALSO_GIVEN_NAMES or at == 0 or not word[:1].isupper():
+        return False
+    after = words[at + 1] if at + 1 < len(words) else ""
+    return words[at - 1][:1].isupper() and (
+        not after or (after[:1].isupper() and after.lower() not in APPROVAL_WORDS)
     )
 
 

@@ -26,6 +26,15 @@ NOTES = [
     "nháp",
     "Không duyệt",
     "chưa/không có",
+    # «Chờ» is a given name too (see the next tests), but not alone, first or lower-case, nor
+    # before an approval word.
+    "Chờ",
+    "Chờ duyệt",
+    "CHỜ DUYỆT",
+    "Chờ anh Hùng duyệt",
+    "anh Hùng chờ duyệt",
+    "Hùng Chờ Duyệt",
+    "Nguyễn Văn Chờ duyệt",
 ]
 
 
@@ -49,3 +58,22 @@ def test_a_note_or_a_placeholder_is_not_a_name(tmp_path: Path, written: str) -> 
 def test_khong_as_a_given_name_is_a_name(name: str) -> None:
     """«Không» capitalised after a capitalised name word is a given name, not «no»."""
     assert not not_a_name(name)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Nguyễn Văn Chờ",
+        "Lê Phi Chờ",
+        "Thượng tá Nguyễn Văn Chờ, Phó Trưởng Công an xã",
+        "NGUYỄN VĂN CHỜ",
+    ],
+)
+def test_cho_as_a_given_name_is_a_name(tmp_path: Path, name: str) -> None:
+    """«Chờ» («waiting») is a given name as well («thương binh Lê Phi Chờ», Báo Đà Nẵng): in a
+    full name the bulletin of an approver so named was held as «a note, not a name»."""
+    assert not not_a_name(name)
+    root = make_project(tmp_path, {FILE: bulletin_md({"approved_by": f'"{name}"'})})
+    site = load_site(config_module.load(root), now=NOW)
+    assert [b.approved_by for b in site.bulletins] == [name]
+    assert not [p for p in site.warnings if p.field == "approved_by"]

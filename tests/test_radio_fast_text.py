@@ -230,8 +230,11 @@ m = markdown
 class SplitterBefore(markdown._Splitter):
     """`markdown._Splitter` with its `feed` and `line` before session 47, verbatim but for the
     module's names, which they reach through `m.`, for the quotation that starts right under
-    a paragraph, apart since session 69 as on the website, and for the block indented four
-    spaces after a blank line, code since session 71 as on the website."""
+    a paragraph, apart since session 69 as on the website, for the block indented four
+    spaces after a blank line, code since session 71 as on the website, and for a footnote's
+    lines after its definition, the text after a comment opening its line and a quotation's
+    line `>` alone, the footnote's, a block apart and a paragraph break since session 72 as on
+    the website."""
 
     def feed(self, lines: list[str], start: int) -> None:
         """Split `lines[start:]` into blocks."""
@@ -239,6 +242,12 @@ class SplitterBefore(markdown._Splitter):
         while i < len(lines):
             number, line = i + 1, lines[i]
             i += 1
+            apart = (i - 1) in self.tails
+            if apart:  # session 72: a block apart
+                self.end_paragraph()
+                line = lines[i - 1] = self.typed[i - 1] = self.tails[i - 1]
+            if self.footnote and self._in_footnote(line, (self.typed or lines)[i - 1]):
+                continue  # session 72: the footnote's, not read
             if m._FENCE.match(line):
                 self.end_paragraph()
                 fence = m._FENCE.match(line)[1]  # type: ignore[index]
@@ -261,7 +270,8 @@ class SplitterBefore(markdown._Splitter):
                 continue
             if (
                 not self.list_items
-                and (past := m.indented_code_end(self.typed or lines, i - 1, start)) >= i
+                and (past := m.indented_code_end(self.typed or lines, i - 1, start, apart=apart))
+                >= i
             ):
                 self.end_paragraph()  # session 71: indented code, not read
                 i = past
@@ -305,6 +315,7 @@ class SplitterBefore(markdown._Splitter):
             return
         if m._RULE.match(line) or m._DEFINITION.match(line) or m._HASHTAG_LINE.match(line):
             self.end_paragraph()
+            self.footnote = "lazy" if m._FOOTNOTE.match(line) else ""  # session 72
             return
         if m._CUE.match(line) and not m._LINK.search(line):
             self.end_paragraph()
@@ -321,6 +332,10 @@ class SplitterBefore(markdown._Splitter):
             self.end_paragraph()  # session 69: a quotation right under a paragraph is apart
             self.quoted = True
         line = m._QUOTE.sub("", line)
+        if self.quoted and not line.strip() and not self.list_items:
+            self.end_paragraph()  # session 72: `>` alone parts a quotation's paragraphs
+            self.quoted = True
+            return
         if listed := m.LIST_LINE.match(line):
             if self.current:
                 self.end_paragraph()

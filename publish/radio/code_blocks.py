@@ -31,24 +31,26 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
-def indented_code_end(lines: list[str], at: int, start: int) -> int:
+def indented_code_end(lines: list[str], at: int, start: int, *, apart: bool = False) -> int:
     """The index past the indented code block `lines[at]` opens, `at` when it opens none: the
     lines indented four columns or more, and blank lines with more such lines after them, as
     Python-Markdown takes them, after a blank line or the body's `start` (the caller knows no
     list goes on over it), or right under a heading or a rule. Not after a footnote or a
     definition, whose paragraph it is, nor inside a raw HTML block (`<div>`, a blank line,
-    `    <p>…`), which the website shows as it is, no code: left for the HTML rules."""
+    `    <p>…`), which the website shows as it is, no code: left for the HTML rules. A line
+    `apart` opens a block whatever is above it (the text after a comment opening its line:
+    publish.markdown_comments.tails)."""
     line = lines[at]
     if _indent(line) < CODE_INDENT or not line.strip():
         return at
-    if at > start and lines[at - 1].strip() and not _BLOCK_LINE.match(lines[at - 1]):
+    if not apart and at > start and lines[at - 1].strip() and not _BLOCK_LINE.match(lines[at - 1]):
         return at  # under a paragraph's line: the paragraph goes on
     if _in_raw_block("\n".join(lines[start:]), sum(len(x) + 1 for x in lines[start:at])):
         return at
     opener = at - 1
     while opener >= start and (not lines[opener].strip() or _indent(lines[opener]) >= CODE_INDENT):
         opener -= 1
-    if opener >= start and _HOLDS_PARAGRAPHS.match(lines[opener]):
+    if not apart and opener >= start and _HOLDS_PARAGRAPHS.match(lines[opener]):
         return at
     end = at + 1
     while end < len(lines):

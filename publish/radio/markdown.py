@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from publish.addresses import site_host
 from publish.frontmatter import FrontMatterError, split
 from publish.markdown_angles import BLOCK_ELEMENTS, angles_quoted, raw_html_settled
-from publish.markdown_comments import shown_body
+from publish.markdown_comments import shown_body, tails
 from publish.markdown_escapes import ESCAPED
 from publish.markdown_pasted import BULLET_GLYPHS, NUMBERED, goes_on
 from publish.radio.bait import bait_removed, in_scam_warning
 from publish.radio.caps import CAPITAL_LETTERS
 from publish.radio.clicks import POINTER, calls_to_click
-from publish.radio.code_blocks import indented_code_end, inner_pre_blanked
+from publish.radio.code_blocks import CODE_INDENT, indented_code_end, inner_pre_blanked
 from publish.radio.either_case import either_case
 from publish.radio.flags import BLOCKING, WARNING, Context, Flag
 from publish.radio.given_names import a_full_name, a_given_name, a_place_like_a_name
@@ -107,7 +107,18 @@ _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
 _RULE = re.compile(r"^\s{0,3}(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")
 _QUOTE = re.compile(r"^\s*>\s?")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|")
-_DEFINITION = re.compile(r"^\s*\[\^?[^\]]+\]:")
+_DEFINITION = re.compile(
+    r"^\s*(?:\[\^[^\]]+\]:|\[[^\[\]]*\]:[ ]*(?:\S+[ ]*(?:([\"'])(?:.*)\1[ ]*|\(.*\)[ ]*)?)?$)"
+)
+"""A footnote's definition (`[^1]: …`), or a link's (`[1]: https://…`, a title after it in
+quotes or brackets allowed), as the website takes one (Python-Markdown), which shows neither
+where it is typed. A label in brackets before words (`[Lưu ý]: Người dân …`) is no link's: the
+website shows the line, which was dropped unread."""
+_FOOTNOTE = re.compile(r"^ {0,3}\[\^[^\]]*\]:")
+"""A footnote's definition, as the website finds one (Python-Markdown's footnotes)."""
+_FOOTNOTE_ENDS = re.compile(r"^(?:#| {0,3}>| {0,3}(?:```|~~~)| {0,3}\[\^[^\]]*\]:)")
+"""A line that ends a footnote's lazily continued lines on the website: a heading, a quote, a
+fence, the next footnote (a rule and a raw HTML block too: see `_Splitter._in_footnote`)."""
 _CUE = re.compile(r"^\s*\[(?!\^)[^\[\]]+\]\s*$")
 _IMAGE_LINE = re.compile(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$")
 _ITALIC_LINE = re.compile(r"^\s*([*_])(?!\1).+(?<!\1)\1\s*$")
@@ -247,6 +258,9 @@ bare, for R1.4 (as a tag, it went unflagged and left «Liên hệ:.»)."""
 _BR = re.compile(r"<br\s*/?>", re.I)
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _IMAGE = re.compile(r"(?<!\\)!\[[^\]]*\]\([^)]*\)")
+_BRACKETED_LABEL = re.compile(r"(?<!\\)\[([^\W\d_][^\[\]\n\\]{0,40})\](?=:)")
+"""A label in brackets before its colon (`[Lưu ý]: Người dân …`), which the website shows as
+typed: read as the label alone («Lưu ý: …»), the brackets being no words."""
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]]+\]")
 _PHOTO_NOTE = re.compile(r"\(\s*(?i:ảnh(?:\s+minh\s+h(?:oạ|ọa))?)\s*(?::[^)]*)?\)")
 _CODE_SPAN = re.compile(r"`([^`]*)`")
@@ -468,6 +482,12 @@ class _Splitter:
         self.inner_pre: dict[int, str] = {}
         """The lines whose `<pre>` inside was blanked out (`inner_pre_blanked`), as typed: told
         as the splitter reaches them, in line order with the other code not read (R1.7)."""
+        self.tails: dict[int, str] = {}
+        """The lines (indices) where text follows a comment opening the line, and that text as
+        the website reads it: a block of its own (publish.markdown_comments.tails)."""
+        self.footnote = ""
+        """Where the splitter is in a footnote (not read, R1.5): "" in none, "lazy" on the lines
+        that go on its definition's, "gap" after a blank line in it (`_in_footnote`)."""
         self.opening: tuple[Mark, ...] = ()
         """The capital marks the text's paragraphs open with (`opening_marks`): a lone one is a
         person's initial («T. Hùng khai nhận»), not a section's letter."""
@@ -552,6 +572,14 @@ class _Splitter:
             i += 1
             if self.inner_pre and number in self.inner_pre:
                 _flag_removed(self.ctx, "một đoạn mã", self.inner_pre.pop(number), number)
+            apart = bool(self.tails) and (i - 1) in self.tails
+            if apart:
+                # `Câu.\n<!-- x -->    Hai.`: the comment is a block on the website, and what
+                # follows it on its line opens the next one (here code), spaces kept.
+                self.end_paragraph()
+                line = lines[i - 1] = self.typed[i - 1] = self.tails[i - 1]
+            if self.footnote and self._in_footnote(line, (self.typed or lines)[i - 1]):
+                continue
             plain = not line or _plain_line(line)  # no fence or table: skip their patterns
             if not plain and _FENCE.match(line):
                 self.end_paragraph()
@@ -577,7 +605,7 @@ class _Splitter:
             if (
                 line.startswith(" ")
                 and not self.list_items
-                and (past := indented_code_end(self.typed or lines, i - 1, start)) >= i
+                and (past := indented_code_end(self.typed or lines, i - 1, start, apart=apart)) >= i
             ):
                 # Indented four spaces after a blank line, outside a list: code on the
                 # website, as a fence makes it; it was read as a paragraph.
@@ -622,6 +650,12 @@ class _Splitter:
                 self.end_paragraph()
                 self.quoted = True
             line = _QUOTE.sub("", line)
+            if self.quoted and not line.strip() and not self.list_items:
+                # `>` alone: the quotation's paragraphs are two on the website, which were
+                # read as one sentence («Trích Đoạn hai»).
+                self.end_paragraph()
+                self.quoted = True
+                return
             listed = LIST_LINE.match(line)
         if listed:
             if self.current:
@@ -669,6 +703,7 @@ class _Splitter:
             return True
         if _RULE.match(line) or _DEFINITION.match(line) or _HASHTAG_LINE.match(line):
             self.end_paragraph()
+            self.footnote = "lazy" if _FOOTNOTE.match(line) else ""
             return True
         if _CUE.match(line) and not _LINK.search(line):
             self.end_paragraph()
@@ -681,6 +716,26 @@ class _Splitter:
             return True
         # R1.5: a photo caption or source line, not read
         return bool((was_after_image and _ITALIC_LINE.match(line)) or _CAPTION.match(line))
+
+    def _in_footnote(self, line: str, typed: str) -> bool:
+        """Whether a line after a footnote's definition is the footnote's, as on the website,
+        which shows it under the footnote: the lines right under the definition up to a blank
+        line or one that opens a heading, a rule, a quote, a fence, a raw HTML block or the next
+        footnote, and after blank lines each block that opens indented by four spaces (`    Hai.`,
+        the footnote's next paragraph). Its first paragraph was dropped, these were read."""
+        if not line.strip():
+            self.footnote = "gap"
+            return True
+        if self.footnote == "gap":
+            if indent_of(typed) < CODE_INDENT:
+                self.footnote = ""
+                return False
+            self.footnote = "lazy"
+            return True
+        if _FOOTNOTE_ENDS.match(line) or _RULE.match(line) or _HTML_BLOCK.match(line.lstrip()):
+            self.footnote = ""
+            return False
+        return True
 
     def _next_item(self, line: str) -> bool:
         """Whether a line after a blank one in a list goes on it, as on the website: an item of
@@ -798,6 +853,8 @@ def _credited(markdown_text: str, ctx: Context) -> tuple[list[Block], str, set[i
     splitter = _Splitter(ctx)
     if "<!--" in markdown_text:
         splitter.typed = lines[:]
+        body = "\n".join(lines[first:])
+        splitter.tails = {first + line: tail for line, tail in tails(body).items()}
         lines[first:] = _without_comments("\n".join(lines[first:])).split("\n")
     if "<" in markdown_text:
         # A lone «<Em>» in a raw HTML block is a tag on the website: not read as words.
@@ -2113,6 +2170,8 @@ def unspoken_removed(text: str, ctx: Context) -> str:
     text = _calls_to_action(text, ctx)
     if _may_hold_link(text):
         text = _LINK.sub(lambda m: m[1] if m[1] is not None else m[3], text)
+    if "]:" in text:
+        text = _BRACKETED_LABEL.sub(_FIRST_GROUP, text)
     return _urls(text, ctx)
 
 

@@ -1,0 +1,172 @@
+"""The radio reads what the website shows (session 72): Markdown an editor writes that the website
+shows one way and the radio script read another — a footnote's next paragraph, text after an
+HTML comment on its line, a bracketed label that is no link definition, a quotation's second
+paragraph.
+
+Each case checks the website's own HTML (the site's converter) and the radio script.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from publish.radio.normalise import normalise
+from publish.render.web.markdown import MarkdownRenderer
+
+_RENDERER = MarkdownRenderer()
+
+
+def _web(text: str) -> str:
+    """The website's HTML of a bulletin body."""
+    return _RENDERER.convert(text, lookup=lambda src: None)
+
+
+def _footnotes(html: str) -> str:
+    """The footnotes' part of the website's HTML (after the body's last `<hr>`)."""
+    return html.rpartition("<hr>")[2]
+
+
+# Footnotes are not read on air (R1.5): the whole footnote, not only its first paragraph.
+FOOTNOTES = [
+    # Its second paragraph, indented four spaces: it was read as the body's paragraph.
+    "Câu đầu.[^1]\n\n[^1]: Theo báo cáo tháng.\n\n    Số liệu chưa chính thức.\n\nCâu cuối.\n",
+    # Indented by a Tab, as Word and many editors indent.
+    "Câu đầu.[^1]\n\n[^1]: Theo báo cáo tháng.\n\n\tSố liệu chưa chính thức.\n\nCâu cuối.\n",
+    # Its lines right under the definition, not indented (Markdown's lazy continuation).
+    "Câu đầu.[^1]\n\n[^1]: Theo báo cáo tháng.\nSố liệu chưa chính thức.\n\nCâu cuối.\n",
+    # Two footnotes, the first of three paragraphs.
+    "Câu đầu.[^1][^2]\n\n[^1]: Theo báo cáo tháng.\n\n    Số liệu chưa chính thức.\n\n"
+    "    Còn chờ tổng hợp.\n[^2]: Theo Công an tỉnh.\n\n    Số liệu chưa chính thức.\n\n"
+    "Câu cuối.\n",
+]
+
+
+@pytest.mark.parametrize("source", FOOTNOTES)
+def test_a_footnotes_every_paragraph_is_left_out_as_its_first_is(source: str) -> None:
+    html = _web(source)
+    assert "Số liệu chưa chính thức." in _footnotes(html)  # the website: in the footnote
+    assert "Số liệu chưa chính thức." not in html.rpartition("<hr>")[0]
+    assert normalise(source).text == "Câu đầu.\n\nCâu cuối."
+
+
+@pytest.mark.parametrize(
+    ("after", "read"),
+    [
+        ("Câu cuối.", "Câu cuối."),  # the footnote ends at the blank line: the body goes on
+        ("## Tiêu đề nhỏ\n\nCâu cuối.", "Tiêu đề nhỏ.\n\nCâu cuối."),
+        ("> Lời trích dẫn.", "Lời trích dẫn."),
+    ],
+)
+def test_the_body_after_a_footnote_is_read(after: str, read: str) -> None:
+    """What ends the footnote on the website (a blank line then a line not indented, a heading
+    or a quotation right under it) is the body's again, read as before."""
+    for gap in ("\n\n", "\n"):
+        if gap == "\n" and after == "Câu cuối.":
+            continue  # a line right under the footnote's is the footnote's (tested above)
+        source = f"Câu đầu.[^1]\n\n[^1]: Theo báo cáo tháng.{gap}{after}\n"
+        html = _web(source)
+        assert "Theo báo cáo tháng." in _footnotes(html)
+        assert read.partition(".")[0] in html.rpartition("<hr>")[0]
+        assert normalise(source).text == f"Câu đầu.\n\n{read}"
+
+
+# A comment opening its line is a block of its own on the website, and the text after it on
+# that line opens the next block, its spaces kept: four make it code.
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<!-- ghi chú -->    Gọi 0912345678 để mở khóa.",
+        "<!-- ghi chú --> <!-- thêm -->   Gọi 0912345678 để mở khóa.",  # four spaces in all
+    ],
+)
+def test_text_indented_after_a_comment_is_code_as_on_the_website(line: str) -> None:
+    """It was read as a paragraph with no word to the editor; code is left out and flagged
+    (R1.7), as an indented block under a blank line is."""
+    for gap in ("\n\n", "\n"):
+        source = f"Câu đầu.{gap}{line}\n"
+        assert "<pre><code>" in _web(source) and "0912345678" in _web(source)
+        spoken = normalise(source)
+        assert spoken.text == "Câu đầu."
+        assert [(f.code, f.line) for f in spoken.flags] == [("R1.7", len(gap) + 1)]
+
+
+@pytest.mark.parametrize(
+    ("source", "paragraphs"),
+    [
+        ("Câu đầu\n<!-- ghi chú -->Câu hai", ["<p>Câu đầu</p>", "<p>Câu hai</p>"]),
+        ("- Mục một\n<!-- ghi chú -->Câu hai", ["<li>Mục một</li>", "<p>Câu hai</p>"]),
+        ("Câu đầu\n<!-- ghi chú\nhai dòng -->Câu hai", ["<p>Câu đầu</p>", "<p>Câu hai</p>"]),
+        ("Câu đầu\n<!-- ghi chú -->   Câu hai", ["<p>Câu đầu</p>", "<p>Câu hai</p>"]),
+    ],
+)
+def test_text_after_a_comment_opening_its_line_is_a_paragraph_apart(
+    source: str, paragraphs: list[str]
+) -> None:
+    """Two blocks on the website were read as one sentence («Câu đầu Câu hai.»)."""
+    html = _web(source)
+    assert all(p in html for p in paragraphs)
+    assert normalise(source).text == (
+        "Mục một.\n\nCâu hai." if source.startswith("-") else "Câu đầu.\n\nCâu hai."
+    )
+
+
+def test_a_comment_inside_a_line_stays_inside_its_paragraph() -> None:
+    source = "Câu đầu <!-- ghi chú -->    còn tiếp.\n"
+    assert "<p>Câu đầu" in _web(source) and "<pre>" not in _web(source)
+    assert normalise(source).text == "Câu đầu còn tiếp."
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "[Lưu ý]: Người dân không cung cấp mã OTP cho bất kỳ ai.\n",
+        "Câu đầu.\n\n[Lưu ý]: Người dân không cung cấp mã OTP cho bất kỳ ai.\n",
+        "**[Lưu ý]:** Người dân không cung cấp mã OTP cho bất kỳ ai.\n",
+    ],
+)
+def test_a_label_in_brackets_before_words_is_read_as_the_website_shows_it(source: str) -> None:
+    """`[Lưu ý]: …` is no link's definition (no address after the colon): the website shows the
+    line, which the radio dropped unread; the brackets are no words («Lưu ý: …»)."""
+    assert "[Lưu ý]:" in _web(source)
+    spoken = normalise(source)
+    assert spoken.text.endswith("Lưu ý: Người dân không cung cấp mã OTP cho bất kỳ ai.")
+    assert not spoken.flags
+
+
+@pytest.mark.parametrize(
+    "definition",
+    ['[1]: https://congan.example.vn/a "Trang Công an"', "[1]: https://congan.example.vn/a"],
+)
+def test_a_links_definition_is_still_not_read(definition: str) -> None:
+    source = f"Xem [thông báo][1] của Công an xã.\n\n{definition}\n"
+    assert "Trang Công an" not in _web(source).replace('title="Trang Công an"', "")
+    assert normalise(source).text == "Xem thông báo của Công an xã."
+
+
+def test_a_quotations_paragraphs_are_read_apart_as_the_website_shows_them() -> None:
+    """`>` alone between a quotation's lines parts two paragraphs on the website; they were
+    read as one sentence («… trên mạng Hết lời.», no stop between them)."""
+    source = "Câu đầu.\n\n> Không ai được phép\n> bán tài khoản trên mạng\n>\n> Hết lời.\n"
+    html = _web(source)
+    assert "<p>Không ai được phép\nbán tài khoản trên mạng</p>\n<p>Hết lời.</p>" in html
+    assert normalise(source).text.split("\n\n") == [
+        "Câu đầu.",
+        "Không ai được phép bán tài khoản trên mạng.",
+        "Hết lời.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("source", "read"),
+    [
+        # No change said: R12.4 reads the sign («âm»), as `nhiệt độ -2` is.
+        ("Số vụ: 8, -2.", "Số vụ: tám, âm hai."),
+        # In a list of changes, each figure after «giảm»/«tăng» and a comma says that change.
+        (
+            "So với cùng kỳ:\n\n- Số vụ giảm 8, -2.\n- Số người chết tăng 3, +1.\n",
+            "So với cùng kỳ: Số vụ giảm tám, giảm hai. Số người chết tăng ba, tăng một.",
+        ),
+    ],
+)
+def test_a_signed_figure_after_a_comma_is_read_by_r12_4(source: str, read: str) -> None:
+    assert normalise(source).text == read
