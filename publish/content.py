@@ -71,7 +71,7 @@ from publish.editor_files import (
 )
 from publish.errors import ContentError, Problem, not_a_file, os_reason
 from publish.far_date import far_dates, updated_ahead
-from publish.fields import WORD_SPACES, Collector
+from publish.fields import WORD_SPACES, Collector, word_spaced
 from publish.frontmatter import (
     DuplicateKeyError,
     FrontMatterError,
@@ -1376,8 +1376,10 @@ def _validate(
     for name, block in list(blocks.items()):
         if not isinstance(block, dict):
             del blocks[name]  # a file kept to check further (salvage) must not hand it to a channel
-            # «radio:» then «\xa0\xa0order: 1»: no-break spaces are no indent to YAML.
-            spaced = [k for k in data if isinstance(k, str) and k[:1] in WORD_SPACES]
+            # «radio:» then «\xa0\xa0order: 1»: no-break spaces are no indent to YAML. Only
+            # the key on the block's next line was meant for it, not one further down.
+            below = (parsed.line_of(name) or 0) + 1
+            spaced = [k for k in data if word_spaced(k) and parsed.line_of(k) == below]
             col.add(
                 f"cần một bảng các thiết lập cho kênh {name}"
                 + (

@@ -1073,7 +1073,7 @@ def missing(col: Collector, data: dict[str, Any], key: str, hint: str) -> None:
     was written under one, or typed with a Vietnamese keyboard on (adding a second line would
     leave the first one unread), else at the front matter's first line with `hint`."""
     other = written_as(data, key)
-    if other is not None and other[:1] in WORD_SPACES:
+    if other is not None and word_spaced(other):
         message, hint = _word_spaced(other)
         line = col.parsed.line_of(other) if col.parsed is not None else 2
         col.add(f"thiếu trường bắt buộc: {message}", field=key, line=line, hint=hint)
@@ -1322,6 +1322,12 @@ WORD_SPACES = "\u00a0\u2007\u202f"
 letters of a key."""
 
 
+def word_spaced(key: object) -> bool:
+    """Whether `key` is a front matter key that opens with a no-break space (see WORD_SPACES);
+    not the empty key, which `key[:1] in WORD_SPACES` took for one."""
+    return isinstance(key, str) and key.startswith(tuple(WORD_SPACES))
+
+
 def _word_spaced(key: str) -> tuple[str, str]:
     """What is wrong with a known key that no-break spaces before it («\u00a0author:», pasted
     from Word or a web page) made an unknown one, and the fix: a space to the eye, so the line
@@ -1405,9 +1411,10 @@ def unknown_keys(
         vietnamese = VIETNAMESE_FIELDS.get(spelt)
         typed = None if vietnamese or close else keyboard_typed(str(key), known)
         meant = GATE_ALIASES.get(spelt) or vietnamese or (close[0] if close else None) or typed
-        if isinstance(key, str) and key[:1] in WORD_SPACES and key.lstrip(WORD_SPACES) in known:
-            if key.lstrip(WORD_SPACES) not in required or key.lstrip(WORD_SPACES) in data:
-                _word_spaced_key(col, key, kind)
+        bare = str(key).lstrip(WORD_SPACES)
+        if word_spaced(key) and bare in known:
+            if bare not in required or bare in data:
+                _word_spaced_key(col, str(key), kind)
             continue  # a required one: see `missing`
         if meant is None or meant not in known:
             if isinstance(key, str) and " " in key.strip():
