@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any, NamedTuple
-from urllib.parse import unquote
 
 from publish import (
     approval,
@@ -43,7 +42,7 @@ from publish import (
     unfinished,
     url_history,
 )
-from publish.attachments import ALLOWED_SUFFIXES
+from publish.attachments import ALLOWED_SUFFIXES, OUTPUT_DIR
 from publish.cache import Fragments, Shelf
 from publish.config import (
     CHANNELS,
@@ -88,14 +87,14 @@ from publish.image_suffixes import IMAGE_SUFFIXES
 from publish.invisible import invisible_removed
 from publish.key_lines import READING, READINGS_BEFORE, Reading
 from publish.limits import MARKDOWN_HINT, MAX_SOURCE_BYTES, read_capped, read_head, too_large
-from publish.links import LINK_HINT, ContentFiles, computer_files, links_in
+from publish.links import LINK_HINT, ContentFiles, computer_files, file_name, links_in
 from publish.model import PAGES_DIR, Bulletin, Correction, Page, Site, pack_text
 from publish.parallel import run_jobs
 from publish.person_fields import held_note, nobody, person
 from publish.relative_links import RelativeTargets, relative_links
 from publish.site_paths import page_slug_problems
 from publish.tags import tag_key, tag_slugs
-from publish.text import nfc, quoted, slugify
+from publish.text import nfc, quoted, slug_file_name
 from publish.windows_approval import windows_approved
 from publish.zalo_too import zalo_too
 
@@ -990,15 +989,14 @@ def _computer_links(col: Collector, parsed: Parsed) -> None:
 
 def _offered(href: str) -> str:
     """How to offer the file of the editor's computer `href` names for download, when it is
-    of a kind the website offers (a form in Word, a PDF): copied into content/tep/; else ""."""
-    name = href.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
-    if href[:5].lower() == "file:":
-        name = unquote(name)  # a browser's address: «mau%20don» is «mau don»
-    if not name or posixpath.splitext(name)[1].lower() not in ALLOWED_SUFFIXES:
+    of a kind the website offers (a form in Word, a PDF): copied into content/tep/
+    (OUTPUT_DIR), or content/images/ for a photo; else ""."""
+    name = file_name(href)
+    suffix = posixpath.splitext(name)[1].lower()
+    if suffix not in ALLOWED_SUFFIXES:
         return ""
-    stem, suffix = posixpath.splitext(name)
-    folder = "images" if suffix.lower() in IMAGE_SUFFIXES else "tep"
-    kept = (slugify(stem) or "tep") + suffix.lower()  # no space: a Markdown link ends at one
+    folder = "images" if suffix in IMAGE_SUFFIXES else OUTPUT_DIR
+    kept = slug_file_name(name)  # no space: a Markdown link ends at one
     named = "" if kept == name else f" với tên «{kept}»"
     return (
         f"Website đăng kèm được tệp «{name}»: chép nó vào thư mục content/{folder}/{named} rồi "
