@@ -898,15 +898,12 @@ def _hash_cuts(collector: Collector, parsed: Parsed) -> None:
             message = f"{why}: trường này để trống" + (
                 " (bài không có thẻ nào)" if field == "tags" else ""
             )
-        collector.add(
-            message,
-            field=field,
-            line=cut.line + 2,  # after the opening '---'
-            hint=cut.hint,
-            severity="warning",
-        )
-        if not cut.kept:
-            collector.commented[field] = (collector.problems[-1], why)
+        line = cut.line + 2  # after the opening '---'
+        warning = Problem(collector.source, message, field, line, cut.hint, "warning")
+        if cut.kept:
+            collector.problems.append(warning)
+        else:  # told by the field's reader, or by tell_commented once all are read
+            collector.commented[field] = (warning, why)
 
 
 class _Split(NamedTuple):
@@ -1267,6 +1264,7 @@ def _load_one(
     if raw is None:
         return found, "", None, ()
     bulletin, corrected = _validate(path, config, col, parse_raw(raw, col), raw)
+    col.tell_commented()
     if bulletin is None:
         return found, col.digest, None, corrected
     # An approval by name alone is bound to the file too, by what a sync recorded
@@ -1499,7 +1497,9 @@ def load_page_read(path: Path, config: Config, problems: list[Problem]) -> tuple
     """load_page, and the sha256 of the bytes it read ("" when none): what `publish approve`
     binds a page's review to must be what was loaded and searched, as for a bulletin."""
     col = Collector(_rel(path, config.root), problems)
-    return _page(path, config, col, problems), col.digest
+    page = _page(path, config, col, problems)
+    col.tell_commented()
+    return page, col.digest
 
 
 def _page(path: Path, config: Config, col: Collector, problems: list[Problem]) -> Page | None:

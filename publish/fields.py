@@ -84,19 +84,33 @@ class Collector:
     images: list[tuple[str, str]] = field(default_factory=list)
     """(reference, resolved path) of every local image checked, to recheck a cached load."""
     commented: dict[str, tuple[Problem, str]] = field(default_factory=dict)
-    """The warning of each field whose value YAML read as a comment («title: #3 Cảnh báo»), and
-    why it is empty, by field: a required one told empty says why instead (see empty)."""
+    """The warning, not yet told, of each field whose value YAML read as a comment («title: #3
+    Cảnh báo»), and why it is empty, by field («corrections.1.note»): a reader that finds the
+    field required says why in its own error (see empty), tell_commented warns of the rest."""
 
-    def empty(self, key: str, hint: str) -> None:
-        """A required `key` written with nothing YAML reads after it, at its line: when a # at
-        the start of its value made it a comment, that warning becomes this error (the editor
-        did write a value, «điền nội dung» would be no help)."""
+    def empty(
+        self,
+        key: str,
+        hint: str,
+        *,
+        message: str = "trường bắt buộc để trống",
+        line: int | None = None,
+    ) -> None:
+        """A required `key` written with nothing YAML reads after it, at its `line` (found from
+        `key` when None): when a # at the start of its value made it a comment, the error says
+        so, with the line to copy (the editor did write a value, «điền nội dung» would be no
+        help), and the field gets no warning of its own."""
         cut, why = self.commented.pop(key, (None, ""))
-        if cut is not None and cut in self.problems:
-            self.problems.remove(cut)
-            self.add(f"trường bắt buộc để trống: {why}", field=key, line=cut.line, hint=cut.hint)
+        if cut is not None:
+            self.add(f"{message}: {why}", field=key, line=cut.line, hint=cut.hint)
             return
-        self.add("trường bắt buộc để trống", field=key, hint=hint)
+        self.add(message, field=key, hint=hint, line=line)
+
+    def tell_commented(self) -> None:
+        """Warn of each value a # made a comment that no reader told as a required field left
+        empty (an author, tags, a radio air date): once every field has been read."""
+        self.problems.extend(cut for cut, _ in self.commented.values())
+        self.commented.clear()
 
     def add(
         self,

@@ -531,6 +531,43 @@ def test_a_required_value_starting_with_a_hash_is_told_why_it_is_empty(
     assert split(copied(text, line, fixed.group(1))).data[field] == written
 
 
+@pytest.mark.parametrize(
+    ("item", "written", "key", "meant"),
+    [
+        (
+            "\n  - date: 2020-12-09 08:00\n    note: #3 sai tên",
+            "    note: #3 sai tên",
+            "note",
+            "#3 sai tên",
+        ),
+        (
+            "\n  - date: #2020-12-09 08:00\n    note: Sửa tên xã",
+            "  - date: #2020-12-09 08:00",
+            "date",
+            "2020-12-09 08:00",
+        ),
+    ],
+)
+def test_a_correction_value_starting_with_a_hash_is_told_once_why_it_is_empty(
+    tmp_path: Path, item: str, written: str, key: str, meant: str
+) -> None:
+    """«corrections: - note: #3 sai tên» was told twice at its line: a warning that YAML read
+    «#3 sai tên» as a comment, and the correction's own «'note' để trống». As for a top-level
+    field, one error says the field is empty because of the #, with the line to copy."""
+    text = bulletin_md({"corrections": item})
+    root = make_project(tmp_path, {A: text})
+    with pytest.raises(ContentError) as info:
+        load(root)
+    line = text.split("\n").index(written) + 1
+    [problem] = [p for p in info.value.problems if p.line == line]
+    assert problem.severity == "error" and problem.field == f"corrections.1.{key}"
+    assert f"'{key}' để trống" in problem.message and "dấu #" in problem.message
+    fixed = COPY.search(problem.hint or "")
+    assert fixed is not None
+    [read] = split(copied(text, line, fixed.group(1))).data["corrections"]
+    assert read[key] == meant
+
+
 def test_a_comment_alone_after_a_key_is_not_warned(tmp_path: Path) -> None:
     """«tags: # chưa có» (a space after the #) is how a comment is written: the field is empty
     as meant, no warning."""
