@@ -65,6 +65,7 @@ from publish.cache import fsync_folder
 from publish.config import Config
 from publish.correction_text import HEADING, corrected_key, correction_ids, on_air_key
 from publish.errors import NeedsPerson, PublishError, RemoteError, os_reason
+from publish.git_restore import last_good
 from publish.model import Bulletin, Exclusion, Site
 from publish.moments import recorded_moment
 from publish.radio_rates import RATES_NAME, KeptRates, load_kept_rates
@@ -3115,11 +3116,15 @@ def _holds_any(folder: Path, paths: Iterable[str]) -> bool:
         return False
 
 
+RECORD = f"state/{CHANNEL}.json"
+"""The station record as typed in a shell."""
+TRIAL = "lần thử"
+"""What spoiled the station record when a real sync ran into a trial folder, for last_good:
+the trial's record may be committed already."""
 _TRIAL_HINT = (
     "Nếu {before} chỉ là thư mục chạy thử (publish sync với PUBLISH_RADIO_DIR trỏ tới nó) thì "
     "đây không phải chuyển thư mục: state/radio.json còn từ lần thử; trả nó về bản trước lần "
-    "thử (git checkout -- state/radio.json; đã commit thì lấy từ commit trước lần thử) rồi "
-    "chạy lại."
+    f"thử ({last_good(RECORD, TRIAL)}) rồi chạy lại."
 )
 """What a sync says whenever state/radio.json names another station folder: a real sync into
 a trial folder, state/ not restored from git after it, looks like a move."""
@@ -3135,9 +3140,8 @@ def _not_this_folder(before: object, current: str, unlike: Sequence[str]) -> str
         "này. Thường là state/ còn nguyên sau một lần publish sync thật vào thư mục chạy thử "
         f"{before} (README, «Lần chạy đầu tiên», bước 1: thử xong thì trả state/ về như trong "
         "git). Dừng lại, chưa ghi gì: đồng bộ tiếp thì mọi tệp ấy bị coi là đài đã sửa. Cách "
-        f"sửa: nếu {before} là thư mục chạy thử, trả state/radio.json về bản trước lần thử (git "
-        "checkout -- state/radio.json khi chưa commit; đã commit thì tìm bản đó bằng git log -- "
-        "state/radio.json rồi git checkout <mã commit> -- state/radio.json) rồi chạy lại. Nếu "
+        f"sửa: nếu {before} là thư mục chạy thử, trả state/radio.json về bản trước lần thử "
+        f"({last_good(RECORD, TRIAL)}) rồi chạy lại. Nếu "
         "đài đã chuyển thư mục có chủ ý: chép lại toàn bộ thư mục cũ sang thư mục mới rồi chạy "
         "lại, hoặc chạy publish sync radio --reconcile để nhận thư mục mới như hiện có (tệp "
         "khác nội dung được giữ nguyên, bản mới đặt cạnh dưới tên .moi)."
