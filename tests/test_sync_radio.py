@@ -276,9 +276,9 @@ def test_files_an_older_version_sent_are_not_sent_again_for_the_names_it_wrote(
     assert item.splitlines()[1].startswith(f"SỬA LẦN {revision} ") and "Nguồn" not in item
     assert at_station(station)[ITEM] == built(root)[ITEM]
     assert (station / OTHER_ITEM).read_bytes() == older[OTHER_ITEM]  # still as it was sent
-    log = change_log((station / "2024-W50/THAY-DOI.txt").read_bytes())
-    assert f"sửa lần {revision}" in log
-    at_upgrade = log.split("14:00, Thứ Năm, 12/12/2024:")[1].split("\n\n")[0]
+    logged = change_log((station / "2024-W50/THAY-DOI.txt").read_bytes())
+    assert f"sửa lần {revision}" in logged
+    at_upgrade = logged.split("14:00, Thứ Năm, 12/12/2024:")[1].split("\n\n")[0]
     assert "thứ tự phát" in at_upgrade and "items/" not in at_upgrade
 
 
