@@ -10,7 +10,7 @@ from jinja2 import nodes
 
 from publish.config import BUILTIN_THEME
 from publish.render.web import environment
-from publish.render.web.theme_notes import _reads
+from publish.render.web.theme_notes import Parsed, _reads
 
 ASKED = ("corrections", "pinned", "footer_legal", "report_box", "footer", "contact")
 """The variables the notes ask about, and the contact the built-in theme reads."""
@@ -39,8 +39,9 @@ def cases() -> list[tuple[str, str]]:
 @pytest.mark.parametrize(("name", "source"), cases(), ids=[name for name, _ in cases()])
 def test_a_template_reads_a_variable_as_jinja_says(name: str, source: str) -> None:
     """Every variable the template names, and each one the notes ask about."""
-    parsed = environment(BUILTIN_THEME).parse(source)
-    undeclared = jinja2.meta.find_undeclared_variables(parsed)
-    named = {found.name for found in parsed.find_all(nodes.Name)}
+    tree = environment(BUILTIN_THEME).parse(source)
+    undeclared = jinja2.meta.find_undeclared_variables(tree)
+    named = {found.name for found in tree.find_all(nodes.Name)}
+    parsed = Parsed.of(tree)
     for variable in sorted(named | set(ASKED)):
         assert _reads(parsed, variable) == (variable in undeclared), (name, variable)

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import jinja2
 import jinja2.meta
@@ -55,6 +56,31 @@ NAMED_AT_MOST = 3
 """Bulletins named in the note; the others are counted."""
 
 
+N = TypeVar("N", bound=nodes.Node)
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """One template of the theme parsed, walked once: Jinja's find_all walks the whole tree
+    again at each call (~0.5 ms for base.html), and the notes ask a template several things."""
+
+    tree: nodes.Template
+    every: tuple[nodes.Node, ...]
+    """Every node of the tree."""
+    used: tuple[str, ...]
+    """The templates it extends, includes or imports by a fixed name."""
+
+    @classmethod
+    def of(cls, tree: nodes.Template) -> Parsed:
+        """The template `tree`, walked."""
+        used = (name for name in jinja2.meta.find_referenced_templates(tree) if name is not None)
+        return cls(tree, tuple(tree.find_all(nodes.Node)), tuple(used))
+
+    def all(self, kind: type[N]) -> Iterator[N]:
+        """Every node of the `kind`."""
+        return (node for node in self.every if isinstance(node, kind))
+
+
 @dataclass
 class OwnTheme:
     """The unit's own theme (never the built-in one: it shows everything) as the notes read it:
@@ -63,15 +89,15 @@ class OwnTheme:
     folder: Path
     """The theme's folder (the project's templates/), holding web/ and assets/."""
     env: jinja2.Environment
-    _parsed: dict[str, nodes.Template | None] = field(default_factory=dict)
+    _parsed: dict[str, Parsed | None] = field(default_factory=dict)
 
-    def parsed(self, name: str) -> nodes.Template | None:
+    def parsed(self, name: str) -> Parsed | None:
         """Template `name` parsed, or None when it is missing or does not compile."""
         if name not in self._parsed:
             assert self.env.loader is not None
             try:
                 source, _, _ = self.env.loader.get_source(self.env, name)
-                self._parsed[name] = self.env.parse(source)
+                self._parsed[name] = Parsed.of(self.env.parse(source))
             except (jinja2.TemplateNotFound, jinja2.TemplateSyntaxError):
                 self._parsed[name] = None
         return self._parsed[name]
@@ -85,7 +111,7 @@ class OwnTheme:
         reads `variable` (see reaches)."""
         return self.reaches(name, lambda parsed: _reads(parsed, variable), seen)
 
-    def reaches(self, name: str, found: Callable[[nodes.Template], bool], seen: set[str]) -> bool:
+    def reaches(self, name: str, found: Callable[[Parsed], bool], seen: set[str]) -> bool:
         """Whether `found` holds for template `name`, or for one it extends, includes or
         imports by a fixed name. A template that is missing or does not compile counts as
         holding it: the template checks report it, and one problem is enough."""
@@ -95,11 +121,7 @@ class OwnTheme:
         parsed = self.parsed(name)
         if parsed is None or found(parsed):
             return True
-        return any(
-            self.reaches(used, found, seen)
-            for used in jinja2.meta.find_referenced_templates(parsed)
-            if used is not None
-        )
+        return any(self.reaches(used, found, seen) for used in parsed.used)
 
 
 def missing_corrections(site: Site, own: OwnTheme) -> list[Problem]:
@@ -338,11 +360,10 @@ def missing_print_margins(own: OwnTheme) -> list[Problem]:
     ]
 
 
-def _fills(parsed: nodes.Template) -> bool:
+def _fills(parsed: Parsed) -> bool:
     """Whether a template gives the `print_margins` block something to write."""
     return any(
-        block.name == PRINT_MARGINS and not _blank(block.body)
-        for block in parsed.find_all(nodes.Block)
+        block.name == PRINT_MARGINS and not _blank(block.body) for block in parsed.all(nodes.Block)
     )
 
 
@@ -364,42 +385,38 @@ def _declared(own: OwnTheme) -> bool:
     parsed = own.parsed(BULLETIN_TEMPLATE)
     if parsed is None:
         return True  # the template checks report it (see OwnTheme.reaches)
-    if parsed.find(nodes.Extends) is None:
+    if next(parsed.all(nodes.Extends), None) is None:
         return True
-    return any(
-        own.reaches(used, _has_block, {BULLETIN_TEMPLATE})
-        for used in jinja2.meta.find_referenced_templates(parsed)
-        if used is not None
-    )
+    return any(own.reaches(used, _has_block, {BULLETIN_TEMPLATE}) for used in parsed.used)
 
 
-def _reads(parsed: nodes.Template, variable: str) -> bool:
+def _reads(parsed: Parsed, variable: str) -> bool:
     """Whether a template reads `variable` from its page's context, as
     jinja2.meta.find_undeclared_variables says. That compiles the whole template (~5 ms for
     base.html, against ~0.5 ms to parse it), so it is asked only when the template also sets,
     loops over, imports or takes as a macro's argument a name `variable`: one that never names
     it does not read it, and one that only reads it reads it from the context."""
-    named = [found.ctx for found in parsed.find_all(nodes.Name) if found.name == variable]
+    named = [found.ctx for found in parsed.all(nodes.Name) if found.name == variable]
     if "load" not in named:
         return False
     if variable in JINJA_NAMES or any(ctx != "load" for ctx in named) or _defines(parsed, variable):
-        return variable in jinja2.meta.find_undeclared_variables(parsed)
+        return variable in jinja2.meta.find_undeclared_variables(parsed.tree)
     return True
 
 
-def _defines(parsed: nodes.Template, variable: str) -> bool:
+def _defines(parsed: Parsed, variable: str) -> bool:
     """Whether a template makes a macro or imports something under the name `variable`."""
     return (
-        any(macro.name == variable for macro in parsed.find_all(nodes.Macro))
-        or any(used.target == variable for used in parsed.find_all(nodes.Import))
+        any(macro.name == variable for macro in parsed.all(nodes.Macro))
+        or any(used.target == variable for used in parsed.all(nodes.Import))
         or any(
             (name[1] if isinstance(name, tuple) else name) == variable
-            for used in parsed.find_all(nodes.FromImport)
+            for used in parsed.all(nodes.FromImport)
             for name in used.names
         )
     )
 
 
-def _has_block(parsed: nodes.Template) -> bool:
+def _has_block(parsed: Parsed) -> bool:
     """Whether a template has the `print_margins` block, empty or not."""
-    return any(block.name == PRINT_MARGINS for block in parsed.find_all(nodes.Block))
+    return any(block.name == PRINT_MARGINS for block in parsed.all(nodes.Block))
