@@ -67,6 +67,7 @@ from publish.render.web.theme_notes import (
     MACROS_TEMPLATE,
     REPORT_BOX,
     OwnTheme,
+    missing_contact_lines,
     missing_corrections,
     missing_footer_legal,
     missing_pinned,
@@ -145,6 +146,7 @@ def _theme_notes(site: Site) -> list[Problem]:
         + missing_print_margins(own)
         + missing_footer_legal(site, own)
         + missing_report_box(site, own, (*TEMPLATES, *OPTIONAL_TEMPLATES))
+        + missing_contact_lines(site, own, (*TEMPLATES, *OPTIONAL_TEMPLATES))
     )
 
 

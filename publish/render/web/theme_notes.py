@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -24,6 +25,7 @@ __all__ = [
     "MACROS_TEMPLATE",
     "REPORT_BOX",
     "OwnTheme",
+    "missing_contact_lines",
     "missing_corrections",
     "missing_footer_legal",
     "missing_pinned",
@@ -42,6 +44,12 @@ BASE_TEMPLATE = "base.html"
 PRINT_MARGINS = "print_margins"
 """The block of base.html's <head> that bulletin.html fills with its printed sheets' foot line."""
 FOOT_LINE = "dòng cuối mỗi tờ khi in bản tin (tên đơn vị, đường dây nóng, số khẩn cấp, «Trang 1/2»)"
+PAGE_TEMPLATE = "page.html"
+CONTACT_KEYS = {"fax": "[contact] fax", "officer": "[contact.officer]"}
+"""The keys of the template variables `footer` (every page) and `contact` (a contact page's
+card) holding these site.toml values (see render.web.context), with the table each is from."""
+OFFICER_LABEL = "Cán bộ phụ trách thông tin trên trang"
+"""What the built-in theme writes before the officer's name."""
 FOOTER_LEGAL = "footer_legal"
 """The template variable listing the footer's lines of [site] responsible, license and
 reuse_source (see site_legal.footer_by_key)."""
@@ -184,6 +192,59 @@ def missing_footer_legal(site: Site, own: OwnTheme) -> list[Problem]:
             severity="note",
         )
     ]
+
+
+def missing_contact_lines(site: Site, own: OwnTheme, templates: Iterable[str]) -> list[Problem]:
+    """A note when site.toml writes [contact] fax or names a [contact.officer] and none of the
+    unit's own `templates` (nor what they extend, include or import) ever reads it: a theme
+    copied before them shows neither, on any page. A note, as for the footer's legal lines:
+    every page is whole, and a theme showing it on one page (its contact page) is told nothing."""
+    contact = site.config.contact
+    lines = {}
+    if contact.fax.strip():
+        lines["fax"] = f"«Fax: {contact.fax.strip()}»"
+    if contact.officer.shown:
+        officer = contact.officer
+        position = f", {officer.position.strip()}" if officer.position.strip() else ""
+        lines["officer"] = f"«{OFFICER_LABEL}: {officer.name.strip()}{position}»"
+    present = [name for name in templates if own.has(name)]
+    missing = [key for key in lines if not _shown_anywhere(own, present, partial(_names_key, key))]
+    if not missing:
+        return []
+    added = {
+        "fax": "'{% if footer['fax'] %}<li>Fax: {{ footer['fax'] }}</li>{% endif %}' (đoạn "
+        "contact-list)",
+        "officer": "phần '{% if footer['officer'] %}…{% endif %}' (đoạn footer-meta)",
+    }
+    return [
+        _theme_problem(
+            (f"web/{BASE_TEMPLATE}", f"web/{PAGE_TEMPLATE}"),
+            f"mẫu giao diện riêng {BASE_TEMPLATE} không hiện ở chân trang dòng của "
+            f"{_and(CONTACT_KEYS[key] for key in missing)} trong site.toml "
+            f"({', '.join(lines[key] for key in missing)}), cũng không mẫu nào khác hiện: người "
+            f"đọc website không thấy {'các dòng' if len(missing) > 1 else 'dòng'} ấy",
+            f"thêm {_and(added[key] for key in missing)} vào chân trang trong bản của đơn vị, "
+            f"như {BASE_TEMPLATE} mặc định (không cần sửa style.css)",
+            severity="note",
+        )
+    ]
+
+
+def _shown_anywhere(
+    own: OwnTheme, templates: Iterable[str], found: Callable[[Parsed], bool]
+) -> bool:
+    """Whether `found` holds for one of `templates` or what it extends, includes or imports."""
+    seen: set[str] = set()  # shared: a template walked from one page needs no second walk
+    return any(own.reaches(name, found, seen) for name in templates)
+
+
+def _names_key(key: str, parsed: Parsed) -> bool:
+    """Whether a template reads `key` of a mapping: footer['fax'], footer.fax, or the name
+    written as a string anywhere else (contact.get('fax')): lenient, as the note is for a theme
+    that never shows it at all."""
+    return any(node.value == key for node in parsed.all(nodes.Const)) or any(
+        node.attr == key for node in parsed.all(nodes.Getattr)
+    )
 
 
 def missing_report_box(site: Site, own: OwnTheme, templates: Iterable[str]) -> list[Problem]:
