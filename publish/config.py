@@ -1732,26 +1732,48 @@ SHORTER_LANGUAGE = {
 uses the shortest one, and a screen reader may not know "vie" as Vietnamese."""
 
 
-def _language_issue(written: str) -> SchemaIssue | None:
-    """The problem with [site] language when it is no language tag, "vn", or a three-letter
-    code with a two-letter one ("vie"): a screen reader picks its voice by <html lang>, and a
-    tag it does not know reads the pages in another language's voice."""
-    first = written.strip().replace("_", "-").split("-")[0].lower()
-    country, shorter = first == "vn", SHORTER_LANGUAGE.get(first)
-    if not written.strip() or (LANGUAGE_TAG_RE.fullmatch(written) and not country and not shorter):
-        return None  # a blank one is already the "filled" rule's problem
-    if country:
+@dataclass(frozen=True, slots=True)
+class TagProblem:
+    """Why a value is no language tag, and the two-letter code it stands for ("" if unclear)."""
+
+    message: str
+    meant: str
+
+
+def language_tag_problem(written: str, *, example: str, mended: bool = False) -> TagProblem | None:
+    """What is wrong with `written` as a language tag, or None for a tag: "vn" (the country),
+    a three-letter code with a two-letter one ("vie": a screen reader may not know it), or no
+    tag at all (the message gives `example`). `mended`: «_» stands for «-», as front matter
+    `lang` writes it and its reader mends it; [site] language goes into <html lang> as written."""
+    tag = written.strip().replace("_", "-") if mended else written
+    first = tag.strip().replace("_", "-").split("-")[0].lower()
+    shorter = SHORTER_LANGUAGE.get(first)
+    if first == "vn":
         message = f"mã ngôn ngữ sai: {quoted(written)} («vn» là mã quốc gia Việt Nam, không phải tiếng Việt)"
-    elif shorter:
+        return TagProblem(message, "vi")
+    if shorter:
         message = (
             f"mã ngôn ngữ {quoted(written)} phải viết bằng mã hai chữ cái «{shorter}» "
             "(chuẩn BCP 47 dùng mã ngắn nhất)"
         )
-    else:
-        message = f'cần một mã ngôn ngữ như "vi" hoặc "vi-VN", nhận được {quoted(written)}'
+        return TagProblem(message, shorter)
+    if LANGUAGE_TAG_RE.fullmatch(tag):
+        return None
+    return TagProblem(f"cần một mã ngôn ngữ như {example}, nhận được {quoted(written)}", "")
+
+
+def _language_issue(written: str) -> SchemaIssue | None:
+    """The problem with [site] language when it is no language tag (language_tag_problem): a
+    screen reader picks its voice by <html lang>, and a tag it does not know reads the pages in
+    another language's voice."""
+    if not written.strip():
+        return None  # a blank one is already the "filled" rule's problem
+    problem = language_tag_problem(written, example="«vi» hoặc «vi-VN»")
+    if problem is None:
+        return None
     return SchemaIssue(
         ("site", "language"),
-        message,
+        problem.message,
         'Tiếng Việt là language = "vi" (hoặc "vi-VN"). Trình đọc màn hình chọn giọng đọc theo mã '
         "này: mã sai thì trang có thể bị đọc bằng giọng của ngôn ngữ khác.",
     )
