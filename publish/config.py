@@ -13,6 +13,7 @@ import tomllib
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from dataclasses import fields as dataclass_fields
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
@@ -24,6 +25,7 @@ from publish.config_files import missing_abbreviations, missing_cover
 from publish.contact_numbers import LEAST_DIGITS, dialled, first_number
 from publish.contact_officer import (
     EMAIL,
+    OFFICER_KEYS,
     OFFICER_PHONE,
     Officer,
     officer_issues,
@@ -1484,26 +1486,44 @@ def _read_stations(data: dict[str, Any], issues: list[SchemaIssue]) -> None:
             )
         )
     for index, table in enumerate(tables):
-        for key in CONTACT_ONLY_KEYS.intersection(table):
-            del table[key]
-            issues.append(
-                SchemaIssue(
-                    ("contact", "stations", str(index), key),
-                    f"khóa {key} của bảng [contact] nằm trong điểm liên hệ thứ {index + 1}",
-                    "Mọi dòng sau một dòng [[contact.stations]] thuộc điểm đó, cho tới bảng kế "
-                    "tiếp: chuyển dòng này lên trên dòng [[contact.stations]] đầu tiên.",
-                )
-            )
+        _take_unit_keys(
+            table,
+            CONTACT_ONLY_KEYS,
+            ("contact", "stations", str(index)),
+            f"điểm liên hệ thứ {index + 1}",
+            "Mọi dòng sau một dòng [[contact.stations]] thuộc điểm đó, cho tới bảng kế tiếp: "
+            "chuyển dòng này lên trên dòng [[contact.stations]] đầu tiên.",
+            issues,
+        )
         if isinstance(phone := table.get("phone"), str):
             table["phone"] = [phone] if phone.strip() else []
     contact["stations"] = tables
 
 
+def _take_unit_keys(
+    table: dict[str, Any],
+    keys: frozenset[str],
+    path: tuple[str, ...],
+    where: str,
+    hint: str,
+    issues: list[SchemaIssue],
+) -> None:
+    """Tell and leave out each of `keys` (the unit's [contact] keys) that `table` at `path`
+    holds: written below the table's header, TOML put it there (every line up to the next
+    header), and the unit's own value is lost."""
+    for key in sorted(keys.intersection(table)):
+        del table[key]
+        issues.append(
+            SchemaIssue((*path, key), f"khóa {key} của bảng [contact] nằm trong {where}", hint)
+        )
+
+
 UNIT_ONLY_KEYS = frozenset(
-    {"address", "hotline", "fax", "emergency", "hours", "secrecy", "stations_title", "stations"}
+    f.name for f in dataclass_fields(Contact) if f.name not in {*OFFICER_KEYS, "officer"}
 )
 """[contact] keys the officer has not: written below the [contact.officer] line, TOML puts
-them in the officer's table, and the unit's own value is lost."""
+them in the officer's table, and the unit's own value is lost. Not `email`, which the officer
+has too: see contact_warnings."""
 
 
 def _read_officer(data: dict[str, Any], issues: list[SchemaIssue]) -> None:
@@ -1513,18 +1533,16 @@ def _read_officer(data: dict[str, Any], issues: list[SchemaIssue]) -> None:
     officer = contact.get("officer") if isinstance(contact, dict) else None
     if not isinstance(officer, dict):
         return  # none, or no table: told by the schema
-    for key in sorted(UNIT_ONLY_KEYS.intersection(officer)):
-        del officer[key]
-        issues.append(
-            SchemaIssue(
-                ("contact", "officer", key),
-                f"khóa {key} của bảng [contact] nằm trong bảng [contact.officer]: cán bộ không có "
-                "khóa này, và giá trị của đơn vị bị mất",
-                "Mọi dòng sau dòng [contact.officer] thuộc bảng đó, cho tới bảng kế tiếp: chuyển "
-                "dòng này lên trên dòng [contact.officer] (bảng [contact.officer] đặt sau mọi "
-                "khóa của [contact]).",
-            )
-        )
+    _take_unit_keys(
+        officer,
+        UNIT_ONLY_KEYS,
+        ("contact", "officer"),
+        "bảng [contact.officer]: cán bộ không có khóa này, và giá trị của đơn vị bị mất",
+        "Mọi dòng sau dòng [contact.officer] thuộc bảng đó, cho tới bảng kế tiếp: chuyển dòng "
+        "này lên trên dòng [contact.officer] (bảng [contact.officer] đặt sau mọi khóa của "
+        "[contact]).",
+        issues,
+    )
 
 
 def _no_broadcast(values: list[Any], issues: list[SchemaIssue]) -> list[dt.date]:
