@@ -28,6 +28,7 @@ from publish.contact_officer import (
     OFFICER_KEYS,
     OFFICER_PHONE,
     Officer,
+    label_issue,
     officer_issues,
     without_mailto,
 )
@@ -36,7 +37,7 @@ from publish.encoding import not_utf8
 from publish.errors import ConfigError, ContentError, Problem
 from publish.limits import MAX_CONFIG_BYTES, read_capped, too_large
 from publish.schema import SchemaIssue, build, found_name, rules
-from publish.site_legal import LEGAL_KEYS, legal_issues
+from publish.site_legal import LEGAL_KEYS, labelled, legal_issues
 from publish.syntax import (
     like_a_secret,
     toml_duplicates,
@@ -1029,6 +1030,8 @@ PHONE_KEYS = (("hotline", "0297 3846 113"), ("emergency", "113"))
 """The [contact] keys that hold a number to call, each with an example of one."""
 FAX_EXAMPLE = "0277 3610 114"
 """A fax number in the examples of hints."""
+FAX_LABELS = ("fax", "so fax", "may fax")
+"""What a fax written with its label starts with (folded): «Fax: 0277 …» showed «Fax: Fax: …»."""
 
 
 def _contact_issues(contact: Contact) -> list[SchemaIssue]:
@@ -1049,6 +1052,9 @@ def _contact_issues(contact: Contact) -> list[SchemaIssue]:
         and written.strip()
         and dialled(written) is None
     ]
+    fax = contact.fax if isinstance(contact.fax, str) else ""
+    if not any(i.path == ("contact", "fax") for i in issues) and labelled(fax, FAX_LABELS):
+        issues.append(label_issue(("contact", "fax"), fax, f'fax = "{FAX_EXAMPLE}"'))
     issues += _station_issues(contact.stations)
     if isinstance(contact.officer, Officer):
         issues += officer_issues(contact.officer)

@@ -88,6 +88,23 @@ def test_a_fax_without_a_number_is_an_error_at_its_line() -> None:
 
 
 @pytest.mark.parametrize(
+    "written", ["Fax: 0273 3850 114", "Số fax: 0277 3610 114", "FAX 0277 3610 114"]
+)
+def test_a_fax_written_with_its_label_is_an_error_at_its_line(written: str) -> None:
+    """The pages write «Fax:» before the number: «Fax: 0273 …» showed «Fax: Fax: 0273 …». Told
+    with the officer's words for the same mistake, and the hint's value passes."""
+    text = PLAIN_SITE_TOML + f'\n[contact]\nfax = "{written}"\n'
+    problem = one_problem(text)
+    assert (problem.field, problem.line) == ("[contact] fax", line_of(text, "fax ="))
+    assert problem.message == (
+        f"không ghi nhãn trong giá trị: «{written}»; trang web tự viết nhãn, nên nó sẽ hiện hai lần"
+    )
+    assert problem.hint == 'Chỉ ghi phần sau nhãn, ví dụ fax = "0277 3610 114".'
+    fixed = PLAIN_SITE_TOML + '\n[contact]\nfax = "0277 3610 114"\n'
+    assert parse(fixed, root=ROOT).contact.fax == "0277 3610 114"
+
+
+@pytest.mark.parametrize(
     ("keys", "field", "told", "example"),
     [
         ({"name": "OK", "phone": "0277 3610 115"}, "name", "không phải họ tên", "name = "),
