@@ -1150,6 +1150,8 @@ def contact_warnings(config: Config) -> list[Problem]:
                 "(content/pages/lien-he.md).",
             )
             warnings.append(_warned(config, issue))
+    if (lost := _unit_email_under_officer(config)) is not None:
+        warnings.append(lost)
     for index, station in enumerate(config.contact.stations):
         for written in station.phone:
             if problem := _phone_problem(written):
@@ -1161,6 +1163,34 @@ def contact_warnings(config: Config) -> list[Problem]:
                 )
                 warnings.append(_warned(config, issue))
     return warnings
+
+
+def _unit_email_under_officer(config: Config) -> Problem | None:
+    """A warning when [contact.officer] has an e-mail and [contact] writes none: the unit's
+    `email`, written below the [contact.officer] line, is the officer's to TOML (the officer
+    has an email key too, so it cannot be told from one as hours can: _read_officer), and the
+    unit's own address is shown nowhere. Only when [contact] has no email line at all: a unit
+    with no address of its own writes email = "" there, and is not warned again."""
+    contact = config.contact
+    if not contact.officer.email.strip() or contact.email.strip():
+        return None
+    text = _site_text(config)
+    try:
+        written = tomllib.loads(text).get("contact", {}) if text else None
+    except tomllib.TOMLDecodeError:
+        return None
+    if not isinstance(written, dict) or "email" in written:
+        return None
+    issue = SchemaIssue(
+        ("contact", "officer", "email"),
+        "bảng [contact] không có email của đơn vị, còn bảng [contact.officer] có: dòng email "
+        "viết dưới dòng [contact.officer] là thư của cán bộ, trang web không hiện thư nào của "
+        "đơn vị",
+        "Nếu đây là thư của đơn vị, chuyển dòng này lên trên dòng [contact.officer]. Đơn vị "
+        'không có thư riêng thì ghi email = "" trong bảng [contact] (trên dòng '
+        "[contact.officer]) để không còn cảnh báo này.",
+    )
+    return _warned(config, issue, text=text)
 
 
 def feedback_categories_warning(config: Config) -> list[Problem]:

@@ -181,6 +181,34 @@ def test_an_officer_phone_with_another_number_beside_it_is_warned_as_the_hotline
     assert "chỉ gọi «0277 3610 115»" in warned[0].message
 
 
+def officer_email_warnings(tmp_path: Path, contact: str) -> list[Problem]:
+    """contact_warnings of a site.toml on disk whose [contact] holds `contact`, followed by
+    the officer's table with an e-mail (OFFICER)."""
+    text = PLAIN_SITE_TOML + "\n[contact]\n" + contact + OFFICER
+    (tmp_path / "site.toml").write_text(text, encoding="utf-8")
+    return [w for w in contact_warnings(parse(text, root=tmp_path)) if "email" in w.field]
+
+
+def test_a_unit_email_written_below_the_officer_s_line_is_warned(tmp_path: Path) -> None:
+    """The officer has an email key too, so TOML's reading of a unit's `email` written below
+    [contact.officer] cannot be refused as its hours are: with no [contact] email beside it,
+    the unit lost its address without a word. Warned at the line, with both fixes."""
+    [warned] = officer_email_warnings(tmp_path, 'hotline = "0277 3610 113"\n')
+    text = (tmp_path / "site.toml").read_text(encoding="utf-8")
+    assert (warned.severity, warned.field) == ("warning", "[contact.officer] email")
+    assert warned.line == line_of(text, "email =", after="[contact.officer]")
+    assert "bảng [contact] không có email của đơn vị" in warned.message
+    assert warned.hint and "lên trên dòng [contact.officer]" in warned.hint
+    assert 'email = ""' in warned.hint
+
+
+@pytest.mark.parametrize("unit", ['email = "congan@example.gov.vn"\n', 'email = ""\n'])
+def test_a_unit_with_its_own_email_line_is_not_warned(tmp_path: Path, unit: str) -> None:
+    """A unit that writes its e-mail, or writes that it has none, meant the officer's as the
+    officer's."""
+    assert officer_email_warnings(tmp_path, unit) == []
+
+
 # --- the website -------------------------------------------------------------------------------
 
 
