@@ -186,7 +186,9 @@ def officer_email_warnings(tmp_path: Path, contact: str) -> list[Problem]:
     the officer's table with an e-mail (OFFICER)."""
     text = PLAIN_SITE_TOML + "\n[contact]\n" + contact + OFFICER
     (tmp_path / "site.toml").write_text(text, encoding="utf-8")
-    return [w for w in contact_warnings(parse(text, root=tmp_path)) if "email" in w.field]
+    return [
+        w for w in contact_warnings(parse(text, root=tmp_path)) if w.field and "email" in w.field
+    ]
 
 
 def test_a_unit_email_written_below_the_officer_s_line_is_warned(tmp_path: Path) -> None:
