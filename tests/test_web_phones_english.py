@@ -75,6 +75,7 @@ def linked(html: str) -> list[str]:
         ("<p>Dial 115 immediately.</p>", ["115"]),
         ("<p>Emergency: 113, 114, 115</p>", ["113", "114", "115"]),
         ("<p>In an emergency, call <strong>113</strong>.</p>", ["113"]),
+        ("<p>Tell people in danger to call 113.</p>", ["113"]),
     ],
 )
 def test_a_number_english_says_to_call_is_linked(body: str, numbers: list[str]) -> None:

@@ -438,8 +438,7 @@ def english_emergency_linker(hrefs: Mapping[str, str]) -> Callable[[str], str]:
 
 
 _EN_COUNTS = re.compile(
-    r"(?<!\w)(?i:number\s+of|total|cases?|reports?|calls|incidents?|received|handled"
-    r"|people|times)(?!\w)"
+    r"(?<!\w)(?i:number\s+of|total|cases?|reports?|calls|incidents?|received|handled)(?!\w)"
 )
 """English words that say how many, before a cue in its clause («Reports to police: 113»,
 «Number of calls to emergency: 113»): the number is a count, not a line to call."""
