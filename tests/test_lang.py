@@ -12,11 +12,11 @@ import pytest
 
 from publish import config as config_module
 from publish.content import load_site
-from publish.errors import ContentError
+from publish.errors import ConfigError, ContentError
 from publish.model import Site
 from publish.pipeline import build
 from publish.render.web.search import SearchDoc, build_index, rank
-from tests.helpers import NOW, bulletin_md, make_project
+from tests.helpers import NOW, SITE_TOML, bulletin_md, make_project
 from tests.web_fixture import build_site, copy_site
 
 EN = "content/bai-viet/2020-12-07-notice-to-foreign-residents.md"
@@ -307,6 +307,38 @@ def test_a_lang_tag_is_kept_as_bcp_47_writes_it(tmp_path: Path, written: str, ke
     root = make_project(tmp_path, {EN: english(lang=written)})
     [bulletin] = load(root).bulletins
     assert bulletin.lang == kept
+
+
+@pytest.mark.parametrize(
+    ("site_language", "written"),
+    [("vi", "vi-VN"), ("vi", "vi_VN"), ("vi", "VI-vn"), ("vi-VN", "vi"), ("vi-VN", "vi_VN")],
+)
+def test_vietnamese_with_a_region_on_a_vietnamese_site_marks_nothing(
+    tmp_path: Path, site_language: str, written: str
+) -> None:
+    """`lang: vi-VN` on a `vi` site is the site's language: no lang attribute, no note, the
+    radio reads it (it was taken for a foreign language and kept off the radio)."""
+    site_toml = SITE_TOML.replace("[site]\n", f'[site]\nlanguage = "{site_language}"\n')
+    root = make_project(tmp_path, {"site.toml": site_toml, VI: bulletin_md({"lang": written})})
+    site = load(root)
+    [bulletin] = site.bulletins
+    assert bulletin.lang == ""
+    assert "radio" in bulletin.channels
+    assert not [p for p in site.warnings if p.field == "lang"]
+
+
+def test_a_wrong_lang_says_what_site_language_says(tmp_path: Path) -> None:
+    """One rule for both: «vie» and «vn» get the same words in front matter and site.toml."""
+    for written in ("vie", "vn"):
+        root = make_project(tmp_path / written, {EN: english(lang=written)})
+        with pytest.raises(ContentError) as info:
+            load(root)
+        [error] = [p for p in info.value.problems if p.severity == "error"]
+        text = SITE_TOML.replace("[site]\n", f'[site]\nlanguage = "{written}"\n')
+        with pytest.raises(ConfigError) as told:
+            config_module.parse(text, root=root)
+        [problem] = told.value.problems
+        assert error.message == problem.message
 
 
 def test_language_under_another_name_is_told(tmp_path: Path) -> None:
