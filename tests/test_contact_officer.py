@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from publish.config import contact_warnings, parse
-from publish.errors import ConfigError, Problem
-from tests.helpers import PLAIN_SITE_TOML, publish_command
+from publish.errors import Problem
+from tests.helpers import PLAIN_SITE_TOML, SITE_ROOT, one_problem, problems_of, publish_command
 from tests.web_fixture import NOW, BuiltSite, build_site, copy_site
 
-ROOT = Path("/srv/du-an")
+ROOT = SITE_ROOT
 OFFICER = """
 [contact.officer]
 name = "Đại úy Trần Thị Mai"
@@ -24,20 +24,6 @@ phone = "0277 3610 115"
 email = "tranthimai@example.gov.vn"
 """
 CARD_LABEL = "Cán bộ phụ trách thông tin trên trang"
-
-
-def problems_of(text: str) -> tuple[Problem, ...]:
-    """The problems of a site.toml that must fail."""
-    with pytest.raises(ConfigError) as info:
-        parse(text, root=ROOT)
-    return info.value.problems
-
-
-def one_problem(text: str) -> Problem:
-    """The single problem of a site.toml that must fail."""
-    problems = problems_of(text)
-    assert len(problems) == 1, [p.render() for p in problems]
-    return problems[0]
 
 
 def line_of(text: str, needle: str, after: str = "") -> int:
