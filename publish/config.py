@@ -13,6 +13,7 @@ import tomllib
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from dataclasses import fields as dataclass_fields
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
@@ -24,8 +25,10 @@ from publish.config_files import missing_abbreviations, missing_cover
 from publish.contact_numbers import LEAST_DIGITS, dialled, first_number
 from publish.contact_officer import (
     EMAIL,
+    OFFICER_KEYS,
     OFFICER_PHONE,
     Officer,
+    label_issue,
     officer_issues,
     without_mailto,
 )
@@ -34,7 +37,7 @@ from publish.encoding import not_utf8
 from publish.errors import ConfigError, ContentError, Problem
 from publish.limits import MAX_CONFIG_BYTES, read_capped, too_large
 from publish.schema import SchemaIssue, build, found_name, rules
-from publish.site_legal import LEGAL_KEYS, legal_issues
+from publish.site_legal import LEGAL_KEYS, labelled, legal_issues
 from publish.syntax import (
     like_a_secret,
     toml_duplicates,
@@ -1027,6 +1030,8 @@ PHONE_KEYS = (("hotline", "0297 3846 113"), ("emergency", "113"))
 """The [contact] keys that hold a number to call, each with an example of one."""
 FAX_EXAMPLE = "0277 3610 114"
 """A fax number in the examples of hints."""
+FAX_LABELS = ("fax", "so fax", "may fax")
+"""What a fax written with its label starts with (folded): «Fax: 0277 …» showed «Fax: Fax: …»."""
 
 
 def _contact_issues(contact: Contact) -> list[SchemaIssue]:
@@ -1047,6 +1052,9 @@ def _contact_issues(contact: Contact) -> list[SchemaIssue]:
         and written.strip()
         and dialled(written) is None
     ]
+    fax = contact.fax if isinstance(contact.fax, str) else ""
+    if not any(i.path == ("contact", "fax") for i in issues) and labelled(fax, FAX_LABELS):
+        issues.append(label_issue(("contact", "fax"), fax, f'fax = "{FAX_EXAMPLE}"'))
     issues += _station_issues(contact.stations)
     if isinstance(contact.officer, Officer):
         issues += officer_issues(contact.officer)
@@ -1142,6 +1150,8 @@ def contact_warnings(config: Config) -> list[Problem]:
                 "(content/pages/lien-he.md).",
             )
             warnings.append(_warned(config, issue))
+    if (lost := _unit_email_under_officer(config)) is not None:
+        warnings.append(lost)
     for index, station in enumerate(config.contact.stations):
         for written in station.phone:
             if problem := _phone_problem(written):
@@ -1153,6 +1163,34 @@ def contact_warnings(config: Config) -> list[Problem]:
                 )
                 warnings.append(_warned(config, issue))
     return warnings
+
+
+def _unit_email_under_officer(config: Config) -> Problem | None:
+    """A warning when [contact.officer] has an e-mail and [contact] writes none: the unit's
+    `email`, written below the [contact.officer] line, is the officer's to TOML (the officer
+    has an email key too, so it cannot be told from one as hours can: _read_officer), and the
+    unit's own address is shown nowhere. Only when [contact] has no email line at all: a unit
+    with no address of its own writes email = "" there, and is not warned again."""
+    contact = config.contact
+    if not contact.officer.email.strip() or contact.email.strip():
+        return None
+    text = _site_text(config)
+    try:
+        written = tomllib.loads(text).get("contact", {}) if text else None
+    except tomllib.TOMLDecodeError:
+        return None
+    if not isinstance(written, dict) or "email" in written:
+        return None
+    issue = SchemaIssue(
+        ("contact", "officer", "email"),
+        "bảng [contact] không có email của đơn vị, còn bảng [contact.officer] có: dòng email "
+        "viết dưới dòng [contact.officer] là thư của cán bộ, trang web không hiện thư nào của "
+        "đơn vị",
+        "Nếu đây là thư của đơn vị, chuyển dòng này lên trên dòng [contact.officer]. Đơn vị "
+        'không có thư riêng thì ghi email = "" trong bảng [contact] (trên dòng '
+        "[contact.officer]) để không còn cảnh báo này.",
+    )
+    return _warned(config, issue, text=text)
 
 
 def feedback_categories_warning(config: Config) -> list[Problem]:
@@ -1484,26 +1522,44 @@ def _read_stations(data: dict[str, Any], issues: list[SchemaIssue]) -> None:
             )
         )
     for index, table in enumerate(tables):
-        for key in CONTACT_ONLY_KEYS.intersection(table):
-            del table[key]
-            issues.append(
-                SchemaIssue(
-                    ("contact", "stations", str(index), key),
-                    f"khóa {key} của bảng [contact] nằm trong điểm liên hệ thứ {index + 1}",
-                    "Mọi dòng sau một dòng [[contact.stations]] thuộc điểm đó, cho tới bảng kế "
-                    "tiếp: chuyển dòng này lên trên dòng [[contact.stations]] đầu tiên.",
-                )
-            )
+        _take_unit_keys(
+            table,
+            CONTACT_ONLY_KEYS,
+            ("contact", "stations", str(index)),
+            f"điểm liên hệ thứ {index + 1}",
+            "Mọi dòng sau một dòng [[contact.stations]] thuộc điểm đó, cho tới bảng kế tiếp: "
+            "chuyển dòng này lên trên dòng [[contact.stations]] đầu tiên.",
+            issues,
+        )
         if isinstance(phone := table.get("phone"), str):
             table["phone"] = [phone] if phone.strip() else []
     contact["stations"] = tables
 
 
+def _take_unit_keys(
+    table: dict[str, Any],
+    keys: frozenset[str],
+    path: tuple[str, ...],
+    where: str,
+    hint: str,
+    issues: list[SchemaIssue],
+) -> None:
+    """Tell and leave out each of `keys` (the unit's [contact] keys) that `table` at `path`
+    holds: written below the table's header, TOML put it there (every line up to the next
+    header), and the unit's own value is lost."""
+    for key in sorted(keys.intersection(table)):
+        del table[key]
+        issues.append(
+            SchemaIssue((*path, key), f"khóa {key} của bảng [contact] nằm trong {where}", hint)
+        )
+
+
 UNIT_ONLY_KEYS = frozenset(
-    {"address", "hotline", "fax", "emergency", "hours", "secrecy", "stations_title", "stations"}
+    f.name for f in dataclass_fields(Contact) if f.name not in {*OFFICER_KEYS, "officer"}
 )
 """[contact] keys the officer has not: written below the [contact.officer] line, TOML puts
-them in the officer's table, and the unit's own value is lost."""
+them in the officer's table, and the unit's own value is lost. Not `email`, which the officer
+has too: see contact_warnings."""
 
 
 def _read_officer(data: dict[str, Any], issues: list[SchemaIssue]) -> None:
@@ -1513,18 +1569,16 @@ def _read_officer(data: dict[str, Any], issues: list[SchemaIssue]) -> None:
     officer = contact.get("officer") if isinstance(contact, dict) else None
     if not isinstance(officer, dict):
         return  # none, or no table: told by the schema
-    for key in sorted(UNIT_ONLY_KEYS.intersection(officer)):
-        del officer[key]
-        issues.append(
-            SchemaIssue(
-                ("contact", "officer", key),
-                f"khóa {key} của bảng [contact] nằm trong bảng [contact.officer]: cán bộ không có "
-                "khóa này, và giá trị của đơn vị bị mất",
-                "Mọi dòng sau dòng [contact.officer] thuộc bảng đó, cho tới bảng kế tiếp: chuyển "
-                "dòng này lên trên dòng [contact.officer] (bảng [contact.officer] đặt sau mọi "
-                "khóa của [contact]).",
-            )
-        )
+    _take_unit_keys(
+        officer,
+        UNIT_ONLY_KEYS,
+        ("contact", "officer"),
+        "bảng [contact.officer]: cán bộ không có khóa này, và giá trị của đơn vị bị mất",
+        "Mọi dòng sau dòng [contact.officer] thuộc bảng đó, cho tới bảng kế tiếp: chuyển dòng "
+        "này lên trên dòng [contact.officer] (bảng [contact.officer] đặt sau mọi khóa của "
+        "[contact]).",
+        issues,
+    )
 
 
 def _no_broadcast(values: list[Any], issues: list[SchemaIssue]) -> list[dt.date]:
@@ -1732,26 +1786,48 @@ SHORTER_LANGUAGE = {
 uses the shortest one, and a screen reader may not know "vie" as Vietnamese."""
 
 
-def _language_issue(written: str) -> SchemaIssue | None:
-    """The problem with [site] language when it is no language tag, "vn", or a three-letter
-    code with a two-letter one ("vie"): a screen reader picks its voice by <html lang>, and a
-    tag it does not know reads the pages in another language's voice."""
-    first = written.strip().replace("_", "-").split("-")[0].lower()
-    country, shorter = first == "vn", SHORTER_LANGUAGE.get(first)
-    if not written.strip() or (LANGUAGE_TAG_RE.fullmatch(written) and not country and not shorter):
-        return None  # a blank one is already the "filled" rule's problem
-    if country:
+@dataclass(frozen=True, slots=True)
+class TagProblem:
+    """Why a value is no language tag, and the two-letter code it stands for ("" if unclear)."""
+
+    message: str
+    meant: str
+
+
+def language_tag_problem(written: str, *, example: str, mended: bool = False) -> TagProblem | None:
+    """What is wrong with `written` as a language tag, or None for a tag: "vn" (the country),
+    a three-letter code with a two-letter one ("vie": a screen reader may not know it), or no
+    tag at all (the message gives `example`). `mended`: «_» stands for «-», as front matter
+    `lang` writes it and its reader mends it; [site] language goes into <html lang> as written."""
+    tag = written.strip().replace("_", "-") if mended else written
+    first = tag.strip().replace("_", "-").split("-")[0].lower()
+    shorter = SHORTER_LANGUAGE.get(first)
+    if first == "vn":
         message = f"mã ngôn ngữ sai: {quoted(written)} («vn» là mã quốc gia Việt Nam, không phải tiếng Việt)"
-    elif shorter:
+        return TagProblem(message, "vi")
+    if shorter:
         message = (
             f"mã ngôn ngữ {quoted(written)} phải viết bằng mã hai chữ cái «{shorter}» "
             "(chuẩn BCP 47 dùng mã ngắn nhất)"
         )
-    else:
-        message = f'cần một mã ngôn ngữ như "vi" hoặc "vi-VN", nhận được {quoted(written)}'
+        return TagProblem(message, shorter)
+    if LANGUAGE_TAG_RE.fullmatch(tag):
+        return None
+    return TagProblem(f"cần một mã ngôn ngữ như {example}, nhận được {quoted(written)}", "")
+
+
+def _language_issue(written: str) -> SchemaIssue | None:
+    """The problem with [site] language when it is no language tag (language_tag_problem): a
+    screen reader picks its voice by <html lang>, and a tag it does not know reads the pages in
+    another language's voice."""
+    if not written.strip():
+        return None  # a blank one is already the "filled" rule's problem
+    problem = language_tag_problem(written, example="«vi» hoặc «vi-VN»")
+    if problem is None:
+        return None
     return SchemaIssue(
         ("site", "language"),
-        message,
+        problem.message,
         'Tiếng Việt là language = "vi" (hoặc "vi-VN"). Trình đọc màn hình chọn giọng đọc theo mã '
         "này: mã sai thì trang có thể bị đọc bằng giọng của ngôn ngữ khác.",
     )

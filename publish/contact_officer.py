@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from publish.contact_numbers import LEAST_DIGITS, dialled
 from publish.name_notes import not_a_name
 from publish.schema import SchemaIssue
-from publish.site_legal import PLACEHOLDER, starts_with
-from publish.text import folded_words, nfc, quoted
+from publish.site_legal import PLACEHOLDER, labelled
+from publish.text import nfc, quoted
 
 __all__ = [
     "EMAIL",
@@ -24,6 +24,7 @@ __all__ = [
     "OFFICER_KEYS",
     "OFFICER_PHONE",
     "Officer",
+    "label_issue",
     "officer_issues",
     "without_mailto",
 ]
@@ -91,6 +92,17 @@ def _issue(key: str, message: str, hint: str) -> SchemaIssue:
     return SchemaIssue((*_WHERE, key), message, hint)
 
 
+def label_issue(path: tuple[str, ...], value: str, example: str) -> SchemaIssue:
+    """The issue of a value at `path` written with the label the pages write before it
+    (site_legal.labelled): «Họ tên: …», «Fax: …»; `example` is the key and a value to copy."""
+    return SchemaIssue(
+        path,
+        f"không ghi nhãn trong giá trị: {quoted(value)}; trang web tự viết nhãn, nên nó sẽ "
+        "hiện hai lần",
+        f"Chỉ ghi phần sau nhãn, ví dụ {example}.",
+    )
+
+
 def officer_issues(officer: Officer) -> list[SchemaIssue]:
     """Errors in [contact.officer]: a placeholder left in, a label written into a value, a tick
     instead of a name, a phone without a number, an e-mail without @; an officer without a name,
@@ -137,14 +149,8 @@ def _value_issue(key: str, value: str) -> SchemaIssue | None:
             f"Thay chỗ «…» (hay «xxx», «<…>») bằng thông tin thật, ví dụ {example}; chưa có thì "
             f'để trống: {key} = "".',
         )
-    head, colon, _ = value.partition(":")
-    if colon and any(starts_with(folded_words(head), label) for label in LABEL_WORDS[key]):
-        return _issue(
-            key,
-            f"không ghi nhãn trong giá trị: {quoted(value)}; trang web tự viết nhãn, nên nó sẽ "
-            "hiện hai lần",
-            f"Chỉ ghi phần sau nhãn, ví dụ {example}.",
-        )
+    if labelled(value, LABEL_WORDS[key], colon=True):
+        return label_issue((*_WHERE, key), value, example)
     if key == "name" and not_a_name(value):
         return _issue(
             key,

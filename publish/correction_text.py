@@ -115,7 +115,7 @@ def updated_line(moment: dt.datetime, *, timed: bool) -> tuple[str, str]:
 
 def updated_lead(correction: Correction) -> str:
     """What comes before `when(correction)` in the line telling readers of the latest one."""
-    return "Cập nhật lúc" if correction.timed else "Cập nhật"
+    return updated_line(correction.date, timed=correction.timed)[0]
 
 
 def updated(bulletin: Bulletin) -> str:

@@ -1323,12 +1323,15 @@ FOREIGN_FIELDS = {
 or nothing: unread, they would silently drop the summary, the cover or the old addresses."""
 UPDATED = "updated"
 """A page's field for the day it was last updated (content.PAGE_KEYS); no bulletin's."""
-MODIFIED = frozenset(("lastmod", "modified", "lastmodified"))
-"""Other tools' names of it: a page's `updated`, a bulletin's nothing."""
 PAGE_UPDATED_HINT = (
     "Ngày trang được cập nhật ở đây là 'updated' (ví dụ 'updated: 2026-11-20'): trang hiện "
     "«Cập nhật ngày …» và sitemap dùng ngày đó."
 )
+PAGE_FOREIGN_FIELDS = dict.fromkeys(
+    ("lastmod", "modified", "lastmodified"), (UPDATED, PAGE_UPDATED_HINT)
+)
+"""Other tools' names of a page's `updated` (a bulletin has none: FOREIGN_FIELDS tells them
+it reads nothing), looked up before FOREIGN_FIELDS in a file that has `updated`."""
 
 
 WORD_SPACES = "\u00a0\u2007\u202f"
@@ -1404,9 +1407,9 @@ def unknown_keys(
                 else _FOREIGN_HINTS[ours],
             )
             continue
-        other = FOREIGN_FIELDS.get(squeezed)
-        if other is not None and other[0] is None and UPDATED in known and squeezed in MODIFIED:
-            other = (UPDATED, PAGE_UPDATED_HINT)  # a page's own `updated`, not a bulletin's
+        other = (PAGE_FOREIGN_FIELDS.get(squeezed) if UPDATED in known else None) or (
+            FOREIGN_FIELDS.get(squeezed)
+        )
         if other is not None and (other[0] is None or other[0] in known):
             ours, why = other
             use = (

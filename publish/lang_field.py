@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from publish.config import CHANNELS, LANGUAGE_TAG_RE, SHORTER_LANGUAGE, Config
+from publish.config import CHANNELS, Config, language_tag_problem
 from publish.fields import Collector, kind
 from publish.languages import spoken
 from publish.text import folded_words, quoted
@@ -29,7 +29,8 @@ NAMED = {
 """A language written by its name (English, tiếng Anh) or a country code taken for one (vn),
 folded, and its BCP 47 tag."""
 
-EXAMPLE = "lang: en"
+EXAMPLE_TAG = "en"
+EXAMPLE = f"lang: {EXAMPLE_TAG}"
 
 
 def _normal(tag: str) -> str:
@@ -40,6 +41,11 @@ def _normal(tag: str) -> str:
         [parts[0].lower()]
         + [p.upper() if len(p) == 2 and p.isalpha() else p.lower() for p in parts[1:]]
     )
+
+
+def _primary(tag: str) -> str:
+    """A tag's language without its region ("vi-VN", "vi_VN", "VI" → "vi")."""
+    return tag.strip().replace("_", "-").split("-")[0].lower()
 
 
 def language(col: Collector, data: Mapping[str, Any], config: Config) -> str:
@@ -59,25 +65,16 @@ def language(col: Collector, data: Mapping[str, Any], config: Config) -> str:
         return ""
     written = value.strip()
     named = NAMED.get(folded_words(written))
-    first = written.replace("_", "-").split("-")[0].lower()
-    shorter = SHORTER_LANGUAGE.get(first)
-    if named is None and shorter is None and LANGUAGE_TAG_RE.fullmatch(written.replace("_", "-")):
-        tag = _normal(written).lower()
-        site = config.site.language.strip().lower()
-        # «vi» on a «vi-VN» site is the site's language: nothing to mark.
-        return "" if tag in (site, site.split("-")[0]) else _normal(written)
-    meant = named or shorter
-    if meant == "vi" and folded_words(written) == "vn":
-        message = f"mã ngôn ngữ sai: {quoted(written)} («vn» là mã quốc gia Việt Nam, không phải tiếng Việt)"
-    elif shorter and not named:
-        message = (
-            f"mã ngôn ngữ {quoted(written)} phải viết bằng mã hai chữ cái «{meant}» "
-            "(chuẩn BCP 47 dùng mã ngắn nhất)"
-        )
-    elif meant:
-        message = f"{quoted(written)} không phải mã ngôn ngữ: cần mã hai chữ cái «{meant}»"
+    problem = language_tag_problem(written, example=f"«{EXAMPLE_TAG}» (tiếng Anh)", mended=True)
+    if named is None and problem is None:
+        tag = _normal(written)
+        # «vi» on a «vi-VN» site, and «vi-VN» on a «vi» one, is the site's language.
+        return "" if _primary(tag) == _primary(config.site.language) else tag
+    meant = (problem.meant if problem else "") or named or ""
+    if problem and (problem.meant or not named):
+        message = problem.message
     else:
-        message = f"cần một mã ngôn ngữ như «en» (tiếng Anh), nhận được {quoted(written)}"
+        message = f"{quoted(written)} không phải mã ngôn ngữ: cần mã hai chữ cái «{meant}»"
     col.add(
         message,
         field="lang",

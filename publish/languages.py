@@ -10,7 +10,7 @@ do not import the front-matter readers.
 
 from __future__ import annotations
 
-__all__ = ["LOCALES", "RADIO_LANGUAGE", "og_locale", "spoken"]
+__all__ = ["LOCALES", "RADIO_LANGUAGE", "english", "og_locale", "spoken"]
 
 RADIO_LANGUAGE = "vi"
 """The one language the radio reads (its numbers, abbreviations and voice are Vietnamese)."""
@@ -35,6 +35,11 @@ LOCALES = {
 def spoken(lang: str) -> bool:
     """Whether text in `lang` ("" for the site's) can be read by the radio's Vietnamese voice."""
     return not lang or lang.split("-")[0].lower() == RADIO_LANGUAGE
+
+
+def english(lang: str) -> bool:
+    """Whether text in `lang` ("" for the site's, Vietnamese) is English ("en", "en-US")."""
+    return lang.split("-")[0].lower() == "en"
 
 
 def og_locale(lang: str) -> str:

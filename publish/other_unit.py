@@ -23,7 +23,7 @@ from publish.errors import Problem
 from publish.fields import Collector
 from publish.frontmatter import Parsed
 from publish.markdown_comments import shown_body
-from publish.text import line_numbers, nfc
+from publish.text import fold, line_numbers, nfc
 
 __all__ = [
     "LINES_LISTED",
@@ -40,6 +40,63 @@ _UNIT_RE = re.compile(
     r"\bCông an (xã|phường|thị trấn|thị xã|huyện|quận|đặc khu)((?:[ \t]+[^\W\d_][\w-]*)+)"
 )
 """A unit below the province, then the words that may be its name (the capitalised ones are)."""
+_PLAIN_RE = re.compile(
+    r"\bCong an (xa|phuong|thi tran|thi xa|huyen|quan|dac khu)((?:[ \t]+[^\W\d_][\w-]*)+)"
+)
+"""`_UNIT_RE` typed without marks («Cong an huyen Chau Thanh»), as on an English page."""
+_ENGLISH_RE = re.compile(
+    r"((?:[A-Z][\w'-]*[ \t]+){1,4})(District|Commune|Ward|Town|Township|City|Province|Provincial"
+    r"|Special[ \t]+Zone)[ \t]+Police\b"
+)
+"""A unit's English name: up to four capitalised words, its level, «Police» («Chau Thanh
+District Police», «Dong Thap Provincial Police»)."""
+_NOT_NAMES = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "Of",
+        "And",
+        "Or",
+        "To",
+        "At",
+        "By",
+        "For",
+        "From",
+        "In",
+        "On",
+        "With",
+        "Our",
+        "Your",
+        "Its",
+        "This",
+        "That",
+        "Every",
+        "Each",
+        "Both",
+        "Contact",
+        "Call",
+        "Visit",
+        "Ask",
+        "Please",
+        "Near",
+    ]
+)
+"""Capitalised words before a unit's English name that are no part of it."""
+_LEVELS = {
+    **dict.fromkeys(("huyen", "quan", "district"), "district"),
+    **dict.fromkeys(("xa", "commune"), "commune"),
+    **dict.fromkeys(("phuong", "ward"), "ward"),
+    **dict.fromkeys(("thi tran", "thi xa", "town", "township"), "town"),
+    **dict.fromkeys(("thanh pho", "city"), "city"),
+    **dict.fromkeys(("tinh", "province", "provincial"), "province"),
+    **dict.fromkeys(("dac khu", "special zone"), "zone"),
+}
+"""Each level, Vietnamese (folded) or English, as one key: «huyện» is the «District»."""
+_OWN_RE = re.compile(
+    r"\b(xa|phuong|thi tran|thi xa|huyen|quan|thanh pho|tinh|dac khu) ([^\W\d_]+(?: [^\W\d_]+)*)"
+)
+"""A level and its place's name in folded [unit] name or area («phuong hoa khanh»)."""
 _DISTRICT_RADIO_RE = re.compile(r"\bTruyền thanh (?:huyện|quận)\b")
 """The district's radio station of the sample's intro: there are no districts since 1/7/2025."""
 SAMPLE_COVER_SHA256 = "fbedc3b59d16dc7a627e0120cd700aac8190172aaa4a81dde2e88a0afb7dbb7a"
@@ -151,12 +208,14 @@ def _comment(line: str) -> bool:
 def _other_units(numbered: list[tuple[int, str]], config: Config) -> dict[str, list[int]]:
     """The units other than site.toml's [unit] the numbered lines name, with their lines."""
     own = nfc(f"{config.unit.name} {config.unit.short_name}").casefold()
+    places = _own_places(config)
     found: dict[str, list[int]] = {}
     for number, line in numbered:
-        if "Công an" not in line and "Truyền thanh" not in line:
+        if "Công an" not in line and "Truyền thanh" not in line and not _plain(line):
             continue  # nearly every line
         line = nfc(line)
         names = [_name(match) for match in _UNIT_RE.finditer(line)]
+        names += [name for name in _plain_names(line) if _place(name) not in places]
         if "huyện" not in own and "quận" not in own:
             names += [m.group(0) for m in _DISTRICT_RADIO_RE.finditer(line)]
         for name in names:
@@ -167,6 +226,50 @@ def _other_units(numbered: list[tuple[int, str]], config: Config) -> dict[str, l
     return found
 
 
+def _plain(line: str) -> bool:
+    """Whether `line` may name a unit in English or without marks (cheap: most lines do not)."""
+    return "Police" in line or "Cong an" in line
+
+
+def _own_places(config: Config) -> frozenset[tuple[str, str]]:
+    """(level, folded name) of the unit and the places above it its [unit] name, short name and
+    area give: «Công an huyện Châu Thành», «tỉnh Đồng Tháp» → district «chau thanh», province
+    «dong thap»; their English or unmarked forms are the unit's own."""
+    written = fold(nfc(f"{config.unit.name}, {config.unit.short_name}, {config.unit.area}"))
+    return frozenset(
+        (_LEVELS[match[1]], match[2])
+        for piece in written.split(",")
+        for match in _OWN_RE.finditer(" ".join(piece.split()))
+    )
+
+
+def _plain_names(line: str) -> list[str]:
+    """The units `line` names in English («Chau Thanh District Police») or without marks
+    («Cong an huyen Chau Thanh»), as written."""
+    names = []
+    for match in _PLAIN_RE.finditer(line) if "Cong an" in line else ():
+        if name := _name(match):
+            names.append(name)
+    for match in _ENGLISH_RE.finditer(line) if "Police" in line else ():
+        words = match[1].split()
+        while words and words[0] in _NOT_NAMES:
+            words = words[1:]
+        if words:
+            names.append(" ".join([*words, *match[2].split(), "Police"]))
+    return names
+
+
+def _place(name: str) -> tuple[str, str]:
+    """(level, folded name of the place) of a unit named in English or without marks."""
+    words = fold(name).split()
+    if words[-1] == "police":
+        level = " ".join(words[-3:-1]) if words[-3:-1] == ["special", "zone"] else words[-2]
+        return _LEVELS[level], " ".join(words[: -1 - len(level.split())])
+    # «cong an huyen chau thanh», «cong an thi tran cai tau ha»: a level of one or two words.
+    level = " ".join(words[2:4]) if " ".join(words[2:4]) in _LEVELS else words[2]
+    return _LEVELS[level], " ".join(words[2 + len(level.split()) :])
+
+
 def _name(match: re.Match[str]) -> str:
     """The unit a match names, "Công an huyện Châu Thành": its level and the capitalised
     words right after it; "" when no capitalised word follows ("Công an xã nơi gần nhất")."""
@@ -175,4 +278,5 @@ def _name(match: re.Match[str]) -> str:
         if not word[0].isupper():
             break
         words.append(word)
-    return f"Công an {match.group(1)} {' '.join(words)}" if words else ""
+    said = " ".join(match[0].split()[:2])  # «Công an», or «Cong an» typed without marks
+    return f"{said} {match.group(1)} {' '.join(words)}" if words else ""

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from publish import approval, attachments
+from publish import approval, attachments, pii_english
 from publish.cache import Fragments, Shelf, digest
 from publish.config import Config
 from publish.errors import Problem
@@ -61,7 +61,11 @@ __all__ = [
 ]
 
 ADULT_AGE = 18
-_ID_WORDS = r"(?:CCCD|CMND|CMT|căn cước(?: công dân)?|chứng minh(?: nhân dân| thư)?|định danh(?: cá nhân)?|hộ chiếu)"
+_ID_WORDS = (
+    r"(?:CCCD|CMND|CMT|căn cước(?: công dân)?|chứng minh(?: nhân dân| thư)?|định danh(?: cá nhân)?"
+    r"|hộ chiếu|" + pii_english.ID_WORDS + ")"
+)
+"""The words an ID number follows, Vietnamese and English («ID card», «citizen ID»)."""
 _PROVINCE = r"0(?:0[12468]|1[0124579]|2[024-7]|3[013-8]|4[024-689]|5[12468]|6[024678]|7[024579]|8[0234679]|9[1-6])"
 """The place-of-birth codes a CCCD starts with (Thông tư 07/2016/TT-BCA, the 63 provinces:
 001 Hà Nội … 087 Đồng Tháp … 096 Cà Mau; tests check the list)."""
@@ -89,10 +93,12 @@ _ID_NEAR = re.compile(
     _ID_WORDS + r"[^\d\n]{0,30}?(?P<number>\d(?:[ .-]?\d){8,11})(?![\d])", re.IGNORECASE
 )
 _PASSPORT = re.compile(
-    r"hộ chiếu[^\d\n]{0,30}?(?<![^\W\d_])(?P<number>[A-Z] ?\d{7,8})(?!\d)", re.IGNORECASE
+    r"(?:hộ chiếu|" + pii_english.PASSPORT_WORDS + r")[^\d\n]{0,30}?(?<![^\W\d_])"
+    r"(?P<number>[A-Z] ?\d{7,8})(?!\d)",
+    re.IGNORECASE,
 )
-"""A Vietnamese passport number (a letter, 7 digits: C1234567) after its word only: alone it is
-any code."""
+"""A Vietnamese passport number (a letter, 7 digits: C1234567) after its word («hộ chiếu»,
+«passport») only: alone it is any code («mã đơn hàng B1234567»)."""
 _ACCOUNT = re.compile(
     r"(?:số tài khoản|tài khoản số|\bSTK\b|\bTK\s*:)[^\d\n]{0,40}?(?P<number>\d(?:[ .-]?\d){5,18})(?!\d)",
     re.IGNORECASE,
@@ -110,14 +116,24 @@ _ANCHOR = re.compile(r"\d\d\d\d|\d(?:[ .-]?\d){5}")
 ID) or six with single separators (ID and account numbers after their words). A line without them
 is skipped unsearched; having no letters, this pattern is fast on whole texts, unlike the others."""
 _TRIGGER = re.compile(
-    r"\d{12}|s(?:n|inh)|t(?:k|ài khoản)|c(?:ccd|mnd|mt|ăn cước|hứng minh)|định danh|hộ chiếu",
+    r"\d{12}|s(?:n|inh)|t(?:k|ài khoản)|c(?:ccd|mnd|mt|ăn cước|hứng minh)|định danh|hộ chiếu"
+    r"|id|passport|b(?:orn|irth)|d\.?o\.?b",
     re.IGNORECASE,
 )
 """Something every pattern above needs besides digits: a line without it is skipped (most are).
 Alternatives sharing a first letter are grouped: the same words, searched twice as fast."""
-_ID_WORD_STARTS = ("cccd", "cmnd", "cmt", "căn cước", "chứng minh", "định danh", "hộ chiếu")
+_ID_WORD_STARTS = (
+    "cccd",
+    "cmnd",
+    "cmt",
+    "căn cước",
+    "chứng minh",
+    "định danh",
+    "hộ chiếu",
+    *pii_english.ID_WORD_STARTS,
+)
 """What `_ID_NEAR` needs, in the lower-cased line."""
-_TRIGGER_WORDS = ("sn", "sinh", "tk", "tài khoản", *_ID_WORD_STARTS)
+_TRIGGER_WORDS = ("sn", "sinh", "tk", "tài khoản", *_ID_WORD_STARTS, *pii_english.BIRTH_WORDS)
 """`_TRIGGER`'s words as the lower-cased line holds them: found there with `in`, far cheaper."""
 _TWELVE = re.compile(r"\d{12}")
 """`_TRIGGER`'s digits, and what `_CITIZEN_ID` needs (without its look-behind, tried at every
@@ -385,8 +401,15 @@ def findings(
         near = (low, words) if plain else None
         yield from _named_informants(text, told if aligned else None, near)
     line = LineCounter(text)
+    phoned: set[int] = set()  # where each private number told starts
     for at, kind, value in private_phones(text, unit_numbers):
+        phoned.add(at)
         yield Finding(line(at), kind, value)
+    if any(word in low for word in pii_english.WORDS):
+        # Its rules read the lower-cased text at the text's offsets: «İ» kept as it is.
+        same = low if aligned else "".join(c if len(c.lower()) > 1 else c.lower() for c in text)
+        for at, kind, value in sorted(pii_english.findings(text, same, unit_numbers, phoned)):
+            yield Finding(line(at), kind, value)
 
 
 def _number_findings(text: str, low: str | None, year: int) -> Iterator[Finding]:
@@ -762,7 +785,7 @@ def _line_findings(line: str, number: int, year: int, low: str | None) -> Iterat
     else:
         accounts = "tk" in low or "tài khoản" in low
         ids = any(word in low for word in _ID_WORD_STARTS)
-        passport = "hộ chiếu" in low
+        passport = "hộ chiếu" in low or pii_english.PASSPORT_WORDS in low
     for match in _ACCOUNT.finditer(line) if accounts else ():
         if fresh(match.span("number")):
             yield Finding(number, "số tài khoản ngân hàng", mask(match["number"]))
@@ -787,6 +810,10 @@ def _line_findings(line: str, number: int, year: int, low: str | None) -> Iterat
         age = year - int(match["y"])
         if 0 <= age < ADULT_AGE and fresh(match.span("y")):
             yield Finding(number, f"năm sinh của trẻ vị thành niên ({age} tuổi)", match["y"])
+    english = pii_english.birth_findings(line, low or line.lower(), year, ADULT_AGE)
+    for start, end, kind, value in english:
+        if fresh((start, end)):
+            yield Finding(number, kind, value)
 
 
 def _masked_passport(number: str) -> str:

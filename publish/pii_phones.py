@@ -30,7 +30,13 @@ from publish.config import Config
 from publish.contact_numbers import dialled
 from publish.text import mask
 
-__all__ = ["PHONE_KIND", "phone_numbers", "private_phones", "unit_phone_numbers"]
+__all__ = [
+    "PHONE_KIND",
+    "phone_numbers",
+    "phone_spans",
+    "private_phones",
+    "unit_phone_numbers",
+]
 
 PHONE_KIND = "số điện thoại riêng của "
 """How a finding of this rule starts its kind: the hint for it differs (publish.pii)."""
@@ -224,6 +230,14 @@ def phone_numbers(text: str) -> Iterator[tuple[str, str]]:
     phone = _PHONE_84 if "+" in text else _PHONE
     for found in phone.finditer(text):
         yield text[_written_start(text, found) : found.end()], _digits(text, found)
+
+
+def phone_spans(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, digits as dialled at home) of every whole phone number in `text` (NFC),
+    whoever's it is: for the rule reading English phrasing (publish.pii_english)."""
+    phone = _PHONE_84 if "+" in text else _PHONE
+    for found in phone.finditer(text):
+        yield found.start(), found.end(), _digits(text, found)
 
 
 def _digits(text: str, number: re.Match[str]) -> str:

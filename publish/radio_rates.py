@@ -43,6 +43,7 @@ from pathlib import Path
 
 from publish.correction_text import corrected_key
 from publish.errors import PublishError, os_reason
+from publish.git_restore import restore_or_delete
 from publish.syntax import json_error
 
 __all__ = [
@@ -166,9 +167,10 @@ def _whole(value: object) -> int:
 def _damaged(path: Path, detail: str) -> PublishError:
     """The error for a rates file that cannot be read."""
     return PublishError(
-        f"không đọc được {path.name} trong state/{detail}. Khôi phục tệp từ git (git checkout -- "
-        f"state/{path.name}) hoặc xóa nó: khi đó các tập đã phát được tính lại theo tốc độ đọc "
-        "hiện nay."
+        f"không đọc được {path.name} trong state/{detail}. "
+        + restore_or_delete(
+            f"state/{path.name}", "các tập đã phát được tính lại theo tốc độ đọc hiện nay"
+        )
     )
 
 

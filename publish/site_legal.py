@@ -9,6 +9,7 @@ unit writes it, since a unit without a decision number has nothing true to show.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from publish.name_notes import not_a_name
 from publish.schema import SchemaIssue
@@ -19,6 +20,7 @@ __all__ = [
     "PLACEHOLDER",
     "footer_by_key",
     "footer_lines",
+    "labelled",
     "legal_issues",
     "starts_with",
 ]
@@ -58,6 +60,17 @@ def starts_with(words: str, start: str) -> bool:
     return words == start or words.startswith(start + " ")
 
 
+def labelled(value: str, labels: Iterable[str], *, colon: bool = False) -> bool:
+    """Whether `value` starts with one of `labels` (folded words: "chiu trach nhiem", "fax"),
+    followed by a colon when `colon` (a name may start with its label's word: «Cán bộ …»): the
+    pages write that label before the value, so it would show twice."""
+    head, mark, _ = value.partition(":")
+    if colon and not mark:
+        return False
+    words = folded_words(head if colon else value)
+    return any(starts_with(words, label) for label in labels)
+
+
 def footer_lines(responsible: str, license: str, reuse_source: str) -> list[str]:
     """The sentences the footer shows, one a value written ("" for a key left empty)."""
     return [line for line in footer_by_key(responsible, license, reuse_source).values() if line]
@@ -94,7 +107,7 @@ def legal_issues(values: dict[str, object]) -> list[SchemaIssue]:
                     f'chưa có thì để trống: {key} = "".',
                 )
             )
-        elif key in LABEL_WORDS and starts_with(folded_words(written), LABEL_WORDS[key]):
+        elif key in LABEL_WORDS and labelled(written, (LABEL_WORDS[key],)):
             issues.append(
                 SchemaIssue(
                     ("site", key),

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from publish.config import Config
 from publish.errors import Problem, PublishError, os_reason
+from publish.git_restore import restore_or_delete
 from publish.syntax import json_error
 
 __all__ = [
@@ -72,10 +73,13 @@ def history_file_bytes(path: Path) -> bytes | None:
         return None
     except OSError as exc:
         raise PublishError(
-            f"không đọc được {path.name} trong state/ ({os_reason(exc)}). Khôi phục tệp từ git "
-            f"(git checkout -- state/{path.name}) hoặc xóa nó: chỉ mất các trang chuyển hướng "
-            "từ địa chỉ cũ."
+            f"không đọc được {path.name} trong state/ ({os_reason(exc)}). {_mend(path.name)}"
         ) from None
+
+
+def _mend(name: str) -> str:
+    """How to get past the history file `name` that cannot be read."""
+    return restore_or_delete(f"state/{name}", "chỉ mất các trang chuyển hướng từ địa chỉ cũ")
 
 
 def history_of(data: bytes, name: str = HISTORY_NAME) -> dict[str, tuple[str, ...]]:
@@ -84,19 +88,14 @@ def history_of(data: bytes, name: str = HISTORY_NAME) -> dict[str, tuple[str, ..
         document = json.loads(data)
     except ValueError as exc:
         raise PublishError(
-            f"không đọc được {name} trong state/ ({json_error(exc).described()}). Khôi phục tệp từ git "
-            f"(git checkout -- state/{name}) hoặc xóa nó: chỉ mất các trang chuyển hướng "
-            "từ địa chỉ cũ."
+            f"không đọc được {name} trong state/ ({json_error(exc).described()}). {_mend(name)}"
         ) from None
     urls = document.get("urls") if isinstance(document, dict) else None
     if not isinstance(urls, dict) or not all(
         isinstance(k, str) and isinstance(v, list) and all(isinstance(u, str) for u in v)
         for k, v in urls.items()
     ):
-        raise PublishError(
-            f"{name} trong state/ không đúng dạng. Khôi phục tệp từ git hoặc xóa nó: chỉ mất "
-            "các trang chuyển hướng từ địa chỉ cũ."
-        )
+        raise PublishError(f"{name} trong state/ không đúng dạng. {_mend(name)}")
     return {key: tuple(found) for key, found in urls.items()}
 
 

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from publish.config import Config
 from publish.gates import shell_word
+from publish.git_restore import BEFORE_DELETION, FROM_MAIN
 from publish.model import EDITED_CAUSES, Bulletin, Exclusion, Site
 from publish.rename_pairs import Index, Pairs, lookalike_advice, pair_renames
 
@@ -132,14 +133,10 @@ KEEP_IT = {
 }
 """What keeps a bulletin up, by why it is held: a draft needs no new approval. `{restore}`:
 RESTORE with the bulletin's file."""
-FROM_MAIN = "nhánh chính, thường là main, rồi commit: git checkout main -- {file}"
-"""Where a bulletin's file comes back from, `{file}` as typed in a shell (RESTORE, FETCH)."""
 RESTORE = f" trên {FROM_MAIN}"
 """How an edited bulletin gets its approved copy back, `{file}` as typed in a shell (an editor
 copies the command as printed). Not `git checkout -- FILE`: the edit is usually committed
-already (check runs on the pull request), and that brings back the edited copy HEAD holds.
-The project knows no other name for the main branch: `publish init` names it main and the
-GitHub workflow runs on main."""
+already (check runs on the pull request), and that brings back the edited copy HEAD holds."""
 FETCH = f"từ {FROM_MAIN}"
 """How a deleted bulletin's file comes back, `{file}` as typed in a shell. Not `git checkout
 -- FILE`, for the same reason as RESTORE: the deletion is usually committed on the pull
@@ -490,11 +487,11 @@ def _deleted_line(gone: _Gone, config: Config, deleted: Withdrawable) -> str:
     typed = shell_word(source)
     # Once the deletion is merged, main holds no such file either: the commit before it does.
     back = (
-        f", {FETCH.format(file=typed)} (việc xóa đã gộp vào main thì git checkout MÃ_COMMIT~1 "
-        f"-- {typed}, với MÃ_COMMIT là commit đã xóa tệp: git log --diff-filter=D -- {typed})"
+        f", {FETCH.format(file=typed)} (việc xóa đã gộp vào main thì "
+        f"{BEFORE_DELETION.format(file=typed)}: git log --diff-filter=D -- {typed})"
         if source
-        else ": tìm tệp bằng git log --diff-filter=D --name-only -- content/ rồi git checkout "
-        "MÃ_COMMIT~1 -- TỆP"
+        else ": tìm tệp bằng git log --diff-filter=D --name-only -- content/ rồi "
+        + BEFORE_DELETION.format(file="TỆP")
     )
     hint = _rename_hint(key, deleted.candidates)
     renamed = f" {hint[:1].upper()}{hint[1:]}." if hint else ""

@@ -17,7 +17,8 @@ from typing import NoReturn
 
 import pytest
 
-from publish.errors import Problem
+from publish.config import parse
+from publish.errors import ConfigError, Problem
 from publish.model import Artifact, Site
 from tests import forked
 
@@ -390,3 +391,21 @@ def with_oa(root: Path) -> Path:
         text += f'\n[zalo]\noa_id = "{OA_ID}"\n'
     toml.write_text(text, "utf-8")
     return root
+
+
+SITE_ROOT = Path("/srv/du-an")
+"""Where the site.toml texts of config tests say they live (never read: parse takes the text)."""
+
+
+def problems_of(text: str) -> tuple[Problem, ...]:
+    """The problems of a site.toml text that must fail to parse."""
+    with pytest.raises(ConfigError) as info:
+        parse(text, root=SITE_ROOT)
+    return info.value.problems
+
+
+def one_problem(text: str) -> Problem:
+    """The single problem of a site.toml text that must fail to parse."""
+    problems = problems_of(text)
+    assert len(problems) == 1, [p.render() for p in problems]
+    return problems[0]

@@ -14,32 +14,21 @@ from publish import config as config_module
 from publish.cli import main
 from publish.config import CHANNELS, parse
 from publish.contact_numbers import first_number
-from publish.errors import ConfigError, Problem
+from publish.errors import ConfigError
 from tests.helpers import (
     NOW,
     OTHER_UNIT_TOML,
     SAMPLE_UNIT,
+    SITE_ROOT,
     TINY_JPEG,
     bulletin_md,
     make_project,
+    one_problem,
+    problems_of,
 )
 from tests.helpers import PLAIN_SITE_TOML as SITE_TOML
 
-ROOT = Path("/srv/du-an")
-
-
-def problems_of(text: str) -> tuple[Problem, ...]:
-    """Parse site.toml text that must fail; return its problems."""
-    with pytest.raises(ConfigError) as info:
-        parse(text, root=ROOT)
-    return info.value.problems
-
-
-def one_problem(text: str) -> Problem:
-    """The single problem a broken site.toml has."""
-    problems = problems_of(text)
-    assert len(problems) == 1, [p.render() for p in problems]
-    return problems[0]
+ROOT = SITE_ROOT
 
 
 def line_of(text: str, needle: str) -> int:

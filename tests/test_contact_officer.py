@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from publish.config import contact_warnings, parse
-from publish.errors import ConfigError, Problem
-from tests.helpers import PLAIN_SITE_TOML, publish_command
+from publish.errors import Problem
+from tests.helpers import PLAIN_SITE_TOML, SITE_ROOT, one_problem, problems_of, publish_command
 from tests.web_fixture import NOW, BuiltSite, build_site, copy_site
 
-ROOT = Path("/srv/du-an")
+ROOT = SITE_ROOT
 OFFICER = """
 [contact.officer]
 name = "Đại úy Trần Thị Mai"
@@ -24,20 +24,6 @@ phone = "0277 3610 115"
 email = "tranthimai@example.gov.vn"
 """
 CARD_LABEL = "Cán bộ phụ trách thông tin trên trang"
-
-
-def problems_of(text: str) -> tuple[Problem, ...]:
-    """The problems of a site.toml that must fail."""
-    with pytest.raises(ConfigError) as info:
-        parse(text, root=ROOT)
-    return info.value.problems
-
-
-def one_problem(text: str) -> Problem:
-    """The single problem of a site.toml that must fail."""
-    problems = problems_of(text)
-    assert len(problems) == 1, [p.render() for p in problems]
-    return problems[0]
 
 
 def line_of(text: str, needle: str, after: str = "") -> int:
@@ -85,6 +71,23 @@ def test_a_fax_without_a_number_is_an_error_at_its_line() -> None:
     assert problem.line == line_of(text, "fax =")
     assert "không có số điện thoại nào" in problem.message and "«đang cập nhật»" in problem.message
     assert problem.hint and 'fax = "0277 3610 114"' in problem.hint and "số fax" in problem.hint
+
+
+@pytest.mark.parametrize(
+    "written", ["Fax: 0273 3850 114", "Số fax: 0277 3610 114", "FAX 0277 3610 114"]
+)
+def test_a_fax_written_with_its_label_is_an_error_at_its_line(written: str) -> None:
+    """The pages write «Fax:» before the number: «Fax: 0273 …» showed «Fax: Fax: 0273 …». Told
+    with the officer's words for the same mistake, and the hint's value passes."""
+    text = PLAIN_SITE_TOML + f'\n[contact]\nfax = "{written}"\n'
+    problem = one_problem(text)
+    assert (problem.field, problem.line) == ("[contact] fax", line_of(text, "fax ="))
+    assert problem.message == (
+        f"không ghi nhãn trong giá trị: «{written}»; trang web tự viết nhãn, nên nó sẽ hiện hai lần"
+    )
+    assert problem.hint == 'Chỉ ghi phần sau nhãn, ví dụ fax = "0277 3610 114".'
+    fixed = PLAIN_SITE_TOML + '\n[contact]\nfax = "0277 3610 114"\n'
+    assert parse(fixed, root=ROOT).contact.fax == "0277 3610 114"
 
 
 @pytest.mark.parametrize(
@@ -162,6 +165,36 @@ def test_an_officer_phone_with_another_number_beside_it_is_warned_as_the_hotline
     warned = contact_warnings(parse(text, root=ROOT))
     assert [w.field for w in warned] == ["[contact.officer] phone"], warned
     assert "chỉ gọi «0277 3610 115»" in warned[0].message
+
+
+def officer_email_warnings(tmp_path: Path, contact: str) -> list[Problem]:
+    """contact_warnings of a site.toml on disk whose [contact] holds `contact`, followed by
+    the officer's table with an e-mail (OFFICER)."""
+    text = PLAIN_SITE_TOML + "\n[contact]\n" + contact + OFFICER
+    (tmp_path / "site.toml").write_text(text, encoding="utf-8")
+    return [
+        w for w in contact_warnings(parse(text, root=tmp_path)) if w.field and "email" in w.field
+    ]
+
+
+def test_a_unit_email_written_below_the_officer_s_line_is_warned(tmp_path: Path) -> None:
+    """The officer has an email key too, so TOML's reading of a unit's `email` written below
+    [contact.officer] cannot be refused as its hours are: with no [contact] email beside it,
+    the unit lost its address without a word. Warned at the line, with both fixes."""
+    [warned] = officer_email_warnings(tmp_path, 'hotline = "0277 3610 113"\n')
+    text = (tmp_path / "site.toml").read_text(encoding="utf-8")
+    assert (warned.severity, warned.field) == ("warning", "[contact.officer] email")
+    assert warned.line == line_of(text, "email =", after="[contact.officer]")
+    assert "bảng [contact] không có email của đơn vị" in warned.message
+    assert warned.hint and "lên trên dòng [contact.officer]" in warned.hint
+    assert 'email = ""' in warned.hint
+
+
+@pytest.mark.parametrize("unit", ['email = "congan@example.gov.vn"\n', 'email = ""\n'])
+def test_a_unit_with_its_own_email_line_is_not_warned(tmp_path: Path, unit: str) -> None:
+    """A unit that writes its e-mail, or writes that it has none, meant the officer's as the
+    officer's."""
+    assert officer_email_warnings(tmp_path, unit) == []
 
 
 # --- the website -------------------------------------------------------------------------------

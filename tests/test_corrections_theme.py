@@ -100,9 +100,11 @@ def test_the_box_in_an_included_template_counts(
         "{% for item in corrections %}<p>{{ item['note'] }}</p>{% endfor %}\n", "utf-8"
     )
     page = web / "bulletin.html"
-    text = page.read_text("utf-8").replace(
-        '<p class="lead">', '{% include "dinh-chinh.html" %}\n    <p class="lead">', 1
+    original = page.read_text("utf-8")
+    text = original.replace(
+        '<p class="lead"', '{% include "dinh-chinh.html" %}\n    <p class="lead"', 1
     )
+    assert text != original, "the theme's lead paragraph moved: the box was not included"
     page.write_text(text, "utf-8")
     code, _, err = run("check", root, capsys)
     assert code == 0 and "Đính chính" not in err, err

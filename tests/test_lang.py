@@ -12,11 +12,11 @@ import pytest
 
 from publish import config as config_module
 from publish.content import load_site
-from publish.errors import ContentError
+from publish.errors import ConfigError, ContentError
 from publish.model import Site
 from publish.pipeline import build
 from publish.render.web.search import SearchDoc, build_index, rank
-from tests.helpers import NOW, bulletin_md, make_project
+from tests.helpers import NOW, SITE_TOML, bulletin_md, make_project
 from tests.web_fixture import build_site, copy_site
 
 EN = "content/bai-viet/2020-12-07-notice-to-foreign-residents.md"
@@ -150,6 +150,72 @@ def test_the_feed_marks_an_english_entry_and_keeps_the_feed_vietnamese(tmp_path:
     assert marked and all(set(parts.values()) == {None} for parts in marked.values())
 
 
+class Marked(HTMLParser):
+    """The text of a fragment with the lang each piece is in (`outer` outside every marked
+    element)."""
+
+    def __init__(self, outer: str) -> None:
+        super().__init__()
+        self.stack = [outer]
+        self.pieces: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Open an element: its lang, else its parent's."""
+        self.stack.append(dict(attrs).get("lang") or self.stack[-1])
+
+    def handle_endtag(self, tag: str) -> None:
+        """Close an element."""
+        self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        """Record a piece of text in the language it is marked in."""
+        if data.strip():
+            self.pieces.append((self.stack[-1], data.strip()))
+
+
+def marked_text(html: str, outer: str) -> list[tuple[str, str]]:
+    """(lang, text) of each piece of text in `html`, read inside an element in `outer`."""
+    parser = Marked(outer)
+    parser.feed(html)
+    return parser.pieces
+
+
+CORRECTED = '\n  - date: 2024-03-21 10:15\n    note: "The deadline is 12 hours, not 24 hours."'
+
+
+def test_a_corrected_english_entry_says_its_vietnamese_heading_is_vietnamese(
+    tmp_path: Path,
+) -> None:
+    """«Đính chính» and its date are the site's words: in the feed's English content they are
+    marked Vietnamese; on the page the box is Vietnamese and the note, English, is marked."""
+    root = copy_site(tmp_path)
+    (root / "content/bai-viet/2024-03-20-notice.md").write_text(
+        english(date="2024-03-20 08:00", category="an-ninh-trat-tu", corrections=CORRECTED),
+        "utf-8",
+    )
+    built = build_site(root)
+    feed = ET.fromstring(built.text("feed.xml"))
+    atom = "{http://www.w3.org/2005/Atom}"
+    entry = next(
+        e for e in feed.iter(f"{atom}entry") if e.findtext(f"{atom}title", "").startswith("Notice")
+    )
+    content = entry.find(f"{atom}content")
+    assert content is not None and content.get(XML_LANG) == "en"
+    pieces = marked_text(content.text or "", "en")
+    assert pieces[:2] == [
+        ("vi", "Đính chính (10:15 ngày 21/3/2024):"),
+        ("en", "The deadline is 12 hours, not 24 hours."),
+    ]
+    html = built.html("/2024/03/notice/")
+    box = html[html.index('<section class="corrections"') : html.index("</section>")]
+    assert marked_text(box, "vi") == [
+        ("vi", "Đính chính"),
+        ("vi", "10:15 ngày 21/3/2024"),
+        ("vi", ":"),
+        ("en", "The deadline is 12 hours, not 24 hours."),
+    ]
+
+
 def test_the_search_index_finds_english_words_as_typed() -> None:
     """Tone folding and the Telex reading of queries leave English as it is: «residence» and
     «Foreign residents» find the English bulletin, «lừa đảo» still the Vietnamese one."""
@@ -241,6 +307,38 @@ def test_a_lang_tag_is_kept_as_bcp_47_writes_it(tmp_path: Path, written: str, ke
     root = make_project(tmp_path, {EN: english(lang=written)})
     [bulletin] = load(root).bulletins
     assert bulletin.lang == kept
+
+
+@pytest.mark.parametrize(
+    ("site_language", "written"),
+    [("vi", "vi-VN"), ("vi", "vi_VN"), ("vi", "VI-vn"), ("vi-VN", "vi"), ("vi-VN", "vi_VN")],
+)
+def test_vietnamese_with_a_region_on_a_vietnamese_site_marks_nothing(
+    tmp_path: Path, site_language: str, written: str
+) -> None:
+    """`lang: vi-VN` on a `vi` site is the site's language: no lang attribute, no note, the
+    radio reads it (it was taken for a foreign language and kept off the radio)."""
+    site_toml = SITE_TOML.replace("[site]\n", f'[site]\nlanguage = "{site_language}"\n')
+    root = make_project(tmp_path, {"site.toml": site_toml, VI: bulletin_md({"lang": written})})
+    site = load(root)
+    [bulletin] = site.bulletins
+    assert bulletin.lang == ""
+    assert "radio" in bulletin.channels
+    assert not [p for p in site.warnings if p.field == "lang"]
+
+
+def test_a_wrong_lang_says_what_site_language_says(tmp_path: Path) -> None:
+    """One rule for both: «vie» and «vn» get the same words in front matter and site.toml."""
+    for written in ("vie", "vn"):
+        root = make_project(tmp_path / written, {EN: english(lang=written)})
+        with pytest.raises(ContentError) as info:
+            load(root)
+        [error] = [p for p in info.value.problems if p.severity == "error"]
+        text = SITE_TOML.replace("[site]\n", f'[site]\nlanguage = "{written}"\n')
+        with pytest.raises(ConfigError) as told:
+            config_module.parse(text, root=root)
+        [problem] = told.value.problems
+        assert error.message == problem.message
 
 
 def test_language_under_another_name_is_told(tmp_path: Path) -> None:

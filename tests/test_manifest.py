@@ -87,7 +87,9 @@ def test_the_same_broken_state_is_backed_up_once_however_many_runs_find_it(
         Manifest.load(path, "zalo")
     assert len(list(tmp_path.glob("zalo.json.hong-*"))) == 2
     # In CI the broken file is the committed one: checking it out again would not help.
-    assert "git log -- " in str(caught.value) and "git checkout <commit> -- " in str(caught.value)
+    told = str(caught.value)
+    assert "git log -- state/zalo.json" in told
+    assert "git checkout MÃ_COMMIT -- state/zalo.json" in told
 
 
 @pytest.mark.parametrize(

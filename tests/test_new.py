@@ -590,3 +590,46 @@ def test_the_path_comes_first_and_whole_when_both_streams_go_to_one_pipe(tmp_pat
     assert lines[0] == "content/bai-viet/2020-12-01-tin-cu.md"
     assert lines[1].startswith("Ghi chú: --date «2020-12-01» không ghi giờ")
     assert any("cảnh báo: trường 'date'" in line for line in lines[2:])
+
+
+def test_lang_writes_the_field_and_the_bulletin_loads_as_english_off_the_radio(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_project(tmp_path, {})
+    args = ("--category", "an-ninh-trat-tu", "--now", "2020-12-08T08:00", "--lang", "EN")
+    assert new(root, "Notice to foreign residents", *args) == 0
+    err = capsys.readouterr().err
+    assert "không đưa vào kịch bản phát thanh" in err and "lang: en" in err
+    path = root / "content/bai-viet/2020-12-08-notice-to-foreign-residents.md"
+    assert split(path.read_text(encoding="utf-8")).data["lang"] == "en"
+    site = load_site(config_module.load(root), now=dt.datetime(2021, 1, 1, tzinfo=HCM))
+    [held] = site.excluded
+    assert held.bulletin.lang == "en"
+    assert "radio" not in held.bulletin.channels
+
+
+def test_without_lang_the_file_has_no_lang_line(tmp_path: Path) -> None:
+    root = make_project(tmp_path, {})
+    assert (
+        new(root, "Tin thường", "--category", "an-ninh-trat-tu", "--now", "2020-12-08T08:00") == 0
+    )
+    text = (root / "content/bai-viet/2020-12-08-tin-thuong.md").read_text(encoding="utf-8")
+    assert "lang:" not in text
+
+
+@pytest.mark.parametrize(
+    ("written", "told"),
+    [
+        ("English", "«English» không phải mã ngôn ngữ: cần mã hai chữ cái «en»"),
+        ("eng", "phải viết bằng mã hai chữ cái «en»"),
+        ("tiếng Pháp", "cần mã hai chữ cái «fr»"),
+    ],
+)
+def test_a_wrong_lang_is_refused_naming_the_option_and_the_code_to_write(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], written: str, told: str
+) -> None:
+    root = make_project(tmp_path, {})
+    assert new(root, "Notice", "--category", "an-ninh-trat-tu", "--lang", written) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("--lang: lỗi: ") and told in err and "Sửa thành lang:" in err
+    assert not (root / "content/bai-viet").exists()

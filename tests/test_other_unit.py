@@ -128,3 +128,37 @@ def test_the_unit_allowed_the_sample_cover_is_the_sample_projects_own() -> None:
     name = config_module.load(REPO).unit.name
     own = hashlib.sha256(unicodedata.normalize("NFC", name).casefold().encode()).hexdigest()
     assert own == other_unit.SAMPLE_UNIT_SHA256
+
+
+ENGLISH_PAGE = (REPO / "content/pages/english.md").read_text(encoding="utf-8")
+
+
+def test_the_sample_english_page_in_another_units_project_names_the_sample_unit(
+    tmp_path: Path,
+) -> None:
+    """The sample's «About us» page, copied by a ward of Đà Nẵng: its English names of the
+    district and the province are another unit's."""
+    [note] = page_problems(tmp_path, ENGLISH_PAGE)
+    assert note.severity == "note"
+    assert "«Chau Thanh District Police» (dòng 4, 9)" in note.message
+    assert "«Dong Thap Provincial Police» (dòng 9)" in note.message
+
+
+def test_the_sample_english_page_names_its_own_unit_and_province(tmp_path: Path) -> None:
+    toml = (REPO / "site.toml").read_text(encoding="utf-8")
+    assert page_problems(tmp_path, ENGLISH_PAGE, toml) == []
+
+
+def test_english_and_unmarked_names_of_the_own_unit_are_not_noted_others_are(
+    tmp_path: Path,
+) -> None:
+    page = (
+        '---\ntitle: "About us"\nlang: en\n---\n\n'
+        "Hoa Khanh Ward Police is part of the Da Nang City Police.\n"
+        "Trang cua Cong an phuong Hoa Khanh.\n"
+        "Contact Hoa Minh Ward Police or Cong an phuong Hoa Minh for matters there.\n"
+    )
+    [note] = page_problems(tmp_path, page)
+    assert note.message.endswith(
+        "«Cong an phuong Hoa Minh» (dòng 8); «Hoa Minh Ward Police» (dòng 8)"
+    ), note.message

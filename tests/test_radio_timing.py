@@ -338,7 +338,9 @@ def test_a_damaged_rates_record_is_a_clear_error(
     assert main(args) == 1
     err = capsys.readouterr().err
     assert "radio-rates.json" in err and told in err and "Expecting" not in err
-    assert "git checkout -- state/radio-rates.json" in err
+    # Committed by CI on main: the copy to get back is the one before the damage, not HEAD's.
+    assert "git checkout MÃ_COMMIT -- state/radio-rates.json" in err
+    assert "git log -- state/radio-rates.json" in err
 
 
 def test_rates_are_recorded_only_by_a_radio_sync_that_reached_the_station(tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 import sys
 import time
 import unicodedata
@@ -15,6 +16,7 @@ import pytest
 from publish.errors import PublishError
 from publish.zalo.client import ClientSettings
 from publish.zalo.emulator import ZaloEmulator
+from tests.git_commands import commit_all, git, needs_git, restore_as_told
 from tests.zalo_fixtures import sample_body
 from tests.zalo_project import (
     TITLES,
@@ -38,12 +40,37 @@ def test_a_state_file_deleted_by_hand_creates_no_duplicate(
     message = told(capsys)
     assert "state/zalo.json không có bản ghi nào" in message
     assert "OA đã có bài cùng tiêu đề với 3 bản tin sắp tạo" in message
-    assert "git checkout -- state/zalo.json" in message and "--reconcile" in message
+    assert "git checkout MÃ_COMMIT -- state/zalo.json" in message and "--reconcile" in message
     assert emulator.write_calls() == [] and sorted(emulator.articles) == ids
     assert sync(root, "--reconcile") == 0  # the way out the message gives
     assert sorted(emulator.articles) == ids and emulator.write_calls() == []
     records = json.loads((root / "state" / "zalo.json").read_text("utf-8"))["entries"]
     assert sorted(e["article_id"] for e in records.values()) == ids
+
+
+@needs_git
+def test_the_printed_command_brings_back_a_state_file_whose_deletion_is_committed(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture
+) -> None:
+    """The refusal said «git checkout -- state/zalo.json»: with the deletion committed (as
+    CI commits state/ on main) it restores nothing. The printed command, with the commit
+    before the deletion, brings the records back, and the next sync creates nothing."""
+    root = zalo_project(tmp_path, 3)
+    assert sync(root) == 0
+    commit_all(root, "Cập nhật trạng thái đồng bộ")
+    records = (root / "state" / "zalo.json").read_bytes()
+    (root / "state" / "zalo.json").unlink()
+    deleted = commit_all(root, "Dọn state/")
+    capsys.readouterr()
+    assert sync(root) == 1
+    message = told(capsys)
+    with pytest.raises(subprocess.CalledProcessError):
+        git(root, "checkout", "--", "state/zalo.json")  # what it said before
+    restore_as_told(root, message, "state/zalo.json", deleted)
+    assert (root / "state" / "zalo.json").read_bytes() == records
+    emulator.clear_calls()
+    assert sync(root) == 0
+    assert emulator.write_calls() == []
 
 
 def test_a_first_sync_refused_for_an_article_posted_by_hand_gives_the_way_to_keep_it(

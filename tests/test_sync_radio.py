@@ -39,6 +39,7 @@ from publish.sync.report import ChannelResult, render_text
 from publish.writer import write
 from tests import forked
 from tests.helpers import FIXTURES, readable, snapshot, stats
+from tests.station_log import change_log
 
 NOW = "2024-12-12T12:00"
 STATION = "dai-phat-thanh"
@@ -275,9 +276,9 @@ def test_files_an_older_version_sent_are_not_sent_again_for_the_names_it_wrote(
     assert item.splitlines()[1].startswith(f"SỬA LẦN {revision} ") and "Nguồn" not in item
     assert at_station(station)[ITEM] == built(root)[ITEM]
     assert (station / OTHER_ITEM).read_bytes() == older[OTHER_ITEM]  # still as it was sent
-    change_log = (station / "2024-W50/THAY-DOI.txt").read_text("utf-8-sig")
-    assert f"sửa lần {revision}" in change_log
-    at_upgrade = change_log.split("14:00, Thứ Năm, 12/12/2024:")[1].split("\n\n")[0]
+    logged = change_log((station / "2024-W50/THAY-DOI.txt").read_bytes())
+    assert f"sửa lần {revision}" in logged
+    at_upgrade = logged.split("14:00, Thứ Năm, 12/12/2024:")[1].split("\n\n")[0]
     assert "thứ tự phát" in at_upgrade and "items/" not in at_upgrade
 
 
@@ -528,7 +529,7 @@ def test_a_held_bulletin_renamed_since_it_was_sent_is_named_as_the_station_knows
     station = root / STATION
     note = (station / "_rut-lai" / (OTHER_ITEM + ".ly-do.txt")).read_text("utf-8-sig")
     assert f"Bản tin: «{OTHER_TITLE}»" in note
-    log = (station / "2024-W50/THAY-DOI.txt").read_text("utf-8-sig")
+    log = change_log((station / "2024-W50/THAY-DOI.txt").read_bytes())
     assert f"Rút tin «{OTHER_TITLE}» ({OTHER_ITEM})" in log
     for path, data in snapshot(station).items():
         assert HELD_TEXT.encode() not in data, path
@@ -1584,7 +1585,7 @@ def test_a_script_replaced_before_air_says_so_and_the_episode_logs_it(root: Path
     assert "SỬA LẦN 2" in (station / "2024-W50/script.txt").read_text("utf-8-sig")
     raw = (station / "2024-W50/THAY-DOI.txt").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw and b"\n\n" not in raw
-    log = raw.decode("utf-8-sig")
+    log = change_log(raw)
     assert f"Thay tin «{TITLE}» ({ITEM}): sửa lần 2" in log
     assert "13/12/2024" in log and "kịch bản cả tập (script.txt)" in log
     assert OTHER_TITLE not in log
@@ -1595,7 +1596,7 @@ def test_a_script_replaced_before_air_says_so_and_the_episode_logs_it(root: Path
 
     edit(root / FIRST, "gọi số 114", "gọi số 115")
     sync(root, now="2024-12-13T16:30")
-    log = (station / "2024-W50/THAY-DOI.txt").read_text("utf-8-sig")
+    log = change_log((station / "2024-W50/THAY-DOI.txt").read_bytes())
     assert log.index("sửa lần 3") < log.index("sửa lần 2")  # newest first
     assert "SỬA LẦN 3" in (station / ITEM).read_text("utf-8-sig")
     assert "thay bản đã gửi lúc 14:05, Thứ Sáu, 13/12/2024" in (station / ITEM).read_text(
@@ -1634,7 +1635,7 @@ def test_a_run_killed_between_the_script_and_the_log_logs_the_change_once(
     assert next(a for a in actions if a.key == ITEM).kind == "verify"
     for rerun in ("2024-12-13T15:30", "2024-12-13T16:00"):
         sync(root, now=rerun)
-        log = (station / "2024-W50/THAY-DOI.txt").read_text("utf-8-sig")
+        log = change_log((station / "2024-W50/THAY-DOI.txt").read_bytes())
         assert log.count(f"Thay tin «{TITLE}»") == 1 and "14:05" in log
 
 
@@ -1646,7 +1647,7 @@ def test_a_withdrawn_item_is_named_by_its_title_in_the_note_and_the_log(root: Pa
     sync(root, now=LATER)
     note = (station / "_rut-lai" / (OTHER_ITEM + ".ly-do.txt")).read_text("utf-8-sig")
     assert f"Bản tin: «{OTHER_TITLE}»" in note
-    log = (station / "2024-W50/THAY-DOI.txt").read_text("utf-8-sig")
+    log = change_log((station / "2024-W50/THAY-DOI.txt").read_bytes())
     assert f"Rút tin «{OTHER_TITLE}» ({OTHER_ITEM})" in log
 
 
@@ -1672,7 +1673,7 @@ def test_a_run_killed_after_writing_the_log_never_takes_it_for_a_station_edit(
     edit(root / FIRST, "gọi số 114", "gọi số 115")
     _actions, summary = sync(root, now="2024-12-13T16:00")
     assert summary.conflicts == 0 and not (station / "2024-W50/THAY-DOI.moi.txt").exists()
-    log = (station / "2024-W50/THAY-DOI.txt").read_text("utf-8-sig")
+    log = change_log((station / "2024-W50/THAY-DOI.txt").read_bytes())
     assert "sửa lần 3" in log and "sửa lần 2" in log
 
 
@@ -1925,7 +1926,7 @@ def test_the_change_log_is_written_once_per_episode_and_the_state_once_per_file(
     assert writes[-2:] == [f"{STATION}/{GUIDE_NAME}", "state/radio.json"]  # the guide, last
     # Guide due, before the first file; log, guide: before and after.
     assert writes.count("state/radio.json") <= len(logged) + 5
-    log = (station / "2024-W50/THAY-DOI.txt").read_text("utf-8-sig")
+    log = change_log((station / "2024-W50/THAY-DOI.txt").read_bytes())
     assert f"Thay tin «{TITLE}»" in log and f"Rút tin «{OTHER_TITLE}»" in log
 
 
@@ -2010,7 +2011,7 @@ def test_a_week_whose_only_bulletin_is_scheduled_reaches_the_station_before_it(
     assert {("create", "items/hen-gio.txt"), ("update", "2024-W51/rundown.txt")} <= changed
     assert {("create", "2024-W51/script.txt"), ("create", "2024-W51/script.docx")} <= changed
     assert "SỬA LẦN 2" in (station / "2024-W51/rundown.txt").read_text("utf-8-sig")
-    log = (station / "2024-W51/THAY-DOI.txt").read_text("utf-8-sig").splitlines()
+    log = change_log((station / "2024-W51/THAY-DOI.txt").read_bytes()).splitlines()
     [added] = [line for line in log if line.startswith("- Thêm tin")]
     assert added.endswith(
         "(items/hen-gio.txt): mục A3 của thứ tự phát mới, là tin duy nhất của tập"

@@ -12,6 +12,7 @@ from publish.cli import main
 from publish.errors import RemoteError
 from publish.sync import radio as radio_sync
 from publish.sync.radio_guide import GUIDE_NAME
+from tests.git_commands import commit_all, git, needs_git, restore_as_told
 from tests.helpers import snapshot, stats
 from tests.test_sync_radio import (  # noqa: F401
     AFTER_AIR,
@@ -257,6 +258,38 @@ def test_records_of_aired_files_left_in_the_old_folder_are_dropped_as_such_not_a
     assert json.loads((root / "state/radio.json").read_text("utf-8"))["entries"] == {}
 
 
+@needs_git
+def test_the_printed_command_brings_back_the_record_when_the_trial_was_committed(
+    root: Path,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The refusal said «git checkout -- state/radio.json», which brings back the trial's
+    record once state/ after the trial is committed (as CI's commit of state/ would be). The
+    printed command, with the commit before the trial, brings back the real folder's record."""
+    monkeypatch.delenv(radio_sync.ENV_FOLDER, raising=False)
+    sync(root)
+    commit_all(root, "Cập nhật trạng thái đồng bộ")
+    before_trial = (root / "state/radio.json").read_bytes()
+    edit(root / FIRST, "gọi số 113", "gọi số 114")
+    trial = tmp_path / "dai-thu"
+    trial.mkdir()
+    monkeypatch.setenv(radio_sync.ENV_FOLDER, str(trial))
+    sync(root)
+    monkeypatch.delenv(radio_sync.ENV_FOLDER)
+    spoiled = commit_all(root, "Sửa bản tin, chạy thử")
+    with pytest.raises(RemoteError) as caught:
+        sync(root, dry_run=True)
+    git(root, "checkout", "--", "state/radio.json")  # what it said before
+    with pytest.raises(RemoteError):
+        sync(root, dry_run=True)  # still the trial's record: the one committed
+    restore_as_told(root, str(caught.value), "state/radio.json", spoiled)
+    assert (root / "state/radio.json").read_bytes() == before_trial
+    actions, _summary = sync(root)
+    assert not [a for a in actions if a.kind == "conflict"]
+    assert at_station(root / STATION) == built(root)
+
+
 def test_back_from_a_trial_folder_with_state_kept_stops_and_says_to_restore_state(
     root: Path,  # noqa: F811
     tmp_path: Path,
@@ -286,7 +319,8 @@ def test_back_from_a_trial_folder_with_state_kept_stops_and_says_to_restore_stat
             f"state/radio.json ghi các kịch bản đã gửi vào thư mục đài {trial}, nhưng thư mục "
             f"đài nay là {STATION} và ở đó "
         )
-        assert "thư mục chạy thử" in told and "git checkout -- state/radio.json" in told
+        assert "thư mục chạy thử" in told and "git log -- state/radio.json" in told
+        assert "git checkout MÃ_COMMIT -- state/radio.json" in told
         assert snapshot(root / STATION) == real
         assert (root / "state/radio.json").read_bytes() == records
     (root / "state/radio.json").write_bytes(before_trial)  # as the message says

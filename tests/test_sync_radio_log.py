@@ -10,9 +10,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from publish.render.radio_station import station_plain
+from publish.render.radio_station import WIDTH, station_plain
 from publish.sync.radio_relaid import A4, ENDED, RELAID
 from publish.sync.radio_revisions import log_bytes, placed
+from tests.station_log import change_log
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 AIR = dt.datetime(2024, 12, 14, 17, 0, tzinfo=TZ)
@@ -21,8 +22,8 @@ SOLD_AS_REVISED = "tệp thay có dòng «SỬA LẦN …» ở đầu"
 
 
 def log(events: list[dict[str, Any]]) -> list[str]:
-    """The lines of the change log of 2024-W50 holding `events`."""
-    return station_plain(log_bytes("2024-W50", AIR, events, TZ)).splitlines()
+    """The lines of the change log of 2024-W50 holding `events`, an entry a line."""
+    return change_log(log_bytes("2024-W50", AIR, events, TZ)).splitlines()
 
 
 def relaid(path: str) -> dict[str, Any]:
@@ -245,3 +246,62 @@ def test_events_sent_again_or_moved_logged_before_keep_their_line() -> None:
         "Sáu, 13/12/2024): tập này vẫn không phát tin đó, tệp items/a.txt nay là kịch bản của "
         "tập 2024-W51; bản đã rút đã được xóa khỏi _rut-lai/"
     ) in log([{**event, **MOVED}])
+
+
+LONG_TITLE = "Công an huyện tuần tra đêm đảm bảo trật tự an toàn giao thông cuối năm"
+LONG_PATH = "items/" + "canh-bao-thu-doan-gia-danh-cong-an-goi-dien-yeu-cau-chuyen-tien" + ".txt"
+"""An item's file whose name alone is wider than a line: it may not be cut."""
+
+
+def test_the_log_is_wrapped_at_the_scripts_width_one_entry_an_item() -> None:
+    """Staff open THAY-DOI.txt in Notepad and print it as they do the scripts, but its entries
+    and heading ran to 200 characters a line. Wrapped at WIDTH, a file's name is never cut (a
+    line holds it alone when it is wider), and every entry still starts with «- » while its
+    continuation lines are indented under its text, so the entries stay apart."""
+    events: list[dict[str, Any]] = [
+        {**replaced("items/a.txt"), "title": LONG_TITLE, "previous": AT},
+        {"at": AT, "path": LONG_PATH, "title": LONG_TITLE, "kind": "withdrawn", "digest": "j"},
+        relaid("2024-W50/rundown.txt"),
+        {
+            "at": "2024-12-13T15:30:00+07:00",
+            "path": "items/giua.txt",
+            "title": LONG_TITLE,
+            "digest": "k",
+            "place": placed(RUNDOWN, "items/giua.txt"),
+            **RESENT,
+            "kept": "_rut-lai/items/giua.txt",
+            "removed": False,
+        },
+    ]
+    text = station_plain(log_bytes("2024-W50", AIR, events, TZ))
+    lines = text.splitlines()
+    assert max(map(len, lines)) > WIDTH  # the long name, alone on its line
+    for line in lines:
+        assert len(line) <= WIDTH or len(line.removeprefix("- ").split()) == 1, line
+    assert any(line.strip().startswith(f"({LONG_PATH})") for line in lines)
+    for path in ("items/a.txt", "items/giua.txt", "_rut-lai/items/giua.txt", LONG_PATH):
+        assert any(path in line for line in lines), path  # whole on one line
+    # An entry is a line «- …» and the lines under it indented by two: joined, each is the
+    # line the log said before it was wrapped, and there are as many as events logged.
+    entries = [line for line in change_log(text).splitlines() if line.startswith("- ")]
+    assert len(entries) == len(events)
+    assert all(line[:2] in ("- ", "  ") for line in lines if line[:1] in ("-", " "))
+    assert entries[0].startswith(f"- Gửi lại tin «{LONG_TITLE}» (items/giua.txt), đã rút lúc")
+    assert entries[0].endswith(
+        "bản cũ đã rút vẫn còn ở _rut-lai/items/giua.txt (phần mềm không xóa tệp đó): đừng "
+        "phát bản đó, đài có thể xóa"
+    )
+    assert entries[2] == (
+        f"- Rút tin «{LONG_TITLE}» ({LONG_PATH}): không phát nữa (tệp đã chuyển vào _rut-lai/, "
+        "có ghi lý do)"
+    )
+    # The heading's prose lines wrap the same way, each sentence under its first line.
+    heading = text.split("\n\n")[0].splitlines()
+    assert len(heading) > 4 and all(len(line) <= WIDTH for line in heading)
+    assert len([line for line in heading if not line.startswith("  ")]) == 4
+    assert change_log(text).split("\n\n")[0].splitlines()[1:] == [
+        "Các tệp dưới đây đã được thay sau khi đài nhận; tệp thay có dòng «SỬA LẦN …» ở đầu.",
+        "Tệp chỉ trình bày lại cho vừa khổ A4 thì nội dung không đổi, không có dòng «SỬA LẦN …» "
+        "mới: không cần in lại.",
+        "Mới nhất ở trên. Tệp này do phần mềm của Công an ghi, xin đừng sửa.",
+    ]

@@ -6,7 +6,9 @@ whose words changed too, or one the station edited, is handled as before."""
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import io
+import json
 import shutil
 import zipfile
 import zlib
@@ -22,11 +24,12 @@ from publish.render.radio import layout, word
 from publish.render.radio.episode import Episode, shown_title
 from publish.render.radio.rundown import clock, mss
 from publish.render.radio_docx import CUE_PT, ParagraphSpec, build_docx
-from publish.render.radio_station import END_MARK, station_text
+from publish.render.radio_station import END_MARK, WIDTH, station_text
 from publish.sync import radio as radio_sync
 from publish.sync.radio_relaid import A4, ENDED, Relaid, reason, relaid, word_relaid
 from tests import test_radio_on_air_corrections as on_air
 from tests.helpers import FIXTURES, snapshot
+from tests.station_log import change_log
 from tests.test_sync_radio import (
     FIRST,
     ITEM,
@@ -179,7 +182,7 @@ def test_a_layout_change_alone_is_rewritten_without_a_revision(root: Path) -> No
     for path in TEXTS:
         assert station[path] == expected[path], path
         assert "SỬA LẦN".encode() not in station[path]
-    log = station[LOG].decode("utf-8-sig").splitlines()
+    log = change_log(station[LOG]).splitlines()
     assert [line for line in log if line.startswith("- ")] == [f"- {LINE}"]
     after = radio_sync.StationRecord.load(root / "state/radio.json", "radio").entries()
     for path in TEXTS:
@@ -215,7 +218,7 @@ def test_a_title_with_a_word_longer_than_a_line_is_laid_out_anew(tmp_path: Path)
         assert station[path] == expected[path], path
     item = station[ITEM].decode("utf-8-sig").splitlines()
     assert f"  {ADDRESS}" in item  # whole, on a line of its own
-    log = station[LOG].decode("utf-8-sig").splitlines()
+    log = change_log(station[LOG]).splitlines()
     assert [line for line in log if line.startswith("- ")] == [f"- {LINE}"]
     assert "chỉ được trình bày lại" in log[1] and "SỬA LẦN …» ở đầu" not in log[1]
 
@@ -242,7 +245,7 @@ def test_a_layout_change_with_a_changed_number_is_a_revision(root: Path) -> None
         lines = station[path].decode("utf-8-sig").splitlines()
         assert lines[1].startswith("SỬA LẦN 2 — ") and "hãy in lại" in lines[1], path
     assert "SỬA LẦN".encode() not in station[RUNDOWN] + station[OTHER_ITEM]
-    log = [line for line in station[LOG].decode("utf-8-sig").splitlines() if line[:2] == "- "]
+    log = [line for line in change_log(station[LOG]).splitlines() if line[:2] == "- "]
     assert (
         f"- {LINE.replace('thứ tự phát, kịch bản cả tập và 2 tin', 'thứ tự phát và 1 tin')}" in log
     )
@@ -403,7 +406,7 @@ def test_a_later_change_of_line_breaks_alone_is_a_revision(root: Path) -> None:
         assert "A4" not in told, path
         line = station[path].decode("utf-8-sig").splitlines()[1]
         assert line.startswith("SỬA LẦN 2 — ") and "hãy in lại" in line, path
-    log = [line for line in station[LOG].decode("utf-8-sig").splitlines() if line[:2] == "- "]
+    log = [line for line in change_log(station[LOG]).splitlines() if line[:2] == "- "]
     assert log.count(f"- {LINE}") == 1
     assert len([line for line in log if "sửa lần 2" in line]) == len(updated)
 
@@ -494,7 +497,7 @@ def test_a_correction_the_station_holds_without_its_end_mark_is_not_sent_as_revi
     for path in (*ENDED_TEXTS, WORD):
         assert after[path]["revision"] == before[path]["revision"] == 1, path
         assert after[path]["sent_at"] == before[path]["sent_at"], path
-    log = now[f"{CORRECTION_EPISODE}/THAY-DOI.txt"].decode("utf-8-sig").splitlines()
+    log = change_log(now[f"{CORRECTION_EPISODE}/THAY-DOI.txt"]).splitlines()
     assert log[1].startswith("Các tệp dưới đây chỉ được trình bày lại sau khi đài nhận")
     assert "lời đọc không đổi" in log[1] and "nội dung" not in log[1]
     assert [line for line in log if line.startswith("- ")] == [
@@ -669,7 +672,7 @@ def test_a_correction_held_before_both_the_a4_layout_and_its_end_mark(tmp_path: 
     }
     station = scripts(root / STATION)
     assert all(station[path] == data for path, data in built(root).items() if path in updates)
-    log = station[f"{CORRECTION_EPISODE}/THAY-DOI.txt"].decode("utf-8-sig").splitlines()
+    log = change_log(station[f"{CORRECTION_EPISODE}/THAY-DOI.txt"]).splitlines()
     assert [line for line in log if line.startswith("- ")] == [
         "- Trình bày lại thứ tự phát cho vừa khổ A4, nội dung không đổi: không cần in lại",
         "- Trình bày lại kịch bản cả tập (bản Word) để thêm dòng «— HẾT TIN —» ở cuối tin, lời "
@@ -678,3 +681,41 @@ def test_a_correction_held_before_both_the_a4_layout_and_its_end_mark(tmp_path: 
         "cuối tin, lời đọc không đổi: không cần in lại",
     ]
     assert not any("sửa lần" in line for line in log)
+
+
+def test_a_change_log_written_unwrapped_is_laid_out_anew_not_told_as_missing_changes(
+    root: Path,
+) -> None:
+    """Versions before THAY-DOI.txt was wrapped at WIDTH wrote an entry a line. The first sync
+    since rewrites the log of a coming episode (it is ours: no .moi beside it) and its plan
+    says the log is only laid out anew, not that it missed changes, which it did not."""
+    sync(root)
+    edit(root / FIRST, "gọi số 113", "gọi số 114")
+    sync(root, now=LATER)
+    path = root / STATION / LOG
+    wrapped = path.read_bytes()
+    older = station_text(change_log(wrapped))  # what those versions wrote
+    assert older != wrapped and max(map(len, change_log(older).splitlines())) > WIDTH
+    path.write_bytes(older)
+    record = root / "state/radio.json"
+    document = state_of(root)
+    document["meta"]["revisions"]["2024-W50"]["digest"] = hashlib.sha256(older).hexdigest()
+    record.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+    actions, summary = sync(root, now="2024-12-13T15:00")
+    [logged] = [a for a in actions if a.key == LOG]
+    assert (logged.kind, logged.reason) == ("update", radio_sync.REWRAPPED)
+    assert summary.conflicts == 0 and path.read_bytes() == wrapped
+    assert not (root / STATION / "2024-W50/THAY-DOI.moi.txt").exists()
+    actions, _summary = sync(root, now="2024-12-13T15:30")
+    assert {a.kind for a in actions} == {"noop"}
+    # Words added or gone are no new layout: such a log is told as missing changes, as ever.
+    path.write_bytes(station_text(change_log(wrapped).replace("sửa lần 2", "sửa lần 2 rồi")))
+    document = state_of(root)
+    document["meta"]["revisions"]["2024-W50"]["digest"] = hashlib.sha256(
+        path.read_bytes()
+    ).hexdigest()
+    record.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+    actions, _summary = sync(root, now="2024-12-13T15:45")
+    [logged] = [a for a in actions if a.key == LOG]
+    assert logged.kind == "update" and logged.reason != radio_sync.REWRAPPED
+    assert path.read_bytes() == wrapped

@@ -17,6 +17,7 @@ from publish.sync import manifest as manifest_module
 from publish.sync import radio as radio_sync
 from publish.sync.radio_guide import GUIDE_NAME
 from tests.helpers import FIXTURES, snapshot, stats
+from tests.station_log import change_log
 from tests.test_sync_radio import (
     FIRST,
     LATER,
@@ -105,7 +106,7 @@ def test_a_bulletin_sent_again_takes_its_withdrawn_copy_out_of_rut_lai(
     # Nor the folders the withdrawal made: nothing empty for the staff to open.
     assert not (station / radio_sync.WITHDRAWN_DIR).exists()
 
-    log = text(station / LOG)
+    log = change_log(text(station / LOG))
     newest = log.split("\n\n")[1]  # the header, then the newest changes first
     # Where it goes back among the pages the presenter printed: after the week's other one.
     assert (
@@ -161,8 +162,9 @@ def test_a_withdrawn_copy_the_station_changed_is_kept_and_its_note_says_it_was_s
         f"{OTHER_ITEM} trong thư mục đài. Tệp cạnh ghi chú này là bản cũ đã rút"
     )
     assert "Xin đừng phát tệp này" in note  # the note as it was, below
-    assert f"bản cũ đã rút vẫn còn ở {COPY} (phần mềm không xóa tệp đó): đừng phát bản đó" in text(
-        station / LOG
+    assert (
+        f"bản cũ đã rút vẫn còn ở {COPY} (phần mềm không xóa tệp đó): đừng phát bản đó"
+        in change_log(text(station / LOG))
     )
     assert f"Bản cũ đã rút vẫn còn ở {COPY}: đừng phát bản đó." in text(station / GUIDE_NAME)
     unchanged_by_rerun(root, "2024-12-13T15:30")
@@ -218,7 +220,9 @@ def test_a_withdrawal_an_older_version_made_is_told_and_its_copy_left(root: Path
     [action] = [a for a in actions if a.key == OTHER_ITEM]
     assert f"bản đã rút {COPY} không do công cụ ghi nhận nên giữ nguyên" in action.reason
     assert {p: (station / p).read_bytes() for p in (COPY, NOTE)} == before
-    assert f"- Gửi lại tin «{OTHER_TITLE}» ({OTHER_ITEM}), đã rút lúc" in text(station / LOG)
+    assert f"- Gửi lại tin «{OTHER_TITLE}» ({OTHER_ITEM}), đã rút lúc" in change_log(
+        change_log(text(station / LOG))
+    )
     assert f"Bản cũ đã rút vẫn còn ở {COPY}: đừng phát bản đó." in text(station / GUIDE_NAME)
     unchanged_by_rerun(root, "2024-12-13T15:30")
 
@@ -283,7 +287,7 @@ def test_a_send_again_killed_at_any_step_is_finished_by_the_next_run(
     for trial in trials:
         got = snapshot(trial / STATION), state_of(trial)
         assert got == expected, trial.name
-        assert text(trial / STATION / LOG).count("Gửi lại tin") == 1, trial.name
+        assert change_log(text(trial / STATION / LOG)).count("Gửi lại tin") == 1, trial.name
         unchanged_by_rerun(trial, "2024-12-13T15:30")
 
 
@@ -333,7 +337,7 @@ def test_a_whole_episode_withdrawn_and_put_back_leaves_rut_lai_empty(
     assert not [p for p in withdrawn.rglob("*") if p.is_file()]
     for path in [*EPISODE_FILES, ITEM, OTHER_ITEM]:
         assert (project / STATION / path).exists(), path
-    log = text(project / STATION / LOG)
+    log = change_log(text(project / STATION / LOG))
     assert "- Gửi lại kịch bản cả tập (script.txt), đã rút lúc 14:05" in log
     assert "2 tin gửi lại" in text(project / STATION / GUIDE_NAME)
     unchanged_by_rerun(project, "2024-12-13T15:30")
@@ -364,7 +368,7 @@ def test_a_bulletin_put_back_into_another_week_is_not_told_as_sent_again(root: P
     assert not (station / f"{NEXT_WEEK}/THAY-DOI.txt").exists()
     assert not (station / COPY).exists() and not (station / NOTE).exists()
 
-    newest = text(station / LOG).split("\n\n")[1]
+    newest = change_log(text(station / LOG)).split("\n\n")[1]
     assert newest == (
         "15:00, Thứ Sáu, 13/12/2024:\n"
         f"- Chuyển tin «{OTHER_TITLE}» ({OTHER_ITEM}) sang tập {NEXT_WEEK} (đã rút khỏi tập này "
@@ -410,7 +414,7 @@ def test_a_bulletin_put_back_into_a_week_the_station_has_is_added_there(weeks: P
     «Gửi lại» of a script it never had in that week; 2024-W50's log tells where it went."""
     sync(weeks, now=BACK)
     station = weeks / STATION
-    later = text(station / f"{NEXT_WEEK}/THAY-DOI.txt")
+    later = change_log(text(station / f"{NEXT_WEEK}/THAY-DOI.txt"))
     # Where it goes among the pages the presenter printed: after the week's own bulletin.
     assert (
         f"- Thêm tin «{OTHER_TITLE}» ({OTHER_ITEM}): mục A5 của thứ tự phát mới, đọc sau tin "
@@ -424,7 +428,7 @@ def test_a_bulletin_put_back_into_a_week_the_station_has_is_added_there(weeks: P
     }
     assert (named["A3"], named["A5"]) == ("CAH-TUAN-TRA-DEM-DAM-BAO", "CANH-BAO-LUA-DAO-GIA")
     assert "Gửi lại" not in later
-    moved = text(station / LOG).split("\n\n")[1].splitlines()[1]
+    moved = change_log(text(station / LOG)).split("\n\n")[1].splitlines()[1]
     assert moved.startswith(f"- Chuyển tin «{OTHER_TITLE}» ({OTHER_ITEM}) sang tập {NEXT_WEEK}")
     assert (
         f"nay là kịch bản của tập {NEXT_WEEK}, mục A5 của thứ tự phát tập ấy, đọc sau tin "
@@ -443,8 +447,10 @@ def test_a_move_to_another_week_killed_at_any_step_is_finished_by_the_next_run(
     expected, trials = killed_runs(weeks, tmp_path, monkeypatch, BACK)
     for trial in trials:
         assert (snapshot(trial / STATION), state_of(trial)) == expected, trial.name
-        assert text(trial / STATION / LOG).count("Chuyển tin") == 1, trial.name
-        assert text(trial / STATION / f"{NEXT_WEEK}/THAY-DOI.txt").count("Thêm tin") == 1
+        assert change_log(text(trial / STATION / LOG)).count("Chuyển tin") == 1, trial.name
+        assert (
+            change_log(text(trial / STATION / f"{NEXT_WEEK}/THAY-DOI.txt")).count("Thêm tin") == 1
+        )
 
 
 def test_a_withdrawal_killed_before_its_note_then_put_back_leaves_a_clean_record(
@@ -569,7 +575,7 @@ def test_a_moi_copy_the_station_edited_is_told_apart_from_the_script_s_copy(
         "nguyên"
     )
     assert moi.read_bytes() == theirs and not (station / NOTE).exists()
-    newest = text(station / LOG).split("\n\n")[1]
+    newest = change_log(text(station / LOG)).split("\n\n")[1]
     assert (
         "; bản đã rút đã được xóa khỏi _rut-lai/; bản .moi đã rút vẫn còn ở "
         f"{MOI} (phần mềm không xóa tệp đó vì đài đã sửa): đừng phát bản đó"

@@ -13,6 +13,7 @@ import pytest
 from publish.cli import main
 from publish.errors import PublishError
 from publish.url_history import history_path, load_history, with_addresses
+from tests.git_commands import commit_all, git, needs_git, restore_as_told
 from tests.helpers import bulletin_md, make_project
 
 NOW = "2021-01-01T09:00"
@@ -94,7 +95,8 @@ def test_a_broken_history_file_is_a_clear_error(
     history_path(root).write_text(text, "utf-8")
     assert build(root) == 1
     err = capsys.readouterr().err
-    assert "web-urls.json" in err and "Khôi phục tệp từ git" in err and "Traceback" not in err
+    assert "web-urls.json" in err and "Traceback" not in err
+    assert "Lấy lại bản tốt của tệp từ git (git checkout MÃ_COMMIT -- state/web-urls.json" in err
     assert "Expecting" not in err
     with pytest.raises(PublishError):
         load_history(history_path(root))
@@ -744,3 +746,28 @@ def test_only_a_bulletins_own_address_added_leaves_every_build_alike(tmp_path: P
     assert not alike({"ct-a": (OLD,), "ct-c": ("/2020/12/c/",)})
     # An address the site was published at and site.toml does not list: moved_site warns.
     assert not alike({"ct-a": (OLD,)}, (*before[1], "https://cu.example.vn/"))
+
+
+@needs_git
+def test_the_printed_command_brings_back_a_history_file_damaged_on_main(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The message said «git checkout -- state/web-urls.json». CI commits state/ on main after
+    each sync, so a copy damaged there (a merge left its conflict in it) is the one HEAD and
+    main hold: that command, and «git checkout main --», bring the damage back. The printed
+    one, with the commit before the damage, brings back the addresses."""
+    root = project(tmp_path, {"ct-a": [OLD, NEW]})
+    commit_all(root, "Cập nhật trạng thái đồng bộ")
+    good = history_path(root).read_bytes()
+    damaged = b"<<<<<<< HEAD\n" + good + b"=======\n{}\n>>>>>>> nhanh-khac\n"
+    history_path(root).write_bytes(damaged)
+    merge = commit_all(root, "Gộp nhánh")
+    assert build(root) == 1
+    told = capsys.readouterr().err
+    for old in (["checkout", "--"], ["checkout", "main", "--"]):
+        git(root, *old, "state/web-urls.json")
+        assert history_path(root).read_bytes() == damaged
+    restore_as_told(root, told, "state/web-urls.json", merge)
+    assert history_path(root).read_bytes() == good
+    assert build(root) == 0
+    assert (root / "output/web" / OLD.strip("/") / "index.html").is_file()  # its redirect

@@ -11,11 +11,10 @@ from pathlib import Path
 import pytest
 
 from publish.config import parse
-from publish.errors import ConfigError, Problem
-from tests.helpers import PLAIN_SITE_TOML, SAMPLE_UNIT
+from tests.helpers import PLAIN_SITE_TOML, SAMPLE_UNIT, SITE_ROOT, one_problem
 from tests.web_fixture import BuiltSite, build_site, copy_site
 
-ROOT = Path("/srv/du-an")
+ROOT = SITE_ROOT
 RESPONSIBLE = "Trung tá Lê Văn Bình, Trưởng Công an xã"
 LICENSE = "Quyết định số 85/QĐ-CAT ngày 15/3/2024 của Giám đốc Công an tỉnh Tiền Giang"
 SOURCE = "Trang thông tin Công an xã Tân Phú Đông"
@@ -27,15 +26,6 @@ def with_site_keys(lines: str) -> str:
     anchor = 'base_url = "https://congan-chauthanh.example.vn/"\n'
     assert anchor in PLAIN_SITE_TOML
     return PLAIN_SITE_TOML.replace(anchor, anchor + lines)
-
-
-def one_problem(text: str) -> Problem:
-    """The single problem of a site.toml that must fail."""
-    with pytest.raises(ConfigError) as info:
-        parse(text, root=ROOT)
-    problems = info.value.problems
-    assert len(problems) == 1, [p.render() for p in problems]
-    return problems[0]
 
 
 def footer(page: str) -> str:

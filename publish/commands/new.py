@@ -22,6 +22,7 @@ from publish.far_date import far_date
 from publish.fields import (
     DATE_PREFIX,
     WINDOWS_RESERVED,
+    Collector,
     Unread,
     alias_path,
     category_hint,
@@ -32,6 +33,8 @@ from publish.fields import (
     unknown_category,
 )
 from publish.frontmatter import FrontMatterError, decode, split
+from publish.lang_field import language
+from publish.languages import spoken
 from publish.limits import read_head
 from publish.locate import with_lines
 from publish.no_follow import linked_folder
@@ -72,6 +75,12 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         metavar="NGÀY_GIỜ",
         help='ngày giờ đăng (hẹn giờ), ghi như trường date, ví dụ "30/11/2026 8h30" hay '
         '"2026-11-30 08:30"; tên tệp lấy ngày này; mặc định: bây giờ',
+    )
+    parser.add_argument(
+        "--lang",
+        metavar="NGÔN_NGỮ",
+        help="mã ngôn ngữ của bài khi không viết bằng tiếng Việt, ghi như trường lang, ví dụ en "
+        "(tiếng Anh); mặc định: ngôn ngữ của website",
     )
     parser.set_defaults(run=run)
 
@@ -122,6 +131,7 @@ def run(args: argparse.Namespace) -> int:
                 )
             )
     when = _date(args.date, config, problems) if args.date is not None else None
+    lang = _lang(args.lang, config, problems) if args.lang is not None else ""
     if problems or category is None:
         raise ContentError(problems)
     now = when or resolve_now(args.now, config.tz).replace(second=0, microsecond=0)
@@ -145,7 +155,9 @@ def run(args: argparse.Namespace) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     try:
         with open(path, "x", encoding="utf-8") as handle:  # never over a file made meanwhile
-            handle.write(_template(title, slug, category, args.author, now, day_alone=day_alone))
+            handle.write(
+                _template(title, slug, category, args.author, now, day_alone=day_alone, lang=lang)
+            )
     except FileExistsError:
         raise ContentError(
             [
@@ -178,6 +190,14 @@ def run(args: argparse.Namespace) -> int:
         far = far_date(shown_path, when, clock, config.tz, "bản tin", created=True)
         if far is not None:
             print(with_lines([far], args.root)[0].render(), file=sys.stderr)
+    if lang and not spoken(lang) and "radio" in config.site.default_channels:
+        # Told now, not first by check: the editor may want a Vietnamese bulletin for the radio.
+        print(
+            f"Ghi chú: bản tin viết bằng ngôn ngữ khác tiếng Việt (lang: {lang}) không đưa vào "
+            "kịch bản phát thanh (đài đọc bằng giọng tiếng Việt); website và Zalo vẫn đăng. "
+            "Muốn đài đọc tin này thì viết một bản tin tiếng Việt riêng.",
+            file=sys.stderr,
+        )
     if why is not None:
         print(
             f"Ghi chú: {why}, nên bản tin mới lấy địa chỉ «{slug}». Muốn địa chỉ khác thì đổi "
@@ -227,6 +247,15 @@ def _date(written: str, config: Config, problems: list[Problem]) -> dt.datetime 
         problems.append(Problem("--date", moment.message, hint=moment.hint))
         return None
     return moment.replace(second=0, microsecond=0)
+
+
+def _lang(written: str, config: Config, problems: list[Problem]) -> str:
+    """The language tag --lang names, read as the `lang` field reads it ("" for the site's
+    language); a value that is none is told as the field's error, naming the option."""
+    col = Collector("--lang", [])
+    tag = language(col, {"lang": written}, config)
+    problems += [Problem("--lang", p.message, hint=p.hint) for p in col.problems]
+    return tag
 
 
 def _midnight_note(written: str, when: dt.datetime, now: dt.datetime) -> str:
@@ -391,11 +420,18 @@ def _choices(config: Config, title: str) -> str:
 
 
 def _template(
-    title: str, slug: str, category: str, author: str, now: object, *, day_alone: bool = False
+    title: str,
+    slug: str,
+    category: str,
+    author: str,
+    now: object,
+    *,
+    day_alone: bool = False,
+    lang: str = "",
 ) -> str:
     """Front matter with every field, plus a body placeholder; `day_alone`: the date line
     writes the day without a time (--date gave none), so the page shows the day alone and not
-    a «0:00» nobody wrote."""
+    a «0:00» nobody wrote. `lang`: the language --lang named ("" for the site's: no line)."""
     q = lambda s: json.dumps(s, ensure_ascii=False)  # noqa: E731  (YAML accepts JSON strings)
     ident = new_identifier(slug, secrets.token_hex(3))
     date_line = f"{now:%Y-%m-%d}" if day_alone else f"{now:%Y-%m-%d %H:%M}"
@@ -411,7 +447,7 @@ cover: ""
 cover_alt: ""
 approved_by: ""
 draft: true
-# expires: 2030-01-01
+{f"lang: {lang}{chr(10)}" if lang else ""}# expires: 2030-01-01
 # channels: [web, zalo, radio]
 # pinned: true   # ghim ở đầu trang chủ (tin khẩn); ghim tới một lúc thì ghi ngày giờ như date
 # corrections: chỉ khi sửa một chỗ sai của bài đã đăng (README, mục «Đính chính»)

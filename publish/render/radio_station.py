@@ -5,6 +5,7 @@ station's PC opens."""
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 
 from publish.config import Config
 
@@ -18,6 +19,7 @@ __all__ = [
     "set_for",
     "station_plain",
     "station_text",
+    "wrapped",
 ]
 
 EDITOR_NOTES = "ghi-chu-bien-tap.txt"
@@ -33,6 +35,21 @@ WIDTH = 72
 A4 portrait (Consolas 11 pt, ~19 mm margins: about 78 characters), which breaks a longer rule,
 header or running order row across two lines. Spoken paragraphs are not hard-wrapped: Notepad
 wraps words, and the text the presenter reads stays one paragraph a line."""
+
+
+def wrapped(text: str, first: str, rest: str, width: int = WIDTH) -> list[str]:
+    """`text` wrapped at words within `width`, `first` before its first line, `rest` before the
+    others; a slug's or a code's hyphens are no places to break, nor is the inside of a word
+    longer than a line (an address in a title, a file's path, stays whole, on a line of its
+    own)."""
+    return textwrap.wrap(
+        text,
+        width,
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_long_words=False,
+        break_on_hyphens=False,
+    ) or [first.rstrip()]
 
 
 def station_text(text: str) -> bytes:

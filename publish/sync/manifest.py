@@ -18,6 +18,7 @@ from typing import Any
 
 from publish.cache import atomic_write_bytes
 from publish.errors import PublishError
+from publish.git_restore import last_good
 from publish.syntax import json_error
 
 __all__ = ["Manifest", "atomic_write_bytes", "journal_path"]
@@ -85,9 +86,8 @@ class Manifest:
             saved = " Không" if read_only else f" Đã sao lưu thành {backup.name}; không"
             raise PublishError(
                 f"{path}: tệp trạng thái bị hỏng ({json_error(exc).described()}).{saved} làm gì thêm "
-                f"để tránh đăng trùng. Cách sửa: lấy lại bản đúng từ git (chưa commit: git checkout -- "
-                f"{path}; đã commit, như trên CI: git log -- {path} tìm commit trước khi hỏng rồi "
-                f"git checkout <commit> -- {path}) hoặc chạy "
+                f"để tránh đăng trùng. Cách sửa: lấy lại bản tốt của tệp từ git "
+                f"({last_good(f'state/{path.name}')}) hoặc chạy "
                 f"'publish sync {channel} --reconcile' để dựng lại trạng thái từ kênh."
             ) from None
         entries = data["entries"]

@@ -67,10 +67,17 @@ from publish.cache import fsync_folder
 from publish.config import Config
 from publish.correction_text import HEADING, corrected_key, correction_ids, on_air_key
 from publish.errors import NeedsPerson, PublishError, RemoteError, os_reason
+from publish.git_restore import last_good
 from publish.model import Bulletin, Exclusion, Site
 from publish.moments import recorded_moment
 from publish.radio_rates import RATES_NAME, KeptRates, load_kept_rates
-from publish.render.radio_station import EDITOR_NOTES, air_at, next_air, station_text
+from publish.render.radio_station import (
+    EDITOR_NOTES,
+    air_at,
+    next_air,
+    station_plain,
+    station_text,
+)
 from publish.sync.base import (
     AFTER,
     SUMMARY_BUCKETS,
@@ -258,6 +265,9 @@ class LogState:
     settled: bool = True
     """False when the station folder holds the log we would write but state/radio.json does not
     record it as written (a run was killed between writing it and recording it)."""
+    rewrapped: bool = False
+    """The station holds a log we wrote with the same words, only its lines broken otherwise
+    (one written before the log was wrapped at WIDTH)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -466,6 +476,19 @@ def _log_due(log: LogState) -> bool:
     return log.present != log.expected or not log.settled
 
 
+REWRAPPED = "nhật ký thay đổi chỉ được trình bày lại cho vừa khổ A4, nội dung không đổi"
+"""Why a log we wrote is rewritten with the same words: not «chưa ghi đủ các thay đổi»."""
+
+
+def _same_words(path: Path, data: bytes) -> bool:
+    """Whether the station file `path` holds the words of the log `data`, however its lines
+    break (False when it cannot be read as one)."""
+    try:
+        return station_plain(path.read_bytes()).split() == station_plain(data).split()
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
 def _plan_log(log: LogState, *, after: bool = False) -> Action:
     """The action for an episode's change log that misses events, or whose write is not
     recorded (a run killed before writing it, or before recording it); `after`: one the
@@ -495,6 +518,8 @@ def _plan_log(log: LogState, *, after: bool = False) -> Action:
         )
         data[MOI_THERE] = there
         return Action("conflict", log.path, f"đài đã sửa tệp này; {where}", "", data)
+    if log.rewrapped:
+        return Action("update", log.path, REWRAPPED, "", data)
     return Action("update", log.path, "nhật ký thay đổi của tập chưa ghi đủ các thay đổi", "", data)
 
 
@@ -1389,14 +1414,15 @@ class RadioSyncer:
         for episode, record in sorted(self._revisions().items()):
             data = self._log_data(episode, record) if episode in episodes else None
             if data is not None:
-                found.append(self._log_state(episode, record, hashlib.sha256(data).hexdigest()))
+                found.append(self._log_state(episode, record, data))
         return tuple(found)
 
-    def _log_state(self, episode: str, record: dict[str, Any], expected: str) -> LogState:
-        """An episode's change log as the station has it, against the one whose digest is
-        `expected` (the .moi beside it hashed only when the station edited the log)."""
+    def _log_state(self, episode: str, record: dict[str, Any], data: bytes) -> LogState:
+        """An episode's change log as the station has it, against the one to write, `data`
+        (the .moi beside it hashed only when the station edited the log)."""
         path = f"{episode}/{LOG_NAME}"
         present = _digest(self.folder / path)
+        expected = hashlib.sha256(data).hexdigest()
         edited = present is not None and present not in _ours(record)
         return LogState(
             path,
@@ -1406,6 +1432,9 @@ class RadioSyncer:
             _ours(record),
             settled=present != expected
             or (record.get("digest") == expected and "pending" not in record),
+            rewrapped=present not in (None, expected)
+            and not edited
+            and _same_words(self.folder / path, data),
         )
 
     def _log_data(self, episode: str, record: dict[str, Any]) -> bytes | None:
@@ -1589,7 +1618,7 @@ class RadioSyncer:
             data = self._log_data(episode, record)
             if data is None:
                 continue
-            log = self._log_state(episode, record, hashlib.sha256(data).hexdigest())
+            log = self._log_state(episode, record, data)
             if _log_due(log):
                 actions.append(_plan_log(log, after=episode in after.touched))
             else:
@@ -3158,11 +3187,15 @@ def _holds_any(folder: Path, paths: Iterable[str]) -> bool:
         return False
 
 
+RECORD = f"state/{CHANNEL}.json"
+"""The station record as typed in a shell."""
+TRIAL = "lần thử"
+"""What spoiled the station record when a real sync ran into a trial folder, for last_good:
+the trial's record may be committed already."""
 _TRIAL_HINT = (
     "Nếu {before} chỉ là thư mục chạy thử (publish sync với PUBLISH_RADIO_DIR trỏ tới nó) thì "
     "đây không phải chuyển thư mục: state/radio.json còn từ lần thử; trả nó về bản trước lần "
-    "thử (git checkout -- state/radio.json; đã commit thì lấy từ commit trước lần thử) rồi "
-    "chạy lại."
+    f"thử ({last_good(RECORD, TRIAL)}) rồi chạy lại."
 )
 """What a sync says whenever state/radio.json names another station folder: a real sync into
 a trial folder, state/ not restored from git after it, looks like a move."""
@@ -3178,9 +3211,8 @@ def _not_this_folder(before: object, current: str, unlike: Sequence[str]) -> str
         "này. Thường là state/ còn nguyên sau một lần publish sync thật vào thư mục chạy thử "
         f"{before} (README, «Lần chạy đầu tiên», bước 1: thử xong thì trả state/ về như trong "
         "git). Dừng lại, chưa ghi gì: đồng bộ tiếp thì mọi tệp ấy bị coi là đài đã sửa. Cách "
-        f"sửa: nếu {before} là thư mục chạy thử, trả state/radio.json về bản trước lần thử (git "
-        "checkout -- state/radio.json khi chưa commit; đã commit thì tìm bản đó bằng git log -- "
-        "state/radio.json rồi git checkout <mã commit> -- state/radio.json) rồi chạy lại. Nếu "
+        f"sửa: nếu {before} là thư mục chạy thử, trả state/radio.json về bản trước lần thử "
+        f"({last_good(RECORD, TRIAL)}) rồi chạy lại. Nếu "
         "đài đã chuyển thư mục có chủ ý: chép lại toàn bộ thư mục cũ sang thư mục mới rồi chạy "
         "lại, hoặc chạy publish sync radio --reconcile để nhận thư mục mới như hiện có (tệp "
         "khác nội dung được giữ nguyên, bản mới đặt cạnh dưới tên .moi)."

@@ -11,7 +11,7 @@ import datetime as dt
 from pathlib import PurePosixPath
 from typing import Any
 
-from publish.render.radio_station import station_plain, station_text
+from publish.render.radio_station import station_plain, station_text, wrapped
 from publish.sync.radio_relaid import RELAID, known_causes, notice, reworded, unchanged
 from publish.text import vn_datetime
 
@@ -74,13 +74,15 @@ def event_id(event: dict[str, Any]) -> str:
 def log_bytes(
     episode: str, air: dt.datetime | None, events: list[dict[str, Any]], tz: Any
 ) -> bytes:
-    """THAY-DOI.txt: the changes to an episode the station already had, newest first."""
+    """THAY-DOI.txt: the changes to an episode the station already had, newest first, its
+    lines within WIDTH as the scripts' are (an unbreakable word aside)."""
     when = f" (phát lúc {vn_datetime(air)})" if air is not None else ""
     lines = [
         f"THAY ĐỔI KỊCH BẢN CỦA TẬP {episode}{when}",
         *_what_happened(events),
         "Mới nhất ở trên. Tệp này do phần mềm của Công an ghi, xin đừng sửa.",
     ]
+    lines = [fitted for line in lines for fitted in wrapped(line, "", "  ")]
     # Newest first in the order the changes were made, not by their times: a clock set back
     # (a PC whose battery died, a time server fixed) must not put the latest change below.
     moments: list[tuple[str, list[dict[str, Any]]]] = []
@@ -91,7 +93,9 @@ def log_bytes(
             moments.append((event["at"], [event]))
     for at, made in reversed(moments):
         lines += ["", vn_datetime(dt.datetime.fromisoformat(at).astimezone(tz)) + ":"]
-        lines += [f"- {_event_text(event, tz)}" for event in made]
+        # Staff open it in Notepad and print it as they do the scripts: wrapped as those are,
+        # each continuation indented under its entry's text so that every entry reads as one.
+        lines += [line for event in made for line in wrapped(_event_text(event, tz), "- ", "  ")]
     return station_text("\n".join(lines) + "\n")
 
 

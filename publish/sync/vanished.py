@@ -29,6 +29,7 @@ from typing import Any
 
 from publish.config import Config
 from publish.errors import PublishError
+from publish.git_restore import BEFORE_DELETION
 from publish.model import Site
 
 __all__ = [
@@ -481,14 +482,17 @@ def _cause_and_fix(keys: Iterable[str], state_dir: Path) -> str:
             "các tệp .json của dự án mẫu (cả published.json); xóa các tệp .json trong state/ "
             "(README, «Dùng cho đơn vị của bạn», bước 5) rồi chạy lại."
         )
+    # CI syncs on main: a deletion committed there is main's own, so the copy to get back is
+    # in the commit before it.
     return (
         "Thường là một thư mục bản tin (content/bai-viet, hay cả một năm) bị mất: content/ trỏ "
         "tới ổ đĩa chưa gắn hoặc một thư mục trống, liên kết hỏng, bản checkout hay bản chép "
         "thiếu tệp. Cách sửa: gắn lại ổ đĩa, sửa liên kết, hoặc lấy lại các tệp đã mất từ git "
         "trước (xem tệp nào "
         "mất bằng git status và git log --diff-filter=D --name-only -- content/; lấy lại bằng "
-        "git checkout -- content, hay git checkout MÃ_COMMIT~1 -- TỆP với tệp đã bị commit "
-        "xóa), rồi chạy lại. Đừng xóa các tệp trong state/: đó là hồ sơ các bài đã đăng trên "
+        "git checkout -- content khi việc xóa chưa được commit; đã commit, kể cả đã gộp vào "
+        f"main, thì bằng {BEFORE_DELETION.format(file='TỆP')}), rồi chạy lại. Đừng xóa các tệp "
+        "trong state/: đó là hồ sơ các bài đã đăng trên "
         "Zalo OA, đài phát thanh và website."
     )
 

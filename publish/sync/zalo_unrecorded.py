@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from publish.errors import PublishError
+from publish.git_restore import last_good
 from publish.sync.base import Action
 from publish.sync.zalo_plan import Local, same_title
 from publish.zalo.errors import ZaloError
@@ -49,6 +50,9 @@ CREATE_ANYWAY = "--zalo-create-anyway"
 
 NAMED = 3
 """Bulletins named in the message; the rest are counted."""
+EMPTIED = "khi tệp bị xóa hay làm rỗng"
+"""What lost the records of state/zalo.json, for git_restore.last_good: the deletion may be
+committed, on main too, where the copy HEAD or main holds has no records either."""
 
 
 def checked_keys(
@@ -291,8 +295,9 @@ def _message(
         )
         # Also a unit's first sync, to an OA where its admin had posted these bulletins by hand.
         fix = (
-            f"nếu tệp bị xóa nhầm, lấy lại từ git (git checkout -- {shown}, hoặc từ commit "
-            "trước đó) rồi chạy lại. Nếu đó là bài quản trị viên OA đăng tay và phải giữ nguyên: "
+            f"nếu tệp bị xóa hay làm rỗng do nhầm, lấy lại bản tốt của tệp từ git "
+            f"({last_good(shown, EMPTIED)}) rồi chạy lại. Nếu đó là bài quản trị viên OA đăng "
+            "tay và phải giữ nguyên: "
             f"chạy publish sync zalo {anyway} để vẫn tạo bài mới cho bản tin (bài đăng tay giữ "
             "nguyên). Nếu không còn bản nào của tệp và bài trên OA là bài của bản tin"
         )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -15,7 +14,7 @@ from publish.radio.flags import Flag, rule_note
 from publish.render.radio.episode import TIMING_SEVERITY, Episode, flag_severity, shown_title
 from publish.render.radio.items import LEAD_IN_LABEL, TAG_LABEL, Segment, is_cue
 from publish.render.radio.rundown import Row, air_clock, clock, mss
-from publish.render.radio_station import END_MARK, WIDTH
+from publish.render.radio_station import END_MARK, WIDTH, wrapped
 from publish.text import vn_date, vn_datetime
 
 __all__ = [
@@ -113,17 +112,9 @@ def _fitted(line: str) -> list[str]:
 
 
 def _wrapped(text: str, first: str, rest: str) -> list[str]:
-    """`text` wrapped at words within WIDTH, `first` before its first line, `rest` before the
-    others; a slug's or a code's hyphens are no places to break, nor is the inside of a word
-    longer than a line (an address in a title stays whole, on a line of its own)."""
-    return textwrap.wrap(
-        text,
-        WIDTH,
-        initial_indent=first,
-        subsequent_indent=rest,
-        break_long_words=False,
-        break_on_hyphens=False,
-    ) or [first.rstrip()]
+    """`text` wrapped within this module's WIDTH, which a test sets to lay out as another
+    version does (see radio_station.wrapped)."""
+    return wrapped(text, first, rest, WIDTH)
 
 
 def cue_line(segment: Segment, row: Row | None = None, faded: int | None = None) -> str:

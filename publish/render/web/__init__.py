@@ -66,6 +66,8 @@ from publish.render.web.template_facts import ThemeEnvironment, theme_facts
 from publish.render.web.theme_notes import (
     MACROS_TEMPLATE,
     REPORT_BOX,
+    OwnTheme,
+    missing_contact_lines,
     missing_corrections,
     missing_footer_legal,
     missing_pinned,
@@ -132,16 +134,19 @@ def check(site: Site) -> list[Problem]:
 
 
 def _theme_notes(site: Site) -> list[Problem]:
-    """Warnings when the unit's own theme leaves out what the built-in one shows readers."""
+    """Warnings when the unit's own theme leaves out what the built-in one shows readers, or
+    when the project has one the website cannot use."""
     theme = theme_dir(site)
-    env = environment(theme)
+    if theme == BUILTIN_THEME:
+        return unused_own_theme(site.config.root, theme)
+    own = OwnTheme(theme, environment(theme))
     return (
-        unused_own_theme(site.config.root, theme)
-        + missing_corrections(site, theme, env)
-        + missing_pinned(site, theme, env)
-        + missing_print_margins(theme, env)
-        + missing_footer_legal(site, theme, env)
-        + missing_report_box(site, theme, env, (*TEMPLATES, *OPTIONAL_TEMPLATES))
+        missing_corrections(site, own)
+        + missing_pinned(site, own)
+        + missing_print_margins(own)
+        + missing_footer_legal(site, own)
+        + missing_report_box(site, own, (*TEMPLATES, *OPTIONAL_TEMPLATES))
+        + missing_contact_lines(site, own, (*TEMPLATES, *OPTIONAL_TEMPLATES))
     )
 
 

@@ -212,7 +212,9 @@ def cover_html(context: SiteContext, bulletin: Bulletin) -> str:
 def correction_html(bulletin: Bulletin) -> str:
     """The bulletin's corrections as paragraphs opening its feed content (none: ""): a feed
     reader shows the entry's content, not the page's box."""
+    # In an entry marked English (xml:lang), the Vietnamese heading and date say they are.
+    marked = ' lang="vi"' if bulletin.lang else ""
     return "".join(
-        f"<p><strong>{HEADING} ({escape(when(c))}):</strong> {escape(c.note)}</p>\n"
+        f"<p><strong{marked}>{HEADING} ({escape(when(c))}):</strong> {escape(c.note)}</p>\n"
         for c in bulletin.corrections
     )

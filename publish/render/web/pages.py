@@ -14,6 +14,7 @@ from markupsafe import Markup
 from publish import correction_text
 from publish.cache import digest
 from publish.contact_numbers import first_number, tel_uri
+from publish.languages import english
 from publish.model import Bulletin, Page
 from publish.render.web.context import (
     COVER_SIZES,
@@ -31,6 +32,7 @@ from publish.render.web.phones import (
     EMERGENCY_NUMBERS,
     column_linker,
     emergency_linker,
+    english_emergency_linker,
     own_numbers_linker,
 )
 from publish.render.web.quotes import attributed_quotes
@@ -250,7 +252,6 @@ class Views(SiteContext):
         """Link the unit's hotline, its posts' and its officer's phones and the emergency numbers
         in a body (and nothing else that looks like a phone number)."""
         contact = self.config.contact
-        emergency = dict.fromkeys((first_number(contact.emergency), *EMERGENCY_NUMBERS))
         # A bulletin telling a commune's residents to call their post writes its number as the
         # contact page lists it: one tap dials it, as the hotline's does.
         # So does the officer's: never the fax, which a phone would ring as a call.
@@ -261,14 +262,27 @@ class Views(SiteContext):
         )
         return (
             own_numbers_linker({first_number(written): tel_uri(written) for written in own}),
-            emergency_linker({number: tel_uri(number) for number in emergency if number}),
-            *(column_linker(number, tel_uri(number)) for number in emergency if number),
+            emergency_linker(self._emergency),
+            *(column_linker(number, href) for number, href in self._emergency.items()),
         )
 
-    def _body(self, html: str) -> Markup:
+    @cached_property
+    def _emergency(self) -> dict[str, str]:
+        """The unit's emergency number ([contact] emergency) and the country's, with their
+        tel: URIs, in that order."""
+        written = (first_number(self.config.contact.emergency), *EMERGENCY_NUMBERS)
+        return {number: tel_uri(number) for number in dict.fromkeys(written) if number}
+
+    @cached_property
+    def _link_english(self) -> Callable[[str], str]:
+        """Link the emergency numbers an English body says to call («call 113», «Ambulance:
+        115»): for a body in English only, where the Vietnamese cues never reach them."""
+        return english_emergency_linker(self._emergency)
+
+    def _body(self, html: str, lang: str = "") -> Markup:
         """A page body as it is shown: wide tables scroll (or stack on a phone), the unit's
-        numbers dial, a quote's attribution stands apart, a link written as its address prints
-        it once."""
+        numbers dial (in a body in English, `lang`, also after English words), a quote's
+        attribution stands apart, a link written as its address prints it once."""
         html = same_text_marked(scroll_regions(html, self.page_ids))
         # Text pasted from Word keeps its non-breaking spaces, written &nbsp; in the HTML: read
         # as the spaces they are, «gọi&nbsp;113» says to call 113 as «gọi 113» does.
@@ -277,6 +291,8 @@ class Views(SiteContext):
             html = html.replace("&nbsp;", "\u00a0")
         for link in self._link_numbers:
             html = link(html)
+        if english(lang):
+            html = self._link_english(html)
         if spaced:
             html = html.replace("\u00a0", "&nbsp;")
         return Markup(attributed_quotes(stacked_tables(html)))
@@ -530,7 +546,7 @@ class Views(SiteContext):
         context.update(
             bulletin=bulletin,
             extra=bulletin.extra,
-            body=self._body(str(self.body_html(bulletin))),
+            body=self._body(str(self.body_html(bulletin)), bulletin.lang),
             cover=cover,
             date_iso=bulletin.date.isoformat(),
             date=vn_long_datetime(bulletin.date, timed=bulletin.timed),
@@ -709,7 +725,7 @@ class Views(SiteContext):
         context.update(
             page=page,
             extra=page.extra,
-            body=self._body(self.convert(page.body, page.source, eager_first=True)),
+            body=self._body(self.convert(page.body, page.source, eager_first=True), page.lang),
             contact=self.contact() if page.layout == "contact" else None,
             updated=self._page_updated(page),
         )

@@ -22,7 +22,8 @@ a decree: «nhà số 113», «Nghị định số 113»), nor a count (`xử l�
 Trần Hưng Đạo`), an appeal (`kêu gọi`), an article (`Điều 113`), an amount (`113.000 đồng`). A
 body also quotes scammers' numbers and account numbers in warnings, and one tap must never call
 those. Phones that link numbers on their own (Safari on iOS) are told not to, in the page's
-head.
+head. A page or bulletin written in English (`lang: en`) also links one after English words
+(«call 113», «Fire and rescue: 114», «Ambulance: 115»: english_emergency_linker).
 A number part of which is bold or in italics («**0277** 3610 113», «0277 *3610 113*») is one
 link around all of it, its emphasis inside, where the emphasis holds no other text; in
 «**Đường dây nóng: 0277** 3610 113» a link would have to close the bold halfway: left as text.
@@ -42,6 +43,7 @@ __all__ = [
     "EMERGENCY_NUMBERS",
     "column_linker",
     "emergency_linker",
+    "english_emergency_linker",
     "hotline_linker",
     "linking",
     "own_numbers_linker",
@@ -388,6 +390,74 @@ def emergency_linker(hrefs: Mapping[str, str]) -> Callable[[str], str]:
         return linking(_Unlabelled(pattern, listed), quick, numbers)(html)
 
     return linked
+
+
+_EN_CUE = (
+    r"(?i:call|dial|ring|phone|police|fire|rescue|ambulance|emergency|hotline)"
+    r"(?<!(?i:a)\scall)(?<!(?i:the)\scall)"
+)
+"""English words after which a number is one to call («call 113», «dial 115», «Police: 113», «Fire
+and rescue: 114», «Ambulance: 115», «Emergency: 113»): read only on a page or bulletin written
+in English (front matter `lang: en`), whose numbers the Vietnamese words never reach."""
+_EN_FILLER = (
+    r"(?i:the|us|police|emergency|number|numbers|line|hotline|services?|on|at|now|immediately"
+    r"|free|toll-free)"
+)
+"""Words that may come between an English cue and its number («call the police on 113»)."""
+_EN_AND = r"(?:\s*+[,;/–—-]\s*+|\s++(?i:or|and)\s++)"
+"""Between two numbers of an English list to call («call 113 or 114», «113, 114, 115»)."""
+_EN_CLAUSE_END = (
+    r"(?=[^\S\n]*+(?:\Z|\n|[.,;:!?()\[\]\-–—…\"'«»“”]|/(?!\w)|[A-Z]"
+    r"|(?i:or|and|from|for|free|if|when|any|anytime|day|24|now|immediately|right)(?!\w)))"
+)
+"""After an English cue's number, what shows it ends its phrase («call 113, free from any
+phone», «call 113 or 114», «call 113 from any phone»); anything else may be what it counts
+(«Police handled 113 cases», «rescue 114 people»), which is left as text."""
+
+
+def english_emergency_linker(hrefs: Mapping[str, str]) -> Callable[[str], str]:
+    """A function linking each emergency number of `hrefs` where an English body says to call
+    it (see _EN_CUE): «call 113», «Fire and rescue: 114», «Ambulance: 115». For a page or
+    bulletin in English only: the Vietnamese cues of emergency_linker do not reach its text."""
+    numbers = {number: href for number, href in hrefs.items() if number.isdigit() and href}
+    if not numbers:
+        return _unchanged
+    one = "(?:" + "|".join(sorted(numbers, key=len, reverse=True)) + r")(?![\w]|[.,]\d|/\w)"
+    pattern = re.compile(
+        r"(?<!\w)()" + _EN_CUE + r"(?>(?:\s++" + _EN_FILLER + r")*)"
+        r"(?:\s*+\([^()<>]{0,80}\))?"  # «Emergency (police): 113»
+        r"(?:\s*+:\s*+|\s++)"
+        r"(" + one + "(?>(?:" + _EN_AND + one + ")*))(?!" + _RANGE + ")" + _EN_CLAUSE_END
+    )
+    quick = re.compile(
+        "(?:"
+        + "|".join(_TAGS.join(n) for n in sorted(numbers, key=len, reverse=True))
+        + r")(?![\w]|[.,]\d|/\w)"
+    )
+    return linking(_EnglishCalls(pattern), quick, numbers)
+
+
+_EN_COUNTS = re.compile(
+    r"(?<!\w)(?i:number\s+of|total|cases?|reports?|calls|incidents?|received|handled)(?!\w)"
+)
+"""English words that say how many, before a cue in its clause («Reports to police: 113»,
+«Number of calls to emergency: 113»): the number is a count, not a line to call."""
+
+
+class _EnglishCalls:
+    """The matches of an English pattern whose clause counts nothing before its cue."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        """Filter `pattern`'s matches."""
+        self.pattern = pattern
+
+    def finditer(self, string: str) -> Iterator[re.Match[str]]:
+        """Each match of the pattern in `string` but those after a count in their clause."""
+        for m in self.pattern.finditer(string):
+            before = string[: m.start()]
+            clause = before[max((before.rfind(c) for c in ".;!?\n"), default=-1) + 1 :]
+            if not _EN_COUNTS.search(clause):
+                yield m
 
 
 class _Finder(Protocol):

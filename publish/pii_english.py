@@ -1,0 +1,229 @@
+"""Personal data written in English (a bulletin or page with `lang: en`, or an English line in
+a Vietnamese one): birth dates, ID and passport numbers, private phone numbers, house numbers
+of where someone lives, licence plates.
+
+The rules of publish.pii and publish.pii_phones read Vietnamese words («sinh ngày», «CCCD»,
+«hộ chiếu», «trú tại», «bị hại»): «born 12/03/1985, passport C1234567, ID card 012345678901,
+phone 0912 345 678, lives at 12 Nguyen Hue street» went out unflagged, and the radio, whose
+ID-code rule caught some of it, reads no English bulletin. The ID and passport words here join
+publish.pii's patterns (one number reported once); the other rules run on a text holding one of
+`WORDS`. Findings are told as the Vietnamese ones are: the same kinds, messages and review.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from publish.pii_phones import PHONE_KIND, phone_spans
+from publish.text import mask, mask_code
+
+__all__ = [
+    "BIRTH_WORDS",
+    "ID_WORDS",
+    "ID_WORD_STARTS",
+    "PASSPORT_WORDS",
+    "WORDS",
+    "birth_findings",
+    "findings",
+]
+
+_W = r"(?<![^\W\d_])"
+"""Where a word starts (re's «\\b» takes a digit for a letter)."""
+_END = r"(?![^\W\d_])"
+
+ID_WORDS = (
+    r"(?:" + _W + r"(?:citizen(?:'s|’s)?[ \t]+ID|national[ \t]+ID|personal[ \t]+ID"
+    r"|ID[ \t]*(?:card|no\.?|number|#)|identity[ \t]+(?:card|number|document)"
+    r"|identification[ \t]+(?:card|number|no\.?)|passport)" + _END + r")"
+)
+"""An ID document's number follows («ID card 012345678901», «citizen ID: …», «passport no.
+…»): case-blind, joined to publish.pii's `_ID_WORDS`. «ID» alone is not one («Zalo ID»)."""
+ID_WORD_STARTS = ("id", "passport")
+"""What `ID_WORDS` needs in the lower-cased line (every form holds «id» or «passport»)."""
+PASSPORT_WORDS = "passport"
+"""Joined to publish.pii's `_PASSPORT` word: a letter and 7 digits after it is a passport's."""
+BIRTH_WORDS = ("born", "birth", "dob", "d.o.b")
+"""What `_BIRTH_DATE` or `_BIRTH_YEAR` needs in the lower-cased line."""
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_YEAR = r"(?:19|20)\d{2}(?![/\d])"
+_BIRTH_LEAD = (
+    _W + r"(?:date[ \t]+of[ \t]+birth|birth[ \t]*date|d\.?o\.?b\.?|born)" + r"(?![^\W\d_])"
+    r"[ \t]*[:,–-]?[ \t]*(?:on[ \t]+)?"
+)
+_BIRTH_DATE = re.compile(
+    _BIRTH_LEAD + r"(?P<date>\d{1,2}[/.-]\d{1,2}[/.-](?P<y>" + _YEAR + r")"
+    r"|\d{1,2}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?" + _MONTH + r",?[ \t]+(?P<y2>" + _YEAR + ")"
+    r"|" + _MONTH + r"[ \t]+\d{1,2}(?:st|nd|rd|th)?,?[ \t]+(?P<y3>" + _YEAR + "))",
+    re.IGNORECASE,
+)
+"""A whole birth date in English phrasing: «born 12/03/1985», «date of birth: 12 March 1985»,
+«DOB March 12, 1985»."""
+_BIRTH_YEAR = re.compile(
+    _W + r"(?:born|year[ \t]+of[ \t]+birth|birth[ \t]+year)(?![^\W\d_])[ \t]*:?[ \t]*"
+    r"(?:in[ \t]+)?(?P<y>" + _YEAR + ")",
+    re.IGNORECASE,
+)
+"""A birth year («born in 2012», «year of birth: 2012»): told for a minor only, as «sinh năm»."""
+
+_SENTENCE_END = re.compile(r"[.!?;\n](?=\s)")
+_ABBREVIATIONS = frozenset(["tel", "no", "mr", "mrs", "ms", "dr", "st", "rd", "nos", "ph"])
+"""Words whose full stop ends no sentence («Tel. 0912…», «Mr. Nguyen Van A»)."""
+_REACH = 300
+"""Characters before a number read for its sentence."""
+_PHONE_WORD = re.compile(
+    _W
+    + r"(?:(?:mobile|cell|tele)?phone(?:[ \t]+(?:number|no\.?))?|mobile(?:[ \t]+(?:number|no\.?))?"
+    r"|cell|tel\.?|contact[ \t]+number)(?![^\W\d_])[ \t]*[:(]?[ \t]*$"
+)
+"""Right before a number, in the lower-cased text: the word giving a phone number."""
+_PHONE_TAIL = 40
+"""Characters before a number searched for `_PHONE_WORD`."""
+_INVITED = re.compile(
+    _W + r"(?:call|dial|ring|contact|reach|hotline|report(?:[ \t]+it)?[ \t]+to)" + _END
+)
+"""Before the number in its sentence: the reader is asked to call it (the unit's, an officer's)."""
+_MARKERS = re.compile(
+    _W + r"(?:(?P<unit>police|station|office|officer|officers|unit|department|headquarters"
+    r"|committee|hotline|scammer|scammers|scam|fraudster|fraudsters|caller|callers"
+    r"|impersonat\w*|posing|pretend\w*|fake|bank)"
+    r"|(?P<victim>victim|victims)|(?P<witness>witness|witnesses)"
+    r"|(?P<family>family|relative|relatives|wife|husband|son|daughter|mother|father|parent|parents)"
+    r"|(?P<private>mr|mrs|ms|miss|resident|residents|citizen|owner|student|man|woman|born"
+    r"|lives|living|passport))" + _END
+)
+"""Whose a number is, in the lower-cased sentence before it: the one written last wins (but a
+person's title or deed after a role: the role's). A unit, an officer or a caller: a number given
+on purpose; the others are private people."""
+_WHO = {"victim": "bị hại", "witness": "nhân chứng", "family": "người nhà", "private": "người dân"}
+_CALLER_AFTER = re.compile(
+    r"[ \t]*\)?[ \t]*,?[ \t]*(?:(?:to|who|which)[ \t]+)?(?:pretend\w*|pos(?:e|ed|ing)[ \t]+as"
+    r"|claim\w*|impersonat\w*|call(?:ed|ing)|belong\w*[ \t]+to[ \t]+(?:the[ \t]+)?scam)" + _END
+)
+"""Right after the number: a caller's deed, a scammer's number told on purpose."""
+
+_HOUSE_NUMBER = r"(?P<number>\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*)(?![\w/-]|[.,]\d)"
+_STREET_AFTER = (
+    r"(?=[ \t]*,?[ \t]*(?:[A-ZĐ]|(?i:street|road|alley|lane|hamlet|st\.|rd\.|đường|hẻm|ngõ"
+    r"|kiệt|ấp|khóm)(?![^\W\d_]))|/)"
+)
+_HOME = re.compile(
+    _W + r"(?i:(?:lives|lived|living|resides|resided|residing|stays|staying|resident)"
+    r"(?:[ \t]+(?:at|in|on|of))?"
+    r"|(?:home|residential|permanent|temporary)[ \t]+address|(?:place|address)[ \t]+of"
+    r"[ \t]+residence|house[ \t]+(?:no\.?|number))(?![^\W\d_])[ \t]*:?[ \t]*"
+    r"(?:(?i:(?:house[ \t]+)?(?:no\.?|number|#))[ \t]*)?" + _HOUSE_NUMBER + _STREET_AFTER
+)
+"""A house number where someone lives: «lives at 12 Nguyen Hue street», «residing at No. 45,
+Le Loi», «home address: 12/3 …», «house no. 15 Tran Phu»; a street's or a place's name (capital)
+or a street word must follow: «lives in 2 communes» counts places."""
+_OFFICE = re.compile(
+    _W + r"(?:police|station|office|headquarters|committee|department|hotel|guesthouse)" + _END
+)
+"""Before a house number in its sentence: an office's or a hotel's address, not a home."""
+
+_PLATE = re.compile(
+    _W + r"(?i:licen[cs]e[ \t]+plate|number[ \t]+plate|registration[ \t]+(?:plate|number)|plate)"
+    r"(?:[ \t]+(?i:number|no\.?))?(?![^\W\d_])[^\d\n]{0,20}?"
+    r"(?<![\w-])(?P<plate>\d{2}[ \t]?-?[ \t]?[A-ZĐ]{1,2}\d?[ \t]?-?[ \t]?(?:\d{3}\.?\d{2}|\d{4}))"
+    r"(?![\w]|[.,]\d)"
+)
+"""A Vietnamese licence plate after its English word («licence plate 66A-123.45», «plate no.
+66-B1 234.56»): the vehicle's owner is told by it (plates follow their owner's ID since 2023)."""
+
+WORDS = (
+    "phone",
+    "mobile",
+    "cell",
+    "tel",
+    "contact number",
+    "live",
+    "living",
+    "resid",
+    "stay",
+    "address",
+    "house",
+    "plate",
+    "registration",
+)
+"""What `findings` needs in the lower-cased text: most texts hold none of them."""
+
+
+def birth_findings(
+    line: str, low: str, year: int, adult: int
+) -> Iterator[tuple[int, int, str, str]]:
+    """(start, end, kind, masked value) of each birth date, and birth year of a minor (under
+    `adult` in `year`), in English phrasing on `line` (`low` lower-cased)."""
+    if not any(word in low for word in BIRTH_WORDS):
+        return
+    for match in _BIRTH_DATE.finditer(line):
+        born = int(match["y"] or match["y2"] or match["y3"])
+        who = " của trẻ vị thành niên" if year - born < adult else ""
+        yield *match.span("date"), f"ngày sinh đầy đủ{who}", f"**/**/{born}"
+    for match in _BIRTH_YEAR.finditer(line):
+        age = year - int(match["y"])
+        if 0 <= age < adult:
+            yield *match.span("y"), f"năm sinh của trẻ vị thành niên ({age} tuổi)", match["y"]
+
+
+def findings(
+    text: str, low: str, unit_numbers: frozenset[str], phones_told: set[int]
+) -> Iterator[tuple[int, str, str]]:
+    """(offset, kind, masked value) of each private phone number, house number and licence
+    plate in English phrasing in `text` (NFC; `low` lower-cased, at its offsets). Numbers of
+    `unit_numbers` (site.toml's) are the unit's; a number starting at an offset of
+    `phones_told` was told already (publish.pii_phones)."""
+    if any(word in low for word in ("phone", "mobile", "cell", "tel", "contact number")):
+        for start, end, digits in phone_spans(text):
+            if start in phones_told or digits in unit_numbers:
+                continue
+            if (who := _phone_owner(low, start, end)) is not None:
+                yield start, PHONE_KIND + who, mask(digits)
+    if any(word in low for word in ("live", "living", "resid", "stay", "address", "house")):
+        for match in _HOME.finditer(text):
+            if not _OFFICE.search(_sentence(low, match.start())):
+                number = match["number"]
+                yield (
+                    match.start("number"),
+                    "số nhà nơi ở của người dân",
+                    "số " + re.sub(r"\d", "*", number),
+                )
+    if "plate" in low or "registration" in low:
+        for match in _PLATE.finditer(text):
+            yield match.start("plate"), "biển số xe", mask_code(match["plate"])
+
+
+def _sentence(low: str, at: int) -> str:
+    """The lower-cased sentence before offset `at`, back to `_REACH` characters: a full stop
+    after an abbreviation («tel.», «mr.», «no.») ends none."""
+    reach = max(0, at - _REACH)
+    start = reach
+    for end in _SENTENCE_END.finditer(low, reach, at):
+        word = low[max(reach, end.start() - 4) : end.start()].split()
+        last = re.split(r"[^\w]", word[-1])[-1] if word else ""
+        if low[end.start()] != "." or last not in _ABBREVIATIONS:
+            start = end.end()
+    return low[start:at]
+
+
+def _phone_owner(low: str, start: int, end: int) -> str | None:
+    """Whose the number at `[start, end)` is, as a finding names a private person, when the word
+    right before it gives a phone number; None for no phone word, a number to call (an
+    invitation, a unit's, an officer's) or a caller's."""
+    word = _PHONE_WORD.search(low, max(0, start - _PHONE_TAIL), start)
+    if word is None:
+        return None
+    lead = _sentence(low, word.start())  # «contact number: 0912…» is no invitation
+    if _INVITED.search(lead) or _CALLER_AFTER.match(low, end):
+        return None
+    who = "private"
+    for marker in _MARKERS.finditer(lead):
+        group = marker.lastgroup or who
+        # «The victim, Mr A, born …, phone …»: a role named first says best whose it is.
+        if group != "private" or who == "unit":
+            who = group
+    return _WHO.get(who)

@@ -1,0 +1,140 @@
+"""A unit's own theme copied before the website showed the head office's fax and the officer who
+answers for its information ([contact] fax, [contact.officer]): `check` and `build` note that
+no page shows what site.toml writes, and what to copy (as for the footer's legal lines)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from publish.config import BUILTIN_THEME
+from tests.helpers import SITE_TOML, bulletin_md, make_project, web_notes
+
+FILE = "content/bai-viet/a.md"
+PAGE = "output/web/2020/12/bai-a/index.html"
+FAX = "0277 3 822 114"
+OFFICER = "Đại úy Trần Thị Mai"
+POSITION = "Phó Đội trưởng Đội Tham mưu"
+FAX_LINE = '[contact]\nhotline = "0277 3 812 345"\nfax = "{fax}"\n'
+OFFICER_TABLE = (
+    f'\n[contact.officer]\nname = "{OFFICER}"\nposition = "{POSITION}"\nphone = "0277 3 610 115"\n'
+)
+NOTE = "templates/web/base.html: ghi chú: mẫu giao diện riêng base.html không hiện ở chân trang"
+SHOWING = {
+    # What the built-in theme writes to show each, in the footer and in the contact card.
+    "fax": (
+        r"\{% if footer\['fax'\] %\}.*?\{% endif %\}\n",
+        r"\{% if contact\['fax'\] %\}.*?\{% endif %\}\n",
+    ),
+    "officer": (
+        r"\{% if footer\['officer'\] %\}.*?<br>\{% endif %\}",
+        r"\{% if contact\['officer'\] %\}.*?</dd>\{% endif %\}",
+    ),
+}
+
+
+def project(tmp_path: Path, *, fax: str = FAX, officer: bool = True) -> Path:
+    """One published bulletin, site.toml with a hotline, `fax` and (when asked) an officer, and
+    the unit's own copy of the built-in theme."""
+    toml = SITE_TOML + FAX_LINE.format(fax=fax) + (OFFICER_TABLE if officer else "")
+    root = make_project(tmp_path, {"site.toml": toml, FILE: bulletin_md({"slug": "bai-a"})})
+    shutil.copytree(BUILTIN_THEME, root / "templates")
+    return root
+
+
+def copied_before(root: Path, *keys: str) -> None:
+    """Make the own theme's base.html and page.html as they were before `keys` were shown."""
+    for template, place in (("base.html", 0), ("page.html", 1)):
+        path = root / "templates/web" / template
+        text = path.read_text("utf-8")
+        for key in keys:
+            text, count = re.subn(SHOWING[key][place], "", text, flags=re.S)
+            assert count == 1, (template, key)
+        path.write_text(text, "utf-8")
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_an_own_theme_showing_neither_is_noted_with_what_to_copy(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    """Both written, neither shown on any page: one note, naming both keys, the lines the
+    built-in theme shows, and how to bring them back."""
+    root = project(tmp_path)
+    copied_before(root, "fax", "officer")
+    err = web_notes(command, root, capsys)
+    assert err.count(NOTE) == 1, err
+    [note] = [line for line in err.splitlines() if line.startswith(NOTE)]
+    assert note == (
+        f"{NOTE} dòng của [contact] fax và [contact.officer] trong site.toml («Fax: {FAX}», «Cán "
+        f"bộ phụ trách thông tin trên trang: {OFFICER}, {POSITION}»), cũng không mẫu nào khác "
+        "hiện: người đọc website không thấy các dòng ấy"
+    )
+    builtin = BUILTIN_THEME / "web"
+    assert (
+        "Chép lại templates/web/base.html và templates/web/page.html từ giao diện mặc định "
+        f"({builtin / 'base.html'} và {builtin / 'page.html'}), hoặc thêm "
+        "'{% if footer['fax'] %}<li>Fax: {{ footer['fax'] }}</li>{% endif %}' (đoạn "
+        "contact-list) và phần '{% if footer['officer'] %}…{% endif %}' (đoạn footer-meta) vào "
+        "chân trang trong bản của đơn vị"
+    ) in err
+    if command == "build":
+        page = (root / PAGE).read_text("utf-8")
+        assert FAX not in page and OFFICER not in page
+
+
+def test_only_what_is_missing_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A theme showing the fax but not the officer: the note names the officer alone, and is
+    no error for CI's strict check."""
+    root = project(tmp_path)
+    copied_before(root, "officer")
+    err = web_notes("check", root, capsys, "--strict")
+    assert err.count(NOTE) == 1, err
+    assert (
+        f"{NOTE} dòng của [contact.officer] trong site.toml («Cán bộ phụ trách thông tin trên "
+        f"trang: {OFFICER}, {POSITION}»), cũng không mẫu nào khác hiện: người đọc website không "
+        "thấy dòng ấy"
+    ) in err
+    assert "[contact] fax" not in err and "footer['fax']" not in err, err
+
+
+@pytest.mark.parametrize(
+    "case", ["built-in", "up to date", "on the contact page only", "in an included footer", "unset"]
+)
+def test_no_note_when_a_page_shows_them_or_there_are_none(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], case: str
+) -> None:
+    """The built-in theme, a copy made since, an own theme showing them in its contact card
+    only or from a footer template of its own, or neither written (a blank fax counts as
+    unset)."""
+    root = project(tmp_path, fax="  " if case == "unset" else FAX, officer=case != "unset")
+    if case == "built-in":
+        shutil.rmtree(root / "templates")
+    if case == "on the contact page only":
+        base = root / "templates/web/base.html"
+        text = base.read_text("utf-8")
+        for key in ("fax", "officer"):
+            text, count = re.subn(SHOWING[key][0], "", text, flags=re.S)
+            assert count == 1
+        base.write_text(text, "utf-8")
+    if case == "in an included footer":
+        copied_before(root, "fax", "officer")
+        (root / "templates/web/chan-trang.html").write_text(
+            "{% if footer.fax %}<p>Fax: {{ footer.fax }}</p>{% endif %}"
+            "{% if footer['officer'] %}<p>{{ footer['officer']['name'] }}</p>{% endif %}",
+            "utf-8",
+        )
+        base = root / "templates/web/base.html"
+        base.write_text(
+            base.read_text("utf-8").replace(
+                "</footer>", '{% include "chan-trang.html" %}</footer>'
+            ),
+            "utf-8",
+        )
+    err = web_notes("build", root, capsys)
+    assert "[contact" not in err and "Fax" not in err, err
+    if case in ("built-in", "up to date", "in an included footer"):
+        page = (root / PAGE).read_text("utf-8")
+        assert FAX in page and OFFICER in page

@@ -1,0 +1,132 @@
+"""Personal data written in English (an English bulletin, `lang: en`, which the radio no longer
+reads) is told as the Vietnamese phrasing is: same kinds, masked values, Vietnamese messages,
+and the same review."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from publish.cli import main
+from publish.pii import findings
+from tests.helpers import bulletin_md, install_fake_renderers, make_project
+
+NOW = "2021-01-01T09:00"
+HOTLINE = "02773610113"
+
+VICTIM = (
+    "The victim, Mr Nguyen Van A, born 12/03/1985, passport C1234567, ID card 012345678901, "
+    "phone 0912 345 678, lives at 12 Nguyen Hue street."
+)
+
+
+def kinds(text: str, year: int = 2020) -> list[tuple[int, str, str]]:
+    """(line, kind, masked value) of every finding, the unit's hotline exempt."""
+    return [
+        (f.line, f.kind, f.value)
+        for f in findings(text, year=year, unit_numbers=frozenset({HOTLINE}))
+    ]
+
+
+def test_a_victims_details_written_in_english_are_each_found_and_masked() -> None:
+    assert sorted(kinds(VICTIM)) == sorted(
+        [
+            (0, "ngày sinh đầy đủ", "**/**/1985"),
+            (0, "số hộ chiếu", "C*****67"),
+            # 012… would be born in 2045: no CCCD alone, but after «ID card» it is one.
+            (0, "số CCCD", "012*******01"),
+            (0, "số điện thoại riêng của bị hại", "091*****78"),
+            (0, "số nhà nơi ở của người dân", "số **"),
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("Date of birth: 5 March 2012.", "ngày sinh đầy đủ của trẻ vị thành niên", "**/**/2012"),
+        ("DOB March 12, 1985.", "ngày sinh đầy đủ", "**/**/1985"),
+        ("The boy, born in 2012, was found.", "năm sinh của trẻ vị thành niên (8 tuổi)", "2012"),
+        ("Citizen ID: 087 123 456 789", "số CCCD", "087*******89"),
+        ("National ID no. 123456789", "số CMND", "123****89"),
+        ("Passport no. B 1234567", "số hộ chiếu", "B*****67"),
+        (
+            "His wife, mobile 0987.654.321, was told.",
+            "số điện thoại riêng của người nhà",
+            "098*****21",
+        ),
+        ("Tel. 0912 345 670", "số điện thoại riêng của người dân", "091*****70"),
+        ("She is residing at No. 45/3, Le Loi", "số nhà nơi ở của người dân", "số **/*"),
+        ("Home address: 12A Tran Phu", "số nhà nơi ở của người dân", "số **A"),
+        ("A car with licence plate 66A-123.45 hit him.", "biển số xe", "**A-***.45"),
+        ("Plate no. 66-B1 234.56", "biển số xe", "**-B* ***.56"),
+    ],
+)
+def test_each_kind_in_english_phrasing_is_found(text: str, kind: str, value: str) -> None:
+    assert kinds(text) == [(0, kind, value)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Emergency (police): call 113, free from any phone, 24 hours a day.",
+        "Duty hotline: phone 0277 3610 113.",  # the unit's, from site.toml
+        "If in doubt, call the police station, phone 0277 3610 999.",
+        "The scammer used phone 0912 345 678 pretending to be a police officer.",
+        "Officer Le Van B, phone 0912 345 678, handles complaints.",
+        "Our office is at house no. 1, 30/4 Street.",
+        "Foreign residents living in 2 communes of the district were visited.",
+        "He was born in 1985 in Dong Thap.",  # an adult's birth year alone
+        "The Zalo ID 123456789 belongs to the unit.",  # «ID» alone is no ID document
+        "Order code C1234567 was paid.",  # no passport word: any code
+        "Registration opens on 12/03/2021 for 200 participants.",
+    ],
+)
+def test_numbers_published_on_purpose_in_english_are_not_flagged(text: str) -> None:
+    assert kinds(text) == []
+
+
+def english_bulletin(tmp_path: Path, **fields: str) -> Path:
+    """A project with one approved English bulletin giving a victim's details on file line 12."""
+    body = (
+        "A foreign tourist's bag was stolen at Cai Tau Ha market on 6 December.\n\n" + VICTIM + "\n"
+    )
+    md = bulletin_md({"title": '"Bag theft at Cai Tau Ha market"', "lang": "en", **fields}, body)
+    return make_project(tmp_path, {"content/a.md": md})
+
+
+def test_an_english_bulletin_is_told_in_vietnamese_with_its_line_and_blocks_strict(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    install_fake_renderers(monkeypatch)
+    root = english_bulletin(tmp_path)
+    assert main(["check", "--root", str(root), "--now", NOW, "--strict"]) == 1
+    err = capsys.readouterr().err
+    line = (root / "content/a.md").read_text(encoding="utf-8").split("\n").index(VICTIM) + 1
+    for told in (
+        "ngày sinh đầy đủ «**/**/1985»",
+        "số hộ chiếu «C*****67»",
+        "số CCCD «012*******01»",
+        "số điện thoại riêng của bị hại «091*****78»",
+        "số nhà nơi ở của người dân «số **»",
+    ):
+        assert f"content/a.md:{line}: lỗi: có thể là dữ liệu cá nhân: {told}" in err
+    assert 'pii_reviewed_by: "Họ tên người duyệt"' in err
+    for secret in ("C1234567", "012345678901", "0912 345 678", "12/03/1985"):
+        assert secret not in err
+
+
+def test_a_reviewed_english_bulletin_passes_strict(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    install_fake_renderers(monkeypatch)
+    root = english_bulletin(tmp_path, pii_reviewed_by='"Đại úy Lê Văn G"')
+    assert main(["check", "--root", str(root), "--now", NOW, "--strict"]) == 0
+    assert "Đã được Đại úy Lê Văn G xem xét" in capsys.readouterr().err
+
+
+def test_the_sample_english_page_gives_no_personal_data_warning() -> None:
+    page = Path(__file__).parents[1] / "content/pages/english.md"
+    # Its hotline is the unit's (site.toml); its address an office's; 113 is too short.
+    assert kinds(page.read_text(encoding="utf-8")) == []
