@@ -317,7 +317,7 @@ def authors_at(data: bytes, suffix: str) -> list[tuple[str, str]]:
                         author = _attribute(element, attribute)
                         if author:
                             add(author, where)
-    except (*BROKEN_ZIP, *BROKEN_XML, Unreadable, RecursionError):
+    except BROKEN_ZIP + BROKEN_XML + (Unreadable, RecursionError):
         return []  # told as unreadable by text_of
     return [(at, name) for name, at in found.items()]
 

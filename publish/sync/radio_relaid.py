@@ -244,7 +244,7 @@ def _paragraphs(data: bytes) -> _Blocks | None:
             return None
         root = ElementTree.fromstring(xml)
     # No word/document.xml is a KeyError, one of BROKEN_XML's LookupError.
-    except (*BROKEN_ZIP, *BROKEN_XML, ElementTree.ParseError):
+    except BROKEN_ZIP + BROKEN_XML + (ElementTree.ParseError,):
         return None
     blocks: _Blocks = []
     for paragraph in root.iter(f"{_WORD}p"):
