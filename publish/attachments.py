@@ -23,7 +23,7 @@ from publish.errors import UNREADABLE_ATTACHMENT, Problem, os_reason
 from publish.gates import secret_classification, secret_stamp
 from publish.image_suffixes import IMAGE_SUFFIXES
 from publish.limits import MAX_IMAGE_BYTES, too_large
-from publish.links import image_text_ends, written_target
+from publish.links import file_name, image_text_ends, written_target
 from publish.markdown_code import masked
 from publish.model import Bulletin, Page
 from publish.text import LineCounter, nfc
@@ -547,20 +547,13 @@ def _hint(href: str, why: str) -> str:
             "content/tep/) rồi ghi đường dẫn tới bản chép; nếu không, bỏ liên kết tới nó."
         )
     if "không tìm thấy" in why:
-        name = _file_name(href)
+        name = file_name(href) or href
         return (
             f"Chép tệp vào content/ (ví dụ content/tep/{name}) rồi ghi liên kết tới đó, tính từ "
             f"content/ (ví dụ [tải về](/tep/{name})) hay từ thư mục của bài này; hoặc sửa "
             "tên tệp trong liên kết cho đúng."
         )
     return "Thu nhỏ tệp (ví dụ lưu PDF ở chất lượng thấp hơn), hoặc đăng ở nơi khác và ghi địa chỉ của nó."
-
-
-def _file_name(href: str) -> str:
-    """The name of the file `href` names, as the editor would save it: «..%2Fbien-ban.txt» and
-    «..\\bien-ban.txt» name «bien-ban.txt»."""
-    path = nfc(unquote(href.split("#", 1)[0].split("?", 1)[0])).replace("\\", "/")
-    return posixpath.basename(path) or href
 
 
 def served_files(items: Iterable[Bulletin | Page], config: Config) -> dict[str, tuple[Path, str]]:

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any, NamedTuple
-from urllib.parse import unquote
 
 from publish import (
     approval,
@@ -43,7 +42,7 @@ from publish import (
     unfinished,
     url_history,
 )
-from publish.attachments import ALLOWED_SUFFIXES
+from publish.attachments import ALLOWED_SUFFIXES, OUTPUT_DIR
 from publish.cache import Fragments, Shelf
 from publish.config import (
     CHANNELS,
@@ -71,7 +70,7 @@ from publish.editor_files import (
 )
 from publish.errors import ContentError, Problem, not_a_file, os_reason
 from publish.far_date import far_dates, updated_ahead
-from publish.fields import WORD_SPACES, Collector
+from publish.fields import WORD_SPACES, Collector, word_spaced
 from publish.frontmatter import (
     DuplicateKeyError,
     FrontMatterError,
@@ -88,14 +87,14 @@ from publish.image_suffixes import IMAGE_SUFFIXES
 from publish.invisible import invisible_removed
 from publish.key_lines import READING, READINGS_BEFORE, Reading
 from publish.limits import MARKDOWN_HINT, MAX_SOURCE_BYTES, read_capped, read_head, too_large
-from publish.links import LINK_HINT, ContentFiles, computer_files, links_in
+from publish.links import LINK_HINT, ContentFiles, computer_files, file_name, links_in
 from publish.model import PAGES_DIR, Bulletin, Correction, Page, Site, pack_text
 from publish.parallel import run_jobs
 from publish.person_fields import held_note, nobody, person
 from publish.relative_links import RelativeTargets, relative_links
 from publish.site_paths import page_slug_problems
 from publish.tags import tag_key, tag_slugs
-from publish.text import nfc, quoted, slugify
+from publish.text import nfc, quoted, slug_file_name
 from publish.windows_approval import windows_approved
 from publish.zalo_too import zalo_too
 
@@ -899,15 +898,12 @@ def _hash_cuts(collector: Collector, parsed: Parsed) -> None:
             message = f"{why}: trường này để trống" + (
                 " (bài không có thẻ nào)" if field == "tags" else ""
             )
-        collector.add(
-            message,
-            field=field,
-            line=cut.line + 2,  # after the opening '---'
-            hint=cut.hint,
-            severity="warning",
-        )
-        if not cut.kept:
-            collector.commented[field] = (collector.problems[-1], why)
+        line = cut.line + 2  # after the opening '---'
+        warning = Problem(collector.source, message, field, line, cut.hint, "warning")
+        if cut.kept:
+            collector.problems.append(warning)
+        else:  # told by the field's reader, or by tell_commented once all are read
+            collector.commented[field] = (warning, why)
 
 
 class _Split(NamedTuple):
@@ -990,15 +986,14 @@ def _computer_links(col: Collector, parsed: Parsed) -> None:
 
 def _offered(href: str) -> str:
     """How to offer the file of the editor's computer `href` names for download, when it is
-    of a kind the website offers (a form in Word, a PDF): copied into content/tep/; else ""."""
-    name = href.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
-    if href[:5].lower() == "file:":
-        name = unquote(name)  # a browser's address: «mau%20don» is «mau don»
-    if not name or posixpath.splitext(name)[1].lower() not in ALLOWED_SUFFIXES:
+    of a kind the website offers (a form in Word, a PDF): copied into content/tep/
+    (OUTPUT_DIR), or content/images/ for a photo; else ""."""
+    name = file_name(href)
+    suffix = posixpath.splitext(name)[1].lower()
+    if suffix not in ALLOWED_SUFFIXES:
         return ""
-    stem, suffix = posixpath.splitext(name)
-    folder = "images" if suffix.lower() in IMAGE_SUFFIXES else "tep"
-    kept = (slugify(stem) or "tep") + suffix.lower()  # no space: a Markdown link ends at one
+    folder = "images" if suffix in IMAGE_SUFFIXES else OUTPUT_DIR
+    kept = slug_file_name(name)  # no space: a Markdown link ends at one
     named = "" if kept == name else f" với tên «{kept}»"
     return (
         f"Website đăng kèm được tệp «{name}»: chép nó vào thư mục content/{folder}/{named} rồi "
@@ -1269,6 +1264,7 @@ def _load_one(
     if raw is None:
         return found, "", None, ()
     bulletin, corrected = _validate(path, config, col, parse_raw(raw, col), raw)
+    col.tell_commented()
     if bulletin is None:
         return found, col.digest, None, corrected
     # An approval by name alone is bound to the file too, by what a sync recorded
@@ -1376,8 +1372,10 @@ def _validate(
     for name, block in list(blocks.items()):
         if not isinstance(block, dict):
             del blocks[name]  # a file kept to check further (salvage) must not hand it to a channel
-            # «radio:» then «\xa0\xa0order: 1»: no-break spaces are no indent to YAML.
-            spaced = [k for k in data if isinstance(k, str) and k[:1] in WORD_SPACES]
+            # «radio:» then «\xa0\xa0order: 1»: no-break spaces are no indent to YAML. Only
+            # the key on the block's next line was meant for it, not one further down.
+            below = (parsed.line_of(name) or 0) + 1
+            spaced = [k for k in data if word_spaced(k) and parsed.line_of(k) == below]
             col.add(
                 f"cần một bảng các thiết lập cho kênh {name}"
                 + (
@@ -1499,7 +1497,9 @@ def load_page_read(path: Path, config: Config, problems: list[Problem]) -> tuple
     """load_page, and the sha256 of the bytes it read ("" when none): what `publish approve`
     binds a page's review to must be what was loaded and searched, as for a bulletin."""
     col = Collector(_rel(path, config.root), problems)
-    return _page(path, config, col, problems), col.digest
+    page = _page(path, config, col, problems)
+    col.tell_commented()
+    return page, col.digest
 
 
 def _page(path: Path, config: Config, col: Collector, problems: list[Problem]) -> Page | None:

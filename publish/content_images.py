@@ -23,7 +23,7 @@ from publish.fields import Collector, kind
 from publish.frontmatter import Parsed
 from publish.html_img import img_tags
 from publish.limits import MAX_IMAGE_BYTES, too_large
-from publish.links import addressed
+from publish.links import addressed, file_name
 from publish.markdown_code import masked
 from publish.markdown_escapes import ESCAPED, unescape
 from publish.markdown_images import ImageScan, referenced, spaced, undefined
@@ -317,9 +317,7 @@ def _image(
     """Check one local image: inside content/, existing, with alt text (unless `alt_told`: the
     caller told of it where the editor writes it)."""
     if WINDOWS_FILE_RE.match(ref):
-        name = ref.replace("\\", "/").rsplit("/", 1)[-1]
-        if ref[:5].lower() == "file:":  # a browser's address: «Minh%20Anh» is «Minh Anh»
-            name = unquote(name)
+        name = file_name(ref)  # a browser's address: «Minh%20Anh» is «Minh Anh»
         col.add(
             f"ảnh «{ref}» là một tệp trên máy tính này, website không lấy được",
             field=field,

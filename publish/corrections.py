@@ -147,14 +147,13 @@ def _date(
     line = lines.get("date", lines.get(""))
     written = item.get("date")
     if written in (None, ""):
-        col.add(
-            f"{where} thiếu ngày giờ đính chính"
-            if "date" not in item
-            else f"{where}: 'date' để trống",
-            field=f"{field}.date",
-            line=line,
-            hint="Thêm dòng 'date: 2026-12-02 09:30' (lúc đính chính, giờ Việt Nam) vào mục đó.",
-        )
+        hint = "Thêm dòng 'date: 2026-12-02 09:30' (lúc đính chính, giờ Việt Nam) vào mục đó."
+        if "date" in item:
+            col.empty(f"{field}.date", hint, message=f"{where}: 'date' để trống", line=line)
+        else:
+            col.add(
+                f"{where} thiếu ngày giờ đính chính", field=f"{field}.date", line=line, hint=hint
+            )
         return None
     moment = read_moment(written, config.tz)
     if not isinstance(moment, dt.datetime):
@@ -184,15 +183,16 @@ def _note(
     if isinstance(written, str):
         written = nfc(written).strip()
     if written in (None, ""):
-        col.add(
-            f"{where} thiếu nội dung đính chính"
-            if "note" not in item
-            else f"{where}: 'note' để trống",
-            field=f"{field}.note",
-            line=line,
-            hint='Thêm dòng \'note: "…"\' nói rõ đã sửa gì, ví dụ note: "Sửa số điện thoại lừa '
-            'đảo: đúng là 0912 345 678."',
+        hint = (
+            'Thêm dòng \'note: "…"\' nói rõ đã sửa gì, ví dụ note: "Sửa số điện thoại lừa đảo: '
+            'đúng là 0912 345 678."'
         )
+        if "note" in item:
+            col.empty(f"{field}.note", hint, message=f"{where}: 'note' để trống", line=line)
+        else:
+            col.add(
+                f"{where} thiếu nội dung đính chính", field=f"{field}.note", line=line, hint=hint
+            )
         return None
     if not isinstance(written, str):
         col.add(

@@ -84,19 +84,33 @@ class Collector:
     images: list[tuple[str, str]] = field(default_factory=list)
     """(reference, resolved path) of every local image checked, to recheck a cached load."""
     commented: dict[str, tuple[Problem, str]] = field(default_factory=dict)
-    """The warning of each field whose value YAML read as a comment («title: #3 Cảnh báo»), and
-    why it is empty, by field: a required one told empty says why instead (see empty)."""
+    """The warning, not yet told, of each field whose value YAML read as a comment («title: #3
+    Cảnh báo»), and why it is empty, by field («corrections.1.note»): a reader that finds the
+    field required says why in its own error (see empty), tell_commented warns of the rest."""
 
-    def empty(self, key: str, hint: str) -> None:
-        """A required `key` written with nothing YAML reads after it, at its line: when a # at
-        the start of its value made it a comment, that warning becomes this error (the editor
-        did write a value, «điền nội dung» would be no help)."""
+    def empty(
+        self,
+        key: str,
+        hint: str,
+        *,
+        message: str = "trường bắt buộc để trống",
+        line: int | None = None,
+    ) -> None:
+        """A required `key` written with nothing YAML reads after it, at its `line` (found from
+        `key` when None): when a # at the start of its value made it a comment, the error says
+        so, with the line to copy (the editor did write a value, «điền nội dung» would be no
+        help), and the field gets no warning of its own."""
         cut, why = self.commented.pop(key, (None, ""))
-        if cut is not None and cut in self.problems:
-            self.problems.remove(cut)
-            self.add(f"trường bắt buộc để trống: {why}", field=key, line=cut.line, hint=cut.hint)
+        if cut is not None:
+            self.add(f"{message}: {why}", field=key, line=cut.line, hint=cut.hint)
             return
-        self.add("trường bắt buộc để trống", field=key, hint=hint)
+        self.add(message, field=key, hint=hint, line=line)
+
+    def tell_commented(self) -> None:
+        """Warn of each value a # made a comment that no reader told as a required field left
+        empty (an author, tags, a radio air date): once every field has been read."""
+        self.problems.extend(cut for cut, _ in self.commented.values())
+        self.commented.clear()
 
     def add(
         self,
@@ -1073,7 +1087,7 @@ def missing(col: Collector, data: dict[str, Any], key: str, hint: str) -> None:
     was written under one, or typed with a Vietnamese keyboard on (adding a second line would
     leave the first one unread), else at the front matter's first line with `hint`."""
     other = written_as(data, key)
-    if other is not None and other[:1] in WORD_SPACES:
+    if other is not None and word_spaced(other):
         message, hint = _word_spaced(other)
         line = col.parsed.line_of(other) if col.parsed is not None else 2
         col.add(f"thiếu trường bắt buộc: {message}", field=key, line=line, hint=hint)
@@ -1325,6 +1339,12 @@ WORD_SPACES = "\u00a0\u2007\u202f"
 letters of a key."""
 
 
+def word_spaced(key: object) -> bool:
+    """Whether `key` is a front matter key that opens with a no-break space (see WORD_SPACES);
+    not the empty key, which `key[:1] in WORD_SPACES` took for one."""
+    return isinstance(key, str) and key.startswith(tuple(WORD_SPACES))
+
+
 def _word_spaced(key: str) -> tuple[str, str]:
     """What is wrong with a known key that no-break spaces before it («\u00a0author:», pasted
     from Word or a web page) made an unknown one, and the fix: a space to the eye, so the line
@@ -1408,9 +1428,10 @@ def unknown_keys(
         vietnamese = VIETNAMESE_FIELDS.get(spelt)
         typed = None if vietnamese or close else keyboard_typed(str(key), known)
         meant = GATE_ALIASES.get(spelt) or vietnamese or (close[0] if close else None) or typed
-        if isinstance(key, str) and key[:1] in WORD_SPACES and key.lstrip(WORD_SPACES) in known:
-            if key.lstrip(WORD_SPACES) not in required or key.lstrip(WORD_SPACES) in data:
-                _word_spaced_key(col, key, kind)
+        bare = str(key).lstrip(WORD_SPACES)
+        if word_spaced(key) and bare in known:
+            if bare not in required or bare in data:
+                _word_spaced_key(col, str(key), kind)
             continue  # a required one: see `missing`
         if meant is None or meant not in known:
             if isinstance(key, str) and " " in key.strip():

@@ -35,8 +35,32 @@ from xml.parsers import expat
 from publish import legacy_text
 from publish.image_suffixes import IMAGE_SUFFIXES
 
-__all__ = ["MAX_TEXT_BYTES", "Unreadable", "authors", "authors_at", "stamp_text", "text_of"]
+__all__ = [
+    "BROKEN_XML",
+    "BROKEN_ZIP",
+    "MAX_TEXT_BYTES",
+    "Unreadable",
+    "authors",
+    "authors_at",
+    "stamp_text",
+    "text_of",
+]
 
+BROKEN_ZIP: tuple[type[Exception], ...] = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    OSError,
+    EOFError,
+    RuntimeError,  # a member zipfile takes for encrypted
+    zlib.error,  # a member whose compressed bytes are damaged
+)
+"""What reading the members of a damaged zip file (a Word or Office document) raises."""
+BROKEN_XML: tuple[type[Exception], ...] = (
+    expat.ExpatError,
+    ValueError,  # zipfile's «negative seek value» of a member whose offset lies
+    LookupError,  # an XML part declaring an encoding Python does not know
+)
+"""What reading a damaged XML part of such a file raises."""
 MAX_TEXT_BYTES = 64 * 1024 * 1024
 """Most bytes inflated from one file (its zip members or PDF streams together)."""
 MAX_PART_BYTES = 8 * 1024 * 1024
@@ -293,18 +317,7 @@ def authors_at(data: bytes, suffix: str) -> list[tuple[str, str]]:
                         author = _attribute(element, attribute)
                         if author:
                             add(author, where)
-    except (
-        zipfile.BadZipFile,
-        Unreadable,
-        expat.ExpatError,
-        OSError,
-        RuntimeError,
-        zlib.error,
-        ValueError,  # zipfile's «negative seek value» of a member whose offset lies
-        LookupError,  # an XML part declaring an encoding Python does not know
-        EOFError,
-        RecursionError,
-    ):
+    except BROKEN_ZIP + BROKEN_XML + (Unreadable, RecursionError):
         return []  # told as unreadable by text_of
     return [(at, name) for name, at in found.items()]
 
@@ -418,16 +431,9 @@ def _xml_members(data: bytes, budget: _Budget, *, nested: bool = False) -> list[
             return found
     except RecursionError:
         raise Unreadable("XML có quá nhiều tầng lồng nhau") from None
-    except (
-        zipfile.BadZipFile,
-        zipfile.LargeZipFile,
-        OSError,
-        EOFError,
-        RuntimeError,
-        zlib.error,
-    ) as exc:
+    except BROKEN_ZIP as exc:
         raise Unreadable(f"tệp nén hỏng ({exc})") from None
-    except (expat.ExpatError, ValueError, LookupError) as exc:
+    except BROKEN_XML as exc:
         raise Unreadable(f"XML hỏng ({exc})") from None
 
 

@@ -30,6 +30,7 @@ __all__ = [
     "Links",
     "addressed",
     "content_link",
+    "file_name",
     "hrefs_in",
     "image_text_ends",
     "links_in",
@@ -59,6 +60,7 @@ LINK_HINT = (
     "[xem bài trước](/bai-viet/2020-12-08-ten-bai.md))."
 )
 
+
 OLD_ADDRESS_HINT = (
     "Tên tệp .md viết bằng địa chỉ cũ của website ([site] old_base_urls) là tên một tệp trong "
     "content/, như khi viết bằng base_url; website cũ cũng không có địa chỉ nào như vậy, nên liên "
@@ -66,6 +68,14 @@ OLD_ADDRESS_HINT = (
 )
 """Why a missing content file written with an old address is an error, not left as written
 (as a link to the old CMS's own files is): the old site never served a .md file."""
+
+
+def file_name(href: str) -> str:
+    """The name of the file `href` names, as the editor would save it, "" when it names a
+    folder: «..%2Fbien-ban.txt», «..\\bien-ban.txt» and a browser's
+    «file:///C:/tai%20lieu/bien-ban.txt#page=2» all name «bien-ban.txt»."""
+    path = nfc(unquote(href.split("#", 1)[0].split("?", 1)[0])).replace("\\", "/")
+    return posixpath.basename(path)
 
 
 def content_link(href: str, site: SiteAddresses | None = None) -> tuple[str, str] | None:

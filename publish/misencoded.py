@@ -9,11 +9,10 @@ that file or folder.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 
 from publish.errors import ESCAPED_BYTE, Problem, shown_name
-from publish.text import quoted, slugify
+from publish.text import quoted, slug_file_name
 
 __all__ = ["is_misencoded", "problem", "told"]
 
@@ -81,7 +80,4 @@ def _example(name: str, *, folder: bool) -> str:
     decoded = ESCAPED_BYTE.sub(
         lambda byte: bytes([ord(byte[0]) - 0xDC00]).decode(LEGACY_CODE_PAGE, "replace"), name
     )
-    stem, suffix = (decoded, "") if folder else os.path.splitext(decoded)
-    if not (suffix[1:].isascii() and suffix[1:].isalnum()):
-        stem, suffix = decoded, ""
-    return slugify(stem) + suffix.lower()
+    return slug_file_name(decoded, folder=folder)

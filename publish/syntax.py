@@ -1047,20 +1047,38 @@ class HashCut:
         return self.value[later.start() :].strip(" \t") if later is not None else None
 
     @property
-    def hashtags(self) -> list[str] | None:
-        """The words of a value written as hashtags only («#luadao #canhbao», «#a, #b»), without
-        their #; None when some word is no hashtag."""
-        words = [word for word in re.split(r"[\s,;]+", self.value) if word]
-        if not words or any(not word.startswith("#") or not word.strip("#") for word in words):
+    def meant(self) -> str:
+        """The value without the « # » comment written after the cut, if any."""
+        comment = self.comment
+        return self.value if comment is None else self.value[: -len(comment)].rstrip(" \t")
+
+    @property
+    def tags(self) -> list[str] | None:
+        """The tags a `tags:` line not in brackets means («#luadao #canhbao», «#a, #canh bao»,
+        «luadao, #canhbao»): one at each comma, semicolon or word opening with a #, without their
+        #; None for another key, a `[…]` list or no tag."""
+        if self.name != "tags" or self.value[:1] in "[{":
             return None
-        return [word.lstrip("#") for word in words]
+        words = (
+            word.strip(" \t").lstrip("#").strip(" \t") for word in _TAG_PARTS.split(self.meant)
+        )
+        return [word for word in words if word] or None
 
     @property
     def hint(self) -> str:
-        """How to fix the line: the comment kept after the quotes when one is written after the
-        cut, else the whole value quoted (a comment after a title offered too)."""
+        """How to fix the line: tags as a list; the comment kept after the quotes when one is
+        written after the cut; a value no text (a date, a key, a name) with its # taken away,
+        which quotes would keep («"#2020-12-12"» is no date); else the whole value quoted (a
+        comment after a title offered too)."""
+        if (tags := self.tags) is not None:
+            listed = ", ".join(yaml_quoted(tag) for tag in tags)
+            after = f" {comment}" if (comment := self.comment) is not None else ""
+            return (
+                "Thẻ viết kiểu Facebook, mỗi thẻ một dấu #, thì ghi thành một danh sách (dấu # "
+                f"không cần), sửa dòng này thành: {self.key}: [{listed}]{after}"
+            )
         if (comment := self.comment) is not None:
-            meant = self.value[: len(self.value) - len(comment)].rstrip(" \t")
+            meant = self.meant
             text = meant[len(self.kept) :].strip(" \t")
             return (
                 f"«{text}» (dấu # liền chữ sau nó) là chữ của giá trị, «{comment}» viết như một "
@@ -1068,19 +1086,14 @@ class HashCut:
                 f"ngoặc kép («{self.retyped}»); nếu không, đặt phần trước ghi chú trong ngoặc "
                 f"kép, sửa dòng này thành: {self.key}: {yaml_quoted(meant)} {comment}"
             )
-        if self.name == "tags" and (tags := self.hashtags) is not None:
-            listed = ", ".join(yaml_quoted(tag) for tag in tags)
-            return (
-                "Thẻ viết kiểu Facebook, mỗi thẻ một dấu #, thì ghi thành một danh sách (dấu # "
-                f"không cần), sửa dòng này thành: {self.key}: [{listed}]"
-            )
         if not self.kept:
-            quote = f"đặt cả giá trị trong ngoặc kép, sửa dòng này thành: {self.retyped}"
             if self.name in TEXT_KEYS:  # a title is read whole: no comment is meant there
-                return quote[0].upper() + quote[1:]
+                return f"Đặt cả giá trị trong ngoặc kép, sửa dòng này thành: {self.retyped}"
+            bare = self.value.lstrip("#")
             return (
                 "Ghi chú (không đăng) thì viết một dấu cách sau dấu # («# ghi chú»); còn đây là "
-                f"chữ của giá trị thì {quote}"
+                "giá trị của trường thì xóa dấu # ở đầu (trường này không cần nó), sửa dòng này "
+                f"thành: {self.key}: {_unquoted(bare) if bare else yaml_quoted(self.value)}"
             )
         if self.name in TEXT_KEYS:
             # A comment after a title is kept by quoting the title: « # ghi chú» is warned there.
@@ -1091,6 +1104,25 @@ class HashCut:
             f"Nếu «{self.dropped}» là ghi chú (không đăng), {how}. Nếu nó thuộc giá trị, "
             f"đặt cả giá trị trong ngoặc kép, sửa dòng này thành: {self.retyped}"
         )
+
+
+_TAG_PARTS = re.compile(r"[,;]|[ \t]+(?=#)")
+"""Where one tag of a `tags:` line written as on Facebook ends: a comma, a semicolon, a space
+before a #."""
+
+
+def _unquoted(value: str) -> str:
+    """`value` as a YAML value without quotes, so that a date stays a date and a number a number,
+    unless YAML would read it otherwise (a `: `, a ` #`, a sign that opens a list or a quote)."""
+    if (
+        value[:1] in "\"'[]{}&*!|>%@`,#"
+        or value.startswith(("- ", "? ", ": "))
+        or ": " in value
+        or value.endswith(":")
+        or _PLAIN_COMMENT.search(value)
+    ):
+        return yaml_quoted(value)
+    return value
 
 
 _LATER_COMMENT = re.compile(r"[ \t]#(?=[ \t]|$)")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import posixpath
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -239,6 +240,16 @@ def _unless_combining(match: re.Match[str]) -> str:
 def slugify(text: str, *, max_length: int = 80) -> str:
     """Vietnamese-aware slug: "Đường dây nóng" → "duong-day-nong" (đ → d, tone marks dropped)."""
     return _slugify(fold(nfc(text)), max_length=max_length, word_boundary=True) or "bai-viet"
+
+
+def slug_file_name(name: str, *, folder: bool = False) -> str:
+    """A name to give the file (or `folder`) `name` that a link or an address holds as written:
+    its stem as a slug, its suffix in lowercase («Mẫu đơn.DOCX» → «mau-don.docx»); a suffix
+    that is no word of letters and digits is slugged with the rest."""
+    stem, suffix = (name, "") if folder else posixpath.splitext(name)
+    if not (suffix[1:].isascii() and suffix[1:].isalnum()):
+        stem, suffix = name, ""
+    return slugify(stem) + suffix.lower()
 
 
 def line_numbers(lines: Sequence[int], most: int) -> str:

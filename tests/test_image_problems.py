@@ -106,6 +106,14 @@ def test_a_photo_dragged_into_a_browser_is_told_as_a_file_of_this_computer(
     assert error.hint == "Chép ảnh vào thư mục content/images/ rồi ghi «images/Ảnh 2.jpg»."
 
 
+def test_a_photo_on_this_computer_is_named_without_the_address_fragment(tmp_path: Path) -> None:
+    """A browser's address can end in «#…» or «?…», which no file's name holds: the name to write
+    once the photo is copied is the file's own, as for a linked form."""
+    ref = "file:///C:/Users/Lan/Tuan%20tra.jpg#zoom=2"
+    [error] = load_errors(tmp_path, bulletin_md(body=f"![Tuần tra ban đêm]({ref})\n"), {})
+    assert error.hint == "Chép ảnh vào thư mục content/images/ rồi ghi «images/Tuan tra.jpg»."
+
+
 @pytest.mark.parametrize(
     ("written", "meant"),
     [

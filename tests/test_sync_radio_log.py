@@ -98,6 +98,27 @@ def test_files_laid_out_anew_for_other_causes_are_told_each_once() -> None:
     ]
 
 
+def test_a_log_of_files_that_gained_an_end_mark_alone_says_no_word_read_changed() -> None:
+    """The heading of a log listing only files laid out anew said «nội dung không đổi» while
+    its line said «lời đọc không đổi»: a file that gained «— HẾT TIN —» has a line more, not
+    one read. The heading says what its lines say."""
+    lines = log([ended("2024-W50/script.docx", ENDED), ended("items/a.txt", A4, ENDED)])
+    assert lines[1] == (
+        "Các tệp dưới đây chỉ được trình bày lại sau khi đài nhận: lời đọc không đổi, "
+        "không có dòng «SỬA LẦN …» mới, không cần in lại."
+    )
+
+
+def test_a_cause_this_version_does_not_know_adds_no_second_line() -> None:
+    """A file laid out anew by a later version for a cause this one does not know is told by
+    the causes known, with the other files of those: not a second line word for word the same
+    as the first."""
+    lines = log([ended("items/a.txt", A4), ended("items/b.txt", A4, "sau-nay")])
+    assert [line for line in lines if line.startswith("- ")] == [
+        "- Trình bày lại 2 tin cho vừa khổ A4, nội dung không đổi: không cần in lại"
+    ]
+
+
 @pytest.mark.parametrize(
     ("causes", "said"),
     [

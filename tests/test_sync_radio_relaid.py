@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import json
 import shutil
+import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,7 +26,7 @@ from publish.render.radio.rundown import clock, mss
 from publish.render.radio_docx import CUE_PT, ParagraphSpec, build_docx
 from publish.render.radio_station import END_MARK, WIDTH, station_text
 from publish.sync import radio as radio_sync
-from publish.sync.radio_relaid import A4, ENDED, NOTICE, Relaid, layout_only, relaid, word_relaid
+from publish.sync.radio_relaid import A4, ENDED, Relaid, reason, relaid, word_relaid
 from tests import test_radio_on_air_corrections as on_air
 from tests.helpers import FIXTURES, snapshot
 from tests.station_log import change_log
@@ -145,6 +148,12 @@ def root(tmp_path: Path) -> Path:
     return target
 
 
+def kept(found: Relaid | None) -> str | None:
+    """The line a file laid out anew keeps under its first ("" for none), None when the file
+    is not laid out anew."""
+    return None if found is None else found.line
+
+
 def test_the_wide_layout_here_is_what_versions_before_sent(root: Path) -> None:
     """The files the tests below start from are byte for byte those older versions sent."""
     station = snapshot(root / STATION)
@@ -162,6 +171,11 @@ def test_a_layout_change_alone_is_rewritten_without_a_revision(root: Path) -> No
     assert set(updates) - {LOG} >= set(TEXTS)
     assert {updates[path] for path in TEXTS} == {
         "Trình bày lại cho vừa khổ A4, nội dung không đổi: không cần in lại"
+    }
+    done = {action.key: said for action, said in summary.done}
+    assert {path: done[path] for path in TEXTS} == {
+        path: f"đã ghi {path} (trình bày lại, nội dung không đổi: không cần in lại)"
+        for path in TEXTS
     }
     station = scripts(root / STATION)
     expected = built(root)
@@ -197,7 +211,7 @@ def test_a_title_with_a_word_longer_than_a_line_is_laid_out_anew(tmp_path: Path)
     assert not summary.failed
     updates = {a.key: a.reason for a in actions if a.kind == "update" and a.key in TEXTS}
     assert set(updates) == set(TEXTS)
-    assert set(updates.values()) == {NOTICE}
+    assert set(updates.values()) == {reason((A4,))}
     station = scripts(project / STATION)
     expected = built(project)
     for path in TEXTS:
@@ -215,9 +229,9 @@ def test_a_long_word_alone_on_its_line_is_no_sign_of_either_layout() -> None:
     makes a revision."""
     title = f"Xem {ADDRESS} ngay"
     a4 = a4_item(BODY, title=f"Xem\n  {ADDRESS}\n  ngay")
-    assert layout_only("items/x.txt", wide_item(BODY, title=title), a4, lined=False) == ""
+    assert kept(relaid("items/x.txt", wide_item(BODY, title=title), a4, lined=False)) == ""
     changed = a4_item(BODY, title=f"Xem\n  {ADDRESS}\n  sau")
-    assert layout_only("items/x.txt", wide_item(BODY, title=title), changed, lined=False) is None
+    assert kept(relaid("items/x.txt", wide_item(BODY, title=title), changed, lined=False)) is None
 
 
 def test_a_layout_change_with_a_changed_number_is_a_revision(root: Path) -> None:
@@ -305,7 +319,7 @@ BODY = f"{LEAD_IN}\n\nĐoàn tuần tra đi 3 xã.\n"
 def test_words_are_what_is_read_not_how_lines_are_broken(fields: str, same: bool) -> None:
     """A header line broken elsewhere, a «|» between fields gone with it, a shorter rule:
     layout; a number, a time or a comma changed: not."""
-    found = layout_only("items/x.txt", wide_item(BODY), a4_item(BODY, fields), lined=False)
+    found = kept(relaid("items/x.txt", wide_item(BODY), a4_item(BODY, fields), lined=False))
     assert (found == "") is same
 
 
@@ -323,18 +337,18 @@ def test_words_are_what_is_read_not_how_lines_are_broken(fields: str, same: bool
 def test_a_change_of_the_spoken_text_is_never_layout(old: str, new: str) -> None:
     """A paragraph boundary moved, a «|» or a «---» of the text gone or added: the station
     is told to print again («SỬA LẦN»), though every other word is the same."""
-    assert layout_only("items/x.txt", wide_item(old), a4_item(old), lined=False) == ""
-    assert layout_only("items/x.txt", wide_item(old), a4_item(new), lined=False) is None
+    assert kept(relaid("items/x.txt", wide_item(old), a4_item(old), lined=False)) == ""
+    assert kept(relaid("items/x.txt", wide_item(old), a4_item(new), lined=False)) is None
 
 
 def test_only_a_file_in_the_old_layout_is_laid_out_anew() -> None:
     """A file already in the A4 layout whose build only breaks a line elsewhere, or a build
     still as wide as the station's copy, is a revision like any other."""
     broken = "Phát sóng: 17:00, Thứ Bảy, 14/12/2024\n56 âm tiết, 240 âm tiết/phút"
-    assert layout_only("items/x.txt", a4_item(BODY), a4_item(BODY, broken), lined=False) is None
+    assert kept(relaid("items/x.txt", a4_item(BODY), a4_item(BODY, broken), lined=False)) is None
     wider = wide_item(BODY, broken)
-    assert layout_only("items/x.txt", wide_item(BODY), wider, lined=False) is None
-    assert layout_only("items/x.txt", wide_item(BODY), a4_item(BODY, broken), lined=False) == ""
+    assert kept(relaid("items/x.txt", wide_item(BODY), wider, lined=False)) is None
+    assert kept(relaid("items/x.txt", wide_item(BODY), a4_item(BODY, broken), lined=False)) == ""
 
 
 def test_only_a_sync_s_own_line_under_the_first_is_taken_for_one() -> None:
@@ -342,14 +356,14 @@ def test_only_a_sync_s_own_line_under_the_first_is_taken_for_one() -> None:
     version wrote) has its title on line 2: it is compared, not taken for «SỬA LẦN»; a real
     revision line is kept for the rewritten file."""
     old = wide_item(BODY)
-    assert layout_only("items/x.txt", old, a4_item(BODY), lined=True) == ""
+    assert kept(relaid("items/x.txt", old, a4_item(BODY), lined=True)) == ""
     line = "SỬA LẦN 2 — cập nhật lúc 8:00, Thứ Sáu, 13/12/2024; thay bản đã gửi trước."
     first, rest = old.split(b"\n", 1)
     revised = b"\n".join([first, line.encode(), rest])
-    assert layout_only("items/x.txt", revised, a4_item(BODY), lined=True) == line
+    assert kept(relaid("items/x.txt", revised, a4_item(BODY), lined=True)) == line
     back = "GỬI LẠI — gửi lúc 8:00, Thứ Sáu, 13/12/2024; tệp này đã rút, nay phát lại."
     resent = b"\n".join([first, back.encode(), rest])
-    assert layout_only("items/x.txt", resent, a4_item(BODY), lined=True) == back
+    assert kept(relaid("items/x.txt", resent, a4_item(BODY), lined=True)) == back
 
 
 def test_a_rundown_row_moved_is_no_layout_change() -> None:
@@ -362,8 +376,8 @@ def test_a_rundown_row_moved_is_no_layout_change() -> None:
     swapped = [*lines[:third], *lines[fifth : fifth + 3], *lines[third + 3 : fifth]]
     swapped += [*lines[third : third + 3], *lines[fifth + 3 :]]
     assert sorted(swapped) == sorted(lines) and swapped != lines
-    assert layout_only(RUNDOWN, old, b"\r\n".join(swapped), lined=False) is None
-    assert layout_only(RUNDOWN, old, new.replace(b"0:42", b"0:43"), lined=False) is None
+    assert kept(relaid(RUNDOWN, old, b"\r\n".join(swapped), lined=False)) is None
+    assert kept(relaid(RUNDOWN, old, new.replace(b"0:42", b"0:43"), lined=False)) is None
 
 
 def test_the_a4_rundown_holds_the_words_of_the_wide_one() -> None:
@@ -371,9 +385,9 @@ def test_the_a4_rundown_holds_the_words_of_the_wide_one() -> None:
     is not."""
     old = (BEFORE_A4 / RUNDOWN).read_bytes()
     new = (GOLDEN / RUNDOWN).read_bytes()
-    assert layout_only(RUNDOWN, old, new, lined=False) == ""
+    assert kept(relaid(RUNDOWN, old, new, lined=False)) == ""
     renamed = new.replace(b"     LOI-CHAO", b"     LOI-CHAO-MOI")
-    assert layout_only(RUNDOWN, old, renamed, lined=False) is None
+    assert kept(relaid(RUNDOWN, old, renamed, lined=False)) is None
 
 
 def test_a_later_change_of_line_breaks_alone_is_a_revision(root: Path) -> None:
@@ -388,8 +402,8 @@ def test_a_later_change_of_line_breaks_alone_is_a_revision(root: Path) -> None:
     updated = {a.key: a.reason for a in actions if a.kind == "update" and a.key in TEXTS}
     assert ITEM in updated and RUNDOWN in updated
     station = scripts(root / STATION)
-    for path, reason in updated.items():
-        assert "A4" not in reason, path
+    for path, told in updated.items():
+        assert "A4" not in told, path
         line = station[path].decode("utf-8-sig").splitlines()[1]
         assert line.startswith("SỬA LẦN 2 — ") and "hãy in lại" in line, path
     log = [line for line in change_log(station[LOG]).splitlines() if line[:2] == "- "]
@@ -465,6 +479,12 @@ def test_a_correction_the_station_holds_without_its_end_mark_is_not_sent_as_revi
     assert not summary.failed
     updates = {a.key: a.reason for a in actions if a.kind == "update"}
     assert {updates[path] for path in (*ENDED_TEXTS, WORD)} == {ENDED_REASON}
+    # What the sync prints as it writes each says what its THAY-DOI.txt line says.
+    done = {action.key: said for action, said in summary.done}
+    assert {path: done[path] for path in (*ENDED_TEXTS, WORD)} == {
+        path: f"đã ghi {path} (trình bày lại, lời đọc không đổi: không cần in lại)"
+        for path in (*ENDED_TEXTS, WORD)
+    }
     now = scripts(station)
     expected = built(root)
     for path in (*ENDED_TEXTS, WORD):
@@ -479,6 +499,7 @@ def test_a_correction_the_station_holds_without_its_end_mark_is_not_sent_as_revi
         assert after[path]["sent_at"] == before[path]["sent_at"], path
     log = change_log(now[f"{CORRECTION_EPISODE}/THAY-DOI.txt"]).splitlines()
     assert log[1].startswith("Các tệp dưới đây chỉ được trình bày lại sau khi đài nhận")
+    assert "lời đọc không đổi" in log[1] and "nội dung" not in log[1]
     assert [line for line in log if line.startswith("- ")] == [
         "- Trình bày lại kịch bản cả tập, kịch bản cả tập (bản Word) và 1 tin để thêm dòng "
         "«— HẾT TIN —» ở cuối tin, lời đọc không đổi: không cần in lại"
@@ -535,11 +556,11 @@ def test_an_end_mark_where_the_build_puts_none_is_a_change() -> None:
         moved = [*held[:at], END_LINE, "", *held[at:]]
         assert relaid(SCRIPT, script_lines(held), script_lines(moved), lined=False) is None, at
     assert (
-        layout_only("items/x.txt", a4_item(BODY), a4_item(f"{BODY}\n{END_LINE}\n"), lined=False)
+        kept(relaid("items/x.txt", a4_item(BODY), a4_item(f"{BODY}\n{END_LINE}\n"), lined=False))
         == ""
     )
     above = f"{LEAD_IN}\n\n{END_LINE}\n\nĐoàn tuần tra đi 3 xã.\n"
-    assert layout_only("items/x.txt", a4_item(BODY), a4_item(above), lined=False) is None
+    assert kept(relaid("items/x.txt", a4_item(BODY), a4_item(above), lined=False)) is None
 
 
 def test_a_file_both_wide_and_without_its_end_mark_says_both() -> None:
@@ -595,6 +616,39 @@ def test_a_word_script_that_only_gained_end_marks_is_laid_out_anew() -> None:
     assert word_relaid(held, b"") is None
 
 
+def test_an_end_mark_written_twice_is_a_change() -> None:
+    """The build closes an item with one end mark: a second one under the one the station's
+    copy has, in a .txt file or in the Word script, is no layout of the same words and is
+    sent as a revision."""
+    once, twice = f"{BODY}\n{END_LINE}\n", f"{BODY}\n{END_LINE}\n\n{END_LINE}\n"
+    assert relaid("items/x.txt", a4_item(once), a4_item(twice), lined=False) is None
+    assert relaid("items/x.txt", wide_item(once), a4_item(twice), lined=False) is None
+    held = word_file(HEADING, [*ITEM_PAGE, END_MARK], CLOSING_PAGE)
+    doubled = word_file(HEADING, [*ITEM_PAGE, END_MARK, END_MARK], CLOSING_PAGE)
+    assert word_relaid(held, doubled) is None
+
+
+def damaged(word: bytes) -> bytes:
+    """`word` with the compressed bytes of its word/document.xml overwritten: reading that
+    member raises zlib.error, not BadZipFile."""
+    with zipfile.ZipFile(io.BytesIO(word)) as archive:
+        info = archive.getinfo("word/document.xml")
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    return word[:start] + b"\xff" * 16 + word[start + 16 :]
+
+
+def test_a_damaged_word_script_at_the_station_is_no_word_file() -> None:
+    """A script.docx whose compressed text is damaged (a copy cut short on the station's
+    share) made the check raise zlib.error, which stopped the whole sync: it is read as no
+    Word file of ours, as a file that is no zip is."""
+    held = word_file(HEADING, ITEM_PAGE, CLOSING_PAGE)
+    built = word_file(HEADING, [*ITEM_PAGE, END_MARK], CLOSING_PAGE)
+    broken = damaged(held)
+    with zipfile.ZipFile(io.BytesIO(broken)) as archive, pytest.raises(zlib.error):
+        archive.read("word/document.xml")
+    assert word_relaid(broken, built) is None
+
+
 def test_a_correction_held_before_both_the_a4_layout_and_its_end_mark(tmp_path: Path) -> None:
     """The station got the correction's episode from a version before the A4 layout and before
     a correction was closed with its end mark: each file is laid out anew and THAY-DOI.txt
@@ -614,7 +668,7 @@ def test_a_correction_held_before_both_the_a4_layout_and_its_end_mark(tmp_path: 
     } == {
         **dict.fromkeys(ENDED_TEXTS, both),
         WORD: ENDED_REASON,
-        f"{CORRECTION_EPISODE}/rundown.txt": NOTICE,
+        f"{CORRECTION_EPISODE}/rundown.txt": reason((A4,)),
     }
     station = scripts(root / STATION)
     assert all(station[path] == data for path, data in built(root).items() if path in updates)

@@ -14,6 +14,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from publish import config as config_module
+from publish.cli import main
 from publish.config import parse
 from publish.content import load_site
 from publish.errors import ConfigError, ContentError, Problem
@@ -460,6 +461,53 @@ def test_hashtags_written_as_tags_are_warned_with_the_list_to_copy(
 
 
 @pytest.mark.parametrize(
+    ("fields", "written", "meant"),
+    [
+        ({"date": "#2020-12-08 08:00"}, "date: #2020-12-08 08:00", None),
+        ({"category": "#canh-bao-toi-pham"}, "category: #canh-bao-toi-pham", None),
+        ({"author": "#MinhAnh"}, "author: #MinhAnh", "MinhAnh"),
+        ({"radio": "\n  air_date: #2020-12-12"}, "  air_date: #2020-12-12", None),
+        (
+            {"corrections": "\n  - date: #2020-12-09 08:00\n    note: Sửa tên xã"},
+            "  - date: #2020-12-09 08:00",
+            None,
+        ),
+        ({"tags": "#luadao, #canh bao"}, "tags: #luadao, #canh bao", ["luadao", "canh bao"]),
+        ({"tags": "#luadao #canh bao"}, "tags: #luadao #canh bao", ["luadao", "canh bao"]),
+        ({"tags": "#luadao # chú thích"}, "tags: #luadao # chú thích", ["luadao"]),
+    ],
+)
+def test_following_the_hint_of_a_value_starting_with_a_hash_makes_check_pass_the_line(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    fields: dict[str, str],
+    written: str,
+    meant: list[str] | str | None,
+) -> None:
+    """«air_date: #2020-12-12» was told to become «air_date: "#2020-12-12"», which is no date,
+    and «tags: #luadao, #canh bao» one tag «#luadao, #canh bao»: quotes keep the #. A value no
+    text has its # taken away and tags are given as a list: the line copied from the hint
+    passes `check`, and reads as the editor meant."""
+    text = bulletin_md(fields)
+    line = text.split("\n").index(written) + 1
+    root = make_project(tmp_path, {A: text})
+    try:
+        told = list(load(root).warnings)
+    except ContentError as error:
+        told = list(error.problems)
+    [hint] = {p.hint for p in told if p.line == line and "dấu #" in p.message}
+    fixed = COPY.search(hint or "")
+    assert fixed is not None
+    mended = copied(text, line, fixed.group(1))
+    (root / A).write_text(mended, encoding="utf-8")
+    assert main(["check", "--root", str(root), "--now", NOW.isoformat()]) == 0
+    assert f"a.md:{line}:" not in capsys.readouterr().out
+    name = written.split(":")[0].strip(" -")
+    if meant is not None:
+        assert split(mended).data[name] == meant
+
+
+@pytest.mark.parametrize(
     ("field", "written"),
     [("title", "#3 vụ lừa đảo qua mạng trong tuần"), ("summary", "#canhbao Người dân cảnh giác")],
 )
@@ -481,6 +529,43 @@ def test_a_required_value_starting_with_a_hash_is_told_why_it_is_empty(
     fixed = COPY.search(problem.hint or "")
     assert fixed is not None
     assert split(copied(text, line, fixed.group(1))).data[field] == written
+
+
+@pytest.mark.parametrize(
+    ("item", "written", "key", "meant"),
+    [
+        (
+            "\n  - date: 2020-12-09 08:00\n    note: #3 sai tên",
+            "    note: #3 sai tên",
+            "note",
+            "#3 sai tên",
+        ),
+        (
+            "\n  - date: #2020-12-09 08:00\n    note: Sửa tên xã",
+            "  - date: #2020-12-09 08:00",
+            "date",
+            "2020-12-09 08:00",
+        ),
+    ],
+)
+def test_a_correction_value_starting_with_a_hash_is_told_once_why_it_is_empty(
+    tmp_path: Path, item: str, written: str, key: str, meant: str
+) -> None:
+    """«corrections: - note: #3 sai tên» was told twice at its line: a warning that YAML read
+    «#3 sai tên» as a comment, and the correction's own «'note' để trống». As for a top-level
+    field, one error says the field is empty because of the #, with the line to copy."""
+    text = bulletin_md({"corrections": item})
+    root = make_project(tmp_path, {A: text})
+    with pytest.raises(ContentError) as info:
+        load(root)
+    line = text.split("\n").index(written) + 1
+    [problem] = [p for p in info.value.problems if p.line == line]
+    assert problem.severity == "error" and problem.field == f"corrections.1.{key}"
+    assert f"'{key}' để trống" in problem.message and "dấu #" in problem.message
+    fixed = COPY.search(problem.hint or "")
+    assert fixed is not None
+    [read] = split(copied(text, line, fixed.group(1))).data["corrections"]
+    assert read[key] == meant
 
 
 def test_a_comment_alone_after_a_key_is_not_warned(tmp_path: Path) -> None:

@@ -73,3 +73,24 @@ def test_a_block_indented_with_no_break_spaces_says_why_it_is_empty(
     assert error.field == block and error.line == line_of(text, f"{block}:")
     assert "cách không ngắt" in error.message and f"'{setting.split(':')[0]}:'" in error.message
     assert f"{block}:\n        {example}" in (error.hint or "")
+
+
+@pytest.mark.parametrize("block", ["radio", "zalo"])
+def test_an_empty_block_is_not_given_a_spaced_key_further_down(tmp_path: Path, block: str) -> None:
+    """An empty «radio:» with an ordinary line below was told «dòng 'author:' bên dưới … không
+    thuộc khối này» of a no-break-spaced key lines above it: only its very next line is the
+    block's. That key is still told at its own line."""
+    text = bulletin_md({f"{NBSP}author": '"Minh Anh"', block: "", "tags": "[lua-dao]"})
+    found = problems(tmp_path, text)
+    [error] = [p for p in found if p.severity == "error"]
+    assert error.field == block and "cách không ngắt" not in error.message
+    assert (error.hint or "").startswith("Ví dụ:")
+    assert any(p.line == line_of(text, NBSP) and "'author:'" in p.message for p in found)
+
+
+def test_an_empty_key_below_an_empty_block_is_no_no_break_space(tmp_path: Path) -> None:
+    """The key '' (a line «"": 1») opens with no no-break space: «''[:1] in WORD_SPACES» was
+    True, so an empty «radio:» above it told «dòng ':' … ký tự cách không ngắt»."""
+    text = bulletin_md({"radio": "", '""': "1"})
+    [error] = [p for p in problems(tmp_path, text) if p.field == "radio"]
+    assert "cách không ngắt" not in error.message and "dòng ':'" not in error.message

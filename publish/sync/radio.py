@@ -91,7 +91,7 @@ from publish.sync.manifest import Manifest, atomic_write_bytes
 from publish.sync.radio_guide import GUIDE_NAME, Episode, guide_bytes
 from publish.sync.radio_legacy import names_only_differ
 from publish.sync.radio_reached import EPISODE_SCRIPTS, Heard, heard
-from publish.sync.radio_relaid import RELAID, reason, word_relaid
+from publish.sync.radio_relaid import RELAID, reason, unchanged, word_relaid
 from publish.sync.radio_relaid import relaid as text_relaid
 from publish.sync.radio_resent import (
     CLEAR,
@@ -526,6 +526,17 @@ def _plan_log(log: LogState, *, after: bool = False) -> Action:
 def _aired(state: FileState, now: dt.datetime | None) -> bool:
     """Whether the file's episode aired before `now` (then it belongs to the station)."""
     return now is not None and state.air is not None and state.air < now
+
+
+def _ours_changed(state: FileState) -> bool:
+    """Whether the station holds the version of the file we last wrote and the build has
+    another one: what a file laid out anew is (radio_relaid)."""
+    return (
+        state.local is not None
+        and state.written is not None
+        and state.local != state.written
+        and state.present == state.written
+    )
 
 
 def _never_sent(state: FileState, since: dt.datetime | None) -> bool:
@@ -1187,7 +1198,6 @@ class RadioSyncer:
         withdrawn_copies = copies(self.manifest.meta.get(COPIES))
         revisions = self._revisions()
         files: list[FileState] = []
-        words: list[int] = []
         for path in sorted(set(local) | set(entries)):
             digest, keys = local.get(path, (None, ()))
             entry = entries.get(path, {})
@@ -1217,8 +1227,6 @@ class RadioSyncer:
                 # bump it; it stops the legacy check, whose record has no pending.
                 lined = raw is not None and raw == record.get("station")
                 same_as, relaid = self._layout(path, raw, lined=lined, legacy=not pending)
-                if PurePosixPath(path).name == "script.docx":
-                    words.append(len(files))
             files.append(
                 FileState(
                     path=path,
@@ -1242,7 +1250,7 @@ class RadioSyncer:
                     else self._withdrawal_of(path, entry, withdrawn_copies.get(path), revisions),
                 )
             )
-        self._word_relaid(files, words)
+        self._word_relaid(files)
         self.plan_note = " ".join(n for n in (self._move_note, self._clock_note(now)) if n)
         # Reasons are only for withdrawals (and station copies still holding withdrawn
         # bulletins), and finding the held-back ones reads every bulletin aloud.
@@ -1348,18 +1356,19 @@ class RadioSyncer:
         digest = hashlib.sha256(marked(built, line)).hexdigest() if line else None
         return None, {"line": line, "station": digest, "causes": list(found.causes)}
 
-    def _word_relaid(self, files: list[FileState], words: list[int]) -> None:
-        """Mark laid out anew each script.docx of `files` (at the indexes `words`: ours at the
-        station, other than the build) whose episode's script.txt is, when its words are the
-        build's but for end marks (radio_relaid.word_relaid): the Word copy of a text that
-        only changed layout is no revision to print either. Both Word files are read only then:
-        a real change of the script, the usual case, costs no read of the station's share."""
+    def _word_relaid(self, files: list[FileState]) -> None:
+        """Mark laid out anew each script.docx of `files` (ours at the station, other than the
+        build) whose episode's script.txt is, when its words are the build's but for end marks
+        (radio_relaid.word_relaid): the Word copy of a text that only changed layout is no
+        revision to print either. Both Word files are read only then: a real change of the
+        script, the usual case, costs no read of the station's share."""
         paths = {state.path: state for state in files}
-        for index in words:
-            state = files[index]
+        for index, state in enumerate(files):
+            if PurePosixPath(state.path).name != "script.docx" or not _ours_changed(state):
+                continue
             text = paths.get(str(PurePosixPath(state.path).with_suffix(".txt")))
             if text is None or text.relaid is None:
-                continue
+                continue  # its script.txt is not laid out anew (or was not read: aired, blind)
             try:
                 station = (self.folder / state.path).read_bytes()
                 built = (self.local_dir / state.path).read_bytes()
@@ -2000,7 +2009,8 @@ class RadioSyncer:
         self._clear_withdrawn(action)
         self._record(action.key, entry, event)
         if relaid is not None:
-            return f"đã ghi {action.key} (trình bày lại, nội dung không đổi: không cần in lại)"
+            same = unchanged(relaid.get("causes") or ())
+            return f"đã ghi {action.key} (trình bày lại, {same}: không cần in lại)"
         if entry.get("revision", 1) > 1:
             return f"đã ghi {action.key} (sửa lần {entry['revision']}, có ghi ở {LOG_NAME})"
         return f"đã ghi {action.key}"

@@ -53,20 +53,21 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from xml.etree import ElementTree
 
+from publish.linked_text import BROKEN_XML, BROKEN_ZIP
 from publish.render.radio_station import END_MARK, WIDTH, station_plain
 from publish.sync.radio_legacy import unmarked
 
 __all__ = [
     "A4",
     "ENDED",
-    "NOTICE",
     "RELAID",
     "Relaid",
-    "layout_only",
+    "known_causes",
     "notice",
     "reason",
     "relaid",
     "reworded",
+    "unchanged",
     "word_relaid",
 ]
 
@@ -86,19 +87,24 @@ not one read."""
 def _said(what: str, causes: Iterable[str]) -> str:
     """«Trình bày lại `what` …, … không đổi: không cần in lại», by the `causes` (none, as events
     of versions before causes were recorded: fitted to A4, the only cause those logs told)."""
-    known = _known(causes)
+    known = known_causes(causes)
     head = f"Trình bày lại {what}".rstrip()
-    return f"{head} {_HOW[known]}, {_SAME[known[-1]]}: không cần in lại"
+    return f"{head} {_HOW[known]}, {unchanged(known)}: không cần in lại"
 
 
-def _known(causes: Iterable[str]) -> tuple[str, ...]:
-    """`causes` in their order, unknown ones left out; (A4,) for none (see `_said`)."""
+def known_causes(causes: Iterable[str]) -> tuple[str, ...]:
+    """`causes` in their order, unknown ones left out; (A4,) for none (see `_said`): files laid
+    out anew for the same known causes are told alike."""
     given = set(causes)
     return tuple(cause for cause in (A4, ENDED) if cause in given) or (A4,)
 
 
-NOTICE = _said("", (A4,))
-"""What the plan says of a file fitted to A4 (THAY-DOI.txt says `notice` of the files)."""
+def unchanged(causes: Iterable[str]) -> str:
+    """What stayed the same in files laid out anew for `causes` («nội dung không đổi», «lời đọc
+    không đổi» once an end mark was added), as every notice of them says it."""
+    return _SAME[known_causes(causes)[-1]]
+
+
 _WIDE = 94
 """How wide the rules were before the A4 layout."""
 _RULE = re.compile(rf"^(?:-{{{WIDTH}}}|={{{WIDTH}}}|-{{{_WIDE}}}|={{{_WIDE}}})$")
@@ -126,10 +132,11 @@ def notice(what: str, causes: Iterable[str] = (A4,)) -> str:
 
 def reworded(causes: Iterable[Iterable[str]]) -> str:
     """The line of a change log that also lists revisions on its files laid out anew for
-    these `causes` (one per file): they bear no «SỬA LẦN» and need no new print."""
-    found = _known(cause for each in causes for cause in _known(each))
+    these `causes` (one per file, as `known_causes` gives them): they bear no «SỬA LẦN» and
+    need no new print."""
+    found = known_causes(cause for each in causes for cause in each)
     how = " hay ".join(_HOW[(cause,)] for cause in found)
-    return f"Tệp chỉ trình bày lại {how} thì {_SAME[found[-1]]}, không có dòng «SỬA LẦN …» mới: không cần in lại."
+    return f"Tệp chỉ trình bày lại {how} thì {unchanged(found)}, không có dòng «SỬA LẦN …» mới: không cần in lại."
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,12 +147,6 @@ class Relaid:
     """The line a sync put under its first line, which the rewritten file keeps ("": none)."""
     causes: tuple[str, ...]
     """Why it is laid out anew: A4, ENDED or both."""
-
-
-def layout_only(path: str, station: bytes, built: bytes, *, lined: bool) -> str | None:
-    """`relaid`'s line alone: the line the rewritten file keeps, None when not laid out anew."""
-    found = relaid(path, station, built, lined=lined)
-    return None if found is None else found.line
 
 
 def relaid(path: str, station: bytes, built: bytes, *, lined: bool) -> Relaid | None:
@@ -210,10 +211,12 @@ def _ended(was: _Blocks, now: _Blocks) -> bool:
 
 
 def _closing(blocks: _Blocks, at: int) -> bool:
-    """Whether the block at `at` ends an item: right after words of its (no music cue, no rule
-    before it), only music cues after it before the page ends (layout.script_text and word's
-    plan put the music that follows an item after its end mark, S7)."""
-    if at == 0 or blocks[at - 1] in (_PAGE, ("-",)) or _CUE.fullmatch(" ".join(blocks[at - 1])):
+    """Whether the block at `at` ends an item: right after words of its (no music cue, no rule,
+    no end mark before it: an item has one), only music cues after it before the page ends
+    (layout.script_text and word's plan put the music that follows an item after its end mark,
+    S7)."""
+    before = blocks[at - 1] if at else _PAGE
+    if before in (_PAGE, ("-",), _END_WORDS) or _CUE.fullmatch(" ".join(before)):
         return False
     for block in blocks[at + 1 :]:
         if block == _PAGE:
@@ -240,7 +243,8 @@ def _paragraphs(data: bytes) -> _Blocks | None:
         if len(xml) > _MOST or b"<!DOCTYPE" in xml:
             return None
         root = ElementTree.fromstring(xml)
-    except (zipfile.BadZipFile, KeyError, OSError, EOFError, ValueError, ElementTree.ParseError):
+    # No word/document.xml is a KeyError, one of BROKEN_XML's LookupError.
+    except BROKEN_ZIP + BROKEN_XML + (ElementTree.ParseError,):
         return None
     blocks: _Blocks = []
     for paragraph in root.iter(f"{_WORD}p"):

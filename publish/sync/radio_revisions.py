@@ -12,7 +12,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from publish.render.radio_station import station_plain, station_text, wrapped
-from publish.sync.radio_relaid import A4, RELAID, notice, reworded
+from publish.sync.radio_relaid import RELAID, known_causes, notice, reworded, unchanged
 from publish.text import vn_datetime
 
 __all__ = [
@@ -105,9 +105,10 @@ def _what_happened(events: list[dict[str, Any]]) -> list[str]:
     was replaced and marked would deny; why they were laid out anew is said as it was."""
     kinds = {event["kind"] for event in events}
     if kinds == {RELAID}:
+        same = unchanged(cause for event in events for cause in _causes(event))
         return [
-            "Các tệp dưới đây chỉ được trình bày lại sau khi đài nhận: nội dung không đổi, "
-            "không có dòng «SỬA LẦN …» mới, không cần in lại."
+            f"Các tệp dưới đây chỉ được trình bày lại sau khi đài nhận: {same}, không có dòng "
+            "«SỬA LẦN …» mới, không cần in lại."
         ]
     lines = ["Các tệp dưới đây đã được thay sau khi đài nhận; tệp thay có dòng «SỬA LẦN …» ở đầu."]
     if RELAID in kinds:
@@ -116,9 +117,10 @@ def _what_happened(events: list[dict[str, Any]]) -> list[str]:
 
 
 def _causes(event: dict[str, Any]) -> tuple[str, ...]:
-    """Why the file of a RELAID event was laid out anew: fitted to A4 for an event of the
-    versions that recorded no cause (A4 was the only one they told)."""
-    return tuple(event.get("causes") or (A4,))
+    """Why the file of a RELAID event was laid out anew, the causes this version knows:
+    fitted to A4 for an event of the versions that recorded no cause (A4 was the only one
+    they told)."""
+    return known_causes(event.get("causes") or ())
 
 
 def titled(path: str, title: object) -> str:
