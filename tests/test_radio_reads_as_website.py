@@ -137,6 +137,35 @@ def test_text_after_a_comment_opening_its_line_is_a_paragraph_apart(
     )
 
 
+@pytest.mark.parametrize(
+    ("source", "html", "read"),
+    [
+        # Indented four columns (or a Tab): it goes on the paragraph above, as text after a
+        # comment inside a line does; three spaces still open the line.
+        ("Câu đầu.\n    <!-- x -->Hai ba.\n", "<p>Câu đầu.\n    Hai ba.</p>", "Câu đầu. Hai ba."),
+        ("Câu đầu\n\t<!-- x -->Hai ba.\n", "<p>Câu đầu\n    Hai ba.</p>", "Câu đầu Hai ba."),
+        ("Câu đầu.\n   <!-- x -->Hai ba.\n", "<p>Hai ba.</p>", "Câu đầu.\n\nHai ba."),
+        # Inside an inline tag that closes after it in the paragraph: the tag's content.
+        ("Câu <span>đầu\n<!-- x -->Hai</span>\n", "<p>Câu đầu\nHai</p>", "Câu đầu Hai."),
+        (
+            "Câu <em>đầu\n<!-- x -->Hai</em> ba\n",
+            "<p>Câu <em>đầu\nHai</em> ba</p>",
+            "Câu đầu Hai ba.",
+        ),
+        # The tag never closed, or closed before it: the comment is a block, as before.
+        ("Câu <b>đầu\n<!-- x -->Hai\n", "<p>Hai</p>", "Câu đầu.\n\nHai."),
+        ("Câu <span>đầu</span>\n<!-- x -->Hai\n", "<p>Hai</p>", "Câu đầu.\n\nHai."),
+    ],
+)
+def test_a_comment_opens_its_line_only_as_the_website_takes_it(
+    source: str, html: str, read: str
+) -> None:
+    """Indented four columns, or inside an inline tag closed after it, a comment at a line's
+    start stays inside the paragraph on the website; the radio split it in two."""
+    assert html in _web(source)
+    assert normalise(source).text == read
+
+
 def test_a_comment_inside_a_line_stays_inside_its_paragraph() -> None:
     source = "Câu đầu <!-- ghi chú -->    còn tiếp.\n"
     assert "<p>Câu đầu" in _web(source) and "<pre>" not in _web(source)
