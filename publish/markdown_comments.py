@@ -9,13 +9,22 @@ a note left in a comment is read nowhere, and `<!-- …` shown as text is seen e
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
+from publish.markdown_angles import BLOCK_ELEMENTS, VOID_ELEMENTS
 from publish.markdown_code import masked, without_fences
 
 __all__ = ["blanked", "hidden", "prose", "shown_body", "tails", "uncommented"]
 
 COMMENT_CLOSE_RE = re.compile(r"--!?>")
 """How Python-Markdown finds the end of an HTML comment."""
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)(?=[\s/>])[^<>]*>")
+"""A start or an end tag, as Python-Markdown's HTML parser reads one in a paragraph."""
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+"""What ends a paragraph, and the inline tags open in it."""
+_OPENS_LINE = 3
+"""Columns of indentation (Tabs as four) a comment opening its line may have, as Python-Markdown
+allows: one indented further goes on the paragraph above."""
 
 
 def hidden(text: str) -> list[tuple[int, int]]:
@@ -71,13 +80,18 @@ def tails(body: str) -> dict[int, str]:
     `Câu.\n<!-- x -->Hai.` two paragraphs."""
     if "<!--" not in body:
         return {}
-    spans = hidden(masked(body))
+    shown = masked(body)
+    spans = hidden(shown)
+    inline = _InlineTags(shown, spans)
     found: dict[int, str] = {}
     line, counted = 0, 0
     for at, (start, end) in enumerate(spans):
         line_start = body.rfind("\n", 0, start) + 1
-        if body[line_start:start].strip(" \t"):
-            continue  # after text on its line: inside the paragraph (or the tail of one above)
+        lead = body[line_start:start]
+        if lead.strip(" \t") or len(lead.expandtabs(4)) > _OPENS_LINE:
+            continue  # after text or indented: inside the paragraph (or the tail of one above)
+        if inline.encloses(at):
+            continue  # «Câu <span>đầu\n<!-- x -->Hai</span>»: inside the tag, one paragraph
         line_end = body.find("\n", end)
         line_end = len(body) if line_end < 0 else line_end
         pieces, done, later = [], end, at + 1
@@ -93,6 +107,96 @@ def tails(body: str) -> dict[int, str]:
             counted = end
             found[line] = tail
     return found
+
+
+class _InlineTags:
+    """The inline tags open at each comment of a body (its code masked) and whether one closes
+    after the comment in its paragraph: Python-Markdown then takes the comment as the tag's
+    content, not a block (its `inline_close_follows`). One pass over the body's tags; each
+    paragraph's end tags looked for once per name."""
+
+    def __init__(self, text: str, spans: list[tuple[int, int]]) -> None:
+        """Read the names of the inline tags open at the start of each of `spans` in `text`."""
+        self.text = text
+        self.spans = spans
+        self.open: list[tuple[str, ...]] = [()] * len(spans)
+        self.blanks: list[int] = []
+        self.closes: dict[tuple[int, str], int] = {}
+        """(paragraph's end, tag name) → where its last end tag in the paragraph starts, -1."""
+        if "<" not in text.replace("<!--", ""):
+            return
+        self.blanks = [m.start() for m in _BLANK_LINE.finditer(text)]
+        events = sorted(
+            [(m.start(), m) for m in _TAG.finditer(text)] + [(at, None) for at in self.blanks],
+            key=lambda event: event[0],
+        )
+        stack: list[str] = []
+        counts: dict[str, int] = {}  # of each name in `stack`: what is open, in a look
+        done = covered = 0
+        for index, (start, end) in enumerate(spans):
+            while done < len(events) and events[done][0] < start:
+                at, tag = events[done]
+                done += 1
+                if at < covered:
+                    continue  # inside an earlier comment
+                if tag is None:
+                    stack, counts = [], {}
+                else:
+                    _track(stack, counts, tag)
+            if 0 < len(counts) <= _MAX_NAMES:
+                self.open[index] = tuple(counts)
+            covered = end
+
+    def encloses(self, at: int) -> bool:
+        """Whether an inline tag open at the start of comment `at` closes after it in its
+        paragraph."""
+        if not self.open[at]:
+            return False
+        end = self.spans[at][1]
+        following = bisect_left(self.blanks, end)
+        paragraph_end = self.blanks[following] if following < len(self.blanks) else len(self.text)
+        return any(self._last_close(paragraph_end, name, end) >= end for name in self.open[at])
+
+    def _last_close(self, paragraph_end: int, name: str, start: int) -> int:
+        """Where the last end tag `name` before `paragraph_end` starts (-1 for none), read
+        from `start` on the first time a paragraph asks (later comments are after it)."""
+        key = (paragraph_end, name)
+        if key not in self.closes:
+            closing = re.compile(rf"</\s*{re.escape(name)}\s*>", re.IGNORECASE)
+            last = -1
+            for found in closing.finditer(self.text, start, paragraph_end):
+                last = found.start()
+            self.closes[key] = last
+        return self.closes[key]
+
+
+_MAX_NAMES = 64
+"""Names of inline tags open at once beyond which a comment is taken as the website takes one
+in no tag: no bulletin nests so many kinds, and a crafted body must not cost a look at each."""
+
+
+def _track(stack: list[str], counts: dict[str, int], tag: re.Match[str]) -> None:
+    """Open or close `tag` in the `stack` of open inline tags (`counts` of each name), as
+    Python-Markdown does."""
+    name = tag[2].lower()
+    if name in BLOCK_ELEMENTS:
+        return  # a block's tag: a raw block of its own, no inline content
+    if not tag[1]:
+        if name not in VOID_ELEMENTS and not tag[0].endswith("/>"):
+            stack.append(name)
+            counts[name] = counts.get(name, 0) + 1
+    elif name in counts:
+        while (popped := stack.pop()) != name:
+            _forget(counts, popped)
+        _forget(counts, name)
+
+
+def _forget(counts: dict[str, int], name: str) -> None:
+    """One tag `name` fewer open in `counts`."""
+    if counts[name] == 1:
+        del counts[name]
+    else:
+        counts[name] -= 1
 
 
 def prose(body: str) -> str:

@@ -78,9 +78,9 @@ def not_yet(value: str) -> bool:
     («chưa duyệt», «Chờ duyệt», «Sẽ duyệt sau», «TODO», «N/A», «xxx», «<họ tên>»)."""
     words = _NON_WORD.sub(" ", nfc(value).lower()).split()
     written = nfc(value).lower().split()
-    cased = _NON_WORD.sub(" ", nfc(value)).split()
     return (
-        any(word in NOT_YET and not _in_a_name(cased, at) for at, word in enumerate(words))
+        any(word in NOT_YET and word not in _ALSO_GIVEN_NAMES for word in words)
+        or (any(word in _ALSO_GIVEN_NAMES for word in words) and _waits(nfc(value).split()))
         or any(_PLACEHOLDER.fullmatch(word) for word in [*words, *written])
         or _BRACKETED.fullmatch(value) is not None
         or _NOT_YET_PHRASES.search(" ".join(written)) is not None
@@ -88,15 +88,35 @@ def not_yet(value: str) -> bool:
     )
 
 
-def _in_a_name(words: list[str], at: int) -> bool:
-    """Whether `words[at]`, a word of NOT_YET, is a given name in a full name (_ALSO_GIVEN_NAMES)."""
-    word = words[at]
-    if word.lower() not in _ALSO_GIVEN_NAMES or at == 0 or not word[:1].isupper():
-        return False
-    after = words[at + 1] if at + 1 < len(words) else ""
-    return words[at - 1][:1].isupper() and (
-        not after or (after[:1].isupper() and after.lower() not in APPROVAL_WORDS)
+def _waits(tokens: list[str]) -> bool:
+    """Whether a word of _ALSO_GIVEN_NAMES among the whitespace-separated `tokens` is a note's."""
+    return any(
+        any(word in _ALSO_GIVEN_NAMES for word in _NON_WORD.sub(" ", token.lower()).split())
+        and not _in_a_name(tokens, at)
+        for at, token in enumerate(tokens)
     )
+
+
+_BARE = re.compile(r"[^\W\d_]+")
+"""A word of letters only: a name's word has no bracket, dash or colon glued to it."""
+_NAME_END = re.compile(r"[^\W\d_]+[,.;]?")
+"""The last word of a name, before a comma and a title («Nguyễn Văn Chờ, Phó Trưởng …»)."""
+
+
+def _in_a_name(tokens: list[str], at: int) -> bool:
+    """Whether `tokens[at]` is a given name of _ALSO_GIVEN_NAMES in a full name: it and the word
+    before it bare letters, capitalised («Nguyễn Văn Hùng (Chờ)», «Hùng: Chờ», «Hùng, Chờ»,
+    «Hùng - Chờ» are notes after a name)."""
+    token = tokens[at]
+    if at == 0 or not _NAME_END.fullmatch(token) or not token[:1].isupper():
+        return False
+    if token.rstrip(",.;").lower() not in _ALSO_GIVEN_NAMES:
+        return False
+    before = tokens[at - 1]
+    if not _BARE.fullmatch(before) or not before[:1].isupper():
+        return False
+    after = _NON_WORD.sub(" ", tokens[at + 1]).strip() if at + 1 < len(tokens) else ""
+    return not after or (after[:1].isupper() and after.lower() not in APPROVAL_WORDS)
 
 
 def _says_no(value: str) -> bool:

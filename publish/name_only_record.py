@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING
 from publish.config import Config
 from publish.errors import PublishError
 from publish.gates import name_only
+from publish.git_restore import last_good
 from publish.model import Bulletin, Site
 
 if TYPE_CHECKING:
@@ -56,12 +57,15 @@ FIELD = "name_only"
 PUBLISHED_NAME = "published.json"
 """The file under state/ (sync.vanished.PUBLISHED_NAME, not imported: sync imports this)."""
 
+SPOILED = "khi tệp hỏng hay bị xóa"
+"""What spoiled published.json, for git_restore.last_good."""
+
 NEVER = "never"
 STAMPED = "stamped"
 EDITED = "edited"
 RESTORE = (
-    "lấy lại bản tốt của tệp từ git: git log -- state/published.json cho biết các lần ghi, rồi "
-    "git checkout <mã lần ghi> -- state/published.json (hay gỡ xung đột, giữ một bản đúng)"
+    f"lấy lại bản tốt của tệp từ git: {last_good('state/' + PUBLISHED_NAME, SPOILED)} (hay gỡ "
+    "xung đột, giữ một bản đúng)"
 )
 """How to mend an unreadable or deleted published.json (said in the hold's reason)."""
 WHY = {

@@ -215,7 +215,7 @@ def _other_units(numbered: list[tuple[int, str]], config: Config) -> dict[str, l
             continue  # nearly every line
         line = nfc(line)
         names = [_name(match) for match in _UNIT_RE.finditer(line)]
-        names += [name for name in _plain_names(line) if _place(name) not in places]
+        names += [name for name in _plain_names(line) if not _owned(_place(name), places)]
         if "huyện" not in own and "quận" not in own:
             names += [m.group(0) for m in _DISTRICT_RADIO_RE.finditer(line)]
         for name in names:
@@ -268,6 +268,17 @@ def _place(name: str) -> tuple[str, str]:
     # «cong an huyen chau thanh», «cong an thi tran cai tau ha»: a level of one or two words.
     level = " ".join(words[2:4]) if " ".join(words[2:4]) in _LEVELS else words[2]
     return _LEVELS[level], " ".join(words[2 + len(level.split()) :])
+
+
+def _owned(place: tuple[str, str], places: frozenset[tuple[str, str]]) -> bool:
+    """Whether `place` (level, folded name) is one of the unit's own `places`: its name ends
+    with the own place's name, as a word («Monday Chau Thanh District Police», «Warning From
+    Chau Thanh District Police»: a capitalised word before the name is no part of it)."""
+    level, name = place
+    return any(
+        level == own_level and (name == own or name.endswith(" " + own))
+        for own_level, own in places
+    )
 
 
 def _name(match: re.Match[str]) -> str:

@@ -36,7 +36,7 @@ from publish.frontmatter import parse_file
 from publish.gates import shell_word
 from publish.model import Bulletin, Page, Site
 from publish.parallel import run_jobs
-from publish.pii_phones import PHONE_KIND, private_phones, unit_phone_numbers
+from publish.pii_phones import PHONE_KIND, phone_verdicts, unit_phone_numbers
 from publish.pii_reader import reader_text
 from publish.place_words import KINDS, SUB_COMMUNE_KINDS, sub_commune_pattern
 from publish.text import (
@@ -117,11 +117,12 @@ ID) or six with single separators (ID and account numbers after their words). A 
 is skipped unsearched; having no letters, this pattern is fast on whole texts, unlike the others."""
 _TRIGGER = re.compile(
     r"\d{12}|s(?:n|inh)|t(?:k|ài khoản)|c(?:ccd|mnd|mt|ăn cước|hứng minh)|định danh|hộ chiếu"
-    r"|id|passport|b(?:orn|irth)|d\.?o\.?b",
+    r"|id(?<![^\W\d_]id)|passport|b(?:orn|irth)|d\.?o\.?b",
     re.IGNORECASE,
 )
 """Something every pattern above needs besides digits: a line without it is skipped (most are).
-Alternatives sharing a first letter are grouped: the same words, searched twice as fast."""
+Alternatives sharing a first letter are grouped: the same words, searched twice as fast. «id»
+only as a word starts («ID card», «identity»): not in «said», «video», «incident»."""
 _ID_WORD_STARTS = (
     "cccd",
     "cmnd",
@@ -134,7 +135,8 @@ _ID_WORD_STARTS = (
 )
 """What `_ID_NEAR` needs, in the lower-cased line."""
 _TRIGGER_WORDS = ("sn", "sinh", "tk", "tài khoản", *_ID_WORD_STARTS, *pii_english.BIRTH_WORDS)
-"""`_TRIGGER`'s words as the lower-cased line holds them: found there with `in`, far cheaper."""
+"""`_TRIGGER`'s words as the lower-cased line holds them: found there with `in`, far cheaper
+(with `pii_english.ID_WORD`, «id» as a word starts)."""
 _TWELVE = re.compile(r"\d{12}")
 """`_TRIGGER`'s digits, and what `_CITIZEN_ID` needs (without its look-behind, tried at every
 character)."""
@@ -401,10 +403,14 @@ def findings(
         near = (low, words) if plain else None
         yield from _named_informants(text, told if aligned else None, near)
     line = LineCounter(text)
-    phoned: set[int] = set()  # where each private number told starts
-    for at, kind, value in private_phones(text, unit_numbers):
-        phoned.add(at)
-        yield Finding(line(at), kind, value)
+    # Where each number the Vietnamese rule judged starts: the English one must not judge it
+    # again («liên hệ Công an xã …, Tel: 0277…» is the unit's, not a private «Tel.»).
+    phoned: set[int] = set()
+    for at, digits, who in phone_verdicts(text, unit_numbers):
+        if who is not None:
+            phoned.add(at)
+        if who:
+            yield Finding(line(at), PHONE_KIND + who, mask(digits))
     if any(word in low for word in pii_english.WORDS):
         # Its rules read the lower-cased text at the text's offsets: «İ» kept as it is.
         same = low if aligned else "".join(c if len(c.lower()) > 1 else c.lower() for c in text)
@@ -430,7 +436,11 @@ def _number_findings(text: str, low: str | None, year: int) -> Iterator[Finding]
                 yield from _line_findings(line, number, year, None)
         else:
             words = low[start:end]
-            if any(word in words for word in _TRIGGER_WORDS) or _TWELVE.search(line):
+            if (
+                any(word in words for word in _TRIGGER_WORDS)
+                or pii_english.ID_WORD.search(words)
+                or _TWELVE.search(line)
+            ):
                 yield from _line_findings(line, number, year, words)
         anchor = _ANCHOR.search(text, end)
 
@@ -784,7 +794,7 @@ def _line_findings(line: str, number: int, year: int, low: str | None) -> Iterat
         accounts, ids, passport = bool(_ACCOUNT_WORDS.search(line)), True, True
     else:
         accounts = "tk" in low or "tài khoản" in low
-        ids = any(word in low for word in _ID_WORD_STARTS)
+        ids = any(word in low for word in _ID_WORD_STARTS) or bool(pii_english.ID_WORD.search(low))
         passport = "hộ chiếu" in low or pii_english.PASSPORT_WORDS in low
     for match in _ACCOUNT.finditer(line) if accounts else ():
         if fresh(match.span("number")):

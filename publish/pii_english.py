@@ -20,6 +20,7 @@ from publish.text import mask, mask_code
 
 __all__ = [
     "BIRTH_WORDS",
+    "ID_WORD",
     "ID_WORDS",
     "ID_WORD_STARTS",
     "PASSPORT_WORDS",
@@ -39,8 +40,12 @@ ID_WORDS = (
 )
 """An ID document's number follows («ID card 012345678901», «citizen ID: …», «passport no.
 …»): case-blind, joined to publish.pii's `_ID_WORDS`. «ID» alone is not one («Zalo ID»)."""
-ID_WORD_STARTS = ("id", "passport")
-"""What `ID_WORDS` needs in the lower-cased line (every form holds «id» or «passport»)."""
+ID_WORD_STARTS = ("passport",)
+"""With `ID_WORD`, what `ID_WORDS` needs in the lower-cased line (every form holds «passport» or
+an «id» starting a word)."""
+ID_WORD = re.compile(r"id(?<![^\W\d_]id)")
+"""«id» starting a word, in the lower-cased line: not in «said», «video», «incident», «covid»
+(the look-behind after the letters, so that re scans for them)."""
 PASSPORT_WORDS = "passport"
 """Joined to publish.pii's `_PASSPORT` word: a letter and 7 digits after it is a passport's."""
 BIRTH_WORDS = ("born", "birth", "dob", "d.o.b")
@@ -87,6 +92,20 @@ _INVITED = re.compile(
     _W + r"(?:call|dial|ring|contact|reach|hotline|report(?:[ \t]+it)?[ \t]+to)" + _END
 )
 """Before the number in its sentence: the reader is asked to call it (the unit's, an officer's)."""
+_PHONE_VERB = re.compile(
+    _W + r"(?:please|to|then|or|immediately|just|can|may|should|must|will|you)[ \t]*$"
+)
+"""Right before a bare «phone» (no «:», «number»): the word is a verb, the reader asked to call
+(«Please phone 0912…», «…, or phone 0912…»)."""
+_INTRO = re.compile(
+    _W
+    + r"(?:for|to|if|in|when|whenever|should|after|before|anyone|whoever|please)"
+    + _END
+    + r"[^,;:]*,[ \t]*$"
+)
+"""A sentence opened by an adverbial clause and its comma before a bare «phone»: a verb («For
+more information, phone 0913…», «To report suspicious calls, phone 0912…»); after a name
+(«Mr Nguyen Van A, phone 0912…») it is the noun."""
 _MARKERS = re.compile(
     _W + r"(?:(?P<unit>police|station|office|officer|officers|unit|department|headquarters"
     r"|committee|hotline|scammer|scammers|scam|fraudster|fraudsters|caller|callers"
@@ -102,9 +121,11 @@ on purpose; the others are private people."""
 _WHO = {"victim": "bị hại", "witness": "nhân chứng", "family": "người nhà", "private": "người dân"}
 _CALLER_AFTER = re.compile(
     r"[ \t]*\)?[ \t]*,?[ \t]*(?:(?:to|who|which)[ \t]+)?(?:pretend\w*|pos(?:e|ed|ing)[ \t]+as"
-    r"|claim\w*|impersonat\w*|call(?:ed|ing)|belong\w*[ \t]+to[ \t]+(?:the[ \t]+)?scam)" + _END
+    r"|claim\w*|impersonat\w*|call(?:ed|ing)|belong\w*[ \t]+to[ \t]+(?:the[ \t]+)?scam"
+    r"|(?:was|were|is|had[ \t]+been)[ \t]+(?:registered|bought|used|seized|confiscated))" + _END
 )
-"""Right after the number: a caller's deed, a scammer's number told on purpose."""
+"""Right after the number: a caller's deed, a scammer's number told on purpose; or what was done
+with it, a device or a SIM as evidence («the phone 0987… was registered to a fake name»)."""
 
 _HOUSE_NUMBER = r"(?P<number>\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*)(?![\w/-]|[.,]\d)"
 _STREET_AFTER = (
@@ -171,15 +192,16 @@ def birth_findings(
 
 
 def findings(
-    text: str, low: str, unit_numbers: frozenset[str], phones_told: set[int]
+    text: str, low: str, unit_numbers: frozenset[str], phones_judged: set[int]
 ) -> Iterator[tuple[int, str, str]]:
     """(offset, kind, masked value) of each private phone number, house number and licence
     plate in English phrasing in `text` (NFC; `low` lower-cased, at its offsets). Numbers of
     `unit_numbers` (site.toml's) are the unit's; a number starting at an offset of
-    `phones_told` was told already (publish.pii_phones)."""
+    `phones_judged` was judged already by the Vietnamese words around it (publish.pii_phones),
+    private or not."""
     if any(word in low for word in ("phone", "mobile", "cell", "tel", "contact number")):
         for start, end, digits in phone_spans(text):
-            if start in phones_told or digits in unit_numbers:
+            if start in phones_judged or digits in unit_numbers:
                 continue
             if (who := _phone_owner(low, start, end)) is not None:
                 yield start, PHONE_KIND + who, mask(digits)
@@ -220,6 +242,8 @@ def _phone_owner(low: str, start: int, end: int) -> str | None:
     lead = _sentence(low, word.start())  # «contact number: 0912…» is no invitation
     if _INVITED.search(lead) or _CALLER_AFTER.match(low, end):
         return None
+    if word[0].rstrip() == "phone" and (_PHONE_VERB.search(lead) or _INTRO.match(lead.lstrip())):
+        return None  # «Please phone 0912… to report»: a number to call
     who = "private"
     for marker in _MARKERS.finditer(lead):
         group = marker.lastgroup or who

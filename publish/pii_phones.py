@@ -34,6 +34,7 @@ __all__ = [
     "PHONE_KIND",
     "phone_numbers",
     "phone_spans",
+    "phone_verdicts",
     "private_phones",
     "unit_phone_numbers",
 ]
@@ -205,6 +206,18 @@ def _unit_numbers(written: tuple[str, ...]) -> frozenset[str]:
 
 def private_phones(text: str, unit_numbers: frozenset[str]) -> Iterator[tuple[int, str, str]]:
     """(offset, kind, masked number) of each private person's phone number in `text` (NFC)."""
+    for at, digits, who in phone_verdicts(text, unit_numbers):
+        if who:
+            yield at, PHONE_KIND + who, mask(digits)
+
+
+def phone_verdicts(
+    text: str, unit_numbers: frozenset[str]
+) -> Iterator[tuple[int, str, str | None]]:
+    """(offset, digits, owner) of every number in `text` (NFC) but the unit's: the owner is the
+    private person as a finding names them, "" when the rule judged the number not private (a
+    unit's, an officer's, a caller's, one to call), None when its sentence says nothing of whose
+    it is (publish.pii_english may read it: «The victim, Mr A, phone 0912…»)."""
     phone = _PHONE_84 if "+" in text else _PHONE  # «+» alone: «"+84" in» is 10 times slower
     found = phone.search(text)
     done, who = 0, None  # where the last list of numbers ended, and whose it was
@@ -217,19 +230,17 @@ def private_phones(text: str, unit_numbers: frozenset[str]) -> Iterator[tuple[in
         listed = [(n.start(), _digits(text, n)) for n in numbers]
         listed = [(at, digits) for at, digits in listed if digits not in unit_numbers]
         # Only the unit's own (the hotline of most bulletins' closing line): nobody private's.
-        who = _owner(text, numbers[0].start(), numbers[-1].end(), done, who) if listed else None
+        who = _owner(text, numbers[0].start(), numbers[-1].end(), done, who) if listed else ""
         done = numbers[-1].end()
-        if who:
-            for at, digits in listed:
-                yield at, PHONE_KIND + who, mask(digits)
+        for at, digits in listed:
+            yield at, digits, who
 
 
 def phone_numbers(text: str) -> Iterator[tuple[str, str]]:
     """(number as written, its digits as dialled at home) of every whole phone number in
     `text` (NFC), whoever's it is: a scammer's in a warning as well as the unit's."""
-    phone = _PHONE_84 if "+" in text else _PHONE
-    for found in phone.finditer(text):
-        yield text[_written_start(text, found) : found.end()], _digits(text, found)
+    for start, end, digits in phone_spans(text):
+        yield text[_written_start(text, start) : end], digits
 
 
 def phone_spans(text: str) -> Iterator[tuple[int, int, str]]:
@@ -244,15 +255,15 @@ def _digits(text: str, number: re.Match[str]) -> str:
     """The digits of the number `number` found in `text` as dialled at home, read by the rule
     of the website's «Gọi» links (publish.contact_numbers): «+84 912 345 678» → «0912345678»,
     «(0277) 3610 113» → «02773610113», full-width digits as ASCII ones."""
-    found = dialled(text[_written_start(text, number) : number.end()])
+    found = dialled(text[_written_start(text, number.start()) : number.end()])
     return _home(found.digits) if found is not None else number[0]
 
 
-def _written_start(text: str, number: re.Match[str]) -> int:
-    """Where the number `number` found in `text` starts as written: at the bracket before its
+def _written_start(text: str, start: int) -> int:
+    """Where the number found at `start` in `text` starts as written: at the bracket before its
     area code, «(0277) 3610 113», which the «Gọi» links' rule reads with it."""
-    start = number.start()
-    return start - 1 if start and text[start - 1] == "(" and number[0].startswith("0") else start
+    opened = start and text[start - 1] == "(" and text.startswith("0", start)
+    return start - 1 if opened else start
 
 
 def _home(digits: str) -> str:
@@ -262,7 +273,8 @@ def _home(digits: str) -> str:
 
 def _owner(text: str, start: int, end: int, done: int, before: str | None) -> str | None:
     """Whom the number (or list of numbers) at `[start, end)` belongs to, when a private person
-    (who, as the finding names them), else None: see the module's docstring. Its sentence is
+    (who, as the finding names them); "" when judged not private, None when nothing in its
+    sentence says whose it is: see the module's docstring. Its sentence is
     read back to `done`, the end of the number before it, whose owner was `before`: a number
     after another one in a sentence is the same person's unless words between name another
     («Ông A, trú …, điện thoại 0912…, nhà riêng 0277…»), and no text is read twice."""
@@ -276,7 +288,7 @@ def _owner(text: str, start: int, end: int, done: int, before: str | None) -> st
     after = text[end : close.start() if close else end + _AFTER_REACH].lower()
     tail = max(0, len(low) - _TAIL)
     if _CALLER_BEFORE.search(low, tail) or _CALLER_AFTER.match(after) or _INVITED.search(low):
-        return None
+        return ""
     last: tuple[int, str] | None = None  # (offset in the lead, who), who "" for no private one
     head = -1  # where the last private marker ended
     for marker in _MARKERS.finditer(low):
@@ -296,12 +308,12 @@ def _owner(text: str, start: int, end: int, done: int, before: str | None) -> st
     if last is None:
         if opening == done and done > 0:
             return before  # the same sentence as the number before, nobody else named
-        if _named_here(lead, tail) and not _office_after(after):
-            return "người dân"
+        if _named_here(lead, tail):
+            return "" if _office_after(after) else "người dân"
         owned = _OWNER_AFTER.match(after)
         return None if owned is None else _who(owned)
     if not last[1] or (_CALLED_AFTER.match(after) and not _ATTACHED.search(low, tail)):
-        return None
+        return ""
     return last[1]
 
 

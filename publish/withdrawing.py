@@ -603,7 +603,9 @@ def _deleted_notice(
         # Never published, so maybe never on main: the copy HEAD holds is the one to ask for.
         return (
             f"Tệp {source} đã bị xóa: bài này chưa đăng ở kênh nào (state/ không ghi), nên "
-            f"không có gì để rút; muốn giữ thì lấy lại tệp: git checkout -- {typed}"
+            f"không có gì để rút; muốn giữ thì lấy lại tệp: git checkout -- {typed} (việc xóa "
+            f"đã commit thì {BEFORE_DELETION.format(file=typed)}: git log --diff-filter=D -- "
+            f"{typed})"
         )
     fetch = FETCH.format(file=typed)
     back = f"muốn giữ thì lấy lại tệp {fetch}"

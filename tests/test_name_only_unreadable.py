@@ -58,7 +58,7 @@ def test_an_unreadable_published_json_vouches_for_no_name(
     for key in (LEGACY, NEW):
         why = reason(root, key)
         assert "state/published.json không đọc được: " in why and told in why
-        assert "git checkout <mã lần ghi> -- state/published.json" in why
+        assert "git checkout MÃ_COMMIT -- state/published.json, với MÃ_COMMIT" in why
     f.write_text(f.read_text("utf-8").replace("\nNỘI DUNG CHƯA DUYỆT.\n", ""), "utf-8")
     assert shown(root) == set()
 
@@ -130,7 +130,7 @@ def test_a_sync_refuses_to_withdraw_and_forget_the_legacy_approvals(
     capsys.readouterr()
     assert main(["--root", str(root), "--now", NOW, "sync", "radio"]) == 1
     err = capsys.readouterr().err
-    assert "state/published.json" in err and "git checkout <mã lần ghi>" in err
+    assert "git checkout MÃ_COMMIT -- state/published.json" in err
     assert (
         f"3 bản tin duyệt chỉ bằng tên bị giữ lại (content/bai-viet/2024-12-09-{LEGACY}.md, " in err
     )
@@ -189,7 +189,7 @@ def test_a_published_json_an_earlier_version_wrote_then_deleted_vouches_for_no_n
     for key in (LEGACY, NEW):
         why = reason(root, key)
         assert "state/published.json đã mất" in why and "lịch sử git" in why
-        assert "git checkout <mã lần ghi> -- state/published.json" in why
+        assert "git checkout MÃ_COMMIT -- state/published.json, với MÃ_COMMIT" in why
     assert main(["--root", str(root), "--now", NOW, "sync", "radio"]) == 1
 
 

@@ -162,3 +162,21 @@ def test_english_and_unmarked_names_of_the_own_unit_are_not_noted_others_are(
     assert note.message.endswith(
         "«Cong an phuong Hoa Minh» (dòng 8); «Hoa Minh Ward Police» (dòng 8)"
     ), note.message
+
+
+def test_a_capitalised_word_before_the_own_units_english_name_is_no_other_unit(
+    tmp_path: Path,
+) -> None:
+    """«On Monday Chau Thanh District Police …»: the sentence's «Monday» is no part of the
+    name; the unit is the own one (sample site.toml), another district still is another."""
+    toml = (REPO / "site.toml").read_text(encoding="utf-8")
+    page = (
+        '---\ntitle: "News"\nlang: en\n---\n\n'
+        "On Monday Chau Thanh District Police arrested two suspects.\n"
+        "Yesterday Dong Thap Provincial Police praised the unit.\n"
+        "## Warning From Chau Thanh District Police\n"
+        "On Monday Lai Vung District Police helped.\n"
+    )
+    [note] = page_problems(tmp_path, page, toml)
+    named = note.message.split("»): ", 1)[1]
+    assert named == "«Monday Lai Vung District Police» (dòng 9)", note.message

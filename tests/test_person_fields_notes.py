@@ -35,6 +35,11 @@ NOTES = [
     "anh Hùng chờ duyệt",
     "Hùng Chờ Duyệt",
     "Nguyễn Văn Chờ duyệt",
+    # After a name but apart from it (a bracket, a dash, a colon, a comma): a note.
+    "Nguyễn Văn Hùng (Chờ)",
+    "Nguyễn Văn Hùng - Chờ",
+    "Hùng: Chờ",
+    "Nguyễn Văn Hùng, Chờ",
 ]
 
 

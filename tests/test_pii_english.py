@@ -130,3 +130,40 @@ def test_the_sample_english_page_gives_no_personal_data_warning() -> None:
     page = Path(__file__).parents[1] / "content/pages/english.md"
     # Its hotline is the unit's (site.toml); its address an office's; 113 is too short.
     assert kinds(page.read_text(encoding="utf-8")) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The Vietnamese words judged these numbers (one to call, an officer's): not again.
+        "Mọi thông tin xin liên hệ Công an xã Tân Hòa, Tel: 0277 3888 999.",
+        "Mọi thông tin xin liên hệ đồng chí Nguyễn Văn D, Mobile: 0912 345 678.",
+        "Phản ánh sai phạm của cán bộ về đồng chí Nguyễn Văn D, Mobile: 0912 345 678.",
+        # «phone» the verb: a number to call.
+        "Please phone 0912 345 678 to report.",
+        "To report suspicious calls, phone 0912 345 678.",
+        "For more information, phone 0913 456 789 (Lieutenant Tran Van B).",
+        "If you see such a message, block the sender or phone 0913 456 789 at once.",
+        # A scammer's phone seized is evidence, not a citizen's number (as «số … đăng ký tên
+        # giả» is none for the Vietnamese rule).
+        "Police seized 12 phones; the phone 0987654321 was registered to a fake name.",
+    ],
+)
+def test_numbers_to_call_or_judged_in_vietnamese_are_not_flagged(text: str) -> None:
+    assert kinds(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # «phone» the noun after a name or a role stays a person's number.
+        ("Mr Nguyen Van A, phone 0912 345 678, was robbed.", "người dân"),
+        ("The victim, phone 0912 345 678, was robbed.", "bị hại"),
+        # Vietnamese words saying nothing of whose it is leave the English «Tel.» to judge.
+        ("Người bị mất tài sản: Mr John Smith, Tel. 0912 345 678.", "người dân"),
+        # A private person the Vietnamese words named: told once, as theirs.
+        ("Bị hại là ông Nguyễn Văn Bình, trú ấp 3, Tel: 0912 345 678.", "bị hại"),
+    ],
+)
+def test_a_persons_number_is_still_flagged_once(text: str, kind: str) -> None:
+    assert kinds(text) == [(0, "số điện thoại riêng của " + kind, "091*****78")]

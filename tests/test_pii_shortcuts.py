@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from publish import pii
+from publish import pii, pii_english
 from publish.pii import (
     _ACCOUNT,
     _ACCOUNT_WORDS,
@@ -377,3 +377,13 @@ def test_a_name_before_any_place_is_the_one_the_forward_search_gives(text: str) 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(pii, "_words_start", _words_searched)
         assert quick == [pii._name_before(text, at) for at in range(len(text) + 1)]
+
+
+def test_the_id_shortcut_wants_id_to_start_a_word() -> None:
+    # «id» inside a word made every line of «said», «video», «incident» with digits searched.
+    for word in ("said", "video", "incident", "covid"):
+        line = f"He {word} 1234 more"
+        assert not pii._TRIGGER.search(line), word
+        assert not pii_english.ID_WORD.search(line.lower()), word
+    for line in ("ID card 1234", "the identity number 1234", "citizen ID 1234"):
+        assert pii._TRIGGER.search(line) and pii_english.ID_WORD.search(line.lower()), line

@@ -234,7 +234,8 @@ class SplitterBefore(markdown._Splitter):
     spaces after a blank line, code since session 71 as on the website, and for a footnote's
     lines after its definition, the text after a comment opening its line and a quotation's
     line `>` alone, the footnote's, a block apart and a paragraph break since session 72 as on
-    the website."""
+    the website, and a link's label alone on its line over a lone address, a definition the
+    website hides with its address since session 72 (a label over words is read)."""
 
     def feed(self, lines: list[str], start: int) -> None:
         """Split `lines[start:]` into blocks."""
@@ -283,6 +284,9 @@ class SplitterBefore(markdown._Splitter):
 
     def line(self, number: int, line: str) -> None:
         """Handle one ordinary line."""
+        if self.definition_address:  # session 72: a two-line link definition's address
+            self.definition_address = False
+            return
         was_after_image, self.after_image = self.after_image, False
         if not line.strip():
             if self.list_items and not self.current:
@@ -316,6 +320,10 @@ class SplitterBefore(markdown._Splitter):
         if m._RULE.match(line) or m._DEFINITION.match(line) or m._HASHTAG_LINE.match(line):
             self.end_paragraph()
             self.footnote = "lazy" if m._FOOTNOTE.match(line) else ""  # session 72
+            return
+        if m._DEFINITION_OPEN.match(line) and m._DEFINITION_ADDRESS.match(self.later):
+            self.end_paragraph()  # session 72: `[1]:` over a lone address, no label alone
+            self.definition_address = True
             return
         if m._CUE.match(line) and not m._LINK.search(line):
             self.end_paragraph()
@@ -366,7 +374,7 @@ class SplitterBefore(markdown._Splitter):
 LINE_PIECES = [
     "", " ", "  ", "    ", "\t", "# ", "## ", "#tag", "> ", ">", "- ", "* ", "+ ", "1. ", "2) ", "a) ",
     "đ. ", "• ", "👉 ", "o\t", "---", "===", "***", "___", "| a | b |", "```", "~~~", "<table>",
-    "</table>", "[Nhạc nền]", "[^1]: chú thích", "![ảnh](a.jpg)", "*Ảnh: Công an xã*", "Ảnh: ",
+    "</table>", "[Nhạc nền]", "[^1]: chú thích", "[Lưu ý]:", "![ảnh](a.jpg)", "*Ảnh: Công an xã*", "Ảnh: ",
     "ảnh minh họa", "Nguồn: ", "nguồn: ", "(Ảnh: X)", "Ⅷ", "Ǆ", "ǅ", "Công an xã Tân Phú ",
     "Trong tuần, ", "I. TÌNH HÌNH CHUNG", "V. Hùng", "**Kết quả:** ", "Tin: Thu Trang", "N",
     "Người dân ", "đã bắt giữ  ", "b. ", "x) ", "đ) ", "b.", "n", "ả", "ab", "nguồn", "ảnh:", "Đối tượng ", "Xem thêm [tại đây](https://a.vn)", "x@y.vn",
@@ -387,7 +395,8 @@ def test_bulletins_are_split_as_they_were(text: str) -> None:
         if markdown._plain_line(line):  # no line pattern can match it: they are skipped
             for pattern in (
                 markdown._FENCE, markdown._HTML_TABLE, markdown._TABLE_ROW, markdown._HEADING,
-                markdown._SETEXT, markdown._RULE, markdown._DEFINITION, markdown._HASHTAG_LINE,
+                markdown._SETEXT, markdown._RULE, markdown._DEFINITION,
+                markdown._DEFINITION_OPEN, markdown._HASHTAG_LINE,
                 markdown._CUE, markdown._IMAGE_LINE, markdown._ITALIC_LINE, markdown._CAPTION,
                 markdown._QUOTE, lists.LIST_LINE,
             ):  # fmt: skip

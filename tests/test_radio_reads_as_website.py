@@ -70,6 +70,33 @@ def test_the_body_after_a_footnote_is_read(after: str, read: str) -> None:
         assert normalise(source).text == f"Câu đầu.\n\n{read}"
 
 
+def test_two_blank_lines_end_a_footnote_and_what_follows_indented_is_the_bodys_code() -> None:
+    """On the website the footnote ends at two blank lines: `    Số liệu…` is code in the body,
+    which the radio dropped silently as the footnote's; now flagged as code is (R1.7)."""
+    for before in ("", "\n\n    Theo báo cáo tháng."):
+        source = f"Câu đầu.[^1]\n\n[^1]: Chú thích.{before}\n\n\n    Số liệu.\n\nCâu cuối.\n"
+        html = _web(source)
+        assert "<pre><code>Số liệu." in html.rpartition("<hr>")[0]
+        spoken = normalise(source)
+        assert spoken.text == "Câu đầu.\n\nCâu cuối."
+        line = source.split("\n").index("    Số liệu.") + 1
+        assert [(f.code, f.excerpt, f.line) for f in spoken.flags] == [("R1.7", "Số liệu.", line)]
+
+
+@pytest.mark.parametrize("inside", ["## Tiêu đề nhỏ", "> Lời trích dẫn.", "---", "***"])
+def test_a_line_right_under_a_footnotes_indented_paragraph_is_the_footnotes(inside: str) -> None:
+    """Under a footnote's later paragraph a heading, a quotation or a rule is the footnote's on
+    the website (right under its definition they end it): the radio read it."""
+    source = f"Câu đầu.[^1]\n\n[^1]: Chú thích.\n\n    Số liệu.\n{inside}\n\nCâu cuối.\n"
+    html = _web(source)
+    body, _, notes = html.partition('<li id="fn:1">')  # a rule there is an <hr> too
+    words = inside.strip("#>-* ")
+    assert "Câu cuối." in body and "Số liệu." in notes
+    if words:
+        assert words in notes and words not in body
+    assert normalise(source).text == "Câu đầu.\n\nCâu cuối."
+
+
 # A comment opening its line is a block of its own on the website, and the text after it on
 # that line opens the next block, its spaces kept: four make it code.
 @pytest.mark.parametrize(
@@ -110,6 +137,35 @@ def test_text_after_a_comment_opening_its_line_is_a_paragraph_apart(
     )
 
 
+@pytest.mark.parametrize(
+    ("source", "html", "read"),
+    [
+        # Indented four columns (or a Tab): it goes on the paragraph above, as text after a
+        # comment inside a line does; three spaces still open the line.
+        ("Câu đầu.\n    <!-- x -->Hai ba.\n", "<p>Câu đầu.\n    Hai ba.</p>", "Câu đầu. Hai ba."),
+        ("Câu đầu\n\t<!-- x -->Hai ba.\n", "<p>Câu đầu\n    Hai ba.</p>", "Câu đầu Hai ba."),
+        ("Câu đầu.\n   <!-- x -->Hai ba.\n", "<p>Hai ba.</p>", "Câu đầu.\n\nHai ba."),
+        # Inside an inline tag that closes after it in the paragraph: the tag's content.
+        ("Câu <span>đầu\n<!-- x -->Hai</span>\n", "<p>Câu đầu\nHai</p>", "Câu đầu Hai."),
+        (
+            "Câu <em>đầu\n<!-- x -->Hai</em> ba\n",
+            "<p>Câu <em>đầu\nHai</em> ba</p>",
+            "Câu đầu Hai ba.",
+        ),
+        # The tag never closed, or closed before it: the comment is a block, as before.
+        ("Câu <b>đầu\n<!-- x -->Hai\n", "<p>Hai</p>", "Câu đầu.\n\nHai."),
+        ("Câu <span>đầu</span>\n<!-- x -->Hai\n", "<p>Hai</p>", "Câu đầu.\n\nHai."),
+    ],
+)
+def test_a_comment_opens_its_line_only_as_the_website_takes_it(
+    source: str, html: str, read: str
+) -> None:
+    """Indented four columns, or inside an inline tag closed after it, a comment at a line's
+    start stays inside the paragraph on the website; the radio split it in two."""
+    assert html in _web(source)
+    assert normalise(source).text == read
+
+
 def test_a_comment_inside_a_line_stays_inside_its_paragraph() -> None:
     source = "Câu đầu <!-- ghi chú -->    còn tiếp.\n"
     assert "<p>Câu đầu" in _web(source) and "<pre>" not in _web(source)
@@ -131,6 +187,25 @@ def test_a_label_in_brackets_before_words_is_read_as_the_website_shows_it(source
     spoken = normalise(source)
     assert spoken.text.endswith("Lưu ý: Người dân không cung cấp mã OTP cho bất kỳ ai.")
     assert not spoken.flags
+
+
+def test_a_label_alone_over_a_sentence_is_read_as_the_website_shows_it() -> None:
+    """`[Lưu ý]:` alone on its line, the sentence under it: no definition (no lone address under
+    it) on the website, which shows both lines; the radio dropped the label."""
+    source = "Câu đầu.\n\n[Lưu ý]:\nNgười dân không cung cấp mã OTP cho bất kỳ ai.\n"
+    assert "<p>[Lưu ý]:\nNgười dân" in _web(source)
+    assert normalise(source).text == (
+        "Câu đầu.\n\nLưu ý: Người dân không cung cấp mã OTP cho bất kỳ ai."
+    )
+
+
+@pytest.mark.parametrize("address", ["https://congan.example.vn/a", "congan.example.vn"])
+def test_a_definition_over_two_lines_is_not_read(address: str) -> None:
+    """`[1]:` over a lone address is a definition on the website, which shows neither line."""
+    source = f"Xem [thông báo][1] của Công an xã.\n\n[1]:\n{address}\n\nCâu cuối.\n"
+    html = _web(source)
+    assert "[1]:" not in html and f">{address}" not in html
+    assert normalise(source).text == "Xem thông báo của Công an xã.\n\nCâu cuối."
 
 
 @pytest.mark.parametrize(

@@ -3110,7 +3110,7 @@ def test_a_garbled_record_in_the_state_file_stops_the_sync_with_every_problem_na
     assert """bản ghi "bt-001": trường 'content' cần một chuỗi, gặp số""" in out
     assert """bản ghi "bt-001": trường 'pending_create.at' cần một chuỗi, gặp số""" in out
     assert """bản ghi "bt-002": cần một đối tượng JSON {…}, gặp chuỗi""" in out
-    assert "git log -p -- state/zalo.json" in out and "--reconcile" in out
+    assert "git checkout MÃ_COMMIT -- state/zalo.json" in out and "--reconcile" in out
     assert emulator.calls == [] and len(emulator.articles) == 3
     assert path.read_bytes() == before
 

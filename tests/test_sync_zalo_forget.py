@@ -177,7 +177,7 @@ def test_a_record_pointed_at_another_article_is_given_the_forget_command_too(
     capsys.readouterr()
     assert sync(root) == 1
     message = told(capsys)
-    assert "git checkout <commit> -- state/zalo.json" in message
+    assert "git checkout MÃ_COMMIT -- state/zalo.json, với MÃ_COMMIT" in message
     command = advised(message)
     assert command[-2:] == ["--zalo-forget", "bt-001"]
     assert run(root, command, "--zalo-overwrite", source) == 0

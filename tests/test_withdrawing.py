@@ -5,6 +5,7 @@ week)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import io
 import re
@@ -13,6 +14,7 @@ import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -756,3 +758,38 @@ def test_serve_tells_the_deleted_bulletin_s_page_of_its_lookalike_with_an_id(
             f"lấy lại tệp từ nhánh chính, thường là main, rồi commit: git checkout main -- "
             f"{OLD_NO_ID}"
         ), notice
+
+
+def test_a_never_published_deleted_file_comes_back_by_the_notice_once_its_deletion_is_committed(
+    tmp_path: Path,
+) -> None:
+    """serve's notice of a deleted bulletin never published said only «git checkout -- TỆP»,
+    which restores nothing once the deletion is committed: it now gives the commit before the
+    deletion too, and the way to find it."""
+    from publish import withdrawing
+
+    source = "content/bai-viet/ban tin moi.md"
+    git = ["git", "-C", str(tmp_path), "-c", "user.name=Biên tập", "-c", "user.email=b@e.vn"]
+    subprocess.run([*git, "init", "-q", "-b", "main"], check=True)
+    (tmp_path / source).parent.mkdir(parents=True)
+    (tmp_path / source).write_text("Bản nháp.\n", "utf-8")
+    subprocess.run([*git, "add", "content"], check=True)
+    subprocess.run([*git, "commit", "-qm", "Viết bài"], check=True)
+    subprocess.run([*git, "rm", "-q", source], check=True)
+    subprocess.run([*git, "commit", "-qm", "Xóa bài"], check=True)
+    notice = withdrawing.deleted_notices(
+        [("moi", source)],
+        SimpleNamespace(root=tmp_path),  # type: ignore[arg-type]
+        dt.datetime(2026, 1, 1),
+    )["moi"]
+    typed = shlex.quote(source).replace("'", '"')
+    assert f"git checkout -- {typed} (việc xóa đã commit thì " in notice, notice
+    plain = subprocess.run(["git", "checkout", "--", source], cwd=tmp_path, capture_output=True)
+    assert plain.returncode != 0  # the first command alone: nothing to bring back
+    find = shlex.split(notice[notice.index("git log --diff-filter=D") : -1])
+    [commit] = subprocess.run(
+        [*find[:2], "--format=%H", *find[2:]], cwd=tmp_path, capture_output=True, text=True
+    ).stdout.split()
+    restore = notice[notice.index("git checkout MÃ_COMMIT~1") : notice.index(", với MÃ_COMMIT")]
+    subprocess.run(shlex.split(restore.replace("MÃ_COMMIT", commit)), cwd=tmp_path, check=True)
+    assert (tmp_path / source).read_text("utf-8") == "Bản nháp.\n"

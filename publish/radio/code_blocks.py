@@ -50,7 +50,9 @@ def indented_code_end(lines: list[str], at: int, start: int, *, apart: bool = Fa
     opener = at - 1
     while opener >= start and (not lines[opener].strip() or _indent(lines[opener]) >= CODE_INDENT):
         opener -= 1
-    if not apart and opener >= start and _HOLDS_PARAGRAPHS.match(lines[opener]):
+    # Two blank lines in a row end a footnote (not a definition) on the website.
+    held = not apart and opener >= start and _HOLDS_PARAGRAPHS.match(lines[opener]) is not None
+    if held and not (lines[opener].lstrip().startswith("[^") and _two_blank(lines, opener, at)):
         return at
     end = at + 1
     while end < len(lines):
@@ -66,6 +68,11 @@ def indented_code_end(lines: list[str], at: int, start: int, *, apart: bool = Fa
             break
         end = after
     return end
+
+
+def _two_blank(lines: list[str], opener: int, at: int) -> bool:
+    """Whether two blank lines in a row lie between `lines[opener]` and `lines[at]`."""
+    return any(not lines[i].strip() and not lines[i + 1].strip() for i in range(opener + 1, at - 1))
 
 
 @lru_cache(maxsize=4)

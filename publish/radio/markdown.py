@@ -108,17 +108,28 @@ _RULE = re.compile(r"^\s{0,3}(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")
 _QUOTE = re.compile(r"^\s*>\s?")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|")
 _DEFINITION = re.compile(
-    r"^\s*(?:\[\^[^\]]+\]:|\[[^\[\]]*\]:[ ]*(?:\S+[ ]*(?:([\"'])(?:.*)\1[ ]*|\(.*\)[ ]*)?)?$)"
+    r"^\s*(?:\[\^[^\]]+\]:|\[[^\[\]]*\]:[ ]*\S+[ ]*(?:([\"'])(?:.*)\1[ ]*|\(.*\)[ ]*)?$)"
 )
 """A footnote's definition (`[^1]: …`), or a link's (`[1]: https://…`, a title after it in
 quotes or brackets allowed), as the website takes one (Python-Markdown), which shows neither
 where it is typed. A label in brackets before words (`[Lưu ý]: Người dân …`) is no link's: the
 website shows the line, which was dropped unread."""
+_DEFINITION_OPEN = re.compile(r"^\s*\[[^\[\]]*\]:[ ]*$")
+"""A link's label alone on its line (`[1]:`): a definition only when a lone address follows on
+the next line (`_DEFINITION_ADDRESS`), as Python-Markdown reads it; `[Lưu ý]:` over a sentence
+is the sentence's label, which the website shows."""
+_DEFINITION_ADDRESS = re.compile(r"^[ ]*\S+[ ]*(?:([\"'])(?:.*)\1[ ]*|\(.*\)[ ]*)?$")
+"""The next line of `_DEFINITION_OPEN` that makes it a definition: one address (a title after
+it allowed)."""
 _FOOTNOTE = re.compile(r"^ {0,3}\[\^[^\]]*\]:")
 """A footnote's definition, as the website finds one (Python-Markdown's footnotes)."""
 _FOOTNOTE_ENDS = re.compile(r"^(?:#| {0,3}>| {0,3}(?:```|~~~)| {0,3}\[\^[^\]]*\]:)")
 """A line that ends a footnote's lazily continued lines on the website: a heading, a quote, a
 fence, the next footnote (a rule and a raw HTML block too: see `_Splitter._in_footnote`)."""
+_FOOTNOTE_INNER_ENDS = re.compile(r"^ {0,3}(?:```|~~~|\[\^[^\]]*\]:)")
+"""A line that ends the lazily continued lines of a footnote's later (indented) paragraph on
+the website: a fence, the next footnote (a raw HTML block too); a heading, a quote or a rule
+there is the footnote's."""
 _CUE = re.compile(r"^\s*\[(?!\^)[^\[\]]+\]\s*$")
 _IMAGE_LINE = re.compile(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$")
 _ITALIC_LINE = re.compile(r"^\s*([*_])(?!\1).+(?<!\1)\1\s*$")
@@ -487,7 +498,11 @@ class _Splitter:
         the website reads it: a block of its own (publish.markdown_comments.tails)."""
         self.footnote = ""
         """Where the splitter is in a footnote (not read, R1.5): "" in none, "lazy" on the lines
-        that go on its definition's, "gap" after a blank line in it (`_in_footnote`)."""
+        that go on its definition's, "gap" after a blank line in it, "inner" in a later paragraph
+        indented under it (`_in_footnote`)."""
+        self.definition_address = False
+        """Whether the next line is the address of a link's definition whose label was alone on
+        its line (`_DEFINITION_OPEN`): the website shows neither."""
         self.opening: tuple[Mark, ...] = ()
         """The capital marks the text's paragraphs open with (`opening_marks`): a lone one is a
         person's initial («T. Hùng khai nhận»), not a section's letter."""
@@ -621,6 +636,9 @@ class _Splitter:
 
     def line(self, number: int, line: str) -> None:
         """Handle one ordinary line."""
+        if self.definition_address:
+            self.definition_address = False
+            return
         was_after_image, self.after_image = self.after_image, False
         if not line.strip():
             if self.list_items and not self.current:
@@ -705,6 +723,10 @@ class _Splitter:
             self.end_paragraph()
             self.footnote = "lazy" if _FOOTNOTE.match(line) else ""
             return True
+        if _DEFINITION_OPEN.match(line) and _DEFINITION_ADDRESS.match(self.later):
+            self.end_paragraph()
+            self.definition_address = True
+            return True
         if _CUE.match(line) and not _LINK.search(line):
             self.end_paragraph()
             self.blocks.append(Block("cue", [Item(line.strip(), ((number, line),))]))
@@ -721,18 +743,27 @@ class _Splitter:
         """Whether a line after a footnote's definition is the footnote's, as on the website,
         which shows it under the footnote: the lines right under the definition up to a blank
         line or one that opens a heading, a rule, a quote, a fence, a raw HTML block or the next
-        footnote, and after blank lines each block that opens indented by four spaces (`    Hai.`,
-        the footnote's next paragraph). Its first paragraph was dropped, these were read."""
+        footnote, and after a blank line each block that opens indented by four spaces (`    Hai.`,
+        the footnote's next paragraph), whose lines up to a blank one (or a fence, a raw HTML
+        block, the next footnote) are all the footnote's. Two blank lines in a row end it (what
+        follows, indented, is the body's code). Its first paragraph was dropped, these were read."""
         if not line.strip():
+            if self.footnote == "gap":
+                self.footnote = ""
+                return False
             self.footnote = "gap"
             return True
         if self.footnote == "gap":
             if indent_of(typed) < CODE_INDENT:
                 self.footnote = ""
                 return False
-            self.footnote = "lazy"
+            self.footnote = "inner"
             return True
-        if _FOOTNOTE_ENDS.match(line) or _RULE.match(line) or _HTML_BLOCK.match(line.lstrip()):
+        if self.footnote == "inner":
+            ends = _FOOTNOTE_INNER_ENDS.match(line) is not None
+        else:
+            ends = _FOOTNOTE_ENDS.match(line) is not None or _RULE.match(line) is not None
+        if ends or _HTML_BLOCK.match(line.lstrip()):
             self.footnote = ""
             return False
         return True

@@ -89,6 +89,7 @@ from typing import TYPE_CHECKING, Any
 from publish.config import Config
 from publish.correction_text import when
 from publish.errors import NeedsPerson, PublishError
+from publish.git_restore import last_good
 from publish.long_lived import long_lived
 from publish.model import Bulletin, Site
 from publish.render.zalo_path import payload_path
@@ -176,6 +177,8 @@ _PUT_BACK: dict[str, Any] = {"late_told": None}
 Zalo applied late, a hide): a hand change told before (zalo_late), made again after it, is
 news again. Written with the confirmation, the one write every resend ends in."""
 
+EDITED = "khi tệp bị sửa"
+"""What spoiled state/zalo.json when an article no longer matches its record, for last_good."""
 CHANNEL = "zalo"
 STATE_NAME = "zalo.json"
 OA_META = "oa_id"
@@ -1153,9 +1156,8 @@ class ZaloSyncer:
             f"{source}{bulletin}: không {doing} bài Zalo {article_id} «{title}»: bài trên Zalo "
             "không phải bản công cụ đăng lần trước (có người đã sửa bài trong trang quản trị OA, "
             "hoặc state/zalo.json đã bị sửa để trỏ tới một bài khác). Chưa đổi gì trên Zalo. "
-            "Cách xử lý: nếu state/zalo.json bị sửa, lấy lại bản đúng từ git (git log -p -- "
-            "state/zalo.json để tìm, rồi git checkout <commit> -- state/zalo.json), không còn "
-            f"bản đúng thì chạy {forget_command([key])} (bỏ bản ghi ấy rồi tìm lại bài của bản "
+            "Cách xử lý: nếu state/zalo.json bị sửa, lấy lại bản đúng từ git "
+            f"({last_good('state/zalo.json', EDITED)}), không còn bản đúng thì chạy {forget_command([key])} (bỏ bản ghi ấy rồi tìm lại bài của bản "
             "tin trên OA theo tiêu đề và nội dung, không tạo trùng); nếu đúng là bài của bản "
             "tin này và muốn thay bằng bản trong kho "
             "(muốn giữ phần sửa tay thì chép nó vào tệp bản tin trước), chạy lại: "

@@ -14,6 +14,7 @@ from typing import Any
 
 from publish.cache import _tool_digest, read_file, write_file
 from publish.errors import PublishError
+from publish.git_restore import last_good
 from publish.sync.zalo_unrecorded import shell_argument
 
 __all__ = [
@@ -240,8 +241,7 @@ def check_records(state_path: Path, entries: Mapping[str, Any]) -> None:
         f"{name}: {len(found)} chỗ trong các bản ghi không phải do công cụ viết (tệp bị sửa tay "
         "hoặc hỏng khi gộp nhánh), nên không gửi gì lên Zalo:\n"
         + "\n".join(told)
-        + "\nCách sửa: lấy lại bản đúng từ git (git log -p -- "
-        f"{name} để tìm, rồi git checkout <commit> -- {name}), commit rồi chạy lại. Không có "
+        + f"\nCách sửa: lấy lại bản đúng từ git ({last_good(name)}) rồi chạy lại. Không có "
         f"bản đúng thì chạy {command} (thêm --dry-run để xem trước): công cụ bỏ các bản ghi "
         "ấy, tìm lại bài của từng bản tin trên OA theo tiêu đề và nội dung rồi nhận lại, không "
         f"tạo trùng; xong thì commit {name}."
