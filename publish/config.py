@@ -211,6 +211,8 @@ SECRECY = (
 """[contact] secrecy unless site.toml writes its own: the law's promise to an informant (Bộ
 luật Tố tụng hình sự 2015, Điều 56), which a young man tipping off a dealer looks for first."""
 STATIONS_TITLE = "Các điểm liên hệ"
+EMAIL_WRITTEN = "__email_written__"
+"""The key under which load records in [contact] whether it has an email line (Contact)."""
 """The heading of the contact page's list of [[contact.stations]] unless site.toml names one."""
 
 
@@ -242,6 +244,9 @@ class Contact:
             filled=True, note="Tiêu đề của danh sách các điểm liên hệ trong trang liên hệ."
         ),
     )
+    email_written: bool = field(default=False, metadata=rules(key=EMAIL_WRITTEN, hidden=True))
+    """Whether site.toml's [contact] table has an email line, even email = "": set as the file
+    is read (see _read_officer), never written in it."""
 
     def __post_init__(self) -> None:
         """The address without a «mailto:» copied from a link: pages write their own before it."""
@@ -1172,14 +1177,7 @@ def _unit_email_under_officer(config: Config) -> Problem | None:
     unit's own address is shown nowhere. Only when [contact] has no email line at all: a unit
     with no address of its own writes email = "" there, and is not warned again."""
     contact = config.contact
-    if not contact.officer.email.strip() or contact.email.strip():
-        return None
-    text = _site_text(config)
-    try:
-        written = tomllib.loads(text).get("contact", {}) if text else None
-    except tomllib.TOMLDecodeError:
-        return None
-    if not isinstance(written, dict) or "email" in written:
+    if not contact.officer.email.strip() or contact.email.strip() or contact.email_written:
         return None
     issue = SchemaIssue(
         ("contact", "officer", "email"),
@@ -1190,7 +1188,7 @@ def _unit_email_under_officer(config: Config) -> Problem | None:
         'không có thư riêng thì ghi email = "" trong bảng [contact] (trên dòng '
         "[contact.officer]) để không còn cảnh báo này.",
     )
-    return _warned(config, issue, text=text)
+    return _warned(config, issue)
 
 
 def feedback_categories_warning(config: Config) -> list[Problem]:
@@ -1555,7 +1553,9 @@ def _take_unit_keys(
 
 
 UNIT_ONLY_KEYS = frozenset(
-    f.name for f in dataclass_fields(Contact) if f.name not in {*OFFICER_KEYS, "officer"}
+    f.name
+    for f in dataclass_fields(Contact)
+    if f.name not in {*OFFICER_KEYS, "officer"} and not f.metadata.get("hidden")
 )
 """[contact] keys the officer has not: written below the [contact.officer] line, TOML puts
 them in the officer's table, and the unit's own value is lost. Not `email`, which the officer
@@ -1564,8 +1564,11 @@ has too: see contact_warnings."""
 
 def _read_officer(data: dict[str, Any], issues: list[SchemaIssue]) -> None:
     """Tell (and leave out) a [contact] key written below the [contact.officer] line: the
-    unit's hours or fax, not the officer's, as a key below a station's header is told."""
+    unit's hours or fax, not the officer's, as a key below a station's header is told; and
+    record whether [contact] has an email line of its own (see _unit_email_under_officer)."""
     contact = data.get("contact")
+    if isinstance(contact, dict):
+        contact[EMAIL_WRITTEN] = "email" in contact  # set here alone, whatever the file says
     officer = contact.get("officer") if isinstance(contact, dict) else None
     if not isinstance(officer, dict):
         return  # none, or no table: told by the schema
@@ -1799,8 +1802,9 @@ def language_tag_problem(written: str, *, example: str, mended: bool = False) ->
     a three-letter code with a two-letter one ("vie": a screen reader may not know it), or no
     tag at all (the message gives `example`). `mended`: «_» stands for «-», as front matter
     `lang` writes it and its reader mends it; [site] language goes into <html lang> as written."""
-    tag = written.strip().replace("_", "-") if mended else written
-    first = tag.strip().replace("_", "-").split("-")[0].lower()
+    read = written.strip().replace("_", "-")  # the language is told whichever way it is joined
+    tag = read if mended else written
+    first = read.split("-")[0].lower()
     shorter = SHORTER_LANGUAGE.get(first)
     if first == "vn":
         message = f"mã ngôn ngữ sai: {quoted(written)} («vn» là mã quốc gia Việt Nam, không phải tiếng Việt)"

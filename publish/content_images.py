@@ -317,7 +317,9 @@ def _image(
     """Check one local image: inside content/, existing, with alt text (unless `alt_told`: the
     caller told of it where the editor writes it)."""
     if WINDOWS_FILE_RE.match(ref):
-        name = file_name(ref)  # a browser's address: «Minh%20Anh» is «Minh Anh»
+        # A browser's address: «Minh%20Anh» is «Minh Anh». A Windows name may hold # and %.
+        is_address = ref[:5].lower() == "file:"
+        name = file_name(ref) if is_address else ref.replace("\\", "/").rsplit("/", 1)[-1]
         col.add(
             f"ảnh «{ref}» là một tệp trên máy tính này, website không lấy được",
             field=field,

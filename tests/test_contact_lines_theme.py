@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from publish.cli import main
 from publish.config import BUILTIN_THEME
-from tests.helpers import SITE_TOML, bulletin_md, make_project, web_notes
+from tests.helpers import NOW, SITE_TOML, bulletin_md, make_project, web_notes
 
 FILE = "content/bai-viet/a.md"
 PAGE = "output/web/2020/12/bai-a/index.html"
@@ -138,3 +139,23 @@ def test_no_note_when_a_page_shows_them_or_there_are_none(
     if case in ("built-in", "up to date", "in an included footer"):
         page = (root / PAGE).read_text("utf-8")
         assert FAX in page and OFFICER in page
+
+
+def test_no_note_for_a_base_html_the_theme_lacks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review R4: an own theme without base.html (its pages standing alone) is told that the
+    template is missing; a note that «base.html không hiện» the fax, about a file that is not
+    there, was a second problem for one cause."""
+    root = project(tmp_path)
+    copied_before(root, "fax", "officer")
+    web = root / "templates/web"
+    (web / "base.html").unlink()
+    for template in web.glob("*.html"):
+        text = template.read_text("utf-8")
+        template.write_text(text.replace('{% extends "base.html" %}', ""), "utf-8")
+    code = main(["check", "--root", str(root), "--now", NOW.isoformat(), "--channel", "web"])
+    err = capsys.readouterr().err
+    assert code == 1, err
+    assert "templates/web/base.html: lỗi: thiếu mẫu giao diện base.html" in err
+    assert NOTE not in err and "[contact" not in err, err

@@ -159,7 +159,7 @@ def test_an_officer_phone_with_another_number_beside_it_is_warned_as_the_hotline
     nothing, so a second number beside it is no warning."""
     text = (
         PLAIN_SITE_TOML
-        + '\n[contact]\nfax = "0277 3610 114 / 0277 3610 116"\n'
+        + '\n[contact]\nemail = "congan@example.gov.vn"\nfax = "0277 3610 114 / 0277 3610 116"\n'
         + OFFICER.replace('"0277 3610 115"', '"0277 3610 115, 0912 345 678"')
     )
     warned = contact_warnings(parse(text, root=ROOT))
@@ -195,6 +195,18 @@ def test_a_unit_with_its_own_email_line_is_not_warned(tmp_path: Path, unit: str)
     """A unit that writes its e-mail, or writes that it has none, meant the officer's as the
     officer's."""
     assert officer_email_warnings(tmp_path, unit) == []
+
+
+def test_the_unit_email_warning_reads_the_site_toml_it_was_given(tmp_path: Path) -> None:
+    """Whether [contact] has an email line is recorded as site.toml is read: the check no
+    longer reads the file a second time, so a config parsed from text alone (none on disk)
+    is warned as one read from disk, and one with the unit's email line is not."""
+    text = PLAIN_SITE_TOML + '\n[contact]\nhotline = "0277 3610 113"\n' + OFFICER
+    warned = [w for w in contact_warnings(parse(text, root=tmp_path)) if w.field]
+    assert [w.field for w in warned] == ["[contact.officer] email"], warned
+    assert "bảng [contact] không có email của đơn vị" in warned[0].message
+    unit = text.replace("[contact]\n", '[contact]\nemail = ""\n', 1)
+    assert [w for w in contact_warnings(parse(unit, root=tmp_path)) if w.field] == []
 
 
 # --- the website -------------------------------------------------------------------------------

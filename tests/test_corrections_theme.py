@@ -108,3 +108,27 @@ def test_the_box_in_an_included_template_counts(
     page.write_text(text, "utf-8")
     code, _, err = run("check", root, capsys)
     assert code == 0 and "Đính chính" not in err, err
+
+
+def test_an_unknown_filter_is_told_by_the_template_check_without_a_crash(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review R4: a bulletin.html that sets `corrections` and uses a filter Jinja does not know
+    made the corrections note ask Jinja, which raised: `check` ended in a traceback. The
+    template check tells the filter; the note, which cannot read the template, says nothing."""
+    root = project(tmp_path)
+    own_theme(root, with_box=True)
+    page = root / "templates" / "web" / "bulletin.html"
+    original = page.read_text("utf-8")
+    text = original.replace(
+        "{% if corrections %}",
+        "{% set corrections = corrections or [] %}{{ title|nosuch }}\n{% if corrections %}",
+        1,
+    )
+    assert text != original, "the theme's corrections box moved"
+    page.write_text(text, "utf-8")
+    code, _, err = run("check", root, capsys)
+    assert "Traceback" not in err and "Lỗi nội bộ" not in err, err
+    assert code == 1, err
+    assert "templates/web/bulletin.html" in err and "nosuch" in err, err
+    assert "Đính chính" not in err, err

@@ -115,6 +115,25 @@ def test_a_photo_on_this_computer_is_named_without_the_address_fragment(tmp_path
 
 
 @pytest.mark.parametrize(
+    ("ref", "name"),
+    [
+        ("C:\\Users\\Mai\\Pictures\\anh #1.jpg", "anh #1.jpg"),
+        ("C:\\anh%20x.jpg", "anh%20x.jpg"),
+        ("\\\\may-chu\\anh\\so #2.jpg", "so #2.jpg"),
+        ("D:/Anh/giam%2050.jpg", "giam%2050.jpg"),
+    ],
+)
+def test_a_windows_photo_keeps_its_hash_and_percent(tmp_path: Path, ref: str, name: str) -> None:
+    """Review R4: a Windows file's name may hold # and % (no address cuts or decodes it): the
+    name to write once the photo is copied was «anh » for «anh #1.jpg», «anh x.jpg» for
+    «anh%20x.jpg»; only a browser's file: address is read as an address."""
+    text = bulletin_md({"cover": f"'{ref}'", "cover_alt": '"Ra quân"'})
+    [error] = load_errors(tmp_path, text, {})
+    assert f"ảnh «{ref}» là một tệp trên máy tính này" in error.message
+    assert error.hint == f"Chép ảnh vào thư mục content/images/ rồi ghi «images/{name}»."
+
+
+@pytest.mark.parametrize(
     ("written", "meant"),
     [
         ("images/Anh hoi nghi.jpg", "images/Ảnh hội nghị.jpg"),

@@ -27,6 +27,8 @@ SHADOWED = {
     "macro": "{% macro report_box() %}{% endmacro %}{{ report_box() }}",
     "only read": "{{ report_box }}{% set other = 1 %}",
     "never named": "{{ other }}",
+    "namespace attribute set": "{% set corrections.x = 1 %}",
+    "namespace declared": "{% set pinned = namespace() %}{% set pinned.x = 1 %}",
 }
 
 

@@ -100,6 +100,64 @@ def test_an_english_count_is_not_linked(body: str) -> None:
     assert linked(body) == []
 
 
+@pytest.mark.parametrize(
+    ("body", "numbers"),
+    [
+        # A count word before «call» belongs to another phrase: call says to call.
+        ("<p>To report a crime, call 113.</p>", ["113"]),
+        ("<p>To report a fire, call 114 immediately.</p>", ["114"]),
+        ("<p>If you received a scam call, call 113.</p>", ["113"]),
+        ("<p>In case of an incident, call 113.</p>", ["113"]),
+        ("<p>In total, three lines: call 113, 114 or 115.</p>", ["113", "114", "115"]),
+        # A noun cue's count is read back to the comma only.
+        ("<p>In total, police: 113.</p>", ["113"]),
+        # to, in, at, for end the phrase.
+        ("<p>Call 113 to report.</p>", ["113"]),
+        ("<p>Call 115 to get an ambulance.</p>", ["115"]),
+        ("<p>Call 113 in an emergency.</p>", ["113"]),
+        ("<p>Call 113 at any time.</p>", ["113"]),
+        # What each number is for, in brackets, inside the list.
+        (
+            "<p>call 113 (police), 114 (fire) or 115 (ambulance)</p>",
+            ["113", "114", "115"],
+        ),
+        ("<p>Police – 113</p>", ["113"]),
+        ("<p>The hotline 113 is free.</p>", ["113"]),
+        # on/at after call: the line to call.
+        ("<p>Call the police at 113.</p>", ["113"]),
+    ],
+)
+def test_english_calls_read_past_counts_and_phrase_ends(body: str, numbers: list[str]) -> None:
+    """Review R4: calls the English linker missed, each now dialling."""
+    assert linked(body) == numbers
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # Addresses: a capital letter starts a street name, not a new phrase.
+        "<p>Police at 113 Le Loi Street arrested him.</p>",
+        "<p>The fire on 114 Tran Hung Dao street.</p>",
+        "<p>Fire at 114 Hang Bac Street.</p>",
+        "<p>Call the police at 113 Le Loi Street.</p>",
+        "<p>Firefighters from Police 113 Station.</p>",
+        # Amounts, years, comparisons, ranges.
+        "<p>Emergency: 113 USD</p>",
+        "<p>Police (2023): 113, up from 98.</p>",
+        "<p>Police: 113, up from 98.</p>",
+        "<p>Fire 114 / 2023</p>",
+        "<p>Fire: 113 to 115 cases a year.</p>",
+        "<p>Police: 113 in 2023.</p>",
+        # Counts before a noun cue, in its phrase.
+        "<p>Reports to police: 113.</p>",
+        "<p>Number of calls to emergency: 113</p>",
+    ],
+)
+def test_english_addresses_amounts_and_years_are_not_linked(body: str) -> None:
+    """Review R4: numbers the English linker took for lines to call, left as text."""
+    assert linked(body) == []
+
+
 def test_the_english_page_dials_its_emergency_numbers(tmp_path: Path) -> None:
     """The sample project's «About us and contact (English)» page: «call 113» (twice), «Fire
     and rescue: 114», «Ambulance: 115» and its hotline dial; before, only the hotline did."""

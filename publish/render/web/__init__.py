@@ -138,7 +138,7 @@ def _theme_notes(site: Site) -> list[Problem]:
     when the project has one the website cannot use."""
     theme = theme_dir(site)
     if theme == BUILTIN_THEME:
-        return unused_own_theme(site.config.root, theme)
+        return unused_own_theme(site.config.root)
     own = OwnTheme(theme, environment(theme))
     return (
         missing_corrections(site, own)

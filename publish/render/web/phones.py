@@ -392,27 +392,44 @@ def emergency_linker(hrefs: Mapping[str, str]) -> Callable[[str], str]:
     return linked
 
 
-_EN_CUE = (
-    r"(?i:call|dial|ring|phone|police|fire|rescue|ambulance|emergency|hotline)"
-    r"(?<!(?i:a)\scall)(?<!(?i:the)\scall)"
-)
-"""English words after which a number is one to call («call 113», «dial 115», «Police: 113», «Fire
-and rescue: 114», «Ambulance: 115», «Emergency: 113»): read only on a page or bulletin written
-in English (front matter `lang: en`), whose numbers the Vietnamese words never reach."""
+_EN_VERB = r"(?i:call|dial|ring|phone)"
+"""English verbs that say to call the number after them («call 113», «dial 115»)."""
+_EN_NOUN = r"(?i:police|fire|rescue|ambulance|emergency|hotline)"
+"""English nouns a number to call follows («Police: 113», «Fire and rescue: 114», «The hotline
+113»)."""
 _EN_FILLER = (
-    r"(?i:the|us|police|emergency|number|numbers|line|hotline|services?|on|at|now|immediately"
-    r"|free|toll-free)"
+    r"(?i:the|us|police|emergency|number|numbers|line|hotline|services?|now|immediately"
+    r"|free|toll-free)(?!\w)"
 )
-"""Words that may come between an English cue and its number («call the police on 113»)."""
-_EN_AND = r"(?:\s*+[,;/–—-]\s*+|\s++(?i:or|and)\s++)"
+"""Words that may come between an English cue and its number («Emergency services: 113»)."""
+_EN_VERB_FILLER = r"(?:" + _EN_FILLER + r"|(?i:on|at)(?!\w))"
+"""After a verb, also on and at («call the police on 113»); after a noun they give an address
+(«Police at 113 Le Loi Street»)."""
+_EN_CUE = (
+    r"(?:" + _EN_VERB + r"(?<!(?i:a)\scall)(?<!(?i:the)\scall)(?>(?:\s++" + _EN_VERB_FILLER + ")*)"
+    r"|" + _EN_NOUN + r"(?>(?:\s++" + _EN_FILLER + ")*))"
+)
+"""English words after which a number is one to call («call 113», «dial 115», «Police: 113»,
+«Fire and rescue: 114», «Ambulance: 115», «Emergency: 113»): read only on a page or bulletin
+written in English (front matter `lang: en`), whose numbers the Vietnamese words never reach."""
+_EN_BRACKET = r"(?:\s*+\([^()<>\d\n]{1,40}\))?"
+"""What a number is for, in brackets, before the next of a list («113 (police), 114 (fire)»);
+no digit inside («Police (2023): 113» is a year's figure)."""
+_EN_AND = _EN_BRACKET + r"(?:\s*+[,;/–—-]\s*+|\s++(?i:or|and)\s++)"
 """Between two numbers of an English list to call («call 113 or 114», «113, 114, 115»)."""
 _EN_CLAUSE_END = (
-    r"(?=[^\S\n]*+(?:\Z|\n|[.,;:!?()\[\]\-–—…\"'«»“”]|/(?!\w)|[A-Z]"
-    r"|(?i:or|and|from|for|free|if|when|any|anytime|day|24|now|immediately|right)(?!\w)))"
+    r"(?=[^\S\n]*+(?:\Z|\n|[.,;:!?()\[\]\-–—…\"'«»“”]|/(?![^\S\n]*+\w)"
+    r"|(?i:or|and|from|for|free|if|when|any|anytime|day|24|now|immediately|right|is)(?!\w)"
+    r"|(?i:to|in|at)(?!\w)(?![^\S\n]++\d)))"
 )
 """After an English cue's number, what shows it ends its phrase («call 113, free from any
-phone», «call 113 or 114», «call 113 from any phone»); anything else may be what it counts
-(«Police handled 113 cases», «rescue 114 people»), which is left as text."""
+phone», «call 113 or 114», «Call 113 to report», «The hotline 113 is free»); anything else may
+be what it counts («Police handled 113 cases», «rescue 114 people», «Emergency: 113 USD») or an
+address («Police at 113 Le Loi Street»: a capital letter starts a street's name), which is left
+as text; so is a number before a year («Fire 114 / 2023») or another number («Fire: 113 to
+115 cases», «Police: 113 in 2023»)."""
+_EN_COMPARED = r"(?![^\S\n]*+[(,–—-]?[^\S\n]*+(?i:up|down)(?!\w))"
+"""Not before a comparison («Police: 113, up from 98»): a figure that rose or fell."""
 
 
 def english_emergency_linker(hrefs: Mapping[str, str]) -> Callable[[str], str]:
@@ -424,10 +441,18 @@ def english_emergency_linker(hrefs: Mapping[str, str]) -> Callable[[str], str]:
         return _unchanged
     one = "(?:" + "|".join(sorted(numbers, key=len, reverse=True)) + r")(?![\w]|[.,]\d|/\w)"
     pattern = re.compile(
-        r"(?<!\w)()" + _EN_CUE + r"(?>(?:\s++" + _EN_FILLER + r")*)"
-        r"(?:\s*+\([^()<>]{0,80}\))?"  # «Emergency (police): 113»
-        r"(?:\s*+:\s*+|\s++)"
-        r"(" + one + "(?>(?:" + _EN_AND + one + ")*))(?!" + _RANGE + ")" + _EN_CLAUSE_END
+        r"(?<!\w)()" + _EN_CUE + r"(?:\s*+\([^()<>\d]{0,80}\))?"  # «Emergency (police): 113»
+        r"(?:\s*+[:–—]\s*+|\s++-\s++|\s++)"
+        r"("
+        + one
+        + "(?>(?:"
+        + _EN_AND
+        + one
+        + ")*))(?!"
+        + _RANGE
+        + ")"
+        + _EN_COMPARED
+        + _EN_CLAUSE_END
     )
     quick = re.compile(
         "(?:"
@@ -440,23 +465,31 @@ def english_emergency_linker(hrefs: Mapping[str, str]) -> Callable[[str], str]:
 _EN_COUNTS = re.compile(
     r"(?<!\w)(?i:number\s+of|total|cases?|reports?|calls|incidents?|received|handled)(?!\w)"
 )
-"""English words that say how many, before a cue in its clause («Reports to police: 113»,
+"""English words that say how many, before a noun cue in its phrase («Reports to police: 113»,
 «Number of calls to emergency: 113»): the number is a count, not a line to call."""
+_EN_VERB_AT = re.compile(_EN_VERB + r"(?!\w)")
+"""A verb cue at a match's start: no count before it stops the call."""
+_EN_PHRASE_ENDS = ".,;!?\n"
+"""Where the look-back for a count stops («In total, police: 113» dials)."""
 
 
 class _EnglishCalls:
-    """The matches of an English pattern whose clause counts nothing before its cue."""
+    """The matches of an English pattern whose noun cue follows no count in its phrase."""
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         """Filter `pattern`'s matches."""
         self.pattern = pattern
 
     def finditer(self, string: str) -> Iterator[re.Match[str]]:
-        """Each match of the pattern in `string` but those after a count in their clause."""
+        """Each match of the pattern in `string` but a noun cue's after a count in its phrase."""
         for m in self.pattern.finditer(string):
-            before = string[: m.start()]
-            clause = before[max((before.rfind(c) for c in ".;!?\n"), default=-1) + 1 :]
-            if not _EN_COUNTS.search(clause):
+            cue = m.start()
+            # «To report a crime, call 113»: a verb says to call whatever came before it.
+            if _EN_VERB_AT.match(string, cue):
+                yield m
+                continue
+            start = max(string.rfind(c, 0, cue) for c in _EN_PHRASE_ENDS) + 1
+            if not _EN_COUNTS.search(string, start, cue):
                 yield m
 
 

@@ -198,7 +198,10 @@ def missing_contact_lines(site: Site, own: OwnTheme, templates: Iterable[str]) -
     """A note when site.toml writes [contact] fax or names a [contact.officer] and none of the
     unit's own `templates` (nor what they extend, include or import) ever reads it: a theme
     copied before them shows neither, on any page. A note, as for the footer's legal lines:
-    every page is whole, and a theme showing it on one page (its contact page) is told nothing."""
+    every page is whole, and a theme showing it on one page (its contact page) is told nothing.
+    Nothing for a theme without base.html: the template checks tell it missing, one problem."""
+    if not own.has(BASE_TEMPLATE):
+        return []
     contact = site.config.contact
     lines = {}
     if contact.fax.strip():
@@ -288,13 +291,13 @@ def missing_report_box(site: Site, own: OwnTheme, templates: Iterable[str]) -> l
     ]
 
 
-def unused_own_theme(root: Path, theme: Path) -> list[Problem]:
-    """A warning when the project has a templates/ the website cannot use (`theme`, the one it
-    uses, is the built-in one: see theme_dir): a link to a folder gone, or a folder without
-    templates/web/ (renamed, only assets/ copied). The website then quietly took the built-in
-    theme, and the unit's own look was gone from the next upload."""
+def unused_own_theme(root: Path) -> list[Problem]:
+    """A warning when the project, whose website uses the built-in theme (see theme_dir), has a
+    templates/ it cannot use: a link to a folder gone, or a folder without templates/web/
+    (renamed, only assets/ copied). The website then quietly took the built-in theme, and the
+    unit's own look was gone from the next upload."""
     own = root / "templates"
-    if theme != BUILTIN_THEME or not (own.is_symlink() or own.is_dir()):
+    if not (own.is_symlink() or own.is_dir()):
         return []
     hint = (
         f"Giao diện riêng cần các mẫu trong templates/web/ (chép từ {BUILTIN_THEME / 'web'} "
@@ -456,12 +459,18 @@ def _reads(parsed: Parsed, variable: str) -> bool:
     jinja2.meta.find_undeclared_variables says. That compiles the whole template (~5 ms for
     base.html, against ~0.5 ms to parse it), so it is asked only when the template also sets,
     loops over, imports or takes as a macro's argument a name `variable`: one that never names
-    it does not read it, and one that only reads it reads it from the context."""
+    it does not read it, and one that only reads it reads it from the context. One Jinja cannot
+    compile (an unknown filter) counts as reading it, as in OwnTheme.reaches."""
     named = [found.ctx for found in parsed.all(nodes.Name) if found.name == variable]
+    # «{% set corrections.x = 1 %}» writes into a namespace it reads from the context.
+    named += ["load" for found in parsed.all(nodes.NSRef) if found.name == variable]
     if "load" not in named:
         return False
     if variable in JINJA_NAMES or any(ctx != "load" for ctx in named) or _defines(parsed, variable):
-        return variable in jinja2.meta.find_undeclared_variables(parsed.tree)
+        try:
+            return variable in jinja2.meta.find_undeclared_variables(parsed.tree)
+        except jinja2.TemplateError:  # an unknown filter or test: the template checks tell it
+            return True
     return True
 
 
