@@ -10,7 +10,16 @@ do not import the front-matter readers.
 
 from __future__ import annotations
 
-__all__ = ["AUTONYMS", "LOCALES", "RADIO_LANGUAGE", "autonym", "english", "og_locale", "primary", "spoken"]
+__all__ = [
+    "AUTONYMS",
+    "LOCALES",
+    "RADIO_LANGUAGE",
+    "autonym",
+    "english",
+    "og_locale",
+    "primary",
+    "spoken",
+]
 
 RADIO_LANGUAGE = "vi"
 """The one language the radio reads (its numbers, abbreviations and voice are Vietnamese)."""
