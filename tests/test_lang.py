@@ -107,8 +107,8 @@ def test_an_english_bulletin_marks_its_own_text_not_the_page_around_it(tmp_path:
     assert ("p", "summary", "en", "") in home.marked
 
 
-def test_an_english_page_is_marked_and_its_header_link_says_its_language(tmp_path: Path) -> None:
-    """The English «About us» page: its text is lang="en", and every page's header link to it
+def test_an_english_page_is_marked_and_its_footer_link_says_its_language(tmp_path: Path) -> None:
+    """The English «About us» page: its text is lang="en", and every page's footer link to it
     is named «English» (in English, lang) and says it leads to a page in English (hreflang);
     it is no item of the Vietnamese menu."""
     root = copy_site(tmp_path)
@@ -381,8 +381,8 @@ def test_the_site_default_lang_is_the_site_language(tmp_path: Path) -> None:
     assert "radio" in bulletin.channels
 
 
-def test_the_header_links_each_other_language_once_to_its_first_page(tmp_path: Path) -> None:
-    """Two English pages make one «English» link, to the first by order (not by file name);
+def test_the_footer_links_each_other_language_once_to_its_first_page(tmp_path: Path) -> None:
+    """Two English pages make one «English» link in the footer, to the first by order (not by file name);
     a language the autonym table lacks is named by its first page's own title."""
     root = copy_site(tmp_path)
     pages = root / "content" / "pages"

@@ -212,7 +212,7 @@ class SiteContext:
         }
 
     def languages(self) -> list[dict[str, str]]:
-        """The header's link to the pages in each other language than the site's: named in
+        """The footer's link to the pages in each other language than the site's: named in
         that language (publish.languages.AUTONYMS; a language the table lacks by its first
         page's title), leading to its first page by `order`. Such a page is no menu item: the
         menu is the site's language, and its long English label broke the menu's row."""
