@@ -10,7 +10,16 @@ do not import the front-matter readers.
 
 from __future__ import annotations
 
-__all__ = ["LOCALES", "RADIO_LANGUAGE", "english", "og_locale", "spoken"]
+__all__ = [
+    "AUTONYMS",
+    "LOCALES",
+    "RADIO_LANGUAGE",
+    "autonym",
+    "english",
+    "og_locale",
+    "primary",
+    "spoken",
+]
 
 RADIO_LANGUAGE = "vi"
 """The one language the radio reads (its numbers, abbreviations and voice are Vietnamese)."""
@@ -31,10 +40,38 @@ LOCALES = {
 }
 """og:locale (language_TERRITORY, as Facebook and Zalo read it) of a tag without a region."""
 
+AUTONYMS = {
+    "vi": "Tiếng Việt",
+    "en": "English",
+    "fr": "Français",
+    "zh": "中文",
+    "ko": "한국어",
+    "ja": "日本語",
+    "km": "ភាសាខ្មែរ",
+    "lo": "ພາສາລາວ",
+    "th": "ภาษาไทย",
+    "ru": "Русский",
+    "de": "Deutsch",
+    "es": "Español",
+}
+"""Each language's name in itself: the website's link to the pages in a language is named so,
+as portals do («English», not «Tiếng Anh»), since its reader may read no Vietnamese."""
+
 
 def spoken(lang: str) -> bool:
     """Whether text in `lang` ("" for the site's) can be read by the radio's Vietnamese voice."""
     return not lang or lang.split("-")[0].lower() == RADIO_LANGUAGE
+
+
+def primary(lang: str) -> str:
+    """A tag's language without its region or script ("en-US" → "en")."""
+    return lang.split("-")[0].lower()
+
+
+def autonym(lang: str) -> str:
+    """The name of `lang` in itself ("en", "en-GB" → "English"), or "" for a language the table
+    does not know."""
+    return AUTONYMS.get(primary(lang), "")
 
 
 def english(lang: str) -> bool:

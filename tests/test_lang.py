@@ -4,6 +4,7 @@ voice, and a wrong value is told like any other field."""
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
@@ -106,9 +107,10 @@ def test_an_english_bulletin_marks_its_own_text_not_the_page_around_it(tmp_path:
     assert ("p", "summary", "en", "") in home.marked
 
 
-def test_an_english_page_is_marked_and_its_menu_link_says_its_language(tmp_path: Path) -> None:
-    """The English «About us» page: its text is lang="en", and every page's menu link to it
-    carries lang and hreflang (a screen reader reads «About us» in English)."""
+def test_an_english_page_is_marked_and_its_footer_link_says_its_language(tmp_path: Path) -> None:
+    """The English «About us» page: its text is lang="en", and every page's footer link to it
+    is named «English» (in English, lang) and says it leads to a page in English (hreflang);
+    it is no item of the Vietnamese menu."""
     root = copy_site(tmp_path)
     (root / PAGE).write_text(
         '---\ntitle: "About us"\nsummary: "Who we are."\nlang: en\norder: 5\n---\n\n'
@@ -120,10 +122,13 @@ def test_an_english_page_is_marked_and_its_menu_link_says_its_language(tmp_path:
     assert page.html_lang == "vi"
     assert {("h1", "page-title", "en", ""), ("div", "prose", "en", "")} <= set(page.marked)
     assert page.og_locale == "en_US"
-    home = langs(built.html("/"))
-    assert ("a", "", "en", "en") in home.marked
+    home = built.html("/")
+    assert ("a", "lang-link", "en", "en") in langs(home).marked
+    assert '<a class="lang-link" href="/english/" lang="en" hreflang="en">English</a>' in home
+    menu = home.split('aria-label="Điều hướng chính"', 1)[1].split("</nav>", 1)[0]
+    assert "/english/" not in menu and "About us" not in menu
     contact = langs(built.html("/lien-he/"))
-    assert ("a", "", "en", "en") in contact.marked
+    assert ("a", "lang-link", "en", "en") in contact.marked
     assert contact.og_locale == "vi_VN"
 
 
@@ -374,3 +379,21 @@ def test_the_site_default_lang_is_the_site_language(tmp_path: Path) -> None:
     [bulletin] = load(root).bulletins
     assert bulletin.lang == ""
     assert "radio" in bulletin.channels
+
+
+def test_the_footer_links_each_other_language_once_to_its_first_page(tmp_path: Path) -> None:
+    """Two English pages make one «English» link in the footer, to the first by order (not by file name);
+    a language the autonym table lacks is named by its first page's own title."""
+    root = copy_site(tmp_path)
+    pages = root / "content" / "pages"
+    for slug, order, lang, title in (
+        ("about", 7, "en", "About us"),
+        ("visitors", 5, "en-GB", "For visitors"),
+        ("sobre", 9, "pt", "Sobre nós"),
+    ):
+        (pages / f"{slug}.md").write_text(
+            f'---\ntitle: "{title}"\nlang: {lang}\norder: {order}\n---\n\nText.\n', "utf-8"
+        )
+    html = build_site(root).html("/")
+    links = re.findall(r'<a class="lang-link" href="([^"]*)" lang="([^"]*)"[^>]*>([^<]*)</a>', html)
+    assert links == [("/visitors/", "en-GB", "English"), ("/sobre/", "pt", "Sobre nós")]

@@ -149,10 +149,14 @@ def test_call_links_say_they_call_and_whom(
     path: str, sample_site: SampleSite, look_page: Opener
 ) -> None:
     """The unit's tel: links in the footer and the contact card are read 'Gọi khẩn cấp 113',
-    'Gọi đường dây nóng …', its posts' 'Gọi Công an xã Tân Phú: …': in a screen reader's list
-    of links a bare '113' says nothing, and nothing tells that activating it dials."""
-    stations = tomllib.loads((sample_site.root / "site.toml").read_text("utf-8"))["contact"]
-    whom = tuple(f"Gọi {station['name']}: " for station in stations.get("stations", []))
+    'Gọi đường dây nóng …', its posts' 'Gọi Công an xã Tân Phú: …', the officer answering for
+    the site's information ([contact.officer]) 'Gọi cán bộ phụ trách thông tin Đại úy …: …':
+    in a screen reader's list of links a bare '113' says nothing, and nothing tells that
+    activating it dials."""
+    contact = tomllib.loads((sample_site.root / "site.toml").read_text("utf-8"))["contact"]
+    whom = tuple(f"Gọi {station['name']}: " for station in contact.get("stations", []))
+    if "officer" in contact:
+        whom += (f"Gọi cán bộ phụ trách thông tin {contact['officer']['name']}: ",)
     page, _ = look_page(path)
     # A number in a bulletin's own sentence ("gọi ngay 113") is read with that sentence.
     page.evaluate("document.querySelectorAll('.prose').forEach(e => e.remove())")

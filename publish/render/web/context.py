@@ -22,9 +22,9 @@ from publish.cache import Encoded, Fragments, owned_kind
 from publish.config import Config
 from publish.contact_numbers import first_number, tel_uri
 from publish.content_images import remote_image, resolve_content_path
-from publish.languages import og_locale
+from publish.languages import autonym, og_locale, primary
 from publish.links import content_link, resolve
-from publish.model import Bulletin, ImageRef, Site
+from publish.model import Bulletin, ImageRef, Page, Site
 from publish.render.web.images import VARIANT_TYPE, Picture, Pictures
 from publish.render.web.markdown import ImageInfo, MarkdownRenderer
 from publish.render.web.qr import QrCodes
@@ -194,10 +194,12 @@ class SiteContext:
                         "lang": p.lang,
                     }
                     for p in self.site.pages
+                    if not p.lang
                 ),
                 {"key": "archive", "label": "Lưu trữ", "url": self.url("/luu-tru/"), "lang": ""},
                 {"key": "search", "label": "Tìm kiếm", "url": self.url("/tim-kiem/"), "lang": ""},
             ],
+            "languages": self.languages(),
             "home_url": self.url("/"),
             "archive_url": self.url("/luu-tru/"),
             "footer": self.contact(with_qr=False),
@@ -208,6 +210,25 @@ class SiteContext:
             "follow_url": self.url(FOLLOW_URL) if self.follow_page else "",
             "year": self.site.now.year,
         }
+
+    def languages(self) -> list[dict[str, str]]:
+        """The footer's link to the pages in each other language than the site's: named in
+        that language (publish.languages.AUTONYMS; a language the table lacks by its first
+        page's title), leading to its first page by `order`. Such a page is no menu item: the
+        menu is the site's language, and its long English label broke the menu's row."""
+        first: dict[str, Page] = {}
+        for page in self.site.pages:
+            if page.lang:
+                first.setdefault(primary(page.lang), page)
+        return [
+            {
+                "key": f"page:{page.slug}",
+                "label": autonym(page.lang) or page.title,
+                "url": self.url(page.url),
+                "lang": page.lang,
+            }
+            for page in first.values()
+        ]
 
     def base_context(
         self,
