@@ -70,6 +70,7 @@ from publish.render.web.theme_notes import (
     missing_contact_lines,
     missing_corrections,
     missing_footer_legal,
+    missing_language_link,
     missing_pinned,
     missing_print_margins,
     missing_report_box,
@@ -145,6 +146,7 @@ def _theme_notes(site: Site) -> list[Problem]:
         + missing_pinned(site, own)
         + missing_print_margins(own)
         + missing_footer_legal(site, own)
+        + missing_language_link(site, own)
         + missing_report_box(site, own, (*TEMPLATES, *OPTIONAL_TEMPLATES))
         + missing_contact_lines(site, own, (*TEMPLATES, *OPTIONAL_TEMPLATES))
     )

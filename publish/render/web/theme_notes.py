@@ -28,6 +28,7 @@ __all__ = [
     "missing_contact_lines",
     "missing_corrections",
     "missing_footer_legal",
+    "missing_language_link",
     "missing_pinned",
     "missing_print_margins",
     "missing_report_box",
@@ -190,6 +191,33 @@ def missing_footer_legal(site: Site, own: OwnTheme) -> list[Problem]:
             "trong bản của đơn vị (đoạn footer-meta, như base.html mặc định; không cần sửa "
             "style.css)",
             severity="note",
+        )
+    ]
+
+
+LANGUAGES = "languages"
+"""The footer's links to the pages in another language (context.languages)."""
+LANGUAGE_LINK = (
+    "{% for language in languages %}<a href=\"{{ language['url'] }}\" lang=\"{{ language['lang'] }}\" "
+    "hreflang=\"{{ language['lang'] }}\">{{ language['label'] }}</a> · {% endfor %}"
+)
+
+
+def missing_language_link(site: Site, own: OwnTheme) -> list[Problem]:
+    """A warning when a page is written in another language than the site's and the unit's own
+    base.html (or what it extends and includes) never uses `languages`: such a page is no menu
+    item, so a theme copied before the footer's language link links it from no page."""
+    foreign = [page.source for page in site.pages if page.lang]
+    if not foreign or own.uses(BASE_TEMPLATE, LANGUAGES, set()):
+        return []
+    return [
+        _theme_problem(
+            (f"web/{BASE_TEMPLATE}",),
+            f"mẫu giao diện riêng {BASE_TEMPLATE} không có liên kết tới trang viết bằng ngôn "
+            f"ngữ khác ({_named(foreign)}): trang ấy không nằm trong menu, nên người đọc "
+            "website không tìm thấy nó từ trang nào",
+            f"thêm '{LANGUAGE_LINK}' vào đầu dòng footer-meta ở chân trang, như "
+            f"{BASE_TEMPLATE} mặc định (không cần sửa style.css)",
         )
     ]
 
