@@ -211,9 +211,9 @@ SECRECY = (
 """[contact] secrecy unless site.toml writes its own: the law's promise to an informant (Bộ
 luật Tố tụng hình sự 2015, Điều 56), which a young man tipping off a dealer looks for first."""
 STATIONS_TITLE = "Các điểm liên hệ"
+"""The heading of the contact page's list of [[contact.stations]] unless site.toml names one."""
 EMAIL_WRITTEN = "__email_written__"
 """The key under which load records in [contact] whether it has an email line (Contact)."""
-"""The heading of the contact page's list of [[contact.stations]] unless site.toml names one."""
 
 
 @dataclass(frozen=True, slots=True)
