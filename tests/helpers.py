@@ -409,3 +409,13 @@ def one_problem(text: str) -> Problem:
     problems = problems_of(text)
     assert len(problems) == 1, [p.render() for p in problems]
     return problems[0]
+
+
+def include_in_footer(root: Path, template: str) -> None:
+    """Give the own theme under `root` a templates/web/chan-trang.html of `template`, included
+    at the end of its base.html's footer (a unit moving the footer's lines to its own file)."""
+    (root / "templates/web/chan-trang.html").write_text(template, "utf-8")
+    base = root / "templates/web/base.html"
+    text = base.read_text("utf-8")
+    assert "</footer>" in text
+    base.write_text(text.replace("</footer>", '{% include "chan-trang.html" %}</footer>'), "utf-8")

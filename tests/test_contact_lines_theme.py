@@ -12,7 +12,7 @@ import pytest
 
 from publish.cli import main
 from publish.config import BUILTIN_THEME
-from tests.helpers import NOW, SITE_TOML, bulletin_md, make_project, web_notes
+from tests.helpers import NOW, SITE_TOML, bulletin_md, include_in_footer, make_project, web_notes
 
 FILE = "content/bai-viet/a.md"
 PAGE = "output/web/2020/12/bai-a/index.html"
@@ -122,17 +122,10 @@ def test_no_note_when_a_page_shows_them_or_there_are_none(
         base.write_text(text, "utf-8")
     if case == "in an included footer":
         copied_before(root, "fax", "officer")
-        (root / "templates/web/chan-trang.html").write_text(
+        include_in_footer(
+            root,
             "{% if footer.fax %}<p>Fax: {{ footer.fax }}</p>{% endif %}"
             "{% if footer['officer'] %}<p>{{ footer['officer']['name'] }}</p>{% endif %}",
-            "utf-8",
-        )
-        base = root / "templates/web/base.html"
-        base.write_text(
-            base.read_text("utf-8").replace(
-                "</footer>", '{% include "chan-trang.html" %}</footer>'
-            ),
-            "utf-8",
         )
     err = web_notes("build", root, capsys)
     assert "[contact" not in err and "Fax" not in err, err

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from publish.config import BUILTIN_THEME
-from tests.helpers import SITE_TOML, bulletin_md, make_project, web_notes
+from tests.helpers import SITE_TOML, bulletin_md, include_in_footer, make_project, web_notes
 
 FILE = "content/bai-viet/a.md"
 PAGE = "output/web/2020/12/bai-a/index.html"
@@ -81,16 +81,7 @@ def test_no_note_when_the_footer_shows_the_lines_or_there_are_none(
     if case == "up to date":
         shutil.copy(BUILTIN_THEME / "web/base.html", root / "templates/web/base.html")
     if case == "in an included footer":
-        (root / "templates/web/chan-trang.html").write_text(
-            "{% for line in footer_legal %}<span>{{ line }}</span>{% endfor %}", "utf-8"
-        )
-        base = root / "templates/web/base.html"
-        base.write_text(
-            base.read_text("utf-8").replace(
-                "</footer>", '{% include "chan-trang.html" %}</footer>'
-            ),
-            "utf-8",
-        )
+        include_in_footer(root, "{% for line in footer_legal %}<span>{{ line }}</span>{% endfor %}")
     err = web_notes("build", root, capsys)
     assert "footer_legal" not in err and "chân trang" not in err, err
     if case != "unset":
