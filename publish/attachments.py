@@ -23,10 +23,10 @@ from publish.errors import UNREADABLE_ATTACHMENT, Problem, os_reason
 from publish.gates import secret_classification, secret_stamp
 from publish.image_suffixes import IMAGE_SUFFIXES
 from publish.limits import MAX_IMAGE_BYTES, too_large
-from publish.links import file_name, image_text_ends, written_target
+from publish.links import image_text_ends, saved_file_name, written_target
 from publish.markdown_code import masked
 from publish.model import Bulletin, Page
-from publish.text import LineCounter, nfc
+from publish.text import LineCounter, nfc, slug_file_name
 
 __all__ = [
     "ALLOWED_SUFFIXES",
@@ -547,11 +547,15 @@ def _hint(href: str, why: str) -> str:
             "content/tep/) rồi ghi đường dẫn tới bản chép; nếu không, bỏ liên kết tới nó."
         )
     if "không tìm thấy" in why:
-        name = file_name(href) or href
+        name = saved_file_name(href) or href
+        # As for a form on the editor's computer (content._offered): a name with a space ends
+        # the Markdown link, and one with % or # is read as an address (another name).
+        kept = slug_file_name(name)
+        renamed = "" if kept == name else f" «{name}» vào content/ với tên «{kept}»"
         return (
-            f"Chép tệp vào content/ (ví dụ content/tep/{name}) rồi ghi liên kết tới đó, tính từ "
-            f"content/ (ví dụ [tải về](/tep/{name})) hay từ thư mục của bài này; hoặc sửa "
-            "tên tệp trong liên kết cho đúng."
+            f"Chép tệp{renamed or ' vào content/'} (ví dụ content/tep/{kept}) rồi ghi liên kết "
+            f"tới đó, tính từ content/ (ví dụ [tải về](/tep/{kept})) hay từ thư mục của bài "
+            "này; hoặc sửa tên tệp trong liên kết cho đúng."
         )
     return "Thu nhỏ tệp (ví dụ lưu PDF ở chất lượng thấp hơn), hoặc đăng ở nơi khác và ghi địa chỉ của nó."
 

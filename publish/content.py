@@ -87,7 +87,7 @@ from publish.image_suffixes import IMAGE_SUFFIXES
 from publish.invisible import invisible_removed
 from publish.key_lines import READING, READINGS_BEFORE, Reading
 from publish.limits import MARKDOWN_HINT, MAX_SOURCE_BYTES, read_capped, read_head, too_large
-from publish.links import LINK_HINT, ContentFiles, computer_files, file_name, links_in
+from publish.links import LINK_HINT, ContentFiles, computer_files, links_in, saved_file_name
 from publish.model import PAGES_DIR, Bulletin, Correction, Page, Site, pack_text
 from publish.parallel import run_jobs
 from publish.person_fields import held_note, nobody, person
@@ -988,7 +988,7 @@ def _offered(href: str) -> str:
     """How to offer the file of the editor's computer `href` names for download, when it is
     of a kind the website offers (a form in Word, a PDF): copied into content/tep/
     (OUTPUT_DIR), or content/images/ for a photo; else ""."""
-    name = file_name(href)
+    name = saved_file_name(href)
     suffix = posixpath.splitext(name)[1].lower()
     if suffix not in ALLOWED_SUFFIXES:
         return ""

@@ -23,7 +23,7 @@ from publish.fields import Collector, kind
 from publish.frontmatter import Parsed
 from publish.html_img import img_tags
 from publish.limits import MAX_IMAGE_BYTES, too_large
-from publish.links import addressed, file_name
+from publish.links import WINDOWS_SEPARATOR_RE, addressed, saved_file_name
 from publish.markdown_code import masked
 from publish.markdown_escapes import ESCAPED, unescape
 from publish.markdown_images import ImageScan, referenced, spaced, undefined
@@ -69,9 +69,6 @@ WINDOWS_FILE_RE = re.compile(r"^(?:[a-z]:[\\/]|\\\\|file:)", re.IGNORECASE)
 """A file of the editor's own computer, as Windows writes it: "C:\\Users\\…", "\\\\máy\\…", or
 as a browser shows one dragged into it: "file:///C:/Users/Minh%20Anh/anh.jpg"."""
 _SEPARATORS_RE = re.compile(r"[\s_-]+")
-_WINDOWS_SEPARATOR_RE = re.compile(r"\\(?=[^!-/:-@\[-`{-~])")
-"""A backslash between two names ("images\\a.jpg"), not a Markdown escape ("anh\\_1.jpg") nor
-the last character (what a reference cut short at an escaped parenthesis would end with)."""
 _HIDDEN = "\x1a"
 """Marks an escape hidden by _hidden_escapes: a control character no loaded body holds."""
 _HIDDEN_RE = re.compile("\x1a([\ue000-\ue07f])")
@@ -317,9 +314,7 @@ def _image(
     """Check one local image: inside content/, existing, with alt text (unless `alt_told`: the
     caller told of it where the editor writes it)."""
     if WINDOWS_FILE_RE.match(ref):
-        # A browser's address: «Minh%20Anh» is «Minh Anh». A Windows name may hold # and %.
-        is_address = ref[:5].lower() == "file:"
-        name = file_name(ref) if is_address else ref.replace("\\", "/").rsplit("/", 1)[-1]
+        name = saved_file_name(ref)
         col.add(
             f"ảnh «{ref}» là một tệp trên máy tính này, website không lấy được",
             field=field,
@@ -327,7 +322,7 @@ def _image(
             hint=f"Chép ảnh vào thư mục content/images/ rồi ghi «images/{name}».",
         )
         return None
-    if _WINDOWS_SEPARATOR_RE.search(ref) and not SCHEME_RE.match(ref):
+    if WINDOWS_SEPARATOR_RE.search(ref) and not SCHEME_RE.match(ref):
         # Windows finds "images\\a.jpg" on the editor's computer, the website's server (and CI)
         # does not: refused everywhere, so a bulletin that builds here builds there too.
         col.add(

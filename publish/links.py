@@ -35,6 +35,7 @@ __all__ = [
     "image_text_ends",
     "links_in",
     "resolve",
+    "saved_file_name",
     "written_target",
 ]
 
@@ -53,6 +54,11 @@ _TAG_OPEN_RE = re.compile(r"<a\b", re.I)
 _HREF_RE = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 AUTOLINK_RE = re.compile(r"<((?i:https?:)?//[^\s<>]+)>")
 """An address written between angle brackets, which Markdown makes a link."""
+WINDOWS_SEPARATOR_RE = re.compile(r"\\(?=[^!-/:-@\[-`{-~])")
+"""A backslash between two names ("images\\a.jpg"), not a Markdown escape ("anh\\_1.jpg") nor
+the last character (what a reference cut short at an escaped parenthesis would end with)."""
+_DRIVE_OR_SHARE = re.compile(r"[A-Za-z]:[\\/]|\\\\")
+"""The start of a Windows path naming a drive ("C:\\…", "C:/…") or another computer ("\\\\máy\\…")."""
 CONTENT = "content/"
 LINK_HINT = (
     "Liên kết tới bản tin khác bằng tên tệp của nó, tính từ thư mục của bài này (ví dụ "
@@ -76,6 +82,18 @@ def file_name(href: str) -> str:
     «file:///C:/tai%20lieu/bien-ban.txt#page=2» all name «bien-ban.txt»."""
     path = nfc(unquote(href.split("#", 1)[0].split("?", 1)[0])).replace("\\", "/")
     return posixpath.basename(path)
+
+
+def saved_file_name(ref: str) -> str:
+    """The name of the file `ref` names as the editor's computer saved it, "" for a folder: a
+    Windows path (C:\\…, \\\\máy\\…, tep\\mau.pdf) as written, since a Windows name may hold #
+    and % («C:\\tin\\Tin #3.docx»); a browser's file: address or a link's own address as an
+    address (file_name: «file:///C:/tin/Tin%20%233.docx#page=2» is «Tin #3.docx»)."""
+    if ref[:5].lower() != "file:" and (
+        _DRIVE_OR_SHARE.match(ref) or WINDOWS_SEPARATOR_RE.search(ref)
+    ):
+        return nfc(ref.replace("\\", "/").rsplit("/", 1)[-1])
+    return file_name(ref)
 
 
 def content_link(href: str, site: SiteAddresses | None = None) -> tuple[str, str] | None:

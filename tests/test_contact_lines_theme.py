@@ -81,6 +81,10 @@ def test_an_own_theme_showing_neither_is_noted_with_what_to_copy(
         "contact-list) và phần '{% if footer['officer'] %}…{% endif %}' (đoạn footer-meta) vào "
         "chân trang trong bản của đơn vị"
     ) in err
+    assert (
+        "; phần của cán bộ phụ trách gọi macro officer_contact: chép cả macro ấy từ _macros.html "
+        "mặc định vào _macros.html của đơn vị và thêm officer_contact vào dòng import đầu base.html."
+    ) in err
     if command == "build":
         page = (root / PAGE).read_text("utf-8")
         assert FAX not in page and OFFICER not in page
@@ -99,6 +103,39 @@ def test_only_what_is_missing_is_named(tmp_path: Path, capsys: pytest.CaptureFix
         "thấy dòng ấy"
     ) in err
     assert "[contact] fax" not in err and "footer['fax']" not in err, err
+
+
+def test_the_officer_hints_steps_on_a_theme_from_before_the_macro_show_the_officer(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A theme from before the officer, its _macros.html without officer_contact: the part the
+    note says to add calls that macro, so pasted alone it stopped the build mid-render. Doing
+    what the note says (the part, the macro, its name in the import line) shows the officer on
+    every page, with no note left."""
+    root = project(tmp_path)
+    copied_before(root, "fax", "officer")
+    web = root / "templates/web"
+    builtin = (BUILTIN_THEME / "web/_macros.html").read_text("utf-8")
+    start = builtin.index("{% macro officer_contact(")
+    macro = builtin[start : builtin.index("{%- endmacro %}", start) + len("{%- endmacro %}")]
+    (web / "_macros.html").write_text(builtin.replace(macro, ""), "utf-8")
+    for name in ("base.html", "page.html"):
+        text = (web / name).read_text("utf-8")
+        (web / name).write_text(re.sub(r"(, )?officer_contact(, )?", "", text, count=1), "utf-8")
+    err = web_notes("check", root, capsys)
+    assert "gọi macro officer_contact" in err, err
+    # The steps, as the note gives them.
+    [part] = re.findall(SHOWING["officer"][0], (BUILTIN_THEME / "web/base.html").read_text(), re.S)
+    base = (web / "base.html").read_text("utf-8").replace("</footer>", f"<p>{part}</p></footer>")
+    (web / "base.html").write_text(
+        base.replace("import tel_link", "import tel_link, officer_contact", 1), "utf-8"
+    )
+    (web / "_macros.html").write_text(builtin.replace(macro, "") + macro + "\n", "utf-8")
+    err = web_notes("build", root, capsys)
+    assert "[contact.officer]" not in err and "officer_contact" not in err, err
+    assert f"Cán bộ phụ trách thông tin trên trang: {OFFICER}, {POSITION}" in (
+        root / PAGE
+    ).read_text("utf-8")
 
 
 @pytest.mark.parametrize(
@@ -152,3 +189,30 @@ def test_no_note_for_a_base_html_the_theme_lacks(
     assert code == 1, err
     assert "templates/web/base.html: lỗi: thiếu mẫu giao diện base.html" in err
     assert NOTE not in err and "[contact" not in err, err
+
+
+def test_an_own_macros_file_from_before_the_officer_macro_is_named_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A unit that copies today's base.html and page.html (both write the officer through the
+    officer_contact macro) beside its older _macros.html is told which macro to copy, at each
+    template's import line, before any page renders; the officer is still read there, so no
+    second note says the footer does not show it."""
+    root = project(tmp_path)
+    macros = root / "templates/web/_macros.html"
+    text = macros.read_text("utf-8")
+    start = text.index("{% macro officer_contact(")
+    end = text.index("{%- endmacro %}", start) + len("{%- endmacro %}")
+    macros.write_text(text[:start] + text[end:], "utf-8")
+    code = main(["check", "--root", str(root), "--now", NOW.isoformat(), "--channel", "web"])
+    err = capsys.readouterr().err
+    assert code == 1, err
+    for template in ("base.html", "page.html"):
+        lines = (root / "templates/web" / template).read_text("utf-8").split("\n")
+        line = next(i for i, t in enumerate(lines, 1) if "import" in t and "officer_contact" in t)
+        assert (
+            f"templates/web/{template}:{line}: lỗi: mẫu giao diện {template} dùng macro "
+            "officer_contact của _macros.html, nhưng _macros.html không có macro đó" in err
+        ), err
+    assert "hoặc thêm macro officer_contact vào _macros.html của đơn vị" in err
+    assert "[contact.officer]" not in err and "nội bộ" not in err and "export" not in err, err

@@ -762,6 +762,9 @@ def test_a_link_to_a_file_on_the_editors_computer_is_told_with_its_line(
         ("D:\\tin\\mau-don.PDF", "mau-don.PDF", "mau-don.pdf"),
         # A browser's address to a page of the form: the #page=2 is no part of its name.
         ("file:///C:/Users/Lan/Mau%20don.docx#page=2", "Mau don.docx", "mau-don.docx"),
+        # A Windows name may hold # and %: a path is no address, neither cut nor decoded.
+        ("<C:\\Users\\Mai\\Tin #3.docx>", "Tin #3.docx", "tin-3.docx"),
+        ("D:\\tin\\mau%20don.pdf", "mau%20don.pdf", "mau-20don.pdf"),
     ],
 )
 def test_a_form_linked_on_the_editors_computer_is_told_how_the_website_offers_it(

@@ -51,6 +51,8 @@ CONTACT_KEYS = {"fax": "[contact] fax", "officer": "[contact.officer]"}
 card) holding these site.toml values (see render.web.context), with the table each is from."""
 OFFICER_LABEL = "Cán bộ phụ trách thông tin trên trang"
 """What the built-in theme writes before the officer's name."""
+OFFICER_MACRO = "officer_contact"
+"""The macro of _macros.html the built-in theme writes the officer's name, phone and e-mail with."""
 FOOTER_LEGAL = "footer_legal"
 """The template variable listing the footer's lines of [site] responsible, license and
 reuse_source (see site_legal.footer_by_key)."""
@@ -247,6 +249,15 @@ def missing_contact_lines(site: Site, own: OwnTheme, templates: Iterable[str]) -
         "contact-list)",
         "officer": "phần '{% if footer['officer'] %}…{% endif %}' (đoạn footer-meta)",
     }
+    # The part pasted from today's base.html calls a macro an older _macros.html lacks, and
+    # a name not imported fails mid-render: the steps name both.
+    macro = (
+        f"; phần của cán bộ phụ trách gọi macro {OFFICER_MACRO}: chép cả macro ấy từ "
+        f"{MACROS_TEMPLATE} mặc định vào {MACROS_TEMPLATE} của đơn vị và thêm {OFFICER_MACRO} "
+        f"vào dòng import đầu {BASE_TEMPLATE}"
+        if "officer" in missing
+        else ""
+    )
     return [
         _theme_problem(
             (f"web/{BASE_TEMPLATE}", f"web/{PAGE_TEMPLATE}"),
@@ -255,7 +266,7 @@ def missing_contact_lines(site: Site, own: OwnTheme, templates: Iterable[str]) -
             f"({', '.join(lines[key] for key in missing)}), cũng không mẫu nào khác hiện: người "
             f"đọc website không thấy {'các dòng' if len(missing) > 1 else 'dòng'} ấy",
             f"thêm {_and(added[key] for key in missing)} vào chân trang trong bản của đơn vị, "
-            f"như {BASE_TEMPLATE} mặc định (không cần sửa style.css)",
+            f"như {BASE_TEMPLATE} mặc định (không cần sửa style.css){macro}",
             severity="note",
         )
     ]
