@@ -1233,6 +1233,36 @@ def test_check_names_a_macro_the_old_macros_file_lacks(
     assert "nội bộ" not in err and "export" not in err
 
 
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_a_name_the_own_theme_uses_and_nothing_gives_is_told_at_its_line(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A macro called without being imported (a line pasted from a newer base.html) is found
+    only while a page renders: `check` and `build` stopped with «Lỗi nội bộ» (a RuntimeError
+    from the worker). Now: the template, its line, the name, what to do; exit 1; nothing
+    written, the previous output intact."""
+    root = copy_site(tmp_path)
+    shutil.copytree(web.BUILTIN_THEME, root / "templates")
+    argv = ["--root", str(root), "--now", NOW.isoformat(), "--channel", "web"]
+    assert main(["build", *argv]) == 0
+    home = root / "output/web/index.html"
+    before = home.read_bytes()
+    base = root / "templates/web/base.html"
+    text = base.read_text("utf-8").replace("<footer", "{{ officer_line(1) }}<footer", 1)
+    base.write_text(text, "utf-8")
+    line = next(i for i, t in enumerate(text.split("\n"), 1) if "officer_line" in t)
+    capsys.readouterr()
+    assert main([command, *argv]) == 1
+    err = capsys.readouterr().err
+    assert (
+        f"templates/web/base.html:{line}: lỗi: mẫu giao diện dùng «officer_line», nhưng không có "
+        "gì mang tên ấy khi dựng trang" in err
+    ), err
+    assert '{% from "_macros.html" import … %}' in err
+    assert "nội bộ" not in err and "Traceback" not in err and not JINJA_ENGLISH.search(err), err
+    assert home.read_bytes() == before
+
+
 JINJA_ENGLISH = re.compile(r"\b(unexpected|expected|Encountered|Jinja|token|statement)\b")
 """Words of Jinja's own messages, which a person editing a template must not be left to decode."""
 

@@ -12,6 +12,7 @@ import datetime as dt
 import gc
 import hashlib
 import re
+import traceback
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache as once
@@ -29,7 +30,7 @@ from publish.carried import carried
 from publish.config import BUILTIN_THEME, Config
 from publish.config_files import DEFAULT_COVER
 from publish.content_images import forget_resolved, image_use
-from publish.errors import Problem
+from publish.errors import ContentError, Problem
 from publish.gates import COMING
 from publish.ledger import Entry, Ledger
 from publish.model import Artifact, Bulletin, Kept, Page, Site
@@ -250,6 +251,43 @@ def _syntax_problem(exc: jinja2.TemplateSyntaxError, shown: str, root: Path) -> 
         f"mẫu giao diện sai cú pháp: {found.message}",
         line=found.line,
         hint=found.hint,
+    )
+
+
+UNDEFINED_RE = re.compile(r"^'([^']+)' is undefined$")
+"""Jinja's message for a name a template uses and nothing defines, passes or imports."""
+
+
+def _render_problem(exc: jinja2.TemplateError, template: str, root: Path) -> Problem:
+    """A template that failed while a page was rendered, in Vietnamese, at the template and line
+    Jinja's traceback names (a name the unit's own theme uses and nothing gives it, as a macro
+    called without importing it: found only here, and it was «Lỗi nội bộ»)."""
+    frames = [
+        frame
+        for frame in traceback.extract_tb(exc.__traceback__)
+        if frame.filename.endswith((".html", ".xml", ".txt"))
+    ]
+    shown = _shown(Path(frames[-1].filename), root) if frames else template
+    line = frames[-1].lineno if frames else None
+    original = str(exc.message or exc)
+    if found := UNDEFINED_RE.match(original):
+        name = found.group(1)
+        return Problem(
+            shown,
+            f"mẫu giao diện dùng «{name}», nhưng không có gì mang tên ấy khi dựng trang (chưa "
+            "định nghĩa, chưa import, hay gõ sai tên)",
+            line=line,
+            hint=f"Nếu «{name}» là macro của _macros.html, thêm nó vào dòng "
+            '{% from "_macros.html" import … %} đầu mẫu (và chép macro ấy từ _macros.html của '
+            f"giao diện mặc định, {BUILTIN_THEME / 'web' / '_macros.html'}, nếu _macros.html của "
+            "đơn vị chưa có); nếu không, sửa tên cho đúng hoặc bỏ chỗ dùng nó.",
+        )
+    return Problem(
+        shown,
+        f"mẫu giao diện lỗi khi dựng trang (Jinja báo: {original})",
+        line=line,
+        hint="Sửa chỗ đó trong mẫu của đơn vị, hoặc chép lại mẫu từ giao diện mặc định "
+        f"({BUILTIN_THEME / 'web'}).",
     )
 
 
@@ -609,7 +647,10 @@ def _render(
         views.take_lookups()
         views.take_links()
         view = job.make()
-        html = env.get_template(view.template).render(**common, **view.context)
+        try:
+            html = env.get_template(view.template).render(**common, **view.context)
+        except jinja2.TemplateError as exc:
+            raise ContentError([_render_problem(exc, view.template, site.config.root)]) from None
         page = Artifact.hashed("web", output_path(view.url), html, source=view.source, key=view.key)
         entry = None
         if view.indexed and view.url.endswith("/"):
