@@ -13,9 +13,11 @@ from __future__ import annotations
 __all__ = [
     "AUTONYMS",
     "LOCALES",
+    "MORE_IN",
     "RADIO_LANGUAGE",
     "autonym",
     "english",
+    "more_in",
     "og_locale",
     "primary",
     "spoken",
@@ -57,6 +59,15 @@ AUTONYMS = {
 """Each language's name in itself: the website's link to the pages in a language is named so,
 as portals do («English», not «Tiếng Anh»), since its reader may read no Vietnamese."""
 
+MORE_IN = {
+    "en": "More in English",
+    "fr": "Plus en français",
+    "de": "Mehr auf Deutsch",
+    "es": "Más en español",
+}
+"""The heading, in the language itself, over the links from the first page of a language (the
+footer's link) to its other pages; a language the table lacks gets the links without one."""
+
 
 def spoken(lang: str) -> bool:
     """Whether text in `lang` ("" for the site's) can be read by the radio's Vietnamese voice."""
@@ -66,6 +77,12 @@ def spoken(lang: str) -> bool:
 def primary(lang: str) -> str:
     """A tag's language without its region or script ("en-US" → "en")."""
     return lang.split("-")[0].lower()
+
+
+def more_in(lang: str) -> str:
+    """The heading over the other pages in `lang` ("en-GB" → "More in English"), or "" for a
+    language MORE_IN does not know."""
+    return MORE_IN.get(primary(lang), "")
 
 
 def autonym(lang: str) -> str:

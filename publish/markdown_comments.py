@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 from publish.markdown_angles import BLOCK_ELEMENTS, VOID_ELEMENTS
 from publish.markdown_code import masked, without_fences
@@ -20,6 +21,11 @@ COMMENT_CLOSE_RE = re.compile(r"--!?>")
 """How Python-Markdown finds the end of an HTML comment."""
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)(?=[\s/>])[^<>]*>")
 """A start or an end tag, as Python-Markdown's HTML parser reads one in a paragraph."""
+_END_TAG = re.compile(r"</\s*([a-z][a-z0-9-]*)\s*>", re.IGNORECASE)
+"""An end tag as Python-Markdown's `inline_close_follows` looks for one: `</em>`, `</EM >`."""
+_ASCII_NAME = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+"""The letters a case-blind `[a-z]` takes too («ſ» for s, the Kelvin sign for k), as the
+ASCII letter of the tag name they close."""
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 """What ends a paragraph, and the inline tags open in it."""
 _OPENS_LINE = 3
@@ -112,8 +118,8 @@ def tails(body: str) -> dict[int, str]:
 class _InlineTags:
     """The inline tags open at each comment of a body (its code masked) and whether one closes
     after the comment in its paragraph: Python-Markdown then takes the comment as the tag's
-    content, not a block (its `inline_close_follows`). One pass over the body's tags; each
-    paragraph's end tags looked for once per name."""
+    content, not a block (its `inline_close_follows`). One pass over the body's tags, one over
+    its end tags (see _end_tags)."""
 
     def __init__(self, text: str, spans: list[tuple[int, int]]) -> None:
         """Read the names of the inline tags open at the start of each of `spans` in `text`."""
@@ -121,8 +127,6 @@ class _InlineTags:
         self.spans = spans
         self.open: list[tuple[str, ...]] = [()] * len(spans)
         self.blanks: list[int] = []
-        self.closes: dict[tuple[int, str], int] = {}
-        """(paragraph's end, tag name) → where its last end tag in the paragraph starts, -1."""
         if "<" not in text.replace("<!--", ""):
             return
         self.blanks = [m.start() for m in _BLANK_LINE.finditer(text)]
@@ -155,19 +159,26 @@ class _InlineTags:
         end = self.spans[at][1]
         following = bisect_left(self.blanks, end)
         paragraph_end = self.blanks[following] if following < len(self.blanks) else len(self.text)
-        return any(self._last_close(paragraph_end, name, end) >= end for name in self.open[at])
+        closes = _end_tags(self.text)
+        for name in self.open[at]:
+            starts, ends = closes.get(name, ([], []))
+            # End tags never overlap: the first after the comment ends first.
+            first = bisect_left(starts, end)
+            if first < len(starts) and ends[first] <= paragraph_end:
+                return True
+        return False
 
-    def _last_close(self, paragraph_end: int, name: str, start: int) -> int:
-        """Where the last end tag `name` before `paragraph_end` starts (-1 for none), read
-        from `start` on the first time a paragraph asks (later comments are after it)."""
-        key = (paragraph_end, name)
-        if key not in self.closes:
-            closing = re.compile(rf"</\s*{re.escape(name)}\s*>", re.IGNORECASE)
-            last = -1
-            for found in closing.finditer(self.text, start, paragraph_end):
-                last = found.start()
-            self.closes[key] = last
-        return self.closes[key]
+
+@lru_cache(maxsize=4)
+def _end_tags(text: str) -> dict[str, tuple[list[int], list[int]]]:
+    """Where each end tag of `text` starts and ends, by lower-case name, in order: read once
+    per text (a look per tag name and paragraph made a body of many names quadratic)."""
+    found: dict[str, tuple[list[int], list[int]]] = {}
+    for match in _END_TAG.finditer(text):
+        starts, ends = found.setdefault(match[1].translate(_ASCII_NAME).lower(), ([], []))
+        starts.append(match.start())
+        ends.append(match.end())
+    return found
 
 
 _MAX_NAMES = 64

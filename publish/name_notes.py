@@ -99,24 +99,30 @@ def _waits(tokens: list[str]) -> bool:
 
 _BARE = re.compile(r"[^\W\d_]+")
 """A word of letters only: a name's word has no bracket, dash or colon glued to it."""
-_NAME_END = re.compile(r"[^\W\d_]+[,.;]?")
-"""The last word of a name, before a comma and a title («Nguyễn Văn Chờ, Phó Trưởng …»)."""
+_NAME_END = re.compile(r"([^\W\d_]+)(?:[,.;:]|[-/;:](\S+))?")
+"""The last word of a name, before a comma and a title («Nguyễn Văn Chờ, Phó Trưởng …»), or
+with a colon, a dash, a slash or a semicolon glued to it and maybe the next words («Nguyễn Văn
+Chờ: Trưởng Công an», «Nguyễn Văn Chờ-Trưởng CA», «Lê Văn Chờ;Nguyễn Văn B»)."""
 
 
 def _in_a_name(tokens: list[str], at: int) -> bool:
     """Whether `tokens[at]` is a given name of _ALSO_GIVEN_NAMES in a full name: it and the word
     before it bare letters, capitalised («Nguyễn Văn Hùng (Chờ)», «Hùng: Chờ», «Hùng, Chờ»,
-    «Hùng - Chờ» are notes after a name)."""
+    «Hùng - Chờ» are notes after a name), followed by nothing or a capitalised word that is no
+    approval word, glued or not («Nguyễn Văn Chờ-duyệt» is a note)."""
     token = tokens[at]
-    if at == 0 or not _NAME_END.fullmatch(token) or not token[:1].isupper():
+    end = _NAME_END.fullmatch(token)
+    if at == 0 or end is None or not token[:1].isupper():
         return False
-    if token.rstrip(",.;").lower() not in _ALSO_GIVEN_NAMES:
+    if end[1].lower() not in _ALSO_GIVEN_NAMES:
         return False
     before = tokens[at - 1]
     if not _BARE.fullmatch(before) or not before[:1].isupper():
         return False
-    after = _NON_WORD.sub(" ", tokens[at + 1]).strip() if at + 1 < len(tokens) else ""
-    return not after or (after[:1].isupper() and after.lower() not in APPROVAL_WORDS)
+    glued = end[2] or ""
+    following = glued if glued else tokens[at + 1] if at + 1 < len(tokens) else ""
+    after = _NON_WORD.sub(" ", following).split()
+    return not after or (after[0][:1].isupper() and after[0].lower() not in APPROVAL_WORDS)
 
 
 def _says_no(value: str) -> bool:

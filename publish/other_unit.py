@@ -80,6 +80,42 @@ _NOT_NAMES = frozenset(
         "Ask",
         "Please",
         "Near",
+        # A sentence's time or a heading's first word before the name («On Monday Chau Thanh
+        # District Police …», «Warning From …»): the place is named exactly, without them.
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "Today",
+        "Tonight",
+        "Yesterday",
+        "Tomorrow",
+        "Last",
+        "Next",
+        "Earlier",
+        "Recently",
+        "Meanwhile",
+        "Also",
+        "Then",
+        "After",
+        "Before",
+        "Since",
+        "When",
+        "While",
+        "Warning",
+        "Alert",
+        "Notice",
+        "News",
+        "Update",
+        "Breaking",
+        "Report",
+        "Announcement",
+        "Thanks",
+        "Thank",
+        "Dear",
     ]
 )
 """Capitalised words before a unit's English name that are no part of it."""
@@ -271,14 +307,10 @@ def _place(name: str) -> tuple[str, str]:
 
 
 def _owned(place: tuple[str, str], places: frozenset[tuple[str, str]]) -> bool:
-    """Whether `place` (level, folded name) is one of the unit's own `places`: its name ends
-    with the own place's name, as a word («Monday Chau Thanh District Police», «Warning From
-    Chau Thanh District Police»: a capitalised word before the name is no part of it)."""
-    level, name = place
-    return any(
-        level == own_level and (name == own or name.endswith(" " + own))
-        for own_level, own in places
-    )
+    """Whether `place` (level, folded name) is one of the unit's own `places`, exactly: «Tan Phu
+    Dong Commune Police» is another commune than Phu Dong (_plain_names drops the words before
+    a name that are no part of it, «Monday», «Warning From»)."""
+    return place in places
 
 
 def _name(match: re.Match[str]) -> str:

@@ -119,13 +119,29 @@ _MARKERS = re.compile(
 person's title or deed after a role: the role's). A unit, an officer or a caller: a number given
 on purpose; the others are private people."""
 _WHO = {"victim": "bị hại", "witness": "nhân chứng", "family": "người nhà", "private": "người dân"}
+_AFTER_NUMBER = r"[ \t]*\)?[ \t]*,?[ \t]*(?:(?:to|who|which)[ \t]+)?"
 _CALLER_AFTER = re.compile(
-    r"[ \t]*\)?[ \t]*,?[ \t]*(?:(?:to|who|which)[ \t]+)?(?:pretend\w*|pos(?:e|ed|ing)[ \t]+as"
-    r"|claim\w*|impersonat\w*|call(?:ed|ing)|belong\w*[ \t]+to[ \t]+(?:the[ \t]+)?scam"
-    r"|(?:was|were|is|had[ \t]+been)[ \t]+(?:registered|bought|used|seized|confiscated))" + _END
+    _AFTER_NUMBER + r"(?:pretend\w*|pos(?:e|ed|ing)[ \t]+as"
+    r"|claim\w*|impersonat\w*|call(?:ed|ing)|belong\w*[ \t]+to[ \t]+(?:the[ \t]+)?scam)" + _END
 )
-"""Right after the number: a caller's deed, a scammer's number told on purpose; or what was done
-with it, a device or a SIM as evidence («the phone 0987… was registered to a fake name»)."""
+"""Right after the number: a caller's deed, a scammer's number told on purpose."""
+_EVIDENCE_AFTER = re.compile(
+    _AFTER_NUMBER
+    + r"(?:was|were|is|had[ \t]+been)[ \t]+(?:registered|bought|used|seized|confiscated)"
+    + _END
+)
+"""Right after the number: what was done with it, a device or a SIM as evidence («the phone
+0987… was registered to a fake name»), unless the sentence says whose it is (_OWNER_NAMED)."""
+_OWNER_NAMED = re.compile(
+    _W + r"(?:victim|victims|witness|witnesses|mr|mrs|ms|miss|citizen|citizens|resident|residents"
+    r"|owner|family|relative|relatives|wife|husband|son|daughter|mother|father|parent|parents)"
+    + _END
+)
+"""In the sentence before the number, a private person whose number it is: «The victim's
+mobile number 0912… was used by scammers» gives the victim's number, not evidence."""
+_OF_SOMEONE_AFTER = re.compile(r"[ \t]*(?:of|was|were|is|belong\w*|had|has)" + _END)
+"""Right after a number after «phone»: the word is a noun, whatever the sentence opens with
+(«After the theft, phone 0912… of the victim was found» is no invitation to phone)."""
 
 _HOUSE_NUMBER = r"(?P<number>\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)*)(?![\w/-]|[.,]\d)"
 _STREET_AFTER = (
@@ -242,7 +258,12 @@ def _phone_owner(low: str, start: int, end: int) -> str | None:
     lead = _sentence(low, word.start())  # «contact number: 0912…» is no invitation
     if _INVITED.search(lead) or _CALLER_AFTER.match(low, end):
         return None
-    if word[0].rstrip() == "phone" and (_PHONE_VERB.search(lead) or _INTRO.match(lead.lstrip())):
+    if _EVIDENCE_AFTER.match(low, end) and not _OWNER_NAMED.search(lead):
+        return None
+    if word[0].rstrip() == "phone" and (
+        _PHONE_VERB.search(lead)
+        or (_INTRO.match(lead.lstrip()) and not _OF_SOMEONE_AFTER.match(low, end))
+    ):
         return None  # «Please phone 0912… to report»: a number to call
     who = "private"
     for marker in _MARKERS.finditer(lead):

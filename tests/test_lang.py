@@ -397,3 +397,76 @@ def test_the_footer_links_each_other_language_once_to_its_first_page(tmp_path: P
     html = build_site(root).html("/")
     links = re.findall(r'<a class="lang-link" href="([^"]*)" lang="([^"]*)"[^>]*>([^<]*)</a>', html)
     assert links == [("/visitors/", "en-GB", "English"), ("/sobre/", "pt", "Sobre nós")]
+
+
+class Links(HTMLParser):
+    """(href, lang, hreflang, text) of each link inside an element of class `within`."""
+
+    def __init__(self, within: str) -> None:
+        super().__init__()
+        self.within = within
+        self.depth = 0  # open elements since the one of class `within`; 0 outside it
+        self.links: list[tuple[str, str, str, str]] = []
+        self.href: dict[str, str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Enter the element, or note a link in it."""
+        found = {k: v or "" for k, v in attrs}
+        if self.depth or self.within in found.get("class", "").split():
+            self.depth += tag not in ("br", "img", "input", "meta", "link")
+        if self.depth and tag == "a":
+            self.href = found
+
+    def handle_endtag(self, tag: str) -> None:
+        """Leave an element."""
+        if self.depth:
+            self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        """A link's text."""
+        if self.href is not None and data.strip():
+            attrs, self.href = self.href, None
+            self.links.append(
+                (attrs["href"], attrs.get("lang", ""), attrs.get("hreflang", ""), data.strip())
+            )
+
+
+def links_in(html: str, within: str) -> list[tuple[str, str, str, str]]:
+    """The links of `html` inside its element of class `within`."""
+    parser = Links(within)
+    parser.feed(html)
+    return parser.links
+
+
+def test_the_first_page_of_a_language_links_its_other_pages(tmp_path: Path) -> None:
+    """Review R5: the footer links a language's first page only and the menu no page in
+    another language, so a second English page was reachable from nowhere. The first lists
+    the others under a heading in English; the menu stays the site's own items."""
+    root = copy_site(tmp_path)
+    menu = links_in(build_site(root).html("/"), "site-nav")
+    pages = root / "content" / "pages"
+    for slug, order, lang, title in (
+        ("about", 5, "en", "About us"),
+        ("visitors", 7, "en-GB", "For visitors"),
+        ("residents", 9, "en", "For foreign residents"),
+        ("sobre", 9, "pt", "Sobre nós"),
+    ):
+        (pages / f"{slug}.md").write_text(
+            f'---\ntitle: "{title}"\nlang: {lang}\norder: {order}\n---\n\nText.\n', "utf-8"
+        )
+    site = build_site(root)
+    first = site.html("/about/")
+    assert links_in(first, "same-language") == [
+        ("/visitors/", "en-GB", "en-GB", "For visitors"),
+        ("/residents/", "en", "en", "For foreign residents"),
+    ]
+    assert re.search(
+        r'<nav class="same-language" lang="en" aria-labelledby="cung-ngon-ngu">\s*'
+        r'<h2 id="cung-ngon-ngu">More in English</h2>',
+        first,
+    ), first
+    # The others, and a language alone in its own, list nothing; the menu is as it was.
+    for url in ("/visitors/", "/residents/", "/sobre/", "/"):
+        assert 'class="same-language"' not in site.html(url), url
+    assert ("/lien-he/", "", "", "Liên hệ") in menu
+    assert links_in(first, "site-nav") == links_in(site.html("/"), "site-nav") == menu

@@ -179,4 +179,22 @@ def test_a_capitalised_word_before_the_own_units_english_name_is_no_other_unit(
     )
     [note] = page_problems(tmp_path, page, toml)
     named = note.message.split("»): ", 1)[1]
-    assert named == "«Monday Lai Vung District Police» (dòng 9)", note.message
+    assert named == "«Lai Vung District Police» (dòng 9)", note.message
+
+
+def test_a_commune_whose_name_ends_with_the_own_communes_is_another_unit(tmp_path: Path) -> None:
+    """Review R5: with own commune Phù Đổng, «Tan Phu Dong» was taken for it (its name ends
+    with the own one's): another unit's names went unnoted."""
+    toml = OTHER_UNIT_TOML.replace(
+        'name = "Công an phường Hòa Khánh, thành phố Đà Nẵng"', 'name = "Công an xã Phù Đổng"'
+    ).replace('short_name = "Công an phường Hòa Khánh"', 'short_name = "Công an Phù Đổng"')
+    page = (
+        '---\ntitle: "News"\nlang: en\n---\n\n'
+        "On Monday Phu Dong Commune Police and Cong an xa Phu Dong met.\n"
+        "Tan Phu Dong Commune Police helped; so did Cong an xa Tan Phu Dong.\n"
+    )
+    [note] = page_problems(tmp_path, page, toml)
+    named = note.message.split("»): ", 1)[1]
+    assert named == (
+        "«Cong an xa Tan Phu Dong» (dòng 7); «Tan Phu Dong Commune Police» (dòng 7)"
+    ), note.message

@@ -40,6 +40,9 @@ NOTES = [
     "Nguyễn Văn Hùng - Chờ",
     "Hùng: Chờ",
     "Nguyễn Văn Hùng, Chờ",
+    # Glued to the given name, an approval word after it is still a note.
+    "Nguyễn Văn Chờ-duyệt",
+    "Nguyễn Văn Chờ: duyệt",
 ]
 
 
@@ -72,6 +75,11 @@ def test_khong_as_a_given_name_is_a_name(name: str) -> None:
         "Lê Phi Chờ",
         "Thượng tá Nguyễn Văn Chờ, Phó Trưởng Công an xã",
         "NGUYỄN VĂN CHỜ",
+        # A colon, a dash, a slash or a semicolon glued after the given name (review R5).
+        "Nguyễn Văn Chờ: Trưởng Công an",
+        "Nguyễn Văn Chờ-Trưởng CA",
+        "Lê Văn Chờ;Nguyễn Văn B",
+        "Lê Văn Chờ/Nguyễn B",
     ],
 )
 def test_cho_as_a_given_name_is_a_name(tmp_path: Path, name: str) -> None:

@@ -163,6 +163,12 @@ def test_numbers_to_call_or_judged_in_vietnamese_are_not_flagged(text: str) -> N
         ("Người bị mất tài sản: Mr John Smith, Tel. 0912 345 678.", "người dân"),
         # A private person the Vietnamese words named: told once, as theirs.
         ("Bị hại là ông Nguyễn Văn Bình, trú ấp 3, Tel: 0912 345 678.", "bị hại"),
+        # What was done with a number says whose it is only when the sentence names nobody
+        # (review R5: these were taken for evidence, a scammer's SIM).
+        ("The victim's mobile number 0912 345 678 was used by scammers.", "bị hại"),
+        ("Ms Lan's phone 0912 345 678 was used to open a bank account.", "người dân"),
+        # A time clause and its comma before the noun «phone»: no invitation to phone it.
+        ("After the theft, phone 0912 345 678 of the victim was found.", "người dân"),
     ],
 )
 def test_a_persons_number_is_still_flagged_once(text: str, kind: str) -> None:

@@ -8,8 +8,11 @@ Each case checks the website's own HTML (the site's converter) and the radio scr
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from publish import markdown_comments
 from publish.radio.normalise import normalise
 from publish.render.web.markdown import MarkdownRenderer
 
@@ -152,6 +155,13 @@ def test_text_after_a_comment_opening_its_line_is_a_paragraph_apart(
             "<p>Câu <em>đầu\nHai</em> ba</p>",
             "Câu đầu Hai ba.",
         ),
+        # Its end tag in any case, spaced; another tag closed inside it on the way.
+        ("Câu <span>đầu\n<!-- x -->Hai</SPAN >\n", "<p>Câu đầu\nHai</p>", "Câu đầu Hai."),
+        (
+            "Câu <i>a</i> <b>đầu\n<!-- x -->Hai <i>b</i></b>\n",
+            "<p>Câu <i>a</i> <b>đầu\nHai <i>b</i></b></p>",
+            "Câu a đầu Hai b.",
+        ),
         # The tag never closed, or closed before it: the comment is a block, as before.
         ("Câu <b>đầu\n<!-- x -->Hai\n", "<p>Hai</p>", "Câu đầu.\n\nHai."),
         ("Câu <span>đầu</span>\n<!-- x -->Hai\n", "<p>Hai</p>", "Câu đầu.\n\nHai."),
@@ -164,6 +174,34 @@ def test_a_comment_opens_its_line_only_as_the_website_takes_it(
     start stays inside the paragraph on the website; the radio split it in two."""
     assert html in _web(source)
     assert normalise(source).text == read
+
+
+def test_many_tag_names_around_comments_are_judged_in_linear_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Review R5: each tag name open at a comment had its own pattern compiled and its own scan
+    to the paragraph's end: 16,000 names in a paragraph took 4.3 s. Counted, not timed: no
+    pattern per name, the body's end tags read once."""
+    compiled: list[str] = []
+
+    class CountingRe:
+        """The `re` module, counting the patterns compiled while the body is judged."""
+
+        def __getattr__(self, name: str) -> object:
+            return getattr(re, name)
+
+        def compile(self, pattern: str, flags: int = 0) -> re.Pattern[str]:
+            compiled.append(pattern)
+            return re.compile(pattern, flags)
+
+    monkeypatch.setattr(markdown_comments, "re", CountingRe())
+    markdown_comments._end_tags.cache_clear()
+    closed = "".join(f"<t{n}>Câu\n<!-- x -->Hai</t{n}>\n" for n in range(4_000))
+    assert markdown_comments.tails(closed) == {}  # each comment inside its tag
+    closed_later = "".join(f"<t{n}>Câu\n<!-- x -->Hai\n\n</t{n}> ba\n\n" for n in range(4_000))
+    assert len(markdown_comments.tails(closed_later)) == 4_000  # each a block: tag closed after
+    assert compiled == []  # 4,000 per body when one pattern per name
+    assert markdown_comments._end_tags.cache_info().misses == 2  # once per body
 
 
 def test_a_comment_inside_a_line_stays_inside_its_paragraph() -> None:

@@ -125,6 +125,9 @@ def test_an_english_count_is_not_linked(body: str) -> None:
         ("<p>The hotline 113 is free.</p>", ["113"]),
         # on/at after call: the line to call.
         ("<p>Call the police at 113.</p>", ["113"]),
+        # A list split by slashes: each line before the next cue (review R5).
+        ("<p>Police 113 / Fire 114 / Ambulance 115</p>", ["113", "114", "115"]),
+        ("<p>Ambulance: 115 / Fire: 114</p>", ["115", "114"]),
     ],
 )
 def test_english_calls_read_past_counts_and_phrase_ends(body: str, numbers: list[str]) -> None:

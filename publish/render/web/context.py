@@ -22,7 +22,7 @@ from publish.cache import Encoded, Fragments, owned_kind
 from publish.config import Config
 from publish.contact_numbers import first_number, tel_uri
 from publish.content_images import remote_image, resolve_content_path
-from publish.languages import autonym, og_locale, primary
+from publish.languages import autonym, more_in, og_locale, primary
 from publish.links import content_link, resolve
 from publish.model import Bulletin, ImageRef, Page, Site
 from publish.render.web.images import VARIANT_TYPE, Picture, Pictures
@@ -229,6 +229,26 @@ class SiteContext:
             }
             for page in first.values()
         ]
+
+    def same_language(self, page: Page) -> dict[str, Any] | None:
+        """The links from the first page of a language other than the site's (the one the
+        footer links) to the other pages in that language, which no menu item reaches: a
+        heading in that language (publish.languages.MORE_IN, or none) and each page's title.
+        None for any other page."""
+        if not page.lang:
+            return None
+        others = [p for p in self.site.pages if p.lang and primary(p.lang) == primary(page.lang)]
+        if others[0] is not page or len(others) < 2:
+            return None
+        return {
+            "title": more_in(page.lang),
+            "label": autonym(page.lang),
+            "lang": page.lang,
+            "pages": [
+                {"label": other.title, "url": self.url(other.url), "lang": other.lang}
+                for other in others[1:]
+            ],
+        }
 
     def base_context(
         self,

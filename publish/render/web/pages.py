@@ -728,6 +728,7 @@ class Views(SiteContext):
             body=self._body(self.convert(page.body, page.source, eager_first=True), page.lang),
             contact=self.contact() if page.layout == "contact" else None,
             updated=self._page_updated(page),
+            same_language=self.same_language(page),
         )
         return View(
             page.url,

@@ -418,7 +418,7 @@ no digit inside («Police (2023): 113» is a year's figure)."""
 _EN_AND = _EN_BRACKET + r"(?:\s*+[,;/–—-]\s*+|\s++(?i:or|and)\s++)"
 """Between two numbers of an English list to call («call 113 or 114», «113, 114, 115»)."""
 _EN_CLAUSE_END = (
-    r"(?=[^\S\n]*+(?:\Z|\n|[.,;:!?()\[\]\-–—…\"'«»“”]|/(?![^\S\n]*+\w)"
+    r"(?=[^\S\n]*+(?:\Z|\n|[.,;:!?()\[\]\-–—…\"'«»“”]|/(?![^\S\n]*+\d)"
     r"|(?i:or|and|from|for|free|if|when|any|anytime|day|24|now|immediately|right|is)(?!\w)"
     r"|(?i:to|in|at)(?!\w)(?![^\S\n]++\d)))"
 )
@@ -427,7 +427,8 @@ phone», «call 113 or 114», «Call 113 to report», «The hotline 113 is free�
 be what it counts («Police handled 113 cases», «rescue 114 people», «Emergency: 113 USD») or an
 address («Police at 113 Le Loi Street»: a capital letter starts a street's name), which is left
 as text; so is a number before a year («Fire 114 / 2023») or another number («Fire: 113 to
-115 cases», «Police: 113 in 2023»)."""
+115 cases», «Police: 113 in 2023»). A slash before a word ends the phrase: it parts a list
+(«Police 113 / Fire 114 / Ambulance 115»)."""
 _EN_COMPARED = r"(?![^\S\n]*+[(,–—-]?[^\S\n]*+(?i:up|down)(?!\w))"
 """Not before a comparison («Police: 113, up from 98»): a figure that rose or fell."""
 
