@@ -255,6 +255,23 @@ def apply(root: Path, op: tuple[str, int]) -> None:
         toml = root / "site.toml"
         added = f'\n[[contact.stations]]\nname = "Công an xã Tân Phú ({n})"\nphone = "0277 3610 2{n:02d}"\n'
         toml.write_text(toml.read_text(encoding="utf-8") + added, encoding="utf-8")
+    elif name == "english-page":
+        # A page in English, or one renamed: the first English page lists the others («More
+        # in English»), which a rebuild must follow as a clean build does.
+        folder = root / "content" / "pages"
+        english = sorted(folder.glob("en-*.md"))
+        if english and n % 3 == 0:
+            english[n % len(english)].write_text(
+                english[n % len(english)]
+                .read_text(encoding="utf-8")
+                .replace("title: ", f"title: Renamed {n} ", 1),
+                encoding="utf-8",
+            )
+        else:
+            (folder / f"en-{n}.md").write_text(
+                f'---\ntitle: "Page {n}"\nlang: en\norder: {10 + n % 5}\n---\n\nText {n}.\n',
+                encoding="utf-8",
+            )
     elif name == "site-title":
         toml = root / "site.toml"
         lines = toml.read_text(encoding="utf-8").split("\n")
@@ -283,6 +300,7 @@ OPERATIONS = st.tuples(
             "per-page",
             "site-title",
             "station",
+            "english-page",
             "whole-site-template",
             "count-template",
             "tamper-output",
@@ -328,6 +346,7 @@ KNOWN_SEQUENCES = [
     [("add", 5), ("count-template", 0), ("delete", 3), ("add", 6)],
     [("correction", 1), ("body", 1), ("correction", 1), ("correction", 2)],
     [("pin", 2), ("pin", 4), ("date", 4), ("pin", 2), ("per-page", 0)],
+    [("english-page", 1), ("english-page", 2), ("english-page", 4), ("english-page", 3)],
 ]
 """Sequences that once gave an incremental build different from a clean one (each its own
 test: together with the random ones they made one test of ~50 s, the last to end in CI)."""

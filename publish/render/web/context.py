@@ -216,10 +216,6 @@ class SiteContext:
         that language (publish.languages.AUTONYMS; a language the table lacks by its first
         page's title), leading to its first page by `order`. Such a page is no menu item: the
         menu is the site's language, and its long English label broke the menu's row."""
-        first: dict[str, Page] = {}
-        for page in self.site.pages:
-            if page.lang:
-                first.setdefault(primary(page.lang), page)
         return [
             {
                 "key": f"page:{page.slug}",
@@ -227,8 +223,17 @@ class SiteContext:
                 "url": self.url(page.url),
                 "lang": page.lang,
             }
-            for page in first.values()
+            for page, *_others in self._by_language.values()
         ]
+
+    @cached_property
+    def _by_language(self) -> dict[str, list[Page]]:
+        """The pages in each language other than the site's, in their order (`order`)."""
+        found: dict[str, list[Page]] = {}
+        for page in self.site.pages:
+            if page.lang:
+                found.setdefault(primary(page.lang), []).append(page)
+        return found
 
     def same_language(self, page: Page) -> dict[str, Any] | None:
         """The links from the first page of a language other than the site's (the one the
@@ -237,7 +242,7 @@ class SiteContext:
         None for any other page."""
         if not page.lang:
             return None
-        others = [p for p in self.site.pages if p.lang and primary(p.lang) == primary(page.lang)]
+        others = self._by_language[primary(page.lang)]
         if others[0] is not page or len(others) < 2:
             return None
         return {

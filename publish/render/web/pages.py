@@ -435,7 +435,12 @@ class Views(SiteContext):
                 )
             )
         jobs += [
-            PageJob(partial(self.page, page), partial(lambda p: ("page", repr(p)), page))
+            # A page's own fields, and the other pages in its language it lists (its first
+            # page's «More in English»): a page added, renamed or reordered there changes it.
+            PageJob(
+                partial(self.page, page),
+                partial(lambda p: ("page", repr(p), repr(self.same_language(p))), page),
+            )
             for page in self.site.pages
         ]
         jobs.append(PageJob(self.search, self._search_inputs))
