@@ -1263,6 +1263,44 @@ def test_a_name_the_own_theme_uses_and_nothing_gives_is_told_at_its_line(
     assert home.read_bytes() == before
 
 
+@pytest.mark.parametrize(
+    ("template", "anchor", "written"),
+    [
+        ("base.html", "<footer", "{{ 1 / 0 }}"),
+        ("page.html", "</article>", "{{ none|length }}"),
+        ("_macros.html", "{% macro report_box(", "{{ nosuch_in_macros }}"),
+    ],
+    ids=["division", "filter", "report-box-macro"],
+)
+def test_an_own_template_failing_while_a_page_renders_is_told_at_its_line(
+    template: str,
+    anchor: str,
+    written: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """An expression or filter that fails in the unit's template, and a fault in its report_box
+    macro (made once per build, before any page), was «Lỗi nội bộ» too (review R6)."""
+    root = copy_site(tmp_path)
+    shutil.copytree(web.BUILTIN_THEME, root / "templates")
+    path = root / "templates/web" / template
+    text = path.read_text("utf-8")
+    if template == "_macros.html":
+        start = text.index(anchor)
+        body = text.index("%}", start) + 2
+        text = text[:body] + written + text[body:]
+    else:
+        text = text.replace(anchor, written + anchor, 1)
+    path.write_text(text, "utf-8")
+    line = next(i for i, t in enumerate(text.split("\n"), 1) if written in t)
+    argv = ["--root", str(root), "--now", NOW.isoformat(), "--channel", "web"]
+    assert main(["check", *argv]) == 1
+    err = capsys.readouterr().err
+    assert f"templates/web/{template}:{line}: lỗi: mẫu giao diện " in err, err
+    assert "nội bộ" not in err and "Traceback" not in err, err
+    assert not (root / "output").exists()
+
+
 JINJA_ENGLISH = re.compile(r"\b(unexpected|expected|Encountered|Jinja|token|statement)\b")
 """Words of Jinja's own messages, which a person editing a template must not be left to decode."""
 

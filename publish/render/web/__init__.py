@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.debug
 import jinja2.meta
 from markupsafe import Markup
 
@@ -258,18 +259,33 @@ UNDEFINED_RE = re.compile(r"^'([^']+)' is undefined$")
 """Jinja's message for a name a template uses and nothing defines, passes or imports."""
 
 
-def _render_problem(exc: jinja2.TemplateError, template: str, root: Path) -> Problem:
-    """A template that failed while a page was rendered, in Vietnamese, at the template and line
-    Jinja's traceback names (a name the unit's own theme uses and nothing gives it, as a macro
-    called without importing it: found only here, and it was «Lỗi nội bộ»)."""
-    frames = [
+def _template_failure(exc: BaseException, template: str, root: Path) -> BaseException:
+    """What to raise for `exc` from rendering `template`: a ContentError naming the unit's
+    template and line when Jinja's traceback passes through one (a name nothing gives, a
+    filter or expression that fails there: `{{ none|length }}`, `{{ 1 / 0 }}`), else `exc`
+    itself (a fault of the tool, not of a template)."""
+    if isinstance(exc, jinja2.TemplateError) or _template_frames(exc):
+        return ContentError([_render_problem(exc, template, root)])
+    return exc
+
+
+def _template_frames(exc: BaseException) -> list[traceback.FrameSummary]:
+    """The frames of `exc`'s traceback inside a template (Jinja rewrites them to the file)."""
+    return [
         frame
         for frame in traceback.extract_tb(exc.__traceback__)
         if frame.filename.endswith((".html", ".xml", ".txt"))
     ]
+
+
+def _render_problem(exc: BaseException, template: str, root: Path) -> Problem:
+    """A template that failed while a page was rendered, in Vietnamese, at the template and line
+    Jinja's traceback names (a name the unit's own theme uses and nothing gives it, as a macro
+    called without importing it: found only here, and it was «Lỗi nội bộ»)."""
+    frames = _template_frames(exc)
     shown = _shown(Path(frames[-1].filename), root) if frames else template
     line = frames[-1].lineno if frames else None
-    original = str(exc.message or exc)
+    original = str(getattr(exc, "message", None) or exc)
     if found := UNDEFINED_RE.match(original):
         name = found.group(1)
         return Problem(
@@ -486,16 +502,22 @@ def environment(theme: Path, root: Path | None = None) -> jinja2.Environment:
     )
 
 
-def report_box(env: jinja2.Environment, common: Mapping[str, Any]) -> Markup:
+def report_box(env: jinja2.Environment, common: Mapping[str, Any], root: Path) -> Markup:
     """The «Báo tin cho …» box ending every bulletin page, from the theme's `report_box` macro
     and site.toml's [contact]: the same on every page, so made once per build (as `report_box`
     in every page's context), not in each of a thousand pages. Empty for a theme without it (one
-    from before it shows its own box from `footer`, or none)."""
+    from before it shows its own box from `footer`, or none). A fault in the unit's macro is
+    told at its line (see _template_failure), as a page's is."""
     try:
         made = getattr(env.get_template(MACROS_TEMPLATE).module, REPORT_BOX, None)
+        return Markup(made(common["footer"], common["unit"])) if made is not None else Markup("")
     except jinja2.TemplateNotFound:
         return Markup("")
-    return Markup(made(common["footer"], common["unit"])) if made is not None else Markup("")
+    except Exception:
+        # Called from here, not from a template's render: Jinja has not pointed the traceback
+        # at the template's lines, as render does for a page.
+        exc = jinja2.debug.rewrite_traceback_stack(source=None)
+        raise _template_failure(exc, MACROS_TEMPLATE, root) from None
 
 
 class _RecordingPictures(Pictures):
@@ -607,7 +629,7 @@ def _render(
         vn_date=vn_date,
     )
     common = views.common()
-    common["report_box"] = report_box(env, common)
+    common["report_box"] = report_box(env, common, site.config.root)
     facts = theme_facts(theme, env, Fragments(config.root))
     reusable = facts.reusable
     # Where the project lives reaches a page only through a template that shows config.root.
@@ -649,8 +671,8 @@ def _render(
         view = job.make()
         try:
             html = env.get_template(view.template).render(**common, **view.context)
-        except jinja2.TemplateError as exc:
-            raise ContentError([_render_problem(exc, view.template, site.config.root)]) from None
+        except Exception as exc:
+            raise _template_failure(exc, view.template, site.config.root) from None
         page = Artifact.hashed("web", output_path(view.url), html, source=view.source, key=view.key)
         entry = None
         if view.indexed and view.url.endswith("/"):
