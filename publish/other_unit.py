@@ -306,11 +306,27 @@ def _place(name: str) -> tuple[str, str]:
     return _LEVELS[level], " ".join(words[2 + len(level.split()) :])
 
 
+VIETNAMESE_SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?[aeiouy]{1,3}"
+    r"(?:ng|nh|ch|[cmnptiouy])?"
+)
+"""One Vietnamese syllable written without marks («tan», «phu», «dong», «thanh»); English
+words before a name mostly are not («monday», «urgent», «local», «january»)."""
+
+
 def _owned(place: tuple[str, str], places: frozenset[tuple[str, str]]) -> bool:
-    """Whether `place` (level, folded name) is one of the unit's own `places`, exactly: «Tan Phu
-    Dong Commune Police» is another commune than Phu Dong (_plain_names drops the words before
-    a name that are no part of it, «Monday», «Warning From»)."""
-    return place in places
+    """Whether `place` (level, folded name) is one of the unit's own `places`: exactly, or after
+    leading words that are no Vietnamese syllable («In January Chau Thanh District Police»,
+    «Urgent …»: _plain_names drops only the words it lists). «Tan Phu Dong Commune Police» is
+    another commune than Phu Dong: «tan» is a syllable of the name."""
+    level, name = place
+    words = name.split()
+    for start in range(len(words)):
+        if (level, " ".join(words[start:])) in places:
+            return True
+        if VIETNAMESE_SYLLABLE.fullmatch(words[start]):
+            return False
+    return False
 
 
 def _name(match: re.Match[str]) -> str:

@@ -176,6 +176,9 @@ def test_a_capitalised_word_before_the_own_units_english_name_is_no_other_unit(
         "Yesterday Dong Thap Provincial Police praised the unit.\n"
         "## Warning From Chau Thanh District Police\n"
         "On Monday Lai Vung District Police helped.\n"
+        # Review R6: words the list of sentence words lacks, before the own name.
+        "In January Chau Thanh District Police opened a desk.\n"
+        "Urgent Chau Thanh District Police notice; Local Chau Thanh District Police news.\n"
     )
     [note] = page_problems(tmp_path, page, toml)
     named = note.message.split("»): ", 1)[1]
