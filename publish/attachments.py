@@ -18,12 +18,13 @@ from urllib.parse import unquote
 
 from publish import linked_text
 from publish.config import Config, Policy
+from publish.config_files import written_fix
 from publish.content_images import resolve_content_path
 from publish.errors import UNREADABLE_ATTACHMENT, Problem, os_reason
 from publish.gates import secret_classification, secret_stamp
 from publish.image_suffixes import IMAGE_SUFFIXES
 from publish.limits import MAX_IMAGE_BYTES, too_large
-from publish.links import image_text_ends, saved_file_name, written_target
+from publish.links import WINDOWS_SEPARATOR_RE, image_text_ends, saved_file_name, written_target
 from publish.markdown_code import masked
 from publish.model import Bulletin, Page
 from publish.text import LineCounter, nfc, slug_file_name
@@ -106,9 +107,19 @@ KINDS_SHOWN = "pdf, doc, docx, xls, xlsx, odt, ods, ppt, pptx, rtf, txt, csv, jp
 
 
 def _suffix(href: str) -> str:
-    """The suffix of the file `href` names, lower-case ("" when none)."""
+    """The suffix of the file `href` names, lower-case ("" when none): of a Windows path
+    («tep\\Tin #3.docx»), of its name as written when cutting it at # leaves no suffix
+    (a Windows name may hold #)."""
     path = href.split("#", 1)[0].split("?", 1)[0]
-    return posixpath.splitext(path.rsplit("/", 1)[-1])[1].lower()
+    suffix = posixpath.splitext(path.rsplit("/", 1)[-1])[1].lower()
+    if not suffix and "\\" in href and _windows_path(href):
+        return posixpath.splitext(saved_file_name(href))[1].lower()
+    return suffix
+
+
+def _windows_path(href: str) -> bool:
+    """Whether `href` is a path written with Windows' «\\» between names («tep\\mau.pdf»)."""
+    return WINDOWS_SEPARATOR_RE.search(href) is not None
 
 
 def is_file_link(href: str) -> bool:
@@ -224,6 +235,10 @@ def _found(href: str, source: str, config: Config) -> tuple[Path | None, str | N
     """The file `href` in `source` names and, when it may not be served, why (in Vietnamese)."""
     if _suffix(href) not in ALLOWED_SUFFIXES:
         return None, f"liên kết tới tệp «{href}»: website không đăng loại tệp {_suffix(href)}"
+    if "\\" in href and _windows_path(href):
+        # Windows finds "tep\\a.pdf" on the editor's computer, the website's server (and CI)
+        # does not: refused everywhere, as an image's path is (publish.content_images).
+        return None, f"liên kết tới tệp «{href}» dùng dấu \\ của Windows"
     path = resolve_content_path(href.split("#", 1)[0], config.root / source, config)
     served = href.startswith(f"/{OUTPUT_DIR}/")
     if served and (path is None or not os.path.lexists(path)):
@@ -529,6 +544,8 @@ def document_texts(item: Bulletin | Page, config: Config) -> list[tuple[str, int
 
 def _hint(href: str, why: str) -> str:
     """How to fix the link `href` refused for `why`."""
+    if why.endswith("của Windows"):
+        return _slashed(href)
     if "không đăng loại tệp" in why:
         return (
             f"Website chỉ đăng các loại tệp: {KINDS_SHOWN}. Chuyển tệp sang một loại đó (ví dụ "
@@ -558,6 +575,20 @@ def _hint(href: str, why: str) -> str:
             "này; hoặc sửa tên tệp trong liên kết cho đúng."
         )
     return "Thu nhỏ tệp (ví dụ lưu PDF ở chất lượng thấp hơn), hoặc đăng ở nơi khác và ghi địa chỉ của nó."
+
+
+def _slashed(href: str) -> str:
+    """How to write the Windows path `href` of a file link: with «/», the file renamed to a
+    name a link holds when its own has a space, # or % («Tin #3.docx» → «tin-3.docx»)."""
+    name = saved_file_name(href)
+    kept = slug_file_name(name)
+    folder = written_fix(href)[: -len(name)] if name and href.endswith(name) else None
+    if kept == name or folder is None:
+        return f"Viết đường dẫn bằng dấu /: «{written_fix(href)}»."
+    return (
+        f"Đổi tên tệp «{name}» thành «{kept}» (một liên kết Markdown dừng ở dấu cách, và đọc # "
+        f"hay % như phần của địa chỉ) rồi viết đường dẫn bằng dấu /: «{folder}{kept}»."
+    )
 
 
 def served_files(items: Iterable[Bulletin | Page], config: Config) -> dict[str, tuple[Path, str]]:

@@ -202,10 +202,32 @@ def computer_files(body: str, first_line: int) -> list[tuple[str, int]]:
     images = image_text_ends(text)
     line = LineCounter(text, first_line)
     return [
-        (href, line(at))
+        (_whole_path(text, at, href), line(at))
         for at, href in sorted(found)
         if not (at in images and text.startswith("](", at))
     ]
+
+
+_TITLE = re.compile(r"""[ \t]+(?:"[^"]*"|'[^']*')[ \t]*$""")
+"""A link's title after its address («"Mẫu đơn"»), no part of a file's name."""
+
+
+def _whole_path(text: str, at: int, href: str) -> str:
+    """The Windows path (C:\\…, \\\\máy\\…) an inline link at `at` names, up to its `)`: an
+    address ends at a space, but Explorer's names hold them («C:\\Users\\Minh Anh\\Mẫu
+    đơn.pdf» is cut to «C:\\Users\\Minh»); any other address as found."""
+    if not text.startswith("](", at) or not _DRIVE_OR_SHARE.match(href):
+        return href
+    end = text.find(href, at + 2)
+    if end < 0 or text[at + 2 : end].strip():
+        return href  # written between <…>, or otherwise: as found
+    start = end + len(href)
+    close = text.find(")", start)
+    rest = text[start:close]
+    if close < 0 or "\n" in rest or not rest[:1].isspace():
+        return href
+    rest = _TITLE.sub("", rest)
+    return href + rest.rstrip() if rest.strip() else href
 
 
 def image_text_ends(text: str) -> set[int]:

@@ -222,7 +222,9 @@ def test_a_file_in_the_folder_of_a_draft_is_told_when_a_live_bulletin_links_it(
 
 
 @pytest.mark.parametrize(
-    "href", ["..\\..\\..\\bien-ban.txt", "..%2F..%2F..%2Fbien-ban.txt", "%2e%2e/bien%20ban.txt"]
+    # "..\\..\\..\\bien-ban.txt" is told as a Windows path: see the test of those below.
+    "href",
+    ["..%2F..%2F..%2Fbien-ban.txt", "%2e%2e/bien%20ban.txt"],
 )
 def test_the_hint_for_a_missing_file_names_the_file_not_the_path_typed(
     tmp_path: Path, href: str
@@ -240,8 +242,6 @@ def test_the_hint_for_a_missing_file_names_the_file_not_the_path_typed(
 @pytest.mark.parametrize(
     ("href", "name", "kept"),
     [
-        # Typed as Windows shows it: a Windows name may hold %, read by no address here.
-        ("tep\\mau%20don.pdf", "mau%20don.pdf", "mau-20don.pdf"),
         # A link's own address: %20 is the space of the file the website looks for.
         ("tep/mau%20don.pdf", "mau don.pdf", "mau-don.pdf"),
     ],
@@ -345,3 +345,39 @@ def test_a_link_to_a_missing_file_is_told_the_link_to_write(
     assert main(["check", "--root", str(root)]) == 1
     err = capsys.readouterr().err
     assert "content/tep/mau-ct01.docx" in err and "[tải về](/tep/mau-ct01.docx)" in err
+
+
+@pytest.mark.parametrize(
+    ("href", "fixed", "saved"),
+    [
+        ("tep\\mau-don.pdf", "tep/mau-don.pdf", "content/bai-viet/tep/mau-don.pdf"),
+        ("..\\tep\\mau-don.pdf", "../tep/mau-don.pdf", "content/tep/mau-don.pdf"),
+        # Between <…>, a Windows name may hold # and a space: no address cut at the #.
+        ("<tep\\Tin #3.docx>", "tep/tin-3.docx", "content/bai-viet/tep/tin-3.docx"),
+        # A Windows name may hold %, read by no address here: renamed to a name a link holds.
+        ("tep\\mau%20don.pdf", "tep/mau-20don.pdf", "content/bai-viet/tep/mau-20don.pdf"),
+    ],
+)
+def test_a_file_link_written_with_windows_backslashes_is_told_once_with_the_path_to_write(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], href: str, fixed: str, saved: str
+) -> None:
+    """A link typed as Explorer shows the path got «không tìm thấy tệp» and a broken-link error
+    (or, cut at its #, a link to «tep\\Tin »), where an image so written is told it uses
+    Windows' \\. A link is now told so, once, with the path to write; written so, check passes."""
+    root = project(tmp_path, body=f"Tải [Mẫu đơn]({href}).\n")
+    argv = ["check", "--root", str(root), "--channel", "web", "--now", NOW.isoformat()]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    written = href.strip("<>")
+    assert f"a.md:14: lỗi: liên kết tới tệp «{written}» dùng dấu \\ của Windows" in err, err
+    assert f"«{fixed}»." in err and "Traceback" not in err
+    name = written.rsplit("\\", 1)[1]
+    if "/" + name not in fixed:  # a name no link holds as written: the one to give the file
+        assert f"Đổi tên tệp «{name}» thành «{fixed.rsplit('/', 1)[1]}»" in err, err
+    assert err.count("lỗi:") == 1, err
+    if saved != "content/tep/mau-don.pdf":
+        (root / saved).parent.mkdir(parents=True, exist_ok=True)
+        (root / saved).write_bytes(PDF)
+    bulletin = root / "content/bai-viet/a.md"
+    bulletin.write_text(bulletin.read_text("utf-8").replace(href, fixed), "utf-8")
+    assert main(argv) == 0, capsys.readouterr().err

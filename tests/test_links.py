@@ -891,3 +891,36 @@ def test_a_full_address_of_a_held_bulletin_is_quoted_as_typed_with_its_path(
         f"{A}:12: cảnh báo: liên kết «{written}» (đường dẫn /2020/12/ben-kia/) ở trang "
         "/2020/12/a/ trỏ tới bản tin không được đăng lúc này"
     ) in err
+
+
+@pytest.mark.parametrize(
+    ("written", "name", "kept"),
+    [
+        ("C:\\Users\\Minh Anh\\Tài liệu\\Mẫu đơn.pdf", "Mẫu đơn.pdf", "mau-don.pdf"),
+        (
+            "\\\\may-chu\\Chung\\Mẫu đơn tố giác.docx",
+            "Mẫu đơn tố giác.docx",
+            "mau-don-to-giac.docx",
+        ),
+    ],
+)
+def test_a_windows_path_with_spaces_in_a_link_is_named_whole(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], written: str, name: str, kept: str
+) -> None:
+    """Markdown ends an address at a space, so the warning quoted «C:\\Users\\Minh» and could
+    not name the file (nor, for «\\\\máy\\…», keep from a second, broken-link error). It names
+    the path up to the link's `)`, the file and the name to give it; following it, check
+    passes."""
+    root = project(tmp_path, f'Tải [mẫu đơn]({written} "Mẫu đơn") về điền.\n')
+    argv = ["check", "--root", str(root), "--channel", "web", "--now", NOW.isoformat()]
+    assert main(argv) == 0
+    err = capsys.readouterr().err
+    assert f"{A}:10: cảnh báo: liên kết «{written}» trỏ tới một tệp trên máy tính này" in err, err
+    assert f"tệp «{name}»: chép nó vào thư mục content/tep/ với tên «{kept}»" in err
+    assert "lỗi:" not in err and "Traceback" not in err
+    assert main([*argv, "--strict"]) == 1
+    (root / "content/tep").mkdir()
+    (root / "content/tep" / kept).write_bytes(b"%PDF-1.4\n" if kept.endswith(".pdf") else b"PK")
+    text = (root / A).read_text("utf-8").replace(written, f"/tep/{kept}")
+    (root / A).write_text(text, "utf-8")
+    assert main([*argv, "--strict"]) == 0, capsys.readouterr().err
