@@ -1429,7 +1429,7 @@ JINJA_TOKENS = {
 }
 
 
-def template_error(exc: Exception) -> Explained:
+def template_error(exc: BaseException) -> Explained:
     """A jinja2.TemplateSyntaxError in Vietnamese (Jinja gives a line, no column)."""
     original = str(getattr(exc, "message", None) or exc)
     line = getattr(exc, "lineno", None)
@@ -1474,7 +1474,22 @@ def template_error(exc: Exception) -> Explained:
         return Explained("ghi chú {# chưa có #} đóng", line, None, "Thêm #} ở cuối ghi chú.")
     if "unexpected end of template" in original.lower():
         return Explained("tệp kết thúc khi một thẻ còn đang mở", line, None, pairs)
-    return Explained("mẫu giao diện sai cú pháp" + _detail(original), line, None, pairs)
+    if found := re.search(r"No (filter|test) named '([^']+)'", original):
+        kind, name = found.groups()
+        what, after, known = (
+            ("bộ lọc", "|", "upper, lower, length, default, join, replace, truncate")
+            if kind == "filter"
+            else ("phép thử", "is ", "defined, none, number, string")
+        )
+        return Explained(
+            f"không có {what} «{name}» ({after}{name})",
+            line,
+            None,
+            f"Kiểm tra chính tả tên sau «{after.strip()}» (có sẵn, ví dụ: {known}), hoặc bỏ "
+            f"{after}{name} khỏi mẫu.",
+        )
+    # Not «mẫu giao diện sai cú pháp» again: the caller's message already begins with it.
+    return Explained("lỗi Jinja" + _detail(original), line, None, pairs)
 
 
 def _lowered_first(sentence: str) -> str:

@@ -1344,6 +1344,37 @@ def test_a_template_syntax_error_is_described_in_vietnamese(
     assert "Cách sửa:" in err and "nội bộ" not in err and not JINJA_ENGLISH.search(err), err
 
 
+@pytest.mark.parametrize(
+    ("written", "message", "hint"),
+    [
+        ('{{ "x"|nosuch }}', "sai cú pháp: không có bộ lọc «nosuch» (|nosuch)", "tên sau «|»"),
+        (
+            "{% if 1 is nosuch %}{% endif %}",
+            # Jinja looks a test up only while a page renders.
+            "lỗi khi dựng trang: không có phép thử «nosuch» (is nosuch)",
+            "sau «is»",
+        ),
+    ],
+    ids=["filter", "test"],
+)
+def test_an_unknown_filter_or_test_is_named_once(
+    written: str, message: str, hint: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An unknown filter was told «mẫu giao diện sai cú pháp: mẫu giao diện sai cú pháp (chi tiết
+    kỹ thuật: No filter named …)» with a hint about closing {{ }} (review R6): now its name,
+    once, and what to check."""
+    root = copy_site(tmp_path)
+    shutil.copytree(web.BUILTIN_THEME, root / "templates")
+    base = root / "templates/web/base.html"
+    text = base.read_text("utf-8").replace("<footer", written + "<footer", 1)
+    base.write_text(text, "utf-8")
+    line = next(i for i, t in enumerate(text.split("\n"), 1) if written in t)
+    assert main(["check", "--root", str(root), "--now", NOW.isoformat()]) == 1
+    err = capsys.readouterr().err
+    assert f"templates/web/base.html:{line}: lỗi: mẫu giao diện {message}\n" in err, err
+    assert hint in err and "sai cú pháp: mẫu giao diện" not in err and not JINJA_ENGLISH.search(err)
+
+
 def test_check_refuses_a_page_slug_the_site_uses(tmp_path: Path) -> None:
     root = copy_site(tmp_path)
     (root / "content/pages/tim-kiem.md").write_text(

@@ -298,9 +298,17 @@ def _render_problem(exc: BaseException, template: str, root: Path) -> Problem:
             f"giao diện mặc định, {BUILTIN_THEME / 'web' / '_macros.html'}, nếu _macros.html của "
             "đơn vị chưa có); nếu không, sửa tên cho đúng hoặc bỏ chỗ dùng nó.",
         )
+    if "No filter named" in original or "No test named" in original:
+        explained = template_error(exc)  # a test is looked up only while rendering
+        return Problem(
+            shown,
+            f"mẫu giao diện lỗi khi dựng trang: {explained.message}",
+            line=line,
+            hint=explained.hint,
+        )
     return Problem(
         shown,
-        f"mẫu giao diện lỗi khi dựng trang (Jinja báo: {original})",
+        f"mẫu giao diện lỗi khi dựng trang (chi tiết kỹ thuật: {original})",
         line=line,
         hint="Sửa chỗ đó trong mẫu của đơn vị, hoặc chép lại mẫu từ giao diện mặc định "
         f"({BUILTIN_THEME / 'web'}).",
