@@ -1489,7 +1489,7 @@ def template_error(exc: BaseException) -> Explained:
             f"{after}{name} khỏi mẫu.",
         )
     # Not «mẫu giao diện sai cú pháp» again: the caller's message already begins with it.
-    return Explained("lỗi Jinja" + _detail(original), line, None, pairs)
+    return Explained("chỗ sai chưa được mô tả" + _detail(original), line, None, pairs)
 
 
 def _lowered_first(sentence: str) -> str:
