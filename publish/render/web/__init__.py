@@ -259,14 +259,14 @@ UNDEFINED_RE = re.compile(r"^'([^']+)' is undefined$")
 """Jinja's message for a name a template uses and nothing defines, passes or imports."""
 
 
-def _template_failure(exc: BaseException, template: str, root: Path) -> BaseException:
-    """What to raise for `exc` from rendering `template`: a ContentError naming the unit's
-    template and line when Jinja's traceback passes through one (a name nothing gives, a
-    filter or expression that fails there: `{{ none|length }}`, `{{ 1 / 0 }}`), else `exc`
-    itself (a fault of the tool, not of a template)."""
+def _template_failure(exc: BaseException, template: str, root: Path) -> ContentError | None:
+    """A ContentError naming the unit's template and line when `exc`, raised rendering
+    `template`, passes through one in Jinja's traceback (a name nothing gives, a filter or
+    expression that fails there: `{{ none|length }}`, `{{ 1 / 0 }}`); None for a fault of the
+    tool, not of a template, which is raised as it is."""
     if isinstance(exc, jinja2.TemplateError) or _template_frames(exc):
         return ContentError([_render_problem(exc, template, root)])
-    return exc
+    return None
 
 
 def _template_frames(exc: BaseException) -> list[traceback.FrameSummary]:
@@ -524,8 +524,12 @@ def report_box(env: jinja2.Environment, common: Mapping[str, Any], root: Path) -
     except Exception:
         # Called from here, not from a template's render: Jinja has not pointed the traceback
         # at the template's lines, as render does for a page.
-        exc = jinja2.debug.rewrite_traceback_stack(source=None)
-        raise _template_failure(exc, MACROS_TEMPLATE, root) from None
+        told = _template_failure(
+            jinja2.debug.rewrite_traceback_stack(source=None), MACROS_TEMPLATE, root
+        )
+        if told is None:
+            raise
+        raise told from None
 
 
 class _RecordingPictures(Pictures):
@@ -680,7 +684,10 @@ def _render(
         try:
             html = env.get_template(view.template).render(**common, **view.context)
         except Exception as exc:
-            raise _template_failure(exc, view.template, site.config.root) from None
+            told = _template_failure(exc, view.template, site.config.root)
+            if told is None:
+                raise
+            raise told from None
         page = Artifact.hashed("web", output_path(view.url), html, source=view.source, key=view.key)
         entry = None
         if view.indexed and view.url.endswith("/"):
