@@ -24,7 +24,7 @@ from publish.errors import UNREADABLE_ATTACHMENT, Problem, os_reason
 from publish.gates import secret_classification, secret_stamp
 from publish.image_suffixes import IMAGE_SUFFIXES
 from publish.limits import MAX_IMAGE_BYTES, too_large
-from publish.links import WINDOWS_SEPARATOR_RE, image_text_ends, saved_file_name, written_target
+from publish.links import image_text_ends, saved_file_name, windows_path, written_target
 from publish.markdown_code import masked
 from publish.model import Bulletin, Page
 from publish.text import LineCounter, nfc, slug_file_name
@@ -112,14 +112,9 @@ def _suffix(href: str) -> str:
     (a Windows name may hold #)."""
     path = href.split("#", 1)[0].split("?", 1)[0]
     suffix = posixpath.splitext(path.rsplit("/", 1)[-1])[1].lower()
-    if not suffix and "\\" in href and _windows_path(href):
+    if not suffix and windows_path(href):
         return posixpath.splitext(saved_file_name(href))[1].lower()
     return suffix
-
-
-def _windows_path(href: str) -> bool:
-    """Whether `href` is a path written with Windows' «\\» between names («tep\\mau.pdf»)."""
-    return WINDOWS_SEPARATOR_RE.search(href) is not None
 
 
 def is_file_link(href: str) -> bool:
@@ -233,12 +228,13 @@ def _link_labels(text: str) -> set[str]:
 
 def _found(href: str, source: str, config: Config) -> tuple[Path | None, str | None]:
     """The file `href` in `source` names and, when it may not be served, why (in Vietnamese)."""
+    if windows_path(href):
+        # Windows finds "tep\\a.pdf" on the editor's computer, the website's server (and CI)
+        # does not: refused everywhere, as an image's path is (publish.content_images). Told
+        # first: «..\\lien-he\\index.html» needs «/», not another kind of file.
+        return None, f"liên kết tới tệp «{href}» dùng dấu \\ của Windows"
     if _suffix(href) not in ALLOWED_SUFFIXES:
         return None, f"liên kết tới tệp «{href}»: website không đăng loại tệp {_suffix(href)}"
-    if "\\" in href and _windows_path(href):
-        # Windows finds "tep\\a.pdf" on the editor's computer, the website's server (and CI)
-        # does not: refused everywhere, as an image's path is (publish.content_images).
-        return None, f"liên kết tới tệp «{href}» dùng dấu \\ của Windows"
     path = resolve_content_path(href.split("#", 1)[0], config.root / source, config)
     served = href.startswith(f"/{OUTPUT_DIR}/")
     if served and (path is None or not os.path.lexists(path)):
@@ -580,6 +576,9 @@ def _hint(href: str, why: str) -> str:
 def _slashed(href: str) -> str:
     """How to write the Windows path `href` of a file link: with «/», the file renamed to a
     name a link holds when its own has a space, # or % («Tin #3.docx» → «tin-3.docx»)."""
+    from publish.markdown_escapes import unescape  # only for this hint: not on every load
+
+    href = unescape(href)  # «tep\\\\mau.pdf» is shown as «tep\\mau.pdf»: one «/», not two
     name = saved_file_name(href)
     kept = slug_file_name(name)
     folder = written_fix(href)[: -len(name)] if name and href.endswith(name) else None

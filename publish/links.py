@@ -36,6 +36,7 @@ __all__ = [
     "links_in",
     "resolve",
     "saved_file_name",
+    "windows_path",
     "written_target",
 ]
 
@@ -89,11 +90,21 @@ def saved_file_name(ref: str) -> str:
     Windows path (C:\\…, \\\\máy\\…, tep\\mau.pdf) as written, since a Windows name may hold #
     and % («C:\\tin\\Tin #3.docx»); a browser's file: address or a link's own address as an
     address (file_name: «file:///C:/tin/Tin%20%233.docx#page=2» is «Tin #3.docx»)."""
-    if ref[:5].lower() != "file:" and (
-        _DRIVE_OR_SHARE.match(ref) or WINDOWS_SEPARATOR_RE.search(ref)
-    ):
+    if windows_path(ref):
         return nfc(ref.replace("\\", "/").rsplit("/", 1)[-1])
     return file_name(ref)
+
+
+def windows_path(ref: str) -> bool:
+    """Whether `ref` is a path written the Windows way: a drive or another computer
+    («C:\\…», «\\\\máy\\…») or «\\» between names before any # or ? («tep\\mau.pdf»,
+    «tep\\Tin #3.docx»; not «tep/a.pdf#trang\\2»); never a browser's file: address."""
+    if ref[:5].lower() == "file:":
+        return False
+    if _DRIVE_OR_SHARE.match(ref):
+        return True
+    path = ref.partition("#")[0].partition("?")[0]
+    return "\\" in path and WINDOWS_SEPARATOR_RE.search(path) is not None
 
 
 def content_link(href: str, site: SiteAddresses | None = None) -> tuple[str, str] | None:
@@ -222,12 +233,30 @@ def _whole_path(text: str, at: int, href: str) -> str:
     if end < 0 or text[at + 2 : end].strip():
         return href  # written between <…>, or otherwise: as found
     start = end + len(href)
-    close = text.find(")", start)
+    close = _closing_paren(text, start)
     rest = text[start:close]
-    if close < 0 or "\n" in rest or not rest[:1].isspace():
+    if close < 0 or not rest[:1].isspace():
         return href
     rest = _TITLE.sub("", rest)
     return href + rest.rstrip() if rest.strip() else href
+
+
+def _closing_paren(text: str, start: int) -> int:
+    """Where the `)` closing a link whose address goes on from `start` is, on the same line,
+    brackets inside it paired («Mẫu đơn (1).docx», Windows' name for a second download); -1
+    when the line ends first."""
+    depth = 0
+    for at in range(start, len(text)):
+        char = text[at]
+        if char == "\n":
+            return -1
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            if depth == 0:
+                return at
+            depth -= 1
+    return -1
 
 
 def image_text_ends(text: str) -> set[int]:

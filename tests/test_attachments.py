@@ -356,6 +356,8 @@ def test_a_link_to_a_missing_file_is_told_the_link_to_write(
         ("<tep\\Tin #3.docx>", "tep/tin-3.docx", "content/bai-viet/tep/tin-3.docx"),
         # A Windows name may hold %, read by no address here: renamed to a name a link holds.
         ("tep\\mau%20don.pdf", "tep/mau-20don.pdf", "content/bai-viet/tep/mau-20don.pdf"),
+        # «\\» escaped the Markdown way is shown «\»: told once (review R7), with one «/».
+        ("tep\\\\mau-don.pdf", "tep/mau-don.pdf", "content/bai-viet/tep/mau-don.pdf"),
     ],
 )
 def test_a_file_link_written_with_windows_backslashes_is_told_once_with_the_path_to_write(
@@ -381,3 +383,18 @@ def test_a_file_link_written_with_windows_backslashes_is_told_once_with_the_path
     bulletin = root / "content/bai-viet/a.md"
     bulletin.write_text(bulletin.read_text("utf-8").replace(href, fixed), "utf-8")
     assert main(argv) == 0, capsys.readouterr().err
+
+
+def test_a_backslash_after_the_files_fragment_is_no_windows_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review R7: «tep/a.pdf#trang\\2» names content/…/tep/a.pdf, written with «/»; the «\\»
+    in its fragment made it a Windows path, refused (and no longer served)."""
+    root = project(tmp_path, body="Tải [Mẫu đơn](tep/mau-don.pdf#trang\\2).\n")
+    (root / "content/bai-viet/tep").mkdir(parents=True, exist_ok=True)
+    (root / "content/bai-viet/tep/mau-don.pdf").write_bytes(PDF)
+    argv = ["check", "--root", str(root), "--channel", "web", "--now", NOW.isoformat()]
+    code = main(argv)
+    err = capsys.readouterr().err
+    assert "của Windows" not in err, err
+    assert code == 0, err

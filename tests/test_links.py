@@ -902,6 +902,8 @@ def test_a_full_address_of_a_held_bulletin_is_quoted_as_typed_with_its_path(
             "Mẫu đơn tố giác.docx",
             "mau-don-to-giac.docx",
         ),
+        # Windows names a second download «… (1)»: the link's «)» is the one after it (R7).
+        ("C:\\Users\\Minh Anh\\Downloads\\Mẫu đơn (1).docx", "Mẫu đơn (1).docx", "mau-don-1.docx"),
     ],
 )
 def test_a_windows_path_with_spaces_in_a_link_is_named_whole(

@@ -18,7 +18,8 @@ from publish.addresses import SiteAddresses, site_folder
 from publish.attachments import links_to_files
 from publish.content_images import remote_image
 from publish.errors import Problem
-from publish.links import WINDOWS_SEPARATOR_RE, computer_files, content_link, hrefs_in, resolve
+from publish.links import computer_files, content_link, hrefs_in, resolve, windows_path
+from publish.markdown_escapes import unescape
 from publish.model import Bulletin, Page, Site
 from publish.relative_links import leads_to_page
 from publish.site_paths import served_paths
@@ -72,9 +73,10 @@ class WrittenLinks:
                 if not leads_to_page(href, item.url, pages):
                     judged.add((item.source, href))
             for href, _ in links_to_files(item):
-                # Shown on the page as written; the load told a Windows path («tep\\a.pdf»).
-                if "\\" in href and WINDOWS_SEPARATOR_RE.search(href):
-                    judged.add((item.source, href))
+                # Shown on the page as written, its Markdown escapes resolved («tep\\\\a.pdf»
+                # shows «tep\\a.pdf»); the load told a Windows path.
+                if windows_path(href):
+                    judged.update({(item.source, href), (item.source, unescape(href))})
             for href, _ in computer_files(item.body, item.body_line):
                 # «\\máy\…», shown on the page as «\máy\…» (Markdown's escaped «\»): the
                 # load warned of it as a file of the editor's computer, as of «C:\…».
