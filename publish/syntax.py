@@ -25,6 +25,7 @@ __all__ = [
     "toml_error",
     "toml_without_duplicate",
     "toml_without_faulty_line",
+    "unknown_filter_or_test",
     "yaml_error",
     "yaml_hash_cuts",
     "yaml_path_escapes",
@@ -1474,22 +1475,35 @@ def template_error(exc: BaseException) -> Explained:
         return Explained("ghi chú {# chưa có #} đóng", line, None, "Thêm #} ở cuối ghi chú.")
     if "unexpected end of template" in original.lower():
         return Explained("tệp kết thúc khi một thẻ còn đang mở", line, None, pairs)
-    if found := re.search(r"No (filter|test) named '([^']+)'", original):
-        kind, name = found.groups()
-        what, after, known = (
-            ("bộ lọc", "|", "upper, lower, length, default, join, replace, truncate")
-            if kind == "filter"
-            else ("phép thử", "is ", "defined, none, number, string")
-        )
-        return Explained(
-            f"không có {what} «{name}» ({after}{name})",
-            line,
-            None,
-            f"Kiểm tra chính tả tên sau «{after.strip()}» (có sẵn, ví dụ: {known}), hoặc bỏ "
-            f"{after}{name} khỏi mẫu.",
-        )
+    if lacking := unknown_filter_or_test(original, line):
+        return lacking
     # Not «mẫu giao diện sai cú pháp» again: the caller's message already begins with it.
     return Explained("chỗ sai chưa được mô tả" + _detail(original), line, None, pairs)
+
+
+UNKNOWN_NAME_RE = re.compile(r"No (filter|test) named '([^']+)'")
+"""Jinja's words for a filter (found compiling) or a test (found only rendering) it lacks."""
+
+
+def unknown_filter_or_test(original: str, line: int | None) -> Explained | None:
+    """Jinja's message `original` for a filter or test it does not have, in Vietnamese; None for
+    any other message. Shared by template_error and template_faults (a test is looked up only
+    while a page renders)."""
+    if not (found := UNKNOWN_NAME_RE.search(original)):
+        return None
+    kind, name = found.groups()
+    what, after, known = (
+        ("bộ lọc", "|", "upper, lower, length, default, join, replace, truncate")
+        if kind == "filter"
+        else ("phép thử", "is ", "defined, none, number, string")
+    )
+    return Explained(
+        f"không có {what} «{name}» ({after}{name})",
+        line,
+        None,
+        f"Kiểm tra chính tả tên sau «{after.strip()}» (có sẵn, ví dụ: {known}), hoặc bỏ "
+        f"{after}{name} khỏi mẫu.",
+    )
 
 
 def _lowered_first(sentence: str) -> str:

@@ -31,11 +31,12 @@ from publish.carried import carried
 from publish.config import BUILTIN_THEME, Config
 from publish.config_files import DEFAULT_COVER
 from publish.content_images import forget_resolved, image_use
-from publish.errors import ContentError, Problem
+from publish.errors import ContentError, Problem, PublishError
 from publish.gates import COMING
 from publish.ledger import Entry, Ledger
 from publish.model import Artifact, Bulletin, Kept, Page, Site
 from publish.parallel import run_jobs
+from publish.render.web import escaping
 from publish.render.web.assets import Assets
 from publish.render.web.context import FOLLOW_TEMPLATE, TAGS_TEMPLATE
 from publish.render.web.feeds import site_feeds
@@ -81,6 +82,7 @@ from publish.render.web.theme_notes import (
 from publish.render.web.trimmed import ANCHORED, has_id, trimmed_redirects
 from publish.site_paths import RESERVED_SLUGS, page_slug_problems, recorded_history
 from publish.syntax import template_error
+from publish.template_faults import template_runtime_error
 from publish.text import quoted, vn_date, vn_datetime
 
 __all__ = ["TEMPLATES", "check", "render", "theme_dir", "unreadable_images"]
@@ -264,27 +266,32 @@ def _template_failure(exc: BaseException, template: str, root: Path) -> ContentE
     `template`, passes through one in Jinja's traceback (a name nothing gives, a filter or
     expression that fails there: `{{ none|length }}`, `{{ 1 / 0 }}`); None for a fault of the
     tool, not of a template, which is raised as it is."""
-    if isinstance(exc, jinja2.TemplateError) or _template_frames(exc):
+    frames = traceback.extract_tb(exc.__traceback__)
+    if isinstance(exc, jinja2.TemplateError) or _innermost_template(frames, root) is not None:
         return ContentError([_render_problem(exc, template, root)])
     return None
 
 
-def _template_frames(exc: BaseException) -> list[traceback.FrameSummary]:
-    """The frames of `exc`'s traceback inside a template (Jinja rewrites them to the file)."""
-    return [
-        frame
-        for frame in traceback.extract_tb(exc.__traceback__)
-        if frame.filename.endswith((".html", ".xml", ".txt"))
-    ]
+def _innermost_template(frames: Sequence[traceback.FrameSummary], root: Path) -> int | None:
+    """The index in `frames` of the innermost one in a template (Jinja rewrites those to the
+    template's file): a file under the project's templates/ or the built-in theme, not one
+    merely named like a template (a tool's helper, a template of another folder)."""
+    folders = [folder.resolve() for folder in (root / "templates", BUILTIN_THEME)]
+    for index in range(len(frames) - 1, -1, -1):
+        path = Path(frames[index].filename)
+        if any(path.resolve().is_relative_to(f) for f in folders):
+            return index
+    return None
 
 
 def _render_problem(exc: BaseException, template: str, root: Path) -> Problem:
     """A template that failed while a page was rendered, in Vietnamese, at the template and line
     Jinja's traceback names (a name the unit's own theme uses and nothing gives it, as a macro
     called without importing it: found only here, and it was «Lỗi nội bộ»)."""
-    frames = _template_frames(exc)
-    shown = _shown(Path(frames[-1].filename), root) if frames else template
-    line = frames[-1].lineno if frames else None
+    frames = traceback.extract_tb(exc.__traceback__)
+    at = _innermost_template(frames, root)
+    shown = template if at is None else _shown(Path(frames[at].filename), root)
+    line = None if at is None else frames[at].lineno
     original = str(getattr(exc, "message", None) or exc)
     if found := UNDEFINED_RE.match(original):
         name = found.group(1)
@@ -298,21 +305,43 @@ def _render_problem(exc: BaseException, template: str, root: Path) -> Problem:
             f"giao diện mặc định, {BUILTIN_THEME / 'web' / '_macros.html'}, nếu _macros.html của "
             "đơn vị chưa có); nếu không, sửa tên cho đúng hoặc bỏ chỗ dùng nó.",
         )
-    if "No filter named" in original or "No test named" in original:
-        explained = template_error(exc)  # a test is looked up only while rendering
+    if isinstance(exc, PublishError):
+        # The tool's own words, complete with how to fix (asset_url naming a file that
+        # templates/assets/ lacks): not «chưa được mô tả».
+        return Problem(shown, f"mẫu giao diện lỗi khi dựng trang: {original}", line=line)
+    # Described only when it arose in the template or in Jinja, not in a helper of the tool the
+    # template called: «cần một danh sách» would blame the template for the tool's own fault.
+    # An undefined value is always a template's: only a template's lookup makes one.
+    deeper = frames[at + 1 :] if at is not None else frames
+    tools = not isinstance(exc, jinja2.UndefinedError) and any(map(_in_tool, deeper))
+    if not tools and (described := template_runtime_error(exc)):
         return Problem(
             shown,
-            f"mẫu giao diện lỗi khi dựng trang: {explained.message}",
+            f"mẫu giao diện lỗi khi dựng trang: {described.message}",
             line=line,
-            hint=explained.hint,
+            hint=described.hint,
         )
     return Problem(
         shown,
-        f"mẫu giao diện lỗi khi dựng trang (chi tiết kỹ thuật: {original})",
+        "mẫu giao diện lỗi khi dựng trang: chỗ sai chưa được mô tả (chi tiết kỹ thuật: "
+        f"{original})",
         line=line,
         hint="Sửa chỗ đó trong mẫu của đơn vị, hoặc chép lại mẫu từ giao diện mặc định "
         f"({BUILTIN_THEME / 'web'}).",
     )
+
+
+TOOL = Path(__file__).resolve().parents[2]
+"""The publish package, whose Python files are the tool's, not a template's."""
+JINJA_STAND_IN = Path(escaping.__file__).resolve()
+"""The tool's stand-in for Jinja's escaping of every `{{ … }}` (and a filter): a fault met there
+is the value's, as it would be in Jinja."""
+
+
+def _in_tool(frame: traceback.FrameSummary) -> bool:
+    """Whether `frame` runs the tool's own Python code (not its stand-in for Jinja's)."""
+    path = Path(frame.filename).resolve()
+    return path.suffix == ".py" and path.is_relative_to(TOOL) and path != JINJA_STAND_IN
 
 
 TEMPLATE_USE_RE = re.compile(r"""{%-?\s*(?:include|import|from|extends)\s+["']([^"']+)["']""")

@@ -1,0 +1,285 @@
+"""A fault the unit's own template meets while a page renders is told in Vietnamese, at the
+template's line, with what to check: each message below is made by the real fault in a real
+template (Jinja's and Python's words are matched, never guessed)."""
+
+from __future__ import annotations
+
+import shutil
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import publish
+from publish.cli import main
+from publish.errors import Problem
+from publish.render import web
+from publish.template_faults import template_runtime_error
+from tests.test_render_web import JINJA_ENGLISH
+from tests.web_fixture import NOW, copy_site
+
+VALUES: dict[str, Any] = {"s": "abc", "n": 3, "d": {"a": 1}, "l": [1, 2]}
+"""What the snippets below are given: a text, a number, a dict, a list."""
+MACRO = "{% macro card(item) %}{{ item }}{% endmacro %}"
+
+FAULTS = [
+    ("{{ s.y }}", "chuỗi chữ (str) không có trường «y»", "Kiểm tra chính tả «y»"),
+    ("{{ d['khong_co'] }}", "bảng dữ liệu (dict) không có trường «khong_co»", "['khong_co']"),
+    ("{{ none.title }}", "giá trị rỗng (None) không có trường «title»", "{% if … %}"),
+    (
+        "{% for x in l %}{{ loop.indx }}{% endfor %}",
+        "biến loop (LoopContext) không có trường «indx»",
+        "Có phải: «index»",
+    ),
+    ("{{ l[5] }}", "danh sách (list) không có phần tử [5]", "kiểm tra độ dài"),
+    ("{{ n[0] }}", "số nguyên (int) không có phần tử [0]", "«[0]»"),
+    ("{{ n[1:2] }}", "số nguyên (int) không lấy phần tử bằng […] được", "x['url']"),
+    ("{% for x in n %}{% endfor %}", "cần một danh sách nhưng gặp số nguyên (int)", "«in»"),
+    ("{% for x in none %}{% endfor %}", "cần một danh sách nhưng gặp giá trị rỗng (None)", "or []"),
+    ("{{ n|join(', ') }}", "cần một danh sách nhưng gặp số nguyên (int)", "|join"),
+    ("{{ 1 in n }}", "cần một danh sách nhưng gặp số nguyên (int)", "«in»"),
+    (
+        "{% for a, b in l %}{% endfor %}",
+        "{% for a, b in … %} cần mỗi phần tử là một cặp giá trị nhưng gặp số nguyên (int)",
+        "{% for x in … %}",
+    ),
+    (
+        "{{ n + s }}",
+        "phép «+» không làm được giữa số nguyên (int) và chuỗi chữ (str)",
+        "dùng «~» ({{ a ~ b }})",
+    ),
+    (
+        "{{ s + n }}",
+        "phép «+» không làm được giữa chuỗi chữ (str) và số nguyên (int)",
+        "dùng «~» ({{ a ~ b }})",
+    ),
+    (
+        "{{ none * 2 }}",
+        "phép «*» không làm được giữa giá trị rỗng (None) và số nguyên (int)",
+        "|int",
+    ),
+    (
+        "{{ s < n }}",
+        "không so sánh được chuỗi chữ (str) với số nguyên (int) bằng «<»",
+        "cùng loại",
+    ),
+    ("{{ [1, 'a']|sort }}", "không so sánh được chuỗi chữ (str) với số nguyên (int)", "(|sort)"),
+    ("{{ -s }}", "dấu «-» đứng trước chuỗi chữ (str), không phải một số", "|int"),
+    ("{{ s() }}", "chuỗi chữ (str) được gọi như một macro", "page.title()"),
+    ("{{ d() }}", "bảng dữ liệu (dict) được gọi như một macro", "{% from … import … %}"),
+    ("{{ 1 / 0 }}", "chia cho 0 (phép «/», «//» hay «%»)", "{% if số_chia %}"),
+    ("{{ n // 0 }}", "chia cho 0 (phép «/», «//» hay «%»)", "{% if số_chia %}"),
+    ("{{ n % 0 }}", "chia cho 0 (phép «/», «//» hay «%»)", "{% if số_chia %}"),
+    (
+        "{{ none|length }}",
+        "|length cần một danh sách, chuỗi chữ hay bảng dữ liệu nhưng gặp giá trị rỗng (None)",
+        "(… or [])|length",
+    ),
+    (
+        "{{ n|count }}",
+        "|length cần một danh sách, chuỗi chữ hay bảng dữ liệu nhưng gặp số",
+        "|length",
+    ),
+    (MACRO + "{{ card(1, 2) }}", "macro «card» được gọi với nhiều hơn 1 tham số nó nhận", "card"),
+    (MACRO + "{{ card(kind=2) }}", "macro «card» không có tham số «kind»", "{% macro card(…) %}"),
+    (MACRO + "{{ card() }}", "tham số «item» của macro không được truyền khi gọi macro", "«item»"),
+    ("{{ []|first }}", "danh sách rỗng ở trang này: |first không có phần tử nào để lấy", "{% if"),
+    ("{{ []|last }}", "danh sách rỗng ở trang này: |last không có phần tử nào để lấy", "{% if"),
+    ("{% if 1 is nosuch %}{% endif %}", "không có phép thử «nosuch» (is nosuch)", "sau «is»"),
+]
+
+
+def _raised(tmp_path: Path, source: str) -> BaseException:
+    """What rendering `source` as a template of a theme (the tool's own environment) raises."""
+    (tmp_path / "web").mkdir(exist_ok=True)
+    (tmp_path / "web" / "t.html").write_text(source, "utf-8")
+    with pytest.raises(Exception) as raised:
+        web.environment(tmp_path).get_template("t.html").render(**VALUES)
+    return raised.value
+
+
+@pytest.mark.parametrize(("source", "message", "hint"), FAULTS, ids=[f[0] for f in FAULTS])
+def test_a_runtime_fault_is_described_in_vietnamese(
+    source: str, message: str, hint: str, tmp_path: Path
+) -> None:
+    """Each fault, made in a real template, is matched and told with what to check."""
+    found = template_runtime_error(_raised(tmp_path, source))
+    assert found is not None
+    assert found.message.startswith(message), found.message
+    assert hint in found.hint, found.hint
+    told = found.message + found.hint
+    assert unicodedata.is_normalized("NFC", told) and not JINJA_ENGLISH.search(told)
+    assert "object" not in told and "attribute" not in told
+
+
+def test_a_fault_not_described_is_left_to_the_caller(tmp_path: Path) -> None:
+    """A message it does not know gets None (the caller keeps it as a technical detail), not a
+    wrong description."""
+    assert template_runtime_error(_raised(tmp_path, "{{ range(s) }}")) is None
+
+
+def _own_theme(tmp_path: Path) -> Path:
+    """A copy of the fixture project with its own copy of the built-in theme."""
+    root = copy_site(tmp_path)
+    shutil.copytree(web.BUILTIN_THEME, root / "templates")
+    return root
+
+
+def _insert(path: Path, anchor: str, written: str) -> int:
+    """Put `written` just before `anchor` in the template at `path`; the line it is on."""
+    text = path.read_text("utf-8").replace(anchor, written + anchor, 1)
+    path.write_text(text, "utf-8")
+    return next(i for i, t in enumerate(text.split("\n"), 1) if written in t)
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+@pytest.mark.parametrize(
+    ("written", "message", "hint"),
+    [
+        (
+            "{{ page.tittle }}",
+            "trang (Page) không có trường «tittle»",
+            "Có phải: «title»?",
+        ),
+        (
+            "{% for x in page.title %}{% for y in x|length %}{% endfor %}{% endfor %}",
+            "cần một danh sách nhưng gặp số nguyên (int)",
+            "«in»",
+        ),
+        (
+            "{{ officer_contact(1, 2, 3) }}",
+            "macro «officer_contact» được gọi với nhiều hơn 2 tham số nó nhận",
+            "{% macro officer_contact(…) %}",
+        ),
+    ],
+    ids=["field", "for", "macro-arguments"],
+)
+def test_an_own_template_fault_is_told_at_its_line_and_nothing_is_written(
+    command: str,
+    written: str,
+    message: str,
+    hint: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`check` and `build` stop (exit 1) at the template's line with the description and what to
+    check; the previous output stays as it was."""
+    root = _own_theme(tmp_path)
+    argv = ["--root", str(root), "--now", NOW.isoformat(), "--channel", "web"]
+    assert main(["build", *argv]) == 0
+    home = root / "output/web/index.html"
+    before = home.read_bytes()
+    line = _insert(root / "templates/web/page.html", "</article>", written)
+    capsys.readouterr()
+    assert main([command, *argv]) == 1
+    err = capsys.readouterr().err
+    assert (
+        f"templates/web/page.html:{line}: lỗi: mẫu giao diện lỗi khi dựng trang: {message}\n" in err
+    ), err
+    assert hint in err and "chi tiết kỹ thuật" not in err, err
+    assert "nội bộ" not in err and "Traceback" not in err and not JINJA_ENGLISH.search(err), err
+    assert home.read_bytes() == before
+
+
+def test_a_fault_inside_an_own_macro_is_told_at_the_macro_s_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The innermost template frame is named: the line in _macros.html that fails, not the
+    page's line calling the macro."""
+    root = _own_theme(tmp_path)
+    macros = root / "templates/web/_macros.html"
+    text = macros.read_text("utf-8")
+    start = text.index("{% macro tel_link(")
+    body = text.index("%}", start) + 2
+    macros.write_text(text[:body] + "{{ none|length }}" + text[body:], "utf-8")
+    line = text[:body].count("\n") + 1
+    assert main(["check", "--root", str(root), "--now", NOW.isoformat()]) == 1
+    err = capsys.readouterr().err
+    assert (
+        f"templates/web/_macros.html:{line}: lỗi: mẫu giao diện lỗi khi dựng trang: |length cần"
+        in err
+    ), err
+    assert not (root / "output").exists()
+
+
+def test_an_undescribed_fault_keeps_its_technical_detail(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A fault not described is still told at its line, with Jinja's words as a detail."""
+    root = _own_theme(tmp_path)
+    line = _insert(root / "templates/web/page.html", "</article>", "{{ range(page.title) }}")
+    assert main(["check", "--root", str(root), "--now", NOW.isoformat()]) == 1
+    err = capsys.readouterr().err
+    assert (
+        f"templates/web/page.html:{line}: lỗi: mẫu giao diện lỗi khi dựng trang: chỗ sai chưa "
+        "được mô tả (chi tiết kỹ thuật: 'str' object cannot be interpreted as an integer)" in err
+    ), err
+
+
+def test_a_missing_theme_asset_is_told_at_the_template_s_line_in_the_tool_s_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """asset_url of a file templates/assets/ lacks: the tool's own Vietnamese message, at the
+    line; it read «(chi tiết kỹ thuật: giao diện dùng tệp …)», as if its words were Jinja's."""
+    root = _own_theme(tmp_path)
+    written = "{{ asset_url('khong-co.css') }}"
+    line = _insert(root / "templates/web/page.html", "</article>", written)
+    assert main(["check", "--root", str(root), "--now", NOW.isoformat()]) == 1
+    err = capsys.readouterr().err
+    assert (
+        f"templates/web/page.html:{line}: lỗi: mẫu giao diện lỗi khi dựng trang: giao diện dùng "
+        "tệp templates/assets/khong-co.css nhưng tệp không tồn tại" in err
+    ), err
+    assert "chi tiết kỹ thuật" not in err
+
+
+def _failure(root: Path, theme: Path, source: str, **helpers: Any) -> Problem | None:
+    """The problem _template_failure makes of rendering `source` (page.html of `theme`, with
+    `helpers` as globals) for the project at `root`; None when it is no template's."""
+    (theme / "web").mkdir(parents=True, exist_ok=True)
+    (theme / "web" / "page.html").write_text(source, "utf-8")
+    env = web.environment(theme)
+    env.globals.update(helpers)
+    try:
+        env.get_template("page.html").render(**VALUES)
+    except Exception as exc:
+        told = web._template_failure(exc, "page.html", root)
+        return None if told is None else told.problems[0]
+    raise AssertionError("rendered")
+
+
+def _helper(path: Path, body: str) -> Any:
+    """A function `helper(x)` whose code is said to be in the file `path`."""
+    space: dict[str, Any] = {}
+    exec(compile(f"def helper(x):\n    {body}\n", str(path), "exec"), space)
+    return space["helper"]
+
+
+def test_a_python_file_named_like_a_template_is_not_blamed(tmp_path: Path) -> None:
+    """A fault inside Python code whose file name ends like a template's is told at the unit's
+    template line that called it (it was blamed on the Python file, by its suffix)."""
+    root = tmp_path / "project"
+    helper = _helper(tmp_path / "helper.html", "return 1 / x")
+    problem = _failure(root, root / "templates", "\n\n{{ helper(0) }}\n", helper=helper)
+    assert problem is not None
+    assert (problem.file, problem.line) == ("templates/web/page.html", 3)
+
+
+def test_a_template_outside_the_project_s_and_the_built_in_theme_is_not_blamed(
+    tmp_path: Path,
+) -> None:
+    """A template of another folder is not the unit's theme: its fault is no own template's."""
+    assert _failure(tmp_path / "project", tmp_path / "elsewhere", "{{ 1 / 0 }}") is None
+
+
+def test_a_fault_inside_the_tool_s_code_a_template_calls_is_not_described_as_the_template_s(
+    tmp_path: Path,
+) -> None:
+    """«cần một danh sách» for the tool's own fault would send the unit to look for a mistake in
+    its template that is not there: the technical detail is kept instead."""
+    root = tmp_path / "project"
+    helper = _helper(Path(publish.__file__).parent / "tool_helper.py", "return len(x)")
+    problem = _failure(root, root / "templates", "{{ helper(none) }}", helper=helper)
+    assert problem is not None and problem.file == "templates/web/page.html"
+    assert "chỗ sai chưa được mô tả (chi tiết kỹ thuật: object of type" in problem.message
