@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from publish.pii_phones import PHONE_KIND, phone_spans
+from publish.pii_phones import PHONE_KIND, named_last, phone_spans
 from publish.text import mask, mask_code
 
 __all__ = [
@@ -106,8 +106,15 @@ _INTRO = re.compile(
 """A sentence opened by an adverbial clause and its comma before a bare «phone»: a verb («For
 more information, phone 0913…», «To report suspicious calls, phone 0912…»); after a name
 («Mr Nguyen Van A, phone 0912…») it is the noun."""
+_RANK = (
+    r"(?:(?:senior|junior|first|second)[ \t]+)?lieutenant(?:[ \t]+(?:colonel|general))?"
+    r"|(?:senior[ \t]+)?colonel|major(?:[ \t]+general)?|general|captain|sergeant|corporal"
+    r"|(?:deputy[ \t]+)?chief|deputy|officer[ \t]+in[ \t]+charge|officer|investigator"
+)
 _MARKERS = re.compile(
-    _W + r"(?:(?P<unit>police|station|office|officer|officers|unit|department|headquarters"
+    _W + r"(?:(?P<retired>(?:retired|former|ex-)[ \t]*(?:police[ \t]+)?(?:" + _RANK + "))"
+    r"|(?P<officer>" + _RANK + ")"
+    r"|(?P<unit>police|station|office|officers|unit|department|headquarters"
     r"|committee|hotline|scammer|scammers|scam|fraudster|fraudsters|caller|callers"
     r"|impersonat\w*|posing|pretend\w*|fake|bank)"
     r"|(?P<victim>victim|victims)|(?P<witness>witness|witnesses)"
@@ -116,8 +123,27 @@ _MARKERS = re.compile(
     r"|lives|living|passport))" + _END
 )
 """Whose a number is, in the lower-cased sentence before it: the one written last wins (but a
-person's title or deed after a role: the role's). A unit, an officer or a caller: a number given
-on purpose; the others are private people."""
+person's title or deed after a role: the role's). A unit, an officer (a rank or a police role
+before a name: «Senior Lieutenant Tran Van C», «the police chief, Mr Do Van G») or a caller: a
+number given on purpose; the others are private people, a retired officer too."""
+_TITLE = frozenset(["mr", "mrs", "ms", "miss"])
+"""Private words that are a name's title: after an officer's rank or role, the officer's."""
+_APPOSED = re.compile(r"[ \t]*[,(–-]?[ \t]*")
+"""Between a role and the name or title it goes with («police chief, Mr Do Van G»)."""
+_ROLE_OF = re.compile(r"[ \t]+(?:(?:of|at|with|from|in)[ \t]+[^,;:()\n]*)?")
+"""Between a rank or role and the unit it serves in («chief of the ward police»): the unit's
+name is the role's, a title after it the officer's."""
+_AMBIGUOUS = ("chief", "major", "general", "captain", "deputy")
+"""Ranks and roles that are other words too («the chief suspect», «major injuries», «the boat
+captain»): one only before a capitalised name, a comma, a bracket, a colon or «of»."""
+_ROLE_AFTER = re.compile(r"[ \t]*(?:[,(:–-]|of(?![^\W\d_])|[A-ZĐ])")
+"""In the text, right after an ambiguous rank or role word: what makes it one."""
+_NAME_AFTER = re.compile(r"[ \t]+[A-ZĐ]")
+"""In the text, right after «major», «general»: a name («Major Tran Van C»)."""
+_NOT_A_RANK_BEFORE = re.compile(_W + r"(?:boat|ship|vessel|team|fishing)(?:'s|’s)?[ \t]+$")
+"""Right before «captain», «chief»: a boat's or a team's («the boat's captain, Mr A»), a
+private person."""
+_PRIVATE_ROLES = frozenset(["victim", "witness", "family"])
 _WHO = {"victim": "bị hại", "witness": "nhân chứng", "family": "người nhà", "private": "người dân"}
 _AFTER_NUMBER = r"[ \t]*\)?[ \t]*,?[ \t]*(?:(?:to|who|which)[ \t]+)?"
 _CALLER_AFTER = re.compile(
@@ -219,7 +245,7 @@ def findings(
         for start, end, digits in phone_spans(text):
             if start in phones_judged or digits in unit_numbers:
                 continue
-            if (who := _phone_owner(low, start, end)) is not None:
+            if (who := _phone_owner(text, low, start, end)) is not None:
                 yield start, PHONE_KIND + who, mask(digits)
     if any(word in low for word in ("live", "living", "resid", "stay", "address", "house")):
         for match in _HOME.finditer(text):
@@ -248,10 +274,10 @@ def _sentence(low: str, at: int) -> str:
     return low[start:at]
 
 
-def _phone_owner(low: str, start: int, end: int) -> str | None:
-    """Whose the number at `[start, end)` is, as a finding names a private person, when the word
-    right before it gives a phone number; None for no phone word, a number to call (an
-    invitation, a unit's, an officer's) or a caller's."""
+def _phone_owner(text: str, low: str, start: int, end: int) -> str | None:
+    """Whose the number at `[start, end)` of `text` (`low` lower-cased) is, as a finding names a
+    private person, when the word right before it gives a phone number; None for no phone word,
+    a number to call (an invitation, a unit's, an officer's) or a caller's."""
     word = _PHONE_WORD.search(low, max(0, start - _PHONE_TAIL), start)
     if word is None:
         return None
@@ -265,10 +291,76 @@ def _phone_owner(low: str, start: int, end: int) -> str | None:
         or (_INTRO.match(lead.lstrip()) and not _OF_SOMEONE_AFTER.match(low, end))
     ):
         return None  # «Please phone 0912… to report»: a number to call
-    who = "private"
-    for marker in _MARKERS.finditer(lead):
-        group = marker.lastgroup or who
+    opening = word.start() - len(lead)
+    who = _whom(text, low, opening, word.start())
+    if who is None:
+        # «Please contact the ward police. Phone: 0912…», «…Đội CSHS.\nTel: 0912…»: a line
+        # naming nobody goes with the sentence before it.
+        who = _before(text, low, opening, word.start())
+    if who is None:
+        return _WHO["private"]  # nobody named: «Tel. 0912…» alone is a private line
+    return who or None
+
+
+def _before(text: str, low: str, opening: int, at: int) -> str | None:
+    """`_whom` of the sentence ending right before offset `opening` (an invitation to call: "");
+    None when it names nobody, or when a blank line or no sentence's end comes between it and
+    the phone word at `at`."""
+    end = opening - 1
+    if end < 0 or low[end] not in ".!?;\n" or low.count("\n", end, at) > 1:
+        return None
+    previous = _sentence(low, end)
+    if _INVITED.search(previous):
+        return ""
+    return _whom(text, low, end - len(previous), end)
+
+
+def _whom(text: str, low: str, start: int, end: int) -> str | None:
+    """Whom `text[start:end]` (`low` lower-cased) names last, as a finding names a private
+    person, "" for a unit, an officer, a caller or (in Vietnamese words) an invitation to
+    call; None for nobody. English words first: Vietnamese ones read only when they name nobody
+    («Mr A posted on Facebook»: a private person, not a caller)."""
+    if (group := _named_last(text, low, start, end)) is not None:
+        return "" if group == "unit" else _WHO[group]
+    return named_last(low[start:end])
+
+
+def _named_last(text: str, low: str, start: int, end: int) -> str | None:
+    """The group of `_MARKERS` (an officer's: «unit») of whom `low[start:end]` names last, a
+    role named before a person's title or deed winning; None for nobody."""
+    who: str | None = None
+    head = role = -1  # where the last marker and an officer's rank or role ended
+    for marker in _MARKERS.finditer(low, start, end):
+        group = marker.lastgroup or "private"
+        if group == "officer":
+            if not _is_rank(text, low, marker):
+                continue
+            if who in _PRIVATE_ROLES and _APPOSED.fullmatch(low, head, marker.start()):
+                continue  # «the victim's son, Captain Le Van B»: still the son
+            group, role = "unit", marker.end()
+        elif group == "retired":
+            group = "private"
+        elif (
+            group == "unit" and head == role >= 0 and _ROLE_OF.fullmatch(low, role, marker.start())
+        ):
+            role = marker.end()  # «the deputy chief of the ward police, Mr Le Van D»
+        elif role >= 0 and marker[0] in _TITLE and _APPOSED.fullmatch(low, role, marker.start()):
+            continue  # «the police chief, Mr Do Van G»: the chief's title
         # «The victim, Mr A, born …, phone …»: a role named first says best whose it is.
-        if group != "private" or who == "unit":
+        if group != "private" or who in (None, "unit"):
             who = group
-    return _WHO.get(who)
+        head = marker.end()
+    return who
+
+
+def _is_rank(text: str, low: str, marker: re.Match[str]) -> bool:
+    """Whether the `_MARKERS` officer word `marker` is a rank or a police role: an ambiguous one
+    (`_AMBIGUOUS`) only before a name (`_ROLE_AFTER`, «major» and «general» only before a
+    capital) and not after «boat», «team»."""
+    word = marker[0].split()[-1]
+    if word not in _AMBIGUOUS:
+        return True
+    if _NOT_A_RANK_BEFORE.search(low, max(0, marker.start() - 20), marker.start()):
+        return False
+    after = _NAME_AFTER if word in ("major", "general") else _ROLE_AFTER
+    return after.match(text, marker.end()) is not None

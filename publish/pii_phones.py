@@ -32,6 +32,7 @@ from publish.text import mask
 
 __all__ = [
     "PHONE_KIND",
+    "named_last",
     "phone_numbers",
     "phone_spans",
     "phone_verdicts",
@@ -289,13 +290,7 @@ def _owner(text: str, start: int, end: int, done: int, before: str | None) -> st
     tail = max(0, len(low) - _TAIL)
     if _CALLER_BEFORE.search(low, tail) or _CALLER_AFTER.match(after) or _INVITED.search(low):
         return ""
-    last: tuple[int, str] | None = None  # (offset in the lead, who), who "" for no private one
-    head = -1  # where the last private marker ended
-    for marker in _MARKERS.finditer(low):
-        who = _who(marker)
-        if who and last is not None and last[1] and _OF.fullmatch(low, head, marker.start()):
-            who = last[1]  # «vợ nạn nhân», «mẹ của cháu»: the first names whose number it is
-        last, head = (marker.start(), who), marker.end()
+    last = _last_named(low)
     for titled in _TITLED.finditer(lead):
         # At the same offset, «Đối tượng Trần Văn B, trú …» is the suspect, not a caller.
         if (last is None or titled.start() >= last[0]) and _lives(lead, low, titled):
@@ -315,6 +310,30 @@ def _owner(text: str, start: int, end: int, done: int, before: str | None) -> st
     if not last[1] or (_CALLED_AFTER.match(after) and not _ATTACHED.search(low, tail)):
         return ""
     return last[1]
+
+
+def named_last(low: str) -> str | None:
+    """Whom the lower-cased sentence `low` names last in Vietnamese words, as a finding names a
+    private person: "" for a unit, an officer or a caller, or for a sentence asking to call;
+    None for nobody. The English rule reads a number's line with it when its English words
+    name nobody («Đội CSHS.\nTel: 0912…» gives the unit's number)."""
+    if _INVITED.search(low):
+        return ""
+    last = _last_named(low)
+    return None if last is None else last[1]
+
+
+def _last_named(low: str) -> tuple[int, str] | None:
+    """(offset, who) of the last `_MARKERS` word in the lower-cased `low`, who "" for a unit, an
+    officer or a caller; None for none."""
+    last: tuple[int, str] | None = None
+    head = -1  # where the last marker ended
+    for marker in _MARKERS.finditer(low):
+        who = _who(marker)
+        if who and last is not None and last[1] and _OF.fullmatch(low, head, marker.start()):
+            who = last[1]  # «vợ nạn nhân», «mẹ của cháu»: the first names whose number it is
+        last, head = (marker.start(), who), marker.end()
+    return last
 
 
 def _who(marker: re.Match[str]) -> str:

@@ -139,6 +139,9 @@ def test_the_sample_english_page_gives_no_personal_data_warning() -> None:
         "Mọi thông tin xin liên hệ Công an xã Tân Hòa, Tel: 0277 3888 999.",
         "Mọi thông tin xin liên hệ đồng chí Nguyễn Văn D, Mobile: 0912 345 678.",
         "Phản ánh sai phạm của cán bộ về đồng chí Nguyễn Văn D, Mobile: 0912 345 678.",
+        # «đối tượng» alone is the caller for the Vietnamese rule (tests/test_pii_phones.py
+        # has this sentence with «số điện thoại»): the English word does not make it private.
+        "Bà C chuyển tiền cho đối tượng, phone 0912 345 678.",
         # «phone» the verb: a number to call.
         "Please phone 0912 345 678 to report.",
         "To report suspicious calls, phone 0912 345 678.",
@@ -173,3 +176,52 @@ def test_numbers_to_call_or_judged_in_vietnamese_are_not_flagged(text: str) -> N
 )
 def test_a_persons_number_is_still_flagged_once(text: str, kind: str) -> None:
     assert kinds(text) == [(0, "số điện thoại riêng của " + kind, "091*****78")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A rank or a police role before the name: an officer's number, given to be called.
+        "Senior Lieutenant Tran Van C, mobile 0912 345 678",
+        "Captain Le Van B (phone 0912 345 678) received the report.",
+        "Lieutenant Colonel Nguyen Van H, phone 0912 345 678, heads the task force.",
+        "Major Tran Van C, tel. 0912 345 678",
+        "Sergeant Pham Van T of the traffic police, cell 0912 345 678",
+        # The title after a role is the officer's, not a citizen's «Mr».
+        "The commune police chief, Mr Do Van G, phone 0912 345 678",
+        "The deputy chief of the ward police, Mr Le Van D, mobile 0912 345 678",
+        "The officer in charge, Ms Tran Thi E (phone 0912 345 678), receives complaints.",
+        # A line naming nobody goes with the sentence before it: an invitation, a unit.
+        "Please contact the ward police. Phone: 0912 345 678",
+        "Mọi thông tin liên hệ Đội CSHS.\nTel: 0912 345 678",
+        "Phòng PC02 Công an tỉnh Đồng Tháp.\nMobile: 0912 345 678",
+        "Đội Cảnh sát hình sự\nTel: 0912 345 678",
+    ],
+)
+def test_an_officers_or_units_number_in_english_is_not_flagged(text: str) -> None:
+    assert kinds(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # Beside the officers' exemption: private people stay private.
+        ("The victim, Mr Nguyen Van A, mobile 0912 345 678", "bị hại"),
+        ("His mother (phone 0912 345 678) reported it.", "người nhà"),
+        ("Captain Le Van B questioned Mr Nguyen Van A, phone 0912 345 678.", "người dân"),
+        ("The victim's son, Captain Le Van B, phone 0912 345 678, came too.", "người nhà"),
+        ("The victim, Mr Tran Van K, a retired colonel, phone 0912 345 678", "bị hại"),
+        ("Mr Tran Van K, a former police officer, phone 0912 345 678", "người dân"),
+        # Words that are ranks or roles elsewhere.
+        ("The chief suspect, Mr Tran Van K, phone 0912 345 678", "người dân"),
+        ("The boat's captain, Mr Tran Van K, phone 0912 345 678", "người dân"),
+        ("Mr A suffered major injuries, phone 0912 345 678", "người dân"),
+        # The sentence before names a private person, or a blank line parts them.
+        ("The victim is Mr Nguyen Van A.\nPhone: 0912 345 678", "bị hại"),
+        ("Bị hại là ông Nguyễn Văn Bình.\nTel: 0912 345 678", "bị hại"),
+        ("Contact the police if you see him. The victim, Mr A, phone 0912 345 678", "bị hại"),
+        ("Please contact the ward police.\n\nPhone: 0912 345 678", "người dân"),
+    ],
+)
+def test_a_private_persons_number_beside_an_officer_is_still_flagged(text: str, kind: str) -> None:
+    assert kinds(text) == [(text.count("\n"), "số điện thoại riêng của " + kind, "091*****78")]
