@@ -213,7 +213,7 @@ def computer_files(body: str, first_line: int) -> list[tuple[str, int]]:
     images = image_text_ends(text)
     line = LineCounter(text, first_line)
     return [
-        (_whole_path(text, at, href), line(at))
+        (href, line(at))
         for at, href in sorted(found)
         if not (at in images and text.startswith("](", at))
     ]
@@ -221,14 +221,15 @@ def computer_files(body: str, first_line: int) -> list[tuple[str, int]]:
 
 _TITLE = re.compile(r"""[ \t]+(?:"[^"]*"|'[^']*')[ \t]*$""")
 """A link's title after its address («"Mẫu đơn"»), no part of a file's name."""
+_DEFINITION_TITLE = re.compile(r"""[ \t]+(?:"[^"]*"|'[^']*'|\([^()]*\))[ \t]*$""")
+"""A reference definition's title («"Mẫu đơn"», «(Mẫu đơn)»), no part of a file's name."""
 
 
 def _whole_path(text: str, at: int, href: str) -> str:
-    """The Windows path (C:\\…, \\\\máy\\…) an inline link at `at` names, up to its `)`: an
-    address ends at a space, but Explorer's names hold them («C:\\Users\\Minh Anh\\Mẫu
-    đơn.pdf» is cut to «C:\\Users\\Minh»); any other address as found."""
-    if not text.startswith("](", at) or not _DRIVE_OR_SHARE.match(href):
-        return href
+    """The Windows path (C:\\…, \\\\máy\\…, tep\\…: see windows_path) an inline link at `at`
+    names, up to its `)`: an address is read up to a space, but Explorer's names hold them
+    («C:\\Users\\Minh Anh\\Mẫu đơn.pdf» was cut to «C:\\Users\\Minh», «tep\\mau don.pdf» to
+    «tep\\mau», a broken link); any other address as found."""
     end = text.find(href, at + 2)
     if end < 0 or text[at + 2 : end].strip():
         return href  # written between <…>, or otherwise: as found
@@ -238,6 +239,18 @@ def _whole_path(text: str, at: int, href: str) -> str:
     if close < 0 or not rest[:1].isspace():
         return href
     rest = _TITLE.sub("", rest)
+    return href + rest.rstrip() if rest.strip() else href
+
+
+def _whole_definition(text: str, end: int, href: str) -> str:
+    """The Windows path a reference definition whose address `href` ends at `end` names, up to
+    the end of its line (its title left out): «[mẫu]: tep\\mau don.pdf» names «tep\\mau
+    don.pdf», as an inline link does (_whole_path)."""
+    close = text.find("\n", end)
+    rest = text[end : len(text) if close < 0 else close]
+    if not rest[:1].isspace():
+        return href
+    rest = _DEFINITION_TITLE.sub("", rest)
     return href + rest.rstrip() if rest.strip() else href
 
 
@@ -276,8 +289,15 @@ def written_target(text: str) -> Iterator[tuple[int, str]]:
     """Each link address in a masked body, with where it starts."""
     for pattern in (INLINE_RE, DEFINITION_RE, AUTOLINK_RE):
         for match in pattern.finditer(text):
-            href = next((g for g in match.groups() if g is not None), "")
-            yield match.start(), href.strip()
+            href = next((g for g in match.groups() if g is not None), "").strip()
+            if "\\" in href and match.lastindex == 2 and windows_path(href):
+                # Read whole, as the website's link holds it: one error naming the file, not
+                # one for a path cut at its first space and another for the website's link.
+                if pattern is INLINE_RE:
+                    href = _whole_path(text, match.start(), href)
+                elif pattern is DEFINITION_RE:
+                    href = _whole_definition(text, match.end(), href)
+            yield match.start(), href
     for at, href in anchors(text):
         yield at, unescape(href).strip()
 

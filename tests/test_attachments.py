@@ -358,6 +358,10 @@ def test_a_link_to_a_missing_file_is_told_the_link_to_write(
         ("tep\\mau%20don.pdf", "tep/mau-20don.pdf", "content/bai-viet/tep/mau-20don.pdf"),
         # «\\» escaped the Markdown way is shown «\»: told once (review R7), with one «/».
         ("tep\\\\mau-don.pdf", "tep/mau-don.pdf", "content/bai-viet/tep/mau-don.pdf"),
+        # A name with a space, as Explorer shows it: named whole, not cut to «tep\\mau» and
+        # told as a broken link (twice: by the load and by the website's link check).
+        ("tep\\mau don.pdf", "tep/mau-don.pdf", "content/bai-viet/tep/mau-don.pdf"),
+        ("..\\tep\\Mẫu đơn (1).pdf", "../tep/mau-don-1.pdf", "content/tep/mau-don-1.pdf"),
     ],
 )
 def test_a_file_link_written_with_windows_backslashes_is_told_once_with_the_path_to_write(
@@ -383,6 +387,37 @@ def test_a_file_link_written_with_windows_backslashes_is_told_once_with_the_path
     bulletin = root / "content/bai-viet/a.md"
     bulletin.write_text(bulletin.read_text("utf-8").replace(href, fixed), "utf-8")
     assert main(argv) == 0, capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("written", "fixed"),
+    [
+        ("tep\\mau-don.pdf", "tep/mau-don.pdf"),
+        ("tep\\mau don.pdf", "tep/mau-don.pdf"),
+        ('tep\\mau don.pdf "Mẫu đơn"', 'tep/mau-don.pdf "Mẫu đơn"'),
+    ],
+)
+def test_a_reference_definition_written_with_windows_backslashes_is_told_as_a_link(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], written: str, fixed: str
+) -> None:
+    """`[Tải mẫu][mẫu]` with `[mẫu]: tep\\mau don.pdf` was told «tep\\mau» leads nowhere, with
+    no word of Windows' \\; it is told once, at the definition's line, as an inline link is."""
+    body = f"Tải [Tải mẫu][mẫu] về điền.\n\n[mẫu]: {written}\n"
+    root = project(tmp_path, body=body)
+    argv = ["check", "--root", str(root), "--channel", "web", "--now", NOW.isoformat()]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    path = written.partition(' "')[0]
+    assert f"a.md:16: lỗi: liên kết tới tệp «{path}» dùng dấu \\ của Windows" in err, err
+    assert f"«{fixed.partition(' ')[0]}»." in err and "Traceback" not in err
+    assert err.count("lỗi:") == 1, err
+    (root / "content/bai-viet/tep").mkdir(parents=True, exist_ok=True)
+    (root / "content/bai-viet/tep/mau-don.pdf").write_bytes(PDF)
+    bulletin = root / "content/bai-viet/a.md"
+    bulletin.write_text(bulletin.read_text("utf-8").replace(written, fixed), "utf-8")
+    assert main(argv) == 0, capsys.readouterr().err
+    page = (built(root) / "web/2020/12/a/index.html").read_text("utf-8")
+    assert 'href="/tep/bai-viet/tep/mau-don.pdf"' in page
 
 
 def test_a_backslash_after_the_files_fragment_is_no_windows_path(

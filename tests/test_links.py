@@ -906,18 +906,34 @@ def test_a_full_address_of_a_held_bulletin_is_quoted_as_typed_with_its_path(
         ("C:\\Users\\Minh Anh\\Downloads\\Mẫu đơn (1).docx", "Mẫu đơn (1).docx", "mau-don-1.docx"),
     ],
 )
+@pytest.mark.parametrize(
+    ("body", "line"),
+    [
+        ('Tải [mẫu đơn]({} "Mẫu đơn") về điền.\n', 10),
+        # By reference: the definition's line, its path read whole as an inline link's.
+        ('Tải [mẫu đơn][mẫu] về điền.\n\n[mẫu]: {} "Mẫu đơn"\n', 12),
+    ],
+)
 def test_a_windows_path_with_spaces_in_a_link_is_named_whole(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], written: str, name: str, kept: str
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    written: str,
+    name: str,
+    kept: str,
+    body: str,
+    line: int,
 ) -> None:
     """Markdown ends an address at a space, so the warning quoted «C:\\Users\\Minh» and could
     not name the file (nor, for «\\\\máy\\…», keep from a second, broken-link error). It names
-    the path up to the link's `)`, the file and the name to give it; following it, check
-    passes."""
-    root = project(tmp_path, f'Tải [mẫu đơn]({written} "Mẫu đơn") về điền.\n')
+    the path up to the link's `)` (a definition's: up to its title), the file and the name to
+    give it; following it, check passes."""
+    root = project(tmp_path, body.format(written))
     argv = ["check", "--root", str(root), "--channel", "web", "--now", NOW.isoformat()]
     assert main(argv) == 0
     err = capsys.readouterr().err
-    assert f"{A}:10: cảnh báo: liên kết «{written}» trỏ tới một tệp trên máy tính này" in err, err
+    told = f"{A}:{line}: cảnh báo: liên kết «{written}» trỏ tới một tệp trên máy tính này"
+    assert told in err, err
+    assert err.count("trỏ tới một tệp trên máy tính này") == 1, err
     assert f"tệp «{name}»: chép nó vào thư mục content/tep/ với tên «{kept}»" in err
     assert "lỗi:" not in err and "Traceback" not in err
     assert main([*argv, "--strict"]) == 1
