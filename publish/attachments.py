@@ -41,6 +41,7 @@ __all__ = [
     "linked_paths",
     "links_where",
     "read",
+    "refused",
     "served_files",
 ]
 
@@ -295,6 +296,11 @@ def _hidden_part(path: Path, config: Config) -> str | None:
     except ValueError:
         return ""
     return next((part for part in parts if part.startswith((".", "_"))), None)
+
+
+def refused(href: str, source: str, config: Config) -> bool:
+    """Whether the load refuses the file link `href` in `source` (told by `check`, with why)."""
+    return _found(href, source, config)[1] is not None
 
 
 def attached(href: str, source: str, config: Config) -> str | None:

@@ -420,6 +420,34 @@ def test_a_reference_definition_written_with_windows_backslashes_is_told_as_a_li
     assert 'href="/tep/bai-viet/tep/mau-don.pdf"' in page
 
 
+@pytest.mark.parametrize("folder", ["", "chau-thanh/"])
+@pytest.mark.parametrize(
+    ("href", "why"),
+    [
+        ("/tep/khong-co.pdf", "không tìm thấy tệp"),
+        # Written without its first «/» or «../»: read from the bulletin's folder.
+        ("tep/khong-co.pdf", "không tìm thấy tệp"),
+        ("../images/khong-co.jpg", "không tìm thấy tệp"),
+        ("../../ho-so.pdf", "nằm ngoài thư mục content/"),
+    ],
+)
+def test_a_refused_file_link_is_told_once_not_again_as_a_broken_link(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], href: str, why: str, folder: str
+) -> None:
+    """A link to a missing file got the load's «không tìm thấy tệp» and then the link check's
+    «liên kết hỏng» for the same mistake (the second one, for a site path under a folder,
+    without its line): one error now, the load's, with the fix."""
+    toml = SITE_TOML.replace("example.vn/", f"example.vn/{folder}")
+    root = project(tmp_path, body=f"Tải [Mẫu đơn]({href}).\n", toml=toml)
+    argv = ["check", "--root", str(root), "--channel", "web", "--now", NOW.isoformat()]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert f"a.md:14: lỗi: liên kết tới tệp «{href}»" in err and why in err, err
+    assert err.count("lỗi:") == 1 and "liên kết hỏng" not in err, err
+    assert main(["build", "--root", str(root), "--now", NOW.isoformat(), "-q"]) == 1
+    assert not (root / "output").exists()
+
+
 def test_a_backslash_after_the_files_fragment_is_no_windows_path(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
