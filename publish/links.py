@@ -36,6 +36,7 @@ __all__ = [
     "links_in",
     "resolve",
     "saved_file_name",
+    "slashed",
     "windows_path",
     "written_target",
 ]
@@ -105,6 +106,40 @@ def windows_path(ref: str) -> bool:
         return True
     path = ref.partition("#")[0].partition("?")[0]
     return "\\" in path and WINDOWS_SEPARATOR_RE.search(path) is not None
+
+
+_BACKSLASHES = re.compile(r"\\+")
+
+
+def slashed(ref: str) -> str:
+    """The Windows path `ref` written with «/», each run of «\\» one «/»: «tep\\\\mau.pdf»
+    (Markdown's escaped «\\») is «tep/mau.pdf», and «..\\..\\lien-he» «../../lien-he» (where
+    Markdown reads «\\.» as «.», a link to «....\\lien-he»)."""
+    return _BACKSLASHES.sub("/", ref)
+
+
+WINDOWS = "dùng dấu \\ của Windows"
+"""What a link written with Windows' «\\» is told (as an image's path is: content_images)."""
+
+
+def windows_told(href: str, fixed: str, problem: Problem | None, line: int, source: str) -> Problem:
+    """The error of a link `href` written with Windows' «\\» in `source`: with the path to
+    write, `fixed`, when written so it leads somewhere (`problem` None); else with why it
+    does not, told of `fixed` (`problem`), one error for both mistakes."""
+    if problem is None:
+        return Problem(
+            source,
+            f"liên kết «{href}» {WINDOWS}",
+            line=line,
+            hint=f"Viết đường dẫn bằng dấu /: «{fixed}».",
+        )
+    why = problem.message.removeprefix(f"liên kết «{fixed}» ")
+    return Problem(
+        source,
+        f"liên kết «{href}» {WINDOWS}, và viết bằng dấu / («{fixed}») thì {why}",
+        line=line,
+        hint=problem.hint,
+    )
 
 
 def content_link(href: str, site: SiteAddresses | None = None) -> tuple[str, str] | None:
@@ -346,6 +381,11 @@ class ContentFiles:
     def _problem(self, source: str, href: str, line: int, *, on_web: bool) -> Problem | None:
         """Why one link leads nowhere, or None when it leads to a page (or its target has
         errors of its own)."""
+        if windows_path(href):
+            # «..\\pages\\lien-he.md» was told it named no file, with no word of Windows' «\\».
+            fixed = slashed(href)
+            problem = self._problem(source, fixed, line, on_web=on_web)
+            return windows_told(href, fixed, problem, line, source)
         target = content_link(href, self.site)
         if target is None:
             return None

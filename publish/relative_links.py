@@ -25,7 +25,7 @@ from urllib.parse import unquote
 from publish.attachments import ALLOWED_SUFFIXES, KINDS_SHOWN, is_file_link, links_where
 from publish.editor_files import is_clutter
 from publish.errors import Problem
-from publish.links import CONTENT, Links, content_link
+from publish.links import CONTENT, Links, content_link, slashed, windows_path, windows_told
 from publish.misencoded import is_misencoded
 from publish.text import nfc
 
@@ -152,12 +152,15 @@ class RelativeTargets:
         else:
             what = f"không dẫn tới bản tin, trang hay tệp nào: không có {target}"
             suggestion = self._suggestion(target, folder, href.partition("#")[2])
-        return Problem(
+        written = slashed(href) if windows_path(href) else href
+        problem = Problem(
             source,
-            f"liên kết «{href}» {what} (đường dẫn tính từ thư mục {folder}/ chứa tệp này)",
+            f"liên kết «{written}» {what} (đường dẫn tính từ thư mục {folder}/ chứa tệp này)",
             line=line,
             hint=suggestion + RELATIVE_HINT,
         )
+        # One error naming both mistakes: the «\\» and where the path leads written with «/».
+        return problem if written == href else windows_told(href, written, problem, line, source)
 
     def _suggestion(self, target: str, folder: str, fragment: str) -> str:
         """«Có phải ý bạn là …?» naming the file of the closest name (in the folder `target`

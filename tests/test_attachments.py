@@ -362,6 +362,8 @@ def test_a_link_to_a_missing_file_is_told_the_link_to_write(
         # told as a broken link (twice: by the load and by the website's link check).
         ("tep\\mau don.pdf", "tep/mau-don.pdf", "content/bai-viet/tep/mau-don.pdf"),
         ("..\\tep\\Mẫu đơn (1).pdf", "../tep/mau-don-1.pdf", "content/tep/mau-don-1.pdf"),
+        # Markdown reads «\\.» as «.»: «..\\.\\tep» is «.././tep», not «.../tep».
+        ("..\\.\\tep\\mau-don.pdf", ".././tep/mau-don.pdf", "content/tep/mau-don.pdf"),
     ],
 )
 def test_a_file_link_written_with_windows_backslashes_is_told_once_with_the_path_to_write(

@@ -942,3 +942,51 @@ def test_a_windows_path_with_spaces_in_a_link_is_named_whole(
     text = (root / A).read_text("utf-8").replace(written, f"/tep/{kept}")
     (root / A).write_text(text, "utf-8")
     assert main([*argv, "--strict"]) == 0, capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("written", "fixed", "why"),
+    [
+        # To a bulletin by its file: written with «/», it leads to its page.
+        ("..\\bai-viet\\2020-12-09-ben-kia.md", "../bai-viet/2020-12-09-ben-kia.md", None),
+        (
+            "..\\bai-viet\\2020-12-09-khong-co.md",
+            "../bai-viet/2020-12-09-khong-co.md",
+            "không dẫn tới bản tin hay trang nào: không có tệp content/bai-viet/2020-12-09-khong-co.md",
+        ),
+        # A plain relative path: Markdown reads «\.» as «.», the page linked «....\lien-he».
+        (
+            "..\\..\\lien-he",
+            "../../lien-he",
+            "trỏ ra ngoài thư mục content/ (đường dẫn tính từ thư mục content/bai-viet/",
+        ),
+        (
+            "thu-muc\\trang",
+            "thu-muc/trang",
+            "không dẫn tới bản tin, trang hay tệp nào: không có content/bai-viet/thu-muc/trang",
+        ),
+    ],
+)
+def test_a_link_written_with_windows_backslashes_is_told_once_as_windows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], written: str, fixed: str, why: str | None
+) -> None:
+    """A link to a bulletin or a relative path typed with Windows' «\\» was told it named no
+    file (plus, for «..\\..\\lien-he», a broken link without its line), where an image so
+    written is told it uses Windows' «\\». It is one error saying so, with the path written
+    with «/» and, when that leads nowhere either, why; written with «/», a link to a page
+    works."""
+    root = project(tmp_path, f"Xem [bài bên kia]({written}).\n")
+    argv = ["check", "--root", str(root), "--channel", "web", "--now", NOW.isoformat()]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    told = f"{A}:10: lỗi: liên kết «{written}» dùng dấu \\ của Windows"
+    if why is None:
+        assert f"{told}\n" in err and f"Viết đường dẫn bằng dấu /: «{fixed}»." in err, err
+    else:
+        assert f"{told}, và viết bằng dấu / («{fixed}») thì {why}" in err, err
+    assert err.count("lỗi:") == 1 and "Traceback" not in err, err
+    assert main(["build", "--root", str(root), "--now", NOW.isoformat(), "-q"]) == 1
+    assert not (root / "output").exists()
+    if why is None:
+        (root / A).write_text((root / A).read_text("utf-8").replace(written, fixed), "utf-8")
+        assert main(argv) == 0, capsys.readouterr().err

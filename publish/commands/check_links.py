@@ -71,7 +71,8 @@ class WrittenLinks:
                 # Shown on the page as written; the load told those leading nowhere.
                 lines.setdefault((item.source, href), line)
                 if not leads_to_page(href, item.url, pages):
-                    judged.add((item.source, href))
+                    # Also as the page shows it: «..\\..\\lien-he» as «....\\lien-he».
+                    judged.update({(item.source, href), (item.source, unescape(href))})
             for href, _ in links_to_files(item):
                 # Shown on the page as written, its Markdown escapes resolved («tep\\\\a.pdf»
                 # shows «tep\\a.pdf»), a site path after the site's folder; the load told each
