@@ -450,6 +450,29 @@ def test_a_refused_file_link_is_told_once_not_again_as_a_broken_link(
     assert not (root / "output").exists()
 
 
+def test_a_link_to_a_file_whose_name_holds_a_hash_is_told_to_rename_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Python-Markdown keeps «<tep/Tin #3.docx>» whole in the website's link, which a browser
+    reads as «tep/Tin » and a place «3.docx» in it: a broken link. The error said no file
+    «tep/Tin » existed and asked «Có phải ý bạn là «tep/Tin #3.docx#3.docx»?»; it names the
+    file and the name to give it, and the link so written works."""
+    root = project(tmp_path, body="Tải [Tin số 3](<tep/Tin #3.docx>).\n")
+    (root / "content/bai-viet/tep").mkdir(parents=True)
+    (root / "content/bai-viet/tep/Tin #3.docx").write_bytes(b"PK docx")
+    argv = ["check", "--root", str(root), "--channel", "web", "--now", NOW.isoformat()]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert "a.md:14: lỗi: liên kết «tep/Tin #3.docx» dẫn tới «content/bai-viet/tep/Tin »" in err
+    assert "Đổi tên tệp «Tin #3.docx» thành «tin-3.docx» rồi ghi liên kết «tep/tin-3.docx»" in err
+    assert err.count("lỗi:") == 1 and "#3.docx#" not in err, err
+    (root / "content/bai-viet/tep/Tin #3.docx").rename(root / "content/bai-viet/tep/tin-3.docx")
+    bulletin = root / "content/bai-viet/a.md"
+    text = bulletin.read_text("utf-8").replace("<tep/Tin #3.docx>", "tep/tin-3.docx")
+    bulletin.write_text(text, "utf-8")
+    assert main(argv) == 0, capsys.readouterr().err
+
+
 def test_a_backslash_after_the_files_fragment_is_no_windows_path(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
