@@ -24,7 +24,14 @@ from publish.errors import UNREADABLE_ATTACHMENT, Problem, os_reason
 from publish.gates import secret_classification, secret_stamp
 from publish.image_suffixes import IMAGE_SUFFIXES
 from publish.limits import MAX_IMAGE_BYTES, too_large
-from publish.links import image_text_ends, saved_file_name, windows_path, written_target
+from publish.links import (
+    WINDOWS,
+    image_text_ends,
+    saved_file_name,
+    slashed,
+    windows_path,
+    written_target,
+)
 from publish.markdown_code import masked
 from publish.model import Bulletin, Page
 from publish.text import LineCounter, nfc, slug_file_name
@@ -41,6 +48,7 @@ __all__ = [
     "linked_paths",
     "links_where",
     "read",
+    "refused",
     "served_files",
 ]
 
@@ -232,7 +240,7 @@ def _found(href: str, source: str, config: Config) -> tuple[Path | None, str | N
         # Windows finds "tep\\a.pdf" on the editor's computer, the website's server (and CI)
         # does not: refused everywhere, as an image's path is (publish.content_images). Told
         # first: «..\\lien-he\\index.html» needs «/», not another kind of file.
-        return None, f"liên kết tới tệp «{href}» dùng dấu \\ của Windows"
+        return None, f"liên kết tới tệp «{href}» {WINDOWS}"
     if _suffix(href) not in ALLOWED_SUFFIXES:
         return None, f"liên kết tới tệp «{href}»: website không đăng loại tệp {_suffix(href)}"
     path = resolve_content_path(href.split("#", 1)[0], config.root / source, config)
@@ -295,6 +303,11 @@ def _hidden_part(path: Path, config: Config) -> str | None:
     except ValueError:
         return ""
     return next((part for part in parts if part.startswith((".", "_"))), None)
+
+
+def refused(href: str, source: str, config: Config) -> bool:
+    """Whether the load refuses the file link `href` in `source` (told by `check`, with why)."""
+    return _found(href, source, config)[1] is not None
 
 
 def attached(href: str, source: str, config: Config) -> str | None:
@@ -540,7 +553,7 @@ def document_texts(item: Bulletin | Page, config: Config) -> list[tuple[str, int
 
 def _hint(href: str, why: str) -> str:
     """How to fix the link `href` refused for `why`."""
-    if why.endswith("của Windows"):
+    if why.endswith(WINDOWS):
         return _slashed(href)
     if "không đăng loại tệp" in why:
         return (
@@ -576,14 +589,12 @@ def _hint(href: str, why: str) -> str:
 def _slashed(href: str) -> str:
     """How to write the Windows path `href` of a file link: with «/», the file renamed to a
     name a link holds when its own has a space, # or % («Tin #3.docx» → «tin-3.docx»)."""
-    from publish.markdown_escapes import unescape  # only for this hint: not on every load
-
-    href = unescape(href)  # «tep\\\\mau.pdf» is shown as «tep\\mau.pdf»: one «/», not two
     name = saved_file_name(href)
     kept = slug_file_name(name)
-    folder = written_fix(href)[: -len(name)] if name and href.endswith(name) else None
+    fixed = written_fix(slashed(href))  # «tep\\\\mau.pdf» (shown «tep\\mau.pdf»): one «/»
+    folder = fixed[: -len(name)] if name and fixed.endswith(name) else None
     if kept == name or folder is None:
-        return f"Viết đường dẫn bằng dấu /: «{written_fix(href)}»."
+        return f"Viết đường dẫn bằng dấu /: «{fixed}»."
     return (
         f"Đổi tên tệp «{name}» thành «{kept}» (một liên kết Markdown dừng ở dấu cách, và đọc # "
         f"hay % như phần của địa chỉ) rồi viết đường dẫn bằng dấu /: «{folder}{kept}»."

@@ -36,6 +36,7 @@ __all__ = [
     "links_in",
     "resolve",
     "saved_file_name",
+    "slashed",
     "windows_path",
     "written_target",
 ]
@@ -105,6 +106,40 @@ def windows_path(ref: str) -> bool:
         return True
     path = ref.partition("#")[0].partition("?")[0]
     return "\\" in path and WINDOWS_SEPARATOR_RE.search(path) is not None
+
+
+_BACKSLASHES = re.compile(r"\\+")
+
+
+def slashed(ref: str) -> str:
+    """The Windows path `ref` written with «/», each run of «\\» one «/»: «tep\\\\mau.pdf»
+    (Markdown's escaped «\\») is «tep/mau.pdf», and «..\\..\\lien-he» «../../lien-he» (where
+    Markdown reads «\\.» as «.», a link to «....\\lien-he»)."""
+    return _BACKSLASHES.sub("/", ref)
+
+
+WINDOWS = "dùng dấu \\ của Windows"
+"""What a link written with Windows' «\\» is told (as an image's path is: content_images)."""
+
+
+def windows_told(href: str, fixed: str, problem: Problem | None, line: int, source: str) -> Problem:
+    """The error of a link `href` written with Windows' «\\» in `source`: with the path to
+    write, `fixed`, when written so it leads somewhere (`problem` None); else with why it
+    does not, told of `fixed` (`problem`), one error for both mistakes."""
+    if problem is None:
+        return Problem(
+            source,
+            f"liên kết «{href}» {WINDOWS}",
+            line=line,
+            hint=f"Viết đường dẫn bằng dấu /: «{fixed}».",
+        )
+    why = problem.message.removeprefix(f"liên kết «{fixed}» ")
+    return Problem(
+        source,
+        f"liên kết «{href}» {WINDOWS}, và viết bằng dấu / («{fixed}») thì {why}",
+        line=line,
+        hint=problem.hint,
+    )
 
 
 def content_link(href: str, site: SiteAddresses | None = None) -> tuple[str, str] | None:
@@ -213,7 +248,7 @@ def computer_files(body: str, first_line: int) -> list[tuple[str, int]]:
     images = image_text_ends(text)
     line = LineCounter(text, first_line)
     return [
-        (_whole_path(text, at, href), line(at))
+        (href, line(at))
         for at, href in sorted(found)
         if not (at in images and text.startswith("](", at))
     ]
@@ -221,14 +256,15 @@ def computer_files(body: str, first_line: int) -> list[tuple[str, int]]:
 
 _TITLE = re.compile(r"""[ \t]+(?:"[^"]*"|'[^']*')[ \t]*$""")
 """A link's title after its address («"Mẫu đơn"»), no part of a file's name."""
+_DEFINITION_TITLE = re.compile(r"""[ \t]+(?:"[^"]*"|'[^']*'|\([^()]*\))[ \t]*$""")
+"""A reference definition's title («"Mẫu đơn"», «(Mẫu đơn)»), no part of a file's name."""
 
 
 def _whole_path(text: str, at: int, href: str) -> str:
-    """The Windows path (C:\\…, \\\\máy\\…) an inline link at `at` names, up to its `)`: an
-    address ends at a space, but Explorer's names hold them («C:\\Users\\Minh Anh\\Mẫu
-    đơn.pdf» is cut to «C:\\Users\\Minh»); any other address as found."""
-    if not text.startswith("](", at) or not _DRIVE_OR_SHARE.match(href):
-        return href
+    """The Windows path (C:\\…, \\\\máy\\…, tep\\…: see windows_path) an inline link at `at`
+    names, up to its `)`: an address is read up to a space, but Explorer's names hold them
+    («C:\\Users\\Minh Anh\\Mẫu đơn.pdf» was cut to «C:\\Users\\Minh», «tep\\mau don.pdf» to
+    «tep\\mau», a broken link); any other address as found."""
     end = text.find(href, at + 2)
     if end < 0 or text[at + 2 : end].strip():
         return href  # written between <…>, or otherwise: as found
@@ -238,6 +274,18 @@ def _whole_path(text: str, at: int, href: str) -> str:
     if close < 0 or not rest[:1].isspace():
         return href
     rest = _TITLE.sub("", rest)
+    return href + rest.rstrip() if rest.strip() else href
+
+
+def _whole_definition(text: str, end: int, href: str) -> str:
+    """The Windows path a reference definition whose address `href` ends at `end` names, up to
+    the end of its line (its title left out): «[mẫu]: tep\\mau don.pdf» names «tep\\mau
+    don.pdf», as an inline link does (_whole_path)."""
+    close = text.find("\n", end)
+    rest = text[end : len(text) if close < 0 else close]
+    if not rest[:1].isspace():
+        return href
+    rest = _DEFINITION_TITLE.sub("", rest)
     return href + rest.rstrip() if rest.strip() else href
 
 
@@ -276,8 +324,15 @@ def written_target(text: str) -> Iterator[tuple[int, str]]:
     """Each link address in a masked body, with where it starts."""
     for pattern in (INLINE_RE, DEFINITION_RE, AUTOLINK_RE):
         for match in pattern.finditer(text):
-            href = next((g for g in match.groups() if g is not None), "")
-            yield match.start(), href.strip()
+            href = next((g for g in match.groups() if g is not None), "").strip()
+            if "\\" in href and match.lastindex == 2 and windows_path(href):
+                # Read whole, as the website's link holds it: one error naming the file, not
+                # one for a path cut at its first space and another for the website's link.
+                if pattern is INLINE_RE:
+                    href = _whole_path(text, match.start(), href)
+                elif pattern is DEFINITION_RE:
+                    href = _whole_definition(text, match.end(), href)
+            yield match.start(), href
     for at, href in anchors(text):
         yield at, unescape(href).strip()
 
@@ -326,6 +381,11 @@ class ContentFiles:
     def _problem(self, source: str, href: str, line: int, *, on_web: bool) -> Problem | None:
         """Why one link leads nowhere, or None when it leads to a page (or its target has
         errors of its own)."""
+        if windows_path(href):
+            # «..\\pages\\lien-he.md» was told it named no file, with no word of Windows' «\\».
+            fixed = slashed(href)
+            problem = self._problem(source, fixed, line, on_web=on_web)
+            return windows_told(href, fixed, problem, line, source)
         target = content_link(href, self.site)
         if target is None:
             return None

@@ -25,9 +25,9 @@ from urllib.parse import unquote
 from publish.attachments import ALLOWED_SUFFIXES, KINDS_SHOWN, is_file_link, links_where
 from publish.editor_files import is_clutter
 from publish.errors import Problem
-from publish.links import CONTENT, Links, content_link
+from publish.links import CONTENT, Links, content_link, slashed, windows_path, windows_told
 from publish.misencoded import is_misencoded
-from publish.text import nfc
+from publish.text import nfc, slug_file_name
 
 __all__ = ["RelativeTargets", "leads_to_page", "relative_links"]
 
@@ -149,15 +149,41 @@ class RelativeTargets:
             what = f"dẫn tới thư mục {target}: website không có trang nào cho một thư mục"
         elif os.path.lexists(self.root / target):
             what = f"dẫn tới tệp {target}: website không đăng tệp này"
+        elif named := self._named_with_hash(folder, href):
+            # «<tep/Tin #3.docx>»: the website's link is «tep/Tin #3.docx», which a browser
+            # reads as «tep/Tin » and a place «3.docx» in it; «Có phải ý bạn là» repeated it.
+            kept = slug_file_name(named)
+            what = (
+                f"dẫn tới «{target}»: trình duyệt đọc phần từ dấu # là một chỗ trong trang, không "
+                f"phải phần của tên tệp «{named}»"
+            )
+            cut = href.split("#", 1)[0]
+            suggestion = (
+                f"Đổi tên tệp «{named}» thành «{kept}» rồi ghi liên kết "
+                f"«{cut[: cut.rfind('/') + 1]}{kept}». "
+            )
         else:
             what = f"không dẫn tới bản tin, trang hay tệp nào: không có {target}"
             suggestion = self._suggestion(target, folder, href.partition("#")[2])
-        return Problem(
+        written = slashed(href) if windows_path(href) else href
+        problem = Problem(
             source,
-            f"liên kết «{href}» {what} (đường dẫn tính từ thư mục {folder}/ chứa tệp này)",
+            f"liên kết «{written}» {what} (đường dẫn tính từ thư mục {folder}/ chứa tệp này)",
             line=line,
             hint=suggestion + RELATIVE_HINT,
         )
+        # One error naming both mistakes: the «\\» and where the path leads written with «/».
+        return problem if written == href else windows_told(href, written, problem, line, source)
+
+    def _named_with_hash(self, folder: str, href: str) -> str | None:
+        """The name of the file of content/ `href` names when read whole, # and all («Tin
+        #3.docx», a name Windows allows), when there is one; else None."""
+        if "#" not in href:
+            return None
+        whole = posixpath.normpath(posixpath.join(folder, nfc(unquote(href))))
+        if not whole.startswith(CONTENT) or not os.path.isfile(self.root / whole):
+            return None
+        return posixpath.basename(whole)
 
     def _suggestion(self, target: str, folder: str, fragment: str) -> str:
         """«Có phải ý bạn là …?» naming the file of the closest name (in the folder `target`

@@ -358,6 +358,12 @@ def test_a_link_to_a_missing_file_is_told_the_link_to_write(
         ("tep\\mau%20don.pdf", "tep/mau-20don.pdf", "content/bai-viet/tep/mau-20don.pdf"),
         # «\\» escaped the Markdown way is shown «\»: told once (review R7), with one «/».
         ("tep\\\\mau-don.pdf", "tep/mau-don.pdf", "content/bai-viet/tep/mau-don.pdf"),
+        # A name with a space, as Explorer shows it: named whole, not cut to «tep\\mau» and
+        # told as a broken link (twice: by the load and by the website's link check).
+        ("tep\\mau don.pdf", "tep/mau-don.pdf", "content/bai-viet/tep/mau-don.pdf"),
+        ("..\\tep\\Mẫu đơn (1).pdf", "../tep/mau-don-1.pdf", "content/tep/mau-don-1.pdf"),
+        # Markdown reads «\\.» as «.»: «..\\.\\tep» is «.././tep», not «.../tep».
+        ("..\\.\\tep\\mau-don.pdf", ".././tep/mau-don.pdf", "content/tep/mau-don.pdf"),
     ],
 )
 def test_a_file_link_written_with_windows_backslashes_is_told_once_with_the_path_to_write(
@@ -382,6 +388,88 @@ def test_a_file_link_written_with_windows_backslashes_is_told_once_with_the_path
         (root / saved).write_bytes(PDF)
     bulletin = root / "content/bai-viet/a.md"
     bulletin.write_text(bulletin.read_text("utf-8").replace(href, fixed), "utf-8")
+    assert main(argv) == 0, capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("written", "fixed"),
+    [
+        ("tep\\mau-don.pdf", "tep/mau-don.pdf"),
+        ("tep\\mau don.pdf", "tep/mau-don.pdf"),
+        ('tep\\mau don.pdf "Mẫu đơn"', 'tep/mau-don.pdf "Mẫu đơn"'),
+    ],
+)
+def test_a_reference_definition_written_with_windows_backslashes_is_told_as_a_link(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], written: str, fixed: str
+) -> None:
+    """`[Tải mẫu][mẫu]` with `[mẫu]: tep\\mau don.pdf` was told «tep\\mau» leads nowhere, with
+    no word of Windows' \\; it is told once, at the definition's line, as an inline link is."""
+    body = f"Tải [Tải mẫu][mẫu] về điền.\n\n[mẫu]: {written}\n"
+    root = project(tmp_path, body=body)
+    argv = ["check", "--root", str(root), "--channel", "web", "--now", NOW.isoformat()]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    path = written.partition(' "')[0]
+    assert f"a.md:16: lỗi: liên kết tới tệp «{path}» dùng dấu \\ của Windows" in err, err
+    assert f"«{fixed.partition(' ')[0]}»." in err and "Traceback" not in err
+    assert err.count("lỗi:") == 1, err
+    (root / "content/bai-viet/tep").mkdir(parents=True, exist_ok=True)
+    (root / "content/bai-viet/tep/mau-don.pdf").write_bytes(PDF)
+    bulletin = root / "content/bai-viet/a.md"
+    bulletin.write_text(bulletin.read_text("utf-8").replace(written, fixed), "utf-8")
+    assert main(argv) == 0, capsys.readouterr().err
+    page = (built(root) / "web/2020/12/a/index.html").read_text("utf-8")
+    assert 'href="/tep/bai-viet/tep/mau-don.pdf"' in page
+
+
+@pytest.mark.parametrize("folder", ["", "chau-thanh/"])
+@pytest.mark.parametrize(
+    ("href", "why"),
+    [
+        ("/tep/khong-co.pdf", "không tìm thấy tệp"),
+        # Written without its first «/» or «../»: read from the bulletin's folder.
+        ("tep/khong-co.pdf", "không tìm thấy tệp"),
+        ("../images/khong-co.jpg", "không tìm thấy tệp"),
+        ("../../ho-so.pdf", "nằm ngoài thư mục content/"),
+    ],
+)
+def test_a_refused_file_link_is_told_once_not_again_as_a_broken_link(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], href: str, why: str, folder: str
+) -> None:
+    """A link to a missing file got the load's «không tìm thấy tệp» and then the link check's
+    «liên kết hỏng» for the same mistake (the second one, for a site path under a folder,
+    without its line): one error now, the load's, with the fix."""
+    toml = SITE_TOML.replace("example.vn/", f"example.vn/{folder}")
+    root = project(tmp_path, body=f"Tải [Mẫu đơn]({href}).\n", toml=toml)
+    argv = ["check", "--root", str(root), "--channel", "web", "--now", NOW.isoformat()]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert f"a.md:14: lỗi: liên kết tới tệp «{href}»" in err and why in err, err
+    assert err.count("lỗi:") == 1 and "liên kết hỏng" not in err, err
+    assert main(["build", "--root", str(root), "--now", NOW.isoformat(), "-q"]) == 1
+    assert not (root / "output").exists()
+
+
+def test_a_link_to_a_file_whose_name_holds_a_hash_is_told_to_rename_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Python-Markdown keeps «<tep/Tin #3.docx>» whole in the website's link, which a browser
+    reads as «tep/Tin » and a place «3.docx» in it: a broken link. The error said no file
+    «tep/Tin » existed and asked «Có phải ý bạn là «tep/Tin #3.docx#3.docx»?»; it names the
+    file and the name to give it, and the link so written works."""
+    root = project(tmp_path, body="Tải [Tin số 3](<tep/Tin #3.docx>).\n")
+    (root / "content/bai-viet/tep").mkdir(parents=True)
+    (root / "content/bai-viet/tep/Tin #3.docx").write_bytes(b"PK docx")
+    argv = ["check", "--root", str(root), "--channel", "web", "--now", NOW.isoformat()]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert "a.md:14: lỗi: liên kết «tep/Tin #3.docx» dẫn tới «content/bai-viet/tep/Tin »" in err
+    assert "Đổi tên tệp «Tin #3.docx» thành «tin-3.docx» rồi ghi liên kết «tep/tin-3.docx»" in err
+    assert err.count("lỗi:") == 1 and "#3.docx#" not in err, err
+    (root / "content/bai-viet/tep/Tin #3.docx").rename(root / "content/bai-viet/tep/tin-3.docx")
+    bulletin = root / "content/bai-viet/a.md"
+    text = bulletin.read_text("utf-8").replace("<tep/Tin #3.docx>", "tep/tin-3.docx")
+    bulletin.write_text(text, "utf-8")
     assert main(argv) == 0, capsys.readouterr().err
 
 

@@ -906,18 +906,34 @@ def test_a_full_address_of_a_held_bulletin_is_quoted_as_typed_with_its_path(
         ("C:\\Users\\Minh Anh\\Downloads\\Mẫu đơn (1).docx", "Mẫu đơn (1).docx", "mau-don-1.docx"),
     ],
 )
+@pytest.mark.parametrize(
+    ("body", "line"),
+    [
+        ('Tải [mẫu đơn]({} "Mẫu đơn") về điền.\n', 10),
+        # By reference: the definition's line, its path read whole as an inline link's.
+        ('Tải [mẫu đơn][mẫu] về điền.\n\n[mẫu]: {} "Mẫu đơn"\n', 12),
+    ],
+)
 def test_a_windows_path_with_spaces_in_a_link_is_named_whole(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], written: str, name: str, kept: str
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    written: str,
+    name: str,
+    kept: str,
+    body: str,
+    line: int,
 ) -> None:
     """Markdown ends an address at a space, so the warning quoted «C:\\Users\\Minh» and could
     not name the file (nor, for «\\\\máy\\…», keep from a second, broken-link error). It names
-    the path up to the link's `)`, the file and the name to give it; following it, check
-    passes."""
-    root = project(tmp_path, f'Tải [mẫu đơn]({written} "Mẫu đơn") về điền.\n')
+    the path up to the link's `)` (a definition's: up to its title), the file and the name to
+    give it; following it, check passes."""
+    root = project(tmp_path, body.format(written))
     argv = ["check", "--root", str(root), "--channel", "web", "--now", NOW.isoformat()]
     assert main(argv) == 0
     err = capsys.readouterr().err
-    assert f"{A}:10: cảnh báo: liên kết «{written}» trỏ tới một tệp trên máy tính này" in err, err
+    told = f"{A}:{line}: cảnh báo: liên kết «{written}» trỏ tới một tệp trên máy tính này"
+    assert told in err, err
+    assert err.count("trỏ tới một tệp trên máy tính này") == 1, err
     assert f"tệp «{name}»: chép nó vào thư mục content/tep/ với tên «{kept}»" in err
     assert "lỗi:" not in err and "Traceback" not in err
     assert main([*argv, "--strict"]) == 1
@@ -926,3 +942,51 @@ def test_a_windows_path_with_spaces_in_a_link_is_named_whole(
     text = (root / A).read_text("utf-8").replace(written, f"/tep/{kept}")
     (root / A).write_text(text, "utf-8")
     assert main([*argv, "--strict"]) == 0, capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("written", "fixed", "why"),
+    [
+        # To a bulletin by its file: written with «/», it leads to its page.
+        ("..\\bai-viet\\2020-12-09-ben-kia.md", "../bai-viet/2020-12-09-ben-kia.md", None),
+        (
+            "..\\bai-viet\\2020-12-09-khong-co.md",
+            "../bai-viet/2020-12-09-khong-co.md",
+            "không dẫn tới bản tin hay trang nào: không có tệp content/bai-viet/2020-12-09-khong-co.md",
+        ),
+        # A plain relative path: Markdown reads «\.» as «.», the page linked «....\lien-he».
+        (
+            "..\\..\\lien-he",
+            "../../lien-he",
+            "trỏ ra ngoài thư mục content/ (đường dẫn tính từ thư mục content/bai-viet/",
+        ),
+        (
+            "thu-muc\\trang",
+            "thu-muc/trang",
+            "không dẫn tới bản tin, trang hay tệp nào: không có content/bai-viet/thu-muc/trang",
+        ),
+    ],
+)
+def test_a_link_written_with_windows_backslashes_is_told_once_as_windows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], written: str, fixed: str, why: str | None
+) -> None:
+    """A link to a bulletin or a relative path typed with Windows' «\\» was told it named no
+    file (plus, for «..\\..\\lien-he», a broken link without its line), where an image so
+    written is told it uses Windows' «\\». It is one error saying so, with the path written
+    with «/» and, when that leads nowhere either, why; written with «/», a link to a page
+    works."""
+    root = project(tmp_path, f"Xem [bài bên kia]({written}).\n")
+    argv = ["check", "--root", str(root), "--channel", "web", "--now", NOW.isoformat()]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    told = f"{A}:10: lỗi: liên kết «{written}» dùng dấu \\ của Windows"
+    if why is None:
+        assert f"{told}\n" in err and f"Viết đường dẫn bằng dấu /: «{fixed}»." in err, err
+    else:
+        assert f"{told}, và viết bằng dấu / («{fixed}») thì {why}" in err, err
+    assert err.count("lỗi:") == 1 and "Traceback" not in err, err
+    assert main(["build", "--root", str(root), "--now", NOW.isoformat(), "-q"]) == 1
+    assert not (root / "output").exists()
+    if why is None:
+        (root / A).write_text((root / A).read_text("utf-8").replace(written, fixed), "utf-8")
+        assert main(argv) == 0, capsys.readouterr().err

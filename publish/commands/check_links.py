@@ -15,10 +15,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from publish.addresses import SiteAddresses, site_folder
-from publish.attachments import links_to_files
+from publish.attachments import links_to_files, refused
 from publish.content_images import remote_image
 from publish.errors import Problem
-from publish.links import computer_files, content_link, hrefs_in, resolve, windows_path
+from publish.links import computer_files, content_link, hrefs_in, resolve
 from publish.markdown_escapes import unescape
 from publish.model import Bulletin, Page, Site
 from publish.relative_links import leads_to_page
@@ -71,12 +71,16 @@ class WrittenLinks:
                 # Shown on the page as written; the load told those leading nowhere.
                 lines.setdefault((item.source, href), line)
                 if not leads_to_page(href, item.url, pages):
-                    judged.add((item.source, href))
+                    # Also as the page shows it: «..\\..\\lien-he» as «....\\lien-he».
+                    judged.update({(item.source, href), (item.source, unescape(href))})
             for href, _ in links_to_files(item):
                 # Shown on the page as written, its Markdown escapes resolved («tep\\\\a.pdf»
-                # shows «tep\\a.pdf»); the load told a Windows path.
-                if windows_path(href):
+                # shows «tep\\a.pdf»), a site path after the site's folder; the load told each
+                # link it refused (a missing file, a Windows path…): one error, not two.
+                if refused(href, item.source, site.config):
                     judged.update({(item.source, href), (item.source, unescape(href))})
+                    if href.startswith("/"):
+                        judged.add((item.source, prefix + href))
             for href, _ in computer_files(item.body, item.body_line):
                 # «\\máy\…», shown on the page as «\máy\…» (Markdown's escaped «\»): the
                 # load warned of it as a file of the editor's computer, as of «C:\…».
