@@ -286,7 +286,11 @@ class SiteContext:
             # The menu or strip entry the page belongs to without being it (a bulletin's category).
             "section": section or current,
             "breadcrumbs": trail,
-            "og": {"type": og_type, "image": og_image, "locale": og_locale(lang)},
+            "og": {
+                "type": og_type,
+                "image": og_image,
+                "locale": og_locale(lang, self.config.site.language),
+            },
             "noindex": preview,
             "preview": preview,
             "edited_after_approval": "",  # a bulletin's page: Site.edited_after_approval
