@@ -96,10 +96,11 @@ def english(lang: str) -> bool:
     return lang.split("-")[0].lower() == "en"
 
 
-def og_locale(lang: str) -> str:
-    """og:locale for a page in `lang` ("" for the site's language, Vietnamese: vi_VN)."""
-    if not lang:
-        return LOCALES["vi"]
-    parts = lang.split("-")
+def og_locale(lang: str, site_language: str) -> str:
+    """og:locale for a page in `lang`, or ("") in the site's `site_language` ([site] language):
+    "vi" → vi_VN, "en-GB" → en_GB. A site in another language than Vietnamese was shared as
+    vi_VN on every page of its own language."""
+    parts = (lang or site_language).replace("_", "-").split("-")
     region = next((p for p in parts[1:] if len(p) == 2 and p.isalpha()), "")
-    return f"{parts[0]}_{region}" if region else LOCALES.get(parts[0], parts[0])
+    language = parts[0].lower()
+    return f"{language}_{region.upper()}" if region else LOCALES.get(language, language)

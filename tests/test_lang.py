@@ -14,6 +14,7 @@ import pytest
 from publish import config as config_module
 from publish.content import load_site
 from publish.errors import ConfigError, ContentError
+from publish.languages import og_locale
 from publish.model import Site
 from publish.pipeline import build
 from publish.render.web.search import SearchDoc, build_index, rank
@@ -130,6 +131,41 @@ def test_an_english_page_is_marked_and_its_footer_link_says_its_language(tmp_pat
     contact = langs(built.html("/lien-he/"))
     assert ("a", "lang-link", "en", "en") in contact.marked
     assert contact.og_locale == "vi_VN"
+
+
+def test_og_locale_of_the_site_s_own_pages_is_its_language(tmp_path: Path) -> None:
+    """A site whose [site] language is not Vietnamese (a unit's pages in Khmer) shared every
+    page of its own language as vi_VN: they say km_KH, and a page marked Vietnamese vi_VN."""
+    root = copy_site(tmp_path)
+    toml = root / "site.toml"
+    toml.write_text(toml.read_text("utf-8").replace("[site]\n", '[site]\nlanguage = "km"\n', 1))
+    (root / "content/pages/tieng-viet.md").write_text(
+        '---\ntitle: "Giới thiệu"\nlang: vi\norder: 8\n---\n\nCông an xã.\n', "utf-8"
+    )
+    built = build_site(root)
+    home = langs(built.html("/"))
+    assert (home.html_lang, home.og_locale) == ("km", "km_KH")
+    assert langs(built.html("/lien-he/")).og_locale == "km_KH"
+    assert langs(built.html("/tieng-viet/")).og_locale == "vi_VN"
+
+
+@pytest.mark.parametrize(
+    ("lang", "site_language", "locale"),
+    [
+        ("", "vi", "vi_VN"),
+        ("", "vi-VN", "vi_VN"),
+        ("", "en-GB", "en_GB"),
+        ("", "km", "km_KH"),
+        ("en", "vi", "en_US"),
+        ("en-GB", "km", "en_GB"),
+        ("vi", "km", "vi_VN"),
+    ],
+)
+def test_og_locale_reads_the_page_s_language_else_the_site_s(
+    lang: str, site_language: str, locale: str
+) -> None:
+    """og:locale is language_TERRITORY, from the page's `lang` or, without one, [site] language."""
+    assert og_locale(lang, site_language) == locale
 
 
 def test_the_feed_marks_an_english_entry_and_keeps_the_feed_vietnamese(tmp_path: Path) -> None:

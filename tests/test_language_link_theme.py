@@ -84,3 +84,86 @@ def test_no_warning_for_a_theme_with_the_link_or_a_site_without_such_a_page(
     root = project(tmp_path, english=english, copied_before=copied_before)
     err = web_notes("check", root, capsys)
     assert "ngôn ngữ khác" not in err, err
+
+
+VISITORS = "content/pages/visitors.md"
+VISITORS_PAGE = (
+    "---\ntitle: For foreign visitors\nslug: visitors\nsummary: Where to declare your stay.\n"
+    "order: 6\nlang: en\n---\n\nDeclare where you stay within 12 hours.\n"
+)
+LIST_START = "{% if same_language %}"
+LIST_WARNING = (
+    "templates/web/page.html: cảnh báo: mẫu giao diện riêng page.html không hiện danh sách "
+    "«More in English» (các trang khác cùng ngôn ngữ, ở cuối trang đầu tiên viết bằng ngôn ngữ "
+    f"ấy): chân trang chỉ liên kết trang đầu, nên người đọc website không tìm thấy 1 trang còn "
+    f"lại từ trang nào ({VISITORS})"
+)
+
+
+def the_list(page_html: str) -> str:
+    """The built-in page.html's part listing a language's other pages, from its {% if %} to
+    the {% endif %} after its </nav>."""
+    start = page_html.index(LIST_START)
+    return page_html[start : page_html.index("{% endif %}", page_html.index("</nav>", start)) + 11]
+
+
+def listing_project(tmp_path: Path, *, second: str = VISITORS_PAGE, listed: bool = False) -> Path:
+    """Two pages in another language (the English page and `second`), the footer's link to the
+    first, and a page.html copied before it listed the others (or, `listed`, after)."""
+    root = project(tmp_path, copied_before=False)
+    (root / VISITORS).write_text(second, "utf-8")
+    if not listed:
+        page = root / "templates/web/page.html"
+        text = page.read_text("utf-8")
+        page.write_text(text.replace(the_list(text), ""), "utf-8")
+    return root
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_a_page_template_copied_before_the_language_s_list_is_warned(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The footer links the first English page only: with no «More in English» list on it, the
+    second is linked from no page. The unit learns which, and the part of page.html to add."""
+    root = listing_project(tmp_path)
+    err = web_notes(command, root, capsys)
+    assert LIST_WARNING in err, err
+    assert "'{% if same_language %}…{% endif %}'" in err and "'.same-language h2'" in err, err
+    assert "templates/web/page.html và templates/assets/style.css" in err, err
+    assert err.count("More in English") == 1 and "base.html" not in err, err
+    if command == "build":
+        first = (root / "output/web/english/index.html").read_text("utf-8")
+        assert "/visitors/" not in first and "More in English" not in first
+
+
+def test_the_part_the_warning_names_lists_the_page_again(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Adding the built-in page.html's part before </article> lists the page and silences it."""
+    root = listing_project(tmp_path)
+    page = root / "templates/web/page.html"
+    part = the_list((BUILTIN_THEME / "web/page.html").read_text("utf-8"))
+    page.write_text(page.read_text("utf-8").replace("</article>", f"{part}\n</article>"), "utf-8")
+    err = web_notes("build", root, capsys)
+    assert "More in English" not in err and "page.html" not in err, err
+    first = (root / "output/web/english/index.html").read_text("utf-8")
+    assert '<a href="/visitors/" lang="en" hreflang="en">For foreign visitors</a>' in first
+
+
+@pytest.mark.parametrize(
+    ("second", "listed"),
+    [
+        (VISITORS_PAGE, True),
+        (VISITORS_PAGE.replace("lang: en", "lang: fr"), False),
+        (VISITORS_PAGE.replace("lang: en\n", ""), False),
+    ],
+    ids=["up-to-date", "one-page-each-language", "second-page-vietnamese"],
+)
+def test_no_list_warning_when_every_page_in_another_language_is_linked(
+    second: str, listed: bool, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An up-to-date page.html lists the page; a language with one page (the footer links it)
+    and a page in the site's language (a menu item) need no list."""
+    root = listing_project(tmp_path, second=second, listed=listed)
+    err = web_notes("check", root, capsys)
+    assert "page.html" not in err and "danh sách" not in err, err

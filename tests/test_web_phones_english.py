@@ -183,3 +183,56 @@ def test_a_vietnamese_body_never_reads_english_cues(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert tel_links(build_site(root).html("/bien-bao/")) == []
+
+
+HOTLINE = '<a href="tel:02733850113">0273 3850 113</a>'
+"""The fixture unit's hotline as the body's own-numbers linker left it, before English cues."""
+
+
+@pytest.mark.parametrize(
+    ("body", "numbers"),
+    [
+        (f"<p>Call the duty hotline {HOTLINE} or 113.</p>", ["113"]),
+        (f"<li><strong>Duty hotline (24/7):</strong> {HOTLINE} or 113.</li>", ["113"]),
+        (f"<p>Call the hotline <strong>{HOTLINE}</strong>, or 113 in an emergency.</p>", ["113"]),
+        (f"<p>Call {HOTLINE} or 113, 114 or 115.</p>", ["113", "114", "115"]),
+    ],
+)
+def test_an_emergency_number_offered_after_a_linked_number_is_linked(
+    body: str, numbers: list[str]
+) -> None:
+    """«the duty hotline 0277 3610 113 or 113»: the hotline's link ended the text the cue is
+    read in, so the 113 after it stayed text; it dials, as «… hoặc 113» does in Vietnamese."""
+    assert linked(body) == ["0273 3850 113", *numbers]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        f"<p>The hotline {HOTLINE} and 113 cases were handled.</p>",
+        f"<p>Hotline {HOTLINE} or 113 Le Loi Street.</p>",
+        f"<p>Hotline {HOTLINE} or 113 to 115 cases.</p>",
+        f"<p>Hotline {HOTLINE} or 113, up from 98.</p>",
+    ],
+)
+def test_a_count_or_an_address_after_a_linked_number_is_not_linked(body: str) -> None:
+    """After the link as after a cue: a count, an address, a range or a figure stays text."""
+    assert linked(body) == ["0273 3850 113"]
+
+
+def test_a_page_s_hotline_or_113_dials_both_in_english_only(tmp_path: Path) -> None:
+    """Built: on a page in English «the duty hotline 0273 3850 113 or 113» dials both numbers;
+    the same words on a Vietnamese page dial the hotline alone (no English cue read there)."""
+    root = copy_site(tmp_path)
+    for slug, lang in (("duty", "lang: en\n"), ("truc-ban", "")):
+        (root / f"content/pages/{slug}.md").write_text(
+            f'---\ntitle: "Duty"\nsummary: "Duty line."\n{lang}---\n\n'
+            "Day or night, call the duty hotline 0273 3850 113 or 113.\n",
+            encoding="utf-8",
+        )
+    built = build_site(root)
+    assert tel_links(built.html("/duty/")) == [
+        ("tel:02733850113", "0273 3850 113"),
+        ("tel:113", "113"),
+    ]
+    assert tel_links(built.html("/truc-ban/")) == [("tel:02733850113", "0273 3850 113")]

@@ -5,12 +5,19 @@ was, and the header's layout tests its first screen on a phone)."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from tests.browser.conftest import Opener, drawn_box
+from publish import config as config_module
+from publish.pipeline import build
+from publish.writer import write
+from tests.browser.conftest import NOW, Opener, copy_sample, drawn_box, looking, serve
 from tests.browser.test_screen_reader import ax_nodes
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 pytestmark = pytest.mark.browser
 
@@ -78,3 +85,71 @@ def test_the_language_link_leads_to_the_page_which_it_marks_current(open_page: O
     crumb = page.locator(".breadcrumbs [aria-current='page']")
     assert crumb.inner_text() == "About us and contact (English)"
     assert crumb.get_attribute("lang") == "en"
+
+
+OTHERS = {
+    "visitors": "Notice to foreign visitors: declaring where you stay within 12 hours",
+    "report-a-crime": "How to report a crime or a scam",
+}
+"""Two more English pages (slug: title), listed under «More in English» on the first."""
+
+
+@pytest.fixture(scope="module")
+def listing_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The sample site with two more English pages, served on 127.0.0.1."""
+    root = copy_sample(tmp_path_factory.mktemp("more-in-english"))
+    for order, (slug, title) in enumerate(OTHERS.items(), start=8):
+        (root / "content" / "pages" / f"{slug}.md").write_text(
+            f'---\ntitle: "{title}"\nsummary: "In English."\nlang: en\norder: {order}\n---\n\n'
+            "Call 113.\n",
+            encoding="utf-8",
+        )
+    result = build(config_module.load(root), channels=("web",), now=NOW)
+    write(result.artifacts, root / "output", ("web",))
+    with serve(root / "output" / "web") as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def look_listing(browser: Browser, listing_server: str) -> Iterator[Opener]:
+    """Reads pages of that site (see conftest.looking)."""
+    with looking(browser, listing_server) as opener:
+        yield opener
+
+
+@pytest.mark.parametrize("percent", [100, 200])
+@pytest.mark.parametrize(("width", "mobile"), [(360, True), (1280, False)])
+def test_more_in_english_is_a_heading_of_the_page_and_finger_sized_links(
+    width: int, mobile: bool, percent: int, look_listing: Opener
+) -> None:
+    """The list under the English page's text: its heading no larger than the page's own
+    headings (the browser drew it larger, a title over the page), each link a finger's size
+    (WCAG 2.5.8) and apart from the next, within the screen, with the text at 200 % too."""
+    page, _ = look_listing(ENGLISH, width=width, height=740, mobile=mobile)
+    sized(page, percent)
+    size = "el => parseFloat(getComputedStyle(el).fontSize)"
+    heading = page.locator(".same-language h2")
+    assert heading.inner_text() == "More in English"
+    assert heading.evaluate(size) == page.locator(".prose h2").first.evaluate(size)
+    links = page.locator(".same-language a")
+    assert links.all_inner_texts() == list(OTHERS.values())
+    boxes = []
+    for i in range(links.count()):
+        links.nth(i).scroll_into_view_if_needed()
+        box = drawn_box(links.nth(i).locator("xpath=.."))  # the item: a title may wrap
+        assert drawn_box(links.nth(i))["height"] >= 24, box
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width, box
+        boxes.append(box)
+    assert boxes[1]["y"] >= boxes[0]["y"] + boxes[0]["height"] + 4, boxes
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+def test_more_in_english_is_left_off_paper(look_listing: Opener) -> None:
+    """Printed, the page is its text: like the other lists of links, not the list."""
+    page, _ = look_listing(ENGLISH, width=1280)
+    page.emulate_media(media="print")
+    try:
+        assert not page.locator(".same-language").is_visible()
+        assert page.locator(".prose").is_visible()
+    finally:
+        page.emulate_media(media="screen")

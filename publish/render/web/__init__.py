@@ -77,6 +77,7 @@ from publish.render.web.theme_notes import (
     missing_pinned,
     missing_print_margins,
     missing_report_box,
+    missing_same_language,
     unused_own_theme,
 )
 from publish.render.web.trimmed import ANCHORED, has_id, trimmed_redirects
@@ -151,6 +152,7 @@ def _theme_notes(site: Site) -> list[Problem]:
         + missing_print_margins(own)
         + missing_footer_legal(site, own)
         + missing_language_link(site, own)
+        + missing_same_language(site, own)
         + missing_report_box(site, own, (*TEMPLATES, *OPTIONAL_TEMPLATES))
         + missing_contact_lines(site, own, (*TEMPLATES, *OPTIONAL_TEMPLATES))
     )

@@ -43,6 +43,7 @@ __all__ = [
     "TAGS_TEMPLATE",
     "TAGS_URL",
     "SiteContext",
+    "pages_by_language",
 ]
 
 CARD_SIZES = "(min-width: 48rem) 10rem, 6.5rem"
@@ -60,6 +61,17 @@ TAGS_URL = "/the/"
 """The folder of every tag's page, and the page listing them."""
 TAGS_TEMPLATE = "tags.html"
 """The tags page's template: a project's own theme from before it had one has no such page."""
+
+
+def pages_by_language(pages: Sequence[Page]) -> dict[str, list[Page]]:
+    """The `pages` in each language other than the site's, by its primary tag ("en" for "en"
+    and "en-GB"), in their order: the first is the one the footer links (SiteContext.languages),
+    which lists the others (SiteContext.same_language)."""
+    found: dict[str, list[Page]] = {}
+    for page in pages:
+        if page.lang:
+            found.setdefault(primary(page.lang), []).append(page)
+    return found
 
 
 class SiteContext:
@@ -229,11 +241,7 @@ class SiteContext:
     @cached_property
     def _by_language(self) -> dict[str, list[Page]]:
         """The pages in each language other than the site's, in their order (`order`)."""
-        found: dict[str, list[Page]] = {}
-        for page in self.site.pages:
-            if page.lang:
-                found.setdefault(primary(page.lang), []).append(page)
-        return found
+        return pages_by_language(self.site.pages)
 
     def same_language(self, page: Page) -> dict[str, Any] | None:
         """The links from the first page of a language other than the site's (the one the
@@ -286,7 +294,11 @@ class SiteContext:
             # The menu or strip entry the page belongs to without being it (a bulletin's category).
             "section": section or current,
             "breadcrumbs": trail,
-            "og": {"type": og_type, "image": og_image, "locale": og_locale(lang)},
+            "og": {
+                "type": og_type,
+                "image": og_image,
+                "locale": og_locale(lang, self.config.site.language),
+            },
             "noindex": preview,
             "preview": preview,
             "edited_after_approval": "",  # a bulletin's page: Site.edited_after_approval

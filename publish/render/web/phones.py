@@ -23,7 +23,8 @@ Trần Hưng Đạo`), an appeal (`kêu gọi`), an article (`Điều 113`), an 
 body also quotes scammers' numbers and account numbers in warnings, and one tap must never call
 those. Phones that link numbers on their own (Safari on iOS) are told not to, in the page's
 head. A page or bulletin written in English (`lang: en`) also links one after English words
-(«call 113», «Fire and rescue: 114», «Ambulance: 115»: english_emergency_linker).
+(«call 113», «Fire and rescue: 114», «Ambulance: 115», «the hotline 0277 3610 113 or 113»:
+english_emergency_linker).
 A number part of which is bold or in italics («**0277** 3610 113», «0277 *3610 113*») is one
 link around all of it, its emphasis inside, where the emphasis holds no other text; in
 «**Đường dây nóng: 0277** 3610 113» a link would have to close the bold halfway: left as text.
@@ -369,25 +370,49 @@ def emergency_linker(hrefs: Mapping[str, str]) -> Callable[[str], str]:
     link = linking(_Unlabelled(pattern), quick, numbers)
     # «gọi đường dây nóng <a href="tel:…">0277 3851 113</a> hoặc 113»: the link ended the run
     # of text the pattern reads, and with it the «gọi» its list needs.
-    after_link = re.compile(
-        r'(<a href="tel:[^"<>]*+">(?>(?:[^<]|<(?!/a>))*)</a>(?>(?:</(?:strong|b|em|i|u|mark)>)*)'
-        r"(?:[^\S\n]*+,)?[^\S\n]++(?i:hoặc|hay|và)[^\S\n]++(?i:số[^\S\n]++)?)"
-        r"(" + one + "(?>(?:" + _AND + one + ")*))"
-        r"(?!" + _RANGE + ")" + _CLAUSE_END + "(?!" + _COUNTED + "|" + _ADDRESS + ")"
+    after_link = _after_link(
+        re.compile(
+            "(" + _LINK_THEN + r"(?i:hoặc|hay|và)[^\S\n]++(?i:số[^\S\n]++)?)"
+            r"(" + one + "(?>(?:" + _AND + one + ")*))"
+            r"(?!" + _RANGE + ")" + _CLAUSE_END + "(?!" + _COUNTED + "|" + _ADDRESS + ")"
+        ),
+        numbers,
     )
+
+    def linked(html: str) -> str:
+        """`html` with its numbers to call linked, those in a list of figures left as text."""
+        html = after_link(html)
+        listed = _listed_counts(html) if quick.search(html) and ":" in html else frozenset()
+        if not listed:
+            return link(html)
+        return linking(_Unlabelled(pattern, listed), quick, numbers)(html)
+
+    return linked
+
+
+_LINK_THEN = (
+    r'<a href="tel:[^"<>]*+">(?>(?:[^<]|<(?!/a>))*)</a>(?>(?:</(?:strong|b|em|i|u|mark)>)*)'
+    r"(?:[^\S\n]*+,)?[^\S\n]++"
+)
+"""A number already linked to call, the emphasis it closes, a comma, then a space: what an
+«or» («hoặc») offering another number to call follows."""
+
+
+def _after_link(pattern: re.Pattern[str], numbers: Mapping[str, str]) -> Callable[[str], str]:
+    """A function linking each number of `numbers` in `pattern`'s group 2 where it matches,
+    after a link to call (group 1, _LINK_THEN and an «or»): «call the hotline <a …>0277 3610
+    113</a> or 113». The link ended the run of text a cue's pattern reads (linking), and with
+    it the cue the list after it needs."""
 
     def to_call(number: re.Match[str]) -> str:
         """An emergency number as a link."""
         return f'<a href="{numbers[number[0]]}">{number[0]}</a>'
 
     def linked(html: str) -> str:
-        """`html` with its numbers to call linked, those in a list of figures left as text."""
-        if "tel:" in html:
-            html = after_link.sub(lambda m: m[1] + _DIGITS.sub(to_call, m[2]), html)
-        listed = _listed_counts(html) if quick.search(html) and ":" in html else frozenset()
-        if not listed:
-            return link(html)
-        return linking(_Unlabelled(pattern, listed), quick, numbers)(html)
+        """`html` with the numbers after a link to call linked."""
+        if "tel:" not in html:
+            return html
+        return pattern.sub(lambda m: m[1] + _DIGITS.sub(to_call, m[2]), html)
 
     return linked
 
@@ -460,7 +485,22 @@ def english_emergency_linker(hrefs: Mapping[str, str]) -> Callable[[str], str]:
         + "|".join(_TAGS.join(n) for n in sorted(numbers, key=len, reverse=True))
         + r")(?![\w]|[.,]\d|/\w)"
     )
-    return linking(_EnglishCalls(pattern), quick, numbers)
+    # «the duty hotline <a …>0277 3610 113</a> or 113»: as in Vietnamese (emergency_linker).
+    after_link = _after_link(
+        re.compile(
+            "(" + _LINK_THEN + r"(?i:or|and)[^\S\n]++)"
+            "(" + one + "(?>(?:" + _EN_AND + one + ")*))"
+            "(?!" + _RANGE + ")" + _EN_COMPARED + _EN_CLAUSE_END
+        ),
+        numbers,
+    )
+    link = linking(_EnglishCalls(pattern), quick, numbers)
+
+    def linked(html: str) -> str:
+        """`html` with the numbers its English says to call linked."""
+        return link(after_link(html))
+
+    return linked
 
 
 _EN_COUNTS = re.compile(

@@ -16,7 +16,9 @@ from jinja2 import nodes
 from publish.config import BUILTIN_THEME
 from publish.correction_text import HEADING
 from publish.errors import Problem
+from publish.languages import more_in
 from publish.model import Site
+from publish.render.web.context import pages_by_language
 from publish.site_legal import LEGAL_KEYS, footer_by_key
 
 __all__ = [
@@ -32,6 +34,7 @@ __all__ = [
     "missing_pinned",
     "missing_print_margins",
     "missing_report_box",
+    "missing_same_language",
     "unused_own_theme",
 ]
 
@@ -220,6 +223,34 @@ def missing_language_link(site: Site, own: OwnTheme) -> list[Problem]:
             "website không tìm thấy nó từ trang nào",
             f"thêm '{LANGUAGE_LINK}' vào đầu dòng footer-meta ở chân trang, như "
             f"{BASE_TEMPLATE} mặc định (không cần sửa style.css)",
+        )
+    ]
+
+
+SAME_LANGUAGE = "same_language"
+"""The links from the first page of a language to its other pages (context.same_language)."""
+
+
+def missing_same_language(site: Site, own: OwnTheme) -> list[Problem]:
+    """A warning when a language other than the site's has several pages and the unit's own
+    page.html (or what it extends and includes) never uses `same_language`: the footer links
+    only the first of them and no menu item any, so a theme copied before that list on the
+    first page links the others from no page."""
+    several = [pages for pages in pages_by_language(site.pages).values() if len(pages) > 1]
+    if not several or own.uses(PAGE_TEMPLATE, SAME_LANGUAGE, set()):
+        return []
+    unlisted = [page.source for pages in several for page in pages[1:]]
+    headings = [f"«{more_in(pages[0].lang)}»" for pages in several if more_in(pages[0].lang)]
+    listed = f"danh sách {_and(headings)}" if headings else "danh sách"
+    return [
+        _left_out(
+            PAGE_TEMPLATE,
+            f"không hiện {listed} (các trang khác cùng ngôn ngữ, ở cuối trang đầu tiên viết "
+            "bằng ngôn ngữ ấy): chân trang chỉ liên kết trang đầu, nên người đọc website không "
+            f"tìm thấy {len(unlisted)} trang còn lại từ trang nào ({_named(unlisted)})",
+            (PAGE_TEMPLATE,),
+            f"phần '{{% if {SAME_LANGUAGE} %}}…{{% endif %}}' cuối {PAGE_TEMPLATE} mặc định "
+            "(trước </article>) và kiểu '.same-language h2' của giao diện mặc định",
         )
     ]
 
