@@ -23,7 +23,9 @@ Rules (what the station can rely on):
   leave it unsaid (nothing is wrong with the bulletin: it simply was not aired).
 * A `.moi` copy the station deleted is not put back for the same version: it chose its own.
 * A file an older version wrote that differs from the build only in the bulletin file names
-  scripts no longer carry is recorded as holding the build, not sent again (radio_legacy).
+  scripts no longer carry is recorded as holding the build, not sent again (radio_legacy); so
+  is a Word file of ours whose words, paragraph by paragraph and page by page, are the build's
+  (radio_relaid.same_words: only its bytes differ, after a python-docx upgrade say).
 * A .txt file the station holds as we sent it, whose words the build keeps in another layout
   (the A4 fit, an item's end mark added), is rewritten without «SỬA LẦN» nor a new revision;
   so is the script.docx of such a script.txt whose words are the build's but for the end marks;
@@ -91,7 +93,7 @@ from publish.sync.manifest import Manifest, atomic_write_bytes
 from publish.sync.radio_guide import GUIDE_NAME, Episode, guide_bytes
 from publish.sync.radio_legacy import names_only_differ
 from publish.sync.radio_reached import EPISODE_SCRIPTS, Heard, heard
-from publish.sync.radio_relaid import RELAID, reason, unchanged, word_relaid
+from publish.sync.radio_relaid import RELAID, reason, same_words, unchanged, word_relaid
 from publish.sync.radio_relaid import relaid as text_relaid
 from publish.sync.radio_resent import (
     CLEAR,
@@ -238,8 +240,9 @@ class FileState:
     of its name (looked up, never read); True when not looked up."""
     same_as: str | None = None
     """sha256 of the station's file when, written by an older version, it holds the built text
-    but for the bulletin file names scripts no longer carry (radio_legacy): recorded as holding
-    the build, never sent again as a revision to reprint."""
+    but for the bulletin file names scripts no longer carry (radio_legacy), or, a Word file of
+    ours, the build's words in other bytes (radio_relaid.same_words): recorded as holding the
+    build, never sent again as a revision to reprint."""
     withdrawal: Withdrawal | None = None
     """For a built file of a coming episode withdrawn into _rut-lai/ before: that withdrawal
     (see publish/sync/radio_resent.py)."""
@@ -841,12 +844,7 @@ def _plan_path(state: FileState, observed: Observed) -> Action:
         return _conflict(state, act, moi, "thư mục đài đã có tệp cùng tên mà công cụ không tạo ra")
     if state.present == state.written:
         if state.same_as is not None:
-            return act(
-                "verify",
-                "tệp ở đài chỉ khác bản dựng ở tên tệp bản tin (content/…), mà kịch bản nay không "
-                "ghi: không gửi lại, đài không phải in lại; chỉ ghi nhận",
-                station=state.same_as,
-            )
+            return act("verify", _same_as_reason(state.path), station=state.same_as)
         if state.relaid is not None:
             return act("update", reason(state.relaid["causes"]), **{RELAID: state.relaid})
         return act("update", "nội dung thay đổi theo bản dựng mới")
@@ -871,6 +869,19 @@ def _plan_path(state: FileState, observed: Observed) -> Action:
 
 ELSEWHERE = "vẫn phát nhưng ở tập khác (ngày phát đã đổi)"
 """Why a bulletin still on the radio is no longer in an episode it was sent with."""
+
+
+def _same_as_reason(path: str) -> str:
+    """Why a station file that holds the build's words (FileState.same_as) is not sent again."""
+    if PurePosixPath(path).suffix == ".docx":
+        return (
+            "bản Word ở đài có đúng từng chữ, từng đoạn, từng trang như bản dựng, chỉ khác "
+            "ở phần mã bên trong tệp: không gửi lại, đài không phải in lại; chỉ ghi nhận"
+        )
+    return (
+        "tệp ở đài chỉ khác bản dựng ở tên tệp bản tin (content/…), mà kịch bản nay không "
+        "ghi: không gửi lại, đài không phải in lại; chỉ ghi nhận"
+    )
 
 
 def _bulletin_reason(key: str, reasons: dict[str, str]) -> str:
@@ -1198,6 +1209,7 @@ class RadioSyncer:
         withdrawn_copies = copies(self.manifest.meta.get(COPIES))
         revisions = self._revisions()
         files: list[FileState] = []
+        words: dict[str, bytes] = {}  # the station's Word files read for their words
         for path in sorted(set(local) | set(entries)):
             digest, keys = local.get(path, (None, ()))
             entry = entries.get(path, {})
@@ -1209,7 +1221,16 @@ class RadioSyncer:
             # An aired episode is left alone whatever is there: its files need not be read.
             unread = blind or (air is not None and air < now)
             written = entry.get("digest")
-            raw = present = written if unread else _digest(self.folder / path)
+            held = None
+            if unread:
+                raw = written
+            elif PurePosixPath(path).suffix == ".docx":
+                # Hashed from the bytes its words are compared from, if need be: one read of
+                # the share, not two.
+                raw, held = _held(self.folder / path)
+            else:
+                raw = _digest(self.folder / path)
+            present = raw
             if present is not None and present == entry.get("station"):
                 present = written  # our file with its revision line: what we wrote
             pending = entry.get("pending") or {}
@@ -1226,7 +1247,12 @@ class RadioSyncer:
                 # change: the station still has the version recorded, and the rerun must not
                 # bump it; it stops the legacy check, whose record has no pending.
                 lined = raw is not None and raw == record.get("station")
-                same_as, relaid = self._layout(path, raw, lined=lined, legacy=not pending)
+                if held is not None:
+                    same_as = raw if self._same_words(path, held) else None
+                    if same_as is None:
+                        words[path] = held
+                else:
+                    same_as, relaid = self._layout(path, raw, lined=lined, legacy=not pending)
             files.append(
                 FileState(
                     path=path,
@@ -1250,7 +1276,7 @@ class RadioSyncer:
                     else self._withdrawal_of(path, entry, withdrawn_copies.get(path), revisions),
                 )
             )
-        self._word_relaid(files)
+        self._word_relaid(files, words)
         self.plan_note = " ".join(n for n in (self._move_note, self._clock_note(now)) if n)
         # Reasons are only for withdrawals (and station copies still holding withdrawn
         # bulletins), and finding the held-back ones reads every bulletin aloud.
@@ -1341,7 +1367,7 @@ class RadioSyncer:
         pure = PurePosixPath(path)
         legacy = legacy and (pure.suffix == ".txt" or pure.name == "rundown.json")
         if not legacy and pure.suffix != ".txt":
-            return None, None  # script.docx: neither check concerns it, nothing to read
+            return None, None  # rundown.json with a revision pending: nothing to read
         try:
             station = (self.folder / path).read_bytes()
             built = (self.local_dir / path).read_bytes()
@@ -1356,21 +1382,30 @@ class RadioSyncer:
         digest = hashlib.sha256(marked(built, line)).hexdigest() if line else None
         return None, {"line": line, "station": digest, "causes": list(found.causes)}
 
-    def _word_relaid(self, files: list[FileState]) -> None:
+    def _same_words(self, path: str, station: bytes) -> bool:
+        """Whether the station's Word file `path` (its bytes `station`, ours) holds the words
+        of the build's (radio_relaid.same_words): then it differs only in bytes, and is kept
+        as the station has it, no revision to print."""
+        try:
+            built = (self.local_dir / path).read_bytes()
+        except OSError:
+            return False
+        return same_words(station, built)
+
+    def _word_relaid(self, files: list[FileState], words: Mapping[str, bytes]) -> None:
         """Mark laid out anew each script.docx of `files` (ours at the station, other than the
-        build) whose episode's script.txt is, when its words are the build's but for end marks
-        (radio_relaid.word_relaid): the Word copy of a text that only changed layout is no
-        revision to print either. Both Word files are read only then: a real change of the
-        script, the usual case, costs no read of the station's share."""
+        build in its words: `words`, the station's bytes of each) whose episode's script.txt
+        is, when its words are the build's but for end marks (radio_relaid.word_relaid): the
+        Word copy of a text that only changed layout is no revision to print either."""
         paths = {state.path: state for state in files}
         for index, state in enumerate(files):
             if PurePosixPath(state.path).name != "script.docx" or not _ours_changed(state):
                 continue
             text = paths.get(str(PurePosixPath(state.path).with_suffix(".txt")))
-            if text is None or text.relaid is None:
+            station = words.get(state.path)
+            if text is None or text.relaid is None or station is None:
                 continue  # its script.txt is not laid out anew (or was not read: aired, blind)
             try:
-                station = (self.folder / state.path).read_bytes()
                 built = (self.local_dir / state.path).read_bytes()
             except OSError:
                 continue
@@ -3121,12 +3156,18 @@ def _check_manifest_path(path: str, manifest: Path) -> None:
 
 def _digest(path: Path) -> str | None:
     """sha256 of a regular file; None when absent; OTHER for a folder or special file."""
+    return _held(path)[0]
+
+
+def _held(path: Path) -> tuple[str | None, bytes | None]:
+    """`_digest` of a file and, for a regular file, the bytes it was read from."""
     try:
         if path.is_symlink() or not path.is_file():
-            return OTHER if path.exists() or path.is_symlink() else None
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+            return (OTHER if path.exists() or path.is_symlink() else None), None
+        data = path.read_bytes()
     except FileNotFoundError:
-        return None
+        return None, None
+    return hashlib.sha256(data).hexdigest(), data
 
 
 def _move(source: Path, target: Path, station: Path) -> None:
