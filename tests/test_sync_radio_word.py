@@ -15,9 +15,20 @@ import pytest
 from publish.render import radio_docx
 from publish.render.radio_docx import BODY_PT, ParagraphSpec, build_docx
 from publish.sync.radio_relaid import same_words
-from tests.helpers import FIXTURES
+from tests.helpers import FIXTURES, stats
 from tests.station_log import change_log
-from tests.test_sync_radio import FIRST, STATION, built, edit, scripts, state_of, sync
+from tests.test_sync_radio import (
+    FIRST,
+    LATER,
+    SECOND,
+    STATION,
+    built,
+    edit,
+    scripts,
+    state_of,
+    sync,
+)
+from tests.test_sync_radio_guide import guide
 
 WORD = "2024-W50/script.docx"
 LOG = "2024-W50/THAY-DOI.txt"
@@ -134,3 +145,79 @@ def test_same_words_reads_what_staff_read_paragraph_by_paragraph() -> None:
     assert same_words(word("Gọi số\ncứu hỏa."), word("Gọi số cứu hỏa."))
     assert not same_words(b"PK\x03\x04 not a Word file", held)
     assert not same_words(held, b"")
+
+
+SCRIPT = "2024-W50/script.txt"
+WORD_MOI = "2024-W50/script.moi.docx"
+FOLLOWS = (
+    "đài đã sửa 2024-W50/script.txt nên bản Word của kịch bản ấy cũng giữ như đài đang có; "
+    "không ghi đè, bản mới đặt cạnh: 2024-W50/script.moi.docx"
+)
+
+
+def saved_by_staff(path: Path, words: bool) -> None:
+    """The station's script.txt as staff left it: opened and saved by an editor that writes
+    LF line ends and no byte order mark (`words` False), or with a sentence of theirs."""
+    text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
+    path.write_bytes((text + ("\nGhi chú của đài.\n" if words else "")).encode())
+
+
+@pytest.mark.parametrize("words", [False, True], ids=["saved", "reworded"])
+def test_a_word_script_follows_the_script_txt_the_station_edited(root: Path, words: bool) -> None:
+    """The station edited script.txt (saved it, or changed its words), then a bulletin changed:
+    script.txt is kept and ours goes beside it, as ever, and so now does script.docx, which
+    was replaced with «sửa lần 2» in THAY-DOI.txt: staff printed a Word script that undid
+    their text. The guide says why the Word file was not replaced; a rerun writes nothing;
+    once the station takes our script.txt the Word file is replaced as a revision, and our
+    .moi copies go."""
+    sync(root)
+    station = root / STATION
+    word_before = (station / WORD).read_bytes()
+    saved_by_staff(station / SCRIPT, words)
+    edit(root / FIRST, "gọi số 113", "gọi số 114")
+    actions, summary = sync(root, now=LATER)
+    assert not summary.failed
+    planned = {a.key: (a.kind, a.reason) for a in actions}
+    assert planned[WORD] == ("conflict", FOLLOWS)
+    assert planned[SCRIPT][0] == "conflict"
+    assert (station / WORD).read_bytes() == word_before
+    assert (station / WORD_MOI).read_bytes() == built(root)[WORD]
+    assert state_of(root)["entries"][WORD]["revision"] == 1
+    log = change_log((station / LOG).read_bytes())
+    assert "script.docx" not in log and "sửa lần 2" in log  # the item's own revision
+    told = guide(root)
+    assert (
+        "LƯU Ý: đài đã tự sửa 2024-W50/script.txt nên bản Word 2024-W50/script.docx cũng không "
+        "được thay (phần mềm không thay bản Word khác với tệp đài đã sửa): bản Word mới nhất "
+        "của Công an là 2024-W50/script.moi.docx. Chọn bản để đọc như với 2024-W50/script.txt "
+        "(giữ bản của đài thì xóa 2024-W50/script.moi.docx)."
+    ) in told
+    assert "đài đã tự sửa 2024-W50/script.docx" not in told
+    before = stats(station)
+    again, _summary = sync(root, now=LATER)
+    assert {a.kind for a in again if a.key not in (WORD, SCRIPT)} == {"noop"}
+    assert stats(station) == before
+    (station / "2024-W50/script.moi.txt").replace(station / SCRIPT)  # the station takes ours
+    actions, _summary = sync(root, now=LATER)
+    assert {a.key: a.kind for a in actions}[WORD] == "update"
+    assert (station / WORD).read_bytes() == built(root)[WORD]
+    assert not (station / WORD_MOI).exists()
+    log = change_log((station / LOG).read_bytes())
+    assert "- Thay kịch bản cả tập (bản Word) (script.docx): sửa lần 2" in log
+    assert "LƯU Ý" not in guide(root)
+
+
+def test_a_word_script_holding_a_withdrawn_bulletin_is_replaced_though_its_text_was_edited(
+    root: Path,
+) -> None:
+    """The station edited script.txt, then one of its bulletins was withdrawn: the Word script
+    the station did not edit must not keep the withdrawn bulletin, so it is replaced (and the
+    edited script.txt needs a person, as ever)."""
+    sync(root)
+    station = root / STATION
+    saved_by_staff(station / SCRIPT, words=True)
+    edit(root / SECOND, "approved_by:", "draft: true\napproved_by:")
+    actions, _summary = sync(root, now=LATER)
+    assert {a.key: a.kind for a in actions}[WORD] == "update"
+    assert (station / WORD).read_bytes() == built(root)[WORD]
+    assert not (station / WORD_MOI).exists()

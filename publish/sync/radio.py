@@ -9,7 +9,9 @@ Rules (what the station can rely on):
 * A file the station edited (its hash differs from what we wrote) is never overwritten: our new
   version goes beside it as `<name>.moi.<ext>` and the sync reports the conflict. When the
   station's copy still holds a bulletin withdrawn since, that conflict needs a person (NeedsPerson,
-  exit 1, at every sync until the station settles it) and DOC-TRUOC.txt names the file.
+  exit 1, at every sync until the station settles it) and DOC-TRUOC.txt names the file. An
+  episode's script.docx follows the script.txt the station edited: kept, ours beside it, unless
+  it carries a bulletin withdrawn since (`_follow_edits`).
 * A script that is no longer built (bulletin withdrawn, expired, held back, deleted) moves into
   `_rut-lai/` with a note saying why. Sent again later, the copy and note we left there go
   (unless the station changed the copy: then our note says it was sent again), and THAY-DOI.txt
@@ -167,6 +169,9 @@ the unit's editor is told."""
 MOI_THERE = "moi_there"
 """Conflict data: our new version already sits beside the station's file (nothing is written)."""
 STILL_WITHDRAWN = "still_withdrawn"
+FOLLOWS = "follows"
+"""Conflict data and record of a Word script kept because the station edited its text: that
+text's path (FileState.follows), for the guide to tell why."""
 """Conflict data: the withdrawn bulletins the station's edited copy still holds (a person must
 see that they are not read on air)."""
 WITHDRAWN_BY_UNIT = "đơn vị đã rút bản tin"
@@ -251,6 +256,9 @@ class FileState:
     in layout (radio_relaid): {"line": the revision line the station's copy bears, kept ("" for
     none), "station": the digest of the rewritten file with that line (None without one),
     "causes": why it is laid out anew (radio_relaid.A4, ENDED)}."""
+    follows: str = ""
+    """For an episode's script.docx the station holds as we sent it, whose build differs: its
+    script.txt, when the station edited that one (see `_follow_edits`); "" otherwise."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -845,6 +853,11 @@ def _plan_path(state: FileState, observed: Observed) -> Action:
     if state.present == state.written:
         if state.same_as is not None:
             return act("verify", _same_as_reason(state.path), station=state.same_as)
+        if state.follows:
+            why = (
+                f"đài đã sửa {state.follows} nên bản Word của kịch bản ấy cũng giữ như đài đang có"
+            )
+            return _conflict(state, act, moi, why, **{FOLLOWS: state.follows})
         if state.relaid is not None:
             return act("update", reason(state.relaid["causes"]), **{RELAID: state.relaid})
         return act("update", "nội dung thay đổi theo bản dựng mới")
@@ -869,6 +882,45 @@ def _plan_path(state: FileState, observed: Observed) -> Action:
 
 ELSEWHERE = "vẫn phát nhưng ở tập khác (ngày phát đã đổi)"
 """Why a bulletin still on the radio is no longer in an episode it was sent with."""
+
+
+def _follow_edits(files: list[FileState]) -> None:
+    """Mark each script.docx of `files` that the station holds as we sent it, whose build
+    differs, to follow its script.txt when the station edited that: the text is kept and our
+    new one goes beside it (.moi), so must the Word copy of it. Replaced, with «sửa lần N» in
+    THAY-DOI.txt, it sent staff to print a Word script that both changed their text back and
+    differed from the script.txt they had made theirs. Not one that carries a bulletin
+    withdrawn since: that must leave the Word script the station did not edit."""
+    paths = {state.path: index for index, state in enumerate(files)}
+    for index, state in enumerate(files):
+        if (
+            PurePosixPath(state.path).name != "script.docx"
+            or not _ours_changed(state)
+            or state.same_as is not None
+            or state.relaid is not None
+            or _gone_inside(state)
+        ):
+            continue
+        path = str(PurePosixPath(state.path).with_suffix(".txt"))
+        text = files[paths[path]] if path in paths else None
+        if text is not None and _edited(text):
+            files[index] = replace(state, follows=path)
+
+
+def _edited(state: FileState) -> bool:
+    """Whether the station edited a file we wrote: its copy is neither what we wrote nor the
+    build (a copy with our revision line, or a revision a killed run wrote, counts as what
+    we wrote: `observe` tells it so)."""
+    return (
+        state.written is not None
+        and state.present is not None
+        and state.present not in (OTHER, state.written, state.local)
+    )
+
+
+def _followed(action: Action) -> dict[str, str]:
+    """What the record of a conflict's file keeps of the text it follows ({} for none)."""
+    return {FOLLOWS: action.data[FOLLOWS]} if action.data.get(FOLLOWS) else {}
 
 
 def _same_as_reason(path: str) -> str:
@@ -1277,6 +1329,7 @@ class RadioSyncer:
                 )
             )
         self._word_relaid(files, words)
+        _follow_edits(files)
         self.plan_note = " ".join(n for n in (self._move_note, self._clock_note(now)) if n)
         # Reasons are only for withdrawals (and station copies still holding withdrawn
         # bulletins), and finding the held-back ones reads every bulletin aloud.
@@ -1634,7 +1687,8 @@ class RadioSyncer:
                 after.moi.pop(key, None)  # `_drop_our_moi`
                 self._book_verified(after, action, settled(key))
             elif action.kind == "conflict" and not action.data.get(MOI_THERE):
-                after.put(key, {**(after.get(key) or {}), "moi": action.data["digest"]})
+                moi = {"moi": action.data["digest"], **_followed(action)}
+                after.put(key, {**(after.get(key) or {}), **moi})
                 after.moi[key] = action.data["digest"]
             elif action.kind == "withdraw":
                 after.moi.pop(key, None)  # `_withdraw_moi`
@@ -1798,6 +1852,7 @@ class RadioSyncer:
                     moved=_moved_away(events, entries),
                     kept=(kept := _kept_withdrawn(week, beside, off)),
                     edited=_edited_beside(week, beside, {path for path, _moi, _titles in kept}),
+                    followed=_followed_beside(week, beside),
                     listing=_listing(rundown, entries),
                 )
             )
@@ -2277,7 +2332,7 @@ class RadioSyncer:
         self._step()
         self._write(self.folder / moi, data)
         self._step()
-        self.manifest.update(action.key, moi=action.data["digest"])
+        self.manifest.update(action.key, moi=action.data["digest"], **_followed(action))
         return self._kept_theirs(action, f"giữ nguyên tệp của đài; bản mới ghi vào {moi}")
 
     def _kept_theirs(self, action: Action, done: str) -> str:
@@ -2973,14 +3028,25 @@ def _edited_beside(
     return tuple(
         (path, moi_name(path))
         for path, entry in beside.items()
-        if entry_episode(path, entry) == week and path not in kept
+        if entry_episode(path, entry) == week and path not in kept and not entry.get(FOLLOWS)
+    )
+
+
+def _followed_beside(week: str, beside: Mapping[str, Any]) -> tuple[tuple[str, str, str], ...]:
+    """The episode's Word script kept because the station edited its text, our newer version
+    still `beside` it: (file, .moi file, that text)."""
+    return tuple(
+        (path, moi_name(path), str(entry[FOLLOWS]))
+        for path, entry in beside.items()
+        if entry_episode(path, entry) == week and entry.get(FOLLOWS)
     )
 
 
 def _moi_named(episodes: Sequence[Episode]) -> list[str]:
     """The .moi files the guide telling `episodes` sends the staff to, sorted."""
     kept = [moi for e in episodes for _path, moi, _titles in e.kept]
-    return sorted(kept + [moi for e in episodes for _path, moi in e.edited])
+    followed = [moi for e in episodes for _path, moi, _text in e.followed]
+    return sorted(kept + followed + [moi for e in episodes for _path, moi in e.edited])
 
 
 def _guide_entry(digest: str, moi: list[str]) -> dict[str, Any]:
