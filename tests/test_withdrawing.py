@@ -810,7 +810,7 @@ def test_both_notices_of_a_deleted_bulletin_give_the_one_command_for_a_committed
     source = "content/bai-viet/ban tin cu.md"
     typed = shell_word(source)
     told = after_deletion(typed)
-    gone = withdrawing._Gone("cu", source, ["radio"], {}, ())
+    gone = withdrawing._Gone("cu", source, ["radio"], (), ())
     deleted = withdrawing.Withdrawable("cu", source, withdrawing.DELETED, ("radio",))
     published = withdrawing._deleted_line(gone, SimpleNamespace(), deleted)  # type: ignore[arg-type]
     never = withdrawing.deleted_notices(

@@ -45,11 +45,11 @@ def wrapped(
     others; a slug's or a code's hyphens are no places to break, nor is the inside of a word
     longer than a line (an address in a title, a file's path, stays whole, on a line of its
     own), nor a space inside what `together` matches («SỬA LẦN 2»)."""
-    glued = together is not None and _GLUE not in text
-    if glued:
+    glued = False
+    if together is not None and _GLUE not in text:
         # textwrap breaks at ASCII whitespace only: a placeholder of one character holds the
         # phrase as one word of the same width, and is a space again once the lines are cut.
-        text = together.sub(lambda found: found[0].replace(" ", _GLUE), text)
+        text, glued = together.sub(lambda found: found[0].replace(" ", _GLUE), text), True
     lines = textwrap.wrap(
         text,
         width,

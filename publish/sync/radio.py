@@ -918,7 +918,7 @@ def _edited(state: FileState) -> bool:
     )
 
 
-def _followed(action: Action) -> dict[str, str]:
+def _followed(action: Action) -> dict[str, Any]:
     """What the record of a conflict's file keeps of the text it follows ({} for none)."""
     return {FOLLOWS: action.data[FOLLOWS]} if action.data.get(FOLLOWS) else {}
 
