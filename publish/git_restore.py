@@ -24,6 +24,13 @@ BEFORE_DELETION = "git checkout MÃ_COMMIT~1 -- {file}, với MÃ_COMMIT là com
 """How a file whose deletion is committed, on main too, comes back, `{file}` as typed in a
 shell (TỆP: one the user finds); the caller says how to find MÃ_COMMIT."""
 
+
+def after_deletion(file: str) -> str:
+    """How to get `file` (as typed in a shell) back once its deletion is committed: the
+    BEFORE_DELETION command and the `git log` that finds MÃ_COMMIT."""
+    return f"{BEFORE_DELETION.format(file=file)}: git log --diff-filter=D -- {file}"
+
+
 DAMAGED = "khi tệp hỏng"
 """What spoiled a state file, for last_good: an edit by hand, a bad merge, a cut-off write."""
 

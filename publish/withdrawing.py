@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from publish.config import Config
 from publish.gates import shell_word
-from publish.git_restore import BEFORE_DELETION, FROM_MAIN
+from publish.git_restore import BEFORE_DELETION, FROM_MAIN, after_deletion
 from publish.model import EDITED_CAUSES, Bulletin, Exclusion, Site
 from publish.rename_pairs import Index, Pairs, lookalike_advice, pair_renames
 
@@ -487,8 +487,7 @@ def _deleted_line(gone: _Gone, config: Config, deleted: Withdrawable) -> str:
     typed = shell_word(source)
     # Once the deletion is merged, main holds no such file either: the commit before it does.
     back = (
-        f", {FETCH.format(file=typed)} (việc xóa đã gộp vào main thì "
-        f"{BEFORE_DELETION.format(file=typed)}: git log --diff-filter=D -- {typed})"
+        f", {FETCH.format(file=typed)} (việc xóa đã gộp vào main thì {after_deletion(typed)})"
         if source
         else ": tìm tệp bằng git log --diff-filter=D --name-only -- content/ rồi "
         + BEFORE_DELETION.format(file="TỆP")
@@ -604,8 +603,7 @@ def _deleted_notice(
         return (
             f"Tệp {source} đã bị xóa: bài này chưa đăng ở kênh nào (state/ không ghi), nên "
             f"không có gì để rút; muốn giữ thì lấy lại tệp: git checkout -- {typed} (việc xóa "
-            f"đã commit thì {BEFORE_DELETION.format(file=typed)}: git log --diff-filter=D -- "
-            f"{typed})"
+            f"đã commit thì {after_deletion(typed)})"
         )
     fetch = FETCH.format(file=typed)
     back = f"muốn giữ thì lấy lại tệp {fetch}"

@@ -5,6 +5,7 @@ printed pages."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -305,3 +306,26 @@ def test_the_log_is_wrapped_at_the_scripts_width_one_entry_an_item() -> None:
         "mới: không cần in lại.",
         "Mới nhất ở trên. Tệp này do phần mềm của Công an ghi, xin đừng sửa.",
     ]
+
+
+MARKS = re.compile(r"SỬA LẦN …|sửa lần \d+")
+
+
+@pytest.mark.parametrize("length", range(20, 60))
+def test_the_log_never_breaks_a_revision_mark_across_lines(length: int) -> None:
+    """Wrapped at WIDTH, «SỬA» at the end of one line and «LẦN …» on the next (or «sửa lần» and
+    its number) is no longer the mark staff look for at the top of a file to reprint, nor the
+    revision they print: each stays on one line wherever the words before it end (titles of
+    every length), and the log still says them all."""
+    title = ("Công an huyện tuần tra đêm đảm bảo an toàn giao thông " * 2)[:length].strip()
+    events: list[dict[str, Any]] = [
+        {**replaced("items/a.txt"), "title": title, "previous": AT},
+        {**replaced("2024-W50/script.txt"), "revision": 12},
+        relaid("2024-W50/rundown.txt"),
+    ]
+    text = station_plain(log_bytes("2024-W50", AIR, events, TZ))
+    whole = change_log(text)
+    assert len(MARKS.findall(whole)) == 4  # two in the heading, one in each revision
+    assert sum(len(MARKS.findall(line)) for line in text.splitlines()) == 4
+    assert all(len(line) <= WIDTH for line in text.splitlines())
+    assert "\u00a0" not in text

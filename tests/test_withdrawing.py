@@ -793,3 +793,40 @@ def test_a_never_published_deleted_file_comes_back_by_the_notice_once_its_deleti
     restore = notice[notice.index("git checkout MÃ_COMMIT~1") : notice.index(", với MÃ_COMMIT")]
     subprocess.run(shlex.split(restore.replace("MÃ_COMMIT", commit)), cwd=tmp_path, check=True)
     assert (tmp_path / source).read_text("utf-8") == "Bản nháp.\n"
+
+
+def test_both_notices_of_a_deleted_bulletin_give_the_one_command_for_a_committed_deletion(
+    tmp_path: Path,
+) -> None:
+    """The notice of a deleted bulletin still published (check, build) and that of one never
+    published (serve) told how to get the file back once its deletion is committed, each in
+    its own words: both now give git_restore.after_deletion's, and it works as printed, on a
+    file whose name a shell splits."""
+    from publish import withdrawing
+    from publish.gates import shell_word
+    from publish.git_restore import after_deletion
+    from tests.git_commands import commit_all, git
+
+    source = "content/bai-viet/ban tin cu.md"
+    typed = shell_word(source)
+    told = after_deletion(typed)
+    gone = withdrawing._Gone("cu", source, ["radio"], (), ())
+    deleted = withdrawing.Withdrawable("cu", source, withdrawing.DELETED, ("radio",))
+    published = withdrawing._deleted_line(gone, SimpleNamespace(), deleted)  # type: ignore[arg-type]
+    never = withdrawing.deleted_notices(
+        [("cu", source)],
+        SimpleNamespace(root=tmp_path),  # type: ignore[arg-type]
+        dt.datetime(2026, 1, 1),
+    )["cu"]
+    assert f"(việc xóa đã gộp vào main thì {told})" in published, published
+    assert f"(việc xóa đã commit thì {told})" in never, never
+    (tmp_path / source).parent.mkdir(parents=True)
+    (tmp_path / source).write_text("Bài cũ.\n", "utf-8")
+    commit_all(tmp_path, "Viết bài")
+    (tmp_path / source).unlink()
+    deletion = commit_all(tmp_path, "Xóa bài")
+    find = shlex.split(told[told.index("git log") :])
+    assert git(tmp_path, *find[1:2], "--format=%H", *find[2:]).split() == [deletion]
+    restore = told[: told.index(", với MÃ_COMMIT")].replace("MÃ_COMMIT", deletion)
+    git(tmp_path, *shlex.split(restore)[1:])
+    assert (tmp_path / source).read_text("utf-8") == "Bài cũ.\n"

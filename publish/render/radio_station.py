@@ -5,6 +5,7 @@ station's PC opens."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import textwrap
 
 from publish.config import Config
@@ -37,12 +38,19 @@ header or running order row across two lines. Spoken paragraphs are not hard-wra
 wraps words, and the text the presenter reads stays one paragraph a line."""
 
 
-def wrapped(text: str, first: str, rest: str, width: int = WIDTH) -> list[str]:
+def wrapped(
+    text: str, first: str, rest: str, width: int = WIDTH, *, together: re.Pattern[str] | None = None
+) -> list[str]:
     """`text` wrapped at words within `width`, `first` before its first line, `rest` before the
     others; a slug's or a code's hyphens are no places to break, nor is the inside of a word
     longer than a line (an address in a title, a file's path, stays whole, on a line of its
-    own)."""
-    return textwrap.wrap(
+    own), nor a space inside what `together` matches («SỬA LẦN 2»)."""
+    glued = False
+    if together is not None and _GLUE not in text:
+        # textwrap breaks at ASCII whitespace only: a placeholder of one character holds the
+        # phrase as one word of the same width, and is a space again once the lines are cut.
+        text, glued = together.sub(lambda found: found[0].replace(" ", _GLUE), text), True
+    lines = textwrap.wrap(
         text,
         width,
         initial_indent=first,
@@ -50,6 +58,11 @@ def wrapped(text: str, first: str, rest: str, width: int = WIDTH) -> list[str]:
         break_long_words=False,
         break_on_hyphens=False,
     ) or [first.rstrip()]
+    return [line.replace(_GLUE, " ") for line in lines] if glued else lines
+
+
+_GLUE = "\ue000"
+"""A private-use character, never in a station file: where `wrapped` may not break."""
 
 
 def station_text(text: str) -> bytes:

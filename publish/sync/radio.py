@@ -9,7 +9,9 @@ Rules (what the station can rely on):
 * A file the station edited (its hash differs from what we wrote) is never overwritten: our new
   version goes beside it as `<name>.moi.<ext>` and the sync reports the conflict. When the
   station's copy still holds a bulletin withdrawn since, that conflict needs a person (NeedsPerson,
-  exit 1, at every sync until the station settles it) and DOC-TRUOC.txt names the file.
+  exit 1, at every sync until the station settles it) and DOC-TRUOC.txt names the file. An
+  episode's script.docx follows the script.txt the station edited: kept, ours beside it, unless
+  it carries a bulletin withdrawn since (`_follow_edits`).
 * A script that is no longer built (bulletin withdrawn, expired, held back, deleted) moves into
   `_rut-lai/` with a note saying why. Sent again later, the copy and note we left there go
   (unless the station changed the copy: then our note says it was sent again), and THAY-DOI.txt
@@ -23,7 +25,9 @@ Rules (what the station can rely on):
   leave it unsaid (nothing is wrong with the bulletin: it simply was not aired).
 * A `.moi` copy the station deleted is not put back for the same version: it chose its own.
 * A file an older version wrote that differs from the build only in the bulletin file names
-  scripts no longer carry is recorded as holding the build, not sent again (radio_legacy).
+  scripts no longer carry is recorded as holding the build, not sent again (radio_legacy); so
+  is a Word file of ours whose words, paragraph by paragraph and page by page, are the build's
+  (radio_relaid.same_words: only its bytes differ, after a python-docx upgrade say).
 * A .txt file the station holds as we sent it, whose words the build keeps in another layout
   (the A4 fit, an item's end mark added), is rewritten without «SỬA LẦN» nor a new revision;
   so is the script.docx of such a script.txt whose words are the build's but for the end marks;
@@ -91,7 +95,7 @@ from publish.sync.manifest import Manifest, atomic_write_bytes
 from publish.sync.radio_guide import GUIDE_NAME, Episode, guide_bytes
 from publish.sync.radio_legacy import names_only_differ
 from publish.sync.radio_reached import EPISODE_SCRIPTS, Heard, heard
-from publish.sync.radio_relaid import RELAID, reason, unchanged, word_relaid
+from publish.sync.radio_relaid import RELAID, reason, same_words, unchanged, word_relaid
 from publish.sync.radio_relaid import relaid as text_relaid
 from publish.sync.radio_resent import (
     CLEAR,
@@ -165,6 +169,9 @@ the unit's editor is told."""
 MOI_THERE = "moi_there"
 """Conflict data: our new version already sits beside the station's file (nothing is written)."""
 STILL_WITHDRAWN = "still_withdrawn"
+FOLLOWS = "follows"
+"""Conflict data and record of a Word script kept because the station edited its text: that
+text's path (FileState.follows), for the guide to tell why."""
 """Conflict data: the withdrawn bulletins the station's edited copy still holds (a person must
 see that they are not read on air)."""
 WITHDRAWN_BY_UNIT = "đơn vị đã rút bản tin"
@@ -238,8 +245,9 @@ class FileState:
     of its name (looked up, never read); True when not looked up."""
     same_as: str | None = None
     """sha256 of the station's file when, written by an older version, it holds the built text
-    but for the bulletin file names scripts no longer carry (radio_legacy): recorded as holding
-    the build, never sent again as a revision to reprint."""
+    but for the bulletin file names scripts no longer carry (radio_legacy), or, a Word file of
+    ours, the build's words in other bytes (radio_relaid.same_words): recorded as holding the
+    build, never sent again as a revision to reprint."""
     withdrawal: Withdrawal | None = None
     """For a built file of a coming episode withdrawn into _rut-lai/ before: that withdrawal
     (see publish/sync/radio_resent.py)."""
@@ -248,6 +256,9 @@ class FileState:
     in layout (radio_relaid): {"line": the revision line the station's copy bears, kept ("" for
     none), "station": the digest of the rewritten file with that line (None without one),
     "causes": why it is laid out anew (radio_relaid.A4, ENDED)}."""
+    follows: str = ""
+    """For an episode's script.docx the station holds as we sent it, whose build differs: its
+    script.txt, when the station edited that one (see `_follow_edits`); "" otherwise."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -841,12 +852,12 @@ def _plan_path(state: FileState, observed: Observed) -> Action:
         return _conflict(state, act, moi, "thư mục đài đã có tệp cùng tên mà công cụ không tạo ra")
     if state.present == state.written:
         if state.same_as is not None:
-            return act(
-                "verify",
-                "tệp ở đài chỉ khác bản dựng ở tên tệp bản tin (content/…), mà kịch bản nay không "
-                "ghi: không gửi lại, đài không phải in lại; chỉ ghi nhận",
-                station=state.same_as,
+            return act("verify", _same_as_reason(state.path), station=state.same_as)
+        if state.follows:
+            why = (
+                f"đài đã sửa {state.follows} nên bản Word của kịch bản ấy cũng giữ như đài đang có"
             )
+            return _conflict(state, act, moi, why, **{FOLLOWS: state.follows})
         if state.relaid is not None:
             return act("update", reason(state.relaid["causes"]), **{RELAID: state.relaid})
         return act("update", "nội dung thay đổi theo bản dựng mới")
@@ -871,6 +882,58 @@ def _plan_path(state: FileState, observed: Observed) -> Action:
 
 ELSEWHERE = "vẫn phát nhưng ở tập khác (ngày phát đã đổi)"
 """Why a bulletin still on the radio is no longer in an episode it was sent with."""
+
+
+def _follow_edits(files: list[FileState]) -> None:
+    """Mark each script.docx of `files` that the station holds as we sent it, whose build
+    differs, to follow its script.txt when the station edited that: the text is kept and our
+    new one goes beside it (.moi), so must the Word copy of it. Replaced, with «sửa lần N» in
+    THAY-DOI.txt, it sent staff to print a Word script that both changed their text back and
+    differed from the script.txt they had made theirs. Not one that carries a bulletin
+    withdrawn since: that must leave the Word script the station did not edit."""
+    paths = {state.path: index for index, state in enumerate(files)}
+    for index, state in enumerate(files):
+        if (
+            PurePosixPath(state.path).name != "script.docx"
+            or not _ours_changed(state)
+            or state.same_as is not None
+            or state.relaid is not None
+            or _gone_inside(state)
+        ):
+            continue
+        path = str(PurePosixPath(state.path).with_suffix(".txt"))
+        text = files[paths[path]] if path in paths else None
+        if text is not None and _edited(text):
+            files[index] = replace(state, follows=path)
+
+
+def _edited(state: FileState) -> bool:
+    """Whether the station edited a file we wrote: its copy is neither what we wrote nor the
+    build (a copy with our revision line, or a revision a killed run wrote, counts as what
+    we wrote: `observe` tells it so)."""
+    return (
+        state.written is not None
+        and state.present is not None
+        and state.present not in (OTHER, state.written, state.local)
+    )
+
+
+def _followed(action: Action) -> dict[str, Any]:
+    """What the record of a conflict's file keeps of the text it follows ({} for none)."""
+    return {FOLLOWS: action.data[FOLLOWS]} if action.data.get(FOLLOWS) else {}
+
+
+def _same_as_reason(path: str) -> str:
+    """Why a station file that holds the build's words (FileState.same_as) is not sent again."""
+    if PurePosixPath(path).suffix == ".docx":
+        return (
+            "bản Word ở đài có đúng từng chữ, từng đoạn, từng trang như bản dựng, chỉ khác "
+            "ở phần mã bên trong tệp: không gửi lại, đài không phải in lại; chỉ ghi nhận"
+        )
+    return (
+        "tệp ở đài chỉ khác bản dựng ở tên tệp bản tin (content/…), mà kịch bản nay không "
+        "ghi: không gửi lại, đài không phải in lại; chỉ ghi nhận"
+    )
 
 
 def _bulletin_reason(key: str, reasons: dict[str, str]) -> str:
@@ -1198,6 +1261,7 @@ class RadioSyncer:
         withdrawn_copies = copies(self.manifest.meta.get(COPIES))
         revisions = self._revisions()
         files: list[FileState] = []
+        words: dict[str, bytes] = {}  # the station's Word files read for their words
         for path in sorted(set(local) | set(entries)):
             digest, keys = local.get(path, (None, ()))
             entry = entries.get(path, {})
@@ -1209,7 +1273,16 @@ class RadioSyncer:
             # An aired episode is left alone whatever is there: its files need not be read.
             unread = blind or (air is not None and air < now)
             written = entry.get("digest")
-            raw = present = written if unread else _digest(self.folder / path)
+            held = None
+            if unread:
+                raw = written
+            elif PurePosixPath(path).suffix == ".docx":
+                # Hashed from the bytes its words are compared from, if need be: one read of
+                # the share, not two.
+                raw, held = _held(self.folder / path)
+            else:
+                raw = _digest(self.folder / path)
+            present = raw
             if present is not None and present == entry.get("station"):
                 present = written  # our file with its revision line: what we wrote
             pending = entry.get("pending") or {}
@@ -1226,7 +1299,12 @@ class RadioSyncer:
                 # change: the station still has the version recorded, and the rerun must not
                 # bump it; it stops the legacy check, whose record has no pending.
                 lined = raw is not None and raw == record.get("station")
-                same_as, relaid = self._layout(path, raw, lined=lined, legacy=not pending)
+                if held is not None:
+                    same_as = raw if self._same_words(path, held) else None
+                    if same_as is None:
+                        words[path] = held
+                else:
+                    same_as, relaid = self._layout(path, raw, lined=lined, legacy=not pending)
             files.append(
                 FileState(
                     path=path,
@@ -1250,7 +1328,8 @@ class RadioSyncer:
                     else self._withdrawal_of(path, entry, withdrawn_copies.get(path), revisions),
                 )
             )
-        self._word_relaid(files)
+        self._word_relaid(files, words)
+        _follow_edits(files)
         self.plan_note = " ".join(n for n in (self._move_note, self._clock_note(now)) if n)
         # Reasons are only for withdrawals (and station copies still holding withdrawn
         # bulletins), and finding the held-back ones reads every bulletin aloud.
@@ -1341,7 +1420,7 @@ class RadioSyncer:
         pure = PurePosixPath(path)
         legacy = legacy and (pure.suffix == ".txt" or pure.name == "rundown.json")
         if not legacy and pure.suffix != ".txt":
-            return None, None  # script.docx: neither check concerns it, nothing to read
+            return None, None  # rundown.json with a revision pending: nothing to read
         try:
             station = (self.folder / path).read_bytes()
             built = (self.local_dir / path).read_bytes()
@@ -1356,21 +1435,30 @@ class RadioSyncer:
         digest = hashlib.sha256(marked(built, line)).hexdigest() if line else None
         return None, {"line": line, "station": digest, "causes": list(found.causes)}
 
-    def _word_relaid(self, files: list[FileState]) -> None:
+    def _same_words(self, path: str, station: bytes) -> bool:
+        """Whether the station's Word file `path` (its bytes `station`, ours) holds the words
+        of the build's (radio_relaid.same_words): then it differs only in bytes, and is kept
+        as the station has it, no revision to print."""
+        try:
+            built = (self.local_dir / path).read_bytes()
+        except OSError:
+            return False
+        return same_words(station, built)
+
+    def _word_relaid(self, files: list[FileState], words: Mapping[str, bytes]) -> None:
         """Mark laid out anew each script.docx of `files` (ours at the station, other than the
-        build) whose episode's script.txt is, when its words are the build's but for end marks
-        (radio_relaid.word_relaid): the Word copy of a text that only changed layout is no
-        revision to print either. Both Word files are read only then: a real change of the
-        script, the usual case, costs no read of the station's share."""
+        build in its words: `words`, the station's bytes of each) whose episode's script.txt
+        is, when its words are the build's but for end marks (radio_relaid.word_relaid): the
+        Word copy of a text that only changed layout is no revision to print either."""
         paths = {state.path: state for state in files}
         for index, state in enumerate(files):
             if PurePosixPath(state.path).name != "script.docx" or not _ours_changed(state):
                 continue
             text = paths.get(str(PurePosixPath(state.path).with_suffix(".txt")))
-            if text is None or text.relaid is None:
+            station = words.get(state.path)
+            if text is None or text.relaid is None or station is None:
                 continue  # its script.txt is not laid out anew (or was not read: aired, blind)
             try:
-                station = (self.folder / state.path).read_bytes()
                 built = (self.local_dir / state.path).read_bytes()
             except OSError:
                 continue
@@ -1599,7 +1687,8 @@ class RadioSyncer:
                 after.moi.pop(key, None)  # `_drop_our_moi`
                 self._book_verified(after, action, settled(key))
             elif action.kind == "conflict" and not action.data.get(MOI_THERE):
-                after.put(key, {**(after.get(key) or {}), "moi": action.data["digest"]})
+                moi = {"moi": action.data["digest"], **_followed(action)}
+                after.put(key, {**(after.get(key) or {}), **moi})
                 after.moi[key] = action.data["digest"]
             elif action.kind == "withdraw":
                 after.moi.pop(key, None)  # `_withdraw_moi`
@@ -1763,6 +1852,7 @@ class RadioSyncer:
                     moved=_moved_away(events, entries),
                     kept=(kept := _kept_withdrawn(week, beside, off)),
                     edited=_edited_beside(week, beside, {path for path, _moi, _titles in kept}),
+                    followed=_followed_beside(week, beside),
                     listing=_listing(rundown, entries),
                 )
             )
@@ -2242,7 +2332,7 @@ class RadioSyncer:
         self._step()
         self._write(self.folder / moi, data)
         self._step()
-        self.manifest.update(action.key, moi=action.data["digest"])
+        self.manifest.update(action.key, moi=action.data["digest"], **_followed(action))
         return self._kept_theirs(action, f"giữ nguyên tệp của đài; bản mới ghi vào {moi}")
 
     def _kept_theirs(self, action: Action, done: str) -> str:
@@ -2938,14 +3028,25 @@ def _edited_beside(
     return tuple(
         (path, moi_name(path))
         for path, entry in beside.items()
-        if entry_episode(path, entry) == week and path not in kept
+        if entry_episode(path, entry) == week and path not in kept and not entry.get(FOLLOWS)
+    )
+
+
+def _followed_beside(week: str, beside: Mapping[str, Any]) -> tuple[tuple[str, str, str], ...]:
+    """The episode's Word script kept because the station edited its text, our newer version
+    still `beside` it: (file, .moi file, that text)."""
+    return tuple(
+        (path, moi_name(path), str(entry[FOLLOWS]))
+        for path, entry in beside.items()
+        if entry_episode(path, entry) == week and entry.get(FOLLOWS)
     )
 
 
 def _moi_named(episodes: Sequence[Episode]) -> list[str]:
     """The .moi files the guide telling `episodes` sends the staff to, sorted."""
     kept = [moi for e in episodes for _path, moi, _titles in e.kept]
-    return sorted(kept + [moi for e in episodes for _path, moi in e.edited])
+    followed = [moi for e in episodes for _path, moi, _text in e.followed]
+    return sorted(kept + followed + [moi for e in episodes for _path, moi in e.edited])
 
 
 def _guide_entry(digest: str, moi: list[str]) -> dict[str, Any]:
@@ -3121,12 +3222,18 @@ def _check_manifest_path(path: str, manifest: Path) -> None:
 
 def _digest(path: Path) -> str | None:
     """sha256 of a regular file; None when absent; OTHER for a folder or special file."""
+    return _held(path)[0]
+
+
+def _held(path: Path) -> tuple[str | None, bytes | None]:
+    """`_digest` of a file and, for a regular file, the bytes it was read from."""
     try:
         if path.is_symlink() or not path.is_file():
-            return OTHER if path.exists() or path.is_symlink() else None
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+            return (OTHER if path.exists() or path.is_symlink() else None), None
+        data = path.read_bytes()
     except FileNotFoundError:
-        return None
+        return None, None
+    return hashlib.sha256(data).hexdigest(), data
 
 
 def _move(source: Path, target: Path, station: Path) -> None:

@@ -41,6 +41,9 @@ class Episode:
     edited: tuple[tuple[str, str], ...] = ()
     """Its other files the station edited with our newer version still beside them: (file, the
     .moi file). Read as it is, such a file misses what changed since the station edited it."""
+    followed: tuple[tuple[str, str, str], ...] = ()
+    """Its Word script not replaced, nor edited by the station, because the station edited the
+    text it is made from, our newer version beside it: (file, the .moi file, that text)."""
     resent: tuple[tuple[str, str], ...] = ()
     """Its items withdrawn into _rut-lai/ and sent again since: (title and item script, the
     withdrawn copy still in _rut-lai/, "" when it was removed or none is known)."""
@@ -88,8 +91,9 @@ def guide_bytes(program: str, episodes: list[Episode], sent: dt.datetime) -> byt
         "trên. Tệp được thay có dòng «SỬA LẦN …» ở đầu: bản in trước đó không còn đúng, hãy in "
         "lại. Tệp chỉ được trình bày lại (nhật ký ghi «Trình bày lại …») không có dòng ấy: chữ "
         "đọc không đổi, không cần in lại.",
-        "- <tên>.moi.txt, <tên>.moi.docx: đài đã tự sửa tệp gốc nên bản mới của Công an được đặt "
-        "cạnh, không ghi đè; so hai bản rồi chọn bản để đọc.",
+        "- <tên>.moi.txt, <tên>.moi.docx: đài đã tự sửa tệp gốc (hay, với script.moi.docx, "
+        "script.txt của tập) nên bản mới của Công an được đặt cạnh, không ghi đè; so hai bản "
+        "rồi chọn bản để đọc.",
         "",
         "TIN ĐÃ RÚT — KHÔNG ĐƯỢC ĐỌC:",
         "- Thư mục _rut-lai/ chứa kịch bản đã rút, mỗi tệp kèm ghi chú lý do (tệp cùng tên, thêm đuôi .ly-do.txt). "
@@ -162,6 +166,12 @@ def _episode_lines(episode: Episode) -> list[str]:
         f"{moi}. Tệp của đài có thể thiếu tin mới thêm hay chỗ mới sửa: so hai bản trước khi "
         f"phát (giữ bản của đài thì xóa {moi})."
         for path, moi in episode.edited
+    ]
+    lines += [
+        f"  LƯU Ý: đài đã tự sửa {text} nên bản Word {path} cũng không được thay (phần mềm "
+        f"không thay bản Word khác với tệp đài đã sửa): bản Word mới nhất của Công an là {moi}. "
+        f"Chọn bản để đọc như với {text} (giữ bản của đài thì xóa {moi})."
+        for path, moi, text in episode.followed
     ]
     return lines
 

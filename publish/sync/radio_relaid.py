@@ -38,6 +38,9 @@ script.docx has no layout of lines, but its correction items gained the end mark
 file whose words, paragraph by paragraph, are those of the build but for such end marks is
 laid out anew as well (`word_relaid`), once its episode's script.txt is (RadioSyncer._word_relaid:
 the Word copy follows the verdict of the text it is made from, and is read only then).
+A Word file whose words, paragraph by paragraph and page by page, are those of the build is
+not even that (`same_words`): only its bytes differ (a python-docx upgrade, the zip's times or
+order), so the station keeps the copy it has and nothing is written nor logged.
 
 Each file laid out anew says why (`Relaid.causes`): fitted to A4, the end mark added, or both;
 the plan and THAY-DOI.txt word it by those causes, never «cho vừa khổ A4» for an end mark.
@@ -67,6 +70,7 @@ __all__ = [
     "reason",
     "relaid",
     "reworded",
+    "same_words",
     "unchanged",
     "word_relaid",
 ]
@@ -184,6 +188,14 @@ def word_relaid(station: bytes, built: bytes) -> Relaid | None:
     return Relaid("", (ENDED,))
 
 
+def same_words(station: bytes, built: bytes) -> bool:
+    """Whether the station's Word file holds the words of the `built` one, paragraph by
+    paragraph and page by page, whatever else differs in their bytes (the zip's times or
+    order, the XML another python-docx writes): what staff read and print is the same."""
+    was = _paragraphs(station)
+    return was is not None and was == _paragraphs(built)
+
+
 _Blocks = list[tuple[str, ...]]
 _END_WORDS = tuple(END_MARK.split())
 """The end mark's block, as `_read` gives it."""
@@ -228,6 +240,10 @@ def _closing(blocks: _Blocks, at: int) -> bool:
 
 _WORD = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _DOCUMENT = "word/document.xml"
+_TEXT = f"{_WORD}t"
+_SPACES = frozenset({f"{_WORD}tab", f"{_WORD}br", f"{_WORD}cr"})
+"""What python-docx writes for a tab or a line break in a run's text: they part words as a
+space does («a\\nb» is two words, not «ab»)."""
 _OFF = frozenset({"0", "false", "off"})
 """Values of w:val that turn a paragraph property off (python-docx writes «0» for False)."""
 _MOST = 64 * 1024 * 1024
@@ -251,7 +267,11 @@ def _paragraphs(data: bytes) -> _Blocks | None:
         broken = paragraph.find(f"{_WORD}pPr/{_WORD}pageBreakBefore")
         if broken is not None and broken.get(f"{_WORD}val", "1") not in _OFF:
             blocks.append(_PAGE)
-        text = "".join(t.text or "" for t in paragraph.iter(f"{_WORD}t"))
+        text = "".join(
+            (part.text or "") if part.tag == _TEXT else " "
+            for part in paragraph.iter()
+            if part.tag == _TEXT or part.tag in _SPACES
+        )
         blocks.append(tuple(text.split()))
     return blocks
 

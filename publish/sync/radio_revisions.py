@@ -8,6 +8,7 @@ keeps the episode's change log (`THAY-DOI.txt`), rendered from the events in sta
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -36,6 +37,11 @@ _LABELS = {
     "script.txt": "kịch bản cả tập",
     "script.docx": "kịch bản cả tập (bản Word)",
 }
+
+
+_TOGETHER = re.compile(r"(?:SỬA LẦN|[Ss]ửa lần)(?: (?:\d+|…))?")
+"""What the log's wrapping keeps on one line: «SỬA LẦN …» split as «SỬA» / «LẦN …» is no longer
+the mark the staff look for at the top of a file, nor «sửa lần» / «2» the revision they print."""
 
 
 def logged(path: str) -> bool:
@@ -82,7 +88,7 @@ def log_bytes(
         *_what_happened(events),
         "Mới nhất ở trên. Tệp này do phần mềm của Công an ghi, xin đừng sửa.",
     ]
-    lines = [fitted for line in lines for fitted in wrapped(line, "", "  ")]
+    lines = [fitted for line in lines for fitted in wrapped(line, "", "  ", together=_TOGETHER)]
     # Newest first in the order the changes were made, not by their times: a clock set back
     # (a PC whose battery died, a time server fixed) must not put the latest change below.
     moments: list[tuple[str, list[dict[str, Any]]]] = []
@@ -95,7 +101,11 @@ def log_bytes(
         lines += ["", vn_datetime(dt.datetime.fromisoformat(at).astimezone(tz)) + ":"]
         # Staff open it in Notepad and print it as they do the scripts: wrapped as those are,
         # each continuation indented under its entry's text so that every entry reads as one.
-        lines += [line for event in made for line in wrapped(_event_text(event, tz), "- ", "  ")]
+        lines += [
+            line
+            for event in made
+            for line in wrapped(_event_text(event, tz), "- ", "  ", together=_TOGETHER)
+        ]
     return station_text("\n".join(lines) + "\n")
 
 

@@ -1,0 +1,223 @@
+"""The episode's Word script (script.docx) at the station: a new build whose words are those
+the station holds is no revision to print («sửa lần N»), however its bytes differ; a real
+change of words still is."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from publish.render import radio_docx
+from publish.render.radio_docx import BODY_PT, ParagraphSpec, build_docx
+from publish.sync.radio_relaid import same_words
+from tests.helpers import FIXTURES, stats
+from tests.station_log import change_log
+from tests.test_sync_radio import (
+    FIRST,
+    LATER,
+    SECOND,
+    STATION,
+    built,
+    edit,
+    scripts,
+    state_of,
+    sync,
+)
+from tests.test_sync_radio_guide import guide
+
+WORD = "2024-W50/script.docx"
+LOG = "2024-W50/THAY-DOI.txt"
+KEPT = (
+    "bản Word ở đài có đúng từng chữ, từng đoạn, từng trang như bản dựng, chỉ khác ở phần mã "
+    "bên trong tệp: không gửi lại, đài không phải in lại; chỉ ghi nhận"
+)
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    """A fresh copy of the radio fixture project."""
+    target = tmp_path / "project"
+    shutil.copytree(FIXTURES / "radio", target)
+    return target
+
+
+def stored(target: zipfile.ZipFile, name: str, blob: bytes) -> None:
+    """radio_docx._add as another version might write an entry: not compressed, another time."""
+    entry = zipfile.ZipInfo(name, date_time=(2001, 2, 3, 4, 5, 6))
+    entry.external_attr = 0o644 << 16
+    target.writestr(entry, blob)
+
+
+def other_bytes(patch: pytest.MonkeyPatch) -> None:
+    """Build the Word files as another tool version could: the same document, other zip bytes."""
+    patch.setattr(radio_docx, "_add", stored)
+
+
+def other_times(patch: pytest.MonkeyPatch) -> None:
+    """Build the Word files with other zip entry times only."""
+    patch.setattr(radio_docx, "ZIP_TIME", (2001, 2, 3, 4, 5, 6))
+
+
+@pytest.mark.parametrize("older", [other_bytes, other_times], ids=["stored", "times"])
+def test_a_word_script_in_other_bytes_with_the_same_words_is_kept_not_revised(
+    root: Path, older: Callable[[pytest.MonkeyPatch], None]
+) -> None:
+    """The station got script.docx from a version that wrote other bytes for the same document
+    (a python-docx upgrade, another zip time or compression); the first sync since sends it
+    no «sửa lần 2» (THAY-DOI.txt is not even written): the station's copy stays as it is,
+    recorded as holding the build, and a rerun plans nothing. A real change of the words
+    afterwards is a revision as ever, told in THAY-DOI.txt."""
+    with pytest.MonkeyPatch.context() as patch:
+        older(patch)
+        sync(root)
+    shutil.rmtree(root / ".cache", ignore_errors=True)
+    station = root / STATION
+    held = (station / WORD).read_bytes()
+    actions, summary = sync(root)
+    assert not summary.failed
+    assert held != built(root)[WORD]  # the build of the version before: other bytes
+    changed = {(a.kind, a.key, a.reason) for a in actions if a.kind != "noop"}
+    assert changed == {("verify", WORD, KEPT)}
+    assert dict(summary.done)[next(a for a in actions if a.key == WORD)] == (
+        f"đã ghi nhận {WORD}, không gửi lại"
+    )
+    assert (station / WORD).read_bytes() == held
+    assert not (station / LOG).exists()
+    entry = state_of(root)["entries"][WORD]
+    assert entry["revision"] == 1
+    again, _summary = sync(root)
+    assert [(a.kind, a.key) for a in again if a.kind != "noop"] == []
+    edit(root / FIRST, "gọi số 113", "gọi số 114")
+    actions, summary = sync(root)
+    assert ("update", WORD) in {(a.kind, a.key) for a in actions}
+    assert scripts(station)[WORD] == built(root)[WORD]
+    assert state_of(root)["entries"][WORD]["revision"] == 2
+    log = change_log((station / LOG).read_bytes())
+    assert "- Thay kịch bản cả tập (bản Word) (script.docx): sửa lần 2" in log
+
+
+def word(*paragraphs: str | tuple[str, bool]) -> bytes:
+    """A Word script of these paragraphs (a pair: its text and whether it starts a page)."""
+    specs: list[ParagraphSpec] = []
+    for paragraph in paragraphs:
+        text, page = paragraph if isinstance(paragraph, tuple) else (paragraph, False)
+        specs.append((((text, BODY_PT, False),), page, False))
+    return build_docx(specs, {"title": "Tập", "author": "Đơn vị", "moment": "2024-12-14T10:00"})
+
+
+def repacked(data: bytes) -> bytes:
+    """A Word file's entries written again in the reverse order, uncompressed."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in reversed(source.infolist()):
+            target.writestr(info.filename, source.read(info.filename))
+    return out.getvalue()
+
+
+def test_same_words_reads_what_staff_read_paragraph_by_paragraph() -> None:
+    """The same words in other bytes, or spaced otherwise within a paragraph, are the same;
+    a word changed, added or gone, a paragraph split or a page break moved is a change, and so
+    is a line break within a run (python-docx writes it as an element between texts) where a
+    word was joined; a file that is no Word file holds no words of ours."""
+    held = word("[A3]  RA-QUAN  |  TIN", "Gọi số 113 khi cần.", ("Hẹn gặp lại.", True))
+    assert same_words(held, held)
+    assert same_words(repacked(held), held)
+    assert same_words(
+        word("[A3] RA-QUAN | TIN", "Gọi số  113 khi cần.", ("Hẹn gặp lại.", True)), held
+    )
+    changes = [
+        word("[A3]  RA-QUAN  |  TIN", "Gọi số 114 khi cần.", ("Hẹn gặp lại.", True)),
+        word("[A3]  RA-QUAN  |  TIN", "Gọi số 113 khi cần ngay.", ("Hẹn gặp lại.", True)),
+        word("[A3]  RA-QUAN  |  TIN", "Gọi số 113", "khi cần.", ("Hẹn gặp lại.", True)),
+        word("[A3]  RA-QUAN  |  TIN", "Gọi số 113 khi cần.", "Hẹn gặp lại."),
+        word("[A3]  RA-QUAN  |  TIN", "Gọi số 113 khi cần.", ("Hẹn gặp", True)),
+    ]
+    for number, changed in enumerate(changes):
+        assert not same_words(changed, held), number
+    joined = word("Gọi sốcứu hỏa.")
+    assert not same_words(word("Gọi số\ncứu hỏa."), joined)
+    assert not same_words(word("Gọi số\tcứu hỏa."), joined)
+    assert same_words(word("Gọi số\ncứu hỏa."), word("Gọi số cứu hỏa."))
+    assert not same_words(b"PK\x03\x04 not a Word file", held)
+    assert not same_words(held, b"")
+
+
+SCRIPT = "2024-W50/script.txt"
+WORD_MOI = "2024-W50/script.moi.docx"
+FOLLOWS = (
+    "đài đã sửa 2024-W50/script.txt nên bản Word của kịch bản ấy cũng giữ như đài đang có; "
+    "không ghi đè, bản mới đặt cạnh: 2024-W50/script.moi.docx"
+)
+
+
+def saved_by_staff(path: Path, words: bool) -> None:
+    """The station's script.txt as staff left it: opened and saved by an editor that writes
+    LF line ends and no byte order mark (`words` False), or with a sentence of theirs."""
+    text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
+    path.write_bytes((text + ("\nGhi chú của đài.\n" if words else "")).encode())
+
+
+@pytest.mark.parametrize("words", [False, True], ids=["saved", "reworded"])
+def test_a_word_script_follows_the_script_txt_the_station_edited(root: Path, words: bool) -> None:
+    """The station edited script.txt (saved it, or changed its words), then a bulletin changed:
+    script.txt is kept and ours goes beside it, as ever, and so now does script.docx, which
+    was replaced with «sửa lần 2» in THAY-DOI.txt: staff printed a Word script that undid
+    their text. The guide says why the Word file was not replaced; a rerun writes nothing;
+    once the station takes our script.txt the Word file is replaced as a revision, and our
+    .moi copies go."""
+    sync(root)
+    station = root / STATION
+    word_before = (station / WORD).read_bytes()
+    saved_by_staff(station / SCRIPT, words)
+    edit(root / FIRST, "gọi số 113", "gọi số 114")
+    actions, summary = sync(root, now=LATER)
+    assert not summary.failed
+    planned = {a.key: (a.kind, a.reason) for a in actions}
+    assert planned[WORD] == ("conflict", FOLLOWS)
+    assert planned[SCRIPT][0] == "conflict"
+    assert (station / WORD).read_bytes() == word_before
+    assert (station / WORD_MOI).read_bytes() == built(root)[WORD]
+    assert state_of(root)["entries"][WORD]["revision"] == 1
+    log = change_log((station / LOG).read_bytes())
+    assert "script.docx" not in log and "sửa lần 2" in log  # the item's own revision
+    told = guide(root)
+    assert (
+        "LƯU Ý: đài đã tự sửa 2024-W50/script.txt nên bản Word 2024-W50/script.docx cũng không "
+        "được thay (phần mềm không thay bản Word khác với tệp đài đã sửa): bản Word mới nhất "
+        "của Công an là 2024-W50/script.moi.docx. Chọn bản để đọc như với 2024-W50/script.txt "
+        "(giữ bản của đài thì xóa 2024-W50/script.moi.docx)."
+    ) in told
+    assert "đài đã tự sửa 2024-W50/script.docx" not in told
+    before = stats(station)
+    again, _summary = sync(root, now=LATER)
+    assert {a.kind for a in again if a.key not in (WORD, SCRIPT)} == {"noop"}
+    assert stats(station) == before
+    (station / "2024-W50/script.moi.txt").replace(station / SCRIPT)  # the station takes ours
+    actions, _summary = sync(root, now=LATER)
+    assert {a.key: a.kind for a in actions}[WORD] == "update"
+    assert (station / WORD).read_bytes() == built(root)[WORD]
+    assert not (station / WORD_MOI).exists()
+    log = change_log((station / LOG).read_bytes())
+    assert "- Thay kịch bản cả tập (bản Word) (script.docx): sửa lần 2" in log
+    assert "LƯU Ý" not in guide(root)
+
+
+def test_a_word_script_holding_a_withdrawn_bulletin_is_replaced_though_its_text_was_edited(
+    root: Path,
+) -> None:
+    """The station edited script.txt, then one of its bulletins was withdrawn: the Word script
+    the station did not edit must not keep the withdrawn bulletin, so it is replaced (and the
+    edited script.txt needs a person, as ever)."""
+    sync(root)
+    station = root / STATION
+    saved_by_staff(station / SCRIPT, words=True)
+    edit(root / SECOND, "approved_by:", "draft: true\napproved_by:")
+    actions, _summary = sync(root, now=LATER)
+    assert {a.key: a.kind for a in actions}[WORD] == "update"
+    assert (station / WORD).read_bytes() == built(root)[WORD]
+    assert not (station / WORD_MOI).exists()
