@@ -25,6 +25,7 @@ from publish import (
     corrections,
     fields,
     footnote_count,
+    id_holders,
     lang_field,
     legacy_text,
     linked_folders,
@@ -282,6 +283,7 @@ def load_site(
     problems.extend(url_history.moved_site(config))
     duplicates = _duplicates(bulletins, pages, config.root) + _alias_clashes(bulletins, pages)
     problems.extend(duplicates)
+    problems.extend(_moved_ids(bulletins, config.root))
     items: list[Bulletin | Page] = [*bulletins, *pages]
     documents = {nfc(item.source): item.url for item in items}
     problems.extend(_link_problems(config, documents, bulletins, pages, [*files, *page_files]))
@@ -1705,16 +1707,26 @@ def _duplicates(bulletins: list[Bulletin], pages: list[Page], root: Path) -> lis
         first = first_slug.setdefault(item.slug, item)
         if first is not item:
             problems.append(_duplicate("slug", item.slug, item, first, root))
-    first_key: dict[str, Bulletin] = {}
-    for bulletin in bulletins:
-        first = first_key.setdefault(bulletin.key, bulletin)
-        if first is bulletin:
-            continue
-        # Without `id` the key is the slug: the slug problem above already says it, once.
-        if first.key == first.slug == bulletin.slug == bulletin.key:
-            continue
-        problems.append(_duplicate("id", bulletin.key, bulletin, first, root))
+    if _shared_keys(bulletins):
+        # The published one of two files with one id is state/'s to tell (publish.id_holders).
+        problems += id_holders.duplicate_ids(bulletins, id_holders.Records(root), _id_line(root))
     return problems
+
+
+def _shared_keys(bulletins: list[Bulletin]) -> set[str]:
+    """The keys two bulletins or more have."""
+    return {key for key, count in Counter(b.key for b in bulletins).items() if count > 1}
+
+
+def _id_line(root: Path) -> id_holders.Where:
+    """The line of a bulletin's id, and where its key comes from when not from it."""
+    return lambda bulletin: _written_at(bulletin, "id", root)
+
+
+def _moved_ids(bulletins: list[Bulletin], root: Path) -> list[Problem]:
+    """A warning on each published bulletin's file that gave its id up to another file."""
+    records = id_holders.Records(root)
+    return id_holders.moved_ids(bulletins, records, _id_line(root), _shared_keys(bulletins))
 
 
 def _alias_clashes(bulletins: list[Bulletin], pages: list[Page]) -> list[Problem]:
@@ -1752,14 +1764,12 @@ def _alias_clashes(bulletins: list[Bulletin], pages: list[Page]) -> list[Problem
 def _duplicate(
     name: str, value: str, item: Bulletin | Page, first: Bulletin | Page, root: Path
 ) -> Problem:
-    """A slug or id used by two files, naming both and the line each writes it on."""
+    """A slug used by two files, naming both and the line each writes it on."""
     line, origin = _written_at(item, name, root)
     first_line, first_origin = _written_at(first, name, root)
     there = first.source if first_line is None else f"{first.source}:{first_line}"
     hint = (
-        "Đổi id của một trong hai tệp, tệp chưa được đăng: Zalo nhận bài đã đăng theo id."
-        if name == "id"
-        else "Đổi địa chỉ của một trong hai tệp: thêm vào phần đầu một dòng 'slug: …' khác, "
+        "Đổi địa chỉ của một trong hai tệp: thêm vào phần đầu một dòng 'slug: …' khác, "
         "hoặc đổi tên tệp."
     )
     return Problem(

@@ -45,6 +45,7 @@ __all__ = [
     "CHANNEL_NAMES",
     "DELETED",
     "ID_CHANGED",
+    "ID_TAKEN",
     "RENAMED",
     "Withdrawable",
     "channel_names",
@@ -92,11 +93,16 @@ class Withdrawable(NamedTuple):
     also: str = ""
     """For one held for its pii_reviewed_by, the approval check holding it too (Exclusion.also:
     fixing the reviewer's name alone does not put it back up); else ""."""
+    holder: str = ""
+    """For ID_TAKEN, the file that now has its key and is held (its `why` the reason)."""
 
 
 DELETED = "deleted"
 RENAMED = "renamed"
 ID_CHANGED = "id-changed"
+ID_TAKEN = "id-taken"
+"""Withdrawable.why of a published bulletin whose file declares another `id` while another
+file, held back, took its key: the fix of a duplicate id applied to the wrong file."""
 SHOWN_CANDIDATES = 3
 """New files a deleted bulletin's line names as what it may have been renamed to; the rest are
 counted."""
@@ -170,7 +176,41 @@ def withdrawable(site: Site, published: Published | None = None) -> tuple[Withdr
         for b in site.bulletins
         if b.held_from
     ]
+    if held:
+        from publish.sync.vanished import Published
+
+        published = published or Published(site.config.root / "state")
+        held = _taken(held, site, published)
     return tuple(held + kept + _gone(site, published))
+
+
+def _taken(held: list[Withdrawable], site: Site, published: Published) -> list[Withdrawable]:
+    """`held`, each whose key state/ records published from another file, which now declares
+    another `id`, told as ID_TAKEN of that file: a copy of a published bulletin whose original
+    had its id changed is not the bulletin published, and the line must not say it is."""
+    files = published.files
+    if not files:
+        return held
+    loaded = {b.source: b for b in (*site.bulletins, *(e.bulletin for e in site.excluded))}
+    found = []
+    for withdrawn in held:
+        recorded = files.get(withdrawn.key, withdrawn.source)
+        original = loaded.get(recorded)
+        if recorded == withdrawn.source or original is None or original.key == withdrawn.key:
+            found.append(withdrawn)
+            continue
+        found.append(
+            Withdrawable(
+                withdrawn.key,
+                recorded,
+                ID_TAKEN,
+                EVERY,
+                new_id=original.key,
+                also=withdrawn.why,
+                holder=withdrawn.source,
+            )
+        )
+    return found
 
 
 def _held_why(excluded: Exclusion) -> str:
@@ -363,6 +403,8 @@ def withdrawal_notes(
             lines.append((source, _renamed_line(gone, config)))
         elif why == ID_CHANGED:
             lines.append((source, _id_changed_line(gone, config, withdrawn.new_id)))
+        elif why == ID_TAKEN:
+            lines.append((source, _id_taken_line(withdrawn, names, which)))
         elif why:
             words = HELD_WORDS.get(why, why)
             restore = RESTORE.format(file=shell_word(source))
@@ -541,6 +583,20 @@ def _id_changed_line(gone: _Gone, config: Config, new_id: str) -> str:
         f"{channel_names(gone.leaving)}, nay ghi «id: {new_id}» nên mọi kênh coi tệp là một bài "
         f"mới, và lần đồng bộ tới sẽ rút bài «{key}» như bài đã xóa: {_done(gone, config)}. "
         f"Muốn giữ làm một bài thì sửa dòng id thành «id: {key}» trước khi gộp."
+    )
+
+
+def _id_taken_line(taken: Withdrawable, names: str, which: str) -> str:
+    """The line of a published bulletin whose file now declares another `id` while
+    `taken.holder`, held back, took its key (`names`: the channels it leaves)."""
+    key, source, holder = taken.key, taken.source, taken.holder
+    words = HELD_WORDS.get(taken.also, taken.also)
+    return (
+        f"Sẽ rút bài đang đăng: {source} là bài «{key}» đang đăng trên {names}, nay ghi "
+        f"«id: {taken.new_id}», còn id «{key}» nay ở {holder}, tệp bị giữ lại ({words}): lần "
+        f"đồng bộ tới sẽ rút bài «{key}» khỏi {which} và coi {source} là một bài mới. Chưa "
+        f"muốn rút thì trả dòng id của {source} về «id: {key}» và đổi id của {holder} trước "
+        "khi gộp."
     )
 
 

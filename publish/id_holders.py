@@ -1,0 +1,311 @@
+"""Two files with one `id`, told by what state/ records of the bulletin published under it.
+
+An editor starts a new bulletin by copying a published one, changes its title and keeps its
+`id` (session 73, QA item 1). The duplicate was told on whichever of the two files came second by
+name, with «đổi id của một trong hai tệp, tệp chưa được đăng»: the editor who changed the id of
+the file named there took the published bulletin down. Every channel knows a bulletin by its
+id, so the copy then stood for it (unapproved: withdrawn; approved: its text over the published
+one) and the original came back as a new bulletin, which check passed.
+
+state/ knows which file is the published one: the file published.json and zalo.json record for
+the id, the address web-urls.json records last for it, the title zalo.json and radio.json keep.
+So the error goes on the other file, names the published one and gives an id ready to paste,
+made as `publish new` makes one; when state/ cannot tell (nothing synced yet, or both files or
+neither match), on the newer file by its `date`, then by its name, and the message says so. And
+a published file whose id was changed while another file took that id is warned of (an error
+under --strict): «bài đang đăng đổi id».
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import itertools
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import cached_property
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from publish.errors import Problem, PublishError
+from publish.fields import new_identifier
+from publish.model import Bulletin
+from publish.text import nfc, quoted
+
+__all__ = ["Records", "duplicate_ids", "fresh_id", "moved_ids", "published_file"]
+
+Where = Callable[[Bulletin], tuple[int | None, str]]
+"""The line of a bulletin's `id` (None when it has none) and a note saying where its key comes
+from when not from that line ("" when it does)."""
+
+
+class Recorded(NamedTuple):
+    """What state/ records of the bulletin published under one key."""
+
+    files: Mapping[str, str]
+    """Each file recorded for it → the state/ file that records it."""
+    address: str
+    """The site path web-urls.json records last for it ("" when none)."""
+    titles: frozenset[str]
+    """The titles zalo.json and radio.json keep for it, as same_title compares them."""
+
+
+class Records:
+    """What state/ of the project at `root` records of published keys, each file read when
+    first asked (none at all while no two files share an id and no file looks moved)."""
+
+    def __init__(self, root: Path) -> None:
+        """A reader of `root`/state; nothing is read yet."""
+        self.root = root
+        self.state = root / "state"
+
+    @cached_property
+    def history(self) -> Mapping[str, tuple[str, ...]]:
+        """state/web-urls.json: each key's site paths, oldest first ({} when unreadable: check
+        says what is wrong with it)."""
+        from publish.site_paths import project_history
+
+        with contextlib.suppress(PublishError, OSError):
+            return project_history(self.root)
+        return {}
+
+    @cached_property
+    def _files(self) -> Mapping[str, str]:
+        """state/published.json's file of each key the last sync published."""
+        from publish.sync.vanished import Published
+
+        return Published(self.state).files
+
+    @cached_property
+    def _zalo(self) -> Mapping[str, Any]:
+        """state/zalo.json's records by key ({} when missing or unreadable)."""
+        from publish.sync.vanished import zalo_records
+
+        return zalo_records(self.state)
+
+    @cached_property
+    def _radio_titles(self) -> Mapping[str, str]:
+        """The title state/radio.json keeps for each key it sent a script of."""
+        from publish.sync.vanished import radio_records
+
+        return {
+            v["bulletins"][0]: v["title"]
+            for k, v in radio_records(self.state).items()
+            if k.startswith("items/")
+            and isinstance(v.get("bulletins"), list)
+            and v["bulletins"]
+            and isinstance(v["bulletins"][0], str)
+            and isinstance(v.get("title"), str)
+        }
+
+    def of(self, key: str) -> Recorded | None:
+        """What state/ records of `key` published; None when it records nothing of it."""
+        files: dict[str, str] = {}
+        if key in self._files:
+            files[self._files[key]] = "state/published.json"
+        entry = self._zalo.get(key)
+        entry = entry if isinstance(entry, dict) else {}
+        if isinstance(entry.get("source"), str):
+            files.setdefault(entry["source"], "state/zalo.json")
+        paths = self.history.get(key, ())
+        titles = {t for t in (entry.get("title"), self._radio_titles.get(key)) if t}
+        if not (files or paths or titles):
+            return None
+        return Recorded(files, paths[-1] if paths else "", frozenset(map(_same, titles)))
+
+
+def _same(title: object) -> str:
+    """A title as the Zalo sync compares titles: NFC, inner whitespace collapsed."""
+    return " ".join(nfc(title).split()) if isinstance(title, str) else ""
+
+
+def _titles(bulletin: Bulletin) -> set[str]:
+    """The titles `bulletin` is published under: its own, and its Zalo one when it has one."""
+    zalo = bulletin.block("zalo").get("title")
+    return {_same(bulletin.title), *([_same(zalo)] if isinstance(zalo, str) else [])}
+
+
+def published_file(group: Sequence[Bulletin], recorded: Recorded) -> tuple[Bulletin, str] | None:
+    """The one of `group` (files sharing a key) state/ records as that key's published bulletin,
+    and how it tells (Vietnamese, «{tệp}» to be replaced by how it is named): by its file, else its address, else its
+    title, the first test only one of them passes; None when no test tells them apart."""
+    tests: list[tuple[Callable[[Bulletin], bool], Callable[[Bulletin], str]]] = [
+        (
+            lambda b: b.source in recorded.files,
+            lambda b: f"{recorded.files[b.source]} ghi {{tệp}} là tệp của bài ấy",
+        ),
+        (
+            lambda b: bool(recorded.address) and b.url == recorded.address,
+            lambda b: f"state/web-urls.json ghi bài ấy đăng ở địa chỉ {b.url} của {{tệp}}",
+        ),
+        (
+            lambda b: bool(recorded.titles & _titles(b)),
+            lambda b: "tiêu đề của {tệp} là tiêu đề state/ ghi cho bài ấy",
+        ),
+    ]
+    for passes, why in tests:
+        found = [b for b in group if passes(b)]
+        if len(found) == 1:
+            return found[0], why(found[0])
+    return None
+
+
+def fresh_id(bulletin: Bulletin, taken: Iterable[str]) -> str:
+    """An `id` for `bulletin` made as `publish new` makes one (its slug and 6 hex digits), none
+    of `taken`: the digits come from its file's name, so every check suggests the same one."""
+    taken = set(taken)
+    for n in itertools.count():
+        digest = hashlib.sha256(f"{bulletin.source}\n{bulletin.key}\n{n}".encode()).hexdigest()
+        ident = new_identifier(bulletin.slug, digest[:6])
+        if ident not in taken:
+            return ident
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def duplicate_ids(bulletins: Sequence[Bulletin], records: Records, where: Where) -> list[Problem]:
+    """An error on each bulletin whose key another one has too (without `id`: their slug
+    problem says it), naming the one it duplicates: the published one state/ knows, else the
+    oldest (by `date`, then by its place in `bulletins`, that is by name). The id suggested is
+    none of theirs."""
+    groups: dict[str, list[Bulletin]] = {}
+    for bulletin in bulletins:
+        groups.setdefault(bulletin.key, []).append(bulletin)
+    order = {id(b): n for n, b in enumerate(bulletins)}
+    taken = {b.key for b in bulletins}
+    problems: list[tuple[int, Problem]] = []
+    for key, group in groups.items():
+        if len(group) < 2:
+            continue
+        recorded = records.of(key)
+        found = published_file(group, recorded) if recorded is not None else None
+        original = found[0] if found else min(group, key=lambda b: (b.date, order[id(b)]))
+        for bulletin in group:
+            # Without `id` the key is the slug: the slug problem already says it, once.
+            if bulletin is original or original.key == original.slug == bulletin.slug:
+                continue
+            new = fresh_id(bulletin, taken)
+            taken.add(new)
+            if found:
+                problem = _copy_of_published(bulletin, original, found[1], new, where)
+            else:
+                problem = _copy_of(bulletin, original, recorded is not None, new, where)
+            problems.append((order[id(bulletin)], problem))
+    return [problem for _, problem in sorted(problems, key=lambda p: p[0])]
+
+
+def _where_text(bulletin: Bulletin, where: Where) -> str:
+    """`file:line` of `bulletin`'s id (its file alone when none), and where its key is from."""
+    line, origin = where(bulletin)
+    return f"{bulletin.source}{'' if line is None else f':{line}'}{origin}"
+
+
+def _id_line(bulletin: Bulletin, new: str) -> str:
+    """The line to paste into `bulletin`, said as the fix says it."""
+    return f"{'sửa dòng id thành' if bulletin.has_id else 'thêm vào phần đầu dòng'} «id: {new}»"
+
+
+def _copy_of_published(
+    copy: Bulletin, original: Bulletin, why: str, new: str, where: Where
+) -> Problem:
+    """The error on a file that shares the key of the bulletin state/ records as published."""
+    line, origin = where(copy)
+    return Problem(
+        copy.source,
+        f"id {quoted(copy.key)}{origin} trùng với {_where_text(original, where)}, tệp của bài "
+        f"đã đăng ({why.replace('{tệp}', 'tệp ấy')}); tệp này chưa được đăng",
+        "id",
+        line,
+        f"Đổi id của tệp này (thường là bản chép từ bài đã đăng): {_id_line(copy, new)}. Đừng đổi "
+        f"id của {original.source}: website, Zalo và đài nhận ra bài đã đăng theo id ấy, đổi "
+        "đi thì lần đồng bộ tới rút bài đang đăng.",
+    )
+
+
+def _copy_of(newer: Bulletin, older: Bulletin, recorded: bool, new: str, where: Where) -> Problem:
+    """The error on the newer of two files sharing a key when state/ does not tell which one
+    is published (`recorded`: whether it records the key at all)."""
+    line, origin = where(newer)
+    if newer.date != older.date:
+        told = (
+            f"tệp này mới hơn (date {newer.date:%d/%m/%Y %H:%M}, tệp kia "
+            f"{older.date:%d/%m/%Y %H:%M})"
+        )
+        which = "mới hơn theo ngày đăng (date)"
+    else:
+        told = f"hai tệp cùng ngày đăng ({newer.date:%d/%m/%Y %H:%M}), tệp này xếp sau theo tên"
+        which = "xếp sau theo tên tệp (hai tệp cùng ngày đăng)"
+    state = (
+        f"state/ ghi bài {quoted(newer.key)} đã đăng nhưng không cho biết tệp nào trong hai tệp "
+        "là bài ấy (tệp, địa chỉ và tiêu đề state/ ghi khớp cả hai hoặc không khớp tệp nào)"
+        if recorded
+        else f"state/ chưa ghi bài {quoted(newer.key)} đã đăng ở kênh nào (chưa đồng bộ lần nào?)"
+    )
+    return Problem(
+        newer.source,
+        f"id {quoted(newer.key)}{origin} trùng với {_where_text(older, where)}; {told}",
+        "id",
+        line,
+        f"Đổi id của một trong hai tệp, tệp chưa được đăng: Zalo nhận bài đã đăng theo id. "
+        f"Vì {state}, lỗi ghi ở tệp {which}, thường là bản chép. Tệp "
+        f"này là bản chép thì {_id_line(newer, new)}; tệp này mới là bài đã đăng thì đổi id của "
+        f"{older.source}.",
+    )
+
+
+def moved_ids(
+    bulletins: Sequence[Bulletin], records: Records, where: Where, duplicated: Iterable[str]
+) -> list[Problem]:
+    """A warning on each file state/ records as a published bulletin's that now declares another
+    id while another file holds the published one's (the fix of a duplicate id applied to the
+    wrong file): the channels take that other file for the published bulletin. Found by the
+    address web-urls.json records last (read once a process: the website's build reads it too),
+    then confirmed by the file and title published.json, zalo.json record. `duplicated`: the
+    keys two files share, told as such."""
+    history = records.history
+    if not history:
+        return []
+    holders = {b.key: b for b in bulletins}
+    skip = set(duplicated)
+    by_address = {paths[-1]: key for key, paths in history.items() if paths}
+    problems = []
+    for moved in bulletins:
+        key = by_address.get(moved.url)
+        if key is None or key == moved.key or key in skip or key not in holders:
+            continue
+        holder = holders[key]
+        recorded = records.of(key)
+        found = published_file([moved, holder], recorded) if recorded is not None else None
+        if found is None or found[0] is not moved or _retitled(holder, moved, recorded):
+            continue
+        problems.append(_moved(moved, holder, found[1], where, holders))
+    return problems
+
+
+def _retitled(holder: Bulletin, moved: Bulletin, recorded: Recorded | None) -> bool:
+    """Whether `holder` has the title state/ records and `moved` not: the published bulletin
+    renamed to `holder` and a new one written at its old file and address, not a wrong fix."""
+    titles = recorded.titles if recorded is not None else frozenset()
+    return bool(titles & _titles(holder)) and not titles & _titles(moved)
+
+
+def _moved(
+    moved: Bulletin, holder: Bulletin, why: str, where: Where, taken: Iterable[str]
+) -> Problem:
+    """The warning on `moved`, a published bulletin's file that gave its id up to `holder`
+    (`why`: how state/ tells it is the published one)."""
+    line, _ = where(moved)
+    key = holder.key
+    now = f"«id: {moved.key}»" if moved.has_id else "không còn dòng id"
+    return Problem(
+        moved.source,
+        f"bài đang đăng đổi id: tệp này là bài {quoted(key)} đã đăng ({why.replace('{tệp}', 'tệp này')}), nay ghi {now}, "
+        f"còn id {quoted(key)} nay ở tệp khác, {_where_text(holder, where)}: lần đồng bộ tới "
+        f"mọi kênh coi tệp ấy là bài {quoted(key)} (chưa được duyệt thì bài đang đăng bị rút "
+        "khỏi website, Zalo, đài; được duyệt thì nội dung tệp ấy thay bài đang đăng), còn tệp "
+        "này là một bài mới",
+        "id",
+        line,
+        f"Thường là đổi id nhầm tệp khi sửa lỗi «id trùng»: trả dòng id của tệp này về "
+        f"«id: {key}», rồi đổi id của {holder.source}, ví dụ «id: "
+        f"{fresh_id(holder, taken)}».",
+        severity="warning",
+    )

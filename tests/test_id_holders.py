@@ -1,0 +1,259 @@
+"""Two files with one `id`: the error goes on the file that is not the published one, which
+state/ knows, with an id ready to paste; the fix applied to the published file instead is
+warned of, and no line names the copy as the bulletin published (session 73, QA item 1)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from publish import config as config_module
+from publish.cli import main
+from publish.content import load_site
+from publish.errors import ContentError, Problem
+from publish.fields import new_identifier
+from publish.model import Site
+from publish.zalo.emulator import ZaloEmulator
+from tests.helpers import NOW as CLOCK
+from tests.helpers import bulletin_md, make_project
+from tests.zalo_project import NOW, records, sync, told, zalo_project
+
+ORIGINAL = "content/bai-viet/ban-tin-001.md"
+COPY = "content/bai-viet/ban-sao.md"
+"""Before the original by name: the error used to go on the published file then."""
+NEW_TITLE = "Cảnh báo lừa đảo mới qua Zalo"
+
+
+def copy_published(root: Path) -> None:
+    """Start a new bulletin as editors do: copy the published one, change its title, clear
+    its approval, keep its `id`."""
+    text = (root / ORIGINAL).read_text("utf-8")
+    text = re.sub(r"(?m)^title: .*$", f'title: "{NEW_TITLE}"', text)
+    text = re.sub(r"(?m)^approved_by: .*$", 'approved_by: ""', text)
+    (root / COPY).write_text(text, "utf-8")
+
+
+def set_id(root: Path, name: str, new: str) -> None:
+    """Write `id: new` over the id line of `name`."""
+    path = root / name
+    path.write_text(re.sub(r"(?m)^id: .*$", f"id: {new}", path.read_text("utf-8")), "utf-8")
+
+
+def load(root: Path) -> Site:
+    """The project's site at the helpers' clock."""
+    return load_site(config_module.load(root), now=CLOCK)
+
+
+def load_errors(root: Path) -> list[Problem]:
+    """The errors loading the project raises (it must raise)."""
+    with pytest.raises(ContentError) as info:
+        load(root)
+    return [p for p in info.value.problems if p.severity == "error"]
+
+
+def check(root: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> tuple[int, str]:
+    """`publish check`'s exit code and everything it printed (an error is exit code 1)."""
+    capsys.readouterr()
+    try:
+        code = main(["--root", str(root), "--now", NOW, "check", *extra])
+    except ContentError as exc:
+        print(exc)
+        code = 1
+    return code, told(capsys)
+
+
+def test_a_copy_of_a_published_bulletin_is_the_file_told_with_an_id_ready_to_paste(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    copy_published(root)
+    [problem] = load_errors(root)
+    assert (problem.file, problem.field, problem.line) == (COPY, "id", 7)
+    assert problem.message == (
+        f"id «bt-001» trùng với {ORIGINAL}:7, tệp của bài đã đăng (state/published.json ghi "
+        "tệp ấy là tệp của bài ấy); tệp này chưa được đăng"
+    )
+    [new] = re.findall(r"sửa dòng id thành «id: ([a-z0-9-]+)»", problem.hint or "")
+    assert re.fullmatch(r"ban-sao-[0-9a-f]{6}", new)
+    assert new == new_identifier("ban-sao", new[-6:])  # as `publish new` makes one
+    assert f"Đừng đổi id của {ORIGINAL}" in (problem.hint or "")
+    # The same id on every run: a CI report does not change under the editor.
+    assert load_errors(root)[0].hint == problem.hint
+    code, out = check(root, capsys)
+    assert code == 1
+    # The copy is the file left out while the error stands: nothing says it is published.
+    assert "Sẽ rút" not in out
+    # The id suggested is free: pasted, the copy is a bulletin of its own, held for approval.
+    set_id(root, COPY, new)
+    code, out = check(root, capsys)
+    assert code == 0, out
+    assert f"Bỏ qua {COPY}: chưa được duyệt" in out and "Sẽ rút" not in out
+
+
+def test_state_tells_the_published_file_by_its_zalo_record_and_its_address_too(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None
+) -> None:
+    """A state/ without published.json (written before it was) still names the file: Zalo's
+    record of it; without that either, the address web-urls.json records last."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    copy_published(root)
+    (root / "state" / "published.json").unlink()
+    [problem] = load_errors(root)
+    assert problem.file == COPY
+    assert "(state/zalo.json ghi tệp ấy là tệp của bài ấy)" in problem.message
+    (root / "state" / "zalo.json").unlink()
+    [problem] = load_errors(root)
+    assert problem.file == COPY
+    assert (
+        "(state/web-urls.json ghi bài ấy đăng ở địa chỉ /2020/12/ban-tin-001/ của tệp ấy)"
+        in problem.message
+    )
+
+
+def test_renamed_and_copied_the_published_file_is_told_by_its_title(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None
+) -> None:
+    """The original's file renamed too (and dated anew): neither file is the one state/
+    records, nor at its address; the title Zalo published tells them apart."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    copy_published(root)
+    moved = "content/bai-viet/xa-an-nhon.md"
+    text = (root / ORIGINAL).read_text("utf-8").replace("date: 2020-12-02", "date: 2020-11-02")
+    (root / moved).write_text(text, "utf-8")
+    (root / ORIGINAL).unlink()
+    [problem] = load_errors(root)
+    assert problem.file == COPY
+    assert f"trùng với {moved}:7, tệp của bài đã đăng (tiêu đề của tệp ấy" in problem.message
+
+
+def two_files(tmp_path: Path, first: str, second: str) -> Path:
+    """A project never synced: a.md dated `first`, b.md dated `second`, one id."""
+    return make_project(
+        tmp_path,
+        {
+            "content/bai-viet/a.md": bulletin_md({"id": "ct-lua-dao", "date": first}),
+            "content/bai-viet/b.md": bulletin_md({"id": "ct-lua-dao", "date": second}),
+        },
+    )
+
+
+def test_nothing_synced_the_newer_file_by_date_is_told_and_why(tmp_path: Path) -> None:
+    """a.md comes first by name but is the newer bulletin: the error is on it, saying so."""
+    root = two_files(tmp_path, "2020-12-09 08:00", "2020-12-08 08:00")
+    [problem] = load_errors(root)
+    assert (problem.file, problem.line) == ("content/bai-viet/a.md", 7)
+    assert problem.message == (
+        "id «ct-lua-dao» trùng với content/bai-viet/b.md:7; tệp này mới hơn (date "
+        "09/12/2020 08:00, tệp kia 08/12/2020 08:00)"
+    )
+    hint = problem.hint or ""
+    assert hint.startswith("Đổi id của một trong hai tệp, tệp chưa được đăng")
+    assert "state/ chưa ghi bài «ct-lua-dao» đã đăng ở kênh nào" in hint
+    assert "lỗi ghi ở tệp mới hơn theo ngày đăng (date)" in hint
+    assert re.search(r"sửa dòng id thành «id: a-[0-9a-f]{6}»", hint)
+    assert hint.endswith("tệp này mới là bài đã đăng thì đổi id của content/bai-viet/b.md.")
+
+
+def test_nothing_synced_and_one_date_the_file_later_by_name_is_told_and_why(
+    tmp_path: Path,
+) -> None:
+    root = two_files(tmp_path, "2020-12-08 08:00", "2020-12-08 08:00")
+    [problem] = load_errors(root)
+    assert problem.file == "content/bai-viet/b.md"
+    assert problem.message.endswith(
+        "; hai tệp cùng ngày đăng (08/12/2020 08:00), tệp này xếp sau theo tên"
+    )
+    assert "lỗi ghi ở tệp xếp sau theo tên tệp (hai tệp cùng ngày đăng)" in (problem.hint or "")
+
+
+def test_three_files_with_one_id_each_copy_is_told_once_with_its_own_id(tmp_path: Path) -> None:
+    root = make_project(
+        tmp_path,
+        {
+            f"content/bai-viet/{name}.md": bulletin_md({"id": "ct-lua-dao"})
+            for name in ("a", "b", "c")
+        },
+    )
+    problems = load_errors(root)
+    assert [p.file for p in problems] == ["content/bai-viet/b.md", "content/bai-viet/c.md"]
+    assert all("trùng với content/bai-viet/a.md:7" in p.message for p in problems)
+    ids = [re.findall(r"«id: ([a-z0-9-]+)»", p.hint or "") for p in problems]
+    assert ids[0] != ids[1] and all(len(found) == 1 for found in ids)
+
+
+def test_the_fix_applied_to_the_published_file_is_warned_and_strict_refuses_it(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The error followed on the wrong file: the published one gets a new id, the copy keeps
+    its id. check passed, and the sync took the published bulletin down for the copy's
+    missing approval."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    copy_published(root)
+    set_id(root, ORIGINAL, "bt-001-moi")
+    code, out = check(root, capsys)
+    assert code == 0, out
+    warning = (
+        f"{ORIGINAL}:7: cảnh báo: trường 'id': bài đang đăng đổi id: tệp này là bài «bt-001» "
+        "đã đăng (state/published.json ghi tệp này là tệp của bài ấy), nay ghi «id: "
+        f"bt-001-moi», còn id «bt-001» nay ở tệp khác, {COPY}:7: lần đồng bộ tới mọi kênh "
+        "coi tệp ấy là bài «bt-001»"
+    )
+    assert warning in out
+    assert re.search(
+        r"trả dòng id của tệp này về «id: bt-001», rồi đổi id của "
+        rf"{re.escape(COPY)}, ví dụ «id: ban-sao-[0-9a-f]{{6}}»",
+        out,
+    )
+    # The withdrawal line names the published file, not the copy, as the bulletin up now.
+    [line] = [x for x in out.splitlines() if x.startswith("Sẽ rút")]
+    assert line.startswith(
+        f"Sẽ rút bài đang đăng: {ORIGINAL} là bài «bt-001» đang đăng trên website, Zalo, nay "
+        f"ghi «id: bt-001-moi», còn id «bt-001» nay ở {COPY}, tệp bị giữ lại (chưa được duyệt)"
+    ), line
+    assert f"{COPY} đang đăng" not in out
+    code, out = check(root, capsys, "--strict")
+    assert code == 1 and "bài đang đăng đổi id" in out
+    # Put right: the published file keeps its id, the copy takes another; nothing is told.
+    set_id(root, ORIGINAL, "bt-001")
+    set_id(root, COPY, "ban-sao-moi")
+    code, out = check(root, capsys, "--strict")
+    assert code == 0 and "đổi id" not in out and "Sẽ rút" not in out, out
+    assert sync(root) == 0
+    assert records(root)["bt-001"]["status"] == "live"
+
+
+def test_a_published_file_renamed_and_a_new_one_at_its_old_name_is_no_wrong_fix(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None
+) -> None:
+    """The published bulletin moved to another file keeping its id and title, and a new
+    bulletin with its own id written at the old file: the file state/ records is not the
+    published bulletin any more, its title says so."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    text = (root / ORIGINAL).read_text("utf-8")
+    (root / "content/bai-viet/ban-tin-001-cu.md").write_text(text, "utf-8")
+    new = re.sub(r"(?m)^title: .*$", f'title: "{NEW_TITLE}"', text)
+    (root / ORIGINAL).write_text(new.replace("id: bt-001", "id: bt-moi"), "utf-8")
+    site = load(root)
+    assert not [w for w in site.warnings if "đổi id" in w.message]
+
+
+def test_a_published_file_given_another_id_alone_is_not_told_as_a_copy_s(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None
+) -> None:
+    """No other file holds the old id: the withdrawal line of an id changed tells it
+    (test_withdrawing), not the warning of a duplicate fixed on the wrong file."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    set_id(root, ORIGINAL, "bt-001-moi")
+    site = load(root)
+    assert not [w for w in site.warnings if "đổi id" in w.message]
+    published = json.loads((root / "state" / "published.json").read_text("utf-8"))
+    assert published["files"]["bt-001"] == ORIGINAL  # what the warning would have read
