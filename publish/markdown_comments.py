@@ -38,10 +38,10 @@ def hidden(text: str) -> list[tuple[int, int]]:
     one pass, linear on any body. `text` should have its code masked (markdown_code.masked):
     `<!--` in code is shown as typed.
 
-    A comment opening a line (after up to three spaces) is hidden up to its `-->` however many
-    lines it runs over. One after other text is hidden only when it closes on the same line:
-    a blank line, a heading, a list item or a quote line ends the paragraph, and the website
-    then shows `<!-- …` as text. An unclosed one is shown.
+    A comment opening a line (after up to three spaces; a Tab takes it to a stop of four) is
+    hidden up to its `-->` however many lines it runs over. One after other text is hidden only
+    when it closes on the same line: a blank line, a heading, a list item or a quote line ends
+    the paragraph, and the website then shows `<!-- …` as text. An unclosed one is shown.
     """
     found: list[tuple[int, int]] = []
     closing: re.Match[str] | None = None
@@ -57,7 +57,9 @@ def hidden(text: str) -> list[tuple[int, int]]:
             line_end = len(text) if line_end < 0 else line_end
         indent = text[max(0, at - 4) : at]
         lead = len(indent) - len(indent.rstrip(" \t"))
-        opens_line = lead <= 3 and (at == lead or text[at - lead - 1] == "\n")
+        # Columns, not characters: Python-Markdown expands a Tab to the next stop of four first.
+        columns = len(indent[len(indent) - lead :].expandtabs(4))
+        opens_line = columns <= _OPENS_LINE and (at == lead or text[at - lead - 1] == "\n")
         if not opens_line and closing.start() > line_end:
             at = text.find("<!--", at + 4)
             continue

@@ -283,3 +283,26 @@ def test_a_quotations_paragraphs_are_read_apart_as_the_website_shows_them() -> N
 )
 def test_a_signed_figure_after_a_comma_is_read_by_r12_4(source: str, read: str) -> None:
     assert normalise(source).text == read
+
+
+@pytest.mark.parametrize("indent", ["\t", " \t", "  \t", "    "])
+def test_a_comment_indented_to_the_fourth_column_by_a_tab_does_not_open_its_line(
+    indent: str,
+) -> None:
+    """A Tab takes the line to column four, as four spaces do: the website then reads the
+    comment inside the paragraph above, which a blank line cuts, and shows «<!-- CẦN BỔ SUNG»
+    as text. markdown_comments.hidden() counted the Tab as one column and hid it, so the load
+    saw nothing there to warn of."""
+    source = f"Câu đầu.\n{indent}<!-- CẦN BỔ SUNG\n\nsố liệu -->Hai ba.\n"
+    assert "&lt;!-- CẦN BỔ SUNG" in _web(source)
+    assert markdown_comments.hidden(source) == []
+    assert "<!-- CẦN BỔ SUNG" in markdown_comments.shown_body(source)
+
+
+@pytest.mark.parametrize("indent", ["", " ", "   ", "\n"])
+def test_a_comment_opening_its_line_is_still_hidden_across_a_blank_line(indent: str) -> None:
+    """Up to three spaces (or after a blank line) the comment opens its line: hidden up to its
+    `-->` on the website, blank lines and all."""
+    source = f"Câu đầu.\n{indent}<!-- CẦN BỔ SUNG\n\nsố liệu -->Hai ba.\n"
+    assert "CẦN BỔ SUNG" not in _web(source) and "<p>Hai ba.</p>" in _web(source)
+    assert "CẦN BỔ SUNG" not in markdown_comments.shown_body(source)
