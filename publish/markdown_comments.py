@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import lru_cache
 
 from publish.markdown_angles import BLOCK_ELEMENTS, VOID_ELEMENTS
 from publish.markdown_code import masked, without_fences
@@ -129,6 +128,8 @@ class _InlineTags:
         self.spans = spans
         self.open: list[tuple[str, ...]] = [()] * len(spans)
         self.blanks: list[int] = []
+        self.closes: dict[str, tuple[list[int], list[int]]] | None = None
+        """The body's end tags (`_end_tags`), read at the first comment in a tag that asks."""
         if "<" not in text.replace("<!--", ""):
             return
         self.blanks = [m.start() for m in _BLANK_LINE.finditer(text)]
@@ -161,7 +162,9 @@ class _InlineTags:
         end = self.spans[at][1]
         following = bisect_left(self.blanks, end)
         paragraph_end = self.blanks[following] if following < len(self.blanks) else len(self.text)
-        closes = _end_tags(self.text)
+        if self.closes is None:
+            self.closes = _end_tags(self.text)
+        closes = self.closes
         for name in self.open[at]:
             starts, ends = closes.get(name, ([], []))
             # End tags never overlap: the first after the comment ends first.
@@ -171,10 +174,10 @@ class _InlineTags:
         return False
 
 
-@lru_cache(maxsize=4)
 def _end_tags(text: str) -> dict[str, tuple[list[int], list[int]]]:
     """Where each end tag of `text` starts and ends, by lower-case name, in order: read once
-    per text (a look per tag name and paragraph made a body of many names quadratic)."""
+    per text by `_InlineTags` (a look per tag name and paragraph made a body of many names
+    quadratic)."""
     found: dict[str, tuple[list[int], list[int]]] = {}
     for match in _END_TAG.finditer(text):
         starts, ends = found.setdefault(match[1].translate(_ASCII_NAME).lower(), ([], []))
