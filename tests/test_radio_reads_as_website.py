@@ -314,3 +314,23 @@ def test_a_comment_opening_its_line_is_still_hidden_across_a_blank_line(indent: 
     source = f"Câu đầu.\n{indent}<!-- CẦN BỔ SUNG\n\nsố liệu -->Hai ba.\n"
     assert "CẦN BỔ SUNG" not in _web(source) and "<p>Hai ba.</p>" in _web(source)
     assert "CẦN BỔ SUNG" not in markdown_comments.shown_body(source)
+
+
+@pytest.mark.parametrize(
+    "tag",
+    [
+        "<span title='a>b'>",
+        '<span title="a>b">',
+        "<a href=\"https://congan.example.vn\" title='Công an > xã'>",
+        "<b title='x<y'>",
+    ],
+)
+def test_a_bracket_inside_an_attributes_quoted_value_does_not_end_the_tag(tag: str) -> None:
+    """A browser (and Python-Markdown) reads a quoted value up to its closing quote: the radio
+    ended the tag at the first `>` and read «b'>đầu», then held the script for the sign."""
+    name = tag[1:].split()[0]
+    source = f"Câu {tag}đầu</{name}> hai.\n"
+    assert re.sub(r"<[^>]*>", "", _web(source)).strip() == "Câu đầu hai."  # its `>` escaped
+    spoken = normalise(source)
+    assert spoken.text == "Câu đầu hai."
+    assert not spoken.flags
