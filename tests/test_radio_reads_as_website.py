@@ -334,3 +334,38 @@ def test_a_bracket_inside_an_attributes_quoted_value_does_not_end_the_tag(tag: s
     spoken = normalise(source)
     assert spoken.text == "Câu đầu hai."
     assert not spoken.flags
+
+
+@pytest.mark.parametrize(
+    ("above", "code"),
+    [
+        # A definition's lines typed on under it (lazy): «Đoạn hai.» is its next paragraph.
+        ("Lừa đảo\n:   Dùng thủ đoạn gian dối.\nChiếm đoạt tài sản.\n", False),
+        ("Lừa đảo\n:   Dùng thủ đoạn gian dối.\nChiếm đoạt tài sản.\n<span>x</span>\n", False),
+        # A heading, a rule or a raw HTML block ends those lines: then it is code.
+        ("Lừa đảo\n:   Dùng thủ đoạn gian dối.\nChiếm đoạt tài sản.\n## Lưu ý\n", True),
+        ("Lừa đảo\n:   Dùng thủ đoạn gian dối.\n***\n", True),
+        ("Lừa đảo\n:   Dùng thủ đoạn gian dối.\n<div>x</div>\n", True),
+    ],
+)
+def test_an_indented_paragraph_after_a_definitions_lazy_lines_is_read_as_on_the_website(
+    above: str, code: bool
+) -> None:
+    """The radio looked for the definition on the line right above the blank one only: after
+    a line typed on under it, «Đoạn hai.» was taken for code, flagged and left unread."""
+    source = f"Câu đầu.\n\n{above}\n    Đoạn hai của định nghĩa.\n\nCâu cuối.\n"
+    html = _web(source)
+    assert ("<pre><code>Đoạn hai" in html) is code
+    spoken = normalise(source)
+    assert ("Đoạn hai của định nghĩa." in spoken.text) is not code
+    assert [f.code for f in spoken.flags] == (["R1.7"] if code else [])
+
+
+@pytest.mark.parametrize("between", ["Thêm.\n", "Thêm.\n<span>x</span>\n", "Thêm.\n  ## Ý\n"])
+def test_an_indented_paragraph_after_a_footnotes_lazy_lines_is_the_footnotes(between: str) -> None:
+    """In the footnote on the website, so not read (R1.5), and no code to flag."""
+    source = f"Câu đầu.[^1]\n\n[^1]: Chú thích.\n{between}\n    Số liệu.\n\nCâu cuối.\n"
+    assert "Số liệu." in _footnotes(_web(source)) and "<pre>" not in _web(source)
+    spoken = normalise(source)
+    assert spoken.text == "Câu đầu.\n\nCâu cuối."
+    assert not spoken.flags
