@@ -30,6 +30,7 @@ __all__ = [
     "BLOCK_ELEMENTS",
     "HTML_ELEMENTS",
     "NEVER_WORDS",
+    "TAG_INSIDE",
     "VOID_ELEMENTS",
     "angles_quoted",
     "is_markup",
@@ -70,9 +71,13 @@ _NAME = re.compile(r"</?([A-Za-z][^\s/>]*)")
 """A tag's name, read as an HTML parser reads it (up to a space, `/` or `>`)."""
 _VALUE = re.compile(r"""=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+)""")
 """An attribute's value, which may be any text (`title="Công an xã"`); its name may not."""
-_ANGLED = re.compile(r"<(?P<inner>[^\W\d_][^<>]*)>")
-"""Words in angle brackets opening with a letter (`<1>` or `< 18 tuổi` are not); whether they
-are a tag is `is_markup`'s answer."""
+TAG_INSIDE = r"""(?>(?:[^<>"'=]+|=\s*(?:"[^"]*"|'[^']*')|[="']))*"""
+"""What a tag holds after its `<` and first letter, up to its `>`: an attribute's quoted value
+may hold `>` or `<` (`title='a>b'`), as in Python-Markdown's inline HTML and any browser; a quote
+after no `=` is a character as any other."""
+_ANGLED = re.compile(rf"<(?P<inner>[^\W\d_]{TAG_INSIDE})>")
+"""Words in angle brackets opening with a letter (`<1>` or `< 18 tuổi` are not), or a tag
+(`TAG_INSIDE`); whether they are a tag is `is_markup`'s answer."""
 _DOUBLED = re.compile(r"<<(?P<inner>[^<>]*+)>>")
 """Words in doubled angle brackets, with spaces inside or not (`<< Vì an ninh >>`): never HTML."""
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import lru_cache
 
 from publish.markdown_angles import BLOCK_ELEMENTS, VOID_ELEMENTS
 from publish.markdown_code import masked, without_fences
@@ -38,10 +37,10 @@ def hidden(text: str) -> list[tuple[int, int]]:
     one pass, linear on any body. `text` should have its code masked (markdown_code.masked):
     `<!--` in code is shown as typed.
 
-    A comment opening a line (after up to three spaces) is hidden up to its `-->` however many
-    lines it runs over. One after other text is hidden only when it closes on the same line:
-    a blank line, a heading, a list item or a quote line ends the paragraph, and the website
-    then shows `<!-- …` as text. An unclosed one is shown.
+    A comment opening a line (after up to three spaces; a Tab takes it to a stop of four) is
+    hidden up to its `-->` however many lines it runs over. One after other text is hidden only
+    when it closes on the same line: a blank line, a heading, a list item or a quote line ends
+    the paragraph, and the website then shows `<!-- …` as text. An unclosed one is shown.
     """
     found: list[tuple[int, int]] = []
     closing: re.Match[str] | None = None
@@ -57,7 +56,9 @@ def hidden(text: str) -> list[tuple[int, int]]:
             line_end = len(text) if line_end < 0 else line_end
         indent = text[max(0, at - 4) : at]
         lead = len(indent) - len(indent.rstrip(" \t"))
-        opens_line = lead <= 3 and (at == lead or text[at - lead - 1] == "\n")
+        # Columns, not characters: Python-Markdown expands a Tab to the next stop of four first.
+        columns = len(indent[len(indent) - lead :].expandtabs(4))
+        opens_line = columns <= _OPENS_LINE and (at == lead or text[at - lead - 1] == "\n")
         if not opens_line and closing.start() > line_end:
             at = text.find("<!--", at + 4)
             continue
@@ -127,6 +128,8 @@ class _InlineTags:
         self.spans = spans
         self.open: list[tuple[str, ...]] = [()] * len(spans)
         self.blanks: list[int] = []
+        self.closes: dict[str, tuple[list[int], list[int]]] | None = None
+        """The body's end tags (`_end_tags`), read at the first comment in a tag that asks."""
         if "<" not in text.replace("<!--", ""):
             return
         self.blanks = [m.start() for m in _BLANK_LINE.finditer(text)]
@@ -159,7 +162,9 @@ class _InlineTags:
         end = self.spans[at][1]
         following = bisect_left(self.blanks, end)
         paragraph_end = self.blanks[following] if following < len(self.blanks) else len(self.text)
-        closes = _end_tags(self.text)
+        if self.closes is None:
+            self.closes = _end_tags(self.text)
+        closes = self.closes
         for name in self.open[at]:
             starts, ends = closes.get(name, ([], []))
             # End tags never overlap: the first after the comment ends first.
@@ -169,10 +174,10 @@ class _InlineTags:
         return False
 
 
-@lru_cache(maxsize=4)
 def _end_tags(text: str) -> dict[str, tuple[list[int], list[int]]]:
     """Where each end tag of `text` starts and ends, by lower-case name, in order: read once
-    per text (a look per tag name and paragraph made a body of many names quadratic)."""
+    per text by `_InlineTags` (a look per tag name and paragraph made a body of many names
+    quadratic)."""
     found: dict[str, tuple[list[int], list[int]]] = {}
     for match in _END_TAG.finditer(text):
         starts, ends = found.setdefault(match[1].translate(_ASCII_NAME).lower(), ([], []))

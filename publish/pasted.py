@@ -25,6 +25,7 @@ from publish.fields import Collector
 from publish.frontmatter import Parsed
 from publish.markdown_code import masked
 from publish.markdown_comments import prose
+from publish.markdown_held import holder
 from publish.markdown_pasted import bullet, sub_bullets
 from publish.text import LineCounter, LinePattern, line_numbers
 
@@ -88,9 +89,6 @@ _SIGNATURE = re.compile(r"^-- $", re.MULTILINE)
 """The line e-mail programs put above a signature."""
 _TAB_CELLS = re.compile(r"\S *\t[ \t]*\S")
 _ITEM = re.compile(r" {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]")
-_HOLDS_PARAGRAPHS = re.compile(r" {0,3}(?:\[\^[^\]\s]+\]:|:[ \t])")
-"""A footnote (`[^1]: …`) or a definition (`:   …`): an indented paragraph after it is its next
-paragraph, as after a list item."""
 
 
 def mend(text: str) -> str:
@@ -268,9 +266,14 @@ def _tab_tables(col: Collector, body: str, first: int) -> None:
 def _holds(lines: list[str], i: int, subs: set[int]) -> bool:
     """Whether an indented paragraph after line `i` (and a blank line) goes on its block: a
     list item, one the website makes of a pasted bullet («• …», not a lone «👉 …», or Word's
-    «o» under one: `subs`), a footnote or a definition."""
-    line = lines[i]
-    return bool(_ITEM.match(line) or bullet(lines, i) or i in subs or _HOLDS_PARAGRAPHS.match(line))
+    «o» under one: `subs`), a footnote or a definition, `i` itself or a line above it that the
+    lines down to `i` go on (publish.markdown_held)."""
+
+    def opens_item(at: int) -> bool:
+        """Whether line `at` opens a list item, or a pasted bullet the website makes one."""
+        return bool(_ITEM.match(lines[at]) or bullet(lines, at)) or at in subs
+
+    return holder(lines, i, holds=opens_item) >= 0
 
 
 def _indented(col: Collector, body: str, first: int, written: str) -> None:

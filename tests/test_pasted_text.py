@@ -570,6 +570,31 @@ def test_paragraphs_indented_under_a_footnote_a_definition_or_a_pasted_bullet_ar
     assert warnings_of(tmp_path, body) == []
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Theo số liệu[^1].\n\n[^1]: Báo cáo của Công an tỉnh.\nTháng 10.\n\n    Số liệu.\n",
+        "Lừa đảo\n:   Dùng thủ đoạn gian dối.\nChiếm đoạt.\n\n    Đoạn hai của định nghĩa.\n",
+        "Mở đầu.\n\n- Mục một\nvà thêm.\n\n    Đoạn của mục một.\n",
+    ],
+)
+def test_a_paragraph_indented_under_lines_typed_on_a_footnote_or_item_is_not_told(
+    tmp_path: Path, body: str
+) -> None:
+    """Lines typed under the block's first without indent go on it (Markdown's lazy lines):
+    the paragraph is still the block's on the website, which the check called code."""
+    assert "<pre>" not in web_html(body)
+    assert warnings_of(tmp_path, body) == []
+
+
+def test_a_paragraph_indented_under_a_heading_after_a_footnote_is_told(tmp_path: Path) -> None:
+    """A heading ends the footnote's lines: the paragraph under it is code on the website."""
+    body = "Theo số liệu[^1].\n\n[^1]: Báo cáo.\nTháng 10.\n## Ghi chú\n\n    Số liệu.\n"
+    assert "<pre><code>Số liệu." in web_html(body)
+    found = warnings_of(tmp_path, body)
+    assert [line for line, _ in found] == [15] and "thụt đầu dòng" in found[0][1]
+
+
 def test_a_paragraph_indented_under_a_lone_pointing_hand_is_told(tmp_path: Path) -> None:
     """A lone «👉» line stays text on the website, so a paragraph indented under it is a box of
     code; the check took the line for a list item (whose next paragraph it would be) and said

@@ -40,9 +40,11 @@ NOTES = [
     "Nguyễn Văn Hùng - Chờ",
     "Hùng: Chờ",
     "Nguyễn Văn Hùng, Chờ",
+    "Nguyễn Văn Hùng,Chờ",
     # Glued to the given name, an approval word after it is still a note.
     "Nguyễn Văn Chờ-duyệt",
     "Nguyễn Văn Chờ: duyệt",
+    "Nguyễn Văn Chờ,duyệt",
 ]
 
 
@@ -80,6 +82,9 @@ def test_khong_as_a_given_name_is_a_name(name: str) -> None:
         "Nguyễn Văn Chờ-Trưởng CA",
         "Lê Văn Chờ;Nguyễn Văn B",
         "Lê Văn Chờ/Nguyễn B",
+        # A comma typed without its space reads as the spaced one.
+        "Lê Văn Chờ,Nguyễn Văn B",
+        "Thượng tá Nguyễn Văn Chờ,Phó Trưởng Công an xã",
     ],
 )
 def test_cho_as_a_given_name_is_a_name(tmp_path: Path, name: str) -> None:

@@ -195,13 +195,21 @@ def test_many_tag_names_around_comments_are_judged_in_linear_time(
             return re.compile(pattern, flags)
 
     monkeypatch.setattr(markdown_comments, "re", CountingRe())
-    markdown_comments._end_tags.cache_clear()
+    read: list[int] = []
+    end_tags = markdown_comments._end_tags
+
+    def counted_end_tags(text: str) -> dict[str, tuple[list[int], list[int]]]:
+        """`_end_tags`, counting the bodies it reads."""
+        read.append(len(text))
+        return end_tags(text)
+
+    monkeypatch.setattr(markdown_comments, "_end_tags", counted_end_tags)
     closed = "".join(f"<t{n}>Câu\n<!-- x -->Hai</t{n}>\n" for n in range(4_000))
     assert markdown_comments.tails(closed) == {}  # each comment inside its tag
     closed_later = "".join(f"<t{n}>Câu\n<!-- x -->Hai\n\n</t{n}> ba\n\n" for n in range(4_000))
     assert len(markdown_comments.tails(closed_later)) == 4_000  # each a block: tag closed after
     assert compiled == []  # 4,000 per body when one pattern per name
-    assert markdown_comments._end_tags.cache_info().misses == 2  # once per body
+    assert read == [len(closed), len(closed_later)]  # once per body
 
 
 def test_a_comment_inside_a_line_stays_inside_its_paragraph() -> None:
@@ -283,3 +291,81 @@ def test_a_quotations_paragraphs_are_read_apart_as_the_website_shows_them() -> N
 )
 def test_a_signed_figure_after_a_comma_is_read_by_r12_4(source: str, read: str) -> None:
     assert normalise(source).text == read
+
+
+@pytest.mark.parametrize("indent", ["\t", " \t", "  \t", "    "])
+def test_a_comment_indented_to_the_fourth_column_by_a_tab_does_not_open_its_line(
+    indent: str,
+) -> None:
+    """A Tab takes the line to column four, as four spaces do: the website then reads the
+    comment inside the paragraph above, which a blank line cuts, and shows «<!-- CẦN BỔ SUNG»
+    as text. markdown_comments.hidden() counted the Tab as one column and hid it, so the load
+    saw nothing there to warn of."""
+    source = f"Câu đầu.\n{indent}<!-- CẦN BỔ SUNG\n\nsố liệu -->Hai ba.\n"
+    assert "&lt;!-- CẦN BỔ SUNG" in _web(source)
+    assert markdown_comments.hidden(source) == []
+    assert "<!-- CẦN BỔ SUNG" in markdown_comments.shown_body(source)
+
+
+@pytest.mark.parametrize("indent", ["", " ", "   ", "\n"])
+def test_a_comment_opening_its_line_is_still_hidden_across_a_blank_line(indent: str) -> None:
+    """Up to three spaces (or after a blank line) the comment opens its line: hidden up to its
+    `-->` on the website, blank lines and all."""
+    source = f"Câu đầu.\n{indent}<!-- CẦN BỔ SUNG\n\nsố liệu -->Hai ba.\n"
+    assert "CẦN BỔ SUNG" not in _web(source) and "<p>Hai ba.</p>" in _web(source)
+    assert "CẦN BỔ SUNG" not in markdown_comments.shown_body(source)
+
+
+@pytest.mark.parametrize(
+    "tag",
+    [
+        "<span title='a>b'>",
+        '<span title="a>b">',
+        "<a href=\"https://congan.example.vn\" title='Công an > xã'>",
+        "<b title='x<y'>",
+    ],
+)
+def test_a_bracket_inside_an_attributes_quoted_value_does_not_end_the_tag(tag: str) -> None:
+    """A browser (and Python-Markdown) reads a quoted value up to its closing quote: the radio
+    ended the tag at the first `>` and read «b'>đầu», then held the script for the sign."""
+    name = tag[1:].split()[0]
+    source = f"Câu {tag}đầu</{name}> hai.\n"
+    assert re.sub(r"<[^>]*>", "", _web(source)).strip() == "Câu đầu hai."  # its `>` escaped
+    spoken = normalise(source)
+    assert spoken.text == "Câu đầu hai."
+    assert not spoken.flags
+
+
+@pytest.mark.parametrize(
+    ("above", "code"),
+    [
+        # A definition's lines typed on under it (lazy): «Đoạn hai.» is its next paragraph.
+        ("Lừa đảo\n:   Dùng thủ đoạn gian dối.\nChiếm đoạt tài sản.\n", False),
+        ("Lừa đảo\n:   Dùng thủ đoạn gian dối.\nChiếm đoạt tài sản.\n<span>x</span>\n", False),
+        # A heading, a rule or a raw HTML block ends those lines: then it is code.
+        ("Lừa đảo\n:   Dùng thủ đoạn gian dối.\nChiếm đoạt tài sản.\n## Lưu ý\n", True),
+        ("Lừa đảo\n:   Dùng thủ đoạn gian dối.\n***\n", True),
+        ("Lừa đảo\n:   Dùng thủ đoạn gian dối.\n<div>x</div>\n", True),
+    ],
+)
+def test_an_indented_paragraph_after_a_definitions_lazy_lines_is_read_as_on_the_website(
+    above: str, code: bool
+) -> None:
+    """The radio looked for the definition on the line right above the blank one only: after
+    a line typed on under it, «Đoạn hai.» was taken for code, flagged and left unread."""
+    source = f"Câu đầu.\n\n{above}\n    Đoạn hai của định nghĩa.\n\nCâu cuối.\n"
+    html = _web(source)
+    assert ("<pre><code>Đoạn hai" in html) is code
+    spoken = normalise(source)
+    assert ("Đoạn hai của định nghĩa." in spoken.text) is not code
+    assert [f.code for f in spoken.flags] == (["R1.7"] if code else [])
+
+
+@pytest.mark.parametrize("between", ["Thêm.\n", "Thêm.\n<span>x</span>\n", "Thêm.\n  ## Ý\n"])
+def test_an_indented_paragraph_after_a_footnotes_lazy_lines_is_the_footnotes(between: str) -> None:
+    """In the footnote on the website, so not read (R1.5), and no code to flag."""
+    source = f"Câu đầu.[^1]\n\n[^1]: Chú thích.\n{between}\n    Số liệu.\n\nCâu cuối.\n"
+    assert "Số liệu." in _footnotes(_web(source)) and "<pre>" not in _web(source)
+    spoken = normalise(source)
+    assert spoken.text == "Câu đầu.\n\nCâu cuối."
+    assert not spoken.flags

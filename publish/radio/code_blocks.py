@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from publish.markdown_angles import raw_blocks
 from publish.markdown_code import masked
+from publish.markdown_held import holder
 
 __all__ = ["CODE_INDENT", "indented_code_end", "inner_pre_blanked"]
 
@@ -18,9 +19,6 @@ _INNER_PRE = re.compile(r"(?<=\S)[^\S\n]*+<pre(?=[\s>])", re.I)
 """A `<pre>` with text before it on its line; one opening its line is the splitter's."""
 _PRE_END = re.compile(r"</pre\s*>", re.I)
 _ANY_PRE = re.compile(r"<pre", re.I)
-_HOLDS_PARAGRAPHS = re.compile(r" {0,3}(?:\[\^[^\]\s]+\]:|:[ \t])")
-"""A footnote (`[^1]: …`) or a definition (`:   …`): an indented paragraph after it is its next
-paragraph on the website (as publish.pasted tells), no code."""
 _BLOCK_LINE = re.compile(r"#{1,6}|(?:=+|-+|(?:\* *){3,}|(?:_ *){3,})[ \t]*$")
 """A line the block under it never goes on: a heading (`## T`, a Setext one's `===`, `---`) or
 a rule (`***`): a line indented four columns right under it is code on the website."""
@@ -36,7 +34,7 @@ def indented_code_end(lines: list[str], at: int, start: int, *, apart: bool = Fa
     lines indented four columns or more, and blank lines with more such lines after them, as
     Python-Markdown takes them, after a blank line or the body's `start` (the caller knows no
     list goes on over it), or right under a heading or a rule. Not after a footnote or a
-    definition, whose paragraph it is, nor inside a raw HTML block (`<div>`, a blank line,
+    definition (and the lines typed on under it), whose paragraph it is, nor inside a raw HTML block (`<div>`, a blank line,
     `    <p>…`), which the website shows as it is, no code: left for the HTML rules. A line
     `apart` opens a block whatever is above it (the text after a comment opening its line:
     publish.markdown_comments.tails)."""
@@ -50,9 +48,10 @@ def indented_code_end(lines: list[str], at: int, start: int, *, apart: bool = Fa
     opener = at - 1
     while opener >= start and (not lines[opener].strip() or _indent(lines[opener]) >= CODE_INDENT):
         opener -= 1
+    # A footnote or a definition, its lazy lines under it: its next paragraph on the website.
+    held = -1 if apart or opener < start else holder(lines, opener, start)
     # Two blank lines in a row end a footnote (not a definition) on the website.
-    held = not apart and opener >= start and _HOLDS_PARAGRAPHS.match(lines[opener]) is not None
-    if held and not (lines[opener].lstrip().startswith("[^") and _two_blank(lines, opener, at)):
+    if held >= 0 and not (lines[held].lstrip().startswith("[^") and _two_blank(lines, held, at)):
         return at
     end = at + 1
     while end < len(lines):

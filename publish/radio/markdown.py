@@ -12,7 +12,12 @@ from dataclasses import dataclass, field
 
 from publish.addresses import site_host
 from publish.frontmatter import FrontMatterError, split
-from publish.markdown_angles import BLOCK_ELEMENTS, angles_quoted, raw_html_settled
+from publish.markdown_angles import (
+    BLOCK_ELEMENTS,
+    TAG_INSIDE,
+    angles_quoted,
+    raw_html_settled,
+)
 from publish.markdown_comments import shown_body, tails
 from publish.markdown_escapes import ESCAPED
 from publish.markdown_pasted import BULLET_GLYPHS, NUMBERED, goes_on
@@ -267,7 +272,7 @@ _AUTOLINK = re.compile(r"<(?:(https?://[^>\s]+)|(?i:mailto:)?([\w.+-]+@[\w-]+(?:
 """A Markdown autolink, `<https://…>`, `<a@b.vn>` or `<mailto:a@b.vn>`: its address as written
 bare, for R1.4 (as a tag, it went unflagged and left «Liên hệ:.»)."""
 _BR = re.compile(r"<br\s*/?>", re.I)
-_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+_TAG = re.compile(rf"</?[A-Za-z]{TAG_INSIDE}>")
 _IMAGE = re.compile(r"(?<!\\)!\[[^\]]*\]\([^)]*\)")
 _BRACKETED_LABEL = re.compile(r"(?<!\\)\[([^\W\d_][^\[\]\n\\]{0,40})\](?=:)")
 """A label in brackets before its colon (`[Lưu ý]: Người dân …`), which the website shows as

@@ -41,9 +41,17 @@ __all__ = ["Store", "fingerprint", "folder"]
 
 _CODE_PACKAGES = ("radio", "render/radio")
 """Folders under publish/ whose source decides the output: any edit there invalidates the cache."""
-_CODE_FILES = ("markdown_code.py", "markdown_comments.py", "sanitize.py", "shortcodes.py")
+_CODE_FILES = (
+    "markdown_angles.py",
+    "markdown_code.py",
+    "markdown_comments.py",
+    "markdown_held.py",
+    "sanitize.py",
+    "shortcodes.py",
+)
 """Modules elsewhere under publish/ that decide what is read aloud (what is code, a hidden
-comment, a shortcode or markup): an edit to one invalidates the cache as well."""
+comment, a shortcode, markup or words in angle brackets, the block an indented paragraph goes
+on): an edit to one invalidates the cache as well."""
 
 
 _JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=repr)

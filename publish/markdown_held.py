@@ -1,0 +1,50 @@
+"""The block an indented paragraph goes on, where the website does not show it as code.
+
+After a blank line, Python-Markdown shows a paragraph indented four columns as code, unless it
+is the next paragraph of a block above that holds paragraphs: a footnote (`[^1]: …`), a
+definition (`:   …`) or, for the callers that ask, a list item. Lines typed under that block's
+first without indent go on it (Markdown's lazy continuation), so the block may open a few lines
+above: `[^1]: Chú.\\nThêm.\\n\\n    Đoạn hai.` is the footnote's second paragraph on the website.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from publish.markdown_angles import BLOCK_ELEMENTS
+
+__all__ = ["HOLDS_PARAGRAPHS", "holder"]
+
+HOLDS_PARAGRAPHS = re.compile(r" {0,3}(?:\[\^[^\]\s]+\]:|:[ \t])")
+"""A footnote (`[^1]: …`) or a definition (`:   …`): an indented paragraph after it is its next
+paragraph on the website."""
+_ENDS_LAZY = re.compile(
+    r"#| {0,3}(?:(?:\*[ \t]*){3,}$|(?:-[ \t]*){3,}$|(?:_[ \t]*){3,}$|```|~~~"
+    r"|<(?:!--|/?(?P<name>[A-Za-z][A-Za-z0-9-]*)))"
+)
+"""A line no lazily continued line goes on past, as the website reads it: a heading (its `#`
+first: «  ## Đề» goes on), a rule, a fence, a raw HTML block's tag or a comment (`<span>` goes
+on: it is no block)."""
+_QUOTE = re.compile(r" {0,3}>")
+
+
+def holder(
+    lines: list[str], last: int, start: int = 0, holds: Callable[[int], bool] | None = None
+) -> int:
+    """The index of the line opening the block that holds the paragraph ending at `lines[last]`
+    (`HOLDS_PARAGRAPHS`, or `holds` of its index), walking up its lazily continued lines to
+    `start`; -1 when it is none's (a blank line, or a line that ends such lines, comes first).
+    A quotation typed under a footnote ends it, not a definition."""
+    quoted = False
+    at = last
+    while at >= start and lines[at].strip():
+        line = lines[at]
+        if HOLDS_PARAGRAPHS.match(line) or (holds is not None and holds(at)):
+            return -1 if quoted and line.lstrip().startswith("[^") else at
+        ends = _ENDS_LAZY.match(line)
+        if ends is not None and (ends["name"] is None or ends["name"].lower() in BLOCK_ELEMENTS):
+            return -1
+        quoted = quoted or _QUOTE.match(line) is not None
+        at -= 1
+    return -1
