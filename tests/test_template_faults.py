@@ -273,13 +273,52 @@ def test_a_template_outside_the_project_s_and_the_built_in_theme_is_not_blamed(
     assert _failure(tmp_path / "project", tmp_path / "elsewhere", "{{ 1 / 0 }}") is None
 
 
-def test_a_fault_inside_the_tool_s_code_a_template_calls_is_not_described_as_the_template_s(
+def test_a_fault_inside_the_tool_s_code_a_template_calls_is_raised_as_the_tool_s(
     tmp_path: Path,
 ) -> None:
-    """«cần một danh sách» for the tool's own fault would send the unit to look for a mistake in
-    its template that is not there: the technical detail is kept instead."""
+    """«cần một danh sách», or any «mẫu giao diện lỗi», for the tool's own fault would send the
+    unit to look for a mistake in its template that is not there: it is raised as it is (review
+    R1: a ContentError still told the unit to fix its template)."""
     root = tmp_path / "project"
     helper = _helper(Path(publish.__file__).parent / "tool_helper.py", "return len(x)")
-    problem = _failure(root, root / "templates", "{{ helper(none) }}", helper=helper)
-    assert problem is not None and problem.file == "templates/web/page.html"
-    assert "chỗ sai chưa được mô tả (chi tiết kỹ thuật: object of type" in problem.message
+    assert _failure(root, root / "templates", "{{ helper(none) }}", helper=helper) is None
+
+
+def test_an_undefined_name_a_tool_s_helper_meets_is_still_the_template_s(tmp_path: Path) -> None:
+    """Only a template's lookup makes an undefined value: passed to the tool's code, it still
+    fails there, and is told as the name the unit's template lacks."""
+    root = tmp_path / "project"
+    helper = _helper(Path(publish.__file__).parent / "tool_helper.py", "return len(x)")
+    problem = _failure(root, root / "templates", "\n{{ helper(khong_co) }}", helper=helper)
+    assert problem is not None
+    assert (problem.file, problem.line) == ("templates/web/page.html", 2)
+    assert problem.message.startswith("mẫu giao diện dùng «khong_co»"), problem.message
+
+
+def test_a_fault_in_the_built_in_theme_is_raised_as_the_tool_s(tmp_path: Path) -> None:
+    """The unit has no template to fix when the built-in theme fails (here its real page.html,
+    given none of a page's values): no «mẫu giao diện …» problem sends it to fix one."""
+    env = web.environment(web.BUILTIN_THEME)
+    try:
+        env.get_template("page.html").render()
+    except Exception as exc:
+        assert web._template_failure(exc, "page.html", copy_site(tmp_path)) is None
+    else:
+        raise AssertionError("rendered")
+
+
+def test_a_tool_s_fault_while_an_own_template_renders_stops_as_an_internal_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`check` with the unit's own theme, whose base.html calls the tool's asset_url, here
+    broken: the tool's «Lỗi nội bộ», not the unit's template blamed for it."""
+    root = _own_theme(tmp_path)
+    assert "asset_url(" in (root / "templates/web/base.html").read_text("utf-8")
+    space: dict[str, Any] = {}
+    code = "def path(self, name):\n    return name.nosuch\n"
+    exec(compile(code, web.assets.__file__, "exec"), space)
+    monkeypatch.setattr(web.assets.Assets, "path", space["path"])
+    assert main(["check", "--root", str(root), "--now", NOW.isoformat()]) == 1
+    err = capsys.readouterr().err
+    assert "Lỗi nội bộ không mong đợi (AttributeError)" in err, err
+    assert "mẫu giao diện" not in err and "templates/web" not in err, err
