@@ -19,13 +19,13 @@ from publish.template_faults import template_runtime_error
 from tests.test_render_web import JINJA_ENGLISH
 from tests.web_fixture import NOW, copy_site
 
-VALUES: dict[str, Any] = {"s": "abc", "n": 3, "d": {"a": 1}, "l": [1, 2]}
-"""What the snippets below are given: a text, a number, a dict, a list."""
+VALUES: dict[str, Any] = {"s": "abc", "n": 3, "d": {"a": 1}, "l": [1, 2], "t": NOW.date()}
+"""What the snippets below are given: a text, a number, a dict, a list, a date."""
 MACRO = "{% macro card(item) %}{{ item }}{% endmacro %}"
 
 FAULTS = [
-    ("{{ s.y }}", "chuỗi chữ (str) không có trường «y»", "Kiểm tra chính tả «y»"),
-    ("{{ d['khong_co'] }}", "bảng dữ liệu (dict) không có trường «khong_co»", "['khong_co']"),
+    ("{{ s.y }}", "chuỗi ký tự (str) không có trường «y»", "Kiểm tra chính tả «y»"),
+    ("{{ d['khong_co'] }}", "bảng (dict) không có trường «khong_co»", "['khong_co']"),
     ("{{ none.title }}", "giá trị rỗng (None) không có trường «title»", "{% if … %}"),
     (
         "{% for x in l %}{{ loop.indx }}{% endfor %}",
@@ -33,7 +33,15 @@ FAULTS = [
         "Có phải: «index»",
     ),
     ("{{ l[5] }}", "danh sách (list) không có phần tử [5]", "kiểm tra độ dài"),
-    ("{{ n[0] }}", "số nguyên (int) không có phần tử [0]", "«[0]»"),
+    ("{{ s[9] }}", "chuỗi ký tự (str) không có phần tử [9]", "kiểm tra độ dài"),
+    ("{{ none[0] }}", "giá trị rỗng (None) không có phần tử [0]", "{% if … %}"),
+    ("{{ n[0] }}", "số nguyên (int) không lấy phần tử bằng […] được", "«[»"),
+    (
+        "{% for x in l %}{{ loop[0] }}{% endfor %}",
+        "biến loop (LoopContext) không lấy phần tử bằng […] được",
+        "«[»",
+    ),
+    ("{{ t[0] }}", "ngày (date) không lấy phần tử bằng […] được", "«[»"),
     ("{{ n[1:2] }}", "số nguyên (int) không lấy phần tử bằng […] được", "x['url']"),
     ("{% for x in n %}{% endfor %}", "cần một danh sách nhưng gặp số nguyên (int)", "«in»"),
     ("{% for x in none %}{% endfor %}", "cần một danh sách nhưng gặp giá trị rỗng (None)", "or []"),
@@ -46,12 +54,12 @@ FAULTS = [
     ),
     (
         "{{ n + s }}",
-        "phép «+» không làm được giữa số nguyên (int) và chuỗi chữ (str)",
+        "phép «+» không làm được giữa số nguyên (int) và chuỗi ký tự (str)",
         "dùng «~» ({{ a ~ b }})",
     ),
     (
         "{{ s + n }}",
-        "phép «+» không làm được giữa chuỗi chữ (str) và số nguyên (int)",
+        "phép «+» không làm được giữa chuỗi ký tự (str) và số nguyên (int)",
         "dùng «~» ({{ a ~ b }})",
     ),
     (
@@ -61,24 +69,49 @@ FAULTS = [
     ),
     (
         "{{ s < n }}",
-        "không so sánh được chuỗi chữ (str) với số nguyên (int) bằng «<»",
+        "không so sánh được chuỗi ký tự (str) với số nguyên (int) bằng «<»",
         "cùng loại",
     ),
-    ("{{ [1, 'a']|sort }}", "không so sánh được chuỗi chữ (str) với số nguyên (int)", "(|sort)"),
-    ("{{ -s }}", "dấu «-» đứng trước chuỗi chữ (str), không phải một số", "|int"),
-    ("{{ s() }}", "chuỗi chữ (str) được gọi như một macro", "page.title()"),
-    ("{{ d() }}", "bảng dữ liệu (dict) được gọi như một macro", "{% from … import … %}"),
+    ("{{ [1, 'a']|sort }}", "không so sánh được chuỗi ký tự (str) với số nguyên (int)", "(|sort)"),
+    (
+        "{{ [1, 'a']|max }}",
+        "không so sánh được chuỗi ký tự (str) với số nguyên (int) (|max",
+        "|max",
+    ),
+    (
+        "{{ s|truncate('x') }}",
+        "tham số của |truncate sai loại (bên trong |truncate, không so sánh được",
+        "trong ngoặc của |truncate(…)",
+    ),
+    (
+        "{{ s|wordwrap('x') }}",
+        "tham số của |wordwrap sai loại (bên trong |wordwrap, không so sánh được",
+        "|wordwrap(…)",
+    ),
+    (
+        "{{ none|truncate(5) }}",
+        "|truncate cần một danh sách, chuỗi ký tự hay bảng nhưng gặp giá trị rỗng (None)",
+        "«(… or '')|truncate»",
+    ),
+    (
+        "{{ s * s }}",
+        "phép «*» không làm được giữa chuỗi ký tự hay danh sách và chuỗi ký tự (str)",
+        "{{ '-' * 20 }}",
+    ),
+    ("{{ -s }}", "dấu «-» đứng trước chuỗi ký tự (str), không phải một số", "|int"),
+    ("{{ s() }}", "chuỗi ký tự (str) được gọi như một macro", "page.title()"),
+    ("{{ d() }}", "bảng (dict) được gọi như một macro", "{% from … import … %}"),
     ("{{ 1 / 0 }}", "chia cho 0 (phép «/», «//» hay «%»)", "{% if số_chia %}"),
     ("{{ n // 0 }}", "chia cho 0 (phép «/», «//» hay «%»)", "{% if số_chia %}"),
     ("{{ n % 0 }}", "chia cho 0 (phép «/», «//» hay «%»)", "{% if số_chia %}"),
     (
         "{{ none|length }}",
-        "|length cần một danh sách, chuỗi chữ hay bảng dữ liệu nhưng gặp giá trị rỗng (None)",
+        "|length cần một danh sách, chuỗi ký tự hay bảng nhưng gặp giá trị rỗng (None)",
         "(… or [])|length",
     ),
     (
         "{{ n|count }}",
-        "|length cần một danh sách, chuỗi chữ hay bảng dữ liệu nhưng gặp số",
+        "|length cần một danh sách, chuỗi ký tự hay bảng nhưng gặp số",
         "|length",
     ),
     (MACRO + "{{ card(1, 2) }}", "macro «card» được gọi với nhiều hơn 1 tham số nó nhận", "card"),
@@ -111,6 +144,14 @@ def test_a_runtime_fault_is_described_in_vietnamese(
     told = found.message + found.hint
     assert unicodedata.is_normalized("NFC", told) and not JINJA_ENGLISH.search(told)
     assert "object" not in told and "attribute" not in told
+
+
+@pytest.mark.parametrize("source", ["{{ s|truncate('x') }}", "{{ s < n }}"])
+def test_only_a_list_s_ordering_is_told_as_a_sort(source: str, tmp_path: Path) -> None:
+    """A comparison in the template, or inside |truncate given a text for its length, is no
+    |sort: «|sort» there sent the unit after a filter it never wrote (review R1)."""
+    found = template_runtime_error(_raised(tmp_path, source))
+    assert found is not None and "sort" not in found.message + found.hint, found
 
 
 def test_a_fault_not_described_is_left_to_the_caller(tmp_path: Path) -> None:
