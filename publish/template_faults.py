@@ -14,33 +14,39 @@ import difflib
 import re
 import sys
 from collections.abc import Callable
+from functools import partial
 
+import jinja2.filters
+
+from publish.schema import TYPE_NAMES
 from publish.syntax import Explained, unknown_filter_or_test
 
 __all__ = ["kind_in_vietnamese", "template_runtime_error"]
 
 KINDS = {
-    "str": "chuỗi chữ",
+    **{kind.__name__: name for kind, name in TYPE_NAMES.items()},
+    # TYPE_NAMES words it as site.toml writes one («cần true hoặc false»), not as a noun.
+    "bool": f"giá trị {TYPE_NAMES[bool]}",
     "Markup": "đoạn HTML",
-    "dict": "bảng dữ liệu",
-    "list": "danh sách",
-    "tuple": "danh sách",
-    "int": "số nguyên",
-    "float": "số",
-    "bool": "giá trị đúng/sai",
     "None": "giá trị rỗng",
-    "date": "ngày",
-    "datetime": "ngày giờ",
     "Bulletin": "bản tin",
     "Page": "trang",
     "Macro": "macro",
     "LoopContext": "biến loop",
 }
-"""What a template author knows each kind of value as (Python's name follows in brackets)."""
+"""What a template author knows each kind of value as (Python's name follows in brackets): the
+words site.toml's and a bulletin's messages use for the same kinds (schema.TYPE_NAMES)."""
 FIELDS_KNOWN = ("publish.", "jinja2.runtime.")
 """Modules whose classes' fields are known here, to suggest one close to a misspelt name (a
 dict's keys are not: its message does not carry the dict)."""
 EMPTY = "None"
+SCALARS = frozenset({"int", "float", "bool", "date", "datetime", "time"})
+"""Kinds of a single value, without elements to take with […]."""
+HOLDERS = f"{KINDS['list']}, {KINDS['str']} hay {KINDS['dict']}"
+"""The kinds that have a length and elements, as a hint names them."""
+SORTING = frozenset({"sort", "dictsort", "groupby", "min", "max"})
+"""Jinja's filters that compare a list's elements with each other (to order them, or to find
+the least or greatest)."""
 NOT_A_LIST = (
     "Kiểm tra thứ đứng sau «in» của {% for … in … %} (hay trước |join, |sort, |first…): nó "
     "phải là một danh sách (như categories hay tags), không phải một giá trị đơn như một tiêu "
@@ -50,20 +56,32 @@ NOT_A_LIST = (
 
 def kind_in_vietnamese(name: str) -> str:
     """A kind of value as Jinja or Python names it ('str object', 'NoneType',
-    'publish.model.Page object'), in Vietnamese with its Python name: «chuỗi chữ (str)»."""
-    bare = name.removesuffix(" object").rsplit(".", 1)[-1]
-    bare = EMPTY if bare == "NoneType" else bare
+    'publish.model.Page object'), in Vietnamese with its Python name: «chuỗi ký tự (str)»."""
+    bare = _bare(name)
     return f"{KINDS[bare]} ({bare})" if bare in KINDS else f"đối tượng {bare}"
 
 
-def _fields_like(kind: str, name: str) -> list[str]:
-    """Fields of the class `kind` names ('publish.model.Page object') spelt like `name`, when
-    the class is the tool's or Jinja's (already imported); [] for any other kind."""
+def _bare(name: str) -> str:
+    """A kind's class name alone ('datetime.date object' → 'date'; 'NoneType' → 'None')."""
+    bare = name.removesuffix(" object").rsplit(".", 1)[-1]
+    return EMPTY if bare == "NoneType" else bare
+
+
+def _known_class(kind: str) -> type | None:
+    """The class `kind` names ('publish.model.Page object') when it is the tool's or Jinja's
+    (already imported); None for any other kind."""
     module, _, class_name = kind.removesuffix(" object").rpartition(".")
     if not (module + ".").startswith(FIELDS_KNOWN):
-        return []
+        return None
     found = getattr(sys.modules.get(module), class_name, None)
-    if not isinstance(found, type):
+    return found if isinstance(found, type) else None
+
+
+def _fields_like(kind: str, name: str) -> list[str]:
+    """Fields of the class `kind` names spelt like `name`, when the class is the tool's or
+    Jinja's; [] for any other kind."""
+    found = _known_class(kind)
+    if found is None:
         return []
     names = {n for n in dir(found) if not n.startswith("_")}
     if dataclasses.is_dataclass(found):
@@ -92,8 +110,12 @@ def _no_field(found: re.Match[str]) -> Explained:
 
 
 def _no_element(found: re.Match[str]) -> Explained:
-    """An element (`x[5]`) past the end of a list, or of what has none."""
+    """An element (`x[5]`) past the end of a list, or of an empty value; `5[0]`, of a value
+    that has no elements at all, is told as such."""
     kind, index = found.groups()
+    known = _known_class(kind)
+    if _bare(kind) in SCALARS or (known is not None and not hasattr(known, "__getitem__")):
+        return _without_elements(kind)
     return Explained(
         f"{kind_in_vietnamese(kind)} không có phần tử [{index}]",
         None,
@@ -121,12 +143,18 @@ def _not_pairs(found: re.Match[str]) -> Explained:
         None,
         None,
         "Lặp bằng một tên ({% for x in … %}) khi mỗi phần tử là một giá trị, hoặc lặp trên "
-        "x.items() khi x là một bảng dữ liệu.",
+        f"x.items() khi x là một {KINDS['dict']}.",
     )
 
 
-def _operation(operator: str, left: str, right: str) -> Explained:
-    """An arithmetic operator between values it does not join (a text and a number)."""
+def _operands(found: re.Match[str], operator: str | None = None) -> Explained:
+    """An arithmetic operator (`operator` when Python's words do not name it) between values it
+    does not join: a text and a number, two texts multiplied."""
+    named = found.groupdict()
+    operator = named.get("op") or operator or "?"
+    left, right = named["left"], kind_in_vietnamese(named["right"])
+    # «can't multiply sequence»: Python does not say which; a template's are a text or a list.
+    left = f"{KINDS['str']} hay {KINDS['list']}" if left == "sequence" else kind_in_vietnamese(left)
     hint = (
         f"Hai vế của «{operator}» phải là hai số: đổi chữ sang số bằng |int hay |float, hoặc sửa "
         "tên giá trị cho đúng."
@@ -136,37 +164,39 @@ def _operation(operator: str, left: str, right: str) -> Explained:
             "Hai vế của «+» phải cùng loại: để nối chữ với số, dùng «~» ({{ a ~ b }}) thay cho "
             "«+»; để cộng, đổi chữ sang số bằng |int hay |float."
         )
-    return Explained(
-        f"phép «{operator}» không làm được giữa {kind_in_vietnamese(left)} và "
-        f"{kind_in_vietnamese(right)}",
-        None,
-        None,
-        hint,
-    )
+    elif named["left"] == "sequence":
+        hint += " Để lặp một chuỗi ký tự nhiều lần, vế kia phải là số nguyên: {{ '-' * 20 }}."
+    return Explained(f"phép «{operator}» không làm được giữa {left} và {right}", None, None, hint)
 
 
-def _operands(found: re.Match[str]) -> Explained:
-    """Python's words for an operator between kinds it does not join."""
+def _compared(found: re.Match[str], within: str | None) -> Explained:
+    """A comparison of values of different kinds: in the template, in a filter ordering a list
+    (|sort), or in another filter given an argument of the wrong kind (|truncate('x'))."""
     operator, left, right = found.groups()
-    return _operation(operator, left, right)
-
-
-def _concatenated(found: re.Match[str]) -> Explained:
-    """Python's own words for `text + number` (the kinds the other way round)."""
-    left, right = found.groups()
-    return _operation("+", left, right)
-
-
-def _compared(found: re.Match[str]) -> Explained:
-    """A comparison (or |sort) of values of different kinds."""
-    operator, left, right = found.groups()
+    shown = f"{kind_in_vietnamese(left)} với {kind_in_vietnamese(right)}"
+    if within is None:
+        return Explained(
+            f"không so sánh được {shown} bằng «{operator}»",
+            None,
+            None,
+            "So sánh cần hai giá trị cùng loại: đổi chữ sang số bằng |int hay |float, hoặc so "
+            "với một giá trị cùng loại.",
+        )
+    if within in SORTING:
+        return Explained(
+            f"không so sánh được {shown} (|{within} so sánh các phần tử với nhau)",
+            None,
+            None,
+            "Sắp xếp (|sort), |min hay |max cần các phần tử cùng loại, đều là số hay đều là chữ: "
+            "đổi chữ sang số bằng |int hay |float, hoặc bỏ phần tử khác loại.",
+        )
     return Explained(
-        f"không so sánh được {kind_in_vietnamese(left)} với {kind_in_vietnamese(right)} bằng "
-        f"«{operator}» (|sort cũng so sánh như vậy)",
+        f"tham số của |{within} sai loại (bên trong |{within}, không so sánh được {shown})",
         None,
         None,
-        "So sánh hay sắp xếp (|sort) cần các giá trị cùng loại: đổi chữ sang số bằng |int hay "
-        "|float, hoặc so với một giá trị cùng loại.",
+        f"Kiểm tra các giá trị trong ngoặc của |{within}(…): mỗi tham số phải đúng loại "
+        f"|{within} cần (một độ dài là một số nguyên: |truncate(100), không phải "
+        "|truncate('100')); đổi chữ sang số bằng |int nếu cần.",
     )
 
 
@@ -194,18 +224,16 @@ def _not_callable(found: re.Match[str]) -> Explained:
     )
 
 
-def _no_length(found: re.Match[str]) -> Explained:
-    """|length (or |count) of what has no length: nothing, a number."""
-    kind = found.group(1)
-    hint = (
-        "Kiểm tra thứ đứng trước |length: |length chỉ dùng cho danh sách, chuỗi chữ hay bảng "
-        "dữ liệu."
-    )
+def _no_length(found: re.Match[str], within: str | None) -> Explained:
+    """|length (or |count; Python's len, no filter's code) of what has no length (nothing, a
+    number), or a filter `within` that takes a length (|truncate) given such a value."""
+    kind, name = found.group(1), within or "length"
+    hint = f"Kiểm tra thứ đứng trước |{name}: |{name} chỉ dùng cho {HOLDERS}."
     if kind == "NoneType":
-        hint += " Nếu nó có thể trống ở một số trang, viết «(… or [])|length»."
+        empty = "[]" if within is None else "''"
+        hint += f" Nếu nó có thể trống ở một số trang, viết «(… or {empty})|{name}»."
     return Explained(
-        "|length cần một danh sách, chuỗi chữ hay bảng dữ liệu nhưng gặp "
-        + kind_in_vietnamese(kind),
+        f"|{name} cần một {HOLDERS} nhưng gặp {kind_in_vietnamese(kind)}",
         None,
         None,
         hint,
@@ -213,13 +241,18 @@ def _no_length(found: re.Match[str]) -> Explained:
 
 
 def _not_indexable(found: re.Match[str]) -> Explained:
-    """`x[0]` where x is a number or another value without elements."""
+    """`x[0:2]` where x is a number or another value without elements."""
+    return _without_elements(found.group(1))
+
+
+def _without_elements(kind: str) -> Explained:
+    """[…] after a value of `kind` (as Jinja or Python names it), which has no elements."""
     return Explained(
-        f"{kind_in_vietnamese(found.group(1))} không lấy phần tử bằng […] được",
+        f"{kind_in_vietnamese(kind)} không lấy phần tử bằng […] được",
         None,
         None,
-        "[…] chỉ dùng cho danh sách (x[0]), chuỗi chữ hay bảng dữ liệu (x['url']): kiểm tra thứ "
-        "đứng trước «[».",
+        f"[…] chỉ dùng cho {KINDS['list']} (x[0]), {KINDS['str']} hay {KINDS['dict']} "
+        "(x['url']): kiểm tra thứ đứng trước «[».",
     )
 
 
@@ -278,17 +311,22 @@ RUNTIME: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], Explained]], ...
     (re.compile(r"^(?:'([^']+)' object|argument of type '([^']+)') is not iterable$"), _not_a_list),
     (re.compile(r"^cannot unpack non-iterable (\S+) object$"), _not_pairs),
     (
-        re.compile(r"^unsupported operand type\(s\) for ([^:]+): '([^']+)' and '([^']+)'$"),
+        re.compile(
+            r"^unsupported operand type\(s\) for (?P<op>[^:]+): '(?P<left>[^']+)' and "
+            r"'(?P<right>[^']+)'$"
+        ),
         _operands,
     ),
-    (re.compile(r'^can only concatenate (\w+) \(not "(\w+)"\) to \w+$'), _concatenated),
     (
-        re.compile(r"^'([^']+)' not supported between instances of '([^']+)' and '([^']+)'$"),
-        _compared,
+        re.compile(r'^can only concatenate (?P<left>\w+) \(not "(?P<right>\w+)"\) to \w+$'),
+        partial(_operands, operator="+"),
+    ),
+    (
+        re.compile(r"^can't multiply (?P<left>sequence) by non-int of type '(?P<right>[^']+)'$"),
+        partial(_operands, operator="*"),
     ),
     (re.compile(r"^bad operand type for unary (.): '([^']+)'$"), _negated),
     (re.compile(r"^'([^']+)' object is not callable$"), _not_callable),
-    (re.compile(r"^object of type '([^']+)' has no len\(\)$"), _no_length),
     (re.compile(r"^'([^']+)' object is not subscriptable$"), _not_indexable),
     (re.compile(r"^macro '([^']+)' takes not more than (\d+) argument\(s\)$"), _too_many_arguments),
     (re.compile(r"^macro '([^']+)' takes no keyword argument '([^']+)'$"), _unknown_argument),
@@ -296,6 +334,32 @@ RUNTIME: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], Explained]], ...
     (re.compile(r"^No (first|last|random) item, sequence was empty\.$"), _empty),
 )
 """Jinja's and Python's messages (3.11 to 3.13 word them alike) and who describes each."""
+IN_FILTERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], str | None], Explained]], ...] = (
+    (
+        re.compile(r"^'([^']+)' not supported between instances of '([^']+)' and '([^']+)'$"),
+        _compared,
+    ),
+    (re.compile(r"^object of type '([^']+)' has no len\(\)$"), _no_length),
+)
+"""Python's messages that a filter's code also raises (its argument or the value before it of
+the wrong kind), and who describes each, given the filter (None: the template's own)."""
+
+
+def _filter_raising(exc: BaseException) -> str | None:
+    """The Jinja filter (its name in templates, 'truncate') running when `exc` was raised;
+    None when none was (a template's own expression)."""
+    codes = []
+    tb = exc.__traceback__
+    while tb is not None:
+        codes.append(tb.tb_frame.f_code)
+        tb = tb.tb_next
+    # Innermost first, past what a filter runs (|wordwrap's textwrap, |min's _min_or_max): a
+    # filter's frame is in the traceback only while it runs, and none runs a template.
+    for code in reversed(codes):
+        name = code.co_name.removeprefix("sync_").removeprefix("do_")
+        if code.co_filename == jinja2.filters.__file__ and name in jinja2.filters.FILTERS:
+            return name
+    return None
 
 
 def template_runtime_error(exc: BaseException) -> Explained | None:
@@ -312,6 +376,9 @@ def template_runtime_error(exc: BaseException) -> Explained | None:
     original = str(getattr(exc, "message", None) or exc)
     if unknown := unknown_filter_or_test(original, None):
         return unknown
+    for pattern, told in IN_FILTERS:
+        if found := pattern.match(original):
+            return told(found, _filter_raising(exc))
     for pattern, describe in RUNTIME:
         if found := pattern.match(original):
             return describe(found)

@@ -19,13 +19,13 @@ from publish.template_faults import template_runtime_error
 from tests.test_render_web import JINJA_ENGLISH
 from tests.web_fixture import NOW, copy_site
 
-VALUES: dict[str, Any] = {"s": "abc", "n": 3, "d": {"a": 1}, "l": [1, 2]}
-"""What the snippets below are given: a text, a number, a dict, a list."""
+VALUES: dict[str, Any] = {"s": "abc", "n": 3, "d": {"a": 1}, "l": [1, 2], "t": NOW.date()}
+"""What the snippets below are given: a text, a number, a dict, a list, a date."""
 MACRO = "{% macro card(item) %}{{ item }}{% endmacro %}"
 
 FAULTS = [
-    ("{{ s.y }}", "chuỗi chữ (str) không có trường «y»", "Kiểm tra chính tả «y»"),
-    ("{{ d['khong_co'] }}", "bảng dữ liệu (dict) không có trường «khong_co»", "['khong_co']"),
+    ("{{ s.y }}", "chuỗi ký tự (str) không có trường «y»", "Kiểm tra chính tả «y»"),
+    ("{{ d['khong_co'] }}", "bảng (dict) không có trường «khong_co»", "['khong_co']"),
     ("{{ none.title }}", "giá trị rỗng (None) không có trường «title»", "{% if … %}"),
     (
         "{% for x in l %}{{ loop.indx }}{% endfor %}",
@@ -33,7 +33,15 @@ FAULTS = [
         "Có phải: «index»",
     ),
     ("{{ l[5] }}", "danh sách (list) không có phần tử [5]", "kiểm tra độ dài"),
-    ("{{ n[0] }}", "số nguyên (int) không có phần tử [0]", "«[0]»"),
+    ("{{ s[9] }}", "chuỗi ký tự (str) không có phần tử [9]", "kiểm tra độ dài"),
+    ("{{ none[0] }}", "giá trị rỗng (None) không có phần tử [0]", "{% if … %}"),
+    ("{{ n[0] }}", "số nguyên (int) không lấy phần tử bằng […] được", "«[»"),
+    (
+        "{% for x in l %}{{ loop[0] }}{% endfor %}",
+        "biến loop (LoopContext) không lấy phần tử bằng […] được",
+        "«[»",
+    ),
+    ("{{ t[0] }}", "ngày (date) không lấy phần tử bằng […] được", "«[»"),
     ("{{ n[1:2] }}", "số nguyên (int) không lấy phần tử bằng […] được", "x['url']"),
     ("{% for x in n %}{% endfor %}", "cần một danh sách nhưng gặp số nguyên (int)", "«in»"),
     ("{% for x in none %}{% endfor %}", "cần một danh sách nhưng gặp giá trị rỗng (None)", "or []"),
@@ -46,12 +54,12 @@ FAULTS = [
     ),
     (
         "{{ n + s }}",
-        "phép «+» không làm được giữa số nguyên (int) và chuỗi chữ (str)",
+        "phép «+» không làm được giữa số nguyên (int) và chuỗi ký tự (str)",
         "dùng «~» ({{ a ~ b }})",
     ),
     (
         "{{ s + n }}",
-        "phép «+» không làm được giữa chuỗi chữ (str) và số nguyên (int)",
+        "phép «+» không làm được giữa chuỗi ký tự (str) và số nguyên (int)",
         "dùng «~» ({{ a ~ b }})",
     ),
     (
@@ -61,24 +69,49 @@ FAULTS = [
     ),
     (
         "{{ s < n }}",
-        "không so sánh được chuỗi chữ (str) với số nguyên (int) bằng «<»",
+        "không so sánh được chuỗi ký tự (str) với số nguyên (int) bằng «<»",
         "cùng loại",
     ),
-    ("{{ [1, 'a']|sort }}", "không so sánh được chuỗi chữ (str) với số nguyên (int)", "(|sort)"),
-    ("{{ -s }}", "dấu «-» đứng trước chuỗi chữ (str), không phải một số", "|int"),
-    ("{{ s() }}", "chuỗi chữ (str) được gọi như một macro", "page.title()"),
-    ("{{ d() }}", "bảng dữ liệu (dict) được gọi như một macro", "{% from … import … %}"),
+    ("{{ [1, 'a']|sort }}", "không so sánh được chuỗi ký tự (str) với số nguyên (int)", "(|sort)"),
+    (
+        "{{ [1, 'a']|max }}",
+        "không so sánh được chuỗi ký tự (str) với số nguyên (int) (|max",
+        "|max",
+    ),
+    (
+        "{{ s|truncate('x') }}",
+        "tham số của |truncate sai loại (bên trong |truncate, không so sánh được",
+        "trong ngoặc của |truncate(…)",
+    ),
+    (
+        "{{ s|wordwrap('x') }}",
+        "tham số của |wordwrap sai loại (bên trong |wordwrap, không so sánh được",
+        "|wordwrap(…)",
+    ),
+    (
+        "{{ none|truncate(5) }}",
+        "|truncate cần một danh sách, chuỗi ký tự hay bảng nhưng gặp giá trị rỗng (None)",
+        "«(… or '')|truncate»",
+    ),
+    (
+        "{{ s * s }}",
+        "phép «*» không làm được giữa chuỗi ký tự hay danh sách và chuỗi ký tự (str)",
+        "{{ '-' * 20 }}",
+    ),
+    ("{{ -s }}", "dấu «-» đứng trước chuỗi ký tự (str), không phải một số", "|int"),
+    ("{{ s() }}", "chuỗi ký tự (str) được gọi như một macro", "page.title()"),
+    ("{{ d() }}", "bảng (dict) được gọi như một macro", "{% from … import … %}"),
     ("{{ 1 / 0 }}", "chia cho 0 (phép «/», «//» hay «%»)", "{% if số_chia %}"),
     ("{{ n // 0 }}", "chia cho 0 (phép «/», «//» hay «%»)", "{% if số_chia %}"),
     ("{{ n % 0 }}", "chia cho 0 (phép «/», «//» hay «%»)", "{% if số_chia %}"),
     (
         "{{ none|length }}",
-        "|length cần một danh sách, chuỗi chữ hay bảng dữ liệu nhưng gặp giá trị rỗng (None)",
+        "|length cần một danh sách, chuỗi ký tự hay bảng nhưng gặp giá trị rỗng (None)",
         "(… or [])|length",
     ),
     (
         "{{ n|count }}",
-        "|length cần một danh sách, chuỗi chữ hay bảng dữ liệu nhưng gặp số",
+        "|length cần một danh sách, chuỗi ký tự hay bảng nhưng gặp số",
         "|length",
     ),
     (MACRO + "{{ card(1, 2) }}", "macro «card» được gọi với nhiều hơn 1 tham số nó nhận", "card"),
@@ -111,6 +144,14 @@ def test_a_runtime_fault_is_described_in_vietnamese(
     told = found.message + found.hint
     assert unicodedata.is_normalized("NFC", told) and not JINJA_ENGLISH.search(told)
     assert "object" not in told and "attribute" not in told
+
+
+@pytest.mark.parametrize("source", ["{{ s|truncate('x') }}", "{{ s < n }}"])
+def test_only_a_list_s_ordering_is_told_as_a_sort(source: str, tmp_path: Path) -> None:
+    """A comparison in the template, or inside |truncate given a text for its length, is no
+    |sort: «|sort» there sent the unit after a filter it never wrote (review R1)."""
+    found = template_runtime_error(_raised(tmp_path, source))
+    assert found is not None and "sort" not in found.message + found.hint, found
 
 
 def test_a_fault_not_described_is_left_to_the_caller(tmp_path: Path) -> None:
@@ -273,13 +314,52 @@ def test_a_template_outside_the_project_s_and_the_built_in_theme_is_not_blamed(
     assert _failure(tmp_path / "project", tmp_path / "elsewhere", "{{ 1 / 0 }}") is None
 
 
-def test_a_fault_inside_the_tool_s_code_a_template_calls_is_not_described_as_the_template_s(
+def test_a_fault_inside_the_tool_s_code_a_template_calls_is_raised_as_the_tool_s(
     tmp_path: Path,
 ) -> None:
-    """«cần một danh sách» for the tool's own fault would send the unit to look for a mistake in
-    its template that is not there: the technical detail is kept instead."""
+    """«cần một danh sách», or any «mẫu giao diện lỗi», for the tool's own fault would send the
+    unit to look for a mistake in its template that is not there: it is raised as it is (review
+    R1: a ContentError still told the unit to fix its template)."""
     root = tmp_path / "project"
     helper = _helper(Path(publish.__file__).parent / "tool_helper.py", "return len(x)")
-    problem = _failure(root, root / "templates", "{{ helper(none) }}", helper=helper)
-    assert problem is not None and problem.file == "templates/web/page.html"
-    assert "chỗ sai chưa được mô tả (chi tiết kỹ thuật: object of type" in problem.message
+    assert _failure(root, root / "templates", "{{ helper(none) }}", helper=helper) is None
+
+
+def test_an_undefined_name_a_tool_s_helper_meets_is_still_the_template_s(tmp_path: Path) -> None:
+    """Only a template's lookup makes an undefined value: passed to the tool's code, it still
+    fails there, and is told as the name the unit's template lacks."""
+    root = tmp_path / "project"
+    helper = _helper(Path(publish.__file__).parent / "tool_helper.py", "return len(x)")
+    problem = _failure(root, root / "templates", "\n{{ helper(khong_co) }}", helper=helper)
+    assert problem is not None
+    assert (problem.file, problem.line) == ("templates/web/page.html", 2)
+    assert problem.message.startswith("mẫu giao diện dùng «khong_co»"), problem.message
+
+
+def test_a_fault_in_the_built_in_theme_is_raised_as_the_tool_s(tmp_path: Path) -> None:
+    """The unit has no template to fix when the built-in theme fails (here its real page.html,
+    given none of a page's values): no «mẫu giao diện …» problem sends it to fix one."""
+    env = web.environment(web.BUILTIN_THEME)
+    try:
+        env.get_template("page.html").render()
+    except Exception as exc:
+        assert web._template_failure(exc, "page.html", copy_site(tmp_path)) is None
+    else:
+        raise AssertionError("rendered")
+
+
+def test_a_tool_s_fault_while_an_own_template_renders_stops_as_an_internal_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`check` with the unit's own theme, whose base.html calls the tool's asset_url, here
+    broken: the tool's «Lỗi nội bộ», not the unit's template blamed for it."""
+    root = _own_theme(tmp_path)
+    assert "asset_url(" in (root / "templates/web/base.html").read_text("utf-8")
+    space: dict[str, Any] = {}
+    code = "def path(self, name):\n    return name.nosuch\n"
+    exec(compile(code, web.assets.__file__, "exec"), space)
+    monkeypatch.setattr(web.assets.Assets, "path", space["path"])
+    assert main(["check", "--root", str(root), "--now", NOW.isoformat()]) == 1
+    err = capsys.readouterr().err
+    assert "Lỗi nội bộ không mong đợi (AttributeError)" in err, err
+    assert "mẫu giao diện" not in err and "templates/web" not in err, err

@@ -261,39 +261,68 @@ def _syntax_problem(exc: jinja2.TemplateSyntaxError, shown: str, root: Path) -> 
 
 UNDEFINED_RE = re.compile(r"^'([^']+)' is undefined$")
 """Jinja's message for a name a template uses and nothing defines, passes or imports."""
+TOOL = Path(__file__).resolve().parents[2]
+"""The publish package, whose Python files are the tool's, not a template's."""
+JINJA_STAND_IN = Path(escaping.__file__).resolve()
+"""The tool's stand-in for Jinja's escaping of every `{{ … }}` (and a filter): a fault met there
+is the value's, as it would be in Jinja."""
+BUILT_IN = BUILTIN_THEME.resolve()
+"""The built-in theme's folder as a traceback's frames are compared with it."""
 
 
 def _template_failure(exc: BaseException, template: str, root: Path) -> ContentError | None:
     """A ContentError naming the unit's template and line when `exc`, raised rendering
-    `template`, passes through one in Jinja's traceback (a name nothing gives, a filter or
+    `template`, arose in one of the unit's own templates (a name nothing gives, a filter or
     expression that fails there: `{{ none|length }}`, `{{ 1 / 0 }}`); None for a fault of the
-    tool, not of a template, which is raised as it is."""
+    tool, raised as it is: one in the built-in theme, or in the tool's code a template called."""
     frames = traceback.extract_tb(exc.__traceback__)
-    if isinstance(exc, jinja2.TemplateError) or _innermost_template(frames, root) is not None:
-        return ContentError([_render_problem(exc, template, root)])
-    return None
+    paths = [Path(frame.filename).resolve() for frame in frames]
+    at = _innermost_template(paths, root)
+    if at is not None and paths[at].is_relative_to(BUILT_IN):
+        return None  # the unit has no template to fix: «sửa mẫu của đơn vị» would mislead
+    # An undefined value is always a template's (only a template's lookup makes one, even when
+    # a tool's helper meets it); a PublishError is the tool's own words on the unit's mistake.
+    deeper = paths[at + 1 :] if at is not None else paths
+    tools = not isinstance(exc, (PublishError, jinja2.UndefinedError)) and any(
+        map(_in_tool, deeper)
+    )
+    if at is None:
+        if not isinstance(exc, jinja2.TemplateError):
+            return None
+        # No template frame to tell the fault's frames from this module's calling ones: the
+        # technical detail only, when the tool's code is among them.
+        return ContentError([_render_problem(exc, template, None, described=not tools)])
+    if tools:
+        return None  # «cần một danh sách» would send the unit after a mistake not in its template
+    shown = _shown(Path(frames[at].filename), root)
+    return ContentError([_render_problem(exc, shown, frames[at].lineno, described=True)])
 
 
-def _innermost_template(frames: Sequence[traceback.FrameSummary], root: Path) -> int | None:
-    """The index in `frames` of the innermost one in a template (Jinja rewrites those to the
-    template's file): a file under the project's templates/ or the built-in theme, not one
-    merely named like a template (a tool's helper, a template of another folder)."""
-    folders = [folder.resolve() for folder in (root / "templates", BUILTIN_THEME)]
-    for index in range(len(frames) - 1, -1, -1):
-        path = Path(frames[index].filename)
-        if any(path.resolve().is_relative_to(f) for f in folders):
+def _innermost_template(paths: Sequence[Path], root: Path) -> int | None:
+    """The index in `paths` (a traceback's resolved files) of the innermost frame in a template
+    (Jinja rewrites those to the template's file): a file under the project's templates/ or
+    the built-in theme, not one merely named like a template (a tool's helper, a template of
+    another folder)."""
+    own = (root / "templates").resolve()
+    for index in range(len(paths) - 1, -1, -1):
+        if paths[index].is_relative_to(own) or paths[index].is_relative_to(BUILT_IN):
             return index
     return None
 
 
-def _render_problem(exc: BaseException, template: str, root: Path) -> Problem:
-    """A template that failed while a page was rendered, in Vietnamese, at the template and line
-    Jinja's traceback names (a name the unit's own theme uses and nothing gives it, as a macro
-    called without importing it: found only here, and it was «Lỗi nội bộ»)."""
-    frames = traceback.extract_tb(exc.__traceback__)
-    at = _innermost_template(frames, root)
-    shown = template if at is None else _shown(Path(frames[at].filename), root)
-    line = None if at is None else frames[at].lineno
+def _in_tool(path: Path) -> bool:
+    """Whether the resolved file `path` is the tool's own Python code (not its stand-in for
+    Jinja's)."""
+    return path.suffix == ".py" and path.is_relative_to(TOOL) and path != JINJA_STAND_IN
+
+
+def _render_problem(
+    exc: BaseException, shown: str, line: int | None, *, described: bool
+) -> Problem:
+    """A fault of the unit's template `shown` at `line` while a page was rendered, in Vietnamese
+    (when `described`, as template_runtime_error describes it; a name the unit's own theme uses
+    and nothing gives it, as a macro called without importing it: found only here, and it was
+    «Lỗi nội bộ»)."""
     original = str(getattr(exc, "message", None) or exc)
     if found := UNDEFINED_RE.match(original):
         name = found.group(1)
@@ -311,17 +340,12 @@ def _render_problem(exc: BaseException, template: str, root: Path) -> Problem:
         # The tool's own words, complete with how to fix (asset_url naming a file that
         # templates/assets/ lacks): not «chưa được mô tả».
         return Problem(shown, f"mẫu giao diện lỗi khi dựng trang: {original}", line=line)
-    # Described only when it arose in the template or in Jinja, not in a helper of the tool the
-    # template called: «cần một danh sách» would blame the template for the tool's own fault.
-    # An undefined value is always a template's: only a template's lookup makes one.
-    deeper = frames[at + 1 :] if at is not None else frames
-    tools = not isinstance(exc, jinja2.UndefinedError) and any(map(_in_tool, deeper))
-    if not tools and (described := template_runtime_error(exc)):
+    if described and (told := template_runtime_error(exc)):
         return Problem(
             shown,
-            f"mẫu giao diện lỗi khi dựng trang: {described.message}",
+            f"mẫu giao diện lỗi khi dựng trang: {told.message}",
             line=line,
-            hint=described.hint,
+            hint=told.hint,
         )
     return Problem(
         shown,
@@ -331,19 +355,6 @@ def _render_problem(exc: BaseException, template: str, root: Path) -> Problem:
         hint="Sửa chỗ đó trong mẫu của đơn vị, hoặc chép lại mẫu từ giao diện mặc định "
         f"({BUILTIN_THEME / 'web'}).",
     )
-
-
-TOOL = Path(__file__).resolve().parents[2]
-"""The publish package, whose Python files are the tool's, not a template's."""
-JINJA_STAND_IN = Path(escaping.__file__).resolve()
-"""The tool's stand-in for Jinja's escaping of every `{{ … }}` (and a filter): a fault met there
-is the value's, as it would be in Jinja."""
-
-
-def _in_tool(frame: traceback.FrameSummary) -> bool:
-    """Whether `frame` runs the tool's own Python code (not its stand-in for Jinja's)."""
-    path = Path(frame.filename).resolve()
-    return path.suffix == ".py" and path.is_relative_to(TOOL) and path != JINJA_STAND_IN
 
 
 TEMPLATE_USE_RE = re.compile(r"""{%-?\s*(?:include|import|from|extends)\s+["']([^"']+)["']""")
