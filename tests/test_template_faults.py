@@ -314,15 +314,21 @@ def test_a_template_outside_the_project_s_and_the_built_in_theme_is_not_blamed(
     assert _failure(tmp_path / "project", tmp_path / "elsewhere", "{{ 1 / 0 }}") is None
 
 
-def test_a_fault_inside_the_tool_s_code_a_template_calls_is_raised_as_the_tool_s(
+def test_a_fault_inside_the_tool_s_code_a_template_calls_is_told_at_the_line_as_either(
     tmp_path: Path,
 ) -> None:
-    """«cần một danh sách», or any «mẫu giao diện lỗi», for the tool's own fault would send the
-    unit to look for a mistake in its template that is not there: it is raised as it is (review
-    R1: a ContentError still told the unit to fix its template)."""
+    """The unit's template handed the tool's code a value it cannot take (most often the unit's
+    mistake: vn_date(page.title)), or the tool failed: told at the template's line as either,
+    never described as the template's own fault («cần một danh sách» would send the unit after a
+    mistake not in its template) nor as «Lỗi nội bộ» (review R1, then the lead)."""
     root = tmp_path / "project"
     helper = _helper(Path(publish.__file__).parent / "tool_helper.py", "return len(x)")
-    assert _failure(root, root / "templates", "{{ helper(none) }}", helper=helper) is None
+    problem = _failure(root, root / "templates", "\n\n{{ helper(none) }}", helper=helper)
+    assert problem is not None
+    assert (problem.file, problem.line) == ("templates/web/page.html", 3)
+    assert problem.message.startswith("mẫu giao diện gọi một hàm của công cụ ở dòng này"), problem
+    assert "TypeError" in problem.message and "cần" not in problem.message, problem.message
+    assert problem.hint is not None and "--debug" in problem.hint and "mặc định" in problem.hint
 
 
 def test_an_undefined_name_a_tool_s_helper_meets_is_still_the_template_s(tmp_path: Path) -> None:
@@ -348,11 +354,12 @@ def test_a_fault_in_the_built_in_theme_is_raised_as_the_tool_s(tmp_path: Path) -
         raise AssertionError("rendered")
 
 
-def test_a_tool_s_fault_while_an_own_template_renders_stops_as_an_internal_error(
+def test_a_tool_s_fault_while_an_own_template_renders_is_told_at_the_calling_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """`check` with the unit's own theme, whose base.html calls the tool's asset_url, here
-    broken: the tool's «Lỗi nội bộ», not the unit's template blamed for it."""
+    broken: told at base.html's calling line as a value the tool cannot take or the tool's
+    fault (--debug, the developers), not described as the template's mistake; exit 1."""
     root = _own_theme(tmp_path)
     assert "asset_url(" in (root / "templates/web/base.html").read_text("utf-8")
     space: dict[str, Any] = {}
@@ -361,5 +368,12 @@ def test_a_tool_s_fault_while_an_own_template_renders_stops_as_an_internal_error
     monkeypatch.setattr(web.assets.Assets, "path", space["path"])
     assert main(["check", "--root", str(root), "--now", NOW.isoformat()]) == 1
     err = capsys.readouterr().err
-    assert "Lỗi nội bộ không mong đợi (AttributeError)" in err, err
-    assert "mẫu giao diện" not in err and "templates/web" not in err, err
+    line = next(
+        number
+        for number, text in enumerate(
+            (root / "templates/web/base.html").read_text("utf-8").split("\n"), 1
+        )
+        if "asset_url(" in text
+    )
+    assert f"templates/web/base.html:{line}: lỗi: mẫu giao diện gọi một hàm của công cụ" in err, err
+    assert "AttributeError" in err and "--debug" in err and "Lỗi nội bộ" not in err, err

@@ -273,8 +273,9 @@ BUILT_IN = BUILTIN_THEME.resolve()
 def _template_failure(exc: BaseException, template: str, root: Path) -> ContentError | None:
     """A ContentError naming the unit's template and line when `exc`, raised rendering
     `template`, arose in one of the unit's own templates (a name nothing gives, a filter or
-    expression that fails there: `{{ none|length }}`, `{{ 1 / 0 }}`); None for a fault of the
-    tool, raised as it is: one in the built-in theme, or in the tool's code a template called."""
+    expression that fails there: `{{ none|length }}`, `{{ 1 / 0 }}`, or the tool's code it
+    called with a value that code cannot take); None for a fault of the built-in theme, the
+    tool's, raised as it is."""
     frames = traceback.extract_tb(exc.__traceback__)
     paths = [Path(frame.filename).resolve() for frame in frames]
     at = _innermost_template(paths, root)
@@ -292,10 +293,28 @@ def _template_failure(exc: BaseException, template: str, root: Path) -> ContentE
         # No template frame to tell the fault's frames from this module's calling ones: the
         # technical detail only, when the tool's code is among them.
         return ContentError([_render_problem(exc, template, None, described=not tools)])
-    if tools:
-        return None  # «cần một danh sách» would send the unit after a mistake not in its template
     shown = _shown(Path(frames[at].filename), root)
+    if tools:
+        # Not described («cần một danh sách» could send the unit after a mistake not in its
+        # template), nor «Lỗi nội bộ» for what is most often the unit's: a value of the wrong
+        # kind handed to a helper (vn_date(page.title)). Told at the line, as either.
+        return ContentError([_tool_call_problem(exc, shown, frames[at].lineno)])
     return ContentError([_render_problem(exc, shown, frames[at].lineno, described=True)])
+
+
+def _tool_call_problem(exc: BaseException, shown: str, line: int | None) -> Problem:
+    """A fault in the tool's code that the unit's template `shown` called at `line`: a value of
+    the wrong kind the line hands over, or the tool's own fault."""
+    return Problem(
+        shown,
+        "mẫu giao diện gọi một hàm của công cụ ở dòng này và hàm ấy lỗi (chi tiết kỹ thuật: "
+        f"{type(exc).__name__}: {exc})",
+        line=line,
+        hint="Xem lại giá trị dòng này đưa vào hàm (ví dụ vn_date cần một ngày, không phải "
+        f"chữ) và so với dòng tương ứng của giao diện mặc định ({BUILTIN_THEME / 'web'}). Nếu "
+        "dòng ấy giống giao diện mặc định mà vẫn lỗi thì đó là lỗi của công cụ: chạy lại với "
+        "--debug và gửi kết quả cho nhóm phát triển.",
+    )
 
 
 def _innermost_template(paths: Sequence[Path], root: Path) -> int | None:
