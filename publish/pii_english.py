@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from publish.pii_phones import PHONE_KIND, named_last, phone_spans
+from publish.pii_phones import PHONE_KIND, named_last, names_private, phone_spans
 from publish.text import mask, mask_code
 
 __all__ = [
@@ -112,7 +112,7 @@ _RANK = (
     r"|(?:deputy[ \t]+)?chief|deputy|officer[ \t]+in[ \t]+charge|officer|investigator"
 )
 _MARKERS = re.compile(
-    _W + r"(?:(?P<retired>(?:retired|former|ex-)[ \t]*(?:police[ \t]+)?(?:" + _RANK + "))"
+    _W + r"(?:(?P<retired>(?:retired|former|ex-)[ \t]*(?:[^\W\d_]+[ \t]+){0,2}?(?:" + _RANK + "))"
     r"|(?P<officer>" + _RANK + ")"
     r"|(?P<unit>police|station|office|officers|unit|department|headquarters"
     r"|committee|hotline|scammer|scammers|scam|fraudster|fraudsters|caller|callers"
@@ -123,27 +123,68 @@ _MARKERS = re.compile(
     r"|lives|living|passport))" + _END
 )
 """Whose a number is, in the lower-cased sentence before it: the one written last wins (but a
-person's title or deed after a role: the role's). A unit, an officer (a rank or a police role
-before a name: «Senior Lieutenant Tran Van C», «the police chief, Mr Do Van G») or a caller: a
-number given on purpose; the others are private people, a retired officer too."""
+person's title or deed after a role: the role's). A unit or a caller: a number given on
+purpose; an officer's rank or police role only as `_officer` reads it; the others are private
+people, a retired officer too («a retired army captain»)."""
+_PRIVATE = frozenset(["victim", "witness", "family", "private", "retired"])
 _TITLE = frozenset(["mr", "mrs", "ms", "miss"])
-"""Private words that are a name's title: after an officer's rank or role, the officer's."""
-_APPOSED = re.compile(r"[ \t]*[,(–-]?[ \t]*")
-"""Between a role and the name or title it goes with («police chief, Mr Do Van G»)."""
-_ROLE_OF = re.compile(r"[ \t]+(?:(?:of|at|with|from|in)[ \t]+[^,;:()\n]*)?")
-"""Between a rank or role and the unit it serves in («chief of the ward police»): the unit's
-name is the role's, a title after it the officer's."""
-_AMBIGUOUS = ("chief", "major", "general", "captain", "deputy")
-"""Ranks and roles that are other words too («the chief suspect», «major injuries», «the boat
-captain»): one only before a capitalised name, a comma, a bracket, a colon or «of»."""
-_ROLE_AFTER = re.compile(r"[ \t]*(?:[,(:–-]|of(?![^\W\d_])|[A-ZĐ])")
-"""In the text, right after an ambiguous rank or role word: what makes it one."""
-_NAME_AFTER = re.compile(r"[ \t]+[A-ZĐ]")
-"""In the text, right after «major», «general»: a name («Major Tran Van C»)."""
-_NOT_A_RANK_BEFORE = re.compile(_W + r"(?:boat|ship|vessel|team|fishing)(?:'s|’s)?[ \t]+$")
-"""Right before «captain», «chief»: a boat's or a team's («the boat's captain, Mr A»), a
-private person."""
+"""Private words that are a name's title: a private word right after one is the name («Mr
+Son»)."""
+_CAPITAL = "[A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isupper()) + "]"
+"""A capital letter a name may start with: English's and Vietnamese's (NFC)."""
+_NAME = _CAPITAL + r"[\w'’.-]*(?:[ \t]+" + _CAPITAL + r"[\w'’.-]*){0,5}"
+"""A name: capitalised words («Le Van B», «Tran Thi E»)."""
+_POLICE = r"(?i:police|công[ \t]+an)(?![^\W\d_])"
+_OF_POLICE = (
+    r"[ \t]+(?i:of|at|in|from|with)[ \t]+(?:[^,;:()\n]*?[ \t])?"
+    + _POLICE
+    + r"(?:[ \t]+(?i:station|department|team|unit|division|headquarters|office))?"
+)
+"""After a rank or a role, the police unit it serves in («of the ward police», «at the Tan Hoa
+police station»): a club's, a boat's or a company's is none («captain of the football club»)."""
+_SEP = r"[ \t]*(?:[,(–—|-][ \t]*)?"
+_OFFICER_LEAD = re.compile(
+    r"[\s>•*+-]*(?:\d{1,2}[.)][ \t]+)?(?:(?i:the|a|an|our)[ \t]+)?"
+    # Atomic: «Ward» is a qualifier and a capitalised word, and is tried once.
+    r"(?:(?:(?>(?i:ward|commune|district|provincial|city|town|township|traffic|criminal|economic"
+    r"|drug|security|border|mobile|local)(?![^\W\d_])|"
+    + _CAPITAL
+    + r"[\w'’.-]*)[ \t]+)*"
+    + _POLICE
+    + r"[ \t]+)?"
+)
+"""From where its clause starts to a rank or role: at most a list's mark, a determiner and the
+police the officer serves in («The commune police chief»); a bank's, a village's, an army's or
+a boat's («A bank officer», «The village chief», «the boat's captain») is no police officer,
+nor one a verb or «of» comes before («told Sergeant Hai», «daughter of Colonel C»)."""
+_OFFICER_TAIL = re.compile(
+    r"(?:[ \t]+"
+    + _NAME
+    + r")?(?:"
+    + _OF_POLICE
+    + r")?"
+    + _SEP
+    + r"|(?:"
+    + _OF_POLICE
+    + r")?"
+    + _SEP
+    + r"(?:(?i:mr|mrs|ms|miss)\.?[ \t]+)?"
+    + _NAME
+    + _SEP
+)
+"""From a rank or role to the phone word: only the officer's name, their police unit, their
+title and punctuation («Rank Name, phone», «the police chief, Mr X, phone»); anything else
+(«told Sergeant Hai his phone», «Captain Nam of the fishing boat, phone») makes the number
+someone else's or no officer's."""
+_CLAUSE_BREAK = re.compile(r"[,;:(–—|\n]")
+_POLICE_WORD = re.compile(_W + _POLICE)
+_AMBIGUOUS = frozenset(["chief", "deputy chief", "deputy", "captain", "major", "general"])
+"""Ranks and roles that are other words too («Chief Accountant», «General Director», «captain
+of the football club», «Deputy Head of the school»): one only with «police» in its phrase."""
 _PRIVATE_ROLES = frozenset(["victim", "witness", "family"])
+_APPOSED = re.compile(r"[ \t]*[,(–-]?[ \t]*")
+"""Between a private role and a rank naming the same person («the victim's son, Lieutenant
+B»)."""
 _WHO = {"victim": "bị hại", "witness": "nhân chứng", "family": "người nhà", "private": "người dân"}
 _AFTER_NUMBER = r"[ \t]*\)?[ \t]*,?[ \t]*(?:(?:to|who|which)[ \t]+)?"
 _CALLER_AFTER = re.compile(
@@ -249,7 +290,7 @@ def findings(
                 yield start, PHONE_KIND + who, mask(digits)
     if any(word in low for word in ("live", "living", "resid", "stay", "address", "house")):
         for match in _HOME.finditer(text):
-            if not _OFFICE.search(_sentence(low, match.start())):
+            if not _OFFICE.search(low, _sentence_start(low, match.start()), match.start()):
                 number = match["number"]
                 yield (
                     match.start("number"),
@@ -261,9 +302,9 @@ def findings(
             yield match.start("plate"), "biển số xe", mask_code(match["plate"])
 
 
-def _sentence(low: str, at: int) -> str:
-    """The lower-cased sentence before offset `at`, back to `_REACH` characters: a full stop
-    after an abbreviation («tel.», «mr.», «no.») ends none."""
+def _sentence_start(low: str, at: int) -> int:
+    """Where the lower-cased sentence before offset `at` starts, back to `_REACH` characters: a
+    full stop after an abbreviation («tel.», «mr.», «no.») ends none."""
     reach = max(0, at - _REACH)
     start = reach
     for end in _SENTENCE_END.finditer(low, reach, at):
@@ -271,7 +312,7 @@ def _sentence(low: str, at: int) -> str:
         last = re.split(r"[^\w]", word[-1])[-1] if word else ""
         if low[end.start()] != "." or last not in _ABBREVIATIONS:
             start = end.end()
-    return low[start:at]
+    return start
 
 
 def _phone_owner(text: str, low: str, start: int, end: int) -> str | None:
@@ -281,7 +322,8 @@ def _phone_owner(text: str, low: str, start: int, end: int) -> str | None:
     word = _PHONE_WORD.search(low, max(0, start - _PHONE_TAIL), start)
     if word is None:
         return None
-    lead = _sentence(low, word.start())  # «contact number: 0912…» is no invitation
+    opening = _sentence_start(low, word.start())
+    lead = low[opening : word.start()]  # «contact number: 0912…» is no invitation
     if _INVITED.search(lead) or _CALLER_AFTER.match(low, end):
         return None
     if _EVIDENCE_AFTER.match(low, end) and not _OWNER_NAMED.search(lead):
@@ -291,11 +333,12 @@ def _phone_owner(text: str, low: str, start: int, end: int) -> str | None:
         or (_INTRO.match(lead.lstrip()) and not _OF_SOMEONE_AFTER.match(low, end))
     ):
         return None  # «Please phone 0912… to report»: a number to call
-    opening = word.start() - len(lead)
-    who = _whom(text, low, opening, word.start())
-    if who is None:
+    if lead.strip():
+        who = _whom(text, low, opening, word.start())
+    else:
         # «Please contact the ward police. Phone: 0912…», «…Đội CSHS.\nTel: 0912…»: a line
-        # naming nobody goes with the sentence before it.
+        # holding only the number goes with the sentence before it (review R1: not «Her
+        # phone …», whose owner that sentence need not name).
         who = _before(text, low, opening, word.start())
     if who is None:
         return _WHO["private"]  # nobody named: «Tel. 0912…» alone is a private line
@@ -303,16 +346,28 @@ def _phone_owner(text: str, low: str, start: int, end: int) -> str | None:
 
 
 def _before(text: str, low: str, opening: int, at: int) -> str | None:
-    """`_whom` of the sentence ending right before offset `opening` (an invitation to call: "");
-    None when it names nobody, or when a blank line or no sentence's end comes between it and
-    the phone word at `at`."""
+    """`_whom` of the sentence ending right before offset `opening`, "" for an invitation to
+    call; «người dân» when it names a private person besides a unit or an officer («The
+    student was robbed near the police station.»); None when it names nobody, or when a blank
+    line or no sentence's end comes between it and the phone word at `at`."""
     end = opening - 1
     if end < 0 or low[end] not in ".!?;\n" or low.count("\n", end, at) > 1:
         return None
-    previous = _sentence(low, end)
-    if _INVITED.search(previous):
+    begin = _sentence_start(low, end)
+    private = _names_private(text, low, begin, end)
+    if not private and _INVITED.search(low, begin, end):
         return ""
-    return _whom(text, low, end - len(previous), end)
+    who = _whom(text, low, begin, end)
+    return _WHO["private"] if who == "" and private else who
+
+
+def _names_private(text: str, low: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` (`low` lower-cased) names a private person, in English or in
+    Vietnamese words."""
+    for marker in _MARKERS.finditer(low, start, end):
+        if marker.lastgroup in _PRIVATE:
+            return True
+    return names_private(text[start:end])
 
 
 def _whom(text: str, low: str, start: int, end: int) -> str | None:
@@ -326,41 +381,44 @@ def _whom(text: str, low: str, start: int, end: int) -> str | None:
 
 
 def _named_last(text: str, low: str, start: int, end: int) -> str | None:
-    """The group of `_MARKERS` (an officer's: «unit») of whom `low[start:end]` names last, a
-    role named before a person's title or deed winning; None for nobody."""
+    """The group of `_MARKERS` (an officer's: «unit») of whom `low[start:end]`, right before
+    a phone word at `end`, names last, a role named before a person's title or deed winning;
+    None for nobody."""
     who: str | None = None
-    head = role = -1  # where the last marker and an officer's rank or role ended
+    head = -1  # where the last marker counted ended
+    title = False  # whether that marker was a name's title
     for marker in _MARKERS.finditer(low, start, end):
         group = marker.lastgroup or "private"
+        if title and group in _PRIVATE and not low[head : marker.start()].strip(" \t."):
+            continue  # «Mr Son»: the name, not a son
         if group == "officer":
-            if not _is_rank(text, low, marker):
-                continue
             if who in _PRIVATE_ROLES and _APPOSED.fullmatch(low, head, marker.start()):
-                continue  # «the victim's son, Captain Le Van B»: still the son
-            group, role = "unit", marker.end()
-        elif group == "retired":
+                continue  # «the victim's son, Lieutenant Le Van B»: still the son
+            if _officer(text, low, marker, start, end):
+                return "unit"  # what follows up to the phone word is the officer's
+            continue
+        if group == "retired":
             group = "private"
-        elif (
-            group == "unit" and head == role >= 0 and _ROLE_OF.fullmatch(low, role, marker.start())
-        ):
-            role = marker.end()  # «the deputy chief of the ward police, Mr Le Van D»
-        elif role >= 0 and marker[0] in _TITLE and _APPOSED.fullmatch(low, role, marker.start()):
-            continue  # «the police chief, Mr Do Van G»: the chief's title
         # «The victim, Mr A, born …, phone …»: a role named first says best whose it is.
         if group != "private" or who in (None, "unit"):
             who = group
-        head = marker.end()
+        head, title = marker.end(), marker[0] in _TITLE
     return who
 
 
-def _is_rank(text: str, low: str, marker: re.Match[str]) -> bool:
-    """Whether the `_MARKERS` officer word `marker` is a rank or a police role: an ambiguous one
-    (`_AMBIGUOUS`) only before a name (`_ROLE_AFTER`, «major» and «general» only before a
-    capital) and not after «boat», «team»."""
-    word = marker[0].split()[-1]
-    if word not in _AMBIGUOUS:
-        return True
-    if _NOT_A_RANK_BEFORE.search(low, max(0, marker.start() - 20), marker.start()):
+def _officer(text: str, low: str, marker: re.Match[str], start: int, end: int) -> bool:
+    """Whether the `_MARKERS` rank or role `marker`, in `text[start:end]` right before a phone
+    word at `end`, is a police officer's whose number that is: opening its clause
+    (`_OFFICER_LEAD`), only their name, unit and title up to the phone word (`_OFFICER_TAIL`),
+    and an ambiguous word (`_AMBIGUOUS`) only with «police» in that phrase."""
+    if _OFFICER_TAIL.fullmatch(text, marker.end(), end) is None:
         return False
-    after = _NAME_AFTER if word in ("major", "general") else _ROLE_AFTER
-    return after.match(text, marker.end()) is not None
+    clause = start
+    for clause_break in _CLAUSE_BREAK.finditer(low, start, marker.start()):
+        clause = clause_break.end()
+    if _OFFICER_LEAD.fullmatch(text, clause, marker.start()) is None:
+        return False
+    return (
+        " ".join(marker[0].split()) not in _AMBIGUOUS
+        or _POLICE_WORD.search(low, clause, end) is not None
+    )

@@ -33,6 +33,7 @@ from publish.text import mask
 __all__ = [
     "PHONE_KIND",
     "named_last",
+    "names_private",
     "phone_numbers",
     "phone_spans",
     "phone_verdicts",
@@ -321,6 +322,16 @@ def named_last(low: str) -> str | None:
         return ""
     last = _last_named(low)
     return None if last is None else last[1]
+
+
+def names_private(text: str) -> bool:
+    """Whether the sentence `text` (NFC) names a private person in Vietnamese words: a role word
+    («bị hại», «vợ») or a titled name («bà Nguyễn Thị C»). The English rule gives a «Tel:» line
+    the sentence before it only when that names nobody private («Bà C báo Công an xã.\nTel:
+    0912…» may be hers)."""
+    if any(_who(marker) for marker in _MARKERS.finditer(text.lower())):
+        return True
+    return any(titled["name"][:1].isupper() for titled in _TITLED.finditer(text))
 
 
 def _last_named(low: str) -> tuple[int, str] | None:

@@ -14,6 +14,7 @@ from tests.helpers import bulletin_md, install_fake_renderers, make_project
 
 NOW = "2021-01-01T09:00"
 HOTLINE = "02773610113"
+PRIVATE_PHONE = "số điện thoại riêng của "
 
 VICTIM = (
     "The victim, Mr Nguyen Van A, born 12/03/1985, passport C1234567, ID card 012345678901, "
@@ -183,16 +184,24 @@ def test_a_persons_number_is_still_flagged_once(text: str, kind: str) -> None:
     [
         # A rank or a police role before the name: an officer's number, given to be called.
         "Senior Lieutenant Tran Van C, mobile 0912 345 678",
-        "Captain Le Van B (phone 0912 345 678) received the report.",
         "Lieutenant Colonel Nguyen Van H, phone 0912 345 678, heads the task force.",
-        "Major Tran Van C, tel. 0912 345 678",
         "Sergeant Pham Van T of the traffic police, cell 0912 345 678",
+        "Senior Lieutenant Đỗ Văn Ánh, mobile 0912 345 678",
+        "- Senior Lieutenant Tran Van C, mobile 0912 345 678",
+        "| Sergeant Pham Van T | Tel: 0912 345 678 |",
+        # «Captain», «Major» are a ship's, a company's words too: with «police» in the phrase
+        # (review R1; the same sentences without it are flagged below).
+        "Police Captain Le Van B (phone 0912 345 678) received the report.",
+        "Major Tran Van C of the district police, tel. 0912 345 678",
         # The title after a role is the officer's, not a citizen's «Mr».
         "The commune police chief, Mr Do Van G, phone 0912 345 678",
+        "The Tan Hoa commune police chief, Mr Do Van G, phone 0912 345 678",
         "The deputy chief of the ward police, Mr Le Van D, mobile 0912 345 678",
         "The officer in charge, Ms Tran Thi E (phone 0912 345 678), receives complaints.",
-        # A line naming nobody goes with the sentence before it: an invitation, a unit.
+        # A line holding only the number goes with the sentence before it: an invitation, a
+        # unit, an officer.
         "Please contact the ward police. Phone: 0912 345 678",
+        "Senior Lieutenant Tran Van C.\nPhone: 0912 345 678",
         "Mọi thông tin liên hệ Đội CSHS.\nTel: 0912 345 678",
         "Phòng PC02 Công an tỉnh Đồng Tháp.\nMobile: 0912 345 678",
         "Đội Cảnh sát hình sự\nTel: 0912 345 678",
@@ -210,18 +219,75 @@ def test_an_officers_or_units_number_in_english_is_not_flagged(text: str) -> Non
         ("His mother (phone 0912 345 678) reported it.", "người nhà"),
         ("Captain Le Van B questioned Mr Nguyen Van A, phone 0912 345 678.", "người dân"),
         ("The victim's son, Captain Le Van B, phone 0912 345 678, came too.", "người nhà"),
+        ("The victim's son, Lieutenant Le Van B, phone 0912 345 678, came too.", "người nhà"),
         ("The victim, Mr Tran Van K, a retired colonel, phone 0912 345 678", "bị hại"),
         ("Mr Tran Van K, a former police officer, phone 0912 345 678", "người dân"),
         # Words that are ranks or roles elsewhere.
         ("The chief suspect, Mr Tran Van K, phone 0912 345 678", "người dân"),
         ("The boat's captain, Mr Tran Van K, phone 0912 345 678", "người dân"),
         ("Mr A suffered major injuries, phone 0912 345 678", "người dân"),
+        # Without «police» in its phrase, an ambiguous rank is no officer's: «Captain Le Van B»
+        # cannot be told from a fishing boat's «Captain Nam», «Major Tran Van C» from «General
+        # Director Hung» (review R1; s73-enpii exempted the first two).
+        ("Captain Le Van B (phone 0912 345 678) received the report.", "người dân"),
+        ("Captain Nam (phone 0912 345 678) steered the boat back.", "người dân"),
+        ("Major Tran Van C, tel. 0912 345 678", "người dân"),
+        ("General Director Hung, phone 0912 345 678", "người dân"),
+        ("Chief Accountant Thu, phone 0912 345 678", "người dân"),
+        ("The deputy chief, Mr Le, phone 0912 345 678", "người dân"),
+        # A retired officer, across a word; a rank after a verb: not the officer's phrase.
+        ("Mr Hung, an ex-army captain, phone 0912 345 678", "người dân"),
+        (
+            "Mr Nguyen Van A reported to the ward police chief, Mr Do, phone 0912 345 678",
+            "người dân",
+        ),
+        # A word after a title is the name: «Mr Son» is no son.
+        ("Mr Son, phone 0912 345 678", "người dân"),
         # The sentence before names a private person, or a blank line parts them.
         ("The victim is Mr Nguyen Van A.\nPhone: 0912 345 678", "bị hại"),
         ("Bị hại là ông Nguyễn Văn Bình.\nTel: 0912 345 678", "bị hại"),
+        # A private person named beside a unit: the line may be hers.
+        ("Bà C báo Công an xã.\nTel: 0912 345 678", "người dân"),
         ("Contact the police if you see him. The victim, Mr A, phone 0912 345 678", "bị hại"),
         ("Please contact the ward police.\n\nPhone: 0912 345 678", "người dân"),
     ],
 )
 def test_a_private_persons_number_beside_an_officer_is_still_flagged(text: str, kind: str) -> None:
     assert kinds(text) == [(text.count("\n"), "số điện thoại riêng của " + kind, "091*****78")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Review R1, 1: a rank or police role not right before the phone word (but for the
+        # officer's name, unit and title) names someone else, or no officer.
+        "The victim told the investigator her phone 0912 345 678.",
+        "Lieutenant Le arrested the suspect Nguyen Van T, phone 0912 345 678.",
+        "Mr Son told Sergeant Hai his phone number 0912 345 678.",
+        "Ms Linh, daughter of Colonel Tran Van C, phone 0912 345 678.",
+        "The man, a sergeant's neighbour, phone 0912 345 678.",
+        "The victim, Mr Hung, a retired army captain, phone 0912 345 678.",
+        "Mr Hung, a retired army colonel, phone 0912 345 678.",
+        # Review R1, 2: company and civilian titles are no ranks.
+        "Ms Thu, Chief Accountant of Company X, phone 0912 345 678.",
+        "Mr Hung, Chief Executive of ABC Ltd, phone 0912 345 678.",
+        "Mr Hung, General Director of ABC Ltd, phone 0912 345 678.",
+        "Ms Thu, Deputy Head of the school, phone 0912 345 678.",
+        "Mr Hung, captain of the Hoa Binh football club, phone 0912 345 678.",
+        "Mr Hung (Chief of Staff at ABC), phone 0912 345 678.",
+        "Mr Ba, chief of Hamlet 3, phone 0912 345 678.",
+        "The village chief, Mr Ba, phone 0912 345 678.",
+        "Captain Nam of the fishing boat BV-1234, phone 0912 345 678.",
+        "A bank officer, Ms Thu, phone 0912 345 678.",
+        # Review R1, 3: the sentence before is read only for a line holding the number alone,
+        # and not when it names a private person.
+        "Mrs Hoa, the victim, told Captain Le Van B. Her phone 0912 345 678.",
+        "Mrs Lan said the police chief, Mr Do, arrived. Her phone 0912 345 678.",
+        "The student was robbed near the police station. Phone: 0912 345 678",
+        "Mr Ba, head of the family, told the investigator. Phone: 0912 345 678",
+    ],
+)
+def test_a_private_persons_number_near_a_rank_or_role_is_flagged(text: str) -> None:
+    assert [(line, kind.startswith(PRIVATE_PHONE), value) for line, kind, value in kinds(text)] == [
+        (0, True, "091*****78")
+    ]
