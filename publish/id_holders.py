@@ -107,7 +107,11 @@ class Records:
         if isinstance(entry.get("source"), str):
             files.setdefault(entry["source"], "state/zalo.json")
         paths = self.history.get(key, ())
-        titles = {t for t in (entry.get("title"), self._radio_titles.get(key)) if t}
+        # A title written by hand or by another tool may be a list or an object: it tells
+        # nothing, as _radio_titles drops it too.
+        titles = {
+            t for t in (entry.get("title"), self._radio_titles.get(key)) if isinstance(t, str) and t
+        }
         if not (files or paths or titles):
             return None
         return Recorded(files, paths[-1] if paths else "", frozenset(map(_same, titles)))

@@ -257,3 +257,43 @@ def test_a_published_file_given_another_id_alone_is_not_told_as_a_copy_s(
     assert not [w for w in site.warnings if "đổi id" in w.message]
     published = json.loads((root / "state" / "published.json").read_text("utf-8"))
     assert published["files"]["bt-001"] == ORIGINAL  # what the warning would have read
+
+
+def write_zalo_title(root: Path, key: str, title: object) -> None:
+    """Write `title` over state/zalo.json's title of `key`, as a hand edit or another tool may."""
+    path = root / "state" / "zalo.json"
+    document = json.loads(path.read_text("utf-8"))
+    document["entries"][key]["title"] = title
+    path.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+
+
+@pytest.mark.parametrize("title", [["x"], {"vi": "x"}])
+def test_a_zalo_record_whose_title_is_no_text_does_not_stop_the_duplicate_check(
+    tmp_path: Path, title: object
+) -> None:
+    """R4 item 1: a title that is a list or an object in state/zalo.json raised TypeError
+    («Lỗi nội bộ không mong đợi») from every check: such a title tells nothing, the files are
+    told apart as when state/ records nothing."""
+    root = two_files(tmp_path, "2020-12-08 08:00", "2020-12-09 08:00")
+    (root / "state").mkdir(exist_ok=True)
+    entries = {"ct-lua-dao": {"title": title}}
+    (root / "state" / "zalo.json").write_text(json.dumps({"entries": entries}), "utf-8")
+    [problem] = load_errors(root)
+    assert problem.file == "content/bai-viet/b.md"
+    assert "trùng với content/bai-viet/a.md:7; tệp này mới hơn" in problem.message
+
+
+def test_a_zalo_record_whose_title_is_no_text_does_not_stop_the_wrong_fix_check(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """R4 item 1, with no id duplicated: the wrong-fix check reads the same records on every
+    check and build, so such a record stopped them all; the file published.json records still
+    tells the published one."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    copy_published(root)
+    set_id(root, ORIGINAL, "bt-001-moi")
+    write_zalo_title(root, "bt-001", ["x"])
+    code, out = check(root, capsys)
+    assert code == 0, out
+    assert f"{ORIGINAL}:7: cảnh báo: trường 'id': bài đang đăng đổi id" in out
