@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -297,3 +298,60 @@ def test_a_zalo_record_whose_title_is_no_text_does_not_stop_the_wrong_fix_check(
     code, out = check(root, capsys)
     assert code == 0, out
     assert f"{ORIGINAL}:7: cảnh báo: trường 'id': bài đang đăng đổi id" in out
+
+
+def test_state_records_the_key_but_not_which_file_the_unapproved_one_is_told(
+    tmp_path: Path,
+) -> None:
+    """R4 item 8: state/ records the id (a Zalo title both files have) but no file nor
+    address tells them apart; the copy kept the original's date and comes first by name, so
+    by date then name the error went on the approved original."""
+    root = make_project(
+        tmp_path,
+        {
+            "content/bai-viet/a.md": bulletin_md({"id": "ct-lua-dao", "approved_by": '""'}),
+            "content/bai-viet/b.md": bulletin_md({"id": "ct-lua-dao"}),
+        },
+    )
+    (root / "state").mkdir(exist_ok=True)
+    entries = {"ct-lua-dao": {"title": "Cảnh báo lừa đảo qua mạng"}}
+    (root / "state" / "zalo.json").write_text(json.dumps({"entries": entries}), "utf-8")
+    [problem] = load_errors(root)
+    assert problem.file == "content/bai-viet/a.md"
+    assert problem.message == (
+        "id «ct-lua-dao» trùng với content/bai-viet/b.md:7; tệp này chưa có người duyệt "
+        "(approved_by), tệp kia đã có"
+    )
+    hint = problem.hint or ""
+    assert "state/ ghi bài «ct-lua-dao» đã đăng nhưng không cho biết tệp nào" in hint
+    assert "lỗi ghi ở tệp chưa có người duyệt (approved_by) trong khi tệp kia có" in hint
+    assert hint.endswith("tệp này mới là bài đã đăng thì đổi id của content/bai-viet/b.md.")
+
+
+def test_a_load_reads_published_json_and_zalo_json_once_for_both_checks(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """R4 item 6: the duplicate check and the wrong-fix check each had a reader of state/, so
+    a load with both parsed published.json (~1.6 MB at 10,000 bulletins) and zalo.json twice."""
+    root = zalo_project(tmp_path, 3)
+    assert sync(root) == 0
+    copy_published(root)
+    set_id(root, ORIGINAL, "bt-001-moi")  # the wrong fix of bt-001
+    zero = (root / "content/bai-viet/ban-tin-000.md").read_text("utf-8")
+    (root / "content/bai-viet/ban-sao-0.md").write_text(
+        re.sub(r"(?m)^title: .*$", f'title: "{NEW_TITLE} (0)"', zero), "utf-8"
+    )  # a copy of bt-000 keeping its id
+    reads: Counter[str] = Counter()
+    read_bytes = Path.read_bytes
+
+    def counted(path: Path) -> bytes:
+        """Path.read_bytes, counting the state/ files read."""
+        reads[path.name] += 1
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", counted)
+    with pytest.raises(ContentError) as info:
+        load(root)
+    told = [(p.file, p.severity) for p in info.value.problems if p.field == "id"]
+    assert told == [("content/bai-viet/ban-sao-0.md", "error"), (ORIGINAL, "warning")]
+    assert (reads["published.json"], reads["zalo.json"]) == (1, 1)
