@@ -300,6 +300,79 @@ def test_a_zalo_record_whose_title_is_no_text_does_not_stop_the_wrong_fix_check(
     assert f"{ORIGINAL}:7: cảnh báo: trường 'id': bài đang đăng đổi id" in out
 
 
+def withdrawal_line(out: str) -> str:
+    """The one «Sẽ rút» line `publish check` printed."""
+    [line] = [x for x in out.splitlines() if x.startswith("Sẽ rút")]
+    return line
+
+
+def test_the_withdrawal_line_names_the_published_file_from_an_older_published_json_too(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """R4 item 2: a published.json written before it recorded files; zalo.json's record names
+    the file, as the duplicate and wrong-fix checks read it. The line said the copy was up."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    path = root / "state" / "published.json"
+    document = json.loads(path.read_text("utf-8"))
+    del document["files"]
+    path.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+    copy_published(root)
+    set_id(root, ORIGINAL, "bt-001-moi")
+    code, out = check(root, capsys)
+    assert code == 0, out
+    assert "(state/zalo.json ghi tệp này là tệp của bài ấy)" in out
+    assert withdrawal_line(out).startswith(
+        f"Sẽ rút bài đang đăng: {ORIGINAL} là bài «bt-001» đang đăng trên website, Zalo, nay "
+        f"ghi «id: bt-001-moi», còn id «bt-001» nay ở {COPY}"
+    )
+    assert f"{COPY} đang đăng" not in out
+
+
+def test_a_published_bulletin_moved_to_a_held_file_gets_no_advice_to_move_its_id_back(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """R4 item 3: the published bulletin moved to another file, keeping its id and title, and
+    held there (its approval cleared to be read again); a new bulletin with its own id at
+    the old file. No wrong fix is warned; the withdrawal line told one anyway, saying to set
+    the old file's id back, which would make the new bulletin stand for the published one."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    text = (root / ORIGINAL).read_text("utf-8")
+    moved = "content/bai-viet/ban-tin-001-cu.md"
+    (root / moved).write_text(re.sub(r"(?m)^approved_by: .*$", 'approved_by: ""', text), "utf-8")
+    new = re.sub(r"(?m)^title: .*$", f'title: "{NEW_TITLE}"', text)
+    (root / ORIGINAL).write_text(new.replace("id: bt-001", "id: bt-moi"), "utf-8")
+    code, out = check(root, capsys)
+    assert code == 0, out
+    assert "bài đang đăng đổi id" not in out
+    line = withdrawal_line(out)
+    assert line.startswith(f"Sẽ rút bài đang đăng: {moved} đang đăng trên website, Zalo"), line
+    assert "trả dòng id" not in line and "publish approve" in line
+
+
+def test_the_withdrawal_line_of_a_copy_held_for_two_reasons_says_both(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """R4 item 4: a copy whose pii_reviewed_by names nobody and whose approval is cleared;
+    the line said only the reviewer's name was missing."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    copy_published(root)
+    path = root / COPY
+    path.write_text(
+        path.read_text("utf-8").replace('approved_by: ""', 'approved_by: ""\npii_reviewed_by: ok'),
+        "utf-8",
+    )
+    set_id(root, ORIGINAL, "bt-001-moi")
+    code, out = check(root, capsys)
+    assert code == 0, out
+    assert (
+        f"còn id «bt-001» nay ở {COPY}, tệp bị giữ lại (pii_reviewed_by chưa ghi tên người đã "
+        "rà soát dữ liệu cá nhân; chưa được duyệt)"
+    ) in withdrawal_line(out)
+
+
 def test_state_records_the_key_but_not_which_file_the_unapproved_one_is_told(
     tmp_path: Path,
 ) -> None:
