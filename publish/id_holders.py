@@ -137,8 +137,9 @@ class Records:
         return files
 
     def file_of(self, key: str) -> str:
-        """The file state/ records for `key`: published.json's, else zalo.json's ("" when none)."""
-        return next(iter(self.files_of(key)), "")
+        """The file state/ records for `key`: published.json's, else zalo.json's ("" when none;
+        zalo.json read only then)."""
+        return self.published.files.get(key) or next(iter(self.files_of(key)), "")
 
     def of(self, key: str) -> Recorded | None:
         """What state/ records of `key` published; None when it records nothing of it."""
@@ -363,15 +364,14 @@ def gave_up(
     by_address: Mapping[str, Bulletin],
     records: Records,
 ) -> Bulletin | None:
-    """The file state/ records for `holder`'s key (the one published.json or zalo.json names,
-    else the one at the address web-urls.json records last; `by_file`, `by_address`: the
-    loaded bulletins so) when wrong_fix tells it gave that key up to `holder`; None when none."""
+    """The file state/ records for `holder`'s key (the one published.json names, else
+    zalo.json: Records.file_of; or the one at the address web-urls.json records last;
+    `by_file`, `by_address`: the loaded bulletins so) when wrong_fix tells it gave that key up
+    to `holder`; None when none."""
     key = holder.key
     paths = records.history.get(key, ())
-    found = [by_file[f] for f in records.files_of(key) if f in by_file]
-    if paths and paths[-1] in by_address:
-        found.append(by_address[paths[-1]])
-    candidates = [b for b in found if b.key != key]
+    found = [by_file.get(records.file_of(key)), by_address.get(paths[-1]) if paths else None]
+    candidates = [b for b in found if b is not None and b.key != key]
     if not candidates:
         return None  # the usual case: state/ records no other file (titles not read)
     recorded = records.of(key)
