@@ -281,9 +281,12 @@ def load_site(
     problems.extend(stale_program.check(config))
     problems.extend(other_unit.sample_cover(config, digests or {}))
     problems.extend(url_history.moved_site(config))
-    duplicates = _duplicates(bulletins, pages, config.root) + _alias_clashes(bulletins, pages)
+    # One reader of state/ for both: on a duplicate, published.json and zalo.json parsed once.
+    records, shared = id_holders.Records(config.root), _shared_keys(bulletins)
+    duplicates = _duplicates(bulletins, pages, config.root, records, shared)
+    duplicates += _alias_clashes(bulletins, pages)
     problems.extend(duplicates)
-    problems.extend(_moved_ids(bulletins, config.root))
+    problems.extend(id_holders.moved_ids(bulletins, records, _id_line(config.root), shared))
     items: list[Bulletin | Page] = [*bulletins, *pages]
     documents = {nfc(item.source): item.url for item in items}
     problems.extend(_link_problems(config, documents, bulletins, pages, [*files, *page_files]))
@@ -1698,8 +1701,15 @@ def _block_hint(name: str, key: object) -> str:
     return allowed
 
 
-def _duplicates(bulletins: list[Bulletin], pages: list[Page], root: Path) -> list[Problem]:
-    """Two bulletins (or pages) with the same slug or id."""
+def _duplicates(
+    bulletins: list[Bulletin],
+    pages: list[Page],
+    root: Path,
+    records: id_holders.Records,
+    shared: set[str],
+) -> list[Problem]:
+    """Two bulletins (or pages) with the same slug or id (`shared`: the keys two bulletins
+    or more have; `records`: what state/ records of them)."""
     problems = []
     first_slug: dict[str, Bulletin | Page] = {}
     items: list[Bulletin | Page] = [*bulletins, *pages]
@@ -1707,9 +1717,9 @@ def _duplicates(bulletins: list[Bulletin], pages: list[Page], root: Path) -> lis
         first = first_slug.setdefault(item.slug, item)
         if first is not item:
             problems.append(_duplicate("slug", item.slug, item, first, root))
-    if _shared_keys(bulletins):
+    if shared:
         # The published one of two files with one id is state/'s to tell (publish.id_holders).
-        problems += id_holders.duplicate_ids(bulletins, id_holders.Records(root), _id_line(root))
+        problems += id_holders.duplicate_ids(bulletins, records, _id_line(root))
     return problems
 
 
@@ -1721,12 +1731,6 @@ def _shared_keys(bulletins: list[Bulletin]) -> set[str]:
 def _id_line(root: Path) -> id_holders.Where:
     """The line of a bulletin's id, and where its key comes from when not from it."""
     return lambda bulletin: _written_at(bulletin, "id", root)
-
-
-def _moved_ids(bulletins: list[Bulletin], root: Path) -> list[Problem]:
-    """A warning on each published bulletin's file that gave its id up to another file."""
-    records = id_holders.Records(root)
-    return id_holders.moved_ids(bulletins, records, _id_line(root), _shared_keys(bulletins))
 
 
 def _alias_clashes(bulletins: list[Bulletin], pages: list[Page]) -> list[Problem]:

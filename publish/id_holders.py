@@ -11,9 +11,11 @@ state/ knows which file is the published one: the file published.json and zalo.j
 the id, the address web-urls.json records last for it, the title zalo.json and radio.json keep.
 So the error goes on the other file, names the published one and gives an id ready to paste,
 made as `publish new` makes one; when state/ cannot tell (nothing synced yet, or both files or
-neither match), on the newer file by its `date`, then by its name, and the message says so. And
-a published file whose id was changed while another file took that id is warned of (an error
-under --strict): «bài đang đăng đổi id».
+neither match), on a file without an approver when the other has one (a copy usually has its
+approval cleared, and usually keeps the original's date), else on the newer file by its `date`,
+then by its name, and the message says so. And a published file whose id was changed while
+another file took that id is warned of (an error under --strict): «bài đang đăng đổi id», and
+the withdrawal line names it (publish.withdrawing), both by wrong_fix.
 """
 
 from __future__ import annotations
@@ -24,14 +26,26 @@ import itertools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from publish.errors import Problem, PublishError
 from publish.fields import new_identifier
 from publish.model import Bulletin
 from publish.text import nfc, quoted
 
-__all__ = ["Records", "duplicate_ids", "fresh_id", "moved_ids", "published_file"]
+if TYPE_CHECKING:
+    from publish.sync.vanished import Published
+
+__all__ = [
+    "Evidence",
+    "Records",
+    "duplicate_ids",
+    "fresh_id",
+    "gave_up",
+    "moved_ids",
+    "published_file",
+    "wrong_fix",
+]
 
 Where = Callable[[Bulletin], tuple[int | None, str]]
 """The line of a bulletin's `id` (None when it has none) and a note saying where its key comes
@@ -49,14 +63,27 @@ class Recorded(NamedTuple):
     """The titles zalo.json and radio.json keep for it, as same_title compares them."""
 
 
+class Evidence(NamedTuple):
+    """How state/ tells which file is a key's published bulletin (published_file's tests)."""
+
+    test: str
+    """«file», «address» or «title»."""
+    record: str
+    """For «file», the state/ file that records it; for «address», that address; else ""."""
+
+
 class Records:
     """What state/ of the project at `root` records of published keys, each file read when
-    first asked (none at all while no two files share an id and no file looks moved)."""
+    first asked: web-urls.json on every load (moved_ids looks for moved files by address; the
+    website's build reads it too, once), published.json, zalo.json and radio.json only when
+    two files share an id or a file looks moved (or a withdrawal line asks)."""
 
-    def __init__(self, root: Path) -> None:
-        """A reader of `root`/state; nothing is read yet."""
+    def __init__(self, root: Path, published: Published | None = None) -> None:
+        """A reader of `root`/state; nothing is read yet. `published`: the command's reader of
+        published.json, shared so the file is parsed once (~1.6 MB at 10,000 bulletins)."""
         self.root = root
         self.state = root / "state"
+        self._published = published
 
     @cached_property
     def history(self) -> Mapping[str, tuple[str, ...]]:
@@ -69,14 +96,14 @@ class Records:
         return {}
 
     @cached_property
-    def _files(self) -> Mapping[str, str]:
-        """state/published.json's file of each key the last sync published."""
+    def published(self) -> Published:
+        """The reader of state/published.json (the one given, else one of its own)."""
         from publish.sync.vanished import Published
 
-        return Published(self.state).files
+        return self._published or Published(self.state)
 
     @cached_property
-    def _zalo(self) -> Mapping[str, Any]:
+    def zalo(self) -> Mapping[str, Any]:
         """state/zalo.json's records by key ({} when missing or unreadable)."""
         from publish.sync.vanished import zalo_records
 
@@ -97,17 +124,34 @@ class Records:
             and isinstance(v.get("title"), str)
         }
 
+    def files_of(self, key: str) -> dict[str, str]:
+        """Each file state/ records for `key` → the state/ file that records it: published.json's
+        first, then the source zalo.json records (all an older state/ has)."""
+        files: dict[str, str] = {}
+        recorded = self.published.files.get(key)
+        if recorded is not None:
+            files[recorded] = "state/published.json"
+        entry = self.zalo.get(key)
+        if isinstance(entry, dict) and isinstance(entry.get("source"), str) and entry["source"]:
+            files.setdefault(entry["source"], "state/zalo.json")
+        return files
+
+    def file_of(self, key: str) -> str:
+        """The file state/ records for `key`: published.json's, else zalo.json's ("" when none;
+        zalo.json read only then)."""
+        return self.published.files.get(key) or next(iter(self.files_of(key)), "")
+
     def of(self, key: str) -> Recorded | None:
         """What state/ records of `key` published; None when it records nothing of it."""
-        files: dict[str, str] = {}
-        if key in self._files:
-            files[self._files[key]] = "state/published.json"
-        entry = self._zalo.get(key)
+        files = self.files_of(key)
+        entry = self.zalo.get(key)
         entry = entry if isinstance(entry, dict) else {}
-        if isinstance(entry.get("source"), str):
-            files.setdefault(entry["source"], "state/zalo.json")
         paths = self.history.get(key, ())
-        titles = {t for t in (entry.get("title"), self._radio_titles.get(key)) if t}
+        # A title written by hand or by another tool may be a list or an object: it tells
+        # nothing, as _radio_titles drops it too.
+        titles = {
+            t for t in (entry.get("title"), self._radio_titles.get(key)) if isinstance(t, str) and t
+        }
         if not (files or paths or titles):
             return None
         return Recorded(files, paths[-1] if paths else "", frozenset(map(_same, titles)))
@@ -124,29 +168,43 @@ def _titles(bulletin: Bulletin) -> set[str]:
     return {_same(bulletin.title), *([_same(zalo)] if isinstance(zalo, str) else [])}
 
 
-def published_file(group: Sequence[Bulletin], recorded: Recorded) -> tuple[Bulletin, str] | None:
+def published_file(
+    group: Sequence[Bulletin], recorded: Recorded
+) -> tuple[Bulletin, Evidence] | None:
     """The one of `group` (files sharing a key) state/ records as that key's published bulletin,
-    and how it tells (Vietnamese, «{tệp}» to be replaced by how it is named): by its file, else its address, else its
-    title, the first test only one of them passes; None when no test tells them apart."""
-    tests: list[tuple[Callable[[Bulletin], bool], Callable[[Bulletin], str]]] = [
+    and how it tells: by its file, else its address, else its title, the first test only one
+    of them passes; None when no test tells them apart."""
+    tests: list[tuple[Callable[[Bulletin], bool], Callable[[Bulletin], Evidence]]] = [
         (
             lambda b: b.source in recorded.files,
-            lambda b: f"{recorded.files[b.source]} ghi {{tệp}} là tệp của bài ấy",
+            lambda b: Evidence("file", recorded.files[b.source]),
         ),
         (
             lambda b: bool(recorded.address) and b.url == recorded.address,
-            lambda b: f"state/web-urls.json ghi bài ấy đăng ở địa chỉ {b.url} của {{tệp}}",
+            lambda b: Evidence("address", b.url),
         ),
-        (
-            lambda b: bool(recorded.titles & _titles(b)),
-            lambda b: "tiêu đề của {tệp} là tiêu đề state/ ghi cho bài ấy",
-        ),
+        (lambda b: bool(recorded.titles & _titles(b)), lambda b: Evidence("title", "")),
     ]
-    for passes, why in tests:
+    for passes, evidence in tests:
         found = [b for b in group if passes(b)]
         if len(found) == 1:
-            return found[0], why(found[0])
+            return found[0], evidence(found[0])
     return None
+
+
+def _told(evidence: Evidence, named: str) -> str:
+    """How state/ tells the file `named` («tệp ấy», «tệp này») is the published one."""
+    if evidence.test == "file":
+        return f"{evidence.record} ghi {named} là tệp của bài ấy"
+    if evidence.test == "address":
+        return f"state/web-urls.json ghi bài ấy đăng ở địa chỉ {evidence.record} của {named}"
+    return f"tiêu đề của {named} là tiêu đề state/ ghi cho bài ấy"
+
+
+def _approved(bulletin: Bulletin) -> bool:
+    """Whether `bulletin` names an approver: a copy of a published bulletin usually has its
+    approval cleared, to be read anew."""
+    return bool(bulletin.approved_by) and not bulletin.approval_note
 
 
 def fresh_id(bulletin: Bulletin, taken: Iterable[str]) -> str:
@@ -163,9 +221,10 @@ def fresh_id(bulletin: Bulletin, taken: Iterable[str]) -> str:
 
 def duplicate_ids(bulletins: Sequence[Bulletin], records: Records, where: Where) -> list[Problem]:
     """An error on each bulletin whose key another one has too (without `id`: their slug
-    problem says it), naming the one it duplicates: the published one state/ knows, else the
-    oldest (by `date`, then by its place in `bulletins`, that is by name). The id suggested is
-    none of theirs."""
+    problem says it), naming the one it duplicates: the published one state/ knows, else one
+    naming an approver before one naming none (a copy usually keeps its original's date, so
+    the date alone could blame the original), then the oldest (by `date`, then by its place in
+    `bulletins`, that is by name). The id suggested is none of theirs."""
     groups: dict[str, list[Bulletin]] = {}
     for bulletin in bulletins:
         groups.setdefault(bulletin.key, []).append(bulletin)
@@ -177,7 +236,11 @@ def duplicate_ids(bulletins: Sequence[Bulletin], records: Records, where: Where)
             continue
         recorded = records.of(key)
         found = published_file(group, recorded) if recorded is not None else None
-        original = found[0] if found else min(group, key=lambda b: (b.date, order[id(b)]))
+        original = (
+            found[0]
+            if found
+            else min(group, key=lambda b: (not _approved(b), b.date, order[id(b)]))
+        )
         for bulletin in group:
             # Without `id` the key is the slug: the slug problem already says it, once.
             if bulletin is original or original.key == original.slug == bulletin.slug:
@@ -204,14 +267,14 @@ def _id_line(bulletin: Bulletin, new: str) -> str:
 
 
 def _copy_of_published(
-    copy: Bulletin, original: Bulletin, why: str, new: str, where: Where
+    copy: Bulletin, original: Bulletin, why: Evidence, new: str, where: Where
 ) -> Problem:
     """The error on a file that shares the key of the bulletin state/ records as published."""
     line, origin = where(copy)
     return Problem(
         copy.source,
         f"id {quoted(copy.key)}{origin} trùng với {_where_text(original, where)}, tệp của bài "
-        f"đã đăng ({why.replace('{tệp}', 'tệp ấy')}); tệp này chưa được đăng",
+        f"đã đăng ({_told(why, 'tệp ấy')}); tệp này chưa được đăng",
         "id",
         line,
         f"Đổi id của tệp này (thường là bản chép từ bài đã đăng): {_id_line(copy, new)}. Đừng đổi "
@@ -220,34 +283,38 @@ def _copy_of_published(
     )
 
 
-def _copy_of(newer: Bulletin, older: Bulletin, recorded: bool, new: str, where: Where) -> Problem:
-    """The error on the newer of two files sharing a key when state/ does not tell which one
-    is published (`recorded`: whether it records the key at all)."""
-    line, origin = where(newer)
-    if newer.date != older.date:
+def _copy_of(copy: Bulletin, original: Bulletin, recorded: bool, new: str, where: Where) -> Problem:
+    """The error on the one of two files sharing a key told as the copy when state/ does not
+    tell which one is published (`recorded`: whether it records the key at all): without an
+    approver while `original` has one, else the newer by date, else the later by name."""
+    line, origin = where(copy)
+    if _approved(copy) != _approved(original):
+        told = "tệp này chưa có người duyệt (approved_by), tệp kia đã có"
+        which = "chưa có người duyệt (approved_by) trong khi tệp kia có"
+    elif copy.date != original.date:
         told = (
-            f"tệp này mới hơn (date {newer.date:%d/%m/%Y %H:%M}, tệp kia "
-            f"{older.date:%d/%m/%Y %H:%M})"
+            f"tệp này mới hơn (date {copy.date:%d/%m/%Y %H:%M}, tệp kia "
+            f"{original.date:%d/%m/%Y %H:%M})"
         )
         which = "mới hơn theo ngày đăng (date)"
     else:
-        told = f"hai tệp cùng ngày đăng ({newer.date:%d/%m/%Y %H:%M}), tệp này xếp sau theo tên"
+        told = f"hai tệp cùng ngày đăng ({copy.date:%d/%m/%Y %H:%M}), tệp này xếp sau theo tên"
         which = "xếp sau theo tên tệp (hai tệp cùng ngày đăng)"
     state = (
-        f"state/ ghi bài {quoted(newer.key)} đã đăng nhưng không cho biết tệp nào trong hai tệp "
+        f"state/ ghi bài {quoted(copy.key)} đã đăng nhưng không cho biết tệp nào trong hai tệp "
         "là bài ấy (tệp, địa chỉ và tiêu đề state/ ghi khớp cả hai hoặc không khớp tệp nào)"
         if recorded
-        else f"state/ chưa ghi bài {quoted(newer.key)} đã đăng ở kênh nào (chưa đồng bộ lần nào?)"
+        else f"state/ chưa ghi bài {quoted(copy.key)} đã đăng ở kênh nào (chưa đồng bộ lần nào?)"
     )
     return Problem(
-        newer.source,
-        f"id {quoted(newer.key)}{origin} trùng với {_where_text(older, where)}; {told}",
+        copy.source,
+        f"id {quoted(copy.key)}{origin} trùng với {_where_text(original, where)}; {told}",
         "id",
         line,
         f"Đổi id của một trong hai tệp, tệp chưa được đăng: Zalo nhận bài đã đăng theo id. "
         f"Vì {state}, lỗi ghi ở tệp {which}, thường là bản chép. Tệp "
-        f"này là bản chép thì {_id_line(newer, new)}; tệp này mới là bài đã đăng thì đổi id của "
-        f"{older.source}.",
+        f"này là bản chép thì {_id_line(copy, new)}; tệp này mới là bài đã đăng thì đổi id của "
+        f"{original.source}.",
     )
 
 
@@ -272,23 +339,54 @@ def moved_ids(
         if key is None or key == moved.key or key in skip or key not in holders:
             continue
         holder = holders[key]
-        recorded = records.of(key)
-        found = published_file([moved, holder], recorded) if recorded is not None else None
-        if found is None or found[0] is not moved or _retitled(holder, moved, recorded):
-            continue
-        problems.append(_moved(moved, holder, found[1], where, holders))
+        why = wrong_fix(moved, holder, records.of(key))
+        if why is not None:
+            problems.append(_moved(moved, holder, why, where, holders))
     return problems
 
 
-def _retitled(holder: Bulletin, moved: Bulletin, recorded: Recorded | None) -> bool:
+def wrong_fix(moved: Bulletin, holder: Bulletin, recorded: Recorded | None) -> Evidence | None:
+    """How state/ (`recorded`: what it records of `holder`'s key) tells `moved` is the file of
+    the bulletin published under that key, which now declares another id while `holder` holds
+    it (a duplicate fixed on the wrong file); None when it does not tell so, or when `holder`
+    is that bulletin moved to another file (_retitled)."""
+    if recorded is None or moved.key == holder.key:
+        return None
+    found = published_file([moved, holder], recorded)
+    if found is None or found[0] is not moved or _retitled(holder, moved, recorded):
+        return None
+    return found[1]
+
+
+def gave_up(
+    holder: Bulletin,
+    by_file: Mapping[str, Bulletin],
+    by_address: Mapping[str, Bulletin],
+    records: Records,
+) -> Bulletin | None:
+    """The file state/ records for `holder`'s key (the one published.json names, else
+    zalo.json: Records.file_of; or the one at the address web-urls.json records last;
+    `by_file`, `by_address`: the loaded bulletins so) when wrong_fix tells it gave that key up
+    to `holder`; None when none."""
+    key = holder.key
+    paths = records.history.get(key, ())
+    found = [by_file.get(records.file_of(key)), by_address.get(paths[-1]) if paths else None]
+    candidates = [b for b in found if b is not None and b.key != key]
+    if not candidates:
+        return None  # the usual case: state/ records no other file (titles not read)
+    recorded = records.of(key)
+    return next((b for b in candidates if wrong_fix(b, holder, recorded) is not None), None)
+
+
+def _retitled(holder: Bulletin, moved: Bulletin, recorded: Recorded) -> bool:
     """Whether `holder` has the title state/ records and `moved` not: the published bulletin
     renamed to `holder` and a new one written at its old file and address, not a wrong fix."""
-    titles = recorded.titles if recorded is not None else frozenset()
+    titles = recorded.titles
     return bool(titles & _titles(holder)) and not titles & _titles(moved)
 
 
 def _moved(
-    moved: Bulletin, holder: Bulletin, why: str, where: Where, taken: Iterable[str]
+    moved: Bulletin, holder: Bulletin, why: Evidence, where: Where, taken: Iterable[str]
 ) -> Problem:
     """The warning on `moved`, a published bulletin's file that gave its id up to `holder`
     (`why`: how state/ tells it is the published one)."""
@@ -297,7 +395,8 @@ def _moved(
     now = f"«id: {moved.key}»" if moved.has_id else "không còn dòng id"
     return Problem(
         moved.source,
-        f"bài đang đăng đổi id: tệp này là bài {quoted(key)} đã đăng ({why.replace('{tệp}', 'tệp này')}), nay ghi {now}, "
+        f"bài đang đăng đổi id: tệp này là bài {quoted(key)} đã đăng ({_told(why, 'tệp này')}), "
+        f"nay ghi {now}, "
         f"còn id {quoted(key)} nay ở tệp khác, {_where_text(holder, where)}: lần đồng bộ tới "
         f"mọi kênh coi tệp ấy là bài {quoted(key)} (chưa được duyệt thì bài đang đăng bị rút "
         "khỏi website, Zalo, đài; được duyệt thì nội dung tệp ấy thay bài đang đăng), còn tệp "

@@ -39,6 +39,7 @@ from publish.model import EDITED_CAUSES, Bulletin, Exclusion, Site
 from publish.rename_pairs import Index, Pairs, lookalike_advice, pair_renames
 
 if TYPE_CHECKING:
+    from publish.id_holders import Records
     from publish.sync.vanished import Published
 
 __all__ = [
@@ -94,7 +95,10 @@ class Withdrawable(NamedTuple):
     """For one held for its pii_reviewed_by, the approval check holding it too (Exclusion.also:
     fixing the reviewer's name alone does not put it back up); else ""."""
     holder: str = ""
-    """For ID_TAKEN, the file that now has its key and is held (its `why` the reason)."""
+    """For ID_TAKEN, the file that now has its key and is held."""
+    held_why: str = ""
+    """For ID_TAKEN, why `holder` is held (its own Withdrawable's `why`; its `also` is kept
+    in `also`)."""
 
 
 DELETED = "deleted"
@@ -166,6 +170,10 @@ def withdrawable(site: Site, published: Published | None = None) -> tuple[Withdr
     each held back (expiry aside: its end was meant, and said) and each kept from a channel.
     `published`: the command's reader of state/published.json (refuse_vanished's, whose gone
     keys are reused), one of its own when None."""
+    from publish.id_holders import Records
+
+    # One reader of state/ for _taken and _gone: published.json and zalo.json parsed once.
+    records = Records(site.config.root, published)
     held = [
         Withdrawable(e.bulletin.key, e.bulletin.source, _held_why(e), EVERY, also=e.also)
         for e in site.excluded
@@ -176,38 +184,39 @@ def withdrawable(site: Site, published: Published | None = None) -> tuple[Withdr
         for b in site.bulletins
         if b.held_from
     ]
-    if held:
-        from publish.sync.vanished import Published
-
-        published = published or Published(site.config.root / "state")
-        held = _taken(held, site, published)
-    return tuple(held + kept + _gone(site, published))
+    return tuple(_taken(held, site, records) + kept + _gone(site, records))
 
 
-def _taken(held: list[Withdrawable], site: Site, published: Published) -> list[Withdrawable]:
+def _taken(held: list[Withdrawable], site: Site, records: Records) -> list[Withdrawable]:
     """`held`, each whose key state/ records published from another file, which now declares
     another `id`, told as ID_TAKEN of that file: a copy of a published bulletin whose original
-    had its id changed is not the bulletin published, and the line must not say it is."""
-    files = published.files
-    if not files:
+    had its id changed is not the bulletin published, and the line must not say it is. Told
+    as check's «bài đang đăng đổi id» tells it (id_holders.wrong_fix): a published bulletin
+    moved to the held file, its old file given to a new one, keeps its own line."""
+    from publish.id_holders import gave_up
+
+    if not held:
         return held
-    loaded = {b.source: b for b in (*site.bulletins, *(e.bulletin for e in site.excluded))}
+    loaded = (*site.bulletins, *(e.bulletin for e in site.excluded))
+    by_file = {b.source: b for b in loaded}
+    by_address = {b.url: b for b in loaded}
     found = []
     for withdrawn in held:
-        recorded = files.get(withdrawn.key, withdrawn.source)
-        original = loaded.get(recorded)
-        if recorded == withdrawn.source or original is None or original.key == withdrawn.key:
+        holder = by_file.get(withdrawn.source)
+        original = gave_up(holder, by_file, by_address, records) if holder else None
+        if original is None:
             found.append(withdrawn)
             continue
         found.append(
             Withdrawable(
                 withdrawn.key,
-                recorded,
+                original.source,
                 ID_TAKEN,
                 EVERY,
                 new_id=original.key,
-                also=withdrawn.why,
+                also=withdrawn.also,
                 holder=withdrawn.source,
+                held_why=withdrawn.why,
             )
         )
     return found
@@ -222,20 +231,17 @@ def _held_why(excluded: Exclusion) -> str:
     return excluded.code
 
 
-def _gone(site: Site, published: Published | None) -> list[Withdrawable]:
+def _gone(site: Site, records: Records) -> list[Withdrawable]:
     """The bulletins the last sync published whose file `site` no longer has: each renamed
     without `id` (see _renamed) with its new file, each whose file now declares another `id`
     with that file, each other one deleted with the file state/ recorded for it ("" when it
     recorded none), the new files it may have been renamed to and its lookalike's."""
-    from publish.sync.vanished import Published, zalo_records
-
     state = site.config.root / "state"
-    published = published or Published(state)
+    published = records.published
     gone = published.gone(site)
     if not gone:
         return []
-    files = published.files
-    zalo = zalo_records(state)
+    zalo = records.zalo
     new = _unknown(site, published, zalo)
     pairs = _renamed(gone, state, published, zalo, new)
     renamed = pairs.renamed
@@ -249,9 +255,7 @@ def _gone(site: Site, published: Published | None) -> list[Withdrawable]:
                 Withdrawable(key, renamed[key].source, RENAMED, EVERY, answered.get(key, ()))
             )
             continue
-        entry = zalo.get(key)
-        recorded = files.get(key) or (entry.get("source") if isinstance(entry, dict) else None)
-        source = recorded if isinstance(recorded, str) else ""
+        source = records.file_of(key)
         if source in with_id:
             answers = answered.get(key, ())
             found.append(Withdrawable(key, source, ID_CHANGED, EVERY, answers, (), with_id[source]))
@@ -590,7 +594,9 @@ def _id_taken_line(taken: Withdrawable, names: str, which: str) -> str:
     """The line of a published bulletin whose file now declares another `id` while
     `taken.holder`, held back, took its key (`names`: the channels it leaves)."""
     key, source, holder = taken.key, taken.source, taken.holder
-    words = HELD_WORDS.get(taken.also, taken.also)
+    words = HELD_WORDS.get(taken.held_why, taken.held_why)
+    if taken.also:
+        words += f"; {HELD_WORDS.get(taken.also, HELD_WORDS['unapproved'])}"
     return (
         f"Sẽ rút bài đang đăng: {source} là bài «{key}» đang đăng trên {names}, nay ghi "
         f"«id: {taken.new_id}», còn id «{key}» nay ở {holder}, tệp bị giữ lại ({words}): lần "

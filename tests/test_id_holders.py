@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -257,3 +258,173 @@ def test_a_published_file_given_another_id_alone_is_not_told_as_a_copy_s(
     assert not [w for w in site.warnings if "đổi id" in w.message]
     published = json.loads((root / "state" / "published.json").read_text("utf-8"))
     assert published["files"]["bt-001"] == ORIGINAL  # what the warning would have read
+
+
+def write_zalo_title(root: Path, key: str, title: object) -> None:
+    """Write `title` over state/zalo.json's title of `key`, as a hand edit or another tool may."""
+    path = root / "state" / "zalo.json"
+    document = json.loads(path.read_text("utf-8"))
+    document["entries"][key]["title"] = title
+    path.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+
+
+@pytest.mark.parametrize("title", [["x"], {"vi": "x"}])
+def test_a_zalo_record_whose_title_is_no_text_does_not_stop_the_duplicate_check(
+    tmp_path: Path, title: object
+) -> None:
+    """R4 item 1: a title that is a list or an object in state/zalo.json raised TypeError
+    («Lỗi nội bộ không mong đợi») from every check: such a title tells nothing, the files are
+    told apart as when state/ records nothing."""
+    root = two_files(tmp_path, "2020-12-08 08:00", "2020-12-09 08:00")
+    (root / "state").mkdir(exist_ok=True)
+    entries = {"ct-lua-dao": {"title": title}}
+    (root / "state" / "zalo.json").write_text(json.dumps({"entries": entries}), "utf-8")
+    [problem] = load_errors(root)
+    assert problem.file == "content/bai-viet/b.md"
+    assert "trùng với content/bai-viet/a.md:7; tệp này mới hơn" in problem.message
+
+
+def test_a_zalo_record_whose_title_is_no_text_does_not_stop_the_wrong_fix_check(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """R4 item 1, with no id duplicated: the wrong-fix check reads the same records on every
+    check and build, so such a record stopped them all; the file published.json records still
+    tells the published one."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    copy_published(root)
+    set_id(root, ORIGINAL, "bt-001-moi")
+    write_zalo_title(root, "bt-001", ["x"])
+    code, out = check(root, capsys)
+    assert code == 0, out
+    assert f"{ORIGINAL}:7: cảnh báo: trường 'id': bài đang đăng đổi id" in out
+
+
+def withdrawal_line(out: str) -> str:
+    """The one «Sẽ rút» line `publish check` printed."""
+    [line] = [x for x in out.splitlines() if x.startswith("Sẽ rút")]
+    return line
+
+
+def test_the_withdrawal_line_names_the_published_file_from_an_older_published_json_too(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """R4 item 2: a published.json written before it recorded files; zalo.json's record names
+    the file, as the duplicate and wrong-fix checks read it. The line said the copy was up."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    path = root / "state" / "published.json"
+    document = json.loads(path.read_text("utf-8"))
+    del document["files"]
+    path.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+    copy_published(root)
+    set_id(root, ORIGINAL, "bt-001-moi")
+    code, out = check(root, capsys)
+    assert code == 0, out
+    assert "(state/zalo.json ghi tệp này là tệp của bài ấy)" in out
+    assert withdrawal_line(out).startswith(
+        f"Sẽ rút bài đang đăng: {ORIGINAL} là bài «bt-001» đang đăng trên website, Zalo, nay "
+        f"ghi «id: bt-001-moi», còn id «bt-001» nay ở {COPY}"
+    )
+    assert f"{COPY} đang đăng" not in out
+
+
+def test_a_published_bulletin_moved_to_a_held_file_gets_no_advice_to_move_its_id_back(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """R4 item 3: the published bulletin moved to another file, keeping its id and title, and
+    held there (its approval cleared to be read again); a new bulletin with its own id at
+    the old file. No wrong fix is warned; the withdrawal line told one anyway, saying to set
+    the old file's id back, which would make the new bulletin stand for the published one."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    text = (root / ORIGINAL).read_text("utf-8")
+    moved = "content/bai-viet/ban-tin-001-cu.md"
+    (root / moved).write_text(re.sub(r"(?m)^approved_by: .*$", 'approved_by: ""', text), "utf-8")
+    new = re.sub(r"(?m)^title: .*$", f'title: "{NEW_TITLE}"', text)
+    (root / ORIGINAL).write_text(new.replace("id: bt-001", "id: bt-moi"), "utf-8")
+    code, out = check(root, capsys)
+    assert code == 0, out
+    assert "bài đang đăng đổi id" not in out
+    line = withdrawal_line(out)
+    assert line.startswith(f"Sẽ rút bài đang đăng: {moved} đang đăng trên website, Zalo"), line
+    assert "trả dòng id" not in line and "publish approve" in line
+
+
+def test_the_withdrawal_line_of_a_copy_held_for_two_reasons_says_both(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """R4 item 4: a copy whose pii_reviewed_by names nobody and whose approval is cleared;
+    the line said only the reviewer's name was missing."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    copy_published(root)
+    path = root / COPY
+    path.write_text(
+        path.read_text("utf-8").replace('approved_by: ""', 'approved_by: ""\npii_reviewed_by: ok'),
+        "utf-8",
+    )
+    set_id(root, ORIGINAL, "bt-001-moi")
+    code, out = check(root, capsys)
+    assert code == 0, out
+    assert (
+        f"còn id «bt-001» nay ở {COPY}, tệp bị giữ lại (pii_reviewed_by chưa ghi tên người đã "
+        "rà soát dữ liệu cá nhân; chưa được duyệt)"
+    ) in withdrawal_line(out)
+
+
+def test_state_records_the_key_but_not_which_file_the_unapproved_one_is_told(
+    tmp_path: Path,
+) -> None:
+    """R4 item 8: state/ records the id (a Zalo title both files have) but no file nor
+    address tells them apart; the copy kept the original's date and comes first by name, so
+    by date then name the error went on the approved original."""
+    root = make_project(
+        tmp_path,
+        {
+            "content/bai-viet/a.md": bulletin_md({"id": "ct-lua-dao", "approved_by": '""'}),
+            "content/bai-viet/b.md": bulletin_md({"id": "ct-lua-dao"}),
+        },
+    )
+    (root / "state").mkdir(exist_ok=True)
+    entries = {"ct-lua-dao": {"title": "Cảnh báo lừa đảo qua mạng"}}
+    (root / "state" / "zalo.json").write_text(json.dumps({"entries": entries}), "utf-8")
+    [problem] = load_errors(root)
+    assert problem.file == "content/bai-viet/a.md"
+    assert problem.message == (
+        "id «ct-lua-dao» trùng với content/bai-viet/b.md:7; tệp này chưa có người duyệt "
+        "(approved_by), tệp kia đã có"
+    )
+    hint = problem.hint or ""
+    assert "state/ ghi bài «ct-lua-dao» đã đăng nhưng không cho biết tệp nào" in hint
+    assert "lỗi ghi ở tệp chưa có người duyệt (approved_by) trong khi tệp kia có" in hint
+    assert hint.endswith("tệp này mới là bài đã đăng thì đổi id của content/bai-viet/b.md.")
+
+
+def test_a_load_reads_published_json_and_zalo_json_once_for_both_checks(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """R4 item 6: the duplicate check and the wrong-fix check each had a reader of state/, so
+    a load with both parsed published.json (~1.6 MB at 10,000 bulletins) and zalo.json twice."""
+    root = zalo_project(tmp_path, 3)
+    assert sync(root) == 0
+    copy_published(root)
+    set_id(root, ORIGINAL, "bt-001-moi")  # the wrong fix of bt-001
+    zero = (root / "content/bai-viet/ban-tin-000.md").read_text("utf-8")
+    (root / "content/bai-viet/ban-sao-0.md").write_text(
+        re.sub(r"(?m)^title: .*$", f'title: "{NEW_TITLE} (0)"', zero), "utf-8"
+    )  # a copy of bt-000 keeping its id
+    reads: Counter[str] = Counter()
+    read_bytes = Path.read_bytes
+
+    def counted(path: Path) -> bytes:
+        """Path.read_bytes, counting the state/ files read."""
+        reads[path.name] += 1
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", counted)
+    with pytest.raises(ContentError) as info:
+        load(root)
+    told = [(p.file, p.severity) for p in info.value.problems if p.field == "id"]
+    assert told == [("content/bai-viet/ban-sao-0.md", "error"), (ORIGINAL, "warning")]
+    assert (reads["published.json"], reads["zalo.json"]) == (1, 1)
