@@ -12,6 +12,7 @@ import re
 import shutil
 import unicodedata
 from pathlib import Path
+from typing import Literal
 
 import pytest
 
@@ -40,7 +41,7 @@ def nfd(text: str) -> str:
     return unicodedata.normalize("NFD", text)
 
 
-def resave(root: Path, form: str, file: str = FILE) -> None:
+def resave(root: Path, form: Literal["NFD", "NFC", "body"], file: str = FILE) -> None:
     """Save project file `file` again with its text in Unicode form `form` ("NFD", "NFC"), or
     ("body") only its body decomposed, as a paste from a PDF into it leaves it."""
     path = root / file
@@ -49,7 +50,7 @@ def resave(root: Path, form: str, file: str = FILE) -> None:
         head, _, body = text.partition("\n---\n")
         new = f"{head}\n---\n{nfd(body)}"
     else:
-        new = unicodedata.normalize(form, text)
+        new = unicodedata.normalize("NFD" if form == "NFD" else "NFC", text)
     assert new != text or form == "NFC"
     path.write_bytes(new.encode("utf-8"))
 
@@ -127,7 +128,7 @@ def test_the_file_part_of_a_file_in_nfc_is_taken_as_before() -> None:
 
 @pytest.mark.parametrize("form", ["NFD", "body"])
 def test_an_approved_bulletin_re_saved_decomposed_keeps_its_approval(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], form: str
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], form: Literal["NFD", "body"]
 ) -> None:
     root = approved_project(tmp_path, capsys)
     resave(root, form)
