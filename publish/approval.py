@@ -45,6 +45,13 @@ is approved again. Approvals written before keep being judged as they were, with
 exception: the values part hashes the body without its outer spaces, and four spaces or a tab
 before its first line make that line a code block (a hidden comment shows on the page), so
 that indent counts (`_hashed_body`) and an approval written before such an edit no longer matches.
+
+Since session 73 the file part takes the file's text in NFC, as the loader reads it: a letter
+with its tone mark written as two characters (NFD: a Mac's copy and paste, text taken from a
+PDF) shows and publishes as the one character, so a file re-saved so is not edited. A file
+already in NFC (nearly every one) has the same file part as before. One approved before while
+not in NFC keeps its approval while its bytes are as approved, or its text all decomposed
+(`file_digest`'s `approved`).
 """
 
 from __future__ import annotations
@@ -53,6 +60,7 @@ import datetime as dt
 import hashlib
 import json
 import re
+import unicodedata
 from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 from typing import Any
@@ -69,6 +77,7 @@ __all__ = [
     "bound",
     "content_digest",
     "earlier_digests",
+    "file_before",
     "file_digest",
     "fingerprint",
     "is_version",
@@ -165,10 +174,48 @@ _CLOSING_LINE = re.compile(rb"\n(?:---|\.\.\.)[ \t\x0b\x0c]*(?=\n|\Z)")
 bytes.rstrip() takes (but \\r and \\n, gone from the lines it is searched in)."""
 
 
-def file_digest(raw: bytes) -> str:
-    """The file part of an approval (see the module's text): sha256 of the file's bytes, line
-    endings made \\n, without the lines `publish approve` writes (a `draft:` list of channels
-    written one a line included), `pii_reviewed_by` and the radio block's `aired`."""
+def file_digest(raw: bytes, approved: str = "") -> str:
+    """The file part of an approval (see the module's text): sha256 of the file's bytes, its
+    text in NFC, line endings made \\n, without the lines `publish approve` writes (a `draft:`
+    list of channels written one a line included), `pii_reviewed_by` and the radio block's
+    `aired`. `approved`: the file part of the approval (or review) the file is judged by,
+    given back when it was taken before session 73 of the file not made NFC (see _as_before)."""
+    composed = _composed(raw)
+    found = _file_digest(composed)
+    if not approved or found == approved or raw.isascii():
+        return found
+    return approved if approved in _as_before(raw, composed) else found
+
+
+def _composed(raw: bytes) -> bytes:
+    """`raw` with its text in NFC, as the loader reads it (publish.content.parse_raw): `raw`
+    itself when it is already, or when it is not UTF-8 (the loader refuses it)."""
+    if raw.isascii():
+        return raw
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw
+    if unicodedata.is_normalized("NFC", text):
+        return raw
+    return unicodedata.normalize("NFC", text).encode("utf-8")
+
+
+def _as_before(raw: bytes, composed: bytes) -> list[str]:
+    """The file parts an approval taken before session 73 (of the bytes as they were, not made
+    NFC) may hold of file `raw` (`composed`: its text in NFC) that publishes what it did then:
+    of these very bytes, or of its text all decomposed (approved as a Mac saved it, saved
+    composed since)."""
+    try:
+        decomposed = unicodedata.normalize("NFD", raw.decode("utf-8")).encode("utf-8")
+    except UnicodeDecodeError:
+        return []
+    found = [] if composed is raw else [_file_digest(raw)]
+    return [*found, _file_digest(decomposed)] if decomposed != raw else found
+
+
+def _file_digest(raw: bytes) -> str:
+    """file_digest of bytes taken as they are (their text in NFC or not)."""
     normal = raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n") if b"\r" in raw else raw
     if (covered := _covered_without_radio(normal)) is not None:
         return _short(_FILE_SCHEME + covered)
@@ -280,6 +327,15 @@ def linked_before(
     if was is None or now is None or was[:2] != now[:2] or was[2] == now[2]:
         return False
     return was[2] == linked_digest(linked, file_digest, earlier=True)
+
+
+def file_before(approved: str, found: str, raw: bytes) -> bool:
+    """Whether the bound approval `approved` is the fingerprint `found` but for its file part,
+    taken before session 73 of file `raw` not made NFC (see file_digest's `approved`)."""
+    was, now = bound(approved), bound(found)
+    if was is None or now is None or was[1] == now[1] or (was[0], was[2]) != (now[0], now[2]):
+        return False
+    return file_digest(raw, was[1]) == was[1]
 
 
 def review_version(

@@ -23,8 +23,16 @@ from pathlib import Path
 
 from publish import approval
 from publish.gates import shell_word
+from publish.text import nfc
 
-__all__ = ["SHOWN_LINES", "Approved", "approved_in_git", "since_approval", "word_diff"]
+__all__ = [
+    "SHOWN_LINES",
+    "UNICODE_FORM_ONLY",
+    "Approved",
+    "approved_in_git",
+    "since_approval",
+    "word_diff",
+]
 
 SHOWN_LINES = 8
 """Changed lines shown at most; `git diff` shows the rest."""
@@ -33,6 +41,11 @@ LINE_CHARS = 240
 SEARCHED = 20
 """Commits that wrote the approval's value looked at at most."""
 GIT_SECONDS = 10
+UNICODE_FORM_ONLY = (
+    "chỉ khác cách mã hóa dấu (NFD: chữ có dấu lưu thành chữ cái và dấu tách rời, như khi chép "
+    "chữ từ máy Mac hay từ tệp PDF): chữ hiện ra và nội dung đăng ra vẫn như nhau"
+)
+"""Said when the version approved and the file now differ only in how their letters are coded."""
 _APPROVAL_LINE = re.compile(r"(?:approved_by|approved_version|pii_reviewed_by)[ \t]*:")
 """Lines `publish approve` writes: changed by the approval itself, not by the editor."""
 _WORDS = re.compile(r"\s+|[^\s]+")
@@ -81,9 +94,13 @@ def since_approval(approved: Approved, *, before: bytes) -> list[str]:
             "không so được: đọc lại cả bài"
         ]
     commit, when, old = found
-    changed = word_diff(old.decode("utf-8", "replace"), before.decode("utf-8", "replace"))
+    was, now = old.decode("utf-8", "replace"), before.decode("utf-8", "replace")
+    # Compared as shown and published (NFC): a letter and its tone mark saved as two characters
+    # look the same, and a line marked changed with every word alike tells the reader nothing.
+    changed = word_diff(nfc(was), nfc(now))
     if not changed:
-        return [f"so với bản đã duyệt (commit {commit[:8]}, {when}): không đổi chữ nào"]
+        same = f"so với bản đã duyệt (commit {commit[:8]}, {when}): không đổi chữ nào"
+        return [same + (f"; {UNICODE_FORM_ONLY}" if word_diff(was, now) else "")]
     shown = changed[:SHOWN_LINES]
     more = len(changed) - len(shown)
     lines = [
@@ -184,7 +201,7 @@ def _approved_commit(
     for line in os.fsdecode(log).splitlines():
         commit, _, stamp = line.partition(" ")
         data = _git(root, "show", f"{commit}:{name}")
-        if data is not None and approval.file_digest(data) == file_part:
+        if data is not None and approval.file_digest(data, file_part) == file_part:
             when = dt.datetime.fromtimestamp(int(stamp), tz)
             return commit, f"{when:%H:%M, %d/%m/%Y}", data
     return None

@@ -1274,8 +1274,10 @@ def _load_one(
         return found, col.digest, None, corrected
     # An approval by name alone is bound to the file too, by what a sync recorded
     # (publish.name_only_record): an edit the reading of the day ignores must not pass.
-    if approval.bound(bulletin.approved_version) is not None or name_only(bulletin):
-        bulletin = dataclasses.replace(bulletin, file_digest=approval.file_digest(raw))
+    parts = approval.bound(bulletin.approved_version)
+    if parts is not None or name_only(bulletin):
+        digest = approval.file_digest(raw, parts[1] if parts else "")
+        bulletin = dataclasses.replace(bulletin, file_digest=digest)
     return found, col.digest, _Loaded(bulletin, tuple(found), tuple(col.images)), corrected
 
 
@@ -1601,7 +1603,11 @@ def _page(path: Path, config: Config, col: Collector, problems: list[Problem]) -
         pii_reviewed_by=pii_reviewed_by,
         pii_reviewed_version=pii_reviewed_version,
         # The review is judged against the bytes loaded, not the file as a later step finds it.
-        file_digest=approval.file_digest(raw) if pii_reviewed_version else "",
+        file_digest=(
+            approval.file_digest(raw, pii_reviewed_version.split("-")[0])
+            if pii_reviewed_version
+            else ""
+        ),
         body_line=parsed.body_line,
         shown_images=images + unfingerprinted,
         held_note=held_note(col, data),

@@ -245,10 +245,16 @@ class Problem:
 class ContentError(PublishError):
     """Content or config has problems; carries every one of them."""
 
-    def __init__(self, problems: Iterable[Problem]) -> None:
+    note: str
+    """A line said after the closing one (publish.held_by_unpublished), or ""."""
+
+    def __init__(self, problems: Iterable[Problem], note: str = "") -> None:
         self.problems = tuple(problems)
+        self.note = note
         lines = [p.render() for p in self.problems]
         lines.append(self.closing)
+        if note:
+            lines.append(note)
         super().__init__("\n".join(lines))
 
     @property

@@ -724,7 +724,7 @@ def _edited_since(approved: str, raw: bytes | None) -> bool:
     given for: its category was typed since, and a typo is likelier than a renamed category
     (an editor who mistyped one in an approved bulletin was told to add the typo to site.toml)."""
     parts = approval.bound(approved)
-    return parts is not None and raw is not None and approval.file_digest(raw) != parts[1]
+    return parts is not None and raw is not None and approval.file_digest(raw, parts[1]) != parts[1]
 
 
 def _category_list_hint(value: Any, key: str, config: Config) -> str:

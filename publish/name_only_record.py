@@ -141,8 +141,8 @@ def judge(
     def still(key: str, now: str) -> bool:
         """Whether the fingerprint recorded of `key` is the one it has `now`, or the one it
         had as an earlier version recorded it: without the file's part, with a linked text
-        file's line endings counted, or under a reading since replaced (an upgrade must not
-        withdraw every legacy bulletin nobody touched)."""
+        file's line endings counted, of the file not made NFC, or under a reading since
+        replaced (an upgrade must not withdraw every legacy bulletin nobody touched)."""
         was = recorded.get(key)
         if was is None or was == now:
             return was is not None
@@ -152,6 +152,8 @@ def judge(
         paths = attachments.linked_paths(by_key[key], config)
         if approval.linked_before(was, now, paths, images):
             return True  # a linked text file's line endings counted when it was recorded
+        if approval.file_before(was, now, _raw(config.root / by_key[key].source)):
+            return True  # the file not in NFC when it was recorded, and as it was then
         return read_before is not None and read_before(by_key[key], was, images)
 
     vouched = frozenset(k for k, v in prints.items() if still(k, v))
@@ -161,6 +163,14 @@ def judge(
         if k not in vouched
     }
     return Judged(vouched, why, prints)
+
+
+def _raw(path: Path) -> bytes:
+    """The bytes of file `path`, b"" when it cannot be read."""
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""
 
 
 def published_as_is(config: Config, raw: bytes, keys: Collection[str]) -> bool:
@@ -179,8 +189,8 @@ def published_as_is(config: Config, raw: bytes, keys: Collection[str]) -> bool:
         return not listed.isdisjoint(keys)
     from publish import approval
 
-    mine = approval.file_digest(raw)
-    return any(recorded.get(key, "").split("-")[1:2] == [mine] for key in keys)
+    parts = [recorded.get(key, "").split("-")[1:2] for key in keys]
+    return any(part and approval.file_digest(raw, part[0]) == part[0] for part in parts)
 
 
 def refuse_unvouched(site: Site, state_dir: Path) -> None:

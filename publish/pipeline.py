@@ -11,6 +11,7 @@ from functools import partial
 from pathlib import Path
 from types import ModuleType
 
+from publish import held_by_unpublished
 from publish.config import CHANNELS, Config
 from publish.content import load_site
 from publish.errors import STRICT_EXEMPT, ContentError, Problem
@@ -121,7 +122,7 @@ def build(
         # Channels sharing a source report its problem once.
         found = with_lines(dict.fromkeys([*content, *_judged(checked, content)]), config.root)
         if (tripped or not keep_going) and any(p.severity == "error" for p in found):
-            raise ContentError(found)
+            raise ContentError(found, held_by_unpublished.note(site, found))
     except BaseException:
         _collect_as_before()
         raise

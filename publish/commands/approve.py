@@ -737,7 +737,12 @@ def prepare(
         problems.append(unread)
         return None
     # Written by hand, the two lines leave the file part as it is now (see approval.file_digest).
-    fingerprint = approval.fingerprint(bulletin, images, linked, file=approval.file_digest(raw))
+    # An approval before session 73 of a file not in NFC, untouched since, stands as written.
+    parts = approval.bound(bulletin.approved_version)
+    file_part = parts[1] if parts else ""
+    fingerprint = approval.fingerprint(
+        bulletin, images, linked, file=approval.file_digest(raw, file_part)
+    )
     values: dict[str, str | bool] = {"approved_by": by, "approved_version": fingerprint}
     if bulletin.draft:
         values["draft"] = False
@@ -750,7 +755,7 @@ def prepare(
         new = set_keys(text, values, after=after)
         # The file part is of the file as approved: with `draft: false`, a value once written
         # over several lines now on one.
-        written = approval.file_digest(new.encode("utf-8", "surrogatepass"))
+        written = approval.file_digest(new.encode("utf-8", "surrogatepass"), file_part)
         if fingerprint.split("-")[1] != written:
             values["approved_version"] = approval.fingerprint(
                 bulletin, images, linked, file=written
@@ -785,7 +790,9 @@ def prepare(
         approved = dataclasses.replace(approved, pii_reviewed_by=by, review_note="")
     replaces = before if still and before and before != by else ""
     edited = bulletin.approved_version and not still and not bulletin.approval_note
-    encoded = new.encode("utf-8", "surrogatepass")
+    # The approval in effect, its lines differing from those written now only in how letters
+    # are coded (a file re-saved decomposed, NFD): rewritten, they would change nothing.
+    encoded = raw if nfc(new) == nfc(text) else new.encode("utf-8", "surrogatepass")
     return Approval(
         path,
         shown,

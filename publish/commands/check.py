@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping
 from contextlib import ExitStack
 from pathlib import Path
 
-from publish import ci_report, starter_cover
+from publish import ci_report, held_by_unpublished, starter_cover
 from publish import config as config_module
 from publish.cache import Fragments, Shelf
 from publish.carried import zalo_asked_without_oa
@@ -177,7 +177,7 @@ def _check(
     found += with_lines(starter_cover.plain_cover(config, strict=args.strict), args.root)
     found = list(dict.fromkeys(found))
     if _errors(found):
-        raise ContentError(found)
+        raise ContentError(found, held_by_unpublished.note(result.site, found))
     for warning in found:
         print(warning.render(), file=sys.stderr)
     checked = len(result.site.bulletins) + len(result.site.excluded)

@@ -518,6 +518,8 @@ def errors_first(exc: ContentError) -> str:
     others = [p for p in exc.problems if p.severity != "error"]
     lines = [p.render() for p in errors]
     lines.append(exc.closing)  # the terminal's line, not a copy of its words that may drift
+    if exc.note:
+        lines.append(exc.note)
     if others:
         lines.append("")
         lines.append("Cảnh báo và ghi chú (không chặn việc dựng):")

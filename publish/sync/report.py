@@ -94,6 +94,8 @@ def markdown_problems(error: ContentError) -> str:
     """A content error as Markdown for the pull-request comment (the CLI prints it on stderr too)."""
     lines = ["## Không dựng được: lỗi nội dung", "", "Chưa có gì được gửi. Sửa các lỗi sau:", ""]
     lines += [problem_item(problem) for problem in error.problems]
+    if error.note:
+        lines += ["", error.note]
     return "\n".join(lines) + "\n"
 
 

@@ -1,0 +1,119 @@
+"""One editor's half-written draft stops every build (all problems in one pass, nothing half
+published): the approved bulletins are held too, and a line after the errors says that only
+files not published anyway hold them, and how to let them out (session 73, QA item 3)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from publish.cli import main
+from tests.helpers import bulletin_md, make_project
+
+CLOCK = "2021-01-01T09:00"
+APPROVED = "content/bai-viet/canh-bao-khan.md"
+DRAFT = "content/bai-viet/dang-viet.md"
+MISSING_PHOTO = "Nội dung đang viết.\n\n![Ảnh hiện trường](../images/hien-truong.jpg)\n"
+CLOSING = "Chưa có gì được ghi hay xuất bản."
+HELD = "Các bản tin đã duyệt bị giữ lại chỉ vì các lỗi trên, đều ở"
+ADVICE = (
+    "sửa các lỗi ấy, hoặc chuyển tệp đang viết dở ra khỏi content/ (hay vào "
+    "một thư mục có tên bắt đầu bằng _, như content/_nhap/: công cụ không đọc thư mục ấy), rồi "
+    "chạy lại lệnh."
+)
+
+
+def project(tmp_path: Path, **others: str) -> Path:
+    """A project with a bulletin approved by `publish approve`, beside `others` (file → text)."""
+    files = {APPROVED: bulletin_md({"id": "canh-bao-khan"}, drop=("approved_by",)), **others}
+    root = make_project(tmp_path, files)
+    assert main(["approve", "--root", str(root), "--now", CLOCK, APPROVED, "--by", "Đại tá A"]) == 0
+    return root
+
+
+def build(root: Path, capsys: pytest.CaptureFixture[str], *command: str) -> tuple[int, str]:
+    """The exit code and what `publish build` (or `command`) prints on stderr."""
+    capsys.readouterr()
+    code = main(["--root", str(root), "--now", CLOCK, *(command or ("build",))])
+    return code, capsys.readouterr().err
+
+
+DRAFTS = {
+    "a photo missing": (bulletin_md({"draft": "true"}, MISSING_PHOTO), "bản nháp"),
+    "a date unreadable": (bulletin_md({"draft": "true", "date": "2026-13-01"}), "bản nháp"),
+    "not approved": (bulletin_md(body=MISSING_PHOTO, drop=("approved_by",)), "chờ duyệt"),
+    "dated later": (bulletin_md({"date": "2021-02-01 08:00"}, MISSING_PHOTO), "chưa tới giờ đăng"),
+}
+
+
+@pytest.mark.parametrize("case", DRAFTS)
+def test_errors_only_in_a_file_not_published_anyway_are_said_to_hold_the_others(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], case: str
+) -> None:
+    text, kind = DRAFTS[case]
+    root = project(tmp_path, **{DRAFT: text})
+    for command in (("build",), ("check",)):
+        code, err = build(root, capsys, *command)
+        assert code == 1  # as before: every error stops the build, nothing is written
+        lines = err.splitlines()
+        assert lines[-2].endswith(CLOSING)
+        assert lines[-1] == f"{HELD} một tệp vốn chưa được đăng ({kind}): {ADVICE}"
+    assert not (root / "output/web").exists()
+
+
+def test_the_advice_lets_the_approved_bulletins_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = project(tmp_path, **{DRAFT: bulletin_md({"draft": "true"}, MISSING_PHOTO)})
+    (root / "content/_nhap").mkdir()
+    (root / DRAFT).rename(root / "content/_nhap/dang-viet.md")
+    code, err = build(root, capsys)
+    assert code == 0, err
+    assert (root / "output/web/2020/12/canh-bao-khan/index.html").is_file()
+
+
+def test_several_files_are_counted_with_what_holds_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    others = {
+        f"content/bai-viet/nhap-{n}.md": bulletin_md({"draft": "true"}, MISSING_PHOTO)
+        for n in range(3)
+    }
+    others[DRAFT] = bulletin_md(body=MISSING_PHOTO, drop=("approved_by",))
+    root = project(tmp_path, **others)
+    code, err = build(root, capsys)
+    assert code == 1
+    expected = f"{HELD} 4 tệp vốn chưa được đăng (chờ duyệt, bản nháp): {ADVICE}"
+    assert err.splitlines()[-1] == expected
+
+
+def test_an_error_in_a_bulletin_to_publish_is_not_blamed_on_the_drafts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    draft = bulletin_md({"draft": "true"}, MISSING_PHOTO)
+    root = project(tmp_path, **{DRAFT: draft})
+    text = (root / APPROVED).read_text("utf-8")
+    (root / APPROVED).write_text(text.replace("date: 2020-12-08", "date: 2020-13-08"), "utf-8")
+    code, err = build(root, capsys)
+    assert code == 1 and err.splitlines()[-1].endswith(CLOSING) and HELD not in err
+
+
+def test_nothing_is_said_when_no_bulletin_would_be_published(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_project(tmp_path, {DRAFT: bulletin_md({"draft": "true"}, MISSING_PHOTO)})
+    code, err = build(root, capsys)
+    assert code == 1 and err.splitlines()[-1].endswith(CLOSING) and HELD not in err
+
+
+def test_a_sync_says_it_and_its_report_for_the_pull_request_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = project(tmp_path, **{DRAFT: bulletin_md({"draft": "true"}, MISSING_PHOTO)})
+    capsys.readouterr()
+    code = main(["--root", str(root), "--now", CLOCK, "sync", "web", "--format", "markdown"])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert err.splitlines()[-1] == f"{HELD} một tệp vốn chưa được đăng (bản nháp): {ADVICE}"
+    assert out.rstrip().endswith(f"{HELD} một tệp vốn chưa được đăng (bản nháp): {ADVICE}")
