@@ -99,13 +99,16 @@ def saved_file_name(ref: str) -> str:
 def windows_path(ref: str) -> bool:
     """Whether `ref` is a path written the Windows way: a drive or another computer
     («C:\\…», «\\\\máy\\…») or «\\» between names before any # or ? («tep\\mau.pdf»,
-    «tep\\Tin #3.docx»; not «tep/a.pdf#trang\\2»); never a browser's file: address."""
-    if ref[:5].lower() == "file:":
-        return False
+    «tep\\Tin #3.docx»; not «tep/a.pdf#trang\\2»); never an address (another website's,
+    «//…», a browser's file:)."""
     if _DRIVE_OR_SHARE.match(ref):
         return True
     path = ref.partition("#")[0].partition("?")[0]
-    return "\\" in path and WINDOWS_SEPARATOR_RE.search(path) is not None
+    if "\\" not in path or ref.startswith("//") or SCHEME_RE.match(ref):
+        # Another website's address («https://x.vn/tin\\bai.md», «//x.vn/…») or a browser's
+        # «file:///…»: never a file of content/ to write with «/» (as for an image's path).
+        return False
+    return WINDOWS_SEPARATOR_RE.search(path) is not None
 
 
 _BACKSLASHES = re.compile(r"\\+")

@@ -990,3 +990,26 @@ def test_a_link_written_with_windows_backslashes_is_told_once_as_windows(
     if why is None:
         (root / A).write_text((root / A).read_text("utf-8").replace(written, fixed), "utf-8")
         assert main(argv) == 0, capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "https://x.vn/tin\\bai.md",
+        "https://x.vn/tep\\mau-don.pdf",
+        "//x.vn/tin\\bai.md",
+        "http://x.vn/thu-muc\\trang",
+    ],
+)
+def test_a_link_to_another_website_with_a_backslash_is_no_windows_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], href: str
+) -> None:
+    """Review R2: another website's address holding a «\\» in its path was refused as a link
+    written with Windows' «\\» (the «/» path to write was that website's, not a file of
+    content/); it is left as written, as an image's address is, and the check passes."""
+    root = project(tmp_path, f"Xem [bài ở trang khác]({href}).\n")
+    argv = ["check", "--root", str(root), "--channel", "web", "--now", NOW.isoformat()]
+    code = main(argv)
+    err = capsys.readouterr().err
+    assert "Windows" not in err and "lỗi:" not in err, err
+    assert code == 0, err
