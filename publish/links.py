@@ -328,7 +328,9 @@ def written_target(text: str) -> Iterator[tuple[int, str]]:
     for pattern in (INLINE_RE, DEFINITION_RE, AUTOLINK_RE):
         for match in pattern.finditer(text):
             href = next((g for g in match.groups() if g is not None), "").strip()
-            if "\\" in href and match.lastindex == 2 and windows_path(href):
+            # Only a link holding a «\\» or a drive's «C:» («C:/Users/Minh Anh/…» too) is asked.
+            windows = "\\" in href or href[1:2] == ":"
+            if windows and match.lastindex == 2 and windows_path(href):
                 # Read whole, as the website's link holds it: one error naming the file, not
                 # one for a path cut at its first space and another for the website's link.
                 if pattern is INLINE_RE:

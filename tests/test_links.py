@@ -904,6 +904,8 @@ def test_a_full_address_of_a_held_bulletin_is_quoted_as_typed_with_its_path(
         ),
         # Windows names a second download «… (1)»: the link's «)» is the one after it (R7).
         ("C:\\Users\\Minh Anh\\Downloads\\Mẫu đơn (1).docx", "Mẫu đơn (1).docx", "mau-don-1.docx"),
+        # A drive path written with «/» is read whole too (review R2): not «C:/Users/Minh».
+        ("C:/Users/Minh Anh/Tài liệu/Mẫu đơn.pdf", "Mẫu đơn.pdf", "mau-don.pdf"),
     ],
 )
 @pytest.mark.parametrize(
