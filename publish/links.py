@@ -92,7 +92,7 @@ def saved_file_name(ref: str) -> str:
     and % («C:\\tin\\Tin #3.docx»); a browser's file: address or a link's own address as an
     address (file_name: «file:///C:/tin/Tin%20%233.docx#page=2» is «Tin #3.docx»)."""
     if windows_path(ref):
-        return nfc(ref.replace("\\", "/").rsplit("/", 1)[-1])
+        return nfc(slashed(ref).rsplit("/", 1)[-1])
     return file_name(ref)
 
 
@@ -111,14 +111,19 @@ def windows_path(ref: str) -> bool:
     return WINDOWS_SEPARATOR_RE.search(path) is not None
 
 
-_BACKSLASHES = re.compile(r"\\+")
+_SEPARATORS = re.compile(r"\\+(?=[^!-/:-@\[-`{-~]|\.)")
+"""A run of «\\» between two names (WINDOWS_SEPARATOR_RE), or before «.» («..\\..\\lien-he»)."""
 
 
 def slashed(ref: str) -> str:
-    """The Windows path `ref` written with «/», each run of «\\» one «/»: «tep\\\\mau.pdf»
-    (Markdown's escaped «\\») is «tep/mau.pdf», and «..\\..\\lien-he» «../../lien-he» (where
-    Markdown reads «\\.» as «.», a link to «....\\lien-he»)."""
-    return _BACKSLASHES.sub("/", ref)
+    """The Windows path `ref` written with «/», each run of «\\» between names one «/» and the
+    other Markdown escapes resolved: «tep\\\\mau.pdf» (Markdown's escaped «\\») is
+    «tep/mau.pdf», «..\\..\\lien-he» «../../lien-he» (where Markdown reads «\\.» as «.», a
+    link to «....\\lien-he»), «tep\\Mau don \\(1\\).docx» «tep/Mau don (1).docx»."""
+    # Imports Python-Markdown, which modules needing only windows_path (fields) do without.
+    from publish.markdown_escapes import unescape
+
+    return unescape(_SEPARATORS.sub("/", ref))
 
 
 WINDOWS = "dùng dấu \\ của Windows"

@@ -392,6 +392,37 @@ def test_a_file_link_written_with_windows_backslashes_is_told_once_with_the_path
 
 
 @pytest.mark.parametrize(
+    ("href", "name", "fixed"),
+    [
+        # Brackets escaped as the README teaches: the name is «Mẫu đơn (1).docx», not «).docx».
+        ("tep\\Mẫu đơn \\(1\\).docx", "Mẫu đơn (1).docx", "tep/mau-don-1.docx"),
+        # «\\_» is Markdown's «_», no folder: not «tep/mau/don.pdf».
+        ("tep\\mau\\_don.pdf", "mau_don.pdf", "tep/mau-don.pdf"),
+    ],
+)
+def test_a_windows_path_with_markdown_escapes_is_told_the_name_the_page_shows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], href: str, name: str, fixed: str
+) -> None:
+    """A «\\» before a bracket or «_» is a Markdown escape, not Windows' separator: the hint
+    turned every «\\» into «/» and named the file «).docx» (to be written «tep/Mẫu đơn
+    /(1/…»). It names the file as the page shows it, and the link it gives works."""
+    root = project(tmp_path, body=f"Tải [Mẫu đơn]({href}).\n")
+    argv = ["check", "--root", str(root), "--channel", "web", "--now", NOW.isoformat()]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert f"a.md:14: lỗi: liên kết tới tệp «{href}» dùng dấu \\ của Windows" in err, err
+    assert f"Đổi tên tệp «{name}» thành «{fixed.rsplit('/', 1)[1]}»" in err, err
+    assert f"viết đường dẫn bằng dấu /: «{fixed}»." in err, err
+    assert err.count("lỗi:") == 1, err
+    saved = root / "content/bai-viet" / fixed
+    saved.parent.mkdir(parents=True, exist_ok=True)
+    saved.write_bytes(PDF)
+    bulletin = root / "content/bai-viet/a.md"
+    bulletin.write_text(bulletin.read_text("utf-8").replace(href, fixed), "utf-8")
+    assert main(argv) == 0, capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
     ("written", "fixed"),
     [
         ("tep\\mau-don.pdf", "tep/mau-don.pdf"),

@@ -967,6 +967,13 @@ def test_a_windows_path_with_spaces_in_a_link_is_named_whole(
             "thu-muc/trang",
             "không dẫn tới bản tin, trang hay tệp nào: không có content/bai-viet/thu-muc/trang",
         ),
+        # «\\-», «\\_» are Markdown escapes, no folder (review R2): one «/» per separator only.
+        ("..\\bai-viet\\2020-12-09-ben\\-kia.md", "../bai-viet/2020-12-09-ben-kia.md", None),
+        (
+            "..\\bai-viet\\ben\\_kia.md",
+            "../bai-viet/ben_kia.md",
+            "không dẫn tới bản tin hay trang nào: không có tệp content/bai-viet/ben_kia.md",
+        ),
     ],
 )
 def test_a_link_written_with_windows_backslashes_is_told_once_as_windows(

@@ -67,6 +67,9 @@ class WrittenLinks:
                     typed.setdefault(shown, href)
                 if url is None or url.partition("#")[0] in off_web:
                     judged.add(shown)
+                    if url is None:
+                        # Also as the page shows it: «..\\tin\\bai\\_1.md» as «..\\tin\\bai_1.md».
+                        judged.add((item.source, unescape(href)))
             for href, line in item.relative_links:
                 # Shown on the page as written; the load told those leading nowhere.
                 lines.setdefault((item.source, href), line)
