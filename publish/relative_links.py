@@ -25,7 +25,15 @@ from urllib.parse import unquote
 from publish.attachments import ALLOWED_SUFFIXES, KINDS_SHOWN, is_file_link, links_where
 from publish.editor_files import is_clutter
 from publish.errors import Problem
-from publish.links import CONTENT, Links, content_link, slashed, windows_path, windows_told
+from publish.links import (
+    CONTENT,
+    Links,
+    Why,
+    content_link,
+    slashed,
+    windows_path,
+    windows_told,
+)
 from publish.misencoded import is_misencoded
 from publish.text import nfc, slug_file_name
 
@@ -133,6 +141,15 @@ class RelativeTargets:
 
     def _problem(self, source: str, href: str, line: int) -> Problem:
         """Why one relative link leads nowhere, as read from the folder of `source`."""
+        if windows_path(href):
+            # One error naming both mistakes: the «\\» and where the path leads written with «/».
+            fixed = slashed(href)
+            return windows_told(href, fixed, self._why(source, fixed), line, source)
+        what, hint = self._why(source, href)
+        return Problem(source, f"liên kết «{href}» {what}", line=line, hint=hint)
+
+    def _why(self, source: str, href: str) -> Why:
+        """Why the relative link `href` of `source` leads nowhere (see _problem)."""
         folder = posixpath.dirname(source)
         target = posixpath.normpath(posixpath.join(folder, _path(href)))
         suggestion = ""
@@ -165,15 +182,10 @@ class RelativeTargets:
         else:
             what = f"không dẫn tới bản tin, trang hay tệp nào: không có {target}"
             suggestion = self._suggestion(target, folder, href.partition("#")[2])
-        written = slashed(href) if windows_path(href) else href
-        problem = Problem(
-            source,
-            f"liên kết «{written}» {what} (đường dẫn tính từ thư mục {folder}/ chứa tệp này)",
-            line=line,
-            hint=suggestion + RELATIVE_HINT,
+        return (
+            f"{what} (đường dẫn tính từ thư mục {folder}/ chứa tệp này)",
+            suggestion + RELATIVE_HINT,
         )
-        # One error naming both mistakes: the «\\» and where the path leads written with «/».
-        return problem if written == href else windows_told(href, written, problem, line, source)
 
     def _named_with_hash(self, folder: str, href: str) -> str | None:
         """The name of the file of content/ `href` names when read whole, # and all («Tin

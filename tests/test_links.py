@@ -974,6 +974,11 @@ def test_a_windows_path_with_spaces_in_a_link_is_named_whole(
             "../bai-viet/ben_kia.md",
             "không dẫn tới bản tin hay trang nào: không có tệp content/bai-viet/ben_kia.md",
         ),
+        (
+            "thu-muc\\trang\\_1",
+            "thu-muc/trang_1",
+            "không dẫn tới bản tin, trang hay tệp nào: không có content/bai-viet/thu-muc/trang_1",
+        ),
     ],
 )
 def test_a_link_written_with_windows_backslashes_is_told_once_as_windows(
