@@ -111,6 +111,11 @@ def _page_address(path: str) -> bool:
 def leads_to_page(href: str, url: str, urls: Collection[str]) -> bool:
     """Whether the relative `href` on the page at site path `url` leads, as a browser reads it
     from there, to one of the pages at `urls` (written without its last "/": "../../11/ten-bai")."""
+    if "\\" in href:
+        # As the page shows it: «..\\..\\lien-he» is «....\\lien-he», which leads nowhere.
+        from publish.markdown_escapes import unescape  # Python-Markdown: only for a «\\»
+
+        href = unescape(href)
     found = posixpath.normpath(posixpath.join(url, _path(href)))
     return found.rstrip("/") + "/" in urls
 
@@ -134,17 +139,19 @@ class RelativeTargets:
         """An error for each relative link of `source` (whose page is at `url`) that leads to
         no bulletin, page or file the website publishes."""
         return [
-            self._problem(nfc(source), href, line)
+            self._problem(nfc(source), url, href, line)
             for href, line in links
             if not leads_to_page(href, url, self.urls)
         ]
 
-    def _problem(self, source: str, href: str, line: int) -> Problem:
+    def _problem(self, source: str, url: str, href: str, line: int) -> Problem:
         """Why one relative link leads nowhere, as read from the folder of `source`."""
         if windows_path(href):
-            # One error naming both mistakes: the «\\» and where the path leads written with «/».
+            # One error naming both mistakes: the «\\» and where the path leads written with
+            # «/» (if it leads nowhere so written either).
             fixed = slashed(href)
-            return windows_told(href, fixed, self._why(source, fixed), line, source)
+            why = None if leads_to_page(fixed, url, self.urls) else self._why(source, fixed)
+            return windows_told(href, fixed, why, line, source)
         what, hint = self._why(source, href)
         return Problem(source, f"liên kết «{href}» {what}", line=line, hint=hint)
 

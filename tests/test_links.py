@@ -1027,3 +1027,23 @@ def test_a_link_to_another_website_with_a_backslash_is_no_windows_path(
     err = capsys.readouterr().err
     assert "Windows" not in err and "lỗi:" not in err, err
     assert code == 0, err
+
+
+def test_a_relative_windows_path_leading_to_a_page_only_with_slashes_is_told_with_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """«..\\..\\..\\lien-he» leads to /lien-he/ read with «/», so the load told nothing; but
+    Markdown reads «\\.» as «.» and the page links «......\\lien-he»: the link check told a
+    broken link with no line and no word of Windows. The load tells it, once, with the «/»
+    path, which works."""
+    written = "..\\..\\..\\lien-he"
+    root = project(tmp_path, f"Xem [liên hệ]({written}).\n", {"content/pages/lien-he.md": LIEN_HE})
+    argv = ["check", "--root", str(root), "--channel", "web", "--now", NOW.isoformat()]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert f"{A}:10: lỗi: liên kết «{written}» dùng dấu \\ của Windows\n" in err, err
+    assert "Viết đường dẫn bằng dấu /: «../../../lien-he»." in err, err
+    assert err.count("lỗi:") == 1 and "liên kết hỏng" not in err, err
+    text = (root / A).read_text("utf-8").replace(written, "../../../lien-he")
+    (root / A).write_text(text, "utf-8")
+    assert main(argv) == 0, capsys.readouterr().err
