@@ -23,7 +23,7 @@ from publish.fields import Collector, kind
 from publish.frontmatter import Parsed
 from publish.html_img import img_tags
 from publish.limits import MAX_IMAGE_BYTES, too_large
-from publish.links import WINDOWS_SEPARATOR_RE, addressed, saved_file_name
+from publish.links import WINDOWS, WINDOWS_SEPARATOR_RE, addressed, saved_file_name
 from publish.markdown_code import masked
 from publish.markdown_escapes import ESCAPED, unescape
 from publish.markdown_images import ImageScan, referenced, spaced, undefined
@@ -326,7 +326,7 @@ def _image(
         # Windows finds "images\\a.jpg" on the editor's computer, the website's server (and CI)
         # does not: refused everywhere, so a bulletin that builds here builds there too.
         col.add(
-            f"đường dẫn ảnh «{ref}» dùng dấu \\ của Windows",
+            f"đường dẫn ảnh «{ref}» {WINDOWS}",
             field=field,
             line=line,
             hint=f"Viết đường dẫn bằng dấu /: «{written_fix(ref)}».",

@@ -13,7 +13,7 @@ import concurrent.futures
 import dataclasses
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Set
+from collections.abc import Callable, Container, Iterable, Mapping
 from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
@@ -87,7 +87,7 @@ class SiteLinks:
         self,
         base_url: str,
         withdrawn: Mapping[str, str] | None = None,
-        told: Set[tuple[str, str]] = frozenset(),
+        told: Container[tuple[str, str]] = frozenset(),
         locate: Callable[[str, str], int | None] | None = None,
         held_pages: Mapping[str, str] | None = None,
         addresses: SiteAddresses | None = None,

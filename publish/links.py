@@ -28,6 +28,7 @@ from publish.text import LineCounter, nfc
 __all__ = [
     "ContentFiles",
     "Links",
+    "Why",
     "addressed",
     "content_link",
     "file_name",
@@ -38,6 +39,7 @@ __all__ = [
     "saved_file_name",
     "slashed",
     "windows_path",
+    "windows_told",
     "written_target",
 ]
 
@@ -92,7 +94,7 @@ def saved_file_name(ref: str) -> str:
     and % («C:\\tin\\Tin #3.docx»); a browser's file: address or a link's own address as an
     address (file_name: «file:///C:/tin/Tin%20%233.docx#page=2» is «Tin #3.docx»)."""
     if windows_path(ref):
-        return nfc(ref.replace("\\", "/").rsplit("/", 1)[-1])
+        return nfc(slashed(ref).rsplit("/", 1)[-1])
     return file_name(ref)
 
 
@@ -100,45 +102,56 @@ def windows_path(ref: str) -> bool:
     """Whether `ref` is a path written the Windows way: a drive or another computer
     («C:\\…», «\\\\máy\\…») or «\\» between names before any # or ? («tep\\mau.pdf»,
     «tep\\Tin #3.docx»; not «tep/a.pdf#trang\\2»); never a browser's file: address."""
-    if ref[:5].lower() == "file:":
-        return False
     if _DRIVE_OR_SHARE.match(ref):
         return True
     path = ref.partition("#")[0].partition("?")[0]
-    return "\\" in path and WINDOWS_SEPARATOR_RE.search(path) is not None
+    if "\\" not in path or ref.startswith("//") or SCHEME_RE.match(ref):
+        # Another website's address («https://x.vn/tin\\bai.md», «//x.vn/…») or a browser's
+        # «file:///…»: never a file of content/ to write with «/» (as for an image's path).
+        return False
+    return WINDOWS_SEPARATOR_RE.search(path) is not None
 
 
-_BACKSLASHES = re.compile(r"\\+")
+_SEPARATORS = re.compile(r"\\+(?=[^!-/:-@\[-`{-~]|\.)")
+"""A run of «\\» between two names (WINDOWS_SEPARATOR_RE), or before «.» («..\\..\\lien-he»)."""
 
 
 def slashed(ref: str) -> str:
-    """The Windows path `ref` written with «/», each run of «\\» one «/»: «tep\\\\mau.pdf»
-    (Markdown's escaped «\\») is «tep/mau.pdf», and «..\\..\\lien-he» «../../lien-he» (where
-    Markdown reads «\\.» as «.», a link to «....\\lien-he»)."""
-    return _BACKSLASHES.sub("/", ref)
+    """The Windows path `ref` written with «/», each run of «\\» between names one «/» and the
+    other Markdown escapes resolved: «tep\\\\mau.pdf» (Markdown's escaped «\\») is
+    «tep/mau.pdf», «..\\..\\lien-he» «../../lien-he» (where Markdown reads «\\.» as «.», a
+    link to «....\\lien-he»), «tep\\Mau don \\(1\\).docx» «tep/Mau don (1).docx»."""
+    # Imports Python-Markdown, which modules needing only windows_path (fields) do without.
+    from publish.markdown_escapes import unescape
+
+    return unescape(_SEPARATORS.sub("/", ref))
 
 
 WINDOWS = "dùng dấu \\ của Windows"
 """What a link written with Windows' «\\» is told (as an image's path is: content_images)."""
 
 
-def windows_told(href: str, fixed: str, problem: Problem | None, line: int, source: str) -> Problem:
+Why = tuple[str, str | None]
+"""Why a link leads nowhere, as told after «liên kết «…» », and how to fix it (a hint)."""
+
+
+def windows_told(href: str, fixed: str, why: Why | None, line: int, source: str) -> Problem:
     """The error of a link `href` written with Windows' «\\» in `source`: with the path to
-    write, `fixed`, when written so it leads somewhere (`problem` None); else with why it
-    does not, told of `fixed` (`problem`), one error for both mistakes."""
-    if problem is None:
+    write, `fixed`, when written so it leads somewhere (`why` None); else with why it does
+    not (`why`, told of `fixed`), one error for both mistakes."""
+    if why is None:
         return Problem(
             source,
             f"liên kết «{href}» {WINDOWS}",
             line=line,
             hint=f"Viết đường dẫn bằng dấu /: «{fixed}».",
         )
-    why = problem.message.removeprefix(f"liên kết «{fixed}» ")
+    reason, hint = why
     return Problem(
         source,
-        f"liên kết «{href}» {WINDOWS}, và viết bằng dấu / («{fixed}») thì {why}",
+        f"liên kết «{href}» {WINDOWS}, và viết bằng dấu / («{fixed}») thì {reason}",
         line=line,
-        hint=problem.hint,
+        hint=hint,
     )
 
 
@@ -325,7 +338,9 @@ def written_target(text: str) -> Iterator[tuple[int, str]]:
     for pattern in (INLINE_RE, DEFINITION_RE, AUTOLINK_RE):
         for match in pattern.finditer(text):
             href = next((g for g in match.groups() if g is not None), "").strip()
-            if "\\" in href and match.lastindex == 2 and windows_path(href):
+            # Only a link holding a «\\» or a drive's «C:» («C:/Users/Minh Anh/…» too) is asked.
+            windows = "\\" in href or href[1:2] == ":"
+            if windows and match.lastindex == 2 and windows_path(href):
                 # Read whole, as the website's link holds it: one error naming the file, not
                 # one for a path cut at its first space and another for the website's link.
                 if pattern is INLINE_RE:
@@ -384,8 +399,15 @@ class ContentFiles:
         if windows_path(href):
             # «..\\pages\\lien-he.md» was told it named no file, with no word of Windows' «\\».
             fixed = slashed(href)
-            problem = self._problem(source, fixed, line, on_web=on_web)
-            return windows_told(href, fixed, problem, line, source)
+            return windows_told(href, fixed, self._why(source, fixed, on_web=on_web), line, source)
+        why = self._why(source, href, on_web=on_web)
+        if why is None:
+            return None
+        return Problem(source, f"liên kết «{href}» {why[0]}", line=line, hint=why[1])
+
+    def _why(self, source: str, href: str, *, on_web: bool) -> Why | None:
+        """Why the link `href` of `source` leads nowhere (see _problem), None when it leads to
+        a page."""
         target = content_link(href, self.site)
         if target is None:
             return None
@@ -397,36 +419,28 @@ class ContentFiles:
                 channels = self.off_web.get(candidate)
                 if channels is None or not on_web:
                     return None
-                return Problem(
-                    source,
-                    f"liên kết «{href}» dẫn tới bản tin {candidate}, bản tin này không đăng trên "
-                    f"website (channels: [{', '.join(sorted(channels))}])",
-                    line=line,
-                    hint="Thêm web vào channels của bản tin đó, hoặc bỏ liên kết: trên website và "
+                return (
+                    f"dẫn tới bản tin {candidate}, bản tin này không đăng trên website "
+                    f"(channels: [{', '.join(sorted(channels))}])",
+                    "Thêm web vào channels của bản tin đó, hoặc bỏ liên kết: trên website và "
                     "Zalo, liên kết sẽ dẫn tới trang không có.",
                 )
         inside = [c for c in candidates if _inside(c)]
         if not inside:
-            return Problem(
-                source,
-                f"liên kết «{href}» trỏ ra ngoài thư mục content/",
-                line=line,
-                hint="Chỉ liên kết được tới bản tin và trang trong content/; liên kết tới trang "
+            return (
+                "trỏ ra ngoài thư mục content/",
+                "Chỉ liên kết được tới bản tin và trang trong content/; liên kết tới trang "
                 "web khác thì ghi đủ địa chỉ https://…",
             )
         if _exists_as_written(self.root / inside[0]):
-            return Problem(
-                source,
-                f"liên kết «{href}» dẫn tới tệp {inside[0]}, tệp này không được nạp (tên tệp hay "
-                "thư mục bắt đầu bằng '_' hoặc '.' thì bị bỏ qua)",
-                line=line,
-                hint="Đổi tên tệp kia nếu đó là một bản tin, hoặc bỏ liên kết.",
+            return (
+                f"dẫn tới tệp {inside[0]}, tệp này không được nạp (tên tệp hay thư mục bắt đầu "
+                "bằng '_' hoặc '.' thì bị bỏ qua)",
+                "Đổi tên tệp kia nếu đó là một bản tin, hoặc bỏ liên kết.",
             )
-        return Problem(
-            source,
-            f"liên kết «{href}» không dẫn tới bản tin hay trang nào: không có tệp {inside[0]}",
-            line=line,
-            hint=(OLD_ADDRESS_HINT if self.site.old_path(href) is not None else "")
+        return (
+            f"không dẫn tới bản tin hay trang nào: không có tệp {inside[0]}",
+            (OLD_ADDRESS_HINT if self.site.old_path(href) is not None else "")
             + self._suggestion(inside[0], source, href, target[1])
             + LINK_HINT,
         )

@@ -25,7 +25,15 @@ from urllib.parse import unquote
 from publish.attachments import ALLOWED_SUFFIXES, KINDS_SHOWN, is_file_link, links_where
 from publish.editor_files import is_clutter
 from publish.errors import Problem
-from publish.links import CONTENT, Links, content_link, slashed, windows_path, windows_told
+from publish.links import (
+    CONTENT,
+    Links,
+    Why,
+    content_link,
+    slashed,
+    windows_path,
+    windows_told,
+)
 from publish.misencoded import is_misencoded
 from publish.text import nfc, slug_file_name
 
@@ -103,6 +111,11 @@ def _page_address(path: str) -> bool:
 def leads_to_page(href: str, url: str, urls: Collection[str]) -> bool:
     """Whether the relative `href` on the page at site path `url` leads, as a browser reads it
     from there, to one of the pages at `urls` (written without its last "/": "../../11/ten-bai")."""
+    if "\\" in href:
+        # As the page shows it: «..\\..\\lien-he» is «....\\lien-he», which leads nowhere.
+        from publish.markdown_escapes import unescape  # Python-Markdown: only for a «\\»
+
+        href = unescape(href)
     found = posixpath.normpath(posixpath.join(url, _path(href)))
     return found.rstrip("/") + "/" in urls
 
@@ -126,13 +139,24 @@ class RelativeTargets:
         """An error for each relative link of `source` (whose page is at `url`) that leads to
         no bulletin, page or file the website publishes."""
         return [
-            self._problem(nfc(source), href, line)
+            self._problem(nfc(source), url, href, line)
             for href, line in links
             if not leads_to_page(href, url, self.urls)
         ]
 
-    def _problem(self, source: str, href: str, line: int) -> Problem:
+    def _problem(self, source: str, url: str, href: str, line: int) -> Problem:
         """Why one relative link leads nowhere, as read from the folder of `source`."""
+        if windows_path(href):
+            # One error naming both mistakes: the «\\» and where the path leads written with
+            # «/» (if it leads nowhere so written either).
+            fixed = slashed(href)
+            why = None if leads_to_page(fixed, url, self.urls) else self._why(source, fixed)
+            return windows_told(href, fixed, why, line, source)
+        what, hint = self._why(source, href)
+        return Problem(source, f"liên kết «{href}» {what}", line=line, hint=hint)
+
+    def _why(self, source: str, href: str) -> Why:
+        """Why the relative link `href` of `source` leads nowhere (see _problem)."""
         folder = posixpath.dirname(source)
         target = posixpath.normpath(posixpath.join(folder, _path(href)))
         suggestion = ""
@@ -165,15 +189,10 @@ class RelativeTargets:
         else:
             what = f"không dẫn tới bản tin, trang hay tệp nào: không có {target}"
             suggestion = self._suggestion(target, folder, href.partition("#")[2])
-        written = slashed(href) if windows_path(href) else href
-        problem = Problem(
-            source,
-            f"liên kết «{written}» {what} (đường dẫn tính từ thư mục {folder}/ chứa tệp này)",
-            line=line,
-            hint=suggestion + RELATIVE_HINT,
+        return (
+            f"{what} (đường dẫn tính từ thư mục {folder}/ chứa tệp này)",
+            suggestion + RELATIVE_HINT,
         )
-        # One error naming both mistakes: the «\\» and where the path leads written with «/».
-        return problem if written == href else windows_told(href, written, problem, line, source)
 
     def _named_with_hash(self, folder: str, href: str) -> str | None:
         """The name of the file of content/ `href` names when read whole, # and all («Tin

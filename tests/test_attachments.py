@@ -12,7 +12,9 @@ import pytest
 
 from publish import config as config_module
 from publish import replay
+from publish.attachments import refused
 from publish.cli import main
+from publish.commands import check_links
 from publish.errors import ContentError
 from publish.pipeline import build
 from publish.writer import write
@@ -392,6 +394,37 @@ def test_a_file_link_written_with_windows_backslashes_is_told_once_with_the_path
 
 
 @pytest.mark.parametrize(
+    ("href", "name", "fixed"),
+    [
+        # Brackets escaped as the README teaches: the name is «Mẫu đơn (1).docx», not «).docx».
+        ("tep\\Mẫu đơn \\(1\\).docx", "Mẫu đơn (1).docx", "tep/mau-don-1.docx"),
+        # «\\_» is Markdown's «_», no folder: not «tep/mau/don.pdf».
+        ("tep\\mau\\_don.pdf", "mau_don.pdf", "tep/mau-don.pdf"),
+    ],
+)
+def test_a_windows_path_with_markdown_escapes_is_told_the_name_the_page_shows(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], href: str, name: str, fixed: str
+) -> None:
+    """A «\\» before a bracket or «_» is a Markdown escape, not Windows' separator: the hint
+    turned every «\\» into «/» and named the file «).docx» (to be written «tep/Mẫu đơn
+    /(1/…»). It names the file as the page shows it, and the link it gives works."""
+    root = project(tmp_path, body=f"Tải [Mẫu đơn]({href}).\n")
+    argv = ["check", "--root", str(root), "--channel", "web", "--now", NOW.isoformat()]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert f"a.md:14: lỗi: liên kết tới tệp «{href}» dùng dấu \\ của Windows" in err, err
+    assert f"Đổi tên tệp «{name}» thành «{fixed.rsplit('/', 1)[1]}»" in err, err
+    assert f"viết đường dẫn bằng dấu /: «{fixed}»." in err, err
+    assert err.count("lỗi:") == 1, err
+    saved = root / "content/bai-viet" / fixed
+    saved.parent.mkdir(parents=True, exist_ok=True)
+    saved.write_bytes(PDF)
+    bulletin = root / "content/bai-viet/a.md"
+    bulletin.write_text(bulletin.read_text("utf-8").replace(href, fixed), "utf-8")
+    assert main(argv) == 0, capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
     ("written", "fixed"),
     [
         ("tep\\mau-don.pdf", "tep/mau-don.pdf"),
@@ -448,6 +481,28 @@ def test_a_refused_file_link_is_told_once_not_again_as_a_broken_link(
     assert err.count("lỗi:") == 1 and "liên kết hỏng" not in err, err
     assert main(["build", "--root", str(root), "--now", NOW.isoformat(), "-q"]) == 1
     assert not (root / "output").exists()
+
+
+def test_the_link_check_asks_the_loads_verdict_of_broken_file_links_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review R2: asking whether the load refused a file link looks at the disk (~100 µs), and
+    every check asked it of every file link of every page, +1 s at 10,000 bulletins. It is
+    asked of those the link check finds broken, which are still told once."""
+    asked: list[str] = []
+
+    def counted(href: str, source: str, config: config_module.Config) -> bool:
+        asked.append(href)
+        return refused(href, source, config)
+
+    monkeypatch.setattr(check_links, "refused", counted)
+    root = project(tmp_path, body=BODY + "\nTải [bản cũ](../tep/khong-co.pdf).\n")
+    argv = ["check", "--root", str(root), "--channel", "web", "--now", NOW.isoformat()]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert "a.md:18: lỗi: liên kết tới tệp «../tep/khong-co.pdf»: không tìm thấy tệp" in err, err
+    assert err.count("lỗi:") == 1, err
+    assert asked == ["../tep/khong-co.pdf"]
 
 
 def test_a_link_to_a_file_whose_name_holds_a_hash_is_told_to_rename_it(

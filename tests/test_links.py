@@ -904,6 +904,8 @@ def test_a_full_address_of_a_held_bulletin_is_quoted_as_typed_with_its_path(
         ),
         # Windows names a second download «… (1)»: the link's «)» is the one after it (R7).
         ("C:\\Users\\Minh Anh\\Downloads\\Mẫu đơn (1).docx", "Mẫu đơn (1).docx", "mau-don-1.docx"),
+        # A drive path written with «/» is read whole too (review R2): not «C:/Users/Minh».
+        ("C:/Users/Minh Anh/Tài liệu/Mẫu đơn.pdf", "Mẫu đơn.pdf", "mau-don.pdf"),
     ],
 )
 @pytest.mark.parametrize(
@@ -965,6 +967,18 @@ def test_a_windows_path_with_spaces_in_a_link_is_named_whole(
             "thu-muc/trang",
             "không dẫn tới bản tin, trang hay tệp nào: không có content/bai-viet/thu-muc/trang",
         ),
+        # «\\-», «\\_» are Markdown escapes, no folder (review R2): one «/» per separator only.
+        ("..\\bai-viet\\2020-12-09-ben\\-kia.md", "../bai-viet/2020-12-09-ben-kia.md", None),
+        (
+            "..\\bai-viet\\ben\\_kia.md",
+            "../bai-viet/ben_kia.md",
+            "không dẫn tới bản tin hay trang nào: không có tệp content/bai-viet/ben_kia.md",
+        ),
+        (
+            "thu-muc\\trang\\_1",
+            "thu-muc/trang_1",
+            "không dẫn tới bản tin, trang hay tệp nào: không có content/bai-viet/thu-muc/trang_1",
+        ),
     ],
 )
 def test_a_link_written_with_windows_backslashes_is_told_once_as_windows(
@@ -990,3 +1004,46 @@ def test_a_link_written_with_windows_backslashes_is_told_once_as_windows(
     if why is None:
         (root / A).write_text((root / A).read_text("utf-8").replace(written, fixed), "utf-8")
         assert main(argv) == 0, capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "https://x.vn/tin\\bai.md",
+        "https://x.vn/tep\\mau-don.pdf",
+        "//x.vn/tin\\bai.md",
+        "http://x.vn/thu-muc\\trang",
+    ],
+)
+def test_a_link_to_another_website_with_a_backslash_is_no_windows_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], href: str
+) -> None:
+    """Review R2: another website's address holding a «\\» in its path was refused as a link
+    written with Windows' «\\» (the «/» path to write was that website's, not a file of
+    content/); it is left as written, as an image's address is, and the check passes."""
+    root = project(tmp_path, f"Xem [bài ở trang khác]({href}).\n")
+    argv = ["check", "--root", str(root), "--channel", "web", "--now", NOW.isoformat()]
+    code = main(argv)
+    err = capsys.readouterr().err
+    assert "Windows" not in err and "lỗi:" not in err, err
+    assert code == 0, err
+
+
+def test_a_relative_windows_path_leading_to_a_page_only_with_slashes_is_told_with_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """«..\\..\\..\\lien-he» leads to /lien-he/ read with «/», so the load told nothing; but
+    Markdown reads «\\.» as «.» and the page links «......\\lien-he»: the link check told a
+    broken link with no line and no word of Windows. The load tells it, once, with the «/»
+    path, which works."""
+    written = "..\\..\\..\\lien-he"
+    root = project(tmp_path, f"Xem [liên hệ]({written}).\n", {"content/pages/lien-he.md": LIEN_HE})
+    argv = ["check", "--root", str(root), "--channel", "web", "--now", NOW.isoformat()]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert f"{A}:10: lỗi: liên kết «{written}» dùng dấu \\ của Windows\n" in err, err
+    assert "Viết đường dẫn bằng dấu /: «../../../lien-he»." in err, err
+    assert err.count("lỗi:") == 1 and "liên kết hỏng" not in err, err
+    text = (root / A).read_text("utf-8").replace(written, "../../../lien-he")
+    (root / A).write_text(text, "utf-8")
+    assert main(argv) == 0, capsys.readouterr().err

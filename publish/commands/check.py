@@ -121,7 +121,7 @@ def _check(
             e.bulletin.url: f"{e.reason} (tệp {e.bulletin.source})" for e in result.site.excluded
         }
         written = WrittenLinks.of(result.site)
-        told = _told(result.site, found) | written.judged
+        told = written.judged.including(_told(result.site, found))
         held_pages = {
             result.site.documents[source]: f"{why} (tệp {source})"
             for source, why in result.site.held_pages.items()
