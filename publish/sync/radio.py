@@ -169,11 +169,11 @@ the unit's editor is told."""
 MOI_THERE = "moi_there"
 """Conflict data: our new version already sits beside the station's file (nothing is written)."""
 STILL_WITHDRAWN = "still_withdrawn"
+"""Conflict data: the withdrawn bulletins the station's edited copy still holds (a person must
+see that they are not read on air)."""
 FOLLOWS = "follows"
 """Conflict data and record of a Word script kept because the station edited its text: that
 text's path (FileState.follows), for the guide to tell why."""
-"""Conflict data: the withdrawn bulletins the station's edited copy still holds (a person must
-see that they are not read on air)."""
 WITHDRAWN_BY_UNIT = "đơn vị đã rút bản tin"
 """Why a bulletin deleted, made a draft again or marked secret is off the radio, in the station's
 note: which of them is the unit's business (a file, a field), and the staff act on none."""
@@ -2147,6 +2147,8 @@ class RadioSyncer:
         write (`_apply_kept`) is one the station has unchanged."""
         if action.kind == "verify" and "station" in action.data:
             return "unchanged"
+        if action.kind == "conflict" and action.data.get(FOLLOWS):
+            return None  # kept as its script.txt is: that one's conflict is what staff settle
         return SUMMARY_BUCKETS.get(action.kind)
 
     def _settle(self, path: str) -> dict[str, Any] | None:
