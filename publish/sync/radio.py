@@ -24,6 +24,8 @@ Rules (what the station can rely on):
   the first sync that finds it; state/radio.json remembers that it was told, and later syncs
   leave it unsaid (nothing is wrong with the bulletin: it simply was not aired).
 * A `.moi` copy the station deleted is not put back for the same version: it chose its own.
+  One that already holds our version (a run killed before recording it) is recorded as ours,
+  so it goes once the conflict is settled or the file withdrawn.
 * A file an older version wrote that differs from the build only in the bulletin file names
   scripts no longer carry is recorded as holding the build, not sent again (radio_legacy); so
   is a Word file of ours whose words, paragraph by paragraph and page by page, are the build's
@@ -918,9 +920,12 @@ def _edited(state: FileState) -> bool:
     )
 
 
-def _followed(action: Action) -> dict[str, Any]:
-    """What the record of a conflict's file keeps of the text it follows ({} for none)."""
-    return {FOLLOWS: action.data[FOLLOWS]} if action.data.get(FOLLOWS) else {}
+def _with_moi(entry: Mapping[str, Any] | None, action: Action) -> dict[str, Any]:
+    """The record `entry` of a conflict's file once our version is beside it (`moi`), with the
+    text a Word script follows, if it does (FOLLOWS): a conflict of its own no longer does."""
+    kept = {k: v for k, v in (entry or {}).items() if k != FOLLOWS}
+    followed = {FOLLOWS: action.data[FOLLOWS]} if action.data.get(FOLLOWS) else {}
+    return {**kept, "moi": action.data["digest"], **followed}
 
 
 def _same_as_reason(path: str) -> str:
@@ -1686,9 +1691,12 @@ class RadioSyncer:
             elif action.kind == "verify":
                 after.moi.pop(key, None)  # `_drop_our_moi`
                 self._book_verified(after, action, settled(key))
-            elif action.kind == "conflict" and not action.data.get(MOI_THERE):
-                moi = {"moi": action.data["digest"], **_followed(action)}
-                after.put(key, {**(after.get(key) or {}), **moi})
+            elif action.kind == "conflict":
+                # Our copy already beside the station's file is recorded too, if a run killed
+                # before recording it left it unrecorded (`_apply_conflict`).
+                booked = _with_moi(after.get(key), action)
+                if booked != after.get(key):
+                    after.put(key, booked)
                 after.moi[key] = action.data["digest"]
             elif action.kind == "withdraw":
                 after.moi.pop(key, None)  # `_withdraw_moi`
@@ -2329,13 +2337,20 @@ class RadioSyncer:
             return self._write_log(action.data["log"])
         moi = action.data["moi"]
         data = self._built(action)
-        if _digest(self.folder / moi) == action.data["digest"]:
-            return self._kept_theirs(action, f"giữ nguyên tệp của đài; bản mới vẫn ở {moi}")
-        self._step()
-        self._write(self.folder / moi, data)
-        self._step()
-        self.manifest.update(action.key, moi=action.data["digest"], **_followed(action))
-        return self._kept_theirs(action, f"giữ nguyên tệp của đài; bản mới ghi vào {moi}")
+        done = f"giữ nguyên tệp của đài; bản mới vẫn ở {moi}"
+        if _digest(self.folder / moi) != action.data["digest"]:
+            self._step()
+            self._write(self.folder / moi, data)
+            self._step()
+            done = f"giữ nguyên tệp của đài; bản mới ghi vào {moi}"
+        # Recorded when already there too: a run killed between the write and this left it
+        # unrecorded, and a copy not recorded as ours is never removed (`_drop_our_moi`), the
+        # text of a bulletin withdrawn since with it.
+        entry = self.manifest.get(action.key)
+        booked = _with_moi(entry, action)
+        if booked != entry:
+            self.manifest.put(action.key, booked)
+        return self._kept_theirs(action, done)
 
     def _kept_theirs(self, action: Action, done: str) -> str:
         """`done`, for a conflict whose station copy holds nothing withdrawn; else a person must
