@@ -128,14 +128,15 @@ def test_a_dry_run_lists_exactly_the_files_the_real_run_then_writes(
     script.write_bytes(script.read_bytes() + "Ghi chú của đài.\r\n".encode())
     edit(root / SECOND, "30.000 đồng", "50.000 đồng")
     files, real = dry_then_real(root, "2024-12-12T16:00", capsys)
-    # script.docx follows the script.txt the station edited: kept, ours beside it too
-    assert {"2024-W50/script.txt", "2024-W50/script.docx"} <= files and real["conflicts"] == 2
+    # script.docx follows the script.txt the station edited: kept, ours beside it too, but
+    # counted once: staff edited one file and settle one conflict
+    assert {"2024-W50/script.txt", "2024-W50/script.docx"} <= files and real["conflicts"] == 1
     assert (root / STATION / "2024-W50/script.moi.txt").exists()
     assert (root / STATION / "2024-W50/script.moi.docx").exists()
 
     files, real = dry_then_real(root, "2024-12-12T17:00", capsys)
     assert files == set() and real["created"] == real["updated"] == real["hidden"] == 0
-    assert real["conflicts"] == 2  # still told: the station has not chosen its copy yet
+    assert real["conflicts"] == 1  # still told: the station has not chosen its copy yet
 
 
 def test_a_sync_that_changes_nothing_counts_the_change_log_as_kept_and_leaves_it(

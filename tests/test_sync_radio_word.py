@@ -4,7 +4,9 @@ change of words still is."""
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
 import shutil
 import zipfile
 from collections.abc import Callable
@@ -155,28 +157,68 @@ FOLLOWS = (
 )
 
 
-def saved_by_staff(path: Path, words: bool) -> None:
-    """The station's script.txt as staff left it: opened and saved by an editor that writes
-    LF line ends and no byte order mark (`words` False), or with a sentence of theirs."""
+def saved_by_staff(path: Path) -> None:
+    """The station's script.txt as staff left it: a sentence of theirs added, saved by an
+    editor that writes LF line ends and no byte order mark."""
     text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
-    path.write_bytes((text + ("\nGhi chú của đài.\n" if words else "")).encode())
+    path.write_bytes((text + "\nGhi chú của đài.\n").encode())
 
 
-@pytest.mark.parametrize("words", [False, True], ids=["saved", "reworded"])
-def test_a_word_script_follows_the_script_txt_the_station_edited(root: Path, words: bool) -> None:
-    """The station edited script.txt (saved it, or changed its words), then a bulletin changed:
-    script.txt is kept and ours goes beside it, as ever, and so now does script.docx, which
-    was replaced with «sửa lần 2» in THAY-DOI.txt: staff printed a Word script that undid
-    their text. The guide says why the Word file was not replaced; a rerun writes nothing;
-    once the station takes our script.txt the Word file is replaced as a revision, and our
-    .moi copies go."""
+BOM = b"\xef\xbb\xbf"
+SAVED_AGAIN: dict[str, Callable[[bytes], bytes]] = {
+    "lf": lambda data: data.removeprefix(BOM).replace(b"\r\n", b"\n"),
+    "no-bom": lambda data: data.removeprefix(BOM),
+    "no-last-line-end": lambda data: data.removesuffix(b"\r\n"),
+    "line-end-added": lambda data: data + b"\r\n",
+}
+"""A station .txt file opened and saved again, no word changed, by the editors staff use:
+Notepad saves UTF-8 without the byte order mark, others LF line ends, and some drop or add
+the last line end."""
+
+
+@pytest.mark.parametrize("saved", sorted(SAVED_AGAIN))
+def test_a_script_txt_only_saved_again_is_no_station_edit(root: Path, saved: str) -> None:
+    """Staff opened script.txt and saved it again without changing a word, then a bulletin was
+    corrected (113 → 114): the station must read the new number. script.txt and script.docx
+    are replaced as revisions, as for a file left alone; taken for an edit of the station's,
+    both were kept with the old number, ours beside them, the plan saying «đài đã sửa»."""
+    sync(root)
+    station = root / STATION
+    text = station / SCRIPT
+    text.write_bytes(SAVED_AGAIN[saved](text.read_bytes()))
+    quiet, _summary = sync(root, now=LATER)
+    assert {a.kind for a in quiet} == {"noop"}  # the build is unchanged: nothing to send
+    edit(root / FIRST, "gọi số 113", "gọi số 114")
+    actions, summary = sync(root, now=LATER)
+    assert not summary.failed and summary.conflicts == 0
+    planned = {a.key: (a.kind, a.reason) for a in actions}
+    assert planned[SCRIPT][0] == planned[WORD][0] == "update"
+    assert not any("đài đã sửa" in reason for _kind, reason in planned.values())
+    assert (station / WORD).read_bytes() == built(root)[WORD]
+    now = text.read_bytes()
+    assert now.startswith(BOM) and "một một bốn" in now.decode("utf-8-sig")
+    assert "SỬA LẦN 2" in now.decode("utf-8-sig")
+    assert not (station / "2024-W50/script.moi.txt").exists()
+    assert not (station / WORD_MOI).exists()
+    log = change_log((station / LOG).read_bytes())
+    assert "- Thay kịch bản cả tập (bản Word) (script.docx): sửa lần 2" in log
+    assert "LƯU Ý" not in guide(root)
+
+
+def test_a_word_script_follows_the_script_txt_the_station_edited(root: Path) -> None:
+    """The station changed the words of script.txt, then a bulletin changed: script.txt is
+    kept and ours goes beside it, as ever, and so now does script.docx, which was replaced
+    with «sửa lần 2» in THAY-DOI.txt: staff printed a Word script that undid their text. The
+    guide says why the Word file was not replaced; the summary counts one conflict, the one
+    staff settle; a rerun writes nothing; once the station takes our script.txt the Word file
+    is replaced as a revision, and our .moi copies go."""
     sync(root)
     station = root / STATION
     word_before = (station / WORD).read_bytes()
-    saved_by_staff(station / SCRIPT, words)
+    saved_by_staff(station / SCRIPT)
     edit(root / FIRST, "gọi số 113", "gọi số 114")
     actions, summary = sync(root, now=LATER)
-    assert not summary.failed
+    assert not summary.failed and summary.conflicts == 1
     planned = {a.key: (a.kind, a.reason) for a in actions}
     assert planned[WORD] == ("conflict", FOLLOWS)
     assert planned[SCRIPT][0] == "conflict"
@@ -215,9 +257,60 @@ def test_a_word_script_holding_a_withdrawn_bulletin_is_replaced_though_its_text_
     edited script.txt needs a person, as ever)."""
     sync(root)
     station = root / STATION
-    saved_by_staff(station / SCRIPT, words=True)
+    saved_by_staff(station / SCRIPT)
     edit(root / SECOND, "approved_by:", "draft: true\napproved_by:")
     actions, _summary = sync(root, now=LATER)
     assert {a.key: a.kind for a in actions}[WORD] == "update"
     assert (station / WORD).read_bytes() == built(root)[WORD]
     assert not (station / WORD_MOI).exists()
+
+
+def test_a_word_copy_a_killed_run_left_unrecorded_is_recorded_and_goes_with_a_withdrawal(
+    root: Path,
+) -> None:
+    """A run killed once script.moi.docx was written beside the kept script.docx, before it
+    was recorded: the rerun finds it there and records it as ours, with the script.txt it
+    follows, as one run never killed does. Then the corrected bulletin is withdrawn: the
+    Word script is replaced and our copy beside it removed; left unrecorded, it kept the
+    withdrawn bulletin's text at the station for good, named in no guide."""
+    sync(root)
+    station = root / STATION
+    saved_by_staff(station / SCRIPT)
+    edit(root / FIRST, "gọi số 113", "gọi số 114")
+    sync(root, now=LATER)
+    recorded = state_of(root)["entries"][WORD]
+    assert recorded["follows"] == SCRIPT and (station / WORD_MOI).exists()
+    path = root / "state/radio.json"
+    document = json.loads(path.read_text("utf-8"))
+    for field in ("moi", "follows"):  # what the kill leaves: the copy there, not recorded
+        del document["entries"][WORD][field]
+    path.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+    actions, summary = sync(root, now=LATER)
+    assert {a.key: a.kind for a in actions}[WORD] == "conflict" and not summary.failed
+    assert state_of(root)["entries"][WORD] == recorded
+    edit(root / FIRST, "approved_by:", "draft: true\napproved_by:")
+    actions, _summary = sync(root, now=LATER)
+    assert {a.key: a.kind for a in actions}[WORD] == "update"
+    assert (station / WORD).read_bytes() == built(root)[WORD]
+    assert not (station / WORD_MOI).exists()
+
+
+def test_a_word_script_no_longer_following_its_text_is_recorded_so(root: Path) -> None:
+    """script.docx was kept because the station edited script.txt; then staff edited the Word
+    file itself: its conflict is its own now, and its record no longer says it follows the
+    text, so the guide tells it as a file the station edited, not by script.txt."""
+    sync(root)
+    station = root / STATION
+    saved_by_staff(station / SCRIPT)
+    edit(root / FIRST, "gọi số 113", "gọi số 114")
+    sync(root, now=LATER)
+    assert state_of(root)["entries"][WORD]["follows"] == SCRIPT
+    (station / WORD).write_bytes(word("Bản Word đài tự sửa."))
+    edit(root / FIRST, "gọi số 114", "gọi số 115")
+    actions, _summary = sync(root, now=LATER)
+    assert {a.key: a.kind for a in actions}[WORD] == "conflict"
+    entry = state_of(root)["entries"][WORD]
+    assert "follows" not in entry and entry["moi"] == hashlib.sha256(built(root)[WORD]).hexdigest()
+    told = guide(root)
+    assert "đài đã tự sửa 2024-W50/script.txt nên bản Word" not in told
+    assert f"LƯU Ý: đài đã tự sửa {WORD} nên tệp đó không được thay" in told

@@ -7,11 +7,12 @@ Rules (what the station can rely on):
 * state/radio.json records what we last wrote (sha256 per file), saved after every success. Only
   files recorded there are ever replaced or moved; files the station made are never touched.
 * A file the station edited (its hash differs from what we wrote) is never overwritten: our new
-  version goes beside it as `<name>.moi.<ext>` and the sync reports the conflict. When the
+  version goes beside it as `<name>.moi.<ext>` and the sync reports the conflict. A .txt staff
+  only opened and saved again, no word changed (`_as_sent`), is no such edit. When the
   station's copy still holds a bulletin withdrawn since, that conflict needs a person (NeedsPerson,
   exit 1, at every sync until the station settles it) and DOC-TRUOC.txt names the file. An
   episode's script.docx follows the script.txt the station edited: kept, ours beside it, unless
-  it carries a bulletin withdrawn since (`_follow_edits`).
+  it carries a bulletin withdrawn since (`_word_follows`).
 * A script that is no longer built (bulletin withdrawn, expired, held back, deleted) moves into
   `_rut-lai/` with a note saying why. Sent again later, the copy and note we left there go
   (unless the station changed the copy: then our note says it was sent again), and THAY-DOI.txt
@@ -24,6 +25,8 @@ Rules (what the station can rely on):
   the first sync that finds it; state/radio.json remembers that it was told, and later syncs
   leave it unsaid (nothing is wrong with the bulletin: it simply was not aired).
 * A `.moi` copy the station deleted is not put back for the same version: it chose its own.
+  One that already holds our version (a run killed before recording it) is recorded as ours,
+  so it goes once the conflict is settled or the file withdrawn.
 * A file an older version wrote that differs from the build only in the bulletin file names
   scripts no longer carry is recorded as holding the build, not sent again (radio_legacy); so
   is a Word file of ours whose words, paragraph by paragraph and page by page, are the build's
@@ -95,7 +98,7 @@ from publish.sync.manifest import Manifest, atomic_write_bytes
 from publish.sync.radio_guide import GUIDE_NAME, Episode, guide_bytes
 from publish.sync.radio_legacy import names_only_differ
 from publish.sync.radio_reached import EPISODE_SCRIPTS, Heard, heard
-from publish.sync.radio_relaid import RELAID, reason, same_words, unchanged, word_relaid
+from publish.sync.radio_relaid import RELAID, Relaid, reason, unchanged, word_verdict
 from publish.sync.radio_relaid import relaid as text_relaid
 from publish.sync.radio_resent import (
     CLEAR,
@@ -169,11 +172,11 @@ the unit's editor is told."""
 MOI_THERE = "moi_there"
 """Conflict data: our new version already sits beside the station's file (nothing is written)."""
 STILL_WITHDRAWN = "still_withdrawn"
+"""Conflict data: the withdrawn bulletins the station's edited copy still holds (a person must
+see that they are not read on air)."""
 FOLLOWS = "follows"
 """Conflict data and record of a Word script kept because the station edited its text: that
 text's path (FileState.follows), for the guide to tell why."""
-"""Conflict data: the withdrawn bulletins the station's edited copy still holds (a person must
-see that they are not read on air)."""
 WITHDRAWN_BY_UNIT = "đơn vị đã rút bản tin"
 """Why a bulletin deleted, made a draft again or marked secret is off the radio, in the station's
 note: which of them is the unit's business (a file, a field), and the staff act on none."""
@@ -258,7 +261,7 @@ class FileState:
     "causes": why it is laid out anew (radio_relaid.A4, ENDED)}."""
     follows: str = ""
     """For an episode's script.docx the station holds as we sent it, whose build differs: its
-    script.txt, when the station edited that one (see `_follow_edits`); "" otherwise."""
+    script.txt, when the station edited that one (see `_word_follows`); "" otherwise."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -884,33 +887,42 @@ ELSEWHERE = "vẫn phát nhưng ở tập khác (ngày phát đã đổi)"
 """Why a bulletin still on the radio is no longer in an episode it was sent with."""
 
 
-def _follow_edits(files: list[FileState]) -> None:
-    """Mark each script.docx of `files` that the station holds as we sent it, whose build
-    differs, to follow its script.txt when the station edited that: the text is kept and our
-    new one goes beside it (.moi), so must the Word copy of it. Replaced, with «sửa lần N» in
-    THAY-DOI.txt, it sent staff to print a Word script that both changed their text back and
-    differed from the script.txt they had made theirs. Not one that carries a bulletin
-    withdrawn since: that must leave the Word script the station did not edit."""
+def _word_follows(files: list[FileState], ended: Mapping[str, Relaid]) -> None:
+    """Each script.docx of `files` that the station holds as we sent it, whose build differs,
+    follows the verdict on its script.txt. Laid out anew when the text is and the build only
+    adds end marks to its words (`ended`, radio_relaid.word_relaid): the Word copy of a text
+    that only changed layout is no revision to print either. Kept, ours beside it (.moi), when
+    the station edited the text: replaced, with «sửa lần N» in THAY-DOI.txt, it sent staff to
+    print a Word script that both changed their text back and differed from the script.txt
+    they had made theirs. Not one that carries a bulletin withdrawn since: that must leave the
+    Word script the station did not edit."""
     paths = {state.path: index for index, state in enumerate(files)}
     for index, state in enumerate(files):
         if (
             PurePosixPath(state.path).name != "script.docx"
             or not _ours_changed(state)
             or state.same_as is not None
-            or state.relaid is not None
-            or _gone_inside(state)
         ):
             continue
         path = str(PurePosixPath(state.path).with_suffix(".txt"))
         text = files[paths[path]] if path in paths else None
-        if text is not None and _edited(text):
+        if text is None:
+            continue
+        if text.relaid is not None:
+            found = ended.get(state.path)
+            if found is not None:
+                causes = list(found.causes)
+                files[index] = replace(
+                    state, relaid={"line": "", "station": None, "causes": causes}
+                )
+        elif _edited(text) and not _gone_inside(state):
             files[index] = replace(state, follows=path)
 
 
 def _edited(state: FileState) -> bool:
     """Whether the station edited a file we wrote: its copy is neither what we wrote nor the
-    build (a copy with our revision line, or a revision a killed run wrote, counts as what
-    we wrote: `observe` tells it so)."""
+    build (a copy with our revision line, a revision a killed run wrote, or a .txt saved again
+    with its words unchanged counts as what we wrote: `observe` tells it so, `_as_sent`)."""
     return (
         state.written is not None
         and state.present is not None
@@ -918,9 +930,12 @@ def _edited(state: FileState) -> bool:
     )
 
 
-def _followed(action: Action) -> dict[str, Any]:
-    """What the record of a conflict's file keeps of the text it follows ({} for none)."""
-    return {FOLLOWS: action.data[FOLLOWS]} if action.data.get(FOLLOWS) else {}
+def _with_moi(entry: Mapping[str, Any] | None, action: Action) -> dict[str, Any]:
+    """The record `entry` of a conflict's file once our version is beside it (`moi`), with the
+    text a Word script follows, if it does (FOLLOWS): a conflict of its own no longer does."""
+    kept = {k: v for k, v in (entry or {}).items() if k != FOLLOWS}
+    followed = {FOLLOWS: action.data[FOLLOWS]} if action.data.get(FOLLOWS) else {}
+    return {**kept, "moi": action.data["digest"], **followed}
 
 
 def _same_as_reason(path: str) -> str:
@@ -1261,7 +1276,7 @@ class RadioSyncer:
         withdrawn_copies = copies(self.manifest.meta.get(COPIES))
         revisions = self._revisions()
         files: list[FileState] = []
-        words: dict[str, bytes] = {}  # the station's Word files read for their words
+        ended: dict[str, Relaid] = {}  # Word files of ours the build only adds end marks to
         for path in sorted(set(local) | set(entries)):
             digest, keys = local.get(path, (None, ()))
             entry = entries.get(path, {})
@@ -1273,19 +1288,20 @@ class RadioSyncer:
             # An aired episode is left alone whatever is there: its files need not be read.
             unread = blind or (air is not None and air < now)
             written = entry.get("digest")
+            pending = entry.get("pending") or {}
             held = None
             if unread:
                 raw = written
-            elif PurePosixPath(path).suffix == ".docx":
-                # Hashed from the bytes its words are compared from, if need be: one read of
-                # the share, not two.
-                raw, held = _held(self.folder / path)
             else:
-                raw = _digest(self.folder / path)
+                # Hashed from the bytes its words or layout are compared from, if need be: one
+                # read of the share, not two.
+                raw, held = _held(self.folder / path)
+                if PurePosixPath(path).suffix == ".txt":
+                    sent = (written, entry.get("station"), pending.get("station"))
+                    raw = _as_sent(raw, held, sent)
             present = raw
             if present is not None and present == entry.get("station"):
                 present = written  # our file with its revision line: what we wrote
-            pending = entry.get("pending") or {}
             unsettled = not unread and present is not None and present == pending.get("station")
             record = entry
             if unsettled:
@@ -1299,12 +1315,13 @@ class RadioSyncer:
                 # change: the station still has the version recorded, and the rerun must not
                 # bump it; it stops the legacy check, whose record has no pending.
                 lined = raw is not None and raw == record.get("station")
-                if held is not None:
-                    same_as = raw if self._same_words(path, held) else None
-                    if same_as is None:
-                        words[path] = held
+                if PurePosixPath(path).suffix == ".docx":
+                    verdict = self._word_verdict(path, held)
+                    same_as = raw if verdict is True else None
+                    if isinstance(verdict, Relaid):
+                        ended[path] = verdict
                 else:
-                    same_as, relaid = self._layout(path, raw, lined=lined, legacy=not pending)
+                    same_as, relaid = self._layout(path, raw, held, lined=lined, legacy=not pending)
             files.append(
                 FileState(
                     path=path,
@@ -1328,8 +1345,7 @@ class RadioSyncer:
                     else self._withdrawal_of(path, entry, withdrawn_copies.get(path), revisions),
                 )
             )
-        self._word_relaid(files, words)
-        _follow_edits(files)
+        _word_follows(files, ended)
         self.plan_note = " ".join(n for n in (self._move_note, self._clock_note(now)) if n)
         # Reasons are only for withdrawals (and station copies still holding withdrawn
         # bulletins), and finding the held-back ones reads every bulletin aloud.
@@ -1412,17 +1428,17 @@ class RadioSyncer:
         return found
 
     def _layout(
-        self, path: str, raw: str | None, *, lined: bool, legacy: bool
+        self, path: str, raw: str | None, station: bytes | None, *, lined: bool, legacy: bool
     ) -> tuple[str | None, dict[str, Any] | None]:
         """FileState.same_as and FileState.relaid of `path`, the station's copy of which (of
-        digest `raw`, `lined`: bearing the line a sync put under its first line) is recorded as
-        ours and differs from the build: both files read once, and only when they may be such."""
+        digest `raw`, its bytes `station`, `lined`: bearing the line a sync put under its first
+        line) is recorded as ours and differs from the build: the build read only when it may
+        be such."""
         pure = PurePosixPath(path)
         legacy = legacy and (pure.suffix == ".txt" or pure.name == "rundown.json")
-        if not legacy and pure.suffix != ".txt":
+        if station is None or (not legacy and pure.suffix != ".txt"):
             return None, None  # rundown.json with a revision pending: nothing to read
         try:
-            station = (self.folder / path).read_bytes()
             built = (self.local_dir / path).read_bytes()
         except OSError:
             return None, None
@@ -1435,38 +1451,18 @@ class RadioSyncer:
         digest = hashlib.sha256(marked(built, line)).hexdigest() if line else None
         return None, {"line": line, "station": digest, "causes": list(found.causes)}
 
-    def _same_words(self, path: str, station: bytes) -> bool:
-        """Whether the station's Word file `path` (its bytes `station`, ours) holds the words
-        of the build's (radio_relaid.same_words): then it differs only in bytes, and is kept
-        as the station has it, no revision to print."""
+    def _word_verdict(self, path: str, station: bytes | None) -> Relaid | bool:
+        """radio_relaid.word_verdict of the station's Word file `path` (its bytes `station`,
+        ours) against the build's: True, it holds the build's words and is kept as the station
+        has it, no revision to print; a Relaid, the build only adds end marks (`_word_follows`
+        tells whether that counts); False, a change."""
+        if station is None:
+            return False
         try:
             built = (self.local_dir / path).read_bytes()
         except OSError:
             return False
-        return same_words(station, built)
-
-    def _word_relaid(self, files: list[FileState], words: Mapping[str, bytes]) -> None:
-        """Mark laid out anew each script.docx of `files` (ours at the station, other than the
-        build in its words: `words`, the station's bytes of each) whose episode's script.txt
-        is, when its words are the build's but for end marks (radio_relaid.word_relaid): the
-        Word copy of a text that only changed layout is no revision to print either."""
-        paths = {state.path: state for state in files}
-        for index, state in enumerate(files):
-            if PurePosixPath(state.path).name != "script.docx" or not _ours_changed(state):
-                continue
-            text = paths.get(str(PurePosixPath(state.path).with_suffix(".txt")))
-            station = words.get(state.path)
-            if text is None or text.relaid is None or station is None:
-                continue  # its script.txt is not laid out anew (or was not read: aired, blind)
-            try:
-                built = (self.local_dir / state.path).read_bytes()
-            except OSError:
-                continue
-            found = word_relaid(station, built)
-            if found is not None:
-                causes = list(found.causes)
-                marks = {"line": "", "station": None, "causes": causes}
-                files[index] = replace(state, relaid=marks)
+        return word_verdict(station, built)
 
     def _built_rundown(self, episode: str) -> dict[str, Any]:
         """The build's rundown.json of `episode` ({} when absent or unreadable), read once a run:
@@ -1686,9 +1682,12 @@ class RadioSyncer:
             elif action.kind == "verify":
                 after.moi.pop(key, None)  # `_drop_our_moi`
                 self._book_verified(after, action, settled(key))
-            elif action.kind == "conflict" and not action.data.get(MOI_THERE):
-                moi = {"moi": action.data["digest"], **_followed(action)}
-                after.put(key, {**(after.get(key) or {}), **moi})
+            elif action.kind == "conflict":
+                # Our copy already beside the station's file is recorded too, if a run killed
+                # before recording it left it unrecorded (`_apply_conflict`).
+                booked = _with_moi(after.get(key), action)
+                if booked != after.get(key):
+                    after.put(key, booked)
                 after.moi[key] = action.data["digest"]
             elif action.kind == "withdraw":
                 after.moi.pop(key, None)  # `_withdraw_moi`
@@ -2147,6 +2146,8 @@ class RadioSyncer:
         write (`_apply_kept`) is one the station has unchanged."""
         if action.kind == "verify" and "station" in action.data:
             return "unchanged"
+        if action.kind == "conflict" and action.data.get(FOLLOWS):
+            return None  # kept as its script.txt is: that one's conflict is what staff settle
         return SUMMARY_BUCKETS.get(action.kind)
 
     def _settle(self, path: str) -> dict[str, Any] | None:
@@ -2327,13 +2328,20 @@ class RadioSyncer:
             return self._write_log(action.data["log"])
         moi = action.data["moi"]
         data = self._built(action)
-        if _digest(self.folder / moi) == action.data["digest"]:
-            return self._kept_theirs(action, f"giữ nguyên tệp của đài; bản mới vẫn ở {moi}")
-        self._step()
-        self._write(self.folder / moi, data)
-        self._step()
-        self.manifest.update(action.key, moi=action.data["digest"], **_followed(action))
-        return self._kept_theirs(action, f"giữ nguyên tệp của đài; bản mới ghi vào {moi}")
+        done = f"giữ nguyên tệp của đài; bản mới vẫn ở {moi}"
+        if _digest(self.folder / moi) != action.data["digest"]:
+            self._step()
+            self._write(self.folder / moi, data)
+            self._step()
+            done = f"giữ nguyên tệp của đài; bản mới ghi vào {moi}"
+        # Recorded when already there too: a run killed between the write and this left it
+        # unrecorded, and a copy not recorded as ours is never removed (`_drop_our_moi`), the
+        # text of a bulletin withdrawn since with it.
+        entry = self.manifest.get(action.key)
+        booked = _with_moi(entry, action)
+        if booked != entry:
+            self.manifest.put(action.key, booked)
+        return self._kept_theirs(action, done)
 
     def _kept_theirs(self, action: Action, done: str) -> str:
         """`done`, for a conflict whose station copy holds nothing withdrawn; else a person must
@@ -3223,6 +3231,26 @@ def _check_manifest_path(path: str, manifest: Path) -> None:
 def _digest(path: Path) -> str | None:
     """sha256 of a regular file; None when absent; OTHER for a folder or special file."""
     return _held(path)[0]
+
+
+def _as_sent(raw: str | None, data: bytes | None, ours: Collection[str | None]) -> str | None:
+    """The digest of a station .txt file (`raw`, of bytes `data`) as we would have written its
+    text: the one of `ours` (the digests we wrote it with) when staff only opened it and saved
+    it again, no word changed (no byte order mark, LF line ends, its last line end dropped or
+    doubled: Notepad or another editor), else `raw`. Such a file is no edit of the station's:
+    counted as one, it was kept, our newer version beside it, and its script.docx with it, so
+    staff read the old words on air."""
+    if data is None or raw in ours:
+        return raw
+    try:
+        text = station_plain(data).rstrip("\n")
+    except UnicodeDecodeError:
+        return raw
+    for form in (text + "\n", text):
+        digest = hashlib.sha256(station_text(form)).hexdigest()
+        if digest in ours:
+            return digest
+    return raw
 
 
 def _held(path: Path) -> tuple[str | None, bytes | None]:
