@@ -778,13 +778,13 @@ def test_tls_spoken_to_a_server_that_does_not_speak_it_is_a_tls_failure(
     emulator: ZaloEmulator, token_file: Path
 ) -> None:
     https = emulator.base_url.replace("http://", "https://")
-    settings = ClientSettings(api_base=https, oauth_base=https, **{**FAST_SETTINGS, "max_retries": 0})
+    settings = ClientSettings(
+        api_base=https, oauth_base=https, **{**FAST_SETTINGS, "max_retries": 0}
+    )
     tokens = make_tokens(emulator, token_file)
     with ZaloClient(tokens, settings) as client, pytest.raises(ZaloError) as caught:
         client.getoa()
-    assert "không lập được kết nối bảo mật với máy chủ (lỗi TLS, ConnectError)" in str(
-        caught.value
-    )
+    assert "không lập được kết nối bảo mật với máy chủ (lỗi TLS, ConnectError)" in str(caught.value)
 
 
 def test_a_timeout_says_how_many_seconds_zalo_was_waited_for(

@@ -130,9 +130,7 @@ def closing_message(results: Sequence[ChannelResult], dry_run: bool) -> str:
     # «the other channels were still synced» only when some were: after `publish sync radio`
     # alone it told the operator of channels nobody asked for.
     synced = [
-        r.channel
-        for r in results
-        if not r.error and not r.skipped and not r.summary.needs_person
+        r.channel for r in results if not r.error and not r.skipped and not r.summary.needs_person
     ]
     fix = "Có kênh gặp lỗi cần sửa (xem ở trên)" + (
         f"; kênh {', '.join(synced)} vẫn được đồng bộ." if synced else "."
