@@ -417,7 +417,7 @@ def _probe(client: httpx.Client, url: str) -> str | None:
     except httpx.TimeoutException:
         return "quá thời gian chờ"
     except httpx.HTTPError as exc:
-        return f"không kết nối được: {transport_failure(exc)}"
+        return transport_failure(exc, named=False)  # said in parentheses: see _warning
 
 
 def _warning(url: str, failure: str, pages: Iterable[str]) -> Problem:

@@ -205,21 +205,23 @@ def test_gitlab_publish_job_with_a_failing_sync_still_pushes_state_and_tells_its
     # here a marker says the step was reached.
     pushed = 'echo "đã tới bước đẩy state/"'
     job = [pushed if "commit-state.sh" in line else line for line in lines[start:]]
-    # The radio folder given does not exist: a configuration error the sync reports (exit 1)
-    # after the website's part is done. (An earlier test's run left its files in the project.)
+    # The radio folder given is a file: a configuration error the sync reports (exit 1) after
+    # the website's part is done (a folder that does not exist is a share not mounted: exit 3).
+    # (An earlier test's run left its files in the project.)
     for left in ("sync.code", "sync.log", "tom-tat-dong-bo.txt"):
         (without_oa / left).unlink(missing_ok=True)
+    (tmp_path / "dai.txt").write_text("", "utf-8")
     code, said, _ = run_step(
         without_oa,
         "set -o pipefail\n" + "\n".join(job),
-        PUBLISH_RADIO_DIR=str(tmp_path / "khong-co"),
+        PUBLISH_RADIO_DIR=str(tmp_path / "dai.txt"),
     )
     assert code == 1, said
     assert (without_oa / "sync.code").read_text("utf-8").strip() == "1"
     assert "đã tới bước đẩy state/" in said
     assert "Tóm tắt đồng bộ (mã thoát 1)" in said
     summary = (without_oa / "tom-tat-dong-bo.txt").read_text("utf-8")
-    assert "radio: LỖI — không tìm thấy thư mục của đài" in summary
+    assert f"radio: LỖI — {tmp_path / 'dai.txt'} không phải là thư mục" in summary
     pipeline = yaml.safe_load((without_oa / "ci" / "gitlab-ci.yml").read_text("utf-8"))
     after = subprocess.run(
         ["bash", "-e", "-c", str(pipeline["publish"]["after_script"][-1])],

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from publish import pipeline
-from publish.cli import main
+from publish.cli import COMMANDS, main
 from publish.model import Artifact, Site
 from tests.helpers import (
     FIXTURES,
@@ -140,6 +140,10 @@ def test_top_level_help_lists_every_command(args: tuple[str, ...]) -> None:
     for command in ("build", "check", "init", "new", "next", "report", "serve", "speak", "sync"):
         assert f"\n    {command} " in helped.stdout
     assert "zalo-sandbox" in helped.stdout and "show program" not in helped.stdout
+    # Each on its own line of the list, the last (zalo-sandbox, which init's next steps and
+    # README tell a new unit to run) too: none hidden.
+    for command in COMMANDS:
+        assert f"\n    {command} " in helped.stdout, command
 
 
 def test_broken_site_toml_exits_1_with_the_line(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ import yaml
 from PIL import Image, ImageDraw
 
 from publish import config, starter_cover
-from tests.helpers import publish_command
+from tests.helpers import bulletin_md, publish_command
 
 REPO = Path(__file__).resolve().parents[1]
 UNIT = "Công an xã Hòa Khánh"
@@ -112,6 +112,28 @@ def test_a_new_project_with_nothing_published_rebuilds_without_writing_a_file(
     assert again.returncode == 0, again.stderr
     assert "web: 0 tệp ghi mới" in again.stdout
     assert {p: p.stat().st_mtime_ns for p in web.rglob("*") if p.is_file()} == before
+
+
+def test_the_zalo_comment_says_what_a_build_without_an_oa_makes(tmp_path: Path) -> None:
+    """The comment above an empty oa_id said the articles were still built into output/zalo/
+    to look at; a build makes none there (README, «Đơn vị có Zalo OA sau»)."""
+    root = tmp_path / "congan-moi"
+    assert publish("init", root, "--unit", UNIT).returncode == 0
+    lines = (root / "site.toml").read_text("utf-8").splitlines()
+    at = next(n for n, line in enumerate(lines) if line.startswith("oa_id ="))
+    assert lines[at].startswith('oa_id = ""')
+    comment = " ".join(line.removeprefix("# ") for line in lines[at - 2 : at])
+    bulletin = bulletin_md({"channels": "[web, zalo, radio]"})
+    (root / "content" / "bai-viet" / "2020-12-08-canh-bao.md").write_text(bulletin, "utf-8")
+    by = ("--by", "Thượng tá Nguyễn Văn Hùng")
+    approved = publish("approve", "content/bai-viet/2020-12-08-canh-bao.md", *by, cwd=root)
+    assert approved.returncode == 0, approved.stderr
+    built = publish("build", "--now", "2020-12-09T08:00", cwd=root)
+    assert built.returncode == 0, built.stderr
+    assert list((root / "output" / "web").glob("2020/12/canh-bao/index.html"))
+    assert not [p for p in (root / "output" / "zalo").rglob("*") if p.is_file()]
+    assert "không bài Zalo nào được dựng (output/zalo/ trống)" in comment
+    assert "vẫn được dựng" not in comment
 
 
 def test_nothing_of_the_sample_unit_is_in_the_new_project(project: Path) -> None:

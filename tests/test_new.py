@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from publish import config as config_module
+from publish.carried import carried
 from publish.cli import main
 from publish.content import load_site
 from publish.frontmatter import split
@@ -522,6 +523,48 @@ def test_a_title_zalo_takes_or_a_unit_without_zalo_gets_no_note(
     assert "Zalo" not in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    ("site", "oa", "offered"),
+    [
+        ("", True, "[web, zalo, radio]"),
+        ("", False, "[web, radio]"),
+        ('default_channels = ["web", "radio"]', False, "[web, radio]"),
+        ('default_channels = ["web", "zalo"]', True, "[web, zalo]"),
+        ('default_channels = ["web"]', False, "[web]"),
+    ],
+    ids=["every-channel", "no-oa", "init-without-oa", "no-radio", "website-only"],
+)
+def test_the_channels_line_offers_only_the_channels_the_site_has(
+    tmp_path: Path, site: str, oa: bool, offered: str
+) -> None:
+    """Uncommented as written, «# channels: [web, zalo, radio]» gave a unit without an OA (or
+    without a radio slot) a channel it does not have."""
+    root = make_project(tmp_path, {"site.toml": SITE_TOML.replace("[site]\n", f"[site]\n{site}\n")})
+    root = with_oa(root) if oa else root
+    assert new(root, "Tin", "--category", "an-ninh-trat-tu", "--now", "2020-12-08T08:00") == 0
+    path = root / "content/bai-viet/2020-12-08-tin.md"
+    text = path.read_text(encoding="utf-8")
+    assert f"\n# channels: {offered}\n" in text
+    # Uncommented, it loads back as those channels, each one the site carries.
+    path.write_text(text.replace("# channels:", "channels:"), encoding="utf-8")
+    config = config_module.load(root)
+    [held] = load_site(config, now=dt.datetime(2021, 1, 1, tzinfo=HCM)).excluded  # a draft
+    channels = held.bulletin.channels
+    assert channels == set(offered.strip("[]").split(", "))
+    assert channels == set(carried(channels, config))
+
+
+def test_a_station_folder_offers_radio_though_it_is_no_default_channel(tmp_path: Path) -> None:
+    """A unit that sends its bulletins to the station one by one (radio not a default channel,
+    but [radio] folder written) still has the channel."""
+    site = SITE_TOML.replace("[site]\n", '[site]\ndefault_channels = ["web"]\n')
+    site += '\n[radio]\nfolder = "dai"\n' if "[radio]" not in site else ""
+    root = make_project(tmp_path, {"site.toml": site})
+    assert new(root, "Tin", "--category", "an-ninh-trat-tu", "--now", "2020-12-08T08:00") == 0
+    text = (root / "content/bai-viet/2020-12-08-tin.md").read_text(encoding="utf-8")
+    assert "\n# channels: [web, radio]\n" in text
+
+
 @pytest.mark.parametrize("where", ["project", "its parent", "elsewhere"])
 def test_the_path_printed_opens_from_where_the_command_was_typed(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, where: str
@@ -549,7 +592,7 @@ def test_the_path_printed_opens_from_where_the_command_was_typed(
 def test_the_template_suggests_a_pin_that_pins_once_uncommented(tmp_path: Path) -> None:
     """An urgent warning is pinned by its writer: the file shows the `pinned` line to uncomment
     beside `expires` and `channels`, and uncommented as written it pins the bulletin."""
-    root = make_project(tmp_path, {})
+    root = with_oa(make_project(tmp_path, {}))  # every channel offered: see the test below
     assert new(root, "Tin khẩn", "--category", "an-ninh-trat-tu", "--now", "2020-12-08T08:00") == 0
     path = root / "content/bai-viet/2020-12-08-tin-khan.md"
     text = path.read_text(encoding="utf-8")

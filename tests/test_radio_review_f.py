@@ -103,6 +103,46 @@ def test_ct01_with_no_form_or_road_word_is_read_as_a_form_and_told() -> None:
     assert [(f.code, f.severity) for f in spoken.flags] == [("R13.2", "warning")]
 
 
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # The QA run's link text: «mẫu đơn» before the code.
+        ("Tải mẫu đơn CT01 tại đây.", "Tải mẫu đơn CT không một tại đây."),
+        ("Nộp đơn CT01 tại Công an xã.", "Nộp đơn CT không một tại Công an xã."),
+        # The form named earlier in the sentence, not just before the code.
+        (
+            "Tờ khai thay đổi thông tin cư trú CT01 nộp tại Công an xã.",
+            "Tờ khai thay đổi thông tin cư trú CT không một nộp tại Công an xã.",
+        ),
+        (
+            "Làm thủ tục đăng ký thường trú, kê khai CT01 rồi nộp tại Công an xã.",
+            "Làm thủ tục đăng ký thường trú, kê khai CT không một rồi nộp tại Công an xã.",
+        ),
+    ],
+)
+def test_ct01_in_a_sentence_that_names_a_form_is_not_told(source: str, expected: str) -> None:
+    """«mẫu đơn CT01» was told R13.2 («nếu là biểu mẫu, viết mẫu CT01») on every check, build
+    and sync, and in ghi-chu-bien-tap.txt, though the text already said it was a form."""
+    spoken = normalise(source)
+    assert spoken.text == expected
+    assert spoken.flags == ()
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # A form word in another sentence says nothing of this code.
+        "Mẫu đơn có ở trang của Công an xã. Người dân nộp CT01 tại trụ sở.",
+        # A form word, but a road too: the code may still be the expressway.
+        "Phát phiếu khảo sát cho tài xế sau vụ tai nạn trên CT01.",
+    ],
+)
+def test_ct01_is_still_told_where_the_sentence_may_mean_the_expressway(source: str) -> None:
+    spoken = normalise(source)
+    assert "CT không một" in spoken.text
+    assert [(f.code, f.severity) for f in spoken.flags] == [("R13.2", "warning")]
+
+
 def test_a_units_own_reading_of_a_form_code_wins() -> None:
     """A reading the unit wrote in its dictionary is said instead."""
     spoken = normalise(

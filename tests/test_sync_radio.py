@@ -1204,6 +1204,44 @@ def test_missing_station_folder_is_a_clear_error_and_nothing_changes(
     assert not missing.exists() and not (root / "state/radio.json").exists()
 
 
+def test_a_missing_station_folder_exits_3_as_an_unmounted_share_does(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """README: a share not mounted (an empty mount point) is exit 3, «run again later»; the
+    missing folder, which is how a share not mounted looks on Windows and macOS, was exit 1.
+    And only radio was asked for: no «the other channels were still synced»."""
+    monkeypatch.setenv(radio_sync.ENV_FOLDER, str(tmp_path / "khong-co"))
+    assert main(["sync", "radio", "--root", str(root), "--now", NOW]) == 3
+    told = capsys.readouterr()
+    assert f"radio: LỖI — không tìm thấy thư mục của đài {tmp_path / 'khong-co'}" in told.out
+    assert "vẫn được đồng bộ" not in told.out + told.err
+    assert not (root / "state/radio.json").exists()
+
+
+@pytest.mark.parametrize(
+    ("asked", "closing"),
+    [
+        (["radio"], "Có kênh gặp lỗi cần sửa (xem ở trên)."),
+        (["web", "radio"], "Có kênh gặp lỗi cần sửa (xem ở trên); kênh web vẫn được đồng bộ."),
+    ],
+)
+def test_the_closing_line_says_other_channels_were_synced_only_when_some_were(
+    root: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    asked: list[str],
+    closing: str,
+) -> None:
+    not_a_folder = tmp_path / "dai.txt"
+    not_a_folder.write_text("", encoding="utf-8")
+    monkeypatch.setenv(radio_sync.ENV_FOLDER, str(not_a_folder))
+    assert main(["sync", *asked, "--root", str(root), "--now", NOW]) == 1
+    told = capsys.readouterr()
+    assert f"radio: LỖI — {not_a_folder} không phải là thư mục" in told.out
+    assert told.err.rstrip().splitlines()[-1] == closing
+
+
 def test_the_crash_test_hooks_do_nothing_outside_the_tests(
     root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import email.utils
+import errno
 import json
 import logging
 import os
 import signal
+import socket
+import ssl
 import stat
 import threading
 import time
@@ -649,9 +652,15 @@ def test_a_dropped_connection_is_told_in_words_with_the_error_name_as_a_detail(
         client.login()
         with pytest.raises(ZaloError) as caught:
             client.getdetail(article_id)
-    told = "máy chủ đóng kết nối trước khi trả lời, lỗi RemoteProtocolError"
-    assert f"khi đọc chi tiết bài viết: {told}, đã thử lại 1 lần" in str(caught.value)
-    assert f"Gọi Zalo để đọc chi tiết bài viết thất bại: {told}; thử lại lần 1" in caplog.text
+    told = f"Zalo ({emulator.base_url.split('//')[1]}) đóng kết nối trước khi trả lời"
+    assert (
+        f"Không gọi được Zalo khi đọc chi tiết bài viết, đã thử lại 1 lần — {told} "
+        "(RemoteProtocolError)."
+    ) in str(caught.value)
+    assert f"Gọi Zalo để đọc chi tiết bài viết thất bại: {told} (RemoteProtocolError); thử" in (
+        caplog.text
+    )
+    assert "lỗi RemoteProtocolError" not in str(caught.value) + caplog.text
 
 
 def test_a_create_whose_connection_dropped_says_what_happened_in_words(
@@ -660,26 +669,134 @@ def test_a_create_whose_connection_dropped_says_what_happened_in_words(
     emulator.configure(fault_paths=("/article/create",), drop_first=1, drop_after_processing=True)
     with pytest.raises(ZaloUncertainError) as caught:
         client.create(sample_body())
+    # In the message's own parentheses: without the class name or a bracketed host.
     assert (
-        "Mất phản hồi sau khi đã gửi yêu cầu tạo bài viết (máy chủ đóng kết nối trước khi trả "
-        "lời, lỗi RemoteProtocolError)"
+        "Mất phản hồi sau khi đã gửi yêu cầu tạo bài viết (Zalo đóng kết nối trước khi trả "
+        "lời), nên không rõ bài"
     ) in str(caught.value)
 
 
 @pytest.mark.parametrize(
     ("error", "words"),
     [
-        (httpx.ConnectError("refused"), "không mở được kết nối tới máy chủ, lỗi ConnectError"),
-        (httpx.ConnectTimeout("slow"), "quá thời gian chờ khi mở kết nối tới máy chủ"),
-        (httpx.ReadTimeout("slow"), "máy chủ quá thời gian chờ mà chưa trả lời, lỗi ReadTimeout"),
-        (httpx.WriteTimeout("slow"), "quá thời gian chờ khi đang gửi yêu cầu"),
-        (httpx.PoolTimeout("busy"), "quá thời gian chờ một kết nối rảnh"),
-        (httpx.ReadError("reset"), "mất kết nối khi đang nhận trả lời, lỗi ReadError"),
-        (httpx.WriteError("reset"), "mất kết nối khi đang gửi yêu cầu, lỗi WriteError"),
+        (httpx.ConnectError("refused"), "không kết nối được tới Zalo (ConnectError)"),
+        (httpx.ConnectTimeout("slow"), "Zalo không nhận kết nối trong thời gian chờ"),
+        (httpx.ReadTimeout("slow"), "Zalo không trả lời trong thời gian chờ (ReadTimeout)"),
+        (httpx.WriteTimeout("slow"), "gửi yêu cầu tới Zalo chưa xong trong thời gian chờ"),
+        (httpx.PoolTimeout("busy"), "chưa có kết nối rảnh tới Zalo để gửi yêu cầu"),
+        (httpx.ReadError("reset"), "mất kết nối tới Zalo khi đang nhận trả lời (ReadError)"),
+        (httpx.WriteError("reset"), "mất kết nối tới Zalo khi đang gửi yêu cầu (WriteError)"),
     ],
 )
 def test_every_transport_error_has_vietnamese_words(error: Exception, words: str) -> None:
-    assert words in transport_failure(error)
+    said = transport_failure(error, "Zalo")
+    assert said.startswith(words)
+    # The class name only as a detail in parentheses at the end, never as the words.
+    name = type(error).__name__
+    assert said.endswith(f"({name})") and said.count(name) == 1
+    assert name not in transport_failure(error, "Zalo", named=False)
+
+
+def _raised_from(error: httpx.TransportError, cause: BaseException) -> httpx.TransportError:
+    """`error` as httpx raises it: from the OS or ssl error underneath."""
+    try:
+        raise error from cause
+    except httpx.TransportError as raised:
+        return raised
+
+
+@pytest.mark.parametrize(
+    ("error", "words"),
+    [
+        (
+            _raised_from(
+                httpx.ConnectError("[Errno -2] Name or service not known"),
+                socket.gaierror(-2, "Name or service not known"),
+            ),
+            "không kết nối được tới Zalo: không tra được địa chỉ mạng của tên máy chủ "
+            "(lỗi DNS, ConnectError)",
+        ),
+        (
+            # Windows words a failed lookup so, and no gaierror may be left to find.
+            httpx.ConnectError("[Errno 11001] getaddrinfo failed"),
+            "không kết nối được tới Zalo: không tra được địa chỉ mạng của tên máy chủ "
+            "(lỗi DNS, ConnectError)",
+        ),
+        (
+            _raised_from(
+                httpx.ConnectError("[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed"),
+                ssl.SSLCertVerificationError(1, "certificate verify failed"),
+            ),
+            "không kết nối được tới Zalo: chứng chỉ bảo mật của máy chủ không được tin cậy",
+        ),
+        (
+            _raised_from(
+                httpx.ConnectError("[Errno 111] Connection refused"),
+                ConnectionRefusedError(111, "Connection refused"),
+            ),
+            "không kết nối được tới Zalo: kết nối bị từ chối, thường vì không có chương trình "
+            "nào nhận kết nối ở địa chỉ và cổng đó (ConnectError)",
+        ),
+        (
+            _raised_from(
+                httpx.ConnectError("[Errno 101] Network is unreachable"),
+                OSError(errno.ENETUNREACH, "Network is unreachable"),
+            ),
+            "không kết nối được tới Zalo: máy này không có đường mạng tới máy chủ (ConnectError)",
+        ),
+    ],
+    ids=["dns", "dns-windows", "tls-certificate", "refused", "unreachable"],
+)
+def test_why_a_connection_failed_is_said_from_its_cause(
+    error: httpx.TransportError, words: str
+) -> None:
+    assert transport_failure(error, "Zalo").startswith(words)
+
+
+def test_a_connection_refused_names_the_host_in_vietnamese_and_the_class_in_parentheses(
+    token_file: Path,
+) -> None:
+    """As the QA run saw it when the sandbox was not running: «lỗi ConnectError» read as the
+    message; now what happened, the address called, and the class name only in parentheses."""
+    with ZaloEmulator() as emu:
+        host = emu.base_url.split("//")[1]
+        tokens = make_tokens(emu, token_file)
+    settings = ClientSettings(
+        api_base=emu.base_url, oauth_base=emu.base_url, **{**FAST_SETTINGS, "max_retries": 1}
+    )
+    with ZaloClient(tokens, settings) as client, pytest.raises(ZaloError) as caught:
+        client.getoa()
+    assert str(caught.value).startswith(
+        "Không gọi được Zalo khi làm mới access token, đã thử lại 1 lần — không kết nối được "
+        f"tới Zalo ({host}): kết nối bị từ chối"
+    )
+    assert "(ConnectError). Kiểm tra kết nối mạng rồi chạy lại." in str(caught.value)
+    assert "lỗi ConnectError" not in str(caught.value)
+
+
+def test_tls_spoken_to_a_server_that_does_not_speak_it_is_a_tls_failure(
+    emulator: ZaloEmulator, token_file: Path
+) -> None:
+    https = emulator.base_url.replace("http://", "https://")
+    settings = ClientSettings(
+        api_base=https, oauth_base=https, **{**FAST_SETTINGS, "max_retries": 0}
+    )
+    tokens = make_tokens(emulator, token_file)
+    with ZaloClient(tokens, settings) as client, pytest.raises(ZaloError) as caught:
+        client.getoa()
+    assert "không lập được kết nối bảo mật với máy chủ (lỗi TLS, ConnectError)" in str(caught.value)
+
+
+def test_a_timeout_says_how_many_seconds_zalo_was_waited_for(
+    emulator: ZaloEmulator, token_file: Path
+) -> None:
+    emulator.configure(fault_paths=("/getoa",), latency=1.0)
+    with make_client(emulator, token_file, max_retries=0, timeout=0.3) as client:
+        client.login()
+        with pytest.raises(ZaloError) as caught:
+            client.getoa()
+    host = emulator.base_url.split("//")[1]
+    assert f"Zalo ({host}) không trả lời sau 0,3 giây (ReadTimeout)" in str(caught.value)
 
 
 def test_refresh_survives_transient_failures(client: ZaloClient, emulator: ZaloEmulator) -> None:

@@ -394,7 +394,10 @@ def test_an_unreachable_oauth_server_is_a_clear_error(tmp_path: Path) -> None:
     env["ZALO_TOKEN_FILE"] = str(tmp_path / "t.json")
     login = Login(tmp_path, env, "--redirect-uri", CALLBACK)
     assert login.paste(f"{CALLBACK}?code=ma-bat-ky&state={login.state}") == 1
-    assert "Không kết nối được máy chủ OAuth của Zalo" in login.stderr
+    assert f"Không kết nối được tới máy chủ OAuth của Zalo ({dead[7:]}): kết nối bị từ chối" in (
+        login.stderr
+    )
+    assert "(ConnectError). Kiểm tra kết nối mạng" in login.stderr
     assert "ma-bat-ky" not in login.stderr + login.stdout
     assert "Traceback" not in login.stderr
 

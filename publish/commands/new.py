@@ -15,7 +15,7 @@ from publish import config as config_module
 from publish.backdated import past_date
 from publish.carried import carried
 from publish.cli import common_options, resolve_now
-from publish.config import Config
+from publish.config import CHANNELS, Config
 from publish.content import BODY_PLACEHOLDER, SUMMARY_PLACEHOLDER, without_invisible
 from publish.errors import ContentError, Problem, PublishError, display_path
 from publish.far_date import far_date
@@ -156,7 +156,16 @@ def run(args: argparse.Namespace) -> int:
     try:
         with open(path, "x", encoding="utf-8") as handle:  # never over a file made meanwhile
             handle.write(
-                _template(title, slug, category, args.author, now, day_alone=day_alone, lang=lang)
+                _template(
+                    title,
+                    slug,
+                    category,
+                    args.author,
+                    now,
+                    day_alone=day_alone,
+                    lang=lang,
+                    channels=_offered(config),
+                )
             )
     except FileExistsError:
         raise ContentError(
@@ -419,6 +428,14 @@ def _choices(config: Config, title: str) -> str:
     )
 
 
+def _offered(config: Config) -> list[str]:
+    """The channels this site has, for the `channels` line to uncomment: Zalo only with an OA
+    (uncommented, a zalo the unit lacks would be a channel that does not exist), radio only
+    when the site uses it (a default channel, or a station folder)."""
+    radio = "radio" in config.site.default_channels or bool(config.radio.folder.strip())
+    return carried([c for c in CHANNELS if c != "radio" or radio], config)
+
+
 def _template(
     title: str,
     slug: str,
@@ -426,12 +443,14 @@ def _template(
     author: str,
     now: object,
     *,
+    channels: list[str],
     day_alone: bool = False,
     lang: str = "",
 ) -> str:
     """Front matter with every field, plus a body placeholder; `day_alone`: the date line
     writes the day without a time (--date gave none), so the page shows the day alone and not
-    a «0:00» nobody wrote. `lang`: the language --lang named ("" for the site's: no line)."""
+    a «0:00» nobody wrote. `lang`: the language --lang named ("" for the site's: no line).
+    `channels`: the site's own, offered on a commented line."""
     q = lambda s: json.dumps(s, ensure_ascii=False)  # noqa: E731  (YAML accepts JSON strings)
     ident = new_identifier(slug, secrets.token_hex(3))
     date_line = f"{now:%Y-%m-%d}" if day_alone else f"{now:%Y-%m-%d %H:%M}"
@@ -448,7 +467,7 @@ cover_alt: ""
 approved_by: ""
 draft: true
 {f"lang: {lang}{chr(10)}" if lang else ""}# expires: 2030-01-01
-# channels: [web, zalo, radio]
+# channels: [{", ".join(channels)}]
 # pinned: true   # ghim ở đầu trang chủ (tin khẩn); ghim tới một lúc thì ghi ngày giờ như date
 # corrections: chỉ khi sửa một chỗ sai của bài đã đăng (README, mục «Đính chính»)
 ---

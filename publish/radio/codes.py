@@ -258,12 +258,20 @@ _FORM_CODE = re.compile("(" + word_alone("CT|CC|DC|TK") + r")(\d{2})(?![\w]|[.,]
 """`CT01`, `CC01`, `DC02`, `TK01`: the Ministry's forms for residence, ID cards, population data
 and passports, written with no dot; read as written, letters then each digit (R14.7)."""
 _FORM_WORD_BEFORE = re.compile(
-    r"(?<!\w)(?i:mẫu|tờ khai|biểu mẫu|phiếu)(?:\s+(?i:số))?\s*+:?\s*+"
+    r"(?<!\w)(?i:mẫu|tờ khai|biểu mẫu|phiếu|đơn)(?:\s+(?i:số))?\s*+:?\s*+"
     r"(?>(?:(?:CT|CC|DC|TK)\d{2}\s*+(?:,|(?i:và|hoặc))\s*+)*)$"
 )
 """A form's word before its code, or before the codes listed ahead of it (`mẫu CT01, CT02`)."""
 _EXPRESSWAY_BEFORE = re.compile(r"(?<!\w)(?i:cao tốc|tuyến)\s*+$")
 """`cao tốc CT01`, `tuyến CT01`: the expressway, as `CT.01` is anywhere (R13.2)."""
+_FORM_WORD = re.compile(r"(?<!\w)(?i:mẫu|tờ khai|biểu mẫu|phiếu|đơn|thủ tục)(?!\w)")
+"""A sentence that names a form (`tải mẫu đơn đăng ký CT01`, `tờ khai thay đổi thông tin cư
+trú CT01`): its `CT01` is that form, not the expressway, though no form word is just before."""
+_ROAD_WORD = re.compile(
+    r"(?<!\w)(?i:cao tốc|tuyến|đoạn|km|giao thông|lưu thông|ùn tắc|tai nạn|quốc lộ)(?!\w)"
+)
+"""A sentence about a road: there `CT01` may still be the expressway, and R13.2 is told."""
+_SENTENCE_BREAK = re.compile(r"[.!?](?:\s|$)|\n")
 _NUMBERED_PLACE = re.compile(r"(?<![\w.])([QP])\.\s?(\d{1,2})(?![\w/]|[.,]\d)")
 """`Q.1`, `P.5`: a district or ward named by its number (R14.3)."""
 _PLACE_WORDS = {"Q": "quận", "P": "phường"}
@@ -792,7 +800,8 @@ def _plates(text: str, ctx: Context) -> str:
 def _form_codes(text: str, ctx: Context) -> str:
     """Form codes (`mẫu CT01`) said as written, «CT không một», never the expressway «đường cao
     tốc một» (R13.2) nor held as a unit's unknown code (R14.7); `CT01` with neither a form's nor
-    a road's word before it is told to the editor, who may mean the expressway."""
+    a road's word before it, in a sentence that does not name it a form, is told to the editor,
+    who may mean the expressway."""
 
     def form_code(m: re.Match[str]) -> str:
         series, start = m[1], m.start()
@@ -802,18 +811,28 @@ def _form_codes(text: str, ctx: Context) -> str:
         if series == "CT" and not form:
             if ends_before(_EXPRESSWAY_BEFORE, text, start):
                 return m[0]  # read by `_roads`
-            ctx.flag(
-                "R13.2",
-                WARNING,
-                f"«{m[0]}» được đọc là mã biểu mẫu («{series} {digit_by_digit(m[2])}», như tờ "
-                f"khai cư trú mẫu CT01), không phải đường cao tốc. Cách sửa: nếu là biểu mẫu, "
-                f"viết «mẫu {m[0]}»; nếu là đường cao tốc, viết «cao tốc CT.{m[2]}».",
-                m[0],
-            )
+            if not _named_as_form(text, start, m.end()):
+                ctx.flag(
+                    "R13.2",
+                    WARNING,
+                    f"«{m[0]}» được đọc là mã biểu mẫu («{series} {digit_by_digit(m[2])}», như "
+                    f"tờ khai cư trú mẫu CT01), không phải đường cao tốc. Cách sửa: nếu là biểu "
+                    f"mẫu, viết «mẫu {m[0]}»; nếu là đường cao tốc, viết «cao tốc CT.{m[2]}».",
+                    m[0],
+                )
         ctx.flagged_tokens.add(series)  # letters to read, no abbreviation to look up (Q3)
         return f"{series} {digit_by_digit(m[2])}"
 
     return _FORM_CODE.sub(form_code, text)
+
+
+def _named_as_form(text: str, start: int, end: int) -> bool:
+    """Whether the sentence holding `text[start:end]` names a form and no road: R13.2 told
+    there repeated, on every check, build and sync, what the sentence already says."""
+    first = max((s.end() for s in _SENTENCE_BREAK.finditer(text, 0, start)), default=0)
+    stop = _SENTENCE_BREAK.search(text, end)
+    sentence = text[first : stop.start() if stop else len(text)]
+    return bool(_FORM_WORD.search(sentence)) and not _ROAD_WORD.search(sentence)
 
 
 def _roads(text: str, ctx: Context) -> str:

@@ -2588,7 +2588,9 @@ class RadioSyncer:
             )
             raise PublishError(f"{folder} không phải là thư mục. Sửa {where}.")
         if not _inside(folder, self.config.root):
-            raise PublishError(
+            # Exit 3, as the share's empty mount point (_check_mounted): a share not mounted
+            # (on Windows and macOS its path is then gone) is one to try again later.
+            raise RemoteError(
                 f"không tìm thấy thư mục của đài {folder} (ổ mạng chưa gắn?). Chưa có gì thay đổi. "
                 f"Cách sửa: gắn ổ mạng hoặc tạo thư mục, hoặc sửa [radio] folder / biến {ENV_FOLDER}."
             )

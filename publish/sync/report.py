@@ -127,7 +127,14 @@ def closing_message(results: Sequence[ChannelResult], dry_run: bool) -> str:
         return f"Một số thao tác đồng bộ thất bại (xem ở trên). {rerun}"
     if not code:
         return ""
-    fix = "Có kênh gặp lỗi cần sửa (xem ở trên); các kênh khác vẫn được đồng bộ."
+    # «the other channels were still synced» only when some were: after `publish sync radio`
+    # alone it told the operator of channels nobody asked for.
+    synced = [
+        r.channel for r in results if not r.error and not r.skipped and not r.summary.needs_person
+    ]
+    fix = "Có kênh gặp lỗi cần sửa (xem ở trên)" + (
+        f"; kênh {', '.join(synced)} vẫn được đồng bộ." if synced else "."
+    )
     if not _rerun_helps(results):
         return fix
     # Exit 1 outranks 3, but the steps that failed on the channel's side still need a rerun:

@@ -845,6 +845,7 @@ class ZaloClient:
                     unsent=True,
                 )
             failure: str
+            brief: str  # the failure inside a message's own parentheses: no host, no class
             uncertain = False
             asked: float | None = None  # the wait a Retry-After header asks for
             try:
@@ -856,12 +857,13 @@ class ZaloClient:
                     response = self._http.request(method, url, **kwargs)
                 self.answered_by = response.headers.get("server", "")
             except httpx.TransportError as exc:
-                failure = transport_failure(exc)
+                failure = transport_failure(exc, f"Zalo ({urlsplit(url).netloc})")
+                brief = transport_failure(exc, "Zalo", named=False)
                 uncertain = not _surely_unsent(exc)
             else:
                 if response.status_code < 500 and response.status_code != 429:
                     return response
-                failure = f"HTTP {response.status_code}"
+                failure = brief = f"HTTP {response.status_code}"
                 # 429 is a rate limiter turning the request away before it is handled. A 503 may
                 # come from a gateway whose backend handled the request and answered too late
                 # (some proxies map an upstream reset or timeout to 503), so a create is looked
@@ -870,7 +872,7 @@ class ZaloClient:
                 asked = _retry_after(response)
             reached = reached or uncertain
             if uncertain and lost is not None:
-                lost.append(failure)
+                lost.append(brief)
             if operation == "create" and uncertain and not self.settings.retry_uncertain_creates:
                 gateway = (
                     ": máy chủ trung gian có thể trả lỗi này cả khi Zalo đã tạo bài"
@@ -878,7 +880,7 @@ class ZaloClient:
                     else ""
                 )
                 raise ZaloUncertainError(
-                    f"Mất phản hồi sau khi đã gửi yêu cầu tạo bài viết ({failure}{gateway}), nên không rõ bài "
+                    f"Mất phản hồi sau khi đã gửi yêu cầu tạo bài viết ({brief}{gateway}), nên không rõ bài "
                     "đã được tạo trên Zalo hay chưa. Không tự gửi lại để tránh đăng trùng bài; lần "
                     "đồng bộ sau cần đối chiếu danh sách bài trên Zalo trước khi tạo lại.",
                     operation=operation,
@@ -930,8 +932,8 @@ class ZaloClient:
                     "tự làm tiếp (phần đã xong đã được lưu). Lỗi kéo dài nhiều giờ thì kiểm tra "
                     "proxy của đơn vị (nếu có) và báo quản trị viên OA kiểm tra với Zalo."
                     if failure.startswith("HTTP 5")
-                    else f"Không gọi được Zalo ({host}) khi {doing}: {failure}, đã thử lại "
-                    f"{attempt} lần. Kiểm tra kết nối mạng rồi chạy lại."
+                    else f"Không gọi được Zalo khi {doing}, đã thử lại {attempt} lần — {failure}. "
+                    "Kiểm tra kết nối mạng rồi chạy lại."
                 )
                 raise ZaloError(
                     redact(told, self.tokens.secrets()), operation=operation, unsent=not reached

@@ -262,9 +262,9 @@ def exchange_code(
     try:
         response = http.post(url, data=form, headers={"secret_key": app.app_secret})
     except httpx.TransportError as exc:
+        failed = transport_failure(exc, f"máy chủ OAuth của Zalo ({urlsplit(url).netloc})")
         raise PublishError(
-            f"Không kết nối được máy chủ OAuth của Zalo ({urlsplit(url).netloc}): "
-            f"{transport_failure(exc)}. Kiểm tra kết nối mạng (và ZALO_OAUTH_BASE nếu có đặt) rồi "
+            f"{failed[:1].upper()}{failed[1:]}. Kiểm tra kết nối mạng (và ZALO_OAUTH_BASE nếu có đặt) rồi "
             f"chạy lại publish zalo-login; {CODE_LIFETIME_NOTE}."
         ) from None
     data = _reply(response)
