@@ -746,3 +746,17 @@ def test_a_client_gone_before_its_answer_leaves_no_traceback_in_the_log(
     assert "Exception occurred during processing" not in printed.err
     gone = [r for r in caplog.records if "ngắt kết nối" in r.getMessage()]
     assert len(gone) <= 1 and "\n" not in "".join(r.getMessage() for r in gone)
+
+
+def test_a_request_whose_first_line_cannot_be_read_gets_400_without_a_traceback(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """https (a TLS hello) sent to the sandbox's http port: a 400 reply, and no «AttributeError:
+    '_Handler' object has no attribute 'path'» traceback in the sandbox window."""
+    with ZaloEmulator() as emulator, socket.create_connection(("127.0.0.1", emulator.port)) as s:
+        s.sendall(b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03 garbage\r\n\r\n")
+        reply = s.recv(4096)
+    # No status line: a first line it cannot read is answered as HTTP/0.9, the body alone.
+    assert b"Error code explanation: 400" in reply, reply[:200]
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "AttributeError" not in err, err

@@ -144,8 +144,10 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(data)
 
     def log_message(self, format: str, *args: Any) -> None:
-        """Log method and path only: query strings may carry a legacy access token."""
-        logger.debug("emulator %s %s", self.command, urlsplit(self.path).path)
+        """Log method and path only: query strings may carry a legacy access token. A request
+        whose first line could not be read (https sent to the sandbox) has neither."""
+        path = getattr(self, "path", "")
+        logger.debug("emulator %s %s", getattr(self, "command", None), urlsplit(path).path)
 
 
 class _Server(ThreadingHTTPServer):
