@@ -9,12 +9,14 @@ Each case checks the website's own HTML (the site's converter) and the radio scr
 from __future__ import annotations
 
 import re
+import textwrap
 
 import pytest
 
 from publish import markdown_comments
 from publish.radio.normalise import normalise
 from publish.render.web.markdown import MarkdownRenderer
+from tests.hang_guard import run_python_guarded
 
 _RENDERER = MarkdownRenderer()
 
@@ -369,3 +371,65 @@ def test_an_indented_paragraph_after_a_footnotes_lazy_lines_is_the_footnotes(bet
     spoken = normalise(source)
     assert spoken.text == "Câu đầu.\n\nCâu cuối."
     assert not spoken.flags
+
+
+@pytest.mark.parametrize(
+    "tag",
+    ['<b title="a>b"c>', "<span title='a>b'x>", '<b title="a>b" "c">'],
+)
+def test_a_tag_the_website_shows_as_text_is_held_not_dropped(tag: str) -> None:
+    """Python-Markdown's inline HTML wants each attribute after a space and a name without
+    quotes: else the whole `<…>` is text on the website. The radio took any `<…>` with quoted
+    values for a tag and dropped the words in it with no flag; its leftover is now held (Q2)."""
+    name = tag[1:].split()[0]
+    source = f"Câu {tag}đầu</{name}> hai.\n"
+    assert "&lt;" + name in _web(source)  # the website shows the tag's text
+    spoken = normalise(source)
+    assert [f.code for f in spoken.flags] == ["Q2"]
+
+
+@pytest.mark.parametrize(
+    "tag",
+    [
+        "<b title = 'a>b' lang=vi>",
+        '<a href="https://congan.example.vn" target=_blank >',
+        "<b\nclass='x'>",
+    ],
+)
+def test_a_tag_as_python_markdown_reads_it_is_dropped(tag: str) -> None:
+    """Spaces around `=`, a value without quotes, a line break: still a tag on both channels."""
+    name = tag[1:].split()[0]
+    source = f"Câu {tag}đầu</{name}> hai.\n"
+    assert "&lt;" not in _web(source)
+    spoken = normalise(source)
+    assert spoken.text == "Câu đầu hai." and not spoken.flags
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "'<b' + ' a=b' * N",
+        "'<b a=\"x ' * N",
+        '"<b a=\'x>" * N',
+        "'<b' + ' ' * (4 * N)",
+        "'<b a' + '=' * (4 * N)",
+        "'<a x=\"<a x=\\'' * N",
+        "'<b a = ' * N",
+        "'<Tết ' * N",
+        "'<b' + ' /' * (2 * N)",
+    ],
+)
+def test_a_body_of_hostile_tags_is_read_in_linear_time(hostile: str) -> None:
+    """`TAG_INSIDE` reads attributes as Python-Markdown does, with no pattern retrying a run of
+    them: 100,000 characters of each within a few seconds of CPU."""
+    script = textwrap.dedent(
+        f"""
+        from publish.markdown_angles import angles_quoted
+        from publish.radio.markdown import _TAG
+        N = 25_000
+        text = ({hostile})[:100_000]
+        _TAG.findall(text)
+        angles_quoted(text)
+        """
+    )
+    run_python_guarded(script, cpu=10)
