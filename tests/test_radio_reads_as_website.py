@@ -433,3 +433,37 @@ def test_a_body_of_hostile_tags_is_read_in_linear_time(hostile: str) -> None:
         """
     )
     run_python_guarded(script, cpu=10)
+
+
+@pytest.mark.parametrize("hashtags", ["#CongAnTinh", "#CongAn #AnNinh"])
+def test_a_line_of_hashtags_goes_on_a_definition_or_a_footnote_as_on_the_website(
+    hashtags: str,
+) -> None:
+    """A line of hashtags is text on the website, no heading: the definition or footnote goes
+    on over it. The radio took it for a heading: the definition's next paragraph was code
+    (R1.7, unread), the footnote's next line read aloud as the body's."""
+    source = f"Câu đầu.\n\nLừa đảo\n:   Dùng thủ đoạn.\n{hashtags}\n\n    Đoạn hai của nó.\n\nCâu cuối.\n"
+    assert "<pre>" not in _web(source)
+    spoken = normalise(source)
+    assert "Đoạn hai của nó." in spoken.text and not spoken.flags
+    source = f"Câu đầu.[^1]\n\n[^1]: Chú.\n{hashtags}\nDòng sau.\n\nCâu cuối.\n"
+    assert "Dòng sau." in _footnotes(_web(source))
+    assert normalise(source).text == "Câu đầu.\n\nCâu cuối."
+
+
+@pytest.mark.parametrize(
+    ("above", "code"),
+    [
+        ("#CongAnTinh", False),  # text on the website: the indented line goes on it
+        ("## Lưu ý", True),
+        ("```\nmã\n```", True),  # a fence's closing line: the block under it opens
+        ("Dòng\n===", True),
+        ("===", False),  # after a blank line, `===` is text
+    ],
+)
+def test_an_indented_line_right_under_a_line_is_code_as_on_the_website(
+    above: str, code: bool
+) -> None:
+    source = f"Câu đầu.\n\n{above}\n    Dòng sau.\n\nCâu cuối.\n"
+    assert ("<pre><code>Dòng sau." in _web(source)) is code
+    assert ("Dòng sau." in normalise(source).text) is not code

@@ -20,6 +20,7 @@ from publish.markdown_angles import (
 )
 from publish.markdown_comments import shown_body, tails
 from publish.markdown_escapes import ESCAPED
+from publish.markdown_held import ends_lazy
 from publish.markdown_pasted import BULLET_GLYPHS, NUMBERED, goes_on
 from publish.radio.bait import bait_removed, in_scam_warning
 from publish.radio.caps import CAPITAL_LETTERS
@@ -128,9 +129,10 @@ _DEFINITION_ADDRESS = re.compile(r"^[ ]*\S+[ ]*(?:([\"'])(?:.*)\1[ ]*|\(.*\)[ ]*
 it allowed)."""
 _FOOTNOTE = re.compile(r"^ {0,3}\[\^[^\]]*\]:")
 """A footnote's definition, as the website finds one (Python-Markdown's footnotes)."""
-_FOOTNOTE_ENDS = re.compile(r"^(?:#| {0,3}>| {0,3}(?:```|~~~)| {0,3}\[\^[^\]]*\]:)")
-"""A line that ends a footnote's lazily continued lines on the website: a heading, a quote, a
-fence, the next footnote (a rule and a raw HTML block too: see `_Splitter._in_footnote`)."""
+_FOOTNOTE_ENDS = re.compile(r"^ {0,3}(?:>|\[\^[^\]]*\]:)")
+"""A line that ends a footnote's lazily continued lines on the website besides those that end
+any block's (publish.markdown_held.ends_lazy: a heading, a rule, a fence, a raw HTML block): a
+quote, the next footnote."""
 _FOOTNOTE_INNER_ENDS = re.compile(r"^ {0,3}(?:```|~~~|\[\^[^\]]*\]:)")
 """A line that ends the lazily continued lines of a footnote's later (indented) paragraph on
 the website: a fence, the next footnote (a raw HTML block too); a heading, a quote or a rule
@@ -765,10 +767,13 @@ class _Splitter:
             self.footnote = "inner"
             return True
         if self.footnote == "inner":
-            ends = _FOOTNOTE_INNER_ENDS.match(line) is not None
+            ends = _FOOTNOTE_INNER_ENDS.match(line) is not None or bool(
+                _HTML_BLOCK.match(line.lstrip())
+            )
         else:
-            ends = _FOOTNOTE_ENDS.match(line) is not None or _RULE.match(line) is not None
-        if ends or _HTML_BLOCK.match(line.lstrip()):
+            # A line of hashtags goes on: the website shows it as text, no heading.
+            ends = _FOOTNOTE_ENDS.match(line) is not None or ends_lazy(line)
+        if ends:
             self.footnote = ""
             return False
         return True
