@@ -467,3 +467,29 @@ def test_an_indented_line_right_under_a_line_is_code_as_on_the_website(
     source = f"Câu đầu.\n\n{above}\n    Dòng sau.\n\nCâu cuối.\n"
     assert ("<pre><code>Dòng sau." in _web(source)) is code
     assert ("Dòng sau." in normalise(source).text) is not code
+
+
+@pytest.mark.parametrize(
+    ("source", "read"),
+    [
+        ("Câu đầu.\n\t<!-- CẦN BỔ SUNG\n\nsố liệu\n", "Câu đầu. CẦN BỔ SUNG.\n\nSố liệu."),
+        ("Tin <!-- chưa đóng ba.\n\nĐoạn sau.\n", "Tin chưa đóng ba.\n\nĐoạn sau."),
+    ],
+)
+def test_a_comment_never_closed_is_shown_so_the_script_is_held(source: str, read: str) -> None:
+    """The website shows an unclosed `<!--` and the words after it as text; the radio stripped
+    it as markup with those words, unflagged. Now they are read and the script held (Q2)."""
+    assert "&lt;!--" in _web(source)
+    spoken = normalise(source)
+    assert spoken.text == read
+    assert [(f.code, f.severity, f.line) for f in spoken.flags] == [
+        ("Q2", "blocking", 2 if "\t" in source else 1)
+    ]
+    assert "«-->»" in spoken.flags[0].message
+
+
+def test_a_hidden_comment_is_still_left_out_unflagged() -> None:
+    for source in ("Câu đầu <!-- ẩn --> hai.\n", "Câu đầu.\n\n<!-- ẩn\n\nvẫn ẩn -->\n\nHai.\n"):
+        assert "ẩn" not in _web(source)
+        spoken = normalise(source)
+        assert "ẩn" not in spoken.text and not spoken.flags

@@ -270,6 +270,8 @@ _UNEVEN_GAP = re.compile(r"[.!?;](?: \s|[^\S ])")
 """A `_SENTENCE_GAP` that is more than one space: without one, joining the sentences changes
 nothing (a look-behind opening `_SENTENCE_GAP` is tried at every character)."""
 _COMMENT = re.compile(r"<!--.*?-->")
+_COMMENT_OPENING = re.compile(r"<!--[^\n]{0,40}")
+"""A `<!--` no `-->` closes, with what follows it on its line, for a flag's excerpt."""
 _AUTOLINK = re.compile(r"<(?:(https?://[^>\s]+)|(?i:mailto:)?([\w.+-]+@[\w-]+(?:\.[\w-]+)+))>")
 """A Markdown autolink, `<https://…>`, `<a@b.vn>` or `<mailto:a@b.vn>`: its address as written
 bare, for R1.4 (as a tag, it went unflagged and left «Liên hệ:.»)."""
@@ -2197,6 +2199,8 @@ def unspoken_removed(text: str, ctx: Context) -> str:
     text = html.unescape(text)
     if "<" in text:
         text = _COMMENT.sub(" ", text)
+        if "<!--" in text:
+            text = _shown_comment_openings(text, ctx)
         text = _AUTOLINK.sub(lambda m: m[1] or m[2], text)
         text = _BR.sub("\n", text)
         text = angles_quoted(text)  # «<<Vì an ninh Tổ quốc>>» is a name the website shows
@@ -2214,6 +2218,26 @@ def unspoken_removed(text: str, ctx: Context) -> str:
     if "]:" in text:
         text = _BRACKETED_LABEL.sub(_FIRST_GROUP, text)
     return _urls(text, ctx)
+
+
+def _shown_comment_openings(text: str, ctx: Context) -> str:
+    """`text` with each `<!--` left in it as a space, flagged (Q2, blocking): the comments the
+    website hides were blanked before (`_without_comments`), so one still here is never closed
+    and the website shows it as typed, with the words after it. Stripped as markup, it took
+    those words with it, unread and untold; they are read now, and the script held until the
+    editor closes the note or removes the mark."""
+    for opened in _COMMENT_OPENING.finditer(text):
+        ctx.flag(
+            "Q2",
+            BLOCKING,
+            f"Còn «<!--» (mở đầu một ghi chú ẩn) mà không có «-->» đóng lại: «{opened[0]}». "
+            "Website hiện nguyên văn dấu này và các chữ sau nó, nên ghi chú không được ẩn. "
+            "Cách sửa: nếu là ghi chú cho người biên tập, đặt «<!--» ở đầu dòng (không thụt "
+            "vào) và thêm «-->» ở cuối ghi chú; ghi chú nằm sau chữ trong dòng thì phải đóng "
+            "«-->» trong cùng dòng đó. Nếu không phải ghi chú, xóa «<!--».",
+            opened[0],
+        )
+    return text.replace("<!--", " ")
 
 
 def marks_removed(text: str) -> str:
