@@ -459,6 +459,8 @@ def test_a_line_of_hashtags_goes_on_a_definition_or_a_footnote_as_on_the_website
         ("```\nmã\n```", True),  # a fence's closing line: the block under it opens
         ("Dòng\n===", True),
         ("===", False),  # after a blank line, `===` is text
+        ("<div>x</div>", True),  # a raw HTML block ends on its line
+        ("<!-- ghi chú -->", True),
     ],
 )
 def test_an_indented_line_right_under_a_line_is_code_as_on_the_website(
