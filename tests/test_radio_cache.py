@@ -187,9 +187,9 @@ def test_every_module_and_data_file_the_radio_reads_with_is_in_the_fingerprint(
     normalise("Câu đầu.\n")  # the renderer and its read-aloud rules, as a build loads them
     base = Path(publish.__file__).resolve().parent
     loaded = {
-        Path(module.__file__).resolve()
+        Path(file).resolve()
         for name, module in list(sys.modules.items())
-        if name.startswith("publish.") and getattr(module, "__file__", None)
+        if name.startswith("publish.") and (file := getattr(module, "__file__", None))
     }
     assert base / "markdown_pasted.py" in loaded and base / "markdown_escapes.py" in loaded
     read: list[Path] = []
