@@ -69,12 +69,18 @@ name none."""
 
 _NAME = re.compile(r"</?([A-Za-z][^\s/>]*)")
 """A tag's name, read as an HTML parser reads it (up to a space, `/` or `>`)."""
-_VALUE = re.compile(r"""=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+)""")
+_QUOTED = r"""(?:"[^"]*"|'[^']*')"""
+"""An attribute's value in quotes, which may hold any text but its quote (`title='a>b'`)."""
+_VALUE = re.compile(rf"""=\s*(?:{_QUOTED}|[^\s"'=<>`]+)""")
 """An attribute's value, which may be any text (`title="Công an xã"`); its name may not."""
-TAG_INSIDE = r"""(?>(?:[^<>"'=]+|=\s*(?:"[^"]*"|'[^']*')|[="']))*"""
-"""What a tag holds after its `<` and first letter, up to its `>`: an attribute's quoted value
-may hold `>` or `<` (`title='a>b'`), as in Python-Markdown's inline HTML and any browser; a quote
-after no `=` is a character as any other."""
+_ATTRIBUTES = rf"""[^\s"'<>@]*+(?>(?:\s+[^\s"'=<>]+(?:\s*=\s*(?:{_QUOTED}|[^\s"'=<>]+))?)*)\s*/?"""
+"""The rest of a tag's name and its attributes as Python-Markdown's inline HTML reads them
+(`markdown.inlinepatterns.HTML_RE`): names without quotes, each after a space, a value maybe."""
+TAG_INSIDE = rf"""(?:(?>{_ATTRIBUTES})(?=>)|[^<>]*+)"""
+"""What a tag holds after its `<` and first letter, up to its `>`: its attributes, whose quoted
+values may hold `>` or `<` (`title='a>b'`), as Python-Markdown reads them; else anything up to
+the first `>` (words in angle brackets, or a tag the website shows as text, `<b title="a>b"c>`,
+whose leftover the radio then holds for)."""
 _ANGLED = re.compile(rf"<(?P<inner>[^\W\d_]{TAG_INSIDE})>")
 """Words in angle brackets opening with a letter (`<1>` or `< 18 tuổi` are not), or a tag
 (`TAG_INSIDE`); whether they are a tag is `is_markup`'s answer."""

@@ -54,17 +54,22 @@ def hidden(text: str) -> list[tuple[int, int]]:
         if line_end < at:
             line_end = text.find("\n", at)  # found once per line: linear on one long line
             line_end = len(text) if line_end < 0 else line_end
-        indent = text[max(0, at - 4) : at]
-        lead = len(indent) - len(indent.rstrip(" \t"))
-        # Columns, not characters: Python-Markdown expands a Tab to the next stop of four first.
-        columns = len(indent[len(indent) - lead :].expandtabs(4))
-        opens_line = columns <= _OPENS_LINE and (at == lead or text[at - lead - 1] == "\n")
-        if not opens_line and closing.start() > line_end:
+        if not _opens_line(text, at) and closing.start() > line_end:
             at = text.find("<!--", at + 4)
             continue
         found.append((at, closing.end()))
         at = text.find("<!--", closing.end())
     return found
+
+
+def _opens_line(text: str, at: int) -> bool:
+    """Whether the `<!--` at `at` in `text` opens its line: after up to three columns of spaces,
+    a Tab taking them to its next stop of four (Python-Markdown expands Tabs first)."""
+    indent = text[max(0, at - _OPENS_LINE - 1) : at]
+    lead = len(indent) - len(indent.rstrip(" \t"))
+    if at != lead and text[at - lead - 1] != "\n":
+        return False  # text before it on its line, or a longer run of spaces
+    return len(indent[len(indent) - lead :].expandtabs(4)) <= _OPENS_LINE
 
 
 def uncommented(text: str) -> str:
@@ -93,9 +98,7 @@ def tails(body: str) -> dict[int, str]:
     found: dict[int, str] = {}
     line, counted = 0, 0
     for at, (start, end) in enumerate(spans):
-        line_start = body.rfind("\n", 0, start) + 1
-        lead = body[line_start:start]
-        if lead.strip(" \t") or len(lead.expandtabs(4)) > _OPENS_LINE:
+        if not _opens_line(body, start):
             continue  # after text or indented: inside the paragraph (or the tail of one above)
         if inline.encloses(at):
             continue  # «Câu <span>đầu\n<!-- x -->Hai</span>»: inside the tag, one paragraph

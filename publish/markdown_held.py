@@ -13,8 +13,9 @@ import re
 from collections.abc import Callable
 
 from publish.markdown_angles import BLOCK_ELEMENTS
+from publish.markdown_pasted import HASHTAG
 
-__all__ = ["HOLDS_PARAGRAPHS", "holder"]
+__all__ = ["HOLDS_PARAGRAPHS", "ends_lazy", "holder"]
 
 HOLDS_PARAGRAPHS = re.compile(r" {0,3}(?:\[\^[^\]\s]+\]:|:[ \t])")
 """A footnote (`[^1]: …`) or a definition (`:   …`): an indented paragraph after it is its next
@@ -27,6 +28,17 @@ _ENDS_LAZY = re.compile(
 first: «  ## Đề» goes on), a rule, a fence, a raw HTML block's tag or a comment (`<span>` goes
 on: it is no block)."""
 _QUOTE = re.compile(r" {0,3}>")
+
+
+def ends_lazy(line: str) -> bool:
+    """Whether `line` is one no lazily continued line goes on past (`_ENDS_LAZY`): a heading, a
+    rule, a fence, a raw HTML block or a comment, where the website opens a block of its own. A
+    line of hashtags (`#CongAnTinh`) is text there, not a heading (publish.markdown_pasted
+    escapes its `#`), so it goes on as any other."""
+    ends = _ENDS_LAZY.match(line)
+    if ends is None or (ends["name"] is not None and ends["name"].lower() not in BLOCK_ELEMENTS):
+        return False
+    return not (line.startswith("#") and HASHTAG.match(line))
 
 
 def holder(
@@ -42,8 +54,7 @@ def holder(
         line = lines[at]
         if HOLDS_PARAGRAPHS.match(line) or (holds is not None and holds(at)):
             return -1 if quoted and line.lstrip().startswith("[^") else at
-        ends = _ENDS_LAZY.match(line)
-        if ends is not None and (ends["name"] is None or ends["name"].lower() in BLOCK_ELEMENTS):
+        if ends_lazy(line):
             return -1
         quoted = quoted or _QUOTE.match(line) is not None
         at -= 1

@@ -99,7 +99,7 @@ def _waits(tokens: list[str]) -> bool:
 
 _BARE = re.compile(r"[^\W\d_]+")
 """A word of letters only: a name's word has no bracket, dash or colon glued to it."""
-_NAME_END = re.compile(r"([^\W\d_]+)(?:[,.;:]|[-/;:,](\S+))?")
+_NAME_END = re.compile(r"([^\W\d_]+)(?:\.|[-/;:,](\S*))?")
 """The last word of a name, before a comma and a title («Nguyễn Văn Chờ, Phó Trưởng …»), or
 with a colon, a dash, a slash, a semicolon or a comma glued to it and maybe the next words
 («Nguyễn Văn Chờ: Trưởng Công an», «Nguyễn Văn Chờ-Trưởng CA», «Lê Văn Chờ;Nguyễn Văn B»,

@@ -290,12 +290,13 @@ def _indented(col: Collector, body: str, first: int, written: str) -> None:
         if not line.strip():
             blank = "\n"
             continue
-        # Not a list item's second paragraph, nor the same indented block going on.
-        opens = previous < 0 or (
-            blank and not (_holds(lines, previous, subs) or lines[previous][:1] in "\t ")
-        )
         indented = line.startswith(("\t", "    ")) and typed[number].startswith(("\t", "    "))
-        if opens and indented:
+        # Not a list item's second paragraph, nor the same indented block going on (asked only
+        # of an indented line: `_holds` walks up the lines above).
+        if indented and (
+            previous < 0
+            or (blank and not (lines[previous][:1] in "\t " or _holds(lines, previous, subs)))
+        ):
             found.append(("", first + number))
         previous, blank = number, ""
     if found:

@@ -587,6 +587,26 @@ def test_a_paragraph_indented_under_lines_typed_on_a_footnote_or_item_is_not_tol
     assert warnings_of(tmp_path, body) == []
 
 
+@pytest.mark.parametrize("hashtags", ["#CongAnTinh", "#CongAn #AnNinhTrật_tự", "#2026"])
+@pytest.mark.parametrize(
+    "above",
+    [
+        "Lừa đảo\n:   Dùng thủ đoạn.\n",
+        "Theo số liệu[^1].\n\n[^1]: Báo cáo của Công an tỉnh.\n",
+        "- Mục một\n",
+    ],
+)
+def test_a_line_of_hashtags_under_a_block_does_not_end_its_lines(
+    tmp_path: Path, above: str, hashtags: str
+) -> None:
+    """A line of hashtags is text on the website (its `#` escaped), no heading: it goes on the
+    definition, footnote or item above, whose paragraph the indented one then is. The check
+    took it for a heading and told «thụt đầu dòng» (an error under --strict)."""
+    body = f"Câu đầu.\n\n{above}{hashtags}\n\n    Đoạn hai của nó.\n\nCâu cuối.\n"
+    assert "<pre>" not in web_html(body) and "Đoạn hai của nó." in web_html(body)
+    assert warnings_of(tmp_path, body) == []
+
+
 def test_a_paragraph_indented_under_a_heading_after_a_footnote_is_told(tmp_path: Path) -> None:
     """A heading ends the footnote's lines: the paragraph under it is code on the website."""
     body = "Theo số liệu[^1].\n\n[^1]: Báo cáo.\nTháng 10.\n## Ghi chú\n\n    Số liệu.\n"

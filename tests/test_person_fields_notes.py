@@ -45,6 +45,7 @@ NOTES = [
     "Nguyễn Văn Chờ-duyệt",
     "Nguyễn Văn Chờ: duyệt",
     "Nguyễn Văn Chờ,duyệt",
+    "Nguyễn Văn Chờ- duyệt",
 ]
 
 
@@ -85,6 +86,9 @@ def test_khong_as_a_given_name_is_a_name(name: str) -> None:
         # A comma typed without its space reads as the spaced one.
         "Lê Văn Chờ,Nguyễn Văn B",
         "Thượng tá Nguyễn Văn Chờ,Phó Trưởng Công an xã",
+        # A dash or a slash glued to it with a space after, as a colon or a comma is.
+        "Nguyễn Văn Chờ- Trưởng Công an xã",
+        "Lê Văn Chờ/ Nguyễn Văn B",
     ],
 )
 def test_cho_as_a_given_name_is_a_name(tmp_path: Path, name: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -171,6 +172,45 @@ def test_new_tool_code_misses_every_entry(
     calls.update(normalise=0, docx=0)
     _render(project)
     assert calls["docx"] == 2
+
+
+def test_every_module_and_data_file_the_radio_reads_with_is_in_the_fingerprint(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A hand-kept list of the modules outside radio/ missed some that decide what is read
+    (markdown_pasted, markdown_escapes): an edit to one kept old scripts in the cache. Every
+    module of publish/ the radio renderer has loaded, and its lists of provinces, count now."""
+    import publish
+    from publish import cache as fragments
+    from publish.radio.normalise import normalise
+
+    normalise("Câu đầu.\n")  # the renderer and its read-aloud rules, as a build loads them
+    base = Path(publish.__file__).resolve().parent
+    loaded = {
+        Path(file).resolve()
+        for name, module in list(sys.modules.items())
+        if name.startswith("publish.") and (file := getattr(module, "__file__", None))
+    }
+    assert base / "markdown_pasted.py" in loaded and base / "markdown_escapes.py" in loaded
+    read: list[Path] = []
+    edited = base / "markdown_pasted.py"
+    read_bytes = Path.read_bytes
+
+    def recorded(path: Path) -> bytes:
+        """The file's bytes, noting it was read; `edited` as if a line were added."""
+        read.append(path.resolve())
+        return read_bytes(path) + (b"\n# edited\n" if path.resolve() == edited else b"")
+
+    before = cache.fingerprint.__wrapped__()
+    monkeypatch.setattr(Path, "read_bytes", recorded)
+    fragments._tool_digest.cache_clear()
+    try:
+        after = cache.fingerprint.__wrapped__()
+    finally:
+        fragments._tool_digest.cache_clear()
+    assert loaded - set(read) == set()
+    assert {base / "radio" / "provinces.txt", base / "radio" / "abbreviations.tsv"} <= set(read)
+    assert after != before
 
 
 STATION = """

@@ -9,12 +9,14 @@ Each case checks the website's own HTML (the site's converter) and the radio scr
 from __future__ import annotations
 
 import re
+import textwrap
 
 import pytest
 
 from publish import markdown_comments
 from publish.radio.normalise import normalise
 from publish.render.web.markdown import MarkdownRenderer
+from tests.hang_guard import run_python_guarded
 
 _RENDERER = MarkdownRenderer()
 
@@ -369,3 +371,127 @@ def test_an_indented_paragraph_after_a_footnotes_lazy_lines_is_the_footnotes(bet
     spoken = normalise(source)
     assert spoken.text == "Câu đầu.\n\nCâu cuối."
     assert not spoken.flags
+
+
+@pytest.mark.parametrize(
+    "tag",
+    ['<b title="a>b"c>', "<span title='a>b'x>", '<b title="a>b" "c">'],
+)
+def test_a_tag_the_website_shows_as_text_is_held_not_dropped(tag: str) -> None:
+    """Python-Markdown's inline HTML wants each attribute after a space and a name without
+    quotes: else the whole `<…>` is text on the website. The radio took any `<…>` with quoted
+    values for a tag and dropped the words in it with no flag; its leftover is now held (Q2)."""
+    name = tag[1:].split()[0]
+    source = f"Câu {tag}đầu</{name}> hai.\n"
+    assert "&lt;" + name in _web(source)  # the website shows the tag's text
+    spoken = normalise(source)
+    assert [f.code for f in spoken.flags] == ["Q2"]
+
+
+@pytest.mark.parametrize(
+    "tag",
+    [
+        "<b title = 'a>b' lang=vi>",
+        '<a href="https://congan.example.vn" target=_blank >',
+        "<b\nclass='x'>",
+    ],
+)
+def test_a_tag_as_python_markdown_reads_it_is_dropped(tag: str) -> None:
+    """Spaces around `=`, a value without quotes, a line break: still a tag on both channels."""
+    name = tag[1:].split()[0]
+    source = f"Câu {tag}đầu</{name}> hai.\n"
+    assert "&lt;" not in _web(source)
+    spoken = normalise(source)
+    assert spoken.text == "Câu đầu hai." and not spoken.flags
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "'<b' + ' a=b' * N",
+        "'<b a=\"x ' * N",
+        '"<b a=\'x>" * N',
+        "'<b' + ' ' * (4 * N)",
+        "'<b a' + '=' * (4 * N)",
+        "'<a x=\"<a x=\\'' * N",
+        "'<b a = ' * N",
+        "'<Tết ' * N",
+        "'<b' + ' /' * (2 * N)",
+    ],
+)
+def test_a_body_of_hostile_tags_is_read_in_linear_time(hostile: str) -> None:
+    """`TAG_INSIDE` reads attributes as Python-Markdown does, with no pattern retrying a run of
+    them: 100,000 characters of each within a few seconds of CPU."""
+    script = textwrap.dedent(
+        f"""
+        from publish.markdown_angles import angles_quoted
+        from publish.radio.markdown import _TAG
+        N = 25_000
+        text = ({hostile})[:100_000]
+        _TAG.findall(text)
+        angles_quoted(text)
+        """
+    )
+    run_python_guarded(script, cpu=10)
+
+
+@pytest.mark.parametrize("hashtags", ["#CongAnTinh", "#CongAn #AnNinh"])
+def test_a_line_of_hashtags_goes_on_a_definition_or_a_footnote_as_on_the_website(
+    hashtags: str,
+) -> None:
+    """A line of hashtags is text on the website, no heading: the definition or footnote goes
+    on over it. The radio took it for a heading: the definition's next paragraph was code
+    (R1.7, unread), the footnote's next line read aloud as the body's."""
+    source = f"Câu đầu.\n\nLừa đảo\n:   Dùng thủ đoạn.\n{hashtags}\n\n    Đoạn hai của nó.\n\nCâu cuối.\n"
+    assert "<pre>" not in _web(source)
+    spoken = normalise(source)
+    assert "Đoạn hai của nó." in spoken.text and not spoken.flags
+    source = f"Câu đầu.[^1]\n\n[^1]: Chú.\n{hashtags}\nDòng sau.\n\nCâu cuối.\n"
+    assert "Dòng sau." in _footnotes(_web(source))
+    assert normalise(source).text == "Câu đầu.\n\nCâu cuối."
+
+
+@pytest.mark.parametrize(
+    ("above", "code"),
+    [
+        ("#CongAnTinh", False),  # text on the website: the indented line goes on it
+        ("## Lưu ý", True),
+        ("```\nmã\n```", True),  # a fence's closing line: the block under it opens
+        ("Dòng\n===", True),
+        ("===", False),  # after a blank line, `===` is text
+        ("<div>x</div>", True),  # a raw HTML block ends on its line
+        ("<!-- ghi chú -->", True),
+    ],
+)
+def test_an_indented_line_right_under_a_line_is_code_as_on_the_website(
+    above: str, code: bool
+) -> None:
+    source = f"Câu đầu.\n\n{above}\n    Dòng sau.\n\nCâu cuối.\n"
+    assert ("<pre><code>Dòng sau." in _web(source)) is code
+    assert ("Dòng sau." in normalise(source).text) is not code
+
+
+@pytest.mark.parametrize(
+    ("source", "read"),
+    [
+        ("Câu đầu.\n\t<!-- CẦN BỔ SUNG\n\nsố liệu\n", "Câu đầu. CẦN BỔ SUNG.\n\nSố liệu."),
+        ("Tin <!-- chưa đóng ba.\n\nĐoạn sau.\n", "Tin chưa đóng ba.\n\nĐoạn sau."),
+    ],
+)
+def test_a_comment_never_closed_is_shown_so_the_script_is_held(source: str, read: str) -> None:
+    """The website shows an unclosed `<!--` and the words after it as text; the radio stripped
+    it as markup with those words, unflagged. Now they are read and the script held (Q2)."""
+    assert "&lt;!--" in _web(source)
+    spoken = normalise(source)
+    assert spoken.text == read
+    assert [(f.code, f.severity, f.line) for f in spoken.flags] == [
+        ("Q2", "blocking", 2 if "\t" in source else 1)
+    ]
+    assert "«-->»" in spoken.flags[0].message
+
+
+def test_a_hidden_comment_is_still_left_out_unflagged() -> None:
+    for source in ("Câu đầu <!-- ẩn --> hai.\n", "Câu đầu.\n\n<!-- ẩn\n\nvẫn ẩn -->\n\nHai.\n"):
+        assert "ẩn" not in _web(source)
+        spoken = normalise(source)
+        assert "ẩn" not in spoken.text and not spoken.flags

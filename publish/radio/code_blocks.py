@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from publish.markdown_angles import raw_blocks
 from publish.markdown_code import masked
-from publish.markdown_held import holder
+from publish.markdown_held import ends_lazy, holder
 
 __all__ = ["CODE_INDENT", "indented_code_end", "inner_pre_blanked"]
 
@@ -19,9 +19,8 @@ _INNER_PRE = re.compile(r"(?<=\S)[^\S\n]*+<pre(?=[\s>])", re.I)
 """A `<pre>` with text before it on its line; one opening its line is the splitter's."""
 _PRE_END = re.compile(r"</pre\s*>", re.I)
 _ANY_PRE = re.compile(r"<pre", re.I)
-_BLOCK_LINE = re.compile(r"#{1,6}|(?:=+|-+|(?:\* *){3,}|(?:_ *){3,})[ \t]*$")
-"""A line the block under it never goes on: a heading (`## T`, a Setext one's `===`, `---`) or
-a rule (`***`): a line indented four columns right under it is code on the website."""
+_UNDERLINE = re.compile(r"(?:=+|-+)[ \t]*$")
+"""A Setext heading's `===` or `---`, under a line of text."""
 
 
 def _indent(line: str) -> int:
@@ -41,7 +40,7 @@ def indented_code_end(lines: list[str], at: int, start: int, *, apart: bool = Fa
     line = lines[at]
     if _indent(line) < CODE_INDENT or not line.strip():
         return at
-    if not apart and at > start and lines[at - 1].strip() and not _BLOCK_LINE.match(lines[at - 1]):
+    if not apart and at > start and lines[at - 1].strip() and not _ends_block(lines, at - 1, start):
         return at  # under a paragraph's line: the paragraph goes on
     if _in_raw_block("\n".join(lines[start:]), sum(len(x) + 1 for x in lines[start:at])):
         return at
@@ -67,6 +66,16 @@ def indented_code_end(lines: list[str], at: int, start: int, *, apart: bool = Fa
             break
         end = after
     return end
+
+
+def _ends_block(lines: list[str], at: int, start: int) -> bool:
+    """Whether `lines[at]` is one the block under it never goes on, so that a line indented four
+    columns right under it is code on the website: a heading, a rule, a fence, a raw HTML block
+    (publish.markdown_held.ends_lazy; a line of hashtags is text, which goes on), or a Setext
+    heading's underline under a line of text (after a blank line, `===` is text)."""
+    if ends_lazy(lines[at]):
+        return True
+    return bool(_UNDERLINE.match(lines[at])) and at > start and bool(lines[at - 1].strip())
 
 
 def _two_blank(lines: list[str], opener: int, at: int) -> bool:

@@ -20,6 +20,7 @@ from publish.markdown_angles import (
 )
 from publish.markdown_comments import shown_body, tails
 from publish.markdown_escapes import ESCAPED
+from publish.markdown_held import ends_lazy
 from publish.markdown_pasted import BULLET_GLYPHS, NUMBERED, goes_on
 from publish.radio.bait import bait_removed, in_scam_warning
 from publish.radio.caps import CAPITAL_LETTERS
@@ -128,9 +129,10 @@ _DEFINITION_ADDRESS = re.compile(r"^[ ]*\S+[ ]*(?:([\"'])(?:.*)\1[ ]*|\(.*\)[ ]*
 it allowed)."""
 _FOOTNOTE = re.compile(r"^ {0,3}\[\^[^\]]*\]:")
 """A footnote's definition, as the website finds one (Python-Markdown's footnotes)."""
-_FOOTNOTE_ENDS = re.compile(r"^(?:#| {0,3}>| {0,3}(?:```|~~~)| {0,3}\[\^[^\]]*\]:)")
-"""A line that ends a footnote's lazily continued lines on the website: a heading, a quote, a
-fence, the next footnote (a rule and a raw HTML block too: see `_Splitter._in_footnote`)."""
+_FOOTNOTE_ENDS = re.compile(r"^ {0,3}(?:>|\[\^[^\]]*\]:)")
+"""A line that ends a footnote's lazily continued lines on the website besides those that end
+any block's (publish.markdown_held.ends_lazy: a heading, a rule, a fence, a raw HTML block): a
+quote, the next footnote."""
 _FOOTNOTE_INNER_ENDS = re.compile(r"^ {0,3}(?:```|~~~|\[\^[^\]]*\]:)")
 """A line that ends the lazily continued lines of a footnote's later (indented) paragraph on
 the website: a fence, the next footnote (a raw HTML block too); a heading, a quote or a rule
@@ -268,6 +270,8 @@ _UNEVEN_GAP = re.compile(r"[.!?;](?: \s|[^\S ])")
 """A `_SENTENCE_GAP` that is more than one space: without one, joining the sentences changes
 nothing (a look-behind opening `_SENTENCE_GAP` is tried at every character)."""
 _COMMENT = re.compile(r"<!--.*?-->")
+_COMMENT_OPENING = re.compile(r"<!--[^\n]{0,40}")
+"""A `<!--` no `-->` closes, with what follows it on its line, for a flag's excerpt."""
 _AUTOLINK = re.compile(r"<(?:(https?://[^>\s]+)|(?i:mailto:)?([\w.+-]+@[\w-]+(?:\.[\w-]+)+))>")
 """A Markdown autolink, `<https://…>`, `<a@b.vn>` or `<mailto:a@b.vn>`: its address as written
 bare, for R1.4 (as a tag, it went unflagged and left «Liên hệ:.»)."""
@@ -765,10 +769,13 @@ class _Splitter:
             self.footnote = "inner"
             return True
         if self.footnote == "inner":
-            ends = _FOOTNOTE_INNER_ENDS.match(line) is not None
+            ends = _FOOTNOTE_INNER_ENDS.match(line) is not None or bool(
+                _HTML_BLOCK.match(line.lstrip())
+            )
         else:
-            ends = _FOOTNOTE_ENDS.match(line) is not None or _RULE.match(line) is not None
-        if ends or _HTML_BLOCK.match(line.lstrip()):
+            # A line of hashtags goes on: the website shows it as text, no heading.
+            ends = _FOOTNOTE_ENDS.match(line) is not None or ends_lazy(line)
+        if ends:
             self.footnote = ""
             return False
         return True
@@ -2192,6 +2199,8 @@ def unspoken_removed(text: str, ctx: Context) -> str:
     text = html.unescape(text)
     if "<" in text:
         text = _COMMENT.sub(" ", text)
+        if "<!--" in text:
+            text = _shown_comment_openings(text, ctx)
         text = _AUTOLINK.sub(lambda m: m[1] or m[2], text)
         text = _BR.sub("\n", text)
         text = angles_quoted(text)  # «<<Vì an ninh Tổ quốc>>» is a name the website shows
@@ -2209,6 +2218,26 @@ def unspoken_removed(text: str, ctx: Context) -> str:
     if "]:" in text:
         text = _BRACKETED_LABEL.sub(_FIRST_GROUP, text)
     return _urls(text, ctx)
+
+
+def _shown_comment_openings(text: str, ctx: Context) -> str:
+    """`text` with each `<!--` left in it as a space, flagged (Q2, blocking): the comments the
+    website hides were blanked before (`_without_comments`), so one still here is never closed
+    and the website shows it as typed, with the words after it. Stripped as markup, it took
+    those words with it, unread and untold; they are read now, and the script held until the
+    editor closes the note or removes the mark."""
+    for opened in _COMMENT_OPENING.finditer(text):
+        ctx.flag(
+            "Q2",
+            BLOCKING,
+            f"Còn «<!--» (mở đầu một ghi chú ẩn) mà không có «-->» đóng lại: «{opened[0]}». "
+            "Website hiện nguyên văn dấu này và các chữ sau nó, nên ghi chú không được ẩn. "
+            "Cách sửa: nếu là ghi chú cho người biên tập, đặt «<!--» ở đầu dòng (không thụt "
+            "vào) và thêm «-->» ở cuối ghi chú; ghi chú nằm sau chữ trong dòng thì phải đóng "
+            "«-->» trong cùng dòng đó. Nếu không phải ghi chú, xóa «<!--».",
+            opened[0],
+        )
+    return text.replace("<!--", " ")
 
 
 def marks_removed(text: str) -> str:

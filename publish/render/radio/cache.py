@@ -4,8 +4,9 @@ Building an episode's script.docx is one of the slow parts of the radio channel,
 builds almost every episode is unchanged (finished read items are kept on a shelf of the
 fragment cache instead, see episode.py). An entry's key is a hash of everything that decides
 it — the episode's paragraphs and settings, and a fingerprint of this tool: its version, the
-source of publish/radio/, publish/render/radio/ and the few modules they read Markdown with, and
-the Python, Unicode, python-docx and zlib versions — so an entry is never stale, only unused.
+source of every module of publish/ (as the fragment cache's salt) and the data files the radio
+reads, and the Python, Unicode, python-docx and zlib versions — so an entry is never stale, only
+unused.
 Each file starts with a checksum line, so a damaged entry is rebuilt, never used.
 
 Only the entries of the current episodes are kept: CI keeps `.cache/` between runs, and an
@@ -36,22 +37,16 @@ from pathlib import Path
 
 import publish
 from publish import installed
+from publish.cache import _tool_digest
 
 __all__ = ["Store", "fingerprint", "folder"]
 
-_CODE_PACKAGES = ("radio", "render/radio")
-"""Folders under publish/ whose source decides the output: any edit there invalidates the cache."""
-_CODE_FILES = (
-    "markdown_angles.py",
-    "markdown_code.py",
-    "markdown_comments.py",
-    "markdown_held.py",
-    "sanitize.py",
-    "shortcodes.py",
-)
-"""Modules elsewhere under publish/ that decide what is read aloud (what is code, a hidden
-comment, a shortcode, markup or words in angle brackets, the block an indented paragraph goes
-on): an edit to one invalidates the cache as well."""
+_DATA_FOLDERS = ("", "radio", "render/radio")
+"""Folders under publish/ whose data files (`_DATA_SUFFIXES`: lexicons, lists of provinces) the
+radio may read: an edit to one invalidates the cache, as an edit to any module of the tool does
+(publish.cache's `_tool_digest`: no hand-kept list of the modules that decide what is read,
+which missed some)."""
+_DATA_SUFFIXES = (".tsv", ".txt")
 
 
 _JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=repr)
@@ -86,15 +81,13 @@ def fingerprint() -> str:
         zlib.ZLIB_RUNTIME_VERSION,
     )
     digest.update(repr(versions).encode())
+    digest.update(_tool_digest().encode())
     base = Path(publish.__file__).parent
-    for package in _CODE_PACKAGES:
+    for package in _DATA_FOLDERS:
         for path in sorted((base / package).iterdir()):
-            if path.suffix in (".py", ".tsv"):
+            if path.suffix in _DATA_SUFFIXES:
                 digest.update(f"\0{package}/{path.name}\0".encode())
                 digest.update(path.read_bytes())
-    for name in _CODE_FILES:
-        digest.update(f"\0{name}\0".encode())
-        digest.update((base / name).read_bytes())
     return digest.hexdigest()
 
 
