@@ -75,10 +75,12 @@ __all__ = [
     "VERSION_LENGTH",
     "ImageDigests",
     "bound",
+    "composed_file",
     "content_digest",
     "earlier_digests",
     "file_before",
     "file_digest",
+    "file_part",
     "fingerprint",
     "is_version",
     "judged_version",
@@ -174,17 +176,34 @@ _CLOSING_LINE = re.compile(rb"\n(?:---|\.\.\.)[ \t\x0b\x0c]*(?=\n|\Z)")
 bytes.rstrip() takes (but \\r and \\n, gone from the lines it is searched in)."""
 
 
-def file_digest(raw: bytes, approved: str = "") -> str:
+def file_digest(raw: bytes, approved: str = "", composed: bytes | None = None) -> str:
     """The file part of an approval (see the module's text): sha256 of the file's bytes, its
     text in NFC, line endings made \\n, without the lines `publish approve` writes (a `draft:`
     list of channels written one a line included), `pii_reviewed_by` and the radio block's
     `aired`. `approved`: the file part of the approval (or review) the file is judged by,
-    given back when it was taken before session 73 of the file not made NFC (see _as_before)."""
-    composed = _composed(raw)
+    given back when it was taken before session 73 of the file not made NFC (see _as_before).
+    `composed`: `raw` with its text in NFC when the caller has it (the loader: composed_file),
+    else found here."""
+    if composed is None:
+        composed = _composed(raw)
     found = _file_digest(composed)
     if not approved or found == approved or raw.isascii():
         return found
-    return approved if approved in _as_before(raw, composed) else found
+    return approved if _as_before(raw, composed, approved) else found
+
+
+def composed_file(raw: bytes, text: str | None) -> bytes:
+    """File `raw` with its text in NFC, as file_digest takes it, given what the loader made of
+    it (publish.content.parse_raw): `text`, its text decoded (BOM dropped, line endings \\n)
+    and made NFC, when NFC changed it, else None. NFC done once a file: decoding the bytes and
+    asking whether they are in NFC again cost more than the hash (~27 µs of a 6 KB file)."""
+    if text is None:
+        return raw
+    # file_digest keeps a BOM and makes line endings \n itself: only the BOM is given back.
+    return (_BOM if raw.startswith(_BOM) else b"") + text.encode("utf-8")
+
+
+_BOM = b"\xef\xbb\xbf"
 
 
 def _composed(raw: bytes) -> bytes:
@@ -201,17 +220,18 @@ def _composed(raw: bytes) -> bytes:
     return unicodedata.normalize("NFC", text).encode("utf-8")
 
 
-def _as_before(raw: bytes, composed: bytes) -> list[str]:
-    """The file parts an approval taken before session 73 (of the bytes as they were, not made
-    NFC) may hold of file `raw` (`composed`: its text in NFC) that publishes what it did then:
-    of these very bytes, or of its text all decomposed (approved as a Mac saved it, saved
-    composed since)."""
+def _as_before(raw: bytes, composed: bytes, approved: str) -> bool:
+    """Whether `approved` is a file part an approval taken before session 73 (of the bytes as
+    they were, not made NFC) may hold of file `raw` (`composed`: its text in NFC) that
+    publishes what it did then: of these very bytes, or of its text all decomposed (approved
+    as a Mac saved it, saved composed since). The bytes first: decomposing costs far more."""
+    if composed != raw and _file_digest(raw) == approved:
+        return True
     try:
         decomposed = unicodedata.normalize("NFD", raw.decode("utf-8")).encode("utf-8")
     except UnicodeDecodeError:
-        return []
-    found = [] if composed is raw else [_file_digest(raw)]
-    return [*found, _file_digest(decomposed)] if decomposed != raw else found
+        return False
+    return decomposed != raw and _file_digest(decomposed) == approved
 
 
 def _file_digest(raw: bytes) -> str:
@@ -327,6 +347,13 @@ def linked_before(
     if was is None or now is None or was[:2] != now[:2] or was[2] == now[2]:
         return False
     return was[2] == linked_digest(linked, file_digest, earlier=True)
+
+
+def file_part(version: str) -> str:
+    """The file part of approval `version` when it is one bound to the file (see `bound`), else
+    "": what file_digest's `approved` takes."""
+    parts = bound(version)
+    return parts[1] if parts else ""
 
 
 def file_before(approved: str, found: str, raw: bytes) -> bool:

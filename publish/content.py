@@ -795,10 +795,14 @@ def parse_raw(raw: bytes, collector: Collector, reading: Reading = READING) -> P
     """Decode, normalise and split a Markdown file's bytes, recording a problem instead of
     raising; `reading`: which lines the mending of pasted text takes for keys (key_lines)."""
     try:
-        decoded = nfc(decode(raw))
+        plain = decode(raw)
     except FrontMatterError as exc:
         collector.add(str(exc), line=exc.line, hint=exc.hint, column=exc.column)
         return None
+    decoded = nfc(plain)
+    # The same object when the text is in NFC already (nearly every file), compared only when
+    # not: a combining mark no letter before it takes comes back as a new, equal string.
+    composed = None if decoded is plain or decoded == plain else decoded
     try:
         read = _split(decoded, reading)
     except FrontMatterError as exc:
@@ -821,7 +825,9 @@ def parse_raw(raw: bytes, collector: Collector, reading: Reading = READING) -> P
             hint=duplicate.hint,
         )
     parsed = dataclasses.replace(
-        parsed, written=_as_written(parsed, written, text, bool(removed), reading)
+        parsed,
+        written=_as_written(parsed, written, text, bool(removed), reading),
+        composed=composed,
     )
     body, quoted_links = pasted.unquote_links(parsed.body)
     if quoted_links:
@@ -1268,15 +1274,17 @@ def _load_one(
     raw = read_raw(path, col, config.root / "content", linked=linked)
     if raw is None:
         return found, "", None, ()
-    bulletin, corrected = _validate(path, config, col, parse_raw(raw, col), raw)
+    parsed = parse_raw(raw, col)
+    bulletin, corrected = _validate(path, config, col, parsed, raw)
     col.tell_commented()
-    if bulletin is None:
+    if bulletin is None or parsed is None:
         return found, col.digest, None, corrected
     # An approval by name alone is bound to the file too, by what a sync recorded
     # (publish.name_only_record): an edit the reading of the day ignores must not pass.
-    parts = approval.bound(bulletin.approved_version)
-    if parts is not None or name_only(bulletin):
-        digest = approval.file_digest(raw, parts[1] if parts else "")
+    part = approval.file_part(bulletin.approved_version)
+    if part or name_only(bulletin):
+        composed = approval.composed_file(raw, parsed.composed)
+        digest = approval.file_digest(raw, part, composed)
         bulletin = dataclasses.replace(bulletin, file_digest=digest)
     return found, col.digest, _Loaded(bulletin, tuple(found), tuple(col.images)), corrected
 
@@ -1604,7 +1612,11 @@ def _page(path: Path, config: Config, col: Collector, problems: list[Problem]) -
         pii_reviewed_version=pii_reviewed_version,
         # The review is judged against the bytes loaded, not the file as a later step finds it.
         file_digest=(
-            approval.file_digest(raw, pii_reviewed_version.split("-")[0])
+            approval.file_digest(
+                raw,
+                pii_reviewed_version.split("-")[0],
+                approval.composed_file(raw, parsed.composed),
+            )
             if pii_reviewed_version
             else ""
         ),

@@ -723,8 +723,8 @@ def _edited_since(approved: str, raw: bytes | None) -> bool:
     """Whether the file's bytes are no longer those `approved` (an approval bound to them) was
     given for: its category was typed since, and a typo is likelier than a renamed category
     (an editor who mistyped one in an approved bulletin was told to add the typo to site.toml)."""
-    parts = approval.bound(approved)
-    return parts is not None and raw is not None and approval.file_digest(raw, parts[1]) != parts[1]
+    part = approval.file_part(approved)
+    return bool(part) and raw is not None and approval.file_digest(raw, part) != part
 
 
 def _category_list_hint(value: Any, key: str, config: Config) -> str:

@@ -187,6 +187,9 @@ class Parsed:
     written: tuple[dict[str, Any], str] | None = None
     """Front matter data and body as the file has them, before the loader's own cleanup
     (publish.content.parse_raw), when that changed them: what an approval covers."""
+    composed: str | None = None
+    """The file's text decoded and made NFC, when NFC changed it (else None: the bytes are in
+    NFC): what the file part of an approval takes (publish.approval.composed_file)."""
 
     def line_of(self, key: str) -> int | None:
         """1-based line of a front matter key, `title` or nested `zalo.title` (the line of

@@ -122,7 +122,9 @@ def build(
         # Channels sharing a source report its problem once.
         found = with_lines(dict.fromkeys([*content, *_judged(checked, content)]), config.root)
         if (tripped or not keep_going) and any(p.severity == "error" for p in found):
-            raise ContentError(found, held_by_unpublished.note(site, found))
+            # Tripped, no channel checked the bulletins to publish: their errors are not known.
+            note = "" if tripped else held_by_unpublished.note(site, found)
+            raise ContentError(found, note)
     except BaseException:
         _collect_as_before()
         raise

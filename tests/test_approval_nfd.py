@@ -162,9 +162,10 @@ def test_an_approval_given_before_to_a_decomposed_file_stays_valid(
     approved_before_session_73(root)
     old = (root / FILE).read_text("utf-8")
     assert held(root) == {}
-    # Approving it again changes nothing: the approval in effect stands as written.
+    # Approving it again approves nothing new: the approval in effect, written again of the
+    # text in NFC (review R8 item 4: test_re_approving_a_file_approved_before_writes_…).
     out = approve(root, capsys, "--dry-run")
-    assert "Đã duyệt đúng nội dung này từ trước (không ghi lại)" in out
+    assert "Đã duyệt đúng nội dung này từ trước (ghi lại approved_version" in out
     resave(root, "NFC")
     assert held(root) == {}
     (root / FILE).write_text(old.replace(nfd("gọi 113"), nfd("gọi 114")), "utf-8")
@@ -294,3 +295,121 @@ def test_the_station_gets_no_revision_for_a_letters_form(tmp_path: Path) -> None
     assert {a.kind for a in actions} == {"noop"}, [(a.kind, a.key, a.reason) for a in actions]
     assert summary.updated == summary.created == 0
     assert (scripts(root / STATION), (root / "state/radio.json").read_bytes()) == sent
+
+
+def test_a_name_only_bulletin_is_judged_on_the_bytes_loaded(tmp_path: Path) -> None:
+    """Review R8 item 5: what a sync recorded of a decomposed file (before session 73) vouches
+    for the bytes the build loaded, not for the file as a later step finds it: saved back to
+    the recorded bytes after the load, an edit loaded (a comment) is no bulletin published."""
+    from publish import name_only_record
+    from tests.test_name_only_approvals import LEGACY, NOW, project
+    from tests.test_name_only_record import LEGACY_FILE, record
+    from tests.test_name_only_record import sync as radio_sync
+
+    root = project(tmp_path)
+    radio_sync(root)
+    resave(root, "NFD", LEGACY_FILE)
+    recorded = (root / LEGACY_FILE).read_bytes()
+    document = record(root)
+    content, _, linked = document["name_only"][LEGACY].split("-")
+    legacy = f"{content}-{as_before_session_73(recorded)}-{linked}"
+    document["name_only"] = {LEGACY: legacy}
+    (root / "state/published.json").write_text(json.dumps(document), "utf-8")
+    config = config_module.load(root)
+    now = dt.datetime.fromisoformat(NOW).replace(tzinfo=config.tz)
+    # Loaded as recorded: vouched for on the file part taken before session 73.
+    [bulletin] = [b for b in load_site(config, now=now).bulletins if b.key == LEGACY]
+    assert LEGACY in name_only_record.judge([bulletin], config, {}).vouched
+    edited = recorded.replace(b"\nradio:", b"\n# ghi ch\xc3\xba\nradio:", 1)
+    assert edited != recorded
+    (root / LEGACY_FILE).write_bytes(edited)
+    [loaded] = [e.bulletin for e in load_site(config, now=now).excluded if e.bulletin.key == LEGACY]
+    (root / LEGACY_FILE).write_bytes(recorded)  # saved back after the load
+    assert LEGACY not in name_only_record.judge([loaded], config, {}).vouched
+
+
+def test_re_approving_a_file_approved_before_writes_the_file_part_of_its_text_in_nfc(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review R8 item 4: an approval taken before session 73 of a decomposed file, approved
+    again by the same approver, is written of the text in NFC (the load then takes the file
+    part once, not the bytes decomposed again at every build), told as approved before."""
+    root = approved_project(tmp_path, capsys, nfd(bulletin_md(drop=("approved_by",), body=BODY)))
+    approved_before_session_73(root)
+    raw = (root / FILE).read_bytes()
+    out = approve(root, capsys, "--dry-run")
+    assert "Đã duyệt đúng nội dung này từ trước (ghi lại approved_version theo cách tính" in out
+    assert "thay bản đang đăng" not in out and "Duyệt lại" not in out
+    approve(root, capsys)
+    new = (root / FILE).read_bytes()
+    found = re.search(rb'approved_version: "[0-9a-f]{12}-([0-9a-f]{12})-', new)
+    assert found is not None and found[1].decode() == approval.file_digest(new)
+    assert found[1].decode() != as_before_session_73(raw)
+    # Only that line was written: the editor's text stays as saved.
+    assert [line for line in raw.split(b"\n") if b"approved_version" not in line] == [
+        line for line in new.split(b"\n") if b"approved_version" not in line
+    ]
+    assert held(root) == {}
+    out = approve(root, capsys, "--dry-run")
+    assert "Đã duyệt đúng nội dung này từ trước (không ghi lại)" in out
+
+
+def test_a_page_reviewed_again_differing_only_in_form_is_not_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review R8 item 6: one rule for pages and bulletins: the review's lines differing only in
+    how letters are coded (the reviewer's name saved decomposed) write nothing."""
+    from tests.test_pii_pages import PAGE, page, review
+    from tests.test_pii_pages import project as page_project
+
+    root = page_project(
+        tmp_path, page(body="Danh sách người được khen thưởng: [xem](../tep/ds.csv).\n")
+    )
+    assert review(root) == 0
+    path = root / PAGE
+    text = path.read_text("utf-8")
+    found = re.search(r"pii_reviewed_by: .*\n", text)
+    assert found is not None and found[0] != nfd(found[0])
+    path.write_bytes(text.replace(found[0], nfd(found[0])).encode("utf-8"))
+    before = path.read_bytes()
+    assert review(root) == 0
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "form", ["NFC", "NFD", "body", "BOM", "CRLF", "BOM CRLF NFD", "a lone mark"]
+)
+def test_the_loader_gives_the_file_part_its_text_made_nfc_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], form: str
+) -> None:
+    """Review R8 item 4: the loader made the text NFC already; the file part takes it from
+    there (decoding the bytes and asking whether they are in NFC again cost more than the
+    hash), and is the one file_digest finds of the bytes alone, whatever they hold."""
+    text = bulletin_md(drop=("approved_by",), body=BODY)
+    if "NFD" in form:
+        text = nfd(text)
+    if form == "body":
+        text = text.replace(BODY, nfd(BODY))
+    if form == "a lone mark":  # no letter before it takes it: NFC keeps it as it is
+        text = text.replace("113", "113 \u0301")
+    if "CRLF" in form:
+        text = text.replace("\n", "\r\n")
+    raw = ("\ufeff" if "BOM" in form else "") + text
+    root = approved_project(tmp_path, capsys, raw)
+    asked: list[str] = []
+
+    class Counted:
+        """unicodedata, each question to it recorded."""
+
+        def __getattr__(self, name: str) -> object:
+            asked.append(name)
+            return getattr(unicodedata, name)
+
+    data = (root / FILE).read_bytes()
+    expected = approval.file_digest(data)
+    shutil.rmtree(root / ".cache", ignore_errors=True)  # loaded, not taken from the last load
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(approval, "unicodedata", Counted())
+        [bulletin] = load_site(config_module.load(root), now=NOW).bulletins
+    assert asked == []
+    assert bulletin.file_digest == expected

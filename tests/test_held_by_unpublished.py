@@ -4,12 +4,18 @@ files not published anyway hold them, and how to let them out (session 73, QA it
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
+from publish import config as config_module
+from publish import held_by_unpublished, pipeline
 from publish.cli import main
-from tests.helpers import bulletin_md, make_project
+from publish.commands import check as check_command
+from publish.content import load_site
+from publish.errors import Problem
+from tests.helpers import NOW, bulletin_md, make_project
 
 CLOCK = "2021-01-01T09:00"
 APPROVED = "content/bai-viet/canh-bao-khan.md"
@@ -43,6 +49,7 @@ DRAFTS = {
     "a photo missing": (bulletin_md({"draft": "true"}, MISSING_PHOTO), "bản nháp"),
     "a date unreadable": (bulletin_md({"draft": "true", "date": "2026-13-01"}), "bản nháp"),
     "not approved": (bulletin_md(body=MISSING_PHOTO, drop=("approved_by",)), "chờ duyệt"),
+    "approved by nobody": (bulletin_md({"approved_by": '"chờ duyệt"'}, MISSING_PHOTO), "chờ duyệt"),
     "dated later": (bulletin_md({"date": "2021-02-01 08:00"}, MISSING_PHOTO), "chưa tới giờ đăng"),
 }
 
@@ -117,3 +124,105 @@ def test_a_sync_says_it_and_its_report_for_the_pull_request_too(
     assert code == 1
     assert err.splitlines()[-1] == f"{HELD} một tệp vốn chưa được đăng (bản nháp): {ADVICE}"
     assert out.rstrip().endswith(f"{HELD} một tệp vốn chưa được đăng (bản nháp): {ADVICE}")
+
+
+def test_a_published_bulletin_edited_since_its_approval_is_not_said_to_be_unpublished(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Review R8 item 1: held for its edit («changed»), the bulletin is live; the advice to move
+    # it out of content/ would withdraw it.
+    second = "content/bai-viet/canh-bao-thu-hai.md"
+    root = project(tmp_path, **{second: bulletin_md({"id": "thu-hai"}, drop=("approved_by",))})
+    command = ["approve", "--root", str(root), "--now", CLOCK, second, "--by", "Đại tá A"]
+    assert main(command) == 0
+    code, err = build(root, capsys, "sync", "web")
+    assert code == 0, err
+    text = (root / second).read_text("utf-8")
+    (root / second).write_text(text + "\n![Ảnh hiện trường](../images/hien-truong.jpg)\n", "utf-8")
+    for command_run in (("build",), ("check",)):
+        code, err = build(root, capsys, *command_run)
+        assert code == 1
+        assert "hien-truong.jpg" in err and HELD not in err
+
+
+def test_a_published_draft_is_not_said_to_be_unpublished(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A live bulletin set back to draft: true is withdrawn by the next sync, not «vốn chưa
+    # được đăng»; moving its file out of content/ is no way to let the others out.
+    second = "content/bai-viet/canh-bao-thu-hai.md"
+    root = project(tmp_path, **{second: bulletin_md({"id": "thu-hai"})})
+    code, err = build(root, capsys, "sync", "web")
+    assert code == 0, err
+    (root / second).write_text(bulletin_md({"id": "thu-hai", "draft": "true"}, MISSING_PHOTO))
+    code, err = build(root, capsys)
+    assert code == 1
+    assert "hien-truong.jpg" in err and HELD not in err
+
+
+@pytest.mark.parametrize(
+    "mark",
+    ["", "approved_version: 3f2a9c0d1e4b-8e1d0c7b6a59-0f4e2d1c3b5a\n"],
+    ids=["edit", "typed"],
+)
+def test_an_approval_lost_since_is_no_file_waiting_for_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], mark: str
+) -> None:
+    # Approved and not yet published (the pull request not merged): edited since, or its mark
+    # typed by hand, it is no half-written draft to move out of content/ but an approved text.
+    second = "content/bai-viet/canh-bao-thu-hai.md"
+    root = project(tmp_path, **{second: bulletin_md({"id": "thu-hai"}, drop=("approved_by",))})
+    command = ["approve", "--root", str(root), "--now", CLOCK, second, "--by", "Đại tá A"]
+    assert main(command) == 0
+    text = (root / second).read_text("utf-8")
+    if mark:
+        text = re.sub(r"approved_version: .*\n", mark, text)
+    (root / second).write_text(text + "\n![Ảnh hiện trường](../images/hien-truong.jpg)\n", "utf-8")
+    code, err = build(root, capsys)
+    assert code == 1
+    assert "hien-truong.jpg" in err and HELD not in err
+
+
+def test_nothing_is_said_when_a_check_tripped_on_a_file_kept_despite_its_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Tripped, no channel checked the approved bulletins: their own errors are not known, so
+    # the drafts cannot be said to be all that holds them (review R8 item 3).
+    root = project(tmp_path, **{DRAFT: bulletin_md({"draft": "true"}, MISSING_PHOTO)})
+
+    def trips(*_args: object, **_kwargs: object) -> list[Problem]:
+        """A check tripped by a file loaded despite its errors."""
+        raise KeyError("image")
+
+    monkeypatch.setattr(pipeline, "lint", trips)
+    for command in (("build",), ("check",)):
+        code, err = build(root, capsys, *command)
+        assert code == 1 and "hien-truong.jpg" in err
+        assert err.splitlines()[-1].endswith(CLOSING) and HELD not in err
+
+
+def test_nothing_is_said_by_a_check_that_could_not_render_the_website(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Not rendered, no link of the approved bulletins was checked (review R8 item 3).
+    root = project(tmp_path, **{DRAFT: bulletin_md({"draft": "true"}, MISSING_PHOTO)})
+
+    def fails(*_args: object, **_kwargs: object) -> int:
+        """A render that stops on a file it cannot read."""
+        raise OSError("unreadable")
+
+    monkeypatch.setattr(check_command, "_render", fails)
+    code, err = build(root, capsys, "check")
+    assert code == 1 and "hien-truong.jpg" in err
+    assert err.splitlines()[-1].endswith(CLOSING) and HELD not in err
+
+
+def test_a_bulletin_to_publish_is_judged_as_loaded_not_as_read_again(tmp_path: Path) -> None:
+    # Its file saved as a draft while the build ran (publish serve rebuilds as the editor saves):
+    # the build publishes what it loaded, so its error holds the others, not a draft's (R8 item 2).
+    root = project(tmp_path)
+    site = load_site(config_module.load(root), now=NOW)
+    assert [b.source for b in site.bulletins] == [APPROVED]
+    (root / APPROVED).write_text(bulletin_md({"draft": "true"}), "utf-8")
+    found = [Problem(APPROVED, "không tìm thấy ảnh «../images/hien-truong.jpg»", line=12)]
+    assert held_by_unpublished.note(site, found) == ""

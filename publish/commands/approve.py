@@ -125,6 +125,16 @@ class Approval:
     replaces that version there («đăng ngay» told of it was false)."""
     off_air: OffAir | None = None
     """Why the build keeps a bulletin approved now off the radio (publish.approval_radio)."""
+    restamped: bool = False
+    """`new` holds the approval in effect, by the same approver, only written again: its file
+    part taken before session 73 of the file not in NFC, now of its text in NFC (approval.
+    file_digest). The same text approved: told as approved before, though the file is written."""
+
+    @property
+    def fresh(self) -> bool:
+        """Whether `new` approves (or reviews) what no approval in the file did: written, and
+        not only restamped."""
+        return self.new != self.raw and not self.restamped
 
 
 def run(args: argparse.Namespace) -> int:
@@ -206,7 +216,7 @@ def run(args: argparse.Namespace) -> int:
         held_already = {
             name.same
             for name, item in zip(files, outcomes, strict=True)
-            if item.approval is not None and item.approval.new == item.approval.raw
+            if item.approval is not None and not item.approval.fresh
         }
         problems += _new_approver(by, config.root, seen - held_already)
     problems += _replacing(approvals, by, root_flag)
@@ -260,11 +270,18 @@ def run(args: argparse.Namespace) -> int:
             + ("" if bulletins else drafts + still)
         )
     if bulletins:
+        restamped = sum(1 for a in changed if a.restamped and not isinstance(a.bulletin, Page))
         print(
             f"Đã duyệt {bulletins} bản tin"
             + (
                 f" ({before} bản tin khác đã được duyệt đúng nội dung này từ trước)"
                 if before
+                else ""
+            )
+            + (
+                f"; {restamped} bản tin trong số đó chỉ được ghi lại dấu duyệt theo cách tính "
+                "hiện nay, nội dung được duyệt không đổi"
+                if restamped
                 else ""
             )
             + f", người duyệt: {by}. Commit các tệp này để đăng. Nội dung sửa sau khi duyệt sẽ bị "
@@ -273,6 +290,16 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+RESTAMPED = (
+    "ghi lại approved_version theo cách tính hiện nay, chữ có dấu tính ở dạng dựng sẵn NFC; "
+    "nội dung được duyệt không đổi"
+)
+"""Said of a bulletin whose approval is only written again (Approval.restamped)."""
+REVIEW_RESTAMPED = (
+    "ghi lại pii_reviewed_version theo cách tính hiện nay, chữ có dấu tính ở dạng dựng sẵn NFC; "
+    "nội dung đã xem xét không đổi"
+)
+"""Said of a page whose review is only written again (Approval.restamped)."""
 DRAFT_REFUSED = "approve-draft"
 """The code of the refusal of a draft named without --publish: among other files, it is
 skipped (Outcome.skipped) instead of stopping the command."""
@@ -365,7 +392,7 @@ def _listed(item: Outcome, config: Config, now: dt.datetime, root_flag: str = ""
     """The line of one file in what the command shows: approved, skipped as a draft, refused
     (`root_flag`: the « --root X» a command given to the approver needs)."""
     if item.approval is not None:
-        unchanged = item.approval.new == item.approval.raw
+        unchanged = not item.approval.fresh
         held = _held_after(item.approval, config.policy, now)
         return _summary(item.approval, held, now, unchanged, config) + _radio_told(
             item.approval, unchanged, config, root_flag
@@ -486,7 +513,7 @@ def _past_dates(approvals: list[Approval], config: Config, now: dt.datetime) -> 
         item
         for item in approvals
         if isinstance(item.bulletin, Bulletin)
-        and item.new != item.raw
+        and item.fresh
         and item.bulletin.date <= now
         and (item.bulletin.expires is None or item.bulletin.expires > now)
     ]
@@ -583,6 +610,8 @@ def _to_write(changed: list[Approval]) -> str:
     parts = [f"{len(changed) - pages} bản tin sẽ được duyệt"] if len(changed) > pages else []
     if pages:
         parts.append(f"{pages} trang sẽ được ghi việc xem xét dữ liệu cá nhân")
+    if restamped := sum(1 for item in changed if item.restamped):
+        parts.append(f"trong đó {restamped} tệp chỉ được ghi lại dấu theo cách tính hiện nay")
     return ", ".join(parts) or "không có tệp nào cần ghi"
 
 
@@ -737,12 +766,9 @@ def prepare(
         problems.append(unread)
         return None
     # Written by hand, the two lines leave the file part as it is now (see approval.file_digest).
-    # An approval before session 73 of a file not in NFC, untouched since, stands as written.
-    parts = approval.bound(bulletin.approved_version)
-    file_part = parts[1] if parts else ""
-    fingerprint = approval.fingerprint(
-        bulletin, images, linked, file=approval.file_digest(raw, file_part)
-    )
+    # Of the text in NFC, also over an approval taken before session 73 of a file not in NFC:
+    # written back, that one cost every load of the file its bytes decomposed again (~0.8 ms).
+    fingerprint = approval.fingerprint(bulletin, images, linked, file=approval.file_digest(raw))
     values: dict[str, str | bool] = {"approved_by": by, "approved_version": fingerprint}
     if bulletin.draft:
         values["draft"] = False
@@ -755,7 +781,7 @@ def prepare(
         new = set_keys(text, values, after=after)
         # The file part is of the file as approved: with `draft: false`, a value once written
         # over several lines now on one.
-        written = approval.file_digest(new.encode("utf-8", "surrogatepass"), file_part)
+        written = approval.file_digest(new.encode("utf-8", "surrogatepass"))
         if fingerprint.split("-")[1] != written:
             values["approved_version"] = approval.fingerprint(
                 bulletin, images, linked, file=written
@@ -778,7 +804,14 @@ def prepare(
         draft=False,  # released by --publish (a draft is refused without it)
     )
     before = " ".join(nfc(bulletin.approved_by).split())
-    still = bulletin.approved_version == approved.approved_version and not bulletin.approval_note
+    # One approval taken before session 73 of these very bytes (or of the text decomposed) is
+    # this one, written again with its file part as it is taken now: the same text approved.
+    restamped = bulletin.approved_version != approved.approved_version and approval.file_before(
+        bulletin.approved_version, approved.approved_version, raw
+    )
+    still = (
+        bulletin.approved_version == approved.approved_version or restamped
+    ) and not bulletin.approval_note
     # The version approved before stands (its decision with it); a reviewer written by hand on a
     # bulletin never approved counts; one left from an earlier approval reviewed that version, and
     # an edit since (new personal data perhaps) waits for a decision as an unreviewed bulletin.
@@ -803,6 +836,7 @@ def prepare(
         released=bulletin.draft,
         edited_after=before if edited else "",
         approved_before=bulletin.approved_version if edited else "",
+        restamped=restamped and before == by and not bulletin.draft,
     )
 
 
@@ -887,9 +921,8 @@ def _page_review(
     version = approval.review_version(raw, linked, images, page)
     values: dict[str, str | bool] = {"pii_reviewed_by": by, "pii_reviewed_version": version}
     try:
-        new = set_keys(
-            raw.decode("utf-8"), values, after={"pii_reviewed_version": "pii_reviewed_by"}
-        )
+        text = raw.decode("utf-8")
+        new = set_keys(text, values, after={"pii_reviewed_version": "pii_reviewed_by"})
     except (UnicodeDecodeError, EditError) as exc:
         problems.append(
             Problem(
@@ -908,7 +941,19 @@ def _page_review(
         # (person_fields.ROLES): the review replaces the latter, never the former.
         held_note=page.held_note if page.held_note.startswith("approved_by") else "",
     )
-    return Approval(path, shown, reviewed, raw, new.encode("utf-8", "surrogatepass"))
+    # As a bulletin's approval (see prepare): lines differing only in how letters are coded
+    # are not written again, and a review taken before session 73 of the file not in NFC, by
+    # the same reviewer, is written again of the text in NFC, told as recorded before.
+    encoded = raw if nfc(new) == nfc(text) else new.encode("utf-8", "surrogatepass")
+    was = page.pii_reviewed_version.split("-")
+    restamped = (
+        encoded != raw
+        and " ".join(nfc(page.pii_reviewed_by).split()) == by
+        and len(was) == 3
+        and was[1:] == version.split("-")[1:]
+        and approval.file_digest(raw, was[0]) == was[0]
+    )
+    return Approval(path, shown, reviewed, raw, encoded, restamped=restamped)
 
 
 def _unread(
@@ -1193,6 +1238,8 @@ def _summary(
     bulletin = item.bulletin
     if isinstance(bulletin, Page):
         state = "Đã ghi từ trước (không ghi lại)" if unchanged else "Ghi"
+        if item.restamped:
+            state = f"Đã ghi từ trước ({REVIEW_RESTAMPED})"
         return (
             f"{state} việc xem xét dữ liệu cá nhân của trang «{bulletin.title}»\n    tệp "
             f"{item.shown} và các tệp nó liên kết tới"
@@ -1262,6 +1309,8 @@ def _summary(
             else " (radio: không phát, lý do ở dòng «đài» dưới)"
         )
     state = "Đã duyệt đúng nội dung này từ trước (không ghi lại)" if unchanged else "Duyệt"
+    if item.restamped:
+        state = f"Đã duyệt đúng nội dung này từ trước ({RESTAMPED})"
     if item.edited_after and not unchanged:
         state = f"Duyệt lại (nội dung đã sửa sau lần duyệt của {quoted(item.edited_after)})"
     if item.replaces and not unchanged:
@@ -1375,9 +1424,7 @@ def _aired_told(
 def _off_air_told(approvals: list[Approval]) -> str:
     """A sentence naming the bulletins approved now that the radio will not read, or ""."""
     off = [
-        a.shown
-        for a in approvals
-        if a.off_air is not None and a.off_air.aired is None and a.new != a.raw
+        a.shown for a in approvals if a.off_air is not None and a.off_air.aired is None and a.fresh
     ]
     if not off:
         return ""
@@ -1396,7 +1443,7 @@ def _as_published(outcomes: list[Outcome], config: Config, now: dt.datetime) -> 
         return outcomes
     keys = [a.bulletin.key for a in approvals if isinstance(a.bulletin, Bulletin)]
     live = live_channels(config.root / "state", now, config, keys)
-    fresh = [a.bulletin for a in approvals if a.new != a.raw and isinstance(a.bulletin, Bulletin)]
+    fresh = [a.bulletin for a in approvals if a.fresh and isinstance(a.bulletin, Bulletin)]
     off = approval_radio.off_air(fresh, config, now)
     told = []
     for item in outcomes:
@@ -1407,7 +1454,7 @@ def _as_published(outcomes: list[Outcome], config: Config, now: dt.datetime) -> 
         found = dataclasses.replace(
             found,
             live=live.get(found.bulletin.key, ()),
-            off_air=off.get(found.bulletin.source) if found.new != found.raw else None,
+            off_air=off.get(found.bulletin.source) if found.fresh else None,
         )
         told.append(dataclasses.replace(item, approval=found))
     return told

@@ -177,7 +177,9 @@ def _check(
     found += with_lines(starter_cover.plain_cover(config, strict=args.strict), args.root)
     found = list(dict.fromkeys(found))
     if _errors(found):
-        raise ContentError(found, held_by_unpublished.note(result.site, found))
+        # Not rendered, no link was checked: the bulletins to publish may have errors untold.
+        note = held_by_unpublished.note(result.site, found) if rendered else ""
+        raise ContentError(found, note)
     for warning in found:
         print(warning.render(), file=sys.stderr)
     checked = len(result.site.bulletins) + len(result.site.excluded)
