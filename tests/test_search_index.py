@@ -785,9 +785,7 @@ NAME_PIECES = [
     "Nguyễn",
 ]
 """WORD_PIECES with capitalised words, and punctuation before, after or inside them."""
-WHOLE_TEXT_NAME = re.compile(
-    rf"(?<!\S)([{CAPITALS}]\w*)\s+(?=([{CAPITALS}]\w*)[^\w\s]*(?!\S))"
-)
+WHOLE_TEXT_NAME = re.compile(rf"(?<!\S)([{CAPITALS}]\w*)\s+(?=([{CAPITALS}]\w*)[^\w\s]*(?!\S))")
 """A name's two words as the pairs are defined over a whole text: both start with a capital,
 only white space between them, the second followed by punctuation at most."""
 
