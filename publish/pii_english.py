@@ -15,8 +15,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from publish.pii_phones import PHONE_KIND, named_last, names_private, phone_spans
-from publish.text import mask, mask_code
+from publish.pii_phones import PHONE_KIND, invites, named_last, names_private, phone_spans
+from publish.radio.unit_names import UNIT_OPENING, after_units_name
+from publish.text import CAPITALS, mask, mask_code
 
 __all__ = [
     "BIRTH_WORDS",
@@ -76,6 +77,9 @@ _BIRTH_YEAR = re.compile(
 """A birth year («born in 2012», «year of birth: 2012»): told for a minor only, as «sinh năm»."""
 
 _SENTENCE_END = re.compile(r"[.!?;\n](?=\s)")
+_FULL_STOP = re.compile(r"[.!?\n](?=\s)")
+"""A sentence's end when reading whose a number is: «;» parts two clauses of one sentence, and
+«The victim's son; Lieutenant B, phone …» still names the son (review R6)."""
 _ABBREVIATIONS = frozenset(["tel", "no", "mr", "mrs", "ms", "dr", "st", "rd", "nos", "ph"])
 """Words whose full stop ends no sentence («Tel. 0912…», «Mr. Nguyen Van A»)."""
 _REACH = 300
@@ -114,44 +118,64 @@ _RANK = (
 _MARKERS = re.compile(
     _W + r"(?:(?P<retired>(?:retired|former|ex-)[ \t]*(?:[^\W\d_]+[ \t]+){0,2}?(?:" + _RANK + "))"
     r"|(?P<officer>" + _RANK + ")"
-    r"|(?P<unit>police|station|office|officers|unit|department|headquarters"
-    r"|committee|hotline|scammer|scammers|scam|fraudster|fraudsters|caller|callers"
-    r"|impersonat\w*|posing|pretend\w*|fake|bank)"
+    r"|(?P<unit>police|station|office|officers|unit|department|headquarters|committee|hotline"
+    r"|bank)"
+    r"|(?P<caller>scammer|scammers|scam|fraudster|fraudsters|caller|callers|impersonat\w*"
+    r"|posing|pretend\w*|fake)"
     r"|(?P<victim>victim|victims)|(?P<witness>witness|witnesses)"
+    r"|(?P<suspect>suspect|suspects|accused|defendant|defendants|detainee)"
     r"|(?P<family>family|relative|relatives|wife|husband|son|daughter|mother|father|parent|parents)"
     r"|(?P<private>mr|mrs|ms|miss|resident|residents|citizen|owner|student|man|woman|born"
     r"|lives|living|passport))" + _END
 )
 """Whose a number is, in the lower-cased sentence before it: the one written last wins (but a
-person's title or deed after a role: the role's). A unit or a caller: a number given on
-purpose; an officer's rank or police role only as `_officer` reads it; the others are private
-people, a retired officer too («a retired army captain»)."""
-_PRIVATE = frozenset(["victim", "witness", "family", "private", "retired"])
+person's title or deed after a role: the role's). A caller: a number given on purpose; a unit
+and an officer's rank or police role only as `_unit` and `_officer` read them (review R6: «Mr
+A, a cleaner at the police station, phone …» is Mr A's); the others are private people, a
+retired officer too («a retired army captain»), a suspect too («The suspect, Police Sergeant
+T»)."""
+_PRIVATE = frozenset(["victim", "witness", "family", "suspect", "private", "retired"])
 _TITLE = frozenset(["mr", "mrs", "ms", "miss"])
 """Private words that are a name's title: a private word right after one is the name («Mr
 Son»)."""
-_CAPITAL = "[A-Z" + "".join(c for c in map(chr, range(0xC0, 0x1EFA)) if c.isupper()) + "]"
-"""A capital letter a name may start with: English's and Vietnamese's (NFC)."""
-_NAME = _CAPITAL + r"[\w'’.-]*(?:[ \t]+" + _CAPITAL + r"[\w'’.-]*){0,5}"
-"""A name: capitalised words («Le Van B», «Tran Thi E»)."""
+_CAPITAL = "[" + CAPITALS + "]"
+_NAME_WORD = r"(?!(?i:of|at|in|the|for|from|with|and)(?![^\W\d_]))" + _CAPITAL + r"[\w'’.-]*"
+"""A word of a name: capitalised, but no preposition of a title written in title case («Ms
+Lan, Investigator Of Bao Viet Insurance», review R6)."""
+_NAME = _NAME_WORD + r"(?:[ \t]+(?:" + _NAME_WORD + r"|(?:van|văn|thi|thị)(?![^\W\d_]))){0,5}"
+"""A name: capitalised words («Le Van B», «Tran Thi E»), a middle name maybe in small letters
+(«Nguyen van Hung»)."""
 _POLICE = r"(?i:police|công[ \t]+an)(?![^\W\d_])"
+_UNIT_WORD = (
+    # Atomic: «Ward» is a qualifier and a capitalised word, and is tried once.
+    r"(?>(?i:ward|commune|district|provincial|city|town|township|traffic|criminal|economic"
+    r"|drug|security|border|mobile|local|people['’]s)(?![^\W\d_])"
+    r"|(?!(?:Mr|Mrs|Ms|Miss|Dr)(?![^\W\d_]))" + _CAPITAL + r"[\w.-]*|\d{1,3}(?!\w))"
+)
+"""A word of a police unit's name: a qualifier («ward», «traffic», «People's Committee»), a
+capitalised word («Tan Hoa») or a number («Ward 5»); no name's title, no possessive («Ms Lan's
+office»)."""
+_DETERMINER = r"(?:(?i:the|a|an|our)[ \t]+)?"
 _OF_POLICE = (
-    r"[ \t]+(?i:of|at|in|from|with)[ \t]+(?:[^,;:()\n]*?[ \t])?"
+    r"[ \t]+(?i:of|at|in|from|with)[ \t]+"
+    + _DETERMINER
+    + r"(?:"
+    + _UNIT_WORD
+    + r"[ \t]+)*"
     + _POLICE
     + r"(?:[ \t]+(?i:station|department|team|unit|division|headquarters|office))?"
 )
 """After a rank or a role, the police unit it serves in («of the ward police», «at the Tan Hoa
-police station»): a club's, a boat's or a company's is none («captain of the football club»)."""
-_SEP = r"[ \t]*(?:[,(–—|-][ \t]*)?"
+police station»): a club's, a boat's or a company's is none («captain of the football club»),
+nor one other words come before («a cleaner at the police station», review R6)."""
+_BREAKS = ",;:(–—|"
+"""What parts a sentence's clauses, a name from what follows it and a private role from the
+same person's rank: one set (review R6: three sets let «The victim's son: Lieutenant B»,
+«| Victim | Sergeant B |» through)."""
+_SEP = r"\s*(?:[" + _BREAKS + r"-]\s*)?"
+_LIST_MARK = r"[\s>•*+-]*(?:\d{1,2}[.)][ \t]+)?"
 _OFFICER_LEAD = re.compile(
-    r"[\s>•*+-]*(?:\d{1,2}[.)][ \t]+)?(?:(?i:the|a|an|our)[ \t]+)?"
-    # Atomic: «Ward» is a qualifier and a capitalised word, and is tried once.
-    r"(?:(?:(?>(?i:ward|commune|district|provincial|city|town|township|traffic|criminal|economic"
-    r"|drug|security|border|mobile|local)(?![^\W\d_])|"
-    + _CAPITAL
-    + r"[\w'’.-]*)[ \t]+)*"
-    + _POLICE
-    + r"[ \t]+)?"
+    _LIST_MARK + _DETERMINER + r"(?:(?:" + _UNIT_WORD + r"[ \t]+)*" + _POLICE + r"[ \t]+)?"
 )
 """From where its clause starts to a rank or role: at most a list's mark, a determiner and the
 police the officer serves in («The commune police chief»); a bank's, a village's, an army's or
@@ -176,16 +200,69 @@ _OFFICER_TAIL = re.compile(
 title and punctuation («Rank Name, phone», «the police chief, Mr X, phone»); anything else
 («told Sergeant Hai his phone», «Captain Nam of the fishing boat, phone») makes the number
 someone else's or no officer's."""
-_CLAUSE_BREAK = re.compile(r"[,;:(–—|\n]")
+_UNIT_LEAD = re.compile(_LIST_MARK + _DETERMINER + r"(?:" + _UNIT_WORD + r"[ \t]+)*")
+_UNIT_TAIL = re.compile(
+    r"(?:[ \t]+(?:(?i:of|in|for|the|police|station|department|team|unit|division"
+    r"|headquarters|office|hotline)(?![^\W\d_])|(?!(?i:"
+    + _RANK
+    + r")(?![^\W\d_]))"
+    + _UNIT_WORD
+    + "))*"
+    + _SEP
+)
+"""From a unit's word («police», «office») to the phone word, and from where its clause starts
+to that word: only the unit's name («The Tan Hoa Ward Police, phone …», «Traffic Police Team
+of Chau Thanh District, tel. …»); «Police Sergeant T» is `_officer`'s to read."""
+_CLAUSE_BREAK = re.compile(r"[" + _BREAKS + r"\n]|(?<=\s)-(?=\s)")
 _POLICE_WORD = re.compile(_W + _POLICE)
 _AMBIGUOUS = frozenset(["chief", "deputy chief", "deputy", "captain", "major", "general"])
 """Ranks and roles that are other words too («Chief Accountant», «General Director», «captain
 of the football club», «Deputy Head of the school»): one only with «police» in its phrase."""
-_PRIVATE_ROLES = frozenset(["victim", "witness", "family"])
-_APPOSED = re.compile(r"[ \t]*[,(–-]?[ \t]*")
+_PRIVATE_ROLES = frozenset(["victim", "witness", "family", "suspect"])
+_APPOSED = re.compile(_SEP + _OFFICER_LEAD.pattern)
 """Between a private role and a rank naming the same person («the victim's son, Lieutenant
-B»)."""
-_WHO = {"victim": "bị hại", "witness": "nhân chứng", "family": "người nhà", "private": "người dân"}
+B», «Victim: Sergeant A», «Her son, a lieutenant»)."""
+_OF_CALLER = re.compile(r"[ \t]+(?:of|by)[ \t]+(?:(?:the|a|an|this|that|these|those)[ \t]+)?")
+"""Between a private role and a caller's word: the role's («a victim of the scam»)."""
+_WHO = {
+    "victim": "bị hại",
+    "witness": "nhân chứng",
+    "family": "người nhà",
+    "suspect": "người dân",
+    "private": "người dân",
+}
+_PRONOUN = re.compile(
+    _W + r"(?:he|she|his|her|hers|him|they|them|their|(?:anh|chị|ông|bà|cô|em|cháu|chú|bác)"
+    r"[ \t]+(?:ấy|ta)|hắn)" + _END
+)
+"""A person the sentence before a «Phone:» line speaks of («He went to the police station.»):
+no invitation or heading of the unit's then (review R6)."""
+_CARD_FIELD = re.compile(
+    r"[ \t>*+•-]*(?:address|e-?mail|website|web|fax|zalo|facebook|(?:office|working)[ \t]+hours"
+    r"|hours|địa[ \t]+chỉ|thư[ \t]+điện[ \t]+tử)[ \t]*:[^\n]*"
+)
+"""A contact card's line that is no phone's, in lower case («Address: 12 Le Loi»)."""
+_VN_RANK = (
+    r"(?:(?i:đồng[ \t]+chí|đ/c)[ \t]+)?(?i:(?:đại|thượng|trung|thiếu)[ \t]+(?:tướng|tá|úy|uý)"
+    r"|thượng[ \t]+sĩ|trung[ \t]+sĩ|hạ[ \t]+sĩ)|(?i:đồng[ \t]+chí|đ/c)"
+)
+_VN_HEADING = re.compile(
+    _LIST_MARK
+    + r"(?:(?P<officer>"
+    + _VN_RANK
+    + r")[ \t]+"
+    + _NAME
+    + r"(?:"
+    + _SEP
+    + r"(?=\S)|[ \t]*$))?"
+    + r"(?:(?:"
+    + UNIT_OPENING
+    + r")(?![^\W\d_])(?P<rest>.*))?",
+    re.DOTALL,
+)
+"""A unit's name or an officer's rank and name in Vietnamese words alone, a heading or a
+sign-off («Đội Cảnh sát hình sự Công an huyện.», «Thượng úy Trần Văn C»): what follows the
+unit's first word is read by `after_units_name`."""
 _AFTER_NUMBER = r"[ \t]*\)?[ \t]*,?[ \t]*(?:(?:to|who|which)[ \t]+)?"
 _CALLER_AFTER = re.compile(
     _AFTER_NUMBER + r"(?:pretend\w*|pos(?:e|ed|ing)[ \t]+as"
@@ -302,12 +379,12 @@ def findings(
             yield match.start("plate"), "biển số xe", mask_code(match["plate"])
 
 
-def _sentence_start(low: str, at: int) -> int:
+def _sentence_start(low: str, at: int, ends: re.Pattern[str] = _SENTENCE_END) -> int:
     """Where the lower-cased sentence before offset `at` starts, back to `_REACH` characters: a
-    full stop after an abbreviation («tel.», «mr.», «no.») ends none."""
+    full stop after an abbreviation («tel.», «mr.», «no.») ends none; `ends` says what ends one."""
     reach = max(0, at - _REACH)
     start = reach
-    for end in _SENTENCE_END.finditer(low, reach, at):
+    for end in ends.finditer(low, reach, at):
         word = low[max(reach, end.start() - 4) : end.start()].split()
         last = re.split(r"[^\w]", word[-1])[-1] if word else ""
         if low[end.start()] != "." or last not in _ABBREVIATIONS:
@@ -323,6 +400,9 @@ def _phone_owner(text: str, low: str, start: int, end: int) -> str | None:
     if word is None:
         return None
     opening = _sentence_start(low, word.start())
+    line = low.rfind("\n", opening, word.start())
+    if line >= 0 and not low[line + 1 : word.start()].strip():
+        opening = line + 1  # «Lieutenant Nguyen Van Hung\nMobile: 0912…»: the line before says
     lead = low[opening : word.start()]  # «contact number: 0912…» is no invitation
     if _INVITED.search(lead) or _CALLER_AFTER.match(low, end):
         return None
@@ -334,7 +414,7 @@ def _phone_owner(text: str, low: str, start: int, end: int) -> str | None:
     ):
         return None  # «Please phone 0912… to report»: a number to call
     if lead.strip():
-        who = _whom(text, low, opening, word.start())
+        who = _whom(text, low, _sentence_start(low, word.start(), _FULL_STOP), word.start())
     else:
         # «Please contact the ward police. Phone: 0912…», «…Đội CSHS.\nTel: 0912…»: a line
         # holding only the number goes with the sentence before it (review R1: not «Her
@@ -346,64 +426,123 @@ def _phone_owner(text: str, low: str, start: int, end: int) -> str | None:
 
 
 def _before(text: str, low: str, opening: int, at: int) -> str | None:
-    """`_whom` of the sentence ending right before offset `opening`, "" for an invitation to
-    call; «người dân» when it names a private person besides a unit or an officer («The
-    student was robbed near the police station.»); None when it names nobody, or when a blank
-    line or no sentence's end comes between it and the phone word at `at`."""
+    """Whose a line holding only the phone word at `at` and its number is, by the sentence
+    ending right before offset `opening`: "" when that sentence asks the reader to call or is
+    only a unit's or an officer's name (`_heading`) and names nobody private; the private person
+    it names as a finding names them; None otherwise, or when a blank line or no sentence's end
+    comes between it and the phone word (review R6: «He went to the police station. Phone: …»
+    is his)."""
     end = opening - 1
     if end < 0 or low[end] not in ".!?;\n" or low.count("\n", end, at) > 1:
         return None
-    begin = _sentence_start(low, end)
-    private = _names_private(text, low, begin, end)
-    if not private and _INVITED.search(low, begin, end):
-        return ""
-    who = _whom(text, low, begin, end)
-    return _WHO["private"] if who == "" and private else who
+    if low[end] == "\n":  # «Tan Hoa Ward Police.\nPhone: …»: the sentence ends at its stop
+        end = _card_top(low, end)
+        while end > 0 and low[end - 1] in " \t":
+            end -= 1
+        if end > 0 and low[end - 1] in ".!?;":
+            end -= 1
+    begin = _sentence_start(low, end, _FULL_STOP)
+    who, private, _ = _named_last(text, low, begin, end)
+    if who in _WHO:
+        return _WHO[who]
+    private = private or _PRONOUN.search(low, begin, end) is not None
+    if not private and not names_private(text[begin:end]):
+        if _INVITED.search(low, begin, end) or invites(low[begin:end]):
+            return ""
+        # Its last line: «Lieutenant Nguyen Van Hung\nTan Hoa Ward Police\nPhone: …».
+        if _heading(text, low, max(begin, low.rfind("\n", begin, end) + 1), end):
+            return ""
+    return named_last(low[begin:end]) or None
 
 
-def _names_private(text: str, low: str, start: int, end: int) -> bool:
-    """Whether `text[start:end]` (`low` lower-cased) names a private person, in English or in
-    Vietnamese words."""
-    for marker in _MARKERS.finditer(low, start, end):
-        if marker.lastgroup in _PRIVATE:
-            return True
-    return names_private(text[start:end])
+def _card_top(low: str, end: int) -> int:
+    """Where the line ending at the line break at `end` of `low` ends, or, when it is a contact
+    card's field («Address: 12 Le Loi», «Email: …»), the first line above not one: a «Phone:»
+    line under them goes with the unit's or officer's name heading the card."""
+    while (start := low.rfind("\n", 0, end) + 1) > 0 and _CARD_FIELD.fullmatch(low, start, end):
+        end = start - 1
+    return end
+
+
+def _heading(text: str, low: str, begin: int, end: int) -> bool:
+    """Whether `text[begin:end]` (`low` lower-cased) is only a police unit's name or an officer's
+    rank and name, a heading or a sign-off: «Senior Lieutenant Tran Van C», «Tan Hoa Ward
+    Police», «Đội Cảnh sát hình sự Công an huyện», «Thượng úy Trần Văn C»."""
+    while end > begin and text[end - 1].isspace():
+        end -= 1
+    first = _MARKERS.search(low, begin, end)
+    if first is not None and first.lastgroup in ("officer", "unit"):
+        officer = first.lastgroup == "officer"
+        if (_OFFICER_LEAD if officer else _UNIT_LEAD).fullmatch(text, begin, first.start()):
+            return (_officer if officer else _unit)(text, low, first, begin, end)
+    named = _VN_HEADING.fullmatch(text, begin, end)
+    if named is None or (named["officer"] is None and named["rest"] is None):
+        return False
+    return named["rest"] is None or not after_units_name(named["rest"])
 
 
 def _whom(text: str, low: str, start: int, end: int) -> str | None:
     """Whom `text[start:end]` (`low` lower-cased) names last, as a finding names a private
     person, "" for a unit, an officer, a caller or (in Vietnamese words) an invitation to
-    call; None for nobody. English words first: Vietnamese ones read only when they name nobody
-    («Mr A posted on Facebook»: a private person, not a caller)."""
-    if (group := _named_last(text, low, start, end)) is not None:
-        return "" if group == "unit" else _WHO[group]
-    return named_last(low[start:end])
+    call; None for nobody. English words first: Vietnamese ones read only when no English one
+    is there («Mr A posted on Facebook»: a private person, not a caller; «He went to Công an
+    xã, phone …»: a unit's word not heading its clause names no unit's number)."""
+    who, _, named = _named_last(text, low, start, end)
+    if who is not None:
+        return "" if who in ("unit", "caller") else _WHO[who]
+    return None if named else named_last(low[start:end])
 
 
-def _named_last(text: str, low: str, start: int, end: int) -> str | None:
-    """The group of `_MARKERS` (an officer's: «unit») of whom `low[start:end]`, right before
-    a phone word at `end`, names last, a role named before a person's title or deed winning;
-    None for nobody."""
+def _named_last(text: str, low: str, start: int, end: int) -> tuple[str | None, bool, bool]:
+    """Of `low[start:end]`, right before a phone word at `end`: the group of `_MARKERS` naming
+    whose number it is last («unit» for a unit or an officer whose number it is, as `_unit` and
+    `_officer` read them), a role named before a person's title or deed winning, None for
+    nobody; whether it names a private person; whether it holds a `_MARKERS` word at all."""
     who: str | None = None
+    private = named = False
     head = -1  # where the last marker counted ended
     title = False  # whether that marker was a name's title
     for marker in _MARKERS.finditer(low, start, end):
+        named = True
         group = marker.lastgroup or "private"
         if title and group in _PRIVATE and not low[head : marker.start()].strip(" \t."):
             continue  # «Mr Son»: the name, not a son
-        if group == "officer":
-            if who in _PRIVATE_ROLES and _APPOSED.fullmatch(low, head, marker.start()):
+        if group in ("officer", "unit"):
+            if who in _PRIVATE_ROLES and _APPOSED.fullmatch(text, head, marker.start()):
                 continue  # «the victim's son, Lieutenant Le Van B»: still the son
-            if _officer(text, low, marker, start, end):
-                return "unit"  # what follows up to the phone word is the officer's
+            if group == "unit" and private:
+                continue  # «| Mr A | Tan Hoa Ward Police | phone … |»: maybe Mr A's
+            if (_officer if group == "officer" else _unit)(text, low, marker, start, end):
+                return "unit", private, named  # what follows up to the phone word is theirs
             continue
+        if (
+            group == "caller"
+            and who in _PRIVATE
+            and _OF_CALLER.fullmatch(low, head, marker.start())
+        ):
+            continue  # «Ms Lan, a victim of the scam»: still the victim
         if group == "retired":
             group = "private"
+        private = private or group in _PRIVATE
         # «The victim, Mr A, born …, phone …»: a role named first says best whose it is.
-        if group != "private" or who in (None, "unit"):
+        if group != "private" or who in (None, "caller"):
             who = group
         head, title = marker.end(), marker[0] in _TITLE
-    return who
+    return who, private, named
+
+
+def _clause(low: str, start: int, at: int) -> int:
+    """Where the clause holding offset `at` starts, at `start` or after a `_CLAUSE_BREAK`."""
+    clause = start
+    for clause_break in _CLAUSE_BREAK.finditer(low, start, at):
+        clause = clause_break.end()
+    return clause
+
+
+def _shouted(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` is written in capitals only: its capitalised words say nothing
+    of names («MR HUNG, INVESTIGATOR AT BAO VIET INSURANCE, PHONE …», review R6)."""
+    return not any(c.islower() for c in text[start:end])
 
 
 def _officer(text: str, low: str, marker: re.Match[str], start: int, end: int) -> bool:
@@ -413,12 +552,22 @@ def _officer(text: str, low: str, marker: re.Match[str], start: int, end: int) -
     and an ambiguous word (`_AMBIGUOUS`) only with «police» in that phrase."""
     if _OFFICER_TAIL.fullmatch(text, marker.end(), end) is None:
         return False
-    clause = start
-    for clause_break in _CLAUSE_BREAK.finditer(low, start, marker.start()):
-        clause = clause_break.end()
-    if _OFFICER_LEAD.fullmatch(text, clause, marker.start()) is None:
+    clause = _clause(low, start, marker.start())
+    if _OFFICER_LEAD.fullmatch(text, clause, marker.start()) is None or _shouted(text, clause, end):
         return False
     return (
         " ".join(marker[0].split()) not in _AMBIGUOUS
         or _POLICE_WORD.search(low, clause, end) is not None
+    )
+
+
+def _unit(text: str, low: str, marker: re.Match[str], start: int, end: int) -> bool:
+    """Whether the `_MARKERS` unit's word `marker`, in `text[start:end]` right before a phone
+    word at `end`, is in the name of the unit whose number that is: its clause holding only that
+    name (`_UNIT_LEAD`, `_UNIT_TAIL`), as an officer's rank for `_officer`."""
+    if _UNIT_TAIL.fullmatch(text, marker.end(), end) is None:
+        return False
+    clause = _clause(low, start, marker.start())
+    return _UNIT_LEAD.fullmatch(text, clause, marker.start()) is not None and not _shouted(
+        text, clause, end
     )

@@ -32,6 +32,7 @@ from publish.text import mask
 
 __all__ = [
     "PHONE_KIND",
+    "invites",
     "named_last",
     "names_private",
     "phone_numbers",
@@ -322,6 +323,13 @@ def named_last(low: str) -> str | None:
         return ""
     last = _last_named(low)
     return None if last is None else last[1]
+
+
+def invites(low: str) -> bool:
+    """Whether the lower-cased sentence `low` asks the reader to call, in Vietnamese words
+    («Mọi thông tin xin liên hệ Đội CSHS.»): the English rule gives the «Tel:» line after it
+    the unit's number, and after a sentence only naming a unit or an officer none."""
+    return _INVITED.search(low) is not None
 
 
 def names_private(text: str) -> bool:

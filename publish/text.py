@@ -16,6 +16,7 @@ from slugify import slugify as _slugify
 from publish.sanitize import strip_markup
 
 __all__ = [
+    "CAPITALS",
     "HIDDEN",
     "HIDDEN_ASTRAL",
     "HIDDEN_BMP",
@@ -48,6 +49,12 @@ __all__ = [
     "word_starts",
 ]
 
+CAPITALS = "".join(
+    c for c in map(chr, range(ord("A"), 0x1EFF)) if c.isupper() and c.isalpha() and c.isprintable()
+)
+"""Every capital letter a name may start with, English's and Vietnamese's (NFC) among them, for
+a character class («[" + CAPITALS + "]»): one list for the rules that read names (the website's
+phone links, the search index, the English personal-data rule), which had three that differed."""
 SPACE_AFTER = ":;,.!?…"
 """Punctuation the next word follows after a space: a word glued to it where bold ends
 («**Giả danh ngân hàng:**Đối tượng») reads «hàng:Đối» once the bold is gone or even with it."""

@@ -291,3 +291,98 @@ def test_a_private_persons_number_near_a_rank_or_role_is_flagged(text: str) -> N
     assert [(line, kind.startswith(PRIVATE_PHONE), value) for line, kind, value in kinds(text)] == [
         (0, True, "091*****78")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # Review R6, 1: a «Phone:» line after a sentence that is neither an invitation nor only
+        # a unit's or officer's name is whoever's that sentence speaks of.
+        ("He went to the police station. Phone: 0912 345 678", "người dân"),
+        ("Ms Hoa's wallet was stolen.\nShe told the police.\nPhone: 0912 345 678", "người dân"),
+        (
+            "An elderly woman lost 300 million dong. She reported to Tan Hoa Ward Police. "
+            "Phone: 0912 345 678",
+            "người dân",
+        ),
+        (
+            "Dang Thi Hong Nhung, 34, Ward 5 Police received her report. Tel: 0912 345 678",
+            "người dân",
+        ),
+        ("Tran Van K, 45, called the police. Phone: 0912 345 678", "người dân"),
+        (
+            "The boy went missing after school; the police were told. Phone: 0912 345 678",
+            "người dân",
+        ),
+        ("He told her to call the police. Phone: 0912 345 678", "người dân"),
+        ("The scammer called her. Phone: 0912 345 678", "người dân"),
+        ("Anh ấy đã báo cho Công an xã.\nTel: 0912 345 678", "người dân"),
+        ("Mr A\nTan Hoa Ward Police\nPhone: 0912 345 678", "người dân"),
+        ("Victim: Mr A\nAddress: 12 Le Loi\nPhone: 0912 345 678", "bị hại"),
+        ("Tan Hoa Ward Police\n\nAddress: 1 Le Loi\nPhone: 0912 345 678", "người dân"),
+        # Review R6, 3: every separator between a private role and a rank is the same person.
+        ("The victim's son: Lieutenant Le Van B, phone 0912 345 678", "người nhà"),
+        ("The victim's son; Lieutenant Le Van B, phone 0912 345 678", "người nhà"),
+        ("The victim's son — Lieutenant Le Van B, phone 0912 345 678", "người nhà"),
+        ("| Victim | Sergeant Le Van B | phone 0912 345 678 |", "bị hại"),
+        ("Victim: Sergeant Nguyen Van A, phone 0912 345 678", "bị hại"),
+        ("Her son, a lieutenant, phone 0912 345 678", "người nhà"),
+        ("The suspect, Police Sergeant Nguyen Van T, phone 0912 345 678", "người dân"),
+        ("The victim, a police officer, phone 0912 345 678", "bị hại"),
+        ("Her husband, a police officer, phone 0912 345 678", "người nhà"),
+        # Review R6, 4: a title written in title case or capitals is no officer's name.
+        ("Ms Lan, Investigator Of Bao Viet Insurance, phone 0912 345 678", "người dân"),
+        ("MR HUNG, INVESTIGATOR AT BAO VIET INSURANCE, PHONE 0912 345 678", "người dân"),
+        ("Mr Hung, Sergeant In The Army Reserve, phone 0912 345 678", "người dân"),
+        ("MS LAN, TAN HOA WARD POLICE, PHONE 0912 345 678", "người dân"),
+        # A unit's word names the unit only heading its clause, and not after a private person.
+        ("The victim, Ms Lan, an office worker, phone 0912 345 678", "bị hại"),
+        ("Ms Lan, a victim of the scam, phone 0912 345 678", "bị hại"),
+        ("Bank officer Nguyen Thi Thu, phone 0912 345 678", "người dân"),
+        ("Mr A, a cleaner at the police station, phone 0912 345 678", "người dân"),
+        ("Mr Hung, a retired colonel of the provincial police, phone 0912 345 678", "người dân"),
+        ("Nguyen Van T, a former sergeant of the district police, phone 0912 345 678", "người dân"),
+        (
+            "Mrs Lan, wife of Lieutenant Le Van B of the ward police, phone 0912 345 678",
+            "người nhà",
+        ),
+        (
+            "Mr Nguyen Van T, who was arrested by Captain Le Van B of the district police, "
+            "phone 0912 345 678",
+            "người dân",
+        ),
+        ("Nguyen Van A went to the police station, phone 0912 345 678", "người dân"),
+        ("The victim works at the police station, phone 0912 345 678", "bị hại"),
+        ("Ms Lan's office, phone 0912 345 678", "người dân"),
+        ("Tan Hoa Ward Police: Mr A, phone 0912 345 678", "người dân"),
+        ("| Mr A | Tan Hoa Ward Police | phone 0912 345 678 |", "người dân"),
+        ("Mr A, Tan Hoa Ward Police, phone 0912 345 678", "người dân"),
+    ],
+)
+def test_a_private_persons_number_the_officers_exemption_let_through_is_flagged(
+    text: str, kind: str
+) -> None:
+    assert kinds(text) == [(text.count("\n"), "số điện thoại riêng của " + kind, "091*****78")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A «Phone:» line under a unit's or an officer's name alone, a heading or a sign-off.
+        "Tan Hoa Ward Police.\nPhone: 0912 345 678",
+        "Tan Hoa Ward Police\nAddress: 12 Le Loi\nEmail: cax@example.vn\nPhone: 0912 345 678",
+        "Lieutenant Nguyen Van Hung\nTan Hoa Ward Police\nPhone: 0912 345 678",
+        "Lieutenant Nguyen Van Hung\nMobile: 0912 345 678",
+        "Đội Cảnh sát hình sự Công an huyện.\nTel: 0912 345 678",
+        "Thượng úy Trần Văn C, Công an xã Tân Hòa.\nTel: 0912 345 678",
+        # A unit's name heading its clause; an officer's name with a middle name in small
+        # letters, or a colon before the phone word.
+        "The Tan Hoa Ward Police, phone 0912 345 678",
+        "Traffic Police Team of Chau Thanh District, tel. 0912 345 678",
+        "The People's Committee of Tan Hoa commune, phone 0912 345 678",
+        "- Lieutenant Nguyen Van Hung: phone 0912 345 678",
+        "Senior Lieutenant Nguyen van Hung, phone 0912 345 678",
+    ],
+)
+def test_a_units_or_officers_name_alone_still_gives_their_number(text: str) -> None:
+    assert kinds(text) == []

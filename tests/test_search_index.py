@@ -35,7 +35,7 @@ from publish.render.web.search import (
     site_docs,
     terms,
 )
-from publish.text import fold, nfc
+from publish.text import CAPITALS, fold, nfc
 from tests.helpers import SITE_TOML, bulletin_md, make_project, refusing, search_index_made
 from tests.web_fixture import build_site, copy_site
 
@@ -785,9 +785,7 @@ NAME_PIECES = [
     "Nguyễn",
 ]
 """WORD_PIECES with capitalised words, and punctuation before, after or inside them."""
-WHOLE_TEXT_NAME = re.compile(
-    rf"(?<!\S)([{search._UPPER}]\w*)\s+(?=([{search._UPPER}]\w*)[^\w\s]*(?!\S))"
-)
+WHOLE_TEXT_NAME = re.compile(rf"(?<!\S)([{CAPITALS}]\w*)\s+(?=([{CAPITALS}]\w*)[^\w\s]*(?!\S))")
 """A name's two words as the pairs are defined over a whole text: both start with a capital,
 only white space between them, the second followed by punctuation at most."""
 

@@ -48,10 +48,10 @@ from publish.radio.marks import Mark, is_marked_heading, opening_marks, short_he
 from publish.radio.measures import CHANGE_ARROWS
 from publish.radio.options import SpeakOptions
 from publish.radio.pictographs import NO_PAUSE_AFTER
-from publish.radio.place_kinds import FIRST_WORDS, KINDS, KINDS_PATTERN, LETTERS, places_named
+from publish.radio.place_kinds import FIRST_WORDS, KINDS_PATTERN, LETTERS, places_named
 from publish.radio.tail import ends_before
 from publish.radio.titles import FORMS_OF_ADDRESS
-from publish.radio.unit_names import UNIT_OPENING
+from publish.radio.unit_names import UNIT_OPENING, after_units_name
 from publish.sanitize import strip_markup
 from publish.text import folded_words, title_words
 
@@ -958,63 +958,12 @@ _SIGNED_WITH_UNIT = re.compile(
 before the name (`Thượng úy Trần Văn Tú - …`), the unit numbered or placed (`Công an phường 3`,
 `Công an xã Tân Phú, huyện Châu Thành`): a signature when the name alone would be one and the
 unit's words are a unit's name (`_a_signature_with_unit`)."""
-_KIND_WORDS = frozenset(word for kind in KINDS for word in kind.split())
-_BRANCH_LEADS = frozenset(
-    {"Cảnh", "An", "Chỉ", "Quân", "Thanh", "Phụ", "Cựu", "Quản", "Cửa", "Tham", "Biên", "Liên"}
-    | {"Điều", "Tuần", "Tổ", "Kỹ", "Hậu", "Hồ", "Xây", "Pháp", "Tài", "Nông"}
-)
-"""Capitalised words a unit's name goes on from in lower case («Cảnh sát giao thông», «An
-ninh nhân dân», «Chỉ huy», «Quân sự», «Thanh niên», «Phụ nữ», «Cựu chiến binh», «Quản lý hành
-chính», «Cửa khẩu», «Tham mưu tổng hợp», «Biên phòng», «Liên hiệp», «Điều tra tổng hợp»,
-«Tuần tra», «Tổ chức cán bộ», «Kỹ thuật hình sự», «Hậu cần», «Hồ sơ», «Xây dựng phong trào»,
-«Pháp chế», «Tài chính», «Nông dân»)."""
-_BRANCH_WORDS = frozenset(
-    {"sát", "ninh", "huy", "niên", "nữ", "chiến", "binh", "lý", "giao", "thông", "hình", "sự"}
-    | {"điều", "tra", "tội", "phạm", "về", "ma", "túy", "tuý", "kinh", "tế", "môi", "trường"}
-    | {"trật", "tự", "xã", "hội", "cơ", "động", "phòng", "cháy", "chữa", "và", "cứu", "nạn"}
-    | {"hộ", "hành", "chính", "đường", "thủy", "thuỷ", "bộ", "quân", "khẩu", "quản", "nhân"}
-    | {"dân", "mưu", "tổng", "hợp", "hiệp", "chức", "cán", "thuật", "cần", "sơ", "dựng", "phong"}
-    | {"trào", "bảo", "vệ", "an", "quốc", "chế", "công", "tác"}
-)
-"""Lower-case words of the police's and the mass bodies' branch names, read on from a
-`_BRANCH_LEADS` word («Đội Cảnh sát điều tra tội phạm về ma túy»)."""
 _WRITERS_ROLES = frozenset(
     {"trực ban", "thực hiện", "tổng hợp", "biên tập", "phóng viên", "cộng tác viên"}
     | {"thông tin viên", "PV", "CTV"}
 )
 """What a writer signs as after the unit's name («… - Công an xã Tân Phú trực ban»): any other
 words after it make a sentence, read on air («… mong người dân hợp tác»)."""
-_UNIT_SEPARATOR = re.compile(r" *[,–—-] *")
-"""A comma or a dash inside a unit's name («Công an xã Tân Phú, huyện Châu Thành»)."""
-
-
-_POLICE_INSIDE = re.compile(r"(?<!\w)Công an(?!\w)")
-"""«Công an» anywhere in a unit's name (`Đội CSGT Công an huyện`)."""
-
-
-def _after_units_name(rest: str) -> list[str]:
-    """The words after a unit's name, given the words after its first word («Công an», «Phòng»):
-    a unit's name holds capitalised words («Tân Phú», «CSHS»), place kinds («xã») and a branch's
-    name in lower case («Cảnh sát giao thông»); the first other word and those after it are
-    returned («đề nghị người dân …», «trực ban»)."""
-    branch = False
-    # «Đội CSGT Công an huyện», «Đồn Công an Cửa khẩu»: the police named inside the unit.
-    words = _POLICE_INSIDE.sub("CA", _UNIT_SEPARATOR.sub(" ", rest)).split()
-    for at, word in enumerate(words):
-        before = words[at - 1] if at else ""
-        if word[0].isupper():
-            branch = word in _BRANCH_LEADS
-        elif branch and word in _BRANCH_WORDS:
-            continue
-        elif word in _KIND_WORDS:
-            branch = False
-        elif word.isdigit() and (before in _KIND_WORDS or before == "số"):
-            continue  # «Công an phường 3», «Đội CSGT số 2»
-        elif word == "số" and at + 1 < len(words) and words[at + 1].isdigit():
-            continue
-        else:
-            return words[at:]
-    return []
 
 
 def _a_signature_with_unit(rest: str) -> bool:
@@ -1022,7 +971,7 @@ def _a_signature_with_unit(rest: str) -> bool:
     unit's first word: nothing after the unit's name, or a writer's role («… - Công an xã Tân
     Phú trực ban»); other words after it make a sentence read on air, stop or none
     («Trần Văn Tú - Công an xã Tân Phú mong người dân hợp tác»)."""
-    after = _after_units_name(rest)
+    after = after_units_name(rest)
     return not after or " ".join(after) in _WRITERS_ROLES
 
 

@@ -39,6 +39,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Protocol
 
 from publish.place_words import sub_commune_pattern
+from publish.text import CAPITALS
 
 __all__ = [
     "EMERGENCY_NUMBERS",
@@ -82,9 +83,6 @@ cứu 115 ca bệnh`, `cứu hộ 114 phương tiện`, `chữa cháy 114 m²`),
 («Hội đồng NVQS gọi 113 công dân nhập ngũ», «gọi 115 tân binh», «114 CBCS», «115 F0»): no
 number to dial (`vụ việc`, `bệnh nhân` start with a word listed). «ca» only in small letters:
 «CA» is «Công an»; the abbreviations only in capitals."""
-_CAPITALS = "".join(
-    c for c in map(chr, range(ord("A"), 0x1EFF)) if c.isupper() and c.isalpha() and c.isprintable()
-)
 _SMALL = "".join(
     c for c in map(chr, range(ord("a"), 0x1EFF)) if c.islower() and c.isalpha() and c.isprintable()
 )
@@ -92,7 +90,7 @@ _UNIT = r"(?-i:CA|CAX|CAH|CAT|CAP|UBND|HĐND|MTTQ|PCCC|CNCH|CSGT|CSKV|CSCĐ|TTYT
 """A unit's abbreviation, which after a service's number starts the next phrase («Cảnh sát 113
 CA huyện tiếp nhận»), as a name does; other words in capitals may be what it counts (CBCS)."""
 _ADDRESS = (
-    r"[^\S\n]++(?:[" + _CAPITALS + r"]\w*+[^\S\n]++[" + _CAPITALS + r"]|(?i:ql|tl)\.?[^\S\n]*+\d"
+    r"[^\S\n]++(?:[" + CAPITALS + r"]\w*+[^\S\n]++[" + CAPITALS + r"]|(?i:ql|tl)\.?[^\S\n]*+\d"
     r"|(?i:đường(?![^\S\n]++dây)|phố|ngõ|ngách|hẻm|kiệt|tổ|"
     + sub_commune_pattern(r"[^\S\n]++")
     + r"|quốc lộ|tỉnh lộ|đại lộ)(?!\w))"
@@ -116,7 +114,7 @@ nóng» and «gọi 113 Đội Cảnh sát cơ động sẽ đến» still name 
 a team word («ấp», «tổ») after «gọi 113» is more often who comes than where."""
 _CLAUSE_END = (
     r"(?=[^\S\n]*+(?:\Z|\n|[.,;:!?()\[\]\-–—…\"'«»“”]|/(?!\w)"
-    r"|[" + _CAPITALS + "][" + _SMALL + "]|" + _UNIT + ""
+    r"|[" + CAPITALS + "][" + _SMALL + "]|" + _UNIT + ""
     r"|(?i:hoặc|và|hay|của|trực|trong|tại|khi|nếu|để|ngay|miễn phí|luôn|sẵn sàng|tiếp nhận"
     r"|hoạt động|hỗ trợ|đường dây nóng)(?!\w)))"
 )
@@ -150,7 +148,7 @@ EMERGENCY_NUMBERS = ("111", "112", "113", "114", "115")
 same for every unit, and linked where a body names them as numbers to call."""
 _LINE = r"(?i:đường dây nóng|tổng đài|điện thoại|hotline)"
 """Words naming a line to call, which its owner may follow («Đường dây nóng Công an tỉnh: 113»)."""
-_NAME = r"[" + _CAPITALS + r"][^\s:<>.,;!?()]*+"
+_NAME = r"[" + CAPITALS + r"][^\s:<>.,;!?()]*+"
 """A word that starts with a capital: a name's («Tân Phú») or an abbreviation («PCCC»)."""
 _LEVEL = (
     r"(?i:xã|phường|thị[^\S\n]++trấn|huyện|quận|thị[^\S\n]++xã|thành[^\S\n]++phố|tỉnh"

@@ -78,7 +78,7 @@ from publish.model import Artifact, Bulletin, Kept, Site
 from publish.parallel import MIN_JOBS, run_jobs
 from publish.radio.abbreviations import read_unit_file, seed_abbreviations
 from publish.site_paths import category_path
-from publish.text import fold, nfc, vn_short_date
+from publish.text import CAPITALS, fold, nfc, vn_short_date
 
 __all__ = [
     "CHUNK",
@@ -186,12 +186,11 @@ _TELEX_DOUBLE = re.compile(r"([aeo])\1")
 """Telex "aa", "ee", "oo": â, ê, ô."""
 _TELEX_W = re.compile(r"([aeiouy])w")
 """Telex "aw", "ow", "uw": ă, ơ, ư."""
-_UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 _FORM_RE = re.compile(r"[^\W_]+")
 """A run of letters and digits as written, marks and all: the form of a word a reader types."""
 FORM = "="
 """Starts the key of a word's form among a bulletin's terms ("=đến"): no term has it."""
-_NAME_WORD = re.compile(rf"([{_UPPER}]\w*)([^\w\s]*)")
+_NAME_WORD = re.compile(rf"([{CAPITALS}]\w*)([^\w\s]*)")
 """A word of a name: starting with a capital, letters only but for punctuation after them
 ("Phú,"). Two in a row, the first without punctuation, are a name ("Tân Phú,")."""
 SYLLABLE_RE = re.compile(
