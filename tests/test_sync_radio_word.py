@@ -282,7 +282,8 @@ def test_a_word_copy_a_killed_run_left_unrecorded_is_recorded_and_goes_with_a_wi
     assert recorded["follows"] == SCRIPT and (station / WORD_MOI).exists()
     path = root / "state/radio.json"
     document = json.loads(path.read_text("utf-8"))
-    for field in ("moi", "follows"):  # what the kill leaves: the copy there, not recorded
+    # What a kill left before the copy was recorded pending first: there, not recorded.
+    for field in ("moi", "follows"):
         del document["entries"][WORD][field]
     path.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
     actions, summary = sync(root, now=LATER)

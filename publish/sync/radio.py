@@ -25,8 +25,9 @@ Rules (what the station can rely on):
   the first sync that finds it; state/radio.json remembers that it was told, and later syncs
   leave it unsaid (nothing is wrong with the bulletin: it simply was not aired).
 * A `.moi` copy the station deleted is not put back for the same version: it chose its own.
-  One that already holds our version (a run killed before recording it) is recorded as ours,
-  so it goes once the conflict is settled or the file withdrawn.
+  Ours is recorded as pending before it is written (MOI_PENDING): a run killed right after the
+  write leaves it known as ours, so it goes once the conflict is settled or the file withdrawn,
+  even by a withdrawal before any rerun; one found holding our version is recorded as ours.
 * A file an older version wrote that differs from the build only in the bulletin file names
   scripts no longer carry is recorded as holding the build, not sent again (radio_legacy); so
   is a Word file of ours whose words, paragraph by paragraph and page by page, are the build's
@@ -174,6 +175,10 @@ MOI_THERE = "moi_there"
 STILL_WITHDRAWN = "still_withdrawn"
 """Conflict data: the withdrawn bulletins the station's edited copy still holds (a person must
 see that they are not read on air)."""
+MOI_PENDING = "moi_pending"
+"""Record of a file the station edited: the digest of the .moi copy a run is about to write
+beside it, recorded before the write (`_apply_conflict`): a run killed right after the write
+leaves a copy known as ours, which goes with a withdrawal or a settled conflict."""
 FOLLOWS = "follows"
 """Conflict data and record of a Word script kept because the station edited its text: that
 text's path (FileState.follows), for the guide to tell why."""
@@ -933,9 +938,28 @@ def _edited(state: FileState) -> bool:
 def _with_moi(entry: Mapping[str, Any] | None, action: Action) -> dict[str, Any]:
     """The record `entry` of a conflict's file once our version is beside it (`moi`), with the
     text a Word script follows, if it does (FOLLOWS): a conflict of its own no longer does."""
-    kept = {k: v for k, v in (entry or {}).items() if k != FOLLOWS}
+    kept = {k: v for k, v in (entry or {}).items() if k not in (FOLLOWS, MOI_PENDING)}
     followed = {FOLLOWS: action.data[FOLLOWS]} if action.data.get(FOLLOWS) else {}
     return {**kept, "moi": action.data["digest"], **followed}
+
+
+def _book_moi(book: _Book, action: Action) -> None:
+    """Record our copy beside the file of a conflict (`_with_moi`), when already there too: a
+    run killed between writing it and this left it unrecorded, or only pending."""
+    entry = book.get(action.key)
+    booked = _with_moi(entry, action)
+    if booked != entry:
+        book.put(action.key, booked)
+
+
+def _moi_written(entry: Mapping[str, Any], found: str | None) -> str | None:
+    """The digest of the .moi copy of ours beside a recorded file: the one a killed run was
+    writing (MOI_PENDING) when the station folder holds it (`found`), else the one recorded."""
+    pending = entry.get(MOI_PENDING)
+    if pending is not None and found == pending:
+        return str(pending)
+    moi = entry.get("moi")
+    return str(moi) if moi else None
 
 
 def _same_as_reason(path: str) -> str:
@@ -1322,6 +1346,7 @@ class RadioSyncer:
                         ended[path] = verdict
                 else:
                     same_as, relaid = self._layout(path, raw, held, lined=lined, legacy=not pending)
+            moi = entry.get("moi") if unread else _digest(self.folder / moi_name(path))
             files.append(
                 FileState(
                     path=path,
@@ -1329,8 +1354,8 @@ class RadioSyncer:
                     bulletins=keys,
                     written=written,
                     present=present,
-                    moi=entry.get("moi") if unread else _digest(self.folder / moi_name(path)),
-                    moi_written=entry.get("moi"),
+                    moi=moi,
+                    moi_written=_moi_written(entry, moi),
                     title=_title(keys, titles, entry, self._built_titles, gone=digest is None),
                     written_bulletins=tuple(entry.get("bulletins", ())),
                     air=air,
@@ -1379,10 +1404,10 @@ class RadioSyncer:
         """The last withdrawal of a built file, and what of it _rut-lai/ holds: as recorded
         (`record`, or the WITHDRAWING a killed run left in `entry`), else, for a withdrawal
         state/radio.json kept no record of (older versions), as its episode's change log tells."""
-        if set(entry) - {"pending"}:
+        if set(entry) - {"pending", MOI_PENDING}:
             record, gone = copy_record(entry.get(WITHDRAWING)), False
         else:
-            # No record, or only the send again a killed run began (see `_apply_create`).
+            # No record, or only the send again (or the .moi copy) a killed run began.
             gone = True
         if record is None and (not gone or PurePosixPath(path).parts[0] != "items"):
             return None  # most built files: no scan of every change log for them
@@ -1683,11 +1708,7 @@ class RadioSyncer:
                 after.moi.pop(key, None)  # `_drop_our_moi`
                 self._book_verified(after, action, settled(key))
             elif action.kind == "conflict":
-                # Our copy already beside the station's file is recorded too, if a run killed
-                # before recording it left it unrecorded (`_apply_conflict`).
-                booked = _with_moi(after.get(key), action)
-                if booked != after.get(key):
-                    after.put(key, booked)
+                _book_moi(after, action)
                 after.moi[key] = action.data["digest"]
             elif action.kind == "withdraw":
                 after.moi.pop(key, None)  # `_withdraw_moi`
@@ -2330,17 +2351,15 @@ class RadioSyncer:
         data = self._built(action)
         done = f"giữ nguyên tệp của đài; bản mới vẫn ở {moi}"
         if _digest(self.folder / moi) != action.data["digest"]:
+            # Recorded before the write, as pending: a run killed right after it leaves a copy
+            # known as ours, removed with a withdrawal that comes before any rerun. Unrecorded,
+            # it read as the station's, and kept the withdrawn text beside their file for good.
+            self.manifest.update(action.key, **{MOI_PENDING: action.data["digest"]})
             self._step()
             self._write(self.folder / moi, data)
             self._step()
             done = f"giữ nguyên tệp của đài; bản mới ghi vào {moi}"
-        # Recorded when already there too: a run killed between the write and this left it
-        # unrecorded, and a copy not recorded as ours is never removed (`_drop_our_moi`), the
-        # text of a bulletin withdrawn since with it.
-        entry = self.manifest.get(action.key)
-        booked = _with_moi(entry, action)
-        if booked != entry:
-            self.manifest.put(action.key, booked)
+        _book_moi(self._ledger, action)
         return self._kept_theirs(action, done)
 
     def _kept_theirs(self, action: Action, done: str) -> str:
@@ -2440,17 +2459,18 @@ class RadioSyncer:
         copy is cleared out too when the file is sent again (see radio_resent)."""
         moi = self.folder / moi_name(action.key)
         found = _digest(moi)
-        if not entry.get("moi") or found in (None, OTHER):
+        ours = _moi_written(entry, found)
+        if not ours or found in (None, OTHER):
             return None
         target = _free_name(self.folder / WITHDRAWN_DIR / moi_name(action.key))
         note = target.with_name(target.name + NOTE_SUFFIX)
         text = None
-        if found != entry["moi"]:
+        if found != ours:
             why = action.data.get("note") or action.data.get("why") or NO_LONGER_SENT
             text = station_text(self._note(action, why, moi_name(action.key)))
         return {
             "copy": target.relative_to(self.folder).as_posix(),
-            "digest": found if found == entry["moi"] else None,
+            "digest": found if found == ours else None,
             "note": note.relative_to(self.folder).as_posix(),
             "note_digest": hashlib.sha256(text).hexdigest() if text is not None else None,
             "text": text,
@@ -2525,7 +2545,8 @@ class RadioSyncer:
         """Remove the .moi file we wrote earlier once the conflict is resolved (only if untouched)."""
         entry = self.manifest.get(path) or {}
         moi = self.folder / moi_name(path)
-        if entry.get("moi") and _digest(moi) == entry["moi"]:
+        found = _digest(moi)
+        if found is not None and found == _moi_written(entry, found):
             moi.unlink()
 
     def _note(self, action: Action, why: str | None = None, path: str | None = None) -> str:
