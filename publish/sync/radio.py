@@ -842,6 +842,13 @@ def _plan_path(state: FileState, observed: Observed) -> Action:
             if _our_moi_left(state):
                 return act("verify", f"xung đột đã được giải quyết: dọn bản cũ {moi}")
             return act("noop", "không đổi")
+        if state.moi_written == state.local:
+            # Our copy of this very build went beside it: the station took it (or a run killed
+            # after writing it over the station's undone edit: recorded the same either way).
+            cleared = f", xóa {moi}" if _our_moi_left(state) else ""
+            return act(
+                "verify", f"đài đã dùng bản mới đặt cạnh ({moi}) cho tệp này: chỉ ghi nhận{cleared}"
+            )
         return act(
             "verify",
             "tệp trong thư mục đã đúng bản mới (lần chạy trước dừng trước khi ghi sổ): chỉ ghi nhận",
@@ -1321,7 +1328,9 @@ class RadioSyncer:
                 # read of the share, not two.
                 raw, held = _held(self.folder / path)
                 if PurePosixPath(path).suffix == ".txt":
-                    sent = (written, entry.get("station"), pending.get("station"))
+                    # The build's own text too: our .moi copy staff took into the file, saved
+                    # by their editor, settles the conflict rather than reading as an edit.
+                    sent = (written, digest, entry.get("station"), pending.get("station"))
                     raw = _as_sent(raw, held, sent)
             present = raw
             if present is not None and present == entry.get("station"):
