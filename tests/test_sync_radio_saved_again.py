@@ -18,11 +18,13 @@ from tests.test_sync_radio import (
     FIRST,
     LATER,
     STATION,
+    Killed,
     built,
     edit,
     sync,
 )
 from tests.test_sync_radio_guide import guide
+from tests.test_sync_radio_killed_sends import moments
 from tests.test_sync_radio_word import SAVED_AGAIN, SCRIPT, WORD, WORD_MOI, saved_by_staff
 
 SCRIPT_MOI = "2024-W50/script.moi.txt"
@@ -77,3 +79,42 @@ def test_our_copy_taken_into_script_txt_by_another_editor_settles_the_conflict(
     again, summary = sync(root, now=LATER)
     assert {a.kind for a in again} == {"noop"} and summary.conflicts == 0
     assert (stats(station), (root / "state/radio.json").read_bytes()) == before
+
+
+def test_a_revision_a_killed_run_wrote_then_saved_again_is_settled_as_ours(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bulletin is corrected (113 → 114) and the run sending its scripts is killed at each
+    moment; staff open script.txt and save it (LF, no BOM) before the rerun. The next
+    correction (114 → 115) replaces script.txt as a revision: the station reads «một một
+    năm». Killed after the revision was written and before it was recorded, the rerun's plan
+    took the re-saved file for the revision («đã đúng bản sửa») while recording it found the
+    write had never landed: the record lost the file's revision line, and the next correction
+    was a conflict that left script.txt with «114», script.docx following it."""
+    monkeypatch.delenv(radio_sync.ENV_FOLDER, raising=False)
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURES / "radio", project)
+    sync(project)
+    edit(project / FIRST, "gọi số 113", "gọi số 114")
+    counted = moments(monkeypatch, None)
+    sync(shutil.copytree(project, tmp_path / "clean"), now=LATER)
+    total = counted()
+    monkeypatch.undo()
+    assert total > 4
+    kept = []
+    for kill_at in range(1, total + 1):
+        trial = shutil.copytree(project, tmp_path / f"kill-{kill_at}")
+        moments(monkeypatch, kill_at)
+        with pytest.raises(Killed):
+            sync(trial, now=LATER)
+        monkeypatch.undo()
+        text = trial / STATION / SCRIPT
+        text.write_bytes(SAVED_AGAIN["lf"](text.read_bytes()))
+        sync(trial, now=LATER)
+        edit(trial / FIRST, "gọi số 114", "gọi số 115")
+        actions, summary = sync(trial, now=LATER)
+        kind = {a.key: a.kind for a in actions}[SCRIPT]
+        if kind != "update" or summary.conflicts or not reads(text, "một một năm"):
+            kept.append((kill_at, kind, summary.conflicts))
+        shutil.rmtree(trial)
+    assert not kept, f"{total} moments: (kill at, what became of {SCRIPT}, conflicts)"

@@ -1326,12 +1326,10 @@ class RadioSyncer:
             else:
                 # Hashed from the bytes its words or layout are compared from, if need be: one
                 # read of the share, not two.
-                raw, held = _held(self.folder / path)
-                if PurePosixPath(path).suffix == ".txt":
-                    # The build's own text too: our .moi copy staff took into the file, saved
-                    # by their editor, settles the conflict rather than reading as an edit.
-                    sent = (written, digest, entry.get("station"), pending.get("station"))
-                    raw = _as_sent(raw, held, sent)
+                # The build's own text too: our .moi copy staff took into the file, saved by
+                # their editor, settles the conflict rather than reading as an edit.
+                sent = (written, digest, entry.get("station"), pending.get("station"))
+                raw, _bytes_digest, held = _station_read(self.folder / path, sent)
             present = raw
             if present is not None and present == entry.get("station"):
                 present = written  # our file with its revision line: what we wrote
@@ -2183,8 +2181,12 @@ class RadioSyncer:
     def _settle(self, path: str) -> dict[str, Any] | None:
         """The record of `path`, once a revision a killed run wrote but did not record is
         recorded (its log event with it), or forgotten when it never reached the station."""
-        pending = (self.manifest.get(path) or {}).get("pending") or {}
-        landed = bool(pending) and _digest(self.folder / path) == pending["station"]
+        entry = self.manifest.get(path) or {}
+        pending = entry.get("pending") or {}
+        # Seen as `observe` sees it: a revision the killed run wrote and staff saved again
+        # since landed all the same (the plan said so; the record must not lose its line).
+        sent = (entry.get("digest"), entry.get("station"), pending.get("station"))
+        landed = bool(pending) and _station_digest(self.folder / path, sent) == pending["station"]
         return _settled(self._ledger, path, landed)
 
     def _revision(
@@ -3281,6 +3283,21 @@ def _as_sent(raw: str | None, data: bytes | None, ours: Collection[str | None]) 
         if digest in ours:
             return digest
     return raw
+
+
+def _station_digest(path: Path, ours: Collection[str | None]) -> str | None:
+    """The digest of the station's file `path` as compared with `ours` (the digests of what we
+    wrote there, or were about to): a .txt staff only opened and saved again reads as the one of
+    ours it holds (`_as_sent`), wherever it is compared."""
+    return _station_read(path, ours)[0]
+
+
+def _station_read(
+    path: Path, ours: Collection[str | None]
+) -> tuple[str | None, str | None, bytes | None]:
+    """(`_station_digest` of `path`, the digest of its bytes, those bytes): one read."""
+    raw, data = _held(path)
+    return (_as_sent(raw, data, ours) if path.suffix == ".txt" else raw), raw, data
 
 
 def _held(path: Path) -> tuple[str | None, bytes | None]:
