@@ -13,10 +13,14 @@ from pathlib import Path
 import pytest
 
 from publish.sync import radio as radio_sync
+from publish.sync.radio_guide import GUIDE_NAME
 from tests.helpers import FIXTURES, readable, stats
+from tests.station_log import change_log
 from tests.test_sync_radio import (
     FIRST,
     LATER,
+    OTHER_ITEM,
+    SECOND,
     STATION,
     Killed,
     built,
@@ -25,7 +29,7 @@ from tests.test_sync_radio import (
 )
 from tests.test_sync_radio_guide import guide
 from tests.test_sync_radio_killed_sends import moments
-from tests.test_sync_radio_word import SAVED_AGAIN, SCRIPT, WORD, WORD_MOI, saved_by_staff
+from tests.test_sync_radio_word import LOG, SAVED_AGAIN, SCRIPT, WORD, WORD_MOI, saved_by_staff
 
 SCRIPT_MOI = "2024-W50/script.moi.txt"
 LOG_MOI = "2024-W50/THAY-DOI.moi.txt"
@@ -118,3 +122,70 @@ def test_a_revision_a_killed_run_wrote_then_saved_again_is_settled_as_ours(
             kept.append((kill_at, kind, summary.conflicts))
         shutil.rmtree(trial)
     assert not kept, f"{total} moments: (kill at, what became of {SCRIPT}, conflicts)"
+
+
+@pytest.mark.parametrize("saved", sorted(SAVED_AGAIN))
+def test_a_change_log_only_saved_again_is_written_on_not_put_beside(root: Path, saved: str) -> None:
+    """Staff open THAY-DOI.txt and save it (Notepad: no BOM; other editors: LF, the last line
+    end dropped or added), then another bulletin changes: THAY-DOI.txt itself tells the new
+    change, no THAY-DOI.moi.txt, no conflict. Read as an edit, every later change went only
+    into THAY-DOI.moi.txt, which staff are not told to open, and the log they read missed it."""
+    sync(root)
+    station = root / STATION
+    edit(root / FIRST, "gọi số 113", "gọi số 114")
+    sync(root, now=LATER)
+    log = station / LOG
+    log.write_bytes(SAVED_AGAIN[saved](log.read_bytes()))
+    quiet, _summary = sync(root, now=LATER)
+    assert {a.kind for a in quiet} == {"noop"}  # nothing changed: the log is left as it is
+    edit(root / SECOND, "30.000 đồng", "50.000 đồng")
+    actions, summary = sync(root, now=LATER)
+    assert {a.key: a.kind for a in actions}[LOG] == "update"
+    assert summary.conflicts == 0 and not (station / LOG_MOI).exists()
+    told = change_log(log.read_bytes())
+    assert "(items/canh-bao-lua-dao-shipper.txt): sửa lần 2" in told and "sửa lần 2" in told
+
+
+@pytest.mark.parametrize("saved", sorted(SAVED_AGAIN))
+def test_a_guide_only_saved_again_still_warns_of_a_withdrawn_bulletin(
+    root: Path, saved: str
+) -> None:
+    """Staff read DOC-TRUOC.txt and press Ctrl+S; later they edit script.txt and one of its
+    bulletins is withdrawn: the guide is written again and warns («CHÚ Ý») that their
+    script.txt still holds it. Read as the station's own guide, it was never written again,
+    and nothing in the folder told staff not to read the withdrawn bulletin."""
+    sync(root)
+    station = root / STATION
+    told = station / GUIDE_NAME
+    told.write_bytes(SAVED_AGAIN[saved](told.read_bytes()))
+    quiet, _summary = sync(root)
+    assert {a.kind for a in quiet} == {"noop"}
+    saved_by_staff(station / SCRIPT)
+    edit(root / FIRST, "approved_by:", "draft: true\napproved_by:")
+    actions, summary = sync(root, now=LATER)
+    assert {a.key: a.kind for a in actions}[GUIDE_NAME] == "update"
+    assert summary.needs_person == 1
+    assert f"CHÚ Ý: đài đã tự sửa {SCRIPT} nên tệp đó không được thay và VẪN CÒN tin đã rút" in (
+        guide(root)
+    )
+
+
+def test_an_item_script_saved_again_then_withdrawn_goes_from_rut_lai_when_sent_again(
+    root: Path,
+) -> None:
+    """Staff open an item script and save it (LF), then its bulletin is withdrawn and approved
+    again: the copy moved into _rut-lai/ is ours (its words are), so it goes when the script is
+    sent again, as a copy left as we wrote it does; none stays there with «Xin đừng phát»."""
+    sync(root)
+    station = root / STATION
+    item = station / OTHER_ITEM
+    item.write_bytes(SAVED_AGAIN["lf"](item.read_bytes()))
+    edit(root / SECOND, "approved_by:", "draft: true\napproved_by:")
+    sync(root, now=LATER)
+    withdrawn = station / radio_sync.WITHDRAWN_DIR / OTHER_ITEM
+    assert withdrawn.exists() and not item.exists()
+    edit(root / SECOND, "draft: true\napproved_by:", "approved_by:")
+    actions, summary = sync(root, now="2024-12-13T15:00")
+    assert {a.key: a.kind for a in actions}[OTHER_ITEM] == "create" and not summary.failed
+    assert item.exists() and not withdrawn.exists()
+    assert not (station / radio_sync.WITHDRAWN_DIR).exists()

@@ -8,7 +8,8 @@ Rules (what the station can rely on):
   files recorded there are ever replaced or moved; files the station made are never touched.
 * A file the station edited (its hash differs from what we wrote) is never overwritten: our new
   version goes beside it as `<name>.moi.<ext>` and the sync reports the conflict. A .txt staff
-  only opened and saved again, no word changed (`_as_sent`), is no such edit. When the
+  only opened and saved again, no word changed, is no such edit, wherever one is compared
+  (`_station_digest`): a script, our .moi copy taken into it, THAY-DOI.txt, DOC-TRUOC.txt. When the
   station's copy still holds a bulletin withdrawn since, that conflict needs a person (NeedsPerson,
   exit 1, at every sync until the station settles it) and DOC-TRUOC.txt names the file. An
   episode's script.docx follows the script.txt the station edited: kept, ours beside it, unless
@@ -1537,8 +1538,8 @@ class RadioSyncer:
         """An episode's change log as the station has it, against the one to write, `data`
         (the .moi beside it hashed only when the station edited the log)."""
         path = f"{episode}/{LOG_NAME}"
-        present = _digest(self.folder / path)
         expected = hashlib.sha256(data).hexdigest()
+        present = _station_digest(self.folder / path, (*_ours(record), expected))
         edited = present is not None and present not in _ours(record)
         return LogState(
             path,
@@ -1762,8 +1763,8 @@ class RadioSyncer:
         `after`: the records once the plan is applied (`_after_run`), for the plan, which
         also keeps a guide it leaves as it is (the summary counts the files in the station
         folder); None for the follow-up, which looks at the records as they are then."""
-        present = _digest(self.folder / GUIDE_NAME)
         record = self._guide_record()
+        present = _station_digest(self.folder / GUIDE_NAME, _ours(record))
         planning = after is not None
         if present is not None and present not in _ours(record):
             # The station's own (edited) copy: left alone.
@@ -1947,7 +1948,7 @@ class RadioSyncer:
         digest = hashlib.sha256(data).hexdigest()
         done = _guide_entry(digest, _moi_named(episodes))
         record = self._guide_record()
-        present = _digest(self.folder / GUIDE_NAME)
+        present = _station_digest(self.folder / GUIDE_NAME, (*_ours(record), digest))
         if present == digest:
             if record == done:
                 return f"{GUIDE_NAME} đã đủ"
@@ -2329,7 +2330,7 @@ class RadioSyncer:
         if record is None or data is None:
             return f"không còn thay đổi nào để ghi vào {path}"
         digest = hashlib.sha256(data).hexdigest()
-        present = _digest(self.folder / path)
+        present = _station_digest(self.folder / path, (*_ours(record), digest))
         if present == digest:
             if record.get("digest") == digest and "pending" not in record:
                 return f"{path} đã đủ"
@@ -2400,11 +2401,13 @@ class RadioSyncer:
             target = _free_name(self.folder / WITHDRAWN_DIR / action.key)
             note = target.with_name(target.name + NOTE_SUFFIX)
             text = station_text(self._note(action))
-            moved = _digest(source)
+            sent = (entry.get("digest"), entry.get("station"))
+            seen, moved, _data = _station_read(source, sent)
             entry[WITHDRAWING] = {
                 "copy": target.relative_to(self.folder).as_posix(),
-                # Only a copy as we wrote it is ever removed from _rut-lai/, not the station's edit.
-                "digest": moved if moved in (entry.get("digest"), entry.get("station")) else None,
+                # Only a copy as we wrote it (or only saved again) is ever removed from
+                # _rut-lai/, not the station's edit: by its own bytes, which are what move.
+                "digest": moved if seen is not None and seen in sent else None,
                 "note": note.relative_to(self.folder).as_posix(),
                 "note_digest": hashlib.sha256(text).hexdigest(),
                 "at": self.site.now.isoformat(),
@@ -2505,7 +2508,7 @@ class RadioSyncer:
         if record is None:
             return
         log = self.folder / episode / LOG_NAME
-        if _digest(log) in _ours(record):
+        if _station_digest(log, _ours(record)) in _ours(record):
             self._move(log, _free_name(self.folder / WITHDRAWN_DIR / episode / LOG_NAME))
 
     def _withdrawal(self, action: Action, entry: dict[str, Any], book: _Book) -> Logged:
@@ -2740,7 +2743,7 @@ class RadioSyncer:
             entry = entries[path]
             ours = {entry.get("digest"), entry.get("station")}
             ours.add((entry.get("pending") or {}).get("station"))
-            found = _digest(self.folder / path)
+            found = _station_digest(self.folder / path, ours)
             if found is not None and found not in ours:
                 unlike.append(path)
         return unlike
