@@ -32,7 +32,7 @@ Rules (what the station can rely on):
 * A file an older version wrote that differs from the build only in the bulletin file names
   scripts no longer carry is recorded as holding the build, not sent again (radio_legacy); so
   is a Word file of ours whose words, paragraph by paragraph and page by page, are the build's
-  (radio_relaid.same_words: only its bytes differ, after a python-docx upgrade say).
+  (radio_relaid.word_verdict: only its bytes differ, after a python-docx upgrade say).
 * A .txt file the station holds as we sent it, whose words the build keeps in another layout
   (the A4 fit, an item's end mark added), is rewritten without «SỬA LẦN» nor a new revision;
   so is the script.docx of such a script.txt whose words are the build's but for the end marks;
@@ -255,7 +255,7 @@ class FileState:
     same_as: str | None = None
     """sha256 of the station's file when, written by an older version, it holds the built text
     but for the bulletin file names scripts no longer carry (radio_legacy), or, a Word file of
-    ours, the build's words in other bytes (radio_relaid.same_words): recorded as holding the
+    ours, the build's words in other bytes (radio_relaid.word_verdict): recorded as holding the
     build, never sent again as a revision to reprint."""
     withdrawal: Withdrawal | None = None
     """For a built file of a coming episode withdrawn into _rut-lai/ before: that withdrawal
@@ -903,7 +903,7 @@ ELSEWHERE = "vẫn phát nhưng ở tập khác (ngày phát đã đổi)"
 def _word_follows(files: list[FileState], ended: Mapping[str, Relaid]) -> None:
     """Each script.docx of `files` that the station holds as we sent it, whose build differs,
     follows the verdict on its script.txt. Laid out anew when the text is and the build only
-    adds end marks to its words (`ended`, radio_relaid.word_relaid): the Word copy of a text
+    adds end marks to its words (`ended`, radio_relaid.word_verdict): the Word copy of a text
     that only changed layout is no revision to print either. Kept, ours beside it (.moi), when
     the station edited the text: replaced, with «sửa lần N» in THAY-DOI.txt, it sent staff to
     print a Word script that both changed their text back and differed from the script.txt
