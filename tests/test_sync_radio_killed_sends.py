@@ -22,7 +22,7 @@ import pytest
 from publish.sync import manifest as manifest_module
 from publish.sync import radio as radio_sync
 from publish.sync.radio_guide import GUIDE_NAME
-from tests.helpers import FIXTURES, snapshot, stats
+from tests.helpers import FIXTURES, readable, snapshot, stats
 from tests.test_radio_on_air_corrections import CORRECTED, CORRECTION_ITEM, SENT, correct
 from tests.test_sync_radio import (
     FIRST,
@@ -40,7 +40,7 @@ from tests.test_sync_radio import (
 )
 from tests.test_sync_radio_relaid import held_before_the_end_mark, sent_wide
 from tests.test_sync_radio_resent import BACK, put_back, withdraw
-from tests.test_sync_radio_word import SCRIPT, WORD, saved_by_staff
+from tests.test_sync_radio_word import SCRIPT, WORD, WORD_MOI, saved_by_staff
 
 STATION = "dai-phat-thanh"
 ADDED = "items/hen-gio.txt"
@@ -290,3 +290,54 @@ def test_a_send_killed_at_any_moment_then_rerun_leaves_what_one_run_leaves(
             differ.append((kill_at, files, meta, entries, written))
         shutil.rmtree(trial)
     assert not differ, f"{send}, {total} moments: (kill at, files, meta, entries, rewritten)"
+
+
+WITHDRAWN_WORDS = "một một bốn"
+"""The corrected bulletin's number as the scripts read it (114): no other bulletin says it."""
+
+
+def test_a_send_beside_edited_scripts_killed_then_withdrawn_leaves_no_copy_of_ours_with_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The station edited script.txt, a bulletin is corrected (113 → 114): the run that puts
+    our script.moi.txt and script.moi.docx beside the station's scripts is killed at each
+    moment, and the corrected bulletin is withdrawn before any rerun. The rerun leaves no
+    file of ours outside _rut-lai/ that reads the withdrawn text (the staff's own script.txt
+    aside: a person is told to settle it), and the guide sends no one to script.moi.docx. A
+    copy written and not yet recorded stayed, read as the station's: script.moi.docx with
+    «một một bốn», named by DOC-TRUOC.txt as a version to choose from."""
+    monkeypatch.delenv(radio_sync.ENV_FOLDER, raising=False)
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURES / "radio", project)
+    now = followed(project)
+    counted = moments(monkeypatch, None)
+    sync(shutil.copytree(project, tmp_path / "clean"), now=now)
+    total = counted()
+    monkeypatch.undo()
+    assert total > 4
+    reading = []
+    for kill_at in range(1, total + 1):
+        trial = shutil.copytree(project, tmp_path / f"kill-{kill_at}")
+        moments(monkeypatch, kill_at)
+        with pytest.raises(Killed):
+            sync(trial, now=now)
+        monkeypatch.undo()
+        edit(trial / FIRST, "approved_by:", "draft: true\napproved_by:")
+        _actions, summary = sync(trial, now=now)
+        station = trial / STATION
+        found = sorted(
+            path
+            for path, data in snapshot(station).items()
+            if not path.startswith(f"{radio_sync.WITHDRAWN_DIR}/")
+            and path != SCRIPT
+            and WITHDRAWN_WORDS in readable(path, data)
+        )
+        named = WORD_MOI in readable(GUIDE_NAME, (station / GUIDE_NAME).read_bytes())
+        # Only the staff's script.txt, which still holds it, needs a person, as ever.
+        told = [a.key for a, _why in summary.failed] == [SCRIPT] and summary.needs_person == 1
+        if found or named or not told:
+            reading.append((kill_at, found, named, told))
+        shutil.rmtree(trial)
+    assert not reading, (
+        f"{total} moments: (kill at, files reading it, guide names {WORD_MOI}, person told)"
+    )

@@ -26,7 +26,7 @@ from publish.render.radio.rundown import clock, mss
 from publish.render.radio_docx import CUE_PT, ParagraphSpec, build_docx
 from publish.render.radio_station import END_MARK, WIDTH, station_text
 from publish.sync import radio as radio_sync
-from publish.sync.radio_relaid import A4, ENDED, Relaid, reason, relaid, word_relaid
+from publish.sync.radio_relaid import A4, ENDED, Relaid, reason, relaid, word_verdict
 from tests import test_radio_on_air_corrections as on_air
 from tests.helpers import FIXTURES, snapshot
 from tests.station_log import change_log
@@ -594,11 +594,11 @@ def test_a_word_script_that_only_gained_end_marks_is_laid_out_anew() -> None:
     at the page's end: the same words; anything else is a change."""
     held = word_file(HEADING, ITEM_PAGE, CLOSING_PAGE)
     built = word_file(HEADING, [*ITEM_PAGE, END_MARK], CLOSING_PAGE)
-    assert word_relaid(held, built) == Relaid("", (ENDED,))
+    assert word_verdict(held, built) == Relaid("", (ENDED,))
     music = ["[A4]  LOI-KET  |  LỜI DẪN", "Hẹn gặp lại."]
     held_music = word_file(HEADING, [*ITEM_PAGE, "[A4 NHẠC CẮT 0:05]"], music)
     built_music = word_file(HEADING, [*ITEM_PAGE, END_MARK, "[A4 NHẠC CẮT 0:05]"], music)
-    assert word_relaid(held_music, built_music) == Relaid("", (ENDED,))
+    assert word_verdict(held_music, built_music) == Relaid("", (ENDED,))
     changes = [
         word_file(
             HEADING,
@@ -607,12 +607,13 @@ def test_a_word_script_that_only_gained_end_marks_is_laid_out_anew() -> None:
         ),
         word_file(HEADING, [*ITEM_PAGE[:1], END_MARK, *ITEM_PAGE[1:]], CLOSING_PAGE),
         word_file(HEADING, [*ITEM_PAGE, END_MARK, *CLOSING_PAGE]),
-        word_file(HEADING, ITEM_PAGE, CLOSING_PAGE),
     ]
     for number, changed in enumerate(changes):
-        assert word_relaid(held, changed) is None, number
-    assert word_relaid(b"PK\x03\x04 not a Word file", built) is None
-    assert word_relaid(held, b"") is None
+        assert word_verdict(held, changed) is False, number
+    # The build without its end mark is the station's very words: kept, not laid out anew.
+    assert word_verdict(held, word_file(HEADING, ITEM_PAGE, CLOSING_PAGE)) is True
+    assert word_verdict(b"PK\x03\x04 not a Word file", built) is False
+    assert word_verdict(held, b"") is False
 
 
 def test_an_end_mark_written_twice_is_a_change() -> None:
@@ -624,7 +625,7 @@ def test_an_end_mark_written_twice_is_a_change() -> None:
     assert relaid("items/x.txt", wide_item(once), a4_item(twice), lined=False) is None
     held = word_file(HEADING, [*ITEM_PAGE, END_MARK], CLOSING_PAGE)
     doubled = word_file(HEADING, [*ITEM_PAGE, END_MARK, END_MARK], CLOSING_PAGE)
-    assert word_relaid(held, doubled) is None
+    assert word_verdict(held, doubled) is False
 
 
 def damaged(word: bytes) -> bytes:
@@ -645,7 +646,7 @@ def test_a_damaged_word_script_at_the_station_is_no_word_file() -> None:
     broken = damaged(held)
     with zipfile.ZipFile(io.BytesIO(broken)) as archive, pytest.raises(zlib.error):
         archive.read("word/document.xml")
-    assert word_relaid(broken, built) is None
+    assert word_verdict(broken, built) is False
 
 
 def test_a_correction_held_before_both_the_a4_layout_and_its_end_mark(tmp_path: Path) -> None:

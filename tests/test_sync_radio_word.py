@@ -16,7 +16,7 @@ import pytest
 
 from publish.render import radio_docx
 from publish.render.radio_docx import BODY_PT, ParagraphSpec, build_docx
-from publish.sync.radio_relaid import same_words
+from publish.sync.radio_relaid import word_verdict
 from tests.helpers import FIXTURES, stats
 from tests.station_log import change_log
 from tests.test_sync_radio import (
@@ -127,10 +127,13 @@ def test_same_words_reads_what_staff_read_paragraph_by_paragraph() -> None:
     is a line break within a run (python-docx writes it as an element between texts) where a
     word was joined; a file that is no Word file holds no words of ours."""
     held = word("[A3]  RA-QUAN  |  TIN", "Gọi số 113 khi cần.", ("Hẹn gặp lại.", True))
-    assert same_words(held, held)
-    assert same_words(repacked(held), held)
-    assert same_words(
-        word("[A3] RA-QUAN | TIN", "Gọi số  113 khi cần.", ("Hẹn gặp lại.", True)), held
+    assert word_verdict(held, held) is True
+    assert word_verdict(repacked(held), held) is True
+    assert (
+        word_verdict(
+            word("[A3] RA-QUAN | TIN", "Gọi số  113 khi cần.", ("Hẹn gặp lại.", True)), held
+        )
+        is True
     )
     changes = [
         word("[A3]  RA-QUAN  |  TIN", "Gọi số 114 khi cần.", ("Hẹn gặp lại.", True)),
@@ -140,13 +143,13 @@ def test_same_words_reads_what_staff_read_paragraph_by_paragraph() -> None:
         word("[A3]  RA-QUAN  |  TIN", "Gọi số 113 khi cần.", ("Hẹn gặp", True)),
     ]
     for number, changed in enumerate(changes):
-        assert not same_words(changed, held), number
+        assert word_verdict(changed, held) is False, number
     joined = word("Gọi sốcứu hỏa.")
-    assert not same_words(word("Gọi số\ncứu hỏa."), joined)
-    assert not same_words(word("Gọi số\tcứu hỏa."), joined)
-    assert same_words(word("Gọi số\ncứu hỏa."), word("Gọi số cứu hỏa."))
-    assert not same_words(b"PK\x03\x04 not a Word file", held)
-    assert not same_words(held, b"")
+    assert word_verdict(word("Gọi số\ncứu hỏa."), joined) is False
+    assert word_verdict(word("Gọi số\tcứu hỏa."), joined) is False
+    assert word_verdict(word("Gọi số\ncứu hỏa."), word("Gọi số cứu hỏa.")) is True
+    assert word_verdict(b"PK\x03\x04 not a Word file", held) is False
+    assert word_verdict(held, b"") is False
 
 
 SCRIPT = "2024-W50/script.txt"
@@ -282,7 +285,8 @@ def test_a_word_copy_a_killed_run_left_unrecorded_is_recorded_and_goes_with_a_wi
     assert recorded["follows"] == SCRIPT and (station / WORD_MOI).exists()
     path = root / "state/radio.json"
     document = json.loads(path.read_text("utf-8"))
-    for field in ("moi", "follows"):  # what the kill leaves: the copy there, not recorded
+    # What a kill left before the copy was recorded pending first: there, not recorded.
+    for field in ("moi", "follows"):
         del document["entries"][WORD][field]
     path.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
     actions, summary = sync(root, now=LATER)

@@ -8,7 +8,8 @@ Rules (what the station can rely on):
   files recorded there are ever replaced or moved; files the station made are never touched.
 * A file the station edited (its hash differs from what we wrote) is never overwritten: our new
   version goes beside it as `<name>.moi.<ext>` and the sync reports the conflict. A .txt staff
-  only opened and saved again, no word changed (`_as_sent`), is no such edit. When the
+  only opened and saved again, no word changed, is no such edit, wherever one is compared
+  (`_station_digest`): a script, our .moi copy taken into it, THAY-DOI.txt, DOC-TRUOC.txt. When the
   station's copy still holds a bulletin withdrawn since, that conflict needs a person (NeedsPerson,
   exit 1, at every sync until the station settles it) and DOC-TRUOC.txt names the file. An
   episode's script.docx follows the script.txt the station edited: kept, ours beside it, unless
@@ -25,12 +26,13 @@ Rules (what the station can rely on):
   the first sync that finds it; state/radio.json remembers that it was told, and later syncs
   leave it unsaid (nothing is wrong with the bulletin: it simply was not aired).
 * A `.moi` copy the station deleted is not put back for the same version: it chose its own.
-  One that already holds our version (a run killed before recording it) is recorded as ours,
-  so it goes once the conflict is settled or the file withdrawn.
+  Ours is recorded as pending before it is written (MOI_PENDING): a run killed right after the
+  write leaves it known as ours, so it goes once the conflict is settled or the file withdrawn,
+  even by a withdrawal before any rerun; one found holding our version is recorded as ours.
 * A file an older version wrote that differs from the build only in the bulletin file names
   scripts no longer carry is recorded as holding the build, not sent again (radio_legacy); so
   is a Word file of ours whose words, paragraph by paragraph and page by page, are the build's
-  (radio_relaid.same_words: only its bytes differ, after a python-docx upgrade say).
+  (radio_relaid.word_verdict: only its bytes differ, after a python-docx upgrade say).
 * A .txt file the station holds as we sent it, whose words the build keeps in another layout
   (the A4 fit, an item's end mark added), is rewritten without «SỬA LẦN» nor a new revision;
   so is the script.docx of such a script.txt whose words are the build's but for the end marks;
@@ -174,6 +176,10 @@ MOI_THERE = "moi_there"
 STILL_WITHDRAWN = "still_withdrawn"
 """Conflict data: the withdrawn bulletins the station's edited copy still holds (a person must
 see that they are not read on air)."""
+MOI_PENDING = "moi_pending"
+"""Record of a file the station edited: the digest of the .moi copy a run is about to write
+beside it, recorded before the write (`_apply_conflict`): a run killed right after the write
+leaves a copy known as ours, which goes with a withdrawal or a settled conflict."""
 FOLLOWS = "follows"
 """Conflict data and record of a Word script kept because the station edited its text: that
 text's path (FileState.follows), for the guide to tell why."""
@@ -249,7 +255,7 @@ class FileState:
     same_as: str | None = None
     """sha256 of the station's file when, written by an older version, it holds the built text
     but for the bulletin file names scripts no longer carry (radio_legacy), or, a Word file of
-    ours, the build's words in other bytes (radio_relaid.same_words): recorded as holding the
+    ours, the build's words in other bytes (radio_relaid.word_verdict): recorded as holding the
     build, never sent again as a revision to reprint."""
     withdrawal: Withdrawal | None = None
     """For a built file of a coming episode withdrawn into _rut-lai/ before: that withdrawal
@@ -837,6 +843,13 @@ def _plan_path(state: FileState, observed: Observed) -> Action:
             if _our_moi_left(state):
                 return act("verify", f"xung đột đã được giải quyết: dọn bản cũ {moi}")
             return act("noop", "không đổi")
+        if state.moi_written == state.local:
+            # Our copy of this very build went beside it: the station took it (or a run killed
+            # after writing it over the station's undone edit: recorded the same either way).
+            cleared = f", xóa {moi}" if _our_moi_left(state) else ""
+            return act(
+                "verify", f"đài đã dùng bản mới đặt cạnh ({moi}) cho tệp này: chỉ ghi nhận{cleared}"
+            )
         return act(
             "verify",
             "tệp trong thư mục đã đúng bản mới (lần chạy trước dừng trước khi ghi sổ): chỉ ghi nhận",
@@ -890,7 +903,7 @@ ELSEWHERE = "vẫn phát nhưng ở tập khác (ngày phát đã đổi)"
 def _word_follows(files: list[FileState], ended: Mapping[str, Relaid]) -> None:
     """Each script.docx of `files` that the station holds as we sent it, whose build differs,
     follows the verdict on its script.txt. Laid out anew when the text is and the build only
-    adds end marks to its words (`ended`, radio_relaid.word_relaid): the Word copy of a text
+    adds end marks to its words (`ended`, radio_relaid.word_verdict): the Word copy of a text
     that only changed layout is no revision to print either. Kept, ours beside it (.moi), when
     the station edited the text: replaced, with «sửa lần N» in THAY-DOI.txt, it sent staff to
     print a Word script that both changed their text back and differed from the script.txt
@@ -933,9 +946,28 @@ def _edited(state: FileState) -> bool:
 def _with_moi(entry: Mapping[str, Any] | None, action: Action) -> dict[str, Any]:
     """The record `entry` of a conflict's file once our version is beside it (`moi`), with the
     text a Word script follows, if it does (FOLLOWS): a conflict of its own no longer does."""
-    kept = {k: v for k, v in (entry or {}).items() if k != FOLLOWS}
+    kept = {k: v for k, v in (entry or {}).items() if k not in (FOLLOWS, MOI_PENDING)}
     followed = {FOLLOWS: action.data[FOLLOWS]} if action.data.get(FOLLOWS) else {}
     return {**kept, "moi": action.data["digest"], **followed}
+
+
+def _book_moi(book: _Book, action: Action) -> None:
+    """Record our copy beside the file of a conflict (`_with_moi`), when already there too: a
+    run killed between writing it and this left it unrecorded, or only pending."""
+    entry = book.get(action.key)
+    booked = _with_moi(entry, action)
+    if booked != entry:
+        book.put(action.key, booked)
+
+
+def _moi_written(entry: Mapping[str, Any], found: str | None) -> str | None:
+    """The digest of the .moi copy of ours beside a recorded file: the one a killed run was
+    writing (MOI_PENDING) when the station folder holds it (`found`), else the one recorded."""
+    pending = entry.get(MOI_PENDING)
+    if pending is not None and found == pending:
+        return str(pending)
+    moi = entry.get("moi")
+    return str(moi) if moi else None
 
 
 def _same_as_reason(path: str) -> str:
@@ -1295,10 +1327,10 @@ class RadioSyncer:
             else:
                 # Hashed from the bytes its words or layout are compared from, if need be: one
                 # read of the share, not two.
-                raw, held = _held(self.folder / path)
-                if PurePosixPath(path).suffix == ".txt":
-                    sent = (written, entry.get("station"), pending.get("station"))
-                    raw = _as_sent(raw, held, sent)
+                # The build's own text too: our .moi copy staff took into the file, saved by
+                # their editor, settles the conflict rather than reading as an edit.
+                sent = (written, digest, entry.get("station"), pending.get("station"))
+                raw, _bytes_digest, held = _station_read(self.folder / path, sent)
             present = raw
             if present is not None and present == entry.get("station"):
                 present = written  # our file with its revision line: what we wrote
@@ -1322,6 +1354,7 @@ class RadioSyncer:
                         ended[path] = verdict
                 else:
                     same_as, relaid = self._layout(path, raw, held, lined=lined, legacy=not pending)
+            moi = entry.get("moi") if unread else _digest(self.folder / moi_name(path))
             files.append(
                 FileState(
                     path=path,
@@ -1329,8 +1362,8 @@ class RadioSyncer:
                     bulletins=keys,
                     written=written,
                     present=present,
-                    moi=entry.get("moi") if unread else _digest(self.folder / moi_name(path)),
-                    moi_written=entry.get("moi"),
+                    moi=moi,
+                    moi_written=_moi_written(entry, moi),
                     title=_title(keys, titles, entry, self._built_titles, gone=digest is None),
                     written_bulletins=tuple(entry.get("bulletins", ())),
                     air=air,
@@ -1379,10 +1412,10 @@ class RadioSyncer:
         """The last withdrawal of a built file, and what of it _rut-lai/ holds: as recorded
         (`record`, or the WITHDRAWING a killed run left in `entry`), else, for a withdrawal
         state/radio.json kept no record of (older versions), as its episode's change log tells."""
-        if set(entry) - {"pending"}:
+        if set(entry) - {"pending", MOI_PENDING}:
             record, gone = copy_record(entry.get(WITHDRAWING)), False
         else:
-            # No record, or only the send again a killed run began (see `_apply_create`).
+            # No record, or only the send again (or the .moi copy) a killed run began.
             gone = True
         if record is None and (not gone or PurePosixPath(path).parts[0] != "items"):
             return None  # most built files: no scan of every change log for them
@@ -1505,8 +1538,8 @@ class RadioSyncer:
         """An episode's change log as the station has it, against the one to write, `data`
         (the .moi beside it hashed only when the station edited the log)."""
         path = f"{episode}/{LOG_NAME}"
-        present = _digest(self.folder / path)
         expected = hashlib.sha256(data).hexdigest()
+        present = _station_digest(self.folder / path, (*_ours(record), expected))
         edited = present is not None and present not in _ours(record)
         return LogState(
             path,
@@ -1683,11 +1716,7 @@ class RadioSyncer:
                 after.moi.pop(key, None)  # `_drop_our_moi`
                 self._book_verified(after, action, settled(key))
             elif action.kind == "conflict":
-                # Our copy already beside the station's file is recorded too, if a run killed
-                # before recording it left it unrecorded (`_apply_conflict`).
-                booked = _with_moi(after.get(key), action)
-                if booked != after.get(key):
-                    after.put(key, booked)
+                _book_moi(after, action)
                 after.moi[key] = action.data["digest"]
             elif action.kind == "withdraw":
                 after.moi.pop(key, None)  # `_withdraw_moi`
@@ -1734,8 +1763,8 @@ class RadioSyncer:
         `after`: the records once the plan is applied (`_after_run`), for the plan, which
         also keeps a guide it leaves as it is (the summary counts the files in the station
         folder); None for the follow-up, which looks at the records as they are then."""
-        present = _digest(self.folder / GUIDE_NAME)
         record = self._guide_record()
+        present = _station_digest(self.folder / GUIDE_NAME, _ours(record))
         planning = after is not None
         if present is not None and present not in _ours(record):
             # The station's own (edited) copy: left alone.
@@ -1919,7 +1948,7 @@ class RadioSyncer:
         digest = hashlib.sha256(data).hexdigest()
         done = _guide_entry(digest, _moi_named(episodes))
         record = self._guide_record()
-        present = _digest(self.folder / GUIDE_NAME)
+        present = _station_digest(self.folder / GUIDE_NAME, (*_ours(record), digest))
         if present == digest:
             if record == done:
                 return f"{GUIDE_NAME} đã đủ"
@@ -2153,8 +2182,12 @@ class RadioSyncer:
     def _settle(self, path: str) -> dict[str, Any] | None:
         """The record of `path`, once a revision a killed run wrote but did not record is
         recorded (its log event with it), or forgotten when it never reached the station."""
-        pending = (self.manifest.get(path) or {}).get("pending") or {}
-        landed = bool(pending) and _digest(self.folder / path) == pending["station"]
+        entry = self.manifest.get(path) or {}
+        pending = entry.get("pending") or {}
+        # Seen as `observe` sees it: a revision the killed run wrote and staff saved again
+        # since landed all the same (the plan said so; the record must not lose its line).
+        sent = (entry.get("digest"), entry.get("station"), pending.get("station"))
+        landed = bool(pending) and _station_digest(self.folder / path, sent) == pending["station"]
         return _settled(self._ledger, path, landed)
 
     def _revision(
@@ -2297,7 +2330,7 @@ class RadioSyncer:
         if record is None or data is None:
             return f"không còn thay đổi nào để ghi vào {path}"
         digest = hashlib.sha256(data).hexdigest()
-        present = _digest(self.folder / path)
+        present = _station_digest(self.folder / path, (*_ours(record), digest))
         if present == digest:
             if record.get("digest") == digest and "pending" not in record:
                 return f"{path} đã đủ"
@@ -2330,17 +2363,15 @@ class RadioSyncer:
         data = self._built(action)
         done = f"giữ nguyên tệp của đài; bản mới vẫn ở {moi}"
         if _digest(self.folder / moi) != action.data["digest"]:
+            # Recorded before the write, as pending: a run killed right after it leaves a copy
+            # known as ours, removed with a withdrawal that comes before any rerun. Unrecorded,
+            # it read as the station's, and kept the withdrawn text beside their file for good.
+            self.manifest.update(action.key, **{MOI_PENDING: action.data["digest"]})
             self._step()
             self._write(self.folder / moi, data)
             self._step()
             done = f"giữ nguyên tệp của đài; bản mới ghi vào {moi}"
-        # Recorded when already there too: a run killed between the write and this left it
-        # unrecorded, and a copy not recorded as ours is never removed (`_drop_our_moi`), the
-        # text of a bulletin withdrawn since with it.
-        entry = self.manifest.get(action.key)
-        booked = _with_moi(entry, action)
-        if booked != entry:
-            self.manifest.put(action.key, booked)
+        _book_moi(self._ledger, action)
         return self._kept_theirs(action, done)
 
     def _kept_theirs(self, action: Action, done: str) -> str:
@@ -2370,11 +2401,13 @@ class RadioSyncer:
             target = _free_name(self.folder / WITHDRAWN_DIR / action.key)
             note = target.with_name(target.name + NOTE_SUFFIX)
             text = station_text(self._note(action))
-            moved = _digest(source)
+            sent = (entry.get("digest"), entry.get("station"))
+            seen, moved, _data = _station_read(source, sent)
             entry[WITHDRAWING] = {
                 "copy": target.relative_to(self.folder).as_posix(),
-                # Only a copy as we wrote it is ever removed from _rut-lai/, not the station's edit.
-                "digest": moved if moved in (entry.get("digest"), entry.get("station")) else None,
+                # Only a copy as we wrote it (or only saved again) is ever removed from
+                # _rut-lai/, not the station's edit: by its own bytes, which are what move.
+                "digest": moved if seen is not None and seen in sent else None,
                 "note": note.relative_to(self.folder).as_posix(),
                 "note_digest": hashlib.sha256(text).hexdigest(),
                 "at": self.site.now.isoformat(),
@@ -2440,17 +2473,18 @@ class RadioSyncer:
         copy is cleared out too when the file is sent again (see radio_resent)."""
         moi = self.folder / moi_name(action.key)
         found = _digest(moi)
-        if not entry.get("moi") or found in (None, OTHER):
+        ours = _moi_written(entry, found)
+        if not ours or found in (None, OTHER):
             return None
         target = _free_name(self.folder / WITHDRAWN_DIR / moi_name(action.key))
         note = target.with_name(target.name + NOTE_SUFFIX)
         text = None
-        if found != entry["moi"]:
+        if found != ours:
             why = action.data.get("note") or action.data.get("why") or NO_LONGER_SENT
             text = station_text(self._note(action, why, moi_name(action.key)))
         return {
             "copy": target.relative_to(self.folder).as_posix(),
-            "digest": found if found == entry["moi"] else None,
+            "digest": found if found == ours else None,
             "note": note.relative_to(self.folder).as_posix(),
             "note_digest": hashlib.sha256(text).hexdigest() if text is not None else None,
             "text": text,
@@ -2474,7 +2508,7 @@ class RadioSyncer:
         if record is None:
             return
         log = self.folder / episode / LOG_NAME
-        if _digest(log) in _ours(record):
+        if _station_digest(log, _ours(record)) in _ours(record):
             self._move(log, _free_name(self.folder / WITHDRAWN_DIR / episode / LOG_NAME))
 
     def _withdrawal(self, action: Action, entry: dict[str, Any], book: _Book) -> Logged:
@@ -2525,7 +2559,8 @@ class RadioSyncer:
         """Remove the .moi file we wrote earlier once the conflict is resolved (only if untouched)."""
         entry = self.manifest.get(path) or {}
         moi = self.folder / moi_name(path)
-        if entry.get("moi") and _digest(moi) == entry["moi"]:
+        found = _digest(moi)
+        if found is not None and found == _moi_written(entry, found):
             moi.unlink()
 
     def _note(self, action: Action, why: str | None = None, path: str | None = None) -> str:
@@ -2710,7 +2745,7 @@ class RadioSyncer:
             entry = entries[path]
             ours = {entry.get("digest"), entry.get("station")}
             ours.add((entry.get("pending") or {}).get("station"))
-            found = _digest(self.folder / path)
+            found = _station_digest(self.folder / path, ours)
             if found is not None and found not in ours:
                 unlike.append(path)
         return unlike
@@ -3253,6 +3288,21 @@ def _as_sent(raw: str | None, data: bytes | None, ours: Collection[str | None]) 
         if digest in ours:
             return digest
     return raw
+
+
+def _station_digest(path: Path, ours: Collection[str | None]) -> str | None:
+    """The digest of the station's file `path` as compared with `ours` (the digests of what we
+    wrote there, or were about to): a .txt staff only opened and saved again reads as the one of
+    ours it holds (`_as_sent`), wherever it is compared."""
+    return _station_read(path, ours)[0]
+
+
+def _station_read(
+    path: Path, ours: Collection[str | None]
+) -> tuple[str | None, str | None, bytes | None]:
+    """(`_station_digest` of `path`, the digest of its bytes, those bytes): one read."""
+    raw, data = _held(path)
+    return (_as_sent(raw, data, ours) if path.suffix == ".txt" else raw), raw, data
 
 
 def _held(path: Path) -> tuple[str | None, bytes | None]:

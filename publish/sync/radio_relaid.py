@@ -36,12 +36,12 @@ cues before the page ends (an item file's end, script.txt's rule of '='); one an
 
 script.docx has no layout of lines, but its correction items gained the end mark too: a Word
 file whose words, paragraph by paragraph, are those of the build but for such end marks is
-laid out anew as well (`word_relaid`), once its episode's script.txt is (radio._word_follows:
-the Word copy follows the verdict of the text it is made from).
+laid out anew as well (`word_verdict` gives its Relaid), once its episode's script.txt is
+(radio._word_follows: the Word copy follows the verdict of the text it is made from).
 A Word file whose words, paragraph by paragraph and page by page, are those of the build is
-not even that (`same_words`): only its bytes differ (a python-docx upgrade, the zip's times or
-order), so the station keeps the copy it has and nothing is written nor logged. A sync reads
-each Word file once for both (`word_verdict`).
+not even that (`word_verdict` is True): only its bytes differ (a python-docx upgrade, the zip's
+times or order), so the station keeps the copy it has and nothing is written nor logged. A sync
+reads each Word file once for both.
 
 Each file laid out anew says why (`Relaid.causes`): fitted to A4, the end mark added, or both;
 the plan and THAY-DOI.txt word it by those causes, never «cho vừa khổ A4» for an end mark.
@@ -71,9 +71,7 @@ __all__ = [
     "reason",
     "relaid",
     "reworded",
-    "same_words",
     "unchanged",
-    "word_relaid",
     "word_verdict",
 ]
 
@@ -180,24 +178,13 @@ def relaid(path: str, station: bytes, built: bytes, *, lined: bool) -> Relaid | 
     return Relaid(line, (*fitted, ENDED)) if _ended(was, now) else None
 
 
-def word_relaid(station: bytes, built: bytes) -> Relaid | None:
-    """When the station's script.docx holds the words of the `built` one, paragraph by
-    paragraph and page by page, but for end marks the build closes items with (see the
-    module docstring): ENDED; else None (any other difference, or a file that is no Word file)."""
-    found = word_verdict(station, built)
-    return found if isinstance(found, Relaid) else None
-
-
-def same_words(station: bytes, built: bytes) -> bool:
-    """Whether the station's Word file holds the words of the `built` one, paragraph by
-    paragraph and page by page, whatever else differs in their bytes (the zip's times or
-    order, the XML another python-docx writes): what staff read and print is the same."""
-    return word_verdict(station, built) is True
-
-
 def word_verdict(station: bytes, built: bytes) -> Relaid | bool:
-    """`same_words` (True) or `word_relaid` (its Relaid) of the station's Word file against the
-    `built` one, from one read of each: False when neither (or either is no Word file)."""
+    """The station's script.docx against the `built` one, from one read of each: True when it
+    holds the build's words, paragraph by paragraph and page by page, whatever else differs in
+    their bytes (the zip's times or order, the XML another python-docx writes: what staff read
+    and print is the same); a Relaid (ENDED) when it does but for end marks the build closes
+    items with (see the module docstring); False for any other difference, or a file that is no
+    Word file."""
     was, now = _paragraphs(station), _paragraphs(built)
     if was is None or now is None:
         return False

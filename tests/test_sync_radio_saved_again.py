@@ -1,0 +1,191 @@
+"""A station .txt file staff only opened and saved again, no word changed (Notepad drops the
+byte order mark, other editors write LF line ends or add or drop the last one), is read as the
+file it was before, wherever the sync compares one: our copy taken into script.txt, a revision a
+killed run wrote, THAY-DOI.txt and DOC-TRUOC.txt. Read as «đài đã sửa», it kept old or withdrawn
+words at the station: a conflict told at every run, a Word script kept with the old number, the
+change log and the guide never written again."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from publish.sync import radio as radio_sync
+from publish.sync.radio_guide import GUIDE_NAME
+from tests.helpers import FIXTURES, readable, stats
+from tests.station_log import change_log
+from tests.test_sync_radio import (
+    FIRST,
+    LATER,
+    OTHER_ITEM,
+    SECOND,
+    STATION,
+    Killed,
+    built,
+    edit,
+    sync,
+)
+from tests.test_sync_radio_guide import guide
+from tests.test_sync_radio_killed_sends import moments
+from tests.test_sync_radio_word import LOG, SAVED_AGAIN, SCRIPT, WORD, WORD_MOI, saved_by_staff
+
+SCRIPT_MOI = "2024-W50/script.moi.txt"
+LOG_MOI = "2024-W50/THAY-DOI.moi.txt"
+
+
+@pytest.fixture
+def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh copy of the radio fixture project."""
+    monkeypatch.delenv(radio_sync.ENV_FOLDER, raising=False)
+    target = tmp_path / "project"
+    shutil.copytree(FIXTURES / "radio", target)
+    return target
+
+
+def reads(path: Path, words: str) -> bool:
+    """Whether a station file reads `words` as staff see it."""
+    return words in readable(path.name, path.read_bytes())
+
+
+@pytest.mark.parametrize("saved", sorted(SAVED_AGAIN))
+def test_our_copy_taken_into_script_txt_by_another_editor_settles_the_conflict(
+    root: Path, saved: str
+) -> None:
+    """The station edited script.txt, a bulletin was corrected (113 → 114): ours went beside it.
+    Staff take ours by pasting script.moi.txt into script.txt in an editor that saves it its own
+    way: the conflict is settled. script.txt is recorded as ours, script.docx (which followed
+    it) is replaced with the new number, our copies go, and a rerun writes nothing. Read as an
+    edit, the conflict was told at every run and script.docx kept «113» while both .txt said
+    «114»."""
+    sync(root)
+    station = root / STATION
+    saved_by_staff(station / SCRIPT)
+    edit(root / FIRST, "gọi số 113", "gọi số 114")
+    _actions, summary = sync(root, now=LATER)
+    assert summary.conflicts == 1 and (station / WORD_MOI).exists()
+    (station / SCRIPT).write_bytes(SAVED_AGAIN[saved]((station / SCRIPT_MOI).read_bytes()))
+    actions, summary = sync(root, now=LATER)
+    planned = {a.key: (a.kind, a.reason) for a in actions}
+    assert planned[SCRIPT] == (
+        "verify",
+        f"đài đã dùng bản mới đặt cạnh ({SCRIPT_MOI}) cho tệp này: chỉ ghi nhận, xóa {SCRIPT_MOI}",
+    )
+    assert planned[WORD][0] == "update"
+    assert summary.conflicts == 0 and not summary.failed
+    assert (station / WORD).read_bytes() == built(root)[WORD] and reads(
+        station / WORD, "một một bốn"
+    )
+    assert not (station / SCRIPT_MOI).exists() and not (station / WORD_MOI).exists()
+    assert "LƯU Ý" not in guide(root)
+    before = stats(station), (root / "state/radio.json").read_bytes()
+    again, summary = sync(root, now=LATER)
+    assert {a.kind for a in again} == {"noop"} and summary.conflicts == 0
+    assert (stats(station), (root / "state/radio.json").read_bytes()) == before
+
+
+def test_a_revision_a_killed_run_wrote_then_saved_again_is_settled_as_ours(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bulletin is corrected (113 → 114) and the run sending its scripts is killed at each
+    moment; staff open script.txt and save it (LF, no BOM) before the rerun. The next
+    correction (114 → 115) replaces script.txt as a revision: the station reads «một một
+    năm». Killed after the revision was written and before it was recorded, the rerun's plan
+    took the re-saved file for the revision («đã đúng bản sửa») while recording it found the
+    write had never landed: the record lost the file's revision line, and the next correction
+    was a conflict that left script.txt with «114», script.docx following it."""
+    monkeypatch.delenv(radio_sync.ENV_FOLDER, raising=False)
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURES / "radio", project)
+    sync(project)
+    edit(project / FIRST, "gọi số 113", "gọi số 114")
+    counted = moments(monkeypatch, None)
+    sync(shutil.copytree(project, tmp_path / "clean"), now=LATER)
+    total = counted()
+    monkeypatch.undo()
+    assert total > 4
+    kept = []
+    for kill_at in range(1, total + 1):
+        trial = shutil.copytree(project, tmp_path / f"kill-{kill_at}")
+        moments(monkeypatch, kill_at)
+        with pytest.raises(Killed):
+            sync(trial, now=LATER)
+        monkeypatch.undo()
+        text = trial / STATION / SCRIPT
+        text.write_bytes(SAVED_AGAIN["lf"](text.read_bytes()))
+        sync(trial, now=LATER)
+        edit(trial / FIRST, "gọi số 114", "gọi số 115")
+        actions, summary = sync(trial, now=LATER)
+        kind = {a.key: a.kind for a in actions}[SCRIPT]
+        if kind != "update" or summary.conflicts or not reads(text, "một một năm"):
+            kept.append((kill_at, kind, summary.conflicts))
+        shutil.rmtree(trial)
+    assert not kept, f"{total} moments: (kill at, what became of {SCRIPT}, conflicts)"
+
+
+@pytest.mark.parametrize("saved", sorted(SAVED_AGAIN))
+def test_a_change_log_only_saved_again_is_written_on_not_put_beside(root: Path, saved: str) -> None:
+    """Staff open THAY-DOI.txt and save it (Notepad: no BOM; other editors: LF, the last line
+    end dropped or added), then another bulletin changes: THAY-DOI.txt itself tells the new
+    change, no THAY-DOI.moi.txt, no conflict. Read as an edit, every later change went only
+    into THAY-DOI.moi.txt, which staff are not told to open, and the log they read missed it."""
+    sync(root)
+    station = root / STATION
+    edit(root / FIRST, "gọi số 113", "gọi số 114")
+    sync(root, now=LATER)
+    log = station / LOG
+    log.write_bytes(SAVED_AGAIN[saved](log.read_bytes()))
+    quiet, _summary = sync(root, now=LATER)
+    assert {a.kind for a in quiet} == {"noop"}  # nothing changed: the log is left as it is
+    edit(root / SECOND, "30.000 đồng", "50.000 đồng")
+    actions, summary = sync(root, now=LATER)
+    assert {a.key: a.kind for a in actions}[LOG] == "update"
+    assert summary.conflicts == 0 and not (station / LOG_MOI).exists()
+    told = change_log(log.read_bytes())
+    assert "(items/canh-bao-lua-dao-shipper.txt): sửa lần 2" in told and "sửa lần 2" in told
+
+
+@pytest.mark.parametrize("saved", sorted(SAVED_AGAIN))
+def test_a_guide_only_saved_again_still_warns_of_a_withdrawn_bulletin(
+    root: Path, saved: str
+) -> None:
+    """Staff read DOC-TRUOC.txt and press Ctrl+S; later they edit script.txt and one of its
+    bulletins is withdrawn: the guide is written again and warns («CHÚ Ý») that their
+    script.txt still holds it. Read as the station's own guide, it was never written again,
+    and nothing in the folder told staff not to read the withdrawn bulletin."""
+    sync(root)
+    station = root / STATION
+    told = station / GUIDE_NAME
+    told.write_bytes(SAVED_AGAIN[saved](told.read_bytes()))
+    quiet, _summary = sync(root)
+    assert {a.kind for a in quiet} == {"noop"}
+    saved_by_staff(station / SCRIPT)
+    edit(root / FIRST, "approved_by:", "draft: true\napproved_by:")
+    actions, summary = sync(root, now=LATER)
+    assert {a.key: a.kind for a in actions}[GUIDE_NAME] == "update"
+    assert summary.needs_person == 1
+    assert f"CHÚ Ý: đài đã tự sửa {SCRIPT} nên tệp đó không được thay và VẪN CÒN tin đã rút" in (
+        guide(root)
+    )
+
+
+def test_an_item_script_saved_again_then_withdrawn_goes_from_rut_lai_when_sent_again(
+    root: Path,
+) -> None:
+    """Staff open an item script and save it (LF), then its bulletin is withdrawn and approved
+    again: the copy moved into _rut-lai/ is ours (its words are), so it goes when the script is
+    sent again, as a copy left as we wrote it does; none stays there with «Xin đừng phát»."""
+    sync(root)
+    station = root / STATION
+    item = station / OTHER_ITEM
+    item.write_bytes(SAVED_AGAIN["lf"](item.read_bytes()))
+    edit(root / SECOND, "approved_by:", "draft: true\napproved_by:")
+    sync(root, now=LATER)
+    withdrawn = station / radio_sync.WITHDRAWN_DIR / OTHER_ITEM
+    assert withdrawn.exists() and not item.exists()
+    edit(root / SECOND, "draft: true\napproved_by:", "approved_by:")
+    actions, summary = sync(root, now="2024-12-13T15:00")
+    assert {a.key: a.kind for a in actions}[OTHER_ITEM] == "create" and not summary.failed
+    assert item.exists() and not withdrawn.exists()
+    assert not (station / radio_sync.WITHDRAWN_DIR).exists()
