@@ -124,28 +124,35 @@ class Records:
             and isinstance(v.get("title"), str)
         }
 
-    def files_of(self, key: str) -> dict[str, str]:
-        """Each file state/ records for `key` → the state/ file that records it: published.json's
-        first, then the source zalo.json records (all an older state/ has)."""
+    def _zalo_entry(self, key: str) -> Mapping[str, Any]:
+        """state/zalo.json's record of `key` ({} when none or not an object)."""
+        entry = self.zalo.get(key)
+        return entry if isinstance(entry, dict) else {}
+
+    def _files(self, key: str, entry: Mapping[str, Any]) -> dict[str, str]:
+        """Each file state/ records for `key` (`entry`: its zalo.json record) → the state/
+        file that records it: published.json's first, then zalo.json's (all an older state/
+        has)."""
         files: dict[str, str] = {}
         recorded = self.published.files.get(key)
         if recorded is not None:
             files[recorded] = "state/published.json"
-        entry = self.zalo.get(key)
-        if isinstance(entry, dict) and isinstance(entry.get("source"), str) and entry["source"]:
-            files.setdefault(entry["source"], "state/zalo.json")
+        if source := _zalo_source(entry):
+            files.setdefault(source, "state/zalo.json")
         return files
 
     def file_of(self, key: str) -> str:
-        """The file state/ records for `key`: published.json's, else zalo.json's ("" when none;
-        zalo.json read only then)."""
-        return self.published.files.get(key) or next(iter(self.files_of(key)), "")
+        """The file state/ records for `key` ("" when none): published.json's; zalo.json's
+        only when published.json has no file map at all (an older state/). A key published.json
+        names no file for is one never published, as a new bulletin held for approval: reading
+        zalo.json for it made every check and build with one read zalo.json and its journal."""
+        files = self.published.files
+        return files.get(key, "") if files else _zalo_source(self._zalo_entry(key))
 
     def of(self, key: str) -> Recorded | None:
         """What state/ records of `key` published; None when it records nothing of it."""
-        files = self.files_of(key)
-        entry = self.zalo.get(key)
-        entry = entry if isinstance(entry, dict) else {}
+        entry = self._zalo_entry(key)
+        files = self._files(key, entry)
         paths = self.history.get(key, ())
         # A title written by hand or by another tool may be a list or an object: it tells
         # nothing, as _radio_titles drops it too.
@@ -155,6 +162,12 @@ class Records:
         if not (files or paths or titles):
             return None
         return Recorded(files, paths[-1] if paths else "", frozenset(map(_same, titles)))
+
+
+def _zalo_source(entry: Mapping[str, Any]) -> str:
+    """The file the zalo.json record `entry` names ("" when none)."""
+    source = entry.get("source")
+    return source if isinstance(source, str) else ""
 
 
 def _same(title: object) -> str:

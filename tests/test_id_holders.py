@@ -8,6 +8,7 @@ import json
 import re
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -17,10 +18,11 @@ from publish.content import load_site
 from publish.errors import ContentError, Problem
 from publish.fields import new_identifier
 from publish.model import Site
+from publish.withdrawing import withdrawable
 from publish.zalo.emulator import ZaloEmulator
 from tests.helpers import NOW as CLOCK
 from tests.helpers import bulletin_md, make_project
-from tests.zalo_project import NOW, records, sync, told, zalo_project
+from tests.zalo_project import NOW, records, sync, told, zalo_bulletin, zalo_project
 
 ORIGINAL = "content/bai-viet/ban-tin-001.md"
 COPY = "content/bai-viet/ban-sao.md"
@@ -428,3 +430,43 @@ def test_a_load_reads_published_json_and_zalo_json_once_for_both_checks(
     told = [(p.file, p.severity) for p in info.value.problems if p.field == "id"]
     assert told == [("content/bai-viet/ban-sao-0.md", "error"), (ORIGINAL, "warning")]
     assert (reads["published.json"], reads["zalo.json"]) == (1, 1)
+
+
+def counting_state_reads(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
+    """From now on, how many times each file of a state/ folder is read (whole or as text, as
+    the state files and zalo.json's journal are)."""
+    reads: Counter[str] = Counter()
+    read_bytes, read_text = Path.read_bytes, Path.read_text
+
+    def bytes_counted(path: Path) -> bytes:
+        """Path.read_bytes, counting the state/ files read."""
+        reads[path.name] += path.parent.name == "state"
+        return read_bytes(path)
+
+    def text_counted(path: Path, *args: Any, **kwargs: Any) -> str:
+        """Path.read_text, counting the state/ files read."""
+        reads[path.name] += path.parent.name == "state"
+        return read_text(path, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "read_bytes", bytes_counted)
+    monkeypatch.setattr(Path, "read_text", text_counted)
+    return reads
+
+
+def test_a_new_bulletin_held_for_approval_reads_no_zalo_record_for_the_withdrawal_lines(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """R7 (b) item 1: a key published.json names no file for is one never published; the
+    wrong-fix lookup read zalo.json and its journal for it, so every check and build with a
+    new bulletin waiting for approval parsed zalo.json once more."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    new = "content/bai-viet/ban-tin-moi.md"
+    (root / new).write_text(zalo_bulletin(5, approved_by='""'), "utf-8")
+    site = load(root)
+    assert [e.bulletin.source for e in site.excluded] == [new]
+    reads = counting_state_reads(monkeypatch)
+    [held] = withdrawable(site)
+    assert (held.source, held.why) == (new, "unapproved")
+    assert reads["published.json"] == 1
+    assert +reads <= Counter({"published.json": 1, "web-urls.json": 1}), reads
