@@ -336,26 +336,28 @@ def moved_ids(
 ) -> list[Problem]:
     """A warning on each file state/ records as a published bulletin's that now declares another
     id while another file holds the published one's (the fix of a duplicate id applied to the
-    wrong file): the channels take that other file for the published bulletin. Found by the
-    address web-urls.json records last (read once a process: the website's build reads it too),
-    then confirmed by the file and title published.json, zalo.json record. `duplicated`: the
-    keys two files share, told as such."""
+    wrong file): the channels take that other file for the published bulletin. Looked for, as
+    the withdrawal line looks (gave_up), by the file and the address state/ records for the
+    key, only for a key whose file is not at the address web-urls.json records last for it
+    (read once a process: the website's build reads it too): a wrong fix leaves the key at the
+    copy's address, so published.json is not parsed on every load. `duplicated`: the keys two
+    files share, told as such."""
     history = records.history
     if not history:
         return []
-    holders = {b.key: b for b in bulletins}
     skip = set(duplicated)
-    by_address = {paths[-1]: key for key, paths in history.items() if paths}
-    problems = []
-    for moved in bulletins:
-        key = by_address.get(moved.url)
-        if key is None or key == moved.key or key in skip or key not in holders:
+    by_file = {b.source: b for b in bulletins}
+    by_address = {b.url: b for b in bulletins}
+    order = {id(b): n for n, b in enumerate(bulletins)}
+    taken = {b.key for b in bulletins}
+    found = []
+    for holder in bulletins:
+        paths = history.get(holder.key)
+        if holder.key in skip or not paths or holder.url == paths[-1]:
             continue
-        holder = holders[key]
-        why = wrong_fix(moved, holder, records.of(key))
-        if why is not None:
-            problems.append(_moved(moved, holder, why, where, holders))
-    return problems
+        if gave := gave_up(holder, by_file, by_address, records):
+            found.append((order[id(gave[0])], _moved(gave[0], holder, gave[1], where, taken)))
+    return [problem for _, problem in sorted(found, key=lambda p: p[0])]
 
 
 def wrong_fix(moved: Bulletin, holder: Bulletin, recorded: Recorded | None) -> Evidence | None:
@@ -376,11 +378,11 @@ def gave_up(
     by_file: Mapping[str, Bulletin],
     by_address: Mapping[str, Bulletin],
     records: Records,
-) -> Bulletin | None:
-    """The file state/ records for `holder`'s key (the one published.json names, else
-    zalo.json: Records.file_of; or the one at the address web-urls.json records last;
+) -> tuple[Bulletin, Evidence] | None:
+    """The file state/ records for `holder`'s key (the one published.json names, or zalo.json
+    in an older state/: Records.file_of; or the one at the address web-urls.json records last;
     `by_file`, `by_address`: the loaded bulletins so) when wrong_fix tells it gave that key up
-    to `holder`; None when none."""
+    to `holder`, with how state/ tells it; None when none."""
     key = holder.key
     paths = records.history.get(key, ())
     found = [by_file.get(records.file_of(key)), by_address.get(paths[-1]) if paths else None]
@@ -388,7 +390,10 @@ def gave_up(
     if not candidates:
         return None  # the usual case: state/ records no other file (titles not read)
     recorded = records.of(key)
-    return next((b for b in candidates if wrong_fix(b, holder, recorded) is not None), None)
+    for candidate in candidates:
+        if why := wrong_fix(candidate, holder, recorded):
+            return candidate, why
+    return None
 
 
 def _retitled(holder: Bulletin, moved: Bulletin, recorded: Recorded) -> bool:

@@ -203,10 +203,11 @@ def _taken(held: list[Withdrawable], site: Site, records: Records) -> list[Withd
     found = []
     for withdrawn in held:
         holder = by_file.get(withdrawn.source)
-        original = gave_up(holder, by_file, by_address, records) if holder else None
-        if original is None:
+        gave = gave_up(holder, by_file, by_address, records) if holder else None
+        if gave is None:
             found.append(withdrawn)
             continue
+        original = gave[0]
         found.append(
             Withdrawable(
                 withdrawn.key,
