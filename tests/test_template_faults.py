@@ -244,6 +244,25 @@ def test_a_fault_inside_an_own_macro_is_told_at_the_macro_s_line(
     assert not (root / "output").exists()
 
 
+def test_a_fault_in_an_own_theme_linked_from_a_shared_folder_is_told_at_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """R7 (a) item 1: templates/web/ a link to a theme several units share, outside the
+    project: a fault in its page.html matched no folder of the unit's, so it was «Lỗi nội bộ»."""
+    root = _own_theme(tmp_path)
+    shared = tmp_path / "giao-dien-chung"
+    shutil.move(root / "templates/web", shared)
+    # Only the templates: a file of templates/assets/ linked from outside is refused.
+    (root / "templates/web").symlink_to(shared)
+    line = _insert(shared / "page.html", "</article>", "{{ 1 / 0 }}")
+    assert main(["check", "--root", str(root), "--now", NOW.isoformat()]) == 1
+    err = capsys.readouterr().err
+    assert (
+        f"templates/web/page.html:{line}: lỗi: mẫu giao diện lỗi khi dựng trang: chia cho 0" in err
+    ), err
+    assert "nội bộ" not in err and "Traceback" not in err, err
+
+
 def test_an_undescribed_fault_keeps_its_technical_detail(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -320,11 +320,12 @@ def _tool_call_problem(exc: BaseException, shown: str, line: int | None) -> Prob
 def _innermost_template(paths: Sequence[Path], root: Path) -> int | None:
     """The index in `paths` (a traceback's resolved files) of the innermost frame in a template
     (Jinja rewrites those to the template's file): a file under the project's templates/ or
-    the built-in theme, not one merely named like a template (a tool's helper, a template of
-    another folder)."""
-    own = (root / "templates").resolve()
+    templates/web/ (the folder the loader reads, which may be a link to a theme shared outside
+    the project), or the built-in theme; not one merely named like a template (a tool's
+    helper, a template of another folder)."""
+    folders = (BUILT_IN, (root / "templates").resolve(), (root / "templates" / "web").resolve())
     for index in range(len(paths) - 1, -1, -1):
-        if paths[index].is_relative_to(own) or paths[index].is_relative_to(BUILT_IN):
+        if any(paths[index].is_relative_to(folder) for folder in folders):
             return index
     return None
 
