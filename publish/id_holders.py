@@ -124,28 +124,35 @@ class Records:
             and isinstance(v.get("title"), str)
         }
 
-    def files_of(self, key: str) -> dict[str, str]:
-        """Each file state/ records for `key` → the state/ file that records it: published.json's
-        first, then the source zalo.json records (all an older state/ has)."""
+    def _zalo_entry(self, key: str) -> Mapping[str, Any]:
+        """state/zalo.json's record of `key` ({} when none or not an object)."""
+        entry = self.zalo.get(key)
+        return entry if isinstance(entry, dict) else {}
+
+    def _files(self, key: str, entry: Mapping[str, Any]) -> dict[str, str]:
+        """Each file state/ records for `key` (`entry`: its zalo.json record) → the state/
+        file that records it: published.json's first, then zalo.json's (all an older state/
+        has)."""
         files: dict[str, str] = {}
         recorded = self.published.files.get(key)
         if recorded is not None:
             files[recorded] = "state/published.json"
-        entry = self.zalo.get(key)
-        if isinstance(entry, dict) and isinstance(entry.get("source"), str) and entry["source"]:
-            files.setdefault(entry["source"], "state/zalo.json")
+        if source := _zalo_source(entry):
+            files.setdefault(source, "state/zalo.json")
         return files
 
     def file_of(self, key: str) -> str:
-        """The file state/ records for `key`: published.json's, else zalo.json's ("" when none;
-        zalo.json read only then)."""
-        return self.published.files.get(key) or next(iter(self.files_of(key)), "")
+        """The file state/ records for `key` ("" when none): published.json's; zalo.json's
+        only when published.json has no file map at all (an older state/). A key published.json
+        names no file for is one never published, as a new bulletin held for approval: reading
+        zalo.json for it made every check and build with one read zalo.json and its journal."""
+        files = self.published.files
+        return files.get(key, "") if files else _zalo_source(self._zalo_entry(key))
 
     def of(self, key: str) -> Recorded | None:
         """What state/ records of `key` published; None when it records nothing of it."""
-        files = self.files_of(key)
-        entry = self.zalo.get(key)
-        entry = entry if isinstance(entry, dict) else {}
+        entry = self._zalo_entry(key)
+        files = self._files(key, entry)
         paths = self.history.get(key, ())
         # A title written by hand or by another tool may be a list or an object: it tells
         # nothing, as _radio_titles drops it too.
@@ -155,6 +162,12 @@ class Records:
         if not (files or paths or titles):
             return None
         return Recorded(files, paths[-1] if paths else "", frozenset(map(_same, titles)))
+
+
+def _zalo_source(entry: Mapping[str, Any]) -> str:
+    """The file the zalo.json record `entry` names ("" when none)."""
+    source = entry.get("source")
+    return source if isinstance(source, str) else ""
 
 
 def _same(title: object) -> str:
@@ -323,26 +336,28 @@ def moved_ids(
 ) -> list[Problem]:
     """A warning on each file state/ records as a published bulletin's that now declares another
     id while another file holds the published one's (the fix of a duplicate id applied to the
-    wrong file): the channels take that other file for the published bulletin. Found by the
-    address web-urls.json records last (read once a process: the website's build reads it too),
-    then confirmed by the file and title published.json, zalo.json record. `duplicated`: the
-    keys two files share, told as such."""
+    wrong file): the channels take that other file for the published bulletin. Looked for, as
+    the withdrawal line looks (gave_up), by the file and the address state/ records for the
+    key, only for a key whose file is not at the address web-urls.json records last for it
+    (read once a process: the website's build reads it too): a wrong fix leaves the key at the
+    copy's address, so published.json is not parsed on every load. `duplicated`: the keys two
+    files share, told as such."""
     history = records.history
     if not history:
         return []
-    holders = {b.key: b for b in bulletins}
     skip = set(duplicated)
-    by_address = {paths[-1]: key for key, paths in history.items() if paths}
-    problems = []
-    for moved in bulletins:
-        key = by_address.get(moved.url)
-        if key is None or key == moved.key or key in skip or key not in holders:
+    by_file = {b.source: b for b in bulletins}
+    by_address = {b.url: b for b in bulletins}
+    order = {id(b): n for n, b in enumerate(bulletins)}
+    taken = {b.key for b in bulletins}
+    found = []
+    for holder in bulletins:
+        paths = history.get(holder.key)
+        if holder.key in skip or not paths or holder.url == paths[-1]:
             continue
-        holder = holders[key]
-        why = wrong_fix(moved, holder, records.of(key))
-        if why is not None:
-            problems.append(_moved(moved, holder, why, where, holders))
-    return problems
+        if gave := gave_up(holder, by_file, by_address, records):
+            found.append((order[id(gave[0])], _moved(gave[0], holder, gave[1], where, taken)))
+    return [problem for _, problem in sorted(found, key=lambda p: p[0])]
 
 
 def wrong_fix(moved: Bulletin, holder: Bulletin, recorded: Recorded | None) -> Evidence | None:
@@ -363,11 +378,11 @@ def gave_up(
     by_file: Mapping[str, Bulletin],
     by_address: Mapping[str, Bulletin],
     records: Records,
-) -> Bulletin | None:
-    """The file state/ records for `holder`'s key (the one published.json names, else
-    zalo.json: Records.file_of; or the one at the address web-urls.json records last;
+) -> tuple[Bulletin, Evidence] | None:
+    """The file state/ records for `holder`'s key (the one published.json names, or zalo.json
+    in an older state/: Records.file_of; or the one at the address web-urls.json records last;
     `by_file`, `by_address`: the loaded bulletins so) when wrong_fix tells it gave that key up
-    to `holder`; None when none."""
+    to `holder`, with how state/ tells it; None when none."""
     key = holder.key
     paths = records.history.get(key, ())
     found = [by_file.get(records.file_of(key)), by_address.get(paths[-1]) if paths else None]
@@ -375,7 +390,10 @@ def gave_up(
     if not candidates:
         return None  # the usual case: state/ records no other file (titles not read)
     recorded = records.of(key)
-    return next((b for b in candidates if wrong_fix(b, holder, recorded) is not None), None)
+    for candidate in candidates:
+        if why := wrong_fix(candidate, holder, recorded):
+            return candidate, why
+    return None
 
 
 def _retitled(holder: Bulletin, moved: Bulletin, recorded: Recorded) -> bool:

@@ -4,7 +4,8 @@ tells those found compiling it).
 The words matched are Jinja's and Python's own, found by making each fault in a template (see
 tests/test_template_faults.py): a field the value does not have, a `for` over what is not a
 list, a sum of a number and a text, a call of what is not a macro, a division by zero, a
-length of nothing, an element past a list's end, a macro called with arguments it lacks.
+length of nothing, an element past a list's end, a macro called with arguments it lacks, a
+template named by a value (`{% include page.title %}`) that no file has.
 """
 
 from __future__ import annotations
@@ -305,6 +306,39 @@ def _empty(found: re.Match[str]) -> Explained:
     )
 
 
+NAMED_BY_VALUE = (
+    "Tên sau include, import hay extends ở dòng này phải là tên một tệp mẫu trong thư mục ấy. "
+    "Nếu tên ấy lấy từ một giá trị (như page.title) thì ở trang này giá trị ấy không phải tên "
+    'mẫu nào: viết tên tệp trong ngoặc kép ({% include "_ten_mau.html" %}), hoặc, khi mẫu có '
+    "thể không có, thêm «ignore missing» sau tên ({% include x ignore missing %})."
+)
+"""What to check when an include, import or extends names no template."""
+QUOTED_RE = re.compile(r"'([^']*)'|\"([^\"]*)\"")
+"""One of the folders Jinja lists where it looked for a template, as Python quotes it."""
+
+
+def _no_template(found: re.Match[str]) -> Explained:
+    """An include, import or extends of a template name that no file has (a name a value gives:
+    a fixed one is found by check before any page renders)."""
+    folders = ", ".join(a or b for a, b in QUOTED_RE.findall(found.group("paths")))
+    return Explained(
+        f"không có mẫu giao diện nào mang tên «{found.group('name')}» (đã tìm trong {folders})",
+        None,
+        None,
+        NAMED_BY_VALUE,
+    )
+
+
+def _no_templates(found: re.Match[str]) -> Explained:
+    """An include of a list of template names none of which a file has."""
+    return Explained(
+        f"không có mẫu giao diện nào mang một trong các tên «{found.group(1)}»",
+        None,
+        None,
+        NAMED_BY_VALUE,
+    )
+
+
 RUNTIME: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], Explained]], ...] = (
     (re.compile(r"^'([^']+)' has no attribute (?:'([^']*)'|\"([^\"]*)\")$"), _no_field),
     (re.compile(r"^(.+?) has no element (.+)$"), _no_element),
@@ -332,6 +366,13 @@ RUNTIME: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], Explained]], ...
     (re.compile(r"^macro '([^']+)' takes no keyword argument '([^']+)'$"), _unknown_argument),
     (re.compile(r"^parameter '([^']+)' was not provided$"), _missing_argument),
     (re.compile(r"^No (first|last|random) item, sequence was empty\.$"), _empty),
+    (
+        re.compile(
+            r"""^(?P<q>['"])(?P<name>.*)(?P=q) not found in search paths?: (?P<paths>.+)$"""
+        ),
+        _no_template,
+    ),
+    (re.compile(r"^none of the templates given were found: (.*)$"), _no_templates),
 )
 """Jinja's and Python's messages (3.11 to 3.13 word them alike) and who describes each."""
 IN_FILTERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], str | None], Explained]], ...] = (

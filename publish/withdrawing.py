@@ -203,10 +203,11 @@ def _taken(held: list[Withdrawable], site: Site, records: Records) -> list[Withd
     found = []
     for withdrawn in held:
         holder = by_file.get(withdrawn.source)
-        original = gave_up(holder, by_file, by_address, records) if holder else None
-        if original is None:
+        gave = gave_up(holder, by_file, by_address, records) if holder else None
+        if gave is None:
             found.append(withdrawn)
             continue
+        original = gave[0]
         found.append(
             Withdrawable(
                 withdrawn.key,
@@ -410,11 +411,10 @@ def withdrawal_notes(
         elif why == ID_TAKEN:
             lines.append((source, _id_taken_line(withdrawn, names, which)))
         elif why:
-            words = HELD_WORDS.get(why, why)
+            words = _held_words(why, withdrawn.also)
             restore = RESTORE.format(file=shell_word(source))
             keep = KEEP_IT.get(why, "").format(restore=restore)
             if withdrawn.also:
-                words += f"; {HELD_WORDS.get(withdrawn.also, HELD_WORDS['unapproved'])}"
                 keep = REVIEWED_AND_APPROVED
             lines.append(
                 (
@@ -433,6 +433,13 @@ def withdrawal_notes(
                 )
             )
     return lines
+
+
+def _held_words(why: str, also: str) -> str:
+    """Why a bulletin is held, in words (`why`: its Withdrawable's; `also`: the approval check
+    holding it too, "" when none)."""
+    words = HELD_WORDS.get(why, why)
+    return f"{words}; {HELD_WORDS.get(also, HELD_WORDS['unapproved'])}" if also else words
 
 
 def _named(key: str, source: str) -> str:
@@ -594,9 +601,7 @@ def _id_taken_line(taken: Withdrawable, names: str, which: str) -> str:
     """The line of a published bulletin whose file now declares another `id` while
     `taken.holder`, held back, took its key (`names`: the channels it leaves)."""
     key, source, holder = taken.key, taken.source, taken.holder
-    words = HELD_WORDS.get(taken.held_why, taken.held_why)
-    if taken.also:
-        words += f"; {HELD_WORDS.get(taken.also, HELD_WORDS['unapproved'])}"
+    words = _held_words(taken.held_why, taken.also)
     return (
         f"Sẽ rút bài đang đăng: {source} là bài «{key}» đang đăng trên {names}, nay ghi "
         f"«id: {taken.new_id}», còn id «{key}» nay ở {holder}, tệp bị giữ lại ({words}): lần "

@@ -8,6 +8,7 @@ import json
 import re
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -17,10 +18,11 @@ from publish.content import load_site
 from publish.errors import ContentError, Problem
 from publish.fields import new_identifier
 from publish.model import Site
+from publish.withdrawing import withdrawable
 from publish.zalo.emulator import ZaloEmulator
 from tests.helpers import NOW as CLOCK
 from tests.helpers import bulletin_md, make_project
-from tests.zalo_project import NOW, records, sync, told, zalo_project
+from tests.zalo_project import NOW, records, sync, told, zalo_bulletin, zalo_project
 
 ORIGINAL = "content/bai-viet/ban-tin-001.md"
 COPY = "content/bai-viet/ban-sao.md"
@@ -428,3 +430,83 @@ def test_a_load_reads_published_json_and_zalo_json_once_for_both_checks(
     told = [(p.file, p.severity) for p in info.value.problems if p.field == "id"]
     assert told == [("content/bai-viet/ban-sao-0.md", "error"), (ORIGINAL, "warning")]
     assert (reads["published.json"], reads["zalo.json"]) == (1, 1)
+
+
+def counting_state_reads(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
+    """From now on, how many times each file of a state/ folder is read (whole or as text, as
+    the state files and zalo.json's journal are)."""
+    reads: Counter[str] = Counter()
+    read_bytes, read_text = Path.read_bytes, Path.read_text
+
+    def bytes_counted(path: Path) -> bytes:
+        """Path.read_bytes, counting the state/ files read."""
+        reads[path.name] += path.parent.name == "state"
+        return read_bytes(path)
+
+    def text_counted(path: Path, *args: Any, **kwargs: Any) -> str:
+        """Path.read_text, counting the state/ files read."""
+        reads[path.name] += path.parent.name == "state"
+        return read_text(path, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "read_bytes", bytes_counted)
+    monkeypatch.setattr(Path, "read_text", text_counted)
+    return reads
+
+
+def test_a_new_bulletin_held_for_approval_reads_no_zalo_record_for_the_withdrawal_lines(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """R7 (b) item 1: a key published.json names no file for is one never published; the
+    wrong-fix lookup read zalo.json and its journal for it, so every check and build with a
+    new bulletin waiting for approval parsed zalo.json once more."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    new = "content/bai-viet/ban-tin-moi.md"
+    (root / new).write_text(zalo_bulletin(5, approved_by='""'), "utf-8")
+    site = load(root)
+    assert [e.bulletin.source for e in site.excluded] == [new]
+    reads = counting_state_reads(monkeypatch)
+    [held] = withdrawable(site)
+    assert (held.source, held.why) == (new, "unapproved")
+    assert reads["published.json"] == 1
+    assert +reads <= Counter({"published.json": 1, "web-urls.json": 1}), reads
+
+
+def test_a_wrong_fix_whose_published_file_moved_too_is_warned_as_the_line_tells_it(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """R7 (b) item 2: the published file's id changed and its date too, so its address is no
+    longer the one web-urls.json records: the withdrawal line found it by the file
+    published.json names and told the wrong fix, while check, looking by address only, warned
+    of nothing."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    copy_published(root)
+    set_id(root, ORIGINAL, "bt-001-moi")
+    path = root / ORIGINAL
+    path.write_text(re.sub(r"(?m)^date: .*$", "date: 2020-11-02 08:00", path.read_text("utf-8")))
+    assert {b.key: b.url for b in load(root).bulletins}["bt-001-moi"] == "/2020/11/ban-tin-001/"
+    code, out = check(root, capsys)
+    assert code == 0, out
+    assert (
+        f"{ORIGINAL}:7: cảnh báo: trường 'id': bài đang đăng đổi id: tệp này là bài «bt-001» đã "
+        "đăng (state/published.json ghi tệp này là tệp của bài ấy)"
+    ) in out, out
+    assert withdrawal_line(out).startswith(
+        f"Sẽ rút bài đang đăng: {ORIGINAL} là bài «bt-001» đang đăng trên website, Zalo, nay "
+        f"ghi «id: bt-001-moi», còn id «bt-001» nay ở {COPY}"
+    )
+
+
+def test_a_load_with_no_published_file_moved_reads_neither_published_json_nor_zalo_json(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The wrong-fix check runs on every load (serve reloads on each save): with every published
+    bulletin at the address web-urls.json records, and a new one besides, it reads no record of
+    the channels (published.json is ~1.6 MB at 10,000 bulletins)."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    (root / "content/bai-viet/ban-tin-moi.md").write_text(zalo_bulletin(5), "utf-8")
+    reads = counting_state_reads(monkeypatch)
+    load(root)
+    assert reads["published.json"] == reads["zalo.json"] == 0, reads

@@ -4,6 +4,7 @@ template (Jinja's and Python's words are matched, never guessed)."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import unicodedata
 from pathlib import Path
@@ -120,6 +121,16 @@ FAULTS = [
     ("{{ []|first }}", "danh sách rỗng ở trang này: |first không có phần tử nào để lấy", "{% if"),
     ("{{ []|last }}", "danh sách rỗng ở trang này: |last không có phần tử nào để lấy", "{% if"),
     ("{% if 1 is nosuch %}{% endif %}", "không có phép thử «nosuch» (is nosuch)", "sau «is»"),
+    (
+        "{% include s %}",
+        "không có mẫu giao diện nào mang tên «abc» (đã tìm trong ",
+        "ignore missing",
+    ),
+    (
+        "{% include [s, 'x.html'] %}",
+        "không có mẫu giao diện nào mang một trong các tên «abc, x.html»",
+        "ignore missing",
+    ),
 ]
 
 
@@ -242,6 +253,52 @@ def test_a_fault_inside_an_own_macro_is_told_at_the_macro_s_line(
         in err
     ), err
     assert not (root / "output").exists()
+
+
+def test_an_include_of_a_name_no_template_has_names_it_and_the_folder_looked_in(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """R7 (a) item 4: `{% include page.title %}` named a template no file has; told as «chỗ sai
+    chưa được mô tả» with Jinja's English as the detail."""
+    root = _own_theme(tmp_path)
+    line = _insert(root / "templates/web/page.html", "</article>", "{% include page.title %}")
+    assert main(["check", "--root", str(root), "--now", NOW.isoformat()]) == 1
+    err = capsys.readouterr().err
+    found = re.search(
+        rf"^templates/web/page\.html:{line}: lỗi: mẫu giao diện lỗi khi dựng trang: không có "
+        r"mẫu giao diện nào mang tên «(.+)» \(đã tìm trong (.+)\)$",
+        err,
+        re.M,
+    )
+    assert found, err
+    titles = re.findall(r'(?m)^title: "?(.+?)"?$', _front_matters(root))
+    assert found[1] in titles and found[2] == str(root / "templates/web"), err
+    assert "ignore missing" in err and "chi tiết kỹ thuật" not in err, err
+    assert unicodedata.is_normalized("NFC", err) and not JINJA_ENGLISH.search(err), err
+
+
+def _front_matters(root: Path) -> str:
+    """Every Markdown file of the project's content/ and pages/, one after another."""
+    return "\n".join(p.read_text("utf-8") for p in sorted(root.rglob("*.md")))
+
+
+def test_a_fault_in_an_own_theme_linked_from_a_shared_folder_is_told_at_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """R7 (a) item 1: templates/web/ a link to a theme several units share, outside the
+    project: a fault in its page.html matched no folder of the unit's, so it was «Lỗi nội bộ»."""
+    root = _own_theme(tmp_path)
+    shared = tmp_path / "giao-dien-chung"
+    shutil.move(root / "templates/web", shared)
+    # Only the templates: a file of templates/assets/ linked from outside is refused.
+    (root / "templates/web").symlink_to(shared)
+    line = _insert(shared / "page.html", "</article>", "{{ 1 / 0 }}")
+    assert main(["check", "--root", str(root), "--now", NOW.isoformat()]) == 1
+    err = capsys.readouterr().err
+    assert (
+        f"templates/web/page.html:{line}: lỗi: mẫu giao diện lỗi khi dựng trang: chia cho 0" in err
+    ), err
+    assert "nội bộ" not in err and "Traceback" not in err, err
 
 
 def test_an_undescribed_fault_keeps_its_technical_detail(

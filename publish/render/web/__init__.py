@@ -268,6 +268,8 @@ JINJA_STAND_IN = Path(escaping.__file__).resolve()
 is the value's, as it would be in Jinja."""
 BUILT_IN = BUILTIN_THEME.resolve()
 """The built-in theme's folder as a traceback's frames are compared with it."""
+DEFAULT_WEB = f"giao diện mặc định ({BUILTIN_THEME / 'web'})"
+"""The built-in theme's templates, as a message about the unit's own sends the unit to them."""
 
 
 def _template_failure(exc: BaseException, template: str, root: Path) -> ContentError | None:
@@ -281,18 +283,17 @@ def _template_failure(exc: BaseException, template: str, root: Path) -> ContentE
     at = _innermost_template(paths, root)
     if at is not None and paths[at].is_relative_to(BUILT_IN):
         return None  # the unit has no template to fix: «sửa mẫu của đơn vị» would mislead
-    # An undefined value is always a template's (only a template's lookup makes one, even when
-    # a tool's helper meets it); a PublishError is the tool's own words on the unit's mistake.
-    deeper = paths[at + 1 :] if at is not None else paths
-    tools = not isinstance(exc, (PublishError, jinja2.UndefinedError)) and any(
-        map(_in_tool, deeper)
-    )
     if at is None:
         if not isinstance(exc, jinja2.TemplateError):
             return None
-        # No template frame to tell the fault's frames from this module's calling ones: the
-        # technical detail only, when the tool's code is among them.
-        return ContentError([_render_problem(exc, template, None, described=not tools)])
+        # No template frame to tell the fault's frames from the calling ones, which are this
+        # module's (page(), report_box()): the technical detail only.
+        return ContentError([_render_problem(exc, template, None, described=False)])
+    # An undefined value is always a template's (only a template's lookup makes one, even when
+    # a tool's helper meets it); a PublishError is the tool's own words on the unit's mistake.
+    tools = not isinstance(exc, (PublishError, jinja2.UndefinedError)) and any(
+        map(_in_tool, paths[at + 1 :])
+    )
     shown = _shown(Path(frames[at].filename), root)
     if tools:
         # Not described («cần một danh sách» could send the unit after a mistake not in its
@@ -311,7 +312,7 @@ def _tool_call_problem(exc: BaseException, shown: str, line: int | None) -> Prob
         f"{type(exc).__name__}: {exc})",
         line=line,
         hint="Xem lại giá trị dòng này đưa vào hàm (ví dụ vn_date cần một ngày, không phải "
-        f"chữ) và so với dòng tương ứng của giao diện mặc định ({BUILTIN_THEME / 'web'}). Nếu "
+        f"chữ) và so với dòng tương ứng của {DEFAULT_WEB}. Nếu "
         "dòng ấy giống giao diện mặc định mà vẫn lỗi thì đó là lỗi của công cụ: chạy lại với "
         "--debug và gửi kết quả cho nhóm phát triển.",
     )
@@ -320,11 +321,12 @@ def _tool_call_problem(exc: BaseException, shown: str, line: int | None) -> Prob
 def _innermost_template(paths: Sequence[Path], root: Path) -> int | None:
     """The index in `paths` (a traceback's resolved files) of the innermost frame in a template
     (Jinja rewrites those to the template's file): a file under the project's templates/ or
-    the built-in theme, not one merely named like a template (a tool's helper, a template of
-    another folder)."""
-    own = (root / "templates").resolve()
+    templates/web/ (the folder the loader reads, which may be a link to a theme shared outside
+    the project), or the built-in theme; not one merely named like a template (a tool's
+    helper, a template of another folder)."""
+    folders = (BUILT_IN, (root / "templates").resolve(), (root / "templates" / "web").resolve())
     for index in range(len(paths) - 1, -1, -1):
-        if paths[index].is_relative_to(own) or paths[index].is_relative_to(BUILT_IN):
+        if any(paths[index].is_relative_to(folder) for folder in folders):
             return index
     return None
 
@@ -371,8 +373,7 @@ def _render_problem(
         "mẫu giao diện lỗi khi dựng trang: chỗ sai chưa được mô tả (chi tiết kỹ thuật: "
         f"{original})",
         line=line,
-        hint="Sửa chỗ đó trong mẫu của đơn vị, hoặc chép lại mẫu từ giao diện mặc định "
-        f"({BUILTIN_THEME / 'web'}).",
+        hint=f"Sửa chỗ đó trong mẫu của đơn vị, hoặc chép lại mẫu từ {DEFAULT_WEB}.",
     )
 
 
