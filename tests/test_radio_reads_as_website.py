@@ -539,3 +539,14 @@ def test_a_comment_left_open_in_a_raw_html_block_is_hidden_as_on_the_website() -
     assert "Website hiện nguyên văn" not in flag.message
     assert "website ẩn mọi chữ từ dấu này đến hết bản tin" in flag.message
     assert "«-->»" in flag.message
+
+
+@pytest.mark.parametrize("mark", ["#", "# "])
+def test_a_first_level_heading_after_text_is_read_as_the_website_shows_it(mark: str) -> None:
+    """Review R1.1 (R10 B.5): every `#` heading was dropped as the bulletin's title; one typed
+    between paragraphs is a heading the website shows, so it is read as a section's."""
+    source = f"Câu đầu.\n\n{mark}Cảnh báo lừa đảo\n\nCâu cuối.\n"
+    assert ">Cảnh báo lừa đảo</h" in _web(source)
+    assert normalise(source).text == "Câu đầu.\n\nCảnh báo lừa đảo.\n\nCâu cuối."
+    # Before any text it is the title, as before: not read.
+    assert normalise(f"{mark}Cảnh báo lừa đảo\n\nCâu cuối.\n").text == "Câu cuối."

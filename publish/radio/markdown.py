@@ -1171,14 +1171,15 @@ def _title_repeat_marked(blocks: list[Block], title: str) -> list[Block]:
 def _sub_headings(blocks: list[Block]) -> list[Block]:
     """Headings below the title become sentences read aloud: without them a list under
     "Dấu hiệu nhận biết …" starts cold. The title is an H1, or an H2 or bold line before any
-    text (R1.1, R1.2); every other heading is kept as a body block of its level."""
+    text (R1.1, R1.2), not one after text; every other heading is kept as a body block of its
+    level."""
     result = []
     started = False
     for block in blocks:
+        # An H1 after the body's first text is no title: the website shows it as a heading of
+        # its section («#Cảnh báo lừa đảo» typed between paragraphs), so it is read as one.
         title = block.kind == "heading" and (
-            block.level == 1
-            or block.repeats_title
-            or (not started and block.level in (2, PSEUDO_HEADING_LEVEL))
+            block.repeats_title or (not started and block.level in (1, 2, PSEUDO_HEADING_LEVEL))
         )
         if block.kind == "heading" and not title:
             block = Block("body", block.items, level=block.level)
