@@ -81,6 +81,7 @@ __all__ = [
     "file_before",
     "file_digest",
     "file_part",
+    "file_part_before",
     "fingerprint",
     "is_version",
     "judged_version",
@@ -359,10 +360,24 @@ def file_part(version: str) -> str:
 def file_before(approved: str, found: str, raw: bytes) -> bool:
     """Whether the bound approval `approved` is the fingerprint `found` but for its file part,
     taken before session 73 of file `raw` not made NFC (see file_digest's `approved`)."""
+    was = _but_file(approved, found)
+    return was is not None and file_digest(raw, was) == was
+
+
+def file_part_before(approved: str, found: str, digest: str) -> bool:
+    """file_before of a file whose file_digest, judged by `approved`'s file part, is known:
+    `digest` (Bulletin.file_digest, taken as it was loaded), not hashed again."""
+    was = _but_file(approved, found)
+    return was is not None and digest == was
+
+
+def _but_file(approved: str, found: str) -> str | None:
+    """The file part of bound approval `approved` when it is the fingerprint `found` but for
+    that part, else None."""
     was, now = bound(approved), bound(found)
     if was is None or now is None or was[1] == now[1] or (was[0], was[2]) != (now[0], now[2]):
-        return False
-    return file_digest(raw, was[1]) == was[1]
+        return None
+    return was[1]
 
 
 def review_version(

@@ -44,6 +44,7 @@ __all__ = [
     "owned_kind",
     "read_file",
     "salt",
+    "tool_digest",
     "write_file",
 ]
 
@@ -58,7 +59,7 @@ _PACKAGE = Path(publish.__file__).resolve().parent
 
 
 @cache
-def _tool_digest() -> str:
+def tool_digest() -> str:
     """Digest of the tool's version and of every source file, so any code change invalidates."""
     h = hashlib.sha256(publish.__version__.encode())
     for path in sorted(_PACKAGE.rglob("*.py")):
@@ -160,7 +161,7 @@ def salt(root: Path) -> str:
         config = (root / "site.toml").read_bytes()
     except OSError:
         config = b""
-    return hashlib.sha256(_tool_digest().encode() + b"\0" + config).hexdigest()
+    return hashlib.sha256(tool_digest().encode() + b"\0" + config).hexdigest()
 
 
 class Encoded:

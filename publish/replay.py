@@ -40,7 +40,7 @@ from functools import cached_property, partial
 from pathlib import Path
 
 from publish import installed, linked_folders, output_stamp
-from publish.cache import _tool_digest, file_sha256, write_file
+from publish.cache import file_sha256, tool_digest, write_file
 from publish.config import BUILTIN_THEME, Config
 from publish.errors import Problem, PublishError, os_reason
 from publish.ledger import Ledger
@@ -178,7 +178,7 @@ class LastBuild:
         """Everything besides input files that decides the output bytes."""
         return (
             _VERSION,
-            _tool_digest(),
+            tool_digest(),
             installed.libraries(),
             str(self.output.resolve()),
             self.options,

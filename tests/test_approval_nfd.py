@@ -413,3 +413,24 @@ def test_the_loader_gives_the_file_part_its_text_made_nfc_once(
         [bulletin] = load_site(config_module.load(root), now=NOW).bulletins
     assert asked == []
     assert bulletin.file_digest == expected
+
+
+def test_a_restamp_tells_the_review_written_with_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review R10 C: approved before session 73 of a decomposed file, its reviewer's line gone
+    since, approved again with --pii-reviewed: the run writes pii_reviewed_by too, and saying
+    only «ghi lại approved_version …; nội dung được duyệt không đổi» hid it."""
+    personal = BODY + "\nBị hại là ông Nguyễn Văn Bình, trú ấp 3, điện thoại 0912 345 678.\n"
+    text = nfd(bulletin_md(drop=("approved_by",), body=personal))
+    root = make_project(tmp_path, {FILE: text.encode("utf-8")})
+    approve(root, capsys, "--pii-reviewed")
+    path = root / FILE
+    path.write_bytes(re.sub(rb"pii_reviewed_by: .*\n", b"", path.read_bytes()))
+    approved_before_session_73(root)
+    for run in (("--pii-reviewed", "--dry-run"), ("--pii-reviewed",)):
+        out = approve(root, capsys, *run)
+        assert "Đã duyệt đúng nội dung này từ trước (ghi lại approved_version" in out
+        assert f"ghi pii_reviewed_by: {APPROVER}" in unicodedata.normalize("NFC", out)
+        assert "chỉ được ghi lại dấu" not in out
+    assert b"pii_reviewed_by" in path.read_bytes()

@@ -4,6 +4,7 @@ files not published anyway hold them, and how to let them out (session 73, QA it
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -50,7 +51,6 @@ DRAFTS = {
     "a date unreadable": (bulletin_md({"draft": "true", "date": "2026-13-01"}), "bản nháp"),
     "not approved": (bulletin_md(body=MISSING_PHOTO, drop=("approved_by",)), "chờ duyệt"),
     "approved by nobody": (bulletin_md({"approved_by": '"chờ duyệt"'}, MISSING_PHOTO), "chờ duyệt"),
-    "dated later": (bulletin_md({"date": "2021-02-01 08:00"}, MISSING_PHOTO), "chưa tới giờ đăng"),
 }
 
 
@@ -226,3 +226,136 @@ def test_a_bulletin_to_publish_is_judged_as_loaded_not_as_read_again(tmp_path: P
     (root / APPROVED).write_text(bulletin_md({"draft": "true"}), "utf-8")
     found = [Problem(APPROVED, "không tìm thấy ảnh «../images/hien-truong.jpg»", line=12)]
     assert held_by_unpublished.note(site, found) == ""
+
+
+SECOND = "content/bai-viet/canh-bao-thu-hai.md"
+
+
+def approved_second(tmp_path: Path, *, synced: bool) -> Path:
+    """The project with a second bulletin approved by `publish approve`, then published by
+    `sync web` when `synced`."""
+    root = project(tmp_path, **{SECOND: bulletin_md({"id": "thu-hai"}, drop=("approved_by",))})
+    command = ["approve", "--root", str(root), "--now", CLOCK, SECOND, "--by", "Đại tá A"]
+    assert main(command) == 0
+    if synced:
+        assert main(["--root", str(root), "--now", CLOCK, "sync", "web"]) == 0
+    return root
+
+
+@pytest.mark.parametrize("dropped", [(), ("id", "approved_version")], ids=["as-is", "unmarked"])
+def test_a_published_bulletin_not_loaded_whole_is_not_said_to_be_unpublished(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], dropped: tuple[str, ...]
+) -> None:
+    # Review R10 item 1: saved as a draft with a date no one can read, it is not loaded, and
+    # was read as written only: state/ lists it live, the next sync withdraws it. Its approval
+    # mark and id gone too, state/ still names its file.
+    root = approved_second(tmp_path, synced=True)
+    text = (root / SECOND).read_text("utf-8").replace("date: 2020-12-08 08:00", "date: 2026-13-01")
+    for name in dropped:
+        text, count = re.subn(rf"(?m)^{name}: .*\n", "", text)
+        assert count == 1
+    (root / SECOND).write_text(text.replace("---\n", "---\ndraft: true\n", 1), "utf-8")
+    for command in (("build",), ("check",)):
+        code, err = build(root, capsys, *command)
+        assert code == 1 and "2026-13-01" in err
+        assert err.splitlines()[-1].endswith(CLOSING) and HELD not in err
+
+
+def test_a_published_bulletin_is_found_by_its_id_when_state_records_no_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # published.json written before it recorded each bulletin's file: the key is its id.
+    root = approved_second(tmp_path, synced=True)
+    published = root / "state/published.json"
+    record = json.loads(published.read_text("utf-8"))
+    assert record.pop("files")["thu-hai"] == SECOND
+    published.write_text(json.dumps(record), "utf-8")
+    (root / SECOND).write_text(
+        bulletin_md({"id": "thu-hai", "draft": "true", "date": "2026-13-01"})
+    )
+    code, err = build(root, capsys)
+    assert code == 1 and "2026-13-01" in err and HELD not in err
+
+
+@pytest.mark.parametrize("loaded", [True, False], ids=["loaded", "date-unreadable"])
+def test_an_approved_draft_is_no_file_being_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], loaded: bool
+) -> None:
+    # Approved (its approved_version written by publish approve) and set back to a draft before
+    # any sync: an approved text, not one half written to move out of content/.
+    root = approved_second(tmp_path, synced=False)
+    text = (root / SECOND).read_text("utf-8").replace("---\n", "---\ndraft: true\n", 1)
+    if not loaded:
+        text = text.replace("date: 2020-12-08 08:00", "date: 2026-13-01")
+    (root / SECOND).write_text(text + "\n![Ảnh hiện trường](../images/hien-truong.jpg)\n", "utf-8")
+    code, err = build(root, capsys)
+    assert code == 1 and "hien-truong.jpg" in err
+    assert err.splitlines()[-1].endswith(CLOSING) and HELD not in err
+
+
+@pytest.mark.parametrize(
+    "dates",
+    [
+        {"date": "2021-02-01 08:00"},
+        {"expires": "2020-12-20 08:00"},
+        {"date": "2021-02-01 08:00", "expires": "2021-13-01"},
+    ],
+    ids=["scheduled", "expired", "scheduled-not-loaded"],
+)
+def test_an_approved_bulletin_held_for_its_date_is_no_file_being_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], dates: dict[str, str]
+) -> None:
+    # Review R10 item 2: approved and dated later (or expired), it is no half-written file; the
+    # advice to move it out of content/ would lose (or withdraw) an approved bulletin.
+    # This case was once pinned the other way, the line calling it «chưa tới giờ đăng».
+    root = project(tmp_path, **{SECOND: bulletin_md({"id": "thu-hai", **dates}, MISSING_PHOTO)})
+    code, err = build(root, capsys)
+    assert code == 1 and ("hien-truong.jpg" in err or "2021-13-01" in err)
+    assert err.splitlines()[-1].endswith(CLOSING) and HELD not in err
+
+
+PAGE = "content/pages/gioi-thieu.md"
+
+
+def page_md(*front: str) -> str:
+    """A page held as a draft whose photo is missing, with `front` lines in its front matter."""
+    lines = ['title: "Giới thiệu"', "slug: gioi-thieu", 'summary: "Về đơn vị."', *front]
+    return "---\n" + "\n".join(lines) + "\n---\n\n" + MISSING_PHOTO
+
+
+def test_a_draft_page_never_approved_is_said_to_hold_the_others(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = project(tmp_path, **{PAGE: page_md("draft: true")})
+    code, err = build(root, capsys)
+    assert code == 1
+    assert err.splitlines()[-1] == f"{HELD} một tệp vốn chưa được đăng (trang chưa đăng): {ADVICE}"
+
+
+@pytest.mark.parametrize(
+    "front",
+    [("draft: true", 'approved_by: "Đại tá A"'), ("date: 2021-02-01 08:00",)],
+    ids=["approved", "dated-later"],
+)
+def test_an_approved_page_is_no_file_being_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], front: tuple[str, ...]
+) -> None:
+    # Review R10 item 2: a page whose approved_by names its approver, held as a draft; or one
+    # held only for its date (a page needs no approval): either goes out as it is.
+    root = project(tmp_path, **{PAGE: page_md(*front)})
+    code, err = build(root, capsys)
+    assert code == 1 and "hien-truong.jpg" in err and HELD not in err
+
+
+def test_a_page_on_the_website_is_not_said_to_be_unpublished(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Live on the website the last build wrote, set back to a draft: taken down by the next
+    # build, it is no page «vốn chưa được đăng».
+    root = project(tmp_path, **{PAGE: page_md().replace(MISSING_PHOTO, "Về đơn vị.\n")})
+    code, err = build(root, capsys)
+    assert code == 0, err
+    assert (root / "output/web/gioi-thieu/index.html").is_file()
+    (root / PAGE).write_text(page_md("draft: true"), "utf-8")
+    code, err = build(root, capsys)
+    assert code == 1 and "hien-truong.jpg" in err and HELD not in err

@@ -203,11 +203,11 @@ def test_every_module_and_data_file_the_radio_reads_with_is_in_the_fingerprint(
 
     before = cache.fingerprint.__wrapped__()
     monkeypatch.setattr(Path, "read_bytes", recorded)
-    fragments._tool_digest.cache_clear()
+    fragments.tool_digest.cache_clear()
     try:
         after = cache.fingerprint.__wrapped__()
     finally:
-        fragments._tool_digest.cache_clear()
+        fragments.tool_digest.cache_clear()
     assert loaded - set(read) == set()
     assert {base / "radio" / "provinces.txt", base / "radio" / "abbreviations.tsv"} <= set(read)
     assert after != before

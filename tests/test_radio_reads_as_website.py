@@ -495,3 +495,58 @@ def test_a_hidden_comment_is_still_left_out_unflagged() -> None:
         assert "ẩn" not in _web(source)
         spoken = normalise(source)
         assert "ẩn" not in spoken.text and not spoken.flags
+
+
+@pytest.mark.parametrize(
+    ("source", "kept"),
+    [
+        ("Gõ `<!--` để mở ghi chú.\n", "để mở ghi chú"),
+        ("Viết &lt;!-- để mở.\n", "để mở"),
+        ("Chữ <b title='<!--'>đậm</b> đây.\n", "Chữ đậm đây."),
+        ("<p>Chữ &lt;!-- mở</p>\n", "Chữ"),
+    ],
+    ids=["code", "entity", "attribute", "entity-in-html"],
+)
+def test_a_comment_opening_the_website_shows_on_purpose_holds_nothing(
+    source: str, kept: str
+) -> None:
+    """Review R10 B.3: `<!--` in code, as an entity or in an attribute is shown (or kept) on
+    purpose by the website, no note left open: the script was held with advice to close it."""
+    assert "&lt;!--" in _web(source)
+    spoken = normalise(source)
+    assert kept in spoken.text
+    # The radio cannot say `<!--` (told as a sign it cannot read), but no note is open.
+    assert not [f for f in spoken.flags if "ghi chú ẩn" in f.message]
+
+
+def test_a_comment_typed_as_entities_is_read_as_the_website_shows_it() -> None:
+    """Review R10 B.4: `&lt;!-- x --&gt;` is text on the website, not a comment: its words were
+    dropped unread and untold."""
+    source = "Viết &lt;!-- x --&gt; như thế.\n"
+    assert "&lt;!-- x --&gt;" in _web(source)
+    spoken = normalise(source)
+    assert "x" in spoken.text.split() and "như thế" in spoken.text
+
+
+def test_a_comment_left_open_in_a_raw_html_block_is_hidden_as_on_the_website() -> None:
+    """Review R10 B.3: in a raw `<div>`, an unclosed `<!--` hides its words on the website; the
+    radio read them and the flag said the website shows them."""
+    source = "<div>\nChữ <!-- chưa đóng\n</div>\n"
+    assert "chưa đóng" not in _web(source)
+    spoken = normalise(source)
+    assert "chưa đóng" not in spoken.text.lower()
+    (flag,) = [f for f in spoken.flags if f.code == "Q2"]
+    assert "Website hiện nguyên văn" not in flag.message
+    assert "website ẩn mọi chữ từ dấu này đến hết bản tin" in flag.message
+    assert "«-->»" in flag.message
+
+
+@pytest.mark.parametrize("mark", ["#", "# "])
+def test_a_first_level_heading_after_text_is_read_as_the_website_shows_it(mark: str) -> None:
+    """Review R1.1 (R10 B.5): every `#` heading was dropped as the bulletin's title; one typed
+    between paragraphs is a heading the website shows, so it is read as a section's."""
+    source = f"Câu đầu.\n\n{mark}Cảnh báo lừa đảo\n\nCâu cuối.\n"
+    assert ">Cảnh báo lừa đảo</h" in _web(source)
+    assert normalise(source).text == "Câu đầu.\n\nCảnh báo lừa đảo.\n\nCâu cuối."
+    # Before any text it is the title, as before: not read.
+    assert normalise(f"{mark}Cảnh báo lừa đảo\n\nCâu cuối.\n").text == "Câu cuối."

@@ -359,7 +359,7 @@ def test_a_build_with_other_options_or_tool_reads_only_the_files_changed_since_t
     monkeypatch.setenv("PUBLISH_WORKERS", "1")
     assert build(root, "-q", *(["--channel", "web"] if change == "options" else [])) == 0
     if change == "tool":
-        monkeypatch.setattr(replay, "_tool_digest", lambda: "một bản khác của công cụ")
+        monkeypatch.setattr(replay, "tool_digest", lambda: "một bản khác của công cụ")
     hashed: list[str] = []
     hash_all = replay._hash_all
 
@@ -1118,7 +1118,7 @@ def test_a_new_tool_or_a_damaged_stamp_builds_again_and_says_so(
 ) -> None:
     """Each reason a build does not replay the last, not covered above, told by `--timings`."""
     assert build(root, "-q") == 0
-    monkeypatch.setattr(replay, "_tool_digest", lambda: "một bản khác của công cụ")
+    monkeypatch.setattr(replay, "tool_digest", lambda: "một bản khác của công cụ")
     assert build(root, "--timings") == 0
     out = capsys.readouterr().out
     assert REPLAYED not in out

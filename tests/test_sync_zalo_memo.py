@@ -294,6 +294,6 @@ def test_a_memo_that_cannot_be_trusted_costs_one_reading(
     elif how == "deleted":
         memo_file.unlink()
     else:
-        monkeypatch.setattr(zalo_payloads, "_tool_digest", lambda: "phiên bản khác")
+        monkeypatch.setattr(zalo_payloads, "tool_digest", lambda: "phiên bản khác")
     assert looked_up(cache, folder, shift=2).read == 1
     assert looked_up(cache, folder, shift=2).read == 0

@@ -129,12 +129,21 @@ class Approval:
     """`new` holds the approval in effect, by the same approver, only written again: its file
     part taken before session 73 of the file not in NFC, now of its text in NFC (approval.
     file_digest). The same text approved: told as approved before, though the file is written."""
+    reviewed_now: str = ""
+    """Who `new` names in pii_reviewed_by when this run writes it (--pii-reviewed, the line
+    missing or naming another), else "": a restamp that writes it too is more than a restamp,
+    and is told so."""
+
+    @property
+    def only_restamped(self) -> bool:
+        """Whether `new` only writes the approval in effect again (restamped), nothing more."""
+        return self.restamped and not self.reviewed_now
 
     @property
     def fresh(self) -> bool:
         """Whether `new` approves (or reviews) what no approval in the file did: written, and
         not only restamped."""
-        return self.new != self.raw and not self.restamped
+        return self.new != self.raw and not self.only_restamped
 
 
 def run(args: argparse.Namespace) -> int:
@@ -270,7 +279,7 @@ def run(args: argparse.Namespace) -> int:
             + ("" if bulletins else drafts + still)
         )
     if bulletins:
-        restamped = sum(1 for a in changed if a.restamped and not isinstance(a.bulletin, Page))
+        restamped = sum(1 for a in changed if a.only_restamped and not isinstance(a.bulletin, Page))
         print(
             f"Đã duyệt {bulletins} bản tin"
             + (
@@ -290,15 +299,18 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-RESTAMPED = (
-    "ghi lại approved_version theo cách tính hiện nay, chữ có dấu tính ở dạng dựng sẵn NFC; "
-    "nội dung được duyệt không đổi"
-)
+def _restamp_told(field: str, kept: str) -> str:
+    """What is said of an approval or review only written again (Approval.restamped): its line
+    `field` written anew, the content, `kept` (approved, reviewed), the same."""
+    return (
+        f"ghi lại {field} theo cách tính hiện nay, chữ có dấu tính ở dạng dựng sẵn NFC; "
+        f"nội dung {kept} không đổi"
+    )
+
+
+RESTAMPED = _restamp_told("approved_version", "được duyệt")
 """Said of a bulletin whose approval is only written again (Approval.restamped)."""
-REVIEW_RESTAMPED = (
-    "ghi lại pii_reviewed_version theo cách tính hiện nay, chữ có dấu tính ở dạng dựng sẵn NFC; "
-    "nội dung đã xem xét không đổi"
-)
+REVIEW_RESTAMPED = _restamp_told("pii_reviewed_version", "đã xem xét")
 """Said of a page whose review is only written again (Approval.restamped)."""
 DRAFT_REFUSED = "approve-draft"
 """The code of the refusal of a draft named without --publish: among other files, it is
@@ -610,7 +622,7 @@ def _to_write(changed: list[Approval]) -> str:
     parts = [f"{len(changed) - pages} bản tin sẽ được duyệt"] if len(changed) > pages else []
     if pages:
         parts.append(f"{pages} trang sẽ được ghi việc xem xét dữ liệu cá nhân")
-    if restamped := sum(1 for item in changed if item.restamped):
+    if restamped := sum(1 for item in changed if item.only_restamped):
         parts.append(f"trong đó {restamped} tệp chỉ được ghi lại dấu theo cách tính hiện nay")
     return ", ".join(parts) or "không có tệp nào cần ghi"
 
@@ -806,8 +818,9 @@ def prepare(
     before = " ".join(nfc(bulletin.approved_by).split())
     # One approval taken before session 73 of these very bytes (or of the text decomposed) is
     # this one, written again with its file part as it is taken now: the same text approved.
-    restamped = bulletin.approved_version != approved.approved_version and approval.file_before(
-        bulletin.approved_version, approved.approved_version, raw
+    # Its file part as loaded (raw is those bytes: checked above), not decomposed and hashed again.
+    restamped = approval.file_part_before(
+        bulletin.approved_version, approved.approved_version, bulletin.file_digest
     )
     still = (
         bulletin.approved_version == approved.approved_version or restamped
@@ -819,8 +832,11 @@ def prepare(
     if personal and not pii_reviewed and not still and not by_hand:
         problems.append(_personal_undecided(shown, by, publish and bulletin.draft, root_flag))
         return None
+    reviewed_now = ""
     if personal and pii_reviewed:
         approved = dataclasses.replace(approved, pii_reviewed_by=by, review_note="")
+        if " ".join(nfc(bulletin.pii_reviewed_by).split()) != by:
+            reviewed_now = by
     replaces = before if still and before and before != by else ""
     edited = bulletin.approved_version and not still and not bulletin.approval_note
     # The approval in effect, its lines differing from those written now only in how letters
@@ -837,6 +853,7 @@ def prepare(
         edited_after=before if edited else "",
         approved_before=bulletin.approved_version if edited else "",
         restamped=restamped and before == by and not bulletin.draft,
+        reviewed_now=reviewed_now,
     )
 
 
@@ -951,7 +968,7 @@ def _page_review(
         and " ".join(nfc(page.pii_reviewed_by).split()) == by
         and len(was) == 3
         and was[1:] == version.split("-")[1:]
-        and approval.file_digest(raw, was[0]) == was[0]
+        and page.file_digest == was[0]  # judged by that part as loaded (raw: checked above)
     )
     return Approval(path, shown, reviewed, raw, encoded, restamped=restamped)
 
@@ -1311,6 +1328,9 @@ def _summary(
     state = "Đã duyệt đúng nội dung này từ trước (không ghi lại)" if unchanged else "Duyệt"
     if item.restamped:
         state = f"Đã duyệt đúng nội dung này từ trước ({RESTAMPED})"
+        if item.reviewed_now:
+            # Written in the same run: the restamp alone said nothing else changed.
+            state += f"; ghi pii_reviewed_by: {item.reviewed_now} (đã xem xét dữ liệu cá nhân)"
     if item.edited_after and not unchanged:
         state = f"Duyệt lại (nội dung đã sửa sau lần duyệt của {quoted(item.edited_after)})"
     if item.replaces and not unchanged:

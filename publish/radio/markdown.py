@@ -18,6 +18,7 @@ from publish.markdown_angles import (
     angles_quoted,
     raw_html_settled,
 )
+from publish.markdown_code import CODE_SPAN_RE
 from publish.markdown_comments import shown_body, tails
 from publish.markdown_escapes import ESCAPED
 from publish.markdown_held import ends_lazy
@@ -269,7 +270,8 @@ _SENTENCE_GAP = re.compile(r"(?<=[.!?;])\s+")
 _UNEVEN_GAP = re.compile(r"[.!?;](?: \s|[^\S ])")
 """A `_SENTENCE_GAP` that is more than one space: without one, joining the sentences changes
 nothing (a look-behind opening `_SENTENCE_GAP` is tried at every character)."""
-_COMMENT = re.compile(r"<!--.*?-->")
+_COMMENT_TYPED = re.compile(r"<!--(?:.*?(-->))?")
+"""An HTML comment as typed, closed on its line (group 1) or left open; code and tags blanked."""
 _COMMENT_OPENING = re.compile(r"<!--[^\n]{0,40}")
 """A `<!--` no `-->` closes, with what follows it on its line, for a flag's excerpt."""
 _AUTOLINK = re.compile(r"<(?:(https?://[^>\s]+)|(?i:mailto:)?([\w.+-]+@[\w-]+(?:\.[\w-]+)+))>")
@@ -1169,14 +1171,15 @@ def _title_repeat_marked(blocks: list[Block], title: str) -> list[Block]:
 def _sub_headings(blocks: list[Block]) -> list[Block]:
     """Headings below the title become sentences read aloud: without them a list under
     "Dấu hiệu nhận biết …" starts cold. The title is an H1, or an H2 or bold line before any
-    text (R1.1, R1.2); every other heading is kept as a body block of its level."""
+    text (R1.1, R1.2), not one after text; every other heading is kept as a body block of its
+    level."""
     result = []
     started = False
     for block in blocks:
+        # An H1 after the body's first text is no title: the website shows it as a heading of
+        # its section («#Cảnh báo lừa đảo» typed between paragraphs), so it is read as one.
         title = block.kind == "heading" and (
-            block.level == 1
-            or block.repeats_title
-            or (not started and block.level in (2, PSEUDO_HEADING_LEVEL))
+            block.repeats_title or (not started and block.level in (1, 2, PSEUDO_HEADING_LEVEL))
         )
         if block.kind == "heading" and not title:
             block = Block("body", block.items, level=block.level)
@@ -2145,11 +2148,14 @@ def unspoken_removed(text: str, ctx: Context) -> str:
     """`text` without what is not read on air: tags, images, footnote marks, photo notes,
     calls to look at a link (R1.3), link targets and bare addresses (R1.4); flagged to `ctx`."""
     # Each rule runs only when the characters it needs are present: same result, far fewer scans.
+    if "<!--" in text:
+        # As typed, before entities are read: `&lt;!--` is text the website shows, not a note.
+        text = _comments_typed(text, ctx)
     text = html.unescape(text)
     if "<" in text:
-        text = _COMMENT.sub(" ", text)
-        if "<!--" in text:
-            text = _shown_comment_openings(text, ctx)
+        # What is left is text the website shows (in code, from an entity, in an attribute):
+        # defused as strip_markup defuses a `<` opening no tag, or it took what followed.
+        text = text.replace("<!--", "< !--")
         text = _AUTOLINK.sub(lambda m: m[1] or m[2], text)
         text = _BR.sub("\n", text)
         text = angles_quoted(text)  # «<<Vì an ninh Tổ quốc>>» is a name the website shows
@@ -2169,24 +2175,57 @@ def unspoken_removed(text: str, ctx: Context) -> str:
     return _urls(text, ctx)
 
 
-def _shown_comment_openings(text: str, ctx: Context) -> str:
-    """`text` with each `<!--` left in it as a space, flagged (Q2, blocking): the comments the
-    website hides were blanked before (`_without_comments`), so one still here is never closed
-    and the website shows it as typed, with the words after it. Stripped as markup, it took
-    those words with it, unread and untold; they are read now, and the script held until the
-    editor closes the note or removes the mark."""
-    for opened in _COMMENT_OPENING.finditer(text):
-        ctx.flag(
-            "Q2",
-            BLOCKING,
-            f"Còn «<!--» (mở đầu một ghi chú ẩn) mà không có «-->» đóng lại: «{opened[0]}». "
-            "Website hiện nguyên văn dấu này và các chữ sau nó, nên ghi chú không được ẩn. "
-            "Cách sửa: nếu là ghi chú cho người biên tập, đặt «<!--» ở đầu dòng (không thụt "
-            "vào) và thêm «-->» ở cuối ghi chú; ghi chú nằm sau chữ trong dòng thì phải đóng "
-            "«-->» trong cùng dòng đó. Nếu không phải ghi chú, xóa «<!--».",
-            opened[0],
-        )
-    return text.replace("<!--", " ")
+def _comments_typed(text: str, ctx: Context) -> str:
+    """`text` without the HTML comments typed in it: one closed on its line blanked, as the
+    website hides it; a `<!--` left open flagged (Q2, blocking) and left as a space, its words
+    read as the website shows them, or, in a raw HTML block, which the website hides from it
+    on, dropped with them. A `<!--` in code or in a tag's attribute is none: kept."""
+    # Code spans (none in a raw HTML block: no Markdown there) and tags, their quoted values
+    # too, blanked, every other character where it was.
+    in_block = bool(_HTML_BLOCK.match(text.lstrip()))
+    code = "`" in text and not in_block
+    shown = _TAG.sub(_blanks, CODE_SPAN_RE.sub(_blanks, text) if code else text)
+    kept, done = [], 0
+    for opened in _COMMENT_TYPED.finditer(shown):
+        kept.append(text[done : opened.start()])
+        done = opened.end()
+        if opened[1] is not None:
+            kept.append(" ")  # closed: hidden by the website
+            continue
+        _flag_comment_open(ctx, text[opened.start() :], in_block=in_block)
+        if in_block:
+            return "".join(kept)
+        kept.append(" ")
+    kept.append(text[done:])
+    return "".join(kept)
+
+
+def _blanks(m: re.Match[str]) -> str:
+    """A match as spaces, line breaks kept: what it holds is no comment."""
+    return re.sub(r"[^\n]", " ", m[0])
+
+
+def _flag_comment_open(ctx: Context, rest: str, *, in_block: bool) -> None:
+    """Flag (Q2, blocking) a `<!--` no `-->` closes on its line, `rest` the text from it: the
+    website shows it and the words after it as typed, or in a raw HTML block hides them (and
+    all that follows) though they are no note the editor closed."""
+    excerpt = _COMMENT_OPENING.match(rest)
+    typed = excerpt[0] if excerpt is not None else "<!--"
+    shown = (
+        "Trong khối HTML này, website ẩn mọi chữ từ dấu này đến hết bản tin, kể cả các đoạn "
+        "sau khối, nên người xem website không thấy chúng."
+        if in_block
+        else "Website hiện nguyên văn dấu này và các chữ sau nó, nên ghi chú không được ẩn."
+    )
+    ctx.flag(
+        "Q2",
+        BLOCKING,
+        f"Còn «<!--» (mở đầu một ghi chú ẩn) mà không có «-->» đóng lại: «{typed}». {shown} "
+        "Cách sửa: nếu là ghi chú cho người biên tập, đặt «<!--» ở đầu dòng (không thụt "
+        "vào) và thêm «-->» ở cuối ghi chú; ghi chú nằm sau chữ trong dòng thì phải đóng "
+        "«-->» trong cùng dòng đó. Nếu không phải ghi chú, xóa «<!--».",
+        typed,
+    )
 
 
 def marks_removed(text: str) -> str:

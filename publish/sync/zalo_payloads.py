@@ -20,7 +20,7 @@ import pickle
 import time
 from pathlib import Path
 
-from publish.cache import _tool_digest, read_file, write_file
+from publish.cache import read_file, tool_digest, write_file
 from publish.errors import PublishError, os_reason
 from publish.replay import Stat, settled
 from publish.sync.zalo_plan import same_title
@@ -88,7 +88,7 @@ class PayloadMemo:
         self.path = cache / MEMO_NAME if cache is not None else None
         self.folder = folder
         self._prefix = os.path.join(str(folder), "")
-        self._key = (_VERSION, _tool_digest(), str(folder.resolve())) if cache else None
+        self._key = (_VERSION, tool_digest(), str(folder.resolve())) if cache else None
         self._recorded = self._load()
         self._seen: dict[str, Memo] = {}
         self._stats: dict[str, Stat] = seen[0] if seen is not None else {}

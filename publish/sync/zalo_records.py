@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from publish.cache import _tool_digest, read_file, write_file
+from publish.cache import read_file, tool_digest, write_file
 from publish.errors import PublishError
 from publish.git_restore import last_good
 from publish.sync.zalo_unrecorded import shell_argument
@@ -265,7 +265,7 @@ def check_records_once(
     if digest is None or cache is None:
         check_records(state_path, entries)
         return
-    key = f"{_tool_digest()} {digest}".encode()
+    key = f"{tool_digest()} {digest}".encode()
     if read_file(cache / CHECKED_NAME) == key:
         return
     check_records(state_path, entries)

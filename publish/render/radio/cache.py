@@ -37,14 +37,14 @@ from pathlib import Path
 
 import publish
 from publish import installed
-from publish.cache import _tool_digest
+from publish.cache import tool_digest
 
 __all__ = ["Store", "fingerprint", "folder"]
 
 _DATA_FOLDERS = ("", "radio", "render/radio")
 """Folders under publish/ whose data files (`_DATA_SUFFIXES`: lexicons, lists of provinces) the
 radio may read: an edit to one invalidates the cache, as an edit to any module of the tool does
-(publish.cache's `_tool_digest`: no hand-kept list of the modules that decide what is read,
+(publish.cache's `tool_digest`: no hand-kept list of the modules that decide what is read,
 which missed some)."""
 _DATA_SUFFIXES = (".tsv", ".txt")
 
@@ -81,7 +81,7 @@ def fingerprint() -> str:
         zlib.ZLIB_RUNTIME_VERSION,
     )
     digest.update(repr(versions).encode())
-    digest.update(_tool_digest().encode())
+    digest.update(tool_digest().encode())
     base = Path(publish.__file__).parent
     for package in _DATA_FOLDERS:
         for path in sorted((base / package).iterdir()):
