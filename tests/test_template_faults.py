@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import traceback
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,7 @@ import pytest
 
 import publish
 from publish.cli import main
-from publish.errors import Problem
+from publish.errors import ContentError, Problem, PublishError
 from publish.render import web
 from publish.template_faults import template_runtime_error
 from tests.test_render_web import JINJA_ENGLISH
@@ -434,3 +435,18 @@ def test_a_tool_s_fault_while_an_own_template_renders_is_told_at_the_calling_lin
     )
     assert f"templates/web/base.html:{line}: lỗi: mẫu giao diện gọi một hàm của công cụ" in err, err
     assert "AttributeError" in err and "--debug" in err and "Lỗi nội bộ" not in err, err
+
+
+def test_under_debug_a_tool_call_fault_keeps_the_tool_s_frames(tmp_path: Path) -> None:
+    """The hint of «mẫu giao diện gọi một hàm của công cụ …» asks to rerun with --debug and send
+    it to the developers: the error raised then carries the fault it was made from, with the
+    tool's frames (review R11: `from None` dropped them)."""
+    root = _own_theme(tmp_path)
+    _insert(root / "templates/web/page.html", "</article>", "{{ vn_date(page.title) }}")
+    with pytest.raises(ContentError) as raised:
+        main(["check", "--debug", "--root", str(root), "--now", NOW.isoformat()])
+    assert "gọi một hàm của công cụ" in str(raised.value)
+    cause = raised.value.__cause__
+    assert cause is not None and not isinstance(cause, PublishError), cause
+    frames = [Path(frame.filename).name for frame in traceback.extract_tb(cause.__traceback__)]
+    assert "page.html" in frames and any(name.endswith(".py") for name in frames[-1:]), frames

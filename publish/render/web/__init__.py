@@ -586,12 +586,12 @@ def report_box(env: jinja2.Environment, common: Mapping[str, Any], root: Path) -
     except Exception:
         # Called from here, not from a template's render: Jinja has not pointed the traceback
         # at the template's lines, as render does for a page.
-        told = _template_failure(
-            jinja2.debug.rewrite_traceback_stack(source=None), MACROS_TEMPLATE, root
-        )
+        rewritten = jinja2.debug.rewrite_traceback_stack(source=None)
+        told = _template_failure(rewritten, MACROS_TEMPLATE, root)
         if told is None:
             raise
-        raise told from None
+        # Chained: --debug shows the frames (the tool's own, when the hint sends them on).
+        raise told from rewritten
 
 
 class _RecordingPictures(Pictures):
@@ -749,7 +749,8 @@ def _render(
             told = _template_failure(exc, view.template, site.config.root)
             if told is None:
                 raise
-            raise told from None
+            # Chained: --debug shows the frames (the tool's own, when the hint sends them on).
+            raise told from exc
         page = Artifact.hashed("web", output_path(view.url), html, source=view.source, key=view.key)
         entry = None
         if view.indexed and view.url.endswith("/"):
