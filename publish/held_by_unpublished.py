@@ -29,9 +29,8 @@ from typing import Any
 
 from publish import fields
 from publish.config import Config, Policy
-from publish.content import parse_raw
+from publish.content import read_parsed
 from publish.errors import Problem
-from publish.limits import MAX_SOURCE_BYTES, read_capped
 from publish.model import PAGES_DIR, Bulletin, Exclusion, Site
 from publish.person_fields import nobody
 
@@ -162,16 +161,14 @@ def _recorded_files(site: Site) -> dict[str, str]:
 
 
 def _front_matter(file: str, config: Config) -> dict[str, Any] | None:
-    """The front matter of `file` as written now; None when it cannot be read or is over the
-    size the loader reads (a 200 MB file refused unread must not be read here)."""
+    """The front matter of `file` as written now; None when it cannot be read or the loader
+    refuses it unread (over the size limit, a FIFO, a link out of content/): read as it reads."""
     try:
-        with open(config.root / file, "rb") as handle:
-            raw, size = read_capped(handle, MAX_SOURCE_BYTES)
+        parsed = read_parsed(
+            config.root / file, fields.Collector(file, []), config.root / "content"
+        )
     except OSError:
         return None
-    if size > MAX_SOURCE_BYTES:
-        return None
-    parsed = parse_raw(raw, fields.Collector(file, []))
     return None if parsed is None else parsed.data
 
 

@@ -5,7 +5,9 @@ files not published anyway hold them, and how to let them out (session 73, QA it
 from __future__ import annotations
 
 import json
+import os
 import re
+import signal
 from pathlib import Path
 
 import pytest
@@ -359,3 +361,25 @@ def test_a_page_on_the_website_is_not_said_to_be_unpublished(
     (root / PAGE).write_text(page_md("draft: true"), "utf-8")
     code, err = build(root, capsys)
     assert code == 1 and "hien-truong.jpg" in err and HELD not in err
+
+
+def test_a_fifo_the_loader_refuses_is_not_opened_for_the_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A FIFO named like a bulletin is refused unread by the loader («không đọc»); judging the
+    line opened it and waited forever for a writer (review R13). Read as the loader reads."""
+    root = project(tmp_path)
+    os.mkfifo(root / "content/bai-viet/ong-dan.md")
+
+    def stuck(*_: object) -> None:
+        raise AssertionError("publish build waited on the FIFO")
+
+    previous = signal.signal(signal.SIGALRM, stuck)
+    signal.alarm(20)
+    try:
+        code, err = build(root, capsys)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert code == 1
+    assert "content/bai-viet/ong-dan.md" in err and "không đọc" in err, err
