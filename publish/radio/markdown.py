@@ -50,6 +50,7 @@ from publish.radio.measures import CHANGE_ARROWS
 from publish.radio.options import SpeakOptions
 from publish.radio.pictographs import NO_PAUSE_AFTER
 from publish.radio.place_kinds import FIRST_WORDS, KINDS_PATTERN, LETTERS, places_named
+from publish.radio.qa import symbol_message
 from publish.radio.tail import ends_before
 from publish.radio.titles import FORMS_OF_ADDRESS
 from publish.radio.unit_names import UNIT_OPENING, after_units_name
@@ -2155,11 +2156,11 @@ def unspoken_removed(text: str, ctx: Context) -> str:
     if "<" in text:
         # What is left is text the website shows (in code, from an entity, in an attribute):
         # the radio cannot say it, and a «<!» left in a script is markup (a later step joins
-        # «< !»): told as a sign it cannot read, which holds the script, and taken out alone,
-        # the words after it kept (strip_markup took them all).
+        # «< !»): told once as a sign it cannot read, which holds the script, and taken out
+        # with the «-->» closing it on its line, the words between kept (strip_markup took
+        # them all).
         if "<!--" in text:
-            ctx.flag("Q2", BLOCKING, _UNREADABLE_OPENING, "<!--")
-            text = text.replace("<!--", " ")
+            text = _SHOWN_COMMENT.sub(lambda m: _sign_told(m, ctx), text)
         text = _AUTOLINK.sub(lambda m: m[1] or m[2], text)
         text = _BR.sub("\n", text)
         text = angles_quoted(text)  # «<<Vì an ninh Tổ quốc>>» is a name the website shows
@@ -2179,8 +2180,16 @@ def unspoken_removed(text: str, ctx: Context) -> str:
     return _urls(text, ctx)
 
 
-_UNREADABLE_OPENING = "Còn ký hiệu không đọc được: «<!--». Cách sửa: viết lại bằng lời."
-"""Q2 for a «<!--» the website shows as text (in code, from an entity): qa's words for a sign."""
+_SHOWN_COMMENT = re.compile(r"<!--(?:([^\n]*?)-->)?")
+"""A «<!--» the website shows as text, with the «-->» closing it on its line, if any."""
+
+
+def _sign_told(shown: re.Match[str], ctx: Context) -> str:
+    """A comment's signs the website shows as text, flagged once (Q2) as qa flags a sign the
+    radio cannot read; the words between them, kept."""
+    inner = shown[1]
+    ctx.flag("Q2", BLOCKING, symbol_message("<!--…-->" if inner is not None else "<!--"), shown[0])
+    return f" {inner} " if inner is not None else " "
 
 
 def _comments_typed(text: str, ctx: Context) -> str:

@@ -260,7 +260,7 @@ def _shouted_message(token: str, ctx: Context) -> str:
     )
 
 
-def _symbol_message(word: str) -> str:
+def symbol_message(word: str) -> str:
     """The Q2 message for a word holding a symbol; a backslash says what it usually is."""
     if "\\" in word:
         return (
@@ -321,7 +321,7 @@ def check_paragraph(text: str, ctx: Context) -> None:
         if written:  # the passes may have read part of it («C:» after «thư mục» as «một trăm:»)
             symbols = [word for word in symbols if "\\" not in word] + written
     for word in _not_flagged_yet(symbols, ctx) if symbols and ctx.flagged_tokens else symbols:
-        ctx.flag("Q2", BLOCKING, _symbol_message(word), word)
+        ctx.flag("Q2", BLOCKING, symbol_message(word), word)
     for m in _SIGN.finditer(text) if "-" in text else ():
         ctx.flag(
             "Q2",
