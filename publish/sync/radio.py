@@ -947,8 +947,22 @@ def _with_moi(entry: Mapping[str, Any] | None, action: Action) -> dict[str, Any]
     """The record `entry` of a conflict's file once our version is beside it (`moi`), with the
     text a Word script follows, if it does (FOLLOWS): a conflict of its own no longer does."""
     kept = {k: v for k, v in (entry or {}).items() if k not in (FOLLOWS, MOI_PENDING)}
-    followed = {FOLLOWS: action.data[FOLLOWS]} if action.data.get(FOLLOWS) else {}
-    return {**kept, "moi": action.data["digest"], **followed}
+    return {**kept, "moi": action.data["digest"], **_followed(action)}
+
+
+def _moi_pending(entry: Mapping[str, Any] | None, action: Action) -> dict[str, Any]:
+    """The record `entry` of a conflict's file just before our version is written beside it:
+    that copy pending (MOI_PENDING), with the text a Word script follows as `_with_moi` will
+    record it. A copy a killed run left unbooked is told by DOC-TRUOC.txt from this record
+    when its episode airs before any rerun: as the copy of a Word script kept for the edited
+    script.txt it is, not of a Word script the station edited."""
+    kept = {k: v for k, v in (entry or {}).items() if k != FOLLOWS}
+    return {**kept, MOI_PENDING: action.data["digest"], **_followed(action)}
+
+
+def _followed(action: Action) -> dict[str, Any]:
+    """The FOLLOWS field of a conflict's record: {} but for a Word script kept for its text."""
+    return {FOLLOWS: action.data[FOLLOWS]} if action.data.get(FOLLOWS) else {}
 
 
 def _book_moi(book: _Book, action: Action) -> None:
@@ -968,6 +982,12 @@ def _moi_written(entry: Mapping[str, Any], found: str | None) -> str | None:
         return str(pending)
     moi = entry.get("moi")
     return str(moi) if moi else None
+
+
+def _moi_recorded(entry: Mapping[str, Any]) -> bool:
+    """Whether a record names a .moi copy of ours beside its file: written, or being written
+    by a run killed since (MOI_PENDING), which may have left it there."""
+    return bool(entry.get("moi") or entry.get(MOI_PENDING))
 
 
 def _same_as_reason(path: str) -> str:
@@ -1354,7 +1374,7 @@ class RadioSyncer:
                         ended[path] = verdict
                 else:
                     same_as, relaid = self._layout(path, raw, held, lined=lined, legacy=not pending)
-            moi = entry.get("moi") if unread else _digest(self.folder / moi_name(path))
+            moi = self._moi_found(path, entry, unread=unread, blind=blind)
             files.append(
                 FileState(
                     path=path,
@@ -1401,6 +1421,22 @@ class RadioSyncer:
             standing,
             self._sent_elsewhere(unneeded, entries),
         )
+
+    def _moi_found(
+        self, path: str, entry: Mapping[str, Any], *, unread: bool, blind: bool
+    ) -> str | None:
+        """`FileState.moi` of a recorded file: the digest of the .moi beside it; of a file left
+        unread, the one recorded, or the copy a killed run was writing (MOI_PENDING) if there."""
+        if not unread:
+            return _digest(self.folder / moi_name(path))
+        pending = entry.get(MOI_PENDING)
+        # An aired episode's files are not read, but for this one: only the folder says whether
+        # the killed run wrote that copy, which is ours then (its file sent, DOC-TRUOC.txt names
+        # it) however long ago the episode aired.
+        if pending is not None and not blind and _digest(self.folder / moi_name(path)) == pending:
+            return str(pending)
+        moi = entry.get("moi")
+        return str(moi) if moi else None
 
     def _withdrawal_of(
         self,
@@ -1679,7 +1715,7 @@ class RadioSyncer:
         the `_apply_*` methods record it (read only: nothing is written, nothing recorded)."""
         after = _After(self.manifest.entries(), copy.deepcopy(self._revisions()), self._coming)
         for path, entry in after.entries.items():
-            if entry.get("moi"):
+            if _moi_recorded(entry):
                 # Hashed by `observe` unless its episode aired (then its files were not read).
                 state = files.get(path)
                 found: str | None
@@ -1687,7 +1723,7 @@ class RadioSyncer:
                     found = _digest(self.folder / moi_name(path))
                 else:
                     found = state.moi
-                if found is not None and found == entry["moi"]:
+                if found is not None and found == _moi_written(entry, found):
                     after.moi[path] = found
 
         def settled(path: str) -> dict[str, Any] | None:
@@ -1845,7 +1881,7 @@ class RadioSyncer:
             beside = {
                 path: entries[path]
                 for path, moi in after.moi.items()
-                if entries.get(path, {}).get("moi") == moi
+                if _moi_written(entries.get(path, {}), moi) == moi
             }
         else:
             beside = self._our_moi_there(entries, look=look)
@@ -1890,19 +1926,22 @@ class RadioSyncer:
         """The records of the files the station edited whose .moi of ours is still beside them
         (deleted, the station keeps its own: the guide no longer sends the staff there);
         `look=False`: every one recorded, as guides written before this was looked at."""
-        return {
-            path: entry
-            for path, entry in entries.items()
-            if entry.get("moi")
-            and (not look or _digest(self.folder / moi_name(path)) == entry["moi"])
-        }
+        if not look:
+            return {path: entry for path, entry in entries.items() if entry.get("moi")}
+        there = {}
+        for path, entry in entries.items():
+            if _moi_recorded(entry):
+                found = _digest(self.folder / moi_name(path))
+                if found is not None and found == _moi_written(entry, found):
+                    there[path] = entry
+        return there
 
     def _any_moi(self, record: dict[str, Any], after: _After | None = None) -> bool:
         """Whether the guide may name a .moi file: the last one written named one, or
         state/radio.json records one of ours beside a file the station edited (or will, once
         the plan is applied, with `after`)."""
         entries = after.entries if after is not None else self.manifest.entries()
-        return bool(record.get("moi")) or any(e.get("moi") for e in entries.values())
+        return bool(record.get("moi")) or any(map(_moi_recorded, entries.values()))
 
     def _moi_told(self, record: dict[str, Any]) -> list[str]:
         """The .moi files the guide last written names; for one written before the record
@@ -2366,7 +2405,7 @@ class RadioSyncer:
             # Recorded before the write, as pending: a run killed right after it leaves a copy
             # known as ours, removed with a withdrawal that comes before any rerun. Unrecorded,
             # it read as the station's, and kept the withdrawn text beside their file for good.
-            self.manifest.update(action.key, **{MOI_PENDING: action.data["digest"]})
+            self.manifest.put(action.key, _moi_pending(self.manifest.get(action.key), action))
             self._step()
             self._write(self.folder / moi, data)
             self._step()
