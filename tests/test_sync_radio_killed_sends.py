@@ -398,3 +398,49 @@ def test_copies_beside_edited_scripts_a_killed_run_left_are_named_once_the_episo
     # The case this is about: a copy written by the killed run and not booked by it.
     assert unbooked >= 2
     assert not wrong, f"{total} moments: (kill at, copies there, what DOC-TRUOC.txt notes)"
+
+
+def test_a_copy_a_killed_run_wrote_is_forgotten_once_the_station_undid_its_edit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The station edited script.txt, a bulletin is corrected: the run that puts our copies
+    beside the station's scripts is killed at each moment. Before any rerun the correction is
+    undone and staff put our script.txt back: the rerun finds every script as we sent it,
+    clears every copy of ours away, and no record still says that a copy the killed run
+    wrote is being written. Kept (the file's record stays as it was, its version the same),
+    that pending copy read as ours for good: a .moi file of those bytes the station made
+    later would be removed, or moved into _rut-lai/, by the sync."""
+    monkeypatch.delenv(radio_sync.ENV_FOLDER, raising=False)
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURES / "radio", project)
+    sync(project)
+    ours = (project / STATION / SCRIPT).read_bytes()
+    saved_by_staff(project / STATION / SCRIPT)
+    edit(project / FIRST, "gọi số 113", "gọi số 114")
+    counted = moments(monkeypatch, None)
+    sync(shutil.copytree(project, tmp_path / "clean"), now=LATER)
+    total = counted()
+    monkeypatch.undo()
+    assert total > 4
+    left = []
+    unbooked = 0
+    for kill_at in range(1, total + 1):
+        trial = shutil.copytree(project, tmp_path / f"kill-{kill_at}")
+        moments(monkeypatch, kill_at)
+        with pytest.raises(Killed):
+            sync(trial, now=LATER)
+        monkeypatch.undo()
+        written = [path for path in (SCRIPT, WORD) if (trial / STATION / moi_name(path)).exists()]
+        edit(trial / FIRST, "gọi số 114", "gọi số 113")
+        (trial / STATION / SCRIPT).write_bytes(ours)
+        _actions, summary = sync(trial, now=LATER)
+        entries = state_of(trial)["entries"]
+        copies = sorted(p for p in snapshot(trial / STATION) if ".moi." in p)
+        pending = [p for p in written if radio_sync.MOI_PENDING in entries[p]]
+        unbooked += sum(1 for p in written if "moi" not in entries[p])
+        if copies or pending or summary.failed:
+            left.append((kill_at, copies, pending))
+        shutil.rmtree(trial)
+    # The case this is about: a copy the killed run wrote and did not book.
+    assert unbooked >= 1
+    assert not left, f"{total} moments: (kill at, copies left, records still pending)"

@@ -2190,9 +2190,12 @@ class RadioSyncer:
         as a revision when the record says another version."""
         if old is None or old.get("digest") != action.data["digest"]:
             book.record(action.key, *self._revision(action, old, book))
-        elif WITHDRAWING in old:
-            # A withdrawal a killed run began, its leftovers cleared: the file stays ours.
-            book.put(action.key, {k: v for k, v in old.items() if k != WITHDRAWING})
+        elif WITHDRAWING in old or MOI_PENDING in old:
+            # A withdrawal a killed run began, its leftovers cleared: the file stays ours. The
+            # .moi copy a killed run was writing beside it is pending no more: removed with the
+            # settled conflict (`_drop_our_moi`), or the station's own now.
+            stale = (WITHDRAWING, MOI_PENDING)
+            book.put(action.key, {k: v for k, v in old.items() if k not in stale})
 
     def _apply_kept(self, action: Action) -> str:
         """Record a station file that holds the build but for the bulletin file names an older
