@@ -1343,15 +1343,16 @@ class RadioSyncer:
             pending = entry.get("pending") or {}
             held = None
             if unread:
-                raw = written
+                seen = written
             else:
                 # Hashed from the bytes its words or layout are compared from, if need be: one
                 # read of the share, not two.
                 # The build's own text too: our .moi copy staff took into the file, saved by
                 # their editor, settles the conflict rather than reading as an edit.
-                sent = (written, digest, entry.get("station"), pending.get("station"))
-                raw, _bytes_digest, held = _station_read(self.folder / path, sent)
-            present = raw
+                seen, _bytes_digest, held = _station_read(
+                    self.folder / path, (*_sent(entry), digest)
+                )
+            present = seen
             if present is not None and present == entry.get("station"):
                 present = written  # our file with its revision line: what we wrote
             unsettled = not unread and present is not None and present == pending.get("station")
@@ -1366,14 +1367,16 @@ class RadioSyncer:
                 # A revision a killed run did not write (pending) does not stop a layout
                 # change: the station still has the version recorded, and the rerun must not
                 # bump it; it stops the legacy check, whose record has no pending.
-                lined = raw is not None and raw == record.get("station")
+                lined = seen is not None and seen == record.get("station")
                 if PurePosixPath(path).suffix == ".docx":
                     verdict = self._word_verdict(path, held)
-                    same_as = raw if verdict is True else None
+                    same_as = seen if verdict is True else None
                     if isinstance(verdict, Relaid):
                         ended[path] = verdict
                 else:
-                    same_as, relaid = self._layout(path, raw, held, lined=lined, legacy=not pending)
+                    same_as, relaid = self._layout(
+                        path, seen, held, lined=lined, legacy=not pending
+                    )
             moi = self._moi_found(path, entry, unread=unread, blind=blind)
             files.append(
                 FileState(
@@ -1497,12 +1500,12 @@ class RadioSyncer:
         return found
 
     def _layout(
-        self, path: str, raw: str | None, station: bytes | None, *, lined: bool, legacy: bool
+        self, path: str, seen: str | None, station: bytes | None, *, lined: bool, legacy: bool
     ) -> tuple[str | None, dict[str, Any] | None]:
         """FileState.same_as and FileState.relaid of `path`, the station's copy of which (of
-        digest `raw`, its bytes `station`, `lined`: bearing the line a sync put under its first
-        line) is recorded as ours and differs from the build: the build read only when it may
-        be such."""
+        digest `seen`, as `observe` sees it, its bytes `station`, `lined`: bearing the line a
+        sync put under its first line) is recorded as ours and differs from the build: the
+        build read only when it may be such."""
         pure = PurePosixPath(path)
         legacy = legacy and (pure.suffix == ".txt" or pure.name == "rundown.json")
         if station is None or (not legacy and pure.suffix != ".txt"):
@@ -1512,7 +1515,7 @@ class RadioSyncer:
         except OSError:
             return None, None
         if legacy and names_only_differ(path, station, built):
-            return raw, None
+            return seen, None
         found = text_relaid(path, station, built, lined=lined)
         if found is None:
             return None, None
@@ -2228,8 +2231,10 @@ class RadioSyncer:
         pending = entry.get("pending") or {}
         # Seen as `observe` sees it: a revision the killed run wrote and staff saved again
         # since landed all the same (the plan said so; the record must not lose its line).
-        sent = (entry.get("digest"), entry.get("station"), pending.get("station"))
-        landed = bool(pending) and _station_digest(self.folder / path, sent) == pending["station"]
+        landed = (
+            bool(pending)
+            and _station_digest(self.folder / path, _sent(entry)) == pending["station"]
+        )
         return _settled(self._ledger, path, landed)
 
     def _revision(
@@ -2443,7 +2448,7 @@ class RadioSyncer:
             target = _free_name(self.folder / WITHDRAWN_DIR / action.key)
             note = target.with_name(target.name + NOTE_SUFFIX)
             text = station_text(self._note(action))
-            sent = (entry.get("digest"), entry.get("station"))
+            sent = _sent(entry)  # settled: no revision pending in it
             seen, moved, _data = _station_read(source, sent)
             entry[WITHDRAWING] = {
                 "copy": target.relative_to(self.folder).as_posix(),
@@ -2784,9 +2789,7 @@ class RadioSyncer:
         records as sent (or as about to be)."""
         unlike = []
         for path in sorted(paths):
-            entry = entries[path]
-            ours = {entry.get("digest"), entry.get("station")}
-            ours.add((entry.get("pending") or {}).get("station"))
+            ours = _sent(entries[path])
             found = _station_digest(self.folder / path, ours)
             if found is not None and found not in ours:
                 unlike.append(path)
@@ -3279,6 +3282,19 @@ def _title(
 def _ours(record: dict[str, Any]) -> tuple[str, ...]:
     """Digests of the change logs we wrote to the station, or began to write."""
     return tuple(d for d in (record.get("digest"), record.get("pending")) if isinstance(d, str))
+
+
+def _sent(entry: Mapping[str, Any]) -> tuple[str, ...]:
+    """Digests of what we wrote to a recorded file: the version recorded, as the station holds
+    it (with the line a sync put under its first line), and the revision a killed run wrote
+    without recording it (`pending`)."""
+    pending = entry.get("pending")
+    found = (
+        entry.get("digest"),
+        entry.get("station"),
+        pending.get("station") if isinstance(pending, dict) else None,
+    )
+    return tuple(d for d in found if isinstance(d, str))
 
 
 def _reported(value: object) -> dict[str, str]:
