@@ -500,12 +500,14 @@ REWRAPPED = "nhật ký thay đổi chỉ được trình bày lại cho vừa k
 """Why a log we wrote is rewritten with the same words: not «chưa ghi đủ các thay đổi»."""
 
 
-def _same_words(path: Path, data: bytes) -> bool:
-    """Whether the station file `path` holds the words of the log `data`, however its lines
-    break (False when it cannot be read as one)."""
+def _same_words(held: bytes | None, data: bytes) -> bool:
+    """Whether the station file of bytes `held` holds the words of the log `data`, however its
+    lines break (False when it cannot be read as one, or is no file)."""
+    if held is None:
+        return False
     try:
-        return station_plain(path.read_bytes()).split() == station_plain(data).split()
-    except (OSError, UnicodeDecodeError):
+        return station_plain(held).split() == station_plain(data).split()
+    except UnicodeDecodeError:
         return False
 
 
@@ -1578,7 +1580,7 @@ class RadioSyncer:
         (the .moi beside it hashed only when the station edited the log)."""
         path = f"{episode}/{LOG_NAME}"
         expected = hashlib.sha256(data).hexdigest()
-        present = _station_digest(self.folder / path, (*_ours(record), expected))
+        present, _raw, held = _station_read(self.folder / path, (*_ours(record), expected))
         edited = present is not None and present not in _ours(record)
         return LogState(
             path,
@@ -1588,9 +1590,7 @@ class RadioSyncer:
             _ours(record),
             settled=present != expected
             or (record.get("digest") == expected and "pending" not in record),
-            rewrapped=present not in (None, expected)
-            and not edited
-            and _same_words(self.folder / path, data),
+            rewrapped=present not in (None, expected) and not edited and _same_words(held, data),
         )
 
     def _log_data(self, episode: str, record: dict[str, Any]) -> bytes | None:
