@@ -2555,7 +2555,8 @@ class RadioSyncer:
         if record is None:
             return
         log = self.folder / episode / LOG_NAME
-        if _station_digest(log, _ours(record)) in _ours(record):
+        ours = _ours(record)
+        if _station_digest(log, ours) in ours:
             self._move(log, _free_name(self.folder / WITHDRAWN_DIR / episode / LOG_NAME))
 
     def _withdrawal(self, action: Action, entry: dict[str, Any], book: _Book) -> Logged:
@@ -2607,7 +2608,7 @@ class RadioSyncer:
         entry = self.manifest.get(path) or {}
         moi = self.folder / moi_name(path)
         found = _digest(moi)
-        if found is not None and found == _moi_written(entry, found):
+        if found is not None and found in (entry.get(MOI_PENDING), entry.get("moi")):
             moi.unlink()
 
     def _note(self, action: Action, why: str | None = None, path: str | None = None) -> str:
