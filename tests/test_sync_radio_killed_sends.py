@@ -21,10 +21,12 @@ import pytest
 
 from publish.sync import manifest as manifest_module
 from publish.sync import radio as radio_sync
+from publish.sync.radio import moi_name
 from publish.sync.radio_guide import GUIDE_NAME
 from tests.helpers import FIXTURES, readable, snapshot, stats
 from tests.test_radio_on_air_corrections import CORRECTED, CORRECTION_ITEM, SENT, correct
 from tests.test_sync_radio import (
+    AFTER_AIR,
     FIRST,
     ITEM,
     LATER,
@@ -341,3 +343,104 @@ def test_a_send_beside_edited_scripts_killed_then_withdrawn_leaves_no_copy_of_ou
     assert not reading, (
         f"{total} moments: (kill at, files reading it, guide names {WORD_MOI}, person told)"
     )
+
+
+def noted(guide: bytes) -> list[str]:
+    """The LƯU Ý lines of DOC-TRUOC.txt: each sends the staff to one .moi copy of ours."""
+    lines = readable(GUIDE_NAME, guide).splitlines()
+    return [line for line in lines if line.lstrip().startswith("LƯU Ý:")]
+
+
+def test_copies_beside_edited_scripts_a_killed_run_left_are_named_once_the_episode_aired(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The station edited script.txt, a bulletin is corrected: the run that puts our
+    script.moi.txt and script.moi.docx beside the station's scripts is killed at each moment,
+    and the next run comes after the episode aired (its files are the station's: nothing is
+    written or booked in it). DOC-TRUOC.txt, written again for the killed run's sends, names
+    each copy of ours the station folder holds as the run never killed names it, and none it
+    does not hold. A copy written and not yet booked (only pending) went unnamed: staff were
+    not told that a newer version lay beside their script."""
+    monkeypatch.delenv(radio_sync.ENV_FOLDER, raising=False)
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURES / "radio", project)
+    now = followed(project)
+    clean = shutil.copytree(project, tmp_path / "clean")
+    counted = moments(monkeypatch, None)
+    sync(clean, now=now)
+    total = counted()
+    monkeypatch.undo()
+    told = noted((clean / STATION / GUIDE_NAME).read_bytes())
+    copies = (moi_name(SCRIPT), WORD_MOI)
+    assert total > 4 and all(sum(f"xóa {moi})" in line for line in told) == 1 for moi in copies)
+    wrong = []
+    unbooked = 0
+    for kill_at in range(1, total + 1):
+        trial = shutil.copytree(project, tmp_path / f"kill-{kill_at}")
+        moments(monkeypatch, kill_at)
+        with pytest.raises(Killed):
+            sync(trial, now=now)
+        monkeypatch.undo()
+        _actions, summary = sync(trial, now=AFTER_AIR)
+        station = trial / STATION
+        there = [moi for moi in copies if (station / moi).exists()]
+        expected = [line for line in told if any(f"xóa {moi})" in line for moi in there)]
+        got = noted((station / GUIDE_NAME).read_bytes())
+        entries = state_of(trial)["entries"]
+        unbooked += sum(
+            radio_sync.MOI_PENDING in entries.get(path, {}) and "moi" not in entries[path]
+            for path in (SCRIPT, WORD)
+            if (station / moi_name(path)).exists()
+        )
+        if got != expected or summary.failed:
+            wrong.append((kill_at, there, got))
+        shutil.rmtree(trial)
+    # The case this is about: a copy written by the killed run and not booked by it.
+    assert unbooked >= 2
+    assert not wrong, f"{total} moments: (kill at, copies there, what DOC-TRUOC.txt notes)"
+
+
+def test_a_copy_a_killed_run_wrote_is_forgotten_once_the_station_undid_its_edit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The station edited script.txt, a bulletin is corrected: the run that puts our copies
+    beside the station's scripts is killed at each moment. Before any rerun the correction is
+    undone and staff put our script.txt back: the rerun finds every script as we sent it,
+    clears every copy of ours away, and no record still says that a copy the killed run
+    wrote is being written. Kept (the file's record stays as it was, its version the same),
+    that pending copy read as ours for good: a .moi file of those bytes the station made
+    later would be removed, or moved into _rut-lai/, by the sync."""
+    monkeypatch.delenv(radio_sync.ENV_FOLDER, raising=False)
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURES / "radio", project)
+    sync(project)
+    ours = (project / STATION / SCRIPT).read_bytes()
+    saved_by_staff(project / STATION / SCRIPT)
+    edit(project / FIRST, "gọi số 113", "gọi số 114")
+    counted = moments(monkeypatch, None)
+    sync(shutil.copytree(project, tmp_path / "clean"), now=LATER)
+    total = counted()
+    monkeypatch.undo()
+    assert total > 4
+    left = []
+    unbooked = 0
+    for kill_at in range(1, total + 1):
+        trial = shutil.copytree(project, tmp_path / f"kill-{kill_at}")
+        moments(monkeypatch, kill_at)
+        with pytest.raises(Killed):
+            sync(trial, now=LATER)
+        monkeypatch.undo()
+        written = [path for path in (SCRIPT, WORD) if (trial / STATION / moi_name(path)).exists()]
+        edit(trial / FIRST, "gọi số 114", "gọi số 113")
+        (trial / STATION / SCRIPT).write_bytes(ours)
+        _actions, summary = sync(trial, now=LATER)
+        entries = state_of(trial)["entries"]
+        copies = sorted(p for p in snapshot(trial / STATION) if ".moi." in p)
+        pending = [p for p in written if radio_sync.MOI_PENDING in entries[p]]
+        unbooked += sum(1 for p in written if "moi" not in entries[p])
+        if copies or pending or summary.failed:
+            left.append((kill_at, copies, pending))
+        shutil.rmtree(trial)
+    # The case this is about: a copy the killed run wrote and did not book.
+    assert unbooked >= 1
+    assert not left, f"{total} moments: (kill at, copies left, records still pending)"

@@ -500,12 +500,14 @@ REWRAPPED = "nhật ký thay đổi chỉ được trình bày lại cho vừa k
 """Why a log we wrote is rewritten with the same words: not «chưa ghi đủ các thay đổi»."""
 
 
-def _same_words(path: Path, data: bytes) -> bool:
-    """Whether the station file `path` holds the words of the log `data`, however its lines
-    break (False when it cannot be read as one)."""
+def _same_words(held: bytes | None, data: bytes) -> bool:
+    """Whether the station file of bytes `held` holds the words of the log `data`, however its
+    lines break (False when it cannot be read as one, or is no file)."""
+    if held is None:
+        return False
     try:
-        return station_plain(path.read_bytes()).split() == station_plain(data).split()
-    except (OSError, UnicodeDecodeError):
+        return station_plain(held).split() == station_plain(data).split()
+    except UnicodeDecodeError:
         return False
 
 
@@ -947,8 +949,22 @@ def _with_moi(entry: Mapping[str, Any] | None, action: Action) -> dict[str, Any]
     """The record `entry` of a conflict's file once our version is beside it (`moi`), with the
     text a Word script follows, if it does (FOLLOWS): a conflict of its own no longer does."""
     kept = {k: v for k, v in (entry or {}).items() if k not in (FOLLOWS, MOI_PENDING)}
-    followed = {FOLLOWS: action.data[FOLLOWS]} if action.data.get(FOLLOWS) else {}
-    return {**kept, "moi": action.data["digest"], **followed}
+    return {**kept, "moi": action.data["digest"], **_followed(action)}
+
+
+def _moi_pending(entry: Mapping[str, Any] | None, action: Action) -> dict[str, Any]:
+    """The record `entry` of a conflict's file just before our version is written beside it:
+    that copy pending (MOI_PENDING), with the text a Word script follows as `_with_moi` will
+    record it. A copy a killed run left unbooked is told by DOC-TRUOC.txt from this record
+    when its episode airs before any rerun: as the copy of a Word script kept for the edited
+    script.txt it is, not of a Word script the station edited."""
+    kept = {k: v for k, v in (entry or {}).items() if k != FOLLOWS}
+    return {**kept, MOI_PENDING: action.data["digest"], **_followed(action)}
+
+
+def _followed(action: Action) -> dict[str, Any]:
+    """The FOLLOWS field of a conflict's record: {} but for a Word script kept for its text."""
+    return {FOLLOWS: action.data[FOLLOWS]} if action.data.get(FOLLOWS) else {}
 
 
 def _book_moi(book: _Book, action: Action) -> None:
@@ -968,6 +984,12 @@ def _moi_written(entry: Mapping[str, Any], found: str | None) -> str | None:
         return str(pending)
     moi = entry.get("moi")
     return str(moi) if moi else None
+
+
+def _moi_recorded(entry: Mapping[str, Any]) -> bool:
+    """Whether a record names a .moi copy of ours beside its file: written, or being written
+    by a run killed since (MOI_PENDING), which may have left it there."""
+    return bool(entry.get("moi") or entry.get(MOI_PENDING))
 
 
 def _same_as_reason(path: str) -> str:
@@ -1323,15 +1345,16 @@ class RadioSyncer:
             pending = entry.get("pending") or {}
             held = None
             if unread:
-                raw = written
+                seen = written
             else:
                 # Hashed from the bytes its words or layout are compared from, if need be: one
                 # read of the share, not two.
                 # The build's own text too: our .moi copy staff took into the file, saved by
                 # their editor, settles the conflict rather than reading as an edit.
-                sent = (written, digest, entry.get("station"), pending.get("station"))
-                raw, _bytes_digest, held = _station_read(self.folder / path, sent)
-            present = raw
+                seen, _bytes_digest, held = _station_read(
+                    self.folder / path, (*_sent(entry), digest)
+                )
+            present = seen
             if present is not None and present == entry.get("station"):
                 present = written  # our file with its revision line: what we wrote
             unsettled = not unread and present is not None and present == pending.get("station")
@@ -1346,15 +1369,17 @@ class RadioSyncer:
                 # A revision a killed run did not write (pending) does not stop a layout
                 # change: the station still has the version recorded, and the rerun must not
                 # bump it; it stops the legacy check, whose record has no pending.
-                lined = raw is not None and raw == record.get("station")
+                lined = seen is not None and seen == record.get("station")
                 if PurePosixPath(path).suffix == ".docx":
                     verdict = self._word_verdict(path, held)
-                    same_as = raw if verdict is True else None
+                    same_as = seen if verdict is True else None
                     if isinstance(verdict, Relaid):
                         ended[path] = verdict
                 else:
-                    same_as, relaid = self._layout(path, raw, held, lined=lined, legacy=not pending)
-            moi = entry.get("moi") if unread else _digest(self.folder / moi_name(path))
+                    same_as, relaid = self._layout(
+                        path, seen, held, lined=lined, legacy=not pending
+                    )
+            moi = self._moi_found(path, entry, unread=unread, blind=blind)
             files.append(
                 FileState(
                     path=path,
@@ -1401,6 +1426,22 @@ class RadioSyncer:
             standing,
             self._sent_elsewhere(unneeded, entries),
         )
+
+    def _moi_found(
+        self, path: str, entry: Mapping[str, Any], *, unread: bool, blind: bool
+    ) -> str | None:
+        """`FileState.moi` of a recorded file: the digest of the .moi beside it; of a file left
+        unread, the one recorded, or the copy a killed run was writing (MOI_PENDING) if there."""
+        if not unread:
+            return _digest(self.folder / moi_name(path))
+        pending = entry.get(MOI_PENDING)
+        # An aired episode's files are not read, but for this one: only the folder says whether
+        # the killed run wrote that copy, which is ours then (its file sent, DOC-TRUOC.txt names
+        # it) however long ago the episode aired.
+        if pending is not None and not blind and _digest(self.folder / moi_name(path)) == pending:
+            return str(pending)
+        moi = entry.get("moi")
+        return str(moi) if moi else None
 
     def _withdrawal_of(
         self,
@@ -1461,12 +1502,12 @@ class RadioSyncer:
         return found
 
     def _layout(
-        self, path: str, raw: str | None, station: bytes | None, *, lined: bool, legacy: bool
+        self, path: str, seen: str | None, station: bytes | None, *, lined: bool, legacy: bool
     ) -> tuple[str | None, dict[str, Any] | None]:
         """FileState.same_as and FileState.relaid of `path`, the station's copy of which (of
-        digest `raw`, its bytes `station`, `lined`: bearing the line a sync put under its first
-        line) is recorded as ours and differs from the build: the build read only when it may
-        be such."""
+        digest `seen`, as `observe` sees it, its bytes `station`, `lined`: bearing the line a
+        sync put under its first line) is recorded as ours and differs from the build: the
+        build read only when it may be such."""
         pure = PurePosixPath(path)
         legacy = legacy and (pure.suffix == ".txt" or pure.name == "rundown.json")
         if station is None or (not legacy and pure.suffix != ".txt"):
@@ -1476,7 +1517,7 @@ class RadioSyncer:
         except OSError:
             return None, None
         if legacy and names_only_differ(path, station, built):
-            return raw, None
+            return seen, None
         found = text_relaid(path, station, built, lined=lined)
         if found is None:
             return None, None
@@ -1539,7 +1580,7 @@ class RadioSyncer:
         (the .moi beside it hashed only when the station edited the log)."""
         path = f"{episode}/{LOG_NAME}"
         expected = hashlib.sha256(data).hexdigest()
-        present = _station_digest(self.folder / path, (*_ours(record), expected))
+        present, _raw, held = _station_read(self.folder / path, (*_ours(record), expected))
         edited = present is not None and present not in _ours(record)
         return LogState(
             path,
@@ -1549,9 +1590,7 @@ class RadioSyncer:
             _ours(record),
             settled=present != expected
             or (record.get("digest") == expected and "pending" not in record),
-            rewrapped=present not in (None, expected)
-            and not edited
-            and _same_words(self.folder / path, data),
+            rewrapped=present not in (None, expected) and not edited and _same_words(held, data),
         )
 
     def _log_data(self, episode: str, record: dict[str, Any]) -> bytes | None:
@@ -1679,7 +1718,7 @@ class RadioSyncer:
         the `_apply_*` methods record it (read only: nothing is written, nothing recorded)."""
         after = _After(self.manifest.entries(), copy.deepcopy(self._revisions()), self._coming)
         for path, entry in after.entries.items():
-            if entry.get("moi"):
+            if _moi_recorded(entry):
                 # Hashed by `observe` unless its episode aired (then its files were not read).
                 state = files.get(path)
                 found: str | None
@@ -1687,7 +1726,7 @@ class RadioSyncer:
                     found = _digest(self.folder / moi_name(path))
                 else:
                     found = state.moi
-                if found is not None and found == entry["moi"]:
+                if found is not None and found == _moi_written(entry, found):
                     after.moi[path] = found
 
         def settled(path: str) -> dict[str, Any] | None:
@@ -1845,7 +1884,7 @@ class RadioSyncer:
             beside = {
                 path: entries[path]
                 for path, moi in after.moi.items()
-                if entries.get(path, {}).get("moi") == moi
+                if _moi_written(entries.get(path, {}), moi) == moi
             }
         else:
             beside = self._our_moi_there(entries, look=look)
@@ -1890,19 +1929,22 @@ class RadioSyncer:
         """The records of the files the station edited whose .moi of ours is still beside them
         (deleted, the station keeps its own: the guide no longer sends the staff there);
         `look=False`: every one recorded, as guides written before this was looked at."""
-        return {
-            path: entry
-            for path, entry in entries.items()
-            if entry.get("moi")
-            and (not look or _digest(self.folder / moi_name(path)) == entry["moi"])
-        }
+        if not look:
+            return {path: entry for path, entry in entries.items() if entry.get("moi")}
+        there = {}
+        for path, entry in entries.items():
+            if _moi_recorded(entry):
+                found = _digest(self.folder / moi_name(path))
+                if found is not None and found == _moi_written(entry, found):
+                    there[path] = entry
+        return there
 
     def _any_moi(self, record: dict[str, Any], after: _After | None = None) -> bool:
         """Whether the guide may name a .moi file: the last one written named one, or
         state/radio.json records one of ours beside a file the station edited (or will, once
         the plan is applied, with `after`)."""
         entries = after.entries if after is not None else self.manifest.entries()
-        return bool(record.get("moi")) or any(e.get("moi") for e in entries.values())
+        return bool(record.get("moi")) or any(map(_moi_recorded, entries.values()))
 
     def _moi_told(self, record: dict[str, Any]) -> list[str]:
         """The .moi files the guide last written names; for one written before the record
@@ -2151,9 +2193,12 @@ class RadioSyncer:
         as a revision when the record says another version."""
         if old is None or old.get("digest") != action.data["digest"]:
             book.record(action.key, *self._revision(action, old, book))
-        elif WITHDRAWING in old:
-            # A withdrawal a killed run began, its leftovers cleared: the file stays ours.
-            book.put(action.key, {k: v for k, v in old.items() if k != WITHDRAWING})
+        elif WITHDRAWING in old or MOI_PENDING in old:
+            # A withdrawal a killed run began, its leftovers cleared: the file stays ours. The
+            # .moi copy a killed run was writing beside it is pending no more: removed with the
+            # settled conflict (`_drop_our_moi`), or the station's own now.
+            stale = (WITHDRAWING, MOI_PENDING)
+            book.put(action.key, {k: v for k, v in old.items() if k not in stale})
 
     def _apply_kept(self, action: Action) -> str:
         """Record a station file that holds the build but for the bulletin file names an older
@@ -2186,8 +2231,10 @@ class RadioSyncer:
         pending = entry.get("pending") or {}
         # Seen as `observe` sees it: a revision the killed run wrote and staff saved again
         # since landed all the same (the plan said so; the record must not lose its line).
-        sent = (entry.get("digest"), entry.get("station"), pending.get("station"))
-        landed = bool(pending) and _station_digest(self.folder / path, sent) == pending["station"]
+        landed = (
+            bool(pending)
+            and _station_digest(self.folder / path, _sent(entry)) == pending["station"]
+        )
         return _settled(self._ledger, path, landed)
 
     def _revision(
@@ -2366,7 +2413,7 @@ class RadioSyncer:
             # Recorded before the write, as pending: a run killed right after it leaves a copy
             # known as ours, removed with a withdrawal that comes before any rerun. Unrecorded,
             # it read as the station's, and kept the withdrawn text beside their file for good.
-            self.manifest.update(action.key, **{MOI_PENDING: action.data["digest"]})
+            self.manifest.put(action.key, _moi_pending(self.manifest.get(action.key), action))
             self._step()
             self._write(self.folder / moi, data)
             self._step()
@@ -2401,7 +2448,7 @@ class RadioSyncer:
             target = _free_name(self.folder / WITHDRAWN_DIR / action.key)
             note = target.with_name(target.name + NOTE_SUFFIX)
             text = station_text(self._note(action))
-            sent = (entry.get("digest"), entry.get("station"))
+            sent = _sent(entry)  # settled: no revision pending in it
             seen, moved, _data = _station_read(source, sent)
             entry[WITHDRAWING] = {
                 "copy": target.relative_to(self.folder).as_posix(),
@@ -2508,7 +2555,8 @@ class RadioSyncer:
         if record is None:
             return
         log = self.folder / episode / LOG_NAME
-        if _station_digest(log, _ours(record)) in _ours(record):
+        ours = _ours(record)
+        if _station_digest(log, ours) in ours:
             self._move(log, _free_name(self.folder / WITHDRAWN_DIR / episode / LOG_NAME))
 
     def _withdrawal(self, action: Action, entry: dict[str, Any], book: _Book) -> Logged:
@@ -2560,7 +2608,7 @@ class RadioSyncer:
         entry = self.manifest.get(path) or {}
         moi = self.folder / moi_name(path)
         found = _digest(moi)
-        if found is not None and found == _moi_written(entry, found):
+        if found is not None and found in (entry.get(MOI_PENDING), entry.get("moi")):
             moi.unlink()
 
     def _note(self, action: Action, why: str | None = None, path: str | None = None) -> str:
@@ -2742,9 +2790,7 @@ class RadioSyncer:
         records as sent (or as about to be)."""
         unlike = []
         for path in sorted(paths):
-            entry = entries[path]
-            ours = {entry.get("digest"), entry.get("station")}
-            ours.add((entry.get("pending") or {}).get("station"))
+            ours = _sent(entries[path])
             found = _station_digest(self.folder / path, ours)
             if found is not None and found not in ours:
                 unlike.append(path)
@@ -3237,6 +3283,19 @@ def _title(
 def _ours(record: dict[str, Any]) -> tuple[str, ...]:
     """Digests of the change logs we wrote to the station, or began to write."""
     return tuple(d for d in (record.get("digest"), record.get("pending")) if isinstance(d, str))
+
+
+def _sent(entry: Mapping[str, Any]) -> tuple[str, ...]:
+    """Digests of what we wrote to a recorded file: the version recorded, as the station holds
+    it (with the line a sync put under its first line), and the revision a killed run wrote
+    without recording it (`pending`)."""
+    pending = entry.get("pending")
+    found = (
+        entry.get("digest"),
+        entry.get("station"),
+        pending.get("station") if isinstance(pending, dict) else None,
+    )
+    return tuple(d for d in found if isinstance(d, str))
 
 
 def _reported(value: object) -> dict[str, str]:
