@@ -3,7 +3,6 @@ records a clear problem in its Collector instead of raising."""
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import difflib
 import re
@@ -14,6 +13,7 @@ from typing import Any
 
 from publish import approval, name_only_record
 from publish.config import CHANNELS, Config, label_form
+from publish.date_fixes import SHORT_YEAR, calendar_fix, run_together_fix, short_year_fix
 from publish.errors import Problem
 from publish.frontmatter import Parsed, as_typed
 from publish.gates import (
@@ -27,7 +27,7 @@ from publish.gates import (
 )
 from publish.key_lines import value_typed
 from publish.links import addressed
-from publish.moments import DATE_HINT, WRITTEN_DATE_RE, YEARS, parse_datetime, unlikely_year
+from publish.moments import DATE_HINT, WRITTEN_DATE_RE, parse_datetime, unlikely_year
 from publish.syntax import toml_string, yaml_quoted
 from publish.tags import tag_key
 from publish.text import SLUG_RE, as_written, folded_words, nfc, quoted, slugify
@@ -390,8 +390,13 @@ def datetime(
         elif required:
             missing(col, data, key, f"Thêm '{key}: {example}'{named}.")
         return None
-    moment = read_moment(data[key], config.tz)
+    value = data[key]
+    moment = read_moment(value, config.tz)
     if isinstance(moment, Unread):
+        if isinstance(value, int) and not isinstance(value, bool) and (typed := _typed(col, key)):
+            # YAML reads «01122026» as a number, one with a leading 0 as octal (304150): the
+            # message and its fix quote the digits as typed (still refused: a number is no date).
+            moment = Unread(f"không đọc được ngày giờ {quoted(typed)}", unread_hint(typed))
         col.add(moment.message, field=key, hint=moment.hint)
         return None
     return moment
@@ -488,7 +493,7 @@ _UNREAD_HINTS = (
     ),
     (
         re.compile(r"^\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b"),
-        "Ghi năm đủ 4 chữ số (2020, không phải 20).",
+        SHORT_YEAR,
     ),
     (
         re.compile(r"^\s*\d{1,2}[/.]\d{1,2}(?![/.\-\d])"),
@@ -543,7 +548,9 @@ def unread_hint(value: Any) -> str:
             else fix
             for fix in said
         ]
-    impossible = _not_in_calendar(text)
+    if (short := short_year_fix(text)) is not None:
+        said = [short if fix == SHORT_YEAR else fix for fix in said]
+    impossible = calendar_fix(text) or run_together_fix(text)
     return " ".join([*([impossible] if impossible else []), *said, DATE_HINT])
 
 
@@ -577,47 +584,6 @@ def _counted_24(text: str) -> str | None:
 
 _SPELLED_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
 """A date in words with its year, «ngày 15 tháng 11 năm 2026»: shown back in numbers."""
-
-
-def _not_in_calendar(text: str) -> str | None:
-    """Why a date written as the tool reads them names no day or time (31/11, 11/15 written
-    month first as in English, 24h30), with the editor's own numbers; None for any other."""
-    text = text.strip()
-    found = WRITTEN_DATE_RE.fullmatch(text)
-    if found is None:
-        return None
-    day_first = found["d"] is not None
-    day, month, year = (
-        (found["d"], found["mo"], found["y"])
-        if day_first
-        else (found["d2"], found["mo2"], found["y2"])
-    )
-    day, month, year = int(day), int(month), int(year)
-    if not 1 <= month <= 12:
-        if 1 <= day <= 12:
-            swapped = f"{month:02}/{day:02}/{year}" if day_first else f"{year}-{day:02}-{month:02}"
-            # The time as written stays: the date alone is what to change.
-            start, end = (
-                found.span("d" if day_first else "y2")[0],
-                found.span("y" if day_first else "d2")[1],
-            )
-            swapped = text[:start] + swapped + text[end:]
-            order = "ghi ngày trước tháng (ngày/tháng/năm)" if day_first else "ghi năm-tháng-ngày"
-            return f"Không có tháng {month}: {order}: {swapped}."
-        return f"Không có tháng {month}: tháng ghi từ 1 đến 12."
-    if day < 1:
-        return "Không có ngày 0: ngày ghi từ 1."
-    days = calendar.monthrange(year, month)[1] if year in YEARS else 31
-    if day > days:
-        return f"Tháng {month} năm {year} chỉ có {days} ngày."
-    for n in ("1", "2"):
-        if found[f"h{n}"] is not None:
-            hour, minute = int(found[f"h{n}"]), found[f"m{n}"] or found[f"hm{n}"]
-            if hour > 23:
-                return f"Không có {hour} giờ: giờ ghi từ 0 đến 23 (nửa đêm là 00h00 ngày hôm sau)."
-            if minute is not None and int(minute) > 59:
-                return f"Không có phút {int(minute)}: phút ghi từ 0 đến 59."
-    return None
 
 
 def timed(value: Any) -> bool:
