@@ -332,17 +332,34 @@ def _unknown_channels(col: Collector, key: str, names: list[str], example: str) 
     unknown = [c for c in names if c not in CHANNELS]
     if not unknown:
         return False
-    meant = [difflib.get_close_matches(c.lower(), CHANNELS, n=1, cutoff=0.6) for c in unknown]
-    told = [
-        f"'{close[0]}' thay cho '{c}'" for c, close in zip(unknown, meant, strict=True) if close
-    ]
+    meant = {c: _channels_meant(c) for c in unknown}
+    told = [f"'{', '.join(meant[c])}' thay cho '{c}'" for c in unknown if meant[c]]
+    fixed = list(dict.fromkeys(m for c in names for m in (meant.get(c, [c]))))
+    typed = _typed(col, key)
+    # The line corrected, when the names were written on the key's line (a list below it is
+    # fixed item by item), in the form the guide shows (`draft: [zalo]`, `channels: web, zalo`):
+    # «facebook», no channel of this tool, is left out of it.
+    named = ", ".join(fixed)
+    line = None
+    if fixed and typed and typed[0] != "-":
+        line = f"{key}: [{named}]" if key == "draft" else f"{key}: {named}"
     col.add(
         f"kênh không tồn tại: {', '.join(quoted(c) for c in unknown)}",
         field=key,
         hint=(f"Có phải ý bạn là {', '.join(told)}? " if told else "")
-        + f"Các kênh: {', '.join(CHANNELS)}. {example}",
+        + f"Các kênh: {', '.join(CHANNELS)}. "
+        + (f"Sửa dòng này thành: {line}" if line else example),
     )
     return True
+
+
+def _channels_meant(name: str) -> list[str]:
+    """The channels an unknown name meant: those it names with no comma between them («web
+    zalo», «web và zalo»), else the one closest in spelling («zaloo»), else none."""
+    words = [w for w in re.split(r"[\s/+&]+|\bvà\b", name.lower()) if w]
+    if len(words) > 1 and all(w in CHANNELS for w in words):
+        return list(dict.fromkeys(words))
+    return difflib.get_close_matches(name.lower(), CHANNELS, n=1, cutoff=0.6)
 
 
 DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-")
