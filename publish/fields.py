@@ -847,10 +847,34 @@ def slug(col: Collector, data: dict[str, Any], path: Path) -> str:
             # YAML reads `slug: 123` as a number (and `0123` as another one): quote it.
             hint=f"Ví dụ: slug: {yaml_quoted(suggestion)}"
             if not isinstance(value, str)
-            else f"Ví dụ: slug: {as_typed(suggestion)}",
+            else _slug_hint(value, path),
         )
         return ""
     return _not_reserved(col, value, "slug", "địa chỉ bài (slug)")
+
+
+_PAGE_SUFFIX = re.compile(r"\.(?:html?|php|aspx?)$", re.IGNORECASE)
+"""The suffix of an old page's address pasted as a slug («canh-bao.html»)."""
+
+
+def _slug_hint(value: str, path: Path) -> str:
+    """How to fix a slug that is not one, from the editor's own value: its words made a slug;
+    for an address or path pasted in («../x», «/2026/12/canh-bao/») its last part, or the file
+    name's slug that deleting the line gives; for one without letters or digits, that."""
+    own = _file_slug(path)
+    if not any(c.isalnum() for c in value):
+        return f"Xóa dòng này (địa chỉ bài lấy theo tên tệp: {own}), hoặc sửa thành: slug: {own}"
+    if "/" not in value and "\\" not in value:
+        return f"Ví dụ: slug: {as_typed(slugify(value))}"
+    parts = [p for p in re.split(r"[/\\]", value) if any(c.isalnum() for c in p)]
+    last = slugify(_PAGE_SUFFIX.sub("", parts[-1]))
+    told = (
+        "Slug chỉ là phần cuối của địa chỉ bài, không có dấu '/': xóa dòng này (địa chỉ lấy "
+        f"theo tên tệp: {own})"
+    )
+    if last == own:
+        return f"{told}, hoặc sửa thành: slug: {own}"
+    return f"{told}, hoặc chỉ giữ phần cuối, sửa thành: slug: {as_typed(last)}"
 
 
 def new_identifier(slug: str, suffix: str) -> str:
@@ -866,10 +890,13 @@ def identifier(col: Collector, data: dict[str, Any], slug: str) -> str:
         return slug
     text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
     if not isinstance(text, str) or not SLUG_RE.fullmatch(text) or len(text) > 120:
+        meant = slugify(text) if isinstance(text, str) and any(c.isalnum() for c in text) else ""
         col.add(
             f"id {quoted(value)} chỉ được gồm chữ thường a-z, số 0-9 và dấu gạch ngang",
             field="id",
-            hint="Ví dụ: id: ct-2020-12-zalo-oa. Đừng đổi id sau khi đã đăng.",
+            hint=f"Sửa thành: id: {as_typed(meant)}. Đừng đổi id sau khi đã đăng."
+            if meant
+            else "Ví dụ: id: ct-2020-12-zalo-oa. Đừng đổi id sau khi đã đăng.",
         )
         return slug
     return _not_reserved(col, text, "id", "id")
