@@ -27,7 +27,7 @@ from publish.gates import (
 )
 from publish.key_lines import value_typed
 from publish.links import addressed
-from publish.moments import DATE_HINT, WRITTEN_DATE_RE, parse_datetime, unlikely_year
+from publish.moments import DATE_HINT, WRITTEN_DATE_RE, parse_datetime, unlikely_year, when
 from publish.syntax import toml_string, yaml_quoted
 from publish.tags import tag_key
 from publish.text import SLUG_RE, as_written, folded_words, nfc, quoted, slugify
@@ -601,6 +601,17 @@ def _counted_24(text: str) -> str | None:
 
 _SPELLED_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
 """A date in words with its year, «ngày 15 tháng 11 năm 2026»: shown back in numbers."""
+
+
+def after_date_hint(key: str, date: dt.datetime, moment: dt.datetime, written: Any) -> str:
+    """How to fix `key` (expires, pinned) read as `moment`, not after the bulletin's `date`: the
+    two moments as the tool reads them, and a day written without a time told it is that
+    day's 00:00 (the editor may have meant the end of the day: said, not assumed)."""
+    told = f"Ngày đăng (date) là {when(date)}, {key} được đọc là {when(moment)}."
+    if not timed(written) and moment.date() == date.date():
+        end = when(moment.replace(hour=23, minute=59))
+        told += f" Chỉ ghi ngày thì là 00:00 đầu ngày: tới cuối ngày đó thì ghi {key}: {end}."
+    return told
 
 
 def timed(value: Any) -> bool:
