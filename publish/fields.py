@@ -3,7 +3,6 @@ records a clear problem in its Collector instead of raising."""
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import difflib
 import re
@@ -14,6 +13,7 @@ from typing import Any
 
 from publish import approval, name_only_record
 from publish.config import CHANNELS, Config, label_form
+from publish.date_fixes import SHORT_YEAR, calendar_fix, run_together_fix, short_year_fix
 from publish.errors import Problem
 from publish.frontmatter import Parsed, as_typed
 from publish.gates import (
@@ -27,7 +27,7 @@ from publish.gates import (
 )
 from publish.key_lines import value_typed
 from publish.links import addressed
-from publish.moments import DATE_HINT, WRITTEN_DATE_RE, YEARS, parse_datetime, unlikely_year
+from publish.moments import DATE_HINT, WRITTEN_DATE_RE, parse_datetime, unlikely_year, when
 from publish.syntax import toml_string, yaml_quoted
 from publish.tags import tag_key
 from publish.text import SLUG_RE, as_written, folded_words, nfc, quoted, slugify
@@ -332,17 +332,34 @@ def _unknown_channels(col: Collector, key: str, names: list[str], example: str) 
     unknown = [c for c in names if c not in CHANNELS]
     if not unknown:
         return False
-    meant = [difflib.get_close_matches(c.lower(), CHANNELS, n=1, cutoff=0.6) for c in unknown]
-    told = [
-        f"'{close[0]}' thay cho '{c}'" for c, close in zip(unknown, meant, strict=True) if close
-    ]
+    meant = {c: _channels_meant(c) for c in unknown}
+    told = [f"'{', '.join(meant[c])}' thay cho '{c}'" for c in unknown if meant[c]]
+    fixed = list(dict.fromkeys(m for c in names for m in (meant.get(c, [c]))))
+    typed = _typed(col, key)
+    # The line corrected, when the names were written on the key's line (a list below it is
+    # fixed item by item), in the form the guide shows (`draft: [zalo]`, `channels: web, zalo`):
+    # «facebook», no channel of this tool, is left out of it.
+    named = ", ".join(fixed)
+    line = None
+    if fixed and typed and typed[0] != "-":
+        line = f"{key}: [{named}]" if key == "draft" else f"{key}: {named}"
     col.add(
         f"kênh không tồn tại: {', '.join(quoted(c) for c in unknown)}",
         field=key,
         hint=(f"Có phải ý bạn là {', '.join(told)}? " if told else "")
-        + f"Các kênh: {', '.join(CHANNELS)}. {example}",
+        + f"Các kênh: {', '.join(CHANNELS)}. "
+        + (f"Sửa dòng này thành: {line}" if line else example),
     )
     return True
+
+
+def _channels_meant(name: str) -> list[str]:
+    """The channels an unknown name meant: those it names with no comma between them («web
+    zalo», «web và zalo»), else the one closest in spelling («zaloo»), else none."""
+    words = [w for w in re.split(r"[\s/+&]+|\bvà\b", name.lower()) if w]
+    if len(words) > 1 and all(w in CHANNELS for w in words):
+        return list(dict.fromkeys(words))
+    return difflib.get_close_matches(name.lower(), CHANNELS, n=1, cutoff=0.6)
 
 
 DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-")
@@ -390,8 +407,13 @@ def datetime(
         elif required:
             missing(col, data, key, f"Thêm '{key}: {example}'{named}.")
         return None
-    moment = read_moment(data[key], config.tz)
+    value = data[key]
+    moment = read_moment(value, config.tz)
     if isinstance(moment, Unread):
+        if isinstance(value, int) and not isinstance(value, bool) and (typed := _typed(col, key)):
+            # YAML reads «01122026» as a number, one with a leading 0 as octal (304150): the
+            # message and its fix quote the digits as typed (still refused: a number is no date).
+            moment = Unread(f"không đọc được ngày giờ {quoted(typed)}", unread_hint(typed))
         col.add(moment.message, field=key, hint=moment.hint)
         return None
     return moment
@@ -488,7 +510,7 @@ _UNREAD_HINTS = (
     ),
     (
         re.compile(r"^\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b"),
-        "Ghi năm đủ 4 chữ số (2020, không phải 20).",
+        SHORT_YEAR,
     ),
     (
         re.compile(r"^\s*\d{1,2}[/.]\d{1,2}(?![/.\-\d])"),
@@ -543,7 +565,9 @@ def unread_hint(value: Any) -> str:
             else fix
             for fix in said
         ]
-    impossible = _not_in_calendar(text)
+    if (short := short_year_fix(text)) is not None:
+        said = [short if fix == SHORT_YEAR else fix for fix in said]
+    impossible = calendar_fix(text) or run_together_fix(text)
     return " ".join([*([impossible] if impossible else []), *said, DATE_HINT])
 
 
@@ -579,45 +603,15 @@ _SPELLED_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d
 """A date in words with its year, «ngày 15 tháng 11 năm 2026»: shown back in numbers."""
 
 
-def _not_in_calendar(text: str) -> str | None:
-    """Why a date written as the tool reads them names no day or time (31/11, 11/15 written
-    month first as in English, 24h30), with the editor's own numbers; None for any other."""
-    text = text.strip()
-    found = WRITTEN_DATE_RE.fullmatch(text)
-    if found is None:
-        return None
-    day_first = found["d"] is not None
-    day, month, year = (
-        (found["d"], found["mo"], found["y"])
-        if day_first
-        else (found["d2"], found["mo2"], found["y2"])
-    )
-    day, month, year = int(day), int(month), int(year)
-    if not 1 <= month <= 12:
-        if 1 <= day <= 12:
-            swapped = f"{month:02}/{day:02}/{year}" if day_first else f"{year}-{day:02}-{month:02}"
-            # The time as written stays: the date alone is what to change.
-            start, end = (
-                found.span("d" if day_first else "y2")[0],
-                found.span("y" if day_first else "d2")[1],
-            )
-            swapped = text[:start] + swapped + text[end:]
-            order = "ghi ngày trước tháng (ngày/tháng/năm)" if day_first else "ghi năm-tháng-ngày"
-            return f"Không có tháng {month}: {order}: {swapped}."
-        return f"Không có tháng {month}: tháng ghi từ 1 đến 12."
-    if day < 1:
-        return "Không có ngày 0: ngày ghi từ 1."
-    days = calendar.monthrange(year, month)[1] if year in YEARS else 31
-    if day > days:
-        return f"Tháng {month} năm {year} chỉ có {days} ngày."
-    for n in ("1", "2"):
-        if found[f"h{n}"] is not None:
-            hour, minute = int(found[f"h{n}"]), found[f"m{n}"] or found[f"hm{n}"]
-            if hour > 23:
-                return f"Không có {hour} giờ: giờ ghi từ 0 đến 23 (nửa đêm là 00h00 ngày hôm sau)."
-            if minute is not None and int(minute) > 59:
-                return f"Không có phút {int(minute)}: phút ghi từ 0 đến 59."
-    return None
+def after_date_hint(key: str, date: dt.datetime, moment: dt.datetime, written: Any) -> str:
+    """How to fix `key` (expires, pinned) read as `moment`, not after the bulletin's `date`: the
+    two moments as the tool reads them, and a day written without a time told it is that
+    day's 00:00 (the editor may have meant the end of the day: said, not assumed)."""
+    told = f"Ngày đăng (date) là {when(date)}, {key} được đọc là {when(moment)}."
+    if not timed(written) and moment.date() == date.date():
+        end = when(moment.replace(hour=23, minute=59))
+        told += f" Chỉ ghi ngày thì là 00:00 đầu ngày: tới cuối ngày đó thì ghi {key}: {end}."
+    return told
 
 
 def timed(value: Any) -> bool:
@@ -864,10 +858,34 @@ def slug(col: Collector, data: dict[str, Any], path: Path) -> str:
             # YAML reads `slug: 123` as a number (and `0123` as another one): quote it.
             hint=f"Ví dụ: slug: {yaml_quoted(suggestion)}"
             if not isinstance(value, str)
-            else f"Ví dụ: slug: {as_typed(suggestion)}",
+            else _slug_hint(value, path),
         )
         return ""
     return _not_reserved(col, value, "slug", "địa chỉ bài (slug)")
+
+
+_PAGE_SUFFIX = re.compile(r"\.(?:html?|php|aspx?)$", re.IGNORECASE)
+"""The suffix of an old page's address pasted as a slug («canh-bao.html»)."""
+
+
+def _slug_hint(value: str, path: Path) -> str:
+    """How to fix a slug that is not one, from the editor's own value: its words made a slug;
+    for an address or path pasted in («../x», «/2026/12/canh-bao/») its last part, or the file
+    name's slug that deleting the line gives; for one without letters or digits, that."""
+    own = _file_slug(path)
+    if not any(c.isalnum() for c in value):
+        return f"Xóa dòng này (địa chỉ bài lấy theo tên tệp: {own}), hoặc sửa thành: slug: {own}"
+    if "/" not in value and "\\" not in value:
+        return f"Ví dụ: slug: {as_typed(slugify(value))}"
+    parts = [p for p in re.split(r"[/\\]", value) if any(c.isalnum() for c in p)]
+    last = slugify(_PAGE_SUFFIX.sub("", parts[-1]))
+    told = (
+        "Slug chỉ là phần cuối của địa chỉ bài, không có dấu '/': xóa dòng này (địa chỉ lấy "
+        f"theo tên tệp: {own})"
+    )
+    if last == own:
+        return f"{told}, hoặc sửa thành: slug: {own}"
+    return f"{told}, hoặc chỉ giữ phần cuối, sửa thành: slug: {as_typed(last)}"
 
 
 def new_identifier(slug: str, suffix: str) -> str:
@@ -883,10 +901,13 @@ def identifier(col: Collector, data: dict[str, Any], slug: str) -> str:
         return slug
     text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
     if not isinstance(text, str) or not SLUG_RE.fullmatch(text) or len(text) > 120:
+        meant = slugify(text) if isinstance(text, str) and any(c.isalnum() for c in text) else ""
         col.add(
             f"id {quoted(value)} chỉ được gồm chữ thường a-z, số 0-9 và dấu gạch ngang",
             field="id",
-            hint="Ví dụ: id: ct-2020-12-zalo-oa. Đừng đổi id sau khi đã đăng.",
+            hint=f"Sửa thành: id: {as_typed(meant)}. Đừng đổi id sau khi đã đăng."
+            if meant
+            else "Ví dụ: id: ct-2020-12-zalo-oa. Đừng đổi id sau khi đã đăng.",
         )
         return slug
     return _not_reserved(col, text, "id", "id")

@@ -16,6 +16,7 @@ from typing import Any
 from publish.cache import digest
 from publish.config import Config
 from publish.config_files import missing_abbreviations
+from publish.date_fixes import date_fix
 from publish.errors import Problem
 from publish.fields import kind, parse_datetime, unlikely_year
 from publish.model import Bulletin
@@ -532,7 +533,9 @@ def radio_block(
         elif key == "air_date":
             parsed = parse_datetime(value, tz)
             if parsed is None:
-                bad(key, f"không đọc được ngày phát {quoted(value)}", "Viết dạng 2020-12-12.")
+                fix = date_fix(value) if isinstance(value, str) else None
+                told = f"{fix} Viết dạng 2020-12-12." if fix else "Viết dạng 2020-12-12."
+                bad(key, f"không đọc được ngày phát {quoted(value)}", told)
             elif (year_problem := unlikely_year(parsed)) is not None:
                 bad(key, f"ngày phát: {year_problem}", "Kiểm tra lại năm; viết dạng 2020-12-12.")
             else:

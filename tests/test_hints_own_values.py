@@ -1,0 +1,230 @@
+"""«Cách sửa» shows the editor's own value corrected, not a made-up example: a date one day past
+the month's end, a two-digit year, a date typed without separators, 24h30, a path pasted as a
+slug, an id in capitals, channels without commas, an expiry read as 00:00. Each is told as
+`publish check` prints it, and each value offered, copied into the file, is one the tool reads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from publish.cli import main
+from tests.helpers import NOW, bulletin_md, make_project
+
+FILE = "content/bai-viet/2020-12-08-canh-bao-lua-dao.md"
+
+
+def check(root: Path, capsys: pytest.CaptureFixture[str], *now: str) -> tuple[int, str]:
+    """`publish check` of `root` (at NOW unless `now` gives --now): its exit code and all it printed."""
+    code = main(["--root", str(root), "--now", *(now or (NOW.isoformat(),)), "check"])
+    out = capsys.readouterr()
+    return code, out.out + out.err
+
+
+def told_fix(root: Path, capsys: pytest.CaptureFixture[str], field: str) -> str:
+    """The «Cách sửa» line `publish check` prints under its one error, about `field`."""
+    code, printed = check(root, capsys)
+    assert code == 1
+    lines = printed.splitlines()
+    [at] = [n for n, line in enumerate(lines) if ": lỗi: " in line]
+    assert f"trường '{field}'" in lines[at]
+    assert lines[at + 1].startswith("    Cách sửa: ")
+    return lines[at + 1].removeprefix("    Cách sửa: ")
+
+
+def loads_with(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], fields: dict[str, str], name: str
+) -> None:
+    """The bulletin with `fields` as the hint wrote them passes `publish check`."""
+    root = make_project(tmp_path / name, {FILE: bulletin_md(fields)})
+    code, printed = check(root, capsys)
+    assert code == 0, printed
+
+
+@pytest.mark.parametrize(
+    ("written", "fix", "offered"),
+    [
+        (
+            "31/11/2026 8h00",
+            "Tháng 11 năm 2026 chỉ có 30 ngày: sửa thành 30/11/2026 8h00 hoặc 01/12/2026 8h00.",
+            ["30/11/2026 8h00", "01/12/2026 8h00"],
+        ),
+        (
+            "2026-02-29",
+            "Tháng 2 năm 2026 chỉ có 28 ngày: sửa thành 2026-02-28 hoặc 2026-03-01.",
+            ["2026-02-28", "2026-03-01"],
+        ),
+        ("8/12/26", "Ghi năm đủ 4 chữ số: 08/12/2026.", ["08/12/2026"]),
+        ("8/12/26 8h00", "Ghi năm đủ 4 chữ số: 08/12/2026 8h00.", ["08/12/2026 8h00"]),
+        (
+            "26-12-08",
+            "Ghi năm đủ 4 chữ số: 26-12-2008 hoặc 2026-12-08.",
+            ["26-12-2008", "2026-12-08"],
+        ),
+        ("01/12/2026 24h30", "sửa thành 02/12/2026 00h30.", ["02/12/2026 00h30"]),
+        ("31/12/2026 24:00", "sửa thành 01/01/2027 00:00.", ["01/01/2027 00:00"]),
+    ],
+)
+def test_a_date_written_wrong_is_told_corrected(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    written: str,
+    fix: str,
+    offered: list[str],
+) -> None:
+    """The hint showed 08/12/2020 whatever the editor wrote: their own date, corrected (both
+    readings when there are two), is what they copy, and it loads."""
+    root = make_project(tmp_path, {FILE: bulletin_md({"date": f'"{written}"'})})
+    hint = told_fix(root, capsys, "date")
+    assert fix in hint
+    for n, value in enumerate(offered):
+        loads_with(tmp_path, capsys, {"date": f'"{value}"'}, f"fixed-{n}")
+
+
+@pytest.mark.parametrize(
+    ("written", "rule"),
+    [
+        ("30/02/2026", "Tháng 2 năm 2026 chỉ có 28 ngày: ngày ghi từ 1 đến 28."),
+        ("33/12/2026", "Tháng 12 năm 2026 chỉ có 31 ngày: ngày ghi từ 1 đến 31."),
+        (
+            "01/12/2026 25h00",
+            "Không có 25 giờ: giờ ghi từ 0 đến 23 (nửa đêm là 00h00 ngày hôm sau).",
+        ),
+    ],
+)
+def test_a_date_with_no_one_reading_is_not_given_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], written: str, rule: str
+) -> None:
+    """30/02 may be 28/02, 02/03 or 20/02: the hint names the rule, never a guessed day."""
+    root = make_project(tmp_path, {FILE: bulletin_md({"date": f'"{written}"'})})
+    hint = told_fix(root, capsys, "date")
+    assert hint.startswith(rule)
+    assert "sửa thành" not in hint
+
+
+@pytest.mark.parametrize(
+    ("written", "fix"), [("01122026", "01/12/2026"), ("20261201", "2026-12-01")]
+)
+def test_a_date_typed_without_separators_is_quoted_as_typed_and_told_with_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], written: str, fix: str
+) -> None:
+    """YAML reads «01122026» as an octal number: the error quoted «304150», a value the editor
+    never typed, with the generic formats as its only help."""
+    root = make_project(tmp_path, {FILE: bulletin_md({"date": written})})
+    code, printed = check(root, capsys)
+    assert code == 1
+    assert f"không đọc được ngày giờ «{written}»" in printed
+    assert "304150" not in printed
+    assert f"Ngăn ngày, tháng, năm bằng dấu / hoặc dấu -: {fix}." in printed
+    loads_with(tmp_path, capsys, {"date": fix}, "fixed")
+
+
+def test_a_radio_air_date_past_the_month_s_end_is_told_corrected(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The air date's hint was «Viết dạng 2020-12-12.» for any value."""
+    radio = "\n  air_date: 31/11/2026"
+    root = make_project(tmp_path, {FILE: bulletin_md({"channels": "[radio]", "radio": radio})})
+    hint = told_fix(root, capsys, "radio.air_date")
+    assert hint == (
+        "Tháng 11 năm 2026 chỉ có 30 ngày: sửa thành 30/11/2026 hoặc 01/12/2026. "
+        "Viết dạng 2020-12-12."
+    )
+
+
+def test_now_past_the_month_s_end_is_told_corrected(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_project(tmp_path, {FILE: bulletin_md()})
+    code, printed = check(root, capsys, "31/11/2026 9h")
+    assert code != 0
+    assert "--now: không đọc được thời điểm «31/11/2026 9h». " in printed
+    assert "sửa thành 30/11/2026 9h hoặc 01/12/2026 9h." in printed
+
+
+@pytest.mark.parametrize(
+    ("written", "offered"),
+    [
+        ("../x", "x"),
+        ("/2026/12/canh-bao/", "canh-bao"),
+        ("https://a.vn/tin/dot-kiem-tra.html", "dot-kiem-tra"),
+    ],
+)
+def test_an_address_pasted_as_a_slug_is_told_its_last_part_or_the_file_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], written: str, offered: str
+) -> None:
+    """«slug: ../x» was told «Ví dụ: slug: x», every part of the path run together otherwise
+    («2026-12-canh-bao»): the slug is the address's last part, or the file name's slug that
+    deleting the line gives."""
+    root = make_project(tmp_path, {FILE: bulletin_md({"slug": f'"{written}"'})})
+    hint = told_fix(root, capsys, "slug")
+    assert "xóa dòng này (địa chỉ lấy theo tên tệp: canh-bao-lua-dao)" in hint
+    assert hint.endswith(f"sửa thành: slug: {offered}")
+    loads_with(tmp_path, capsys, {"slug": offered}, "fixed")
+
+
+def test_a_slug_without_letters_is_told_the_file_name_s(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """«slug: "!!!"» was told «slug: bai-viet», a made-up word no bulletin is about."""
+    root = make_project(tmp_path, {FILE: bulletin_md({"slug": '"!!!"'})})
+    hint = told_fix(root, capsys, "slug")
+    assert hint.endswith("sửa thành: slug: canh-bao-lua-dao")
+    assert "bai-viet" not in hint
+
+
+def test_an_id_written_wrong_is_told_as_its_own_value_corrected(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The hint showed another bulletin's id (ct-2020-12-zalo-oa) whatever the editor wrote."""
+    root = make_project(tmp_path, {FILE: bulletin_md({"id": "CT_2026_12"})})
+    hint = told_fix(root, capsys, "id")
+    assert hint == "Sửa thành: id: ct-2026-12. Đừng đổi id sau khi đã đăng."
+    loads_with(tmp_path, capsys, {"id": "ct-2026-12"}, "fixed")
+
+
+@pytest.mark.parametrize(
+    ("written", "line"),
+    [
+        ("web zalo", "channels: web, zalo"),
+        ("web và radio", "channels: web, radio"),
+        ("[web, zalo, facebook]", "channels: web, zalo"),
+        ("[web, zaloo]", "channels: web, zalo"),
+    ],
+)
+def test_channels_written_wrong_are_told_the_line_corrected(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], written: str, line: str
+) -> None:
+    """«channels: web zalo» was asked «'zalo' thay cho 'web zalo'?», which drops the website;
+    «facebook» got a made-up example: the line as the editor meant it is what they copy."""
+    root = make_project(tmp_path, {FILE: bulletin_md({"channels": written})})
+    hint = told_fix(root, capsys, "channels")
+    assert hint.endswith(f"Sửa dòng này thành: {line}")
+    assert "'zalo' thay cho 'web zalo'" not in hint
+    loads_with(tmp_path, capsys, {"channels": line.removeprefix("channels: ")}, "fixed")
+
+
+def test_an_expiry_written_as_the_day_of_the_date_is_told_it_is_that_day_s_midnight(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """«expires: 2020-12-08» beside «date: 2020-12-08 08:00» was told to pick «một thời điểm sau
+    date», not that a day alone is read as 00:00, before the bulletin goes out."""
+    root = make_project(tmp_path, {FILE: bulletin_md({"expires": "2020-12-08"})})
+    hint = told_fix(root, capsys, "expires")
+    assert hint.startswith(
+        "Ngày đăng (date) là 2020-12-08 08:00, expires được đọc là 2020-12-08 00:00. Chỉ ghi "
+        "ngày thì là 00:00 đầu ngày: tới cuối ngày đó thì ghi expires: 2020-12-08 23:59."
+    )
+    loads_with(tmp_path, capsys, {"expires": "2020-12-08 23:59"}, "fixed")
+
+
+def test_an_expiry_with_its_time_before_the_date_is_told_both_moments_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_project(tmp_path, {FILE: bulletin_md({"expires": "2020-12-01 17:00"})})
+    hint = told_fix(root, capsys, "expires")
+    assert hint.startswith(
+        "Ngày đăng (date) là 2020-12-08 08:00, expires được đọc là 2020-12-01 17:00. Sửa expires"
+    )
+    assert "23:59" not in hint
