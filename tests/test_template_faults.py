@@ -302,6 +302,33 @@ def test_a_fault_in_an_own_theme_linked_from_a_shared_folder_is_told_at_its_line
     assert "nội bộ" not in err and "Traceback" not in err, err
 
 
+@pytest.mark.parametrize("linked", ["templates/web", "templates"])
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ("{{ 1 / 0 }}", "mẫu giao diện lỗi khi dựng trang: chia cho 0"),
+        ("{% if %}", "mẫu giao diện sai cú pháp: "),
+    ],
+    ids=["render", "syntax"],
+)
+def test_a_fault_in_a_linked_theme_is_named_as_the_editor_reaches_it(
+    linked: str, written: str, message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A theme several units share, linked as templates/web/ or as templates/: its file is
+    named templates/web/page.html, relative to the project, as every other file of a message
+    is; it was the project's absolute path (/…/site/templates/web/page.html)."""
+    root = _own_theme(tmp_path)
+    shared = tmp_path / "giao-dien-chung"
+    shutil.move(root / linked, shared)
+    (root / linked).symlink_to(shared)
+    line = _insert(root / "templates/web/page.html", "</article>", written)
+    assert main(["check", "--root", str(root), "--now", NOW.isoformat()]) == 1
+    err = capsys.readouterr().err
+    told = rf"^templates/web/page\.html:{line}: lỗi: {re.escape(message)}"
+    assert re.search(told, err, re.M), err
+    assert str(tmp_path) not in err, err
+
+
 def test_an_undescribed_fault_keeps_its_technical_detail(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
