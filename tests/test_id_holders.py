@@ -510,3 +510,27 @@ def test_a_load_with_no_published_file_moved_reads_neither_published_json_nor_za
     reads = counting_state_reads(monkeypatch)
     load(root)
     assert reads["published.json"] == reads["zalo.json"] == 0, reads
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_check_and_build_parse_published_json_once_for_a_wrong_fix(
+    command: str,
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: None,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """On a wrong fix the load's wrong-fix check and the command's withdrawal lines each had a
+    reader of state/ (check a third, for the channels each line names): check parsed
+    published.json three times (~1.6 MB at 10,000 bulletins), build twice."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    copy_published(root)
+    set_id(root, ORIGINAL, "bt-001-moi")
+    reads = counting_state_reads(monkeypatch)
+    capsys.readouterr()
+    assert main(["--root", str(root), "--now", NOW, command]) == 0
+    out = told(capsys)
+    assert "bài đang đăng đổi id" in out and COPY in withdrawal_line(out), out
+    assert reads["published.json"] == 1, reads
