@@ -180,6 +180,7 @@ def load_site(
     digests: Mapping[str, str] | None = None,
     salvage: bool = False,
     later: Callable[[Callable[[], None]], object] | None = None,
+    records: id_holders.Records | None = None,
 ) -> Site:
     """Load bulletins and pages, validate them all, apply the publishing gates, return the Site.
 
@@ -195,6 +196,10 @@ def load_site(
     `later`: handed the writes to the cache the load leaves to its caller (saving the shelf of
     loaded bulletins, ~0.35 s at 10,000 with the other core idle, one step per shard), which
     must run each, e.g. while the workers of its next phase are busy (None: done here).
+
+    `records`: the command's reader of state/, which it reads again after the load (what the
+    next sync withdraws), so that published.json and the channels' records are parsed once
+    (None: one of the load's own; see id_holders.Records).
     """
     problems: list[Problem] = []
     content_images.forget_resolved()
@@ -282,7 +287,8 @@ def load_site(
     problems.extend(other_unit.sample_cover(config, digests or {}))
     problems.extend(url_history.moved_site(config))
     # One reader of state/ for both: on a duplicate, published.json and zalo.json parsed once.
-    records, shared = id_holders.Records(config.root), _shared_keys(bulletins)
+    records = id_holders.Records(config.root) if records is None else records
+    shared = _shared_keys(bulletins)
     duplicates = _duplicates(bulletins, pages, config.root, records, shared)
     duplicates += _alias_clashes(bulletins, pages)
     problems.extend(duplicates)

@@ -15,7 +15,9 @@ neither match), on a file without an approver when the other has one (a copy usu
 approval cleared, and usually keeps the original's date), else on the newer file by its `date`,
 then by its name, and the message says so. And a published file whose id was changed while
 another file took that id is warned of (an error under --strict): «bài đang đăng đổi id», and
-the withdrawal line names it (publish.withdrawing), both by wrong_fix.
+the withdrawal line names it (publish.withdrawing), both by wrong_fix, for a bulletin never on
+the website (radio only) too when the command reads published.json anyway (check, build,
+serve: their Records, shared with the load, parse state/ once).
 """
 
 from __future__ import annotations
@@ -80,10 +82,18 @@ class Records:
 
     def __init__(self, root: Path, published: Published | None = None) -> None:
         """A reader of `root`/state; nothing is read yet. `published`: the command's reader of
-        published.json, shared so the file is parsed once (~1.6 MB at 10,000 bulletins)."""
+        published.json, which the command parses anyway (check, build and serve tell what the
+        next sync withdraws), shared so the file is parsed once (~1.6 MB at 10,000
+        bulletins); given, the wrong-fix check looks every bulletin up in it (moved_ids)."""
         self.root = root
         self.state = root / "state"
         self._published = published
+
+    @property
+    def read_anyway(self) -> bool:
+        """Whether the command parses published.json anyway (its reader was given): looking a
+        bulletin up in it then costs no reading of its own."""
+        return self._published is not None
 
     @cached_property
     def history(self) -> Mapping[str, tuple[str, ...]]:
@@ -338,12 +348,16 @@ def moved_ids(
     id while another file holds the published one's (the fix of a duplicate id applied to the
     wrong file): the channels take that other file for the published bulletin. Looked for, as
     the withdrawal line looks (gave_up), by the file and the address state/ records for the
-    key, only for a key whose file is not at the address web-urls.json records last for it
-    (read once a process: the website's build reads it too): a wrong fix leaves the key at the
-    copy's address, so published.json is not parsed on every load. `duplicated`: the keys two
-    files share, told as such."""
+    key, for a key whose file is not at the address web-urls.json records last for it (read
+    once a process: the website's build reads it too): a wrong fix leaves the key at the
+    copy's address, so published.json is not parsed on every load. A key web-urls.json has no
+    address for (a bulletin never on the website, radio only) is looked up only when the
+    command reads published.json anyway (Records.read_anyway): that withdrawal line named such
+    a wrong fix while check warned of nothing. `duplicated`: the keys two files share, told as
+    such."""
     history = records.history
-    if not history:
+    every = records.read_anyway
+    if not (history or every):
         return []
     skip = set(duplicated)
     by_file = {b.source: b for b in bulletins}
@@ -353,7 +367,7 @@ def moved_ids(
     found = []
     for holder in bulletins:
         paths = history.get(holder.key)
-        if holder.key in skip or not paths or holder.url == paths[-1]:
+        if holder.key in skip or (paths and holder.url == paths[-1]) or not (paths or every):
             continue
         if gave := gave_up(holder, by_file, by_address, records):
             found.append((order[id(gave[0])], _moved(gave[0], holder, gave[1], where, taken)))

@@ -16,6 +16,7 @@ from publish.config import CHANNELS, Config
 from publish.content import load_site
 from publish.errors import STRICT_EXEMPT, ContentError, Problem
 from publish.held_page_links import linked_held_pages
+from publish.id_holders import Records
 from publish.locate import with_lines
 from publish.memory import give_back_freed_memory
 from publish.model import Artifact, Build, Site
@@ -56,6 +57,7 @@ def build(
     timings: Timings | None = None,
     keep_going: bool = False,
     output: Path | None = None,
+    records: Records | None = None,
 ) -> Build:
     """Load and gate the content, run every channel's checks, then return the lazy artifact stream.
 
@@ -64,6 +66,7 @@ def build(
     `keep_going` they are not raised but returned among the warnings, and the artifacts
     are those of that site (to check more, never to write). `output`: the folder the artifacts
     will be written into (None: output/), where the website takes the pages it can reuse.
+    `records`: the command's reader of state/, for the load (see load_site).
 
     `strict` (CI): content warnings (a misspelt front matter key) and unreviewed personal data in
     bulletins that will be published become errors. `timings` gets a phase for loading, for the
@@ -91,6 +94,7 @@ def build(
                 digests=digests,
                 salvage=True,
                 later=saves.append,
+                records=records,
             )
             if output is not None:
                 site = dataclasses.replace(site, output=output)

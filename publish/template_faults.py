@@ -5,7 +5,9 @@ The words matched are Jinja's and Python's own, found by making each fault in a 
 tests/test_template_faults.py): a field the value does not have, a `for` over what is not a
 list, a sum of a number and a text, a call of what is not a macro, a division by zero, a
 length of nothing, an element past a list's end, a macro called with arguments it lacks, a
-template named by a value (`{% include page.title %}`) that no file has.
+template named by a value (`{% include page.title %}`) that no file has, or by a value that is
+no name (`{% include 1 %}`), a text |format or «%» cannot fill, a filter given an argument it
+does not take (|center('x'), |dictsort(by='x')).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import jinja2.filters
 from publish.schema import TYPE_NAMES
 from publish.syntax import Explained, unknown_filter_or_test
 
-__all__ = ["kind_in_vietnamese", "template_runtime_error"]
+__all__ = ["TemplateNameError", "kind_in_vietnamese", "template_runtime_error"]
 
 KINDS = {
     **{kind.__name__: name for kind, name in TYPE_NAMES.items()},
@@ -53,6 +55,17 @@ NOT_A_LIST = (
     "phải là một danh sách (như categories hay tags), không phải một giá trị đơn như một tiêu "
     "đề hay một số."
 )
+
+
+class TemplateNameError(TypeError):
+    """An include, import or extends given a value that is no template's name (a number, a
+    dict, nothing): Jinja went on with it and failed far from the statement ('int' object is
+    not iterable, as a `for` over a number would), or crashed on a dict."""
+
+    def __init__(self, value: object) -> None:
+        """The error for `value`, the template name given (or an element of a list of them)."""
+        self.kind = type(value).__name__
+        super().__init__(f"a template name must be a string or a list of strings, not {self.kind}")
 
 
 def kind_in_vietnamese(name: str) -> str:
@@ -339,6 +352,143 @@ def _no_templates(found: re.Match[str]) -> Explained:
     )
 
 
+def _not_a_name(kind: str) -> Explained:
+    """An include, import or extends given a value of `kind` (as Python names it) that is no
+    template's name."""
+    hint = (
+        "Sau include, import hay extends viết tên tệp mẫu trong ngoặc kép "
+        '({% include "_ten_mau.html" %}); nếu tên lấy từ một giá trị, giá trị ấy phải là chữ '
+        "(tên tệp) hay danh sách tên tệp: kiểm tra tên giá trị ở dòng này (có thể đã viết nhầm "
+        "một trường khác, như một số hay một bảng)."
+    )
+    if kind == "NoneType":
+        hint += " Nếu nó có thể trống ở một số trang, chỉ dùng nó trong {% if … %} … {% endif %}."
+    return Explained(
+        "tên mẫu sau include, import hay extends phải là chữ (tên tệp mẫu) hay danh sách tên, "
+        f"nhưng gặp {kind_in_vietnamese(kind)}",
+        None,
+        None,
+        hint,
+    )
+
+
+def _no_name(found: re.Match[str]) -> Explained:
+    """An include of a value empty on this page (nothing, an empty list): no name to look for."""
+    return Explained(
+        "không có tên mẫu nào sau include: giá trị đứng sau include trống ở trang này (giá trị "
+        "rỗng hay danh sách rỗng)",
+        None,
+        None,
+        "Nếu giá trị ấy có thể trống ở một số trang, chỉ include bên trong {% if … %} … "
+        "{% endif %}, hoặc thêm «ignore missing» sau tên ({% include x ignore missing %}) để "
+        "bỏ qua khi không có mẫu; nếu không, kiểm tra tên giá trị ấy.",
+    )
+
+
+def _dictsort_by(found: re.Match[str]) -> Explained:
+    """|dictsort(by=…) given what is neither 'key' nor 'value'."""
+    return Explained(
+        "tham số by của |dictsort chỉ nhận 'key' hay 'value'",
+        None,
+        None,
+        "Viết |dictsort(by='key') để sắp theo tên (khóa) của bảng, |dictsort(by='value') để sắp "
+        "theo giá trị; |dictsort chỉ dùng cho một bảng: để sắp một danh sách (như các bản tin), "
+        "dùng |sort.",
+    )
+
+
+def _round_method(found: re.Match[str]) -> Explained:
+    """|round(…, method) given a method Jinja does not have."""
+    return Explained(
+        "cách làm tròn (tham số thứ hai) của |round chỉ nhận 'common', 'ceil' hay 'floor'",
+        None,
+        None,
+        "Viết 'common' để làm tròn thường, 'ceil' để làm tròn lên, 'floor' để làm tròn xuống: "
+        "{{ x|round(1, 'floor') }}.",
+    )
+
+
+def _formatting(within: str | None) -> str | None:
+    """Who fills a text's «%…» places: |format or the «%» operator (`within` None); None when
+    another filter raised Python's words on formatting, which are then not the template's."""
+    return {"format": "|format", None: "phép «%»"}.get(within)
+
+
+PLACES_FIX = (
+    "Mỗi chỗ «%s» (chữ), «%d» (số nguyên), «%.1f» (số thập phân)… trong chuỗi nhận đúng một "
+    "giá trị, theo thứ tự: {{ '%s: %d bài'|format(tên, số) }}; muốn viết chính dấu % thì viết "
+    "«%%» ({{ '%d%%'|format(x) }})."
+)
+"""How a text's «%…» places and the values given match."""
+
+
+def _not_a_number_placed(found: re.Match[str], within: str | None) -> Explained | None:
+    """A «%d» (or «%f», «%x»…) place of a text given a value that is not a number."""
+    if (who := _formatting(within)) is None:
+        return None
+    place = found.group("place")
+    place = f"«%{place}»" if place else "chỗ điền số thập phân («%f», «%.1f»…)"
+    return Explained(
+        f"{place} trong chuỗi trước {who} cần một số nhưng gặp "
+        f"{kind_in_vietnamese(found.group('kind'))}",
+        None,
+        None,
+        "Đưa vào một số (đổi chữ sang số bằng |int hay |float: {{ '%d'|format(x|int) }}), hoặc "
+        "dùng «%s» cho chữ. " + PLACES_FIX,
+    )
+
+
+def _too_few_values(found: re.Match[str], within: str | None) -> Explained | None:
+    """A text with more «%…» places than values given."""
+    if (who := _formatting(within)) is None:
+        return None
+    return Explained(
+        f"chuỗi trước {who} có nhiều chỗ «%…» hơn số giá trị được đưa vào", None, None, PLACES_FIX
+    )
+
+
+def _too_many_values(found: re.Match[str], within: str | None) -> Explained | None:
+    """More values given than a text has «%…» places (or a text without any)."""
+    if (who := _formatting(within)) is None:
+        return None
+    return Explained(
+        f"{who} được đưa nhiều giá trị hơn số chỗ «%…» trong chuỗi trước nó (hay chuỗi không "
+        "có chỗ «%…» nào)",
+        None,
+        None,
+        PLACES_FIX,
+    )
+
+
+def _unknown_place(found: re.Match[str], within: str | None) -> Explained | None:
+    """A «%» in a text followed by a letter that is no place for a value («%y», or «% » meant
+    as a percent sign)."""
+    if (who := _formatting(within)) is None:
+        return None
+    return Explained(
+        f"«%{found.group(1)}» trong chuỗi trước {who} không phải một chỗ điền giá trị",
+        None,
+        None,
+        PLACES_FIX,
+    )
+
+
+def _not_an_integer(found: re.Match[str], within: str | None) -> Explained | None:
+    """A filter's argument that must be a whole number (|center's width, |round's digits) given
+    another kind; a call in the template itself (range(page.title)) is left undescribed."""
+    if within is None:
+        return None
+    return Explained(
+        f"tham số của |{within} sai loại: cần một số nguyên nhưng gặp "
+        f"{kind_in_vietnamese(found.group(1))}",
+        None,
+        None,
+        f"Kiểm tra các giá trị trong ngoặc của |{within}(…): một độ rộng hay một số chữ số là "
+        f"một số nguyên viết không có ngoặc kép (|{within}(2), không phải |{within}('2')); đổi "
+        "chữ sang số bằng |int nếu cần.",
+    )
+
+
 RUNTIME: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], Explained]], ...] = (
     (re.compile(r"^'([^']+)' has no attribute (?:'([^']*)'|\"([^\"]*)\")$"), _no_field),
     (re.compile(r"^(.+?) has no element (.+)$"), _no_element),
@@ -373,17 +523,37 @@ RUNTIME: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], Explained]], ...
         _no_template,
     ),
     (re.compile(r"^none of the templates given were found: (.*)$"), _no_templates),
+    (re.compile(r"^Tried to select from an empty list of templates\.$"), _no_name),
+    (re.compile(r'^You can only sort by either "key" or "value"$'), _dictsort_by),
+    (re.compile(r"^method must be common, ceil or floor$"), _round_method),
 )
 """Jinja's and Python's messages (3.11 to 3.13 word them alike) and who describes each."""
-IN_FILTERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], str | None], Explained]], ...] = (
+IN_FILTERS: tuple[
+    tuple[re.Pattern[str], Callable[[re.Match[str], str | None], Explained | None]], ...
+] = (
     (
         re.compile(r"^'([^']+)' not supported between instances of '([^']+)' and '([^']+)'$"),
         _compared,
     ),
     (re.compile(r"^object of type '([^']+)' has no len\(\)$"), _no_length),
+    (re.compile(r"^'([^']+)' object cannot be interpreted as an integer$"), _not_an_integer),
+    (
+        re.compile(
+            r"^%(?P<place>.) format: an? (?:real number|integer) is required, not (?P<kind>\S+)$"
+        ),
+        _not_a_number_placed,
+    ),
+    (re.compile(r"^(?P<place>)must be real number, not (?P<kind>\S+)$"), _not_a_number_placed),
+    (re.compile(r"^not enough arguments for format string$"), _too_few_values),
+    (re.compile(r"^not all arguments converted during string formatting$"), _too_many_values),
+    (
+        re.compile(r"^unsupported format character '(.)' \(0x[0-9a-f]+\) at index \d+$"),
+        _unknown_place,
+    ),
 )
 """Python's messages that a filter's code also raises (its argument or the value before it of
-the wrong kind), and who describes each, given the filter (None: the template's own)."""
+the wrong kind), and who describes each, given the filter (None: the template's own); a
+describer's None leaves the fault undescribed."""
 
 
 def _filter_raising(exc: BaseException) -> str | None:
@@ -414,6 +584,8 @@ def template_runtime_error(exc: BaseException) -> Explained | None:
             "Kiểm tra số chia: nếu nó có thể bằng 0 ở một số trang (như số bài của một chuyên mục "
             "chưa có bài), chỉ chia bên trong {% if số_chia %} … {% endif %}.",
         )
+    if isinstance(exc, TemplateNameError):
+        return _not_a_name(exc.kind)
     original = str(getattr(exc, "message", None) or exc)
     if unknown := unknown_filter_or_test(original, None):
         return unknown

@@ -165,15 +165,16 @@ def channel_names(channels: Iterable[str]) -> str:
     return ", ".join(CHANNEL_NAMES.get(c, c) for c in channels)
 
 
-def withdrawable(site: Site, published: Published | None = None) -> tuple[Withdrawable, ...]:
+def withdrawable(site: Site, records: Records | None = None) -> tuple[Withdrawable, ...]:
     """The bulletins of `site` a sync takes down from some channel if they are published now:
     each held back (expiry aside: its end was meant, and said) and each kept from a channel.
-    `published`: the command's reader of state/published.json (refuse_vanished's, whose gone
-    keys are reused), one of its own when None."""
+    `records`: the command's reader of state/ (the one its load used, with the reader of
+    published.json refuse_vanished used, whose gone keys are reused), one of its own when
+    None."""
     from publish.id_holders import Records
 
     # One reader of state/ for _taken and _gone: published.json and zalo.json parsed once.
-    records = Records(site.config.root, published)
+    records = Records(site.config.root) if records is None else records
     held = [
         Withdrawable(e.bulletin.key, e.bulletin.source, _held_why(e), EVERY, also=e.also)
         for e in site.excluded

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -18,10 +19,12 @@ from publish.content import load_site
 from publish.errors import ContentError, Problem
 from publish.fields import new_identifier
 from publish.model import Site
+from publish.url_history import load_history
 from publish.withdrawing import withdrawable
 from publish.zalo.emulator import ZaloEmulator
+from tests.helpers import FIXTURES, bulletin_md, make_project
 from tests.helpers import NOW as CLOCK
-from tests.helpers import bulletin_md, make_project
+from tests.test_sync_radio import sync_command
 from tests.zalo_project import NOW, records, sync, told, zalo_bulletin, zalo_project
 
 ORIGINAL = "content/bai-viet/ban-tin-001.md"
@@ -510,3 +513,75 @@ def test_a_load_with_no_published_file_moved_reads_neither_published_json_nor_za
     reads = counting_state_reads(monkeypatch)
     load(root)
     assert reads["published.json"] == reads["zalo.json"] == 0, reads
+
+
+RADIO_ONLY = "content/bai-viet/2024-12-09-ra-quan-ttatgt-cuoi-nam.md"
+RADIO_COPY = "content/bai-viet/2024-12-09-ban-sao.md"
+RADIO_KEY = "ra-quan-ttatgt-cuoi-nam"
+RADIO_SYNCED, RADIO_NOW = "2024-12-12T12:00", "2024-12-12T13:00"
+
+
+def radio_only_wrong_fix(tmp_path: Path) -> Path:
+    """The radio fixture with one bulletin on the radio alone, synced (never on the website:
+    web-urls.json has no address for it), copied keeping its id, and the fix of that duplicate
+    applied to it: its id changed, the copy (approval cleared) holds its id."""
+    root = tmp_path / "radio"
+    shutil.copytree(FIXTURES / "radio", root)
+    path = root / RADIO_ONLY
+    text = path.read_text("utf-8").replace("---\n\n", "channels: [radio]\n---\n\n", 1)
+    path.write_text(text, "utf-8")
+    assert sync_command(root, RADIO_SYNCED) == 0
+    history = load_history(root / "state/web-urls.json")
+    assert history and RADIO_KEY not in history  # the other bulletins are on the website
+    copy = re.sub(r"(?m)^title: .*$", f'title: "{NEW_TITLE}"', text)
+    (root / RADIO_COPY).write_text(re.sub(r"(?m)^approved_by: .*$", 'approved_by: ""', copy))
+    path.write_text(text.replace(f'id: "{RADIO_KEY}"', 'id: "ra-quan-moi"'), "utf-8")
+    return root
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_a_wrong_fix_of_a_bulletin_never_on_the_website_is_warned_as_the_line_tells_it(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A bulletin on the radio alone has no address in web-urls.json: the withdrawal line told
+    the wrong fix (found by the file published.json names) while check and build, looking by
+    address only, warned of nothing, and --strict let it through."""
+    root = radio_only_wrong_fix(tmp_path)
+    capsys.readouterr()
+    assert main(["--root", str(root), "--now", RADIO_NOW, command]) == 0
+    out = told(capsys)
+    assert (
+        f"{RADIO_ONLY}:2: cảnh báo: trường 'id': bài đang đăng đổi id: tệp này là bài "
+        f"«{RADIO_KEY}» đã đăng (state/published.json ghi tệp này là tệp của bài ấy), nay ghi "
+        f"«id: ra-quan-moi», còn id «{RADIO_KEY}» nay ở tệp khác, {RADIO_COPY}:2"
+    ) in out, out
+    assert withdrawal_line(out).startswith(
+        f"Sẽ rút bài đang đăng: {RADIO_ONLY} là bài «{RADIO_KEY}» đang đăng trên đài, nay ghi "
+        f"«id: ra-quan-moi», còn id «{RADIO_KEY}» nay ở {RADIO_COPY}"
+    )
+    assert main(["--root", str(root), "--now", RADIO_NOW, command, "--strict"]) == 1
+    assert "bài đang đăng đổi id" in told(capsys)
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_check_and_build_parse_published_json_once_for_a_wrong_fix(
+    command: str,
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: None,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """On a wrong fix the load's wrong-fix check and the command's withdrawal lines each had a
+    reader of state/ (check a third, for the channels each line names): check parsed
+    published.json three times (~1.6 MB at 10,000 bulletins), build twice."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    copy_published(root)
+    set_id(root, ORIGINAL, "bt-001-moi")
+    reads = counting_state_reads(monkeypatch)
+    capsys.readouterr()
+    assert main(["--root", str(root), "--now", NOW, command]) == 0
+    out = told(capsys)
+    assert "bài đang đăng đổi id" in out and COPY in withdrawal_line(out), out
+    assert reads["published.json"] == 1, reads

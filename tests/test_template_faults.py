@@ -132,6 +132,70 @@ FAULTS = [
         "không có mẫu giao diện nào mang một trong các tên «abc, x.html»",
         "ignore missing",
     ),
+    (
+        "{% include l|map('string') %}",
+        "không có mẫu giao diện nào mang một trong các tên «1, 2»",
+        "ignore missing",
+    ),
+    *(
+        (
+            source,
+            "tên mẫu sau include, import hay extends phải là chữ (tên tệp mẫu) hay danh sách tên, "
+            f"nhưng gặp {kind}",
+            hint,
+        )
+        for source, kind, hint in [
+            ("{% include 1 %}", "số nguyên (int)", '{% include "_ten_mau.html" %}'),
+            ("{% include d %}", "bảng (dict)", "ngoặc kép"),
+            ("{% include [s, n] %}", "số nguyên (int)", "ngoặc kép"),
+            ("{% include 1 ignore missing %}", "số nguyên (int)", "ngoặc kép"),
+            ("{% import n as m %}", "số nguyên (int)", "ngoặc kép"),
+            ("{% from l import x %}", "danh sách (list)", "ngoặc kép"),
+            ("{% extends none %}", "giá trị rỗng (None)", "{% if … %}"),
+        ]
+    ),
+    ("{% include none %}", "không có tên mẫu nào sau include: giá trị đứng sau", "ignore missing"),
+    ("{% include [] %}", "không có tên mẫu nào sau include", "{% if … %}"),
+    (
+        "{{ '%d'|format('a') }}",
+        "«%d» trong chuỗi trước |format cần một số nhưng gặp chuỗi ký tự (str)",
+        "|format(x|int)",
+    ),
+    ("{{ '%x'|format(s) }}", "«%x» trong chuỗi trước |format cần một số nhưng gặp chuỗi", "«%s»"),
+    (
+        "{{ '%.1f'|format(s) }}",
+        "chỗ điền số thập phân («%f», «%.1f»…) trong chuỗi trước |format cần một số",
+        "|float",
+    ),
+    (
+        "{{ '%d' % s }}",
+        "«%d» trong chuỗi trước phép «%» cần một số nhưng gặp chuỗi ký tự (str)",
+        "«%s» cho chữ",
+    ),
+    ("{{ '%d %d'|format(1) }}", "chuỗi trước |format có nhiều chỗ «%…» hơn số giá trị", "thứ tự"),
+    ("{{ '%d'|format(n, n) }}", "|format được đưa nhiều giá trị hơn số chỗ «%…»", "thứ tự"),
+    ("{{ s % n }}", "phép «%» được đưa nhiều giá trị hơn số chỗ «%…»", "«%%»"),
+    ("{{ '%y'|format(n) }}", "«%y» trong chuỗi trước |format không phải một chỗ điền", "«%%»"),
+    (
+        "{{ d|dictsort(by='x') }}",
+        "tham số by của |dictsort chỉ nhận 'key' hay 'value'",
+        "|dictsort(by='value')",
+    ),
+    (
+        "{{ n|round(1, 'x') }}",
+        "cách làm tròn (tham số thứ hai) của |round chỉ nhận 'common', 'ceil' hay 'floor'",
+        "'floor'",
+    ),
+    (
+        "{{ s|center('x') }}",
+        "tham số của |center sai loại: cần một số nguyên nhưng gặp chuỗi ký tự (str)",
+        "|center(2), không phải |center('2')",
+    ),
+    (
+        "{{ n|round(2.5) }}",
+        "tham số của |round sai loại: cần một số nguyên nhưng gặp số (float)",
+        "trong ngoặc của |round(…)",
+    ),
 ]
 
 
@@ -164,6 +228,27 @@ def test_only_a_list_s_ordering_is_told_as_a_sort(source: str, tmp_path: Path) -
     |sort: «|sort» there sent the unit after a filter it never wrote (review R1)."""
     found = template_runtime_error(_raised(tmp_path, source))
     assert found is not None and "sort" not in found.message + found.hint, found
+
+
+@pytest.mark.parametrize(
+    ("source", "rendered"),
+    [
+        ("{% include none ignore missing %}", ""),
+        ("{% include [] ignore missing %}", ""),
+        ("{% include []|map('string') ignore missing %}", ""),
+        ("{% include ['x.html', 1] %}", "x"),
+        ("{% include ['x.html']|map('string') %}", "x"),
+        ("{% include s ~ '.html' %}", "abc"),
+    ],
+)
+def test_an_include_jinja_renders_still_renders(source: str, rendered: str, tmp_path: Path) -> None:
+    """Refusing a name that is no text changed nothing Jinja rendered: nothing skipped by
+    «ignore missing», a list whose first name is found, names a filter gives."""
+    (tmp_path / "web").mkdir()
+    (tmp_path / "web" / "x.html").write_text("x", "utf-8")
+    (tmp_path / "web" / "abc.html").write_text("abc", "utf-8")
+    (tmp_path / "web" / "t.html").write_text(source, "utf-8")
+    assert web.environment(tmp_path).get_template("t.html").render(**VALUES) == rendered
 
 
 def test_a_fault_not_described_is_left_to_the_caller(tmp_path: Path) -> None:
@@ -300,6 +385,69 @@ def test_a_fault_in_an_own_theme_linked_from_a_shared_folder_is_told_at_its_line
         f"templates/web/page.html:{line}: lỗi: mẫu giao diện lỗi khi dựng trang: chia cho 0" in err
     ), err
     assert "nội bộ" not in err and "Traceback" not in err, err
+
+
+@pytest.mark.parametrize("linked", ["templates/web", "templates"])
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ("{{ 1 / 0 }}", "mẫu giao diện lỗi khi dựng trang: chia cho 0"),
+        ("{% if %}", "mẫu giao diện sai cú pháp: "),
+    ],
+    ids=["render", "syntax"],
+)
+def test_a_fault_in_a_linked_theme_is_named_as_the_editor_reaches_it(
+    linked: str, written: str, message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A theme several units share, linked as templates/web/ or as templates/: its file is
+    named templates/web/page.html, relative to the project, as every other file of a message
+    is; it was the project's absolute path (/…/site/templates/web/page.html)."""
+    root = _own_theme(tmp_path)
+    shared = tmp_path / "giao-dien-chung"
+    shutil.move(root / linked, shared)
+    (root / linked).symlink_to(shared)
+    line = _insert(root / "templates/web/page.html", "</article>", written)
+    assert main(["check", "--root", str(root), "--now", NOW.isoformat()]) == 1
+    err = capsys.readouterr().err
+    told = rf"^templates/web/page\.html:{line}: lỗi: {re.escape(message)}"
+    assert re.search(told, err, re.M), err
+    assert str(tmp_path) not in err, err
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        (
+            "{{ '%d'|format(page.title) }}",
+            "«%d» trong chuỗi trước |format cần một số nhưng gặp chuỗi ký tự (str)",
+        ),
+        ("{{ {'a': 1}|dictsort(by='x') }}", "tham số by của |dictsort chỉ nhận 'key' hay 'value'"),
+        (
+            "{{ page.title|center('x') }}",
+            "tham số của |center sai loại: cần một số nguyên nhưng gặp chuỗi ký tự (str)",
+        ),
+        (
+            "{% include page.title|length %}",
+            "tên mẫu sau include, import hay extends phải là chữ (tên tệp mẫu) hay danh sách tên, "
+            "nhưng gặp số nguyên (int)",
+        ),
+    ],
+    ids=["format", "dictsort", "center", "include-number"],
+)
+def test_a_fault_once_undescribed_is_told_at_its_line(
+    written: str, message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each was «chỗ sai chưa được mô tả» with Python's or Jinja's English, and an include of a
+    number was told as a `for` over one («cần một danh sách»), a line that has no `for`."""
+    root = _own_theme(tmp_path)
+    line = _insert(root / "templates/web/page.html", "</article>", written)
+    assert main(["check", "--root", str(root), "--now", NOW.isoformat()]) == 1
+    err = capsys.readouterr().err
+    assert (
+        f"templates/web/page.html:{line}: lỗi: mẫu giao diện lỗi khi dựng trang: {message}\n" in err
+    ), err
+    assert "chưa được mô tả" not in err and "cần một danh sách" not in err, err
+    assert "nội bộ" not in err and "Traceback" not in err and not JINJA_ENGLISH.search(err), err
 
 
 def test_an_undescribed_fault_keeps_its_technical_detail(

@@ -29,6 +29,7 @@ from publish.withdrawing import withdrawable, withdrawal_lines
 from publish.writer import WriteReport, adopt, write
 
 if TYPE_CHECKING:
+    from publish.id_holders import Records
     from publish.sync.vanished import Published
 
 __all__ = ["add_parser", "run"]
@@ -139,9 +140,14 @@ def _build_and_write(
     with timings.phase(STARTUP):
         # Here, not above: a build that replays the last one, and `publish sync` taking this
         # module's report helpers, use neither the content loader nor the renderers (~70 ms).
+        from publish.id_holders import Records
         from publish.pipeline import build
+        from publish.sync.vanished import Published
 
     why = "--audio luôn dựng lại" if last is None else last.why_not
+    # One reading of state/ for the load's checks, the refusal and the report's withdrawals.
+    records = Records(args.root, Published(args.root / "state"))
+    published = records.published
     result = build(
         config,
         channels=channels,
@@ -151,11 +157,8 @@ def _build_and_write(
         digests=last.digests if last is not None else None,
         timings=timings,
         output=output,
+        records=records,
     )
-    from publish.sync.vanished import Published  # only for a build that renders
-
-    # One reading of state/published.json for the refusal and the report's withdrawals.
-    published = Published(args.root / "state")
     if not args.drafts:
         _refuse_vanished(args, result.site, published)
     with timings.remainder(WRITING):
@@ -165,7 +168,7 @@ def _build_and_write(
         with timings.phase("âm thanh nháp"):
             spoken = write_audio(result.site, output / "radio" / "audio")
             adopt(args.root / ".cache", output, "radio", spoken)
-    outcome = outcome_of(result, written, published)
+    outcome = outcome_of(result, written, records)
     with timings.phase("lưu dấu lần dựng, dọn cache"):
         if last is not None:
             last.record(result.site, channels, outcome)
@@ -281,9 +284,9 @@ def _print_timings(args: argparse.Namespace, timings: Timings, why: str = "") ->
         print("\n".join(timings.lines()))
 
 
-def outcome_of(result: Build, written: WriteReport, published: Published | None = None) -> Outcome:
-    """What a build reports, kept so that a replay of it reports the same (`published`: the
-    build's reader of state/published.json, see withdrawable)."""
+def outcome_of(result: Build, written: WriteReport, records: Records | None = None) -> Outcome:
+    """What a build reports, kept so that a replay of it reports the same (`records`: the
+    build's reader of state/, see withdrawable)."""
     return Outcome(
         exclusions=tuple(exclusion_lines(result.site, brief=True)),
         warnings=result.warnings,
@@ -296,7 +299,7 @@ def outcome_of(result: Build, written: WriteReport, published: Published | None 
         # A unit without a Zalo OA builds nothing for it: «zalo: 0 tệp» on every build only
         # raised the question why (the no-OA note answers it where zalo was asked for).
         unsent=() if result.site.config.zalo.oa_id.strip() else ("zalo",),
-        withdrawable=withdrawable(result.site, published),
+        withdrawable=withdrawable(result.site, records),
     )
 
 

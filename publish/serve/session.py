@@ -21,6 +21,7 @@ from publish.commands.build import outcome_of
 from publish.config import DEFAULT_TIMEZONE
 from publish.content import load_site
 from publish.errors import ContentError, PublishError, os_reason
+from publish.id_holders import Records
 from publish.model import Bulletin, Site
 from publish.moments import when
 from publish.output_lock import Abandoned, output_lock
@@ -164,8 +165,9 @@ class PreviewSession:
                     # byte, `git checkout` back, a build in another terminal. Nothing is written.
                     replayed = last.replay(now, CHANNELS)
                     site: Site | None
+                    published: Published | None = None  # a replay: its lines read state/
                     if replayed is None:
-                        outcome, report, site = self._build_and_write(config, now, last)
+                        outcome, report, site, published = self._build_and_write(config, now, last)
                     else:
                         outcome, report = replayed, None
                         # The session's first build replayed: its site is what the next
@@ -192,7 +194,7 @@ class PreviewSession:
                     "Chạy lại với --debug để xem chi tiết và báo cho nhóm phát triển."
                 )
                 return False
-            withdrawn = withdrawal_lines(outcome.withdrawable, config, now)
+            withdrawn = withdrawal_lines(outcome.withdrawable, config, now, published)
             self._report(outcome, report, set() if site is None else self._edited(site), withdrawn)
             if site is not None:
                 # Before _moved forgets the last addresses.
@@ -215,11 +217,14 @@ class PreviewSession:
 
     def _build_and_write(
         self, config: config_module.Config, now: dt.datetime, last: LastBuild
-    ) -> tuple[Outcome, WriteReport, Site]:
+    ) -> tuple[Outcome, WriteReport, Site, Published]:
         """Build the web channel and write it (holding the output lock); what to report, what
-        was written, and the site built."""
+        was written, the site built and the reader of state/published.json it read."""
         with Status("Đang dựng website", stream=self._err) as status:
             last.start()
+            # One reading of state/ for the load's checks, the refusal and the withdrawals told.
+            records = Records(self.root, Published(self.root / "state"))
+            published = records.published
             result = build(
                 config,
                 channels=CHANNELS,
@@ -228,9 +233,8 @@ class PreviewSession:
                 digests=last.digests,
                 output=self.output,
                 timings=Timings(on_phase=status.phase),
+                records=records,
             )
-            # One reading of state/published.json for the refusal and the withdrawals told.
-            published = Published(self.root / "state")
             if not self._drafts:
                 # Some units copy output/ to their web server: as `publish build`.
                 refuse_vanished(
@@ -252,9 +256,9 @@ class PreviewSession:
             )
         # Read under the lock: no other command can have written since.
         self._writes.own_write()
-        outcome = outcome_of(result, report, published)
+        outcome = outcome_of(result, report, records)
         last.record(result.site, CHANNELS, outcome)
-        return outcome, report, result.site
+        return outcome, report, result.site, published
 
     def _watch_output(self) -> None:
         """Rebuild the preview whenever another command wrote the served folder, until closing."""

@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 import gc
 import hashlib
+import os
 import re
 import traceback
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -536,7 +537,13 @@ def _unreadable(
 
 
 def _shown(path: Path, root: Path) -> str:
-    """A path relative to the project root when inside it."""
+    """A path relative to the project root when inside it, as the editor reaches it: in a
+    theme linked from outside the project (templates/web a link to a folder several units
+    share), templates/web/page.html, not the shared folder's absolute path."""
+    # Jinja names a template's file by its loader's folder joined to the name, links kept.
+    reached, base = Path(os.path.normpath(path)), Path(os.path.normpath(root))
+    if reached.is_absolute() == base.is_absolute() and reached.is_relative_to(base):
+        return reached.relative_to(base).as_posix()
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:

@@ -4,6 +4,7 @@ change."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -11,11 +12,13 @@ from typing import Any
 import jinja2
 import jinja2.meta
 from jinja2 import nodes
+from jinja2.utils import internalcode
 
 from publish.cache import Fragments
 from publish.config import BUILTIN_THEME
 from publish.editor_files import is_clutter
 from publish.render.web.escaping import QUICK, QuickEscapeTemplate, css_string
+from publish.template_faults import TemplateNameError
 
 __all__ = [
     "SEARCH_TEMPLATE",
@@ -82,6 +85,36 @@ class ThemeEnvironment(jinja2.Environment):
                 _PARSED.clear()
             _PARSED[key] = tree
         return tree
+
+    # Both @internalcode, as Jinja's own loading is: left out of a template's traceback, the
+    # fault is at the template's line, not in the tool's code.
+    @internalcode
+    def select_template(
+        self,
+        names: Iterable[str | jinja2.Template],
+        parent: str | None = None,
+        globals: MutableMapping[str, Any] | None = None,
+    ) -> jinja2.Template:
+        """Jinja's, refusing a value that is no list of names (`{% include 1 %}`: Jinja tried
+        to loop over it, «'int' object is not iterable» as a `for` over a number; a dict made
+        it crash). Nothing or an empty list is still Jinja's: «ignore missing» skips it."""
+        if isinstance(names, jinja2.Undefined) or not names:
+            return super().select_template(names, parent, globals)
+        if isinstance(names, Mapping) or not isinstance(names, Iterable):
+            raise TemplateNameError(names)
+        # Names a filter gives one at a time (|map, |select): Jinja's «not found» message reads
+        # them again by index, and crashed on them («'generator' object is not subscriptable»).
+        listed = names if isinstance(names, Sequence) else list(names)
+        return super().select_template(listed, parent, globals)
+
+    @internalcode
+    def join_path(self, template: str, parent: str) -> str:
+        """Jinja's, refusing a name a template gives (include, import, extends) that is no text
+        (`{% import 1 as m %}`: «'int' object has no attribute 'split'»); asked of each name
+        only as Jinja comes to it, so a list whose first name is found works as before."""
+        if not isinstance(template, (str, jinja2.Undefined)):
+            raise TemplateNameError(template)
+        return super().join_path(template, parent)
 
 
 def _bare(env: jinja2.Environment) -> jinja2.Environment:
