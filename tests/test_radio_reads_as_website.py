@@ -715,3 +715,25 @@ def test_a_fence_closed_is_code_as_before_and_a_longer_fence_is_in_it() -> None:
     spoken = normalise(source)
     assert spoken.text == "Câu đầu.\n\nCâu cuối."
     assert [(f.code, f.line) for f in spoken.flags] == [("R1.7", 3)]
+
+
+@pytest.mark.parametrize(
+    "tag", ["<b a='1'b='2'>", '<span title="x"lang="vi">', "<b a='1'b='2' >", "</b x='1'y='2'>"]
+)
+@pytest.mark.parametrize("opening", ["", "- "])
+def test_a_tag_with_attributes_run_together_is_shown_so_held(tag: str, opening: str) -> None:
+    """Python-Markdown's inline HTML wants a space before each attribute: the page shows
+    `<b a='1'b='2'>` as text. The radio took it for a tag and dropped it, unflagged."""
+    source = f"{opening}Câu {tag}đầu hai.\n"
+    assert html.escape(tag, quote=False) in _web(source).replace("&#x27;", "'")
+    spoken = normalise(source)
+    assert [f.code for f in spoken.flags] == ["Q2"]
+    assert "đầu hai" in spoken.text
+
+
+def test_a_tag_with_attributes_run_together_in_a_raw_html_block_is_a_tag() -> None:
+    """In a raw block the browser's parser reads it: a tag, not read, as before."""
+    source = "<div>Câu <b a='1'b='2'>đầu</b> hai.</div>\n"
+    assert "<b>đầu</b>" in _web(source)
+    spoken = normalise(source)
+    assert spoken.text == "Câu đầu hai." and not spoken.flags

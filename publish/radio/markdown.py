@@ -15,6 +15,7 @@ from publish.addresses import site_host
 from publish.frontmatter import FrontMatterError, split
 from publish.markdown_angles import (
     BLOCK_ELEMENTS,
+    TAG_ATTRIBUTES,
     TAG_INSIDE,
     angles_quoted,
     raw_html_settled,
@@ -296,6 +297,11 @@ _AUTOLINK = re.compile(r"<(?:(https?://[^>\s]+)|(?i:mailto:)?([\w.+-]+@[\w-]+(?:
 bare, for R1.4 (as a tag, it went unflagged and left «Liên hệ:.»)."""
 _BR = re.compile(r"<br\s*/?>", re.I)
 _TAG = re.compile(rf"</?[A-Za-z]{TAG_INSIDE}>")
+_MARKDOWN_TAG = re.compile(rf"</?[A-Za-z](?>{TAG_ATTRIBUTES})>")
+"""A tag as Python-Markdown's inline HTML reads one: each attribute after a space."""
+_SHOWN_TAG = re.compile(r"""</?[A-Za-z](?>[^<>"']|"[^"]*"|'[^']*')*>""")
+"""A `<…>` whose quoted values all close inside it: the page shows it whole as text when
+`_MARKDOWN_TAG` does not take it."""
 _IMAGE = re.compile(r"(?<!\\)!\[[^\]]*\]\([^)]*\)")
 _BRACKETED_LABEL = re.compile(r"(?<!\\)\[([^\W\d_][^\[\]\n\\]{0,40})\](?=:)")
 """A label in brackets before its colon (`[Lưu ý]: Người dân …`), which the website shows as
@@ -2238,7 +2244,11 @@ def unspoken_removed(text: str, ctx: Context) -> str:
         text = _BR.sub("\n", text)
         text = angles_quoted(text)  # «<<Vì an ninh Tổ quốc>>» is a name the website shows
         # One pass leaves "<scr<b>ipt>" as "<script>"; strip_markup repeats until nothing is left.
-        text = strip_markup(_TAG.sub(" ", text))
+        if _HTML_BLOCK.match(text.lstrip()):
+            text = _TAG.sub(" ", text)  # a raw block: the browser reads each as a tag
+        else:
+            text = _TAG.sub(lambda m: _tag_read(m, ctx), text)
+        text = strip_markup(text)
     if "![" in text:
         text = _IMAGE.sub(" ", text)
     if "[^" in text:
@@ -2251,6 +2261,16 @@ def unspoken_removed(text: str, ctx: Context) -> str:
     if "]:" in text:
         text = _BRACKETED_LABEL.sub(_FIRST_GROUP, text)
     return _urls(text, ctx)
+
+
+def _tag_read(tag: re.Match[str], ctx: Context) -> str:
+    """A tag in Markdown, as a space. One Python-Markdown's inline HTML reads as no tag, whole
+    (`<b a='1'b='2'>`, its attributes with no space between them: `_SHOWN_TAG`), the website
+    shows as text, which the radio dropped with no word: flagged (Q2), as a sign it cannot read
+    is. One cut at a `>` in a quoted value leaves the rest, which the check of signs holds."""
+    if _SHOWN_TAG.fullmatch(tag[0]) and not _MARKDOWN_TAG.fullmatch(tag[0]):
+        ctx.flag("Q2", BLOCKING, symbol_message(tag[0]), tag[0])
+    return " "
 
 
 _SHOWN_COMMENT = re.compile(r"<!--(?:([^\n]*?)-->)?")
