@@ -737,3 +737,46 @@ def test_a_tag_with_attributes_run_together_in_a_raw_html_block_is_a_tag() -> No
     assert "<b>đầu</b>" in _web(source)
     spoken = normalise(source)
     assert spoken.text == "Câu đầu hai." and not spoken.flags
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "<div>\nChữ <!-- chưa đóng\n</div>\n",
+        "<div>Chữ <!-- chưa đóng</div>\n",
+        "<div>\n\nChữ <!-- chưa đóng\n\n</div>\n",  # a blank line inside the block
+        "<div>\n<!-- chưa đóng\n</div>\n",  # opening its line, never closed
+    ],
+)
+@pytest.mark.parametrize("after", ["\nĐoạn sau.\n", "\nĐoạn sau.\n\n- Mục một.\n", "Đoạn sau.\n"])
+def test_a_comment_left_open_in_a_raw_block_hides_the_rest_of_the_bulletin(
+    block: str, after: str
+) -> None:
+    """The page shows nothing from the `<!--` on: the radio read the paragraphs after the block
+    (and, a blank line inside it, the block's own words), which no reader of the page sees."""
+    source = f"Câu đầu.\n\n{block}{after}"
+    assert "chưa đóng" not in _web(source) and "Đoạn sau" not in _web(source)
+    spoken = normalise(source)
+    assert _script_words(spoken.text) == _page_words(source)
+    line = source.split("\n").index(next(x for x in source.split("\n") if "<!--" in x)) + 1
+    assert [(f.code, f.line) for f in spoken.flags] == [("Q2", line)]
+    assert "website ẩn mọi chữ từ dấu này đến hết bản tin" in spoken.flags[0].message
+
+
+def test_a_comment_in_a_raw_block_closed_paragraphs_later_hides_up_to_its_close() -> None:
+    """The browser's parser reads the comment up to the next `-->`, later paragraphs and all:
+    hidden as the page hides it, what follows read (unflagged: a comment closed, as any)."""
+    for source in (
+        "<div>\nChữ <!-- ẩn\n</div>\n\nĐoạn ẩn -->còn.\n\nCâu cuối.\n",
+        "<div>Chữ <!-- ẩn</div>\n\nĐoạn ẩn <!-- b -->còn.\n\nCâu cuối.\n",
+    ):
+        assert "ẩn" not in _web(source)
+        spoken = normalise(source)
+        assert _script_words(spoken.text) == _page_words(source) == ["chữ", "còn", "câu", "cuối"]
+        assert not spoken.flags
+
+
+def test_a_comment_opening_in_a_raw_blocks_attribute_hides_nothing() -> None:
+    source = "<div>Chữ <b title='<!--'>đậm</b></div>\n\nĐoạn sau.\n"
+    assert "Đoạn sau." in _web(source)
+    assert "Đoạn sau." in normalise(source).text

@@ -21,7 +21,7 @@ from publish.markdown_angles import (
     raw_html_settled,
 )
 from publish.markdown_code import CODE_SPAN_RE, PM_FENCE_RE
-from publish.markdown_comments import shown_body, tails
+from publish.markdown_comments import blanked, hidden_in_raw_blocks, shown_body, tails
 from publish.markdown_escapes import ESCAPED
 from publish.markdown_held import ends_lazy
 from publish.markdown_lists import LIST_START
@@ -981,6 +981,7 @@ def _credited(markdown_text: str, ctx: Context) -> tuple[list[Block], str, set[i
         body = "\n".join(lines[first:])
         splitter.tails = {first + line: tail for line, tail in tails(body).items()}
         lines[first:] = _without_comments("\n".join(lines[first:])).split("\n")
+        _hidden_in_raw_blocks(lines, first, splitter.typed, ctx)
     if "<" in markdown_text:
         # A lone «<Em>» in a raw HTML block is a tag on the website: not read as words.
         body = "\n".join(lines[first:])
@@ -1226,6 +1227,22 @@ def _without_comments(body: str) -> str:
     """`body` with the HTML comments the website hides blanked out, line breaks kept: one that
     runs across a blank line was split into paragraphs and left its `-->` to be read out."""
     return shown_body(body)
+
+
+def _hidden_in_raw_blocks(lines: list[str], first: int, typed: list[str], ctx: Context) -> None:
+    """Blank out of `lines` (the body from `first`) what a `<!--` in a raw HTML block hides on
+    the website (publish.markdown_comments.hidden_in_raw_blocks): up to its `-->` (in `typed`,
+    the lines as written), or to the end of the bulletin, flagged (Q2) then. The radio dropped the rest of the block only, and read
+    the paragraphs after it, which no reader of the page sees."""
+    body = "\n".join(lines[first:])
+    spans = hidden_in_raw_blocks(body, "\n".join(typed[first:]))
+    if not spans:
+        return
+    for start, _end, closed in spans:
+        if not closed:
+            line = first + body.count("\n", 0, start) + 1
+            _flag_comment_open(ctx, body[start:], in_block=True, line=line)
+    lines[first:] = blanked(body, [(start, end) for start, end, _ in spans]).split("\n")
 
 
 def _title_repeat_marked(blocks: list[Block], title: str) -> list[Block]:
@@ -2315,7 +2332,7 @@ def _blanks(m: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", m[0])
 
 
-def _flag_comment_open(ctx: Context, rest: str, *, in_block: bool) -> None:
+def _flag_comment_open(ctx: Context, rest: str, *, in_block: bool, line: int | None = None) -> None:
     """Flag (Q2, blocking) a `<!--` no `-->` closes on its line, `rest` the text from it: the
     website shows it and the words after it as typed, or in a raw HTML block hides them (and
     all that follows) though they are no note the editor closed."""
@@ -2335,6 +2352,7 @@ def _flag_comment_open(ctx: Context, rest: str, *, in_block: bool) -> None:
         "vào) và thêm «-->» ở cuối ghi chú; ghi chú nằm sau chữ trong dòng thì phải đóng "
         "«-->» trong cùng dòng đó. Nếu không phải ghi chú, xóa «<!--».",
         typed,
+        line,
     )
 
 
