@@ -30,6 +30,7 @@ __all__ = [
     "BLOCK_ELEMENTS",
     "HTML_ELEMENTS",
     "NEVER_WORDS",
+    "TAG_ATTRIBUTES",
     "TAG_INSIDE",
     "VOID_ELEMENTS",
     "angles_quoted",
@@ -76,6 +77,8 @@ _VALUE = re.compile(rf"""=\s*(?:{_QUOTED}|[^\s"'=<>`]+)""")
 _ATTRIBUTES = rf"""[^\s"'<>@]*+(?>(?:\s+[^\s"'=<>]+(?:\s*=\s*(?:{_QUOTED}|[^\s"'=<>]+))?)*)\s*/?"""
 """The rest of a tag's name and its attributes as Python-Markdown's inline HTML reads them
 (`markdown.inlinepatterns.HTML_RE`): names without quotes, each after a space, a value maybe."""
+TAG_ATTRIBUTES = _ATTRIBUTES
+"""`_ATTRIBUTES`, for a reader that asks whether a `<…>` is a tag on the website's terms."""
 TAG_INSIDE = rf"""(?:(?>{_ATTRIBUTES})(?=>)|[^<>]*+)"""
 """What a tag holds after its `<` and first letter, up to its `>`: its attributes, whose quoted
 values may hold `>` or `<` (`title='a>b'`), as Python-Markdown reads them; else anything up to

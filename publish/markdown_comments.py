@@ -11,10 +11,18 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from publish.markdown_angles import BLOCK_ELEMENTS, VOID_ELEMENTS
+from publish.markdown_angles import BLOCK_ELEMENTS, TAG_INSIDE, VOID_ELEMENTS, raw_blocks
 from publish.markdown_code import masked, without_fences
 
-__all__ = ["blanked", "hidden", "prose", "shown_body", "tails", "uncommented"]
+__all__ = [
+    "blanked",
+    "hidden",
+    "hidden_in_raw_blocks",
+    "prose",
+    "shown_body",
+    "tails",
+    "uncommented",
+]
 
 COMMENT_CLOSE_RE = re.compile(r"--!?>")
 """How Python-Markdown finds the end of an HTML comment."""
@@ -59,6 +67,38 @@ def hidden(text: str) -> list[tuple[int, int]]:
             continue
         found.append((at, closing.end()))
         at = text.find("<!--", closing.end())
+    return found
+
+
+_QUOTED_TAG = re.compile(rf"</?[A-Za-z]{TAG_INSIDE}>")
+"""A tag, its quoted values read whole (`title='<!--'`), as the browser's parser reads one in a
+raw HTML block."""
+
+
+def hidden_in_raw_blocks(text: str, typed: str | None = None) -> list[tuple[int, int, bool]]:
+    """(start, end, closed) of each `<!--` in a raw HTML block of `text` (its hidden comments
+    already blanked out, see `shown_body`) and what the website hides with it: in such a block
+    the browser's parser reads the comment up to the next `-->` wherever it is, blank lines,
+    the block's end tag and later paragraphs and all, or to the end of the bulletin when none
+    follows (not `closed`), its `-->` looked for in the body as `typed` (a comment blanked out
+    may close it). One in a tag's quoted value is none. Linear: each block's tags are read once."""
+    if "<!--" not in text:
+        return []
+    found: list[tuple[int, int, bool]] = []
+    done = 0
+    for start, end in raw_blocks(text):
+        if end <= done:
+            continue
+        shown = _QUOTED_TAG.sub(lambda m: " " * len(m[0]), text[start:end])
+        at = shown.find("<!--", max(done - start, 0))
+        while at >= 0:
+            closing = COMMENT_CLOSE_RE.search(typed or text, start + at + 4)
+            if closing is None:
+                found.append((start + at, len(text), False))
+                return found
+            found.append((start + at, closing.end(), True))
+            done = closing.end()
+            at = shown.find("<!--", done - start) if done < end else -1
     return found
 
 

@@ -21,12 +21,14 @@ HOLDS_PARAGRAPHS = re.compile(r" {0,3}(?:\[\^[^\]\s]+\]:|:[ \t])")
 """A footnote (`[^1]: …`) or a definition (`:   …`): an indented paragraph after it is its next
 paragraph on the website."""
 _ENDS_LAZY = re.compile(
-    r"#| {0,3}(?:(?:\*[ \t]*){3,}$|(?:-[ \t]*){3,}$|(?:_[ \t]*){3,}$|```|~~~"
-    r"|<(?:!--|/?(?P<name>[A-Za-z][A-Za-z0-9-]*)))"
+    r"#| {0,3}(?:(?:\*[ \t]*){3,}$|(?:-[ \t]*){3,}$|(?:_[ \t]*){3,}$|```|~~~|<!--)"
+    r"|</?(?P<name>[A-Za-z][A-Za-z0-9-]*)"
 )
 """A line no lazily continued line goes on past, as the website reads it: a heading (its `#`
-first: «  ## Đề» goes on), a rule, a fence, a raw HTML block's tag or a comment (`<span>` goes
-on: it is no block)."""
+first: «  ## Đề» goes on), a rule, a fence, a comment, or a raw HTML block's tag opening the
+line (`<span>` goes on: it is no block). Indented one to three spaces, a block's tag goes on too:
+Python-Markdown stashes the block where it stands, its indent kept, and the footnote or
+definition above takes it in (`[^1]: Chú.\n  <div>…</div>` is the footnote's)."""
 _QUOTE = re.compile(r" {0,3}>")
 
 

@@ -30,7 +30,15 @@ from collections.abc import Callable, Collection
 import markdown
 from markdown.preprocessors import Preprocessor
 
-__all__ = ["BULLET_GLYPHS", "PastedLists", "bullet", "rewrite", "sub_bullets", "suspect"]
+__all__ = [
+    "BULLET_GLYPHS",
+    "PastedLists",
+    "bullet",
+    "pasted_item",
+    "rewrite",
+    "sub_bullets",
+    "suspect",
+]
 
 BULLET_GLYPHS = "•●▪■◦◆❖➢➤►▶✓✔∙·\uf0b7\uf0a7\uf0d8\uf076\uf0fc👉"
 """Characters that open a list item in pasted text: Word's list glyphs (the private-use ones are
@@ -132,6 +140,12 @@ def bullet(lines: list[str], i: int) -> re.Match[str] | None:
     if any(0 <= j < len(lines) and BULLET.match(lines[j]) for j in (i - 1, i + 1)):
         return match
     return None
+
+
+def pasted_item(lines: list[str], i: int) -> bool:
+    """Whether line `i` opens an item of a pasted list that `rewrite` makes a Markdown one
+    (`- `): a bullet glyph, or «– » in a run."""
+    return bool(bullet(lines, i) or _dash_in_run(lines, i))
 
 
 def sub_bullets(lines: list[str], tabbed: Collection[str] = ()) -> set[int]:

@@ -235,7 +235,9 @@ class SplitterBefore(markdown._Splitter):
     lines after its definition, the text after a comment opening its line and a quotation's
     line `>` alone, the footnote's, a block apart and a paragraph break since session 72 as on
     the website, and a link's label alone on its line over a lone address, a definition the
-    website hides with its address since session 72 (a label over words is read)."""
+    website hides with its address since session 72 (a label over words is read), and for a
+    fence at the line's start, code up to the same fence alone on its line or, never closed,
+    text (held) since session 74 as on the website."""
 
     def feed(self, lines: list[str], start: int) -> None:
         """Split `lines[start:]` into blocks."""
@@ -247,8 +249,18 @@ class SplitterBefore(markdown._Splitter):
             if apart:  # session 72: a block apart
                 self.end_paragraph()
                 line = lines[i - 1] = self.typed[i - 1] = self.tails[i - 1]
-            if self.footnote and self._in_footnote(line, (self.typed or lines)[i - 1]):
+            if self.footnote and self._in_footnote(lines, i - 1, (self.typed or lines)[i - 1]):
                 continue  # session 72: the footnote's, not read
+            if opened := m.PM_FENCE_RE.match(line):
+                closer = self._closer(lines, i - 1, opened[1])
+                if closer >= 0:  # session 74: up to the same fence, as on the website
+                    self.end_paragraph()
+                    i = closer + 1
+                    m._flag_removed(self.ctx, "một đoạn mã", line.strip(), number)
+                    continue
+                line = line[opened.end() :]  # session 74: never closed, text (held)
+                if not line.strip():
+                    continue
             if m._FENCE.match(line):
                 self.end_paragraph()
                 fence = m._FENCE.match(line)[1]  # type: ignore[index]

@@ -8,6 +8,7 @@ Each case checks the website's own HTML (the site's converter) and the radio scr
 
 from __future__ import annotations
 
+import html
 import re
 import textwrap
 
@@ -550,3 +551,232 @@ def test_a_first_level_heading_after_text_is_read_as_the_website_shows_it(mark: 
     assert normalise(source).text == "Câu đầu.\n\nCảnh báo lừa đảo.\n\nCâu cuối."
     # Before any text it is the title, as before: not read.
     assert normalise(f"{mark}Cảnh báo lừa đảo\n\nCâu cuối.\n").text == "Câu cuối."
+
+
+# Session 74: divergences the last session left, each checked against the words the page shows.
+_FOOTNOTES_DIV = re.compile(
+    r'<div>\s*<hr>\s*<ol>\s*<li id="fn:.*|<sup id="fnref:[^>]*>.*?</sup>', re.S
+)
+"""The page's footnotes and the marks pointing to them: not read on air (R1.5)."""
+
+
+def _page_words(source: str) -> list[str]:
+    """The words a reader sees in the page's body (its footnotes apart), in small letters."""
+    body = _FOOTNOTES_DIV.sub("", _web(source))
+    text = html.unescape(re.sub(r"<[^>]*>", " ", body))
+    return re.findall(r"[^\W_]+", text.lower())
+
+
+def _script_words(spoken: str) -> list[str]:
+    """The words of a radio script, in small letters."""
+    return re.findall(r"[^\W_]+", spoken.lower())
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        "- Mục một\n- Mục hai\n",
+        "* Mục một\n* Mục hai\n",
+        "1. Mục một\n2. Mục hai\n",
+        "• Mục một\n• Mục hai\n",  # pasted from Word: a list on the website
+        "– Mục một\n– Mục hai\n",
+    ],
+)
+@pytest.mark.parametrize("lazy", ["", "Thêm.\n"])
+def test_a_list_right_under_a_footnote_is_the_bodys_and_read(items: str, lazy: str) -> None:
+    """The website puts a blank line before a list typed under text (markdown_lists), which
+    ends the footnote: the list is the body's. The radio took it for the footnote's lazy lines
+    and dropped it unread, unflagged."""
+    source = f"Câu đầu.[^1]\n\n[^1]: Chú thích.\n{lazy}{items}\nCâu cuối.\n"
+    assert "Mục một" not in _footnotes(_web(source))
+    spoken = normalise(source)
+    assert _script_words(spoken.text) == _page_words(source)
+    assert "Mục hai" in spoken.text and not spoken.flags
+
+
+def test_a_list_right_under_a_footnotes_later_paragraph_is_the_bodys() -> None:
+    source = "Câu đầu.[^1]\n\n[^1]: Chú.\n\n    Số liệu.\n- Mục một.\n\nCâu cuối.\n"
+    assert "Số liệu." in _footnotes(_web(source))
+    expected = ["câu", "đầu", "mục", "một", "câu", "cuối"]
+    assert _script_words(normalise(source).text) == _page_words(source) == expected
+
+
+def test_a_line_indented_four_under_a_footnote_is_still_the_footnotes() -> None:
+    """No list there on the website (the footnote's lazy line): not read, as before."""
+    source = "Câu đầu.[^1]\n\n[^1]: Chú.\nThêm.\n    - a\n\nCâu cuối.\n"
+    assert "- a" in _footnotes(_web(source))
+    assert normalise(source).text == "Câu đầu.\n\nCâu cuối."
+
+
+@pytest.mark.parametrize("under", ["---", "===", "---  "])
+@pytest.mark.parametrize("above", ["", "## Ý chính\n"])
+def test_a_footnote_over_an_underline_is_a_heading_read_and_held(under: str, above: str) -> None:
+    """`[^1]: Chú.` right over `---`: the website shows a heading «[^1]: Chú.» and «[^1]» in the
+    text, no footnote; the radio dropped the line as a footnote, unflagged. Its words are read
+    as the page shows them, and the script held (Q2) for the marks it cannot say."""
+    source = f"Câu đầu.[^1]\n\n{above}[^1]: Chú thích riêng.\n{under}\n\nCâu cuối.\n"
+    page = _web(source)
+    assert re.search(r"<h[12][^>]*>\[\^1\]: Chú thích riêng\.</h[12]>", page)
+    spoken = normalise(source)
+    shown = [word for word in _page_words(source) if word != "1"]  # the mark, not read
+    assert _script_words(spoken.text) == shown
+    line = source.split("\n").index("[^1]: Chú thích riêng.") + 1
+    assert [(f.code, f.severity, f.line) for f in spoken.flags] == [("Q2", "blocking", line)]
+    assert f"«{under.strip()}»" in spoken.flags[0].message
+
+
+def test_a_links_definition_over_an_underline_is_held() -> None:
+    source = "Xem [thông báo][1].\n\n[1]: https://congan.example.vn/a\n---\n\nCâu cuối.\n"
+    assert "<h2" in _web(source) and "[thông báo][1]" in _web(source)
+    spoken = normalise(source)
+    assert "Q2" in [f.code for f in spoken.flags]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Câu đầu.[^1]\n\n[^1]: Chú.\n\n---\n\nCâu cuối.\n",
+        "Câu đầu.[^1]\n\n[^1]: Chú.\nThêm.\n---\n\nCâu cuối.\n",
+        "Câu đầu.[^1]\n\n[^1]: Chú.\n  ---\n\nCâu cuối.\n",
+    ],
+)
+def test_a_footnote_apart_from_its_underline_is_still_a_footnote(source: str) -> None:
+    """A blank line between them, a rule under the footnote's second line or indented: a
+    footnote and a rule on the website, not read, unflagged, as before."""
+    assert "Chú." in _footnotes(_web(source))
+    spoken = normalise(source)
+    assert spoken.text == "Câu đầu.\n\nCâu cuối." and not spoken.flags
+
+
+@pytest.mark.parametrize("indent", [" ", "  ", "   "])
+@pytest.mark.parametrize("lazy", ["", "Thêm.\n", "\n    Số liệu.\n"])
+def test_an_html_block_indented_under_a_footnote_is_the_footnotes(indent: str, lazy: str) -> None:
+    """Python-Markdown keeps the block's indent where it stashes it: the footnote takes it in.
+    The radio ended the footnote there and read the block as the body's."""
+    source = f"Câu đầu.[^1]\n\n[^1]: Chú.\n{lazy}{indent}<div>Chữ trong khối.</div>\n\nCâu cuối.\n"
+    assert "Chữ trong khối." in _footnotes(_web(source))
+    spoken = normalise(source)
+    assert _script_words(spoken.text) == _page_words(source) == ["câu", "đầu", "câu", "cuối"]
+    assert not spoken.flags
+
+
+@pytest.mark.parametrize("indent", ["", " ", "  ", "   "])
+def test_an_html_block_under_a_definition_is_read_where_the_page_shows_it(indent: str) -> None:
+    """Indented, in the definition on the website (at the line's start, a block after it): the
+    words in the order the page shows them either way."""
+    source = f"Câu đầu.\n\nLừa đảo\n:   Dùng thủ đoạn.\n{indent}<div>Chữ trong khối.</div>\n\nCâu cuối.\n"
+    assert ("<dd>Dùng thủ đoạn.</dd>" in _web(source)) is not bool(indent)
+    spoken = normalise(source)
+    assert _script_words(spoken.text) == _page_words(source)
+    assert not spoken.flags
+
+
+@pytest.mark.parametrize("indent", [" ", "  ", "   "])
+def test_a_definitions_next_paragraph_after_an_indented_html_block_is_read(indent: str) -> None:
+    """The block goes on the definition, so the paragraph indented under it after a blank line
+    is the definition's next one on the website: the radio took it for code (R1.7, unread)."""
+    source = f"Câu đầu.\n\nLừa đảo\n:   Dùng.\n{indent}<div>Chữ khối.</div>\n\n    Đoạn hai.\n\nCâu cuối.\n"
+    assert "<pre>" not in _web(source)
+    spoken = normalise(source)
+    assert _script_words(spoken.text) == _page_words(source)
+    assert not spoken.flags
+
+
+@pytest.mark.parametrize(
+    ("fence", "after"),
+    [
+        ("```", ""),
+        ("~~~", ""),
+        ("```", "````\n"),  # a longer fence closes no shorter one on the website
+        ("~~~", "```\n"),  # nor one of the other kind
+        ("```python", ""),
+    ],
+)
+def test_a_fence_never_closed_is_text_as_on_the_website_and_held(fence: str, after: str) -> None:
+    """With no closing fence Python-Markdown makes no code: the fence and every line after it
+    are text on the page. The radio dropped all of it to the end of the bulletin as code (R1.7,
+    a warning): now it reads the words the page shows, not the fence's marks (`~~~` is no
+    «khoảng»), and holds the script (Q2)."""
+    source = f"Câu đầu.\n\n{fence}\nGọi ngay trụ sở.\n{after}\nCâu cuối.\n"
+    page = _web(source)
+    assert "<pre>" not in page and "<code>" not in page and "Câu cuối." in page
+    spoken = normalise(source)
+    shown = [w for w in _page_words(source) if w != "python"]
+    assert _script_words(spoken.text.replace("Python", "")) == shown
+    assert [(f.code, f.severity, f.line) for f in spoken.flags] == [("Q2", "blocking", 3)]
+    assert f"«{fence[:3] if fence.startswith('`') else fence}»" in spoken.flags[0].message
+
+
+def test_a_fence_closed_is_code_as_before_and_a_longer_fence_is_in_it() -> None:
+    """Closed by the same fence alone on its line (spaces after it allowed): code, not read
+    (R1.7); a shorter fence inside a longer one's block is the code's."""
+    source = "Câu đầu.\n\n````\nGọi 0912345678.\n```\nvẫn là mã\n````  \n\nCâu cuối.\n"
+    assert "vẫn là mã" in _web(source).partition("<pre>")[2]
+    spoken = normalise(source)
+    assert spoken.text == "Câu đầu.\n\nCâu cuối."
+    assert [(f.code, f.line) for f in spoken.flags] == [("R1.7", 3)]
+
+
+@pytest.mark.parametrize(
+    "tag", ["<b a='1'b='2'>", '<span title="x"lang="vi">', "<b a='1'b='2' >", "</b x='1'y='2'>"]
+)
+@pytest.mark.parametrize("opening", ["", "- "])
+def test_a_tag_with_attributes_run_together_is_shown_so_held(tag: str, opening: str) -> None:
+    """Python-Markdown's inline HTML wants a space before each attribute: the page shows
+    `<b a='1'b='2'>` as text. The radio took it for a tag and dropped it, unflagged."""
+    source = f"{opening}Câu {tag}đầu hai.\n"
+    assert html.escape(tag, quote=False) in _web(source).replace("&#x27;", "'")
+    spoken = normalise(source)
+    assert [f.code for f in spoken.flags] == ["Q2"]
+    assert "đầu hai" in spoken.text
+
+
+def test_a_tag_with_attributes_run_together_in_a_raw_html_block_is_a_tag() -> None:
+    """In a raw block the browser's parser reads it: a tag, not read, as before."""
+    source = "<div>Câu <b a='1'b='2'>đầu</b> hai.</div>\n"
+    assert "<b>đầu</b>" in _web(source)
+    spoken = normalise(source)
+    assert spoken.text == "Câu đầu hai." and not spoken.flags
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "<div>\nChữ <!-- chưa đóng\n</div>\n",
+        "<div>Chữ <!-- chưa đóng</div>\n",
+        "<div>\n\nChữ <!-- chưa đóng\n\n</div>\n",  # a blank line inside the block
+        "<div>\n<!-- chưa đóng\n</div>\n",  # opening its line, never closed
+    ],
+)
+@pytest.mark.parametrize("after", ["\nĐoạn sau.\n", "\nĐoạn sau.\n\n- Mục một.\n", "Đoạn sau.\n"])
+def test_a_comment_left_open_in_a_raw_block_hides_the_rest_of_the_bulletin(
+    block: str, after: str
+) -> None:
+    """The page shows nothing from the `<!--` on: the radio read the paragraphs after the block
+    (and, a blank line inside it, the block's own words), which no reader of the page sees."""
+    source = f"Câu đầu.\n\n{block}{after}"
+    assert "chưa đóng" not in _web(source) and "Đoạn sau" not in _web(source)
+    spoken = normalise(source)
+    assert _script_words(spoken.text) == _page_words(source)
+    line = source.split("\n").index(next(x for x in source.split("\n") if "<!--" in x)) + 1
+    assert [(f.code, f.line) for f in spoken.flags] == [("Q2", line)]
+    assert "website ẩn mọi chữ từ dấu này đến hết bản tin" in spoken.flags[0].message
+
+
+def test_a_comment_in_a_raw_block_closed_paragraphs_later_hides_up_to_its_close() -> None:
+    """The browser's parser reads the comment up to the next `-->`, later paragraphs and all:
+    hidden as the page hides it, what follows read (unflagged: a comment closed, as any)."""
+    for source in (
+        "<div>\nChữ <!-- ẩn\n</div>\n\nĐoạn ẩn -->còn.\n\nCâu cuối.\n",
+        "<div>Chữ <!-- ẩn</div>\n\nĐoạn ẩn <!-- b -->còn.\n\nCâu cuối.\n",
+    ):
+        assert "ẩn" not in _web(source)
+        spoken = normalise(source)
+        assert _script_words(spoken.text) == _page_words(source) == ["chữ", "còn", "câu", "cuối"]
+        assert not spoken.flags
+
+
+def test_a_comment_opening_in_a_raw_blocks_attribute_hides_nothing() -> None:
+    source = "<div>Chữ <b title='<!--'>đậm</b></div>\n\nĐoạn sau.\n"
+    assert "Đoạn sau." in _web(source)
+    assert "Đoạn sau." in normalise(source).text

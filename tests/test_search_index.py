@@ -4,6 +4,7 @@ first query on a 10,000-bulletin site (at most 300 KB)."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import os
 import random
@@ -20,6 +21,7 @@ from publish import config as config_module
 from publish.content import load_site
 from publish.model import Site
 from publish.render.web import search
+from publish.render.web.markdown import MarkdownRenderer
 from publish.render.web.search import (
     INDEX_DIR,
     SHARD_LIMIT,
@@ -74,6 +76,24 @@ def test_words_in_angle_brackets_are_indexed_as_the_page_shows_them() -> None:
     beside it is still no word."""
     text = plain_text("Chủ đề <Tết an toàn>, tháng <<Vì an ninh>>, <b>đậm</b>.")
     assert terms(text) == ["chu", "de", "tet", "an", "toan", "thang", "vi", "an", "ninh", "dam"]
+
+
+@pytest.mark.parametrize(
+    "tag",
+    [
+        '<a title="a>b" href="https://congan.example.vn">',
+        "<span title='Công an > xã'>",
+        "<b title='x<y'>",
+    ],
+)
+def test_a_bracket_in_a_tags_quoted_value_leaves_no_junk_in_the_index(tag: str) -> None:
+    """The page hides the whole tag (a quoted value may hold `>`, as the radio reads it); the
+    search text ended the tag at that `>`, so «b">», «xã'>» were searched as words."""
+    name = tag[1:].split()[0]
+    source = f"Câu {tag}đầu</{name}> hai."
+    page = MarkdownRenderer().convert(source, lookup=lambda src: None)
+    shown = html.unescape(re.sub(r"<[^>]*>", " ", page))
+    assert terms(plain_text(source)) == terms(shown) == ["cau", "dau", "hai"]
 
 
 def test_a_lone_capitalised_element_name_is_indexed_as_the_page_shows_it() -> None:

@@ -7,6 +7,7 @@ import html
 import operator
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -14,15 +15,17 @@ from publish.addresses import site_host
 from publish.frontmatter import FrontMatterError, split
 from publish.markdown_angles import (
     BLOCK_ELEMENTS,
+    TAG_ATTRIBUTES,
     TAG_INSIDE,
     angles_quoted,
     raw_html_settled,
 )
-from publish.markdown_code import CODE_SPAN_RE
-from publish.markdown_comments import shown_body, tails
+from publish.markdown_code import CODE_SPAN_RE, PM_FENCE_RE
+from publish.markdown_comments import blanked, hidden_in_raw_blocks, shown_body, tails
 from publish.markdown_escapes import ESCAPED
 from publish.markdown_held import ends_lazy
-from publish.markdown_pasted import BULLET_GLYPHS, NUMBERED, goes_on
+from publish.markdown_lists import LIST_START
+from publish.markdown_pasted import BULLET_GLYPHS, NUMBERED, goes_on, pasted_item
 from publish.radio.bait import bait_removed, in_scam_warning
 from publish.radio.caps import CAPITAL_LETTERS
 from publish.radio.clicks import POINTER, calls_to_click
@@ -122,6 +125,20 @@ _DEFINITION = re.compile(
 quotes or brackets allowed), as the website takes one (Python-Markdown), which shows neither
 where it is typed. A label in brackets before words (`[Lưu ý]: Người dân …`) is no link's: the
 website shows the line, which was dropped unread."""
+_FENCE_OPEN = (
+    "Khối mã mở bằng «{0}» không có dòng «{0}» nào đóng lại: website hiện dấu này và mọi dòng "
+    "sau nó như chữ thường, không phải khung mã. Cách sửa: nếu là mã hay mẫu tin nhắn, thêm "
+    "một dòng «{0}» ngay sau dòng cuối của nó; nếu không, xóa «{0}»."
+)
+_UNDERLINE = re.compile(r"(?:=+|-+)[ ]*$")
+"""A heading's underline as Python-Markdown finds one under the line a block opens with: at the
+line's start, before it takes that line for a footnote's or a link's definition."""
+_UNDERLINED_DEFINITION = (
+    "Dòng «{line}» nằm ngay trên dòng «{under}»: website hiện cả dòng thành một tiêu đề mục, "
+    "không coi là chú thích hay địa chỉ liên kết, nên chỗ dùng nó trong bài (như «[^1]», "
+    "«[…][1]») cũng hiện nguyên văn. Cách sửa: thêm một dòng trống giữa hai dòng này, hoặc xóa "
+    "dòng «{under}»."
+)
 _DEFINITION_OPEN = re.compile(r"^\s*\[[^\[\]]*\]:[ ]*$")
 """A link's label alone on its line (`[1]:`): a definition only when a lone address follows on
 the next line (`_DEFINITION_ADDRESS`), as Python-Markdown reads it; `[Lưu ý]:` over a sentence
@@ -280,6 +297,11 @@ _AUTOLINK = re.compile(r"<(?:(https?://[^>\s]+)|(?i:mailto:)?([\w.+-]+@[\w-]+(?:
 bare, for R1.4 (as a tag, it went unflagged and left «Liên hệ:.»)."""
 _BR = re.compile(r"<br\s*/?>", re.I)
 _TAG = re.compile(rf"</?[A-Za-z]{TAG_INSIDE}>")
+_MARKDOWN_TAG = re.compile(rf"</?[A-Za-z](?>{TAG_ATTRIBUTES})>")
+"""A tag as Python-Markdown's inline HTML reads one: each attribute after a space."""
+_SHOWN_TAG = re.compile(r"""</?[A-Za-z](?>[^<>"']|"[^"]*"|'[^']*')*>""")
+"""A `<…>` whose quoted values all close inside it: the page shows it whole as text when
+`_MARKDOWN_TAG` does not take it."""
 _IMAGE = re.compile(r"(?<!\\)!\[[^\]]*\]\([^)]*\)")
 _BRACKETED_LABEL = re.compile(r"(?<!\\)\[([^\W\d_][^\[\]\n\\]{0,40})\](?=:)")
 """A label in brackets before its colon (`[Lưu ý]: Người dân …`), which the website shows as
@@ -515,6 +537,11 @@ class _Splitter:
         self.definition_address = False
         """Whether the next line is the address of a link's definition whose label was alone on
         its line (`_DEFINITION_OPEN`): the website shows neither."""
+        self.fences: dict[str, list[int]] | None = None
+        """The lines that may close a fence (the fence alone on its line), by fence, in order:
+        read once, at the first fence (`_closer`)."""
+        self.fence_told = False
+        """Whether a fence never closed was told (`_closer`)."""
         self.opening: tuple[Mark, ...] = ()
         """The capital marks the text's paragraphs open with (`opening_marks`): a lone one is a
         person's initial («T. Hùng khai nhận»), not a section's letter."""
@@ -605,10 +632,26 @@ class _Splitter:
                 # follows it on its line opens the next one (here code), spaces kept.
                 self.end_paragraph()
                 line = lines[i - 1] = self.typed[i - 1] = self.tails[i - 1]
-            if self.footnote and self._in_footnote(line, (self.typed or lines)[i - 1]):
+            if self.footnote and self._in_footnote(lines, i - 1, (self.typed or lines)[i - 1]):
                 continue
             plain = not line or _plain_line(line)  # no fence or table: skip their patterns
+            if not plain and (opened := PM_FENCE_RE.match(line)):
+                closer = self._closer(lines, i - 1, opened[1])
+                if closer >= 0:
+                    # Code on the website up to the same fence alone on its line (a longer
+                    # one, `````, closes no ```` ``` ````): not read (R1.7).
+                    self.end_paragraph()
+                    i = closer + 1
+                    _flag_removed(self.ctx, "một đoạn mã", line.strip(), number)
+                    continue
+                # Never closed: text on the website, the fence's marks and all; its words are
+                # read in their paragraph, the marks not (`~~~` is no «khoảng»).
+                line = line[opened.end() :]
+                if not line.strip():
+                    continue
+                plain = _plain_line(line)
             if not plain and _FENCE.match(line):
+                # Indented: no fence on the website, which the radio still takes for code.
                 self.end_paragraph()
                 fence = _FENCE.match(line)[1]  # type: ignore[index]
                 while i < len(lines) and not lines[i].strip().startswith(fence):
@@ -645,6 +688,27 @@ class _Splitter:
         self.end_paragraph()
         for number, written in self.inner_pre.items():  # in a block skipped whole (a table)
             _flag_removed(self.ctx, "một đoạn mã", written, number)
+
+    def _closer(self, lines: list[str], at: int, fence: str) -> int:
+        """The line closing the fence line `at` opens as the website does (`fence` at the line's
+        start): the next line holding that fence alone; -1 when none does. The website then
+        shows the fence and every line after it as text, which the radio dropped as code to the
+        end of the bulletin, unflagged: flagged now (Q2), read as the website shows it."""
+        if self.fences is None:
+            self.fences = {}
+            for index, candidate in enumerate(lines):
+                if candidate[:3] in ("```", "~~~") and PM_FENCE_RE.fullmatch(
+                    closing := candidate.rstrip(" ")
+                ):
+                    self.fences.setdefault(closing, []).append(index)
+        closers = self.fences.get(fence, [])
+        after = bisect_right(closers, at)
+        if after < len(closers):
+            return closers[after]
+        if not self.fence_told:  # the first is enough to hold the script: the rest follow it
+            self.fence_told = True
+            self.ctx.flag("Q2", BLOCKING, _FENCE_OPEN.format(fence), lines[at].strip(), at + 1)
+        return -1
 
     def line(self, number: int, line: str) -> None:
         """Handle one ordinary line."""
@@ -731,6 +795,17 @@ class _Splitter:
             item = Item(first.strip(), ((first_number, first),))
             self.blocks.append(Block("heading", [item], level=level))
             return True
+        if (
+            _DEFINITION.match(line)
+            and _UNDERLINE.match(self.later)
+            and not (self.current or self.list_items or self.quoted)
+        ):
+            # The website takes `[^1]: Chú.` over `---` for a heading, and shows «[^1]» in the
+            # text as typed: no note, which the radio dropped unread as one. Read as the
+            # website shows it (a heading, by `_SETEXT` on the next line), and held.
+            told = _UNDERLINED_DEFINITION.format(line=line.strip(), under=self.later.strip())
+            self.ctx.flag("Q2", BLOCKING, told, line.strip(), number)
+            return False
         if _RULE.match(line) or _DEFINITION.match(line) or _HASHTAG_LINE.match(line):
             self.end_paragraph()
             self.footnote = "lazy" if _FOOTNOTE.match(line) else ""
@@ -751,14 +826,17 @@ class _Splitter:
         # R1.5: a photo caption or source line, not read
         return bool((was_after_image and _ITALIC_LINE.match(line)) or _CAPTION.match(line))
 
-    def _in_footnote(self, line: str, typed: str) -> bool:
-        """Whether a line after a footnote's definition is the footnote's, as on the website,
+    def _in_footnote(self, lines: list[str], at: int, typed: str) -> bool:
+        """Whether line `at` after a footnote's definition is the footnote's, as on the website,
         which shows it under the footnote: the lines right under the definition up to a blank
-        line or one that opens a heading, a rule, a quote, a fence, a raw HTML block or the next
-        footnote, and after a blank line each block that opens indented by four spaces (`    Hai.`,
-        the footnote's next paragraph), whose lines up to a blank one (or a fence, a raw HTML
-        block, the next footnote) are all the footnote's. Two blank lines in a row end it (what
-        follows, indented, is the body's code). Its first paragraph was dropped, these were read."""
+        line or one that opens a heading, a rule, a quote, a fence, a raw HTML block (at the
+        line's start: indented, the footnote takes it in), a list or the next footnote, and
+        after a blank line each block that opens indented by four spaces (`    Hai.`, the
+        footnote's next paragraph), whose lines up to a blank one (or a fence, a raw HTML
+        block, a list, the next footnote) are all the footnote's. Two blank lines in a row end
+        it (what follows, indented, is the body's code). Its first paragraph was dropped, these
+        were read."""
+        line = lines[at]
         if not line.strip():
             if self.footnote == "gap":
                 self.footnote = ""
@@ -772,13 +850,14 @@ class _Splitter:
             self.footnote = "inner"
             return True
         if self.footnote == "inner":
-            ends = _FOOTNOTE_INNER_ENDS.match(line) is not None or bool(
-                _HTML_BLOCK.match(line.lstrip())
-            )
+            ends = _FOOTNOTE_INNER_ENDS.match(line) is not None or bool(_HTML_BLOCK.match(line))
         else:
             # A line of hashtags goes on: the website shows it as text, no heading.
             ends = _FOOTNOTE_ENDS.match(line) is not None or ends_lazy(line)
-        if ends:
+        # The website puts a blank line before a list typed right under text (publish.
+        # markdown_lists), a pasted bullet made an item first: the list is the body's, which
+        # the radio dropped unread as the footnote's.
+        if ends or LIST_START.match(line) or pasted_item(lines, at):
             self.footnote = ""
             return False
         return True
@@ -902,6 +981,7 @@ def _credited(markdown_text: str, ctx: Context) -> tuple[list[Block], str, set[i
         body = "\n".join(lines[first:])
         splitter.tails = {first + line: tail for line, tail in tails(body).items()}
         lines[first:] = _without_comments("\n".join(lines[first:])).split("\n")
+        _hidden_in_raw_blocks(lines, first, splitter.typed, ctx)
     if "<" in markdown_text:
         # A lone «<Em>» in a raw HTML block is a tag on the website: not read as words.
         body = "\n".join(lines[first:])
@@ -1147,6 +1227,22 @@ def _without_comments(body: str) -> str:
     """`body` with the HTML comments the website hides blanked out, line breaks kept: one that
     runs across a blank line was split into paragraphs and left its `-->` to be read out."""
     return shown_body(body)
+
+
+def _hidden_in_raw_blocks(lines: list[str], first: int, typed: list[str], ctx: Context) -> None:
+    """Blank out of `lines` (the body from `first`) what a `<!--` in a raw HTML block hides on
+    the website (publish.markdown_comments.hidden_in_raw_blocks): up to its `-->` (in `typed`,
+    the lines as written), or to the end of the bulletin, flagged (Q2) then. The radio dropped the rest of the block only, and read
+    the paragraphs after it, which no reader of the page sees."""
+    body = "\n".join(lines[first:])
+    spans = hidden_in_raw_blocks(body, "\n".join(typed[first:]))
+    if not spans:
+        return
+    for start, _end, closed in spans:
+        if not closed:
+            line = first + body.count("\n", 0, start) + 1
+            _flag_comment_open(ctx, body[start:], in_block=True, line=line)
+    lines[first:] = blanked(body, [(start, end) for start, end, _ in spans]).split("\n")
 
 
 def _title_repeat_marked(blocks: list[Block], title: str) -> list[Block]:
@@ -2165,7 +2261,11 @@ def unspoken_removed(text: str, ctx: Context) -> str:
         text = _BR.sub("\n", text)
         text = angles_quoted(text)  # «<<Vì an ninh Tổ quốc>>» is a name the website shows
         # One pass leaves "<scr<b>ipt>" as "<script>"; strip_markup repeats until nothing is left.
-        text = strip_markup(_TAG.sub(" ", text))
+        if _HTML_BLOCK.match(text.lstrip()):
+            text = _TAG.sub(" ", text)  # a raw block: the browser reads each as a tag
+        else:
+            text = _TAG.sub(lambda m: _tag_read(m, ctx), text)
+        text = strip_markup(text)
     if "![" in text:
         text = _IMAGE.sub(" ", text)
     if "[^" in text:
@@ -2178,6 +2278,16 @@ def unspoken_removed(text: str, ctx: Context) -> str:
     if "]:" in text:
         text = _BRACKETED_LABEL.sub(_FIRST_GROUP, text)
     return _urls(text, ctx)
+
+
+def _tag_read(tag: re.Match[str], ctx: Context) -> str:
+    """A tag in Markdown, as a space. One Python-Markdown's inline HTML reads as no tag, whole
+    (`<b a='1'b='2'>`, its attributes with no space between them: `_SHOWN_TAG`), the website
+    shows as text, which the radio dropped with no word: flagged (Q2), as a sign it cannot read
+    is. One cut at a `>` in a quoted value leaves the rest, which the check of signs holds."""
+    if _SHOWN_TAG.fullmatch(tag[0]) and not _MARKDOWN_TAG.fullmatch(tag[0]):
+        ctx.flag("Q2", BLOCKING, symbol_message(tag[0]), tag[0])
+    return " "
 
 
 _SHOWN_COMMENT = re.compile(r"<!--(?:([^\n]*?)-->)?")
@@ -2222,7 +2332,7 @@ def _blanks(m: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", m[0])
 
 
-def _flag_comment_open(ctx: Context, rest: str, *, in_block: bool) -> None:
+def _flag_comment_open(ctx: Context, rest: str, *, in_block: bool, line: int | None = None) -> None:
     """Flag (Q2, blocking) a `<!--` no `-->` closes on its line, `rest` the text from it: the
     website shows it and the words after it as typed, or in a raw HTML block hides them (and
     all that follows) though they are no note the editor closed."""
@@ -2242,6 +2352,7 @@ def _flag_comment_open(ctx: Context, rest: str, *, in_block: bool) -> None:
         "vào) và thêm «-->» ở cuối ghi chú; ghi chú nằm sau chữ trong dòng thì phải đóng "
         "«-->» trong cùng dòng đó. Nếu không phải ghi chú, xóa «<!--».",
         typed,
+        line,
     )
 
 
