@@ -168,7 +168,9 @@ def unused(aliases: Mapping[str, str], tags: Iterable[str]) -> list[SchemaIssue]
             continue
         written = _written(aliases, key)
         old = _named(written)
-        near = difflib.get_close_matches(fold(old), {fold(t): t for t in carried.values()}, n=1)
+        # Not the new tag itself: «có phải «lừa đảo qua mạng»?» on its own line misleads.
+        others = {fold(t): t for k, t in carried.items() if k != tag_key(new)}
+        near = difflib.get_close_matches(fold(old), others, n=1)
         guess = ""
         if near:
             meant = quoted(_label(near[0], carried))

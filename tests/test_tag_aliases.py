@@ -156,6 +156,13 @@ def test_an_old_tag_no_bulletin_carries_is_a_warning_at_its_line_naming_a_close_
     assert main([*argv, "--strict"]) == 0
 
 
+def test_the_new_tag_is_never_the_close_tag_the_warning_names(tmp_path: Path) -> None:
+    toml = SITE_TOML + '\n[tag_aliases]\n"lừa đảo qua" = "lừa đảo"\n'
+    [told] = [p for p in load(merged_project(tmp_path, toml)).warnings if p.code]
+    assert "không bản tin nào gắn thẻ «lừa đảo qua»" in told.message
+    assert "có phải «lừa đảo»" not in (told.hint or "")
+
+
 def test_a_link_of_a_chain_is_not_told_unused(tmp_path: Path) -> None:
     toml = SITE_TOML + '\n[tag_aliases]\n"cảnh giác" = "cảnh báo"\n"cảnh báo" = "an ninh"\n'
     assert [p for p in load(merged_project(tmp_path, toml)).warnings if p.code] == []
