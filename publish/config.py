@@ -11,7 +11,7 @@ import difflib
 import re
 import tomllib
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from dataclasses import fields as dataclass_fields
 from pathlib import Path
@@ -19,7 +19,7 @@ from typing import Any, Literal
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from publish import legacy_text, merge_conflicts
+from publish import legacy_text, merge_conflicts, tag_aliases
 from publish.addresses import SiteAddresses
 from publish.config_files import missing_abbreviations, missing_cover
 from publish.contact_numbers import LEAST_DIGITS, dialled, first_number
@@ -34,7 +34,7 @@ from publish.contact_officer import (
 )
 from publish.control_chars import CONTROL_RE, chars_named
 from publish.encoding import not_utf8
-from publish.errors import ConfigError, ContentError, Problem
+from publish.errors import TAG_ALIAS_UNUSED, ConfigError, ContentError, Problem
 from publish.limits import MAX_CONFIG_BYTES, read_capped, too_large
 from publish.schema import SchemaIssue, build, found_name, rules
 from publish.site_legal import LEGAL_KEYS, labelled, legal_issues
@@ -582,6 +582,16 @@ class Config:
     unit: Unit
     site: SiteSection
     categories: dict[str, Category] = field(metadata=rules(note=CATEGORY_EXAMPLE))
+    tag_aliases: dict[str, str] = field(
+        default_factory=dict,
+        metadata=rules(
+            note="Thẻ đã gộp hay đổi tên: mỗi dòng là thẻ cũ = thẻ nay dùng, ví dụ "
+            '"cảnh giác" = "cảnh giác lừa đảo". Bản tin ghi thẻ cũ thuộc thẻ mới mà không phải '
+            "sửa (sửa là phải duyệt lại); trang thẻ cũ chuyển sang trang thẻ mới."
+        ),
+    )
+    """Old tags and the tag each is now (publish.tag_aliases): bulletins keep their files (and
+    their approval), and the old tag's page redirects to the new one."""
     contact: Contact = field(default_factory=Contact)
     policy: Policy = field(default_factory=Policy)
     web: WebConfig = field(default_factory=WebConfig)
@@ -963,6 +973,8 @@ def _semantic_issues(config: Config) -> list[SchemaIssue]:
         issues.append(SchemaIssue(("categories",), "cần ít nhất một chuyên mục", CATEGORY_EXAMPLE))
     issues.extend(_label_issues(config.categories))
     issues.extend(_alias_issues(config.categories))
+    if isinstance(config.tag_aliases, dict):
+        issues.extend(tag_aliases.issues(config.tag_aliases))
     issues.extend(_radio_contact_issues(config))
     return issues + _zalo_issues(config.zalo)
 
@@ -1206,6 +1218,17 @@ def feedback_categories_warning(config: Config) -> list[Problem]:
         "trong [radio]; không thì xóa dòng feedback_categories.",
     )
     return [_warned(config, issue)]
+
+
+def tag_alias_warnings(config: Config, tags: Iterable[str]) -> list[Problem]:
+    """A warning, at its line, for each old tag of [tag_aliases] none of `tags` (every tag
+    bulletins carry, held ones too) is: see publish.tag_aliases.unused. One --strict leaves a
+    warning (errors.STRICT_EXEMPT)."""
+    found = tag_aliases.unused(config.tag_aliases, tags)
+    if not found:
+        return []
+    text = _site_text(config)
+    return [replace(_warned(config, issue, text=text), code=TAG_ALIAS_UNUSED) for issue in found]
 
 
 def timezone_warning(config: Config) -> list[Problem]:

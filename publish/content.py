@@ -36,6 +36,7 @@ from publish import (
     pasted,
     shortcodes,
     stale_program,
+    tag_aliases,
     tags_written,
     title_heading,
     typed_markdown,
@@ -50,6 +51,7 @@ from publish.config import (
     Config,
     contact_warnings,
     feedback_categories_warning,
+    tag_alias_warnings,
     timezone_warning,
     zalo_without_oa,
 )
@@ -284,6 +286,7 @@ def load_site(
     problems.extend(timezone_warning(config))
     problems.extend(zalo_without_oa(config))
     problems.extend(stale_program.check(config))
+    problems.extend(tag_alias_warnings(config, (tag for b in bulletins for tag in b.tags)))
     problems.extend(other_unit.sample_cover(config, digests or {}))
     problems.extend(url_history.moved_site(config))
     # One reader of state/ for both: on a duplicate, published.json and zalo.json parsed once.
@@ -322,6 +325,9 @@ def load_site(
         )
         for b in bulletins
     ]
+    # After the gates: a tag renamed in site.toml leaves the file, and so its approval, as it was.
+    moved = tag_aliases.renames(config.tag_aliases)
+    bulletins = tag_aliases.apply(bulletins, moved)
     bulletins = _canonical_tags(bulletins, [v is None for v in verdicts])
     # From every bulletin, held back or not: a tag's address does not move when one is published.
     slugs = tag_slugs(tag for bulletin in bulletins for tag in bulletin.tags)
@@ -361,6 +367,7 @@ def load_site(
         digests=digests or {},
         documents=documents,
         tag_slugs=slugs,
+        tag_moves=tag_aliases.moved_slugs(moved, config.tag_aliases, slugs),
         held_pages=held,
         held_aliases={p.source: p.aliases for p in pages if p.source in held and p.aliases},
         drafts=drafts,

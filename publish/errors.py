@@ -31,6 +31,7 @@ __all__ = [
     "STRICT_EXEMPT",
     "STRICT_EXEMPT_AS",
     "TAGS_RUN_TOGETHER",
+    "TAG_ALIAS_UNUSED",
     "UNREADABLE_ATTACHMENT",
     "Busy",
     "ConfigError",
@@ -161,17 +162,23 @@ FAR_DATE = "far-date"
 TAGS_RUN_TOGETHER = "tags-run-together"
 """The code of the warning that a tags line written as words may be several tags run together
 (publish.tags_written)."""
+TAG_ALIAS_UNUSED = "tag-alias-unused"
+"""The code of the warning that an old tag of site.toml's [tag_aliases] is on no bulletin
+(publish.tag_aliases)."""
 STRICT_EXEMPT_AS = {
     UNREADABLE_ATTACHMENT: "về tệp đính kèm không đọc được để kiểm dấu mật",
     FAR_DATE: "về ngày đăng còn hơn một năm nữa",
     TAGS_RUN_TOGETHER: "về thẻ có thể là nhiều thẻ viết liền",
+    TAG_ALIAS_UNUSED: "về thẻ cũ trong [tag_aliases] mà không bản tin nào gắn",
 }
 """Codes of warnings --strict leaves warnings, and how publish check's last line names them.
 An unreadable linked document is decided by [policy] unreadable_attachments (most PDFs from
 Word: --strict in CI would refuse every one). A date a year ahead may be a wrong year or a
 real embargo, which the file has no way to confirm: an error would refuse the embargo for
 good, while the wrong year only holds the bulletin back, never publishes one early. A tags
-line that may be several tags may also be one long tag: either way nothing wrong goes out."""
+line that may be several tags may also be one long tag: either way nothing wrong goes out. An
+old tag no bulletin carries may be mistyped, or kept on purpose once every bulletin was edited
+(its line still redirects the old tag's page): nothing wrong goes out either."""
 STRICT_EXEMPT = frozenset(STRICT_EXEMPT_AS)
 
 SEVERITY_LABELS = {"error": "lỗi", "warning": "cảnh báo", "note": "ghi chú"}

@@ -363,6 +363,9 @@ class Site:
     relative to the project root (NFC): where a link to that file leads (see publish.links)."""
     tag_slugs: Mapping[str, str] = field(default_factory=dict)
     """The slug of each tag's page (/the/<slug>/), by its label (see publish.tags)."""
+    tag_moves: Mapping[str, str] = field(default_factory=dict)
+    """The slug of the page of each tag renamed in site.toml ([tag_aliases]) → the slug of the
+    tag it is now, whose page its old address redirects to (see publish.tag_aliases)."""
     held_pages: Mapping[str, str] = field(default_factory=dict)
     """Why each page loaded but left off the website is held back (draft, embargo, expiry…),
     by its file (see gates.page_gate): a link to it is told so, not called broken."""
@@ -478,8 +481,8 @@ class Artifact:
     """The bulletin key it belongs to, when it belongs to one (used by sync)."""
     kind: str | None = None
     """What it is when its source does not tell, for collision messages: a redirect page at an
-    old address from `aliases` ("alias"), from state/web-urls.json ("history") or from a
-    category's aliases in site.toml ("category-alias")."""
+    old address from `aliases` ("alias"), from state/web-urls.json ("history"), from a
+    category's aliases in site.toml ("category-alias") or from its [tag_aliases] ("tag-alias")."""
     sha256: str | None = field(default=None, compare=False, repr=False)
     """The digest of `data`, when taken as the artifact was made (see `hashed`)."""
 

@@ -239,7 +239,7 @@ def _required(field: dataclasses.Field) -> bool:
 def _valid(shown: list[str], hints: dict[str, Any], known: dict[str, str]) -> str:
     """The keys that may be written here; where each is a table, as headers in their order."""
     if all(_is_table(hints[known[k]]) for k in shown):
-        shown = [f"[{k}.<khóa>]" if _is_dict(hints[known[k]]) else f"[{k}]" for k in shown]
+        shown = [f"[{k}.<khóa>]" if _of_tables(hints[known[k]]) else f"[{k}]" for k in shown]
         return f"Các bảng hợp lệ: {', '.join(shown)}."
     return f"Các khóa hợp lệ: {', '.join(sorted(shown))}."
 
@@ -247,6 +247,13 @@ def _valid(shown: list[str], hints: dict[str, Any], known: dict[str, str]) -> st
 def _is_table(tp: Any) -> bool:
     """Whether a type is written as a TOML table."""
     return dataclasses.is_dataclass(tp) or _is_dict(tp)
+
+
+def _of_tables(tp: Any) -> bool:
+    """Whether a type is written as one table per key the user chooses ([categories.<khóa>]),
+    not as one table of keys the user chooses ([tag_aliases])."""
+    args = typing.get_args(tp)
+    return _is_dict(tp) and len(args) == 2 and dataclasses.is_dataclass(args[1])
 
 
 def _is_dict(tp: Any) -> bool:

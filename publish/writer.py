@@ -292,7 +292,7 @@ class Claimant:
 
     source: str
     role: str
-    """bulletin, page, alias, history, category-alias, asset, image or site (made by the
+    """bulletin, page, alias, history, category-alias, tag-alias, asset, image or site (made by the
     website itself: home, category, archive, feed pages)."""
 
     @property
@@ -308,6 +308,7 @@ ROLES = {
     "alias": "trang chuyển hướng từ địa chỉ cũ trong aliases",
     "history": "trang chuyển hướng từ địa chỉ cũ ghi trong state/web-urls.json",
     "category-alias": "trang chuyển hướng từ địa chỉ cũ của một chuyên mục trong site.toml",
+    "tag-alias": "trang chuyển hướng từ địa chỉ cũ của một thẻ trong [tag_aliases] của site.toml",
     "asset": "tệp giao diện",
     "image": "ảnh",
     "site": "",
@@ -352,6 +353,7 @@ def _fix(claimant: Claimant) -> str:
         "history": f"xóa địa chỉ đó khỏi mục của bài {source} (theo id của bài) trong "
         "state/web-urls.json (liên kết cũ tới bài ấy sẽ không còn được chuyển hướng)",
         "category-alias": "bỏ địa chỉ cũ đó khỏi aliases của chuyên mục trong site.toml",
+        "tag-alias": "bỏ dòng của thẻ cũ đó khỏi [tag_aliases] trong site.toml",
         "asset": f"đổi tên tệp giao diện {source}",
         "image": f"đổi tên ảnh {source} (và sửa các chỗ dẫn tới nó)",
     }.get(claimant.role, "")

@@ -420,8 +420,8 @@ def test_every_number_and_required_text_of_the_schema_has_a_rule() -> None:
             tp = hints[f.name]
             if dataclasses.is_dataclass(tp):
                 yield from walk(tp)  # type: ignore[arg-type]
-            elif typing.get_origin(tp) is dict:
-                yield from walk(typing.get_args(tp)[1])
+            elif typing.get_origin(tp) is dict and dataclasses.is_dataclass(typing.get_args(tp)[1]):
+                yield from walk(typing.get_args(tp)[1])  # [categories.<khóa>]
             elif typing.get_origin(tp) is tuple and dataclasses.is_dataclass(
                 typing.get_args(tp)[0]
             ):

@@ -272,6 +272,20 @@ def apply(root: Path, op: tuple[str, int]) -> None:
                 f'---\ntitle: "Page {n}"\nlang: en\norder: {10 + n % 5}\n---\n\nText {n}.\n',
                 encoding="utf-8",
             )
+    elif name == "tag-alias":
+        # A tag merged into another, renamed to a new one, renamed where tags differ only by
+        # symbols, or the line taken away again: tags, tag pages and redirects follow site.toml.
+        toml = root / "site.toml"
+        text = re.sub(r'\n\[tag_aliases\]\n(?:"[^\n]*\n)*', "\n", toml.read_text(encoding="utf-8"))
+        line = (
+            '"lừa đảo" = "an ninh mạng"',
+            '"tuần tra" = "tuần tra cơ động"',
+            '"C#" = "C"',
+            None,
+        )[n % 4]
+        if line:
+            text += f"\n[tag_aliases]\n{line}\n"
+        toml.write_text(text, encoding="utf-8")
     elif name == "site-title":
         toml = root / "site.toml"
         lines = toml.read_text(encoding="utf-8").split("\n")
@@ -300,6 +314,7 @@ OPERATIONS = st.tuples(
             "per-page",
             "site-title",
             "station",
+            "tag-alias",
             "english-page",
             "whole-site-template",
             "count-template",
@@ -371,6 +386,27 @@ def test_known_edit_sequences_rebuild_as_clean_builds(
 ) -> None:
     """The sequences once found wrong still rebuild as a clean build does."""
     rebuild_step_by_step(tmp_path_factory, built_site, steps)
+
+
+def test_tags_merged_renamed_and_unmerged_in_site_toml_rebuild_as_clean_builds(
+    tmp_path_factory: pytest.TempPathFactory, built_site: Path
+) -> None:
+    """[tag_aliases] written, changed and taken away, between edits of the bulletins' tags: the
+    bulletins' pages, the tag pages and the old tags' redirect pages follow, as a clean build's.
+    (The random sequences draw these edits too, among many others.)"""
+    root = rebuild_step_by_step(tmp_path_factory, built_site, [("tag-alias", 0)])
+    web = root / "output" / "web"
+    assert "url=/the/an-ninh-mang/" in (web / "the" / "lua-dao" / "index.html").read_text("utf-8")
+    before = tree(root / "output")
+    for step in [("tags", 1), ("tag-alias", 1), ("symbol-tag", 2), ("tag-alias", 2)]:
+        apply(root, step)
+        before = check_step(root, root.parent / "clean", before)
+        if step == ("tag-alias", 1):
+            moved = (web / "the" / "tuan-tra" / "index.html").read_text("utf-8")
+            assert "url=/the/tuan-tra-co-dong/" in moved
+    apply(root, ("tag-alias", 3))
+    check_step(root, root.parent / "clean", before)
+    assert "url=" not in (web / "the" / "tuan-tra" / "index.html").read_text("utf-8")
 
 
 def test_a_post_added_to_site_toml_is_on_the_contact_page_of_the_rebuild(

@@ -62,6 +62,7 @@ from publish.render.web.redirects import (
     recorded_clashes,
     redirect_artifacts,
     redirect_targets,
+    tag_redirects,
 )
 from publish.render.web.reuse import PageRecord, PageRecords
 from publish.render.web.search import search_artifacts
@@ -871,6 +872,16 @@ def _render(
     # Shared from an old or trimmed address, a list shows the site's description and picture.
     site_share = (config.site.description, views.og_image())
     yield from category_redirects(moved, views.url, views.absolute, site_share)
+    renamed = {
+        views.tag_url(old): (
+            views.tag_url(new),
+            views.tag_labels[new],
+            max(1, -(-len(views.by_tag[new]) // per_page)),
+        )
+        for old, new in site.tag_moves.items()
+        if new in views.by_tag  # a tag on published bulletins only has a page
+    }
+    yield from tag_redirects(renamed, views.url, views.absolute, site_share)
     yield from page_redirects(site.pages, views.url, views.absolute, site_share)
     trimmed.extend(
         trimmed_redirects(views, lambda url, name: has_id(anchored[output_path(url)], name))

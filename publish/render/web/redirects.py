@@ -1,8 +1,8 @@
-"""Redirect pages at the addresses a bulletin had before its date or slug changed, and at those
-of a category before its key changed.
+"""Redirect pages at the addresses a bulletin had before its date or slug changed, at those
+of a category before its key changed, and at a tag's before it was merged or renamed.
 
 See publish/url_history.py for where a bulletin's old addresses come from; a category's are its
-`aliases` in site.toml. A static host cannot answer
+`aliases` in site.toml, a tag's its line in site.toml's [tag_aliases]. A static host cannot answer
 301, so each old address gets a page that sends the browser on at once (meta refresh), names the
 new address as canonical for search engines, and shows a link for anyone whose browser does not
 follow it.
@@ -34,6 +34,7 @@ __all__ = [
     "redirect_artifacts",
     "redirect_page",
     "redirect_targets",
+    "tag_redirects",
 ]
 
 
@@ -154,6 +155,22 @@ def category_redirects(
             suffix = f"trang/{number}/" if number > 1 else ""
             page = _page(new + suffix, label, "Chuyên mục", link, absolute, share)
             yield Artifact("web", output_path(old + suffix), page, kind="category-alias")
+
+
+def tag_redirects(
+    moved: Mapping[str, tuple[str, str, int]],
+    link: Callable[[str], str],
+    absolute: Callable[[str], str],
+    share: Share = NO_SHARE,
+) -> Iterator[Artifact]:
+    """A redirect page at each page of a renamed tag's old address: `moved` maps it
+    ("/the/canh-giac/") to the new tag's, its label and its number of pages (site.toml
+    [tag_aliases]); previewed with `share` (the site's)."""
+    for old, (new, label, pages) in sorted(moved.items()):
+        for number in range(1, pages + 1):
+            suffix = f"trang/{number}/" if number > 1 else ""
+            page = _page(new + suffix, label, "Thẻ", link, absolute, share)
+            yield Artifact("web", output_path(old + suffix), page, kind="tag-alias")
 
 
 def _page(

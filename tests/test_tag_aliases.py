@@ -1,0 +1,210 @@
+"""Tags merged or renamed in site.toml ([tag_aliases]): bulletins carrying the old tag are shown
+under the new one on every page without their files being edited (so without approving them
+again), the old tag's pages redirect to the new tag's, and mistakes in the table are told at
+their line in Vietnamese."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from publish import config as config_module
+from publish.cli import main
+from publish.config import ConfigError
+from publish.content import load_site
+from publish.errors import TAG_ALIAS_UNUSED
+from publish.model import Site
+from tests.helpers import NOW, SITE_TOML, bulletin_md, make_project
+from tests.test_approval import FILE, approve, verdict
+from tests.test_approval import project as approved_project
+from tests.test_web_tags import built, tag_links
+
+MERGE = '\n[tag_aliases]\n"cảnh giác" = "cảnh giác lừa đảo"\n'
+
+
+def bulletin(day: int, tags: str) -> str:
+    """A bulletin of December `day` with the YAML list `tags`."""
+    return bulletin_md({"date": f"2020-12-{day:02d} 08:00", "tags": tags})
+
+
+def merged_project(tmp_path: Path, toml: str = SITE_TOML + MERGE) -> Path:
+    """Three bulletins, two carrying the old tag «cảnh giác» (one spelt without accents, one
+    carrying the new tag as well), one the new tag «cảnh giác lừa đảo» only."""
+    return make_project(
+        tmp_path,
+        {
+            "site.toml": toml,
+            "content/bai-viet/a.md": bulletin(1, '["cảnh giác", "lừa đảo"]'),
+            "content/bai-viet/b.md": bulletin(2, '["cảnh giác lừa đảo"]'),
+            "content/bai-viet/c.md": bulletin(3, '["Canh giac", "cảnh giác lừa đảo", "tuần tra"]'),
+        },
+    )
+
+
+def load(root: Path) -> Site:
+    """The project loaded at the tests' clock."""
+    return load_site(config_module.load(root), now=NOW)
+
+
+def redirect_target(files: dict[str, bytes], path: str) -> str | None:
+    """Where the page at `path` sends the browser at once, or None when it is no redirect."""
+    found = re.search(r'http-equiv="refresh" content="0; url=([^"]*)"', files[path].decode())
+    return found[1] if found else None
+
+
+def test_bulletins_carrying_the_old_tag_show_the_new_one_on_every_web_page(
+    tmp_path: Path,
+) -> None:
+    files = built(merged_project(tmp_path))
+    assert tag_links(files, "2020/12/a/") == [
+        ("/the/canh-giac-lua-dao/", "cảnh giác lừa đảo"),
+        ("/the/lua-dao/", "lừa đảo"),
+    ]
+    # Carrying both, a bulletin shows the tag once, where its first spelling was.
+    assert tag_links(files, "2020/12/c/") == [
+        ("/the/canh-giac-lua-dao/", "cảnh giác lừa đảo"),
+        ("/the/tuan-tra/", "tuần tra"),
+    ]
+    merged = files["the/canh-giac-lua-dao/index.html"].decode()
+    assert all(f"/2020/12/{name}/" in merged for name in "abc")
+    listing = files["the/index.html"].decode()
+    assert "/the/canh-giac/" not in listing
+    assert re.search(r"cảnh giác lừa đảo</a>\s*<span[^>]*>\(?3", listing), listing
+    # A page's keywords (for search engines) name the new tag, never the old one alone.
+    for path in ("2020/12/a/index.html", "2020/12/c/index.html"):
+        assert "Canh giac" not in files[path].decode()
+        assert '"cảnh giác"' not in files[path].decode()
+
+
+def test_the_old_tag_s_pages_redirect_to_the_new_tag_s_pages(tmp_path: Path) -> None:
+    toml = SITE_TOML + "\n[web]\nper_page = 1\n" + MERGE
+    files = built(merged_project(tmp_path, toml))
+    assert redirect_target(files, "the/canh-giac/index.html") == "/the/canh-giac-lua-dao/"
+    for number in (2, 3):  # three bulletins, one a page
+        old = f"the/canh-giac/trang/{number}/index.html"
+        assert redirect_target(files, old) == f"/the/canh-giac-lua-dao/trang/{number}/"
+    assert "the/canh-giac/trang/4/index.html" not in files
+    page = files["the/canh-giac/index.html"].decode()
+    assert "<title>Thẻ đã chuyển địa chỉ: cảnh giác lừa đảo</title>" in page
+    assert '<meta name="robots" content="noindex">' in page
+    sitemap = files["sitemap.xml"].decode()
+    assert "/the/canh-giac/" not in sitemap and "/the/canh-giac-lua-dao/" in sitemap
+
+
+def test_without_the_line_the_old_tag_keeps_its_own_page(tmp_path: Path) -> None:
+    """The contrast: what the table changes is the table's doing."""
+    files = built(merged_project(tmp_path, SITE_TOML))
+    assert redirect_target(files, "the/canh-giac/index.html") is None
+    assert ("/the/canh-giac/", "cảnh giác") in tag_links(files, "2020/12/a/")
+
+
+def test_a_bulletin_approved_before_the_merge_stays_approved_and_published(
+    tmp_path: Path,
+) -> None:
+    """The approval is a fingerprint of the file, which the merge does not touch; the same
+    rename made by editing the tags line holds the bulletin back until approved again."""
+    root = approved_project(tmp_path)
+    assert approve(root, FILE) == 0
+    text = (root / FILE).read_text(encoding="utf-8")
+    [line] = [line for line in text.splitlines() if line.startswith("tags:")]
+    old = re.findall(r'"([^"]+)"', line)[0]
+    toml = root / "site.toml"
+    toml.write_text(
+        toml.read_text(encoding="utf-8") + f'\n[tag_aliases]\n"{old}" = "tên mới"\n', "utf-8"
+    )
+    assert verdict(root) is None
+    [shown] = [b for b in load(root).bulletins if b.source == FILE]
+    assert "tên mới" in shown.tags and old not in shown.tags
+    (root / FILE).write_text(text.replace(f'"{old}"', '"tên mới"', 1), encoding="utf-8")
+    assert verdict(root) == "unapproved"
+
+
+def test_a_chain_of_renames_leads_to_its_last_tag_and_redirects_straight_there(
+    tmp_path: Path,
+) -> None:
+    toml = SITE_TOML + '\n[tag_aliases]\n"an ninh" = "an ninh mạng"\n"an ninh mạng" = "ANM"\n'
+    root = make_project(
+        tmp_path,
+        {
+            "site.toml": toml,
+            "content/bai-viet/a.md": bulletin(1, '["an ninh"]'),
+            "content/bai-viet/b.md": bulletin(2, '["an ninh mạng", "tuần tra"]'),
+        },
+    )
+    files = built(root)
+    assert tag_links(files, "2020/12/a/") == [("/the/anm/", "ANM")]
+    assert tag_links(files, "2020/12/b/") == [("/the/anm/", "ANM"), ("/the/tuan-tra/", "tuần tra")]
+    assert redirect_target(files, "the/an-ninh/index.html") == "/the/anm/"
+    assert redirect_target(files, "the/an-ninh-mang/index.html") == "/the/anm/"
+
+
+def test_an_old_tag_no_bulletin_carries_is_a_warning_at_its_line_naming_a_close_tag(
+    tmp_path: Path,
+) -> None:
+    toml = SITE_TOML + '\n[tag_aliases]\n"canh giac lua" = "cảnh báo"\n"cảnh giác" = "cảnh báo"\n'
+    root = merged_project(tmp_path, toml)
+    [told] = [p for p in load(root).warnings if p.code == TAG_ALIAS_UNUSED]
+    assert told.file == "site.toml"
+    assert told.line == toml.splitlines().index('"canh giac lua" = "cảnh báo"') + 1
+    assert told.severity == "warning"
+    assert "không bản tin nào gắn thẻ «canh giac lua»" in told.message
+    assert "có phải «cảnh giác lừa đảo»?" in (told.hint or "")
+    # Nothing wrong goes out: --strict does not refuse the run for it.
+    argv = ["check", "--root", str(root), "--channel", "web", "--now", NOW.isoformat()]
+    assert main([*argv, "--strict"]) == 0
+
+
+def test_the_new_tag_is_never_the_close_tag_the_warning_names(tmp_path: Path) -> None:
+    toml = SITE_TOML + '\n[tag_aliases]\n"lừa đảo qua" = "lừa đảo"\n'
+    [told] = [p for p in load(merged_project(tmp_path, toml)).warnings if p.code]
+    assert "không bản tin nào gắn thẻ «lừa đảo qua»" in told.message
+    assert "có phải «lừa đảo»" not in (told.hint or "")
+
+
+def test_a_link_of_a_chain_is_not_told_unused(tmp_path: Path) -> None:
+    toml = SITE_TOML + '\n[tag_aliases]\n"cảnh giác" = "cảnh báo"\n"cảnh báo" = "an ninh"\n'
+    assert [p for p in load(merged_project(tmp_path, toml)).warnings if p.code] == []
+
+
+BROKEN = [
+    (
+        '"a" = "b"\n"b" = "A"\n',
+        '"a" = "b"',
+        "các thẻ đổi tên thành vòng tròn («a» → «b» → «a»)",
+    ),
+    (
+        '"Cảnh giác" = "canh giac"\n',
+        '"Cảnh giác" = "canh giac"',
+        "«Cảnh giác» và «canh giac» đã là một thẻ",
+    ),
+    (
+        '"lừa đảo" = "x"\n"Lừa Đảo" = "y"\n',
+        '"Lừa Đảo" = "y"',
+        "thẻ cũ «Lừa Đảo» đã ghi ở dòng «lừa đảo» = «x», nay lại ghi là «y»",
+    ),
+    ('"#" = "x"\n', '"#" = "x"', "thẻ cũ «#» không có chữ hay số nào"),
+    ('"x" = " "\n', '"x" = " "', "thẻ mới của thẻ «x» không có chữ hay số nào"),
+]
+
+
+@pytest.mark.parametrize(
+    ("table", "line", "message"), BROKEN, ids=["loop", "same", "twice", "#", ""]
+)
+def test_a_table_that_cannot_be_followed_is_an_error_at_its_line(
+    table: str, line: str, message: str
+) -> None:
+    toml = SITE_TOML + "\n[tag_aliases]\n" + table
+    with pytest.raises(ConfigError) as raised:
+        config_module.parse(toml, root=Path("."))
+    [told] = raised.value.problems
+    assert message in told.message
+    assert told.line == toml.splitlines().index(line) + 1
+    assert told.field and told.field.startswith("[tag_aliases]")
+    assert told.hint
+
+
+def test_a_merge_written_twice_in_two_spellings_to_one_tag_is_no_error() -> None:
+    toml = SITE_TOML + '\n[tag_aliases]\n"cảnh giác" = "x"\n"Canh Giac" = "X"\n'
+    assert config_module.parse(toml, root=Path(".")).tag_aliases
