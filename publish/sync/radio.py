@@ -9,7 +9,8 @@ Rules (what the station can rely on):
 * A file the station edited (its hash differs from what we wrote) is never overwritten: our new
   version goes beside it as `<name>.moi.<ext>` and the sync reports the conflict. A .txt staff
   only opened and saved again, no word changed, is no such edit, wherever one is compared
-  (`_station_digest`): a script, our .moi copy taken into it, THAY-DOI.txt, DOC-TRUOC.txt. When the
+  (`_station_digest`): a script, our .moi copy taken into it, that .moi copy itself (still ours:
+  replaced by the next version, removed once settled), THAY-DOI.txt, DOC-TRUOC.txt. When the
   station's copy still holds a bulletin withdrawn since, that conflict needs a person (NeedsPerson,
   exit 1, at every sync until the station settles it) and DOC-TRUOC.txt names the file. An
   episode's script.docx follows the script.txt the station edited: kept, ours beside it, unless
@@ -235,7 +236,8 @@ class FileState:
     present: str | None = None
     """sha256 of the file now in the station folder, None when absent."""
     moi: str | None = None
-    """sha256 of `<name>.moi.<ext>` now in the station folder, None when absent."""
+    """sha256 of `<name>.moi.<ext>` now in the station folder as compared with ours and the
+    build (`RadioSyncer._moi_seen`), None when absent."""
     moi_written: str | None = None
     """sha256 of the .moi file we last wrote (manifest)."""
     title: str = ""
@@ -279,7 +281,8 @@ class LogState:
     """sha256 of the log rendered from state/radio.json."""
     present: str | None
     moi: str | None = None
-    """sha256 of `THAY-DOI.moi.txt` now in the station folder, None when absent."""
+    """sha256 of `THAY-DOI.moi.txt` now in the station folder as compared with `expected`
+    (`_station_digest`), None when absent."""
     ours: tuple[str, ...] = ()
     """Digests of logs we wrote, or were about to write when a run was killed: not an edit."""
     settled: bool = True
@@ -986,6 +989,12 @@ def _moi_written(entry: Mapping[str, Any], found: str | None) -> str | None:
     return str(moi) if moi else None
 
 
+def _moi_ours(entry: Mapping[str, Any]) -> tuple[str, ...]:
+    """The digests of the .moi copies of ours a record names beside its file: the one booked
+    and the one a killed run was writing (MOI_PENDING)."""
+    return tuple(d for d in (entry.get("moi"), entry.get(MOI_PENDING)) if isinstance(d, str))
+
+
 def _moi_recorded(entry: Mapping[str, Any]) -> bool:
     """Whether a record names a .moi copy of ours beside its file: written, or being written
     by a run killed since (MOI_PENDING), which may have left it there."""
@@ -1379,7 +1388,7 @@ class RadioSyncer:
                     same_as, relaid = self._layout(
                         path, seen, held, lined=lined, legacy=not pending
                     )
-            moi = self._moi_found(path, entry, unread=unread, blind=blind)
+            moi = self._moi_found(path, entry, digest, unread=unread, blind=blind)
             files.append(
                 FileState(
                     path=path,
@@ -1428,20 +1437,33 @@ class RadioSyncer:
         )
 
     def _moi_found(
-        self, path: str, entry: Mapping[str, Any], *, unread: bool, blind: bool
+        self,
+        path: str,
+        entry: Mapping[str, Any],
+        built: str | None,
+        *,
+        unread: bool,
+        blind: bool,
     ) -> str | None:
-        """`FileState.moi` of a recorded file: the digest of the .moi beside it; of a file left
-        unread, the one recorded, or the copy a killed run was writing (MOI_PENDING) if there."""
+        """`FileState.moi` of a recorded file: the digest of the .moi beside it, as compared
+        with ours and the `built` one (`_moi_seen`); of a file left unread, the one recorded,
+        or the copy a killed run was writing (MOI_PENDING) if there."""
         if not unread:
-            return _digest(self.folder / moi_name(path))
+            return self._moi_seen(path, entry, built)
         pending = entry.get(MOI_PENDING)
         # An aired episode's files are not read, but for this one: only the folder says whether
         # the killed run wrote that copy, which is ours then (its file sent, DOC-TRUOC.txt names
         # it) however long ago the episode aired.
-        if pending is not None and not blind and _digest(self.folder / moi_name(path)) == pending:
+        if pending is not None and not blind and self._moi_seen(path, entry) == pending:
             return str(pending)
         moi = entry.get("moi")
         return str(moi) if moi else None
+
+    def _moi_seen(self, path: str, entry: Mapping[str, Any], *also: str | None) -> str | None:
+        """The digest of the .moi copy beside the recorded file `path`, as compared with the
+        copies of ours its record names (and `also`): one staff only opened and saved again
+        reads as the copy of ours it holds (`_station_digest`), as the file beside it does."""
+        return _station_digest(self.folder / moi_name(path), (*_moi_ours(entry), *also))
 
     def _withdrawal_of(
         self,
@@ -1586,7 +1608,7 @@ class RadioSyncer:
             path,
             expected,
             present,
-            _digest(self.folder / moi_name(path)) if edited else None,
+            _station_digest(self.folder / moi_name(path), (expected,)) if edited else None,
             _ours(record),
             settled=present != expected
             or (record.get("digest") == expected and "pending" not in record),
@@ -1723,7 +1745,7 @@ class RadioSyncer:
                 state = files.get(path)
                 found: str | None
                 if state is None or _aired(state, self.site.now):
-                    found = _digest(self.folder / moi_name(path))
+                    found = self._moi_seen(path, entry)
                 else:
                     found = state.moi
                 if found is not None and found == _moi_written(entry, found):
@@ -1934,7 +1956,7 @@ class RadioSyncer:
         there = {}
         for path, entry in entries.items():
             if _moi_recorded(entry):
-                found = _digest(self.folder / moi_name(path))
+                found = self._moi_seen(path, entry)
                 if found is not None and found == _moi_written(entry, found):
                     there[path] = entry
         return there
@@ -2387,7 +2409,7 @@ class RadioSyncer:
             return f"đã ghi nhận {path}"
         if present is not None and present not in _ours(record):
             moi = moi_name(path)
-            if _digest(self.folder / moi) == digest:
+            if _station_digest(self.folder / moi, (digest,)) == digest:
                 return f"đài đã sửa {path}: giữ nguyên; bản mới vẫn ở {moi}"
             self._step()
             self._write(self.folder / moi, data)
@@ -2409,7 +2431,11 @@ class RadioSyncer:
         moi = action.data["moi"]
         data = self._built(action)
         done = f"giữ nguyên tệp của đài; bản mới vẫn ở {moi}"
-        if _digest(self.folder / moi) != action.data["digest"]:
+        # One staff only saved again holds this very version: left as they saved it.
+        there = self._moi_seen(
+            action.key, self.manifest.get(action.key) or {}, action.data["digest"]
+        )
+        if there != action.data["digest"]:
             # Recorded before the write, as pending: a run killed right after it leaves a copy
             # known as ours, removed with a withdrawal that comes before any rerun. Unrecorded,
             # it read as the station's, and kept the withdrawn text beside their file for good.
@@ -2518,8 +2544,7 @@ class RadioSyncer:
         the note of one the station edited (it still holds the withdrawn text); None when
         there is none of ours: recorded with the withdrawal before anything moves, so that the
         copy is cleared out too when the file is sent again (see radio_resent)."""
-        moi = self.folder / moi_name(action.key)
-        found = _digest(moi)
+        found, raw, _data = _station_read(self.folder / moi_name(action.key), _moi_ours(entry))
         ours = _moi_written(entry, found)
         if not ours or found in (None, OTHER):
             return None
@@ -2531,7 +2556,8 @@ class RadioSyncer:
             text = station_text(self._note(action, why, moi_name(action.key)))
         return {
             "copy": target.relative_to(self.folder).as_posix(),
-            "digest": found if found == ours else None,
+            # By its own bytes, which are what move (see `_apply_withdraw`).
+            "digest": raw if found == ours else None,
             "note": note.relative_to(self.folder).as_posix(),
             "note_digest": hashlib.sha256(text).hexdigest() if text is not None else None,
             "text": text,
@@ -2604,12 +2630,12 @@ class RadioSyncer:
         return {"digest": action.data["digest"], "bulletins": action.data["bulletins"]}
 
     def _drop_our_moi(self, path: str) -> None:
-        """Remove the .moi file we wrote earlier once the conflict is resolved (only if untouched)."""
+        """Remove the .moi file we wrote earlier once the conflict is resolved (only if ours:
+        as we wrote it, or only saved again since)."""
         entry = self.manifest.get(path) or {}
-        moi = self.folder / moi_name(path)
-        found = _digest(moi)
-        if found is not None and found in (entry.get(MOI_PENDING), entry.get("moi")):
-            moi.unlink()
+        ours = _moi_ours(entry)
+        if ours and self._moi_seen(path, entry) in ours:
+            (self.folder / moi_name(path)).unlink()
 
     def _note(self, action: Action, why: str | None = None, path: str | None = None) -> str:
         """The note left beside a withdrawn script (or `path`, its .moi copy), for the
