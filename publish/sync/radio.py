@@ -84,6 +84,7 @@ from publish.radio_rates import RATES_NAME, KeptRates, load_kept_rates
 from publish.render.radio_station import (
     EDITOR_NOTES,
     air_at,
+    as_sent,
     next_air,
     station_plain,
     station_text,
@@ -940,7 +941,7 @@ def _word_follows(files: list[FileState], ended: Mapping[str, Relaid]) -> None:
 def _edited(state: FileState) -> bool:
     """Whether the station edited a file we wrote: its copy is neither what we wrote nor the
     build (a copy with our revision line, a revision a killed run wrote, or a .txt saved again
-    with its words unchanged counts as what we wrote: `observe` tells it so, `_as_sent`)."""
+    with its words unchanged counts as what we wrote: `observe` tells it so, `as_sent`)."""
     return (
         state.written is not None
         and state.present is not None
@@ -3355,30 +3356,10 @@ def _digest(path: Path) -> str | None:
     return _held(path)[0]
 
 
-def _as_sent(raw: str | None, data: bytes | None, ours: Collection[str | None]) -> str | None:
-    """The digest of a station .txt file (`raw`, of bytes `data`) as we would have written its
-    text: the one of `ours` (the digests we wrote it with) when staff only opened it and saved
-    it again, no word changed (no byte order mark, LF line ends, its last line end dropped or
-    doubled: Notepad or another editor), else `raw`. Such a file is no edit of the station's:
-    counted as one, it was kept, our newer version beside it, and its script.docx with it, so
-    staff read the old words on air."""
-    if data is None or raw in ours:
-        return raw
-    try:
-        text = station_plain(data).rstrip("\n")
-    except UnicodeDecodeError:
-        return raw
-    for form in (text + "\n", text):
-        digest = hashlib.sha256(station_text(form)).hexdigest()
-        if digest in ours:
-            return digest
-    return raw
-
-
 def _station_digest(path: Path, ours: Collection[str | None]) -> str | None:
     """The digest of the station's file `path` as compared with `ours` (the digests of what we
     wrote there, or were about to): a .txt staff only opened and saved again reads as the one of
-    ours it holds (`_as_sent`), wherever it is compared."""
+    ours it holds (`as_sent`), wherever it is compared."""
     return _station_read(path, ours)[0]
 
 
@@ -3387,7 +3368,7 @@ def _station_read(
 ) -> tuple[str | None, str | None, bytes | None]:
     """(`_station_digest` of `path`, the digest of its bytes, those bytes): one read."""
     raw, data = _held(path)
-    return (_as_sent(raw, data, ours) if path.suffix == ".txt" else raw), raw, data
+    return (as_sent(raw, data, ours) if path.suffix == ".txt" else raw), raw, data
 
 
 def _held(path: Path) -> tuple[str | None, bytes | None]:
