@@ -185,6 +185,9 @@ leaves a copy known as ours, which goes with a withdrawal or a settled conflict.
 FOLLOWS = "follows"
 """Conflict data and record of a Word script kept because the station edited its text: that
 text's path (FileState.follows), for the guide to tell why."""
+ALONG = "along"
+"""Data of a FOLLOWS conflict whose script.txt is a conflict of the same plan: that one is
+what staff settle, and the summary counts the two once (`RadioSyncer.summary_bucket`)."""
 WITHDRAWN_BY_UNIT = "đơn vị đã rút bản tin"
 """Why a bulletin deleted, made a draft again or marked secret is off the radio, in the station's
 note: which of them is the unit's business (a file, a field), and the staff act on none."""
@@ -492,7 +495,19 @@ def plan(observed: Observed) -> list[Action]:
             actions.append(_leave_aired(state, unsent=unsent))
         else:
             actions.append(_plan_file(state, observed))
-    return actions
+    conflicts = {action.key for action in actions if action.kind == "conflict"}
+    return [_along(action, conflicts) for action in actions]
+
+
+def _along(action: Action, conflicts: Collection[str]) -> Action:
+    """`action`, told as going along with its script.txt's conflict (ALONG) when it is a Word
+    script's FOLLOWS conflict and that text is among `conflicts`. Not when the text has none
+    this run (its build unchanged, our copy beside it deleted): the Word script's copy beside
+    it is then the one thing left for staff to settle, and counted as no conflict the summary
+    said «0 xung đột»."""
+    if action.kind != "conflict" or action.data.get(FOLLOWS) not in conflicts:
+        return action
+    return replace(action, data={**action.data, ALONG: True})
 
 
 def _log_due(log: LogState) -> bool:
@@ -2240,10 +2255,11 @@ class RadioSyncer:
 
     def summary_bucket(self, action: Action) -> str | None:
         """The summary count of a done action: a file recorded as holding the build without a
-        write (`_apply_kept`) is one the station has unchanged."""
+        write (`_apply_kept`) is one the station has unchanged; a Word script kept along with
+        its script.txt's conflict (ALONG) is not a second one."""
         if action.kind == "verify" and "station" in action.data:
             return "unchanged"
-        if action.kind == "conflict" and action.data.get(FOLLOWS):
+        if action.kind == "conflict" and action.data.get(ALONG):
             return None  # kept as its script.txt is: that one's conflict is what staff settle
         return SUMMARY_BUCKETS.get(action.kind)
 
