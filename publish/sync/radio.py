@@ -29,7 +29,10 @@ Rules (what the station can rely on):
 * A `.moi` copy the station deleted is not put back for the same version: it chose its own.
   Ours is recorded as pending before it is written (MOI_PENDING): a run killed right after the
   write leaves it known as ours, so it goes once the conflict is settled or the file withdrawn,
-  even by a withdrawal before any rerun; one found holding our version is recorded as ours.
+  even by a withdrawal before any rerun; one found holding our version is recorded as ours; one
+  never written is forgotten by the first run that leaves its file as it is (`_unwritten_moi`).
+  Ours removed once settled is recorded as pending again first: a run killed after removing it
+  leaves no record of a copy the station seems to have deleted (`_drop_our_moi`).
 * A file an older version wrote that differs from the build only in the bulletin file names
   scripts no longer carry is recorded as holding the build, not sent again (radio_legacy); so
   is a Word file of ours whose words, paragraph by paragraph and page by page, are the build's
@@ -889,7 +892,8 @@ def _plan_path(state: FileState, observed: Observed) -> Action:
         return _conflict(state, act, moi, "thư mục đài đã có tệp cùng tên mà công cụ không tạo ra")
     if state.present == state.written:
         if state.same_as is not None:
-            return act("verify", _same_as_reason(state.path), station=state.same_as)
+            cleared = f", xóa {moi}" if _our_moi_left(state) else ""
+            return act("verify", _same_as_reason(state.path) + cleared, station=state.same_as)
         if state.follows:
             why = (
                 f"đài đã sửa {state.follows} nên bản Word của kịch bản ấy cũng giữ như đài đang có"
@@ -1009,6 +1013,20 @@ def _moi_ours(entry: Mapping[str, Any]) -> tuple[str, ...]:
     """The digests of the .moi copies of ours a record names beside its file: the one booked
     and the one a killed run was writing (MOI_PENDING)."""
     return tuple(d for d in (entry.get("moi"), entry.get(MOI_PENDING)) if isinstance(d, str))
+
+
+def _without_moi(entry: Mapping[str, Any]) -> dict[str, Any]:
+    """The record `entry` with no .moi copy of ours beside its file: none booked (nor the
+    text a Word script followed), none being written."""
+    return {k: v for k, v in entry.items() if k not in ("moi", MOI_PENDING, FOLLOWS)}
+
+
+def _unpending(entry: Mapping[str, Any]) -> dict[str, Any]:
+    """The record `entry` once no .moi copy of ours is being written beside its file (no
+    MOI_PENDING), with the text a Word script followed only while a copy of ours stays
+    booked: FOLLOWS tells why such a copy is there."""
+    kept = {k: v for k, v in entry.items() if k != MOI_PENDING}
+    return kept if kept.get("moi") else _without_moi(kept)
 
 
 def _moi_recorded(entry: Mapping[str, Any]) -> bool:
@@ -1787,11 +1805,13 @@ class RadioSyncer:
                 after.record(key, *self._revision(action, old, after, unix))
                 after.written.add(key)
                 after.moi.pop(key, None)  # `_drop_our_moi`
-            elif action.kind == "verify" and "station" in action.data:
-                self._book_kept(after, action, settled(key))
             elif action.kind == "verify":
-                after.moi.pop(key, None)  # `_drop_our_moi`
-                self._book_verified(after, action, settled(key))
+                if after.moi.pop(key, None) is not None:  # `_drop_our_moi`
+                    after.put(key, _without_moi(after.get(key) or {}))
+                if "station" in action.data:
+                    self._book_kept(after, action, settled(key))
+                else:
+                    self._book_verified(after, action, settled(key))
             elif action.kind == "conflict":
                 _book_moi(after, action)
                 after.moi[key] = action.data["digest"]
@@ -2052,7 +2072,10 @@ class RadioSyncer:
 
     def told(self, actions: Sequence[Action]) -> None:
         """Remember the never-sent items the printed plan told of, so that the next real syncs
-        stay quiet about them (`publish.sync.base.run` calls this once the plan is shown)."""
+        stay quiet about them (`publish.sync.base.run` calls this once the plan is shown); and
+        forget the .moi copies killed runs were about to write beside files the plan leaves as
+        they are (`_unwritten_moi`)."""
+        self._unwritten_moi(actions)
         told = {a.key: a.data["missed"] for a in actions if "missed" in a.data}
         if told == self._reported:
             return
@@ -2061,6 +2084,20 @@ class RadioSyncer:
         else:
             self.manifest.meta.pop(_REPORTED, None)
         self.manifest.save()
+
+    def _unwritten_moi(self, actions: Sequence[Action]) -> None:
+        """Drop MOI_PENDING from the record of each file the plan leaves as it is (noop,
+        refuse) when the station folder does not hold that copy: the run killed before
+        writing it never did, and this one will not. Kept, a .moi of those bytes the station
+        made later read as ours, to be removed or moved into _rut-lai/; every other action
+        of the file records it anew (`_book_moi`, `_book_verified`, a new record)."""
+        for action in actions:
+            if action.kind not in ("noop", "refuse") or "log" in action.data:
+                continue
+            entry = self.manifest.get(action.key) or {}
+            pending = entry.get(MOI_PENDING)
+            if pending is not None and self._moi_seen(action.key, entry) != pending:
+                self.manifest.put(action.key, _unpending(entry))
 
     def follow_up(self) -> list[Action]:
         """Once every file is written: the change log of each episode this sync logged a change
@@ -2231,24 +2268,29 @@ class RadioSyncer:
         as a revision when the record says another version."""
         if old is None or old.get("digest") != action.data["digest"]:
             book.record(action.key, *self._revision(action, old, book))
-        elif WITHDRAWING in old or MOI_PENDING in old:
+        else:
             # A withdrawal a killed run began, its leftovers cleared: the file stays ours. The
             # .moi copy a killed run was writing beside it is pending no more: removed with the
             # settled conflict (`_drop_our_moi`), or the station's own now.
-            stale = (WITHDRAWING, MOI_PENDING)
-            book.put(action.key, {k: v for k, v in old.items() if k not in stale})
+            tidy = {k: v for k, v in _unpending(old).items() if k != WITHDRAWING}
+            if tidy != old:
+                book.put(action.key, tidy)
 
     def _apply_kept(self, action: Action) -> str:
         """Record a station file that holds the build but for the bulletin file names an older
         version wrote: ours for the build (the station's digest beside it, as for a file with
-        its revision line), as sent then, with its revision, no log event, nothing written."""
+        its revision line), as sent then, with its revision, no log event, nothing written; a
+        copy of ours beside it goes, as once any conflict is settled."""
+        self._drop_our_moi(action.key)
         self._book_kept(self._ledger, action, self._settle(action.key))
         return f"đã ghi nhận {action.key}, không gửi lại"
 
     def _book_kept(self, book: _Book, action: Action, old: dict[str, Any] | None) -> None:
         """Record the station's copy that holds the build but for the bulletin file names as
-        ours (see `_apply_kept`; `old`: its settled record)."""
-        entry = {**(old or {}), **self._entry(action), "station": action.data["station"]}
+        ours (see `_apply_kept`; `old`: its settled record): a .moi copy a killed run was
+        writing beside it is pending no more (removed with the settled conflict, or the
+        station's own now), as `_book_verified` has it."""
+        entry = {**_unpending(old or {}), **self._entry(action), "station": action.data["station"]}
         if action.data.get("episode"):
             entry["episode"] = action.data["episode"]
         book.record(action.key, entry, None)
@@ -2648,11 +2690,18 @@ class RadioSyncer:
 
     def _drop_our_moi(self, path: str) -> None:
         """Remove the .moi file we wrote earlier once the conflict is resolved (only if ours:
-        as we wrote it, or only saved again since)."""
+        as we wrote it, or only saved again since). Its record names it first as a copy of
+        ours that may still be there (MOI_PENDING alone): a run killed right after removing
+        it leaves no record of a copy the station seems to have deleted, for which
+        `_conflict` keeps the station's file and never puts that version beside it again."""
         entry = self.manifest.get(path) or {}
         ours = _moi_ours(entry)
-        if ours and self._moi_seen(path, entry) in ours:
-            (self.folder / moi_name(path)).unlink()
+        found = self._moi_seen(path, entry) if ours else None
+        if found is None or found not in ours:
+            return
+        self.manifest.put(path, {**_without_moi(entry), MOI_PENDING: found})
+        (self.folder / moi_name(path)).unlink()
+        self._step()
 
     def _note(self, action: Action, why: str | None = None, path: str | None = None) -> str:
         """The note left beside a withdrawn script (or `path`, its .moi copy), for the
