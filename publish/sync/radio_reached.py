@@ -95,10 +95,12 @@ def _copy(target: Path, built: str, entry: Mapping[str, Any], key: str, episode:
     pending = entry.get("pending") or {}
     # A replaced script bears a revision line: the station's bytes are then those recorded
     # with the digest of the built file (or about to be, by a write not recorded).
-    lined = ((entry.get("digest"), entry.get("station")),)
-    lined += (((pending.get("entry") or {}).get("digest"), pending.get("station")),)
+    lined = [
+        (entry.get("digest"), entry.get("station")),
+        ((pending.get("entry") or {}).get("digest"), pending.get("station")),
+    ]
     ours = (built, *(station for digest, station in lined if digest == built and station))
-    present = hashlib.sha256(data).hexdigest()
+    present: str | None = hashlib.sha256(data).hexdigest()
     if target.suffix == ".txt":
         # Staff only opened it and saved it again: the file of ours it holds, as the sync
         # itself compares it (radio's `_station_digest`).
