@@ -42,7 +42,7 @@ from tests.test_sync_radio import (
 )
 from tests.test_sync_radio_relaid import held_before_the_end_mark, sent_wide
 from tests.test_sync_radio_resent import BACK, put_back, withdraw
-from tests.test_sync_radio_word import SCRIPT, WORD, WORD_MOI, saved_by_staff
+from tests.test_sync_radio_word import SCRIPT, WORD, WORD_MOI, other_bytes, saved_by_staff
 
 STATION = "dai-phat-thanh"
 ADDED = "items/hen-gio.txt"
@@ -444,3 +444,126 @@ def test_a_copy_a_killed_run_wrote_is_forgotten_once_the_station_undid_its_edit(
     # The case this is about: a copy the killed run wrote and did not book.
     assert unbooked >= 1
     assert not left, f"{total} moments: (kill at, copies left, records still pending)"
+
+
+def undone(project: Path) -> None:
+    """Undo the correction `followed` makes (114 → 113)."""
+    edit(project / FIRST, "gọi số 114", "gọi số 113")
+
+
+@pytest.mark.parametrize("killed", ["putting", "clearing"])
+def test_copies_of_a_version_no_longer_built_leave_no_record_that_stops_its_return(
+    killed: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The station edited script.txt, a bulletin is corrected (113 → 114): our copies go
+    beside the station's scripts. The correction is undone; staff keep their script.txt: the
+    next run clears every copy of ours away. One of the two runs is killed at each moment
+    (and once not at all), then run again. No record is left naming a copy of ours, written
+    or being written, and no copy; then the bulletin is corrected again: our copies of 114
+    go beside the station's scripts once more. A record still naming the copy removed read
+    as one the station had deleted («đài đã xóa bản mới đặt cạnh»): the correction was never
+    put beside again; one still pending (never written) read a .moi of those bytes the
+    station made as ours."""
+    monkeypatch.delenv(radio_sync.ENV_FOLDER, raising=False)
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURES / "radio", project)
+    now = followed(project)
+    if killed == "clearing":
+        sync(project, now=now)
+        undone(project)
+    counted = moments(monkeypatch, None)
+    sync(shutil.copytree(project, tmp_path / "clean"), now=now)
+    total = counted()
+    monkeypatch.undo()
+    assert total > 2
+    wrong = []
+    for kill_at in range(total + 1):
+        trial = shutil.copytree(project, tmp_path / f"kill-{kill_at}")
+        if kill_at:
+            moments(monkeypatch, kill_at)
+            with pytest.raises(Killed):
+                sync(trial, now=now)
+            monkeypatch.undo()
+        else:
+            sync(trial, now=now)
+        if killed == "putting":
+            undone(trial)
+            sync(trial, now=now)
+        else:
+            _actions, summary = sync(trial, now=now)
+            assert not summary.failed
+        station = trial / STATION
+        entries = state_of(trial)["entries"]
+        named = sorted(
+            (path, field)
+            for path in (SCRIPT, WORD)
+            for field in ("moi", radio_sync.MOI_PENDING, "follows")
+            if field in entries[path]
+        )
+        copies = sorted(p for p in snapshot(station) if ".moi." in p)
+        edit(trial / FIRST, "gọi số 113", "gọi số 114")
+        actions, again = sync(trial, now=now)
+        planned = {a.key: a.kind for a in actions}
+        back = [
+            path
+            for path in (SCRIPT, WORD)
+            if planned[path] == "conflict"
+            and WITHDRAWN_WORDS in readable(path, (station / moi_name(path)).read_bytes())
+        ]
+        if named or copies or back != [SCRIPT, WORD] or again.conflicts != 1 or again.failed:
+            wrong.append((kill_at, named, copies, planned[SCRIPT], planned[WORD]))
+        shutil.rmtree(trial)
+    assert not wrong, f"{killed}, {total} moments: (kill at, records naming a copy, copies, plan)"
+
+
+def test_copies_beside_a_word_script_kept_in_other_bytes_go_once_it_holds_the_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The station edited script.txt; a bulletin is corrected: the run that puts our copies
+    beside the station's scripts is killed at each moment (and once not at all). The tool
+    is upgraded (its Word files come out in other bytes, the same words) and the correction
+    undone before the rerun: script.docx holds the build's words again, so it is recorded as
+    it is («chỉ ghi nhận»), and our copy beside it goes with its record, as beside a file in
+    step. Recorded with the record as it was, a copy a killed run wrote stayed beside it for
+    good, pending or booked, and the correction made again was never put beside it: «đài
+    đã xóa bản mới đặt cạnh»."""
+    monkeypatch.delenv(radio_sync.ENV_FOLDER, raising=False)
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURES / "radio", project)
+    with pytest.MonkeyPatch.context() as older:
+        other_bytes(older)
+        now = followed(project)
+        counted = moments(monkeypatch, None)
+        sync(shutil.copytree(project, tmp_path / "clean"), now=now)
+        total = counted()
+        monkeypatch.undo()
+    assert total > 4
+    wrong = []
+    kept = 0
+    for kill_at in range(total + 1):
+        trial = shutil.copytree(project, tmp_path / f"kill-{kill_at}")
+        with pytest.MonkeyPatch.context() as older:
+            other_bytes(older)
+            if kill_at:
+                moments(monkeypatch, kill_at)
+                with pytest.raises(Killed):
+                    sync(trial, now=now)
+                monkeypatch.undo()
+            else:
+                sync(trial, now=now)
+        shutil.rmtree(trial / ".cache", ignore_errors=True)
+        undone(trial)
+        actions, summary = sync(trial, now=now)
+        kept += {a.key: (a.kind, "station" in a.data) for a in actions}[WORD] == ("verify", True)
+        entries = state_of(trial)["entries"]
+        named = [f for f in ("moi", radio_sync.MOI_PENDING, "follows") if f in entries[WORD]]
+        copies = sorted(p for p in snapshot(trial / STATION) if ".moi." in p)
+        edit(trial / FIRST, "gọi số 113", "gọi số 114")
+        actions, again = sync(trial, now=now)
+        word_moi = trial / STATION / WORD_MOI
+        back = {a.key: a.kind for a in actions}[WORD] == "conflict" and word_moi.exists()
+        if named or copies or summary.failed or not back or again.failed:
+            wrong.append((kill_at, named, copies, back))
+        shutil.rmtree(trial)
+    assert kept == total + 1  # the case this is about: the Word script kept as it is
+    assert not wrong, f"{total} moments: (kill at, record naming a copy, copies, put back)"

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from publish.radio_rates import KeptRates, SentItem, upcoming_rates
+from publish.render.radio_station import station_text
 from publish.sync.radio_reached import heard
 
 EPISODE = "2020-W50"
@@ -120,3 +121,51 @@ def test_a_bulletin_recorded_before_whose_station_folder_went_keeps_its_record(
         untold=frozenset({"old"}),
     )
     assert (result[EPISODE].bulletins, result[EPISODE].sent) == ({"old"}, {"old": before})
+
+
+SCRIPT_TEXT = "VÌ AN NINH TỔ QUỐC\nTin a.\n"
+"""The words of the episode's script.txt in these records."""
+SENT = station_text(SCRIPT_TEXT)
+NOTEPAD = SCRIPT_TEXT.encode()
+"""SENT as Notepad saves it again, no word changed: no byte order mark, LF line ends."""
+
+
+def test_a_script_staff_only_saved_again_still_carries_its_bulletins(tmp_path: Path) -> None:
+    """The station holds the built script.txt as staff saved it again (no BOM, LF), and the
+    sync recorded nothing of it (the run stopped before recording it): the bulletin is read
+    from it. Compared byte for byte it was «unwritten»: not sent with its episode, so its
+    correction was owed again, although the sync itself takes that file for ours."""
+    built = {f"{EPISODE}/script.txt": hashlib.sha256(SENT).hexdigest()}
+    (tmp_path / EPISODE).mkdir()
+    (tmp_path / EPISODE / "script.txt").write_bytes(NOTEPAD)
+    result = heard(tmp_path, no_record, built, EPISODES)
+    assert (result.unwritten, result.earlier, result.untold) == (frozenset(), frozenset(), set())
+
+
+def test_a_revision_a_killed_run_wrote_then_saved_again_is_the_one_heard(tmp_path: Path) -> None:
+    """A killed run wrote the new script.txt (its revision line under the first line) and did
+    not record it; staff saved it again before the next sync, which failed before settling it:
+    the station holds the new version, not the one recorded as sent before («earlier»)."""
+    lined = station_text(SCRIPT_TEXT.replace("\n", "\nSỬA LẦN 2\n", 1))
+    new = hashlib.sha256(SENT).hexdigest()
+    entry = {
+        "digest": hashlib.sha256(b"older").hexdigest(),
+        "bulletins": ["a"],
+        "pending": {
+            "station": hashlib.sha256(lined).hexdigest(),
+            "entry": {"digest": new, "bulletins": ["a"]},
+        },
+    }
+    (tmp_path / EPISODE).mkdir()
+    (tmp_path / EPISODE / "script.txt").write_bytes(lined.removeprefix(b"\xef\xbb\xbf"))
+    result = heard(tmp_path, lambda _path: entry, {f"{EPISODE}/script.txt": new}, EPISODES)
+    assert (result.unwritten, result.earlier, result.untold) == (frozenset(), frozenset(), set())
+
+
+def test_a_script_with_other_words_is_not_heard_as_built(tmp_path: Path) -> None:
+    """A script.txt whose words differ from the build (the station's own edit) is no copy of
+    ours, however it is saved: its bulletin is unwritten when nothing records it."""
+    built = {f"{EPISODE}/script.txt": hashlib.sha256(SENT).hexdigest()}
+    (tmp_path / EPISODE).mkdir()
+    (tmp_path / EPISODE / "script.txt").write_bytes(NOTEPAD + "Ghi chú.\n".encode())
+    assert heard(tmp_path, no_record, built, EPISODES).unwritten == {"a"}

@@ -18,6 +18,7 @@ from tests.helpers import FIXTURES, readable, stats
 from tests.station_log import change_log
 from tests.test_sync_radio import (
     FIRST,
+    ITEM,
     LATER,
     OTHER_ITEM,
     SECOND,
@@ -189,3 +190,101 @@ def test_an_item_script_saved_again_then_withdrawn_goes_from_rut_lai_when_sent_a
     assert {a.key: a.kind for a in actions}[OTHER_ITEM] == "create" and not summary.failed
     assert item.exists() and not withdrawn.exists()
     assert not (station / radio_sync.WITHDRAWN_DIR).exists()
+
+
+ITEM_MOI = "items/ra-quan-ttatgt-cuoi-nam.moi.txt"
+
+
+@pytest.mark.parametrize("saved", sorted(SAVED_AGAIN))
+def test_our_copy_beside_only_saved_again_is_still_ours(root: Path, saved: str) -> None:
+    """The station edited an item script and ours (113 → 114) went beside it; staff open the
+    .moi copy to read it and save it again, no word changed. It is still our copy: the next
+    run tells the same conflict, the next correction (114 → 115) replaces the copy, and once
+    the station drops its own file ours is sent and the copy goes. Compared byte for byte it
+    read as the station's edit of our copy: every run refused the file «cũng đã bị sửa», the
+    correction never reached the station, and the copy stayed after the conflict was settled."""
+    sync(root)
+    station = root / STATION
+    (station / ITEM).write_text((station / ITEM).read_text("utf-8") + "\nGhi chú.\n", "utf-8")
+    staff = (station / ITEM).read_bytes()
+    edit(root / FIRST, "gọi số 113", "gọi số 114")
+    sync(root, now=LATER)
+    moi = station / ITEM_MOI
+    moi.write_bytes(SAVED_AGAIN[saved](moi.read_bytes()))
+    resaved = moi.read_bytes()
+    quiet, summary = sync(root, now=LATER)
+    planned = {a.key: (a.kind, a.reason) for a in quiet}
+    assert planned[ITEM] == (
+        "conflict",
+        f"đài đã sửa tệp này; bản mới đã nằm sẵn ở {ITEM_MOI} (chưa giải quyết)",
+    )
+    assert summary.conflicts == 1 and not summary.failed
+    assert moi.read_bytes() == resaved  # the same words: not written again
+    edit(root / FIRST, "gọi số 114", "gọi số 115")
+    actions, summary = sync(root, now=LATER)
+    assert {a.key: a.kind for a in actions}[ITEM] == "conflict"
+    assert summary.conflicts == 1 and not summary.failed
+    assert moi.read_bytes() == built(root)[ITEM] and reads(moi, "một một năm")
+    assert (station / ITEM).read_bytes() == staff
+    moi.write_bytes(SAVED_AGAIN[saved](moi.read_bytes()))
+    (station / ITEM).unlink()  # the station settles it: its own copy dropped
+    actions, summary = sync(root, now=LATER)
+    assert {a.key: a.kind for a in actions}[ITEM] == "create" and not summary.failed
+    assert reads(station / ITEM, "một một năm") and not moi.exists()
+
+
+def test_our_copy_beside_saved_again_goes_with_a_withdrawal_and_back_without_a_note(
+    root: Path,
+) -> None:
+    """Our .moi copy beside the station's edited item script, only saved again (LF, no BOM),
+    goes to _rut-lai/ with the script when its bulletin is withdrawn, as ours: no note of its
+    own saying «đài đã sửa», and when the bulletin is sent again it is removed from _rut-lai/
+    like a copy left as we wrote it. Read as the station's edit it got a note telling staff
+    they had changed it, and stayed in _rut-lai/ for good once the bulletin came back."""
+    sync(root)
+    station = root / STATION
+    item = station / OTHER_ITEM
+    item.write_bytes(item.read_bytes() + "Ghi chú của người dẫn.\r\n".encode())
+    edit(root / SECOND, "30.000 đồng", "50.000 đồng")
+    sync(root, now="2024-12-12T13:00")
+    moi = station / radio_sync.moi_name(OTHER_ITEM)
+    moi.write_bytes(SAVED_AGAIN["lf"](moi.read_bytes()))
+    edit(root / SECOND, "approved_by:", "draft: true\napproved_by:")
+    actions, summary = sync(root, now=LATER)
+    withdraw = next(a for a in actions if a.key == OTHER_ITEM)
+    assert withdraw.kind == "withdraw" and "(đài đã sửa)" not in withdraw.reason
+    withdrawn = station / radio_sync.WITHDRAWN_DIR
+    kept = withdrawn / radio_sync.moi_name(OTHER_ITEM)
+    assert kept.exists() and not moi.exists() and not summary.failed
+    assert not Path(f"{kept}{radio_sync.NOTE_SUFFIX}").exists()
+    edit(root / SECOND, "draft: true\napproved_by:", "approved_by:")
+    actions, summary = sync(root, now="2024-12-13T15:00")
+    back = next(a for a in actions if a.key == OTHER_ITEM)
+    copy = f"{radio_sync.WITHDRAWN_DIR}/{radio_sync.moi_name(OTHER_ITEM)}"
+    assert back.reason.endswith(f"; xóa cả bản .moi đã rút {copy}") and not summary.failed
+    assert not kept.exists()
+
+
+def test_the_new_change_log_beside_saved_again_is_not_written_at_every_run(root: Path) -> None:
+    """The station edited THAY-DOI.txt, so the new log went beside it; staff open
+    THAY-DOI.moi.txt and save it (Notepad: no BOM). The rerun says it is there already and
+    writes nothing: the plan said so while the run wrote it again, the file staff had open
+    replaced under them."""
+    sync(root)
+    station = root / STATION
+    edit(root / FIRST, "gọi số 113", "gọi số 114")
+    sync(root, now=LATER)
+    log = station / LOG
+    log.write_bytes(log.read_bytes() + "Đã in lại.\r\n".encode())
+    edit(root / FIRST, "gọi số 114", "gọi số 115")
+    sync(root, now="2024-12-13T15:00")
+    beside = station / LOG_MOI
+    beside.write_bytes(SAVED_AGAIN["no-bom"](beside.read_bytes()))
+    before = stats(station)
+    actions, summary = sync(root, now="2024-12-13T15:30")
+    planned = {a.key: (a.kind, a.reason) for a in actions}
+    assert planned[LOG] == (
+        "conflict",
+        f"đài đã sửa tệp này; bản mới đã nằm sẵn ở {LOG_MOI} (chưa giải quyết)",
+    )
+    assert summary.conflicts == 1 and stats(station) == before

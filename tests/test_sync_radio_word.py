@@ -318,3 +318,55 @@ def test_a_word_script_no_longer_following_its_text_is_recorded_so(root: Path) -
     told = guide(root)
     assert "đài đã tự sửa 2024-W50/script.txt nên bản Word" not in told
     assert f"LƯU Ý: đài đã tự sửa {WORD} nên tệp đó không được thay" in told
+
+
+def test_a_word_script_kept_for_its_text_is_a_conflict_when_the_text_has_none(
+    root: Path,
+) -> None:
+    """The station edited script.txt, whose build has not changed since; script.docx has (a
+    tool upgrade laid its pages out anew: here the station holds, as ours, a Word script of
+    other words). The Word script is kept and ours goes beside it, as ever, and that is a
+    conflict the summary counts: script.txt has none of its own this run (nothing new to put
+    beside it), so not counting it said «0 xung đột» with script.moi.docx waiting for staff.
+    Counted once, not twice, when script.txt is a conflict too (a bulletin corrected)."""
+    sync(root)
+    station = root / STATION
+    older = word("Bản Word cũ của công cụ.")
+    (station / WORD).write_bytes(older)
+    path = root / "state/radio.json"
+    document = json.loads(path.read_text("utf-8"))
+    document["entries"][WORD]["digest"] = hashlib.sha256(older).hexdigest()
+    path.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+    saved_by_staff(station / SCRIPT)
+    actions, summary = sync(root, now=LATER)
+    planned = {a.key: (a.kind, a.reason) for a in actions}
+    assert planned[WORD] == ("conflict", FOLLOWS)
+    assert planned[SCRIPT][0] == "noop"
+    assert (station / WORD).read_bytes() == older
+    assert (station / WORD_MOI).read_bytes() == built(root)[WORD]
+    assert not summary.failed and summary.conflicts == 1
+    again, summary = sync(root, now=LATER)
+    assert {a.key: a.kind for a in again}[WORD] == "conflict" and summary.conflicts == 1
+    edit(root / FIRST, "gọi số 113", "gọi số 114")
+    actions, summary = sync(root, now=LATER)
+    planned = {a.key: (a.kind, a.reason) for a in actions}
+    assert planned[SCRIPT][0] == "conflict" and planned[WORD] == ("conflict", FOLLOWS)
+    assert not summary.failed and summary.conflicts == 1
+
+
+def test_a_word_copy_left_once_the_station_kept_its_text_is_still_a_conflict(root: Path) -> None:
+    """The station edited script.txt and a bulletin was corrected: both .moi copies went
+    beside. Staff keep their script.txt by deleting script.moi.txt, and leave script.moi.docx:
+    script.txt is settled (nothing to count), the Word script is not, and the summary says one
+    conflict, as the guide still sends staff to script.moi.docx."""
+    sync(root)
+    station = root / STATION
+    saved_by_staff(station / SCRIPT)
+    edit(root / FIRST, "gọi số 113", "gọi số 114")
+    sync(root, now=LATER)
+    (station / "2024-W50/script.moi.txt").unlink()
+    actions, summary = sync(root, now=LATER)
+    planned = {a.key: a.kind for a in actions}
+    assert planned[SCRIPT] == "noop" and planned[WORD] == "conflict"
+    assert (station / WORD_MOI).exists() and WORD_MOI in guide(root)
+    assert not summary.failed and summary.conflicts == 1

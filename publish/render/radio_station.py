@@ -1,12 +1,14 @@
 """What the radio sync shares with the radio renderer, importable without it (the renderer loads
 the Word writer, ~0.1 s of a no-op sync): the air slots, and the form of the text files the
-station's PC opens."""
+station's PC opens (and how one staff only saved again compares with ours, `as_sent`)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 import textwrap
+from collections.abc import Collection
 
 from publish.config import Config
 
@@ -16,6 +18,7 @@ __all__ = [
     "WIDTH",
     "air_after",
     "air_at",
+    "as_sent",
     "next_air",
     "set_for",
     "station_plain",
@@ -76,6 +79,26 @@ def station_plain(data: bytes) -> str:
     """The text of a station .txt file (`station_text`'s inverse): without its byte order
     mark, with LF line ends; UnicodeDecodeError when it is no UTF-8."""
     return data.decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n")
+
+
+def as_sent(raw: str | None, data: bytes | None, ours: Collection[str | None]) -> str | None:
+    """The digest of a station .txt file (`raw`, of bytes `data`) as we would have written its
+    text: the one of `ours` (the digests we wrote it with) when staff only opened it and saved
+    it again, no word changed (no byte order mark, LF line ends, its last line end dropped or
+    doubled: Notepad or another editor), else `raw`. Such a file is no edit of the station's:
+    counted as one, it was kept, our newer version beside it, and its script.docx with it, so
+    staff read the old words on air."""
+    if data is None or raw in ours:
+        return raw
+    try:
+        text = station_plain(data).rstrip("\n")
+    except UnicodeDecodeError:
+        return raw
+    for form in (text + "\n", text):
+        digest = hashlib.sha256(station_text(form)).hexdigest()
+        if digest in ours:
+            return digest
+    return raw
 
 
 def next_air(moment: dt.datetime, config: Config) -> dt.datetime:

@@ -9,7 +9,8 @@ Rules (what the station can rely on):
 * A file the station edited (its hash differs from what we wrote) is never overwritten: our new
   version goes beside it as `<name>.moi.<ext>` and the sync reports the conflict. A .txt staff
   only opened and saved again, no word changed, is no such edit, wherever one is compared
-  (`_station_digest`): a script, our .moi copy taken into it, THAY-DOI.txt, DOC-TRUOC.txt. When the
+  (`_station_digest`): a script, our .moi copy taken into it, that .moi copy itself (still ours:
+  replaced by the next version, removed once settled), THAY-DOI.txt, DOC-TRUOC.txt. When the
   station's copy still holds a bulletin withdrawn since, that conflict needs a person (NeedsPerson,
   exit 1, at every sync until the station settles it) and DOC-TRUOC.txt names the file. An
   episode's script.docx follows the script.txt the station edited: kept, ours beside it, unless
@@ -28,7 +29,10 @@ Rules (what the station can rely on):
 * A `.moi` copy the station deleted is not put back for the same version: it chose its own.
   Ours is recorded as pending before it is written (MOI_PENDING): a run killed right after the
   write leaves it known as ours, so it goes once the conflict is settled or the file withdrawn,
-  even by a withdrawal before any rerun; one found holding our version is recorded as ours.
+  even by a withdrawal before any rerun; one found holding our version is recorded as ours; one
+  never written is forgotten by the first run that leaves its file as it is (`_unwritten_moi`).
+  Ours removed once settled is recorded as pending again first: a run killed after removing it
+  leaves no record of a copy the station seems to have deleted (`_drop_our_moi`).
 * A file an older version wrote that differs from the build only in the bulletin file names
   scripts no longer carry is recorded as holding the build, not sent again (radio_legacy); so
   is a Word file of ours whose words, paragraph by paragraph and page by page, are the build's
@@ -83,6 +87,7 @@ from publish.radio_rates import RATES_NAME, KeptRates, load_kept_rates
 from publish.render.radio_station import (
     EDITOR_NOTES,
     air_at,
+    as_sent,
     next_air,
     station_plain,
     station_text,
@@ -183,6 +188,9 @@ leaves a copy known as ours, which goes with a withdrawal or a settled conflict.
 FOLLOWS = "follows"
 """Conflict data and record of a Word script kept because the station edited its text: that
 text's path (FileState.follows), for the guide to tell why."""
+ALONG = "along"
+"""Data of a FOLLOWS conflict whose script.txt is a conflict of the same plan: that one is
+what staff settle, and the summary counts the two once (`RadioSyncer.summary_bucket`)."""
 WITHDRAWN_BY_UNIT = "đơn vị đã rút bản tin"
 """Why a bulletin deleted, made a draft again or marked secret is off the radio, in the station's
 note: which of them is the unit's business (a file, a field), and the staff act on none."""
@@ -235,7 +243,8 @@ class FileState:
     present: str | None = None
     """sha256 of the file now in the station folder, None when absent."""
     moi: str | None = None
-    """sha256 of `<name>.moi.<ext>` now in the station folder, None when absent."""
+    """sha256 of `<name>.moi.<ext>` now in the station folder as compared with ours and the
+    build (`RadioSyncer._moi_seen`), None when absent."""
     moi_written: str | None = None
     """sha256 of the .moi file we last wrote (manifest)."""
     title: str = ""
@@ -279,7 +288,8 @@ class LogState:
     """sha256 of the log rendered from state/radio.json."""
     present: str | None
     moi: str | None = None
-    """sha256 of `THAY-DOI.moi.txt` now in the station folder, None when absent."""
+    """sha256 of `THAY-DOI.moi.txt` now in the station folder as compared with `expected`
+    (`_station_digest`), None when absent."""
     ours: tuple[str, ...] = ()
     """Digests of logs we wrote, or were about to write when a run was killed: not an edit."""
     settled: bool = True
@@ -488,7 +498,19 @@ def plan(observed: Observed) -> list[Action]:
             actions.append(_leave_aired(state, unsent=unsent))
         else:
             actions.append(_plan_file(state, observed))
-    return actions
+    conflicts = {action.key for action in actions if action.kind == "conflict"}
+    return [_along(action, conflicts) for action in actions]
+
+
+def _along(action: Action, conflicts: Collection[str]) -> Action:
+    """`action`, told as going along with its script.txt's conflict (ALONG) when it is a Word
+    script's FOLLOWS conflict and that text is among `conflicts`. Not when the text has none
+    this run (its build unchanged, our copy beside it deleted): the Word script's copy beside
+    it is then the one thing left for staff to settle, and counted as no conflict the summary
+    said «0 xung đột»."""
+    if action.kind != "conflict" or action.data.get(FOLLOWS) not in conflicts:
+        return action
+    return replace(action, data={**action.data, ALONG: True})
 
 
 def _log_due(log: LogState) -> bool:
@@ -870,7 +892,8 @@ def _plan_path(state: FileState, observed: Observed) -> Action:
         return _conflict(state, act, moi, "thư mục đài đã có tệp cùng tên mà công cụ không tạo ra")
     if state.present == state.written:
         if state.same_as is not None:
-            return act("verify", _same_as_reason(state.path), station=state.same_as)
+            cleared = f", xóa {moi}" if _our_moi_left(state) else ""
+            return act("verify", _same_as_reason(state.path) + cleared, station=state.same_as)
         if state.follows:
             why = (
                 f"đài đã sửa {state.follows} nên bản Word của kịch bản ấy cũng giữ như đài đang có"
@@ -937,7 +960,7 @@ def _word_follows(files: list[FileState], ended: Mapping[str, Relaid]) -> None:
 def _edited(state: FileState) -> bool:
     """Whether the station edited a file we wrote: its copy is neither what we wrote nor the
     build (a copy with our revision line, a revision a killed run wrote, or a .txt saved again
-    with its words unchanged counts as what we wrote: `observe` tells it so, `_as_sent`)."""
+    with its words unchanged counts as what we wrote: `observe` tells it so, `as_sent`)."""
     return (
         state.written is not None
         and state.present is not None
@@ -984,6 +1007,26 @@ def _moi_written(entry: Mapping[str, Any], found: str | None) -> str | None:
         return str(pending)
     moi = entry.get("moi")
     return str(moi) if moi else None
+
+
+def _moi_ours(entry: Mapping[str, Any]) -> tuple[str, ...]:
+    """The digests of the .moi copies of ours a record names beside its file: the one booked
+    and the one a killed run was writing (MOI_PENDING)."""
+    return tuple(d for d in (entry.get("moi"), entry.get(MOI_PENDING)) if isinstance(d, str))
+
+
+def _without_moi(entry: Mapping[str, Any]) -> dict[str, Any]:
+    """The record `entry` with no .moi copy of ours beside its file: none booked (nor the
+    text a Word script followed), none being written."""
+    return {k: v for k, v in entry.items() if k not in ("moi", MOI_PENDING, FOLLOWS)}
+
+
+def _unpending(entry: Mapping[str, Any]) -> dict[str, Any]:
+    """The record `entry` once no .moi copy of ours is being written beside its file (no
+    MOI_PENDING), with the text a Word script followed only while a copy of ours stays
+    booked: FOLLOWS tells why such a copy is there."""
+    kept = {k: v for k, v in entry.items() if k != MOI_PENDING}
+    return kept if kept.get("moi") else _without_moi(kept)
 
 
 def _moi_recorded(entry: Mapping[str, Any]) -> bool:
@@ -1379,7 +1422,7 @@ class RadioSyncer:
                     same_as, relaid = self._layout(
                         path, seen, held, lined=lined, legacy=not pending
                     )
-            moi = self._moi_found(path, entry, unread=unread, blind=blind)
+            moi = self._moi_found(path, entry, digest, unread=unread, blind=blind)
             files.append(
                 FileState(
                     path=path,
@@ -1428,20 +1471,33 @@ class RadioSyncer:
         )
 
     def _moi_found(
-        self, path: str, entry: Mapping[str, Any], *, unread: bool, blind: bool
+        self,
+        path: str,
+        entry: Mapping[str, Any],
+        built: str | None,
+        *,
+        unread: bool,
+        blind: bool,
     ) -> str | None:
-        """`FileState.moi` of a recorded file: the digest of the .moi beside it; of a file left
-        unread, the one recorded, or the copy a killed run was writing (MOI_PENDING) if there."""
+        """`FileState.moi` of a recorded file: the digest of the .moi beside it, as compared
+        with ours and the `built` one (`_moi_seen`); of a file left unread, the one recorded,
+        or the copy a killed run was writing (MOI_PENDING) if there."""
         if not unread:
-            return _digest(self.folder / moi_name(path))
+            return self._moi_seen(path, entry, built)
         pending = entry.get(MOI_PENDING)
         # An aired episode's files are not read, but for this one: only the folder says whether
         # the killed run wrote that copy, which is ours then (its file sent, DOC-TRUOC.txt names
         # it) however long ago the episode aired.
-        if pending is not None and not blind and _digest(self.folder / moi_name(path)) == pending:
+        if pending is not None and not blind and self._moi_seen(path, entry) == pending:
             return str(pending)
         moi = entry.get("moi")
         return str(moi) if moi else None
+
+    def _moi_seen(self, path: str, entry: Mapping[str, Any], *also: str | None) -> str | None:
+        """The digest of the .moi copy beside the recorded file `path`, as compared with the
+        copies of ours its record names (and `also`): one staff only opened and saved again
+        reads as the copy of ours it holds (`_station_digest`), as the file beside it does."""
+        return _station_digest(self.folder / moi_name(path), (*_moi_ours(entry), *also))
 
     def _withdrawal_of(
         self,
@@ -1586,7 +1642,7 @@ class RadioSyncer:
             path,
             expected,
             present,
-            _digest(self.folder / moi_name(path)) if edited else None,
+            _station_digest(self.folder / moi_name(path), (expected,)) if edited else None,
             _ours(record),
             settled=present != expected
             or (record.get("digest") == expected and "pending" not in record),
@@ -1723,7 +1779,7 @@ class RadioSyncer:
                 state = files.get(path)
                 found: str | None
                 if state is None or _aired(state, self.site.now):
-                    found = _digest(self.folder / moi_name(path))
+                    found = self._moi_seen(path, entry)
                 else:
                     found = state.moi
                 if found is not None and found == _moi_written(entry, found):
@@ -1749,11 +1805,13 @@ class RadioSyncer:
                 after.record(key, *self._revision(action, old, after, unix))
                 after.written.add(key)
                 after.moi.pop(key, None)  # `_drop_our_moi`
-            elif action.kind == "verify" and "station" in action.data:
-                self._book_kept(after, action, settled(key))
             elif action.kind == "verify":
-                after.moi.pop(key, None)  # `_drop_our_moi`
-                self._book_verified(after, action, settled(key))
+                if after.moi.pop(key, None) is not None:  # `_drop_our_moi`
+                    after.put(key, _without_moi(after.get(key) or {}))
+                if "station" in action.data:
+                    self._book_kept(after, action, settled(key))
+                else:
+                    self._book_verified(after, action, settled(key))
             elif action.kind == "conflict":
                 _book_moi(after, action)
                 after.moi[key] = action.data["digest"]
@@ -1934,7 +1992,7 @@ class RadioSyncer:
         there = {}
         for path, entry in entries.items():
             if _moi_recorded(entry):
-                found = _digest(self.folder / moi_name(path))
+                found = self._moi_seen(path, entry)
                 if found is not None and found == _moi_written(entry, found):
                     there[path] = entry
         return there
@@ -2014,7 +2072,10 @@ class RadioSyncer:
 
     def told(self, actions: Sequence[Action]) -> None:
         """Remember the never-sent items the printed plan told of, so that the next real syncs
-        stay quiet about them (`publish.sync.base.run` calls this once the plan is shown)."""
+        stay quiet about them (`publish.sync.base.run` calls this once the plan is shown); and
+        forget the .moi copies killed runs were about to write beside files the plan leaves as
+        they are (`_unwritten_moi`)."""
+        self._unwritten_moi(actions)
         told = {a.key: a.data["missed"] for a in actions if "missed" in a.data}
         if told == self._reported:
             return
@@ -2023,6 +2084,20 @@ class RadioSyncer:
         else:
             self.manifest.meta.pop(_REPORTED, None)
         self.manifest.save()
+
+    def _unwritten_moi(self, actions: Sequence[Action]) -> None:
+        """Drop MOI_PENDING from the record of each file the plan leaves as it is (noop,
+        refuse) when the station folder does not hold that copy: the run killed before
+        writing it never did, and this one will not. Kept, a .moi of those bytes the station
+        made later read as ours, to be removed or moved into _rut-lai/; every other action
+        of the file records it anew (`_book_moi`, `_book_verified`, a new record)."""
+        for action in actions:
+            if action.kind not in ("noop", "refuse") or "log" in action.data:
+                continue
+            entry = self.manifest.get(action.key) or {}
+            pending = entry.get(MOI_PENDING)
+            if pending is not None and self._moi_seen(action.key, entry) != pending:
+                self.manifest.put(action.key, _unpending(entry))
 
     def follow_up(self) -> list[Action]:
         """Once every file is written: the change log of each episode this sync logged a change
@@ -2193,34 +2268,40 @@ class RadioSyncer:
         as a revision when the record says another version."""
         if old is None or old.get("digest") != action.data["digest"]:
             book.record(action.key, *self._revision(action, old, book))
-        elif WITHDRAWING in old or MOI_PENDING in old:
+        else:
             # A withdrawal a killed run began, its leftovers cleared: the file stays ours. The
             # .moi copy a killed run was writing beside it is pending no more: removed with the
             # settled conflict (`_drop_our_moi`), or the station's own now.
-            stale = (WITHDRAWING, MOI_PENDING)
-            book.put(action.key, {k: v for k, v in old.items() if k not in stale})
+            tidy = {k: v for k, v in _unpending(old).items() if k != WITHDRAWING}
+            if tidy != old:
+                book.put(action.key, tidy)
 
     def _apply_kept(self, action: Action) -> str:
         """Record a station file that holds the build but for the bulletin file names an older
         version wrote: ours for the build (the station's digest beside it, as for a file with
-        its revision line), as sent then, with its revision, no log event, nothing written."""
+        its revision line), as sent then, with its revision, no log event, nothing written; a
+        copy of ours beside it goes, as once any conflict is settled."""
+        self._drop_our_moi(action.key)
         self._book_kept(self._ledger, action, self._settle(action.key))
         return f"đã ghi nhận {action.key}, không gửi lại"
 
     def _book_kept(self, book: _Book, action: Action, old: dict[str, Any] | None) -> None:
         """Record the station's copy that holds the build but for the bulletin file names as
-        ours (see `_apply_kept`; `old`: its settled record)."""
-        entry = {**(old or {}), **self._entry(action), "station": action.data["station"]}
+        ours (see `_apply_kept`; `old`: its settled record): a .moi copy a killed run was
+        writing beside it is pending no more (removed with the settled conflict, or the
+        station's own now), as `_book_verified` has it."""
+        entry = {**_unpending(old or {}), **self._entry(action), "station": action.data["station"]}
         if action.data.get("episode"):
             entry["episode"] = action.data["episode"]
         book.record(action.key, entry, None)
 
     def summary_bucket(self, action: Action) -> str | None:
         """The summary count of a done action: a file recorded as holding the build without a
-        write (`_apply_kept`) is one the station has unchanged."""
+        write (`_apply_kept`) is one the station has unchanged; a Word script kept along with
+        its script.txt's conflict (ALONG) is not a second one."""
         if action.kind == "verify" and "station" in action.data:
             return "unchanged"
-        if action.kind == "conflict" and action.data.get(FOLLOWS):
+        if action.kind == "conflict" and action.data.get(ALONG):
             return None  # kept as its script.txt is: that one's conflict is what staff settle
         return SUMMARY_BUCKETS.get(action.kind)
 
@@ -2387,7 +2468,7 @@ class RadioSyncer:
             return f"đã ghi nhận {path}"
         if present is not None and present not in _ours(record):
             moi = moi_name(path)
-            if _digest(self.folder / moi) == digest:
+            if _station_digest(self.folder / moi, (digest,)) == digest:
                 return f"đài đã sửa {path}: giữ nguyên; bản mới vẫn ở {moi}"
             self._step()
             self._write(self.folder / moi, data)
@@ -2409,7 +2490,11 @@ class RadioSyncer:
         moi = action.data["moi"]
         data = self._built(action)
         done = f"giữ nguyên tệp của đài; bản mới vẫn ở {moi}"
-        if _digest(self.folder / moi) != action.data["digest"]:
+        # One staff only saved again holds this very version: left as they saved it.
+        there = self._moi_seen(
+            action.key, self.manifest.get(action.key) or {}, action.data["digest"]
+        )
+        if there != action.data["digest"]:
             # Recorded before the write, as pending: a run killed right after it leaves a copy
             # known as ours, removed with a withdrawal that comes before any rerun. Unrecorded,
             # it read as the station's, and kept the withdrawn text beside their file for good.
@@ -2518,8 +2603,7 @@ class RadioSyncer:
         the note of one the station edited (it still holds the withdrawn text); None when
         there is none of ours: recorded with the withdrawal before anything moves, so that the
         copy is cleared out too when the file is sent again (see radio_resent)."""
-        moi = self.folder / moi_name(action.key)
-        found = _digest(moi)
+        found, raw, _data = _station_read(self.folder / moi_name(action.key), _moi_ours(entry))
         ours = _moi_written(entry, found)
         if not ours or found in (None, OTHER):
             return None
@@ -2531,7 +2615,8 @@ class RadioSyncer:
             text = station_text(self._note(action, why, moi_name(action.key)))
         return {
             "copy": target.relative_to(self.folder).as_posix(),
-            "digest": found if found == ours else None,
+            # By its own bytes, which are what move (see `_apply_withdraw`).
+            "digest": raw if found == ours else None,
             "note": note.relative_to(self.folder).as_posix(),
             "note_digest": hashlib.sha256(text).hexdigest() if text is not None else None,
             "text": text,
@@ -2604,12 +2689,19 @@ class RadioSyncer:
         return {"digest": action.data["digest"], "bulletins": action.data["bulletins"]}
 
     def _drop_our_moi(self, path: str) -> None:
-        """Remove the .moi file we wrote earlier once the conflict is resolved (only if untouched)."""
+        """Remove the .moi file we wrote earlier once the conflict is resolved (only if ours:
+        as we wrote it, or only saved again since). Its record names it first as a copy of
+        ours that may still be there (MOI_PENDING alone): a run killed right after removing
+        it leaves no record of a copy the station seems to have deleted, for which
+        `_conflict` keeps the station's file and never puts that version beside it again."""
         entry = self.manifest.get(path) or {}
-        moi = self.folder / moi_name(path)
-        found = _digest(moi)
-        if found is not None and found in (entry.get(MOI_PENDING), entry.get("moi")):
-            moi.unlink()
+        ours = _moi_ours(entry)
+        found = self._moi_seen(path, entry) if ours else None
+        if found is None or found not in ours:
+            return
+        self.manifest.put(path, {**_without_moi(entry), MOI_PENDING: found})
+        (self.folder / moi_name(path)).unlink()
+        self._step()
 
     def _note(self, action: Action, why: str | None = None, path: str | None = None) -> str:
         """The note left beside a withdrawn script (or `path`, its .moi copy), for the
@@ -3329,30 +3421,10 @@ def _digest(path: Path) -> str | None:
     return _held(path)[0]
 
 
-def _as_sent(raw: str | None, data: bytes | None, ours: Collection[str | None]) -> str | None:
-    """The digest of a station .txt file (`raw`, of bytes `data`) as we would have written its
-    text: the one of `ours` (the digests we wrote it with) when staff only opened it and saved
-    it again, no word changed (no byte order mark, LF line ends, its last line end dropped or
-    doubled: Notepad or another editor), else `raw`. Such a file is no edit of the station's:
-    counted as one, it was kept, our newer version beside it, and its script.docx with it, so
-    staff read the old words on air."""
-    if data is None or raw in ours:
-        return raw
-    try:
-        text = station_plain(data).rstrip("\n")
-    except UnicodeDecodeError:
-        return raw
-    for form in (text + "\n", text):
-        digest = hashlib.sha256(station_text(form)).hexdigest()
-        if digest in ours:
-            return digest
-    return raw
-
-
 def _station_digest(path: Path, ours: Collection[str | None]) -> str | None:
     """The digest of the station's file `path` as compared with `ours` (the digests of what we
     wrote there, or were about to): a .txt staff only opened and saved again reads as the one of
-    ours it holds (`_as_sent`), wherever it is compared."""
+    ours it holds (`as_sent`), wherever it is compared."""
     return _station_read(path, ours)[0]
 
 
@@ -3361,7 +3433,7 @@ def _station_read(
 ) -> tuple[str | None, str | None, bytes | None]:
     """(`_station_digest` of `path`, the digest of its bytes, those bytes): one read."""
     raw, data = _held(path)
-    return (_as_sent(raw, data, ours) if path.suffix == ".txt" else raw), raw, data
+    return (as_sent(raw, data, ours) if path.suffix == ".txt" else raw), raw, data
 
 
 def _held(path: Path) -> tuple[str | None, bytes | None]:

@@ -6,7 +6,8 @@ carrying its whole text with any «Đính chính». What the record of the episo
 was sent (publish/radio_rates.py) is decided from what these files are at the station after the
 sync, not from which actions of it raised: a write that failed after its rename (the record of
 state/radio.json not saved) still reached the station, and an item script that failed is read
-all the same from a `script.txt` written with it.
+all the same from a `script.txt` written with it. A .txt staff only opened and saved again holds
+what it held (`as_sent`), as the sync itself reads it.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
+
+from publish.render.radio_station import as_sent
 
 __all__ = ["EPISODE_SCRIPTS", "Heard", "heard"]
 
@@ -84,28 +87,35 @@ def _copy(target: Path, built: str, entry: Mapping[str, Any], key: str, episode:
     try:
         if entry.get("digest") == built and "pending" not in entry and _is_file(target):
             return _BUILT  # recorded once it was written (a station edit since is the syncer's)
-        present = _digest(target)
+        data = _read(target)
     except OSError:
         return _UNTOLD
-    if present is None:
+    if data is None:
         return ""
     pending = entry.get("pending") or {}
     # A replaced script bears a revision line: the station's bytes are then those recorded
     # with the digest of the built file (or about to be, by a write not recorded).
-    if present == built or (
-        (entry.get("digest"), entry.get("station")) == (built, present)
-        or ((pending.get("entry") or {}).get("digest"), pending.get("station")) == (built, present)
-    ):
+    lined = [
+        (entry.get("digest"), entry.get("station")),
+        ((pending.get("entry") or {}).get("digest"), pending.get("station")),
+    ]
+    ours = (built, *(station for digest, station in lined if digest == built and station))
+    present: str | None = hashlib.sha256(data).hexdigest()
+    if target.suffix == ".txt":
+        # Staff only opened it and saved it again: the file of ours it holds, as the sync
+        # itself compares it (radio's `_station_digest`).
+        present = as_sent(present, data, ours)
+    if present in ours:
         return _BUILT
-    ours = bool(entry.get("digest")) and key in entry.get("bulletins", ())
-    return _EARLIER if ours and entry.get("episode", episode) == episode else ""
+    sent = bool(entry.get("digest")) and key in entry.get("bulletins", ())
+    return _EARLIER if sent and entry.get("episode", episode) == episode else ""
 
 
-def _digest(path: Path) -> str | None:
-    """sha256 of a regular file, None when there is none; OSError when it cannot be read."""
+def _read(path: Path) -> bytes | None:
+    """The bytes of a regular file, None when there is none; OSError when it cannot be read."""
     if not _is_file(path):
         return None
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    return path.read_bytes()
 
 
 def _is_file(path: Path) -> bool:
