@@ -90,6 +90,7 @@ __all__ = [
     "page_values",
     "review_of",
     "review_version",
+    "values_only",
     "version",
     "versions_as_approved",
     "what_changed",
@@ -460,6 +461,14 @@ def what_changed(approved: str, found: str, linked: Collection[str]) -> str:
             return "đã sửa sau khi duyệt: bài không còn liên kết tới tệp đính kèm nào như khi duyệt"
         return f"đã sửa sau khi duyệt: một trong các tệp đính kèm đã bị thay hay sửa: {named}"
     return ""  # a photo replaced, the file renamed (its address): the values tell no more
+
+
+def values_only(approved: str, found: str) -> bool:
+    """Whether the fingerprint `found` differs from the bound approval `approved` in its values
+    part alone: the file's bytes and the linked files as approved, so what changed is outside
+    the file (its address, from its name; an image: publish.approval_why)."""
+    was, now = bound(approved), bound(found)
+    return was is not None and now is not None and was[0] != now[0] and was[1:] == now[1:]
 
 
 def content_digest(data: Mapping[str, Any], body: str, slug: str, key: str) -> str:

@@ -18,6 +18,7 @@ import os
 import re
 import shutil
 import subprocess
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,6 +63,9 @@ class Approved:
     found: tuple[str, str, bytes] | None
     """The commit that wrote the approval, its time in the unit's time and the file's bytes
     there; None when no commit holds that approval (never committed)."""
+    named: str = ""
+    """The file's path in the repository in that commit: another than `name` when the file
+    was renamed (or moved) since ("" when not found)."""
 
 
 def approved_in_git(path: Path, approved_version: str, tz: dt.tzinfo) -> Approved | None:
@@ -80,13 +84,19 @@ def approved_in_git(path: Path, approved_version: str, tz: dt.tzinfo) -> Approve
         name = path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return None
-    return Approved(root, name, _approved_commit(root, name, approved_version, parts[1], tz))
+    found = _approved_commit(root, name, approved_version, parts[1], tz)
+    if found is None:
+        return Approved(root, name, None)
+    commit, when, data, named = found
+    return Approved(root, name, (commit, when, data), named)
 
 
-def since_approval(approved: Approved, *, before: bytes) -> list[str]:
+def since_approval(approved: Approved, *, before: bytes, besides: Sequence[str] = ()) -> list[str]:
     """Lines telling what changed in the bulletin git keeps as `approved` (approved_in_git's
     answer; its bytes now: `before`) since the version approved, or a line saying that
-    version is not in git's history (never committed)."""
+    version is not in git's history (never committed). `besides`: what changed outside the
+    file's words (its address, an image: publish.approval_why), told instead of «không đổi
+    chữ nào», which sent the approver looking for an edit that was not there."""
     root, name, found = approved.root, approved.name, approved.found
     if found is None:
         return [
@@ -99,30 +109,47 @@ def since_approval(approved: Approved, *, before: bytes) -> list[str]:
     # look the same, and a line marked changed with every word alike tells the reader nothing.
     changed = word_diff(nfc(was), nfc(now))
     if not changed:
+        if besides:
+            # «chỉ»: the approver then knows there is no edit of the words left to look for.
+            return [
+                f"so với bản đã duyệt (commit {commit[:8]}, {when}): chỉ {'; '.join(besides)}, chữ không đổi"
+            ]
         same = f"so với bản đã duyệt (commit {commit[:8]}, {when}): không đổi chữ nào"
         return [same + (f"; {UNICODE_FORM_ONLY}" if word_diff(was, now) else "")]
     shown = changed[:SHOWN_LINES]
     more = len(changed) - len(shown)
-    lines = [
+    lines = [f"so với bản đã duyệt (commit {commit[:8]}, {when}): {told}" for told in besides]
+    lines.append(
         f"đã sửa so với bản đã duyệt (commit {commit[:8]}, {when}), {len(changed)} dòng "
         "([-bỏ-] {+thêm+}):"
-    ]
+    )
     lines += [f"  {line}" for line in shown]
-    see = _diff_command(root, name, commit[:8])
+    see = _diff_command(root, name, commit[:8], approved.named)
     lines.append(f"  … và {more} dòng khác: xem đủ bằng {see}" if more else f"  (xem đủ: {see})")
     return lines
 
 
-def _diff_command(root: Path, name: str, commit: str) -> str:
+def _diff_command(root: Path, name: str, commit: str, named: str = "") -> str:
     """The `git diff` showing every change, as typed in the current folder (inside the
-    repository, or beside it: git then needs to be told where it is)."""
+    repository, or beside it: git then needs to be told where it is); `named`: the file's
+    name in `commit` when it was renamed since (git diff then compares the two names)."""
     try:
         inside = Path.cwd().resolve().is_relative_to(root.resolve())
     except OSError:  # the current folder was removed meanwhile
         inside = False
+    names = [named, name] if named and named != name else [name]
     if inside:
-        return f"git diff {commit} -- {shell_word(os.path.relpath(root / name))}"
-    return f"git -C {shell_word(str(root))} diff {commit} -- {shell_word(name)}"
+        typed = " ".join(shell_word(os.path.relpath(root / n)) for n in names)
+        return f"git diff {commit} -- {typed}" if len(names) == 1 else _renamed_diff(commit, typed)
+    typed = " ".join(shell_word(n) for n in names)
+    diff = f"diff {commit} -- {typed}" if len(names) == 1 else _renamed_diff(commit, typed)[4:]
+    return f"git -C {shell_word(str(root))} {diff}"
+
+
+def _renamed_diff(commit: str, typed: str) -> str:
+    """`git diff` of a file renamed since `commit` (`typed`: its old name, then its new one):
+    with -M, git shows it as one file renamed, not one deleted and one added."""
+    return f"git diff -M {commit} -- {typed}"
 
 
 def word_diff(old: str, new: str) -> list[str]:
@@ -181,29 +208,47 @@ def _cut(text: str) -> str:
 
 def _approved_commit(
     root: Path, name: str, version: str, file_part: str, tz: dt.tzinfo
-) -> tuple[str, str, bytes] | None:
+) -> tuple[str, str, bytes, str] | None:
     """The newest commit that wrote approval `version` into file `name` and holds the very
-    bytes it approved (its file part, `file_part`), with its date in `tz` and those bytes; None
-    when no commit does."""
+    bytes it approved (its file part, `file_part`), with its date in `tz`, those bytes and the
+    file's name there; None when no commit does. Followed across renames: a file renamed
+    after its approval (`git mv`, committed or not) was told «chưa được commit»."""
+    # The file's own history first, followed across a committed rename; then any file's, for
+    # a rename not committed yet (git knows no history of the new name): the value is unique.
+    for where in (["--follow", "--", name], []):
+        found = _written_in(root, name, version, file_part, where)
+        if found is not None:
+            commit, stamp, data, named = found
+            when = dt.datetime.fromtimestamp(stamp, tz)
+            return commit, f"{when:%H:%M, %d/%m/%Y}", data, named
+    return None
+
+
+def _written_in(
+    root: Path, name: str, version: str, file_part: str, where: list[str]
+) -> tuple[str, int, bytes, str] | None:
+    """_approved_commit's answer among the commits `git log` lists for paths `where` (the
+    time as seconds since the epoch), or None."""
     log = _git(
         root,
         "log",
         f"-n{SEARCHED}",
         # Seconds since the epoch, shown in the unit's time: git's own date keeps the offset
         # of the machine that committed (UTC on a CI runner or github.com: 15:47 for 22:47).
-        "--format=%H %at",
+        "--format=%x00%H %at",
+        "--name-only",
         f"-S{version}",
-        "--",
-        name,
+        *where,
     )
     if not log:
         return None
-    for line in os.fsdecode(log).splitlines():
-        commit, _, stamp = line.partition(" ")
-        data = _git(root, "show", f"{commit}:{name}")
-        if data is not None and approval.file_digest(data, file_part) == file_part:
-            when = dt.datetime.fromtimestamp(int(stamp), tz)
-            return commit, f"{when:%H:%M, %d/%m/%Y}", data
+    for entry in os.fsdecode(log).split("\0")[1:]:
+        head, *files = entry.split("\n")
+        commit, _, stamp = head.partition(" ")
+        for named in [f for f in files if f] or [name]:
+            data = _git(root, "show", f"{commit}:{named}")
+            if data is not None and approval.file_digest(data, file_part) == file_part:
+                return commit, int(stamp), data, named
     return None
 
 
@@ -223,3 +268,28 @@ def _git(folder: Path, *args: str) -> bytes | None:
     except (OSError, subprocess.SubprocessError):
         return None
     return done.stdout if done.returncode == 0 else None
+
+
+def replaced_since(root: Path, commit: str, files: Sequence[Path]) -> list[Path] | None:
+    """Those of `files` (paths on disk inside the repository at `root`) whose bytes now are not
+    those `commit` holds (one it does not hold counts), or None when git cannot tell: two
+    calls of git for all of them, by the ids git gives their bytes, none read here."""
+    try:
+        names = [f.resolve().relative_to(root.resolve()).as_posix() for f in files]
+    except (OSError, ValueError):
+        return None
+    if not names:
+        return []
+    listed = _git(root, "ls-tree", "-z", commit, "--", *names)
+    hashed = _git(root, "hash-object", "--", *names)
+    if listed is None or hashed is None:
+        return None
+    then = {}
+    for entry in os.fsdecode(listed).split("\0"):
+        meta, _, path = entry.partition("\t")
+        if path:
+            then[path] = meta.split()[-1]
+    now = os.fsdecode(hashed).split()
+    if len(now) != len(names):
+        return None
+    return [f for f, n, h in zip(files, names, now, strict=True) if then.get(n) != h]

@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 
 from publish import (
     approval,
+    approval_why,
     attachments,
     content_images,
     control_chars,
@@ -309,7 +310,7 @@ def load_site(
         pages = [p for p in pages if p.source not in twins]
     # fields.secret() already scanned these texts for stamps (a stamped file is not loaded,
     # even to be checked).
-    versions, changed = _approved_versions(bulletins, config, digests or {})
+    versions, changed, restores = _approved_versions(bulletins, config, digests or {})
     read_before = partial(_recorded_as_read_before, config=config)
     on_names = name_only_record.judge(bulletins, config, digests or {}, read_before)
     verdicts = [
@@ -320,6 +321,7 @@ def load_site(
             stamp_checked=True,
             version=versions.get(b.source),
             changed=changed.get(b.source, ""),
+            restore=restores.get(b.source, ""),
             published_before=on_names.vouched,
             name_only_why=on_names.why.get(b.key, ""),
         )
@@ -377,14 +379,17 @@ def load_site(
 
 def _approved_versions(
     bulletins: list[Bulletin], config: Config, digests: Mapping[str, str]
-) -> tuple[dict[str, str], dict[str, str]]:
+) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     """The content fingerprint now of each bulletin approved with one, by file (see
-    publish.approval): only those are compared, and only they have their images read; and
-    what changed since, by file, when the approval tells it (approval.what_changed)."""
+    publish.approval): only those are compared, and only they have their images read; what
+    changed since, by file, when the approval tells it (approval.what_changed) or, its file
+    as approved, its address or images do (publish.approval_why); and for the latter, how to
+    get back what was approved, by file."""
     if config.policy.approval != "content":
-        return {}, {}
+        return {}, {}, {}
     images = approval.ImageDigests(config.root / "content", digests)
-    versions, changed = {}, {}
+    clues = approval_why.Clues(config.root, config.tz)
+    versions, changed, restores = {}, {}, {}
     for bulletin in bulletins:
         approved = bulletin.approved_version
         if approved:
@@ -398,8 +403,45 @@ def _approved_versions(
                 found = approved
             versions[bulletin.source] = found
             if found != approved and bound:
-                changed[bulletin.source] = approval.what_changed(approved, found, linked)
-    return versions, changed
+                said = approval.what_changed(approved, found, linked)
+                if not said and approval.values_only(approved, found):
+                    why = _why_held(bulletin, config, images, linked, clues)
+                    if why is not None:
+                        said, restores[bulletin.source] = why.said, why.restore
+                changed[bulletin.source] = said
+    return versions, changed, restores
+
+
+def _why_held(
+    bulletin: Bulletin,
+    config: Config,
+    image_digest: approval.ImageDigests,
+    linked: Mapping[str, str],
+    clues: approval_why.Clues,
+) -> approval_why.Explained | None:
+    """Why `bulletin`, its file as approved, no longer matches its approval: its address (the
+    file renamed) or an image replaced (publish.approval_why), None when neither tells it."""
+    try:
+        raw = (config.root / bulletin.source).read_bytes()
+    except OSError:
+        return None
+    parsed = parse_raw(raw, Collector(bulletin.source, []), READING)
+    if parsed is None:
+        return None
+    written = parsed.written or (parsed.data, parsed.body)
+
+    def approved_at(slug: str, key: str) -> bool:
+        """Whether the approval is the bulletin's fingerprint at address `slug`, key `key`."""
+        moved = dataclasses.replace(
+            bulletin,
+            slug=slug,
+            key=key,
+            content_digest=approval.content_digest(*written, slug, key),
+        )
+        judged = approval.judged_version(moved, image_digest, linked=linked)
+        return judged == bulletin.approved_version
+
+    return approval_why.explain(bulletin, raw, clues, approved_at, "slug" in parsed.data)
 
 
 def _approved_as_read_before(

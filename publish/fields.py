@@ -45,6 +45,7 @@ __all__ = [
     "channels",
     "datetime",
     "day_only",
+    "file_slug",
     "identifier",
     "kind",
     "parse_datetime",
@@ -369,6 +370,10 @@ DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-")
 def _file_slug(path: Path) -> str:
     """The slug a bulletin's file name gives it: the name without its day, transliterated."""
     return slugify(DATE_PREFIX.sub("", path.stem))
+
+
+file_slug = _file_slug
+"""The slug a file name gives a bulletin without `slug` (publish.approval_why: its old address)."""
 
 
 def _date_example(source: str) -> tuple[str, str]:

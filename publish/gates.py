@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import html
@@ -535,6 +536,7 @@ def gate(
     stamp_checked: bool = False,
     version: str | None = None,
     changed: str = "",
+    restore: str = "",
     published_before: Container[str] = frozenset(),
     name_only_why: str = "",
 ) -> Exclusion | None:
@@ -546,7 +548,9 @@ def gate(
     `version`: the fingerprint of its content now (publish.approval.version), which must be
     the `approved_version` it was approved with, when it has one and the policy binds
     approval to content (None, not computed, never matches). `changed`: what changed since,
-    when the approval tells it (publish.approval.what_changed), said instead of «nội dung».
+    when the approval tells it (publish.approval.what_changed), said instead of «nội dung»;
+    `restore`: for one whose file is as approved (publish.approval_why), the command that
+    brings back what was approved (Exclusion.restore).
     `published_before`: the keys of the bulletins whose approval by name only state/ vouches
     for (see name_only_held and publish.name_only_record), and `name_only_why` why it does not
     for this one, when it tells more than that it was never published.
@@ -575,6 +579,8 @@ def gate(
             "approval_note",
         )
     held = _approval_hold(bulletin, policy, version, changed, published_before, name_only_why)
+    if held is not None and restore and held.cause == "changed":
+        held = dataclasses.replace(held, restore=restore)
     if bulletin.review_note:
         reason = (
             f"pii_reviewed_by ghi {bulletin.review_note}, không phải tên người đã rà soát dữ liệu "

@@ -321,6 +321,10 @@ class Exclusion:
     also: str = ""
     """For one held for its pii_reviewed_by (cause "review_note"): the approval check that holds
     it too (a later cause of HELD_CAUSES), which its reason tells after the reviewer's; else ""."""
+    restore: str = ""
+    """For one held as changed since its approval whose file is as approved (its address or an
+    image changed: publish.approval_why), the command bringing back what was approved, when
+    known; else ""."""
 
     @property
     def for_approver(self) -> str:

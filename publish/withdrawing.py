@@ -48,7 +48,11 @@ __all__ = [
     "ID_CHANGED",
     "ID_TAKEN",
     "RENAMED",
+    "UNREADABLE",
+    "Awaiting",
     "Withdrawable",
+    "awaiting_approval",
+    "awaiting_lines",
     "channel_names",
     "deleted_notices",
     "withdrawable",
@@ -99,11 +103,22 @@ class Withdrawable(NamedTuple):
     held_why: str = ""
     """For ID_TAKEN, why `holder` is held (its own Withdrawable's `why`; its `also` is kept
     in `also`)."""
+    said: str = ""
+    """For one held as changed whose file is as approved, what changed (its address, an
+    image: publish.approval_why), said instead of «đã sửa sau khi duyệt»; for UNREADABLE, the
+    error its file cannot be read for («dòng 5, trường 'category': …»)."""
+    restore: str = ""
+    """For one held as changed whose file is as approved, how to get back what was approved
+    (Exclusion.restore), "" when not known."""
 
 
 DELETED = "deleted"
 RENAMED = "renamed"
 ID_CHANGED = "id-changed"
+UNREADABLE = "unreadable"
+"""Withdrawable.why of a published bulletin whose file is still in content/ but cannot be read
+(an error in it, or a category renamed in site.toml): not deleted, and the error stops every
+sync until it is fixed."""
 ID_TAKEN = "id-taken"
 """Withdrawable.why of a published bulletin whose file declares another `id` while another
 file, held back, took its key: the fix of a duplicate id applied to the wrong file."""
@@ -176,7 +191,15 @@ def withdrawable(site: Site, records: Records | None = None) -> tuple[Withdrawab
     # One reader of state/ for _taken and _gone: published.json and zalo.json parsed once.
     records = Records(site.config.root) if records is None else records
     held = [
-        Withdrawable(e.bulletin.key, e.bulletin.source, _held_why(e), EVERY, also=e.also)
+        Withdrawable(
+            e.bulletin.key,
+            e.bulletin.source,
+            _held_why(e),
+            EVERY,
+            also=e.also,
+            said=_said(e),
+            restore=e.restore,
+        )
         for e in site.excluded
         if e.code != "expired"
     ]
@@ -224,6 +247,14 @@ def _taken(held: list[Withdrawable], site: Site, records: Records) -> list[Withd
     return found
 
 
+def _said(excluded: Exclusion) -> str:
+    """What changed in a bulletin held whose file is as approved (its reason up to what the
+    gate adds), else "": only such a one has a `restore` or says «chỉ đổi địa chỉ», «ảnh»."""
+    from publish.approval_why import told_apart
+
+    return told_apart(excluded.reason) if excluded.cause == "changed" else ""
+
+
 def _held_why(excluded: Exclusion) -> str:
     """Withdrawable.why of a bulletin held back: an «unapproved» one was approved and edited
     since (EDITED_CAUSES, as the build counts it: a mark edited by hand too), or waits for its
@@ -249,6 +280,7 @@ def _gone(site: Site, records: Records) -> list[Withdrawable]:
     renamed = pairs.renamed
     answered = _answered(gone, site)
     with_id = {b.source: b.key for b in new.values() if b.has_id}
+    loaded = {b.source for b in (*site.bulletins, *(e.bulletin for e in site.excluded))}
     candidates = _candidates(new, renamed)
     found: list[Withdrawable] = []
     for key in gone:
@@ -258,6 +290,10 @@ def _gone(site: Site, records: Records) -> list[Withdrawable]:
             )
             continue
         source = records.file_of(key)
+        if source and source not in loaded and (site.config.root / source).is_file():
+            error = _error_of(site, source)
+            found.append(Withdrawable(key, source, UNREADABLE, EVERY, said=error))
+            continue
         if source in with_id:
             answers = answered.get(key, ())
             found.append(Withdrawable(key, source, ID_CHANGED, EVERY, answers, (), with_id[source]))
@@ -268,6 +304,17 @@ def _gone(site: Site, records: Records) -> list[Withdrawable]:
                 Withdrawable(key, source, DELETED, EVERY, answers, candidates, lookalike=lookalike)
             )
     return found
+
+
+def _error_of(site: Site, source: str) -> str:
+    """The first error found in file `source` («dòng 5, trường 'category': …»), "" when the
+    load found none."""
+    for problem in site.warnings:
+        if problem.severity == "error" and problem.file == source:
+            line = f"dòng {problem.line}, " if problem.line is not None else ""
+            field = f"trường '{problem.field}': " if problem.field else ""
+            return f"{line}{field}{problem.message}"
+    return ""
 
 
 def _unknown(site: Site, published: Published, zalo: Mapping[str, Any]) -> dict[str, Bulletin]:
@@ -403,7 +450,9 @@ def withdrawal_notes(
         which = "các kênh ấy" if len(leaving) > 1 else "kênh ấy"
         web_paths = history.get(key, ()) if "web" in leaving else ()
         gone = _Gone(key, source, leaving, withdrawn.answered, web_paths)
-        if why == DELETED:
+        if why == UNREADABLE:
+            lines.append((source, _unreadable_line(gone, withdrawn.said)))
+        elif why == DELETED:
             lines.append((source, _deleted_line(gone, config, withdrawn)))
         elif why == RENAMED:
             lines.append((source, _renamed_line(gone, config)))
@@ -415,6 +464,10 @@ def withdrawal_notes(
             words = _held_words(why, withdrawn.also)
             restore = RESTORE.format(file=shell_word(source))
             keep = KEEP_IT.get(why, "").format(restore=restore)
+            if withdrawn.said:
+                words = withdrawn.said
+                back = f" (hay {withdrawn.restore})" if withdrawn.restore else ""
+                keep = f" Chưa muốn rút thì người duyệt xem lại rồi chạy publish approve trước khi gộp{back}."
             if withdrawn.also:
                 keep = REVIEWED_AND_APPROVED
             lines.append(
@@ -561,6 +614,20 @@ def _deleted_line(gone: _Gone, config: Config, deleted: Withdrawable) -> str:
     )
 
 
+def _unreadable_line(gone: _Gone, error: str) -> str:
+    """The line of a published bulletin whose file is in content/ but cannot be read for
+    `error` ("" when the load named none): not deleted, and fixing the error keeps it up."""
+    named = _named(gone.key, gone.source)
+    why = f"lỗi ở tệp ấy ({error})" if error else "lỗi ở tệp ấy (xem các dòng lỗi)"
+    return (
+        f"Bài đang đăng bị giữ vì lỗi: tệp {named} vẫn còn trong content/ nhưng không đọc được "
+        f"vì {why}, nên không có trong lần dựng này dù đang đăng trên "
+        f"{channel_names(gone.leaving)}. Còn lỗi thì publish sync không chạy (chưa có gì được "
+        "ghi hay xuất bản); sửa đúng lỗi đó (cách sửa nêu ở dòng lỗi) thì bài vẫn đăng như cũ, "
+        "không bị rút. Đừng xóa hay lấy lại tệp bằng git: tệp không mất."
+    )
+
+
 def _lookalike_hint(key: str, lookalike: str, leaving: Iterable[str]) -> str:
     """How to keep a deleted bulletin as one with `lookalike`, the file of a new bulletin with
     its own `id` and the same words or title: restoring the old file instead would publish
@@ -685,3 +752,56 @@ def _deleted_notice(
         f"Tệp {source} đã bị xóa: bài này sẽ bị rút khỏi {channel_names(leaving)} ở lần đồng "
         f"bộ tới; {back}{hint}"
     )
+
+
+class Awaiting(NamedTuple):
+    """A published bulletin a sync takes down only because its edit waits for re-approval."""
+
+    source: str
+    title: str
+    leaving: tuple[str, ...]
+    """The channels the sync takes it down from."""
+
+
+def awaiting_approval(
+    site: Site, now: dt.datetime, channels: Iterable[str] = EVERY
+) -> tuple[Awaiting, ...]:
+    """The bulletins of `site` held only because they were edited after their approval (the
+    mark edited by hand too: EDITED_CAUSES) that state/ records published now on some of
+    `channels`, each with those: read before the sync records what it publishes."""
+    from publish.sync.vanished import live_channels
+
+    held = [e for e in site.excluded if e.code == "unapproved" and e.for_approver in EDITED_CAUSES]
+    if not held:
+        return ()
+    keys = (e.bulletin.key for e in held)
+    live = live_channels(site.config.root / "state", now, site.config, keys)
+    wanted = set(channels)
+    found = []
+    for excluded in held:
+        leaving = tuple(c for c in live.get(excluded.bulletin.key, ()) if c in wanted)
+        if leaving:
+            found.append(Awaiting(excluded.bulletin.source, excluded.bulletin.title, leaving))
+    return tuple(found)
+
+
+def awaiting_lines(awaiting: Iterable[Awaiting], *, dry_run: bool) -> list[str]:
+    """The closing lines of a sync naming each bulletin it takes down (or, `dry_run`, would)
+    only because its edit waits for re-approval, with the command that puts it back: the run
+    is no failure (exit code 0), so CI shows it green, and a live notice gone over a typo
+    must not go unnoticed."""
+    awaiting = list(awaiting)
+    if not awaiting:
+        return []
+    done = "sẽ bị rút" if dry_run else "đã bị rút"
+    lines = [
+        f"CHÚ Ý: {len(awaiting)} bài đang đăng {done} chỉ vì bản sửa chưa được duyệt lại "
+        "(không phải lỗi, mã thoát vẫn là 0). Người duyệt đọc lại bản mới rồi chạy lệnh bên "
+        "cạnh, commit, và lần đồng bộ sau đăng lại bài:"
+    ]
+    for item in awaiting:
+        lines.append(
+            f"  - {item.source} «{item.title}» ({done} khỏi {channel_names(item.leaving)}): "
+            f'publish approve {shell_word(item.source)} --by "Họ tên, chức vụ"'
+        )
+    return lines

@@ -14,9 +14,17 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from publish import approval, approval_radio, attachments, content_images, pii, typed_here
+from publish import (
+    approval,
+    approval_radio,
+    approval_why,
+    attachments,
+    content_images,
+    pii,
+    typed_here,
+)
 from publish import config as config_module
-from publish.approval_diff import approved_in_git, since_approval
+from publish.approval_diff import Approved, approved_in_git, since_approval
 from publish.approval_radio import OffAir
 from publish.backdated import past_date, radio_air, routine_approval
 from publish.carried import carried
@@ -1343,7 +1351,7 @@ def _summary(
     return (
         f"{state}: «{bulletin.title}»\n    tệp {item.shown}; kênh: {channels}; {when}"
         + _corrections_told(bulletin, now, unchanged)
-        + (_changes_told(item, now, config.tz) if item.edited_after and not unchanged else "")
+        + (_changes_told(item, now, config) if item.edited_after and not unchanged else "")
     )
 
 
@@ -1365,21 +1373,36 @@ def _going_out(live: tuple[str, ...], going: list[str], unchanged: bool) -> str:
     return "; ".join(parts)
 
 
-def _changes_told(item: Approval, now: dt.datetime, tz: dt.tzinfo) -> str:
+def _changes_told(item: Approval, now: dt.datetime, config: Config) -> str:
     """The lines showing what changed since the version approved before, as git recorded it
     (publish.approval_diff; commit times in the unit's `tz`), or a line saying it was not found;
     "" without git. For a bulletin out now whose phone numbers changed with no new correction,
     the correction to add."""
-    approved = approved_in_git(item.path, item.approved_before, tz)
+    approved = approved_in_git(item.path, item.approved_before, config.tz)
     if approved is None:
         return ""
-    found = since_approval(approved, before=item.raw)
+    besides = _besides(item, approved, config.root)
+    found = since_approval(approved, before=item.raw, besides=besides)
     if approved.found is not None and item.live:
         changed = changed_numbers(approved.found[2], item.raw)
         if changed is not None:
             listed = isinstance(item.bulletin, Bulletin) and bool(item.bulletin.corrections)
             found += correction_hint(*changed, listed=listed, now=now)
     return "".join(f"\n    {line}" for line in found)
+
+
+def _besides(item: Approval, approved: Approved, root: Path) -> list[str]:
+    """What changed since the version approved outside the file's words, as git tells it: its
+    address (the file renamed) and the images replaced (publish.approval_why)."""
+    bulletin = item.bulletin
+    if not isinstance(bulletin, Bulletin) or approved.found is None:
+        return []
+    told = [moved] if (moved := approval_why.address_moved(bulletin, approved, root)) else []
+    images = approval_why.shown_images(bulletin)
+    replaced = approval_why.images_replaced(approved, root, images) if images else None
+    if replaced:
+        told.append(approval_why.images_told(bulletin, replaced, item.raw))
+    return told
 
 
 def _radio_told(item: Approval, unchanged: bool, config: Config, root_flag: str) -> str:

@@ -26,13 +26,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from publish import ci_report
 from publish import config as config_module
 from publish.cache import Fragments, file_sha256
 from publish.cli import common_options, resolve_now, typed_path
 from publish.commands.build import QUIET_CODES, how_to_publish, outcome_of, print_exclusions
 from publish.commands.next import next_scheduled
 from publish.config import CHANNELS, Config
-from publish.errors import ContentError, PublishError
+from publish.errors import ContentError, Problem, PublishError
 from publish.long_lived import long_lived, release
 from publish.model import Build, Site
 from publish.output_lock import channels_lock, output_lock, output_lock_if_free
@@ -73,6 +74,7 @@ from publish.sync.vanished import (
     refuse_vanished,
 )
 from publish.timings import COMPARING, WRITING, Timings
+from publish.withdrawing import Awaiting, awaiting_approval, awaiting_lines
 from publish.writer import WriteReport, write
 
 __all__ = [
@@ -334,6 +336,7 @@ def _run(args: argparse.Namespace) -> int:
                     site = load_site(config, now=now, digests=last.replayed_digests())
                     last.keep_site(site)
             _refuse_vanished(args, options, site)
+            awaiting = awaiting_approval(site, now, targets)
             options = replace(options, zalo_seen=last.seen.get("zalo"))
             result = Build(site, CHANNELS, replayed.warnings, ())
             results = [_replayed_output(replayed)]
@@ -343,6 +346,8 @@ def _run(args: argparse.Namespace) -> int:
                     last.start()
             result = _build(config, now, args, timings, status)
             _refuse_vanished(args, options, result.site)
+            # Before this sync records what it publishes: state/ then no longer says it was live.
+            awaiting = awaiting_approval(result.site, now, targets)
             cache = None if args.dry_run else args.root / ".cache"
             with timings.remainder(WRITING):
                 web, written = _write_output(result, output, live, cache, status.tick)
@@ -415,10 +420,18 @@ def _run(args: argparse.Namespace) -> int:
             record_now(options.state, now, before=before, milestones=moments)
     upcoming = next_scheduled(result.site)
     code = exit_code(results)
+    told = awaiting_lines(awaiting, dry_run=args.dry_run)
+    if not markdown:  # Markdown's stdout is the pull request's comment, not the log
+        _annotate(told, awaiting, args.root)
     if markdown:
         print(render_markdown(results, result, upcoming, dry_run=args.dry_run))
+        if told:
+            print("\n".join(["### Bài đang đăng bị rút vì chờ duyệt lại", "", *told]))
     else:
         print(render_text(results, upcoming, now, config, dry_run=args.dry_run))
+        # Last, under the summary: CI copies the log from «Tóm tắt» into the job's summary.
+        for line in told:
+            print(line)
     if args.summary_json:
         document = summary_document(results, result.site, upcoming, dry_run=args.dry_run, code=code)
         write_json(args.summary_json, document)
@@ -430,6 +443,22 @@ def _run(args: argparse.Namespace) -> int:
             table = f"Không dùng lại lần dựng trước: {last.why_not}.\n{table}"
         (_stderr if markdown else print)(table)  # with Markdown, stdout is the PR comment
     return code
+
+
+def _annotate(told: list[str], awaiting: Sequence[Awaiting], root: Path) -> None:
+    """Under GitHub Actions, a warning on the run for each bulletin taken down only because its
+    edit waits for re-approval: the run is green (exit code 0), and the annotations are what
+    the run's page shows first. Printed before the summary, which CI copies into the job's
+    summary as plain text, where a workflow command would show as it is written."""
+    if not awaiting or os.environ.get("GITHUB_ACTIONS") != "true":
+        return
+    top = os.environ.get("GITHUB_WORKSPACE", "")
+    problems = [
+        Problem(item.source, f"{told[0]} {line.strip()[2:]}", severity="warning")
+        for item, line in zip(awaiting, told[1:], strict=True)
+    ]
+    for command in ci_report.github_commands(problems, root, Path(top) if top else None):
+        print(command, flush=True)
 
 
 def _refuse_vanished(args: argparse.Namespace, options: SyncOptions, site: Site) -> None:
