@@ -184,6 +184,7 @@ def load_site(
     salvage: bool = False,
     later: Callable[[Callable[[], None]], object] | None = None,
     records: id_holders.Records | None = None,
+    every_key: bool = False,
 ) -> Site:
     """Load bulletins and pages, validate them all, apply the publishing gates, return the Site.
 
@@ -202,7 +203,9 @@ def load_site(
 
     `records`: the command's reader of state/, which it reads again after the load (what the
     next sync withdraws), so that published.json and the channels' records are parsed once
-    (None: one of the load's own; see id_holders.Records).
+    (None: one of the load's own; see id_holders.Records). `every_key`: whether the wrong-fix
+    check looks up a bulletin web-urls.json has no address for too (never on the website), in
+    published.json, which a command that parses it anyway asks for (see id_holders.moved_ids).
     """
     problems: list[Problem] = []
     content_images.forget_resolved()
@@ -296,7 +299,9 @@ def load_site(
     duplicates = _duplicates(bulletins, pages, config.root, records, shared)
     duplicates += _alias_clashes(bulletins, pages)
     problems.extend(duplicates)
-    problems.extend(id_holders.moved_ids(bulletins, records, _id_line(config.root), shared))
+    problems.extend(
+        id_holders.moved_ids(bulletins, records, _id_line(config.root), shared, every_key=every_key)
+    )
     items: list[Bulletin | Page] = [*bulletins, *pages]
     documents = {nfc(item.source): item.url for item in items}
     problems.extend(_link_problems(config, documents, bulletins, pages, [*files, *page_files]))

@@ -16,8 +16,9 @@ approval cleared, and usually keeps the original's date), else on the newer file
 then by its name, and the message says so. And a published file whose id was changed while
 another file took that id is warned of (an error under --strict): «bài đang đăng đổi id», and
 the withdrawal line names it (publish.withdrawing), both by wrong_fix, for a bulletin never on
-the website (radio only) too when the command reads published.json anyway (check, build,
-serve: their Records, shared with the load, parse state/ once).
+the website (radio only) too when the command asks (moved_ids' `every_key`: check, build,
+serve and sync, which parse published.json anyway; their Records, shared with the load, parse
+state/ once).
 """
 
 from __future__ import annotations
@@ -82,27 +83,21 @@ class Records:
 
     def __init__(self, root: Path, published: Published | None = None) -> None:
         """A reader of `root`/state; nothing is read yet. `published`: the command's reader of
-        published.json, which the command parses anyway (check, build and serve tell what the
-        next sync withdraws), shared so the file is parsed once (~1.6 MB at 10,000
-        bulletins); given, the wrong-fix check looks every bulletin up in it (moved_ids)."""
+        published.json, which the command parses anyway (check, build, serve and sync tell
+        or refuse what the next sync withdraws), shared so the file is parsed once (~1.6 MB
+        at 10,000 bulletins); its folder is the state/ read (a sync's may be elsewhere)."""
         self.root = root
-        self.state = root / "state"
+        self.state = root / "state" if published is None else published.state_dir
         self._published = published
-
-    @property
-    def read_anyway(self) -> bool:
-        """Whether the command parses published.json anyway (its reader was given): looking a
-        bulletin up in it then costs no reading of its own."""
-        return self._published is not None
 
     @cached_property
     def history(self) -> Mapping[str, tuple[str, ...]]:
         """state/web-urls.json: each key's site paths, oldest first ({} when unreadable: check
         says what is wrong with it)."""
-        from publish.site_paths import project_history
+        from publish.site_paths import state_history
 
         with contextlib.suppress(PublishError, OSError):
-            return project_history(self.root)
+            return state_history(self.state)
         return {}
 
     @cached_property
@@ -342,7 +337,12 @@ def _copy_of(copy: Bulletin, original: Bulletin, recorded: bool, new: str, where
 
 
 def moved_ids(
-    bulletins: Sequence[Bulletin], records: Records, where: Where, duplicated: Iterable[str]
+    bulletins: Sequence[Bulletin],
+    records: Records,
+    where: Where,
+    duplicated: Iterable[str],
+    *,
+    every_key: bool = False,
 ) -> list[Problem]:
     """A warning on each file state/ records as a published bulletin's that now declares another
     id while another file holds the published one's (the fix of a duplicate id applied to the
@@ -350,13 +350,15 @@ def moved_ids(
     the withdrawal line looks (gave_up), by the file and the address state/ records for the
     key, for a key whose file is not at the address web-urls.json records last for it (read
     once a process: the website's build reads it too): a wrong fix leaves the key at the
-    copy's address, so published.json is not parsed on every load. A key web-urls.json has no
-    address for (a bulletin never on the website, radio only) is looked up only when the
-    command reads published.json anyway (Records.read_anyway): that withdrawal line named such
-    a wrong fix while check warned of nothing. `duplicated`: the keys two files share, told as
-    such."""
+    copy's address, so published.json is not parsed on every load. With `every_key` (a
+    command that parses published.json anyway), a key web-urls.json has no address for (a
+    bulletin never on the website, radio only) is looked up too, by the file published.json
+    names alone (that withdrawal line named such a wrong fix while check warned of nothing):
+    an older published.json, without files, would have had zalo.json parsed on every command
+    for it. `duplicated`: the keys two files share, told as such."""
     history = records.history
-    every = records.read_anyway
+    # Only the map: an older state/ (no files recorded) leaves these keys to the next sync.
+    every = every_key and bool(records.published.files)
     if not (history or every):
         return []
     skip = set(duplicated)

@@ -58,6 +58,7 @@ def build(
     keep_going: bool = False,
     output: Path | None = None,
     records: Records | None = None,
+    every_key: bool = False,
 ) -> Build:
     """Load and gate the content, run every channel's checks, then return the lazy artifact stream.
 
@@ -66,7 +67,8 @@ def build(
     `keep_going` they are not raised but returned among the warnings, and the artifacts
     are those of that site (to check more, never to write). `output`: the folder the artifacts
     will be written into (None: output/), where the website takes the pages it can reuse.
-    `records`: the command's reader of state/, for the load (see load_site).
+    `records`: the command's reader of state/, for the load, and `every_key` whether its
+    wrong-fix check looks up every bulletin (see load_site).
 
     `strict` (CI): content warnings (a misspelt front matter key) and unreviewed personal data in
     bulletins that will be published become errors. `timings` gets a phase for loading, for the
@@ -95,6 +97,7 @@ def build(
                 salvage=True,
                 later=saves.append,
                 records=records,
+                every_key=every_key,
             )
             if output is not None:
                 site = dataclasses.replace(site, output=output)

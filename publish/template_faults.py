@@ -18,6 +18,7 @@ import re
 import sys
 from collections.abc import Callable
 from functools import partial
+from typing import NamedTuple
 
 import jinja2.filters
 
@@ -58,14 +59,19 @@ NOT_A_LIST = (
 
 
 class TemplateNameError(TypeError):
-    """An include, import or extends given a value that is no template's name (a number, a
-    dict, nothing): Jinja went on with it and failed far from the statement ('int' object is
-    not iterable, as a `for` over a number would), or crashed on a dict."""
+    """An include, import or extends given a value that is no template's name (a number,
+    nothing, a list where one name is taken): Jinja went on with it and failed far from the
+    statement ('int' object is not iterable, as a `for` over a number would; 'list' object has
+    no attribute 'split')."""
 
-    def __init__(self, value: object) -> None:
-        """The error for `value`, the template name given (or an element of a list of them)."""
+    def __init__(self, value: object, *, listed: bool = True) -> None:
+        """The error for `value`, the template name given (or an element of a list of them);
+        `listed`: whether the statement takes a list of names (include), not one alone
+        (extends, import, from)."""
         self.kind = type(value).__name__
-        super().__init__(f"a template name must be a string or a list of strings, not {self.kind}")
+        self.listed = listed
+        taken = "a string or a list of strings" if listed else "a single string"
+        super().__init__(f"a template name must be {taken}, not {self.kind}")
 
 
 def kind_in_vietnamese(name: str) -> str:
@@ -352,24 +358,33 @@ def _no_templates(found: re.Match[str]) -> Explained:
     )
 
 
-def _not_a_name(kind: str) -> Explained:
+def _not_a_name(kind: str, listed: bool = True) -> Explained:
     """An include, import or extends given a value of `kind` (as Python names it) that is no
-    template's name."""
-    hint = (
-        "Sau include, import hay extends viết tên tệp mẫu trong ngoặc kép "
-        '({% include "_ten_mau.html" %}); nếu tên lấy từ một giá trị, giá trị ấy phải là chữ '
-        "(tên tệp) hay danh sách tên tệp: kiểm tra tên giá trị ở dòng này (có thể đã viết nhầm "
-        "một trường khác, như một số hay một bảng)."
+    template's name; `listed`: whether the statement was an include, which takes a list of
+    names too (extends, import and from take one)."""
+    if listed:
+        message = "tên mẫu sau include phải là chữ (tên tệp mẫu) hay danh sách tên"
+        hint = (
+            'Sau include viết tên tệp mẫu trong ngoặc kép ({% include "_ten_mau.html" %}); nếu '
+            "tên lấy từ một giá trị, giá trị ấy phải là chữ (tên tệp) hay danh sách tên tệp"
+        )
+    else:
+        message = "tên mẫu sau extends, import hay from phải là một tên (chữ: tên tệp mẫu)"
+        hint = (
+            "Sau extends, import hay from viết một tên tệp mẫu trong ngoặc kép "
+            '({% import "_macros.html" as m %}); chỉ include nhận một danh sách tên (lấy mẫu '
+            "đầu tiên có). Nếu tên lấy từ một giá trị, giá trị ấy phải là chữ (tên tệp)"
+        )
+    hint += (
+        ": kiểm tra tên giá trị ở dòng này (có thể đã viết nhầm một trường khác, như một số hay "
+        "một bảng)."
     )
     if kind == "NoneType":
         hint += " Nếu nó có thể trống ở một số trang, chỉ dùng nó trong {% if … %} … {% endif %}."
-    return Explained(
-        "tên mẫu sau include, import hay extends phải là chữ (tên tệp mẫu) hay danh sách tên, "
-        f"nhưng gặp {kind_in_vietnamese(kind)}",
-        None,
-        None,
-        hint,
-    )
+    message += f", nhưng gặp {kind_in_vietnamese(kind)}"
+    if not listed and kind in ("list", "tuple"):
+        message += ": chỉ include nhận danh sách tên"
+    return Explained(message, None, None, hint)
 
 
 def _no_name(found: re.Match[str]) -> Explained:
@@ -408,69 +423,87 @@ def _round_method(found: re.Match[str]) -> Explained:
     )
 
 
-def _formatting(within: str | None) -> str | None:
-    """Who fills a text's «%…» places: |format or the «%» operator (`within` None); None when
-    another filter raised Python's words on formatting, which are then not the template's."""
-    return {"format": "|format", None: "phép «%»"}.get(within)
-
-
 PLACES_FIX = (
     "Mỗi chỗ «%s» (chữ), «%d» (số nguyên), «%.1f» (số thập phân)… trong chuỗi nhận đúng một "
     "giá trị, theo thứ tự: {{ '%s: %d bài'|format(tên, số) }}; muốn viết chính dấu % thì viết "
     "«%%» ({{ '%d%%'|format(x) }})."
 )
 """How a text's «%…» places and the values given match."""
+REMAINDER = (
+    "; nếu định lấy số dư thì giá trị trước «%» đang là chữ: dùng |int",
+    "Để lấy số dư, đổi chữ sang số trước: {{ n|int % 2 }}. ",
+)
+"""What «%» with a text before it was most often meant as, told and how to write it: the
+remainder of two numbers (`n % 2` with n the text "3")."""
 
 
-def _not_a_number_placed(found: re.Match[str], within: str | None) -> Explained | None:
-    """A «%d» (or «%f», «%x»…) place of a text given a value that is not a number."""
-    if (who := _formatting(within)) is None:
-        return None
-    place = found.group("place")
-    place = f"«%{place}»" if place else "chỗ điền số thập phân («%f», «%.1f»…)"
-    return Explained(
-        f"{place} trong chuỗi trước {who} cần một số nhưng gặp "
-        f"{kind_in_vietnamese(found.group('kind'))}",
-        None,
-        None,
+class Formatting(NamedTuple):
+    """A fault of a text's «%…» places filled by |format or the «%» operator, as told."""
+
+    pattern: re.Pattern[str]
+    """Python's words for it."""
+    message: str
+    """What is told, with {who} (|format or phép «%»), and the pattern's groups: {place},
+    {kind} (in Vietnamese)."""
+    fix: str = ""
+    """Said before PLACES_FIX."""
+    remainder: bool = False
+    """Whether a remainder meant (`n % 2` with n a text) makes it: REMAINDER is told too when
+    the «%» operator raised it."""
+
+
+FORMATTING = (
+    Formatting(
+        re.compile(
+            r"^%(?P<place>.) format: an? (?:real number|integer) is required, not (?P<kind>\S+)$"
+        ),
+        "«%{place}» trong chuỗi trước {who} cần một số nhưng gặp {kind}",
         "Đưa vào một số (đổi chữ sang số bằng |int hay |float: {{ '%d'|format(x|int) }}), hoặc "
-        "dùng «%s» cho chữ. " + PLACES_FIX,
-    )
+        "dùng «%s» cho chữ. ",
+    ),
+    Formatting(
+        re.compile(r"^must be real number, not (?P<kind>\S+)$"),
+        "chỗ điền số thập phân («%f», «%.1f»…) trong chuỗi trước {who} cần một số nhưng gặp {kind}",
+        "Đưa vào một số (đổi chữ sang số bằng |float: {{ '%.1f'|format(x|float) }}), hoặc dùng "
+        "«%s» cho chữ. ",
+    ),
+    Formatting(
+        re.compile(r"^not enough arguments for format string$"),
+        "chuỗi trước {who} có nhiều chỗ «%…» hơn số giá trị được đưa vào",
+    ),
+    Formatting(
+        re.compile(r"^not all arguments converted during string formatting$"),
+        "{who} được đưa nhiều giá trị hơn số chỗ «%…» trong chuỗi trước nó (hay chuỗi không có "
+        "chỗ «%…» nào)",
+        remainder=True,
+    ),
+    Formatting(
+        re.compile(r"^unsupported format character '(?P<place>.)' \(0x[0-9a-f]+\) at index \d+$"),
+        "«%{place}» trong chuỗi trước {who} không phải một chỗ điền giá trị",
+    ),
+    Formatting(
+        re.compile(r"^incomplete format$"),
+        "chuỗi trước {who} có một dấu «%» lẻ ở cuối, không phải một chỗ điền giá trị",
+        "Viết «%%» cho dấu phần trăm: {{ '%d%%'|format(x) }}, không phải {{ '%d%'|format(x) }}. ",
+    ),
+)
+"""Python's words on a text's «%…» places and what is told of each; the same words another
+filter raises are not the template's, and left undescribed."""
 
 
-def _too_few_values(found: re.Match[str], within: str | None) -> Explained | None:
-    """A text with more «%…» places than values given."""
-    if (who := _formatting(within)) is None:
+def _formatted(found: re.Match[str], within: str | None, fault: Formatting) -> Explained | None:
+    """`fault` of a text's «%…» places filled by |format or by the «%» operator (`within`
+    None); None when another filter raised Python's words on formatting."""
+    who = {"format": "|format", None: "phép «%»"}.get(within)
+    if who is None:
         return None
-    return Explained(
-        f"chuỗi trước {who} có nhiều chỗ «%…» hơn số giá trị được đưa vào", None, None, PLACES_FIX
-    )
-
-
-def _too_many_values(found: re.Match[str], within: str | None) -> Explained | None:
-    """More values given than a text has «%…» places (or a text without any)."""
-    if (who := _formatting(within)) is None:
-        return None
-    return Explained(
-        f"{who} được đưa nhiều giá trị hơn số chỗ «%…» trong chuỗi trước nó (hay chuỗi không "
-        "có chỗ «%…» nào)",
-        None,
-        None,
-        PLACES_FIX,
-    )
-
-
-def _unknown_place(found: re.Match[str], within: str | None) -> Explained | None:
-    """A «%» in a text followed by a letter that is no place for a value («%y», or «% » meant
-    as a percent sign)."""
-    if (who := _formatting(within)) is None:
-        return None
-    return Explained(
-        f"«%{found.group(1)}» trong chuỗi trước {who} không phải một chỗ điền giá trị",
-        None,
-        None,
-        PLACES_FIX,
-    )
+    groups = found.groupdict()
+    if "kind" in groups:
+        groups["kind"] = kind_in_vietnamese(groups["kind"])
+    message, fix = fault.message.format(who=who, **groups), fault.fix
+    if fault.remainder and within is None:
+        message, fix = message + REMAINDER[0], fix + REMAINDER[1]
+    return Explained(message, None, None, fix + PLACES_FIX)
 
 
 def _not_an_integer(found: re.Match[str], within: str | None) -> Explained | None:
@@ -537,19 +570,7 @@ IN_FILTERS: tuple[
     ),
     (re.compile(r"^object of type '([^']+)' has no len\(\)$"), _no_length),
     (re.compile(r"^'([^']+)' object cannot be interpreted as an integer$"), _not_an_integer),
-    (
-        re.compile(
-            r"^%(?P<place>.) format: an? (?:real number|integer) is required, not (?P<kind>\S+)$"
-        ),
-        _not_a_number_placed,
-    ),
-    (re.compile(r"^(?P<place>)must be real number, not (?P<kind>\S+)$"), _not_a_number_placed),
-    (re.compile(r"^not enough arguments for format string$"), _too_few_values),
-    (re.compile(r"^not all arguments converted during string formatting$"), _too_many_values),
-    (
-        re.compile(r"^unsupported format character '(.)' \(0x[0-9a-f]+\) at index \d+$"),
-        _unknown_place,
-    ),
+    *((f.pattern, partial(_formatted, fault=f)) for f in FORMATTING),
 )
 """Python's messages that a filter's code also raises (its argument or the value before it of
 the wrong kind), and who describes each, given the filter (None: the template's own); a
@@ -585,7 +606,7 @@ def template_runtime_error(exc: BaseException) -> Explained | None:
             "chưa có bài), chỉ chia bên trong {% if số_chia %} … {% endif %}.",
         )
     if isinstance(exc, TemplateNameError):
-        return _not_a_name(exc.kind)
+        return _not_a_name(exc.kind, exc.listed)
     original = str(getattr(exc, "message", None) or exc)
     if unknown := unknown_filter_or_test(original, None):
         return unknown

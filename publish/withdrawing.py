@@ -417,19 +417,19 @@ def withdrawal_lines(
     bulletins: tuple[Withdrawable, ...],
     config: Config,
     now: dt.datetime,
-    published: Published | None = None,
+    records: Records | None = None,
 ) -> list[str]:
     """One line for each of `bulletins` that state/ records published now on a channel it will
     leave, naming the file and those channels; none when state/ records none of them
-    (`published`: the build's reader of state/published.json, None for one of its own)."""
-    return [line for _, line in withdrawal_notes(bulletins, config, now, published)]
+    (`records`: the build's reader of state/, None to read the files anew)."""
+    return [line for _, line in withdrawal_notes(bulletins, config, now, records)]
 
 
 def withdrawal_notes(
     bulletins: tuple[Withdrawable, ...],
     config: Config,
     now: dt.datetime,
-    published: Published | None = None,
+    records: Records | None = None,
 ) -> list[tuple[str, str]]:
     """withdrawal_lines, each with the file it is about ("" when state/ names none): a CI
     report shows them by file."""
@@ -437,7 +437,7 @@ def withdrawal_notes(
         return []
     from publish.sync.vanished import live_channels  # read only when a bulletin is held
 
-    live = live_channels(config.root / "state", now, config, (b.key for b in bulletins), published)
+    live = live_channels(config.root / "state", now, config, (b.key for b in bulletins), records)
     leavings = [(w, [c for c in live.get(w.key, ()) if c in w.kept_from]) for w in bulletins]
     web = any("web" in leaving for _, leaving in leavings)
     history = _web_history(config) if web else {}

@@ -574,7 +574,8 @@ def test_check_and_build_parse_published_json_once_for_a_wrong_fix(
 ) -> None:
     """On a wrong fix the load's wrong-fix check and the command's withdrawal lines each had a
     reader of state/ (check a third, for the channels each line names): check parsed
-    published.json three times (~1.6 MB at 10,000 bulletins), build twice."""
+    published.json three times (~1.6 MB at 10,000 bulletins), build twice; zalo.json was
+    parsed again for the channels the line names."""
     root = zalo_project(tmp_path, 2)
     assert sync(root) == 0
     copy_published(root)
@@ -585,3 +586,52 @@ def test_check_and_build_parse_published_json_once_for_a_wrong_fix(
     out = told(capsys)
     assert "bài đang đăng đổi id" in out and COPY in withdrawal_line(out), out
     assert reads["published.json"] == 1, reads
+    # The line names Zalo from the records the load read for the wrong fix (review R2 item 8).
+    assert "Zalo" in withdrawal_line(out) and reads["zalo.json"] == 1, reads
+
+
+@pytest.mark.parametrize("dry_run", [[], ["--dry-run"]], ids=["sync", "dry-run"])
+def test_sync_warns_of_a_wrong_fix_of_a_bulletin_never_on_the_website_and_strict_refuses_it(
+    dry_run: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Review R2 item 5: check and build warned of the wrong fix of a bulletin on the radio
+    alone, but sync, the command that hands its key to the copy, warned of nothing, and
+    `sync --strict` (CI) went on and withdrew the published script."""
+    root = radio_only_wrong_fix(tmp_path)
+    before = (root / "state/radio.json").read_bytes()
+    capsys.readouterr()
+    argv = ["--root", str(root), "--now", RADIO_NOW, "sync", "radio", *dry_run]
+    assert main([*argv, "--strict"]) == 1
+    out = told(capsys)
+    assert f"{RADIO_ONLY}:2: lỗi: trường 'id': bài đang đăng đổi id" in out, out
+    assert (root / "state/radio.json").read_bytes() == before
+    assert main(argv) == 0
+    out = told(capsys)
+    assert (
+        f"{RADIO_ONLY}:2: cảnh báo: trường 'id': bài đang đăng đổi id: tệp này là bài "
+        f"«{RADIO_KEY}» đã đăng (state/published.json ghi tệp này là tệp của bài ấy)"
+    ) in out, out
+
+
+def test_an_older_published_json_without_files_reads_no_zalo_record_for_unaddressed_bulletins(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: None,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Review R2 item 6: with the lookup of every bulletin on (check, build, serve, sync), a
+    published.json written before it recorded files made each bulletin without a web address
+    (a new one, here) look up its file in zalo.json: every check parsed zalo.json and its
+    journal for nothing."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    path = root / "state" / "published.json"
+    document = json.loads(path.read_text("utf-8"))
+    del document["files"]
+    path.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+    (root / "content/bai-viet/ban-tin-moi.md").write_text(zalo_bulletin(5), "utf-8")
+    reads = counting_state_reads(monkeypatch)
+    code, out = check(root, capsys)
+    assert code == 0, out
+    assert reads["zalo.json"] == 0, reads

@@ -21,8 +21,12 @@ from publish.template_faults import template_runtime_error
 from tests.test_render_web import JINJA_ENGLISH
 from tests.web_fixture import NOW, copy_site
 
-VALUES: dict[str, Any] = {"s": "abc", "n": 3, "d": {"a": 1}, "l": [1, 2], "t": NOW.date()}
-"""What the snippets below are given: a text, a number, a dict, a list, a date."""
+VALUES: dict[str, Any] = {
+    **{"s": "abc", "n": 3, "d": {"a": 1}, "l": [1, 2], "t": NOW.date()},
+    "digits": "3",
+}
+"""What the snippets below are given: a text, a number, a dict, a list, a date, a number
+written as a text (a field of a bulletin's front matter quoted)."""
 MACRO = "{% macro card(item) %}{{ item }}{% endmacro %}"
 
 FAULTS = [
@@ -140,20 +144,42 @@ FAULTS = [
     *(
         (
             source,
-            "tên mẫu sau include, import hay extends phải là chữ (tên tệp mẫu) hay danh sách tên, "
-            f"nhưng gặp {kind}",
+            f"tên mẫu sau include phải là chữ (tên tệp mẫu) hay danh sách tên, nhưng gặp {kind}",
             hint,
         )
         for source, kind, hint in [
             ("{% include 1 %}", "số nguyên (int)", '{% include "_ten_mau.html" %}'),
-            ("{% include d %}", "bảng (dict)", "ngoặc kép"),
             ("{% include [s, n] %}", "số nguyên (int)", "ngoặc kép"),
             ("{% include 1 ignore missing %}", "số nguyên (int)", "ngoặc kép"),
-            ("{% import n as m %}", "số nguyên (int)", "ngoặc kép"),
-            ("{% from l import x %}", "danh sách (list)", "ngoặc kép"),
+            ("{% include {1: 2} %}", "số nguyên (int)", "ngoặc kép"),
+            # Falsy, yet no name: told as 1 is, not as nothing (nor skipped by ignore missing).
+            ("{% include l|length - 2 %}", "số nguyên (int)", "ngoặc kép"),
+            ("{% include 0 ignore missing %}", "số nguyên (int)", "ngoặc kép"),
+            ("{% include false %}", "giá trị true hoặc false (bool)", "ngoặc kép"),
+        ]
+    ),
+    *(
+        (
+            source,
+            f"tên mẫu sau extends, import hay from phải là một tên (chữ: tên tệp mẫu), nhưng gặp "
+            f"{kind}",
+            hint,
+        )
+        for source, kind, hint in [
+            ("{% import n as m %}", "số nguyên (int)", "chỉ include nhận một danh sách tên"),
+            (
+                "{% from l import x %}",
+                "danh sách (list): chỉ include nhận danh sách tên",
+                '{% import "_macros.html" as m %}',
+            ),
+            ("{% extends [s] %}", "danh sách (list): chỉ include nhận danh sách tên", "ngoặc"),
+            ("{% import (s, s) as m %}", "danh sách (tuple): chỉ include", "ngoặc kép"),
+            ("{% extends d %}", "bảng (dict)", "ngoặc kép"),
             ("{% extends none %}", "giá trị rỗng (None)", "{% if … %}"),
         ]
     ),
+    # A dict is the list of its keys, as Jinja took it (it crashed only when none was found).
+    ("{% include d %}", "không có mẫu giao diện nào mang một trong các tên «a»", "ignore missing"),
     ("{% include none %}", "không có tên mẫu nào sau include: giá trị đứng sau", "ignore missing"),
     ("{% include [] %}", "không có tên mẫu nào sau include", "{% if … %}"),
     (
@@ -175,6 +201,18 @@ FAULTS = [
     ("{{ '%d %d'|format(1) }}", "chuỗi trước |format có nhiều chỗ «%…» hơn số giá trị", "thứ tự"),
     ("{{ '%d'|format(n, n) }}", "|format được đưa nhiều giá trị hơn số chỗ «%…»", "thứ tự"),
     ("{{ s % n }}", "phép «%» được đưa nhiều giá trị hơn số chỗ «%…»", "«%%»"),
+    (
+        "{{ digits % 2 }}",
+        "phép «%» được đưa nhiều giá trị hơn số chỗ «%…» trong chuỗi trước nó (hay chuỗi không "
+        "có chỗ «%…» nào); nếu định lấy số dư thì giá trị trước «%» đang là chữ: dùng |int",
+        "{{ n|int % 2 }}",
+    ),
+    (
+        "{{ '%d%'|format(n) }}",
+        "chuỗi trước |format có một dấu «%» lẻ ở cuối, không phải một chỗ điền giá trị",
+        "Viết «%%» cho dấu phần trăm: {{ '%d%%'|format(x) }}",
+    ),
+    ("{{ '%d%' % n }}", "chuỗi trước phép «%» có một dấu «%» lẻ ở cuối", "«%%»"),
     ("{{ '%y'|format(n) }}", "«%y» trong chuỗi trước |format không phải một chỗ điền", "«%%»"),
     (
         "{{ d|dictsort(by='x') }}",
@@ -230,6 +268,13 @@ def test_only_a_list_s_ordering_is_told_as_a_sort(source: str, tmp_path: Path) -
     assert found is not None and "sort" not in found.message + found.hint, found
 
 
+def test_only_the_percent_operator_is_told_it_may_be_a_remainder(tmp_path: Path) -> None:
+    """|format given more values than places is no remainder meant: «số dư» there would send
+    the unit after a «%» its template does not have."""
+    found = template_runtime_error(_raised(tmp_path, "{{ '%d'|format(n, n) }}"))
+    assert found is not None and "số dư" not in found.message + found.hint, found
+
+
 @pytest.mark.parametrize(
     ("source", "rendered"),
     [
@@ -239,11 +284,13 @@ def test_only_a_list_s_ordering_is_told_as_a_sort(source: str, tmp_path: Path) -
         ("{% include ['x.html', 1] %}", "x"),
         ("{% include ['x.html']|map('string') %}", "x"),
         ("{% include s ~ '.html' %}", "abc"),
+        ("{% include {'x.html': 1} %}", "x"),
+        ("{% include {} ignore missing %}", ""),
     ],
 )
 def test_an_include_jinja_renders_still_renders(source: str, rendered: str, tmp_path: Path) -> None:
     """Refusing a name that is no text changed nothing Jinja rendered: nothing skipped by
-    «ignore missing», a list whose first name is found, names a filter gives."""
+    «ignore missing», a list whose first name is found, names a filter gives, a dict's keys."""
     (tmp_path / "web").mkdir()
     (tmp_path / "web" / "x.html").write_text("x", "utf-8")
     (tmp_path / "web" / "abc.html").write_text("abc", "utf-8")
@@ -428,8 +475,8 @@ def test_a_fault_in_a_linked_theme_is_named_as_the_editor_reaches_it(
         ),
         (
             "{% include page.title|length %}",
-            "tên mẫu sau include, import hay extends phải là chữ (tên tệp mẫu) hay danh sách tên, "
-            "nhưng gặp số nguyên (int)",
+            "tên mẫu sau include phải là chữ (tên tệp mẫu) hay danh sách tên, nhưng gặp số "
+            "nguyên (int)",
         ),
     ],
     ids=["format", "dictsort", "center", "include-number"],

@@ -158,6 +158,7 @@ def _build_and_write(
         timings=timings,
         output=output,
         records=records,
+        every_key=True,
     )
     if not args.drafts:
         _refuse_vanished(args, result.site, published)
@@ -193,7 +194,7 @@ def _build_and_write(
             preview=args.drafts,
             root=root,
             clock=(config, now),
-            published=published,
+            records=records,
         )
     _print_timings(args, timings, why)
     return 0
@@ -319,17 +320,17 @@ def report(
     preview: bool = False,
     root: Path = Path("."),
     clock: tuple[config_module.Config, dt.datetime] | None = None,
-    published: Published | None = None,
+    records: Records | None = None,
 ) -> None:
     """What was left out, the warnings, and per channel what changed (written, removed); for a
     --drafts build (`preview`), where the preview went and how to look at it (from the current
     folder, the project being `root`). `clock`: the project's settings and the build's time,
-    to tell which bulletins left out are published now (publish.withdrawing), `published` the
-    build's reader of state/published.json (None: a replayed build's report reads it anew)."""
+    to tell which bulletins left out are published now (publish.withdrawing), `records` the
+    build's reader of state/ (None: a replayed build's report reads it anew)."""
     for line in outcome.exclusions:
         print(line)
     if clock is not None:
-        for line in withdrawal_lines(outcome.withdrawable, *clock, published):
+        for line in withdrawal_lines(outcome.withdrawable, *clock, records):
             print(line)
     for warning in outcome.warnings:
         print(warning.render(), file=sys.stderr)

@@ -120,6 +120,7 @@ def _check(
             digests=known,
             timings=Timings(on_phase=status.phase),
             records=records,
+            every_key=True,
         )
         found = list(result.warnings)
         # Named by file too: a link written as the file's name shows here as the page's address.
@@ -165,9 +166,7 @@ def _check(
                 ):
                     failure = str(exc)
     print_exclusions(result.site)
-    taken_down = withdrawal_notes(
-        withdrawable(result.site, records), config, now, records.published
-    )
+    taken_down = withdrawal_notes(withdrawable(result.site, records), config, now, records)
     for _, line in taken_down:
         print(line)
     if failure is not None:

@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from publish import ci_report
 from publish import config as config_module
@@ -70,12 +70,16 @@ from publish.sync.report import (
 from publish.sync.vanished import (
     CONFIRM_FLAG,
     PUBLISHED_NAME,
+    Published,
     record_published,
     refuse_vanished,
 )
 from publish.timings import COMPARING, WRITING, Timings
 from publish.withdrawing import Awaiting, awaiting_approval, awaiting_lines
 from publish.writer import WriteReport, write
+
+if TYPE_CHECKING:
+    from publish.id_holders import Records
 
 __all__ = [
     "SYNCERS",
@@ -344,8 +348,14 @@ def _run(args: argparse.Namespace) -> int:
             if last is not None:
                 with timings.phase(COMPARING):
                     last.start()
-            result = _build(config, now, args, timings, status)
-            _refuse_vanished(args, options, result.site)
+            from publish.id_holders import Records  # only for a build that renders
+
+            # One reading of state/ for the load's checks (a wrong id fix of a bulletin on
+            # the radio alone too: sync hands its key to the copy), the refusal and the
+            # build's record of what the next sync withdraws.
+            records = Records(args.root, Published(options.state))
+            result = _build(config, now, args, timings, status, records)
+            _refuse_vanished(args, options, result.site, records.published)
             # Before this sync records what it publishes: state/ then no longer says it was live.
             awaiting = awaiting_approval(result.site, now, targets)
             cache = None if args.dry_run else args.root / ".cache"
@@ -355,7 +365,7 @@ def _run(args: argparse.Namespace) -> int:
             left = kept_lines(written.foreign, lambda c: f"{args.output}/{c}")
             if last is not None:
                 with timings.phase("lưu dấu lần dựng"):
-                    last.record(result.site, CHANNELS, outcome_of(result, written))
+                    last.record(result.site, CHANNELS, outcome_of(result, written, records))
             if not args.dry_run:
                 Fragments(args.root).sweep(result.site.published_files())
         # A replayed build whose addresses a sync already found in the file as it is: nothing
@@ -461,13 +471,17 @@ def _annotate(told: list[str], awaiting: Sequence[Awaiting], root: Path) -> None
         print(command, flush=True)
 
 
-def _refuse_vanished(args: argparse.Namespace, options: SyncOptions, site: Site) -> None:
+def _refuse_vanished(
+    args: argparse.Namespace, options: SyncOptions, site: Site, published: Published | None = None
+) -> None:
     """Stop before anything is written or sent when content/ lost its bulletins wholesale, or
-    when state/published.json, which vouches for approvals by name alone, cannot be read."""
+    when state/published.json, which vouches for approvals by name alone, cannot be read
+    (`published`: the sync's reader of it, None for one of its own)."""
     from publish.name_only_record import refuse_unvouched
 
     confirmed = options.confirm_withdrawal
-    refuse_vanished(options.state, args.root / "content", site, confirmed=confirmed)
+    content = args.root / "content"
+    refuse_vanished(options.state, content, site, confirmed=confirmed, published=published)
     refuse_unvouched(site, options.state)
 
 
@@ -516,10 +530,16 @@ def _refuse_preview(args: argparse.Namespace) -> None:
 
 
 def _build(
-    config: Config, now: Any, args: argparse.Namespace, timings: Timings, status: Status
+    config: Config,
+    now: Any,
+    args: argparse.Namespace,
+    timings: Timings,
+    status: Status,
+    records: Records,
 ) -> Build:
     """Load, check and start rendering; on a content error still write the JSON summary for CI
-    (`status` erased before the problems are printed)."""
+    (`status` erased before the problems are printed; `records`: the sync's reader of
+    state/)."""
     # Imported here: a sync that replays the last build loads neither the content loader nor
     # the renderers (~0.1 s of a no-op sync at 10,000 bulletins).
     from publish.pipeline import build
@@ -528,7 +548,14 @@ def _build(
         # Pages are reused from the folder a sync deploys from (a dry run too: it compares).
         live = args.root / args.output
         return build(
-            config, channels=CHANNELS, now=now, strict=args.strict, timings=timings, output=live
+            config,
+            channels=CHANNELS,
+            now=now,
+            strict=args.strict,
+            timings=timings,
+            output=live,
+            records=records,
+            every_key=True,
         )
     except ContentError as exc:
         status.close()

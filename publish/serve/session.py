@@ -165,9 +165,9 @@ class PreviewSession:
                     # byte, `git checkout` back, a build in another terminal. Nothing is written.
                     replayed = last.replay(now, CHANNELS)
                     site: Site | None
-                    published: Published | None = None  # a replay: its lines read state/
+                    records: Records | None = None  # a replay: its lines read state/
                     if replayed is None:
-                        outcome, report, site, published = self._build_and_write(config, now, last)
+                        outcome, report, site, records = self._build_and_write(config, now, last)
                     else:
                         outcome, report = replayed, None
                         # The session's first build replayed: its site is what the next
@@ -194,7 +194,7 @@ class PreviewSession:
                     "Chạy lại với --debug để xem chi tiết và báo cho nhóm phát triển."
                 )
                 return False
-            withdrawn = withdrawal_lines(outcome.withdrawable, config, now, published)
+            withdrawn = withdrawal_lines(outcome.withdrawable, config, now, records)
             self._report(outcome, report, set() if site is None else self._edited(site), withdrawn)
             if site is not None:
                 # Before _moved forgets the last addresses.
@@ -217,9 +217,9 @@ class PreviewSession:
 
     def _build_and_write(
         self, config: config_module.Config, now: dt.datetime, last: LastBuild
-    ) -> tuple[Outcome, WriteReport, Site, Published]:
+    ) -> tuple[Outcome, WriteReport, Site, Records]:
         """Build the web channel and write it (holding the output lock); what to report, what
-        was written, the site built and the reader of state/published.json it read."""
+        was written, the site built and the reader of state/ it read."""
         with Status("Đang dựng website", stream=self._err) as status:
             last.start()
             # One reading of state/ for the load's checks, the refusal and the withdrawals told.
@@ -234,6 +234,7 @@ class PreviewSession:
                 output=self.output,
                 timings=Timings(on_phase=status.phase),
                 records=records,
+                every_key=True,
             )
             if not self._drafts:
                 # Some units copy output/ to their web server: as `publish build`.
@@ -258,7 +259,7 @@ class PreviewSession:
         self._writes.own_write()
         outcome = outcome_of(result, report, records)
         last.record(result.site, CHANNELS, outcome)
-        return outcome, report, result.site, published
+        return outcome, report, result.site, records
 
     def _watch_output(self) -> None:
         """Rebuild the preview whenever another command wrote the served folder, until closing."""

@@ -25,12 +25,15 @@ import os
 from collections.abc import Iterable, Mapping
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from publish.config import Config
 from publish.errors import PublishError
 from publish.git_restore import BEFORE_DELETION
 from publish.model import Site
+
+if TYPE_CHECKING:
+    from publish.id_holders import Records
 
 __all__ = [
     "CONFIRM_FLAG",
@@ -297,7 +300,11 @@ def loaded_keys(site: Site) -> set[str]:
 def _zalo_live(state_dir: Path) -> set[str]:
     """Keys of state/zalo.json's records of articles shown on the OA (none when the file is
     missing or unreadable: the Zalo channel tells that itself, and sends nothing)."""
-    records = zalo_records(state_dir)
+    return _live(zalo_records(state_dir))
+
+
+def _live(records: Mapping[str, Any]) -> set[str]:
+    """Keys of the zalo.json `records` of articles shown on the OA."""
     return {k for k, v in records.items() if isinstance(v, dict) and v.get("status") == "live"}
 
 
@@ -389,7 +396,7 @@ def live_channels(
     now: dt.datetime,
     config: Config,
     keys: Iterable[str],
-    published: Published | None = None,
+    records: Records | None = None,
 ) -> dict[str, tuple[str, ...]]:
     """The channels (web, zalo, radio, in that order) on which state/ records each of `keys`
     published now, for those it records on one at least: the website when the last sync
@@ -398,12 +405,12 @@ def live_channels(
     published.json was, when the last build left its page in output/web; Zalo
     when its article is live (zalo.json); the radio when an episode still to air holds its
     script (radio.json). What an approver re-approving an edit replaces, and what a sync
-    withdraws from a bulletin now held back. `published`: the command's reader of
-    published.json, when it read it already."""
+    withdraws from a bulletin now held back. `records`: the command's reader of state/, whose
+    published.json and zalo.json it (or the load) may have parsed already."""
     wanted = set(keys)
     if not wanted:
         return {}
-    record = (published or Published(state_dir)).record
+    record = (records.published if records is not None else Published(state_dir)).record
     if record is None:
         web = _web_pages(state_dir) or set()
     elif record[1] is not None:
@@ -414,7 +421,7 @@ def live_channels(
         web = record[0] & wanted & _web_keys(state_dir)
     on = {
         "web": web & wanted,
-        "zalo": _zalo_live(state_dir) & wanted,
+        "zalo": _live(records.zalo if records is not None else zalo_records(state_dir)) & wanted,
     }
     if wanted & _radio_keys(state_dir):
         # Only then: an episode's air time needs the radio channel's code (~75 ms to import).

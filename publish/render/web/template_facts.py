@@ -4,7 +4,7 @@ change."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping, MutableMapping, Sequence
+from collections.abc import Iterable, MutableMapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -86,8 +86,22 @@ class ThemeEnvironment(jinja2.Environment):
             _PARSED[key] = tree
         return tree
 
-    # Both @internalcode, as Jinja's own loading is: left out of a template's traceback, the
+    # Each @internalcode, as Jinja's own loading is: left out of a template's traceback, the
     # fault is at the template's line, not in the tool's code.
+    @internalcode
+    def get_template(
+        self,
+        name: str | jinja2.Template,
+        parent: str | None = None,
+        globals: MutableMapping[str, Any] | None = None,
+    ) -> jinja2.Template:
+        """Jinja's, refusing a value that is no single name: what extends, import and from ask
+        for (an include of a value comes here only as a text), which take one name, not a
+        list (`{% extends [a, b] %}`: «'list' object has no attribute 'split'»)."""
+        if not isinstance(name, (str, jinja2.Template, jinja2.Undefined)):
+            raise TemplateNameError(name, listed=False)
+        return super().get_template(name, parent, globals)
+
     @internalcode
     def select_template(
         self,
@@ -95,23 +109,27 @@ class ThemeEnvironment(jinja2.Environment):
         parent: str | None = None,
         globals: MutableMapping[str, Any] | None = None,
     ) -> jinja2.Template:
-        """Jinja's, refusing a value that is no list of names (`{% include 1 %}`: Jinja tried
-        to loop over it, «'int' object is not iterable» as a `for` over a number; a dict made
-        it crash). Nothing or an empty list is still Jinja's: «ignore missing» skips it."""
-        if isinstance(names, jinja2.Undefined) or not names:
+        """Jinja's (an include of a value that is no text), refusing one that is no collection
+        of names (`{% include 1 %}`: Jinja tried to loop over it, «'int' object is not
+        iterable» as a `for` over a number). Nothing (undefined, none) or an empty list is
+        still Jinja's: «ignore missing» skips it; a dict is still the list of its keys."""
+        if names is None or isinstance(names, jinja2.Undefined):
             return super().select_template(names, parent, globals)
-        if isinstance(names, Mapping) or not isinstance(names, Iterable):
+        # Before asking whether it is empty: 0 or false is no name (it was told «trống», and
+        # skipped with «ignore missing», while 1 was refused).
+        if not isinstance(names, Iterable):
             raise TemplateNameError(names)
         # Names a filter gives one at a time (|map, |select): Jinja's «not found» message reads
-        # them again by index, and crashed on them («'generator' object is not subscriptable»).
+        # them again by index, and crashed on them («'generator' object is not subscriptable»),
+        # as on a dict's keys (KeyError: -1).
         listed = names if isinstance(names, Sequence) else list(names)
         return super().select_template(listed, parent, globals)
 
     @internalcode
     def join_path(self, template: str, parent: str) -> str:
-        """Jinja's, refusing a name a template gives (include, import, extends) that is no text
-        (`{% import 1 as m %}`: «'int' object has no attribute 'split'»); asked of each name
-        only as Jinja comes to it, so a list whose first name is found works as before."""
+        """Jinja's, refusing a name of an include's list that is no text (`{% include [s, 1]
+        %}`: «'int' object has no attribute 'split'»); asked of each name only as Jinja comes
+        to it, so a list whose first name is found works as before."""
         if not isinstance(template, (str, jinja2.Undefined)):
             raise TemplateNameError(template)
         return super().join_path(template, parent)
