@@ -13,7 +13,7 @@ from typing import Any
 
 from publish import approval, name_only_record
 from publish.config import CHANNELS, Config, label_form
-from publish.date_fixes import SHORT_YEAR, calendar_fix, run_together_fix, short_year_fix
+from publish.date_fixes import date_fix
 from publish.errors import Problem
 from publish.frontmatter import Parsed, as_typed
 from publish.gates import (
@@ -55,6 +55,7 @@ __all__ = [
     "tags",
     "text",
     "timed",
+    "typed_number",
     "unknown_category",
     "unknown_keys",
     "unlikely_year",
@@ -410,9 +411,8 @@ def datetime(
     value = data[key]
     moment = read_moment(value, config.tz)
     if isinstance(moment, Unread):
-        if isinstance(value, int) and not isinstance(value, bool) and (typed := _typed(col, key)):
-            # YAML reads «01122026» as a number, one with a leading 0 as octal (304150): the
-            # message and its fix quote the digits as typed (still refused: a number is no date).
+        if (typed := typed_number(value, lambda: col.parsed, key)) is not None:
+            # Still refused (a number is no date), but quoted and fixed as typed.
             moment = Unread(f"không đọc được ngày giờ {quoted(typed)}", unread_hint(typed))
         col.add(moment.message, field=key, hint=moment.hint)
         return None
@@ -442,10 +442,13 @@ def pinned(col: Collector, data: dict[str, Any], config: Config) -> tuple[bool, 
         )
         return False, None
     if not isinstance(value, str | dt.date):
+        typed = typed_number(value, lambda: col.parsed, "pinned")
+        fix = date_fix(typed) if typed is not None else None
         col.add(
-            f"cần true hoặc một ngày giờ hết ghim, nhận được {kind(value)}",
+            "cần true hoặc một ngày giờ hết ghim, nhận được "
+            + (f"một số ({typed})" if typed is not None else kind(value)),
             field="pinned",
-            hint=PIN_HINT,
+            hint=f"{fix.said} {PIN_HINT}" if fix else PIN_HINT,
         )
         return False, None
     moment = read_moment(value, config.tz)
@@ -467,6 +470,16 @@ class Unread:
 
     message: str
     hint: str
+
+
+def typed_number(value: Any, front: Callable[[], Parsed | None], field: str) -> str | None:
+    """The digits typed for a date `field` (`date`, `pinned`, `radio.air_date`) that YAML read
+    as a number («01122026» as the octal number 304150, which the editor never wrote), from
+    the front matter `front` gives (asked only then); else None."""
+    if not isinstance(value, int) or isinstance(value, bool):
+        return None
+    parsed = front()
+    return parsed.plain(field) if parsed is not None else None
 
 
 def read_moment(value: Any, tz: dt.tzinfo) -> dt.datetime | Unread:
@@ -507,10 +520,6 @@ _UNREAD_HINTS = (
     (
         re.compile(r"\bthứ\b|\bchủ nhật\b", re.IGNORECASE),
         "Bỏ thứ trong tuần (Thứ Bảy, Chủ nhật): chỉ ghi ngày, tháng, năm.",
-    ),
-    (
-        re.compile(r"^\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b"),
-        SHORT_YEAR,
     ),
     (
         re.compile(r"^\s*\d{1,2}[/.]\d{1,2}(?![/.\-\d])"),
@@ -565,10 +574,10 @@ def unread_hint(value: Any) -> str:
             else fix
             for fix in said
         ]
-    if (short := short_year_fix(text)) is not None:
-        said = [short if fix == SHORT_YEAR else fix for fix in said]
-    impossible = calendar_fix(text) or run_together_fix(text)
-    return " ".join([*([impossible] if impossible else []), *said, DATE_HINT])
+    # First the value corrected, or the rule it breaks: a day not in the calendar (31/11), a
+    # two-digit year (8/12/26), no separators (01122026).
+    fixed = date_fix(text)
+    return " ".join([*([fixed.said] if fixed else []), *said, DATE_HINT])
 
 
 _PART_OF_DAY = re.compile(
