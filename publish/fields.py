@@ -10,6 +10,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from publish import approval, name_only_record
 from publish.config import CHANNELS, Config, label_form
@@ -328,39 +329,77 @@ def draft(col: Collector, data: dict[str, Any]) -> tuple[bool, frozenset[str]]:
 
 
 def _unknown_channels(col: Collector, key: str, names: list[str], example: str) -> bool:
-    """Report the names in `names` that are no channel, with the one each likely meant and
+    """Report the names in `names` that are no channel, with the ones each likely meant and
     `example`; whether there were any."""
     unknown = [c for c in names if c not in CHANNELS]
     if not unknown:
         return False
     meant = {c: _channels_meant(c) for c in unknown}
-    told = [f"'{', '.join(meant[c])}' thay cho '{c}'" for c in unknown if meant[c]]
-    fixed = list(dict.fromkeys(m for c in names for m in (meant.get(c, [c]))))
+    told = [f"'{', '.join(found)}' thay cho '{c}'" for c, found in meant.items() if found]
+    elsewhere = [c for c, found in meant.items() if found == []]
+    unread = [c for c, found in meant.items() if found is None]
+    fixed = list(dict.fromkeys(m for c in names for m in meant.get(c, [c]) or ()))
     typed = _typed(col, key)
     # The line corrected, when the names were written on the key's line (a list below it is
-    # fixed item by item), in the form the guide shows (`draft: [zalo]`, `channels: web, zalo`):
-    # «facebook», no channel of this tool, is left out of it.
+    # fixed item by item), in the form the guide shows (`draft: [zalo]`, `channels: web, zalo`),
+    # and only when every name was read: «website, abc» corrected to «web» would drop what
+    # «abc» meant (it may be the radio) unsaid.
     named = ", ".join(fixed)
     line = None
-    if fixed and typed and typed[0] != "-":
+    if fixed and not unread and typed and typed[0] != "-":
         line = f"{key}: [{named}]" if key == "draft" else f"{key}: {named}"
     col.add(
         f"kênh không tồn tại: {', '.join(quoted(c) for c in unknown)}",
         field=key,
         hint=(f"Có phải ý bạn là {', '.join(told)}? " if told else "")
         + f"Các kênh: {', '.join(CHANNELS)}. "
+        + (
+            f"Công cụ này không đăng lên {', '.join(quoted(c) for c in elsewhere)}: bỏ khỏi "
+            "danh sách. "
+            if elsewhere
+            else ""
+        )
+        + (
+            f"Không rõ {', '.join(quoted(c) for c in unread)} là kênh nào: ghi bằng tên kênh "
+            "ở trên, hoặc xóa. "
+            if unread
+            else ""
+        )
         + (f"Sửa dòng này thành: {line}" if line else example),
     )
     return True
 
 
-def _channels_meant(name: str) -> list[str]:
-    """The channels an unknown name meant: those it names with no comma between them («web
-    zalo», «web và zalo»), else the one closest in spelling («zaloo»), else none."""
-    words = [w for w in re.split(r"[\s/+&]+|\bvà\b", name.lower()) if w]
-    if len(words) > 1 and all(w in CHANNELS for w in words):
-        return list(dict.fromkeys(words))
-    return difflib.get_close_matches(name.lower(), CHANNELS, n=1, cutoff=0.6)
+_CHANNEL_WORDS = {
+    **dict.fromkeys(("website", "trang web", "web site"), "web"),
+    **dict.fromkeys(("zalo oa", "oa"), "zalo"),
+    **dict.fromkeys(("dai", "truyen thanh", "phat thanh", "loa", "dai truyen thanh"), "radio"),
+}
+"""What editors call a channel (folded): «website», «Zalo OA», «đài», «truyền thanh»."""
+_NOT_POSTED = frozenset(("facebook", "fb", "youtube", "tiktok", "instagram", "twitter"))
+"""Networks a name may be of that this tool does not post to (folded)."""
+
+
+def _channels_meant(name: str) -> list[str] | None:
+    """The channels an unknown name meant: the one it is another word for («website», «đài»),
+    those it names with no comma between them («web zalo», «web và đài»), else the one closest
+    in spelling («zaloo»); [] for a network this tool does not post to («facebook»); None
+    when unknown («abc»)."""
+    folded = folded_words(name)  # also without the quotes of «radio, "web zalo"»
+    if folded in _NOT_POSTED:
+        return []
+    if (one := _channel_named(folded)) is not None:
+        return [one]
+    words = [w for w in folded.split() if w != "va"]
+    each = [_channel_named(w) for w in words]
+    if len(words) > 1 and all(each):
+        return list(dict.fromkeys(c for c in each if c))
+    return difflib.get_close_matches(folded, CHANNELS, n=1, cutoff=0.6) or None
+
+
+def _channel_named(word: str) -> str | None:
+    """The channel a folded name is («web») or is another word for («đài»), else None."""
+    return word if word in CHANNELS else _CHANNEL_WORDS.get(word)
 
 
 DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-")
@@ -873,8 +912,14 @@ def slug(col: Collector, data: dict[str, Any], path: Path) -> str:
     return _not_reserved(col, value, "slug", "địa chỉ bài (slug)")
 
 
-_PAGE_SUFFIX = re.compile(r"\.(?:html?|php|aspx?)$", re.IGNORECASE)
-"""The suffix of an old page's address pasted as a slug («canh-bao.html»)."""
+_PAGE_SUFFIX = re.compile(r"\.(?:html?|php|aspx?|md)$", re.IGNORECASE)
+"""The suffix of an old page's address or a file's path pasted as a slug («canh-bao.html»,
+«C:\\bai\\canh-bao.md»)."""
+
+
+def _usable(name: str) -> bool:
+    """Whether `name`, offered as a slug or id, is one the tool takes (see slug, identifier)."""
+    return bool(SLUG_RE.fullmatch(name)) and len(name) <= 120 and name not in WINDOWS_RESERVED
 
 
 def _slug_hint(value: str, path: Path) -> str:
@@ -885,14 +930,17 @@ def _slug_hint(value: str, path: Path) -> str:
     if not any(c.isalnum() for c in value):
         return f"Xóa dòng này (địa chỉ bài lấy theo tên tệp: {own}), hoặc sửa thành: slug: {own}"
     if "/" not in value and "\\" not in value:
-        return f"Ví dụ: slug: {as_typed(slugify(value))}"
-    parts = [p for p in re.split(r"[/\\]", value) if any(c.isalnum() for c in p)]
-    last = slugify(_PAGE_SUFFIX.sub("", parts[-1]))
+        meant = slugify(value)
+        return f"Ví dụ: slug: {as_typed(meant if _usable(meant) else own)}"
+    # An address pasted whole: its path, not its host («https://a.vn/» is no slug «a-vn»).
+    address = urlsplit(value).path if "://" in value else value
+    parts = [p for p in re.split(r"[/\\]", address) if any(c.isalnum() for c in p)]
+    last = slugify(_PAGE_SUFFIX.sub("", parts[-1])) if parts else own
     told = (
         "Slug chỉ là phần cuối của địa chỉ bài, không có dấu '/': xóa dòng này (địa chỉ lấy "
         f"theo tên tệp: {own})"
     )
-    if last == own:
+    if last == own or not _usable(last):
         return f"{told}, hoặc sửa thành: slug: {own}"
     return f"{told}, hoặc chỉ giữ phần cuối, sửa thành: slug: {as_typed(last)}"
 
@@ -911,6 +959,8 @@ def identifier(col: Collector, data: dict[str, Any], slug: str) -> str:
     text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
     if not isinstance(text, str) or not SLUG_RE.fullmatch(text) or len(text) > 120:
         meant = slugify(text) if isinstance(text, str) and any(c.isalnum() for c in text) else ""
+        if meant in WINDOWS_RESERVED:  # «CON»: «con» is refused next (see _not_reserved)
+            meant = f"{meant}-1"
         col.add(
             f"id {quoted(value)} chỉ được gồm chữ thường a-z, số 0-9 và dấu gạch ngang",
             field="id",

@@ -265,6 +265,11 @@ def test_now_with_no_one_reading_is_not_given_one(
         ("../x", "x"),
         ("/2026/12/canh-bao/", "canh-bao"),
         ("https://a.vn/tin/dot-kiem-tra.html", "dot-kiem-tra"),
+        # The host is no slug («a-vn» was offered): the file name's then.
+        ("https://a.vn/", "canh-bao-lua-dao"),
+        ("https://a.vn/tin/canh-bao?id=5#tren", "canh-bao"),
+        # A file's path on Windows: «canh-bao-md» was offered.
+        ("C:\\\\bai\\\\canh-bao.md", "canh-bao"),
     ],
 )
 def test_an_address_pasted_as_a_slug_is_told_its_last_part_or_the_file_name(
@@ -300,6 +305,16 @@ def test_an_id_written_wrong_is_told_as_its_own_value_corrected(
     loads_with(tmp_path, capsys, {"id": "ct-2026-12"}, "fixed")
 
 
+def test_an_id_that_lowered_is_a_windows_name_is_told_one_that_is_not(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """«id: CON» was told «id: con», which the tool refuses next (Windows cannot store con.txt)."""
+    root = make_project(tmp_path, {FILE: bulletin_md({"id": "CON"})})
+    hint = told_fix(root, capsys, "id")
+    assert hint == "Sửa thành: id: con-1. Đừng đổi id sau khi đã đăng."
+    loads_with(tmp_path, capsys, {"id": "con-1"}, "fixed")
+
+
 @pytest.mark.parametrize(
     ("written", "line"),
     [
@@ -307,6 +322,10 @@ def test_an_id_written_wrong_is_told_as_its_own_value_corrected(
         ("web và radio", "channels: web, radio"),
         ("[web, zalo, facebook]", "channels: web, zalo"),
         ("[web, zaloo]", "channels: web, zalo"),
+        # Each name read: «website, đài» was told «channels: web», dropping the radio.
+        ("website, đài", "channels: web, radio"),
+        ("web, truyền thanh", "channels: web, radio"),
+        ('radio, "web zalo"', "channels: radio, web, zalo"),
     ],
 )
 def test_channels_written_wrong_are_told_the_line_corrected(
@@ -319,6 +338,18 @@ def test_channels_written_wrong_are_told_the_line_corrected(
     assert hint.endswith(f"Sửa dòng này thành: {line}")
     assert "'zalo' thay cho 'web zalo'" not in hint
     loads_with(tmp_path, capsys, {"channels": line.removeprefix("channels: ")}, "fixed")
+
+
+@pytest.mark.parametrize("written", ["web, abc", "[zalo, abc, zaloo]"])
+def test_channels_with_a_name_read_as_none_are_not_told_a_line_that_drops_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], written: str
+) -> None:
+    """«channels: radio, "web zalo"» was told «channels: radio»: a name no channel was read in
+    was dropped from the line offered, unsaid. The name is told instead."""
+    root = make_project(tmp_path, {FILE: bulletin_md({"channels": written})})
+    hint = told_fix(root, capsys, "channels")
+    assert "Sửa dòng này thành" not in hint
+    assert "Không rõ «abc» là kênh nào: ghi bằng tên kênh ở trên, hoặc xóa." in hint
 
 
 def test_an_expiry_written_as_the_day_of_the_date_is_told_it_is_that_day_s_midnight(
