@@ -651,15 +651,27 @@ _SPELLED_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d
 """A date in words with its year, «ngày 15 tháng 11 năm 2026»: shown back in numbers."""
 
 
+_AFTER_DATE = {
+    "expires": "Sửa expires thành một thời điểm sau date, hoặc xóa dòng expires.",
+    "pinned": "Sửa pinned thành một thời điểm sau date, ghi 'pinned: true' để ghim tới khi bài "
+    "không còn đăng, hoặc xóa dòng pinned.",
+}
+"""How to fix each key that must come after the bulletin's `date`."""
+
+
 def after_date_hint(key: str, date: dt.datetime, moment: dt.datetime, written: Any) -> str:
     """How to fix `key` (expires, pinned) read as `moment`, not after the bulletin's `date`: the
-    two moments as the tool reads them, and a day written without a time told it is that
-    day's 00:00 (the editor may have meant the end of the day: said, not assumed)."""
-    told = f"Ngày đăng (date) là {when(date)}, {key} được đọc là {when(moment)}."
-    if not timed(written) and moment.date() == date.date():
-        end = when(moment.replace(hour=23, minute=59))
-        told += f" Chỉ ghi ngày thì là 00:00 đầu ngày: tới cuối ngày đó thì ghi {key}: {end}."
-    return told
+    two moments as the tool reads them, a day written without a time told it is that day's
+    00:00 (the editor may have meant the end of the day: said, not assumed), and the remedy."""
+    told = f"Ngày đăng (date) là {when(date)}, {key} được hiểu là {when(moment)}."
+    end = moment.replace(hour=23, minute=59)
+    # A date at 23:59:30 has no end of its day to offer that comes after it.
+    if not timed(written) and moment.date() == date.date() and end > date:
+        told += (
+            " Chỉ ghi ngày (không ghi giờ) thì được hiểu là 00:00 đầu ngày; muốn tới hết ngày đó "
+            f"thì ghi {key}: {when(end)}."
+        )
+    return f"{told} {_AFTER_DATE[key]}"
 
 
 def timed(value: Any) -> bool:

@@ -360,10 +360,24 @@ def test_an_expiry_written_as_the_day_of_the_date_is_told_it_is_that_day_s_midni
     root = make_project(tmp_path, {FILE: bulletin_md({"expires": "2020-12-08"})})
     hint = told_fix(root, capsys, "expires")
     assert hint.startswith(
-        "Ngày đăng (date) là 2020-12-08 08:00, expires được đọc là 2020-12-08 00:00. Chỉ ghi "
-        "ngày thì là 00:00 đầu ngày: tới cuối ngày đó thì ghi expires: 2020-12-08 23:59."
+        "Ngày đăng (date) là 2020-12-08 08:00, expires được hiểu là 2020-12-08 00:00. Chỉ ghi "
+        "ngày (không ghi giờ) thì được hiểu là 00:00 đầu ngày; muốn tới hết ngày đó thì ghi "
+        "expires: 2020-12-08 23:59."
     )
     loads_with(tmp_path, capsys, {"expires": "2020-12-08 23:59"}, "fixed")
+
+
+def test_an_expiry_written_as_the_day_of_a_date_after_23_59_is_not_told_23_59(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """«expires: 2020-12-08 23:59», offered beside a date at 23:59:30, is not after it."""
+    fields = {"date": '"2020-12-08 23:59:30"', "expires": "2020-12-08"}
+    root = make_project(tmp_path, {FILE: bulletin_md(fields)})
+    hint = told_fix(root, capsys, "expires")
+    assert hint == (
+        "Ngày đăng (date) là 2020-12-08 23:59:30, expires được hiểu là 2020-12-08 00:00. Sửa "
+        "expires thành một thời điểm sau date, hoặc xóa dòng expires."
+    )
 
 
 def test_an_expiry_with_its_time_before_the_date_is_told_both_moments_only(
@@ -372,6 +386,6 @@ def test_an_expiry_with_its_time_before_the_date_is_told_both_moments_only(
     root = make_project(tmp_path, {FILE: bulletin_md({"expires": "2020-12-01 17:00"})})
     hint = told_fix(root, capsys, "expires")
     assert hint.startswith(
-        "Ngày đăng (date) là 2020-12-08 08:00, expires được đọc là 2020-12-01 17:00. Sửa expires"
+        "Ngày đăng (date) là 2020-12-08 08:00, expires được hiểu là 2020-12-01 17:00. Sửa expires"
     )
     assert "23:59" not in hint
