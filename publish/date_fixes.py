@@ -18,6 +18,7 @@ __all__ = [
     "calendar_fix",
     "date_fix",
     "fix_or_example",
+    "reads",
     "run_together_fix",
     "short_year_fix",
 ]
@@ -49,7 +50,7 @@ def fix_or_example(text: str, example: str) -> str:
     return fix.said if fix.offers else f"{fix.said} {example}"
 
 
-def _reads(text: str) -> bool:
+def reads(text: str) -> bool:
     """Whether the tool reads `text` as a moment it accepts (its year within YEARS)."""
     moment = parse_datetime(text, dt.UTC)
     return moment is not None and unlikely_year(moment) is None
@@ -123,7 +124,7 @@ def _month_fix(found: re.Match[str], text: str) -> Fix:
     if swapped is None:  # 02/31/2026: no 31 February either way
         return _rule(f"Không có tháng {month}: tháng ghi từ 1 đến 12.", found)
     written = _day_written(found, text, swapped)
-    if _reads(written):  # the time as written stays: the date alone is what to change
+    if reads(written):  # the time as written stays: the date alone is what to change
         return Fix(f"Không có tháng {month}: {order}: {written}.", offers=True)
     return _rule(f"Không có tháng {month}: {order}.", found)
 
@@ -142,7 +143,7 @@ def _past_month_end(found: re.Match[str], text: str, days: int) -> Fix:
             _on_calendar(year + month // 12, month % 12 + 1, 1),
         )
         written = [_day_written(found, text, d) for d in close if d is not None]
-        readings = [w for w in written if _reads(w)]
+        readings = [w for w in written if reads(w)]
     if readings:
         return Fix(f"{told}: sửa thành {_either(readings)}.", offers=True)
     return _rule(f"{told}: ngày ghi từ 1 đến {days}.", found)
@@ -170,11 +171,11 @@ def _past_midnight(text: str, found: re.Match[str], n: str) -> Fix:
     at = found.span(f"h{n}")
     # «24» and «00» have one length: `found`'s spans hold in `timed`.
     timed = text[: at[0]] + "00" + text[at[1] :]
-    if not _reads(timed):  # 8h75, or a year the tool refuses: nothing corrected reads
+    if not reads(timed):  # 8h75, or a year the tool refuses: nothing corrected reads
         return Fix(f"{told}.", offers=False)
     day, month, year, _ = written_day(found)
     written = _day_written(found, timed, dt.date(year, month, day) + dt.timedelta(days=1))
-    if not _reads(written):  # 31/12/2100 24h00: the next day is past the years read
+    if not reads(written):  # 31/12/2100 24h00: the next day is past the years read
         return Fix(f"{told}.", offers=False)
     return Fix(f"{told}: sửa thành {written}.", offers=True)
 
@@ -201,10 +202,10 @@ def short_year_fix(text: str) -> Fix | None:
     rest = text[found.end() :]
     a, b, yy = found["a"], found["b"], found["yy"]
     day_first = f"{int(a):02}{found['s1']}{int(b):02}{found['s2']}{_full_year(yy)}{rest}"
-    readings = [day_first] if _reads(day_first) else []
+    readings = [day_first] if reads(day_first) else []
     if len(a) == 2 and found["s1"] == found["s2"] == "-":
         year_first = f"{_full_year(a)}-{int(b):02}-{int(yy):02}{rest}"
-        if _reads(year_first):
+        if reads(year_first):
             readings.append(year_first)
     if readings:
         return Fix(f"Ghi năm đủ 4 chữ số: {_either(readings)}.", offers=True)
@@ -227,7 +228,7 @@ def run_together_fix(text: str) -> Fix | None:
         return None
     d, rest = found["digits"], found["rest"] or ""
     candidates = (f"{d[:2]}/{d[2:4]}/{d[4:]}{rest}", f"{d[:4]}-{d[4:6]}-{d[6:]}{rest}")
-    readings = [written for written in candidates if _reads(written)]
+    readings = [written for written in candidates if reads(written)]
     if not readings:
         return None
     return Fix(

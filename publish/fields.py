@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from publish import approval, name_only_record
 from publish.config import CHANNELS, Config, label_form
-from publish.date_fixes import date_fix
+from publish.date_fixes import date_fix, reads
 from publish.errors import Problem
 from publish.frontmatter import Parsed, as_typed
 from publish.gates import (
@@ -598,10 +598,11 @@ def unread_hint(value: Any) -> str:
             f"Giờ không ghi múi giờ là giờ Việt Nam: bỏ «{zone[0].strip()}». Giờ của múi khác "
             "thì ghi kiểu 2020-12-08 08:00+07:00."
         )
-    if (spelled := _SPELLED_DATE.search(text)) is not None:
-        day, month, year = (int(part) for part in spelled.groups())
+    spelled = _SPELLED_DATE.search(text)
+    # «ngày 31 tháng 2 năm 2026» is no day: not shown back as «31/02/2026».
+    if spelled is not None and reads(numbers := "{:0>2}/{:0>2}/{}".format(*spelled.groups())):
         said = [
-            f"Viết ngày bằng số: «{spelled[0]}» là {day:02}/{month:02}/{year}."
+            f"Viết ngày bằng số: «{spelled[0]}» là {numbers}."
             if fix.startswith("Viết ngày bằng số")
             else fix
             for fix in said
@@ -644,7 +645,7 @@ def _counted_24(text: str) -> str | None:
     written = " ".join(
         f"{text[: found.start()]} {hour:02}:{minute:02} {text[found.end() :]}".split()
     )
-    return written if parse_datetime(written, dt.UTC) is not None else None
+    return written if reads(written) else None
 
 
 _SPELLED_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)

@@ -134,6 +134,20 @@ def test_a_date_with_no_one_reading_is_not_given_one(
 
 
 @pytest.mark.parametrize(
+    ("written", "no_date"),
+    [("ngày 31 tháng 2 năm 2026", "31/02/2026"), ("01/12/1800 8 giờ tối", "01/12/1800 20:00")],
+)
+def test_a_date_in_words_or_with_a_part_of_day_is_not_shown_back_as_none(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], written: str, no_date: str
+) -> None:
+    """«ngày 31 tháng 2 năm 2026» was shown back «là 31/02/2026», «8 giờ tối» in 1800 «viết lại
+    là: 01/12/1800 20:00»: neither loads."""
+    root = make_project(tmp_path, {FILE: bulletin_md({"date": f'"{written}"'})})
+    hint = told_fix(root, capsys, "date")
+    assert no_date not in hint
+
+
+@pytest.mark.parametrize(
     ("written", "fix"), [("01122026", "01/12/2026"), ("20261201", "2026-12-01")]
 )
 def test_a_date_typed_without_separators_is_quoted_as_typed_and_told_with_them(
