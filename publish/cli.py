@@ -141,16 +141,13 @@ def resolve_now(value: str | None, tz: dt.tzinfo) -> dt.datetime:
     """The clock in the site timezone: --now when given (naive = site timezone), else the real time."""
     if value is None:
         return dt.datetime.now(tz)
-    from publish.date_fixes import date_fix
+    from publish.date_fixes import fix_or_example
     from publish.moments import parse_datetime, unlikely_year
 
     parsed = parse_datetime(value, tz)
     if parsed is None:
-        fix = date_fix(value)
-        raise PublishError(
-            f"--now: không đọc được thời điểm «{value}». {f'{fix} ' if fix else ''}"
-            f"Ví dụ: {NOW_EXAMPLES}"
-        )
+        told = fix_or_example(value, f"Ví dụ: {NOW_EXAMPLES}")
+        raise PublishError(f"--now: không đọc được thời điểm «{value}». {told}")
     if (year_problem := unlikely_year(parsed)) is not None:
         # A mistyped clock would withdraw (or release) every bulletin: refuse it.
         raise PublishError(f"--now {value}: {year_problem}. Ví dụ: {NOW_EXAMPLES}")

@@ -1433,16 +1433,13 @@ def _validate(
         col.add(
             "thời điểm hết hạn phải sau ngày đăng",
             field="expires",
-            hint=fields.after_date_hint("expires", date, expires, data["expires"])
-            + " Sửa expires thành một thời điểm sau date, hoặc xóa dòng expires.",
+            hint=fields.after_date_hint("expires", date, expires, data["expires"]),
         )
     if date and pinned_until and pinned_until <= date:
         col.add(
             "thời điểm hết ghim phải sau ngày đăng: bài sẽ không được ghim lúc nào",
             field="pinned",
-            hint=fields.after_date_hint("pinned", date, pinned_until, data["pinned"])
-            + " Sửa pinned thành một thời điểm sau date, ghi 'pinned: true' để ghim tới khi "
-            "bài không còn đăng, hoặc xóa dòng pinned.",
+            hint=fields.after_date_hint("pinned", date, pinned_until, data["pinned"]),
         )
         pinned, pinned_until = False, None
     blocks = {c: data[c] for c in CHANNELS if c in data}
@@ -1645,8 +1642,7 @@ def _page(path: Path, config: Config, col: Collector, problems: list[Problem]) -
         col.add(
             "thời điểm hết hạn phải sau ngày đăng",
             field="expires",
-            hint=fields.after_date_hint("expires", date, expires, data["expires"])
-            + " Sửa expires thành một thời điểm sau date, hoặc xóa dòng expires.",
+            hint=fields.after_date_hint("expires", date, expires, data["expires"]),
         )
     if held_back or too_deep or title is None or not slug:
         # Not loaded, the page never reaches the website's check of its slug: told here, in

@@ -10,10 +10,11 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from publish import approval, name_only_record
 from publish.config import CHANNELS, Config, label_form
-from publish.date_fixes import SHORT_YEAR, calendar_fix, run_together_fix, short_year_fix
+from publish.date_fixes import date_fix, reads
 from publish.errors import Problem
 from publish.frontmatter import Parsed, as_typed
 from publish.gates import (
@@ -56,6 +57,7 @@ __all__ = [
     "tags",
     "text",
     "timed",
+    "typed_number",
     "unknown_category",
     "unknown_keys",
     "unlikely_year",
@@ -328,39 +330,77 @@ def draft(col: Collector, data: dict[str, Any]) -> tuple[bool, frozenset[str]]:
 
 
 def _unknown_channels(col: Collector, key: str, names: list[str], example: str) -> bool:
-    """Report the names in `names` that are no channel, with the one each likely meant and
+    """Report the names in `names` that are no channel, with the ones each likely meant and
     `example`; whether there were any."""
     unknown = [c for c in names if c not in CHANNELS]
     if not unknown:
         return False
     meant = {c: _channels_meant(c) for c in unknown}
-    told = [f"'{', '.join(meant[c])}' thay cho '{c}'" for c in unknown if meant[c]]
-    fixed = list(dict.fromkeys(m for c in names for m in (meant.get(c, [c]))))
+    told = [f"'{', '.join(found)}' thay cho '{c}'" for c, found in meant.items() if found]
+    elsewhere = [c for c, found in meant.items() if found == []]
+    unread = [c for c, found in meant.items() if found is None]
+    fixed = list(dict.fromkeys(m for c in names for m in meant.get(c, [c]) or ()))
     typed = _typed(col, key)
     # The line corrected, when the names were written on the key's line (a list below it is
-    # fixed item by item), in the form the guide shows (`draft: [zalo]`, `channels: web, zalo`):
-    # «facebook», no channel of this tool, is left out of it.
+    # fixed item by item), in the form the guide shows (`draft: [zalo]`, `channels: web, zalo`),
+    # and only when every name was read: «website, abc» corrected to «web» would drop what
+    # «abc» meant (it may be the radio) unsaid.
     named = ", ".join(fixed)
     line = None
-    if fixed and typed and typed[0] != "-":
+    if fixed and not unread and typed and typed[0] != "-":
         line = f"{key}: [{named}]" if key == "draft" else f"{key}: {named}"
     col.add(
         f"kênh không tồn tại: {', '.join(quoted(c) for c in unknown)}",
         field=key,
         hint=(f"Có phải ý bạn là {', '.join(told)}? " if told else "")
         + f"Các kênh: {', '.join(CHANNELS)}. "
+        + (
+            f"Công cụ này không đăng lên {', '.join(quoted(c) for c in elsewhere)}: bỏ khỏi "
+            "danh sách. "
+            if elsewhere
+            else ""
+        )
+        + (
+            f"Không rõ {', '.join(quoted(c) for c in unread)} là kênh nào: ghi bằng tên kênh "
+            "ở trên, hoặc xóa. "
+            if unread
+            else ""
+        )
         + (f"Sửa dòng này thành: {line}" if line else example),
     )
     return True
 
 
-def _channels_meant(name: str) -> list[str]:
-    """The channels an unknown name meant: those it names with no comma between them («web
-    zalo», «web và zalo»), else the one closest in spelling («zaloo»), else none."""
-    words = [w for w in re.split(r"[\s/+&]+|\bvà\b", name.lower()) if w]
-    if len(words) > 1 and all(w in CHANNELS for w in words):
-        return list(dict.fromkeys(words))
-    return difflib.get_close_matches(name.lower(), CHANNELS, n=1, cutoff=0.6)
+_CHANNEL_WORDS = {
+    **dict.fromkeys(("website", "trang web", "web site"), "web"),
+    **dict.fromkeys(("zalo oa", "oa"), "zalo"),
+    **dict.fromkeys(("dai", "truyen thanh", "phat thanh", "loa", "dai truyen thanh"), "radio"),
+}
+"""What editors call a channel (folded): «website», «Zalo OA», «đài», «truyền thanh»."""
+_NOT_POSTED = frozenset(("facebook", "fb", "youtube", "tiktok", "instagram", "twitter"))
+"""Networks a name may be of that this tool does not post to (folded)."""
+
+
+def _channels_meant(name: str) -> list[str] | None:
+    """The channels an unknown name meant: the one it is another word for («website», «đài»),
+    those it names with no comma between them («web zalo», «web và đài»), else the one closest
+    in spelling («zaloo»); [] for a network this tool does not post to («facebook»); None
+    when unknown («abc»)."""
+    folded = folded_words(name)  # also without the quotes of «radio, "web zalo"»
+    if folded in _NOT_POSTED:
+        return []
+    if (one := _channel_named(folded)) is not None:
+        return [one]
+    words = [w for w in folded.split() if w != "va"]
+    each = [_channel_named(w) for w in words]
+    if len(words) > 1 and all(each):
+        return list(dict.fromkeys(c for c in each if c))
+    return difflib.get_close_matches(folded, CHANNELS, n=1, cutoff=0.6) or None
+
+
+def _channel_named(word: str) -> str | None:
+    """The channel a folded name is («web») or is another word for («đài»), else None."""
+    return word if word in CHANNELS else _CHANNEL_WORDS.get(word)
 
 
 DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-")
@@ -415,9 +455,8 @@ def datetime(
     value = data[key]
     moment = read_moment(value, config.tz)
     if isinstance(moment, Unread):
-        if isinstance(value, int) and not isinstance(value, bool) and (typed := _typed(col, key)):
-            # YAML reads «01122026» as a number, one with a leading 0 as octal (304150): the
-            # message and its fix quote the digits as typed (still refused: a number is no date).
+        if (typed := typed_number(value, lambda: col.parsed, key)) is not None:
+            # Still refused (a number is no date), but quoted and fixed as typed.
             moment = Unread(f"không đọc được ngày giờ {quoted(typed)}", unread_hint(typed))
         col.add(moment.message, field=key, hint=moment.hint)
         return None
@@ -447,10 +486,13 @@ def pinned(col: Collector, data: dict[str, Any], config: Config) -> tuple[bool, 
         )
         return False, None
     if not isinstance(value, str | dt.date):
+        typed = typed_number(value, lambda: col.parsed, "pinned")
+        fix = date_fix(typed) if typed is not None else None
         col.add(
-            f"cần true hoặc một ngày giờ hết ghim, nhận được {kind(value)}",
+            "cần true hoặc một ngày giờ hết ghim, nhận được "
+            + (f"một số ({typed})" if typed is not None else kind(value)),
             field="pinned",
-            hint=PIN_HINT,
+            hint=f"{fix.said} {PIN_HINT}" if fix else PIN_HINT,
         )
         return False, None
     moment = read_moment(value, config.tz)
@@ -472,6 +514,16 @@ class Unread:
 
     message: str
     hint: str
+
+
+def typed_number(value: Any, front: Callable[[], Parsed | None], field: str) -> str | None:
+    """The digits typed for a date `field` (`date`, `pinned`, `radio.air_date`) that YAML read
+    as a number («01122026» as the octal number 304150, which the editor never wrote), from
+    the front matter `front` gives (asked only then); else None."""
+    if not isinstance(value, int) or isinstance(value, bool):
+        return None
+    parsed = front()
+    return parsed.plain(field) if parsed is not None else None
 
 
 def read_moment(value: Any, tz: dt.tzinfo) -> dt.datetime | Unread:
@@ -514,10 +566,6 @@ _UNREAD_HINTS = (
         "Bỏ thứ trong tuần (Thứ Bảy, Chủ nhật): chỉ ghi ngày, tháng, năm.",
     ),
     (
-        re.compile(r"^\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b"),
-        SHORT_YEAR,
-    ),
-    (
         re.compile(r"^\s*\d{1,2}[/.]\d{1,2}(?![/.\-\d])"),
         "Ghi cả năm sau ngày và tháng (công cụ không đoán năm): 01/12/2026, không phải 01/12.",
     ),
@@ -555,10 +603,11 @@ def unread_hint(value: Any) -> str:
             f"Giờ không ghi múi giờ là giờ Việt Nam: bỏ «{zone[0].strip()}». Giờ của múi khác "
             "thì ghi kiểu 2020-12-08 08:00+07:00."
         )
-    if (spelled := _SPELLED_DATE.search(text)) is not None:
-        day, month, year = (int(part) for part in spelled.groups())
+    spelled = _SPELLED_DATE.search(text)
+    # «ngày 31 tháng 2 năm 2026» is no day: not shown back as «31/02/2026».
+    if spelled is not None and reads(numbers := "{:0>2}/{:0>2}/{}".format(*spelled.groups())):
         said = [
-            f"Viết ngày bằng số: «{spelled[0]}» là {day:02}/{month:02}/{year}."
+            f"Viết ngày bằng số: «{spelled[0]}» là {numbers}."
             if fix.startswith("Viết ngày bằng số")
             else fix
             for fix in said
@@ -570,10 +619,10 @@ def unread_hint(value: Any) -> str:
             else fix
             for fix in said
         ]
-    if (short := short_year_fix(text)) is not None:
-        said = [short if fix == SHORT_YEAR else fix for fix in said]
-    impossible = calendar_fix(text) or run_together_fix(text)
-    return " ".join([*([impossible] if impossible else []), *said, DATE_HINT])
+    # First the value corrected, or the rule it breaks: a day not in the calendar (31/11), a
+    # two-digit year (8/12/26), no separators (01122026).
+    fixed = date_fix(text)
+    return " ".join([*([fixed.said] if fixed else []), *said, DATE_HINT])
 
 
 _PART_OF_DAY = re.compile(
@@ -601,22 +650,34 @@ def _counted_24(text: str) -> str | None:
     written = " ".join(
         f"{text[: found.start()]} {hour:02}:{minute:02} {text[found.end() :]}".split()
     )
-    return written if parse_datetime(written, dt.UTC) is not None else None
+    return written if reads(written) else None
 
 
 _SPELLED_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
 """A date in words with its year, «ngày 15 tháng 11 năm 2026»: shown back in numbers."""
 
 
+_AFTER_DATE = {
+    "expires": "Sửa expires thành một thời điểm sau date, hoặc xóa dòng expires.",
+    "pinned": "Sửa pinned thành một thời điểm sau date, ghi 'pinned: true' để ghim tới khi bài "
+    "không còn đăng, hoặc xóa dòng pinned.",
+}
+"""How to fix each key that must come after the bulletin's `date`."""
+
+
 def after_date_hint(key: str, date: dt.datetime, moment: dt.datetime, written: Any) -> str:
     """How to fix `key` (expires, pinned) read as `moment`, not after the bulletin's `date`: the
-    two moments as the tool reads them, and a day written without a time told it is that
-    day's 00:00 (the editor may have meant the end of the day: said, not assumed)."""
-    told = f"Ngày đăng (date) là {when(date)}, {key} được đọc là {when(moment)}."
-    if not timed(written) and moment.date() == date.date():
-        end = when(moment.replace(hour=23, minute=59))
-        told += f" Chỉ ghi ngày thì là 00:00 đầu ngày: tới cuối ngày đó thì ghi {key}: {end}."
-    return told
+    two moments as the tool reads them, a day written without a time told it is that day's
+    00:00 (the editor may have meant the end of the day: said, not assumed), and the remedy."""
+    told = f"Ngày đăng (date) là {when(date)}, {key} được hiểu là {when(moment)}."
+    end = moment.replace(hour=23, minute=59)
+    # A date at 23:59:30 has no end of its day to offer that comes after it.
+    if not timed(written) and moment.date() == date.date() and end > date:
+        told += (
+            " Chỉ ghi ngày (không ghi giờ) thì được hiểu là 00:00 đầu ngày; muốn tới hết ngày đó "
+            f"thì ghi {key}: {when(end)}."
+        )
+    return f"{told} {_AFTER_DATE[key]}"
 
 
 def timed(value: Any) -> bool:
@@ -869,8 +930,14 @@ def slug(col: Collector, data: dict[str, Any], path: Path) -> str:
     return _not_reserved(col, value, "slug", "địa chỉ bài (slug)")
 
 
-_PAGE_SUFFIX = re.compile(r"\.(?:html?|php|aspx?)$", re.IGNORECASE)
-"""The suffix of an old page's address pasted as a slug («canh-bao.html»)."""
+_PAGE_SUFFIX = re.compile(r"\.(?:html?|php|aspx?|md)$", re.IGNORECASE)
+"""The suffix of an old page's address or a file's path pasted as a slug («canh-bao.html»,
+«C:\\bai\\canh-bao.md»)."""
+
+
+def _usable(name: str) -> bool:
+    """Whether `name`, offered as a slug or id, is one the tool takes (see slug, identifier)."""
+    return bool(SLUG_RE.fullmatch(name)) and len(name) <= 120 and name not in WINDOWS_RESERVED
 
 
 def _slug_hint(value: str, path: Path) -> str:
@@ -881,14 +948,17 @@ def _slug_hint(value: str, path: Path) -> str:
     if not any(c.isalnum() for c in value):
         return f"Xóa dòng này (địa chỉ bài lấy theo tên tệp: {own}), hoặc sửa thành: slug: {own}"
     if "/" not in value and "\\" not in value:
-        return f"Ví dụ: slug: {as_typed(slugify(value))}"
-    parts = [p for p in re.split(r"[/\\]", value) if any(c.isalnum() for c in p)]
-    last = slugify(_PAGE_SUFFIX.sub("", parts[-1]))
+        meant = slugify(value)
+        return f"Ví dụ: slug: {as_typed(meant if _usable(meant) else own)}"
+    # An address pasted whole: its path, not its host («https://a.vn/» is no slug «a-vn»).
+    address = urlsplit(value).path if "://" in value else value
+    parts = [p for p in re.split(r"[/\\]", address) if any(c.isalnum() for c in p)]
+    last = slugify(_PAGE_SUFFIX.sub("", parts[-1])) if parts else own
     told = (
         "Slug chỉ là phần cuối của địa chỉ bài, không có dấu '/': xóa dòng này (địa chỉ lấy "
         f"theo tên tệp: {own})"
     )
-    if last == own:
+    if last == own or not _usable(last):
         return f"{told}, hoặc sửa thành: slug: {own}"
     return f"{told}, hoặc chỉ giữ phần cuối, sửa thành: slug: {as_typed(last)}"
 
@@ -907,6 +977,8 @@ def identifier(col: Collector, data: dict[str, Any], slug: str) -> str:
     text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
     if not isinstance(text, str) or not SLUG_RE.fullmatch(text) or len(text) > 120:
         meant = slugify(text) if isinstance(text, str) and any(c.isalnum() for c in text) else ""
+        if meant in WINDOWS_RESERVED:  # «CON»: «con» is refused next (see _not_reserved)
+            meant = f"{meant}-1"
         col.add(
             f"id {quoted(value)} chỉ được gồm chữ thường a-z, số 0-9 và dấu gạch ngang",
             field="id",

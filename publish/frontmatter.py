@@ -230,6 +230,20 @@ class Parsed:
                 return list(value.value)
         return []
 
+    def plain(self, field: str) -> str | None:
+        """The value of `field` (`pinned`, nested `radio.air_date`) as typed, when written without
+        quotes on its key's line: one YAML read as another type (`01122026`, the octal number
+        304150) shown as the editor wrote it; else None. Composed again: asked only then."""
+        try:
+            node = yaml.compose(self.yaml_text, Loader=_BaseLoader)
+        except yaml.YAMLError:
+            return None
+        found: dict[int, tuple[str, str]] = {}
+        _plain_values(node, "", found)
+        # The last of a key written twice (see split): the value read.
+        typed = [value for name, value in found.values() if name == field]
+        return typed[-1] if typed else None
+
     def key_at(self, line: int) -> str | None:
         """The front matter key whose value holds 1-based `line` (`zalo.title` inside a block),
         or None for a line of the body or one before any key."""

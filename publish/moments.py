@@ -16,6 +16,7 @@ __all__ = [
     "recorded_moment",
     "unlikely_year",
     "when",
+    "written_day",
 ]
 
 _TIME = r"(?P<h{n}>\d{{1,2}})(?::(?P<m{n}>\d{{2}})(?::(?P<s{n}>\d{{2}}))?|\s*(?:h|g|giờ)\s*(?:(?P<hm{n}>\d{{1,2}})(?:\s*phút|p|')?)?)"
@@ -77,20 +78,23 @@ def _written_datetime(text: str) -> dt.datetime | None:
     found = WRITTEN_DATE_RE.fullmatch(text)
     if found is None or (found["h1"] and found["h2"]):
         return None
-    parts = found.groupdict()
-    day, month, year = (
-        (parts["d"], parts["mo"], parts["y"])
-        if parts["d"]
-        else (parts["d2"], parts["mo2"], parts["y2"])
-    )
-    n = "1" if parts["h1"] else "2"
-    hour, minute, second = parts[f"h{n}"], parts[f"m{n}"] or parts[f"hm{n}"], parts[f"s{n}"]
+    day, month, year, _ = written_day(found)
+    n = "1" if found["h1"] else "2"
+    hour, minute, second = found[f"h{n}"], found[f"m{n}"] or found[f"hm{n}"], found[f"s{n}"]
     try:
-        return dt.datetime(
-            int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0)
-        )
+        return dt.datetime(year, month, day, int(hour or 0), int(minute or 0), int(second or 0))
     except ValueError:
         return None
+
+
+def written_day(found: re.Match[str]) -> tuple[int, int, int, tuple[int, int]]:
+    """The day, month and year a WRITTEN_DATE_RE match names (day first or year first), and
+    where the date is in the text matched: from its first number to its last, no time."""
+    if found["d"] is not None:
+        span = found.start("d"), found.end("y")
+        return int(found["d"]), int(found["mo"]), int(found["y"]), span
+    span = found.start("y2"), found.end("d2")
+    return int(found["d2"]), int(found["mo2"]), int(found["y2"]), span
 
 
 def unlikely_year(moment: dt.date) -> str | None:

@@ -64,6 +64,12 @@ def loads_with(
         ),
         ("01/12/2026 24h30", "sửa thành 02/12/2026 00h30.", ["02/12/2026 00h30"]),
         ("31/12/2026 24:00", "sửa thành 01/01/2027 00:00.", ["01/01/2027 00:00"]),
+        (
+            "02.13.2026 8h00",
+            "Không có tháng 13: ghi ngày trước tháng (ngày/tháng/năm): 13.02.2026 8h00.",
+            ["13.02.2026 8h00"],
+        ),
+        ("2026-13-02", "Không có tháng 13: ghi năm-tháng-ngày: 2026-02-13.", ["2026-02-13"]),
     ],
 )
 def test_a_date_written_wrong_is_told_corrected(
@@ -91,16 +97,54 @@ def test_a_date_written_wrong_is_told_corrected(
             "01/12/2026 25h00",
             "Không có 25 giờ: giờ ghi từ 0 đến 23 (nửa đêm là 00h00 ngày hôm sau).",
         ),
+        # No month has 32 days: a typo, not December's 31 mixed up with another month's 30.
+        ("32/12/2026", "Tháng 12 năm 2026 chỉ có 31 ngày: ngày ghi từ 1 đến 31."),
+        # A day past the month's end with a time that is none too: the day corrected was
+        # offered with the time kept («30/11/2026 24h00»), which does not load either.
+        (
+            "31/11/2026 24h00",
+            "Tháng 11 năm 2026 chỉ có 30 ngày: ngày ghi từ 1 đến 30. Không có 24 giờ: giờ ghi "
+            "từ 0 đến 23 (nửa đêm là 00h00 ngày hôm sau).",
+        ),
+        (
+            "2026-02-29 8h75",
+            "Tháng 2 năm 2026 chỉ có 28 ngày: ngày ghi từ 1 đến 28. Không có phút 75: phút ghi "
+            "từ 0 đến 59.",
+        ),
+        # Day and month swapped are no day either: «31/02/2026», «2026-04-31» were offered.
+        ("02/31/2026", "Không có tháng 31: tháng ghi từ 1 đến 12."),
+        ("2026-31-04", "Không có tháng 31: tháng ghi từ 1 đến 12."),
+        # Swapped, a day; but the time is none: the order is told, no value.
+        (
+            "11/15/2026 8h75",
+            "Không có tháng 15: ghi ngày trước tháng (ngày/tháng/năm). Không có phút 75: phút "
+            "ghi từ 0 đến 59.",
+        ),
     ],
 )
 def test_a_date_with_no_one_reading_is_not_given_one(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], written: str, rule: str
 ) -> None:
-    """30/02 may be 28/02, 02/03 or 20/02: the hint names the rule, never a guessed day."""
+    """30/02 may be 28/02, 02/03 or 20/02: the hint names the rule, never a guessed day, nor
+    a value that does not load."""
     root = make_project(tmp_path, {FILE: bulletin_md({"date": f'"{written}"'})})
     hint = told_fix(root, capsys, "date")
     assert hint.startswith(rule)
     assert "sửa thành" not in hint
+
+
+@pytest.mark.parametrize(
+    ("written", "no_date"),
+    [("ngày 31 tháng 2 năm 2026", "31/02/2026"), ("01/12/1800 8 giờ tối", "01/12/1800 20:00")],
+)
+def test_a_date_in_words_or_with_a_part_of_day_is_not_shown_back_as_none(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], written: str, no_date: str
+) -> None:
+    """«ngày 31 tháng 2 năm 2026» was shown back «là 31/02/2026», «8 giờ tối» in 1800 «viết lại
+    là: 01/12/1800 20:00»: neither loads."""
+    root = make_project(tmp_path, {FILE: bulletin_md({"date": f'"{written}"'})})
+    hint = told_fix(root, capsys, "date")
+    assert no_date not in hint
 
 
 @pytest.mark.parametrize(
@@ -116,20 +160,88 @@ def test_a_date_typed_without_separators_is_quoted_as_typed_and_told_with_them(
     assert code == 1
     assert f"không đọc được ngày giờ «{written}»" in printed
     assert "304150" not in printed
-    assert f"Ngăn ngày, tháng, năm bằng dấu / hoặc dấu -: {fix}." in printed
+    assert f"Ngăn cách ngày, tháng, năm bằng dấu / hoặc dấu -: {fix}." in printed
     loads_with(tmp_path, capsys, {"date": fix}, "fixed")
+
+
+@pytest.mark.parametrize(
+    ("field", "told"),
+    [
+        ("pinned", "cần true hoặc một ngày giờ hết ghim, nhận được một số (01122026)"),
+        ("expires", "không đọc được ngày giờ «01122026»"),
+    ],
+)
+def test_another_date_typed_without_separators_is_quoted_as_typed_and_told_with_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], field: str, told: str
+) -> None:
+    """Only `date` quoted the digits as typed: «pinned: 01122026» was told «nhận được một số
+    (304150)» with no fix."""
+    root = make_project(tmp_path, {FILE: bulletin_md({field: "01122026"})})
+    code, printed = check(root, capsys)
+    assert code == 1
+    assert f"trường '{field}': {told}" in printed
+    assert "304150" not in printed
+    assert "Ngăn cách ngày, tháng, năm bằng dấu / hoặc dấu -: 01/12/2026." in printed
+    loads_with(tmp_path, capsys, {field: "01/12/2026"}, "fixed")
+
+
+def test_a_radio_air_date_typed_without_separators_is_quoted_as_typed_and_told_with_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The air date was told «không đọc được ngày phát «304150»», a number the editor never
+    typed, and no fix."""
+    radio = "\n  air_date: 01122026"
+    root = make_project(tmp_path, {FILE: bulletin_md({"channels": "[radio]", "radio": radio})})
+    code, printed = check(root, capsys)
+    assert code == 1
+    assert "trường 'radio.air_date': không đọc được ngày phát «01122026»" in printed
+    assert "304150" not in printed
+    assert told_fix(root, capsys, "radio.air_date") == (
+        "Ngăn cách ngày, tháng, năm bằng dấu / hoặc dấu -: 01/12/2026."
+    )
+    fixed = {"channels": "[radio]", "radio": "\n  air_date: 01/12/2026"}
+    loads_with(tmp_path, capsys, fixed, "fixed")
+
+
+def test_speak_quotes_an_air_date_typed_without_separators_as_typed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`publish speak` reads the radio block as the build does: the digits typed, fixed."""
+    path = tmp_path / "tin.md"
+    path.write_text(
+        '---\ntitle: "Ra quân"\nradio:\n  air_date: 01122026\n---\n\nCông an huyện ra quân.\n',
+        encoding="utf-8",
+    )
+    assert main(["speak", "--flags", "--strict", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert f"{path}:4: lỗi: trường 'radio.air_date': không đọc được ngày phát «01122026»" in out
+    assert "Cách sửa: Ngăn cách ngày, tháng, năm bằng dấu / hoặc dấu -: 01/12/2026.\n" in out
 
 
 def test_a_radio_air_date_past_the_month_s_end_is_told_corrected(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """The air date's hint was «Viết dạng 2020-12-12.» for any value."""
+    """The air date's hint was «Viết dạng 2020-12-12.» for any value; then that sentence
+    followed the corrected value, as if it were written wrong too."""
     radio = "\n  air_date: 31/11/2026"
     root = make_project(tmp_path, {FILE: bulletin_md({"channels": "[radio]", "radio": radio})})
     hint = told_fix(root, capsys, "radio.air_date")
+    assert hint == "Tháng 11 năm 2026 chỉ có 30 ngày: sửa thành 30/11/2026 hoặc 01/12/2026."
+    for n, day in enumerate(("30/11/2026", "01/12/2026")):
+        fixed = {"channels": "[radio]", "radio": f"\n  air_date: {day}"}
+        loads_with(tmp_path, capsys, fixed, f"fixed-{n}")
+
+
+def test_a_radio_air_date_with_no_reading_is_told_the_rule_and_the_form(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """«31/11/2026 24h00» was offered «30/11/2026 24h00 hoặc 01/12/2026 24h00», neither a day."""
+    radio = "\n  air_date: 31/11/2026 24h00"
+    root = make_project(tmp_path, {FILE: bulletin_md({"channels": "[radio]", "radio": radio})})
+    hint = told_fix(root, capsys, "radio.air_date")
     assert hint == (
-        "Tháng 11 năm 2026 chỉ có 30 ngày: sửa thành 30/11/2026 hoặc 01/12/2026. "
-        "Viết dạng 2020-12-12."
+        "Tháng 11 năm 2026 chỉ có 30 ngày: ngày ghi từ 1 đến 30. Không có 24 giờ: giờ ghi từ 0 "
+        "đến 23 (nửa đêm là 00h00 ngày hôm sau). Viết dạng 2020-12-12."
     )
 
 
@@ -144,11 +256,34 @@ def test_now_past_the_month_s_end_is_told_corrected(
 
 
 @pytest.mark.parametrize(
+    ("now", "rule"),
+    [
+        ("2026-02-29 8h75", "chỉ có 28 ngày: ngày ghi từ 1 đến 28. Không có phút 75"),
+        ("32/12/2026", "chỉ có 31 ngày: ngày ghi từ 1 đến 31. Ví dụ: --now"),
+    ],
+)
+def test_now_with_no_one_reading_is_not_given_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], now: str, rule: str
+) -> None:
+    """«--now "2026-02-29 8h75"» was offered «2026-02-28 8h75», which --now refuses too."""
+    root = make_project(tmp_path, {FILE: bulletin_md()})
+    code, printed = check(root, capsys, now)
+    assert code != 0
+    assert rule in printed
+    assert "sửa thành" not in printed
+
+
+@pytest.mark.parametrize(
     ("written", "offered"),
     [
         ("../x", "x"),
         ("/2026/12/canh-bao/", "canh-bao"),
         ("https://a.vn/tin/dot-kiem-tra.html", "dot-kiem-tra"),
+        # The host is no slug («a-vn» was offered): the file name's then.
+        ("https://a.vn/", "canh-bao-lua-dao"),
+        ("https://a.vn/tin/canh-bao?id=5#tren", "canh-bao"),
+        # A file's path on Windows: «canh-bao-md» was offered.
+        ("C:\\\\bai\\\\canh-bao.md", "canh-bao"),
     ],
 )
 def test_an_address_pasted_as_a_slug_is_told_its_last_part_or_the_file_name(
@@ -184,6 +319,16 @@ def test_an_id_written_wrong_is_told_as_its_own_value_corrected(
     loads_with(tmp_path, capsys, {"id": "ct-2026-12"}, "fixed")
 
 
+def test_an_id_that_lowered_is_a_windows_name_is_told_one_that_is_not(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """«id: CON» was told «id: con», which the tool refuses next (Windows cannot store con.txt)."""
+    root = make_project(tmp_path, {FILE: bulletin_md({"id": "CON"})})
+    hint = told_fix(root, capsys, "id")
+    assert hint == "Sửa thành: id: con-1. Đừng đổi id sau khi đã đăng."
+    loads_with(tmp_path, capsys, {"id": "con-1"}, "fixed")
+
+
 @pytest.mark.parametrize(
     ("written", "line"),
     [
@@ -191,6 +336,10 @@ def test_an_id_written_wrong_is_told_as_its_own_value_corrected(
         ("web và radio", "channels: web, radio"),
         ("[web, zalo, facebook]", "channels: web, zalo"),
         ("[web, zaloo]", "channels: web, zalo"),
+        # Each name read: «website, đài» was told «channels: web», dropping the radio.
+        ("website, đài", "channels: web, radio"),
+        ("web, truyền thanh", "channels: web, radio"),
+        ('radio, "web zalo"', "channels: radio, web, zalo"),
     ],
 )
 def test_channels_written_wrong_are_told_the_line_corrected(
@@ -205,6 +354,18 @@ def test_channels_written_wrong_are_told_the_line_corrected(
     loads_with(tmp_path, capsys, {"channels": line.removeprefix("channels: ")}, "fixed")
 
 
+@pytest.mark.parametrize("written", ["web, abc", "[zalo, abc, zaloo]"])
+def test_channels_with_a_name_read_as_none_are_not_told_a_line_that_drops_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], written: str
+) -> None:
+    """«channels: radio, "web zalo"» was told «channels: radio»: a name no channel was read in
+    was dropped from the line offered, unsaid. The name is told instead."""
+    root = make_project(tmp_path, {FILE: bulletin_md({"channels": written})})
+    hint = told_fix(root, capsys, "channels")
+    assert "Sửa dòng này thành" not in hint
+    assert "Không rõ «abc» là kênh nào: ghi bằng tên kênh ở trên, hoặc xóa." in hint
+
+
 def test_an_expiry_written_as_the_day_of_the_date_is_told_it_is_that_day_s_midnight(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -213,10 +374,24 @@ def test_an_expiry_written_as_the_day_of_the_date_is_told_it_is_that_day_s_midni
     root = make_project(tmp_path, {FILE: bulletin_md({"expires": "2020-12-08"})})
     hint = told_fix(root, capsys, "expires")
     assert hint.startswith(
-        "Ngày đăng (date) là 2020-12-08 08:00, expires được đọc là 2020-12-08 00:00. Chỉ ghi "
-        "ngày thì là 00:00 đầu ngày: tới cuối ngày đó thì ghi expires: 2020-12-08 23:59."
+        "Ngày đăng (date) là 2020-12-08 08:00, expires được hiểu là 2020-12-08 00:00. Chỉ ghi "
+        "ngày (không ghi giờ) thì được hiểu là 00:00 đầu ngày; muốn tới hết ngày đó thì ghi "
+        "expires: 2020-12-08 23:59."
     )
     loads_with(tmp_path, capsys, {"expires": "2020-12-08 23:59"}, "fixed")
+
+
+def test_an_expiry_written_as_the_day_of_a_date_after_23_59_is_not_told_23_59(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """«expires: 2020-12-08 23:59», offered beside a date at 23:59:30, is not after it."""
+    fields = {"date": '"2020-12-08 23:59:30"', "expires": "2020-12-08"}
+    root = make_project(tmp_path, {FILE: bulletin_md(fields)})
+    hint = told_fix(root, capsys, "expires")
+    assert hint == (
+        "Ngày đăng (date) là 2020-12-08 23:59:30, expires được hiểu là 2020-12-08 00:00. Sửa "
+        "expires thành một thời điểm sau date, hoặc xóa dòng expires."
+    )
 
 
 def test_an_expiry_with_its_time_before_the_date_is_told_both_moments_only(
@@ -225,6 +400,6 @@ def test_an_expiry_with_its_time_before_the_date_is_told_both_moments_only(
     root = make_project(tmp_path, {FILE: bulletin_md({"expires": "2020-12-01 17:00"})})
     hint = told_fix(root, capsys, "expires")
     assert hint.startswith(
-        "Ngày đăng (date) là 2020-12-08 08:00, expires được đọc là 2020-12-01 17:00. Sửa expires"
+        "Ngày đăng (date) là 2020-12-08 08:00, expires được hiểu là 2020-12-01 17:00. Sửa expires"
     )
     assert "23:59" not in hint

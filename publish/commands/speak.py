@@ -277,7 +277,9 @@ def _radio_block(
     its problems at the lines of their keys: `speak` read the block and dropped them, so a
     misspelt key or an air date that is none went unsaid while the build stops on it."""
     radio = parsed.data.get("radio") if parsed is not None else None
-    block, problems = radio_block(radio if isinstance(radio, dict) else {}, label, tz)
+    block, problems = radio_block(
+        radio if isinstance(radio, dict) else {}, label, tz, lambda: parsed
+    )
     if parsed is not None:
         problems = [
             dataclasses.replace(p, line=parsed.line_of(p.field or "radio")) for p in problems

@@ -9,16 +9,17 @@ import hashlib
 import json
 import pickle
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from publish.cache import digest
 from publish.config import Config
 from publish.config_files import missing_abbreviations
-from publish.date_fixes import date_fix
+from publish.date_fixes import fix_or_example
 from publish.errors import Problem
-from publish.fields import kind, parse_datetime, unlikely_year
+from publish.fields import kind, parse_datetime, typed_number, unlikely_year
+from publish.frontmatter import Parsed, parse_file
 from publish.model import Bulletin
 from publish.packing import pack_bytes, unpack_bytes
 from publish.radio.abbreviations import load_abbreviations, read_unit_file
@@ -509,15 +510,21 @@ def _short_forms(
 
 def read_block(bulletin: Bulletin, config: Config) -> tuple[RadioBlock, list[Problem]]:
     """The bulletin's `radio:` block, checked; problems name the file and the key."""
-    return radio_block(bulletin.block("radio"), bulletin.source, config.tz)
+    # Its file is read again only for an air date YAML read as a number, to quote it as typed.
+    front = functools.partial(parse_file, config.root / bulletin.source)
+    return radio_block(bulletin.block("radio"), bulletin.source, config.tz, front)
 
 
 def radio_block(
-    raw: Mapping[str, Any], source: str, tz: dt.tzinfo
+    raw: Mapping[str, Any],
+    source: str,
+    tz: dt.tzinfo,
+    front: Callable[[], Parsed | None] = lambda: None,
 ) -> tuple[RadioBlock, list[Problem]]:
     """A `radio:` front matter block `raw` of the file `source`, checked (`tz` dates its
-    `air_date`): how the build reads a bulletin's (`read_block`), and `publish speak` a file's,
-    so both read the title first, and with the same type, for the same front matter."""
+    `air_date`; `front` gives the file's front matter, to quote a value as typed): how the build
+    reads a bulletin's (`read_block`), and `publish speak` a file's, so both read the title
+    first, and with the same type, for the same front matter."""
     problems: list[Problem] = []
 
     def bad(key: str, message: str, hint: str) -> None:
@@ -533,9 +540,13 @@ def radio_block(
         elif key == "air_date":
             parsed = parse_datetime(value, tz)
             if parsed is None:
-                fix = date_fix(value) if isinstance(value, str) else None
-                told = f"{fix} Viết dạng 2020-12-12." if fix else "Viết dạng 2020-12-12."
-                bad(key, f"không đọc được ngày phát {quoted(value)}", told)
+                written = typed_number(value, front, "radio.air_date") or value
+                told = (
+                    fix_or_example(written, "Viết dạng 2020-12-12.")
+                    if isinstance(written, str)
+                    else "Viết dạng 2020-12-12."
+                )
+                bad(key, f"không đọc được ngày phát {quoted(written)}", told)
             elif (year_problem := unlikely_year(parsed)) is not None:
                 bad(key, f"ngày phát: {year_problem}", "Kiểm tra lại năm; viết dạng 2020-12-12.")
             else:
