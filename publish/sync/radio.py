@@ -188,6 +188,10 @@ leaves a copy known as ours, which goes with a withdrawal or a settled conflict.
 FOLLOWS = "follows"
 """Conflict data and record of a Word script kept because the station edited its text: that
 text's path (FileState.follows), for the guide to tell why."""
+STALE_WORD = "stale_word"
+"""Action data of a noop: the station's Word script, kept for the script.txt it edited, is not
+our latest build and the station deleted ours beside it (every plan says so, see
+`_stale_note`)."""
 ALONG = "along"
 """Data of a FOLLOWS conflict whose script.txt is a conflict of the same plan: that one is
 what staff settle, and the summary counts the two once (`RadioSyncer.summary_bucket`)."""
@@ -511,6 +515,21 @@ def _along(action: Action, conflicts: Collection[str]) -> Action:
     if action.kind != "conflict" or action.data.get(FOLLOWS) not in conflicts:
         return action
     return replace(action, data={**action.data, ALONG: True})
+
+
+def _stale_note(actions: Sequence[Action]) -> str:
+    """What every plan says while a Word script the station prints is not our latest (see
+    STALE_WORD): the plan leaves it as it is, so no line of it would tell ("" when none)."""
+    stale = sorted(a.key for a in actions if a.kind == "noop" and a.data.get(STALE_WORD))
+    if not stale:
+        return ""
+    files = ", ".join(stale)
+    return (
+        f"Bản Word ở đài ({files}) không phải bản mới nhất: đài đã tự sửa script.txt của tập "
+        "và xóa bản Word mới đặt cạnh, nên bản Word in ra thiếu các chỗ sửa gửi sau nó "
+        "(DOC-TRUOC.txt nhắc đài; nên báo đài đọc script.txt hoặc xóa bản Word cũ để nhận bản "
+        "mới)."
+    )
 
 
 def _log_due(log: LogState) -> bool:
@@ -1113,6 +1132,15 @@ def _conflict(state: FileState, act: Any, moi: str, why: str, **extra: Any) -> A
     """Put our version beside the station's file, unless someone else's file already sits there
     or the station deleted this very version from beside it (`extra`: data of the conflict)."""
     if state.moi is None and state.moi_written == state.local:
+        if extra.get(FOLLOWS):
+            return act(
+                "noop",
+                f"{why}; đài đã xóa bản mới đặt cạnh ({moi}): giữ nguyên bản của đài, nhưng "
+                f"{state.path} ở đài không phải bản mới nhất (thiếu các chỗ sửa gửi sau nó): "
+                f"DOC-TRUOC.txt nhắc đài đọc {extra[FOLLOWS]}, hoặc xóa {state.path} để nhận "
+                "bản mới",
+                **{THEIRS: True, STALE_WORD: True},
+            )
         return act(
             "noop",
             f"{why}; đài đã xóa bản mới đặt cạnh ({moi}): giữ nguyên bản của đài",
@@ -1755,6 +1783,9 @@ class RadioSyncer:
         (`_foreseen`)."""
         self._reported = observed.reported
         actions = plan(observed)
+        stale = _stale_note(actions)
+        if stale:
+            self.plan_note = " ".join(n for n in (self.plan_note, stale) if n)
         if not self.plan_warning:  # a share not mounted: nothing to compare them with
             actions += self._foreseen(actions, observed.files)
         return actions
@@ -1978,10 +2009,27 @@ class RadioSyncer:
                     kept=(kept := _kept_withdrawn(week, beside, off)),
                     edited=_edited_beside(week, beside, {path for path, _moi, _titles in kept}),
                     followed=_followed_beside(week, beside),
+                    stale=self._stale_words(week, entries, beside),
                     listing=_listing(rundown, entries),
                 )
             )
         return episodes
+
+    def _stale_words(
+        self, week: str, entries: Mapping[str, Any], beside: Mapping[str, Any]
+    ) -> tuple[tuple[str, str, dt.datetime | None], ...]:
+        """The episode's Word script kept because the station edited its text, whose newer
+        copy of ours the station deleted (not `beside` it), while the build still differs
+        from the Word script it holds: (file, that text, when the station's was sent). What
+        staff are told to print lacks what changed since, a corrected figure included."""
+        path = f"{week}/script.docx"
+        entry = entries.get(path) or {}
+        follows = entry.get(FOLLOWS)
+        built = self._digests.get(path)
+        if not follows or path in beside or built in (None, entry.get("digest")):
+            return ()
+        sent = recorded_moment(entry.get("sent_at"))
+        return ((path, str(follows), sent.astimezone(self.config.tz) if sent else None),)
 
     def _our_moi_there(self, entries: Mapping[str, Any], *, look: bool = True) -> dict[str, Any]:
         """The records of the files the station edited whose .moi of ours is still beside them

@@ -50,6 +50,10 @@ class Episode:
     moved: tuple[tuple[str, str], ...] = ()
     """Its items withdrawn and sent since for another episode: (title and item script, the
     folder of that episode). The script is back in items/, but not for this episode."""
+    stale: tuple[tuple[str, str, dt.datetime | None], ...] = ()
+    """Its Word script kept because the station edited the text it is made from, whose newer
+    version of ours beside it the station deleted: (file, that text, when the Word script the
+    station holds was sent). It lacks every change sent since, yet staff print it."""
     listing: tuple[tuple[str, str, str], ...] = ()
     """Its items in air order: (number in its rundown such as A3, title, item script under
     items/). Item scripts are named after the bulletin, so their names alone tell neither the
@@ -170,8 +174,18 @@ def _episode_lines(episode: Episode) -> list[str]:
     lines += [
         f"  LƯU Ý: đài đã tự sửa {text} nên bản Word {path} cũng không được thay (phần mềm "
         f"không thay bản Word khác với tệp đài đã sửa): bản Word mới nhất của Công an là {moi}. "
-        f"Chọn bản để đọc như với {text} (giữ bản của đài thì xóa {moi})."
+        f"Chọn bản để đọc như với {text} (giữ bản của đài thì xóa {moi}). Đã chép bản mới vào "
+        f"{text} thì xóa {path} và đổi tên {moi} thành {path}: {path} cũ không có chỗ mới sửa."
         for path, moi, text in episode.followed
+    ]
+    lines += [
+        f"  LƯU Ý: {path} KHÔNG phải bản mới nhất của Công an: đó là bản Word gửi "
+        + (f"lúc {vn_datetime(sent)}" if sent is not None else "trước")
+        + f", chưa có các chỗ sửa gửi sau đó (đài đã tự sửa {text} nên bản Word không được "
+        f"thay, và đã xóa bản Word mới đặt cạnh). {path} và {text} không cùng nội dung: đừng "
+        f"in {path} để đọc; đọc {text} của đài, hoặc xóa {path} để lần gửi sau ghi bản Word "
+        "mới nhất vào chỗ."
+        for path, text, sent in episode.stale
     ]
     return lines
 
@@ -184,6 +198,11 @@ def _edited_note(episodes: list[Episode]) -> str:
         return (
             " Riêng tệp đài đã tự sửa mà còn tin đã rút thì không còn cùng nội dung với tệp kia: "
             "xem dòng CHÚ Ý ở tập trên."
+        )
+    if any(e.stale for e in episodes):
+        return (
+            " Riêng tập có dòng LƯU Ý «KHÔNG phải bản mới nhất» ở trên thì script.docx và "
+            "script.txt không cùng nội dung: xem dòng đó."
         )
     if any(_script(path) for e in episodes for path, _moi in e.edited):
         return (
