@@ -102,7 +102,7 @@ from publish.sync.base import (
     test_hooks_allowed,
 )
 from publish.sync.manifest import Manifest, atomic_write_bytes
-from publish.sync.radio_guide import GUIDE_NAME, Episode, guide_bytes
+from publish.sync.radio_guide import GUIDE_NAME, Episode, Withdrawn, guide_bytes
 from publish.sync.radio_legacy import names_only_differ
 from publish.sync.radio_reached import EPISODE_SCRIPTS, Heard, heard
 from publish.sync.radio_relaid import RELAID, Relaid, reason, unchanged, word_verdict
@@ -410,6 +410,8 @@ class _After:
     """Files written from the build."""
     moi: dict[str, str] = field(default_factory=dict)
     """Recorded file → the digest of our .moi copy that will be beside it."""
+    withdrawn: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """File → where it goes in _rut-lai/ and when (as COPIES records it once applied)."""
 
     def get(self, path: str) -> dict[str, Any] | None:
         """See `_Book.get`."""
@@ -1848,6 +1850,12 @@ class RadioSyncer:
                 after.moi[key] = action.data["digest"]
             elif action.kind == "withdraw":
                 after.moi.pop(key, None)  # `_withdraw_moi`
+                if action.data.get("note") is not None:  # moved into _rut-lai/
+                    after.withdrawn[key] = {
+                        "at": self.site.now.isoformat(),
+                        "episode": action.data.get("episode", ""),
+                        "copy": f"{WITHDRAWN_DIR}/{key}",
+                    }
                 self._book_withdrawn(after, action, settled(key) or {})
             elif action.kind == "forget":
                 after.record(key, None, None)
@@ -1953,7 +1961,10 @@ class RadioSyncer:
         """DOC-TRUOC.txt telling `episodes` (see `_guide_episodes`) as of the last send (as
         the records will say once the plan is applied, with `after`)."""
         sent = self._last_sent(after) or self.site.now
-        return guide_bytes(self.config.radio.program, episodes, sent.astimezone(self.config.tz))
+        gone = self._withdrawn_episodes(episodes, sent, after)
+        return guide_bytes(
+            self.config.radio.program, episodes, sent.astimezone(self.config.tz), gone
+        )
 
     def _guide_episodes(self, after: _After | None = None, *, look: bool = True) -> list[Episode]:
         """What DOC-TRUOC.txt tells, from what state/radio.json records the station was sent:
@@ -2085,8 +2096,39 @@ class RadioSyncer:
         revisions = after.revisions if after is not None else self._revisions()
         moments = [recorded_moment(e.get("sent_at")) for e in entries.values()]
         moments += [recorded_moment(e.get("at")) for r in revisions.values() for e in r["events"]]
+        # A withdrawal changes the station folder too: an episode withdrawn whole leaves no
+        # record or log of its own, and the guide then went back to the send before it.
+        moments += [recorded_moment(r.get("at")) for r in self._withdrawals(after).values()]
         found = [m for m in moments if m is not None]
         return max(found) if found else None
+
+    def _withdrawals(self, after: _After | None = None) -> dict[str, dict[str, Any]]:
+        """Withdrawn file → where its copy went in _rut-lai/ and when (COPIES), with those the
+        plan withdraws once applied (`after`)."""
+        found = dict(copies(self.manifest.meta.get(COPIES)))
+        if after is not None:
+            found.update(after.withdrawn)
+        return found
+
+    def _withdrawn_episodes(
+        self, episodes: Sequence[Episode], sent: dt.datetime, after: _After | None = None
+    ) -> list[Withdrawn]:
+        """The episodes still to come at the last send that were withdrawn whole (their
+        rundown.txt moved into _rut-lai/) and not sent again since (not among `episodes`)."""
+        told = {e.folder for e in episodes}
+        found = []
+        for path, record in self._withdrawals(after).items():
+            week, _, name = path.partition("/")
+            at = recorded_moment(record.get("at"))
+            if name != "rundown.txt" or week in told or at is None:
+                continue
+            air = self._folder_air(week, sent)
+            if air is None or air < sent:
+                continue
+            where = str(PurePosixPath(str(record.get("copy") or f"{WITHDRAWN_DIR}/{path}")).parent)
+            tz = self.config.tz
+            found.append(Withdrawn(week, air.astimezone(tz), at.astimezone(tz), where))
+        return found
 
     def _write_guide(self) -> str:
         """Write DOC-TRUOC.txt as state/radio.json says it now (recorded before and after the

@@ -9,12 +9,13 @@ send (never the time of the sync), so a sync that sends nothing leaves it byte f
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from publish.render.radio_station import station_text
 from publish.text import vn_datetime
 
-__all__ = ["GUIDE_NAME", "Episode", "guide_bytes"]
+__all__ = ["GUIDE_NAME", "Episode", "Withdrawn", "guide_bytes"]
 
 GUIDE_NAME = "DOC-TRUOC.txt"
 
@@ -60,9 +61,24 @@ class Episode:
     episode nor the order."""
 
 
-def guide_bytes(program: str, episodes: list[Episode], sent: dt.datetime) -> bytes:
+@dataclass(frozen=True, slots=True)
+class Withdrawn:
+    """An episode still to come that was withdrawn whole (its rundown went into _rut-lai/)."""
+
+    folder: str
+    air: dt.datetime
+    at: dt.datetime
+    """When it was withdrawn."""
+    where: str
+    """The folder of _rut-lai/ its files went to ("_rut-lai/2026-W52")."""
+
+
+def guide_bytes(
+    program: str, episodes: list[Episode], sent: dt.datetime, withdrawn: Sequence[Withdrawn] = ()
+) -> bytes:
     """The guide for the station folder as of the last time scripts were `sent`, episodes
-    still to come then earliest first."""
+    still to come then earliest first, and those `withdrawn` whole among them: staff saw the
+    folder listed the day before, and a guide silent about it sent them looking for it."""
     lines = [
         f"HƯỚNG DẪN CHO ĐÀI — CHUYÊN MỤC «{program.upper()}»",
         "Tệp này do phần mềm của Công an ghi lại mỗi khi gửi kịch bản; xin đừng sửa (tệp đã sửa "
@@ -74,8 +90,10 @@ def guide_bytes(program: str, episodes: list[Episode], sent: dt.datetime) -> byt
     ]
     if not episodes:
         lines.append("- Chưa có tập nào sắp phát. Kịch bản mới sẽ được gửi vào đây trước giờ phát.")
-    for episode in sorted(episodes, key=lambda e: (e.air, e.folder)):
-        lines += _episode_lines(episode)
+    told = [(e.air, e.folder, _episode_lines(e)) for e in episodes]
+    told += [(w.air, w.folder, _withdrawn_lines(w)) for w in withdrawn]
+    for _air, _folder, said in sorted(told, key=lambda t: (t[0], t[1])):
+        lines += said
     lines += [
         "",
         "ĐỌC TỆP NÀO (trong thư mục của tập):",
@@ -113,6 +131,15 @@ def guide_bytes(program: str, episodes: list[Episode], sent: dt.datetime) -> byt
         "- Tệp đài tự tạo trong thư mục này không bao giờ bị phần mềm động tới.",
     ]
     return station_text("\n".join(lines) + "\n")
+
+
+def _withdrawn_lines(gone: Withdrawn) -> list[str]:
+    """An episode to come withdrawn whole: when it was to air, and where its files went."""
+    return [
+        f"- {vn_datetime(gone.air)}: thư mục {gone.folder}/ — ĐÃ RÚT CẢ TẬP lúc "
+        f"{vn_datetime(gone.at)}: không còn tin nào để đọc, không phát tập này. Các tệp của "
+        f"tập đã chuyển vào {gone.where}/: tuyệt đối không phát."
+    ]
 
 
 def _episode_lines(episode: Episode) -> list[str]:
