@@ -59,9 +59,10 @@ spaces only as `sub_bullets` tells."""
 DASH = re.compile(rf" {{0,3}}–{_GAP}(?=\S)")
 NUMBERED = re.compile(rf" {{0,3}}(\d{{1,3}})\){_GAP}(?=\S)")
 LETTERED = re.compile(rf" {{0,3}}([a-zđ])\){_GAP}(?=\S)")
-HASHTAG = re.compile(r" {0,3}#(?=\w+(?:[ \t]+#\w+)*[ \t]*$)")
-"""A line of hashtags only (as the radio script reads it): «#Tiêu đề» stays a heading, as
-«##Tiêu đề» is on the website."""
+HASHTAG = re.compile(r" {0,3}#(?=\w+(?:[ \t]*#\w+)*[ \t]*$)")
+"""A line of hashtags only (as the radio script reads it), the tags spaced or joined
+(«#CongAn#AnNinh», which the website made a heading «CongAn#AnNinh» the radio skipped):
+«#Tiêu đề» stays a heading, as «##Tiêu đề» is on the website."""
 FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 _SUSPECT_LINE = rf" {{0,3}}(?:[{BULLET_GLYPHS}–]|#[^\s#]|\d{{1,3}}\)|[a-zđ]\))"
 _SUSPECT = re.compile(_SUSPECT_LINE)

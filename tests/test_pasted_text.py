@@ -388,6 +388,19 @@ def test_a_hashtag_line_is_text_not_a_heading_on_the_website_and_zalo() -> None:
     assert zalo_texts(body)[1] == "#luadao #canhbao #CongAnChauThanh"
 
 
+@pytest.mark.parametrize("tags", ["#CongAn#AnNinh", "#CongAn#AnNinh #ToQuoc", "  #TetAnToan#2026"])
+def test_hashtags_joined_without_spaces_are_a_hashtag_line_on_every_channel(tags: str) -> None:
+    """QA s74: «#CongAn#AnNinh» was a heading «CongAn#AnNinh» on the website (and in capitals
+    on Zalo) while the radio skipped it as hashtags: now a line of hashtags everywhere, as
+    «#TetAnToan #ToQuoc» is. «#Tiêu đề» (a space inside) stays the heading it is."""
+    body = f"Chia sẻ cho người thân.\n\n{tags}\n\nĐoạn cuối.\n"
+    html = web_html(body)
+    assert f"<p>{tags.strip()}</p>" in html and "<h2" not in html
+    assert zalo_texts(body)[1] == tags.strip()
+    assert spoken(body) == spoken("Chia sẻ cho người thân.\n\nĐoạn cuối.\n")
+    assert "<h2" in web_html("#CongAn#AnNinh là gì\n\nĐoạn.")
+
+
 def test_formatting_the_editor_chose_is_kept() -> None:
     """A dialogue's «– » lines with hard breaks, a lone «👉» line and a «#Tiêu đề» heading were
     made a list (trailing spaces in its items), a list of one (the emoji dropped) and text."""

@@ -221,3 +221,34 @@ def test_a_revised_title_and_a_withdrawal_update_the_list_of_items(root: Path) -
     before = stats(root / STATION)
     actions, _summary = sync(root, now=LATER)
     assert {a.kind for a in actions} == {"noop"} and stats(root / STATION) == before
+
+
+def test_an_episode_withdrawn_whole_is_named_with_the_time_of_its_withdrawal(root: Path) -> None:
+    """QA s74 item 2: the only bulletin of a coming episode is withdrawn, and every file of the
+    episode goes into _rut-lai/. The guide's last send is the withdrawal, not the send before
+    (it took the newest time among the records left, and looked older than the day before),
+    and the episode is named as withdrawn whole, where its files went, in air order; a rerun
+    leaves it; the bulletin put back, the episode is listed as ever."""
+    edit(root / SECOND, "air_date: 2024-12-14", "air_date: 2024-12-21")
+    sync(root)
+    edit(root / FIRST, "approved_by:", "draft: true\napproved_by:")
+    actions, _summary = sync(root, now=LATER)
+    assert ("withdraw", "2024-W50/rundown.txt") in {(a.kind, a.key) for a in actions}
+    text = guide(root)
+    assert "Lần gửi kịch bản gần nhất: 14:05, Thứ Sáu, 13/12/2024." in text
+    gone = (
+        "- 17:00, Thứ Bảy, 14/12/2024: thư mục 2024-W50/ — ĐÃ RÚT CẢ TẬP lúc 14:05, Thứ Sáu, "
+        "13/12/2024: không còn tin nào để đọc, không phát tập này. Các tệp của tập đã chuyển "
+        "vào _rut-lai/2024-W50/: tuyệt đối không phát."
+    )
+    assert gone in text
+    assert text.index(gone) < text.index("- 17:00, Thứ Bảy, 21/12/2024: thư mục 2024-W51/")
+    before = stats(root / STATION)
+    again, _summary = sync(root, now=LATER)
+    assert {a.kind for a in again} == {"noop"} and stats(root / STATION) == before
+    edit(root / FIRST, "draft: true\n", "")
+    sync(root, now="2024-12-13T16:00")
+    text = guide(root)
+    assert "ĐÃ RÚT CẢ TẬP" not in text
+    assert "- 17:00, Thứ Bảy, 14/12/2024: thư mục 2024-W50/ — 1 tin." in text
+    assert "Lần gửi kịch bản gần nhất: 16:00, Thứ Sáu, 13/12/2024." in text

@@ -11,11 +11,13 @@ import shutil
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from publish.render import radio_docx
 from publish.render.radio_docx import BODY_PT, ParagraphSpec, build_docx
+from publish.sync import radio as radio_sync
 from publish.sync.radio_relaid import word_verdict
 from tests.helpers import FIXTURES, stats
 from tests.station_log import change_log
@@ -370,3 +372,92 @@ def test_a_word_copy_left_once_the_station_kept_its_text_is_still_a_conflict(roo
     assert planned[SCRIPT] == "noop" and planned[WORD] == "conflict"
     assert (station / WORD_MOI).exists() and WORD_MOI in guide(root)
     assert not summary.failed and summary.conflicts == 1
+
+
+def test_a_word_script_left_behind_once_staff_settle_their_text_is_told_at_every_sync(
+    root: Path,
+) -> None:
+    """QA s74 item 1: the station edited script.txt, a figure was corrected, both .moi copies
+    went beside; staff pasted the new words into their script.txt and deleted both copies, as
+    the guide said. The Word script they are told to print still holds the old figure: it is
+    kept (deleting our copy is keeping theirs), but the guide no longer says the two files
+    match, it names the Word script as not our latest with when it was sent, and every plan
+    says so in a note, a rerun too. Once staff delete it, the next sync writes our latest Word
+    script in its place and the note goes."""
+    sync(root)
+    station = root / STATION
+    saved_by_staff(station / SCRIPT)
+    edit(root / FIRST, "gọi số 113", "gọi số 114")
+    sync(root, now=LATER)
+    told = guide(root)
+    assert (
+        "Đã chép bản mới vào 2024-W50/script.txt thì xóa 2024-W50/script.docx và đổi tên "
+        "2024-W50/script.moi.docx thành 2024-W50/script.docx" in told
+    )
+    new = (station / "2024-W50/script.moi.txt").read_bytes().decode("utf-8-sig")
+    (station / SCRIPT).write_bytes((new + "Người đọc: Thu Trang\r\n").encode())
+    (station / "2024-W50/script.moi.txt").unlink()
+    (station / WORD_MOI).unlink()
+    for _run in range(2):
+        syncer_notes: list[str] = []
+        actions, summary = sync_noting(root, syncer_notes)
+        planned = {a.key: (a.kind, a.reason) for a in actions}
+        assert planned[WORD][0] == "noop" and "không phải bản mới nhất" in planned[WORD][1]
+        assert (station / WORD).read_bytes() != built(root)[WORD]
+        assert any(
+            "Bản Word ở đài (2024-W50/script.docx) không phải bản mới nhất" in n
+            for n in syncer_notes
+        )
+        assert not summary.failed
+        told = guide(root)
+        assert (
+            "LƯU Ý: 2024-W50/script.docx KHÔNG phải bản mới nhất của Công an: đó là bản Word "
+            "gửi lúc 12:00, Thứ Năm, 12/12/2024, chưa có các chỗ sửa gửi sau đó" in told
+        )
+        assert "kịch bản cả tập, cùng nội dung, đọc từ trên xuống." in told
+        assert "thì script.docx và script.txt không cùng nội dung" in told
+    (station / WORD).unlink()
+    notes: list[str] = []
+    actions, summary = sync_noting(root, notes)
+    assert {a.key: a.kind for a in actions}[WORD] == "create"
+    assert (station / WORD).read_bytes() == built(root)[WORD]
+    assert not any("không phải bản mới nhất" in n for n in notes)
+    assert "KHÔNG phải bản mới nhất" not in guide(root)
+    again, _summary = sync_noting(root, notes)
+    assert {a.kind for a in again if a.key == WORD} == {"noop"}
+
+
+def test_a_word_copy_staff_rename_over_the_kept_word_script_is_taken(root: Path) -> None:
+    """The guide's way for staff who took our new words into their script.txt: delete
+    script.docx and rename script.moi.docx to it. The sync records that as the station taking
+    our copy: nothing written, no note of an old Word script."""
+    sync(root)
+    station = root / STATION
+    saved_by_staff(station / SCRIPT)
+    edit(root / FIRST, "gọi số 113", "gọi số 114")
+    sync(root, now=LATER)
+    (station / "2024-W50/script.moi.txt").unlink()
+    (station / WORD_MOI).replace(station / WORD)
+    notes: list[str] = []
+    actions, _summary = sync_noting(root, notes)
+    assert {a.key: a.kind for a in actions}[WORD] == "verify"
+    assert (station / WORD).read_bytes() == built(root)[WORD]
+    assert not any("không phải bản mới nhất" in n for n in notes)
+    assert "KHÔNG phải bản mới nhất" not in guide(root)
+
+
+def sync_noting(root: Path, notes: list[str]) -> tuple[list[Any], Any]:
+    """`sync` at LATER, the plan's note (what the printed plan starts with) added to `notes`."""
+    seen: list[str] = []
+    original = radio_sync.RadioSyncer.plan
+
+    def noting(self: radio_sync.RadioSyncer, observed: radio_sync.Observed) -> list[Any]:
+        actions = original(self, observed)
+        seen.append(self.plan_note)
+        return actions
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(radio_sync.RadioSyncer, "plan", noting)
+        result = sync(root, now=LATER)
+    notes += seen
+    return result

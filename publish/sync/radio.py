@@ -102,7 +102,7 @@ from publish.sync.base import (
     test_hooks_allowed,
 )
 from publish.sync.manifest import Manifest, atomic_write_bytes
-from publish.sync.radio_guide import GUIDE_NAME, Episode, guide_bytes
+from publish.sync.radio_guide import GUIDE_NAME, Episode, Withdrawn, guide_bytes
 from publish.sync.radio_legacy import names_only_differ
 from publish.sync.radio_reached import EPISODE_SCRIPTS, Heard, heard
 from publish.sync.radio_relaid import RELAID, Relaid, reason, unchanged, word_verdict
@@ -188,6 +188,10 @@ leaves a copy known as ours, which goes with a withdrawal or a settled conflict.
 FOLLOWS = "follows"
 """Conflict data and record of a Word script kept because the station edited its text: that
 text's path (FileState.follows), for the guide to tell why."""
+STALE_WORD = "stale_word"
+"""Action data of a noop: the station's Word script, kept for the script.txt it edited, is not
+our latest build and the station deleted ours beside it (every plan says so, see
+`_stale_note`)."""
 ALONG = "along"
 """Data of a FOLLOWS conflict whose script.txt is a conflict of the same plan: that one is
 what staff settle, and the summary counts the two once (`RadioSyncer.summary_bucket`)."""
@@ -406,6 +410,8 @@ class _After:
     """Files written from the build."""
     moi: dict[str, str] = field(default_factory=dict)
     """Recorded file → the digest of our .moi copy that will be beside it."""
+    withdrawn: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """File → where it goes in _rut-lai/ and when (as COPIES records it once applied)."""
 
     def get(self, path: str) -> dict[str, Any] | None:
         """See `_Book.get`."""
@@ -511,6 +517,21 @@ def _along(action: Action, conflicts: Collection[str]) -> Action:
     if action.kind != "conflict" or action.data.get(FOLLOWS) not in conflicts:
         return action
     return replace(action, data={**action.data, ALONG: True})
+
+
+def _stale_note(actions: Sequence[Action]) -> str:
+    """What every plan says while a Word script the station prints is not our latest (see
+    STALE_WORD): the plan leaves it as it is, so no line of it would tell ("" when none)."""
+    stale = sorted(a.key for a in actions if a.kind == "noop" and a.data.get(STALE_WORD))
+    if not stale:
+        return ""
+    files = ", ".join(stale)
+    return (
+        f"Bản Word ở đài ({files}) không phải bản mới nhất: đài đã tự sửa script.txt của tập "
+        "và xóa bản Word mới đặt cạnh, nên bản Word in ra thiếu các chỗ sửa gửi sau nó "
+        "(DOC-TRUOC.txt nhắc đài; nên báo đài đọc script.txt hoặc xóa bản Word cũ để nhận bản "
+        "mới)."
+    )
 
 
 def _log_due(log: LogState) -> bool:
@@ -1113,6 +1134,15 @@ def _conflict(state: FileState, act: Any, moi: str, why: str, **extra: Any) -> A
     """Put our version beside the station's file, unless someone else's file already sits there
     or the station deleted this very version from beside it (`extra`: data of the conflict)."""
     if state.moi is None and state.moi_written == state.local:
+        if extra.get(FOLLOWS):
+            return act(
+                "noop",
+                f"{why}; đài đã xóa bản mới đặt cạnh ({moi}): giữ nguyên bản của đài, nhưng "
+                f"{state.path} ở đài không phải bản mới nhất (thiếu các chỗ sửa gửi sau nó): "
+                f"DOC-TRUOC.txt nhắc đài đọc {extra[FOLLOWS]}, hoặc xóa {state.path} để nhận "
+                "bản mới",
+                **{THEIRS: True, STALE_WORD: True},
+            )
         return act(
             "noop",
             f"{why}; đài đã xóa bản mới đặt cạnh ({moi}): giữ nguyên bản của đài",
@@ -1755,6 +1785,9 @@ class RadioSyncer:
         (`_foreseen`)."""
         self._reported = observed.reported
         actions = plan(observed)
+        stale = _stale_note(actions)
+        if stale:
+            self.plan_note = " ".join(n for n in (self.plan_note, stale) if n)
         if not self.plan_warning:  # a share not mounted: nothing to compare them with
             actions += self._foreseen(actions, observed.files)
         return actions
@@ -1817,6 +1850,12 @@ class RadioSyncer:
                 after.moi[key] = action.data["digest"]
             elif action.kind == "withdraw":
                 after.moi.pop(key, None)  # `_withdraw_moi`
+                if action.data.get("note") is not None:  # moved into _rut-lai/
+                    after.withdrawn[key] = {
+                        "at": self.site.now.isoformat(),
+                        "episode": action.data.get("episode", ""),
+                        "copy": f"{WITHDRAWN_DIR}/{key}",
+                    }
                 self._book_withdrawn(after, action, settled(key) or {})
             elif action.kind == "forget":
                 after.record(key, None, None)
@@ -1922,7 +1961,10 @@ class RadioSyncer:
         """DOC-TRUOC.txt telling `episodes` (see `_guide_episodes`) as of the last send (as
         the records will say once the plan is applied, with `after`)."""
         sent = self._last_sent(after) or self.site.now
-        return guide_bytes(self.config.radio.program, episodes, sent.astimezone(self.config.tz))
+        gone = self._withdrawn_episodes(episodes, sent, after)
+        return guide_bytes(
+            self.config.radio.program, episodes, sent.astimezone(self.config.tz), gone
+        )
 
     def _guide_episodes(self, after: _After | None = None, *, look: bool = True) -> list[Episode]:
         """What DOC-TRUOC.txt tells, from what state/radio.json records the station was sent:
@@ -1978,10 +2020,27 @@ class RadioSyncer:
                     kept=(kept := _kept_withdrawn(week, beside, off)),
                     edited=_edited_beside(week, beside, {path for path, _moi, _titles in kept}),
                     followed=_followed_beside(week, beside),
+                    stale=self._stale_words(week, entries, beside),
                     listing=_listing(rundown, entries),
                 )
             )
         return episodes
+
+    def _stale_words(
+        self, week: str, entries: Mapping[str, Any], beside: Mapping[str, Any]
+    ) -> tuple[tuple[str, str, dt.datetime | None], ...]:
+        """The episode's Word script kept because the station edited its text, whose newer
+        copy of ours the station deleted (not `beside` it), while the build still differs
+        from the Word script it holds: (file, that text, when the station's was sent). What
+        staff are told to print lacks what changed since, a corrected figure included."""
+        path = f"{week}/script.docx"
+        entry = entries.get(path) or {}
+        follows = entry.get(FOLLOWS)
+        built = self._digests.get(path)
+        if not follows or path in beside or built in (None, entry.get("digest")):
+            return ()
+        sent = recorded_moment(entry.get("sent_at"))
+        return ((path, str(follows), sent.astimezone(self.config.tz) if sent else None),)
 
     def _our_moi_there(self, entries: Mapping[str, Any], *, look: bool = True) -> dict[str, Any]:
         """The records of the files the station edited whose .moi of ours is still beside them
@@ -2037,8 +2096,39 @@ class RadioSyncer:
         revisions = after.revisions if after is not None else self._revisions()
         moments = [recorded_moment(e.get("sent_at")) for e in entries.values()]
         moments += [recorded_moment(e.get("at")) for r in revisions.values() for e in r["events"]]
+        # A withdrawal changes the station folder too: an episode withdrawn whole leaves no
+        # record or log of its own, and the guide then went back to the send before it.
+        moments += [recorded_moment(r.get("at")) for r in self._withdrawals(after).values()]
         found = [m for m in moments if m is not None]
         return max(found) if found else None
+
+    def _withdrawals(self, after: _After | None = None) -> dict[str, dict[str, Any]]:
+        """Withdrawn file → where its copy went in _rut-lai/ and when (COPIES), with those the
+        plan withdraws once applied (`after`)."""
+        found = dict(copies(self.manifest.meta.get(COPIES)))
+        if after is not None:
+            found.update(after.withdrawn)
+        return found
+
+    def _withdrawn_episodes(
+        self, episodes: Sequence[Episode], sent: dt.datetime, after: _After | None = None
+    ) -> list[Withdrawn]:
+        """The episodes still to come at the last send that were withdrawn whole (their
+        rundown.txt moved into _rut-lai/) and not sent again since (not among `episodes`)."""
+        told = {e.folder for e in episodes}
+        found = []
+        for path, record in self._withdrawals(after).items():
+            week, _, name = path.partition("/")
+            at = recorded_moment(record.get("at"))
+            if name != "rundown.txt" or week in told or at is None:
+                continue
+            air = self._folder_air(week, sent)
+            if air is None or air < sent:
+                continue
+            where = str(PurePosixPath(str(record.get("copy") or f"{WITHDRAWN_DIR}/{path}")).parent)
+            tz = self.config.tz
+            found.append(Withdrawn(week, air.astimezone(tz), at.astimezone(tz), where))
+        return found
 
     def _write_guide(self) -> str:
         """Write DOC-TRUOC.txt as state/radio.json says it now (recorded before and after the

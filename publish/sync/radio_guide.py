@@ -9,12 +9,13 @@ send (never the time of the sync), so a sync that sends nothing leaves it byte f
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from publish.render.radio_station import station_text
 from publish.text import vn_datetime
 
-__all__ = ["GUIDE_NAME", "Episode", "guide_bytes"]
+__all__ = ["GUIDE_NAME", "Episode", "Withdrawn", "guide_bytes"]
 
 GUIDE_NAME = "DOC-TRUOC.txt"
 
@@ -50,15 +51,34 @@ class Episode:
     moved: tuple[tuple[str, str], ...] = ()
     """Its items withdrawn and sent since for another episode: (title and item script, the
     folder of that episode). The script is back in items/, but not for this episode."""
+    stale: tuple[tuple[str, str, dt.datetime | None], ...] = ()
+    """Its Word script kept because the station edited the text it is made from, whose newer
+    version of ours beside it the station deleted: (file, that text, when the Word script the
+    station holds was sent). It lacks every change sent since, yet staff print it."""
     listing: tuple[tuple[str, str, str], ...] = ()
     """Its items in air order: (number in its rundown such as A3, title, item script under
     items/). Item scripts are named after the bulletin, so their names alone tell neither the
     episode nor the order."""
 
 
-def guide_bytes(program: str, episodes: list[Episode], sent: dt.datetime) -> bytes:
+@dataclass(frozen=True, slots=True)
+class Withdrawn:
+    """An episode still to come that was withdrawn whole (its rundown went into _rut-lai/)."""
+
+    folder: str
+    air: dt.datetime
+    at: dt.datetime
+    """When it was withdrawn."""
+    where: str
+    """The folder of _rut-lai/ its files went to ("_rut-lai/2026-W52")."""
+
+
+def guide_bytes(
+    program: str, episodes: list[Episode], sent: dt.datetime, withdrawn: Sequence[Withdrawn] = ()
+) -> bytes:
     """The guide for the station folder as of the last time scripts were `sent`, episodes
-    still to come then earliest first."""
+    still to come then earliest first, and those `withdrawn` whole among them: staff saw the
+    folder listed the day before, and a guide silent about it sent them looking for it."""
     lines = [
         f"HƯỚNG DẪN CHO ĐÀI — CHUYÊN MỤC «{program.upper()}»",
         "Tệp này do phần mềm của Công an ghi lại mỗi khi gửi kịch bản; xin đừng sửa (tệp đã sửa "
@@ -70,8 +90,10 @@ def guide_bytes(program: str, episodes: list[Episode], sent: dt.datetime) -> byt
     ]
     if not episodes:
         lines.append("- Chưa có tập nào sắp phát. Kịch bản mới sẽ được gửi vào đây trước giờ phát.")
-    for episode in sorted(episodes, key=lambda e: (e.air, e.folder)):
-        lines += _episode_lines(episode)
+    told = [(e.air, e.folder, _episode_lines(e)) for e in episodes]
+    told += [(w.air, w.folder, _withdrawn_lines(w)) for w in withdrawn]
+    for _air, _folder, said in sorted(told, key=lambda t: (t[0], t[1])):
+        lines += said
     lines += [
         "",
         "ĐỌC TỆP NÀO (trong thư mục của tập):",
@@ -109,6 +131,15 @@ def guide_bytes(program: str, episodes: list[Episode], sent: dt.datetime) -> byt
         "- Tệp đài tự tạo trong thư mục này không bao giờ bị phần mềm động tới.",
     ]
     return station_text("\n".join(lines) + "\n")
+
+
+def _withdrawn_lines(gone: Withdrawn) -> list[str]:
+    """An episode to come withdrawn whole: when it was to air, and where its files went."""
+    return [
+        f"- {vn_datetime(gone.air)}: thư mục {gone.folder}/ — ĐÃ RÚT CẢ TẬP lúc "
+        f"{vn_datetime(gone.at)}: không còn tin nào để đọc, không phát tập này. Các tệp của "
+        f"tập đã chuyển vào {gone.where}/: tuyệt đối không phát."
+    ]
 
 
 def _episode_lines(episode: Episode) -> list[str]:
@@ -170,8 +201,18 @@ def _episode_lines(episode: Episode) -> list[str]:
     lines += [
         f"  LƯU Ý: đài đã tự sửa {text} nên bản Word {path} cũng không được thay (phần mềm "
         f"không thay bản Word khác với tệp đài đã sửa): bản Word mới nhất của Công an là {moi}. "
-        f"Chọn bản để đọc như với {text} (giữ bản của đài thì xóa {moi})."
+        f"Chọn bản để đọc như với {text} (giữ bản của đài thì xóa {moi}). Đã chép bản mới vào "
+        f"{text} thì xóa {path} và đổi tên {moi} thành {path}: {path} cũ không có chỗ mới sửa."
         for path, moi, text in episode.followed
+    ]
+    lines += [
+        f"  LƯU Ý: {path} KHÔNG phải bản mới nhất của Công an: đó là bản Word gửi "
+        + (f"lúc {vn_datetime(sent)}" if sent is not None else "trước")
+        + f", chưa có các chỗ sửa gửi sau đó (đài đã tự sửa {text} nên bản Word không được "
+        f"thay, và đã xóa bản Word mới đặt cạnh). {path} và {text} không cùng nội dung: đừng "
+        f"in {path} để đọc; đọc {text} của đài, hoặc xóa {path} để lần gửi sau ghi bản Word "
+        "mới nhất vào chỗ."
+        for path, text, sent in episode.stale
     ]
     return lines
 
@@ -184,6 +225,11 @@ def _edited_note(episodes: list[Episode]) -> str:
         return (
             " Riêng tệp đài đã tự sửa mà còn tin đã rút thì không còn cùng nội dung với tệp kia: "
             "xem dòng CHÚ Ý ở tập trên."
+        )
+    if any(e.stale for e in episodes):
+        return (
+            " Riêng tập có dòng LƯU Ý «KHÔNG phải bản mới nhất» ở trên thì script.docx và "
+            "script.txt không cùng nội dung: xem dòng đó."
         )
     if any(_script(path) for e in episodes for path, _moi in e.edited):
         return (
