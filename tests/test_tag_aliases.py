@@ -305,6 +305,25 @@ def test_a_tag_only_a_held_bulletin_carries_does_not_take_the_renamed_tag_s_redi
     assert load(root).tag_slugs["C#"] == "c-sharp"
 
 
+def test_the_old_addresses_trang_folder_leads_to_the_first_page_of_the_list_now(
+    tmp_path: Path,
+) -> None:
+    """/the/<old>/trang/ led nowhere, as /the/<tag>/trang/ leads to the tag's first page; a
+    category's old key had the same gap."""
+    toml = SITE_TOML.replace(
+        'label = "Cảnh báo phương thức, thủ đoạn tội phạm"\n',
+        'label = "Cảnh báo phương thức, thủ đoạn tội phạm"\naliases = ["canh-bao"]\n',
+    )
+    assert toml != SITE_TOML
+    files = built(merged_project(tmp_path, toml + "\n[web]\nper_page = 1\n" + MERGE))
+    assert redirect_target(files, "the/canh-giac/trang/index.html") == "/the/canh-giac-lua-dao/"
+    assert redirect_target(files, "the/canh-giac-lua-dao/trang/index.html") == (
+        "/the/canh-giac-lua-dao/"
+    )
+    target = redirect_target(files, "chuyen-muc/canh-bao/trang/index.html")
+    assert target == "/chuyen-muc/canh-bao-toi-pham/"
+
+
 def test_the_tag_an_unused_line_names_as_meant_is_spelt_as_the_site_shows_it(
     tmp_path: Path,
 ) -> None:
