@@ -11,7 +11,7 @@ import difflib
 import re
 import tomllib
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from dataclasses import fields as dataclass_fields
 from pathlib import Path
@@ -974,9 +974,20 @@ def _semantic_issues(config: Config) -> list[SchemaIssue]:
     issues.extend(_label_issues(config.categories))
     issues.extend(_alias_issues(config.categories))
     if isinstance(config.tag_aliases, dict):
-        issues.extend(tag_aliases.issues(config.tag_aliases))
+        issues.extend(tag_aliases.issues(config.tag_aliases, _grades_read(config.policy)))
     issues.extend(_radio_contact_issues(config))
     return issues + _zalo_issues(config.zalo)
+
+
+def _grades_read(policy: object) -> Policy:
+    """`policy` with the secret grades it could be read with: a [policy] or a grade of another
+    type than text is told by its rule, the grades written as text and the law's still count."""
+    if not isinstance(policy, Policy):
+        return Policy()
+    grades = policy.secret_classifications
+    if not isinstance(grades, tuple | list):
+        return replace(policy, secret_classifications=Policy().secret_classifications)
+    return replace(policy, secret_classifications=tuple(g for g in grades if isinstance(g, str)))
 
 
 def _radio_contact_issues(config: Config) -> list[SchemaIssue]:
@@ -1220,11 +1231,9 @@ def feedback_categories_warning(config: Config) -> list[Problem]:
     return [_warned(config, issue)]
 
 
-def tag_alias_warnings(config: Config, tags: Iterable[str]) -> list[Problem]:
-    """A warning, at its line, for each old tag of [tag_aliases] none of `tags` (every tag
-    bulletins carry, held ones too) is: see publish.tag_aliases.unused. One --strict leaves a
-    warning (errors.STRICT_EXEMPT)."""
-    found = tag_aliases.unused(config.tag_aliases, tags)
+def tag_alias_warnings(config: Config, found: Sequence[SchemaIssue]) -> list[Problem]:
+    """Each old tag of [tag_aliases] no bulletin carries (`found`: publish.tag_aliases.unused)
+    as a warning at its line. One --strict leaves a warning (errors.STRICT_EXEMPT)."""
     if not found:
         return []
     text = _site_text(config)

@@ -97,7 +97,7 @@ from publish.parallel import run_jobs
 from publish.person_fields import held_note, nobody, person
 from publish.relative_links import RelativeTargets, relative_links
 from publish.site_paths import page_slug_problems
-from publish.tags import tag_key, tag_slugs
+from publish.tags import tag_key
 from publish.text import nfc, quoted, slug_file_name
 from publish.windows_approval import windows_approved
 from publish.zalo_too import zalo_too
@@ -290,7 +290,11 @@ def load_site(
     problems.extend(timezone_warning(config))
     problems.extend(zalo_without_oa(config))
     problems.extend(stale_program.check(config))
-    problems.extend(tag_alias_warnings(config, (tag for b in bulletins for tag in b.tags)))
+    renamed = tag_aliases.renames(config.tag_aliases, config.policy)
+    # Told here, among the other warnings of site.toml, once the tags it names are known.
+    unused_at = len(problems)
+    # Before the renames, drafts and held bulletins too: a tag they carry is no typo.
+    carried = {tag_key(tag) for b in bulletins for tag in b.tags} if renamed.now else set()
     problems.extend(other_unit.sample_cover(config, digests or {}))
     problems.extend(url_history.moved_site(config))
     # One reader of state/ for both: on a duplicate, published.json and zalo.json parsed once.
@@ -308,6 +312,13 @@ def load_site(
     problems.extend(linked_files)
     if _error_count(problems):
         if not salvage:
+            if renamed.now:  # nothing is built: the tag a warning names is the most used spelling
+                shown = _canonical_tags(
+                    tag_aliases.apply(bulletins, renamed), [False] * len(bulletins)
+                )
+                spelt = {tag for bulletin in shown for tag in bulletin.tags}
+                unused = tag_aliases.unused(renamed, carried, spelt)
+                problems[unused_at:unused_at] = tag_alias_warnings(config, unused)
             raise ContentError(problems)
         # Two outputs at one path: the second is reported, not checked further.
         twins = {p.file for p in duplicates}
@@ -333,11 +344,13 @@ def load_site(
         for b in bulletins
     ]
     # After the gates: a tag renamed in site.toml leaves the file, and so its approval, as it was.
-    moved = tag_aliases.renames(config.tag_aliases)
-    bulletins = tag_aliases.apply(bulletins, moved)
+    bulletins = tag_aliases.apply(bulletins, renamed)
     bulletins = _canonical_tags(bulletins, [v is None for v in verdicts])
     # From every bulletin, held back or not: a tag's address does not move when one is published.
-    slugs = tag_slugs(tag for bulletin in bulletins for tag in bulletin.tags)
+    labels = {tag for bulletin in bulletins for tag in bulletin.tags}
+    slugs, tag_moves = tag_aliases.addresses(renamed, labels)
+    unused = tag_aliases.unused(renamed, carried, labels)
+    problems[unused_at:unused_at] = tag_alias_warnings(config, unused)
     published, excluded, previews = [], [], []
     for bulletin, verdict in zip(bulletins, verdicts, strict=True):
         if verdict is None:
@@ -374,7 +387,7 @@ def load_site(
         digests=digests or {},
         documents=documents,
         tag_slugs=slugs,
-        tag_moves=tag_aliases.moved_slugs(moved, config.tag_aliases, slugs),
+        tag_moves=tag_moves,
         held_pages=held,
         held_aliases={p.source: p.aliases for p in pages if p.source in held and p.aliases},
         drafts=drafts,

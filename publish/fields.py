@@ -30,7 +30,7 @@ from publish.key_lines import value_typed
 from publish.links import addressed
 from publish.moments import DATE_HINT, WRITTEN_DATE_RE, parse_datetime, unlikely_year, when
 from publish.syntax import toml_string, yaml_quoted
-from publish.tags import tag_key
+from publish.tags import tag_key, tag_name
 from publish.text import SLUG_RE, as_written, folded_words, nfc, quoted, slugify
 from publish.url_history import REDIRECTABLE_RE
 
@@ -1803,16 +1803,17 @@ def tags(col: Collector, data: dict[str, Any]) -> tuple[str, ...]:
         )
         return ()
     seen: dict[str, str] = {}
-    for tag in (nfc(str(t)).strip() for t in value):
+    for written in (str(t) for t in value):
+        tag = tag_name(written)
         if not tag:
-            continue
-        if not any(c.isalnum() for c in tag):
-            col.add(
-                f"thẻ {quoted(tag)} không có chữ hay số nào nên không có trang riêng được; đã bỏ qua",
-                field="tags",
-                hint='Viết thẻ bằng chữ, ví dụ tags: ["cảnh báo khẩn"] thay cho "🚨".',
-                severity="warning",
-            )
+            if written.strip():
+                col.add(
+                    f"thẻ {quoted(nfc(written).strip())} không có chữ hay số nào nên không có "
+                    "trang riêng được; đã bỏ qua",
+                    field="tags",
+                    hint='Viết thẻ bằng chữ, ví dụ tags: ["cảnh báo khẩn"] thay cho "🚨".',
+                    severity="warning",
+                )
             continue
         seen.setdefault(tag_key(tag), tag)  # "C#" beside "C++" is another tag, "c++" is not
     return tuple(seen.values())

@@ -4,10 +4,11 @@ bulletins are loaded.
 A unit that merges «cảnh giác» into «cảnh giác lừa đảo» writes one line in site.toml instead of
 editing every bulletin: an edited bulletin waits for approval again, while a bulletin whose file
 is unchanged keeps its approval (its fingerprint is of the file, publish.approval). The old tag's
-page becomes a redirect page to the new one (publish.render.web.redirects.tag_redirects), as a
-category's old key does. A tag is matched as bulletins' tags are (publish.tags.tag_key: any case,
-accents or spacing), and a chain («a» = «b», «b» = «c») leads to its last tag: a tag renamed
-twice over the years keeps one line per rename.
+page becomes a redirect page to the new one (publish.render.web.redirects.list_redirects), as a
+category's old key does, and keeps its address (addresses). A tag is matched as bulletins' tags
+are (publish.tags.tag_key: any case, accents or spacing), and a chain («a» = «b», «b» = «c») leads
+to its last tag: a tag renamed twice over the years keeps one line per rename. The gate reads the
+tags a file holds, before the renames: a line whose new tag is a secret grade is refused.
 """
 
 from __future__ import annotations
@@ -18,60 +19,55 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from publish.schema import SchemaIssue
-from publish.tags import tag_key, tag_slugs
-from publish.text import fold, nfc, quoted
+from publish.tags import tag_key, tag_name, tag_slugs
+from publish.text import fold, quoted
 
 if TYPE_CHECKING:  # publish.model imports publish.config, which checks [tag_aliases] here
+    from publish.config import Policy
     from publish.model import Bulletin
 
-__all__ = ["TABLE", "apply", "issues", "moved_slugs", "renames", "unused"]
+__all__ = ["TABLE", "Renames", "addresses", "apply", "issues", "renames", "unused"]
 
 TABLE = "tag_aliases"
 """The site.toml table: each key an old tag, its value the tag bulletins carrying it now have."""
 EXAMPLE = f'[{TABLE}] rồi dòng "cảnh giác" = "cảnh giác lừa đảo"'
 
-
-def _named(tag: object) -> str:
-    """A tag as written in site.toml, as bulletins' tags are read (NFC, spaces trimmed); "" when
-    it names no tag (not text, or no letter or digit: such a tag has no page)."""
-    if not isinstance(tag, str):
-        return ""
-    tag = nfc(tag).strip()
-    return tag if any(c.isalnum() for c in tag) else ""
+Lines = dict[str, tuple[str, str]]
+"""The lines of [tag_aliases] that rename a tag: old tag's key (publish.tags.tag_key) → (the
+old tag as written, the site.toml key of its line; the new tag as read)."""
 
 
-def renames(aliases: Mapping[str, str]) -> dict[str, str]:
-    """The tag each old tag is now, by the old tag's key (publish.tags.tag_key), chains followed
-    to their end; lines that issues() refuses (a loop, a tag renamed to itself) are left out."""
-    first: dict[str, str] = {}
-    for old, new in aliases.items():
-        old, new = _named(old), _named(new)
-        if old and new and tag_key(old) != tag_key(new):
-            first.setdefault(tag_key(old), new)
-    found = {}
-    for key, new in first.items():
-        seen = {key}
-        while tag_key(new) in first and tag_key(new) not in seen:
-            seen.add(tag_key(new))
-            new = first[tag_key(new)]
-        if tag_key(new) not in seen:  # a loop leads nowhere
-            found[key] = new
-    return found
+@dataclasses.dataclass(frozen=True, slots=True)
+class Renames:
+    """[tag_aliases] read once per load, for every step that follows it."""
+
+    lines: Mapping[str, tuple[str, str]] = dataclasses.field(default_factory=dict)
+    """See Lines."""
+    now: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    """The tag each old tag is now, by the old tag's key, chains followed to their end."""
 
 
-def issues(aliases: Mapping[str, str]) -> list[SchemaIssue]:
-    """What is wrong in [tag_aliases]: a name that is no tag, a tag renamed to itself, one old
-    tag written twice with two new ones, and loops (each told once, at its first line)."""
+def _secret(tag: str, policy: Policy) -> str | None:
+    """The tag as written when it is a secret grade (publish.gates.tag_stamp), else None."""
+    # Imported here: publish.gates imports publish.config, which imports this module.
+    from publish.gates import tag_stamp
+
+    return tag_stamp([tag], policy)
+
+
+def _read(aliases: Mapping[str, str], policy: Policy) -> tuple[Lines, list[SchemaIssue]]:
+    """The lines that rename a tag, and what is wrong in the others: a name that is no tag, a tag
+    renamed to itself or to a secret grade, one old tag written twice with two new ones."""
     told: list[SchemaIssue] = []
-    targets: dict[str, tuple[str, str]] = {}
+    lines: Lines = {}
     for written, value in aliases.items():
         where = (TABLE, written)
-        old, new = _named(written), _named(value)
+        old, new = tag_name(written), tag_name(value)
         if not old:
             told.append(
                 SchemaIssue(
                     where,
-                    f"thẻ cũ {quoted(written)} không có chữ hay số nào nên không là thẻ nào",
+                    f"thẻ cũ {quoted(written)} không có chữ hay số nào nên không phải là thẻ",
                     f"Ghi tên thẻ cũ trong ngoặc kép, ví dụ {EXAMPLE}.",
                 )
             )
@@ -94,36 +90,76 @@ def issues(aliases: Mapping[str, str]) -> list[SchemaIssue]:
                     "mà nhiều bản tin đã đăng dùng nhất.",
                 )
             )
-        elif tag_key(old) in targets and tag_key(targets[tag_key(old)][1]) != tag_key(new):
-            other, before = targets[tag_key(old)]
+        elif (stamp := _secret(new, policy)) is not None:
+            # The gate reads the tags a file holds, before this line renames them: the bulletin
+            # would go out under a secret grade.
             told.append(
                 SchemaIssue(
                     where,
-                    f"thẻ cũ {quoted(old)} đã ghi ở dòng {quoted(other)} = {quoted(before)}, "
-                    f"nay lại ghi là {quoted(new)}",
+                    f"thẻ mới {quoted(stamp)} là dấu mật: bản tin gắn thẻ {quoted(old)} sẽ lên "
+                    "website mang dấu mật ấy, mà dấu mật thì không bao giờ được xuất bản",
+                    "Chọn thẻ mới không phải một mức mật (ba mức của luật và các mức trong "
+                    "[policy] secret_classifications), hoặc xóa dòng này. Bản tin có nội dung "
+                    "mật thì không được đăng ở kênh nào.",
+                )
+            )
+        elif tag_key(old) in lines and tag_key(lines[tag_key(old)][1]) != tag_key(new):
+            other, before = lines[tag_key(old)]
+            told.append(
+                SchemaIssue(
+                    where,
+                    f"thẻ cũ {quoted(old)} đã ghi ở dòng {quoted(tag_name(other))} = "
+                    f"{quoted(before)}, nay lại ghi là {quoted(new)}",
                     "Một thẻ cũ chỉ chuyển được sang một thẻ: giữ một trong hai dòng.",
                 )
             )
         else:
-            targets.setdefault(tag_key(old), (old, new))
-    return told + _loops(targets)
+            lines.setdefault(tag_key(old), (written, new))
+    return lines, told
 
 
-def _loops(targets: Mapping[str, tuple[str, str]]) -> list[SchemaIssue]:
+def _chain(lines: Mapping[str, tuple[str, str]], key: str) -> list[str]:
+    """The keys of the old tags a rename from `key` goes through, `key` first, up to the last
+    one or, in a loop, to the line before it comes back."""
+    path = [key]
+    while (key := tag_key(lines[key][1])) in lines and key not in path:
+        path.append(key)
+    return path
+
+
+def renames(aliases: Mapping[str, str], policy: Policy) -> Renames:
+    """[tag_aliases] read: its lines that rename a tag and where each old tag ends; lines that
+    issues() refuses (a loop, a tag renamed to itself or to a secret grade) rename nothing."""
+    if not aliases:
+        return Renames()
+    lines, _ = _read(aliases, policy)
+    now = {}
+    for key in lines:
+        last = lines[_chain(lines, key)[-1]][1]
+        if tag_key(last) not in lines:  # a loop leads nowhere
+            now[key] = last
+    return Renames(lines, now)
+
+
+def issues(aliases: Mapping[str, str], policy: Policy) -> list[SchemaIssue]:
+    """What is wrong in [tag_aliases] (see _read), and its loops (each told once, at its first
+    line)."""
+    lines, told = _read(aliases, policy)
+    return told + _loops(lines)
+
+
+def _loops(lines: Mapping[str, tuple[str, str]]) -> list[SchemaIssue]:
     """A loop of renames («a» = «b», «b» = «a»): no tag to end at. Told at its first line."""
     told, looped = [], set()
-    for start in targets:
-        path, key = [start], tag_key(targets[start][1])
-        while key in targets and key not in path:
-            path.append(key)
-            key = tag_key(targets[key][1])
-        if key != start or start in looped:
+    for start, (written, _) in lines.items():
+        path = _chain(lines, start)
+        if tag_key(lines[path[-1]][1]) != start or start in looped:
             continue
         looped.update(path)
-        names = " → ".join(quoted(targets[k][0]) for k in (*path, start))
+        names = " → ".join(quoted(tag_name(lines[k][0])) for k in (*path, start))
         told.append(
             SchemaIssue(
-                (TABLE, targets[start][0]),
+                (TABLE, written),
                 f"các thẻ đổi tên thành vòng tròn ({names}): không có thẻ nào để chuyển tới",
                 "Chọn một thẻ giữ lại và xóa dòng có thẻ đó ở bên trái dấu =; các dòng còn lại "
                 "chuyển thẻ cũ sang nó.",
@@ -132,14 +168,10 @@ def _loops(targets: Mapping[str, tuple[str, str]]) -> list[SchemaIssue]:
     return told
 
 
-def _written(aliases: Mapping[str, str], key: str) -> str:
-    """The site.toml key (as written, for its line) of the old tag with `key`."""
-    return next(k for k in aliases if _named(k) and tag_key(_named(k)) == key)
-
-
-def apply(bulletins: list[Bulletin], moved: Mapping[str, str]) -> list[Bulletin]:
-    """Each bulletin with its old tags replaced by the tags they are now (`moved`, from
-    renames()), a tag it then carries twice kept once, where it was first."""
+def apply(bulletins: list[Bulletin], renamed: Renames) -> list[Bulletin]:
+    """Each bulletin with its old tags replaced by the tags they are now, a tag it then carries
+    twice kept once, where it was first."""
+    moved = renamed.now
     if not moved:
         return bulletins
     changed = []
@@ -155,27 +187,29 @@ def apply(bulletins: list[Bulletin], moved: Mapping[str, str]) -> list[Bulletin]
     return changed
 
 
-def unused(aliases: Mapping[str, str], tags: Iterable[str]) -> list[SchemaIssue]:
-    """The issue of each old tag none of `tags` is (the tags of every bulletin, drafts and
-    held ones included, before the renames): a mistyped name merges nothing."""
-    moved = renames(aliases)
-    if not moved:
-        return []  # nearly every site: no tag of its bulletins is looked at
-    carried = {tag_key(tag): tag for tag in tags}
+def unused(renamed: Renames, carried: Iterable[str], shown: Iterable[str]) -> list[SchemaIssue]:
+    """The issue of each old tag no bulletin carries (`carried`: the key of every tag of every
+    bulletin, drafts and held ones included, before the renames): a mistyped name merges
+    nothing. The tag it names as the one meant is a label the site shows (`shown`: one per tag,
+    as the renames and publish.content._canonical_tags leave them)."""
+    if not renamed.now:
+        return []
+    carried = set(carried)
+    labels = {tag_key(label): label for label in shown}
     # A link of a chain («a» = «b», «b» = «c»): its line leads «a» on, carried or not.
-    linked = {tag_key(_named(new)) for new in aliases.values() if _named(new)}
+    linked = {tag_key(new) for _, new in renamed.lines.values()}
     told = []
-    for key, new in moved.items():
+    for key, new in renamed.now.items():
         if key in carried or key in linked:
             continue
-        written = _written(aliases, key)
-        old = _named(written)
+        written = renamed.lines[key][0]
+        old = tag_name(written)
         # Not the new tag itself: «có phải «lừa đảo qua mạng»?» on its own line misleads.
-        others = {fold(t): t for k, t in carried.items() if k != tag_key(new)}
+        others = {fold(label): label for k, label in labels.items() if k != tag_key(new)}
         near = difflib.get_close_matches(fold(old), others, n=1)
         guess = ""
         if near:
-            meant = quoted(_label(near[0], carried))
+            meant = quoted(others[near[0]])
             guess = f"Nếu gõ nhầm thì sửa cho đúng thẻ của bản tin (có phải {meant}?). "
         told.append(
             SchemaIssue(
@@ -189,30 +223,24 @@ def unused(aliases: Mapping[str, str], tags: Iterable[str]) -> list[SchemaIssue]
     return told
 
 
-def _label(folded: str, carried: Mapping[str, str]) -> str:
-    """The tag as bulletins write it whose folded form is `folded`."""
-    return next(tag for tag in carried.values() if fold(tag) == folded)
+def addresses(renamed: Renames, labels: Iterable[str]) -> tuple[dict[str, str], dict[str, str]]:
+    """The page slug of each tag label (`labels`: the tags bulletins carry once renamed, one
+    label per tag), and the slug of each old tag's page → the slug of the page of the tag it
+    is now (when a bulletin carries that tag).
 
-
-def moved_slugs(
-    moved: Mapping[str, str], aliases: Iterable[str], slugs: Mapping[str, str]
-) -> dict[str, str]:
-    """The slug of each old tag's page (as it would be beside the tags there are now) → the
-    slug of the page of the tag it is now (`slugs`: of every tag bulletins carry once renamed,
-    publish.tags.tag_slugs), for each old tag whose new one has a page and whose old page is
-    no live tag's."""
-    by_key = {tag_key(label): label for label in slugs}
+    Old tags keep their addresses: their names are given slugs beside the tags there are now
+    (publish.tags.tag_slugs), so no tag takes an old tag's address («C#» keeps /the/c-sharp/
+    when «C» is renamed) and each old address redirects."""
+    labels = set(labels)
+    if not renamed.now:
+        return tag_slugs(labels), {}
     # One spelling per old tag: two spellings of one tag had one page.
-    old_names = {
-        tag_key(name): name for a in aliases if (name := _named(a)) and tag_key(name) in moved
-    }.values()
-    if not old_names:
-        return {}
-    before = tag_slugs({*slugs, *old_names})
-    live = set(slugs.values())
-    found = {}
-    for old in sorted(old_names, key=tag_key):
-        label = by_key.get(tag_key(moved[tag_key(old)]))
-        if label is not None and before[old] not in live:
-            found[before[old]] = slugs[label]
-    return found
+    old = {key: tag_name(renamed.lines[key][0]) for key in renamed.now}
+    every = tag_slugs([*labels, *old.values()])
+    by_key = {tag_key(label): label for label in labels}
+    moves = {}
+    for key, name in sorted(old.items()):
+        label = by_key.get(tag_key(renamed.now[key]))
+        if label is not None:
+            moves[every[name]] = every[label]
+    return {label: every[label] for label in labels}, moves

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 from publish.text import fold, nfc, slugify
 
-__all__ = ["tag_key", "tag_slugs"]
+__all__ = ["tag_key", "tag_name", "tag_slugs"]
 
 SPELLED = {"+": "plus", "#": "sharp"}
 """Symbols as slugs spell them; other math symbols by their Unicode name."""
@@ -41,6 +41,15 @@ def _symbols(tag: str) -> str:
         return ""
     folded = fold(nfc(tag))
     return "".join(c for i, c in enumerate(folded) if _naming(folded, i))
+
+
+def tag_name(written: object) -> str:
+    """A tag as it is read, from a bulletin's `tags` or site.toml's [tag_aliases]: NFC, spaces
+    trimmed; "" when it names no tag (not text, or no letter or digit: such a tag has no page)."""
+    if not isinstance(written, str):
+        return ""
+    tag = nfc(written).strip()
+    return tag if any(c.isalnum() for c in tag) else ""
 
 
 @functools.lru_cache(maxsize=4096)

@@ -14,9 +14,10 @@ from publish import config as config_module
 from publish.cli import main
 from publish.config import ConfigError
 from publish.content import load_site
-from publish.errors import TAG_ALIAS_UNUSED
+from publish.errors import TAG_ALIAS_UNUSED, ContentError
 from publish.model import Site
-from tests.helpers import NOW, SITE_TOML, bulletin_md, make_project
+from publish.text import quoted
+from tests.helpers import NOW, SITE_TOML, add_toml, bulletin_md, make_project
 from tests.test_approval import FILE, approve, verdict
 from tests.test_approval import project as approved_project
 from tests.test_web_tags import built, tag_links
@@ -208,3 +209,146 @@ def test_a_table_that_cannot_be_followed_is_an_error_at_its_line(
 def test_a_merge_written_twice_in_two_spellings_to_one_tag_is_no_error() -> None:
     toml = SITE_TOML + '\n[tag_aliases]\n"cảnh giác" = "x"\n"Canh Giac" = "X"\n'
     assert config_module.parse(toml, root=Path(".")).tag_aliases
+
+
+SECRET = [
+    ('"nội bộ" = "Mật"\n', "Mật"),
+    ('"nội bộ" = "[TỐI MẬT]"\n', "[TỐI MẬT]"),
+    ('"tài liệu" = "tuyet mat"\n', "tuyet mat"),
+]
+
+
+@pytest.mark.parametrize(("table", "grade"), SECRET, ids=["mat", "bracketed", "unaccented"])
+def test_an_old_tag_renamed_to_a_secret_grade_is_an_error_at_its_line(
+    tmp_path: Path, table: str, grade: str
+) -> None:
+    """The gate reads the tags written in the file, before the renames: without this error a
+    bulletin tagged «nội bộ» went out tagged «Mật», on a page /the/mat/, while «Mật» written in
+    its file keeps it off every channel."""
+    toml = SITE_TOML + "\n[tag_aliases]\n" + table
+    root = make_project(
+        tmp_path,
+        {"site.toml": toml, "content/bai-viet/a.md": bulletin(1, '["nội bộ", "tài liệu"]')},
+    )
+    with pytest.raises(ConfigError) as raised:
+        config_module.load(root)
+    [told] = raised.value.problems
+    assert told.file == "site.toml"
+    assert told.line == toml.splitlines().index(table.strip()) + 1
+    assert told.severity == "error"
+    assert f"thẻ mới {quoted(grade)} là dấu mật" in told.message
+    assert told.hint
+    argv = ["build", "--root", str(root), "--channel", "web", "--now", NOW.isoformat()]
+    assert main(argv) != 0
+    assert not (root / "output" / "web" / "the").exists()
+
+
+def test_a_secret_grade_of_the_site_s_own_list_is_refused_as_a_new_tag_too() -> None:
+    policy = '\n[policy]\nsecret_classifications = ["hạn chế"]\n'
+    toml = add_toml(SITE_TOML, policy) + '\n[tag_aliases]\n"nội bộ" = "Hạn chế"\n'
+    with pytest.raises(ConfigError) as raised:
+        config_module.parse(toml, root=Path("."))
+    [told] = raised.value.problems
+    assert "thẻ mới «Hạn chế» là dấu mật" in told.message
+
+
+def test_a_new_tag_merely_holding_a_grade_s_word_is_no_error() -> None:
+    """«bảo mật thông tin» is no stamp for the gate either (gates.tag_stamp)."""
+    toml = SITE_TOML + '\n[tag_aliases]\n"bảo mật" = "bảo mật thông tin"\n"ong" = "mật ong"\n'
+    assert len(config_module.parse(toml, root=Path(".")).tag_aliases) == 2
+
+
+def symbol_project(tmp_path: Path, toml: str, held: str = "") -> Path:
+    """Bulletins tagged «C» and «C#» (two tags: /the/c/ and /the/c-sharp/), and, with `held`, a
+    draft carrying the tags `held` (a YAML list)."""
+    files = {
+        "site.toml": toml,
+        "content/bai-viet/a.md": bulletin(1, '["C"]'),
+        "content/bai-viet/b.md": bulletin(2, '["C#"]' if not held else '["tuần tra"]'),
+    }
+    if held:
+        files["content/bai-viet/d.md"] = bulletin_md(
+            {"date": "2020-12-04 08:00", "tags": held, "draft": "true"}
+        )
+    return make_project(tmp_path, files)
+
+
+def test_renaming_a_tag_leaves_the_address_of_a_tag_differing_by_a_symbol_alone(
+    tmp_path: Path,
+) -> None:
+    """Before, «C#» took /the/c/ once «C» was renamed: old links to «C» opened the «C#» page and
+    /the/c-sharp/ vanished without a redirect."""
+    before = built(symbol_project(tmp_path / "before", SITE_TOML))
+    assert tag_links(before, "2020/12/a/") == [("/the/c/", "C")]
+    assert tag_links(before, "2020/12/b/") == [("/the/c-sharp/", "C#")]
+    toml = SITE_TOML + '\n[tag_aliases]\n"C" = "ngôn ngữ C"\n'
+    files = built(symbol_project(tmp_path / "after", toml))
+    assert tag_links(files, "2020/12/a/") == [("/the/ngon-ngu-c/", "ngôn ngữ C")]
+    assert tag_links(files, "2020/12/b/") == [("/the/c-sharp/", "C#")]
+    assert redirect_target(files, "the/c-sharp/index.html") is None
+    assert "/2020/12/b/" in files["the/c-sharp/index.html"].decode()
+    assert redirect_target(files, "the/c/index.html") == "/the/ngon-ngu-c/"
+
+
+def test_a_tag_only_a_held_bulletin_carries_does_not_take_the_renamed_tag_s_redirect(
+    tmp_path: Path,
+) -> None:
+    """Before, a draft's «C#» took /the/c/ (among every bulletin's tags, held ones too, so that
+    publishing one moves no address), so the renamed «C» had no redirect: old links got a 404,
+    and the redirect coming back told that an unpublished bulletin carries «C#»."""
+    toml = SITE_TOML + '\n[tag_aliases]\n"C" = "ngôn ngữ C"\n'
+    root = symbol_project(tmp_path, toml, held='["C#"]')
+    files = built(root)
+    assert redirect_target(files, "the/c/index.html") == "/the/ngon-ngu-c/"
+    assert not any(path.startswith("the/c-sharp/") for path in files)
+    # Its address, once published, is the one it had beside «C».
+    assert load(root).tag_slugs["C#"] == "c-sharp"
+
+
+def test_the_old_addresses_trang_folder_leads_to_the_first_page_of_the_list_now(
+    tmp_path: Path,
+) -> None:
+    """/the/<old>/trang/ led nowhere, as /the/<tag>/trang/ leads to the tag's first page; a
+    category's old key had the same gap."""
+    toml = SITE_TOML.replace(
+        'label = "Cảnh báo phương thức, thủ đoạn tội phạm"\n',
+        'label = "Cảnh báo phương thức, thủ đoạn tội phạm"\naliases = ["canh-bao"]\n',
+    )
+    assert toml != SITE_TOML
+    files = built(merged_project(tmp_path, toml + "\n[web]\nper_page = 1\n" + MERGE))
+    assert redirect_target(files, "the/canh-giac/trang/index.html") == "/the/canh-giac-lua-dao/"
+    assert redirect_target(files, "the/canh-giac-lua-dao/trang/index.html") == (
+        "/the/canh-giac-lua-dao/"
+    )
+    target = redirect_target(files, "chuyen-muc/canh-bao/trang/index.html")
+    assert target == "/chuyen-muc/canh-bao-toi-pham/"
+
+
+def test_the_tag_an_unused_line_names_as_meant_is_spelt_as_the_site_shows_it(
+    tmp_path: Path,
+) -> None:
+    """Before, the spelling of the last file read: «lừa đảo qua mạng» below, which no page shows."""
+    toml = SITE_TOML + '\n[tag_aliases]\n"lua dao qua mang x" = "cảnh báo"\n'
+    root = make_project(
+        tmp_path,
+        {
+            "site.toml": toml,
+            "content/bai-viet/a.md": bulletin(1, '["Lừa Đảo Qua Mạng"]'),
+            "content/bai-viet/b.md": bulletin(2, '["Lừa Đảo Qua Mạng"]'),
+            "content/bai-viet/c.md": bulletin(3, '["lừa đảo qua mạng"]'),
+        },
+    )
+    site = load(root)
+    assert {tag for b in site.bulletins for tag in b.tags} == {"Lừa Đảo Qua Mạng"}
+    [told] = [p for p in site.warnings if p.code == TAG_ALIAS_UNUSED]
+    assert "có phải «Lừa Đảo Qua Mạng»?" in (told.hint or "")
+
+
+def test_a_run_stopped_by_an_error_still_tells_an_unused_old_tag(tmp_path: Path) -> None:
+    toml = SITE_TOML + '\n[tag_aliases]\n"canh giac lua" = "cảnh báo"\n'
+    root = merged_project(tmp_path, toml)
+    (root / "content/bai-viet/d.md").write_text(bulletin_md({"date": "x"}), encoding="utf-8")
+    with pytest.raises(ContentError) as raised:
+        load(root)
+    [told] = [p for p in raised.value.problems if p.code == TAG_ALIAS_UNUSED]
+    assert "có phải «cảnh giác lừa đảo»?" in (told.hint or "")

@@ -57,12 +57,11 @@ from publish.render.web.images import (
 from publish.render.web.kept_templates import KeptTemplates
 from publish.render.web.pages import PageJob, Views, output_path
 from publish.render.web.redirects import (
-    category_redirects,
+    list_redirects,
     page_redirects,
     recorded_clashes,
     redirect_artifacts,
     redirect_targets,
-    tag_redirects,
 )
 from publish.render.web.reuse import PageRecord, PageRecords
 from publish.render.web.search import search_artifacts
@@ -864,24 +863,22 @@ def _render(
         views.category_url(alias): (
             views.category_url(key),
             category.label,
-            max(1, -(-len(views.by_category[key]) // per_page)),
+            len(views.by_category[key]),
         )
         for key, category in config.categories.items()
         for alias in category.aliases
     }
     # Shared from an old or trimmed address, a list shows the site's description and picture.
     site_share = (config.site.description, views.og_image())
-    yield from category_redirects(moved, views.url, views.absolute, site_share)
+    as_category = ("Chuyên mục", "category-alias")
+    yield from list_redirects(moved, per_page, as_category, views.url, views.absolute, site_share)
     renamed = {
-        views.tag_url(old): (
-            views.tag_url(new),
-            views.tag_labels[new],
-            max(1, -(-len(views.by_tag[new]) // per_page)),
-        )
+        views.tag_url(old): (views.tag_url(new), views.tag_labels[new], len(views.by_tag[new]))
         for old, new in site.tag_moves.items()
         if new in views.by_tag  # a tag on published bulletins only has a page
     }
-    yield from tag_redirects(renamed, views.url, views.absolute, site_share)
+    as_tag = ("Thẻ", "tag-alias")
+    yield from list_redirects(renamed, per_page, as_tag, views.url, views.absolute, site_share)
     yield from page_redirects(site.pages, views.url, views.absolute, site_share)
     trimmed.extend(
         trimmed_redirects(views, lambda url, name: has_id(anchored[output_path(url)], name))

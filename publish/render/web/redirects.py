@@ -28,13 +28,12 @@ NO_SHARE: Share = ("", None)
 
 __all__ = [
     "Share",
-    "category_redirects",
+    "list_redirects",
     "page_redirects",
     "recorded_clashes",
     "redirect_artifacts",
     "redirect_page",
     "redirect_targets",
-    "tag_redirects",
 ]
 
 
@@ -141,36 +140,25 @@ def page_redirects(
                 yield Artifact("web", output_path(old), data, source=page.source, kind="alias")
 
 
-def category_redirects(
+def list_redirects(
     moved: Mapping[str, tuple[str, str, int]],
+    per_page: int,
+    kind: tuple[str, str],
     link: Callable[[str], str],
     absolute: Callable[[str], str],
     share: Share = NO_SHARE,
 ) -> Iterator[Artifact]:
-    """A redirect page at each page of a category's old address: `moved` maps the old address
-    ("/chuyen-muc/canh-bao/") to the new one, the category's label and its number of pages;
-    previewed with `share` (the site's)."""
-    for old, (new, label, pages) in sorted(moved.items()):
-        for number in range(1, pages + 1):
+    """A redirect page at each page of a list's old address: `moved` maps it (a category's old
+    key, "/chuyen-muc/canh-bao/"; a renamed tag's, "/the/canh-giac/") to the list's address now,
+    its label and how many bulletins it lists, `per_page` a page; `kind`: what the list is, as
+    the page says it ("Chuyên mục", "Thẻ"), and the artifacts' kind ("category-alias",
+    "tag-alias"). Previewed with `share` (the site's)."""
+    noun, artifact_kind = kind
+    for old, (new, label, listed) in sorted(moved.items()):
+        for number in range(1, max(1, -(-listed // per_page)) + 1):
             suffix = f"trang/{number}/" if number > 1 else ""
-            page = _page(new + suffix, label, "Chuyên mục", link, absolute, share)
-            yield Artifact("web", output_path(old + suffix), page, kind="category-alias")
-
-
-def tag_redirects(
-    moved: Mapping[str, tuple[str, str, int]],
-    link: Callable[[str], str],
-    absolute: Callable[[str], str],
-    share: Share = NO_SHARE,
-) -> Iterator[Artifact]:
-    """A redirect page at each page of a renamed tag's old address: `moved` maps it
-    ("/the/canh-giac/") to the new tag's, its label and its number of pages (site.toml
-    [tag_aliases]); previewed with `share` (the site's)."""
-    for old, (new, label, pages) in sorted(moved.items()):
-        for number in range(1, pages + 1):
-            suffix = f"trang/{number}/" if number > 1 else ""
-            page = _page(new + suffix, label, "Thẻ", link, absolute, share)
-            yield Artifact("web", output_path(old + suffix), page, kind="tag-alias")
+            page = _page(new + suffix, label, noun, link, absolute, share)
+            yield Artifact("web", output_path(old + suffix), page, kind=artifact_kind)
 
 
 def _page(

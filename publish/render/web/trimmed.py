@@ -93,9 +93,10 @@ def _first_pages(views: Views) -> Iterator[Artifact]:
     """A redirect page at the `trang/` folder of the home page (always: /trang/2/ is the first
     such address a visitor meets) and of every other list with more than one page."""
     per_page = max(1, views.config.web.per_page)
+    categories = views.config.categories
     lists = [
         (views.category_url(key), category.label, views.by_category[key])
-        for key, category in views.config.categories.items()
+        for key, category in categories.items()
     ]
     lists += [
         (views.tag_url(slug), f"Thẻ: {views.tag_labels[slug]}", views.by_tag[slug])
@@ -105,12 +106,26 @@ def _first_pages(views: Views) -> Iterator[Artifact]:
         (views.month_url(y, m), f"Lưu trữ {vn_month(y, m).lower()}", views.by_month[(y, m)])
         for y, m in sorted(views.by_month)
     ]
+    # A list's old address (a category's old key, a renamed tag's) has its pages redirected
+    # (list_redirects), and its `trang/` folder as well: to the list's first page now.
+    moved = {
+        views.category_url(alias): views.category_url(key)
+        for key, category in categories.items()
+        for alias in category.aliases
+    }
+    moved |= {views.tag_url(old): views.tag_url(new) for old, new in views.site.tag_moves.items()}
+    firsts = {url: (title, bulletins) for url, title, bulletins in lists}
     lead = "Trang đầu của danh sách: "
     yield Artifact("web", output_path("/trang/"), _leading(views, "/", HOME, lead))
     for url, title, bulletins in lists:
         if len(bulletins) > per_page:
             page = _leading(views, url, title, lead)
             yield Artifact("web", output_path(f"{url}trang/"), page)
+    for old, new in sorted(moved.items()):
+        title, bulletins = firsts.get(new, ("", []))
+        if len(bulletins) > per_page:
+            page = _leading(views, new, title, lead)
+            yield Artifact("web", output_path(f"{old}trang/"), page)
 
 
 def _leading(views: Views, url: str, title: str, lead: str) -> bytes:
