@@ -8,6 +8,7 @@ again, goes on the day they remember; which of the two is wrong only the editor 
 from __future__ import annotations
 
 from publish.radio.flags import BLOCKING, Context
+from publish.radio.numbers import has_digit
 from publish.weekday_dates import mismatches
 
 __all__ = ["weekdays_told"]
@@ -17,7 +18,7 @@ def weekdays_told(text: str, ctx: Context) -> None:
     """Flag each day written with a date it is not in `text` (a paragraph or list item as
     written, before its numbers are read); a date without its year is taken as the one nearest
     `ctx.near` (the bulletin's date; not compared outside a bulletin)."""
-    if not any(c.isdigit() for c in text):
+    if not has_digit(text):
         return  # no date: most list items and short paragraphs
     for found in mismatches(text, ctx.near):
         year = "" if found.year_given else f" (năm {found.date.year})"
