@@ -40,6 +40,7 @@ from publish.render.radio.items import (
     blocking,
     read_block,
 )
+from publish.text import vn_datetime
 
 __all__ = ["Aired", "OffAir", "block_errors", "off_air"]
 
@@ -63,11 +64,13 @@ class Aired:
 class OffAir:
     """Why the build keeps a bulletin off the radio: the first reason, and how many read-aloud
     findings block it (`publish speak --flags` lists them; 0 when another reason holds it);
-    or, `aired` set, that it aired already (then `first` is "")."""
+    or, `aired` set, that it aired already (then `first` is ""); or, `missed` set, that the
+    broadcast it is set for is over while it never aired (`first` says so)."""
 
     first: str
     count: int
     aired: Aired | None = None
+    missed: dt.datetime | None = None
 
 
 def block_errors(bulletin: Bulletin, config: Config) -> list[Problem]:
@@ -104,6 +107,9 @@ def off_air(bulletins: Iterable[Bulletin], config: Config, now: dt.datetime) -> 
             told = _aired(bulletin, folder, aired, read, sent, config, now, speaker)
             found[bulletin.source] = OffAir("", 0, told)
             continue
+        if air < now:
+            found[bulletin.source] = OffAir(_missed(air, config), 0, missed=air)
+            continue
         item = speaker.item(bulletin, block, reader=config.radio.reader)
         off = kept_off(bulletin, air, item, config, aired=False)
         if isinstance(off, tuple):
@@ -111,6 +117,16 @@ def off_air(bulletins: Iterable[Bulletin], config: Config, now: dt.datetime) -> 
         elif off:
             found[bulletin.source] = OffAir(_flag_told(off[0]), len(off))
     return found
+
+
+def _missed(air: dt.datetime, config: Config) -> str:
+    """Why a bulletin set for broadcast `air`, over and not recorded as read in it, never goes
+    to the station: the sync sends no script to an episode that aired (publish.sync.radio)."""
+    return (
+        f"buổi phát của bài ({vn_datetime(air.astimezone(config.tz))}) đã qua, nên kịch bản "
+        "không được gửi sang đài (tập đã phát không được ghi lại, bài không tự chuyển sang buổi "
+        "sau)"
+    )
 
 
 def _flag_told(flag: Flag) -> str:

@@ -44,6 +44,7 @@ from publish import (
     unclosed,
     unfinished,
     url_history,
+    weekday_check,
 )
 from publish.attachments import ALLOWED_SUFFIXES, OUTPUT_DIR
 from publish.cache import Fragments, Shelf
@@ -1435,6 +1436,9 @@ def _validate(
     pasted.check(col, parsed)
     typed_markdown.check(col, parsed)
     title_heading.check(col, parsed, title, zalo="zalo" in channels)
+    if date is not None:
+        day = date.astimezone(config.tz).date()
+        weekday_check.check(col, parsed, {"title": title, "summary": summary}, day)
     _computer_links(col, parsed)
     if not parsed.body.strip():
         col.add(

@@ -32,6 +32,10 @@ REPO = Path(__file__).resolve().parent.parent
 APPROVER = "Thượng tá Nguyễn Văn Hùng, Trưởng Công an huyện"
 CLOCK = "2021-01-01T09:00"
 FILE = "content/bai-viet/a.md"
+BEFORE_AIR = "2020-12-10T09:00"
+"""Before the broadcast a bulletin dated 08/12/2020 is set for (17:00, Saturday 12/12/2020): one
+approved after it never airs (publish.approval_radio: the sync sends no script to an episode
+that aired), so a test of what approve says of a bulletin the radio reads approves it here."""
 CHANGED = "nội dung đã đổi sau khi duyệt"
 BEFORE_SESSION_33 = READINGS_BEFORE[-1]
 """A reading whose approvals' fingerprints are not keyed, as every version wrote them before
@@ -73,9 +77,9 @@ def project(tmp_path: Path, text: str | None = None) -> Path:
     )
 
 
-def approve(root: Path, *files: str, extra: tuple[str, ...] = ()) -> int:
-    """`publish approve` at the fixed clock."""
-    return main(["approve", "--root", str(root), "--now", CLOCK, *files, "--by", APPROVER, *extra])
+def approve(root: Path, *files: str, extra: tuple[str, ...] = (), now: str = CLOCK) -> int:
+    """`publish approve` at the fixed clock (or `now`)."""
+    return main(["approve", "--root", str(root), "--now", now, *files, "--by", APPROVER, *extra])
 
 
 def verdict(root: Path) -> str | None:
@@ -645,7 +649,7 @@ def test_approve_shows_what_is_approved_and_dry_run_writes_nothing(
 ) -> None:
     root = project(tmp_path)
     before = (root / FILE).read_bytes()
-    assert approve(root, FILE, extra=("--dry-run",)) == 0
+    assert approve(root, FILE, extra=("--dry-run",), now=BEFORE_AIR) == 0
     out = capsys.readouterr().out
     assert "Duyệt: «Cảnh báo lừa đảo qua mạng»" in out
     assert (

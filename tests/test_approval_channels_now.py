@@ -18,7 +18,7 @@ from publish.cli import main
 from publish.correction_hint import changed_numbers, correction_hint
 from publish.zalo.emulator import ZaloEmulator
 from tests.helpers import FIXTURES, bulletin_md, make_project
-from tests.test_approval import APPROVER, CLOCK, FILE
+from tests.test_approval import APPROVER, BEFORE_AIR, CLOCK, FILE
 from tests.test_sync_radio import FIRST as RADIO_FILE
 from tests.test_sync_radio import sync_command
 from tests.zalo_project import sync, zalo_project
@@ -27,10 +27,17 @@ ZALO_FILE = "content/bai-viet/ban-tin-000.md"
 UNKNOWN = "Đội ANXH đã làm việc với người dân tại ấp 3.\n"
 
 
-def approve(root: Path, capsys: pytest.CaptureFixture[str], *extra: str, file: str = FILE) -> str:
-    """What `publish approve FILE` prints at the fixed clock (both streams); it must succeed."""
+def approve(
+    root: Path,
+    capsys: pytest.CaptureFixture[str],
+    *extra: str,
+    file: str = FILE,
+    now: str = CLOCK,
+) -> str:
+    """What `publish approve FILE` prints at the fixed clock, or `now` (both streams); it must
+    succeed."""
     capsys.readouterr()
-    args = ["approve", "--root", str(root), "--now", CLOCK, file, "--by", APPROVER, *extra]
+    args = ["approve", "--root", str(root), "--now", now, file, "--by", APPROVER, *extra]
     assert main(args) == 0
     return "".join(capsys.readouterr())
 
@@ -50,7 +57,10 @@ def test_a_bulletin_the_radio_will_not_read_is_approved_and_told_why(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = make_project(tmp_path, {FILE: bulletin_md(drop=("approved_by",), body=UNKNOWN)})
-    for out in (approve(root, capsys, "--dry-run"), approve(root, capsys)):
+    for out in (
+        approve(root, capsys, "--dry-run", now=BEFORE_AIR),
+        approve(root, capsys, now=BEFORE_AIR),
+    ):
         assert "kênh: web (radio: không phát, lý do ở dòng «đài» dưới)" in out
         assert (
             "đài: bài không được phát (website vẫn đăng): Chữ viết tắt «ANXH» chưa có trong từ "
@@ -73,7 +83,7 @@ def test_the_command_given_lists_every_finding(
     root = make_project(tmp_path, {FILE: bulletin_md(drop=("approved_by",), body=body)})
     monkeypatch.chdir(root)  # as the approver runs it, in the project
     capsys.readouterr()
-    assert main(["approve", "--now", CLOCK, FILE, "--by", APPROVER, "--dry-run"]) == 0
+    assert main(["approve", "--now", BEFORE_AIR, FILE, "--by", APPROVER, "--dry-run"]) == 0
     out = capsys.readouterr().out
     assert "«ANXH»" in out and "; còn 1 chỗ khác. Xem từng chỗ và cách sửa: " in out
     command = out.split("Xem từng chỗ và cách sửa: ", 1)[1].split(". ", 1)[0]
@@ -88,7 +98,7 @@ def test_a_bulletin_with_nothing_to_read_aloud_is_told_off_the_air(
 ) -> None:
     text = bulletin_md({"channels": "[web, radio]"}, drop=("approved_by",), body="## Lịch\n")
     root = make_project(tmp_path, {FILE: text})
-    out = approve(root, capsys, "--dry-run")
+    out = approve(root, capsys, "--dry-run", now=BEFORE_AIR)
     assert "đài: bài không được phát (website vẫn đăng): nội dung không có câu nào để đọc" in out
     assert "publish speak" not in out  # it lists read-aloud findings, and there are none
 
@@ -111,9 +121,39 @@ def test_a_bulletin_the_radio_reads_is_told_on_every_channel(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = make_project(tmp_path, {FILE: bulletin_md(drop=("approved_by",))})
-    out = approve(root, capsys)
+    out = approve(root, capsys, now=BEFORE_AIR)
     assert "kênh: web, radio; đăng ngay khi được đưa lên" in out
     assert "đài: bài không được phát" not in out and "đài không phát" not in out
+
+
+def test_a_bulletin_approved_after_its_broadcast_is_not_said_to_go_on_air(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Approved after the broadcast it is set for (a back-dated bulletin, or an old one
+    re-approved): the sync sends no script to an episode that aired, yet approve listed
+    «kênh: web, radio» and, for one published, «đăng mới trên đài»."""
+    root = make_project(tmp_path, {FILE: bulletin_md(drop=("approved_by",))})
+    for out in (approve(root, capsys, "--dry-run"), approve(root, capsys)):
+        said = " ".join(out.split())
+        assert "kênh: web (radio: không phát, lý do ở dòng «đài» dưới); đăng ngay" in said
+        assert (
+            "đài: bài không được phát (website vẫn đăng): buổi phát của bài (17:00, Thứ Bảy, "
+            "12/12/2020) đã qua, nên kịch bản không được gửi sang đài (tập đã phát không được "
+            "ghi lại, bài không tự chuyển sang buổi sau)."
+        ) in said
+        assert "publish speak" not in said  # no read-aloud finding holds it
+
+
+def test_a_bulletin_for_the_radio_alone_approved_after_its_broadcast_goes_nowhere(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = bulletin_md({"channels": "[radio]"}, drop=("approved_by",))
+    root = make_project(tmp_path, {FILE: text})
+    out = " ".join(approve(root, capsys, "--dry-run").split())
+    assert (
+        "kênh: không kênh nào (radio: không phát, lý do ở dòng «đài» dưới); không đăng ở kênh "
+        "nào: buổi phát của bài đã qua (xem dòng «đài» dưới)"
+    ) in out
 
 
 def test_the_reason_told_first_is_the_one_the_build_tells_first(

@@ -16,6 +16,10 @@ from tests.helpers import bulletin_md, make_project
 
 APPROVER = "Thượng tá Nguyễn Văn Hùng, Trưởng Công an huyện"
 CLOCK = "2021-01-01T09:00"
+BEFORE_AIR = "2020-12-10T09:00"
+"""Before the broadcast a bulletin dated 08/12/2020 is set for (17:00, Saturday 12/12/2020): one
+approved after it never airs (publish.approval_radio: the sync sends no script to an episode
+that aired), so a test of what approve says of a bulletin the radio reads approves it here."""
 READY = "content/bai-viet/a.md"
 DRAFT = "content/bai-viet/nhap moi.md"
 """A draft named with a space, as Windows users name files: the command given must quote it."""
@@ -40,10 +44,12 @@ def approve(
     *files: str,
     extra: tuple[str, ...] = (),
     by: str = APPROVER,
+    now: str = CLOCK,
 ) -> tuple[int, str, str]:
-    """`publish approve FILES --by BY` at the fixed clock: its exit code, stdout, stderr."""
+    """`publish approve FILES --by BY` at the fixed clock (or `now`): its exit code, stdout,
+    stderr."""
     capsys.readouterr()
-    code = main(["approve", "--root", str(root), "--now", CLOCK, *files, "--by", by, *extra])
+    code = main(["approve", "--root", str(root), "--now", now, *files, "--by", by, *extra])
     out, err = capsys.readouterr()
     return code, out, err
 
@@ -151,7 +157,7 @@ def test_a_dry_run_shows_every_file_and_what_the_real_run_would_do(
     skipped or refused, then what the real run does; a refusal other than a draft still stops
     the real run, with every problem told in one pass and nothing written."""
     root = project(tmp_path)
-    code, out, err = approve(root, capsys, READY, DRAFT, extra=("--dry-run",))
+    code, out, err = approve(root, capsys, READY, DRAFT, extra=("--dry-run",), now=BEFORE_AIR)
     assert code == 0, err
     assert "Duyệt: «Cảnh báo lừa đảo qua mạng»" in out and f"tệp {READY};" in out
     assert f"Bỏ qua, không duyệt (bản nháp, draft: true): tệp {DRAFT}" in out
@@ -390,7 +396,7 @@ def test_approving_a_bulletin_sent_to_no_channel_does_not_say_it_goes_out(
     """A bulletin with `channels: []` passes the gate but goes nowhere: approve said «đăng ngay
     khi được đưa lên» on its line and «Commit các tệp này để đăng» with nothing against it."""
     root = project(tmp_path, **{BROKEN: bulletin_md({"id": "tin-c", "channels": "[]"})})
-    code, out, err = approve(root, capsys, READY, BROKEN)
+    code, out, err = approve(root, capsys, READY, BROKEN, now=BEFORE_AIR)
     assert code == 0, err
     said = " ".join(out.split())
     assert f"tệp {BROKEN}; kênh: không kênh nào; không đăng ở kênh nào (channels: []" in said
@@ -438,7 +444,7 @@ def test_approve_lists_zalo_only_for_a_unit_that_has_an_oa(
         ),
         "utf-8",
     )
-    code, out, err = approve(root, capsys, READY, BROKEN, extra=("--dry-run",))
+    code, out, err = approve(root, capsys, READY, BROKEN, extra=("--dry-run",), now=BEFORE_AIR)
     assert code == 0, err
     said = " ".join(out.split())
     assert f"tệp {READY}; kênh: web, radio; đăng ngay" in said
@@ -450,7 +456,7 @@ def test_approve_lists_zalo_only_for_a_unit_that_has_an_oa(
     )
     with site.open("a", encoding="utf-8") as handle:
         handle.write('\n[zalo]\noa_id = "2463951837402251183"\n')
-    code, out, err = approve(root, capsys, READY, BROKEN, extra=("--dry-run",))
+    code, out, err = approve(root, capsys, READY, BROKEN, extra=("--dry-run",), now=BEFORE_AIR)
     assert code == 0, err
     said = " ".join(out.split())
     assert f"tệp {READY}; kênh: web, zalo, radio; đăng ngay" in said

@@ -1310,6 +1310,9 @@ def _summary(
     elif held is None and not airs and aired:
         # For the radio alone, read in an episode that aired: the edit goes nowhere.
         when = "không gửi lại cho đài: bài đã phát (xem dòng «đài» dưới)"
+    elif held is None and not airs and item.off_air is not None and item.off_air.missed:
+        # For the radio alone, set for a broadcast that is over: it never goes out.
+        when = "không đăng ở kênh nào: buổi phát của bài đã qua (xem dòng «đài» dưới)"
     elif held is None and not airs:
         # Sent to the radio alone, which will not read it: nothing goes out.
         when = "không đăng ở kênh nào cho tới khi đài đọc được bài (lý do ở dòng «đài» dưới)"
@@ -1415,7 +1418,8 @@ def _radio_told(item: Approval, unchanged: bool, config: Config, root_flag: str)
         return _aired_told(item.bulletin, off.aired, config, root_flag)
     others = [c for c in carried(item.bulletin.channels, config) if c != "radio"]
     still = [f"{channel_names(others)} vẫn đăng"] if others else []
-    if "radio" in item.live:
+    if "radio" in item.live and off.missed is None:
+        # A script whose broadcast is over stays with the station: never withdrawn.
         still.append("kịch bản đã gửi đài bị rút")
     told = "\n    đài: bài không được phát" + (f" ({'; '.join(still)})" if still else "")
     told += f": {off.first}"

@@ -16,11 +16,11 @@ from zoneinfo import ZoneInfo
 
 from publish import config as config_module
 from publish import shortcodes
-from publish.cli import common_options, typed_path
+from publish.cli import common_options, resolve_now, typed_path
 from publish.commands.arguments import read_rate
 from publish.config import DEFAULT_TIMEZONE, Config, Policy
 from publish.errors import Problem, PublishError, not_a_file
-from publish.fields import Collector, category_key
+from publish.fields import Collector, category_key, read_moment
 from publish.frontmatter import FrontMatterError, Parsed, split
 from publish.gates import field_stamp, secret_classification, secret_stamp
 from publish.limits import MARKDOWN_HINT, MAX_SOURCE_BYTES, megabytes, read_capped, too_large
@@ -303,11 +303,13 @@ def _front_matter_title(parsed: Parsed | None, block: RadioBlock, *, asked: bool
 
 
 def _title_first(
-    spoken: Spoken, title: _Title, options: SpeakOptions, lexicon: dict[str, str]
+    spoken: Spoken, title: _Title, options: SpeakOptions, lexicon: dict[str, str], near: dt.date
 ) -> Spoken:
     """The script with the front matter's title read first, as the build reads it for a bulletin
     with `read_title: true` (publish.render.radio.items); its findings at the `title:` line."""
-    said = normalise(title.text, options=options, abbreviations=lexicon, front_matter=True)
+    said = normalise(
+        title.text, options=options, abbreviations=lexicon, front_matter=True, near=near
+    )
     flags = tuple(dataclasses.replace(flag, line=title.line) for flag in said.flags)
     text = f"{title.label}: {' '.join(said.text.split())}"
     if spoken.text:
@@ -330,7 +332,7 @@ class _Around:
 
 
 def _lead_in_and_tag(
-    parsed: Parsed | None, options: SpeakOptions, lexicon: dict[str, str]
+    parsed: Parsed | None, options: SpeakOptions, lexicon: dict[str, str], near: dt.date
 ) -> _Around:
     """The bulletin's lead-in and tag read by the build's own `front_matter_read` (the build
     reads them before and after the body; `speak` showed neither, nor their findings); nothing
@@ -347,7 +349,7 @@ def _lead_in_and_tag(
     for key in ("lead_in", "tag"):
         value = radio.get(key)
         said[key], found = (
-            front_matter_read(value, f"radio.{key}", options, pairs)
+            front_matter_read(value, f"radio.{key}", options, pairs, near)
             if isinstance(value, str)
             else ("", ())
         )
@@ -378,6 +380,16 @@ def _contact(
     if contact:
         return contact, []
     return "", with_lines(contact_problems(project, stoppers), project.root) if stoppers else []
+
+
+def _day_of(parsed: Parsed | None, tz: dt.tzinfo) -> dt.date | None:
+    """The day of the bulletin's `date` field, as the build reads it: the year of a date
+    written without one next to a day of the week (publish.weekday_dates); None for plain text
+    or a date the build would refuse."""
+    if parsed is None:
+        return None
+    moment = read_moment(parsed.data.get("date"), tz)
+    return moment.date() if isinstance(moment, dt.datetime) else None
 
 
 def _read_stdin() -> str:
@@ -474,6 +486,7 @@ def run(args: argparse.Namespace) -> int:
     options = _options(args, project)
     lexicon = _lexicon(args, project)
     tz = project.tz if project is not None else ZoneInfo(DEFAULT_TIMEZONE)
+    now = resolve_now(args.now, tz)
     # Files are read from the current folder: a Windows path is tried there only.
     names = [typed_path(name, Path()) for name in args.files] or [STDIN]
     texts = {name: _read(name) for name in names}
@@ -495,10 +508,11 @@ def run(args: argparse.Namespace) -> int:
         block, block_errors = _radio_block(parsed[name], label, tz)
         title = _front_matter_title(parsed[name], block, asked=options.read_title)
         said = title.text if title is not None else ""
-        spoken = normalise(source, options=options, abbreviations=lexicon, title=said)
+        near = _day_of(parsed[name], tz) or now.date()
+        spoken = normalise(source, options=options, abbreviations=lexicon, title=said, near=near)
         if title is not None:
-            spoken = _title_first(spoken, title, options, lexicon)
-        around = _lead_in_and_tag(parsed[name], options, lexicon)
+            spoken = _title_first(spoken, title, options, lexicon, near)
+        around = _lead_in_and_tag(parsed[name], options, lexicon, near)
         contact, unread = _contact(parsed[name], project, options, lexicon)
         if contact:
             around = dataclasses.replace(around, tag=with_contact(around.tag, contact))

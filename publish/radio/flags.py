@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -86,6 +87,9 @@ class Context:
     defined: dict[str, str] = field(default_factory=dict)
     """Abbreviations the bulletin defines in brackets right after their full form (`Tổ công tác
     đặc biệt (TCTĐB)`), with it: read as it where used after (publish.radio.abbreviations)."""
+    near: dt.date | None = None
+    """The bulletin's date: a date written without its year next to a day of the week is taken
+    in the year nearest it (publish.weekday_dates); None outside a bulletin (not compared)."""
     capitals_read: list[tuple[str, tuple[tuple[int, str], ...]]] = field(default_factory=list)
     """The paragraphs and list items read so far that hold two capitals in a row, with their
     source lines: initials a later bracket writes for a name may have been used there."""

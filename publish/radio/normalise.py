@@ -9,6 +9,7 @@ explains each code a warning ends with to editors, in Vietnamese.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import functools
 import re
 import unicodedata
@@ -55,6 +56,7 @@ from publish.radio.punctuation import punctuate
 from publish.radio.qa import check_paragraph
 from publish.radio.readtime import count_syllables, estimate_seconds
 from publish.radio.tts import tts_text
+from publish.radio.weekday_flags import weekdays_told
 
 __all__ = [
     "BLOCKING",
@@ -169,6 +171,7 @@ def _speak(item: Item, ctx: Context, *, final_stop: bool, sentence_start: bool) 
     )  # before P1 takes `*` and `#` for marks
     pictographs_told(text, ctx)  # R1.9: before P1 drops the emoji
     text = marks_removed(text) if item.cleaned else strip_inline(text, ctx)  # P1
+    weekdays_told(text, ctx)  # Q5: before P2 and P3 read the date's digits
     text = comrade_or_address(text, ctx)  # R14.4: before P2 reads the address's numbers
     text = without_amounts_in_words(text, ctx)  # `01 (một) xe`: before P2 takes `01` for a code
     callers_told(text, ctx)  # Q6: before P2 reads the numbers
@@ -205,12 +208,13 @@ def _context(
     sections: bool = True,
     title: str = "",
     author: str = "",
+    near: dt.date | None = None,
 ) -> Context:
     """Options and the seed lexicon with any given entries merged over it."""
     entries = tuple(abbreviations.items()) if abbreviations else ()
     lexicon = _lexicon(entries)
     options = options or SpeakOptions()
-    return Context(options, lexicon, sections=sections, title=title, author=author)
+    return Context(options, lexicon, sections=sections, title=title, author=author, near=near)
 
 
 @functools.lru_cache(maxsize=16)
@@ -324,12 +328,17 @@ def normalise(
     front_matter: bool = False,
     title: str = "",
     author: str = "",
+    near: dt.date | None = None,
 ) -> Spoken:
     """The read-aloud script of a Markdown bulletin (front matter allowed) with QA flags; with
     `front_matter`, of a title, lead-in or tag: no report's section, whose opening «I.» or «V.»
     is read as written, never «Phần một», «Phần năm». A `title` read before it is not read again
-    where a heading repeats it; a last paragraph that is the `author`'s name alone is not read."""
-    ctx = _context(options, abbreviations, sections=not front_matter, title=title, author=author)
+    where a heading repeats it; a last paragraph that is the `author`'s name alone is not read.
+    `near`: the bulletin's date, the year of a date written without one next to a day of the
+    week (not compared when None)."""
+    ctx = _context(
+        options, abbreviations, sections=not front_matter, title=title, author=author, near=near
+    )
     return _run(markdown_text, ctx, fragment=False, sentence_start=True)
 
 

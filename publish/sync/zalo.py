@@ -139,7 +139,14 @@ from publish.sync.zalo_unrecorded import (
     shell_argument,
 )
 from publish.text import vn_datetime
-from publish.zalo.errors import NotVerified, StillProcessing, ZaloError, ZaloUncertainError
+from publish.zalo.errors import (
+    OPERATIONS,
+    NotVerified,
+    StillProcessing,
+    ZaloError,
+    ZaloUncertainError,
+    ZaloUnreachable,
+)
 from publish.zalo.owner import Stakes, confirm_oa
 
 if TYPE_CHECKING:
@@ -403,8 +410,8 @@ class ZaloSyncer:
         try:
             self.prepare()
         except ZaloError as error:
-            if error.stops_channel:
-                raise
+            if error.stops_channel and not isinstance(error, ZaloUnreachable):
+                raise  # unreachable, with nothing to send: a warning, as any transient failure
             self.echo(
                 f"zalo: cảnh báo: không có gì để gửi, nhưng chưa làm mới được token Zalo đã hết "
                 f"hạn ({error}). Không cần làm gì: lần đồng bộ sau thử lại."
@@ -428,6 +435,16 @@ class ZaloSyncer:
                 # in Zalo's generic words by the first action. (A permission getoa alone
                 # lacks, -223, still leaves the articles to sync.)
                 raise
+            if error.unreachable:
+                # Every article would meet the same refusal after retries of its own: ~80
+                # lines for 20 articles said nothing the first did not.
+                raise ZaloUnreachable(
+                    f"Dừng kênh Zalo: {error.unreachable} khi {OPERATIONS['getoa']}, đã thử lại "
+                    f"{self.client.settings.max_retries} lần. Không gọi Zalo cho từng bài trong "
+                    "lần chạy này (mọi lần gọi khác cũng sẽ thất bại như vậy); chưa gửi gì, các "
+                    "bài được gửi ở lần chạy sau. Cách sửa: kiểm tra kết nối mạng của máy chạy "
+                    "đồng bộ (và ZALO_API_BASE nếu có đặt) rồi chạy lại."
+                ) from None
             self.echo(f"zalo: cảnh báo: không kiểm tra được token thuộc OA nào ({error}).")
 
     def _crash(self, point: str) -> None:

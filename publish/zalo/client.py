@@ -848,6 +848,7 @@ class ZaloClient:
             brief: str  # the failure inside a message's own parentheses: no host, no class
             uncertain = False
             asked: float | None = None  # the wait a Retry-After header asks for
+            unreachable = False  # no connection could be opened at all
             try:
                 with self._slots:
                     # Checked again here: a create that waited for a slot, or backed off after
@@ -860,6 +861,7 @@ class ZaloClient:
                 failure = transport_failure(exc, f"Zalo ({urlsplit(url).netloc})")
                 brief = transport_failure(exc, "Zalo", named=False)
                 uncertain = not _surely_unsent(exc)
+                unreachable = isinstance(exc, httpx.ConnectError)
             else:
                 if response.status_code < 500 and response.status_code != 429:
                     return response
@@ -936,7 +938,10 @@ class ZaloClient:
                     "Kiểm tra kết nối mạng rồi chạy lại."
                 )
                 raise ZaloError(
-                    redact(told, self.tokens.secrets()), operation=operation, unsent=not reached
+                    redact(told, self.tokens.secrets()),
+                    operation=operation,
+                    unsent=not reached,
+                    unreachable=redact(failure, self.tokens.secrets()) if unreachable else "",
                 ) from None
             attempt += 1
             logger.warning(

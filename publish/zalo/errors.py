@@ -128,6 +128,7 @@ class ZaloError(RemoteError):
         http_status: int | None = None,
         unread: str | None = None,
         unsent: bool = False,
+        unreachable: str = "",
     ) -> None:
         super().__init__(message)
         self.stops_channel = _needs_a_person(code, api_message)
@@ -143,6 +144,20 @@ class ZaloError(RemoteError):
         self.unsent = unsent
         """Whether the call was turned away before anything handled it (not sent, or HTTP 429
         / -32): a create so refused made no article, whatever else is known."""
+        self.unreachable = unreachable
+        """Why no connection to Zalo could be opened at all, in words («không kết nối được tới
+        Zalo (…): kết nối bị từ chối …»), when every retry met that; else empty. A timeout, a
+        lost connection or a 5xx is not this: those may pass between two calls."""
+
+
+class ZaloUnreachable(ZaloError):
+    """No connection to Zalo could be opened for the run's first call, retries and all: every
+    other call would fail the same way, each after its own retries, so the channel stops with
+    this one message (exit 3: nothing is wrong with the content, run again later)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.stops_channel = True
 
 
 class StillProcessing(ZaloError):

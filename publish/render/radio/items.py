@@ -210,6 +210,7 @@ class Speaker:
 
     def __init__(self, config: Config) -> None:
         self.rate = config.radio.rate_spm
+        self.tz = config.tz
         self.options = SpeakOptions(
             read_rate_spm=config.radio.rate_spm,
             url_spoken=config.radio.url_spoken,
@@ -241,16 +242,37 @@ class Speaker:
         body as Bulletin.made_of stands for it)."""
         body = bulletin.made_of("body")
         return digest(
-            self._made_of, *body, bulletin.body_line, bulletin.title, bulletin.author, block, reader
+            self._made_of,
+            *body,
+            bulletin.body_line,
+            bulletin.title,
+            bulletin.author,
+            block,
+            reader,
+            self.near(bulletin).isoformat(),
         )
 
+    def near(self, bulletin: Bulletin) -> dt.date:
+        """The bulletin's day, in the site timezone: the year of a date written without one
+        next to a day of the week (publish.weekday_dates)."""
+        return bulletin.date.astimezone(self.tz).date()
+
     def speak(
-        self, text: str, *, front_matter: bool = False, title: str = "", author: str = ""
+        self,
+        text: str,
+        *,
+        front_matter: bool = False,
+        title: str = "",
+        author: str = "",
+        near: dt.date | None = None,
     ) -> tuple[str, tuple[Flag, ...]]:
         """Normalised script text and its flags (lines relative to `text`); a `front_matter`
         text (title, lead-in, tag) opens no report's section; a heading repeating a `title` read
-        before the text is not read, nor a last paragraph that is the `author`'s name alone."""
-        return _speak(nfc(text), self.options, self.lexicon, front_matter, nfc(title), nfc(author))
+        before the text is not read, nor a last paragraph that is the `author`'s name alone;
+        `near`: the bulletin's day (see near)."""
+        return _speak(
+            nfc(text), self.options, self.lexicon, front_matter, nfc(title), nfc(author), near
+        )
 
     def syllables(self, text: str) -> int:
         """T1 syllable count of script text."""
@@ -259,17 +281,21 @@ class Speaker:
     def item(self, bulletin: Bulletin, block: RadioBlock, *, reader: str) -> Segment:
         """The bulletin as a read item; flags carry source lines; blocking ones are kept too."""
         flags: list[Flag] = []
-        lead_in = self._part(block.lead_in, flags, "radio.lead_in")
-        tag = self._part(block.tag, flags, "radio.tag")
+        near = self.near(bulletin)
+        lead_in = self._part(block.lead_in, flags, "radio.lead_in", near)
+        tag = self._part(block.tag, flags, "radio.tag", near)
         if bulletin.category in self._feedback:
             tag = with_contact(tag, self.contact)
         title = bulletin.title if block.read_title else ""
         written = bulletin.body  # unpacked once: the byline below reads it too
-        body, body_flags = self.speak(blanked_out(written), title=title, author=bulletin.author)
+        body, body_flags = self.speak(
+            blanked_out(written), title=title, author=bulletin.author, near=near
+        )
         flags += [_at_source(f, bulletin.body_line) for f in body_flags]
         paragraphs = [p.strip() for p in re.split(r"\n\s*\n", body) if p.strip()]
         if block.read_title:
-            paragraphs.insert(0, f"{block.type}: {self._part(bulletin.title, flags, 'title')}")
+            said_title = self._part(bulletin.title, flags, "title", near)
+            paragraphs.insert(0, f"{block.type}: {said_title}")
         # No «Đính chính» line (corrections): a script not yet aired already reads the corrected
         # text, and its listeners never heard the earlier one; an aired one is never rewritten.
         segment = Segment(
@@ -302,10 +328,10 @@ class Speaker:
             return dataclasses.replace(timed, seconds=block.duration, mode="manual")
         return retimed(timed, self.rate)
 
-    def _part(self, text: str, flags: list[Flag], name: str) -> str:
+    def _part(self, text: str, flags: list[Flag], name: str, near: dt.date) -> str:
         """A one-paragraph front matter text, normalised (`front_matter_read`); its flags added
         to `flags`."""
-        said, found = front_matter_read(text, name, self.options, self.lexicon)
+        said, found = front_matter_read(text, name, self.options, self.lexicon, near)
         flags += found
         return said
 
@@ -338,14 +364,18 @@ def with_contact(tag: str, contact: str) -> str:
 
 
 def front_matter_read(
-    text: str, name: str, options: SpeakOptions, lexicon: tuple[tuple[str, str], ...]
+    text: str,
+    name: str,
+    options: SpeakOptions,
+    lexicon: tuple[tuple[str, str], ...],
+    near: dt.date | None = None,
 ) -> tuple[str, tuple[Flag, ...]]:
     """A one-paragraph front matter text (`radio.lead_in`, `radio.tag`, `title`) as read aloud,
     on one line, and its flags, which name its field `name` as they have no source line: what
     the build reads, and what `publish speak` shows of a bulletin."""
     if not text.strip():
         return "", ()
-    spoken, found = _speak(nfc(text), options, lexicon, True, "", "")
+    spoken, found = _speak(nfc(text), options, lexicon, True, "", "", near)
     return " ".join(spoken.split()), tuple(
         dataclasses.replace(f, line=None, field=name) for f in found
     )
@@ -386,6 +416,7 @@ def _speak(
     front_matter: bool = False,
     title: str = "",
     author: str = "",
+    near: dt.date | None = None,
 ) -> tuple[str, tuple[Flag, ...]]:
     """Normalisation, remembered for this build's check, render and sync.
 
@@ -393,7 +424,7 @@ def _speak(
     its bulletin's digest (see episode.py), and one file per body cost a cold build at 10,000
     bulletins ~3 s of writes to save ~3 ms when a title alone changed.
     """
-    return _normalise(text, options, lexicon, front_matter, title, author)
+    return _normalise(text, options, lexicon, front_matter, title, author, near)
 
 
 def forget_spoken() -> None:
@@ -409,6 +440,7 @@ def _normalise(
     front_matter: bool = False,
     title: str = "",
     author: str = "",
+    near: dt.date | None = None,
 ) -> tuple[str, tuple[Flag, ...]]:
     """The normaliser itself: script text and flags."""
     spoken = normalise(
@@ -418,6 +450,7 @@ def _normalise(
         front_matter=front_matter,
         title=title,
         author=author,
+        near=near,
     )
     return spoken.text, tuple(spoken.flags)
 

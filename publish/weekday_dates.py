@@ -1,0 +1,227 @@
+"""A weekday written next to a date that falls on another day («thứ Sáu (31/12/2026)»).
+
+Writing the day and the date together is how a notice names a meeting, an office day or a
+campaign's start; a slip in one of them sends readers and listeners on the wrong day, and
+nothing but a calendar shows it. Both the load of a file (`publish check`, a warning) and the
+read-aloud checks (`publish speak --flags`, the radio script) ask here.
+
+Only a day and a date written as one phrase are compared: «thứ Sáu, ngày 31/12/2026»,
+«thứ Sáu (31/12)», «T6 31-12», «ngày 31/12/2026 (thứ Sáu)», «thứ Sáu, 31 tháng 12 năm 2026».
+A list or range of days before the date («thứ Bảy, Chủ nhật (30/12, 31/12)», «thứ Hai - thứ
+Sáu (7/12 - 11/12)»), an ordinal («lần thứ hai (5/12)»), a lunar date and a range of dates
+are never compared: the date there is not that day's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+__all__ = ["YEAR_WINDOW", "Mismatch", "mismatches", "weekday_name"]
+
+_NAMES = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
+"""The days as a sentence writes them, Monday first (date.weekday())."""
+_WORDS = {"hai": 0, "ba": 1, "tư": 2, "năm": 3, "sáu": 4, "bảy": 5}
+_DIGITS = {"2": 0, "3": 1, "4": 2, "5": 3, "6": 4, "7": 5}
+
+YEAR_WINDOW = dt.timedelta(days=200)
+"""How far from the bulletin's own date a date written without its year may fall: «thứ Sáu
+(1/1)» in a bulletin of 28/12/2026 is 1/1/2027. A little over half a year, so that a date
+half a year away is tried in both years it may be in (warned of only when neither matches)."""
+
+_DAY = (
+    r"(?<![\w/.-])(?:(?i:thứ)\s+(?P<{0}word>(?i:hai|ba|tư|năm|sáu|bảy)|[2-7])"
+    r"|(?P<{0}sun>(?i:chủ)\s+(?i:nhật)|CN)|T(?P<{0}short>[2-7]))(?!\w)"
+)
+"""A day of the week: «thứ Sáu», «thứ 6», «Chủ nhật», «CN», «T6» (group names prefixed by
+the place it takes in the phrase)."""
+_NUMERIC = (
+    r"(?<![\d/.-])(?P<{0}d>\d{{1,2}})(?P<{0}sep>[/.-])(?P<{0}m>\d{{1,2}})(?:(?P={0}sep)(?P<{0}y>\d{{4}}))?"
+    r"(?![/.-]?\d)"
+)
+"""31/12/2026, 31-12, 31.12.2026: one separator throughout; a date followed by more digits
+(«31/12/26», a range «7-11/12») is not one this compares."""
+_WORDED = (
+    r"(?<![\d/.-])(?P<{0}wd>\d{{1,2}})\s+(?i:tháng)\s+(?P<{0}wm>\d{{1,2}})"
+    r"(?:(?:\s+(?i:năm)\s+|/)(?P<{0}wy>\d{{4}}))?(?![/.-]?\d)"
+)
+"""31 tháng 12 năm 2026, 31 tháng 12/2026, 31 tháng 12."""
+_DATE = f"(?:{_NUMERIC}|{_WORDED})"
+_MARK = r"(?:\*{1,3}|_{1,3})?"
+"""Bold or italics closing the day or opening the date («**thứ Sáu**, ngày 31/12»)."""
+_DAY_FIRST = (
+    _DAY.format("a")
+    + _MARK
+    + r"\s*,?\s*"
+    + _MARK
+    + r"(?P<aopen>\(\s*)?(?:(?i:ngày|mùng|mồng)\s+)?"
+    + _MARK
+    + _DATE.format("a")
+    + r"(?(aopen)(?:\s*\))?|)"
+)
+_DAY_THEN_DATE = re.compile(_DAY_FIRST)
+_DAY_CLOSED = re.compile(_DAY.format("b") + r"\s*\)")
+_DATE_OPEN = re.compile(_DATE.format("b") + r"\s*\(\s*(?:(?i:ngày|là)\s+)?\Z")
+"""A date and the bracket a day written after it is in («31/12/2026 (thứ Sáu)»), up to the day."""
+_OPEN_REACH = 48
+"""How far before a day in brackets its date may start («31 tháng 12 năm 2026 (ngày »)."""
+_SEED = re.compile(r"hứ(?!\w)|HỨ(?!\w)|hủ\s|HỦ\s|C(?=N)|T(?=[2-7])")
+"""What every way of writing a day holds, from its second letter («thứ», «Chủ nhật») or its
+first («CN», «T6»): a day's start is tried only there (the whole pattern searched at every
+character cost ~0.4 s a cold build of 2,000 bulletins; one search of this, whose first letters
+`re` skips to, ~0.04 s: flat, each branch opening with its letter, as a group around branches
+keeps `re` from skipping and costs five times that)."""
+
+_COUNTED = re.compile(
+    r"(?<!\w)(?i:lần|kỳ|kì|khóa|khoá|đợt|phiên|vòng|hạng|tuần|năm|tháng|lượt|giải|mùa|số|bước"
+    r"|phần|điều|chương|mục|tập|bản|người|con|cháu|em|anh|chị)\s+$"
+)
+"""A word before «thứ» that makes it an ordinal («lần thứ hai», «tuần thứ 3»), not a day."""
+_LISTED = re.compile(
+    r"(?:" + _DAY.format("l") + r")\s*(?:,|;|-|–|—|/|(?i:và|hoặc|hay|đến|tới|sang))\s*$"
+)
+"""A day right before, joined to this one: the date after the last of a list or range is not
+the last day's alone («thứ Bảy, Chủ nhật (30/12, 31/12)»)."""
+_LUNAR_AFTER = re.compile(r"\s*,?\s*\(?\s*(?:(?i:âm\s+lịch)|AL(?!\w)|(?i:ÂL)(?!\w))")
+_MORE_DATES = re.compile(r"\s*(?:,|;|-|–|—|(?i:và|hoặc|đến|tới))\s*\d{1,2}(?:[/.-]\d|\s+tháng)")
+"""Another date (or day) right after the date: a list or range of dates, whose days are not
+the one written before it."""
+_DATE_BEFORE = re.compile(r"\d(?:[/.-]\d{1,2})?\s*(?:,|;|-|–|—|(?i:và|hoặc|đến|tới))\s*$")
+"""A date (or day) right before the date a day follows in brackets: the end of a list or range
+(«7/12 - 11/12 (thứ Sáu)»)."""
+_LOOK_BACK = 40
+"""How many characters before a day are searched for what makes it an ordinal or a list."""
+
+
+@dataclass(frozen=True, slots=True)
+class Mismatch:
+    """A day written with a date that falls on another: where (`start`, `end` of the phrase in
+    the text), the phrase, the date as written, the date read, and the two days."""
+
+    start: int
+    end: int
+    phrase: str
+    written: str
+    date: dt.date
+    day_written: str
+    day_of_date: str
+    year_given: bool
+
+    @property
+    def message(self) -> str:
+        """«31/12/2026 là thứ Năm, không phải thứ Sáu; sửa thứ hoặc ngày», in Vietnamese."""
+        year = "" if self.year_given else f" (năm {self.date.year})"
+        return (
+            f"«{self.phrase}»: {self.written}{year} là {self.day_of_date}, không phải "
+            f"{self.day_written}; sửa thứ hoặc ngày"
+        )
+
+
+def weekday_name(day: dt.date) -> str:
+    """The day of the week of `day` as a sentence writes it («thứ Năm», «Chủ nhật»)."""
+    return _NAMES[day.weekday()]
+
+
+def mismatches(text: str, near: dt.date | None) -> list[Mismatch]:
+    """Every day written next to a date in `text` that the date does not fall on. A date
+    without its year is taken in the year that puts it within YEAR_WINDOW of `near` (the
+    bulletin's date); when two years do, it is told only if it matches in neither; with no
+    `near` (a text of no bulletin), it is not compared."""
+    found: list[Mismatch] = []
+    for at in _day_starts(text):
+        phrase = _phrase_at(text, at)
+        if phrase is None:
+            continue
+        start, end, day, (day_text, month_text, year_text), date_span = phrase
+        dates = _dates(int(day_text), int(month_text), year_text, near)
+        if not dates or any(date.weekday() == day for date in dates):
+            continue
+        date = dates[0] if near is None else min(dates, key=lambda d: abs(d - near))
+        found.append(
+            Mismatch(
+                start=start,
+                end=end,
+                phrase=" ".join(text[start:end].replace("*", "").replace("_", "").split()),
+                written=" ".join(text[date_span[0] : date_span[1]].split()),
+                date=date,
+                day_written=_NAMES[day],
+                day_of_date=weekday_name(date),
+                year_given=year_text is not None,
+            )
+        )
+    return found
+
+
+def _day_starts(text: str) -> list[int]:
+    """Where a day of the week may start in `text`, in order."""
+    return [m.start() - (m[0][0] not in "CT") for m in _SEED.finditer(text)]
+
+
+_Phrase = tuple[int, int, int, tuple[str, str, str | None], tuple[int, int]]
+"""A day and its date: the phrase's span, the day (0 = Monday), the date's day, month and year
+as written, and the date's span."""
+
+
+def _phrase_at(text: str, at: int) -> _Phrase | None:
+    """The day starting at `at` and the date written with it, if it is one day and its date."""
+    m = _DAY_THEN_DATE.match(text, at)
+    if m is not None:
+        if m["aword"] is not None and _COUNTED.search(text, max(0, at - _LOOK_BACK), at):
+            return None  # «lần thứ hai (5/12)»: an ordinal
+        if _LISTED.search(text, max(0, at - _LOOK_BACK), at):
+            return None
+        date = _date_parts(m, "a")
+        start, end = m.span()
+    else:
+        closed = _DAY_CLOSED.match(text, at)
+        opened = closed and _DATE_OPEN.search(text, max(0, at - _OPEN_REACH), at)
+        if not closed or not opened:
+            return None
+        if _DATE_BEFORE.search(text, max(0, opened.start() - _LOOK_BACK), opened.start()):
+            return None  # «7/12 - 11/12 (thứ Sáu)»: the end of a range
+        m, date = closed, _date_parts(opened, "b")
+        start, end = opened.start(), closed.end()
+    day = _day_of(m, "a" if m.re is _DAY_THEN_DATE else "b")
+    after = date[1][1]
+    if day is None or _MORE_DATES.match(text, after) or _LUNAR_AFTER.match(text, after):
+        return None
+    return start, end, day, date[0], date[1]
+
+
+def _date_parts(m: re.Match[str], side: str) -> tuple[tuple[str, str, str | None], tuple[int, int]]:
+    """A matched date's day, month and year as written, and its span."""
+    parts = ("d", "m", "y") if m[f"{side}d"] is not None else ("wd", "wm", "wy")
+    day, month, year = (m[f"{side}{part}"] for part in parts)
+    last = parts[2] if year is not None else parts[1]
+    return (day, month, year), (m.start(f"{side}{parts[0]}"), m.end(f"{side}{last}"))
+
+
+def _day_of(m: re.Match[str], side: str) -> int | None:
+    """The day of the week (0 = Monday) the phrase writes."""
+    if m[f"{side}sun"] is not None:
+        return 6
+    if m[f"{side}short"] is not None:
+        return _DIGITS[m[f"{side}short"]]
+    word = m[f"{side}word"]
+    return _DIGITS.get(word) if word.isdigit() else _WORDS.get(word.lower())
+
+
+def _dates(day: int, month: int, year: str | None, near: dt.date | None) -> list[dt.date]:
+    """The dates `day`/`month` may be: in `year` when written, else in each year that puts it
+    within YEAR_WINDOW of `near` (none without it). Empty when no such date exists (31/2)."""
+    if year is not None:
+        years = [int(year)]
+    elif near is not None:
+        years = [near.year - 1, near.year, near.year + 1]
+    else:
+        return []
+    dates = []
+    for candidate in years:
+        try:
+            date = dt.date(candidate, month, day)
+        except ValueError:
+            continue
+        if year is not None or (near is not None and abs(date - near) <= YEAR_WINDOW):
+            dates.append(date)
+    return dates

@@ -1,0 +1,183 @@
+"""A day of the week written with a date it is not («thứ Sáu (31/12/2026)»: a Thursday): a
+warning of the load (`publish check`, an error under --strict) and a read-aloud flag that holds
+the script (Q5), at the line; a day that matches, or a list, range, ordinal or lunar date, is
+never told."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from publish import config as config_module
+from publish.cli import main
+from publish.content import load_site
+from publish.radio.flags import BLOCKING
+from publish.radio.normalise import normalise
+from publish.weekday_dates import mismatches
+from tests.helpers import NOW, bulletin_md, make_project
+
+LATER = dt.datetime(2026, 12, 8, 9, 0, tzinfo=NOW.tzinfo)
+"""After the bulletins of these tests are dated."""
+
+NEAR = dt.date(2026, 12, 7)
+FIRST = 9
+"""The body's first line in a file `bulletin_md` writes."""
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "Sáng thứ Sáu (31/12/2026) tổ chức họp.",
+            "«thứ Sáu (31/12/2026)»: 31/12/2026 là thứ Năm, không phải thứ Sáu; sửa thứ hoặc ngày",
+        ),
+        (
+            "Thứ Sáu, ngày 31/12/2026, tổ chức họp.",
+            "«Thứ Sáu, ngày 31/12/2026»: 31/12/2026 là thứ Năm, không phải thứ Sáu; sửa thứ hoặc "
+            "ngày",
+        ),
+        (
+            "Họp vào ngày 31/12/2026 (thứ Sáu).",
+            "«31/12/2026 (thứ Sáu)»: 31/12/2026 là thứ Năm, không phải thứ Sáu; sửa thứ hoặc ngày",
+        ),
+        (
+            "Họp vào thứ Sáu (31/12).",
+            "«thứ Sáu (31/12)»: 31/12 (năm 2026) là thứ Năm, không phải thứ Sáu; sửa thứ hoặc ngày",
+        ),
+        (
+            "Nghỉ **T6 31-12**.",
+            "«T6 31-12»: 31-12 (năm 2026) là thứ Năm, không phải thứ Sáu; sửa thứ hoặc ngày",
+        ),
+        (
+            "Chủ nhật, ngày 28 tháng 12 năm 2026 trực ban.",
+            "«Chủ nhật, ngày 28 tháng 12 năm 2026»: 28 tháng 12 năm 2026 là thứ Hai, không phải "
+            "Chủ nhật; sửa thứ hoặc ngày",
+        ),
+        (
+            "CN 28/12 trực ban.",
+            "«CN 28/12»: 28/12 (năm 2026) là thứ Hai, không phải Chủ nhật; sửa thứ hoặc ngày",
+        ),
+        (
+            "Thứ Năm (1/1) nghỉ Tết Dương lịch.",
+            "«Thứ Năm (1/1)»: 1/1 (năm 2027) là thứ Sáu, không phải thứ Năm; sửa thứ hoặc ngày",
+        ),
+    ],
+)
+def test_a_day_that_is_not_the_date_s_is_told(text: str, message: str) -> None:
+    """Each form a notice writes a day with its date in; a date without its year is the one
+    nearest the bulletin (1/1 in a bulletin of December is next year's)."""
+    [found] = mismatches(text, NEAR)
+    assert found.message == message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sáng thứ Năm (31/12/2026) tổ chức họp.",
+        "Thứ Sáu (1/1) nghỉ Tết Dương lịch.",  # 1/1/2027, not 1/1/2026 (a Thursday)
+        "ngày 30/4/1975 (thứ Tư)",
+        "làm việc cả thứ Bảy, Chủ nhật (26/12, 27/12)",
+        "từ thứ Hai - thứ Sáu (7/12 - 11/12)",
+        "thứ Hai (7/12 - 11/12)",
+        "từ 7/12 - 11/12 (thứ Sáu)",
+        "thứ Sáu 7-11/12",
+        "lần thứ hai (5/12/2026)",
+        "tuần thứ 3 (14/12)",
+        "thứ Bảy, ngày 15/8 âm lịch",
+        "thứ Sáu, 31/12/26",  # a year of two digits: not compared
+        "thứ Sáu (30/2)",  # no such date: not a day to compare
+        "Giờ làm việc: thứ Hai đến thứ Sáu; sáng thứ Bảy.",
+    ],
+)
+def test_a_matching_day_a_list_a_range_an_ordinal_or_a_lunar_date_is_not_told(text: str) -> None:
+    assert mismatches(text, NEAR) == []
+
+
+def test_a_date_half_a_year_away_is_told_only_when_neither_year_matches() -> None:
+    """1/1 from a bulletin of July is 1/1 of that year or of the next: either may be meant."""
+    july = dt.date(2026, 7, 3)
+    assert mismatches("thứ Năm (1/1)", july) == []  # 1/1/2026
+    assert mismatches("thứ Sáu (1/1)", july) == []  # 1/1/2027
+    # Told with the nearer year's day: 1/1/2027 is 182 days on, 1/1/2026 183 days back.
+    assert [m.day_of_date for m in mismatches("thứ Hai (1/1)", july)] == ["thứ Sáu"]
+
+
+def test_without_a_bulletin_s_date_only_dates_with_their_year_are_compared() -> None:
+    assert mismatches("thứ Hai (1/1)", None) == []
+    assert len(mismatches("thứ Hai (1/1/2027)", None)) == 1
+
+
+def project(tmp_path: Path, body: str, **fields: str) -> Path:
+    """A project of one bulletin dated 7/12/2026 with `body`."""
+    text = bulletin_md({"date": "2026-12-07 08:00", **fields}, body=body)
+    return make_project(tmp_path, {"content/bai-viet/a.md": text})
+
+
+def test_the_load_warns_at_the_line_and_check_strict_fails(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = project(tmp_path, "Mở đầu.\n\nSáng thứ Sáu (31/12/2026) tổ chức họp.\n")
+    site = load_site(config_module.load(root), now=LATER)
+    [warning] = [p for p in site.warnings if "sửa thứ hoặc ngày" in p.message]
+    assert (warning.file, warning.line, warning.severity) == (
+        "content/bai-viet/a.md",
+        FIRST + 2,
+        "warning",
+    )
+    assert warning.hint == (
+        "Xem lại lịch: ngày đúng thì sửa thứ thành «thứ Năm»; thứ đúng thì sửa ngày cho khớp."
+    )
+    assert [b.source for b in site.bulletins] == ["content/bai-viet/a.md"]  # still published
+    args = ["check", "--root", str(root), "--now", "2026-12-08T09:00", "--channel", "web"]
+    assert main(args) == 0
+    assert "a.md:11: cảnh báo: «thứ Sáu (31/12/2026)»" in capsys.readouterr().err
+    assert main([*args, "--strict"]) == 1
+    assert "a.md:11: lỗi: «thứ Sáu (31/12/2026)»" in capsys.readouterr().err
+
+
+def test_the_title_and_summary_are_checked_at_their_fields(tmp_path: Path) -> None:
+    root = project(
+        tmp_path,
+        "Nội dung.\n",
+        title='"Họp sơ kết thứ Sáu (31/12/2026)"',
+        summary='"Thứ Hai, ngày 7/12/2026 và thứ Tư (8/12) làm việc."',
+    )
+    site = load_site(config_module.load(root), now=NOW)
+    told = [(p.field, p.line) for p in site.warnings if "sửa thứ hoặc ngày" in p.message]
+    assert told == [("title", 2), ("summary", 5)]
+
+
+def test_a_day_in_an_html_comment_is_not_told(tmp_path: Path) -> None:
+    root = project(tmp_path, "Nội dung.\n\n<!-- thứ Sáu (31/12/2026) -->\n")
+    site = load_site(config_module.load(root), now=NOW)
+    assert not [p for p in site.warnings if "sửa thứ hoặc ngày" in p.message]
+
+
+def test_the_radio_holds_the_script_at_the_line() -> None:
+    spoken = normalise("Mở đầu.\n\nSáng thứ Sáu\n(31/12/2026) tổ chức họp.\n", near=NEAR)
+    [flag] = spoken.flags
+    assert (flag.code, flag.severity, flag.line) == ("Q5", BLOCKING, 4)  # the date's line
+    assert flag.message.startswith("31/12/2026 là thứ Năm, không phải thứ Sáu: ")
+    assert normalise("Sáng thứ Năm (31/12/2026) tổ chức họp.", near=NEAR).flags == ()
+
+
+def test_speak_flags_reads_a_date_without_year_in_the_bulletin_s_year(tmp_path: Path) -> None:
+    """`publish speak --flags` on a bulletin: 1/1 of a bulletin dated 28/12/2026 is 2027's."""
+    text = bulletin_md({"date": "2026-12-28 08:00"}, body="Chiều thứ Năm (1/1) nghỉ.\n")
+    (tmp_path / "a.md").write_text(text, encoding="utf-8")
+    out = _speak_flags(tmp_path / "a.md")
+    assert "a.md:9: [chặn duyệt] 1/1 (năm 2027) là thứ Sáu, không phải thứ Năm" in out
+    assert "(mã quy tắc Q5)" in out
+
+
+def _speak_flags(path: Path) -> str:
+    """What `publish speak PATH --flags` prints."""
+    import contextlib
+    import io
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["speak", str(path), "--flags", "--root", str(path.parent)]) == 0
+    return out.getvalue()
