@@ -17,7 +17,7 @@ from publish.content import load_site
 from publish.gates import gate
 from publish.model import Bulletin, Exclusion
 from tests.helpers import bulletin_md, make_project
-from tests.test_approval import APPROVER, CLOCK, FILE, approve, edit, project
+from tests.test_approval import APPROVER, BEFORE_AIR, CLOCK, FILE, approve, edit, project
 from tests.test_gates import NOW, bulletin
 
 
@@ -87,10 +87,12 @@ def test_a_bulletin_whose_approved_by_names_nobody_is_counted_for_the_approver(
     assert APPROVER in (root / FILE).read_text("utf-8")
 
 
-def approve_output(root: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> str:
-    """What `publish approve FILE` prints (both streams); it must succeed."""
+def approve_output(
+    root: Path, capsys: pytest.CaptureFixture[str], *extra: str, now: str = CLOCK
+) -> str:
+    """What `publish approve FILE` prints (both streams) at `now`; it must succeed."""
     capsys.readouterr()
-    assert approve(root, FILE, extra=extra) == 0
+    assert approve(root, FILE, extra=extra, now=now) == 0
     return " ".join("".join(capsys.readouterr()).split())
 
 
@@ -108,7 +110,8 @@ def test_approving_a_bulletin_held_for_its_reviewer_does_not_say_it_goes_out(
         "đã rà soát dữ liệu cá nhân: không đăng ở kênh nào cho tới khi ghi họ tên người đã rà "
         'soát (chưa ai rà soát thì để trống: pii_reviewed_by: "")).'
     )
-    dry = approve_output(root, capsys, "--dry-run")
+    # Approved before its broadcast, so the radio is among the channels it waits for.
+    dry = approve_output(root, capsys, "--dry-run", now=BEFORE_AIR)
     assert dry.endswith(held)
     line = "kênh: web, radio; chưa đăng ở kênh nào (lý do ở dòng cuối); sửa xong thì đăng"
     assert f"{line} ngay khi được đưa lên" in dry

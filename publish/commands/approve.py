@@ -244,18 +244,14 @@ def run(args: argparse.Namespace) -> int:
         if args.dry_run:
             for item in outcomes:
                 print(_listed(item, config, now, root_flag))
-            print(
-                _dry_run_stops(outcomes)
-                + _still_held(approvals, config, now)
-                + _off_air_told(approvals)
-            )
+            print(_dry_run_stops(outcomes) + _held_and_off_air(approvals, config, now))
         raise ContentError(problems)
     for problem in problems:
         print(problem.render())
     changed = [a for a in approvals if a.new != a.raw]
     for outcome in outcomes:
         print(_listed(outcome, config, now, root_flag))
-    still = _still_held(approvals, config, now) + _off_air_told(approvals)
+    still = _held_and_off_air(approvals, config, now)
     waiting = _only_drafts_wait(outcomes, approvals)
     if args.dry_run:
         print(
@@ -572,16 +568,8 @@ def _still_held(approvals: list[Approval], config: Config, now: dt.datetime) -> 
     approver they would go out."""
     told: dict[bool, list[str]] = {False: [], True: []}  # bulletins, pages
     for item in approvals:
-        if (held := _held_after(item, config.policy, now)) is not None:
-            reason, code = held
-            page = isinstance(item.bulletin, Page)
-            if fix := HELD_FIXES.get(code, ""):
-                fix += "chạy lại lệnh này" if page else "duyệt lại"
-            told[page].append(f"{item.shown} ({reason}{fix})")
-        elif not isinstance(item.bulletin, Page) and not item.bulletin.channels:
-            told[False].append(f"{item.shown} ({NO_CHANNEL}: ghi các kênh cần đăng rồi duyệt lại)")
-        elif not isinstance(item.bulletin, Page) and not carried(item.bulletin.channels, config):
-            told[False].append(f"{item.shown} ({NO_OA}: ghi các kênh cần đăng rồi duyệt lại)")
+        if (why := _going_nowhere(item, config, now)) is not None:
+            told[isinstance(item.bulletin, Page)].append(f"{item.shown} ({why})")
     return "".join(
         f" {lead}: {'; '.join(told[pages])}."
         for pages, lead in (
@@ -590,6 +578,24 @@ def _still_held(approvals: list[Approval], config: Config, now: dt.datetime) -> 
         )
         if told[pages]
     )
+
+
+def _going_nowhere(item: Approval, config: Config, now: dt.datetime) -> str | None:
+    """Why `item`, once written, still goes out on no channel (the gate's hold and what to do,
+    or no channel to go to), or None when it goes out."""
+    page = isinstance(item.bulletin, Page)
+    if (held := _held_after(item, config.policy, now)) is not None:
+        reason, code = held
+        if fix := HELD_FIXES.get(code, ""):
+            fix += "chạy lại lệnh này" if page else "duyệt lại"
+        return f"{reason}{fix}"
+    if isinstance(item.bulletin, Page):
+        return None
+    if not item.bulletin.channels:
+        return f"{NO_CHANNEL}: ghi các kênh cần đăng rồi duyệt lại"
+    if not carried(item.bulletin.channels, config):
+        return f"{NO_OA}: ghi các kênh cần đăng rồi duyệt lại"
+    return None
 
 
 NO_CHANNEL = "channels: [], bản tin không gửi tới kênh nào"
@@ -1466,6 +1472,13 @@ def _aired_told(
             "(corrections) rồi duyệt lại, lời đính chính được đọc ở buổi phát kế tiếp"
         )
     return told + "."
+
+
+def _held_and_off_air(approvals: list[Approval], config: Config, now: dt.datetime) -> str:
+    """The sentences naming the files approved now that will still not go out, then those the
+    radio alone will not read (a bulletin going nowhere is not named again for the radio)."""
+    going = [a for a in approvals if _going_nowhere(a, config, now) is None]
+    return _still_held(approvals, config, now) + _off_air_told(going)
 
 
 def _off_air_told(approvals: list[Approval]) -> str:
