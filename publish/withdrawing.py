@@ -49,10 +49,7 @@ __all__ = [
     "ID_TAKEN",
     "RENAMED",
     "UNREADABLE",
-    "Awaiting",
     "Withdrawable",
-    "awaiting_approval",
-    "awaiting_lines",
     "channel_names",
     "deleted_notices",
     "withdrawable",
@@ -753,55 +750,3 @@ def _deleted_notice(
         f"bộ tới; {back}{hint}"
     )
 
-
-class Awaiting(NamedTuple):
-    """A published bulletin a sync takes down only because its edit waits for re-approval."""
-
-    source: str
-    title: str
-    leaving: tuple[str, ...]
-    """The channels the sync takes it down from."""
-
-
-def awaiting_approval(
-    site: Site, now: dt.datetime, channels: Iterable[str] = EVERY
-) -> tuple[Awaiting, ...]:
-    """The bulletins of `site` held only because they were edited after their approval (the
-    mark edited by hand too: EDITED_CAUSES) that state/ records published now on some of
-    `channels`, each with those: read before the sync records what it publishes."""
-    from publish.sync.vanished import live_channels
-
-    held = [e for e in site.excluded if e.code == "unapproved" and e.for_approver in EDITED_CAUSES]
-    if not held:
-        return ()
-    keys = (e.bulletin.key for e in held)
-    live = live_channels(site.config.root / "state", now, site.config, keys)
-    wanted = set(channels)
-    found = []
-    for excluded in held:
-        leaving = tuple(c for c in live.get(excluded.bulletin.key, ()) if c in wanted)
-        if leaving:
-            found.append(Awaiting(excluded.bulletin.source, excluded.bulletin.title, leaving))
-    return tuple(found)
-
-
-def awaiting_lines(awaiting: Iterable[Awaiting], *, dry_run: bool) -> list[str]:
-    """The closing lines of a sync naming each bulletin it takes down (or, `dry_run`, would)
-    only because its edit waits for re-approval, with the command that puts it back: the run
-    is no failure (exit code 0), so CI shows it green, and a live notice gone over a typo
-    must not go unnoticed."""
-    awaiting = list(awaiting)
-    if not awaiting:
-        return []
-    done = "sẽ bị rút" if dry_run else "đã bị rút"
-    lines = [
-        f"CHÚ Ý: {len(awaiting)} bài đang đăng {done} chỉ vì bản sửa chưa được duyệt lại "
-        "(không phải lỗi, mã thoát vẫn là 0). Người duyệt đọc lại bản mới rồi chạy lệnh bên "
-        "cạnh, commit, và lần đồng bộ sau đăng lại bài:"
-    ]
-    for item in awaiting:
-        lines.append(
-            f"  - {item.source} «{item.title}» ({done} khỏi {channel_names(item.leaving)}): "
-            f'publish approve {shell_word(item.source)} --by "Họ tên, chức vụ"'
-        )
-    return lines
