@@ -37,6 +37,7 @@ from publish.gates import shell_word
 from publish.git_restore import BEFORE_DELETION, FROM_MAIN, after_deletion
 from publish.model import EDITED_CAUSES, Bulletin, Exclusion, Site
 from publish.rename_pairs import Index, Pairs, lookalike_advice, pair_renames
+from publish.unreadable import error_of, unreadable_line
 
 if TYPE_CHECKING:
     from publish.id_holders import Records
@@ -107,6 +108,9 @@ class Withdrawable(NamedTuple):
     restore: str = ""
     """For one held as changed whose file is as approved, how to get back what was approved
     (Exclusion.restore), "" when not known."""
+    kept: str = ""
+    """For UNREADABLE, what fixing the error leads to (publish.unreadable: kept up as
+    approved, held for an edit, never published for a secret stamp; "" when not known)."""
 
 
 DELETED = "deleted"
@@ -288,8 +292,8 @@ def _gone(site: Site, records: Records) -> list[Withdrawable]:
             continue
         source = records.file_of(key)
         if source and source not in loaded and (site.config.root / source).is_file():
-            error = _error_of(site, source)
-            found.append(Withdrawable(key, source, UNREADABLE, EVERY, said=error))
+            error, kept = error_of(site, source, key)
+            found.append(Withdrawable(key, source, UNREADABLE, EVERY, said=error, kept=kept))
             continue
         if source in with_id:
             answers = answered.get(key, ())
@@ -301,17 +305,6 @@ def _gone(site: Site, records: Records) -> list[Withdrawable]:
                 Withdrawable(key, source, DELETED, EVERY, answers, candidates, lookalike=lookalike)
             )
     return found
-
-
-def _error_of(site: Site, source: str) -> str:
-    """The first error found in file `source` («dòng 5, trường 'category': …»), "" when the
-    load found none."""
-    for problem in site.warnings:
-        if problem.severity == "error" and problem.file == source:
-            line = f"dòng {problem.line}, " if problem.line is not None else ""
-            field = f"trường '{problem.field}': " if problem.field else ""
-            return f"{line}{field}{problem.message}"
-    return ""
 
 
 def _unknown(site: Site, published: Published, zalo: Mapping[str, Any]) -> dict[str, Bulletin]:
@@ -448,7 +441,9 @@ def withdrawal_notes(
         web_paths = history.get(key, ()) if "web" in leaving else ()
         gone = _Gone(key, source, leaving, withdrawn.answered, web_paths)
         if why == UNREADABLE:
-            lines.append((source, _unreadable_line(gone, withdrawn.said)))
+            named = _named(key, source)
+            told = unreadable_line(named, source, names, which, withdrawn.said, withdrawn.kept)
+            lines.append((source, told))
         elif why == DELETED:
             lines.append((source, _deleted_line(gone, config, withdrawn)))
         elif why == RENAMED:
@@ -611,20 +606,6 @@ def _deleted_line(gone: _Gone, config: Config, deleted: Withdrawable) -> str:
     )
 
 
-def _unreadable_line(gone: _Gone, error: str) -> str:
-    """The line of a published bulletin whose file is in content/ but cannot be read for
-    `error` ("" when the load named none): not deleted, and fixing the error keeps it up."""
-    named = _named(gone.key, gone.source)
-    why = f"lỗi ở tệp ấy ({error})" if error else "lỗi ở tệp ấy (xem các dòng lỗi)"
-    return (
-        f"Bài đang đăng bị giữ vì lỗi: tệp {named} vẫn còn trong content/ nhưng không đọc được "
-        f"vì {why}, nên không có trong lần dựng này dù đang đăng trên "
-        f"{channel_names(gone.leaving)}. Còn lỗi thì publish sync không chạy (chưa có gì được "
-        "ghi hay xuất bản); sửa đúng lỗi đó (cách sửa nêu ở dòng lỗi) thì bài vẫn đăng như cũ, "
-        "không bị rút. Đừng xóa hay lấy lại tệp bằng git: tệp không mất."
-    )
-
-
 def _lookalike_hint(key: str, lookalike: str, leaving: Iterable[str]) -> str:
     """How to keep a deleted bulletin as one with `lookalike`, the file of a new bulletin with
     its own `id` and the same words or title: restoring the old file instead would publish
@@ -749,4 +730,3 @@ def _deleted_notice(
         f"Tệp {source} đã bị xóa: bài này sẽ bị rút khỏi {channel_names(leaving)} ở lần đồng "
         f"bộ tới; {back}{hint}"
     )
-
