@@ -198,7 +198,7 @@ def withdrawable(site: Site, records: Records | None = None) -> tuple[Withdrawab
             _held_why(e),
             EVERY,
             also=e.also,
-            said=_said(e),
+            said=e.said,
             restore=e.restore,
         )
         for e in site.excluded
@@ -246,14 +246,6 @@ def _taken(held: list[Withdrawable], site: Site, records: Records) -> list[Withd
             )
         )
     return found
-
-
-def _said(excluded: Exclusion) -> str:
-    """What changed in a bulletin held whose file is as approved (its reason up to what the
-    gate adds), else "": only such a one has a `restore` or says «chỉ đổi địa chỉ», «ảnh»."""
-    from publish.approval_why import told_apart
-
-    return told_apart(excluded.reason) if excluded.cause == "changed" else ""
 
 
 def _held_why(excluded: Exclusion) -> str:

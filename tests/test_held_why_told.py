@@ -189,7 +189,9 @@ def test_the_restore_commands_of_a_renamed_file_with_a_replaced_image_bring_the_
     commit_all(root, "đổi tên, thay ảnh")
     code, out = run(root, capsys, "check")
     assert code == 0, out
-    told = re.search(r"\(hay trả tệp về tên cũ: (git mv [^;]*); trả ảnh về bản đã duyệt: ([^)]*)\)", out)
+    told = re.search(
+        r"\(hay trả tệp về tên cũ: (git mv [^;]*); trả ảnh về bản đã duyệt: ([^)]*)\)", out
+    )
     assert told is not None, out
     for command in told.groups():
         git(root, *command.split()[1:])
@@ -202,7 +204,9 @@ def test_an_image_is_told_at_the_line_that_shows_it_not_one_naming_a_lookalike(
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = zalo_project(
-        tmp_path, 1, files={"content/images/cu/anh-1.jpg": jpeg(), "content/images/banh-1.jpg": jpeg()}
+        tmp_path,
+        1,
+        files={"content/images/cu/anh-1.jpg": jpeg(), "content/images/banh-1.jpg": jpeg()},
     )
     path = root / FILE
     path.write_text(
