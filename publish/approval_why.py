@@ -38,8 +38,8 @@ __all__ = [
     "Explained",
     "address_moved",
     "explain",
+    "images_named",
     "images_replaced",
-    "images_told",
     "shown_images",
 ]
 
@@ -133,7 +133,7 @@ def explain(
     if replaced == [] and slug_written:
         return None  # git holds every image as approved, and the address is written
     if replaced:
-        told = images_told(bulletin, replaced, clues.config)
+        told = f"{images_named(replaced, bulletin, clues.config)} đã được thay"
         typed = " ".join(shell_word(f"content/{p}") for p in replaced)
         back = f"trả ảnh về bản đã duyệt: git checkout {commit[:8]} -- {typed}"
         if old:
@@ -144,7 +144,7 @@ def explain(
                 f"{moved.restore}; {back}",
             )
         return Explained(f"{told} sau khi duyệt, chữ của bài không đổi", back)
-    told = _images_named(images, bulletin, clues.config, among=True)
+    told = images_named(images, bulletin, clues.config, among=True)
     if slug_written:
         return Explained(
             f"chữ của bài không đổi, nên {told} đã được thay sau khi duyệt", _main_images(images)
@@ -179,11 +179,6 @@ def images_replaced(approved: Approved, root: Path, images: Sequence[str]) -> li
     return [p for p, f in zip(images, files, strict=True) if f in replaced]
 
 
-def images_told(bulletin: Bulletin, images: Sequence[str], config: Config) -> str:
-    """«ảnh content/images/x.jpg (ảnh bìa) đã được thay» for the images of `bulletin` replaced."""
-    return f"{_images_named(images, bulletin, config)} đã được thay"
-
-
 def shown_images(bulletin: Bulletin) -> list[str]:
     """The paths under content/ of the images the approval covers: the cover, then the body's."""
     paths = [bulletin.cover.path] if bulletin.cover else []
@@ -209,6 +204,7 @@ def _key(bulletin: Bulletin, slug: str) -> str:
 
 
 ADDRESS_APPROVED = "địa chỉ là một phần nội dung được duyệt"
+"""Why a new address holds an approved bulletin, said after it."""
 
 
 def _address_told(bulletin: Bulletin, slug: str) -> str:
@@ -237,7 +233,7 @@ def _project_name(approved: Approved | None, root: Path) -> str:
         return ""
 
 
-def _images_named(
+def images_named(
     images: Sequence[str], bulletin: Bulletin, config: Config, *, among: bool = False
 ) -> str:
     """The images named with where the bulletin shows them: «ảnh content/images/x.jpg (ảnh

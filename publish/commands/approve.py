@@ -1402,7 +1402,8 @@ def _besides(item: Approval, approved: Approved, config: Config) -> list[str]:
     images = approval_why.shown_images(bulletin)
     replaced = approval_why.images_replaced(approved, root, images) if images else None
     if replaced:
-        told.append(approval_why.images_told(bulletin, replaced, config))
+        named = approval_why.images_named(replaced, bulletin, config)
+        told.append(f"{named} đã được thay")
     return told
 
 
