@@ -10,13 +10,25 @@ from pathlib import Path
 
 import pytest
 
+from publish.cli import main
 from publish.zalo.emulator import ZaloEmulator
 from tests.git_commands import commit_all, git, needs_git
 from tests.test_held_why import BY, FILE, RENAMED, approve, line_of, printed, run
+from tests.test_name_only_approvals import NOW as RADIO_NOW
+from tests.test_name_only_approvals import project as radio_project
 from tests.zalo_project import jpeg, records, sync, zalo_project
 
 CALLED = "Người duyệt đọc lại bản mới rồi chạy lệnh bên cạnh"
 """How sync's CHÚ Ý goes on after its first sentence."""
+
+
+def run_at(
+    root: Path, capsys: pytest.CaptureFixture[str], now: str, *command: str
+) -> tuple[int, str]:
+    """`publish COMMAND` at `now`: its exit code and what it printed on stdout."""
+    capsys.readouterr()
+    code = main(["--root", str(root), "--now", now, *command])
+    return code, capsys.readouterr().out
 
 
 def edit(root: Path, name: str = FILE) -> None:
@@ -244,3 +256,26 @@ def test_without_git_an_approval_newer_than_the_last_publication_leaves_the_addr
     held = next(line for line in out.splitlines() if line.startswith(f"Bỏ qua {FILE}"))
     assert "tên tệp (địa chỉ bài) đã đổi hoặc ảnh content/images/anh-1.jpg" in held, held
     assert "nên ảnh content/images/anh-1.jpg" not in held
+
+
+def test_a_radio_sync_names_the_script_it_took_down_and_a_dry_run_the_one_it_would(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = radio_project(tmp_path)
+    monkeypatch.delenv("PUBLISH_RADIO_DIR", raising=False)
+    name = "content/bai-viet/2024-12-09-ra-quan-ttatgt-cuoi-nam.md"
+    code, out = run_at(root, capsys, RADIO_NOW, "approve", name, "--by", BY)
+    assert code == 0, out
+    assert run_at(root, capsys, RADIO_NOW, "sync", "radio")[0] == 0
+    path = root / name
+    path.write_text(path.read_text("utf-8") + "\nThêm một câu sau khi duyệt.\n", "utf-8")
+    for dry_run, done in ((True, "sẽ bị rút"), (False, "đã bị rút")):
+        code, out = run_at(root, capsys, RADIO_NOW, "sync", "radio", *(["--dry-run"] * dry_run))
+        assert code == 0, out
+        assert f"CHÚ Ý: 1 bài đang đăng {done}" in out
+        assert f"  - {name} «" in out and f"({done} khỏi đài):" in out
+        script = root / "dai-phat-thanh/items/ra-quan-ttatgt-cuoi-nam.txt"
+        assert script.exists() == dry_run  # what it says is so
+    # Taken down: the next sync has nothing more to say of it.
+    code, out = run_at(root, capsys, RADIO_NOW, "sync", "radio")
+    assert code == 0 and "CHÚ Ý" not in out
