@@ -109,7 +109,7 @@ def explain(
     then moves nothing)."""
     images = shown_images(bulletin)
     if slug_written and not images:
-        return None  # neither its address nor an image can have changed: git could not say
+        return None  # its address written, no image: nothing git could tell (not asked)
     if not slug_written:
         recorded = clues.records.file_of(bulletin.key)
         history = clues.records.history.get(bulletin.key, ())
@@ -136,12 +136,12 @@ def explain(
         told = f"{images_named(replaced, bulletin, clues.config)} đã được thay"
         typed = " ".join(shell_word(f"content/{p}") for p in replaced)
         back = f"trả ảnh về bản đã duyệt: git checkout {commit[:8]} -- {typed}"
-        if old:
-            moved = _moved(bulletin, old, file_slug(Path(old)))
+        if old:  # both: told together, with both ways back (one alone left it held)
+            slug = file_slug(Path(old))
             return Explained(
-                f"{_address_told(bulletin, file_slug(Path(old)))} và {told} sau khi duyệt, chữ "
-                f"của bài không đổi; {ADDRESS_APPROVED}",
-                f"{moved.restore}; {back}",
+                f"{_address_told(bulletin, slug)} và {told} sau khi duyệt, chữ của bài không "
+                f"đổi; {ADDRESS_APPROVED}",
+                f"{_moved(bulletin, old, slug).restore}; {back}",
             )
         return Explained(f"{told} sau khi duyệt, chữ của bài không đổi", back)
     told = images_named(images, bulletin, clues.config, among=True)
