@@ -9,37 +9,47 @@ the approval was never committed (session 74, QA items 6 and 7). Here the addres
 images are told apart: an old address is tried from what state/ recorded (the file and the
 addresses of the bulletin published) and from git (the approval's commit, found across the
 rename), each confirmed by taking the fingerprint again at it; the images replaced are those
-whose bytes git holds otherwise in the approval's commit. Without git, the images are named
-as what may have been replaced.
+whose bytes git holds otherwise in the approval's commit, told with the old address when the
+file was renamed too. Without git, the images are named as what may have been replaced, and
+the address with them unless the front matter writes `slug`: the approval may be newer than
+the last publication (published at /a/, renamed b and approved there, renamed a again).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable, Mapping, Sequence
-from functools import cached_property
+import dataclasses
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from publish.approval_diff import Approved, approved_in_git, replaced_since
+from publish.config import Config
+from publish.content_images import image_use
 from publish.fields import file_slug
 from publish.gates import shell_word
 from publish.git_restore import FROM_MAIN
 from publish.model import Bulletin
+
+if TYPE_CHECKING:
+    from publish.id_holders import Records
 
 __all__ = [
     "Clues",
     "Explained",
     "address_moved",
     "explain",
+    "images_named",
     "images_replaced",
     "shown_images",
-    "told_apart",
 ]
 
 GIT_LOOKUPS = 20
 """Bulletins a build asks git about at most: one shared photo replaced holds every bulletin
-showing it, and each asks git twice or thrice; the rest are told without git."""
+showing it. Each asks git three times to find its approval (where the repository is, the
+file's history, the commit's copy: publish.approval_diff), three more when the file's history
+does not hold it (whether the last commit has the file; if not, the files deleted since and
+their history), and twice for its images, unless each was told for the same commit already.
+The rest are told without git."""
 
 
 class Explained(NamedTuple):
@@ -54,30 +64,14 @@ class Explained(NamedTuple):
 
 class Clues:
     """What tells where a project's bulletins were approved, read once for a build: state/
-    (the file and addresses each published bulletin had) and git (at most GIT_LOOKUPS asks)."""
+    (`records`, the load's reader: the file and addresses each published bulletin had) and
+    git (at most GIT_LOOKUPS asks, an image's bytes in a commit asked once)."""
 
-    def __init__(self, root: Path, tz: dt.tzinfo) -> None:
-        self.root = root
-        self.tz = tz
+    def __init__(self, config: Config, records: Records) -> None:
+        self.config = config
+        self.records = records
         self.asked = 0
-
-    @cached_property
-    def files(self) -> Mapping[str, str]:
-        """The file state/published.json records for each bulletin published, by key."""
-        from publish.sync.vanished import Published
-
-        return Published(self.root / "state").files
-
-    @cached_property
-    def history(self) -> Mapping[str, tuple[str, ...]]:
-        """The site paths state/web-urls.json records for each bulletin, oldest first."""
-        from publish.errors import PublishError
-        from publish.site_paths import project_history
-
-        try:
-            return project_history(self.root)
-        except PublishError:
-            return {}  # check and build say what is wrong with the file
+        self._replaced: dict[tuple[str, str], bool] = {}
 
     def in_git(self, bulletin: Bulletin) -> Approved | None:
         """The approval of `bulletin` as git found it (approved_in_git), None without git or
@@ -85,46 +79,73 @@ class Clues:
         if self.asked >= GIT_LOOKUPS:
             return None
         self.asked += 1
-        return approved_in_git(self.root / bulletin.source, bulletin.approved_version, self.tz)
+        path = self.config.root / bulletin.source
+        return approved_in_git(path, bulletin.approved_version, self.config.tz)
+
+    def replaced(self, approved: Approved, images: Sequence[str]) -> list[str] | None:
+        """images_replaced, each image's bytes in the approval's commit compared once a build
+        (a shared photo held every bulletin showing it, and was hashed for each)."""
+        if approved.found is None:
+            return None
+        commit = approved.found[0]
+        unknown = [p for p in images if (commit, p) not in self._replaced]
+        if unknown:
+            found = images_replaced(approved, self.config.root, unknown)
+            if found is None:
+                return None
+            self._replaced.update(((commit, p), p in found) for p in unknown)
+        return [p for p in images if self._replaced[commit, p]]
 
 
 def explain(
     bulletin: Bulletin,
-    raw: bytes,
     clues: Clues,
     approved_at: Callable[[str, str], bool],
     slug_written: bool,
 ) -> Explained | None:
-    """Why `bulletin` (its file's bytes `raw`, as approved) is held although its file is as
-    approved, or None when neither its address nor an image tells it. `approved_at(slug,
-    key)`: whether its approval is its fingerprint at that address; `slug_written`: its front
-    matter writes `slug` (a rename then moves nothing)."""
-    history = clues.history.get(bulletin.key, ())
+    """Why `bulletin` is held although its file is as approved, or None when neither its
+    address nor an image tells it. `approved_at(slug, key)`: whether its approval is its
+    fingerprint at that address; `slug_written`: its front matter writes `slug` (a rename
+    then moves nothing)."""
+    images = shown_images(bulletin)
+    if slug_written and not images:
+        return None  # its address written, no image: nothing git could tell (not asked)
     if not slug_written:
-        for old, slug in _old_names(bulletin, clues.files.get(bulletin.key, ""), history):
+        recorded = clues.records.file_of(bulletin.key)
+        history = clues.records.history.get(bulletin.key, ())
+        for old, slug in _old_names(bulletin, recorded, history):
             if approved_at(slug, _key(bulletin, slug)):
                 return _moved(bulletin, old, slug)
     found = clues.in_git(bulletin)
     commit = found.found[0] if found is not None and found.found is not None else ""
-    named = _project_name(found, clues.root)
+    named = _project_name(found, clues.config.root)
+    # Renamed since its approval (git found it under another name), to another address.
+    old = ""
     if not slug_written and named and named != bulletin.source:
         slug = file_slug(Path(named))
-        if approved_at(slug, _key(bulletin, slug)):
-            return _moved(bulletin, named, slug)
-    images = shown_images(bulletin)
+        if slug != bulletin.slug:
+            if approved_at(slug, _key(bulletin, slug)):
+                return _moved(bulletin, named, slug)
+            old = named
     if not images:
         return None
-    replaced = images_replaced(found, clues.root, images) if found is not None and commit else None
+    replaced = clues.replaced(found, images) if found is not None and commit else None
+    if replaced == [] and slug_written:
+        return None  # git holds every image as approved, and the address is written
     if replaced:
-        told = _images_told(replaced, bulletin, raw)
+        told = f"{images_named(replaced, bulletin, clues.config)} đã được thay"
         typed = " ".join(shell_word(f"content/{p}") for p in replaced)
-        return Explained(
-            f"{told} đã được thay sau khi duyệt, chữ của bài không đổi",
-            f"trả ảnh về bản đã duyệt: git checkout {commit[:8]} -- {typed}",
-        )
-    told = _images_told(images, bulletin, raw, among=True)
-    # The address is ruled out when it is the one the bulletin was last published at.
-    if slug_written or (history and history[-1] == bulletin.url):
+        back = f"trả ảnh về bản đã duyệt: git checkout {commit[:8]} -- {typed}"
+        if old:  # both: told together, with both ways back (one alone left it held)
+            slug = file_slug(Path(old))
+            return Explained(
+                f"{_address_told(bulletin, slug)} và {told} sau khi duyệt, chữ của bài không "
+                f"đổi; {ADDRESS_APPROVED}",
+                f"{_moved(bulletin, old, slug).restore}; {back}",
+            )
+        return Explained(f"{told} sau khi duyệt, chữ của bài không đổi", back)
+    told = images_named(images, bulletin, clues.config, among=True)
+    if slug_written:
         return Explained(
             f"chữ của bài không đổi, nên {told} đã được thay sau khi duyệt", _main_images(images)
         )
@@ -143,7 +164,7 @@ def address_moved(bulletin: Bulletin, approved: Approved, root: Path) -> str:
     slug = file_slug(Path(named))
     if slug == bulletin.slug:
         return ""
-    return f"đổi địa chỉ: {_url(bulletin, slug)} → {bulletin.url} (tên tệp đổi)"
+    return _address_told(bulletin, slug)
 
 
 def images_replaced(approved: Approved, root: Path, images: Sequence[str]) -> list[str] | None:
@@ -156,11 +177,6 @@ def images_replaced(approved: Approved, root: Path, images: Sequence[str]) -> li
     if replaced is None:
         return None
     return [p for p, f in zip(images, files, strict=True) if f in replaced]
-
-
-def images_told(bulletin: Bulletin, images: Sequence[str], raw: bytes) -> str:
-    """«ảnh content/images/x.jpg (ảnh bìa) đã được thay» for the images of `bulletin` replaced."""
-    return f"{_images_told(images, bulletin, raw)} đã được thay"
 
 
 def shown_images(bulletin: Bulletin) -> list[str]:
@@ -187,17 +203,21 @@ def _key(bulletin: Bulletin, slug: str) -> str:
     return bulletin.key if bulletin.has_id else slug
 
 
-def _url(bulletin: Bulletin, slug: str) -> str:
-    """The site path `bulletin` has at `slug` (as Bulletin.url makes it)."""
-    return f"/{bulletin.date.year}/{bulletin.date.month:02d}/{slug}/"
+ADDRESS_APPROVED = "địa chỉ là một phần nội dung được duyệt"
+"""Why a new address holds an approved bulletin, said after it."""
+
+
+def _address_told(bulletin: Bulletin, slug: str) -> str:
+    """«đổi địa chỉ: /cũ/ → /mới/ (tên tệp đổi)» of `bulletin` approved at `slug`."""
+    was = dataclasses.replace(bulletin, slug=slug).url
+    return f"đổi địa chỉ: {was} → {bulletin.url} (tên tệp đổi)"
 
 
 def _moved(bulletin: Bulletin, old: str, slug: str) -> Explained:
     """The bulletin approved at `slug` (its file `old`, "" when unknown) and renamed since."""
     restore = f"trả tệp về tên cũ: git mv {shell_word(bulletin.source)} {shell_word(old)}"
     return Explained(
-        f"chỉ đổi địa chỉ: {_url(bulletin, slug)} → {bulletin.url} (tên tệp đổi), chữ không đổi; "
-        "địa chỉ là một phần nội dung được duyệt",
+        f"chỉ {_address_told(bulletin, slug)}, chữ không đổi; {ADDRESS_APPROVED}",
         restore if old else "",
     )
 
@@ -210,23 +230,22 @@ def _project_name(approved: Approved | None, root: Path) -> str:
     try:
         return (approved.root / approved.named).relative_to(root.resolve()).as_posix()
     except ValueError:
-        try:
-            return (approved.root / approved.named).relative_to(root).as_posix()
-        except ValueError:
-            return ""
+        return ""
 
 
-def _images_told(
-    images: Sequence[str], bulletin: Bulletin, raw: bytes, *, among: bool = False
+def images_named(
+    images: Sequence[str], bulletin: Bulletin, config: Config, *, among: bool = False
 ) -> str:
     """The images named with where the bulletin shows them: «ảnh content/images/x.jpg (ảnh
-    bìa)», several joined; `among`: one of them, not all («hoặc»)."""
-    lines = _lines_of(images, raw)
+    bìa, dòng 12)», several joined; `among`: one of them, not all («hoặc»)."""
     cover = bulletin.cover.path if bulletin.cover else ""
+    # The line of the body's reference to it, the cover aside (image_use would stop there).
+    body = dataclasses.replace(bulletin, cover=None) if cover else bulletin
     told = []
     for path in images:
         where = ["ảnh bìa"] if path == cover else []
-        where += [f"dòng {n}" for n in lines.get(path, ())]
+        line = image_use(body, path, config)[1]
+        where += [f"dòng {line}"] if line is not None else []
         told.append(f"content/{path}" + (f" ({', '.join(where)})" if where else ""))
     if len(told) == 1:
         return f"ảnh {told[0]}"
@@ -235,46 +254,12 @@ def _images_told(
     return f"các ảnh {', '.join(told)}"
 
 
-def _lines_of(images: Sequence[str], raw: bytes) -> dict[str, list[int]]:
-    """The numbers of the lines of the body of the file (`raw`) naming each of `images`, by
-    path (the cover's line of the front matter is told as «ảnh bìa»)."""
-    text = raw.decode("utf-8", "replace").replace("\r\n", "\n").replace("\r", "\n")
-    lines = text.split("\n")
-    closing = [i for i, line in enumerate(lines) if line.rstrip() in ("---", "...")]
-    start = (
-        closing[1] + 1 if len(closing) > 1 and lines[0].lstrip("\ufeff").rstrip() == "---" else 0
-    )
-    found: dict[str, list[int]] = {}
-    for number, line in enumerate(lines[start:], start=start + 1):
-        for path in images:
-            if path in line or path.rsplit("/", 1)[-1] in line:
-                found.setdefault(path, []).append(number)
-    return found
-
-
 def _main_images(images: Sequence[str]) -> str:
     """How to get the images approved back from main when git cannot tell which changed."""
     typed = " ".join(shell_word(f"content/{p}") for p in images)
     return f"trả ảnh về bản đã duyệt trên {FROM_MAIN.format(file=typed)}"
 
 
-HELD_UNTIL = ": không đăng ở kênh nào cho tới khi"
-"""How the gate goes on after what changed (publish.gates): where told_apart cuts."""
 EDITED = "nội dung đã đổi sau khi duyệt: "
 """How the gate's reason starts when what changed is not known (model.EDITED_SAID): kept when
 explain can only say it is the address or an image."""
-_OPENINGS = (
-    "chỉ đổi địa chỉ: ",
-    "ảnh ",
-    "các ảnh ",
-    "chữ của bài không đổi",
-    f"{EDITED}chữ của bài",
-)
-
-
-def told_apart(reason: str) -> str:
-    """What changed, as `explain` said it, in the reason of a bulletin held as changed (up to
-    what the gate adds), or "" when the reason is not one of explain's."""
-    if not reason.startswith(_OPENINGS):
-        return ""
-    return reason.split(HELD_UNTIL, 1)[0]

@@ -327,7 +327,7 @@ def load_site(
         pages = [p for p in pages if p.source not in twins]
     # fields.secret() already scanned these texts for stamps (a stamped file is not loaded,
     # even to be checked).
-    versions, changed, restores = _approved_versions(bulletins, config, digests or {})
+    versions, changed, explained = _approved_versions(bulletins, config, digests or {}, records)
     read_before = partial(_recorded_as_read_before, config=config)
     on_names = name_only_record.judge(bulletins, config, digests or {}, read_before)
     verdicts = [
@@ -338,7 +338,7 @@ def load_site(
             stamp_checked=True,
             version=versions.get(b.source),
             changed=changed.get(b.source, ""),
-            restore=restores.get(b.source, ""),
+            explained=explained.get(b.source),
             published_before=on_names.vouched,
             name_only_why=on_names.why.get(b.key, ""),
         )
@@ -397,53 +397,62 @@ def load_site(
 
 
 def _approved_versions(
-    bulletins: list[Bulletin], config: Config, digests: Mapping[str, str]
-) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    bulletins: list[Bulletin],
+    config: Config,
+    digests: Mapping[str, str],
+    records: id_holders.Records,
+) -> tuple[dict[str, str], dict[str, str], dict[str, approval_why.Explained]]:
     """The content fingerprint now of each bulletin approved with one, by file (see
     publish.approval): only those are compared, and only they have their images read; what
-    changed since, by file, when the approval tells it (approval.what_changed) or, its file
-    as approved, its address or images do (publish.approval_why); and for the latter, how to
-    get back what was approved, by file."""
+    changed since, by file, when the approval tells it (approval.what_changed); and, for one
+    whose file is as approved, by file, what its address or images tell of it with the way
+    back to what was approved (publish.approval_why; `records`: the load's reader of state/)."""
     if config.policy.approval != "content":
         return {}, {}, {}
     images = approval.ImageDigests(config.root / "content", digests)
-    clues = approval_why.Clues(config.root, config.tz)
-    versions, changed, restores = {}, {}, {}
+    clues = approval_why.Clues(config, records)
+    versions, changed, explained = {}, {}, {}
     for bulletin in bulletins:
         approved = bulletin.approved_version
         if approved:
             bound = approval.bound(approved) is not None
             linked = attachments.linked_paths(bulletin, config) if bound else {}
             found = approval.judged_version(bulletin, images, linked=linked)
+            raw = _raw(config, bulletin) if found != approved else None
             if found != approved and (
                 windows_approved(bulletin, config, images)
-                or _approved_as_read_before(bulletin, config, images, linked)
+                or _approved_as_read_before(bulletin, config, images, linked, raw)
             ):
                 found = approved
             versions[bulletin.source] = found
             if found != approved and bound:
                 said = approval.what_changed(approved, found, linked)
-                if not said and approval.values_only(approved, found):
-                    why = _why_held(bulletin, config, images, linked, clues)
+                if not said and raw and approval.values_only(approved, found):
+                    why = _why_held(bulletin, raw, images, linked, clues)
                     if why is not None:
-                        said, restores[bulletin.source] = why.said, why.restore
+                        explained[bulletin.source] = why
                 changed[bulletin.source] = said
-    return versions, changed, restores
+    return versions, changed, explained
+
+
+def _raw(config: Config, bulletin: Bulletin) -> bytes | None:
+    """The bytes of `bulletin`'s file, read again (None when it cannot be)."""
+    try:
+        return (config.root / bulletin.source).read_bytes()
+    except OSError:
+        return None
 
 
 def _why_held(
     bulletin: Bulletin,
-    config: Config,
+    raw: bytes,
     image_digest: approval.ImageDigests,
     linked: Mapping[str, str],
     clues: approval_why.Clues,
 ) -> approval_why.Explained | None:
-    """Why `bulletin`, its file as approved, no longer matches its approval: its address (the
-    file renamed) or an image replaced (publish.approval_why), None when neither tells it."""
-    try:
-        raw = (config.root / bulletin.source).read_bytes()
-    except OSError:
-        return None
+    """Why `bulletin` (its file's bytes `raw`), its file as approved, no longer matches its
+    approval: its address (the file renamed) or an image replaced (publish.approval_why), None
+    when neither tells it."""
     parsed = parse_raw(raw, Collector(bulletin.source, []), READING)
     if parsed is None:
         return None
@@ -460,7 +469,7 @@ def _why_held(
         judged = approval.judged_version(moved, image_digest, linked=linked)
         return judged == bulletin.approved_version
 
-    return approval_why.explain(bulletin, raw, clues, approved_at, "slug" in parsed.data)
+    return approval_why.explain(bulletin, clues, approved_at, "slug" in parsed.data)
 
 
 def _approved_as_read_before(
@@ -468,14 +477,16 @@ def _approved_as_read_before(
     config: Config,
     image_digest: approval.ImageDigests,
     linked: Mapping[str, str] | None = None,
+    raw: bytes | None = None,
 ) -> bool:
     """Whether `bulletin`'s approved_version is the fingerprint of its file as an earlier version
     of the tool read it (key_lines.READINGS_BEFORE): a mended reading of pasted text must not
     withdraw a bulletin nobody edited. Asked only when the fingerprint no longer matches; an
-    approval taken under a named reading matches only under it (publish.approval)."""
-    try:
-        raw = (config.root / bulletin.source).read_bytes()
-    except OSError:
+    approval taken under a named reading matches only under it (publish.approval). `raw`: the
+    file's bytes when the caller read them (None: read here)."""
+    if raw is None:
+        raw = _raw(config, bulletin)
+    if raw is None:
         return False
     for reading in READINGS_BEFORE:
         parsed = parse_raw(raw, Collector(bulletin.source, []), reading)

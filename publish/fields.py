@@ -407,13 +407,9 @@ DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-")
 """The day a file's name starts with: bulletins are named YYYY-MM-DD-slug.md."""
 
 
-def _file_slug(path: Path) -> str:
+def file_slug(path: Path) -> str:
     """The slug a bulletin's file name gives it: the name without its day, transliterated."""
     return slugify(DATE_PREFIX.sub("", path.stem))
-
-
-file_slug = _file_slug
-"""The slug a file name gives a bulletin without `slug` (publish.approval_why: its old address)."""
 
 
 def _date_example(source: str) -> tuple[str, str]:
@@ -906,7 +902,7 @@ def slug(col: Collector, data: dict[str, Any], path: Path) -> str:
     """The slug from front matter (checked) or from the file name (transliterated)."""
     value = data.get("slug")
     if value is None:
-        return _not_reserved(col, _file_slug(path), "slug", "tên tệp")
+        return _not_reserved(col, file_slug(path), "slug", "tên tệp")
     if not isinstance(value, str) or not SLUG_RE.fullmatch(value) or len(value) > 120:
         suggestion = slugify(str(value))
         if not isinstance(value, str):
@@ -944,7 +940,7 @@ def _slug_hint(value: str, path: Path) -> str:
     """How to fix a slug that is not one, from the editor's own value: its words made a slug;
     for an address or path pasted in («../x», «/2026/12/canh-bao/») its last part, or the file
     name's slug that deleting the line gives; for one without letters or digits, that."""
-    own = _file_slug(path)
+    own = file_slug(path)
     if not any(c.isalnum() for c in value):
         return f"Xóa dòng này (địa chỉ bài lấy theo tên tệp: {own}), hoặc sửa thành: slug: {own}"
     if "/" not in value and "\\" not in value:

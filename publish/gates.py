@@ -11,7 +11,7 @@ import re
 import shlex
 import unicodedata
 from collections.abc import Container, Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from publish.approval import VERSION_LENGTH, is_version
 from publish.config import Policy
@@ -28,6 +28,9 @@ from publish.text import (
     one_tone_placement,
     vn_datetime,
 )
+
+if TYPE_CHECKING:
+    from publish.approval_why import Explained
 
 __all__ = [
     "COMING",
@@ -536,7 +539,7 @@ def gate(
     stamp_checked: bool = False,
     version: str | None = None,
     changed: str = "",
-    restore: str = "",
+    explained: Explained | None = None,
     published_before: Container[str] = frozenset(),
     name_only_why: str = "",
 ) -> Exclusion | None:
@@ -549,8 +552,8 @@ def gate(
     the `approved_version` it was approved with, when it has one and the policy binds
     approval to content (None, not computed, never matches). `changed`: what changed since,
     when the approval tells it (publish.approval.what_changed), said instead of «nội dung»;
-    `restore`: for one whose file is as approved (publish.approval_why), the command that
-    brings back what was approved (Exclusion.restore).
+    `explained`: for one whose file is as approved, what its address or images tell of it
+    (publish.approval_why), said so, with the way back (Exclusion.said and .restore).
     `published_before`: the keys of the bulletins whose approval by name only state/ vouches
     for (see name_only_held and publish.name_only_record), and `name_only_why` why it does not
     for this one, when it tells more than that it was never published.
@@ -578,9 +581,11 @@ def gate(
             "unapproved",
             "approval_note",
         )
+    if explained is not None:
+        changed = explained.said
     held = _approval_hold(bulletin, policy, version, changed, published_before, name_only_why)
-    if held is not None and restore and held.cause == "changed":
-        held = dataclasses.replace(held, restore=restore)
+    if held is not None and explained is not None and held.cause == "changed":
+        held = dataclasses.replace(held, said=explained.said, restore=explained.restore)
     if bulletin.review_note:
         reason = (
             f"pii_reviewed_by ghi {bulletin.review_note}, không phải tên người đã rà soát dữ liệu "

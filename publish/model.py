@@ -325,6 +325,9 @@ class Exclusion:
     """For one held as changed since its approval whose file is as approved (its address or an
     image changed: publish.approval_why), the command bringing back what was approved, when
     known; else ""."""
+    said: str = ""
+    """For one held as changed since its approval whose file is as approved, what changed (its
+    address, an image: publish.approval_why), as its reason starts; else ""."""
 
     @property
     def for_approver(self) -> str:

@@ -37,6 +37,7 @@ from publish.gates import shell_word
 from publish.git_restore import BEFORE_DELETION, FROM_MAIN, after_deletion
 from publish.model import EDITED_CAUSES, Bulletin, Exclusion, Site
 from publish.rename_pairs import Index, Pairs, lookalike_advice, pair_renames
+from publish.unreadable import error_of, unreadable_line
 
 if TYPE_CHECKING:
     from publish.id_holders import Records
@@ -49,10 +50,7 @@ __all__ = [
     "ID_TAKEN",
     "RENAMED",
     "UNREADABLE",
-    "Awaiting",
     "Withdrawable",
-    "awaiting_approval",
-    "awaiting_lines",
     "channel_names",
     "deleted_notices",
     "withdrawable",
@@ -110,6 +108,9 @@ class Withdrawable(NamedTuple):
     restore: str = ""
     """For one held as changed whose file is as approved, how to get back what was approved
     (Exclusion.restore), "" when not known."""
+    kept: str = ""
+    """For UNREADABLE, what fixing the error leads to (publish.unreadable: kept up as
+    approved, held for an edit, never published for a secret stamp; "" when not known)."""
 
 
 DELETED = "deleted"
@@ -197,7 +198,7 @@ def withdrawable(site: Site, records: Records | None = None) -> tuple[Withdrawab
             _held_why(e),
             EVERY,
             also=e.also,
-            said=_said(e),
+            said=e.said,
             restore=e.restore,
         )
         for e in site.excluded
@@ -247,14 +248,6 @@ def _taken(held: list[Withdrawable], site: Site, records: Records) -> list[Withd
     return found
 
 
-def _said(excluded: Exclusion) -> str:
-    """What changed in a bulletin held whose file is as approved (its reason up to what the
-    gate adds), else "": only such a one has a `restore` or says «chỉ đổi địa chỉ», «ảnh»."""
-    from publish.approval_why import told_apart
-
-    return told_apart(excluded.reason) if excluded.cause == "changed" else ""
-
-
 def _held_why(excluded: Exclusion) -> str:
     """Withdrawable.why of a bulletin held back: an «unapproved» one was approved and edited
     since (EDITED_CAUSES, as the build counts it: a mark edited by hand too), or waits for its
@@ -291,8 +284,8 @@ def _gone(site: Site, records: Records) -> list[Withdrawable]:
             continue
         source = records.file_of(key)
         if source and source not in loaded and (site.config.root / source).is_file():
-            error = _error_of(site, source)
-            found.append(Withdrawable(key, source, UNREADABLE, EVERY, said=error))
+            error, kept = error_of(site, source, key)
+            found.append(Withdrawable(key, source, UNREADABLE, EVERY, said=error, kept=kept))
             continue
         if source in with_id:
             answers = answered.get(key, ())
@@ -304,17 +297,6 @@ def _gone(site: Site, records: Records) -> list[Withdrawable]:
                 Withdrawable(key, source, DELETED, EVERY, answers, candidates, lookalike=lookalike)
             )
     return found
-
-
-def _error_of(site: Site, source: str) -> str:
-    """The first error found in file `source` («dòng 5, trường 'category': …»), "" when the
-    load found none."""
-    for problem in site.warnings:
-        if problem.severity == "error" and problem.file == source:
-            line = f"dòng {problem.line}, " if problem.line is not None else ""
-            field = f"trường '{problem.field}': " if problem.field else ""
-            return f"{line}{field}{problem.message}"
-    return ""
 
 
 def _unknown(site: Site, published: Published, zalo: Mapping[str, Any]) -> dict[str, Bulletin]:
@@ -451,7 +433,9 @@ def withdrawal_notes(
         web_paths = history.get(key, ()) if "web" in leaving else ()
         gone = _Gone(key, source, leaving, withdrawn.answered, web_paths)
         if why == UNREADABLE:
-            lines.append((source, _unreadable_line(gone, withdrawn.said)))
+            named = _named(key, source)
+            told = unreadable_line(named, source, names, which, withdrawn.said, withdrawn.kept)
+            lines.append((source, told))
         elif why == DELETED:
             lines.append((source, _deleted_line(gone, config, withdrawn)))
         elif why == RENAMED:
@@ -614,20 +598,6 @@ def _deleted_line(gone: _Gone, config: Config, deleted: Withdrawable) -> str:
     )
 
 
-def _unreadable_line(gone: _Gone, error: str) -> str:
-    """The line of a published bulletin whose file is in content/ but cannot be read for
-    `error` ("" when the load named none): not deleted, and fixing the error keeps it up."""
-    named = _named(gone.key, gone.source)
-    why = f"lỗi ở tệp ấy ({error})" if error else "lỗi ở tệp ấy (xem các dòng lỗi)"
-    return (
-        f"Bài đang đăng bị giữ vì lỗi: tệp {named} vẫn còn trong content/ nhưng không đọc được "
-        f"vì {why}, nên không có trong lần dựng này dù đang đăng trên "
-        f"{channel_names(gone.leaving)}. Còn lỗi thì publish sync không chạy (chưa có gì được "
-        "ghi hay xuất bản); sửa đúng lỗi đó (cách sửa nêu ở dòng lỗi) thì bài vẫn đăng như cũ, "
-        "không bị rút. Đừng xóa hay lấy lại tệp bằng git: tệp không mất."
-    )
-
-
 def _lookalike_hint(key: str, lookalike: str, leaving: Iterable[str]) -> str:
     """How to keep a deleted bulletin as one with `lookalike`, the file of a new bulletin with
     its own `id` and the same words or title: restoring the old file instead would publish
@@ -752,56 +722,3 @@ def _deleted_notice(
         f"Tệp {source} đã bị xóa: bài này sẽ bị rút khỏi {channel_names(leaving)} ở lần đồng "
         f"bộ tới; {back}{hint}"
     )
-
-
-class Awaiting(NamedTuple):
-    """A published bulletin a sync takes down only because its edit waits for re-approval."""
-
-    source: str
-    title: str
-    leaving: tuple[str, ...]
-    """The channels the sync takes it down from."""
-
-
-def awaiting_approval(
-    site: Site, now: dt.datetime, channels: Iterable[str] = EVERY
-) -> tuple[Awaiting, ...]:
-    """The bulletins of `site` held only because they were edited after their approval (the
-    mark edited by hand too: EDITED_CAUSES) that state/ records published now on some of
-    `channels`, each with those: read before the sync records what it publishes."""
-    from publish.sync.vanished import live_channels
-
-    held = [e for e in site.excluded if e.code == "unapproved" and e.for_approver in EDITED_CAUSES]
-    if not held:
-        return ()
-    keys = (e.bulletin.key for e in held)
-    live = live_channels(site.config.root / "state", now, site.config, keys)
-    wanted = set(channels)
-    found = []
-    for excluded in held:
-        leaving = tuple(c for c in live.get(excluded.bulletin.key, ()) if c in wanted)
-        if leaving:
-            found.append(Awaiting(excluded.bulletin.source, excluded.bulletin.title, leaving))
-    return tuple(found)
-
-
-def awaiting_lines(awaiting: Iterable[Awaiting], *, dry_run: bool) -> list[str]:
-    """The closing lines of a sync naming each bulletin it takes down (or, `dry_run`, would)
-    only because its edit waits for re-approval, with the command that puts it back: the run
-    is no failure (exit code 0), so CI shows it green, and a live notice gone over a typo
-    must not go unnoticed."""
-    awaiting = list(awaiting)
-    if not awaiting:
-        return []
-    done = "sẽ bị rút" if dry_run else "đã bị rút"
-    lines = [
-        f"CHÚ Ý: {len(awaiting)} bài đang đăng {done} chỉ vì bản sửa chưa được duyệt lại "
-        "(không phải lỗi, mã thoát vẫn là 0). Người duyệt đọc lại bản mới rồi chạy lệnh bên "
-        "cạnh, commit, và lần đồng bộ sau đăng lại bài:"
-    ]
-    for item in awaiting:
-        lines.append(
-            f"  - {item.source} «{item.title}» ({done} khỏi {channel_names(item.leaving)}): "
-            f'publish approve {shell_word(item.source)} --by "Họ tên, chức vụ"'
-        )
-    return lines

@@ -1390,7 +1390,7 @@ def _changes_told(item: Approval, now: dt.datetime, config: Config) -> str:
     approved = approved_in_git(item.path, item.approved_before, config.tz)
     if approved is None:
         return ""
-    besides = _besides(item, approved, config.root)
+    besides = _besides(item, approved, config)
     found = since_approval(approved, before=item.raw, besides=besides)
     if approved.found is not None and item.live:
         changed = changed_numbers(approved.found[2], item.raw)
@@ -1400,17 +1400,19 @@ def _changes_told(item: Approval, now: dt.datetime, config: Config) -> str:
     return "".join(f"\n    {line}" for line in found)
 
 
-def _besides(item: Approval, approved: Approved, root: Path) -> list[str]:
+def _besides(item: Approval, approved: Approved, config: Config) -> list[str]:
     """What changed since the version approved outside the file's words, as git tells it: its
     address (the file renamed) and the images replaced (publish.approval_why)."""
     bulletin = item.bulletin
     if not isinstance(bulletin, Bulletin) or approved.found is None:
         return []
+    root = config.root
     told = [moved] if (moved := approval_why.address_moved(bulletin, approved, root)) else []
     images = approval_why.shown_images(bulletin)
     replaced = approval_why.images_replaced(approved, root, images) if images else None
     if replaced:
-        told.append(approval_why.images_told(bulletin, replaced, item.raw))
+        named = approval_why.images_named(replaced, bulletin, config)
+        told.append(f"{named} đã được thay")
     return told
 
 

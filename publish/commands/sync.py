@@ -42,6 +42,13 @@ from publish.preview import PREVIEW_SHOWN, in_preview
 from publish.progress import Progress, Status, counted
 from publish.replay import LastBuild, Outcome
 from publish.stop_signal import terminate_as_interrupt
+from publish.sync.awaiting import (
+    Awaiting,
+    awaiting_approval,
+    awaiting_lines,
+    awaiting_markdown,
+    taken_down,
+)
 from publish.sync.base import (
     Action,
     Summary,
@@ -75,7 +82,6 @@ from publish.sync.vanished import (
     refuse_vanished,
 )
 from publish.timings import COMPARING, WRITING, Timings
-from publish.withdrawing import Awaiting, awaiting_approval, awaiting_lines
 from publish.writer import WriteReport, write
 
 if TYPE_CHECKING:
@@ -430,13 +436,15 @@ def _run(args: argparse.Namespace) -> int:
             record_now(options.state, now, before=before, milestones=moments)
     upcoming = next_scheduled(result.site)
     code = exit_code(results)
-    told = awaiting_lines(awaiting, dry_run=args.dry_run)
+    # What this sync did take down (a dry run: would), not what it set out to.
+    taken = taken_down(awaiting, results, config, now, dry_run=args.dry_run)
+    told = awaiting_lines(taken, dry_run=args.dry_run, code=code)
     if not markdown:  # Markdown's stdout is the pull request's comment, not the log
-        _annotate(told, awaiting, args.root)
+        _annotate(told, taken, args.root)
     if markdown:
         print(render_markdown(results, result, upcoming, dry_run=args.dry_run))
-        if told:
-            print("\n".join(["### Bài đang đăng bị rút vì chờ duyệt lại", "", *told]))
+        if taken:
+            print("\n".join(awaiting_markdown(taken, dry_run=args.dry_run, code=code)))
     else:
         print(render_text(results, upcoming, now, config, dry_run=args.dry_run))
         # Last, under the summary: CI copies the log from «Tóm tắt» into the job's summary.
