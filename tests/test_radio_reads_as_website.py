@@ -780,3 +780,33 @@ def test_a_comment_opening_in_a_raw_blocks_attribute_hides_nothing() -> None:
     source = "<div>Chữ <b title='<!--'>đậm</b></div>\n\nĐoạn sau.\n"
     assert "Đoạn sau." in _web(source)
     assert "Đoạn sau." in normalise(source).text
+
+
+# Session 74, review R3: the page's words again, where the last mend read them otherwise.
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Câu đầu.[^1][^2]\n\n[^1]: Chú một.\n[^2]: Chú hai.\n---\n\nCâu cuối.\n",
+        "Xem [một][1] và [hai][2].\n\n[1]: https://congan.example.vn/a\n"
+        "[2]: https://congan.example.vn/b\n---\n\nCâu cuối.\n",
+    ],
+)
+def test_a_definition_under_another_over_a_rule_is_no_heading(source: str) -> None:
+    """Python-Markdown takes only a block's first line for a heading over `---`: under another
+    definition the `---` is a rule, both definitions stay (footnotes, links). The radio read
+    «Chú hai.» as a heading and held the script, or held it for no heading at all."""
+    page = _web(source)
+    assert re.search(r"<h[1-6]", page) is None and "<hr>" in page
+    spoken = normalise(source)
+    assert _script_words(spoken.text) == _page_words(source)
+    assert not spoken.flags
+
+
+def test_many_definitions_over_underlines_hold_the_script_with_one_flag() -> None:
+    """One flag holds the script: a bulletin of 200 was told 200 times."""
+    notes = "".join(f"[^{n}]: Chú thích số {n}.\n---\n\n" for n in range(1, 201))
+    source = f"Câu đầu.\n\n{notes}Câu cuối.\n"
+    assert _web(source).count("<h2") == 200
+    spoken = normalise(source)
+    assert [(f.code, f.line) for f in spoken.flags] == [("Q2", 3)]
+    assert "chú thích số hai trăm" in spoken.text.lower()

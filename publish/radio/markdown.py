@@ -520,6 +520,11 @@ class _Splitter:
         line under it a paragraph unless it is the item wrapped."""
         self.later = ""
         """The line after the one being split (whether a pasted item goes on depends on it)."""
+        self.earlier: str | None = None
+        """The line before the one being split; None before the body's first."""
+        self.underlined_told = False
+        """Whether a definition over an underline was told (`_marked`): one flag holds the
+        script, a bulletin of them needs no more."""
         self.typed: list[str] = []
         """The text's lines as typed, before comments and code inside a line were blanked out
         into spaces: whether a line is indented, as the website sees it (`<!-- x --># ` is no
@@ -684,6 +689,7 @@ class _Splitter:
                 _flag_removed(self.ctx, "một đoạn mã", line.strip(), number)
                 continue
             self.later = lines[i] if i < len(lines) else ""
+            self.earlier = lines[i - 2] if i - 2 >= start else None
             self.line(number, line)
         self.end_paragraph()
         for number, written in self.inner_pre.items():  # in a block skipped whole (a table)
@@ -799,12 +805,15 @@ class _Splitter:
             _DEFINITION.match(line)
             and _UNDERLINE.match(self.later)
             and not (self.current or self.list_items or self.quoted)
+            and self._opens_block()
         ):
             # The website takes `[^1]: Chú.` over `---` for a heading, and shows «[^1]» in the
             # text as typed: no note, which the radio dropped unread as one. Read as the
             # website shows it (a heading, by `_SETEXT` on the next line), and held.
-            told = _UNDERLINED_DEFINITION.format(line=line.strip(), under=self.later.strip())
-            self.ctx.flag("Q2", BLOCKING, told, line.strip(), number)
+            if not self.underlined_told:
+                self.underlined_told = True
+                told = _UNDERLINED_DEFINITION.format(line=line.strip(), under=self.later.strip())
+                self.ctx.flag("Q2", BLOCKING, told, line.strip(), number)
             return False
         if _RULE.match(line) or _DEFINITION.match(line) or _HASHTAG_LINE.match(line):
             self.end_paragraph()
@@ -825,6 +834,18 @@ class _Splitter:
             return True
         # R1.5: a photo caption or source line, not read
         return bool((was_after_image and _ITALIC_LINE.match(line)) or _CAPTION.match(line))
+
+    def _opens_block(self) -> bool:
+        """Whether the line being split opens a block of Python-Markdown's, the only line it may
+        take for a heading's over an underline: the body's first, or one after a blank line, a
+        heading (`#`, underlined) or a rule, which the website splits a block at. Under another
+        line (`[^1]: A.` over `[^2]: B.`) the rule under it cuts the block, no heading made."""
+        earlier = self.earlier
+        if earlier is None or not earlier.strip():
+            return True
+        if _HEADING.match(earlier):
+            return not _HASHTAG_LINE.match(earlier)
+        return bool(_RULE.match(earlier) or _SETEXT.match(earlier))
 
     def _in_footnote(self, lines: list[str], at: int, typed: str) -> bool:
         """Whether line `at` after a footnote's definition is the footnote's, as on the website,
