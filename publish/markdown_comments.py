@@ -75,7 +75,9 @@ _QUOTED_TAG = re.compile(rf"</?[A-Za-z]{TAG_INSIDE}>")
 raw HTML block."""
 
 
-def hidden_in_raw_blocks(text: str, typed: str | None = None) -> list[tuple[int, int, bool]]:
+def hidden_in_raw_blocks(
+    text: str, typed: str | None = None, blocks: list[tuple[int, int]] | None = None
+) -> list[tuple[int, int, bool]]:
     """(start, end, closed) of each `<!--` in a raw HTML block of `text` (its hidden comments
     already blanked out, see `shown_body`) and what the website hides with it: in such a block
     the browser's parser reads the comment up to the next `-->` wherever it is, blank lines,
@@ -86,7 +88,7 @@ def hidden_in_raw_blocks(text: str, typed: str | None = None) -> list[tuple[int,
         return []
     found: list[tuple[int, int, bool]] = []
     done = 0
-    for start, end in raw_blocks(text):
+    for start, end in raw_blocks(text) if blocks is None else blocks:
         if end <= done:
             continue
         shown = _QUOTED_TAG.sub(lambda m: " " * len(m[0]), text[start:end])

@@ -810,3 +810,70 @@ def test_many_definitions_over_underlines_hold_the_script_with_one_flag() -> Non
     spoken = normalise(source)
     assert [(f.code, f.line) for f in spoken.flags] == [("Q2", 3)]
     assert "chú thích số hai trăm" in spoken.text.lower()
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        '- <div a="1"b="2">Chữ trong mục.</div>\n',
+        '> <div a="1"b="2">Chữ trong mục.</div>\n',
+        '- Mục đầu.\n\n    <div a="1"b="2">Chữ trong mục.</div>\n',
+    ],
+)
+def test_a_block_tag_in_a_list_or_a_quotation_is_shown_so_held(source: str) -> None:
+    """No raw HTML block there on the website (its tag opens no line): Python-Markdown's inline
+    pass shows `<div a="1"b="2">` as text. The radio took any text opening with a block's tag
+    for a raw block and dropped it, unflagged."""
+    assert '&lt;div a="1"b="2"&gt;' in _web(source)
+    spoken = normalise(source)
+    assert [(f.code, f.excerpt) for f in spoken.flags] == [("Q2", '<div a="1"b="2">')]
+    assert "Chữ trong mục." in spoken.text
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        '<div a="1"b="2">Chữ trong khối.</div>\n',
+        '  <div a="1"b="2">Chữ trong khối.</div>\n',
+        'Câu đầu.\n  <div a="1"b="2">Chữ trong khối.</div>\n',
+    ],
+)
+def test_a_block_tag_opening_its_line_is_a_raw_blocks_and_not_read(source: str) -> None:
+    """Up to three spaces in, under text too, the tag opens a raw block: the browser reads it
+    as a tag, nothing to hold the script for (a paragraph's second line was held)."""
+    assert "&lt;div" not in _web(source)
+    spoken = normalise(source)
+    assert _script_words(spoken.text) == _page_words(source)
+    assert not spoken.flags
+
+
+def test_a_comment_left_open_in_a_list_items_block_tag_is_shown() -> None:
+    """In a list item the `<div>` is inline HTML, the `<!--` text: the page shows «x» and the
+    paragraph after it. The radio told the editor the website hides all to the end."""
+    source = "- <div>Chữ <!-- x\n\nĐoạn sau.\n"
+    spoken = normalise(source)
+    assert _script_words(spoken.text) == _page_words(source) == ["chữ", "x", "đoạn", "sau"]
+    opened = [f for f in spoken.flags if "«<!--»" in f.message]
+    assert len(opened) == 1 and "website ẩn" not in opened[0].message
+
+
+@pytest.mark.parametrize(
+    "written", ['&lt;b title="x"&gt;', "&lt;b&gt;", '&lt;b a="1"b="2"&gt;', "&lt;/b&gt;"]
+)
+def test_a_tag_written_with_entities_is_shown_so_held(written: str) -> None:
+    """The page shows `&lt;b title="x"&gt;` as the text «<b title="x">»; the radio read the
+    entities first and dropped it as a tag, unflagged (one with attributes run together was
+    held). Each is held now, told whole once."""
+    source = f"Viết {written} để in đậm.\n"
+    assert written in _web(source)
+    spoken = normalise(source)
+    assert [(f.code, f.excerpt) for f in spoken.flags] == [("Q2", html.unescape(written))]
+    assert "để in đậm" in spoken.text
+
+
+@pytest.mark.parametrize("code", ['`<b a="1"b="2">`', "`<b>`", "``<b title='x'>``"])
+def test_a_tag_in_a_code_span_is_left_out_unflagged_as_before(code: str) -> None:
+    source = f"Gõ {code} để in đậm.\n"
+    assert "<code>&lt;b" in _web(source)
+    spoken = normalise(source)
+    assert spoken.text == "Gõ để in đậm." and not spoken.flags

@@ -11,13 +11,15 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from markdown.inlinepatterns import HTML_RE
+
 from publish.addresses import site_host
 from publish.frontmatter import FrontMatterError, split
 from publish.markdown_angles import (
     BLOCK_ELEMENTS,
-    TAG_ATTRIBUTES,
-    TAG_INSIDE,
+    TAG_RE,
     angles_quoted,
+    raw_blocks,
     raw_html_settled,
 )
 from publish.markdown_code import CODE_SPAN_RE, PM_FENCE_RE
@@ -296,9 +298,12 @@ _AUTOLINK = re.compile(r"<(?:(https?://[^>\s]+)|(?i:mailto:)?([\w.+-]+@[\w-]+(?:
 """A Markdown autolink, `<https://…>`, `<a@b.vn>` or `<mailto:a@b.vn>`: its address as written
 bare, for R1.4 (as a tag, it went unflagged and left «Liên hệ:.»)."""
 _BR = re.compile(r"<br\s*/?>", re.I)
-_TAG = re.compile(rf"</?[A-Za-z]{TAG_INSIDE}>")
-_MARKDOWN_TAG = re.compile(rf"</?[A-Za-z](?>{TAG_ATTRIBUTES})>")
-"""A tag as Python-Markdown's inline HTML reads one: each attribute after a space."""
+_TAG = TAG_RE
+_MARKDOWN_TAG = re.compile(HTML_RE)
+"""A tag as Python-Markdown's inline HTML reads one (its own pattern): each attribute after a
+space."""
+_TAG_NAME = re.compile(r"</?[A-Za-z][^\s/>]*")
+"""A tag's `<` and name, as the browser reads it."""
 _SHOWN_TAG = re.compile(r"""</?[A-Za-z](?>[^<>"']|"[^"]*"|'[^']*')*>""")
 """A `<…>` whose quoted values all close inside it: the page shows it whole as text when
 `_MARKDOWN_TAG` does not take it."""
@@ -997,17 +1002,24 @@ def _credited(markdown_text: str, ctx: Context) -> tuple[list[Block], str, set[i
     lines = markdown_text.split("\n")
     first = _skip_front_matter(lines)
     splitter = _Splitter(ctx)
+    blocks: list[tuple[int, int]] | None = None
+    """The raw HTML blocks of the body (publish.markdown_angles.raw_blocks), read once."""
     if "<!--" in markdown_text:
         splitter.typed = lines[:]
         body = "\n".join(lines[first:])
         splitter.tails = {first + line: tail for line, tail in tails(body).items()}
-        lines[first:] = _without_comments("\n".join(lines[first:])).split("\n")
-        _hidden_in_raw_blocks(lines, first, splitter.typed, ctx)
+        body = _without_comments("\n".join(lines[first:]))
+        blocks = raw_blocks(body)
+        if _hidden_in_raw_blocks(lines, first, body, blocks, splitter.typed, ctx):
+            blocks = None  # what they hid holds no block: read again
     if "<" in markdown_text:
-        # A lone «<Em>» in a raw HTML block is a tag on the website: not read as words.
         body = "\n".join(lines[first:])
+        blocks = raw_blocks(body) if blocks is None else blocks
+        # A lone «<Em>» in a raw HTML block is a tag on the website: not read as words; nor is
+        # any other tag there, which the browser reads as Python-Markdown's inline pass may not.
+        settled = _raw_tags_settled(raw_html_settled(body, blocks), blocks)
         # `<div><pre>…</pre></div>`: code on the website, where no line opens with `<pre>`.
-        blanked, inner = inner_pre_blanked(raw_html_settled(body))
+        blanked, inner = inner_pre_blanked(settled)
         if blanked != body:
             splitter.typed = splitter.typed or lines[:]
             lines[first:] = blanked.split("\n")
@@ -1250,20 +1262,46 @@ def _without_comments(body: str) -> str:
     return shown_body(body)
 
 
-def _hidden_in_raw_blocks(lines: list[str], first: int, typed: list[str], ctx: Context) -> None:
-    """Blank out of `lines` (the body from `first`) what a `<!--` in a raw HTML block hides on
-    the website (publish.markdown_comments.hidden_in_raw_blocks): up to its `-->` (in `typed`,
-    the lines as written), or to the end of the bulletin, flagged (Q2) then. The radio dropped the rest of the block only, and read
-    the paragraphs after it, which no reader of the page sees."""
-    body = "\n".join(lines[first:])
-    spans = hidden_in_raw_blocks(body, "\n".join(typed[first:]))
-    if not spans:
-        return
+def _hidden_in_raw_blocks(
+    lines: list[str],
+    first: int,
+    body: str,
+    blocks: list[tuple[int, int]],
+    typed: list[str],
+    ctx: Context,
+) -> bool:
+    """Set `lines` from `first` to `body` (their hidden comments blanked out) with what a `<!--`
+    in one of its raw HTML `blocks` hides on the website blanked out too (publish.
+    markdown_comments.hidden_in_raw_blocks): up to its `-->` (in `typed`, the lines as written),
+    or to the end of the bulletin, flagged (Q2) then; whether there was any. The radio dropped
+    the rest of the block only, and read the paragraphs after it, which no reader of the page
+    sees."""
+    spans = hidden_in_raw_blocks(body, "\n".join(typed[first:]), blocks)
     for start, _end, closed in spans:
         if not closed:
             line = first + body.count("\n", 0, start) + 1
             _flag_comment_open(ctx, body[start:], in_block=True, line=line)
-    lines[first:] = blanked(body, [(start, end) for start, end, _ in spans]).split("\n")
+    if spans:
+        body = blanked(body, [(start, end) for start, end, _ in spans])
+    lines[first:] = body.split("\n")
+    return bool(spans)
+
+
+def _raw_tags_settled(body: str, blocks: list[tuple[int, int]]) -> str:
+    """`body` with each tag in its raw HTML `blocks` that Python-Markdown's inline pass would
+    not take for one (`<div a="1"b="2">`, attributes run together) written as one it takes
+    (`<div>`, spaces after it; lines kept): the browser reads it as a tag there, so it is no
+    sign the page shows. Elsewhere (a list item, a quotation) the page shows it as text, which
+    `_tag_read` holds the script for: a block's tags are told apart where the block is found."""
+    pieces: list[str] = []
+    done = 0
+    for start, end in blocks:
+        for tag in _TAG.finditer(body, start, end):
+            if not _MARKDOWN_TAG.fullmatch(tag[0]):
+                name = _TAG_NAME.match(tag[0])[0]  # type: ignore[index]
+                pieces += [body[done : tag.start()], f"{name}>", _blanks(tag)[len(name) + 1 :]]
+                done = tag.end()
+    return "".join(pieces) + body[done:] if pieces else body
 
 
 def _title_repeat_marked(blocks: list[Block], title: str) -> list[Block]:
@@ -2269,24 +2307,29 @@ def unspoken_removed(text: str, ctx: Context) -> str:
     if "<!--" in text:
         # As typed, before entities are read: `&lt;!--` is text the website shows, not a note.
         text = _comments_typed(text, ctx)
-    text = html.unescape(text)
     if "<" in text:
-        # What is left is text the website shows (in code, from an entity, in an attribute):
-        # the radio cannot say it, and a «<!» left in a script is markup (a later step joins
-        # «< !»): told once as a sign it cannot read, which holds the script, and taken out
-        # with the «-->» closing it on its line, the words between kept (strip_markup took
-        # them all).
-        if "<!--" in text:
-            text = _SHOWN_COMMENT.sub(lambda m: _sign_told(m, ctx), text)
+        # Tags as typed, before entities are read: `&lt;b title="x"&gt;` is text the website
+        # shows, which was dropped as a tag unflagged.
         text = _AUTOLINK.sub(lambda m: m[1] or m[2], text)
         text = _BR.sub("\n", text)
         text = angles_quoted(text)  # «<<Vì an ninh Tổ quốc>>» is a name the website shows
+        if "`" in text:
+            # Shown as code: taken out unflagged, as any tag in code is.
+            text = CODE_SPAN_RE.sub(lambda m: _TAG.sub(" ", m[0]), text)
+        # A raw HTML block's tags were made ones Python-Markdown reads (`_raw_tags_settled`).
+        text = _TAG.sub(lambda m: _tag_read(m, ctx), text)
+        if "<!--" in text:
+            text = _SHOWN_COMMENT.sub(lambda m: _sign_told(m, ctx), text)
         # One pass leaves "<scr<b>ipt>" as "<script>"; strip_markup repeats until nothing is left.
-        if _HTML_BLOCK.match(text.lstrip()):
-            text = _TAG.sub(" ", text)  # a raw block: the browser reads each as a tag
-        else:
-            text = _TAG.sub(lambda m: _tag_read(m, ctx), text)
         text = strip_markup(text)
+    if "&" in text:
+        text = html.unescape(text)
+        if "<" in text:
+            # What an entity wrote is text the website shows: words in angle brackets, or a
+            # tag's or a comment's signs the radio cannot say, told whole (Q2).
+            if "<!--" in text:
+                text = _SHOWN_COMMENT.sub(lambda m: _sign_told(m, ctx), text)
+            text = _TAG.sub(lambda m: _shown_tag_told(m, ctx), angles_quoted(text))
     if "![" in text:
         text = _IMAGE.sub(" ", text)
     if "[^" in text:
@@ -2311,6 +2354,13 @@ def _tag_read(tag: re.Match[str], ctx: Context) -> str:
     return " "
 
 
+def _shown_tag_told(tag: re.Match[str], ctx: Context) -> str:
+    """A tag written with entities (`&lt;b&gt;`), which the website shows as text, as a space:
+    flagged once, whole (Q2), as a sign the radio cannot read; it was dropped unflagged."""
+    ctx.flag("Q2", BLOCKING, symbol_message(tag[0]), tag[0])
+    return " "
+
+
 _SHOWN_COMMENT = re.compile(r"<!--(?:([^\n]*?)-->)?")
 """A «<!--» the website shows as text, with the «-->» closing it on its line, if any."""
 
@@ -2326,13 +2376,10 @@ def _sign_told(shown: re.Match[str], ctx: Context) -> str:
 def _comments_typed(text: str, ctx: Context) -> str:
     """`text` without the HTML comments typed in it: one closed on its line blanked, as the
     website hides it; a `<!--` left open flagged (Q2, blocking) and left as a space, its words
-    read as the website shows them, or, in a raw HTML block, which the website hides from it
-    on, dropped with them. A `<!--` in code or in a tag's attribute is none: kept."""
-    # Code spans (none in a raw HTML block: no Markdown there) and tags, their quoted values
-    # too, blanked, every other character where it was.
-    in_block = bool(_HTML_BLOCK.match(text.lstrip()))
-    code = "`" in text and not in_block
-    shown = _TAG.sub(_blanks, CODE_SPAN_RE.sub(_blanks, text) if code else text)
+    read as the website shows them. A `<!--` in code or in a tag's attribute is none: kept. In
+    a raw HTML block none is left: `_hidden_in_raw_blocks` took each out with what it hides."""
+    # Code spans and tags, their quoted values too, blanked, every other character where it was.
+    shown = _TAG.sub(_blanks, CODE_SPAN_RE.sub(_blanks, text) if "`" in text else text)
     kept, done = [], 0
     for opened in _COMMENT_TYPED.finditer(shown):
         kept.append(text[done : opened.start()])
@@ -2340,9 +2387,7 @@ def _comments_typed(text: str, ctx: Context) -> str:
         if opened[1] is not None:
             kept.append(" ")  # closed: hidden by the website
             continue
-        _flag_comment_open(ctx, text[opened.start() :], in_block=in_block)
-        if in_block:
-            return "".join(kept)
+        _flag_comment_open(ctx, text[opened.start() :], in_block=False)
         kept.append(" ")
     kept.append(text[done:])
     return "".join(kept)
