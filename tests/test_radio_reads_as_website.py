@@ -877,3 +877,35 @@ def test_a_tag_in_a_code_span_is_left_out_unflagged_as_before(code: str) -> None
     assert "<code>&lt;b" in _web(source)
     spoken = normalise(source)
     assert spoken.text == "Gõ để in đậm." and not spoken.flags
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "<div>Chữ <!--> còn</div>",  # a comment closed by its own `>`
+        "<div>Chữ <!---> còn</div>",
+        "<div><b title=a<!--b>Chữ</b> còn</div>",  # in a value without quotes
+        "<div><script>a<!--b</script>Chữ còn</div>",  # in a script's text
+        "<div><style>p{}<!--</style>Chữ còn</div>",
+        "<div title='a>b'c=\"<!--\">Chữ còn</div>",
+    ],
+)
+def test_no_comment_the_browser_does_not_read_in_a_raw_block_hides_the_rest(block: str) -> None:
+    """The browser's parser reads no comment there (publish.markdown_closing.markup): the page
+    shows «còn» and the paragraph after the block. The radio took each `<!--` for a comment
+    left open, dropped the rest of the bulletin and told the editor the page hides it."""
+    source = f"{block}\n\nĐoạn sau.\n"
+    assert "Đoạn sau." in _web(source)
+    spoken = normalise(source)
+    assert _script_words(spoken.text) == _page_words(source)
+    assert not spoken.flags
+
+
+def test_a_comment_in_a_textareas_text_is_shown_not_hidden() -> None:
+    """A `<textarea>` shows its text, `<!--` and all: the paragraph after the block is read, the
+    flag (its sign) says the page shows it, not that it hides the rest of the bulletin."""
+    source = "<div><textarea><!-- x</textarea></div>\n\nĐoạn sau.\n"
+    assert "Đoạn sau." in _web(source) and "&lt;!-- x" in _web(source)
+    spoken = normalise(source)
+    assert "Đoạn sau." in spoken.text
+    assert not [f for f in spoken.flags if "website ẩn" in f.message]

@@ -22,6 +22,7 @@ from publish.markdown_angles import (
     raw_blocks,
     raw_html_settled,
 )
+from publish.markdown_closing import COMMENT, markup
 from publish.markdown_code import CODE_SPAN_RE, PM_FENCE_RE
 from publish.markdown_comments import blanked, hidden_in_raw_blocks, shown_body, tails
 from publish.markdown_escapes import ESCAPED
@@ -302,8 +303,11 @@ _TAG = TAG_RE
 _MARKDOWN_TAG = re.compile(HTML_RE)
 """A tag as Python-Markdown's inline HTML reads one (its own pattern): each attribute after a
 space."""
-_TAG_NAME = re.compile(r"</?[A-Za-z][^\s/>]*")
-"""A tag's `<` and name, as the browser reads it."""
+_TAG_NAME = re.compile(r"</?[^\s/>]*")
+"""A tag's `<` and name, as the browser reads them."""
+_NOT_LINE_BREAK = re.compile(r"[^\n]")
+_UNSEEN_TEXT = frozenset({"script", "style"})
+"""Elements whose text no reader of the page sees (code, a style sheet)."""
 _SHOWN_TAG = re.compile(r"""</?[A-Za-z](?>[^<>"']|"[^"]*"|'[^']*')*>""")
 """A `<…>` whose quoted values all close inside it: the page shows it whole as text when
 `_MARKDOWN_TAG` does not take it."""
@@ -1289,18 +1293,32 @@ def _hidden_in_raw_blocks(
 
 def _raw_tags_settled(body: str, blocks: list[tuple[int, int]]) -> str:
     """`body` with each tag in its raw HTML `blocks` that Python-Markdown's inline pass would
-    not take for one (`<div a="1"b="2">`, attributes run together) written as one it takes
-    (`<div>`, spaces after it; lines kept): the browser reads it as a tag there, so it is no
-    sign the page shows. Elsewhere (a list item, a quotation) the page shows it as text, which
-    `_tag_read` holds the script for: a block's tags are told apart where the block is found."""
+    not take for one (`<div a="1"b="2">`, attributes run together; `<b title=a<!--b>`) written
+    as one it takes (`<div>`, spaces after it; lines kept): the browser reads it as a tag there
+    (publish.markdown_closing.markup), so it is no sign the page shows. Elsewhere (a list item,
+    a quotation) the page shows it as text, which `_tag_read` holds the script for: a block's
+    tags are told apart where the block is found. The text of a `<script>` or a `<style>` there,
+    which the page never shows and was read aloud, is blanked out too."""
     pieces: list[str] = []
     done = 0
     for start, end in blocks:
-        for tag in _TAG.finditer(body, start, end):
-            if not _MARKDOWN_TAG.fullmatch(tag[0]):
-                name = _TAG_NAME.match(tag[0])[0]  # type: ignore[index]
-                pieces += [body[done : tag.start()], f"{name}>", _blanks(tag)[len(name) + 1 :]]
-                done = tag.end()
+        unseen = -1  # where the text of a `<script>` or `<style>` opens: the page shows none
+        for at, tag_end, name in markup(body, max(start, done)):
+            if unseen >= 0:
+                pieces += [body[done:unseen], _NOT_LINE_BREAK.sub(" ", body[unseen:at])]
+                done, unseen = at, -1
+            if at >= end or tag_end < 0:
+                break
+            tag = body[at:tag_end]
+            if name != COMMENT and not _MARKDOWN_TAG.fullmatch(tag):
+                opening = _TAG_NAME.match(tag)[0] + ">"  # type: ignore[index]
+                pieces += [body[done:at], opening, _NOT_LINE_BREAK.sub(" ", tag[len(opening) :])]
+                done = tag_end
+            if name in _UNSEEN_TEXT:
+                unseen = tag_end
+        if unseen >= 0 and unseen < end:  # never closed: the rest of the block
+            pieces += [body[done:unseen], _NOT_LINE_BREAK.sub(" ", body[unseen:end])]
+            done = end
     return "".join(pieces) + body[done:] if pieces else body
 
 
@@ -2395,7 +2413,7 @@ def _comments_typed(text: str, ctx: Context) -> str:
 
 def _blanks(m: re.Match[str]) -> str:
     """A match as spaces, line breaks kept: what it holds is no comment."""
-    return re.sub(r"[^\n]", " ", m[0])
+    return _NOT_LINE_BREAK.sub(" ", m[0])
 
 
 def _flag_comment_open(ctx: Context, rest: str, *, in_block: bool, line: int | None = None) -> None:
