@@ -909,3 +909,48 @@ def test_a_comment_in_a_textareas_text_is_shown_not_hidden() -> None:
     spoken = normalise(source)
     assert "Đoạn sau." in spoken.text
     assert not [f for f in spoken.flags if "website ẩn" in f.message]
+
+
+@pytest.mark.parametrize(
+    ("source", "why"),
+    [
+        ("Câu đầu.\n\n~~~ python thêm\nGọi ngay trụ sở.\n~~~\n\nCâu cuối.\n", "ngôn ngữ"),
+        ("Câu đầu.\n\n~~~js,vi\nGọi ngay trụ sở.\n~~~\n\nCâu cuối.\n", "ngôn ngữ"),
+        ("Câu đầu.\n\n  ~~~\nGọi ngay trụ sở.\n\nCâu cuối.\n", "sát lề trái"),
+        ("Câu đầu.\n\n   ```\nGọi ngay trụ sở.\n\nCâu cuối.\n", "sát lề trái"),
+        ("Câu đầu.\n\n> ~~~\n> Gọi ngay trụ sở.\n> ~~~\n\nCâu cuối.\n", "sát lề trái"),
+    ],
+)
+def test_a_fence_the_website_opens_no_block_with_is_read_and_held(source: str, why: str) -> None:
+    """Python-Markdown opens a fenced block only at a line's start, with a language at most
+    after the fence: else the page shows the fence and what follows as text. The radio dropped
+    the words as code (R1.7, a warning) to the next fence or to the end, or read `~~~` in a
+    quotation as «khoảng» twice, unflagged."""
+    page = _web(source)
+    assert "<pre>" not in page and "Gọi ngay trụ sở." in page
+    spoken = normalise(source)
+    assert _script_words(spoken.text) == _page_words(source)
+    assert "khoảng" not in spoken.text.lower()
+    assert [(f.code, f.line) for f in spoken.flags] == [("Q2", 3)]
+    assert why in spoken.flags[0].message
+
+
+def test_a_fence_never_closed_under_a_footnote_is_the_footnotes() -> None:
+    """The page keeps the fence and the line after it in the footnote (text): not read; the
+    radio ended the footnote there and read «Gọi ngay» as the body's."""
+    source = "Câu đầu.[^1]\n\n[^1]: Chú.\n~~~\nGọi ngay.\n\nCâu cuối.\n"
+    assert "Gọi ngay." in _footnotes(_web(source))
+    spoken = normalise(source)
+    assert spoken.text == "Câu đầu.\n\nCâu cuối." and not spoken.flags
+
+
+def test_a_fence_inside_a_fence_never_closed_is_code_on_every_reader() -> None:
+    """Python-Markdown opens no block at a ``` never closed, then makes `~~~`…`~~~` under it
+    code; markdown_code.without_fences kept it as text (the load's checks looked in it)."""
+    from publish.markdown_code import without_fences
+
+    source = "Câu đầu.\n\n```\nA\n~~~\nB\n~~~\n\nCâu cuối.\n"
+    assert "<pre><code>B" in _web(source)
+    assert "B" not in without_fences(source)
+    spoken = normalise(source)
+    assert "B" not in spoken.text.split() and "A" in spoken.text

@@ -7,7 +7,6 @@ import html
 import operator
 import re
 import unicodedata
-from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -23,7 +22,7 @@ from publish.markdown_angles import (
     raw_html_settled,
 )
 from publish.markdown_closing import COMMENT, markup
-from publish.markdown_code import CODE_SPAN_RE, PM_FENCE_RE
+from publish.markdown_code import CODE_SPAN_RE, PM_FENCE_RE, fence_opens, fenced_blocks
 from publish.markdown_comments import blanked, hidden_in_raw_blocks, shown_body, tails
 from publish.markdown_escapes import ESCAPED
 from publish.markdown_held import ends_lazy
@@ -133,6 +132,20 @@ _FENCE_OPEN = (
     "sau nó như chữ thường, không phải khung mã. Cách sửa: nếu là mã hay mẫu tin nhắn, thêm "
     "một dòng «{0}» ngay sau dòng cuối của nó; nếu không, xóa «{0}»."
 )
+_FENCE_WORDS = (
+    "Sau dấu «{0}» mở khối mã chỉ được có tên một ngôn ngữ (như «{0}python»): có thêm chữ khác "
+    "thì website không coi là khối mã, mà hiện dấu này và mọi dòng sau nó như chữ thường. Cách "
+    "sửa: nếu là mã hay mẫu tin nhắn, để dòng này chỉ còn «{0}» và thêm một dòng «{0}» ngay sau "
+    "dòng cuối của nó; nếu không, xóa «{0}»."
+)
+_FENCE_APART = (
+    "Dấu «{0}» không sát lề trái (thụt vào, hay trong lời trích dẫn «>») thì không mở khối mã: "
+    "website hiện dấu này và các dòng sau nó như chữ thường. Cách sửa: nếu là mã hay mẫu tin "
+    "nhắn, viết «{0}» sát lề trái, ngoài lời trích dẫn, và thêm một dòng «{0}» như thế ngay sau "
+    "dòng cuối của nó; nếu không, xóa «{0}»."
+)
+_FENCE_RUN = re.compile(r"\s*(`+|~+)")
+"""A fence's marks opening a line, spaces before them."""
 _UNDERLINE = re.compile(r"(?:=+|-+)[ ]*$")
 """A heading's underline as Python-Markdown finds one under the line a block opens with: at the
 line's start, before it takes that line for a footnote's or a link's definition."""
@@ -551,9 +564,9 @@ class _Splitter:
         self.definition_address = False
         """Whether the next line is the address of a link's definition whose label was alone on
         its line (`_DEFINITION_OPEN`): the website shows neither."""
-        self.fences: dict[str, list[int]] | None = None
-        """The lines that may close a fence (the fence alone on its line), by fence, in order:
-        read once, at the first fence (`_closer`)."""
+        self.fenced: dict[int, int] | None = None
+        """The fenced code blocks of the body, each opening line's index and its closing line's
+        (publish.markdown_code.fenced_blocks): read once, at the first fence (`_closer`)."""
         self.fence_told = False
         """Whether a fence never closed was told (`_closer`)."""
         self.opening: tuple[Mark, ...] = ()
@@ -646,11 +659,13 @@ class _Splitter:
                 # follows it on its line opens the next one (here code), spaces kept.
                 self.end_paragraph()
                 line = lines[i - 1] = self.typed[i - 1] = self.tails[i - 1]
-            if self.footnote and self._in_footnote(lines, i - 1, (self.typed or lines)[i - 1]):
+            if self.footnote and self._in_footnote(
+                lines, i - 1, (self.typed or lines)[i - 1], start
+            ):
                 continue
             plain = not line or _plain_line(line)  # no fence or table: skip their patterns
             if not plain and (opened := PM_FENCE_RE.match(line)):
-                closer = self._closer(lines, i - 1, opened[1])
+                closer = self._closer(lines, i - 1, opened[1], start)
                 if closer >= 0:
                     # Code on the website up to the same fence alone on its line (a longer
                     # one, `````, closes no ```` ``` ````): not read (R1.7).
@@ -664,8 +679,22 @@ class _Splitter:
                 if not line.strip():
                     continue
                 plain = _plain_line(line)
+            if (
+                not plain
+                and (indented := _FENCE.match(line))
+                and indent_of(line) < CODE_INDENT
+                and not self._spanned(lines, i, indented[1])
+            ):
+                # One to three spaces in: no fence on the website, which shows it and the lines
+                # after it as text. The radio dropped them as code to the next fence or to the
+                # end of the bulletin, a warning at most: read now, the marks not, and held.
+                self._fence_shown(line, number)
+                line = _FENCE_RUN.sub("", line, count=1)
+                if not line.strip():
+                    continue
+                plain = _plain_line(line)
             if not plain and _FENCE.match(line):
-                # Indented: no fence on the website, which the radio still takes for code.
+                # Indented as code, or closed in the paragraph (a code span on the website).
                 self.end_paragraph()
                 fence = _FENCE.match(line)[1]  # type: ignore[index]
                 while i < len(lines) and not lines[i].strip().startswith(fence):
@@ -704,26 +733,48 @@ class _Splitter:
         for number, written in self.inner_pre.items():  # in a block skipped whole (a table)
             _flag_removed(self.ctx, "một đoạn mã", written, number)
 
-    def _closer(self, lines: list[str], at: int, fence: str) -> int:
-        """The line closing the fence line `at` opens as the website does (`fence` at the line's
-        start): the next line holding that fence alone; -1 when none does. The website then
-        shows the fence and every line after it as text, which the radio dropped as code to the
-        end of the bulletin, unflagged: flagged now (Q2), read as the website shows it."""
-        if self.fences is None:
-            self.fences = {}
-            for index, candidate in enumerate(lines):
-                if candidate[:3] in ("```", "~~~") and PM_FENCE_RE.fullmatch(
-                    closing := candidate.rstrip(" ")
-                ):
-                    self.fences.setdefault(closing, []).append(index)
-        closers = self.fences.get(fence, [])
-        after = bisect_right(closers, at)
-        if after < len(closers):
-            return closers[after]
-        if not self.fence_told:  # the first is enough to hold the script: the rest follow it
+    def _closer(self, lines: list[str], at: int, fence: str, start: int) -> int:
+        """The line closing the fenced block line `at` opens on the website (`fence` at the
+        line's start; the body from `start`), or -1 when it opens none: never closed, or words
+        after the fence Python-Markdown takes for no language (`~~~ python thêm`). The website
+        then shows the fence and every line after it as text, which the radio dropped as code
+        to the end of the bulletin or to the next fence, a warning at most: flagged now (Q2),
+        read as the website shows it."""
+        closer = self._fenced(lines, start).get(at, -1)
+        if closer < 0 and not self.fence_told:  # the first holds the script: the rest follow
             self.fence_told = True
-            self.ctx.flag("Q2", BLOCKING, _FENCE_OPEN.format(fence), lines[at].strip(), at + 1)
-        return -1
+            told = _FENCE_OPEN if fence_opens(lines[at], fence) else _FENCE_WORDS
+            self.ctx.flag("Q2", BLOCKING, told.format(fence), lines[at].strip(), at + 1)
+        return closer
+
+    def _fenced(self, lines: list[str], start: int) -> dict[int, int]:
+        """`fenced`, read at the first fence."""
+        if self.fenced is None:
+            self.fenced = {
+                start + opened: start + closed
+                for opened, closed in fenced_blocks(lines[start:]).items()
+            }
+        return self.fenced
+
+    def _spanned(self, lines: list[str], at: int, fence: str) -> bool:
+        """Whether a fence of backticks indented on the line before `at` is closed by the same
+        fence opening a later line of its paragraph: a code span on the website (code)."""
+        if fence[0] != "`":
+            return False
+        for later in lines[at:]:
+            if not later.strip():
+                return False
+            if later.strip().startswith(fence):
+                return True
+        return False
+
+    def _fence_shown(self, line: str, number: int) -> None:
+        """Flag (Q2) a fence's marks the website shows as text where it opens no block
+        (indented, in a quotation): the first such, which holds the script."""
+        if not self.fence_told:
+            self.fence_told = True
+            fence = _FENCE_RUN.match(line)[1]  # type: ignore[index]
+            self.ctx.flag("Q2", BLOCKING, _FENCE_APART.format(fence), line.strip(), number)
 
     def line(self, number: int, line: str) -> None:
         """Handle one ordinary line."""
@@ -759,6 +810,13 @@ class _Splitter:
                 self.end_paragraph()
                 self.quoted = True
             line = _QUOTE.sub("", line)
+            if self.quoted and line.lstrip().startswith("~~~"):
+                # No fence in a quotation on the website, which shows `~~~` as text: not read
+                # («khoảng»), and held, as a fence shown as text is.
+                self._fence_shown(line, number)
+                line = _FENCE_RUN.sub("", line, count=1)
+                if not line.strip():
+                    return
             if self.quoted and not line.strip() and not self.list_items:
                 # `>` alone: the quotation's paragraphs are two on the website, which were
                 # read as one sentence («Trích Đoạn hai»).
@@ -856,7 +914,7 @@ class _Splitter:
             return not _HASHTAG_LINE.match(earlier)
         return bool(_RULE.match(earlier) or _SETEXT.match(earlier))
 
-    def _in_footnote(self, lines: list[str], at: int, typed: str) -> bool:
+    def _in_footnote(self, lines: list[str], at: int, typed: str, start: int) -> bool:
         """Whether line `at` after a footnote's definition is the footnote's, as on the website,
         which shows it under the footnote: the lines right under the definition up to a blank
         line or one that opens a heading, a rule, a quote, a fence, a raw HTML block (at the
@@ -865,7 +923,8 @@ class _Splitter:
         footnote's next paragraph), whose lines up to a blank one (or a fence, a raw HTML
         block, a list, the next footnote) are all the footnote's. Two blank lines in a row end
         it (what follows, indented, is the body's code). Its first paragraph was dropped, these
-        were read."""
+        were read. A fence that opens no block on the website (never closed, indented, words
+        after it) is text there: the footnote goes on over it."""
         line = lines[at]
         if not line.strip():
             if self.footnote == "gap":
@@ -878,6 +937,8 @@ class _Splitter:
                 self.footnote = ""
                 return False
             self.footnote = "inner"
+            return True
+        if _FENCE.match(line) and at not in self._fenced(lines, start):
             return True
         if self.footnote == "inner":
             ends = _FOOTNOTE_INNER_ENDS.match(line) is not None or bool(_HTML_BLOCK.match(line))
@@ -1006,22 +1067,23 @@ def _credited(markdown_text: str, ctx: Context) -> tuple[list[Block], str, set[i
     lines = markdown_text.split("\n")
     first = _skip_front_matter(lines)
     splitter = _Splitter(ctx)
-    blocks: list[tuple[int, int]] | None = None
+    raw: list[tuple[int, int]] | None = None
     """The raw HTML blocks of the body (publish.markdown_angles.raw_blocks), read once."""
+    body = "\n".join(lines[first:]) if "<" in markdown_text else ""
     if "<!--" in markdown_text:
         splitter.typed = lines[:]
-        body = "\n".join(lines[first:])
         splitter.tails = {first + line: tail for line, tail in tails(body).items()}
-        body = _without_comments("\n".join(lines[first:]))
-        blocks = raw_blocks(body)
-        if _hidden_in_raw_blocks(lines, first, body, blocks, splitter.typed, ctx):
-            blocks = None  # what they hid holds no block: read again
+        body = _without_comments(body)
+        raw = raw_blocks(body)
+        shown = _hidden_in_raw_blocks(first, body, raw, splitter.typed, ctx)
+        if shown != body:
+            body, raw = shown, None  # what they hid holds no block: read again
+        lines[first:] = body.split("\n")
     if "<" in markdown_text:
-        body = "\n".join(lines[first:])
-        blocks = raw_blocks(body) if blocks is None else blocks
+        raw = raw_blocks(body) if raw is None else raw
         # A lone «<Em>» in a raw HTML block is a tag on the website: not read as words; nor is
         # any other tag there, which the browser reads as Python-Markdown's inline pass may not.
-        settled = _raw_tags_settled(raw_html_settled(body, blocks), blocks)
+        settled = _raw_tags_settled(raw_html_settled(body, raw), raw)
         # `<div><pre>…</pre></div>`: code on the website, where no line opens with `<pre>`.
         blanked, inner = inner_pre_blanked(settled)
         if blanked != body:
@@ -1267,28 +1329,19 @@ def _without_comments(body: str) -> str:
 
 
 def _hidden_in_raw_blocks(
-    lines: list[str],
-    first: int,
-    body: str,
-    blocks: list[tuple[int, int]],
-    typed: list[str],
-    ctx: Context,
-) -> bool:
-    """Set `lines` from `first` to `body` (their hidden comments blanked out) with what a `<!--`
+    first: int, body: str, blocks: list[tuple[int, int]], typed: list[str], ctx: Context
+) -> str:
+    """`body` (the lines from `first`, their hidden comments blanked out) with what a comment
     in one of its raw HTML `blocks` hides on the website blanked out too (publish.
     markdown_comments.hidden_in_raw_blocks): up to its `-->` (in `typed`, the lines as written),
-    or to the end of the bulletin, flagged (Q2) then; whether there was any. The radio dropped
-    the rest of the block only, and read the paragraphs after it, which no reader of the page
-    sees."""
+    or to the end of the bulletin, flagged (Q2) then. The radio dropped the rest of the block
+    only, and read the paragraphs after it, which no reader of the page sees."""
     spans = hidden_in_raw_blocks(body, "\n".join(typed[first:]), blocks)
     for start, _end, closed in spans:
         if not closed:
             line = first + body.count("\n", 0, start) + 1
             _flag_comment_open(ctx, body[start:], in_block=True, line=line)
-    if spans:
-        body = blanked(body, [(start, end) for start, end, _ in spans])
-    lines[first:] = body.split("\n")
-    return bool(spans)
+    return blanked(body, [(start, end) for start, end, _ in spans]) if spans else body
 
 
 def _raw_tags_settled(body: str, blocks: list[tuple[int, int]]) -> str:
