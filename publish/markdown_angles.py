@@ -30,8 +30,8 @@ __all__ = [
     "BLOCK_ELEMENTS",
     "HTML_ELEMENTS",
     "NEVER_WORDS",
-    "TAG_ATTRIBUTES",
     "TAG_INSIDE",
+    "TAG_RE",
     "VOID_ELEMENTS",
     "angles_quoted",
     "is_markup",
@@ -77,13 +77,14 @@ _VALUE = re.compile(rf"""=\s*(?:{_QUOTED}|[^\s"'=<>`]+)""")
 _ATTRIBUTES = rf"""[^\s"'<>@]*+(?>(?:\s+[^\s"'=<>]+(?:\s*=\s*(?:{_QUOTED}|[^\s"'=<>]+))?)*)\s*/?"""
 """The rest of a tag's name and its attributes as Python-Markdown's inline HTML reads them
 (`markdown.inlinepatterns.HTML_RE`): names without quotes, each after a space, a value maybe."""
-TAG_ATTRIBUTES = _ATTRIBUTES
-"""`_ATTRIBUTES`, for a reader that asks whether a `<…>` is a tag on the website's terms."""
 TAG_INSIDE = rf"""(?:(?>{_ATTRIBUTES})(?=>)|[^<>]*+)"""
 """What a tag holds after its `<` and first letter, up to its `>`: its attributes, whose quoted
 values may hold `>` or `<` (`title='a>b'`), as Python-Markdown reads them; else anything up to
 the first `>` (words in angle brackets, or a tag the website shows as text, `<b title="a>b"c>`,
 whose leftover the radio then holds for)."""
+TAG_RE = re.compile(rf"</?[A-Za-z]{TAG_INSIDE}>")
+"""A start or end tag, its quoted values read whole (`TAG_INSIDE`): what the radio, the search
+index and the reading of comments take out as a tag."""
 _ANGLED = re.compile(rf"<(?P<inner>[^\W\d_]{TAG_INSIDE})>")
 """Words in angle brackets opening with a letter (`<1>` or `< 18 tuổi` are not), or a tag
 (`TAG_INSIDE`); whether they are a tag is `is_markup`'s answer."""
@@ -204,7 +205,7 @@ _BREAK = re.compile(rf"\n[^\S\n]*\n|\||\n(?=(?:{_OPENS}))", re.MULTILINE)
 _BREAK_OR_QUOTE = re.compile(rf"\n[^\S\n]*\n|\||\n(?=(?:{_OPENS}|[ \t]*>))", re.MULTILINE)
 
 
-def raw_html_settled(text: str) -> str:
+def raw_html_settled(text: str, blocks: list[tuple[int, int]] | None = None) -> str:
     """Markdown `text` with each capitalised tag name inside a raw HTML block in small letters
     («<Em>» as «<em>»; same length, so lines and places keep): Python-Markdown hands such a
     block to the sanitiser whole, which takes «<Em>» for a tag, as the secret gate does. The
@@ -214,10 +215,10 @@ def raw_html_settled(text: str) -> str:
     when it has none (taken for HTML then: never words the website may not show); a void one
     (`<hr>`) is a block of its own tag. A block-level tag later on the line a block ends on opens
     another, as in Python-Markdown; one with a `markdown` attribute holds Markdown, read as any
-    other."""
+    other. `blocks`, when given, are `raw_blocks(text)`, read already."""
     pieces: list[str] = []
     done = 0
-    for start, end in raw_blocks(text):
+    for start, end in raw_blocks(text) if blocks is None else blocks:
         pieces += [text[done:start], _CAPITAL_NAME.sub(_small_name, text[start:end])]
         done = end
     return "".join(pieces) + text[done:] if pieces else text

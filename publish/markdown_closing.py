@@ -25,7 +25,7 @@ from markdown.postprocessors import Postprocessor
 
 from publish.markdown_angles import VOID_ELEMENTS
 
-__all__ = ["INLINE_ELEMENTS", "MAX_OPEN", "ClosedInline", "inline_closed"]
+__all__ = ["COMMENT", "INLINE_ELEMENTS", "MAX_OPEN", "ClosedInline", "inline_closed", "markup"]
 
 INLINE_ELEMENTS = frozenset({
     "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "blink", "cite", "code", "data", "del",
@@ -62,6 +62,8 @@ open ones, which must not make a crafted page of thousands of unclosed tags cost
 _SPACE = " \t\n\f\r"
 _COMMENT_END = re.compile(r"-->|--!>")
 _SHORT_COMMENT = re.compile(r"<!---?>")
+COMMENT = "!--"
+"""The name `markup` gives a comment."""
 _RAW_END: dict[str, re.Pattern[str]] = {
     name: re.compile(rf"</{name}[{_SPACE}/>]", re.IGNORECASE) for name in _RAW_TEXT
 }
@@ -91,11 +93,24 @@ def inline_closed(html: str) -> str:
 
 
 def _tags(html: str, open_names: list[str]) -> Iterator[tuple[int, str]]:
-    """Each start or end tag of `html` as a browser's tokenizer reads it: where it starts, its
-    name in small letters (an end tag's after a `/`). Comments and the text of
-    `<script>`, `<textarea>`… hold none; a tag the page ends in is no tag, nor is what follows.
-    `open_names`: the elements the caller holds open once it has read each tag yielded."""
-    at = html.find("<")
+    """Each start or end tag of `html` as a browser's tokenizer reads it (`markup`): where it
+    starts, its name in small letters (an end tag's after a `/`)."""
+    for start, _end, name in markup(html, 0, open_names):
+        if name != COMMENT:
+            yield start, name
+
+
+def markup(
+    html: str, at: int = 0, open_names: list[str] | None = None
+) -> Iterator[tuple[int, int, str]]:
+    """Each start or end tag and each comment of `html` from `at` as a browser's tokenizer
+        reads them: where it starts, where it ends, its name in small letters (an end tag's after
+        a `/`; COMMENT for a comment). A comment never closed hides the rest of the page: its end is
+    -1, the last thing yielded. The
+        text of `<script>`, `<textarea>`… holds none; a tag the page ends in is no tag, nor is what
+        follows. `open_names`: the elements the caller holds open once it has read each tag
+        yielded (in `<svg>` a `<style>` holds tags), or None when it keeps none."""
+    at = html.find("<", at)
     while at >= 0:
         after = html[at + 1 : at + 2]
         ending = after == "/"
@@ -109,9 +124,9 @@ def _tags(html: str, open_names: list[str]) -> Iterator[tuple[int, str]]:
             if end < 0:
                 return
             name = html[name_at:name_end].lower()
-            yield at, "/" + name if ending else name
+            yield at, end, "/" + name if ending else name
             # In SVG or MathML, `<title>`, `<style>`… are elements like any other.
-            if name in _RAW_TEXT and not ending and _FOREIGN.isdisjoint(open_names):
+            if name in _RAW_TEXT and not ending and _FOREIGN.isdisjoint(open_names or ()):
                 raw_end = _RAW_END[name].search(html, end)
                 if raw_end is None or name == "plaintext":
                     return
@@ -120,6 +135,7 @@ def _tags(html: str, open_names: list[str]) -> Iterator[tuple[int, str]]:
             # `<!-->` and `<!--->` are whole comments; any other ends at `-->` or `--!>`.
             short = _SHORT_COMMENT.match(html, at)
             closed = short or _COMMENT_END.search(html, at + 4)
+            yield at, closed.end() if closed else -1, COMMENT
             if closed is None:
                 return
             end = closed.end()

@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right
 
-__all__ = ["masked", "without_fences"]
+from markdown.extensions.attr_list import get_attrs_and_remainder
+from markdown.extensions.fenced_code import FencedBlockPreprocessor
+
+__all__ = ["fence_opens", "fenced_blocks", "masked", "without_fences"]
 
 FENCE_RE = re.compile(r" {0,3}(`{3,}|~{3,})")
 CODE_SPAN_RE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
@@ -23,23 +27,55 @@ INDENTED_RE = re.compile(r"(?: {4}|[ ]{0,3}\t)")
 
 PM_FENCE_RE = re.compile(r"(`{3,}|~{3,})")
 """A fence as Python-Markdown (the website's renderer) opens one: at the line's start."""
+_FENCED_BLOCK_RE = FencedBlockPreprocessor.FENCED_BLOCK_RE
+"""Python-Markdown's own pattern of a fenced block, asked whether a line may open one."""
+
+
+def fence_opens(line: str, fence: str) -> bool:
+    """Whether `line`, opening with `fence` (`PM_FENCE_RE`), may open a fenced block as
+    Python-Markdown reads it: nothing after the fence but `{attributes}` (braces matched) or a
+    language (`python`, `.js`), spaces around; `~~~ python thêm` or `~~~js,x` open none."""
+    opened = _FENCED_BLOCK_RE.match(f"{line}\n{fence}")
+    if opened is None:
+        return False
+    return not (opened["attrs"] and get_attrs_and_remainder(opened["attrs"])[1])
+
+
+def fenced_blocks(lines: list[str]) -> dict[int, int]:
+    """The fenced code blocks of a body's `lines` as Python-Markdown makes them: the index of
+    each one's opening line (`fence_opens`), and of its closing line, the next holding the same
+    fence alone (spaces after it allowed: a longer one closes no shorter one). A fence no line
+    closes opens none: the website shows it and what follows as text, nesting and all. Linear:
+    the closing lines are found in one pass, each opening line's by bisection."""
+    closers: dict[str, list[int]] = {}
+    for index, line in enumerate(lines):
+        if line[:3] in ("```", "~~~") and PM_FENCE_RE.fullmatch(closing := line.rstrip(" ")):
+            closers.setdefault(closing, []).append(index)
+    blocks: dict[int, int] = {}
+    if not closers:
+        return blocks
+    at = 0
+    while at < len(lines):
+        line = lines[at]
+        if line[:3] in ("```", "~~~") and (opened := PM_FENCE_RE.match(line)):
+            ends = closers.get(opened[1], [])
+            after = bisect_right(ends, at)
+            if after < len(ends) and fence_opens(line, opened[1]):
+                blocks[at] = ends[after]
+                at = ends[after]
+        at += 1
+    return blocks
 
 
 def without_fences(body: str) -> str:
     """`body` with the lines of each fenced code block emptied, line breaks kept. Only a block
-    Python-Markdown makes code counts (its fence at the line's start and closed by the same
-    fence): text after a fence never closed is parsed as Markdown, nesting and all."""
+    Python-Markdown makes code counts (`fenced_blocks`): text after a fence never closed is
+    parsed as Markdown, nesting and all."""
     if "```" not in body and "~~~" not in body:
         return body  # most bodies
     lines = body.split("\n")
-    fence, opened_at = "", 0
-    for i, line in enumerate(lines):
-        if not fence:
-            if opened := PM_FENCE_RE.match(line):
-                fence, opened_at = opened[1], i
-        elif line.rstrip(" ") == fence:
-            lines[opened_at : i + 1] = [""] * (i + 1 - opened_at)
-            fence = ""
+    for opened_at, closed_at in fenced_blocks(lines).items():
+        lines[opened_at : closed_at + 1] = [""] * (closed_at + 1 - opened_at)
     return "\n".join(lines)
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from publish.markdown_angles import BLOCK_ELEMENTS, TAG_INSIDE, VOID_ELEMENTS, raw_blocks
+from publish.markdown_angles import BLOCK_ELEMENTS, VOID_ELEMENTS, raw_blocks
+from publish.markdown_closing import COMMENT, markup
 from publish.markdown_code import masked, without_fences
 
 __all__ = [
@@ -70,35 +71,37 @@ def hidden(text: str) -> list[tuple[int, int]]:
     return found
 
 
-_QUOTED_TAG = re.compile(rf"</?[A-Za-z]{TAG_INSIDE}>")
-"""A tag, its quoted values read whole (`title='<!--'`), as the browser's parser reads one in a
-raw HTML block."""
-
-
-def hidden_in_raw_blocks(text: str, typed: str | None = None) -> list[tuple[int, int, bool]]:
-    """(start, end, closed) of each `<!--` in a raw HTML block of `text` (its hidden comments
-    already blanked out, see `shown_body`) and what the website hides with it: in such a block
-    the browser's parser reads the comment up to the next `-->` wherever it is, blank lines,
-    the block's end tag and later paragraphs and all, or to the end of the bulletin when none
-    follows (not `closed`), its `-->` looked for in the body as `typed` (a comment blanked out
-    may close it). One in a tag's quoted value is none. Linear: each block's tags are read once."""
+def hidden_in_raw_blocks(
+    text: str, typed: str | None = None, blocks: list[tuple[int, int]] | None = None
+) -> list[tuple[int, int, bool]]:
+    """(start, end, closed) of each comment opening in a raw HTML block of `text` (its hidden
+    comments already blanked out, see `shown_body`; its `blocks` when read already) and what the
+    website hides with it. There the browser's parser reads the block (publish.markdown_closing.
+    `markup`, looking at the body as `typed`: a comment blanked out may close one): a `<!--` in
+    a tag's quoted value or in a `<textarea>`'s or a `<script>`'s text is none, `<!-->` closes
+    itself, and any other comment runs to the next `-->` wherever it is, blank lines, the block's
+    end tag and later paragraphs and all, or to the end of the bulletin when none follows (not
+    `closed`). Linear: a body's markup is read once."""
     if "<!--" not in text:
         return []
+    source = typed or text
     found: list[tuple[int, int, bool]] = []
     done = 0
-    for start, end in raw_blocks(text):
+    for start, end in raw_blocks(text) if blocks is None else blocks:
         if end <= done:
             continue
-        shown = _QUOTED_TAG.sub(lambda m: " " * len(m[0]), text[start:end])
-        at = shown.find("<!--", max(done - start, 0))
-        while at >= 0:
-            closing = COMMENT_CLOSE_RE.search(typed or text, start + at + 4)
-            if closing is None:
-                found.append((start + at, len(text), False))
+        for at, closing, name in markup(source, max(start, done)):
+            if at >= end:
+                break
+            if name != COMMENT:
+                continue
+            if closing < 0:
+                found.append((at, len(text), False))
                 return found
-            found.append((start + at, closing.end(), True))
-            done = closing.end()
-            at = shown.find("<!--", done - start) if done < end else -1
+            found.append((at, closing, True))
+            done = closing
+            if done >= end:
+                break  # closed past the block, maybe blocks later: read on from there
     return found
 
 

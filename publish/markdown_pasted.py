@@ -155,7 +155,7 @@ def sub_bullets(lines: list[str], tabbed: Collection[str] = ()) -> set[int]:
     `tabbed`: the `words` after each «o» that had a Tab before Python-Markdown expanded it."""
     found: set[int] = set()
     for i in range(1, len(lines)):
-        if not (i - 1 in found or bullet(lines, i - 1) or _dash_in_run(lines, i - 1)):
+        if not (i - 1 in found or pasted_item(lines, i - 1)):
             continue  # cheap first: most lines are under no item
         if (match := WORD_SUB_BULLET.match(lines[i])) and _word_levels(lines, i, match, tabbed):
             found.add(i)

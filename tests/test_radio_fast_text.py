@@ -249,10 +249,11 @@ class SplitterBefore(markdown._Splitter):
             if apart:  # session 72: a block apart
                 self.end_paragraph()
                 line = lines[i - 1] = self.typed[i - 1] = self.tails[i - 1]
-            if self.footnote and self._in_footnote(lines, i - 1, (self.typed or lines)[i - 1]):
+            typed = (self.typed or lines)[i - 1]
+            if self.footnote and self._in_footnote(lines, i - 1, typed, start):
                 continue  # session 72: the footnote's, not read
             if opened := m.PM_FENCE_RE.match(line):
-                closer = self._closer(lines, i - 1, opened[1])
+                closer = self._closer(lines, i - 1, opened[1], start)
                 if closer >= 0:  # session 74: up to the same fence, as on the website
                     self.end_paragraph()
                     i = closer + 1

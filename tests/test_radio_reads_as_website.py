@@ -780,3 +780,177 @@ def test_a_comment_opening_in_a_raw_blocks_attribute_hides_nothing() -> None:
     source = "<div>Chữ <b title='<!--'>đậm</b></div>\n\nĐoạn sau.\n"
     assert "Đoạn sau." in _web(source)
     assert "Đoạn sau." in normalise(source).text
+
+
+# Session 74, review R3: the page's words again, where the last mend read them otherwise.
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Câu đầu.[^1][^2]\n\n[^1]: Chú một.\n[^2]: Chú hai.\n---\n\nCâu cuối.\n",
+        "Xem [một][1] và [hai][2].\n\n[1]: https://congan.example.vn/a\n"
+        "[2]: https://congan.example.vn/b\n---\n\nCâu cuối.\n",
+    ],
+)
+def test_a_definition_under_another_over_a_rule_is_no_heading(source: str) -> None:
+    """Python-Markdown takes only a block's first line for a heading over `---`: under another
+    definition the `---` is a rule, both definitions stay (footnotes, links). The radio read
+    «Chú hai.» as a heading and held the script, or held it for no heading at all."""
+    page = _web(source)
+    assert re.search(r"<h[1-6]", page) is None and "<hr>" in page
+    spoken = normalise(source)
+    assert _script_words(spoken.text) == _page_words(source)
+    assert not spoken.flags
+
+
+def test_many_definitions_over_underlines_hold_the_script_with_one_flag() -> None:
+    """One flag holds the script: a bulletin of 200 was told 200 times."""
+    notes = "".join(f"[^{n}]: Chú thích số {n}.\n---\n\n" for n in range(1, 201))
+    source = f"Câu đầu.\n\n{notes}Câu cuối.\n"
+    assert _web(source).count("<h2") == 200
+    spoken = normalise(source)
+    assert [(f.code, f.line) for f in spoken.flags] == [("Q2", 3)]
+    assert "chú thích số hai trăm" in spoken.text.lower()
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        '- <div a="1"b="2">Chữ trong mục.</div>\n',
+        '> <div a="1"b="2">Chữ trong mục.</div>\n',
+        '- Mục đầu.\n\n    <div a="1"b="2">Chữ trong mục.</div>\n',
+    ],
+)
+def test_a_block_tag_in_a_list_or_a_quotation_is_shown_so_held(source: str) -> None:
+    """No raw HTML block there on the website (its tag opens no line): Python-Markdown's inline
+    pass shows `<div a="1"b="2">` as text. The radio took any text opening with a block's tag
+    for a raw block and dropped it, unflagged."""
+    assert '&lt;div a="1"b="2"&gt;' in _web(source)
+    spoken = normalise(source)
+    assert [(f.code, f.excerpt) for f in spoken.flags] == [("Q2", '<div a="1"b="2">')]
+    assert "Chữ trong mục." in spoken.text
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        '<div a="1"b="2">Chữ trong khối.</div>\n',
+        '  <div a="1"b="2">Chữ trong khối.</div>\n',
+        'Câu đầu.\n  <div a="1"b="2">Chữ trong khối.</div>\n',
+    ],
+)
+def test_a_block_tag_opening_its_line_is_a_raw_blocks_and_not_read(source: str) -> None:
+    """Up to three spaces in, under text too, the tag opens a raw block: the browser reads it
+    as a tag, nothing to hold the script for (a paragraph's second line was held)."""
+    assert "&lt;div" not in _web(source)
+    spoken = normalise(source)
+    assert _script_words(spoken.text) == _page_words(source)
+    assert not spoken.flags
+
+
+def test_a_comment_left_open_in_a_list_items_block_tag_is_shown() -> None:
+    """In a list item the `<div>` is inline HTML, the `<!--` text: the page shows «x» and the
+    paragraph after it. The radio told the editor the website hides all to the end."""
+    source = "- <div>Chữ <!-- x\n\nĐoạn sau.\n"
+    spoken = normalise(source)
+    assert _script_words(spoken.text) == _page_words(source) == ["chữ", "x", "đoạn", "sau"]
+    opened = [f for f in spoken.flags if "«<!--»" in f.message]
+    assert len(opened) == 1 and "website ẩn" not in opened[0].message
+
+
+@pytest.mark.parametrize(
+    "written", ['&lt;b title="x"&gt;', "&lt;b&gt;", '&lt;b a="1"b="2"&gt;', "&lt;/b&gt;"]
+)
+def test_a_tag_written_with_entities_is_shown_so_held(written: str) -> None:
+    """The page shows `&lt;b title="x"&gt;` as the text «<b title="x">»; the radio read the
+    entities first and dropped it as a tag, unflagged (one with attributes run together was
+    held). Each is held now, told whole once."""
+    source = f"Viết {written} để in đậm.\n"
+    assert written in _web(source)
+    spoken = normalise(source)
+    assert [(f.code, f.excerpt) for f in spoken.flags] == [("Q2", html.unescape(written))]
+    assert "để in đậm" in spoken.text
+
+
+@pytest.mark.parametrize("code", ['`<b a="1"b="2">`', "`<b>`", "``<b title='x'>``"])
+def test_a_tag_in_a_code_span_is_left_out_unflagged_as_before(code: str) -> None:
+    source = f"Gõ {code} để in đậm.\n"
+    assert "<code>&lt;b" in _web(source)
+    spoken = normalise(source)
+    assert spoken.text == "Gõ để in đậm." and not spoken.flags
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "<div>Chữ <!--> còn</div>",  # a comment closed by its own `>`
+        "<div>Chữ <!---> còn</div>",
+        "<div><b title=a<!--b>Chữ</b> còn</div>",  # in a value without quotes
+        "<div><script>a<!--b</script>Chữ còn</div>",  # in a script's text
+        "<div><style>p{}<!--</style>Chữ còn</div>",
+        "<div title='a>b'c=\"<!--\">Chữ còn</div>",
+    ],
+)
+def test_no_comment_the_browser_does_not_read_in_a_raw_block_hides_the_rest(block: str) -> None:
+    """The browser's parser reads no comment there (publish.markdown_closing.markup): the page
+    shows «còn» and the paragraph after the block. The radio took each `<!--` for a comment
+    left open, dropped the rest of the bulletin and told the editor the page hides it."""
+    source = f"{block}\n\nĐoạn sau.\n"
+    assert "Đoạn sau." in _web(source)
+    spoken = normalise(source)
+    assert _script_words(spoken.text) == _page_words(source)
+    assert not spoken.flags
+
+
+def test_a_comment_in_a_textareas_text_is_shown_not_hidden() -> None:
+    """A `<textarea>` shows its text, `<!--` and all: the paragraph after the block is read, the
+    flag (its sign) says the page shows it, not that it hides the rest of the bulletin."""
+    source = "<div><textarea><!-- x</textarea></div>\n\nĐoạn sau.\n"
+    assert "Đoạn sau." in _web(source) and "&lt;!-- x" in _web(source)
+    spoken = normalise(source)
+    assert "Đoạn sau." in spoken.text
+    assert not [f for f in spoken.flags if "website ẩn" in f.message]
+
+
+@pytest.mark.parametrize(
+    ("source", "why"),
+    [
+        ("Câu đầu.\n\n~~~ python thêm\nGọi ngay trụ sở.\n~~~\n\nCâu cuối.\n", "ngôn ngữ"),
+        ("Câu đầu.\n\n~~~js,vi\nGọi ngay trụ sở.\n~~~\n\nCâu cuối.\n", "ngôn ngữ"),
+        ("Câu đầu.\n\n  ~~~\nGọi ngay trụ sở.\n\nCâu cuối.\n", "sát lề trái"),
+        ("Câu đầu.\n\n   ```\nGọi ngay trụ sở.\n\nCâu cuối.\n", "sát lề trái"),
+        ("Câu đầu.\n\n> ~~~\n> Gọi ngay trụ sở.\n> ~~~\n\nCâu cuối.\n", "sát lề trái"),
+    ],
+)
+def test_a_fence_the_website_opens_no_block_with_is_read_and_held(source: str, why: str) -> None:
+    """Python-Markdown opens a fenced block only at a line's start, with a language at most
+    after the fence: else the page shows the fence and what follows as text. The radio dropped
+    the words as code (R1.7, a warning) to the next fence or to the end, or read `~~~` in a
+    quotation as «khoảng» twice, unflagged."""
+    page = _web(source)
+    assert "<pre>" not in page and "Gọi ngay trụ sở." in page
+    spoken = normalise(source)
+    assert _script_words(spoken.text) == _page_words(source)
+    assert "khoảng" not in spoken.text.lower()
+    assert [(f.code, f.line) for f in spoken.flags] == [("Q2", 3)]
+    assert why in spoken.flags[0].message
+
+
+def test_a_fence_never_closed_under_a_footnote_is_the_footnotes() -> None:
+    """The page keeps the fence and the line after it in the footnote (text): not read; the
+    radio ended the footnote there and read «Gọi ngay» as the body's."""
+    source = "Câu đầu.[^1]\n\n[^1]: Chú.\n~~~\nGọi ngay.\n\nCâu cuối.\n"
+    assert "Gọi ngay." in _footnotes(_web(source))
+    spoken = normalise(source)
+    assert spoken.text == "Câu đầu.\n\nCâu cuối." and not spoken.flags
+
+
+def test_a_fence_inside_a_fence_never_closed_is_code_on_every_reader() -> None:
+    """Python-Markdown opens no block at a ``` never closed, then makes `~~~`…`~~~` under it
+    code; markdown_code.without_fences kept it as text (the load's checks looked in it)."""
+    from publish.markdown_code import without_fences
+
+    source = "Câu đầu.\n\n```\nA\n~~~\nB\n~~~\n\nCâu cuối.\n"
+    assert "<pre><code>B" in _web(source)
+    assert "B" not in without_fences(source)
+    spoken = normalise(source)
+    assert "B" not in spoken.text.split() and "A" in spoken.text

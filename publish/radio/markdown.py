@@ -7,20 +7,22 @@ import html
 import operator
 import re
 import unicodedata
-from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+
+from markdown.inlinepatterns import HTML_RE
 
 from publish.addresses import site_host
 from publish.frontmatter import FrontMatterError, split
 from publish.markdown_angles import (
     BLOCK_ELEMENTS,
-    TAG_ATTRIBUTES,
-    TAG_INSIDE,
+    TAG_RE,
     angles_quoted,
+    raw_blocks,
     raw_html_settled,
 )
-from publish.markdown_code import CODE_SPAN_RE, PM_FENCE_RE
+from publish.markdown_closing import COMMENT, markup
+from publish.markdown_code import CODE_SPAN_RE, PM_FENCE_RE, fence_opens, fenced_blocks
 from publish.markdown_comments import blanked, hidden_in_raw_blocks, shown_body, tails
 from publish.markdown_escapes import ESCAPED
 from publish.markdown_held import ends_lazy
@@ -130,6 +132,20 @@ _FENCE_OPEN = (
     "sau nó như chữ thường, không phải khung mã. Cách sửa: nếu là mã hay mẫu tin nhắn, thêm "
     "một dòng «{0}» ngay sau dòng cuối của nó; nếu không, xóa «{0}»."
 )
+_FENCE_WORDS = (
+    "Sau dấu «{0}» mở khối mã chỉ được có tên một ngôn ngữ (như «{0}python»): có thêm chữ khác "
+    "thì website không coi là khối mã, mà hiện dấu này và mọi dòng sau nó như chữ thường. Cách "
+    "sửa: nếu là mã hay mẫu tin nhắn, để dòng này chỉ còn «{0}» và thêm một dòng «{0}» ngay sau "
+    "dòng cuối của nó; nếu không, xóa «{0}»."
+)
+_FENCE_APART = (
+    "Dấu «{0}» không sát lề trái (thụt vào, hay trong lời trích dẫn «>») thì không mở khối mã: "
+    "website hiện dấu này và các dòng sau nó như chữ thường. Cách sửa: nếu là mã hay mẫu tin "
+    "nhắn, viết «{0}» sát lề trái, ngoài lời trích dẫn, và thêm một dòng «{0}» như thế ngay sau "
+    "dòng cuối của nó; nếu không, xóa «{0}»."
+)
+_FENCE_RUN = re.compile(r"\s*(`+|~+)")
+"""A fence's marks opening a line, spaces before them."""
 _UNDERLINE = re.compile(r"(?:=+|-+)[ ]*$")
 """A heading's underline as Python-Markdown finds one under the line a block opens with: at the
 line's start, before it takes that line for a footnote's or a link's definition."""
@@ -296,9 +312,15 @@ _AUTOLINK = re.compile(r"<(?:(https?://[^>\s]+)|(?i:mailto:)?([\w.+-]+@[\w-]+(?:
 """A Markdown autolink, `<https://…>`, `<a@b.vn>` or `<mailto:a@b.vn>`: its address as written
 bare, for R1.4 (as a tag, it went unflagged and left «Liên hệ:.»)."""
 _BR = re.compile(r"<br\s*/?>", re.I)
-_TAG = re.compile(rf"</?[A-Za-z]{TAG_INSIDE}>")
-_MARKDOWN_TAG = re.compile(rf"</?[A-Za-z](?>{TAG_ATTRIBUTES})>")
-"""A tag as Python-Markdown's inline HTML reads one: each attribute after a space."""
+_TAG = TAG_RE
+_MARKDOWN_TAG = re.compile(HTML_RE)
+"""A tag as Python-Markdown's inline HTML reads one (its own pattern): each attribute after a
+space."""
+_TAG_NAME = re.compile(r"</?[^\s/>]*")
+"""A tag's `<` and name, as the browser reads them."""
+_NOT_LINE_BREAK = re.compile(r"[^\n]")
+_UNSEEN_TEXT = frozenset({"script", "style"})
+"""Elements whose text no reader of the page sees (code, a style sheet)."""
 _SHOWN_TAG = re.compile(r"""</?[A-Za-z](?>[^<>"']|"[^"]*"|'[^']*')*>""")
 """A `<…>` whose quoted values all close inside it: the page shows it whole as text when
 `_MARKDOWN_TAG` does not take it."""
@@ -520,6 +542,11 @@ class _Splitter:
         line under it a paragraph unless it is the item wrapped."""
         self.later = ""
         """The line after the one being split (whether a pasted item goes on depends on it)."""
+        self.earlier: str | None = None
+        """The line before the one being split; None before the body's first."""
+        self.underlined_told = False
+        """Whether a definition over an underline was told (`_marked`): one flag holds the
+        script, a bulletin of them needs no more."""
         self.typed: list[str] = []
         """The text's lines as typed, before comments and code inside a line were blanked out
         into spaces: whether a line is indented, as the website sees it (`<!-- x --># ` is no
@@ -537,9 +564,9 @@ class _Splitter:
         self.definition_address = False
         """Whether the next line is the address of a link's definition whose label was alone on
         its line (`_DEFINITION_OPEN`): the website shows neither."""
-        self.fences: dict[str, list[int]] | None = None
-        """The lines that may close a fence (the fence alone on its line), by fence, in order:
-        read once, at the first fence (`_closer`)."""
+        self.fenced: dict[int, int] | None = None
+        """The fenced code blocks of the body, each opening line's index and its closing line's
+        (publish.markdown_code.fenced_blocks): read once, at the first fence (`_closer`)."""
         self.fence_told = False
         """Whether a fence never closed was told (`_closer`)."""
         self.opening: tuple[Mark, ...] = ()
@@ -632,11 +659,13 @@ class _Splitter:
                 # follows it on its line opens the next one (here code), spaces kept.
                 self.end_paragraph()
                 line = lines[i - 1] = self.typed[i - 1] = self.tails[i - 1]
-            if self.footnote and self._in_footnote(lines, i - 1, (self.typed or lines)[i - 1]):
+            if self.footnote and self._in_footnote(
+                lines, i - 1, (self.typed or lines)[i - 1], start
+            ):
                 continue
             plain = not line or _plain_line(line)  # no fence or table: skip their patterns
             if not plain and (opened := PM_FENCE_RE.match(line)):
-                closer = self._closer(lines, i - 1, opened[1])
+                closer = self._closer(lines, i - 1, opened[1], start)
                 if closer >= 0:
                     # Code on the website up to the same fence alone on its line (a longer
                     # one, `````, closes no ```` ``` ````): not read (R1.7).
@@ -650,8 +679,22 @@ class _Splitter:
                 if not line.strip():
                     continue
                 plain = _plain_line(line)
+            if (
+                not plain
+                and (indented := _FENCE.match(line))
+                and indent_of(line) < CODE_INDENT
+                and not self._spanned(lines, i, indented[1])
+            ):
+                # One to three spaces in: no fence on the website, which shows it and the lines
+                # after it as text. The radio dropped them as code to the next fence or to the
+                # end of the bulletin, a warning at most: read now, the marks not, and held.
+                self._fence_shown(line, number)
+                line = _FENCE_RUN.sub("", line, count=1)
+                if not line.strip():
+                    continue
+                plain = _plain_line(line)
             if not plain and _FENCE.match(line):
-                # Indented: no fence on the website, which the radio still takes for code.
+                # Indented as code, or closed in the paragraph (a code span on the website).
                 self.end_paragraph()
                 fence = _FENCE.match(line)[1]  # type: ignore[index]
                 while i < len(lines) and not lines[i].strip().startswith(fence):
@@ -684,31 +727,54 @@ class _Splitter:
                 _flag_removed(self.ctx, "một đoạn mã", line.strip(), number)
                 continue
             self.later = lines[i] if i < len(lines) else ""
+            self.earlier = lines[i - 2] if i - 2 >= start else None
             self.line(number, line)
         self.end_paragraph()
         for number, written in self.inner_pre.items():  # in a block skipped whole (a table)
             _flag_removed(self.ctx, "một đoạn mã", written, number)
 
-    def _closer(self, lines: list[str], at: int, fence: str) -> int:
-        """The line closing the fence line `at` opens as the website does (`fence` at the line's
-        start): the next line holding that fence alone; -1 when none does. The website then
-        shows the fence and every line after it as text, which the radio dropped as code to the
-        end of the bulletin, unflagged: flagged now (Q2), read as the website shows it."""
-        if self.fences is None:
-            self.fences = {}
-            for index, candidate in enumerate(lines):
-                if candidate[:3] in ("```", "~~~") and PM_FENCE_RE.fullmatch(
-                    closing := candidate.rstrip(" ")
-                ):
-                    self.fences.setdefault(closing, []).append(index)
-        closers = self.fences.get(fence, [])
-        after = bisect_right(closers, at)
-        if after < len(closers):
-            return closers[after]
-        if not self.fence_told:  # the first is enough to hold the script: the rest follow it
+    def _closer(self, lines: list[str], at: int, fence: str, start: int) -> int:
+        """The line closing the fenced block line `at` opens on the website (`fence` at the
+        line's start; the body from `start`), or -1 when it opens none: never closed, or words
+        after the fence Python-Markdown takes for no language (`~~~ python thêm`). The website
+        then shows the fence and every line after it as text, which the radio dropped as code
+        to the end of the bulletin or to the next fence, a warning at most: flagged now (Q2),
+        read as the website shows it."""
+        closer = self._fenced(lines, start).get(at, -1)
+        if closer < 0 and not self.fence_told:  # the first holds the script: the rest follow
             self.fence_told = True
-            self.ctx.flag("Q2", BLOCKING, _FENCE_OPEN.format(fence), lines[at].strip(), at + 1)
-        return -1
+            told = _FENCE_OPEN if fence_opens(lines[at], fence) else _FENCE_WORDS
+            self.ctx.flag("Q2", BLOCKING, told.format(fence), lines[at].strip(), at + 1)
+        return closer
+
+    def _fenced(self, lines: list[str], start: int) -> dict[int, int]:
+        """`fenced`, read at the first fence."""
+        if self.fenced is None:
+            self.fenced = {
+                start + opened: start + closed
+                for opened, closed in fenced_blocks(lines[start:]).items()
+            }
+        return self.fenced
+
+    def _spanned(self, lines: list[str], at: int, fence: str) -> bool:
+        """Whether a fence of backticks indented on the line before `at` is closed by the same
+        fence opening a later line of its paragraph: a code span on the website (code)."""
+        if fence[0] != "`":
+            return False
+        for later in lines[at:]:
+            if not later.strip():
+                return False
+            if later.strip().startswith(fence):
+                return True
+        return False
+
+    def _fence_shown(self, line: str, number: int) -> None:
+        """Flag (Q2) a fence's marks the website shows as text where it opens no block
+        (indented, in a quotation): the first such, which holds the script."""
+        if not self.fence_told:
+            self.fence_told = True
+            fence = _FENCE_RUN.match(line)[1]  # type: ignore[index]
+            self.ctx.flag("Q2", BLOCKING, _FENCE_APART.format(fence), line.strip(), number)
 
     def line(self, number: int, line: str) -> None:
         """Handle one ordinary line."""
@@ -744,6 +810,13 @@ class _Splitter:
                 self.end_paragraph()
                 self.quoted = True
             line = _QUOTE.sub("", line)
+            if self.quoted and line.lstrip().startswith("~~~"):
+                # No fence in a quotation on the website, which shows `~~~` as text: not read
+                # («khoảng»), and held, as a fence shown as text is.
+                self._fence_shown(line, number)
+                line = _FENCE_RUN.sub("", line, count=1)
+                if not line.strip():
+                    return
             if self.quoted and not line.strip() and not self.list_items:
                 # `>` alone: the quotation's paragraphs are two on the website, which were
                 # read as one sentence («Trích Đoạn hai»).
@@ -799,12 +872,15 @@ class _Splitter:
             _DEFINITION.match(line)
             and _UNDERLINE.match(self.later)
             and not (self.current or self.list_items or self.quoted)
+            and self._opens_block()
         ):
             # The website takes `[^1]: Chú.` over `---` for a heading, and shows «[^1]» in the
             # text as typed: no note, which the radio dropped unread as one. Read as the
             # website shows it (a heading, by `_SETEXT` on the next line), and held.
-            told = _UNDERLINED_DEFINITION.format(line=line.strip(), under=self.later.strip())
-            self.ctx.flag("Q2", BLOCKING, told, line.strip(), number)
+            if not self.underlined_told:
+                self.underlined_told = True
+                told = _UNDERLINED_DEFINITION.format(line=line.strip(), under=self.later.strip())
+                self.ctx.flag("Q2", BLOCKING, told, line.strip(), number)
             return False
         if _RULE.match(line) or _DEFINITION.match(line) or _HASHTAG_LINE.match(line):
             self.end_paragraph()
@@ -826,7 +902,19 @@ class _Splitter:
         # R1.5: a photo caption or source line, not read
         return bool((was_after_image and _ITALIC_LINE.match(line)) or _CAPTION.match(line))
 
-    def _in_footnote(self, lines: list[str], at: int, typed: str) -> bool:
+    def _opens_block(self) -> bool:
+        """Whether the line being split opens a block of Python-Markdown's, the only line it may
+        take for a heading's over an underline: the body's first, or one after a blank line, a
+        heading (`#`, underlined) or a rule, which the website splits a block at. Under another
+        line (`[^1]: A.` over `[^2]: B.`) the rule under it cuts the block, no heading made."""
+        earlier = self.earlier
+        if earlier is None or not earlier.strip():
+            return True
+        if _HEADING.match(earlier):
+            return not _HASHTAG_LINE.match(earlier)
+        return bool(_RULE.match(earlier) or _SETEXT.match(earlier))
+
+    def _in_footnote(self, lines: list[str], at: int, typed: str, start: int) -> bool:
         """Whether line `at` after a footnote's definition is the footnote's, as on the website,
         which shows it under the footnote: the lines right under the definition up to a blank
         line or one that opens a heading, a rule, a quote, a fence, a raw HTML block (at the
@@ -835,7 +923,8 @@ class _Splitter:
         footnote's next paragraph), whose lines up to a blank one (or a fence, a raw HTML
         block, a list, the next footnote) are all the footnote's. Two blank lines in a row end
         it (what follows, indented, is the body's code). Its first paragraph was dropped, these
-        were read."""
+        were read. A fence that opens no block on the website (never closed, indented, words
+        after it) is text there: the footnote goes on over it."""
         line = lines[at]
         if not line.strip():
             if self.footnote == "gap":
@@ -848,6 +937,8 @@ class _Splitter:
                 self.footnote = ""
                 return False
             self.footnote = "inner"
+            return True
+        if _FENCE.match(line) and at not in self._fenced(lines, start):
             return True
         if self.footnote == "inner":
             ends = _FOOTNOTE_INNER_ENDS.match(line) is not None or bool(_HTML_BLOCK.match(line))
@@ -976,17 +1067,25 @@ def _credited(markdown_text: str, ctx: Context) -> tuple[list[Block], str, set[i
     lines = markdown_text.split("\n")
     first = _skip_front_matter(lines)
     splitter = _Splitter(ctx)
+    raw: list[tuple[int, int]] | None = None
+    """The raw HTML blocks of the body (publish.markdown_angles.raw_blocks), read once."""
+    body = "\n".join(lines[first:]) if "<" in markdown_text else ""
     if "<!--" in markdown_text:
         splitter.typed = lines[:]
-        body = "\n".join(lines[first:])
         splitter.tails = {first + line: tail for line, tail in tails(body).items()}
-        lines[first:] = _without_comments("\n".join(lines[first:])).split("\n")
-        _hidden_in_raw_blocks(lines, first, splitter.typed, ctx)
+        body = _without_comments(body)
+        raw = raw_blocks(body)
+        shown = _hidden_in_raw_blocks(first, body, raw, splitter.typed, ctx)
+        if shown != body:
+            body, raw = shown, None  # what they hid holds no block: read again
+        lines[first:] = body.split("\n")
     if "<" in markdown_text:
-        # A lone «<Em>» in a raw HTML block is a tag on the website: not read as words.
-        body = "\n".join(lines[first:])
+        raw = raw_blocks(body) if raw is None else raw
+        # A lone «<Em>» in a raw HTML block is a tag on the website: not read as words; nor is
+        # any other tag there, which the browser reads as Python-Markdown's inline pass may not.
+        settled = _raw_tags_settled(raw_html_settled(body, raw), raw)
         # `<div><pre>…</pre></div>`: code on the website, where no line opens with `<pre>`.
-        blanked, inner = inner_pre_blanked(raw_html_settled(body))
+        blanked, inner = inner_pre_blanked(settled)
         if blanked != body:
             splitter.typed = splitter.typed or lines[:]
             lines[first:] = blanked.split("\n")
@@ -1229,20 +1328,51 @@ def _without_comments(body: str) -> str:
     return shown_body(body)
 
 
-def _hidden_in_raw_blocks(lines: list[str], first: int, typed: list[str], ctx: Context) -> None:
-    """Blank out of `lines` (the body from `first`) what a `<!--` in a raw HTML block hides on
-    the website (publish.markdown_comments.hidden_in_raw_blocks): up to its `-->` (in `typed`,
-    the lines as written), or to the end of the bulletin, flagged (Q2) then. The radio dropped the rest of the block only, and read
-    the paragraphs after it, which no reader of the page sees."""
-    body = "\n".join(lines[first:])
-    spans = hidden_in_raw_blocks(body, "\n".join(typed[first:]))
-    if not spans:
-        return
+def _hidden_in_raw_blocks(
+    first: int, body: str, blocks: list[tuple[int, int]], typed: list[str], ctx: Context
+) -> str:
+    """`body` (the lines from `first`, their hidden comments blanked out) with what a comment
+    in one of its raw HTML `blocks` hides on the website blanked out too (publish.
+    markdown_comments.hidden_in_raw_blocks): up to its `-->` (in `typed`, the lines as written),
+    or to the end of the bulletin, flagged (Q2) then. The radio dropped the rest of the block
+    only, and read the paragraphs after it, which no reader of the page sees."""
+    spans = hidden_in_raw_blocks(body, "\n".join(typed[first:]), blocks)
     for start, _end, closed in spans:
         if not closed:
             line = first + body.count("\n", 0, start) + 1
             _flag_comment_open(ctx, body[start:], in_block=True, line=line)
-    lines[first:] = blanked(body, [(start, end) for start, end, _ in spans]).split("\n")
+    return blanked(body, [(start, end) for start, end, _ in spans]) if spans else body
+
+
+def _raw_tags_settled(body: str, blocks: list[tuple[int, int]]) -> str:
+    """`body` with each tag in its raw HTML `blocks` that Python-Markdown's inline pass would
+    not take for one (`<div a="1"b="2">`, attributes run together; `<b title=a<!--b>`) written
+    as one it takes (`<div>`, spaces after it; lines kept): the browser reads it as a tag there
+    (publish.markdown_closing.markup), so it is no sign the page shows. Elsewhere (a list item,
+    a quotation) the page shows it as text, which `_tag_read` holds the script for: a block's
+    tags are told apart where the block is found. The text of a `<script>` or a `<style>` there,
+    which the page never shows and was read aloud, is blanked out too."""
+    pieces: list[str] = []
+    done = 0
+    for start, end in blocks:
+        unseen = -1  # where the text of a `<script>` or `<style>` opens: the page shows none
+        for at, tag_end, name in markup(body, max(start, done)):
+            if unseen >= 0:
+                pieces += [body[done:unseen], _NOT_LINE_BREAK.sub(" ", body[unseen:at])]
+                done, unseen = at, -1
+            if at >= end or tag_end < 0:
+                break
+            tag = body[at:tag_end]
+            if name != COMMENT and not _MARKDOWN_TAG.fullmatch(tag):
+                opening = _TAG_NAME.match(tag)[0] + ">"  # type: ignore[index]
+                pieces += [body[done:at], opening, _NOT_LINE_BREAK.sub(" ", tag[len(opening) :])]
+                done = tag_end
+            if name in _UNSEEN_TEXT:
+                unseen = tag_end
+        if unseen >= 0 and unseen < end:  # never closed: the rest of the block
+            pieces += [body[done:unseen], _NOT_LINE_BREAK.sub(" ", body[unseen:end])]
+            done = end
+    return "".join(pieces) + body[done:] if pieces else body
 
 
 def _title_repeat_marked(blocks: list[Block], title: str) -> list[Block]:
@@ -2248,24 +2378,29 @@ def unspoken_removed(text: str, ctx: Context) -> str:
     if "<!--" in text:
         # As typed, before entities are read: `&lt;!--` is text the website shows, not a note.
         text = _comments_typed(text, ctx)
-    text = html.unescape(text)
     if "<" in text:
-        # What is left is text the website shows (in code, from an entity, in an attribute):
-        # the radio cannot say it, and a «<!» left in a script is markup (a later step joins
-        # «< !»): told once as a sign it cannot read, which holds the script, and taken out
-        # with the «-->» closing it on its line, the words between kept (strip_markup took
-        # them all).
-        if "<!--" in text:
-            text = _SHOWN_COMMENT.sub(lambda m: _sign_told(m, ctx), text)
+        # Tags as typed, before entities are read: `&lt;b title="x"&gt;` is text the website
+        # shows, which was dropped as a tag unflagged.
         text = _AUTOLINK.sub(lambda m: m[1] or m[2], text)
         text = _BR.sub("\n", text)
         text = angles_quoted(text)  # «<<Vì an ninh Tổ quốc>>» is a name the website shows
+        if "`" in text:
+            # Shown as code: taken out unflagged, as any tag in code is.
+            text = CODE_SPAN_RE.sub(lambda m: _TAG.sub(" ", m[0]), text)
+        # A raw HTML block's tags were made ones Python-Markdown reads (`_raw_tags_settled`).
+        text = _TAG.sub(lambda m: _tag_read(m, ctx), text)
+        if "<!--" in text:
+            text = _SHOWN_COMMENT.sub(lambda m: _sign_told(m, ctx), text)
         # One pass leaves "<scr<b>ipt>" as "<script>"; strip_markup repeats until nothing is left.
-        if _HTML_BLOCK.match(text.lstrip()):
-            text = _TAG.sub(" ", text)  # a raw block: the browser reads each as a tag
-        else:
-            text = _TAG.sub(lambda m: _tag_read(m, ctx), text)
         text = strip_markup(text)
+    if "&" in text:
+        text = html.unescape(text)
+        if "<" in text:
+            # What an entity wrote is text the website shows: words in angle brackets, or a
+            # tag's or a comment's signs the radio cannot say, told whole (Q2).
+            if "<!--" in text:
+                text = _SHOWN_COMMENT.sub(lambda m: _sign_told(m, ctx), text)
+            text = _TAG.sub(lambda m: _shown_tag_told(m, ctx), angles_quoted(text))
     if "![" in text:
         text = _IMAGE.sub(" ", text)
     if "[^" in text:
@@ -2290,6 +2425,13 @@ def _tag_read(tag: re.Match[str], ctx: Context) -> str:
     return " "
 
 
+def _shown_tag_told(tag: re.Match[str], ctx: Context) -> str:
+    """A tag written with entities (`&lt;b&gt;`), which the website shows as text, as a space:
+    flagged once, whole (Q2), as a sign the radio cannot read; it was dropped unflagged."""
+    ctx.flag("Q2", BLOCKING, symbol_message(tag[0]), tag[0])
+    return " "
+
+
 _SHOWN_COMMENT = re.compile(r"<!--(?:([^\n]*?)-->)?")
 """A «<!--» the website shows as text, with the «-->» closing it on its line, if any."""
 
@@ -2305,13 +2447,10 @@ def _sign_told(shown: re.Match[str], ctx: Context) -> str:
 def _comments_typed(text: str, ctx: Context) -> str:
     """`text` without the HTML comments typed in it: one closed on its line blanked, as the
     website hides it; a `<!--` left open flagged (Q2, blocking) and left as a space, its words
-    read as the website shows them, or, in a raw HTML block, which the website hides from it
-    on, dropped with them. A `<!--` in code or in a tag's attribute is none: kept."""
-    # Code spans (none in a raw HTML block: no Markdown there) and tags, their quoted values
-    # too, blanked, every other character where it was.
-    in_block = bool(_HTML_BLOCK.match(text.lstrip()))
-    code = "`" in text and not in_block
-    shown = _TAG.sub(_blanks, CODE_SPAN_RE.sub(_blanks, text) if code else text)
+    read as the website shows them. A `<!--` in code or in a tag's attribute is none: kept. In
+    a raw HTML block none is left: `_hidden_in_raw_blocks` took each out with what it hides."""
+    # Code spans and tags, their quoted values too, blanked, every other character where it was.
+    shown = _TAG.sub(_blanks, CODE_SPAN_RE.sub(_blanks, text) if "`" in text else text)
     kept, done = [], 0
     for opened in _COMMENT_TYPED.finditer(shown):
         kept.append(text[done : opened.start()])
@@ -2319,9 +2458,7 @@ def _comments_typed(text: str, ctx: Context) -> str:
         if opened[1] is not None:
             kept.append(" ")  # closed: hidden by the website
             continue
-        _flag_comment_open(ctx, text[opened.start() :], in_block=in_block)
-        if in_block:
-            return "".join(kept)
+        _flag_comment_open(ctx, text[opened.start() :], in_block=False)
         kept.append(" ")
     kept.append(text[done:])
     return "".join(kept)
@@ -2329,7 +2466,7 @@ def _comments_typed(text: str, ctx: Context) -> str:
 
 def _blanks(m: re.Match[str]) -> str:
     """A match as spaces, line breaks kept: what it holds is no comment."""
-    return re.sub(r"[^\n]", " ", m[0])
+    return _NOT_LINE_BREAK.sub(" ", m[0])
 
 
 def _flag_comment_open(ctx: Context, rest: str, *, in_block: bool, line: int | None = None) -> None:

@@ -73,7 +73,7 @@ from urllib.parse import urlsplit
 
 from publish.cache import Fragments, owned_kind
 from publish.ledger import Entry, Ledger
-from publish.markdown_angles import TAG_INSIDE, raw_html_settled, tags_replaced
+from publish.markdown_angles import TAG_RE, raw_html_settled, tags_replaced
 from publish.model import Artifact, Bulletin, Kept, Site
 from publish.parallel import MIN_JOBS, run_jobs
 from publish.radio.abbreviations import read_unit_file, seed_abbreviations
@@ -202,8 +202,8 @@ has the same pattern)."""
 # them, a paste gone wrong) made each try scan to the end of the body, 155 s for one check.
 _MD_IMAGE = re.compile(r"!\[([^\[\]]*)\]\([^)\]]*\)")
 _MD_LINK = re.compile(r"\[([^\[\]]*)\]\([^)\]]*\)")
-_HTML_TAG = re.compile(rf"<(?:/?[A-Za-z]{TAG_INSIDE}|[!?][^<>]*+)>")
-"""A tag as the radio reads one (`TAG_INSIDE`): its quoted values may hold `>` (`<a title="a>b">`),
+_HTML_TAG = re.compile(rf"{TAG_RE.pattern}|<[!?][^<>]*+>")
+"""A tag as the radio reads one (`TAG_RE`): its quoted values may hold `>` (`<a title="a>b">`),
 which ended it there and left «b">» in the text searched; or a `<!…>`, `<?…>`."""
 _HIDDEN_HTML = re.compile(
     r"<!--.*?(?:-->|\Z)|<(script|style|template)\b[^<>]*>.*?(?:</\1\s*>|\Z)",
