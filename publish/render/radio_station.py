@@ -85,16 +85,17 @@ def as_sent(raw: str | None, data: bytes | None, ours: Collection[str | None]) -
     """The digest of a station .txt file (`raw`, of bytes `data`) as we would have written its
     text: the one of `ours` (the digests we wrote it with) when staff only opened it and saved
     it again, no word changed (no byte order mark, LF line ends, its last line end dropped or
-    doubled: Notepad or another editor), else `raw`. Such a file is no edit of the station's:
-    counted as one, it was kept, our newer version beside it, and its script.docx with it, so
-    staff read the old words on air."""
+    one more added: Notepad or another editor), else `raw`. Such a file is no edit of the
+    station's: counted as one, it was kept, our newer version beside it, and its script.docx
+    with it, so staff read the old words on air. Blank lines staff added at the end are theirs:
+    taken for ours, a .moi copy holding them was removed or moved into _rut-lai/ as ours."""
     if data is None or raw in ours:
         return raw
     try:
-        text = station_plain(data).rstrip("\n")
+        text = station_plain(data)
     except UnicodeDecodeError:
         return raw
-    for form in (text + "\n", text):
+    for form in (text, text + "\n", text.removesuffix("\n")):
         digest = hashlib.sha256(station_text(form)).hexdigest()
         if digest in ours:
             return digest
