@@ -86,12 +86,14 @@ from publish.moments import recorded_moment
 from publish.radio_rates import RATES_NAME, KeptRates, load_kept_rates
 from publish.render.radio_station import (
     EDITOR_NOTES,
+    OTHER,
     air_at,
-    as_sent,
     next_air,
     station_plain,
+    station_read,
     station_text,
 )
+from publish.render.radio_station import held as file_held
 from publish.sync.base import (
     AFTER,
     SUMMARY_BUCKETS,
@@ -208,8 +210,6 @@ NO_LONGER_SENT = "đơn vị không còn gửi tệp này"
 NOTE_SUFFIX = ".ly-do.txt"
 LOCAL_SKIP = ("audio",)
 """Folders of output/radio/ that never go to the station (draft audio is not for air)."""
-OTHER = "khác"
-"""Observed digest of something that is not a regular file (never equal to a real digest)."""
 _TEMP_RE = re.compile(r"^\.(?P<name>.+)\.[A-Za-z0-9_]{8}\.tmp$")
 _REPORTED = "missed_reported"
 """state/radio.json meta: item script → the aired episode it was refused from as never sent."""
@@ -1424,7 +1424,7 @@ class RadioSyncer:
                 # read of the share, not two.
                 # The build's own text too: our .moi copy staff took into the file, saved by
                 # their editor, settles the conflict rather than reading as an edit.
-                seen, _bytes_digest, held = _station_read(
+                seen, _bytes_digest, held = station_read(
                     self.folder / path, (*_sent(entry), digest)
                 )
             present = seen
@@ -1666,7 +1666,7 @@ class RadioSyncer:
         (the .moi beside it hashed only when the station edited the log)."""
         path = f"{episode}/{LOG_NAME}"
         expected = hashlib.sha256(data).hexdigest()
-        present, _raw, held = _station_read(self.folder / path, (*_ours(record), expected))
+        present, _raw, held = station_read(self.folder / path, (*_ours(record), expected))
         edited = present is not None and present not in _ours(record)
         return LogState(
             path,
@@ -2624,7 +2624,7 @@ class RadioSyncer:
             note = target.with_name(target.name + NOTE_SUFFIX)
             text = station_text(self._note(action))
             sent = _sent(entry)  # settled: no revision pending in it
-            seen, moved, _data = _station_read(source, sent)
+            seen, moved, _data = station_read(source, sent)
             entry[WITHDRAWING] = {
                 "copy": target.relative_to(self.folder).as_posix(),
                 # Only a copy as we wrote it (or only saved again) is ever removed from
@@ -2693,7 +2693,7 @@ class RadioSyncer:
         the note of one the station edited (it still holds the withdrawn text); None when
         there is none of ours: recorded with the withdrawal before anything moves, so that the
         copy is cleared out too when the file is sent again (see radio_resent)."""
-        found, raw, _data = _station_read(self.folder / moi_name(action.key), _moi_ours(entry))
+        found, raw, _data = station_read(self.folder / moi_name(action.key), _moi_ours(entry))
         ours = _moi_written(entry, found)
         if not ours or found in (None, OTHER):
             return None
@@ -3508,33 +3508,14 @@ def _check_manifest_path(path: str, manifest: Path) -> None:
 
 def _digest(path: Path) -> str | None:
     """sha256 of a regular file; None when absent; OTHER for a folder or special file."""
-    return _held(path)[0]
+    return file_held(path)[0]
 
 
 def _station_digest(path: Path, ours: Collection[str | None]) -> str | None:
     """The digest of the station's file `path` as compared with `ours` (the digests of what we
     wrote there, or were about to): a .txt staff only opened and saved again reads as the one of
     ours it holds (`as_sent`), wherever it is compared."""
-    return _station_read(path, ours)[0]
-
-
-def _station_read(
-    path: Path, ours: Collection[str | None]
-) -> tuple[str | None, str | None, bytes | None]:
-    """(`_station_digest` of `path`, the digest of its bytes, those bytes): one read."""
-    raw, data = _held(path)
-    return (as_sent(raw, data, ours) if path.suffix == ".txt" else raw), raw, data
-
-
-def _held(path: Path) -> tuple[str | None, bytes | None]:
-    """`_digest` of a file and, for a regular file, the bytes it was read from."""
-    try:
-        if path.is_symlink() or not path.is_file():
-            return (OTHER if path.exists() or path.is_symlink() else None), None
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return None, None
-    return hashlib.sha256(data).hexdigest(), data
+    return station_read(path, ours)[0]
 
 
 def _move(source: Path, target: Path, station: Path) -> None:
