@@ -992,8 +992,7 @@ def _edited(state: FileState) -> bool:
 def _with_moi(entry: Mapping[str, Any] | None, action: Action) -> dict[str, Any]:
     """The record `entry` of a conflict's file once our version is beside it (`moi`), with the
     text a Word script follows, if it does (FOLLOWS): a conflict of its own no longer does."""
-    kept = {k: v for k, v in (entry or {}).items() if k not in (FOLLOWS, MOI_PENDING)}
-    return {**kept, "moi": action.data["digest"], **_followed(action)}
+    return {**_without_moi(entry or {}), "moi": action.data["digest"], **_followed(action)}
 
 
 def _moi_pending(entry: Mapping[str, Any] | None, action: Action) -> dict[str, Any]:
@@ -1053,7 +1052,7 @@ def _unpending(entry: Mapping[str, Any]) -> dict[str, Any]:
 def _moi_recorded(entry: Mapping[str, Any]) -> bool:
     """Whether a record names a .moi copy of ours beside its file: written, or being written
     by a run killed since (MOI_PENDING), which may have left it there."""
-    return bool(entry.get("moi") or entry.get(MOI_PENDING))
+    return bool(_moi_ours(entry))
 
 
 def _same_as_reason(path: str) -> str:
@@ -2165,29 +2164,34 @@ class RadioSyncer:
         stay quiet about them (`publish.sync.base.run` calls this once the plan is shown); and
         forget the .moi copies killed runs were about to write beside files the plan leaves as
         they are (`_unwritten_moi`)."""
-        self._unwritten_moi(actions)
+        changed = self._unwritten_moi(actions)
         told = {a.key: a.data["missed"] for a in actions if "missed" in a.data}
-        if told == self._reported:
-            return
-        if told:
-            self.manifest.meta[_REPORTED] = dict(sorted(told.items()))
-        else:
-            self.manifest.meta.pop(_REPORTED, None)
-        self.manifest.save()
+        if told != self._reported:
+            if told:
+                self.manifest.meta[_REPORTED] = dict(sorted(told.items()))
+            else:
+                self.manifest.meta.pop(_REPORTED, None)
+            changed = True
+        if changed:
+            self.manifest.save()
 
-    def _unwritten_moi(self, actions: Sequence[Action]) -> None:
+    def _unwritten_moi(self, actions: Sequence[Action]) -> bool:
         """Drop MOI_PENDING from the record of each file the plan leaves as it is (noop,
         refuse) when the station folder does not hold that copy: the run killed before
         writing it never did, and this one will not. Kept, a .moi of those bytes the station
         made later read as ours, to be removed or moved into _rut-lai/; every other action
-        of the file records it anew (`_book_moi`, `_book_verified`, a new record)."""
+        of the file records it anew (`_book_moi`, `_book_verified`, a new record). Whether a
+        record changed: the caller saves them all at once (`told`)."""
+        changed = False
         for action in actions:
             if action.kind not in ("noop", "refuse") or "log" in action.data:
                 continue
             entry = self.manifest.get(action.key) or {}
             pending = entry.get(MOI_PENDING)
             if pending is not None and self._moi_seen(action.key, entry) != pending:
-                self.manifest.put(action.key, _unpending(entry))
+                self.manifest.put(action.key, _unpending(entry), save=False)
+                changed = True
+        return changed
 
     def follow_up(self) -> list[Action]:
         """Once every file is written: the change log of each episode this sync logged a change
@@ -2580,15 +2584,14 @@ class RadioSyncer:
         moi = action.data["moi"]
         data = self._built(action)
         done = f"giữ nguyên tệp của đài; bản mới vẫn ở {moi}"
+        entry = self.manifest.get(action.key)
         # One staff only saved again holds this very version: left as they saved it.
-        there = self._moi_seen(
-            action.key, self.manifest.get(action.key) or {}, action.data["digest"]
-        )
+        there = self._moi_seen(action.key, entry or {}, action.data["digest"])
         if there != action.data["digest"]:
             # Recorded before the write, as pending: a run killed right after it leaves a copy
             # known as ours, removed with a withdrawal that comes before any rerun. Unrecorded,
             # it read as the station's, and kept the withdrawn text beside their file for good.
-            self.manifest.put(action.key, _moi_pending(self.manifest.get(action.key), action))
+            self.manifest.put(action.key, _moi_pending(entry, action))
             self._step()
             self._write(self.folder / moi, data)
             self._step()
@@ -2790,6 +2793,7 @@ class RadioSyncer:
         if found is None or found not in ours:
             return
         self.manifest.put(path, {**_without_moi(entry), MOI_PENDING: found})
+        self._step()
         (self.folder / moi_name(path)).unlink()
         self._step()
 
