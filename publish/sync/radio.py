@@ -96,6 +96,7 @@ from publish.render.radio_station import (
 from publish.render.radio_station import held as file_held
 from publish.sync.base import (
     AFTER,
+    LABEL,
     SUMMARY_BUCKETS,
     TEST_HOOKS_ENV,
     THEIRS,
@@ -197,6 +198,9 @@ our latest build and the station deleted ours beside it (every plan says so, see
 ALONG = "along"
 """Data of a FOLLOWS conflict whose script.txt is a conflict of the same plan: that one is
 what staff settle, and the summary counts the two once (`RadioSyncer.summary_bucket`)."""
+ALONG_LABEL = "đi kèm xung đột"
+"""What the lines of an ALONG conflict say instead of «xung đột» (base.LABEL): the summary
+counts it with its script.txt's, so two «✓ xung đột» lines over «1 xung đột» disagreed."""
 WITHDRAWN_BY_UNIT = "đơn vị đã rút bản tin"
 """Why a bulletin deleted, made a draft again or marked secret is off the radio, in the station's
 note: which of them is the unit's business (a file, a field), and the staff act on none."""
@@ -516,7 +520,7 @@ def _along(action: Action, conflicts: Collection[str]) -> Action:
     said «0 xung đột»."""
     if action.kind != "conflict" or action.data.get(FOLLOWS) not in conflicts:
         return action
-    return replace(action, data={**action.data, ALONG: True})
+    return replace(action, data={**action.data, ALONG: True, LABEL: ALONG_LABEL})
 
 
 def _stale_note(actions: Sequence[Action]) -> str:
@@ -2583,7 +2587,12 @@ class RadioSyncer:
             return self._write_log(action.data["log"])
         moi = action.data["moi"]
         data = self._built(action)
-        done = f"giữ nguyên tệp của đài; bản mới vẫn ở {moi}"
+        kept = "giữ nguyên tệp của đài" + (
+            f" như {action.data[FOLLOWS]} (tính chung một xung đột)"
+            if action.data.get(ALONG)
+            else ""
+        )
+        done = f"{kept}; bản mới vẫn ở {moi}"
         entry = self.manifest.get(action.key)
         # One staff only saved again holds this very version: left as they saved it.
         there = self._moi_seen(action.key, entry or {}, action.data["digest"])
@@ -2595,7 +2604,7 @@ class RadioSyncer:
             self._step()
             self._write(self.folder / moi, data)
             self._step()
-            done = f"giữ nguyên tệp của đài; bản mới ghi vào {moi}"
+            done = f"{kept}; bản mới ghi vào {moi}"
         _book_moi(self._ledger, action)
         return self._kept_theirs(action, done)
 
