@@ -232,7 +232,8 @@ def test_a_word_script_follows_the_script_txt_the_station_edited(root: Path) -> 
     assert (station / WORD_MOI).read_bytes() == built(root)[WORD]
     assert state_of(root)["entries"][WORD]["revision"] == 1
     log = change_log((station / LOG).read_bytes())
-    assert "script.docx" not in log and "sửa lần 2" in log  # the item's own revision
+    assert "(script.docx): sửa lần" not in log and "sửa lần 2" in log  # the item's own revision
+    assert f"(script.docx) đặt cạnh: {WORD_MOI} — đài đã sửa {SCRIPT} nên bản Word" in log
     told = guide(root)
     assert (
         "LƯU Ý: đài đã tự sửa 2024-W50/script.txt nên bản Word 2024-W50/script.docx cũng không "

@@ -125,6 +125,7 @@ from publish.sync.radio_resent import (
     resent_note,
 )
 from publish.sync.radio_revisions import (
+    BESIDE,
     LOG_NAME,
     event_id,
     is_marked,
@@ -1014,13 +1015,31 @@ def _followed(action: Action) -> dict[str, Any]:
     return {FOLLOWS: action.data[FOLLOWS]} if action.data.get(FOLLOWS) else {}
 
 
-def _book_moi(book: _Book, action: Action) -> None:
+def _book_moi(book: _Book, action: Action, at: str) -> None:
     """Record our copy beside the file of a conflict (`_with_moi`), when already there too: a
-    run killed between writing it and this left it unrecorded, or only pending."""
+    run killed between writing it and this left it unrecorded, or only pending. A copy of a
+    version not booked beside it before is told in the episode's THAY-DOI.txt (at `at`, in
+    the same write): its change went only into the copy, and the log, where staff look for
+    what changed, said nothing of it while the station's older file still bore its own
+    «SỬA LẦN» line."""
     entry = book.get(action.key)
     booked = _with_moi(entry, action)
-    if booked != entry:
+    if booked == entry:
+        return
+    episode = action.data.get("episode", "")
+    if (entry or {}).get("moi") == action.data["digest"] or not episode or not logged(action.key):
         book.put(action.key, booked)
+        return
+    event = {
+        "at": at,
+        "path": action.key,
+        "title": action.title,
+        "digest": action.data["digest"],
+        "kind": BESIDE,
+        "moi": action.data["moi"],
+        **({FOLLOWS: action.data[FOLLOWS]} if action.data.get(FOLLOWS) else {}),
+    }
+    book.record(action.key, booked, [{**event, "episode": episode}])
 
 
 def _moi_written(entry: Mapping[str, Any], found: str | None) -> str | None:
@@ -1849,7 +1868,7 @@ class RadioSyncer:
                 else:
                     self._book_verified(after, action, settled(key))
             elif action.kind == "conflict":
-                _book_moi(after, action)
+                _book_moi(after, action, self.site.now.isoformat())
                 after.moi[key] = action.data["digest"]
             elif action.kind == "withdraw":
                 after.moi.pop(key, None)  # `_withdraw_moi`
@@ -2605,7 +2624,7 @@ class RadioSyncer:
             self._write(self.folder / moi, data)
             self._step()
             done = f"{kept}; bản mới ghi vào {moi}"
-        _book_moi(self._ledger, action)
+        _book_moi(self._ledger, action, self.site.now.isoformat())
         return self._kept_theirs(action, done)
 
     def _kept_theirs(self, action: Action, done: str) -> str:
