@@ -96,6 +96,9 @@ class Item:
     names: tuple[str, ...] = ()
     """The persons' names its list items open with («H. Thanh Tùng», publish.radio.lists):
     their initials are no place's prefix."""
+    quoted: bool = False
+    """Whether it is a blockquote's (`> …`): often an older notice quoted, whose dates may be
+    another year's than the bulletin's (publish.radio.weekday_flags)."""
 
 
 @dataclass
@@ -603,7 +606,7 @@ class _Splitter:
                 level = PSEUDO_HEADING_LEVEL
                 self.blocks.append(Block("body", [Item(text, lines)], level=level))
             else:
-                self.blocks.append(Block("body", [Item(text, lines)]))
+                self.blocks.append(Block("body", [Item(text, lines, quoted=quoted)]))
         if self.list_items:
             entries: list[Entry] = []
             flags: list[Flag] = []
