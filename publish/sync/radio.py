@@ -83,7 +83,9 @@ from publish.errors import NeedsPerson, PublishError, RemoteError, os_reason
 from publish.git_restore import last_good
 from publish.model import Bulletin, Exclusion, Site
 from publish.moments import recorded_moment
-from publish.radio_rates import RATES_NAME, KeptRates, load_kept_rates
+from publish.radio_rates import RATES_NAME, KeptRates, aired_bulletins, load_kept_rates
+from publish.render.radio.episode import read_items
+from publish.render.radio.on_air_corrections import due, kept_copy_reason
 from publish.render.radio_station import (
     EDITOR_NOTES,
     OTHER,
@@ -351,6 +353,9 @@ class Observed:
     elsewhere: dict[str, str] = field(default_factory=dict)
     """Recorded file → the station folder it was sent to, when that is not this one (the
     folder changed since): absent here, it was not deleted by the station."""
+    owed: dict[str, str] = field(default_factory=dict)
+    """Item script of an on-air correction made before the broadcast it corrects → why it is
+    read all the same (on_air_corrections.kept_copy_reason), for the line that first sends it."""
 
 
 _Sent = tuple[dt.datetime, dict[str, dict[str, Any]]]
@@ -936,7 +941,8 @@ def _plan_path(state: FileState, observed: Observed) -> Action:
         )
     if state.present is None:
         if state.written is None:
-            return act("create", "kịch bản mới")
+            owed = observed.owed.get(state.path)
+            return act("create", f"kịch bản mới; {owed}" if owed else "kịch bản mới")
         if observed.folder_changed:
             # Not deleted by the station: sent to the old folder, which this run does not write.
             return act(
@@ -1554,7 +1560,44 @@ class RadioSyncer:
             self._folder_changed,
             standing,
             self._sent_elsewhere(unneeded, entries),
+            self._owed_before_air(local, entries),
         )
+
+    def _owed_before_air(
+        self,
+        local: Mapping[str, tuple[str, tuple[str, ...]]],
+        entries: Mapping[str, dict[str, Any]],
+    ) -> dict[str, str]:
+        """Item script → why its on-air correction, made before the broadcast it corrects, is
+        read all the same (see Observed.owed): `due` decides it, as the build did."""
+        items = {
+            keys[0]: path
+            for path, (_digest, keys) in local.items()
+            if path.startswith("items/") and len(keys) == 1 and corrected_key(keys[0]) != keys[0]
+        }
+        if not items:
+            return {}
+        aired = aired_bulletins(self.kept, self.site.now)
+        read = read_items(self.kept, aired)
+        bulletins = {b.key: b for b in self.site.bulletins}
+        found = {}
+        for key, path in sorted(items.items()):
+            base = corrected_key(key)
+            bulletin, folder = bulletins.get(base), aired.get(base)
+            if bulletin is None or folder is None:
+                continue
+            record = self.kept[folder]
+            owed = due(bulletin, record.air, record.sent.get(base), self.config, read.get(base))
+            for one in owed:
+                if one.bulletin.key == key and one.before:
+                    beside = any(
+                        base in e.get("bulletins", ())
+                        and _moi_recorded(e)
+                        and entry_episode(p, e) in (folder, "")
+                        for p, e in entries.items()
+                    )
+                    found[path] = kept_copy_reason(one, self.config, beside=beside)
+        return found
 
     def _moi_found(
         self,
