@@ -864,3 +864,67 @@ def test_a_correction_of_an_aired_bulletin_without_id_renamed_since_says_how_to_
     output, problems = built_radio(root, CORRECTED)
     assert len(owed_items(output)) == 1
     assert not [p for p in problems if "không tự thêm tin «Đính chính»" in p]
+
+
+NEW_CORRECTION = "  - tạo mới items/ra-quan-ttatgt-cuoi-nam#dinh-chinh-"
+"""How the plan line that first sends a correction item of the first bulletin begins."""
+
+
+def test_a_correction_sent_in_time_beside_an_edited_script_says_why_it_is_read(
+    root: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """QA s74 item 4: the station edited its script.txt, then the bulletin was corrected and
+    synced before the broadcast: the corrected script went beside theirs (.moi), so which
+    figure went on air is not known, and the next episode reads a «Đính chính» to be safe.
+    The plan line that first sends it says so; a plain «kịch bản mới» left the editor, who
+    had sent the correction in time, wondering why it comes back a week later."""
+    from tests.test_sync_radio_word import SCRIPT, saved_by_staff
+
+    monkeypatch.delenv(radio_sync.ENV_FOLDER, raising=False)
+    assert sync_command(root, SENT) == 0
+    saved_by_staff(root / STATION / SCRIPT)
+    correct(root, "2024-12-13 09:00")
+    assert sync_command(root, "2024-12-13T10:00") == 0
+    assert (root / STATION / radio_sync.moi_name(SCRIPT)).exists()
+    capsys.readouterr()
+    assert sync_command(root, CORRECTED) == 0
+    [line] = [x for x in capsys.readouterr().out.splitlines() if x.startswith(NEW_CORRECTION)]
+    assert line.endswith(
+        "kịch bản mới; lần đính chính ghi lúc 09:00, Thứ Sáu, 13/12/2024, trước buổi phát "
+        "17:00, Thứ Bảy, 14/12/2024, nhưng đài đã tự sửa kịch bản nên bản của đài được giữ, "
+        "bản có chỗ đính chính chỉ được đặt cạnh (.moi): công cụ không biết trên sóng đã đọc "
+        "số liệu nào, nên lời đính chính được đọc cho chắc (muốn biết thì hỏi đài đã đọc bản "
+        "nào)"
+    )
+
+
+def test_a_correction_made_in_time_but_never_synced_says_why_it_is_read(
+    root: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Corrected before the broadcast with no sync until after it: the plan line tells the
+    editor the station read the old script, not that it may have (nothing was put beside)."""
+    monkeypatch.delenv(radio_sync.ENV_FOLDER, raising=False)
+    assert sync_command(root, SENT) == 0
+    correct(root, "2024-12-13 09:00")
+    capsys.readouterr()
+    assert sync_command(root, CORRECTED) == 0
+    [line] = [x for x in capsys.readouterr().out.splitlines() if x.startswith(NEW_CORRECTION)]
+    assert line.endswith(
+        "kịch bản mới; lần đính chính ghi lúc 09:00, Thứ Sáu, 13/12/2024, trước buổi phát "
+        "17:00, Thứ Bảy, 14/12/2024, nhưng kịch bản đài có lúc phát chưa mang chỗ sửa này "
+        "(không lần đồng bộ nào gửi nó sang đài trước buổi phát): người nghe đã nghe bản cũ, "
+        "nên lời đính chính được đọc"
+    )
+
+
+def test_a_correction_made_after_the_broadcast_is_sent_as_a_new_script_only(
+    root: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The usual case needs no why: a correction made after the broadcast."""
+    monkeypatch.delenv(radio_sync.ENV_FOLDER, raising=False)
+    assert sync_command(root, SENT) == 0
+    correct(root, "2024-12-16 09:00")
+    capsys.readouterr()
+    assert sync_command(root, CORRECTED) == 0
+    [line] = [x for x in capsys.readouterr().out.splitlines() if x.startswith(NEW_CORRECTION)]
+    assert line.endswith(": kịch bản mới")

@@ -24,7 +24,7 @@ from publish.pipeline import build
 from publish.radio.flags import Flag
 from publish.render import radio
 from publish.render.radio.episode import _flag_note, week_of
-from publish.render.radio.items import make_slug, next_air
+from publish.render.radio.items import SLUG_MAX, make_slug, next_air
 from publish.render.radio.layout import END_MARK, WIDTH
 from publish.render.radio.rundown import clock, mss, time_rundown
 from publish.render.radio.word import BODY_PT, CUE_PT
@@ -517,6 +517,34 @@ def test_slugs_are_unique_within_an_episode(tmp_path: Path) -> None:
     slugs = [s.slug for s in episode.segments if s.bulletin]
     assert slugs == ["CANH-BAO-LUA-DAO-MANG", "CANH-BAO-LUA-DAO-MANG-2"]
     assert make_slug("Công an huyện ra quân", lexicon=(("CAH", "Công an huyện"),)) == "CAH-RA-QUAN"
+
+
+def test_slugs_keep_the_number_that_tells_bulletins_apart(tmp_path: Path) -> None:
+    """QA s74 item 14: «… tuần thứ ba số 1/2/3» lost the number at the slug's limit (24), so
+    the first read TIN-ANTT-TUAN-THU-BA-SO and the others, made unique by a suffix cut into
+    its last word, …-BA-S-2: the number now takes the place of the words before it, and a
+    suffix cuts between words."""
+    lexicon = (("ANTT", "an ninh trật tự"),)
+    titles = [f"Tin an ninh trật tự tuần thứ ba số {n}" for n in (1, 2, 3)]
+    slugs = [make_slug(t, lexicon=lexicon) for t in titles]
+    assert slugs == ["TIN-ANTT-TUAN-THU-BA-1", "TIN-ANTT-TUAN-THU-BA-2", "TIN-ANTT-TUAN-THU-BA-3"]
+    assert all(len(s) <= SLUG_MAX for s in slugs)
+    assert make_slug("Mười hai con giáp và 12 tháng trong năm âm lịch") == "MUOI-HAI-CON-GIAP-12"
+    root = make_project(
+        tmp_path,
+        {
+            f"content/{name}.md": bulletin_md(
+                {"date": f"2020-12-0{day} 08:00", "title": "Tin an ninh trật tự tuần thứ ba số"}
+            )
+            for name, day in (("a", 8), ("b", 9))
+        },
+    )
+    site = load_site(config_module.load(root), now=dt.datetime(2020, 12, 10, tzinfo=TZ))
+    episode = radio.assemble(site).episodes[0]
+    slugs = [s.slug for s in episode.segments if s.bulletin]
+    assert len(set(slugs)) == 2 and slugs[1].endswith("-2")
+    assert all(len(s) <= SLUG_MAX for s in slugs)
+    assert "-S-" not in slugs[1] and slugs[1].removesuffix("-2") in slugs[0]
 
 
 def test_slugs_leave_out_function_words_by_their_marks() -> None:

@@ -104,6 +104,16 @@ def followed(project: Path) -> str:
     return LATER
 
 
+def word_left_behind(project: Path) -> str:
+    """As `followed`, then staff settle their script.txt and delete both our copies: nothing
+    is sent, the Word script is recorded stale (the plan's verdict) and the guide tells it."""
+    followed(project)
+    sync(project, now=LATER)
+    (project / STATION / moi_name(SCRIPT)).unlink()
+    (project / STATION / WORD_MOI).unlink()
+    return LATER
+
+
 def withdrawn(project: Path) -> str:
     """A bulletin is made a draft again before its episode airs: its script is withdrawn."""
     sync(project)
@@ -189,6 +199,7 @@ SENDS: dict[str, tuple[Callable[[Path], str], set[tuple[str, str]]]] = {
     "revised": (revised, {("update", ITEM), ("create", "2024-W50/THAY-DOI.txt")}),
     "withdrawn": (withdrawn, {("withdraw", OTHER_ITEM)}),
     "followed": (followed, {("conflict", SCRIPT), ("conflict", WORD)}),
+    "word-left-behind": (word_left_behind, {("noop", WORD), ("update", GUIDE_NAME)}),
     "item-beside": (item_beside, {("conflict", OTHER_ITEM), ("create", "2024-W50/THAY-DOI.txt")}),
     "sent-again": (sent_again, {("create", OTHER_ITEM)}),
     "folder-moved": (folder_moved, {("create", ITEM), ("create", "2024-W50/THAY-DOI.txt")}),

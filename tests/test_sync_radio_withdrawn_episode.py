@@ -51,3 +51,45 @@ def test_a_folder_in_place_of_our_new_version_is_not_said_to_move(tmp_path: Path
     assert withdraw.kind == "withdraw" and "cũng chuyển vào" not in withdraw.reason
     sync(project, now="2024-12-13T15:00")
     assert moi.is_dir()  # as the plan said: left where it is
+
+
+def test_the_foreseen_guide_forgets_a_withdrawn_episode_the_station_cleared_out(
+    tmp_path: Path,
+) -> None:
+    """Review R7 #4: an episode to come was withdrawn whole, and the station then cleared its
+    files out of _rut-lai/. The next withdrawal forgets that record (nothing of it is left to
+    tell), so the guide written no longer says «ĐÃ RÚT CẢ TẬP» of it; the guide the plan
+    foresees (for the plan's line, and for a guide left as it is) must be the same bytes,
+    not one with that episode still listed."""
+    from tests.test_sync_radio import (
+        SCHEDULED,
+        SCHEDULED_BULLETIN,
+        SECOND,
+        syncer,
+    )
+    from tests.test_sync_radio_guide import guide
+
+    project = tmp_path / "p"
+    shutil.copytree(FIXTURES / "radio", project)
+    sync(project)
+    scheduled = project / SCHEDULED
+    scheduled.write_text(
+        SCHEDULED_BULLETIN.replace("date: 2024-12-13 08:00", "date: 2024-12-16 08:00"), "utf-8"
+    )
+    sync(project, now="2024-12-12T13:00")
+    assert (project / STATION / "2024-W51/rundown.txt").exists()
+    scheduled.unlink()
+    sync(project, now="2024-12-12T14:00")
+    assert "2024-W51/ — ĐÃ RÚT CẢ TẬP" in guide(project)
+    shutil.rmtree(project / STATION / "_rut-lai/2024-W51")
+    edit(project / SECOND, "approved_by:", "draft: true\napproved_by:")
+    made = syncer(project, now=LATER)
+    observed = made.observe()
+    actions = made.plan(observed)
+    after = made._after_run(actions, {f.path: f for f in observed.files})
+    moment = made._guide_moment(after)
+    foreseen = made._guide_data(made._guide_episodes(moment, after), moment)
+    sync(project, now=LATER)
+    written = guide(project)
+    assert "2024-W51" not in written
+    assert foreseen.decode("utf-8-sig").replace("\r\n", "\n") == written

@@ -466,6 +466,98 @@ def test_a_word_script_left_behind_once_staff_settle_their_text_is_told_at_every
     assert {a.kind for a in again if a.key == WORD} == {"noop"}
 
 
+def test_a_word_copy_staff_edited_is_no_word_copy_deleted(root: Path) -> None:
+    """Review R7 #1: staff settled their script.txt and EDITED our script.moi.docx instead of
+    deleting it. The plan refuses the Word script (both copies edited: a person settles it);
+    the guide must not say the copy beside it was deleted nor tell staff to delete the Word
+    script «để lần gửi sau ghi bản Word mới nhất»: the plan and the guide judge it alike (the
+    guide takes the plan's verdict), and no note says the Word script is stale."""
+    sync(root)
+    station = root / STATION
+    saved_by_staff(station / SCRIPT)
+    edit(root / FIRST, "gọi số 113", "gọi số 114")
+    sync(root, now=LATER)
+    new = (station / "2024-W50/script.moi.txt").read_bytes().decode("utf-8-sig")
+    (station / SCRIPT).write_bytes((new + "Người đọc: Thu Trang\r\n").encode())
+    (station / "2024-W50/script.moi.txt").unlink()
+    (station / WORD_MOI).write_bytes((station / WORD_MOI).read_bytes() + b"staff")
+    notes: list[str] = []
+    actions, _summary = sync_noting(root, notes)
+    assert {a.key: a.kind for a in actions}[WORD] == "refuse"
+    assert not any("không phải bản mới nhất" in n for n in notes)
+    told = guide(root)
+    assert "KHÔNG phải bản mới nhất" not in told
+    assert "đã xóa bản Word mới đặt cạnh" not in told
+    assert not state_of(root)["entries"][WORD].get(radio_sync.STALE_WORD)
+
+
+def test_a_stale_word_script_staff_then_edit_is_told_no_more_though_nothing_is_sent(
+    root: Path,
+) -> None:
+    """Review R7 #2: the guide names the Word script stale, then staff edit that Word script
+    themselves (their own now): the plan no longer finds it stale and sends nothing, and the
+    guide is written again without the line, as when a .moi it names goes. Judged by a test
+    of its own from the build, it kept the line until some later send rewrote it."""
+    sync(root)
+    station = root / STATION
+    saved_by_staff(station / SCRIPT)
+    edit(root / FIRST, "gọi số 113", "gọi số 114")
+    sync(root, now=LATER)
+    (station / "2024-W50/script.moi.txt").unlink()
+    (station / WORD_MOI).unlink()
+    sync(root, now=LATER)
+    assert "KHÔNG phải bản mới nhất" in guide(root)
+    assert state_of(root)["meta"]["guide"]["stale"] == [WORD]
+    (station / WORD).write_bytes(word("Bản Word đài tự sửa."))
+    notes: list[str] = []
+    actions, _summary = sync_noting(root, notes)
+    planned = {a.key: a.kind for a in actions}
+    assert planned[WORD] == "noop" and planned["DOC-TRUOC.txt"] == "update"
+    assert not any(
+        kind in ("create", "update") for key, kind in planned.items() if key != "DOC-TRUOC.txt"
+    )
+    assert not any("không phải bản mới nhất" in n for n in notes)
+    assert "KHÔNG phải bản mới nhất" not in guide(root)
+    assert state_of(root)["meta"]["guide"]["stale"] == []
+    assert radio_sync.STALE_WORD not in state_of(root)["entries"][WORD]
+    before = stats(station)
+    again, _summary = sync_noting(root, notes)
+    assert {a.kind for a in again} == {"noop"} and stats(station) == before
+
+
+def test_a_stale_word_script_recorded_by_an_older_version_is_taken_as_it_is(
+    root: Path,
+) -> None:
+    """state/radio.json from the version before the plan's verdict was recorded: no
+    STALE_WORD in the Word script's record, no list of stale Word scripts in the guide's. The
+    first sync records both, leaves the guide's bytes (it already told the Word script stale)
+    and the station folder as they are, and the next one changes nothing at all."""
+    sync(root)
+    station = root / STATION
+    saved_by_staff(station / SCRIPT)
+    edit(root / FIRST, "gọi số 113", "gọi số 114")
+    sync(root, now=LATER)
+    (station / "2024-W50/script.moi.txt").unlink()
+    (station / WORD_MOI).unlink()
+    sync(root, now=LATER)
+    told = guide(root)
+    path = root / "state/radio.json"
+    document = json.loads(path.read_text("utf-8"))
+    del document["entries"][WORD][radio_sync.STALE_WORD]
+    del document["meta"]["guide"]["stale"]
+    path.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+    before = stats(station)
+    actions, _summary = sync(root, now=LATER)
+    assert {a.kind for a in actions} == {"noop"}
+    assert stats(station) == before and guide(root) == told
+    state = state_of(root)
+    assert state["entries"][WORD][radio_sync.STALE_WORD] is True
+    assert state["meta"]["guide"]["stale"] == [WORD]
+    recorded = path.read_bytes()
+    sync(root, now=LATER)
+    assert path.read_bytes() == recorded and stats(station) == before
+
+
 def test_a_word_copy_staff_rename_over_the_kept_word_script_is_taken(root: Path) -> None:
     """The guide's way for staff who took our new words into their script.txt: delete
     script.docx and rename script.moi.docx to it. The sync records that as the station taking

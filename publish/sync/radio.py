@@ -83,7 +83,9 @@ from publish.errors import NeedsPerson, PublishError, RemoteError, os_reason
 from publish.git_restore import last_good
 from publish.model import Bulletin, Exclusion, Site
 from publish.moments import recorded_moment
-from publish.radio_rates import RATES_NAME, KeptRates, load_kept_rates
+from publish.radio_rates import RATES_NAME, KeptRates, aired_bulletins, load_kept_rates
+from publish.render.radio.episode import read_items
+from publish.render.radio.on_air_corrections import due, kept_copy_reason
 from publish.render.radio_station import (
     EDITOR_NOTES,
     OTHER,
@@ -105,7 +107,7 @@ from publish.sync.base import (
     test_hooks_allowed,
 )
 from publish.sync.manifest import Manifest, atomic_write_bytes
-from publish.sync.radio_guide import GUIDE_NAME, Episode, Withdrawn, guide_bytes
+from publish.sync.radio_guide import GUIDE_NAME, Episode, Withdrawn, guide_bytes, stale_word
 from publish.sync.radio_legacy import names_only_differ
 from publish.sync.radio_reached import EPISODE_SCRIPTS, Heard, heard
 from publish.sync.radio_relaid import RELAID, Relaid, reason, unchanged, word_verdict
@@ -194,8 +196,10 @@ FOLLOWS = "follows"
 text's path (FileState.follows), for the guide to tell why."""
 STALE_WORD = "stale_word"
 """Action data of a noop: the station's Word script, kept for the script.txt it edited, is not
-our latest build and the station deleted ours beside it (every plan says so, see
-`_stale_note`)."""
+our latest build and the station deleted ours beside it; what is said of it
+(`radio_guide.stale_word`: every plan says so, see `_stale_note`). In the record of that Word
+script (True), the plan's verdict, kept for DOC-TRUOC.txt to tell (`RadioSyncer._stale_words`):
+one judgement of it, never a second one of the guide's own."""
 ALONG = "along"
 """Data of a FOLLOWS conflict whose script.txt is a conflict of the same plan: that one is
 what staff settle, and the summary counts the two once (`RadioSyncer.summary_bucket`)."""
@@ -221,6 +225,9 @@ _REPORTED = "missed_reported"
 _GUIDE = "guide"
 """state/radio.json meta: {"digest": of the DOC-TRUOC.txt we wrote, "pending": of the one a
 run began to write}."""
+_STALE = "stale"
+"""state/radio.json meta, in _GUIDE: the Word scripts the guide we wrote names as not our
+latest (STALE_WORD); missing in one written before it was kept: none."""
 _REVISIONS = "revisions"
 """state/radio.json meta: episode → its change log events and the digest of the log we wrote."""
 _FOLDER = "folder"
@@ -286,6 +293,8 @@ class FileState:
     follows: str = ""
     """For an episode's script.docx the station holds as we sent it, whose build differs: its
     script.txt, when the station edited that one (see `_word_follows`); "" otherwise."""
+    sent: dt.datetime | None = None
+    """When we last wrote the file (manifest), in the unit's time zone."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -344,7 +353,13 @@ class Observed:
     elsewhere: dict[str, str] = field(default_factory=dict)
     """Recorded file → the station folder it was sent to, when that is not this one (the
     folder changed since): absent here, it was not deleted by the station."""
+    owed: dict[str, str] = field(default_factory=dict)
+    """Item script of an on-air correction made before the broadcast it corrects → why it is
+    read all the same (on_air_corrections.kept_copy_reason), for the line that first sends it."""
 
+
+_Sent = tuple[dt.datetime, dict[str, dict[str, Any]]]
+"""The last send a guide is told as of, with the withdrawals it counts (`_guide_moment`)."""
 
 Revisions = dict[str, dict[str, Any]]
 """Episode → {"events": [...], "digest": of the change log we wrote} (state/radio.json)."""
@@ -527,16 +542,36 @@ def _along(action: Action, conflicts: Collection[str]) -> Action:
 def _stale_note(actions: Sequence[Action]) -> str:
     """What every plan says while a Word script the station prints is not our latest (see
     STALE_WORD): the plan leaves it as it is, so no line of it would tell ("" when none)."""
-    stale = sorted(a.key for a in actions if a.kind == "noop" and a.data.get(STALE_WORD))
+    stale = sorted(
+        (a.key, str(a.data[STALE_WORD]))
+        for a in actions
+        if a.kind == "noop" and a.data.get(STALE_WORD)
+    )
     if not stale:
         return ""
-    files = ", ".join(stale)
-    return (
-        f"Bản Word ở đài ({files}) không phải bản mới nhất: đài đã tự sửa script.txt của tập "
-        "và xóa bản Word mới đặt cạnh, nên bản Word in ra thiếu các chỗ sửa gửi sau nó "
-        "(DOC-TRUOC.txt nhắc đài; nên báo đài đọc script.txt hoặc xóa bản Word cũ để nhận bản "
-        "mới)."
-    )
+    said = " ".join(f"Bản Word ở đài ({path}) {words}." for path, words in stale)
+    return f"{said} DOC-TRUOC.txt cũng nói điều này với đài."
+
+
+def _stale_verdicts(actions: Sequence[Action], observed: Observed) -> dict[str, bool]:
+    """Whether the plan finds each Word script of an episode still to air stale (STALE_WORD),
+    for its record: the guide tells what the plan found. An aired one is left as recorded:
+    its files are not read, and the guide tells them as of the last send."""
+    coming = {
+        state.path
+        for state in observed.files
+        if PurePosixPath(state.path).name == "script.docx" and not _aired(state, observed.now)
+    }
+    return {a.key: bool(a.data.get(STALE_WORD)) for a in actions if a.key in coming}
+
+
+def _stale_flagged(entry: Mapping[str, Any] | None, stale: bool) -> dict[str, Any] | None:
+    """The record `entry` of a Word script with the plan's verdict on it (STALE_WORD, see
+    `_stale_verdicts`), or None when it already says so (or there is no record)."""
+    if entry is None or bool(entry.get(STALE_WORD)) == stale:
+        return None
+    kept = {k: v for k, v in entry.items() if k != STALE_WORD}
+    return {**kept, STALE_WORD: True} if stale else kept
 
 
 def _log_due(log: LogState) -> bool:
@@ -906,7 +941,8 @@ def _plan_path(state: FileState, observed: Observed) -> Action:
         )
     if state.present is None:
         if state.written is None:
-            return act("create", "kịch bản mới")
+            owed = observed.owed.get(state.path)
+            return act("create", f"kịch bản mới; {owed}" if owed else "kịch bản mới")
         if observed.folder_changed:
             # Not deleted by the station: sent to the old folder, which this run does not write.
             return act(
@@ -1060,8 +1096,9 @@ def _moi_ours(entry: Mapping[str, Any]) -> tuple[str, ...]:
 
 def _without_moi(entry: Mapping[str, Any]) -> dict[str, Any]:
     """The record `entry` with no .moi copy of ours beside its file: none booked (nor the
-    text a Word script followed), none being written."""
-    return {k: v for k, v in entry.items() if k not in ("moi", MOI_PENDING, FOLLOWS)}
+    text a Word script followed, nor its staleness, which was of that copy), none being
+    written."""
+    return {k: v for k, v in entry.items() if k not in ("moi", MOI_PENDING, FOLLOWS, STALE_WORD)}
 
 
 def _unpending(entry: Mapping[str, Any]) -> dict[str, Any]:
@@ -1157,13 +1194,11 @@ def _conflict(state: FileState, act: Any, moi: str, why: str, **extra: Any) -> A
     or the station deleted this very version from beside it (`extra`: data of the conflict)."""
     if state.moi is None and state.moi_written == state.local:
         if extra.get(FOLLOWS):
+            words = stale_word(state.path, extra[FOLLOWS], state.sent)
             return act(
                 "noop",
-                f"{why}; đài đã xóa bản mới đặt cạnh ({moi}): giữ nguyên bản của đài, nhưng "
-                f"{state.path} ở đài không phải bản mới nhất (thiếu các chỗ sửa gửi sau nó): "
-                f"DOC-TRUOC.txt nhắc đài đọc {extra[FOLLOWS]}, hoặc xóa {state.path} để nhận "
-                "bản mới",
-                **{THEIRS: True, STALE_WORD: True},
+                f"giữ nguyên bản của đài ({moi} đã bị xóa), nhưng bản Word ở đài {words}",
+                **{THEIRS: True, STALE_WORD: words},
             )
         return act(
             "noop",
@@ -1334,6 +1369,9 @@ class RadioSyncer:
         """Episodes this sync logged a change of: their THAY-DOI.txt is written in `follow_up`."""
         self._digests: dict[str, str] = {}
         """Path in output/radio/ → sha256 of the built file, as `observe` found them."""
+        self._stale: dict[str, bool] = {}
+        """Word script of a coming episode → whether the plan found it stale (STALE_WORD), as
+        `plan` last saw it: recorded by `told`, foreseen by `_after_run`."""
         self._built_titles: dict[str, str] = {}
         """Item key → the title the built episodes give it (rundown.json): a correction item
         quotes its bulletin's title as it was read, not as it reads since a rename."""
@@ -1475,6 +1513,7 @@ class RadioSyncer:
                         path, seen, held, lined=lined, legacy=not pending
                     )
             moi = self._moi_found(path, entry, digest, unread=unread, blind=blind)
+            sent = recorded_moment(entry.get("sent_at"))
             files.append(
                 FileState(
                     path=path,
@@ -1496,6 +1535,7 @@ class RadioSyncer:
                     withdrawal=None
                     if unread or digest is None
                     else self._withdrawal_of(path, entry, withdrawn_copies.get(path), revisions),
+                    sent=sent.astimezone(self.config.tz) if sent is not None else None,
                 )
             )
         _word_follows(files, ended)
@@ -1520,7 +1560,44 @@ class RadioSyncer:
             self._folder_changed,
             standing,
             self._sent_elsewhere(unneeded, entries),
+            self._owed_before_air(local, entries),
         )
+
+    def _owed_before_air(
+        self,
+        local: Mapping[str, tuple[str, tuple[str, ...]]],
+        entries: Mapping[str, dict[str, Any]],
+    ) -> dict[str, str]:
+        """Item script → why its on-air correction, made before the broadcast it corrects, is
+        read all the same (see Observed.owed): `due` decides it, as the build did."""
+        items = {
+            keys[0]: path
+            for path, (_digest, keys) in local.items()
+            if path.startswith("items/") and len(keys) == 1 and corrected_key(keys[0]) != keys[0]
+        }
+        if not items:
+            return {}
+        aired = aired_bulletins(self.kept, self.site.now)
+        read = read_items(self.kept, aired)
+        bulletins = {b.key: b for b in self.site.bulletins}
+        found = {}
+        for key, path in sorted(items.items()):
+            base = corrected_key(key)
+            bulletin, folder = bulletins.get(base), aired.get(base)
+            if bulletin is None or folder is None:
+                continue
+            record = self.kept[folder]
+            owed = due(bulletin, record.air, record.sent.get(base), self.config, read.get(base))
+            for one in owed:
+                if one.bulletin.key == key and one.before:
+                    beside = any(
+                        base in e.get("bulletins", ())
+                        and _moi_recorded(e)
+                        and entry_episode(p, e) in (folder, "")
+                        for p, e in entries.items()
+                    )
+                    found[path] = kept_copy_reason(one, self.config, beside=beside)
+        return found
 
     def _moi_found(
         self,
@@ -1807,6 +1884,7 @@ class RadioSyncer:
         (`_foreseen`)."""
         self._reported = observed.reported
         actions = plan(observed)
+        self._stale = _stale_verdicts(actions, observed)
         stale = _stale_note(actions)
         if stale:
             self.plan_note = " ".join(n for n in (self.plan_note, stale) if n)
@@ -1828,6 +1906,9 @@ class RadioSyncer:
         """What state/radio.json will record once `actions` are applied without a failure, as
         the `_apply_*` methods record it (read only: nothing is written, nothing recorded)."""
         after = _After(self.manifest.entries(), copy.deepcopy(self._revisions()), self._coming)
+        for path, stale in self._stale.items():  # as `told` records them before any step
+            if (flagged := _stale_flagged(after.get(path), stale)) is not None:
+                after.put(path, flagged)
         for path, entry in after.entries.items():
             if _moi_recorded(entry):
                 # Hashed by `observe` unless its episode aired (then its files were not read).
@@ -1928,26 +2009,33 @@ class RadioSyncer:
             # The station's own (edited) copy: left alone.
             return [_guide_noop("đài đã sửa: giữ nguyên")] if planning else []
         kept = [_guide_noop("không đổi")] if planning and present is not None else []
+        sent = self._guide_moment(after)
         # Without a .moi recorded anywhere the guide names none: the episodes (rundowns read
         # back from the share, .moi files hashed) are worked out only when there may be one.
-        episodes = self._guide_episodes(after) if self._any_moi(record, after) else None
+        episodes = self._guide_episodes(sent, after) if self._any_moi(record, after) else None
         told = _moi_named(episodes) if episodes is not None else []
+        stale = _stale_named(episodes) if episodes is not None else []
         # The station deleting a .moi the guide names (or one coming back) is no send, yet
-        # the guide would send the staff to a file gone, or keep warning of a settled one.
-        moved = told != self._moi_told(record)
+        # the guide would send the staff to a file gone, or keep warning of a settled one;
+        # so is a Word script the plan finds stale, or no longer (the build back to it).
+        moved = told != self._moi_told(record) or stale != record.get(_STALE, [])
         due = sending or record.get("due") or moved or "pending" in record
         if present is not None and not due:
-            if "moi" not in record and present == record.get("digest") and not self.dry_run:
-                self.manifest.meta[_GUIDE] = _guide_entry(present, told)
+            if (
+                ("moi" not in record or _STALE not in record)
+                and present == record.get("digest")
+                and not self.dry_run
+            ):
+                self.manifest.meta[_GUIDE] = _guide_entry(present, told, stale)
                 self.manifest.save()
             return kept
         if episodes is None:
-            episodes = self._guide_episodes(after)
-        if present is not None and present == self._guide_digest(episodes, after):
+            episodes = self._guide_episodes(sent, after)
+        if present is not None and present == self._guide_digest(episodes, sent):
             # The same bytes: nothing to write. Recorded now unless the follow-up will (a
             # guide a killed run wrote and did not record is ours too).
             if not sending and not self.dry_run:
-                self.manifest.meta[_GUIDE] = _guide_entry(present, told)
+                self.manifest.meta[_GUIDE] = _guide_entry(present, told, stale)
                 self.manifest.save()
             return kept
         kind = "create" if present is None else "update"
@@ -1959,9 +2047,9 @@ class RadioSyncer:
         )
         return [Action(kind, GUIDE_NAME, why, "", {"guide": True, AFTER: True})]
 
-    def _guide_digest(self, episodes: list[Episode], after: _After | None = None) -> str:
-        """sha256 of DOC-TRUOC.txt telling `episodes` (`after`: see `_guide_data`)."""
-        return hashlib.sha256(self._guide_data(episodes, after)).hexdigest()
+    def _guide_digest(self, episodes: list[Episode], sent: _Sent) -> str:
+        """sha256 of DOC-TRUOC.txt telling `episodes` (see `_guide_data`)."""
+        return hashlib.sha256(self._guide_data(episodes, sent)).hexdigest()
 
     def _guide_due(self) -> None:
         """Note in state/radio.json, before the station folder changes, that the station gets a
@@ -1979,28 +2067,38 @@ class RadioSyncer:
         value = self.manifest.meta.get(_GUIDE)
         return value if isinstance(value, dict) else {}
 
-    def _guide_data(self, episodes: list[Episode], after: _After | None = None) -> bytes:
-        """DOC-TRUOC.txt telling `episodes` (see `_guide_episodes`) as of the last send (as
-        the records will say once the plan is applied, with `after`)."""
-        sent = self._last_sent(after) or self.site.now
-        gone = self._withdrawn_episodes(episodes, sent, after)
+    def _guide_data(self, episodes: list[Episode], sent: _Sent) -> bytes:
+        """DOC-TRUOC.txt telling `episodes` (see `_guide_episodes`) as of the last send `sent`
+        (`_guide_moment`)."""
+        moment, withdrawals = sent
+        gone = self._withdrawn_episodes(episodes, moment, withdrawals)
         return guide_bytes(
-            self.config.radio.program, episodes, sent.astimezone(self.config.tz), gone
+            self.config.radio.program, episodes, moment.astimezone(self.config.tz), gone
         )
 
-    def _guide_episodes(self, after: _After | None = None, *, look: bool = True) -> list[Episode]:
+    def _guide_moment(self, after: _After | None = None) -> _Sent:
+        """The last send the guide is told as of, with the withdrawals it counts (as the
+        records will say once the plan is applied, with `after`): worked out once a guide."""
+        withdrawals = self._withdrawals(after)
+        return (self._last_sent(after, withdrawals) or self.site.now, withdrawals)
+
+    def _guide_episodes(
+        self, moment: _Sent, after: _After | None = None, *, look: bool = True
+    ) -> list[Episode]:
         """What DOC-TRUOC.txt tells, from what state/radio.json records the station was sent:
         the episodes still to come when it last got a file, with the change log events held for
         them (and the scheduled bulletins its rundown.json announces, the .moi files of ours
         still beside the station's edited ones).
 
-        Told as of that last send, never of this run or of the build: an episode airing, or a
-        bulletin edited after it aired, is no change the station gets a new guide for, and a
-        rerun after a kill leaves the guide of one uninterrupted run. `after`: as the records
-        and the station folder will be once the plan is applied (`_after_run`); `look`: see
-        `_our_moi_there`."""
+        Told as of that last send `moment` (`_guide_moment`), never of this run or of the build:
+        an episode airing, or a bulletin edited after it aired, is no change the station gets
+        a new guide for, and a rerun after a kill leaves the guide of one uninterrupted run.
+        What the station did to the files is looked up (a .moi of ours deleted), and a Word
+        script is told stale as the plan's verdict recorded it (STALE_WORD). `after`: as the
+        records and the station folder will be once the plan is applied (`_after_run`);
+        `look`: see `_our_moi_there`."""
         revisions = after.revisions if after is not None else self._revisions()
-        sent = self._last_sent(after) or self.site.now
+        sent = moment[0]
         entries = after.entries if after is not None else self.manifest.entries()
         if after is not None:
             beside = {
@@ -2042,24 +2140,23 @@ class RadioSyncer:
                     kept=(kept := _kept_withdrawn(week, beside, off)),
                     edited=_edited_beside(week, beside, {path for path, _moi, _titles in kept}),
                     followed=_followed_beside(week, beside),
-                    stale=self._stale_words(week, entries, beside),
+                    stale=self._stale_words(week, entries),
                     listing=_listing(rundown, entries),
                 )
             )
         return episodes
 
     def _stale_words(
-        self, week: str, entries: Mapping[str, Any], beside: Mapping[str, Any]
+        self, week: str, entries: Mapping[str, Any]
     ) -> tuple[tuple[str, str, dt.datetime | None], ...]:
-        """The episode's Word script kept because the station edited its text, whose newer
-        copy of ours the station deleted (not `beside` it), while the build still differs
-        from the Word script it holds: (file, that text, when the station's was sent). What
-        staff are told to print lacks what changed since, a corrected figure included."""
+        """The episode's Word script the plan found stale (STALE_WORD in its record: kept
+        because the station edited its text, our newer copy beside it deleted): (file, that
+        text, when the station's was sent). What staff are told to print lacks what changed
+        since, a corrected figure included."""
         path = f"{week}/script.docx"
         entry = entries.get(path) or {}
         follows = entry.get(FOLLOWS)
-        built = self._digests.get(path)
-        if not follows or path in beside or built in (None, entry.get("digest")):
+        if not follows or not entry.get(STALE_WORD):
             return ()
         sent = recorded_moment(entry.get("sent_at"))
         return ((path, str(follows), sent.astimezone(self.config.tz) if sent else None),)
@@ -2093,7 +2190,7 @@ class RadioSyncer:
             return told
         if not self._any_moi(record):
             return []
-        episodes = self._guide_episodes(look=False)
+        episodes = self._guide_episodes(self._guide_moment(), look=False)
         return sorted(moi for e in episodes for _path, moi, _titles in e.kept)
 
     def _clock_note(self, now: dt.datetime) -> str:
@@ -2111,35 +2208,60 @@ class RadioSyncer:
             "này; thứ tự các lần sửa trong THAY-DOI.txt vẫn đúng."
         )
 
-    def _last_sent(self, after: _After | None = None) -> dt.datetime | None:
+    def _last_sent(
+        self,
+        after: _After | None = None,
+        withdrawals: Mapping[str, dict[str, Any]] | None = None,
+    ) -> dt.datetime | None:
         """When the station last got a file of ours, as state/radio.json records it (or will
-        once the plan is applied, with `after`)."""
+        once the plan is applied, with `after`; `withdrawals`: `_withdrawals(after)`, when
+        the caller has them)."""
         entries = after.entries if after is not None else self.manifest.entries()
         revisions = after.revisions if after is not None else self._revisions()
         moments = [recorded_moment(e.get("sent_at")) for e in entries.values()]
         moments += [recorded_moment(e.get("at")) for r in revisions.values() for e in r["events"]]
         # A withdrawal changes the station folder too: an episode withdrawn whole leaves no
         # record or log of its own, and the guide then went back to the send before it.
-        moments += [recorded_moment(r.get("at")) for r in self._withdrawals(after).values()]
+        if withdrawals is None:
+            withdrawals = self._withdrawals(after)
+        moments += [recorded_moment(r.get("at")) for r in withdrawals.values()]
         found = [m for m in moments if m is not None]
         return max(found) if found else None
 
     def _withdrawals(self, after: _After | None = None) -> dict[str, dict[str, Any]]:
         """Withdrawn file → where its copy went in _rut-lai/ and when (COPIES), with those the
-        plan withdraws once applied (`after`)."""
-        found = dict(copies(self.manifest.meta.get(COPIES)))
-        if after is not None:
+        plan withdraws once applied (`after`), as `_record` keeps them: those the station
+        cleared out of _rut-lai/ since go when one more is withdrawn."""
+        found = copies(self.manifest.meta.get(COPIES))
+        if after is not None and after.withdrawn:
+            found = self._still_withdrawn(found)
             found.update(after.withdrawn)
         return found
 
+    def _still_withdrawn(self, kept: Mapping[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+        """The withdrawal records (COPIES) of `kept` whose files are still in _rut-lai/: one
+        the station cleared out is no longer needed."""
+        return {
+            path: record
+            for path, record in kept.items()
+            if any(
+                os.path.lexists(self.folder / where)
+                for where in (record["copy"], record["note"], *_moi_paths(record))
+            )
+        }
+
     def _withdrawn_episodes(
-        self, episodes: Sequence[Episode], sent: dt.datetime, after: _After | None = None
+        self,
+        episodes: Sequence[Episode],
+        sent: dt.datetime,
+        withdrawals: Mapping[str, dict[str, Any]],
     ) -> list[Withdrawn]:
         """The episodes still to come at the last send that were withdrawn whole (their
-        rundown.txt moved into _rut-lai/) and not sent again since (not among `episodes`)."""
+        rundown.txt moved into _rut-lai/, as `withdrawals` records) and not sent again since
+        (not among `episodes`)."""
         told = {e.folder for e in episodes}
         found = []
-        for path, record in self._withdrawals(after).items():
+        for path, record in withdrawals.items():
             week, _, name = path.partition("/")
             at = recorded_moment(record.get("at"))
             if name != "rundown.txt" or week in told or at is None:
@@ -2155,10 +2277,11 @@ class RadioSyncer:
     def _write_guide(self) -> str:
         """Write DOC-TRUOC.txt as state/radio.json says it now (recorded before and after the
         write, so that a run killed in between knows it as ours)."""
-        episodes = self._guide_episodes()
-        data = self._guide_data(episodes)
+        sent = self._guide_moment()
+        episodes = self._guide_episodes(sent)
+        data = self._guide_data(episodes, sent)
         digest = hashlib.sha256(data).hexdigest()
-        done = _guide_entry(digest, _moi_named(episodes))
+        done = _guide_entry(digest, _moi_named(episodes), _stale_named(episodes))
         record = self._guide_record()
         present = _station_digest(self.folder / GUIDE_NAME, (*_ours(record), digest))
         if present == digest:
@@ -2186,8 +2309,13 @@ class RadioSyncer:
         """Remember the never-sent items the printed plan told of, so that the next real syncs
         stay quiet about them (`publish.sync.base.run` calls this once the plan is shown); and
         forget the .moi copies killed runs were about to write beside files the plan leaves as
-        they are (`_unwritten_moi`)."""
+        they are (`_unwritten_moi`); and record on each Word script of a coming episode whether
+        the plan found it stale (STALE_WORD), which the guide tells."""
         changed = self._unwritten_moi(actions)
+        for path, stale in self._stale.items():
+            if (flagged := _stale_flagged(self.manifest.get(path), stale)) is not None:
+                self.manifest.put(path, flagged, save=False)
+                changed = True
         told = {a.key: a.data["missed"] for a in actions if "missed" in a.data}
         if told != self._reported:
             if told:
@@ -2524,14 +2652,7 @@ class RadioSyncer:
         kept = dict(before)
         if copy is not None:
             # Those the station has cleared out of _rut-lai/ since are no longer needed.
-            kept = {
-                p: r
-                for p, r in kept.items()
-                if any(
-                    os.path.lexists(self.folder / where)
-                    for where in (r["copy"], r["note"], *_moi_paths(r))
-                )
-            }
+            kept = self._still_withdrawn(kept)
             kept[path] = copy
         elif entry is not None:
             kept.pop(path, None)
@@ -3354,10 +3475,15 @@ def _moi_named(episodes: Sequence[Episode]) -> list[str]:
     return sorted(kept + followed + [moi for e in episodes for _path, moi in e.edited])
 
 
-def _guide_entry(digest: str, moi: list[str]) -> dict[str, Any]:
-    """What state/radio.json keeps of the guide written: its digest and the .moi files it
-    names."""
-    return {"digest": digest, "moi": moi}
+def _stale_named(episodes: Sequence[Episode]) -> list[str]:
+    """The Word scripts the guide telling `episodes` names as not our latest, sorted."""
+    return sorted(path for e in episodes for path, _text, _sent in e.stale)
+
+
+def _guide_entry(digest: str, moi: list[str], stale: list[str]) -> dict[str, Any]:
+    """What state/radio.json keeps of the guide written: its digest, the .moi files it names
+    and the Word scripts it names stale (_STALE)."""
+    return {"digest": digest, "moi": moi, _STALE: stale}
 
 
 def _test_hooks() -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from publish.render.radio_station import station_text
 from publish.text import vn_datetime
 
-__all__ = ["GUIDE_NAME", "Episode", "Withdrawn", "guide_bytes"]
+__all__ = ["GUIDE_NAME", "Episode", "Withdrawn", "guide_bytes", "stale_word"]
 
 GUIDE_NAME = "DOC-TRUOC.txt"
 
@@ -206,15 +206,25 @@ def _episode_lines(episode: Episode) -> list[str]:
         for path, moi, text in episode.followed
     ]
     lines += [
-        f"  LƯU Ý: {path} KHÔNG phải bản mới nhất của Công an: đó là bản Word gửi "
-        + (f"lúc {vn_datetime(sent)}" if sent is not None else "trước")
-        + f", chưa có các chỗ sửa gửi sau đó (đài đã tự sửa {text} nên bản Word không được "
-        f"thay, và đã xóa bản Word mới đặt cạnh). {path} và {text} không cùng nội dung: đừng "
-        f"in {path} để đọc; đọc {text} của đài, hoặc xóa {path} để lần gửi sau ghi bản Word "
-        "mới nhất vào chỗ."
+        f"  LƯU Ý: {path} {stale_word(path, text, sent, loud=True)}."
         for path, text, sent in episode.stale
     ]
     return lines
+
+
+def stale_word(path: str, text: str, sent: dt.datetime | None, *, loud: bool = False) -> str:
+    """What is said of the Word script `path` kept for the station's edited `text` once the
+    station deleted our newer copy beside it (sent at `sent`), after its name: one wording
+    for the guide (`loud`: its «KHÔNG» in capitals, as staff read it), the plan's note and
+    the plan's line of the file."""
+    when = f"lúc {vn_datetime(sent)}" if sent is not None else "trước"
+    return (
+        f"{'KHÔNG' if loud else 'không'} phải bản mới nhất của Công an: đó là bản Word gửi "
+        f"{when}, chưa có các chỗ sửa gửi sau đó (đài đã tự sửa {text} nên bản Word không được "
+        f"thay, và đã xóa bản Word mới đặt cạnh). {path} và {text} không cùng nội dung: đừng in "
+        f"{path} để đọc; đọc {text} của đài, hoặc xóa {path} để lần gửi sau ghi bản Word mới "
+        "nhất vào chỗ"
+    )
 
 
 def _edited_note(episodes: list[Episode]) -> str:

@@ -947,6 +947,15 @@ def _episode(
     return Episode(week, air, slot, default, tuple(segments), timing, tuple(scheduled))
 
 
+def _cut_slug(slug: str, room: int) -> str:
+    """`slug` in at most `room` characters, cut between its words (a word cut short, SO → S,
+    read as another word), or within its first word when that alone is longer."""
+    if len(slug) <= room:
+        return slug
+    head = slug[: room + 1].rpartition("-")[0]
+    return head.rstrip("-") or slug[:room]
+
+
 def _unique_slugs(segments: list[Segment]) -> list[Segment]:
     """S2: read items get unique slugs within the episode ("-2", "-3" …); music cues may repeat."""
     seen: set[str] = set()
@@ -957,7 +966,7 @@ def _unique_slugs(segments: list[Segment]) -> list[Segment]:
             number = 2
             while slug in seen:
                 suffix = f"-{number}"
-                slug = segment.slug[: SLUG_MAX - len(suffix)].rstrip("-") + suffix
+                slug = _cut_slug(segment.slug, SLUG_MAX - len(suffix)) + suffix
                 number += 1
             seen.add(slug)
         result.append(dataclasses.replace(segment, slug=slug) if slug != segment.slug else segment)

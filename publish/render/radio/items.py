@@ -515,12 +515,27 @@ def make_slug(
     words = words or [w for w, _ in kept if w]
     keywords = words or ["tin"]
     slug = ""
-    for word in keywords:
+    for index, word in enumerate(keywords):
         candidate = f"{slug}-{word}" if slug else word
         if len(candidate) > limit:
+            slug = _with_number(slug, keywords[index:], limit)
             break
         slug = candidate
     return (slug or keywords[0][:limit]).upper()
+
+
+def _with_number(slug: str, rest: list[str], limit: int) -> str:
+    """`slug` cut at the limit, with the first number of the words `rest` cut off, if any, in
+    place of the words before it that leave no room: «Tin … tuần thứ ba số 1» and «… số 2»
+    read TIN-ANTT-TUAN-THU-BA-1 and -2, not one TIN-ANTT-TUAN-THU-BA-SO and a -BA-S-2."""
+    number = next((w for w in rest if w.isdigit()), None)
+    if number is None or not slug:
+        return slug
+    words = slug.split("-")
+    while len(words) > 1 and len("-".join([*words, number])) > limit:
+        words.pop()
+    joined = "-".join([*words, number])
+    return joined if len(joined) <= limit else slug
 
 
 @functools.lru_cache(maxsize=8)

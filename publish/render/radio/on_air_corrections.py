@@ -35,7 +35,16 @@ from publish.render.radio.items import Segment, Speaker, make_slug, next_air, pa
 from publish.sanitize import strip_markup
 from publish.text import vn_datetime
 
-__all__ = ["LABEL", "OnAir", "after", "due", "item", "script", "unread_while_held"]
+__all__ = [
+    "LABEL",
+    "OnAir",
+    "after",
+    "due",
+    "item",
+    "kept_copy_reason",
+    "script",
+    "unread_while_held",
+]
 
 LABEL = HEADING
 """The item's type in its header and the rundown: what every channel calls a correction."""
@@ -52,6 +61,11 @@ class OnAir:
     number: int
     correction: Correction
     aired: dt.datetime
+    before: bool = False
+    """Made before the broadcast, yet owed: the script state/radio-rates.json records the
+    station was sent did not carry it (the station had edited its copy, which was kept, ours
+    going beside it), so which version went on air is not known: read to be safe
+    (`kept_copy_reason`)."""
 
 
 def due(
@@ -82,6 +96,7 @@ def due(
             number,
             correction,
             aired,
+            number not in told and sent is not None and not after(correction, aired, config),
         )
         for number, correction in enumerate(bulletin.corrections, start=1)
         if number in told
@@ -121,6 +136,29 @@ def _by_place(bulletin: Bulletin, key: str, aired: dt.datetime, config: Config) 
     if number is None or number > len(bulletin.corrections):
         return None
     return None if after(bulletin.corrections[number - 1], aired, config) else number
+
+
+def kept_copy_reason(on_air: OnAir, config: Config, *, beside: bool) -> str:
+    """Why a correction made before its bulletin's broadcast is read on air all the same
+    (OnAir.before), for the editor's sync plan: nothing else tells why a correction sent in
+    time comes back a week later. `beside`: the station had edited its copy of a script of the
+    bulletin, kept, ours put beside it (.moi); else no script with it reached the station
+    before the broadcast."""
+    tz = config.tz
+    made = (
+        f"lần đính chính ghi lúc {vn_datetime(on_air.correction.date.astimezone(tz))}, trước "
+        f"buổi phát {vn_datetime(on_air.aired.astimezone(tz))}"
+    )
+    if beside:
+        return (
+            f"{made}, nhưng đài đã tự sửa kịch bản nên bản của đài được giữ, bản có chỗ đính "
+            "chính chỉ được đặt cạnh (.moi): công cụ không biết trên sóng đã đọc số liệu nào, "
+            "nên lời đính chính được đọc cho chắc (muốn biết thì hỏi đài đã đọc bản nào)"
+        )
+    return (
+        f"{made}, nhưng kịch bản đài có lúc phát chưa mang chỗ sửa này (không lần đồng bộ nào "
+        "gửi nó sang đài trước buổi phát): người nghe đã nghe bản cũ, nên lời đính chính được đọc"
+    )
 
 
 def after(correction: Correction, aired: dt.datetime, config: Config) -> bool:
