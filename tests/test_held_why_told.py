@@ -5,12 +5,16 @@ file with a replaced image is told both; an image is told at the line that shows
 
 from __future__ import annotations
 
+import html
+import json
 import re
 from pathlib import Path
 
 import pytest
 
 from publish.cli import main
+from publish.gates import approve_command
+from publish.sync.awaiting import Awaiting, awaiting_markdown
 from publish.zalo.emulator import ZaloEmulator
 from tests.git_commands import commit_all, git, needs_git
 from tests.test_held_why import BY, FILE, RENAMED, approve, line_of, printed, run
@@ -407,3 +411,43 @@ def test_a_radio_sync_names_the_script_it_took_down_and_a_dry_run_the_one_it_wou
     # Taken down: the next sync has nothing more to say of it.
     code, out = run_at(root, capsys, RADIO_NOW, "sync", "radio")
     assert code == 0 and "CHÚ Ý" not in out
+
+
+def test_a_radio_dry_run_does_not_name_a_script_the_station_s_edited_episode_still_reads(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = radio_project(tmp_path)
+    monkeypatch.delenv("PUBLISH_RADIO_DIR", raising=False)
+    name = "content/bai-viet/2024-12-09-ra-quan-ttatgt-cuoi-nam.md"
+    other = "content/bai-viet/2024-12-10-canh-bao-lua-dao-shipper.md"
+    code, out = run_at(root, capsys, RADIO_NOW, "approve", name, other, "--by", BY)
+    assert code == 0, out
+    assert run_at(root, capsys, RADIO_NOW, "sync", "radio")[0] == 0
+    # The station edits the episode's script, which reads both bulletins.
+    script = root / "dai-phat-thanh/2024-W50/script.txt"
+    script.write_text(script.read_text("utf-8") + "\nĐài thêm một câu.\n", "utf-8")
+    path = root / name
+    path.write_text(path.read_text("utf-8") + "\nThêm một câu sau khi duyệt.\n", "utf-8")
+    code, out = run_at(root, capsys, RADIO_NOW, "sync", "radio", "--dry-run")
+    assert code == 0, out
+    assert "rút lại items/ra-quan-ttatgt-cuoi-nam.txt" in out  # its item script goes...
+    assert "xung đột 2024-W50/script.txt" in out  # ... but the station's script still reads it
+    assert "chỉ vì bản sửa chưa được duyệt lại" not in out, out
+    # What the dry run said is so: the sync does not name it either, state/ still has it.
+    code, out = run_at(root, capsys, RADIO_NOW, "sync", "radio")
+    assert "chỉ vì bản sửa chưa được duyệt lại" not in out, out
+    entries = json.loads((root / "state/radio.json").read_text("utf-8"))["entries"]
+    assert "ra-quan-ttatgt-cuoi-nam" in entries["2024-W50/script.txt"]["bulletins"]
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["content/bai-viet/hai  dấu cách.md", "content/bai-viet/a|b.md", "content/bai-viet/x.md"],
+)
+def test_the_pull_request_comment_gives_the_approve_command_exactly(source: str) -> None:
+    taken = [Awaiting("bt-000", source, "Tin", ("zalo",))]
+    item = awaiting_markdown(taken, dry_run=True, code=0)[-1]
+    command = approve_command(source)
+    # What a reader pastes, once GitHub turns the entities back into characters.
+    pasted = html.unescape(re.sub(r"</?code>|`", "", item.rsplit("): ", 1)[1]))
+    assert pasted == command
