@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from publish.approval_diff import Approved, approved_in_git, replaced_since
+from publish.approval_diff import Approved, Deleted, approved_in_git, replaced_since
 from publish.config import Config
 from publish.content_images import image_use
 from publish.fields import file_slug
@@ -46,10 +46,11 @@ __all__ = [
 GIT_LOOKUPS = 20
 """Bulletins a build asks git about at most: one shared photo replaced holds every bulletin
 showing it. Each asks git three times to find its approval (where the repository is, the
-file's history, the commit's copy: publish.approval_diff), three more when the file's history
-does not hold it (whether the last commit has the file; if not, the files deleted since and
-their history), and twice for its images, unless each was told for the same commit already.
-The rest are told without git."""
+file's history, the commit's copy: publish.approval_diff), twice more when the file's history
+does not hold it (whether the last commit has the file; if not, the history of the file
+deleted since whose last copy writes its approval: which files those are, and their copies,
+asked once a build), and twice for its images, unless each was told for the same commit
+already. The rest are told without git."""
 
 
 class Explained(NamedTuple):
@@ -72,6 +73,7 @@ class Clues:
         self.records = records
         self.asked = 0
         self._replaced: dict[tuple[str, str], bool] = {}
+        self._deleted = Deleted()
 
     def in_git(self, bulletin: Bulletin) -> Approved | None:
         """The approval of `bulletin` as git found it (approved_in_git), None without git or
@@ -80,7 +82,7 @@ class Clues:
             return None
         self.asked += 1
         path = self.config.root / bulletin.source
-        return approved_in_git(path, bulletin.approved_version, self.config.tz)
+        return approved_in_git(path, bulletin.approved_version, self.config.tz, self._deleted)
 
     def replaced(self, approved: Approved, images: Sequence[str]) -> list[str] | None:
         """images_replaced, each image's bytes in the approval's commit compared once a build

@@ -16,11 +16,10 @@ editor to the approver for nothing; a file still as approved fails for something
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Collection
 
 from publish import approval, name_only_record
-from publish.approval_diff import approved_in_git
+from publish.approval_diff import approved_in_git, written_version
 from publish.config import Config
 from publish.errors import Problem
 from publish.fields import SECRET_HINT
@@ -54,11 +53,6 @@ still held until approved again."""
 SECRET = "secret"
 """Its file carries a secret stamp or classification: never published again."""
 
-_APPROVED_VERSION = re.compile(
-    r"approved_version[ \t]*:[ \t]*(?P<q>[\"']?)(?P<value>[0-9a-f-]+)(?P=q)[ \t]*(?:#.*)?"
-)
-"""The line `publish approve` writes into the front matter."""
-
 
 def error_of(site: Site, source: str, key: str) -> tuple[str, str, str]:
     """The first error the load found in file `source` of bulletin `key` («dòng 5, trường
@@ -91,7 +85,7 @@ def _kept_as(config: Config, source: str, key: str, errors: Collection[Problem])
         raw = (config.root / source).read_bytes()
     except OSError:
         return ""
-    version = _written_version(raw.decode("utf-8", "replace"))
+    version = written_version(raw.decode("utf-8", "replace"))
     part = approval.file_part(version)
     if part:
         if approval.file_digest(raw, part) == part:
@@ -130,21 +124,6 @@ def _edited_beyond(
         mended += was[a1:a2] if at_error else now[b1:b2]
     part = approval.file_part(version)
     return approval.file_digest(b"".join(mended), part) != part
-
-
-def _written_version(text: str) -> str:
-    """The `approved_version` the front matter of a file's `text` writes ("" when none): read
-    by its line, as the file fails to load."""
-    lines = text.lstrip("\ufeff").splitlines()
-    if not lines or lines[0].rstrip() != "---":
-        return ""
-    for line in lines[1:]:
-        if line.rstrip() in ("---", "..."):
-            break
-        found = _APPROVED_VERSION.fullmatch(line.rstrip())
-        if found is not None:
-            return found["value"]
-    return ""
 
 
 def unreadable_line(
