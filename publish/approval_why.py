@@ -17,14 +17,13 @@ the last publication (published at /a/, renamed b and approved there, renamed a 
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from publish.approval_diff import Approved, Deleted, approved_in_git, replaced_since
 from publish.config import Config
-from publish.content_images import image_use
+from publish.content_images import body_line
 from publish.fields import file_slug
 from publish.gates import shell_word
 from publish.git_restore import FROM_MAIN
@@ -211,8 +210,7 @@ ADDRESS_APPROVED = "địa chỉ là một phần nội dung được duyệt"
 
 def _address_told(bulletin: Bulletin, slug: str) -> str:
     """«đổi địa chỉ: /cũ/ → /mới/ (tên tệp đổi)» of `bulletin` approved at `slug`."""
-    was = dataclasses.replace(bulletin, slug=slug).url
-    return f"đổi địa chỉ: {was} → {bulletin.url} (tên tệp đổi)"
+    return f"đổi địa chỉ: {bulletin.url_at(slug)} → {bulletin.url} (tên tệp đổi)"
 
 
 def _moved(bulletin: Bulletin, old: str, slug: str) -> Explained:
@@ -241,12 +239,10 @@ def images_named(
     """The images named with where the bulletin shows them: «ảnh content/images/x.jpg (ảnh
     bìa, dòng 12)», several joined; `among`: one of them, not all («hoặc»)."""
     cover = bulletin.cover.path if bulletin.cover else ""
-    # The line of the body's reference to it, the cover aside (image_use would stop there).
-    body = dataclasses.replace(bulletin, cover=None) if cover else bulletin
     told = []
     for path in images:
         where = ["ảnh bìa"] if path == cover else []
-        line = image_use(body, path, config)[1]
+        line = body_line(bulletin, path, config)  # a cover may be shown in the body too
         where += [f"dòng {line}"] if line is not None else []
         told.append(f"content/{path}" + (f" ({', '.join(where)})" if where else ""))
     if len(told) == 1:
