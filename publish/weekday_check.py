@@ -42,6 +42,17 @@ def _tell(
         field=field,
         line=line,
         hint=f"Xem lại lịch: ngày đúng thì sửa thứ thành «{found.day_of_date}»; thứ đúng thì "
-        "sửa ngày cho khớp.",
+        f"sửa ngày cho khớp.{_other_year(found)}",
         severity="warning",
     )
+
+
+def _other_year(found: Mismatch) -> str:
+    """How to write a date of another year («5/12/2025» for «5/12»), after a space; "" for a
+    date written with its year."""
+    if found.year_given:
+        return ""
+    written, year = found.written, found.date.year - 1
+    sep = next((c for c in written if c in "/.-"), "")
+    dated = f"{written}{sep}{year}" if sep else f"{written} năm {year}"
+    return f" Ngày của năm khác (như khi trích một thông báo cũ) thì ghi cả năm, ví dụ «{dated}»."

@@ -8,8 +8,16 @@ read-aloud checks (`publish speak --flags`, the radio script) ask here.
 Only a day and a date written as one phrase are compared: «thứ Sáu, ngày 31/12/2026»,
 «thứ Sáu (31/12)», «T6 31-12», «ngày 31/12/2026 (thứ Sáu)», «thứ Sáu, 31 tháng 12 năm 2026».
 A list or range of days before the date («thứ Bảy, Chủ nhật (30/12, 31/12)», «thứ Hai - thứ
-Sáu (7/12 - 11/12)»), an ordinal («lần thứ hai (5/12)»), a lunar date and a range of dates
-are never compared: the date there is not that day's.
+Sáu (7/12 - 11/12)»), a lunar date and a range of dates are never compared: the date there is
+not that day's.
+
+The radio holds a script for a mismatch (Q5) and nothing lets an editor pass it, so only a day
+that is surely one is compared: «thứ hai» after a noun is an ordinal («Vụ thứ hai (8/12)»,
+«Kỳ họp thứ Tư, ngày 10/12»), so «thứ …» counts as a day only where a clause starts (the text's
+start, a bracket, a punctuation mark) or after a word that leads to a day (`_LEADS_TO_DAY`);
+«CN» and «T6» are abbreviations of other words too («Agribank CN 3/2», «số liệu T6 (15/6)»),
+so they need the same, or a word of office hours. When in doubt, a day is not compared: a
+missed warning costs less than a script held for nothing.
 """
 
 from __future__ import annotations
@@ -18,20 +26,20 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from publish.config import weekday_number
+from publish.text import WEEKDAYS
+
 __all__ = ["YEAR_WINDOW", "Mismatch", "mismatches", "weekday_name"]
 
-_NAMES = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
-"""The days as a sentence writes them, Monday first (date.weekday())."""
-_WORDS = {"hai": 0, "ba": 1, "tư": 2, "năm": 3, "sáu": 4, "bảy": 5}
-_DIGITS = {"2": 0, "3": 1, "4": 2, "5": 3, "6": 4, "7": 5}
-
-YEAR_WINDOW = dt.timedelta(days=200)
+YEAR_WINDOW = dt.timedelta(days=245)
 """How far from the bulletin's own date a date written without its year may fall: «thứ Sáu
-(1/1)» in a bulletin of 28/12/2026 is 1/1/2027. A little over half a year, so that a date
-half a year away is tried in both years it may be in (warned of only when neither matches)."""
+(1/1)» in a bulletin of 28/12/2026 is 1/1/2027. About eight months, so that a date more than
+four months away is tried in both years it may be in, and warned of only when neither matches:
+«thứ Sáu (25/12)» in a bulletin of 1/6/2026 may be 25/12/2025 (a Thursday, 158 days back) or
+25/12/2026 (a Friday, 207 days on), and which one only the editor knows."""
 
 _DAY = (
-    r"(?<![\w/.-])(?:(?i:thứ)\s+(?P<{0}word>(?i:hai|ba|tư|năm|sáu|bảy)|[2-7])"
+    r"(?<![\w/.-])(?P<{0}day>(?i:thứ)\s+(?P<{0}word>(?i:hai|ba|tư|năm|sáu|bảy)|[2-7])"
     r"|(?P<{0}sun>(?i:chủ)\s+(?i:nhật)|CN)|T(?P<{0}short>[2-7]))(?!\w)"
 )
 """A day of the week: «thứ Sáu», «thứ 6», «Chủ nhật», «CN», «T6» (group names prefixed by
@@ -55,7 +63,7 @@ _DAY_FIRST = (
     + _MARK
     + r"\s*,?\s*"
     + _MARK
-    + r"(?P<aopen>\(\s*)?(?:(?i:ngày|mùng|mồng)\s+)?"
+    + r"(?P<aopen>\(\s*)?(?P<aday_word>(?i:ngày|mùng|mồng)\s+)?"
     + _MARK
     + _DATE.format("a")
     + r"(?(aopen)(?:\s*\))?|)"
@@ -73,17 +81,36 @@ character cost ~0.4 s a cold build of 2,000 bulletins; one search of this, whose
 `re` skips to, ~0.04 s: flat, each branch opening with its letter, as a group around branches
 keeps `re` from skipping and costs five times that)."""
 
-_COUNTED = re.compile(
-    r"(?<!\w)(?i:lần|kỳ|kì|khóa|khoá|đợt|phiên|vòng|hạng|tuần|năm|tháng|lượt|giải|mùa|số|bước"
-    r"|phần|điều|chương|mục|tập|bản|người|con|cháu|em|anh|chị)\s+$"
+_LEADS_TO_DAY = r"sáng|trưa|chiều|tối|đêm|khuya|vào|hôm|từ|đến|tới|và|các|mỗi"
+"""Words a day follows («sáng thứ Sáu», «vào thứ Hai», «các thứ Bảy»); never a noun that
+«thứ» may count («Vụ thứ hai», «Buổi thứ hai», «xếp thứ 2»)."""
+_CLAUSE_START = re.compile(r"(?:\A|[^\w\s*_]|(?<!\w)(?i:" + _LEADS_TO_DAY + r"))[\s*_]*$")
+"""What may come right before a day written «thứ …» (bold or italics between allowed): the
+text's start, a bracket or a punctuation mark (a clause starts), or a word a day follows."""
+_SCHEDULE_BEFORE = re.compile(
+    r"(?<!\w)(?i:nghỉ|trực|họp|làm việc|tiếp dân|tiếp công dân|mở cửa)[\s*_]*$"
 )
-"""A word before «thứ» that makes it an ordinal («lần thứ hai», «tuần thứ 3»), not a day."""
+"""Words of office hours before «CN» or «T6» («Nghỉ T6 31-12», «trực CN 28/12»): a day there,
+where «thứ» after «họp» may count («Phiên họp thứ hai»)."""
+_DAY_AFTER_NGAY = re.compile(r"(?<!\w)(?i:ngày)[\s*_]*$")
+"""«ngày» right before: a day only when it is written with a capital («ngày Thứ Ba», «ngày
+CN»); «ngày thứ ba», «Ngày thứ 3 (9/12) của đợt» count the days of something."""
+_ORDINAL_BEFORE = re.compile(r"(?<!\w)(?i:thứ)\s+(?i:nhất|nhì)(?!\w)")
+"""An ordinal that only counts («thứ nhất»): a «thứ hai» after it is the second, not Monday
+(«Vụ thứ nhất (5/12) và thứ hai (8/12)»)."""
 _LISTED = re.compile(
     r"(?:" + _DAY.format("l") + r")\s*(?:,|;|-|–|—|/|(?i:và|hoặc|hay|đến|tới|sang))\s*$"
 )
 """A day right before, joined to this one: the date after the last of a list or range is not
 the last day's alone («thứ Bảy, Chủ nhật (30/12, 31/12)»)."""
-_LUNAR_AFTER = re.compile(r"\s*,?\s*\(?\s*(?:(?i:âm\s+lịch)|AL(?!\w)|(?i:ÂL)(?!\w))")
+_LUNAR_AFTER = re.compile(
+    r"\s*,?\s*\(?\s*(?:(?i:âm\s+lịch)|AL(?!\w)|(?i:ÂL)(?!\w)|(?i:tức|nhằm)(?!\w))"
+    r"|\s*,?\s*\([^()\n]{0,40}(?i:dương\s+lịch)"
+)
+"""A lunar date: «âm lịch» after it, or the solar date it is in brackets («ngày 15/12 (tức
+ngày 3/2/2027 dương lịch)»)."""
+_DAY_WORD_BEFORE = re.compile(r"(?<!\w)(?i:ngày|mùng|mồng)\s+$")
+"""«ngày» right before a date a day follows in brackets («ngày 9.10 (thứ Sáu)»)."""
 _MORE_DATES = re.compile(r"\s*(?:,|;|-|–|—|(?i:và|hoặc|đến|tới))\s*\d{1,2}(?:[/.-]\d|\s+tháng)")
 """Another date (or day) right after the date: a list or range of dates, whose days are not
 the one written before it."""
@@ -114,13 +141,25 @@ class Mismatch:
         year = "" if self.year_given else f" (năm {self.date.year})"
         return (
             f"«{self.phrase}»: {self.written}{year} là {self.day_of_date}, không phải "
-            f"{self.day_written}; sửa thứ hoặc ngày"
+            f"{self.day_written}; sửa thứ hoặc ngày{self.other_year}"
         )
+
+    @property
+    def other_year(self) -> str:
+        """How to tell a date of another year than the one it was read in (a quoted older
+        notice), for a date written without its year; "" for one with it."""
+        return "" if self.year_given else ", hoặc ghi năm nếu là ngày của năm khác"
 
 
 def weekday_name(day: dt.date) -> str:
     """The day of the week of `day` as a sentence writes it («thứ Năm», «Chủ nhật»)."""
-    return _NAMES[day.weekday()]
+    return _name(day.weekday())
+
+
+def _name(weekday: int) -> str:
+    """The day of the week `weekday` (0 = Monday) as a sentence writes it: «thứ» in lower case."""
+    name = WEEKDAYS[weekday]
+    return name[0].lower() + name[1:] if name.startswith("Thứ") else name
 
 
 def mismatches(text: str, near: dt.date | None) -> list[Mismatch]:
@@ -145,7 +184,7 @@ def mismatches(text: str, near: dt.date | None) -> list[Mismatch]:
                 phrase=" ".join(text[start:end].replace("*", "").replace("_", "").split()),
                 written=" ".join(text[date_span[0] : date_span[1]].split()),
                 date=date,
-                day_written=_NAMES[day],
+                day_written=_name(day),
                 day_of_date=weekday_name(date),
                 year_given=year_text is not None,
             )
@@ -167,12 +206,14 @@ def _phrase_at(text: str, at: int) -> _Phrase | None:
     """The day starting at `at` and the date written with it, if it is one day and its date."""
     m = _DAY_THEN_DATE.match(text, at)
     if m is not None:
-        if m["aword"] is not None and _COUNTED.search(text, max(0, at - _LOOK_BACK), at):
-            return None  # «lần thứ hai (5/12)»: an ordinal
-        if _LISTED.search(text, max(0, at - _LOOK_BACK), at):
+        back = max(0, at - _LOOK_BACK)
+        if not _a_day_here(m, text, back, at) or _LISTED.search(text, back, at):
             return None
+        if _dotted_time(m, "a") and not (m["aopen"] or m["aday_word"]):
+            return None  # «thứ Bảy, 9.10 sáng»: a time as likely as a date
         date = _date_parts(m, "a")
         start, end = m.span()
+        side = "a"
     else:
         closed = _DAY_CLOSED.match(text, at)
         opened = closed and _DATE_OPEN.search(text, max(0, at - _OPEN_REACH), at)
@@ -180,13 +221,42 @@ def _phrase_at(text: str, at: int) -> _Phrase | None:
             return None
         if _DATE_BEFORE.search(text, max(0, opened.start() - _LOOK_BACK), opened.start()):
             return None  # «7/12 - 11/12 (thứ Sáu)»: the end of a range
+        if _dotted_time(opened, "b") and not _DAY_WORD_BEFORE.search(
+            text, max(0, opened.start() - _LOOK_BACK), opened.start()
+        ):
+            return None  # «lúc 9.10 (thứ Bảy)»: a time as likely as a date
         m, date = closed, _date_parts(opened, "b")
         start, end = opened.start(), closed.end()
-    day = _day_of(m, "a" if m.re is _DAY_THEN_DATE else "b")
+        side = "b"
+    day = weekday_number(m[f"{side}day"])
     after = date[1][1]
     if day is None or _MORE_DATES.match(text, after) or _LUNAR_AFTER.match(text, after):
         return None
-    return start, end, day, date[0], date[1]
+    if m[f"{side}short"] is not None and int(m[f"{side}short"]) == int(date[0][1]):
+        return None  # «số liệu T6 (15/6)»: «T6» is the date's month, «tháng 6»
+    return start, end, day - 1, date[0], date[1]
+
+
+def _a_day_here(m: re.Match[str], text: str, back: int, at: int) -> bool:
+    """Whether the day `m` opens with, at `at`, is surely one by what is written before it
+    (from `back`): see the module's docstring."""
+    if m["asun"] is not None and m["asun"] != "CN":
+        return True  # «Chủ nhật» is no other word
+    word = m["aword"]
+    if word is not None and _ORDINAL_BEFORE.search(text, back, at):
+        return False
+    if _CLAUSE_START.search(text, back, at):
+        return True
+    capital = m["ashort"] is not None or m["asun"] is not None or word[0].isupper()
+    if capital and _DAY_AFTER_NGAY.search(text, back, at):
+        return True
+    return word is None and _SCHEDULE_BEFORE.search(text, back, at) is not None
+
+
+def _dotted_time(m: re.Match[str], side: str) -> bool:
+    """Whether the date `m` matched is written with dots and no year («9.10»): as likely a
+    time («9.10 sáng») as a date."""
+    return m[f"{side}sep"] == "." and m[f"{side}y"] is None
 
 
 def _date_parts(m: re.Match[str], side: str) -> tuple[tuple[str, str, str | None], tuple[int, int]]:
@@ -195,16 +265,6 @@ def _date_parts(m: re.Match[str], side: str) -> tuple[tuple[str, str, str | None
     day, month, year = (m[f"{side}{part}"] for part in parts)
     last = parts[2] if year is not None else parts[1]
     return (day, month, year), (m.start(f"{side}{parts[0]}"), m.end(f"{side}{last}"))
-
-
-def _day_of(m: re.Match[str], side: str) -> int | None:
-    """The day of the week (0 = Monday) the phrase writes."""
-    if m[f"{side}sun"] is not None:
-        return 6
-    if m[f"{side}short"] is not None:
-        return _DIGITS[m[f"{side}short"]]
-    word = m[f"{side}word"]
-    return _DIGITS.get(word) if word.isdigit() else _WORDS.get(word.lower())
 
 
 def _dates(day: int, month: int, year: str | None, near: dt.date | None) -> list[dt.date]:

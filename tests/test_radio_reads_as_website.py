@@ -880,6 +880,25 @@ def test_a_tag_in_a_code_span_is_left_out_unflagged_as_before(code: str) -> None
 
 
 @pytest.mark.parametrize(
+    ("source", "read"),
+    [
+        ("Gõ `&lt;br&gt;` để xuống dòng.\n", "Gõ để xuống dòng."),
+        ("Xem [trang](https://a.vn/?q=&lt;b&gt;) này.\n", "Xem trang này."),
+    ],
+)
+def test_a_tag_written_with_entities_in_code_or_an_address_holds_nothing(
+    source: str, read: str
+) -> None:
+    """Code shows the entities themselves and a link shows its words alone: the page shows no
+    «<b>», yet the radio held both scripts (Q2) once entities were read before tags were
+    judged (review R10)."""
+    shown = html.unescape(re.sub(r"<[^>]*>", "", _web(source)))
+    assert "<b" not in shown and "<br" not in shown
+    spoken = normalise(source)
+    assert spoken.text == read and not spoken.flags
+
+
+@pytest.mark.parametrize(
     "block",
     [
         "<div>Chữ <!--> còn</div>",  # a comment closed by its own `>`

@@ -64,16 +64,21 @@ def sync(
     root: Path, *, dry_run: bool = False, now: str = NOW, reconcile: bool = False
 ) -> tuple[list[Action], Summary]:
     """Build the radio channel and sync it, as `publish sync radio` does; return actions, summary."""
+    made = syncer(root, dry_run=dry_run, now=now, reconcile=reconcile)
+    return run(made, dry_run=dry_run, echo=lambda _line: None)
+
+
+def syncer(
+    root: Path, *, dry_run: bool = False, now: str = NOW, reconcile: bool = False
+) -> radio_sync.RadioSyncer:
+    """Build the radio channel into output/ and make the syncer `publish sync radio` runs."""
     config = config_module.load(root)
     result = build(config, channels=("radio",), now=resolve_now(now, config.tz))
     write(result.artifacts, root / "output", ("radio",))
     options = SyncOptions(
         dry_run=dry_run, output=root / "output", state=root / "state", reconcile=reconcile
     )
-    syncer = radio_sync.make_syncer(
-        config, site=result.site, output=options.output, options=options
-    )
-    return run(syncer, dry_run=dry_run, echo=lambda _line: None)
+    return radio_sync.make_syncer(config, site=result.site, output=options.output, options=options)
 
 
 def built(root: Path) -> dict[str, bytes]:
@@ -1799,15 +1804,9 @@ def test_a_script_never_sent_is_not_counted_as_unchanged(root: Path) -> None:
     sync(root)
     (root / LATE).write_text(LATE_BULLETIN, "utf-8")
     sync(root, now=AFTER_AIR)
-    config = config_module.load(root)
-    result = build(config, channels=("radio",), now=resolve_now(AFTER_AIR, config.tz))
-    write(result.artifacts, root / "output", ("radio",))
-    options = SyncOptions(dry_run=False, output=root / "output", state=root / "state")
-    syncer = radio_sync.make_syncer(
-        config, site=result.site, output=options.output, options=options
-    )
+    made = syncer(root, now=AFTER_AIR)
     lines: list[str] = []
-    actions, summary = run(syncer, echo=lines.append)
+    actions, summary = run(made, echo=lines.append)
     noops = [a for a in actions if a.kind == "noop"]
     assert (summary.unchanged, summary.unsent) == (len(noops) - 1, 1)
     assert summary.as_dict()["unsent"] == 1 and summary.as_dict()["unchanged"] == len(noops) - 1
@@ -1817,7 +1816,7 @@ def test_a_script_never_sent_is_not_counted_as_unchanged(root: Path) -> None:
     ]
     assert ", 1 tệp của tập đã phát không gửi," in summary.line()
     closing = render_text(
-        [ChannelResult(summary)], None, result.site.now, result.site.config, dry_run=False
+        [ChannelResult(summary)], None, made.site.now, made.site.config, dry_run=False
     )
     assert f"{len(noops) - 1} không đổi, 1 tệp của tập đã phát không gửi, 0 xung đột" in closing
 

@@ -60,7 +60,8 @@ def planned(out: str) -> set[str]:
     found = set()
     for line in out.splitlines():
         if line.startswith("  - ") and "bản mới đã nằm sẵn ở" not in line:
-            [label] = [x for x in KIND_LABELS.values() if line[4:].startswith(f"{x} ")]
+            labels = (*KIND_LABELS.values(), radio_sync.ALONG_LABEL)
+            [label] = [x for x in labels if line[4:].startswith(f"{x} ")]
             found.add(line[5 + len(label) :].split(": ", 1)[0].split(" «", 1)[0])
     return found
 

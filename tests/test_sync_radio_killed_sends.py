@@ -34,6 +34,7 @@ from tests.test_sync_radio import (
     OTHER_ITEM,
     SCHEDULED,
     SCHEDULED_BULLETIN,
+    SECOND,
     Killed,
     edit,
     state_of,
@@ -145,6 +146,16 @@ def reconciled(project: Path) -> str:
     return LATER
 
 
+def item_beside(project: Path) -> str:
+    """The station edited an item script (Notepad: BOM, CRLF), then its bulletin is edited: our
+    version goes beside it, told in THAY-DOI.txt with the episode scripts' revisions."""
+    sync(project)
+    item = project / STATION / OTHER_ITEM
+    item.write_bytes(item.read_bytes() + "Người đọc: Thu Trang\r\n".encode())
+    edit(project / SECOND, "30.000 đồng", "50.000 đồng")
+    return LATER
+
+
 def relaid(project: Path) -> str:
     """The station has the episode as a version before the A4 layout sent it: every .txt file
     is laid out anew without a revision, THAY-DOI.txt says so once."""
@@ -178,6 +189,7 @@ SENDS: dict[str, tuple[Callable[[Path], str], set[tuple[str, str]]]] = {
     "revised": (revised, {("update", ITEM), ("create", "2024-W50/THAY-DOI.txt")}),
     "withdrawn": (withdrawn, {("withdraw", OTHER_ITEM)}),
     "followed": (followed, {("conflict", SCRIPT), ("conflict", WORD)}),
+    "item-beside": (item_beside, {("conflict", OTHER_ITEM), ("create", "2024-W50/THAY-DOI.txt")}),
     "sent-again": (sent_again, {("create", OTHER_ITEM)}),
     "folder-moved": (folder_moved, {("create", ITEM), ("create", "2024-W50/THAY-DOI.txt")}),
     "reconciled": (reconciled, {("create", ITEM), ("create", "2024-W50/script.txt")}),

@@ -6,15 +6,20 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from publish.render.radio_station import WIDTH, station_plain
+from publish.sync import radio as radio_sync
 from publish.sync.radio_relaid import A4, ENDED, RELAID
-from publish.sync.radio_revisions import log_bytes, placed
+from publish.sync.radio_revisions import BESIDE, log_bytes, placed
+from tests.helpers import FIXTURES, stats
 from tests.station_log import change_log
+from tests.test_sync_radio import LATER, OTHER_ITEM, SECOND, STATION, edit, sync
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 AIR = dt.datetime(2024, 12, 14, 17, 0, tzinfo=TZ)
@@ -148,6 +153,79 @@ def test_a_log_of_revisions_alone_keeps_its_heading() -> None:
     lines = log([replaced("items/a.txt")])
     assert SOLD_AS_REVISED in lines[1]
     assert lines[2].startswith("Mới nhất ở trên.")
+
+
+def beside(path: str, **extra: str) -> dict[str, Any]:
+    """A new version put beside the station's edited `path` as our .moi copy."""
+    moi = radio_sync.moi_name(path)
+    event = {"at": AT, "path": path, "title": "Tin hai", "kind": BESIDE, "digest": "g"}
+    return {**event, "moi": moi, **extra}
+
+
+def test_a_log_of_copies_put_beside_alone_claims_no_file_was_replaced() -> None:
+    """Only new versions put beside the station's edited files: none was replaced nor bears a
+    new «SỬA LẦN», so the heading says where the new versions are instead."""
+    lines = log([beside("items/hai.txt")])
+    assert not any(SOLD_AS_REVISED in line for line in lines)
+    assert lines[1] == (
+        "Tệp đài đã tự sửa thì không bị thay: bản mới của Công an được đặt cạnh, tên thêm "
+        "«.moi» (ghi «Bản mới … đặt cạnh»); tệp của đài thiếu chỗ sửa đó."
+    )
+    assert (
+        "- Bản mới của tin «Tin hai» (items/hai.txt) đặt cạnh: items/hai.moi.txt — đài đã sửa "
+        "bản cũ nên phần mềm không ghi đè; bản của đài thiếu chỗ sửa này: so hai bản, chọn bản "
+        "để đọc"
+    ) in lines
+
+
+def test_a_word_copy_put_beside_says_which_text_the_station_edited() -> None:
+    """The Word script kept because the station edited script.txt: its line names that file,
+    the Word file itself was not edited."""
+    lines = log(
+        [beside("2024-W50/script.docx", follows="2024-W50/script.txt"), replaced("items/a.txt")]
+    )
+    assert SOLD_AS_REVISED in lines[1] and "không bị thay" in lines[2]
+    assert (
+        "- Bản mới của kịch bản cả tập (bản Word) (script.docx) đặt cạnh: "
+        "2024-W50/script.moi.docx — đài đã sửa 2024-W50/script.txt nên bản Word cũng giữ như "
+        "đài đang có; bản của đài thiếu chỗ sửa này: so hai bản, chọn bản để đọc"
+    ) in lines
+
+
+@pytest.fixture
+def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh copy of the radio fixture project."""
+    monkeypatch.delenv(radio_sync.ENV_FOLDER, raising=False)
+    target = tmp_path / "project"
+    shutil.copytree(FIXTURES / "radio", target)
+    return target
+
+
+def test_a_change_that_went_beside_the_stations_item_script_is_in_the_change_log(
+    root: Path,
+) -> None:
+    """The station edited an item script (Notepad: BOM, CRLF), then its bulletin changed: the
+    new text went only into the .moi copy, and THAY-DOI.txt, where quick guide step 3 sends
+    staff to see what changed, said nothing of it. It now has a line naming the copy, once:
+    a rerun with nothing new adds none."""
+    sync(root)
+    station = root / STATION
+    item = station / OTHER_ITEM
+    item.write_bytes(item.read_bytes() + "Người đọc: Thu Trang\r\n".encode())
+    edit(root / SECOND, "30.000 đồng", "50.000 đồng")
+    actions, summary = sync(root, now=LATER)
+    assert {a.key: a.kind for a in actions}[OTHER_ITEM] == "conflict" and summary.conflicts == 1
+    moi = radio_sync.moi_name(OTHER_ITEM)
+    told = (
+        f"- Bản mới của tin «Cảnh báo lừa đảo giả danh người giao hàng» ({OTHER_ITEM}) đặt "
+        f"cạnh: {moi} — đài đã sửa bản cũ nên phần mềm không ghi đè"
+    )
+    text = change_log((station / "2024-W50/THAY-DOI.txt").read_bytes())
+    assert text.count(told) == 1
+    before = stats(station)
+    again, summary = sync(root, now="2024-12-13T15:00")
+    assert summary.conflicts == 1 and stats(station) == before
+    assert {a.kind for a in again if a.key != OTHER_ITEM} == {"noop"}
 
 
 def row(no: str, key: str | None, title: str | None = None) -> dict[str, Any]:

@@ -13,15 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from publish import config as config_module
-from publish.cli import resolve_now
-from publish.commands.sync import SyncOptions
-from publish.pipeline import build
 from publish.sync import radio as radio_sync
 from publish.sync.radio import FileState
-from publish.writer import write
 from tests.helpers import FIXTURES
-from tests.test_sync_radio import AFTER_AIR, FIRST, ITEM, LATER, STATION, edit, sync
+from tests.test_sync_radio import AFTER_AIR, FIRST, ITEM, LATER, STATION, edit, sync, syncer
 from tests.test_sync_radio_word import SAVED_AGAIN
 
 MOI = radio_sync.moi_name(ITEM)
@@ -45,14 +40,8 @@ def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def observed(root: Path, now: str, *, dry_run: bool = False) -> FileState:
     """What `publish sync radio` observes of the item script (nothing is written)."""
-    config = config_module.load(root)
-    result = build(config, channels=("radio",), now=resolve_now(now, config.tz))
-    write(result.artifacts, root / "output", ("radio",))
-    options = SyncOptions(dry_run=dry_run, output=root / "output", state=root / "state")
-    syncer = radio_sync.make_syncer(
-        config, site=result.site, output=root / "output", options=options
-    )
-    return next(state for state in syncer.observe().files if state.path == ITEM)
+    files = syncer(root, now=now, dry_run=dry_run).observe().files
+    return next(state for state in files if state.path == ITEM)
 
 
 def booked(root: Path) -> str:

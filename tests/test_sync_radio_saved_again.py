@@ -7,11 +7,13 @@ change log and the guide never written again."""
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 from pathlib import Path
 
 import pytest
 
+from publish.render.radio_station import as_sent, station_text
 from publish.sync import radio as radio_sync
 from publish.sync.radio_guide import GUIDE_NAME
 from tests.helpers import FIXTURES, readable, stats
@@ -48,6 +50,49 @@ def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def reads(path: Path, words: str) -> bool:
     """Whether a station file reads `words` as staff see it."""
     return words in readable(path.name, path.read_bytes())
+
+
+def _sha(data: bytes) -> str:
+    """The sha256 of `data`, as state/radio.json records a file."""
+    return hashlib.sha256(data).hexdigest()
+
+
+OURS = station_text("VÌ AN NINH TỔ QUỐC\n\nKính thưa quý thính giả.\n")
+
+
+@pytest.mark.parametrize("saved", sorted(SAVED_AGAIN))
+def test_a_file_an_editor_only_saved_again_reads_as_ours(saved: str) -> None:
+    """What an editor does to a file it only saves (no BOM, LF, the last line end dropped or one
+    more) reads as the file we wrote."""
+    data = SAVED_AGAIN[saved](OURS)
+    assert data != OURS and as_sent(_sha(data), data, (_sha(OURS),)) == _sha(OURS)
+
+
+@pytest.mark.parametrize("more", [2, 3, 6])
+@pytest.mark.parametrize("form", ["crlf", "lf"])
+def test_blank_lines_added_at_the_end_are_no_editors_saving(more: int, form: str) -> None:
+    """Blank lines typed after the last line are the station's change, not an editor's saving:
+    every trailing line end was stripped, so a file with six more read as ours (a .moi copy so
+    changed was then removed or moved into _rut-lai/ as ours, without a note)."""
+    data = OURS + b"\r\n" * more
+    if form == "lf":
+        data = SAVED_AGAIN["lf"](data)
+    assert as_sent(_sha(data), data, (_sha(OURS),)) == _sha(data)
+
+
+def test_a_script_txt_with_blank_lines_added_at_its_end_is_kept_as_the_stations(root: Path) -> None:
+    """Staff pressed Enter a few times at the end of script.txt (room to write a note by hand):
+    the file is theirs, so a correction (113 → 114) keeps it, ours beside it, as for any edit
+    of theirs; read as ours, it was replaced under them."""
+    sync(root)
+    station = root / STATION
+    text = station / SCRIPT
+    text.write_bytes(text.read_bytes() + b"\r\n" * 3)
+    staff = text.read_bytes()
+    edit(root / FIRST, "gọi số 113", "gọi số 114")
+    actions, summary = sync(root, now=LATER)
+    assert {a.key: a.kind for a in actions}[SCRIPT] == "conflict" and summary.conflicts == 1
+    assert text.read_bytes() == staff and reads(station / SCRIPT_MOI, "một một bốn")
 
 
 @pytest.mark.parametrize("saved", sorted(SAVED_AGAIN))

@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from publish.cli import main
 from publish.render import radio_docx
 from publish.render.radio_docx import BODY_PT, ParagraphSpec, build_docx
 from publish.sync import radio as radio_sync
@@ -231,7 +232,8 @@ def test_a_word_script_follows_the_script_txt_the_station_edited(root: Path) -> 
     assert (station / WORD_MOI).read_bytes() == built(root)[WORD]
     assert state_of(root)["entries"][WORD]["revision"] == 1
     log = change_log((station / LOG).read_bytes())
-    assert "script.docx" not in log and "sửa lần 2" in log  # the item's own revision
+    assert "(script.docx): sửa lần" not in log and "sửa lần 2" in log  # the item's own revision
+    assert f"(script.docx) đặt cạnh: {WORD_MOI} — đài đã sửa {SCRIPT} nên bản Word" in log
     told = guide(root)
     assert (
         "LƯU Ý: đài đã tự sửa 2024-W50/script.txt nên bản Word 2024-W50/script.docx cũng không "
@@ -252,6 +254,43 @@ def test_a_word_script_follows_the_script_txt_the_station_edited(root: Path) -> 
     log = change_log((station / LOG).read_bytes())
     assert "- Thay kịch bản cả tập (bản Word) (script.docx): sửa lần 2" in log
     assert "LƯU Ý" not in guide(root)
+
+
+def test_the_word_script_kept_with_its_script_txt_is_told_as_going_along_not_as_a_conflict(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The summary counts the Word script kept with the edited script.txt as no conflict of its
+    own, so no line says «xung đột» of it: the plan, each outcome and the Markdown report say
+    «đi kèm xung đột» and name the script.txt, and the lines saying «xung đột» are as many as
+    the summary counts. Two «✓ xung đột» lines over «1 xung đột» read as a miscount."""
+    sync(root)
+    saved_by_staff(root / STATION / SCRIPT)
+    edit(root / FIRST, "gọi số 113", "gọi số 114")
+    args = ["sync", "radio", "--root", str(root), "--now", LATER]
+    capsys.readouterr()
+    assert main([*args, "--dry-run", "--format", "markdown"]) == 0
+    report = capsys.readouterr().out
+    assert [line for line in report.splitlines() if line.startswith("| xung đột |")] == [
+        f"| xung đột | `{SCRIPT}` | đài đã sửa tệp này; không ghi đè, bản mới đặt cạnh: "
+        "2024-W50/script.moi.txt |"
+    ]
+    assert f"| đi kèm xung đột | `{WORD}` | đài đã sửa {SCRIPT} nên bản Word" in report
+    assert ", 1 xung đột," in report
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    conflicts = [
+        line for line in out.splitlines() if line.startswith(("  - xung đột", "  ✓ xung đột"))
+    ]
+    assert [line.split(":", 1)[0] for line in conflicts] == [
+        f"  - xung đột {SCRIPT}",
+        f"  ✓ xung đột {SCRIPT}",
+    ]
+    assert f"  - đi kèm xung đột {WORD}: đài đã sửa {SCRIPT} nên bản Word" in out
+    assert (
+        f"  ✓ đi kèm xung đột {WORD}: giữ nguyên tệp của đài như {SCRIPT} (tính chung một xung "
+        f"đột); bản mới ghi vào {WORD_MOI}"
+    ) in out
+    assert ", 1 xung đột," in out
 
 
 def test_a_word_script_holding_a_withdrawn_bulletin_is_replaced_though_its_text_was_edited(

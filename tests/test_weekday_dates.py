@@ -44,11 +44,13 @@ FIRST = 9
         ),
         (
             "Họp vào thứ Sáu (31/12).",
-            "«thứ Sáu (31/12)»: 31/12 (năm 2026) là thứ Năm, không phải thứ Sáu; sửa thứ hoặc ngày",
+            "«thứ Sáu (31/12)»: 31/12 (năm 2026) là thứ Năm, không phải thứ Sáu; sửa thứ hoặc ngày, "
+            "hoặc ghi năm nếu là ngày của năm khác",
         ),
         (
             "Nghỉ **T6 31-12**.",
-            "«T6 31-12»: 31-12 (năm 2026) là thứ Năm, không phải thứ Sáu; sửa thứ hoặc ngày",
+            "«T6 31-12»: 31-12 (năm 2026) là thứ Năm, không phải thứ Sáu; sửa thứ hoặc ngày, hoặc "
+            "ghi năm nếu là ngày của năm khác",
         ),
         (
             "Chủ nhật, ngày 28 tháng 12 năm 2026 trực ban.",
@@ -57,11 +59,13 @@ FIRST = 9
         ),
         (
             "CN 28/12 trực ban.",
-            "«CN 28/12»: 28/12 (năm 2026) là thứ Hai, không phải Chủ nhật; sửa thứ hoặc ngày",
+            "«CN 28/12»: 28/12 (năm 2026) là thứ Hai, không phải Chủ nhật; sửa thứ hoặc ngày, hoặc "
+            "ghi năm nếu là ngày của năm khác",
         ),
         (
             "Thứ Năm (1/1) nghỉ Tết Dương lịch.",
-            "«Thứ Năm (1/1)»: 1/1 (năm 2027) là thứ Sáu, không phải thứ Năm; sửa thứ hoặc ngày",
+            "«Thứ Năm (1/1)»: 1/1 (năm 2027) là thứ Sáu, không phải thứ Năm; sửa thứ hoặc ngày, hoặc "
+            "ghi năm nếu là ngày của năm khác",
         ),
     ],
 )
@@ -141,7 +145,7 @@ def test_the_title_and_summary_are_checked_at_their_fields(tmp_path: Path) -> No
     root = project(
         tmp_path,
         "Nội dung.\n",
-        title='"Họp sơ kết thứ Sáu (31/12/2026)"',
+        title='"Họp sơ kết vào thứ Sáu (31/12/2026)"',
         summary='"Thứ Hai, ngày 7/12/2026 và thứ Tư (8/12) làm việc."',
     )
     site = load_site(config_module.load(root), now=NOW)
@@ -181,3 +185,107 @@ def _speak_flags(path: Path) -> str:
     with contextlib.redirect_stdout(out):
         assert main(["speak", str(path), "--flags", "--root", str(path.parent)]) == 0
     return out.getvalue()
+
+
+REVIEW_NEAR = dt.date(2026, 12, 6)
+"""The bulletin's date the ordinals below were found false days with (review R8)."""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vụ thứ hai (ngày 8/12)",
+        "Vụ thứ 2, ngày 8/12",
+        "Trường hợp thứ hai (8/12)",
+        "Đối tượng thứ hai (8/12)",
+        "Nạn nhân thứ 2 (15/12)",
+        "Bị can thứ hai, 20/11",
+        "Buổi thứ hai (8/12)",
+        "Sang ngày thứ ba, 9/12",
+        "Ngày thứ 3 (9/12) của đợt",
+        "Đợt cao điểm thứ 2 (3/12)",
+        "Tổ công tác thứ 2 (ngày 3/12)",
+        "xếp thứ 2 (5/12)",
+        "**Vụ thứ hai** (ngày 5/12)",
+        "Phiên họp thứ hai (8/12)",
+        "Kỳ họp thứ Tư, ngày 10/12",
+        "Vụ thứ nhất (5/12) và thứ hai (8/12)",
+    ],
+)
+def test_an_ordinal_after_a_noun_is_neither_warned_of_nor_held(text: str) -> None:
+    """«thứ hai» after a noun counts («the second case»): the radio would hold the script for
+    a right date, with nothing the editor could do to pass it."""
+    assert mismatches(text, REVIEW_NEAR) == []
+    assert [f.code for f in normalise(text, near=REVIEW_NEAR).flags if f.code == "Q5"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("Sáng thứ Hai (8/12) họp.", "thứ Hai"),
+        ("Họp vào thứ hai (8/12).", "thứ Hai"),
+        ("Làm việc cả ngày Thứ Hai (8/12).", "thứ Hai"),
+        ("Lịch trực: thứ Hai, 8/12.", "thứ Hai"),
+        ("Rạng sáng thứ Hai, ngày 8/12, tổ tuần tra phát hiện.", "thứ Hai"),
+        ("- thứ Hai 8/12: tiếp dân", "thứ Hai"),
+        ("Trực CN 8/12.", "Chủ nhật"),
+        ("Nghỉ T6 (8/12).", "thứ Sáu"),
+    ],
+)
+def test_a_day_where_a_clause_starts_or_after_a_word_of_time_is_still_told(
+    text: str, written: str
+) -> None:
+    """8/12/2026 is a Tuesday: a day after a word a day follows, or opening a clause, is one."""
+    [found] = mismatches(text, REVIEW_NEAR)
+    assert (found.day_written, found.day_of_date) == (written, "thứ Ba")
+
+
+@pytest.mark.parametrize(
+    ("text", "near"),
+    [
+        ("Thứ Bảy, 9.10 sáng, tổ công tác có mặt.", REVIEW_NEAR),  # 9.10 a time
+        ("Chuyển khoản qua Agribank CN 3/2.", REVIEW_NEAR),  # CN: chi nhánh
+        ("Theo số liệu T6 (15/6), số vụ giảm.", REVIEW_NEAR),  # T6: tháng 6
+        ("Thứ Năm, ngày 15/12 (tức ngày 3/2/2027 dương lịch) ra quân.", REVIEW_NEAR),  # lunar
+        ("Khai mạc thứ Sáu (25/12).", dt.date(2026, 6, 1)),  # 25/12/2026 is a Friday
+        ("Khai mạc vào thứ Sáu (25/12).", dt.date(2026, 6, 1)),
+    ],
+)
+def test_a_time_an_abbreviation_a_lunar_date_or_a_far_year_is_not_told(
+    text: str, near: dt.date
+) -> None:
+    """A dotted «9.10» without «ngày» or brackets, «CN» or «T6» meaning another word, a lunar
+    date with its solar one in brackets, a date without its year far from the bulletin (either
+    year may be meant): none is surely a day and its date."""
+    assert mismatches(text, near) == []
+    assert [f.code for f in normalise(text, near=near).flags if f.code == "Q5"] == []
+
+
+def test_a_dotted_date_with_ngay_or_brackets_is_still_told() -> None:
+    """9/10/2026 is a Friday."""
+    for text in ("Thứ Bảy, ngày 9.10, họp.", "Họp vào thứ Bảy (9.10).", "Họp ngày 9.10 (thứ Bảy)."):
+        assert [m.day_of_date for m in mismatches(text, REVIEW_NEAR)] == ["thứ Sáu"], text
+
+
+def test_a_date_without_its_year_is_told_with_how_to_write_another_year_s() -> None:
+    """A quoted older notice («Sáng thứ Sáu (5/12)» of 2025, a Friday then) is read in the
+    bulletin's year: the message says the year may be what to add, the radio does not hold
+    a blockquote for it (a warning), and a paragraph of the bulletin's own is still held."""
+    quoted = "Mở đầu.\n\n> Sáng thứ Sáu (5/12) tổ công tác ra quân.\n"
+    [found] = mismatches(quoted, NEAR)
+    assert found.message.endswith("sửa thứ hoặc ngày, hoặc ghi năm nếu là ngày của năm khác")
+    [flag] = normalise(quoted, near=NEAR).flags
+    assert (flag.code, flag.severity, flag.line) == ("Q5", "warning", 3)
+    assert flag.message.endswith("sửa ngày cho khớp, hoặc ghi năm nếu là ngày của năm khác.")
+    [held] = normalise(quoted.replace("> ", ""), near=NEAR).flags
+    assert (held.code, held.severity) == ("Q5", BLOCKING)
+    [dated] = mismatches("Sáng thứ Sáu (31/12/2026)", NEAR)  # its year written: no such advice
+    assert "năm khác" not in dated.message
+
+
+def test_the_load_tells_how_to_write_another_year_s_date(tmp_path: Path) -> None:
+    root = project(tmp_path, "Mở đầu.\n\n> Sáng thứ Sáu (5/12) tổ công tác ra quân.\n")
+    site = load_site(config_module.load(root), now=LATER)
+    [warning] = [p for p in site.warnings if "sửa thứ hoặc ngày" in p.message]
+    assert warning.line == FIRST + 2
+    assert warning.hint is not None and "ghi cả năm, ví dụ «5/12/2025»" in warning.hint

@@ -90,6 +90,8 @@ class Context:
     near: dt.date | None = None
     """The bulletin's date: a date written without its year next to a day of the week is taken
     in the year nearest it (publish.weekday_dates); None outside a bulletin (not compared)."""
+    quoted: bool = False
+    """Whether the paragraph being read is a blockquote's (`> …`, publish.radio.markdown.Item)."""
     capitals_read: list[tuple[str, tuple[tuple[int, str], ...]]] = field(default_factory=list)
     """The paragraphs and list items read so far that hold two capitals in a row, with their
     source lines: initials a later bracket writes for a name may have been used there."""

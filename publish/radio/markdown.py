@@ -96,6 +96,9 @@ class Item:
     names: tuple[str, ...] = ()
     """The persons' names its list items open with («H. Thanh Tùng», publish.radio.lists):
     their initials are no place's prefix."""
+    quoted: bool = False
+    """Whether it is a blockquote's (`> …`): often an older notice quoted, whose dates may be
+    another year's than the bulletin's (publish.radio.weekday_flags)."""
 
 
 @dataclass
@@ -603,7 +606,7 @@ class _Splitter:
                 level = PSEUDO_HEADING_LEVEL
                 self.blocks.append(Block("body", [Item(text, lines)], level=level))
             else:
-                self.blocks.append(Block("body", [Item(text, lines)]))
+                self.blocks.append(Block("body", [Item(text, lines, quoted=quoted)]))
         if self.list_items:
             entries: list[Entry] = []
             flags: list[Flag] = []
@@ -2366,6 +2369,14 @@ def _remove_pictographs(text: str) -> str:
     return "".join(_without_dangling_connector(kept) if gap else kept)
 
 
+def _address_untagged(link: re.Match[str]) -> str:
+    """A link with no tag in its address (`[trang](https://a.vn/?q=<b>)`): the page shows its
+    words alone, and the address is taken out later (R1.4)."""
+    if link[2] is None or "<" not in link[2]:
+        return link[0]
+    return f"[{link[1]}]({_TAG.sub('', link[2])})"
+
+
 def strip_inline(text: str, ctx: Context) -> str:
     """Inline Markdown/HTML → plain text: links, images, emphasis, tags, hashtags, emoji."""
     return marks_removed(unspoken_removed(text, ctx))
@@ -2396,6 +2407,12 @@ def unspoken_removed(text: str, ctx: Context) -> str:
     if "&" in text:
         text = html.unescape(text)
         if "<" in text:
+            # In code and in a link's address the page shows no tag an entity wrote (code
+            # shows the entity itself, an address is not read): taken out unflagged.
+            if "`" in text:
+                text = CODE_SPAN_RE.sub(lambda m: _TAG.sub(" ", m[0]), text)
+            if "](" in text:
+                text = _LINK.sub(_address_untagged, text)
             # What an entity wrote is text the website shows: words in angle brackets, or a
             # tag's or a comment's signs the radio cannot say, told whole (Q2).
             if "<!--" in text:

@@ -159,7 +159,7 @@ def _restore(text: str, kept: list[str]) -> str:
 
 def _speak(item: Item, ctx: Context, *, final_stop: bool, sentence_start: bool) -> str:
     """Passes P1 (inline) to P8 over one paragraph or list item."""
-    ctx.lines, ctx.names = item.lines, item.names
+    ctx.lines, ctx.names, ctx.quoted = item.lines, item.names, item.quoted
     for flag in item.flags:
         ctx.keep(flag)
     text = _DASHES.sub("-", item.text) if _holds_a_dash(item.text) else item.text

@@ -2,12 +2,14 @@
 
 Held off the air (blocking), as `60t` is (docs/doc-phat-thanh.md, “Chỗ khác với quy tắc gốc”):
 the script would say both, and a listener, who cannot look at a calendar or read the notice
-again, goes on the day they remember; which of the two is wrong only the editor knows.
+again, goes on the day they remember; which of the two is wrong only the editor knows. In a
+blockquote only a warning: a quoted older notice («> Sáng thứ Sáu (5/12)…» of last December)
+is read with the bulletin's year, and a hold no one can lift would be for a right date.
 """
 
 from __future__ import annotations
 
-from publish.radio.flags import BLOCKING, Context
+from publish.radio.flags import BLOCKING, WARNING, Context
 from publish.radio.numbers import has_digit
 from publish.weekday_dates import mismatches
 
@@ -26,10 +28,10 @@ def weekdays_told(text: str, ctx: Context) -> None:
         line = ctx.line_of(found.phrase) if _held(found.phrase, ctx) else ctx.line_of(found.written)
         ctx.flag(
             "Q5",
-            BLOCKING,
+            WARNING if ctx.quoted else BLOCKING,
             f"{found.written}{year} là {found.day_of_date}, không phải {found.day_written}: trên "
             "sóng đọc cả hai, người nghe không biết ngày nào đúng. Cách sửa: xem lại lịch, sửa "
-            f"thứ (thành «{found.day_of_date}») hoặc sửa ngày cho khớp.",
+            f"thứ (thành «{found.day_of_date}») hoặc sửa ngày cho khớp{found.other_year}.",
             found.phrase,
             line,
         )

@@ -7,21 +7,26 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+import stat
 import textwrap
 from collections.abc import Collection
+from pathlib import Path
 
 from publish.config import Config
 
 __all__ = [
     "EDITOR_NOTES",
     "END_MARK",
+    "OTHER",
     "WIDTH",
     "air_after",
     "air_at",
     "as_sent",
+    "held",
     "next_air",
     "set_for",
     "station_plain",
+    "station_read",
     "station_text",
     "wrapped",
 ]
@@ -33,6 +38,9 @@ them (a rundown sent again for a note fixed, or staff reading «dòng 24» of a 
 
 END_MARK = "— HẾT TIN —"
 """S7: the end of a bulletin item (here for the sync's layout check, as WIDTH is)."""
+
+OTHER = "khác"
+"""The digest `held` gives something that is not a regular file (never equal to a real one)."""
 
 WIDTH = 72
 """The widest line the tool lays out in a station .txt file: staff print them from Notepad on
@@ -85,20 +93,50 @@ def as_sent(raw: str | None, data: bytes | None, ours: Collection[str | None]) -
     """The digest of a station .txt file (`raw`, of bytes `data`) as we would have written its
     text: the one of `ours` (the digests we wrote it with) when staff only opened it and saved
     it again, no word changed (no byte order mark, LF line ends, its last line end dropped or
-    doubled: Notepad or another editor), else `raw`. Such a file is no edit of the station's:
-    counted as one, it was kept, our newer version beside it, and its script.docx with it, so
-    staff read the old words on air."""
+    one more added: Notepad or another editor), else `raw`. Such a file is no edit of the
+    station's: counted as one, it was kept, our newer version beside it, and its script.docx
+    with it, so staff read the old words on air. Blank lines staff added at the end are theirs:
+    taken for ours, a .moi copy holding them was removed or moved into _rut-lai/ as ours."""
     if data is None or raw in ours:
         return raw
     try:
-        text = station_plain(data).rstrip("\n")
+        text = station_plain(data)
     except UnicodeDecodeError:
         return raw
-    for form in (text + "\n", text):
+    for form in (text, text + "\n", text.removesuffix("\n")):
         digest = hashlib.sha256(station_text(form)).hexdigest()
         if digest in ours:
             return digest
     return raw
+
+
+def station_read(
+    path: Path, ours: Collection[str | None]
+) -> tuple[str | None, str | None, bytes | None]:
+    """What the station's file `path` holds, in one read: its digest as compared with `ours`
+    (the digests of what we wrote there, or were about to: a .txt staff only opened and saved
+    again reads as the one of ours it holds, `as_sent`), the digest of its bytes, and those
+    bytes (`held`)."""
+    raw, data = held(path)
+    return (as_sent(raw, data, ours) if path.suffix == ".txt" else raw), raw, data
+
+
+def held(path: Path) -> tuple[str | None, bytes | None]:
+    """The sha256 of the regular file `path` and its bytes; (None, None) when there is none;
+    OTHER and no bytes for a folder, a link or a special file. OSError when it cannot be told
+    (a share briefly gone, a file staff locked): what it holds is then not known, and no
+    caller may take it for absent."""
+    try:
+        mode = path.lstat().st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return None, None
+    if not stat.S_ISREG(mode):
+        return OTHER, None
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return None, None
+    return hashlib.sha256(data).hexdigest(), data
 
 
 def next_air(moment: dt.datetime, config: Config) -> dt.datetime:

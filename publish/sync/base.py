@@ -36,6 +36,7 @@ from publish.timings import Timings
 __all__ = [
     "AFTER",
     "KIND_LABELS",
+    "LABEL",
     "STATION_KEEPS",
     "THEIRS",
     "UNSENT",
@@ -45,6 +46,7 @@ __all__ = [
     "Syncer",
     "bucket_of",
     "format_plan",
+    "label_of",
     "monotonic_now",
     "record_addresses",
     "record_now",
@@ -68,6 +70,11 @@ KIND_LABELS = {
     "forget": "xóa khỏi sổ",
     "noop": "không đổi",
 }
+LABEL = "label"
+"""Action data: the words a plan line, an outcome line and the Markdown report put before the
+key instead of its kind's (KIND_LABELS), for an action the summary does not count as its kind
+(radio: a Word script kept along with its script.txt's conflict, counted once with it): the
+lines a person reads and the summary's counts must agree."""
 SUMMARY_BUCKETS = {
     "create": "created",
     "update": "updated",
@@ -216,6 +223,11 @@ def _a_rundown(key: str) -> bool:
     return parts[0] != "items" and parts[-1].startswith("rundown.")
 
 
+def label_of(action: Action) -> str:
+    """The words before an action's key in every line that names it (see LABEL)."""
+    return str(action.data.get(LABEL) or KIND_LABELS.get(action.kind, action.kind))
+
+
 def unsent_part(count: int) -> str:
     """The count of files never sent, as a summary line puts it after «không đổi» (none: "")."""
     return f"{count} tệp của tập đã phát không gửi, " if count else ""
@@ -247,9 +259,8 @@ def format_plan(
         return f"{channel}: không có thay đổi nào ({kept})."
     lines.append(f"{channel}: kế hoạch {len(active)} thao tác ({kept}):")
     for action in active:
-        label = KIND_LABELS.get(action.kind, action.kind)
         title = f" «{action.title}»" if action.title else ""
-        lines.append(f"  - {label} {action.key}{title}: {action.reason}")
+        lines.append(f"  - {label_of(action)} {action.key}{title}: {action.reason}")
     return "\n".join(lines)
 
 
@@ -348,12 +359,10 @@ def _record_plan(
                 setattr(summary, bucket, getattr(summary, bucket) + 1)
                 counted[action.key] = bucket
             summary.done.append((action, outcome))
-            echo(f"  ✓ {KIND_LABELS.get(action.kind, action.kind)} {action.key}: {outcome}")
+            echo(f"  ✓ {label_of(action)} {action.key}: {outcome}")
         else:
             _failed(summary, action, error)
-            echo(
-                f"  {_mark(error)} {KIND_LABELS.get(action.kind, action.kind)} {action.key}: {error}"
-            )
+            echo(f"  {_mark(error)} {label_of(action)} {action.key}: {error}")
         if progress:
             progress(done, total)
 
@@ -394,7 +403,7 @@ def _record_follow_up(
     `_apply_follow_up`)."""
     done_before = {a.key for a, _outcome in summary.done}
     for action, outcome, error in outcomes:
-        label = KIND_LABELS.get(action.kind, action.kind)
+        label = label_of(action)
         fresh = action.key not in done_before
         said = left.pop(action.key, None) if fresh else None
         if said is not None and said.kind == "noop":

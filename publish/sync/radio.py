@@ -86,14 +86,17 @@ from publish.moments import recorded_moment
 from publish.radio_rates import RATES_NAME, KeptRates, load_kept_rates
 from publish.render.radio_station import (
     EDITOR_NOTES,
+    OTHER,
     air_at,
-    as_sent,
     next_air,
     station_plain,
+    station_read,
     station_text,
 )
+from publish.render.radio_station import held as file_held
 from publish.sync.base import (
     AFTER,
+    LABEL,
     STATION_KEEPS,
     SUMMARY_BUCKETS,
     TEST_HOOKS_ENV,
@@ -123,6 +126,7 @@ from publish.sync.radio_resent import (
     resent_note,
 )
 from publish.sync.radio_revisions import (
+    BESIDE,
     LOG_NAME,
     event_id,
     is_marked,
@@ -196,6 +200,9 @@ our latest build and the station deleted ours beside it (every plan says so, see
 ALONG = "along"
 """Data of a FOLLOWS conflict whose script.txt is a conflict of the same plan: that one is
 what staff settle, and the summary counts the two once (`RadioSyncer.summary_bucket`)."""
+ALONG_LABEL = "đi kèm xung đột"
+"""What the lines of an ALONG conflict say instead of «xung đột» (base.LABEL): the summary
+counts it with its script.txt's, so two «✓ xung đột» lines over «1 xung đột» disagreed."""
 WITHDRAWN_BY_UNIT = "đơn vị đã rút bản tin"
 """Why a bulletin deleted, made a draft again or marked secret is off the radio, in the station's
 note: which of them is the unit's business (a file, a field), and the staff act on none."""
@@ -209,8 +216,6 @@ NO_LONGER_SENT = "đơn vị không còn gửi tệp này"
 NOTE_SUFFIX = ".ly-do.txt"
 LOCAL_SKIP = ("audio",)
 """Folders of output/radio/ that never go to the station (draft audio is not for air)."""
-OTHER = "khác"
-"""Observed digest of something that is not a regular file (never equal to a real digest)."""
 _TEMP_RE = re.compile(r"^\.(?P<name>.+)\.[A-Za-z0-9_]{8}\.tmp$")
 _REPORTED = "missed_reported"
 """state/radio.json meta: item script → the aired episode it was refused from as never sent."""
@@ -517,7 +522,7 @@ def _along(action: Action, conflicts: Collection[str]) -> Action:
     said «0 xung đột»."""
     if action.kind != "conflict" or action.data.get(FOLLOWS) not in conflicts:
         return action
-    return replace(action, data={**action.data, ALONG: True})
+    return replace(action, data={**action.data, ALONG: True, LABEL: ALONG_LABEL})
 
 
 def _stale_note(actions: Sequence[Action]) -> str:
@@ -996,8 +1001,7 @@ def _edited(state: FileState) -> bool:
 def _with_moi(entry: Mapping[str, Any] | None, action: Action) -> dict[str, Any]:
     """The record `entry` of a conflict's file once our version is beside it (`moi`), with the
     text a Word script follows, if it does (FOLLOWS): a conflict of its own no longer does."""
-    kept = {k: v for k, v in (entry or {}).items() if k not in (FOLLOWS, MOI_PENDING)}
-    return {**kept, "moi": action.data["digest"], **_followed(action)}
+    return {**_without_moi(entry or {}), "moi": action.data["digest"], **_followed(action)}
 
 
 def _moi_pending(entry: Mapping[str, Any] | None, action: Action) -> dict[str, Any]:
@@ -1015,13 +1019,31 @@ def _followed(action: Action) -> dict[str, Any]:
     return {FOLLOWS: action.data[FOLLOWS]} if action.data.get(FOLLOWS) else {}
 
 
-def _book_moi(book: _Book, action: Action) -> None:
+def _book_moi(book: _Book, action: Action, at: str) -> None:
     """Record our copy beside the file of a conflict (`_with_moi`), when already there too: a
-    run killed between writing it and this left it unrecorded, or only pending."""
+    run killed between writing it and this left it unrecorded, or only pending. A copy of a
+    version not booked beside it before is told in the episode's THAY-DOI.txt (at `at`, in
+    the same write): its change went only into the copy, and the log, where staff look for
+    what changed, said nothing of it while the station's older file still bore its own
+    «SỬA LẦN» line."""
     entry = book.get(action.key)
     booked = _with_moi(entry, action)
-    if booked != entry:
+    if booked == entry:
+        return
+    episode = action.data.get("episode", "")
+    if (entry or {}).get("moi") == action.data["digest"] or not episode or not logged(action.key):
         book.put(action.key, booked)
+        return
+    event = {
+        "at": at,
+        "path": action.key,
+        "title": action.title,
+        "digest": action.data["digest"],
+        "kind": BESIDE,
+        "moi": action.data["moi"],
+        **({FOLLOWS: action.data[FOLLOWS]} if action.data.get(FOLLOWS) else {}),
+    }
+    book.record(action.key, booked, [{**event, "episode": episode}])
 
 
 def _moi_written(entry: Mapping[str, Any], found: str | None) -> str | None:
@@ -1057,7 +1079,7 @@ def _unpending(entry: Mapping[str, Any]) -> dict[str, Any]:
 def _moi_recorded(entry: Mapping[str, Any]) -> bool:
     """Whether a record names a .moi copy of ours beside its file: written, or being written
     by a run killed since (MOI_PENDING), which may have left it there."""
-    return bool(entry.get("moi") or entry.get(MOI_PENDING))
+    return bool(_moi_ours(entry))
 
 
 def _same_as_reason(path: str) -> str:
@@ -1428,7 +1450,7 @@ class RadioSyncer:
                 # read of the share, not two.
                 # The build's own text too: our .moi copy staff took into the file, saved by
                 # their editor, settles the conflict rather than reading as an edit.
-                seen, _bytes_digest, held = _station_read(
+                seen, _bytes_digest, held = station_read(
                     self.folder / path, (*_sent(entry), digest)
                 )
             present = seen
@@ -1670,7 +1692,7 @@ class RadioSyncer:
         (the .moi beside it hashed only when the station edited the log)."""
         path = f"{episode}/{LOG_NAME}"
         expected = hashlib.sha256(data).hexdigest()
-        present, _raw, held = _station_read(self.folder / path, (*_ours(record), expected))
+        present, _raw, held = station_read(self.folder / path, (*_ours(record), expected))
         edited = present is not None and present not in _ours(record)
         return LogState(
             path,
@@ -1850,7 +1872,7 @@ class RadioSyncer:
                 else:
                     self._book_verified(after, action, settled(key))
             elif action.kind == "conflict":
-                _book_moi(after, action)
+                _book_moi(after, action, self.site.now.isoformat())
                 after.moi[key] = action.data["digest"]
             elif action.kind == "withdraw":
                 after.moi.pop(key, None)  # `_withdraw_moi`
@@ -2169,29 +2191,34 @@ class RadioSyncer:
         stay quiet about them (`publish.sync.base.run` calls this once the plan is shown); and
         forget the .moi copies killed runs were about to write beside files the plan leaves as
         they are (`_unwritten_moi`)."""
-        self._unwritten_moi(actions)
+        changed = self._unwritten_moi(actions)
         told = {a.key: a.data["missed"] for a in actions if "missed" in a.data}
-        if told == self._reported:
-            return
-        if told:
-            self.manifest.meta[_REPORTED] = dict(sorted(told.items()))
-        else:
-            self.manifest.meta.pop(_REPORTED, None)
-        self.manifest.save()
+        if told != self._reported:
+            if told:
+                self.manifest.meta[_REPORTED] = dict(sorted(told.items()))
+            else:
+                self.manifest.meta.pop(_REPORTED, None)
+            changed = True
+        if changed:
+            self.manifest.save()
 
-    def _unwritten_moi(self, actions: Sequence[Action]) -> None:
+    def _unwritten_moi(self, actions: Sequence[Action]) -> bool:
         """Drop MOI_PENDING from the record of each file the plan leaves as it is (noop,
         refuse) when the station folder does not hold that copy: the run killed before
         writing it never did, and this one will not. Kept, a .moi of those bytes the station
         made later read as ours, to be removed or moved into _rut-lai/; every other action
-        of the file records it anew (`_book_moi`, `_book_verified`, a new record)."""
+        of the file records it anew (`_book_moi`, `_book_verified`, a new record). Whether a
+        record changed: the caller saves them all at once (`told`)."""
+        changed = False
         for action in actions:
             if action.kind not in ("noop", "refuse") or "log" in action.data:
                 continue
             entry = self.manifest.get(action.key) or {}
             pending = entry.get(MOI_PENDING)
             if pending is not None and self._moi_seen(action.key, entry) != pending:
-                self.manifest.put(action.key, _unpending(entry))
+                self.manifest.put(action.key, _unpending(entry), save=False)
+                changed = True
+        return changed
 
     def follow_up(self) -> list[Action]:
         """Once every file is written: the change log of each episode this sync logged a change
@@ -2583,21 +2610,25 @@ class RadioSyncer:
             return self._write_log(action.data["log"])
         moi = action.data["moi"]
         data = self._built(action)
-        done = f"giữ nguyên tệp của đài; bản mới vẫn ở {moi}"
-        # One staff only saved again holds this very version: left as they saved it.
-        there = self._moi_seen(
-            action.key, self.manifest.get(action.key) or {}, action.data["digest"]
+        kept = "giữ nguyên tệp của đài" + (
+            f" như {action.data[FOLLOWS]} (tính chung một xung đột)"
+            if action.data.get(ALONG)
+            else ""
         )
+        done = f"{kept}; bản mới vẫn ở {moi}"
+        entry = self.manifest.get(action.key)
+        # One staff only saved again holds this very version: left as they saved it.
+        there = self._moi_seen(action.key, entry or {}, action.data["digest"])
         if there != action.data["digest"]:
             # Recorded before the write, as pending: a run killed right after it leaves a copy
             # known as ours, removed with a withdrawal that comes before any rerun. Unrecorded,
             # it read as the station's, and kept the withdrawn text beside their file for good.
-            self.manifest.put(action.key, _moi_pending(self.manifest.get(action.key), action))
+            self.manifest.put(action.key, _moi_pending(entry, action))
             self._step()
             self._write(self.folder / moi, data)
             self._step()
-            done = f"giữ nguyên tệp của đài; bản mới ghi vào {moi}"
-        _book_moi(self._ledger, action)
+            done = f"{kept}; bản mới ghi vào {moi}"
+        _book_moi(self._ledger, action, self.site.now.isoformat())
         return self._kept_theirs(action, done)
 
     def _kept_theirs(self, action: Action, done: str) -> str:
@@ -2628,7 +2659,7 @@ class RadioSyncer:
             note = target.with_name(target.name + NOTE_SUFFIX)
             text = station_text(self._note(action))
             sent = _sent(entry)  # settled: no revision pending in it
-            seen, moved, _data = _station_read(source, sent)
+            seen, moved, _data = station_read(source, sent)
             entry[WITHDRAWING] = {
                 "copy": target.relative_to(self.folder).as_posix(),
                 # Only a copy as we wrote it (or only saved again) is ever removed from
@@ -2697,7 +2728,7 @@ class RadioSyncer:
         the note of one the station edited (it still holds the withdrawn text); None when
         there is none of ours: recorded with the withdrawal before anything moves, so that the
         copy is cleared out too when the file is sent again (see radio_resent)."""
-        found, raw, _data = _station_read(self.folder / moi_name(action.key), _moi_ours(entry))
+        found, raw, _data = station_read(self.folder / moi_name(action.key), _moi_ours(entry))
         ours = _moi_written(entry, found)
         if not ours or found in (None, OTHER):
             return None
@@ -2794,6 +2825,7 @@ class RadioSyncer:
         if found is None or found not in ours:
             return
         self.manifest.put(path, {**_without_moi(entry), MOI_PENDING: found})
+        self._step()
         (self.folder / moi_name(path)).unlink()
         self._step()
 
@@ -3512,33 +3544,14 @@ def _check_manifest_path(path: str, manifest: Path) -> None:
 
 def _digest(path: Path) -> str | None:
     """sha256 of a regular file; None when absent; OTHER for a folder or special file."""
-    return _held(path)[0]
+    return file_held(path)[0]
 
 
 def _station_digest(path: Path, ours: Collection[str | None]) -> str | None:
     """The digest of the station's file `path` as compared with `ours` (the digests of what we
     wrote there, or were about to): a .txt staff only opened and saved again reads as the one of
     ours it holds (`as_sent`), wherever it is compared."""
-    return _station_read(path, ours)[0]
-
-
-def _station_read(
-    path: Path, ours: Collection[str | None]
-) -> tuple[str | None, str | None, bytes | None]:
-    """(`_station_digest` of `path`, the digest of its bytes, those bytes): one read."""
-    raw, data = _held(path)
-    return (as_sent(raw, data, ours) if path.suffix == ".txt" else raw), raw, data
-
-
-def _held(path: Path) -> tuple[str | None, bytes | None]:
-    """`_digest` of a file and, for a regular file, the bytes it was read from."""
-    try:
-        if path.is_symlink() or not path.is_file():
-            return (OTHER if path.exists() or path.is_symlink() else None), None
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return None, None
-    return hashlib.sha256(data).hexdigest(), data
+    return station_read(path, ours)[0]
 
 
 def _move(source: Path, target: Path, station: Path) -> None:

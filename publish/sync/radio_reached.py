@@ -7,19 +7,18 @@ was sent (publish/radio_rates.py) is decided from what these files are at the st
 sync, not from which actions of it raised: a write that failed after its rename (the record of
 state/radio.json not saved) still reached the station, and an item script that failed is read
 all the same from a `script.txt` written with it. A .txt staff only opened and saved again holds
-what it held (`as_sent`), as the sync itself reads it.
+what it held (`as_sent`), as the sync itself reads it (`station_read`).
 """
 
 from __future__ import annotations
 
-import hashlib
 import stat
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from publish.render.radio_station import as_sent
+from publish.render.radio_station import station_read
 
 __all__ = ["EPISODE_SCRIPTS", "Heard", "heard"]
 
@@ -84,14 +83,6 @@ def _copy(target: Path, built: str, entry: Mapping[str, Any], key: str, episode:
     """What the station holds at `target` of the bulletin `key` whose built file there has the
     digest `built`: that file (_BUILT), an earlier one we wrote carrying it (_EARLIER), nothing
     (""), or what cannot be told (_UNTOLD)."""
-    try:
-        if entry.get("digest") == built and "pending" not in entry and _is_file(target):
-            return _BUILT  # recorded once it was written (a station edit since is the syncer's)
-        data = _read(target)
-    except OSError:
-        return _UNTOLD
-    if data is None:
-        return ""
     pending = entry.get("pending") or {}
     # A replaced script bears a revision line: the station's bytes are then those recorded
     # with the digest of the built file (or about to be, by a write not recorded).
@@ -100,22 +91,20 @@ def _copy(target: Path, built: str, entry: Mapping[str, Any], key: str, episode:
         ((pending.get("entry") or {}).get("digest"), pending.get("station")),
     ]
     ours = (built, *(station for digest, station in lined if digest == built and station))
-    present: str | None = hashlib.sha256(data).hexdigest()
-    if target.suffix == ".txt":
-        # Staff only opened it and saved it again: the file of ours it holds, as the sync
-        # itself compares it (radio's `_station_digest`).
-        present = as_sent(present, data, ours)
+    try:
+        if entry.get("digest") == built and "pending" not in entry and _is_file(target):
+            return _BUILT  # recorded once it was written (a station edit since is the syncer's)
+        # Staff only opened a .txt and saved it again: the file of ours it holds, as the sync
+        # itself compares it (`station_read`).
+        present, _raw, data = station_read(target, ours)
+    except OSError:
+        return _UNTOLD
+    if data is None:
+        return ""
     if present in ours:
         return _BUILT
     sent = bool(entry.get("digest")) and key in entry.get("bulletins", ())
     return _EARLIER if sent and entry.get("episode", episode) == episode else ""
-
-
-def _read(path: Path) -> bytes | None:
-    """The bytes of a regular file, None when there is none; OSError when it cannot be read."""
-    if not _is_file(path):
-        return None
-    return path.read_bytes()
 
 
 def _is_file(path: Path) -> bool:

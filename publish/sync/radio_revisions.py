@@ -17,6 +17,7 @@ from publish.sync.radio_relaid import RELAID, known_causes, notice, reworded, un
 from publish.text import vn_datetime
 
 __all__ = [
+    "BESIDE",
     "LOG_NAME",
     "MARKED",
     "event_id",
@@ -32,6 +33,9 @@ LOG_NAME = "THAY-DOI.txt"
 MARKED = ("rundown.txt", "script.txt")
 """Episode files that carry a revision line (besides every item script); rundown.json is for
 machines and script.docx cannot take a line, but its replacement is in the log."""
+BESIDE = "beside"
+"""A change log event: the new version of a file the station edited went beside it as our
+.moi copy (the station's file is not replaced, so bears no new «SỬA LẦN»)."""
 _LABELS = {
     "rundown.txt": "thứ tự phát",
     "script.txt": "kịch bản cả tập",
@@ -120,7 +124,16 @@ def _what_happened(events: list[dict[str, Any]]) -> list[str]:
             f"Các tệp dưới đây chỉ được trình bày lại sau khi đài nhận: {same}, không có dòng "
             "«SỬA LẦN …» mới, không cần in lại."
         ]
-    lines = ["Các tệp dưới đây đã được thay sau khi đài nhận; tệp thay có dòng «SỬA LẦN …» ở đầu."]
+    lines = []
+    if kinds - {RELAID, BESIDE}:
+        lines.append(
+            "Các tệp dưới đây đã được thay sau khi đài nhận; tệp thay có dòng «SỬA LẦN …» ở đầu."
+        )
+    if BESIDE in kinds:
+        lines.append(
+            "Tệp đài đã tự sửa thì không bị thay: bản mới của Công an được đặt cạnh, tên thêm "
+            "«.moi» (ghi «Bản mới … đặt cạnh»); tệp của đài thiếu chỗ sửa đó."
+        )
     if RELAID in kinds:
         lines.append(reworded([_causes(e) for e in events if e["kind"] == RELAID]))
     return lines
@@ -157,6 +170,8 @@ def _event_text(event: dict[str, Any], tz: Any) -> str:
         return _resent_text(what, event, tz)
     if kind == "moved":
         return _moved_text(what, event, tz)
+    if kind == BESIDE:
+        return _beside_text(what, event)
     previous = event.get("previous")
     before = (
         f", thay bản đã gửi lúc {vn_datetime(dt.datetime.fromisoformat(previous).astimezone(tz))}"
@@ -164,6 +179,21 @@ def _event_text(event: dict[str, Any], tz: Any) -> str:
         else ""
     )
     return f"Thay {what}: sửa lần {event['revision']}{before}"
+
+
+def _beside_text(what: str, event: dict[str, Any]) -> str:
+    """A new version put beside the station's edited file, in words: where it is, why the
+    station's file was not replaced, and what staff do (as DOC-TRUOC.txt says of it)."""
+    follows = event.get("follows")
+    why = (
+        f"đài đã sửa {follows} nên bản Word cũng giữ như đài đang có"
+        if follows
+        else "đài đã sửa bản cũ nên phần mềm không ghi đè"
+    )
+    return (
+        f"Bản mới của {what} đặt cạnh: {event['moi']} — {why}; bản của đài thiếu chỗ sửa này: "
+        "so hai bản, chọn bản để đọc"
+    )
 
 
 def placed(rundown: dict[str, Any], path: str) -> dict[str, Any] | None:

@@ -17,7 +17,7 @@ from publish.markdown_inert import inert as _cell
 from publish.markdown_inert import problem_item
 from publish.model import Build, Site
 from publish.secret_mask import masked
-from publish.sync.base import KIND_LABELS, Action, Summary, unsent_part
+from publish.sync.base import Action, Summary, label_of, unsent_part
 from publish.sync.radio_reached import Heard
 from publish.text import vn_datetime
 
@@ -337,10 +337,9 @@ def _markdown_channel(result: ChannelResult, dry_run: bool) -> list[str]:
     if active:
         lines += ["| Thao tác | Mục | Lý do |", "|---|---|---|"]
         for action in active[:MAX_ROWS]:
-            label = KIND_LABELS.get(action.kind, action.kind)
             key = _code(action.key)
             item = f"{_cell(action.title)} ({key})" if action.title else key
-            lines.append(f"| {_cell(label)} | {item} | {_cell(action.reason)} |")
+            lines.append(f"| {_cell(label_of(action))} | {item} | {_cell(action.reason)} |")
         if len(active) > MAX_ROWS:
             lines.append(f"| … | và {len(active) - MAX_ROWS} thao tác khác | |")
         lines.append("")

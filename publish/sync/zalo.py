@@ -202,6 +202,7 @@ SETTINGS_ENV = {
     "ZALO_VERIFY_INTERVAL": "verify_interval",
     "ZALO_VERIFY_TIMEOUT": "verify_timeout",
     "ZALO_BACKOFF_BASE": "backoff_base",
+    "ZALO_BACKOFF_MAX": "backoff_max",
     "ZALO_RATE_LIMIT_BACKOFF": "rate_limit_backoff",
 }
 """Optional environment overrides of the client's waits (seconds)."""
@@ -227,6 +228,11 @@ UNCHECKED_IN_DRY_RUN = (
     "Chạy thử không đọc bài trên Zalo nên chưa kiểm tra bài bị sửa tay: lần chạy thật kiểm tra "
     "và để nguyên bài bị sửa tay (mã thoát 1)."
 )
+
+
+def _seconds(wait: float) -> str:
+    """A wait in seconds as a message writes it («30 giây», «0,5 giây»)."""
+    return f"{wait:g}".replace(".", ",") + " giây"
 
 
 def _nfc(text: object) -> str:
@@ -409,9 +415,16 @@ class ZaloSyncer:
             return
         try:
             self.prepare()
+        except ZaloUnreachable as error:
+            # login() renewed the token; only the OA check that follows found no connection.
+            self.echo(
+                "zalo: cảnh báo: không có gì để gửi; token Zalo đã hết hạn đã được làm mới, "
+                f"nhưng chưa kiểm tra được token thuộc OA nào vì {error.unreachable} khi "
+                f"{OPERATIONS['getoa']}. Không cần làm gì: lần đồng bộ sau kiểm tra lại."
+            )
         except ZaloError as error:
-            if error.stops_channel and not isinstance(error, ZaloUnreachable):
-                raise  # unreachable, with nothing to send: a warning, as any transient failure
+            if error.stops_channel:
+                raise
             self.echo(
                 f"zalo: cảnh báo: không có gì để gửi, nhưng chưa làm mới được token Zalo đã hết "
                 f"hạn ({error}). Không cần làm gì: lần đồng bộ sau thử lại."
@@ -426,26 +439,47 @@ class ZaloSyncer:
         is unconfirmed) or the call is refused, the sync goes on with a warning, unless the
         token comes from a file that names no OA either.
         """
+        error = self._oa_error()
+        waited = 0.0
+        if error is not None and error.unreachable:
+            # The retries span a few seconds; a DNS or network blip may last longer, and
+            # stopping holds every article until the next scheduled run: one longer wait first.
+            waited = self.client.settings.backoff_max
+            self.echo(
+                f"zalo: {error.unreachable} khi {OPERATIONS['getoa']}; chờ {_seconds(waited)} "
+                "rồi thử lại."
+            )
+            self.client.pause(waited)
+            error = self._oa_error()
+        if error is None:
+            return
+        if error.stops_channel and error.code in LOGIN_FAILURES:
+            # A login only a person can fix fails every later call too: told once, as the
+            # channel's error, not first as a warning about the OA check, then again in Zalo's
+            # generic words by the first action. (A permission getoa alone lacks, -223, still
+            # leaves the articles to sync.)
+            raise error
+        if error.unreachable:
+            # Every article would meet the same refusal after retries of its own: ~80 lines
+            # for 20 articles said nothing the first did not.
+            retries = self.client.settings.max_retries
+            raise ZaloUnreachable(
+                f"Dừng kênh Zalo: {error.unreachable} khi {OPERATIONS['getoa']}, đã thử lại "
+                f"{retries} lần, chờ {_seconds(waited)} rồi thử thêm {retries + 1} lần nữa. "
+                "Không gọi Zalo cho từng bài trong lần chạy này (mọi lần gọi khác cũng sẽ thất "
+                "bại như vậy); chưa gửi gì, các bài được gửi ở lần chạy sau. Cách sửa: kiểm tra "
+                "kết nối mạng của máy chạy đồng bộ (và ZALO_API_BASE nếu có đặt) rồi chạy lại.",
+                unreachable=error.unreachable,
+            ) from None
+        self.echo(f"zalo: cảnh báo: không kiểm tra được token thuộc OA nào ({error}).")
+
+    def _oa_error(self) -> ZaloError | None:
+        """Check the token's OA (see _check_oa): the ZaloError it failed with, None once done."""
         try:
             confirm_oa(self.client, self.config.zalo.oa_id.strip(), SYNC_STAKES)
         except ZaloError as error:
-            if error.stops_channel and error.code in LOGIN_FAILURES:
-                # A login only a person can fix fails every later call too: told once, as
-                # the channel's error, not first as a warning about the OA check, then again
-                # in Zalo's generic words by the first action. (A permission getoa alone
-                # lacks, -223, still leaves the articles to sync.)
-                raise
-            if error.unreachable:
-                # Every article would meet the same refusal after retries of its own: ~80
-                # lines for 20 articles said nothing the first did not.
-                raise ZaloUnreachable(
-                    f"Dừng kênh Zalo: {error.unreachable} khi {OPERATIONS['getoa']}, đã thử lại "
-                    f"{self.client.settings.max_retries} lần. Không gọi Zalo cho từng bài trong "
-                    "lần chạy này (mọi lần gọi khác cũng sẽ thất bại như vậy); chưa gửi gì, các "
-                    "bài được gửi ở lần chạy sau. Cách sửa: kiểm tra kết nối mạng của máy chạy "
-                    "đồng bộ (và ZALO_API_BASE nếu có đặt) rồi chạy lại."
-                ) from None
-            self.echo(f"zalo: cảnh báo: không kiểm tra được token thuộc OA nào ({error}).")
+            return error
+        return None
 
     def _crash(self, point: str) -> None:
         """SIGKILL this process at a named point when PUBLISH_ZALO_CRASH_AT asks, only where

@@ -805,6 +805,10 @@ class ZaloClient:
             )
         return response
 
+    def pause(self, seconds: float) -> None:
+        """Wait `seconds` as the client waits between retries (a test's sleep waits none)."""
+        self._sleep(seconds)
+
     def _backoff(self, attempt: int, base: float) -> float:
         """Exponential backoff with jitter: base·2^attempt, capped, scaled by 0.5–1.0."""
         delay = min(self.settings.backoff_max, base * (2**attempt))
@@ -834,6 +838,9 @@ class ZaloClient:
         `lost` gathers each failure after which the request may have been handled."""
         attempt = 0
         reached = False  # whether a failed try may have been handled (a create made)
+        # Whether every try so far found no connection at all: timeouts or 5xx and then one
+        # refusal are a Zalo that answers at times, not one that cannot be reached.
+        unreachable = True
         closed = self._closed
         self._creates_refused(operation)
         while True:
@@ -848,7 +855,6 @@ class ZaloClient:
             brief: str  # the failure inside a message's own parentheses: no host, no class
             uncertain = False
             asked: float | None = None  # the wait a Retry-After header asks for
-            unreachable = False  # no connection could be opened at all
             try:
                 with self._slots:
                     # Checked again here: a create that waited for a slot, or backed off after
@@ -861,10 +867,11 @@ class ZaloClient:
                 failure = transport_failure(exc, f"Zalo ({urlsplit(url).netloc})")
                 brief = transport_failure(exc, "Zalo", named=False)
                 uncertain = not _surely_unsent(exc)
-                unreachable = isinstance(exc, httpx.ConnectError)
+                unreachable = unreachable and isinstance(exc, httpx.ConnectError)
             else:
                 if response.status_code < 500 and response.status_code != 429:
                     return response
+                unreachable = False
                 failure = brief = f"HTTP {response.status_code}"
                 # 429 is a rate limiter turning the request away before it is handled. A 503 may
                 # come from a gateway whose backend handled the request and answered too late

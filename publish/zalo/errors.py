@@ -151,12 +151,13 @@ class ZaloError(RemoteError):
 
 
 class ZaloUnreachable(ZaloError):
-    """No connection to Zalo could be opened for the run's first call, retries and all: every
-    other call would fail the same way, each after its own retries, so the channel stops with
-    this one message (exit 3: nothing is wrong with the content, run again later)."""
+    """No connection to Zalo could be opened for the run's first call, retries and all, nor
+    once more after a wait: every other call would fail the same way, each after its own
+    retries, so the channel stops with this one message (exit 3: nothing is wrong with the
+    content, run again later). `unreachable` says why, as ZaloError's does."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, *, unreachable: str = "") -> None:
+        super().__init__(message, unreachable=unreachable)
         self.stops_channel = True
 
 
