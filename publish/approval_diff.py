@@ -30,9 +30,11 @@ __all__ = [
     "SHOWN_LINES",
     "UNICODE_FORM_ONLY",
     "Approved",
+    "Deleted",
     "approved_in_git",
     "since_approval",
     "word_diff",
+    "written_version",
 ]
 
 SHOWN_LINES = 8
@@ -50,6 +52,10 @@ UNICODE_FORM_ONLY = (
 _APPROVAL_LINE = re.compile(r"(?:approved_by|approved_version|pii_reviewed_by)[ \t]*:")
 """Lines `publish approve` writes: changed by the approval itself, not by the editor."""
 _WORDS = re.compile(r"\s+|[^\s]+")
+_APPROVED_VERSION = re.compile(
+    r"approved_version[ \t]*:[ \t]*(?P<q>[\"']?)(?P<value>[0-9a-f-]+)(?P=q)[ \t]*(?:#.*)?"
+)
+"""The line `publish approve` writes into the front matter."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,10 +74,46 @@ class Approved:
     was renamed (or moved) since ("" when not found)."""
 
 
-def approved_in_git(path: Path, approved_version: str, tz: dt.tzinfo) -> Approved | None:
+class Deleted:
+    """The .md files of the last commit the working tree no longer has, and the approval each
+    of those copies writes, asked of git once a repository however many bulletins are looked
+    up (a folder moved with `git mv`, not committed yet: every bulletin in it is new to git,
+    and each asked again for the same files and searched all their histories)."""
+
+    def __init__(self) -> None:
+        self._found: dict[Path, dict[str, str]] = {}
+
+    def writing(self, root: Path, version: str) -> list[str]:
+        """The files deleted since the last commit of the repository at `root` whose copy in
+        that commit writes approval `version`: where it was committed, if anywhere (a file
+        approved again since writes another)."""
+        if root not in self._found:
+            self._found[root] = _approvals_of(root, _deleted_files(root))
+        return [name for name, written in self._found[root].items() if written == version]
+
+
+def written_version(text: str) -> str:
+    """The `approved_version` the front matter of a file's `text` writes ("" when none): read
+    by its line, whether the file loads or not."""
+    lines = text.lstrip("\ufeff").splitlines()
+    if not lines or lines[0].rstrip() != "---":
+        return ""
+    for line in lines[1:]:
+        if line.rstrip() in ("---", "..."):
+            break
+        found = _APPROVED_VERSION.fullmatch(line.rstrip())
+        if found is not None:
+            return found["value"]
+    return ""
+
+
+def approved_in_git(
+    path: Path, approved_version: str, tz: dt.tzinfo, deleted: Deleted | None = None
+) -> Approved | None:
     """The version of bulletin `path` its `approved_version` was taken of, as found in git (see
     Approved), the commit's time in the unit's `tz`; None without git, outside a repository,
-    or for an approval of an earlier kind (no file part to find it by)."""
+    or for an approval of an earlier kind (no file part to find it by). `deleted`: what git
+    told of the files deleted since the last commit, kept across lookups."""
     parts = approval.bound(approved_version)
     if parts is None or shutil.which("git") is None:
         return None
@@ -84,7 +126,7 @@ def approved_in_git(path: Path, approved_version: str, tz: dt.tzinfo) -> Approve
         name = path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return None
-    found = _approved_commit(root, name, approved_version, parts[1], tz)
+    found = _approved_commit(root, name, approved_version, parts[1], tz, deleted or Deleted())
     if found is None:
         return Approved(root, name, None)
     commit, when, data, named = found
@@ -207,7 +249,7 @@ def _cut(text: str) -> str:
 
 
 def _approved_commit(
-    root: Path, name: str, version: str, file_part: str, tz: dt.tzinfo
+    root: Path, name: str, version: str, file_part: str, tz: dt.tzinfo, deleted: Deleted
 ) -> tuple[str, str, bytes, str] | None:
     """The newest commit that wrote approval `version` into file `name` and holds the very
     bytes it approved (its file part, `file_part`), with its date in `tz`, those bytes and the
@@ -217,10 +259,10 @@ def _approved_commit(
     found = _written_in(root, name, version, file_part, ["--follow", "--", name])
     if found is None and _new_to_git(root, name):
         # A rename not committed yet: git knows no history of the new name, so the old one is
-        # among the files deleted since the last commit. Only those: searching every file's
-        # history took ~2.8 s a bulletin on a large repository, one held by an approval never
-        # committed too.
-        gone = _deleted_files(root)
+        # among the files deleted since the last commit, and the one whose last copy writes
+        # this approval. Only that one: searching every file's history took ~2.8 s a bulletin
+        # on a large repository, one held by an approval never committed too.
+        gone = deleted.writing(root, version)
         if gone:
             found = _written_in(root, name, version, file_part, ["--", *gone])
     if found is None:
@@ -244,6 +286,32 @@ def _deleted_files(root: Path) -> list[str]:
     return [n for n in os.fsdecode(listed).split("\0") if n] if listed else []
 
 
+def _approvals_of(root: Path, names: Sequence[str]) -> dict[str, str]:
+    """The approval (written_version) each of files `names` writes in the last commit, read in
+    one call of git ({} when it fails)."""
+    names = [n for n in names if "\n" not in n]
+    if not names:
+        return {}
+    listed = _git(root, "cat-file", "--batch", data="".join(f"HEAD:{n}\n" for n in names).encode())
+    found: dict[str, str] = {}
+    at = 0
+    for name in names:
+        if listed is None:
+            break
+        end = listed.find(b"\n", at)
+        if end < 0:
+            break
+        header = listed[at:end].split()
+        if len(header) != 3 or not header[2].isdigit():
+            at = end + 1  # «HEAD:name missing»: nothing follows
+            continue
+        size = int(header[2])
+        copy = listed[end + 1 : end + 1 + size]
+        at = end + 1 + size + 1
+        found[name] = written_version(copy.decode("utf-8", "replace"))
+    return found
+
+
 def _written_in(
     root: Path, name: str, version: str, file_part: str, where: list[str]
 ) -> tuple[str, int, bytes, str] | None:
@@ -251,6 +319,7 @@ def _written_in(
     time as seconds since the epoch), or None."""
     log = _git(
         root,
+        "--literal-pathspecs",  # a file name starting with «:» is no pathspec magic
         "log",
         f"-n{SEARCHED}",
         # Seconds since the epoch, shown in the unit's time: git's own date keeps the offset
@@ -272,14 +341,15 @@ def _written_in(
     return None
 
 
-def _git(folder: Path, *args: str) -> bytes | None:
-    """What git prints for `args` run in `folder`, or None when it fails (not a repository, no
-    such commit, git missing or too slow)."""
+def _git(folder: Path, *args: str, data: bytes | None = None) -> bytes | None:
+    """What git prints for `args` run in `folder` (given `data` on its input), or None when it
+    fails (not a repository, no such commit, git missing or too slow)."""
     env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"}
     try:
         done = subprocess.run(
             ["git", "-c", "core.quotepath=off", *args],
             cwd=folder,
+            input=data,
             capture_output=True,
             timeout=GIT_SECONDS,
             env=env,

@@ -17,14 +17,13 @@ the last publication (published at /a/, renamed b and approved there, renamed a 
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from publish.approval_diff import Approved, approved_in_git, replaced_since
+from publish.approval_diff import Approved, Deleted, approved_in_git, replaced_since
 from publish.config import Config
-from publish.content_images import image_use
+from publish.content_images import body_line
 from publish.fields import file_slug
 from publish.gates import shell_word
 from publish.git_restore import FROM_MAIN
@@ -46,10 +45,11 @@ __all__ = [
 GIT_LOOKUPS = 20
 """Bulletins a build asks git about at most: one shared photo replaced holds every bulletin
 showing it. Each asks git three times to find its approval (where the repository is, the
-file's history, the commit's copy: publish.approval_diff), three more when the file's history
-does not hold it (whether the last commit has the file; if not, the files deleted since and
-their history), and twice for its images, unless each was told for the same commit already.
-The rest are told without git."""
+file's history, the commit's copy: publish.approval_diff), twice more when the file's history
+does not hold it (whether the last commit has the file; if not, the history of the file
+deleted since whose last copy writes its approval: which files those are, and their copies,
+asked once a build), and twice for its images, unless each was told for the same commit
+already. The rest are told without git."""
 
 
 class Explained(NamedTuple):
@@ -72,6 +72,7 @@ class Clues:
         self.records = records
         self.asked = 0
         self._replaced: dict[tuple[str, str], bool] = {}
+        self._deleted = Deleted()
 
     def in_git(self, bulletin: Bulletin) -> Approved | None:
         """The approval of `bulletin` as git found it (approved_in_git), None without git or
@@ -80,7 +81,7 @@ class Clues:
             return None
         self.asked += 1
         path = self.config.root / bulletin.source
-        return approved_in_git(path, bulletin.approved_version, self.config.tz)
+        return approved_in_git(path, bulletin.approved_version, self.config.tz, self._deleted)
 
     def replaced(self, approved: Approved, images: Sequence[str]) -> list[str] | None:
         """images_replaced, each image's bytes in the approval's commit compared once a build
@@ -209,8 +210,7 @@ ADDRESS_APPROVED = "địa chỉ là một phần nội dung được duyệt"
 
 def _address_told(bulletin: Bulletin, slug: str) -> str:
     """«đổi địa chỉ: /cũ/ → /mới/ (tên tệp đổi)» of `bulletin` approved at `slug`."""
-    was = dataclasses.replace(bulletin, slug=slug).url
-    return f"đổi địa chỉ: {was} → {bulletin.url} (tên tệp đổi)"
+    return f"đổi địa chỉ: {bulletin.url_at(slug)} → {bulletin.url} (tên tệp đổi)"
 
 
 def _moved(bulletin: Bulletin, old: str, slug: str) -> Explained:
@@ -239,12 +239,10 @@ def images_named(
     """The images named with where the bulletin shows them: «ảnh content/images/x.jpg (ảnh
     bìa, dòng 12)», several joined; `among`: one of them, not all («hoặc»)."""
     cover = bulletin.cover.path if bulletin.cover else ""
-    # The line of the body's reference to it, the cover aside (image_use would stop there).
-    body = dataclasses.replace(bulletin, cover=None) if cover else bulletin
     told = []
     for path in images:
         where = ["ảnh bìa"] if path == cover else []
-        line = image_use(body, path, config)[1]
+        line = body_line(bulletin, path, config)  # a cover may be shown in the body too
         where += [f"dòng {line}"] if line is not None else []
         told.append(f"content/{path}" + (f" ({', '.join(where)})" if where else ""))
     if len(told) == 1:

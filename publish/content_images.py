@@ -34,6 +34,7 @@ from publish.text import fold, nfc
 __all__ = [
     "as_written",
     "body_images",
+    "body_line",
     "body_windows_written",
     "content_image",
     "cover",
@@ -585,12 +586,18 @@ def image_use(item: Bulletin | Page, path: str, config: Config) -> tuple[str | N
     reference to it, else (None, None)."""
     if isinstance(item, Bulletin) and item.cover is not None and item.cover.path == path:
         return "cover", None
+    return None, body_line(item, path, config)
+
+
+def body_line(item: Bulletin | Page, path: str, config: Config) -> int | None:
+    """The line of the first reference of a bulletin's or page's body to the image at `path`
+    (under content/), None when it has none."""
     md_path = config.root / item.source
     body = item.body
     for shown in _shown(body):
         if shown.ref and content_image(shown.ref, md_path, config) == path:
-            return None, item.body_line + body.count("\n", 0, shown.start)
-    return None, None
+            return item.body_line + body.count("\n", 0, shown.start)
+    return None
 
 
 def usable_file(path: Path, config: Config) -> bool:

@@ -39,6 +39,7 @@ __all__ = [
     "PUBLIC_CLASSIFICATIONS",
     "SCHEDULED",
     "UNCLEAR",
+    "approve_command",
     "changed_since_approval",
     "field_stamp",
     "gate",
@@ -576,8 +577,7 @@ def gate(
         return Exclusion(
             bulletin,
             f"approved_by ghi {bulletin.approval_note}, không phải tên người duyệt: không đăng ở "
-            "kênh nào cho tới khi người duyệt đọc bài rồi chạy: publish approve "
-            f'{shell_word(bulletin.source)} --by "Họ tên, chức vụ"',
+            f"kênh nào cho tới khi người duyệt đọc bài rồi chạy: {approve_command(bulletin.source)}",
             "unapproved",
             "approval_note",
         )
@@ -626,10 +626,7 @@ def _approval_hold(
         reason = _name_only_reason(bulletin, policy, name_only_why)
         return Exclusion(bulletin, reason, "unapproved", "name_only")
     if changed_since_approval(bulletin, policy, version):
-        again = (
-            f"(người duyệt đọc lại rồi chạy publish approve {shell_word(bulletin.source)} "
-            '--by "Họ tên, chức vụ")'
-        )
+        again = f"(người duyệt đọc lại rồi chạy {approve_command(bulletin.source)})"
         if not is_version(bulletin.approved_version):
             return Exclusion(
                 bulletin,
@@ -698,6 +695,12 @@ _SHELL_PLAIN = re.compile(r"[\w\-./:,@+=]+")
 """A word no shell reads anything in: letters and digits of any script (\\w: str.isalnum, and
 `_`), and these marks (a build's report names every bulletin approved by name only, 10,000 of
 them in a corpus that old: a character loop per name was ~0.1 s of each build)."""
+
+
+def approve_command(source: str) -> str:
+    """The command a reviewer runs to approve file `source` (again), ready to paste: the
+    name as one word, the reviewer's name and title left for them to write."""
+    return f'publish approve {shell_word(source)} --by "Họ tên, chức vụ"'
 
 
 def shell_word(text: str) -> str:

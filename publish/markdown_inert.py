@@ -18,16 +18,26 @@ _ESCAPES = str.maketrans({**_ENTITIES, "@": "@\u200d"})
 def inert(text: str) -> str:
     """Text from a file or a channel made inert in Markdown: one line, no markup, no link, no
     @mention."""
-    return " ".join(text.split()).translate(_ESCAPES).replace("://", ":\u200d//")
+    return _escaped(" ".join(text.split()))
+
+
+def _escaped(text: str) -> str:
+    """`text` with nothing Markdown or GitHub would read in it (see _ESCAPES)."""
+    return text.translate(_ESCAPES).replace("://", ":\u200d//")
 
 
 def code_span(text: str) -> str:
-    """A key or file name as code: in a code span nothing is markup (a '|' still ends a table
-    cell unless escaped); one holding a backtick cannot be a span, so it is escaped text."""
-    text = " ".join(text.split())
-    if "`" in text or not text:
-        return f"<code>{inert(text)}</code>"
-    return "`" + text.replace("|", "\\|") + "`"
+    """A key, file name or command as code, exactly as written but on one line (a line break
+    read as a space): a file name's two spaces kept, or the command pasted from it names
+    another file. In a code span nothing is markup, but a backtick cannot be in one and a '|'
+    ends a table cell (escaped, it shows its backslash outside a table): either makes it
+    escaped text in <code>."""
+    text = " ".join(text.splitlines())
+    if "`" in text or "|" in text or not text.strip():
+        return f"<code>{_escaped(text)}</code>"
+    if text.startswith(" ") or text.endswith(" "):
+        text = f" {text} "  # a span's content loses one space at each end when it has both
+    return f"`{text}`"
 
 
 def problem_item(problem: Problem) -> str:

@@ -219,8 +219,12 @@ class Bulletin:
     @property
     def url(self) -> str:
         """The site path of its page: /YYYY/MM/<slug>/."""
+        return self.url_at(self.slug)
+
+    def url_at(self, slug: str) -> str:
+        """The site path its page has at `slug` (another address it had: /YYYY/MM/<slug>/)."""
         # As f"{date:%Y}" writes it (no padding below year 1000), without strftime's cost.
-        return f"/{self.date.year}/{self.date.month:02d}/{self.slug}/"
+        return f"/{self.date.year}/{self.date.month:02d}/{slug}/"
 
     def pinned_at(self, now: dt.datetime) -> bool:
         """Whether it is pinned at `now`: `pinned: true`, or a pin whose end is still ahead."""

@@ -111,6 +111,9 @@ class Withdrawable(NamedTuple):
     kept: str = ""
     """For UNREADABLE, what fixing the error leads to (publish.unreadable: kept up as
     approved, held for an edit, never published for a secret stamp; "" when not known)."""
+    field: str = ""
+    """For UNREADABLE, the field its error is in ("" when none): where outside the file a
+    file still as approved is fixed."""
 
 
 DELETED = "deleted"
@@ -284,8 +287,10 @@ def _gone(site: Site, records: Records) -> list[Withdrawable]:
             continue
         source = records.file_of(key)
         if source and source not in loaded and (site.config.root / source).is_file():
-            error, kept = error_of(site, source, key)
-            found.append(Withdrawable(key, source, UNREADABLE, EVERY, said=error, kept=kept))
+            error, kept, field = error_of(site, source, key)
+            found.append(
+                Withdrawable(key, source, UNREADABLE, EVERY, said=error, kept=kept, field=field)
+            )
             continue
         if source in with_id:
             answers = answered.get(key, ())
@@ -434,7 +439,9 @@ def withdrawal_notes(
         gone = _Gone(key, source, leaving, withdrawn.answered, web_paths)
         if why == UNREADABLE:
             named = _named(key, source)
-            told = unreadable_line(named, source, names, which, withdrawn.said, withdrawn.kept)
+            told = unreadable_line(
+                named, source, names, which, withdrawn.said, withdrawn.kept, withdrawn.field
+            )
             lines.append((source, told))
         elif why == DELETED:
             lines.append((source, _deleted_line(gone, config, withdrawn)))

@@ -5,12 +5,16 @@ file with a replaced image is told both; an image is told at the line that shows
 
 from __future__ import annotations
 
+import html
+import json
 import re
 from pathlib import Path
 
 import pytest
 
 from publish.cli import main
+from publish.gates import approve_command
+from publish.sync.awaiting import Awaiting, awaiting_markdown
 from publish.zalo.emulator import ZaloEmulator
 from tests.git_commands import commit_all, git, needs_git
 from tests.test_held_why import BY, FILE, RENAMED, approve, line_of, printed, run
@@ -118,11 +122,15 @@ def test_an_unapproved_title_writes_no_workflow_command_and_no_markdown(
     assert not any(line.startswith("::error") for line in out.splitlines()), out
 
 
+@needs_git
 def test_a_published_file_edited_and_failing_to_load_is_not_promised_to_stay_up(
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = zalo_project(tmp_path, 2)
-    live_then_edited(root, capsys)
+    approve(root, capsys, FILE)
+    commit_all(root, "duyệt")  # git holds the bytes approved: the edit is known to be one
+    assert sync(root) == 0
+    edit(root)
     path = root / FILE
     good = path.read_text("utf-8")
     path.write_text(good.replace("date: 2020-12-01 08:00", "date: 2020-13-01 08:00"), "utf-8")
@@ -140,6 +148,130 @@ def test_a_published_file_edited_and_failing_to_load_is_not_promised_to_stay_up(
     path.write_text(good, "utf-8")
     code, out = run(root, capsys, "check")
     assert code == 0 and f"Sẽ rút bài đang đăng: {FILE}" in out
+
+
+BROKEN_DATE = ("date: 2020-12-01 08:00", "date: 2020-13-01 08:00")
+"""A typo in the date of FILE: the line as approved, and the line broken."""
+IF_RESTORED = (
+    "tệp khác bản đã duyệt: sửa lỗi đó mà tệp trở lại đúng bản đã duyệt thì bài vẫn đăng, "
+    "không bị rút; còn sửa khác đi, hay tệp còn sửa chỗ khác sau khi duyệt, thì bài bị giữ cho "
+    f'tới khi người duyệt đọc lại rồi chạy publish approve {FILE} --by "Họ tên, chức vụ"'
+)
+
+
+def held_line(out: str) -> str:
+    """The «Bài đang đăng bị giữ vì lỗi» line of a check's output."""
+    return next(line for line in out.splitlines() if line.startswith("Bài đang đăng bị giữ"))
+
+
+@pytest.mark.parametrize(
+    "in_git", [False, pytest.param(True, marks=needs_git)], ids=["no-git", "git"]
+)
+def test_only_the_date_broken_then_fixed_stays_up(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: None,
+    capsys: pytest.CaptureFixture[str],
+    in_git: bool,
+) -> None:
+    root = zalo_project(tmp_path, 2)
+    approve(root, capsys, FILE)
+    if in_git:
+        commit_all(root, "duyệt")
+    assert sync(root) == 0
+    path = root / FILE
+    good = path.read_text("utf-8")
+    path.write_text(good.replace(*BROKEN_DATE), "utf-8")
+    code, out = run(root, capsys, "check")
+    assert code == 1
+    line = held_line(out)
+    assert "tệp đã sửa sau khi duyệt" not in line, line  # a typo is no edit to approve
+    assert IF_RESTORED in line, line
+    # What it said is so: fixed otherwise, held; fixed back as approved, still up.
+    path.write_text(good.replace(BROKEN_DATE[0], "date: 2020-12-02 08:00"), "utf-8")
+    code, out = run(root, capsys, "check")
+    assert code == 0 and f"Sẽ rút bài đang đăng: {FILE}" in out, out
+    path.write_text(good, "utf-8")
+    code, out = run(root, capsys, "check")
+    assert code == 0, out
+    assert f"Bỏ qua {FILE}" not in out and "Sẽ rút" not in out, out
+
+
+@needs_git
+def test_an_edit_beside_a_typo_is_told_as_an_edit_but_a_broken_front_matter_is_not(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = zalo_project(tmp_path, 2)
+    approve(root, capsys, FILE)
+    commit_all(root, "duyệt")
+    assert sync(root) == 0
+    path = root / FILE
+    good = path.read_text("utf-8")
+    path.write_text(good.replace(*BROKEN_DATE).replace("Sáng nay", "Chiều nay"), "utf-8")
+    line = held_line(run(root, capsys, "check")[1])
+    assert "tệp đã sửa sau khi duyệt: sửa lỗi đó xong, bài vẫn bị giữ" in line, line
+    # The closing --- removed: the load tells the front matter's first line, not the one
+    # changed, so nothing tells the typo from an edit.
+    lines = good.splitlines(keepends=True)
+    closing = lines.index("---\n", 1)
+    path.write_text("".join(lines[:closing] + lines[closing + 1 :]), "utf-8")
+    line = held_line(run(root, capsys, "check")[1])
+    assert "tệp đã sửa sau khi duyệt" not in line and IF_RESTORED in line, line
+    path.write_text(good, "utf-8")
+    code, out = run(root, capsys, "check")
+    assert code == 0 and "Sẽ rút" not in out, out
+
+
+def test_an_approved_file_failing_for_a_category_gone_from_site_toml_is_fixed_outside_it(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = zalo_project(tmp_path, 1)
+    approve(root, capsys, FILE)
+    assert sync(root) == 0
+    toml = root / "site.toml"
+    before = toml.read_text("utf-8")
+    section = '[categories.canh-bao-toi-pham]\nlabel = "Cảnh báo phương thức, thủ đoạn tội phạm"\n'
+    assert section in before
+    toml.write_text(before.replace(section, ""), "utf-8")
+    code, out = run(root, capsys, "check")
+    assert code == 1
+    line = next(
+        line
+        for line in out.splitlines()
+        if line.startswith(f"Bài đang đăng bị giữ vì lỗi: tệp {FILE}")
+    )
+    assert "sửa đúng lỗi đó (cách sửa nêu ở dòng lỗi) thì bài vẫn đăng như cũ" not in line, line
+    assert (
+        "tệp vẫn đúng bản đã duyệt, nên lỗi đến từ ngoài tệp (site.toml, hay công cụ đã đổi "
+        "phiên bản): sửa ở ngoài tệp thì bài vẫn đăng như cũ, không bị rút (chuyên mục: trả lại "
+        "khóa chuyên mục tệp ghi vào site.toml, hay ghi khóa ấy vào aliases của chuyên mục thay "
+        'nó, như aliases = ["khóa-cũ"]). Sửa trong tệp (kể cả theo cách sửa nêu ở dòng lỗi) thì '
+        "tệp không còn là bản đã duyệt: bài bị giữ cho tới khi người duyệt đọc lại rồi chạy "
+        f'publish approve {FILE} --by "Họ tên, chức vụ", không thì lần đồng bộ sau đó rút bài '
+        "khỏi các kênh ấy."
+    ) in line, line
+    # What it says is so: fixed in the file as the error's hint says, it is held...
+    path = root / FILE
+    good = path.read_text("utf-8")
+    path.write_text(
+        good.replace("category: canh-bao-toi-pham", "category: an-ninh-trat-tu"), "utf-8"
+    )
+    code, out = run(root, capsys, "check")
+    assert code == 0, out
+    assert f"Bỏ qua {FILE}: nội dung đã đổi sau khi duyệt" in out
+    assert f"Sẽ rút bài đang đăng: {FILE}" in out
+    # ... and fixed in site.toml instead, it stays up.
+    path.write_text(good, "utf-8")
+    toml.write_text(
+        before.replace(section, "").replace(
+            "[categories.an-ninh-trat-tu]\n",
+            '[categories.an-ninh-trat-tu]\naliases = ["canh-bao-toi-pham"]\n',
+        ),
+        "utf-8",
+    )
+    code, out = run(root, capsys, "check")
+    assert code == 0, out
+    assert f"Bỏ qua {FILE}" not in out and f"Sẽ rút bài đang đăng: {FILE}" not in out, out
 
 
 def test_a_published_file_stamped_secret_is_not_told_to_stay_in_the_project(
@@ -279,3 +411,43 @@ def test_a_radio_sync_names_the_script_it_took_down_and_a_dry_run_the_one_it_wou
     # Taken down: the next sync has nothing more to say of it.
     code, out = run_at(root, capsys, RADIO_NOW, "sync", "radio")
     assert code == 0 and "CHÚ Ý" not in out
+
+
+def test_a_radio_dry_run_does_not_name_a_script_the_station_s_edited_episode_still_reads(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = radio_project(tmp_path)
+    monkeypatch.delenv("PUBLISH_RADIO_DIR", raising=False)
+    name = "content/bai-viet/2024-12-09-ra-quan-ttatgt-cuoi-nam.md"
+    other = "content/bai-viet/2024-12-10-canh-bao-lua-dao-shipper.md"
+    code, out = run_at(root, capsys, RADIO_NOW, "approve", name, other, "--by", BY)
+    assert code == 0, out
+    assert run_at(root, capsys, RADIO_NOW, "sync", "radio")[0] == 0
+    # The station edits the episode's script, which reads both bulletins.
+    script = root / "dai-phat-thanh/2024-W50/script.txt"
+    script.write_text(script.read_text("utf-8") + "\nĐài thêm một câu.\n", "utf-8")
+    path = root / name
+    path.write_text(path.read_text("utf-8") + "\nThêm một câu sau khi duyệt.\n", "utf-8")
+    code, out = run_at(root, capsys, RADIO_NOW, "sync", "radio", "--dry-run")
+    assert code == 0, out
+    assert "rút lại items/ra-quan-ttatgt-cuoi-nam.txt" in out  # its item script goes...
+    assert "xung đột 2024-W50/script.txt" in out  # ... but the station's script still reads it
+    assert "chỉ vì bản sửa chưa được duyệt lại" not in out, out
+    # What the dry run said is so: the sync does not name it either, state/ still has it.
+    code, out = run_at(root, capsys, RADIO_NOW, "sync", "radio")
+    assert "chỉ vì bản sửa chưa được duyệt lại" not in out, out
+    entries = json.loads((root / "state/radio.json").read_text("utf-8"))["entries"]
+    assert "ra-quan-ttatgt-cuoi-nam" in entries["2024-W50/script.txt"]["bulletins"]
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["content/bai-viet/hai  dấu cách.md", "content/bai-viet/a|b.md", "content/bai-viet/x.md"],
+)
+def test_the_pull_request_comment_gives_the_approve_command_exactly(source: str) -> None:
+    taken = [Awaiting("bt-000", source, "Tin", ("zalo",))]
+    item = awaiting_markdown(taken, dry_run=True, code=0)[-1]
+    command = approve_command(source)
+    # What a reader pastes, once GitHub turns the entities back into characters.
+    pasted = html.unescape(re.sub(r"</?code>|`", "", item.rsplit("): ", 1)[1]))
+    assert pasted == command

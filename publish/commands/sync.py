@@ -346,7 +346,7 @@ def _run(args: argparse.Namespace) -> int:
                     site = load_site(config, now=now, digests=last.replayed_digests())
                     last.keep_site(site)
             _refuse_vanished(args, options, site)
-            awaiting = awaiting_approval(site, now, targets)
+            awaiting = awaiting_approval(site, now, options.state, targets)
             options = replace(options, zalo_seen=last.seen.get("zalo"))
             result = Build(site, CHANNELS, replayed.warnings, ())
             results = [_replayed_output(replayed)]
@@ -363,7 +363,7 @@ def _run(args: argparse.Namespace) -> int:
             result = _build(config, now, args, timings, status, records)
             _refuse_vanished(args, options, result.site, records.published)
             # Before this sync records what it publishes: state/ then no longer says it was live.
-            awaiting = awaiting_approval(result.site, now, targets)
+            awaiting = awaiting_approval(result.site, now, options.state, targets)
             cache = None if args.dry_run else args.root / ".cache"
             with timings.remainder(WRITING):
                 web, written = _write_output(result, output, live, cache, status.tick)
@@ -437,7 +437,7 @@ def _run(args: argparse.Namespace) -> int:
     upcoming = next_scheduled(result.site)
     code = exit_code(results)
     # What this sync did take down (a dry run: would), not what it set out to.
-    taken = taken_down(awaiting, results, config, now, dry_run=args.dry_run)
+    taken = taken_down(awaiting, results, config, options.state, now, dry_run=args.dry_run)
     told = awaiting_lines(taken, dry_run=args.dry_run, code=code)
     if not markdown:  # Markdown's stdout is the pull request's comment, not the log
         _annotate(told, taken, args.root)

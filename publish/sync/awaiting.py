@@ -7,19 +7,23 @@ that puts it back. Named is only what the sync did take down (or, a dry run, wou
 bulletins are read before the sync records what it publishes, and each channel is kept only
 when state/ no longer records the bulletin live there afterwards (a dry run: when the plan
 withdraws it). A hide Zalo refused (HTTP 503) or an article edited by hand, left alone, is no
-withdrawal (review R6 of session 74).
+withdrawal (review R6 of session 74); nor is an item script withdrawn while the station keeps
+its own edited copy of the episode's script, which still reads the bulletin and which state/
+goes on recording (review R9 of session 74).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 from typing import NamedTuple
 
 from publish.config import Config
-from publish.gates import shell_word
+from publish.gates import approve_command
 from publish.markdown_inert import code_span, inert
 from publish.model import EDITED_CAUSES, Site
+from publish.sync.base import STATION_KEEPS, THEIRS
 from publish.sync.report import ChannelResult
 from publish.withdrawing import EVERY, channel_names
 
@@ -46,18 +50,19 @@ class Awaiting(NamedTuple):
 
 
 def awaiting_approval(
-    site: Site, now: dt.datetime, channels: Iterable[str] = EVERY
+    site: Site, now: dt.datetime, state: Path, channels: Iterable[str] = EVERY
 ) -> tuple[Awaiting, ...]:
     """The bulletins of `site` held only because they were edited after their approval (the
-    mark edited by hand too: EDITED_CAUSES) that state/ records published now on some of
-    `channels`, each with those: read before the sync records what it publishes."""
+    mark edited by hand too: EDITED_CAUSES) that `state` (the sync's state/) records published
+    now on some of `channels`, each with those: read before the sync records what it
+    publishes."""
     from publish.sync.vanished import live_channels
 
     held = [e for e in site.excluded if e.code == "unapproved" and e.for_approver in EDITED_CAUSES]
     if not held:
         return ()
     keys = (e.bulletin.key for e in held)
-    live = live_channels(site.config.root / "state", now, site.config, keys)
+    live = live_channels(state, now, site.config, keys)
     wanted = set(channels)
     found = []
     for excluded in held:
@@ -72,13 +77,14 @@ def taken_down(
     awaiting: Sequence[Awaiting],
     results: Sequence[ChannelResult],
     config: Config,
+    state: Path,
     now: dt.datetime,
     *,
     dry_run: bool,
 ) -> tuple[Awaiting, ...]:
     """Those of `awaiting` the sync ending with `results` took down, each with the channels it
-    left: those state/ no longer records it live on; a dry run, those whose plan withdraws it
-    (nothing was recorded)."""
+    left: those `state` (its state/) no longer records it live on; a dry run, those whose
+    plan withdraws it (nothing was recorded)."""
     if not awaiting:
         return ()
     if dry_run:
@@ -87,7 +93,7 @@ def taken_down(
     else:
         from publish.sync.vanished import live_channels
 
-        live = live_channels(config.root / "state", now, config, (a.key for a in awaiting))
+        live = live_channels(state, now, config, (a.key for a in awaiting))
         left = [tuple(c for c in a.leaving if c not in live.get(a.key, ())) for a in awaiting]
     return tuple(a._replace(leaving=gone) for a, gone in zip(awaiting, left, strict=True) if gone)
 
@@ -95,15 +101,23 @@ def taken_down(
 def _planned(key: str, result: ChannelResult | None) -> bool:
     """Whether the plan of a dry run's channel `result` takes bulletin `key` down: the
     website's build left it out; Zalo hides or removes its article; the radio sends the
-    episode without its script, unless the station's copy is kept (a conflict)."""
+    episode without its script, unless the station keeps a copy holding it (a conflict or a
+    refusal of its item script, or of the episode's script, whose build no longer names it:
+    the copy the station keeps still reads it, and state/ goes on recording it)."""
     if result is None or result.error or result.skipped:
         return False
     if result.channel == "web":
         return True
     if result.channel == "zalo":
         return any(a.key == key and a.kind in ("withdraw", "remove") for a in result.actions)
-    named = (a for a in result.actions if key in (a.data.get("bulletins") or ()))
-    return not any(a.kind in ("conflict", "refuse") for a in named)
+    for action in result.actions:
+        if action.kind == "withdraw":
+            continue
+        if action.kind in ("conflict", "refuse") and key in (action.data.get("bulletins") or ()):
+            return False
+        if action.data.get(THEIRS) and key in (action.data.get(STATION_KEEPS) or ()):
+            return False
+    return True
 
 
 def awaiting_lines(taken: Iterable[Awaiting], *, dry_run: bool, code: int) -> list[str]:
@@ -120,7 +134,7 @@ def awaiting_lines(taken: Iterable[Awaiting], *, dry_run: bool, code: int) -> li
         title = " ".join(item.title.split())
         lines.append(
             f"  - {item.source} «{title}» ({done} khỏi {channel_names(item.leaving)}): "
-            f"{_approve(item.source)}"
+            f"{approve_command(item.source)}"
         )
     return lines
 
@@ -136,7 +150,7 @@ def awaiting_markdown(taken: Iterable[Awaiting], *, dry_run: bool, code: int) ->
     for item in taken:
         lines.append(
             f"- {code_span(item.source)} «{inert(item.title)}» ({done} khỏi "
-            f"{channel_names(item.leaving)}): {code_span(_approve(item.source))}"
+            f"{channel_names(item.leaving)}): {code_span(approve_command(item.source))}"
         )
     return lines
 
@@ -154,8 +168,3 @@ def _head(count: int, done: str, code: int) -> str:
         "Người duyệt đọc lại bản mới rồi chạy lệnh bên cạnh, commit, và lần đồng bộ sau đăng "
         "lại bài:"
     )
-
-
-def _approve(source: str) -> str:
-    """The command approving file `source` again."""
-    return f'publish approve {shell_word(source)} --by "Họ tên, chức vụ"'

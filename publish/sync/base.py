@@ -37,6 +37,7 @@ __all__ = [
     "AFTER",
     "KIND_LABELS",
     "LABEL",
+    "STATION_KEEPS",
     "THEIRS",
     "UNSENT",
     "Action",
@@ -186,6 +187,12 @@ created."""
 THEIRS = "theirs"
 """Action data flag of a file the target keeps its own copy of after the action (radio: a
 station-edited script; ours went beside it as `.moi`, or not at all)."""
+
+
+STATION_KEEPS = "station_keeps"
+"""Action data of a THEIRS action: the bulletins of the version we last wrote there, which the
+copy the station keeps still holds, and state/ goes on recording as on the radio (a dry run
+tells by it what a sync would not take down)."""
 
 
 TEST_HOOKS_ENV = "PUBLISH_TEST_HOOKS"

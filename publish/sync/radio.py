@@ -99,6 +99,7 @@ from publish.render.radio_station import held as file_held
 from publish.sync.base import (
     AFTER,
     LABEL,
+    STATION_KEEPS,
     SUMMARY_BUCKETS,
     TEST_HOOKS_ENV,
     THEIRS,
@@ -878,7 +879,10 @@ def _plan_path(state: FileState, observed: Observed) -> Action:
 
     def act(kind: str, reason: str, **extra: Any) -> Action:
         theirs = {THEIRS: True} if kind in ("conflict", "refuse") else {}
-        return Action(kind, state.path, reason, state.title, {**data, **theirs, **extra})
+        found = {**data, **theirs, **extra}
+        if found.get(THEIRS):
+            found[STATION_KEEPS] = list(state.written_bulletins)
+        return Action(kind, state.path, reason, state.title, found)
 
     if state.local is None:
         why = _withdrawal_reason(state, reasons, observed.awaited)
