@@ -29,6 +29,7 @@ from functools import lru_cache
 __all__ = [
     "BLOCK_ELEMENTS",
     "HTML_ELEMENTS",
+    "MARKDOWN_TAG",
     "NEVER_WORDS",
     "TAG_INSIDE",
     "TAG_RE",
@@ -77,6 +78,10 @@ _VALUE = re.compile(rf"""=\s*(?:{_QUOTED}|[^\s"'=<>`]+)""")
 _ATTRIBUTES = rf"""[^\s"'<>@]*+(?>(?:\s+[^\s"'=<>]+(?:\s*=\s*(?:{_QUOTED}|[^\s"'=<>]+))?)*)\s*/?"""
 """The rest of a tag's name and its attributes as Python-Markdown's inline HTML reads them
 (`markdown.inlinepatterns.HTML_RE`): names without quotes, each after a space, a value maybe."""
+MARKDOWN_TAG = re.compile(rf"</?[A-Za-z](?>{_ATTRIBUTES})>")
+"""A tag as Python-Markdown's inline HTML reads one, each attribute after a space: its HTML_RE's
+grammar, not the pattern itself, whose possessive groups Python 3.11's re may misread
+(tests/test_regex_portability.py), and whose import loads Markdown for a reader that needs none."""
 TAG_INSIDE = rf"""(?:(?>{_ATTRIBUTES})(?=>)|[^<>]*+)"""
 """What a tag holds after its `<` and first letter, up to its `>`: its attributes, whose quoted
 values may hold `>` or `<` (`title='a>b'`), as Python-Markdown reads them; else anything up to

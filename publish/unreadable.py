@@ -22,7 +22,6 @@ from publish import approval, name_only_record
 from publish.approval_diff import approved_in_git, written_version
 from publish.config import Config
 from publish.errors import Problem
-from publish.fields import SECRET_HINT
 from publish.gates import approve_command, shell_word
 from publish.git_restore import FROM_MAIN
 from publish.model import Site
@@ -58,6 +57,8 @@ def error_of(site: Site, source: str, key: str) -> tuple[str, str, str]:
     """The first error the load found in file `source` of bulletin `key` («dòng 5, trường
     'category': …», one line; "" when none), what fixing it leads to (SECRET, ANY_FIX,
     AS_APPROVED, IF_RESTORED, EDITED or "": not known) and the field it is in ("" when none)."""
+    from publish.fields import SECRET_HINT  # the validators and YAML: never for a replayed build
+
     errors = [p for p in site.warnings if p.severity == "error" and p.file == source]
     stamp = next((p for p in errors if p.hint == SECRET_HINT), None)
     problem = stamp or next(iter(errors), None)

@@ -10,12 +10,11 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from markdown.inlinepatterns import HTML_RE
-
 from publish.addresses import site_host
 from publish.frontmatter import FrontMatterError, split
 from publish.markdown_angles import (
     BLOCK_ELEMENTS,
+    MARKDOWN_TAG,
     TAG_RE,
     angles_quoted,
     raw_blocks,
@@ -316,9 +315,6 @@ _AUTOLINK = re.compile(r"<(?:(https?://[^>\s]+)|(?i:mailto:)?([\w.+-]+@[\w-]+(?:
 bare, for R1.4 (as a tag, it went unflagged and left «Liên hệ:.»)."""
 _BR = re.compile(r"<br\s*/?>", re.I)
 _TAG = TAG_RE
-_MARKDOWN_TAG = re.compile(HTML_RE)
-"""A tag as Python-Markdown's inline HTML reads one (its own pattern): each attribute after a
-space."""
 _TAG_NAME = re.compile(r"</?[^\s/>]*")
 """A tag's `<` and name, as the browser reads them."""
 _NOT_LINE_BREAK = re.compile(r"[^\n]")
@@ -326,7 +322,7 @@ _UNSEEN_TEXT = frozenset({"script", "style"})
 """Elements whose text no reader of the page sees (code, a style sheet)."""
 _SHOWN_TAG = re.compile(r"""</?[A-Za-z](?>[^<>"']|"[^"]*"|'[^']*')*>""")
 """A `<…>` whose quoted values all close inside it: the page shows it whole as text when
-`_MARKDOWN_TAG` does not take it."""
+`MARKDOWN_TAG` does not take it."""
 _IMAGE = re.compile(r"(?<!\\)!\[[^\]]*\]\([^)]*\)")
 _BRACKETED_LABEL = re.compile(r"(?<!\\)\[([^\W\d_][^\[\]\n\\]{0,40})\](?=:)")
 """A label in brackets before its colon (`[Lưu ý]: Người dân …`), which the website shows as
@@ -1366,7 +1362,7 @@ def _raw_tags_settled(body: str, blocks: list[tuple[int, int]]) -> str:
             if at >= end or tag_end < 0:
                 break
             tag = body[at:tag_end]
-            if name != COMMENT and not _MARKDOWN_TAG.fullmatch(tag):
+            if name != COMMENT and not MARKDOWN_TAG.fullmatch(tag):
                 opening = _TAG_NAME.match(tag)[0] + ">"  # type: ignore[index]
                 pieces += [body[done:at], opening, _NOT_LINE_BREAK.sub(" ", tag[len(opening) :])]
                 done = tag_end
@@ -2437,7 +2433,7 @@ def _tag_read(tag: re.Match[str], ctx: Context) -> str:
     (`<b a='1'b='2'>`, its attributes with no space between them: `_SHOWN_TAG`), the website
     shows as text, which the radio dropped with no word: flagged (Q2), as a sign it cannot read
     is. One cut at a `>` in a quoted value leaves the rest, which the check of signs holds."""
-    if _SHOWN_TAG.fullmatch(tag[0]) and not _MARKDOWN_TAG.fullmatch(tag[0]):
+    if _SHOWN_TAG.fullmatch(tag[0]) and not MARKDOWN_TAG.fullmatch(tag[0]):
         ctx.flag("Q2", BLOCKING, symbol_message(tag[0]), tag[0])
     return " "
 

@@ -84,8 +84,6 @@ from publish.git_restore import last_good
 from publish.model import Bulletin, Exclusion, Site
 from publish.moments import recorded_moment
 from publish.radio_rates import RATES_NAME, KeptRates, aired_bulletins, load_kept_rates
-from publish.render.radio.episode import read_items
-from publish.render.radio.on_air_corrections import due, kept_copy_reason
 from publish.render.radio_station import (
     EDITOR_NOTES,
     OTHER,
@@ -1581,6 +1579,11 @@ class RadioSyncer:
         }
         if not items:
             return {}
+        # The build's renderers, with Markdown: loaded for a correction item only, never by a
+        # sync with nothing to send (tests/test_sync_zalo_memo.py).
+        from publish.render.radio.episode import read_items
+        from publish.render.radio.on_air_corrections import due, kept_copy_reason
+
         aired = aired_bulletins(self.kept, self.site.now)
         read = read_items(self.kept, aired)
         bulletins = {b.key: b for b in self.site.bulletins}
