@@ -289,3 +289,30 @@ def test_the_load_tells_how_to_write_another_year_s_date(tmp_path: Path) -> None
     [warning] = [p for p in site.warnings if "sửa thứ hoặc ngày" in p.message]
     assert warning.line == FIRST + 2
     assert warning.hint is not None and "ghi cả năm, ví dụ «5/12/2025»" in warning.hint
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("Mở đầu.\n\n> - Sáng thứ Sáu (5/12) ra quân.\n", 3),
+        ("Mở đầu.\n\n> 1. Sáng thứ Sáu (5/12) ra quân.\n", 3),
+        ("Mở đầu.\n\n> **Sáng thứ Sáu (5/12)**\n", 3),
+        ("Mở đầu.\n\n> Trích:\n> - Sáng thứ Sáu (5/12) ra quân.\n", 4),
+        ("Mở đầu.\n\nThông báo cũ như sau:\n\n> - Sáng thứ Sáu (5/12) ra quân.\n", 5),
+    ],
+)
+def test_a_quoted_list_item_or_bold_line_only_warns(text: str, line: int) -> None:
+    """A list or a bold line in a quotation is the quoted notice's as its paragraphs are (review
+    R11): a warning; the same outside a quotation still holds the script."""
+    near = dt.date(2026, 12, 10)
+    [flag] = normalise(text, near=near).flags
+    assert (flag.code, flag.severity, flag.line) == ("Q5", "warning", line)
+    [held] = normalise(text.replace("> ", ""), near=near).flags
+    assert (held.code, held.severity) == ("Q5", BLOCKING)
+
+
+def test_a_list_after_a_quotation_is_held() -> None:
+    """The quotation ends at the blank line: the list after it is the bulletin's own."""
+    text = "Mở đầu.\n\n> Trích.\n\n- Sáng thứ Sáu (5/12) ra quân.\n"
+    [flag] = normalise(text, near=dt.date(2026, 12, 10)).flags
+    assert (flag.code, flag.severity, flag.line) == ("Q5", BLOCKING, 5)
