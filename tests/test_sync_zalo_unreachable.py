@@ -281,3 +281,11 @@ def test_a_wait_in_range_is_taken(
     monkeypatch.setenv("ZALO_UNREACHABLE_WAIT", "120")
     assert sync(root) == 0
     assert len(records(root)) == 1
+
+
+def test_the_longest_wait_allowed_is_the_longest_retry_after_waited_out() -> None:
+    """The bound is written out in the sync (reading it from the client would load httpx with
+    the module): it must follow [the client's] retry_after_max if that changes."""
+    from publish.sync.zalo import SETTINGS_ENV
+
+    assert SETTINGS_ENV["ZALO_BACKOFF_MAX"].most == ClientSettings().retry_after_max
