@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from publish.cores import workers
 
-__all__ = ["COMPARING", "STARTUP", "WRITING", "Timings", "cpu", "seconds_vi"]
+__all__ = ["COMPARING", "STARTUP", "WRITING", "Timings", "cpu", "seconds_vi", "wait_vi"]
 
 
 STARTUP = "khởi động, nạp mô-đun"
@@ -34,6 +34,13 @@ def seconds_vi(seconds: float) -> str:
     """Seconds written the Vietnamese way: a decimal comma, two decimals under 10 s, else one."""
     text = f"{seconds:.2f}" if seconds < 10 else f"{seconds:.1f}"
     return text.replace(".", ",")
+
+
+def wait_vi(seconds: float) -> str:
+    """A wait as a message tells it, in giây: «30 giây», «1,5 giây», «0,02 giây» (one decimal
+    from a second up, two under it, no trailing zero: a jittered 1.2345 s is «1,2 giây»)."""
+    text = f"{seconds:.{1 if seconds >= 1 else 2}f}".rstrip("0").rstrip(".")
+    return f"{text.replace('.', ',')} giây"
 
 
 def cpu() -> tuple[float, float]:

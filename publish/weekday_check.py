@@ -48,11 +48,16 @@ def _tell(
 
 
 def _other_year(found: Mismatch) -> str:
-    """How to write a date of another year («5/12/2025» for «5/12»), after a space; "" for a
-    date written with its year."""
+    """How to write a date of another year («8/12/2023» for «thứ Sáu (8/12)»: the nearest year
+    before in which it is a Friday), after a space; "" for a date written with its year, or
+    when no year near enough fits (the advice then has no example)."""
     if found.year_given:
         return ""
-    written, year = found.written, found.date.year - 1
+    advice = " Ngày của năm khác (như khi trích một thông báo cũ) thì ghi cả năm"
+    year = found.year_it_fits
+    if year is None:
+        return f"{advice}."
+    written = found.written
     sep = next((c for c in written if c in "/.-"), "")
     dated = f"{written}{sep}{year}" if sep else f"{written} năm {year}"
-    return f" Ngày của năm khác (như khi trích một thông báo cũ) thì ghi cả năm, ví dụ «{dated}»."
+    return f"{advice}, ví dụ «{dated}»."

@@ -41,7 +41,7 @@ def test_zalo_refusing_connections_stops_the_channel_after_the_oa_check(
     # Every article's payload changes (the unit's name is in each): three updates planned.
     site.write_text(site.read_text("utf-8").replace("Châu Thành", "Châu Thành A"), "utf-8")
     emulator.stop()  # the port now refuses connections
-    monkeypatch.setenv("ZALO_BACKOFF_MAX", "0.02")  # the one longer wait before stopping
+    monkeypatch.setenv("ZALO_UNREACHABLE_WAIT", "0.02")  # the one longer wait before stopping
     told(capsys)
     caplog.clear()
     assert sync(root) == 3
@@ -69,9 +69,10 @@ def client_on(
     token_file: Path,
     answer: Callable[[int], httpx.Response],
     waited: Callable[[float], None] = lambda seconds: None,
+    settings: ClientSettings | None = None,
 ) -> tuple[ZaloClient, list[float]]:
-    """A client with default waits whose calls `answer` (given the call's number) makes, and
-    the waits it slept (none for real; `waited` is told of each)."""
+    """A client with default waits (or `settings`) whose calls `answer` (given the call's
+    number) makes, and the waits it slept (none for real; `waited` is told of each)."""
     tokens = make_tokens(emulator, token_file)
     # The token file names the OA, as every run after the first writes it.
     tokens.token_file.save(TokenPair("refresh-abcdef", "access-abcdef", oa_id=OA_ID))
@@ -88,7 +89,9 @@ def client_on(
         slept.append(seconds)
         waited(seconds)
 
-    client = ZaloClient(tokens, ClientSettings(), transport=httpx.MockTransport(fake), sleep=sleep)
+    client = ZaloClient(
+        tokens, settings or ClientSettings(), transport=httpx.MockTransport(fake), sleep=sleep
+    )
     return client, slept
 
 
@@ -146,7 +149,7 @@ def test_a_blip_shorter_than_one_longer_wait_does_not_stop_the_channel(
     emulator: ZaloEmulator, tmp_path: Path
 ) -> None:
     """The OA check's retries span a few seconds; a DNS blip of ~8 s had every article held
-    until the next scheduled run. One wait of backoff_max, then the check goes on."""
+    until the next scheduled run. One wait of unreachable_wait, then the check goes on."""
     root = zalo_project(tmp_path, 1)
     down = [True]
 
@@ -156,14 +159,14 @@ def test_a_blip_shorter_than_one_longer_wait_does_not_stop_the_channel(
 
     def back(seconds: float) -> None:
         """The network is back after the longer wait."""
-        if seconds >= ClientSettings().backoff_max:
+        if seconds >= ClientSettings().unreachable_wait:
             down[0] = False
 
     client, slept = client_on(emulator, tmp_path / "token.json", answer, back)
     lines: list[str] = []
     with client:
         syncer(root, client, lines.append).prepare()
-    assert len(slept) == 5 and slept[-1] == client.settings.backoff_max == 30.0
+    assert len(slept) == 5 and slept[-1] == client.settings.unreachable_wait == 30.0
     assert sum(slept[:4]) < 8  # the retries alone: shorter than a blip
     [line] = lines
     assert line.startswith(
@@ -202,7 +205,7 @@ def test_an_idle_run_that_renewed_the_token_says_so_when_only_the_oa_check_faile
     with ZaloEmulator() as closed:
         gone = closed.base_url  # nothing listens there once it stops
     monkeypatch.setenv("ZALO_API_BASE", gone)
-    monkeypatch.setenv("ZALO_BACKOFF_MAX", "0.02")
+    monkeypatch.setenv("ZALO_UNREACHABLE_WAIT", "0.02")
     told(capsys)
     assert sync(root) == 0
     out = told(capsys)
@@ -213,3 +216,76 @@ def test_an_idle_run_that_renewed_the_token_says_so_when_only_the_oa_check_faile
     ) in out
     assert "khi đọc thông tin OA. Không cần làm gì: lần đồng bộ sau kiểm tra lại." in out
     assert "chưa làm mới được" not in out
+
+
+def test_the_longer_wait_is_its_own_setting_not_the_retries_cap(
+    emulator: ZaloEmulator, tmp_path: Path
+) -> None:
+    """backoff_max caps the waits between retries; the one wait before the OA check's last
+    tries is unreachable_wait: a cap of 2 s no longer shortens it, a wait of 7 s no longer
+    lengthens the retries."""
+    root = zalo_project(tmp_path, 1)
+    settings = ClientSettings(backoff_base=1.0, backoff_max=2.0, unreachable_wait=7.0)
+    client, slept = client_on(emulator, tmp_path / "token.json", refused, settings=settings)
+    with client, pytest.raises(ZaloUnreachable) as caught:
+        syncer(root, client, lambda line: None).prepare()
+    assert slept.count(7.0) == 1 and len(slept) == 9
+    assert max(slept[:4] + slept[5:]) <= 2.0
+    assert "chờ 7 giây rồi thử thêm 5 lần nữa" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "allowed"),
+    [
+        ("ZALO_BACKOFF_MAX", "-1", "từ 0 đến 120"),
+        ("ZALO_BACKOFF_MAX", "nan", "từ 0 đến 120"),
+        ("ZALO_BACKOFF_MAX", "inf", "từ 0 đến 120"),
+        ("ZALO_BACKOFF_MAX", "1e9", "từ 0 đến 120"),
+        ("ZALO_BACKOFF_BASE", "-0.5", "từ 0 đến 120"),
+        ("ZALO_RATE_LIMIT_BACKOFF", "1e9", "từ 0 đến 120"),
+        ("ZALO_UNREACHABLE_WAIT", "nửa phút", "từ 0 đến 120"),
+        ("ZALO_VERIFY_TIMEOUT", "3600", "từ 0 đến 600"),
+        ("ZALO_VERIFY_INTERVAL", "0", "lớn hơn 0 và không quá 120"),
+        ("ZALO_VERIFY_FIRST_DELAY", "-2", "từ 0 đến 120"),
+    ],
+)
+def test_a_wait_out_of_range_is_refused_before_any_call(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    value: str,
+    allowed: str,
+) -> None:
+    """A negative wait, nan, inf (Python's ValueError or OverflowError at the first retry) or
+    1e9 (a run waiting for years) is told by the variable's name, the range and the default,
+    before Zalo is called."""
+    root = zalo_project(tmp_path, 1)
+    monkeypatch.setenv(name, value)
+    told(capsys)
+    assert sync(root) != 0
+    out = told(capsys)
+    assert f"Biến môi trường {name} cần một số giây {allowed}, không phải «{value}»." in out
+    assert "bỏ biến để dùng mặc định (" in out
+    assert emulator.calls == []
+    assert "Traceback" not in out
+
+
+def test_a_wait_in_range_is_taken(
+    tmp_path: Path, emulator: ZaloEmulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """0 (no wait) and 120 are allowed: the sync runs and sends."""
+    root = zalo_project(tmp_path, 1)
+    monkeypatch.setenv("ZALO_BACKOFF_MAX", "0")
+    monkeypatch.setenv("ZALO_UNREACHABLE_WAIT", "120")
+    assert sync(root) == 0
+    assert len(records(root)) == 1
+
+
+def test_the_longest_wait_allowed_is_the_longest_retry_after_waited_out() -> None:
+    """The bound is written out in the sync (reading it from the client would load httpx with
+    the module): it must follow [the client's] retry_after_max if that changes."""
+    from publish.sync.zalo import SETTINGS_ENV
+
+    assert SETTINGS_ENV["ZALO_BACKOFF_MAX"].most == ClientSettings().retry_after_max

@@ -289,3 +289,120 @@ def test_the_load_tells_how_to_write_another_year_s_date(tmp_path: Path) -> None
     [warning] = [p for p in site.warnings if "sửa thứ hoặc ngày" in p.message]
     assert warning.line == FIRST + 2
     assert warning.hint is not None and "ghi cả năm, ví dụ «5/12/2025»" in warning.hint
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("Mở đầu.\n\n> - Sáng thứ Sáu (5/12) ra quân.\n", 3),
+        ("Mở đầu.\n\n> 1. Sáng thứ Sáu (5/12) ra quân.\n", 3),
+        ("Mở đầu.\n\n> **Sáng thứ Sáu (5/12)**\n", 3),
+        ("Mở đầu.\n\n> Trích:\n> - Sáng thứ Sáu (5/12) ra quân.\n", 4),
+        ("Mở đầu.\n\nThông báo cũ như sau:\n\n> - Sáng thứ Sáu (5/12) ra quân.\n", 5),
+    ],
+)
+def test_a_quoted_list_item_or_bold_line_only_warns(text: str, line: int) -> None:
+    """A list or a bold line in a quotation is the quoted notice's as its paragraphs are (review
+    R11): a warning; the same outside a quotation still holds the script."""
+    near = dt.date(2026, 12, 10)
+    [flag] = normalise(text, near=near).flags
+    assert (flag.code, flag.severity, flag.line) == ("Q5", "warning", line)
+    [held] = normalise(text.replace("> ", ""), near=near).flags
+    assert (held.code, held.severity) == ("Q5", BLOCKING)
+
+
+def test_a_list_after_a_quotation_is_held() -> None:
+    """The quotation ends at the blank line: the list after it is the bulletin's own."""
+    text = "Mở đầu.\n\n> Trích.\n\n- Sáng thứ Sáu (5/12) ra quân.\n"
+    [flag] = normalise(text, near=dt.date(2026, 12, 10)).flags
+    assert (flag.code, flag.severity, flag.line) == ("Q5", BLOCKING, 5)
+
+
+BULLETIN_R11 = dt.date(2026, 12, 10)
+"""The bulletin's date the enumerations below were found held with (review R11): 8/12/2026 is
+a Tuesday, 9/12 a Wednesday, 5/12 a Saturday."""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thứ nhất, tổ công tác phối hợp với các ngành chức năng tuyên truyền rộng rãi trong "
+        "nhân dân. Thứ hai, ngày 8/12, lực lượng phối hợp tuần tra.",
+        "Thứ nhất, tổ công tác phối hợp với các ngành chức năng tuyên truyền rộng rãi trong "
+        "nhân dân.\n\nThứ Hai, ngày 8/12, lực lượng phối hợp tuần tra.",
+        "Thứ ba, ngày 9/12, Công an xã ra quân.",
+        "Cụ thể: thứ hai, ngày 8/12, tổ tuần tra lập biên bản.",
+        "vụ thứ nhất xảy ra tại ấp Bình Lợi, xã Tân Hòa, huyện Châu Thành; thứ hai (8/12) tại xã B",
+        "Vụ đầu tiên xảy ra hôm 5/12 tại xã A và thứ hai (8/12) tại xã B.",
+        "Ngày thứ Hai (8/12) của đợt cao điểm, lực lượng ra quân.",
+        "Lần tổ chức thứ Hai (8/12) thu hút đông người dự.",
+        "Chuyển khoản qua Agribank – CN 8/12.",
+    ],
+)
+def test_an_enumeration_or_an_ordinal_anywhere_before_is_not_a_day(text: str) -> None:
+    """«Thứ hai, …» opening a sentence in lower case, or any «thứ …» after «thứ nhất» or «đầu
+    tiên» however far before (an earlier paragraph too), counts; so does a day «của» something,
+    and «CN» after a dash is a branch: neither warned of nor held."""
+    assert mismatches(text, BULLETIN_R11) == []
+    assert [f.code for f in normalise(text, near=BULLETIN_R11).flags if f.code == "Q5"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Họp lúc 8 giờ thứ Sáu (11/12).",
+        "Họp lúc 8 giờ 30 phút thứ Sáu (11/12).",
+        "Tập trung 7h30 thứ Sáu (11/12).",
+        "Hôm nay thứ Sáu (11/12), đơn vị họp.",
+        "Ngày mai thứ Sáu (11/12) tổng kết.",
+        "Hội nghị dự kiến thứ Sáu (11/12).",
+        "Hội nghị diễn ra thứ Sáu (11/12).",
+        "Hội nghị tổ chức thứ Sáu (11/12).",
+        "Hội nghị khai mạc thứ Sáu (11/12).",
+        "Ngày thứ sáu 11/12/2026, đơn vị họp.",
+        "Vụ thứ nhất xảy ra tại xã A; vụ thứ hai xảy ra vào thứ Sáu (11/12).",
+        "Thứ nhất, tổ công tác ra quân.\n\nSáng thứ Sáu (11/12) tổ chức tổng kết.",
+        "- CN 8/12: trực ban",
+    ],
+)
+def test_a_day_after_a_time_today_or_an_event_s_verb_is_told(text: str) -> None:
+    """11/12/2026 is a Friday, 8/12 no Sunday: a day after a time of the clock, «hôm nay»,
+    «ngày mai», «dự kiến», «khai mạc»…, or «ngày» with a full date right after, is one; so is
+    a day after a word of time even after an ordinal that counts. Matching, nothing is told."""
+    wrong = text.replace("thứ Sáu (11/12)", "thứ Sáu (10/12)").replace("11/12/2026", "10/12/2026")
+    [found] = mismatches(wrong, BULLETIN_R11)
+    assert found.day_of_date == ("thứ Năm" if "CN" not in text else "thứ Ba")
+    [flag] = [f for f in normalise(wrong, near=BULLETIN_R11).flags if f.code == "Q5"]
+    assert flag.severity == BLOCKING
+    if "CN" not in text:
+        assert mismatches(text, BULLETIN_R11) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "example"),
+    [
+        ("> Sáng thứ Sáu (8/12) tổ công tác ra quân.", "«8/12/2023»"),  # 8/12/2025: a Monday
+        ("> Sáng thứ Sáu (5/12) tổ công tác ra quân.", "«5/12/2025»"),
+        ("> Sáng thứ Sáu, ngày 8 tháng 12 tổ công tác ra quân.", "«8 tháng 12 năm 2023»"),
+    ],
+)
+def test_the_example_of_another_year_is_one_the_day_fits(
+    tmp_path: Path, body: str, example: str
+) -> None:
+    """The year suggested is the nearest before in which the date falls on the day written:
+    the year before (2025) for «thứ Sáu (8/12)» was a Monday, warned of again if copied."""
+    root = project(tmp_path, f"Mở đầu.\n\n{body}\n")
+    site = load_site(config_module.load(root), now=LATER)
+    [warning] = [p for p in site.warnings if "sửa thứ hoặc ngày" in p.message]
+    assert warning.hint is not None and f"ghi cả năm, ví dụ {example}." in warning.hint
+    fixed = body.replace("(8/12)", "(8/12/2023)").replace("(5/12)", "(5/12/2025)")
+    fixed = fixed.replace("8 tháng 12", "8 tháng 12 năm 2023")
+    assert mismatches(fixed, NEAR) == []
+
+
+def test_no_example_when_no_year_near_fits() -> None:
+    """29/2 falls on a Monday only every 28 years: no year close enough to suggest."""
+    [found] = mismatches("Sáng thứ Hai (29/2)", dt.date(2028, 3, 1))  # 29/2/2028: a Tuesday
+    assert found.year_it_fits == 2016
+    [found] = mismatches("Sáng thứ Sáu (29/2)", dt.date(2028, 3, 1))
+    assert found.year_it_fits is None

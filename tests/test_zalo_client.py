@@ -616,6 +616,18 @@ def test_retry_lines_are_written_as_the_other_messages_are(
     )
 
 
+def test_a_short_retry_wait_is_told_as_the_sync_tells_it(
+    client: ZaloClient, emulator: ZaloEmulator, caplog: pytest.LogCaptureFixture
+) -> None:
+    """0.02 s read «0,0 giây» in the client's lines while the sync wrote «0,02 giây» (one way
+    of writing a wait for both, publish.timings.wait_vi)."""
+    caplog.set_level(logging.WARNING, logger="publish.zalo.client")
+    client._backoff = lambda attempt, base: 0.02  # type: ignore[method-assign]
+    emulator.configure(fault_paths=("/v2.0/",), fail_first_5xx=1, fail_5xx_status=503)
+    assert client.getoa()["oa_id"]
+    assert "thử lại lần 1 sau 0,02 giây." in caplog.text
+
+
 def test_http_5xx_gives_up_after_max_retries(emulator: ZaloEmulator, token_file: Path) -> None:
     emulator.configure(fault_paths=("/v2.0/",), fail_first_5xx=100)
     with (

@@ -92,6 +92,9 @@ class Context:
     in the year nearest it (publish.weekday_dates); None outside a bulletin (not compared)."""
     quoted: bool = False
     """Whether the paragraph being read is a blockquote's (`> …`, publish.radio.markdown.Item)."""
+    counted: bool = False
+    """Whether a paragraph read before wrote an ordinal that counts («Thứ nhất, …»): a «Thứ
+    hai, ngày 8/12» after it may be the second, not Monday (publish.weekday_dates)."""
     capitals_read: list[tuple[str, tuple[tuple[int, str], ...]]] = field(default_factory=list)
     """The paragraphs and list items read so far that hold two capitals in a row, with their
     source lines: initials a later bracket writes for a name may have been used there."""

@@ -536,6 +536,8 @@ class _Splitter:
         """The lines holding an image alone (not read, R1.5)."""
         self.quoted = False
         """Whether the open paragraph is a blockquote (`> …`)."""
+        self.list_quoted = False
+        """Whether the open list opened in a blockquote (`> - …`): its items are quoted too."""
         self.pasted = False
         """Whether the last list item was pasted (`•`, `1)`): the website makes a capitalised
         line under it a paragraph unless it is the item wrapped."""
@@ -588,7 +590,7 @@ class _Splitter:
             text = _speaker_first(_joined(lines), quoted=quoted)
             if _is_pseudo_heading(text):
                 self.blocks.append(
-                    Block("heading", [Item(text, lines)], level=PSEUDO_HEADING_LEVEL)
+                    Block("heading", [Item(text, lines, quoted=quoted)], level=PSEUDO_HEADING_LEVEL)
                 )
             elif (
                 not quoted
@@ -621,6 +623,7 @@ class _Splitter:
                     cleaned=True,
                     flags=tuple(flags) * (i == 0),
                     names=names,
+                    quoted=self.list_quoted,
                 )
                 for i, (text, lines, names) in enumerate(units)
             ]
@@ -629,7 +632,7 @@ class _Splitter:
             elif flags:  # nothing left to read: the flags are told all the same
                 self.blocks.append(Block("body", [Item("", (), cleaned=True, flags=tuple(flags))]))
         self.current, self.list_items, self.indents, self.marks = [], [], [], []
-        self.gap = False
+        self.gap = self.list_quoted = False
 
     def _heading_line(self, line: str, after: str) -> bool:
         """Whether a paragraph's first line is a report's section heading (as a line of its
@@ -825,9 +828,12 @@ class _Splitter:
             listed = LIST_LINE.match(line)
         if listed:
             if self.current:
+                quoted = self.quoted
                 self.end_paragraph()
+                self.quoted = quoted  # `> Trích:` then `> - …`: the list is in the quotation
             if not self.list_items:
                 self.ordered = is_ordered(listed)
+                self.list_quoted = self.quoted
             self.list_items.append([(number, listed[2])])
             self.indents.append(len(listed[1]))
             self.marks.append(mark_of(listed))
@@ -1105,7 +1111,7 @@ def _credited(markdown_text: str, ctx: Context) -> tuple[list[Block], str, set[i
             credit = f"{found['label']}: {found['name']}"
             rest = item.text[: found.start()].rstrip()
             if rest:
-                last.items[-1] = Item(rest, item.lines)
+                last.items[-1] = Item(rest, item.lines, quoted=item.quoted)
             elif len(last.items) == 1:
                 blocks.pop()
             else:
@@ -1861,7 +1867,11 @@ def _join_announced(
             lines = intro.lines + tuple(line for item in block.items for line in item.lines)
             flags += tuple(flag for item in block.items for flag in item.flags)
             names = tuple(name for item in block.items for name in item.names)
-            item = Item(text, lines, cleaned=cleaned, flags=flags, names=names)
+            # «Thông báo cũ như sau:» over a quoted list: its dates are the quotation's, which
+            # only warn (publish.radio.weekday_flags); one text now, so either part's quoting
+            # counts, as a hold no one can lift costs more than a warning.
+            quoted = intro.quoted or any(item.quoted for item in block.items)
+            item = Item(text, lines, cleaned=cleaned, flags=flags, names=names, quoted=quoted)
             joined[-1] = Block("body", [item], level=last.level)  # a sub-heading stays one
             if block.items[0].list_item:
                 lists_read_on.add(id(joined[-1]))
@@ -1875,6 +1885,7 @@ def _join_announced(
                 cleaned=True,
                 flags=head.flags + tuple(flag for item in block.items for flag in item.flags),
                 names=head.names + tuple(name for item in block.items for name in item.names),
+                quoted=head.quoted or any(item.quoted for item in block.items),
             )
             continue
         joined.append(block)

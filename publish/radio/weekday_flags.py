@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from publish.radio.flags import BLOCKING, WARNING, Context
 from publish.radio.numbers import has_digit
-from publish.weekday_dates import mismatches
+from publish.weekday_dates import counts, mismatches
 
 __all__ = ["weekdays_told"]
 
@@ -20,9 +20,11 @@ def weekdays_told(text: str, ctx: Context) -> None:
     """Flag each day written with a date it is not in `text` (a paragraph or list item as
     written, before its numbers are read); a date without its year is taken as the one nearest
     `ctx.near` (the bulletin's date; not compared outside a bulletin)."""
+    counted = ctx.counted
+    ctx.counted = counted or counts(text)  # for the paragraphs after
     if not has_digit(text):
         return  # no date: most list items and short paragraphs
-    for found in mismatches(text, ctx.near):
+    for found in mismatches(text, ctx.near, counted=counted):
         year = "" if found.year_given else f" (năm {found.date.year})"
         # The phrase's line, or the date's when a line break splits the phrase.
         line = ctx.line_of(found.phrase) if _held(found.phrase, ctx) else ctx.line_of(found.written)

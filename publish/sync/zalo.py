@@ -84,7 +84,7 @@ import threading
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from publish.config import Config
 from publish.correction_text import when
@@ -139,6 +139,7 @@ from publish.sync.zalo_unrecorded import (
     shell_argument,
 )
 from publish.text import vn_datetime
+from publish.timings import wait_vi
 from publish.zalo.errors import (
     OPERATIONS,
     NotVerified,
@@ -197,15 +198,33 @@ SAMPLED = 3
 deleted by hand must not stop the sync, and all three deleted is rare enough to be told."""
 CRASH_ENV = "PUBLISH_ZALO_CRASH_AT"
 """Test seam: "<point>:<n>" SIGKILLs this process the n-th time it reaches <point>."""
+
+
+class _Wait(NamedTuple):
+    """A client wait an environment variable may set: the setting, the longest value allowed,
+    and whether 0 is one (no wait)."""
+
+    setting: str
+    most: float
+    zero: bool = True
+
+
+_LONGEST_WAIT = 120.0
+"""The longest single wait a run makes (ClientSettings.retry_after_max, the longest Retry-After
+it waits out; not read from there, which would load httpx with this module): a wait longer than
+that, typed by mistake (1e9), held the run for years without a word."""
 SETTINGS_ENV = {
-    "ZALO_VERIFY_FIRST_DELAY": "verify_first_delay",
-    "ZALO_VERIFY_INTERVAL": "verify_interval",
-    "ZALO_VERIFY_TIMEOUT": "verify_timeout",
-    "ZALO_BACKOFF_BASE": "backoff_base",
-    "ZALO_BACKOFF_MAX": "backoff_max",
-    "ZALO_RATE_LIMIT_BACKOFF": "rate_limit_backoff",
+    "ZALO_VERIFY_FIRST_DELAY": _Wait("verify_first_delay", _LONGEST_WAIT),
+    # No 0: the polls of a job Zalo is still processing would follow each other with no pause.
+    "ZALO_VERIFY_INTERVAL": _Wait("verify_interval", _LONGEST_WAIT, zero=False),
+    "ZALO_VERIFY_TIMEOUT": _Wait("verify_timeout", 600.0),
+    "ZALO_BACKOFF_BASE": _Wait("backoff_base", _LONGEST_WAIT),
+    "ZALO_BACKOFF_MAX": _Wait("backoff_max", _LONGEST_WAIT),
+    "ZALO_RATE_LIMIT_BACKOFF": _Wait("rate_limit_backoff", _LONGEST_WAIT),
+    "ZALO_UNREACHABLE_WAIT": _Wait("unreachable_wait", _LONGEST_WAIT),
 }
-"""Optional environment overrides of the client's waits (seconds)."""
+"""Optional environment overrides of the client's waits (seconds), each checked (`_wait_env`):
+README “Biến môi trường của kênh Zalo”."""
 CHECKED_KINDS = ("update", "withdraw", "remove")
 """Actions on an existing article, made only once it is found to be the tool's last version."""
 STILL_GIVEN_UP = (
@@ -228,11 +247,6 @@ UNCHECKED_IN_DRY_RUN = (
     "Chạy thử không đọc bài trên Zalo nên chưa kiểm tra bài bị sửa tay: lần chạy thật kiểm tra "
     "và để nguyên bài bị sửa tay (mã thoát 1)."
 )
-
-
-def _seconds(wait: float) -> str:
-    """A wait in seconds as a message writes it («30 giây», «0,5 giây»)."""
-    return f"{wait:g}".replace(".", ",") + " giây"
 
 
 def _nfc(text: object) -> str:
@@ -284,13 +298,37 @@ def _client_settings(config: Config, env: Mapping[str, str]) -> dict[str, Any]:
         "retry_after_budget": float(max(0, config.zalo.rate_limit_wait)),
         "create_214_made_nothing": config.zalo.create_214_made_nothing,
     }
-    for name, setting in SETTINGS_ENV.items():
+    for name, wait in SETTINGS_ENV.items():
         if env.get(name):
-            try:
-                values[setting] = float(env[name])
-            except ValueError:
-                raise PublishError(f"biến môi trường {name} cần một số giây, ví dụ 0.5") from None
+            values[wait.setting] = _wait_env(name, env[name], wait)
     return values
+
+
+def _wait_env(name: str, value: str, wait: _Wait) -> float:
+    """The seconds environment variable `name` sets `wait` to, or the error naming it, the
+    range allowed and the default: a negative wait, nan or inf stopped the run at its first
+    retry with Python's words, and 1e9 waited for years."""
+    import argparse
+
+    # Here, not at the top: the arguments' module loads the radio's (and markdown), which a
+    # sync with nothing to send never needs; the client (httpx) is being built anyway.
+    from publish.commands.arguments import seconds
+    from publish.zalo.client import ClientSettings
+
+    try:
+        number: float | None = seconds(value)  # finite, 0 or more
+    except argparse.ArgumentTypeError:
+        number = None
+    if number is None or number > wait.most or (number == 0 and not wait.zero):
+        most = wait_vi(wait.most).removesuffix(" giây")
+        allowed = f"từ 0 đến {most}" if wait.zero else f"lớn hơn 0 và không quá {most}"
+        default = wait_vi(getattr(ClientSettings, wait.setting))
+        raise PublishError(
+            f"Biến môi trường {name} cần một số giây {allowed}, không phải «{value}». Cách "
+            f"sửa: sửa giá trị (số lẻ viết dấu chấm, ví dụ 0.5), hoặc bỏ biến để dùng mặc định "
+            f"({default})."
+        )
+    return number
 
 
 class ZaloSyncer:
@@ -444,9 +482,9 @@ class ZaloSyncer:
         if error is not None and error.unreachable:
             # The retries span a few seconds; a DNS or network blip may last longer, and
             # stopping holds every article until the next scheduled run: one longer wait first.
-            waited = self.client.settings.backoff_max
+            waited = self.client.settings.unreachable_wait
             self.echo(
-                f"zalo: {error.unreachable} khi {OPERATIONS['getoa']}; chờ {_seconds(waited)} "
+                f"zalo: {error.unreachable} khi {OPERATIONS['getoa']}; chờ {wait_vi(waited)} "
                 "rồi thử lại."
             )
             self.client.pause(waited)
@@ -465,7 +503,7 @@ class ZaloSyncer:
             retries = self.client.settings.max_retries
             raise ZaloUnreachable(
                 f"Dừng kênh Zalo: {error.unreachable} khi {OPERATIONS['getoa']}, đã thử lại "
-                f"{retries} lần, chờ {_seconds(waited)} rồi thử thêm {retries + 1} lần nữa. "
+                f"{retries} lần, chờ {wait_vi(waited)} rồi thử thêm {retries + 1} lần nữa. "
                 "Không gọi Zalo cho từng bài trong lần chạy này (mọi lần gọi khác cũng sẽ thất "
                 "bại như vậy); chưa gửi gì, các bài được gửi ở lần chạy sau. Cách sửa: kiểm tra "
                 "kết nối mạng của máy chạy đồng bộ (và ZALO_API_BASE nếu có đặt) rồi chạy lại.",

@@ -37,6 +37,7 @@ import httpx
 
 from publish.errors import PublishError
 from publish.secret_mask import MASK, redact
+from publish.timings import wait_vi
 from publish.transport_errors import transport_failure
 from publish.zalo.errors import (
     OPERATIONS,
@@ -63,11 +64,6 @@ __all__ = [
 ]
 
 logger = logging.getLogger("publish.zalo.client")
-
-
-def _seconds(delay: float) -> str:
-    """A wait as the other messages write it: Vietnamese decimal comma, in giây."""
-    return f"{delay:.1f} giây".replace(".", ",")
 
 
 DEFAULT_API_BASE = "https://openapi.zalo.me"
@@ -112,7 +108,8 @@ class ClientSettings:
     connect_timeout: float = 10.0
     max_retries: int = 4
     backoff_base: float = 0.5
-    backoff_max: float = 30.0
+    backoff_max: float = 30.0  # the longest wait between two retries of a call
+    unreachable_wait: float = 30.0  # the one wait before the OA check's last try (no connection)
     retry_after_max: float = 120.0  # longest Retry-After waited out in a run; longer: stop, rerun
     retry_after_budget: float = 300.0  # all 429 and Retry-After waits of a run; more: stop, rerun
     rate_limit_backoff: float = 5.0  # first wait after -32 (the limit is per minute)
@@ -494,7 +491,7 @@ class ZaloClient:
                         )
                     raise
                 logger.debug(
-                    "Zalo đang xử lý bài viết (-214), kiểm tra lại sau %s.", _seconds(interval)
+                    "Zalo đang xử lý bài viết (-214), kiểm tra lại sau %s.", wait_vi(interval)
                 )
                 self._sleep(min(interval, remaining))
                 interval = min(interval * 1.5, self.settings.verify_interval * 4)
@@ -717,7 +714,7 @@ class ZaloClient:
                 if untold is not None:
                     logger.warning(
                         "Zalo báo vượt giới hạn gọi API (-32); thử lại sau %s.%s",
-                        _seconds(delay),
+                        wait_vi(delay),
                         f" ({untold} lần thử lại như vậy trong phút trước không in ra.)"
                         if untold
                         else "",
@@ -956,7 +953,7 @@ class ZaloClient:
                 OPERATIONS.get(operation, operation),
                 failure,
                 attempt,
-                _seconds(delay),
+                wait_vi(delay),
             )
             self._sleep(delay)
 
