@@ -196,9 +196,12 @@ text's path (FileState.follows), for the guide to tell why."""
 STALE_WORD = "stale_word"
 """Action data of a noop: the station's Word script, kept for the script.txt it edited, is not
 our latest build and the station deleted ours beside it; what is said of it
-(`radio_guide.stale_word`: every plan says so, see `_stale_note`). In the record of that Word
-script (True), the plan's verdict, kept for DOC-TRUOC.txt to tell (`RadioSyncer._stale_words`):
-one judgement of it, never a second one of the guide's own."""
+(`radio_guide.stale_word`: every plan says so, see `_stale_note`), the noop's FOLLOWS naming
+that text. In the record of that Word script, the plan's verdict: the text it follows, kept
+for DOC-TRUOC.txt to tell (`RadioSyncer._stale_words`), which reads nothing else of the record
+(a FOLLOWS an older version did not record never silences it): one judgement of it, never a
+second one of the guide's own. True in a record this session's first version wrote: the
+record's FOLLOWS names the text."""
 ALONG = "along"
 """Data of a FOLLOWS conflict whose script.txt is a conflict of the same plan: that one is
 what staff settle, and the summary counts the two once (`RadioSyncer.summary_bucket`)."""
@@ -552,25 +555,31 @@ def _stale_note(actions: Sequence[Action]) -> str:
     return f"{said} DOC-TRUOC.txt cũng nói điều này với đài."
 
 
-def _stale_verdicts(actions: Sequence[Action], observed: Observed) -> dict[str, bool]:
-    """Whether the plan finds each Word script of an episode still to air stale (STALE_WORD),
-    for its record: the guide tells what the plan found. An aired one is left as recorded:
-    its files are not read, and the guide tells them as of the last send."""
+def _stale_verdicts(actions: Sequence[Action], observed: Observed) -> dict[str, str]:
+    """The plan's verdict on each Word script of an episode still to air, for its record: the
+    station's text it follows when the plan finds it stale (STALE_WORD), else "". The guide
+    tells what the plan found. An aired one is left as recorded: its files are not read, and
+    the guide tells them as of the last send."""
     coming = {
         state.path
         for state in observed.files
         if PurePosixPath(state.path).name == "script.docx" and not _aired(state, observed.now)
     }
-    return {a.key: bool(a.data.get(STALE_WORD)) for a in actions if a.key in coming}
+    return {
+        a.key: str(a.data[FOLLOWS]) if a.data.get(STALE_WORD) else ""
+        for a in actions
+        if a.key in coming
+    }
 
 
-def _stale_flagged(entry: Mapping[str, Any] | None, stale: bool) -> dict[str, Any] | None:
-    """The record `entry` of a Word script with the plan's verdict on it (STALE_WORD, see
-    `_stale_verdicts`), or None when it already says so (or there is no record)."""
-    if entry is None or bool(entry.get(STALE_WORD)) == stale:
+def _stale_flagged(entry: Mapping[str, Any] | None, follows: str) -> dict[str, Any] | None:
+    """The record `entry` of a Word script with the plan's verdict on it (STALE_WORD: the text
+    it `follows`, "" when not stale; see `_stale_verdicts`), or None when it already says so
+    (or there is no record). A True an earlier version wrote is replaced by the text."""
+    if entry is None or (entry.get(STALE_WORD) or "") == follows:
         return None
     kept = {k: v for k, v in entry.items() if k != STALE_WORD}
-    return {**kept, STALE_WORD: True} if stale else kept
+    return {**kept, STALE_WORD: follows} if follows else kept
 
 
 def _log_due(log: LogState) -> bool:
@@ -1200,7 +1209,7 @@ def _conflict(state: FileState, act: Any, moi: str, why: str, **extra: Any) -> A
             return act(
                 "noop",
                 f"giữ nguyên bản của đài ({moi} đã bị xóa), nhưng bản Word ở đài {words}",
-                **{THEIRS: True, STALE_WORD: words},
+                **{THEIRS: True, STALE_WORD: words, FOLLOWS: extra[FOLLOWS]},
             )
         return act(
             "noop",
@@ -1371,9 +1380,10 @@ class RadioSyncer:
         """Episodes this sync logged a change of: their THAY-DOI.txt is written in `follow_up`."""
         self._digests: dict[str, str] = {}
         """Path in output/radio/ → sha256 of the built file, as `observe` found them."""
-        self._stale: dict[str, bool] = {}
-        """Word script of a coming episode → whether the plan found it stale (STALE_WORD), as
-        `plan` last saw it: recorded by `told`, foreseen by `_after_run`."""
+        self._stale: dict[str, str] = {}
+        """Word script of a coming episode → the text it follows if the plan found it stale,
+        else "" (STALE_WORD), as `plan` last saw it: recorded by `told`, foreseen by
+        `_after_run`."""
         self._built_titles: dict[str, str] = {}
         """Item key → the title the built episodes give it (rundown.json): a correction item
         quotes its bulletin's title as it was read, not as it reads since a rename."""
@@ -1913,8 +1923,8 @@ class RadioSyncer:
         """What state/radio.json will record once `actions` are applied without a failure, as
         the `_apply_*` methods record it (read only: nothing is written, nothing recorded)."""
         after = _After(self.manifest.entries(), copy.deepcopy(self._revisions()), self._coming)
-        for path, stale in self._stale.items():  # as `told` records them before any step
-            if (flagged := _stale_flagged(after.get(path), stale)) is not None:
+        for path, follows in self._stale.items():  # as `told` records them before any step
+            if (flagged := _stale_flagged(after.get(path), follows)) is not None:
                 after.put(path, flagged)
         for path, entry in after.entries.items():
             if _moi_recorded(entry):
@@ -2162,8 +2172,10 @@ class RadioSyncer:
         since, a corrected figure included."""
         path = f"{week}/script.docx"
         entry = entries.get(path) or {}
-        follows = entry.get(FOLLOWS)
-        if not follows or not entry.get(STALE_WORD):
+        follows = entry.get(STALE_WORD)
+        if follows is True:  # as this session's first version recorded it
+            follows = entry.get(FOLLOWS)
+        if not isinstance(follows, str) or not follows:
             return ()
         sent = recorded_moment(entry.get("sent_at"))
         return ((path, str(follows), sent.astimezone(self.config.tz) if sent else None),)
@@ -2319,8 +2331,8 @@ class RadioSyncer:
         they are (`_unwritten_moi`); and record on each Word script of a coming episode whether
         the plan found it stale (STALE_WORD), which the guide tells."""
         changed = self._unwritten_moi(actions)
-        for path, stale in self._stale.items():
-            if (flagged := _stale_flagged(self.manifest.get(path), stale)) is not None:
+        for path, follows in self._stale.items():
+            if (flagged := _stale_flagged(self.manifest.get(path), follows)) is not None:
                 self.manifest.put(path, flagged, save=False)
                 changed = True
         told = {a.key: a.data["missed"] for a in actions if "missed" in a.data}
