@@ -78,7 +78,13 @@ from typing import Any, Protocol
 
 from publish.cache import fsync_folder
 from publish.config import Config
-from publish.correction_text import HEADING, corrected_key, correction_ids, on_air_key
+from publish.correction_text import (
+    BEFORE_AIR,
+    HEADING,
+    corrected_key,
+    correction_ids,
+    on_air_key,
+)
 from publish.errors import NeedsPerson, PublishError, RemoteError, os_reason
 from publish.git_restore import last_good
 from publish.model import Bulletin, Exclusion, Site
@@ -357,7 +363,7 @@ class Observed:
     folder changed since): absent here, it was not deleted by the station."""
     owed: dict[str, str] = field(default_factory=dict)
     """Item script of an on-air correction made before the broadcast it corrects → why it is
-    read all the same (on_air_corrections.kept_copy_reason), for the line that first sends it."""
+    read all the same (`_before_air_reason`), for the line that first sends it."""
 
 
 _Sent = tuple[dt.datetime, dict[str, dict[str, Any]]]
@@ -1120,6 +1126,42 @@ def _unpending(entry: Mapping[str, Any]) -> dict[str, Any]:
     return kept if kept.get("moi") else _without_moi(kept)
 
 
+def _before_air_of(row: Mapping[str, Any]) -> tuple[dt.datetime, dt.datetime] | None:
+    """When the correction of an on-air correction item's rundown.json row was made and the
+    broadcast it corrects, if the build found it made before it yet owed (BEFORE_AIR)."""
+    value = row.get(BEFORE_AIR)
+    if not isinstance(value, dict):
+        return None
+    made, aired = recorded_moment(value.get("made")), recorded_moment(value.get("aired"))
+    return None if made is None or aired is None else (made, aired)
+
+
+def _before_air_reason(
+    made: dt.datetime, aired: dt.datetime, tz: dt.tzinfo, *, beside: bool
+) -> str:
+    """Why a correction made at `made`, before its bulletin's broadcast at `aired`, is read on
+    air all the same (on_air_corrections.OnAir.before), for the editor's sync plan: nothing
+    else tells why a correction made in time comes back a week later. `beside`: the station
+    had edited its copy of a script of the bulletin, kept, ours put beside it (.moi), what
+    ours then carried unknown (a .moi written before the correction lacks it); else no
+    script with it reached the station before the broadcast."""
+    said = (
+        f"lần đính chính ghi lúc {vn_datetime(made.astimezone(tz))}, trước buổi phát "
+        f"{vn_datetime(aired.astimezone(tz))}"
+    )
+    if beside:
+        return (
+            f"{said}, nhưng đài đã tự sửa kịch bản có bản tin này nên bản của đài được giữ (bản "
+            "của Công an chỉ được đặt cạnh, .moi): công cụ không biết bản đọc trên sóng có chỗ "
+            "sửa này hay không, nên lời đính chính được đọc cho chắc (muốn biết thì hỏi đài đã "
+            "đọc bản nào)"
+        )
+    return (
+        f"{said}, nhưng kịch bản đài có lúc phát chưa mang chỗ sửa này (không lần đồng bộ nào "
+        "gửi nó sang đài trước buổi phát): người nghe đã nghe bản cũ, nên lời đính chính được đọc"
+    )
+
+
 def _moi_recorded(entry: Mapping[str, Any]) -> bool:
     """Whether a record names a .moi copy of ours beside its file: written, or being written
     by a run killed since (MOI_PENDING), which may have left it there."""
@@ -1387,6 +1429,9 @@ class RadioSyncer:
         self._built_titles: dict[str, str] = {}
         """Item key → the title the built episodes give it (rundown.json): a correction item
         quotes its bulletin's title as it was read, not as it reads since a rename."""
+        self._before_air: dict[str, tuple[dt.datetime, dt.datetime]] = {}
+        """On-air correction item key → when the correction was made and the broadcast it
+        corrects, which it preceded (BEFORE_AIR on the item's rundown.json row)."""
         # --reconcile on a broken state file starts empty: files that already match the build are
         # just recorded (verify), any other file is never overwritten (conflict, .moi beside it).
         self.manifest = StationRecord.load(
@@ -1581,39 +1626,26 @@ class RadioSyncer:
         entries: Mapping[str, dict[str, Any]],
     ) -> dict[str, str]:
         """Item script → why its on-air correction, made before the broadcast it corrects, is
-        read all the same (see Observed.owed): `due` decides it, as the build did."""
-        items = {
-            keys[0]: path
-            for path, (_digest, keys) in local.items()
-            if path.startswith("items/") and len(keys) == 1 and corrected_key(keys[0]) != keys[0]
-        }
-        if not items:
-            return {}
-        # The build's renderers, with Markdown: loaded for a correction item only, never by a
-        # sync with nothing to send (tests/test_sync_zalo_memo.py).
-        from publish.render.radio.episode import read_items
-        from publish.render.radio.on_air_corrections import due, kept_copy_reason
-
-        aired = aired_bulletins(self.kept, self.site.now)
-        read = read_items(self.kept, aired)
-        bulletins = {b.key: b for b in self.site.bulletins}
+        read all the same (see Observed.owed), as the build decided it (BEFORE_AIR)."""
         found = {}
-        for key, path in sorted(items.items()):
-            base = corrected_key(key)
-            bulletin, folder = bulletins.get(base), aired.get(base)
-            if bulletin is None or folder is None:
+        aired: dict[str, str] | None = None
+        for path, (_digest, keys) in sorted(local.items()):
+            if not path.startswith("items/") or len(keys) != 1:
                 continue
-            record = self.kept[folder]
-            owed = due(bulletin, record.air, record.sent.get(base), self.config, read.get(base))
-            for one in owed:
-                if one.bulletin.key == key and one.before:
-                    beside = any(
-                        base in e.get("bulletins", ())
-                        and _moi_recorded(e)
-                        and entry_episode(p, e) in (folder, "")
-                        for p, e in entries.items()
-                    )
-                    found[path] = kept_copy_reason(one, self.config, beside=beside)
+            when = self._before_air.get(keys[0])
+            if when is None:
+                continue
+            if aired is None:
+                aired = aired_bulletins(self.kept, self.site.now)
+            base = corrected_key(keys[0])
+            folder = aired.get(base)
+            beside = folder is not None and any(
+                base in e.get("bulletins", ())
+                and _moi_recorded(e)
+                and entry_episode(p, e) in (folder, "")
+                for p, e in entries.items()
+            )
+            found[path] = _before_air_reason(*when, self.config.tz, beside=beside)
         return found
 
     def _moi_found(
@@ -3183,6 +3215,9 @@ class RadioSyncer:
             items = [i for i in document.get("items", []) if i.get("key")]
             self._built_titles.update(
                 {i["key"]: i["title"] for i in items if isinstance(i.get("title"), str)}
+            )
+            self._before_air.update(
+                {i["key"]: when for i in items if (when := _before_air_of(i)) is not None}
             )
             return tuple(i["key"] for i in items)
         except (OSError, ValueError, TypeError, KeyError, AttributeError):

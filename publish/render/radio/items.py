@@ -184,6 +184,10 @@ class Segment:
     numbered: str = ""
     """Bulletin items: the slug with the number of the title its limit cut off (`slug_forms`),
     given only when another item of the episode has the same slug ("" when none was cut)."""
+    before_air: dt.datetime | None = None
+    """On-air correction items made before the broadcast they correct, yet owed
+    (on_air_corrections.OnAir.before): that broadcast, on the item's rundown.json row
+    (correction_text.BEFORE_AIR) for the sync's plan to tell why the item is read."""
 
     @property
     def paragraphs(self) -> tuple[str, ...]:
