@@ -11,6 +11,7 @@ import unicodedata
 from publish.model import Bulletin, Correction
 
 __all__ = [
+    "BEFORE_AIR",
     "HEADING",
     "ON_AIR_MARK",
     "corrected_key",
@@ -31,6 +32,11 @@ HEADING = "Đính chính"
 ON_AIR_MARK = "#dinh-chinh-"
 """What sets the key of a correction read on air apart from its bulletin's (`<key>#dinh-chinh-<id>`,
 see publish/render/radio/on_air_corrections.py)."""
+BEFORE_AIR = "made_before_air"
+"""The rundown.json row of an on-air correction item made before the broadcast it corrects,
+yet owed (publish/render/radio/on_air_corrections.py, OnAir.before): {"made": the correction's
+time, "aired": the broadcast's}, ISO 8601. The sync's plan tells from it why the item is read,
+as the build decided it, never working that out a second time."""
 _ID_DIGITS = 8
 """Hex digits of a correction's id: enough to tell apart the few corrections of a bulletin."""
 

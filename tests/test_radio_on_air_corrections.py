@@ -889,13 +889,58 @@ def test_a_correction_sent_in_time_beside_an_edited_script_says_why_it_is_read(
     capsys.readouterr()
     assert sync_command(root, CORRECTED) == 0
     [line] = [x for x in capsys.readouterr().out.splitlines() if x.startswith(NEW_CORRECTION)]
-    assert line.endswith(
-        "kịch bản mới; lần đính chính ghi lúc 09:00, Thứ Sáu, 13/12/2024, trước buổi phát "
-        "17:00, Thứ Bảy, 14/12/2024, nhưng đài đã tự sửa kịch bản nên bản của đài được giữ, "
-        "bản có chỗ đính chính chỉ được đặt cạnh (.moi): công cụ không biết trên sóng đã đọc "
-        "số liệu nào, nên lời đính chính được đọc cho chắc (muốn biết thì hỏi đài đã đọc bản "
-        "nào)"
-    )
+    assert line.endswith(KEPT_COPY)
+    output, _problems = built_radio(root, CORRECTED)
+    [row] = [
+        r
+        for r in json.loads(output["2024-W51/rundown.json"])["items"]
+        if (r["key"] or "").startswith("ra-quan-ttatgt-cuoi-nam#dinh-chinh-")
+    ]
+    assert row[correction_text.BEFORE_AIR] == {
+        "made": "2024-12-13T09:00:00+07:00",
+        "aired": "2024-12-14T17:00:00+07:00",
+    }
+
+
+OLD_NUMBER = "không chín một hai, ba bốn năm, sáu bảy tám"
+NEW_NUMBER = "không chín một hai, ba bốn năm, sáu bảy chín"
+"""The first bulletin's hotline as its scripts read it, before and after `correct`."""
+
+
+KEPT_COPY = (
+    "kịch bản mới; lần đính chính ghi lúc 09:00, Thứ Sáu, 13/12/2024, trước buổi phát "
+    "17:00, Thứ Bảy, 14/12/2024, nhưng đài đã tự sửa kịch bản có bản tin này nên bản của đài "
+    "được giữ (bản của Công an chỉ được đặt cạnh, .moi): công cụ không biết bản đọc trên sóng "
+    "có chỗ sửa này hay không, nên lời đính chính được đọc cho chắc (muốn biết thì hỏi đài đã "
+    "đọc bản nào)"
+)
+"""The plan line's end that first sends a correction made in time while the station kept its
+own edited script (our copy beside it): never that our copy carried the correction."""
+
+
+def test_a_correction_made_after_the_copy_beside_an_edited_script_claims_no_copy_had_it(
+    root: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review R12 #2: the station edited its script.txt, an edit of the bulletin went beside
+    it (.moi), then the bulletin was corrected before the broadcast with no sync until after
+    it. The copy beside lacked the correction: the plan line said «bản có chỗ đính chính chỉ
+    được đặt cạnh (.moi)», it now says only that the station kept its own script, whose text
+    on air is not known."""
+    from tests.test_sync_radio_word import SCRIPT, saved_by_staff
+
+    monkeypatch.delenv(radio_sync.ENV_FOLDER, raising=False)
+    assert sync_command(root, SENT) == 0
+    saved_by_staff(root / STATION / SCRIPT)
+    edit(root / FIRST, "gọi số 113", "gọi số 114")
+    assert sync_command(root, "2024-12-13T08:00") == 0
+    moi = (root / STATION / radio_sync.moi_name(SCRIPT)).read_text("utf-8-sig")
+    correct(root, "2024-12-13 09:00")
+    capsys.readouterr()
+    assert sync_command(root, CORRECTED) == 0
+    [line] = [x for x in capsys.readouterr().out.splitlines() if x.startswith(NEW_CORRECTION)]
+    assert line.endswith(KEPT_COPY)
+    assert "một một bốn" in moi and OLD_NUMBER in moi and NEW_NUMBER not in moi
+    assert "có chỗ đính chính" not in line
 
 
 def test_a_correction_made_in_time_but_never_synced_says_why_it_is_read(

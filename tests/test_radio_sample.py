@@ -7,6 +7,7 @@ leaned on (R1.7): every sample build warned «chặn phát thanh» and the stati
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 from pathlib import Path
 
@@ -40,3 +41,30 @@ def test_every_sample_bulletin_for_the_radio_is_in_the_script(
     items = {path.stem for path in (tmp_path / "out" / "radio" / "items").glob("*.txt")}
     assert "ct-2021-06-cccd-luu-dong" in meant
     assert items == meant
+
+
+SLUGS = REPO / "tests" / "golden" / "sample-radio-slugs.json"
+
+
+def test_sample_slugs_are_those_the_station_has(tmp_path: Path, update_golden: bool) -> None:
+    """Review R12 #1: the slug names an item in every rundown, script and item file the station
+    holds, so a new rule of making slugs renames nothing it already has: each row of the
+    sample's rundowns keeps its slug (the golden file was written by the build before
+    1773ff2f; seven slugs cut at the limit took a number then, and every episode to come was
+    sent again with «SỬA LẦN …» for unchanged content)."""
+    root = tmp_path / "project"
+    root.mkdir()
+    shutil.copy(REPO / "site.toml", root / "site.toml")
+    for folder in ("content", "templates"):
+        shutil.copytree(REPO / folder, root / folder)
+    out = tmp_path / "out"
+    run = ["--root", str(root), "--now", CLOCK, "--output", str(out), "--quiet"]
+    assert main(["build", "--channel", "radio", *run]) == 0
+    slugs = {
+        path.parent.name: [row["slug"] for row in json.loads(path.read_bytes())["items"]]
+        for path in sorted((out / "radio").glob("*/rundown.json"))
+    }
+    if update_golden:
+        SLUGS.write_text(json.dumps(slugs, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    assert slugs == json.loads(SLUGS.read_bytes())
+    assert "KET-QUA-CONG-TAC-BAO-DAM" in slugs["2026-W28"]

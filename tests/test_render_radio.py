@@ -24,7 +24,7 @@ from publish.pipeline import build
 from publish.radio.flags import Flag
 from publish.render import radio
 from publish.render.radio.episode import _flag_note, week_of
-from publish.render.radio.items import SLUG_MAX, make_slug, next_air
+from publish.render.radio.items import SLUG_MAX, make_slug, next_air, slug_forms
 from publish.render.radio.layout import END_MARK, WIDTH
 from publish.render.radio.rundown import clock, mss, time_rundown
 from publish.render.radio.word import BODY_PT, CUE_PT
@@ -522,29 +522,42 @@ def test_slugs_are_unique_within_an_episode(tmp_path: Path) -> None:
 def test_slugs_keep_the_number_that_tells_bulletins_apart(tmp_path: Path) -> None:
     """QA s74 item 14: «… tuần thứ ba số 1/2/3» lost the number at the slug's limit (24), so
     the first read TIN-ANTT-TUAN-THU-BA-SO and the others, made unique by a suffix cut into
-    its last word, …-BA-S-2: the number now takes the place of the words before it, and a
-    suffix cuts between words."""
+    its last word, …-BA-S-2: items whose slugs are the same take the number in place of the
+    words before it, and a suffix cuts between words. Review R12 #1: only those, so an item
+    whose slug no other shares keeps the one the station has."""
     lexicon = (("ANTT", "an ninh trật tự"),)
     titles = [f"Tin an ninh trật tự tuần thứ ba số {n}" for n in (1, 2, 3)]
-    slugs = [make_slug(t, lexicon=lexicon) for t in titles]
-    assert slugs == ["TIN-ANTT-TUAN-THU-BA-1", "TIN-ANTT-TUAN-THU-BA-2", "TIN-ANTT-TUAN-THU-BA-3"]
-    assert all(len(s) <= SLUG_MAX for s in slugs)
+    forms = [slug_forms(t, lexicon=lexicon) for t in titles]
+    assert forms == [("TIN-ANTT-TUAN-THU-BA-SO", f"TIN-ANTT-TUAN-THU-BA-{n}") for n in (1, 2, 3)]
+    assert all(make_slug(t, lexicon=lexicon) == "TIN-ANTT-TUAN-THU-BA-SO" for t in titles)
     assert make_slug("Mười hai con giáp và 12 tháng trong năm âm lịch") == "MUOI-HAI-CON-GIAP-12"
-    root = make_project(
-        tmp_path,
-        {
-            f"content/{name}.md": bulletin_md(
-                {"date": f"2020-12-0{day} 08:00", "title": "Tin an ninh trật tự tuần thứ ba số"}
-            )
-            for name, day in (("a", 8), ("b", 9))
-        },
-    )
-    site = load_site(config_module.load(root), now=dt.datetime(2020, 12, 10, tzinfo=TZ))
-    episode = radio.assemble(site).episodes[0]
-    slugs = [s.slug for s in episode.segments if s.bulletin]
+    assert slug_forms("Tin an ninh trật tự tuần thứ ba số 1")[1] == "TIN-AN-NINH-TRAT-TU-1"
+    assert slug_forms("Cảnh báo lừa đảo qua mạng") == ("CANH-BAO-LUA-DAO-MANG", "")
+
+    def slugs_of(week: dict[str, str], day: int) -> list[str]:
+        """The bulletin slugs of the episode built from bulletins by name → title."""
+        root = make_project(
+            tmp_path / str(day),
+            {
+                f"content/{name}.md": bulletin_md(
+                    {"date": f"2020-12-0{day + n} 08:00", "title": title}
+                )
+                for n, (name, title) in enumerate(week.items())
+            },
+        )
+        site = load_site(config_module.load(root), now=dt.datetime(2020, 12, 10, tzinfo=TZ))
+        episode = radio.assemble(site).episodes[0]
+        return [s.slug for s in episode.segments if s.bulletin]
+
+    three = slugs_of({"a": titles[0], "b": titles[1], "c": titles[2]}, 6)
+    assert three == [f"TIN-ANTT-TUAN-THU-BA-{n}" for n in (1, 2, 3)]  # the project's ANTT
+    assert slugs_of({"a": titles[0]}, 8) == ["TIN-ANTT-TUAN-THU-BA-SO"]
+    slugs = slugs_of({name: "Tin an ninh trật tự tuần thứ ba số" for name in "ab"}, 8)
     assert len(set(slugs)) == 2 and slugs[1].endswith("-2")
     assert all(len(s) <= SLUG_MAX for s in slugs)
     assert "-S-" not in slugs[1] and slugs[1].removesuffix("-2") in slugs[0]
+    mixed = slugs_of({"a": "Tin an ninh trật tự tuần thứ ba số", "b": titles[1]}, 8)
+    assert mixed == ["TIN-ANTT-TUAN-THU-BA-SO", "TIN-ANTT-TUAN-THU-BA-2"]
 
 
 def test_slugs_leave_out_function_words_by_their_marks() -> None:

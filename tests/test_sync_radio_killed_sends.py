@@ -114,6 +114,21 @@ def word_left_behind(project: Path) -> str:
     return LATER
 
 
+def word_left_unfollowed(project: Path) -> str:
+    """As `word_left_behind`, the Word script's record written by an older version, with no
+    FOLLOWS (review R12 #4): the plan's verdict recorded before the guide is written is all
+    that names the text the Word script was kept for."""
+    followed(project)
+    sync(project, now=LATER)
+    path = project / "state/radio.json"
+    document = json.loads(path.read_text("utf-8"))
+    del document["entries"][WORD][radio_sync.FOLLOWS]
+    path.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+    (project / STATION / moi_name(SCRIPT)).unlink()
+    (project / STATION / WORD_MOI).unlink()
+    return LATER
+
+
 def withdrawn(project: Path) -> str:
     """A bulletin is made a draft again before its episode airs: its script is withdrawn."""
     sync(project)
@@ -200,6 +215,7 @@ SENDS: dict[str, tuple[Callable[[Path], str], set[tuple[str, str]]]] = {
     "withdrawn": (withdrawn, {("withdraw", OTHER_ITEM)}),
     "followed": (followed, {("conflict", SCRIPT), ("conflict", WORD)}),
     "word-left-behind": (word_left_behind, {("noop", WORD), ("update", GUIDE_NAME)}),
+    "word-left-unfollowed": (word_left_unfollowed, {("noop", WORD), ("update", GUIDE_NAME)}),
     "item-beside": (item_beside, {("conflict", OTHER_ITEM), ("create", "2024-W50/THAY-DOI.txt")}),
     "sent-again": (sent_again, {("create", OTHER_ITEM)}),
     "folder-moved": (folder_moved, {("create", ITEM), ("create", "2024-W50/THAY-DOI.txt")}),

@@ -23,6 +23,7 @@ from publish.sync.radio_relaid import word_verdict
 from tests.helpers import FIXTURES, stats
 from tests.station_log import change_log
 from tests.test_sync_radio import (
+    AFTER_AIR,
     FIRST,
     LATER,
     SECOND,
@@ -551,11 +552,79 @@ def test_a_stale_word_script_recorded_by_an_older_version_is_taken_as_it_is(
     assert {a.kind for a in actions} == {"noop"}
     assert stats(station) == before and guide(root) == told
     state = state_of(root)
-    assert state["entries"][WORD][radio_sync.STALE_WORD] is True
+    assert state["entries"][WORD][radio_sync.STALE_WORD] == SCRIPT
     assert state["meta"]["guide"]["stale"] == [WORD]
     recorded = path.read_bytes()
     sync(root, now=LATER)
     assert path.read_bytes() == recorded and stats(station) == before
+
+
+def stale_word_left(root: Path) -> Path:
+    """The station edited script.txt, a figure was corrected, and staff deleted both our copies
+    beside: the Word script they hold is stale, as the guide says. The station folder."""
+    sync(root)
+    station = root / STATION
+    saved_by_staff(station / SCRIPT)
+    edit(root / FIRST, "gọi số 113", "gọi số 114")
+    sync(root, now=LATER)
+    (station / "2024-W50/script.moi.txt").unlink()
+    (station / WORD_MOI).unlink()
+    sync(root, now=LATER)
+    assert "LƯU Ý: 2024-W50/script.docx KHÔNG phải bản mới nhất" in guide(root)
+    return station
+
+
+def rewrite_record(root: Path, change: Callable[[dict[str, Any]], None]) -> None:
+    """Change the Word script's record in state/radio.json as `change` does."""
+    path = root / "state/radio.json"
+    document = json.loads(path.read_text("utf-8"))
+    change(document["entries"][WORD])
+    path.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+
+
+def test_a_stale_word_script_recorded_without_its_text_is_told_as_the_plan_says(
+    root: Path,
+) -> None:
+    """Review R12 #4: a Word script's record written by an older version holds no FOLLOWS (the
+    text it was kept for) while the plan finds the Word script stale. The guide took the
+    plan's verdict only with a FOLLOWS beside it, so the plan said «DOC-TRUOC.txt cũng nói
+    điều này» and the guide was written again without the line: the verdict now holds that
+    text, and the guide reads only it."""
+    station = stale_word_left(root)
+    told = guide(root)
+    rewrite_record(root, lambda entry: entry.pop(radio_sync.FOLLOWS))
+    before = stats(station)
+    notes: list[str] = []
+    actions, summary = sync_noting(root, notes)
+    assert {a.kind for a in actions} == {"noop"} and not summary.failed
+    assert any("DOC-TRUOC.txt cũng nói điều này" in n for n in notes)
+    assert guide(root) == told and stats(station) == before
+    entry = state_of(root)["entries"][WORD]
+    assert entry[radio_sync.STALE_WORD] == SCRIPT and radio_sync.FOLLOWS not in entry
+
+
+def test_a_stale_word_script_marked_true_is_told_until_the_plan_records_its_text(
+    root: Path,
+) -> None:
+    """Review R12 #4, the mark this session's first version wrote (True, the text in FOLLOWS):
+    once the episode aired no plan judges the Word script again, and the guide, told as of
+    the last send, keeps its line (nothing is written); an episode to come has the text
+    recorded by the next plan, the guide and the station folder left as they are."""
+    station = stale_word_left(root)
+    told = guide(root)
+    before = stats(station)
+    marked = root / "state/radio.json"
+    rewrite_record(root, lambda entry: entry.update({radio_sync.STALE_WORD: True}))
+    actions, _summary = sync(root, now=LATER)
+    assert {a.kind for a in actions} == {"noop"}
+    assert guide(root) == told and stats(station) == before
+    assert state_of(root)["entries"][WORD][radio_sync.STALE_WORD] == SCRIPT
+    rewrite_record(root, lambda entry: entry.update({radio_sync.STALE_WORD: True}))
+    recorded = marked.read_bytes()
+    actions, _summary = sync(root, now=AFTER_AIR)
+    assert not [a for a in actions if a.kind not in ("noop", "refuse")]
+    assert guide(root) == told and stats(station) == before
+    assert marked.read_bytes() == recorded
 
 
 def test_a_word_copy_staff_rename_over_the_kept_word_script_is_taken(root: Path) -> None:

@@ -78,7 +78,13 @@ from typing import Any, Protocol
 
 from publish.cache import fsync_folder
 from publish.config import Config
-from publish.correction_text import HEADING, corrected_key, correction_ids, on_air_key
+from publish.correction_text import (
+    BEFORE_AIR,
+    HEADING,
+    corrected_key,
+    correction_ids,
+    on_air_key,
+)
 from publish.errors import NeedsPerson, PublishError, RemoteError, os_reason
 from publish.git_restore import last_good
 from publish.model import Bulletin, Exclusion, Site
@@ -196,9 +202,12 @@ text's path (FileState.follows), for the guide to tell why."""
 STALE_WORD = "stale_word"
 """Action data of a noop: the station's Word script, kept for the script.txt it edited, is not
 our latest build and the station deleted ours beside it; what is said of it
-(`radio_guide.stale_word`: every plan says so, see `_stale_note`). In the record of that Word
-script (True), the plan's verdict, kept for DOC-TRUOC.txt to tell (`RadioSyncer._stale_words`):
-one judgement of it, never a second one of the guide's own."""
+(`radio_guide.stale_word`: every plan says so, see `_stale_note`), the noop's FOLLOWS naming
+that text. In the record of that Word script, the plan's verdict: the text it follows, kept
+for DOC-TRUOC.txt to tell (`RadioSyncer._stale_words`), which reads nothing else of the record
+(a FOLLOWS an older version did not record never silences it): one judgement of it, never a
+second one of the guide's own. True in a record this session's first version wrote: the
+record's FOLLOWS names the text."""
 ALONG = "along"
 """Data of a FOLLOWS conflict whose script.txt is a conflict of the same plan: that one is
 what staff settle, and the summary counts the two once (`RadioSyncer.summary_bucket`)."""
@@ -354,7 +363,7 @@ class Observed:
     folder changed since): absent here, it was not deleted by the station."""
     owed: dict[str, str] = field(default_factory=dict)
     """Item script of an on-air correction made before the broadcast it corrects → why it is
-    read all the same (on_air_corrections.kept_copy_reason), for the line that first sends it."""
+    read all the same (`_before_air_reason`), for the line that first sends it."""
 
 
 _Sent = tuple[dt.datetime, dict[str, dict[str, Any]]]
@@ -552,25 +561,31 @@ def _stale_note(actions: Sequence[Action]) -> str:
     return f"{said} DOC-TRUOC.txt cũng nói điều này với đài."
 
 
-def _stale_verdicts(actions: Sequence[Action], observed: Observed) -> dict[str, bool]:
-    """Whether the plan finds each Word script of an episode still to air stale (STALE_WORD),
-    for its record: the guide tells what the plan found. An aired one is left as recorded:
-    its files are not read, and the guide tells them as of the last send."""
+def _stale_verdicts(actions: Sequence[Action], observed: Observed) -> dict[str, str]:
+    """The plan's verdict on each Word script of an episode still to air, for its record: the
+    station's text it follows when the plan finds it stale (STALE_WORD), else "". The guide
+    tells what the plan found. An aired one is left as recorded: its files are not read, and
+    the guide tells them as of the last send."""
     coming = {
         state.path
         for state in observed.files
         if PurePosixPath(state.path).name == "script.docx" and not _aired(state, observed.now)
     }
-    return {a.key: bool(a.data.get(STALE_WORD)) for a in actions if a.key in coming}
+    return {
+        a.key: str(a.data[FOLLOWS]) if a.data.get(STALE_WORD) else ""
+        for a in actions
+        if a.key in coming
+    }
 
 
-def _stale_flagged(entry: Mapping[str, Any] | None, stale: bool) -> dict[str, Any] | None:
-    """The record `entry` of a Word script with the plan's verdict on it (STALE_WORD, see
-    `_stale_verdicts`), or None when it already says so (or there is no record)."""
-    if entry is None or bool(entry.get(STALE_WORD)) == stale:
+def _stale_flagged(entry: Mapping[str, Any] | None, follows: str) -> dict[str, Any] | None:
+    """The record `entry` of a Word script with the plan's verdict on it (STALE_WORD: the text
+    it `follows`, "" when not stale; see `_stale_verdicts`), or None when it already says so
+    (or there is no record). A True an earlier version wrote is replaced by the text."""
+    if entry is None or (entry.get(STALE_WORD) or "") == follows:
         return None
     kept = {k: v for k, v in entry.items() if k != STALE_WORD}
-    return {**kept, STALE_WORD: True} if stale else kept
+    return {**kept, STALE_WORD: follows} if follows else kept
 
 
 def _log_due(log: LogState) -> bool:
@@ -1111,6 +1126,42 @@ def _unpending(entry: Mapping[str, Any]) -> dict[str, Any]:
     return kept if kept.get("moi") else _without_moi(kept)
 
 
+def _before_air_of(row: Mapping[str, Any]) -> tuple[dt.datetime, dt.datetime] | None:
+    """When the correction of an on-air correction item's rundown.json row was made and the
+    broadcast it corrects, if the build found it made before it yet owed (BEFORE_AIR)."""
+    value = row.get(BEFORE_AIR)
+    if not isinstance(value, dict):
+        return None
+    made, aired = recorded_moment(value.get("made")), recorded_moment(value.get("aired"))
+    return None if made is None or aired is None else (made, aired)
+
+
+def _before_air_reason(
+    made: dt.datetime, aired: dt.datetime, tz: dt.tzinfo, *, beside: bool
+) -> str:
+    """Why a correction made at `made`, before its bulletin's broadcast at `aired`, is read on
+    air all the same (on_air_corrections.OnAir.before), for the editor's sync plan: nothing
+    else tells why a correction made in time comes back a week later. `beside`: the station
+    had edited its copy of a script of the bulletin, kept, ours put beside it (.moi), what
+    ours then carried unknown (a .moi written before the correction lacks it); else no
+    script with it reached the station before the broadcast."""
+    said = (
+        f"lần đính chính ghi lúc {vn_datetime(made.astimezone(tz))}, trước buổi phát "
+        f"{vn_datetime(aired.astimezone(tz))}"
+    )
+    if beside:
+        return (
+            f"{said}, nhưng đài đã tự sửa kịch bản có bản tin này nên bản của đài được giữ (bản "
+            "của Công an chỉ được đặt cạnh, .moi): công cụ không biết bản đọc trên sóng có chỗ "
+            "sửa này hay không, nên lời đính chính được đọc cho chắc (muốn biết thì hỏi đài đã "
+            "đọc bản nào)"
+        )
+    return (
+        f"{said}, nhưng kịch bản đài có lúc phát chưa mang chỗ sửa này (không lần đồng bộ nào "
+        "gửi nó sang đài trước buổi phát): người nghe đã nghe bản cũ, nên lời đính chính được đọc"
+    )
+
+
 def _moi_recorded(entry: Mapping[str, Any]) -> bool:
     """Whether a record names a .moi copy of ours beside its file: written, or being written
     by a run killed since (MOI_PENDING), which may have left it there."""
@@ -1200,7 +1251,7 @@ def _conflict(state: FileState, act: Any, moi: str, why: str, **extra: Any) -> A
             return act(
                 "noop",
                 f"giữ nguyên bản của đài ({moi} đã bị xóa), nhưng bản Word ở đài {words}",
-                **{THEIRS: True, STALE_WORD: words},
+                **{THEIRS: True, STALE_WORD: words, FOLLOWS: extra[FOLLOWS]},
             )
         return act(
             "noop",
@@ -1371,12 +1422,16 @@ class RadioSyncer:
         """Episodes this sync logged a change of: their THAY-DOI.txt is written in `follow_up`."""
         self._digests: dict[str, str] = {}
         """Path in output/radio/ → sha256 of the built file, as `observe` found them."""
-        self._stale: dict[str, bool] = {}
-        """Word script of a coming episode → whether the plan found it stale (STALE_WORD), as
-        `plan` last saw it: recorded by `told`, foreseen by `_after_run`."""
+        self._stale: dict[str, str] = {}
+        """Word script of a coming episode → the text it follows if the plan found it stale,
+        else "" (STALE_WORD), as `plan` last saw it: recorded by `told`, foreseen by
+        `_after_run`."""
         self._built_titles: dict[str, str] = {}
         """Item key → the title the built episodes give it (rundown.json): a correction item
         quotes its bulletin's title as it was read, not as it reads since a rename."""
+        self._before_air: dict[str, tuple[dt.datetime, dt.datetime]] = {}
+        """On-air correction item key → when the correction was made and the broadcast it
+        corrects, which it preceded (BEFORE_AIR on the item's rundown.json row)."""
         # --reconcile on a broken state file starts empty: files that already match the build are
         # just recorded (verify), any other file is never overwritten (conflict, .moi beside it).
         self.manifest = StationRecord.load(
@@ -1571,39 +1626,26 @@ class RadioSyncer:
         entries: Mapping[str, dict[str, Any]],
     ) -> dict[str, str]:
         """Item script → why its on-air correction, made before the broadcast it corrects, is
-        read all the same (see Observed.owed): `due` decides it, as the build did."""
-        items = {
-            keys[0]: path
-            for path, (_digest, keys) in local.items()
-            if path.startswith("items/") and len(keys) == 1 and corrected_key(keys[0]) != keys[0]
-        }
-        if not items:
-            return {}
-        # The build's renderers, with Markdown: loaded for a correction item only, never by a
-        # sync with nothing to send (tests/test_sync_zalo_memo.py).
-        from publish.render.radio.episode import read_items
-        from publish.render.radio.on_air_corrections import due, kept_copy_reason
-
-        aired = aired_bulletins(self.kept, self.site.now)
-        read = read_items(self.kept, aired)
-        bulletins = {b.key: b for b in self.site.bulletins}
+        read all the same (see Observed.owed), as the build decided it (BEFORE_AIR)."""
         found = {}
-        for key, path in sorted(items.items()):
-            base = corrected_key(key)
-            bulletin, folder = bulletins.get(base), aired.get(base)
-            if bulletin is None or folder is None:
+        aired: dict[str, str] | None = None
+        for path, (_digest, keys) in sorted(local.items()):
+            if not path.startswith("items/") or len(keys) != 1:
                 continue
-            record = self.kept[folder]
-            owed = due(bulletin, record.air, record.sent.get(base), self.config, read.get(base))
-            for one in owed:
-                if one.bulletin.key == key and one.before:
-                    beside = any(
-                        base in e.get("bulletins", ())
-                        and _moi_recorded(e)
-                        and entry_episode(p, e) in (folder, "")
-                        for p, e in entries.items()
-                    )
-                    found[path] = kept_copy_reason(one, self.config, beside=beside)
+            when = self._before_air.get(keys[0])
+            if when is None:
+                continue
+            if aired is None:
+                aired = aired_bulletins(self.kept, self.site.now)
+            base = corrected_key(keys[0])
+            folder = aired.get(base)
+            beside = folder is not None and any(
+                base in e.get("bulletins", ())
+                and _moi_recorded(e)
+                and entry_episode(p, e) in (folder, "")
+                for p, e in entries.items()
+            )
+            found[path] = _before_air_reason(*when, self.config.tz, beside=beside)
         return found
 
     def _moi_found(
@@ -1913,8 +1955,8 @@ class RadioSyncer:
         """What state/radio.json will record once `actions` are applied without a failure, as
         the `_apply_*` methods record it (read only: nothing is written, nothing recorded)."""
         after = _After(self.manifest.entries(), copy.deepcopy(self._revisions()), self._coming)
-        for path, stale in self._stale.items():  # as `told` records them before any step
-            if (flagged := _stale_flagged(after.get(path), stale)) is not None:
+        for path, follows in self._stale.items():  # as `told` records them before any step
+            if (flagged := _stale_flagged(after.get(path), follows)) is not None:
                 after.put(path, flagged)
         for path, entry in after.entries.items():
             if _moi_recorded(entry):
@@ -2162,8 +2204,10 @@ class RadioSyncer:
         since, a corrected figure included."""
         path = f"{week}/script.docx"
         entry = entries.get(path) or {}
-        follows = entry.get(FOLLOWS)
-        if not follows or not entry.get(STALE_WORD):
+        follows = entry.get(STALE_WORD)
+        if follows is True:  # as this session's first version recorded it
+            follows = entry.get(FOLLOWS)
+        if not isinstance(follows, str) or not follows:
             return ()
         sent = recorded_moment(entry.get("sent_at"))
         return ((path, str(follows), sent.astimezone(self.config.tz) if sent else None),)
@@ -2319,8 +2363,8 @@ class RadioSyncer:
         they are (`_unwritten_moi`); and record on each Word script of a coming episode whether
         the plan found it stale (STALE_WORD), which the guide tells."""
         changed = self._unwritten_moi(actions)
-        for path, stale in self._stale.items():
-            if (flagged := _stale_flagged(self.manifest.get(path), stale)) is not None:
+        for path, follows in self._stale.items():
+            if (flagged := _stale_flagged(self.manifest.get(path), follows)) is not None:
                 self.manifest.put(path, flagged, save=False)
                 changed = True
         told = {a.key: a.data["missed"] for a in actions if "missed" in a.data}
@@ -3171,6 +3215,9 @@ class RadioSyncer:
             items = [i for i in document.get("items", []) if i.get("key")]
             self._built_titles.update(
                 {i["key"]: i["title"] for i in items if isinstance(i.get("title"), str)}
+            )
+            self._before_air.update(
+                {i["key"]: when for i in items if (when := _before_air_of(i)) is not None}
             )
             return tuple(i["key"] for i in items)
         except (OSError, ValueError, TypeError, KeyError, AttributeError):

@@ -957,16 +957,23 @@ def _cut_slug(slug: str, room: int) -> str:
 
 
 def _unique_slugs(segments: list[Segment]) -> list[Segment]:
-    """S2: read items get unique slugs within the episode ("-2", "-3" …); music cues may repeat."""
+    """S2: read items get unique slugs within the episode; music cues may repeat. Items whose
+    slugs are the same take the number of their titles the slug's limit cut off, if any
+    (Segment.numbered: TIN-ANTT-TUAN-THU-BA-1, -2 …); any still the same get "-2", "-3" …
+    An item whose slug no other shares keeps it: the station's rundowns and scripts name it."""
+    shared = Counter(s.slug for s in segments if s.kind == "read")
     seen: set[str] = set()
     result = []
     for segment in segments:
         slug = segment.slug
         if segment.kind == "read":
+            if shared[slug] > 1 and segment.numbered:
+                slug = segment.numbered
+            base = slug
             number = 2
             while slug in seen:
                 suffix = f"-{number}"
-                slug = _cut_slug(segment.slug, SLUG_MAX - len(suffix)) + suffix
+                slug = _cut_slug(base, SLUG_MAX - len(suffix)) + suffix
                 number += 1
             seen.add(slug)
         result.append(dataclasses.replace(segment, slug=slug) if slug != segment.slug else segment)

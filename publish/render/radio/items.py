@@ -61,6 +61,7 @@ __all__ = [
     "read_block",
     "restored",
     "retimed",
+    "slug_forms",
     "spoken_parts",
     "stored",
     "with_contact",
@@ -180,6 +181,13 @@ class Segment:
     """Read items: the stated lengths of the cues inside them (S5), part of `seconds`."""
     byline: str = ""
     """Bulletin items: the byline that ended the body ("Tin: Thu Trang"), shown, never read."""
+    numbered: str = ""
+    """Bulletin items: the slug with the number of the title its limit cut off (`slug_forms`),
+    given only when another item of the episode has the same slug ("" when none was cut)."""
+    before_air: dt.datetime | None = None
+    """On-air correction items made before the broadcast they correct, yet owed
+    (on_air_corrections.OnAir.before): that broadcast, on the item's rundown.json row
+    (correction_text.BEFORE_AIR) for the sync's plan to tell why the item is read."""
 
     @property
     def paragraphs(self) -> tuple[str, ...]:
@@ -296,11 +304,16 @@ class Speaker:
         if block.read_title:
             said_title = self._part(bulletin.title, flags, "title", near)
             paragraphs.insert(0, f"{block.type}: {said_title}")
+        if block.slug:
+            slug, numbered = block.slug, ""  # the editor's own: never replaced
+        else:
+            slug, numbered = slug_forms(bulletin.title, lexicon=self.lexicon)
         # No «Đính chính» line (corrections): a script not yet aired already reads the corrected
         # text, and its listeners never heard the earlier one; an aired one is never rewritten.
         segment = Segment(
             kind="read",
-            slug=block.slug or make_slug(bulletin.title, lexicon=self.lexicon),
+            slug=slug,
+            numbered=numbered,
             label=block.type,
             seconds=0,
             reader=block.reader or reader,
@@ -497,6 +510,21 @@ def make_slug(
     Phrases the abbreviation lexicon knows are written short ("Công an huyện" → CAH), as in the
     spec's example slug CAH-TTATGT-CUOINAM.
     """
+    return slug_forms(text, limit=limit, keep_all=keep_all, lexicon=lexicon)[0]
+
+
+def slug_forms(
+    text: str,
+    *,
+    limit: int = SLUG_MAX,
+    keep_all: bool = False,
+    lexicon: tuple[tuple[str, str], ...] = (),
+) -> tuple[str, str]:
+    """The slug of `text` (make_slug), and the same slug with the first number the limit cut
+    off in place of the words before it that leave no room ("" when none was cut): «Tin … tuần
+    thứ ba số 1» is TIN-ANTT-TUAN-THU-BA-SO, or with its number TIN-ANTT-TUAN-THU-BA-1, which
+    only an item whose slug another of its episode shares is given (`episode._unique_slugs`):
+    a slug the station has is never renamed for nothing."""
     tokens = [w for w in re.split(r"[\W_]+", nfc(text).lower()) if w]
     folded = [re.sub(r"[^a-z0-9]", "", fold(w)) for w in tokens]
     phrases = _short_forms(lexicon)
@@ -515,27 +543,22 @@ def make_slug(
     words = words or [w for w, _ in kept if w]
     keywords = words or ["tin"]
     slug = ""
+    rest: list[str] = []
     for index, word in enumerate(keywords):
         candidate = f"{slug}-{word}" if slug else word
         if len(candidate) > limit:
-            slug = _with_number(slug, keywords[index:], limit)
+            rest = keywords[index:]
             break
         slug = candidate
-    return (slug or keywords[0][:limit]).upper()
-
-
-def _with_number(slug: str, rest: list[str], limit: int) -> str:
-    """`slug` cut at the limit, with the first number of the words `rest` cut off, if any, in
-    place of the words before it that leave no room: «Tin … tuần thứ ba số 1» and «… số 2»
-    read TIN-ANTT-TUAN-THU-BA-1 and -2, not one TIN-ANTT-TUAN-THU-BA-SO and a -BA-S-2."""
+    plain = (slug or keywords[0][:limit]).upper()
     number = next((w for w in rest if w.isdigit()), None)
     if number is None or not slug:
-        return slug
+        return plain, ""
     words = slug.split("-")
     while len(words) > 1 and len("-".join([*words, number])) > limit:
         words.pop()
     joined = "-".join([*words, number])
-    return joined if len(joined) <= limit else slug
+    return plain, joined.upper() if len(joined) <= limit else ""
 
 
 @functools.lru_cache(maxsize=8)

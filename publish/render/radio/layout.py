@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from publish.config import Config
+from publish.correction_text import BEFORE_AIR
 from publish.correction_text import HEADING as CORRECTION
 from publish.errors import severity_label
 from publish.radio.flags import Flag, rule_note
@@ -423,4 +424,14 @@ def _row_json(segment: Segment, row: Row) -> dict[str, Any]:
             }
             for f in segment.flags
         ],
+        **_before_air_json(segment),
     }
+
+
+def _before_air_json(segment: Segment) -> dict[str, Any]:
+    """The row's BEFORE_AIR, for an on-air correction item made before the broadcast it
+    corrects (Segment.before_air), only then: every other row keeps its bytes."""
+    if segment.before_air is None or segment.bulletin is None:
+        return {}
+    made = segment.bulletin.date  # an on-air correction's item is dated by the correction
+    return {BEFORE_AIR: {"made": made.isoformat(), "aired": segment.before_air.isoformat()}}

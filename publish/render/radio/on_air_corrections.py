@@ -41,7 +41,6 @@ __all__ = [
     "after",
     "due",
     "item",
-    "kept_copy_reason",
     "script",
     "unread_while_held",
 ]
@@ -63,9 +62,12 @@ class OnAir:
     aired: dt.datetime
     before: bool = False
     """Made before the broadcast, yet owed: the script state/radio-rates.json records the
-    station was sent did not carry it (the station had edited its copy, which was kept, ours
-    going beside it), so which version went on air is not known: read to be safe
-    (`kept_copy_reason`)."""
+    station held at the broadcast did not carry it, for one of two causes. The station had
+    edited its copy of a script with the bulletin, which was kept (ours, whatever it carried,
+    only beside it as .moi), so which version went on air is not known; or no sync sent a
+    script carrying it between the correction and the broadcast, so the old one went on air.
+    Read either way; the item's rundown.json row says so (correction_text.BEFORE_AIR), for the
+    sync's plan to tell the editor why."""
 
 
 def due(
@@ -138,29 +140,6 @@ def _by_place(bulletin: Bulletin, key: str, aired: dt.datetime, config: Config) 
     return None if after(bulletin.corrections[number - 1], aired, config) else number
 
 
-def kept_copy_reason(on_air: OnAir, config: Config, *, beside: bool) -> str:
-    """Why a correction made before its bulletin's broadcast is read on air all the same
-    (OnAir.before), for the editor's sync plan: nothing else tells why a correction sent in
-    time comes back a week later. `beside`: the station had edited its copy of a script of the
-    bulletin, kept, ours put beside it (.moi); else no script with it reached the station
-    before the broadcast."""
-    tz = config.tz
-    made = (
-        f"lần đính chính ghi lúc {vn_datetime(on_air.correction.date.astimezone(tz))}, trước "
-        f"buổi phát {vn_datetime(on_air.aired.astimezone(tz))}"
-    )
-    if beside:
-        return (
-            f"{made}, nhưng đài đã tự sửa kịch bản nên bản của đài được giữ, bản có chỗ đính "
-            "chính chỉ được đặt cạnh (.moi): công cụ không biết trên sóng đã đọc số liệu nào, "
-            "nên lời đính chính được đọc cho chắc (muốn biết thì hỏi đài đã đọc bản nào)"
-        )
-    return (
-        f"{made}, nhưng kịch bản đài có lúc phát chưa mang chỗ sửa này (không lần đồng bộ nào "
-        "gửi nó sang đài trước buổi phát): người nghe đã nghe bản cũ, nên lời đính chính được đọc"
-    )
-
-
 def after(correction: Correction, aired: dt.datetime, config: Config) -> bool:
     """Whether a correction may have been made after the broadcast at `aired`: a day alone (its
     00:00) counts for the whole day, as the broadcast that day may have been first."""
@@ -199,6 +178,7 @@ def item(speaker: Speaker, on_air: OnAir, config: Config, reader: str) -> Segmen
         order=ORDER,
         bulletin=on_air.bulletin,
         flags=flags,
+        before_air=on_air.aired if on_air.before else None,
     )
     return retimed(segment, speaker.rate)
 
