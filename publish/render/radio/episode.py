@@ -957,24 +957,26 @@ def _cut_slug(slug: str, room: int) -> str:
 
 
 def _unique_slugs(segments: list[Segment]) -> list[Segment]:
-    """S2: read items get unique slugs within the episode; music cues may repeat. Items whose
-    slugs are the same take the number of their titles the slug's limit cut off, if any
-    (Segment.numbered: TIN-ANTT-TUAN-THU-BA-1, -2 …); any still the same get "-2", "-3" …
-    An item whose slug no other shares keeps it: the station's rundowns and scripts name it."""
-    shared = Counter(s.slug for s in segments if s.kind == "read")
+    """S2: read items get unique slugs within the episode; music cues may repeat. The first
+    item with a slug keeps it: the station's rundowns and scripts name it, and an item added
+    later must not rename it (review R14). A later one takes the number of its title the
+    slug's limit cut off, if any (Segment.numbered: TIN-ANTT-TUAN-THU-BA-2), else "-2", "-3"
+    …, never the slug of another item."""
+    plain = {s.slug for s in segments if s.kind == "read"}
     seen: set[str] = set()
     result = []
     for segment in segments:
         slug = segment.slug
-        if segment.kind == "read":
-            if shared[slug] > 1 and segment.numbered:
+        if segment.kind == "read" and slug in seen:
+            if segment.numbered and segment.numbered not in seen | plain:
                 slug = segment.numbered
             base = slug
             number = 2
-            while slug in seen:
+            while slug in seen or slug in plain:
                 suffix = f"-{number}"
                 slug = _cut_slug(base, SLUG_MAX - len(suffix)) + suffix
                 number += 1
+        if segment.kind == "read":
             seen.add(slug)
         result.append(dataclasses.replace(segment, slug=slug) if slug != segment.slug else segment)
     return result
