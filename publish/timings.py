@@ -39,6 +39,8 @@ def seconds_vi(seconds: float) -> str:
 def wait_vi(seconds: float) -> str:
     """A wait as a message tells it, in giây: «30 giây», «1,5 giây», «0,02 giây» (one decimal
     from a second up, two under it, no trailing zero: a jittered 1.2345 s is «1,2 giây»)."""
+    if 0 < seconds < 0.005:
+        return "dưới 0,01 giây"  # «0 giây» of a wait that is one
     text = f"{seconds:.{1 if seconds >= 1 else 2}f}".rstrip("0").rstrip(".")
     return f"{text.replace('.', ',')} giây"
 

@@ -266,7 +266,7 @@ def test_a_wait_out_of_range_is_refused_before_any_call(
     told(capsys)
     assert sync(root) != 0
     out = told(capsys)
-    assert f"Biến môi trường {name} cần một số giây {allowed}, không phải «{value}»." in out
+    assert f"Biến môi trường {name} cần là số giây {allowed}, không phải «{value}»." in out
     assert "bỏ biến để dùng mặc định (" in out
     assert emulator.calls == []
     assert "Traceback" not in out

@@ -337,6 +337,7 @@ a Tuesday, 9/12 a Wednesday, 5/12 a Saturday."""
         "Ngày thứ Hai (8/12) của đợt cao điểm, lực lượng ra quân.",
         "Lần tổ chức thứ Hai (8/12) thu hút đông người dự.",
         "Chuyển khoản qua Agribank – CN 8/12.",
+        "Bước sang ngày thứ ba 9/12/2026, hội thi tiếp tục.",  # review R13: the third day
     ],
 )
 def test_an_enumeration_or_an_ordinal_anywhere_before_is_not_a_day(text: str) -> None:

@@ -628,6 +628,17 @@ def test_a_short_retry_wait_is_told_as_the_sync_tells_it(
     assert "thử lại lần 1 sau 0,02 giây." in caplog.text
 
 
+def test_a_wait_too_short_for_two_decimals_is_not_told_as_none(
+    client: ZaloClient, emulator: ZaloEmulator, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A wait of a few milliseconds (ZALO_BACKOFF_BASE=0.001) read «sau 0 giây» (review R13)."""
+    caplog.set_level(logging.WARNING, logger="publish.zalo.client")
+    client._backoff = lambda attempt, base: 0.004  # type: ignore[method-assign]
+    emulator.configure(fault_paths=("/v2.0/",), fail_first_5xx=1, fail_5xx_status=503)
+    assert client.getoa()["oa_id"]
+    assert "thử lại lần 1 sau dưới 0,01 giây." in caplog.text
+
+
 def test_http_5xx_gives_up_after_max_retries(emulator: ZaloEmulator, token_file: Path) -> None:
     emulator.configure(fault_paths=("/v2.0/",), fail_first_5xx=100)
     with (

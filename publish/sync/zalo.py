@@ -324,9 +324,9 @@ def _wait_env(name: str, value: str, wait: _Wait) -> float:
         allowed = f"từ 0 đến {most}" if wait.zero else f"lớn hơn 0 và không quá {most}"
         default = wait_vi(getattr(ClientSettings, wait.setting))
         raise PublishError(
-            f"Biến môi trường {name} cần một số giây {allowed}, không phải «{value}». Cách "
-            f"sửa: sửa giá trị (số lẻ viết dấu chấm, ví dụ 0.5), hoặc bỏ biến để dùng mặc định "
-            f"({default})."
+            f"Biến môi trường {name} cần là số giây {allowed}, không phải «{value}». Cách "
+            f"sửa: sửa giá trị (số thập phân viết dấu chấm, ví dụ 0.5), hoặc bỏ biến để dùng "
+            f"mặc định ({default.replace(',', '.')})."
         )
     return number
 
