@@ -237,7 +237,8 @@ class SplitterBefore(markdown._Splitter):
     the website, and a link's label alone on its line over a lone address, a definition the
     website hides with its address since session 72 (a label over words is read), and for a
     fence at the line's start, code up to the same fence alone on its line or, never closed,
-    text (held) since session 74 as on the website."""
+    text (held) since session 74 as on the website, and a list in a quotation, quoted since
+    session 74."""
 
     def feed(self, lines: list[str], start: int) -> None:
         """Split `lines[start:]` into blocks."""
@@ -359,9 +360,12 @@ class SplitterBefore(markdown._Splitter):
             return
         if listed := m.LIST_LINE.match(line):
             if self.current:
+                quoted = self.quoted
                 self.end_paragraph()
+                self.quoted = quoted  # session 74: `> Trích:` then `> - …`, quoted
             if not self.list_items:
                 self.ordered = m.is_ordered(listed)
+                self.list_quoted = self.quoted  # session 74: a quoted list's items are quoted
             self.list_items.append([(number, listed[2])])
             self.indents.append(len(listed[1]))
             self.marks.append(m.mark_of(listed))
