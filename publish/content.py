@@ -349,7 +349,7 @@ def load_site(
     bulletins = _canonical_tags(bulletins, [v is None for v in verdicts])
     # From every bulletin, held back or not: a tag's address does not move when one is published.
     labels = {tag for bulletin in bulletins for tag in bulletin.tags}
-    slugs, tag_moves = tag_aliases.addresses(renamed, labels)
+    slugs, tag_moves = tag_aliases.addresses(renamed, labels, carried)
     unused = tag_aliases.unused(renamed, carried, labels)
     problems[unused_at:unused_at] = tag_alias_warnings(config, unused)
     published, excluded, previews = [], [], []

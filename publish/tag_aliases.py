@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from publish.schema import SchemaIssue
@@ -223,20 +223,29 @@ def unused(renamed: Renames, carried: Iterable[str], shown: Iterable[str]) -> li
     return told
 
 
-def addresses(renamed: Renames, labels: Iterable[str]) -> tuple[dict[str, str], dict[str, str]]:
+def addresses(
+    renamed: Renames, labels: Iterable[str], carried: Collection[str] = ()
+) -> tuple[dict[str, str], dict[str, str]]:
     """The page slug of each tag label (`labels`: the tags bulletins carry once renamed, one
     label per tag), and the slug of each old tag's page → the slug of the page of the tag it
     is now (when a bulletin carries that tag).
 
     Old tags keep their addresses: their names are given slugs beside the tags there are now
     (publish.tags.tag_slugs), so no tag takes an old tag's address («C#» keeps /the/c-sharp/
-    when «C» is renamed) and each old address redirects."""
+    when «C» is renamed) and each old address redirects. An old tag no bulletin carries
+    (`carried`: tag keys before the renames) had no page: it takes no address a tag there is
+    now holds (a mistyped «C» line moved «C++» off /the/c/)."""
     labels = set(labels)
     if not renamed.now:
         return tag_slugs(labels), {}
     # One spelling per old tag: two spellings of one tag had one page.
     old = {key: tag_name(renamed.lines[key][0]) for key in renamed.now}
     every = tag_slugs([*labels, *old.values()])
+    held = set(tag_slugs(labels).values())
+    while taking := [k for k, n in old.items() if k not in carried and every[n] in held]:
+        for key in taking:
+            del old[key]
+        every = tag_slugs([*labels, *old.values()])
     by_key = {tag_key(label): label for label in labels}
     moves = {}
     for key, name in sorted(old.items()):

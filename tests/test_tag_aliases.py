@@ -290,6 +290,20 @@ def test_renaming_a_tag_leaves_the_address_of_a_tag_differing_by_a_symbol_alone(
     assert redirect_target(files, "the/c/index.html") == "/the/ngon-ngu-c/"
 
 
+def test_a_line_for_a_tag_no_bulletin_carries_moves_no_tag_there_is(tmp_path: Path) -> None:
+    """«"C" = "ngôn ngữ C"» on a site where no bulletin carries «C» gave the old name the plain
+    slug beside the tags there are: «C++» left /the/c/ for /the/c-plus-plus/, and /the/c/
+    redirected its readers to another tag (final review of session 74)."""
+    files = {
+        "content/bai-viet/a.md": bulletin(1, '["C++"]'),
+        "content/bai-viet/b.md": bulletin(2, '["ngôn ngữ C"]'),
+    }
+    toml = SITE_TOML + '\n[tag_aliases]\n"C" = "ngôn ngữ C"\n'
+    after = built(make_project(tmp_path, {"site.toml": toml, **files}))
+    assert tag_links(after, "2020/12/a/") == [("/the/c/", "C++")]
+    assert redirect_target(after, "the/c/index.html") is None
+
+
 def test_a_tag_only_a_held_bulletin_carries_does_not_take_the_renamed_tag_s_redirect(
     tmp_path: Path,
 ) -> None:
