@@ -898,6 +898,14 @@ def test_a_tag_written_with_entities_in_code_or_an_address_holds_nothing(
     assert spoken.text == read and not spoken.flags
 
 
+def test_a_tag_between_backticks_written_as_entities_is_shown_so_held() -> None:
+    """`&#96;` is a backtick the page shows, opening no code: «`<b>`» is text there. Code spans
+    looked for after entities were read dropped it unflagged (final review of session 74)."""
+    source = "Gõ &#96;&lt;b&gt;&#96; nhé.\n"
+    assert "<code>" not in _web(source)
+    assert [f.code for f in normalise(source).flags] == ["Q2"]
+
+
 @pytest.mark.parametrize(
     "block",
     [

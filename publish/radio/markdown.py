@@ -2376,6 +2376,13 @@ def _remove_pictographs(text: str) -> str:
     return "".join(_without_dangling_connector(kept) if gap else kept)
 
 
+def _code_untagged(span: re.Match[str]) -> str:
+    """A code span without its tags, typed or written with entities: code shows them as text,
+    and the radio reads no code's markup."""
+    code = html.unescape(span[0]) if "&" in span[0] else span[0]
+    return _TAG.sub(" ", code) if "<" in code else span[0]
+
+
 def _address_untagged(link: re.Match[str]) -> str:
     """A link with no tag in its address (`[trang](https://a.vn/?q=<b>)`): the page shows its
     words alone, and the address is taken out later (R1.4)."""
@@ -2404,7 +2411,7 @@ def unspoken_removed(text: str, ctx: Context) -> str:
         text = angles_quoted(text)  # «<<Vì an ninh Tổ quốc>>» is a name the website shows
         if "`" in text:
             # Shown as code: taken out unflagged, as any tag in code is.
-            text = CODE_SPAN_RE.sub(lambda m: _TAG.sub(" ", m[0]), text)
+            text = CODE_SPAN_RE.sub(_code_untagged, text)
         # A raw HTML block's tags were made ones Python-Markdown reads (`_raw_tags_settled`).
         text = _TAG.sub(lambda m: _tag_read(m, ctx), text)
         if "<!--" in text:
@@ -2412,13 +2419,14 @@ def unspoken_removed(text: str, ctx: Context) -> str:
         # One pass leaves "<scr<b>ipt>" as "<script>"; strip_markup repeats until nothing is left.
         text = strip_markup(text)
     if "&" in text:
+        if "`" in text:
+            # Code as typed (a backtick an entity wrote opens none): the page shows the entity
+            # itself there, no tag, so one it writes is taken out unflagged.
+            text = CODE_SPAN_RE.sub(_code_untagged, text)
         text = html.unescape(text)
         if "<" in text:
-            # In code and in a link's address the page shows no tag an entity wrote (code
-            # shows the entity itself, an address is not read): taken out unflagged.
-            if "`" in text:
-                text = CODE_SPAN_RE.sub(lambda m: _TAG.sub(" ", m[0]), text)
             if "](" in text:
+                # A link's address is not read: a tag an entity wrote there holds nothing.
                 text = _LINK.sub(_address_untagged, text)
             # What an entity wrote is text the website shows: words in angle brackets, or a
             # tag's or a comment's signs the radio cannot say, told whole (Q2).
