@@ -123,9 +123,11 @@ _DASHED_AFTER_WORD = re.compile(r"\w[ \t]*[-–—][\s*_]*$")
 8/12»), not a list's mark or a clause of a schedule."""
 _DAY_AFTER_NGAY = re.compile(r"(?<!\w)(?i:ngày)[\s*_]*$")
 """«ngày» right before: a day only when it is written with a capital («ngày Thứ Ba», «ngày
-CN») or after a capital «Ngày» with the date and its year right after it («Ngày thứ sáu
-31/12/2026»); «ngày thứ ba 9/12/2026» in a sentence, «ngày thứ ba»,
+CN») or with the date and its year right after it («Ngày thứ sáu 31/12/2026») unless a
+counting word comes before («bước sang ngày thứ ba 9/12/2026»); «ngày thứ ba»,
 «Ngày thứ 3 (9/12) của đợt» count the days of something."""
+_COUNTING_NGAY = re.compile(r"(?<!\w)(?i:sang|là|thành)[\s*_]*$")
+"""Right before «ngày thứ …»: the days of something counted («bước sang ngày thứ ba»)."""
 _OF_AFTER = re.compile(r"[\s*_]*(?i:của)(?!\w)")
 """«của» right after the date («Ngày thứ Hai (8/12) của đợt»): the day counts something."""
 _YEAR_RIGHT_AFTER = re.compile(r"[ \t]+\d{1,2}([/.-])\d{1,2}\1\d{4}(?!\d)")
@@ -346,9 +348,10 @@ def _a_day_here(m: re.Match[str], text: str, back: int, counts: _Counts) -> bool
     if (event := _EVENT_BEFORE.search(text, back, at)) is not None:
         return word[0].isupper() and not _COUNTING.search(text, back, event.start())
     if (ngay := _DAY_AFTER_NGAY.search(text, back, at)) is not None:
-        # «Bước sang ngày thứ ba 9/12/2026» counts days even with the year after: only a «Ngày»
-        # opening its sentence names one so (review R13 of session 74).
-        dated = ngay[0][0] == "N" and _YEAR_RIGHT_AFTER.match(text, m.end("aday")) is not None
+        # «Bước sang ngày thứ ba 9/12/2026» counts days even with the year after (review R13
+        # of session 74); «Hôm nay ngày thứ năm 9/12/2026» names one.
+        counting = _COUNTING_NGAY.search(text, back, ngay.start()) is not None
+        dated = not counting and _YEAR_RIGHT_AFTER.match(text, m.end("aday")) is not None
         return word[0].isupper() or dated
     return False
 

@@ -361,6 +361,7 @@ def test_an_enumeration_or_an_ordinal_anywhere_before_is_not_a_day(text: str) ->
         "Hội nghị tổ chức thứ Sáu (11/12).",
         "Hội nghị khai mạc thứ Sáu (11/12).",
         "Ngày thứ sáu 11/12/2026, đơn vị họp.",
+        "Hôm nay ngày thứ sáu 11/12/2026, đơn vị họp.",  # final review: a lower-case «ngày»
         "Vụ thứ nhất xảy ra tại xã A; vụ thứ hai xảy ra vào thứ Sáu (11/12).",
         "Thứ nhất, tổ công tác ra quân.\n\nSáng thứ Sáu (11/12) tổ chức tổng kết.",
         "- CN 8/12: trực ban",
