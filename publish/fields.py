@@ -932,15 +932,22 @@ _PAGE_SUFFIX = re.compile(r"\.(?:html?|php|aspx?|md)$", re.IGNORECASE)
 
 
 def _usable(name: str) -> bool:
-    """Whether `name`, offered as a slug or id, is one the tool takes (see slug, identifier)."""
-    return bool(SLUG_RE.fullmatch(name)) and len(name) <= 120 and name not in WINDOWS_RESERVED
+    """Whether `name` (made by slugify, so short), offered as a slug or id, is one the tool
+    takes (see slug, identifier)."""
+    return bool(SLUG_RE.fullmatch(name)) and name not in WINDOWS_RESERVED
+
+
+def _loadable(name: str) -> str:
+    """`name` as a slug or id the tool takes: «con» (a name Windows keeps, refused by
+    _not_reserved) as «con-1», what the refusal itself suggests."""
+    return f"{name}-1" if name in WINDOWS_RESERVED else name
 
 
 def _slug_hint(value: str, path: Path) -> str:
     """How to fix a slug that is not one, from the editor's own value: its words made a slug;
     for an address or path pasted in («../x», «/2026/12/canh-bao/») its last part, or the file
     name's slug that deleting the line gives; for one without letters or digits, that."""
-    own = file_slug(path)
+    own = _loadable(file_slug(path))  # a file named «…-con.md» gives «con», refused next
     if not any(c.isalnum() for c in value):
         return f"Xóa dòng này (địa chỉ bài lấy theo tên tệp: {own}), hoặc sửa thành: slug: {own}"
     if "/" not in value and "\\" not in value:
@@ -973,8 +980,7 @@ def identifier(col: Collector, data: dict[str, Any], slug: str) -> str:
     text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
     if not isinstance(text, str) or not SLUG_RE.fullmatch(text) or len(text) > 120:
         meant = slugify(text) if isinstance(text, str) and any(c.isalnum() for c in text) else ""
-        if meant in WINDOWS_RESERVED:  # «CON»: «con» is refused next (see _not_reserved)
-            meant = f"{meant}-1"
+        meant = _loadable(meant)  # «CON»: «con» is refused next (see _not_reserved)
         col.add(
             f"id {quoted(value)} chỉ được gồm chữ thường a-z, số 0-9 và dấu gạch ngang",
             field="id",

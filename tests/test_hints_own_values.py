@@ -309,6 +309,20 @@ def test_a_slug_without_letters_is_told_the_file_name_s(
     assert "bai-viet" not in hint
 
 
+def test_a_slug_from_a_file_named_like_a_windows_name_is_told_one_that_loads(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file «…-con.md» with «slug: CON» was told «slug: con», refused next (Windows cannot
+    store con.txt): the file name's slug is offered as the refusal itself offers it (final
+    review of session 74)."""
+    name = "content/bai-viet/2020-12-08-con.md"
+    root = make_project(tmp_path, {name: bulletin_md({"slug": "CON"})})
+    assert told_fix(root, capsys, "slug") == "Ví dụ: slug: con-1"
+    fixed = make_project(tmp_path / "fixed", {name: bulletin_md({"slug": "con-1"})})
+    code, printed = check(fixed, capsys)
+    assert code == 0, printed
+
+
 def test_an_id_written_wrong_is_told_as_its_own_value_corrected(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
