@@ -562,13 +562,13 @@ def _pages_held_for_nobody(config: Config, now: dt.datetime) -> list[Page]:
     return held
 
 
-def _still_held(approvals: list[Approval], config: Config, now: dt.datetime) -> str:
+def _still_held(approvals: list[Approval], nowhere: list[str | None]) -> str:
     """A sentence naming the files written that the build will still not publish, each with
-    the gate's reason (_held_after), or "": «Commit các tệp này để đăng» alone told the
-    approver they would go out."""
+    why (`nowhere`, in order: _going_nowhere's answer for each), or "": «Commit các tệp này để
+    đăng» alone told the approver they would go out."""
     told: dict[bool, list[str]] = {False: [], True: []}  # bulletins, pages
-    for item in approvals:
-        if (why := _going_nowhere(item, config, now)) is not None:
+    for item, why in zip(approvals, nowhere, strict=True):
+        if why is not None:
             told[isinstance(item.bulletin, Page)].append(f"{item.shown} ({why})")
     return "".join(
         f" {lead}: {'; '.join(told[pages])}."
@@ -1479,8 +1479,9 @@ def _aired_told(
 def _held_and_off_air(approvals: list[Approval], config: Config, now: dt.datetime) -> str:
     """The sentences naming the files approved now that will still not go out, then those the
     radio alone will not read (a bulletin going nowhere is not named again for the radio)."""
-    going = [a for a in approvals if _going_nowhere(a, config, now) is None]
-    return _still_held(approvals, config, now) + _off_air_told(going)
+    nowhere = [_going_nowhere(a, config, now) for a in approvals]  # asks the gate once each
+    going = [a for a, why in zip(approvals, nowhere, strict=True) if why is None]
+    return _still_held(approvals, nowhere) + _off_air_told(going)
 
 
 def _off_air_told(approvals: list[Approval]) -> str:
