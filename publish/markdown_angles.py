@@ -81,7 +81,7 @@ _ATTRIBUTES = rf"""[^\s"'<>@]*+(?>(?:\s+[^\s"'=<>]+(?:\s*=\s*(?:{_QUOTED}|[^\s"'
 MARKDOWN_TAG = re.compile(rf"</?[A-Za-z](?>{_ATTRIBUTES})>")
 """A tag as Python-Markdown's inline HTML reads one, each attribute after a space: its HTML_RE's
 grammar, not the pattern itself, whose possessive groups Python 3.11's re may misread
-(tests/test_regex_portability.py), and whose import loads Markdown for a reader that needs none."""
+(tests/test_regex_portability.py)."""
 TAG_INSIDE = rf"""(?:(?>{_ATTRIBUTES})(?=>)|[^<>]*+)"""
 """What a tag holds after its `<` and first letter, up to its `>`: its attributes, whose quoted
 values may hold `>` or `<` (`title='a>b'`), as Python-Markdown reads them; else anything up to

@@ -322,11 +322,11 @@ def _wait_env(name: str, value: str, wait: _Wait) -> float:
     if number is None or number > wait.most or (number == 0 and not wait.zero):
         most = wait_vi(wait.most).removesuffix(" giây")
         allowed = f"từ 0 đến {most}" if wait.zero else f"lớn hơn 0 và không quá {most}"
-        default = wait_vi(getattr(ClientSettings, wait.setting))
+        default = f"{getattr(ClientSettings, wait.setting):g} giây"  # as it may be written
         raise PublishError(
             f"Biến môi trường {name} cần là số giây {allowed}, không phải «{value}». Cách "
             f"sửa: sửa giá trị (số thập phân viết dấu chấm, ví dụ 0.5), hoặc bỏ biến để dùng "
-            f"mặc định ({default.replace(',', '.')})."
+            f"mặc định ({default})."
         )
     return number
 
