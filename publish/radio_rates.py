@@ -21,6 +21,13 @@ corrections its script carried (publish/correction_text.py, `correction_id`). Th
 bulletin has that the aired script did not carry are those its listeners were never told, read
 in a later episode (publish/render/radio/on_air_corrections.py), whatever their dates say.
 
+And it holds the slug each item of the episode was sent under (a bulletin's, or an on-air
+correction's), and those of items withdrawn since (the station keeps their scripts in _rut-lai/):
+radio staff print and annotate the rundown and scripts by slug, so a build gives each such item
+its slug again and no other item any of them (render/radio/episode.py, `_unique_slugs`), where the
+running order alone would rename an item when a bulletin sorting before it took its slug. A sync
+records the slugs its build's rundown.json shows, so the next build lays the episode out the same.
+
 Only the `AIRED_KEPT` most recently aired episodes keep their record (with every one to come): the
 file would otherwise grow by an episode a week for ever. An older one stays while an episode to come
 holds the on-air correction of one of its bulletins: that item is made from it. What reads an aired
@@ -101,6 +108,12 @@ class KeptRates:
     """Keys of the bulletins it was sent with (none in a record written before they were kept)."""
     sent: Mapping[str, SentItem] = dataclasses.field(default_factory=dict)
     """Bulletin key → what it was sent as (none in a record written before that was kept)."""
+    slugs: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    """Item key (a bulletin's, or an on-air correction's) → the slug the station knows it by in
+    this episode: every keyed row of each rundown sent, and of those since withdrawn (the
+    station keeps their scripts in _rut-lai/ and its printed rundowns name them). A build gives
+    each item its slug again and no other item any of them (episode._unique_slugs); none in a
+    record written before they were kept."""
 
 
 def load_kept_rates(path: Path) -> dict[str, KeptRates]:
@@ -141,7 +154,10 @@ def _records(raw: bytes, path: Path) -> dict[str, KeptRates]:
                 raise ValueError(bulletins)
             rate = _whole(entry["rate_spm"])
             sent = {str(k): _sent_item(v) for k, v in entry.get("sent", {}).items()}
-            kept[str(folder)] = KeptRates(air, rate, readers, frozenset(bulletins), sent)
+            slugs = {str(k): v for k, v in entry.get("slugs", {}).items()}
+            if not all(isinstance(v, str) and v for v in slugs.values()):
+                raise ValueError(slugs)
+            kept[str(folder)] = KeptRates(air, rate, readers, frozenset(bulletins), sent, slugs)
         except (KeyError, TypeError, AttributeError, ValueError):
             raise _damaged(path, " (không đúng dạng)") from None
     return kept
@@ -192,6 +208,8 @@ def kept_rates_bytes(kept: Mapping[str, KeptRates]) -> bytes:
                 if kept[folder].sent
                 else {}
             ),
+            # Only when some are known: a record without them keeps its bytes.
+            **({"slugs": dict(sorted(kept[folder].slugs.items()))} if kept[folder].slugs else {}),
         }
         for folder in sorted(kept)
     }
@@ -225,7 +243,9 @@ def upcoming_rates(
     later. One the settings move into the past before that keeps its record as it is: aired
     while they say so, it is to come again if they are put back (a slip of the keyboard must
     not end an episode for good). Of the aired ones only the `AIRED_KEPT` latest stay (by air
-    time, then folder)."""
+    time, then folder). Each record to come also keeps the slug of every item of its rundown,
+    and of those it kept before that are no longer in it (withdrawn since: the station keeps
+    their scripts)."""
     result = {folder: rates for folder, rates in kept.items() if rates.air < now}
     as_before = unconfirmed | untold
     for path in sorted(radio_output.glob("*/rundown.json")):
@@ -267,7 +287,18 @@ def upcoming_rates(
                 if carried is not None
                 else {}
             )
-            result[folder] = KeptRates(air, document["rate_spm"], readers, keys, sent)
+            slugs = {
+                # Withdrawn since, an item keeps its slug: the station still has its script.
+                **(kept[folder].slugs if folder in kept else {}),
+                # Every row, written or not: its rundown names it, and a pinned slug costs
+                # nothing (it is the one the build gave).
+                **{
+                    str(row["key"]): row["slug"]
+                    for row in document["items"]
+                    if row.get("key") and isinstance(row.get("slug"), str) and row["slug"]
+                },
+            }
+            result[folder] = KeptRates(air, document["rate_spm"], readers, keys, sent, slugs)
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             continue  # not an episode this build wrote
     return _recent(result, now)
@@ -300,11 +331,14 @@ def builds_alike(
     either side, of an episode that airs at or after `until` (what a sync records for the
     episodes a build laid out still to come, when `until` ends that build's unchanged span).
 
-    A build reads a record only for an episode that aired by it (aired_bulletins, and its rates
-    in _episode), or for one it lays out to air before the build, whose rates the record keeps
-    (a changed air_weekday or air_time put it in the past). upcoming_rates takes a record to come
-    from the episode's rundown, so its air time is the one the build lays it out at, and one
-    laid out in the past is never changed. A reader added to the build must keep this true or
+    A build reads a record's rates and bulletins only for an episode that aired by it
+    (aired_bulletins, and its rates in _episode), or for one it lays out to air before the
+    build, whose rates the record keeps (a changed air_weekday or air_time put it in the past).
+    upcoming_rates takes a record to come from the episode's rundown, so its air time is the one
+    the build lays it out at, and one laid out in the past is never changed. A record's slugs
+    are read for every episode, to come too: upcoming_rates records those of the rundown the
+    build wrote, over the ones it read, and an item given the slug it has keeps it, so the build
+    gives the same slugs from either. A reader added to the build must keep this true or
     change it."""
     if until is None:
         return False

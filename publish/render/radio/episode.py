@@ -335,7 +335,11 @@ def _assemble(site: Site) -> Assembly:
     episodes = sorted(
         (
             made_episode(
-                folder, weeks.get(folder, []), kept=synced.get(folder), later=later.get(folder, [])
+                folder,
+                weeks.get(folder, []),
+                kept=synced.get(folder),
+                later=later.get(folder, []),
+                known=_known_slugs(synced, folder),
             )
             for folder in {*weeks, *awaited}
         ),
@@ -350,7 +354,12 @@ def _assemble(site: Site) -> Assembly:
         joining = later.get(episode.week, [])
         # The editor is told of the episode as it will air, scheduled bulletins in it.
         whole = (
-            made_episode(episode.week, [*weeks.get(episode.week, []), *joining], kept=None)
+            made_episode(
+                episode.week,
+                [*weeks.get(episode.week, []), *joining],
+                kept=None,
+                known=_known_slugs(synced, episode.week),
+            )
             if joining
             else episode
         )
@@ -375,6 +384,17 @@ def _assemble(site: Site) -> Assembly:
         if s.bulletin is not None
     }
     return Assembly(tuple(episodes), held, tuple(problems), versions, dropped, withheld, unbuilt)
+
+
+_NONE_KNOWN: Mapping[str, str] = {}
+
+
+def _known_slugs(synced: Mapping[str, KeptRates], folder: str) -> Mapping[str, str]:
+    """Item key → the slug the station knows it by in the episode of `folder`, as the last
+    sync recorded it in state/radio-rates.json (none: never synced, or a record from before
+    slugs were kept)."""
+    record = synced.get(folder)
+    return record.slugs if record is not None else _NONE_KNOWN
 
 
 def _announcing(later: Mapping[str, Sequence[Segment]], config: Config) -> set[str]:
@@ -905,11 +925,13 @@ def _episode(
     kept: KeptRates | None,
     now: dt.datetime,
     later: Sequence[Segment] = (),
+    known: Mapping[str, str] = _NONE_KNOWN,
 ) -> Episode:
     """One episode: frame, bulletins in order with stingers between, slugs unique, timed (each
     read item at its reader's calibrated rate, or once aired at the rate `kept` for it; an
     episode `kept` as aired also keeps its air time). `later`: the items of the scheduled
-    bulletins that will join it, of which it keeps only their publish times."""
+    bulletins that will join it, of which it keeps only their publish times; `known`: the
+    slugs the station knows its items by (`_unique_slugs`)."""
     items = sorted(items, key=lambda s: (s.order, s.bulletin.date, s.bulletin.key))  # type: ignore[union-attr]
     air = min(s.air for s in (items or later) if s.air is not None)
     if kept is not None and kept.air < now:
@@ -933,7 +955,7 @@ def _episode(
             joins.append(True)
         middle.append(item)
         joins.append(False)
-    segments = _unique_slugs([*opening, *middle, *closing])
+    segments = _unique_slugs([*opening, *middle, *closing], known)
     slot = round(config.radio.slot_minutes * 60)
     timing = time_rundown(
         [s.seconds for s in segments],
@@ -956,23 +978,35 @@ def _cut_slug(slug: str, room: int) -> str:
     return head.rstrip("-") or slug[:room]
 
 
-def _unique_slugs(segments: list[Segment]) -> list[Segment]:
-    """S2: read items get unique slugs within the episode; music cues may repeat. The first
-    item with a slug keeps it: the station's rundowns and scripts name it, and an item added
-    later must not rename it (review R14). A later one takes the number of its title the
-    slug's limit cut off, if any (Segment.numbered: TIN-ANTT-TUAN-THU-BA-2), else "-2", "-3"
-    …, never the slug of another item."""
+def _unique_slugs(segments: list[Segment], known: Mapping[str, str] = _NONE_KNOWN) -> list[Segment]:
+    """S2: read items get unique slugs within the episode; music cues may repeat. An item the
+    station knows by a slug (`known`, item key → slug, as the last sync recorded them) keeps it,
+    and no other item takes one of those: the station's rundowns and scripts name it, and an
+    item added later, sorting first or with its own slug the same as a numbered one, must not
+    rename it (review F3 #1 of session 74). Of the rest, the first item with a slug keeps it
+    (review R14); a later one takes the number of its title the slug's limit cut off, if any
+    (Segment.numbered: TIN-ANTT-TUAN-THU-BA-2), else "-2", "-3" …, never the slug of another
+    item."""
+    pinned: dict[int, str] = {}
+    for index, segment in enumerate(segments):
+        bulletin = segment.bulletin
+        slug = known.get(bulletin.key, "") if bulletin is not None else ""
+        # A slug twice in a record (only by hand) is kept by the first item alone.
+        if slug and segment.kind == "read" and slug not in pinned.values():
+            pinned[index] = slug
+    # Every slug of the record, a withdrawn item's too: its script is in _rut-lai/.
+    taken = set(known.values())
     plain = {s.slug for s in segments if s.kind == "read"}
     seen: set[str] = set()
     result = []
-    for segment in segments:
-        slug = segment.slug
-        if segment.kind == "read" and slug in seen:
-            if segment.numbered and segment.numbered not in seen | plain:
+    for index, segment in enumerate(segments):
+        slug = pinned.get(index, segment.slug)
+        if index not in pinned and segment.kind == "read" and (slug in seen or slug in taken):
+            if segment.numbered and segment.numbered not in seen | plain | taken:
                 slug = segment.numbered
             base = slug
             number = 2
-            while slug in seen or slug in plain:
+            while slug in seen or slug in plain or slug in taken:
                 suffix = f"-{number}"
                 slug = _cut_slug(base, SLUG_MAX - len(suffix)) + suffix
                 number += 1
