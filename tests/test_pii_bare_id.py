@@ -123,3 +123,30 @@ def test_the_bulletins_own_date_decides_whether_one_is_born(
     err = capsys.readouterr().err
     assert "content/b.md:9: cảnh báo: có thể là dữ liệu cá nhân: số CCCD" in err, err
     assert "content/a.md" not in err, err
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["9704123456789012", "9704 1234 5678 9012", "9704.1234.5678.9012", "9704-1234-5678-9012"],
+)
+def test_a_bank_card_number_is_found_however_its_groups_are_written(written: str) -> None:
+    """Session 75 QA: a card's 16 digits went on the page with no warning, written whole or in
+    fours, while the radio script holds the bulletin for them (R9.6): both spellings are told,
+    masked, as the same number."""
+    assert kinds(f"Số thẻ {written} của bị hại đã bị lộ.") == [
+        (0, "số thẻ ngân hàng", "970***********12")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Các năm 2019 2020 2021 2022 đều tăng.",  # years listed
+        "Thiệt hại 1234567890123456 đồng.",  # an amount
+        "Mã vận đơn MV1234567890123456 đã giao.",  # glued to letters: a code
+        "Dãy 1234 5678 9012 3456 7890 quá dài.",  # twenty digits: no card
+        "Có 1.234.567.890.123 lượt.",  # thousands
+    ],
+)
+def test_sixteen_digits_of_something_else_are_no_card(text: str) -> None:
+    assert kinds(text) == []

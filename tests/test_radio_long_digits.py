@@ -77,3 +77,92 @@ def test_phones_amounts_and_named_codes_read_as_before(text: str, expected: str)
     """A phone (R9.1), an amount and a code after «mã» already had their reading: no flag."""
     spoken = normalise(text)
     assert (spoken.text, spoken.flags) == (expected, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "expected"),
+    [
+        (
+            "Đối tượng yêu cầu chuyển tiền qua tài khoản Techcombank số 1903 4567 8901 23.",
+            "1903 4567 8901 23",
+            "Đối tượng yêu cầu chuyển tiền qua tài khoản Techcombank số một chín không ba, bốn "
+            "năm sáu bảy, tám chín không một, hai ba.",
+        ),
+        (
+            "Tài khoản Vietcombank 0071.0012.3456.7 nhận tiền.",
+            "0071.0012.3456.7",
+            "Tài khoản Vietcombank không không bảy một, không không một hai, ba bốn năm sáu, "
+            "bảy, nhận tiền.",
+        ),
+    ],
+)
+def test_a_long_number_written_in_groups_is_read_digit_by_digit_in_its_groups(
+    text: str, written: str, expected: str
+) -> None:
+    """Each group was read as an amount («một nghìn chín trăm linh ba bốn nghìn…») with no word
+    to anyone: the number is the one written without spaces, told as R9.6 tells that one."""
+    spoken = normalise(text)
+    assert spoken.text == expected
+    [flag] = spoken.flags
+    assert (flag.code, flag.severity, flag.excerpt) == ("R9.6", WARNING, written)
+    digits = "".join(c for c in written if c.isdigit())
+    assert f"Dãy {len(digits)} chữ số «{written}» viết thành nhóm" in flag.message
+    unspaced = normalise(text.replace(written, digits))
+    assert [f.code for f in unspaced.flags] == ["R9.6"]
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "shown"),
+    [
+        ("Số thẻ 9704 1234 5678 9012 đã bị khóa.", "9704 1234 5678 9012", "970***********12"),
+        ("Thẻ 9704-1234-5678-9012 đã bị khóa.", "9704-1234-5678-9012", "970***********12"),
+        ("Thẻ 4111.1111.1111.1111 của bị hại.", "4111.1111.1111.1111", "411***********11"),
+        ("Bà B, 0871 2345 6789, trú tại xã C.", "0871 2345 6789", "087*******89"),
+    ],
+)
+def test_a_card_or_citizen_id_number_in_groups_holds_the_bulletin_as_written_whole(
+    text: str, written: str, shown: str
+) -> None:
+    """The grouped spelling of a card's or a CCCD's number is held as its bare spelling is,
+    and shown masked; it is never read as amounts."""
+    grouped = normalise(text)
+    bare = normalise(text.replace(written, "".join(c for c in written if c.isdigit())))
+    for spoken in (grouped, bare):
+        [flag] = spoken.flags
+        assert (flag.code, flag.severity, flag.excerpt) == ("R9.6", BLOCKING, shown)
+        assert written not in flag.message
+    assert "nghìn" not in grouped.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thiệt hại 1 234 567 đồng.", "Thiệt hại một triệu hai trăm ba mươi tư nghìn năm trăm "
+         "sáu mươi bảy đồng."),
+        ("Có 123 456 789 012 lượt.", "Có một trăm hai mươi ba tỷ bốn trăm năm mươi sáu triệu "
+         "bảy trăm tám mươi chín nghìn không trăm mười hai lượt."),
+        ("Liên hệ 0277 3861 234.", "Liên hệ không hai bảy bảy, ba tám sáu một, hai ba bốn."),
+        ("Từ 1000-2000 người.", "Từ một nghìn đến hai nghìn người."),
+        ("Ngày 12-05-2024 tại xã.", "Ngày mười hai tháng năm năm hai nghìn không trăm hai mươi "
+         "tư tại xã."),
+    ],
+)  # fmt: skip
+def test_thousands_phones_ranges_and_dates_in_groups_read_as_before(
+    text: str, expected: str
+) -> None:
+    """Groups of exactly three digits after a short first one are thousands (R3); a phone
+    number (R9.1), a range (R12.1) and a date (R7) keep their readings, with no flag."""
+    spoken = normalise(text)
+    assert (spoken.text, spoken.flags) == (expected, ())
+
+
+@pytest.mark.parametrize("written", ["0123456789", "0123 456 789", "0123.456.789", "0123-456-789"])
+def test_an_account_number_after_its_label_is_dropped_however_its_groups_are_joined(
+    written: str,
+) -> None:
+    """R9.5 took the number written whole, with spaces or dots; with hyphens, it was read on
+    air as a range («từ … đến …»)."""
+    spoken = normalise(f"Chị B chuyển tiền vào số tài khoản {written} của đối tượng.")
+    assert spoken.text == "Chị B chuyển tiền vào tài khoản của đối tượng."
+    [flag] = spoken.flags
+    assert (flag.code, flag.excerpt) == ("R9.5", "012*****89")

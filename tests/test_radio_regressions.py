@@ -414,6 +414,47 @@ def test_an_abbreviation_in_brackets_after_its_full_form_is_not_read_again(
 @pytest.mark.parametrize(
     ("source", "expected"),
     [
+        ("Cán bộ CAX (Công an xã) Tân Phú đã có mặt.", "Cán bộ Công an xã Tân Phú đã có mặt."),
+        ("Lực lượng CSGT (cảnh sát giao thông) ra quân.", "Lực lượng Cảnh sát giao thông ra quân."),
+        # the bracket names the place too: its name is kept, the full form said once
+        (
+            "CAH (Công an huyện Châu Thành) tiếp nhận 5 tin báo.",
+            "Công an huyện Châu Thành tiếp nhận năm tin báo.",
+        ),
+    ],
+)
+def test_a_full_form_in_brackets_after_its_abbreviation_is_not_read_again(
+    source: str, expected: str
+) -> None:
+    """QA (session 75): «Cán bộ Công an xã, Công an xã, Tân Phú» on air: the letters were read
+    as the lexicon says, then the bracket said the same words again."""
+    spoken = normalise_fragment(source)
+    assert (spoken.text, spoken.flags) == (expected, ())
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            "Công an huyện Châu Thành (CAH) tiếp nhận 5 tin báo.",
+            "Công an huyện Châu Thành tiếp nhận năm tin báo.",
+        ),
+        ("Ủy ban nhân dân xã Tân Phú (UBND xã) họp.", "Ủy ban nhân dân xã Tân Phú họp."),
+        ("Công an tỉnh Đồng Tháp (CAT) chỉ đạo.", "Công an tỉnh Đồng Tháp chỉ đạo."),
+    ],
+)
+def test_an_abbreviation_after_its_full_form_and_a_place_name_is_not_read_again(
+    source: str, expected: str
+) -> None:
+    """QA (session 75): «Công an huyện Châu Thành, Công an huyện, tiếp nhận»: the place's name
+    between the full form and the bracket hid the repeat."""
+    spoken = normalise_fragment(source)
+    assert (spoken.text, spoken.flags) == (expected, ())
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
         # another abbreviation than the words before: read, as R15.1 says
         ("Công an xã (CAH) phối hợp", "Công an xã, Công an huyện, phối hợp"),
         # the abbreviation and more
@@ -423,6 +464,17 @@ def test_an_abbreviation_in_brackets_after_its_full_form_is_not_read_again(
         ),
         ("Ủy ban nhân dân (UBND 2 xã) họp", "Ủy ban nhân dân, Ủy ban nhân dân hai xã, họp"),
         ("Ủy ban nhân dân (ấp 3) họp", "Ủy ban nhân dân, ấp ba, họp"),
+        # words after the full form that name no place (not capitalised), or another body
+        (
+            "Công an huyện phối hợp các xã (CAH) tuần tra",
+            "Công an huyện phối hợp các xã, Công an huyện, tuần tra",
+        ),
+        ("Công an xã Tân Phú (CAH) phối hợp", "Công an xã Tân Phú, Công an huyện, phối hợp"),
+        (
+            "Cán bộ CAX (Công an xã, 3 người) đã đến",
+            "Cán bộ Công an xã, Công an xã, ba người, đã đến",
+        ),
+        ("Cán bộ CAX (Công an huyện) đã đến", "Cán bộ Công an xã, Công an huyện, đã đến"),
     ],
 )
 def test_a_bracket_that_adds_to_the_full_form_before_it_is_still_read(

@@ -48,6 +48,28 @@ def test_a_range_of_bare_g_is_hours_unless_it_weighs_something(source: str, expe
     assert (spoken.text, spoken.flags) == (expected, ())
 
 
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            "họp lúc 7h00-11h30 tại trụ sở",
+            "họp từ bảy giờ đến mười một giờ ba mươi phút tại trụ sở",
+        ),
+        ("Lúc 7h-11h, đoàn làm việc", "Từ bảy giờ đến mười một giờ, đoàn làm việc"),
+        (
+            "trực lúc 7h-11h và lúc 13h-17h",
+            "trực từ bảy giờ đến mười một giờ và từ mười ba giờ đến mười bảy giờ",
+        ),
+        ("họp lúc 7h30 tại trụ sở", "họp lúc bảy giờ ba mươi phút tại trụ sở"),
+    ],
+)
+def test_luc_before_a_time_range_is_said_as_tu(source: str, expected: str) -> None:
+    """QA (session 75): «họp lúc từ bảy giờ đến mười một giờ …»; «lúc» names one moment, a
+    range opens with «từ»; before a single time «lúc» stays."""
+    spoken = normalise_fragment(source)
+    assert (spoken.text, spoken.flags) == (expected, ())
+
+
 # The kind written as its abbreviation before the number is said once, as a word (R13.3).
 KIND_BEFORE = [
     (

@@ -942,7 +942,10 @@ def _without_repeats(
 ) -> str:
     """Drop a bracket holding only an abbreviation (with any words) that repeats the full form
     written just before it: `Ủy ban nhân dân (UBND) xã` is said once, not «Ủy ban nhân dân, Ủy
-    ban nhân dân» (R15.1 would make it a second reading). A bracket that adds anything (another
+    ban nhân dân» (R15.1 would make it a second reading); so is one after the full form and a
+    place's name (`Công an huyện Châu Thành (CAH)`), and one holding the full form of the
+    abbreviation before it (`CAX (Công an xã)`; its place's name, if it has one, kept). A
+    bracket that adds anything (another
     abbreviation, a number) matches no full form and is read as R15.1 says. Initials the
     lexicon reads otherwise (`Tân Phú (TP)`, TP «thành phố») go into `defined`, with the name;
     letters it does not know, defined by the words before them (`Tổ công tác đặc biệt
@@ -976,6 +979,13 @@ def _without_repeats(
         first, comma, rest = m[1].partition(",")
         if comma and rest.strip() and initials(first, m.start()):
             return f"{m[0][: m.start(1) - m.start()]}{rest.lstrip()})"
+        written = ends_before(_TOKEN_BEFORE, text, m.start())
+        if written is not None and (expanded := readings(written[1])):
+            # `CAX (Công an xã) Tân Phú`: the letters said, then what they stand for again.
+            inside = _WORD.findall(_replaced(m[1], lexicon, pattern))
+            for reading in expanded:
+                if (named := _named_after(_folded_words(reading), inside)) is not None:
+                    return " " + named if named else ""
         candidates = readings(m[1].strip())
         if not candidates:
             found = _full_form(text, m[1], m.start()) if own is not None else None
@@ -983,18 +993,44 @@ def _without_repeats(
                 return m[0]
             own.setdefault(*found)
             return ""
-        # The full form as written is at most about as long as read (`phòng cháy, chữa cháy`).
-        start = max(0, m.start() - 2 * max(map(len, candidates)) - 16)
-        said = _folded_words(_replaced(text[start : m.start()], lexicon, pattern))
+        # The full form as written is at most about as long as read (`phòng cháy, chữa cháy`),
+        # maybe with a place's name after it (`Công an huyện Châu Thành (CAH)`).
+        start = max(0, m.start() - 2 * max(map(len, candidates)) - 16 - _PLACE_REACH)
+        before = _WORD.findall(_replaced(text[start : m.start()], lexicon, pattern))
         if start:
-            said = said[1:]  # the reach may cut its first word
+            before = before[1:]  # the reach may cut its first word
         for reading in candidates:
             words = _folded_words(reading)
-            if words and said[-len(words) :] == words:
-                return ""
+            for name in range(min(_PLACE_WORDS, len(before)) + 1):
+                said = before[: len(before) - name]
+                if name and not before[-name][0].isupper():
+                    break  # a place's name is written with capitals
+                if words and _folded_words(" ".join(said[-len(words) :])) == words:
+                    return ""
         return m[0]
 
     return _BRACKETED.sub(repeated, text)
+
+
+_TOKEN_BEFORE = re.compile(r"(?<!\S)(\S++)$")
+"""The word right before a bracket, which may be the abbreviation the bracket spells out."""
+_PLACE_WORDS = 4
+"""Up to so many capitalised words name the place after a full form (`Công an huyện Châu
+Thành (CAH)`): the bracket still says the full form again."""
+_PLACE_REACH = 40
+"""How much more text, in characters, a place's name after a full form may take."""
+
+
+def _named_after(reading: list[str], inside: list[str]) -> str | None:
+    """What a bracket after an abbreviation says besides its `reading` (folded words): "" when
+    it says that alone, a place's capitalised name when that follows it (`CAH (Công an huyện
+    Châu Thành)`), None when it says anything else."""
+    head, rest = inside[: len(reading)], inside[len(reading) :]
+    if not reading or _folded_words(" ".join(head)) != reading or len(rest) > _PLACE_WORDS:
+        return None
+    if not all(word[0].isupper() for word in rest):
+        return None
+    return " ".join(rest)
 
 
 def expand_abbreviations(text: str, ctx: Context) -> str:

@@ -70,7 +70,7 @@ _NAMED_NUMBER = re.compile(
 
 _PRIVATE_NUMBER = re.compile(
     r"(?<!\w)(CCCD/CMND|CMND/CCCD|CCCD|CMND|(?i:căn cước công dân|chứng minh nhân dân|"
-    r"(?:mã|số) định danh(?: cá nhân)?|số tài khoản|tài khoản ngân hàng|tài khoản)|STK)(\s*+(?>(?:số)?)\s*+:?+\s*+)(\d[\d .xX]{6,}\d)(?!\d)"
+    r"(?:mã|số) định danh(?: cá nhân)?|số tài khoản|tài khoản ngân hàng|tài khoản)|STK)(\s*+(?>(?:số)?)\s*+:?+\s*+)(\d[\d .xX-]{6,}\d)(?!\d)"
 )
 """An ID or account number after its label, its middle hidden or not (`012xxxxx89`, see
 publish.radio.masked): never read either way. «Mã định danh cá nhân» is the citizen ID's number."""
@@ -315,7 +315,7 @@ no unit's code to look up (R14.7)."""
 _PERSONAL_DIGITS = 6
 """A code with so many digits (C1234567) is a passport or another person's number, not a unit's or
 a document's code (PC06, A05): its flag shows it masked."""
-_LONG_NUMBER = re.compile(r"\d[\d .xX]{6,}\d")
+_LONG_NUMBER = re.compile(r"\d[\d .xX-]{6,}\d")
 """In every `_PRIVATE_NUMBER` match: checked first, as it is far cheaper than the triggers."""
 _GROUP_SEPARATOR = re.compile(r"[ .\-]+")
 _PLATE_PARTS = re.compile(r"(\d{2})[ -]?([A-ZĐ]{1,2})(\d?)(?: ?[-.] ?| )?(\d{3,5}(?:\.\d{2})?)")
@@ -340,6 +340,14 @@ _NUMBER_BEFORE = re.compile(r"\d\s*$")
 _LONG_RUN = re.compile(r"\d(?<![\w.,/+\-]\d)\d{9,}(?![\w/]|[.,]\d)")
 """Ten digits or more with no separator, left by the rules before (R9.6): no phone (R9.1),
 hotline, labelled ID or account (R9.5), typed code («mã OTP», «mã vạch»)."""
+_GROUPED_RUN = re.compile(
+    r"\d(?<![\w.,/+\-]\d)(?<!\d[ .\-]\d)\d{2,3}(?P<sep>[ .\-])\d{3,4}(?:(?P=sep)\d{3,4})*"
+    r"(?:(?P=sep)\d{1,4})?(?![\w/]|[.,]\d|(?P=sep)\d)"
+)
+"""Groups of three or four digits after one another with one separator between them (`1903 4567
+8901 23`, `9704.1234.5678.9012`), as account and card numbers are written: `_grouped_runs`
+says which are one number to read as `_LONG_RUN`'s are, not thousands (`123 456 789`)."""
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _CARD_DIGITS = range(16, 20)
 """How many digits a bank card's number has."""
 _CITIZEN_ID_DIGITS = 12
@@ -866,42 +874,62 @@ def _long_runs(text: str, ctx: Context) -> str:
     """A run of ten digits or more that nothing else reads (R9.6): read digit by digit in
     threes, never as an amount («tám nghìn chín trăm ba mươi tư tỷ…» for a bar code), and the
     editor told to write what to say; shaped like a citizen ID or a bank card, it is held back
-    as R9.5 holds them (privacy) and shown masked (rundown.txt and CI logs quote flags)."""
+    as R9.5 holds them (privacy) and shown masked (rundown.txt and CI logs quote flags). Written
+    in groups (`1903 4567 8901 23`), it is the same number, read in the writer's groups: each
+    group was read as an amount («một nghìn chín trăm linh ba bốn nghìn…»), with no word."""
 
     def run(m: re.Match[str]) -> str:
-        number = m[0]
         if _quantity_follows(text, m.end()):
-            return number  # `1500000000 đồng`, `1234567890 lượt`: an amount, R2 reads it
-        digits = len(number)
-        card = digits in _CARD_DIGITS
-        if card or (digits == _CITIZEN_ID_DIGITS and number.startswith("0")):
-            shown = mask(number)
-            ctx.flag(
-                "R9.6",
-                BLOCKING,
-                f"Dãy {digits} chữ số «{shown}» viết liền, không có chữ nào cho biết là số gì, có "
-                f"dạng {'số thẻ ngân hàng' if card else 'số căn cước'}: dữ liệu cá nhân, không "
-                "được đọc trên sóng. Cách sửa: bỏ số khỏi bản tin; nếu là mã khác, ghi rõ trước "
-                "số đó là mã gì («mã hồ sơ …», «mã vạch …»).",
-                shown,
-                ctx.line_of(number),
-            )
-        else:
-            ctx.flag(
-                "R9.6",
-                WARNING,
-                f"Dãy {digits} chữ số «{number}» viết liền, không phải số điện thoại, không có chữ "
-                "nào cho biết là số gì (mã vạch, số thẻ, số hồ sơ?): đọc như một số lượng thì "
-                "thành hàng tỷ, nên tạm đọc từng chữ số, ngắt nhóm ba. Cách sửa: ghi rõ trước số "
-                "đó là mã gì («mã vạch 893…», «mã hồ sơ …»: đọc từng chữ số, không cảnh báo), "
-                "hoặc bỏ số nếu người nghe không cần.",
-                number,
-                ctx.line_of(number),
-            )
-        said = ", ".join(digit_by_digit(group) for group in digit_groups(number))
-        return said + pause_after(m.string, m.end())
+            return m[0]  # `1500000000 đồng`, `1234567890 lượt`: an amount, R2 reads it
+        return _long_number(m[0], m[0], digit_groups(m[0]), ctx) + pause_after(m.string, m.end())
 
+    def grouped(m: re.Match[str]) -> str:
+        groups = m[0].split(m["sep"])
+        digits = "".join(groups)
+        thousands = len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
+        years = all(_YEAR.fullmatch(g) for g in groups)  # `các năm 2019 2020 2021`
+        if len(digits) < 10 or thousands or years or _quantity_follows(text, m.end()):
+            return m[0]
+        return _long_number(m[0], digits, groups, ctx) + pause_after(m.string, m.end())
+
+    if " " in text or "." in text or "-" in text:  # in every `_GROUPED_RUN` match
+        text = _GROUPED_RUN.sub(grouped, text)
     return _LONG_RUN.sub(run, text)
+
+
+def _long_number(written: str, number: str, groups: list[str], ctx: Context) -> str:
+    """A long number's digits said in `groups`, and what the editor is told about it (R9.6):
+    `written` as the bulletin has it, `number` its digits alone."""
+    digits = len(number)
+    card = digits in _CARD_DIGITS
+    how, split = (
+        ("viết liền", "ngắt nhóm ba") if written == number else ("viết thành nhóm", "theo nhóm")
+    )
+    if card or (digits == _CITIZEN_ID_DIGITS and number.startswith("0")):
+        shown = mask(number)
+        ctx.flag(
+            "R9.6",
+            BLOCKING,
+            f"Dãy {digits} chữ số «{shown}» {how}, không có chữ nào cho biết là số gì, có "
+            f"dạng {'số thẻ ngân hàng' if card else 'số căn cước'}: dữ liệu cá nhân, không "
+            "được đọc trên sóng. Cách sửa: bỏ số khỏi bản tin; nếu là mã khác, ghi rõ trước "
+            "số đó là mã gì («mã hồ sơ …», «mã vạch …»).",
+            shown,
+            ctx.line_of(written),
+        )
+    else:
+        ctx.flag(
+            "R9.6",
+            WARNING,
+            f"Dãy {digits} chữ số «{written}» {how}, không phải số điện thoại, không có chữ "
+            "nào cho biết là số gì (mã vạch, số thẻ, số tài khoản, số hồ sơ?): đọc như một số "
+            f"lượng thì thành hàng tỷ, nên tạm đọc từng chữ số, {split}. Cách sửa: ghi rõ "
+            "trước số đó là mã gì («mã vạch 893…», «mã hồ sơ …»: đọc từng chữ số, không cảnh "
+            "báo), hoặc bỏ số nếu người nghe không cần.",
+            written,
+            ctx.line_of(written),
+        )
+    return ", ".join(digit_by_digit(group) for group in groups)
 
 
 def _digit_codes(text: str, ctx: Context) -> str:

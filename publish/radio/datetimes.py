@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from publish.radio.either_case import word_alone
 from publish.radio.flags import WARNING, Context
@@ -439,6 +440,21 @@ class _BareG:
         return False
 
 
+def _without_at(text: str, time_range: Callable[[re.Match[str]], str]) -> str:
+    """Time ranges read by `time_range`, a «lúc» before one said as its «từ» (`họp lúc
+    7h00-11h30` → «họp từ bảy giờ đến …»): «lúc từ bảy giờ» is no Vietnamese."""
+    pieces, done = [], 0
+    for m in _TIME_RANGE.finditer(text):
+        said, start = time_range(m), m.start()
+        at = ends_before(_HOUR_WORD, text, start) if said.startswith("từ ") else None
+        if at is not None and at.start() >= done:
+            start = at.start()
+            said = ("Từ" if text[start].isupper() else "từ") + said[len("từ") :]
+        pieces += [text[done:start], said]
+        done = m.end()
+    return "".join(pieces) + text[done:]
+
+
 def _times(r: _Reader, text: str) -> str:
     """Clock times and time ranges (R8); a rule runs only if the marks it needs are there."""
     if "24" in text and "/" in text:
@@ -459,7 +475,7 @@ def _times(r: _Reader, text: str) -> str:
 
     if "-" in text:
         bare_g = _BareG(text, r.ctx)
-        text = _TIME_RANGE.sub(time_range, text)
+        text = _without_at(text, time_range)
     if ":" in text:
         text = _HM_COLON.sub(lambda m: r.clock(m[1], m[2]), text)
 
