@@ -184,6 +184,36 @@ def test_dates_and_money_beside_each_other_are_no_numbers() -> None:
     assert search.phone_terms("+84 0912 345 678") == ["0912345678"] * 2
 
 
+def test_a_number_copied_with_its_country_code_or_without_its_0_is_the_same_number() -> None:
+    """Zalo, Facebook and call logs copy «0912 345 678» as "84912345678", "0084912345678" or
+    "912345678": each finds the bulletin naming it, and a number no bulletin names is still
+    a number asked about (the page then says so, with its advice). A bulletin's own "84…" is
+    read so too; nine digits alone in a bulletin (an account) or an amount are no number."""
+    docs = [
+        doc("Cảnh báo số lạ", body="Đối tượng dùng số 0912.345.678 gọi điện."),
+        doc("Tài khoản nhận tiền", body="Chuyển vào tài khoản 987001234 tại ngân hàng."),
+        doc("Thu giữ tiền", body="Thu giữ 350.000.000 đồng."),
+        doc("Tin nhắn giả", body="Số 84903111222 nhắn tin trúng thưởng."),
+    ]
+    files = build_index(docs, CATEGORIES)
+    for query in ("84912345678", "0084912345678", "912345678", "0084 912 345 678"):
+        found = find(files, query)
+        assert (found.numbers, found.words, found.unnamed) == ([0], ["0912345678"], []), query
+    assert rank(files, "0903 111 222") == [3] and rank(files, "+84 903 111 222") == [3]
+    for query in ("84999888777", "0084999888777", "999888777"):
+        found = find(files, query)
+        assert (found.numbers, found.unnamed) == ([], ["0999888777"]), query
+    # Nine digits that are no phone number of the site are still found as typed.
+    assert find(files, "987001234").numbers == [1]
+    assert search.phone_terms("tài khoản 987001234, thu 350.000.000 đồng") == []
+    assert rank(files, "350.000.000") == [2]
+    assert search.query_terms("350.000.000") == ["350", "000"]
+    # Not a mobile number without its 0: a year, eight digits, nine from 1, a CCCD of Trà Vinh.
+    for query in ("2024", "91234567", "123456789", "084123456789"):
+        assert search.query_terms(query) == [query], query
+    assert search.phone_terms("CCCD số 084123456789") == []
+
+
 def test_a_number_the_index_does_not_join_is_searched_as_its_groups() -> None:
     """A bulletin writes "0912,345,678" (no separator the index reads): the number as a whole
     finds nothing, so its groups are searched as words."""
@@ -843,6 +873,8 @@ NUMBER_WORDS = [
     "(0277) 3610113",
     "1900 54 55 66",
     "12.000.000",
+    "84912345678",
+    "0084 903 111 222",
 ]
 """Numbers in the spellings the index reads, for the update tests."""
 
