@@ -890,6 +890,21 @@ def test_numbers_in_every_spelling_update_the_index_as_a_full_build(
     )
 
 
+TONE_WORDS = ["hoà", "hòa", "Hoà", "hoàn", "khoẻ", "khỏe", "thuỷ", "thủy", "quý"]
+"""Words with the tone of a final «oa», «oe», «uy» on either vowel, for the update tests."""
+
+
+def test_either_tone_placement_updates_the_index_as_a_full_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The forms of «hoà» and «hòa» are one: an update stays byte-identical to a build."""
+    monkeypatch.setattr(sys.modules[__name__], "WORDS", WORDS + TONE_WORDS)
+    test_an_edit_updates_the_index_exactly_as_a_full_build_would(tmp_path, monkeypatch)
+    test_additions_and_removals_update_the_index_exactly_as_a_full_build(
+        tmp_path / "more", monkeypatch
+    )
+
+
 def test_words_side_by_side_rank_above_the_same_words_apart() -> None:
     """A name written with capitals in a body ("Tân Phú") and a title's words side by side
     ("lừa đảo") rank above bulletins having the same words apart, newer or not; a title match
@@ -982,6 +997,31 @@ def test_a_word_without_marks_in_a_query_with_marks_is_told_from_the_word_with_t
     files = build_index(docs, CATEGORIES)
     found = find(files, "lương cao")
     assert found.numbers == [1, 2, 0] and found.written == 2
+
+
+def test_old_and_new_tone_placement_are_one_spelling() -> None:
+    """«thuỷ» is «thủy», «hoà» «hòa», «khoẻ» «khỏe» (keyboards type either): a query in one
+    finds the bulletins writing the other as written as typed, both rank them the same, and
+    «Phú Hoà» does not put «Phú … hoàn», «Hoàng» above the bulletin naming «Phú Hòa»."""
+    docs = [
+        doc("Lịch cấp căn cước lưu động", body="Tại xã Phú Hòa, ấp Tân Phú."),
+        doc("Phú Hoàng hoàn thành", body="Xã Phú Long hoàn thành kế hoạch."),
+        doc("Giữ gìn sức khoẻ", body="Công trình thuỷ lợi."),
+        doc("Sức khỏe mùa lũ", body="Đường thủy nội địa."),
+        doc("Hoà giải ở cơ sở"),
+    ]
+    files = build_index(docs, CATEGORIES)
+    for old, new in (("thủy", "thuỷ"), ("sức khỏe", "sức khoẻ"), ("Phú Hòa", "Phú Hoà")):
+        found, other = find(files, old), find(files, new)
+        assert (found.numbers, found.written) == (other.numbers, other.written), old
+    assert find(files, "thuỷ").written == 2 and find(files, "sức khoẻ").written == 2
+    assert find(files, "Phú Hoà").numbers[0] == 0
+    assert find(files, '"hòa giải"').numbers == [4]
+    assert find(files, "hòa").numbers[:2] == [4, 0] and find(files, "hòa").written == 2
+    fields = search.doc_fields(docs[2])
+    assert "=thủy" in fields and "=khỏe" in fields and "=thuỷ" not in fields
+    # «quý» is no «uy» of a word's end: its «u» is the consonant's.
+    assert "=quý" in search.doc_fields(doc("Quý khách"))
 
 
 def test_forms_are_one_bit_a_bulletin_beside_each_shard() -> None:

@@ -39,7 +39,9 @@ ranks above those having them apart.
 
 A query typed with marks ("tín dụng đen") finds what it finds without them, but the bulletins
 writing each word with the marks typed rank first (then those writing some with others: «đến»,
-«đèn»); in quotes, only those are found when there are any. A bulletin spelling out an
+«đèn»); in quotes, only those are found when there are any. Where a word puts the tone of a final
+«oa», «oe», «uy» does not count («hoà» is «hòa», «thuỷ» «thủy»: both are in use, keyboards type
+either): the forms and the query's words hold it on the first vowel (`one_tone_placement`). A bulletin spelling out an
 abbreviation of the lexicon the read-aloud scripts use (the built-in list and the unit's file)
 is indexed under it too ("căn cước công dân" under "cccd"), and index.json lists those the site
 has, for search.js to say so and to find the bulletins writing one for a query spelling it out.
@@ -79,7 +81,7 @@ from publish.model import Artifact, Bulletin, Kept, Site
 from publish.parallel import MIN_JOBS, run_jobs
 from publish.radio.abbreviations import read_unit_file, seed_abbreviations
 from publish.site_paths import category_path
-from publish.text import CAPITALS, fold, nfc, vn_short_date
+from publish.text import CAPITALS, fold, nfc, one_tone_placement, vn_short_date
 
 __all__ = [
     "CHUNK",
@@ -269,7 +271,8 @@ def _forms(word: str) -> tuple[list[str], list[tuple[str, str]]]:
     a form."""
     plain: list[str] = []
     marked: list[tuple[str, str]] = []
-    for token in _FORM_RE.findall(word.lower()):
+    # «hoà» and «hòa» are one spelling (see _typed): the form keeps one placement of the tone.
+    for token in _FORM_RE.findall(one_tone_placement(word).lower()):
         if token.isascii():
             plain.append(token)
             continue
@@ -1110,7 +1113,7 @@ def _plan(manifest: Mapping, query: str) -> _Plan | None:
         open_,
         [telex(t) for t in used],
         [numbers.get(t, []) for t in used],
-        [None if form is None else form.lower() for form in forms],
+        [None if form is None else one_tone_placement(form.lower()) for form in forms],
         any(form is not None and not form.isascii() for form in forms),
         any(mark in query for mark in QUOTES),
         _spelled_out(used, lexicon),
@@ -1166,7 +1169,10 @@ def _find(
     keys = set(manifest["shards"])
     prefix_min = manifest["prefix_min"]
     labels = [terms(c["label"]) for c in manifest["categories"]]
-    written_labels = [_FORM_RE.findall(nfc(c["label"]).lower()) for c in manifest["categories"]]
+    written_labels = [
+        _FORM_RE.findall(one_tone_placement(nfc(c["label"])).lower())
+        for c in manifest["categories"]
+    ]
     loaded: list[str] = []
     forms = _Shards(files, loaded, "f")
     cats = manifest["doc_categories"]
