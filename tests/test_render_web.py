@@ -740,8 +740,11 @@ def test_the_search_script_is_published_without_its_comments(built: BuiltSite) -
     # 20.4 kB since words side by side, run together and with vowels swapped are read (4 kB of
     # code); commented, the file is 29.6 kB. 26.6 kB since words typed with marks are told
     # apart, abbreviations named and the count worded by what the results have (6 kB of code;
-    # commented, 39.4 kB). 27.3 kB since what is typed is read out once the typing stops.
-    assert "function fold(text)" in text and len(text.encode()) < 27_500
+    # commented, 39.4 kB). 27.3 kB since what is typed is read out once the typing stops;
+    # 27.5 kB since a number copied as "84…", "0084…" or without its 0, and a word with its tone
+    # on either vowel of «oa», «oe», «uy» («hoà», «hòa») are read as one (the page stays in its
+    # budget: test_home_bulletin_and_search_fit_the_size_budget).
+    assert "function fold(text)" in text and len(text.encode()) < 27_600
 
 
 @pytest.mark.parametrize(

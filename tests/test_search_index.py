@@ -184,6 +184,36 @@ def test_dates_and_money_beside_each_other_are_no_numbers() -> None:
     assert search.phone_terms("+84 0912 345 678") == ["0912345678"] * 2
 
 
+def test_a_number_copied_with_its_country_code_or_without_its_0_is_the_same_number() -> None:
+    """Zalo, Facebook and call logs copy «0912 345 678» as "84912345678", "0084912345678" or
+    "912345678": each finds the bulletin naming it, and a number no bulletin names is still
+    a number asked about (the page then says so, with its advice). A bulletin's own "84…" is
+    read so too; nine digits alone in a bulletin (an account) or an amount are no number."""
+    docs = [
+        doc("Cảnh báo số lạ", body="Đối tượng dùng số 0912.345.678 gọi điện."),
+        doc("Tài khoản nhận tiền", body="Chuyển vào tài khoản 987001234 tại ngân hàng."),
+        doc("Thu giữ tiền", body="Thu giữ 350.000.000 đồng."),
+        doc("Tin nhắn giả", body="Số 84903111222 nhắn tin trúng thưởng."),
+    ]
+    files = build_index(docs, CATEGORIES)
+    for query in ("84912345678", "0084912345678", "912345678", "0084 912 345 678"):
+        found = find(files, query)
+        assert (found.numbers, found.words, found.unnamed) == ([0], ["0912345678"], []), query
+    assert rank(files, "0903 111 222") == [3] and rank(files, "+84 903 111 222") == [3]
+    for query in ("84999888777", "0084999888777", "999888777"):
+        found = find(files, query)
+        assert (found.numbers, found.unnamed) == ([], ["0999888777"]), query
+    # Nine digits that are no phone number of the site are still found as typed.
+    assert find(files, "987001234").numbers == [1]
+    assert search.phone_terms("tài khoản 987001234, thu 350.000.000 đồng") == []
+    assert rank(files, "350.000.000") == [2]
+    assert search.query_terms("350.000.000") == ["350", "000"]
+    # Not a mobile number without its 0: a year, eight digits, nine from 1, a CCCD of Trà Vinh.
+    for query in ("2024", "91234567", "123456789", "084123456789"):
+        assert search.query_terms(query) == [query], query
+    assert search.phone_terms("CCCD số 084123456789") == []
+
+
 def test_a_number_the_index_does_not_join_is_searched_as_its_groups() -> None:
     """A bulletin writes "0912,345,678" (no separator the index reads): the number as a whole
     finds nothing, so its groups are searched as words."""
@@ -843,6 +873,8 @@ NUMBER_WORDS = [
     "(0277) 3610113",
     "1900 54 55 66",
     "12.000.000",
+    "84912345678",
+    "0084 903 111 222",
 ]
 """Numbers in the spellings the index reads, for the update tests."""
 
@@ -852,6 +884,21 @@ def test_numbers_in_every_spelling_update_the_index_as_a_full_build(
 ) -> None:
     """A number's runs of groups are terms too: an update stays byte-identical to a build."""
     monkeypatch.setattr(sys.modules[__name__], "WORDS", WORDS + NUMBER_WORDS)
+    test_an_edit_updates_the_index_exactly_as_a_full_build_would(tmp_path, monkeypatch)
+    test_additions_and_removals_update_the_index_exactly_as_a_full_build(
+        tmp_path / "more", monkeypatch
+    )
+
+
+TONE_WORDS = ["hoà", "hòa", "Hoà", "hoàn", "khoẻ", "khỏe", "thuỷ", "thủy", "quý"]
+"""Words with the tone of a final «oa», «oe», «uy» on either vowel, for the update tests."""
+
+
+def test_either_tone_placement_updates_the_index_as_a_full_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The forms of «hoà» and «hòa» are one: an update stays byte-identical to a build."""
+    monkeypatch.setattr(sys.modules[__name__], "WORDS", WORDS + TONE_WORDS)
     test_an_edit_updates_the_index_exactly_as_a_full_build_would(tmp_path, monkeypatch)
     test_additions_and_removals_update_the_index_exactly_as_a_full_build(
         tmp_path / "more", monkeypatch
@@ -950,6 +997,31 @@ def test_a_word_without_marks_in_a_query_with_marks_is_told_from_the_word_with_t
     files = build_index(docs, CATEGORIES)
     found = find(files, "lương cao")
     assert found.numbers == [1, 2, 0] and found.written == 2
+
+
+def test_old_and_new_tone_placement_are_one_spelling() -> None:
+    """«thuỷ» is «thủy», «hoà» «hòa», «khoẻ» «khỏe» (keyboards type either): a query in one
+    finds the bulletins writing the other as written as typed, both rank them the same, and
+    «Phú Hoà» does not put «Phú … hoàn», «Hoàng» above the bulletin naming «Phú Hòa»."""
+    docs = [
+        doc("Lịch cấp căn cước lưu động", body="Tại xã Phú Hòa, ấp Tân Phú."),
+        doc("Phú Hoàng hoàn thành", body="Xã Phú Long hoàn thành kế hoạch."),
+        doc("Giữ gìn sức khoẻ", body="Công trình thuỷ lợi."),
+        doc("Sức khỏe mùa lũ", body="Đường thủy nội địa."),
+        doc("Hoà giải ở cơ sở"),
+    ]
+    files = build_index(docs, CATEGORIES)
+    for old, new in (("thủy", "thuỷ"), ("sức khỏe", "sức khoẻ"), ("Phú Hòa", "Phú Hoà")):
+        found, other = find(files, old), find(files, new)
+        assert (found.numbers, found.written) == (other.numbers, other.written), old
+    assert find(files, "thuỷ").written == 2 and find(files, "sức khoẻ").written == 2
+    assert find(files, "Phú Hoà").numbers[0] == 0
+    assert find(files, '"hòa giải"').numbers == [4]
+    assert find(files, "hòa").numbers[:2] == [4, 0] and find(files, "hòa").written == 2
+    fields = search.doc_fields(docs[2])
+    assert "=thủy" in fields and "=khỏe" in fields and "=thuỷ" not in fields
+    # «quý» is no «uy» of a word's end: its «u» is the consonant's.
+    assert "=quý" in search.doc_fields(doc("Quý khách"))
 
 
 def test_forms_are_one_bit_a_bulletin_beside_each_shard() -> None:

@@ -78,23 +78,29 @@
     });
     return found;
   }
+  // «hoà» là «hòa», «thuỷ» là «thủy»: dấu thanh của «oa», «oe», «uy» cuối từ đặt ở nguyên âm
+  // đầu, như chỉ mục ghi dạng viết (search.py: one_tone_placement); từ viết thường.
+  function oneTone(word) {
+    return word.normalize("NFD").replace(/(^|[^q])([ou])([aey])([\u0300\u0301\u0303\u0309\u0323])$/, "$1$2$4$3")
+      .normalize("NFC");
+  }
   var QUOTES = /["“”«»„]/;
   // Giữa các nhóm số: mọi khoảng trắng (cả khoảng trắng không ngắt của Word), dấu chấm, gạch nối
   // và gạch ngang (search.py: PHONE_RE, SPACES là đúng \s của JavaScript).
   var PHONE = /[+0-9][0-9]*(?:(?:[.\s\-\u2010-\u2015\u2212]+|\)\s*)[0-9]+)*/g;
   var FIRST_GROUP = 3, LONGEST_NUMBER = 14;
+  // Mã nước «+84», «84», «0084» (cả số 0 có người giữ sau nó) đọc là số 0 ở đầu (search.py: _COUNTRY).
   function phone(run) {
-    var digits = run.replace(/[^0-9]/g, "");
-    if (run.indexOf("+84") === 0) digits = "0" + digits.slice(/^840/.test(digits) ? 3 : 2);
-    if (/^0[^0]/.test(digits) && digits.length >= 10 && digits.length <= 11) return digits;
-    if (/^(1800|1900)/.test(digits) && digits.length >= 8 && digits.length <= 10) return digits;
-    return null;
+    var digits = run.replace(/[^0-9]/g, "").replace(/^(00)?840?/, "0");
+    // 10 hay 11 chữ số từ 0 nhưng không từ 00 (di động, cố định); 8 đến 10 từ 1800, 1900.
+    return /^(0[1-9]\d{8,9}|1[89]00\d{4,6})$/.test(digits) ? digits : null;
   }
   function isPhone(word) {
     return phone(word) === word;
   }
   // Từ trái sang: đoạn nhóm số dài nhất là một số điện thoại thì ghép lại, không thì nhóm số đó
-  // là một từ; kèm các nhóm số của mỗi số (search.py: _query_numbers).
+  // là một từ; kèm các nhóm số của mỗi số (search.py: _query_numbers). Một nhóm chín chữ số
+  // đứng riêng có thể là số di động bỏ số 0 đầu ("912345678"; search.py: _BARE_MOBILE).
   function numbersIn(run) {
     var groups = run.match(/\+?[0-9]+/g) || [];
     var found = [], joined = {}, start = 0;
@@ -103,7 +109,7 @@
       for (var at = start; groups[start].length >= FIRST_GROUP && at < groups.length; at++) {
         number += groups[at];
         if (number.length > LONGEST_NUMBER) break;
-        var p = phone(number);
+        var p = phone(at > start ? number : number.replace(/^[35789]\d{8}$/, "0$&"));
         if (p !== null) { end = at; best = p; }
       }
       if (best === null) {
@@ -129,9 +135,12 @@
       });
       return found.found.join(" ") || run;
     })));
+    // Số gõ khác từ của nó ("0912 345 678", "912345678") cũng được tìm như đã gõ khi cả số
+    // không khớp bài nào (search.py: _query): một bài có thể viết các chữ số đó không như số.
+    // Chỉ số điện thoại: numbers là một đối tượng, numbers["constructor"] có sẵn.
     var groups = {};
     words.forEach(function (w) {
-      if (numbers[w] && numbers[w].length > 1) groups[w] = numbers[w];
+      if (isPhone(w) && numbers[w] + "" != w) groups[w] = numbers[w];
     });
     return { words: words, groups: groups, typed: typedForms(query), quoted: QUOTES.test(query) };
   }
@@ -198,7 +207,7 @@
       used: used, open: !begun, more: kept.length > used.length, head: head,
       spelled: used.map(telex),
       groups: used.map(function (w) { return q.groups[w] || []; }),
-      typed: typed.map(function (t) { return t === null ? null : t.toLowerCase(); }),
+      typed: typed.map(function (t) { return t && oneTone(t.toLowerCase()); }),
       shown: typed,
       marked: typed.some(function (t) { return t !== null && /[^\x00-\x7f]/.test(t); }),
       quoted: q.quoted,
@@ -393,7 +402,7 @@
       });
     });
     var labels = manifest.categories.map(function (c) {
-      return c.label.normalize("NFC").toLowerCase().match(FORM) || [];
+      return (c.label.normalize("NFC").toLowerCase().match(FORM) || []).map(oneTone);
     });
     named.forEach(function (c) {
       if (labels[c].some(function (w) { return w === typed || (prefixed && w.indexOf(typed) === 0); })) {

@@ -24,10 +24,11 @@ Terms are `fold()`ed (no diacritics, đ → d, lower case): "lua dao" finds "l�
 word of a query also finds the longer words it starts (from PREFIX_MIN letters), so results
 appear while it is being typed: "lừa đả" finds "lừa đảo"; whole-word matches rank first.
 A phone number is also indexed as its digits alone ("0912 345 678", "0912.345.678",
-"0912–345–678" and "+84 912 345 678" all as "0912345678"; every run of digit groups that is a
-number, so two numbers side by side are both found), and a query joins one the same way, so a
-citizen finds a warning about a number however either side wrote it (a number that finds
-nothing whole is searched as its groups). A query naming a category — its whole name or two
+"0912–345–678", "+84 912 345 678", "84912345678" and "0084912345678" all as "0912345678"; every
+run of digit groups that is a number, so two numbers side by side are both found), and a query
+joins one the same way, a mobile number typed without its 0 ("912345678") too, so a citizen finds
+a warning about a number however either side wrote it (a number that finds nothing whole is
+searched as typed, or as its groups). A query naming a category — its whole name or two
 consecutive words of it — matches that category's bulletins as body words would ("cai cach hanh
 chinh", "hanh chinh"; not "hanh" alone), from the manifest: the index holds no postings for it.
 
@@ -38,7 +39,9 @@ ranks above those having them apart.
 
 A query typed with marks ("tín dụng đen") finds what it finds without them, but the bulletins
 writing each word with the marks typed rank first (then those writing some with others: «đến»,
-«đèn»); in quotes, only those are found when there are any. A bulletin spelling out an
+«đèn»); in quotes, only those are found when there are any. Where a word puts the tone of a final
+«oa», «oe», «uy» does not count («hoà» is «hòa», «thuỷ» «thủy»: both are in use, keyboards type
+either): the forms and the query's words hold it on the first vowel (`one_tone_placement`). A bulletin spelling out an
 abbreviation of the lexicon the read-aloud scripts use (the built-in list and the unit's file)
 is indexed under it too ("căn cước công dân" under "cccd"), and index.json lists those the site
 has, for search.js to say so and to find the bulletins writing one for a query spelling it out.
@@ -78,7 +81,7 @@ from publish.model import Artifact, Bulletin, Kept, Site
 from publish.parallel import MIN_JOBS, run_jobs
 from publish.radio.abbreviations import read_unit_file, seed_abbreviations
 from publish.site_paths import category_path
-from publish.text import CAPITALS, fold, nfc, vn_short_date
+from publish.text import CAPITALS, fold, nfc, one_tone_placement, vn_short_date
 
 __all__ = [
     "CHUNK",
@@ -158,6 +161,14 @@ _GROUP_RE = re.compile(r"\+?[0-9]+")
 """One digit group of a PHONE_RE run, the "+" of "+84" with it."""
 _DIGIT_RE = re.compile(r"[0-9]")
 """Whether a text has any digit: a bulletin without one has no phone number to find."""
+_COUNTRY = re.compile(r"^(?:00)?840?")
+"""The country code starting a number's digits, as "+84", "84" or "0084" (Zalo, Facebook and
+call logs copy numbers so), with the 0 some keep after it ("+84 0912…"): read as the 0 of the
+number at home. No number from 0 or 1800/1900 starts so."""
+_BARE_MOBILE = re.compile(r"[35789][0-9]{8}")
+"""A mobile number typed without its 0 ("912345678"): searched with it, when a query writes it
+as one group (the groups of an amount, «350.000.000», are not; bulletins are not indexed so,
+an account number of nine digits is no phone)."""
 LONGEST_NUMBER = 14
 """Longest phone number as groups joined: "+84", a 0 and 10 digits."""
 FIRST_GROUP = 3
@@ -260,7 +271,8 @@ def _forms(word: str) -> tuple[list[str], list[tuple[str, str]]]:
     a form."""
     plain: list[str] = []
     marked: list[tuple[str, str]] = []
-    for token in _FORM_RE.findall(word.lower()):
+    # «hoà» and «hòa» are one spelling (see _typed): the form keeps one placement of the tone.
+    for token in _FORM_RE.findall(one_tone_placement(word).lower()):
         if token.isascii():
             plain.append(token)
             continue
@@ -321,12 +333,10 @@ def _read(text: str) -> _Read:
 
 
 def _phone(run: str) -> str | None:
-    """The digits of a PHONE_RE run when it is a Vietnamese phone number, "+84" read as "0"
-    (also in "+84 0912…"): 10 or 11 digits from 0 but not 00 (mobile, landline), 8 to 10 from
-    1800/1900 (call centres)."""
-    digits = "".join(c for c in run if "0" <= c <= "9")
-    if run.startswith("+84"):
-        digits = "0" + digits[3:] if digits.startswith("840") else "0" + digits[2:]
+    """The digits of a PHONE_RE run when it is a Vietnamese phone number, the country code
+    read as "0" (see _COUNTRY): 10 or 11 digits from 0 but not 00 (mobile, landline), 8 to 10
+    from 1800/1900 (call centres)."""
+    digits = _COUNTRY.sub("0", "".join(c for c in run if "0" <= c <= "9"))
     if digits.startswith("0") and digits[1:2] != "0" and 10 <= len(digits) <= 11:
         return digits
     if digits.startswith(("1800", "1900")) and 8 <= len(digits) <= 10:
@@ -367,7 +377,7 @@ def _query_numbers(run: str) -> tuple[list[str], dict[str, list[str]]]:
     """The terms a PHONE_RE run of a query stands for, and each phone number's digit groups:
     from the left, the longest run of groups that is a number (see `phone_terms`), joined ("0912 345 678" →
     "0912345678"), else one group as a word ("1900 54 55 66" is one number, "0987 654 321 0912
-    345 679" two)."""
+    345 679" two); one group alone may be a mobile number without its 0 (see _BARE_MOBILE)."""
     groups = _GROUP_RE.findall(run)
     found: list[str] = []
     numbers: dict[str, list[str]] = {}
@@ -378,7 +388,8 @@ def _query_numbers(run: str) -> tuple[list[str], dict[str, list[str]]]:
             number += groups[at]
             if len(number) > LONGEST_NUMBER:
                 break
-            joined = _phone(number)
+            bare = at == start and _BARE_MOBILE.fullmatch(number)
+            joined = _phone("0" + number if bare else number)
             if joined is not None:
                 end, phone = at, joined
         if phone is None:
@@ -413,7 +424,9 @@ def _query(query: str) -> tuple[list[str], dict[str, list[str]]]:
         return " ".join(found) or match.group()
 
     wanted = list(dict.fromkeys(terms(PHONE_RE.sub(joined, nfc(query)))))
-    return wanted, {term: numbers[term] for term in wanted if len(numbers.get(term, ())) > 1}
+    # A number typed otherwise than its term ("0912 345 678", "912345678", "+84912345678") is
+    # also searched as typed: a bulletin may write those digits as no number (an account).
+    return wanted, {term: numbers[term] for term in wanted if numbers.get(term, [term]) != [term]}
 
 
 def too_short(wanted: Sequence[str]) -> bool:
@@ -1100,7 +1113,7 @@ def _plan(manifest: Mapping, query: str) -> _Plan | None:
         open_,
         [telex(t) for t in used],
         [numbers.get(t, []) for t in used],
-        [None if form is None else form.lower() for form in forms],
+        [None if form is None else one_tone_placement(form.lower()) for form in forms],
         any(form is not None and not form.isascii() for form in forms),
         any(mark in query for mark in QUOTES),
         _spelled_out(used, lexicon),
@@ -1156,7 +1169,10 @@ def _find(
     keys = set(manifest["shards"])
     prefix_min = manifest["prefix_min"]
     labels = [terms(c["label"]) for c in manifest["categories"]]
-    written_labels = [_FORM_RE.findall(nfc(c["label"]).lower()) for c in manifest["categories"]]
+    written_labels = [
+        _FORM_RE.findall(one_tone_placement(nfc(c["label"])).lower())
+        for c in manifest["categories"]
+    ]
     loaded: list[str] = []
     forms = _Shards(files, loaded, "f")
     cats = manifest["doc_categories"]
