@@ -52,13 +52,18 @@ def sync(root: Path, now: str) -> None:
     assert main(["sync", "radio", "--root", str(root), "--now", now]) == 0
 
 
-def add(root: Path, key: str, date: str, radio: str = "") -> None:
-    """A new approved radio bulletin `key` with TITLE, published at `date`."""
-    block = f"radio:\n  {radio}\n" if radio else ""
+def add(root: Path, key: str, date: str, radio: str = "", sentences: int = 1) -> None:
+    """A new approved radio bulletin `key` with TITLE, published at `date`, its `radio:` block
+    holding `radio` (a flow mapping's inside), its body `sentences` sentences long."""
+    block = f"radio: {{{radio}}}\n" if radio else ""
+    body = " ".join(
+        ["Tổ công tác tiếp tục ra quân trên tuyến đường tỉnh, nhắc người dân đội mũ bảo hiểm."]
+        * sentences
+    )
     (root / f"content/bai-viet/{date[:10]}-{key}.md").write_text(
         f'---\nid: "{key}"\ntitle: "{TITLE}"\ndate: {date}\ncategory: an-ninh-trat-tu\n'
         f'summary: "Ra quân tiếp."\napproved_by: "Thượng tá Nguyễn Văn Hùng"\n{block}---\n\n'
-        "Tổ công tác tiếp tục ra quân trên tuyến đường tỉnh, nhắc người dân đội mũ bảo hiểm.\n",
+        f"{body}\n",
         "utf-8",
     )
 
@@ -181,6 +186,42 @@ def test_without_a_record_of_slugs_the_first_in_order_takes_the_plain_slug(root:
         "ra-quan-ttatgt-cuoi-nam": f"{SLUG}-2",
         "canh-bao-lua-dao-shipper": "CANH-BAO-LUA-DAO-GIA",
     }
+
+
+def q9(capsys: pytest.CaptureFixture[str]) -> list[str]:
+    """The Q9 (episode timing) lines of the report printed since the last call."""
+    out, err = capsys.readouterr()
+    return [line for line in (out + err).splitlines() if "Q9" in line]
+
+
+def test_the_timing_note_names_items_alike_before_and_after_a_sync_replayed_or_fresh(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The editor is told of an episode as it will air, a scheduled bulletin in it: when that
+    one sorts first (`order: 1`) and shares a title, the Q9 note names the items by slug.
+    Those slugs followed running order until a sync recorded the rundown's (the published
+    items'), then pinned them: the build after the sync, replayed (the record changed only for
+    an episode to come), repeated the old names while a fresh build gave others. Now the note
+    names each item as the rundown sent to the station does, before the sync and after it."""
+    add(root, "ra-quan-dot-hai", "2024-12-10 08:00", "floatable: true", sentences=12)
+    add(root, "ra-quan-hen-gio", "2024-12-13 08:00", "floatable: true, order: 1", sentences=12)
+    now = "2024-12-12T12:00"
+    assert main(["build", "--root", str(root), "--now", now]) == 0
+    before = q9(capsys)
+    sync(root, now)
+    capsys.readouterr()
+    assert main(["build", "--root", str(root), "--now", now]) == 0
+    out, err = capsys.readouterr()
+    assert "Không có gì thay đổi kể từ lần dựng trước" in out + err  # replayed
+    replayed = [line for line in (out + err).splitlines() if "Q9" in line]
+    shutil.rmtree(root / ".cache")
+    shutil.rmtree(root / "output")
+    assert main(["build", "--root", str(root), "--now", now]) == 0
+    fresh = q9(capsys)
+    sent = slugs(root / STATION)["ra-quan-dot-hai"]
+    assert sent == f"{SLUG}-2"  # the station's: FIRST, published before it, has SLUG
+    assert len(fresh) == 1 and f", {sent}) cùng nhạc cắt" in fresh[0]  # suggested to drop
+    assert before == replayed == fresh
 
 
 def test_the_record_keeps_slugs_only_when_there_are_some(tmp_path: Path) -> None:

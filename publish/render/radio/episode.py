@@ -352,13 +352,16 @@ def _assemble(site: Site) -> Assembly:
         problems.append(_empty_slot(coming, config))
     for episode in episodes:
         joining = later.get(episode.week, [])
-        # The editor is told of the episode as it will air, scheduled bulletins in it.
+        # The editor is told of the episode as it will air, scheduled bulletins in it; its items
+        # named as the rundown sent names them, whether a sync recorded those slugs yet or not
+        # (radio_rates.builds_alike lets the build after that sync replay this report).
+        sent_as = {s.bulletin.key: s.slug for s in episode.segments if s.bulletin is not None}
         whole = (
             made_episode(
                 episode.week,
                 [*weeks.get(episode.week, []), *joining],
                 kept=None,
-                known=_known_slugs(synced, episode.week),
+                known={**_known_slugs(synced, episode.week), **sent_as},
             )
             if joining
             else episode
