@@ -242,6 +242,43 @@ def test_the_record_keeps_slugs_only_when_there_are_some(tmp_path: Path) -> None
     assert "không đọc được radio-rates.json trong state/ (không đúng dạng)" in str(raised.value)
 
 
+@pytest.mark.parametrize(
+    "slug", ["X" * (SLUG_MAX + 1), "lower case", "CAH RA", "CÔNG-AN", "CAH--RA", "-CAH", ""]
+)
+def test_a_recorded_slug_the_build_could_not_give_is_a_damaged_file(
+    root: Path, slug: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A slug hand-edited in state/radio-rates.json into a form make_slug never gives (too
+    long, lower case, a space, a mark, an empty word) would be pinned and sent to the station:
+    every command stops and names the item, the episode and the form a slug has."""
+    sync(root, "2024-12-12T12:00")
+    path = root / RATES
+    document = json.loads(path.read_text("utf-8"))
+    record = document["episodes"][WEEK]["slugs"]
+    assert record["ra-quan-ttatgt-cuoi-nam"] == SLUG
+    record["ra-quan-ttatgt-cuoi-nam"] = slug
+    path.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+    capsys.readouterr()
+    assert main(["build", "--root", str(root), "--now", "2024-12-12T13:00"]) != 0
+    _out, err = capsys.readouterr()
+    assert (
+        f"không đọc được radio-rates.json trong state/ (slug của tin «ra-quan-ttatgt-cuoi-nam» ở "
+        f"tập {WEEK} không đúng dạng: slug chỉ gồm chữ in hoa không dấu, chữ số và dấu gạch "
+        f"ngang (-), tối đa {SLUG_MAX} ký tự, ví dụ CAH-RA-QUAN-DAM-BAO). Lấy lại bản tốt"
+    ) in " ".join(err.split())
+
+
+def test_a_recorded_slug_of_every_form_the_build_gives_is_read(tmp_path: Path) -> None:
+    """The check of recorded slugs refuses none the build gives: a slug as long as allowed,
+    numbered, cut within a first word too long for it, or all digits."""
+    air = dt.datetime(2024, 12, 14, 17, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
+    forms = ["X" * SLUG_MAX, "TIN-ANTT-TUAN-THU-BA-12", "CHONGLUADAOTRUCTUYENKHON", "113"]
+    named = KeptRates(air, 240, {}, frozenset(), slugs={f"k{n}": v for n, v in enumerate(forms)})
+    path = tmp_path / "radio-rates.json"
+    path.write_bytes(kept_rates_bytes({WEEK: named}))
+    assert load_kept_rates(path) == {WEEK: named}
+
+
 def item(key: str, slug: str, numbered: str = "") -> Segment:
     """A read bulletin item `key` whose own slug is `slug` (before the episode makes it unique)."""
     bulletin = cast(Bulletin, SimpleNamespace(key=key))

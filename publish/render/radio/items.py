@@ -31,7 +31,7 @@ from publish.radio.place_kinds import site_places
 from publish.radio.readtime import count_syllables, simple_seconds
 from publish.render.radio.cache import fingerprint
 from publish.render.radio.contact import contact_text
-from publish.render.radio_station import air_at, next_air
+from publish.render.radio_station import SLUG_MAX, air_at, next_air
 from publish.shortcodes import blanked_out
 from publish.text import fold, nfc, quoted
 
@@ -67,8 +67,6 @@ __all__ = [
     "with_contact",
 ]
 
-SLUG_MAX = 24
-"""S2: a slug is at most 24 characters."""
 ITEM_TYPES = {"tin": "Tin", "bai": "Bài"}
 """S3: the types a bulletin item may have (folded spelling → label)."""
 BLOCK_KEYS = {
