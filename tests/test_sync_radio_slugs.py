@@ -25,7 +25,7 @@ from publish.cli import main
 from publish.errors import PublishError
 from publish.model import Bulletin
 from publish.radio_rates import KeptRates, kept_rates_bytes, load_kept_rates, read_kept_rates
-from publish.render.radio.episode import _unique_slugs
+from publish.render.radio.episode import _told_apart, _unique_slugs
 from publish.render.radio.items import SLUG_MAX, Segment
 from tests.helpers import FIXTURES, snapshot
 from tests.station_log import change_log
@@ -174,6 +174,78 @@ def test_a_withdrawn_items_slug_is_not_given_to_another_and_comes_back_with_it(
     }
     incremental, clean = clean_and_incremental(root, "2024-12-12T15:05")
     assert incremental == clean
+
+
+def check(root: Path, now: str, capsys: pytest.CaptureFixture[str]) -> str:
+    """What `publish check` at `now` reports (it finds no error)."""
+    capsys.readouterr()
+    assert main(["check", "--root", str(root), "--now", now]) == 0
+    out, err = capsys.readouterr()
+    return " ".join((out + err).split())
+
+
+def own_slug(root: Path, slug: str) -> None:
+    """FIRST with `radio.slug` set to `slug`."""
+    path = root / FIRST
+    text = path.read_text("utf-8")
+    path.write_text(text.replace("radio:\n", f"radio:\n  slug: {slug}\n", 1), "utf-8")
+
+
+def test_an_editor_who_changes_radio_slug_after_the_sync_is_told_the_station_keeps_its_own(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A `radio.slug` written after the episode reached the station does not rename its item
+    there (radio staff printed and annotated it): the editor is warned, on the field's line,
+    which slug the station has and that theirs is for later episodes; the rundown keeps it."""
+    sync(root, "2024-12-12T12:00")
+    own_slug(root, "Ra quân cuối năm")
+    said = check(root, "2024-12-12T13:00", capsys)
+    assert (
+        f"{FIRST}:9: cảnh báo: trường 'radio.slug': tập phát 17:00, Thứ Bảy, 14/12/2024 giữ slug "
+        f"{SLUG} mà đài đã nhận cho tin này (cán bộ đài in và ghi chú theo slug ấy); slug "
+        "RA-QUAN-CUOI-NAM ghi ở radio.slug chỉ dùng cho các tập phát sau Cách sửa: Muốn hết cảnh "
+        f"báo này thì ghi lại radio.slug: {SLUG} (hoặc bỏ radio.slug); cần đài gọi tin bằng slug "
+        "mới ngay trong tập này thì báo cán bộ đài."
+    ) in said
+    sync(root, "2024-12-12T13:00")
+    assert slugs(root / STATION)["ra-quan-ttatgt-cuoi-nam"] == SLUG
+    assert "radio.slug" not in check(root, "2024-12-14T17:30", capsys)  # aired: nothing to do
+
+
+def test_a_radio_slug_the_station_has_or_has_numbered_is_not_warned_of(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No warning when the item is sent under its `radio.slug`, before a sync or after it, or
+    under that slug told apart by a number from another item's."""
+    add(root, "ra-quan-dot-hai", "2024-12-10 08:00", f"slug: {SLUG}")  # sorts after FIRST
+    own_slug(root, "CAH ra quân đảm bảo")  # written otherwise, the same slug
+    assert "radio.slug" not in check(root, "2024-12-12T12:00", capsys)
+    sync(root, "2024-12-12T12:00")
+    assert slugs(root / STATION) == {
+        "ra-quan-ttatgt-cuoi-nam": SLUG,
+        "ra-quan-dot-hai": f"{SLUG}-2",
+        "canh-bao-lua-dao-shipper": "CANH-BAO-LUA-DAO-GIA",
+    }
+    assert "radio.slug" not in check(root, "2024-12-12T13:00", capsys)
+
+
+@pytest.mark.parametrize(
+    ("slug", "own", "told"),
+    [
+        (SLUG, SLUG, True),
+        (f"{SLUG}-2", SLUG, True),
+        (f"{SLUG}-12", SLUG, True),
+        ("TIN-ANTT-TUAN-THU-BA-2", "TIN-ANTT-TUAN-THU-BA-SO", True),  # cut to make room
+        (f"{SLUG}-1", SLUG, False),
+        (f"{SLUG}-X", SLUG, False),
+        (f"{SLUG}-2", "CAH-RA-QUAN", False),
+        ("CAH-RA-QUAN-2", SLUG, False),
+    ],
+)
+def test_a_slug_told_apart_by_a_number_is_the_editors_own(slug: str, own: str, told: bool) -> None:
+    """The numbered forms of an editor's slug are those `_unique_slugs` gives: -2, -3… after it,
+    cut between words when the number leaves no room."""
+    assert _told_apart(slug, own) is told
 
 
 def test_without_a_record_of_slugs_the_first_in_order_takes_the_plain_slug(root: Path) -> None:

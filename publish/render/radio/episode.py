@@ -371,6 +371,7 @@ def _assemble(site: Site) -> Assembly:
                 _timing_problem(episode, text, len(joining), whole.bulletins)
                 for text in whole.warnings
             ]
+    problems += _slugs_kept(episodes, synced, blocks, site.now)
     problems += [
         _flag_note(segment.bulletin, flag)
         for episode in episodes
@@ -529,6 +530,54 @@ def left_out(
         # A heading or a photo alone: an empty slot and a stinger on air.
         return _nothing_to_read(bulletin), "bản tin không còn câu nào để đọc trên sóng"
     return None
+
+
+def _slugs_kept(
+    episodes: Sequence[Episode],
+    synced: Mapping[str, KeptRates],
+    blocks: Sequence[tuple[Bulletin, RadioBlock, list[Problem]]],
+    now: dt.datetime,
+) -> list[Problem]:
+    """A warning for each bulletin of an episode to come whose `radio.slug` is not the slug the
+    station was sent it under, nor that slug told apart by a number: the item keeps the
+    station's (`_unique_slugs`), and an editor who changed the field after the sync was told
+    nothing of it."""
+    own = {bulletin.key: block.slug for bulletin, block, bad in blocks if not bad and block.slug}
+    found = []
+    for episode in episodes:
+        record = synced.get(episode.week)
+        if record is None or episode.air < now:  # aired: the station is done with its rundown
+            continue
+        for segment in episode.segments:
+            bulletin = segment.bulletin
+            if bulletin is None or bulletin.key not in own:
+                continue
+            sent = record.slugs.get(bulletin.key)
+            if sent is not None and not _told_apart(sent, own[bulletin.key]):
+                found.append(_slug_kept(bulletin, sent, own[bulletin.key], episode.air))
+    return found
+
+
+def _told_apart(slug: str, own: str) -> bool:
+    """Whether `slug` is `own` as `_unique_slugs` may give it: itself, or numbered (-2, -3…)."""
+    if slug == own:
+        return True
+    head, _, number = slug.rpartition("-")
+    suffix = f"-{number}"
+    return number.isdigit() and int(number) >= 2 and head == _cut_slug(own, SLUG_MAX - len(suffix))
+
+
+def _slug_kept(bulletin: Bulletin, sent: str, own: str, air: dt.datetime) -> Problem:
+    """The warning that an item keeps the slug the station has, not the one `radio.slug` says."""
+    return Problem(
+        bulletin.source,
+        f"tập phát {vn_datetime(air)} giữ slug {sent} mà đài đã nhận cho tin này (cán bộ đài in "
+        f"và ghi chú theo slug ấy); slug {own} ghi ở radio.slug chỉ dùng cho các tập phát sau",
+        field="radio.slug",
+        hint=f"Muốn hết cảnh báo này thì ghi lại radio.slug: {sent} (hoặc bỏ radio.slug); cần đài "
+        "gọi tin bằng slug mới ngay trong tập này thì báo cán bộ đài.",
+        severity="warning",
+    )
 
 
 def _flag_note(bulletin: Bulletin, flag: Flag) -> Problem:

@@ -303,7 +303,9 @@ class Speaker:
             said_title = self._part(bulletin.title, flags, "title", near)
             paragraphs.insert(0, f"{block.type}: {said_title}")
         if block.slug:
-            slug, numbered = block.slug, ""  # the editor's own: never replaced
+            # The editor's own, but for a number telling it apart from another item's and for
+            # an item the station has under another slug, which keeps that (episode._unique_slugs).
+            slug, numbered = block.slug, ""
         else:
             slug, numbered = slug_forms(bulletin.title, lexicon=self.lexicon)
         # No «Đính chính» line (corrections): a script not yet aired already reads the corrected
