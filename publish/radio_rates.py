@@ -310,11 +310,7 @@ def upcoming_rates(
                 **(kept[folder].slugs if folder in kept else {}),
                 # Every row, written or not: its rundown names it, and a pinned slug costs
                 # nothing (it is the one the build gave).
-                **{
-                    str(row["key"]): row["slug"]
-                    for row in document["items"]
-                    if row.get("key") and isinstance(row.get("slug"), str) and row["slug"]
-                },
+                **{row["key"]: row["slug"] for row in document["items"] if row.get("key")},
             }
             result[folder] = KeptRates(air, document["rate_spm"], readers, keys, sent, slugs)
         except (OSError, ValueError, KeyError, TypeError, AttributeError):

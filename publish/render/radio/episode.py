@@ -339,7 +339,6 @@ def _assemble(site: Site) -> Assembly:
                 weeks.get(folder, []),
                 kept=synced.get(folder),
                 later=later.get(folder, []),
-                known=_known_slugs(synced, folder),
             )
             for folder in {*weeks, *awaited}
         ),
@@ -355,13 +354,14 @@ def _assemble(site: Site) -> Assembly:
         # The editor is told of the episode as it will air, scheduled bulletins in it; its items
         # named as the rundown sent names them, whether a sync recorded those slugs yet or not
         # (radio_rates.builds_alike lets the build after that sync replay this report).
+        record = synced.get(episode.week)
         sent_as = {s.bulletin.key: s.slug for s in episode.segments if s.bulletin is not None}
         whole = (
             made_episode(
                 episode.week,
                 [*weeks.get(episode.week, []), *joining],
                 kept=None,
-                known={**_known_slugs(synced, episode.week), **sent_as},
+                known={**(record.slugs if record is not None else {}), **sent_as},
             )
             if joining
             else episode
@@ -388,17 +388,6 @@ def _assemble(site: Site) -> Assembly:
         if s.bulletin is not None
     }
     return Assembly(tuple(episodes), held, tuple(problems), versions, dropped, withheld, unbuilt)
-
-
-_NONE_KNOWN: Mapping[str, str] = {}
-
-
-def _known_slugs(synced: Mapping[str, KeptRates], folder: str) -> Mapping[str, str]:
-    """Item key → the slug the station knows it by in the episode of `folder`, as the last
-    sync recorded it in state/radio-rates.json (none: never synced, or a record from before
-    slugs were kept)."""
-    record = synced.get(folder)
-    return record.slugs if record is not None else _NONE_KNOWN
 
 
 def _announcing(later: Mapping[str, Sequence[Segment]], config: Config) -> set[str]:
@@ -977,13 +966,15 @@ def _episode(
     kept: KeptRates | None,
     now: dt.datetime,
     later: Sequence[Segment] = (),
-    known: Mapping[str, str] = _NONE_KNOWN,
+    known: Mapping[str, str] | None = None,
 ) -> Episode:
     """One episode: frame, bulletins in order with stingers between, slugs unique, timed (each
     read item at its reader's calibrated rate, or once aired at the rate `kept` for it; an
     episode `kept` as aired also keeps its air time). `later`: the items of the scheduled
     bulletins that will join it, of which it keeps only their publish times; `known`: the
-    slugs the station knows its items by (`_unique_slugs`)."""
+    slugs the station knows its items by (`_unique_slugs`), by default those `kept` records."""
+    if known is None:
+        known = kept.slugs if kept is not None else {}
     items = sorted(items, key=lambda s: (s.order, s.bulletin.date, s.bulletin.key))  # type: ignore[union-attr]
     air = min(s.air for s in (items or later) if s.air is not None)
     if kept is not None and kept.air < now:
@@ -1030,7 +1021,7 @@ def _cut_slug(slug: str, room: int) -> str:
     return head.rstrip("-") or slug[:room]
 
 
-def _unique_slugs(segments: list[Segment], known: Mapping[str, str] = _NONE_KNOWN) -> list[Segment]:
+def _unique_slugs(segments: list[Segment], known: Mapping[str, str] | None = None) -> list[Segment]:
     """S2: read items get unique slugs within the episode; music cues may repeat. An item the
     station knows by a slug (`known`, item key → slug, as the last sync recorded them) keeps it,
     and no other item takes one of those: the station's rundowns and scripts name it, and an
@@ -1039,13 +1030,16 @@ def _unique_slugs(segments: list[Segment], known: Mapping[str, str] = _NONE_KNOW
     (review R14); a later one takes the number of its title the slug's limit cut off, if any
     (Segment.numbered: TIN-ANTT-TUAN-THU-BA-2), else "-2", "-3" …, never the slug of another
     item."""
+    known = known or {}
     pinned: dict[int, str] = {}
+    pinned_slugs: set[str] = set()
     for index, segment in enumerate(segments):
         bulletin = segment.bulletin
         slug = known.get(bulletin.key, "") if bulletin is not None else ""
         # A slug twice in a record (only by hand) is kept by the first item alone.
-        if slug and segment.kind == "read" and slug not in pinned.values():
+        if slug and segment.kind == "read" and slug not in pinned_slugs:
             pinned[index] = slug
+            pinned_slugs.add(slug)
     # Every slug of the record, a withdrawn item's too: its script is in _rut-lai/.
     taken = set(known.values())
     plain = {s.slug for s in segments if s.kind == "read"}
