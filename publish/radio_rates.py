@@ -352,8 +352,10 @@ def builds_alike(
     the build lays it out at, and one laid out in the past is never changed. A record's slugs
     are read for every episode, to come too: upcoming_rates records those of the rundown the
     build wrote, over the ones it read, and an item given the slug it has keeps it, so the build
-    gives the same slugs from either. A reader added to the build must keep this true or
-    change it."""
+    gives the same slugs from either. So does the Q9 note's episode with scheduled bulletins,
+    which takes the record's slugs with those the episode gave; and the `radio.slug` warning
+    sees the same, as a sync adds only slugs the build gave (an item's `radio.slug`, or it told
+    apart by a number). A reader added to the build must keep this true or change it."""
     if until is None:
         return False
     changed = [f for f in before.keys() | after.keys() if before.get(f) != after.get(f)]
