@@ -44,6 +44,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,6 +52,7 @@ from pathlib import Path
 from publish.correction_text import corrected_key
 from publish.errors import PublishError, os_reason
 from publish.git_restore import restore_or_delete
+from publish.render.radio_station import SLUG_MAX
 from publish.syntax import json_error
 
 __all__ = [
@@ -74,6 +76,9 @@ RATES_NAME = "radio-rates.json"
 _FORMAT_VERSION = 1
 AIRED_KEPT = 13
 """Aired episodes whose record is kept: a quarter of weekly broadcasts (see the module doc)."""
+_SLUG = re.compile(r"[A-Z0-9]+(?:-[A-Z0-9]+)*")
+"""The form of a slug the build gives (items.make_slug, episode._unique_slugs), at most SLUG_MAX
+characters long: one hand-edited into anything else would be pinned and sent to the station."""
 
 
 def rates_path(root: Path) -> Path:
@@ -155,12 +160,23 @@ def _records(raw: bytes, path: Path) -> dict[str, KeptRates]:
             rate = _whole(entry["rate_spm"])
             sent = {str(k): _sent_item(v) for k, v in entry.get("sent", {}).items()}
             slugs = {str(k): v for k, v in entry.get("slugs", {}).items()}
-            if not all(isinstance(v, str) and v for v in slugs.values()):
+            if not all(isinstance(v, str) for v in slugs.values()):
                 raise ValueError(slugs)
+            bad = [k for k, v in slugs.items() if len(v) > SLUG_MAX or not _SLUG.fullmatch(v)]
+            if bad:
+                raise _damaged(path, _bad_slug(bad[0], str(folder)))
             kept[str(folder)] = KeptRates(air, rate, readers, frozenset(bulletins), sent, slugs)
         except (KeyError, TypeError, AttributeError, ValueError):
             raise _damaged(path, " (không đúng dạng)") from None
     return kept
+
+
+def _bad_slug(key: str, folder: str) -> str:
+    """How the damaged-file error names a recorded slug the build could not have given."""
+    return (
+        f" (slug của tin «{key}» ở tập {folder} không đúng dạng: slug chỉ gồm chữ in hoa không "
+        f"dấu, chữ số và dấu gạch ngang (-), tối đa {SLUG_MAX} ký tự, ví dụ CAH-RA-QUAN-DAM-BAO)"
+    )
 
 
 def _sent_item(value: dict[str, object]) -> SentItem:
@@ -185,7 +201,9 @@ def _damaged(path: Path, detail: str) -> PublishError:
     return PublishError(
         f"không đọc được {path.name} trong state/{detail}. "
         + restore_or_delete(
-            f"state/{path.name}", "các tập đã phát được tính lại theo tốc độ đọc hiện nay"
+            f"state/{path.name}",
+            "các tập đã phát được tính lại theo tốc độ đọc hiện nay, và slug của các tin lại đặt "
+            "theo thứ tự phát như với tập chưa gửi đài",
         )
     )
 
@@ -292,11 +310,7 @@ def upcoming_rates(
                 **(kept[folder].slugs if folder in kept else {}),
                 # Every row, written or not: its rundown names it, and a pinned slug costs
                 # nothing (it is the one the build gave).
-                **{
-                    str(row["key"]): row["slug"]
-                    for row in document["items"]
-                    if row.get("key") and isinstance(row.get("slug"), str) and row["slug"]
-                },
+                **{row["key"]: row["slug"] for row in document["items"] if row.get("key")},
             }
             result[folder] = KeptRates(air, document["rate_spm"], readers, keys, sent, slugs)
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
@@ -338,8 +352,10 @@ def builds_alike(
     the build lays it out at, and one laid out in the past is never changed. A record's slugs
     are read for every episode, to come too: upcoming_rates records those of the rundown the
     build wrote, over the ones it read, and an item given the slug it has keeps it, so the build
-    gives the same slugs from either. A reader added to the build must keep this true or
-    change it."""
+    gives the same slugs from either. So does the Q9 note's episode with scheduled bulletins,
+    which takes the record's slugs with those the episode gave; and the `radio.slug` warning
+    sees the same, as a sync adds only slugs the build gave (an item's `radio.slug`, or it told
+    apart by a number). A reader added to the build must keep this true or change it."""
     if until is None:
         return False
     changed = [f for f in before.keys() | after.keys() if before.get(f) != after.get(f)]

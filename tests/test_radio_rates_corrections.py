@@ -27,7 +27,15 @@ def test_an_aired_record_stays_while_an_episode_to_come_corrects_its_bulletin(
     rundown = {
         "air_start": (NOW + week).isoformat(),
         "rate_spm": 200,
-        "items": [{"key": item, "title": "…", "duration_mode": "estimated", "rate_spm": None}],
+        "items": [
+            {
+                "key": item,
+                "slug": "DINH-CHINH",
+                "title": "…",
+                "duration_mode": "estimated",
+                "rate_spm": None,
+            }
+        ],
     }
     (tmp_path / "coming").mkdir()
     (tmp_path / "coming/rundown.json").write_text(json.dumps(rundown), "utf-8")

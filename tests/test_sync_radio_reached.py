@@ -76,7 +76,14 @@ SYNCED = COMING - dt.timedelta(days=2)
 def built_episode(radio: Path, *keys: str) -> None:
     """An episode folder built in `radio` (output/radio/) with the bulletins `keys`."""
     rows = [
-        {"key": key, "title": key, "duration_mode": "estimated", "rate_spm": None} for key in keys
+        {
+            "key": key,
+            "slug": key.upper(),
+            "title": key,
+            "duration_mode": "estimated",
+            "rate_spm": None,
+        }
+        for key in keys
     ]
     document = {"air_start": COMING.isoformat(), "rate_spm": 200, "items": rows}
     (radio / EPISODE).mkdir(parents=True)

@@ -25,7 +25,7 @@ from publish.cli import main
 from publish.errors import PublishError
 from publish.model import Bulletin
 from publish.radio_rates import KeptRates, kept_rates_bytes, load_kept_rates, read_kept_rates
-from publish.render.radio.episode import _unique_slugs
+from publish.render.radio.episode import _told_apart, _unique_slugs
 from publish.render.radio.items import SLUG_MAX, Segment
 from tests.helpers import FIXTURES, snapshot
 from tests.station_log import change_log
@@ -52,13 +52,18 @@ def sync(root: Path, now: str) -> None:
     assert main(["sync", "radio", "--root", str(root), "--now", now]) == 0
 
 
-def add(root: Path, key: str, date: str, radio: str = "") -> None:
-    """A new approved radio bulletin `key` with TITLE, published at `date`."""
-    block = f"radio:\n  {radio}\n" if radio else ""
+def add(root: Path, key: str, date: str, radio: str = "", sentences: int = 1) -> None:
+    """A new approved radio bulletin `key` with TITLE, published at `date`, its `radio:` block
+    holding `radio` (a flow mapping's inside), its body `sentences` sentences long."""
+    block = f"radio: {{{radio}}}\n" if radio else ""
+    body = " ".join(
+        ["Tổ công tác tiếp tục ra quân trên tuyến đường tỉnh, nhắc người dân đội mũ bảo hiểm."]
+        * sentences
+    )
     (root / f"content/bai-viet/{date[:10]}-{key}.md").write_text(
         f'---\nid: "{key}"\ntitle: "{TITLE}"\ndate: {date}\ncategory: an-ninh-trat-tu\n'
         f'summary: "Ra quân tiếp."\napproved_by: "Thượng tá Nguyễn Văn Hùng"\n{block}---\n\n'
-        "Tổ công tác tiếp tục ra quân trên tuyến đường tỉnh, nhắc người dân đội mũ bảo hiểm.\n",
+        f"{body}\n",
         "utf-8",
     )
 
@@ -171,6 +176,78 @@ def test_a_withdrawn_items_slug_is_not_given_to_another_and_comes_back_with_it(
     assert incremental == clean
 
 
+def check(root: Path, now: str, capsys: pytest.CaptureFixture[str]) -> str:
+    """What `publish check` at `now` reports (it finds no error)."""
+    capsys.readouterr()
+    assert main(["check", "--root", str(root), "--now", now]) == 0
+    out, err = capsys.readouterr()
+    return " ".join((out + err).split())
+
+
+def own_slug(root: Path, slug: str) -> None:
+    """FIRST with `radio.slug` set to `slug`."""
+    path = root / FIRST
+    text = path.read_text("utf-8")
+    path.write_text(text.replace("radio:\n", f"radio:\n  slug: {slug}\n", 1), "utf-8")
+
+
+def test_an_editor_who_changes_radio_slug_after_the_sync_is_told_the_station_keeps_its_own(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A `radio.slug` written after the episode reached the station does not rename its item
+    there (radio staff printed and annotated it): the editor is warned, on the field's line,
+    which slug the station has and that theirs is for later episodes; the rundown keeps it."""
+    sync(root, "2024-12-12T12:00")
+    own_slug(root, "Ra quân cuối năm")
+    said = check(root, "2024-12-12T13:00", capsys)
+    assert (
+        f"{FIRST}:9: cảnh báo: trường 'radio.slug': tập phát 17:00, Thứ Bảy, 14/12/2024 giữ slug "
+        f"{SLUG} mà đài đã nhận cho tin này (cán bộ đài in và ghi chú theo slug ấy); slug "
+        "RA-QUAN-CUOI-NAM ghi ở radio.slug chỉ dùng cho các tập phát sau Cách sửa: Muốn hết cảnh "
+        f"báo này thì ghi lại radio.slug: {SLUG} (hoặc bỏ radio.slug); cần đài gọi tin bằng slug "
+        "mới ngay trong tập này thì báo cán bộ đài."
+    ) in said
+    sync(root, "2024-12-12T13:00")
+    assert slugs(root / STATION)["ra-quan-ttatgt-cuoi-nam"] == SLUG
+    assert "radio.slug" not in check(root, "2024-12-14T17:30", capsys)  # aired: nothing to do
+
+
+def test_a_radio_slug_the_station_has_or_has_numbered_is_not_warned_of(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No warning when the item is sent under its `radio.slug`, before a sync or after it, or
+    under that slug told apart by a number from another item's."""
+    add(root, "ra-quan-dot-hai", "2024-12-10 08:00", f"slug: {SLUG}")  # sorts after FIRST
+    own_slug(root, "CAH ra quân đảm bảo")  # written otherwise, the same slug
+    assert "radio.slug" not in check(root, "2024-12-12T12:00", capsys)
+    sync(root, "2024-12-12T12:00")
+    assert slugs(root / STATION) == {
+        "ra-quan-ttatgt-cuoi-nam": SLUG,
+        "ra-quan-dot-hai": f"{SLUG}-2",
+        "canh-bao-lua-dao-shipper": "CANH-BAO-LUA-DAO-GIA",
+    }
+    assert "radio.slug" not in check(root, "2024-12-12T13:00", capsys)
+
+
+@pytest.mark.parametrize(
+    ("slug", "own", "told"),
+    [
+        (SLUG, SLUG, True),
+        (f"{SLUG}-2", SLUG, True),
+        (f"{SLUG}-12", SLUG, True),
+        ("TIN-ANTT-TUAN-THU-BA-2", "TIN-ANTT-TUAN-THU-BA-SO", True),  # cut to make room
+        (f"{SLUG}-1", SLUG, False),
+        (f"{SLUG}-X", SLUG, False),
+        (f"{SLUG}-2", "CAH-RA-QUAN", False),
+        ("CAH-RA-QUAN-2", SLUG, False),
+    ],
+)
+def test_a_slug_told_apart_by_a_number_is_the_editors_own(slug: str, own: str, told: bool) -> None:
+    """The numbered forms of an editor's slug are those `_unique_slugs` gives: -2, -3… after it,
+    cut between words when the number leaves no room."""
+    assert _told_apart(slug, own) is told
+
+
 def test_without_a_record_of_slugs_the_first_in_order_takes_the_plain_slug(root: Path) -> None:
     """A new unit (no state/), or a record written before slugs were kept: as before, the
     first item in running order has the plain slug; only a sync's record pins them."""
@@ -181,6 +258,42 @@ def test_without_a_record_of_slugs_the_first_in_order_takes_the_plain_slug(root:
         "ra-quan-ttatgt-cuoi-nam": f"{SLUG}-2",
         "canh-bao-lua-dao-shipper": "CANH-BAO-LUA-DAO-GIA",
     }
+
+
+def q9(capsys: pytest.CaptureFixture[str]) -> list[str]:
+    """The Q9 (episode timing) lines of the report printed since the last call."""
+    out, err = capsys.readouterr()
+    return [line for line in (out + err).splitlines() if "Q9" in line]
+
+
+def test_the_timing_note_names_items_alike_before_and_after_a_sync_replayed_or_fresh(
+    root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The editor is told of an episode as it will air, a scheduled bulletin in it: when that
+    one sorts first (`order: 1`) and shares a title, the Q9 note names the items by slug.
+    Those slugs followed running order until a sync recorded the rundown's (the published
+    items'), then pinned them: the build after the sync, replayed (the record changed only for
+    an episode to come), repeated the old names while a fresh build gave others. Now the note
+    names each item as the rundown sent to the station does, before the sync and after it."""
+    add(root, "ra-quan-dot-hai", "2024-12-10 08:00", "floatable: true", sentences=12)
+    add(root, "ra-quan-hen-gio", "2024-12-13 08:00", "floatable: true, order: 1", sentences=12)
+    now = "2024-12-12T12:00"
+    assert main(["build", "--root", str(root), "--now", now]) == 0
+    before = q9(capsys)
+    sync(root, now)
+    capsys.readouterr()
+    assert main(["build", "--root", str(root), "--now", now]) == 0
+    out, err = capsys.readouterr()
+    assert "Không có gì thay đổi kể từ lần dựng trước" in out + err  # replayed
+    replayed = [line for line in (out + err).splitlines() if "Q9" in line]
+    shutil.rmtree(root / ".cache")
+    shutil.rmtree(root / "output")
+    assert main(["build", "--root", str(root), "--now", now]) == 0
+    fresh = q9(capsys)
+    sent = slugs(root / STATION)["ra-quan-dot-hai"]
+    assert sent == f"{SLUG}-2"  # the station's: FIRST, published before it, has SLUG
+    assert len(fresh) == 1 and f", {sent}) cùng nhạc cắt" in fresh[0]  # suggested to drop
+    assert before == replayed == fresh
 
 
 def test_the_record_keeps_slugs_only_when_there_are_some(tmp_path: Path) -> None:
@@ -199,6 +312,43 @@ def test_the_record_keeps_slugs_only_when_there_are_some(tmp_path: Path) -> None
     with pytest.raises(PublishError) as raised:
         read_kept_rates(path)
     assert "không đọc được radio-rates.json trong state/ (không đúng dạng)" in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    "slug", ["X" * (SLUG_MAX + 1), "lower case", "CAH RA", "CÔNG-AN", "CAH--RA", "-CAH", ""]
+)
+def test_a_recorded_slug_the_build_could_not_give_is_a_damaged_file(
+    root: Path, slug: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A slug hand-edited in state/radio-rates.json into a form make_slug never gives (too
+    long, lower case, a space, a mark, an empty word) would be pinned and sent to the station:
+    every command stops and names the item, the episode and the form a slug has."""
+    sync(root, "2024-12-12T12:00")
+    path = root / RATES
+    document = json.loads(path.read_text("utf-8"))
+    record = document["episodes"][WEEK]["slugs"]
+    assert record["ra-quan-ttatgt-cuoi-nam"] == SLUG
+    record["ra-quan-ttatgt-cuoi-nam"] = slug
+    path.write_text(json.dumps(document, ensure_ascii=False), "utf-8")
+    capsys.readouterr()
+    assert main(["build", "--root", str(root), "--now", "2024-12-12T13:00"]) != 0
+    _out, err = capsys.readouterr()
+    assert (
+        f"không đọc được radio-rates.json trong state/ (slug của tin «ra-quan-ttatgt-cuoi-nam» ở "
+        f"tập {WEEK} không đúng dạng: slug chỉ gồm chữ in hoa không dấu, chữ số và dấu gạch "
+        f"ngang (-), tối đa {SLUG_MAX} ký tự, ví dụ CAH-RA-QUAN-DAM-BAO). Lấy lại bản tốt"
+    ) in " ".join(err.split())
+
+
+def test_a_recorded_slug_of_every_form_the_build_gives_is_read(tmp_path: Path) -> None:
+    """The check of recorded slugs refuses none the build gives: a slug as long as allowed,
+    numbered, cut within a first word too long for it, or all digits."""
+    air = dt.datetime(2024, 12, 14, 17, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
+    forms = ["X" * SLUG_MAX, "TIN-ANTT-TUAN-THU-BA-12", "CHONGLUADAOTRUCTUYENKHON", "113"]
+    named = KeptRates(air, 240, {}, frozenset(), slugs={f"k{n}": v for n, v in enumerate(forms)})
+    path = tmp_path / "radio-rates.json"
+    path.write_bytes(kept_rates_bytes({WEEK: named}))
+    assert load_kept_rates(path) == {WEEK: named}
 
 
 def item(key: str, slug: str, numbered: str = "") -> Segment:

@@ -18,6 +18,7 @@ __all__ = [
     "EDITOR_NOTES",
     "END_MARK",
     "OTHER",
+    "SLUG_MAX",
     "WIDTH",
     "air_after",
     "air_at",
@@ -35,6 +36,10 @@ EDITOR_NOTES = "ghi-chu-bien-tap.txt"
 """The file beside an episode's rundown.txt in output/radio/ with the read-aloud notes for the
 unit's editors: never copied to the station, whose staff read rundown.txt and had no use for
 them (a rundown sent again for a note fixed, or staff reading «dòng 24» of a file they lack)."""
+
+SLUG_MAX = 24
+"""S2: a slug is at most 24 characters (here for the rates record's check of the slugs
+it holds, publish/radio_rates.py, as END_MARK is for the sync)."""
 
 END_MARK = "— HẾT TIN —"
 """S7: the end of a bulletin item (here for the sync's layout check, as WIDTH is)."""

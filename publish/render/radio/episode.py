@@ -339,7 +339,6 @@ def _assemble(site: Site) -> Assembly:
                 weeks.get(folder, []),
                 kept=synced.get(folder),
                 later=later.get(folder, []),
-                known=_known_slugs(synced, folder),
             )
             for folder in {*weeks, *awaited}
         ),
@@ -352,13 +351,17 @@ def _assemble(site: Site) -> Assembly:
         problems.append(_empty_slot(coming, config))
     for episode in episodes:
         joining = later.get(episode.week, [])
-        # The editor is told of the episode as it will air, scheduled bulletins in it.
+        # The editor is told of the episode as it will air, scheduled bulletins in it; its items
+        # named as the rundown sent names them, whether a sync recorded those slugs yet or not
+        # (radio_rates.builds_alike lets the build after that sync replay this report).
+        record = synced.get(episode.week)
+        sent_as = {s.bulletin.key: s.slug for s in episode.segments if s.bulletin is not None}
         whole = (
             made_episode(
                 episode.week,
                 [*weeks.get(episode.week, []), *joining],
                 kept=None,
-                known=_known_slugs(synced, episode.week),
+                known={**(record.slugs if record is not None else {}), **sent_as},
             )
             if joining
             else episode
@@ -368,6 +371,7 @@ def _assemble(site: Site) -> Assembly:
                 _timing_problem(episode, text, len(joining), whole.bulletins)
                 for text in whole.warnings
             ]
+    problems += _slugs_kept(episodes, synced, blocks, site.now)
     problems += [
         _flag_note(segment.bulletin, flag)
         for episode in episodes
@@ -384,17 +388,6 @@ def _assemble(site: Site) -> Assembly:
         if s.bulletin is not None
     }
     return Assembly(tuple(episodes), held, tuple(problems), versions, dropped, withheld, unbuilt)
-
-
-_NONE_KNOWN: Mapping[str, str] = {}
-
-
-def _known_slugs(synced: Mapping[str, KeptRates], folder: str) -> Mapping[str, str]:
-    """Item key → the slug the station knows it by in the episode of `folder`, as the last
-    sync recorded it in state/radio-rates.json (none: never synced, or a record from before
-    slugs were kept)."""
-    record = synced.get(folder)
-    return record.slugs if record is not None else _NONE_KNOWN
 
 
 def _announcing(later: Mapping[str, Sequence[Segment]], config: Config) -> set[str]:
@@ -526,6 +519,54 @@ def left_out(
         # A heading or a photo alone: an empty slot and a stinger on air.
         return _nothing_to_read(bulletin), "bản tin không còn câu nào để đọc trên sóng"
     return None
+
+
+def _slugs_kept(
+    episodes: Sequence[Episode],
+    synced: Mapping[str, KeptRates],
+    blocks: Sequence[tuple[Bulletin, RadioBlock, list[Problem]]],
+    now: dt.datetime,
+) -> list[Problem]:
+    """A warning for each bulletin of an episode to come whose `radio.slug` is not the slug the
+    station was sent it under, nor that slug told apart by a number: the item keeps the
+    station's (`_unique_slugs`), and an editor who changed the field after the sync was told
+    nothing of it."""
+    own = {bulletin.key: block.slug for bulletin, block, bad in blocks if not bad and block.slug}
+    found = []
+    for episode in episodes:
+        record = synced.get(episode.week)
+        if record is None or episode.air < now:  # aired: the station is done with its rundown
+            continue
+        for segment in episode.segments:
+            bulletin = segment.bulletin
+            if bulletin is None or bulletin.key not in own:
+                continue
+            sent = record.slugs.get(bulletin.key)
+            if sent is not None and not _told_apart(sent, own[bulletin.key]):
+                found.append(_slug_kept(bulletin, sent, own[bulletin.key], episode.air))
+    return found
+
+
+def _told_apart(slug: str, own: str) -> bool:
+    """Whether `slug` is `own` as `_unique_slugs` may give it: itself, or numbered (-2, -3…)."""
+    if slug == own:
+        return True
+    head, _, number = slug.rpartition("-")
+    suffix = f"-{number}"
+    return number.isdigit() and int(number) >= 2 and head == _cut_slug(own, SLUG_MAX - len(suffix))
+
+
+def _slug_kept(bulletin: Bulletin, sent: str, own: str, air: dt.datetime) -> Problem:
+    """The warning that an item keeps the slug the station has, not the one `radio.slug` says."""
+    return Problem(
+        bulletin.source,
+        f"tập phát {vn_datetime(air)} giữ slug {sent} mà đài đã nhận cho tin này (cán bộ đài in "
+        f"và ghi chú theo slug ấy); slug {own} ghi ở radio.slug chỉ dùng cho các tập phát sau",
+        field="radio.slug",
+        hint=f"Muốn hết cảnh báo này thì ghi lại radio.slug: {sent} (hoặc bỏ radio.slug); cần đài "
+        "gọi tin bằng slug mới ngay trong tập này thì báo cán bộ đài.",
+        severity="warning",
+    )
 
 
 def _flag_note(bulletin: Bulletin, flag: Flag) -> Problem:
@@ -925,13 +966,15 @@ def _episode(
     kept: KeptRates | None,
     now: dt.datetime,
     later: Sequence[Segment] = (),
-    known: Mapping[str, str] = _NONE_KNOWN,
+    known: Mapping[str, str] | None = None,
 ) -> Episode:
     """One episode: frame, bulletins in order with stingers between, slugs unique, timed (each
     read item at its reader's calibrated rate, or once aired at the rate `kept` for it; an
     episode `kept` as aired also keeps its air time). `later`: the items of the scheduled
     bulletins that will join it, of which it keeps only their publish times; `known`: the
-    slugs the station knows its items by (`_unique_slugs`)."""
+    slugs the station knows its items by (`_unique_slugs`), by default those `kept` records."""
+    if known is None:
+        known = kept.slugs if kept is not None else {}
     items = sorted(items, key=lambda s: (s.order, s.bulletin.date, s.bulletin.key))  # type: ignore[union-attr]
     air = min(s.air for s in (items or later) if s.air is not None)
     if kept is not None and kept.air < now:
@@ -978,7 +1021,7 @@ def _cut_slug(slug: str, room: int) -> str:
     return head.rstrip("-") or slug[:room]
 
 
-def _unique_slugs(segments: list[Segment], known: Mapping[str, str] = _NONE_KNOWN) -> list[Segment]:
+def _unique_slugs(segments: list[Segment], known: Mapping[str, str] | None = None) -> list[Segment]:
     """S2: read items get unique slugs within the episode; music cues may repeat. An item the
     station knows by a slug (`known`, item key → slug, as the last sync recorded them) keeps it,
     and no other item takes one of those: the station's rundowns and scripts name it, and an
@@ -987,13 +1030,16 @@ def _unique_slugs(segments: list[Segment], known: Mapping[str, str] = _NONE_KNOW
     (review R14); a later one takes the number of its title the slug's limit cut off, if any
     (Segment.numbered: TIN-ANTT-TUAN-THU-BA-2), else "-2", "-3" …, never the slug of another
     item."""
+    known = known or {}
     pinned: dict[int, str] = {}
+    pinned_slugs: set[str] = set()
     for index, segment in enumerate(segments):
         bulletin = segment.bulletin
         slug = known.get(bulletin.key, "") if bulletin is not None else ""
         # A slug twice in a record (only by hand) is kept by the first item alone.
-        if slug and segment.kind == "read" and slug not in pinned.values():
+        if slug and segment.kind == "read" and slug not in pinned_slugs:
             pinned[index] = slug
+            pinned_slugs.add(slug)
     # Every slug of the record, a withdrawn item's too: its script is in _rut-lai/.
     taken = set(known.values())
     plain = {s.slug for s in segments if s.kind == "read"}

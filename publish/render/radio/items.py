@@ -31,7 +31,7 @@ from publish.radio.place_kinds import site_places
 from publish.radio.readtime import count_syllables, simple_seconds
 from publish.render.radio.cache import fingerprint
 from publish.render.radio.contact import contact_text
-from publish.render.radio_station import air_at, next_air
+from publish.render.radio_station import SLUG_MAX, air_at, next_air
 from publish.shortcodes import blanked_out
 from publish.text import fold, nfc, quoted
 
@@ -67,8 +67,6 @@ __all__ = [
     "with_contact",
 ]
 
-SLUG_MAX = 24
-"""S2: a slug is at most 24 characters."""
 ITEM_TYPES = {"tin": "Tin", "bai": "Bài"}
 """S3: the types a bulletin item may have (folded spelling → label)."""
 BLOCK_KEYS = {
@@ -305,7 +303,9 @@ class Speaker:
             said_title = self._part(bulletin.title, flags, "title", near)
             paragraphs.insert(0, f"{block.type}: {said_title}")
         if block.slug:
-            slug, numbered = block.slug, ""  # the editor's own: never replaced
+            # The editor's own, but for a number telling it apart from another item's and for
+            # an item the station has under another slug, which keeps that (episode._unique_slugs).
+            slug, numbered = block.slug, ""
         else:
             slug, numbered = slug_forms(bulletin.title, lexicon=self.lexicon)
         # No «Đính chính» line (corrections): a script not yet aired already reads the corrected
