@@ -1,0 +1,104 @@
+"""A bulletin's table as a citizen's QA found it (session 75): a statistics table with a money
+column aligned right by `|---:|`, a scam domain in its notes and a total row with no note, read
+on a 1280 px screen and as boxes on a 375 px phone; and the «Báo tin cho …» box's e-mail."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+import pytest
+
+from publish import config as config_module
+from publish.pipeline import build
+from publish.writer import write
+from tests.browser.conftest import LONG_WORD, NOW, Opener, copy_sample, looking, serve
+from tests.helpers import bulletin_md
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Locator
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 375, "height": 812, "mobile": True}
+WIDE = {"width": 1280, "height": 900}
+TABLE = (
+    "| Xã, thị trấn | Số tin báo | Thiệt hại (đồng) | Ghi chú |\n"
+    "|---|---:|---:|---|\n"
+    "| Tân Phú | 6 | 850.000.000 | 1 người cao tuổi bị lừa qua ứng dụng giả mạo VNeID cài từ"
+    f" đường link {LONG_WORD} |\n"
+    "| An Nhơn | 5 | 400.000.000 | Chưa xác định được tài khoản nhận |\n"
+    "| Phú Long | 3 | 0 | Người dân phát hiện kịp thời |\n"
+    "| **Cộng** | **14** | **1.250.000.000** | |\n"
+)
+PAGE = "/2027/01/thong-ke/"
+
+
+@pytest.fixture(scope="module")
+def table_server(browser: Browser, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Base URL of the sample site with the QA's bulletin, served on 127.0.0.1."""
+    root = copy_sample(tmp_path_factory.mktemp("tables"))
+    (root / "content" / "bai-viet" / "2027-01-09-thong-ke.md").write_text(
+        bulletin_md(
+            {"title": '"Thống kê tin báo lừa đảo"', "date": "2027-01-09 08:00", "slug": "thong-ke"},
+            body=f"## Thống kê theo xã\n\n{TABLE}",
+        ),
+        encoding="utf-8",
+    )
+    result = build(config_module.load(root), channels=("web",), now=NOW)
+    write(result.artifacts, root / "output", ("web",))
+    with serve(root / "output" / "web") as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def look_table(browser: Browser, table_server: str) -> Iterator[Opener]:
+    """Opens pages of that site for tests that only read them."""
+    with looking(browser, table_server) as opener:
+        yield opener
+
+
+def _lines(element: Locator) -> list[str]:
+    """The text of `element` as drawn, one string a line (a line is the letters at one height)."""
+    return element.evaluate(
+        """e => {
+            const lines = new Map(), walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+            for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+                for (let i = 0; i < text.data.length; i++) {
+                    const range = document.createRange();
+                    range.setStart(text, i); range.setEnd(text, i + 1);
+                    const rect = range.getClientRects()[0];
+                    if (!rect) continue;
+                    const top = Math.round(rect.top);
+                    lines.set(top, (lines.get(top) || '') + text.data[i]);
+                }
+            }
+            return [...lines.keys()].sort((a, b) => a - b).map(k => lines.get(k).trim());
+        }"""
+    )
+
+
+def test_a_column_aligned_right_in_markdown_is_aligned_right(look_table: Opener) -> None:
+    """`|---:|` asks for the figures to line up on the right, as amounts are compared: the page
+    dropped it (the sanitiser removed the cells' style). The heading and cells of those two
+    columns are aligned right, the others left."""
+    page, _ = look_table(PAGE, **WIDE)
+    region = page.get_by_role("region", name="Thống kê theo xã")
+    align = "cs => cs.map(c => getComputedStyle(c).textAlign)"
+    assert region.locator("thead th").evaluate_all(align) == ["left", "right", "right", "left"]
+    for row in region.locator("tbody tr").all():
+        assert row.locator("th, td").evaluate_all(align) == ["left", "right", "right", "left"]
+
+
+def test_a_phone_s_row_boxes_keep_their_lines_left(
+    look_table: Opener,
+) -> None:
+    """On a phone each row is a box of «Label: value» lines: the right-aligned column's lines
+    stay at the left of the box, under the labels of the others."""
+    page, _ = look_table(PAGE, **PHONE)
+    region = page.get_by_role("region", name="Thống kê theo xã")
+    assert region.locator("table").evaluate("t => getComputedStyle(t).display") == "block"
+    lines = region.locator("tbody td").evaluate_all(
+        "cs => cs.map(c => getComputedStyle(c).textAlign)"
+    )
+    assert set(lines) == {"left"}, lines

@@ -1,0 +1,73 @@
+"""A bulletin's table cells on the website and in its feed: the alignment the editor wrote
+(`|---:|`), no label for an empty cell on a phone, and long words free to break."""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+
+import pytest
+
+from publish.render.web.markdown import MarkdownRenderer
+from tests.helpers import bulletin_md
+from tests.web_fixture import build_site, copy_site
+
+DOMAIN = "dichvucongbocongangovvnxacthucdinhdanhdientu-capnhat.online"
+TABLE = (
+    "| Xã | Số tin báo | Thiệt hại (đồng) | Ghi chú |\n"
+    "|:---|---:|:---:|---|\n"
+    f"| Tân Phú | 6 | 850.000.000 | Bị lừa qua đường link {DOMAIN} |\n"
+    "| **Cộng** | **14** | **1.250.000.000.000** | |\n"
+)
+
+
+def _convert(text: str) -> str:
+    """The sanitised HTML of a body."""
+    return MarkdownRenderer().convert(text, lookup=lambda src: None)
+
+
+def test_a_cell_keeps_the_alignment_written_in_markdown_and_no_other_style() -> None:
+    """`|---:|` writes the cells' alignment as their style, which the sanitiser dropped: a
+    column of amounts was left-aligned on the page and in the feeds. Their alignment is kept,
+    and only that: any other style, and a style anywhere else, is still removed."""
+    cells = re.findall(r"<t[hd]\b([^>]*)>", _convert(TABLE))
+    assert cells[:4] == [
+        ' style="text-align: left;"',
+        ' style="text-align: right;"',
+        ' style="text-align: center;"',
+        "",
+    ]
+    raw = (
+        '<table><tr><td style="TEXT-ALIGN:Right">1</td>'
+        '<td style="text-align: right; background: url(https://x.example/a.png)">2</td>'
+        '<td style="color: red">3</td><td style="text-align: justify">4</td></tr></table>\n\n'
+        '<p style="text-align: center">Đoạn</p>\n'
+    )
+    written = _convert(raw)
+    assert re.findall(r"\bstyle=\"[^\"]*\"", written) == ['style="text-align: right;"']
+    assert "<td>2</td>" in written and "<p>Đoạn</p>" in written
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str]:
+    """The page and the Atom feed of the fixture site with a bulletin holding TABLE."""
+    root = copy_site(tmp_path_factory.mktemp("cells"))
+    (root / "content" / "bai-viet" / "2024-03-30-thong-ke.md").write_text(
+        bulletin_md(
+            {"title": '"Thống kê tin báo"', "date": "2024-03-30 08:00", "slug": "thong-ke"},
+            body=TABLE,
+        ),
+        encoding="utf-8",
+    )
+    site = build_site(root)
+    return site.html("/2024/03/thong-ke/"), site.text("feed.xml")
+
+
+def test_the_page_and_the_feed_align_the_amounts_right(built: tuple[str, str]) -> None:
+    """The page and the feed (whose readers have no stylesheet of the site) carry it alike."""
+    page, feed = built
+    entry = htmllib.unescape(feed.split("Thống kê tin báo", 1)[1].split("</entry>", 1)[0])
+    for shown in (page, entry):
+        assert re.search(
+            r"<td\b[^>]*\bstyle=\"text-align: right;\"[^>]*><strong>14</strong>", shown
+        )
