@@ -9,6 +9,7 @@ import re
 import pytest
 
 from publish.render.web.markdown import MarkdownRenderer
+from publish.render.web.tables import stacked_tables
 from tests.helpers import bulletin_md
 from tests.web_fixture import build_site, copy_site
 
@@ -71,3 +72,34 @@ def test_the_page_and_the_feed_align_the_amounts_right(built: tuple[str, str]) -
         assert re.search(
             r"<td\b[^>]*\bstyle=\"text-align: right;\"[^>]*><strong>14</strong>", shown
         )
+
+
+def test_an_empty_cell_has_no_label_to_show_on_a_phone(built: tuple[str, str]) -> None:
+    """On a phone the total row's box ended with a bare «Ghi chú:» (its empty cell's label)."""
+    page, _ = built
+    total = page.split("<strong>Cộng</strong>", 1)[1].split("</tr>", 1)[0]
+    assert re.findall(r"<td\b[^>]*>", total)[-1] == "<td>"
+    assert total.count("data-label=") == 2
+
+
+def test_a_long_word_is_marked_to_break_and_a_figure_is_not(built: tuple[str, str]) -> None:
+    """The scam domain made the table wider than a wide screen: it may break anywhere; the
+    amounts and words beside it break only between words, as before."""
+    page, _ = built
+    assert f'link <span class="long-word">{DOMAIN}</span></td>' in page
+    assert page.count('class="long-word"') == 1
+
+
+def test_only_text_is_marked_never_a_tag_or_its_attributes() -> None:
+    """A long word in an attribute (a title, a link's address) is left as it is; in a link's
+    text it is marked inside the link; an entity stays whole."""
+    address = "https://example.vn/" + "a" * 30 + "?x=1&amp;y=2"
+    table = (
+        "<table>\n<thead>\n<tr>\n<th>A</th>\n<th>B</th>\n<th>C</th>\n</tr>\n</thead>\n<tbody>\n"
+        f'<tr>\n<td title="x&gt;{"y" * 30}">1</td>\n<td><a href="{address}">{address}</a></td>\n'
+        f'<td title="a>{"b" * 30}">2</td>\n</tr>\n</tbody>\n</table>'
+    )
+    html = stacked_tables(table)
+    assert html.count('class="long-word"') == 1
+    assert f'<a href="{address}"><span class="long-word">{address}</span></a>' in html
+    assert f'title="a>{"b" * 30}"' in html and f'title="x&gt;{"y" * 30}"' in html

@@ -78,6 +78,29 @@ def _lines(element: Locator) -> list[str]:
     )
 
 
+def test_a_long_word_wraps_in_its_cell_and_the_table_fits_a_wide_screen(
+    look_table: Opener,
+) -> None:
+    """The scam domain (60 letters, no space) made the table 744 px wide in its 670 px box: it
+    scrolled, the notes cut off mid-word at the edge. The domain now breaks inside its cell, the
+    table fits, and no figure or ordinary word is broken to make room."""
+    page, _ = look_table(PAGE, **WIDE)
+    region = page.get_by_role("region", name="Thống kê theo xã")
+    assert region.evaluate("e => e.scrollWidth <= e.clientWidth"), region.evaluate(
+        "e => [e.scrollWidth, e.clientWidth]"
+    )
+    assert region.get_attribute("tabindex") is None  # nothing to scroll: no Tab stop
+    cells = region.locator("tbody tr > *")
+    for index in range(cells.count()):
+        cell = cells.nth(index)
+        words = cell.inner_text().split()
+        for line in _lines(cell):
+            # Each drawn line is whole words of the cell, but for the domain's pieces.
+            assert all(w in words or w in LONG_WORD for w in line.split()), (line, words)
+    total = region.locator("tbody tr").last.locator("td").nth(1)
+    assert _lines(total) == ["1.250.000.000"]
+
+
 def test_a_column_aligned_right_in_markdown_is_aligned_right(look_table: Opener) -> None:
     """`|---:|` asks for the figures to line up on the right, as amounts are compared: the page
     dropped it (the sanitiser removed the cells' style). The heading and cells of those two
@@ -90,14 +113,28 @@ def test_a_column_aligned_right_in_markdown_is_aligned_right(look_table: Opener)
         assert row.locator("th, td").evaluate_all(align) == ["left", "right", "right", "left"]
 
 
-def test_a_phone_s_row_boxes_keep_their_lines_left(
+def test_a_phone_s_row_boxes_show_no_label_for_an_empty_cell_and_keep_lines_left(
     look_table: Opener,
 ) -> None:
-    """On a phone each row is a box of «Label: value» lines: the right-aligned column's lines
-    stay at the left of the box, under the labels of the others."""
+    """On a phone each row is a box of «Label: value» lines: the total row's box ended with a
+    bare «Ghi chú:». An empty cell now shows nothing, and the right-aligned column's lines stay
+    at the left of the box, under the labels of the others."""
     page, _ = look_table(PAGE, **PHONE)
     region = page.get_by_role("region", name="Thống kê theo xã")
     assert region.locator("table").evaluate("t => getComputedStyle(t).display") == "block"
+    total = region.locator("tbody tr").last
+    drawn = total.locator("td").evaluate_all(
+        """cs => cs.map(c => [getComputedStyle(c, '::before').content, c.textContent,
+                             c.getBoundingClientRect().height])"""
+    )
+    # What ::before draws, alone («"Ghi chú: "» as CSS writes it; its alternative text after).
+    labels = [(label.split(" / ")[0], text) for label, text, _ in drawn]
+    assert labels == [
+        ('"Số tin báo: "', "14"),
+        ('"Thiệt hại (đồng): "', "1.250.000.000"),
+        ("none", ""),
+    ]
+    assert drawn[-1][2] == 0  # the empty cell takes no line of the box
     lines = region.locator("tbody td").evaluate_all(
         "cs => cs.map(c => getComputedStyle(c).textAlign)"
     )
