@@ -139,3 +139,14 @@ def test_a_phone_s_row_boxes_show_no_label_for_an_empty_cell_and_keep_lines_left
         "cs => cs.map(c => getComputedStyle(c).textAlign)"
     )
     assert set(lines) == {"left"}, lines
+
+
+def test_the_report_box_breaks_its_e_mail_after_the_at_sign(look_table: Opener) -> None:
+    """At 375 px the unit's address wrapped as «congan.chauthanh@example.v» / «n»: it now
+    breaks where an address may, after «@», or stays whole."""
+    page, _ = look_table(PAGE, **PHONE)
+    link = page.locator(".report-box a[href^='mailto:']")
+    address = (link.get_attribute("href") or "").removeprefix("mailto:")
+    lines = _lines(link)
+    assert "".join(lines) == address
+    assert lines == [address] or (len(lines) == 2 and lines[0].endswith("@")), lines
