@@ -62,8 +62,8 @@ ATTRIBUTES = {
     "a": {"href"},
     "img": {"src", "alt", "width", "height", "loading", "decoding", "srcset", "sizes", SIZED},
     "ol": {"start"},
-    "td": {"colspan", "rowspan"},
-    "th": {"colspan", "rowspan", "scope"},
+    "td": {"colspan", "rowspan", "style"},
+    "th": {"colspan", "rowspan", "scope", "style"},
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 SRCSET_RE = re.compile(r"^/[^\s,]+ \d+w(, /[^\s,]+ \d+w)*$")
@@ -77,10 +77,20 @@ TextLookup = Callable[[str, str], "str | None"]
 """A link's href and its text → the text to show instead, or None to keep it."""
 
 
+ALIGN_RE = re.compile(r"\s*text-align\s*:\s*(left|right|center)\s*;?\s*", re.IGNORECASE)
+"""A cell's style as a Markdown table's `|---:|` writes it («text-align: right;»), or one
+written as HTML: the only style a body keeps."""
+
+
 def _keep_attribute(tag: str, attribute: str, value: str) -> str | None:
-    """Only srcsets we made ourselves (site paths with widths) survive."""
+    """Only srcsets we made ourselves (site paths with widths) survive, and of a table cell's
+    style only its alignment: a column of amounts right-aligned by `|---:|` lost it, on the page
+    and in the feeds, and read harder to compare."""
     if attribute == "srcset" and not SRCSET_RE.fullmatch(value):
         return None
+    if attribute == "style":
+        found = ALIGN_RE.fullmatch(value)
+        return None if found is None else f"text-align: {found[1].lower()};"
     return value
 
 

@@ -14,6 +14,11 @@ A first column of labels («Số vụ phạm pháp hình sự | 89 | 76») is wr
 («Năm 2022, 76» told nothing of what was counted). Markdown has no way to say so; a column is
 taken for labels when its heading is left empty, when each of its cells is bold, or when it
 holds words beside a column of figures. On a phone the row header heads its row's box.
+
+An empty cell (the «Ghi chú» of a total row) gets no label: its box showed a bare «Ghi chú:».
+A word too long for a column (a scam domain, a web address: LONG_WORD_RE) may break anywhere
+(`class="long-word"`): it made the whole table wider than a wide screen, cut off at its edge,
+while a figure or an ordinary word still breaks only between words.
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ TABLE_RE = re.compile(r"<table>(.*?)</table>", re.DOTALL)
 HEAD_RE = re.compile(r"\A\s*<thead>\s*<tr>(.*?)</tr>\s*</thead>(.*)\Z", re.DOTALL)
 HEADER_CELL_RE = re.compile(r"<th\b[^>]*>(.*?)</th>", re.DOTALL)
 ROW_RE = re.compile(r"<tr>(.*?)</tr>", re.DOTALL)
-CELL_RE = re.compile(r"<(td|th)\b([^>]*)>")
+CELL_RE = re.compile(r"<(td|th)\b([^>]*)>(.*?)</\1>", re.DOTALL)
 TAG_RE = re.compile(r"<[^>]*>")
 NOT_STACKED = ("<thead", "<table", "colspan", "rowspan")
 """A second header row, a table inside, merged cells: no one label per cell."""
@@ -40,6 +45,14 @@ BODY_CELL_RE = re.compile(r"<td\b([^>]*)>(.*?)</td>", re.DOTALL)
 BOLD_RE = re.compile(r"\s*<strong>.*</strong>\s*", re.DOTALL)
 FIGURE_RE = re.compile(r"[-+−]?\d")
 """How a figure starts: «89», «84,3%», «21 vụ / 34 đối tượng», «-5»."""
+TAG_OR_TEXT_RE = re.compile(r'<[^>"]*+(?>(?:"[^"]*+"[^>"]*+)*)>|([^<]+)')
+"""A tag (its attribute values quoted with «"», as the sanitiser writes them: one may hold «>»),
+or a run of text (group 1)."""
+LONG_WORD_RE = re.compile(r"[^\s<>]{20,}")
+"""A word of 20 characters or more (entities counted as written): a web address, a domain, an
+e-mail address. The longest figures and words of a table («1.250.000.000.000», «100/2019/NĐ-CP»,
+a 16-digit card number) are shorter, and keep breaking only between words."""
+LONG_WORD = '<span class="long-word">{}</span>'
 
 
 def _text(cell: str) -> str:
@@ -109,19 +122,34 @@ def _stacked(match: re.Match[str]) -> str:
         column = itertools.count()
 
         def cell(c: re.Match[str]) -> str:
-            """One cell with its column's label (a row header heads the box: none)."""
+            """One cell with its column's label (a row header heads the box, an empty cell
+            shows nothing: none)."""
             index = next(column)
             label = labels[index] if index < len(labels) and c[1] == "td" else ""
-            return f'<{c[1]} data-label="{label}"{c[2]}>' if label else c[0]
+            if not label or (not _text(c[3]) and "<img" not in c[3]):
+                return c[0]
+            return f'<{c[1]} data-label="{label}"{c[2]}>{c[3]}</{c[1]}>'
 
         return f"<tr>{CELL_RE.sub(cell, found[1])}</tr>"
 
     return f'<table class="stack">{inner[: head.start(2)]}{ROW_RE.sub(row, head[2])}</table>'
 
 
+def _long_words(table: str) -> str:
+    """The table with each word too long for a column (LONG_WORD_RE) marked to break anywhere."""
+
+    def text(found: re.Match[str]) -> str:
+        """A tag as it is; a run of text with its long words marked."""
+        if found[1] is None:
+            return found[0]
+        return LONG_WORD_RE.sub(lambda w: LONG_WORD.format(w[0]), found[1])
+
+    return TAG_OR_TEXT_RE.sub(text, table)
+
+
 def stacked_tables(html: str) -> str:
     """`html` with each table that has a header row marked to show row by row on a phone, its
-    first column made row headers when it names the rows."""
+    first column made row headers when it names the rows, and its long words free to break."""
     if "<table>" not in html:
         return html
-    return TABLE_RE.sub(_stacked, html)
+    return TABLE_RE.sub(lambda m: _long_words(_stacked(m)), html)
