@@ -1749,21 +1749,36 @@ def test_a_theme_asset_linked_to_a_picture_of_the_project_is_published(tmp_path:
 @pytest.mark.parametrize(
     ("written", "published"),
     [
-        ("/* Theme. */\n:root {\n  --pad: 1rem; /* why */\n}\n", ":root {\n--pad: 1rem;\n}\n"),
+        ("/* Theme. */\n:root {\n  --pad: 1rem; /* why */\n}\n", ":root{--pad:1rem}\n"),
         (
             'a::after { content: "/* not a comment */"; }\n',
-            'a::after { content: "/* not a comment */"; }\n',
+            'a::after{content:"/* not a comment */"}\n',
         ),
-        ("a { background: url(/anh/*.png); }\n", "a { background: url(/anh/*.png); }\n"),
-        ("a/**/b, c /* x */ d {}\n", "a/**/b, c  d {}\n"),
-        ("a {}\n/* left open\n", "a {}\n"),
+        ("a { background: url(/anh/*.png); }\n", "a{background:url(/anh/*.png)}\n"),
+        ("a/**/b, c /* x */ d {}\n", "a/**/b,c d{}\n"),
+        ("a {}\n/* left open\n", "a{}\n"),
+        # Spaces that part tokens stay, one of each run: a space before a colon (`.a :hover` is
+        # another selector than `.a:hover`), between values, inside strings and around `/`.
+        (
+            '.a :hover ,\n.b > .c {\n  margin: 0  -1px;\n  content: "a ;  b" / "";\n}\n',
+            '.a :hover,.b > .c{margin:0 -1px;content:"a ;  b" / ""}\n',
+        ),
+        (
+            '.g {\n  grid-template-areas: "a b"\n    "c d";\n}\n',
+            '.g{grid-template-areas:"a b" "c d"}\n',
+        ),
+        (
+            "@media (max-width: 40em) and (hover: none) {\n  .x { top: calc(1rem + 2px); }\n}\n",
+            "@media (max-width:40em) and (hover:none){.x{top:calc(1rem + 2px)}\n}\n",
+        ),
     ],
 )
 def test_a_stylesheet_is_published_without_its_comments(
     tmp_path: Path, written: str, published: str
 ) -> None:
-    """A phone pays for the theme's comments on every first visit; strings, url(…) and two
-    words a comment parts are kept as the browser reads them."""
+    """A phone pays for the theme's comments and the spaces around its punctuation on every
+    first visit; strings, url(…), the spaces that part tokens and two words a comment parts are
+    kept as the browser reads them."""
     (tmp_path / "style.css").write_text(written, encoding="utf-8")
     assert Assets(tmp_path).data("style.css").decode("utf-8") == published
 

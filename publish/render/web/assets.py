@@ -122,8 +122,29 @@ def css_without_comments(data: bytes) -> bytes:
         before, after = css[m.start() - 1 : m.start()], css[m.end() : m.end() + 1]
         return "/**/" if before.strip() and after.strip() else ""
 
-    lines = (line.strip() for line in _CSS_STRING_OR_COMMENT.sub(kept, css).splitlines())
-    return "".join(f"{line}\n" for line in lines if line).encode("utf-8")
+    parts = _CSS_KEPT.split(_CSS_STRING_OR_COMMENT.sub(kept, css))
+    tight = (_tight(part) if i % 2 == 0 else part for i, part in enumerate(parts))
+    text = "".join(tight).strip()
+    return f"{text}\n".encode() if text else b""
+
+
+_CSS_KEPT = re.compile(_CSS_STRING_OR_COMMENT.pattern.split("|/\\*")[0], re.DOTALL)
+"""A quoted CSS string or an unquoted url(…): the parts of a stylesheet whose spaces count."""
+
+_CSS_SPACES = re.compile(r"\s+")
+
+_CSS_SPACE_BESIDE = re.compile(r" ?([{};,]) ?|(:) ")
+"""A space beside a brace, semicolon or comma, or after a colon: nothing parts two tokens there
+(a space before a colon may: `a :hover` is another selector than `a:hover`)."""
+
+
+def _tight(text: str) -> str:
+    """`text`, outside strings, with its runs of white space one space, and none beside the
+    punctuation that parts declarations, rules and list items (2.4 kB of the default theme's
+    23.9 kB, paid for on the first visit of every phone), nor the last semicolon of a rule; a
+    line ends after each closing brace, so a rule is a line to read in a diff or a browser."""
+    text = _CSS_SPACE_BESIDE.sub(lambda m: m[1] or m[2], _CSS_SPACES.sub(" ", text))
+    return text.replace(";}", "}").replace("}", "}\n")
 
 
 _JS_OTHER_LINE_END = re.compile("\r(?!\n)|[\u2028\u2029]")
