@@ -1767,6 +1767,13 @@ def test_a_theme_asset_linked_to_a_picture_of_the_project_is_published(tmp_path:
             '.g {\n  grid-template-areas: "a b"\n    "c d";\n}\n',
             '.g{grid-template-areas:"a b" "c d"}\n',
         ),
+        # An escaped character is the class name's own: `.\31 ` (a class «1») ends with its
+        # space, and `\,`, `\:` or `\ ` part nothing (review R4).
+        (
+            ".\\31  .x {}\n.a\\, .c {}\n.a\\  { color: red }\n",
+            ".\\31  .x{}\n.a\\, .c{}\n.a\\ {color:red}\n",
+        ),
+        (".a { x: 1 } /* x */ :root {}\n", ".a{x:1}\n:root{}\n"),
         (
             "@media (max-width: 40em) and (hover: none) {\n  .x { top: calc(1rem + 2px); }\n}\n",
             "@media (max-width:40em) and (hover:none){.x{top:calc(1rem + 2px)}\n}\n",

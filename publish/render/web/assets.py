@@ -16,13 +16,15 @@ from publish.render.web.kept_bytes import KeptBytes
 __all__ = ["Assets"]
 
 OUTPUT_DIR = "assets"
-_CSS_STRING_OR_COMMENT = re.compile(
-    r"(\"(?:\\.|[^\"\\\n])*\"|'(?:\\.|[^'\\\n])*'|(?i:url)\(\s*+[^\"'()\s][^()]*\))"
-    r"|/\*.*?(?:\*/|\Z)",
-    re.DOTALL,
+_CSS_KEPT = (
+    r"\"(?:\\.|[^\"\\\n])*\"|'(?:\\.|[^'\\\n])*'|(?i:url)\(\s*+[^\"'()\s][^()]*\)"
+    r"|\\[0-9a-fA-F]{1,6}\s?|\\."
 )
-"""A quoted CSS string or an unquoted url(…) (group 1, kept as they are: they may hold «/*»),
-or a comment."""
+"""A quoted CSS string, an unquoted url(…) or an escaped character (a hex escape with the one
+space it ends with): kept as written, since they may hold «/*» and their spaces count."""
+
+_CSS_STRING_OR_COMMENT = re.compile(f"({_CSS_KEPT})|/\\*.*?(?:\\*/|\\Z)", re.DOTALL)
+"""What is kept as written (group 1), or a comment."""
 
 
 STRIPPED = KeptBytes(16 << 20)
@@ -114,22 +116,28 @@ def css_without_comments(data: bytes) -> bytes:
     except UnicodeDecodeError:
         return data
 
-    def kept(m: re.Match[str]) -> str:
-        """A string as it is; a comment as nothing, or as an empty one between two tokens it
-        parts (`a/**/b` is two words, `a b` another selector, `ab` one word)."""
-        if m[1] is not None:
-            return m[1]
-        before, after = css[m.start() - 1 : m.start()], css[m.end() : m.end() + 1]
-        return "/**/" if before.strip() and after.strip() else ""
-
-    parts = _CSS_KEPT.split(_CSS_STRING_OR_COMMENT.sub(kept, css))
-    tight = (_tight(part) if i % 2 == 0 else part for i, part in enumerate(parts))
-    text = "".join(tight).strip()
+    out: list[str] = []
+    loose: list[str] = []  # text outside what is kept as written, since the last of it
+    end = 0
+    for m in _CSS_STRING_OR_COMMENT.finditer(css):
+        loose.append(css[end : m.start()])
+        end = m.end()
+        if m[1] is None:
+            # A comment parting two tokens stays as an empty one: `a/**/b` is two words, `a b`
+            # another selector, `ab` one word; beside white space or punctuation it goes.
+            before, after = css[m.start() - 1 : m.start()], css[end : end + 1]
+            if before.strip(_CSS_PARTING) and after.strip(_CSS_PARTING):
+                loose.append("/**/")
+            continue
+        out += [_tight("".join(loose)), m[1]]
+        loose = []
+    out.append(_tight("".join([*loose, css[end:]])))
+    text = "".join(out).strip()
     return f"{text}\n".encode() if text else b""
 
 
-_CSS_KEPT = re.compile(_CSS_STRING_OR_COMMENT.pattern.split("|/\\*")[0], re.DOTALL)
-"""A quoted CSS string or an unquoted url(…): the parts of a stylesheet whose spaces count."""
+_CSS_PARTING = " \t\r\n\f{};,"
+"""White space and the punctuation that parts rules, declarations and list items."""
 
 _CSS_SPACES = re.compile(r"\s+")
 
