@@ -84,11 +84,11 @@ def test_theme_assets_are_stripped_of_comments_once_per_process(
         (folder / "logo.svg").write_bytes(b"<svg/>")
         made.append(assets.Assets(folder).files)
     assert made[0] == made[1]
-    assert made[0]["style.css"][1] == b"body { color: red; }\n"
+    assert made[0]["style.css"][1] == b"body{color: red}\n"
     assert stripped.count(css) <= 1 and stripped.count(js) <= 1
     (tmp_path / "hai" / "assets" / "style.css").write_bytes(css + b"a { color: blue; }\n")
     changed = assets.Assets(tmp_path / "hai" / "assets").files["style.css"][1]
-    assert changed == b"body { color: red; }\na { color: blue; }\n"
+    assert changed == b"body{color: red}\na{color: blue}\n"
 
 
 def test_a_common_themes_facts_stay_remembered_after_many_one_off_themes(

@@ -1749,34 +1749,34 @@ def test_a_theme_asset_linked_to_a_picture_of_the_project_is_published(tmp_path:
 @pytest.mark.parametrize(
     ("written", "published"),
     [
-        ("/* Theme. */\n:root {\n  --pad: 1rem; /* why */\n}\n", ":root{--pad:1rem}\n"),
+        ("/* Theme. */\n:root {\n  --pad: 1rem; /* why */\n}\n", ":root{--pad: 1rem}\n"),
         (
             'a::after { content: "/* not a comment */"; }\n',
-            'a::after{content:"/* not a comment */"}\n',
+            'a::after{content: "/* not a comment */"}\n',
         ),
-        ("a { background: url(/anh/*.png); }\n", "a{background:url(/anh/*.png)}\n"),
-        ("a/**/b, c /* x */ d {}\n", "a/**/b,c d{}\n"),
+        ("a { background: url(/anh/*.png); }\n", "a{background: url(/anh/*.png)}\n"),
+        ("a/**/b, c /* x */ d {}\n", "a/**/b, c  d{}\n"),
         ("a {}\n/* left open\n", "a{}\n"),
-        # Spaces that part tokens stay, one of each run: a space before a colon (`.a :hover` is
-        # another selector than `.a:hover`), between values, inside strings and around `/`.
+        # Spaces stay but beside braces and semicolons: before a colon (`.a :hover` is another
+        # selector than `.a:hover`), after a colon or comma, between values, inside strings.
         (
             '.a :hover ,\n.b > .c {\n  margin: 0  -1px;\n  content: "a ;  b" / "";\n}\n',
-            '.a :hover,.b > .c{margin:0 -1px;content:"a ;  b" / ""}\n',
+            '.a :hover , .b > .c{margin: 0  -1px;content: "a ;  b" / ""}\n',
         ),
         (
             '.g {\n  grid-template-areas: "a b"\n    "c d";\n}\n',
-            '.g{grid-template-areas:"a b" "c d"}\n',
+            '.g{grid-template-areas: "a b" "c d"}\n',
         ),
         # An escaped character is the class name's own: `.\31 ` (a class «1») ends with its
         # space, and `\,`, `\:` or `\ ` part nothing (review R4).
         (
             ".\\31  .x {}\n.a\\, .c {}\n.a\\  { color: red }\n",
-            ".\\31  .x{}\n.a\\, .c{}\n.a\\ {color:red}\n",
+            ".\\31  .x{}\n.a\\, .c{}\n.a\\ {color: red}\n",
         ),
-        (".a { x: 1 } /* x */ :root {}\n", ".a{x:1}\n:root{}\n"),
+        (".a { x: 1 } /* x */ :root {}\n", ".a{x: 1}\n:root{}\n"),
         (
             "@media (max-width: 40em) and (hover: none) {\n  .x { top: calc(1rem + 2px); }\n}\n",
-            "@media (max-width:40em) and (hover:none){.x{top:calc(1rem + 2px)}\n}\n",
+            "@media (max-width: 40em) and (hover: none){.x{top: calc(1rem + 2px)}\n}\n",
         ),
     ],
 )
