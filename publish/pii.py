@@ -41,6 +41,7 @@ from publish.pii_reader import reader_text
 from publish.place_words import KINDS, SUB_COMMUNE_KINDS, sub_commune_pattern
 from publish.text import (
     LineCounter,
+    is_card,
     mask,
     mask_code,
     matches_at,
@@ -108,7 +109,7 @@ _CARD = re.compile(
     r"(?:(?P=sep)\d{1,3})?(?![\w/-]|[.,]\d|(?P=sep)\d|\s*(?:đồng|đ\b|VNĐ|vnđ))"
 )
 """A bank card's number, 16 to 19 digits, written whole or in fours with one space, dot or
-hyphen between (`9704 1234 5678 9012`): as the radio script holds it (R9.6), with or without a
+hyphen between (`9704 1234 5678 1012`): as the radio script holds it (R9.6), with or without a
 word before it. Not glued to letters, a slash or a hyphen (a code, a document), nor an amount."""
 _CARD_DIGITS = re.compile(r"\d{4}[ .-]?\d{4}[ .-]?\d{4}")
 """What every `_CARD` match holds: searched first, far cheaper."""
@@ -822,10 +823,7 @@ def _line_findings(line: str, number: int, year: int, low: str | None) -> Iterat
         if not _born_after(match[0], year) and fresh(match.span()):
             yield Finding(number, "số CCCD (12 chữ số)", mask(match[0]))
     for match in _CARD.finditer(line) if _CARD_DIGITS.search(line) else ():
-        sep = match["sep"]
-        # `các năm 2019 2020 2021 2022`: years listed, no card
-        years = bool(sep) and all(_YEAR_GROUP.fullmatch(g) for g in match[0].split(sep))
-        if not years and fresh(match.span()):
+        if _is_card(match) and fresh(match.span()):
             yield Finding(number, "số thẻ ngân hàng", mask(match[0]))
     born = word_starts(line, _BIRTH_DATE_WORDS)  # as written: neither pattern ignores case
     for match in matches_at(_BIRTH_DATE, line, born):
@@ -841,6 +839,16 @@ def _line_findings(line: str, number: int, year: int, low: str | None) -> Iterat
     for start, end, kind, value in english:
         if fresh((start, end)):
             yield Finding(number, kind, value)
+
+
+def _is_card(match: re.Match[str]) -> bool:
+    """Whether a `_CARD` match is a bank card's number, as the radio script holds it (R9.6,
+    `is_card`): not listed years (`các năm 2019 2020 2021 2022`), nor digits failing the card's
+    check (a waybill, a SIM's serial), which the radio reads out digit by digit."""
+    sep = match["sep"]
+    if sep and all(_YEAR_GROUP.fullmatch(g) for g in match[0].split(sep)):
+        return False
+    return is_card(match[0].replace(sep, "") if sep else match[0])
 
 
 def _masked_passport(number: str) -> str:

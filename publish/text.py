@@ -29,6 +29,7 @@ __all__ = [
     "fold",
     "folded_words",
     "hidden_shown",
+    "is_card",
     "line_numbers",
     "mask",
     "mask_code",
@@ -355,6 +356,27 @@ def mask(value: str) -> str:
     if len(digits) <= 5:
         return "*" * len(digits)
     return digits[:3] + "*" * (len(digits) - 5) + digits[-2:]
+
+
+_CARD_LENGTHS = range(16, 20)
+"""How many digits a bank card's number has."""
+_NO_CARD_FIRST = "08"
+"""First digits no bank card's number has (ISO/IEC 7812): 8 is telecoms' (a SIM's ICCID, 89…,
+which passes the Luhn check too), 0 no issuer's; a waybill or a serial may start with either."""
+
+
+def is_card(digits: str) -> bool:
+    """Whether `digits` (digits alone) may be a bank card's number: 16 to 19 of them, the first
+    not 0 nor 8, the last the Luhn check digit every card ends with (9704 1985 2619 1432 198,
+    NAPAS); the radio holds a bulletin for one (R9.6), the website tells it (publish.pii)."""
+    if len(digits) not in _CARD_LENGTHS or digits[0] in _NO_CARD_FIRST:
+        return False
+    total = 0
+    for place, digit in enumerate(map(int, reversed(digits))):
+        if place % 2:
+            digit = digit * 2 - 9 if digit > 4 else digit * 2
+        total += digit
+    return total % 10 == 0
 
 
 def mask_code(code: str) -> str:

@@ -19,7 +19,7 @@ from publish.radio.pauses import pause_after
 from publish.radio.place_kinds import KINDS_PATTERN, SUB_COMMUNE_PATTERN
 from publish.radio.tail import ends_before
 from publish.radio.titles import FORMS_OF_ADDRESS
-from publish.text import mask, mask_code
+from publish.text import is_card, mask, mask_code
 
 __all__ = ["read_codes"]
 
@@ -345,11 +345,9 @@ _GROUPED_RUN = re.compile(
     r"(?:(?P=sep)\d{1,4})?(?![\w/]|[.,]\d|(?P=sep)\d)"
 )
 """Groups of three or four digits after one another with one separator between them (`1903 4567
-8901 23`, `9704.1234.5678.9012`), as account and card numbers are written: `_grouped_runs`
+8901 23`, `9704.1234.5678.1012`), as account and card numbers are written: `_grouped_runs`
 says which are one number to read as `_LONG_RUN`'s are, not thousands (`123 456 789`)."""
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_CARD_DIGITS = range(16, 20)
-"""How many digits a bank card's number has."""
 _CITIZEN_ID_DIGITS = 12
 """How many digits a citizen ID number (CCCD) has, the first a 0 (its province code, 001–096)."""
 
@@ -901,7 +899,7 @@ def _long_number(written: str, number: str, groups: list[str], ctx: Context) -> 
     """A long number's digits said in `groups`, and what the editor is told about it (R9.6):
     `written` as the bulletin has it, `number` its digits alone."""
     digits = len(number)
-    card = digits in _CARD_DIGITS
+    card = is_card(number)
     how, split = (
         ("viết liền", "ngắt nhóm ba") if written == number else ("viết thành nhóm", "theo nhóm")
     )
