@@ -39,6 +39,9 @@ from publish.parallel import run_jobs
 from publish.pii_phones import PHONE_KIND, phone_verdicts, unit_phone_numbers
 from publish.pii_reader import reader_text
 from publish.place_words import KINDS, SUB_COMMUNE_KINDS, sub_commune_pattern
+from publish.radio.entry_codes import CODE_BEFORE
+from publish.radio.measures import quantity_follows
+from publish.radio.tail import ends_before
 from publish.text import (
     LineCounter,
     is_card,
@@ -105,12 +108,13 @@ _ACCOUNT = re.compile(
     re.IGNORECASE,
 )
 _CARD = re.compile(
-    r"(?<![\w.,/-])(?<!\d[ .-])\d{4}(?P<sep>[ .-]?)\d{4}(?P=sep)\d{4}(?P=sep)\d{4}"
+    r"(?<![\w.,/=?&-])(?<!\d[ .-])\d{4}(?P<sep>[ .-]?)\d{4}(?P=sep)\d{4}(?P=sep)\d{4}"
     r"(?:(?P=sep)\d{1,3})?(?![\w/-]|[.,]\d|(?P=sep)\d|\s*(?:đồng|đ\b|VNĐ|vnđ))"
 )
 """A bank card's number, 16 to 19 digits, written whole or in fours with one space, dot or
 hyphen between (`9704 1234 5678 1012`): as the radio script holds it (R9.6), with or without a
-word before it. Not glued to letters, a slash or a hyphen (a code, a document), nor an amount."""
+word before it. Not glued to letters, a slash or a hyphen (a code, a document), nor an amount;
+not a web address's value (`profile.php?id=1000…`)."""
 _CARD_DIGITS = re.compile(r"\d{4}[ .-]?\d{4}[ .-]?\d{4}")
 """What every `_CARD` match holds: searched first, far cheaper."""
 _YEAR_GROUP = re.compile(r"(?:19|20)\d\d")
@@ -823,7 +827,7 @@ def _line_findings(line: str, number: int, year: int, low: str | None) -> Iterat
         if not _born_after(match[0], year) and fresh(match.span()):
             yield Finding(number, "số CCCD (12 chữ số)", mask(match[0]))
     for match in _CARD.finditer(line) if _CARD_DIGITS.search(line) else ():
-        if _is_card(match) and fresh(match.span()):
+        if _is_card(line, match) and fresh(match.span()):
             yield Finding(number, "số thẻ ngân hàng", mask(match[0]))
     born = word_starts(line, _BIRTH_DATE_WORDS)  # as written: neither pattern ignores case
     for match in matches_at(_BIRTH_DATE, line, born):
@@ -841,14 +845,19 @@ def _line_findings(line: str, number: int, year: int, low: str | None) -> Iterat
             yield Finding(number, kind, value)
 
 
-def _is_card(match: re.Match[str]) -> bool:
-    """Whether a `_CARD` match is a bank card's number, as the radio script holds it (R9.6,
-    `is_card`): not listed years (`các năm 2019 2020 2021 2022`), nor digits failing the card's
-    check (a waybill, a SIM's serial), which the radio reads out digit by digit."""
+def _is_card(line: str, match: re.Match[str]) -> bool:
+    """Whether a `_CARD` match in `line` is a bank card's number, as the radio script holds it
+    (R9.6, `is_card`): not digits failing the card's check (a waybill, a SIM's serial), listed
+    years (`các năm 2019 2020 2021 2022`), a count (`1234 1156 1089 1020 vụ`) nor a code the
+    radio reads out digit by digit (`mã vận đơn 4123 …`; dots group no code there)."""
     sep = match["sep"]
+    if not is_card(match[0].replace(sep, "") if sep else match[0]):
+        return False
     if sep and all(_YEAR_GROUP.fullmatch(g) for g in match[0].split(sep)):
         return False
-    return is_card(match[0].replace(sep, "") if sep else match[0])
+    if quantity_follows(line, match.end()):
+        return False
+    return sep == "." or ends_before(CODE_BEFORE, line, match.start()) is None
 
 
 def _masked_passport(number: str) -> str:

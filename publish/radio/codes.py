@@ -13,8 +13,8 @@ from publish.radio.flags import BLOCKING, WARNING, Context
 from publish.radio.given_names import a_full_name
 from publish.radio.masked import MASK, read_masked_numbers
 from publish.radio.masked_plates import plate_head, read_masked_plates
-from publish.radio.measures import money_follows
-from publish.radio.numbers import COUNTED_NOUN, cardinal, digit_by_digit, has_digit
+from publish.radio.measures import money_follows, quantity_follows
+from publish.radio.numbers import cardinal, digit_by_digit, has_digit
 from publish.radio.pauses import pause_after
 from publish.radio.place_kinds import KINDS_PATTERN, SUB_COMMUNE_PATTERN
 from publish.radio.tail import ends_before
@@ -210,7 +210,6 @@ _NAME_AFTER = re.compile(r"\s+(\w)")
 """After `số 113`: a word whose first letter is a capital names a street (`số 113 Lê Lợi`)."""
 _ISSUE_OF = re.compile(r"(?<!\w)(?i:báo|tạp chí|bản tin)((?:\s+\w+){1,4})\s+số\s*$")
 """`Báo Đồng Tháp số 115`: a newspaper's issue, when the words between are its capitalised name."""
-_COUNTED_AFTER = re.compile(r"\s*" + COUNTED_NOUN)
 _LIST_JOIN = r"\s*+(?:[,;/]|(?i:và|hoặc))\s*+$"
 _LISTED_AFTER = re.compile(r"(?<!\d)(\d++)" + _LIST_JOIN)
 """`113, 114 và 115`: the number before a service number in a list (R9.3)."""
@@ -350,11 +349,6 @@ says which are one number to read as `_LONG_RUN`'s are, not thousands (`123 456 
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _CITIZEN_ID_DIGITS = 12
 """How many digits a citizen ID number (CCCD) has, the first a 0 (its province code, 001–096)."""
-
-
-def _quantity_follows(text: str, pos: int) -> bool:
-    """A counted noun or a currency right after text[:pos]: the number before is a quantity."""
-    return bool(_COUNTED_AFTER.match(text, pos) or money_follows(text, pos))
 
 
 def _phone_groups(number: str) -> list[str]:
@@ -527,7 +521,7 @@ def _named_numbers(text: str, ctx: Context) -> str:
     """`Đề án 06` → `Đề án không sáu`; `thông báo 02 trường hợp` is a count (R2)."""
 
     def spoken(m: re.Match[str]) -> str:
-        if _quantity_follows(text, m.end()):
+        if quantity_follows(text, m.end()):
             return m[0]
         return m[1] + _document_number(m[2], ctx)
 
@@ -684,7 +678,7 @@ def _phones(text: str, ctx: Context) -> str:
         digits = sum(c.isdigit() for c in m[3])
         if digits < 3 or (m[1] == "ĐT" and ":" not in m[2] and digits < 9):
             return m[0]  # `ĐT 741` is a provincial road (R14.5), read in `_roads`
-        if not _PHONE_NUMBER.fullmatch(m[3]) and _quantity_follows(text, m.end()):
+        if not _PHONE_NUMBER.fullmatch(m[3]) and quantity_follows(text, m.end()):
             return m[0]  # `gọi 150 cuộc`, `1 điện thoại 500.000 đồng`: counts and money
         trigger = "điện thoại" if m[1] == "ĐT" else m[1]
         return f"{trigger}{m[2]}{_phone(m[3])}{_phone_pause(m, m[3])}"
@@ -693,7 +687,7 @@ def _phones(text: str, ctx: Context) -> str:
 
     def service(m: re.Match[str]) -> str:
         start = m.start()
-        if _quantity_follows(text, m.end()) or ends_before(_NUMBERED, text, start):
+        if quantity_follows(text, m.end()) or ends_before(_NUMBERED, text, start):
             return m[0]  # `xử lý 113 trường hợp` is a count, `nhà số 113` an address
         listed = ends_before(_LISTED_AFTER, text, start)
         if (
@@ -877,7 +871,7 @@ def _long_runs(text: str, ctx: Context) -> str:
     group was read as an amount («một nghìn chín trăm linh ba bốn nghìn…»), with no word."""
 
     def run(m: re.Match[str]) -> str:
-        if _quantity_follows(text, m.end()):
+        if quantity_follows(text, m.end()):
             return m[0]  # `1500000000 đồng`, `1234567890 lượt`: an amount, R2 reads it
         return _long_number(m[0], m[0], digit_groups(m[0]), ctx) + pause_after(m.string, m.end())
 
@@ -886,7 +880,7 @@ def _long_runs(text: str, ctx: Context) -> str:
         digits = "".join(groups)
         thousands = len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
         years = all(_YEAR.fullmatch(g) for g in groups)  # `các năm 2019 2020 2021`
-        if len(digits) < 10 or thousands or years or _quantity_follows(text, m.end()):
+        if len(digits) < 10 or thousands or years or quantity_follows(text, m.end()):
             return m[0]
         return _long_number(m[0], digits, groups, ctx) + pause_after(m.string, m.end())
 
