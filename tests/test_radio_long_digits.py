@@ -220,3 +220,25 @@ def test_a_number_with_a_cards_check_digit_still_holds_the_bulletin(text: str, s
     """The check lets no card through: a NAPAS card's 19 digits still hold the bulletin."""
     [flag] = normalise(text).flags
     assert (flag.code, flag.severity, flag.excerpt) == ("R9.6", BLOCKING, shown)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mỗi tài khoản 1000-2000 USDT.", "Mỗi tài khoản từ một nghìn đến hai nghìn USDT."),
+        (
+            "Có 35 tài khoản 2024 - 2025 bị khóa.",
+            "Có ba mươi lăm tài khoản từ hai nghìn không trăm hai mươi tư đến hai nghìn không "
+            "trăm hai mươi lăm bị khóa.",
+        ),
+        ("Tài khoản 100 - 200 triệu.", "Tài khoản từ một trăm đến hai trăm triệu."),
+    ],
+)
+def test_a_range_after_the_word_account_is_read_not_dropped_as_its_number(
+    text: str, expected: str
+) -> None:
+    """Session 75 review: once a hyphen could group an account number, a range after «tài
+    khoản» went as one (R9.5): «Mỗi tài khoản USDT.». A range has one hyphen; an account
+    number grouped by hyphens (`0123-456-789`) has two or more, glued to its digits."""
+    spoken = normalise(text)
+    assert (spoken.text, spoken.flags) == (expected, ())

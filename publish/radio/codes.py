@@ -70,10 +70,13 @@ _NAMED_NUMBER = re.compile(
 
 _PRIVATE_NUMBER = re.compile(
     r"(?<!\w)(CCCD/CMND|CMND/CCCD|CCCD|CMND|(?i:căn cước công dân|chứng minh nhân dân|"
-    r"(?:mã|số) định danh(?: cá nhân)?|số tài khoản|tài khoản ngân hàng|tài khoản)|STK)(\s*+(?>(?:số)?)\s*+:?+\s*+)(\d[\d .xX-]{6,}\d)(?!\d)"
+    r"(?:mã|số) định danh(?: cá nhân)?|số tài khoản|tài khoản ngân hàng|tài khoản)|STK)(\s*+(?>(?:số)?)\s*+:?+\s*+)"
+    r"(\d[\d .xX]{6,}\d|\d{2,}(?>(?:-\d{2,}){2,}))(?!\d)"
 )
 """An ID or account number after its label, its middle hidden or not (`012xxxxx89`, see
-publish.radio.masked): never read either way. «Mã định danh cá nhân» is the citizen ID's number."""
+publish.radio.masked): never read either way. «Mã định danh cá nhân» is the citizen ID's number.
+Hyphens group it only with two or more, glued to the digits (`0123-456-789`): one is a range
+(`Mỗi tài khoản 1000-2000 USDT`, `tài khoản 100 - 200 triệu`), read as one."""
 _CLAUSE_CLOSE = re.compile(r" *+(?:[,;.!?](?=\s|$)|\)|$)")
 """After a private number: its clause ends there (a stop, a comma, a bracket, the text)."""
 _CLAUSE_OPEN = re.compile(r"[,;(]")
