@@ -432,6 +432,13 @@ def test_a_full_form_in_brackets_after_its_abbreviation_is_not_read_again(
     assert (spoken.text, spoken.flags) == (expected, ())
 
 
+def test_a_place_name_in_the_bracket_after_an_abbreviation_keeps_its_comma() -> None:
+    """Session 75 review: the name was rebuilt from its bare words, «Công an xã Tân Phú Châu
+    Thành»: one place to the listener, where the writer named a commune and its district."""
+    spoken = normalise_fragment("CAX (Công an xã Tân Phú, Châu Thành) có mặt")
+    assert (spoken.text, spoken.flags) == ("Công an xã Tân Phú, Châu Thành có mặt", ())
+
+
 @pytest.mark.parametrize(
     ("source", "expected"),
     [

@@ -982,7 +982,7 @@ def _without_repeats(
         written = ends_before(_TOKEN_BEFORE, text, m.start())
         if written is not None and (expanded := readings(written[1])):
             # `CAX (Công an xã) Tân Phú`: the letters said, then what they stand for again.
-            inside = _WORD.findall(_replaced(m[1], lexicon, pattern))
+            inside = _replaced(m[1], lexicon, pattern)
             for reading in expanded:
                 if (named := _named_after(_folded_words(reading), inside)) is not None:
                     return " " + named if named else ""
@@ -1021,16 +1021,19 @@ _PLACE_REACH = 40
 """How much more text, in characters, a place's name after a full form may take."""
 
 
-def _named_after(reading: list[str], inside: list[str]) -> str | None:
+def _named_after(reading: list[str], inside: str) -> str | None:
     """What a bracket after an abbreviation says besides its `reading` (folded words): "" when
     it says that alone, a place's capitalised name when that follows it (`CAH (Công an huyện
-    Châu Thành)`), None when it says anything else."""
-    head, rest = inside[: len(reading)], inside[len(reading) :]
-    if not reading or _folded_words(" ".join(head)) != reading or len(rest) > _PLACE_WORDS:
+    Châu Thành)`), as the bracket writes it (`Tân Phú, Châu Thành`: its comma a pause), None
+    when it says anything else."""
+    words = list(_WORD.finditer(inside))
+    head, rest = words[: len(reading)], words[len(reading) :]
+    said = " ".join(word[0] for word in head)
+    if not reading or _folded_words(said) != reading or len(rest) > _PLACE_WORDS:
         return None
-    if not all(word[0].isupper() for word in rest):
+    if not all(word[0][0].isupper() for word in rest):
         return None
-    return " ".join(rest)
+    return inside[rest[0].start() :].strip() if rest else ""
 
 
 def expand_abbreviations(text: str, ctx: Context) -> str:
