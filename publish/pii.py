@@ -43,7 +43,9 @@ from publish.radio.entry_codes import CODE_BEFORE
 from publish.radio.measures import quantity_follows
 from publish.radio.tail import ends_before
 from publish.text import (
+    CITIZEN_ID_PROVINCE,
     LineCounter,
+    born_after,
     is_card,
     mask,
     mask_code,
@@ -70,27 +72,16 @@ _ID_WORDS = (
     r"|hộ chiếu|" + pii_english.ID_WORDS + ")"
 )
 """The words an ID number follows, Vietnamese and English («ID card», «citizen ID»)."""
-_PROVINCE = r"0(?:0[12468]|1[0124579]|2[024-7]|3[013-8]|4[024-689]|5[12468]|6[024678]|7[024579]|8[0234679]|9[1-6])"
-"""The place-of-birth codes a CCCD starts with (Thông tư 07/2016/TT-BCA, the 63 provinces:
-001 Hà Nội … 087 Đồng Tháp … 096 Cà Mau; tests check the list)."""
 _CITIZEN_ID = re.compile(
-    r"(?<![\w.,/-])" + _PROVINCE + r"[0-3]\d{8}"
+    r"(?<![\w.,/-])" + CITIZEN_ID_PROVINCE + r"[0-3]\d{8}"
     r"(?![\w/-]|[.,]\d|\s*(?:đồng|đ\b|VNĐ|vnđ))"
 )
 """Twelve digits with no ID word before them, shaped as a CCCD: a province's code, the sex and
 century digit (0-3: born 1900-2099) and nine more, the first two of them the birth year, which
-must not be after the bulletin's (`_born_after`). Any other twelve digits are a code, an order
+must not be after the bulletin's (`born_after`). Any other twelve digits are a code, an order
 or an amount; so are twelve glued to letters or a hyphen («MV087123456789», «…/QĐ»). After
 «tài khoản»/«STK» they are told as an account number, spaced («0871 2345 6789») as an ID only
 after an ID word."""
-
-
-def _born_after(citizen_id: str, year: int) -> bool:
-    """Whether the holder of a CCCD-shaped number would be born after `year`: its 4th digit
-    is the century (0-1: 1900s, 2-3: 2000s), the next two the birth year's last two digits. In
-    a bulletin of `year`, it is a code or an amount, no one's ID («087299…» is born in 2099)."""
-    born = 1900 + 100 * (int(citizen_id[3]) // 2) + int(citizen_id[4:6])
-    return born > year
 
 
 _ID_NEAR = re.compile(
@@ -824,7 +815,7 @@ def _line_findings(line: str, number: int, year: int, low: str | None) -> Iterat
         if fresh(match.span("number")):
             yield Finding(number, "số hộ chiếu", _masked_passport(match["number"]))
     for match in _CITIZEN_ID.finditer(line) if _TWELVE.search(line) else ():
-        if not _born_after(match[0], year) and fresh(match.span()):
+        if not born_after(match[0], year) and fresh(match.span()):
             yield Finding(number, "số CCCD (12 chữ số)", mask(match[0]))
     for match in _CARD.finditer(line) if _CARD_DIGITS.search(line) else ():
         if _is_card(line, match) and fresh(match.span()):

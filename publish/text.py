@@ -17,6 +17,7 @@ from publish.sanitize import strip_markup
 
 __all__ = [
     "CAPITALS",
+    "CITIZEN_ID_PROVINCE",
     "HIDDEN",
     "HIDDEN_ASTRAL",
     "HIDDEN_BMP",
@@ -26,10 +27,12 @@ __all__ = [
     "LineCounter",
     "LinePattern",
     "beyond_bmp",
+    "born_after",
     "fold",
     "folded_words",
     "hidden_shown",
     "is_card",
+    "is_citizen_id",
     "line_numbers",
     "mask",
     "mask_code",
@@ -377,6 +380,32 @@ def is_card(digits: str) -> bool:
             digit = digit * 2 - 9 if digit > 4 else digit * 2
         total += digit
     return total % 10 == 0
+
+
+CITIZEN_ID_PROVINCE = (
+    r"0(?:0[12468]|1[0124579]|2[024-7]|3[013-8]|4[024-689]|5[12468]|6[024678]|7[024579]"
+    r"|8[0234679]|9[1-6])"
+)
+"""The place-of-birth codes a CCCD starts with (Thông tư 07/2016/TT-BCA, the 63 provinces:
+001 Hà Nội … 087 Đồng Tháp … 096 Cà Mau; tests check the list)."""
+_CITIZEN_ID_SHAPE = re.compile(CITIZEN_ID_PROVINCE + r"[0-3]\d{8}")
+
+
+def born_after(citizen_id: str, year: int) -> bool:
+    """Whether the holder of a CCCD-shaped number would be born after `year`: its 4th digit
+    is the century (0-1: 1900s, 2-3: 2000s), the next two the birth year's last two digits. In
+    a bulletin of `year`, it is a code or an amount, no one's ID («087299…» is born in 2099)."""
+    born = 1900 + 100 * (int(citizen_id[3]) // 2) + int(citizen_id[4:6])
+    return born > year
+
+
+def is_citizen_id(digits: str, year: int | None) -> bool:
+    """Whether twelve `digits` (digits alone) may be a CCCD's number in a bulletin of `year`
+    (None: not compared): a province's code, a century digit, a birth year not after `year`.
+    The radio holds a bulletin for one (R9.6), the website tells it (publish.pii)."""
+    if _CITIZEN_ID_SHAPE.fullmatch(digits) is None:
+        return False
+    return year is None or not born_after(digits, year)
 
 
 def mask_code(code: str) -> str:

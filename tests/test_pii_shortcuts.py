@@ -45,7 +45,7 @@ from publish.pii import (
     findings,
 )
 from publish.pii_phones import private_phones
-from publish.text import LineCounter, mask, nfc, one_tone_placement, slugify
+from publish.text import LineCounter, born_after, mask, nfc, one_tone_placement, slugify
 from tests.helpers import every_character
 
 ROOT = Path(__file__).parents[1]
@@ -106,7 +106,7 @@ def _whole_line(line: str, number: int, year: int) -> Iterator[Finding]:
         if fresh(match.span("number")):
             yield Finding(number, "số hộ chiếu", pii._masked_passport(match["number"]))
     for match in _CITIZEN_ID.finditer(line):
-        if not pii._born_after(match[0], year) and fresh(match.span()):
+        if not born_after(match[0], year) and fresh(match.span()):
             yield Finding(number, "số CCCD (12 chữ số)", mask(match[0]))
     for match in pii._CARD.finditer(line):
         if pii._is_card(line, match) and fresh(match.span()):

@@ -6,6 +6,8 @@ with no word to the editor, and a card or citizen ID number written bare was rea
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from publish.radio.flags import BLOCKING, WARNING
@@ -242,3 +244,23 @@ def test_a_range_after_the_word_account_is_read_not_dropped_as_its_number(
     number grouped by hyphens (`0123-456-789`) has two or more, glued to its digits."""
     spoken = normalise(text)
     assert (spoken.text, spoken.flags) == (expected, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "severity"),
+    [
+        ("Biên lai 0012 3456 7890 nộp phạt.", WARNING),  # born in 2034: no one's yet
+        ("Biên lai 001234567890 nộp phạt.", WARNING),
+        ("Mã 0991 2345 6789 in trên hộp.", WARNING),  # 099: no province's code
+        ("Bà B, 0871 2345 6789, trú tại xã C.", BLOCKING),  # Đồng Tháp, born in 1923
+        ("Bà B, 001099123456, trú tại xã C.", BLOCKING),  # Hà Nội, born in 1999
+    ],
+)
+def test_twelve_digits_hold_the_bulletin_only_when_the_website_would_tell_a_cccd(
+    text: str, severity: str
+) -> None:
+    """Session 75 review: any twelve digits starting with 0 held the bulletin, though the
+    website's lint, which checks the province's code and that the holder is born by the
+    bulletin's year, tells none in «Biên lai 0012 3456 7890»: both now ask the same."""
+    [flag] = normalise(text, near=dt.date(2026, 12, 1)).flags
+    assert (flag.code, flag.severity) == ("R9.6", severity)

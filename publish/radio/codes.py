@@ -19,7 +19,7 @@ from publish.radio.pauses import pause_after
 from publish.radio.place_kinds import KINDS_PATTERN, SUB_COMMUNE_PATTERN
 from publish.radio.tail import ends_before
 from publish.radio.titles import FORMS_OF_ADDRESS
-from publish.text import is_card, mask, mask_code
+from publish.text import is_card, is_citizen_id, mask, mask_code
 
 __all__ = ["read_codes"]
 
@@ -350,8 +350,6 @@ _GROUPED_RUN = re.compile(
 8901 23`, `9704.1234.5678.1012`), as account and card numbers are written: `_grouped_runs`
 says which are one number to read as `_LONG_RUN`'s are, not thousands (`123 456 789`)."""
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_CITIZEN_ID_DIGITS = 12
-"""How many digits a citizen ID number (CCCD) has, the first a 0 (its province code, 001–096)."""
 
 
 def _phone_groups(number: str) -> list[str]:
@@ -900,7 +898,8 @@ def _long_number(written: str, number: str, groups: list[str], ctx: Context) -> 
     how, split = (
         ("viết liền", "ngắt nhóm ba") if written == number else ("viết thành nhóm", "theo nhóm")
     )
-    if card or (digits == _CITIZEN_ID_DIGITS and number.startswith("0")):
+    # A CCCD as the website's lint tells one: a province's code, a birth year not yet to come.
+    if card or is_citizen_id(number, ctx.near.year if ctx.near else None):
         shown = mask(number)
         ctx.flag(
             "R9.6",
