@@ -462,6 +462,33 @@ def test_an_abbreviation_after_its_full_form_and_a_place_name_is_not_read_again(
 @pytest.mark.parametrize(
     ("source", "expected"),
     [
+        (
+            "Tòa án nhân dân huyện Châu Thành (TAND) xét xử.",
+            "Tòa án nhân dân huyện Châu Thành xét xử.",
+        ),
+        (
+            "Viện kiểm sát nhân dân thành phố Cao Lãnh (VKSND) truy tố.",
+            "Viện kiểm sát nhân dân thành phố Cao Lãnh truy tố.",
+        ),
+        (
+            "TAND (Tòa án nhân dân huyện Châu Thành) xét xử.",
+            "Tòa án nhân dân huyện Châu Thành xét xử.",
+        ),
+    ],
+)
+def test_the_kind_of_a_place_after_a_full_form_is_part_of_its_name(
+    source: str, expected: str
+) -> None:
+    """Session 75 review: only capitalised words counted as the place's name, so «huyện»
+    ended it and the bracket was read again: «Tòa án nhân dân huyện Châu Thành, Tòa án nhân
+    dân,». «Công an huyện» hid the gap, as «huyện» is in its reading."""
+    spoken = normalise_fragment(source)
+    assert (spoken.text, spoken.flags) == (expected, ())
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
         # another abbreviation than the words before: read, as R15.1 says
         ("Công an xã (CAH) phối hợp", "Công an xã, Công an huyện, phối hợp"),
         # the abbreviation and more
