@@ -23,6 +23,7 @@ __all__ = [
     "HIDDEN_BMP",
     "SPACE_AFTER",
     "WEEKDAYS",
+    "YEAR",
     "CharClass",
     "LineCounter",
     "LinePattern",
@@ -361,6 +362,10 @@ def mask(value: str) -> str:
     return digits[:3] + "*" * (len(digits) - 5) + digits[-2:]
 
 
+YEAR = re.compile(r"(?:19|20)\d\d")
+"""A year written in four digits, 1900-2099 (with fullmatch): a page slug that is one names its
+year's folder (publish.site_paths); groups that are all years (`các năm 2019 2020 2021`) are
+years listed, no card's or account's number (publish.pii, R9.6)."""
 _CARD_LENGTHS = range(16, 20)
 """How many digits a bank card's number has."""
 _NO_CARD_FIRST = "08"

@@ -19,7 +19,7 @@ from publish.radio.pauses import pause_after
 from publish.radio.place_kinds import KINDS_PATTERN, SUB_COMMUNE_PATTERN
 from publish.radio.tail import ends_before
 from publish.radio.titles import FORMS_OF_ADDRESS
-from publish.text import is_card, is_citizen_id, mask, mask_code
+from publish.text import YEAR, is_card, is_citizen_id, mask, mask_code
 
 __all__ = ["read_codes"]
 
@@ -347,9 +347,8 @@ _GROUPED_RUN = re.compile(
     r"(?:(?P=sep)\d{1,4})?(?![\w/]|[.,]\d|(?P=sep)\d)"
 )
 """Groups of three or four digits after one another with one separator between them (`1903 4567
-8901 23`, `9704.1234.5678.1012`), as account and card numbers are written: `_grouped_runs`
+8901 23`, `9704.1234.5678.1012`), as account and card numbers are written: `_long_runs`
 says which are one number to read as `_LONG_RUN`'s are, not thousands (`123 456 789`)."""
-_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _phone_groups(number: str) -> list[str]:
@@ -880,14 +879,12 @@ def _long_runs(text: str, ctx: Context) -> str:
         groups = m[0].split(m["sep"])
         digits = "".join(groups)
         thousands = len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
-        years = all(_YEAR.fullmatch(g) for g in groups)  # `các năm 2019 2020 2021`
+        years = all(YEAR.fullmatch(g) for g in groups)  # `các năm 2019 2020 2021`
         if len(digits) < 10 or thousands or years or quantity_follows(text, m.end()):
             return m[0]
         return _long_number(m[0], digits, groups, ctx) + pause_after(m.string, m.end())
 
-    if " " in text or "." in text or "-" in text:  # in every `_GROUPED_RUN` match
-        text = _GROUPED_RUN.sub(grouped, text)
-    return _LONG_RUN.sub(run, text)
+    return _LONG_RUN.sub(run, _GROUPED_RUN.sub(grouped, text))
 
 
 def _long_number(written: str, number: str, groups: list[str], ctx: Context) -> str:
