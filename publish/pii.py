@@ -39,8 +39,15 @@ from publish.parallel import run_jobs
 from publish.pii_phones import PHONE_KIND, phone_verdicts, unit_phone_numbers
 from publish.pii_reader import reader_text
 from publish.place_words import KINDS, SUB_COMMUNE_KINDS, sub_commune_pattern
+from publish.radio.entry_codes import CODE_BEFORE
+from publish.radio.measures import quantity_follows
+from publish.radio.tail import ends_before
 from publish.text import (
+    CITIZEN_ID_PROVINCE,
+    YEAR,
     LineCounter,
+    born_after,
+    is_card,
     mask,
     mask_code,
     matches_at,
@@ -66,27 +73,16 @@ _ID_WORDS = (
     r"|hộ chiếu|" + pii_english.ID_WORDS + ")"
 )
 """The words an ID number follows, Vietnamese and English («ID card», «citizen ID»)."""
-_PROVINCE = r"0(?:0[12468]|1[0124579]|2[024-7]|3[013-8]|4[024-689]|5[12468]|6[024678]|7[024579]|8[0234679]|9[1-6])"
-"""The place-of-birth codes a CCCD starts with (Thông tư 07/2016/TT-BCA, the 63 provinces:
-001 Hà Nội … 087 Đồng Tháp … 096 Cà Mau; tests check the list)."""
 _CITIZEN_ID = re.compile(
-    r"(?<![\w.,/-])" + _PROVINCE + r"[0-3]\d{8}"
+    r"(?<![\w.,/-])" + CITIZEN_ID_PROVINCE + r"[0-3]\d{8}"
     r"(?![\w/-]|[.,]\d|\s*(?:đồng|đ\b|VNĐ|vnđ))"
 )
 """Twelve digits with no ID word before them, shaped as a CCCD: a province's code, the sex and
 century digit (0-3: born 1900-2099) and nine more, the first two of them the birth year, which
-must not be after the bulletin's (`_born_after`). Any other twelve digits are a code, an order
+must not be after the bulletin's (`born_after`). Any other twelve digits are a code, an order
 or an amount; so are twelve glued to letters or a hyphen («MV087123456789», «…/QĐ»). After
 «tài khoản»/«STK» they are told as an account number, spaced («0871 2345 6789») as an ID only
 after an ID word."""
-
-
-def _born_after(citizen_id: str, year: int) -> bool:
-    """Whether the holder of a CCCD-shaped number would be born after `year`: its 4th digit
-    is the century (0-1: 1900s, 2-3: 2000s), the next two the birth year's last two digits. In
-    a bulletin of `year`, it is a code or an amount, no one's ID («087299…» is born in 2099)."""
-    born = 1900 + 100 * (int(citizen_id[3]) // 2) + int(citizen_id[4:6])
-    return born > year
 
 
 _ID_NEAR = re.compile(
@@ -104,15 +100,15 @@ _ACCOUNT = re.compile(
     re.IGNORECASE,
 )
 _CARD = re.compile(
-    r"(?<![\w.,/-])(?<!\d[ .-])\d{4}(?P<sep>[ .-]?)\d{4}(?P=sep)\d{4}(?P=sep)\d{4}"
+    r"(?<![\w.,/=?&-])(?<!\d[ .-])\d{4}(?P<sep>[ .-]?)\d{4}(?P=sep)\d{4}(?P=sep)\d{4}"
     r"(?:(?P=sep)\d{1,3})?(?![\w/-]|[.,]\d|(?P=sep)\d|\s*(?:đồng|đ\b|VNĐ|vnđ))"
 )
 """A bank card's number, 16 to 19 digits, written whole or in fours with one space, dot or
-hyphen between (`9704 1234 5678 9012`): as the radio script holds it (R9.6), with or without a
-word before it. Not glued to letters, a slash or a hyphen (a code, a document), nor an amount."""
-_CARD_DIGITS = re.compile(r"\d{4}[ .-]?\d{4}[ .-]?\d{4}")
+hyphen between (`9704 1234 5678 1012`): as the radio script holds it (R9.6), with or without a
+word before it. Not glued to letters, a slash or a hyphen (a code, a document), nor an amount;
+not a web address's value (`profile.php?id=1000…`)."""
+_CARD_GATE = re.compile(r"\d{4}[ .-]?\d{4}[ .-]?\d{4}")
 """What every `_CARD` match holds: searched first, far cheaper."""
-_YEAR_GROUP = re.compile(r"(?:19|20)\d\d")
 _BIRTH_WORDS = r"(?:\bSN|\bsinh ngày|\bngày sinh|\bsinh)"
 _BIRTH_DATE = re.compile(
     _BIRTH_WORDS + r"\s*:?\s*(?P<date>(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>(?:19|20)\d{2}))"
@@ -149,7 +145,7 @@ _TRIGGER_WORDS = ("sn", "sinh", "tk", "tài khoản", *_ID_WORD_STARTS, *pii_eng
 """`_TRIGGER`'s words as the lower-cased line holds them: found there with `in`, far cheaper
 (with `pii_english.ID_WORD`, «id» as a word starts)."""
 _TWELVE = re.compile(r"\d{12}")
-"""What `_CITIZEN_ID` needs (without its look-behind, tried at every character); `_CARD_DIGITS`
+"""What `_CITIZEN_ID` needs (without its look-behind, tried at every character); `_CARD_GATE`
 holds it, and stands for `_TRIGGER`'s digits in the lower-cased line."""
 _ODD_CASES = ("ı", "ſ", "İ")
 """Letters a case-blind regex takes for «i» or «s» that str.lower() does not turn into them
@@ -450,7 +446,7 @@ def _number_findings(text: str, low: str | None, year: int) -> Iterator[Finding]
             if (
                 any(word in words for word in _TRIGGER_WORDS)
                 or pii_english.ID_WORD.search(words)
-                or _CARD_DIGITS.search(line)
+                or _CARD_GATE.search(line)
             ):
                 yield from _line_findings(line, number, year, words)
         anchor = _ANCHOR.search(text, end)
@@ -819,13 +815,10 @@ def _line_findings(line: str, number: int, year: int, low: str | None) -> Iterat
         if fresh(match.span("number")):
             yield Finding(number, "số hộ chiếu", _masked_passport(match["number"]))
     for match in _CITIZEN_ID.finditer(line) if _TWELVE.search(line) else ():
-        if not _born_after(match[0], year) and fresh(match.span()):
+        if not born_after(match[0], year) and fresh(match.span()):
             yield Finding(number, "số CCCD (12 chữ số)", mask(match[0]))
-    for match in _CARD.finditer(line) if _CARD_DIGITS.search(line) else ():
-        sep = match["sep"]
-        # `các năm 2019 2020 2021 2022`: years listed, no card
-        years = bool(sep) and all(_YEAR_GROUP.fullmatch(g) for g in match[0].split(sep))
-        if not years and fresh(match.span()):
+    for match in _CARD.finditer(line) if _CARD_GATE.search(line) else ():
+        if _is_card(line, match) and fresh(match.span()):
             yield Finding(number, "số thẻ ngân hàng", mask(match[0]))
     born = word_starts(line, _BIRTH_DATE_WORDS)  # as written: neither pattern ignores case
     for match in matches_at(_BIRTH_DATE, line, born):
@@ -841,6 +834,21 @@ def _line_findings(line: str, number: int, year: int, low: str | None) -> Iterat
     for start, end, kind, value in english:
         if fresh((start, end)):
             yield Finding(number, kind, value)
+
+
+def _is_card(line: str, match: re.Match[str]) -> bool:
+    """Whether a `_CARD` match in `line` is a bank card's number, as the radio script holds it
+    (R9.6, `is_card`): not digits failing the card's check (a waybill, a SIM's serial), listed
+    years (`các năm 2019 2020 2021 2022`), a count (`1234 1156 1089 1020 vụ`) nor a code the
+    radio reads out digit by digit (`mã vận đơn 4123 …`; dots group no code there)."""
+    sep = match["sep"]
+    if not is_card(match[0].replace(sep, "") if sep else match[0]):
+        return False
+    if sep and all(YEAR.fullmatch(g) for g in match[0].split(sep)):
+        return False
+    if quantity_follows(line, match.end()):
+        return False
+    return sep == "." or ends_before(CODE_BEFORE, line, match.start()) is None
 
 
 def _masked_passport(number: str) -> str:

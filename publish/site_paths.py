@@ -10,14 +10,13 @@ a bulletin, one of its old addresses, a category) is its own and leads there.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from urllib.parse import unquote
 
 from publish.errors import Problem
 from publish.model import Bulletin, Page, Site
-from publish.text import quoted
+from publish.text import YEAR, quoted
 from publish.url_history import HISTORY_NAME, history_path, load_history
 
 __all__ = [
@@ -54,7 +53,7 @@ def page_slug_problems(source: str, slug: str) -> list[Problem]:
                 f"{', '.join(sorted(RESERVED_SLUGS))}.",
             )
         ]
-    if _YEAR.fullmatch(slug):
+    if YEAR.fullmatch(slug):
         return [
             Problem(
                 source,
@@ -67,10 +66,6 @@ def page_slug_problems(source: str, slug: str) -> list[Problem]:
             )
         ]
     return []
-
-
-_YEAR = re.compile(r"(?:19|20)\d\d")
-"""A page slug that is a year: the folder of that year's bulletins."""
 
 
 def category_path(key: str) -> str:

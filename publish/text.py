@@ -17,18 +17,23 @@ from publish.sanitize import strip_markup
 
 __all__ = [
     "CAPITALS",
+    "CITIZEN_ID_PROVINCE",
     "HIDDEN",
     "HIDDEN_ASTRAL",
     "HIDDEN_BMP",
     "SPACE_AFTER",
     "WEEKDAYS",
+    "YEAR",
     "CharClass",
     "LineCounter",
     "LinePattern",
     "beyond_bmp",
+    "born_after",
     "fold",
     "folded_words",
     "hidden_shown",
+    "is_card",
+    "is_citizen_id",
     "line_numbers",
     "mask",
     "mask_code",
@@ -355,6 +360,57 @@ def mask(value: str) -> str:
     if len(digits) <= 5:
         return "*" * len(digits)
     return digits[:3] + "*" * (len(digits) - 5) + digits[-2:]
+
+
+YEAR = re.compile(r"(?:19|20)\d\d")
+"""A year written in four digits, 1900-2099 (with fullmatch): a page slug that is one names its
+year's folder (publish.site_paths); groups that are all years (`các năm 2019 2020 2021`) are
+years listed, no card's or account's number (publish.pii, R9.6)."""
+_CARD_LENGTHS = range(16, 20)
+"""How many digits a bank card's number has."""
+_NO_CARD_FIRST = "08"
+"""First digits no bank card's number has (ISO/IEC 7812): 8 is telecoms' (a SIM's ICCID, 89…,
+which passes the Luhn check too), 0 no issuer's; a waybill or a serial may start with either."""
+
+
+def is_card(digits: str) -> bool:
+    """Whether `digits` (digits alone) may be a bank card's number: 16 to 19 of them, the first
+    not 0 nor 8, the last the Luhn check digit every card ends with (9704 1985 2619 1432 198,
+    NAPAS); the radio holds a bulletin for one (R9.6), the website tells it (publish.pii)."""
+    if len(digits) not in _CARD_LENGTHS or digits[0] in _NO_CARD_FIRST:
+        return False
+    total = 0
+    for place, digit in enumerate(map(int, reversed(digits))):
+        if place % 2:
+            digit = digit * 2 - 9 if digit > 4 else digit * 2
+        total += digit
+    return total % 10 == 0
+
+
+CITIZEN_ID_PROVINCE = (
+    r"0(?:0[12468]|1[0124579]|2[024-7]|3[013-8]|4[024-689]|5[12468]|6[024678]|7[024579]"
+    r"|8[0234679]|9[1-6])"
+)
+"""The place-of-birth codes a CCCD starts with (Thông tư 07/2016/TT-BCA, the 63 provinces:
+001 Hà Nội … 087 Đồng Tháp … 096 Cà Mau; tests check the list)."""
+_CITIZEN_ID_SHAPE = re.compile(CITIZEN_ID_PROVINCE + r"[0-3]\d{8}")
+
+
+def born_after(citizen_id: str, year: int) -> bool:
+    """Whether the holder of a CCCD-shaped number would be born after `year`: its 4th digit
+    is the century (0-1: 1900s, 2-3: 2000s), the next two the birth year's last two digits. In
+    a bulletin of `year`, it is a code or an amount, no one's ID («087299…» is born in 2099)."""
+    born = 1900 + 100 * (int(citizen_id[3]) // 2) + int(citizen_id[4:6])
+    return born > year
+
+
+def is_citizen_id(digits: str, year: int | None) -> bool:
+    """Whether twelve `digits` (digits alone) may be a CCCD's number in a bulletin of `year`
+    (None: not compared): a province's code, a century digit, a birth year not after `year`.
+    The radio holds a bulletin for one (R9.6), the website tells it (publish.pii)."""
+    if _CITIZEN_ID_SHAPE.fullmatch(digits) is None:
+        return False
+    return year is None or not born_after(digits, year)
 
 
 def mask_code(code: str) -> str:

@@ -127,7 +127,7 @@ def test_the_bulletins_own_date_decides_whether_one_is_born(
 
 @pytest.mark.parametrize(
     "written",
-    ["9704123456789012", "9704 1234 5678 9012", "9704.1234.5678.9012", "9704-1234-5678-9012"],
+    ["9704123456781012", "9704 1234 5678 1012", "9704.1234.5678.1012", "9704-1234-5678-1012"],
 )
 def test_a_bank_card_number_is_found_however_its_groups_are_written(written: str) -> None:
     """Session 75 QA: a card's 16 digits went on the page with no warning, written whole or in
@@ -142,11 +142,59 @@ def test_a_bank_card_number_is_found_however_its_groups_are_written(written: str
     "text",
     [
         "Các năm 2019 2020 2021 2022 đều tăng.",  # years listed
-        "Thiệt hại 1234567890123456 đồng.",  # an amount
-        "Mã vận đơn MV1234567890123456 đã giao.",  # glued to letters: a code
+        "Thiệt hại 1234567890123452 đồng.",  # an amount
+        "Mã vận đơn MV1234567890123452 đã giao.",  # glued to letters: a code
         "Dãy 1234 5678 9012 3456 7890 quá dài.",  # twenty digits: no card
         "Có 1.234.567.890.123 lượt.",  # thousands
     ],
 )
 def test_sixteen_digits_of_something_else_are_no_card(text: str) -> None:
     assert kinds(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thu giữ SIM số seri 8984 0412 3456 7890 123.",  # a SIM's ICCID (89…, passes Luhn)
+        "Thu giữ SIM số seri 8984041234567890127.",  # the same, its check digit right
+        "Vận đơn 8123 4567 8901 2345 do bưu tá giao.",  # a waybill
+        "Vận đơn 8123 4567 8901 2340 do bưu tá giao.",  # its check digit right, an 8 first
+        "Dãy 4111 1111 1111 1112 in trên hộp.",  # the check digit of no card
+    ],
+)
+def test_digits_that_are_no_cards_number_are_not_told_as_one(text: str) -> None:
+    """Session 75 review: the website told any 16–19 digits as a bank card's number, where the
+    radio now reads them out (R9.6 warning): neither 0 nor 8 starts a card's number, and its
+    last digit is the Luhn check digit."""
+    assert kinds(text) == []
+
+
+def test_a_napas_cards_nineteen_digits_are_told() -> None:
+    assert kinds("Thẻ 9704 1985 2619 1432 198 bị khóa.") == [
+        (0, "số thẻ ngân hàng", "970**************98")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mã vận đơn 4123 4567 8901 2349 đã giao.",  # a typed code's words before it
+        "Nhập mã 4123456789012349 để nhận hàng.",
+        "Xem facebook.com/profile.php?id=1000123456789013 để biết.",  # a web address's value
+        "Trang profile.php?ref=1&x=1000123456789013 giả mạo.",
+        "Tổng: 1234 1156 1089 1022 vụ.",  # a count
+    ],
+)
+def test_digits_the_radio_reads_as_a_code_or_a_count_are_no_card(text: str) -> None:
+    """Session 75 review: each of these has a card's check digit, yet the radio reads it (a
+    code after «mã vận đơn», an address, a count of cases) and holds nothing; the website told
+    it as a bank card's number. The README says the website tells what the radio holds."""
+    assert kinds(text) == []
+
+
+def test_a_card_in_dotted_groups_after_code_words_is_still_told() -> None:
+    """The radio reads no code grouped by dots (`50.000` is an amount): it holds this one as a
+    card's number, and the website tells it."""
+    assert kinds("Mã vận đơn 4123.4567.8901.2349 đã giao.") == [
+        (0, "số thẻ ngân hàng", "412***********49")
+    ]

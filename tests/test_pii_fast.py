@@ -30,7 +30,10 @@ from publish.pii import (
     lint,
     mask,
 )
-from publish.text import nfc
+from publish.radio.entry_codes import CODE_BEFORE
+from publish.radio.measures import quantity_follows
+from publish.radio.tail import ends_before
+from publish.text import is_card, nfc
 from tests.helpers import NOW, bulletin_md, make_project
 
 _DIGIT = re.compile(r"\d")
@@ -40,10 +43,11 @@ _TRIGGER = re.compile(
     re.IGNORECASE,
 )
 _CARD = re.compile(
-    r"(?<![\w.,/-])(?<!\d[ .-])\d{4}(?P<sep>[ .-]?)\d{4}(?P=sep)\d{4}(?P=sep)\d{4}"
+    r"(?<![\w.,/=?&-])(?<!\d[ .-])\d{4}(?P<sep>[ .-]?)\d{4}(?P=sep)\d{4}(?P=sep)\d{4}"
     r"(?:(?P=sep)\d{1,3})?(?![\w/-]|[.,]\d|(?P=sep)\d|\s*(?:đồng|đ\b|VNĐ|vnđ))"
 )
-"""A bank card's number, whole or in fours (session 75): 16-19 digits, not listed years."""
+"""A bank card's number, whole or in fours (session 75): 16-19 digits, not listed years, its
+check digit right (`is_card`), no count after it, no typed code's words before it."""
 
 
 def _fresh(taken: list[tuple[int, int]], span: tuple[int, int]) -> bool:
@@ -84,7 +88,10 @@ def reference(text: str, *, year: int) -> Iterator[Finding]:
         for match in _CARD.finditer(line):
             groups = match[0].split(match["sep"]) if match["sep"] else ["0"]
             years = all(re.fullmatch(r"(?:19|20)\d\d", g) for g in groups)
-            if not years and fresh(match.span()):
+            coded = match["sep"] != "." and ends_before(CODE_BEFORE, line, match.start())
+            counted = quantity_follows(line, match.end())
+            card = is_card(re.sub(r"\D", "", match[0])) and not coded and not counted
+            if not years and card and fresh(match.span()):
                 yield Finding(number, "số thẻ ngân hàng", mask(match[0]))
         for match in _BIRTH_DATE.finditer(line):
             if fresh(match.span("date")):
@@ -108,7 +115,7 @@ PIECES = [
     "T\u212a: ", "ᴋ", "İ", "ı",
     # numbers: IDs, accounts, dates, years, amounts, and digits other than ASCII
     "087123456789", "087 123 456 789", "0871234567890", "123456789", "123.456.789", "123-456-789",
-    "0071 0012 34567", "9704 1234 5678 9012", "4111.1111.1111.1111", "2019 2020 2021 2022", "19036688888", "1 2 3 4 5 6", "12 34 56", "123-456", "12/03/2010", "01.01.1980", "1-1-2015",
+    "0071 0012 34567", "9704 1234 5678 9012", "9704 1234 5678 1012", "mã vận đơn ", " vụ", "?id=", "4111.1111.1111.1111", "2019 2020 2021 2022", "19036688888", "1 2 3 4 5 6", "12 34 56", "123-456", "12/03/2010", "01.01.1980", "1-1-2015",
     "C1234567", "b 12345678", "N", "31/12/1999", "2008", "1990", "2020", "2015", "20", "19", "0", "7", "12", "123", "1234",
     "٠٨٧١٢٣٤٥٦٧٨٩", "０８７１２３４５６７８９", "٢٠١٠", "۱۹۹۰",
     " đồng", "đ", " VNĐ", "vnđ", " triệu",

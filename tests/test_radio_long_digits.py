@@ -6,6 +6,8 @@ with no word to the editor, and a card or citizen ID number written bare was rea
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from publish.radio.flags import BLOCKING, WARNING
@@ -114,8 +116,8 @@ def test_a_long_number_written_in_groups_is_read_digit_by_digit_in_its_groups(
 @pytest.mark.parametrize(
     ("text", "written", "shown"),
     [
-        ("Số thẻ 9704 1234 5678 9012 đã bị khóa.", "9704 1234 5678 9012", "970***********12"),
-        ("Thẻ 9704-1234-5678-9012 đã bị khóa.", "9704-1234-5678-9012", "970***********12"),
+        ("Số thẻ 9704 1234 5678 1012 đã bị khóa.", "9704 1234 5678 1012", "970***********12"),
+        ("Thẻ 9704-1234-5678-1012 đã bị khóa.", "9704-1234-5678-1012", "970***********12"),
         ("Thẻ 4111.1111.1111.1111 của bị hại.", "4111.1111.1111.1111", "411***********11"),
         ("Bà B, 0871 2345 6789, trú tại xã C.", "0871 2345 6789", "087*******89"),
     ],
@@ -166,3 +168,99 @@ def test_an_account_number_after_its_label_is_dropped_however_its_groups_are_joi
     assert spoken.text == "Chị B chuyển tiền vào tài khoản của đối tượng."
     [flag] = spoken.flags
     assert (flag.code, flag.excerpt) == ("R9.5", "012*****89")
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "expected"),
+    [
+        (
+            "Thu giữ SIM số seri 8984 0412 3456 7890 123.",
+            "8984 0412 3456 7890 123",
+            "Thu giữ SIM số seri tám chín tám bốn, không bốn một hai, ba bốn năm sáu, bảy tám "
+            "chín không, một hai ba.",
+        ),
+        (
+            "Thu giữ SIM số seri 8984 0412 3456 7890 127.",  # Luhn passes: 89 is a SIM's
+            "8984 0412 3456 7890 127",
+            "Thu giữ SIM số seri tám chín tám bốn, không bốn một hai, ba bốn năm sáu, bảy tám "
+            "chín không, một hai bảy.",
+        ),
+        (
+            "Vận đơn 8123 4567 8901 2345 do bưu tá giao.",
+            "8123 4567 8901 2345",
+            "Vận đơn tám một hai ba, bốn năm sáu bảy, tám chín không một, hai ba bốn năm, do "
+            "bưu tá giao.",
+        ),
+        (
+            "Dãy 4111 1111 1111 1112 in trên hộp.",
+            "4111 1111 1111 1112",
+            "Dãy bốn một một một, một một một một, một một một một, một một một hai, in trên hộp.",
+        ),
+    ],
+)
+def test_sixteen_to_nineteen_digits_no_card_could_have_are_read_and_told_not_held(
+    text: str, written: str, expected: str
+) -> None:
+    """Session 75 review: any 16–19 digits held the bulletin as a bank card's number, a SIM's
+    serial (ICCID, 89…) and a waybill among them. A card's number starts with neither 0 nor 8
+    and ends with its Luhn check digit: a number failing that is read digit by digit and the
+    editor warned, as any other long number is."""
+    for spoken in (normalise(text), normalise(text.replace(written, written.replace(" ", "")))):
+        [flag] = spoken.flags
+        assert (flag.code, flag.severity) == ("R9.6", WARNING)
+    assert normalise(text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("Thẻ 9704198526191432198 bị khóa.", "970**************98"),  # NAPAS, 19 digits
+        ("Thẻ 9704 1985 2619 1432 198 bị khóa.", "970**************98"),
+    ],
+)
+def test_a_number_with_a_cards_check_digit_still_holds_the_bulletin(text: str, shown: str) -> None:
+    """The check lets no card through: a NAPAS card's 19 digits still hold the bulletin."""
+    [flag] = normalise(text).flags
+    assert (flag.code, flag.severity, flag.excerpt) == ("R9.6", BLOCKING, shown)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mỗi tài khoản 1000-2000 USDT.", "Mỗi tài khoản từ một nghìn đến hai nghìn USDT."),
+        (
+            "Có 35 tài khoản 2024 - 2025 bị khóa.",
+            "Có ba mươi lăm tài khoản từ hai nghìn không trăm hai mươi tư đến hai nghìn không "
+            "trăm hai mươi lăm bị khóa.",
+        ),
+        ("Tài khoản 100 - 200 triệu.", "Tài khoản từ một trăm đến hai trăm triệu."),
+    ],
+)
+def test_a_range_after_the_word_account_is_read_not_dropped_as_its_number(
+    text: str, expected: str
+) -> None:
+    """Session 75 review: once a hyphen could group an account number, a range after «tài
+    khoản» went as one (R9.5): «Mỗi tài khoản USDT.». A range has one hyphen; an account
+    number grouped by hyphens (`0123-456-789`) has two or more, glued to its digits."""
+    spoken = normalise(text)
+    assert (spoken.text, spoken.flags) == (expected, ())
+
+
+@pytest.mark.parametrize(
+    ("text", "severity"),
+    [
+        ("Biên lai 0012 3456 7890 nộp phạt.", WARNING),  # born in 2034: no one's yet
+        ("Biên lai 001234567890 nộp phạt.", WARNING),
+        ("Mã 0991 2345 6789 in trên hộp.", WARNING),  # 099: no province's code
+        ("Bà B, 0871 2345 6789, trú tại xã C.", BLOCKING),  # Đồng Tháp, born in 1923
+        ("Bà B, 001099123456, trú tại xã C.", BLOCKING),  # Hà Nội, born in 1999
+    ],
+)
+def test_twelve_digits_hold_the_bulletin_only_when_the_website_would_tell_a_cccd(
+    text: str, severity: str
+) -> None:
+    """Session 75 review: any twelve digits starting with 0 held the bulletin, though the
+    website's lint, which checks the province's code and that the holder is born by the
+    bulletin's year, tells none in «Biên lai 0012 3456 7890»: both now ask the same."""
+    [flag] = normalise(text, near=dt.date(2026, 12, 1)).flags
+    assert (flag.code, flag.severity) == ("R9.6", severity)

@@ -432,6 +432,13 @@ def test_a_full_form_in_brackets_after_its_abbreviation_is_not_read_again(
     assert (spoken.text, spoken.flags) == (expected, ())
 
 
+def test_a_place_name_in_the_bracket_after_an_abbreviation_keeps_its_comma() -> None:
+    """Session 75 review: the name was rebuilt from its bare words, «Công an xã Tân Phú Châu
+    Thành»: one place to the listener, where the writer named a commune and its district."""
+    spoken = normalise_fragment("CAX (Công an xã Tân Phú, Châu Thành) có mặt")
+    assert (spoken.text, spoken.flags) == ("Công an xã Tân Phú, Châu Thành có mặt", ())
+
+
 @pytest.mark.parametrize(
     ("source", "expected"),
     [
@@ -448,6 +455,33 @@ def test_an_abbreviation_after_its_full_form_and_a_place_name_is_not_read_again(
 ) -> None:
     """QA (session 75): «Công an huyện Châu Thành, Công an huyện, tiếp nhận»: the place's name
     between the full form and the bracket hid the repeat."""
+    spoken = normalise_fragment(source)
+    assert (spoken.text, spoken.flags) == (expected, ())
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            "Tòa án nhân dân huyện Châu Thành (TAND) xét xử.",
+            "Tòa án nhân dân huyện Châu Thành xét xử.",
+        ),
+        (
+            "Viện kiểm sát nhân dân thành phố Cao Lãnh (VKSND) truy tố.",
+            "Viện kiểm sát nhân dân thành phố Cao Lãnh truy tố.",
+        ),
+        (
+            "TAND (Tòa án nhân dân huyện Châu Thành) xét xử.",
+            "Tòa án nhân dân huyện Châu Thành xét xử.",
+        ),
+    ],
+)
+def test_the_kind_of_a_place_after_a_full_form_is_part_of_its_name(
+    source: str, expected: str
+) -> None:
+    """Session 75 review: only capitalised words counted as the place's name, so «huyện»
+    ended it and the bracket was read again: «Tòa án nhân dân huyện Châu Thành, Tòa án nhân
+    dân,». «Công an huyện» hid the gap, as «huyện» is in its reading."""
     spoken = normalise_fragment(source)
     assert (spoken.text, spoken.flags) == (expected, ())
 

@@ -70,6 +70,25 @@ def test_luc_before_a_time_range_is_said_as_tu(source: str, expected: str) -> No
     assert (spoken.text, spoken.flags) == (expected, ())
 
 
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("Từ lúc 7h-9h sáng, đoàn làm việc", "Từ bảy giờ đến chín giờ sáng, đoàn làm việc"),
+        ("họp từ lúc 7h-9h tại trụ sở", "họp từ bảy giờ đến chín giờ tại trụ sở"),
+        (
+            "Vào lúc 7h00-11h30, đoàn làm việc",
+            "Từ bảy giờ đến mười một giờ ba mươi phút, đoàn làm việc",
+        ),
+        ("họp vào lúc 7h-9h tại trụ sở", "họp từ bảy giờ đến chín giờ tại trụ sở"),
+    ],
+)
+def test_tu_luc_and_vao_luc_before_a_time_range_say_tu_once(source: str, expected: str) -> None:
+    """Session 75 review: «lúc» said as «từ» made «Từ từ bảy giờ …» of «Từ lúc 7h-9h» and
+    «Vào từ …» of «Vào lúc 7h00-11h30»: after «từ» «lúc» goes, and «vào lúc» is «từ»."""
+    spoken = normalise_fragment(source)
+    assert (spoken.text, spoken.flags) == (expected, ())
+
+
 # The kind written as its abbreviation before the number is said once, as a word (R13.3).
 KIND_BEFORE = [
     (

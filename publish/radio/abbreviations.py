@@ -19,6 +19,7 @@ from publish.radio.given_names import a_given_name, a_place_like_a_name
 from publish.radio.name_titles import own_titles, read_titles_before_names
 from publish.radio.numbers import DIGIT_WORDS
 from publish.radio.place_kinds import (
+    KINDS,
     KINDS_PATTERN,
     LETTERS,
     SUB_COMMUNE_PATTERN,
@@ -982,7 +983,7 @@ def _without_repeats(
         written = ends_before(_TOKEN_BEFORE, text, m.start())
         if written is not None and (expanded := readings(written[1])):
             # `CAX (Công an xã) Tân Phú`: the letters said, then what they stand for again.
-            inside = _WORD.findall(_replaced(m[1], lexicon, pattern))
+            inside = _replaced(m[1], lexicon, pattern)
             for reading in expanded:
                 if (named := _named_after(_folded_words(reading), inside)) is not None:
                     return " " + named if named else ""
@@ -1003,8 +1004,8 @@ def _without_repeats(
             words = _folded_words(reading)
             for name in range(min(_PLACE_WORDS, len(before)) + 1):
                 said = before[: len(before) - name]
-                if name and not before[-name][0].isupper():
-                    break  # a place's name is written with capitals
+                if name and not _in_a_place_name(before[-name]):
+                    break  # a place's name is written with capitals, after its kind
                 if words and _folded_words(" ".join(said[-len(words) :])) == words:
                     return ""
         return m[0]
@@ -1015,22 +1016,36 @@ def _without_repeats(
 _TOKEN_BEFORE = re.compile(r"(?<!\S)(\S++)$")
 """The word right before a bracket, which may be the abbreviation the bracket spells out."""
 _PLACE_WORDS = 4
-"""Up to so many capitalised words name the place after a full form (`Công an huyện Châu
-Thành (CAH)`): the bracket still says the full form again."""
+"""Up to so many words, capitalised or of a place's kind, name the place after a full form
+(`Công an huyện Châu Thành (CAH)`, `Tòa án nhân dân huyện Châu Thành (TAND)`): the bracket still
+says the full form again."""
 _PLACE_REACH = 40
 """How much more text, in characters, a place's name after a full form may take."""
 
 
-def _named_after(reading: list[str], inside: list[str]) -> str | None:
+_KIND_WORDS = frozenset(word for kind in KINDS for word in kind.split())
+"""The words of a place's kind («huyện», «thành phố»), in lower case before its name."""
+
+
+def _in_a_place_name(word: str) -> bool:
+    """Whether `word` may be part of a place's name as a bulletin writes it: a capitalised word,
+    or a word of its kind (`huyện Châu Thành`, `thành phố Cao Lãnh`)."""
+    return word[0].isupper() or word in _KIND_WORDS
+
+
+def _named_after(reading: list[str], inside: str) -> str | None:
     """What a bracket after an abbreviation says besides its `reading` (folded words): "" when
     it says that alone, a place's capitalised name when that follows it (`CAH (Công an huyện
-    Châu Thành)`), None when it says anything else."""
-    head, rest = inside[: len(reading)], inside[len(reading) :]
-    if not reading or _folded_words(" ".join(head)) != reading or len(rest) > _PLACE_WORDS:
+    Châu Thành)`), as the bracket writes it (`Tân Phú, Châu Thành`: its comma a pause), None
+    when it says anything else."""
+    words = list(_WORD.finditer(inside))
+    head, rest = words[: len(reading)], words[len(reading) :]
+    said = " ".join(word[0] for word in head)
+    if not reading or _folded_words(said) != reading or len(rest) > _PLACE_WORDS:
         return None
-    if not all(word[0].isupper() for word in rest):
+    if not all(_in_a_place_name(word[0]) for word in rest):
         return None
-    return " ".join(rest)
+    return inside[rest[0].start() :].strip() if rest else ""
 
 
 def expand_abbreviations(text: str, ctx: Context) -> str:

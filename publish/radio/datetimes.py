@@ -97,6 +97,8 @@ _YEAR_RANGE_LEAD = re.compile(
 _FROM_LEAD = re.compile(r"(?<!\w)(?i:từ|khoảng)\s*$")
 _MONTHS_LEAD = re.compile(r"(?<!\w)(?i:từ|khoảng|trong)\s*$")
 _HOUR_WORD = re.compile(r"(?<!\w)(?i:lúc)\s*$")
+_AT_HOUR = re.compile(r"(?<!\w)(?:(?i:vào)\s+)?(?i:lúc)\s*$")
+"""«lúc», «vào lúc» before a time range: said as the range's «từ» (`_without_at`)."""
 _HOUR_AFTER = re.compile(
     r"\s*+,?+\s*+(?i:sáng|trưa|chiều|tối|đêm|khuya|ngày|hôm|cùng ngày|cùng hôm)(?!\w)"
 )
@@ -441,15 +443,19 @@ class _BareG:
 
 
 def _without_at(text: str, time_range: Callable[[re.Match[str]], str]) -> str:
-    """Time ranges read by `time_range`, a «lúc» before one said as its «từ» (`họp lúc
-    7h00-11h30` → «họp từ bảy giờ đến …»): «lúc từ bảy giờ» is no Vietnamese."""
+    """Time ranges read by `time_range`, a «lúc» or «vào lúc» before one said as its «từ»
+    (`họp lúc 7h00-11h30` → «họp từ bảy giờ đến …»): «lúc từ bảy giờ» is no Vietnamese. After
+    «từ», «khoảng» (`Từ lúc 7h-9h`), «lúc» is only dropped: «từ từ bảy giờ» is none either."""
     pieces, done = [], 0
     for m in _TIME_RANGE.finditer(text):
         said, start = time_range(m), m.start()
-        at = ends_before(_HOUR_WORD, text, start) if said.startswith("từ ") else None
+        at = ends_before(_AT_HOUR, text, start) if said.startswith("từ ") else None
         if at is not None and at.start() >= done:
             start = at.start()
-            said = ("Từ" if text[start].isupper() else "từ") + said[len("từ") :]
+            if ends_before(_FROM_LEAD, text, start):
+                said = said[len("từ ") :]
+            else:
+                said = ("Từ" if text[start].isupper() else "từ") + said[len("từ") :]
         pieces += [text[done:start], said]
         done = m.end()
     return "".join(pieces) + text[done:]

@@ -9,7 +9,7 @@ from publish.radio.measures import money_follows
 from publish.radio.numbers import COUNTED_NOUN, digit_by_digit
 from publish.radio.pauses import pause_after
 
-__all__ = ["digit_groups", "read_entry_codes"]
+__all__ = ["CODE_BEFORE", "digit_groups", "read_entry_codes"]
 
 _KINDS = (
     r"Smart OTP|OTP|PIN|(?i:xác thực|xác nhận|xác minh|kích hoạt|bảo mật|đăng nhập|giao dịch|"
@@ -26,10 +26,15 @@ _GIVEN = (
     r"(?:\s++(?i:lại|sai|đúng|được))?"
 )
 """A verb of typing or handing over before a bare «mã»: `nhập mã 0071`, `đọc lại mã 1234`."""
-_ENTRY_CODE = re.compile(
+_CODE_WORDS = (
     rf"(?<!\w)(?:(?i:mã)(?:\s++(?:{_KINDS})(?!\w)){{1,3}}|{_GIVEN}\s++(?i:mã)(?!\w))"
     r"\s*+(?::|(?i:là)(?!\w))?\s*+"
-    r"(?<![\w.,/])(\d++(?>(?:[ -]\d{2,})*))(?![\w/]|[.,]\d)"
+)
+CODE_BEFORE = re.compile(_CODE_WORDS + "$")
+"""What makes the digits after it a typed code (`mã vận đơn`, `nhập mã:`), read digit by digit
+and never held as a card's number (R9.6): the website's personal-data lint asks the same."""
+_ENTRY_CODE = re.compile(
+    _CODE_WORDS + r"(?<![\w.,/])(\d++(?>(?:[ -]\d{2,})*))(?![\w/]|[.,]\d)"
     r"((?>(?:(?:,[^\S\n]*+|[^\S\n]++(?i:và|hoặc|hay)[^\S\n]++)\d++(?>(?:[ -]\d{2,})*)(?![\w/]|[.,]\d))*))"
 )
 """«mã» and what it names, or a verb and «mã», then digits alone: grouped by spaces or hyphens
