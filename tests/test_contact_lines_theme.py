@@ -23,6 +23,7 @@ FAX_LINE = '[contact]\nhotline = "0277 3 812 345"\nfax = "{fax}"\n'
 OFFICER_TABLE = (
     f'\n[contact.officer]\nname = "{OFFICER}"\nposition = "{POSITION}"\nphone = "0277 3 610 115"\n'
 )
+EMAIL = "tranthimai@example.vn"
 NOTE = "templates/web/base.html: ghi chú: mẫu giao diện riêng base.html không hiện ở chân trang"
 SHOWING = {
     # What the built-in theme writes to show each, in the footer and in the contact card.
@@ -82,8 +83,9 @@ def test_an_own_theme_showing_neither_is_noted_with_what_to_copy(
         "chân trang trong bản của đơn vị"
     ) in err
     assert (
-        "; phần của cán bộ phụ trách gọi macro officer_contact: chép cả macro ấy từ _macros.html "
-        "mặc định vào _macros.html của đơn vị và thêm officer_contact vào dòng import đầu base.html."
+        "; phần của cán bộ phụ trách gọi macro officer_contact: chép cả macro ấy và macro "
+        "mail_link nó dùng từ _macros.html mặc định vào _macros.html của đơn vị và thêm "
+        "officer_contact vào dòng import đầu base.html."
     ) in err
     if command == "build":
         page = (root / PAGE).read_text("utf-8")
@@ -108,20 +110,45 @@ def test_only_what_is_missing_is_named(tmp_path: Path, capsys: pytest.CaptureFix
 def test_the_officer_hints_steps_on_a_theme_from_before_the_macro_show_the_officer(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A theme from before the officer, its _macros.html without officer_contact: the part the
-    note says to add calls that macro, so pasted alone it stopped the build mid-render. Doing
-    what the note says (the part, the macro, its name in the import line) shows the officer on
-    every page, with no note left."""
+    """A theme from before the officer, its _macros.html without officer_contact (nor the newer
+    mail_link it calls for the officer's e-mail): the part the note says to add calls that
+    macro, so pasted alone it stopped the build mid-render. Doing what the note says (the part,
+    the macros, its name in the import line) shows the officer on every page, with no note left."""
     root = project(tmp_path)
+    toml = root / "site.toml"
+    toml.write_text(
+        toml.read_text("utf-8")
+        .replace("[contact]\n", '[contact]\nemail = "ca@example.vn"\n', 1)
+        .replace('phone = "0277 3 610 115"\n', f'phone = "0277 3 610 115"\nemail = "{EMAIL}"\n', 1),
+        "utf-8",
+    )
     copied_before(root, "fax", "officer")
     web = root / "templates/web"
     builtin = (BUILTIN_THEME / "web/_macros.html").read_text("utf-8")
-    start = builtin.index("{% macro officer_contact(")
-    macro = builtin[start : builtin.index("{%- endmacro %}", start) + len("{%- endmacro %}")]
-    (web / "_macros.html").write_text(builtin.replace(macro, ""), "utf-8")
+
+    def macro_named(name: str) -> str:
+        """The built-in theme's macro `name`, as the note says to copy it."""
+        start = builtin.index(f"{{% macro {name}(")
+        return builtin[start : builtin.index("{%- endmacro %}", start) + len("{%- endmacro %}")]
+
+    def before_mail_link(text: str) -> str:
+        """`text` with its e-mail links written as before the mail_link macro."""
+        return re.sub(
+            r"\{\{ mail_link\((\w+\['email'\])\) \}\}",
+            r'<a href="mailto:{{ \1 }}">{{ \1 }}</a>',
+            text,
+        )
+
+    macro, mail = macro_named("officer_contact"), macro_named("mail_link")
+    old = before_mail_link(builtin.replace(macro, "").replace(mail, ""))
+    assert "mail_link" not in old
+    (web / "_macros.html").write_text(old, "utf-8")
     for name in ("base.html", "page.html"):
         text = (web / name).read_text("utf-8")
-        (web / name).write_text(re.sub(r"(, )?officer_contact(, )?", "", text, count=1), "utf-8")
+        text = re.sub(r"(, )?officer_contact(, )?", "", text, count=1).replace(", mail_link", "")
+        text = before_mail_link(text)
+        assert "mail_link" not in text, name
+        (web / name).write_text(text, "utf-8")
     err = web_notes("check", root, capsys)
     assert "gọi macro officer_contact" in err, err
     # The steps, as the note gives them.
@@ -130,12 +157,12 @@ def test_the_officer_hints_steps_on_a_theme_from_before_the_macro_show_the_offic
     (web / "base.html").write_text(
         base.replace("import tel_link", "import tel_link, officer_contact", 1), "utf-8"
     )
-    (web / "_macros.html").write_text(builtin.replace(macro, "") + macro + "\n", "utf-8")
+    (web / "_macros.html").write_text(f"{old}{mail}\n{macro}\n", "utf-8")
     err = web_notes("build", root, capsys)
     assert "[contact.officer]" not in err and "officer_contact" not in err, err
-    assert f"Cán bộ phụ trách thông tin trên trang: {OFFICER}, {POSITION}" in (
-        root / PAGE
-    ).read_text("utf-8")
+    page = (root / PAGE).read_text("utf-8")
+    assert f"Cán bộ phụ trách thông tin trên trang: {OFFICER}, {POSITION}" in page
+    assert f'<a href="mailto:{EMAIL}">{EMAIL.replace("@", "@<wbr>")}</a>' in page
 
 
 @pytest.mark.parametrize(

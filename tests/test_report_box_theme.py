@@ -48,7 +48,8 @@ def test_an_own_macros_file_without_the_report_box_is_noted_with_what_to_copy(
     err = web_notes(command, root, capsys, "--strict")  # a note: CI's strict check still passes
     assert err.count(NOTE) == 1, err
     assert (
-        "Chép macro report_box và macro tel_link nó dùng từ _macros.html của giao diện mặc định "
+        "Chép macro report_box và các macro tel_link, mail_link nó dùng từ _macros.html của giao "
+        "diện mặc định "
         f"({BUILTIN_THEME / 'web' / '_macros.html'}) vào templates/web/_macros.html"
     ) in err
     if command == "build":

@@ -18,8 +18,11 @@ TABLE = (
     "| Xã | Số tin báo | Thiệt hại (đồng) | Ghi chú |\n"
     "|:---|---:|:---:|---|\n"
     f"| Tân Phú | 6 | 850.000.000 | Bị lừa qua đường link {DOMAIN} |\n"
+    "| Phú Hòa | 2 | 1.250.000.000\u00a0đồng | Hỏi đáp Q&A&B&C&D |\n"
     "| **Cộng** | **14** | **1.250.000.000.000** | |\n"
 )
+"""Its second row as pasted from Word: an amount and its unit joined by a no-break space (which
+the page writes `&nbsp;`), a short word with «&» (written `&amp;`)."""
 
 
 def _convert(text: str) -> str:
@@ -103,3 +106,41 @@ def test_only_text_is_marked_never_a_tag_or_its_attributes() -> None:
     assert html.count('class="long-word"') == 1
     assert f'<a href="{address}"><span class="long-word">{address}</span></a>' in html
     assert f'title="a>{"b" * 30}"' in html and f'title="x&gt;{"y" * 30}"' in html
+
+
+def test_a_word_is_measured_as_the_reader_sees_it(built: tuple[str, str]) -> None:
+    """An amount pasted from Word («1.250.000.000&nbsp;đồng», 18 characters as written before
+    its unit) was taken for one word of 24 and marked, free to break between its digits; a
+    9-letter «Q&A&B&C&D», written with entities, was marked too."""
+    page, _ = built
+    assert ' style="text-align: center;">1.250.000.000&nbsp;đồng</td>' in page
+    assert ">Hỏi đáp Q&amp;A&amp;B&amp;C&amp;D</td>" in page
+    assert page.count('class="long-word"') == 1
+
+
+@pytest.mark.parametrize(
+    ("cell", "marked"),
+    [
+        ("1.250.000.000&nbsp;đồng", "1.250.000.000&nbsp;đồng"),
+        ("1.250.000.000&#160;đồng", "1.250.000.000&#160;đồng"),
+        ("1.250.000.000\u00a0đồng", "1.250.000.000\u00a0đồng"),
+        ("Q&amp;A&amp;B&amp;C&amp;D", "Q&amp;A&amp;B&amp;C&amp;D"),
+        (
+            f"{DOMAIN}&nbsp;(giả)",
+            f'<span class="long-word">{DOMAIN}</span>&nbsp;(giả)',
+        ),
+        (
+            "Q&amp;A&amp;" + "b" * 16,
+            '<span class="long-word">Q&amp;A&amp;' + "b" * 16 + "</span>",
+        ),
+    ],
+    ids=["nbsp", "nbsp-number", "nbsp-raw", "entities", "long-before-nbsp", "long-with-entities"],
+)
+def test_a_word_is_counted_in_the_characters_read(cell: str, marked: str) -> None:
+    """A no-break space, however written, parts two words; an entity counts as the one
+    character it shows: a word is long at 20 characters read, not 20 written."""
+    table = (
+        "<table>\n<thead>\n<tr>\n<th>A</th>\n<th>B</th>\n</tr>\n</thead>\n<tbody>\n"
+        f"<tr>\n<td>x</td>\n<td>{cell}</td>\n</tr>\n</tbody>\n</table>"
+    )
+    assert f"<td>{marked}</td>" in stacked_tables(table)

@@ -16,7 +16,7 @@ taken for labels when its heading is left empty, when each of its cells is bold,
 holds words beside a column of figures. On a phone the row header heads its row's box.
 
 An empty cell (the «Ghi chú» of a total row) gets no label: its box showed a bare «Ghi chú:».
-A word too long for a column (a scam domain, a web address: LONG_WORD_RE) may break anywhere
+A word too long for a column (a scam domain, a web address: LONG_WORD) may break anywhere
 (`class="long-word"`): it made the whole table wider than a wide screen, cut off at its edge,
 while a figure or an ordinary word still breaks only between words.
 """
@@ -48,11 +48,17 @@ FIGURE_RE = re.compile(r"[-+−]?\d")
 TAG_OR_TEXT_RE = re.compile(r'<[^>"]*+(?>(?:"[^"]*+"[^>"]*+)*)>|([^<]+)')
 """A tag (its attribute values quoted with «"», as the sanitiser writes them: one may hold «>»),
 or a run of text (group 1)."""
-LONG_WORD_RE = re.compile(r"[^\s<>]{20,}")
-"""A word of 20 characters or more (entities counted as written): a web address, a domain, an
-e-mail address. The longest figures and words of a table («1.250.000.000.000», «100/2019/NĐ-CP»,
-a 16-digit card number) are shorter, and keep breaking only between words."""
-LONG_WORD = '<span class="long-word">{}</span>'
+RUN_RE = re.compile(r"[^\s<>]+")
+"""A run of text without spaces as written, which may still hold an entity read as one
+(«1.250.000.000&nbsp;đồng»: pages._body writes Word's no-break spaces back as `&nbsp;`)."""
+ENTITY_RE = re.compile(r"(&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);)")
+"""An entity (`&amp;`, `&#160;`), captured: splitting a run on it keeps it, at each odd index."""
+LONG_WORD = 20
+"""A word of 20 characters or more as the reader sees them (entities read, split at any space,
+a no-break one too): a web address, a domain, an e-mail address. The longest figures and words
+of a table («1.250.000.000.000», «100/2019/NĐ-CP», a 16-digit card number) are shorter, and keep
+breaking only between words."""
+LONG_WORD_SPAN = '<span class="long-word">{}</span>'
 
 
 def _text(cell: str) -> str:
@@ -135,14 +141,38 @@ def _stacked(match: re.Match[str]) -> str:
     return f'<table class="stack">{inner[: head.start(2)]}{ROW_RE.sub(row, head[2])}</table>'
 
 
+def _marked(run: re.Match[str]) -> str:
+    """A run of text without spaces as written (RUN_RE), each of its words of LONG_WORD
+    characters or more, as read, marked; an entity read as a space parts two words."""
+    parts = ENTITY_RE.split(run[0])
+    out: list[str] = []
+    word: list[str] = []
+
+    def close() -> None:
+        """The word gathered so far, marked when it is long, added to `out`."""
+        written = "".join(word)
+        long = len(htmllib.unescape(written)) >= LONG_WORD
+        out.append(LONG_WORD_SPAN.format(written) if long else written)
+        word.clear()
+
+    for index, part in enumerate(parts):
+        if index % 2 and htmllib.unescape(part).isspace():
+            close()
+            out.append(part)
+        else:
+            word.append(part)
+    close()
+    return "".join(out)
+
+
 def _long_words(table: str) -> str:
-    """The table with each word too long for a column (LONG_WORD_RE) marked to break anywhere."""
+    """The table with each word too long for a column (LONG_WORD) marked to break anywhere."""
 
     def text(found: re.Match[str]) -> str:
         """A tag as it is; a run of text with its long words marked."""
         if found[1] is None:
             return found[0]
-        return LONG_WORD_RE.sub(lambda w: LONG_WORD.format(w[0]), found[1])
+        return RUN_RE.sub(_marked, found[1])
 
     return TAG_OR_TEXT_RE.sub(text, table)
 

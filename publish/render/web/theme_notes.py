@@ -56,6 +56,9 @@ OFFICER_LABEL = "Cán bộ phụ trách thông tin trên trang"
 """What the built-in theme writes before the officer's name."""
 OFFICER_MACRO = "officer_contact"
 """The macro of _macros.html the built-in theme writes the officer's name, phone and e-mail with."""
+MAIL_MACRO = "mail_link"
+"""The macro of _macros.html the officer's and the report box's e-mail addresses are written
+with: newer than both, so a theme from before either lacks it too."""
 FOOTER_LEGAL = "footer_legal"
 """The template variable listing the footer's lines of [site] responsible, license and
 reuse_source (see site_legal.footer_by_key)."""
@@ -283,9 +286,9 @@ def missing_contact_lines(site: Site, own: OwnTheme, templates: Iterable[str]) -
     # The part pasted from today's base.html calls a macro an older _macros.html lacks, and
     # a name not imported fails mid-render: the steps name both.
     macro = (
-        f"; phần của cán bộ phụ trách gọi macro {OFFICER_MACRO}: chép cả macro ấy từ "
-        f"{MACROS_TEMPLATE} mặc định vào {MACROS_TEMPLATE} của đơn vị và thêm {OFFICER_MACRO} "
-        f"vào dòng import đầu {BASE_TEMPLATE}"
+        f"; phần của cán bộ phụ trách gọi macro {OFFICER_MACRO}: chép cả macro ấy và macro "
+        f"{MAIL_MACRO} nó dùng từ {MACROS_TEMPLATE} mặc định vào {MACROS_TEMPLATE} của đơn vị "
+        f"và thêm {OFFICER_MACRO} vào dòng import đầu {BASE_TEMPLATE}"
         if "officer" in missing
         else ""
     )
@@ -356,7 +359,7 @@ def missing_report_box(site: Site, own: OwnTheme, templates: Iterable[str]) -> l
             f"chép lại cả tệp ấy; không muốn khung ấy thì bỏ {{{{ {REPORT_BOX} }}}} khỏi "
             f"{_and(writing)}",
             severity="note",
-            part=f"macro {REPORT_BOX} và macro tel_link nó dùng",
+            part=f"macro {REPORT_BOX} và các macro tel_link, {MAIL_MACRO} nó dùng",
         )
     ]
 
