@@ -51,7 +51,10 @@
   var indexUrl = out.getAttribute("data-index");
   var base = indexUrl.replace(/[^/]*$/, "");
   var manifest = null;
-  var shards = {};
+  // Không kế thừa gì từ Object.prototype: từ "constructor" của câu tìm hay của chỉ mục là một từ
+  // như mọi từ, không phải hàm Object (trang báo «Không tải được dữ liệu tìm kiếm»).
+  function own(o) { return Object.assign(Object.create(null), o); }
+  var shards = own();
   var cards = {};
   var state = { found: [], shown: 0, run: 0 };
 
@@ -71,7 +74,7 @@
   })();
   // Mỗi từ của câu tìm như được gõ lần đầu, giữ chữ hoa và dấu (search.py: _typed).
   function typedForms(query) {
-    var found = {};
+    var found = own();
     (query.normalize("NFC").match(FORM) || []).forEach(function (token) {
       var term = fold(token);
       if (/^[a-z0-9]+$/.test(term) && !(term in found)) found[term] = token;
@@ -127,7 +130,7 @@
   // Các từ của câu tìm, mỗi số điện thoại một từ chỉ gồm chữ số, và các nhóm số của nó (tìm như
   // các từ khi cả số không khớp bài nào) (search.py: _query).
   function queryTerms(query) {
-    var numbers = {};
+    var numbers = own();
     var words = uniq(terms(query.normalize("NFC").replace(PHONE, function (run) {
       var found = numbersIn(run);
       Object.keys(found.joined).forEach(function (k) {
@@ -137,8 +140,7 @@
     })));
     // Số gõ khác từ của nó ("0912 345 678", "912345678") cũng được tìm như đã gõ khi cả số
     // không khớp bài nào (search.py: _query): một bài có thể viết các chữ số đó không như số.
-    // Chỉ số điện thoại: numbers là một đối tượng, numbers["constructor"] có sẵn.
-    var groups = {};
+    var groups = own();
     words.forEach(function (w) {
       if (isPhone(w) && numbers[w] + "" != w) groups[w] = numbers[w];
     });
@@ -158,7 +160,10 @@
   }
   function loadManifest() {
     if (manifest) return Promise.resolve(manifest);
-    return getJson(indexUrl).then(function (m) { manifest = m; return m; });
+    return getJson(indexUrl).then(function (m) {
+      m.abbreviations = own(m.abbreviations);
+      return manifest = m;
+    });
   }
   function shardKey(term) {
     for (var n = term.length; n > 0; n--) {
@@ -217,7 +222,7 @@
   // Các đoạn từ của câu tìm viết đầy đủ một chữ viết tắt ("can cuoc cong dan" → "cccd"): bài
   // viết tắt như vậy cũng có các từ đó (search.py: _spelled_out).
   function spelledOut(used) {
-    var found = [], shorts = manifest.abbreviations || {};
+    var found = [], shorts = manifest.abbreviations;
     Object.keys(shorts).sort().forEach(function (short) {
       var words = terms(shorts[short]);
       if (words.length < 2) return;
@@ -384,7 +389,7 @@
     (prefixed ? prefixKeys(term) : [shardKey(term)]).forEach(function (key) {
       if (key === null) return;
       var shard = get(key);
-      var forms = (manifest.forms || []).indexOf(key) >= 0 ? get("f/" + key) : {};
+      var forms = (manifest.forms || []).indexOf(key) >= 0 ? get("f/" + key) : own();
       // Từ ghép "cao_luong" bắt đầu bằng từ đầu của nó: không phải một từ dài hơn.
       var others = prefixed ? Object.keys(shard).filter(function (t) {
         return t.indexOf(term) === 0 && t.indexOf("_") < 0;
@@ -588,10 +593,10 @@
   }
   // Tải các phần chỉ mục của câu tìm, rồi tải thêm những phần mà cách đọc các từ cần (từ viết
   // liền, từ gõ nhầm, hai từ liền nhau) cho tới khi đủ.
-  var loaded = {};
+  var loaded = own();
   function fetchShards(keys) {
     return Promise.all(keys.map(function (k) {
-      return loadShard(k).then(function (shard) { loaded[k] = shard; });
+      return loadShard(k).then(function (shard) { loaded[k] = loaded[k] || own(shard); });
     }));
   }
   function rank(p, category) {
@@ -599,9 +604,9 @@
       var missing = [];
       function get(k) {
         if (k in loaded) return loaded[k];
-        if (k.indexOf("f/") === 0 && (manifest.forms || []).indexOf(k.slice(2)) < 0) return {};
+        if (k.indexOf("f/") === 0 && (manifest.forms || []).indexOf(k.slice(2)) < 0) return own();
         if (missing.indexOf(k) < 0) missing.push(k);
-        return {};
+        return own();
       }
       var result = compute(p, category, get);
       return missing.length ? fetchShards(missing).then(attempt) : result;
@@ -708,7 +713,7 @@
   }
   // Chữ viết tắt đã tìm cả cách viết đầy đủ, và ngược lại (search.py: _spelled_in, _spelled_out).
   function shortNote(p) {
-    var shorts = manifest.abbreviations || {}, notes = [];
+    var shorts = manifest.abbreviations, notes = [];
     p.used.forEach(function (term, i) {
       if (term in shorts && p.shown[i] !== null) {
         notes.push("“" + p.shown[i] + "” hay “" + shorts[term] + "”");

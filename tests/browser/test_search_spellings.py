@@ -28,6 +28,18 @@ URL = "/2027/01/so-la-goi-hoa-giai/"
 """The bulletin added to the sample: it names 0912 345 678 and writes «hoà giải», «khoẻ» with
 the tone on the second vowel (the sample's bulletins write «Phú Hòa», «thủy» on the first)."""
 
+CONSTRUCTOR = "/2027/01/tuyen-cong-tac-vien-ao/"
+"""An added bulletin writing «Constructor» (a word JavaScript objects all have as a key)."""
+ADDED = [
+    (
+        "09",
+        "tuyen-cong-tac-vien-ao",
+        "Giả danh công ty Global Constructor tuyển cộng tác viên",
+        "Đối tượng xưng là nhân viên Global Constructor, hứa trả hoa hồng cao.\n",
+    ),
+]
+"""More bulletins added to the sample, as (day, slug, title, body)."""
+
 
 @pytest.fixture(scope="module")
 def spelled_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -46,6 +58,19 @@ def spelled_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ),
         encoding="utf-8",
     )
+    for day, slug, title, body in ADDED:
+        (root / "content" / "bai-viet" / f"2027-01-{day}-{slug}.md").write_text(
+            bulletin_md(
+                {
+                    "title": f'"{title}"',
+                    "date": f"2027-01-{day} 08:00",
+                    "category": "canh-bao-toi-pham",
+                    "slug": slug,
+                },
+                body=body,
+            ),
+            encoding="utf-8",
+        )
     result = build(config_module.load(root), channels=("web",), now=NOW)
     write(result.artifacts, root / "output", ("web",))
     return root / "output" / "web"
@@ -128,3 +153,21 @@ def test_either_tone_placement_finds_the_same_bulletins_in_the_same_order(
     if old == "hòa giải":
         # The added bulletin writes «hoà giải» as «hòa giải» is typed, in its title: first.
         assert old_urls[0] == URL and "bản tin đầu có đúng các từ này" in old_status
+
+
+@pytest.mark.parametrize("query", ["constructor", "Constructor", "global constructo"])
+def test_constructor_is_searched_as_any_word(
+    spelled_site: Path, look_spelled: Opener, query: str
+) -> None:
+    """«constructor» is a key every JavaScript object has: the page said «Không tải được dữ
+    liệu tìm kiếm» for it. It finds the bulletin writing it, as the Python reference does, whole
+    or being typed."""
+    urls, status = _shown(look_spelled, query)
+    assert urls == [CONSTRUCTOR] == _python_finds(spelled_site, query), status
+    assert status.startswith("Tìm thấy 1 bản tin có"), status
+
+
+def test_constructor_no_bulletin_writes_finds_nothing_and_says_so(look_page: Opener) -> None:
+    """The sample writes no «constructor»: the page says nothing is found, not that it failed."""
+    urls, status = _shown(look_page, "constructor")
+    assert urls == [] and status.startswith("Không tìm thấy bản tin nào có “constructor”"), status
