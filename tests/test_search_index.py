@@ -1002,7 +1002,8 @@ def test_a_word_without_marks_in_a_query_with_marks_is_told_from_the_word_with_t
 def test_old_and_new_tone_placement_are_one_spelling() -> None:
     """«thuỷ» is «thủy», «hoà» «hòa», «khoẻ» «khỏe» (keyboards type either): a query in one
     finds the bulletins writing the other as written as typed, both rank them the same, and
-    «Phú Hoà» does not put «Phú … hoàn», «Hoàng» above the bulletin naming «Phú Hòa»."""
+    «Phú Hoà» does not put «Phú … hoàn», «Hoàng» above the bulletin naming «Phú Hòa» as
+    written otherwise (being typed, «Hoà» starts «Hoàng» as written, both count as typed)."""
     docs = [
         doc("Lịch cấp căn cước lưu động", body="Tại xã Phú Hòa, ấp Tân Phú."),
         doc("Phú Hoàng hoàn thành", body="Xã Phú Long hoàn thành kế hoạch."),
@@ -1015,13 +1016,42 @@ def test_old_and_new_tone_placement_are_one_spelling() -> None:
         found, other = find(files, old), find(files, new)
         assert (found.numbers, found.written) == (other.numbers, other.written), old
     assert find(files, "thuỷ").written == 2 and find(files, "sức khoẻ").written == 2
-    assert find(files, "Phú Hoà").numbers[0] == 0
+    found = find(files, "Phú Hoà")
+    assert found.written == 2 and set(found.numbers) == {0, 1}
+    found = find(files, "Phú Hoà d")
+    assert (found.numbers, found.written) == ([0], 1)
     assert find(files, '"hòa giải"').numbers == [4]
-    assert find(files, "hòa").numbers[:2] == [4, 0] and find(files, "hòa").written == 2
+    # Whole (a letter begun after it), «hòa» is «Hoà» and «Hòa»; being typed, «Hoàng» too.
+    found = find(files, "hòa d")
+    assert (found.numbers, found.written) == ([4, 0], 2)
+    found = find(files, "hòa")
+    assert (found.numbers, found.written) == ([4, 1, 0], 3)
     fields = search.doc_fields(docs[2])
     assert "=thủy" in fields and "=khỏe" in fields and "=thuỷ" not in fields
     # «quý» is no «uy» of a word's end: its «u» is the consonant's.
     assert "=quý" in search.doc_fields(doc("Quý khách"))
+
+
+def test_a_word_being_typed_with_its_tone_on_the_second_vowel_starts_the_longer_words() -> None:
+    """Typing «Nguyễn Hoà» on the way to «Nguyễn Hoàng»: «hoà» starts «hoàng» as typed, though
+    «hòa» (its tone moved to where the index keeps it) does not; so do «toà» «toàn», «khoá»
+    «khoán», «huỳ» «huỳnh». The bulletin writing the longer word counts as written as typed, the
+    one writing «Nguyễn Hòa» too, and those writing them without marks do not."""
+    docs = [
+        doc("Ông Nguyễn Hoàng bị lừa", body="Toàn bộ số tiền trong khoán việc."),
+        doc("Ông Nguyen Hoang bi lua", body="Toan bo so tien trong khoan viec."),
+        doc("Ông Nguyễn Hòa tố giác", body="Ông Huỳnh Văn Tư."),
+    ]
+    files = build_index(docs, CATEGORIES)
+    found = find(files, "Nguyễn Hoà")
+    assert found.numbers[2:] == [1] and set(found.numbers[:2]) == {0, 2}
+    assert found.written == 2
+    for query, written in (("toà", [0]), ("khoá", [0]), ("ông huỳ", [2])):
+        found = find(files, query)
+        assert found.numbers[: found.written] == written, query
+    # A letter begun after it, «hoà» is whole: «hòa» only.
+    found = find(files, "Nguyễn Hoà d")
+    assert (found.numbers, found.written) == ([2], 1)
 
 
 def test_forms_are_one_bit_a_bulletin_beside_each_shard() -> None:

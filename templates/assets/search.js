@@ -82,10 +82,12 @@
     return found;
   }
   // «hoà» là «hòa», «thuỷ» là «thủy»: dấu thanh của «oa», «oe», «uy» cuối từ đặt ở nguyên âm
-  // đầu, như chỉ mục ghi dạng viết (search.py: one_tone_placement); từ viết thường.
-  function oneTone(word) {
-    return word.normalize("NFD").replace(/(^|[^q])([ou])([aey])([\u0300\u0301\u0303\u0309\u0323])$/, "$1$2$4$3")
-      .normalize("NFC");
+  // đầu, như chỉ mục ghi dạng viết (search.py: one_tone_placement); từ viết thường. second: đặt
+  // ở nguyên âm sau, như các từ dài hơn mà từ đang gõ bắt đầu («hoà» → «hoàng»; search.py:
+  // _tone_on_second).
+  function oneTone(word, second) {
+    return word.normalize("NFD").replace(second ? /(^|[^q])(o(?=.[ae]$)|u(?=.y$))([\u0300\u0301\u0303\u0309\u0323])(.)/
+      : /(^|[^q])([ou])([aey])([\u0300\u0301\u0303\u0309\u0323])$/, "$1$2$4$3").normalize("NFC");
   }
   var QUOTES = /["“”«»„]/;
   // Giữa các nhóm số: mọi khoảng trắng (cả khoảng trắng không ngắt của Word), dấu chấm, gạch nối
@@ -213,6 +215,7 @@
       spelled: used.map(telex),
       groups: used.map(function (w) { return q.groups[w] || []; }),
       typed: typed.map(function (t) { return t && oneTone(t.toLowerCase()); }),
+      begun: typed.map(function (t) { return t && oneTone(t.toLowerCase(), 1); }),
       shown: typed,
       marked: typed.some(function (t) { return t !== null && /[^\x00-\x7f]/.test(t); }),
       quoted: q.quoted,
@@ -383,7 +386,7 @@
   // Các bài viết từ thứ i đúng như được gõ, cả dấu (từ cuối đang gõ: cả các từ dài hơn bắt đầu
   // như vậy, "đả" → «đảo»), đọc từ các tệp dạng viết (search.py: _written).
   function written(p, i, get, named) {
-    var term = p.used[i], typed = p.typed[i] || "";
+    var term = p.used[i], typed = p.typed[i] || "", begun = p.begun[i] || "";
     var prefixed = isPrefix(term, p.open && i === p.used.length - 1);
     var found = {};
     (prefixed ? prefixKeys(term) : [shardKey(term)]).forEach(function (key) {
@@ -400,7 +403,7 @@
         var entry = forms[other] || {};
         if (!forms[other]) entry[other] = 1;
         Object.keys(entry).forEach(function (form) {
-          if (form === typed || (prefixed && form.indexOf(typed) === 0)) {
+          if (form === typed || (prefixed && form.indexOf(begun) === 0)) {
             memberPlaces(entry[form], numbers.length).forEach(function (at) { found[numbers[at]] = true; });
           }
         });
@@ -410,7 +413,7 @@
       return (c.label.normalize("NFC").toLowerCase().match(FORM) || []).map(oneTone);
     });
     named.forEach(function (c) {
-      if (labels[c].some(function (w) { return w === typed || (prefixed && w.indexOf(typed) === 0); })) {
+      if (labels[c].some(function (w) { return w === typed || (prefixed && w.indexOf(begun) === 0); })) {
         manifest.doc_categories.forEach(function (its, n) { if (its === c) found[n] = true; });
       }
     });

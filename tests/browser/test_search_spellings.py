@@ -171,3 +171,19 @@ def test_constructor_no_bulletin_writes_finds_nothing_and_says_so(look_page: Ope
     """The sample writes no «constructor»: the page says nothing is found, not that it failed."""
     urls, status = _shown(look_page, "constructor")
     assert urls == [] and status.startswith("Không tìm thấy bản tin nào có “constructor”"), status
+
+
+HOANG = "/2022/05/canh-bao-gia-danh-cong-an-goi-dien-lua-dao/"
+"""A bulletin of the sample quoting «Đại úy Hoàng»."""
+
+
+@pytest.mark.parametrize("query", ["Đại úy Hoà", "Đại úy Hòa"])
+def test_a_word_being_typed_counts_the_longer_word_it_starts_as_written(
+    spelled_site: Path, look_spelled: Opener, query: str
+) -> None:
+    """Typing «Đại úy Hoàng», a keyboard shows «Hoà» or «Hòa» on the way: either starts
+    «hoàng», so the bulletin writing it counts as written as typed (it was «khác dấu»), in the
+    order the Python reference gives."""
+    urls, status = _shown(look_spelled, query)
+    assert urls == _python_finds(spelled_site, query), status
+    assert HOANG in urls[:2] and "2 bản tin đầu có đúng các từ này" in status, status

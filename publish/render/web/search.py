@@ -64,6 +64,7 @@ import functools
 import hashlib
 import json
 import re
+import unicodedata
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -924,7 +925,11 @@ class _Plan:
     spelled: list[str | None]
     groups: list[list[str]]
     typed: list[str | None]
-    """Each term as typed, lower case, marks and all ("đen"); None for a phone number."""
+    """Each term as typed, lower case, marks and all ("đen"), the tone of a final «oa», «oe»,
+    «uy» where the forms keep it (`one_tone_placement`); None for a phone number."""
+    begun: list[str | None]
+    """Each term as typed, lower case, the tone of a final «oa», «oe», «uy» on the second vowel
+    (`_tone_on_second`): what the open last word starts («hoà», «hòa» start «hoàng»)."""
     marked: bool
     """Whether the query has marks: then the bulletins writing its words so rank first."""
     quoted: bool
@@ -1114,10 +1119,24 @@ def _plan(manifest: Mapping, query: str) -> _Plan | None:
         [telex(t) for t in used],
         [numbers.get(t, []) for t in used],
         [None if form is None else one_tone_placement(form.lower()) for form in forms],
+        [None if form is None else _tone_on_second(form.lower()) for form in forms],
         any(form is not None and not form.isascii() for form in forms),
         any(mark in query for mark in QUOTES),
         _spelled_out(used, lexicon),
     )
+
+
+_TONES = "[\u0300\u0301\u0303\u0309\u0323]"
+_TONE_ON_FIRST = re.compile(f"(?<!q)(o(?={_TONES}[ae]$)|u(?={_TONES}y$))({_TONES})(.)$")
+"""The tone of a word's final «oa», «oe», «uy» on the first vowel, decomposed (not «quý»)."""
+
+
+def _tone_on_second(word: str) -> str:
+    """A query's word (lower case) with the tone of its final «oa», «oe», «uy» on the second
+    vowel: where the longer words it starts have it («hòa», «hoà» → «hoà», which starts
+    «hoàng», «hoàn»; «hùy», «huỳ» → «huỳ», «huỳnh»). Typed so, either placement is on its way
+    to them (a keyboard moves the tone when the next letter comes)."""
+    return nfc(_TONE_ON_FIRST.sub(r"\1\3\2", unicodedata.normalize("NFD", word)))
 
 
 def _typed(query: str) -> dict[str, str]:
@@ -1265,7 +1284,7 @@ def _written(plan: _Plan, i: int, at: _Lookup, named: Sequence[int], prefix_min:
     the longer words it starts: "đả" writes «đảo», not «đáo»), read from the forms files (a term
     none of the site writes with marks is in none: every bulletin having it writes it so). A word of a category the query names counts as written by its bulletins when the name
     writes it so."""
-    term, typed = plan.used[i], plan.typed[i] or ""
+    term, typed, begun = plan.used[i], plan.typed[i] or "", plan.begun[i] or ""
     prefixed = _prefixed(term, plan.last(i), prefix_min)
     found: set[int] = set()
     for key in prefix_keys(term, at.keys) if prefixed else [shard_key(term, at.keys)]:
@@ -1281,10 +1300,10 @@ def _written(plan: _Plan, i: int, at: _Lookup, named: Sequence[int], prefix_min:
             numbers = list(_decode(shard[other]))
             entry: Mapping[str, int | str | list[int]] = forms.get(other) or {other: 1}
             for form, members in entry.items():
-                if form == typed or (prefixed and form.startswith(typed)):
+                if form == typed or (prefixed and form.startswith(begun)):
                     found.update(numbers[p] for p in _member_places(members, len(numbers)))
     for c in named:
-        if any(w == typed or (prefixed and w.startswith(typed)) for w in at.written_labels[c]):
+        if any(w == typed or (prefixed and w.startswith(begun)) for w in at.written_labels[c]):
             found.update(n for n, its in enumerate(at.cats) if its == c)
     return found
 
