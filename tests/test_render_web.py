@@ -746,8 +746,9 @@ def test_the_search_script_is_published_without_its_comments(built: BuiltSite) -
     # budget: test_home_bulletin_and_search_fit_the_size_budget). 27.7 kB since the index's
     # and the query's words are kept in objects without a prototype («constructor» is a word);
     # 27.9 kB since a word being typed with its tone on either vowel («Hoà», «Hòa») starts the
-    # longer words as written («Hoàng»).
-    assert "function fold(text)" in text and len(text.encode()) < 27_900
+    # longer words as written («Hoàng»); 28 kB since a number typed as one run of digits finds
+    # those digits written too (an account beside the number).
+    assert "function fold(text)" in text and len(text.encode()) < 28_000
 
 
 @pytest.mark.parametrize(

@@ -214,6 +214,20 @@ def test_a_number_copied_with_its_country_code_or_without_its_0_is_the_same_numb
     assert search.phone_terms("CCCD số 084123456789") == []
 
 
+def test_a_number_typed_as_one_run_of_digits_also_finds_those_digits_written() -> None:
+    """«912345678» is 0912 345 678 without its 0, and nine digits a bulletin may write as an
+    account: both bulletins are found, not only the one naming the number (the digits as typed
+    were searched only when no bulletin named it)."""
+    docs = [
+        doc("Tài khoản nhận tiền lừa đảo", body="Chuyển vào tài khoản 912345678 tại ngân hàng."),
+        doc("Cảnh báo số lạ", body="Đối tượng dùng số 0912.345.678 gọi điện."),
+    ]
+    files = build_index(docs, CATEGORIES)
+    found = find(files, "912345678")
+    assert sorted(found.numbers) == [0, 1] and found.words == ["0912345678"]
+    assert find(files, "0912 345 678").numbers == [1]
+
+
 def test_a_number_the_index_does_not_join_is_searched_as_its_groups() -> None:
     """A bulletin writes "0912,345,678" (no separator the index reads): the number as a whole
     finds nothing, so its groups are searched as words."""

@@ -509,9 +509,12 @@
         var read = lookup(spelled[i], isPrefix(spelled[i], last), get, labels, named[i]);
         if (!empty(read.hits)) { word = spelled[i]; found = read; reading = "telex"; }
       }
-      if (empty(found.hits) && p.groups[i].length) {
-        var all = allOf(p.groups[i], get, labels);
-        found = { exact: all, hits: all };
+      // Số gõ liền một nhóm ("912345678", "84123456789") cũng là các chữ số đó: một bài có thể
+      // viết chúng không như số (số tài khoản), bên cạnh bài nêu số ấy (search.py: _read_words).
+      var g = p.groups[i];
+      if (g.length && (empty(found.hits) || g.length < 2)) {
+        var all = allOf(g, get, labels);
+        found = { exact: or(found.exact, all), hits: or(found.hits, all) };
       }
       if (empty(found.hits) && !isPhone(typed)) {
         var two = joined(typed, isPrefix(typed, last), get, labels);

@@ -32,18 +32,30 @@ CONSTRUCTOR = "/2027/01/tuyen-cong-tac-vien-ao/"
 """An added bulletin writing «Constructor» (a word JavaScript objects all have as a key)."""
 ADDED = [
     (
-        "09",
+        "09 08:00",
         "tuyen-cong-tac-vien-ao",
         "Giả danh công ty Global Constructor tuyển cộng tác viên",
         "Đối tượng xưng là nhân viên Global Constructor, hứa trả hoa hồng cao.\n",
     ),
+    (
+        "09 09:00",
+        "so-la-0977",
+        "Cảnh báo cuộc gọi từ số lạ mời đầu tư tiền ảo",
+        "Người dân nhận cuộc gọi từ số 0977 111 222 mời đầu tư.\n",
+    ),
+    (
+        "09 10:00",
+        "tai-khoan-nhan-tien",
+        "Truy tìm chủ tài khoản nhận tiền của bị hại",
+        "Bị hại đã chuyển tiền vào tài khoản 977111222 theo yêu cầu của đối tượng.\n",
+    ),
 ]
-"""More bulletins added to the sample, as (day, slug, title, body)."""
+"""More bulletins added to the sample, as (day and time in January 2027, slug, title, body)."""
 
 
 @pytest.fixture(scope="module")
 def spelled_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """output/web of the sample site with that bulletin."""
+    """output/web of the sample site with that bulletin and the ADDED ones."""
     root: Path = copy_sample(tmp_path_factory.mktemp("cach-viet"))
     (root / "content" / "bai-viet" / "2027-01-08-so-la.md").write_text(
         bulletin_md(
@@ -59,11 +71,11 @@ def spelled_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         encoding="utf-8",
     )
     for day, slug, title, body in ADDED:
-        (root / "content" / "bai-viet" / f"2027-01-{day}-{slug}.md").write_text(
+        (root / "content" / "bai-viet" / f"2027-01-{day[:2]}-{slug}.md").write_text(
             bulletin_md(
                 {
                     "title": f'"{title}"',
-                    "date": f"2027-01-{day} 08:00",
+                    "date": f"2027-01-{day}",
                     "category": "canh-bao-toi-pham",
                     "slug": slug,
                 },
@@ -187,3 +199,14 @@ def test_a_word_being_typed_counts_the_longer_word_it_starts_as_written(
     urls, status = _shown(look_spelled, query)
     assert urls == _python_finds(spelled_site, query), status
     assert HOANG in urls[:2] and "2 bản tin đầu có đúng các từ này" in status, status
+
+
+def test_nine_digits_find_the_bulletin_naming_the_number_and_the_one_writing_them(
+    spelled_site: Path, look_spelled: Opener
+) -> None:
+    """«977111222» is 0977 111 222 without its 0, which one bulletin names, and the account
+    another writes: both are found (the account's was hidden), as the Python reference finds."""
+    urls, status = _shown(look_spelled, "977111222")
+    assert sorted(urls) == ["/2027/01/so-la-0977/", "/2027/01/tai-khoan-nhan-tien/"], status
+    assert urls == _python_finds(spelled_site, "977111222")
+    assert status.startswith("Tìm thấy 2 bản tin có"), status

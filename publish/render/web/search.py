@@ -1236,8 +1236,12 @@ def _read_words(plan: _Plan, at: _Lookup, named: list[list[int]], prefix_min: in
             read = _hits(other, _prefixed(other, last, prefix_min), at, named[i])
             if read[1]:
                 term, (exact, hits) = other, read
-        if not hits and plan.groups[i]:
-            exact = hits = _all_of(plan.groups[i], at)
+        groups = plan.groups[i]
+        if groups and (not hits or len(groups) == 1):
+            # A number typed as one run of digits ("912345678", "84123456789") is those digits
+            # too: a bulletin may write them as no number (an account), beside one naming it.
+            as_typed = _all_of(groups, at)
+            exact, hits = _or(exact, as_typed), _or(hits, as_typed)
         if not hits and not _is_phone(typed):
             joined = _joined(typed, _prefixed(typed, last, prefix_min), at)
             if joined is not None:
