@@ -513,6 +513,9 @@
       // viết chúng không như số (số tài khoản), bên cạnh bài nêu số ấy (search.py: _read_words).
       var g = p.groups[i];
       if (g.length && (empty(found.hits) || g.length < 2)) {
+        // Chín chữ số đọc thêm số 0 người dân không gõ mà không bài nào nêu (CMND cũ, số tài
+        // khoản): không phải số để cảnh báo (search.py: Found.unnamed).
+        if (empty(found.hits) && "0" + g == typed) word = g[0];
         var all = allOf(g, get, labels);
         found = { exact: or(found.exact, all), hits: or(found.hits, all) };
       }
@@ -766,7 +769,7 @@
         // Từ đã được đọc theo kiểu gõ Telex: nêu cái đã tìm, không để người dân tưởng mình gõ sai.
         label = quoted(result.words.join(" ")) + " (hiểu " + quoted(p.used.join(" ")) +
           " là chữ gõ kiểu Telex khi chưa bật bộ gõ tiếng Việt)";
-      } else if (result.words.join(" ") !== p.used.join(" ")) {
+      } else {
         // Từ viết liền hay gõ nhầm thứ tự chữ: nói rõ đã hiểu thành gì.
         var notes = [];
         result.how.forEach(function (how, i) {
@@ -776,9 +779,9 @@
             notes.push(quoted(p.used[i]) + " là " + quoted(result.words[i]) + " gõ nhầm thứ tự chữ");
           }
         });
-        label = quoted(result.words.join(" ")) + " (hiểu " + notes.join(", ") + ")";
+        if (notes.length) label = quoted(result.words.join(" ")) + " (hiểu " + notes.join(", ") + ")";
       }
-      var phones = p.used.filter(isPhone);
+      var phones = result.words.filter(isPhone);
       var named = phones.filter(function (w) { return result.unnamed.indexOf(w) < 0; });
       var skipped = "";
       if (p.more && p.head < p.used.length) {

@@ -124,7 +124,7 @@ def test_a_number_copied_with_its_country_code_or_without_its_0_finds_its_bullet
     assert status.startswith("Tìm thấy 1 bản tin có")
 
 
-@pytest.mark.parametrize("query", ["84999888777", "0084999888777", "999888777"])
+@pytest.mark.parametrize("query", ["84999888777", "0084999888777"])
 def test_an_unknown_number_so_copied_is_not_called_safe(look_spelled: Opener, query: str) -> None:
     """No bulletin names it: the page says so of the number and gives its advice, as for
     «0999 888 777» (it said only «Không tìm thấy bản tin nào có …»)."""
@@ -132,6 +132,19 @@ def test_an_unknown_number_so_copied_is_not_called_safe(look_spelled: Opener, qu
     assert urls == []
     assert "Chưa có bản tin nào nhắc đến số 0999888777." in status
     assert "chưa có nghĩa là số đó an toàn" in status
+
+
+@pytest.mark.parametrize("query", ["999888777", "385123457"])
+def test_nine_digits_no_bulletin_names_are_no_number_the_page_warns_of(
+    look_spelled: Opener, query: str
+) -> None:
+    """Nine digits typed alone are read as a mobile number without its 0; no bulletin naming
+    it, the page said «Chưa có bản tin nào nhắc đến số 0385123457» of an old CMND: a number the
+    citizen never typed, with advice about calls. It says no bulletin has the digits typed."""
+    urls, status = _shown(look_spelled, query)
+    assert urls == []
+    assert status.startswith(f"Không tìm thấy bản tin nào có “{query}”."), status
+    assert "0" + query not in status and "an toàn" not in status, status
 
 
 def test_nine_digits_no_bulletin_names_as_a_number_are_found_as_written(

@@ -1093,7 +1093,8 @@ class Found:
     and these have only some (the most first); the words searched, a word typed in Telex as
     read ("ddaor" → "dao"); the phone numbers asked about that no bulletin of the site names,
     in whatever category (the page says so, not "no bulletin" of a number a bulletin warns
-    against)."""
+    against); not nine digits typed alone, read as a mobile number without its 0 (its words is
+    then those digits: «385123457» may be an old CMND)."""
 
     numbers: list[int]
     partial: bool
@@ -1238,6 +1239,10 @@ def _read_words(plan: _Plan, at: _Lookup, named: list[list[int]], prefix_min: in
                 term, (exact, hits) = other, read
         groups = plan.groups[i]
         if groups and (not hits or len(groups) == 1):
+            if not hits and [typed] == ["0" + group for group in groups]:
+                # Nine digits read with a 0 the citizen never typed (an old CMND, an account),
+                # which no bulletin names: no number to warn of (see Found.unnamed).
+                term = groups[0]
             # A number typed as one run of digits ("912345678", "84123456789") is those digits
             # too: a bulletin may write them as no number (an account), beside one naming it.
             as_typed = _all_of(groups, at)
