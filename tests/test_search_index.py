@@ -233,6 +233,23 @@ def test_a_number_typed_as_one_run_of_digits_also_finds_those_digits_written() -
     assert find(files, "0912 345 678").numbers == [1]
 
 
+def test_a_bulletin_s_84_starts_a_number_only_before_a_mobile_number() -> None:
+    """The site reads «+84» as a bulletin's country code (its phone links, the personal-data
+    check, the radio): «84», «0084» only before a mobile number's nine digits, as Zalo copies
+    one; «tài khoản 84123456789» is an account, not 0123 456 789 (a query may still be typed so)."""
+    assert search.phone_terms("tài khoản 84123456789, 0084123456789") == []
+    assert search.phone_terms("Số 84903111222, 0084903111222") == ["0903111222"] * 2
+    assert search.phone_terms("+84 277 3610 113") == ["02773610113"]
+    assert search.query_terms("84123456789") == ["0123456789"]
+    docs = [
+        doc("Tài khoản nhận tiền", body="Chuyển vào tài khoản 84123456789 tại ngân hàng."),
+        doc("Số máy lạ", body="Đối tượng gọi từ số 0123 456 789."),
+    ]
+    files = build_index(docs, CATEGORIES)
+    assert rank(files, "0123 456 789") == [1]
+    assert sorted(rank(files, "84123456789")) == [0, 1]
+
+
 def test_a_number_the_index_does_not_join_is_searched_as_its_groups() -> None:
     """A bulletin writes "0912,345,678" (no separator the index reads): the number as a whole
     finds nothing, so its groups are searched as words."""

@@ -25,12 +25,14 @@ word of a query also finds the longer words it starts (from PREFIX_MIN letters),
 appear while it is being typed: "lừa đả" finds "lừa đảo"; whole-word matches rank first.
 A phone number is also indexed as its digits alone ("0912 345 678", "0912.345.678",
 "0912–345–678", "+84 912 345 678", "84912345678" and "0084912345678" all as "0912345678"; every
-run of digit groups that is a number, so two numbers side by side are both found), and a query
-joins one the same way, a mobile number typed without its 0 ("912345678") too, so a citizen finds
-a warning about a number however either side wrote it (a number that finds nothing whole is
-searched as typed, or as its groups). A query naming a category — its whole name or two
-consecutive words of it — matches that category's bulletins as body words would ("cai cach hanh
-chinh", "hanh chinh"; not "hanh" alone), from the manifest: the index holds no postings for it.
+run of digit groups that is a number, so two numbers side by side are both found; "84", "0084"
+only before a mobile number: «84123456789» is no number), and a query joins one the same way,
+any number after "84" or "0084" and a mobile number typed without its 0 ("912345678") too, so
+a citizen finds a warning about a number however either side wrote it (a number typed as one
+run of digits is also searched as typed; one that finds nothing whole, as its groups). A query
+naming a category — its whole name or two consecutive words of it — matches that category's
+bulletins as body words would ("cai cach hanh chinh", "hanh chinh"; not "hanh" alone), from the
+manifest: the index holds no postings for it.
 
 Two adjacent syllables are also indexed as one pair term ("lua_dao"; a title's every pair, and
 elsewhere those of names written with capitals, "xã Tân Phú": every pair of the bodies made the
@@ -162,10 +164,14 @@ _GROUP_RE = re.compile(r"\+?[0-9]+")
 """One digit group of a PHONE_RE run, the "+" of "+84" with it."""
 _DIGIT_RE = re.compile(r"[0-9]")
 """Whether a text has any digit: a bulletin without one has no phone number to find."""
-_COUNTRY = re.compile(r"^(?:00)?840?")
-"""The country code starting a number's digits, as "+84", "84" or "0084" (Zalo, Facebook and
+_COUNTRY = re.compile(r"^\+?(?:00)?840?")
+"""The country code starting a query's number, as "+84", "84" or "0084" (Zalo, Facebook and
 call logs copy numbers so), with the 0 some keep after it ("+84 0912…"): read as the 0 of the
 number at home. No number from 0 or 1800/1900 starts so."""
+_WRITTEN_COUNTRY = re.compile(r"^(?:\+840?|(?:00)?84(?=[35789][0-9]{8}$))")
+"""The country code of a bulletin's number: "+84" (as the site's phone links, the personal-data
+check and the radio read it), and "84", "0084" only before a mobile number's nine digits
+(«84912345678» copied from Zalo): «tài khoản 84123456789» is an account, no 0123456789."""
 _BARE_MOBILE = re.compile(r"[35789][0-9]{8}")
 """A mobile number typed without its 0 ("912345678"): searched with it, when a query writes it
 as one group (the groups of an amount, «350.000.000», are not; bulletins are not indexed so,
@@ -333,11 +339,11 @@ def _read(text: str) -> _Read:
     return _Read((found, names), plain, marked)
 
 
-def _phone(run: str) -> str | None:
-    """The digits of a PHONE_RE run when it is a Vietnamese phone number, the country code
-    read as "0" (see _COUNTRY): 10 or 11 digits from 0 but not 00 (mobile, landline), 8 to 10
-    from 1800/1900 (call centres)."""
-    digits = _COUNTRY.sub("0", "".join(c for c in run if "0" <= c <= "9"))
+def _phone(run: str, country: re.Pattern[str] = _COUNTRY) -> str | None:
+    """The digits of a PHONE_RE run's groups joined when they are a Vietnamese phone number, the
+    country code read as "0" (a query's, see _COUNTRY; or a bulletin's, _WRITTEN_COUNTRY): 10 or
+    11 digits from 0 but not 00 (mobile, landline), 8 to 10 from 1800/1900 (call centres)."""
+    digits = "".join(c for c in country.sub("0", run, count=1) if "0" <= c <= "9")
     if digits.startswith("0") and digits[1:2] != "0" and 10 <= len(digits) <= 11:
         return digits
     if digits.startswith(("1800", "1900")) and 8 <= len(digits) <= 10:
@@ -368,7 +374,7 @@ def phone_terms(text: str) -> list[str]:
                 number += group
                 if len(number) > LONGEST_NUMBER:
                     break
-                phone = _phone(number)
+                phone = _phone(number, _WRITTEN_COUNTRY)
                 if phone is not None:
                     found.append(phone)
     return found
