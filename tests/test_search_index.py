@@ -9,6 +9,8 @@ import json
 import os
 import random
 import re
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -18,9 +20,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from publish import config as config_module
+from publish.config import BUILTIN_THEME
 from publish.content import load_site
 from publish.model import Site
 from publish.render.web import search
+from publish.render.web.assets import Assets
 from publish.render.web.markdown import MarkdownRenderer
 from publish.render.web.search import (
     INDEX_DIR,
@@ -37,7 +41,7 @@ from publish.render.web.search import (
     site_docs,
     terms,
 )
-from publish.text import CAPITALS, fold, nfc
+from publish.text import CAPITALS, fold, nfc, one_tone_placement
 from tests.helpers import SITE_TOML, bulletin_md, make_project, refusing, search_index_made
 from tests.web_fixture import build_site, copy_site
 
@@ -1088,6 +1092,40 @@ def test_a_word_being_typed_with_its_tone_on_the_second_vowel_starts_the_longer_
     # A letter begun after it, «hoà» is whole: «hòa» only.
     found = find(files, "Nguyễn Hoà d")
     assert (found.numbers, found.written) == ([2], 1)
+
+
+TONE_SPELLINGS = [
+    ["hoà", "Hoà", "HOÀ", "hòa", "toà", "khoẻ", "KHOẺ", "thuỷ", "Thuỷ", "tuỳ", "uỷ", "oà", "xoè"],
+    ["loé", "hoạ", "hoã", "hoả", "hoá", "ngoẻn", "hoàng", "toàn", "huỳnh", "khoán", "hùy", "huỳ"],
+    ["quý", "quỳ", "Quỷ", "qoà", "quà", "muà", "cuả", "hoỳ", "thuế", "hoầ", "hoặ", "mùa", "của"],
+    ["hoà2", "hoà2b", "2hoà", "hoàhoà", "hoà2hoà", "hòa2", "thủy", "ủy"],
+]
+"""Words as a query may type them: the tone of a final «oa», «oe», «uy» on either vowel, other
+pairs («ua», «oy»), «qu», a digit after the word, capitals."""
+
+
+def test_search_js_puts_the_tone_where_the_python_reference_does() -> None:
+    """search.js and search.py each move the tone of a word's final «oa», «oe», «uy» (to the
+    first vowel for the forms, to the second for the longer words a word being typed starts):
+    the published script moved it in «muà», «cuả», «hoỳ» too and not before a digit («hoà2»),
+    so a query found other bulletins on the page than in the reference (run by Node)."""
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not on PATH: the published search.js cannot be run here")
+    script = Assets(BUILTIN_THEME / "assets").data("search.js").decode("utf-8")
+    function = re.search(r"^function oneTone\(word, second\) \{\n.*?^\}$", script, re.M | re.S)
+    assert function is not None, "search.js has no function oneTone(word, second)"
+    written = [w for group in TONE_SPELLINGS for w in group]
+    words = [w.lower() for w in written]
+    calls = ".map(function (w) { return [oneTone(w), oneTone(w, 1)]; })"
+    program = f"{function[0]}\nconsole.log(JSON.stringify({json.dumps(words)}{calls}));"
+    run = subprocess.run([node, "-e", program], capture_output=True, check=True)
+    published = json.loads(run.stdout)
+    reference = [[one_tone_placement(w), search._tone_on_second(w)] for w in words]
+    assert published == reference
+    # The index moves it before lower-casing a word: the same forms.
+    assert [one_tone_placement(w).lower() for w in written] == [r[0] for r in reference]
+    assert reference[:3] == [["hòa", "hoà"]] * 3 and ["muà", "muà"] in reference
 
 
 def test_forms_are_one_bit_a_bulletin_beside_each_shard() -> None:
