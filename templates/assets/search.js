@@ -165,6 +165,10 @@
     if (manifest) return Promise.resolve(manifest);
     return getJson(indexUrl).then(function (m) {
       m.abbreviations = own(m.abbreviations);
+      // Các từ của tên mỗi chuyên mục như được viết, một lần (search.py: _Lookup.written_labels).
+      m.written = m.categories.map(function (c) {
+        return (c.label.normalize("NFC").toLowerCase().match(FORM) || []).map(function (w) { return oneTone(w); });
+      });
       return manifest = m;
     });
   }
@@ -410,11 +414,8 @@
         });
       });
     });
-    var labels = manifest.categories.map(function (c) {
-      return (c.label.normalize("NFC").toLowerCase().match(FORM) || []).map(oneTone);
-    });
     named.forEach(function (c) {
-      if (labels[c].some(function (w) { return w === typed || (prefixed && w.indexOf(begun) === 0); })) {
+      if (manifest.written[c].some(function (w) { return w === typed || (prefixed && w.indexOf(begun) === 0); })) {
         manifest.doc_categories.forEach(function (its, n) { if (its === c) found[n] = true; });
       }
     });

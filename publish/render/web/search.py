@@ -43,10 +43,12 @@ A query typed with marks ("tín dụng đen") finds what it finds without them, 
 writing each word with the marks typed rank first (then those writing some with others: «đến»,
 «đèn»); in quotes, only those are found when there are any. Where a word puts the tone of a final
 «oa», «oe», «uy» does not count («hoà» is «hòa», «thuỷ» «thủy»: both are in use, keyboards type
-either): the forms and the query's words hold it on the first vowel (`one_tone_placement`). A bulletin spelling out an
-abbreviation of the lexicon the read-aloud scripts use (the built-in list and the unit's file)
-is indexed under it too ("căn cước công dân" under "cccd"), and index.json lists those the site
-has, for search.js to say so and to find the bulletins writing one for a query spelling it out.
+either): the forms and the query's words hold it on the first vowel (`one_tone_placement`), and
+the last word being typed starts the longer words with it on the second («hòa» starts «hoàng»).
+A bulletin spelling out an abbreviation of the lexicon the read-aloud scripts use (the built-in
+list and the unit's file) is indexed under it too ("căn cước công dân" under "cccd"), and
+index.json lists those the site has, for search.js to say so and to find the bulletins writing
+one for a query spelling it out.
 
 Queries are read as citizens type them on phones (search.js does the same, `find` is the
 reference): a word that matches nothing as typed but is a syllable typed the Telex way without a
@@ -278,7 +280,8 @@ def _forms(word: str) -> tuple[list[str], list[tuple[str, str]]]:
     a form."""
     plain: list[str] = []
     marked: list[tuple[str, str]] = []
-    # «hoà» and «hòa» are one spelling (see _typed): the form keeps one placement of the tone.
+    # «hoà» and «hòa» are one spelling (see the module's docstring): the form keeps the tone of
+    # a final «oa», «oe», «uy» on the first vowel, as a query's word is compared (_plan).
     for token in _FORM_RE.findall(one_tone_placement(word).lower()):
         if token.isascii():
             plain.append(token)
