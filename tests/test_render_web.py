@@ -743,8 +743,12 @@ def test_the_search_script_is_published_without_its_comments(built: BuiltSite) -
     # commented, 39.4 kB). 27.3 kB since what is typed is read out once the typing stops;
     # 27.5 kB since a number copied as "84…", "0084…" or without its 0, and a word with its tone
     # on either vowel of «oa», «oe», «uy» («hoà», «hòa») are read as one (the page stays in its
-    # budget: test_home_bulletin_and_search_fit_the_size_budget).
-    assert "function fold(text)" in text and len(text.encode()) < 27_600
+    # budget: test_home_bulletin_and_search_fit_the_size_budget). 27.7 kB since the index's
+    # and the query's words are kept in objects without a prototype («constructor» is a word);
+    # 27.9 kB since a word being typed with its tone on either vowel («Hoà», «Hòa») starts the
+    # longer words as written («Hoàng»); 28 kB since a number typed as one run of digits finds
+    # those digits written too (an account beside the number).
+    assert "function fold(text)" in text and len(text.encode()) < 28_000
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,8 @@ import json
 import os
 import random
 import re
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -18,9 +20,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from publish import config as config_module
+from publish.config import BUILTIN_THEME
 from publish.content import load_site
 from publish.model import Site
 from publish.render.web import search
+from publish.render.web.assets import Assets
 from publish.render.web.markdown import MarkdownRenderer
 from publish.render.web.search import (
     INDEX_DIR,
@@ -37,7 +41,7 @@ from publish.render.web.search import (
     site_docs,
     terms,
 )
-from publish.text import CAPITALS, fold, nfc
+from publish.text import CAPITALS, fold, nfc, one_tone_placement
 from tests.helpers import SITE_TOML, bulletin_md, make_project, refusing, search_index_made
 from tests.web_fixture import build_site, copy_site
 
@@ -187,7 +191,7 @@ def test_dates_and_money_beside_each_other_are_no_numbers() -> None:
 def test_a_number_copied_with_its_country_code_or_without_its_0_is_the_same_number() -> None:
     """Zalo, Facebook and call logs copy «0912 345 678» as "84912345678", "0084912345678" or
     "912345678": each finds the bulletin naming it, and a number no bulletin names is still
-    a number asked about (the page then says so, with its advice). A bulletin's own "84…" is
+    a number asked about (the page then says so, with its advice), unless typed without its 0. A bulletin's own "84…" is
     read so too; nine digits alone in a bulletin (an account) or an amount are no number."""
     docs = [
         doc("Cảnh báo số lạ", body="Đối tượng dùng số 0912.345.678 gọi điện."),
@@ -200,9 +204,14 @@ def test_a_number_copied_with_its_country_code_or_without_its_0_is_the_same_numb
         found = find(files, query)
         assert (found.numbers, found.words, found.unnamed) == ([0], ["0912345678"], []), query
     assert rank(files, "0903 111 222") == [3] and rank(files, "+84 903 111 222") == [3]
-    for query in ("84999888777", "0084999888777", "999888777"):
+    for query in ("84999888777", "0084999888777"):
         found = find(files, query)
         assert (found.numbers, found.unnamed) == ([], ["0999888777"]), query
+    # Nine digits alone are a number only when a bulletin names it: «385123457» may be an old
+    # CMND, and the page would warn of «0385123457», a number never typed.
+    for query in ("999888777", "385123457"):
+        found = find(files, query)
+        assert (found.numbers, found.words, found.unnamed) == ([], [query], []), query
     # Nine digits that are no phone number of the site are still found as typed.
     assert find(files, "987001234").numbers == [1]
     assert search.phone_terms("tài khoản 987001234, thu 350.000.000 đồng") == []
@@ -212,6 +221,37 @@ def test_a_number_copied_with_its_country_code_or_without_its_0_is_the_same_numb
     for query in ("2024", "91234567", "123456789", "084123456789"):
         assert search.query_terms(query) == [query], query
     assert search.phone_terms("CCCD số 084123456789") == []
+
+
+def test_a_number_typed_as_one_run_of_digits_also_finds_those_digits_written() -> None:
+    """«912345678» is 0912 345 678 without its 0, and nine digits a bulletin may write as an
+    account: both bulletins are found, not only the one naming the number (the digits as typed
+    were searched only when no bulletin named it)."""
+    docs = [
+        doc("Tài khoản nhận tiền lừa đảo", body="Chuyển vào tài khoản 912345678 tại ngân hàng."),
+        doc("Cảnh báo số lạ", body="Đối tượng dùng số 0912.345.678 gọi điện."),
+    ]
+    files = build_index(docs, CATEGORIES)
+    found = find(files, "912345678")
+    assert sorted(found.numbers) == [0, 1] and found.words == ["0912345678"]
+    assert find(files, "0912 345 678").numbers == [1]
+
+
+def test_a_bulletin_s_84_starts_a_number_only_before_a_mobile_number() -> None:
+    """The site reads «+84» as a bulletin's country code (its phone links, the personal-data
+    check, the radio): «84», «0084» only before a mobile number's nine digits, as Zalo copies
+    one; «tài khoản 84123456789» is an account, not 0123 456 789 (a query may still be typed so)."""
+    assert search.phone_terms("tài khoản 84123456789, 0084123456789") == []
+    assert search.phone_terms("Số 84903111222, 0084903111222") == ["0903111222"] * 2
+    assert search.phone_terms("+84 277 3610 113") == ["02773610113"]
+    assert search.query_terms("84123456789") == ["0123456789"]
+    docs = [
+        doc("Tài khoản nhận tiền", body="Chuyển vào tài khoản 84123456789 tại ngân hàng."),
+        doc("Số máy lạ", body="Đối tượng gọi từ số 0123 456 789."),
+    ]
+    files = build_index(docs, CATEGORIES)
+    assert rank(files, "0123 456 789") == [1]
+    assert sorted(rank(files, "84123456789")) == [0, 1]
 
 
 def test_a_number_the_index_does_not_join_is_searched_as_its_groups() -> None:
@@ -1002,7 +1042,8 @@ def test_a_word_without_marks_in_a_query_with_marks_is_told_from_the_word_with_t
 def test_old_and_new_tone_placement_are_one_spelling() -> None:
     """«thuỷ» is «thủy», «hoà» «hòa», «khoẻ» «khỏe» (keyboards type either): a query in one
     finds the bulletins writing the other as written as typed, both rank them the same, and
-    «Phú Hoà» does not put «Phú … hoàn», «Hoàng» above the bulletin naming «Phú Hòa»."""
+    «Phú Hoà» does not put «Phú … hoàn», «Hoàng» above the bulletin naming «Phú Hòa» as
+    written otherwise (being typed, «Hoà» starts «Hoàng» as written, both count as typed)."""
     docs = [
         doc("Lịch cấp căn cước lưu động", body="Tại xã Phú Hòa, ấp Tân Phú."),
         doc("Phú Hoàng hoàn thành", body="Xã Phú Long hoàn thành kế hoạch."),
@@ -1015,13 +1056,76 @@ def test_old_and_new_tone_placement_are_one_spelling() -> None:
         found, other = find(files, old), find(files, new)
         assert (found.numbers, found.written) == (other.numbers, other.written), old
     assert find(files, "thuỷ").written == 2 and find(files, "sức khoẻ").written == 2
-    assert find(files, "Phú Hoà").numbers[0] == 0
+    found = find(files, "Phú Hoà")
+    assert found.written == 2 and set(found.numbers) == {0, 1}
+    found = find(files, "Phú Hoà d")
+    assert (found.numbers, found.written) == ([0], 1)
     assert find(files, '"hòa giải"').numbers == [4]
-    assert find(files, "hòa").numbers[:2] == [4, 0] and find(files, "hòa").written == 2
+    # Whole (a letter begun after it), «hòa» is «Hoà» and «Hòa»; being typed, «Hoàng» too.
+    found = find(files, "hòa d")
+    assert (found.numbers, found.written) == ([4, 0], 2)
+    found = find(files, "hòa")
+    assert (found.numbers, found.written) == ([4, 1, 0], 3)
     fields = search.doc_fields(docs[2])
     assert "=thủy" in fields and "=khỏe" in fields and "=thuỷ" not in fields
     # «quý» is no «uy» of a word's end: its «u» is the consonant's.
     assert "=quý" in search.doc_fields(doc("Quý khách"))
+
+
+def test_a_word_being_typed_with_its_tone_on_the_second_vowel_starts_the_longer_words() -> None:
+    """Typing «Nguyễn Hoà» on the way to «Nguyễn Hoàng»: «hoà» starts «hoàng» as typed, though
+    «hòa» (its tone moved to where the index keeps it) does not; so do «toà» «toàn», «khoá»
+    «khoán», «huỳ» «huỳnh». The bulletin writing the longer word counts as written as typed, the
+    one writing «Nguyễn Hòa» too, and those writing them without marks do not."""
+    docs = [
+        doc("Ông Nguyễn Hoàng bị lừa", body="Toàn bộ số tiền trong khoán việc."),
+        doc("Ông Nguyen Hoang bi lua", body="Toan bo so tien trong khoan viec."),
+        doc("Ông Nguyễn Hòa tố giác", body="Ông Huỳnh Văn Tư."),
+    ]
+    files = build_index(docs, CATEGORIES)
+    found = find(files, "Nguyễn Hoà")
+    assert found.numbers[2:] == [1] and set(found.numbers[:2]) == {0, 2}
+    assert found.written == 2
+    for query, written in (("toà", [0]), ("khoá", [0]), ("ông huỳ", [2])):
+        found = find(files, query)
+        assert found.numbers[: found.written] == written, query
+    # A letter begun after it, «hoà» is whole: «hòa» only.
+    found = find(files, "Nguyễn Hoà d")
+    assert (found.numbers, found.written) == ([2], 1)
+
+
+TONE_SPELLINGS = [
+    ["hoà", "Hoà", "HOÀ", "hòa", "toà", "khoẻ", "KHOẺ", "thuỷ", "Thuỷ", "tuỳ", "uỷ", "oà", "xoè"],
+    ["loé", "hoạ", "hoã", "hoả", "hoá", "ngoẻn", "hoàng", "toàn", "huỳnh", "khoán", "hùy", "huỳ"],
+    ["quý", "quỳ", "Quỷ", "qoà", "quà", "muà", "cuả", "hoỳ", "thuế", "hoầ", "hoặ", "mùa", "của"],
+    ["hoà2", "hoà2b", "2hoà", "hoàhoà", "hoà2hoà", "hòa2", "thủy", "ủy"],
+]
+"""Words as a query may type them: the tone of a final «oa», «oe», «uy» on either vowel, other
+pairs («ua», «oy»), «qu», a digit after the word, capitals."""
+
+
+def test_search_js_puts_the_tone_where_the_python_reference_does() -> None:
+    """search.js and search.py each move the tone of a word's final «oa», «oe», «uy» (to the
+    first vowel for the forms, to the second for the longer words a word being typed starts):
+    the published script moved it in «muà», «cuả», «hoỳ» too and not before a digit («hoà2»),
+    so a query found other bulletins on the page than in the reference (run by Node)."""
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not on PATH: the published search.js cannot be run here")
+    script = Assets(BUILTIN_THEME / "assets").data("search.js").decode("utf-8")
+    function = re.search(r"^function oneTone\(word, second\) \{\n.*?^\}$", script, re.M | re.S)
+    assert function is not None, "search.js has no function oneTone(word, second)"
+    written = [w for group in TONE_SPELLINGS for w in group]
+    words = [w.lower() for w in written]
+    calls = ".map(function (w) { return [oneTone(w), oneTone(w, 1)]; })"
+    program = f"{function[0]}\nconsole.log(JSON.stringify({json.dumps(words)}{calls}));"
+    run = subprocess.run([node, "-e", program], capture_output=True, check=True)
+    published = json.loads(run.stdout)
+    reference = [[one_tone_placement(w), search._tone_on_second(w)] for w in words]
+    assert published == reference
+    # The index moves it before lower-casing a word: the same forms.
+    assert [one_tone_placement(w).lower() for w in written] == [r[0] for r in reference]
+    assert reference[:3] == [["hòa", "hoà"]] * 3 and ["muà", "muà"] in reference
 
 
 def test_forms_are_one_bit_a_bulletin_beside_each_shard() -> None:

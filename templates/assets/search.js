@@ -51,7 +51,10 @@
   var indexUrl = out.getAttribute("data-index");
   var base = indexUrl.replace(/[^/]*$/, "");
   var manifest = null;
-  var shards = {};
+  // Không kế thừa gì từ Object.prototype: từ "constructor" của câu tìm hay của chỉ mục là một từ
+  // như mọi từ, không phải hàm Object (trang báo «Không tải được dữ liệu tìm kiếm»).
+  function own(o) { return Object.assign(Object.create(null), o); }
+  var shards = own();
   var cards = {};
   var state = { found: [], shown: 0, run: 0 };
 
@@ -71,7 +74,7 @@
   })();
   // Mỗi từ của câu tìm như được gõ lần đầu, giữ chữ hoa và dấu (search.py: _typed).
   function typedForms(query) {
-    var found = {};
+    var found = own();
     (query.normalize("NFC").match(FORM) || []).forEach(function (token) {
       var term = fold(token);
       if (/^[a-z0-9]+$/.test(term) && !(term in found)) found[term] = token;
@@ -79,10 +82,13 @@
     return found;
   }
   // «hoà» là «hòa», «thuỷ» là «thủy»: dấu thanh của «oa», «oe», «uy» cuối từ đặt ở nguyên âm
-  // đầu, như chỉ mục ghi dạng viết (search.py: one_tone_placement); từ viết thường.
-  function oneTone(word) {
-    return word.normalize("NFD").replace(/(^|[^q])([ou])([aey])([\u0300\u0301\u0303\u0309\u0323])$/, "$1$2$4$3")
-      .normalize("NFC");
+  // đầu, như chỉ mục ghi dạng viết (search.py: one_tone_placement: không «ua», «ue», «oy», không
+  // «quý»; cả trước chữ số, «hoà2»); từ viết thường. second: đặt
+  // ở nguyên âm sau, như các từ dài hơn mà từ đang gõ bắt đầu («hoà» → «hoàng»; search.py:
+  // _tone_on_second).
+  function oneTone(word, second) {
+    return word.normalize("NFD").replace(second ? /(^|[^q])(o(?=.[ae]$)|u(?=.y$))([\u0300\u0301\u0303\u0309\u0323])(.)/
+      : /(^|[^q])(o(?=[ae])|u(?=y))(.)([\u0300\u0301\u0303\u0309\u0323])(?!\D)/g, "$1$2$4$3").normalize("NFC");
   }
   var QUOTES = /["“”«»„]/;
   // Giữa các nhóm số: mọi khoảng trắng (cả khoảng trắng không ngắt của Word), dấu chấm, gạch nối
@@ -127,7 +133,7 @@
   // Các từ của câu tìm, mỗi số điện thoại một từ chỉ gồm chữ số, và các nhóm số của nó (tìm như
   // các từ khi cả số không khớp bài nào) (search.py: _query).
   function queryTerms(query) {
-    var numbers = {};
+    var numbers = own();
     var words = uniq(terms(query.normalize("NFC").replace(PHONE, function (run) {
       var found = numbersIn(run);
       Object.keys(found.joined).forEach(function (k) {
@@ -137,8 +143,7 @@
     })));
     // Số gõ khác từ của nó ("0912 345 678", "912345678") cũng được tìm như đã gõ khi cả số
     // không khớp bài nào (search.py: _query): một bài có thể viết các chữ số đó không như số.
-    // Chỉ số điện thoại: numbers là một đối tượng, numbers["constructor"] có sẵn.
-    var groups = {};
+    var groups = own();
     words.forEach(function (w) {
       if (isPhone(w) && numbers[w] + "" != w) groups[w] = numbers[w];
     });
@@ -158,7 +163,14 @@
   }
   function loadManifest() {
     if (manifest) return Promise.resolve(manifest);
-    return getJson(indexUrl).then(function (m) { manifest = m; return m; });
+    return getJson(indexUrl).then(function (m) {
+      m.abbreviations = own(m.abbreviations);
+      // Các từ của tên mỗi chuyên mục như được viết, một lần (search.py: _Lookup.written_labels).
+      m.written = m.categories.map(function (c) {
+        return (c.label.normalize("NFC").toLowerCase().match(FORM) || []).map(function (w) { return oneTone(w); });
+      });
+      return manifest = m;
+    });
   }
   function shardKey(term) {
     for (var n = term.length; n > 0; n--) {
@@ -208,6 +220,7 @@
       spelled: used.map(telex),
       groups: used.map(function (w) { return q.groups[w] || []; }),
       typed: typed.map(function (t) { return t && oneTone(t.toLowerCase()); }),
+      begun: typed.map(function (t) { return t && oneTone(t.toLowerCase(), 1); }),
       shown: typed,
       marked: typed.some(function (t) { return t !== null && /[^\x00-\x7f]/.test(t); }),
       quoted: q.quoted,
@@ -217,7 +230,7 @@
   // Các đoạn từ của câu tìm viết đầy đủ một chữ viết tắt ("can cuoc cong dan" → "cccd"): bài
   // viết tắt như vậy cũng có các từ đó (search.py: _spelled_out).
   function spelledOut(used) {
-    var found = [], shorts = manifest.abbreviations || {};
+    var found = [], shorts = manifest.abbreviations;
     Object.keys(shorts).sort().forEach(function (short) {
       var words = terms(shorts[short]);
       if (words.length < 2) return;
@@ -378,13 +391,13 @@
   // Các bài viết từ thứ i đúng như được gõ, cả dấu (từ cuối đang gõ: cả các từ dài hơn bắt đầu
   // như vậy, "đả" → «đảo»), đọc từ các tệp dạng viết (search.py: _written).
   function written(p, i, get, named) {
-    var term = p.used[i], typed = p.typed[i] || "";
+    var term = p.used[i], typed = p.typed[i] || "", begun = p.begun[i] || "";
     var prefixed = isPrefix(term, p.open && i === p.used.length - 1);
     var found = {};
     (prefixed ? prefixKeys(term) : [shardKey(term)]).forEach(function (key) {
       if (key === null) return;
       var shard = get(key);
-      var forms = (manifest.forms || []).indexOf(key) >= 0 ? get("f/" + key) : {};
+      var forms = (manifest.forms || []).indexOf(key) >= 0 ? get("f/" + key) : own();
       // Từ ghép "cao_luong" bắt đầu bằng từ đầu của nó: không phải một từ dài hơn.
       var others = prefixed ? Object.keys(shard).filter(function (t) {
         return t.indexOf(term) === 0 && t.indexOf("_") < 0;
@@ -395,17 +408,14 @@
         var entry = forms[other] || {};
         if (!forms[other]) entry[other] = 1;
         Object.keys(entry).forEach(function (form) {
-          if (form === typed || (prefixed && form.indexOf(typed) === 0)) {
+          if (form === typed || (prefixed && form.indexOf(begun) === 0)) {
             memberPlaces(entry[form], numbers.length).forEach(function (at) { found[numbers[at]] = true; });
           }
         });
       });
     });
-    var labels = manifest.categories.map(function (c) {
-      return (c.label.normalize("NFC").toLowerCase().match(FORM) || []).map(oneTone);
-    });
     named.forEach(function (c) {
-      if (labels[c].some(function (w) { return w === typed || (prefixed && w.indexOf(typed) === 0); })) {
+      if (manifest.written[c].some(function (w) { return w === typed || (prefixed && w.indexOf(begun) === 0); })) {
         manifest.doc_categories.forEach(function (its, n) { if (its === c) found[n] = true; });
       }
     });
@@ -501,9 +511,15 @@
         var read = lookup(spelled[i], isPrefix(spelled[i], last), get, labels, named[i]);
         if (!empty(read.hits)) { word = spelled[i]; found = read; reading = "telex"; }
       }
-      if (empty(found.hits) && p.groups[i].length) {
-        var all = allOf(p.groups[i], get, labels);
-        found = { exact: all, hits: all };
+      // Số gõ liền một nhóm ("912345678", "84123456789") cũng là các chữ số đó: một bài có thể
+      // viết chúng không như số (số tài khoản), bên cạnh bài nêu số ấy (search.py: _read_words).
+      var g = p.groups[i];
+      if (g.length && (empty(found.hits) || g.length < 2)) {
+        // Chín chữ số đọc thêm số 0 người dân không gõ mà không bài nào nêu (CMND cũ, số tài
+        // khoản): không phải số để cảnh báo (search.py: Found.unnamed).
+        if (empty(found.hits) && "0" + g == typed) word = g[0];
+        var all = allOf(g, get, labels);
+        found = { exact: or(found.exact, all), hits: or(found.hits, all) };
       }
       if (empty(found.hits) && !isPhone(typed)) {
         var two = joined(typed, isPrefix(typed, last), get, labels);
@@ -588,10 +604,10 @@
   }
   // Tải các phần chỉ mục của câu tìm, rồi tải thêm những phần mà cách đọc các từ cần (từ viết
   // liền, từ gõ nhầm, hai từ liền nhau) cho tới khi đủ.
-  var loaded = {};
+  var loaded = own();
   function fetchShards(keys) {
     return Promise.all(keys.map(function (k) {
-      return loadShard(k).then(function (shard) { loaded[k] = shard; });
+      return loadShard(k).then(function (shard) { loaded[k] = loaded[k] || own(shard); });
     }));
   }
   function rank(p, category) {
@@ -599,9 +615,9 @@
       var missing = [];
       function get(k) {
         if (k in loaded) return loaded[k];
-        if (k.indexOf("f/") === 0 && (manifest.forms || []).indexOf(k.slice(2)) < 0) return {};
+        if (k.indexOf("f/") === 0 && (manifest.forms || []).indexOf(k.slice(2)) < 0) return own();
         if (missing.indexOf(k) < 0) missing.push(k);
-        return {};
+        return own();
       }
       var result = compute(p, category, get);
       return missing.length ? fetchShards(missing).then(attempt) : result;
@@ -708,7 +724,7 @@
   }
   // Chữ viết tắt đã tìm cả cách viết đầy đủ, và ngược lại (search.py: _spelled_in, _spelled_out).
   function shortNote(p) {
-    var shorts = manifest.abbreviations || {}, notes = [];
+    var shorts = manifest.abbreviations, notes = [];
     p.used.forEach(function (term, i) {
       if (term in shorts && p.shown[i] !== null) {
         notes.push("“" + p.shown[i] + "” hay “" + shorts[term] + "”");
@@ -755,7 +771,7 @@
         // Từ đã được đọc theo kiểu gõ Telex: nêu cái đã tìm, không để người dân tưởng mình gõ sai.
         label = quoted(result.words.join(" ")) + " (hiểu " + quoted(p.used.join(" ")) +
           " là chữ gõ kiểu Telex khi chưa bật bộ gõ tiếng Việt)";
-      } else if (result.words.join(" ") !== p.used.join(" ")) {
+      } else {
         // Từ viết liền hay gõ nhầm thứ tự chữ: nói rõ đã hiểu thành gì.
         var notes = [];
         result.how.forEach(function (how, i) {
@@ -765,9 +781,9 @@
             notes.push(quoted(p.used[i]) + " là " + quoted(result.words[i]) + " gõ nhầm thứ tự chữ");
           }
         });
-        label = quoted(result.words.join(" ")) + " (hiểu " + notes.join(", ") + ")";
+        if (notes.length) label = quoted(result.words.join(" ")) + " (hiểu " + notes.join(", ") + ")";
       }
-      var phones = p.used.filter(isPhone);
+      var phones = result.words.filter(isPhone);
       var named = phones.filter(function (w) { return result.unnamed.indexOf(w) < 0; });
       var skipped = "";
       if (p.more && p.head < p.used.length) {

@@ -28,10 +28,34 @@ URL = "/2027/01/so-la-goi-hoa-giai/"
 """The bulletin added to the sample: it names 0912 345 678 and writes «hoà giải», «khoẻ» with
 the tone on the second vowel (the sample's bulletins write «Phú Hòa», «thủy» on the first)."""
 
+CONSTRUCTOR = "/2027/01/tuyen-cong-tac-vien-ao/"
+"""An added bulletin writing «Constructor» (a word JavaScript objects all have as a key)."""
+ADDED = [
+    (
+        "09 08:00",
+        "tuyen-cong-tac-vien-ao",
+        "Giả danh công ty Global Constructor tuyển cộng tác viên",
+        "Đối tượng xưng là nhân viên Global Constructor, hứa trả hoa hồng cao.\n",
+    ),
+    (
+        "09 09:00",
+        "so-la-0977",
+        "Cảnh báo cuộc gọi từ số lạ mời đầu tư tiền ảo",
+        "Người dân nhận cuộc gọi từ số 0977 111 222 mời đầu tư.\n",
+    ),
+    (
+        "09 10:00",
+        "tai-khoan-nhan-tien",
+        "Truy tìm chủ tài khoản nhận tiền của bị hại",
+        "Bị hại đã chuyển tiền vào tài khoản 977111222 theo yêu cầu của đối tượng.\n",
+    ),
+]
+"""More bulletins added to the sample, as (day and time in January 2027, slug, title, body)."""
+
 
 @pytest.fixture(scope="module")
 def spelled_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """output/web of the sample site with that bulletin."""
+    """output/web of the sample site with that bulletin and the ADDED ones."""
     root: Path = copy_sample(tmp_path_factory.mktemp("cach-viet"))
     (root / "content" / "bai-viet" / "2027-01-08-so-la.md").write_text(
         bulletin_md(
@@ -46,6 +70,19 @@ def spelled_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ),
         encoding="utf-8",
     )
+    for day, slug, title, body in ADDED:
+        (root / "content" / "bai-viet" / f"2027-01-{day[:2]}-{slug}.md").write_text(
+            bulletin_md(
+                {
+                    "title": f'"{title}"',
+                    "date": f"2027-01-{day}",
+                    "category": "canh-bao-toi-pham",
+                    "slug": slug,
+                },
+                body=body,
+            ),
+            encoding="utf-8",
+        )
     result = build(config_module.load(root), channels=("web",), now=NOW)
     write(result.artifacts, root / "output", ("web",))
     return root / "output" / "web"
@@ -87,7 +124,7 @@ def test_a_number_copied_with_its_country_code_or_without_its_0_finds_its_bullet
     assert status.startswith("Tìm thấy 1 bản tin có")
 
 
-@pytest.mark.parametrize("query", ["84999888777", "0084999888777", "999888777"])
+@pytest.mark.parametrize("query", ["84999888777", "0084999888777"])
 def test_an_unknown_number_so_copied_is_not_called_safe(look_spelled: Opener, query: str) -> None:
     """No bulletin names it: the page says so of the number and gives its advice, as for
     «0999 888 777» (it said only «Không tìm thấy bản tin nào có …»)."""
@@ -95,6 +132,19 @@ def test_an_unknown_number_so_copied_is_not_called_safe(look_spelled: Opener, qu
     assert urls == []
     assert "Chưa có bản tin nào nhắc đến số 0999888777." in status
     assert "chưa có nghĩa là số đó an toàn" in status
+
+
+@pytest.mark.parametrize("query", ["999888777", "385123457"])
+def test_nine_digits_no_bulletin_names_are_no_number_the_page_warns_of(
+    look_spelled: Opener, query: str
+) -> None:
+    """Nine digits typed alone are read as a mobile number without its 0; no bulletin naming
+    it, the page said «Chưa có bản tin nào nhắc đến số 0385123457» of an old CMND: a number the
+    citizen never typed, with advice about calls. It says no bulletin has the digits typed."""
+    urls, status = _shown(look_spelled, query)
+    assert urls == []
+    assert status.startswith(f"Không tìm thấy bản tin nào có “{query}”."), status
+    assert "0" + query not in status and "an toàn" not in status, status
 
 
 def test_nine_digits_no_bulletin_names_as_a_number_are_found_as_written(
@@ -128,3 +178,48 @@ def test_either_tone_placement_finds_the_same_bulletins_in_the_same_order(
     if old == "hòa giải":
         # The added bulletin writes «hoà giải» as «hòa giải» is typed, in its title: first.
         assert old_urls[0] == URL and "bản tin đầu có đúng các từ này" in old_status
+
+
+@pytest.mark.parametrize("query", ["constructor", "Constructor", "global constructo"])
+def test_constructor_is_searched_as_any_word(
+    spelled_site: Path, look_spelled: Opener, query: str
+) -> None:
+    """«constructor» is a key every JavaScript object has: the page said «Không tải được dữ
+    liệu tìm kiếm» for it. It finds the bulletin writing it, as the Python reference does, whole
+    or being typed."""
+    urls, status = _shown(look_spelled, query)
+    assert urls == [CONSTRUCTOR] == _python_finds(spelled_site, query), status
+    assert status.startswith("Tìm thấy 1 bản tin có"), status
+
+
+def test_constructor_no_bulletin_writes_finds_nothing_and_says_so(look_page: Opener) -> None:
+    """The sample writes no «constructor»: the page says nothing is found, not that it failed."""
+    urls, status = _shown(look_page, "constructor")
+    assert urls == [] and status.startswith("Không tìm thấy bản tin nào có “constructor”"), status
+
+
+HOANG = "/2022/05/canh-bao-gia-danh-cong-an-goi-dien-lua-dao/"
+"""A bulletin of the sample quoting «Đại úy Hoàng»."""
+
+
+@pytest.mark.parametrize("query", ["Đại úy Hoà", "Đại úy Hòa"])
+def test_a_word_being_typed_counts_the_longer_word_it_starts_as_written(
+    spelled_site: Path, look_spelled: Opener, query: str
+) -> None:
+    """Typing «Đại úy Hoàng», a keyboard shows «Hoà» or «Hòa» on the way: either starts
+    «hoàng», so the bulletin writing it counts as written as typed (it was «khác dấu»), in the
+    order the Python reference gives."""
+    urls, status = _shown(look_spelled, query)
+    assert urls == _python_finds(spelled_site, query), status
+    assert HOANG in urls[:2] and "2 bản tin đầu có đúng các từ này" in status, status
+
+
+def test_nine_digits_find_the_bulletin_naming_the_number_and_the_one_writing_them(
+    spelled_site: Path, look_spelled: Opener
+) -> None:
+    """«977111222» is 0977 111 222 without its 0, which one bulletin names, and the account
+    another writes: both are found (the account's was hidden), as the Python reference finds."""
+    urls, status = _shown(look_spelled, "977111222")
+    assert sorted(urls) == ["/2027/01/so-la-0977/", "/2027/01/tai-khoan-nhan-tien/"], status
+    assert urls == _python_finds(spelled_site, "977111222")
+    assert status.startswith("Tìm thấy 2 bản tin có"), status

@@ -25,12 +25,14 @@ word of a query also finds the longer words it starts (from PREFIX_MIN letters),
 appear while it is being typed: "lừa đả" finds "lừa đảo"; whole-word matches rank first.
 A phone number is also indexed as its digits alone ("0912 345 678", "0912.345.678",
 "0912–345–678", "+84 912 345 678", "84912345678" and "0084912345678" all as "0912345678"; every
-run of digit groups that is a number, so two numbers side by side are both found), and a query
-joins one the same way, a mobile number typed without its 0 ("912345678") too, so a citizen finds
-a warning about a number however either side wrote it (a number that finds nothing whole is
-searched as typed, or as its groups). A query naming a category — its whole name or two
-consecutive words of it — matches that category's bulletins as body words would ("cai cach hanh
-chinh", "hanh chinh"; not "hanh" alone), from the manifest: the index holds no postings for it.
+run of digit groups that is a number, so two numbers side by side are both found; "84", "0084"
+only before a mobile number: «84123456789» is no number), and a query joins one the same way,
+any number after "84" or "0084" and a mobile number typed without its 0 ("912345678") too, so
+a citizen finds a warning about a number however either side wrote it (a number typed as one
+run of digits is also searched as typed; one that finds nothing whole, as its groups). A query
+naming a category — its whole name or two consecutive words of it — matches that category's
+bulletins as body words would ("cai cach hanh chinh", "hanh chinh"; not "hanh" alone), from the
+manifest: the index holds no postings for it.
 
 Two adjacent syllables are also indexed as one pair term ("lua_dao"; a title's every pair, and
 elsewhere those of names written with capitals, "xã Tân Phú": every pair of the bodies made the
@@ -41,10 +43,12 @@ A query typed with marks ("tín dụng đen") finds what it finds without them, 
 writing each word with the marks typed rank first (then those writing some with others: «đến»,
 «đèn»); in quotes, only those are found when there are any. Where a word puts the tone of a final
 «oa», «oe», «uy» does not count («hoà» is «hòa», «thuỷ» «thủy»: both are in use, keyboards type
-either): the forms and the query's words hold it on the first vowel (`one_tone_placement`). A bulletin spelling out an
-abbreviation of the lexicon the read-aloud scripts use (the built-in list and the unit's file)
-is indexed under it too ("căn cước công dân" under "cccd"), and index.json lists those the site
-has, for search.js to say so and to find the bulletins writing one for a query spelling it out.
+either): the forms and the query's words hold it on the first vowel (`one_tone_placement`), and
+the last word being typed starts the longer words with it on the second («hòa» starts «hoàng»).
+A bulletin spelling out an abbreviation of the lexicon the read-aloud scripts use (the built-in
+list and the unit's file) is indexed under it too ("căn cước công dân" under "cccd"), and
+index.json lists those the site has, for search.js to say so and to find the bulletins writing
+one for a query spelling it out.
 
 Queries are read as citizens type them on phones (search.js does the same, `find` is the
 reference): a word that matches nothing as typed but is a syllable typed the Telex way without a
@@ -64,6 +68,7 @@ import functools
 import hashlib
 import json
 import re
+import unicodedata
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -161,10 +166,14 @@ _GROUP_RE = re.compile(r"\+?[0-9]+")
 """One digit group of a PHONE_RE run, the "+" of "+84" with it."""
 _DIGIT_RE = re.compile(r"[0-9]")
 """Whether a text has any digit: a bulletin without one has no phone number to find."""
-_COUNTRY = re.compile(r"^(?:00)?840?")
-"""The country code starting a number's digits, as "+84", "84" or "0084" (Zalo, Facebook and
+_COUNTRY = re.compile(r"^\+?(?:00)?840?")
+"""The country code starting a query's number, as "+84", "84" or "0084" (Zalo, Facebook and
 call logs copy numbers so), with the 0 some keep after it ("+84 0912…"): read as the 0 of the
 number at home. No number from 0 or 1800/1900 starts so."""
+_WRITTEN_COUNTRY = re.compile(r"^(?:\+840?|(?:00)?84(?=[35789][0-9]{8}$))")
+"""The country code of a bulletin's number: "+84" (as the site's phone links, the personal-data
+check and the radio read it), and "84", "0084" only before a mobile number's nine digits
+(«84912345678» copied from Zalo): «tài khoản 84123456789» is an account, no 0123456789."""
 _BARE_MOBILE = re.compile(r"[35789][0-9]{8}")
 """A mobile number typed without its 0 ("912345678"): searched with it, when a query writes it
 as one group (the groups of an amount, «350.000.000», are not; bulletins are not indexed so,
@@ -271,7 +280,8 @@ def _forms(word: str) -> tuple[list[str], list[tuple[str, str]]]:
     a form."""
     plain: list[str] = []
     marked: list[tuple[str, str]] = []
-    # «hoà» and «hòa» are one spelling (see _typed): the form keeps one placement of the tone.
+    # «hoà» and «hòa» are one spelling (see the module's docstring): the form keeps the tone of
+    # a final «oa», «oe», «uy» on the first vowel, as a query's word is compared (_plan).
     for token in _FORM_RE.findall(one_tone_placement(word).lower()):
         if token.isascii():
             plain.append(token)
@@ -332,11 +342,11 @@ def _read(text: str) -> _Read:
     return _Read((found, names), plain, marked)
 
 
-def _phone(run: str) -> str | None:
-    """The digits of a PHONE_RE run when it is a Vietnamese phone number, the country code
-    read as "0" (see _COUNTRY): 10 or 11 digits from 0 but not 00 (mobile, landline), 8 to 10
-    from 1800/1900 (call centres)."""
-    digits = _COUNTRY.sub("0", "".join(c for c in run if "0" <= c <= "9"))
+def _phone(run: str, country: re.Pattern[str] = _COUNTRY) -> str | None:
+    """The digits of a PHONE_RE run's groups joined when they are a Vietnamese phone number, the
+    country code read as "0" (a query's, see _COUNTRY; or a bulletin's, _WRITTEN_COUNTRY): 10 or
+    11 digits from 0 but not 00 (mobile, landline), 8 to 10 from 1800/1900 (call centres)."""
+    digits = "".join(c for c in country.sub("0", run, count=1) if "0" <= c <= "9")
     if digits.startswith("0") and digits[1:2] != "0" and 10 <= len(digits) <= 11:
         return digits
     if digits.startswith(("1800", "1900")) and 8 <= len(digits) <= 10:
@@ -367,7 +377,7 @@ def phone_terms(text: str) -> list[str]:
                 number += group
                 if len(number) > LONGEST_NUMBER:
                     break
-                phone = _phone(number)
+                phone = _phone(number, _WRITTEN_COUNTRY)
                 if phone is not None:
                     found.append(phone)
     return found
@@ -924,7 +934,11 @@ class _Plan:
     spelled: list[str | None]
     groups: list[list[str]]
     typed: list[str | None]
-    """Each term as typed, lower case, marks and all ("đen"); None for a phone number."""
+    """Each term as typed, lower case, marks and all ("đen"), the tone of a final «oa», «oe»,
+    «uy» where the forms keep it (`one_tone_placement`); None for a phone number."""
+    begun: list[str | None]
+    """Each term as typed, lower case, the tone of a final «oa», «oe», «uy» on the second vowel
+    (`_tone_on_second`): what the open last word starts («hoà», «hòa» start «hoàng»)."""
     marked: bool
     """Whether the query has marks: then the bulletins writing its words so rank first."""
     quoted: bool
@@ -1088,7 +1102,8 @@ class Found:
     and these have only some (the most first); the words searched, a word typed in Telex as
     read ("ddaor" → "dao"); the phone numbers asked about that no bulletin of the site names,
     in whatever category (the page says so, not "no bulletin" of a number a bulletin warns
-    against)."""
+    against); not nine digits typed alone, read as a mobile number without its 0 (its words is
+    then those digits: «385123457» may be an old CMND)."""
 
     numbers: list[int]
     partial: bool
@@ -1114,10 +1129,24 @@ def _plan(manifest: Mapping, query: str) -> _Plan | None:
         [telex(t) for t in used],
         [numbers.get(t, []) for t in used],
         [None if form is None else one_tone_placement(form.lower()) for form in forms],
+        [None if form is None else _tone_on_second(form.lower()) for form in forms],
         any(form is not None and not form.isascii() for form in forms),
         any(mark in query for mark in QUOTES),
         _spelled_out(used, lexicon),
     )
+
+
+_TONES = "[\u0300\u0301\u0303\u0309\u0323]"
+_TONE_ON_FIRST = re.compile(f"(?<!q)(o(?={_TONES}[ae]$)|u(?={_TONES}y$))({_TONES})(.)$")
+"""The tone of a word's final «oa», «oe», «uy» on the first vowel, decomposed (not «quý»)."""
+
+
+def _tone_on_second(word: str) -> str:
+    """A query's word (lower case) with the tone of its final «oa», «oe», «uy» on the second
+    vowel: where the longer words it starts have it («hòa», «hoà» → «hoà», which starts
+    «hoàng», «hoàn»; «hùy», «huỳ» → «huỳ», «huỳnh»). Typed so, either placement is on its way
+    to them (a keyboard moves the tone when the next letter comes)."""
+    return nfc(_TONE_ON_FIRST.sub(r"\1\3\2", unicodedata.normalize("NFD", word)))
 
 
 def _typed(query: str) -> dict[str, str]:
@@ -1217,8 +1246,16 @@ def _read_words(plan: _Plan, at: _Lookup, named: list[list[int]], prefix_min: in
             read = _hits(other, _prefixed(other, last, prefix_min), at, named[i])
             if read[1]:
                 term, (exact, hits) = other, read
-        if not hits and plan.groups[i]:
-            exact = hits = _all_of(plan.groups[i], at)
+        groups = plan.groups[i]
+        if groups and (not hits or len(groups) == 1):
+            if not hits and [typed] == ["0" + group for group in groups]:
+                # Nine digits read with a 0 the citizen never typed (an old CMND, an account),
+                # which no bulletin names: no number to warn of (see Found.unnamed).
+                term = groups[0]
+            # A number typed as one run of digits ("912345678", "84123456789") is those digits
+            # too: a bulletin may write them as no number (an account), beside one naming it.
+            as_typed = _all_of(groups, at)
+            exact, hits = _or(exact, as_typed), _or(hits, as_typed)
         if not hits and not _is_phone(typed):
             joined = _joined(typed, _prefixed(typed, last, prefix_min), at)
             if joined is not None:
@@ -1265,7 +1302,7 @@ def _written(plan: _Plan, i: int, at: _Lookup, named: Sequence[int], prefix_min:
     the longer words it starts: "đả" writes «đảo», not «đáo»), read from the forms files (a term
     none of the site writes with marks is in none: every bulletin having it writes it so). A word of a category the query names counts as written by its bulletins when the name
     writes it so."""
-    term, typed = plan.used[i], plan.typed[i] or ""
+    term, typed, begun = plan.used[i], plan.typed[i] or "", plan.begun[i] or ""
     prefixed = _prefixed(term, plan.last(i), prefix_min)
     found: set[int] = set()
     for key in prefix_keys(term, at.keys) if prefixed else [shard_key(term, at.keys)]:
@@ -1281,10 +1318,10 @@ def _written(plan: _Plan, i: int, at: _Lookup, named: Sequence[int], prefix_min:
             numbers = list(_decode(shard[other]))
             entry: Mapping[str, int | str | list[int]] = forms.get(other) or {other: 1}
             for form, members in entry.items():
-                if form == typed or (prefixed and form.startswith(typed)):
+                if form == typed or (prefixed and form.startswith(begun)):
                     found.update(numbers[p] for p in _member_places(members, len(numbers)))
     for c in named:
-        if any(w == typed or (prefixed and w.startswith(typed)) for w in at.written_labels[c]):
+        if any(w == typed or (prefixed and w.startswith(begun)) for w in at.written_labels[c]):
             found.update(n for n, its in enumerate(at.cats) if its == c)
     return found
 
