@@ -16,6 +16,7 @@ folder holding files before any write of its own is recorded (see publish.output
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import os
 import re
@@ -33,6 +34,7 @@ from publish import output_stamp
 from publish.cache import file_sha256, read_file
 from publish.errors import ContentError, Problem, PublishError, os_reason
 from publish.ledger import Entry, Ledger, file_names, stat_entry
+from publish.limits import megabytes
 from publish.model import PAGES_DIR, Artifact, Kept
 
 __all__ = [
@@ -149,9 +151,7 @@ def write(
             for artifact in artifacts:
                 _stage(artifact, folders[artifact.channel], sources)
         except OSError as exc:
-            raise PublishError(
-                f"không ghi được đầu ra ({os_reason(exc)}: {exc.filename}). Đầu ra cũ vẫn giữ nguyên."
-            ) from None
+            raise PublishError(_not_written(exc, output)) from None
         for channel, folder in folders.items():
             report.written[channel] = len(folder.fresh)
             report.unchanged[channel] = len(folder.kept)
@@ -357,6 +357,43 @@ def _fix(claimant: Claimant) -> str:
         "asset": f"đổi tên tệp giao diện {source}",
         "image": f"đổi tên ảnh {source} (và sửa các chỗ dẫn tới nó)",
     }.get(claimant.role, "")
+
+
+def _not_written(exc: OSError, output: Path) -> str:
+    """Why the output could not be staged, and for a full disk what to do: ENOSPC carries no
+    file name, and the message read «hết chỗ trên đĩa: None»."""
+    if exc.errno not in (errno.ENOSPC, errno.EDQUOT):
+        where = f": {exc.filename}" if exc.filename else f" (thư mục {output})"
+        return f"không ghi được đầu ra ({os_reason(exc)}{where}). Đầu ra cũ vẫn giữ nguyên."
+    try:
+        free = f", ổ ấy còn trống {megabytes(shutil.disk_usage(output).free)}"
+    except OSError:
+        free = ""
+    kept = _size(output)
+    size = (
+        f" Đầu ra đang có chiếm {megabytes(kept)}: lần dựng cần chỗ trống cho mọi tệp mới hay "
+        "đã đổi, nhiều nhất cỡ chừng ấy."
+        if kept
+        else ""
+    )
+    return (
+        f"không ghi được đầu ra vào thư mục {output}: {os_reason(exc)}{free}. Đầu ra cũ vẫn giữ "
+        f"nguyên.{size} Cách sửa: giải phóng chỗ trên ổ đĩa chứa thư mục ấy (`df -h` xem ổ nào "
+        "đầy; xóa tệp tạm, bản sao lưu cũ) hoặc ghi đầu ra sang ổ khác "
+        "(`publish build --output THƯ_MỤC`), rồi chạy lại lệnh."
+    )
+
+
+def _size(output: Path) -> int:
+    """Bytes of the files under `output` (the last build's), 0 when it cannot be read."""
+    total = 0
+    for folder, folders, names in os.walk(output):
+        if folder == os.fspath(output):  # not this build's staging folders, set aside files
+            folders[:] = [f for f in folders if not f.startswith(".")]
+        for name in names:
+            with contextlib.suppress(OSError):
+                total += os.lstat(os.path.join(folder, name)).st_size
+    return total
 
 
 def _stage(
