@@ -157,6 +157,7 @@ def write(
             report.unchanged[channel] = len(folder.kept)
             report.created[channel] = folder.created
         with swapping or contextlib.nullcontext():
+            moves.begin()
             report.removed.update(_swap_all(folders, moves))
         report.foreign.update({c: f.foreign for c, f in folders.items() if f.foreign})
         for folder in folders.values():
@@ -203,6 +204,34 @@ def _remove_stale(output: Path) -> None:
         ]
     for path in stale:
         shutil.rmtree(path, ignore_errors=True)
+
+
+def interrupted(output: Path) -> bool:
+    """Whether a write into `output` was cut off while moving files into place (kill -9, power
+    lost): its set-aside folder is left, and the channel folders may mix new files and old."""
+    try:
+        with os.scandir(output) as entries:
+            return any(
+                (found := _STALE.fullmatch(entry.name))
+                and entry.name.startswith(".retired-")
+                and entry.is_dir(follow_symlinks=False)
+                and not _running(found[1])
+                for entry in entries
+            )
+    except OSError:
+        return False
+
+
+def interrupted_note(output: Path, then: str) -> str:
+    """What a command tells on finding an interrupted move in `output` ("" when none), `then`
+    saying what it does about it."""
+    if not interrupted(output):
+        return ""
+    return (
+        f"Chú ý: lần ghi đầu ra trước vào {output} bị ngắt giữa lúc thay tệp (tiến trình bị dừng "
+        "đột ngột: kill -9, mất điện, máy tắt), nên các trang trong đó có thể lẫn bản mới với "
+        f"bản cũ; đừng đưa thư mục ấy lên mạng trước khi dựng lại. {then}"
+    )
 
 
 def _running(pid: str | None) -> bool:
@@ -510,11 +539,16 @@ class _Moves:
         self._steps: list[tuple[str, str | None]] = []
         """(where a file or folder is now, where it was; None for a folder made)."""
 
-    def set_aside(self, path: Path) -> None:
-        """Move a live file or folder out of the way."""
+    def begin(self) -> Path:
+        """The set-aside folder, made before the first move: left behind by a process killed
+        before the last one, it tells the next command the output may be mixed (interrupted)."""
         if self.aside is None:
             self.aside = Path(tempfile.mkdtemp(prefix=f".retired-{os.getpid()}-", dir=self._output))
-        held = os.path.join(self.aside, str(len(self._steps)))
+        return self.aside
+
+    def set_aside(self, path: Path) -> None:
+        """Move a live file or folder out of the way."""
+        held = os.path.join(self.begin(), str(len(self._steps)))
         os.replace(path, held)
         self._steps.append((held, os.fspath(path)))
         if self._retired is not None and not os.path.isdir(held):

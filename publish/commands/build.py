@@ -26,7 +26,7 @@ from publish.progress import Status, counted, in_ci
 from publish.replay import LastBuild, Outcome
 from publish.timings import COMPARING, STARTUP, WRITING, Timings, seconds_vi
 from publish.withdrawing import withdrawable, withdrawal_lines
-from publish.writer import WriteReport, adopt, write
+from publish.writer import WriteReport, adopt, interrupted_note, write
 
 if TYPE_CHECKING:
     from publish.id_holders import Records
@@ -115,6 +115,8 @@ def _build_and_write(
     # Under the output lock: another build into the same folder records its files first.
     refuse_unknown_files(args.root, args.output, channels)
     output = args.root / args.output
+    if note := interrupted_note(output, "Lần dựng này ghi lại đủ mọi tệp cho khớp."):
+        print(note, file=sys.stderr)
     options = (channels, args.drafts, args.strict)
     last = None if args.audio else LastBuild(config, output, options, preview=args.drafts)
     if last is not None:
