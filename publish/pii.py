@@ -1170,14 +1170,9 @@ def _bulletin_problems(
                 hint = f"{where}Đã được {reviewer} xem xét (pii_reviewed_by); chỉ nhắc lại."
             elif _is_phone(finding):
                 hint = where + _phone_fix('thêm pii_reviewed_by: "Họ tên người duyệt".')
-            elif where:
-                hint = where + (
-                    "Sửa trước khi đăng: viết tắt tên (ví dụ «cháu N.T.H.»), bỏ số giấy tờ, số nhà; nếu đã "
-                    'cân nhắc và vẫn cần đăng, thêm pii_reviewed_by: "Họ tên người duyệt".'
-                )
             else:
                 hint = (
-                    "Xóa hoặc che bớt (ví dụ 087*******89, chỉ ghi năm sinh, viết tắt tên); nếu đã "
+                    f"{where}{'Sửa trước khi đăng: ' if where else ''}{_fix(finding)}; nếu đã "
                     'cân nhắc và vẫn cần đăng, thêm pii_reviewed_by: "Họ tên người duyệt".'
                 )
             yield Problem(
@@ -1189,6 +1184,32 @@ def _bulletin_problems(
                 hint,
                 severity,
             )
+
+
+_AGE = re.compile(r"\((\d+) tuổi\)")
+
+
+def _fix(finding: Finding) -> str:
+    """How to fix one kind of finding: one hint for all told a minor's birth year to «chỉ ghi
+    năm sinh», and a name the log shows as initials to «viết tắt tên» as if already done."""
+    kind = finding.kind
+    age = found[1] if (found := _AGE.search(kind)) else ""
+    if kind.startswith("năm sinh của trẻ"):
+        return f"Bỏ năm sinh của em, chỉ ghi tuổi (ví dụ «em {age} tuổi») hoặc bỏ hẳn"
+    if "tố giác" in kind:
+        return "Bỏ tên người tố giác, báo tin (ghi «một người dân»): chữ viết tắt vẫn có thể lộ họ"
+    if kind.startswith("họ tên"):
+        child = " (trẻ vị thành niên: bỏ cả chữ viết tắt nếu cùng địa danh, trường học vẫn nhận ra được em)"
+        return (
+            f"Trong tệp là họ tên đầy đủ (ở đây chỉ in chữ đầu {finding.value} để tên không lọt "
+            f"vào nhật ký): viết tắt như vậy, ví dụ «cháu {finding.value}»"
+            + (child if "trẻ" in kind else "")
+        )
+    if kind.startswith("ngày sinh"):
+        return "Chỉ ghi năm sinh (hoặc tuổi), bỏ ngày và tháng"
+    if kind.startswith("số nhà"):
+        return "Bỏ số nhà, chỉ ghi tới ấp, khu phố hay xã, phường"
+    return "Xóa hoặc che bớt số (ví dụ chỉ để lại vài chữ số cuối: ******6789)"
 
 
 def _field_lines(path: Path) -> dict[str, int]:

@@ -50,6 +50,7 @@ from publish.sync.vanished import PUBLISHED_NAME
 from publish.text import vn_datetime
 from publish.url_history import history_path
 from publish.withdrawing import Withdrawable
+from publish.writer import interrupted
 
 __all__ = ["PREVIEW_STAMP", "STAMP", "LastBuild", "Outcome"]
 
@@ -262,6 +263,10 @@ class LastBuild:
         (and `why_not` says why)."""
         stamp = self._stamp()
         if stamp is None:
+            return None
+        if interrupted(self.output):
+            # Its stamp is dropped before a write, but a sync's or a preview's write keeps it.
+            self.why_not = "lần ghi đầu ra trước bị ngắt giữa lúc thay tệp"
             return None
         if stamp.since is not None and now < stamp.since:
             self.why_not = (

@@ -16,6 +16,7 @@ folder holding files before any write of its own is recorded (see publish.output
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import os
 import re
@@ -33,6 +34,7 @@ from publish import output_stamp
 from publish.cache import file_sha256, read_file
 from publish.errors import ContentError, Problem, PublishError, os_reason
 from publish.ledger import Entry, Ledger, file_names, stat_entry
+from publish.limits import megabytes
 from publish.model import PAGES_DIR, Artifact, Kept
 
 __all__ = [
@@ -149,14 +151,13 @@ def write(
             for artifact in artifacts:
                 _stage(artifact, folders[artifact.channel], sources)
         except OSError as exc:
-            raise PublishError(
-                f"không ghi được đầu ra ({os_reason(exc)}: {exc.filename}). Đầu ra cũ vẫn giữ nguyên."
-            ) from None
+            raise PublishError(_not_written(exc, output)) from None
         for channel, folder in folders.items():
             report.written[channel] = len(folder.fresh)
             report.unchanged[channel] = len(folder.kept)
             report.created[channel] = folder.created
         with swapping or contextlib.nullcontext():
+            moves.begin()
             report.removed.update(_swap_all(folders, moves))
         report.foreign.update({c: f.foreign for c, f in folders.items() if f.foreign})
         for folder in folders.values():
@@ -203,6 +204,34 @@ def _remove_stale(output: Path) -> None:
         ]
     for path in stale:
         shutil.rmtree(path, ignore_errors=True)
+
+
+def interrupted(output: Path) -> bool:
+    """Whether a write into `output` was cut off while moving files into place (kill -9, power
+    lost): its set-aside folder is left, and the channel folders may mix new files and old."""
+    try:
+        with os.scandir(output) as entries:
+            return any(
+                (found := _STALE.fullmatch(entry.name))
+                and entry.name.startswith(".retired-")
+                and entry.is_dir(follow_symlinks=False)
+                and not _running(found[1])
+                for entry in entries
+            )
+    except OSError:
+        return False
+
+
+def interrupted_note(output: Path, then: str) -> str:
+    """What a command tells on finding an interrupted move in `output` ("" when none), `then`
+    saying what it does about it."""
+    if not interrupted(output):
+        return ""
+    return (
+        f"Chú ý: lần ghi đầu ra trước vào {output} bị ngắt giữa lúc thay tệp (tiến trình bị dừng "
+        "đột ngột: kill -9, mất điện, máy tắt), nên các trang trong đó có thể lẫn bản mới với "
+        f"bản cũ; đừng đưa thư mục ấy lên mạng trước khi dựng lại. {then}"
+    )
 
 
 def _running(pid: str | None) -> bool:
@@ -359,6 +388,43 @@ def _fix(claimant: Claimant) -> str:
     }.get(claimant.role, "")
 
 
+def _not_written(exc: OSError, output: Path) -> str:
+    """Why the output could not be staged, and for a full disk what to do: ENOSPC carries no
+    file name, and the message read «hết chỗ trên đĩa: None»."""
+    if exc.errno not in (errno.ENOSPC, errno.EDQUOT):
+        where = f": {exc.filename}" if exc.filename else f" (thư mục {output})"
+        return f"không ghi được đầu ra ({os_reason(exc)}{where}). Đầu ra cũ vẫn giữ nguyên."
+    try:
+        free = f", ổ ấy còn trống {megabytes(shutil.disk_usage(output).free)}"
+    except OSError:
+        free = ""
+    kept = _size(output)
+    size = (
+        f" Đầu ra đang có chiếm {megabytes(kept)}: lần dựng cần chỗ trống cho mọi tệp mới hay "
+        "đã đổi, nhiều nhất cỡ chừng ấy."
+        if kept
+        else ""
+    )
+    return (
+        f"không ghi được đầu ra vào thư mục {output}: {os_reason(exc)}{free}. Đầu ra cũ vẫn giữ "
+        f"nguyên.{size} Cách sửa: giải phóng chỗ trên ổ đĩa chứa thư mục ấy (`df -h` xem ổ nào "
+        "đầy; xóa tệp tạm, bản sao lưu cũ) hoặc ghi đầu ra sang ổ khác "
+        "(`publish build --output THƯ_MỤC`), rồi chạy lại lệnh."
+    )
+
+
+def _size(output: Path) -> int:
+    """Bytes of the files under `output` (the last build's), 0 when it cannot be read."""
+    total = 0
+    for folder, folders, names in os.walk(output):
+        if folder == os.fspath(output):  # not this build's staging folders, set aside files
+            folders[:] = [f for f in folders if not f.startswith(".")]
+        for name in names:
+            with contextlib.suppress(OSError):
+                total += os.lstat(os.path.join(folder, name)).st_size
+    return total
+
+
 def _stage(
     artifact: Artifact | Kept, folder: _Channel, sources: dict[tuple[str, str], Claimant]
 ) -> None:
@@ -473,11 +539,16 @@ class _Moves:
         self._steps: list[tuple[str, str | None]] = []
         """(where a file or folder is now, where it was; None for a folder made)."""
 
-    def set_aside(self, path: Path) -> None:
-        """Move a live file or folder out of the way."""
+    def begin(self) -> Path:
+        """The set-aside folder, made before the first move: left behind by a process killed
+        before the last one, it tells the next command the output may be mixed (interrupted)."""
         if self.aside is None:
             self.aside = Path(tempfile.mkdtemp(prefix=f".retired-{os.getpid()}-", dir=self._output))
-        held = os.path.join(self.aside, str(len(self._steps)))
+        return self.aside
+
+    def set_aside(self, path: Path) -> None:
+        """Move a live file or folder out of the way."""
+        held = os.path.join(self.begin(), str(len(self._steps)))
         os.replace(path, held)
         self._steps.append((held, os.fspath(path)))
         if self._retired is not None and not os.path.isdir(held):

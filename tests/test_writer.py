@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import errno
+import io
 import os
 import shutil
 import subprocess
@@ -485,6 +487,32 @@ def test_a_failure_in_one_channel_puts_every_channel_back(
             output,
             ["web", "zalo"],
         )
+    assert snapshot(output) == before and leftovers(output) == []
+
+
+def test_a_full_disk_names_the_output_folder_and_what_to_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk fails a write with no file name: the message read «hết chỗ trên đĩa: None»
+    and said nothing to do. It names the output folder, its size and the ways out."""
+    output = tmp_path / "output"
+    first_build(output)
+    before = snapshot(output)
+
+    class Full(io.BytesIO):
+        """A file on a disk with no room left: writing fails as the kernel's ENOSPC does."""
+
+        def write(self, data: object) -> int:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("publish.writer.open", lambda *_: Full(), raising=False)
+    with pytest.raises(PublishError) as caught:
+        write([web("index.html", "<h1>Mới</h1>")], output, ["web"])
+    said = str(caught.value)
+    assert "None" not in said
+    assert f"không ghi được đầu ra vào thư mục {output}: hết chỗ trên đĩa, ổ ấy còn trống" in said
+    assert "Đầu ra cũ vẫn giữ nguyên" in said and "Đầu ra đang có chiếm" in said
+    assert "giải phóng chỗ trên ổ đĩa" in said and "--output THƯ_MỤC" in said
     assert snapshot(output) == before and leftovers(output) == []
 
 

@@ -26,7 +26,7 @@ from publish.progress import Status, counted, in_ci
 from publish.replay import LastBuild, Outcome
 from publish.timings import COMPARING, STARTUP, WRITING, Timings, seconds_vi
 from publish.withdrawing import withdrawable, withdrawal_lines
-from publish.writer import WriteReport, adopt, write
+from publish.writer import WriteReport, adopt, interrupted_note, write
 
 if TYPE_CHECKING:
     from publish.id_holders import Records
@@ -115,6 +115,8 @@ def _build_and_write(
     # Under the output lock: another build into the same folder records its files first.
     refuse_unknown_files(args.root, args.output, channels)
     output = args.root / args.output
+    if note := interrupted_note(output, "Lần dựng này ghi lại đủ mọi tệp cho khớp."):
+        print(note, file=sys.stderr)
     options = (channels, args.drafts, args.strict)
     last = None if args.audio else LastBuild(config, output, options, preview=args.drafts)
     if last is not None:
@@ -554,9 +556,10 @@ def _approved_by_name(site: Site, *, brief: bool = False, in_sync: bool = False)
     brief = brief and len(by_name) + len(one_part) > OLD_APPROVALS_NAMED
 
     def listed(bulletins: list[Bulletin]) -> str:
-        """The bulletins' files, or in a brief note the first few and how many more."""
+        """The bulletins' files: the first few and how many more past OLD_APPROVALS_NAMED
+        (check's commands below name every one; the note listed 3,048 in one 257 KB line)."""
         files = sorted(b.source for b in bulletins)
-        if not brief or len(files) <= OLD_APPROVALS_NAMED:
+        if len(files) <= OLD_APPROVALS_NAMED:
             return ", ".join(files)
         shown = ", ".join(files[:OLD_APPROVALS_NAMED])
         return f"{shown} và {len(files) - OLD_APPROVALS_NAMED} bản tin khác"
@@ -595,11 +598,51 @@ def _approved_by_name(site: Site, *, brief: bool = False, in_sync: bool = False)
         "  Người duyệt đọc lại các bài của mình rồi chạy (thêm --dry-run để xem trước; người "
         "khác duyệt thay thì ghi tên người đó sau --by):"
     )
-    lines += [
-        f"    publish approve {' '.join(map(shell_word, files))} --by {shell_word(by)}"
-        for by, files in approvers.items()
-    ]
+    for by, files in approvers.items():
+        commands = approve_commands(files, by, site.config.root)
+        if len(commands) > 1:
+            lines.append(
+                f"  {by}: {len(files)} bản tin, chia thành {len(commands)} lệnh (mỗi lệnh ngắn "
+                "hơn 8.000 ký tự, chạy được cả trong cmd của Windows):"
+            )
+        lines += [f"    {command}" for command in commands]
     return lines
+
+
+COMMAND_LIMIT = 8000
+"""The longest `publish approve` line check suggests: cmd.exe takes at most 8,191 characters."""
+
+
+def approve_commands(files: list[str], by: str, root: Path) -> list[str]:
+    """`publish approve` lines binding an approver's bulletins: one naming every file, or when
+    that is longer than COMMAND_LIMIT, several under it, with a folder's pattern where it
+    matches exactly their files there."""
+    tail = f" --by {shell_word(by)}"
+    words = [shell_word(file) for file in files]
+    if len("publish approve ") + len(" ".join(words)) + len(tail) <= COMMAND_LIMIT:
+        return [f"publish approve {' '.join(words)}{tail}"]
+    words = []
+    folders: dict[str, list[str]] = {}
+    for file in files:
+        folders.setdefault(file.rpartition("/")[0], []).append(file)
+    for folder, own in folders.items():
+        # A pattern only when it matches these files and no other: approve would also bind
+        # another approver's bulletin, or one nobody approved yet, that the pattern matched.
+        matched = sorted(
+            p.relative_to(root).as_posix() for p in (root / folder).glob("*.md") if p.is_file()
+        )
+        if len(own) > 1 and matched == sorted(own):
+            words.append(shell_word(f"{folder}/*.md"))
+        else:
+            words += map(shell_word, own)
+    commands: list[str] = []
+    line = ""
+    for word in words:
+        if line and len(line) + 1 + len(word) + len(tail) > COMMAND_LIMIT:
+            commands.append(line + tail)
+            line = ""
+        line = f"{line} {word}" if line else f"publish approve {word}"
+    return [*commands, line + tail]
 
 
 def _awaiting_approval(site: Site) -> list[str]:

@@ -39,7 +39,7 @@ from publish.replay import LastBuild
 from publish.sync.vanished import Published
 from publish.timings import Timings
 from publish.withdrawing import withdrawable, withdrawal_notes
-from publish.writer import Claimant, claim
+from publish.writer import Claimant, claim, interrupted_note
 
 __all__ = ["add_parser", "run"]
 
@@ -95,6 +95,11 @@ def _run(args: argparse.Namespace) -> int:
     # writer is linking them into output/ (nor a build's).
     with ExitStack() as lock:
         lock.enter_context(output_lock(args.root, "check", tz=config.tz))
+        # check writes no output/, but it is what an editor runs: a mixed site must not be
+        # deployed meanwhile.
+        then = "Chạy publish build: lần dựng ấy ghi lại đủ mọi tệp cho khớp."
+        if note := interrupted_note(args.root / "output", then):
+            print(note, file=sys.stderr)
         return _check(args, config, now, unlock=lock.close)
 
 

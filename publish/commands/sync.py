@@ -82,7 +82,7 @@ from publish.sync.vanished import (
     refuse_vanished,
 )
 from publish.timings import COMPARING, WRITING, Timings
-from publish.writer import WriteReport, write
+from publish.writer import WriteReport, interrupted_note, write
 
 if TYPE_CHECKING:
     from publish.id_holders import Records
@@ -303,6 +303,14 @@ def _run(args: argparse.Namespace) -> int:
         writing.enter_context(output_lock(args.root, "sync", tz=config.tz))
         if not args.dry_run:  # under the lock: another build there records its files first
             refuse_unknown_files(args.root, args.output, CHANNELS)
+        # The replay refuses such an output (publish.replay): this sync writes it whole first.
+        then = (
+            "Lần chạy thử này không sửa gì (chỉ so với đầu ra ấy): chạy publish build trước."
+            if args.dry_run
+            else "Lần đồng bộ này dựng và ghi lại đủ mọi tệp trước khi gửi."
+        )
+        if note := interrupted_note(args.root / args.output, then):
+            print(note, file=sys.stderr)
         # After the lock (a sync waiting for another command says so on its own line); erased
         # when output/ is written, before the report and the channels' own progress.
         status = writing.enter_context(Status("Đang dựng"))
