@@ -254,6 +254,26 @@ def test_a_bulletin_s_84_starts_a_number_only_before_a_mobile_number() -> None:
     assert sorted(rank(files, "84123456789")) == [0, 1]
 
 
+def test_a_bulletin_s_0084_starts_a_landline_number_too() -> None:
+    """«0084 24 3826 1234» is a Hanoi landline as dialled from abroad: the bulletin naming it is
+    found by the number as citizens type it (the page said no bulletin names 024 3826 1234);
+    «0084», like «+84», may keep the 0 after it. An account from «0084», and a bare «84» before
+    a landline's digits, are still no number."""
+    assert search.phone_terms("Gọi 0084 24 3826 1234 hoặc 00840912345678.") == [
+        "02438261234",
+        "0912345678",
+    ]
+    assert search.phone_terms("tài khoản 0084123456789, 842438261234") == []
+    docs = [
+        doc("Số lạ gọi từ nước ngoài", body="Đối tượng gọi từ số 0084 24 3826 1234."),
+        doc("Tổng đài", body="Gọi số 1900 1234."),
+    ]
+    files = build_index(docs, CATEGORIES)
+    for query in ("024 3826 1234", "0084 24 3826 1234", "+84 24 3826 1234"):
+        found = find(files, query)
+        assert (found.numbers, found.unnamed) == ([0], []), query
+
+
 def test_a_number_the_index_does_not_join_is_searched_as_its_groups() -> None:
     """A bulletin writes "0912,345,678" (no separator the index reads): the number as a whole
     finds nothing, so its groups are searched as words."""

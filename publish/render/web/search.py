@@ -170,10 +170,13 @@ _COUNTRY = re.compile(r"^\+?(?:00)?840?")
 """The country code starting a query's number, as "+84", "84" or "0084" (Zalo, Facebook and
 call logs copy numbers so), with the 0 some keep after it ("+84 0912…"): read as the 0 of the
 number at home. No number from 0 or 1800/1900 starts so."""
-_WRITTEN_COUNTRY = re.compile(r"^(?:\+840?|(?:00)?84(?=[35789][0-9]{8}$))")
+_WRITTEN_COUNTRY = re.compile(
+    r"^(?:\+840?|00840?(?=(?:[35789][0-9]{8}|2[0-9]{9})$)|84(?=[35789][0-9]{8}$))"
+)
 """The country code of a bulletin's number: "+84" (as the site's phone links, the personal-data
-check and the radio read it), and "84", "0084" only before a mobile number's nine digits
-(«84912345678» copied from Zalo): «tài khoản 84123456789» is an account, no 0123456789."""
+check and the radio read it); "0084" before a mobile number's nine digits or a landline's ten
+(«0084 24 3826 1234», as dialled from abroad); a bare "84" only before a mobile's nine digits
+(«84912345678» copied from Zalo): «tài khoản 84123456789», «0084123456789» are accounts."""
 _BARE_MOBILE = re.compile(r"[35789][0-9]{8}")
 """A mobile number typed without its 0 ("912345678"): searched with it, when a query writes it
 as one group (the groups of an amount, «350.000.000», are not; bulletins are not indexed so,
