@@ -1114,6 +1114,27 @@ def test_a_word_being_typed_with_its_tone_on_the_second_vowel_starts_the_longer_
     assert (found.numbers, found.written) == ([2], 1)
 
 
+def test_a_word_being_typed_with_its_tone_on_the_first_vowel_starts_the_longer_words() -> None:
+    """«hoà», «hòa» start «HOÀ2» (kept «hòa2»: a digit ends no word), «khủy» and «khuỷ» start
+    «khủyu» as a bulletin writes it, so that bulletin counts as written as typed, in quotes too;
+    so does a category whose name writes it so. Only the tone on the second vowel was tried."""
+    docs = [
+        doc("Lô đất HOÀ2 và khủyu tay", body="Tranh chấp lô đất."),
+        doc("Lo dat hoa2 va khuyu tay", body="Tranh chap lo dat."),
+    ]
+    files = build_index(docs, CATEGORIES)
+    for query in ("hoà", "hòa", "HOÀ", "khủy", "khuỷ"):
+        found = find(files, query)
+        assert (found.numbers, found.written) == ([0, 1], 1), query
+    found = find(files, '"hoà"')  # in quotes, only the bulletins writing it so
+    assert (found.numbers, found.written) == ([0], 1)
+    cats = [("tai-nan", "Tai nạn khủyu tay"), ("khac", "Tin khác")]
+    docs = [doc("Bị thương ở tay", category=0), doc("Bi thuong o tay", category=1)]
+    files = build_index(docs, cats)
+    found = find(files, "nạn khủy")
+    assert (found.numbers, found.written) == ([0], 1)
+
+
 TONE_SPELLINGS = [
     ["hoà", "Hoà", "HOÀ", "hòa", "toà", "khoẻ", "KHOẺ", "thuỷ", "Thuỷ", "tuỳ", "uỷ", "oà", "xoè"],
     ["loé", "hoạ", "hoã", "hoả", "hoá", "ngoẻn", "hoàng", "toàn", "huỳnh", "khoán", "hùy", "huỳ"],

@@ -941,7 +941,8 @@ class _Plan:
     «uy» where the forms keep it (`one_tone_placement`); None for a phone number."""
     begun: list[str | None]
     """Each term as typed, lower case, the tone of a final «oa», «oe», «uy» on the second vowel
-    (`_tone_on_second`): what the open last word starts («hoà», «hòa» start «hoàng»)."""
+    (`_tone_on_second`): the open last word starts the longer words beginning with this
+    («hoà», «hòa» start «hoàng») or with `typed` («hòa2», «khủyu» as a bulletin writes them)."""
     marked: bool
     """Whether the query has marks: then the bulletins writing its words so rank first."""
     quoted: bool
@@ -1321,10 +1322,12 @@ def _written(plan: _Plan, i: int, at: _Lookup, named: Sequence[int], prefix_min:
             numbers = list(_decode(shard[other]))
             entry: Mapping[str, int | str | list[int]] = forms.get(other) or {other: 1}
             for form, members in entry.items():
-                if form == typed or (prefixed and form.startswith(begun)):
+                if form == typed or (prefixed and form.startswith((typed, begun))):
                     found.update(numbers[p] for p in _member_places(members, len(numbers)))
     for c in named:
-        if any(w == typed or (prefixed and w.startswith(begun)) for w in at.written_labels[c]):
+        if any(
+            w == typed or (prefixed and w.startswith((typed, begun))) for w in at.written_labels[c]
+        ):
             found.update(n for n, its in enumerate(at.cats) if its == c)
     return found
 
