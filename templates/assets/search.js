@@ -394,6 +394,11 @@
     var term = p.used[i], typed = p.typed[i] || "", begun = p.begun[i] || "";
     var prefixed = isPrefix(term, p.open && i === p.used.length - 1);
     var found = {};
+    // Đang gõ, từ bắt đầu với từ đã gõ, dấu thanh của «oa», «oe», «uy» cuối đặt ở nguyên âm nào
+    // cũng được («hoà», «hòa» → «hoàng», «hòa2»).
+    function asTyped(w) {
+      return w === typed || prefixed && (w.indexOf(typed) === 0 || w.indexOf(begun) === 0);
+    }
     (prefixed ? prefixKeys(term) : [shardKey(term)]).forEach(function (key) {
       if (key === null) return;
       var shard = get(key);
@@ -408,14 +413,14 @@
         var entry = forms[other] || {};
         if (!forms[other]) entry[other] = 1;
         Object.keys(entry).forEach(function (form) {
-          if (form === typed || (prefixed && form.indexOf(begun) === 0)) {
+          if (asTyped(form)) {
             memberPlaces(entry[form], numbers.length).forEach(function (at) { found[numbers[at]] = true; });
           }
         });
       });
     });
     named.forEach(function (c) {
-      if (manifest.written[c].some(function (w) { return w === typed || (prefixed && w.indexOf(begun) === 0); })) {
+      if (manifest.written[c].some(asTyped)) {
         manifest.doc_categories.forEach(function (its, n) { if (its === c) found[n] = true; });
       }
     });
