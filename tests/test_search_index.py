@@ -41,7 +41,7 @@ from publish.render.web.search import (
     site_docs,
     terms,
 )
-from publish.text import CAPITALS, fold, nfc, one_tone_placement
+from publish.text import CAPITALS, fold, nfc, one_tone_placement, tone_on_second
 from tests.helpers import SITE_TOML, bulletin_md, make_project, refusing, search_index_made
 from tests.web_fixture import build_site, copy_site
 
@@ -1162,7 +1162,7 @@ def test_search_js_puts_the_tone_where_the_python_reference_does() -> None:
     program = f"{function[0]}\nconsole.log(JSON.stringify({json.dumps(words)}{calls}));"
     run = subprocess.run([node, "-e", program], capture_output=True, check=True)
     published = json.loads(run.stdout)
-    reference = [[one_tone_placement(w), search._tone_on_second(w)] for w in words]
+    reference = [[one_tone_placement(w), tone_on_second(w)] for w in words]
     assert published == reference
     # The index moves it before lower-casing a word: the same forms.
     assert [one_tone_placement(w).lower() for w in written] == [r[0] for r in reference]

@@ -68,7 +68,6 @@ import functools
 import hashlib
 import json
 import re
-import unicodedata
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -86,7 +85,7 @@ from publish.model import Artifact, Bulletin, Kept, Site
 from publish.parallel import MIN_JOBS, run_jobs
 from publish.radio.abbreviations import read_unit_file, seed_abbreviations
 from publish.site_paths import category_path
-from publish.text import CAPITALS, fold, nfc, one_tone_placement, vn_short_date
+from publish.text import CAPITALS, fold, nfc, one_tone_placement, tone_on_second, vn_short_date
 
 __all__ = [
     "CHUNK",
@@ -941,8 +940,9 @@ class _Plan:
     «uy» where the forms keep it (`one_tone_placement`); None for a phone number."""
     begun: list[str | None]
     """Each term as typed, lower case, the tone of a final «oa», «oe», «uy» on the second vowel
-    (`_tone_on_second`): the open last word starts the longer words beginning with this
-    («hoà», «hòa» start «hoàng») or with `typed` («hòa2», «khủyu» as a bulletin writes them)."""
+    (`tone_on_second`): the open last word starts the longer words beginning with this
+    («hoà», «hòa» start «hoàng») or with `typed` («hòa2», «khủyu» as a bulletin writes them):
+    typed either way, a word is on its way to both (a keyboard moves the tone as letters come)."""
     marked: bool
     """Whether the query has marks: then the bulletins writing its words so rank first."""
     quoted: bool
@@ -1133,24 +1133,11 @@ def _plan(manifest: Mapping, query: str) -> _Plan | None:
         [telex(t) for t in used],
         [numbers.get(t, []) for t in used],
         [None if form is None else one_tone_placement(form.lower()) for form in forms],
-        [None if form is None else _tone_on_second(form.lower()) for form in forms],
+        [None if form is None else tone_on_second(form.lower()) for form in forms],
         any(form is not None and not form.isascii() for form in forms),
         any(mark in query for mark in QUOTES),
         _spelled_out(used, lexicon),
     )
-
-
-_TONES = "[\u0300\u0301\u0303\u0309\u0323]"
-_TONE_ON_FIRST = re.compile(f"(?<!q)(o(?={_TONES}[ae]$)|u(?={_TONES}y$))({_TONES})(.)$")
-"""The tone of a word's final «oa», «oe», «uy» on the first vowel, decomposed (not «quý»)."""
-
-
-def _tone_on_second(word: str) -> str:
-    """A query's word (lower case) with the tone of its final «oa», «oe», «uy» on the second
-    vowel: where the longer words it starts have it («hòa», «hoà» → «hoà», which starts
-    «hoàng», «hoàn»; «hùy», «huỳ» → «huỳ», «huỳnh»). Typed so, either placement is on its way
-    to them (a keyboard moves the tone when the next letter comes)."""
-    return nfc(_TONE_ON_FIRST.sub(r"\1\3\2", unicodedata.normalize("NFD", word)))
 
 
 def _typed(query: str) -> dict[str, str]:
