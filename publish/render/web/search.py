@@ -1239,7 +1239,7 @@ def _read_words(plan: _Plan, at: _Lookup, named: list[list[int]], prefix_min: in
                 term, (exact, hits) = other, read
         groups = plan.groups[i]
         if groups and (not hits or len(groups) == 1):
-            if not hits and [typed] == ["0" + group for group in groups]:
+            if not hits and len(groups) == 1 and typed == "0" + groups[0]:
                 # Nine digits read with a 0 the citizen never typed (an old CMND, an account),
                 # which no bulletin names: no number to warn of (see Found.unnamed).
                 term = groups[0]
