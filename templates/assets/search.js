@@ -180,8 +180,8 @@
   }
   function prefixKeys(word) {
     var found = manifest.shards.filter(function (k) { return k.indexOf(word) === 0; }).sort();
-    var own = shardKey(word);
-    return own === null || found.indexOf(own) >= 0 ? found : [own].concat(found);
+    var key = shardKey(word);
+    return key === null || found.indexOf(key) >= 0 ? found : [key].concat(found);
   }
   function isPrefix(word, last) {
     return last && word.length >= manifest.prefix_min;
@@ -402,7 +402,7 @@
     (prefixed ? prefixKeys(term) : [shardKey(term)]).forEach(function (key) {
       if (key === null) return;
       var shard = get(key);
-      var forms = (manifest.forms || []).indexOf(key) >= 0 ? get("f/" + key) : own();
+      var forms = get("f/" + key);
       // Từ ghép "cao_luong" bắt đầu bằng từ đầu của nó: không phải một từ dài hơn.
       var others = prefixed ? Object.keys(shard).filter(function (t) {
         return t.indexOf(term) === 0 && t.indexOf("_") < 0;
@@ -522,7 +522,7 @@
       if (g.length && (empty(found.hits) || g.length < 2)) {
         // Chín chữ số đọc thêm số 0 người dân không gõ mà không bài nào nêu (CMND cũ, số tài
         // khoản): không phải số để cảnh báo (search.py: Found.unnamed).
-        if (empty(found.hits) && "0" + g == typed) word = g[0];
+        if (empty(found.hits) && g.length === 1 && "0" + g[0] === typed) word = g[0];
         var all = allOf(g, get, labels);
         found = { exact: or(found.exact, all), hits: or(found.hits, all) };
       }
@@ -612,7 +612,8 @@
   var loaded = own();
   function fetchShards(keys) {
     return Promise.all(keys.map(function (k) {
-      return loadShard(k).then(function (shard) { loaded[k] = loaded[k] || own(shard); });
+      // Bỏ nguyên mẫu của chính phần đã tải, không chép: bảng từ của nó chỉ có một bản.
+      return loadShard(k).then(function (shard) { loaded[k] = Object.setPrototypeOf(shard, null); });
     }));
   }
   function rank(p, category) {
