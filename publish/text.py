@@ -44,6 +44,7 @@ __all__ = [
     "slugify",
     "spoken_clause",
     "title_words",
+    "tone_on_second",
     "vn_date",
     "vn_datetime",
     "vn_long_date",
@@ -203,6 +204,8 @@ def folded_words(text: str) -> str:
     return _NON_WORD.sub(" ", fold(nfc(text))).strip()
 
 
+VN_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+"""The tones in dictionary order after the level one: huyền, hỏi, ngã, sắc, nặng."""
 _SECOND_VOWEL_TONE = re.compile(r"[oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ](?![^\W\d_])")
 """«o» or «u» and a toned vowel ending a word: «toà», «khoẻ», «thuỷ», and pairs _tone_moved
 leaves (one class, not the alternatives: a third of the time, and this runs on whole bodies)."""
@@ -218,6 +221,18 @@ def one_tone_placement(text: str) -> str:
     if not _SECOND_VOWEL_TONE.search(text):
         return text
     return _SECOND_VOWEL_TONE.sub(_tone_moved, text)
+
+
+_TONE = "[" + "".join(VN_TONES) + "]"
+_TONE_ON_FIRST = re.compile(f"(?<!q)(o(?={_TONE}[ae]$)|u(?={_TONE}y$))({_TONE})(.)$")
+"""The tone of a word's final «oa», «oe», «uy» on the first vowel, decomposed (not «quý»)."""
+
+
+def tone_on_second(word: str) -> str:
+    """A lower-case word with the tone of its final «oa», «oe», «uy» on the second vowel, the
+    inverse of `one_tone_placement`: where the longer words it starts have it («hòa», «hoà» →
+    «hoà», which starts «hoàng», «hoàn»; «hùy», «huỳ» → «huỳ», «huỳnh»)."""
+    return nfc(_TONE_ON_FIRST.sub(r"\1\3\2", unicodedata.normalize("NFD", word)))
 
 
 def title_words(text: str) -> str:
@@ -317,8 +332,6 @@ VN_LETTERS = {
 }
 """The rank of each letter in the Vietnamese alphabet («ă», «â» after «a», «đ» after «d»…); the
 letters Vietnamese borrows (f, j, w, z) where English has them. Digits rank below (their code)."""
-VN_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
-"""The tones in dictionary order after the level one: huyền, hỏi, ngã, sắc, nặng."""
 VN_SHAPES = frozenset("\u0306\u0302\u031b")
 """The marks that make another letter, not a tone: breve (ă), circumflex (â, ê, ô), horn (ơ, ư)."""
 _SYLLABLE = re.compile(r"[^\W_]+")

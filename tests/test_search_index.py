@@ -41,7 +41,7 @@ from publish.render.web.search import (
     site_docs,
     terms,
 )
-from publish.text import CAPITALS, fold, nfc, one_tone_placement
+from publish.text import CAPITALS, fold, nfc, one_tone_placement, tone_on_second
 from tests.helpers import SITE_TOML, bulletin_md, make_project, refusing, search_index_made
 from tests.web_fixture import build_site, copy_site
 
@@ -252,6 +252,26 @@ def test_a_bulletin_s_84_starts_a_number_only_before_a_mobile_number() -> None:
     files = build_index(docs, CATEGORIES)
     assert rank(files, "0123 456 789") == [1]
     assert sorted(rank(files, "84123456789")) == [0, 1]
+
+
+def test_a_bulletin_s_0084_starts_a_landline_number_too() -> None:
+    """«0084 24 3826 1234» is a Hanoi landline as dialled from abroad: the bulletin naming it is
+    found by the number as citizens type it (the page said no bulletin names 024 3826 1234);
+    «0084», like «+84», may keep the 0 after it. An account from «0084», and a bare «84» before
+    a landline's digits, are still no number."""
+    assert search.phone_terms("Gọi 0084 24 3826 1234 hoặc 00840912345678.") == [
+        "02438261234",
+        "0912345678",
+    ]
+    assert search.phone_terms("tài khoản 0084123456789, 842438261234") == []
+    docs = [
+        doc("Số lạ gọi từ nước ngoài", body="Đối tượng gọi từ số 0084 24 3826 1234."),
+        doc("Tổng đài", body="Gọi số 1900 1234."),
+    ]
+    files = build_index(docs, CATEGORIES)
+    for query in ("024 3826 1234", "0084 24 3826 1234", "+84 24 3826 1234"):
+        found = find(files, query)
+        assert (found.numbers, found.unnamed) == ([0], []), query
 
 
 def test_a_number_the_index_does_not_join_is_searched_as_its_groups() -> None:
@@ -1094,6 +1114,27 @@ def test_a_word_being_typed_with_its_tone_on_the_second_vowel_starts_the_longer_
     assert (found.numbers, found.written) == ([2], 1)
 
 
+def test_a_word_being_typed_with_its_tone_on_the_first_vowel_starts_the_longer_words() -> None:
+    """«hoà», «hòa» start «HOÀ2» (kept «hòa2»: a digit ends no word), «khủy» and «khuỷ» start
+    «khủyu» as a bulletin writes it, so that bulletin counts as written as typed, in quotes too;
+    so does a category whose name writes it so. Only the tone on the second vowel was tried."""
+    docs = [
+        doc("Lô đất HOÀ2 và khủyu tay", body="Tranh chấp lô đất."),
+        doc("Lo dat hoa2 va khuyu tay", body="Tranh chap lo dat."),
+    ]
+    files = build_index(docs, CATEGORIES)
+    for query in ("hoà", "hòa", "HOÀ", "khủy", "khuỷ"):
+        found = find(files, query)
+        assert (found.numbers, found.written) == ([0, 1], 1), query
+    found = find(files, '"hoà"')  # in quotes, only the bulletins writing it so
+    assert (found.numbers, found.written) == ([0], 1)
+    cats = [("tai-nan", "Tai nạn khủyu tay"), ("khac", "Tin khác")]
+    docs = [doc("Bị thương ở tay", category=0), doc("Bi thuong o tay", category=1)]
+    files = build_index(docs, cats)
+    found = find(files, "nạn khủy")
+    assert (found.numbers, found.written) == ([0], 1)
+
+
 TONE_SPELLINGS = [
     ["hoà", "Hoà", "HOÀ", "hòa", "toà", "khoẻ", "KHOẺ", "thuỷ", "Thuỷ", "tuỳ", "uỷ", "oà", "xoè"],
     ["loé", "hoạ", "hoã", "hoả", "hoá", "ngoẻn", "hoàng", "toàn", "huỳnh", "khoán", "hùy", "huỳ"],
@@ -1121,7 +1162,7 @@ def test_search_js_puts_the_tone_where_the_python_reference_does() -> None:
     program = f"{function[0]}\nconsole.log(JSON.stringify({json.dumps(words)}{calls}));"
     run = subprocess.run([node, "-e", program], capture_output=True, check=True)
     published = json.loads(run.stdout)
-    reference = [[one_tone_placement(w), search._tone_on_second(w)] for w in words]
+    reference = [[one_tone_placement(w), tone_on_second(w)] for w in words]
     assert published == reference
     # The index moves it before lower-casing a word: the same forms.
     assert [one_tone_placement(w).lower() for w in written] == [r[0] for r in reference]

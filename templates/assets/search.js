@@ -180,8 +180,8 @@
   }
   function prefixKeys(word) {
     var found = manifest.shards.filter(function (k) { return k.indexOf(word) === 0; }).sort();
-    var own = shardKey(word);
-    return own === null || found.indexOf(own) >= 0 ? found : [own].concat(found);
+    var key = shardKey(word);
+    return key === null || found.indexOf(key) >= 0 ? found : [key].concat(found);
   }
   function isPrefix(word, last) {
     return last && word.length >= manifest.prefix_min;
@@ -394,10 +394,15 @@
     var term = p.used[i], typed = p.typed[i] || "", begun = p.begun[i] || "";
     var prefixed = isPrefix(term, p.open && i === p.used.length - 1);
     var found = {};
+    // Đang gõ, từ bắt đầu với từ đã gõ, dấu thanh của «oa», «oe», «uy» cuối đặt ở nguyên âm nào
+    // cũng được («hoà», «hòa» → «hoàng», «hòa2»).
+    function asTyped(w) {
+      return w === typed || prefixed && (w.indexOf(typed) === 0 || w.indexOf(begun) === 0);
+    }
     (prefixed ? prefixKeys(term) : [shardKey(term)]).forEach(function (key) {
       if (key === null) return;
       var shard = get(key);
-      var forms = (manifest.forms || []).indexOf(key) >= 0 ? get("f/" + key) : own();
+      var forms = get("f/" + key);
       // Từ ghép "cao_luong" bắt đầu bằng từ đầu của nó: không phải một từ dài hơn.
       var others = prefixed ? Object.keys(shard).filter(function (t) {
         return t.indexOf(term) === 0 && t.indexOf("_") < 0;
@@ -408,14 +413,14 @@
         var entry = forms[other] || {};
         if (!forms[other]) entry[other] = 1;
         Object.keys(entry).forEach(function (form) {
-          if (form === typed || (prefixed && form.indexOf(begun) === 0)) {
+          if (asTyped(form)) {
             memberPlaces(entry[form], numbers.length).forEach(function (at) { found[numbers[at]] = true; });
           }
         });
       });
     });
     named.forEach(function (c) {
-      if (manifest.written[c].some(function (w) { return w === typed || (prefixed && w.indexOf(begun) === 0); })) {
+      if (manifest.written[c].some(asTyped)) {
         manifest.doc_categories.forEach(function (its, n) { if (its === c) found[n] = true; });
       }
     });
@@ -517,7 +522,7 @@
       if (g.length && (empty(found.hits) || g.length < 2)) {
         // Chín chữ số đọc thêm số 0 người dân không gõ mà không bài nào nêu (CMND cũ, số tài
         // khoản): không phải số để cảnh báo (search.py: Found.unnamed).
-        if (empty(found.hits) && "0" + g == typed) word = g[0];
+        if (empty(found.hits) && g.length === 1 && "0" + g[0] === typed) word = g[0];
         var all = allOf(g, get, labels);
         found = { exact: or(found.exact, all), hits: or(found.hits, all) };
       }
@@ -607,7 +612,8 @@
   var loaded = own();
   function fetchShards(keys) {
     return Promise.all(keys.map(function (k) {
-      return loadShard(k).then(function (shard) { loaded[k] = loaded[k] || own(shard); });
+      // Bỏ nguyên mẫu của chính phần đã tải, không chép: bảng từ của nó chỉ có một bản.
+      return loadShard(k).then(function (shard) { loaded[k] = Object.setPrototypeOf(shard, null); });
     }));
   }
   function rank(p, category) {

@@ -49,6 +49,12 @@ ADDED = [
         "Truy tìm chủ tài khoản nhận tiền của bị hại",
         "Bị hại đã chuyển tiền vào tài khoản 977111222 theo yêu cầu của đối tượng.\n",
     ),
+    (
+        "09 11:00",
+        "doi-no-thue",
+        "Đối tượng đòi nợ thuê đánh người dân gãy khủyu tay",
+        "Bị hại bị đánh gãy khủyu tay khi không trả đủ tiền lãi.\n",
+    ),
 ]
 """More bulletins added to the sample, as (day and time in January 2027, slug, title, body)."""
 
@@ -223,3 +229,18 @@ def test_nine_digits_find_the_bulletin_naming_the_number_and_the_one_writing_the
     assert sorted(urls) == ["/2027/01/so-la-0977/", "/2027/01/tai-khoan-nhan-tien/"], status
     assert urls == _python_finds(spelled_site, "977111222")
     assert status.startswith("Tìm thấy 2 bản tin có"), status
+
+
+@pytest.mark.parametrize("query", ["khủy", "khuỷ", "gãy khuỷ"])
+def test_a_word_being_typed_with_its_tone_on_the_first_vowel_counts_as_written(
+    spelled_site: Path, look_spelled: Opener, query: str
+) -> None:
+    """A bulletin writes «khủyu»: «khủy», and «khuỷ» (its tone moved to the first vowel),
+    start it as written, first; the page said the bulletin spells it otherwise («khác dấu»), as
+    it did of «hoà» before «HOÀ2», since only the tone on the second vowel was tried."""
+    urls, status = _shown(look_spelled, query)
+    assert urls[0] == "/2027/01/doi-no-thue/" and urls == _python_finds(spelled_site, query)
+    if " " in query:
+        assert urls == ["/2027/01/doi-no-thue/"] and "khác dấu" not in status, status
+    else:  # «khuya», «khuyến» … of other bulletins: written otherwise
+        assert "1 bản tin đầu có đúng từ này" in status, status

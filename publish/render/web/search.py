@@ -68,7 +68,6 @@ import functools
 import hashlib
 import json
 import re
-import unicodedata
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -86,7 +85,7 @@ from publish.model import Artifact, Bulletin, Kept, Site
 from publish.parallel import MIN_JOBS, run_jobs
 from publish.radio.abbreviations import read_unit_file, seed_abbreviations
 from publish.site_paths import category_path
-from publish.text import CAPITALS, fold, nfc, one_tone_placement, vn_short_date
+from publish.text import CAPITALS, fold, nfc, one_tone_placement, tone_on_second, vn_short_date
 
 __all__ = [
     "CHUNK",
@@ -170,10 +169,13 @@ _COUNTRY = re.compile(r"^\+?(?:00)?840?")
 """The country code starting a query's number, as "+84", "84" or "0084" (Zalo, Facebook and
 call logs copy numbers so), with the 0 some keep after it ("+84 0912…"): read as the 0 of the
 number at home. No number from 0 or 1800/1900 starts so."""
-_WRITTEN_COUNTRY = re.compile(r"^(?:\+840?|(?:00)?84(?=[35789][0-9]{8}$))")
+_WRITTEN_COUNTRY = re.compile(
+    r"^(?:\+840?|00840?(?=(?:[35789][0-9]{8}|2[0-9]{9})$)|84(?=[35789][0-9]{8}$))"
+)
 """The country code of a bulletin's number: "+84" (as the site's phone links, the personal-data
-check and the radio read it), and "84", "0084" only before a mobile number's nine digits
-(«84912345678» copied from Zalo): «tài khoản 84123456789» is an account, no 0123456789."""
+check and the radio read it); "0084" before a mobile number's nine digits or a landline's ten
+(«0084 24 3826 1234», as dialled from abroad); a bare "84" only before a mobile's nine digits
+(«84912345678» copied from Zalo): «tài khoản 84123456789», «0084123456789» are accounts."""
 _BARE_MOBILE = re.compile(r"[35789][0-9]{8}")
 """A mobile number typed without its 0 ("912345678"): searched with it, when a query writes it
 as one group (the groups of an amount, «350.000.000», are not; bulletins are not indexed so,
@@ -938,7 +940,9 @@ class _Plan:
     «uy» where the forms keep it (`one_tone_placement`); None for a phone number."""
     begun: list[str | None]
     """Each term as typed, lower case, the tone of a final «oa», «oe», «uy» on the second vowel
-    (`_tone_on_second`): what the open last word starts («hoà», «hòa» start «hoàng»)."""
+    (`tone_on_second`): the open last word starts the longer words beginning with this
+    («hoà», «hòa» start «hoàng») or with `typed` («hòa2», «khủyu» as a bulletin writes them):
+    typed either way, a word is on its way to both (a keyboard moves the tone as letters come)."""
     marked: bool
     """Whether the query has marks: then the bulletins writing its words so rank first."""
     quoted: bool
@@ -1129,24 +1133,11 @@ def _plan(manifest: Mapping, query: str) -> _Plan | None:
         [telex(t) for t in used],
         [numbers.get(t, []) for t in used],
         [None if form is None else one_tone_placement(form.lower()) for form in forms],
-        [None if form is None else _tone_on_second(form.lower()) for form in forms],
+        [None if form is None else tone_on_second(form.lower()) for form in forms],
         any(form is not None and not form.isascii() for form in forms),
         any(mark in query for mark in QUOTES),
         _spelled_out(used, lexicon),
     )
-
-
-_TONES = "[\u0300\u0301\u0303\u0309\u0323]"
-_TONE_ON_FIRST = re.compile(f"(?<!q)(o(?={_TONES}[ae]$)|u(?={_TONES}y$))({_TONES})(.)$")
-"""The tone of a word's final «oa», «oe», «uy» on the first vowel, decomposed (not «quý»)."""
-
-
-def _tone_on_second(word: str) -> str:
-    """A query's word (lower case) with the tone of its final «oa», «oe», «uy» on the second
-    vowel: where the longer words it starts have it («hòa», «hoà» → «hoà», which starts
-    «hoàng», «hoàn»; «hùy», «huỳ» → «huỳ», «huỳnh»). Typed so, either placement is on its way
-    to them (a keyboard moves the tone when the next letter comes)."""
-    return nfc(_TONE_ON_FIRST.sub(r"\1\3\2", unicodedata.normalize("NFD", word)))
 
 
 def _typed(query: str) -> dict[str, str]:
@@ -1248,7 +1239,7 @@ def _read_words(plan: _Plan, at: _Lookup, named: list[list[int]], prefix_min: in
                 term, (exact, hits) = other, read
         groups = plan.groups[i]
         if groups and (not hits or len(groups) == 1):
-            if not hits and [typed] == ["0" + group for group in groups]:
+            if not hits and len(groups) == 1 and typed == "0" + groups[0]:
                 # Nine digits read with a 0 the citizen never typed (an old CMND, an account),
                 # which no bulletin names: no number to warn of (see Found.unnamed).
                 term = groups[0]
@@ -1318,10 +1309,12 @@ def _written(plan: _Plan, i: int, at: _Lookup, named: Sequence[int], prefix_min:
             numbers = list(_decode(shard[other]))
             entry: Mapping[str, int | str | list[int]] = forms.get(other) or {other: 1}
             for form, members in entry.items():
-                if form == typed or (prefixed and form.startswith(begun)):
+                if form == typed or (prefixed and form.startswith((typed, begun))):
                     found.update(numbers[p] for p in _member_places(members, len(numbers)))
     for c in named:
-        if any(w == typed or (prefixed and w.startswith(begun)) for w in at.written_labels[c]):
+        if any(
+            w == typed or (prefixed and w.startswith((typed, begun))) for w in at.written_labels[c]
+        ):
             found.update(n for n, its in enumerate(at.cats) if its == c)
     return found
 
