@@ -35,13 +35,11 @@ from publish.errors import Problem
 from publish.frontmatter import parse_file
 from publish.gates import shell_word
 from publish.model import Bulletin, Page, Site
+from publish.number_words import quantity_follows, read_as_code
 from publish.parallel import run_jobs
 from publish.pii_phones import PHONE_KIND, phone_verdicts, unit_phone_numbers
 from publish.pii_reader import reader_text
 from publish.place_words import KINDS, SUB_COMMUNE_KINDS, sub_commune_pattern
-from publish.radio.entry_codes import CODE_BEFORE
-from publish.radio.measures import quantity_follows
-from publish.radio.tail import ends_before
 from publish.text import (
     CITIZEN_ID_PROVINCE,
     YEAR,
@@ -848,7 +846,7 @@ def _is_card(line: str, match: re.Match[str]) -> bool:
         return False
     if quantity_follows(line, match.end()):
         return False
-    return sep == "." or ends_before(CODE_BEFORE, line, match.start()) is None
+    return sep == "." or not read_as_code(line, match.start())
 
 
 def _masked_passport(number: str) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
@@ -17,6 +19,7 @@ import publish.pii
 from publish import config as config_module
 from publish.content import load_site
 from publish.errors import Problem
+from publish.number_words import quantity_follows, read_as_code
 from publish.pii import (
     _ACCOUNT,
     _BIRTH_DATE,
@@ -30,11 +33,10 @@ from publish.pii import (
     lint,
     mask,
 )
-from publish.radio.entry_codes import CODE_BEFORE
-from publish.radio.measures import quantity_follows
-from publish.radio.tail import ends_before
 from publish.text import is_card, nfc
 from tests.helpers import NOW, bulletin_md, make_project
+
+ROOT = Path(__file__).parents[1]
 
 _DIGIT = re.compile(r"\d")
 _TRIGGER = re.compile(
@@ -88,7 +90,7 @@ def reference(text: str, *, year: int) -> Iterator[Finding]:
         for match in _CARD.finditer(line):
             groups = match[0].split(match["sep"]) if match["sep"] else ["0"]
             years = all(re.fullmatch(r"(?:19|20)\d\d", g) for g in groups)
-            coded = match["sep"] != "." and ends_before(CODE_BEFORE, line, match.start())
+            coded = match["sep"] != "." and read_as_code(line, match.start())
             counted = quantity_follows(line, match.end())
             card = is_card(re.sub(r"\D", "", match[0])) and not coded and not counted
             if not years and card and fresh(match.span()):
@@ -228,3 +230,15 @@ def test_title_findings_name_the_current_title_line_even_from_the_cache(tmp_path
     moved = bulletin_md({"title": title}).replace("---\n", "---\nauthor: Đội Tuyên truyền\n", 1)
     (root / "content/a.md").write_text(moved)
     assert [p.line for p in site_problems(root)] == [3]
+
+
+def test_the_lint_loads_none_of_the_radios_number_readers() -> None:
+    """Session 75 review: the card check imported the radio's measures and typed-code readers,
+    nine modules (~45 ms, their patterns compiled on import) on every cold website build; the
+    words around a number it asks about are in publish.number_words, which loads no radio."""
+    script = "import sys, publish.pii; print(*sorted(m for m in sys.modules if 'radio' in m))"
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    # pii_english reads a unit's name with the radio's pattern: one small module, no reader.
+    assert done.stdout.split() == ["publish.radio", "publish.radio.unit_names"]
