@@ -71,12 +71,21 @@ _NAMED_NUMBER = re.compile(
 _PRIVATE_NUMBER = re.compile(
     r"(?<!\w)(CCCD/CMND|CMND/CCCD|CCCD|CMND|(?i:căn cước công dân|chứng minh nhân dân|"
     r"(?:mã|số) định danh(?: cá nhân)?|số tài khoản|tài khoản ngân hàng|tài khoản)|STK)(\s*+(?>(?:số)?)\s*+:?+\s*+)"
-    r"(\d[\d .xX]{6,}\d|\d{2,}(?>(?:-\d{2,}){2,}))(?!\d)"
+    r"(\d[\d .xX-]{6,}\d)(?!\d)"
 )
 """An ID or account number after its label, its middle hidden or not (`012xxxxx89`, see
-publish.radio.masked): never read either way. «Mã định danh cá nhân» is the citizen ID's number.
-Hyphens group it only with two or more, glued to the digits (`0123-456-789`): one is a range
-(`Mỗi tài khoản 1000-2000 USDT`, `tài khoản 100 - 200 triệu`), read as one."""
+publish.radio.masked), grouped by spaces, dots or hyphens: never read either way. «Mã định danh
+cá nhân» is the citizen ID's number. One hyphen may make a range instead (`_a_range`)."""
+_COUNTED_LABEL = re.compile(r"(?i:tài khoản(?: ngân hàng)?)")
+"""A label that may count or price accounts (`Mỗi tài khoản 1000-2000 USDT`) rather than name
+one's number: not «số tài khoản», «STK», an ID's, nor one followed by «số» or a colon."""
+_RANGE_END = re.compile(r"\s*-\s*")
+_COUNT_DIGITS = 6
+"""Digits a range's end may have after «tài khoản»: a count or a price, no account's number
+(`0071000-123456`, `19034567-890123` are an account's, as the website tells them)."""
+_SHORT_END = 4
+"""An end so short that the two make no account's number even with nothing after them
+(`Có 35 tài khoản 2024 - 2025 bị khóa`, `tài khoản 100 - 200 triệu`)."""
 _CLAUSE_CLOSE = re.compile(r" *+(?:[,;.!?](?=\s|$)|\)|$)")
 """After a private number: its clause ends there (a stop, a comma, a bracket, the text)."""
 _CLAUSE_OPEN = re.compile(r"[,;(]")
@@ -413,7 +422,7 @@ def _private_numbers(text: str, ctx: Context) -> str:
         return text
     position = 0
     while m := _PRIVATE_NUMBER.search(text, position):
-        if money_follows(text, m.end()):
+        if money_follows(text, m.end()) or _a_range(text, m):
             position = m.end()  # `tài khoản 120.000.000 đồng`: an amount, read in P4
             continue
         before, after, what = _without_number(text, m)
@@ -430,6 +439,19 @@ def _private_numbers(text: str, ctx: Context) -> str:
         text = before + after
         position = len(before)
     return text
+
+
+def _a_range(text: str, m: re.Match[str]) -> bool:
+    """Whether the number of a `_PRIVATE_NUMBER` match is a range of counts or prices, read as
+    one (R12.1): one hyphen, after a bare «tài khoản», each end short, or no longer than a count
+    with a counted noun or a currency after it (`1000-2000 người`)."""
+    if not _COUNTED_LABEL.fullmatch(m[1]) or m[2].strip():
+        return False  # `số tài khoản 0071000-123456`, `CCCD số 087-123456789`
+    ends = _RANGE_END.split(m[3])
+    if len(ends) != 2:
+        return False
+    digits = max(sum(c.isdigit() for c in end) for end in ends)
+    return digits <= _SHORT_END or (digits <= _COUNT_DIGITS and quantity_follows(text, m.end()))
 
 
 def _without_number(text: str, m: re.Match[str]) -> tuple[str, str, str]:
