@@ -15,6 +15,7 @@ __all__ = [
     "SCALE",
     "alternation",
     "money_follows",
+    "names_a_card",
     "quantity_follows",
     "read_as_code",
 ]
@@ -68,10 +69,13 @@ def money_follows(text: str, pos: int) -> bool:
 
 def quantity_follows(text: str, pos: int) -> bool:
     """A counted noun or a currency right after text[:pos]: the number before is a quantity
-    (`1234 1156 1089 1020 vụ`), read as one on air, no code nor card (R9.6, publish.pii)."""
+    (`1234567890 lượt`), read as one on air. A card's or a CCCD's number is one only before
+    money (R9.6, publish.pii): «Số thẻ 4111… đối tượng đã dùng» goes on after the card."""
     return bool(_COUNTED_AFTER.match(text, pos) or money_follows(text, pos))
 
 
+_CARD_KINDS = ("thẻ", "số")
+"""What a «mã» may name that is a bank card's number: `mã thẻ`, `mã số thẻ`, `mã số`."""
 _KINDS = (
     r"Smart OTP|OTP|PIN|(?i:xác thực|xác nhận|xác minh|kích hoạt|bảo mật|đăng nhập|giao dịch|"
     r"đơn hàng|vận đơn|bưu kiện|bưu phẩm|khách hàng|hồ sơ|tra cứu|hợp đồng|thẻ cào|thẻ|"
@@ -82,6 +86,7 @@ _KINDS = (
 a transaction's, a prize's, a scratch card's, a meeting room's, a fake staff member's, a
 product's bar code. Not «mã QR» (a picture), «mã độc» (malware), «mã giảm giá», «mã khuyến
 mãi» (an amount may follow)."""
+_KIND = re.compile(rf"(?<!\w)(?:{_KINDS})(?!\w)")
 _GIVEN = (
     r"(?i:nhập|cung cấp|gửi|đọc|nhận|chia sẻ|tiết lộ|điền|gõ|đưa|nhắn)"
     r"(?:\s++(?i:lại|sai|đúng|được))?"
@@ -100,8 +105,17 @@ _CODE_REACH = 200
 """How far back `CODE_BEFORE` is looked for: its words are far shorter."""
 
 
+def names_a_card(words: str) -> bool:
+    """Whether a typed code's `words` (a `CODE_WORDS` match) may name a bank card's number: a
+    bare «mã» handed over (`nhập mã`, `cung cấp mã`: what a scam asks for) or a «mã» naming a
+    card or a number alone (`mã thẻ`, `mã số thẻ`), not an order's or a waybill's."""
+    named = words.lower().find("mã") + len("mã")
+    return all(kind[0].lower() in _CARD_KINDS for kind in _KIND.finditer(words, named))
+
+
 def read_as_code(text: str, pos: int) -> bool:
-    """Whether the digits at text[pos:] follow a typed code's words (`mã vận đơn 4123…`): the
-    radio reads them digit by digit, no one's card (R9.6)."""
+    """Whether the digits at text[pos:] follow a typed code's words naming no bank card
+    (`mã vận đơn 4123…`): the radio reads them digit by digit, no one's card (R9.6)."""
     # Bounded: searched from 0 for every number of a paragraph, it would be quadratic.
-    return CODE_BEFORE.search(text, max(0, pos - _CODE_REACH), pos) is not None
+    code = CODE_BEFORE.search(text, max(0, pos - _CODE_REACH), pos)
+    return code is not None and not names_a_card(code[0])

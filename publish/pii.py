@@ -35,7 +35,7 @@ from publish.errors import Problem
 from publish.frontmatter import parse_file
 from publish.gates import shell_word
 from publish.model import Bulletin, Page, Site
-from publish.number_words import quantity_follows, read_as_code
+from publish.number_words import money_follows, read_as_code
 from publish.parallel import run_jobs
 from publish.pii_phones import PHONE_KIND, phone_verdicts, unit_phone_numbers
 from publish.pii_reader import reader_text
@@ -837,14 +837,15 @@ def _line_findings(line: str, number: int, year: int, low: str | None) -> Iterat
 def _is_card(line: str, match: re.Match[str]) -> bool:
     """Whether a `_CARD` match in `line` is a bank card's number, as the radio script holds it
     (R9.6, `is_card`): not digits failing the card's check (a waybill, a SIM's serial), listed
-    years (`các năm 2019 2020 2021 2022`), a count (`1234 1156 1089 1020 vụ`) nor a code the
-    radio reads out digit by digit (`mã vận đơn 4123 …`; dots group no code there)."""
+    years (`các năm 2019 2020 2021 2022`), an amount (`… USD`) nor a code naming no card that
+    the radio reads out digit by digit (`mã vận đơn 4123 …`; dots group no code there). A
+    counted noun after it is the sentence going on (`Số thẻ 4111… đối tượng đã dùng`)."""
     sep = match["sep"]
     if not is_card(match[0].replace(sep, "") if sep else match[0]):
         return False
     if sep and all(YEAR.fullmatch(g) for g in match[0].split(sep)):
         return False
-    if quantity_follows(line, match.end()):
+    if money_follows(line, match.end()):
         return False
     return sep == "." or not read_as_code(line, match.start())
 

@@ -19,7 +19,7 @@ import publish.pii
 from publish import config as config_module
 from publish.content import load_site
 from publish.errors import Problem
-from publish.number_words import quantity_follows, read_as_code
+from publish.number_words import money_follows, read_as_code
 from publish.pii import (
     _ACCOUNT,
     _BIRTH_DATE,
@@ -49,7 +49,7 @@ _CARD = re.compile(
     r"(?:(?P=sep)\d{1,3})?(?![\w/-]|[.,]\d|(?P=sep)\d|\s*(?:đồng|đ\b|VNĐ|vnđ))"
 )
 """A bank card's number, whole or in fours (session 75): 16-19 digits, not listed years, its
-check digit right (`is_card`), no count after it, no typed code's words before it."""
+check digit right (`is_card`), no money after it, no typed code's words naming no card before it."""
 
 
 def _fresh(taken: list[tuple[int, int]], span: tuple[int, int]) -> bool:
@@ -91,8 +91,8 @@ def reference(text: str, *, year: int) -> Iterator[Finding]:
             groups = match[0].split(match["sep"]) if match["sep"] else ["0"]
             years = all(re.fullmatch(r"(?:19|20)\d\d", g) for g in groups)
             coded = match["sep"] != "." and read_as_code(line, match.start())
-            counted = quantity_follows(line, match.end())
-            card = is_card(re.sub(r"\D", "", match[0])) and not coded and not counted
+            money = money_follows(line, match.end())
+            card = is_card(re.sub(r"\D", "", match[0])) and not coded and not money
             if not years and card and fresh(match.span()):
                 yield Finding(number, "số thẻ ngân hàng", mask(match[0]))
         for match in _BIRTH_DATE.finditer(line):
@@ -117,7 +117,7 @@ PIECES = [
     "T\u212a: ", "ᴋ", "İ", "ı",
     # numbers: IDs, accounts, dates, years, amounts, and digits other than ASCII
     "087123456789", "087 123 456 789", "0871234567890", "123456789", "123.456.789", "123-456-789",
-    "0071 0012 34567", "9704 1234 5678 9012", "9704 1234 5678 1012", "mã vận đơn ", " vụ", "?id=", "4111.1111.1111.1111", "2019 2020 2021 2022", "19036688888", "1 2 3 4 5 6", "12 34 56", "123-456", "12/03/2010", "01.01.1980", "1-1-2015",
+    "0071 0012 34567", "9704 1234 5678 9012", "9704 1234 5678 1012", "mã vận đơn ", "mã thẻ ", "nhập mã ", " vụ", " USD", "?id=", "4111.1111.1111.1111", "2019 2020 2021 2022", "19036688888", "1 2 3 4 5 6", "12 34 56", "123-456", "12/03/2010", "01.01.1980", "1-1-2015",
     "C1234567", "b 12345678", "N", "31/12/1999", "2008", "1990", "2020", "2015", "20", "19", "0", "7", "12", "123", "1234",
     "٠٨٧١٢٣٤٥٦٧٨٩", "０８７１２３４５６７８９", "٢٠١٠", "۱۹۹۰",
     " đồng", "đ", " VNĐ", "vnđ", " triệu",

@@ -892,9 +892,18 @@ def _long_runs(text: str, ctx: Context) -> str:
     in groups (`1903 4567 8901 23`), it is the same number, read in the writer's groups: each
     group was read as an amount («một nghìn chín trăm linh ba bốn nghìn…»), with no word."""
 
+    year = ctx.near.year if ctx.near else None
+
+    def amount(digits: str, end: int) -> bool:
+        """`1500000000 đồng`, `1234567890 lượt`: an amount, R2 reads it; a card's or a CCCD's
+        number only before money (`Số thẻ 4111… đối tượng đã dùng` goes on after the card)."""
+        if is_card(digits) or is_citizen_id(digits, year):
+            return money_follows(text, end)
+        return quantity_follows(text, end)
+
     def run(m: re.Match[str]) -> str:
-        if quantity_follows(text, m.end()):
-            return m[0]  # `1500000000 đồng`, `1234567890 lượt`: an amount, R2 reads it
+        if amount(m[0], m.end()):
+            return m[0]
         return _long_number(m[0], m[0], digit_groups(m[0]), ctx) + pause_after(m.string, m.end())
 
     def grouped(m: re.Match[str]) -> str:
@@ -902,7 +911,7 @@ def _long_runs(text: str, ctx: Context) -> str:
         digits = "".join(groups)
         thousands = len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
         years = all(YEAR.fullmatch(g) for g in groups)  # `các năm 2019 2020 2021`
-        if len(digits) < 10 or thousands or years or quantity_follows(text, m.end()):
+        if len(digits) < 10 or thousands or years or amount(digits, m.end()):
             return m[0]
         return _long_number(m[0], digits, groups, ctx) + pause_after(m.string, m.end())
 
@@ -923,8 +932,8 @@ def _long_number(written: str, number: str, groups: list[str], ctx: Context) -> 
         ctx.flag(
             "R9.6",
             BLOCKING,
-            f"Dãy {digits} chữ số «{shown}» {how}, không có chữ nào cho biết là số gì, có "
-            f"dạng {'số thẻ ngân hàng' if card else 'số căn cước'}: dữ liệu cá nhân, không "
+            f"Dãy {digits} chữ số «{shown}» {how}, có dạng "
+            f"{'số thẻ ngân hàng' if card else 'số căn cước'}: dữ liệu cá nhân, không "
             "được đọc trên sóng. Cách sửa: bỏ số khỏi bản tin; nếu là mã khác, ghi rõ trước "
             "số đó là mã gì («mã hồ sơ …», «mã vạch …»).",
             shown,

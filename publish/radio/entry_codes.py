@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 
-from publish.number_words import CODE_WORDS, COUNTED_NOUN, money_follows
+from publish.number_words import CODE_WORDS, COUNTED_NOUN, money_follows, names_a_card
 from publish.radio.numbers import digit_by_digit
 from publish.radio.pauses import pause_after
+from publish.text import is_card
 
 __all__ = ["digit_groups", "read_entry_codes"]
 
@@ -25,6 +26,7 @@ _COUNT_AFTER = re.compile(
     r"tuổi|nghìn|ngàn|triệu|tỷ|k)(?!\w)|" + COUNTED_NOUN + ")"
 )
 """After the digits, what makes them a count or an amount: `mã OTP 6 chữ số`, `mã PIN 3 lần`."""
+_SEPARATORS = re.compile(r"[ -]")
 _ONE_BREATH = 5
 """Digits read in one breath; a longer run is split in threes (R9.2 splits a phone's so)."""
 
@@ -56,13 +58,17 @@ def read_entry_codes(text: str) -> str:
 
 def _read(m: re.Match[str]) -> str:
     """The codes `m` matched, their digits in words and a pause after, each as written from the
-    first that a count or an amount follows («và 3 lần», «và 200 nghìn đồng»)."""
+    first that a count or an amount follows («và 3 lần», «và 200 nghìn đồng») or that is a
+    card's number asked for (`mã thẻ 4111…`, `nhập mã 4111…`): `read_codes` holds that one
+    (R9.6), as the website tells it; a waybill's (`mã vận đơn 4123…`) is read."""
+    card = names_a_card(m[0][: m.start(1) - m.start()])
     codes = [("", m[1], m.start(1))]
     codes += [(j[1], j[2], m.start(2) + j.start(2)) for j in _LISTED.finditer(m[2])]
     said: list[tuple[str, str]] = []
     for joined, (joint, code, start) in enumerate(codes):
         end = start + len(code)
-        if _COUNT_AFTER.match(m.string, end) or money_follows(m.string, end):
+        counted = _COUNT_AFTER.match(m.string, end) or money_follows(m.string, end)
+        if counted or (card and is_card(_SEPARATORS.sub("", code))):
             if not joined:
                 return m[0]
             rest = m.string[start - len(joint) : m.end()]
