@@ -46,6 +46,7 @@ from publish.text import (
     LineCounter,
     born_after,
     is_card,
+    is_citizen_id,
     mask,
     mask_code,
     matches_at,
@@ -79,10 +80,19 @@ _CITIZEN_ID = re.compile(
 century digit (0-3: born 1900-2099) and nine more, the first two of them the birth year, which
 must not be after the bulletin's (`born_after`). Any other twelve digits are a code, an order
 or an amount; so are twelve glued to letters or a hyphen («MV087123456789», «…/QĐ»). After
-«tài khoản»/«STK» they are told as an account number, spaced («0871 2345 6789») as an ID only
-after an ID word."""
+«tài khoản»/«STK» they are told as an account number; in groups («0871 2345 6789») see
+`_GROUPED_CITIZEN_ID`."""
 
 
+_GROUPED_CITIZEN_ID = re.compile(
+    r"(?<![\w.,/=?&-])(?<!\d[ .-])0\d{2,3}(?P<sep>[ .-])\d{3,4}(?:(?P=sep)\d{3,4})*"
+    r"(?:(?P=sep)\d{1,4})?(?![\w/-]|[.,]\d|(?P=sep)\d)"
+)
+"""`_CITIZEN_ID`'s twelve digits in groups of three or four with one space, dot or hyphen
+between (`087 123 456 789`, `0871 2345 6789`), with no ID word before them: as the radio script
+holds them (R9.6; no amount starts with 0). Checked as the bare number is (`is_citizen_id`)."""
+_GROUPED_GATE = re.compile(r"0\d{2,3}[ .-]\d{3,4}[ .-]\d")
+"""What every `_GROUPED_CITIZEN_ID` match holds: searched first, far cheaper."""
 _ID_NEAR = re.compile(
     _ID_WORDS + r"[^\d\n]{0,30}?(?P<number>\d(?:[ .-]?\d){8,11})(?![\d])", re.IGNORECASE
 )
@@ -121,11 +131,12 @@ ID) or six with single separators (ID and account numbers after their words). A 
 is skipped unsearched; having no letters, this pattern is fast on whole texts, unlike the others."""
 _TRIGGER = re.compile(
     r"\d{12}|s(?:n|inh)|t(?:k|ài khoản)|c(?:ccd|mnd|mt|ăn cước|hứng minh)|định danh|hộ chiếu"
-    r"|id(?<![^\W\d_]id)|passport|b(?:orn|irth)|d\.?o\.?b|\d{4}[ .-]\d{4}[ .-]\d{4}",
+    r"|id(?<![^\W\d_]id)|passport|b(?:orn|irth)|d\.?o\.?b|\d{4}[ .-]\d{4}[ .-]\d{4}"
+    r"|0\d{2,3}[ .-]\d{3,4}[ .-]\d",
     re.IGNORECASE,
 )
-"""Something every pattern above needs besides digits (a card's number, its digits alone): a line
-without it is skipped (most are).
+"""Something every pattern above needs besides digits (a card's or a grouped ID's number, its
+digits alone): a line without it is skipped (most are).
 Alternatives sharing a first letter are grouped: the same words, searched twice as fast. «id»
 only as a word starts («ID card», «identity»): not in «said», «video», «incident»."""
 _ID_WORD_STARTS = (
@@ -445,6 +456,7 @@ def _number_findings(text: str, low: str | None, year: int) -> Iterator[Finding]
                 any(word in words for word in _TRIGGER_WORDS)
                 or pii_english.ID_WORD.search(words)
                 or _CARD_GATE.search(line)
+                or _GROUPED_GATE.search(line)
             ):
                 yield from _line_findings(line, number, year, words)
         anchor = _ANCHOR.search(text, end)
@@ -815,6 +827,11 @@ def _line_findings(line: str, number: int, year: int, low: str | None) -> Iterat
     for match in _CITIZEN_ID.finditer(line) if _TWELVE.search(line) else ():
         if not born_after(match[0], year) and fresh(match.span()):
             yield Finding(number, "số CCCD (12 chữ số)", mask(match[0]))
+    for match in _GROUPED_CITIZEN_ID.finditer(line) if _GROUPED_GATE.search(line) else ():
+        digits = match[0].replace(match["sep"], "")
+        money = money_follows(line, match.end())
+        if is_citizen_id(digits, year) and not money and fresh(match.span()):
+            yield Finding(number, "số CCCD (12 chữ số)", mask(digits))
     for match in _CARD.finditer(line) if _CARD_GATE.search(line) else ():
         if _is_card(line, match) and fresh(match.span()):
             yield Finding(number, "số thẻ ngân hàng", mask(match[0]))

@@ -41,7 +41,8 @@ ROOT = Path(__file__).parents[1]
 _DIGIT = re.compile(r"\d")
 _TRIGGER = re.compile(
     r"\d{12}|sn|sinh|tk|tài khoản|cccd|cmnd|cmt|căn cước|chứng minh|định danh|hộ chiếu"
-    r"|\d{4}[ .-]\d{4}[ .-]\d{4}",  # a card's number in groups (session 75)
+    r"|\d{4}[ .-]\d{4}[ .-]\d{4}"  # a card's number in groups (session 75)
+    r"|0\d{2,3}[ .-]\d{3,4}[ .-]\d",  # a CCCD's in groups (session 75)
     re.IGNORECASE,
 )
 _CARD = re.compile(
@@ -50,6 +51,11 @@ _CARD = re.compile(
 )
 """A bank card's number, whole or in fours (session 75): 16-19 digits, not listed years, its
 check digit right (`is_card`), no money after it, no typed code's words naming no card before it."""
+_GROUPED_ID = re.compile(
+    r"(?<![\w.,/=?&-])(?<!\d[ .-])0\d{2,3}(?P<sep>[ .-])\d{3,4}(?:(?P=sep)\d{3,4})*"
+    r"(?:(?P=sep)\d{1,4})?(?![\w/-]|[.,]\d|(?P=sep)\d)"
+)
+"""A CCCD's twelve digits in groups of three or four (session 75), no money after them."""
 
 
 def _fresh(taken: list[tuple[int, int]], span: tuple[int, int]) -> bool:
@@ -87,6 +93,13 @@ def reference(text: str, *, year: int) -> Iterator[Finding]:
             century, born = int(match[0][3]) // 2, int(match[0][4:6])  # 0-1: 1900s, 2-3: 2000s
             if 1900 + 100 * century + born <= year and fresh(match.span()):
                 yield Finding(number, "số CCCD (12 chữ số)", mask(match[0]))
+        for match in _GROUPED_ID.finditer(line):
+            digits = match[0].replace(match["sep"], "")
+            if not _CITIZEN_ID.fullmatch(digits) or money_follows(line, match.end()):
+                continue
+            century, born = int(digits[3]) // 2, int(digits[4:6])
+            if 1900 + 100 * century + born <= year and fresh(match.span()):
+                yield Finding(number, "số CCCD (12 chữ số)", mask(digits))
         for match in _CARD.finditer(line):
             groups = match[0].split(match["sep"]) if match["sep"] else ["0"]
             years = all(re.fullmatch(r"(?:19|20)\d\d", g) for g in groups)
@@ -151,6 +164,7 @@ SETTINGS = settings(
 @example("Ngày 08/12/2020 lúc 10 giờ, 150000000 đồng", 2020)  # digits, no trigger
 @example("Mã 087221004567, Mã 087220004567", 2020)  # born 2021: no ID yet; 2020: one
 @example("", 2020)
+@example("Bà A, 087 123 456 789, 0871.2345.6789 đồng", 2020)  # a CCCD in groups; an amount
 @example("Bà A, Cccd SN 2008", 2020)  # a name found with the year: not the number patterns' kind
 def test_fast_findings_equal_the_per_line_reference(text: str, year: int) -> None:
     assert number_findings(text, year) == list(reference(text, year=year))

@@ -909,7 +909,9 @@ def _long_runs(text: str, ctx: Context) -> str:
     def grouped(m: re.Match[str]) -> str:
         groups = m[0].split(m["sep"])
         digits = "".join(groups)
-        thousands = len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
+        # No amount starts with 0: `087 123 456 789` is a CCCD's number in threes.
+        thousands = groups[0][0] != "0" and len(groups[0]) <= 3
+        thousands = thousands and all(len(g) == 3 for g in groups[1:])
         years = all(YEAR.fullmatch(g) for g in groups)  # `các năm 2019 2020 2021`
         if len(digits) < 10 or thousands or years or amount(digits, m.end()):
             return m[0]

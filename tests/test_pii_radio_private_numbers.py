@@ -1,5 +1,5 @@
-"""A bank card's number is held by the radio script (R9.6) exactly where the website's
-personal-data lint tells it: both ask the same words around the digits."""
+"""A bank card's or a citizen ID's number is held by the radio script (R9.6) exactly where the
+website's personal-data lint tells it: both ask the same words around the digits."""
 
 from __future__ import annotations
 
@@ -14,9 +14,9 @@ from publish.radio.normalise import normalise
 NEAR = dt.date(2026, 12, 1)
 
 
-def told(text: str) -> list[str]:
-    """The masked card numbers the website tells in `text`."""
-    return [f.value for f in findings(text, year=NEAR.year) if f.kind == "số thẻ ngân hàng"]
+def told(text: str, kind: str = "số thẻ ngân hàng") -> list[str]:
+    """The masked numbers of `kind` the website tells in `text`."""
+    return [f.value for f in findings(text, year=NEAR.year) if f.kind == kind]
 
 
 def held(text: str) -> list[str]:
@@ -59,3 +59,34 @@ def test_a_card_after_a_cards_code_words_or_before_a_counted_noun_is_held_and_to
 )
 def test_a_code_naming_no_card_or_an_amount_is_neither_held_nor_told(text: str) -> None:
     assert (told(text), held(text)) == ([], [])
+
+
+ID = "số CCCD (12 chữ số)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bà B 087 123 456 789 trú tại xã C.",
+        "Bà B, 087.123.456.789, trú tại xã C.",
+        "Bà B, 087-123-456-789, trú tại xã C.",
+        "Bà B, 0871 2345 6789, trú tại xã C.",
+    ],
+)
+def test_a_citizen_id_in_groups_with_no_word_before_it_is_held_and_told(text: str) -> None:
+    """Session 75 review: in threes, a CCCD was read as thousands («tám mươi bảy tỷ…», with
+    hyphens as ranges) with no word, as no amount starts with 0; the website told none of
+    these groupings without «CCCD» before them, though the radio held the one in fours."""
+    assert (told(text, ID), held(text)) == (["087*******89"], ["087*******89"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Biên lai 0012 3456 7890 nộp phạt.",  # born in 2034: no one's yet
+        "Mã 0991 234 567 89 in trên hộp.",  # 099: no province's code
+        "Có 123 456 789 012 lượt.",  # thousands
+    ],
+)
+def test_twelve_digits_in_groups_no_cccd_could_be_are_neither_held_nor_told(text: str) -> None:
+    assert (told(text, ID), held(text)) == ([], [])
