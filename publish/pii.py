@@ -109,12 +109,12 @@ _ACCOUNT = re.compile(
 )
 _CARD = re.compile(
     r"(?<![\w.,/=?&-])(?<!\d[ .-])\d{4}(?P<sep>[ .-]?)\d{4}(?P=sep)\d{4}(?P=sep)\d{4}"
-    r"(?:(?P=sep)\d{1,3})?(?![\w/-]|[.,]\d|(?P=sep)\d|\s*(?:đồng|đ\b|VNĐ|vnđ))"
+    r"(?:(?P=sep)\d{1,3})?(?![\w/-]|[.,]\d|(?P=sep)\d)"
 )
 """A bank card's number, 16 to 19 digits, written whole or in fours with one space, dot or
 hyphen between (`9704 1234 5678 1012`): as the radio script holds it (R9.6), with or without a
-word before it. Not glued to letters, a slash or a hyphen (a code, a document), nor an amount;
-not a web address's value (`profile.php?id=1000…`)."""
+word before it. Not glued to letters, a slash or a hyphen (a code, a document), nor a web
+address's value (`profile.php?id=1000…`); an amount is told by the words after it (`_is_card`)."""
 _CARD_GATE = re.compile(r"\d{4}[ .-]?\d{4}[ .-]?\d{4}")
 """What every `_CARD` match holds: searched first, far cheaper."""
 _BIRTH_WORDS = r"(?:\bSN|\bsinh ngày|\bngày sinh|\bsinh)"

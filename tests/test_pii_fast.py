@@ -47,7 +47,7 @@ _TRIGGER = re.compile(
 )
 _CARD = re.compile(
     r"(?<![\w.,/=?&-])(?<!\d[ .-])\d{4}(?P<sep>[ .-]?)\d{4}(?P=sep)\d{4}(?P=sep)\d{4}"
-    r"(?:(?P=sep)\d{1,3})?(?![\w/-]|[.,]\d|(?P=sep)\d|\s*(?:đồng|đ\b|VNĐ|vnđ))"
+    r"(?:(?P=sep)\d{1,3})?(?![\w/-]|[.,]\d|(?P=sep)\d)"
 )
 """A bank card's number, whole or in fours (session 75): 16-19 digits, not listed years, its
 check digit right (`is_card`), no money after it, no typed code's words naming no card before it."""

@@ -35,6 +35,7 @@ def held(text: str) -> list[str]:
         ("Số thẻ 4111111111111111 người nhà bị hại cung cấp.", "411***********11"),
         ("Nhập mã 4123456789012349 để nhận hàng.", "412***********49"),
         ("Tổng: 1234 1156 1089 1022 vụ.", "123***********22"),
+        ("Số thẻ 4111 1111 1111 1111 đồng thời bị khóa.", "411***********11"),  # no money
     ],
 )
 def test_a_card_after_a_cards_code_words_or_before_a_counted_noun_is_held_and_told(
@@ -55,6 +56,7 @@ def test_a_card_after_a_cards_code_words_or_before_a_counted_noun_is_held_and_to
         "Mã vận đơn số 4123 4567 8901 2349 đã giao.",
         "Nạp mã thẻ cào 4123 4567 8901 2349 vào máy.",  # a scratch card's, no bank's
         "Thiệt hại 4111111111111111 USD.",
+        "Thiệt hại 4111 1111 1111 1111 đồng.",
     ],
 )
 def test_a_code_naming_no_card_or_an_amount_is_neither_held_nor_told(text: str) -> None:
