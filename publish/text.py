@@ -374,10 +374,11 @@ which passes the Luhn check too), 0 no issuer's; a waybill or a serial may start
 
 
 def is_card(digits: str) -> bool:
-    """Whether `digits` (digits alone) may be a bank card's number: 16 to 19 of them, the first
-    not 0 nor 8, the last the Luhn check digit every card ends with (9704 1985 2619 1432 198,
-    NAPAS); the radio holds a bulletin for one (R9.6), the website tells it (publish.pii)."""
-    if len(digits) not in _CARD_LENGTHS or digits[0] in _NO_CARD_FIRST:
+    """Whether `digits` may be a bank card's number: 16 to 19 digits alone (anything else in
+    them, a space or a hyphen, is none), the first not 0 nor 8, the last the Luhn check digit
+    every card ends with (9704 1985 2619 1432 198, NAPAS); the radio holds a bulletin for one
+    (R9.6), the website tells it (publish.pii)."""
+    if len(digits) not in _CARD_LENGTHS or not digits.isdecimal() or digits[0] in _NO_CARD_FIRST:
         return False
     total = 0
     for place, digit in enumerate(map(int, reversed(digits))):
