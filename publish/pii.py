@@ -41,10 +41,9 @@ from publish.pii_phones import PHONE_KIND, phone_verdicts, unit_phone_numbers
 from publish.pii_reader import reader_text
 from publish.place_words import KINDS, SUB_COMMUNE_KINDS, sub_commune_pattern
 from publish.text import (
-    CITIZEN_ID_PROVINCE,
+    CITIZEN_ID_SHAPE,
     YEAR,
     LineCounter,
-    born_after,
     is_card,
     is_citizen_id,
     mask,
@@ -73,12 +72,10 @@ _ID_WORDS = (
 )
 """The words an ID number follows, Vietnamese and English («ID card», «citizen ID»)."""
 _CITIZEN_ID = re.compile(
-    r"(?<![\w.,/-])" + CITIZEN_ID_PROVINCE + r"[0-3]\d{8}"
-    r"(?![\w/-]|[.,]\d|\s*(?:đồng|đ\b|VNĐ|vnđ))"
+    r"(?<![\w.,/-])" + CITIZEN_ID_SHAPE + r"(?![\w/-]|[.,]\d|\s*(?:đồng|đ\b|VNĐ|vnđ))"
 )
-"""Twelve digits with no ID word before them, shaped as a CCCD: a province's code, the sex and
-century digit (0-3: born 1900-2099) and nine more, the first two of them the birth year, which
-must not be after the bulletin's (`born_after`). Any other twelve digits are a code, an order
+"""Twelve digits with no ID word before them, shaped as a CCCD (`CITIZEN_ID_SHAPE`), its
+holder born by the bulletin's year (`is_citizen_id`). Any other twelve digits are a code, an order
 or an amount; so are twelve glued to letters or a hyphen («MV087123456789», «…/QĐ»). After
 «tài khoản»/«STK» they are told as an account number; in groups («0871 2345 6789») see
 `_GROUPED_CITIZEN_ID`."""
@@ -825,7 +822,7 @@ def _line_findings(line: str, number: int, year: int, low: str | None) -> Iterat
         if fresh(match.span("number")):
             yield Finding(number, "số hộ chiếu", _masked_passport(match["number"]))
     for match in _CITIZEN_ID.finditer(line) if _TWELVE.search(line) else ():
-        if not born_after(match[0], year) and fresh(match.span()):
+        if is_citizen_id(match[0], year) and fresh(match.span()):
             yield Finding(number, "số CCCD (12 chữ số)", mask(match[0]))
     for match in _GROUPED_CITIZEN_ID.finditer(line) if _GROUPED_GATE.search(line) else ():
         digits = match[0].replace(match["sep"], "")

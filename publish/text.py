@@ -17,7 +17,7 @@ from publish.sanitize import strip_markup
 
 __all__ = [
     "CAPITALS",
-    "CITIZEN_ID_PROVINCE",
+    "CITIZEN_ID_SHAPE",
     "HIDDEN",
     "HIDDEN_ASTRAL",
     "HIDDEN_BMP",
@@ -388,13 +388,16 @@ def is_card(digits: str) -> bool:
     return total % 10 == 0
 
 
-CITIZEN_ID_PROVINCE = (
+_CITIZEN_ID_PROVINCE = (
     r"0(?:0[12468]|1[0124579]|2[024-7]|3[013-8]|4[024-689]|5[12468]|6[024678]|7[024579]"
     r"|8[0234679]|9[1-6])"
 )
 """The place-of-birth codes a CCCD starts with (Thông tư 07/2016/TT-BCA, the 63 provinces:
 001 Hà Nội … 087 Đồng Tháp … 096 Cà Mau; tests check the list)."""
-_CITIZEN_ID_SHAPE = re.compile(CITIZEN_ID_PROVINCE + r"[0-3]\d{8}")
+CITIZEN_ID_SHAPE = _CITIZEN_ID_PROVINCE + r"[0-3]\d{8}"
+"""A CCCD's twelve digits, as a pattern: a province's code, the sex and century digit (0-3:
+born 1900-2099) and nine more, the first two of them the birth year (`born_after`)."""
+_CITIZEN_ID_SHAPE = re.compile(CITIZEN_ID_SHAPE)
 
 
 def born_after(citizen_id: str, year: int) -> bool:
