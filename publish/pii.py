@@ -71,11 +71,10 @@ _ID_WORDS = (
     r"|hộ chiếu|" + pii_english.ID_WORDS + ")"
 )
 """The words an ID number follows, Vietnamese and English («ID card», «citizen ID»)."""
-_CITIZEN_ID = re.compile(
-    r"(?<![\w.,/-])" + CITIZEN_ID_SHAPE + r"(?![\w/-]|[.,]\d|\s*(?:đồng|đ\b|VNĐ|vnđ))"
-)
+_CITIZEN_ID = re.compile(r"(?<![\w.,/-])" + CITIZEN_ID_SHAPE + r"(?![\w/-]|[.,]\d)")
 """Twelve digits with no ID word before them, shaped as a CCCD (`CITIZEN_ID_SHAPE`), its
-holder born by the bulletin's year (`is_citizen_id`). Any other twelve digits are a code, an order
+holder born by the bulletin's year (`is_citizen_id`), no money after it (`money_follows`, as
+the radio asks: «đồng thời» is none). Any other twelve digits are a code, an order
 or an amount; so are twelve glued to letters or a hyphen («MV087123456789», «…/QĐ»). After
 «tài khoản»/«STK» they are told as an account number; in groups («0871 2345 6789») see
 `_GROUPED_CITIZEN_ID`."""
@@ -822,7 +821,8 @@ def _line_findings(line: str, number: int, year: int, low: str | None) -> Iterat
         if fresh(match.span("number")):
             yield Finding(number, "số hộ chiếu", _masked_passport(match["number"]))
     for match in _CITIZEN_ID.finditer(line) if _TWELVE.search(line) else ():
-        if is_citizen_id(match[0], year) and fresh(match.span()):
+        money = money_follows(line, match.end())
+        if is_citizen_id(match[0], year) and not money and fresh(match.span()):
             yield Finding(number, "số CCCD (12 chữ số)", mask(match[0]))
     for match in _GROUPED_CITIZEN_ID.finditer(line) if _GROUPED_GATE.search(line) else ():
         digits = match[0].replace(match["sep"], "")

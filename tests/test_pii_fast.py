@@ -91,7 +91,8 @@ def reference(text: str, *, year: int) -> Iterator[Finding]:
                 yield Finding(number, "số hộ chiếu", hidden)
         for match in _CITIZEN_ID.finditer(line):
             century, born = int(match[0][3]) // 2, int(match[0][4:6])  # 0-1: 1900s, 2-3: 2000s
-            if 1900 + 100 * century + born <= year and fresh(match.span()):
+            money = money_follows(line, match.end())
+            if 1900 + 100 * century + born <= year and not money and fresh(match.span()):
                 yield Finding(number, "số CCCD (12 chữ số)", mask(match[0]))
         for match in _GROUPED_ID.finditer(line):
             digits = match[0].replace(match["sep"], "")

@@ -73,12 +73,14 @@ ID = "số CCCD (12 chữ số)"
         "Bà B, 087.123.456.789, trú tại xã C.",
         "Bà B, 087-123-456-789, trú tại xã C.",
         "Bà B, 0871 2345 6789, trú tại xã C.",
+        "Bà B 087123456789 đồng thời là chủ quán.",  # «đồng thời» is no money
     ],
 )
 def test_a_citizen_id_in_groups_with_no_word_before_it_is_held_and_told(text: str) -> None:
     """Session 75 review: in threes, a CCCD was read as thousands («tám mươi bảy tỷ…», with
     hyphens as ranges) with no word, as no amount starts with 0; the website told none of
-    these groupings without «CCCD» before them, though the radio held the one in fours."""
+    these groupings without «CCCD» before them, though the radio held the one in fours. Its
+    own amount test took «đồng thời» after a bare one for money."""
     assert (told(text, ID), held(text)) == (["087*******89"], ["087*******89"])
 
 

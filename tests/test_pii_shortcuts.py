@@ -115,7 +115,8 @@ def _whole_line(line: str, number: int, year: int) -> Iterator[Finding]:
         if fresh(match.span("number")):
             yield Finding(number, "số hộ chiếu", pii._masked_passport(match["number"]))
     for match in _CITIZEN_ID.finditer(line):
-        if not born_after(match[0], year) and fresh(match.span()):
+        money = money_follows(line, match.end())
+        if not born_after(match[0], year) and not money and fresh(match.span()):
             yield Finding(number, "số CCCD (12 chữ số)", mask(match[0]))
     for match in pii._GROUPED_CITIZEN_ID.finditer(line):
         digits = match[0].replace(match["sep"], "")
