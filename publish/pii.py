@@ -35,19 +35,17 @@ from publish.errors import Problem
 from publish.frontmatter import parse_file
 from publish.gates import shell_word
 from publish.model import Bulletin, Page, Site
+from publish.number_words import money_follows, read_as_code
 from publish.parallel import run_jobs
 from publish.pii_phones import PHONE_KIND, phone_verdicts, unit_phone_numbers
 from publish.pii_reader import reader_text
 from publish.place_words import KINDS, SUB_COMMUNE_KINDS, sub_commune_pattern
-from publish.radio.entry_codes import CODE_BEFORE
-from publish.radio.measures import quantity_follows
-from publish.radio.tail import ends_before
 from publish.text import (
-    CITIZEN_ID_PROVINCE,
+    CITIZEN_ID_SHAPE,
     YEAR,
     LineCounter,
-    born_after,
     is_card,
+    is_citizen_id,
     mask,
     mask_code,
     matches_at,
@@ -73,18 +71,24 @@ _ID_WORDS = (
     r"|hộ chiếu|" + pii_english.ID_WORDS + ")"
 )
 """The words an ID number follows, Vietnamese and English («ID card», «citizen ID»)."""
-_CITIZEN_ID = re.compile(
-    r"(?<![\w.,/-])" + CITIZEN_ID_PROVINCE + r"[0-3]\d{8}"
-    r"(?![\w/-]|[.,]\d|\s*(?:đồng|đ\b|VNĐ|vnđ))"
-)
-"""Twelve digits with no ID word before them, shaped as a CCCD: a province's code, the sex and
-century digit (0-3: born 1900-2099) and nine more, the first two of them the birth year, which
-must not be after the bulletin's (`born_after`). Any other twelve digits are a code, an order
+_CITIZEN_ID = re.compile(r"(?<![\w.,/-])" + CITIZEN_ID_SHAPE + r"(?![\w/-]|[.,]\d)")
+"""Twelve digits with no ID word before them, shaped as a CCCD (`CITIZEN_ID_SHAPE`), its
+holder born by the bulletin's year (`is_citizen_id`), no money after it (`money_follows`, as
+the radio asks: «đồng thời» is none). Any other twelve digits are a code, an order
 or an amount; so are twelve glued to letters or a hyphen («MV087123456789», «…/QĐ»). After
-«tài khoản»/«STK» they are told as an account number, spaced («0871 2345 6789») as an ID only
-after an ID word."""
+«tài khoản»/«STK» they are told as an account number; in groups («0871 2345 6789») see
+`_GROUPED_CITIZEN_ID`."""
 
 
+_GROUPED_CITIZEN_ID = re.compile(
+    r"(?<![\w.,/=?&-])(?<!\d[ .-])0\d{2,3}(?P<sep>[ .-])\d{3,4}(?:(?P=sep)\d{3,4})*"
+    r"(?:(?P=sep)\d{1,4})?(?![\w/-]|[.,]\d|(?P=sep)\d)"
+)
+"""`_CITIZEN_ID`'s twelve digits in groups of three or four with one space, dot or hyphen
+between (`087 123 456 789`, `0871 2345 6789`), with no ID word before them: as the radio script
+holds them (R9.6; no amount starts with 0). Checked as the bare number is (`is_citizen_id`)."""
+_GROUPED_GATE = re.compile(r"0\d{2,3}[ .-]\d{3,4}[ .-]\d")
+"""What every `_GROUPED_CITIZEN_ID` match holds: searched first, far cheaper."""
 _ID_NEAR = re.compile(
     _ID_WORDS + r"[^\d\n]{0,30}?(?P<number>\d(?:[ .-]?\d){8,11})(?![\d])", re.IGNORECASE
 )
@@ -101,12 +105,12 @@ _ACCOUNT = re.compile(
 )
 _CARD = re.compile(
     r"(?<![\w.,/=?&-])(?<!\d[ .-])\d{4}(?P<sep>[ .-]?)\d{4}(?P=sep)\d{4}(?P=sep)\d{4}"
-    r"(?:(?P=sep)\d{1,3})?(?![\w/-]|[.,]\d|(?P=sep)\d|\s*(?:đồng|đ\b|VNĐ|vnđ))"
+    r"(?:(?P=sep)\d{1,3})?(?![\w/-]|[.,]\d|(?P=sep)\d)"
 )
 """A bank card's number, 16 to 19 digits, written whole or in fours with one space, dot or
 hyphen between (`9704 1234 5678 1012`): as the radio script holds it (R9.6), with or without a
-word before it. Not glued to letters, a slash or a hyphen (a code, a document), nor an amount;
-not a web address's value (`profile.php?id=1000…`)."""
+word before it. Not glued to letters, a slash or a hyphen (a code, a document), nor a web
+address's value (`profile.php?id=1000…`); an amount is told by the words after it (`_is_card`)."""
 _CARD_GATE = re.compile(r"\d{4}[ .-]?\d{4}[ .-]?\d{4}")
 """What every `_CARD` match holds: searched first, far cheaper."""
 _BIRTH_WORDS = r"(?:\bSN|\bsinh ngày|\bngày sinh|\bsinh)"
@@ -123,11 +127,12 @@ ID) or six with single separators (ID and account numbers after their words). A 
 is skipped unsearched; having no letters, this pattern is fast on whole texts, unlike the others."""
 _TRIGGER = re.compile(
     r"\d{12}|s(?:n|inh)|t(?:k|ài khoản)|c(?:ccd|mnd|mt|ăn cước|hứng minh)|định danh|hộ chiếu"
-    r"|id(?<![^\W\d_]id)|passport|b(?:orn|irth)|d\.?o\.?b|\d{4}[ .-]\d{4}[ .-]\d{4}",
+    r"|id(?<![^\W\d_]id)|passport|b(?:orn|irth)|d\.?o\.?b|\d{4}[ .-]\d{4}[ .-]\d{4}"
+    r"|0\d{2,3}[ .-]\d{3,4}[ .-]\d",
     re.IGNORECASE,
 )
-"""Something every pattern above needs besides digits (a card's number, its digits alone): a line
-without it is skipped (most are).
+"""Something every pattern above needs besides digits (a card's or a grouped ID's number, its
+digits alone): a line without it is skipped (most are).
 Alternatives sharing a first letter are grouped: the same words, searched twice as fast. «id»
 only as a word starts («ID card», «identity»): not in «said», «video», «incident»."""
 _ID_WORD_STARTS = (
@@ -447,6 +452,7 @@ def _number_findings(text: str, low: str | None, year: int) -> Iterator[Finding]
                 any(word in words for word in _TRIGGER_WORDS)
                 or pii_english.ID_WORD.search(words)
                 or _CARD_GATE.search(line)
+                or _GROUPED_GATE.search(line)
             ):
                 yield from _line_findings(line, number, year, words)
         anchor = _ANCHOR.search(text, end)
@@ -815,8 +821,14 @@ def _line_findings(line: str, number: int, year: int, low: str | None) -> Iterat
         if fresh(match.span("number")):
             yield Finding(number, "số hộ chiếu", _masked_passport(match["number"]))
     for match in _CITIZEN_ID.finditer(line) if _TWELVE.search(line) else ():
-        if not born_after(match[0], year) and fresh(match.span()):
+        money = money_follows(line, match.end())
+        if is_citizen_id(match[0], year) and not money and fresh(match.span()):
             yield Finding(number, "số CCCD (12 chữ số)", mask(match[0]))
+    for match in _GROUPED_CITIZEN_ID.finditer(line) if _GROUPED_GATE.search(line) else ():
+        digits = match[0].replace(match["sep"], "")
+        money = money_follows(line, match.end())
+        if is_citizen_id(digits, year) and not money and fresh(match.span()):
+            yield Finding(number, "số CCCD (12 chữ số)", mask(digits))
     for match in _CARD.finditer(line) if _CARD_GATE.search(line) else ():
         if _is_card(line, match) and fresh(match.span()):
             yield Finding(number, "số thẻ ngân hàng", mask(match[0]))
@@ -839,16 +851,17 @@ def _line_findings(line: str, number: int, year: int, low: str | None) -> Iterat
 def _is_card(line: str, match: re.Match[str]) -> bool:
     """Whether a `_CARD` match in `line` is a bank card's number, as the radio script holds it
     (R9.6, `is_card`): not digits failing the card's check (a waybill, a SIM's serial), listed
-    years (`các năm 2019 2020 2021 2022`), a count (`1234 1156 1089 1020 vụ`) nor a code the
-    radio reads out digit by digit (`mã vận đơn 4123 …`; dots group no code there)."""
+    years (`các năm 2019 2020 2021 2022`), an amount (`… USD`) nor a code naming no card that
+    the radio reads out digit by digit (`mã vận đơn 4123 …`; dots group no code there). A
+    counted noun after it is the sentence going on (`Số thẻ 4111… đối tượng đã dùng`)."""
     sep = match["sep"]
     if not is_card(match[0].replace(sep, "") if sep else match[0]):
         return False
     if sep and all(YEAR.fullmatch(g) for g in match[0].split(sep)):
         return False
-    if quantity_follows(line, match.end()):
+    if money_follows(line, match.end()):
         return False
-    return sep == "." or ends_before(CODE_BEFORE, line, match.start()) is None
+    return sep == "." or not read_as_code(line, match.start())
 
 
 def _masked_passport(number: str) -> str:

@@ -17,7 +17,7 @@ from publish.sanitize import strip_markup
 
 __all__ = [
     "CAPITALS",
-    "CITIZEN_ID_PROVINCE",
+    "CITIZEN_ID_SHAPE",
     "HIDDEN",
     "HIDDEN_ASTRAL",
     "HIDDEN_BMP",
@@ -387,10 +387,11 @@ which passes the Luhn check too), 0 no issuer's; a waybill or a serial may start
 
 
 def is_card(digits: str) -> bool:
-    """Whether `digits` (digits alone) may be a bank card's number: 16 to 19 of them, the first
-    not 0 nor 8, the last the Luhn check digit every card ends with (9704 1985 2619 1432 198,
-    NAPAS); the radio holds a bulletin for one (R9.6), the website tells it (publish.pii)."""
-    if len(digits) not in _CARD_LENGTHS or digits[0] in _NO_CARD_FIRST:
+    """Whether `digits` may be a bank card's number: 16 to 19 digits alone (anything else in
+    them, a space or a hyphen, is none), the first not 0 nor 8, the last the Luhn check digit
+    every card ends with (9704 1985 2619 1432 198, NAPAS); the radio holds a bulletin for one
+    (R9.6), the website tells it (publish.pii)."""
+    if len(digits) not in _CARD_LENGTHS or not digits.isdecimal() or digits[0] in _NO_CARD_FIRST:
         return False
     total = 0
     for place, digit in enumerate(map(int, reversed(digits))):
@@ -400,13 +401,16 @@ def is_card(digits: str) -> bool:
     return total % 10 == 0
 
 
-CITIZEN_ID_PROVINCE = (
+_CITIZEN_ID_PROVINCE = (
     r"0(?:0[12468]|1[0124579]|2[024-7]|3[013-8]|4[024-689]|5[12468]|6[024678]|7[024579]"
     r"|8[0234679]|9[1-6])"
 )
 """The place-of-birth codes a CCCD starts with (Thông tư 07/2016/TT-BCA, the 63 provinces:
 001 Hà Nội … 087 Đồng Tháp … 096 Cà Mau; tests check the list)."""
-_CITIZEN_ID_SHAPE = re.compile(CITIZEN_ID_PROVINCE + r"[0-3]\d{8}")
+CITIZEN_ID_SHAPE = _CITIZEN_ID_PROVINCE + r"[0-3]\d{8}"
+"""A CCCD's twelve digits, as a pattern: a province's code, the sex and century digit (0-3:
+born 1900-2099) and nine more, the first two of them the birth year (`born_after`)."""
+_CITIZEN_ID_SHAPE = re.compile(CITIZEN_ID_SHAPE)
 
 
 def born_after(citizen_id: str, year: int) -> bool:

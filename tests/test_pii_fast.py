@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
@@ -17,6 +19,7 @@ import publish.pii
 from publish import config as config_module
 from publish.content import load_site
 from publish.errors import Problem
+from publish.number_words import money_follows, read_as_code
 from publish.pii import (
     _ACCOUNT,
     _BIRTH_DATE,
@@ -30,24 +33,29 @@ from publish.pii import (
     lint,
     mask,
 )
-from publish.radio.entry_codes import CODE_BEFORE
-from publish.radio.measures import quantity_follows
-from publish.radio.tail import ends_before
 from publish.text import is_card, nfc
 from tests.helpers import NOW, bulletin_md, make_project
+
+ROOT = Path(__file__).parents[1]
 
 _DIGIT = re.compile(r"\d")
 _TRIGGER = re.compile(
     r"\d{12}|sn|sinh|tk|tài khoản|cccd|cmnd|cmt|căn cước|chứng minh|định danh|hộ chiếu"
-    r"|\d{4}[ .-]\d{4}[ .-]\d{4}",  # a card's number in groups (session 75)
+    r"|\d{4}[ .-]\d{4}[ .-]\d{4}"  # a card's number in groups (session 75)
+    r"|0\d{2,3}[ .-]\d{3,4}[ .-]\d",  # a CCCD's in groups (session 75)
     re.IGNORECASE,
 )
 _CARD = re.compile(
     r"(?<![\w.,/=?&-])(?<!\d[ .-])\d{4}(?P<sep>[ .-]?)\d{4}(?P=sep)\d{4}(?P=sep)\d{4}"
-    r"(?:(?P=sep)\d{1,3})?(?![\w/-]|[.,]\d|(?P=sep)\d|\s*(?:đồng|đ\b|VNĐ|vnđ))"
+    r"(?:(?P=sep)\d{1,3})?(?![\w/-]|[.,]\d|(?P=sep)\d)"
 )
 """A bank card's number, whole or in fours (session 75): 16-19 digits, not listed years, its
-check digit right (`is_card`), no count after it, no typed code's words before it."""
+check digit right (`is_card`), no money after it, no typed code's words naming no card before it."""
+_GROUPED_ID = re.compile(
+    r"(?<![\w.,/=?&-])(?<!\d[ .-])0\d{2,3}(?P<sep>[ .-])\d{3,4}(?:(?P=sep)\d{3,4})*"
+    r"(?:(?P=sep)\d{1,4})?(?![\w/-]|[.,]\d|(?P=sep)\d)"
+)
+"""A CCCD's twelve digits in groups of three or four (session 75), no money after them."""
 
 
 def _fresh(taken: list[tuple[int, int]], span: tuple[int, int]) -> bool:
@@ -83,14 +91,22 @@ def reference(text: str, *, year: int) -> Iterator[Finding]:
                 yield Finding(number, "số hộ chiếu", hidden)
         for match in _CITIZEN_ID.finditer(line):
             century, born = int(match[0][3]) // 2, int(match[0][4:6])  # 0-1: 1900s, 2-3: 2000s
-            if 1900 + 100 * century + born <= year and fresh(match.span()):
+            money = money_follows(line, match.end())
+            if 1900 + 100 * century + born <= year and not money and fresh(match.span()):
                 yield Finding(number, "số CCCD (12 chữ số)", mask(match[0]))
+        for match in _GROUPED_ID.finditer(line):
+            digits = match[0].replace(match["sep"], "")
+            if not _CITIZEN_ID.fullmatch(digits) or money_follows(line, match.end()):
+                continue
+            century, born = int(digits[3]) // 2, int(digits[4:6])
+            if 1900 + 100 * century + born <= year and fresh(match.span()):
+                yield Finding(number, "số CCCD (12 chữ số)", mask(digits))
         for match in _CARD.finditer(line):
             groups = match[0].split(match["sep"]) if match["sep"] else ["0"]
             years = all(re.fullmatch(r"(?:19|20)\d\d", g) for g in groups)
-            coded = match["sep"] != "." and ends_before(CODE_BEFORE, line, match.start())
-            counted = quantity_follows(line, match.end())
-            card = is_card(re.sub(r"\D", "", match[0])) and not coded and not counted
+            coded = match["sep"] != "." and read_as_code(line, match.start())
+            money = money_follows(line, match.end())
+            card = is_card(re.sub(r"\D", "", match[0])) and not coded and not money
             if not years and card and fresh(match.span()):
                 yield Finding(number, "số thẻ ngân hàng", mask(match[0]))
         for match in _BIRTH_DATE.finditer(line):
@@ -115,7 +131,7 @@ PIECES = [
     "T\u212a: ", "ᴋ", "İ", "ı",
     # numbers: IDs, accounts, dates, years, amounts, and digits other than ASCII
     "087123456789", "087 123 456 789", "0871234567890", "123456789", "123.456.789", "123-456-789",
-    "0071 0012 34567", "9704 1234 5678 9012", "9704 1234 5678 1012", "mã vận đơn ", " vụ", "?id=", "4111.1111.1111.1111", "2019 2020 2021 2022", "19036688888", "1 2 3 4 5 6", "12 34 56", "123-456", "12/03/2010", "01.01.1980", "1-1-2015",
+    "0071 0012 34567", "9704 1234 5678 9012", "9704 1234 5678 1012", "mã vận đơn ", "mã thẻ ", "nhập mã ", " vụ", " USD", "?id=", "4111.1111.1111.1111", "2019 2020 2021 2022", "19036688888", "1 2 3 4 5 6", "12 34 56", "123-456", "12/03/2010", "01.01.1980", "1-1-2015",
     "C1234567", "b 12345678", "N", "31/12/1999", "2008", "1990", "2020", "2015", "20", "19", "0", "7", "12", "123", "1234",
     "٠٨٧١٢٣٤٥٦٧٨٩", "０８７１２３４５６７８９", "٢٠١٠", "۱۹۹۰",
     " đồng", "đ", " VNĐ", "vnđ", " triệu",
@@ -149,6 +165,7 @@ SETTINGS = settings(
 @example("Ngày 08/12/2020 lúc 10 giờ, 150000000 đồng", 2020)  # digits, no trigger
 @example("Mã 087221004567, Mã 087220004567", 2020)  # born 2021: no ID yet; 2020: one
 @example("", 2020)
+@example("Bà A, 087 123 456 789, 0871.2345.6789 đồng", 2020)  # a CCCD in groups; an amount
 @example("Bà A, Cccd SN 2008", 2020)  # a name found with the year: not the number patterns' kind
 def test_fast_findings_equal_the_per_line_reference(text: str, year: int) -> None:
     assert number_findings(text, year) == list(reference(text, year=year))
@@ -228,3 +245,15 @@ def test_title_findings_name_the_current_title_line_even_from_the_cache(tmp_path
     moved = bulletin_md({"title": title}).replace("---\n", "---\nauthor: Đội Tuyên truyền\n", 1)
     (root / "content/a.md").write_text(moved)
     assert [p.line for p in site_problems(root)] == [3]
+
+
+def test_the_lint_loads_none_of_the_radios_number_readers() -> None:
+    """Session 75 review: the card check imported the radio's measures and typed-code readers,
+    nine modules (~45 ms, their patterns compiled on import) on every cold website build; the
+    words around a number it asks about are in publish.number_words, which loads no radio."""
+    script = "import sys, publish.pii; print(*sorted(m for m in sys.modules if 'radio' in m))"
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    # pii_english reads a unit's name with the radio's pattern: one small module, no reader.
+    assert done.stdout.split() == ["publish.radio", "publish.radio.unit_names"]

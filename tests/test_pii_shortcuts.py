@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from publish import pii, pii_english
+from publish.number_words import money_follows
 from publish.pii import (
     _ACCOUNT,
     _ACCOUNT_WORDS,
@@ -45,7 +46,15 @@ from publish.pii import (
     findings,
 )
 from publish.pii_phones import private_phones
-from publish.text import LineCounter, born_after, mask, nfc, one_tone_placement, slugify
+from publish.text import (
+    LineCounter,
+    born_after,
+    is_citizen_id,
+    mask,
+    nfc,
+    one_tone_placement,
+    slugify,
+)
 from tests.helpers import every_character
 
 ROOT = Path(__file__).parents[1]
@@ -106,8 +115,14 @@ def _whole_line(line: str, number: int, year: int) -> Iterator[Finding]:
         if fresh(match.span("number")):
             yield Finding(number, "số hộ chiếu", pii._masked_passport(match["number"]))
     for match in _CITIZEN_ID.finditer(line):
-        if not born_after(match[0], year) and fresh(match.span()):
+        money = money_follows(line, match.end())
+        if not born_after(match[0], year) and not money and fresh(match.span()):
             yield Finding(number, "số CCCD (12 chữ số)", mask(match[0]))
+    for match in pii._GROUPED_CITIZEN_ID.finditer(line):
+        digits = match[0].replace(match["sep"], "")
+        money = money_follows(line, match.end())
+        if is_citizen_id(digits, year) and not money and fresh(match.span()):
+            yield Finding(number, "số CCCD (12 chữ số)", mask(digits))
     for match in pii._CARD.finditer(line):
         if pii._is_card(line, match) and fresh(match.span()):
             yield Finding(number, "số thẻ ngân hàng", mask(match[0]))
@@ -231,7 +246,7 @@ PIECES = [
     "123456789", "123 456 789", "0071 0012 34567", "C1234567", "B 12345678", "12/03/2010",
     "01.01.1980", "15", "9", "16 ", "٢٠١٠", "０８７１２３４５６７８９", "68/2020/QH14",
     "9704 1234 5678 9012", "9704 1234 5678 1012", "4111-1111-1111-1111", "4111111111111111", "2019 2020 2021 2022",
-    "mã vận đơn ", " vụ", "?id=",
+    "mã vận đơn ", "mã thẻ ", "nhập mã ", " vụ", " USD", "?id=",
     # separators and line ends
     " ", "  ", "\t", ", ", ".", ";", "\n", "\n\n", "\r\n", "\u2028", "\u00a0",
     # a run that moves what follows past a told word's window
@@ -274,6 +289,7 @@ SETTINGS = settings(
 @example("ngụ đường tài khoản số 123 456 789", 2000)  # a street's name before «số N»
 @example("trú tại 2 xã An Hiệp và An Nhơn; ngụ tại toà nhà số 9", 2020)  # a count; «toà»
 @example("Bị hại là ông Nguyễn Văn Bình, trú ấp 3, CCCD 087123456789, SĐT 0912 345 678", 2020)
+@example("Bà A, 087 123 456 789, trú tại 0871.2345.6789 đồng", 2020)  # a CCCD in groups
 def test_the_shortcuts_find_what_searching_the_whole_text_finds(text: str, year: int) -> None:
     assert list(findings(text, year=year)) == list(searched_whole(text, year=year))
 

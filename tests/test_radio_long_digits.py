@@ -264,3 +264,33 @@ def test_twelve_digits_hold_the_bulletin_only_when_the_website_would_tell_a_cccd
     bulletin's year, tells none in «Biên lai 0012 3456 7890»: both now ask the same."""
     [flag] = normalise(text, near=dt.date(2026, 12, 1)).flags
     assert (flag.code, flag.severity) == ("R9.6", severity)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "shown"),
+    [
+        ("CCCD số 087-123456789 của bà B.", "Căn cước công dân của bà B.", "087*******89"),
+        (
+            "Chuyển vào số tài khoản 0071000-123456 của đối tượng.",
+            "Chuyển vào tài khoản của đối tượng.",
+            "007********56",
+        ),
+        ("Số tài khoản 19034567-890123 bị phong tỏa.", "Tài khoản bị phong tỏa.", "190*********23"),
+        (
+            "Chuyển vào tài khoản 1234567-654321 người nhận.",  # a counted noun after it
+            "Chuyển vào tài khoản người nhận.",
+            "123********21",
+        ),
+    ],
+)
+def test_a_number_with_one_hyphen_after_its_label_is_dropped_not_read_as_a_range(
+    text: str, expected: str, shown: str
+) -> None:
+    """Session 75 review: a hyphen grouped an ID or an account number only with two or more, so
+    «CCCD số 087-123456789» was read on air as a range («từ tám mươi bảy đến …») with no word,
+    and «19034567-890123» lost its first part only. The website tells all three. A range after
+    «tài khoản» is a bare «tài khoản» counted or priced, neither end longer than a count."""
+    spoken = normalise(text)
+    assert spoken.text == expected
+    [flag] = spoken.flags
+    assert (flag.code, flag.excerpt) == ("R9.5", shown)

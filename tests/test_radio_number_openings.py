@@ -11,6 +11,7 @@ from unittest import mock
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from publish.number_words import alternation
 from publish.radio import callers, codes, datetimes, in_words, masked, measures, numbers, numerals
 from publish.radio.either_case import cases
 from publish.radio.flags import Context
@@ -118,7 +119,7 @@ SEARCHES_BEFORE = {
     ),
     (measures, "_RATE"): (
         r"(?<![\w.,])" + NUMBER + r"(?:\s?(?:nghìn|ngàn|triệu|tỷ|tỉ))?\s?"
-        r"([%‰]|(?:" + measures._alternation(measures.UNITS) + r")(?=\s?/)|" + measures._WORD + r")"
+        r"([%‰]|(?:" + alternation(measures.UNITS) + r")(?=\s?/)|" + measures._WORD + r")"
         r"(\s?/\s?)(" + measures._PER_WORD + r"(?:\s?/\s?" + measures._PER_WORD + r")*)"
         r"(?![\w/]|\s*\d)"
     ),

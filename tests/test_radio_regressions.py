@@ -432,6 +432,22 @@ def test_a_full_form_in_brackets_after_its_abbreviation_is_not_read_again(
     assert (spoken.text, spoken.flags) == (expected, ())
 
 
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("CAH (Công an huyện Châu Thành.) vừa bắt.", "Công an huyện Châu Thành vừa bắt."),
+        ("CAX (Công an xã Tân Phú!) có mặt.", "Công an xã Tân Phú có mặt."),
+    ],
+)
+def test_a_stop_inside_the_bracket_after_an_abbreviation_ends_no_sentence(
+    source: str, expected: str
+) -> None:
+    """Session 75 review: the place's name was kept up to the bracket's end, its stray stop
+    with it: «Công an huyện Châu Thành. Vừa bắt.», two sentences on air."""
+    spoken = normalise(source)
+    assert (spoken.text, spoken.flags) == (expected, ())
+
+
 def test_a_place_name_in_the_bracket_after_an_abbreviation_keeps_its_comma() -> None:
     """Session 75 review: the name was rebuilt from its bare words, «Công an xã Tân Phú Châu
     Thành»: one place to the listener, where the writer named a commune and its district."""

@@ -89,6 +89,18 @@ def test_tu_luc_and_vao_luc_before_a_time_range_say_tu_once(source: str, expecte
     assert (spoken.text, spoken.flags) == (expected, ())
 
 
+def test_den_luc_before_a_time_range_is_said_den_tu() -> None:
+    """Session 75 review asked whether «đến lúc» should stay: with a range after it, «đến» is
+    the verb «come» (no one waits until a range), so «đến từ … đến …» is what a presenter says;
+    «đến lúc từ bảy giờ» is no Vietnamese, and «đến lúc bảy giờ đến chín giờ» says «đến» twice
+    in two senses."""
+    spoken = normalise_fragment("Người dân đến lúc 7h-9h để làm thủ tục")
+    assert (spoken.text, spoken.flags) == (
+        "Người dân đến từ bảy giờ đến chín giờ để làm thủ tục",
+        (),
+    )
+
+
 # The kind written as its abbreviation before the number is said once, as a word (R13.3).
 KIND_BEFORE = [
     (

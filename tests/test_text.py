@@ -13,6 +13,7 @@ from publish.text import (
     SLUG_RE,
     WEEKDAYS,
     fold,
+    is_card,
     nfc,
     quoted,
     slugify,
@@ -268,3 +269,19 @@ def test_vietnamese_order_is_the_same_for_decomposed_text_and_either_tone_placem
     sorts where the same word does."""
     assert vn_sort_key(unicodedata.normalize("NFD", "Tết"))[0] == vn_sort_key("Tết")[0]
     assert vn_sort_key("hoà bình")[0] == vn_sort_key("hòa bình")[0]
+
+
+@pytest.mark.parametrize(
+    ("digits", "card"),
+    [
+        ("4111111111111111", True),
+        ("4111 1111 1111 1111", False),  # its groups: a caller joins them first
+        ("4111-1111-1111-111", False),
+        ("411111111111111x", False),
+        ("4111111111111112", False),  # the check digit of no card
+    ],
+)
+def test_only_digits_alone_may_be_a_cards_number(digits: str, card: bool) -> None:
+    """Session 75 review: `is_card` raised ValueError on anything but digits; a caller that
+    forgot to join a card's groups would have stopped the build."""
+    assert is_card(digits) is card

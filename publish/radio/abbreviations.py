@@ -1036,8 +1036,8 @@ def _in_a_place_name(word: str) -> bool:
 def _named_after(reading: list[str], inside: str) -> str | None:
     """What a bracket after an abbreviation says besides its `reading` (folded words): "" when
     it says that alone, a place's capitalised name when that follows it (`CAH (Công an huyện
-    Châu Thành)`), as the bracket writes it (`Tân Phú, Châu Thành`: its comma a pause), None
-    when it says anything else."""
+    Châu Thành)`), as the bracket writes it (`Tân Phú, Châu Thành`: its comma a pause) but for
+    a stop after it, which would end the sentence; None when it says anything else."""
     words = list(_WORD.finditer(inside))
     head, rest = words[: len(reading)], words[len(reading) :]
     said = " ".join(word[0] for word in head)
@@ -1045,7 +1045,7 @@ def _named_after(reading: list[str], inside: str) -> str | None:
         return None
     if not all(_in_a_place_name(word[0]) for word in rest):
         return None
-    return inside[rest[0].start() :].strip() if rest else ""
+    return inside[rest[0].start() : rest[-1].end()] if rest else ""
 
 
 def expand_abbreviations(text: str, ctx: Context) -> str:

@@ -71,12 +71,21 @@ _NAMED_NUMBER = re.compile(
 _PRIVATE_NUMBER = re.compile(
     r"(?<!\w)(CCCD/CMND|CMND/CCCD|CCCD|CMND|(?i:căn cước công dân|chứng minh nhân dân|"
     r"(?:mã|số) định danh(?: cá nhân)?|số tài khoản|tài khoản ngân hàng|tài khoản)|STK)(\s*+(?>(?:số)?)\s*+:?+\s*+)"
-    r"(\d[\d .xX]{6,}\d|\d{2,}(?>(?:-\d{2,}){2,}))(?!\d)"
+    r"(\d[\d .xX-]{6,}\d)(?!\d)"
 )
 """An ID or account number after its label, its middle hidden or not (`012xxxxx89`, see
-publish.radio.masked): never read either way. «Mã định danh cá nhân» is the citizen ID's number.
-Hyphens group it only with two or more, glued to the digits (`0123-456-789`): one is a range
-(`Mỗi tài khoản 1000-2000 USDT`, `tài khoản 100 - 200 triệu`), read as one."""
+publish.radio.masked), grouped by spaces, dots or hyphens: never read either way. «Mã định danh
+cá nhân» is the citizen ID's number. One hyphen may make a range instead (`_a_range`)."""
+_COUNTED_LABEL = re.compile(r"(?i:tài khoản(?: ngân hàng)?)")
+"""A label that may count or price accounts (`Mỗi tài khoản 1000-2000 USDT`) rather than name
+one's number: not «số tài khoản», «STK», an ID's, nor one followed by «số» or a colon."""
+_RANGE_END = re.compile(r"\s*-\s*")
+_COUNT_DIGITS = 6
+"""Digits a range's end may have after «tài khoản»: a count or a price, no account's number
+(`0071000-123456`, `19034567-890123` are an account's, as the website tells them)."""
+_SHORT_END = 4
+"""An end so short that the two make no account's number even with nothing after them
+(`Có 35 tài khoản 2024 - 2025 bị khóa`, `tài khoản 100 - 200 triệu`)."""
 _CLAUSE_CLOSE = re.compile(r" *+(?:[,;.!?](?=\s|$)|\)|$)")
 """After a private number: its clause ends there (a stop, a comma, a bracket, the text)."""
 _CLAUSE_OPEN = re.compile(r"[,;(]")
@@ -413,7 +422,7 @@ def _private_numbers(text: str, ctx: Context) -> str:
         return text
     position = 0
     while m := _PRIVATE_NUMBER.search(text, position):
-        if money_follows(text, m.end()):
+        if money_follows(text, m.end()) or _a_range(text, m):
             position = m.end()  # `tài khoản 120.000.000 đồng`: an amount, read in P4
             continue
         before, after, what = _without_number(text, m)
@@ -430,6 +439,19 @@ def _private_numbers(text: str, ctx: Context) -> str:
         text = before + after
         position = len(before)
     return text
+
+
+def _a_range(text: str, m: re.Match[str]) -> bool:
+    """Whether the number of a `_PRIVATE_NUMBER` match is a range of counts or prices, read as
+    one (R12.1): one hyphen, after a bare «tài khoản», each end short, or no longer than a count
+    with a counted noun or a currency after it (`1000-2000 người`)."""
+    if not _COUNTED_LABEL.fullmatch(m[1]) or m[2].strip():
+        return False  # `số tài khoản 0071000-123456`, `CCCD số 087-123456789`
+    ends = _RANGE_END.split(m[3])
+    if len(ends) != 2:
+        return False
+    digits = max(sum(c.isdigit() for c in end) for end in ends)
+    return digits <= _SHORT_END or (digits <= _COUNT_DIGITS and quantity_follows(text, m.end()))
 
 
 def _without_number(text: str, m: re.Match[str]) -> tuple[str, str, str]:
@@ -870,17 +892,28 @@ def _long_runs(text: str, ctx: Context) -> str:
     in groups (`1903 4567 8901 23`), it is the same number, read in the writer's groups: each
     group was read as an amount («một nghìn chín trăm linh ba bốn nghìn…»), with no word."""
 
+    year = ctx.near.year if ctx.near else None
+
+    def amount(digits: str, end: int) -> bool:
+        """`1500000000 đồng`, `1234567890 lượt`: an amount, R2 reads it; a card's or a CCCD's
+        number only before money (`Số thẻ 4111… đối tượng đã dùng` goes on after the card)."""
+        if is_card(digits) or is_citizen_id(digits, year):
+            return money_follows(text, end)
+        return quantity_follows(text, end)
+
     def run(m: re.Match[str]) -> str:
-        if quantity_follows(text, m.end()):
-            return m[0]  # `1500000000 đồng`, `1234567890 lượt`: an amount, R2 reads it
+        if amount(m[0], m.end()):
+            return m[0]
         return _long_number(m[0], m[0], digit_groups(m[0]), ctx) + pause_after(m.string, m.end())
 
     def grouped(m: re.Match[str]) -> str:
         groups = m[0].split(m["sep"])
         digits = "".join(groups)
-        thousands = len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
+        # No amount starts with 0: `087 123 456 789` is a CCCD's number in threes.
+        thousands = groups[0][0] != "0" and len(groups[0]) <= 3
+        thousands = thousands and all(len(g) == 3 for g in groups[1:])
         years = all(YEAR.fullmatch(g) for g in groups)  # `các năm 2019 2020 2021`
-        if len(digits) < 10 or thousands or years or quantity_follows(text, m.end()):
+        if len(digits) < 10 or thousands or years or amount(digits, m.end()):
             return m[0]
         return _long_number(m[0], digits, groups, ctx) + pause_after(m.string, m.end())
 
@@ -901,8 +934,8 @@ def _long_number(written: str, number: str, groups: list[str], ctx: Context) -> 
         ctx.flag(
             "R9.6",
             BLOCKING,
-            f"Dãy {digits} chữ số «{shown}» {how}, không có chữ nào cho biết là số gì, có "
-            f"dạng {'số thẻ ngân hàng' if card else 'số căn cước'}: dữ liệu cá nhân, không "
+            f"Dãy {digits} chữ số «{shown}» {how}, có dạng "
+            f"{'số thẻ ngân hàng' if card else 'số căn cước'}: dữ liệu cá nhân, không "
             "được đọc trên sóng. Cách sửa: bỏ số khỏi bản tin; nếu là mã khác, ghi rõ trước "
             "số đó là mã gì («mã hồ sơ …», «mã vạch …»).",
             shown,

@@ -5,36 +5,15 @@ from __future__ import annotations
 
 import re
 
-from publish.radio.measures import money_follows
-from publish.radio.numbers import COUNTED_NOUN, digit_by_digit
+from publish.number_words import CODE_WORDS, COUNTED_NOUN, money_follows, names_a_card
+from publish.radio.numbers import digit_by_digit
 from publish.radio.pauses import pause_after
+from publish.text import is_card
 
-__all__ = ["CODE_BEFORE", "digit_groups", "read_entry_codes"]
+__all__ = ["digit_groups", "read_entry_codes"]
 
-_KINDS = (
-    r"Smart OTP|OTP|PIN|(?i:xác thực|xác nhận|xác minh|kích hoạt|bảo mật|đăng nhập|giao dịch|"
-    r"đơn hàng|vận đơn|bưu kiện|bưu phẩm|khách hàng|hồ sơ|tra cứu|hợp đồng|thẻ cào|thẻ|"
-    r"dự thưởng|trúng thưởng|nhận thưởng|giới thiệu|tham chiếu|chuyển khoản|cuộc họp|phòng|vé|"
-    r"nhân viên|sản phẩm|vạch|bưu chính|số thuế|số)"
-)
-"""What a scam warning's «mã» names that is a number: a one-time or secret code, an order's,
-a transaction's, a prize's, a scratch card's, a meeting room's, a fake staff member's, a
-product's bar code. Not «mã QR» (a picture), «mã độc» (malware), «mã giảm giá», «mã khuyến
-mãi» (an amount may follow)."""
-_GIVEN = (
-    r"(?i:nhập|cung cấp|gửi|đọc|nhận|chia sẻ|tiết lộ|điền|gõ|đưa|nhắn)"
-    r"(?:\s++(?i:lại|sai|đúng|được))?"
-)
-"""A verb of typing or handing over before a bare «mã»: `nhập mã 0071`, `đọc lại mã 1234`."""
-_CODE_WORDS = (
-    rf"(?<!\w)(?:(?i:mã)(?:\s++(?:{_KINDS})(?!\w)){{1,3}}|{_GIVEN}\s++(?i:mã)(?!\w))"
-    r"\s*+(?::|(?i:là)(?!\w))?\s*+"
-)
-CODE_BEFORE = re.compile(_CODE_WORDS + "$")
-"""What makes the digits after it a typed code (`mã vận đơn`, `nhập mã:`), read digit by digit
-and never held as a card's number (R9.6): the website's personal-data lint asks the same."""
 _ENTRY_CODE = re.compile(
-    _CODE_WORDS + r"(?<![\w.,/])(\d++(?>(?:[ -]\d{2,})*))(?![\w/]|[.,]\d)"
+    CODE_WORDS + r"(?<![\w.,/])(\d++(?>(?:[ -]\d{2,})*))(?![\w/]|[.,]\d)"
     r"((?>(?:(?:,[^\S\n]*+|[^\S\n]++(?i:và|hoặc|hay)[^\S\n]++)\d++(?>(?:[ -]\d{2,})*)(?![\w/]|[.,]\d))*))"
 )
 """«mã» and what it names, or a verb and «mã», then digits alone: grouped by spaces or hyphens
@@ -47,6 +26,7 @@ _COUNT_AFTER = re.compile(
     r"tuổi|nghìn|ngàn|triệu|tỷ|k)(?!\w)|" + COUNTED_NOUN + ")"
 )
 """After the digits, what makes them a count or an amount: `mã OTP 6 chữ số`, `mã PIN 3 lần`."""
+_SEPARATORS = re.compile(r"[ -]")
 _ONE_BREATH = 5
 """Digits read in one breath; a longer run is split in threes (R9.2 splits a phone's so)."""
 
@@ -78,13 +58,17 @@ def read_entry_codes(text: str) -> str:
 
 def _read(m: re.Match[str]) -> str:
     """The codes `m` matched, their digits in words and a pause after, each as written from the
-    first that a count or an amount follows («và 3 lần», «và 200 nghìn đồng»)."""
+    first that a count or an amount follows («và 3 lần», «và 200 nghìn đồng») or that is a
+    card's number asked for (`mã thẻ 4111…`, `nhập mã 4111…`): `read_codes` holds that one
+    (R9.6), as the website tells it; a waybill's (`mã vận đơn 4123…`) is read."""
+    card = names_a_card(m[0][: m.start(1) - m.start()])
     codes = [("", m[1], m.start(1))]
     codes += [(j[1], j[2], m.start(2) + j.start(2)) for j in _LISTED.finditer(m[2])]
     said: list[tuple[str, str]] = []
     for joined, (joint, code, start) in enumerate(codes):
         end = start + len(code)
-        if _COUNT_AFTER.match(m.string, end) or money_follows(m.string, end):
+        counted = _COUNT_AFTER.match(m.string, end) or money_follows(m.string, end)
+        if counted or (card and is_card(_SEPARATORS.sub("", code))):
             if not joined:
                 return m[0]
             rest = m.string[start - len(joint) : m.end()]

@@ -4,6 +4,13 @@ from __future__ import annotations
 
 import re
 
+from publish.number_words import (
+    CURRENCIES,
+    SCALE,
+    alternation,
+    money_follows,
+    quantity_follows,
+)
 from publish.radio.flags import BLOCKING, WARNING, Context
 from publish.radio.numbers import (
     COUNTED_NOUN,
@@ -64,37 +71,10 @@ _SPELLED_PER = re.compile(
 )
 """`0,25 miligam/1 lít khí thở`, the decree's own wording: a unit written out over a unit, read
 `trên` like `mg/l` (R6.1); the `1`/`100` of the denominator is read."""
-_CURRENCIES = {
-    "đồng VNĐ": "đồng",
-    "đồng VND": "đồng",
-    "VNĐ": "đồng",
-    "VND": "đồng",
-    "vnđ": "đồng",
-    "đồng": "đồng",
-    "đ": "đồng",
-    "₫": "đồng",
-    "USD": "đô la Mỹ",
-    "$": "đô la Mỹ",
-    "EUR": "ơ-rô",
-    "€": "ơ-rô",
-    "NDT": "nhân dân tệ",
-}
-
-
-def _alternation(words: dict[str, str]) -> str:
-    """Regex alternation of the keys, longest first."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 _NUM = NUMBER_ALONE
-_SCALE = r"(?:\s?(nghìn|ngàn|triệu|tỷ|tỉ)(?!\w))?"
-_MONEY = re.compile(_NUM + _SCALE + r"\s?(" + _alternation(_CURRENCIES) + r")(?!\w)(?!/[cC](?!\w))")
+_MONEY = re.compile(_NUM + SCALE + r"\s?(" + alternation(CURRENCIES) + r")(?!\w)(?!/[cC](?!\w))")
 """`(?!/c)`: `5 đ/c` is five comrades (đồng chí, R14.4), no money."""
-_CURRENCY_AFTER = re.compile(
-    _SCALE + r"\s?(?:" + _alternation(_CURRENCIES) + r")(?!\w)"
-    r"(?!\s+(?i:chí|phạm|thời|bào|bộ|loạt|ý|nghiệp|hương|tình)(?!\w))"  # `đồng chí` is no money
-)
-_MONEY_PREFIX = re.compile(r"(?<!\w)([$€]|USD|EUR)\s?(" + NUMBER + r")" + _SCALE)
+_MONEY_PREFIX = re.compile(r"(?<!\w)([$€]|USD|EUR)\s?(" + NUMBER + r")" + SCALE)
 _INFORMAL = re.compile(_NUM + r"\s?(k|tr|củ)(?!\w)")  # `5K` is a slogan, not money
 _MILLION_DONG = re.compile(_NUM + r"\s?tr\.?\s?(?:đồng|đ)(?!\w)(\.)?")
 """`50 trđ`, `50 tr.đ`, `50 tr.đồng`, `50 trđ.`: an informal million with its currency, read
@@ -102,11 +82,11 @@ _MILLION_DONG = re.compile(_NUM + r"\s?tr\.?\s?(?:đồng|đ)(?!\w)(\.)?")
 _NEXT_CHARACTER = re.compile(r'[ "“”]*+(.)', re.DOTALL)
 _PERCENT = re.compile(_NUM + r"\s?([%‰])")
 _MEASURE = re.compile(
-    r"(?<![\w.,])(-)?(" + NUMBER + r")\s?(" + _alternation(UNITS) + r")"
-    r"(?:\s?/\s?(?:(" + NUMBER + r")\s?)?(" + _alternation(_DENOMINATORS) + r"|[^\W\d_]+))?(?!\w)"
+    r"(?<![\w.,])(-)?(" + NUMBER + r")\s?(" + alternation(UNITS) + r")"
+    r"(?:\s?/\s?(?:(" + NUMBER + r")\s?)?(" + alternation(_DENOMINATORS) + r"|[^\W\d_]+))?(?!\w)"
 )
 """`0,4 mg / lít` typed with spaces is the same unit over a unit: the slash went unsaid."""
-_UNIT = r"(?:(?:" + _alternation(_CURRENCIES) + "|" + _alternation(UNITS) + r")(?!\w)|[%‰])"
+_UNIT = r"(?:(?:" + alternation(CURRENCIES) + "|" + alternation(UNITS) + r")(?!\w)|[%‰])"
 _SCALE_WORD = r"\s?(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)"
 _UNIT_RANGE = re.compile(
     _NUM
@@ -117,7 +97,7 @@ _UNIT_RANGE = re.compile(
     + r")?)\s*-\s*(?="
     + NUMBER
     + r"(?:"
-    + _SCALE
+    + SCALE
     + r"\s?"
     + _UNIT
     + r"|"
@@ -137,9 +117,9 @@ _MINUS = re.compile(
     r"(?<![\w.,)/-])-(?="
     + NUMBER
     + r"(?:"
-    + _SCALE
+    + SCALE
     + r"\s?(?:(?P<share>[%‰])|(?P<amount>"
-    + _alternation(_CURRENCIES)
+    + alternation(CURRENCIES)
     + r")(?!\w))|(?P<count>\s*+"
     + COUNTED_NOUN
     + r")|(?P<bare>"
@@ -333,9 +313,9 @@ _PLUS_SIGN = re.compile(
     + r"))|(?P<change>(?="
     + NUMBER
     + r"(?:"
-    + _SCALE
+    + SCALE
     + r"\s?(?:[%‰]|(?:"
-    + _alternation(_CURRENCIES)
+    + alternation(CURRENCIES)
     + r")(?!\w))|"
     + _SCALE_WORD
     + r"|\s*+"
@@ -480,11 +460,11 @@ _ARROW_BEFORE = re.compile(f"[{CHANGE_ARROWS}]" + r"\s?(?=\d)")
 _ARROW_AFTER = re.compile(NUMBER_ALONE + r"(\s?[%‰])?\s?([" + CHANGE_ARROWS + "])")
 """`giảm 2 vụ (↓20%)`, `20% ↑`: the change's direction, said before the number."""
 _WORD = r"[^\W\d_]+(?:-[^\W\d_]+)*"
-_PER_WORD = r"(?:(?:" + _alternation(UNITS) + r")(?!\w)|" + _WORD + r")"
+_PER_WORD = r"(?:(?:" + alternation(UNITS) + r")(?!\w)|" + _WORD + r")"
 """What a quantity is counted per: a word, or a unit (`người/km2`, whose digit ends no word)."""
 _RATE = re.compile(
     r"\d(?<![\w.,]\d)\d*(?:[.,]\d+)*(?:\s?(?:nghìn|ngàn|triệu|tỷ|tỉ))?\s?"
-    r"([%‰]|(?:" + _alternation(UNITS) + r")(?=\s?/)|" + _WORD + r")"
+    r"([%‰]|(?:" + alternation(UNITS) + r")(?=\s?/)|" + _WORD + r")"
     r"(\s?/\s?)(" + _PER_WORD + r"(?:\s?/\s?" + _PER_WORD + r")*)(?![\w/]|\s*\d)"
 )
 """`25.000 đồng/kg`, `20%/năm`, `3 lần/tuần`, `đồng/người/tháng`: a quantity, then `/` and what
@@ -552,7 +532,7 @@ _GLUED_UNIT_WORD = re.compile(
 digits were left unread (Q1)."""
 _SIZE_MARK = re.compile(r"\d\s*(?:" + _SIZE_UNIT + r")?\s*[xX]\s*\d")
 """A size's `x` between numbers (`2 x 3`, `2m x 3m`): this or a sign is in every `_SYMBOLS` match."""
-_UNIT_AFTER_DIGIT = re.compile(r"\d\s?(?:" + _alternation(UNITS) + r")(?!\w)")
+_UNIT_AFTER_DIGIT = re.compile(r"\d\s?(?:" + alternation(UNITS) + r")(?!\w)")
 """In every `_MEASURE` match (a `/` after its unit is no letter): checked first, with no
 look-behind tried at every character, as few paragraphs hold a unit."""
 
@@ -577,20 +557,6 @@ def _spaced(m: re.Match[str]) -> str:
     return f"{m[1]} "
 
 
-def money_follows(text: str, pos: int) -> bool:
-    """A currency (with an optional scale word) right after text[:pos]: the number is money."""
-    return _CURRENCY_AFTER.match(text, pos) is not None
-
-
-_COUNTED_AFTER = re.compile(r"\s*" + COUNTED_NOUN)
-
-
-def quantity_follows(text: str, pos: int) -> bool:
-    """A counted noun or a currency right after text[:pos]: the number before is a quantity
-    (`1234 1156 1089 1020 vụ`), read as one on air, no code nor card (R9.6, publish.pii)."""
-    return bool(_COUNTED_AFTER.match(text, pos) or money_follows(text, pos))
-
-
 def read_rates(text: str) -> str:
     """`/` after a quantity means per: `25.000 đồng/kg` → `… đồng mỗi ki-lô-gam` (R6.1)."""
     # A unit over a unit stays for `_measures` (`km/h` → `trên giờ`). `mỗi`, not `một`: the
@@ -599,7 +565,7 @@ def read_rates(text: str) -> str:
     def spoken(m: re.Match[str]) -> str:
         counted, pers = m[1], _RATE_SLASH.split(m[3])
         per = pers[0]
-        if counted in _CURRENCIES or counted in _SCALES:
+        if counted in CURRENCIES or counted in _SCALES:
             if len(per) < 2 and per not in UNITS:
                 return m[0]  # `5 đ/c` is five comrades (đồng chí)
         elif counted in UNITS:
@@ -625,11 +591,11 @@ def _money(text: str, ctx: Context) -> str:
 
     def suffix(m: re.Match[str]) -> str:
         scale = f" {m[2]}" if m[2] else ""
-        return f"{read_amount(m[1], ctx, m[2] or '')}{scale} {_CURRENCIES[m[3]]}"
+        return f"{read_amount(m[1], ctx, m[2] or '')}{scale} {CURRENCIES[m[3]]}"
 
     def prefix(m: re.Match[str]) -> str:
         scale = f" {m[3]}" if m[3] else ""
-        return f"{read_amount(m[2], ctx, m[3] or '')}{scale} {_CURRENCIES[m[1]]}"
+        return f"{read_amount(m[2], ctx, m[3] or '')}{scale} {CURRENCIES[m[1]]}"
 
     def informal(m: re.Match[str]) -> str:
         scale = ctx.options.thousand_word if m[2] == "k" else "triệu"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 
+from publish.number_words import COUNTED_NOUN
 from publish.radio.either_case import word_alone
 from publish.radio.flags import BLOCKING, WARNING, Context
 from publish.radio.options import SpeakOptions
@@ -40,16 +41,6 @@ RANGE_LEAD = re.compile(
 đến ba ngày», never «trong từ hai đến ba ngày»; a penalty tier opened by `trên`, `từ trên`,
 `dưới`, `vượt quá` (`trên 30 - 40 triệu đồng`) is «trên ba mươi đến …», never «trên từ ba mươi
 …» (R12.1)."""
-
-COUNTED_NOUN = (
-    r"(?i:trường hợp|người|vụ|việc|phương tiện|đối tượng|xe|chiếc|cuộc|lượt|lần|hộ|cơ sở|ca|"
-    r"bị can|bị cáo|nạn nhân|cán bộ|chiến sĩ|học sinh|gói|bánh|viên|khẩu|con|tài khoản|"
-    r"cá nhân|tổ chức|đơn vị|điểm|tin|thanh niên|thanh thiếu niên|thiếu niên|trẻ em|em nhỏ|"
-    r"cháu nhỏ|nhóm|băng nhóm|ô tô|mô tô|tàu|ghe|thuyền|căn nhà|ngôi nhà|căn hộ|công nhân|phụ nữ|"
-    r"sinh viên|học viên)(?!\w)"
-)
-"""A noun that follows a count: a number right before it is a quantity, not a phone or date.
-`tối 7-8 thanh niên` is seven or eight youths; a bare «em», «cháu» is left out (`sáng 2-9 em đi học`)."""
 
 _GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _VN_DECIMAL = re.compile(r"(\d{1,3}(?:\.\d{3})+|\d+),(\d+)")

@@ -1,0 +1,121 @@
+"""The words around a number that say what it is: a currency or a counted noun after it (an
+amount, a count), a typed code's words before it (`mã vận đơn`, `nhập mã`). The radio reads a
+number by them (publish.radio) and the website's personal-data lint asks the same (publish.pii):
+kept here, with no radio module, as every website build imports the lint."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "CODE_BEFORE",
+    "CODE_WORDS",
+    "COUNTED_NOUN",
+    "CURRENCIES",
+    "SCALE",
+    "alternation",
+    "money_follows",
+    "names_a_card",
+    "quantity_follows",
+    "read_as_code",
+]
+
+COUNTED_NOUN = (
+    r"(?i:trường hợp|người|vụ|việc|phương tiện|đối tượng|xe|chiếc|cuộc|lượt|lần|hộ|cơ sở|ca|"
+    r"bị can|bị cáo|nạn nhân|cán bộ|chiến sĩ|học sinh|gói|bánh|viên|khẩu|con|tài khoản|"
+    r"cá nhân|tổ chức|đơn vị|điểm|tin|thanh niên|thanh thiếu niên|thiếu niên|trẻ em|em nhỏ|"
+    r"cháu nhỏ|nhóm|băng nhóm|ô tô|mô tô|tàu|ghe|thuyền|căn nhà|ngôi nhà|căn hộ|công nhân|phụ nữ|"
+    r"sinh viên|học viên)(?!\w)"
+)
+"""A noun that follows a count: a number right before it is a quantity, not a phone or date.
+`tối 7-8 thanh niên` is seven or eight youths; a bare «em», «cháu» is left out (`sáng 2-9 em đi học`)."""
+
+CURRENCIES = {
+    "đồng VNĐ": "đồng",
+    "đồng VND": "đồng",
+    "VNĐ": "đồng",
+    "VND": "đồng",
+    "vnđ": "đồng",
+    "đồng": "đồng",
+    "đ": "đồng",
+    "₫": "đồng",
+    "USD": "đô la Mỹ",
+    "$": "đô la Mỹ",
+    "EUR": "ơ-rô",
+    "€": "ơ-rô",
+    "NDT": "nhân dân tệ",
+}
+"""The currencies written after an amount, and how each is said (R5)."""
+
+
+def alternation(words: dict[str, str]) -> str:
+    """Regex alternation of the keys, longest first."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+SCALE = r"(?:\s?(nghìn|ngàn|triệu|tỷ|tỉ)(?!\w))?"
+"""The scale word an amount may have before its currency (`5 triệu đồng`), as a group."""
+_CURRENCY_AFTER = re.compile(
+    SCALE + r"\s?(?:" + alternation(CURRENCIES) + r")(?!\w)"
+    r"(?!\s+(?i:chí|phạm|thời|bào|bộ|loạt|ý|nghiệp|hương|tình)(?!\w))"  # `đồng chí` is no money
+)
+_COUNTED_AFTER = re.compile(r"\s*" + COUNTED_NOUN)
+
+
+def money_follows(text: str, pos: int) -> bool:
+    """A currency (with an optional scale word) right after text[:pos]: the number is money."""
+    return _CURRENCY_AFTER.match(text, pos) is not None
+
+
+def quantity_follows(text: str, pos: int) -> bool:
+    """A counted noun or a currency right after text[:pos]: the number before is a quantity
+    (`1234567890 lượt`), read as one on air. A card's or a CCCD's number is one only before
+    money (R9.6, publish.pii): «Số thẻ 4111… đối tượng đã dùng» goes on after the card."""
+    return bool(_COUNTED_AFTER.match(text, pos) or money_follows(text, pos))
+
+
+_CARD_KINDS = ("thẻ", "số")
+"""What a «mã» may name that is a bank card's number: `mã thẻ`, `mã số thẻ`, `mã số`."""
+_KINDS = (
+    r"Smart OTP|OTP|PIN|(?i:xác thực|xác nhận|xác minh|kích hoạt|bảo mật|đăng nhập|giao dịch|"
+    r"đơn hàng|vận đơn|bưu kiện|bưu phẩm|khách hàng|hồ sơ|tra cứu|hợp đồng|thẻ cào|thẻ|"
+    r"dự thưởng|trúng thưởng|nhận thưởng|giới thiệu|tham chiếu|chuyển khoản|cuộc họp|phòng|vé|"
+    r"nhân viên|sản phẩm|vạch|bưu chính|số thuế|số)"
+)
+"""What a scam warning's «mã» names that is a number: a one-time or secret code, an order's,
+a transaction's, a prize's, a scratch card's, a meeting room's, a fake staff member's, a
+product's bar code. Not «mã QR» (a picture), «mã độc» (malware), «mã giảm giá», «mã khuyến
+mãi» (an amount may follow)."""
+_KIND = re.compile(rf"(?<!\w)(?:{_KINDS})(?!\w)")
+_GIVEN = (
+    r"(?i:nhập|cung cấp|gửi|đọc|nhận|chia sẻ|tiết lộ|điền|gõ|đưa|nhắn)"
+    r"(?:\s++(?i:lại|sai|đúng|được))?"
+)
+"""A verb of typing or handing over before a bare «mã»: `nhập mã 0071`, `đọc lại mã 1234`."""
+CODE_WORDS = (
+    rf"(?<!\w)(?:(?i:mã)(?:\s++(?:{_KINDS})(?!\w)){{1,3}}|{_GIVEN}\s++(?i:mã)(?!\w))"
+    r"\s*+(?::|(?i:là)(?!\w))?\s*+"
+)
+"""«mã» and what it names, or a verb and a bare «mã», then a colon or «là»: the digits after
+them are a typed code (publish.radio.entry_codes)."""
+CODE_BEFORE = re.compile(CODE_WORDS + "$")
+"""What makes the digits after it a typed code (`mã vận đơn`, `nhập mã:`), read digit by digit
+and never held as a card's number (R9.6): the website's personal-data lint asks the same."""
+_CODE_REACH = 200
+"""How far back `CODE_BEFORE` is looked for: its words are far shorter."""
+
+
+def names_a_card(words: str) -> bool:
+    """Whether a typed code's `words` (a `CODE_WORDS` match) may name a bank card's number: a
+    bare «mã» handed over (`nhập mã`, `cung cấp mã`: what a scam asks for) or a «mã» naming a
+    card or a number alone (`mã thẻ`, `mã số thẻ`), not an order's or a waybill's."""
+    named = words.lower().find("mã") + len("mã")
+    return all(kind[0].lower() in _CARD_KINDS for kind in _KIND.finditer(words, named))
+
+
+def read_as_code(text: str, pos: int) -> bool:
+    """Whether the digits at text[pos:] follow a typed code's words naming no bank card
+    (`mã vận đơn 4123…`): the radio reads them digit by digit, no one's card (R9.6)."""
+    # Bounded: searched from 0 for every number of a paragraph, it would be quadratic.
+    code = CODE_BEFORE.search(text, max(0, pos - _CODE_REACH), pos)
+    return code is not None and not names_a_card(code[0])

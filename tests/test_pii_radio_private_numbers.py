@@ -1,0 +1,96 @@
+"""A bank card's or a citizen ID's number is held by the radio script (R9.6) exactly where the
+website's personal-data lint tells it: both ask the same words around the digits."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from publish.pii import findings
+from publish.radio.flags import BLOCKING
+from publish.radio.normalise import normalise
+
+NEAR = dt.date(2026, 12, 1)
+
+
+def told(text: str, kind: str = "số thẻ ngân hàng") -> list[str]:
+    """The masked numbers of `kind` the website tells in `text`."""
+    return [f.value for f in findings(text, year=NEAR.year) if f.kind == kind]
+
+
+def held(text: str) -> list[str]:
+    """The masked numbers for which the radio holds the bulletin."""
+    spoken = normalise(text, near=NEAR)
+    return [flag.excerpt for flag in spoken.flags if flag.severity == BLOCKING]
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("Đối tượng hỏi mã thẻ 4111 1111 1111 1111 của bị hại.", "411***********11"),
+        ("Cung cấp mã số thẻ: 4111-1111-1111-1111 cho đối tượng.", "411***********11"),
+        ("Số thẻ 9704 1985 2619 1432 198 đối tượng đã dùng.", "970**************98"),
+        ("Số thẻ 4111 1111 1111 1111 tài khoản ngân hàng bị lộ.", "411***********11"),
+        ("Số thẻ 4111111111111111 người nhà bị hại cung cấp.", "411***********11"),
+        ("Nhập mã 4123456789012349 để nhận hàng.", "412***********49"),
+        ("Tổng: 1234 1156 1089 1022 vụ.", "123***********22"),
+        ("Số thẻ 4111 1111 1111 1111 đồng thời bị khóa.", "411***********11"),  # no money
+    ],
+)
+def test_a_card_after_a_cards_code_words_or_before_a_counted_noun_is_held_and_told(
+    text: str, shown: str
+) -> None:
+    """Session 75 review: «mã thẻ» and a bare «mã» handed over (`nhập mã`) made the digits a
+    typed code, read out on air and not told; any counted noun after them («đối tượng»,
+    «người», «tài khoản», «vụ») made them a count, read as amounts. The scam asks for the card
+    with those words, and a sentence goes on after it with those nouns: only money after the
+    digits makes them an amount, only a code naming no card (`mã vận đơn`) a code."""
+    assert (told(text), held(text)) == ([shown], [shown])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mã vận đơn 4123 4567 8901 2349 đã giao.",
+        "Mã vận đơn số 4123 4567 8901 2349 đã giao.",
+        "Nạp mã thẻ cào 4123 4567 8901 2349 vào máy.",  # a scratch card's, no bank's
+        "Thiệt hại 4111111111111111 USD.",
+        "Thiệt hại 4111 1111 1111 1111 đồng.",
+    ],
+)
+def test_a_code_naming_no_card_or_an_amount_is_neither_held_nor_told(text: str) -> None:
+    assert (told(text), held(text)) == ([], [])
+
+
+ID = "số CCCD (12 chữ số)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bà B 087 123 456 789 trú tại xã C.",
+        "Bà B, 087.123.456.789, trú tại xã C.",
+        "Bà B, 087-123-456-789, trú tại xã C.",
+        "Bà B, 0871 2345 6789, trú tại xã C.",
+        "Bà B 087123456789 đồng thời là chủ quán.",  # «đồng thời» is no money
+    ],
+)
+def test_a_citizen_id_in_groups_with_no_word_before_it_is_held_and_told(text: str) -> None:
+    """Session 75 review: in threes, a CCCD was read as thousands («tám mươi bảy tỷ…», with
+    hyphens as ranges) with no word, as no amount starts with 0; the website told none of
+    these groupings without «CCCD» before them, though the radio held the one in fours. Its
+    own amount test took «đồng thời» after a bare one for money."""
+    assert (told(text, ID), held(text)) == (["087*******89"], ["087*******89"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Biên lai 0012 3456 7890 nộp phạt.",  # born in 2034: no one's yet
+        "Mã 0991 234 567 89 in trên hộp.",  # 099: no province's code
+        "Có 123 456 789 012 lượt.",  # thousands
+    ],
+)
+def test_twelve_digits_in_groups_no_cccd_could_be_are_neither_held_nor_told(text: str) -> None:
+    assert (told(text, ID), held(text)) == ([], [])
