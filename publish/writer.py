@@ -16,7 +16,6 @@ folder holding files before any write of its own is recorded (see publish.output
 from __future__ import annotations
 
 import contextlib
-import errno
 import hashlib
 import os
 import re
@@ -32,9 +31,8 @@ from pathlib import Path, PurePosixPath
 
 from publish import output_stamp
 from publish.cache import file_sha256, read_file
-from publish.errors import ContentError, Problem, PublishError, os_reason
+from publish.errors import ContentError, Problem, PublishError, full_disk_fix, os_reason
 from publish.ledger import Entry, Ledger, file_names, stat_entry
-from publish.limits import megabytes
 from publish.model import PAGES_DIR, Artifact, Kept
 
 __all__ = [
@@ -389,40 +387,17 @@ def _fix(claimant: Claimant) -> str:
 
 
 def _not_written(exc: OSError, output: Path) -> str:
-    """Why the output could not be staged, and for a full disk what to do: ENOSPC carries no
+    """Why the output could not be written, and for a full disk what to do: ENOSPC carries no
     file name, and the message read «hết chỗ trên đĩa: None»."""
-    if exc.errno not in (errno.ENOSPC, errno.EDQUOT):
-        where = f": {exc.filename}" if exc.filename else f" (thư mục {output})"
-        return f"không ghi được đầu ra ({os_reason(exc)}{where}). Đầu ra cũ vẫn giữ nguyên."
-    try:
-        free = f", ổ ấy còn trống {megabytes(shutil.disk_usage(output).free)}"
-    except OSError:
-        free = ""
-    kept = _size(output)
-    size = (
-        f" Đầu ra đang có chiếm {megabytes(kept)}: lần dựng cần chỗ trống cho mọi tệp mới hay "
-        "đã đổi, nhiều nhất cỡ chừng ấy."
-        if kept
-        else ""
-    )
-    return (
-        f"không ghi được đầu ra vào thư mục {output}: {os_reason(exc)}{free}. Đầu ra cũ vẫn giữ "
-        f"nguyên.{size} Cách sửa: giải phóng chỗ trên ổ đĩa chứa thư mục ấy (`df -h` xem ổ nào "
-        "đầy; xóa tệp tạm, bản sao lưu cũ) hoặc ghi đầu ra sang ổ khác "
-        "(`publish build --output THƯ_MỤC`), rồi chạy lại lệnh."
-    )
-
-
-def _size(output: Path) -> int:
-    """Bytes of the files under `output` (the last build's), 0 when it cannot be read."""
-    total = 0
-    for folder, folders, names in os.walk(output):
-        if folder == os.fspath(output):  # not this build's staging folders, set aside files
-            folders[:] = [f for f in folders if not f.startswith(".")]
-        for name in names:
-            with contextlib.suppress(OSError):
-                total += os.lstat(os.path.join(folder, name)).st_size
-    return total
+    if fix := full_disk_fix(exc, "thư mục đó"):
+        # No figures: free space taken before this write's staging folders are deleted, or
+        # against a quota, said «còn trống 0 MB» or thousands the user could not use.
+        return (
+            f"không ghi được đầu ra vào thư mục {output}: {os_reason(exc)}. Đầu ra cũ vẫn giữ "
+            f"nguyên. {fix}"
+        )
+    where = f": {exc.filename}" if exc.filename else f" (thư mục {output})"
+    return f"không ghi được đầu ra ({os_reason(exc)}{where}). Đầu ra cũ vẫn giữ nguyên."
 
 
 def _stage(
