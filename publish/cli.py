@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import difflib
-import errno
 import importlib
 import itertools
 import os
@@ -24,7 +23,7 @@ from types import TracebackType
 from typing import NoReturn
 
 from publish import STARTED, __version__
-from publish.errors import PublishError, os_reason, show_details
+from publish.errors import PublishError, full_disk_fix, os_reason, show_details
 from publish.nfc_streams import wrapped
 from publish.process_exit import exit_now
 from publish.secret_mask import masked
@@ -327,7 +326,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _full_disk(exc: OSError, args: argparse.Namespace) -> str:
     """What to do when the disk (or the user's quota) is full, "" for other failures: a sync
     stopped so may have sent to Zalo what it could not yet record."""
-    if exc.errno not in (errno.ENOSPC, errno.EDQUOT):
+    fix = full_disk_fix(exc, "tệp đó")
+    if not fix:
         return ""
     sync = (
         " Lần `publish sync` này dừng giữa chừng: bài đã gửi lên Zalo mà chưa kịp ghi vào "
@@ -336,11 +336,7 @@ def _full_disk(exc: OSError, args: argparse.Namespace) -> str:
         if getattr(args, "command", "") == "sync"
         else ""
     )
-    return (
-        ". Cách sửa: giải phóng chỗ trên ổ đĩa chứa tệp đó (`df -h` xem ổ nào đầy; xóa tệp tạm, "
-        "bản sao lưu cũ, hay thư mục .cache/ của dự án, lần sau tự dựng lại) hoặc xin tăng hạn "
-        f"mức, rồi chạy lại lệnh.{sync}"
-    )
+    return f". {fix}{sync}"
 
 
 def _main(argv: Sequence[str] | None) -> int:

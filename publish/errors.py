@@ -41,6 +41,7 @@ __all__ = [
     "PublishError",
     "RemoteError",
     "details_shown",
+    "full_disk_fix",
     "not_a_file",
     "os_reason",
     "severity_label",
@@ -77,6 +78,22 @@ text is English)."""
 def os_reason(exc: OSError) -> str:
     """Why an operating-system call failed, in Vietnamese (the system's own words otherwise)."""
     return OS_REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
+
+
+def full_disk_fix(exc: OSError, place: str) -> str:
+    """What to do when the disk, or the user's quota on it, is full while writing `place` (as
+    the message names it: «tệp đó», «thư mục đó»); "" for any other failure."""
+    tidy = "xóa tệp tạm, bản sao lưu cũ, hay thư mục .cache/ của dự án, lần sau tự dựng lại"
+    if exc.errno == errno.ENOSPC:
+        how = f"giải phóng chỗ trên ổ đĩa chứa {place} (`df -h` xem ổ nào đầy; {tidy})"
+    elif exc.errno == errno.EDQUOT:
+        how = (
+            f"xóa bớt tệp của tài khoản này trên ổ đĩa chứa {place} (`quota -s` xem hạn mức; "
+            f"{tidy}) hoặc xin người quản trị máy tăng hạn mức"
+        )
+    else:
+        return ""
+    return f"Cách sửa: {how}, rồi chạy lại lệnh."
 
 
 def not_a_file(path: Path) -> str:

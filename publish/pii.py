@@ -1185,7 +1185,7 @@ def _bulletin_problems(
                 hint = where + _phone_fix('thêm pii_reviewed_by: "Họ tên người duyệt".')
             else:
                 hint = (
-                    f"{where}{'Sửa trước khi đăng: ' if where else ''}{_fix(finding)}; nếu đã "
+                    f"{where}{'Sửa trước khi đăng: ' if where else ''}{_fix(finding, field)}; nếu đã "
                     'cân nhắc và vẫn cần đăng, thêm pii_reviewed_by: "Họ tên người duyệt".'
                 )
             yield Problem(
@@ -1202,21 +1202,26 @@ def _bulletin_problems(
 _AGE = re.compile(r"\((\d+) tuổi\)")
 
 
-def _fix(finding: Finding) -> str:
-    """How to fix one kind of finding: one hint for all told a minor's birth year to «chỉ ghi
-    năm sinh», and a name the log shows as initials to «viết tắt tên» as if already done."""
+def _fix(finding: Finding, field: str | None) -> str:
+    """How to fix one kind of finding in `field`: one hint for all told a minor's birth year to
+    «chỉ ghi năm sinh», a name the log shows as initials to «viết tắt tên» as if already done,
+    and a name in the slug to abbreviate it in the text, where it is not."""
     kind = finding.kind
-    age = found[1] if (found := _AGE.search(kind)) else ""
+    if field == "slug":
+        return (
+            "Đổi địa chỉ bài thành một địa chỉ không có tên người, ở dòng slug: (ví dụ slug: "
+            "trao-tra-chau-be-cho-gia-dinh; chưa có dòng này thì địa chỉ lấy từ tên tệp: thêm nó)"
+        )
     if kind.startswith("năm sinh của trẻ"):
+        age = found[1] if (found := _AGE.search(kind)) else ""
         return f"Bỏ năm sinh của em, chỉ ghi tuổi (ví dụ «em {age} tuổi») hoặc bỏ hẳn"
     if "tố giác" in kind:
         return "Bỏ tên người tố giác, báo tin (ghi «một người dân»): chữ viết tắt vẫn có thể lộ họ"
-    if kind.startswith("họ tên"):
-        child = " (trẻ vị thành niên: bỏ cả chữ viết tắt nếu cùng địa danh, trường học vẫn nhận ra được em)"
+    if kind.startswith("họ tên"):  # of a minor: the only other name told
         return (
             f"Trong tệp là họ tên đầy đủ (ở đây chỉ in chữ đầu {finding.value} để tên không lọt "
-            f"vào nhật ký): viết tắt như vậy, ví dụ «cháu {finding.value}»"
-            + (child if "trẻ" in kind else "")
+            f"vào nhật ký): viết tắt như vậy, ví dụ «cháu {finding.value}» (trẻ vị thành niên: "
+            "bỏ cả chữ viết tắt nếu cùng địa danh, trường học vẫn nhận ra được em)"
         )
     if kind.startswith("ngày sinh"):
         return "Chỉ ghi năm sinh (hoặc tuổi), bỏ ngày và tháng"

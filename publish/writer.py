@@ -16,13 +16,11 @@ folder holding files before any write of its own is recorded (see publish.output
 from __future__ import annotations
 
 import contextlib
-import errno
 import hashlib
 import os
 import re
 import shutil
 import stat
-import sys
 import tempfile
 import time
 from collections.abc import Callable, Collection, Container, Iterable, Iterator, Sequence
@@ -32,9 +30,8 @@ from pathlib import Path, PurePosixPath
 
 from publish import output_stamp
 from publish.cache import file_sha256, read_file
-from publish.errors import ContentError, Problem, PublishError, os_reason
+from publish.errors import ContentError, Problem, PublishError, full_disk_fix, os_reason
 from publish.ledger import Entry, Ledger, file_names, stat_entry
-from publish.limits import megabytes
 from publish.model import PAGES_DIR, Artifact, Kept
 
 __all__ = [
@@ -42,6 +39,8 @@ __all__ = [
     "WriteReport",
     "adopt",
     "claim",
+    "interrupted",
+    "interrupted_note",
     "is_work_folder",
     "safe_relative",
     "write",
@@ -135,7 +134,7 @@ def write(
         folders = {
             c: _Channel(
                 (output / c).resolve(),
-                Path(tempfile.mkdtemp(prefix=f".{c}.staging-{os.getpid()}-", dir=output)),
+                _work_folder(f".{c}.staging-", output),
                 Ledger(cache, output, c) if cache is not None else None,
                 mode,
             )
@@ -157,7 +156,6 @@ def write(
             report.unchanged[channel] = len(folder.kept)
             report.created[channel] = folder.created
         with swapping or contextlib.nullcontext():
-            moves.begin()
             report.removed.update(_swap_all(folders, moves))
         report.foreign.update({c: f.foreign for c, f in folders.items() if f.foreign})
         for folder in folders.values():
@@ -171,7 +169,7 @@ def write(
         # Deleted only now, once `swapping` is let go: the preview answers pages meanwhile.
         moves.close()
         for folder in folders.values():
-            shutil.rmtree(folder.staging, ignore_errors=True)
+            _drop(folder.staging)
         if first and not written:
             with contextlib.suppress(OSError):
                 output.rmdir()  # only when empty: nothing of this write is left in it
@@ -181,9 +179,19 @@ def write(
     return report
 
 
-_STALE = re.compile(r"\.(?:retired|[a-z]+\.staging)-(?:(\d+)-)?[a-z0-9_]{8}")
+_STALE = re.compile(r"\.(?:retired|moving|[a-z]+\.staging)-(?:\d+-)?[a-z0-9_]{8}")
 """The folders a write makes in output/ (the writer's process number in them since it is
 recorded; older ones without it), and nothing a person would name a folder."""
+
+MOVING = ".moving-"
+"""How the marker folder a write holds while it moves files into place is named."""
+
+_MADE: set[str] = set()
+"""The work folders this process made and still uses or keeps, by name. Every command that
+writes or reads an output folder does so under the project's output lock (publish.output_lock),
+so any other one found there was left by a write that has ended: its process number may be
+that of a live process now (pid 1 in a container, this very process in a CI job numbered alike
+each run, a number Windows reused)."""
 
 
 def is_work_folder(name: str) -> bool:
@@ -191,92 +199,61 @@ def is_work_folder(name: str) -> bool:
     return _STALE.fullmatch(name) is not None
 
 
-def _remove_stale(output: Path) -> None:
-    """Delete the staging and set-aside folders of writes whose process is gone (a build killed
-    or cut off by the power), which nothing else would ever remove from output/."""
+def _work_folder(prefix: str, output: Path) -> Path:
+    """A new work folder in `output`, named `prefix`, this process's number and a random part."""
+    path = Path(tempfile.mkdtemp(prefix=f"{prefix}{os.getpid()}-", dir=output))
+    _MADE.add(path.name)
+    return path
+
+
+def _drop(path: Path) -> None:
+    """Delete a work folder this process made (what cannot be deleted is left as clutter that
+    the next write removes, never taken for an interrupted move: see _Moves.settle)."""
+    shutil.rmtree(path, ignore_errors=True)
+    _MADE.discard(path.name)
+
+
+def _left(output: Path) -> Iterator[os.DirEntry[str]]:
+    """The work folders in `output` that writes which have ended left behind (call it under the
+    output lock)."""
     with os.scandir(output) as entries:
-        stale = [
-            entry.path
-            for entry in entries
-            if (found := _STALE.fullmatch(entry.name))
-            and entry.is_dir(follow_symlinks=False)
-            and not _running(found[1])
-        ]
-    for path in stale:
+        for entry in entries:
+            if (
+                entry.name not in _MADE
+                and _STALE.fullmatch(entry.name)
+                and entry.is_dir(follow_symlinks=False)
+            ):
+                yield entry
+
+
+def _remove_stale(output: Path) -> None:
+    """Delete the staging and set-aside folders of writes that have ended (a build killed or cut
+    off by the power), which nothing else would ever remove from output/."""
+    for path in [entry.path for entry in _left(output)]:
         shutil.rmtree(path, ignore_errors=True)
 
 
 def interrupted(output: Path) -> bool:
     """Whether a write into `output` was cut off while moving files into place (kill -9, power
-    lost): its set-aside folder is left, and the channel folders may mix new files and old."""
+    lost, an old file it could not put back): the channel folders may mix new files and old.
+    Call it under the output lock."""
     try:
-        with os.scandir(output) as entries:
-            return any(
-                (found := _STALE.fullmatch(entry.name))
-                and entry.name.startswith(".retired-")
-                and entry.is_dir(follow_symlinks=False)
-                and not _running(found[1])
-                for entry in entries
-            )
+        return any(entry.name.startswith(MOVING) for entry in _left(output))
     except OSError:
         return False
 
 
 def interrupted_note(output: Path, then: str) -> str:
     """What a command tells on finding an interrupted move in `output` ("" when none), `then`
-    saying what it does about it."""
+    saying what it does about it (call it under the output lock)."""
     if not interrupted(output):
         return ""
     return (
         f"Chú ý: lần ghi đầu ra trước vào {output} bị ngắt giữa lúc thay tệp (tiến trình bị dừng "
-        "đột ngột: kill -9, mất điện, máy tắt), nên các trang trong đó có thể lẫn bản mới với "
-        f"bản cũ; đừng đưa thư mục ấy lên mạng trước khi dựng lại. {then}"
+        "đột ngột: kill -9, mất điện, máy tắt; hay lỗi ổ đĩa khi trả lại tệp cũ), nên các trang "
+        "trong đó có thể lẫn bản mới với bản cũ; đừng đưa thư mục ấy lên mạng trước khi dựng "
+        f"lại. {then}"
     )
-
-
-def _running(pid: str | None) -> bool:
-    """Whether the process numbered `pid` still runs (None: a folder from before numbers were
-    recorded, whose write has long ended). This process's own folders count as in use."""
-    if pid is None:
-        return False
-    number = int(pid)
-    if number == os.getpid():
-        return True
-    if number <= 0:
-        return False
-    if sys.platform == "win32":
-        return _windows_running(number)
-    try:
-        os.kill(number, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True  # another user's process: running
-    return True
-
-
-if sys.platform == "win32":
-    import ctypes
-
-    def _windows_running(number: int) -> bool:
-        """Whether process `number` runs, asked of Windows: os.kill(pid, 0) there is no probe
-        but a Ctrl-C sent to a console process group, and fails for any other process."""
-        kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
-        handle = kernel32.OpenProcess(_QUERY_LIMITED_INFORMATION, False, number)
-        if not handle:
-            return bool(ctypes.get_last_error() == _ACCESS_DENIED)  # another user's: running
-        try:
-            code = ctypes.c_ulong()
-            if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
-                return True
-            return bool(code.value == _STILL_ACTIVE)
-        finally:
-            kernel32.CloseHandle(handle)
-
-
-_QUERY_LIMITED_INFORMATION = 0x1000
-_ACCESS_DENIED = 5
-_STILL_ACTIVE = 259
 
 
 def _umask() -> int:
@@ -389,40 +366,17 @@ def _fix(claimant: Claimant) -> str:
 
 
 def _not_written(exc: OSError, output: Path) -> str:
-    """Why the output could not be staged, and for a full disk what to do: ENOSPC carries no
+    """Why the output could not be written, and for a full disk what to do: ENOSPC carries no
     file name, and the message read «hết chỗ trên đĩa: None»."""
-    if exc.errno not in (errno.ENOSPC, errno.EDQUOT):
-        where = f": {exc.filename}" if exc.filename else f" (thư mục {output})"
-        return f"không ghi được đầu ra ({os_reason(exc)}{where}). Đầu ra cũ vẫn giữ nguyên."
-    try:
-        free = f", ổ ấy còn trống {megabytes(shutil.disk_usage(output).free)}"
-    except OSError:
-        free = ""
-    kept = _size(output)
-    size = (
-        f" Đầu ra đang có chiếm {megabytes(kept)}: lần dựng cần chỗ trống cho mọi tệp mới hay "
-        "đã đổi, nhiều nhất cỡ chừng ấy."
-        if kept
-        else ""
-    )
-    return (
-        f"không ghi được đầu ra vào thư mục {output}: {os_reason(exc)}{free}. Đầu ra cũ vẫn giữ "
-        f"nguyên.{size} Cách sửa: giải phóng chỗ trên ổ đĩa chứa thư mục ấy (`df -h` xem ổ nào "
-        "đầy; xóa tệp tạm, bản sao lưu cũ) hoặc ghi đầu ra sang ổ khác "
-        "(`publish build --output THƯ_MỤC`), rồi chạy lại lệnh."
-    )
-
-
-def _size(output: Path) -> int:
-    """Bytes of the files under `output` (the last build's), 0 when it cannot be read."""
-    total = 0
-    for folder, folders, names in os.walk(output):
-        if folder == os.fspath(output):  # not this build's staging folders, set aside files
-            folders[:] = [f for f in folders if not f.startswith(".")]
-        for name in names:
-            with contextlib.suppress(OSError):
-                total += os.lstat(os.path.join(folder, name)).st_size
-    return total
+    if fix := full_disk_fix(exc, "thư mục đó"):
+        # No figures: free space taken before this write's staging folders are deleted, or
+        # against a quota, said «còn trống 0 MB» or thousands the user could not use.
+        return (
+            f"không ghi được đầu ra vào thư mục {output}: {os_reason(exc)}. Đầu ra cũ vẫn giữ "
+            f"nguyên. {fix}"
+        )
+    where = f": {exc.filename}" if exc.filename else f" (thư mục {output})"
+    return f"không ghi được đầu ra ({os_reason(exc)}{where}). Đầu ra cũ vẫn giữ nguyên."
 
 
 def _stage(
@@ -499,14 +453,19 @@ def _swap_all(folders: dict[str, _Channel], moves: _Moves) -> dict[str, int]:
     number of files removed from each channel. Whatever stops it (a full disk, Ctrl+C) first
     puts back what was moved."""
     try:
-        return {channel: _swap(folder, moves) for channel, folder in folders.items()}
+        removed = {channel: _swap(folder, moves) for channel, folder in folders.items()}
     except BaseException as exc:
         stuck = moves.undo()
         if stuck:
             moves.keep()
+        else:
+            moves.unmark()
         if not isinstance(exc, OSError):
             raise
         failed = exc
+    else:
+        moves.settle()
+        return removed
     if stuck:
         first = stuck[0]
         more = f" và {len(stuck) - 1} chỗ khác" if len(stuck) > 1 else ""
@@ -521,9 +480,7 @@ def _swap_all(folders: dict[str, _Channel], moves: _Moves) -> dict[str, int]:
             f"lại được đầu ra cũ ({os_reason(first)}: {first.filename}{more}): một phần tệp đã "
             f"được thay.{aside} Sửa lỗi ổ đĩa rồi chạy lại lệnh dựng để hoàn tất."
         ) from None
-    raise PublishError(
-        f"không ghi được đầu ra ({os_reason(failed)}: {failed.filename}). Đầu ra cũ vẫn giữ nguyên."
-    ) from None
+    raise PublishError(_not_written(failed, moves.output)) from None
 
 
 class _Moves:
@@ -532,23 +489,29 @@ class _Moves:
     that were withdrawn, set aside in a folder beside the staging ones."""
 
     def __init__(self, output: Path, retired: Callable[[Path, str], object] | None) -> None:
+        self.output = output
         self.aside: Path | None = None
+        self._marker: Path | None = None
         self._retired = retired
         self._kept = False
-        self._output = output
         self._steps: list[tuple[str, str | None]] = []
         """(where a file or folder is now, where it was; None for a folder made)."""
 
-    def begin(self) -> Path:
-        """The set-aside folder, made before the first move: left behind by a process killed
-        before the last one, it tells the next command the output may be mixed (interrupted)."""
-        if self.aside is None:
-            self.aside = Path(tempfile.mkdtemp(prefix=f".retired-{os.getpid()}-", dir=self._output))
-        return self.aside
+    def _begin(self) -> None:
+        """Before the first move, mark the output as being changed: the marker left by a process
+        killed before the last move (or by a move that could not be undone) tells the next
+        command the output may be mixed (interrupted). Only then: a write with nothing to move
+        makes no folder, and the marker is gone once the moves are done or undone, while the
+        set-aside folder may outlive them (a file in it held open on Windows)."""
+        if self._marker is None:
+            self._marker = _work_folder(MOVING, self.output)
 
     def set_aside(self, path: Path) -> None:
         """Move a live file or folder out of the way."""
-        held = os.path.join(self.begin(), str(len(self._steps)))
+        self._begin()
+        if self.aside is None:
+            self.aside = _work_folder(".retired-", self.output)
+        held = os.path.join(self.aside, str(len(self._steps)))
         os.replace(path, held)
         self._steps.append((held, os.fspath(path)))
         if self._retired is not None and not os.path.isdir(held):
@@ -561,11 +524,13 @@ class _Moves:
             missing.append(folder)
             folder = folder.parent
         for made in reversed(missing):
+            self._begin()
             os.mkdir(made)
             self._steps.append((os.fspath(made), None))
 
     def put(self, staged: Path, target: Path) -> None:
         """Move a staged file (or a whole staging folder) to its place, where nothing is."""
+        self._begin()
         os.replace(staged, target)
         self._steps.append((os.fspath(target), os.fspath(staged)))
 
@@ -585,14 +550,29 @@ class _Moves:
         self._steps.clear()
         return errors
 
+    def unmark(self) -> None:
+        """Every move was undone: the output is as it was before this write."""
+        if self._marker is not None:
+            _drop(self._marker)
+            self._marker = None
+
+    def settle(self) -> None:
+        """Every move is done: the output is whole, even where an earlier write of this process
+        left it mixed (an old file it could not put back) and kept its marker."""
+        for name in [name for name in _MADE if name.startswith(MOVING)]:
+            if (marker := self.output / name).is_dir():
+                _drop(marker)
+        self._marker = None
+
     def keep(self) -> None:
-        """Keep what was set aside: some of it could not be put back, and is the only copy."""
+        """Keep what was set aside, and the marker: some of it could not be put back, and is
+        the only copy; the output is partly this write's."""
         self._kept = True
 
     def close(self) -> None:
         """Delete what was set aside (the live folders no longer need it), unless kept."""
         if self.aside is not None and not self._kept:
-            shutil.rmtree(self.aside, ignore_errors=True)
+            _drop(self.aside)
 
 
 def _swap(folder: _Channel, moves: _Moves) -> int:

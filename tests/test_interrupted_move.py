@@ -4,6 +4,8 @@ replay of the last build takes such an output as it is."""
 
 from __future__ import annotations
 
+import io
+import os
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,7 @@ import pytest
 from publish import config as config_module
 from publish import replay
 from publish.cli import main, resolve_now
+from publish.serve.session import INTERRUPTED, PreviewSession
 from tests.helpers import bulletin_md, make_project
 from tests.test_writer import _ended_process
 
@@ -33,11 +36,13 @@ def built(tmp_path: Path) -> Path:
 
 
 def interrupt(root: Path) -> bytes:
-    """Leave what a build killed mid-move leaves: its set-aside folder holding the old page it
-    replaced, a new page in place and a staging folder of the rest; the old page's bytes."""
+    """Leave what a build killed mid-move leaves: its marker, its set-aside folder holding the
+    old page it replaced, a new page in place and a staging folder of the rest; the old page's
+    bytes."""
     page = root / PAGE
     old = page.read_bytes()
     dead = _ended_process()
+    (root / f"output/.moving-{dead}-0a1b2c3d").mkdir()
     aside = root / f"output/.retired-{dead}-ab12cd34"
     aside.mkdir()
     (aside / "0").write_bytes(old)
@@ -78,7 +83,59 @@ def test_no_replay_takes_an_output_whose_move_was_interrupted(tmp_path: Path) ->
     when = resolve_now(CLOCK, config.tz)
     assert last.replay(when, ("web",)) is not None  # the stamp is good: it would replay
     dead = _ended_process()
-    (root / f"output/.retired-{dead}-ab12cd34").mkdir()
+    (root / f"output/.moving-{dead}-ab12cd34").mkdir()
     last = replay.LastBuild(config, root / "output", options)
     assert last.replay(when, ("web",)) is None
     assert last.why_not == "lần ghi đầu ra trước bị ngắt giữa lúc thay tệp"
+
+
+def test_a_marker_numbered_as_this_process_is_not_taken_for_its_own(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A CI job in a container numbers its processes alike each run: the marker a killed run
+    left bears the number of the next run's own process, which took it for a write still
+    going, replayed the mixed output and sent it. Under the output lock only the folders this
+    process made are in use."""
+    root = built(tmp_path)
+    old = interrupt(root)
+    for path in (root / "output").iterdir():
+        if path.name.startswith(".moving-"):
+            path.rename(path.with_name(f".moving-{os.getpid()}-0a1b2c3d"))
+    capsys.readouterr()
+    assert main(["build", "--root", str(root), "--now", CLOCK, "--channel", "web"]) == 0
+    assert NOTE in capsys.readouterr().err
+    assert (root / PAGE).read_bytes() == old
+    assert [p.name for p in (root / "output").iterdir() if p.name.startswith(".")] == []
+
+
+def test_a_number_too_large_for_a_process_is_no_internal_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A work folder named with a number past any process's made os.kill raise OverflowError:
+    check, serve and sync stopped with «Lỗi nội bộ». A set-aside folder without the marker is
+    clutter, not an interrupted move: nothing is said, and the last build still replays."""
+    root = built(tmp_path)
+    left = root / "output/.retired-99999999999999999999-abcdefgh"
+    left.mkdir()
+    capsys.readouterr()
+    assert main(["check", "--root", str(root), "--now", CLOCK]) == 0
+    said = capsys.readouterr().err
+    assert "Lỗi nội bộ" not in said and NOTE not in said
+    assert main(["build", "--root", str(root), "--now", CLOCK, "--channel", "web"]) == 0
+    out, err = capsys.readouterr()
+    assert NOTE not in err and "Không có gì thay đổi kể từ lần dựng trước" in out
+
+
+def test_a_preview_tells_of_an_interrupted_move_and_writes_the_site_whole(
+    tmp_path: Path,
+) -> None:
+    """`publish serve` looks for the marker under the output lock, as every other command: the
+    note is its first rebuild's, and that rebuild writes every page again."""
+    root = built(tmp_path)
+    old = interrupt(root)
+    err = io.StringIO()
+    with PreviewSession(root, port=0, out=io.StringIO(), err=err, now=CLOCK):
+        pass  # started: built once
+    assert NOTE in err.getvalue() and INTERRUPTED in err.getvalue()
+    assert (root / PAGE).read_bytes() == old
+    assert [p.name for p in (root / "output").iterdir() if p.name.startswith(".")] == []

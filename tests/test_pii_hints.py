@@ -16,12 +16,15 @@ BODY = (
 )
 
 
-def hints(tmp_path: Path, capsys: pytest.CaptureFixture[str], body: str = BODY) -> dict[str, str]:
+def hints(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    body: str = BODY,
+    fields: dict[str, str] | None = None,
+) -> dict[str, str]:
     """Each warning's finding (its line's text after «dữ liệu cá nhân: ») and its fix."""
-    root = make_project(
-        tmp_path,
-        {"content/bai-viet/tin.md": bulletin_md({"date": "2022-06-01 08:00"}, body)},
-    )
+    fields = {"date": "2022-06-01 08:00", **(fields or {})}
+    root = make_project(tmp_path, {"content/bai-viet/tin.md": bulletin_md(fields, body)})
     assert main(["check", "--root", str(root), "--now", "2022-06-02T09:00"]) == 0
     lines = capsys.readouterr().err.splitlines()
     return {
@@ -49,3 +52,15 @@ def test_a_minors_name_already_in_initials_is_not_told_at_all(
 ) -> None:
     body = "Cháu N.N.Y. (17 tuổi) đã được trao trả cho gia đình.\n"
     assert not any("trẻ vị thành niên" in k for k in hints(tmp_path, capsys, body))
+
+
+def test_a_name_in_the_slug_is_told_to_leave_the_address(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A name the slug spells was told «Trong tệp là họ tên đầy đủ … viết tắt»: an address
+    cannot be abbreviated, and the text's own warning tells that; this one, to change slug."""
+    told = hints(tmp_path, capsys, fields={"slug": "chau-nguyen-ngoc-yen-duoc-trao-tra"})
+    slug = told["họ tên của trẻ vị thành niên (16 tuổi) «N.N.Y.» nằm trong địa chỉ web của bản tin"]
+    assert "Địa chỉ web không rút lại được" in slug and "ở dòng slug:" in slug
+    assert "Trong tệp là họ tên đầy đủ" not in slug and "viết tắt" not in slug
+    assert "Trong tệp là họ tên đầy đủ" in told["họ tên của trẻ vị thành niên (16 tuổi) «N.N.Y.»"]

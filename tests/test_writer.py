@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from publish import output_stamp
 from publish.errors import ContentError, PublishError
 from publish.model import Artifact, Kept
 from publish.pipeline import build
-from publish.writer import safe_relative, write
+from publish.writer import interrupted, safe_relative, write
 from tests.helpers import NOW, bulletin_md, install_fake_renderers, make_project
 
 OLD_TIME = 1_600_000_000  # 2020-09-13: far from "now", so a rewrite would show
@@ -490,11 +491,20 @@ def test_a_failure_in_one_channel_puts_every_channel_back(
     assert snapshot(output) == before and leftovers(output) == []
 
 
+@pytest.mark.parametrize(
+    ("code", "reason", "fix"),
+    [
+        (errno.ENOSPC, "hết chỗ trên đĩa", "giải phóng chỗ trên ổ đĩa chứa thư mục đó"),
+        (errno.EDQUOT, "hết hạn mức đĩa của người dùng", "xin người quản trị máy tăng hạn mức"),
+    ],
+)
 def test_a_full_disk_names_the_output_folder_and_what_to_do(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int, reason: str, fix: str
 ) -> None:
     """A full disk fails a write with no file name: the message read «hết chỗ trên đĩa: None»
-    and said nothing to do. It names the output folder, its size and the ways out."""
+    and said nothing to do. It names the output folder and the way out, and no figure: the
+    free space it measured before this write's staging folders were deleted said «còn trống
+    0 MB», and a full quota «còn trống 77939 MB»."""
     output = tmp_path / "output"
     first_build(output)
     before = snapshot(output)
@@ -503,16 +513,16 @@ def test_a_full_disk_names_the_output_folder_and_what_to_do(
         """A file on a disk with no room left: writing fails as the kernel's ENOSPC does."""
 
         def write(self, data: object) -> int:
-            raise OSError(errno.ENOSPC, "No space left on device")
+            raise OSError(code, os.strerror(code))
 
     monkeypatch.setattr("publish.writer.open", lambda *_: Full(), raising=False)
     with pytest.raises(PublishError) as caught:
         write([web("index.html", "<h1>Mới</h1>")], output, ["web"])
     said = str(caught.value)
     assert "None" not in said
-    assert f"không ghi được đầu ra vào thư mục {output}: hết chỗ trên đĩa, ổ ấy còn trống" in said
-    assert "Đầu ra cũ vẫn giữ nguyên" in said and "Đầu ra đang có chiếm" in said
-    assert "giải phóng chỗ trên ổ đĩa" in said and "--output THƯ_MỤC" in said
+    assert f"không ghi được đầu ra vào thư mục {output}: {reason}. Đầu ra cũ vẫn giữ" in said
+    assert fix in said and "rồi chạy lại lệnh." in said
+    assert "MB" not in said and "--output" not in said  # serve and sync have no such way out
     assert snapshot(output) == before and leftovers(output) == []
 
 
@@ -555,9 +565,11 @@ def test_a_failure_that_cannot_be_undone_says_the_output_is_partly_updated(
     assert "không trả lại được đầu ra cũ" in str(raised.value)
     monkeypatch.setattr(os, "replace", real)
     # The old b.html could not go back: its only copy stays where the message says, and the
-    # moves after the failed one were still undone (a.html is the old one again).
-    [aside] = leftovers(output)
+    # moves after the failed one were still undone (a.html is the old one again). The output
+    # is partly this write's: its marker stays for the next command (see interrupted).
+    [aside] = [name for name in leftovers(output) if not name.startswith(".moving-")]
     assert aside.startswith(".retired-") and f"{output / aside}" in str(raised.value)
+    assert [name for name in leftovers(output) if name.startswith(".moving-")]
     assert [p.read_text("utf-8") for p in (output / aside).iterdir()] == ["B"]
     assert (output / "web/a.html").read_text("utf-8") == "A"
     assert not (output / "web/b.html").exists()
@@ -565,7 +577,9 @@ def test_a_failure_that_cannot_be_undone_says_the_output_is_partly_updated(
     report = write([web("a.html", "A2"), web("b.html", "B2")], output, ["web"], cache=cache)
     assert (output / "web/b.html").read_text("utf-8") == "B2"
     assert report.written == {"web": 2}
-    assert leftovers(output) == [aside]  # this process's own folder: another write may use it
+    # This process's own folder, still the only copy of the old b.html; the output is whole
+    # again, so the marker is gone.
+    assert leftovers(output) == [aside]
 
 
 def test_a_build_stopped_while_moving_files_in_puts_the_previous_output_back(
@@ -595,19 +609,23 @@ def test_a_build_stopped_while_moving_files_in_puts_the_previous_output_back(
 
 def test_a_build_removes_what_a_killed_build_left_in_output(tmp_path: Path) -> None:
     # A build killed outright (kill -9, the power cut) leaves its staging and set-aside folders;
-    # nothing but the next build would ever remove them. Folders of a build still running, and
-    # any folder a person made, stay.
+    # nothing but the next build would ever remove them. Any folder a person made stays. Every
+    # command writing output/ holds the output lock, so a folder of a process numbered as one
+    # running now (pid 1 in a container, this very process in a CI job numbered alike each
+    # run, a number Windows reused) was left by a write that ended too.
     output = tmp_path / "output"
     first_build(output)
     dead = _ended_process()
-    running = os.getppid()
     made = {
         f".web.staging-{dead}-ab12cd_e": True,
         f".retired-{dead}-0123abcd": True,
+        f".moving-{dead}-0123abcd": True,
         ".zalo.staging-x1y2z3w4": True,  # from before the number was written in the name
         ".retired-k9j8h7g6": True,
-        f".web.staging-{running}-ab12cd_e": False,
-        f".retired-{running}-0123abcd": False,
+        f".web.staging-{os.getppid()}-ab12cd_e": True,
+        f".retired-{os.getpid()}-0123abcd": True,
+        f".moving-{os.getpid()}-0123abcd": True,
+        ".retired-99999999999999999999-abcdefgh": True,  # os.kill raised OverflowError
         ".retired-ghi-chu": False,
         ".git": False,
     }
@@ -615,10 +633,64 @@ def test_a_build_removes_what_a_killed_build_left_in_output(tmp_path: Path) -> N
         (output / name).mkdir()
         (output / name / "index.html").write_text("cũ", encoding="utf-8")
     (output / f".retired-{dead}-aaaabbbb").write_text("một tệp, không phải thư mục", "utf-8")
+    assert interrupted(output)
     write([web("index.html", "<h1>Trang chủ</h1>")], output, ["web"])
     assert sorted(leftovers(output)) == sorted(
         [name for name, stale in made.items() if not stale] + [f".retired-{dead}-aaaabbbb"]
     )
+    assert not interrupted(output)
+
+
+def test_a_write_with_nothing_to_move_makes_no_marker_nor_set_aside_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build that changes nothing made a set-aside folder all the same (strace: a mkdir on a
+    build of no changed file), and kept the output marked as being changed until it was gone."""
+    output, cache = tmp_path / "output", tmp_path / ".cache"
+    home = [web("index.html", "<h1>Trang chủ</h1>"), Artifact.text("zalo", "a.json", "{}")]
+    write(home, output, ["web", "zalo"], cache=cache)
+    made: list[str] = []
+    real = tempfile.mkdtemp
+
+    def mkdtemp(prefix: str, dir: Path) -> str:
+        made.append(prefix)
+        return real(prefix=prefix, dir=dir)
+
+    monkeypatch.setattr(tempfile, "mkdtemp", mkdtemp)
+    report = write(home, output, ["web", "zalo"], cache=cache)
+    assert report.unchanged == {"web": 1, "zalo": 1} and not report.written
+    assert [prefix.partition("-")[0] for prefix in made] == [".web.staging", ".zalo.staging"]
+    assert leftovers(output) == []
+
+
+def test_a_set_aside_folder_left_behind_is_no_interrupted_move(tmp_path: Path) -> None:
+    """Windows keeps a folder whose file is held open (a preview streaming an old mp3, an
+    antivirus): the set-aside folder outlived the write, and every later command said the
+    output was mixed. Only the marker, gone as soon as the moves are done, says so."""
+    output = tmp_path / "output"
+    first_build(output)
+    script = """
+import shutil, sys
+from pathlib import Path
+from publish.model import Artifact
+from publish.writer import write
+real = shutil.rmtree
+def held(path, ignore_errors=False):
+    if Path(path).name.startswith(".retired-"):
+        return  # a file in it is held open: the folder stays
+    real(path, ignore_errors=ignore_errors)
+shutil.rmtree = held
+write([Artifact.text("web", "index.html", "<h1>Mới</h1>")], Path(sys.argv[1]), ["web"])
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(output)], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    [aside] = leftovers(output)
+    assert aside.startswith(".retired-")
+    assert not interrupted(output)
+    write([web("index.html", "<h1>Mới</h1>")], output, ["web"])
+    assert leftovers(output) == []  # clutter, removed by the next write
 
 
 def _ended_process() -> int:

@@ -556,10 +556,10 @@ def _approved_by_name(site: Site, *, brief: bool = False, in_sync: bool = False)
     brief = brief and len(by_name) + len(one_part) > OLD_APPROVALS_NAMED
 
     def listed(bulletins: list[Bulletin]) -> str:
-        """The bulletins' files: the first few and how many more past OLD_APPROVALS_NAMED
-        (check's commands below name every one; the note listed 3,048 in one 257 KB line)."""
+        """The bulletins' files, or in a brief note the first few and how many more (the full
+        note is the whole list a brief one sends to: check, a sync's --verbose)."""
         files = sorted(b.source for b in bulletins)
-        if len(files) <= OLD_APPROVALS_NAMED:
+        if not brief or len(files) <= OLD_APPROVALS_NAMED:
             return ", ".join(files)
         shown = ", ".join(files[:OLD_APPROVALS_NAMED])
         return f"{shown} và {len(files) - OLD_APPROVALS_NAMED} bản tin khác"
@@ -599,7 +599,7 @@ def _approved_by_name(site: Site, *, brief: bool = False, in_sync: bool = False)
         "khác duyệt thay thì ghi tên người đó sau --by):"
     )
     for by, files in approvers.items():
-        commands = approve_commands(files, by, site.config.root)
+        commands = approve_commands(files, by)
         if len(commands) > 1:
             lines.append(
                 f"  {by}: {len(files)} bản tin, chia thành {len(commands)} lệnh (mỗi lệnh ngắn "
@@ -613,31 +613,15 @@ COMMAND_LIMIT = 8000
 """The longest `publish approve` line check suggests: cmd.exe takes at most 8,191 characters."""
 
 
-def approve_commands(files: list[str], by: str, root: Path) -> list[str]:
+def approve_commands(files: list[str], by: str) -> list[str]:
     """`publish approve` lines binding an approver's bulletins: one naming every file, or when
-    that is longer than COMMAND_LIMIT, several under it, with a folder's pattern where it
-    matches exactly their files there."""
+    that is longer than COMMAND_LIMIT, several under it. Never a folder's pattern: the approver
+    runs the command later, in their own checkout, where it would also bind a file a colleague
+    added to that folder since, unread."""
     tail = f" --by {shell_word(by)}"
-    words = [shell_word(file) for file in files]
-    if len("publish approve ") + len(" ".join(words)) + len(tail) <= COMMAND_LIMIT:
-        return [f"publish approve {' '.join(words)}{tail}"]
-    words = []
-    folders: dict[str, list[str]] = {}
-    for file in files:
-        folders.setdefault(file.rpartition("/")[0], []).append(file)
-    for folder, own in folders.items():
-        # A pattern only when it matches these files and no other: approve would also bind
-        # another approver's bulletin, or one nobody approved yet, that the pattern matched.
-        matched = sorted(
-            p.relative_to(root).as_posix() for p in (root / folder).glob("*.md") if p.is_file()
-        )
-        if len(own) > 1 and matched == sorted(own):
-            words.append(shell_word(f"{folder}/*.md"))
-        else:
-            words += map(shell_word, own)
     commands: list[str] = []
     line = ""
-    for word in words:
+    for word in map(shell_word, files):
         if line and len(line) + 1 + len(word) + len(tail) > COMMAND_LIMIT:
             commands.append(line + tail)
             line = ""

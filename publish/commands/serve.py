@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 
 from publish.cli import common_options
 from publish.commands.arguments import port_number
 from publish.serve import PreviewSession
-from publish.writer import interrupted_note
 
 __all__ = ["add_parser", "run"]
 
@@ -88,9 +86,6 @@ def run(args: argparse.Namespace) -> int:
         debug=args.debug,
         lan=args.lan,
     )
-    then = "Máy chủ xem trước ghi lại đủ mọi tệp cho khớp ngay bây giờ."
-    if note := interrupted_note(session.output, then):
-        print(note, file=sys.stderr, flush=True)
     try:
         url = session.start()
         print(f"Xem trước website tại {url} — nhấn Ctrl-C để dừng.", flush=True)

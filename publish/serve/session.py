@@ -42,12 +42,14 @@ from publish.sync.zalo_plan import same_title
 from publish.text import nfc
 from publish.timings import Timings
 from publish.withdrawing import DELETED, Withdrawable, deleted_notices, withdrawal_lines
-from publish.writer import WriteReport, write
+from publish.writer import WriteReport, interrupted_note, write
 
 __all__ = ["CHANNELS", "PreviewSession"]
 
 CHANNELS = ("web",)
 """Only the website is rebuilt while previewing: Zalo and radio are not looked at in a browser."""
+INTERRUPTED = "Máy chủ xem trước ghi lại đủ mọi tệp cho khớp ở lần dựng này."
+"""What a preview does on finding an interrupted move in its output (see interrupted_note)."""
 PREVIEWED_CODES = frozenset({"draft", "unapproved"})
 """Why a bulletin is held back that `publish serve --drafts` still shows (see load_site)."""
 
@@ -157,6 +159,10 @@ class PreviewSession:
                     stopping=self._closing.is_set,
                     tz=config.tz,
                 ):
+                    # Under the lock, as every command that reads the marker: another command's
+                    # write is never taken for an interrupted one.
+                    if note := interrupted_note(self.output, INTERRUPTED):
+                        print(note, file=self._err, flush=True)
                     last = LastBuild(
                         config, self.output, (CHANNELS, self._drafts, False), preview=self._drafts
                     )
