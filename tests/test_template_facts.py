@@ -13,8 +13,8 @@ import pytest
 from publish.cache import Fragments
 from publish.cli import main
 from publish.config import BUILTIN_THEME
-from publish.render.web import environment
-from publish.render.web.template_facts import ThemeFacts, theme_facts
+from publish.render.web import environment, template_facts
+from publish.render.web.template_facts import ThemeFacts, theme_facts, undeclared
 from tests.web_fixture import NOW, SITE
 
 
@@ -90,14 +90,14 @@ def test_a_build_with_the_same_templates_does_not_read_them_again(
     argv = ["build", "--root", str(root), "--now", NOW.isoformat(), "-q", "--channel", "web"]
     assert main(argv) == 0
     walked: list[object] = []
-    find = jinja2.meta.find_undeclared_variables
+    find = template_facts.undeclared
 
     def finding(ast: jinja2.nodes.Template) -> set[str]:
-        """`find_undeclared_variables`, noting the template walked."""
+        """`undeclared` (jinja2.meta's walk), noting the template walked."""
         walked.append(ast)
         return find(ast)
 
-    monkeypatch.setattr(jinja2.meta, "find_undeclared_variables", finding)
+    monkeypatch.setattr(template_facts, "undeclared", finding)
     post = next((root / "content" / "bai-viet").glob("*.md"))
     post.write_text(post.read_text(encoding="utf-8") + "\nThêm một câu.\n", encoding="utf-8")
     assert main(argv) == 0
@@ -180,7 +180,19 @@ def test_a_tree_is_the_same_after_jinja_compiled_and_walked_it() -> None:
         ).parse(source)
         assert tree == fresh
         env.compile(source, path.name, str(path))
-        jinja2.meta.find_undeclared_variables(tree)
+        undeclared(tree)
         theme_facts(BUILTIN_THEME, env)
         assert tree == fresh, path.name
         assert tree.environment is not env  # a build's environment holds its whole site
+
+
+def test_an_own_template_s_constant_expressions_leave_its_tree_as_parsed() -> None:
+    """A unit's template may hold expressions Jinja's optimizer folds into the tree it compiles
+    (the default theme's mail_link does: '@<wbr>'|safe): the kept tree stays as parsed."""
+    env = environment(BUILTIN_THEME)
+    source = "{{ 'a'|upper }}{{ 1 + 2 }}{{ x|replace('@', '@<wbr>'|safe) }}{% include 'a' ~ 'b' %}"
+    tree = env.parse(source)
+    fresh = jinja2.Environment(trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.compile(source, "rieng.html")
+    assert undeclared(tree) == {"x"}
+    assert tree == fresh.parse(source)

@@ -12,6 +12,7 @@ from typing import Any
 import jinja2
 import jinja2.meta
 from jinja2 import nodes
+from jinja2.compiler import CodeGenerator
 from jinja2.utils import internalcode
 
 from publish.cache import Fragments
@@ -61,8 +62,9 @@ class ThemeEnvironment(jinja2.Environment):
     """A Jinja environment that parses the same template source once per process: a cold
     build compiled each template (its check), then parsed it again for theme_facts (~50 ms
     of a 1,000-bulletin build, the theme's nine templates). Jinja's compiler and the walks
-    here read a tree and never change it (tests/test_template_facts.py checks it). Its
-    templates escape with `quick_escape`."""
+    here read a tree and never change it (tests/test_template_facts.py checks it): Jinja's
+    optimizer, which folds a constant expression (`'@<wbr>'|safe`, `1 + 2`) into the tree it
+    compiles, is off. Its templates escape with `quick_escape`."""
 
     template_class = QuickEscapeTemplate if QUICK else jinja2.Template
 
@@ -70,6 +72,9 @@ class ThemeEnvironment(jinja2.Environment):
         """A Jinja environment with `options` and the theme's own filters (THEME_FILTERS)."""
         super().__init__(**options)
         self.filters.update(THEME_FILTERS)
+        # A folded constant would change the kept tree the facts are read from, and a filter's
+        # value folded for one build would stay in the tree the next one compiles (serve).
+        self.optimized = False
 
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
         """The tree of `source`, parsed by this or another such environment with the same
@@ -133,6 +138,27 @@ class ThemeEnvironment(jinja2.Environment):
         if not isinstance(template, (str, jinja2.Undefined)):
             raise TemplateNameError(template)
         return super().join_path(template, parent)
+
+
+class _Tracking(jinja2.meta.TrackingCodeGenerator):
+    """Jinja's walk for the names a template reads, without its optimizer, which folds constant
+    expressions into the tree it walks (jinja2.meta turns it on, whatever the environment)."""
+
+    def __init__(self, environment: jinja2.Environment) -> None:
+        """A walk of trees of `environment`'s syntax that leaves them as parsed."""
+        CodeGenerator.__init__(
+            self, environment, "<introspection>", "<introspection>", optimized=False
+        )
+        self.undeclared_identifiers: set[str] = set()
+
+
+def undeclared(tree: nodes.Template) -> set[str]:
+    """The names `tree` reads from its context (jinja2.meta.find_undeclared_variables), the
+    tree left as parsed: it is kept for the next compile and walk (ThemeEnvironment)."""
+    assert tree.environment is not None  # a parsed tree has one (Parser sets it)
+    walk = _Tracking(tree.environment)
+    walk.visit(tree)
+    return walk.undeclared_identifiers
 
 
 def _bare(env: jinja2.Environment) -> jinja2.Environment:
@@ -223,7 +249,7 @@ def _read_facts(
         except (UnicodeDecodeError, jinja2.TemplateSyntaxError):
             reusable = False  # rendering reports it; nothing is kept meanwhile
             continue
-        if WHOLE_SITE in jinja2.meta.find_undeclared_variables(parsed):
+        if WHOLE_SITE in undeclared(parsed):
             reusable = False
         uses_root = uses_root or (b"root" in data and _names_root(env, data.decode("utf-8")))
         if name != SEARCH_TEMPLATE and _may_show_counts(parsed):

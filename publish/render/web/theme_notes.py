@@ -18,6 +18,7 @@ from publish.correction_text import HEADING
 from publish.errors import Problem
 from publish.languages import more_in
 from publish.model import Site
+from publish.render.web import template_facts
 from publish.render.web.context import pages_by_language
 from publish.site_legal import LEGAL_KEYS, footer_by_key
 
@@ -541,7 +542,7 @@ def _reads(parsed: Parsed, variable: str) -> bool:
         return False
     if variable in JINJA_NAMES or any(ctx != "load" for ctx in named) or _defines(parsed, variable):
         try:
-            return variable in jinja2.meta.find_undeclared_variables(parsed.tree)
+            return variable in template_facts.undeclared(parsed.tree)
         except jinja2.TemplateError:  # an unknown filter or test: the template checks tell it
             return True
     return True
