@@ -22,6 +22,7 @@ from publish.config_reads import Recording, covered, reads_digest
 from publish.content import load_site
 from publish.pipeline import build
 from publish.render.radio.items import ITEM_LOCATES, ITEM_READS, Speaker, read_block
+from publish.render.web import search
 from tests.web_fixture import NOW, SITE
 
 RADIO = """
@@ -185,3 +186,35 @@ def test_a_label_edit_neither_reads_aloud_nor_searches_a_bulletin_again(
     radio_build(root)
     assert searched
     assert made  # the hotline is in the contact line: every item's version has it
+
+
+def test_a_label_edit_reads_no_bulletin_again_for_the_search_index(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The search fields of every bulletin are kept across a category label edit (the index
+    itself is made again: it names the categories); an edited body is read again."""
+    root = project.parent / "search"
+    shutil.copytree(project, root)
+    monkeypatch.setenv("PUBLISH_WORKERS", "1")
+
+    def web_build() -> None:
+        """Load, check and render the web channel (cache kept, nothing written)."""
+        for _ in build(config_module.load(root), channels=("web",), now=NOW).artifacts:
+            pass
+
+    web_build()
+    read: list[str] = []
+    fields = search.doc_fields
+    monkeypatch.setattr(
+        search, "doc_fields", lambda doc, *a: read.append(doc.title) or fields(doc, *a)
+    )
+    toml = root / "site.toml"
+    text = toml.read_text(encoding="utf-8")
+    toml.write_text(text.replace('label = "An ninh trật tự"', 'label = "An ninh, trật tự"'))
+    web_build()
+    assert read == []
+    edited = sorted((root / "content" / "bai-viet").glob("*.md"))[0]
+    with edited.open("a", encoding="utf-8") as handle:
+        handle.write("\nĐoạn mới về tuần tra ban đêm.\n")
+    web_build()
+    assert len(read) == 1
