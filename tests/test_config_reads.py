@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -20,6 +21,7 @@ from publish.cache import Fragments, Shelf
 from publish.config import Config
 from publish.config_reads import Recording, covered, reads_digest
 from publish.content import load_site
+from publish.model import Bulletin
 from publish.pipeline import build
 from publish.render.radio.items import ITEM_LOCATES, ITEM_READS, Speaker, read_block
 from publish.render.web import search
@@ -91,7 +93,7 @@ def edited(config: Config, **sections: dict[str, object]) -> Config:
         name: dataclasses.replace(getattr(config, name), **fields)
         for name, fields in sections.items()
     }
-    return dataclasses.replace(config, **changes)  # type: ignore[arg-type]
+    return dataclasses.replace(config, **changes)
 
 
 def item_versions(config: Config) -> dict[str, str]:
@@ -171,12 +173,19 @@ def test_a_label_edit_neither_reads_aloud_nor_searches_a_bulletin_again(
     made: list[str] = []
     searched: list[str] = []
     item, fresh = Speaker.item, pii._fresh_findings
-    monkeypatch.setattr(
-        Speaker, "item", lambda self, b, *a, **k: made.append(b.source) or item(self, b, *a, **k)
-    )
-    monkeypatch.setattr(
-        pii, "_fresh_findings", lambda b, numbers: searched.append(b.source) or fresh(b, numbers)
-    )
+
+    def making(self: Speaker, bulletin: Bulletin, *args: Any, **kwargs: Any) -> Any:
+        """`Speaker.item`, noting the bulletin read aloud."""
+        made.append(bulletin.source)
+        return item(self, bulletin, *args, **kwargs)
+
+    def searching(bulletin: Bulletin, numbers: frozenset[str]) -> Any:
+        """`pii._fresh_findings`, noting the bulletin searched."""
+        searched.append(bulletin.source)
+        return fresh(bulletin, numbers)
+
+    monkeypatch.setattr(Speaker, "item", making)
+    monkeypatch.setattr(pii, "_fresh_findings", searching)
     toml = root / "site.toml"
     text = toml.read_text(encoding="utf-8")
     toml.write_text(text.replace('label = "An ninh trật tự"', 'label = "An ninh, trật tự"'))
@@ -205,9 +214,13 @@ def test_a_label_edit_reads_no_bulletin_again_for_the_search_index(
     web_build()
     read: list[str] = []
     fields = search.doc_fields
-    monkeypatch.setattr(
-        search, "doc_fields", lambda doc, *a: read.append(doc.title) or fields(doc, *a)
-    )
+
+    def reading(doc: search.SearchDoc, *args: Any) -> dict[str, int]:
+        """`search.doc_fields`, noting the document read."""
+        read.append(doc.title)
+        return fields(doc, *args)
+
+    monkeypatch.setattr(search, "doc_fields", reading)
     toml = root / "site.toml"
     text = toml.read_text(encoding="utf-8")
     toml.write_text(text.replace('label = "An ninh trật tự"', 'label = "An ninh, trật tự"'))
