@@ -3,6 +3,10 @@
 A fragment (a bulletin's body HTML, …) is stored under a digest of everything it is made
 from plus `salt(root)`: the tool's version and source code, and site.toml. So an edit to the
 tool or to site.toml makes every old entry unreachable, and a stale entry can never be used.
+A kind of entry whose keys hold every site.toml value it is made from (a read-aloud item, the
+personal data found in a bulletin: see publish.config_reads) is kept under `tool_salt` instead
+(`narrow`), so that a site.toml edit it does not read (a category label, [web] per_page) does
+not make it again.
 Deleting `.cache/` at any time only costs speed. Worker processes open their own connection;
 a cache that cannot be opened or written is skipped silently. A `Shelf` keeps many small
 entries of one kind (each loaded bulletin) in a few rows, each entry under its name and the
@@ -45,6 +49,7 @@ __all__ = [
     "read_file",
     "salt",
     "tool_digest",
+    "tool_salt",
     "write_file",
 ]
 
@@ -164,6 +169,11 @@ def salt(root: Path) -> str:
     return hashlib.sha256(tool_digest().encode() + b"\0" + config).hexdigest()
 
 
+def tool_salt() -> str:
+    """What a narrow key includes (see `Fragments.narrow_key`): the tool, not site.toml."""
+    return hashlib.sha256(b"narrow\0" + tool_digest().encode()).hexdigest()
+
+
 class Encoded:
     """A `digest` part encoded once, for a value many keys share (a site's page ids are in
     every body's key): it is hashed as the very bytes the value itself would be, without a
@@ -268,6 +278,7 @@ class Fragments:
         """Open lazily: nothing is created until the first read or write."""
         self.path = root / ".cache" / FRAGMENTS
         self.salt = salt(root)
+        self.tool_salt = tool_salt()
         self._connection: sqlite3.Connection | None = None
         self._pid = 0
         self._broken = False
@@ -275,6 +286,8 @@ class Fragments:
         """Pickled values waiting for `flush`, while `batched()` is active."""
         self._owners: dict[tuple[str, str], str] = {}
         """(owner, kind) → key of the owned entries waiting for `flush`, while batched."""
+        self._narrow: set[str] = set()
+        """The keys waiting for `flush` that are narrow (stored under `tool_salt`)."""
 
     def _db(self) -> sqlite3.Connection | None:
         """This process's connection (a forked worker opens its own), or None when unusable."""
@@ -335,6 +348,12 @@ class Fragments:
         """The key of a fragment of `kind` made from `parts`."""
         return digest(self.salt, kind, *parts)
 
+    def narrow_key(self, kind: str, *parts: object) -> str:
+        """The key of a fragment of `kind` made from `parts` and the tool, site.toml left out:
+        `parts` must hold every site.toml value the fragment is made from (e.g. a digest by
+        publish.config_reads of the fields it declares); `put` it with `narrow=True`."""
+        return digest(self.tool_salt, kind, *parts)
+
     def get(self, key: str) -> object | None:
         """The stored value, or None."""
         try:
@@ -378,12 +397,20 @@ class Fragments:
         except sqlite3.Error:
             return True
 
-    def put(self, key: str, value: object, *, owner: str = "", kind: str = "") -> None:
+    def put(
+        self, key: str, value: object, *, owner: str = "", kind: str = "", narrow: bool = False
+    ) -> None:
         """Store a value (best effort); inside `batched()`, at the next `flush`. `owner`: the
-        file of the bulletin or page whose text it holds, its entry of `kind` (see `own`)."""
+        file of the bulletin or page whose text it holds, its entry of `kind` (see `own`);
+        `narrow`: `key` is a `narrow_key`, kept when site.toml changes (see `prune`)."""
         data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        salted = self.tool_salt if narrow else self.salt
         if self._pending is not None:
             self._pending[key] = data
+            if narrow:
+                self._narrow.add(key)
+            else:
+                self._narrow.discard(key)
             if owner:
                 self._owners[(owner, kind)] = key
             if len(self._pending) >= BATCH_LIMIT:
@@ -394,12 +421,12 @@ class Fragments:
             return
         if not owner:
             with contextlib.suppress(sqlite3.Error):
-                db.execute(INSERT, (key, data, self.salt))
+                db.execute(INSERT, (key, data, salted))
             return
 
         def write() -> None:
             """The entry and its owner."""
-            db.execute(INSERT, (key, data, self.salt))
+            db.execute(INSERT, (key, data, salted))
             _own(db, {(owner, kind): key})
 
         _transaction(db, write)
@@ -463,12 +490,19 @@ class Fragments:
             return
         waiting, self._pending = self._pending or {}, {}
         owners, self._owners = self._owners, {}
+        narrow, self._narrow = self._narrow, set()
         db = self._db()
         if db is None:
             return
         try:
             db.execute("BEGIN")
-            db.executemany(INSERT, ((key, data, self.salt) for key, data in waiting.items()))
+            db.executemany(
+                INSERT,
+                (
+                    (key, data, self.tool_salt if key in narrow else self.salt)
+                    for key, data in waiting.items()
+                ),
+            )
             _own(db, owners)
             db.execute("COMMIT")
         except sqlite3.Error:
@@ -478,7 +512,8 @@ class Fragments:
     def prune(self) -> int:
         """Drop the entries written under another salt (another version of the tool or of
         site.toml: no key can reach them again), once per salt, then give the database's
-        free pages back to the disk when they are many; the number of entries dropped.
+        free pages back to the disk when they are many; the number of entries dropped. Narrow
+        entries of this version of the tool stay whatever site.toml holds (see `narrow_key`).
 
         Without this every upgrade or site.toml edit left a whole build's entries behind
         (~300 MB at 10,000 bulletins), and CI caches .cache/ between runs.
@@ -493,7 +528,8 @@ class Fragments:
         if read_file(marker) != self.salt.encode():
             try:
                 dropped = db.execute(
-                    "DELETE FROM fragment WHERE salt IS NOT ?", (self.salt,)
+                    "DELETE FROM fragment WHERE salt IS NOT ? AND salt IS NOT ?",
+                    (self.salt, self.tool_salt),
                 ).rowcount
                 db.execute("DELETE FROM owned WHERE key NOT IN (SELECT key FROM fragment)")
             except sqlite3.Error:
@@ -534,11 +570,16 @@ class Shelf:
     An entry is returned only for the exact version it was stored with (e.g. a file's digest).
     """
 
-    def __init__(self, fragments: Fragments, kind: str, *, shards: int = 64) -> None:
-        """Nothing is read until the first `get`."""
+    def __init__(
+        self, fragments: Fragments, kind: str, *, shards: int = 64, narrow: bool = False
+    ) -> None:
+        """Nothing is read until the first `get`. `narrow`: each entry's version holds every
+        site.toml value it is made from, so the shelf is kept across site.toml edits (see
+        `Fragments.narrow_key`)."""
         self.fragments = fragments
         self.kind = kind
         self.shards = shards
+        self.narrow = narrow
         self._read: dict[int, dict[str, tuple[str, object]]] = {}
         self._kept: dict[int, dict[str, tuple[str, object]]] = {}
 
@@ -554,7 +595,7 @@ class Shelf:
             # Loading allocates thousands of objects that all stay alive: collecting is wasted.
             gc.disable()
             try:
-                value = self.fragments.get(self.fragments.key("shelf", self.kind, shard))
+                value = self.fragments.get(self._key(shard))
                 if value:
                     # Nor should later collections walk them again, each full one all of them
                     # (a rebuild after one edit read 10,000 bulletins and 17,500 page records
@@ -610,5 +651,11 @@ class Shelf:
             for name, (version, value) in kept.items()
         ):
             return
-        self.fragments.put(self.fragments.key("shelf", self.kind, shard), kept)
+        self.fragments.put(self._key(shard), kept, narrow=self.narrow)
         self._read[shard] = kept
+
+    def _key(self, shard: int) -> str:
+        """The fragment holding one shard."""
+        if self.narrow:
+            return self.fragments.narrow_key("shelf", self.kind, shard)
+        return self.fragments.key("shelf", self.kind, shard)

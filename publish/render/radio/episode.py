@@ -186,7 +186,8 @@ def flag_severity(flag: Flag) -> str:
 
 ITEM_SHELF = "radio-item"
 """Finished read items between builds, under each bulletin's source and `Speaker.version`: an
-unchanged bulletin is neither normalised nor counted again."""
+unchanged bulletin is neither normalised nor counted again, nor after a site.toml edit that its
+item does not read (a narrow shelf: items.ITEM_READS)."""
 
 _last: list[tuple[Site, Assembly]] = []
 """The latest site assembled and its result: check(), render() and sync ask for the same site."""
@@ -225,7 +226,7 @@ def _assemble(site: Site) -> Assembly:
         return Assembly((), {}, (*problems, *broken))
     speaker = Speaker(config)
     fragments = Fragments(config.root)
-    shelf = Shelf(fragments, ITEM_SHELF)
+    shelf = Shelf(fragments, ITEM_SHELF, narrow=True)
     reader = config.radio.reader
     held: dict[str, tuple[Bulletin, tuple[Flag, ...]]] = {}
     weeks: dict[str, list[Segment]] = defaultdict(list)

@@ -16,6 +16,7 @@ from typing import Any
 from publish.cache import digest
 from publish.config import Config
 from publish.config_files import missing_abbreviations
+from publish.config_reads import reads_digest
 from publish.date_fixes import fix_or_example
 from publish.errors import Problem
 from publish.fields import kind, parse_datetime, typed_number, unlikely_year
@@ -211,6 +212,35 @@ def project_places(config: Config) -> tuple[str, ...]:
     )
 
 
+ITEM_READS = (
+    "base_url",
+    "contact.address",
+    "contact.emergency",
+    "contact.hotline",
+    "contact.hours",
+    "contact.secrecy",
+    "contact.stations",
+    "radio.abbreviations",
+    "radio.contact",
+    "radio.feedback_categories",
+    "radio.rate_spm",
+    "radio.reader",
+    "radio.url_spoken",
+    "site.old_base_urls",
+    "tz",
+    "unit.area",
+    "unit.name",
+)
+"""Every site.toml value a read item is made from (Speaker, read_block, the default reader):
+the item shelf is kept under these alone (publish.config_reads), so that a category label or
+[web] per_page changed does not read every bulletin aloud again. A test runs them on a Config
+that notes what is read, and fails on a value missing here."""
+ITEM_LOCATES = ("root",)
+"""Read to find files whose bytes are in the item's version themselves (the abbreviation file,
+as the lexicon; a bulletin's front matter, as its radio block): a project moved elsewhere keeps
+its items."""
+
+
 class Speaker:
     """The read-aloud normaliser configured for one site: options, lexicon, read rate."""
 
@@ -234,25 +264,29 @@ class Speaker:
         """The categories whose items end with the contact line."""
         self._made_of = digest(
             fingerprint(),
+            reads_digest(config, ITEM_READS),
             self.options,
             _lexicon_digest(self.lexicon),
             *((self.contact, *sorted(self._feedback)) if self._feedback else ()),
         )
-        """What every item depends on besides its bulletin: tool, reading options, lexicon,
-        and the contact line its category may end with. Not redundant with the cache's salt
-        (site.toml's bytes): that is read when the cache opens, after the settings were loaded,
-        so a hotline saved in between would keep an item of the old line under the new salt."""
+        """What every item depends on besides its bulletin: tool, the site.toml values it reads
+        (ITEM_READS), reading options, lexicon, and the contact line its category may end with.
+        The item shelf is narrow (not under the cache's salt of site.toml's bytes, which is
+        read when the cache opens, after the settings were loaded anyway)."""
 
     def version(self, bulletin: Bulletin, block: RadioBlock, *, reader: str) -> str:
-        """A digest of everything `item()` is made from, to keep finished items under (the
-        body as Bulletin.made_of stands for it)."""
-        body = bulletin.made_of("body")
+        """A digest of everything `item()` is made from, to keep finished items under: the
+        bulletin's fields it reads as they are, not its file's digest (Bulletin.made_of), which
+        stands for them only together with site.toml (a loader reading it, e.g. the timezone).
+        The body as packed: the same bytes unpack to the same body, and hashing them costs
+        ~1 µs a bulletin, unpacking it ~10."""
         return digest(
             self._made_of,
-            *body,
+            bulletin.packed_body,
             bulletin.body_line,
             bulletin.title,
             bulletin.author,
+            bulletin.category,
             block,
             reader,
             self.near(bulletin).isoformat(),

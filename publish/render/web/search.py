@@ -1506,8 +1506,11 @@ to take out the edited bulletin's old words."""
 
 
 def _fields_key(cache: Fragments, doc: SearchDoc, lexicon: Lexicon = ()) -> str:
-    """The cache key of a document's `doc_fields` (with the abbreviations it is read with)."""
-    return cache.key("search-fields", doc.title, doc.summary, doc.body, _lexicon_digest(lexicon))
+    """The cache key of a document's `doc_fields` (with the abbreviations it is read with).
+    Narrow (kept across site.toml edits, see Fragments.narrow_key): `doc_fields` reads the
+    texts and the abbreviations the key holds, and nothing of site.toml."""
+    texts = (doc.title, doc.summary, doc.body)
+    return cache.narrow_key("search-fields", *texts, _lexicon_digest(lexicon))
 
 
 @functools.cache
@@ -1534,7 +1537,7 @@ def _cached_fields(
     found = cache.get(key) if stored else None
     if not isinstance(found, dict):
         found = doc_fields(doc, lexicon)
-        cache.put(key, found, owner=owner, kind=kind)
+        cache.put(key, found, owner=owner, kind=kind, narrow=True)
     else:
         cache.own(key, owner, kind)
     return found
