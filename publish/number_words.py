@@ -15,7 +15,7 @@ __all__ = [
     "SCALE",
     "alternation",
     "money_follows",
-    "names_a_card",
+    "names_ones_number",
     "quantity_follows",
     "read_as_code",
 ]
@@ -74,8 +74,9 @@ def quantity_follows(text: str, pos: int) -> bool:
     return bool(_COUNTED_AFTER.match(text, pos) or money_follows(text, pos))
 
 
-_CARD_KINDS = ("thẻ", "số")
-"""What a «mã» may name that is a bank card's number: `mã thẻ`, `mã số thẻ`, `mã số`."""
+_ONES_KINDS = ("thẻ", "số", "số thuế")
+"""What a «mã» may name that is a person's card or ID number: `mã thẻ`, `mã số thẻ`, `mã số`,
+`mã số thuế` (since 1/7/2025 a person's tax code is their CCCD's number)."""
 _KINDS = (
     r"Smart OTP|OTP|PIN|(?i:xác thực|xác nhận|xác minh|kích hoạt|bảo mật|đăng nhập|giao dịch|"
     r"đơn hàng|vận đơn|bưu kiện|bưu phẩm|khách hàng|hồ sơ|tra cứu|hợp đồng|thẻ cào|thẻ|"
@@ -105,17 +106,18 @@ _CODE_REACH = 200
 """How far back `CODE_BEFORE` is looked for: its words are far shorter."""
 
 
-def names_a_card(words: str) -> bool:
-    """Whether a typed code's `words` (a `CODE_WORDS` match) may name a bank card's number: a
-    bare «mã» handed over (`nhập mã`, `cung cấp mã`: what a scam asks for) or a «mã» naming a
-    card or a number alone (`mã thẻ`, `mã số thẻ`), not an order's or a waybill's."""
+def names_ones_number(words: str) -> bool:
+    """Whether a typed code's `words` (a `CODE_WORDS` match) may name a bank card's or a CCCD's
+    number: a bare «mã» handed over (`nhập mã`, `cung cấp mã`: what a scam asks for) or a «mã»
+    naming a card, a tax code or a number alone (`mã thẻ`, `mã số thuế`, `mã số`), not an
+    order's or a waybill's."""
     named = words.lower().find("mã") + len("mã")
-    return all(kind[0].lower() in _CARD_KINDS for kind in _KIND.finditer(words, named))
+    return all(kind[0].lower() in _ONES_KINDS for kind in _KIND.finditer(words, named))
 
 
 def read_as_code(text: str, pos: int) -> bool:
-    """Whether the digits at text[pos:] follow a typed code's words naming no bank card
-    (`mã vận đơn 4123…`): the radio reads them digit by digit, no one's card (R9.6)."""
+    """Whether the digits at text[pos:] follow a typed code's words naming no one's card or ID
+    (`mã vận đơn 4123…`): the radio reads them digit by digit, no one's number (R9.6)."""
     # Bounded: searched from 0 for every number of a paragraph, it would be quadratic.
     code = CODE_BEFORE.search(text, max(0, pos - _CODE_REACH), pos)
-    return code is not None and not names_a_card(code[0])
+    return code is not None and not names_ones_number(code[0])

@@ -94,3 +94,27 @@ def test_a_citizen_id_in_groups_with_no_word_before_it_is_held_and_told(text: st
 )
 def test_twelve_digits_in_groups_no_cccd_could_be_are_neither_held_nor_told(text: str) -> None:
     assert (told(text, ID), held(text)) == ([], [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mã số thuế 087203001234 của ông A.",  # since 1/7/2025 a person's is their CCCD's
+        "Mã số 087203001234 của ông A.",
+        "Nhập mã 087203001234 để tra cứu.",
+        "Cung cấp mã: 087 203 001 234 cho đối tượng.",
+    ],
+)
+def test_a_citizen_id_after_code_words_naming_ones_number_is_held_and_told(text: str) -> None:
+    """Session 75 review R8: after «mã số thuế», «mã số» or a bare «mã» handed over, a CCCD
+    was read out digit by digit as a typed code, though the website told it: the radio held a
+    card's number there, never a CCCD's."""
+    assert (told(text, ID), held(text)) == (["087*******34"], ["087*******34"])
+
+
+def test_a_companys_tax_code_is_read_out() -> None:
+    """Ten digits are a company's tax code, no one's CCCD: read digit by digit, never held."""
+    text = "Mã số thuế 0312345678 của công ty."
+    spoken = normalise(text, near=NEAR)
+    assert (told(text, ID), held(text)) == ([], [])
+    assert "không ba một, hai ba bốn, năm sáu bảy tám" in spoken.text

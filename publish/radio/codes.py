@@ -1016,7 +1016,8 @@ def read_codes(text: str, ctx: Context) -> str:
         text = _KIND_BEFORE.sub(lambda m: _KINDS[m[1]].lower() + m[2], text)
     text = _legal(text, ctx)
     text = _named_numbers(text, ctx)
-    text = _phones(read_entry_codes(text), ctx)  # `mã số thuế 0312…` is no phone
+    year = ctx.near.year if ctx.near else None
+    text = _phones(read_entry_codes(text, year), ctx)  # `mã số thuế 0312…` is no phone
     text = _plates(text, ctx)
     if "CT" in text or "CC" in text or "DC" in text or "TK" in text:
         text = _form_codes(text, ctx)
