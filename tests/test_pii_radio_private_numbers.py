@@ -118,3 +118,48 @@ def test_a_companys_tax_code_is_read_out() -> None:
     spoken = normalise(text, near=NEAR)
     assert (told(text, ID), held(text)) == ([], [])
     assert "không ba một, hai ba bốn, năm sáu bảy tám" in spoken.text
+
+
+def dropped(text: str) -> tuple[list[str], str]:
+    """The masked numbers the radio drops from its script as an ID's or an account's (R9.5),
+    and the script."""
+    spoken = normalise(text, near=NEAR)
+    return [flag.excerpt for flag in spoken.flags if flag.code == "R9.5"], spoken.text
+
+
+@pytest.mark.parametrize(
+    ("text", "shown", "said"),
+    [
+        (
+            "Chuyển vào tài khoản 190345-678901 người nhận là Nguyễn Văn A.",
+            "190*******01",
+            "Chuyển vào tài khoản người nhận là Nguyễn Văn A.",
+        ),
+        (
+            "Chuyển vào tài khoản 0071-2345 của đối tượng.",
+            "007***45",
+            "Chuyển vào tài khoản của đối tượng.",
+        ),
+    ],
+)
+def test_an_account_with_one_hyphen_is_no_range_before_a_noun(
+    text: str, shown: str, said: str
+) -> None:
+    """Session 75 review R8: any counted noun after an account with one hyphen («người nhận»,
+    «đối tượng») made it a range, read on air as «từ một trăm chín mươi nghìn … đến …». Only
+    money after 5-6-digit ends makes a price range, and no count starts with 0."""
+    assert dropped(text) == ([shown], said)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Mỗi tài khoản 100000-200000 đồng.", "Mỗi tài khoản từ một trăm nghìn đến hai trăm"),
+        ("Lừa 300 tài khoản 2024-2025.", "tài khoản từ hai nghìn không trăm hai mươi tư đến"),
+        ("Bán tài khoản 1000-2000 USDT.", "Bán tài khoản từ một nghìn đến hai nghìn"),
+    ],
+)
+def test_a_price_or_short_range_after_accounts_is_still_read(text: str, said: str) -> None:
+    """Prices and short ranges after «tài khoản» are no one's number: read as ranges (R12.1)."""
+    flags, spoken = dropped(text)
+    assert (flags, said in spoken) == ([], True)

@@ -80,12 +80,15 @@ _COUNTED_LABEL = re.compile(r"(?i:tài khoản(?: ngân hàng)?)")
 """A label that may count or price accounts (`Mỗi tài khoản 1000-2000 USDT`) rather than name
 one's number: not «số tài khoản», «STK», an ID's, nor one followed by «số» or a colon."""
 _RANGE_END = re.compile(r"\s*-\s*")
-_COUNT_DIGITS = 6
-"""Digits a range's end may have after «tài khoản»: a count or a price, no account's number
-(`0071000-123456`, `19034567-890123` are an account's, as the website tells them)."""
+_PRICE_DIGITS = 6
+"""Digits a range's end may have after «tài khoản» with money after it: a price (`Mỗi tài
+khoản 100000-200000 đồng`). With none, `190345-678901` is an account's number, whatever noun
+follows («… người nhận là Nguyễn Văn A»: the sentence goes on); so are longer ends
+(`0071000-123456`, `19034567-890123`), as the website tells them."""
 _SHORT_END = 4
 """An end so short that the two make no account's number even with nothing after them
-(`Có 35 tài khoản 2024 - 2025 bị khóa`, `tài khoản 100 - 200 triệu`)."""
+(`Có 35 tài khoản 2024 - 2025 bị khóa`, `tài khoản 100 - 200 triệu`), unless one starts with
+0, as no count or price is written (`tài khoản 0071-2345`)."""
 _CLAUSE_CLOSE = re.compile(r" *+(?:[,;.!?](?=\s|$)|\)|$)")
 """After a private number: its clause ends there (a stop, a comma, a bracket, the text)."""
 _CLAUSE_OPEN = re.compile(r"[,;(]")
@@ -443,15 +446,15 @@ def _private_numbers(text: str, ctx: Context) -> str:
 
 def _a_range(text: str, m: re.Match[str]) -> bool:
     """Whether the number of a `_PRIVATE_NUMBER` match is a range of counts or prices, read as
-    one (R12.1): one hyphen, after a bare «tài khoản», each end short, or no longer than a count
-    with a counted noun or a currency after it (`1000-2000 người`)."""
+    one (R12.1): one hyphen, after a bare «tài khoản», neither end starting with 0, each end
+    short, or no longer than a price with money after it (`100000-200000 đồng`)."""
     if not _COUNTED_LABEL.fullmatch(m[1]) or m[2].strip():
         return False  # `số tài khoản 0071000-123456`, `CCCD số 087-123456789`
     ends = _RANGE_END.split(m[3])
-    if len(ends) != 2:
+    if len(ends) != 2 or any(end.startswith("0") for end in ends):
         return False
     digits = max(sum(c.isdigit() for c in end) for end in ends)
-    return digits <= _SHORT_END or (digits <= _COUNT_DIGITS and quantity_follows(text, m.end()))
+    return digits <= _SHORT_END or (digits <= _PRICE_DIGITS and money_follows(text, m.end()))
 
 
 def _without_number(text: str, m: re.Match[str]) -> tuple[str, str, str]:
