@@ -8,10 +8,14 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "ACCOUNT_LABEL",
+    "BARE_ACCOUNT",
     "CODE_BEFORE",
     "CODE_WORDS",
     "COUNTED_NOUN",
     "CURRENCIES",
+    "ID_LABEL",
+    "LABEL_GAP",
     "SCALE",
     "alternation",
     "money_follows",
@@ -29,6 +33,22 @@ COUNTED_NOUN = (
 )
 """A noun that follows a count: a number right before it is a quantity, not a phone or date.
 `tối 7-8 thanh niên` is seven or eight youths; a bare «em», «cháu» is left out (`sáng 2-9 em đi học`)."""
+
+ID_LABEL = (
+    r"(?i:CCCD|CMND|CMT|căn cước(?: công dân)?|chứng minh(?: nhân dân| thư)?"
+    r"|(?:mã |số )?định danh(?: cá nhân)?)"
+)
+"""The words a citizen ID's number follows, an old card's too (`CMND`, `chứng minh thư`): the
+radio never reads the number after one (R9.5), the website tells it (publish.pii)."""
+ACCOUNT_LABEL = r"(?i:số tài khoản|tài khoản số|STK|TK(?=\s*+:))"
+"""The words that name a bank account's number (`tk:` with its colon: `TK` alone is a form's
+letters, `TK01`), words maybe between them and it (`LABEL_GAP`)."""
+BARE_ACCOUNT = r"(?i:tài khoản(?: ngân hàng)?)"
+"""«tài khoản» alone: it may count or price accounts (`300 tài khoản 2024-2025`), so its
+number is one only right after it."""
+LABEL_GAP = r"[^\d\n]{0,40}?"
+"""What may come between `ID_LABEL` or `ACCOUNT_LABEL` and the number (`số tài khoản
+Vietcombank 0071…`, `căn cước công dân của ông A: 0872…`): no digit, no line's end."""
 
 CURRENCIES = {
     "đồng VNĐ": "đồng",

@@ -35,7 +35,7 @@ from publish.errors import Problem
 from publish.frontmatter import parse_file
 from publish.gates import shell_word
 from publish.model import Bulletin, Page, Site
-from publish.number_words import money_follows, read_as_code
+from publish.number_words import ACCOUNT_LABEL, ID_LABEL, LABEL_GAP, money_follows, read_as_code
 from publish.parallel import run_jobs
 from publish.pii_phones import PHONE_KIND, phone_verdicts, unit_phone_numbers
 from publish.pii_reader import reader_text
@@ -66,11 +66,9 @@ __all__ = [
 ]
 
 ADULT_AGE = 18
-_ID_WORDS = (
-    r"(?:CCCD|CMND|CMT|căn cước(?: công dân)?|chứng minh(?: nhân dân| thư)?|định danh(?: cá nhân)?"
-    r"|hộ chiếu|" + pii_english.ID_WORDS + ")"
-)
-"""The words an ID number follows, Vietnamese and English («ID card», «citizen ID»)."""
+_ID_WORDS = "(?:" + ID_LABEL + "|hộ chiếu|" + pii_english.ID_WORDS + ")"
+"""The words an ID number follows, Vietnamese (the radio's, publish.number_words) and English
+(«ID card», «citizen ID»)."""
 _CITIZEN_ID = re.compile(r"(?<![\w.,/-])" + CITIZEN_ID_SHAPE + r"(?![\w/-]|[.,]\d)")
 """Twelve digits with no ID word before them, shaped as a CCCD (`CITIZEN_ID_SHAPE`), its
 holder born by the bulletin's year (`is_citizen_id`), no money after it (`money_follows`, as
@@ -90,7 +88,7 @@ holds them (R9.6; no amount starts with 0). Checked as the bare number is (`is_c
 _GROUPED_GATE = re.compile(r"0\d{2,3}[ .-]\d{3,4}[ .-]\d")
 """What every `_GROUPED_CITIZEN_ID` match holds: searched first, far cheaper."""
 _ID_NEAR = re.compile(
-    _ID_WORDS + r"[^\d\n]{0,30}?(?P<number>\d(?:[ .-]?\d){8,11})(?![\d])", re.IGNORECASE
+    _ID_WORDS + LABEL_GAP + r"(?P<number>\d(?:[ .-]?\d){8,11})(?![\d])", re.IGNORECASE
 )
 _PASSPORT = re.compile(
     r"(?:hộ chiếu|" + pii_english.PASSPORT_WORDS + r")[^\d\n]{0,30}?(?<![^\W\d_])"
@@ -100,9 +98,10 @@ _PASSPORT = re.compile(
 """A Vietnamese passport number (a letter, 7 digits: C1234567) after its word («hộ chiếu»,
 «passport») only: alone it is any code («mã đơn hàng B1234567»)."""
 _ACCOUNT = re.compile(
-    r"(?:số tài khoản|tài khoản số|\bSTK\b|\bTK\s*:)[^\d\n]{0,40}?(?P<number>\d(?:[ .-]?\d){5,18})(?!\d)",
+    rf"(?<!\w){ACCOUNT_LABEL}(?![^\W\d_]){LABEL_GAP}(?P<number>\d(?:[ .-]?\d){{5,18}})(?!\d)",
     re.IGNORECASE,
 )
+"""An account's number after the words that name it (the radio's, publish.number_words)."""
 _CARD = re.compile(
     r"(?<![\w.,/=?&-])(?<!\d[ .-])\d{4}(?P<sep>[ .-]?)\d{4}(?P=sep)\d{4}(?P=sep)\d{4}"
     r"(?:(?P=sep)\d{1,3})?(?![\w/-]|[.,]\d|(?P=sep)\d)"

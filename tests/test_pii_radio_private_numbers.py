@@ -163,3 +163,55 @@ def test_a_price_or_short_range_after_accounts_is_still_read(text: str, said: st
     """Prices and short ranges after «tài khoản» are no one's number: read as ranges (R12.1)."""
     flags, spoken = dropped(text)
     assert (flags, said in spoken) == ([], True)
+
+
+def kept_off_air(text: str) -> list[str]:
+    """The masked numbers the radio holds the bulletin for (R9.6) or drops (R9.5)."""
+    spoken = normalise(text, near=NEAR)
+    return [f.excerpt for f in spoken.flags if f.severity == BLOCKING or f.code == "R9.5"]
+
+
+def told_any(text: str) -> list[str]:
+    """The masked numbers the website tells in `text`, of any kind."""
+    return [f.value for f in findings(text, year=NEAR.year)]
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("Ông A, chứng minh thư 087 20 300 1234.", "087*******34"),
+        ("Ông A, căn cước 08720 3001234.", "087*******34"),
+        ("Ông A, căn cước 087 2030 01234.", "087*******34"),
+        ("Ông A, CCCD/087203001234.", "087*******34"),
+        ("Ông A, CMT 123456789.", "123****89"),
+        ("Căn cước công dân của ông A là 087203001234.", "087*******34"),
+        ("Chuyển vào tk: 0071000123456.", "007********56"),
+        ("Chuyển vào TK: 0071000123456.", "007********56"),
+        ("Đây là số tài khoản Vietcombank 0071000123456.", "007********56"),
+        ("Số tài khoản nhận tiền là 0071000123456.", "007********56"),
+    ],
+)
+def test_the_radio_keeps_off_air_each_number_the_website_tells_after_its_label(
+    text: str, shown: str
+) -> None:
+    """Session 75 review R8: the radio's labels were narrower than the website's («căn cước»
+    alone, «chứng minh thư», «tk:», a slash after the label, words between the label and the
+    number): the number was read aloud, or read with a warning only, while the website told it.
+    One label list now serves both (publish.number_words)."""
+    spoken = normalise(text, near=NEAR).text
+    assert (told_any(text), kept_off_air(text)) == ([shown], [shown])
+    assert not any(word in spoken for word in ("không tám bảy", "không không bảy", "một hai ba"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đã cấp căn cước cho 1.234.567 người dân.",
+        "Đã cấp căn cước gắn chip cho 12 345 678 người.",
+        "Số tài khoản bị khóa năm nay là 12.345 tài khoản.",
+    ],
+)
+def test_a_count_or_amount_after_a_label_and_words_is_read(text: str) -> None:
+    """Words between a label and a number: the number is a count or an amount unless it is
+    as long as an ID's or an account's and nothing counted follows it."""
+    assert (told_any(text), kept_off_air(text)) == ([], [])
