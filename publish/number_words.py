@@ -17,6 +17,8 @@ __all__ = [
     "ID_LABEL",
     "LABEL_GAP",
     "SCALE",
+    "TIGHT_GAP",
+    "account_range",
     "alternation",
     "money_follows",
     "names_ones_number",
@@ -46,6 +48,9 @@ letters, `TK01`), words maybe between them and it (`LABEL_GAP`)."""
 BARE_ACCOUNT = r"(?i:tài khoản(?: ngân hàng)?)"
 """«tài khoản» alone: it may count or price accounts (`300 tài khoản 2024-2025`), so its
 number is one only right after it."""
+TIGHT_GAP = r"\s*+(?>(?:(?i:số)(?!\w))?)\s*+[:/]?+\s*+"
+"""Between a label and its number with no words: spaces, its «số», a colon or a slash
+(`CCCD/0872…`); all a `BARE_ACCOUNT` may have."""
 LABEL_GAP = r"[^\d\n]{0,40}?"
 """What may come between `ID_LABEL` or `ACCOUNT_LABEL` and the number (`số tài khoản
 Vietcombank 0071…`, `căn cước công dân của ông A: 0872…`): no digit, no line's end."""
@@ -80,6 +85,29 @@ _CURRENCY_AFTER = re.compile(
     r"(?!\s+(?i:chí|phạm|thời|bào|bộ|loạt|ý|nghiệp|hương|tình)(?!\w))"  # `đồng chí` is no money
 )
 _COUNTED_AFTER = re.compile(r"\s*" + COUNTED_NOUN)
+
+
+_RANGE_END = re.compile(r"\s*-\s*")
+_PRICE_DIGITS = 6
+"""Digits a range's end may have after «tài khoản» with money after it: a price (`Mỗi tài
+khoản 100000-200000 đồng`). With none, `190345-678901` is an account's number, whatever noun
+follows («… người nhận là Nguyễn Văn A»: the sentence goes on); so are longer ends
+(`0071000-123456`, `19034567-890123`)."""
+_SHORT_END = 4
+"""An end so short that the two make no account's number even with nothing after them
+(`Có 35 tài khoản 2024 - 2025 bị khóa`, `tài khoản 100 - 200 triệu`), unless one starts with
+0, as no count or price is written (`tài khoản 0071-2345`)."""
+
+
+def account_range(number: str, text: str, pos: int) -> bool:
+    """Whether `number`, right after a bare «tài khoản» and ending at text[pos], is a range of
+    counts or prices, read as one (R12.1), no account's: one hyphen, neither end starting with
+    0, each end short, or no longer than a price with money after it (`100000-200000 đồng`)."""
+    ends = _RANGE_END.split(number)
+    if len(ends) != 2 or any(end.startswith("0") for end in ends):
+        return False
+    digits = max(sum(c.isdigit() for c in end) for end in ends)
+    return digits <= _SHORT_END or (digits <= _PRICE_DIGITS and money_follows(text, pos))
 
 
 def money_follows(text: str, pos: int) -> bool:

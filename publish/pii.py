@@ -35,7 +35,16 @@ from publish.errors import Problem
 from publish.frontmatter import parse_file
 from publish.gates import shell_word
 from publish.model import Bulletin, Page, Site
-from publish.number_words import ACCOUNT_LABEL, ID_LABEL, LABEL_GAP, money_follows, read_as_code
+from publish.number_words import (
+    ACCOUNT_LABEL,
+    BARE_ACCOUNT,
+    ID_LABEL,
+    LABEL_GAP,
+    TIGHT_GAP,
+    account_range,
+    money_follows,
+    read_as_code,
+)
 from publish.parallel import run_jobs
 from publish.pii_phones import PHONE_KIND, phone_verdicts, unit_phone_numbers
 from publish.pii_reader import reader_text
@@ -102,6 +111,13 @@ _ACCOUNT = re.compile(
     re.IGNORECASE,
 )
 """An account's number after the words that name it (the radio's, publish.number_words)."""
+_BARE_ACCOUNT = re.compile(
+    rf"(?<!\w){BARE_ACCOUNT}(?![^\W\d_])(?P<gap>{TIGHT_GAP})"
+    r"(?P<number>\d(?:[ .-]?\d){7,14})(?![\d]|[ .-]\d)"
+)
+"""An account's number, 8 to 15 digits, right after a bare «tài khoản» (a colon or «số» between
+at most), as the radio drops it (R9.5): not money after it, nor a range of counts or prices
+(`account_range`: `300 tài khoản 2024-2025`, `tài khoản 1000-2000 USDT`)."""
 _CARD = re.compile(
     r"(?<![\w.,/=?&-])(?<!\d[ .-])\d{4}(?P<sep>[ .-]?)\d{4}(?P=sep)\d{4}(?P=sep)\d{4}"
     r"(?:(?P=sep)\d{1,3})?(?![\w/-]|[.,]\d|(?P=sep)\d)"
@@ -809,7 +825,10 @@ def _line_findings(line: str, number: int, year: int, low: str | None) -> Iterat
         ids = any(word in low for word in _ID_WORD_STARTS) or bool(pii_english.ID_WORD.search(low))
         passport = "hộ chiếu" in low or pii_english.PASSPORT_WORDS in low
     for match in _ACCOUNT.finditer(line) if accounts else ():
-        if fresh(match.span("number")):
+        if not money_follows(line, match.end()) and fresh(match.span("number")):
+            yield Finding(number, "số tài khoản ngân hàng", mask(match["number"]))
+    for match in _BARE_ACCOUNT.finditer(line) if accounts else ():
+        if _bare_account(line, match) and fresh(match.span("number")):
             yield Finding(number, "số tài khoản ngân hàng", mask(match["number"]))
     for match in _ID_NEAR.finditer(line) if ids else ():
         digits = re.sub(r"\D", "", match["number"])
@@ -845,6 +864,14 @@ def _line_findings(line: str, number: int, year: int, low: str | None) -> Iterat
     for start, end, kind, value in english:
         if fresh((start, end)):
             yield Finding(number, kind, value)
+
+
+def _bare_account(line: str, match: re.Match[str]) -> bool:
+    """Whether a `_BARE_ACCOUNT` match in `line` is an account's number, as the radio drops it
+    (R9.5): no money after it, no range of counts or prices right after «tài khoản»."""
+    if money_follows(line, match.end()):
+        return False
+    return bool(match["gap"].strip()) or not account_range(match["number"], line, match.end())
 
 
 def _is_card(line: str, match: re.Match[str]) -> bool:

@@ -215,3 +215,42 @@ def test_a_count_or_amount_after_a_label_and_words_is_read(text: str) -> None:
     """Words between a label and a number: the number is a count or an amount unless it is
     as long as an ID's or an account's and nothing counted follows it."""
     assert (told_any(text), kept_off_air(text)) == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("Chuyển vào tài khoản 19034567-890123.", "190*********23"),
+        (
+            "Chuyển 20 triệu đồng vào tài khoản 0071000123456 đứng tên Nguyễn Văn A.",
+            "007********56",
+        ),
+        ("Chuyển vào tài khoản: 0071000123456.", "007********56"),
+        ("Chuyển vào tài khoản ngân hàng 0071000123456.", "007********56"),
+        ("Chuyển vào tài khoản 190345-678901 người nhận là Nguyễn Văn A.", "190*******01"),
+        ("Chuyển vào tài khoản 0071-2345 của đối tượng.", "007***45"),
+    ],
+)
+def test_an_account_after_a_bare_account_word_is_told_as_the_radio_drops_it(
+    text: str, shown: str
+) -> None:
+    """Session 75 review R8: after «tài khoản» alone the radio dropped the number (R9.5) and
+    the website told nothing: it knew only «số tài khoản», «STK», «TK:»."""
+    assert (told_any(text), kept_off_air(text)) == ([shown], [shown])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lừa 300 tài khoản 2024-2025.",
+        "Bán tài khoản 1000-2000 USDT.",
+        "Mỗi tài khoản 100000-200000 đồng.",
+        "Chuyển vào tài khoản 12.500.000 đồng.",
+        "Tổng số tài khoản ngân hàng bị lừa lên tới 120.000.000 đồng.",
+        "Số tài khoản bị lừa 120.000.000 đồng.",
+    ],
+)
+def test_a_range_or_money_after_accounts_is_neither_dropped_nor_told(text: str) -> None:
+    """Ranges of counts or prices and money after an account's word are no one's number: the
+    website told «số tài khoản … 120.000.000 đồng» as an account, which the radio reads."""
+    assert (told_any(text), kept_off_air(text)) == ([], [])

@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from publish.number_words import ACCOUNT_LABEL, BARE_ACCOUNT, ID_LABEL, LABEL_GAP
+from publish.number_words import (
+    ACCOUNT_LABEL,
+    BARE_ACCOUNT,
+    ID_LABEL,
+    LABEL_GAP,
+    TIGHT_GAP,
+    account_range,
+)
 from publish.radio.caps import CAPITAL_LETTERS
 from publish.radio.dialling import read_dialling_codes
 from publish.radio.either_case import word_alone
@@ -69,11 +76,9 @@ _NAMED_NUMBER = re.compile(
 )
 """`Đề án 06`: a document or programme named by a number written with its zero, said with it."""
 
-_TIGHT = r"\s*+(?>(?:(?i:số)(?!\w))?)\s*+[:/]?+\s*+"
-"""Between a label and its number: spaces, its «số», a colon or a slash (`CCCD/0872…`)."""
 _PRIVATE_NUMBER = re.compile(
     rf"(?<!\w)(?P<label>{ID_LABEL}|{ACCOUNT_LABEL}|(?P<bare>{BARE_ACCOUNT}))(?![^\W\d_])"
-    rf"(?P<gap>(?(bare){_TIGHT}|(?:{_TIGHT}|{LABEL_GAP}(?<![^\W\d_]))))"
+    rf"(?P<gap>(?(bare){TIGHT_GAP}|(?:{TIGHT_GAP}|{LABEL_GAP}(?<![^\W\d_]))))"
     r"(?P<number>\d[\d .xX-]{6,}\d)(?!\d)"
 )
 """An ID or account number after its label (the website's, publish.number_words), its middle
@@ -81,25 +86,12 @@ hidden or not (`012xxxxx89`, see publish.radio.masked), grouped by spaces, dots 
 never read either way. «Mã định danh cá nhân» is the citizen ID's number. Words may come between
 (`số tài khoản Vietcombank 0071…`), not after a bare «tài khoản», and then the number is one
 as the website tells it (`_named_apart`). One hyphen may make a range instead (`_a_range`)."""
-_TIGHT_GAP = re.compile(_TIGHT)
-_COUNTED_LABEL = re.compile(BARE_ACCOUNT)
-"""A label that may count or price accounts (`Mỗi tài khoản 1000-2000 USDT`) rather than name
-one's number: not «số tài khoản», «STK», an ID's, nor one followed by «số» or a colon."""
+_TIGHT_GAP = re.compile(TIGHT_GAP)
 _ID_DIGITS = (9, 12)
 """An old ID card's or a CCCD's digits: with words between, a number after an ID's label is
 one only so long, as the website tells it (`CCCD gắn chip cho 1.234.567 người` is a count)."""
 _ACCOUNT_DIGITS = range(6, 20)
 """An account's digits, as the website tells them after words between."""
-_RANGE_END = re.compile(r"\s*-\s*")
-_PRICE_DIGITS = 6
-"""Digits a range's end may have after «tài khoản» with money after it: a price (`Mỗi tài
-khoản 100000-200000 đồng`). With none, `190345-678901` is an account's number, whatever noun
-follows («… người nhận là Nguyễn Văn A»: the sentence goes on); so are longer ends
-(`0071000-123456`, `19034567-890123`), as the website tells them."""
-_SHORT_END = 4
-"""An end so short that the two make no account's number even with nothing after them
-(`Có 35 tài khoản 2024 - 2025 bị khóa`, `tài khoản 100 - 200 triệu`), unless one starts with
-0, as no count or price is written (`tài khoản 0071-2345`)."""
 _CLAUSE_CLOSE = re.compile(r" *+(?:[,;.!?](?=\s|$)|\)|$)")
 """After a private number: its clause ends there (a stop, a comma, a bracket, the text)."""
 _CLAUSE_OPEN = re.compile(r"[,;(]")
@@ -463,15 +455,10 @@ def _private_numbers(text: str, ctx: Context) -> str:
 
 def _a_range(text: str, m: re.Match[str]) -> bool:
     """Whether the number of a `_PRIVATE_NUMBER` match is a range of counts or prices, read as
-    one (R12.1): one hyphen, after a bare «tài khoản», neither end starting with 0, each end
-    short, or no longer than a price with money after it (`100000-200000 đồng`)."""
-    if not m["bare"] or m["gap"].strip():
-        return False  # `số tài khoản 0071000-123456`, `CCCD số 087-123456789`
-    ends = _RANGE_END.split(m["number"])
-    if len(ends) != 2 or any(end.startswith("0") for end in ends):
-        return False
-    digits = max(sum(c.isdigit() for c in end) for end in ends)
-    return digits <= _SHORT_END or (digits <= _PRICE_DIGITS and money_follows(text, m.end()))
+    one (R12.1): right after a bare «tài khoản» (`account_range`), as the website tells it."""
+    # Never after another label (`số tài khoản 0071000-123456`, `CCCD 087-123456789`) nor
+    # a colon (`tài khoản: 1903-4567`): the number is named there.
+    return bool(m["bare"]) and not m["gap"].strip() and account_range(m["number"], text, m.end())
 
 
 def _named_apart(text: str, m: re.Match[str]) -> bool:
