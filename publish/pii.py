@@ -26,6 +26,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
+from itertools import chain
 from pathlib import Path
 
 from publish import approval, attachments, pii_english
@@ -838,14 +839,8 @@ def _line_findings(line: str, number: int, year: int, low: str | None) -> Iterat
     for match in _PASSPORT.finditer(line) if passport else ():
         if fresh(match.span("number")):
             yield Finding(number, "số hộ chiếu", _masked_passport(match["number"]))
-    for match in _CITIZEN_ID.finditer(line) if _TWELVE.search(line) else ():
-        money = money_follows(line, match.end())
-        if is_citizen_id(match[0], year) and not money and fresh(match.span()):
-            yield Finding(number, "số CCCD (12 chữ số)", mask(match[0]))
-    for match in _GROUPED_CITIZEN_ID.finditer(line) if _GROUPED_GATE.search(line) else ():
-        digits = match[0].replace(match["sep"], "")
-        money = money_follows(line, match.end())
-        if is_citizen_id(digits, year) and not money and fresh(match.span()):
+    for digits, span in _bare_citizen_ids(line, year):
+        if fresh(span):
             yield Finding(number, "số CCCD (12 chữ số)", mask(digits))
     for match in _CARD.finditer(line) if _CARD_GATE.search(line) else ():
         if _is_card(line, match) and fresh(match.span()):
@@ -864,6 +859,22 @@ def _line_findings(line: str, number: int, year: int, low: str | None) -> Iterat
     for start, end, kind, value in english:
         if fresh((start, end)):
             yield Finding(number, kind, value)
+
+
+def _bare_citizen_ids(line: str, year: int) -> Iterator[tuple[str, tuple[int, int]]]:
+    """The digits and span of each CCCD's number in `line` with no ID word before it, whole or
+    in groups, as the radio script holds it (R9.6): shaped as one for the bulletin's `year`
+    (`is_citizen_id`), no money after it, not a typed code naming no one's number that the
+    radio reads out digit by digit (`mã hồ sơ 087 203 001 234`; dots group no code there)."""
+    whole = _CITIZEN_ID.finditer(line) if _TWELVE.search(line) else ()
+    grouped = _GROUPED_CITIZEN_ID.finditer(line) if _GROUPED_GATE.search(line) else ()
+    for match in chain(whole, grouped):
+        sep = match.groupdict().get("sep") or ""
+        digits = match[0].replace(sep, "") if sep else match[0]
+        if not is_citizen_id(digits, year) or money_follows(line, match.end()):
+            continue
+        if sep == "." or not read_as_code(line, match.start()):
+            yield digits, match.span()
 
 
 def _bare_account(line: str, match: re.Match[str]) -> bool:

@@ -98,11 +98,15 @@ def reference(text: str, *, year: int) -> Iterator[Finding]:
         for match in _CITIZEN_ID.finditer(line):
             century, born = int(match[0][3]) // 2, int(match[0][4:6])  # 0-1: 1900s, 2-3: 2000s
             money = money_follows(line, match.end())
-            if 1900 + 100 * century + born <= year and not money and fresh(match.span()):
+            coded = read_as_code(line, match.start())  # session 75: as the radio reads it
+            born_by = 1900 + 100 * century + born <= year
+            if born_by and not money and not coded and fresh(match.span()):
                 yield Finding(number, "số CCCD (12 chữ số)", mask(match[0]))
         for match in _GROUPED_ID.finditer(line):
             digits = match[0].replace(match["sep"], "")
             if not _CITIZEN_ID.fullmatch(digits) or money_follows(line, match.end()):
+                continue
+            if match["sep"] != "." and read_as_code(line, match.start()):
                 continue
             century, born = int(digits[3]) // 2, int(digits[4:6])
             if 1900 + 100 * century + born <= year and fresh(match.span()):

@@ -254,3 +254,31 @@ def test_a_range_or_money_after_accounts_is_neither_dropped_nor_told(text: str) 
     """Ranges of counts or prices and money after an account's word are no one's number: the
     website told «số tài khoản … 120.000.000 đồng» as an account, which the radio reads."""
     assert (told_any(text), kept_off_air(text)) == ([], [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mã hồ sơ 087 203 001 234 đã được tiếp nhận.",
+        "Mã vận đơn 0872 0300 1234 đã giao.",
+        "Mã hồ sơ 087203001234 đã được tiếp nhận.",
+        "Mã khách hàng 087203001234 in trên hóa đơn.",
+    ],
+)
+def test_twelve_digits_after_a_code_naming_no_ones_number_are_read_not_told(text: str) -> None:
+    """Session 75 review R8: the website told the CCCD-shaped code of a file or a waybill,
+    which the radio reads out digit by digit (R9): its CCCD patterns skipped the typed-code
+    guard its card pattern has."""
+    assert (told(text, ID), held(text)) == ([], [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mã hồ sơ 087.203.001.234 đã được tiếp nhận.",  # dots group no code: held
+        "Mã số thuế 087 203 001 234 của ông A.",
+        "Mã số 0872 0300 1234 của ông A.",
+    ],
+)
+def test_a_grouped_citizen_id_the_radio_holds_after_code_words_is_told(text: str) -> None:
+    assert (told(text, ID), held(text)) == (["087*******34"], ["087*******34"])
