@@ -8,14 +8,20 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "ACCOUNT_LABEL",
+    "BARE_ACCOUNT",
     "CODE_BEFORE",
     "CODE_WORDS",
     "COUNTED_NOUN",
     "CURRENCIES",
+    "ID_LABEL",
+    "LABEL_GAP",
     "SCALE",
+    "TIGHT_GAP",
+    "account_range",
     "alternation",
     "money_follows",
-    "names_a_card",
+    "names_ones_number",
     "quantity_follows",
     "read_as_code",
 ]
@@ -29,6 +35,25 @@ COUNTED_NOUN = (
 )
 """A noun that follows a count: a number right before it is a quantity, not a phone or date.
 `tối 7-8 thanh niên` is seven or eight youths; a bare «em», «cháu» is left out (`sáng 2-9 em đi học`)."""
+
+ID_LABEL = (
+    r"(?i:CCCD|CMND|CMT|căn cước(?: công dân)?|chứng minh(?: nhân dân| thư)?"
+    r"|(?:mã |số )?định danh(?: cá nhân)?)"
+)
+"""The words a citizen ID's number follows, an old card's too (`CMND`, `chứng minh thư`): the
+radio never reads the number after one (R9.5), the website tells it (publish.pii)."""
+ACCOUNT_LABEL = r"(?i:số tài khoản|tài khoản số|STK|TK(?=\s*+:))"
+"""The words that name a bank account's number (`tk:` with its colon: `TK` alone is a form's
+letters, `TK01`), words maybe between them and it (`LABEL_GAP`)."""
+BARE_ACCOUNT = r"(?i:tài khoản(?: ngân hàng)?)"
+"""«tài khoản» alone: it may count or price accounts (`300 tài khoản 2024-2025`), so its
+number is one only right after it."""
+TIGHT_GAP = r"\s*+(?>(?:(?i:số)(?!\w))?)\s*+[:/]?+\s*+"
+"""Between a label and its number with no words: spaces, its «số», a colon or a slash
+(`CCCD/0872…`); all a `BARE_ACCOUNT` may have."""
+LABEL_GAP = r"[^\d\n]{0,40}?"
+"""What may come between `ID_LABEL` or `ACCOUNT_LABEL` and the number (`số tài khoản
+Vietcombank 0071…`, `căn cước công dân của ông A: 0872…`): no digit, no line's end."""
 
 CURRENCIES = {
     "đồng VNĐ": "đồng",
@@ -62,6 +87,29 @@ _CURRENCY_AFTER = re.compile(
 _COUNTED_AFTER = re.compile(r"\s*" + COUNTED_NOUN)
 
 
+_RANGE_END = re.compile(r"\s*-\s*")
+_PRICE_DIGITS = 6
+"""Digits a range's end may have after «tài khoản» with money after it: a price (`Mỗi tài
+khoản 100000-200000 đồng`). With none, `190345-678901` is an account's number, whatever noun
+follows («… người nhận là Nguyễn Văn A»: the sentence goes on); so are longer ends
+(`0071000-123456`, `19034567-890123`)."""
+_SHORT_END = 4
+"""An end so short that the two make no account's number even with nothing after them
+(`Có 35 tài khoản 2024 - 2025 bị khóa`, `tài khoản 100 - 200 triệu`), unless one starts with
+0, as no count or price is written (`tài khoản 0071-2345`)."""
+
+
+def account_range(number: str, text: str, pos: int) -> bool:
+    """Whether `number`, right after a bare «tài khoản» and ending at text[pos], is a range of
+    counts or prices, read as one (R12.1), no account's: one hyphen, neither end starting with
+    0, each end short, or no longer than a price with money after it (`100000-200000 đồng`)."""
+    ends = _RANGE_END.split(number)
+    if len(ends) != 2 or any(end.startswith("0") for end in ends):
+        return False
+    digits = max(sum(c.isdigit() for c in end) for end in ends)
+    return digits <= _SHORT_END or (digits <= _PRICE_DIGITS and money_follows(text, pos))
+
+
 def money_follows(text: str, pos: int) -> bool:
     """A currency (with an optional scale word) right after text[:pos]: the number is money."""
     return _CURRENCY_AFTER.match(text, pos) is not None
@@ -74,8 +122,9 @@ def quantity_follows(text: str, pos: int) -> bool:
     return bool(_COUNTED_AFTER.match(text, pos) or money_follows(text, pos))
 
 
-_CARD_KINDS = ("thẻ", "số")
-"""What a «mã» may name that is a bank card's number: `mã thẻ`, `mã số thẻ`, `mã số`."""
+_ONES_KINDS = ("thẻ", "số", "số thuế")
+"""What a «mã» may name that is a person's card or ID number: `mã thẻ`, `mã số thẻ`, `mã số`,
+`mã số thuế` (since 1/7/2025 a person's tax code is their CCCD's number)."""
 _KINDS = (
     r"Smart OTP|OTP|PIN|(?i:xác thực|xác nhận|xác minh|kích hoạt|bảo mật|đăng nhập|giao dịch|"
     r"đơn hàng|vận đơn|bưu kiện|bưu phẩm|khách hàng|hồ sơ|tra cứu|hợp đồng|thẻ cào|thẻ|"
@@ -105,17 +154,18 @@ _CODE_REACH = 200
 """How far back `CODE_BEFORE` is looked for: its words are far shorter."""
 
 
-def names_a_card(words: str) -> bool:
-    """Whether a typed code's `words` (a `CODE_WORDS` match) may name a bank card's number: a
-    bare «mã» handed over (`nhập mã`, `cung cấp mã`: what a scam asks for) or a «mã» naming a
-    card or a number alone (`mã thẻ`, `mã số thẻ`), not an order's or a waybill's."""
+def names_ones_number(words: str) -> bool:
+    """Whether a typed code's `words` (a `CODE_WORDS` match) may name a bank card's or a CCCD's
+    number: a bare «mã» handed over (`nhập mã`, `cung cấp mã`: what a scam asks for) or a «mã»
+    naming a card, a tax code or a number alone (`mã thẻ`, `mã số thuế`, `mã số`), not an
+    order's or a waybill's."""
     named = words.lower().find("mã") + len("mã")
-    return all(kind[0].lower() in _CARD_KINDS for kind in _KIND.finditer(words, named))
+    return all(kind[0].lower() in _ONES_KINDS for kind in _KIND.finditer(words, named))
 
 
 def read_as_code(text: str, pos: int) -> bool:
-    """Whether the digits at text[pos:] follow a typed code's words naming no bank card
-    (`mã vận đơn 4123…`): the radio reads them digit by digit, no one's card (R9.6)."""
+    """Whether the digits at text[pos:] follow a typed code's words naming no one's card or ID
+    (`mã vận đơn 4123…`): the radio reads them digit by digit, no one's number (R9.6)."""
     # Bounded: searched from 0 for every number of a paragraph, it would be quadratic.
     code = CODE_BEFORE.search(text, max(0, pos - _CODE_REACH), pos)
-    return code is not None and not names_a_card(code[0])
+    return code is not None and not names_ones_number(code[0])

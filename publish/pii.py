@@ -26,6 +26,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
+from itertools import chain
 from pathlib import Path
 
 from publish import approval, attachments, pii_english
@@ -35,7 +36,16 @@ from publish.errors import Problem
 from publish.frontmatter import parse_file
 from publish.gates import shell_word
 from publish.model import Bulletin, Page, Site
-from publish.number_words import money_follows, read_as_code
+from publish.number_words import (
+    ACCOUNT_LABEL,
+    BARE_ACCOUNT,
+    ID_LABEL,
+    LABEL_GAP,
+    TIGHT_GAP,
+    account_range,
+    money_follows,
+    read_as_code,
+)
 from publish.parallel import run_jobs
 from publish.pii_phones import PHONE_KIND, phone_verdicts, unit_phone_numbers
 from publish.pii_reader import reader_text
@@ -66,11 +76,9 @@ __all__ = [
 ]
 
 ADULT_AGE = 18
-_ID_WORDS = (
-    r"(?:CCCD|CMND|CMT|căn cước(?: công dân)?|chứng minh(?: nhân dân| thư)?|định danh(?: cá nhân)?"
-    r"|hộ chiếu|" + pii_english.ID_WORDS + ")"
-)
-"""The words an ID number follows, Vietnamese and English («ID card», «citizen ID»)."""
+_ID_WORDS = "(?:" + ID_LABEL + "|hộ chiếu|" + pii_english.ID_WORDS + ")"
+"""The words an ID number follows, Vietnamese (the radio's, publish.number_words) and English
+(«ID card», «citizen ID»)."""
 _CITIZEN_ID = re.compile(r"(?<![\w.,/-])" + CITIZEN_ID_SHAPE + r"(?![\w/-]|[.,]\d)")
 """Twelve digits with no ID word before them, shaped as a CCCD (`CITIZEN_ID_SHAPE`), its
 holder born by the bulletin's year (`is_citizen_id`), no money after it (`money_follows`, as
@@ -90,7 +98,7 @@ holds them (R9.6; no amount starts with 0). Checked as the bare number is (`is_c
 _GROUPED_GATE = re.compile(r"0\d{2,3}[ .-]\d{3,4}[ .-]\d")
 """What every `_GROUPED_CITIZEN_ID` match holds: searched first, far cheaper."""
 _ID_NEAR = re.compile(
-    _ID_WORDS + r"[^\d\n]{0,30}?(?P<number>\d(?:[ .-]?\d){8,11})(?![\d])", re.IGNORECASE
+    _ID_WORDS + LABEL_GAP + r"(?P<number>\d(?:[ .-]?\d){8,11})(?![\d])", re.IGNORECASE
 )
 _PASSPORT = re.compile(
     r"(?:hộ chiếu|" + pii_english.PASSPORT_WORDS + r")[^\d\n]{0,30}?(?<![^\W\d_])"
@@ -100,9 +108,17 @@ _PASSPORT = re.compile(
 """A Vietnamese passport number (a letter, 7 digits: C1234567) after its word («hộ chiếu»,
 «passport») only: alone it is any code («mã đơn hàng B1234567»)."""
 _ACCOUNT = re.compile(
-    r"(?:số tài khoản|tài khoản số|\bSTK\b|\bTK\s*:)[^\d\n]{0,40}?(?P<number>\d(?:[ .-]?\d){5,18})(?!\d)",
+    rf"(?<!\w){ACCOUNT_LABEL}(?![^\W\d_]){LABEL_GAP}(?P<number>\d(?:[ .-]?\d){{5,18}})(?!\d)",
     re.IGNORECASE,
 )
+"""An account's number after the words that name it (the radio's, publish.number_words)."""
+_BARE_ACCOUNT = re.compile(
+    rf"(?<!\w){BARE_ACCOUNT}(?![^\W\d_])(?P<gap>{TIGHT_GAP})"
+    r"(?P<number>\d(?:[ .-]?\d){7,14})(?![\d]|[ .-]\d)"
+)
+"""An account's number, 8 to 15 digits, right after a bare «tài khoản» (a colon or «số» between
+at most), as the radio drops it (R9.5): not money after it, nor a range of counts or prices
+(`account_range`: `300 tài khoản 2024-2025`, `tài khoản 1000-2000 USDT`)."""
 _CARD = re.compile(
     r"(?<![\w.,/=?&-])(?<!\d[ .-])\d{4}(?P<sep>[ .-]?)\d{4}(?P=sep)\d{4}(?P=sep)\d{4}"
     r"(?:(?P=sep)\d{1,3})?(?![\w/-]|[.,]\d|(?P=sep)\d)"
@@ -810,7 +826,10 @@ def _line_findings(line: str, number: int, year: int, low: str | None) -> Iterat
         ids = any(word in low for word in _ID_WORD_STARTS) or bool(pii_english.ID_WORD.search(low))
         passport = "hộ chiếu" in low or pii_english.PASSPORT_WORDS in low
     for match in _ACCOUNT.finditer(line) if accounts else ():
-        if fresh(match.span("number")):
+        if not money_follows(line, match.end()) and fresh(match.span("number")):
+            yield Finding(number, "số tài khoản ngân hàng", mask(match["number"]))
+    for match in _BARE_ACCOUNT.finditer(line) if accounts else ():
+        if _bare_account(line, match) and fresh(match.span("number")):
             yield Finding(number, "số tài khoản ngân hàng", mask(match["number"]))
     for match in _ID_NEAR.finditer(line) if ids else ():
         digits = re.sub(r"\D", "", match["number"])
@@ -820,14 +839,8 @@ def _line_findings(line: str, number: int, year: int, low: str | None) -> Iterat
     for match in _PASSPORT.finditer(line) if passport else ():
         if fresh(match.span("number")):
             yield Finding(number, "số hộ chiếu", _masked_passport(match["number"]))
-    for match in _CITIZEN_ID.finditer(line) if _TWELVE.search(line) else ():
-        money = money_follows(line, match.end())
-        if is_citizen_id(match[0], year) and not money and fresh(match.span()):
-            yield Finding(number, "số CCCD (12 chữ số)", mask(match[0]))
-    for match in _GROUPED_CITIZEN_ID.finditer(line) if _GROUPED_GATE.search(line) else ():
-        digits = match[0].replace(match["sep"], "")
-        money = money_follows(line, match.end())
-        if is_citizen_id(digits, year) and not money and fresh(match.span()):
+    for digits, span in _bare_citizen_ids(line, year):
+        if fresh(span):
             yield Finding(number, "số CCCD (12 chữ số)", mask(digits))
     for match in _CARD.finditer(line) if _CARD_GATE.search(line) else ():
         if _is_card(line, match) and fresh(match.span()):
@@ -846,6 +859,30 @@ def _line_findings(line: str, number: int, year: int, low: str | None) -> Iterat
     for start, end, kind, value in english:
         if fresh((start, end)):
             yield Finding(number, kind, value)
+
+
+def _bare_citizen_ids(line: str, year: int) -> Iterator[tuple[str, tuple[int, int]]]:
+    """The digits and span of each CCCD's number in `line` with no ID word before it, whole or
+    in groups, as the radio script holds it (R9.6): shaped as one for the bulletin's `year`
+    (`is_citizen_id`), no money after it, not a typed code naming no one's number that the
+    radio reads out digit by digit (`mã hồ sơ 087 203 001 234`; dots group no code there)."""
+    whole = _CITIZEN_ID.finditer(line) if _TWELVE.search(line) else ()
+    grouped = _GROUPED_CITIZEN_ID.finditer(line) if _GROUPED_GATE.search(line) else ()
+    for match in chain(whole, grouped):
+        sep = match.groupdict().get("sep") or ""
+        digits = match[0].replace(sep, "") if sep else match[0]
+        if not is_citizen_id(digits, year) or money_follows(line, match.end()):
+            continue
+        if sep == "." or not read_as_code(line, match.start()):
+            yield digits, match.span()
+
+
+def _bare_account(line: str, match: re.Match[str]) -> bool:
+    """Whether a `_BARE_ACCOUNT` match in `line` is an account's number, as the radio drops it
+    (R9.5): no money after it, no range of counts or prices right after «tài khoản»."""
+    if money_follows(line, match.end()):
+        return False
+    return bool(match["gap"].strip()) or not account_range(match["number"], line, match.end())
 
 
 def _is_card(line: str, match: re.Match[str]) -> bool:

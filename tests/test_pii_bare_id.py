@@ -111,7 +111,8 @@ def test_the_bulletins_own_date_decides_whether_one_is_born(
     """`publish check` reads the birth year against each bulletin's date: the same code, born
     2021 if an ID, is no one's in a bulletin of 2020 and a newborn's in one of 2021."""
     install_fake_renderers(monkeypatch)
-    body = "Mã tra cứu hồ sơ: 087221004567.\n"
+    # Not after «mã tra cứu hồ sơ»: a code the radio reads out, no one's ID (R9).
+    body = "Biên lai nộp phạt 087221004567.\n"
     root = make_project(
         tmp_path,
         {

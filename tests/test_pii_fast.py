@@ -19,9 +19,10 @@ import publish.pii
 from publish import config as config_module
 from publish.content import load_site
 from publish.errors import Problem
-from publish.number_words import money_follows, read_as_code
+from publish.number_words import account_range, money_follows, read_as_code
 from publish.pii import (
     _ACCOUNT,
+    _BARE_ACCOUNT,
     _BIRTH_DATE,
     _BIRTH_YEAR,
     _CITIZEN_ID,
@@ -77,7 +78,12 @@ def reference(text: str, *, year: int) -> Iterator[Finding]:
         taken: list[tuple[int, int]] = []
         fresh = partial(_fresh, taken)
         for match in _ACCOUNT.finditer(line):
-            if fresh(match.span("number")):
+            if not money_follows(line, match.end()) and fresh(match.span("number")):
+                yield Finding(number, "số tài khoản ngân hàng", mask(match["number"]))
+        for match in _BARE_ACCOUNT.finditer(line):  # session 75: as the radio drops it
+            ranged = not match["gap"].strip() and account_range(match["number"], line, match.end())
+            money = money_follows(line, match.end())
+            if not ranged and not money and fresh(match.span("number")):
                 yield Finding(number, "số tài khoản ngân hàng", mask(match["number"]))
         for match in _ID_NEAR.finditer(line):
             digits = re.sub(r"\D", "", match["number"])
@@ -92,11 +98,15 @@ def reference(text: str, *, year: int) -> Iterator[Finding]:
         for match in _CITIZEN_ID.finditer(line):
             century, born = int(match[0][3]) // 2, int(match[0][4:6])  # 0-1: 1900s, 2-3: 2000s
             money = money_follows(line, match.end())
-            if 1900 + 100 * century + born <= year and not money and fresh(match.span()):
+            coded = read_as_code(line, match.start())  # session 75: as the radio reads it
+            born_by = 1900 + 100 * century + born <= year
+            if born_by and not money and not coded and fresh(match.span()):
                 yield Finding(number, "số CCCD (12 chữ số)", mask(match[0]))
         for match in _GROUPED_ID.finditer(line):
             digits = match[0].replace(match["sep"], "")
             if not _CITIZEN_ID.fullmatch(digits) or money_follows(line, match.end()):
+                continue
+            if match["sep"] != "." and read_as_code(line, match.start()):
                 continue
             century, born = int(digits[3]) // 2, int(digits[4:6])
             if 1900 + 100 * century + born <= year and fresh(match.span()):

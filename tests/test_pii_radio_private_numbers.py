@@ -94,3 +94,191 @@ def test_a_citizen_id_in_groups_with_no_word_before_it_is_held_and_told(text: st
 )
 def test_twelve_digits_in_groups_no_cccd_could_be_are_neither_held_nor_told(text: str) -> None:
     assert (told(text, ID), held(text)) == ([], [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mã số thuế 087203001234 của ông A.",  # since 1/7/2025 a person's is their CCCD's
+        "Mã số 087203001234 của ông A.",
+        "Nhập mã 087203001234 để tra cứu.",
+        "Cung cấp mã: 087 203 001 234 cho đối tượng.",
+    ],
+)
+def test_a_citizen_id_after_code_words_naming_ones_number_is_held_and_told(text: str) -> None:
+    """Session 75 review R8: after «mã số thuế», «mã số» or a bare «mã» handed over, a CCCD
+    was read out digit by digit as a typed code, though the website told it: the radio held a
+    card's number there, never a CCCD's."""
+    assert (told(text, ID), held(text)) == (["087*******34"], ["087*******34"])
+
+
+def test_a_companys_tax_code_is_read_out() -> None:
+    """Ten digits are a company's tax code, no one's CCCD: read digit by digit, never held."""
+    text = "Mã số thuế 0312345678 của công ty."
+    spoken = normalise(text, near=NEAR)
+    assert (told(text, ID), held(text)) == ([], [])
+    assert "không ba một, hai ba bốn, năm sáu bảy tám" in spoken.text
+
+
+def dropped(text: str) -> tuple[list[str], str]:
+    """The masked numbers the radio drops from its script as an ID's or an account's (R9.5),
+    and the script."""
+    spoken = normalise(text, near=NEAR)
+    return [flag.excerpt for flag in spoken.flags if flag.code == "R9.5"], spoken.text
+
+
+@pytest.mark.parametrize(
+    ("text", "shown", "said"),
+    [
+        (
+            "Chuyển vào tài khoản 190345-678901 người nhận là Nguyễn Văn A.",
+            "190*******01",
+            "Chuyển vào tài khoản người nhận là Nguyễn Văn A.",
+        ),
+        (
+            "Chuyển vào tài khoản 0071-2345 của đối tượng.",
+            "007***45",
+            "Chuyển vào tài khoản của đối tượng.",
+        ),
+    ],
+)
+def test_an_account_with_one_hyphen_is_no_range_before_a_noun(
+    text: str, shown: str, said: str
+) -> None:
+    """Session 75 review R8: any counted noun after an account with one hyphen («người nhận»,
+    «đối tượng») made it a range, read on air as «từ một trăm chín mươi nghìn … đến …». Only
+    money after 5-6-digit ends makes a price range, and no count starts with 0."""
+    assert dropped(text) == ([shown], said)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Mỗi tài khoản 100000-200000 đồng.", "Mỗi tài khoản từ một trăm nghìn đến hai trăm"),
+        ("Lừa 300 tài khoản 2024-2025.", "tài khoản từ hai nghìn không trăm hai mươi tư đến"),
+        ("Bán tài khoản 1000-2000 USDT.", "Bán tài khoản từ một nghìn đến hai nghìn"),
+    ],
+)
+def test_a_price_or_short_range_after_accounts_is_still_read(text: str, said: str) -> None:
+    """Prices and short ranges after «tài khoản» are no one's number: read as ranges (R12.1)."""
+    flags, spoken = dropped(text)
+    assert (flags, said in spoken) == ([], True)
+
+
+def kept_off_air(text: str) -> list[str]:
+    """The masked numbers the radio holds the bulletin for (R9.6) or drops (R9.5)."""
+    spoken = normalise(text, near=NEAR)
+    return [f.excerpt for f in spoken.flags if f.severity == BLOCKING or f.code == "R9.5"]
+
+
+def told_any(text: str) -> list[str]:
+    """The masked numbers the website tells in `text`, of any kind."""
+    return [f.value for f in findings(text, year=NEAR.year)]
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("Ông A, chứng minh thư 087 20 300 1234.", "087*******34"),
+        ("Ông A, căn cước 08720 3001234.", "087*******34"),
+        ("Ông A, căn cước 087 2030 01234.", "087*******34"),
+        ("Ông A, CCCD/087203001234.", "087*******34"),
+        ("Ông A, CMT 123456789.", "123****89"),
+        ("Căn cước công dân của ông A là 087203001234.", "087*******34"),
+        ("Chuyển vào tk: 0071000123456.", "007********56"),
+        ("Chuyển vào TK: 0071000123456.", "007********56"),
+        ("Đây là số tài khoản Vietcombank 0071000123456.", "007********56"),
+        ("Số tài khoản nhận tiền là 0071000123456.", "007********56"),
+    ],
+)
+def test_the_radio_keeps_off_air_each_number_the_website_tells_after_its_label(
+    text: str, shown: str
+) -> None:
+    """Session 75 review R8: the radio's labels were narrower than the website's («căn cước»
+    alone, «chứng minh thư», «tk:», a slash after the label, words between the label and the
+    number): the number was read aloud, or read with a warning only, while the website told it.
+    One label list now serves both (publish.number_words)."""
+    spoken = normalise(text, near=NEAR).text
+    assert (told_any(text), kept_off_air(text)) == ([shown], [shown])
+    assert not any(word in spoken for word in ("không tám bảy", "không không bảy", "một hai ba"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đã cấp căn cước cho 1.234.567 người dân.",
+        "Đã cấp căn cước gắn chip cho 12 345 678 người.",
+        "Số tài khoản bị khóa năm nay là 12.345 tài khoản.",
+    ],
+)
+def test_a_count_or_amount_after_a_label_and_words_is_read(text: str) -> None:
+    """Words between a label and a number: the number is a count or an amount unless it is
+    as long as an ID's or an account's and nothing counted follows it."""
+    assert (told_any(text), kept_off_air(text)) == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("Chuyển vào tài khoản 19034567-890123.", "190*********23"),
+        (
+            "Chuyển 20 triệu đồng vào tài khoản 0071000123456 đứng tên Nguyễn Văn A.",
+            "007********56",
+        ),
+        ("Chuyển vào tài khoản: 0071000123456.", "007********56"),
+        ("Chuyển vào tài khoản ngân hàng 0071000123456.", "007********56"),
+        ("Chuyển vào tài khoản 190345-678901 người nhận là Nguyễn Văn A.", "190*******01"),
+        ("Chuyển vào tài khoản 0071-2345 của đối tượng.", "007***45"),
+    ],
+)
+def test_an_account_after_a_bare_account_word_is_told_as_the_radio_drops_it(
+    text: str, shown: str
+) -> None:
+    """Session 75 review R8: after «tài khoản» alone the radio dropped the number (R9.5) and
+    the website told nothing: it knew only «số tài khoản», «STK», «TK:»."""
+    assert (told_any(text), kept_off_air(text)) == ([shown], [shown])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lừa 300 tài khoản 2024-2025.",
+        "Bán tài khoản 1000-2000 USDT.",
+        "Mỗi tài khoản 100000-200000 đồng.",
+        "Chuyển vào tài khoản 12.500.000 đồng.",
+        "Tổng số tài khoản ngân hàng bị lừa lên tới 120.000.000 đồng.",
+        "Số tài khoản bị lừa 120.000.000 đồng.",
+    ],
+)
+def test_a_range_or_money_after_accounts_is_neither_dropped_nor_told(text: str) -> None:
+    """Ranges of counts or prices and money after an account's word are no one's number: the
+    website told «số tài khoản … 120.000.000 đồng» as an account, which the radio reads."""
+    assert (told_any(text), kept_off_air(text)) == ([], [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mã hồ sơ 087 203 001 234 đã được tiếp nhận.",
+        "Mã vận đơn 0872 0300 1234 đã giao.",
+        "Mã hồ sơ 087203001234 đã được tiếp nhận.",
+        "Mã khách hàng 087203001234 in trên hóa đơn.",
+    ],
+)
+def test_twelve_digits_after_a_code_naming_no_ones_number_are_read_not_told(text: str) -> None:
+    """Session 75 review R8: the website told the CCCD-shaped code of a file or a waybill,
+    which the radio reads out digit by digit (R9): its CCCD patterns skipped the typed-code
+    guard its card pattern has."""
+    assert (told(text, ID), held(text)) == ([], [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mã hồ sơ 087.203.001.234 đã được tiếp nhận.",  # dots group no code: held
+        "Mã số thuế 087 203 001 234 của ông A.",
+        "Mã số 0872 0300 1234 của ông A.",
+    ],
+)
+def test_a_grouped_citizen_id_the_radio_holds_after_code_words_is_told(text: str) -> None:
+    assert (told(text, ID), held(text)) == (["087*******34"], ["087*******34"])

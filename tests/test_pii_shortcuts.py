@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from publish import pii, pii_english
-from publish.number_words import money_follows
+from publish.number_words import money_follows, read_as_code
 from publish.pii import (
     _ACCOUNT,
     _ACCOUNT_WORDS,
@@ -105,7 +105,10 @@ def _whole_line(line: str, number: int, year: int) -> Iterator[Finding]:
     """One line's number findings, every pattern searched over the whole line."""
     fresh = pii._Spans()
     for match in _ACCOUNT.finditer(line) if _ACCOUNT_WORDS.search(line) else ():
-        if fresh(match.span("number")):
+        if not money_follows(line, match.end()) and fresh(match.span("number")):
+            yield Finding(number, "số tài khoản ngân hàng", mask(match["number"]))
+    for match in pii._BARE_ACCOUNT.finditer(line) if _ACCOUNT_WORDS.search(line) else ():
+        if pii._bare_account(line, match) and fresh(match.span("number")):
             yield Finding(number, "số tài khoản ngân hàng", mask(match["number"]))
     for match in _ID_NEAR.finditer(line):
         digits = re.sub(r"\D", "", match["number"])
@@ -116,12 +119,14 @@ def _whole_line(line: str, number: int, year: int) -> Iterator[Finding]:
             yield Finding(number, "số hộ chiếu", pii._masked_passport(match["number"]))
     for match in _CITIZEN_ID.finditer(line):
         money = money_follows(line, match.end())
-        if not born_after(match[0], year) and not money and fresh(match.span()):
+        coded = read_as_code(line, match.start())  # a code the radio reads out
+        if not born_after(match[0], year) and not money and not coded and fresh(match.span()):
             yield Finding(number, "số CCCD (12 chữ số)", mask(match[0]))
     for match in pii._GROUPED_CITIZEN_ID.finditer(line):
         digits = match[0].replace(match["sep"], "")
         money = money_follows(line, match.end())
-        if is_citizen_id(digits, year) and not money and fresh(match.span()):
+        coded = match["sep"] != "." and read_as_code(line, match.start())
+        if is_citizen_id(digits, year) and not money and not coded and fresh(match.span()):
             yield Finding(number, "số CCCD (12 chữ số)", mask(digits))
     for match in pii._CARD.finditer(line):
         if pii._is_card(line, match) and fresh(match.span()):

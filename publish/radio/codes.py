@@ -5,6 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from publish.number_words import (
+    ACCOUNT_LABEL,
+    BARE_ACCOUNT,
+    ID_LABEL,
+    LABEL_GAP,
+    TIGHT_GAP,
+    account_range,
+)
 from publish.radio.caps import CAPITAL_LETTERS
 from publish.radio.dialling import read_dialling_codes
 from publish.radio.either_case import word_alone
@@ -69,28 +77,26 @@ _NAMED_NUMBER = re.compile(
 """`Đề án 06`: a document or programme named by a number written with its zero, said with it."""
 
 _PRIVATE_NUMBER = re.compile(
-    r"(?<!\w)(CCCD/CMND|CMND/CCCD|CCCD|CMND|(?i:căn cước công dân|chứng minh nhân dân|"
-    r"(?:mã|số) định danh(?: cá nhân)?|số tài khoản|tài khoản ngân hàng|tài khoản)|STK)(\s*+(?>(?:số)?)\s*+:?+\s*+)"
-    r"(\d[\d .xX-]{6,}\d)(?!\d)"
+    rf"(?<!\w)(?P<label>{ID_LABEL}|{ACCOUNT_LABEL}|(?P<bare>{BARE_ACCOUNT}))(?![^\W\d_])"
+    rf"(?P<gap>(?(bare){TIGHT_GAP}|(?:{TIGHT_GAP}|{LABEL_GAP}(?<![^\W\d_]))))"
+    r"(?P<number>\d[\d .xX-]{6,}\d)(?!\d)"
 )
-"""An ID or account number after its label, its middle hidden or not (`012xxxxx89`, see
-publish.radio.masked), grouped by spaces, dots or hyphens: never read either way. «Mã định danh
-cá nhân» is the citizen ID's number. One hyphen may make a range instead (`_a_range`)."""
-_COUNTED_LABEL = re.compile(r"(?i:tài khoản(?: ngân hàng)?)")
-"""A label that may count or price accounts (`Mỗi tài khoản 1000-2000 USDT`) rather than name
-one's number: not «số tài khoản», «STK», an ID's, nor one followed by «số» or a colon."""
-_RANGE_END = re.compile(r"\s*-\s*")
-_COUNT_DIGITS = 6
-"""Digits a range's end may have after «tài khoản»: a count or a price, no account's number
-(`0071000-123456`, `19034567-890123` are an account's, as the website tells them)."""
-_SHORT_END = 4
-"""An end so short that the two make no account's number even with nothing after them
-(`Có 35 tài khoản 2024 - 2025 bị khóa`, `tài khoản 100 - 200 triệu`)."""
+"""An ID or account number after its label (the website's, publish.number_words), its middle
+hidden or not (`012xxxxx89`, see publish.radio.masked), grouped by spaces, dots or hyphens:
+never read either way. «Mã định danh cá nhân» is the citizen ID's number. Words may come between
+(`số tài khoản Vietcombank 0071…`), not after a bare «tài khoản», and then the number is one
+as the website tells it (`_named_apart`). One hyphen may make a range instead (`_a_range`)."""
+_TIGHT_GAP = re.compile(TIGHT_GAP)
+_ID_DIGITS = (9, 12)
+"""An old ID card's or a CCCD's digits: with words between, a number after an ID's label is
+one only so long, as the website tells it (`CCCD gắn chip cho 1.234.567 người` is a count)."""
+_ACCOUNT_DIGITS = range(6, 20)
+"""An account's digits, as the website tells them after words between."""
 _CLAUSE_CLOSE = re.compile(r" *+(?:[,;.!?](?=\s|$)|\)|$)")
 """After a private number: its clause ends there (a stop, a comma, a bracket, the text)."""
 _CLAUSE_OPEN = re.compile(r"[,;(]")
 _SENTENCE_START = re.compile(r"[.!?]\s+")
-_ID_LABEL = re.compile(r"(?i:cccd|cmnd|căn cước|chứng minh|mã định danh|số định danh)")
+_ID_LABEL = re.compile(ID_LABEL)
 _ISSUED = re.compile(
     r"(?:(?:\s*,)?\s+(?:(?:(?i:do)\s[^,;!?()]{0,80}?)?(?i:cấp)(?!\w)(?:\s+(?i:ngày|năm|tại|từ)(?!\w)"
     r"[^,;!?()]{0,80}?)?|(?i:ngày cấp|nơi cấp)(?!\w)[^,;!?()]{0,80}?)(?=\s*(?:[,;!?)]|\.(?:\s|$)|$)))+"
@@ -425,8 +431,14 @@ def _private_numbers(text: str, ctx: Context) -> str:
         if money_follows(text, m.end()) or _a_range(text, m):
             position = m.end()  # `tài khoản 120.000.000 đồng`: an amount, read in P4
             continue
+        if not _TIGHT_GAP.fullmatch(m["gap"]) and not _named_apart(text, m):
+            position = m.end("label")  # another label may be among the words between
+            continue
         before, after, what = _without_number(text, m)
-        shown = m[3].replace(MASK, "*") if MASK in m[3] else mask(m[3])  # as the editor hid it
+        number = m["number"]
+        shown = (
+            number.replace(MASK, "*") if MASK in number else mask(number)
+        )  # as the editor hid it
         # Masked: the rundown that quotes it goes to the station, and CI logs print it.
         ctx.flag(
             "R9.5",
@@ -434,7 +446,7 @@ def _private_numbers(text: str, ctx: Context) -> str:
             f"Số giấy tờ hoặc tài khoản «{shown}» là dữ liệu cá nhân; đã bỏ {what} khỏi "
             "kịch bản. Biên tập viên kiểm tra lại quyền riêng tư.",
             shown,
-            ctx.line_of(m[3]),
+            ctx.line_of(number),
         )
         text = before + after
         position = len(before)
@@ -443,15 +455,18 @@ def _private_numbers(text: str, ctx: Context) -> str:
 
 def _a_range(text: str, m: re.Match[str]) -> bool:
     """Whether the number of a `_PRIVATE_NUMBER` match is a range of counts or prices, read as
-    one (R12.1): one hyphen, after a bare «tài khoản», each end short, or no longer than a count
-    with a counted noun or a currency after it (`1000-2000 người`)."""
-    if not _COUNTED_LABEL.fullmatch(m[1]) or m[2].strip():
-        return False  # `số tài khoản 0071000-123456`, `CCCD số 087-123456789`
-    ends = _RANGE_END.split(m[3])
-    if len(ends) != 2:
-        return False
-    digits = max(sum(c.isdigit() for c in end) for end in ends)
-    return digits <= _SHORT_END or (digits <= _COUNT_DIGITS and quantity_follows(text, m.end()))
+    one (R12.1): right after a bare «tài khoản» (`account_range`), as the website tells it."""
+    # Never after another label (`số tài khoản 0071000-123456`, `CCCD 087-123456789`) nor
+    # a colon (`tài khoản: 1903-4567`): the number is named there.
+    return bool(m["bare"]) and not m["gap"].strip() and account_range(m["number"], text, m.end())
+
+
+def _named_apart(text: str, m: re.Match[str]) -> bool:
+    """Whether the number of a `_PRIVATE_NUMBER` match with words between it and its label is
+    an ID's or an account's as the website tells it: as long as one, no count after it."""
+    digits = sum(c.isdigit() or c in "xX" for c in m["number"])
+    wanted = _ID_DIGITS if _ID_LABEL.match(m["label"]) else _ACCOUNT_DIGITS
+    return digits in wanted and not quantity_follows(text, m.end())
 
 
 def _without_number(text: str, m: re.Match[str]) -> tuple[str, str, str]:
@@ -465,11 +480,11 @@ def _without_number(text: str, m: re.Match[str]) -> tuple[str, str, str]:
     («căn cước công dân do Cục Cảnh sát cấp» says nothing). An account
     after other words stays as the account (`chuyển vào tài khoản.`).
     """
-    account = not _ID_LABEL.match(m[1])
+    account = not _ID_LABEL.match(m["label"])
     issued = None if account else _ISSUED.match(text, m.end())
     close = _CLAUSE_CLOSE.match(text, issued.end() if issued else m.end())
     if close is None:
-        return text[: m.start()] + _kept_label(m[1]), text[m.end() :], "số đó"
+        return text[: m.start()] + _kept_label(m["label"]), text[m.end() :], "số đó"
     closer = close.end() - 1 if close[0].strip() else len(text)
     sentence = max(
         (
@@ -504,7 +519,11 @@ def _without_number(text: str, m: re.Match[str]) -> tuple[str, str, str]:
     if opener >= 0 and shut in ("", ".", "!", "?", ";"):
         # A bracket never closed («Ông A (CCCD 0871….»): its clause ends with the sentence.
         return text[:opener].rstrip(), text[closer:], "vế câu chứa số đó"
-    return text[: m.start()] + _kept_label(m[1]), text[m.end() :], "số đó"  # unpaired brackets
+    return (
+        text[: m.start()] + _kept_label(m["label"]),
+        text[m.end() :],
+        "số đó",
+    )  # unpaired brackets
 
 
 def _kept_label(label: str) -> str:
@@ -513,9 +532,10 @@ def _kept_label(label: str) -> str:
     «Số tài khoản tại Vietcombank», which reads as if a number were still to come)."""
     if _ID_LABEL.match(label):
         return label
-    if label == "STK":
+    if label.upper() in ("STK", "TK"):
         return "tài khoản"
     kept = _OWN_NUMBER_WORD.sub("", label, count=1) if _OWN_NUMBER_WORD.match(label) else label
+    kept = kept.removesuffix(" số")  # `tài khoản số`
     return kept[:1].upper() + kept[1:] if label[:1].isupper() else kept
 
 
@@ -1016,7 +1036,8 @@ def read_codes(text: str, ctx: Context) -> str:
         text = _KIND_BEFORE.sub(lambda m: _KINDS[m[1]].lower() + m[2], text)
     text = _legal(text, ctx)
     text = _named_numbers(text, ctx)
-    text = _phones(read_entry_codes(text), ctx)  # `mã số thuế 0312…` is no phone
+    year = ctx.near.year if ctx.near else None
+    text = _phones(read_entry_codes(text, year), ctx)  # `mã số thuế 0312…` is no phone
     text = _plates(text, ctx)
     if "CT" in text or "CC" in text or "DC" in text or "TK" in text:
         text = _form_codes(text, ctx)

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
-from publish.number_words import CODE_WORDS, COUNTED_NOUN, money_follows, names_a_card
+from publish.number_words import CODE_WORDS, COUNTED_NOUN, money_follows, names_ones_number
 from publish.radio.numbers import digit_by_digit
 from publish.radio.pauses import pause_after
-from publish.text import is_card
+from publish.text import is_card, is_citizen_id
 
 __all__ = ["digit_groups", "read_entry_codes"]
 
@@ -48,27 +48,30 @@ def digit_groups(written: str) -> list[str]:
     return groups
 
 
-def read_entry_codes(text: str) -> str:
+def read_entry_codes(text: str, year: int | None = None) -> str:
     """`cung cấp mã OTP 123456 cho` → `cung cấp mã OTP một hai ba, bốn năm sáu, cho`; counts,
-    amounts and years after «mã» (`mã PIN 4 số`, `mã thẻ 100000 đồng`) are left to R2, R5."""
+    amounts and years after «mã» (`mã PIN 4 số`, `mã thẻ 100000 đồng`) are left to R2, R5;
+    a CCCD's number is told by the bulletin's `year` (`is_citizen_id`)."""
     if "mã" not in text and "Mã" not in text and "MÃ" not in text:
         return text
-    return _ENTRY_CODE.sub(_read, text)
+    return _ENTRY_CODE.sub(lambda m: _read(m, year), text)
 
 
-def _read(m: re.Match[str]) -> str:
+def _read(m: re.Match[str], year: int | None) -> str:
     """The codes `m` matched, their digits in words and a pause after, each as written from the
     first that a count or an amount follows («và 3 lần», «và 200 nghìn đồng») or that is a
-    card's number asked for (`mã thẻ 4111…`, `nhập mã 4111…`): `read_codes` holds that one
-    (R9.6), as the website tells it; a waybill's (`mã vận đơn 4123…`) is read."""
-    card = names_a_card(m[0][: m.start(1) - m.start()])
+    card's or a CCCD's number asked for (`mã thẻ 4111…`, `nhập mã 4111…`, `mã số thuế 0872…`):
+    `read_codes` holds that one (R9.6), as the website tells it; a waybill's (`mã vận đơn
+    4123…`) is read."""
+    ones = names_ones_number(m[0][: m.start(1) - m.start()])
     codes = [("", m[1], m.start(1))]
     codes += [(j[1], j[2], m.start(2) + j.start(2)) for j in _LISTED.finditer(m[2])]
     said: list[tuple[str, str]] = []
     for joined, (joint, code, start) in enumerate(codes):
         end = start + len(code)
         counted = _COUNT_AFTER.match(m.string, end) or money_follows(m.string, end)
-        if counted or (card and is_card(_SEPARATORS.sub("", code))):
+        digits = _SEPARATORS.sub("", code)
+        if counted or (ones and (is_card(digits) or is_citizen_id(digits, year))):
             if not joined:
                 return m[0]
             rest = m.string[start - len(joint) : m.end()]
