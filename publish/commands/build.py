@@ -332,7 +332,9 @@ def report(
     for line in outcome.exclusions:
         print(line)
     if clock is not None:
-        for line in withdrawal_lines(outcome.withdrawable, *clock, records):
+        web = any(channel == "web" for channel, _ in outcome.files) and not preview
+        built = _from_here(root, f"{output}/web")[0] if web else ""
+        for line in withdrawal_lines(outcome.withdrawable, *clock, records, built):
             print(line)
     for warning in outcome.warnings:
         print(warning.render(), file=sys.stderr)
