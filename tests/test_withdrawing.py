@@ -237,6 +237,27 @@ def test_a_bulletin_taken_off_the_website_is_not_named_on_it(
     ) in told(capsys)
 
 
+def test_the_note_on_old_approvals_does_not_deny_the_withdrawal_told_below_it(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """«… theo cách cũ … Không bài nào bị rút, nhưng:» stood right above «Sẽ rút bài đang
+    đăng: …»: read in order, "nothing is withdrawn" then "withdrawing" (QA of session 75).
+    The note speaks of its own bulletins, which the old approval withdraws none of."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    front(root, "draft: true")
+    for command in ("build", "check"):
+        lines = run(root, capsys, command).splitlines()
+        [note] = [x for x in lines if "theo cách cũ" in x]
+        assert note == (
+            "Ghi chú: 1 bản tin đang đăng (hay hẹn giờ) với việc duyệt theo cách cũ, chưa gắn "
+            "với chính tệp bài và tệp đính kèm. Cách duyệt cũ không làm bài nào trong số này bị "
+            "rút, nhưng:"
+        ), command
+        assert any(x.startswith(f"Sẽ rút bài đang đăng: {FILE} ") for x in lines), command
+        assert not [x for x in lines if "Không bài nào bị rút" in x]
+
+
 @pytest.mark.parametrize("drafts", [False, True], ids=["serve", "serve-drafts"])
 def test_serve_tells_it_too(
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, drafts: bool
