@@ -309,11 +309,19 @@ class LastBuild:
             name: (settled(current[name], checked), stamp.inputs[name][1]) for name in stale
         }
         counts = dict(stamp.outcome.files)
+        if any(counts.get(c) for c in channels) and not self.output.is_dir():
+            # After `rm -rf output` the ledger's first missing file was named instead, one
+            # page of thousands, as if someone had edited that page.
+            self.why_not = f"thư mục {self._name(self.output)}/ đã bị xóa sau lần dựng trước"
+            return None
         for channel in channels:
             ledger = Ledger(self.cache, self.output, channel)
             folder = self._name(self.output / channel)
             if len(ledger.entries) != counts.get(channel):
                 self.why_not = f"sổ ghi các tệp của {folder}/ không còn là của lần dựng trước"
+                return None
+            if ledger.entries and not (self.output / channel).is_dir():
+                self.why_not = f"thư mục {folder}/ đã bị xóa sau lần dựng trước"
                 return None
             differs = ledger.first_difference(note=channel in self.noted)
             if differs is not None:

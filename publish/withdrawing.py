@@ -405,11 +405,13 @@ def withdrawal_lines(
     config: Config,
     now: dt.datetime,
     records: Records | None = None,
+    built: str = "",
 ) -> list[str]:
     """One line for each of `bulletins` that state/ records published now on a channel it will
     leave, naming the file and those channels; none when state/ records none of them
-    (`records`: the build's reader of state/, None to read the files anew)."""
-    return [line for _, line in withdrawal_notes(bulletins, config, now, records)]
+    (`records`: the build's reader of state/, None to read the files anew; `built`: the web
+    folder a build just wrote, as the editor names it, "" for a command that wrote none)."""
+    return [line for _, line in withdrawal_notes(bulletins, config, now, records, built)]
 
 
 def withdrawal_notes(
@@ -417,6 +419,7 @@ def withdrawal_notes(
     config: Config,
     now: dt.datetime,
     records: Records | None = None,
+    built: str = "",
 ) -> list[tuple[str, str]]:
     """withdrawal_lines, each with the file it is about ("" when state/ names none): a CI
     report shows them by file."""
@@ -444,7 +447,7 @@ def withdrawal_notes(
             )
             lines.append((source, told))
         elif why == DELETED:
-            lines.append((source, _deleted_line(gone, config, withdrawn)))
+            lines.append((source, _deleted_line(gone, config, withdrawn, built)))
         elif why == RENAMED:
             lines.append((source, _renamed_line(gone, config)))
         elif why == ID_CHANGED:
@@ -526,11 +529,9 @@ def _done(gone: _Gone, config: Config) -> str:
     leaves, as the tool does it."""
     done = []
     if "web" in gone.leaving:
-        paths = gone.paths
-        where = f" ({config.base_url.rstrip('/')}{paths[-1]})" if paths else ""
         done.append(
-            f"gỡ trang của bài khỏi website{where}, cả khỏi danh sách, tìm kiếm, nguồn tin, "
-            f"sitemap: {_addresses_after(paths, gone.answered, config)}"
+            f"gỡ trang của bài khỏi website{_page_address(gone, config)}, cả khỏi danh sách, "
+            f"tìm kiếm, nguồn tin, sitemap: {_addresses_after(gone.paths, gone.answered, config)}"
         )
     if "zalo" in gone.leaving:
         done.append(
@@ -544,6 +545,30 @@ def _done(gone: _Gone, config: Config) -> str:
             "«không phát»"
         )
     return "; ".join(done)
+
+
+def _page_address(gone: _Gone, config: Config) -> str:
+    """« (ĐỊA_CHỈ)», the address of the page of a bulletin gone from content/ ("" when
+    state/web-urls.json records none)."""
+    paths = gone.paths
+    return f" ({config.base_url.rstrip('/')}{paths[-1]})" if paths else ""
+
+
+def _built_done(gone: _Gone, config: Config, built: str) -> tuple[str, str]:
+    """What happened and happens to a bulletin gone from content/ that a build just took off
+    its web folder `built`, and which step the file must come back before."""
+    # The page is already gone from the folder CI deploys straight after the build: saying
+    # «the next sync takes it off the website» sent the editor looking for a sync to stop.
+    said = (
+        f"trang của bài{_page_address(gone, config)} đã không còn trong {built}/, cả trong "
+        "danh sách, tìm kiếm, nguồn tin, sitemap, và sẽ rời website thật khi thư mục ấy được "
+        "triển khai (trong CI: ngay sau lệnh này): "
+        f"{_addresses_after(gone.paths, gone.answered, config)}"
+    )
+    rest = _done(gone._replace(leaving=[c for c in gone.leaving if c != "web"]), config)
+    if not rest:
+        return said, "trước lần triển khai đó"
+    return f"{said}; lần đồng bộ tới sẽ {rest}", "trước lần triển khai và đồng bộ đó"
 
 
 def _addresses_after(paths: tuple[str, ...], answered: Answered, config: Config) -> str:
@@ -577,9 +602,10 @@ def _addresses_after(paths: tuple[str, ...], answered: Answered, config: Config)
     return "; ".join(told)
 
 
-def _deleted_line(gone: _Gone, config: Config, deleted: Withdrawable) -> str:
+def _deleted_line(gone: _Gone, config: Config, deleted: Withdrawable, built: str = "") -> str:
     """The line of a published bulletin whose file is gone from content/ (`deleted`: its
-    Withdrawable, with the new files it may be)."""
+    Withdrawable, with the new files it may be; `built`: the web folder a build just wrote,
+    see withdrawal_lines)."""
     key, source = gone.key, gone.source
     named = _named(key, source)
     typed = shell_word(source)
@@ -592,16 +618,19 @@ def _deleted_line(gone: _Gone, config: Config, deleted: Withdrawable) -> str:
     )
     hint = _rename_hint(key, deleted.candidates)
     renamed = f" {hint[:1].upper()}{hint[1:]}." if hint else ""
-    keep = f"Muốn giữ bài thì lấy lại tệp trước lần đồng bộ đó{back}."
+    if built and "web" in gone.leaving:
+        done, before = _built_done(gone, config, built)
+    else:
+        done, before = f"lần đồng bộ tới sẽ {_done(gone, config)}", "trước lần đồng bộ đó"
+    keep = f"Muốn giữ bài thì lấy lại tệp {before}{back}."
     if deleted.lookalike:
         keep = (
             f"{_lookalike_hint(key, deleted.lookalike, gone.leaving)}; nếu là hai bài khác nhau "
-            f"mà muốn giữ bài cũ thì lấy lại tệp trước lần đồng bộ đó{back}."
+            f"mà muốn giữ bài cũ thì lấy lại tệp {before}{back}."
         )
     return (
         f"Sẽ rút bài đang đăng: tệp {named} đã bị xóa (không còn trong content/) mà bài đang "
-        f"đăng trên {channel_names(gone.leaving)}: lần đồng bộ tới sẽ {_done(gone, config)}. "
-        f"{keep}{renamed}"
+        f"đăng trên {channel_names(gone.leaving)}: {done}. {keep}{renamed}"
     )
 
 

@@ -237,6 +237,27 @@ def test_a_bulletin_taken_off_the_website_is_not_named_on_it(
     ) in told(capsys)
 
 
+def test_the_note_on_old_approvals_does_not_deny_the_withdrawal_told_below_it(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """«… theo cách cũ … Không bài nào bị rút, nhưng:» stood right above «Sẽ rút bài đang
+    đăng: …»: read in order, "nothing is withdrawn" then "withdrawing" (QA of session 75).
+    The note speaks of its own bulletins, which the old approval withdraws none of."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    front(root, "draft: true")
+    for command in ("build", "check"):
+        lines = run(root, capsys, command).splitlines()
+        [note] = [x for x in lines if "theo cách cũ" in x]
+        assert note == (
+            "Ghi chú: 1 bản tin đang đăng (hay hẹn giờ) với việc duyệt theo cách cũ, chưa gắn "
+            "với chính tệp bài và tệp đính kèm. Cách duyệt cũ không làm bài nào trong số này bị "
+            "rút, nhưng:"
+        ), command
+        assert any(x.startswith(f"Sẽ rút bài đang đăng: {FILE} ") for x in lines), command
+        assert not [x for x in lines if "Không bài nào bị rút" in x]
+
+
 @pytest.mark.parametrize("drafts", [False, True], ids=["serve", "serve-drafts"])
 def test_serve_tells_it_too(
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, drafts: bool
@@ -266,6 +287,54 @@ DELETED = (
     "bài đang đăng trên website, Zalo: lần đồng bộ tới sẽ gỡ trang của bài khỏi website"
 )
 
+DELETED_BUILT = (
+    f"Sẽ rút bài đang đăng: tệp {FILE} (id: bt-000) đã bị xóa (không còn trong content/) mà "
+    "bài đang đăng trên website, Zalo: trang của bài ("
+)
+LEADS = {"check": "sitemap: ", "build": "(trong CI: ngay sau lệnh này): "}
+"""What comes before where a deleted bulletin's addresses lead, told by each command."""
+HIDES = {"check": "ẩn bài trên Zalo OA", "build": "lần đồng bộ tới sẽ ẩn bài trên Zalo OA"}
+"""How each command tells of the deleted bulletin's Zalo article, after its addresses."""
+
+
+def test_a_build_says_the_page_of_a_deleted_bulletin_already_left_its_web_folder(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: None,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The build said «lần đồng bộ tới sẽ gỡ trang của bài khỏi website» after it had itself
+    taken the page off output/web, which CI deploys straight after it: the page leaves the
+    website at that deployment, Zalo and the station at the next sync (QA of session 75)."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    [address] = load_history(root / "state/web-urls.json")["bt-000"]
+    url = f"https://congan-chauthanh.example.vn{address}"
+    page = root / "output/web" / address.strip("/") / "index.html"
+    assert page.is_file()
+    (root / FILE).unlink()
+    monkeypatch.chdir(root)
+    for replayed in (False, True):  # the same words when the next build replays this one
+        out = run(root, capsys, "build")
+        assert not page.exists()
+        [line] = [x for x in out.splitlines() if FILE in x]
+        assert line.startswith(
+            f"{DELETED_BUILT}{url}) đã không còn trong output/web/, cả trong danh sách, tìm "
+            "kiếm, nguồn tin, sitemap, và sẽ rời website thật khi thư mục ấy được triển khai "
+            "(trong CI: ngay sau lệnh này): địa chỉ ấy và các địa chỉ cũ của bài trả về trang "
+            "«Không tìm thấy», không chuyển hướng đi đâu; lần đồng bộ tới sẽ ẩn bài trên Zalo "
+            "OA (bài vẫn nằm trên OA, chỉ người đọc không thấy). Muốn giữ bài thì lấy lại tệp "
+            "trước lần triển khai và đồng bộ đó, từ nhánh chính"
+        ), (replayed, line)
+        assert ("Không có gì thay đổi" in out) == replayed
+    # A build of Zalo alone leaves output/web as it was: the sync is still what takes it off.
+    capsys.readouterr()
+    assert main(["--root", str(root), "--now", NOW, "build", "--channel", "zalo"]) == 0
+    [line] = [x for x in told(capsys).splitlines() if FILE in x]
+    assert line.startswith(DELETED), line
+    assert "lần đồng bộ đó" in line, line
+
 
 def test_a_deleted_published_bulletin_is_told_once_with_what_the_sync_does_and_how_to_undo(
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
@@ -278,7 +347,7 @@ def test_a_deleted_published_bulletin_is_told_once_with_what_the_sync_does_and_h
     for command in ("check", "build"):
         out = run(root, capsys, command)
         [line] = [x for x in out.splitlines() if FILE in x]
-        assert line.startswith(DELETED), line
+        assert line.startswith(DELETED if command == "check" else DELETED_BUILT), line
         assert "ẩn bài trên Zalo OA" in line
         assert "trả về trang «Không tìm thấy»" in line
         assert f"thường là main, rồi commit: git checkout main -- {FILE} (" in line, line
@@ -436,7 +505,7 @@ def test_a_build_reads_the_published_record_once(
 
     monkeypatch.setattr(Path, "read_bytes", counted)
     out = run(root, capsys, "build")
-    assert any(line.startswith(DELETED) for line in out.splitlines())
+    assert any(line.startswith(DELETED_BUILT) for line in out.splitlines())
     assert len(reads) == 1
 
 
@@ -463,10 +532,10 @@ def test_a_deleted_bulletin_whose_address_a_replacement_takes_says_where_it_redi
     for command in ("check", "build"):
         out = run(root, capsys, command)
         [line] = [x for x in out.splitlines() if FILE in x]
-        assert line.startswith(DELETED), line
+        assert line.startswith(DELETED if command == "check" else DELETED_BUILT), line
         assert (
-            f"sitemap: địa chỉ ấy chuyển sang bài {replacement} ({site}/2020/12/tin-day-du/, "
-            "nhờ aliases của bài ấy); ẩn bài trên Zalo OA"
+            f"{LEADS[command]}địa chỉ ấy chuyển sang bài {replacement} ({site}/2020/12/"
+            f"tin-day-du/, nhờ aliases của bài ấy); {HIDES[command]}"
         ) in line
         assert "Không tìm thấy" not in line
     # What the line says is what the website does.
@@ -495,8 +564,8 @@ def test_a_deleted_bulletin_at_an_address_another_was_once_at_says_it_redirects_
         out = run(root, capsys, command)
         [line] = [x for x in out.splitlines() if FILE in x]
         assert (
-            f"sitemap: địa chỉ ấy chuyển sang bài {OTHER} ({site}{other}, bài ấy từng đăng ở "
-            "địa chỉ đó); ẩn bài trên Zalo OA"
+            f"{LEADS[command]}địa chỉ ấy chuyển sang bài {OTHER} ({site}{other}, bài ấy từng "
+            f"đăng ở địa chỉ đó); {HIDES[command]}"
         ) in line, line
     redirect = (root / "output/web" / old.strip("/") / "index.html").read_text("utf-8")
     assert other in redirect
@@ -705,14 +774,14 @@ def test_a_bulletin_without_id_renamed_by_publish_new_is_told_how_to_keep_it_one
     assert sync(root) == 0
     article = records(root)["tin-cu"]["article_id"]
     renamed_by_publish_new(root)
-    hint = (
-        f"{NEW_WITH_ID} có cùng nội dung hoặc tiêu đề nhưng ghi id riêng: nếu là một bài thì "
-        "sửa dòng id thành «id: tin-cu» (địa chỉ cũ chuyển sang địa chỉ mới, giữ bài trên "
-        "Zalo), đừng lấy lại tệp cũ; nếu là hai bài khác nhau mà muốn giữ bài cũ thì lấy lại "
-        f"tệp trước lần đồng bộ đó, từ nhánh chính, thường là main, rồi commit: git checkout "
-        f"main -- {OLD_NO_ID}"
-    )
-    for command in ("check", "build"):
+    for command, before in (("check", "đồng bộ"), ("build", "triển khai và đồng bộ")):
+        hint = (
+            f"{NEW_WITH_ID} có cùng nội dung hoặc tiêu đề nhưng ghi id riêng: nếu là một bài "
+            "thì sửa dòng id thành «id: tin-cu» (địa chỉ cũ chuyển sang địa chỉ mới, giữ bài "
+            "trên Zalo), đừng lấy lại tệp cũ; nếu là hai bài khác nhau mà muốn giữ bài cũ thì "
+            f"lấy lại tệp trước lần {before} đó, từ nhánh chính, thường là main, rồi commit: "
+            f"git checkout main -- {OLD_NO_ID}"
+        )
         out = run(root, capsys, command)
         [line] = [x for x in out.splitlines() if OLD_NO_ID in x]
         assert line.startswith(f"Sẽ rút bài đang đăng: tệp {OLD_NO_ID} đã bị xóa"), line

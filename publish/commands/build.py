@@ -332,7 +332,9 @@ def report(
     for line in outcome.exclusions:
         print(line)
     if clock is not None:
-        for line in withdrawal_lines(outcome.withdrawable, *clock, records):
+        web = any(channel == "web" for channel, _ in outcome.files) and not preview
+        built = _from_here(root, f"{output}/web")[0] if web else ""
+        for line in withdrawal_lines(outcome.withdrawable, *clock, records, built):
             print(line)
     for warning in outcome.warnings:
         print(warning.render(), file=sys.stderr)
@@ -564,9 +566,13 @@ def _approved_by_name(site: Site, *, brief: bool = False, in_sync: bool = False)
         shown = ", ".join(files[:OLD_APPROVALS_NAMED])
         return f"{shown} và {len(files) - OLD_APPROVALS_NAMED} bản tin khác"
 
+    # «Không bài nào bị rút» alone, just above a «Sẽ rút bài đang đăng» line of a bulletin held
+    # for another reason, read as the tool contradicting itself: the old approval withdraws
+    # none of *these*.
     lines = [
         f"Ghi chú: {len(by_name) + len(one_part)} bản tin đang đăng (hay hẹn giờ) với việc duyệt "
-        "theo cách cũ, chưa gắn với chính tệp bài và tệp đính kèm. Không bài nào bị rút, nhưng:"
+        "theo cách cũ, chưa gắn với chính tệp bài và tệp đính kèm. Cách duyệt cũ không làm bài "
+        "nào trong số này bị rút, nhưng:"
     ]
     if by_name:
         edits = (

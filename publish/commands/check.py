@@ -26,7 +26,7 @@ from publish.commands.build import (
 from publish.commands.check_links import LinkLines, WrittenLinks, old_site_notes
 from publish.config import Config, parse_channels
 from publish.content_images import unfound
-from publish.errors import STRICT_EXEMPT_AS, ContentError, Problem, PublishError
+from publish.errors import STRICT_EXEMPT_AS, ContentError, Problem, PublishError, render_all
 from publish.id_holders import Records
 from publish.ledger import Entry, Ledger
 from publish.linkcheck import OUTLINES, SiteLinks, check_external
@@ -192,8 +192,8 @@ def _check(
         # Not rendered, no link was checked: the bulletins to publish may have errors untold.
         note = held_by_unpublished.note(result.site, found) if rendered else ""
         raise ContentError(found, note)
-    for warning in found:
-        print(warning.render(), file=sys.stderr)
+    for rendered_problem in render_all(found):
+        print(rendered_problem, file=sys.stderr)
     checked = len(result.site.bulletins) + len(result.site.excluded)
     held = held_count(result.site)
     closing = (

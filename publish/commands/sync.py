@@ -39,7 +39,7 @@ from publish.model import Build, Site
 from publish.output_lock import channels_lock, output_lock, output_lock_if_free
 from publish.output_place import kept_lines, refuse_unknown_files, refuse_unsafe
 from publish.preview import PREVIEW_SHOWN, in_preview
-from publish.progress import Progress, Status, counted
+from publish.progress import Progress, Status, counted, is_interactive
 from publish.replay import LastBuild, Outcome
 from publish.stop_signal import terminate_as_interrupt
 from publish.sync.awaiting import (
@@ -50,6 +50,7 @@ from publish.sync.awaiting import (
     taken_down,
 )
 from publish.sync.base import (
+    BRIEF_SHOWN,
     Action,
     Summary,
     bucket_of,
@@ -238,7 +239,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         "--verbose",
         action="store_true",
         help="liệt kê từng bản tin bỏ qua vì là bản nháp hay chưa tới giờ hẹn (mặc định chỉ in "
-        "số lượng trong một dòng)",
+        "số lượng trong một dòng), và ngoài cửa sổ dòng lệnh (CI, tệp nhật ký) mọi thao tác tạo "
+        "mới, cập nhật, xác minh trong kế hoạch và kết quả (mặc định chỉ 20 thao tác đầu, còn "
+        "lại được đếm)",
     )
     parser.add_argument(
         "--timings",
@@ -413,7 +416,9 @@ def _run(args: argparse.Namespace) -> int:
             if reason:
                 results.append(ChannelResult(Summary(target), skipped=reason))
                 continue
-            synced = _sync_channel(target, config, result.site, options, log, markdown, timings)
+            synced = _sync_channel(
+                target, config, result.site, options, log, markdown, timings, args.verbose
+            )
             results.append(synced)
             if target == "radio" and not args.dry_run and _reached(synced):
                 # The rates an episode keeps once aired are those the station was sent, and
@@ -654,10 +659,16 @@ def _sync_channel(
     log: Callable[[str], None],
     markdown: bool,
     timings: Timings,
+    verbose: bool = False,
 ) -> ChannelResult:
-    """Run one channel's syncer; a user-facing error stops this channel only."""
+    """Run one channel's syncer; a user-facing error stops this channel only (outside a
+    terminal, unless `verbose`, its log names BRIEF_SHOWN routine actions, see run)."""
     progress = Progress(target)
     echo = log if markdown else progress.echo
+    # A CI log (no terminal) got a plan line and a ✓ line per bulletin: > 6,000 lines for a
+    # first sync of 3,000. The summary and --summary-json count them all; --verbose lists them.
+    brief = not (verbose or markdown or is_interactive(sys.stdout))
+    shown = BRIEF_SHOWN if brief else None
     syncer = None
     try:
         options = replace(options, echo=echo)
@@ -665,7 +676,12 @@ def _sync_channel(
             module = _syncer_module(target)
             syncer = module.make_syncer(config, site=site, output=options.output, options=options)
         actions, summary = run(
-            syncer, dry_run=options.dry_run, echo=echo, progress=progress, timings=timings
+            syncer,
+            dry_run=options.dry_run,
+            echo=echo,
+            progress=progress,
+            timings=timings,
+            shown=shown,
         )
     except PublishError as exc:
         progress.close()

@@ -238,11 +238,58 @@ def _unsent(action: Action) -> bool:
     return action.kind == "noop" and bool(action.data.get(UNSENT))
 
 
+ROUTINE = frozenset({"create", "update", "verify"})
+"""Kinds of action a sync's log outside a terminal lists only the first BRIEF_SHOWN of, in the
+plan and among the ✓ lines, counting the rest: a first sync of 3,000 bulletins printed more
+than 6,000 such lines into a CI log. Failures, withdrawals and everything else stay listed."""
+BRIEF_SHOWN = 20
+
+
+def _more(counts: dict[str, int], done: str) -> str:
+    """The line standing for the routine lines left out (`counts`: how many of each label),
+    after the words `done` («», «đã xong»)."""
+    total = sum(counts.values())
+    parts = ", ".join(f"{n} {label}" for label, n in counts.items())
+    return f"  … và {total} thao tác khác{done} ({parts}); thêm --verbose để liệt kê từng thao tác"
+
+
+class _Successes:
+    """Prints the ✓ line of each action done: every one, or with `shown` set (a log outside
+    a terminal), the first `shown` routine ones (ROUTINE), the others counted for `close`."""
+
+    def __init__(self, echo: Callable[[str], None], shown: int | None) -> None:
+        self.echo = echo
+        self.shown = shown
+        self.printed = 0
+        self.unsaid: dict[str, int] = {}
+
+    def __call__(self, action: Action, outcome: str, label: str) -> None:
+        """Print (or count) the ✓ line of `action`, done with `outcome`, named by `label`."""
+        if self.shown is not None and action.kind in ROUTINE:
+            if self.printed >= self.shown:
+                self.unsaid[label] = self.unsaid.get(label, 0) + 1
+                return
+            self.printed += 1
+        self.echo(f"  ✓ {label} {action.key}: {outcome}")
+
+    def close(self) -> None:
+        """Print the line counting the ✓ lines left out, if any."""
+        if self.unsaid:
+            self.echo(_more(self.unsaid, " đã xong"))
+            self.unsaid = {}
+
+
 def format_plan(
-    channel: str, actions: Sequence[Action], unchanged: int = 0, warning: str = "", unsent: int = 0
+    channel: str,
+    actions: Sequence[Action],
+    unchanged: int = 0,
+    warning: str = "",
+    unsent: int = 0,
+    shown: int | None = None,
 ) -> str:
     """The plan as text: one line per action with its reason, after the `warning` (a plan that
-    could not be checked against its target) when there is one."""
+    could not be checked against its target) when there is one; with `shown` set, past that
+    many routine actions (ROUTINE) one line counts the rest."""
     active = [a for a in actions if a.kind != "noop"]
     kept = f"{unchanged} mục giữ nguyên" + (
         f"; {unsent} tệp của tập đã phát, không gửi" if unsent else ""
@@ -258,9 +305,18 @@ def format_plan(
     if not active:
         return f"{channel}: không có thay đổi nào ({kept})."
     lines.append(f"{channel}: kế hoạch {len(active)} thao tác ({kept}):")
+    routine = 0
+    unsaid: dict[str, int] = {}
     for action in active:
+        if shown is not None and action.kind in ROUTINE:
+            routine += 1
+            if routine > shown:
+                unsaid[label_of(action)] = unsaid.get(label_of(action), 0) + 1
+                continue
         title = f" «{action.title}»" if action.title else ""
         lines.append(f"  - {label_of(action)} {action.key}{title}: {action.reason}")
+    if unsaid:
+        lines.append(_more(unsaid, ""))
     return "\n".join(lines)
 
 
@@ -271,9 +327,11 @@ def run(
     echo: Callable[[str], None] = print,
     progress: Callable[[int, int], None] | None = None,
     timings: Timings | None = None,
+    shown: int | None = None,
 ) -> tuple[list[Action], Summary]:
     """Observe, plan, print the plan, and (unless dry-run) apply it; return the plan and summary
-    (each step timed as a phase of `timings`, when given)."""
+    (each step timed as a phase of `timings`, when given; `shown`: how many routine actions
+    the plan and the ✓ lines name before counting the rest, None for all)."""
     clock = timings or Timings()
     with clock.phase(f"{syncer.name}: quan sát"):
         observed = syncer.observe()
@@ -288,7 +346,7 @@ def run(
         # Before the plan, as the Markdown report puts it: what it says (the station folder
         # moved, the clock behind) is how to read the plan's lines, not an afterthought.
         echo(f"{syncer.name}: lưu ý: {note[0].lower()}{note[1:]}")
-    echo(format_plan(syncer.name, actions, summary.unchanged, warning, summary.unsent))
+    echo(format_plan(syncer.name, actions, summary.unchanged, warning, summary.unsent, shown))
     todo = [a for a in actions if a.kind not in ("noop", "refuse") and not a.data.get(AFTER)]
     summary.refused = sum(1 for a in actions if a.kind == "refuse")
     try:
@@ -310,7 +368,7 @@ def run(
             if (a.kind == "noop" and not _unsent(a)) or (a.data.get(AFTER) and a.kind != "noop")
         }
         with clock.phase(f"{syncer.name}: thực hiện kế hoạch"):
-            _apply_plan(syncer, todo, summary, echo, progress, left)
+            _apply_plan(syncer, todo, summary, echo, progress, left, shown)
     finally:
         manifest = None if dry_run else getattr(syncer, "manifest", None)
         if manifest is not None:
@@ -328,17 +386,23 @@ def _apply_plan(
     echo: Callable[[str], None],
     progress: Callable[[int, int], None] | None,
     left: dict[str, Action],
+    shown: int | None = None,
 ) -> None:
     """Apply every action (those the syncer puts first before the others), then the syncer's
     follow-up steps, recording outcomes in `summary` (`left`: the plan's action for each key
-    it applies no step to, a noop counted unchanged or a step foreseen for the follow-up)."""
+    it applies no step to, a noop counted unchanged or a step foreseen for the follow-up;
+    `shown`: see run)."""
     counted: dict[str, str] = {}  # key → the count its done action added to
     first = getattr(syncer, "first", None)
     lead = [a for a in todo if first(a)] if first else []
     rest = [a for a in todo if not any(a is b for b in lead)]
-    with _outcomes(syncer, lead, rest) as outcomes:
-        _record_plan(syncer, outcomes, len(todo), summary, echo, progress, counted)
-    _apply_follow_up(syncer, summary, echo, left, counted)
+    successes = _Successes(echo, shown)
+    try:
+        with _outcomes(syncer, lead, rest) as outcomes:
+            _record_plan(syncer, outcomes, len(todo), summary, echo, progress, counted, successes)
+        _apply_follow_up(syncer, summary, echo, left, counted, successes)
+    finally:
+        successes.close()  # a stopped run's log, too, says how much it did
 
 
 def _record_plan(
@@ -349,9 +413,10 @@ def _record_plan(
     echo: Callable[[str], None],
     progress: Callable[[int, int], None] | None,
     counted: dict[str, str],
+    successes: _Successes,
 ) -> None:
     """Record and print each outcome of the plan's actions as it ends (`counted`: filled with
-    key → the count its done action added to)."""
+    key → the count its done action added to; `successes` prints the ✓ lines)."""
     for done, (action, outcome, error) in enumerate(outcomes, start=1):
         if error is None:
             bucket = bucket_of(syncer, action)
@@ -359,7 +424,7 @@ def _record_plan(
                 setattr(summary, bucket, getattr(summary, bucket) + 1)
                 counted[action.key] = bucket
             summary.done.append((action, outcome))
-            echo(f"  ✓ {label_of(action)} {action.key}: {outcome}")
+            successes(action, outcome, label_of(action))
         else:
             _failed(summary, action, error)
             echo(f"  {_mark(error)} {label_of(action)} {action.key}: {error}")
@@ -373,10 +438,11 @@ def _apply_follow_up(
     echo: Callable[[str], None],
     left: dict[str, Action],
     counted: dict[str, str],
+    successes: _Successes,
 ) -> None:
     """Apply the syncer's follow-up steps once every action of the plan was applied, recording
     them in `summary` (`left`: see `_apply_plan`; `counted`: key → the count its done action of
-    the plan added to)."""
+    the plan added to; `successes` prints the ✓ lines)."""
     # A syncer may finish slow steps once every action has been sent (Zalo: verify the create
     # tokens after Zalo had time to process them); successes here are not counted a second time.
     # Any other step (radio: an episode's THAY-DOI.txt, DOC-TRUOC.txt rewritten once the scripts
@@ -385,7 +451,7 @@ def _apply_follow_up(
     # plan said of it (`left`) is taken back, and a step it did not list is listed in the report.
     follow_up = getattr(syncer, "follow_up", None)
     with _outcomes(syncer, follow_up() if follow_up else []) as outcomes:
-        _record_follow_up(syncer, outcomes, summary, echo, left, counted)
+        _record_follow_up(syncer, outcomes, summary, echo, left, counted, successes)
     # A foreseen step the follow-up found nothing to do for (nothing reached the target after
     # all): its file was left as it was, or, one to create, is not there.
     summary.unchanged += sum(1 for a in left.values() if a.kind not in ("noop", "create"))
@@ -398,9 +464,10 @@ def _record_follow_up(
     echo: Callable[[str], None],
     left: dict[str, Action],
     counted: dict[str, str],
+    successes: _Successes,
 ) -> None:
-    """Record and print each outcome of the follow-up steps as it ends (`left`, `counted`: see
-    `_apply_follow_up`)."""
+    """Record and print each outcome of the follow-up steps as it ends (`left`, `counted`,
+    `successes`: see `_apply_follow_up`)."""
     done_before = {a.key for a, _outcome in summary.done}
     for action, outcome, error in outcomes:
         label = label_of(action)
@@ -414,7 +481,7 @@ def _record_follow_up(
             if fresh and (bucket := bucket_of(syncer, action)):
                 setattr(summary, bucket, getattr(summary, bucket) + 1)
             summary.done.append((action, outcome))
-            echo(f"  ✓ {label} {action.key}: {outcome}")
+            successes(action, outcome, label)
         else:
             # The step that would have made it so failed (Zalo refused the article it was
             # sent): not created or updated after all, only failed.

@@ -1,0 +1,65 @@
+"""`publish check` says a «Cách sửa» shared by several warnings once, after them: a unit of
+3,000 bulletins read the same two-line fix after each of 126 personal-data warnings (QA of
+session 75). Each warning keeps its own file:line line, and what CI services read keeps every
+hint."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from publish.cli import main
+from publish.errors import Problem, render_all
+from tests.helpers import NOW, bulletin_md, install_fake_renderers, make_project
+
+CCCD = "Bà Nguyễn Thị F trình báo.\n\nCCCD của bà: 087123456789.\n"
+FILES = [f"content/bai-viet/tin-{n}.md" for n in range(3)]
+
+
+def test_check_says_the_fix_of_three_alike_warnings_once_after_their_own_lines(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    install_fake_renderers(monkeypatch)
+    root = make_project(
+        tmp_path, {f: bulletin_md({"id": f"t{n}"}, CCCD) for n, f in enumerate(FILES)}
+    )
+    report = tmp_path / "codequality.json"
+    args = ["check", "--root", str(root), "--now", NOW.isoformat()]
+    assert main([*args, "--codequality", str(report)]) == 0
+    lines = capsys.readouterr().err.splitlines()
+    told = [
+        n for n, x in enumerate(lines) if "có thể là dữ liệu cá nhân: số CCCD «087*******89»" in x
+    ]
+    assert sorted(lines[n].split(":", 1)[0] for n in told) == FILES  # one line each, as before
+    assert told == list(range(told[0], told[0] + 3))  # together, not a fix between them
+    [fix] = [x for x in lines if "Cách sửa" in x]
+    assert lines.index(fix) == told[-1] + 1
+    assert fix.startswith("    Cách sửa (chung cho 3 cảnh báo trên): ")
+    # The code quality report, read by a machine, still gives each finding its whole fix.
+    hint = fix.split(": ", 1)[1]
+    found = [e for e in json.loads(report.read_text("utf-8")) if "CCCD" in e["description"]]
+    assert len(found) == 3 and all(hint in e["description"] for e in found)
+
+
+def test_a_fix_said_for_one_warning_only_stays_under_it() -> None:
+    """One warning of its kind, or findings of another severity with the same fix: each
+    keeps its own «Cách sửa» line right under it, in the order found."""
+    warn = Problem("a.md", "một", line=1, hint="Làm A.", severity="warning")
+    note = Problem("b.md", "hai", line=2, hint="Làm A.", severity="note")
+    other = Problem("c.md", "ba", line=3, hint="Làm B.", severity="warning")
+    assert render_all([warn, note, other]) == [warn.render(), note.render(), other.render()]
+
+
+def test_alike_warnings_come_together_where_the_first_was() -> None:
+    """A warning found between two alike ones is told after them and their fix."""
+    first = Problem("a.md", "một", line=1, hint="Làm A.", severity="warning")
+    between = Problem("b.md", "hai", line=2, hint="Làm B.", severity="warning")
+    last = Problem("c.md", "ba", line=3, hint="Làm A.", severity="warning")
+    assert render_all([first, between, last]) == [
+        "a.md:1: cảnh báo: một",
+        "c.md:3: cảnh báo: ba",
+        "    Cách sửa (chung cho 2 cảnh báo trên): Làm A.",
+        between.render(),
+    ]
