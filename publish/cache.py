@@ -5,7 +5,8 @@ from plus `salt(root)`: the tool's version and source code, and site.toml. So an
 tool or to site.toml makes every old entry unreachable, and a stale entry can never be used.
 A kind of entry whose keys hold every site.toml value it is made from (a read-aloud item, the
 personal data found in a bulletin: see publish.config_reads) is kept under `tool_salt` instead
-(`narrow`), so that a site.toml edit it does not read (a category label, [web] per_page) does
+(`narrow`: the tool and the Python, Unicode and library versions and data files it runs with, see
+`fingerprint`), so that a site.toml edit it does not read (a category label, [web] per_page) does
 not make it again.
 Deleting `.cache/` at any time only costs speed. Worker processes open their own connection;
 a cache that cannot be opened or written is skipped silently. A `Shelf` keeps many small
@@ -27,8 +28,10 @@ import os
 import pickle
 import sqlite3
 import stat
+import sys
 import tempfile
 import time
+import unicodedata
 import weakref
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -36,6 +39,7 @@ from functools import cache, partial
 from pathlib import Path
 
 import publish
+from publish import installed
 
 __all__ = [
     "FRAGMENTS",
@@ -45,11 +49,13 @@ __all__ = [
     "atomic_write_bytes",
     "digest",
     "file_sha256",
+    "fingerprint",
     "owned_kind",
     "read_file",
     "salt",
     "tool_digest",
     "tool_salt",
+    "versions",
     "write_file",
 ]
 
@@ -70,6 +76,40 @@ def tool_digest() -> str:
     for path in sorted(_PACKAGE.rglob("*.py")):
         h.update(path.relative_to(_PACKAGE).as_posix().encode())
         h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+DATA_FOLDERS = ("", "radio", "render/radio")
+"""Folders under publish/ whose data files (`DATA_SUFFIXES`: lexicons, lists of provinces) the
+tool reads: an edit to one changes `fingerprint`, as an edit to any module does (`tool_digest`:
+no hand-kept list of the modules that decide what is read, which missed some)."""
+DATA_SUFFIXES = (".tsv", ".txt")
+
+
+def versions() -> tuple[object, ...]:
+    """The versions besides the tool's source that its results depend on: the tool's, Python's,
+    Unicode's (NFC, letters and word breaks), python-docx's and zlib's."""
+    return (
+        publish.__version__,
+        sys.version_info[:2],
+        unicodedata.unidata_version,
+        # From its metadata: importing python-docx for its __version__ took a tenth of a
+        # second in processes that write no Word file.
+        installed.version("python-docx") or "",
+        zlib.ZLIB_RUNTIME_VERSION,
+    )
+
+
+def fingerprint() -> str:
+    """A hash of `versions`, the tool's source (`tool_digest`) and its data files: what a result
+    kept across site.toml edits (`tool_salt`) or in the radio cache is made by."""
+    h = hashlib.sha256(repr(versions()).encode())
+    h.update(tool_digest().encode())
+    for package in DATA_FOLDERS:
+        for path in sorted((_PACKAGE / package).iterdir()):
+            if path.suffix in DATA_SUFFIXES:
+                h.update(f"\0{package}/{path.name}\0".encode())
+                h.update(path.read_bytes())
     return h.hexdigest()
 
 
@@ -169,9 +209,12 @@ def salt(root: Path) -> str:
     return hashlib.sha256(tool_digest().encode() + b"\0" + config).hexdigest()
 
 
+@cache
 def tool_salt() -> str:
-    """What a narrow key includes (see `Fragments.narrow_key`): the tool, not site.toml."""
-    return hashlib.sha256(b"narrow\0" + tool_digest().encode()).hexdigest()
+    """What a narrow key includes (see `Fragments.narrow_key`): the tool and what it runs on
+    (`fingerprint`: a .cache/ restored by CI under another Python or Unicode version must not
+    serve its entries), not site.toml."""
+    return hashlib.sha256(b"narrow\0" + fingerprint().encode()).hexdigest()
 
 
 class Encoded:
