@@ -164,8 +164,9 @@ def test_a_label_edit_neither_reads_aloud_nor_searches_a_bulletin_again(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """After a build, a category label changed in site.toml reuses every read item and every
-    bulletin's personal data findings; the unit's hotline changed searches each again (its
-    numbers are not a private person's) but reads none aloud again that does not end with it."""
+    bulletin's personal data findings; the unit's hotline changed searches them again (its
+    numbers are not a private person's) and reads them aloud again (the hotline is one of the
+    values ITEM_READS declares, which every item's version holds)."""
     root = project.parent / "label"
     shutil.copytree(project, root)
     monkeypatch.setenv("PUBLISH_WORKERS", "1")
