@@ -3,11 +3,12 @@
 A fragment (a bulletin's body HTML, …) is stored under a digest of everything it is made
 from plus `salt(root)`: the tool's version and source code, and site.toml. So an edit to the
 tool or to site.toml makes every old entry unreachable, and a stale entry can never be used.
-A kind of entry whose keys hold every site.toml value it is made from (a read-aloud item, the
-personal data found in a bulletin: see publish.config_reads) is kept under `tool_salt` instead
-(`narrow`: the tool and the Python, Unicode and library versions and data files it runs with, see
-`fingerprint`), so that a site.toml edit it does not read (a category label, [web] per_page) does
-not make it again.
+A kind of entry whose keys hold every site.toml value it is made from is kept under `tool_salt`
+instead (`narrow`: the tool and the Python, Unicode and library versions and data files it runs
+with, see `fingerprint`), so that a site.toml edit it does not read (a category label, [web]
+per_page) does not make it again: a read-aloud item (the values it declares, see
+publish.config_reads), the personal data found in a bulletin (the unit's phone numbers) and a
+bulletin's search words (the abbreviations).
 Deleting `.cache/` at any time only costs speed. Worker processes open their own connection;
 a cache that cannot be opened or written is skipped silently. A `Shelf` keeps many small
 entries of one kind (each loaded bulletin) in a few rows, each entry under its name and the
