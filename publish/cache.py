@@ -326,12 +326,11 @@ class Fragments:
         self._connection: sqlite3.Connection | None = None
         self._pid = 0
         self._broken = False
-        self._pending: dict[str, bytes] | None = None
-        """Pickled values waiting for `flush`, while `batched()` is active."""
+        self._pending: dict[str, tuple[bytes, str]] | None = None
+        """Key → (pickled value, salt it is stored under) waiting for `flush`, while `batched()`
+        is active."""
         self._owners: dict[tuple[str, str], str] = {}
         """(owner, kind) → key of the owned entries waiting for `flush`, while batched."""
-        self._narrow: set[str] = set()
-        """The keys waiting for `flush` that are narrow (stored under `tool_salt`)."""
 
     def _db(self) -> sqlite3.Connection | None:
         """This process's connection (a forked worker opens its own), or None when unusable."""
@@ -401,7 +400,8 @@ class Fragments:
     def get(self, key: str) -> object | None:
         """The stored value, or None."""
         try:
-            data = self._pending.get(key) if self._pending else None
+            waiting = self._pending.get(key) if self._pending else None
+            data = waiting[0] if waiting is not None else None
             if data is None:
                 db = self._db()
                 row = (
@@ -450,11 +450,7 @@ class Fragments:
         data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         salted = self.tool_salt if narrow else self.salt
         if self._pending is not None:
-            self._pending[key] = data
-            if narrow:
-                self._narrow.add(key)
-            else:
-                self._narrow.discard(key)
+            self._pending[key] = (data, salted)
             if owner:
                 self._owners[(owner, kind)] = key
             if len(self._pending) >= BATCH_LIMIT:
@@ -534,19 +530,12 @@ class Fragments:
             return
         waiting, self._pending = self._pending or {}, {}
         owners, self._owners = self._owners, {}
-        narrow, self._narrow = self._narrow, set()
         db = self._db()
         if db is None:
             return
         try:
             db.execute("BEGIN")
-            db.executemany(
-                INSERT,
-                (
-                    (key, data, self.tool_salt if key in narrow else self.salt)
-                    for key, data in waiting.items()
-                ),
-            )
+            db.executemany(INSERT, ((key, data, salted) for key, (data, salted) in waiting.items()))
             _own(db, owners)
             db.execute("COMMIT")
         except sqlite3.Error:
