@@ -3,10 +3,12 @@
 A fragment (a bulletin's body HTML, …) is stored under a digest of everything it is made
 from plus `salt(root)`: the tool's version and source code, and site.toml. So an edit to the
 tool or to site.toml makes every old entry unreachable, and a stale entry can never be used.
-A kind of entry whose keys hold every site.toml value it is made from (a read-aloud item, the
-personal data found in a bulletin: see publish.config_reads) is kept under `tool_salt` instead
-(`narrow`), so that a site.toml edit it does not read (a category label, [web] per_page) does
-not make it again.
+A kind of entry whose keys hold every site.toml value it is made from is kept under `tool_salt`
+instead (`narrow`: the tool and the Python, Unicode and library versions and data files it runs
+with, see `fingerprint`), so that a site.toml edit it does not read (a category label, [web]
+per_page) does not make it again: a read-aloud item (the values it declares, see
+publish.config_reads), the personal data found in a bulletin (the unit's phone numbers) and a
+bulletin's search words (the abbreviations).
 Deleting `.cache/` at any time only costs speed. Worker processes open their own connection;
 a cache that cannot be opened or written is skipped silently. A `Shelf` keeps many small
 entries of one kind (each loaded bulletin) in a few rows, each entry under its name and the
@@ -27,8 +29,10 @@ import os
 import pickle
 import sqlite3
 import stat
+import sys
 import tempfile
 import time
+import unicodedata
 import weakref
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -36,6 +40,7 @@ from functools import cache, partial
 from pathlib import Path
 
 import publish
+from publish import installed
 
 __all__ = [
     "FRAGMENTS",
@@ -45,11 +50,13 @@ __all__ = [
     "atomic_write_bytes",
     "digest",
     "file_sha256",
+    "fingerprint",
     "owned_kind",
     "read_file",
     "salt",
     "tool_digest",
     "tool_salt",
+    "versions",
     "write_file",
 ]
 
@@ -70,6 +77,40 @@ def tool_digest() -> str:
     for path in sorted(_PACKAGE.rglob("*.py")):
         h.update(path.relative_to(_PACKAGE).as_posix().encode())
         h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+DATA_FOLDERS = ("", "radio", "render/radio")
+"""Folders under publish/ whose data files (`DATA_SUFFIXES`: lexicons, lists of provinces) the
+tool reads: an edit to one changes `fingerprint`, as an edit to any module does (`tool_digest`:
+no hand-kept list of the modules that decide what is read, which missed some)."""
+DATA_SUFFIXES = (".tsv", ".txt")
+
+
+def versions() -> tuple[object, ...]:
+    """The versions besides the tool's source that its results depend on: the tool's, Python's,
+    Unicode's (NFC, letters and word breaks), python-docx's and zlib's."""
+    return (
+        publish.__version__,
+        sys.version_info[:2],
+        unicodedata.unidata_version,
+        # From its metadata: importing python-docx for its __version__ took a tenth of a
+        # second in processes that write no Word file.
+        installed.version("python-docx") or "",
+        zlib.ZLIB_RUNTIME_VERSION,
+    )
+
+
+def fingerprint() -> str:
+    """A hash of `versions`, the tool's source (`tool_digest`) and its data files: what a result
+    kept across site.toml edits (`tool_salt`) or in the radio cache is made by."""
+    h = hashlib.sha256(repr(versions()).encode())
+    h.update(tool_digest().encode())
+    for package in DATA_FOLDERS:
+        for path in sorted((_PACKAGE / package).iterdir()):
+            if path.suffix in DATA_SUFFIXES:
+                h.update(f"\0{package}/{path.name}\0".encode())
+                h.update(path.read_bytes())
     return h.hexdigest()
 
 
@@ -169,9 +210,12 @@ def salt(root: Path) -> str:
     return hashlib.sha256(tool_digest().encode() + b"\0" + config).hexdigest()
 
 
+@cache
 def tool_salt() -> str:
-    """What a narrow key includes (see `Fragments.narrow_key`): the tool, not site.toml."""
-    return hashlib.sha256(b"narrow\0" + tool_digest().encode()).hexdigest()
+    """What a narrow key includes (see `Fragments.narrow_key`): the tool and what it runs on
+    (`fingerprint`: a .cache/ restored by CI under another Python or Unicode version must not
+    serve its entries), not site.toml."""
+    return hashlib.sha256(b"narrow\0" + fingerprint().encode()).hexdigest()
 
 
 class Encoded:
@@ -282,12 +326,11 @@ class Fragments:
         self._connection: sqlite3.Connection | None = None
         self._pid = 0
         self._broken = False
-        self._pending: dict[str, bytes] | None = None
-        """Pickled values waiting for `flush`, while `batched()` is active."""
+        self._pending: dict[str, tuple[bytes, str]] | None = None
+        """Key → (pickled value, salt it is stored under) waiting for `flush`, while `batched()`
+        is active."""
         self._owners: dict[tuple[str, str], str] = {}
         """(owner, kind) → key of the owned entries waiting for `flush`, while batched."""
-        self._narrow: set[str] = set()
-        """The keys waiting for `flush` that are narrow (stored under `tool_salt`)."""
 
     def _db(self) -> sqlite3.Connection | None:
         """This process's connection (a forked worker opens its own), or None when unusable."""
@@ -357,7 +400,8 @@ class Fragments:
     def get(self, key: str) -> object | None:
         """The stored value, or None."""
         try:
-            data = self._pending.get(key) if self._pending else None
+            waiting = self._pending.get(key) if self._pending else None
+            data = waiting[0] if waiting is not None else None
             if data is None:
                 db = self._db()
                 row = (
@@ -406,11 +450,7 @@ class Fragments:
         data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         salted = self.tool_salt if narrow else self.salt
         if self._pending is not None:
-            self._pending[key] = data
-            if narrow:
-                self._narrow.add(key)
-            else:
-                self._narrow.discard(key)
+            self._pending[key] = (data, salted)
             if owner:
                 self._owners[(owner, kind)] = key
             if len(self._pending) >= BATCH_LIMIT:
@@ -490,19 +530,12 @@ class Fragments:
             return
         waiting, self._pending = self._pending or {}, {}
         owners, self._owners = self._owners, {}
-        narrow, self._narrow = self._narrow, set()
         db = self._db()
         if db is None:
             return
         try:
             db.execute("BEGIN")
-            db.executemany(
-                INSERT,
-                (
-                    (key, data, self.tool_salt if key in narrow else self.salt)
-                    for key, data in waiting.items()
-                ),
-            )
+            db.executemany(INSERT, ((key, data, salted) for key, (data, salted) in waiting.items()))
             _own(db, owners)
             db.execute("COMMIT")
         except sqlite3.Error:

@@ -5,9 +5,13 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import sys
+import unicodedata
 from pathlib import Path
 
-from publish.cache import FRAGMENTS, Fragments
+import pytest
+
+from publish.cache import FRAGMENTS, Fragments, tool_salt
 from publish.cli import main
 from tests.web_fixture import NOW, SITE
 
@@ -48,6 +52,32 @@ def test_entries_of_an_older_site_toml_are_dropped_after_the_next_build(tmp_path
     build(root)
     assert set(salts(root)) == {first, narrow}  # the previous configuration: built anew
     assert (root / ".cache" / FRAGMENTS).stat().st_size <= before * 1.5
+
+
+@pytest.mark.parametrize(
+    ("module", "name", "other"),
+    [(unicodedata, "unidata_version", "99.0.0"), (sys, "version_info", (3, 99, 0, "final", 0))],
+    ids=["unicode", "python"],
+)
+def test_narrow_entries_are_not_served_under_another_python_or_unicode(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, module: object, name: str, other: object
+) -> None:
+    """A narrow entry (PII findings, search words: kept across site.toml edits) is not read by
+    a build under another Python or Unicode version, as when CI restores a .cache/ made by
+    another job of a 3.11/3.12/3.13 matrix; it is read again under the version it was made by."""
+    fragments = Fragments(tmp_path)
+    key = fragments.narrow_key("pii-findings", "nội dung bài")
+    fragments.put(key, ("đã dò",), narrow=True)
+    tool_salt.cache_clear()
+    try:
+        monkeypatch.setattr(module, name, other)
+        elsewhere = Fragments(tmp_path)
+        monkeypatch.undo()
+    finally:
+        tool_salt.cache_clear()
+    assert elsewhere.get(elsewhere.narrow_key("pii-findings", "nội dung bài")) is None
+    again = Fragments(tmp_path)
+    assert again.get(again.narrow_key("pii-findings", "nội dung bài")) == ("đã dò",)
 
 
 def test_pruning_twice_for_the_same_salt_costs_nothing(tmp_path: Path) -> None:

@@ -1,9 +1,11 @@
 """Steps whose cache is kept across site.toml edits read only the site.toml values they declare.
 
-A read-aloud item and the personal data found in a bulletin are kept under a digest of the
-site.toml values they declare (publish.config_reads) instead of the whole file: a value read but
-not declared would let a rebuild reuse a result made under another value, so each step is run
-here on a Config that notes every value read, and the tests fail on one its list misses.
+A read-aloud item is kept under a digest of the site.toml values it declares
+(publish.config_reads) instead of the whole file: a value read but not declared would let a
+rebuild reuse a result made under another value, so the step is run here on a Config that notes
+every value read, and the tests fail on one its list misses. The personal data found in a
+bulletin and its search words, also kept across site.toml edits, are made again when a value
+their keys hold changes and not for a label.
 """
 
 from __future__ import annotations
@@ -19,12 +21,13 @@ from publish import config as config_module
 from publish import pii
 from publish.cache import Fragments, Shelf
 from publish.config import Config
-from publish.config_reads import Recording, covered, reads_digest
+from publish.config_reads import reads_digest
 from publish.content import load_site
 from publish.model import Bulletin
 from publish.pipeline import build
 from publish.render.radio.items import ITEM_LOCATES, ITEM_READS, Speaker, read_block
 from publish.render.web import search
+from tests.config_recording import Recording, covered
 from tests.web_fixture import NOW, SITE
 
 RADIO = """
@@ -164,8 +167,9 @@ def test_a_label_edit_neither_reads_aloud_nor_searches_a_bulletin_again(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """After a build, a category label changed in site.toml reuses every read item and every
-    bulletin's personal data findings; the unit's hotline changed searches each again (its
-    numbers are not a private person's) but reads none aloud again that does not end with it."""
+    bulletin's personal data findings; the unit's hotline changed searches them again (its
+    numbers are not a private person's) and reads them aloud again (the hotline is one of the
+    values ITEM_READS declares, which every item's version holds)."""
     root = project.parent / "label"
     shutil.copytree(project, root)
     monkeypatch.setenv("PUBLISH_WORKERS", "1")

@@ -29,24 +29,12 @@ import hashlib
 import json
 import os
 import re
-import sys
 import tempfile
-import unicodedata
-import zlib
 from pathlib import Path
 
-import publish
-from publish import installed
-from publish.cache import tool_digest
+from publish.cache import fingerprint as tool_fingerprint
 
 __all__ = ["Store", "fingerprint", "folder"]
-
-_DATA_FOLDERS = ("", "radio", "render/radio")
-"""Folders under publish/ whose data files (`_DATA_SUFFIXES`: lexicons, lists of provinces) the
-radio may read: an edit to one invalidates the cache, as an edit to any module of the tool does
-(publish.cache's `tool_digest`: no hand-kept list of the modules that decide what is read,
-which missed some)."""
-_DATA_SUFFIXES = (".tsv", ".txt")
 
 
 _JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=repr)
@@ -63,32 +51,11 @@ def folder(root: Path) -> Path:
     return root / ".cache" / "radio"
 
 
-def _docx_version() -> str:
-    """python-docx's version, read from its metadata: importing the library for its
-    `__version__` took a tenth of a second in processes that write no Word file."""
-    return installed.version("python-docx") or ""
-
-
 @functools.cache
 def fingerprint() -> str:
-    """A hash of the tool version, the radio code and the libraries its output depends on."""
-    digest = hashlib.sha256()
-    versions = (
-        publish.__version__,
-        sys.version_info[:2],
-        unicodedata.unidata_version,
-        _docx_version(),
-        zlib.ZLIB_RUNTIME_VERSION,
-    )
-    digest.update(repr(versions).encode())
-    digest.update(tool_digest().encode())
-    base = Path(publish.__file__).parent
-    for package in _DATA_FOLDERS:
-        for path in sorted((base / package).iterdir()):
-            if path.suffix in _DATA_SUFFIXES:
-                digest.update(f"\0{package}/{path.name}\0".encode())
-                digest.update(path.read_bytes())
-    return digest.hexdigest()
+    """A hash of the tool version, its code and data files and the libraries its output
+    depends on (publish.cache's `fingerprint`, kept for this process)."""
+    return tool_fingerprint()
 
 
 class Store:
