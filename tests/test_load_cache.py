@@ -280,10 +280,10 @@ def test_a_shelf_rewrites_only_the_rows_whose_entries_changed(
     written: list[str] = []
     original = Fragments.put
 
-    def putting(self: Fragments, key: str, value: object) -> None:
+    def putting(self: Fragments, key: str, value: object, *, narrow: bool = False) -> None:
         """`Fragments.put`, noting the key written."""
         written.append(key)
-        original(self, key, value)
+        original(self, key, value, narrow=narrow)
 
     monkeypatch.setattr(Fragments, "put", putting)
     shelf = Shelf(Fragments(tmp_path), "thử", shards=8)
@@ -307,10 +307,10 @@ def test_a_shelf_saved_in_steps_writes_one_row_a_step_and_all_of_it_in_the_end(
     written: list[str] = []
     original = Fragments.put
 
-    def putting(self: Fragments, key: str, value: object) -> None:
+    def putting(self: Fragments, key: str, value: object, *, narrow: bool = False) -> None:
         """`Fragments.put`, noting the key written."""
         written.append(key)
-        original(self, key, value)
+        original(self, key, value, narrow=narrow)
 
     monkeypatch.setattr(Fragments, "put", putting)
     steps = shelf.save_steps()
