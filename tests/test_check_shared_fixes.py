@@ -12,7 +12,9 @@ import pytest
 
 from publish.cli import main
 from publish.errors import Problem, render_all
+from publish.zalo.emulator import ZaloEmulator
 from tests.helpers import NOW, bulletin_md, install_fake_renderers, make_project
+from tests.zalo_project import sync, zalo_bulletin, zalo_project
 
 CCCD = "Bà Nguyễn Thị F trình báo.\n\nCCCD của bà: 087123456789.\n"
 FILES = [f"content/bai-viet/tin-{n}.md" for n in range(3)]
@@ -81,3 +83,41 @@ def test_two_interleaved_groups_each_end_with_their_fix() -> None:
         "t4.md:4: cảnh báo: x",
         "    Cách sửa (chung cho 2 cảnh báo trên): Làm B.",
     ]
+
+
+def _cccd_lines(err: str) -> tuple[list[str], list[int], list[str]]:
+    """The lines of standard error, which of them tell the CCCD warning, and its fixes said."""
+    lines = err.splitlines()
+    told = [n for n, x in enumerate(lines) if "số CCCD «087*******89»" in x]
+    return lines, told, [x for x in lines if "Cách sửa" in x and "che bớt số" in x]
+
+
+def test_build_says_the_fix_of_alike_warnings_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build's warnings are check's: each on its line, a shared fix said once after them."""
+    install_fake_renderers(monkeypatch)
+    root = make_project(
+        tmp_path, {f: bulletin_md({"id": f"t{n}"}, CCCD) for n, f in enumerate(FILES)}
+    )
+    assert main(["build", "--root", str(root), "--now", NOW.isoformat()]) == 0
+    lines, told, fixes = _cccd_lines(capsys.readouterr().err)
+    assert len(told) == 3
+    [fix] = fixes
+    assert lines.index(fix) == told[-1] + 1
+    assert fix.startswith("    Cách sửa (chung cho 3 cảnh báo trên): ")
+
+
+def test_sync_says_the_fix_of_alike_build_warnings_once(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The build a sync runs first tells its warnings as check does."""
+    root = zalo_project(
+        tmp_path, 0, files={f: zalo_bulletin(n, body=CCCD) for n, f in enumerate(FILES)}
+    )
+    assert sync(root) == 0
+    lines, told, fixes = _cccd_lines(capsys.readouterr().err)
+    assert len(told) == 3
+    [fix] = fixes
+    assert lines.index(fix) == told[-1] + 1
+    assert fix.startswith("    Cách sửa (chung cho 3 cảnh báo trên): ")
