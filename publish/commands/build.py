@@ -332,7 +332,7 @@ def report(
     for line in outcome.exclusions:
         print(line)
     if clock is not None:
-        web = any(channel == "web" for channel, _ in outcome.files) and not preview
+        web = "web" in dict(outcome.files) and not preview
         built = _from_here(root, f"{output}/web")[0] if web else ""
         for line in withdrawal_lines(outcome.withdrawable, *clock, records, built):
             print(line)
