@@ -272,34 +272,29 @@ SHARED_FIX_FROM = 2
 
 def render_all(problems: Iterable[Problem]) -> list[str]:
     """Each of `problems` rendered, in order, except that those of one severity sharing a hint
-    come together where the first of them was, each on its own line, the hint said once
-    after them: a check of 3,000 bulletins repeated one two-line fix after each of 126
-    personal-data warnings."""
+    are told without it, the hint said once after the last of them: a check of 3,000
+    bulletins repeated one two-line fix after each of 126 personal-data warnings."""
     problems = list(problems)
+    last: dict[tuple[str, str], int] = {}  # a shared fix → where its last finding is
     counts: dict[tuple[str, str], int] = {}
-    for problem in problems:
+    for at, problem in enumerate(problems):
         if problem.hint:
             key = (problem.severity, problem.hint)
             counts[key] = counts.get(key, 0) + 1
-    groups: dict[tuple[str, str], list[Problem]] = {}
-    order: list[Problem | list[Problem]] = []
-    for problem in problems:
-        key = (problem.severity, problem.hint or "")
-        if counts.get(key, 0) < SHARED_FIX_FROM:
-            order.append(problem)
-        elif key in groups:
-            groups[key].append(problem)
-        else:
-            groups[key] = [problem]
-            order.append(groups[key])
+            last[key] = at
     lines = []
-    for item in order:
-        if isinstance(item, Problem):
-            lines.append(item.render())
+    for at, problem in enumerate(problems):
+        key = (problem.severity, problem.hint or "")
+        shared = counts.get(key, 0)
+        if shared < SHARED_FIX_FROM:
+            lines.append(problem.render())
             continue
-        lines += [replace(problem, hint=None).render() for problem in item]
-        label = severity_label(item[0].severity)
-        lines.append(f"    Cách sửa (chung cho {len(item)} {label} trên): {item[0].hint}")
+        # The findings keep the order they were found in (by file and line): a group pulled
+        # up to its first member put a.md:9 after b.md:4.
+        lines.append(replace(problem, hint=None).render())
+        if last[key] == at:
+            label = severity_label(problem.severity)
+            lines.append(f"    Cách sửa (chung cho {shared} {label} trên): {problem.hint}")
     return lines
 
 

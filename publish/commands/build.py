@@ -16,7 +16,7 @@ from publish.cache import Fragments
 from publish.carried import carried, zalo_asked_without_oa
 from publish.cli import common_options, content_options, resolve_now
 from publish.config import parse_channels
-from publish.errors import PERSON_HELD, PublishError
+from publish.errors import PERSON_HELD, PublishError, render_all
 from publish.gates import UNCLEAR, shell_word
 from publish.model import EDITED_CAUSES, EXPIRED_LISTED, Build, Bulletin, Site
 from publish.output_lock import channels_lock, output_lock
@@ -332,12 +332,12 @@ def report(
     for line in outcome.exclusions:
         print(line)
     if clock is not None:
-        web = any(channel == "web" for channel, _ in outcome.files) and not preview
+        web = "web" in dict(outcome.files) and not preview
         built = _from_here(root, f"{output}/web")[0] if web else ""
         for line in withdrawal_lines(outcome.withdrawable, *clock, records, built):
             print(line)
-    for warning in outcome.warnings:
-        print(warning.render(), file=sys.stderr)
+    for told in render_all(outcome.warnings):
+        print(told, file=sys.stderr)
     for channel, files in outcome.files:
         new, removed = changes.get(channel, (0, 0))
         if channel in outcome.unsent and not (files or removed):

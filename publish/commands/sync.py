@@ -33,7 +33,7 @@ from publish.cli import common_options, resolve_now, typed_path
 from publish.commands.build import QUIET_CODES, how_to_publish, outcome_of, print_exclusions
 from publish.commands.next import next_scheduled
 from publish.config import CHANNELS, Config
-from publish.errors import ContentError, Problem, PublishError
+from publish.errors import ContentError, Problem, PublishError, render_all
 from publish.long_lived import long_lived, release
 from publish.model import Build, Site
 from publish.output_lock import channels_lock, output_lock, output_lock_if_free
@@ -647,8 +647,8 @@ def _report_build(result: Build, markdown: bool, *, verbose: bool = False) -> No
         print_exclusions(result.site, counted=frozenset() if verbose else QUIET_CODES)
         for line in how_to_publish(result.site):
             print(line)
-    for warning in result.warnings:
-        _stderr(warning.render())
+    for told in render_all(result.warnings):
+        _stderr(told)
 
 
 def _sync_channel(

@@ -241,42 +241,70 @@ def _unsent(action: Action) -> bool:
 ROUTINE = frozenset({"create", "update", "verify"})
 """Kinds of action a sync's log outside a terminal lists only the first BRIEF_SHOWN of, in the
 plan and among the ✓ lines, counting the rest: a first sync of 3,000 bulletins printed more
-than 6,000 such lines into a CI log. Failures, withdrawals and everything else stay listed."""
+than 6,000 such lines into a CI log. Failures, withdrawals, actions marked NOTABLE and outcomes
+the syncer calls notable (see _Brief) stay listed."""
 BRIEF_SHOWN = 20
 
+NOTABLE = "notable"
+"""Action data flag of a create, update or verify a brief log names however many came before:
+what it is about is no routine step (Zalo: reading again a withdrawn bulletin's article, which
+a job Zalo applies late may show again)."""
 
-def _more(counts: dict[str, int], done: str) -> str:
-    """The line standing for the routine lines left out (`counts`: how many of each label),
-    after the words `done` («», «đã xong»)."""
-    total = sum(counts.values())
-    parts = ", ".join(f"{n} {label}" for label, n in counts.items())
-    return f"  … và {total} thao tác khác{done} ({parts}); thêm --verbose để liệt kê từng thao tác"
+
+class _Brief:
+    """Which lines a brief log (one outside a terminal) names: past the first `shown` routine
+    ones (ROUTINE), each is counted by its label instead; `shown` None names every line."""
+
+    def __init__(self, shown: int | None) -> None:
+        self.shown = shown
+        self.named = 0
+        self.unsaid: dict[str, int] = {}
+
+    def names(self, action: Action, label: str, notable: bool = False) -> bool:
+        """Whether the line of `action` (named by `label`) is printed; counted when not.
+        `notable`: what it did is news (a hide confirmed), whatever its kind."""
+        if self.shown is None or notable or action.kind not in ROUTINE or action.data.get(NOTABLE):
+            return True
+        if self.named >= self.shown:
+            self.unsaid[label] = self.unsaid.get(label, 0) + 1
+            return False
+        self.named += 1
+        return True
+
+    def more(self, done: str) -> str:
+        """The line standing for the lines left out, after the words `done` («», «đã xong»);
+        "" when none was."""
+        if not self.unsaid:
+            return ""
+        total = sum(self.unsaid.values())
+        parts = ", ".join(f"{n} {label}" for label, n in self.unsaid.items())
+        return (
+            f"  … và {total} thao tác khác{done} ({parts}); thêm --verbose để liệt kê từng thao tác"
+        )
 
 
 class _Successes:
     """Prints the ✓ line of each action done: every one, or with `shown` set (a log outside
-    a terminal), the first `shown` routine ones (ROUTINE), the others counted for `close`."""
+    a terminal), those _Brief names, the others counted for `close`."""
 
-    def __init__(self, echo: Callable[[str], None], shown: int | None) -> None:
+    def __init__(self, echo: Callable[[str], None], shown: int | None, syncer: Syncer) -> None:
         self.echo = echo
-        self.shown = shown
-        self.printed = 0
-        self.unsaid: dict[str, int] = {}
+        self.brief = _Brief(shown)
+        # The syncer's word on what an action did (Zalo: a hide confirmed, a late job put
+        # right): its kind alone does not tell.
+        self.notable: Callable[[Action], bool] | None = getattr(syncer, "notable", None)
 
     def __call__(self, action: Action, outcome: str, label: str) -> None:
         """Print (or count) the ✓ line of `action`, done with `outcome`, named by `label`."""
-        if self.shown is not None and action.kind in ROUTINE:
-            if self.printed >= self.shown:
-                self.unsaid[label] = self.unsaid.get(label, 0) + 1
-                return
-            self.printed += 1
-        self.echo(f"  ✓ {label} {action.key}: {outcome}")
+        notable = self.notable is not None and self.notable(action)
+        if self.brief.names(action, label, notable):
+            self.echo(f"  ✓ {label} {action.key}: {outcome}")
 
     def close(self) -> None:
         """Print the line counting the ✓ lines left out, if any."""
-        if self.unsaid:
-            self.echo(_more(self.unsaid, " đã xong"))
-            self.unsaid = {}
+        if more := self.brief.more(" đã xong"):
+            self.echo(more)
+        self.brief = _Brief(self.brief.shown)
 
 
 def format_plan(
@@ -289,7 +317,7 @@ def format_plan(
 ) -> str:
     """The plan as text: one line per action with its reason, after the `warning` (a plan that
     could not be checked against its target) when there is one; with `shown` set, past that
-    many routine actions (ROUTINE) one line counts the rest."""
+    many routine actions (see _Brief) one line counts the rest."""
     active = [a for a in actions if a.kind != "noop"]
     kept = f"{unchanged} mục giữ nguyên" + (
         f"; {unsent} tệp của tập đã phát, không gửi" if unsent else ""
@@ -305,18 +333,13 @@ def format_plan(
     if not active:
         return f"{channel}: không có thay đổi nào ({kept})."
     lines.append(f"{channel}: kế hoạch {len(active)} thao tác ({kept}):")
-    routine = 0
-    unsaid: dict[str, int] = {}
+    brief = _Brief(shown)
     for action in active:
-        if shown is not None and action.kind in ROUTINE:
-            routine += 1
-            if routine > shown:
-                unsaid[label_of(action)] = unsaid.get(label_of(action), 0) + 1
-                continue
-        title = f" «{action.title}»" if action.title else ""
-        lines.append(f"  - {label_of(action)} {action.key}{title}: {action.reason}")
-    if unsaid:
-        lines.append(_more(unsaid, ""))
+        if brief.names(action, label_of(action)):
+            title = f" «{action.title}»" if action.title else ""
+            lines.append(f"  - {label_of(action)} {action.key}{title}: {action.reason}")
+    if more := brief.more(""):
+        lines.append(more)
     return "\n".join(lines)
 
 
@@ -396,7 +419,7 @@ def _apply_plan(
     first = getattr(syncer, "first", None)
     lead = [a for a in todo if first(a)] if first else []
     rest = [a for a in todo if not any(a is b for b in lead)]
-    successes = _Successes(echo, shown)
+    successes = _Successes(echo, shown, syncer)
     try:
         with _outcomes(syncer, lead, rest) as outcomes:
             _record_plan(syncer, outcomes, len(todo), summary, echo, progress, counted, successes)

@@ -384,6 +384,7 @@ class ZaloSyncer:
         self._client_lock = threading.Lock()
         self.lookup = ArticleLookup(lambda: self.client)
         self._buckets: dict[str, str] = {}
+        self._notable: set[str] = set()
         self._to_verify: list[str] = []
         self._queue_lock = threading.Lock()
         self._crashes: dict[str, int] = {}
@@ -1030,6 +1031,21 @@ class ZaloSyncer:
         with self._queue_lock:
             self._buckets[key] = bucket
 
+    def notable(self, action: Action) -> bool:
+        """Whether an applied action did what a brief log must name whatever its kind (see
+        _note), forgetting it."""
+        with self._queue_lock:
+            if action.key in self._notable:
+                self._notable.discard(action.key)
+                return True
+            return False
+
+    def _note(self, key: str) -> None:
+        """Mark this key's action as one whose ✓ line a brief log names: a verify that saw a
+        hide take effect or a late job put right says what no routine verify does."""
+        with self._queue_lock:
+            self._notable.add(key)
+
     def _find_sent(self, key: str, entry: Mapping[str, Any], local: Local | None) -> str | None:
         """The article a lost create made, found by the title and content sent (not today's).
 
@@ -1427,6 +1443,7 @@ class ZaloSyncer:
         )
         self._crash("after-late-job")
         self._count(key, "updated")
+        self._note(key)
         local = self.observed.local.get(key) if self.observed else None
         what = "lệnh ẩn" if not late.get("shows") else "bản cập nhật"
         # Not only a stuck job: an update a hide replaced is watched too (_hide).
@@ -1590,6 +1607,7 @@ class ZaloSyncer:
         self._crash("after-hide-verify")
         self._set(key, status="hidden", **_NO_HIDE, **_PUT_BACK, hidden_at=utc_stamp())
         message = f"Zalo đã ẩn bài {article_id}"
+        self._note(key)  # the one line saying a withdrawal took effect
         # Asked now, while logged in: an update the hide replaced has mostly ended by now, and
         # the next run then need not log in only to ask about it.
         settled = self._settle_after_verify(key)

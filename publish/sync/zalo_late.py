@@ -77,6 +77,7 @@ def check_late(syncer: ZaloSyncer, key: str, entry: Mapping[str, Any]) -> str:
     local = syncer.observed.local.get(key) if syncer.observed else None
     if detail is None:
         syncer._removed(key, article_id, gone=True)
+        syncer._note(key)
         return f"bài {article_id} không còn trên Zalo (có thể đã bị xoá trong trang quản " + (
             f"trị OA); lần đồng bộ sau sẽ tạo lại bài. {KEEP_DELETED.rstrip('.')}"
             if local is not None
@@ -101,6 +102,7 @@ def check_late(syncer: ZaloSyncer, key: str, entry: Mapping[str, Any]) -> str:
             syncer._set(key, **schedule)
             return "đã đọc lại bài trên Zalo: vẫn như lần đọc trước (đã báo), để nguyên bài"
         syncer._set(key, **schedule, late_told=seen)
+        syncer._note(key)
         return changed_by_hand(key, entry, article_id, found, shows, local)
     if local is None and not shows:
         syncer._set(key, **schedule, content=found)  # an older text, hidden: nothing shows
@@ -115,6 +117,8 @@ def check_late(syncer: ZaloSyncer, key: str, entry: Mapping[str, Any]) -> str:
     )
     syncer._crash("after-late-check")
     syncer._count(key, "updated")
+    # A brief log names what only this verify says: Zalo undid what the tool had done.
+    syncer._note(key)
     told = f"Zalo làm muộn một yêu cầu cũ mà công cụ đã thôi hỏi: bài {article_id} " + (
         "của bản tin đã rút hiện lại"
         if local is None

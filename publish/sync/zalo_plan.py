@@ -16,7 +16,7 @@ from typing import Any
 from publish.correction_text import told
 from publish.model import Bulletin
 from publish.rename_pairs import Index, Pairs, lookalike_advice, pair_renames
-from publish.sync.base import Action
+from publish.sync.base import NOTABLE, Action
 
 __all__ = [
     "CREATE_ANEW",
@@ -291,14 +291,14 @@ def plan_actions(observed: Observed) -> list[Action]:
             actions.append(Action("update", key, reason, title))
         elif entry.get("given_up"):
             postponed = POSTPONED if key in observed.overwrite else ""
-            actions.append(Action("verify", key, GIVEN_UP + postponed, title))
+            actions.append(Action("verify", key, GIVEN_UP + postponed, title, _watch(entry)))
         elif key in observed.overwrite:
             # What README promises --zalo-overwrite does: the article becomes the repository's
             # version, hand edits and all, though the bulletin did not change.
             reason = "bản tin không đổi; gửi lại bản trong kho để thay bài trên Zalo"
             actions.append(Action("update", key, reason, title))
         elif key in observed.late_due:
-            actions.append(Action("verify", key, LATE_CHECK, title))
+            actions.append(Action("verify", key, LATE_CHECK, title, _watch(entry)))
         else:
             actions.append(Action("noop", key, "không đổi", title))
     in_use = {
@@ -323,7 +323,8 @@ def plan_actions(observed: Observed) -> list[Action]:
             watched = settled and status != "removed" and entry.get("given_up")
             if watched:
                 postponed = POSTPONED if key in observed.overwrite else ""
-                actions.append(Action("verify", key, GIVEN_UP + postponed, title))
+                watch = _watch(entry, withdrawn=True)
+                actions.append(Action("verify", key, GIVEN_UP + postponed, title, watch))
             elif (
                 key in observed.overwrite
                 and hidden
@@ -339,7 +340,8 @@ def plan_actions(observed: Observed) -> list[Action]:
                 and entry.get("article_id")
                 and entry["article_id"] not in in_use
             ):
-                actions.append(Action("verify", key, LATE_CHECK, title))
+                watch = _watch(entry, withdrawn=True)
+                actions.append(Action("verify", key, LATE_CHECK, title, watch))
             elif key in observed.overwrite:
                 reason = "đã rút khỏi Zalo (--zalo-overwrite: không còn bài nào trên Zalo để thay)"
                 actions.append(Action("noop", key, reason, title))
@@ -363,6 +365,15 @@ def plan_actions(observed: Observed) -> list[Action]:
             note = STILL_LOOKED_UP.format(doing="ẩn") if looked_up else ""
             actions.append(Action("withdraw", key, f"{why}: ẩn bài trên Zalo{note}", title))
     return [_overwriting(a) if a.key in observed.overwrite else a for a in actions]
+
+
+def _watch(entry: Mapping[str, Any], *, withdrawn: bool = False) -> dict[str, Any]:
+    """The data of a verify asking about, or reading the article for, jobs Zalo may apply late:
+    NOTABLE (named in a brief log) when its bulletin is withdrawn or one of those jobs is a
+    hide, as a job applied late would then show a withdrawn bulletin or hide a live one."""
+    jobs = [*(entry.get("given_up") or ()), *(entry.get("late_content") or ())]
+    hides = any(isinstance(job, Mapping) and job.get("shows") is False for job in jobs)
+    return {NOTABLE: True} if withdrawn or hides else {}
 
 
 def _moved(entry: Mapping[str, Any], local: Local, base_url: str) -> str:
