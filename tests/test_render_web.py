@@ -1778,6 +1778,11 @@ def test_a_theme_asset_linked_to_a_picture_of_the_project_is_published(tmp_path:
             ".\\31  .x{}\n.a\\, .c{}\n.a\\ {color: red}\n",
         ),
         (".a { x: 1 } /* x */ :root {}\n", ".a{x: 1}\n:root{}\n"),
+        # A stylesheet saved on Windows: CR LF after a hex escape ends it as one space does
+        # (`.\31` then `.b` on the next line is one element's classes), and a no-break space
+        # starting a line is part of a name, not white space to drop (review R11).
+        (".\\31\r\n.b { x: 1 }\r\n", ".\\31\r\n.b{x: 1}\n"),
+        ("a {\n\u00a0color: red;\n}\n", "a{\u00a0color: red}\n"),
         (
             "@media (max-width: 40em) and (hover: none) {\n  .x { top: calc(1rem + 2px); }\n}\n",
             "@media (max-width: 40em) and (hover: none){.x{top: calc(1rem + 2px)}\n}\n",

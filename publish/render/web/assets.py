@@ -18,10 +18,11 @@ __all__ = ["Assets"]
 OUTPUT_DIR = "assets"
 _CSS_KEPT = (
     r"\"(?:\\.|[^\"\\\n])*\"|'(?:\\.|[^'\\\n])*'|(?i:url)\(\s*+[^\"'()\s][^()]*\)"
-    r"|\\[0-9a-fA-F]{1,6}\s?|\\."
+    r"|\\[0-9a-fA-F]{1,6}(?:\r\n|[ \t\n\r\f])?|\\."
 )
 """A quoted CSS string, an unquoted url(…) or an escaped character (a hex escape with the one
-space it ends with): kept as written, since they may hold «/*» and their spaces count."""
+white space it ends with, CR LF counting as one): kept as written, since they may hold «/*»
+and their spaces count."""
 
 _CSS_STRING_OR_COMMENT = re.compile(f"({_CSS_KEPT})|/\\*.*?(?:\\*/|\\Z)", re.DOTALL)
 """What is kept as written (group 1), or a comment."""
@@ -139,8 +140,9 @@ def css_without_comments(data: bytes) -> bytes:
 _CSS_PARTING = " \t\r\n\f{};,"
 """White space and the punctuation that parts rules, declarations and list items."""
 
-_CSS_LINE_END = re.compile(r"[ \t\f\r]*\n\s*")
-"""A line's end with the white space around it (the next line's indentation)."""
+_CSS_LINE_END = re.compile(r"[ \t\f\r]*\n[ \t\n\r\f]*")
+"""A line's end with the white space around it (the next line's indentation): CSS white space
+only — a no-break space is part of a name."""
 
 _CSS_SPACE_BESIDE = re.compile(r"[ \t]*([{};])[ \t]*")
 """A space beside a brace or semicolon: nothing parts two tokens there. Spaces after a colon
@@ -152,7 +154,9 @@ def _tight(text: str) -> str:
     """`text`, outside strings, on one line, without the spaces beside the braces and
     semicolons that part rules and declarations (1.5 kB of the default theme's 23.9 kB, paid
     for on the first visit of every phone) nor the last semicolon of a rule; a line ends after
-    each closing brace, so a rule is a line to read in a diff or a browser."""
+    each closing brace, so a rule is a line to read in a diff or a browser. A custom property
+    whose value holds braces or semicolons (`--v: { a ; b }`) is tightened too: a script reading
+    it gets `{a;b}` (no theme of ours writes one)."""
     text = _CSS_SPACE_BESIDE.sub(r"\1", _CSS_LINE_END.sub(" ", text))
     return text.replace(";}", "}").replace("}", "}\n")
 
