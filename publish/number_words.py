@@ -51,9 +51,11 @@ number is one only right after it."""
 TIGHT_GAP = r"\s*+(?>(?:(?i:số)(?!\w))?)\s*+[:/]?+\s*+"
 """Between a label and its number with no words: spaces, its «số», a colon or a slash
 (`CCCD/0872…`); all a `BARE_ACCOUNT` may have."""
-LABEL_GAP = r"[^\d\n]{0,40}?"
+LABEL_GAP = r"(?:[^\d\n;!?.]|\.(?!\s)){0,40}?"
 """What may come between `ID_LABEL` or `ACCOUNT_LABEL` and the number (`số tài khoản
-Vietcombank 0071…`, `căn cước công dân của ông A: 0872…`): no digit, no line's end."""
+Vietcombank 0071…`, `căn cước công dân của ông A: 0872…`): no digit, no line's end, and no
+sentence's end — «Không cung cấp số tài khoản cho ai; hãy gọi 0912…» names the hotline, which
+the radio read out and the website let be (review F3)."""
 
 CURRENCIES = {
     "đồng VNĐ": "đồng",

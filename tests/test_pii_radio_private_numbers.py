@@ -282,3 +282,21 @@ def test_twelve_digits_after_a_code_naming_no_ones_number_are_read_not_told(text
 )
 def test_a_grouped_citizen_id_the_radio_holds_after_code_words_is_told(text: str) -> None:
     assert (told(text, ID), held(text)) == (["087*******34"], ["087*******34"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Không cung cấp số tài khoản, mật khẩu cho ai; hãy gọi 0912345678 để báo.",
+        "Tuyệt đối không đưa số căn cước cho người lạ. Gọi 0912345678 khi nghi ngờ.",
+    ],
+)
+def test_a_number_after_the_sentence_of_a_label_is_no_account_nor_id(text: str) -> None:
+    """A label's sentence ends at «;», «.», «!», «?»: the hotline in the next one is read on air
+    and is no personal number on the website (review F3: the radio dropped it with its clause)."""
+    assert "không chín một hai" in normalise(text, near=dt.date(2025, 5, 1)).text
+    assert not [
+        f
+        for f in findings(text, year=2025)
+        if "tài khoản" in f.kind or "CMND" in f.kind or "CCCD" in f.kind
+    ]
