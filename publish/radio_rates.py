@@ -81,6 +81,12 @@ _SLUG = re.compile(r"[A-Z0-9]+(?:-[A-Z0-9]+)*")
 characters long: one hand-edited into anything else would be pinned and sent to the station."""
 
 
+def _is_slug(value: object) -> bool:
+    """Whether `value` is a slug a build gives: upper-case words of letters and digits joined by
+    «-», at most SLUG_MAX characters."""
+    return isinstance(value, str) and len(value) <= SLUG_MAX and _SLUG.fullmatch(value) is not None
+
+
 def rates_path(root: Path) -> Path:
     """Where the project at `root` keeps the synced rates."""
     return root / "state" / RATES_NAME
@@ -162,7 +168,7 @@ def _records(raw: bytes, path: Path) -> dict[str, KeptRates]:
             slugs = {str(k): v for k, v in entry.get("slugs", {}).items()}
             if not all(isinstance(v, str) for v in slugs.values()):
                 raise ValueError(slugs)
-            bad = [k for k, v in slugs.items() if len(v) > SLUG_MAX or not _SLUG.fullmatch(v)]
+            bad = [k for k, v in slugs.items() if not _is_slug(v)]
             if bad:
                 raise _damaged(path, _bad_slug(bad[0], str(folder)))
             kept[str(folder)] = KeptRates(air, rate, readers, frozenset(bulletins), sent, slugs)
@@ -310,7 +316,13 @@ def upcoming_rates(
                 **(kept[folder].slugs if folder in kept else {}),
                 # Every row, written or not: its rundown names it, and a pinned slug costs
                 # nothing (it is the one the build gave).
-                **{row["key"]: row["slug"] for row in document["items"] if row.get("key")},
+                # A slug no build gives (a hand-edited rundown.json) is not recorded: read back,
+                # it would stop every command (review F1).
+                **{
+                    row["key"]: row.get("slug")
+                    for row in document["items"]
+                    if row.get("key") and _is_slug(row.get("slug"))
+                },
             }
             result[folder] = KeptRates(air, document["rate_spm"], readers, keys, sent, slugs)
         except (OSError, ValueError, KeyError, TypeError, AttributeError):

@@ -396,3 +396,27 @@ def test_a_build_given_the_slugs_it_gave_gives_them_again() -> None:
         assert [dataclasses.replace(s, slug="") for s in laid] == [
             dataclasses.replace(s, slug="") for s in segments
         ]
+
+
+def test_a_rundown_row_with_a_slug_no_build_gives_is_not_recorded(tmp_path: Path) -> None:
+    """A hand-edited rundown.json (a slug in lower case, a row without one) records the rest of
+    the episode: recorded, the bad slug would make every later command refuse the record."""
+    from publish.radio_rates import upcoming_rates
+
+    folder = tmp_path / "2024-W50"
+    folder.mkdir()
+    row = {"reader": "", "rate_spm": 0, "duration_mode": "fixed"}
+    items = [
+        {**row, "key": "a", "slug": "TIN-A"},
+        {**row, "key": "b", "slug": "tin b"},
+        {**row, "key": "c"},
+    ]
+    document = {"air_start": "2024-12-14T17:00:00+07:00", "rate_spm": 240, "items": items}
+    (folder / "rundown.json").write_text(json.dumps(document), encoding="utf-8")
+    now = dt.datetime(2024, 12, 12, 12, tzinfo=dt.timezone(dt.timedelta(hours=7)))
+    record = upcoming_rates(tmp_path, {}, now)["2024-W50"]
+    assert record.slugs == {"a": "TIN-A"}
+    assert record.bulletins == {"a", "b", "c"}
+    path = tmp_path / "radio-rates.json"
+    path.write_bytes(kept_rates_bytes(upcoming_rates(tmp_path, {}, now)))
+    assert load_kept_rates(path)["2024-W50"].slugs == {"a": "TIN-A"}  # read back, no refusal
