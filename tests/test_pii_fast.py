@@ -19,7 +19,7 @@ import publish.pii
 from publish import config as config_module
 from publish.content import load_site
 from publish.errors import Problem
-from publish.number_words import account_range, money_follows, read_as_code
+from publish.number_words import account_range, labelled_number, money_follows, read_as_code
 from publish.pii import (
     _ACCOUNT,
     _BARE_ACCOUNT,
@@ -78,7 +78,9 @@ def reference(text: str, *, year: int) -> Iterator[Finding]:
         taken: list[tuple[int, int]] = []
         fresh = partial(_fresh, taken)
         for match in _ACCOUNT.finditer(line):
-            if not money_follows(line, match.end()) and fresh(match.span("number")):
+            # Session 76: no money after it, no count after words between (as the radio reads).
+            account = labelled_number(match["number"], match["gap"], line, match.end(), of_id=False)
+            if account and fresh(match.span("number")):
                 yield Finding(number, "số tài khoản ngân hàng", mask(match["number"]))
         for match in _BARE_ACCOUNT.finditer(line):  # session 75: as the radio drops it
             ranged = not match["gap"].strip() and account_range(match["number"], line, match.end())
@@ -87,7 +89,8 @@ def reference(text: str, *, year: int) -> Iterator[Finding]:
                 yield Finding(number, "số tài khoản ngân hàng", mask(match["number"]))
         for match in _ID_NEAR.finditer(line):
             digits = re.sub(r"\D", "", match["number"])
-            if len(digits) in (9, 12) and fresh(match.span("number")):
+            named = labelled_number(match["number"], match["gap"], line, match.end(), of_id=True)
+            if len(digits) in (9, 12) and named and fresh(match.span("number")):
                 kind = "số CCCD" if len(digits) == 12 else "số CMND"
                 yield Finding(number, kind, mask(digits))
         for match in _PASSPORT.finditer(line):

@@ -11,7 +11,8 @@ from publish.number_words import (
     ID_LABEL,
     LABEL_GAP,
     TIGHT_GAP,
-    account_range,
+    bare_account_number,
+    labelled_number,
 )
 from publish.radio.caps import CAPITAL_LETTERS
 from publish.radio.dialling import read_dialling_codes
@@ -85,13 +86,8 @@ _PRIVATE_NUMBER = re.compile(
 hidden or not (`012xxxxx89`, see publish.radio.masked), grouped by spaces, dots or hyphens:
 never read either way. «Mã định danh cá nhân» is the citizen ID's number. Words may come between
 (`số tài khoản Vietcombank 0071…`), not after a bare «tài khoản», and then the number is one
-as the website tells it (`_named_apart`). One hyphen may make a range instead (`_a_range`)."""
-_TIGHT_GAP = re.compile(TIGHT_GAP)
-_ID_DIGITS = (9, 12)
-"""An old ID card's or a CCCD's digits: with words between, a number after an ID's label is
-one only so long, as the website tells it (`CCCD gắn chip cho 1.234.567 người` is a count)."""
-_ACCOUNT_DIGITS = range(6, 20)
-"""An account's digits, as the website tells them after words between."""
+as the website tells it (publish.number_words' `labelled_number`). One hyphen may make a range
+instead (`bare_account_number`)."""
 _CLAUSE_CLOSE = re.compile(r" *+(?:[,;.!?](?=\s|$)|\)|$)")
 """After a private number: its clause ends there (a stop, a comma, a bracket, the text)."""
 _CLAUSE_OPEN = re.compile(r"[,;(]")
@@ -428,10 +424,7 @@ def _private_numbers(text: str, ctx: Context) -> str:
         return text
     position = 0
     while m := _PRIVATE_NUMBER.search(text, position):
-        if money_follows(text, m.end()) or _a_range(text, m):
-            position = m.end()  # `tài khoản 120.000.000 đồng`: an amount, read in P4
-            continue
-        if not _TIGHT_GAP.fullmatch(m["gap"]) and not _named_apart(text, m):
+        if not _private(text, m):
             position = m.end("label")  # another label may be among the words between
             continue
         before, after, what = _without_number(text, m)
@@ -453,20 +446,14 @@ def _private_numbers(text: str, ctx: Context) -> str:
     return text
 
 
-def _a_range(text: str, m: re.Match[str]) -> bool:
-    """Whether the number of a `_PRIVATE_NUMBER` match is a range of counts or prices, read as
-    one (R12.1): right after a bare «tài khoản» (`account_range`), as the website tells it."""
-    # Never after another label (`số tài khoản 0071000-123456`, `CCCD 087-123456789`) nor
-    # a colon (`tài khoản: 1903-4567`): the number is named there.
-    return bool(m["bare"]) and not m["gap"].strip() and account_range(m["number"], text, m.end())
-
-
-def _named_apart(text: str, m: re.Match[str]) -> bool:
-    """Whether the number of a `_PRIVATE_NUMBER` match with words between it and its label is
-    an ID's or an account's as the website tells it: as long as one, no count after it."""
-    digits = sum(c.isdigit() or c in "xX" for c in m["number"])
-    wanted = _ID_DIGITS if _ID_LABEL.match(m["label"]) else _ACCOUNT_DIGITS
-    return digits in wanted and not quantity_follows(text, m.end())
+def _private(text: str, m: re.Match[str]) -> bool:
+    """Whether the number of a `_PRIVATE_NUMBER` match is an ID's or an account's, as the
+    website tells it (publish.number_words): not money, a count after words between, nor a
+    range of counts or prices right after a bare «tài khoản» (R12.1)."""
+    if m["bare"]:
+        return bare_account_number(m["number"], m["gap"], text, m.end())
+    of_id = _ID_LABEL.match(m["label"]) is not None
+    return labelled_number(m["number"], m["gap"], text, m.end(), of_id=of_id)
 
 
 def _without_number(text: str, m: re.Match[str]) -> tuple[str, str, str]:
