@@ -429,10 +429,9 @@ def _private_numbers(text: str, ctx: Context) -> str:
             continue
         before, after, what = _without_number(text, m)
         number = m["number"]
-        shown = (
-            number.replace(MASK, "*") if MASK in number else mask(number)
-        )  # as the editor hid it
-        # Masked: the rundown that quotes it goes to the station, and CI logs print it.
+        # Hidden as the editor hid it, else masked here: the rundown that quotes it goes to the
+        # station, and CI logs print it.
+        shown = number.replace(MASK, "*") if MASK in number else mask(number)
         ctx.flag(
             "R9.5",
             WARNING,
@@ -506,11 +505,8 @@ def _without_number(text: str, m: re.Match[str]) -> tuple[str, str, str]:
     if opener >= 0 and shut in ("", ".", "!", "?", ";"):
         # A bracket never closed («Ông A (CCCD 0871….»): its clause ends with the sentence.
         return text[:opener].rstrip(), text[closer:], "vế câu chứa số đó"
-    return (
-        text[: m.start()] + _kept_label(m["label"]),
-        text[m.end() :],
-        "số đó",
-    )  # unpaired brackets
+    # Brackets that pair with none around the number: only the number goes.
+    return text[: m.start()] + _kept_label(m["label"]), text[m.end() :], "số đó"
 
 
 def _kept_label(label: str) -> str:
@@ -739,9 +735,9 @@ def _phones(text: str, ctx: Context) -> str:
     if "/" in text:
         text = _SERVICE_SLASH.sub(r"\1, ", text)
     if "," in text:
-        text = _PHONE_LIST.sub(
-            _listed(_PHONE_NUMBER), text
-        )  # still digits: the trigger still reads
+        # Only the joints between the numbers change here: they stay digits, which the
+        # trigger's rule and `_PHONE` read after.
+        text = _PHONE_LIST.sub(_listed(_PHONE_NUMBER), text)
     text = _PHONE_TRIGGER.sub(after_trigger, text)
     text = _PHONE.sub(lambda m: _phone(m[1]) + pause_after(m.string, m.end()), text)
     if "11" in text or "1800" in text or "1900" in text:
@@ -812,10 +808,10 @@ def _plates(text: str, ctx: Context) -> str:
     """Plates after `BKS`/`biển số`, and plate-shaped tokens anywhere (R9.4); a comma after one
     a word follows: «… hai ba bốn, năm sáu vi phạm nồng độ cồn» was heard as fifty-six
     violations, the plate's end unmarked."""
-    if "," in text and ("-" in text or "." in text):  # in every `_PLATE_LIST` match
-        text = _PLATE_LIST.sub(
-            _listed(_PLATE_IN_LIST), text
-        )  # still digits: the trigger still reads
+    # A comma and a hyphen or a dot are in every `_PLATE_LIST` match. Only the joints between
+    # the plates change here: they stay as written, which `_PLATE_TRIGGER` and `_PLATE` read.
+    if "," in text and ("-" in text or "." in text):
+        text = _PLATE_LIST.sub(_listed(_PLATE_IN_LIST), text)
     if "BKS" in text or "ể" in text or "Ể" in text:  # «biển» in any case (see `word_alone`)
         text = _PLATE_TRIGGER.sub(
             lambda m: f"{m[1]}{m[2]}{_plate_words(m[3], ctx)}{pause_after(m.string, m.end())}",
