@@ -25,6 +25,7 @@ __all__ = [
     "alternation",
     "bare_account_number",
     "labelled_number",
+    "listed_numbers",
     "money_follows",
     "names_ones_number",
     "quantity_follows",
@@ -67,9 +68,10 @@ letters, `TK01`), words maybe between them and it (`LABEL_GAP`)."""
 BARE_ACCOUNT = r"(?i:tài khoản(?: ngân hàng)?)"
 """«tài khoản» alone: it may count or price accounts (`300 tài khoản 2024-2025`), so its
 number is one only right after it."""
-TIGHT_GAP = r"\s*+(?>(?:(?i:số)(?!\w))?)\s*+[:/]?+\s*+"
+TIGHT_GAP = r"\s*+(?>(?:(?i:số)(?!\w))?)\s*+[:/]?+\s*+(?:\(\s*+)?"
 """Between a label and its number with no words: spaces, its «số», a colon or a slash
-(`CCCD/0872…`); all a `BARE_ACCOUNT` may have."""
+(`CCCD/0872…`), a bracket opening around the number (`tài khoản (0071…)`); all a
+`BARE_ACCOUNT` may have."""
 ACCOUNT_DIGITS = range(6, 20)
 """A bank account's digits: with words between, a number after an account's label is one only
 so long."""
@@ -170,7 +172,33 @@ def bare_account_number(number: str, gap: str, text: str, end: int) -> bool:
     is named there, `tài khoản: 1903-4567`)."""
     if money_follows(text, end):
         return False
-    return bool(gap.strip()) or not account_range(number, text, end)
+    return bool(gap.replace("(", "").strip()) or not account_range(number, text, end)
+
+
+_LISTED = re.compile(
+    r"\s*+(?:(?P<open>\(\s*+(?>(?:(?i:hoặc|hay)\s++)?))"
+    r"|,\s*+(?>(?:(?i:và|hoặc|hay)\s++)?)|(?i:và|hoặc|hay)\s++)"
+    r"(?P<number>\d(?>(?:[ .-]?\d)*))(?(open)\s*+\))"
+)
+"""One more number in a list after a private one: after a comma, «và», «hoặc», «hay», or in
+brackets (`STK 0123456789 (hoặc 9876543210)`), the bracket closed right after it."""
+
+
+def listed_numbers(text: str, end: int, *, of_id: bool) -> list[re.Match[str]]:
+    """The numbers listed after an ID's (`of_id`) or an account's number ending at text[end]
+    (`STK: 0123456789, 9876543210 và 1122334455`), each an ID's or an account's as the first
+    is, on both channels: the radio read them out and the website told none. Each as long as
+    one, with neither money nor anything counted after it: the list ends before any other."""
+    found = []
+    while (item := _LISTED.match(text, end)) is not None:
+        digits = sum(c.isdigit() for c in item["number"])
+        if digits not in (ID_DIGITS if of_id else ACCOUNT_DIGITS):
+            break
+        if quantity_follows(text, item.end("number")):
+            break
+        found.append(item)
+        end = item.end()
+    return found
 
 
 _ONES_KINDS = ("thẻ", "số", "số thuế")

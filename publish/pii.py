@@ -47,6 +47,7 @@ from publish.number_words import (
     TIGHT_GAP,
     bare_account_number,
     labelled_number,
+    listed_numbers,
     money_follows,
     read_as_code,
 )
@@ -826,16 +827,21 @@ def _line_findings(line: str, number: int, year: int, low: str | None) -> Iterat
         ids = any(word in low for word in _ID_WORD_STARTS) or bool(pii_english.ID_WORD.search(low))
         passport = "hộ chiếu" in low or pii_english.PASSPORT_WORDS in low
     for match in _ACCOUNT.finditer(line) if accounts else ():
-        if _account(line, match) and fresh(match.span("number")):
-            yield Finding(number, "số tài khoản ngân hàng", mask(match["number"]))
+        for span, written in _with_listed(line, match) if _account(line, match) else ():
+            if fresh(span):
+                yield Finding(number, "số tài khoản ngân hàng", mask(written))
     for match in _BARE_ACCOUNT.finditer(line) if accounts else ():
-        if _bare_account(line, match) and fresh(match.span("number")):
-            yield Finding(number, "số tài khoản ngân hàng", mask(match["number"]))
+        for span, written in _with_listed(line, match) if _bare_account(line, match) else ():
+            if fresh(span):
+                yield Finding(number, "số tài khoản ngân hàng", mask(written))
     for match in _ID_NEAR.finditer(line) if ids else ():
         digits = re.sub(r"\D", "", match["number"])
-        if _citizen_id(line, match, digits) and fresh(match.span("number")):
-            kind = "số CCCD" if len(digits) == 12 else "số CMND"
-            yield Finding(number, kind, mask(digits))
+        named = _citizen_id(line, match, digits)
+        for span, written in _with_listed(line, match, of_id=True) if named else ():
+            each = re.sub(r"\D", "", written)
+            if fresh(span):
+                kind = "số CCCD" if len(each) == 12 else "số CMND"
+                yield Finding(number, kind, mask(each))
     for match in _PASSPORT.finditer(line) if passport else ():
         if fresh(match.span("number")):
             yield Finding(number, "số hộ chiếu", _masked_passport(match["number"]))
@@ -888,6 +894,17 @@ def _bare_account(line: str, match: re.Match[str]) -> bool:
     (R9.5, `bare_account_number`): no money after it, no range of counts or prices right
     after «tài khoản»."""
     return bare_account_number(match["number"], match["gap"], line, match.end())
+
+
+def _with_listed(
+    line: str, match: re.Match[str], *, of_id: bool = False
+) -> Iterator[tuple[tuple[int, int], str]]:
+    """The span and the number as written of an ID's (`of_id`) or an account's number found by
+    `match` in `line`, then of each listed after it (`listed_numbers`: «STK: 0123456789,
+    9876543210»), as the radio drops them all."""
+    yield match.span("number"), match["number"]
+    for item in listed_numbers(line, match.end(), of_id=of_id):
+        yield item.span("number"), item["number"]
 
 
 def _citizen_id(line: str, match: re.Match[str], digits: str) -> bool:

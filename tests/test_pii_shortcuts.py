@@ -105,15 +105,20 @@ def _whole_line(line: str, number: int, year: int) -> Iterator[Finding]:
     """One line's number findings, every pattern searched over the whole line."""
     fresh = pii._Spans()
     for match in _ACCOUNT.finditer(line) if _ACCOUNT_WORDS.search(line) else ():
-        if pii._account(line, match) and fresh(match.span("number")):
-            yield Finding(number, "số tài khoản ngân hàng", mask(match["number"]))
+        for span, written in pii._with_listed(line, match) if pii._account(line, match) else ():
+            if fresh(span):
+                yield Finding(number, "số tài khoản ngân hàng", mask(written))
     for match in pii._BARE_ACCOUNT.finditer(line) if _ACCOUNT_WORDS.search(line) else ():
-        if pii._bare_account(line, match) and fresh(match.span("number")):
-            yield Finding(number, "số tài khoản ngân hàng", mask(match["number"]))
+        bare = pii._bare_account(line, match)
+        for span, written in pii._with_listed(line, match) if bare else ():
+            if fresh(span):
+                yield Finding(number, "số tài khoản ngân hàng", mask(written))
     for match in _ID_NEAR.finditer(line):
-        digits = re.sub(r"\D", "", match["number"])
-        if pii._citizen_id(line, match, digits) and fresh(match.span("number")):
-            yield Finding(number, "số CCCD" if len(digits) == 12 else "số CMND", mask(digits))
+        named = pii._citizen_id(line, match, re.sub(r"\D", "", match["number"]))
+        for span, written in pii._with_listed(line, match, of_id=True) if named else ():
+            digits = re.sub(r"\D", "", written)
+            if fresh(span):
+                yield Finding(number, "số CCCD" if len(digits) == 12 else "số CMND", mask(digits))
     for match in _PASSPORT.finditer(line):
         if fresh(match.span("number")):
             yield Finding(number, "số hộ chiếu", pii._masked_passport(match["number"]))

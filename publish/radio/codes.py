@@ -13,6 +13,7 @@ from publish.number_words import (
     TIGHT_GAP,
     bare_account_number,
     labelled_number,
+    listed_numbers,
 )
 from publish.radio.caps import CAPITAL_LETTERS
 from publish.radio.dialling import read_dialling_codes
@@ -91,6 +92,7 @@ instead (`bare_account_number`)."""
 _CLAUSE_CLOSE = re.compile(r" *+(?:[,;.!?](?=\s|$)|\)|$)")
 """After a private number: its clause ends there (a stop, a comma, a bracket, the text)."""
 _CLAUSE_OPEN = re.compile(r"[,;(]")
+_BRACKET_SHUT = re.compile(r"\s*+\)")
 _SENTENCE_START = re.compile(r"[.!?]\s+")
 _ID_LABEL = re.compile(ID_LABEL)
 _ISSUED = re.compile(
@@ -427,19 +429,20 @@ def _private_numbers(text: str, ctx: Context) -> str:
         if not _private(text, m):
             position = m.end("label")  # another label may be among the words between
             continue
-        before, after, what = _without_number(text, m)
-        number = m["number"]
-        # Hidden as the editor hid it, else masked here: the rundown that quotes it goes to the
-        # station, and CI logs print it.
-        shown = number.replace(MASK, "*") if MASK in number else mask(number)
-        ctx.flag(
-            "R9.5",
-            WARNING,
-            f"Số giấy tờ hoặc tài khoản «{shown}» là dữ liệu cá nhân; đã bỏ {what} khỏi "
-            "kịch bản. Biên tập viên kiểm tra lại quyền riêng tư.",
-            shown,
-            ctx.line_of(number),
-        )
+        listed = listed_numbers(text, m.end(), of_id=_ID_LABEL.match(m["label"]) is not None)
+        before, after, what = _without_number(text, m, listed[-1].end() if listed else m.end())
+        for number in (m["number"], *(item["number"] for item in listed)):
+            # Hidden as the editor hid it, else masked here: the rundown that quotes it goes to
+            # the station, and CI logs print it.
+            shown = number.replace(MASK, "*") if MASK in number else mask(number)
+            ctx.flag(
+                "R9.5",
+                WARNING,
+                f"Số giấy tờ hoặc tài khoản «{shown}» là dữ liệu cá nhân; đã bỏ {what} khỏi "
+                "kịch bản. Biên tập viên kiểm tra lại quyền riêng tư.",
+                shown,
+                ctx.line_of(number),
+            )
         text = before + after
         position = len(before)
     return text
@@ -455,8 +458,9 @@ def _private(text: str, m: re.Match[str]) -> bool:
     return labelled_number(m["number"], m["gap"], text, m.end(), of_id=of_id)
 
 
-def _without_number(text: str, m: re.Match[str]) -> tuple[str, str, str]:
-    """The text before and after the private number of `m` once it is gone, and what went.
+def _without_number(text: str, m: re.Match[str], end: int) -> tuple[str, str, str]:
+    """The text before and after the private number of `m` once it is gone with the numbers
+    listed after it up to `end` (`STK 0123…, 9876…`), and what went.
 
     Followed by more of its clause (`tài khoản 0123 của đối tượng`), only the number goes (an
     account's «số» too, see `_kept_label`). At the end of its clause the label would dangle
@@ -467,10 +471,16 @@ def _without_number(text: str, m: re.Match[str]) -> tuple[str, str, str]:
     after other words stays as the account (`chuyển vào tài khoản.`).
     """
     account = not _ID_LABEL.match(m["label"])
-    issued = None if account else _ISSUED.match(text, m.end())
-    close = _CLAUSE_CLOSE.match(text, issued.end() if issued else m.end())
+    if m["gap"].rstrip().endswith("("):
+        # `tài khoản (0071…)`: the bracket around the number goes with it.
+        shut = _BRACKET_SHUT.match(text, end)
+        if shut is None:
+            return text[: m.start()] + _kept_label(m["label"]) + " (", text[end:], "số đó"
+        end = shut.end()
+    issued = None if account else _ISSUED.match(text, end)
+    close = _CLAUSE_CLOSE.match(text, issued.end() if issued else end)
     if close is None:
-        return text[: m.start()] + _kept_label(m["label"]), text[m.end() :], "số đó"
+        return text[: m.start()] + _kept_label(m["label"]), text[end:], "số đó"
     closer = close.end() - 1 if close[0].strip() else len(text)
     sentence = max(
         (
@@ -483,7 +493,7 @@ def _without_number(text: str, m: re.Match[str]) -> tuple[str, str, str]:
     opener = max((o.start() for o in _CLAUSE_OPEN.finditer(text, sentence, m.start())), default=-1)
     lead = text[(opener + 1 if opener >= 0 else sentence) : m.start()]
     if account and _NUMBER_WORD.sub("", lead).strip():
-        return _NUMBER_WORD.sub("", text[: m.start()]) + "tài khoản", text[m.end() :], "số đó"
+        return _NUMBER_WORD.sub("", text[: m.start()]) + "tài khoản", text[end:], "số đó"
     shut = text[closer] if closer < len(text) else ""
     if opener < 0 and shut in ("", ".", "!", "?", ";"):
         # Only the end can match: searched there, a long run of spaces is no quadratic scan.
@@ -506,7 +516,7 @@ def _without_number(text: str, m: re.Match[str]) -> tuple[str, str, str]:
         # A bracket never closed («Ông A (CCCD 0871….»): its clause ends with the sentence.
         return text[:opener].rstrip(), text[closer:], "vế câu chứa số đó"
     # Brackets that pair with none around the number: only the number goes.
-    return text[: m.start()] + _kept_label(m["label"]), text[m.end() :], "số đó"
+    return text[: m.start()] + _kept_label(m["label"]), text[end:], "số đó"
 
 
 def _kept_label(label: str) -> str:
