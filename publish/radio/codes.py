@@ -473,10 +473,10 @@ def _without_number(text: str, m: re.Match[str], end: int) -> tuple[str, str, st
     account = not _ID_LABEL.match(m["label"])
     if m["gap"].rstrip().endswith("("):
         # `tài khoản (0071…)`: the bracket around the number goes with it.
-        shut = _BRACKET_SHUT.match(text, end)
-        if shut is None:
+        bracket = _BRACKET_SHUT.match(text, end)
+        if bracket is None:
             return text[: m.start()] + _kept_label(m["label"]) + " (", text[end:], "số đó"
-        end = shut.end()
+        end = bracket.end()
     issued = None if account else _ISSUED.match(text, end)
     close = _CLAUSE_CLOSE.match(text, issued.end() if issued else end)
     if close is None:
