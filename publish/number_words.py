@@ -8,18 +8,24 @@ from __future__ import annotations
 import re
 
 __all__ = [
+    "ACCOUNT_DIGITS",
     "ACCOUNT_LABEL",
     "BARE_ACCOUNT",
     "CODE_BEFORE",
     "CODE_WORDS",
     "COUNTED_NOUN",
     "CURRENCIES",
+    "ID_DIGITS",
     "ID_LABEL",
+    "ID_WORDS",
     "LABEL_GAP",
     "SCALE",
     "TIGHT_GAP",
     "account_range",
     "alternation",
+    "bare_account_number",
+    "labelled_number",
+    "listed_numbers",
     "money_follows",
     "names_ones_number",
     "quantity_follows",
@@ -36,21 +42,39 @@ COUNTED_NOUN = (
 """A noun that follows a count: a number right before it is a quantity, not a phone or date.
 `tối 7-8 thanh niên` is seven or eight youths; a bare «em», «cháu» is left out (`sáng 2-9 em đi học`)."""
 
+_ID_LABELS = {
+    "CCCD": ("", ""),
+    "CMND": ("", ""),
+    "CMT": ("", ""),
+    "căn cước": ("", "(?: công dân)?"),
+    "chứng minh": ("", "(?: nhân dân| thư)?"),
+    "định danh": ("(?:mã |số )?", "(?: cá nhân)?"),
+}
+"""Each word a citizen ID's label holds, with what may come before and after it."""
+ID_WORDS = tuple(_ID_LABELS)
+"""The words every `ID_LABEL` match holds: the website's lint looks for them in the
+lower-cased line before trying its patterns (publish.pii)."""
 ID_LABEL = (
-    r"(?i:CCCD|CMND|CMT|căn cước(?: công dân)?|chứng minh(?: nhân dân| thư)?"
-    r"|(?:mã |số )?định danh(?: cá nhân)?)"
+    "(?i:" + "|".join(before + word + after for word, (before, after) in _ID_LABELS.items()) + ")"
 )
 """The words a citizen ID's number follows, an old card's too (`CMND`, `chứng minh thư`): the
 radio never reads the number after one (R9.5), the website tells it (publish.pii)."""
+ID_DIGITS = (9, 12)
+"""An old ID card's (CMND) or a CCCD's digits: with words between, a number after an ID's label
+is one only so long (`CCCD gắn chip cho 1.234.567 người` is a count)."""
 ACCOUNT_LABEL = r"(?i:số tài khoản|tài khoản số|STK|TK(?=\s*+:))"
 """The words that name a bank account's number (`tk:` with its colon: `TK` alone is a form's
 letters, `TK01`), words maybe between them and it (`LABEL_GAP`)."""
 BARE_ACCOUNT = r"(?i:tài khoản(?: ngân hàng)?)"
 """«tài khoản» alone: it may count or price accounts (`300 tài khoản 2024-2025`), so its
 number is one only right after it."""
-TIGHT_GAP = r"\s*+(?>(?:(?i:số)(?!\w))?)\s*+[:/]?+\s*+"
+TIGHT_GAP = r"\s*+(?>(?:(?i:số)(?!\w))?)\s*+[:/]?+\s*+(?:\(\s*+)?"
 """Between a label and its number with no words: spaces, its «số», a colon or a slash
-(`CCCD/0872…`); all a `BARE_ACCOUNT` may have."""
+(`CCCD/0872…`), a bracket opening around the number (`tài khoản (0071…)`); all a
+`BARE_ACCOUNT` may have."""
+ACCOUNT_DIGITS = range(6, 20)
+"""A bank account's digits: with words between, a number after an account's label is one only
+so long."""
 LABEL_GAP = r"(?:[^\d\n;!?.]|\.(?!\s)){0,40}?"
 """What may come between `ID_LABEL` or `ACCOUNT_LABEL` and the number (`số tài khoản
 Vietcombank 0071…`, `căn cước công dân của ông A: 0872…`): no digit, no line's end, and no
@@ -122,6 +146,59 @@ def quantity_follows(text: str, pos: int) -> bool:
     (`1234567890 lượt`), read as one on air. A card's or a CCCD's number is one only before
     money (R9.6, publish.pii): «Số thẻ 4111… đối tượng đã dùng» goes on after the card."""
     return bool(_COUNTED_AFTER.match(text, pos) or money_follows(text, pos))
+
+
+_TIGHT = re.compile(TIGHT_GAP)
+
+
+def labelled_number(number: str, gap: str, text: str, end: int, *, of_id: bool) -> bool:
+    """Whether `number`, after an ID's label (`of_id`) or an account's and `gap`, ending at
+    text[end], is that ID's or account's number: what the radio never reads (R9.5) and the
+    website tells (publish.pii). Never before money; with words between (`gap` more than
+    `TIGHT_GAP`), only as long as one and with nothing counted after it: «căn cước … cấp cho
+    123.456.789 người» is a count."""
+    if money_follows(text, end):
+        return False
+    if _TIGHT.fullmatch(gap):
+        return True
+    digits = sum(c.isdigit() or c in "xX" for c in number)  # `012xxxxx89`: hidden digits count
+    return digits in (ID_DIGITS if of_id else ACCOUNT_DIGITS) and not quantity_follows(text, end)
+
+
+def bare_account_number(number: str, gap: str, text: str, end: int) -> bool:
+    """Whether `number`, right after a bare «tài khoản» and `gap` (a `TIGHT_GAP`), ending at
+    text[end], is an account's number on both channels: no money after it, no range of counts
+    or prices right after the word (`account_range`; never after a colon or «số»: the number
+    is named there, `tài khoản: 1903-4567`)."""
+    if money_follows(text, end):
+        return False
+    return bool(gap.replace("(", "").strip()) or not account_range(number, text, end)
+
+
+_LISTED = re.compile(
+    r"\s*+(?:(?P<open>\(\s*+(?>(?:(?i:hoặc|hay)\s++)?))"
+    r"|,\s*+(?>(?:(?i:và|hoặc|hay)\s++)?)|(?i:và|hoặc|hay)\s++)"
+    r"(?P<number>\d(?>(?:[ .-]?\d)*))(?(open)\s*+\))"
+)
+"""One more number in a list after a private one: after a comma, «và», «hoặc», «hay», or in
+brackets (`STK 0123456789 (hoặc 9876543210)`), the bracket closed right after it."""
+
+
+def listed_numbers(text: str, end: int, *, of_id: bool) -> list[re.Match[str]]:
+    """The numbers listed after an ID's (`of_id`) or an account's number ending at text[end]
+    (`STK: 0123456789, 9876543210 và 1122334455`), each an ID's or an account's as the first
+    is, on both channels: the radio read them out and the website told none. Each as long as
+    one, with neither money nor anything counted after it: the list ends before any other."""
+    found = []
+    while (item := _LISTED.match(text, end)) is not None:
+        digits = sum(c.isdigit() for c in item["number"])
+        if digits not in (ID_DIGITS if of_id else ACCOUNT_DIGITS):
+            break
+        if quantity_follows(text, item.end("number")):
+            break
+        found.append(item)
+        end = item.end()
+    return found
 
 
 _ONES_KINDS = ("thẻ", "số", "số thuế")

@@ -37,12 +37,17 @@ from publish.frontmatter import parse_file
 from publish.gates import shell_word
 from publish.model import Bulletin, Page, Site
 from publish.number_words import (
+    ACCOUNT_DIGITS,
     ACCOUNT_LABEL,
     BARE_ACCOUNT,
+    ID_DIGITS,
     ID_LABEL,
+    ID_WORDS,
     LABEL_GAP,
     TIGHT_GAP,
-    account_range,
+    bare_account_number,
+    labelled_number,
+    listed_numbers,
     money_follows,
     read_as_code,
 )
@@ -98,8 +103,12 @@ holds them (R9.6; no amount starts with 0). Checked as the bare number is (`is_c
 _GROUPED_GATE = re.compile(r"0\d{2,3}[ .-]\d{3,4}[ .-]\d")
 """What every `_GROUPED_CITIZEN_ID` match holds: searched first, far cheaper."""
 _ID_NEAR = re.compile(
-    _ID_WORDS + LABEL_GAP + r"(?P<number>\d(?:[ .-]?\d){8,11})(?![\d])", re.IGNORECASE
+    _ID_WORDS
+    + f"(?P<gap>{LABEL_GAP})"
+    + rf"(?P<number>\d(?:[ .-]?\d){{{min(ID_DIGITS) - 1},{max(ID_DIGITS) - 1}}})(?![\d])",
+    re.IGNORECASE,
 )
+"""An ID's number after its words, told as the radio holds it (`labelled_number`)."""
 _PASSPORT = re.compile(
     r"(?:hộ chiếu|" + pii_english.PASSPORT_WORDS + r")[^\d\n]{0,30}?(?<![^\W\d_])"
     r"(?P<number>[A-Z] ?\d{7,8})(?!\d)",
@@ -108,7 +117,8 @@ _PASSPORT = re.compile(
 """A Vietnamese passport number (a letter, 7 digits: C1234567) after its word («hộ chiếu»,
 «passport») only: alone it is any code («mã đơn hàng B1234567»)."""
 _ACCOUNT = re.compile(
-    rf"(?<!\w){ACCOUNT_LABEL}(?![^\W\d_]){LABEL_GAP}(?P<number>\d(?:[ .-]?\d){{5,18}})(?!\d)",
+    rf"(?<!\w){ACCOUNT_LABEL}(?![^\W\d_])(?P<gap>{LABEL_GAP})"
+    rf"(?P<number>\d(?:[ .-]?\d){{{ACCOUNT_DIGITS.start - 1},{ACCOUNT_DIGITS.stop - 2}}})(?!\d)",
     re.IGNORECASE,
 )
 """An account's number after the words that name it (the radio's, publish.number_words)."""
@@ -151,16 +161,7 @@ _TRIGGER = re.compile(
 digits alone): a line without it is skipped (most are).
 Alternatives sharing a first letter are grouped: the same words, searched twice as fast. «id»
 only as a word starts («ID card», «identity»): not in «said», «video», «incident»."""
-_ID_WORD_STARTS = (
-    "cccd",
-    "cmnd",
-    "cmt",
-    "căn cước",
-    "chứng minh",
-    "định danh",
-    "hộ chiếu",
-    *pii_english.ID_WORD_STARTS,
-)
+_ID_WORD_STARTS = (*(word.lower() for word in ID_WORDS), "hộ chiếu", *pii_english.ID_WORD_STARTS)
 """What `_ID_NEAR` needs, in the lower-cased line."""
 _TRIGGER_WORDS = ("sn", "sinh", "tk", "tài khoản", *_ID_WORD_STARTS, *pii_english.BIRTH_WORDS)
 """`_TRIGGER`'s words as the lower-cased line holds them: found there with `in`, far cheaper
@@ -826,16 +827,21 @@ def _line_findings(line: str, number: int, year: int, low: str | None) -> Iterat
         ids = any(word in low for word in _ID_WORD_STARTS) or bool(pii_english.ID_WORD.search(low))
         passport = "hộ chiếu" in low or pii_english.PASSPORT_WORDS in low
     for match in _ACCOUNT.finditer(line) if accounts else ():
-        if not money_follows(line, match.end()) and fresh(match.span("number")):
-            yield Finding(number, "số tài khoản ngân hàng", mask(match["number"]))
+        for span, written in _with_listed(line, match) if _account(line, match) else ():
+            if fresh(span):
+                yield Finding(number, "số tài khoản ngân hàng", mask(written))
     for match in _BARE_ACCOUNT.finditer(line) if accounts else ():
-        if _bare_account(line, match) and fresh(match.span("number")):
-            yield Finding(number, "số tài khoản ngân hàng", mask(match["number"]))
+        for span, written in _with_listed(line, match) if _bare_account(line, match) else ():
+            if fresh(span):
+                yield Finding(number, "số tài khoản ngân hàng", mask(written))
     for match in _ID_NEAR.finditer(line) if ids else ():
         digits = re.sub(r"\D", "", match["number"])
-        if len(digits) in (9, 12) and fresh(match.span("number")):
-            kind = "số CCCD" if len(digits) == 12 else "số CMND"
-            yield Finding(number, kind, mask(digits))
+        named = _citizen_id(line, match, digits)
+        for span, written in _with_listed(line, match, of_id=True) if named else ():
+            each = re.sub(r"\D", "", written)
+            if fresh(span):
+                kind = "số CCCD" if len(each) == 12 else "số CMND"
+                yield Finding(number, kind, mask(each))
     for match in _PASSPORT.finditer(line) if passport else ():
         if fresh(match.span("number")):
             yield Finding(number, "số hộ chiếu", _masked_passport(match["number"]))
@@ -877,12 +883,37 @@ def _bare_citizen_ids(line: str, year: int) -> Iterator[tuple[str, tuple[int, in
             yield digits, match.span()
 
 
+def _account(line: str, match: re.Match[str]) -> bool:
+    """Whether an `_ACCOUNT` match in `line` is an account's number, as the radio drops it
+    (R9.5, `labelled_number`): no money after it, no count after words between."""
+    return labelled_number(match["number"], match["gap"], line, match.end(), of_id=False)
+
+
 def _bare_account(line: str, match: re.Match[str]) -> bool:
     """Whether a `_BARE_ACCOUNT` match in `line` is an account's number, as the radio drops it
-    (R9.5): no money after it, no range of counts or prices right after «tài khoản»."""
-    if money_follows(line, match.end()):
-        return False
-    return bool(match["gap"].strip()) or not account_range(match["number"], line, match.end())
+    (R9.5, `bare_account_number`): no money after it, no range of counts or prices right
+    after «tài khoản»."""
+    return bare_account_number(match["number"], match["gap"], line, match.end())
+
+
+def _with_listed(
+    line: str, match: re.Match[str], *, of_id: bool = False
+) -> Iterator[tuple[tuple[int, int], str]]:
+    """The span and the number as written of an ID's (`of_id`) or an account's number found by
+    `match` in `line`, then of each listed after it (`listed_numbers`: «STK: 0123456789,
+    9876543210»), as the radio drops them all."""
+    yield match.span("number"), match["number"]
+    for item in listed_numbers(line, match.end(), of_id=of_id):
+        yield item.span("number"), item["number"]
+
+
+def _citizen_id(line: str, match: re.Match[str], digits: str) -> bool:
+    """Whether an `_ID_NEAR` match in `line`, of `digits`, is an ID's number, as the radio
+    drops it (R9.5, `labelled_number`): as long as one (its kind, CMND or CCCD, is told by
+    it), no money after it, no count after words between («căn cước … cấp cho 123.456.789
+    người»)."""
+    of_id = len(digits) in ID_DIGITS
+    return of_id and labelled_number(match["number"], match["gap"], line, match.end(), of_id=True)
 
 
 def _is_card(line: str, match: re.Match[str]) -> bool:

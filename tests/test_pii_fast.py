@@ -19,7 +19,13 @@ import publish.pii
 from publish import config as config_module
 from publish.content import load_site
 from publish.errors import Problem
-from publish.number_words import account_range, money_follows, read_as_code
+from publish.number_words import (
+    account_range,
+    labelled_number,
+    listed_numbers,
+    money_follows,
+    read_as_code,
+)
 from publish.pii import (
     _ACCOUNT,
     _BARE_ACCOUNT,
@@ -78,18 +84,30 @@ def reference(text: str, *, year: int) -> Iterator[Finding]:
         taken: list[tuple[int, int]] = []
         fresh = partial(_fresh, taken)
         for match in _ACCOUNT.finditer(line):
-            if not money_follows(line, match.end()) and fresh(match.span("number")):
-                yield Finding(number, "số tài khoản ngân hàng", mask(match["number"]))
+            # Session 76: no money after it, no count after words between (as the radio reads),
+            # and the numbers listed after it too.
+            account = labelled_number(match["number"], match["gap"], line, match.end(), of_id=False)
+            for found in (
+                [match, *listed_numbers(line, match.end(), of_id=False)] if account else ()
+            ):
+                if fresh(found.span("number")):
+                    yield Finding(number, "số tài khoản ngân hàng", mask(found["number"]))
         for match in _BARE_ACCOUNT.finditer(line):  # session 75: as the radio drops it
-            ranged = not match["gap"].strip() and account_range(match["number"], line, match.end())
+            gap = match["gap"].replace("(", "")  # session 76: `tài khoản (1000-2000 USDT)`
+            ranged = not gap.strip() and account_range(match["number"], line, match.end())
             money = money_follows(line, match.end())
-            if not ranged and not money and fresh(match.span("number")):
-                yield Finding(number, "số tài khoản ngân hàng", mask(match["number"]))
+            listed = listed_numbers(line, match.end(), of_id=False)
+            for found in [match, *listed] if not ranged and not money else ():
+                if fresh(found.span("number")):
+                    yield Finding(number, "số tài khoản ngân hàng", mask(found["number"]))
         for match in _ID_NEAR.finditer(line):
             digits = re.sub(r"\D", "", match["number"])
-            if len(digits) in (9, 12) and fresh(match.span("number")):
-                kind = "số CCCD" if len(digits) == 12 else "số CMND"
-                yield Finding(number, kind, mask(digits))
+            named = labelled_number(match["number"], match["gap"], line, match.end(), of_id=True)
+            listed = listed_numbers(line, match.end(), of_id=True)
+            for found in [match, *listed] if len(digits) in (9, 12) and named else ():
+                each = re.sub(r"\D", "", found["number"])
+                if fresh(found.span("number")):
+                    yield Finding(number, "số CCCD" if len(each) == 12 else "số CMND", mask(each))
         for match in _PASSPORT.finditer(line):
             if fresh(match.span("number")):
                 n = match["number"]

@@ -209,11 +209,17 @@ def test_the_radio_keeps_off_air_each_number_the_website_tells_after_its_label(
         "Đã cấp căn cước cho 1.234.567 người dân.",
         "Đã cấp căn cước gắn chip cho 12 345 678 người.",
         "Số tài khoản bị khóa năm nay là 12.345 tài khoản.",
+        "Bộ Công an đã cấp căn cước cho 123.456.789 người.",  # as long as a CMND's
+        "Đã cấp CCCD gắn chip cho 123 456 789 người dân.",
+        "Số căn cước đã cấp là 123.456.789.012 lượt.",  # as long as a CCCD's
+        "Số tài khoản bị khóa năm nay là 123.456 tài khoản.",  # as long as an account's
     ],
 )
 def test_a_count_or_amount_after_a_label_and_words_is_read(text: str) -> None:
     """Words between a label and a number: the number is a count or an amount unless it is
-    as long as an ID's or an account's and nothing counted follows it."""
+    as long as an ID's or an account's and nothing counted follows it. Session 76: the website
+    asked only the length, and told «căn cước … cấp cho 123.456.789 người» as a CMND's number
+    while the radio read the count (one rule now, publish.number_words' `labelled_number`)."""
     assert (told_any(text), kept_off_air(text)) == ([], [])
 
 
@@ -300,3 +306,56 @@ def test_a_number_after_the_sentence_of_a_label_is_no_account_nor_id(text: str) 
         for f in findings(text, year=2025)
         if "tài khoản" in f.kind or "CMND" in f.kind or "CCCD" in f.kind
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "shown", "said"),
+    [
+        (
+            "Chuyển tiền vào STK: 0123456789, 9876543210 của đối tượng.",
+            ["012*****89", "987*****10"],
+            "Chuyển tiền vào tài khoản của đối tượng.",
+        ),
+        (
+            "Đối tượng dùng các số tài khoản 0123456789, 9876543210 và 1122334455 để nhận tiền.",
+            ["012*****89", "987*****10", "112*****55"],
+            "Đối tượng dùng các tài khoản để nhận tiền.",
+        ),
+        (
+            "Chuyển vào STK 0123456789 (hoặc 9876543210) của đối tượng.",
+            ["012*****89", "987*****10"],
+            "Chuyển vào tài khoản của đối tượng.",
+        ),
+        (
+            "Chuyển vào tài khoản (0071000123456) của đối tượng.",
+            ["007********56"],
+            "Chuyển vào tài khoản của đối tượng.",
+        ),
+        (
+            "Hai đối tượng có CMND 123456789 và 987654321, cùng trú tại xã A.",
+            ["123****89", "987****21"],
+            "Hai đối tượng có chứng minh nhân dân, cùng trú tại xã A.",  # as after one
+        ),
+    ],
+)
+def test_numbers_listed_after_a_private_one_or_bracketed_are_each_dropped_and_told(
+    text: str, shown: list[str], said: str
+) -> None:
+    """Session 75 left it (M8 #6), session 76 mends it: after the first account of a list the
+    radio read the others out with a warning only and the website told none; an account in
+    brackets right after «tài khoản» was neither dropped nor told. Each is private as the
+    first is, on both channels."""
+    flags, spoken = dropped(text)
+    assert (told_any(text), flags, spoken) == (shown, shown, said)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Số tài khoản 0123456789, 2 lần chuyển tiền.",  # too short for an account
+        "Chuyển vào STK 0123456789 và 12.000.000 đồng tiền mặt.",  # money
+        "Chuyển vào STK 0123456789, 123456 người đã bị lừa.",  # counted
+    ],
+)
+def test_a_list_ends_before_what_no_account_is(text: str) -> None:
+    assert told_any(text) == ["012*****89"] and dropped(text)[0] == ["012*****89"]

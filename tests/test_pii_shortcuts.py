@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from publish import pii, pii_english
-from publish.number_words import money_follows, read_as_code
+from publish.number_words import ID_WORDS, money_follows, read_as_code
 from publish.pii import (
     _ACCOUNT,
     _ACCOUNT_WORDS,
@@ -105,15 +105,20 @@ def _whole_line(line: str, number: int, year: int) -> Iterator[Finding]:
     """One line's number findings, every pattern searched over the whole line."""
     fresh = pii._Spans()
     for match in _ACCOUNT.finditer(line) if _ACCOUNT_WORDS.search(line) else ():
-        if not money_follows(line, match.end()) and fresh(match.span("number")):
-            yield Finding(number, "số tài khoản ngân hàng", mask(match["number"]))
+        for span, written in pii._with_listed(line, match) if pii._account(line, match) else ():
+            if fresh(span):
+                yield Finding(number, "số tài khoản ngân hàng", mask(written))
     for match in pii._BARE_ACCOUNT.finditer(line) if _ACCOUNT_WORDS.search(line) else ():
-        if pii._bare_account(line, match) and fresh(match.span("number")):
-            yield Finding(number, "số tài khoản ngân hàng", mask(match["number"]))
+        bare = pii._bare_account(line, match)
+        for span, written in pii._with_listed(line, match) if bare else ():
+            if fresh(span):
+                yield Finding(number, "số tài khoản ngân hàng", mask(written))
     for match in _ID_NEAR.finditer(line):
-        digits = re.sub(r"\D", "", match["number"])
-        if len(digits) in (9, 12) and fresh(match.span("number")):
-            yield Finding(number, "số CCCD" if len(digits) == 12 else "số CMND", mask(digits))
+        named = pii._citizen_id(line, match, re.sub(r"\D", "", match["number"]))
+        for span, written in pii._with_listed(line, match, of_id=True) if named else ():
+            digits = re.sub(r"\D", "", written)
+            if fresh(span):
+                yield Finding(number, "số CCCD" if len(digits) == 12 else "số CMND", mask(digits))
     for match in _PASSPORT.finditer(line):
         if fresh(match.span("number")):
             yield Finding(number, "số hộ chiếu", pii._masked_passport(match["number"]))
@@ -413,3 +418,14 @@ def test_the_id_shortcut_wants_id_to_start_a_word() -> None:
         assert not pii_english.ID_WORD.search(line.lower()), word
     for line in ("ID card 1234", "the identity number 1234", "citizen ID 1234"):
         assert pii._TRIGGER.search(line) and pii_english.ID_WORD.search(line.lower()), line
+
+
+def test_every_id_label_word_is_what_both_shortcuts_look_for() -> None:
+    """Session 76: the lint's ID words were a hand-kept copy of the radio's label list: one
+    added there (publish.number_words) would have been searched on no line. Each word, in the
+    lower-cased line and with odd cases (`_TRIGGER`), opens a line to the ID pattern."""
+    for word in ID_WORDS:
+        line = f"Ông A, {word} của ông: 087203001234."
+        assert word.lower() in pii._ID_WORD_STARTS, word
+        assert pii._TRIGGER.search(line), word
+        assert [f.kind for f in findings(line, year=2026)] == ["số CCCD"], word

@@ -11,7 +11,9 @@ from publish.number_words import (
     ID_LABEL,
     LABEL_GAP,
     TIGHT_GAP,
-    account_range,
+    bare_account_number,
+    labelled_number,
+    listed_numbers,
 )
 from publish.radio.caps import CAPITAL_LETTERS
 from publish.radio.dialling import read_dialling_codes
@@ -85,16 +87,12 @@ _PRIVATE_NUMBER = re.compile(
 hidden or not (`012xxxxx89`, see publish.radio.masked), grouped by spaces, dots or hyphens:
 never read either way. «Mã định danh cá nhân» is the citizen ID's number. Words may come between
 (`số tài khoản Vietcombank 0071…`), not after a bare «tài khoản», and then the number is one
-as the website tells it (`_named_apart`). One hyphen may make a range instead (`_a_range`)."""
-_TIGHT_GAP = re.compile(TIGHT_GAP)
-_ID_DIGITS = (9, 12)
-"""An old ID card's or a CCCD's digits: with words between, a number after an ID's label is
-one only so long, as the website tells it (`CCCD gắn chip cho 1.234.567 người` is a count)."""
-_ACCOUNT_DIGITS = range(6, 20)
-"""An account's digits, as the website tells them after words between."""
+as the website tells it (publish.number_words' `labelled_number`). One hyphen may make a range
+instead (`bare_account_number`)."""
 _CLAUSE_CLOSE = re.compile(r" *+(?:[,;.!?](?=\s|$)|\)|$)")
 """After a private number: its clause ends there (a stop, a comma, a bracket, the text)."""
 _CLAUSE_OPEN = re.compile(r"[,;(]")
+_BRACKET_SHUT = re.compile(r"\s*+\)")
 _SENTENCE_START = re.compile(r"[.!?]\s+")
 _ID_LABEL = re.compile(ID_LABEL)
 _ISSUED = re.compile(
@@ -428,49 +426,41 @@ def _private_numbers(text: str, ctx: Context) -> str:
         return text
     position = 0
     while m := _PRIVATE_NUMBER.search(text, position):
-        if money_follows(text, m.end()) or _a_range(text, m):
-            position = m.end()  # `tài khoản 120.000.000 đồng`: an amount, read in P4
-            continue
-        if not _TIGHT_GAP.fullmatch(m["gap"]) and not _named_apart(text, m):
+        if not _private(text, m):
             position = m.end("label")  # another label may be among the words between
             continue
-        before, after, what = _without_number(text, m)
-        number = m["number"]
-        shown = (
-            number.replace(MASK, "*") if MASK in number else mask(number)
-        )  # as the editor hid it
-        # Masked: the rundown that quotes it goes to the station, and CI logs print it.
-        ctx.flag(
-            "R9.5",
-            WARNING,
-            f"Số giấy tờ hoặc tài khoản «{shown}» là dữ liệu cá nhân; đã bỏ {what} khỏi "
-            "kịch bản. Biên tập viên kiểm tra lại quyền riêng tư.",
-            shown,
-            ctx.line_of(number),
-        )
+        listed = listed_numbers(text, m.end(), of_id=_ID_LABEL.match(m["label"]) is not None)
+        before, after, what = _without_number(text, m, listed[-1].end() if listed else m.end())
+        for number in (m["number"], *(item["number"] for item in listed)):
+            # Hidden as the editor hid it, else masked here: the rundown that quotes it goes to
+            # the station, and CI logs print it.
+            shown = number.replace(MASK, "*") if MASK in number else mask(number)
+            ctx.flag(
+                "R9.5",
+                WARNING,
+                f"Số giấy tờ hoặc tài khoản «{shown}» là dữ liệu cá nhân; đã bỏ {what} khỏi "
+                "kịch bản. Biên tập viên kiểm tra lại quyền riêng tư.",
+                shown,
+                ctx.line_of(number),
+            )
         text = before + after
         position = len(before)
     return text
 
 
-def _a_range(text: str, m: re.Match[str]) -> bool:
-    """Whether the number of a `_PRIVATE_NUMBER` match is a range of counts or prices, read as
-    one (R12.1): right after a bare «tài khoản» (`account_range`), as the website tells it."""
-    # Never after another label (`số tài khoản 0071000-123456`, `CCCD 087-123456789`) nor
-    # a colon (`tài khoản: 1903-4567`): the number is named there.
-    return bool(m["bare"]) and not m["gap"].strip() and account_range(m["number"], text, m.end())
+def _private(text: str, m: re.Match[str]) -> bool:
+    """Whether the number of a `_PRIVATE_NUMBER` match is an ID's or an account's, as the
+    website tells it (publish.number_words): not money, a count after words between, nor a
+    range of counts or prices right after a bare «tài khoản» (R12.1)."""
+    if m["bare"]:
+        return bare_account_number(m["number"], m["gap"], text, m.end())
+    of_id = _ID_LABEL.match(m["label"]) is not None
+    return labelled_number(m["number"], m["gap"], text, m.end(), of_id=of_id)
 
 
-def _named_apart(text: str, m: re.Match[str]) -> bool:
-    """Whether the number of a `_PRIVATE_NUMBER` match with words between it and its label is
-    an ID's or an account's as the website tells it: as long as one, no count after it."""
-    digits = sum(c.isdigit() or c in "xX" for c in m["number"])
-    wanted = _ID_DIGITS if _ID_LABEL.match(m["label"]) else _ACCOUNT_DIGITS
-    return digits in wanted and not quantity_follows(text, m.end())
-
-
-def _without_number(text: str, m: re.Match[str]) -> tuple[str, str, str]:
-    """The text before and after the private number of `m` once it is gone, and what went.
+def _without_number(text: str, m: re.Match[str], end: int) -> tuple[str, str, str]:
+    """The text before and after the private number of `m` once it is gone with the numbers
+    listed after it up to `end` (`STK 0123…, 9876…`), and what went.
 
     Followed by more of its clause (`tài khoản 0123 của đối tượng`), only the number goes (an
     account's «số» too, see `_kept_label`). At the end of its clause the label would dangle
@@ -481,10 +471,16 @@ def _without_number(text: str, m: re.Match[str]) -> tuple[str, str, str]:
     after other words stays as the account (`chuyển vào tài khoản.`).
     """
     account = not _ID_LABEL.match(m["label"])
-    issued = None if account else _ISSUED.match(text, m.end())
-    close = _CLAUSE_CLOSE.match(text, issued.end() if issued else m.end())
+    if m["gap"].rstrip().endswith("("):
+        # `tài khoản (0071…)`: the bracket around the number goes with it.
+        bracket = _BRACKET_SHUT.match(text, end)
+        if bracket is None:
+            return text[: m.start()] + _kept_label(m["label"]) + " (", text[end:], "số đó"
+        end = bracket.end()
+    issued = None if account else _ISSUED.match(text, end)
+    close = _CLAUSE_CLOSE.match(text, issued.end() if issued else end)
     if close is None:
-        return text[: m.start()] + _kept_label(m["label"]), text[m.end() :], "số đó"
+        return text[: m.start()] + _kept_label(m["label"]), text[end:], "số đó"
     closer = close.end() - 1 if close[0].strip() else len(text)
     sentence = max(
         (
@@ -497,7 +493,7 @@ def _without_number(text: str, m: re.Match[str]) -> tuple[str, str, str]:
     opener = max((o.start() for o in _CLAUSE_OPEN.finditer(text, sentence, m.start())), default=-1)
     lead = text[(opener + 1 if opener >= 0 else sentence) : m.start()]
     if account and _NUMBER_WORD.sub("", lead).strip():
-        return _NUMBER_WORD.sub("", text[: m.start()]) + "tài khoản", text[m.end() :], "số đó"
+        return _NUMBER_WORD.sub("", text[: m.start()]) + "tài khoản", text[end:], "số đó"
     shut = text[closer] if closer < len(text) else ""
     if opener < 0 and shut in ("", ".", "!", "?", ";"):
         # Only the end can match: searched there, a long run of spaces is no quadratic scan.
@@ -519,11 +515,8 @@ def _without_number(text: str, m: re.Match[str]) -> tuple[str, str, str]:
     if opener >= 0 and shut in ("", ".", "!", "?", ";"):
         # A bracket never closed («Ông A (CCCD 0871….»): its clause ends with the sentence.
         return text[:opener].rstrip(), text[closer:], "vế câu chứa số đó"
-    return (
-        text[: m.start()] + _kept_label(m["label"]),
-        text[m.end() :],
-        "số đó",
-    )  # unpaired brackets
+    # Brackets that pair with none around the number: only the number goes.
+    return text[: m.start()] + _kept_label(m["label"]), text[end:], "số đó"
 
 
 def _kept_label(label: str) -> str:
@@ -752,9 +745,9 @@ def _phones(text: str, ctx: Context) -> str:
     if "/" in text:
         text = _SERVICE_SLASH.sub(r"\1, ", text)
     if "," in text:
-        text = _PHONE_LIST.sub(
-            _listed(_PHONE_NUMBER), text
-        )  # still digits: the trigger still reads
+        # Only the joints between the numbers change here: they stay digits, which the
+        # trigger's rule and `_PHONE` read after.
+        text = _PHONE_LIST.sub(_listed(_PHONE_NUMBER), text)
     text = _PHONE_TRIGGER.sub(after_trigger, text)
     text = _PHONE.sub(lambda m: _phone(m[1]) + pause_after(m.string, m.end()), text)
     if "11" in text or "1800" in text or "1900" in text:
@@ -825,10 +818,10 @@ def _plates(text: str, ctx: Context) -> str:
     """Plates after `BKS`/`biển số`, and plate-shaped tokens anywhere (R9.4); a comma after one
     a word follows: «… hai ba bốn, năm sáu vi phạm nồng độ cồn» was heard as fifty-six
     violations, the plate's end unmarked."""
-    if "," in text and ("-" in text or "." in text):  # in every `_PLATE_LIST` match
-        text = _PLATE_LIST.sub(
-            _listed(_PLATE_IN_LIST), text
-        )  # still digits: the trigger still reads
+    # A comma and a hyphen or a dot are in every `_PLATE_LIST` match. Only the joints between
+    # the plates change here: they stay as written, which `_PLATE_TRIGGER` and `_PLATE` read.
+    if "," in text and ("-" in text or "." in text):
+        text = _PLATE_LIST.sub(_listed(_PLATE_IN_LIST), text)
     if "BKS" in text or "ể" in text or "Ể" in text:  # «biển» in any case (see `word_alone`)
         text = _PLATE_TRIGGER.sub(
             lambda m: f"{m[1]}{m[2]}{_plate_words(m[3], ctx)}{pause_after(m.string, m.end())}",
