@@ -198,9 +198,16 @@ def _work_folder(prefix: str, output: Path) -> Path:
 
 
 def _drop(path: Path) -> None:
-    """Delete a work folder this process made (what cannot be deleted is left as clutter that
-    the next write removes, never taken for an interrupted move: see _Moves.settle)."""
+    """Delete a work folder; what cannot be deleted is left as clutter that the next write
+    removes. A marker that cannot be deleted is renamed to such clutter: its moves are done or
+    undone, so it must not be taken for an interrupted move (only one that cannot even be
+    renamed is, until a write settles: see _Moves.settle)."""
     shutil.rmtree(path, ignore_errors=True)
+    if path.name.startswith(MOVING) and os.path.lexists(path):
+        clutter = path.with_name(f".retired-{path.name[len(MOVING) :]}")
+        with contextlib.suppress(OSError):
+            os.rename(path, clutter)
+            shutil.rmtree(clutter, ignore_errors=True)
 
 
 def _left(output: Path) -> Iterator[os.DirEntry[str]]:

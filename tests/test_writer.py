@@ -689,6 +689,27 @@ def test_a_write_that_fails_keeps_the_marker_of_an_interrupted_one(
     assert not interrupted(output) and leftovers(output) == []
 
 
+def test_a_marker_that_cannot_be_deleted_is_no_interrupted_move(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A marker left once its moves are done (rmtree ignores what it cannot delete) said the
+    output was mixed to every later command: it is renamed into clutter the next write removes."""
+    output = tmp_path / "output"
+    first_build(output)
+    real = shutil.rmtree
+
+    def stuck(path: str | Path, ignore_errors: bool = False) -> None:
+        if not Path(path).name.startswith((".moving-", ".retired-")):
+            real(path, ignore_errors=ignore_errors)
+
+    monkeypatch.setattr(shutil, "rmtree", stuck)
+    write([web("index.html", "<h1>Mới</h1>")], output, ["web"])
+    assert leftovers(output) and not interrupted(output)
+    monkeypatch.setattr(shutil, "rmtree", real)
+    write([web("index.html", "<h1>Mới nữa</h1>")], output, ["web"])
+    assert leftovers(output) == []
+
+
 def test_a_write_with_nothing_to_move_makes_no_marker_nor_set_aside_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
