@@ -130,7 +130,7 @@ def write(
     first = not output.exists()  # a build that fails leaves no empty output/ behind
     try:
         output.mkdir(parents=True, exist_ok=True)
-        _remove_stale(output)
+        markers = _remove_stale(output)
         folders = {
             c: _Channel(
                 (output / c).resolve(),
@@ -143,7 +143,7 @@ def write(
     except OSError as exc:
         raise PublishError(f"không tạo được thư mục đầu ra {output}: {os_reason(exc)}") from None
     sources: dict[tuple[str, str], Claimant] = {}
-    moves = _Moves(output, retired)
+    moves = _Moves(output, retired, markers)
     written = False
     try:
         try:
@@ -222,13 +222,18 @@ def _left(output: Path) -> Iterator[os.DirEntry[str]]:
                 yield entry
 
 
-def _remove_stale(output: Path) -> None:
+def _remove_stale(output: Path) -> list[Path]:
     """Delete the staging and set-aside folders of writes that have ended (a build killed or cut
-    off by the power), which nothing else would ever remove from output/. Not their markers:
+    off by the power), which nothing else would ever remove from output/; their markers, left:
     the output stays mixed until a write settles (see _Moves.settle), and one that fails
     first must leave the next command the marker to warn by."""
-    for path in [e.path for e in _left(output) if not e.name.startswith(MOVING)]:
-        shutil.rmtree(path, ignore_errors=True)
+    markers = []
+    for entry in list(_left(output)):
+        if entry.name.startswith(MOVING):
+            markers.append(Path(entry.path))
+        else:
+            shutil.rmtree(entry.path, ignore_errors=True)
+    return markers
 
 
 def interrupted(output: Path) -> bool:
@@ -486,8 +491,16 @@ class _Moves:
     files put in place, the folders made for them, and the files and folders they replaced or
     that were withdrawn, set aside in a folder beside the staging ones."""
 
-    def __init__(self, output: Path, retired: Callable[[Path, str], object] | None) -> None:
+    def __init__(
+        self,
+        output: Path,
+        retired: Callable[[Path, str], object] | None,
+        earlier: Sequence[Path] = (),
+    ) -> None:
+        """The moves of a write into `output` (`retired`: see write); `earlier`: the markers of
+        writes that ended before it, which it leaves until it settles."""
         self.output = output
+        self._earlier = earlier
         self.aside: Path | None = None
         self._marker: Path | None = None
         self._retired = retired
@@ -560,10 +573,8 @@ class _Moves:
         if self._marker is not None:
             _drop(self._marker)
             self._marker = None
-        # This write's own gone, every marker left is of a write that has ended (see _left).
-        with contextlib.suppress(OSError):  # the moves are done: at worst a needless warning
-            for marker in [Path(e.path) for e in _left(self.output) if e.name.startswith(MOVING)]:
-                _drop(marker)
+        for marker in self._earlier:
+            _drop(marker)
 
     def keep(self) -> None:
         """Keep what was set aside, and the marker: some of it could not be put back, and is
