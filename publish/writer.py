@@ -130,7 +130,7 @@ def write(
     first = not output.exists()  # a build that fails leaves no empty output/ behind
     try:
         output.mkdir(parents=True, exist_ok=True)
-        _remove_stale(output)
+        markers = _remove_stale(output)
         folders = {
             c: _Channel(
                 (output / c).resolve(),
@@ -143,7 +143,7 @@ def write(
     except OSError as exc:
         raise PublishError(f"không tạo được thư mục đầu ra {output}: {os_reason(exc)}") from None
     sources: dict[tuple[str, str], Claimant] = {}
-    moves = _Moves(output, retired)
+    moves = _Moves(output, retired, markers)
     written = False
     try:
         try:
@@ -186,13 +186,6 @@ recorded; older ones without it), and nothing a person would name a folder."""
 MOVING = ".moving-"
 """How the marker folder a write holds while it moves files into place is named."""
 
-_MADE: set[str] = set()
-"""The work folders this process made and still uses or keeps, by name. Every command that
-writes or reads an output folder does so under the project's output lock (publish.output_lock),
-so any other one found there was left by a write that has ended: its process number may be
-that of a live process now (pid 1 in a container, this very process in a CI job numbered alike
-each run, a number Windows reused)."""
-
 
 def is_work_folder(name: str) -> bool:
     """Whether `name` is of a staging or set-aside folder a write makes in the output folder."""
@@ -201,36 +194,46 @@ def is_work_folder(name: str) -> bool:
 
 def _work_folder(prefix: str, output: Path) -> Path:
     """A new work folder in `output`, named `prefix`, this process's number and a random part."""
-    path = Path(tempfile.mkdtemp(prefix=f"{prefix}{os.getpid()}-", dir=output))
-    _MADE.add(path.name)
-    return path
+    return Path(tempfile.mkdtemp(prefix=f"{prefix}{os.getpid()}-", dir=output))
 
 
 def _drop(path: Path) -> None:
-    """Delete a work folder this process made (what cannot be deleted is left as clutter that
-    the next write removes, never taken for an interrupted move: see _Moves.settle)."""
+    """Delete a work folder; what cannot be deleted is left as clutter that the next write
+    removes. A marker that cannot be deleted is renamed to such clutter: its moves are done or
+    undone, so it must not be taken for an interrupted move (only one that cannot even be
+    renamed is, until a write settles: see _Moves.settle)."""
     shutil.rmtree(path, ignore_errors=True)
-    _MADE.discard(path.name)
+    if path.name.startswith(MOVING) and os.path.lexists(path):
+        clutter = path.with_name(f".retired-{path.name[len(MOVING) :]}")
+        with contextlib.suppress(OSError):
+            os.rename(path, clutter)
+            shutil.rmtree(clutter, ignore_errors=True)
 
 
 def _left(output: Path) -> Iterator[os.DirEntry[str]]:
-    """The work folders in `output` that writes which have ended left behind (call it under the
-    output lock)."""
+    """The work folders in `output`, all left behind by writes that have ended: call it under
+    the output lock, before this write makes any (every command that writes or reads an output
+    folder holds that lock, so a folder numbered as a live process, this one included, was left
+    too: pid 1 in a container, a CI job numbered alike each run, an earlier write of this
+    `publish serve` that kept its marker)."""
     with os.scandir(output) as entries:
         for entry in entries:
-            if (
-                entry.name not in _MADE
-                and _STALE.fullmatch(entry.name)
-                and entry.is_dir(follow_symlinks=False)
-            ):
+            if _STALE.fullmatch(entry.name) and entry.is_dir(follow_symlinks=False):
                 yield entry
 
 
-def _remove_stale(output: Path) -> None:
+def _remove_stale(output: Path) -> list[Path]:
     """Delete the staging and set-aside folders of writes that have ended (a build killed or cut
-    off by the power), which nothing else would ever remove from output/."""
-    for path in [entry.path for entry in _left(output)]:
-        shutil.rmtree(path, ignore_errors=True)
+    off by the power), which nothing else would ever remove from output/; their markers, left:
+    the output stays mixed until a write settles (see _Moves.settle), and one that fails
+    first must leave the next command the marker to warn by."""
+    markers = []
+    for entry in list(_left(output)):
+        if entry.name.startswith(MOVING):
+            markers.append(Path(entry.path))
+        else:
+            shutil.rmtree(entry.path, ignore_errors=True)
+    return markers
 
 
 def interrupted(output: Path) -> bool:
@@ -488,8 +491,16 @@ class _Moves:
     files put in place, the folders made for them, and the files and folders they replaced or
     that were withdrawn, set aside in a folder beside the staging ones."""
 
-    def __init__(self, output: Path, retired: Callable[[Path, str], object] | None) -> None:
+    def __init__(
+        self,
+        output: Path,
+        retired: Callable[[Path, str], object] | None,
+        earlier: Sequence[Path] = (),
+    ) -> None:
+        """The moves of a write into `output` (`retired`: see write); `earlier`: the markers of
+        writes that ended before it, which it leaves until it settles."""
         self.output = output
+        self._earlier = earlier
         self.aside: Path | None = None
         self._marker: Path | None = None
         self._retired = retired
@@ -557,12 +568,13 @@ class _Moves:
             self._marker = None
 
     def settle(self) -> None:
-        """Every move is done: the output is whole, even where an earlier write of this process
-        left it mixed (an old file it could not put back) and kept its marker."""
-        for name in [name for name in _MADE if name.startswith(MOVING)]:
-            if (marker := self.output / name).is_dir():
-                _drop(marker)
-        self._marker = None
+        """Every move is done: the output is whole, even where an earlier write left it mixed
+        (killed, or an old file it could not put back) and its marker with it."""
+        if self._marker is not None:
+            _drop(self._marker)
+            self._marker = None
+        for marker in self._earlier:
+            _drop(marker)
 
     def keep(self) -> None:
         """Keep what was set aside, and the marker: some of it could not be put back, and is

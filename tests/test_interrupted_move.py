@@ -139,3 +139,32 @@ def test_a_preview_tells_of_an_interrupted_move_and_writes_the_site_whole(
     assert NOTE in err.getvalue() and INTERRUPTED in err.getvalue()
     assert (root / PAGE).read_bytes() == old
     assert [p.name for p in (root / "output").iterdir() if p.name.startswith(".")] == []
+
+
+def test_a_preview_tells_of_the_mixed_output_its_own_rebuild_left(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`publish serve` rebuilds in one process: a rebuild whose old page could not be put back
+    kept its marker, and the process took it for its own, still in use: the next rebuild wrote
+    the site whole again without telling the editor the output had been mixed meanwhile."""
+    root = built(tmp_path)
+    source = root / "content/bai-viet/tin-a.md"
+    err = io.StringIO()
+    with PreviewSession(root, port=0, out=io.StringIO(), err=err, now=CLOCK) as session:
+        real = os.replace
+
+        def stuck(src: str | os.PathLike[str], dst: str | os.PathLike[str]) -> None:
+            if os.fspath(dst).endswith("tin-a/index.html"):
+                raise OSError(5, "Input/output error", os.fspath(dst))
+            real(src, dst)
+
+        source.write_text(source.read_text("utf-8") + "\nĐoạn thêm.\n", "utf-8")
+        monkeypatch.setattr(os, "replace", stuck)
+        assert not session.rebuild()
+        monkeypatch.setattr(os, "replace", real)
+        assert "không trả lại được đầu ra cũ" in err.getvalue()
+        assert NOTE not in err.getvalue()
+        assert session.rebuild()
+    assert NOTE in err.getvalue() and INTERRUPTED in err.getvalue()
+    assert "Đoạn thêm." in (root / PAGE).read_text("utf-8")
+    assert [p.name for p in (root / "output").iterdir() if p.name.startswith(".")] == []

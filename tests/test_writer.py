@@ -10,7 +10,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -564,6 +564,9 @@ def test_a_failure_that_cannot_be_undone_says_the_output_is_partly_updated(
         write([web("a.html", "A2"), web("b.html", "B2")], output, ["web"], cache=cache)
     assert "không trả lại được đầu ra cũ" in str(raised.value)
     monkeypatch.setattr(os, "replace", real)
+    # Found by the same process too: `publish serve` rebuilds in one process, and its next
+    # rebuild tells the editor the output is mixed.
+    assert interrupted(output)
     # The old b.html could not go back: its only copy stays where the message says, and the
     # moves after the failed one were still undone (a.html is the old one again). The output
     # is partly this write's: its marker stays for the next command (see interrupted).
@@ -577,9 +580,9 @@ def test_a_failure_that_cannot_be_undone_says_the_output_is_partly_updated(
     report = write([web("a.html", "A2"), web("b.html", "B2")], output, ["web"], cache=cache)
     assert (output / "web/b.html").read_text("utf-8") == "B2"
     assert report.written == {"web": 2}
-    # This process's own folder, still the only copy of the old b.html; the output is whole
-    # again, so the marker is gone.
-    assert leftovers(output) == [aside]
+    # The output is whole again: the marker is gone, and so is the set-aside folder, as the
+    # message said («lần dựng sau tự xóa thư mục này»), in this process as in any other.
+    assert leftovers(output) == [] and not interrupted(output)
 
 
 def test_a_build_stopped_while_moving_files_in_puts_the_previous_output_back(
@@ -639,6 +642,72 @@ def test_a_build_removes_what_a_killed_build_left_in_output(tmp_path: Path) -> N
         [name for name, stale in made.items() if not stale] + [f".retired-{dead}-aaaabbbb"]
     )
     assert not interrupted(output)
+
+
+class _Full(io.BytesIO):
+    """A file on a full disk: writing fails as the kernel's ENOSPC does."""
+
+    def write(self, data: object) -> int:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+def _fail_staging(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Writing a staged file fails (a full disk): nothing was moved yet."""
+    monkeypatch.setattr("publish.writer.open", lambda *_: _Full(), raising=False)
+
+
+def _fail_moving(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Moving the staged index.html into place fails; every move before it is undone."""
+    real = os.replace
+
+    def failing(source: str | Path, target: str | Path) -> None:
+        if str(target).endswith("index.html") and ".staging-" in str(source):
+            raise OSError(errno.EIO, "Input/output error", str(target))
+        return real(source, target)
+
+    monkeypatch.setattr(os, "replace", failing)
+
+
+@pytest.mark.parametrize("failing", [_fail_staging, _fail_moving])
+def test_a_write_that_fails_keeps_the_marker_of_an_interrupted_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: Callable[[pytest.MonkeyPatch], None]
+) -> None:
+    """The marker of a write killed mid-move was deleted as the next write began: when that
+    write failed in turn (a full disk), output/ stayed mixed and no command said so any more.
+    It goes only once a write has moved every file in."""
+    output = tmp_path / "output"
+    first_build(output)
+    marker = f".moving-{_ended_process()}-0123abcd"
+    (output / marker).mkdir()
+    with monkeypatch.context() as patched:
+        failing(patched)
+        with pytest.raises(PublishError, match="Đầu ra cũ vẫn giữ nguyên"):
+            write([web("index.html", "<h1>Mới</h1>")], output, ["web"])
+    assert interrupted(output)
+    assert leftovers(output) == [marker]  # this write's own folders and marker are gone
+    write([web("index.html", "<h1>Mới</h1>")], output, ["web"])
+    assert not interrupted(output) and leftovers(output) == []
+
+
+def test_a_marker_that_cannot_be_deleted_is_no_interrupted_move(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A marker left once its moves are done (rmtree ignores what it cannot delete) said the
+    output was mixed to every later command: it is renamed into clutter the next write removes."""
+    output = tmp_path / "output"
+    first_build(output)
+    real = shutil.rmtree
+
+    def stuck(path: str | Path, ignore_errors: bool = False) -> None:
+        if not Path(path).name.startswith((".moving-", ".retired-")):
+            real(path, ignore_errors=ignore_errors)
+
+    monkeypatch.setattr(shutil, "rmtree", stuck)
+    write([web("index.html", "<h1>Mới</h1>")], output, ["web"])
+    assert leftovers(output) and not interrupted(output)
+    monkeypatch.setattr(shutil, "rmtree", real)
+    write([web("index.html", "<h1>Mới nữa</h1>")], output, ["web"])
+    assert leftovers(output) == []
 
 
 def test_a_write_with_nothing_to_move_makes_no_marker_nor_set_aside_folder(

@@ -529,19 +529,22 @@ def exclusion_lines(
 
 
 OLD_APPROVALS_NAMED = 5
-"""How many bulletins on an old approval a build's report, a preview or a scheduled sync's log
-names before counting the rest (`publish check` names them all)."""
+"""How many bulletins on an old approval the note names before counting the rest: the rest are
+in `publish check`'s approve commands (a build's report, a preview or a scheduled sync's log
+sends there)."""
 
 
 def _approved_by_name(site: Site, *, brief: bool = False, in_sync: bool = False) -> list[str]:
-    """A note naming every bulletin going out (or scheduled) on an approval of an earlier
-    version of the tool: by name only (an `approved_by`, no `approved_version`: any edit is
-    published), or a one-part `approved_version` (before session 34: an edit the reading of
-    the day ignores, or a linked file replaced, is published). An upgrade withdraws neither,
-    and nothing re-approves them silently: the note gives each approver the one command that
-    binds their bulletins again, after reading them. `brief` (a build's or preview's report,
-    a sync's log): past OLD_APPROVALS_NAMED bulletins, a few named and `publish check` for the
-    list and commands; `in_sync`: the note is in a sync's log, whose --verbose lists them too."""
+    """A note on the bulletins going out (or scheduled) on an approval of an earlier version of
+    the tool: by name only (an `approved_by`, no `approved_version`: any edit is published), or
+    a one-part `approved_version` (before session 34: an edit the reading of the day ignores,
+    or a linked file replaced, is published). An upgrade withdraws neither, and nothing
+    re-approves them silently: the note gives each approver the commands that bind their
+    bulletins again, after reading them, naming every file. Past OLD_APPROVALS_NAMED bulletins
+    the note itself names a few and counts the rest (at 3,000 its line of every name was
+    257,000 characters, the same names the commands below it give). `brief` (a build's or
+    preview's report, a sync's log): no commands, `publish check` for them; `in_sync`: the note
+    is in a sync's log, whose --verbose gives them too."""
     policy = site.config.policy
     if not policy.require_approval or policy.approval != "content":
         return []
@@ -558,13 +561,13 @@ def _approved_by_name(site: Site, *, brief: bool = False, in_sync: bool = False)
     brief = brief and len(by_name) + len(one_part) > OLD_APPROVALS_NAMED
 
     def listed(bulletins: list[Bulletin]) -> str:
-        """The bulletins' files, or in a brief note the first few and how many more (the full
-        note is the whole list a brief one sends to: check, a sync's --verbose)."""
+        """The bulletins' files, or past OLD_APPROVALS_NAMED the first few and how many more."""
         files = sorted(b.source for b in bulletins)
-        if not brief or len(files) <= OLD_APPROVALS_NAMED:
+        if len(files) <= OLD_APPROVALS_NAMED:
             return ", ".join(files)
         shown = ", ".join(files[:OLD_APPROVALS_NAMED])
-        return f"{shown} và {len(files) - OLD_APPROVALS_NAMED} bản tin khác"
+        more = f"{shown} và {len(files) - OLD_APPROVALS_NAMED} bản tin khác"
+        return more if brief else f"{more} (tên từng tệp có trong các lệnh duyệt lại bên dưới)"
 
     # «Không bài nào bị rút» alone, just above a «Sẽ rút bài đang đăng» line of a bulletin held
     # for another reason, read as the tool contradicting itself: the old approval withdraws
