@@ -172,7 +172,7 @@ def _build_and_write(
             spoken = write_audio(result.site, output / "radio" / "audio")
             adopt(args.root / ".cache", output, "radio", spoken)
     outcome = outcome_of(result, written, records)
-    with timings.phase("lưu dấu lần dựng, dọn cache"):
+    with timings.phase("lưu dấu lần dựng, dọn thư mục .cache/"):
         if last is not None:
             last.record(result.site, channels, outcome)
         fragments = Fragments(args.root)
