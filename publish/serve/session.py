@@ -20,7 +20,7 @@ from publish.cli import resolve_now
 from publish.commands.build import outcome_of
 from publish.config import DEFAULT_TIMEZONE
 from publish.content import load_site
-from publish.errors import ContentError, PublishError, os_reason
+from publish.errors import ContentError, PublishError, os_reason, render_all
 from publish.id_holders import Records
 from publish.model import Bulletin, Site
 from publish.moments import when
@@ -536,14 +536,14 @@ def errors_first(exc: ContentError) -> str:
     lines, and a note of another bulletin (Word's quotes…) came before the error to fix."""
     errors = [p for p in exc.problems if p.severity == "error"]
     others = [p for p in exc.problems if p.severity != "error"]
-    lines = [p.render() for p in errors]
+    lines = render_all(errors)
     lines.append(exc.closing)  # the terminal's line, not a copy of its words that may drift
     if exc.note:
         lines.append(exc.note)
     if others:
         lines.append("")
         lines.append("Cảnh báo và ghi chú (không chặn việc dựng):")
-        lines += [p.render() for p in others]
+        lines += render_all(others)
     return "\n".join(lines)
 
 
