@@ -274,6 +274,18 @@ def render_all(problems: Iterable[Problem]) -> list[str]:
     """Each of `problems` rendered, in order, except that those of one severity sharing a hint
     are told without it, the hint said once after the last of them: a check of 3,000
     bulletins repeated one two-line fix after each of 126 personal-data warnings."""
+    lines = []
+    for problem, shared in shared_fixes(problems):
+        lines.append(problem.render())
+        if shared:
+            lines.append(f"    {shared}")
+    return lines
+
+
+def shared_fixes(problems: Iterable[Problem]) -> list[tuple[Problem, str]]:
+    """Each of `problems` in order, its hint dropped when SHARED_FIX_FROM of one severity share
+    it, with the line saying that fix once after the last of them («Cách sửa (chung cho 3 cảnh
+    báo trên): …»; "" after the others): render_all, and the Markdown of a sync's report."""
     problems = list(problems)
     last: dict[tuple[str, str], int] = {}  # a shared fix → where its last finding is
     counts: dict[tuple[str, str], int] = {}
@@ -282,20 +294,19 @@ def render_all(problems: Iterable[Problem]) -> list[str]:
             key = (problem.severity, problem.hint)
             counts[key] = counts.get(key, 0) + 1
             last[key] = at
-    lines = []
+    found: list[tuple[Problem, str]] = []
     for at, problem in enumerate(problems):
         key = (problem.severity, problem.hint or "")
         shared = counts.get(key, 0)
         if shared < SHARED_FIX_FROM:
-            lines.append(problem.render())
+            found.append((problem, ""))
             continue
         # The findings keep the order they were found in (by file and line): a group pulled
         # up to its first member put a.md:9 after b.md:4.
-        lines.append(replace(problem, hint=None).render())
-        if last[key] == at:
-            label = severity_label(problem.severity)
-            lines.append(f"    Cách sửa (chung cho {shared} {label} trên): {problem.hint}")
-    return lines
+        label = severity_label(problem.severity)
+        said = f"Cách sửa (chung cho {shared} {label} trên): {problem.hint}"
+        found.append((replace(problem, hint=None), said if last[key] == at else ""))
+    return found
 
 
 class ContentError(PublishError):
@@ -307,7 +318,9 @@ class ContentError(PublishError):
     def __init__(self, problems: Iterable[Problem], note: str = "") -> None:
         self.problems = tuple(problems)
         self.note = note
-        lines = [p.render() for p in self.problems]
+        # As check, build and sync tell warnings: a fix shared by several errors said once
+        # (--strict told one personal-data fix after each of the numbers it found).
+        lines = render_all(self.problems)
         lines.append(self.closing)
         if note:
             lines.append(note)

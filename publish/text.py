@@ -206,16 +206,18 @@ def folded_words(text: str) -> str:
 
 VN_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
 """The tones in dictionary order after the level one: huyền, hỏi, ngã, sắc, nặng."""
-_SECOND_VOWEL_TONE = re.compile(r"[oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ](?![^\W\d_])")
-"""«o» or «u» and a toned vowel ending a word: «toà», «khoẻ», «thuỷ», and pairs _tone_moved
-leaves (one class, not the alternatives: a third of the time, and this runs on whole bodies)."""
+_SECOND_VOWEL_TONE = re.compile(r"[oOuU][àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ](?=[uU]?(?![^\W\d_]))")
+"""«o» or «u» and a toned vowel ending a word, or before its last «u»: «toà», «khoẻ», «thuỷ»,
+«khuỷu» (also written «khủyu»), and pairs _tone_moved leaves (one class, not the alternatives: a
+third of the time, and this runs on whole bodies)."""
 _MOVABLE = frozenset(("oa", "oe", "uy"))
 """The pairs whose tone may sit on either vowel at a word's end."""
 
 
 def one_tone_placement(text: str) -> str:
     """NFC `text` with a tone written on the second vowel of a word-final «oa», «oe» or «uy»
-    moved to the first («toà» → «tòa», «khoẻ» → «khỏe», «thuỷ» → «thủy», case kept): both
+    (or one before the word's last «u») moved to the first («toà» → «tòa», «khoẻ» → «khỏe»,
+    «thuỷ» → «thủy», «khuỷu» → «khủyu», case kept): both
     placements are in use, and a matcher written with one must find the other. Each word keeps
     its length, so offsets in the result are offsets in `text`."""
     if not _SECOND_VOWEL_TONE.search(text):

@@ -16,15 +16,18 @@ from dataclasses import dataclass, field
 
 from publish.cores import workers
 
-__all__ = ["COMPARING", "STARTUP", "WRITING", "Timings", "cpu", "seconds_vi", "wait_vi"]
+__all__ = ["COMPARING", "OTHER", "STARTUP", "WRITING", "Timings", "cpu", "seconds_vi", "wait_vi"]
 
 
-STARTUP = "khởi động, nạp mô-đun"
-"""The phase of getting ready: the interpreter importing modules, channel modules included."""
+STARTUP = "khởi động, đọc mã chương trình"
+"""The phase of getting ready: the interpreter importing modules, channel modules included
+(a unit's IT officer reads the table: no «mô-đun»)."""
 COMPARING = "so với lần dựng trước"
 """The phase of deciding whether the last build can be replayed (build and sync alike)."""
 WRITING = "ghi output/ (chuyển tệp vào chỗ, gỡ tệp cũ)"
 """The writer's own phase, less the channels it takes artifacts from as they render."""
+OTHER = "việc khác (đọc site.toml, in báo cáo)"
+"""What no phase covered: reading the settings, printing the report."""
 
 _clock = time.perf_counter
 """The wall clock every phase is read from."""
@@ -128,16 +131,19 @@ class Timings:
         """The table `--timings` prints: each phase, the rest, the total and its CPU."""
 
         total = self.elapsed()
-        rows = [*self.phases, ("việc khác (cấu hình, báo cáo)", total - self.recorded())]
+        rows = [*self.phases, (OTHER, total - self.recorded())]
         width = max(len(label) for label, _ in rows)
         lines = ["Thời gian từng giai đoạn (giây, theo đồng hồ):"]
         for label, seconds in rows:
             share = 100 * seconds / total if total > 0 else 0.0
             lines.append(f"  {label:<{width}}  {seconds_vi(seconds):>6}  {share:3.0f} %")
         user, system = (now - start for now, start in zip(cpu(), self.cpu_started, strict=True))
+        # User and system time in words an IT officer reads: «chạy mã», «trong nhân hệ điều
+        # hành» were a programmer's. CPU adds every core, so it may pass the wall time.
         lines.append(
             f"  {'tổng':<{width}}  {seconds_vi(total):>6}  "
-            f"(CPU {seconds_vi(user + system)} giây: {seconds_vi(user)} chạy mã, "
-            f"{seconds_vi(system)} trong nhân hệ điều hành; tối đa {workers()} tiến trình)"
+            f"(CPU {seconds_vi(user + system)} giây: {seconds_vi(user)} công cụ tự xử lý, "
+            f"{seconds_vi(system)} hệ điều hành làm hộ — đọc ghi tệp, mở tiến trình; cộng mọi "
+            f"nhân CPU, tối đa {workers()} tiến trình chạy song song)"
         )
         return lines

@@ -50,6 +50,7 @@ __all__ = [
     "ID_TAKEN",
     "RENAMED",
     "UNREADABLE",
+    "Built",
     "Withdrawable",
     "channel_names",
     "deleted_notices",
@@ -149,7 +150,7 @@ HELD_WORDS = {
 """Why a bulletin is held, in the note's brackets; the «Bỏ qua» line above says it whole."""
 
 KEEP_IT = {
-    "draft": " Chưa muốn rút thì bỏ dòng draft: true trước lần đồng bộ đó (không phải duyệt lại).",
+    "draft": " Chưa muốn rút thì bỏ dòng draft: true {before} (không phải duyệt lại).",
     "unapproved": " Chưa muốn rút thì người duyệt đọc lại bản mới rồi chạy publish approve "
     "trước khi gộp.",
     "changed": " Chưa muốn rút thì người duyệt đọc lại bản mới rồi chạy publish approve trước "
@@ -161,7 +162,7 @@ KEEP_IT = {
     "scheduled": " Tới giờ hẹn, bài được đăng lại.",
 }
 """What keeps a bulletin up, by why it is held: a draft needs no new approval. `{restore}`:
-RESTORE with the bulletin's file."""
+RESTORE with the bulletin's file; `{before}`: the step the fix must come before (_taken_down)."""
 RESTORE = f" trên {FROM_MAIN}"
 """How an edited bulletin gets its approved copy back, `{file}` as typed in a shell (an editor
 copies the command as printed). Not `git checkout -- FILE`: the edit is usually committed
@@ -400,17 +401,28 @@ def _renamed(
     return pair_renames(gone, new, indexes, own_id=lambda b: b.has_id)
 
 
+class Built(NamedTuple):
+    """The web folder a command just wrote, which no longer holds the pages of the bulletins
+    it left out: the website loses them when that folder (or the next one built so) goes up."""
+
+    folder: str
+    """The folder, as the editor names it («output/web»)."""
+    serving: bool = False
+    """Whether `publish serve` wrote it: CI never deploys that one, the website loses the page
+    when a build without it is deployed; `publish build`'s is deployed by CI right after it."""
+
+
 def withdrawal_lines(
     bulletins: tuple[Withdrawable, ...],
     config: Config,
     now: dt.datetime,
     records: Records | None = None,
-    built: str = "",
+    built: Built | None = None,
 ) -> list[str]:
     """One line for each of `bulletins` that state/ records published now on a channel it will
     leave, naming the file and those channels; none when state/ records none of them
     (`records`: the build's reader of state/, None to read the files anew; `built`: the web
-    folder a build just wrote, as the editor names it, "" for a command that wrote none)."""
+    folder the command just wrote, None for a command that wrote none)."""
     return [line for _, line in withdrawal_notes(bulletins, config, now, records, built)]
 
 
@@ -419,7 +431,7 @@ def withdrawal_notes(
     config: Config,
     now: dt.datetime,
     records: Records | None = None,
-    built: str = "",
+    built: Built | None = None,
 ) -> list[tuple[str, str]]:
     """withdrawal_lines, each with the file it is about ("" when state/ names none): a CI
     report shows them by file."""
@@ -449,15 +461,16 @@ def withdrawal_notes(
         elif why == DELETED:
             lines.append((source, _deleted_line(gone, config, withdrawn, built)))
         elif why == RENAMED:
-            lines.append((source, _renamed_line(gone, config)))
+            lines.append((source, _renamed_line(gone, config, built)))
         elif why == ID_CHANGED:
-            lines.append((source, _id_changed_line(gone, config, withdrawn.new_id)))
+            lines.append((source, _id_changed_line(gone, config, withdrawn.new_id, built)))
         elif why == ID_TAKEN:
-            lines.append((source, _id_taken_line(withdrawn, names, which)))
+            lines.append((source, _id_taken_line(withdrawn, names, leaving, built)))
         elif why:
+            done, before = _taken_down(leaving, built)
             words = _held_words(why, withdrawn.also)
             restore = RESTORE.format(file=shell_word(source))
-            keep = KEEP_IT.get(why, "").format(restore=restore)
+            keep = KEEP_IT.get(why, "").format(restore=restore, before=before)
             if withdrawn.said:
                 words = withdrawn.said
                 back = f" (hay {withdrawn.restore})" if withdrawn.restore else ""
@@ -468,19 +481,65 @@ def withdrawal_notes(
                 (
                     source,
                     f"Sẽ rút bài đang đăng: {source} đang đăng trên {names} nhưng nay bị giữ lại "
-                    f"({words}): lần đồng bộ tới sẽ rút bài khỏi {which}.{keep}",
+                    f"({words}): {done}.{keep}",
                 )
             )
         else:
+            done, _ = _taken_down(leaving, built)
             lines.append(
                 (
                     source,
                     f"Sẽ rút khỏi {names}: {source} đang đăng trên {names}, mà draft: "
-                    f"[{', '.join(withdrawn.kept_from)}] giữ bài khỏi đó: lần đồng bộ tới sẽ rút bài khỏi "
-                    f"{which} (các kênh khác vẫn đăng).",
+                    f"[{', '.join(withdrawn.kept_from)}] giữ bài khỏi đó: {done} (các kênh khác "
+                    "vẫn đăng).",
                 )
             )
     return lines
+
+
+def _taken_down(leaving: list[str], built: Built | None, key: str = "") -> tuple[str, str]:
+    """What happens to a bulletin held back on each of the channels it leaves, and which step a
+    fix keeping it up must come before (`built`: the web folder the command just wrote, which
+    has its page no more; `key`: named as «bài «KEY»» when the line is about another file)."""
+    bulletin = f"bài «{key}»" if key else "bài"
+    if built is None or "web" not in leaving:
+        which = "các kênh ấy" if len(leaving) > 1 else "kênh ấy"
+        return f"lần đồng bộ tới sẽ rút {bulletin} khỏi {which}", "trước lần đồng bộ đó"
+    # Saying «the next sync takes it off the website» of a page this build already left out
+    # of the folder CI deploys sent the editor looking for a sync to stop.
+    said = f"trang của {bulletin} {_web_left(built)}"
+    rest = [c for c in leaving if c != "web"]
+    if not rest:
+        return said, _before(False)
+    return (
+        f"{said}; lần đồng bộ tới sẽ rút {bulletin} khỏi {channel_names(rest)}",
+        _before(True),
+    )
+
+
+def _web_left(built: Built) -> str:
+    """What happened to the page of a bulletin `built` left out and when the website loses it,
+    after «trang của bài (ĐỊA_CHỈ) »."""
+    return (
+        f"đã không còn trong {built.folder}/, cả trong danh sách, tìm kiếm, nguồn tin, sitemap, "
+        f"và sẽ rời website thật {_deployed(built)}"
+    )
+
+
+def _deployed(built: Built) -> str:
+    """When the website loses the pages `built` has no more."""
+    if built.serving:
+        return (
+            "khi một bản dựng không có bài được triển khai (trong CI: ngay sau khi thay đổi được "
+            "gộp vào nhánh chính)"
+        )
+    return "khi thư mục ấy được triển khai (trong CI: ngay sau lệnh này)"
+
+
+def _before(synced: bool) -> str:
+    """The step a fix keeping up a bulletin a build left out of its web folder must come
+    before (`synced`: it leaves another channel too, at the next sync)."""
+    return "trước lần triển khai và đồng bộ đó" if synced else "trước lần triển khai đó"
 
 
 def _held_words(why: str, also: str) -> str:
@@ -554,21 +613,19 @@ def _page_address(gone: _Gone, config: Config) -> str:
     return f" ({config.base_url.rstrip('/')}{paths[-1]})" if paths else ""
 
 
-def _built_done(gone: _Gone, config: Config, built: str) -> tuple[str, str]:
-    """What happened and happens to a bulletin gone from content/ that a build just took off
+def _built_done(gone: _Gone, config: Config, built: Built) -> tuple[str, str]:
+    """What happened and happens to a bulletin gone from content/ that a command just took off
     its web folder `built`, and which step the file must come back before."""
     # The page is already gone from the folder CI deploys straight after the build: saying
     # «the next sync takes it off the website» sent the editor looking for a sync to stop.
     said = (
-        f"trang của bài{_page_address(gone, config)} đã không còn trong {built}/, cả trong "
-        "danh sách, tìm kiếm, nguồn tin, sitemap, và sẽ rời website thật khi thư mục ấy được "
-        "triển khai (trong CI: ngay sau lệnh này): "
+        f"trang của bài{_page_address(gone, config)} {_web_left(built)}: "
         f"{_addresses_after(gone.paths, gone.answered, config)}"
     )
     rest = _done(gone._replace(leaving=[c for c in gone.leaving if c != "web"]), config)
     if not rest:
-        return said, "trước lần triển khai đó"
-    return f"{said}; lần đồng bộ tới sẽ {rest}", "trước lần triển khai và đồng bộ đó"
+        return said, _before(False)
+    return f"{said}; lần đồng bộ tới sẽ {rest}", _before(True)
 
 
 def _addresses_after(paths: tuple[str, ...], answered: Answered, config: Config) -> str:
@@ -602,7 +659,9 @@ def _addresses_after(paths: tuple[str, ...], answered: Answered, config: Config)
     return "; ".join(told)
 
 
-def _deleted_line(gone: _Gone, config: Config, deleted: Withdrawable, built: str = "") -> str:
+def _deleted_line(
+    gone: _Gone, config: Config, deleted: Withdrawable, built: Built | None = None
+) -> str:
     """The line of a published bulletin whose file is gone from content/ (`deleted`: its
     Withdrawable, with the new files it may be; `built`: the web folder a build just wrote,
     see withdrawal_lines)."""
@@ -618,7 +677,7 @@ def _deleted_line(gone: _Gone, config: Config, deleted: Withdrawable, built: str
     )
     hint = _rename_hint(key, deleted.candidates)
     renamed = f" {hint[:1].upper()}{hint[1:]}." if hint else ""
-    if built and "web" in gone.leaving:
+    if built is not None and "web" in gone.leaving:
         done, before = _built_done(gone, config, built)
     else:
         done, before = f"lần đồng bộ tới sẽ {_done(gone, config)}", "trước lần đồng bộ đó"
@@ -659,54 +718,69 @@ def _rename_hint(key: str, candidates: tuple[str, ...]) -> str:
     )
 
 
-def _id_changed_line(gone: _Gone, config: Config, new_id: str) -> str:
+def _id_changed_line(gone: _Gone, config: Config, new_id: str, built: Built | None) -> str:
     """The line of a published bulletin whose file now declares `new_id`, not its key (which
-    it declared, or had from its file's name)."""
+    it declared, or had from its file's name; `built`: see withdrawal_lines)."""
     key = gone.key
+    if built is not None and "web" in gone.leaving:
+        done = f"bài «{key}» bị rút như bài đã xóa: {_built_done(gone, config, built)[0]}"
+    else:
+        done = f"lần đồng bộ tới sẽ rút bài «{key}» như bài đã xóa: {_done(gone, config)}"
     return (
         f"Đổi id bài đang đăng: {gone.source} là bài «{key}» đang đăng trên "
         f"{channel_names(gone.leaving)}, nay ghi «id: {new_id}» nên mọi kênh coi tệp là một bài "
-        f"mới, và lần đồng bộ tới sẽ rút bài «{key}» như bài đã xóa: {_done(gone, config)}. "
-        f"Muốn giữ làm một bài thì sửa dòng id thành «id: {key}» trước khi gộp."
+        f"mới, và {done}. Muốn giữ làm một bài thì sửa dòng id thành «id: {key}» trước khi gộp."
     )
 
 
-def _id_taken_line(taken: Withdrawable, names: str, which: str) -> str:
+def _id_taken_line(taken: Withdrawable, names: str, leaving: list[str], built: Built | None) -> str:
     """The line of a published bulletin whose file now declares another `id` while
-    `taken.holder`, held back, took its key (`names`: the channels it leaves)."""
+    `taken.holder`, held back, took its key (`names`: the channels it leaves, `leaving`;
+    `built`: see withdrawal_lines)."""
     key, source, holder = taken.key, taken.source, taken.holder
     words = _held_words(taken.held_why, taken.also)
+    done, _ = _taken_down(leaving, built, key)
     return (
         f"Sẽ rút bài đang đăng: {source} là bài «{key}» đang đăng trên {names}, nay ghi "
-        f"«id: {taken.new_id}», còn id «{key}» nay ở {holder}, tệp bị giữ lại ({words}): lần "
-        f"đồng bộ tới sẽ rút bài «{key}» khỏi {which} và coi {source} là một bài mới. Chưa "
-        f"muốn rút thì trả dòng id của {source} về «id: {key}» và đổi id của {holder} trước "
-        "khi gộp."
+        f"«id: {taken.new_id}», còn id «{key}» nay ở {holder}, tệp bị giữ lại ({words}): "
+        f"{done}, và mọi kênh coi {source} là một bài mới. Chưa muốn rút thì trả dòng id của "
+        f"{source} về «id: {key}» và đổi id của {holder} trước khi gộp."
     )
 
 
-def _renamed_line(gone: _Gone, config: Config) -> str:
-    """The line of a published bulletin without `id` whose file (or `slug`) was renamed."""
+def _renamed_line(gone: _Gone, config: Config, built: Built | None) -> str:
+    """The line of a published bulletin without `id` whose file (or `slug`) was renamed
+    (`built`: see withdrawal_lines)."""
     key, source = gone.key, gone.source
+    site = config.base_url.rstrip("/")
+    old = f"trang ở địa chỉ cũ {site}{gone.paths[-1]}" if gone.paths else ""
+    after = _addresses_after(gone.paths, gone.answered, config)
     web = (
-        f"trang ở địa chỉ cũ {config.base_url.rstrip('/')}{gone.paths[-1]} bị gỡ: "
-        f"{_addresses_after(gone.paths, gone.answered, config)}"
-        if gone.paths
+        f"{old} bị gỡ: {after}"
+        if old
         else "trang ở địa chỉ cũ trả về «Không tìm thấy», không chuyển hướng"
     )
+    built_web = built is not None and "web" in gone.leaving
+    if built is not None and built_web:
+        web = f"{old or 'trang ở địa chỉ cũ'} {_web_left(built)}: {after}"
     parts = {
         "web": web,
         "zalo": "Zalo cập nhật bài cũ nếu bài mới được đăng lên Zalo, không thì ẩn bài",
         "radio": "đài coi bài mới là một bản tin khác",
     }
-    what = "; ".join(parts[c] for c in gone.leaving if c in parts)
+    if built_web:
+        rest = "; ".join(parts[c] for c in gone.leaving if c in parts and c != "web")
+        synced = f"; ở lần đồng bộ tới, {rest}" if rest else ""
+        done = f"bài «{key}» bị rút như bài đã xóa ({web}{synced})"
+    else:
+        what = "; ".join(parts[c] for c in gone.leaving if c in parts)
+        done = f"lần đồng bộ tới sẽ rút bài «{key}» như bài đã xóa ({what})"
     return (
         f"Đổi tên bài đang đăng: {source} là bài «{key}» đang đăng trên "
         f"{channel_names(gone.leaving)} (cùng tệp, nội dung hoặc tiêu đề), không phải bài bị xóa; "
-        "nhưng bài không có id nên các kênh nhận ra nó theo địa chỉ bài: lần đồng bộ tới sẽ "
-        f"rút bài «{key}» như bài đã xóa ({what}). Muốn mọi kênh nhận ra bài: ghi dòng "
-        f"«id: {key}» vào phần đầu {source} trước khi gộp (website chuyển địa chỉ cũ sang địa "
-        "chỉ mới, đài biết bài đã phát)."
+        f"nhưng bài không có id nên các kênh nhận ra nó theo địa chỉ bài: {done}. Muốn mọi kênh "
+        f"nhận ra bài: ghi dòng «id: {key}» vào phần đầu {source} trước khi gộp (website chuyển "
+        "địa chỉ cũ sang địa chỉ mới, đài biết bài đã phát)."
     )
 
 
@@ -715,11 +789,13 @@ def deleted_notices(
     config: Config,
     now: dt.datetime,
     withdrawable: Iterable[Withdrawable] = (),
+    built: Built | None = None,
 ) -> dict[str, str]:
     """What `publish serve` tells on the page of each bulletin whose file was deleted (`deleted`:
     key and file), by key: the channels the next sync takes it down from (state/, read once
     for all of them), how to get the file back and, for one the build's `withdrawable` tells
-    as deleted, the new files it may have been renamed to and its lookalike."""
+    as deleted, the new files it may have been renamed to and its lookalike (`built`: the web
+    folder the preview just wrote, None when it is not output/web)."""
     from publish.sync.vanished import live_channels
 
     deleted = list(deleted)
@@ -728,16 +804,21 @@ def deleted_notices(
     live = live_channels(config.root / "state", now, config, (key for key, _ in deleted))
     told = {w.key: w for w in withdrawable if w.why == DELETED}
     return {
-        key: _deleted_notice(key, source, live.get(key, ()), told.get(key))
+        key: _deleted_notice(key, source, live.get(key, ()), told.get(key), built)
         for key, source in deleted
     }
 
 
 def _deleted_notice(
-    key: str, source: str, leaving: tuple[str, ...], told: Withdrawable | None = None
+    key: str,
+    source: str,
+    leaving: tuple[str, ...],
+    told: Withdrawable | None = None,
+    built: Built | None = None,
 ) -> str:
     """The notice of one deleted bulletin (`source`) the next sync takes down from `leaving`
-    (`told`: the build's Withdrawable of it, with the new files it may be)."""
+    (`told`: the build's Withdrawable of it, with the new files it may be; `built`: see
+    deleted_notices)."""
     typed = shell_word(source)
     if not leaving:
         # Never published, so maybe never on main: the copy HEAD holds is the one to ask for.
@@ -754,7 +835,13 @@ def _deleted_notice(
             f"muốn giữ bài cũ thì lấy lại tệp {fetch}"
         )
     hint = f"; {_rename_hint(key, told.candidates)}" if told and told.candidates else ""
-    return (
-        f"Tệp {source} đã bị xóa: bài này sẽ bị rút khỏi {channel_names(leaving)} ở lần đồng "
-        f"bộ tới; {back}{hint}"
-    )
+    gone = f"bài này sẽ bị rút khỏi {channel_names(leaving)} ở lần đồng bộ tới"
+    if built is not None and "web" in leaving:
+        # The preview is output/web itself: the page has left it already.
+        rest = [c for c in leaving if c != "web"]
+        synced = f", và sẽ bị rút khỏi {channel_names(rest)} ở lần đồng bộ tới" if rest else ""
+        gone = (
+            f"trang của bài đã không còn trong {built.folder}/ và sẽ rời website thật "
+            f"{_deployed(built)}{synced}"
+        )
+    return f"Tệp {source} đã bị xóa: {gone}; {back}{hint}"

@@ -5,6 +5,7 @@ hint."""
 
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 
@@ -121,3 +122,50 @@ def test_sync_says_the_fix_of_alike_build_warnings_once(
     [fix] = fixes
     assert lines.index(fix) == told[-1] + 1
     assert fix.startswith("    Cách sửa (chung cho 3 cảnh báo trên): ")
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["check", "--strict"], ["build", "--strict"], ["sync", "--dry-run", "--strict"]],
+    ids=["check", "build", "sync"],
+)
+def test_strict_says_the_fix_of_alike_errors_once(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    command: list[str],
+) -> None:
+    """Under --strict the warnings are errors, told by the error that stops the command: each
+    still came with the same two-line fix (QA of session 76). Said once, after the last."""
+    install_fake_renderers(monkeypatch)
+    root = make_project(
+        tmp_path, {f: bulletin_md({"id": f"t{n}"}, CCCD) for n, f in enumerate(FILES)}
+    )
+    assert main([*command, "--root", str(root), "--now", NOW.isoformat()]) == 1
+    lines, told, fixes = _cccd_lines(capsys.readouterr().err)
+    assert len(told) == 3 and all(": lỗi: " in lines[n] for n in told)
+    assert told == list(range(told[0], told[0] + 3))
+    [fix] = fixes
+    assert lines.index(fix) == told[-1] + 1
+    assert fix.startswith("    Cách sửa (chung cho 3 lỗi trên): Xóa hoặc che bớt số")
+    assert lines[told[-1] + 2] == "Tìm thấy 3 lỗi. Chưa có gì được ghi hay xuất bản."
+
+
+def test_the_sync_report_says_a_shared_fix_once(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The plan posted on a pull request lists the build's warnings, and under --strict its
+    errors, as the terminal does: a fix shared by several once, after the last of them."""
+    root = zalo_project(
+        tmp_path, 0, files={f: zalo_bulletin(n, body=CCCD) for n, f in enumerate(FILES)}
+    )
+    for strict, label in (((), "cảnh báo"), (("--strict",), "lỗi")):
+        capsys.readouterr()
+        sync(root, "--dry-run", "--format", "markdown", *strict)
+        # As the comment shows it: the report writes «(», «*» as character references.
+        lines = html.unescape(capsys.readouterr().out).splitlines()
+        told = [n for n, x in enumerate(lines) if "số CCCD «087*******89»" in x]
+        assert len(told) == 3 and all("Cách sửa" not in lines[n] for n in told), lines
+        [fix] = [x for x in lines if "che bớt số" in x]
+        assert lines.index(fix) == told[-1] + 1
+        assert fix.startswith(f"- Cách sửa (chung cho 3 {label} trên): Xóa hoặc che bớt số"), fix

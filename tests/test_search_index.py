@@ -1088,6 +1088,13 @@ def test_old_and_new_tone_placement_are_one_spelling() -> None:
     assert (found.numbers, found.written) == ([4, 1, 0], 3)
     fields = search.doc_fields(docs[2])
     assert "=thủy" in fields and "=khỏe" in fields and "=thuỷ" not in fields
+    # «khuỷu» is «khủyu» (QA of session 76): a citizen typing either finds both bulletins as
+    # written as typed, in quotes too, above the one without marks.
+    docs = [doc("Đau khuỷu tay"), doc("Dau khuyu tay"), doc("Đau khủyu tay")]
+    files = build_index(docs, CATEGORIES)
+    for query in ("khuỷu tay", "khủyu tay", "KHUỶU", '"khuỷu"', '"khủyu"', "khuỷ", "khủy"):
+        found = find(files, query)
+        assert found.written == 2 and set(found.numbers[:2]) == {0, 2}, query
     # «quý» is no «uy» of a word's end: its «u» is the consonant's.
     assert "=quý" in search.doc_fields(doc("Quý khách"))
 
@@ -1140,9 +1147,11 @@ TONE_SPELLINGS = [
     ["loé", "hoạ", "hoã", "hoả", "hoá", "ngoẻn", "hoàng", "toàn", "huỳnh", "khoán", "hùy", "huỳ"],
     ["quý", "quỳ", "Quỷ", "qoà", "quà", "muà", "cuả", "hoỳ", "thuế", "hoầ", "hoặ", "mùa", "của"],
     ["hoà2", "hoà2b", "2hoà", "hoàhoà", "hoà2hoà", "hòa2", "thủy", "ủy"],
+    ["khuỷu", "KHUỶU", "khủyu", "khuỷu2", "khuỷua", "khuỷuu", "quỷu", "huỳnh", "khuỷ", "khủy"],
 ]
-"""Words as a query may type them: the tone of a final «oa», «oe», «uy» on either vowel, other
-pairs («ua», «oy»), «qu», a digit after the word, capitals."""
+"""Words as a query may type them: the tone of a final «oa», «oe», «uy» on either vowel, or of
+an «uy» before a last «u» («khuỷu», «khủyu»), other pairs («ua», «oy»), «qu», a digit after the
+word, capitals."""
 
 
 def test_search_js_puts_the_tone_where_the_python_reference_does() -> None:

@@ -682,6 +682,14 @@ def test_a_bulletin_edited_after_its_approval_tells_the_open_page_why_it_is_gone
     assert "__publish" not in (project / "output/web/404.html").read_text("utf-8")
 
 
+SERVED_GONE = (
+    "trang của bài đã không còn trong output/web/ và sẽ rời website thật khi một bản dựng "
+    "không có bài được triển khai (trong CI: ngay sau khi thay đổi được gộp vào nhánh chính)"
+)
+"""What a deleted bulletin's notice says of the website when the preview is output/web: the
+page has left that folder already (it said «sẽ bị rút khỏi website ở lần đồng bộ tới»)."""
+
+
 def _published(project: Path) -> None:
     """Record the project's bulletin as published on the website by the last sync."""
     (project / "state").mkdir(exist_ok=True)
@@ -691,8 +699,8 @@ def _published(project: Path) -> None:
 
 def test_a_deleted_bulletin_tells_the_open_page_what_the_next_sync_does(project: Path) -> None:
     """The page open at a bulletin whose file was deleted reloaded to the bare «Không tìm
-    thấy» page: held bulletins get a notice, a deleted one says it is withdrawn at the next
-    sync and how to get the file back."""
+    thấy» page: held bulletins get a notice, a deleted one says its page has left output/web
+    (it leaves the website when that is deployed) and how to get the file back."""
     _published(project)
     name = "content/bai-viet/2024-01-02-ban-tin-thu.md"
     text = (project / name).read_text("utf-8")
@@ -707,9 +715,8 @@ def test_a_deleted_bulletin_tells_the_open_page_what_the_next_sync_does(project:
         title, told, hint = _notice(body)
         assert title == "Tệp của bản tin này đã bị xóa"
         assert told == (
-            f"Tệp {name} đã bị xóa: bài này sẽ bị rút khỏi website ở lần đồng bộ tới; muốn giữ "
-            f"thì lấy lại tệp từ nhánh chính, thường là main, rồi commit: git checkout main -- "
-            f"{name}"
+            f"Tệp {name} đã bị xóa: {SERVED_GONE}; muốn giữ thì lấy lại tệp từ nhánh chính, "
+            f"thường là main, rồi commit: git checkout main -- {name}"
         )
         assert "tự tải lại" in hint
         edit(project / name, text)
@@ -1456,8 +1463,7 @@ def test_a_tab_left_open_from_an_earlier_session_on_a_deleted_bulletin_gets_the_
             title, told, _ = _notice(body)
             assert title == "Tệp của bản tin này đã bị xóa"
             assert told == (
-                f"Tệp {name} đã bị xóa: bài này sẽ bị rút khỏi website ở lần đồng bộ tới; "
-                "muốn giữ thì lấy lại tệp từ nhánh chính, thường là main, rồi commit: git "
-                f"checkout main -- {name}"
+                f"Tệp {name} đã bị xóa: {SERVED_GONE}; muốn giữ thì lấy lại tệp từ nhánh "
+                f"chính, thường là main, rồi commit: git checkout main -- {name}"
             )
         assert "__publish-error" not in get(session, "/2024/01/khong-co-bai-nay/")[2]

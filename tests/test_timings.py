@@ -46,7 +46,7 @@ def test_phases_add_up_and_the_rest_is_what_no_phase_covered(clock: FakeClock) -
     assert table == {
         "nạp": "3,00",
         "kênh web": "5,00",
-        "việc khác (cấu hình, báo cáo)": "0,50",
+        "việc khác (đọc site.toml, in báo cáo)": "0,50",
         "tổng": "8,50",
     }
 
@@ -74,7 +74,7 @@ def test_time_before_the_object_was_made_is_the_start_up_phase(clock: FakeClock)
     clock.advance(0.3)
     t = Timings(started)
     clock.advance(1.0)
-    assert t.phases == [("khởi động, nạp mô-đun", pytest.approx(0.3))]
+    assert t.phases == [("khởi động, đọc mã chương trình", pytest.approx(0.3))]
     assert t.elapsed() == pytest.approx(1.3)
 
 
@@ -132,6 +132,16 @@ def test_build_timings_give_each_channel_its_own_time(
     assert "nạp và kiểm tra bản tin" in found and "so với lần dựng trước" in found
     assert f"Xong sau 7,00 giây: 1 bản tin được xuất bản vào {project}/output/." in out
     assert re.search(r"CPU \d+,\d+ giây: .* tối đa \d+ tiến trình", table[-1])
+    # A unit's IT officer reads the table: what was measured, in plain words (QA of session 76).
+    assert re.search(
+        r"CPU (\d+,\d+) giây: (\d+,\d+) công cụ tự xử lý, (\d+,\d+) hệ điều hành làm hộ — đọc "
+        r"ghi tệp, mở tiến trình; cộng mọi nhân CPU, tối đa \d+ tiến trình chạy song song\)$",
+        table[-1],
+    ), table[-1]
+    words = " ".join(table).casefold()
+    for jargon in ("mô-đun", "module", "nhân hệ điều hành", "kernel", "chạy mã", "dọn cache"):
+        assert jargon not in words, jargon
+    assert "lưu dấu lần dựng, dọn thư mục .cache/" in found
 
 
 def test_a_replayed_build_times_only_the_comparison(

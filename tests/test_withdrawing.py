@@ -23,7 +23,7 @@ from publish.serve import PreviewSession
 from publish.url_history import load_history
 from publish.zalo.emulator import ZaloEmulator
 from tests.helpers import FIXTURES
-from tests.test_serve import _notice, get
+from tests.test_serve import SERVED_GONE, _notice, get
 from tests.test_sync_radio import sync_command
 from tests.zalo_project import NOW, records, sync, told, zalo_bulletin, zalo_project
 
@@ -49,17 +49,38 @@ def front(root: Path, line: str, name: str = FILE) -> None:
     path.write_text(path.read_text("utf-8").replace("---\n\n", f"{line}\n---\n\n", 1), "utf-8")
 
 
+BUILT = (
+    f"Sẽ rút bài đang đăng: {FILE} đang đăng trên website, Zalo nhưng nay bị giữ lại (bản "
+    "nháp, draft: true): trang của bài đã không còn trong output/web/, cả trong danh sách, tìm "
+    "kiếm, nguồn tin, sitemap, và sẽ rời website thật khi thư mục ấy được triển khai (trong CI: "
+    "ngay sau lệnh này); lần đồng bộ tới sẽ rút bài khỏi Zalo. Chưa muốn rút thì bỏ dòng "
+    "draft: true trước lần triển khai và đồng bộ đó (không phải duyệt lại)."
+)
+"""WITHDRAWN as `publish build` says it: the page already left the folder CI deploys."""
+
+
 def test_a_published_bulletin_set_back_to_a_draft_is_told_as_withdrawn_at_the_next_sync(
-    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: None,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    """check says the next sync takes it down; build, which has just left its page out of
+    output/web, says so of the website and leaves Zalo to the next sync."""
     root = zalo_project(tmp_path, 2)
     assert sync(root) == 0
+    monkeypatch.chdir(root)
+    history = load_history(root / "state/web-urls.json")
+    page, other = (root / "output/web" / history[k][0].strip("/") for k in ("bt-000", "bt-001"))
     front(root, "draft: true")
-    for command in ("check", "build"):
+    for command, said in (("check", WITHDRAWN), ("build", BUILT)):
         out = run(root, capsys, command)
         assert f"Bỏ qua {FILE}: bản nháp (draft: true)" in out
-        assert WITHDRAWN in out.splitlines()
+        assert said in out.splitlines()
         assert OTHER not in out.split("Sẽ rút", 1)[1]  # published, and staying so
+    # What the build line says is so: its page is gone from output/web, the other's is not.
+    assert not page.exists() and (other / "index.html").is_file()
     assert sync(root) == 0
     # Taken down: a build replaying the last one must not say it still will be.
     for command in ("build", "check"):
@@ -271,9 +292,18 @@ def test_serve_tells_it_too(
     session = PreviewSession(
         root, port=0, drafts=drafts, now=NOW, out=out, err=io.StringIO(), delay=3600
     )
+    # Without --drafts the preview is output/web: the page has left it, as in a build.
+    served = (
+        f"Sẽ rút bài đang đăng: {FILE} đang đăng trên website, Zalo nhưng nay bị giữ lại (bản "
+        "nháp, draft: true): trang của bài đã không còn trong output/web/, cả trong danh sách, "
+        "tìm kiếm, nguồn tin, sitemap, và sẽ rời website thật khi một bản dựng không có bài được "
+        "triển khai (trong CI: ngay sau khi thay đổi được gộp vào nhánh chính); lần đồng bộ tới "
+        "sẽ rút bài khỏi Zalo. Chưa muốn rút thì bỏ dòng draft: true trước lần triển khai và "
+        "đồng bộ đó (không phải duyệt lại)."
+    )
     try:
         assert session.rebuild()
-        assert WITHDRAWN in out.getvalue().splitlines()
+        assert (WITHDRAWN if drafts else served) in out.getvalue().splitlines()
         assert sync(root) == 0  # taken down: said no more
         printed = len(out.getvalue())
         assert session.rebuild()
@@ -746,7 +776,7 @@ def test_serve_tells_the_deleted_bulletin_s_page_which_new_file_it_may_be(
     with PreviewSession(root, port=0, now=NOW, out=io.StringIO(), err=err) as session:
         _, told_before, _ = _notice(get(session, address)[2])
     for notice in (told_now, told_before):
-        assert notice.startswith(f"Tệp {FILE} đã bị xóa: bài này sẽ bị rút khỏi website, Zalo")
+        assert notice.startswith(f"Tệp {FILE} đã bị xóa: {SERVED_GONE}, và sẽ bị rút khỏi Zalo ")
         assert notice.endswith(hint), notice
 
 
@@ -820,7 +850,7 @@ def test_serve_tells_the_deleted_bulletin_s_page_of_its_lookalike_with_an_id(
         _, told_before, _ = _notice(get(session, address)[2])
     for notice in (told_now, told_before):
         assert notice == (
-            f"Tệp {OLD_NO_ID} đã bị xóa: bài này sẽ bị rút khỏi website, Zalo ở lần đồng bộ "
+            f"Tệp {OLD_NO_ID} đã bị xóa: {SERVED_GONE}, và sẽ bị rút khỏi Zalo ở lần đồng bộ "
             f"tới; {NEW_WITH_ID} có cùng nội dung hoặc tiêu đề nhưng ghi id riêng: nếu là một "
             "bài thì sửa dòng id thành «id: tin-cu» (địa chỉ cũ chuyển sang địa chỉ mới, giữ bài "
             "trên Zalo), đừng lấy lại tệp cũ; nếu là hai bài khác nhau mà muốn giữ bài cũ thì "
@@ -899,3 +929,62 @@ def test_both_notices_of_a_deleted_bulletin_give_the_one_command_for_a_committed
     restore = told[: told.index(", với MÃ_COMMIT")].replace("MÃ_COMMIT", deletion)
     git(tmp_path, *shlex.split(restore)[1:])
     assert (tmp_path / source).read_text("utf-8") == "Bài cũ.\n"
+
+
+@pytest.mark.parametrize(
+    ("change", "start", "head", "after"),
+    [
+        (
+            lambda text: text.replace("Sáng nay", "Chiều nay"),
+            f"Sẽ rút bài đang đăng: {FILE} đang đăng trên website, Zalo nhưng nay bị giữ lại (đã "
+            "sửa sau khi duyệt): ",
+            "",
+            " Chưa muốn rút thì người duyệt đọc lại bản mới rồi chạy publish approve trước khi gộp",
+        ),
+        (
+            lambda text: text.replace("id: bt-000\n", "id: bt-moi\n"),
+            f"Đổi id bài đang đăng: {FILE} là bài «bt-000» đang đăng trên website, Zalo, nay ghi "
+            "«id: bt-moi» nên mọi kênh coi tệp là một bài mới, và ",
+            "bài «bt-000» bị rút như bài đã xóa: ",
+            " Muốn giữ làm một bài thì sửa dòng id thành «id: bt-000» trước khi gộp.",
+        ),
+    ],
+    ids=["edited-after-approval", "id-changed"],
+)
+def test_a_build_says_which_channel_a_held_bulletin_already_left(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: None,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    change: Callable[[str], str],
+    start: str,
+    head: str,
+    after: str,
+) -> None:
+    """Edited after its approval, or given another `id`: build said «lần đồng bộ tới sẽ rút
+    bài khỏi các kênh ấy» of the website too, though its page had just left output/web (QA of
+    session 76). check, run on the pull request before any build, still says the next sync."""
+    root = zalo_project(tmp_path, 2)
+    by = "Thượng tá Nguyễn Văn Hùng, Trưởng Công an huyện"
+    assert main(["--root", str(root), "--now", NOW, "approve", FILE, "--by", by]) == 0
+    assert sync(root) == 0
+    monkeypatch.chdir(root)
+    [address] = load_history(root / "state/web-urls.json")["bt-000"]
+    path = root / FILE
+    path.write_text(change(path.read_text("utf-8")), "utf-8")
+    [line] = [x for x in run(root, capsys, "check").splitlines() if x.startswith(start)]
+    assert line[len(start) :].startswith("lần đồng bộ tới sẽ rút bài"), line
+    assert "output/web" not in line, line
+    [line] = [x for x in run(root, capsys, "build").splitlines() if x.startswith(start)]
+    said = line[len(start) :]
+    assert said.startswith(f"{head}trang của bài"), line
+    assert (
+        "đã không còn trong output/web/, cả trong danh sách, tìm kiếm, nguồn tin, sitemap, và "
+        "sẽ rời website thật khi thư mục ấy được triển khai (trong CI: ngay sau lệnh này)"
+    ) in said, line
+    # Zalo is the sync's, said after the website: never «lần đồng bộ tới … website».
+    synced = said.split("; lần đồng bộ tới sẽ ")[1].split(".")[0]
+    assert "Zalo" in synced and "website" not in synced, line
+    assert after in said, line
+    assert not (root / "output/web" / address.strip("/") / "index.html").exists()

@@ -25,7 +25,7 @@ from publish.preview import PREVIEW_SHOWN, in_deployed_output, preview_output
 from publish.progress import Status, counted, in_ci
 from publish.replay import LastBuild, Outcome
 from publish.timings import COMPARING, STARTUP, WRITING, Timings, seconds_vi
-from publish.withdrawing import withdrawable, withdrawal_lines
+from publish.withdrawing import Built, withdrawable, withdrawal_lines
 from publish.writer import WriteReport, adopt, interrupted_note, write
 
 if TYPE_CHECKING:
@@ -172,7 +172,7 @@ def _build_and_write(
             spoken = write_audio(result.site, output / "radio" / "audio")
             adopt(args.root / ".cache", output, "radio", spoken)
     outcome = outcome_of(result, written, records)
-    with timings.phase("lưu dấu lần dựng, dọn cache"):
+    with timings.phase("lưu dấu lần dựng, dọn thư mục .cache/"):
         if last is not None:
             last.record(result.site, channels, outcome)
         fragments = Fragments(args.root)
@@ -333,7 +333,7 @@ def report(
         print(line)
     if clock is not None:
         web = "web" in dict(outcome.files) and not preview
-        built = _from_here(root, f"{output}/web")[0] if web else ""
+        built = Built(_from_here(root, f"{output}/web")[0]) if web else None
         for line in withdrawal_lines(outcome.withdrawable, *clock, records, built):
             print(line)
     for told in render_all(outcome.warnings):

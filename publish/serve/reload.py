@@ -227,8 +227,8 @@ def held_overlay(held: Held, generation: int = 0) -> str:
         return _overlay(
             "Tệp của bản tin này đã bị xóa",
             held.reason,
-            "Bên dưới là trang «Không tìm thấy» người xem sẽ gặp sau lần đồng bộ đó. Lấy lại "
-            "tệp xong, trang tự tải lại.",
+            "Bên dưới là trang «Không tìm thấy» người xem website sẽ gặp ở địa chỉ này khi bài "
+            "đã bị rút. Lấy lại tệp xong, trang tự tải lại.",
             "Xem vì sao không có trang",
             generation,
         )

@@ -20,7 +20,7 @@ from publish.cli import resolve_now
 from publish.commands.build import outcome_of
 from publish.config import DEFAULT_TIMEZONE
 from publish.content import load_site
-from publish.errors import ContentError, PublishError, os_reason
+from publish.errors import ContentError, PublishError, os_reason, render_all
 from publish.id_holders import Records
 from publish.model import Bulletin, Site
 from publish.moments import when
@@ -41,7 +41,13 @@ from publish.sync.vanished import Published, loaded_keys, refuse_vanished
 from publish.sync.zalo_plan import same_title
 from publish.text import nfc
 from publish.timings import Timings
-from publish.withdrawing import DELETED, Withdrawable, deleted_notices, withdrawal_lines
+from publish.withdrawing import (
+    DELETED,
+    Built,
+    Withdrawable,
+    deleted_notices,
+    withdrawal_lines,
+)
 from publish.writer import WriteReport, interrupted_note, write
 
 __all__ = ["CHANNELS", "PreviewSession"]
@@ -200,7 +206,9 @@ class PreviewSession:
                     "Chạy lại với --debug để xem chi tiết và báo cho nhóm phát triển."
                 )
                 return False
-            withdrawn = withdrawal_lines(outcome.withdrawable, config, now, records)
+            # Without --drafts the preview is output/web itself: the pages are gone from it.
+            built = None if self._drafts else Built(self._shown(), serving=True)
+            withdrawn = withdrawal_lines(outcome.withdrawable, config, now, records, built)
             self._report(outcome, report, set() if site is None else self._edited(site), withdrawn)
             if site is not None:
                 # Before _moved forgets the last addresses.
@@ -354,7 +362,8 @@ class PreviewSession:
                 history = {}  # the notice is a help, not worth stopping the preview for
             for key, _ in earlier:
                 addresses[key] = [prefix + path for path in history.get(key, ())]
-        notices = deleted_notices([*deleted, *earlier], site.config, site.now, withdrawable)
+        built = None if self._drafts else Built(self._shown(), serving=True)
+        notices = deleted_notices([*deleted, *earlier], site.config, site.now, withdrawable, built)
         for key, source in [*deleted, *earlier]:
             for address in addresses[key]:
                 parts = request_parts(address)
@@ -527,14 +536,14 @@ def errors_first(exc: ContentError) -> str:
     lines, and a note of another bulletin (Word's quotes…) came before the error to fix."""
     errors = [p for p in exc.problems if p.severity == "error"]
     others = [p for p in exc.problems if p.severity != "error"]
-    lines = [p.render() for p in errors]
+    lines = render_all(errors)
     lines.append(exc.closing)  # the terminal's line, not a copy of its words that may drift
     if exc.note:
         lines.append(exc.note)
     if others:
         lines.append("")
         lines.append("Cảnh báo và ghi chú (không chặn việc dựng):")
-        lines += [p.render() for p in others]
+        lines += render_all(others)
     return "\n".join(lines)
 
 

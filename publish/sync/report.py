@@ -11,7 +11,7 @@ from typing import Any
 
 from publish.commands.next import Upcoming, time_left
 from publish.config import Config
-from publish.errors import ContentError, PublishError, os_reason
+from publish.errors import ContentError, PublishError, os_reason, render_all, shared_fixes
 from publish.markdown_inert import code_span as _code
 from publish.markdown_inert import inert as _cell
 from publish.markdown_inert import problem_item
@@ -93,7 +93,11 @@ class ChannelResult:
 def markdown_problems(error: ContentError) -> str:
     """A content error as Markdown for the pull-request comment (the CLI prints it on stderr too)."""
     lines = ["## Không dựng được: lỗi nội dung", "", "Chưa có gì được gửi. Sửa các lỗi sau:", ""]
-    lines += [problem_item(problem) for problem in error.problems]
+    # A fix several errors share said once after them, as the terminal says it (render_all).
+    for problem, shared in shared_fixes(error.problems):
+        lines.append(problem_item(problem))
+        if shared:
+            lines.append(f"- {_cell(shared)}")
     if error.note:
         lines += ["", error.note]
     return "\n".join(lines) + "\n"
@@ -307,7 +311,7 @@ def render_markdown(
     lines += _markdown_excluded(site)
     if result.warnings:
         lines += ["### Cảnh báo khi dựng", ""]
-        lines += [f"- {_cell(w.render())}" for w in result.warnings]
+        lines += [f"- {_cell(told.strip())}" for told in render_all(result.warnings)]
         lines.append("")
     lines += [
         "### Hẹn giờ kế tiếp",

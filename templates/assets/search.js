@@ -81,14 +81,15 @@
     });
     return found;
   }
-  // «hoà» là «hòa», «thuỷ» là «thủy»: dấu thanh của «oa», «oe», «uy» cuối từ đặt ở nguyên âm
-  // đầu, như chỉ mục ghi dạng viết (search.py: one_tone_placement: không «ua», «ue», «oy», không
-  // «quý»; cả trước chữ số, «hoà2»); từ viết thường. second: đặt
+  // «hoà» là «hòa», «thuỷ» là «thủy», «khuỷu» là «khủyu»: dấu thanh của «oa», «oe», «uy» cuối từ
+  // (hay trước «u» cuối từ) đặt ở nguyên âm đầu, như chỉ mục ghi dạng viết (search.py:
+  // one_tone_placement: không «ua», «ue», «oy», không «quý»; cả trước chữ số, «hoà2»); từ viết
+  // thường. second: đặt
   // ở nguyên âm sau, như các từ dài hơn mà từ đang gõ bắt đầu («hoà» → «hoàng»; search.py:
   // _tone_on_second).
   function oneTone(word, second) {
     return word.normalize("NFD").replace(second ? /(^|[^q])(o(?=.[ae]$)|u(?=.y$))([\u0300\u0301\u0303\u0309\u0323])(.)/
-      : /(^|[^q])(o(?=[ae])|u(?=y))(.)([\u0300\u0301\u0303\u0309\u0323])(?!\D)/g, "$1$2$4$3").normalize("NFC");
+      : /(^|[^q])(o(?=[ae])|u(?=y))(.)([\u0300\u0301\u0303\u0309\u0323])(?!(?!u)\D|u\D)/g, "$1$2$4$3").normalize("NFC");
   }
   var QUOTES = /["“”«»„]/;
   // Giữa các nhóm số: mọi khoảng trắng (cả khoảng trắng không ngắt của Word), dấu chấm, gạch nối
