@@ -9,6 +9,10 @@ they are written («7h–17h», «7h30-11h30», «7:00–17:00», «thứ 2–th
 number nor dialled. Digits left over that are not duty hours (such notes, «24/24», «24/7»,
 «24h», «24h/24») are a number no link dials, which the check warns about: the second of two
 numbers split by «/» («0277.3610.24/0277.3610.25» dials the first, whole).
+
+It also holds the one rule for a number written with the country code, which every channel
+reads alike (`home_digits`): the website's search, its personal-data check and page links, and
+the radio.
 """
 
 from __future__ import annotations
@@ -19,7 +23,15 @@ from dataclasses import dataclass
 
 from publish.text import nfc
 
-__all__ = ["LEAST_DIGITS", "Dialled", "dialled", "first_number", "tel_uri"]
+__all__ = [
+    "LEAST_DIGITS",
+    "WRITTEN_COUNTRY",
+    "Dialled",
+    "dialled",
+    "first_number",
+    "home_digits",
+    "tel_uri",
+]
 
 LEAST_DIGITS = 3
 """Fewest digits of a number to dial: 113. A shorter run is a note («Hotline 1», «24/24»)."""
@@ -27,6 +39,21 @@ MOST_DIGITS = 11
 """Most digits of a number without +: 0 and 10 more (0277 3610 113); 1900 0368 has fewer."""
 MOST_DIGITS_PLUS = 12
 """Most digits of a number written with +: +84 and 10 more (+84 277 3610 113)."""
+
+WRITTEN_COUNTRY = re.compile(
+    r"^(?:\+840?|00840?(?=(?:[35789][0-9]{8}|2[0-9]{9})$)|84(?=[35789][0-9]{8}$))"
+)
+"""The country code starting a written number's digits (ASCII, its + kept): «+84» (maybe then
+the 0 some keep: «+84 0912…»); «0084» (as dialled from abroad) before a mobile number's nine
+digits or a landline's ten; a bare «84» (as Zalo copies a number: «84912345678») only before a
+mobile's nine. «84123456789», «0084123456789» are no phone (an account, a code)."""
+
+
+def home_digits(digits: str) -> str:
+    """A number's digits (ASCII, with its +) as dialled at home, by `WRITTEN_COUNTRY`:
+    «+84912345678», «0084912345678», «84912345678» → «0912345678»; others as they are."""
+    return WRITTEN_COUNTRY.sub("0", digits, count=1)
+
 
 _NUMBER = re.compile(
     r"(?<![\d/])"  # not the middle of a run, nor the second half of «24/24»

@@ -23,6 +23,7 @@ __all__ = [
     "TIGHT_GAP",
     "account_range",
     "alternation",
+    "bare_84_phone",
     "bare_account_number",
     "labelled_number",
     "listed_numbers",
@@ -240,6 +241,25 @@ def names_ones_number(words: str) -> bool:
     order's or a waybill's."""
     named = words.lower().find("mã") + len("mã")
     return all(kind[0].lower() in _ONES_KINDS for kind in _KIND.finditer(words, named))
+
+
+_OTHER_LABEL = re.compile(
+    r"(?<![^\W\d_])(?i:mã|số(?![^\S\n]++(?:điện thoại|máy|thuê bao|di động|lạ|đt|sđt|của|là)"
+    r"(?![^\W\d_]))[^\S\n]++[^\W\d_]++)(?>(?:[^\S\n]++[^\W\d_]++){0,3})[^\S\n]*+:?[^\S\n]*+$"
+)
+"""A label naming what digits after it are, other than a phone's: «mã đơn», «số hồ sơ», «số
+hợp đồng» (not «số điện thoại», «số lạ», nor «số» right before the digits)."""
+
+
+def bare_84_phone(text: str, start: int, end: int) -> bool:
+    """Whether the digits at text[start:end], a bare «84» and a mobile's nine digits
+    («84912345678», publish.contact_numbers.WRITTEN_COUNTRY), may be a phone number: not an
+    amount or a count (`84912345678 đồng`), nor digits a label names as something else (`mã
+    đơn 84912345678`, `số hồ sơ …`), as they were before a bare «84» was read as the country
+    code. The radio and the website's personal-data lint ask the same."""
+    if quantity_follows(text, end):
+        return False
+    return _OTHER_LABEL.search(text, max(0, start - _CODE_REACH), start) is None
 
 
 def read_as_code(text: str, pos: int) -> bool:

@@ -102,13 +102,18 @@ between (`087 123 456 789`, `0871 2345 6789`), with no ID word before them: as t
 holds them (R9.6; no amount starts with 0). Checked as the bare number is (`is_citizen_id`)."""
 _GROUPED_GATE = re.compile(r"0\d{2,3}[ .-]\d{3,4}[ .-]\d")
 """What every `_GROUPED_CITIZEN_ID` match holds: searched first, far cheaper."""
+_ID_FEWEST, _ID_MOST = min(ID_DIGITS) - 1, max(ID_DIGITS) + 2
+"""Digits of a number right after an ID's words told as the ID's: one or two mistyped («CCCD
+0872030012» was dropped by the radio, R9.5, and told by no check here)."""
 _ID_NEAR = re.compile(
     _ID_WORDS
     + f"(?P<gap>{LABEL_GAP})"
-    + rf"(?P<number>\d(?:[ .-]?\d){{{min(ID_DIGITS) - 1},{max(ID_DIGITS) - 1}}})(?![\d])",
+    + rf"(?P<number>\d(?:[ .-]?\d){{{_ID_FEWEST - 1},{_ID_MOST - 1}}})(?![\d])",
     re.IGNORECASE,
 )
-"""An ID's number after its words, told as the radio holds it (`labelled_number`)."""
+"""An ID's number after its words, told as the radio holds it (`labelled_number`): right after
+them, one of any length («CCCD 0872030012», a digit short: mistyped, still someone's), with
+words between only one as long as an ID's."""
 _PASSPORT = re.compile(
     r"(?:hộ chiếu|" + pii_english.PASSPORT_WORDS + r")[^\d\n]{0,30}?(?<![^\W\d_])"
     r"(?P<number>[A-Z] ?\d{7,8})(?!\d)",
@@ -835,12 +840,11 @@ def _line_findings(line: str, number: int, year: int, low: str | None) -> Iterat
             if fresh(span):
                 yield Finding(number, "số tài khoản ngân hàng", mask(written))
     for match in _ID_NEAR.finditer(line) if ids else ():
-        digits = re.sub(r"\D", "", match["number"])
-        named = _citizen_id(line, match, digits)
+        named = _citizen_id(line, match)
         for span, written in _with_listed(line, match, of_id=True) if named else ():
             each = re.sub(r"\D", "", written)
             if fresh(span):
-                kind = "số CCCD" if len(each) == 12 else "số CMND"
+                kind = _ID_KINDS.get(len(each), f"số CCCD/CMND ({len(each)} chữ số, có thể gõ sai)")
                 yield Finding(number, kind, mask(each))
     for match in _PASSPORT.finditer(line) if passport else ():
         if fresh(match.span("number")):
@@ -907,13 +911,16 @@ def _with_listed(
         yield item.span("number"), item["number"]
 
 
-def _citizen_id(line: str, match: re.Match[str], digits: str) -> bool:
-    """Whether an `_ID_NEAR` match in `line`, of `digits`, is an ID's number, as the radio
-    drops it (R9.5, `labelled_number`): as long as one (its kind, CMND or CCCD, is told by
-    it), no money after it, no count after words between («căn cước … cấp cho 123.456.789
-    người»)."""
-    of_id = len(digits) in ID_DIGITS
-    return of_id and labelled_number(match["number"], match["gap"], line, match.end(), of_id=True)
+_ID_KINDS = {9: "số CMND", 12: "số CCCD"}
+"""An ID's kind by its digits; another length is a mistyped one, told with its count."""
+
+
+def _citizen_id(line: str, match: re.Match[str]) -> bool:
+    """Whether an `_ID_NEAR` match in `line` is an ID's number, as the radio drops it (R9.5,
+    `labelled_number`): right after the ID's words, of any length (a mistyped one is still
+    someone's); with words between, as long as one (its kind, CMND or CCCD, is told by it)
+    and no count after it («căn cước … cấp cho 123.456.789 người»); never before money."""
+    return labelled_number(match["number"], match["gap"], line, match.end(), of_id=True)
 
 
 def _is_card(line: str, match: re.Match[str]) -> bool:

@@ -16,8 +16,8 @@ say a caller used it («từ số», «dùng số») or the words right after sa
 («… tự xưng là …»), nor when site.toml holds it. A masked number («0912.xxx.678») is no number.
 
 Speed: the number pattern starts with a literal «0» (re scans for it; the look-behinds come
-after it), the +84 forms are searched only in a text holding a «+», and the word patterns run
-only on the sentence of a number found: most bulletins hold none, and cost ~2 µs more.
+after it), the forms with a country code («+84», «0084», «84») are searched only in a text
+holding a «+» or an «84», and the word patterns run only on the sentence of a number found: most bulletins hold none, and cost ~2 µs more.
 """
 
 from __future__ import annotations
@@ -27,7 +27,8 @@ import re
 from collections.abc import Iterator
 
 from publish.config import Config
-from publish.contact_numbers import dialled
+from publish.contact_numbers import dialled, home_digits
+from publish.number_words import bare_84_phone
 from publish.text import mask
 
 __all__ = [
@@ -46,9 +47,9 @@ PHONE_KIND = "số điện thoại riêng của "
 """How a finding of this rule starts its kind: the hint for it differs (publish.pii)."""
 
 _SEP = r"[ .-]?"
-_SUBSCRIBER = (
-    r"(?:[35789]\d(?:" + _SEP + r"\d){7}|2\d(?:(?:[ .-]|\)[ ]?)?\d){8})(?![\w/]|-\w|[.,]\d)"
-)
+_MOBILE = r"[35789]\d(?:" + _SEP + r"\d){7}"
+_NUMBER_END = r"(?![\w/]|-\w|[.,]\d)"
+_SUBSCRIBER = r"(?:" + _MOBILE + r"|2\d(?:(?:[ .-]|\)[ ]?)?\d){8})" + _NUMBER_END
 _PHONE = re.compile(r"0(?<![\w+]0)(?<!\d[.,]0)" + _SUBSCRIBER)
 """A whole Vietnamese number: a mobile (03, 05, 07, 08, 09 and eight digits more) or a landline
 (02, an area code and the subscriber: eleven digits), digits grouped by a space, a dot or a
@@ -56,15 +57,23 @@ hyphen («0912 345 678», «0277.3610.113», «(0277) 3610 113»). Twelve digits
 glued to letters or «/» and an amount («1.0912…») are none. Starting with a literal «0» (the
 look-behinds after it), it is searched several times faster than one starting with choices."""
 _PHONE_84 = re.compile(
-    r"(?:0(?<![\w+]0)(?<!\d[.,]0)|\+(?<![\w+]\+)84"
+    r"(?:00(?<![\w+]00)(?<!\d[.,]00)84"
+    + _SEP
+    + r"|0(?<![\w+]0)(?<!\d[.,]0)|\+(?<![\w+]\+)84"
     + _SEP
     + r"|\((?<![\w(]\()\+84\)"
     + _SEP
     + ")"
     + _SUBSCRIBER
+    + r"|8(?<![\w+]8)(?<!\d[.,]8)4"
+    + _SEP
+    + _MOBILE
+    + _NUMBER_END
 )
-"""`_PHONE`, or +84 for its 0 («+84 912 345 678», «(+84) 912…»): searched in a text holding
-a «+» only."""
+"""`_PHONE`, or the country code for its 0 as every channel reads it
+(publish.contact_numbers.WRITTEN_COUNTRY): «+84 912 345 678», «(+84) 912…», «0084 277 3610
+113», and a bare «84» before a mobile's nine digits («84912345678», as Zalo copies a number).
+Searched in a text holding a «+» or an «84» only (`_pattern`)."""
 _LIST_JOIN = re.compile(r"[ \t]*+(?:[,;/–-][ \t]*+)?(?:(?:và|hoặc|hay)[ \t]++)?")
 """Between two numbers of one list («0912…, 0987… và 0903…»): one verdict for all."""
 _SENTENCE_END = re.compile(r"[.!?;…\n](?<!(?<![^\W\d_])[^\W\d_][.!?;…])(?:(?<=\n)|(?=\s))")
@@ -95,12 +104,14 @@ _CALLER_BEFORE = re.compile(
     rf"(?: (?:các|một|những))?(?: {_NUMBER_NOUN})?(?: lạ)?"
     rf"|của(?: (?:các|một|những))? {_NUMBER_NOUN}|{_NUMBER_NOUN} lạ"
     r"|zalo|facebook|telegram|viber"
-    r"|tài khoản|stk|tk|(?<!cuộc )gọi(?: ngay)?(?: (?:cho|tới|đến|vào))?(?: (?:số|sđt))?)"
+    r"|tài khoản|stk|tk|cccd|cmnd|cmt|căn cước(?: công dân)?|chứng minh(?: nhân dân| thư)?"
+    r"|(?<!cuộc )gọi(?: ngay)?(?: (?:cho|tới|đến|vào))?(?: (?:số|sđt))?)"
     r"[ \t]*+(?:ngân hàng[ \t]*+)?[:(]?[ \t]*+$"
 )
 """Right before the number: one a caller used or called from («từ số», «dùng số», «cuộc gọi
 của số», «Zalo»), as publish.radio.callers reads it; one to call («gọi 0277…»); or an account
-number (the account rule's to tell)."""
+or an ID number (the account and ID rules' to tell: «CCCD 0872030012», a digit short, is no
+phone of the person the sentence names)."""
 _CALLER_AFTER = re.compile(
     r"[ \t]*+\)?[ \t]*+[,.]?[ \t]*+(?:(?:đã|liên tục|thường xuyên|nhiều lần|từng)[ \t]++)?"
     r"(?:tự xưng|giả danh|mạo danh|giả làm|giả mạo|lừa đảo"
@@ -201,7 +212,9 @@ def _unit_numbers(written: tuple[str, ...]) -> frozenset[str]:
     every other whole number in it (the second of «0277.3861.024/0277.3861.025», the footer's)."""
     numbers = set()
     for value in written:
-        if (found := dialled(value)) is not None and _PHONE.fullmatch(home := _home(found.digits)):
+        if (found := dialled(value)) is not None and _PHONE.fullmatch(
+            home := home_digits(found.digits)
+        ):
             numbers.add(home)  # 113 is never taken for a private number: not kept
         numbers.update(_digits(value, m) for m in _PHONE_84.finditer(value))
     return frozenset(numbers)
@@ -221,15 +234,15 @@ def phone_verdicts(
     private person as a finding names them, "" when the rule judged the number not private (a
     unit's, an officer's, a caller's, one to call), None when its sentence says nothing of whose
     it is (publish.pii_english may read it: «The victim, Mr A, phone 0912…»)."""
-    phone = _PHONE_84 if "+" in text else _PHONE  # «+» alone: «"+84" in» is 10 times slower
-    found = phone.search(text)
+    phone = _pattern(text)
+    found = _search(phone, text, 0)
     done, who = 0, None  # where the last list of numbers ended, and whose it was
     while found is not None:
         numbers = [found]
-        found = phone.search(text, found.end())
+        found = _search(phone, text, found.end())
         while found is not None and _LIST_JOIN.fullmatch(text, numbers[-1].end(), found.start()):
             numbers.append(found)
-            found = phone.search(text, found.end())
+            found = _search(phone, text, found.end())
         listed = [(n.start(), _digits(text, n)) for n in numbers]
         listed = [(at, digits) for at, digits in listed if digits not in unit_numbers]
         # Only the unit's own (the hotline of most bulletins' closing line): nobody private's.
@@ -249,9 +262,27 @@ def phone_numbers(text: str) -> Iterator[tuple[str, str]]:
 def phone_spans(text: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, digits as dialled at home) of every whole phone number in `text` (NFC),
     whoever's it is: for the rule reading English phrasing (publish.pii_english)."""
-    phone = _PHONE_84 if "+" in text else _PHONE
-    for found in phone.finditer(text):
+    phone = _pattern(text)
+    found = _search(phone, text, 0)
+    while found is not None:
         yield found.start(), found.end(), _digits(text, found)
+        found = _search(phone, text, found.end())
+
+
+def _pattern(text: str) -> re.Pattern[str]:
+    """The pattern finding the numbers of `text`: the one starting with a literal «0» where no
+    number can be written with its country code (no «+», no «84»), as in most bulletins."""
+    # Two searches for a character or two: «"+84" in» is 10 times slower than «"+" in».
+    return _PHONE_84 if "+" in text or "84" in text else _PHONE
+
+
+def _search(phone: re.Pattern[str], text: str, pos: int) -> re.Match[str] | None:
+    """The first number `phone` finds in `text` from `pos`, but for a bare «84» and digits that
+    are an amount, a count or a typed code (`bare_84_phone`)."""
+    found = phone.search(text, pos)
+    while found is not None and found[0][0] == "8" and not bare_84_phone(text, *found.span()):
+        found = phone.search(text, found.end())
+    return found
 
 
 def _digits(text: str, number: re.Match[str]) -> str:
@@ -259,7 +290,7 @@ def _digits(text: str, number: re.Match[str]) -> str:
     of the website's «Gọi» links (publish.contact_numbers): «+84 912 345 678» → «0912345678»,
     «(0277) 3610 113» → «02773610113», full-width digits as ASCII ones."""
     found = dialled(text[_written_start(text, number.start()) : number.end()])
-    return _home(found.digits) if found is not None else number[0]
+    return home_digits(found.digits) if found is not None else number[0]
 
 
 def _written_start(text: str, start: int) -> int:
@@ -267,11 +298,6 @@ def _written_start(text: str, start: int) -> int:
     area code, «(0277) 3610 113», which the «Gọi» links' rule reads with it."""
     opened = start and text[start - 1] == "(" and text.startswith("0", start)
     return start - 1 if opened else start
-
-
-def _home(digits: str) -> str:
-    """A number's digits (ASCII, with its +) as dialled at home: «+84912345678» → «0912345678»."""
-    return "0" + digits[3:] if digits.startswith("+84") else digits
 
 
 def _owner(text: str, start: int, end: int, done: int, before: str | None) -> str | None:

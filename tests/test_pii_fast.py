@@ -20,6 +20,7 @@ from publish import config as config_module
 from publish.content import load_site
 from publish.errors import Problem
 from publish.number_words import (
+    TIGHT_GAP,
     account_range,
     labelled_number,
     listed_numbers,
@@ -64,6 +65,16 @@ _GROUPED_ID = re.compile(
 )
 """A CCCD's twelve digits in groups of three or four (session 75), no money after them."""
 
+TIGHT = re.compile(TIGHT_GAP)
+"""Nothing but spaces, «số», a colon between a label and its number."""
+
+
+def id_kind(digits: str) -> str:
+    """The kind a finding names an ID's number by: CMND (9 digits), CCCD (12), else a mistyped
+    one with its count (session 76)."""
+    kinds = {9: "số CMND", 12: "số CCCD"}
+    return kinds.get(len(digits), f"số CCCD/CMND ({len(digits)} chữ số, có thể gõ sai)")
+
 
 def _fresh(taken: list[tuple[int, int]], span: tuple[int, int]) -> bool:
     """Whether `span` overlaps no span in `taken` (and remember it): one number reported once."""
@@ -104,10 +115,12 @@ def reference(text: str, *, year: int) -> Iterator[Finding]:
             digits = re.sub(r"\D", "", match["number"])
             named = labelled_number(match["number"], match["gap"], line, match.end(), of_id=True)
             listed = listed_numbers(line, match.end(), of_id=True)
-            for found in [match, *listed] if len(digits) in (9, 12) and named else ():
+            # Session 76: right after the ID's words, a mistyped one too (`CCCD 0872030012`).
+            whole = len(digits) in (9, 12) or TIGHT.fullmatch(match["gap"]) is not None
+            for found in [match, *listed] if whole and named else ():
                 each = re.sub(r"\D", "", found["number"])
                 if fresh(found.span("number")):
-                    yield Finding(number, "số CCCD" if len(each) == 12 else "số CMND", mask(each))
+                    yield Finding(number, id_kind(each), mask(each))
         for match in _PASSPORT.finditer(line):
             if fresh(match.span("number")):
                 n = match["number"]
@@ -158,7 +171,7 @@ PIECES = [
     "sinh năm ", "năm sinh ", "Sinh năm ", "SİNH ", "ſn ", "chứng mİnh ", "hộ chıếu ", "số tàİ khoản ", "ſTK ",
     "T\u212a: ", "ᴋ", "İ", "ı",
     # numbers: IDs, accounts, dates, years, amounts, and digits other than ASCII
-    "087123456789", "087 123 456 789", "0871234567890", "123456789", "123.456.789", "123-456-789",
+    "087123456789", "087 123 456 789", "0871234567890", "0872030012", "123456789", "123.456.789", "123-456-789",
     "0071 0012 34567", "9704 1234 5678 9012", "9704 1234 5678 1012", "mã vận đơn ", "mã thẻ ", "nhập mã ", " vụ", " USD", "?id=", "4111.1111.1111.1111", "2019 2020 2021 2022", "19036688888", "1 2 3 4 5 6", "12 34 56", "123-456", "12/03/2010", "01.01.1980", "1-1-2015",
     "C1234567", "b 12345678", "N", "31/12/1999", "2008", "1990", "2020", "2015", "20", "19", "0", "7", "12", "123", "1234",
     "٠٨٧١٢٣٤٥٦٧٨٩", "０８７１２３４５６７８９", "٢٠١٠", "۱۹۹۰",

@@ -60,6 +60,13 @@ from tests.helpers import every_character
 ROOT = Path(__file__).parents[1]
 
 
+def id_kind(digits: str) -> str:
+    """The kind a finding names an ID's number by: CMND (9 digits), CCCD (12), else a mistyped
+    one with its count (session 76)."""
+    kinds = {9: "số CMND", 12: "số CCCD"}
+    return kinds.get(len(digits), f"số CCCD/CMND ({len(digits)} chữ số, có thể gõ sai)")
+
+
 def searched_whole(text: str, *, year: int) -> Iterator[Finding]:
     """What `findings` finds when every pattern is searched over its whole text (or, for the
     informants, over the windows around the told words): the lint before its shortcuts, kept
@@ -114,11 +121,11 @@ def _whole_line(line: str, number: int, year: int) -> Iterator[Finding]:
             if fresh(span):
                 yield Finding(number, "số tài khoản ngân hàng", mask(written))
     for match in _ID_NEAR.finditer(line):
-        named = pii._citizen_id(line, match, re.sub(r"\D", "", match["number"]))
+        named = pii._citizen_id(line, match)
         for span, written in pii._with_listed(line, match, of_id=True) if named else ():
             digits = re.sub(r"\D", "", written)
             if fresh(span):
-                yield Finding(number, "số CCCD" if len(digits) == 12 else "số CMND", mask(digits))
+                yield Finding(number, id_kind(digits), mask(digits))
     for match in _PASSPORT.finditer(line):
         if fresh(match.span("number")):
             yield Finding(number, "số hộ chiếu", pii._masked_passport(match["number"]))

@@ -136,8 +136,11 @@ NUMBER_SEARCHES_BEFORE = {
     (measures, "_INFORMAL"): _NUM + r"\s?(k|tr|củ)(?!\w)",
     (measures, "_PERCENT"): _NUM + r"\s?([%‰])",
     (codes, "_LONG_RUN"): r"(?<![\w.,/+\-])\d{10,}(?![\w/]|[.,]\d)",
+    # Session 76: «0084» and a bare «84» read as the country code (publish.contact_numbers).
     (codes, "_PHONE"): (
-        r"(?<![\w+.,/])(\+84(?:[ .\-]?\d){9}|0\d(?:[ .\-]?\d){8,9})(?![\d]|[.,/]\d)"
+        r"(?<![\w+.,/])(\+84(?:[ .\-]?\d){9}"
+        r"|0084[ .\-]?(?:[35789](?:[ .\-]?\d){8}|2(?:[ .\-]?\d){9})"
+        r"|0\d(?:[ .\-]?\d){8,9}|84[ .\-]?[35789]\d{8})(?![\d]|[.,/]\d)"
     ),
 }
 """The number searches before session 46, verbatim (their look-behind opened the pattern)."""
@@ -149,7 +152,7 @@ NUMBER_PIECES = [
     "0", "1", "9", "12", "123", "2020", "0912", "345", "678", "84", "+", "+84", "-", "/", ".",
     ",", " ", "  ", "A", "B", "k", "tr", "củ", "%", "‰", "đ", "x", "_", "số ", "ngày ", "1/2",
     "45/2/7", "12A1", "123/4A", "0912 345 678", "+84 912.345.678", "1.500.000", "2,5", "5-7",
-    "3+2", "12345678901", "²", "٣", "đồng", "đ/c", "VNĐ", "USD", "triệu", "tỷ ", "km", "kg",
+    "3+2", "12345678901", "0084", "84912345678", "²", "٣", "đồng", "đ/c", "VNĐ", "USD", "triệu", "tỷ ", "km", "kg",
     "ha", "m", "5 - 7 triệu đồng", "2-3 kg", "10%-15%", "1,5 tỷ đồng",
 ]  # fmt: skip
 NUMBER_TEXTS = st.lists(st.sampled_from(NUMBER_PIECES) | st.text(max_size=3), max_size=40).map(
@@ -167,6 +170,7 @@ def found(
 @settings(max_examples=500, deadline=None, database=None)
 @given(NUMBER_TEXTS)
 @example("Gọi 0912345678, +84912345678 hay a0912345678; 1.500.000đ, 12,5%, 50k, 45/2/7, 12A1")
+@example("0084 277 3610 113, 0084912345678, 84912345678, 84 912345678, a84912345678, 184912345678")
 @example("x1 triệu đồng, 1 triệu đồng, .5 kg, 5 kg - 7 kg, 2-3 triệu đồng, 10%-15%")
 @example("x12 .12 ,12 /12 +12345678901 -12345678901 _12 ٣12 12/5/2026 1/1.000 5-7 3+2")
 def test_the_number_searches_find_what_they_found(text: str) -> None:

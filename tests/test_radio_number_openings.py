@@ -25,7 +25,11 @@ LEXICON = load_abbreviations(None)
 
 _END = r"(?![\w]|[.,]\d)"
 SEARCHES_BEFORE = {
-    (callers, "_FULL_NUMBER"): r"(?<![\w.,+])(?:\+84|0)\d(?:[ .\-]?\d){8,9}(?![\d]|[.,]\d)",
+    # Session 76: «0084» and a bare «84» read as the country code (publish.contact_numbers).
+    (callers, "_FULL_NUMBER"): (
+        r"(?<![\w.,+])(?:(?:\+84|0084[ .\-]?(?=[235789])|0)\d(?:[ .\-]?\d){8,9}"
+        r"|84[ .\-]?[35789]\d{8})(?![\d]|[.,]\d)"
+    ),
     (codes, "_COURT_CASE"): (
         rf"(?<![\w/])(\d+)/((?:19|20)\d{{2}})/({'|'.join(codes._CASE_KINDS)})-?"
         rf"({'|'.join(codes._TRIAL_STAGES)})(?!\w)"
@@ -143,7 +147,7 @@ ALWAYS = re.compile("")
 PIECES = [
     " ", "  ", "\n", "-", " - ", ".", ",", ":", "(", ")", " (", "/", " / ", "+", "*", "#", "\\",
     "_", "x", "X", "xx", "***", "0", "1", "2", "7", "9", "12", "113", "2024", "84", "0912",
-    "345", "678", "+84", "1.500.000", "2,5", "đ", "Đ", "ĐT", "SĐT", "BKS", "biển số ",
+    "345", "678", "+84", "0084", "84912345678", "1.500.000", "2,5", "đ", "Đ", "ĐT", "SĐT", "BKS", "biển số ",
     "Biển kiểm soát", "BIỂN SỐ", "gọi ", "Gọi", "GỌI", "hotline", "HOTLINE", "Đường dây nóng ",
     "điện thoại", "liên hệ", "tổng đài", "thứ ", "Thứ ", "THỨ", "tháng ", "Tháng", "THÁNG", "quý ",
     "Quý", "giải ", "hạng ", "Loại ", "khóa ", "Khoá ", "kỳ ", "thế kỷ ", "Đại hội ", "hội nghị ",
@@ -181,6 +185,7 @@ def test_the_searches_changed_are_those_kept() -> None:
 @settings(max_examples=600, deadline=None, database=None)
 @given(TEXTS)
 @example("Gọi 0912.345.678, hotline: 1900 1234; ĐT 741; SĐT:0277.3861.234; xgọi 0912345678")
+@example("0084 277 3610 113, 0084912345678, 84912345678 / 0084 912 345 678, x84912345678")
 @example("BKS 66B1-123.45, biển số: 30A 123.45, Biển kiểm soát 59-X1 123.45; xBKS 30A-123.45")
 @example("Km 12+300 km5 QL1A, ĐT 741, TL 12, ĐH 3, CT.01, xQL1, PC06, COVID-19 aPC06 A1B2")
 @example("thứ 2, Thứ IV, THỨ 5; tháng 12/2024, Tháng 5-7, tháng 3; Quý IV/2023, quý 2/2024")
@@ -201,7 +206,7 @@ def test_the_number_searches_find_what_they_found(text: str) -> None:
 
 
 SAMPLES: dict[str, str | tuple[str, ...]] = {
-    "_FULL_NUMBER": ("0912345678", "+84912345678"),
+    "_FULL_NUMBER": ("0912345678", "+84912345678", "0084 277 3610 113", "84912345678"),
     "_COURT_CASE": "12/2026/HS-ST",
     "_SPACED_DOCUMENT": "100 / 2019 / NĐ - CP",
     "_PHONE_TRIGGER": ("gọi 0912345678", "ĐT: 113", "SĐT 113"),

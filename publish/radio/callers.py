@@ -19,9 +19,14 @@ from publish.radio.tail import ends_before
 __all__ = ["caller_lists_told", "callers_told"]
 
 _FULL_NUMBER = re.compile(
-    r"(?:\+(?<![\w.,+]\+)84|0(?<![\w.,+]0))\d(?:[ .\-]?\d){8,9}(?![\d]|[.,]\d)"
+    r"(?:\+(?<![\w.,+]\+)84|00(?<![\w.,+]00)84[ .\-]?(?=[235789])|0(?<![\w.,+]0))"
+    r"\d(?:[ .\-]?\d){8,9}(?![\d]|[.,]\d)"
+    r"|8(?<![\w.,+]8)4[ .\-]?[35789]\d{8}(?![\d]|[.,]\d)"
 )
-"""A whole phone number, 0 and nine or ten more digits, or +84 and nine or ten (R9.1)."""
+"""A whole phone number, 0 and nine or ten more digits, or its country code for the 0 as every
+channel reads one (publish.contact_numbers.WRITTEN_COUNTRY): +84 or 0084 and nine or ten, a
+bare 84 and a mobile's nine written whole (R9.1). «0084» is tried before «0»: from its first 0,
+«0084 277 3610 113» was «0084 277 3610»."""
 _NUMBER_NOUN = r"(?:số(?:\s++(?:điện thoại|thuê bao|máy))?|SIM(?:\s++rác)?|thuê bao|SĐT)"
 _FROM_NUMBER = re.compile(
     r"(?i:(?<!\w)(?:dùng|sử dụng|mượn|mua|từ|của|(?:gắn|liên kết|đăng ký)(?:\s++(?:với|bằng))?)"

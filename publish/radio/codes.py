@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from publish.contact_numbers import home_digits
 from publish.number_words import (
     ACCOUNT_LABEL,
     BARE_ACCOUNT,
     ID_LABEL,
     LABEL_GAP,
     TIGHT_GAP,
+    bare_84_phone,
     bare_account_number,
     labelled_number,
     listed_numbers,
@@ -174,11 +176,22 @@ _PHONE_TRIGGER = re.compile(
     "(" + word_alone("(?i:điện thoại|hotline|đường dây nóng|gọi|liên hệ|tổng đài)", "SĐT|ĐT") + ")"
     r"(\s*+:?+\s*+(?>(?:(?i:ngay|số|tới|đến|vào|qua)\s++){0,2}):?+\s*+)(\+?\d[\d .\-]*\d)(?![\w]|[.,]\d)"
 )
-_PHONE_SHAPE = r"(\+84(?:[ .\-]?\d){9}|0\d(?:[ .\-]?\d){8,9})"
-_PHONE_ALONE = r"(\+(?<![\w+.,/]\+)84(?:[ .\-]?\d){9}|0(?<![\w+.,/]0)\d(?:[ .\-]?\d){8,9})"
+_ABROAD = r"84[ .\-]?(?:[35789](?:[ .\-]?\d){8}|2(?:[ .\-]?\d){9})"
+"""After «00», the country code and a mobile's nine digits or a landline's ten
+(publish.contact_numbers.WRITTEN_COUNTRY): «0084 277 3610 113», as dialled from abroad."""
+_BARE_84 = r"4[ .\-]?[35789]\d{8}"
+"""After «8», the rest of a bare country code and a mobile's nine digits written whole
+(«84912345678», as Zalo copies a number); in groups («84 912 345 678») it is read as one only
+after a phone's word (`_PHONE_TRIGGER`): with no word, groups of three are thousands."""
+_PHONE_SHAPE = r"(\+84(?:[ .\-]?\d){9}|00" + _ABROAD + r"|0\d(?:[ .\-]?\d){8,9}|8" + _BARE_84 + ")"
+_PHONE_ALONE = (
+    r"(\+(?<![\w+.,/]\+)84(?:[ .\-]?\d){9}|00(?<![\w+.,/]00)" + _ABROAD + r"|0(?<![\w+.,/]0)\d"
+    r"(?:[ .\-]?\d){8,9}|8(?<![\w+.,/]8)" + _BARE_84 + ")"
+)
 _PHONE = re.compile(_PHONE_ALONE + r"(?![\d]|[.,/]\d)")
 """`_PHONE_SHAPE` with nothing of a word or a number before it; each branch looks behind after
-its first character, as `numbers.NUMBER_ALONE` does, so `re` skips to the next `+` or `0`."""
+its first character, as `numbers.NUMBER_ALONE` does, so `re` skips to the next `+`, `0` or `8`.
+«0084» is tried before «0»: from its first 0, «0084 277 3610 113» was «0084 277 3610» and 113."""
 _PHONE_NUMBER = re.compile(_PHONE_SHAPE)
 _AREA_CODE_PHONE = re.compile(
     r"\((?<![\w+.,/]\()\s*(\+84|0\d{1,3})\s*\)\s*(\d(?:[ .\-]?\d){5,9})(?![\d]|[.,/]\d)"
@@ -365,14 +378,17 @@ says which are one number to read as `_LONG_RUN`'s are, not thousands (`123 456 
 
 
 def _phone_groups(number: str) -> list[str]:
-    """The writer's digit groups; unseparated numbers grouped 4-3-3, 4-4-3 or +84 3-3-3 (R9.2)."""
+    """The writer's digit groups; unseparated numbers grouped 4-3-3, 4-4-3, or the country code
+    (+84, 0084, 84) then 3-3-3 (R9.2)."""
     groups = [g for g in _GROUP_SEPARATOR.split(number.strip()) if g]
     if len(groups) > 1:
         # `0277.3861234`: the subscriber part typed whole gets its breath pause too
         return [part for g in groups for part in _subscriber_groups(g)]
     digits = groups[0]
-    if digits.startswith("+84") and len(digits) == 12:
-        return ["+84", digits[3:6], digits[6:9], digits[9:]]
+    home = home_digits(digits)
+    if home != digits and len(home) > 1:  # `+84912345678`, `0084…`, `84…`: the country code first
+        national = home[1:]
+        return [digits[: -len(national)], *_subscriber_groups(national)]
     if digits.startswith("0") and len(digits) == 10:
         return [digits[:4], digits[4:7], digits[7:]]
     if digits.startswith("0") and len(digits) == 11:
@@ -718,6 +734,11 @@ def _phones(text: str, ctx: Context) -> str:
         trigger = "điện thoại" if m[1] == "ĐT" else m[1]
         return f"{trigger}{m[2]}{_phone(m[3])}{_phone_pause(m, m[3])}"
 
+    def alone(m: re.Match[str]) -> str:
+        if m[1][0] == "8" and not bare_84_phone(m.string, m.start(), m.end()):
+            return m[0]  # `84912345678 đồng`, `mã vận đơn 84912345678`: an amount, a code
+        return _phone(m[1]) + pause_after(m.string, m.end())
+
     service_ends: set[int] = set()
 
     def service(m: re.Match[str]) -> str:
@@ -749,7 +770,7 @@ def _phones(text: str, ctx: Context) -> str:
         # trigger's rule and `_PHONE` read after.
         text = _PHONE_LIST.sub(_listed(_PHONE_NUMBER), text)
     text = _PHONE_TRIGGER.sub(after_trigger, text)
-    text = _PHONE.sub(lambda m: _phone(m[1]) + pause_after(m.string, m.end()), text)
+    text = _PHONE.sub(alone, text)
     if "11" in text or "1800" in text or "1900" in text:
         text = _SERVICE.sub(service, text)
     return read_dialling_codes(text)  # `đầu số 024`, `+855`: what the rules above leave

@@ -146,9 +146,20 @@ def masks_kept(text: str) -> str:
 _GROUP_GAP = re.compile(r"[ .]")
 _PHONE_GROUPS = (4, 3, 3)
 """R9.2: a phone number written without separators is said 4-3-3 (`0912345678`)."""
-_ABROAD = "+84"
+_ABROAD = re.compile(r"\+84|0084(?=[ .]?[235789])|84(?=[ .]?[35789])")
+"""A country code opening a number's shown digits, as every channel reads one
+(publish.contact_numbers.WRITTEN_COUNTRY): «+84», «0084» (as dialled from abroad), a bare «84»
+before a mobile's digits (as Zalo copies a number: `84912xxx678` was held as a number still to be
+filled in, «0084 912 xxx 678» lost its end)."""
 _ABROAD_GROUP = 3
-"""R9.2: after `+84`, the nine digits are said 3-3-3."""
+"""R9.2: after the country code, the nine digits are said 3-3-3."""
+
+
+def _country_code(head: str) -> str:
+    """The country code opening a masked number's shown digits `head` («+84», «0084», «84»),
+    or "" for a number written from its 0."""
+    found = _ABROAD.match(head)
+    return found[0] if found else ""
 
 
 def _digits(part: str, *, start: bool = False) -> str:
@@ -163,11 +174,11 @@ def _digits(part: str, *, start: bool = False) -> str:
 
 def _phone_groups(run: str) -> list[str]:
     """An unseparated start of a phone number in R9.2's groups: `0912345` → 0912, 345;
-    `+84912` → +84, 912."""
-    if run.startswith(_ABROAD):
-        rest = run[len(_ABROAD) :]
+    `+84912` → +84, 912; `0084912` → 0084, 912."""
+    if abroad := _country_code(run):
+        rest = run[len(abroad) :]
         chunks = [rest[i : i + _ABROAD_GROUP] for i in range(0, len(rest), _ABROAD_GROUP)]
-        return [_ABROAD, *chunks]
+        return [abroad, *chunks]
     groups = []
     for size in _PHONE_GROUPS:
         if run:
@@ -254,7 +265,8 @@ def _phone_words_written_out(text: str) -> str:
 
 
 _PHONE_DIGITS = 10
-"""Digits of a Vietnamese phone number (0 and nine more; +84 and nine more is eleven)."""
+"""Digits of a Vietnamese phone number (0 and nine more; +84 and nine more is eleven, 0084 and
+nine more thirteen)."""
 
 
 def _whole_without_tail(m: re.Match[str]) -> bool:
@@ -266,14 +278,17 @@ def _whole_without_tail(m: re.Match[str]) -> bool:
         return False
     head = sum(c.isdigit() for c in m["head"])
     hidden = sum(c in "xX*" for c in m["hidden"])
-    return head + hidden >= _PHONE_DIGITS + m["head"].startswith("+")
+    # The country code stands for the number's 0: «+84», «84» a digit more, «0084» three.
+    code = _country_code(m["head"])
+    extra = sum(c.isdigit() for c in code) - 1 if code else int(m["head"].startswith("+"))
+    return head + hidden >= _PHONE_DIGITS + extra
 
 
 def _unfilled(text: str, m: re.Match[str]) -> bool:
     """Whether a masked number is one still to be written: no phone or ID number's (those open
-    with 0; `1900.xxxx`, `113x`), or the unit's own line shown by its first digits alone after
+    with 0 or a country code; `1900.xxxx`, `113x`), or the unit's own line shown by its first digits alone after
     words asking the listener to call (`liên hệ 0912.xxx.xxx`)."""
-    if not m["head"].startswith(("0", "+")):
+    if not m["head"].startswith(("0", "+")) and not _country_code(m["head"]):
         return True
     if m["tail"]:
         return False

@@ -38,6 +38,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Protocol
 
+from publish.contact_numbers import home_digits
 from publish.place_words import sub_commune_pattern
 from publish.text import CAPITALS
 
@@ -136,13 +137,15 @@ _AND = r"(?:\s*+[,;–—-]\s*+|\s++(?i:và|hoặc|hay)\s++)"
 """Between two numbers of a list to call («113, 114, 115», «114 hoặc 115», «113 – 114 – 115»:
 a dash ended the list, and only 113 was a link)."""
 _OTHER_PHONE = (
-    r"\(?(?:0|\+84" + _GAP + r")(?>\d(?:" + _GAP + r"\d){8,9})(?![\w]|[.,]\d)"
+    # «0084» before «0»: read from its first 0, «0084 277 3610 113» is «0084 277 3610» and 113.
+    r"(?:\(?(?:(?:\+|00)84" + _GAP + r"|0)(?>\d(?:" + _GAP + r"\d){8,9})"
+    r"|84" + _GAP + r"[35789](?>(?:" + _GAP + r"\d){8}))(?![\w]|[.,]\d)"
     r"(?:\s*+\([^()<>]{0,80}\))?" + _AND + r"(?i:số\s++)?"
 )
 """A phone number the site does not link (a person's, another office's: 9 or 10 digits after the
-0 or +84, typed as the hotline may be, see _GAP), maybe with a note in brackets, then what leads
-on to the next number: «gọi 0912 345 678 (anh Nam) hoặc 113» offers 113 too, which dials like the
-113 of «gọi 113»; the other number stays text."""
+0, +84 or 0084, 9 after a bare 84, typed as the hotline may be, see _GAP), maybe with a note in
+brackets, then what leads on to the next number: «gọi 0912 345 678 (anh Nam) hoặc 113» offers
+113 too, which dials like the 113 of «gọi 113»; the other number stays text."""
 EMERGENCY_NUMBERS = ("111", "112", "113", "114", "115")
 """Vietnam's free emergency lines (children's protection, rescue, police, fire, ambulance): the
 same for every unit, and linked where a body names them as numbers to call."""
@@ -323,16 +326,29 @@ def _after(node: _Digits, gap: str) -> str:
 
 
 def _national_form(number: str, digits: str) -> tuple[str, str]:
-    """A number's digits after its 0 or +84, and the pattern its start may be typed as (`0`,
-    `(0`, `+84 `: any of them, whichever site.toml writes); a line with no area code
-    (`1900 1234`) is its digits, with no such start."""
-    if digits.startswith("0") or number.lstrip("( ").startswith("+84"):
-        return digits[1 if digits.startswith("0") else 2 :], r"\(?(?:0|\+84" + _GAP + ")"
-    return digits, ""
+    """A number's digits after its 0 or country code, and the pattern its start may be typed as
+    (`0`, `(0`, `+84 `, `0084 `, and `84 ` before a mobile's nine digits: any of them, whichever
+    site.toml writes; the rule every channel reads a country code by, home_digits); a line with
+    no area code (`1900 1234`) is its digits, with no such start."""
+    plus = "+" if number.lstrip("( ").startswith("+") else ""
+    home = home_digits(plus + digits)
+    if not home.startswith("0"):
+        return digits, ""
+    national = home[1:]
+    return national, _MOBILE_LEAD if _MOBILE.fullmatch(national) else _LANDLINE_LEAD
+
+
+_LANDLINE_LEAD = r"\(?(?:0|(?:\+|00)84" + _GAP + ")"
+"""How a number's start may be typed before its national digits: `0`, `(0`, `+84 `, `0084 `."""
+_MOBILE_LEAD = r"(?:\(?(?:0|(?:\+|00)84" + _GAP + ")|84" + _GAP + ")"
+"""`_LANDLINE_LEAD`, or a bare `84` (as Zalo copies a number): before a mobile's digits only."""
+_MOBILE = re.compile(r"[35789]\d{8}")
+"""A mobile number's nine digits after its 0."""
 
 
 def _national_digits(typed: str) -> str:
-    """The digits of a number as a body types it, after its 0 or +84 (see _national_form)."""
+    """The digits of a number as a body types it, after its 0 or country code (see
+    _national_form)."""
     return _national_form(typed, "".join(c for c in typed if c.isdigit()))[0]
 
 

@@ -79,6 +79,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from publish.cache import Fragments, owned_kind
+from publish.contact_numbers import WRITTEN_COUNTRY
 from publish.ledger import Entry, Ledger
 from publish.markdown_angles import TAG_RE, raw_html_settled, tags_replaced
 from publish.model import Artifact, Bulletin, Kept, Site
@@ -169,13 +170,6 @@ _COUNTRY = re.compile(r"^\+?(?:00)?840?")
 """The country code starting a query's number, as "+84", "84" or "0084" (Zalo, Facebook and
 call logs copy numbers so), with the 0 some keep after it ("+84 0912…"): read as the 0 of the
 number at home. No number from 0 or 1800/1900 starts so."""
-_WRITTEN_COUNTRY = re.compile(
-    r"^(?:\+840?|00840?(?=(?:[35789][0-9]{8}|2[0-9]{9})$)|84(?=[35789][0-9]{8}$))"
-)
-"""The country code of a bulletin's number: "+84" (as the site's phone links, the personal-data
-check and the radio read it); "0084" before a mobile number's nine digits or a landline's ten
-(«0084 24 3826 1234», as dialled from abroad); a bare "84" only before a mobile's nine digits
-(«84912345678» copied from Zalo): «tài khoản 84123456789», «0084123456789» are accounts."""
 _BARE_MOBILE = re.compile(r"[35789][0-9]{8}")
 """A mobile number typed without its 0 ("912345678"): searched with it, when a query writes it
 as one group (the groups of an amount, «350.000.000», are not; bulletins are not indexed so,
@@ -346,8 +340,9 @@ def _read(text: str) -> _Read:
 
 def _phone(run: str, country: re.Pattern[str] = _COUNTRY) -> str | None:
     """The digits of a PHONE_RE run's groups joined when they are a Vietnamese phone number, the
-    country code read as "0" (a query's, see _COUNTRY; or a bulletin's, _WRITTEN_COUNTRY): 10 or
-    11 digits from 0 but not 00 (mobile, landline), 8 to 10 from 1800/1900 (call centres)."""
+    country code read as "0" (a query's, see _COUNTRY; or a bulletin's, WRITTEN_COUNTRY: the
+    rule every channel reads it by, publish.contact_numbers): 10 or 11 digits from 0 but not 00
+    (mobile, landline), 8 to 10 from 1800/1900 (call centres)."""
     digits = "".join(c for c in country.sub("0", run, count=1) if "0" <= c <= "9")
     if digits.startswith("0") and digits[1:2] != "0" and 10 <= len(digits) <= 11:
         return digits
@@ -379,7 +374,7 @@ def phone_terms(text: str) -> list[str]:
                 number += group
                 if len(number) > LONGEST_NUMBER:
                     break
-                phone = _phone(number, _WRITTEN_COUNTRY)
+                phone = _phone(number, WRITTEN_COUNTRY)
                 if phone is not None:
                     found.append(phone)
     return found

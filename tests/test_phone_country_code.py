@@ -1,0 +1,217 @@
+"""A number written with the country code is one number on every channel (session 76): «+84»,
+«0084» (as dialled from abroad) and a bare «84» before a mobile's nine digits (as Zalo copies a
+number) are read alike by the search index, the personal-data check, the page links and the
+radio, by one rule (publish.contact_numbers.WRITTEN_COUNTRY). Before, only «+84» was: «Bị hại
+…, điện thoại 84912345678» went out on every channel with no word to the editor."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from publish.contact_numbers import home_digits
+from publish.pii import findings
+from publish.pii_phones import phone_verdicts
+from publish.radio.flags import WARNING
+from publish.radio.normalise import normalise
+from publish.render.web.phones import emergency_linker, own_numbers_linker
+from publish.render.web.search import phone_terms
+
+NEAR = dt.date(2026, 12, 1)
+VICTIM = "Bị hại là ông Nguyễn Văn Bình, trú ấp 3, điện thoại {}."
+PRIVATE = "số điện thoại riêng của bị hại"
+
+
+@pytest.mark.parametrize(
+    ("digits", "home"),
+    [
+        ("+84912345678", "0912345678"),
+        ("+840912345678", "0912345678"),
+        ("0084912345678", "0912345678"),
+        ("00842773610113", "02773610113"),
+        ("84912345678", "0912345678"),
+        # No phone after the code: an account, a code, a landline after a bare «84».
+        ("84123456789", "84123456789"),
+        ("0084123456789", "0084123456789"),
+        ("842773610113", "842773610113"),
+        ("0912345678", "0912345678"),
+    ],
+)
+def test_the_one_rule_reads_the_country_code_as_the_0_at_home(digits: str, home: str) -> None:
+    assert home_digits(digits) == home
+
+
+WRITTEN = [
+    "+84912345678",
+    "+84 912 345 678",
+    "0084912345678",
+    "0084 912 345 678",
+    "84912345678",
+    "84 912 345 678",
+]
+"""One victim's number, as bulletins write it with the country code."""
+
+
+@pytest.mark.parametrize("written", WRITTEN)
+def test_every_channel_reads_a_number_with_its_country_code_as_the_same_number(
+    written: str,
+) -> None:
+    """The search finds it by 0912…, the check tells it as the victim's (masked as the number
+    at home), the radio reads the country code, then the number in 3-3-3 (R9.2), no warning."""
+    text = VICTIM.format(written)
+    # The search takes a number's first group of 3 characters or more (search.FIRST_GROUP: a
+    # date's «05.06» is none): «84 912 …» is not indexed as 0912…, as before.
+    assert ("0912345678" in phone_terms(text)) is (not written.startswith("84 "))
+    assert [(f.kind, f.value) for f in findings(text, year=NEAR.year)] == [(PRIVATE, "091*****78")]
+    assert [digits for _, digits, _ in phone_verdicts(text, frozenset())] == ["0912345678"]
+    spoken = normalise(text, near=NEAR)
+    assert spoken.text.endswith(", chín một hai, ba bốn năm, sáu bảy tám.")
+    code = written.removesuffix("912345678").removesuffix("912 345 678").strip()
+    said = {"+84": "cộng tám bốn", "0084": "không không tám bốn", "84": "tám bốn"}[code]
+    assert spoken.text.endswith(f"điện thoại {said}, chín một hai, ba bốn năm, sáu bảy tám.")
+    assert spoken.flags == ()
+
+
+def test_a_landline_written_from_abroad_is_read_in_the_writers_groups() -> None:
+    """«0084 277 3610 113» with no phone word before it: its first 0 read as a number's start
+    made «0084 277 3610» one number and 113 another."""
+    spoken = normalise("Trạm: 0084 277 3610 113.", near=NEAR)
+    assert spoken.text == "Trạm: không không tám bốn, hai bảy bảy, ba sáu một không, một một ba."
+    assert "02773610113" in phone_terms("Trạm: 0084 277 3610 113.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bị hại ông Nguyễn Văn Bình, trú ấp 3, mất 84912345678 đồng.",
+        "Bị hại ông Nguyễn Văn Bình, trú ấp 3, có 84912345678 người theo dõi.",
+        "Bị hại ông Nguyễn Văn Bình, trú ấp 3, có mã đơn 84912345678.",
+        "Bị hại ông Nguyễn Văn Bình, trú ấp 3, số hồ sơ 84912345678.",
+        "Bị hại ông Nguyễn Văn Bình, trú ấp 3, điện thoại 84123456789.",  # no mobile after 84
+    ],
+)
+def test_a_bare_84_run_that_is_an_amount_a_count_or_a_labelled_code_is_no_phone(
+    text: str,
+) -> None:
+    assert not any(f.kind == PRIVATE for f in findings(text, year=NEAR.year))
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Thu giữ 84912345678 đồng.", "tám mươi tư tỷ chín trăm mười hai triệu"),
+        ("Mã đơn 84912345678 đã giao.", "tám bốn chín, một hai ba bốn, năm sáu bảy tám"),
+        ("Số hồ sơ: 84912345678 đã nhận.", "tám bốn chín, một hai ba bốn, năm sáu bảy tám"),
+    ],
+)
+def test_on_air_a_bare_84_run_that_is_an_amount_or_a_code_stays_what_it_was(
+    text: str, said: str
+) -> None:
+    """An amount is read as one; a code's digits in threes with R9.6 asking what it is."""
+    spoken = normalise(text, near=NEAR)
+    assert said in spoken.text
+    assert all(flag.code == "R9.6" for flag in spoken.flags)
+
+
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        ("Đối tượng dùng số 84912345678 gọi điện lừa đảo.", "84912345678"),
+        ("Đối tượng dùng số 0084 912 345 678 gọi điện lừa đảo.", "0084 912 345 678"),
+        ("Số lạ 0084912345678 tự xưng là Công an, lừa đảo.", "0084912345678"),
+    ],
+)
+def test_a_scammers_number_from_abroad_is_told_as_one_with_plus_84_is(text: str, told: str) -> None:
+    """Q6: the caller's number read in full on air is told, whatever its country code."""
+    spoken = normalise(text, near=NEAR)
+    assert [(f.code, f.severity, f.excerpt) for f in spoken.flags] == [("Q6", WARNING, told)]
+
+
+@pytest.mark.parametrize(
+    ("masked", "said"),
+    [
+        ("0084 912 xxx 678", "không không tám bốn, chín một hai, kết thúc bằng sáu bảy tám"),
+        ("84912xxx678", "tám bốn, chín một hai, kết thúc bằng sáu bảy tám"),
+        ("84 912 xxx 678", "tám bốn, chín một hai, kết thúc bằng sáu bảy tám"),
+    ],
+)
+def test_a_masked_number_from_abroad_is_read_by_its_ends(masked: str, said: str) -> None:
+    """«84912xxx678» was held as a number still to be filled in (Q1); «0084 912 xxx 678» lost
+    its last digits (its country code's digits counted as the number's)."""
+    spoken = normalise(f"Đối tượng gọi từ số {masked} để lừa đảo.", near=NEAR)
+    assert spoken.text == f"Đối tượng gọi từ số bắt đầu bằng {said}, để lừa đảo."
+    assert spoken.flags == ()
+
+
+HOTLINE = "tel:02773610113"
+MOBILE = "tel:0912000201"
+
+
+@pytest.mark.parametrize(
+    ("typed", "uri"),
+    [
+        ("0084 277 3610 113", HOTLINE),
+        ("0084.277.3610.113", HOTLINE),
+        ("0084 912 000 201", MOBILE),
+        ("84912000201", MOBILE),
+        ("84 912 000 201", MOBILE),
+    ],
+)
+def test_the_units_number_typed_with_its_country_code_is_a_link(typed: str, uri: str) -> None:
+    linked = own_numbers_linker({"0277 3610 113": HOTLINE, "0912 000 201": MOBILE})
+    assert linked(f"<p>Gọi {typed} ngay.</p>") == f'<p>Gọi <a href="{uri}">{typed}</a> ngay.</p>'
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<p>Gọi 84 277 3610 113 ngay.</p>",  # a bare 84 before a landline: no country code
+        "<p>Mã 1084912000201 và 840912000201.</p>",
+    ],
+)
+def test_a_bare_84_before_no_mobile_is_no_link(text: str) -> None:
+    linked = own_numbers_linker({"0277 3610 113": HOTLINE, "0912 000 201": MOBILE})
+    assert linked(text) == text
+
+
+def test_a_number_from_abroad_is_not_taken_for_an_emergency_line_it_ends_with() -> None:
+    """«0084 277 3610 113» read from its first 0 left «113» to be a line to call."""
+    linked = emergency_linker({"113": "tel:113"})
+    assert linked("<p>Gọi 0084 277 3610 113.</p>") == "<p>Gọi 0084 277 3610 113.</p>"
+    assert linked("<p>Gọi 84912345678 hoặc 113.</p>") == (
+        '<p>Gọi 84912345678 hoặc <a href="tel:113">113</a>.</p>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "shown"),
+    [
+        ("Bị hại cung cấp CCCD 0872030012 cho đối tượng.", "10 chữ số", "087*****12"),
+        ("CCCD: 08720300123 của bị hại đã bị lộ.", "11 chữ số", "087******23"),
+        ("CMND số 12345678 của ông A.", "8 chữ số", "123***78"),
+    ],
+)
+def test_a_mistyped_id_right_after_its_label_is_told_where_the_radio_drops_it(
+    text: str, kind: str, shown: str
+) -> None:
+    """Right after an ID's words, the radio drops a number of any length (R9.5); the website
+    wanted 9 or 12 digits and told none (or took it for the victim's phone). A digit short or
+    too many, it is still someone's ID: told, masked alike, with the count to check."""
+    told = [(f.kind, f.value) for f in findings(text, year=NEAR.year)]
+    assert told == [(f"số CCCD/CMND ({kind}, có thể gõ sai)", shown)]
+    spoken = normalise(text, near=NEAR)
+    assert [(f.code, f.excerpt) for f in spoken.flags] == [("R9.5", shown)]
+    assert not any(c.isdigit() for c in spoken.text.split("ông A")[0])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Căn cước công dân gắn chip đã cấp cho 1234567890 người.",
+        "CCCD gắn chip của ông A là 0872030012.",  # words between: only an ID's length
+    ],
+)
+def test_a_number_after_words_between_must_be_as_long_as_an_id(text: str) -> None:
+    assert [f for f in findings(text, year=NEAR.year) if "CCCD" in f.kind] == []
+    assert [f for f in normalise(text, near=NEAR).flags if f.code == "R9.5"] == []
