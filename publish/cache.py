@@ -1,14 +1,15 @@
 """Rendered fragments kept between builds in `<root>/.cache/fragments.sqlite`, safe to delete.
 
 A fragment (a bulletin's body HTML, …) is stored under a digest of everything it is made
-from plus `salt(root)`: the tool's version and source code, and site.toml. So an edit to the
-tool or to site.toml makes every old entry unreachable, and a stale entry can never be used.
+from plus `salt(root)`: the tool (its source code, data files, and the Python, Unicode and library
+versions it runs with: `fingerprint`) and site.toml. So an edit to the tool or to site.toml, or a
+.cache/ restored by CI under another Python or Markdown, makes every old entry unreachable, and a
+stale entry can never be used.
 A kind of entry whose keys hold every site.toml value it is made from is kept under `tool_salt`
-instead (`narrow`: the tool and the Python, Unicode and library versions and data files it runs
-with, see `fingerprint`), so that a site.toml edit it does not read (a category label, [web]
-per_page) does not make it again: a read-aloud item (the values it declares, see
-publish.config_reads), the personal data found in a bulletin (the unit's phone numbers) and a
-bulletin's search words (the abbreviations).
+instead (`narrow`: the tool alone), so that a site.toml edit it does not read (a category label,
+[web] per_page) does not make it again: a read-aloud item and a Zalo article (the values each
+declares, see publish.config_reads), the personal data found in a bulletin (the unit's phone
+numbers) and a bulletin's search words (the abbreviations).
 Deleting `.cache/` at any time only costs speed. Worker processes open their own connection;
 a cache that cannot be opened or written is skipped silently. A `Shelf` keeps many small
 entries of one kind (each loaded bulletin) in a few rows, each entry under its name and the
@@ -53,6 +54,7 @@ __all__ = [
     "fingerprint",
     "owned_kind",
     "read_file",
+    "runtime",
     "salt",
     "tool_digest",
     "tool_salt",
@@ -87,23 +89,53 @@ no hand-kept list of the modules that decide what is read, which missed some).""
 DATA_SUFFIXES = (".tsv", ".txt")
 
 
-def versions() -> tuple[object, ...]:
-    """The versions besides the tool's source that its results depend on: the tool's, Python's,
-    Unicode's (NFC, letters and word breaks), python-docx's and zlib's."""
+SHAPING = (
+    "jinja2",
+    "markdown",
+    "markupsafe",
+    "nh3",
+    "pillow",
+    "python-docx",
+    "python-frontmatter",
+    "python-slugify",
+    "pyyaml",
+    "text-unidecode",
+    "tzdata",
+    "zstandard",
+    "zxing-cpp",
+)
+"""The libraries whose version can change what the tool makes of the same files: pages and
+bodies (Jinja, Markdown, nh3), images and QR codes, Word files, front matter and slugs, time
+zones, packed bodies. A test holds it to the dependencies in pyproject.toml."""
+
+
+def runtime() -> tuple[tuple[int, int], str, str]:
+    """The versions of what the tool runs on: Python's, its Unicode's (NFC, letters and word
+    breaks) and zlib's."""
     return (
-        publish.__version__,
-        sys.version_info[:2],
+        (sys.version_info[0], sys.version_info[1]),
         unicodedata.unidata_version,
-        # From its metadata: importing python-docx for its __version__ took a tenth of a
-        # second in processes that write no Word file.
-        installed.version("python-docx") or "",
         zlib.ZLIB_RUNTIME_VERSION,
     )
 
 
+def versions() -> tuple[object, ...]:
+    """The versions besides the tool's source that its results depend on: the tool's, those it
+    runs on (`runtime`) and those of the `SHAPING` libraries."""
+    return (
+        publish.__version__,
+        *runtime(),
+        # From their metadata folders' names: importing python-docx for its __version__ took a
+        # tenth of a second in processes that write no Word file.
+        *(f"{name}={installed.version(name) or ''}" for name in SHAPING),
+    )
+
+
+@cache
 def fingerprint() -> str:
-    """A hash of `versions`, the tool's source (`tool_digest`) and its data files: what a result
-    kept across site.toml edits (`tool_salt`) or in the radio cache is made by."""
+    """A hash of `versions`, the tool's source (`tool_digest`) and its data files: what every
+    cached result is made by (in `salt` and `tool_salt`, the radio cache's keys and a replay's
+    stamp). Once per process (~7 ms: the data files are read)."""
     h = hashlib.sha256(repr(versions()).encode())
     h.update(tool_digest().encode())
     for package in DATA_FOLDERS:
@@ -202,19 +234,19 @@ def file_sha256(path: str | Path) -> str | None:
 
 
 def salt(root: Path) -> str:
-    """What every key includes: the tool and site.toml."""
+    """What every key includes: the tool and what it runs on (`fingerprint`: a .cache/ restored
+    by CI under another Python, Unicode or Markdown version must not serve its entries), and
+    site.toml."""
     try:
         config = (root / "site.toml").read_bytes()
     except OSError:
         config = b""
-    return hashlib.sha256(tool_digest().encode() + b"\0" + config).hexdigest()
+    return hashlib.sha256(fingerprint().encode() + b"\0" + config).hexdigest()
 
 
-@cache
 def tool_salt() -> str:
     """What a narrow key includes (see `Fragments.narrow_key`): the tool and what it runs on
-    (`fingerprint`: a .cache/ restored by CI under another Python or Unicode version must not
-    serve its entries), not site.toml."""
+    (`fingerprint`), not site.toml."""
     return hashlib.sha256(b"narrow\0" + fingerprint().encode()).hexdigest()
 
 

@@ -40,7 +40,7 @@ from functools import cached_property, partial
 from pathlib import Path
 
 from publish import installed, linked_folders, output_stamp
-from publish.cache import file_sha256, tool_digest, write_file
+from publish.cache import file_sha256, fingerprint, runtime, tool_digest, write_file
 from publish.config import BUILTIN_THEME, Config
 from publish.errors import Problem, PublishError, os_reason
 from publish.ledger import Ledger
@@ -176,13 +176,17 @@ class LastBuild:
 
     @cached_property
     def _key(self) -> tuple[object, ...]:
-        """Everything besides input files that decides the output bytes."""
+        """Everything besides input files that decides the output bytes: the tool's code, the
+        libraries, and the Python, Unicode and data files it runs with (`fingerprint`: a
+        .cache/ restored by CI under another Python must not replay)."""
         return (
             _VERSION,
             tool_digest(),
             installed.libraries(),
             str(self.output.resolve()),
             self.options,
+            runtime(),
+            fingerprint(),
         )
 
     def _roots(self) -> list[Path]:
@@ -704,7 +708,7 @@ def _some(names: list[str]) -> str:
 
 def _key_change(old: tuple[object, ...], new: tuple[object, ...]) -> str:
     """Why a stamp made by the same code was made for other builds: what differs in its key
-    (libraries, output folder, options)."""
+    (libraries, output folder, options, Python, the tool's data files)."""
     if old[2] != new[2]:
         was, now = set(old[2]), set(new[2])  # type: ignore[call-overload]
         changed = [f"{name} {version}" for name, version in sorted(now - was)]
@@ -720,4 +724,20 @@ def _key_change(old: tuple[object, ...], new: tuple[object, ...]) -> str:
             )
         if was_options[2] != options[2]:
             return "lần trước " + ("có" if was_options[2] else "không có") + " --strict"
+    if old[4] != new[4]:
+        return "tùy chọn dựng khác lần trước"
+    if old[5:6] != new[5:6]:
+        was = old[5] if len(old) > 5 else None
+        return f"Python khác lần trước ({_runtime(was)} → {_runtime(new[5])})"
+    if old[6:] != new[6:]:
+        return "tệp dữ liệu của công cụ (từ điển đọc, danh sách địa danh…) đã đổi"
     return "tùy chọn dựng khác lần trước"
+
+
+def _runtime(recorded: object) -> str:
+    """Python's version, its Unicode's and zlib's as a stamp records them (`runtime`)."""
+    if not isinstance(recorded, tuple) or len(recorded) != 3:
+        return "?"
+    python, unicode, zlib = recorded
+    shown = ".".join(map(str, python)) if isinstance(python, tuple) else str(python)
+    return f"Python {shown}, Unicode {unicode}, zlib {zlib}"

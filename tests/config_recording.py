@@ -1,13 +1,15 @@
 """A stand-in for Config that notes what a step reads, for the tests of publish.config_reads.
 
 A step kept under the site.toml values it declares (a read-aloud item: ITEM_READS) is run on a
-`Recording`, and its test fails on a value read that `covered` does not find in the list. Kept
+`Recording`, and its test fails on a value read that `covered` does not find in the list (a
+Zalo article: payload.ARTICLE_READS). Kept
 here, not in publish/: any edit to the tool's source empties every cache (tool_digest).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import inspect
 from collections.abc import Iterable
 from typing import Any
 
@@ -31,9 +33,12 @@ class Recording:
         object.__setattr__(self, "_prefix", prefix)
 
     def __getattr__(self, name: str) -> Any:
-        """The value of `real`'s attribute `name`, noted as read."""
+        """The value of `real`'s attribute `name`, noted as read; a method runs on this
+        recording, so that what it reads is noted (`absolute_url`: `base_url`), not its name."""
         value = getattr(self._real, name)
         path = f"{self._prefix}{name}"
+        if inspect.ismethod(value) and value.__self__ is self._real:
+            return value.__func__.__get__(self)
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
             return Recording(value, self.reads, path + ".")
         self.reads.add(path)

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sqlite3
 import sys
+import tomllib
 import unicodedata
 from pathlib import Path
 
 import pytest
 
-from publish.cache import FRAGMENTS, Fragments, tool_salt
+from publish import installed
+from publish.cache import FRAGMENTS, SHAPING, Fragments, fingerprint
 from publish.cli import main
 from tests.web_fixture import NOW, SITE
 
@@ -54,30 +57,61 @@ def test_entries_of_an_older_site_toml_are_dropped_after_the_next_build(tmp_path
     assert (root / ".cache" / FRAGMENTS).stat().st_size <= before * 1.5
 
 
+VERSION_OF = installed.version
+
+
+def other_markdown(name: str) -> str | None:
+    """The installed version of `name`, another one for Markdown."""
+    return "3.11.3" if name == "markdown" else VERSION_OF(name)
+
+
 @pytest.mark.parametrize(
     ("module", "name", "other"),
-    [(unicodedata, "unidata_version", "99.0.0"), (sys, "version_info", (3, 99, 0, "final", 0))],
-    ids=["unicode", "python"],
+    [
+        (unicodedata, "unidata_version", "99.0.0"),
+        (sys, "version_info", (3, 99, 0, "final", 0)),
+        (installed, "version", other_markdown),
+    ],
+    ids=["unicode", "python", "markdown"],
 )
-def test_narrow_entries_are_not_served_under_another_python_or_unicode(
+def test_no_entry_is_served_under_another_python_unicode_or_markdown(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, module: object, name: str, other: object
 ) -> None:
-    """A narrow entry (PII findings, search words: kept across site.toml edits) is not read by
-    a build under another Python or Unicode version, as when CI restores a .cache/ made by
-    another job of a 3.11/3.12/3.13 matrix; it is read again under the version it was made by."""
+    """An entry, narrow (PII findings, search words: kept across site.toml edits) or not (a
+    body's HTML), is not read by a build under another Python, Unicode or Markdown version, as
+    when CI restores a .cache/ made by another job of a 3.11/3.12/3.13 matrix; it is read again
+    under the versions it was made by."""
     fragments = Fragments(tmp_path)
-    key = fragments.narrow_key("pii-findings", "nội dung bài")
-    fragments.put(key, ("đã dò",), narrow=True)
-    tool_salt.cache_clear()
+    narrow = fragments.narrow_key("pii-findings", "nội dung bài")
+    fragments.put(narrow, ("đã dò",), narrow=True)
+    fragments.put(fragments.key("body-html", "nội dung bài"), "<p>nội dung bài</p>")
+    fingerprint.cache_clear()
     try:
         monkeypatch.setattr(module, name, other)
         elsewhere = Fragments(tmp_path)
         monkeypatch.undo()
     finally:
-        tool_salt.cache_clear()
+        fingerprint.cache_clear()
     assert elsewhere.get(elsewhere.narrow_key("pii-findings", "nội dung bài")) is None
+    assert elsewhere.get(elsewhere.key("body-html", "nội dung bài")) is None
     again = Fragments(tmp_path)
     assert again.get(again.narrow_key("pii-findings", "nội dung bài")) == ("đã dò",)
+    assert again.get(again.key("body-html", "nội dung bài")) == "<p>nội dung bài</p>"
+
+
+def test_the_libraries_in_the_fingerprint_are_the_tools_dependencies() -> None:
+    """Every library pyproject.toml depends on is either one whose version can change what a
+    build makes (in the fingerprint, so a new version empties the cache) or named here as one
+    that cannot: a dependency added later is classed, not forgotten."""
+    pyproject = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text("utf-8"))
+    named = {
+        re.split(r"[<>=!~\[; ]", line, maxsplit=1)[0].lower()
+        for line in pyproject["project"]["dependencies"]
+    }
+    shaping_none = {"httpx", "watchdog"}  # talking to Zalo, watching files for publish serve
+    assert named - shaping_none <= set(SHAPING)
+    assert not shaping_none & set(SHAPING)
+    assert {"markdown", "jinja2", "nh3", "python-docx"} <= set(SHAPING)
 
 
 def test_pruning_twice_for_the_same_salt_costs_nothing(tmp_path: Path) -> None:

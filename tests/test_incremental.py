@@ -347,6 +347,21 @@ def apply(root: Path, op: tuple[str, int]) -> None:
         if n % 2 == 0:
             text = text.replace(setting, "") if setting in text else text + setting
             toml.write_text(text, encoding="utf-8")
+    elif name == "zalo-footer":
+        # [zalo] footer set, changed or taken away: every Zalo article ends with it.
+        toml = root / "site.toml"
+        text = re.sub(r'(?m)^footer = "[^"\n]*"\n', "", toml.read_text(encoding="utf-8"))
+        footer = ("", "Đường dây nóng: 0273 3850 113.", f"Lời cuối {n}.\\n\\nĐoạn hai.")[n % 3]
+        if footer:
+            text = text.replace("[zalo]\n", f'[zalo]\nfooter = "{footer}"\n', 1)
+        toml.write_text(text, encoding="utf-8")
+    elif name == "short-name":
+        # The unit's short name: the author and the closing line of every Zalo article.
+        toml = root / "site.toml"
+        text = toml.read_text(encoding="utf-8")
+        short = ("Công an Tân Phú Đông", f"CA Tân Phú Đông {n}", "Công an xã TPĐ")[n % 3]
+        text = re.sub(r'(?m)^short_name = "[^"]*"', f'short_name = "{short}"', text, count=1)
+        toml.write_text(text, encoding="utf-8")
     elif name == "site-title":
         toml = root / "site.toml"
         lines = toml.read_text(encoding="utf-8").split("\n")
@@ -375,6 +390,8 @@ OPERATIONS = st.tuples(
             "per-page",
             "category-label",
             "unit-name",
+            "zalo-footer",
+            "short-name",
             "private-phone",
             "hotline",
             "abbreviations",
@@ -440,9 +457,12 @@ SITE_TOML_SEQUENCES = [
     [("private-phone", 0), ("hotline", 1), ("category-label", 1), ("abbreviations", 0)],
     [("abbreviations", 0), ("private-phone", 1), ("unit-name", 1), ("abbreviations", 3)],
     [("per-page", 1), ("hotline", 2), ("hotline", 0), ("category-label", 2), ("unit-name", 2)],
+    [("zalo-footer", 1), ("category-label", 1), ("short-name", 1), ("zalo-footer", 2)],
+    [("zalo-footer", 2), ("hotline", 1), ("zalo-footer", 0), ("short-name", 2), ("correction", 1)],
 ]
 """site.toml edits among those that some cached results read (the unit's name and numbers, the
-abbreviations) and those they do not (a label, the page size), with bulletins that give
+abbreviations, a Zalo article's footer and author) and those they do not (a label, the page
+size), with bulletins that give
 personal data and radio warnings: the results kept across an edit must be a clean build's."""
 
 

@@ -18,12 +18,14 @@ import shutil
 import subprocess
 import sys
 import time
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from publish import replay
+from publish.cache import fingerprint, runtime
 from publish.cli import main
 from publish.model import Site
 from publish.sync.base import Rewrite
@@ -1117,6 +1119,36 @@ def test_a_build_before_a_corrections_date_is_not_replayed_over_one_after_it(
     assert "content/bai-viet/2024-02-20-tuan-tra-dem.md:9" in err
     assert "corrections.1.date" in err
     assert "sau thời điểm hiện tại (09:00 01/04/2024)" in err
+
+
+def test_a_build_under_another_python_or_data_files_builds_again_and_says_so(
+    root: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A stamp made under another Python or Unicode version (a .cache/ CI restored from another
+    job of a 3.11/3.12/3.13 matrix), or with other data files of the tool (a lexicon edited),
+    is not replayed: its pages may differ. `--timings` says which."""
+    assert build(root, "-q") == 0
+    python, unicode, zlib = runtime()
+    shown = f"{python[0]}.{python[1]}"
+    fingerprint.cache_clear()
+    try:
+        with monkeypatch.context() as patched:
+            patched.setattr(unicodedata, "unidata_version", "99.0.0")
+            assert build(root, "--timings") == 0
+    finally:
+        fingerprint.cache_clear()
+    out = capsys.readouterr().out
+    assert REPLAYED not in out
+    assert why_not(out) == (
+        f"Python khác lần trước (Python {shown}, Unicode {unicode}, zlib {zlib} → Python "
+        f"{shown}, Unicode 99.0.0, zlib {zlib})."
+    )
+    assert build(root, "-q") == 0  # made under this Python again
+    monkeypatch.setattr(replay, "fingerprint", lambda: "các tệp dữ liệu khác")
+    assert build(root, "--timings") == 0
+    out = capsys.readouterr().out
+    assert REPLAYED not in out
+    assert why_not(out) == "tệp dữ liệu của công cụ (từ điển đọc, danh sách địa danh…) đã đổi."
 
 
 def test_a_new_tool_or_a_damaged_stamp_builds_again_and_says_so(

@@ -237,10 +237,10 @@ def test_approving_many_bulletins_reads_the_kept_payloads_once(
     read: list[str] = []
     real = zalo_render.Shelf
 
-    def counted(fragments: Fragments, name: str) -> Shelf:
+    def counted(fragments: Fragments, name: str, **options: Any) -> Shelf:
         """The shelf, its reading counted."""
         read.append(name)
-        return real(fragments, name)
+        return real(fragments, name, **options)
 
     monkeypatch.setattr(zalo_render, "Shelf", counted)
     code, err = run(capsys, "approve", *sorted(files), "--root", str(root), "--by", APPROVER)

@@ -24,7 +24,6 @@ at any time; a cache that cannot be read or written (read-only checkout, full di
 from __future__ import annotations
 
 import contextlib
-import functools
 import hashlib
 import json
 import os
@@ -32,7 +31,7 @@ import re
 import tempfile
 from pathlib import Path
 
-from publish.cache import fingerprint as tool_fingerprint
+from publish.cache import fingerprint
 
 __all__ = ["Store", "fingerprint", "folder"]
 
@@ -49,13 +48,6 @@ _KEY = re.compile(r"[0-9a-f]{64}")
 def folder(root: Path) -> Path:
     """The radio cache folder of a project."""
     return root / ".cache" / "radio"
-
-
-@functools.cache
-def fingerprint() -> str:
-    """A hash of the tool version, its code and data files and the libraries its output
-    depends on (publish.cache's `fingerprint`, kept for this process)."""
-    return tool_fingerprint()
 
 
 class Store:

@@ -552,9 +552,8 @@ def _told_apart(slug: str, own: str) -> bool:
     """Whether `slug` is `own` as `_unique_slugs` may give it: itself, or numbered (-2, -3…)."""
     if slug == own:
         return True
-    head, _, number = slug.rpartition("-")
-    suffix = f"-{number}"
-    return number.isdigit() and int(number) >= 2 and head == _cut_slug(own, SLUG_MAX - len(suffix))
+    number = slug.rpartition("-")[2]
+    return number.isdigit() and int(number) >= 2 and slug == _numbered(own, int(number))
 
 
 def _slug_kept(bulletin: Bulletin, sent: str, own: str, air: dt.datetime) -> Problem:
@@ -1022,7 +1021,14 @@ def _cut_slug(slug: str, room: int) -> str:
     return head.rstrip("-") or slug[:room]
 
 
-def _unique_slugs(segments: list[Segment], known: Mapping[str, str] | None = None) -> list[Segment]:
+def _numbered(slug: str, number: int) -> str:
+    """`slug` told apart by `number` (2, 3…) within SLUG_MAX: «-2» after it, cut between its
+    words when the number leaves no room (`_cut_slug`)."""
+    suffix = f"-{number}"
+    return _cut_slug(slug, SLUG_MAX - len(suffix)) + suffix
+
+
+def _unique_slugs(segments: list[Segment], known: Mapping[str, str]) -> list[Segment]:
     """S2: read items get unique slugs within the episode; music cues may repeat. An item the
     station knows by a slug (`known`, item key → slug, as the last sync recorded them) keeps it,
     and no other item takes one of those: the station's rundowns and scripts name it, and an
@@ -1031,7 +1037,6 @@ def _unique_slugs(segments: list[Segment], known: Mapping[str, str] | None = Non
     (review R14); a later one takes the number of its title the slug's limit cut off, if any
     (Segment.numbered: TIN-ANTT-TUAN-THU-BA-2), else "-2", "-3" …, never the slug of another
     item."""
-    known = known or {}
     pinned: dict[int, str] = {}
     pinned_slugs: set[str] = set()
     for index, segment in enumerate(segments):
@@ -1054,8 +1059,7 @@ def _unique_slugs(segments: list[Segment], known: Mapping[str, str] | None = Non
             base = slug
             number = 2
             while slug in seen or slug in plain or slug in taken:
-                suffix = f"-{number}"
-                slug = _cut_slug(base, SLUG_MAX - len(suffix)) + suffix
+                slug = _numbered(base, number)
                 number += 1
         if segment.kind == "read":
             seen.add(slug)

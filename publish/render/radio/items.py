@@ -30,7 +30,6 @@ from publish.radio.normalise import normalise
 from publish.radio.options import SpeakOptions, site_hosts
 from publish.radio.place_kinds import site_places
 from publish.radio.readtime import count_syllables, simple_seconds
-from publish.render.radio.cache import fingerprint
 from publish.render.radio.contact import contact_text
 from publish.render.radio_station import SLUG_MAX, air_at, next_air
 from publish.shortcodes import blanked_out
@@ -263,16 +262,16 @@ class Speaker:
         self._feedback = feedback_categories(config, self.contact)
         """The categories whose items end with the contact line."""
         self._made_of = digest(
-            fingerprint(),
             reads_digest(config, ITEM_READS),
             self.options,
             _lexicon_digest(self.lexicon),
             *((self.contact, *sorted(self._feedback)) if self._feedback else ()),
         )
-        """What every item depends on besides its bulletin: tool, the site.toml values it reads
+        """What every item depends on besides its bulletin: the site.toml values it reads
         (ITEM_READS), reading options, lexicon, and the contact line its category may end with.
         The item shelf is narrow (not under the cache's salt of site.toml's bytes, which is
-        read when the cache opens, after the settings were loaded anyway)."""
+        read when the cache opens, after the settings were loaded anyway): its keys hold the
+        tool's fingerprint (`tool_salt`), so the versions need not hash it again."""
 
     def version(self, bulletin: Bulletin, block: RadioBlock, *, reader: str) -> str:
         """A digest of everything `item()` is made from, to keep finished items under: the

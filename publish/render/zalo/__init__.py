@@ -16,6 +16,7 @@ from typing import Any
 from publish.cache import Fragments, Shelf, digest
 from publish.config import Config
 from publish.config_files import DEFAULT_COVER
+from publish.config_reads import reads_digest
 from publish.content_images import image_use
 from publish.errors import Problem, PublishError
 from publish.ledger import Ledger
@@ -26,6 +27,7 @@ from publish.render.web.images import decode_error, missing_default_cover, unrea
 from publish.render.zalo.images import ZaloImages, refused_format
 from publish.render.zalo.limits import ahead, coming, text_limits, warned
 from publish.render.zalo.payload import (
+    ARTICLE_READS,
     Calls,
     body_blocks,
     build_payload,
@@ -45,8 +47,9 @@ CHANNEL = "zalo"
 
 _last: list[tuple[Site, ZaloImages]] = []
 """The latest site's image chooser: check() and render() ask about the same images."""
-_shelves: list[tuple[Site, Shelf]] = []
-"""The latest site's shelf of payloads: check() reads block counts from it, render() the rest."""
+_shelves: list[tuple[Site, Shelf, str]] = []
+"""The latest site's shelf of payloads, with the digest of the site.toml values an article reads
+(ARTICLE_READS): check() reads block counts from it, render() the rest."""
 Made = tuple[bytes, Calls, int]
 """A payload converted ahead: its text packed (pack_bytes of UTF-8), its calls, its blocks."""
 _made: list[tuple[Site, dict[str, Made]]] = []
@@ -69,10 +72,16 @@ def _images(site: Site) -> ZaloImages:
     return images
 
 
+PAYLOAD_SHELF = "zalo-payload"
+"""Payloads between builds, under each bulletin's source and `_version`: a narrow shelf, so a
+site.toml edit no article reads (a category label, a unit's hotline) converts no body again."""
+
+
 def _shelf(site: Site) -> Shelf:
     """This site's shelf of payloads ({source: (calls, digest, block count)}), read once."""
     if not _shelves or _shelves[0][0] is not site:
-        _shelves[:] = [(site, Shelf(Fragments(site.config.root), "zalo-payload"))]
+        shelf = Shelf(Fragments(site.config.root), PAYLOAD_SHELF, narrow=True)
+        _shelves[:] = [(site, shelf, reads_digest(site.config, ARTICLE_READS))]
     return _shelves[0][1]
 
 
@@ -162,8 +171,18 @@ def article(bulletin: Bulletin, site: Site) -> dict[str, Any]:
 
 
 def _version(bulletin: Bulletin, site: Site, images: ZaloImages) -> str:
-    """Digest of what a payload is made of, images aside (see Bulletin.made_of)."""
-    return digest(*bulletin.made_of("body", "corrections"), *header(bulletin, site, images))
+    """Digest of what a payload is made of, its images and links to other files aside (the
+    shelf's calls, checked again at each reuse): the site.toml values it reads (ARTICLE_READS),
+    and the bulletin's fields as they are, not its file's digest (Bulletin.made_of), which
+    stands for them only together with site.toml (the loader reads the time zone, so the
+    address). The body as packed: hashing it costs ~1 µs a bulletin, unpacking it ~10."""
+    _shelf(site)
+    return digest(
+        _shelves[0][2],
+        bulletin.packed_body,
+        bulletin.corrections,
+        *header(bulletin, site, images),
+    )
 
 
 def _payload(bulletin: Bulletin, site: Site, images: ZaloImages) -> tuple[str, Calls, int]:

@@ -29,6 +29,8 @@ from publish.sanitize import WORD_JOINER, defuse_markup
 from publish.site_paths import served_paths
 
 __all__ = [
+    "ARTICLE_LOCATES",
+    "ARTICLE_READS",
     "Blocks",
     "Fields",
     "body_blocks",
@@ -45,6 +47,28 @@ __all__ = [
 ]
 
 SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+
+ARTICLE_READS = (
+    "addresses",
+    "base_url",
+    "site.default_cover",
+    "site.old_base_urls",
+    "site.title",
+    "unit.name",
+    "unit.short_name",
+    "zalo.author",
+    "zalo.comment",
+    "zalo.footer",
+    "zalo.length_unit",
+    "zalo.text_block_max",
+)
+"""Every site.toml value an article is made from (`body_blocks`, `build_payload`): the shelf of
+payloads is kept under these alone (publish.config_reads), so that a category label or the unit's
+hotline changed does not convert every body again. A test runs them on a Config that notes what
+is read, and fails on a value missing here."""
+ARTICLE_LOCATES = ("root",)
+"""Read to find the files an article shows (its images, the forms it links to): each image and
+link to another file a body was made with is asked again before it is reused (`same_calls`)."""
 
 
 def nfc(text: str) -> str:
