@@ -1400,6 +1400,8 @@ def _validate(
     data = parsed.data
     before = errors()
     fields.secret(col, data, parsed, config)
+    if errors() == before:
+        content_images.image_stamp(col, parsed, config)
     fields.unknown_keys(col, data, KNOWN_KEYS | set(CHANNELS), tz=config.tz)
     held_back = errors() > before
     title = fields.text(
@@ -1614,6 +1616,8 @@ def _page(path: Path, config: Config, col: Collector, problems: list[Problem]) -
     before = errors()
     data = parsed.data
     fields.secret(col, data, parsed, config, kind="trang")
+    if errors() == before:
+        content_images.image_stamp(col, parsed, config)
     fields.unknown_keys(
         col, data, PAGE_KEYS, kind="trang", tz=config.tz, required=frozenset({"title"})
     )

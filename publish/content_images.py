@@ -19,8 +19,9 @@ from urllib.parse import unquote
 from publish.addresses import SiteAddresses, site_folder
 from publish.config import Config
 from publish.config_files import written_fix
-from publish.fields import Collector, kind
+from publish.fields import SECRET_HINT, Collector, kind
 from publish.frontmatter import Parsed
+from publish.gates import headline_stamp
 from publish.html_img import img_tags
 from publish.limits import MAX_IMAGE_BYTES, too_large
 from publish.links import WINDOWS, WINDOWS_SEPARATOR_RE, addressed, saved_file_name
@@ -799,6 +800,27 @@ class _Shown:
     """The id of a reference definition it is shown through (`h` of `![Ảnh][h]`)."""
     used_at: int = 0
     """Where an image shown through a definition is used: the line its alt text is written on."""
+
+
+def image_stamp(col: Collector, parsed: Parsed, config: Config) -> None:
+    """A secret stamp in an image's alt text or caption (title) of the body, read as a title's
+    («[MẬT] Bản đồ…», «MẬT»), is an error as one in the title is (publish.fields.secret): the
+    page shows the alt text when the picture does not load, the feeds carry it, and the caption
+    is written under the picture."""
+    body = parsed.body
+    for shown in _shown(body):
+        for text in (shown.alt, shown.caption):
+            stamp = headline_stamp(text, config.policy) if text.strip() else None
+            if stamp is None:
+                continue
+            at = shown.used_at if shown.key is not None else shown.start
+            col.add(
+                f"ảnh mang dấu mật «{stamp}» ở mô tả (alt) hay chú thích: không bao giờ được "
+                "xuất bản",
+                line=parsed.body_line + body.count("\n", 0, at),
+                hint=SECRET_HINT,
+            )
+            return
 
 
 def _shown(body: str) -> list[_Shown]:

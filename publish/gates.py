@@ -117,8 +117,9 @@ _LOOKALIKES = str.maketrans(
 _LOOKALIKE = re.compile("[" + "".join(chr(c) for c in _LOOKALIKES) + "]")
 _HIDDEN_OR_LOOKALIKE = CharClass(HIDDEN_BMP + _LOOKALIKE.pattern[1:-1], HIDDEN_ASTRAL)
 """Either kind in one search: a text holding neither is read once."""
-HEADLINE_FIELDS = ("title", "summary", "zalo.title", "zalo.summary")
-"""Front matter text shown as a headline somewhere: a stamp there is one too ("[Mật] …")."""
+HEADLINE_FIELDS = ("title", "summary", "zalo.title", "zalo.summary", "cover_alt")
+"""Front matter text shown as a headline somewhere, or with the cover (its alt text, on the
+page and in the feeds): a stamp there is one too ("[Mật] …")."""
 
 
 _PUBLIC = frozenset(folded_words(c) for c in PUBLIC_CLASSIFICATIONS)

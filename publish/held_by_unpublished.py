@@ -34,7 +34,7 @@ from publish.errors import Problem
 from publish.model import PAGES_DIR, Bulletin, Exclusion, Site
 from publish.person_fields import nobody
 
-__all__ = ["note"]
+__all__ = ["note", "written_key"]
 
 _KINDS = {
     "draft": "bản nháp",
@@ -170,6 +170,16 @@ def _front_matter(file: str, config: Config) -> dict[str, Any] | None:
     except OSError:
         return None
     return None if parsed is None else parsed.data
+
+
+def written_key(file: str, config: Config) -> str:
+    """The key of bulletin `file` as its front matter is written now (its id, else its slug),
+    to look for in state/; "" when the front matter cannot be read."""
+    data = _front_matter(file, config)
+    if data is None:
+        return ""
+    scratch = fields.Collector(file, [])
+    return fields.identifier(scratch, data, fields.slug(scratch, data, config.root / file))
 
 
 def _held_as_written(file: str, config: Config) -> tuple[str, str]:

@@ -14,7 +14,7 @@ import difflib
 import os
 import posixpath
 import re
-from collections.abc import Iterator, Mapping, Sequence, Set
+from collections.abc import Collection, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
@@ -26,6 +26,7 @@ from publish.markdown_code import masked
 from publish.text import LineCounter, nfc
 
 __all__ = [
+    "HELD",
     "ContentFiles",
     "Links",
     "Why",
@@ -34,6 +35,7 @@ __all__ = [
     "file_name",
     "hrefs_in",
     "image_text_ends",
+    "linked_file",
     "links_in",
     "resolve",
     "saved_file_name",
@@ -195,20 +197,48 @@ def _inside(path: str) -> bool:
     return path.startswith(CONTENT)
 
 
+HELD = ""
+"""What `resolve` gives for a link to a file in its `held`: a page the website does not have
+now, whose address (its slug, from a title that may name a victim or an embargoed fact) must
+not go out before it does; the link's words stay, without an address (see Site.unlinked)."""
+
+
 def resolve(
-    href: str, source: str, documents: Mapping[str, str], site: SiteAddresses | None = None
+    href: str,
+    source: str,
+    documents: Mapping[str, str],
+    site: SiteAddresses | None = None,
+    held: Collection[str] = frozenset(),
 ) -> str | None:
     """The site path (with its #fragment) of the page a link in `source` leads to, when it
     names a loaded content file (`documents`: see Site.documents), also as written with one of
-    the `site`'s addresses (see content_link); else None."""
+    the `site`'s addresses (see content_link); HELD when that file is in `held`; else None."""
     found = content_link(href, site)
     if found is None:
         return None
     path, fragment = found
+    candidate = _loaded(path, source, documents, site)
+    if candidate is None:
+        return None
+    return HELD if candidate in held else documents[candidate] + fragment
+
+
+def linked_file(
+    href: str, source: str, documents: Mapping[str, str], site: SiteAddresses | None = None
+) -> str | None:
+    """The loaded content file (a key of `documents`) a link in `source` names, as `resolve`
+    finds it; None when it names none."""
+    found = content_link(href, site)
+    return None if found is None else _loaded(found[0], source, documents, site)
+
+
+def _loaded(
+    path: str, source: str, documents: Mapping[str, str], site: SiteAddresses | None
+) -> str | None:
+    """The first of the files a link from `source` to `path` may mean that is loaded."""
     for candidate in _candidates(path, nfc(source), site.folder if site else ""):
-        url = documents.get(candidate)
-        if url is not None:
-            return url + fragment
+        if candidate in documents:
+            return candidate
     return None
 
 

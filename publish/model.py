@@ -13,7 +13,7 @@ from typing import Any
 from publish.config import Config
 from publish.errors import Problem
 from publish.packing import pack_bytes, unpack_bytes
-from publish.text import slugify
+from publish.text import nfc, slugify
 
 __all__ = [
     "PAGES_DIR",
@@ -401,6 +401,8 @@ class Site:
     preview_keys: frozenset[str] = field(init=False, repr=False, compare=False)
     """The keys of `previews`, made with the site: is_preview is asked for every card, page and
     list entry, and a scan of the previews each time grew with their number under --drafts."""
+    _unlinked: frozenset[str] | None = field(init=False, default=None, repr=False, compare=False)
+    """`unlinked()`, once asked."""
 
     def __post_init__(self) -> None:
         """Make `preview_keys` (also after dataclasses.replace, which calls __init__)."""
@@ -427,6 +429,19 @@ class Site:
             chosen += [b for b in self.previews if "web" in b.channels]
             chosen.sort(key=lambda b: (b.date, b.key), reverse=True)
         return tuple(chosen)
+
+    def unlinked(self) -> frozenset[str]:
+        """The files of `documents` the website has no page of now (a draft, a bulletin
+        waiting for its approval or its date, expired, kept off the website, a page held): a
+        link to one keeps its words but loses its address on every channel (links.HELD), as
+        the address, made from the title, must not go out before the page does."""
+        if self._unlinked is None:
+            items: list[Bulletin | Page] = [*self.for_channel("web"), *self.pages]
+            shown = {nfc(item.source) for item in items}
+            found = frozenset(self.documents.keys() - shown)
+            object.__setattr__(self, "_unlinked", found)
+            return found
+        return self._unlinked
 
     def tag_slug(self, tag: str) -> str:
         """The slug of a tag's page (a site made without loading has only plain slugs)."""

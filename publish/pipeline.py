@@ -22,6 +22,7 @@ from publish.memory import give_back_freed_memory
 from publish.model import Artifact, Build, Site
 from publish.parallel import meanwhile
 from publish.pii import lint
+from publish.secret_live import live_secrets
 from publish.timings import STARTUP, Timings
 
 __all__ = ["RENDERERS", "Build", "build", "renderer", "strictly"]
@@ -104,7 +105,7 @@ def build(
             if keep_going:
                 site = dataclasses.replace(site, written=False)
         gc.freeze()
-        loaded = linked_held_pages(site, site.warnings)
+        loaded = live_secrets(site, linked_held_pages(site, site.warnings))
         content = strictly(loaded) if strict else loaded
         with timings.phase(STARTUP):
             modules = {name: renderer(name) for name in channels}

@@ -1,7 +1,8 @@
 """A rebuild that reuses .cache/ and output/ gives exactly the files of a clean build.
 
 Random sequences of edits (body, title, date, tags, tags differing only by symbols, links by
-file name to other bulletins, a correction added or taken away),
+file name to other bulletins, a bulletin set back to a draft and let out again, a correction
+added or taken away),
 renames, deletions, new bulletins, image, template and site.toml changes, a theme using the
 whole `site`, and hand edits of output/ are applied to a copy of the fixture site. After each step the
 project is rebuilt in place (every channel, caches kept) and compared, file by file, with a clean
@@ -182,6 +183,14 @@ def apply(root: Path, op: tuple[str, int]) -> None:
             source, href = root / "content" / "pages" / "lien-he.md", f"../bai-viet/{linked}"
         with source.open("a", encoding="utf-8") as handle:
             handle.write(f"\nXem thêm [bài liên quan {n}]({href}#muc).\n")
+    elif name == "hold" and target:
+        # A bulletin set back to a draft, or let out again: each link to it by file name
+        # ("link") keeps its words alone, then gets its address back, its file unchanged.
+        text = target.read_text(encoding="utf-8")
+        if "\ndraft: true\n" in text:
+            target.write_text(text.replace("\ndraft: true\n", "\n", 1), encoding="utf-8")
+        else:
+            replace_line(target, "draft", "true")
     elif name == "body" and target:
         with target.open("a", encoding="utf-8") as handle:
             handle.write(f"\nĐoạn bổ sung số {n}: thông tin đã được xác minh.\n")
@@ -374,6 +383,7 @@ OPERATIONS = st.tuples(
     st.sampled_from(
         [
             "link",
+            "hold",
             "symbol-tag",
             "body",
             "title",
@@ -443,6 +453,7 @@ def check_step(root: Path, scratch: Path, before: dict[str, tuple[bytes, int, in
 
 KNOWN_SEQUENCES = [
     [("link", 1), ("date", 2), ("link", 4), ("rename", 2)],
+    [("link", 1), ("hold", 2), ("link", 3), ("hold", 2), ("hold", 4)],
     [("symbol-tag", 1), ("symbol-tag", 3), ("symbol-tag", 4)],
     [("add", 5), ("count-template", 0), ("delete", 3), ("add", 6)],
     [("correction", 1), ("body", 1), ("correction", 1), ("correction", 2)],

@@ -38,6 +38,7 @@ from publish.progress import Status
 from publish.replay import LastBuild
 from publish.sync.vanished import Published
 from publish.timings import Timings
+from publish.unlinked import unlinked_warnings
 from publish.withdrawing import withdrawable, withdrawal_notes
 from publish.writer import Claimant, claim, interrupted_note
 
@@ -153,6 +154,9 @@ def _check(
             outlines=Shelf(Fragments(config.root), OUTLINES) if "web" in result.channels else None,
         )
         found += old_site_notes(result.site, locate)
+        if {"web", "zalo"} & set(result.channels):
+            # Not on the rendered pages, which show such a link's words alone: told from the content.
+            found += unlinked_warnings(result.site)
         count, rendered = 0, False
         # An error outside content/ (site.toml, the templates) is one of the whole website.
         if not any(p.severity == "error" and not p.file.startswith("content/") for p in found):

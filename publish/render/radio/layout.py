@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -33,6 +34,7 @@ __all__ = [
     "rundown_text",
     "script_text",
     "shown_title",
+    "station_words",
     "title_line",
 ]
 
@@ -393,6 +395,26 @@ def _scheduled_json(episode: Episode) -> dict[str, Any]:
     }
 
 
+_FILE_LINK = re.compile(
+    r"\[([^\]\n]*)\]\(\s*<?[^()\s<>]*\.md(?:#[^()\s<>]*)?>?"
+    r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)"
+    r"|<a\b[^>]*?\bhref\s*=\s*[\"']?[^\"'\s>]*\.md(?:#[^\"'\s>]*)?[\"']?[^>]*>(.*?)</a>",
+    re.IGNORECASE | re.DOTALL,
+)
+"""A link to a content file by its name («[bài sắp tới](2062-12-05-ten-bai.md)», or as HTML),
+with its words."""
+
+
+def station_words(text: str) -> str:
+    """`text` (a flag's message or excerpt, quoting the bulletin's source) with each link to a
+    content file reduced to its words: rundown.json goes to the station, which must not learn
+    the names of bulletins not published yet (the name carries the date and the title's slug),
+    and has no use for a file name of the project anyway."""
+    if ".md" not in text.lower():
+        return text
+    return _FILE_LINK.sub(lambda m: m[1] if m[1] is not None else m[2], text)
+
+
 def _row_json(segment: Segment, row: Row) -> dict[str, Any]:
     """One rundown row for rundown.json."""
     bulletin = segment.bulletin
@@ -417,8 +439,8 @@ def _row_json(segment: Segment, row: Row) -> dict[str, Any]:
             {
                 "code": f.code,
                 "severity": f.severity,
-                "message": f.message,
-                "excerpt": f.excerpt,
+                "message": station_words(f.message),
+                "excerpt": station_words(f.excerpt),
                 "field": f.field or "body",
                 "line": f.line,
             }

@@ -101,6 +101,10 @@ class SiteContext:
         """Whether the cache held any body's HTML as the build began (here, before the
         workers fork): when not, looking one up can only miss (see Fragments.holds_kind)."""
         self._resolved: dict[tuple[str, str], str | None] = {}
+        self.unlinked = site.unlinked()
+        """The files whose page the website does not have now: a link to one loses its
+        address (links.HELD), and a page reused from the cache is checked for it, as the
+        answer changes with a file held or let out (an embargo passing changes no file)."""
         self.qr = QrCodes()
         self.bulletins = site.for_channel("web")
         self.public = tuple(b for b in self.bulletins if not site.is_preview(b))
@@ -390,9 +394,10 @@ class SiteContext:
         return taken
 
     def link_target(self, href: str, source: str) -> str | None:
-        """The site path a link to a content file in `source` leads to, or one written with an
-        old address of the site (see old_link); None for other links (recorded, so a page
-        reused from the cache can check each still leads there)."""
+        """The site path a link to a content file in `source` leads to (links.HELD when the
+        website has no page of that file now), or one written with an old address of the site
+        (see old_link); None for other links (recorded, so a page reused from the cache can
+        check each still leads there)."""
         addresses = self.config.addresses
         if is_file_link(href):
             # A form or notice the site serves under tep/: written relative to the bulletin's
@@ -401,7 +406,9 @@ class SiteContext:
             return found
         if content_link(href, addresses) is None:
             return self.old_link(href, source)
-        found = self.linked[(source, href)] = resolve(href, source, self.site.documents, addresses)
+        found = self.linked[(source, href)] = resolve(
+            href, source, self.site.documents, addresses, self.unlinked
+        )
         return found
 
     def _attached(self, href: str, source: str) -> str | None:

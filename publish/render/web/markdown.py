@@ -410,6 +410,8 @@ class MarkdownRenderer:
             # After the sanitiser, so links in the editor's HTML are found too, in one spelling;
             # a link to a file the site serves (a form, a notice) leads to it as well.
             html = LINK_RE.sub(partial(_linked, link), html)
+            if HELD_MARK in html:
+                html = _unheld(html)
         if 'href="' in html:
             html = SITE_LINK_RE.sub(partial(_site_link, prefix, own), html)
         return html
@@ -437,10 +439,28 @@ publish.attachments.is_file_link, which `link` asks)."""
 """A link and its (escaped) href, in the sanitiser's own spelling."""
 
 
+HELD_MARK = "<a data-held-link"
+"""How `_linked` marks a link to a page the website does not have now (links.HELD), for
+`_unheld` to take off: the sanitiser has run, so no body can spell it."""
+HELD_LINK_RE = re.compile(r"<a data-held-link[^>]*>(.*?)</a>", re.DOTALL)
+"""A marked link and its words (links do not nest: its own `</a>` is the next one)."""
+
+
 def _linked(link: LinkLookup, match: re.Match[str]) -> str:
-    """A link with the href `link` gives its target instead, when it gives one."""
+    """A link with the href `link` gives its target instead, when it gives one (marked for
+    `_unheld` when it gives links.HELD)."""
     found = link(htmllib.unescape(match[2]))
-    return match[0] if found is None else f'{match[1]}{htmllib.escape(found)}"'
+    if found is None:
+        return match[0]
+    if not found:
+        return HELD_MARK + match[0][2:]
+    return f'{match[1]}{htmllib.escape(found)}"'
+
+
+def _unheld(html: str) -> str:
+    """`html` with each link `_linked` marked reduced to its words: the page it leads to is
+    not published now, and its address (from its title) must not be."""
+    return HELD_LINK_RE.sub(r"\1", html)
 
 
 TEXT_LINK_RE = re.compile(r'(<a\b[^>]*?\bhref="([^"]*)"[^>]*>)([^<]*)</a>')

@@ -20,7 +20,7 @@ from publish.config import Config
 from publish.config_files import DEFAULT_COVER
 from publish.content_images import content_image, remote_image
 from publish.correction_text import told
-from publish.links import content_link, resolve
+from publish.links import HELD, content_link, resolve
 from publish.model import Bulletin, Correction, ImageRef, Site
 from publish.render.zalo.blocks import markdown_blocks, pieces, plain_text
 from publish.render.zalo.images import ZaloImages, public_url, refused_format
@@ -148,13 +148,17 @@ def fields_of(bulletin: Bulletin, config: Config) -> Fields:
 def _link_target(bulletin: Bulletin, site: Site, images: ZaloImages) -> Callable[[str], str | None]:
     """href → absolute URL shown after a link's text: where the link leads on the bulletin's
     page of the website (a content file's page, a site path, a relative address); None for a
-    link within the article and for unsafe schemes."""
+    link within the article, for unsafe schemes and for a content file whose page the website
+    does not have now (Site.unlinked)."""
     page = site.config.absolute_url(bulletin.url)
     addresses = site.config.addresses
+    unlinked = site.unlinked()
 
     def target(href: str) -> str | None:
         """The URL to show, or None."""
-        linked = resolve(href, bulletin.source, site.documents, addresses)
+        linked = resolve(href, bulletin.source, site.documents, addresses, unlinked)
+        if linked == HELD:
+            return None  # its page is not on the website now: the words alone
         if linked is None and is_image_link(href):
             # A photo: its web variant, never the original (GPS position, camera).
             path = content_image(

@@ -1,0 +1,79 @@
+"""The warning for a link from published content to a bulletin or page not published now.
+
+Such a link keeps its words on every channel but loses its address (Site.unlinked, links.HELD):
+the address is made from the held bulletin's date and title, which may carry a victim's name or
+an embargoed fact, and the website has no page there yet (or any more). The link check of the
+rendered pages no longer sees such a link, so `publish check` tells it from the content: the
+file and line of the link, what holds the other back, and that its address comes back by
+itself once the other is published. A warning, never an error, even under --strict: an embargo
+ending or an expiry must not stop every other publication until someone edits the links.
+"""
+
+from __future__ import annotations
+
+from publish.errors import Problem
+from publish.links import linked_file
+from publish.model import Bulletin, Page, Site
+from publish.text import nfc
+
+__all__ = ["unlinked_warnings"]
+
+OUT_CHANNELS = frozenset({"web", "zalo"})
+"""The channels a link's address goes out on (a radio script reads its words alone)."""
+
+
+def unlinked_warnings(site: Site) -> list[Problem]:
+    """A warning for each link of a bulletin or page going out on the website or Zalo to a
+    file whose page the website does not have now, at the link's first line, in file order."""
+    unlinked = site.unlinked()
+    if not unlinked:
+        return []
+    why = _reasons(site)
+    addresses = site.config.addresses
+    items: list[Bulletin | Page] = [
+        *(b for b in site.bulletins if OUT_CHANNELS & b.channels),
+        *site.pages,
+    ]
+    found: list[Problem] = []
+    for item in sorted(items, key=lambda i: i.source):
+        told: set[str] = set()
+        for href, line in item.links:
+            target = linked_file(href, item.source, site.documents, addresses)
+            if target is None or target not in unlinked or href in told:
+                continue
+            told.add(href)
+            shown = "trang" if isinstance(item, Page) else "bản tin"
+            found.append(_warning(item.source, shown, href, line, target, why.get(target)))
+    return found
+
+
+def _reasons(site: Site) -> dict[str, tuple[str, str]]:
+    """(what it is, why it is not on the website) of each bulletin and page held, by file."""
+    found = {nfc(source): ("trang", why) for source, why in site.held_pages.items()}
+    for exclusion in site.excluded:
+        found[nfc(exclusion.bulletin.source)] = ("bản tin", exclusion.reason)
+    for bulletin in site.bulletins:
+        if "web" not in bulletin.channels:
+            found.setdefault(nfc(bulletin.source), ("bản tin", "không đăng trên website"))
+    return found
+
+
+def _warning(
+    source: str, shown: str, href: str, line: int, target: str, reason: tuple[str, str] | None
+) -> Problem:
+    """The warning for one link of `source` (`shown`: what it is) to the held `target`."""
+    kind, why = reason or ("bản tin", "không được đăng lúc này")
+    other = "bài kia" if kind == "bản tin" else "trang kia"
+    return Problem(
+        source,
+        f"liên kết «{href}» trỏ tới {kind} không được đăng lúc này: {why} (tệp {target}); "
+        f"đường dẫn bị bỏ cho tới khi {other} được đăng",
+        line=line,
+        hint=(
+            f"{shown.capitalize()} này vẫn được đăng; chữ của liên kết vẫn hiện trên website và Zalo nhưng "
+            f"không dẫn đi đâu, vì địa chỉ của {other} (lấy từ ngày và tiêu đề) chưa được lộ ra "
+            f"trước khi {other} được đăng. Khi {other} được đăng, lần dựng sau tự gắn lại đường "
+            f"dẫn. Bỏ liên kết nếu {other} không quay lại."
+        ),
+        severity="warning",
+    )

@@ -1,0 +1,205 @@
+"""A link from a published bulletin to one not published now (draft, waiting for approval or
+its date, expired, off the website) keeps its words and loses its address on every channel:
+the address is made from the other's date and title, which may carry a victim's name or an
+embargoed fact. Once the other is published, the link's address comes back, also in a rebuild
+that reuses .cache/ and output/ when nothing but the clock changed, and goes again when the
+other is held back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from publish import replay
+from publish.cli import main
+from tests.helpers import NOW, OA_ID, SITE_TOML, bulletin_md, make_project
+from tests.zalo_project import jpeg
+
+TOML = (
+    SITE_TOML.replace(
+        'base_url = "https://congan-chauthanh.example.vn/"',
+        'base_url = "https://congan-chauthanh.example.vn/"\ndefault_cover = "images/bia.jpg"',
+    )
+    + f'\n[zalo]\noa_id = "{OA_ID}"\n'
+)
+"""Zalo needs a cover for every bulletin, and an OA to be built for at all."""
+A = "content/bai-viet/2021-01-01-a.md"
+LATER = NOW + dt.timedelta(hours=3)
+"""After the embargo of the scheduled bulletin (an hour after NOW)."""
+SCHEDULED = f"{NOW + dt.timedelta(hours=1):%Y-%m-%d %H:%M}"
+HELD = {
+    "content/bai-viet/2020-12-20-nan-nhan-nguyen-van-a.md": {"draft": "true"},
+    "content/bai-viet/2020-12-21-cho-duyet-ten-nghi-pham.md": {"approved_by": '""'},
+    "content/bai-viet/2021-01-01-sap-cong-bo-chuyen-an.md": {"date": SCHEDULED},
+    "content/bai-viet/2020-12-23-da-het-han-bi-mat.md": {"expires": "2020-12-31 08:00"},
+}
+"""Held bulletins, each with the fields that hold it; their slugs must never go out."""
+SLUGS = ("nan-nhan-nguyen-van-a", "cho-duyet-ten-nghi-pham", "sap-cong-bo-chuyen-an", "da-het-han")
+BODY = (
+    "Xem thêm [bài một](2020-12-20-nan-nhan-nguyen-van-a.md), "
+    "[bài hai](2020-12-21-cho-duyet-ten-nghi-pham.md),\n"
+    "[bài ba](2021-01-01-sap-cong-bo-chuyen-an.md#muc) và "
+    "[bài bốn](2020-12-23-da-het-han-bi-mat.md).\n\n"
+    "Đọc cả [bài đã đăng](2020-12-09-da-dang.md).\n"
+)
+
+
+def project(tmp_path: Path) -> Path:
+    """Bulletin A linking to the four HELD and to one published bulletin."""
+    files: dict[str, str | bytes] = {
+        A: bulletin_md({"id": "a", "title": '"Bài A"', "date": "2021-01-01 08:00"}, body=BODY),
+        "content/bai-viet/2020-12-09-da-dang.md": bulletin_md(
+            {"id": "da-dang", "title": '"Đã đăng"', "date": "2020-12-09 08:00"}
+        ),
+        "content/images/bia.jpg": jpeg(200, 200),
+        "site.toml": TOML,
+    }
+    for number, (path, fields) in enumerate(HELD.items()):
+        name = path.rsplit("/", 1)[1]
+        front = {"id": f"held-{number}", "title": f'"{name[11:-3]}"', "date": name[:10] + " 08:00"}
+        files[path] = bulletin_md({**front, **fields}, body="## Mục\n\nNội dung.\n")
+    return make_project(tmp_path, files)
+
+
+def run(root: Path, *argv: str, now: dt.datetime = NOW) -> int:
+    """`publish <argv> --root root --now now`."""
+    return main([*argv, "--root", str(root), "--now", now.isoformat()])
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    """Each file under `folder` by its path, with its bytes."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def test_no_channel_gives_a_held_bulletins_address_and_the_words_stay(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    assert run(root, "build", "-q") == 0
+    output = root / "output"
+    for path, data in files_of(output).items():
+        if path.endswith("/ghi-chu-bien-tap.txt"):
+            continue  # the editors' own notes, never sent: see the station's test below
+        text = data.decode("utf-8", "replace")
+        for slug in SLUGS:
+            assert slug not in text, f"{path} names {slug}"
+    page = (output / "web/2021/01/a/index.html").read_text("utf-8")
+    assert "Xem thêm bài một, bài hai,\nbài ba và bài bốn.</p>" in page
+    assert '<a href="/2020/12/da-dang/" rel="noopener">bài đã đăng</a>' in page
+    feed = (output / "web/feed.xml").read_text("utf-8")
+    assert "Xem thêm bài một, bài hai,\nbài ba và bài bốn.&lt;/p&gt;" in feed
+    payload = (output / "zalo/a.json").read_text("utf-8")
+    assert "Xem thêm bài một, bài hai, bài ba và bài bốn." in payload
+    assert "bài đã đăng (https://congan-chauthanh.example.vn/2020/12/da-dang/)" in payload
+
+
+def test_the_station_gets_no_held_bulletins_file_name(tmp_path: Path) -> None:
+    """rundown.json quotes the sentence the radio dropped for its links: their words alone.
+    The editors' own notes (never sent) quote the file as written."""
+    root = project(tmp_path)
+    assert run(root, "build", "-q", "--channel", "radio") == 0
+    rundowns = list((root / "output/radio").rglob("rundown.json"))
+    assert rundowns
+    flagged = [
+        flag
+        for rundown in rundowns
+        for item in json.loads(rundown.read_text("utf-8"))["items"]
+        for flag in item["flags"]
+        if "Xem thêm" in flag["excerpt"]
+    ]
+    assert [f["excerpt"] for f in flagged] == ["Xem thêm bài một, bài hai, bài ba và bài bốn."]
+    for rundown in rundowns:
+        assert ".md" not in rundown.read_text("utf-8")
+    notes = [p.read_text("utf-8") for p in (root / "output/radio").rglob("ghi-chu-bien-tap.txt")]
+    assert any("2020-12-20-nan-nhan-nguyen-van-a.md" in n for n in notes)
+
+
+def test_check_warns_of_each_link_and_says_its_address_is_left_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = project(tmp_path)
+    assert run(root, "check", "--strict") == 0
+    err = capsys.readouterr().err
+    said = [line for line in err.splitlines() if "trỏ tới bản tin không được đăng" in line]
+    assert len(said) == 4, err
+    assert (
+        f"{A}:10: cảnh báo: liên kết «2020-12-20-nan-nhan-nguyen-van-a.md» trỏ tới bản tin không "
+        "được đăng lúc này: bản nháp (draft: true) (tệp "
+        "content/bai-viet/2020-12-20-nan-nhan-nguyen-van-a.md); đường dẫn bị bỏ cho tới khi bài "
+        "kia được đăng"
+    ) in said
+    assert any(
+        line.startswith(f"{A}:11: cảnh báo: liên kết «2021-01-01-sap-cong-bo-chuyen-an.md#muc»")
+        and "hẹn giờ" in line
+        for line in said
+    )
+    assert any("chưa được duyệt" in line for line in said)
+    assert any("hết hạn" in line for line in said)
+    assert "lần dựng sau tự gắn lại đường dẫn" in err
+    assert "da-dang.md" not in err
+
+
+@pytest.fixture
+def no_racy_wait(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Let a build right after another be replayed (as tests/test_incremental.py does)."""
+    monkeypatch.setattr(replay, "RACY_SECONDS", 0.0)
+
+
+def clean_output(root: Path, scratch: Path, now: dt.datetime) -> dict[str, bytes]:
+    """The output of a build of a copy of `root` without .cache/ and output/."""
+    shutil.rmtree(scratch, ignore_errors=True)
+    shutil.copytree(root, scratch, ignore=shutil.ignore_patterns(".cache", "output"))
+    assert run(scratch, "build", "-q", now=now) == 0
+    return files_of(scratch / "output")
+
+
+def linked(root: Path) -> str:
+    """The paragraph of bulletin A's page holding its held links."""
+    page = (root / "output/web/2021/01/a/index.html").read_text("utf-8")
+    return page.split("Xem thêm", 1)[1].split("</p>", 1)[0]
+
+
+@pytest.mark.usefixtures("no_racy_wait")
+def test_an_embargo_passing_by_the_clock_alone_gives_the_link_back_as_a_clean_build(
+    tmp_path: Path,
+) -> None:
+    root = project(tmp_path)
+    assert run(root, "build", "-q") == 0
+    assert "<a" not in linked(root)
+    assert run(root, "build", "-q", now=LATER) == 0  # no file changed: only the clock
+    assert '<a href="/2021/01/sap-cong-bo-chuyen-an/#muc" rel="noopener">bài ba</a>' in linked(root)
+    payload = (root / "output/zalo/a.json").read_text("utf-8")
+    assert (
+        "bài ba (https://congan-chauthanh.example.vn/2021/01/sap-cong-bo-chuyen-an/#muc)" in payload
+    )
+    assert files_of(root / "output") == clean_output(root, tmp_path / "clean", LATER)
+    # The clock set back (a build checked at an earlier time): held again, the address goes.
+    assert run(root, "build", "-q") == 0
+    assert "<a" not in linked(root)
+    assert files_of(root / "output") == clean_output(root, tmp_path / "clean", NOW)
+
+
+@pytest.mark.usefixtures("no_racy_wait")
+def test_a_bulletin_approved_then_set_back_to_a_draft_links_as_a_clean_build(
+    tmp_path: Path,
+) -> None:
+    """The other file changes, the linking one not: its cached page and Zalo body follow."""
+    root = project(tmp_path)
+    assert run(root, "build", "-q") == 0
+    waiting = root / "content/bai-viet/2020-12-21-cho-duyet-ten-nghi-pham.md"
+    text = waiting.read_text("utf-8")
+    waiting.write_text(text.replace('approved_by: ""', 'approved_by: "Thượng tá Nguyễn Văn Hùng"'))
+    assert run(root, "build", "-q") == 0
+    assert '<a href="/2020/12/cho-duyet-ten-nghi-pham/" rel="noopener">bài hai</a>' in linked(root)
+    assert files_of(root / "output") == clean_output(root, tmp_path / "clean", NOW)
+    draft = root / "content/bai-viet/2020-12-09-da-dang.md"
+    draft.write_text(draft.read_text("utf-8").replace("---\n\n", "draft: true\n---\n\n", 1))
+    assert run(root, "build", "-q") == 0
+    assert "da-dang" not in (root / "output/web/2021/01/a/index.html").read_text("utf-8")
+    assert "da-dang" not in (root / "output/zalo/a.json").read_text("utf-8")
+    assert files_of(root / "output") == clean_output(root, tmp_path / "clean", NOW)
