@@ -35,6 +35,7 @@ from publish.zalo.errors import (
     api_error,
 )
 from publish.zalo.token_place import refuse_inside_project
+from publish.zalo.token_record import NEW_LOGIN, pair_fields
 from publish.zalo.token_spending import Spending, interrupted_message
 
 if TYPE_CHECKING:
@@ -303,30 +304,18 @@ class TokenFile:
             os.close(fd)
             raise
         with handle:
-            text = handle.read()
-        try:
-            raw = json.loads(text)
-            refresh = raw["refresh_token"]
-            if not isinstance(refresh, str) or not refresh:
-                raise ValueError
-            expires = raw.get("expires_at")
-            lifetime = raw.get("lifetime")
-            oa_id = raw.get("oa_id")
-            pair = TokenPair(
-                refresh_token=refresh,
-                access_token=raw.get("access_token") or None,
-                expires_at=float(expires) if expires is not None else None,
-                lifetime=float(lifetime) if lifetime is not None else None,
-                oa_id=str(oa_id) if oa_id else None,
-                sending=Spending.from_json(raw.get("sending")),
-            )
-            return file_key(opened), pair
-        except (ValueError, KeyError, TypeError):
+            try:
+                text = handle.read()
+            except UnicodeDecodeError:
+                text = None
+        if text is None:
             raise PublishError(
-                f"Tệp token Zalo {self.path} bị hỏng: cần JSON có trường refresh_token. "
-                "Cách sửa: xoá tệp này và đặt refresh token mới vào biến môi trường "
-                f"{ENV_REFRESH_TOKEN}."
-            ) from None
+                f"Tệp token Zalo {self.path} bị hỏng: không phải văn bản UTF-8 (tệp JSON). "
+                f"Cách sửa: {NEW_LOGIN}"
+            )
+        fields = pair_fields(text, self.path)
+        fields["sending"] = Spending.from_json(fields["sending"])
+        return file_key(opened), TokenPair(**fields)
 
     def save(self, pair: TokenPair) -> None:
         """Write the pair atomically: temp file (0600) + fsync + rename + directory fsync."""
