@@ -462,7 +462,9 @@ def test_approve_lists_zalo_only_for_a_unit_that_has_an_oa(
     # Sent to the OA now, and still not on the website: the build stops on it (s76 QA F6),
     # where «kênh: zalo; đăng ngay» was said of it.
     assert code == 1
-    assert f"{BROKEN}:8: lỗi: trường 'channels': bản tin gửi Zalo nhưng không có trên website" in err
+    assert (
+        f"{BROKEN}:8: lỗi: trường 'channels': bản tin gửi Zalo nhưng không có trên website" in err
+    )
     assert f"tệp {BROKEN}; kênh:" not in said
 
 
