@@ -457,10 +457,15 @@ def test_approve_lists_zalo_only_for_a_unit_that_has_an_oa(
     with site.open("a", encoding="utf-8") as handle:
         handle.write('\n[zalo]\noa_id = "2463951837402251183"\n')
     code, out, err = approve(root, capsys, READY, BROKEN, extra=("--dry-run",), now=BEFORE_AIR)
-    assert code == 0, err
     said = " ".join(out.split())
     assert f"tệp {READY}; kênh: web, zalo, radio; đăng ngay" in said
-    assert f"tệp {BROKEN}; kênh: zalo; đăng ngay" in said and "vẫn chưa được đăng" not in said
+    # Sent to the OA now, and still not on the website: the build stops on it (s76 QA F6),
+    # where «kênh: zalo; đăng ngay» was said of it.
+    assert code == 1
+    assert (
+        f"{BROKEN}:8: lỗi: trường 'channels': bản tin gửi Zalo nhưng không có trên website" in err
+    )
+    assert f"tệp {BROKEN}; kênh:" not in said
 
 
 def test_a_folder_where_only_drafts_wait_says_so(

@@ -238,3 +238,57 @@ def test_report_never_writes_its_page_among_the_projects_own_files(
     assert f"--output {output}: " in err and "Chưa ghi gì." in err and "Traceback" not in err
     assert not (root / output / "report").exists()
     assert emulator.count_calls("/oa/getoa") == 0
+
+
+def test_withdrawn_articles_are_marked_and_their_titles_never_go_into_the_committed_csv(
+    root: Path, emulator: ZaloEmulator, capsys: pytest.CaptureFixture
+) -> None:
+    """A bulletin withdrawn from Zalo (a draft again, unapproved, pulled as secret) was listed
+    like a live one, and every run appended its title to state/zalo-stats.csv, which is
+    committed. Its counts still matter to the unit: recorded under its article id, marked."""
+    live = next(iter(emulator.state.articles))  # seeded by the fixture: «Cảnh báo lừa đảo…»
+    hidden = emulator.seed_article(sample_body(title="Bắt đối tượng zzmat giấu tên"), views=30)
+    emulator.edit_article(hidden, status="hide")
+    # Hidden by the last sync, which Zalo has not confirmed yet: still listed as shown.
+    hiding = emulator.seed_article(sample_body(title="Vụ án zzan đang điều tra"), views=4)
+    state = root / "state"
+    state.mkdir()
+    records = {
+        "ct-bat-doi-tuong": {"article_id": hidden, "status": "hidden", "title": "x"},
+        "ct-vu-an": {"article_id": hiding, "status": "live", "hide_token": "t", "title": "x"},
+        "ct-canh-bao": {"article_id": live, "status": "live", "title": "x"},
+    }
+    (state / "zalo.json").write_text(
+        json.dumps({"version": 1, "channel": "zalo", "entries": records}), "utf-8"
+    )
+    for now in ("2021-01-01T09:00", "2021-01-08T09:00"):
+        assert report(root, now) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"Bắt đối tượng zzmat giấu tên\s+30\s+0  đã ẩn\n", out)
+    assert re.search(r"Vụ án zzan đang điều tra\s+4\s+0  đã ẩn\n", out)
+    assert re.search(r"Cảnh báo lừa đảo qua mạng\s+57\s+0\n", out)
+    assert "«đã ẩn»: bài bị ẩn trên OA (bản tin đã rút)" in out
+
+    text = (state / "zalo-stats.csv").read_text("utf-8-sig")
+    assert "zzmat" not in text and "zzan" not in text
+    assert "ct-bat-doi-tuong" not in text and "ct-vu-an" not in text
+    with open(state / "zalo-stats.csv", encoding="utf-8-sig", newline="") as handle:
+        rows = [r for r in csv.DictReader(handle) if r["loại"] == "bai"]
+    counted = {(r["mã bài"], r["bản tin"], r["tiêu đề"], r["lượt xem"]) for r in rows}
+    assert counted == {
+        (hidden, "", "(đã ẩn)", "30"),
+        (hiding, "", "(đã ẩn)", "4"),
+        (live, "ct-canh-bao", "Cảnh báo lừa đảo qua mạng", "57"),
+        (
+            next(a for a in emulator.state.articles if a not in (live, hidden, hiding)),
+            "",
+            "Cấp căn cước lưu động",
+            "9",
+        ),
+    }
+    assert len(rows) == 8  # two runs, four articles each
+
+    page = (root / "output" / "report" / "index.html").read_text(encoding="utf-8")
+    assert "Bắt đối tượng zzmat giấu tên <em>(đã ẩn)</em>" in page
+    assert "Cảnh báo lừa đảo qua mạng</td>" in page
+    assert "(4 bài, 2 bài đã ẩn)" in page

@@ -10,8 +10,8 @@ import pytest
 
 from publish import pipeline
 from publish.commands.serve import lan_lines
-from publish.serve import PreviewSession
-from publish.serve.server import host_refusal
+from publish.serve import PreviewSession, server
+from publish.serve.server import host_refusal, this_machine
 from tests.test_serve import EVENTS_PATH, raw_get, write_project
 
 PHONE_HOST = "192.168.1.5:8000"
@@ -78,3 +78,44 @@ def test_lan_tells_the_phone_s_address_and_who_else_sees_the_preview() -> None:
     # No address in a local network (no Wi-Fi yet): how to find one, with the port to add.
     lost = lan_lines(None, 8123, drafts=False)
     assert "ipconfig" in lost and ":8123/" in lost and "bản nháp" not in lost
+
+
+def test_why_a_bulletin_is_held_is_told_to_this_machine_only(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The 404 page at a held bulletin's address names its file and why it is held (its hour,
+    when scheduled): under --lan anyone on the network could check a guessed address with it.
+    The editor's own browser still gets it; a device of the network gets the site's 404."""
+    bulletin = project / "content" / "bai-viet" / "2024-01-02-ban-tin-thu.md"
+    text = bulletin.read_text("utf-8")
+    bulletin.write_text(text.replace("---\ntitle", "---\ndraft: true\ntitle", 1), "utf-8")
+    address = "/2024/01/ban-tin-thu/"
+    with PreviewSession(project, port=0, lan=True, out=io.StringIO(), err=io.StringIO()) as running:
+        status, _, mine = raw_get(running, address, PHONE_HOST)
+        assert status == 404
+        assert "Bản tin này đang bị giữ lại" in mine and "2024-01-02-ban-tin-thu.md" in mine
+        monkeypatch.setattr(server, "this_machine", lambda client, local: False)
+        status, _, theirs = raw_get(running, address, PHONE_HOST)
+    assert status == 404
+    assert "Trang 404 của website" in theirs  # what a reader will meet
+    assert "bị giữ lại" not in theirs and "ban-tin-thu.md" not in theirs
+    assert "bản nháp" not in theirs and EVENTS_PATH in theirs  # it still reloads
+
+
+@pytest.mark.parametrize(
+    ("client", "local", "mine"),
+    [
+        ("127.0.0.1", "127.0.0.1", True),
+        ("127.0.0.2", "127.0.0.1", True),
+        ("::1", "::1", True),
+        ("::ffff:127.0.0.1", "::ffff:127.0.0.1", True),
+        ("192.168.1.5", "192.168.1.5", True),  # its browser opening the address phones use
+        ("192.168.1.23", "192.168.1.5", False),
+        ("fe80::2", "fe80::1", False),
+        ("khong-phai-dia-chi", "127.0.0.1", False),
+    ],
+)
+def test_this_machine_is_a_loopback_client_or_the_address_it_reached(
+    client: str, local: str, mine: bool
+) -> None:
+    assert this_machine(client, local) is mine

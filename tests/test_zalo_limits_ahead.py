@@ -194,3 +194,36 @@ def test_a_title_over_the_website_limit_off_zalo_or_with_its_own_zalo_title_says
         assert code == 1
         told = [line for line in err.splitlines() if "trường 'title'" in line]
         assert told == [f"{FILE}:2: lỗi: trường 'title': dài 233/200 ký tự"], err
+
+
+@pytest.mark.parametrize(
+    ("fields", "line", "field", "fix"),
+    [
+        ({"draft": "[web]"}, 9, "draft", "draft: [web, zalo]"),
+        ({"channels": "[zalo, radio]"}, 9, "channels", "channels: [web, zalo]"),
+    ],
+    ids=["draft-web", "channels"],
+)
+def test_approve_refuses_a_bulletin_sent_to_zalo_but_kept_off_the_website(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    fields: dict[str, str],
+    line: int,
+    field: str,
+    fix: str,
+) -> None:
+    """approve said «kênh: zalo, radio; đăng ngay khi được đưa lên» while check and build then
+    stopped every bulletin on «bản tin gửi Zalo nhưng không có trên website»: approve tells the
+    build's error, and approves nothing."""
+    root = project(tmp_path, approved_by='""', **fields)
+    before = (root / FILE).read_bytes()
+    code, err = run(capsys, "approve", FILE, "--root", str(root), "--by", APPROVER)
+    told = (
+        f"{FILE}:{line}: lỗi: trường '{field}': bản tin gửi Zalo nhưng không có trên website: "
+        'Zalo lấy ảnh và đường dẫn "xem đầy đủ" từ website'
+    )
+    assert code == 1
+    assert told in err and fix in err
+    assert f"{FILE}: ghi chú: bản tin còn lỗi (ở trên): chưa duyệt được" in err
+    assert "đăng ngay" not in err + capsys.readouterr().out
+    assert (root / FILE).read_bytes() == before

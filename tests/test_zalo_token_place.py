@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import shutil
+import threading
+import time
 from pathlib import Path
 
 import pytest
 
 from publish.cli import main
+from publish.errors import PublishError
 from publish.zalo.emulator import ZaloEmulator
+from publish.zalo.tokens import TokenFile
 from tests.zalo_project import records, sync, told, zalo_project
 
 
@@ -58,3 +62,88 @@ def test_zalo_login_refuses_to_write_a_token_into_the_project(
     assert main(command) == 1
     assert "nằm trong thư mục dự án (state/zalo-token.json)" in told(capsys)
     assert emulator.auth_codes == [] and not (root / "state" / "zalo-token.json").exists()
+
+
+@pytest.mark.usefixtures("zalo_env")
+def test_a_relative_token_file_is_the_one_in_the_current_folder_and_checked_there(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """ZALO_TOKEN_FILE=state/zalo-token.json is read from the current folder, as every Unix
+    tool reads a relative path: run in the project, it is the project's state/ and refused;
+    run elsewhere (--root naming the project), it is that folder's, named in full."""
+    root = zalo_project(tmp_path / "du-an", 1)
+    monkeypatch.setenv("ZALO_TOKEN_FILE", "state/zalo-token.json")
+    monkeypatch.chdir(root)
+    assert sync(root) == 1
+    assert "nằm trong thư mục dự án (state/zalo-token.json)" in told(capsys)
+    assert not (root / "state" / "zalo-token.json").exists()
+    assert not (root / "state" / "zalo-token.json.lock").exists()
+    elsewhere = tmp_path / "noi-khac"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    assert sync(root) == 0, told(capsys)
+    assert (elsewhere / "state" / "zalo-token.json").is_file()
+    assert not (root / "state" / "zalo-token.json").exists()
+
+
+@pytest.mark.usefixtures("zalo_env")
+def test_a_refused_refresh_leaves_no_folder_nor_lock_where_no_token_was_written(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A refresh Zalo refused (a spent ZALO_REFRESH_TOKEN) left the token file's new folders
+    and its `.lock` behind (QA found /tmp/state/zalo-token.json.lock): made for a token file,
+    they go again when none is written."""
+    root = zalo_project(tmp_path / "du-an", 1)
+    place = tmp_path / "chua-co" / "cau-hinh" / "zalo-token.json"
+    monkeypatch.setenv("ZALO_TOKEN_FILE", str(place))
+    monkeypatch.setenv("ZALO_REFRESH_TOKEN", "token-da-dung-roi")
+    assert sync(root) != 0
+    assert "-14014" in told(capsys)
+    assert not (tmp_path / "chua-co").exists()
+    # With the right token the file is written, its lock beside it.
+    monkeypatch.setenv("ZALO_REFRESH_TOKEN", emulator.refresh_token)
+    assert sync(root) == 0, told(capsys)
+    assert place.is_file() and place.with_name("zalo-token.json.lock").is_file()
+
+
+def test_a_waiter_on_a_lock_file_taken_away_takes_the_one_in_its_place(tmp_path: Path) -> None:
+    """The lock file is removed while another process may wait on it: that one must not hold
+    a lock on the removed file while a third takes the new one (two refreshes at once)."""
+    token_file = TokenFile(tmp_path / "cau-hinh" / "zalo-token.json")
+    first_in, first_out, second_in, second_out = (threading.Event() for _ in range(4))
+
+    def first() -> None:
+        """Hold the lock until told, leaving no token file: the lock file goes at the end."""
+        with token_file.lock():
+            first_in.set()
+            first_out.wait(10)
+
+    def second() -> None:
+        """Wait for the lock (its file opened while the first holds it), then hold it."""
+        with token_file.lock(timeout=10):
+            second_in.set()
+            second_out.wait(10)
+
+    one = threading.Thread(target=first)
+    one.start()
+    assert first_in.wait(10)
+    two = threading.Thread(target=second)
+    two.start()
+    time.sleep(0.5)  # the second has opened the lock file and waits on it
+    assert not second_in.is_set()
+    first_out.set()
+    one.join(10)
+    assert second_in.wait(10)
+    try:
+        with (
+            pytest.raises(PublishError, match="đang làm mới token Zalo quá lâu"),
+            token_file.lock(timeout=0.2),
+        ):
+            pass
+    finally:
+        second_out.set()
+        two.join(10)
+    assert not token_file.lock_path.exists()  # no token file: nothing left there

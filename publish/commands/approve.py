@@ -52,6 +52,7 @@ from publish.person_fields import not_a_name
 from publish.relative_links import RelativeTargets
 from publish.render.web import unreadable_images
 from publish.render.zalo import too_many_blocks as zalo_blocks
+from publish.render.zalo.limits import off_the_web
 from publish.render.zalo.limits import text_limits as zalo_limits
 from publish.sync.vanished import ever_published, live_channels
 from publish.syntax import yaml_quoted
@@ -722,6 +723,8 @@ def prepare(
         # As the build that publishes it would stop: approved, it went out only to fail there.
         if "zalo" in carried(bulletin.channels, config):
             errors = with_lines(zalo_limits(bulletin, config), config.root)
+            if "web" not in bulletin.channels:
+                errors += with_lines([off_the_web(bulletin)], config.root)
             if not errors and config.zalo.max_body_blocks:
                 errors = with_lines(zalo_blocks(bulletin, documents.zalo_site()), config.root)
         if {"web", "zalo"} & set(bulletin.channels):

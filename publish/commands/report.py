@@ -3,6 +3,11 @@
 Each run appends one snapshot to state/zalo-stats.csv (one `oa` row with the follower count, one
 `bai` row per article), prints it as a table, and writes output/report/index.html: a followers
 chart (inline SVG, no script, no CDN) and the article table.
+
+An article hidden on the OA (Zalo says `hide`, or state/zalo.json records the bulletin withdrawn)
+is marked «đã ẩn» in the table and the page. Its row in the CSV, a committed file appended to at
+every run, keeps its counts and article id but neither its title nor its bulletin's key: a
+bulletin may be withdrawn because it named a victim or was marked secret.
 """
 
 from __future__ import annotations
@@ -40,6 +45,9 @@ COLUMNS = (
     "lượt chia sẻ",
 )
 STATS_NAME = "zalo-stats.csv"
+HIDDEN = "đã ẩn"
+WITHDRAWN = ("hidden", "removed")
+"""The record states (state/zalo.json) of a bulletin withdrawn from the OA."""
 REPORT_STAKES = Stakes(
     "không đọc số liệu nào, không ghi gì",
     f"để số liệu của OA khác không bị ghi vào state/{STATS_NAME}",
@@ -56,6 +64,8 @@ class ArticleStat:
     title: str
     views: int
     shares: int
+    hidden: bool = False
+    """Hidden on the OA: shown to nobody following it, its bulletin withdrawn."""
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -84,12 +94,13 @@ def _int(value: object) -> int:
 
 
 def collect(
-    client: ZaloClient, keys: dict[str, str], oa_id: str
+    client: ZaloClient, keys: dict[str, str], oa_id: str, withdrawn: frozenset[str] = frozenset()
 ) -> tuple[int, list[ArticleStat], str]:
     """Follower count and every article's counters, most viewed first, and what the editor is
     told when the token's OA was not confirmed. Refused (see confirm_oa) when getoa names
     another OA than `oa_id` ([zalo] oa_id), or cannot confirm a token from a file naming no OA:
-    another OA's counts would go into this unit's history."""
+    another OA's counts would go into this unit's history. An article is hidden when Zalo lists
+    it so or its id is in `withdrawn` (the ids state/zalo.json records withdrawn)."""
     profile = confirm_oa(client, oa_id, REPORT_STAKES)
     followers = _int(profile.get("num_follower"))
     stats = [
@@ -99,6 +110,7 @@ def collect(
             str(item.get("title") or ""),
             _int(item.get("total_view")),
             _int(item.get("total_share")),
+            item.get("status") == "hide" or str(item.get("id")) in withdrawn,
         )
         for kind in ("normal", "video")
         for item in client.iter_articles(kind)
@@ -136,7 +148,9 @@ def append_csv(path: Path, when: dt.datetime, followers: int, stats: Sequence[Ar
         writer.writerow(COLUMNS)
     writer.writerow([stamp, "oa", "", "", "", followers, "", ""])
     for s in stats:
-        writer.writerow([stamp, "bai", s.article_id, s.key, s.title, "", s.views, s.shares])
+        # A withdrawn bulletin's title would be written again at every run, into git.
+        key, title = ("", f"({HIDDEN})") if s.hidden else (s.key, s.title)
+        writer.writerow([stamp, "bai", s.article_id, key, title, "", s.views, s.shares])
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "a", encoding="utf-8-sig" if new else "utf-8", newline="") as handle:
         handle.write(buffer.getvalue())
@@ -227,10 +241,12 @@ def report_html(
     """The report page: followers chart and the article table, self-contained."""
     esc = html.escape
     rows = "\n".join(
-        f"<tr><td>{esc(s.title)}</td><td>{esc(s.key)}</td><td class=so>{s.views}</td>"
-        f"<td class=so>{s.shares}</td></tr>"
+        f"<tr><td>{esc(s.title)}{f' <em>({HIDDEN})</em>' if s.hidden else ''}</td>"
+        f"<td>{esc(s.key)}</td><td class=so>{s.views}</td><td class=so>{s.shares}</td></tr>"
         for s in stats
     )
+    hidden = sum(s.hidden for s in stats)
+    counted = f"{len(stats)} bài, {hidden} bài {HIDDEN}" if hidden else f"{len(stats)} bài"
     return f"""<!doctype html>
 <html lang="vi">
 <head>
@@ -249,7 +265,7 @@ table{{border-collapse:collapse;width:100%}}th,td{{border-bottom:1px solid #ddd;
 <p>Cập nhật lúc {when:%H:%M ngày %d/%m/%Y}. Số người quan tâm hiện tại: <strong>{followers}</strong>.</p>
 <h2>Người quan tâm theo thời gian</h2>
 {followers_chart(history)}
-<h2>Lượt xem và chia sẻ từng bài ({len(stats)} bài)</h2>
+<h2>Lượt xem và chia sẻ từng bài ({counted})</h2>
 <table>
 <thead><tr><th>Tiêu đề</th><th>Bản tin</th><th class=so>Lượt xem</th><th class=so>Lượt chia sẻ</th></tr></thead>
 <tbody>
@@ -269,9 +285,17 @@ def table(followers: int, stats: Sequence[ArticleStat]) -> str:
     lines.append("-" * (width + 21))
     for s in stats:
         title = s.title if len(s.title) <= width else s.title[: width - 1] + "…"
-        lines.append(f"{title:<{width}}  {s.views:>9}  {s.shares:>8}")
+        mark = f"  {HIDDEN}" if s.hidden else ""
+        lines.append(f"{title:<{width}}  {s.views:>9}  {s.shares:>8}{mark}")
     if not stats:
         lines.append("(chưa có bài viết nào trên OA)")
+    if any(s.hidden for s in stats):
+        lines += [
+            "",
+            f"«{HIDDEN}»: bài bị ẩn trên OA (bản tin đã rút). Số liệu của bài vẫn được ghi vào "
+            f"state/{STATS_NAME}, với mã bài, không kèm tiêu đề hay khóa bản tin (tệp đó được "
+            "commit).",
+        ]
     return "\n".join(lines)
 
 
@@ -299,11 +323,16 @@ def run(args: argparse.Namespace) -> int:
     when = resolve_now(args.now, config.tz)
     manifest = Manifest.load(args.root / "state" / "zalo.json", "zalo", read_only=True)
     keys = {e["article_id"]: k for k, e in manifest.entries().items() if e.get("article_id")}
+    withdrawn = frozenset(
+        str(e["article_id"])
+        for e in manifest.entries().values()
+        if e.get("article_id") and (e.get("status") in WITHDRAWN or e.get("hide_token"))
+    )
     oa_id = config.zalo.oa_id.strip()
     with ZaloClient.from_env(
         oa_id=oa_id, project=args.root, concurrency=max(1, config.zalo.concurrency)
     ) as client:
-        followers, stats, note = collect(client, keys, oa_id)
+        followers, stats, note = collect(client, keys, oa_id, withdrawn)
     stats_path = args.root / "state" / STATS_NAME
     append_csv(stats_path, when, followers, stats)
     print(table(followers, stats))

@@ -36,6 +36,7 @@ __all__ = [
     "lan_address",
     "local_host",
     "request_parts",
+    "this_machine",
 ]
 
 HOST = "127.0.0.1"
@@ -125,6 +126,24 @@ def _nearby(client: str) -> bool:
     if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
         address = address.ipv4_mapped  # «::ffff:8.8.8.8» is public, whatever 3.11 says
     return address.is_private or address.is_loopback or address.is_link_local
+
+
+def this_machine(client: str, local: str) -> bool:
+    """Whether a request comes from the machine the preview runs on, the editor's: a loopback
+    address, or the one it was sent to (the machine opening its own network address)."""
+    address = _address(client)
+    return address is not None and (address.is_loopback or address == _address(local))
+
+
+def _address(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    """The IP address written, an IPv4 one mapped into IPv6 as itself; None when not one."""
+    try:
+        address = ipaddress.ip_address(text)
+    except ValueError:
+        return None
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
+        return address.ipv4_mapped
+    return address
 
 
 def lan_address() -> str | None:
@@ -407,8 +426,11 @@ class PreviewHandler(BaseHTTPRequestHandler):
             status, target = 404, root / "404.html"
             data = _read_inside(root, target) or NOT_FOUND
             # A bulletin held back (edited since its approval, a draft again): the site's
-            # «Không tìm thấy» alone left the editor with no clue why.
-            held = self.server.hub.held(parts)
+            # «Không tìm thấy» alone left the editor with no clue why. Told the editor only:
+            # under --lan anyone on the network could learn a guessed address's file and hour.
+            client, local = self.client_address[0], self.connection.getsockname()[0]
+            if this_machine(client, local):
+                held = self.server.hub.held(parts)
         kind = _content_type(target)
         if kind == HTML_TYPE:
             data = inject(data, generation, error, site, held)

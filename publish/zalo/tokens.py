@@ -9,6 +9,7 @@ in a repr, a log line or an exception message.
 from __future__ import annotations
 
 import contextlib
+import functools
 import glob
 import json
 import logging
@@ -34,7 +35,9 @@ from publish.zalo.errors import (
     ZaloError,
     api_error,
 )
+from publish.zalo.token_lock import missing_folders, still_placed, unplace
 from publish.zalo.token_place import refuse_inside_project
+from publish.zalo.token_record import NEW_LOGIN, pair_fields
 from publish.zalo.token_spending import Spending, interrupted_message
 
 if TYPE_CHECKING:
@@ -122,7 +125,10 @@ def default_token_file(env: Mapping[str, str] | None = None, oa_id: str = "") ->
     (zalo-token.json when the OA is not known)."""
     env = os.environ if env is None else env
     if env.get(ENV_TOKEN_FILE):
-        return Path(env[ENV_TOKEN_FILE]).expanduser()
+        # From the current directory, as every Unix tool reads a relative path; made absolute
+        # here so that the file used, the one checked against the project and the one named
+        # in every message are the same whatever the command does later.
+        return Path(env[ENV_TOKEN_FILE]).expanduser().absolute()
     base = Path(env.get("XDG_CONFIG_HOME") or Path.home() / ".config")
     # One file per OA: an admin who logs in for a second unit's OA on the same machine must not
     # replace the first OA's single-use refresh token (it could not be got back without a login).
@@ -303,30 +309,18 @@ class TokenFile:
             os.close(fd)
             raise
         with handle:
-            text = handle.read()
-        try:
-            raw = json.loads(text)
-            refresh = raw["refresh_token"]
-            if not isinstance(refresh, str) or not refresh:
-                raise ValueError
-            expires = raw.get("expires_at")
-            lifetime = raw.get("lifetime")
-            oa_id = raw.get("oa_id")
-            pair = TokenPair(
-                refresh_token=refresh,
-                access_token=raw.get("access_token") or None,
-                expires_at=float(expires) if expires is not None else None,
-                lifetime=float(lifetime) if lifetime is not None else None,
-                oa_id=str(oa_id) if oa_id else None,
-                sending=Spending.from_json(raw.get("sending")),
-            )
-            return file_key(opened), pair
-        except (ValueError, KeyError, TypeError):
+            try:
+                text = handle.read()
+            except UnicodeDecodeError:
+                text = None
+        if text is None:
             raise PublishError(
-                f"Tệp token Zalo {self.path} bị hỏng: cần JSON có trường refresh_token. "
-                "Cách sửa: xoá tệp này và đặt refresh token mới vào biến môi trường "
-                f"{ENV_REFRESH_TOKEN}."
-            ) from None
+                f"Tệp token Zalo {self.path} bị hỏng: không phải văn bản UTF-8 (tệp JSON). "
+                f"Cách sửa: {NEW_LOGIN}"
+            )
+        fields = pair_fields(text, self.path)
+        fields["sending"] = Spending.from_json(fields["sending"])
+        return file_key(opened), TokenPair(**fields)
 
     def save(self, pair: TokenPair) -> None:
         """Write the pair atomically: temp file (0600) + fsync + rename + directory fsync."""
@@ -434,11 +428,44 @@ class TokenFile:
     @contextlib.contextmanager
     def lock(self, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
         """Hold an exclusive OS lock on `<token file>.lock` (waits up to `timeout`), having
-        recovered what a save killed before its rename left behind."""
+        recovered what a save killed before its rename left behind. A lock file this call made
+        is removed with the folders made for it when no token file is left (see token_lock)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            made = missing_folders(self.lock_path.parent)
+            fresh = not os.path.lexists(self.lock_path)
+            fd = self._open_lock()
+            try:
+                left = max(0.0, deadline - time.monotonic())
+                if not wait_for(functools.partial(try_lock, fd), left, 0.05):
+                    raise PublishError(
+                        f"Một tiến trình publish khác đang làm mới token Zalo quá lâu "
+                        f"(khoá {self.lock_path}). Hãy đợi tiến trình đó kết thúc rồi chạy lại."
+                    )
+                if still_placed(fd, self.lock_path):
+                    break
+                release(fd)  # removed by the holder before: take the one there now
+            except BaseException:
+                os.close(fd)
+                raise
+            os.close(fd)
+        try:
+            try:
+                self.recover()
+                yield
+            finally:
+                if fresh and not self.path.exists() and not self.leftovers():
+                    unplace(self.lock_path, made)
+                release(fd)
+        finally:
+            os.close(fd)
+
+    def _open_lock(self) -> int:
+        """Open (making it and its folders) the lock file, never through a link."""
         self.lock_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         try:
             # Not through a link: with O_CREAT it would make a file wherever the link points.
-            fd = open_no_follow(self.lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+            return open_no_follow(self.lock_path, os.O_RDWR | os.O_CREAT, 0o600)
         except OSError:
             if not self.lock_path.is_symlink():
                 raise
@@ -448,19 +475,6 @@ class TokenFile:
                 f"Cách sửa: xóa {self.lock_path} (khi không có lệnh publish nào đang chạy) rồi "
                 "chạy lại; lệnh tự tạo lại tệp khóa."
             ) from None
-        try:
-            if not wait_for(lambda: try_lock(fd), timeout, 0.05):
-                raise PublishError(
-                    f"Một tiến trình publish khác đang làm mới token Zalo quá lâu "
-                    f"(khoá {self.lock_path}). Hãy đợi tiến trình đó kết thúc rồi chạy lại."
-                )
-            try:
-                self.recover()
-                yield
-            finally:
-                release(fd)
-        finally:
-            os.close(fd)
 
 
 READING_MARGIN = 60.0

@@ -25,7 +25,7 @@ from publish.packing import pack_bytes, unpack_bytes
 from publish.parallel import run_jobs
 from publish.render.web.images import decode_error, missing_default_cover, unreadable_image
 from publish.render.zalo.images import ZaloImages, refused_format
-from publish.render.zalo.limits import ahead, coming, text_limits, warned
+from publish.render.zalo.limits import ahead, coming, off_the_web, text_limits, warned
 from publish.render.zalo.payload import (
     ARTICLE_READS,
     Calls,
@@ -425,19 +425,7 @@ def check(site: Site) -> list[Problem]:
         chosen = fields(bulletin, site)
         found: list[Problem | None] = [*text_limits(bulletin, site.config, chosen)]
         if bulletin.key not in web:
-            found.append(
-                Problem(
-                    bulletin.source,
-                    "bản tin gửi Zalo nhưng không có trên website: Zalo lấy ảnh và đường dẫn "
-                    '"xem đầy đủ" từ website',
-                    field="draft" if "web" in bulletin.held_from else "channels",
-                    hint=(
-                        "Giữ bài khỏi cả Zalo: draft: [web, zalo]; hoặc bỏ web khỏi draft."
-                        if "web" in bulletin.held_from
-                        else "Thêm web vào channels, ví dụ channels: [web, zalo]."
-                    ),
-                )
-            )
+            found.append(off_the_web(bulletin))
         if chosen.cover is None:
             found.append(
                 Problem(

@@ -15,7 +15,7 @@ from publish.render.zalo.payload import Fields, fields_of
 from publish.text import vn_datetime
 from publish.zalo_too import counted_apart
 
-__all__ = ["ahead", "coming", "text_limits", "warned"]
+__all__ = ["ahead", "coming", "off_the_web", "text_limits", "warned"]
 
 
 def text_limits(bulletin: Bulletin, config: Config, chosen: Fields | None = None) -> list[Problem]:
@@ -48,6 +48,23 @@ def text_limits(bulletin: Bulletin, config: Config, chosen: Fields | None = None
         ),
     ]
     return [p for p in found if p is not None and not over_web.get(p.field or "")]
+
+
+def off_the_web(bulletin: Bulletin) -> Problem:
+    """The error for a bulletin sent to Zalo but kept off the website (`draft: [web]`, or web
+    left out of `channels`): the build stops on it, so `publish approve` refuses it too."""
+    held = "web" in bulletin.held_from
+    return Problem(
+        bulletin.source,
+        'bản tin gửi Zalo nhưng không có trên website: Zalo lấy ảnh và đường dẫn "xem đầy đủ" '
+        "từ website",
+        field="draft" if held else "channels",
+        hint=(
+            "Giữ bài khỏi cả Zalo: draft: [web, zalo]; hoặc bỏ web khỏi draft."
+            if held
+            else "Thêm web vào channels, ví dụ channels: [web, zalo]."
+        ),
+    )
 
 
 def ahead(excluded: tuple[Exclusion, ...], config: Config) -> list[Problem]:
