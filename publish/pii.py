@@ -40,6 +40,7 @@ from publish.number_words import (
     ACCOUNT_DIGITS,
     ACCOUNT_LABEL,
     BARE_ACCOUNT,
+    BARE_ACCOUNT_DIGITS,
     ID_DIGITS,
     ID_LABEL,
     ID_WORDS,
@@ -129,11 +130,13 @@ _ACCOUNT = re.compile(
 """An account's number after the words that name it (the radio's, publish.number_words)."""
 _BARE_ACCOUNT = re.compile(
     rf"(?<!\w){BARE_ACCOUNT}(?![^\W\d_])(?P<gap>{TIGHT_GAP})"
-    r"(?P<number>\d(?:[ .-]?\d){7,14})(?![\d]|[ .-]\d)"
+    rf"(?P<number>\d(?:[ .-]?\d){{{min(BARE_ACCOUNT_DIGITS) - 1},"
+    rf"{max(BARE_ACCOUNT_DIGITS) - 1}}})(?![\d]|[ .-]\d)"
 )
-"""An account's number, 8 to 15 digits, right after a bare «tài khoản» (a colon or «số» between
-at most), as the radio drops it (R9.5): not money after it, nor a range of counts or prices
-(`account_range`: `300 tài khoản 2024-2025`, `tài khoản 1000-2000 USDT`)."""
+"""An account's number, 8 to 15 digits (`BARE_ACCOUNT_DIGITS`), right after a bare «tài
+khoản» (a colon or «số» between at most), as the radio drops it (R9.5): not money after it,
+nor a range of counts or prices (`account_range`: `300 tài khoản 2024-2025`, `tài khoản
+1000-2000 USDT`)."""
 _CARD = re.compile(
     r"(?<![\w.,/=?&-])(?<!\d[ .-])\d{4}(?P<sep>[ .-]?)\d{4}(?P=sep)\d{4}(?P=sep)\d{4}"
     r"(?:(?P=sep)\d{1,3})?(?![\w/-]|[.,]\d|(?P=sep)\d)"
@@ -836,7 +839,8 @@ def _line_findings(line: str, number: int, year: int, low: str | None) -> Iterat
             if fresh(span):
                 yield Finding(number, "số tài khoản ngân hàng", mask(written))
     for match in _BARE_ACCOUNT.finditer(line) if accounts else ():
-        for span, written in _with_listed(line, match) if _bare_account(line, match) else ():
+        named = _bare_account(line, match)
+        for span, written in _with_listed(line, match, bare=True) if named else ():
             if fresh(span):
                 yield Finding(number, "số tài khoản ngân hàng", mask(written))
     for match in _ID_NEAR.finditer(line) if ids else ():
@@ -901,13 +905,13 @@ def _bare_account(line: str, match: re.Match[str]) -> bool:
 
 
 def _with_listed(
-    line: str, match: re.Match[str], *, of_id: bool = False
+    line: str, match: re.Match[str], *, of_id: bool = False, bare: bool = False
 ) -> Iterator[tuple[tuple[int, int], str]]:
     """The span and the number as written of an ID's (`of_id`) or an account's number found by
-    `match` in `line`, then of each listed after it (`listed_numbers`: «STK: 0123456789,
-    9876543210»), as the radio drops them all."""
+    `match` in `line` (after a `bare` «tài khoản»), then of each listed after it
+    (`listed_numbers`: «STK: 0123456789, 9876543210»), as the radio drops them all."""
     yield match.span("number"), match["number"]
-    for item in listed_numbers(line, match.end(), of_id=of_id):
+    for item in listed_numbers(line, match.end(), of_id=of_id, bare=bare):
         yield item.span("number"), item["number"]
 
 

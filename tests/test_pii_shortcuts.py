@@ -117,7 +117,7 @@ def _whole_line(line: str, number: int, year: int) -> Iterator[Finding]:
                 yield Finding(number, "số tài khoản ngân hàng", mask(written))
     for match in pii._BARE_ACCOUNT.finditer(line) if _ACCOUNT_WORDS.search(line) else ():
         bare = pii._bare_account(line, match)
-        for span, written in pii._with_listed(line, match) if bare else ():
+        for span, written in pii._with_listed(line, match, bare=True) if bare else ():
             if fresh(span):
                 yield Finding(number, "số tài khoản ngân hàng", mask(written))
     for match in _ID_NEAR.finditer(line):

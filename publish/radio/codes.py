@@ -445,7 +445,8 @@ def _private_numbers(text: str, ctx: Context) -> str:
         if not _private(text, m):
             position = m.end("label")  # another label may be among the words between
             continue
-        listed = listed_numbers(text, m.end(), of_id=_ID_LABEL.match(m["label"]) is not None)
+        of_id, bare = _ID_LABEL.match(m["label"]) is not None, m["bare"] is not None
+        listed = listed_numbers(text, m.end(), of_id=of_id, bare=bare)
         before, after, what = _without_number(text, m, listed[-1].end() if listed else m.end())
         for number in (m["number"], *(item["number"] for item in listed)):
             # Hidden as the editor hid it, else masked here: the rundown that quotes it goes to
