@@ -124,7 +124,7 @@ _PASSPORT = re.compile(
 «passport») only: alone it is any code («mã đơn hàng B1234567»)."""
 _ACCOUNT = re.compile(
     rf"(?<!\w){ACCOUNT_LABEL}(?![^\W\d_])(?P<gap>{LABEL_GAP})"
-    rf"(?P<number>\d(?:[ .-]?\d){{{ACCOUNT_DIGITS.start - 1},{ACCOUNT_DIGITS.stop - 2}}})(?!\d)",
+    rf"(?P<number>\d(?:[ .-]?\d){{{min(ACCOUNT_DIGITS) - 1},{max(ACCOUNT_DIGITS) - 1}}})(?!\d)",
     re.IGNORECASE,
 )
 """An account's number after the words that name it (the radio's, publish.number_words)."""
@@ -835,11 +835,12 @@ def _line_findings(line: str, number: int, year: int, low: str | None) -> Iterat
         ids = any(word in low for word in _ID_WORD_STARTS) or bool(pii_english.ID_WORD.search(low))
         passport = "hộ chiếu" in low or pii_english.PASSPORT_WORDS in low
     for match in _ACCOUNT.finditer(line) if accounts else ():
-        for span, written in _with_listed(line, match) if _account(line, match) else ():
+        named = labelled_number(match["number"], match["gap"], line, match.end(), of_id=False)
+        for span, written in _with_listed(line, match) if named else ():
             if fresh(span):
                 yield Finding(number, "số tài khoản ngân hàng", mask(written))
     for match in _BARE_ACCOUNT.finditer(line) if accounts else ():
-        named = _bare_account(line, match)
+        named = bare_account_number(match["number"], match["gap"], line, match.end())
         for span, written in _with_listed(line, match, bare=True) if named else ():
             if fresh(span):
                 yield Finding(number, "số tài khoản ngân hàng", mask(written))
@@ -889,19 +890,6 @@ def _bare_citizen_ids(line: str, year: int) -> Iterator[tuple[str, tuple[int, in
             continue
         if sep == "." or not read_as_code(line, match.start()):
             yield digits, match.span()
-
-
-def _account(line: str, match: re.Match[str]) -> bool:
-    """Whether an `_ACCOUNT` match in `line` is an account's number, as the radio drops it
-    (R9.5, `labelled_number`): no money after it, no count after words between."""
-    return labelled_number(match["number"], match["gap"], line, match.end(), of_id=False)
-
-
-def _bare_account(line: str, match: re.Match[str]) -> bool:
-    """Whether a `_BARE_ACCOUNT` match in `line` is an account's number, as the radio drops it
-    (R9.5, `bare_account_number`): no money after it, no range of counts or prices right
-    after «tài khoản»."""
-    return bare_account_number(match["number"], match["gap"], line, match.end())
 
 
 def _with_listed(

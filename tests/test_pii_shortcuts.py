@@ -16,7 +16,13 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from publish import pii, pii_english
-from publish.number_words import ID_WORDS, money_follows, read_as_code
+from publish.number_words import (
+    ID_WORDS,
+    bare_account_number,
+    labelled_number,
+    money_follows,
+    read_as_code,
+)
 from publish.pii import (
     _ACCOUNT,
     _ACCOUNT_WORDS,
@@ -112,11 +118,12 @@ def _whole_line(line: str, number: int, year: int) -> Iterator[Finding]:
     """One line's number findings, every pattern searched over the whole line."""
     fresh = pii._Spans()
     for match in _ACCOUNT.finditer(line) if _ACCOUNT_WORDS.search(line) else ():
-        for span, written in pii._with_listed(line, match) if pii._account(line, match) else ():
+        named = labelled_number(match["number"], match["gap"], line, match.end(), of_id=False)
+        for span, written in pii._with_listed(line, match) if named else ():
             if fresh(span):
                 yield Finding(number, "số tài khoản ngân hàng", mask(written))
     for match in pii._BARE_ACCOUNT.finditer(line) if _ACCOUNT_WORDS.search(line) else ():
-        bare = pii._bare_account(line, match)
+        bare = bare_account_number(match["number"], match["gap"], line, match.end())
         for span, written in pii._with_listed(line, match, bare=True) if bare else ():
             if fresh(span):
                 yield Finding(number, "số tài khoản ngân hàng", mask(written))
