@@ -18,7 +18,7 @@ __all__ = [
     "CURRENCIES",
     "ID_DIGITS",
     "ID_LABEL",
-    "ID_WORDS",
+    "ID_LABEL_WORDS",
     "LABEL_GAP",
     "SCALE",
     "TIGHT_GAP",
@@ -53,7 +53,7 @@ _ID_LABELS = {
     "định danh": ("(?:mã |số )?", "(?: cá nhân)?"),
 }
 """Each word a citizen ID's label holds, with what may come before and after it."""
-ID_WORDS = tuple(_ID_LABELS)
+ID_LABEL_WORDS = tuple(_ID_LABELS)
 """The words every `ID_LABEL` match holds: the website's lint looks for them in the
 lower-cased line before trying its patterns (publish.pii)."""
 ID_LABEL = (

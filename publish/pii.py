@@ -43,7 +43,7 @@ from publish.number_words import (
     BARE_ACCOUNT_DIGITS,
     ID_DIGITS,
     ID_LABEL,
-    ID_WORDS,
+    ID_LABEL_WORDS,
     LABEL_GAP,
     TIGHT_GAP,
     bare_account_number,
@@ -169,7 +169,11 @@ _TRIGGER = re.compile(
 digits alone): a line without it is skipped (most are).
 Alternatives sharing a first letter are grouped: the same words, searched twice as fast. «id»
 only as a word starts («ID card», «identity»): not in «said», «video», «incident»."""
-_ID_WORD_STARTS = (*(word.lower() for word in ID_WORDS), "hộ chiếu", *pii_english.ID_WORD_STARTS)
+_ID_WORD_STARTS = (
+    *(word.lower() for word in ID_LABEL_WORDS),
+    "hộ chiếu",
+    *pii_english.ID_WORD_STARTS,
+)
 """What `_ID_NEAR` needs, in the lower-cased line."""
 _TRIGGER_WORDS = ("sn", "sinh", "tk", "tài khoản", *_ID_WORD_STARTS, *pii_english.BIRTH_WORDS)
 """`_TRIGGER`'s words as the lower-cased line holds them: found there with `in`, far cheaper

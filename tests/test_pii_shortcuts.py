@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from publish import pii, pii_english
 from publish.number_words import (
-    ID_WORDS,
+    ID_LABEL_WORDS,
     bare_account_number,
     labelled_number,
     money_follows,
@@ -438,7 +438,7 @@ def test_every_id_label_word_is_what_both_shortcuts_look_for() -> None:
     """Session 76: the lint's ID words were a hand-kept copy of the radio's label list: one
     added there (publish.number_words) would have been searched on no line. Each word, in the
     lower-cased line and with odd cases (`_TRIGGER`), opens a line to the ID pattern."""
-    for word in ID_WORDS:
+    for word in ID_LABEL_WORDS:
         line = f"Ông A, {word} của ông: 087203001234."
         assert word.lower() in pii._ID_WORD_STARTS, word
         assert pii._TRIGGER.search(line), word
