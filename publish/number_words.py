@@ -11,13 +11,14 @@ __all__ = [
     "ACCOUNT_DIGITS",
     "ACCOUNT_LABEL",
     "BARE_ACCOUNT",
+    "BARE_ACCOUNT_DIGITS",
     "CODE_BEFORE",
     "CODE_WORDS",
     "COUNTED_NOUN",
     "CURRENCIES",
     "ID_DIGITS",
     "ID_LABEL",
-    "ID_WORDS",
+    "ID_LABEL_WORDS",
     "LABEL_GAP",
     "SCALE",
     "TIGHT_GAP",
@@ -52,7 +53,7 @@ _ID_LABELS = {
     "định danh": ("(?:mã |số )?", "(?: cá nhân)?"),
 }
 """Each word a citizen ID's label holds, with what may come before and after it."""
-ID_WORDS = tuple(_ID_LABELS)
+ID_LABEL_WORDS = tuple(_ID_LABELS)
 """The words every `ID_LABEL` match holds: the website's lint looks for them in the
 lower-cased line before trying its patterns (publish.pii)."""
 ID_LABEL = (
@@ -76,6 +77,9 @@ TIGHT_GAP = r"\s*+(?>(?:(?i:số)(?!\w))?)\s*+[:/]?+\s*+(?:\(\s*+)?"
 ACCOUNT_DIGITS = range(6, 20)
 """A bank account's digits: with words between, a number after an account's label is one only
 so long."""
+BARE_ACCOUNT_DIGITS = range(8, 16)
+"""An account's digits right after a bare «tài khoản»: fewer or more are a count or an amount
+(`tài khoản 1234567`), as the word may count accounts (`BARE_ACCOUNT`)."""
 LABEL_GAP = r"(?:[^\d\n;!?.]|\.(?!\s)){0,40}?"
 """What may come between `ID_LABEL` or `ACCOUNT_LABEL` and the number (`số tài khoản
 Vietcombank 0071…`, `căn cước công dân của ông A: 0872…`): no digit, no line's end, and no
@@ -160,9 +164,18 @@ def labelled_number(number: str, gap: str, text: str, end: int, *, of_id: bool) 
     123.456.789 người» is a count."""
     if money_follows(text, end):
         return False
-    if _TIGHT.fullmatch(gap):
-        return True
-    digits = sum(c.isdigit() or c in "xX" for c in number)  # `012xxxxx89`: hidden digits count
+    return _TIGHT.fullmatch(gap) is not None or _long_enough(number, text, end, of_id=of_id)
+
+
+def _digits(number: str) -> int:
+    """How many digits `number` holds, its hidden ones too (`012xxxxx89`)."""
+    return sum(c.isdigit() or c in "xX" for c in number)
+
+
+def _long_enough(number: str, text: str, end: int, *, of_id: bool) -> bool:
+    """Whether `number`, ending at text[end] with words before it, is as long as an ID's
+    (`of_id`) or an account's, with nothing counted and no money after it."""
+    digits = _digits(number)
     return digits in (ID_DIGITS if of_id else ACCOUNT_DIGITS) and not quantity_follows(text, end)
 
 
@@ -183,19 +196,30 @@ _LISTED = re.compile(
 )
 """One more number in a list after a private one: after a comma, «và», «hoặc», «hay», or in
 brackets (`STK 0123456789 (hoặc 9876543210)`), the bracket closed right after it."""
+_NOT_LISTED = re.compile(
+    r"\d{1,2}(?P<s>[.-])\d{1,2}(?P=s)\d{4}|\d{4}-\d{1,2}-\d{1,2}"  # 15.03.2024, 2024-03-15
+    r"|(?:19|20)\d\d-(?:19|20)\d\d"  # 2024-2025
+    r"|[1-9]\d{0,2}(?:\.\d{3})+"  # 1.500.000
+)
+"""A listed item that is a date, a range of years or an amount in thousands: no account's or
+ID's number a list would hold, written so after a comma or «và» («…, 15.03.2024 mới báo»)."""
 
 
-def listed_numbers(text: str, end: int, *, of_id: bool) -> list[re.Match[str]]:
+def listed_numbers(text: str, end: int, *, of_id: bool, bare: bool = False) -> list[re.Match[str]]:
     """The numbers listed after an ID's (`of_id`) or an account's number ending at text[end]
     (`STK: 0123456789, 9876543210 và 1122334455`), each an ID's or an account's as the first
     is, on both channels: the radio read them out and the website told none. Each as long as
-    one, with neither money nor anything counted after it: the list ends before any other."""
+    one (after a `bare` «tài khoản», as its first: `bare_account_number`), with neither money
+    nor anything counted after it, nor a date's or thousands' shape: the list ends before any
+    other («STK 0123456789, 15.03.2024 mới báo»)."""
     found = []
     while (item := _LISTED.match(text, end)) is not None:
-        digits = sum(c.isdigit() for c in item["number"])
-        if digits not in (ID_DIGITS if of_id else ACCOUNT_DIGITS):
+        number, after = item["number"], item.end("number")
+        if _NOT_LISTED.fullmatch(number) or not _long_enough(number, text, after, of_id=of_id):
             break
-        if quantity_follows(text, item.end("number")):
+        if bare and not (
+            _digits(number) in BARE_ACCOUNT_DIGITS and bare_account_number(number, "", text, after)
+        ):
             break
         found.append(item)
         end = item.end()

@@ -40,9 +40,10 @@ from publish.number_words import (
     ACCOUNT_DIGITS,
     ACCOUNT_LABEL,
     BARE_ACCOUNT,
+    BARE_ACCOUNT_DIGITS,
     ID_DIGITS,
     ID_LABEL,
-    ID_WORDS,
+    ID_LABEL_WORDS,
     LABEL_GAP,
     TIGHT_GAP,
     bare_account_number,
@@ -123,17 +124,19 @@ _PASSPORT = re.compile(
 «passport») only: alone it is any code («mã đơn hàng B1234567»)."""
 _ACCOUNT = re.compile(
     rf"(?<!\w){ACCOUNT_LABEL}(?![^\W\d_])(?P<gap>{LABEL_GAP})"
-    rf"(?P<number>\d(?:[ .-]?\d){{{ACCOUNT_DIGITS.start - 1},{ACCOUNT_DIGITS.stop - 2}}})(?!\d)",
+    rf"(?P<number>\d(?:[ .-]?\d){{{min(ACCOUNT_DIGITS) - 1},{max(ACCOUNT_DIGITS) - 1}}})(?!\d)",
     re.IGNORECASE,
 )
 """An account's number after the words that name it (the radio's, publish.number_words)."""
 _BARE_ACCOUNT = re.compile(
     rf"(?<!\w){BARE_ACCOUNT}(?![^\W\d_])(?P<gap>{TIGHT_GAP})"
-    r"(?P<number>\d(?:[ .-]?\d){7,14})(?![\d]|[ .-]\d)"
+    rf"(?P<number>\d(?:[ .-]?\d){{{min(BARE_ACCOUNT_DIGITS) - 1},"
+    rf"{max(BARE_ACCOUNT_DIGITS) - 1}}})(?![\d]|[ .-]\d)"
 )
-"""An account's number, 8 to 15 digits, right after a bare «tài khoản» (a colon or «số» between
-at most), as the radio drops it (R9.5): not money after it, nor a range of counts or prices
-(`account_range`: `300 tài khoản 2024-2025`, `tài khoản 1000-2000 USDT`)."""
+"""An account's number, 8 to 15 digits (`BARE_ACCOUNT_DIGITS`), right after a bare «tài
+khoản» (a colon or «số» between at most), as the radio drops it (R9.5): not money after it,
+nor a range of counts or prices (`account_range`: `300 tài khoản 2024-2025`, `tài khoản
+1000-2000 USDT`)."""
 _CARD = re.compile(
     r"(?<![\w.,/=?&-])(?<!\d[ .-])\d{4}(?P<sep>[ .-]?)\d{4}(?P=sep)\d{4}(?P=sep)\d{4}"
     r"(?:(?P=sep)\d{1,3})?(?![\w/-]|[.,]\d|(?P=sep)\d)"
@@ -166,7 +169,11 @@ _TRIGGER = re.compile(
 digits alone): a line without it is skipped (most are).
 Alternatives sharing a first letter are grouped: the same words, searched twice as fast. «id»
 only as a word starts («ID card», «identity»): not in «said», «video», «incident»."""
-_ID_WORD_STARTS = (*(word.lower() for word in ID_WORDS), "hộ chiếu", *pii_english.ID_WORD_STARTS)
+_ID_WORD_STARTS = (
+    *(word.lower() for word in ID_LABEL_WORDS),
+    "hộ chiếu",
+    *pii_english.ID_WORD_STARTS,
+)
 """What `_ID_NEAR` needs, in the lower-cased line."""
 _TRIGGER_WORDS = ("sn", "sinh", "tk", "tài khoản", *_ID_WORD_STARTS, *pii_english.BIRTH_WORDS)
 """`_TRIGGER`'s words as the lower-cased line holds them: found there with `in`, far cheaper
@@ -832,11 +839,13 @@ def _line_findings(line: str, number: int, year: int, low: str | None) -> Iterat
         ids = any(word in low for word in _ID_WORD_STARTS) or bool(pii_english.ID_WORD.search(low))
         passport = "hộ chiếu" in low or pii_english.PASSPORT_WORDS in low
     for match in _ACCOUNT.finditer(line) if accounts else ():
-        for span, written in _with_listed(line, match) if _account(line, match) else ():
+        named = labelled_number(match["number"], match["gap"], line, match.end(), of_id=False)
+        for span, written in _with_listed(line, match) if named else ():
             if fresh(span):
                 yield Finding(number, "số tài khoản ngân hàng", mask(written))
     for match in _BARE_ACCOUNT.finditer(line) if accounts else ():
-        for span, written in _with_listed(line, match) if _bare_account(line, match) else ():
+        named = bare_account_number(match["number"], match["gap"], line, match.end())
+        for span, written in _with_listed(line, match, bare=True) if named else ():
             if fresh(span):
                 yield Finding(number, "số tài khoản ngân hàng", mask(written))
     for match in _ID_NEAR.finditer(line) if ids else ():
@@ -887,27 +896,14 @@ def _bare_citizen_ids(line: str, year: int) -> Iterator[tuple[str, tuple[int, in
             yield digits, match.span()
 
 
-def _account(line: str, match: re.Match[str]) -> bool:
-    """Whether an `_ACCOUNT` match in `line` is an account's number, as the radio drops it
-    (R9.5, `labelled_number`): no money after it, no count after words between."""
-    return labelled_number(match["number"], match["gap"], line, match.end(), of_id=False)
-
-
-def _bare_account(line: str, match: re.Match[str]) -> bool:
-    """Whether a `_BARE_ACCOUNT` match in `line` is an account's number, as the radio drops it
-    (R9.5, `bare_account_number`): no money after it, no range of counts or prices right
-    after «tài khoản»."""
-    return bare_account_number(match["number"], match["gap"], line, match.end())
-
-
 def _with_listed(
-    line: str, match: re.Match[str], *, of_id: bool = False
+    line: str, match: re.Match[str], *, of_id: bool = False, bare: bool = False
 ) -> Iterator[tuple[tuple[int, int], str]]:
     """The span and the number as written of an ID's (`of_id`) or an account's number found by
-    `match` in `line`, then of each listed after it (`listed_numbers`: «STK: 0123456789,
-    9876543210»), as the radio drops them all."""
+    `match` in `line` (after a `bare` «tài khoản»), then of each listed after it
+    (`listed_numbers`: «STK: 0123456789, 9876543210»), as the radio drops them all."""
     yield match.span("number"), match["number"]
-    for item in listed_numbers(line, match.end(), of_id=of_id):
+    for item in listed_numbers(line, match.end(), of_id=of_id, bare=bare):
         yield item.span("number"), item["number"]
 
 

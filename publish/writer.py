@@ -185,6 +185,8 @@ recorded; older ones without it), and nothing a person would name a folder."""
 
 MOVING = ".moving-"
 """How the marker folder a write holds while it moves files into place is named."""
+_NAMED = ".channel"
+"""How a file in a marker naming a channel folder its write moved files into ends."""
 
 
 def is_work_folder(name: str) -> bool:
@@ -456,7 +458,10 @@ def _swap_all(folders: dict[str, _Channel], moves: _Moves) -> dict[str, int]:
     number of files removed from each channel. Whatever stops it (a full disk, Ctrl+C) first
     puts back what was moved."""
     try:
-        removed = {channel: _swap(folder, moves) for channel, folder in folders.items()}
+        removed = {}
+        for channel, folder in folders.items():
+            moves.enter(channel)
+            removed[channel] = _swap(folder, moves)
     except BaseException as exc:
         stuck = moves.undo()
         if stuck:
@@ -467,7 +472,7 @@ def _swap_all(folders: dict[str, _Channel], moves: _Moves) -> dict[str, int]:
             raise
         failed = exc
     else:
-        moves.settle()
+        moves.settle(folders)
         return removed
     if stuck:
         first = stuck[0]
@@ -492,10 +497,7 @@ class _Moves:
     that were withdrawn, set aside in a folder beside the staging ones."""
 
     def __init__(
-        self,
-        output: Path,
-        retired: Callable[[Path, str], object] | None,
-        earlier: Sequence[Path] = (),
+        self, output: Path, retired: Callable[[Path, str], object] | None, earlier: Sequence[Path]
     ) -> None:
         """The moves of a write into `output` (`retired`: see write); `earlier`: the markers of
         writes that ended before it, which it leaves until it settles."""
@@ -503,6 +505,9 @@ class _Moves:
         self._earlier = earlier
         self.aside: Path | None = None
         self._marker: Path | None = None
+        self._channel = ""
+        self._marked: set[str] = set()
+        """The channels named in the marker: those this write has moved files into."""
         self._retired = retired
         self._kept = False
         self._steps: list[tuple[str, str | None]] = []
@@ -516,6 +521,14 @@ class _Moves:
         set-aside folder may outlive them (a file in it held open on Windows)."""
         if self._marker is None:
             self._marker = _work_folder(MOVING, self.output)
+        if self._channel not in self._marked:
+            # Named before its first move: a later write of this channel alone makes it whole.
+            (self._marker / f"{self._channel}{_NAMED}").touch()
+            self._marked.add(self._channel)
+
+    def enter(self, channel: str) -> None:
+        """The next moves are into the folder of `channel`."""
+        self._channel = channel
 
     def set_aside(self, path: Path) -> None:
         """Move a live file or folder out of the way."""
@@ -567,14 +580,21 @@ class _Moves:
             _drop(self._marker)
             self._marker = None
 
-    def settle(self) -> None:
-        """Every move is done: the output is whole, even where an earlier write left it mixed
-        (killed, or an old file it could not put back) and its marker with it."""
+    def settle(self, channels: Iterable[str]) -> None:
+        """Every move into the folders of `channels` is done: they are whole, even where an
+        earlier write left them mixed (killed, or an old file it could not put back). Its
+        marker goes once no channel it named is left (`build --channel web` after a full
+        build killed mid-move leaves radio/ mixed); one naming none goes with any write, as
+        before channels were named in markers."""
         if self._marker is not None:
             _drop(self._marker)
             self._marker = None
         for marker in self._earlier:
-            _drop(marker)
+            for channel in channels:
+                with contextlib.suppress(OSError):  # not named: no move of it went there
+                    os.unlink(marker / f"{channel}{_NAMED}")
+            if not _names_a_channel(marker):
+                _drop(marker)
 
     def keep(self) -> None:
         """Keep what was set aside, and the marker: some of it could not be put back, and is
@@ -585,6 +605,15 @@ class _Moves:
         """Delete what was set aside (the live folders no longer need it), unless kept."""
         if self.aside is not None and not self._kept:
             _drop(self.aside)
+
+
+def _names_a_channel(marker: Path) -> bool:
+    """Whether an earlier write's marker still names a channel it may have left mixed."""
+    try:
+        with os.scandir(marker) as entries:
+            return any(entry.name.endswith(_NAMED) for entry in entries)
+    except OSError:
+        return False  # gone, or unreadable: as a marker naming none
 
 
 def _swap(folder: _Channel, moves: _Moves) -> int:

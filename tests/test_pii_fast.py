@@ -107,7 +107,7 @@ def reference(text: str, *, year: int) -> Iterator[Finding]:
             gap = match["gap"].replace("(", "")  # session 76: `tài khoản (1000-2000 USDT)`
             ranged = not gap.strip() and account_range(match["number"], line, match.end())
             money = money_follows(line, match.end())
-            listed = listed_numbers(line, match.end(), of_id=False)
+            listed = listed_numbers(line, match.end(), of_id=False, bare=True)
             for found in [match, *listed] if not ranged and not money else ():
                 if fresh(found.span("number")):
                     yield Finding(number, "số tài khoản ngân hàng", mask(found["number"]))

@@ -359,3 +359,46 @@ def test_numbers_listed_after_a_private_one_or_bracketed_are_each_dropped_and_to
 )
 def test_a_list_ends_before_what_no_account_is(text: str) -> None:
     assert told_any(text) == ["012*****89"] and dropped(text)[0] == ["012*****89"]
+
+
+@pytest.mark.parametrize(
+    ("text", "shown", "read"),
+    [
+        (
+            "Ông A nhận tiền qua STK 0123456789, 15.03.2024 mới báo công an.",
+            "012*****89",
+            "ngày mười lăm tháng ba năm hai nghìn không trăm hai mươi tư mới báo",
+        ),
+        (
+            "Số tài khoản 0123456789 hoặc 1.500.000 đều được.",
+            "012*****89",
+            "hoặc một triệu năm trăm nghìn đều được",
+        ),
+        (
+            "Tài khoản 01234567, 2024-2025 bị khóa.",
+            "012***67",
+            "hai nghìn không trăm hai mươi tư đến hai nghìn không trăm hai mươi lăm bị khóa",
+        ),
+        (
+            "Tài khoản 01234567 và 1234567 bị khóa.",  # as short as no bare account is
+            "012***67",
+            "và một triệu hai trăm ba mươi tư nghìn năm trăm sáu mươi bảy bị khóa",
+        ),
+    ],
+)
+def test_a_date_an_amount_or_a_range_listed_after_an_account_is_read_not_told(
+    text: str, shown: str, read: str
+) -> None:
+    """Session 76 review: an item listed after an account was asked its length only, so a date
+    or an amount in thousands after a comma, «và», «hoặc» was a second account on the website
+    and dropped on air; after a bare «tài khoản» a listed range of years or a 7-digit count was
+    one too, though the first number there must be no range and have 8 to 15 digits."""
+    flags, spoken = dropped(text)
+    assert (told_any(text), flags, read in spoken) == ([shown], [shown], True)
+
+
+def test_accounts_listed_after_a_bare_account_word_are_each_dropped_and_told() -> None:
+    """The bare word's own rules end its list at what is no account, not at a second account."""
+    text = "Tài khoản 01234567, 76543210 và 0071000123456 bị khóa."
+    shown = ["012***67", "765***10", "007********56"]
+    assert (told_any(text), dropped(text)) == (shown, (shown, "Tài khoản bị khóa."))

@@ -856,3 +856,53 @@ def test_files_just_written_are_trusted_once_their_tick_has_passed_not_a_tick_la
     )  # changed within the tick: checked, then dropped
     writer._settle(tmp_path, entries)
     assert entries == {}
+
+
+def _mixed(output: Path, monkeypatch: pytest.MonkeyPatch, failing: str) -> None:
+    """A write of web/ and zalo/ whose move of `failing` into place fails and whose moves before
+    it cannot be put back: its marker stays, as a kill mid-move leaves it."""
+    real = os.replace
+
+    def moving(source: str | Path, target: str | Path) -> None:
+        if str(target).endswith(failing) and ".staging-" in str(source):
+            raise OSError(errno.EIO, "Input/output error", str(target))
+        return real(source, target)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(os, "replace", moving)
+        patched.setattr("publish.writer._Moves.undo", lambda _: [OSError(errno.EIO, "EIO")])
+        with pytest.raises(PublishError, match="một phần tệp đã được thay"):
+            write(
+                [web("index.html", "<h1>Mới</h1>"), Artifact.text("zalo", "a.json", "{}")],
+                output,
+                ["web", "zalo"],
+            )
+    assert interrupted(output)
+
+
+def test_a_write_of_some_channels_keeps_the_marker_of_one_that_moved_others(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Session 76 review: a write that settled dropped every earlier marker, so after a full
+    build cut off mid-move, `build --channel web` said output/ was whole while zalo/ or radio/
+    could still mix new files with old. A marker goes once every channel its write moved files
+    into has been written again, by one write or several."""
+    output = tmp_path / "output"
+    first_build(output)
+    _mixed(output, monkeypatch, "a.json")  # web/ moved, zalo/'s old a.json set aside
+    write([web("index.html", "<h1>Mới nữa</h1>")], output, ["web"])
+    assert interrupted(output)  # zalo/ is not written yet
+    write([Artifact.text("zalo", "a.json", "{}")], output, ["zalo"])
+    assert not interrupted(output)
+
+
+def test_a_write_of_the_channel_a_cut_off_write_moved_into_clears_its_marker(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Cut off during web/'s moves, a write of web/ and zalo/ left zalo/ as it was: a write of
+    web/ alone makes the output whole."""
+    output = tmp_path / "output"
+    first_build(output)
+    _mixed(output, monkeypatch, "index.html")
+    write([web("index.html", "<h1>Mới nữa</h1>")], output, ["web"])
+    assert not interrupted(output)

@@ -566,8 +566,8 @@ def _approved_by_name(site: Site, *, brief: bool = False, in_sync: bool = False)
         if len(files) <= OLD_APPROVALS_NAMED:
             return ", ".join(files)
         shown = ", ".join(files[:OLD_APPROVALS_NAMED])
-        more = f"{shown} và {len(files) - OLD_APPROVALS_NAMED} bản tin khác"
-        return more if brief else f"{more} (tên từng tệp có trong các lệnh duyệt lại bên dưới)"
+        named = f"{shown} và {len(files) - OLD_APPROVALS_NAMED} bản tin khác"
+        return named if brief else f"{named} (tên từng tệp có trong các lệnh duyệt lại bên dưới)"
 
     # «Không bài nào bị rút» alone, just above a «Sẽ rút bài đang đăng» line of a bulletin held
     # for another reason, read as the tool contradicting itself: the old approval withdraws

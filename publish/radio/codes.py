@@ -81,7 +81,7 @@ _NAMED_NUMBER = re.compile(
 """`Đề án 06`: a document or programme named by a number written with its zero, said with it."""
 
 _PRIVATE_NUMBER = re.compile(
-    rf"(?<!\w)(?P<label>{ID_LABEL}|{ACCOUNT_LABEL}|(?P<bare>{BARE_ACCOUNT}))(?![^\W\d_])"
+    rf"(?<!\w)(?P<label>(?P<id>{ID_LABEL})|{ACCOUNT_LABEL}|(?P<bare>{BARE_ACCOUNT}))(?![^\W\d_])"
     rf"(?P<gap>(?(bare){TIGHT_GAP}|(?:{TIGHT_GAP}|{LABEL_GAP}(?<![^\W\d_]))))"
     r"(?P<number>\d[\d .xX-]{6,}\d)(?!\d)"
 )
@@ -96,7 +96,6 @@ _CLAUSE_CLOSE = re.compile(r" *+(?:[,;.!?](?=\s|$)|\)|$)")
 _CLAUSE_OPEN = re.compile(r"[,;(]")
 _BRACKET_SHUT = re.compile(r"\s*+\)")
 _SENTENCE_START = re.compile(r"[.!?]\s+")
-_ID_LABEL = re.compile(ID_LABEL)
 _ISSUED = re.compile(
     r"(?:(?:\s*,)?\s+(?:(?:(?i:do)\s[^,;!?()]{0,80}?)?(?i:cấp)(?!\w)(?:\s+(?i:ngày|năm|tại|từ)(?!\w)"
     r"[^,;!?()]{0,80}?)?|(?i:ngày cấp|nơi cấp)(?!\w)[^,;!?()]{0,80}?)(?=\s*(?:[,;!?)]|\.(?:\s|$)|$)))+"
@@ -445,7 +444,8 @@ def _private_numbers(text: str, ctx: Context) -> str:
         if not _private(text, m):
             position = m.end("label")  # another label may be among the words between
             continue
-        listed = listed_numbers(text, m.end(), of_id=_ID_LABEL.match(m["label"]) is not None)
+        of_id, bare = m["id"] is not None, m["bare"] is not None
+        listed = listed_numbers(text, m.end(), of_id=of_id, bare=bare)
         before, after, what = _without_number(text, m, listed[-1].end() if listed else m.end())
         for number in (m["number"], *(item["number"] for item in listed)):
             # Hidden as the editor hid it, else masked here: the rundown that quotes it goes to
@@ -470,8 +470,7 @@ def _private(text: str, m: re.Match[str]) -> bool:
     range of counts or prices right after a bare «tài khoản» (R12.1)."""
     if m["bare"]:
         return bare_account_number(m["number"], m["gap"], text, m.end())
-    of_id = _ID_LABEL.match(m["label"]) is not None
-    return labelled_number(m["number"], m["gap"], text, m.end(), of_id=of_id)
+    return labelled_number(m["number"], m["gap"], text, m.end(), of_id=m["id"] is not None)
 
 
 def _without_number(text: str, m: re.Match[str], end: int) -> tuple[str, str, str]:
@@ -486,17 +485,17 @@ def _without_number(text: str, m: re.Match[str], end: int) -> tuple[str, str, st
     («căn cước công dân do Cục Cảnh sát cấp» says nothing). An account
     after other words stays as the account (`chuyển vào tài khoản.`).
     """
-    account = not _ID_LABEL.match(m["label"])
+    account = m["id"] is None
     if m["gap"].rstrip().endswith("("):
         # `tài khoản (0071…)`: the bracket around the number goes with it.
         bracket = _BRACKET_SHUT.match(text, end)
         if bracket is None:
-            return text[: m.start()] + _kept_label(m["label"]) + " (", text[end:], "số đó"
+            return text[: m.start()] + _kept_label(m) + " (", text[end:], "số đó"
         end = bracket.end()
     issued = None if account else _ISSUED.match(text, end)
     close = _CLAUSE_CLOSE.match(text, issued.end() if issued else end)
     if close is None:
-        return text[: m.start()] + _kept_label(m["label"]), text[end:], "số đó"
+        return text[: m.start()] + _kept_label(m), text[end:], "số đó"
     closer = close.end() - 1 if close[0].strip() else len(text)
     sentence = max(
         (
@@ -532,14 +531,16 @@ def _without_number(text: str, m: re.Match[str], end: int) -> tuple[str, str, st
         # A bracket never closed («Ông A (CCCD 0871….»): its clause ends with the sentence.
         return text[:opener].rstrip(), text[closer:], "vế câu chứa số đó"
     # Brackets that pair with none around the number: only the number goes.
-    return text[: m.start()] + _kept_label(m["label"]), text[end:], "số đó"
+    return text[: m.start()] + _kept_label(m), text[end:], "số đó"
 
 
-def _kept_label(label: str) -> str:
-    """The label a dropped number leaves: an ID's as written; an account's without «số», which
-    named the number (`Số tài khoản 0123… tại Vietcombank` → «Tài khoản tại Vietcombank», not
-    «Số tài khoản tại Vietcombank», which reads as if a number were still to come)."""
-    if _ID_LABEL.match(label):
+def _kept_label(m: re.Match[str]) -> str:
+    """The label of `m` its dropped number leaves: an ID's as written; an account's without
+    «số», which named the number (`Số tài khoản 0123… tại Vietcombank` → «Tài khoản tại
+    Vietcombank», not «Số tài khoản tại Vietcombank», which reads as if a number were still to
+    come)."""
+    label = m["label"]
+    if m["id"]:
         return label
     if label.upper() in ("STK", "TK"):
         return "tài khoản"
