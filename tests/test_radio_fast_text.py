@@ -237,7 +237,8 @@ class SplitterBefore(markdown._Splitter):
     the website, and a link's label alone on its line over a lone address, a definition the
     website hides with its address since session 72 (a label over words is read), and for a
     fence at the line's start, code up to the same fence alone on its line or, never closed,
-    text (held) since session 74 as on the website, and a list in a quotation, quoted since
+    text (held) since session 74 as on the website, a fence indented one to three spaces, text
+    (held) since session 74 as on the website, and a list in a quotation, quoted since
     session 74."""
 
     def feed(self, lines: list[str], start: int) -> None:
@@ -261,6 +262,15 @@ class SplitterBefore(markdown._Splitter):
                     m._flag_removed(self.ctx, "một đoạn mã", line.strip(), number)
                     continue
                 line = line[opened.end() :]  # session 74: never closed, text (held)
+                if not line.strip():
+                    continue
+            if (
+                (indented := m._FENCE.match(line))
+                and m.indent_of(line) < m.CODE_INDENT
+                and not self._spanned(lines, i, indented[1])
+            ):
+                self._fence_shown(line, number)  # session 74: one to three spaces in, text (held)
+                line = m._FENCE_RUN.sub("", line, count=1)
                 if not line.strip():
                     continue
             if m._FENCE.match(line):
@@ -406,6 +416,7 @@ MARKDOWN = st.lists(
 @given(MARKDOWN)
 @example("# Tiêu đề\nCâu một\nNguồn: X\n\n- a\n\n  Ⅷ tiếp\nǅa\n> Trích\nẢnh: A\n|a|\n---")
 @example("![x](a.jpg)\n*Ảnh: Công an*\nCâu.\n\n1. Một\n2. Hai\n\nSau danh sách.")
+@example(" ```o\t")  # an indented fence: text, held (Q2), as on the website
 def test_bulletins_are_split_as_they_were(text: str) -> None:
     assert not any(glyph.isalpha() for glyph in BULLET_GLYPHS)  # a list's mark: no plain line
     for line in text.split("\n"):
