@@ -735,9 +735,19 @@ def _phones(text: str, ctx: Context) -> str:
         return f"{trigger}{m[2]}{_phone(m[3])}{_phone_pause(m, m[3])}"
 
     def alone(m: re.Match[str]) -> str:
-        if m[1][0] == "8" and not bare_84_phone(m.string, m.start(), m.end()):
+        if _not_a_phone(m):
             return m[0]  # `84912345678 đồng`, `mã vận đơn 84912345678`: an amount, a code
         return _phone(m[1]) + pause_after(m.string, m.end())
+
+    def pair(m: re.Match[str]) -> str:
+        if _not_a_phone(m):
+            return m[0]  # `Số hồ sơ 84912345678 - 84912345679`: two codes
+        return f"{_phone(m[1])} hoặc {_phone(m[2])}{pause_after(m.string, m.end())}"
+
+    listed = _listed(_PHONE_NUMBER)
+
+    def phone_list(m: re.Match[str]) -> str:
+        return m[0] if _not_a_phone(m) else listed(m)
 
     service_ends: set[int] = set()
 
@@ -760,20 +770,24 @@ def _phones(text: str, ctx: Context) -> str:
     if "(" in text:
         text = _AREA_CODE_PHONE.sub(_area_code_phone, text)
     if "/" in text or " - " in text:
-        text = _PHONE_PAIR.sub(
-            lambda m: f"{_phone(m[1])} hoặc {_phone(m[2])}{pause_after(m.string, m.end())}", text
-        )
+        text = _PHONE_PAIR.sub(pair, text)
     if "/" in text:
         text = _SERVICE_SLASH.sub(r"\1, ", text)
     if "," in text:
         # Only the joints between the numbers change here: they stay digits, which the
         # trigger's rule and `_PHONE` read after.
-        text = _PHONE_LIST.sub(_listed(_PHONE_NUMBER), text)
+        text = _PHONE_LIST.sub(phone_list, text)
     text = _PHONE_TRIGGER.sub(after_trigger, text)
     text = _PHONE.sub(alone, text)
     if "11" in text or "1800" in text or "1900" in text:
         text = _SERVICE.sub(service, text)
     return read_dialling_codes(text)  # `đầu số 024`, `+855`: what the rules above leave
+
+
+def _not_a_phone(m: re.Match[str]) -> bool:
+    """Whether a phone pattern's match, its first number `m[1]`, opens with a bare «84» and is
+    an amount, a count or a labelled code (`bare_84_phone`): so is the pair or list it opens."""
+    return m[1][0] == "8" and not bare_84_phone(m.string, m.start(1), m.end(1))
 
 
 def _listed(item: re.Pattern[str]) -> Callable[[re.Match[str]], str]:
