@@ -215,3 +215,58 @@ def test_a_mistyped_id_right_after_its_label_is_told_where_the_radio_drops_it(
 def test_a_number_after_words_between_must_be_as_long_as_an_id(text: str) -> None:
     assert [f for f in findings(text, year=NEAR.year) if "CCCD" in f.kind] == []
     assert [f for f in normalise(text, near=NEAR).flags if f.code == "R9.5"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Số hồ sơ 84912345678 - 84912345679.",
+        "Số hợp đồng 84912345678 và 84912345679.",
+        "Số hợp đồng 84912345678, 84912345679 và 84912345670.",
+        "Mã đơn 84912345678/84912345679.",
+    ],
+)
+def test_on_air_codes_in_a_pair_or_a_list_stay_codes(text: str) -> None:
+    """A label names the whole list, not its first number alone: the next were read as phones
+    («… hoặc tám bốn, chín một hai, …»), the country code said first."""
+    spoken = normalise(text, near=NEAR)
+    assert "tám bốn, chín" not in spoken.text
+    assert " hoặc " not in spoken.text
+
+
+@pytest.mark.parametrize("joint", [", ", " và ", " - "])
+def test_codes_listed_after_their_label_are_no_ones_phone(joint: str) -> None:
+    """Only the first code after «mã hồ sơ» was judged by its label: the second was told as
+    the victim's private phone."""
+    text = f"Bị hại là ông Nguyễn Văn Bình, mã hồ sơ 84912345678{joint}84912345679."
+    assert list(findings(text, year=NEAR.year)) == []
+    assert [who for _, _, who in phone_verdicts(text, frozenset())] == []
+
+
+def test_a_list_opened_by_a_phone_is_a_list_of_phones() -> None:
+    """A list is judged once, by its first number: after a label, one from 0 is a phone as it
+    always was, and so are the others."""
+    text = "Bị hại là ông Nguyễn Văn Bình, mã hồ sơ 0912345678, 84912345679."
+    assert [digits for _, digits, _ in phone_verdicts(text, frozenset())] == [
+        "0912345678",
+        "0912345679",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("Thiệt hại 84.9xx.xxx đồng.", "84.9xx.xxx"),
+        ("Số 84.5xx người.", "84.5xx"),
+        ("Có 84 9xx xxx người.", "84 9xx xxx"),
+        ("Mã đơn 84912xxx678 đã giao.", "84912xxx678"),
+    ],
+)
+def test_a_masked_amount_or_code_opening_with_84_is_still_to_be_filled_in(
+    text: str, masked: str
+) -> None:
+    """«84.9xx.xxx đồng» was read «số bắt đầu bằng tám bốn, chín, đồng», no word to the editor:
+    an amount's thousands, a count and a code are no number from abroad (Q1, as before)."""
+    spoken = normalise(text, near=NEAR)
+    assert "chưa điền" in spoken.text and "tám bốn" not in spoken.text
+    assert [(f.code, f.excerpt) for f in spoken.flags] == [("Q1", masked)]
