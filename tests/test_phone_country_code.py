@@ -270,3 +270,17 @@ def test_a_masked_amount_or_code_opening_with_84_is_still_to_be_filled_in(
     spoken = normalise(text, near=NEAR)
     assert "chưa điền" in spoken.text and "tám bốn" not in spoken.text
     assert [(f.code, f.excerpt) for f in spoken.flags] == [("Q1", masked)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mã vận đơn 84912345678 đã giao.",
+        "Thu giữ 84912345678 đồng.",
+        "Số hồ sơ 84912345678 - 84912345679.",
+    ],
+)
+def test_the_search_does_not_index_a_code_or_an_amount_as_a_phone(text: str) -> None:
+    """«Mã vận đơn 84912345678» was found by a search for 0912345678, which the check and the
+    radio read as no phone (bare_84_phone)."""
+    assert [t for t in phone_terms(text) if t.startswith("0")] == []
