@@ -284,3 +284,32 @@ def test_the_search_does_not_index_a_code_or_an_amount_as_a_phone(text: str) -> 
     """«Mã vận đơn 84912345678» was found by a search for 0912345678, which the check and the
     radio read as no phone (bare_84_phone)."""
     assert [t for t in phone_terms(text) if t.startswith("0")] == []
+
+
+def test_a_bare_84_in_groups_is_read_on_air_as_the_check_tells_it() -> None:
+    """One rule for the country code (contact_numbers.country_lead): the check told «84 912 345
+    678» as the person's phone while the radio read «tám mươi tư tỷ …» with no phone word."""
+    text = "Bị hại là ông Nguyễn Văn Bình, trú ấp 3, 84 912 345 678."
+    assert [(f.kind, f.value) for f in findings(text, year=NEAR.year)] == [(PRIVATE, "091*****78")]
+    assert normalise(text, near=NEAR).text.endswith(
+        "trú ấp ba, tám bốn, chín một hai, ba bốn năm, sáu bảy tám."
+    )
+
+
+@pytest.mark.parametrize("written", ["+84 912 345 678", "84 912 345 678"])
+def test_a_scammers_number_in_groups_from_abroad_is_told(written: str) -> None:
+    """Q6 looked for «+84» with its digits right after it: «+84 912 345 678» was read in full
+    with no word to the editor."""
+    spoken = normalise(f"Đối tượng dùng số {written} gọi điện lừa đảo.", near=NEAR)
+    assert [(f.code, f.excerpt) for f in spoken.flags] == [("Q6", written)]
+
+
+def test_a_bare_84_before_a_dot_is_an_amount_on_every_channel() -> None:
+    """«84.912.345.678» is how an amount's thousands are written: no phone from abroad to tell,
+    to read, to index or to link (after a phone's word the radio reads any digits one by one)."""
+    text = "Bị hại là ông Nguyễn Văn Bình, trú ấp 3, 84.912.000.201."
+    assert [f for f in findings(text, year=NEAR.year) if f.kind == PRIVATE] == []
+    assert "tám mươi tư tỷ" in normalise(text, near=NEAR).text
+    assert [t for t in phone_terms(text) if t.startswith("0")] == []
+    linked = own_numbers_linker({"0912 000 201": MOBILE})
+    assert linked("<p>Gọi 84.912.000.201 ngay.</p>") == "<p>Gọi 84.912.000.201 ngay.</p>"

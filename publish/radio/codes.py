@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from publish.contact_numbers import home_digits
+from publish.contact_numbers import country_lead, home_digits
 from publish.number_words import (
     ACCOUNT_LABEL,
     BARE_ACCOUNT,
@@ -176,17 +176,19 @@ _PHONE_TRIGGER = re.compile(
     "(" + word_alone("(?i:điện thoại|hotline|đường dây nóng|gọi|liên hệ|tổng đài)", "SĐT|ĐT") + ")"
     r"(\s*+:?+\s*+(?>(?:(?i:ngay|số|tới|đến|vào|qua)\s++){0,2}):?+\s*+)(\+?\d[\d .\-]*\d)(?![\w]|[.,]\d)"
 )
-_ABROAD = r"84[ .\-]?(?:[35789](?:[ .\-]?\d){8}|2(?:[ .\-]?\d){9})"
-"""After «00», the country code and a mobile's nine digits or a landline's ten
-(publish.contact_numbers.WRITTEN_COUNTRY): «0084 277 3610 113», as dialled from abroad."""
-_BARE_84 = r"4[ .\-]?[35789]\d{8}"
-"""After «8», the rest of a bare country code and a mobile's nine digits written whole
-(«84912345678», as Zalo copies a number); in groups («84 912 345 678») it is read as one only
-after a phone's word (`_PHONE_TRIGGER`): with no word, groups of three are thousands."""
-_PHONE_SHAPE = r"(\+84(?:[ .\-]?\d){9}|00" + _ABROAD + r"|0\d(?:[ .\-]?\d){8,9}|8" + _BARE_84 + ")"
+_DIGIT_GAP = r"[ .\-]?"
+_NATIONAL = rf"(?:[35789](?:{_DIGIT_GAP}\d){{8}}|2(?:{_DIGIT_GAP}\d){{9}})"
+"""After a country code, a mobile's nine digits or a landline's ten."""
+_NOT_AFTER = (r"[\w+.,/]",)
+_PHONE_SHAPE = "(" + country_lead(_DIGIT_GAP) + _NATIONAL + r"|0\d(?:[ .\-]?\d){8,9})"
+"""A phone number: one with its country code by the rule every channel reads one
+(publish.contact_numbers.country_lead: «+84 912 345 678», «0084 277 3610 113» as dialled from
+abroad, «84912345678» as Zalo copies a number), or 0 and nine or ten digits more."""
 _PHONE_ALONE = (
-    r"(\+(?<![\w+.,/]\+)84(?:[ .\-]?\d){9}|00(?<![\w+.,/]00)" + _ABROAD + r"|0(?<![\w+.,/]0)\d"
-    r"(?:[ .\-]?\d){8,9}|8(?<![\w+.,/]8)" + _BARE_84 + ")"
+    "("
+    + country_lead(_DIGIT_GAP, _NOT_AFTER)
+    + _NATIONAL
+    + r"|0(?<![\w+.,/]0)\d(?:[ .\-]?\d){8,9})"
 )
 _PHONE = re.compile(_PHONE_ALONE + r"(?![\d]|[.,/]\d)")
 """`_PHONE_SHAPE` with nothing of a word or a number before it; each branch looks behind after
