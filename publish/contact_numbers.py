@@ -24,9 +24,11 @@ from dataclasses import dataclass
 from publish.text import nfc
 
 __all__ = [
+    "BARE_GAP",
     "LEAST_DIGITS",
     "WRITTEN_COUNTRY",
     "Dialled",
+    "country_lead",
     "dialled",
     "first_number",
     "home_digits",
@@ -53,6 +55,29 @@ def home_digits(digits: str) -> str:
     """A number's digits (ASCII, with its +) as dialled at home, by `WRITTEN_COUNTRY`:
     «+84912345678», «0084912345678», «84912345678» → «0912345678»; others as they are."""
     return WRITTEN_COUNTRY.sub("0", digits, count=1)
+
+
+BARE_GAP = "[ \u00a0\u202f]?"
+"""What may stand between a bare «84» and the number after it: nothing or a space (or the
+non-breaking one a paste keeps), never a dot or a hyphen: «84.912.345.678», «84.9xx.xxx» are how
+an amount's thousands are written, and they were read as a phone."""
+
+
+def country_lead(sep: str, not_after: tuple[str, ...] = ()) -> str:
+    """The pattern of a country code written before a number's digits, as `WRITTEN_COUNTRY`
+    reads one: «+84» and «0084» then `sep` (what a channel allows between a number's digits),
+    «0084» only before a mobile's or a landline's first digit; a bare «84» then `BARE_GAP`, only
+    before a mobile's. Each branch looks behind after its first character for none of
+    `not_after` (fixed-width patterns of what may not come before the number), so `re` skips to
+    the next «+», «0» or «8»; the channel's pattern says what digits follow."""
+
+    def alone(first: str) -> str:
+        return "".join(f"(?<!{before}{re.escape(first)})" for before in not_after)
+
+    return (
+        rf"(?:\+{alone('+')}84{sep}|00{alone('00')}84{sep}(?=[235789])"
+        rf"|8{alone('8')}4{BARE_GAP}(?=[35789]))"
+    )
 
 
 _NUMBER = re.compile(

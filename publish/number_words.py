@@ -267,12 +267,18 @@ def names_ones_number(words: str) -> bool:
     return all(kind[0].lower() in _ONES_KINDS for kind in _KIND.finditer(words, named))
 
 
+_LISTED_NUMBER = r"\+?\d(?>(?:[ .-]?\d)*)"
+_LIST_JOIN = r"[^\S\n]*+(?:[,;/–-][^\S\n]*+)?(?:(?i:và|hoặc|hay)[^\S\n]++)?"
+"""Between two numbers of one list («A, B», «A và B», «A - B», «A/B»), as
+publish.pii_phones reads one."""
 _OTHER_LABEL = re.compile(
     r"(?<![^\W\d_])(?i:mã|số(?![^\S\n]++(?:điện thoại|máy|thuê bao|di động|lạ|đt|sđt|của|là)"
-    r"(?![^\W\d_]))[^\S\n]++[^\W\d_]++)(?>(?:[^\S\n]++[^\W\d_]++){0,3})[^\S\n]*+:?[^\S\n]*+$"
+    r"(?![^\W\d_]))[^\S\n]++[^\W\d_]++)(?>(?:[^\S\n]++[^\W\d_]++){0,3})[^\S\n]*+:?[^\S\n]*+"
+    rf"(?:(?P<first>{_LISTED_NUMBER}){_LIST_JOIN}(?>(?:{_LISTED_NUMBER}{_LIST_JOIN})*))?$"
 )
 """A label naming what digits after it are, other than a phone's: «mã đơn», «số hồ sơ», «số
-hợp đồng» (not «số điện thoại», «số lạ», nor «số» right before the digits)."""
+hợp đồng» (not «số điện thoại», «số lạ», nor «số» right before the digits); right before them
+or before the list they follow («Số hồ sơ 84912345678 - 84912345679»: its `first` number)."""
 
 
 def bare_84_phone(text: str, start: int, end: int) -> bool:
@@ -280,10 +286,16 @@ def bare_84_phone(text: str, start: int, end: int) -> bool:
     («84912345678», publish.contact_numbers.WRITTEN_COUNTRY), may be a phone number: not an
     amount or a count (`84912345678 đồng`), nor digits a label names as something else (`mã
     đơn 84912345678`, `số hồ sơ …`), as they were before a bare «84» was read as the country
-    code. The radio and the website's personal-data lint ask the same."""
+    code. A list is judged once, by its first number: after «mã hồ sơ 84912345678, » the next
+    is a code too, after «mã đơn 0912345678, » a phone, as its first is. The radio and the
+    website's personal-data lint ask the same."""
     if quantity_follows(text, end):
         return False
-    return _OTHER_LABEL.search(text, max(0, start - _CODE_REACH), start) is None
+    label = _OTHER_LABEL.search(text, max(0, start - _CODE_REACH), start)
+    if label is None:
+        return True
+    first = label.start("first")
+    return first >= 0 and text.startswith(("0", "+"), first)
 
 
 def read_as_code(text: str, pos: int) -> bool:

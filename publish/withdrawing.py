@@ -517,13 +517,12 @@ def _taken_down(leaving: list[str], built: Built | None, key: str = "") -> tuple
     )
 
 
-def _web_left(built: Built) -> str:
+def _web_left(built: Built, *, lists: bool = True) -> str:
     """What happened to the page of a bulletin `built` left out and when the website loses it,
-    after «trang của bài (ĐỊA_CHỈ) »."""
-    return (
-        f"đã không còn trong {built.folder}/, cả trong danh sách, tìm kiếm, nguồn tin, sitemap, "
-        f"và sẽ rời website thật {_deployed(built)}"
-    )
+    after «trang của bài (ĐỊA_CHỈ) »; with the `lists` it left too (not on the page itself,
+    `_deleted_notice`)."""
+    left = ", cả trong danh sách, tìm kiếm, nguồn tin, sitemap," if lists else ""
+    return f"đã không còn trong {built.folder}/{left} và sẽ rời website thật {_deployed(built)}"
 
 
 def _deployed(built: Built) -> str:
@@ -760,15 +759,15 @@ def _renamed_line(gone: _Gone, config: Config, built: Built | None) -> str:
         if old
         else "trang ở địa chỉ cũ trả về «Không tìm thấy», không chuyển hướng"
     )
-    built_web = built is not None and "web" in gone.leaving
-    if built is not None and built_web:
-        web = f"{old or 'trang ở địa chỉ cũ'} {_web_left(built)}: {after}"
+    built_web = built if "web" in gone.leaving else None  # the page has left its folder
+    if built_web is not None:
+        web = f"{old or 'trang ở địa chỉ cũ'} {_web_left(built_web)}: {after}"
     parts = {
         "web": web,
         "zalo": "Zalo cập nhật bài cũ nếu bài mới được đăng lên Zalo, không thì ẩn bài",
         "radio": "đài coi bài mới là một bản tin khác",
     }
-    if built_web:
+    if built_web is not None:
         rest = "; ".join(parts[c] for c in gone.leaving if c in parts and c != "web")
         synced = f"; ở lần đồng bộ tới, {rest}" if rest else ""
         done = f"bài «{key}» bị rút như bài đã xóa ({web}{synced})"
@@ -840,8 +839,5 @@ def _deleted_notice(
         # The preview is output/web itself: the page has left it already.
         rest = [c for c in leaving if c != "web"]
         synced = f", và sẽ bị rút khỏi {channel_names(rest)} ở lần đồng bộ tới" if rest else ""
-        gone = (
-            f"trang của bài đã không còn trong {built.folder}/ và sẽ rời website thật "
-            f"{_deployed(built)}{synced}"
-        )
+        gone = f"trang của bài {_web_left(built, lists=False)}{synced}"
     return f"Tệp {source} đã bị xóa: {gone}; {back}{hint}"

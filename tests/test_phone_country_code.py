@@ -215,3 +215,101 @@ def test_a_mistyped_id_right_after_its_label_is_told_where_the_radio_drops_it(
 def test_a_number_after_words_between_must_be_as_long_as_an_id(text: str) -> None:
     assert [f for f in findings(text, year=NEAR.year) if "CCCD" in f.kind] == []
     assert [f for f in normalise(text, near=NEAR).flags if f.code == "R9.5"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Số hồ sơ 84912345678 - 84912345679.",
+        "Số hợp đồng 84912345678 và 84912345679.",
+        "Số hợp đồng 84912345678, 84912345679 và 84912345670.",
+        "Mã đơn 84912345678/84912345679.",
+    ],
+)
+def test_on_air_codes_in_a_pair_or_a_list_stay_codes(text: str) -> None:
+    """A label names the whole list, not its first number alone: the next were read as phones
+    («… hoặc tám bốn, chín một hai, …»), the country code said first."""
+    spoken = normalise(text, near=NEAR)
+    assert "tám bốn, chín" not in spoken.text
+    assert " hoặc " not in spoken.text
+
+
+@pytest.mark.parametrize("joint", [", ", " và ", " - "])
+def test_codes_listed_after_their_label_are_no_ones_phone(joint: str) -> None:
+    """Only the first code after «mã hồ sơ» was judged by its label: the second was told as
+    the victim's private phone."""
+    text = f"Bị hại là ông Nguyễn Văn Bình, mã hồ sơ 84912345678{joint}84912345679."
+    assert list(findings(text, year=NEAR.year)) == []
+    assert [who for _, _, who in phone_verdicts(text, frozenset())] == []
+
+
+def test_a_list_opened_by_a_phone_is_a_list_of_phones() -> None:
+    """A list is judged once, by its first number: after a label, one from 0 is a phone as it
+    always was, and so are the others."""
+    text = "Bị hại là ông Nguyễn Văn Bình, mã hồ sơ 0912345678, 84912345679."
+    assert [digits for _, digits, _ in phone_verdicts(text, frozenset())] == [
+        "0912345678",
+        "0912345679",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("Thiệt hại 84.9xx.xxx đồng.", "84.9xx.xxx"),
+        ("Số 84.5xx người.", "84.5xx"),
+        ("Có 84 9xx xxx người.", "84 9xx xxx"),
+        ("Mã đơn 84912xxx678 đã giao.", "84912xxx678"),
+    ],
+)
+def test_a_masked_amount_or_code_opening_with_84_is_still_to_be_filled_in(
+    text: str, masked: str
+) -> None:
+    """«84.9xx.xxx đồng» was read «số bắt đầu bằng tám bốn, chín, đồng», no word to the editor:
+    an amount's thousands, a count and a code are no number from abroad (Q1, as before)."""
+    spoken = normalise(text, near=NEAR)
+    assert "chưa điền" in spoken.text and "tám bốn" not in spoken.text
+    assert [(f.code, f.excerpt) for f in spoken.flags] == [("Q1", masked)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mã vận đơn 84912345678 đã giao.",
+        "Thu giữ 84912345678 đồng.",
+        "Số hồ sơ 84912345678 - 84912345679.",
+    ],
+)
+def test_the_search_does_not_index_a_code_or_an_amount_as_a_phone(text: str) -> None:
+    """«Mã vận đơn 84912345678» was found by a search for 0912345678, which the check and the
+    radio read as no phone (bare_84_phone)."""
+    assert [t for t in phone_terms(text) if t.startswith("0")] == []
+
+
+def test_a_bare_84_in_groups_is_read_on_air_as_the_check_tells_it() -> None:
+    """One rule for the country code (contact_numbers.country_lead): the check told «84 912 345
+    678» as the person's phone while the radio read «tám mươi tư tỷ …» with no phone word."""
+    text = "Bị hại là ông Nguyễn Văn Bình, trú ấp 3, 84 912 345 678."
+    assert [(f.kind, f.value) for f in findings(text, year=NEAR.year)] == [(PRIVATE, "091*****78")]
+    assert normalise(text, near=NEAR).text.endswith(
+        "trú ấp ba, tám bốn, chín một hai, ba bốn năm, sáu bảy tám."
+    )
+
+
+@pytest.mark.parametrize("written", ["+84 912 345 678", "84 912 345 678"])
+def test_a_scammers_number_in_groups_from_abroad_is_told(written: str) -> None:
+    """Q6 looked for «+84» with its digits right after it: «+84 912 345 678» was read in full
+    with no word to the editor."""
+    spoken = normalise(f"Đối tượng dùng số {written} gọi điện lừa đảo.", near=NEAR)
+    assert [(f.code, f.excerpt) for f in spoken.flags] == [("Q6", written)]
+
+
+def test_a_bare_84_before_a_dot_is_an_amount_on_every_channel() -> None:
+    """«84.912.345.678» is how an amount's thousands are written: no phone from abroad to tell,
+    to read, to index or to link (after a phone's word the radio reads any digits one by one)."""
+    text = "Bị hại là ông Nguyễn Văn Bình, trú ấp 3, 84.912.000.201."
+    assert [f for f in findings(text, year=NEAR.year) if f.kind == PRIVATE] == []
+    assert "tám mươi tư tỷ" in normalise(text, near=NEAR).text
+    assert [t for t in phone_terms(text) if t.startswith("0")] == []
+    linked = own_numbers_linker({"0912 000 201": MOBILE})
+    assert linked("<p>Gọi 84.912.000.201 ngay.</p>") == "<p>Gọi 84.912.000.201 ngay.</p>"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from publish.contact_numbers import country_lead
 from publish.radio.bait import SCAM_WORDS
 from publish.radio.flags import WARNING, Context
 from publish.radio.numbers import has_digit
@@ -19,14 +20,15 @@ from publish.radio.tail import ends_before
 __all__ = ["caller_lists_told", "callers_told"]
 
 _FULL_NUMBER = re.compile(
-    r"(?:\+(?<![\w.,+]\+)84|00(?<![\w.,+]00)84[ .\-]?(?=[235789])|0(?<![\w.,+]0))"
-    r"\d(?:[ .\-]?\d){8,9}(?![\d]|[.,]\d)"
-    r"|8(?<![\w.,+]8)4[ .\-]?[35789]\d{8}(?![\d]|[.,]\d)"
+    "(?:"
+    + country_lead(r"[ .\-]?", (r"[\w.,+]",))
+    + r"(?:[35789](?:[ .\-]?\d){8}|2(?:[ .\-]?\d){9})|0(?<![\w.,+]0)\d(?:[ .\-]?\d){8,9})"
+    r"(?![\d]|[.,]\d)"
 )
-"""A whole phone number, 0 and nine or ten more digits, or its country code for the 0 as every
-channel reads one (publish.contact_numbers.WRITTEN_COUNTRY): +84 or 0084 and nine or ten, a
-bare 84 and a mobile's nine written whole (R9.1). «0084» is tried before «0»: from its first 0,
-«0084 277 3610 113» was «0084 277 3610»."""
+"""A whole phone number, 0 and nine or ten more digits, or its country code for the 0 by the
+rule every channel reads one (publish.contact_numbers.country_lead) and a mobile's nine or a
+landline's ten (R9.1). «0084» is tried before «0»: from its first 0, «0084 277 3610 113» was
+«0084 277 3610»."""
 _NUMBER_NOUN = r"(?:số(?:\s++(?:điện thoại|thuê bao|máy))?|SIM(?:\s++rác)?|thuê bao|SĐT)"
 _FROM_NUMBER = re.compile(
     r"(?i:(?<!\w)(?:dùng|sử dụng|mượn|mua|từ|của|(?:gắn|liên kết|đăng ký)(?:\s++(?:với|bằng))?)"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from publish.contact_numbers import home_digits
+from publish.contact_numbers import country_lead, home_digits
 from publish.number_words import (
     ACCOUNT_LABEL,
     BARE_ACCOUNT,
@@ -175,17 +175,19 @@ _PHONE_TRIGGER = re.compile(
     "(" + word_alone("(?i:điện thoại|hotline|đường dây nóng|gọi|liên hệ|tổng đài)", "SĐT|ĐT") + ")"
     r"(\s*+:?+\s*+(?>(?:(?i:ngay|số|tới|đến|vào|qua)\s++){0,2}):?+\s*+)(\+?\d[\d .\-]*\d)(?![\w]|[.,]\d)"
 )
-_ABROAD = r"84[ .\-]?(?:[35789](?:[ .\-]?\d){8}|2(?:[ .\-]?\d){9})"
-"""After «00», the country code and a mobile's nine digits or a landline's ten
-(publish.contact_numbers.WRITTEN_COUNTRY): «0084 277 3610 113», as dialled from abroad."""
-_BARE_84 = r"4[ .\-]?[35789]\d{8}"
-"""After «8», the rest of a bare country code and a mobile's nine digits written whole
-(«84912345678», as Zalo copies a number); in groups («84 912 345 678») it is read as one only
-after a phone's word (`_PHONE_TRIGGER`): with no word, groups of three are thousands."""
-_PHONE_SHAPE = r"(\+84(?:[ .\-]?\d){9}|00" + _ABROAD + r"|0\d(?:[ .\-]?\d){8,9}|8" + _BARE_84 + ")"
+_DIGIT_GAP = r"[ .\-]?"
+_NATIONAL = rf"(?:[35789](?:{_DIGIT_GAP}\d){{8}}|2(?:{_DIGIT_GAP}\d){{9}})"
+"""After a country code, a mobile's nine digits or a landline's ten."""
+_NOT_AFTER = (r"[\w+.,/]",)
+_PHONE_SHAPE = "(" + country_lead(_DIGIT_GAP) + _NATIONAL + r"|0\d(?:[ .\-]?\d){8,9})"
+"""A phone number: one with its country code by the rule every channel reads one
+(publish.contact_numbers.country_lead: «+84 912 345 678», «0084 277 3610 113» as dialled from
+abroad, «84912345678» as Zalo copies a number), or 0 and nine or ten digits more."""
 _PHONE_ALONE = (
-    r"(\+(?<![\w+.,/]\+)84(?:[ .\-]?\d){9}|00(?<![\w+.,/]00)" + _ABROAD + r"|0(?<![\w+.,/]0)\d"
-    r"(?:[ .\-]?\d){8,9}|8(?<![\w+.,/]8)" + _BARE_84 + ")"
+    "("
+    + country_lead(_DIGIT_GAP, _NOT_AFTER)
+    + _NATIONAL
+    + r"|0(?<![\w+.,/]0)\d(?:[ .\-]?\d){8,9})"
 )
 _PHONE = re.compile(_PHONE_ALONE + r"(?![\d]|[.,/]\d)")
 """`_PHONE_SHAPE` with nothing of a word or a number before it; each branch looks behind after
@@ -736,9 +738,19 @@ def _phones(text: str, ctx: Context) -> str:
         return f"{trigger}{m[2]}{_phone(m[3])}{_phone_pause(m, m[3])}"
 
     def alone(m: re.Match[str]) -> str:
-        if m[1][0] == "8" and not bare_84_phone(m.string, m.start(), m.end()):
+        if _not_a_phone(m):
             return m[0]  # `84912345678 đồng`, `mã vận đơn 84912345678`: an amount, a code
         return _phone(m[1]) + pause_after(m.string, m.end())
+
+    def pair(m: re.Match[str]) -> str:
+        if _not_a_phone(m):
+            return m[0]  # `Số hồ sơ 84912345678 - 84912345679`: two codes
+        return f"{_phone(m[1])} hoặc {_phone(m[2])}{pause_after(m.string, m.end())}"
+
+    listed = _listed(_PHONE_NUMBER)
+
+    def phone_list(m: re.Match[str]) -> str:
+        return m[0] if _not_a_phone(m) else listed(m)
 
     service_ends: set[int] = set()
 
@@ -761,20 +773,24 @@ def _phones(text: str, ctx: Context) -> str:
     if "(" in text:
         text = _AREA_CODE_PHONE.sub(_area_code_phone, text)
     if "/" in text or " - " in text:
-        text = _PHONE_PAIR.sub(
-            lambda m: f"{_phone(m[1])} hoặc {_phone(m[2])}{pause_after(m.string, m.end())}", text
-        )
+        text = _PHONE_PAIR.sub(pair, text)
     if "/" in text:
         text = _SERVICE_SLASH.sub(r"\1, ", text)
     if "," in text:
         # Only the joints between the numbers change here: they stay digits, which the
         # trigger's rule and `_PHONE` read after.
-        text = _PHONE_LIST.sub(_listed(_PHONE_NUMBER), text)
+        text = _PHONE_LIST.sub(phone_list, text)
     text = _PHONE_TRIGGER.sub(after_trigger, text)
     text = _PHONE.sub(alone, text)
     if "11" in text or "1800" in text or "1900" in text:
         text = _SERVICE.sub(service, text)
     return read_dialling_codes(text)  # `đầu số 024`, `+855`: what the rules above leave
+
+
+def _not_a_phone(m: re.Match[str]) -> bool:
+    """Whether a phone pattern's match, its first number `m[1]`, opens with a bare «84» and is
+    an amount, a count or a labelled code (`bare_84_phone`): so is the pair or list it opens."""
+    return m[1][0] == "8" and not bare_84_phone(m.string, m.start(1), m.end(1))
 
 
 def _listed(item: re.Pattern[str]) -> Callable[[re.Match[str]], str]:

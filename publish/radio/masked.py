@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from publish.contact_numbers import country_lead
+from publish.number_words import bare_84_phone
 from publish.radio.flags import BLOCKING, Context
 from publish.radio.numbers import DIGIT_WORDS
 from publish.radio.pauses import pause_after
@@ -146,18 +148,18 @@ def masks_kept(text: str) -> str:
 _GROUP_GAP = re.compile(r"[ .]")
 _PHONE_GROUPS = (4, 3, 3)
 """R9.2: a phone number written without separators is said 4-3-3 (`0912345678`)."""
-_ABROAD = re.compile(r"\+84|0084(?=[ .]?[235789])|84(?=[ .]?[35789])")
-"""A country code opening a number's shown digits, as every channel reads one
-(publish.contact_numbers.WRITTEN_COUNTRY): «+84», «0084» (as dialled from abroad), a bare «84»
+_ABROAD = re.compile(country_lead("[ .]?"))
+"""A country code opening a number's shown digits, by the rule every channel reads one
+(publish.contact_numbers.country_lead): «+84», «0084» (as dialled from abroad), a bare «84»
 before a mobile's digits (as Zalo copies a number: `84912xxx678` was held as a number still to be
-filled in, «0084 912 xxx 678» lost its end)."""
+filled in, «0084 912 xxx 678» lost its end); never «84.9xx.xxx đồng», an amount's thousands."""
 _ABROAD_GROUP = 3
 """R9.2: after the country code, the nine digits are said 3-3-3."""
 
 
 def _country_code(head: str) -> str:
-    """The country code opening a masked number's shown digits `head` («+84», «0084», «84»),
-    or "" for a number written from its 0."""
+    """The country code opening a masked number's shown digits `head` («+84», «0084», «84»,
+    with the gap after it), or "" for a number written from its 0."""
     found = _ABROAD.match(head)
     return found[0] if found else ""
 
@@ -288,8 +290,11 @@ def _unfilled(text: str, m: re.Match[str]) -> bool:
     """Whether a masked number is one still to be written: no phone or ID number's (those open
     with 0 or a country code; `1900.xxxx`, `113x`), or the unit's own line shown by its first digits alone after
     words asking the listener to call (`liên hệ 0912.xxx.xxx`)."""
-    if not m["head"].startswith(("0", "+")) and not _country_code(m["head"]):
+    code = _country_code(m["head"])
+    if not m["head"].startswith(("0", "+")) and not code:
         return True
+    if code.startswith("8") and not bare_84_phone(text, m.start(), m.end()):
+        return True  # «Số 845xx người», «mã đơn 84912xxx678»: no phone's, as before a bare 84 was
     if m["tail"]:
         return False
     quoted = _quote_opened(text, m.start())

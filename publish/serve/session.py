@@ -207,7 +207,7 @@ class PreviewSession:
                 )
                 return False
             # Without --drafts the preview is output/web itself: the pages are gone from it.
-            built = None if self._drafts else Built(self._shown(), serving=True)
+            built = self._served_folder()
             withdrawn = withdrawal_lines(outcome.withdrawable, config, now, records, built)
             self._report(outcome, report, set() if site is None else self._edited(site), withdrawn)
             if site is not None:
@@ -286,6 +286,11 @@ class PreviewSession:
         OutsideWrites.check)."""
         return self._writes.check(self._tz)
 
+    def _served_folder(self) -> Built | None:
+        """The web folder a build just wrote when it is the one served (output/web: the pages
+        left out are gone from it), None with --drafts (.cache/preview/web)."""
+        return None if self._drafts else Built(self._shown(), serving=True)
+
     def _shown(self) -> str:
         """The served folder as the editor sees it in messages: output/web, .cache/preview/web."""
         return (self.output / "web").relative_to(self.root).as_posix()
@@ -362,7 +367,7 @@ class PreviewSession:
                 history = {}  # the notice is a help, not worth stopping the preview for
             for key, _ in earlier:
                 addresses[key] = [prefix + path for path in history.get(key, ())]
-        built = None if self._drafts else Built(self._shown(), serving=True)
+        built = self._served_folder()
         notices = deleted_notices([*deleted, *earlier], site.config, site.now, withdrawable, built)
         for key, source in [*deleted, *earlier]:
             for address in addresses[key]:

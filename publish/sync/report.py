@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from publish.commands.next import Upcoming, time_left
 from publish.config import Config
-from publish.errors import ContentError, PublishError, os_reason, render_all, shared_fixes
+from publish.errors import ContentError, Problem, PublishError, os_reason, shared_fixes
 from publish.markdown_inert import code_span as _code
 from publish.markdown_inert import inert as _cell
 from publish.markdown_inert import problem_item
@@ -93,14 +93,21 @@ class ChannelResult:
 def markdown_problems(error: ContentError) -> str:
     """A content error as Markdown for the pull-request comment (the CLI prints it on stderr too)."""
     lines = ["## Không dựng được: lỗi nội dung", "", "Chưa có gì được gửi. Sửa các lỗi sau:", ""]
-    # A fix several errors share said once after them, as the terminal says it (render_all).
-    for problem, shared in shared_fixes(error.problems):
-        lines.append(problem_item(problem))
-        if shared:
-            lines.append(f"- {_cell(shared)}")
+    lines += _items(error.problems, problem_item)
     if error.note:
         lines += ["", error.note]
     return "\n".join(lines) + "\n"
+
+
+def _items(problems: Iterable[Problem], item: Callable[[Problem], str]) -> list[str]:
+    """`problems` as Markdown list items (`item`), a fix several share said once after the last
+    of them as its own item, as the terminal says it (publish.errors.render_all)."""
+    lines = []
+    for problem, shared in shared_fixes(problems):
+        lines.append(item(problem))
+        if shared:
+            lines.append(f"- {_cell(shared)}")
+    return lines
 
 
 def exit_code(results: Sequence[ChannelResult]) -> int:
@@ -311,7 +318,7 @@ def render_markdown(
     lines += _markdown_excluded(site)
     if result.warnings:
         lines += ["### Cảnh báo khi dựng", ""]
-        lines += [f"- {_cell(told.strip())}" for told in render_all(result.warnings)]
+        lines += _items(result.warnings, lambda told: f"- {_cell(told.render())}")
         lines.append("")
     lines += [
         "### Hẹn giờ kế tiếp",

@@ -38,7 +38,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Protocol
 
-from publish.contact_numbers import home_digits
+from publish.contact_numbers import country_lead, home_digits
 from publish.place_words import sub_commune_pattern
 from publish.text import CAPITALS
 
@@ -137,13 +137,22 @@ _AND = r"(?:\s*+[,;–—-]\s*+|\s++(?i:và|hoặc|hay)\s++)"
 """Between two numbers of a list to call («113, 114, 115», «114 hoặc 115», «113 – 114 – 115»:
 a dash ended the list, and only 113 was a link)."""
 _OTHER_PHONE = (
-    # «0084» before «0»: read from its first 0, «0084 277 3610 113» is «0084 277 3610» and 113.
-    r"(?:\(?(?:(?:\+|00)84" + _GAP + r"|0)(?>\d(?:" + _GAP + r"\d){8,9})"
-    r"|84" + _GAP + r"[35789](?>(?:" + _GAP + r"\d){8}))(?![\w]|[.,]\d)"
+    # The country code before «0»: read from its first 0, «0084 277 3610 113» is «0084 277
+    # 3610» and 113.
+    r"\(?(?:"
+    + country_lead(_GAP)
+    + r"(?>[35789](?:"
+    + _GAP
+    + r"\d){8}|2(?:"
+    + _GAP
+    + r"\d){9})|0(?>\d(?:"
+    + _GAP
+    + r"\d){8,9}))(?![\w]|[.,]\d)"
     r"(?:\s*+\([^()<>]{0,80}\))?" + _AND + r"(?i:số\s++)?"
 )
 """A phone number the site does not link (a person's, another office's: 9 or 10 digits after the
-0, +84 or 0084, 9 after a bare 84, typed as the hotline may be, see _GAP), maybe with a note in
+0; a mobile's 9 or a landline's 10 after the country code, by the rule every channel reads one,
+publish.contact_numbers.country_lead; typed as the hotline may be, see _GAP), maybe with a note in
 brackets, then what leads on to the next number: «gọi 0912 345 678 (anh Nam) hoặc 113» offers
 113 too, which dials like the 113 of «gọi 113»; the other number stays text."""
 EMERGENCY_NUMBERS = ("111", "112", "113", "114", "115")
@@ -335,15 +344,12 @@ def _national_form(number: str, digits: str) -> tuple[str, str]:
     if not home.startswith("0"):
         return digits, ""
     national = home[1:]
-    return national, _MOBILE_LEAD if _MOBILE.fullmatch(national) else _LANDLINE_LEAD
+    return national, _LEAD
 
 
-_LANDLINE_LEAD = r"\(?(?:0|(?:\+|00)84" + _GAP + ")"
-"""How a number's start may be typed before its national digits: `0`, `(0`, `+84 `, `0084 `."""
-_MOBILE_LEAD = r"(?:\(?(?:0|(?:\+|00)84" + _GAP + ")|84" + _GAP + ")"
-"""`_LANDLINE_LEAD`, or a bare `84` (as Zalo copies a number): before a mobile's digits only."""
-_MOBILE = re.compile(r"[35789]\d{8}")
-"""A mobile number's nine digits after its 0."""
+_LEAD = r"\(?(?:0|" + country_lead(_GAP) + ")"
+"""How a number's start may be typed before its national digits: `0`, `(0`, `+84 `, `0084 `,
+and `84 ` before a mobile's (as Zalo copies a number), by publish.contact_numbers.country_lead."""
 
 
 def _national_digits(typed: str) -> str:

@@ -83,6 +83,7 @@ from publish.contact_numbers import WRITTEN_COUNTRY
 from publish.ledger import Entry, Ledger
 from publish.markdown_angles import TAG_RE, raw_html_settled, tags_replaced
 from publish.model import Artifact, Bulletin, Kept, Site
+from publish.number_words import bare_84_phone
 from publish.parallel import MIN_JOBS, run_jobs
 from publish.radio.abbreviations import read_unit_file, seed_abbreviations
 from publish.site_paths import category_path
@@ -365,17 +366,24 @@ def phone_terms(text: str) -> list[str]:
         run = match.group()
         if len(run) < 8:  # the shortest number has eight digits: most runs are dates, counts
             continue
-        groups = _GROUP_RE.findall(run)
+        groups = list(_GROUP_RE.finditer(run))
         for start in range(len(groups)):
-            if len(groups[start]) < FIRST_GROUP:
+            if len(groups[start][0]) < FIRST_GROUP:
                 continue
             number = ""
             for group in groups[start:]:
-                number += group
+                number += group[0]
                 if len(number) > LONGEST_NUMBER:
                     break
                 phone = _phone(number, WRITTEN_COUNTRY)
-                if phone is not None:
+                # «Mã vận đơn 84912345678», «84912345678 đồng»: a code, an amount, as the
+                # personal-data check and the radio read them (bare_84_phone), no phone.
+                if phone is not None and not (
+                    number.startswith("8")
+                    and not bare_84_phone(
+                        text, match.start() + groups[start].start(), match.start() + group.end()
+                    )
+                ):
                     found.append(phone)
     return found
 
