@@ -308,7 +308,7 @@ def _masked_traceback(
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; return the process exit code, every message in NFC (see nfc_streams)."""
     out, err = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = wrapped(out), wrapped(err)
+    sys.stdout, sys.stderr = wrapped(out), wrapped(err, first=out)
     try:
         code = _main(argv)
         try:

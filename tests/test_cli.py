@@ -716,6 +716,60 @@ def test_output_piped_into_a_reader_that_stops_early_ends_quietly(
     assert (tmp_path / "moi" / "site.toml").is_file()
 
 
+def _logged(root: Path, words: list[str], *, unbuffered: bool) -> tuple[int, str]:
+    """`publish WORDS` with stdout and stderr into one log file as cron or `> log 2>&1` has them
+    (`unbuffered`: PYTHONUNBUFFERED, each line written out as it is printed); exit code, log."""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("PUBLISH_") and k != "PYTHONUNBUFFERED"
+    }
+    env["PUBLISH_RADIO_DIR"] = str(root / "site.toml")  # a file: the radio channel fails
+    if unbuffered:
+        env["PYTHONUNBUFFERED"] = "1"
+    log = root.parent / f"{root.name}.log"
+    with log.open("wb") as out:
+        done = subprocess.run(
+            [sys.executable, "-m", "publish", "--root", str(root), *words],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            env=env,
+            timeout=120,
+        )
+    # How long the run took is the one line two runs may differ in.
+    return done.returncode, re.sub(r"sau [\d,]+ giây", "sau … giây", log.read_text("utf-8"))
+
+
+@pytest.mark.parametrize(
+    "words",
+    [["check"], ["build", "--channel", "radio"], ["sync", "radio"]],
+    ids=["check", "build", "sync"],
+)
+def test_a_log_that_is_not_a_terminal_reads_in_the_order_lines_were_printed(
+    tmp_path: Path, words: list[str]
+) -> None:
+    """`publish sync > log 2>&1` (cron, `| tee`): stdout waits in a buffer and stderr does not,
+    and «Có kênh gặp lỗi cần sửa (xem ở trên).» came before the summary it points to. The log
+    reads as the same run with each line written out at once."""
+    argv = [*words, "--now", "2024-12-12T12:00"]
+    runs = {
+        unbuffered: _logged(
+            Path(shutil.copytree(FIXTURES / "radio", tmp_path / f"p{unbuffered:d}")),
+            argv,
+            unbuffered=unbuffered,
+        )
+        for unbuffered in (False, True)
+    }
+    code, log = runs[False]
+    assert runs[True] == (code, log.replace(f"{tmp_path}/p0", f"{tmp_path}/p1"))
+    assert "cảnh báo: chặn phát thanh" in log  # a stderr line among stdout's
+    if words[0] == "sync":
+        assert code == 1
+        assert log.index("Tóm tắt đồng bộ:") < log.index("Có kênh gặp lỗi cần sửa (xem ở trên).")
+        assert log.rstrip().endswith("Có kênh gặp lỗi cần sửa (xem ở trên).")
+
+
 @pytest.mark.parametrize(
     ("words", "told"),
     [

@@ -23,7 +23,7 @@ import pytest
 
 from publish import config as config_module
 from publish.cli import main, resolve_now
-from publish.commands.sync import SyncOptions
+from publish.commands.sync import SyncOptions, _count_planned
 from publish.errors import Problem, PublishError, RemoteError
 from publish.pipeline import build
 from publish.render import radio as render_radio
@@ -1391,6 +1391,36 @@ def test_leftover_temp_files_of_ours_are_removed_others_kept(root: Path) -> None
     assert [a.kind for a in actions if a.kind != "noop"] == ["remove"]
     assert not (station / "2024-W50/.script.txt.ab12cd34.tmp").exists()
     assert (station / "2024-W50/.ghi-chu.txt.ab12cd34.tmp").exists()
+
+
+def test_a_leftover_temp_file_cleared_is_not_counted_as_a_withdrawal(root: Path) -> None:
+    """Clearing a killed run's temporary file is housekeeping: the summary (and a dry run's)
+    counts no «rút lại/gỡ» for it, and its lines say «dọn», not «gỡ bỏ», so station staff
+    do not look for a withdrawn bulletin."""
+    sync(root)
+    station = root / STATION
+    temp = "2024-W50/.script.txt.ab12cd34.tmp"
+    (station / temp).write_bytes(b"half a scr")
+    for dry_run in (True, False):
+        made = syncer(root, dry_run=dry_run)
+        lines: list[str] = []
+        actions, summary = run(made, dry_run=dry_run, echo=lines.append)
+        if dry_run:  # counted as `publish sync --dry-run` counts its plan
+            _count_planned(made, summary, actions)
+        assert [(a.kind, a.key) for a in actions if a.kind != "noop"] == [("remove", temp)]
+        assert (summary.hidden, summary.as_dict()["hidden"]) == (0, 0)
+        closing = render_text(
+            [ChannelResult(summary, actions)],
+            None,
+            made.site.now,
+            made.site.config,
+            dry_run=dry_run,
+        )
+        assert " 0 rút lại/gỡ," in closing
+        told = [line for line in lines if temp in line]
+        assert told and all(f" dọn {temp}:" in line for line in told), lines
+        assert not any("gỡ bỏ" in line for line in lines)
+    assert not (station / temp).exists()
 
 
 def test_state_entry_outside_the_station_folder_is_refused(root: Path) -> None:

@@ -1010,7 +1010,7 @@ def test_a_refresh_zalo_took_but_whose_reply_was_lost_is_told_once_in_its_own_wo
     out = told(capsys)
     assert "cảnh báo: không kiểm tra được token" not in out
     assert "Mất phản hồi khi làm mới access token (HTTP 503)" in out
-    assert "đã được dùng hoặc đã quá 3 tháng" not in out
+    assert "đã được dùng (hoặc không được dùng quá 3 tháng)" not in out
     assert out.count("publish zalo-login") == 1  # in the summary's line only, not twice
     assert emulator.write_calls() == []
 

@@ -14,6 +14,7 @@ import struct
 import subprocess
 import sys
 import threading
+import time
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -505,6 +506,96 @@ def test_state_file_survives_restart(tmp_path: Path) -> None:
         assert second.refresh_token == rotated
         assert refresh(http, second.config, "sandbox-refresh-token").json()["error"] == -14014
         assert get(http, access["access_token"], "/v2.0/oa/getoa")["error"] == 0
+
+
+def test_a_burst_of_calls_is_saved_together_and_survives_a_restart(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--state-file wrote (and fsynced) the whole state again after every call, under the lock
+    every request waits for: at 1,000 articles each call cost over a second, and a first sync
+    ran for more than 20 minutes. A burst of calls is written together now; what its last call
+    changed is in the file once the emulator stops."""
+    state_file = tmp_path / "oa.json"
+    writes: list[int] = []
+    real_fsync = os.fsync
+
+    def counted(fd: int) -> None:
+        """fsync, counting the state file's writes (the emulator fsyncs each one)."""
+        if os.readlink(f"/proc/self/fd/{fd}").startswith(str(state_file)):
+            writes.append(fd)
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", counted)
+    with (
+        ZaloEmulator(state_file=state_file) as first,
+        httpx.Client(base_url=first.base_url) as http,
+    ):
+        access = refresh(http, first.config, first.refresh_token).json()["access_token"]
+        jobs = [
+            post(http, access, "/v2.0/article/create", sample_body(title=f"Bài số {n}"))
+            for n in range(10)
+        ]
+        for _ in range(7):
+            for job in jobs:
+                post(http, access, "/v2.0/article/verify", {"token": job["data"]["token"]})
+        articles = first.articles
+        rotated = first.refresh_token
+        calls = len(first.calls)
+    assert calls == 81 and len(articles) == 10
+    # The background writer waits a moment after a change: a handful of writes, not 81.
+    assert 1 <= len(writes) <= calls // 4, len(writes)
+    with ZaloEmulator(state_file=state_file) as second:
+        assert second.articles == articles and second.refresh_token == rotated
+        assert {job.verifies for job in second.state.jobs.values()} == {7}
+
+
+def test_a_change_is_saved_soon_while_the_sandbox_runs(tmp_path: Path) -> None:
+    """Written in the background, not only when the emulator stops: a script reading the state
+    file of a running sandbox sees a change a moment after it."""
+    state_file = tmp_path / "oa.json"
+    with ZaloEmulator(state_file=state_file) as emulator:
+        emulator.seed_article(sample_body(title="Bài đăng tay"))
+        deadline = time.monotonic() + 30
+        while not state_file.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        saved = json.loads(state_file.read_text("utf-8"))
+        assert [a["title"] for a in saved["articles"].values()] == ["Bài đăng tay"]
+
+
+def test_a_sandbox_stopped_by_sigterm_saves_its_state(tmp_path: Path) -> None:
+    """`kill` (a script restarting the sandbox) stops it as Ctrl+C does, its last changes
+    saved: the state file is no longer written after every call."""
+    state_file = tmp_path / "sandbox.json"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ZALO_")}
+    command = [sys.executable, "-m", "publish", "zalo-sandbox", "--port", "0"]
+    process = subprocess.Popen(
+        [*command, "--state-file", str(state_file)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        said = ""
+        while "Nhấn Ctrl+C" not in said and process.poll() is None:
+            said += process.stdout.readline()  # type: ignore[union-attr]
+        assert f"Trạng thái được lưu vào {state_file}" in said
+        base_url = said.split("đang chạy tại ", 1)[1].split()[0]
+        with httpx.Client(base_url=base_url, timeout=5) as http:
+            reply = refresh(http, EmulatorConfig(), "sandbox-refresh-token").json()
+            access = reply["access_token"]
+            created = post(http, access, "/v2.0/article/create", sample_body())
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=30) == 0
+        assert "Đã dừng sandbox Zalo OA." in process.stderr.read()  # type: ignore[union-attr]
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    state, _ = read_state(state_file.read_bytes())
+    assert state.refresh_tokens == [reply["refresh_token"]]
+    assert [job for job in state.jobs] == [created["data"]["token"]]
+    assert len(state.articles) == 1
 
 
 def test_sandbox_flags_map_to_config() -> None:

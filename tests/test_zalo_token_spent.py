@@ -146,6 +146,36 @@ def test_a_token_spent_elsewhere_is_not_blamed_on_an_interrupted_run(
     assert "publish zalo-login --redirect-uri" in said and "ZALO_REFRESH_TOKEN" in said
 
 
+def test_a_token_file_copied_to_a_second_place_is_told_as_two_places_refreshing(
+    tmp_path: Path, emulator: ZaloEmulator
+) -> None:
+    """The token file copied to a laptop (or CI and a laptop each with its own file): the first
+    place refreshes, the second one's token is spent. The -14014 names that cause and says to
+    keep one place: re-authorizing alone, with both still running, meets it again."""
+    here = tmp_path / "secrets" / "token.json"
+    there = tmp_path / "laptop" / "token.json"
+    root = zalo_project(tmp_path, 1)
+    env = env_for(emulator, here, **FAST_ENV)  # ZALO_REFRESH_TOKEN: spent by this first run
+    assert run(root, env).returncode == 0
+    there.parent.mkdir()
+    there.write_bytes(here.read_bytes())
+    there.chmod(0o600)
+    emulator.expire_access_tokens()
+    path = root / "content" / "bai-viet" / "ban-tin-000.md"
+    path.write_text(zalo_bulletin(0, summary='"Tóm tắt đã sửa."'), "utf-8")
+    assert run(root, env).returncode == 0
+    emulator.expire_access_tokens()
+    path.write_text(zalo_bulletin(0, summary='"Tóm tắt sửa lần hai."'), "utf-8")
+    stuck = run(root, {**env, "ZALO_TOKEN_FILE": str(there)})
+    said = " ".join((stuck.stdout + stuck.stderr).split())
+    assert stuck.returncode == 1 and "-14014" in said
+    assert "hai nơi cùng làm mới token của OA này" in said
+    assert "Chỉ để một nơi đồng bộ Zalo" in said
+    assert "thôi chạy publish sync zalo ở nơi còn lại và xóa tệp token ở đó" in said
+    assert "sau khi nơi kia đã thôi chạy (không thì lỗi này sẽ quay lại)" in said
+    assert "bị dừng đột ngột" not in said
+
+
 def test_all_a_save_needs_but_the_pair_is_ready_when_the_refresh_is_sent(
     tmp_path: Path, emulator: ZaloEmulator
 ) -> None:

@@ -13,6 +13,7 @@ from publish import config as config_module
 from publish.cli import common_options
 from publish.commands.arguments import count, fraction, http_error_status, port_number, seconds
 from publish.errors import PublishError, os_reason
+from publish.stop_signal import terminate_as_interrupt
 from publish.zalo.emulator import EmulatorConfig, ZaloEmulator
 from publish.zalo.emulator_state import (
     SANDBOX_APP_ID,
@@ -240,20 +241,25 @@ def run(args: argparse.Namespace) -> int:
         ) from None
     # From here on a Ctrl+C, however early (a tester reads the prompt below and presses it at
     # once), stops the sandbox and saves its state: one arriving before the `try` escaped as an
-    # interrupt, with the state unsaved.
+    # interrupt, with the state unsaved. SIGTERM (`kill`, a script restarting the sandbox) does
+    # the same: the state file is written a moment after each change, the last ones on stop.
     try:
-        print(f"Sandbox Zalo OA đang chạy tại {emulator.base_url}")
-        print(f"  export ZALO_API_BASE={emulator.base_url} ZALO_OAUTH_BASE={emulator.base_url}")
-        print(_credentials_note(config))
-        if note := _oa_note(config, getattr(args, "root", None)):
-            print(note)
-        if args.state_file:
-            print(f"Trạng thái được lưu vào {args.state_file}.")
-        if emulator.ignored_state_fields:
-            print(_ignored_note(args.state_file, emulator.ignored_state_fields))
-        print("Nhấn Ctrl+C để dừng.", flush=True)
-        while True:
-            time.sleep(3600)
+        with terminate_as_interrupt():
+            print(f"Sandbox Zalo OA đang chạy tại {emulator.base_url}")
+            print(f"  export ZALO_API_BASE={emulator.base_url} ZALO_OAUTH_BASE={emulator.base_url}")
+            print(_credentials_note(config))
+            if note := _oa_note(config, getattr(args, "root", None)):
+                print(note)
+            if args.state_file:
+                print(
+                    f"Trạng thái được lưu vào {args.state_file} (sau mỗi thay đổi một lát, và khi "
+                    "dừng bằng Ctrl+C hay kill; kill -9 có thể làm mất các thay đổi của lúc cuối)."
+                )
+            if emulator.ignored_state_fields:
+                print(_ignored_note(args.state_file, emulator.ignored_state_fields))
+            print("Nhấn Ctrl+C để dừng.", flush=True)
+            while True:
+                time.sleep(3600)
     except KeyboardInterrupt:
         print("Đã dừng sandbox Zalo OA.", file=sys.stderr)
     finally:

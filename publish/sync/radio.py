@@ -222,6 +222,12 @@ STATION_WORDS = {"draft": WITHDRAWN_BY_UNIT, "secret": WITHDRAWN_BY_UNIT}
 unit's files (the others, a publish or expiry time, read as they are)."""
 OFF_RADIO = "đơn vị thôi đưa bản tin lên chuyên mục phát thanh"
 """Why a bulletin whose channels no longer list the radio is off it, in the station's note."""
+LEFTOVER = "leftover"
+"""Data of a remove action for a temporary file a killed run left in the station folder:
+housekeeping, not a withdrawal, so the summary does not count it (`RadioSyncer.summary_bucket`;
+«1 rút lại/gỡ» sent staff looking for a withdrawn bulletin) and its lines say LEFTOVER_LABEL."""
+LEFTOVER_LABEL = "dọn"
+"""What the lines of a LEFTOVER removal say instead of «gỡ bỏ» (base.LABEL)."""
 NO_LONGER_SENT = "đơn vị không còn gửi tệp này"
 """Why a file that belongs to no bulletin is withdrawn, in the station's note."""
 NOTE_SUFFIX = ".ly-do.txt"
@@ -510,7 +516,13 @@ def moi_name(path: str) -> str:
 def plan(observed: Observed) -> list[Action]:
     """Pure: one action per file, each with its Vietnamese reason (noop for files in step)."""
     actions = [
-        Action("remove", temp, "tệp tạm còn sót lại do lần chạy trước bị ngắt giữa chừng: xóa")
+        Action(
+            "remove",
+            temp,
+            "tệp tạm còn sót lại do lần chạy trước bị ngắt giữa chừng: xóa",
+            "",
+            {LEFTOVER: True, LABEL: LEFTOVER_LABEL},
+        )
         for temp in observed.temps
     ]
     carried = _carried(observed.files)
@@ -2594,11 +2606,14 @@ class RadioSyncer:
     def summary_bucket(self, action: Action) -> str | None:
         """The summary count of a done action: a file recorded as holding the build without a
         write (`_apply_kept`) is one the station has unchanged; a Word script kept along with
-        its script.txt's conflict (ALONG) is not a second one."""
+        its script.txt's conflict (ALONG) is not a second one; a killed run's temporary file
+        cleared (LEFTOVER) is no file of the station's at all."""
         if action.kind == "verify" and "station" in action.data:
             return "unchanged"
         if action.kind == "conflict" and action.data.get(ALONG):
             return None  # kept as its script.txt is: that one's conflict is what staff settle
+        if action.data.get(LEFTOVER):
+            return None
         return SUMMARY_BUCKETS.get(action.kind)
 
     def _settle(self, path: str) -> dict[str, Any] | None:

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
+from publish.zalo.emulator_saving import StateSaver
 from publish.zalo.emulator_state import (
     MSG_BAD_PROOF,
     MSG_NOT_AUTHORIZED,
@@ -214,6 +215,10 @@ class ZaloEmulator:
         self._thread: threading.Thread | None = None
         self.ignored_state_fields: tuple[str, ...] = ()  # a later version's, see read_state
         self.state = self._load_state()
+        self.saver = (
+            StateSaver(self.state_file, self.state, self._lock) if self.state_file else None
+        )
+        """Writes the state file soon after each change and when the emulator stops."""
 
     # --- lifecycle ---------------------------------------------------------------------------
 
@@ -247,6 +252,8 @@ class ZaloEmulator:
         finally:
             self._server.server_close()
             self._server = None
+            if self.saver is not None:
+                self.saver.close()
 
     def stop(self) -> None:
         """Stop serving and close the socket."""
@@ -259,6 +266,8 @@ class ZaloEmulator:
         if self._thread is not None:
             self._thread.join(timeout=5)
             self._thread = None
+        if self.saver is not None:
+            self.saver.close()
 
     def __enter__(self) -> ZaloEmulator:
         """Start on entry."""
@@ -551,9 +560,9 @@ class ZaloEmulator:
         raise ApiFailure(-214, MSG_PROCESSING)
 
     def _persist(self) -> None:
-        """Save the state when a state file is configured."""
-        if self.state_file is not None:
-            self.state.save(self.state_file)
+        """Have the state saved soon when a state file is configured (see emulator_saving)."""
+        if self.saver is not None:
+            self.saver.changed()
 
     def _rate_limit(self) -> dict[str, str]:
         """Count this call in the sliding window; raise -32 when over the limit."""

@@ -15,8 +15,7 @@ import os
 import secrets
 import time
 import unicodedata
-from dataclasses import MISSING, asdict, dataclass, field, fields
-from pathlib import Path
+from dataclasses import MISSING, asdict, dataclass, field, fields, is_dataclass
 from types import NoneType, UnionType
 from typing import Any, get_args, get_origin, get_type_hints
 from urllib.parse import urlsplit
@@ -458,27 +457,28 @@ class OAState:
 
     # --- persistence -------------------------------------------------------------------------
 
-    def to_json(self) -> str:
-        """Serialise the whole state, leaving out a later field that holds its default."""
-        data = asdict(self)
-        for name, default in LATE_FIELDS.items():
-            if data[name] == default:
-                del data[name]
-        return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
+    def snapshot(self) -> dict[str, Any]:
+        """What the state file holds (publish.zalo.emulator_saving writes it), copied so that
+        no later call changes it: an article is replaced whole when it changes, or edited at its
+        top level (ZaloEmulator.edit_article), a job, token or code is a record whose fields
+        change. A later field that holds its default is left out (LATE_FIELDS). Cheap enough
+        to take under the emulator's lock at every write."""
+        data: dict[str, Any] = {}
+        for item in fields(self):
+            value = getattr(self, item.name)
+            if item.name in LATE_FIELDS and value == LATE_FIELDS[item.name]:
+                continue
+            if isinstance(value, dict):
+                value = {key: _copied(entry) for key, entry in value.items()}
+            elif isinstance(value, list):
+                value = list(value)
+            data[item.name] = value
+        return data
 
     @classmethod
     def from_json(cls, text: str) -> OAState:
-        """Load a state written by `to_json` (see `read_state` for what it tolerates)."""
+        """Load a state file's text (see `read_state` for what it tolerates)."""
         return read_state(text)[0]
-
-    def save(self, path: Path) -> None:
-        """Write atomically so a crash never leaves half a state file."""
-        tmp = path.with_name(path.name + ".tmp")
-        with open(tmp, "w", encoding="utf-8") as handle:
-            handle.write(self.to_json())
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
 
     # --- tokens ------------------------------------------------------------------------------
 
@@ -736,6 +736,14 @@ class OAState:
         return profile
 
 
+def _copied(entry: Any) -> Any:
+    """One entry of a state's table as `OAState.snapshot` keeps it: a record as a dict, an
+    article's dict copied, a number as it is."""
+    if isinstance(entry, dict):
+        return dict(entry)
+    return asdict(entry) if is_dataclass(entry) and not isinstance(entry, type) else entry
+
+
 LATE_FIELDS: dict[str, object] = {"skew": 0.0}
 """State fields added after the state file's first version, with their defaults. Written only
 when they differ: a publish from before a field refuses a state holding it, so a sandbox that
@@ -743,7 +751,8 @@ never used it (`publish zalo-sandbox` never moves the OA's clock) stays readable
 
 
 class StateFileError(ValueError):
-    """A state file that is not one `to_json` wrote (not JSON, or a record of the wrong shape)."""
+    """A state file that is not one the emulator wrote (not JSON, or a record of the wrong
+    shape)."""
 
 
 def read_state(text: str | bytes) -> tuple[OAState, tuple[str, ...]]:

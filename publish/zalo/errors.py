@@ -50,6 +50,20 @@ REAUTHORIZE = (
     f"(`{SECRET_COMMAND}`; xem «Xoay vòng token và bí mật» trong README)."
 )
 
+SPENT_CAUSES = (
+    "Nguyên nhân thường gặp nhất: hai nơi cùng làm mới token của OA này, mỗi nơi một tệp token "
+    "(CI và máy một cán bộ cùng chạy publish sync, hay một bản chép của tệp token): nơi kia đã "
+    "dùng refresh token này và giữ cặp token mới. Chỉ để một nơi đồng bộ Zalo (thường là CI): "
+    "thôi chạy publish sync zalo ở nơi còn lại và xóa tệp token ở đó. Giữ nơi kia thì nó vẫn "
+    "chạy được, không phải làm gì thêm; giữ nơi này thì cấp quyền lại như dưới đây, sau khi nơi "
+    "kia đã thôi chạy (không thì lỗi này sẽ quay lại). Nguyên nhân khác: tệp token bị mất giữa "
+    "hai lần chạy (cache của CI bị xóa, đổi máy chạy) nên ZALO_REFRESH_TOKEN đã tiêu được dùng "
+    "lại: cấp quyền lại."
+)
+"""Why a refresh token is refused as spent (-14014), most likely first, and what to do for each:
+re-authorizing while two places still refresh the same OA only meets the error again (README,
+«Đừng để hai nơi cùng làm mới một OA»)."""
+
 HINTS = {
     -32: "Đã vượt giới hạn số lần gọi API mỗi phút của Zalo và thử lại vẫn bị chặn. "
     "Hãy chạy lại sau vài phút.",
@@ -71,7 +85,8 @@ HINTS = {
     "developers.zalo.me, mở ứng dụng liên kết với OA, trang Cài đặt, chép lại App ID và App "
     "Secret vào bí mật ZALO_APP_ID, ZALO_APP_SECRET của CI (hay biến môi trường trên máy chạy) "
     "rồi chạy lại; token vẫn dùng được, không phải cấp quyền lại.",
-    -14014: "Refresh token không còn hiệu lực (đã được dùng hoặc đã quá 3 tháng). " + REAUTHORIZE,
+    -14014: "Refresh token không còn hiệu lực: Zalo nhận mỗi refresh token một lần, và token này "
+    "đã được dùng (hoặc không được dùng quá 3 tháng). " + SPENT_CAUSES + " " + REAUTHORIZE,
 }
 HINT_QUOTA = "OA đã dùng hết hạn mức tạo bài viết. Hãy chờ hạn mức được cấp lại rồi chạy lại."
 HINT_NOT_AUTHORIZED = (
