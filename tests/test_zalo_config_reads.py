@@ -206,3 +206,34 @@ def test_a_label_edit_converts_no_body_again_and_a_footer_edit_every_one(
     toml.write_text(text.replace("Mọi thông tin được giữ bí mật.", "Mọi tin báo được giữ kín."))
     zalo_build(root)
     assert len(converted) >= 4
+
+
+def test_a_line_added_above_a_correction_converts_no_body_again_and_its_note_does(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A tag added to a corrected bulletin moves its correction's line in the file, which its
+    article does not show: no body is converted again; the correction's note edited converts
+    that bulletin's alone."""
+    root = project.parent / "corrected"
+    shutil.copytree(project, root)
+    monkeypatch.setenv("PUBLISH_WORKERS", "1")
+    zalo_build(root)
+    converted: list[str] = []
+    blocks = zalo_render.body_blocks
+
+    def converting(bulletin: Bulletin, *args: Any) -> Any:
+        """`body_blocks`, noting the bulletin converted."""
+        converted.append(bulletin.source)
+        return blocks(bulletin, *args)
+
+    monkeypatch.setattr(zalo_render, "body_blocks", converting)
+    source = root / "content" / "bai-viet" / "2024-03-01-doi-dia-chi.md"
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace("corrections:", 'tags: ["đổi địa chỉ"]\ncorrections:', 1))
+    zalo_build(root)
+    assert converted == []
+    source.write_text(text.replace("Sửa số điện thoại", "Sửa lại số điện thoại", 1))
+    zalo_build(root)
+    assert converted == ["content/bai-viet/2024-03-01-doi-dia-chi.md"]
+    article = (root / "output" / "zalo").glob("*.json")
+    assert any("Sửa lại số điện thoại" in path.read_text("utf-8") for path in article)

@@ -18,6 +18,7 @@ from publish.config import Config
 from publish.config_files import DEFAULT_COVER
 from publish.config_reads import reads_digest
 from publish.content_images import image_use
+from publish.correction_text import told
 from publish.errors import Problem, PublishError
 from publish.ledger import Ledger
 from publish.model import Artifact, Bulletin, Exclusion, Kept, Site
@@ -187,7 +188,9 @@ def _version(bulletin: Bulletin, site: Site, images: ZaloImages) -> str:
     return digest(
         _reads_digest(site),
         bulletin.packed_body,
-        bulletin.corrections,
+        # As told (time to the minute, the note): not the correction's line in the file,
+        # which a tag added above it moves.
+        tuple(map(told, bulletin.corrections)),
         *header(bulletin, site, images),
     )
 
