@@ -29,7 +29,6 @@ from publish.sanitize import WORD_JOINER, defuse_markup
 from publish.site_paths import served_paths
 
 __all__ = [
-    "ARTICLE_LOCATES",
     "ARTICLE_READS",
     "Blocks",
     "Fields",
@@ -66,9 +65,6 @@ ARTICLE_READS = (
 payloads is kept under these alone (publish.config_reads), so that a category label or the unit's
 hotline changed does not convert every body again. A test runs them on a Config that notes what
 is read, and fails on a value missing here."""
-ARTICLE_LOCATES = ("root",)
-"""Read to find the files an article shows (its images, the forms it links to): each image and
-link to another file a body was made with is asked again before it is reused (`same_calls`)."""
 
 
 def nfc(text: str) -> str:
