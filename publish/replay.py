@@ -179,6 +179,9 @@ class LastBuild:
         """Everything besides input files that decides the output bytes: the tool's code, the
         libraries, and the Python, Unicode and data files it runs with (`fingerprint`: a
         .cache/ restored by CI under another Python must not replay)."""
+        # fingerprint() hashes tool_digest() and runtime() too: they are kept beside it, as
+        # the libraries are, for the message telling why the last build is not replayed (the
+        # code changed; from which Python to which: `_key_change` reads them by place).
         return (
             _VERSION,
             tool_digest(),

@@ -371,6 +371,38 @@ def apply(root: Path, op: tuple[str, int]) -> None:
         short = ("Công an Tân Phú Đông", f"CA Tân Phú Đông {n}", "Công an xã TPĐ")[n % 3]
         text = re.sub(r'(?m)^short_name = "[^"]*"', f'short_name = "{short}"', text, count=1)
         toml.write_text(text, encoding="utf-8")
+    elif name == "document" and target:
+        # A form linked as the website serves it («/tep/mau-don.pdf»): content/tep/mau-don.pdf
+        # when there is one, else content/mau-don.pdf. Linked first (with the latter), then the
+        # former added or taken away: where the link leads changes, no bulletin's text.
+        content = root / "content"
+        if not any("(/tep/mau-don.pdf)" in p.read_text(encoding="utf-8") for p in files):
+            (content / "mau-don.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+            with target.open("a", encoding="utf-8") as handle:
+                handle.write(f"\nTải [mẫu đơn số {n}](/tep/mau-don.pdf) về điền.\n")
+        elif (content / "tep" / "mau-don.pdf").exists():
+            (content / "tep" / "mau-don.pdf").unlink()
+        else:
+            (content / "tep").mkdir(exist_ok=True)
+            (content / "tep" / "mau-don.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    elif name == "folder-page" and target:
+        # A site served under a folder (/ca/) and a link written with it («/ca/»): the
+        # website's home, or the page /ca/ once there is one. Linked first, then that page
+        # added or taken away: where the link leads changes, no bulletin's text.
+        page = root / "content" / "pages" / "ca.md"
+        if not any("(/ca/)" in p.read_text(encoding="utf-8") for p in files):
+            toml = root / "site.toml"
+            text = toml.read_text(encoding="utf-8")
+            text = re.sub(
+                r'(?m)^base_url = "https://([^/"]*)/"', r'base_url = "https://\1/ca/"', text
+            )
+            toml.write_text(text, encoding="utf-8")
+            with target.open("a", encoding="utf-8") as handle:
+                handle.write(f"\nXem [trang của đơn vị {n}](/ca/).\n")
+        elif page.exists():
+            page.unlink()
+        else:
+            page.write_text(f'---\ntitle: "Giới thiệu {n}"\n---\n\nGiới thiệu.\n', "utf-8")
     elif name == "site-title":
         toml = root / "site.toml"
         lines = toml.read_text(encoding="utf-8").split("\n")
@@ -406,6 +438,8 @@ OPERATIONS = st.tuples(
             "hotline",
             "abbreviations",
             "site-title",
+            "document",
+            "folder-page",
             "station",
             "tag-alias",
             "english-page",
@@ -459,6 +493,7 @@ KNOWN_SEQUENCES = [
     [("correction", 1), ("body", 1), ("correction", 1), ("correction", 2)],
     [("pin", 2), ("pin", 4), ("date", 4), ("pin", 2), ("per-page", 0)],
     [("english-page", 1), ("english-page", 2), ("english-page", 4), ("english-page", 3)],
+    [("document", 1), ("folder-page", 2), ("document", 3), ("folder-page", 4)],
 ]
 """Sequences that once gave an incremental build different from a clean one (each its own
 test: together with the random ones they made one test of ~50 s, the last to end in CI)."""

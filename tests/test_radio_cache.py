@@ -201,11 +201,11 @@ def test_every_module_and_data_file_the_radio_reads_with_is_in_the_fingerprint(
         read.append(path.resolve())
         return read_bytes(path) + (b"\n# edited\n" if path.resolve() == edited else b"")
 
-    before = cache.fingerprint.__wrapped__()
+    before = fragments.fingerprint.__wrapped__()
     monkeypatch.setattr(Path, "read_bytes", recorded)
     fragments.tool_digest.cache_clear()
     try:
-        after = cache.fingerprint.__wrapped__()
+        after = fragments.fingerprint.__wrapped__()
     finally:
         fragments.tool_digest.cache_clear()
     assert loaded - set(read) == set()

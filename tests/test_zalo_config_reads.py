@@ -24,7 +24,7 @@ from publish.config import Config
 from publish.content import load_site
 from publish.model import Bulletin, Site
 from publish.render.zalo.images import ZaloImages
-from publish.render.zalo.payload import ARTICLE_LOCATES, ARTICLE_READS, body_blocks, build_payload
+from publish.render.zalo.payload import ARTICLE_READS, body_blocks, build_payload
 from tests.config_recording import Recording, covered
 from tests.web_fixture import NOW, SITE
 
@@ -86,9 +86,15 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+LOCATES = ("root",)
+"""Read to find the files an article shows (its images, the forms it links to), not a value
+of site.toml: each image and link to another file a body was made with is asked again before
+the article is reused (payload.same_calls)."""
+
+
 def undeclared(reads: set[str]) -> list[str]:
-    """The values read that ARTICLE_READS (or ARTICLE_LOCATES) does not cover."""
-    return sorted(r for r in reads if not covered(r, ARTICLE_READS + ARTICLE_LOCATES))
+    """The values read that ARTICLE_READS (or LOCATES) does not cover."""
+    return sorted(r for r in reads if not covered(r, ARTICLE_READS + LOCATES))
 
 
 def articles(site: Site, config: Any) -> dict[str, dict[str, Any]]:
@@ -107,7 +113,7 @@ def articles(site: Site, config: Any) -> dict[str, dict[str, Any]]:
 
 def test_an_article_reads_only_the_values_it_declares(project: Path) -> None:
     """Every Zalo bulletin's payload, made on a recording Config, reads nothing of site.toml
-    that ARTICLE_READS (or ARTICLE_LOCATES) does not name; the branches were taken."""
+    that ARTICLE_READS (or LOCATES) does not name; the branches were taken."""
     config = config_module.load(project)
     site = load_site(config, now=NOW)
     recording = Recording(config)
@@ -206,3 +212,34 @@ def test_a_label_edit_converts_no_body_again_and_a_footer_edit_every_one(
     toml.write_text(text.replace("Mọi thông tin được giữ bí mật.", "Mọi tin báo được giữ kín."))
     zalo_build(root)
     assert len(converted) >= 4
+
+
+def test_a_line_added_above_a_correction_converts_no_body_again_and_its_note_does(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A tag added to a corrected bulletin moves its correction's line in the file, which its
+    article does not show: no body is converted again; the correction's note edited converts
+    that bulletin's alone."""
+    root = project.parent / "corrected"
+    shutil.copytree(project, root)
+    monkeypatch.setenv("PUBLISH_WORKERS", "1")
+    zalo_build(root)
+    converted: list[str] = []
+    blocks = zalo_render.body_blocks
+
+    def converting(bulletin: Bulletin, *args: Any) -> Any:
+        """`body_blocks`, noting the bulletin converted."""
+        converted.append(bulletin.source)
+        return blocks(bulletin, *args)
+
+    monkeypatch.setattr(zalo_render, "body_blocks", converting)
+    source = root / "content" / "bai-viet" / "2024-03-01-doi-dia-chi.md"
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace("corrections:", 'tags: ["đổi địa chỉ"]\ncorrections:', 1))
+    zalo_build(root)
+    assert converted == []
+    source.write_text(text.replace("Sửa số điện thoại", "Sửa lại số điện thoại", 1))
+    zalo_build(root)
+    assert converted == ["content/bai-viet/2024-03-01-doi-dia-chi.md"]
+    article = (root / "output" / "zalo").glob("*.json")
+    assert any("Sửa lại số điện thoại" in path.read_text("utf-8") for path in article)

@@ -33,7 +33,7 @@ from pathlib import Path
 
 from publish.cache import fingerprint
 
-__all__ = ["Store", "fingerprint", "folder"]
+__all__ = ["Store", "folder"]
 
 
 _JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=repr)

@@ -18,6 +18,7 @@ from publish.config import Config
 from publish.config_files import DEFAULT_COVER
 from publish.config_reads import reads_digest
 from publish.content_images import image_use
+from publish.correction_text import told
 from publish.errors import Problem, PublishError
 from publish.ledger import Ledger
 from publish.model import Artifact, Bulletin, Exclusion, Kept, Site
@@ -47,9 +48,10 @@ CHANNEL = "zalo"
 
 _last: list[tuple[Site, ZaloImages]] = []
 """The latest site's image chooser: check() and render() ask about the same images."""
-_shelves: list[tuple[Site, Shelf, str]] = []
-"""The latest site's shelf of payloads, with the digest of the site.toml values an article reads
-(ARTICLE_READS): check() reads block counts from it, render() the rest."""
+_shelves: list[tuple[Site, Shelf]] = []
+"""The latest site's shelf of payloads: check() reads block counts from it, render() the rest."""
+_reads: list[tuple[Site, str]] = []
+"""The latest site's digest of the site.toml values an article reads (ARTICLE_READS)."""
 Made = tuple[bytes, Calls, int]
 """A payload converted ahead: its text packed (pack_bytes of UTF-8), its calls, its blocks."""
 _made: list[tuple[Site, dict[str, Made]]] = []
@@ -81,8 +83,15 @@ def _shelf(site: Site) -> Shelf:
     """This site's shelf of payloads ({source: (calls, digest, block count)}), read once."""
     if not _shelves or _shelves[0][0] is not site:
         shelf = Shelf(Fragments(site.config.root), PAYLOAD_SHELF, narrow=True)
-        _shelves[:] = [(site, shelf, reads_digest(site.config, ARTICLE_READS))]
+        _shelves[:] = [(site, shelf)]
     return _shelves[0][1]
+
+
+def _reads_digest(site: Site) -> str:
+    """Digest of the site.toml values an article reads (ARTICLE_READS), once a site."""
+    if not _reads or _reads[0][0] is not site:
+        _reads[:] = [(site, reads_digest(site.config, ARTICLE_READS))]
+    return _reads[0][1]
 
 
 Entry = tuple[Calls, str, int]
@@ -176,11 +185,12 @@ def _version(bulletin: Bulletin, site: Site, images: ZaloImages) -> str:
     and the bulletin's fields as they are, not its file's digest (Bulletin.made_of), which
     stands for them only together with site.toml (the loader reads the time zone, so the
     address). The body as packed: hashing it costs ~1 µs a bulletin, unpacking it ~10."""
-    _shelf(site)
     return digest(
-        _shelves[0][2],
+        _reads_digest(site),
         bulletin.packed_body,
-        bulletin.corrections,
+        # As told (time to the minute, the note): not the correction's line in the file,
+        # which a tag added above it moves.
+        tuple(map(told, bulletin.corrections)),
         *header(bulletin, site, images),
     )
 

@@ -29,7 +29,6 @@ from publish.sanitize import WORD_JOINER, defuse_markup
 from publish.site_paths import served_paths
 
 __all__ = [
-    "ARTICLE_LOCATES",
     "ARTICLE_READS",
     "Blocks",
     "Fields",
@@ -66,9 +65,6 @@ ARTICLE_READS = (
 payloads is kept under these alone (publish.config_reads), so that a category label or the unit's
 hotline changed does not convert every body again. A test runs them on a Config that notes what
 is read, and fails on a value missing here."""
-ARTICLE_LOCATES = ("root",)
-"""Read to find the files an article shows (its images, the forms it links to): each image and
-link to another file a body was made with is asked again before it is reused (`same_calls`)."""
 
 
 def nfc(text: str) -> str:
@@ -145,6 +141,23 @@ def fields_of(bulletin: Bulletin, config: Config) -> Fields:
     )
 
 
+_FOLDER_PAGES: list[tuple[Site, frozenset[str]]] = []
+"""The latest site's pages under the folder it is served under (see _folder_pages)."""
+
+
+def _folder_pages(site: Site) -> frozenset[str]:
+    """The site paths of the pages and bulletins that start with the folder the site is served
+    under (nearly always none), as the website's own (render.web.context); made once a site:
+    each reuse of an article asks its site path links again, each asking of every page."""
+    if not _FOLDER_PAGES or _FOLDER_PAGES[0][0] is not site:
+        folder = site.config.addresses.folder
+        pages = frozenset(
+            url for url in site.documents.values() if folder and url.startswith(folder + "/")
+        )
+        _FOLDER_PAGES[:] = [(site, pages)]
+    return _FOLDER_PAGES[0][1]
+
+
 def _link_target(bulletin: Bulletin, site: Site, images: ZaloImages) -> Callable[[str], str | None]:
     """href → absolute URL shown after a link's text: where the link leads on the bulletin's
     page of the website (a content file's page, a site path, a relative address); None for a
@@ -186,7 +199,7 @@ def _link_target(bulletin: Bulletin, site: Site, images: ZaloImages) -> Callable
             return None
         if href.startswith("/"):
             # Written as the browser shows it ("/congan-hoakhanh/lien-he/"): the folder once.
-            path = addresses.own_path(href, site.documents.values()) or href
+            path = addresses.own_path(href, _folder_pages(site)) or href
             return public_url(site.config.absolute_url(path))
         return public_url(urljoin(page, href))
 
@@ -252,12 +265,18 @@ def body_blocks(bulletin: Bulletin, site: Site, images: ZaloImages) -> Blocks:
         return block
 
     def recorded_link(href: str) -> str | None:
-        """The URL shown for a link, remembered when another file decides it."""
+        """The URL shown for a link, remembered when another file, or whether it is on disk,
+        decides it."""
         url = link(href)
         if (
             content_link(href, addresses) is not None
             or addresses.old_path(href) is not None
-            or is_image_link(href)  # its variant's name changes with the photo
+            # A photo's variant changes with the photo; a document is looked for in several
+            # places (/tep/x.pdf: content/tep/x.pdf, else content/x.pdf), the first on disk.
+            or is_file_link(href)
+            # A site path under the folder the site is served under is kept as written when a
+            # page has that address, else the folder is taken off: pages come and go.
+            or href.startswith("/")
         ):
             followed.append((href, url))
         return url
