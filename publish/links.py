@@ -27,12 +27,14 @@ from publish.text import LineCounter, nfc
 
 __all__ = [
     "HELD",
+    "HELD_WORDS",
     "ContentFiles",
     "Links",
     "Why",
     "addressed",
     "content_link",
     "file_name",
+    "held_words",
     "hrefs_in",
     "image_text_ends",
     "linked_file",
@@ -201,6 +203,20 @@ HELD = ""
 """What `resolve` gives for a link to a file in its `held`: a page the website does not have
 now, whose address (its slug, from a title that may name a victim or an embargoed fact) must
 not go out before it does; the link's words stay, without an address (see Site.unlinked)."""
+
+
+HELD_WORDS = "(bài viết hiện không có trên trang)"
+"""What a link to a held file (HELD) shows when its own words name that file (see held_words)."""
+
+
+def held_words(href: str, words: str) -> str | None:
+    """HELD_WORDS when the `words` of a link to a held file name its file, as the link's
+    address does (an autolink «<https://…/bai-viet/2020-12-20-ten-bai.md>», words pasted from
+    the address or the file name): its date and slug (a victim's name, an embargoed fact) must
+    not go out with the address gone; None when its words may stay."""
+    name = unquote(href.partition("#")[0].partition("?")[0]).rstrip("/").rpartition("/")[2]
+    stem = nfc(name[:-3] if name.lower().endswith(".md") else name).casefold()
+    return HELD_WORDS if stem and stem in nfc(unquote(words)).casefold() else None
 
 
 def resolve(
