@@ -229,14 +229,11 @@ def resolve(
     """The site path (with its #fragment) of the page a link in `source` leads to, when it
     names a loaded content file (`documents`: see Site.documents), also as written with one of
     the `site`'s addresses (see content_link); HELD when that file is in `held`; else None."""
-    found = content_link(href, site)
+    found = _linked(href, source, documents, site)
     if found is None:
         return None
-    path, fragment = found
-    candidate = _loaded(path, source, documents, site)
-    if candidate is None:
-        return None
-    return HELD if candidate in held else documents[candidate] + fragment
+    file, fragment = found
+    return HELD if file in held else documents[file] + fragment
 
 
 def linked_file(
@@ -244,8 +241,19 @@ def linked_file(
 ) -> str | None:
     """The loaded content file (a key of `documents`) a link in `source` names, as `resolve`
     finds it; None when it names none."""
+    found = _linked(href, source, documents, site)
+    return None if found is None else found[0]
+
+
+def _linked(
+    href: str, source: str, documents: Mapping[str, str], site: SiteAddresses | None
+) -> tuple[str, str] | None:
+    """(the loaded file, "#fragment" or "") a link in `source` names; None when it names none."""
     found = content_link(href, site)
-    return None if found is None else _loaded(found[0], source, documents, site)
+    if found is None:
+        return None
+    file = _loaded(found[0], source, documents, site)
+    return None if file is None else (file, found[1])
 
 
 def _loaded(
