@@ -354,3 +354,21 @@ def test_a_link_to_a_bulletin_never_on_the_website_is_one_error_and_no_warning(
     told = [line for line in err.splitlines() if "2020-12-10-chi-dai.md»" in line]
     assert len(told) == 1, err
     assert told[0].startswith(f"{B}:10: lỗi: ") and "không đăng trên website" in told[0]
+
+
+@pytest.mark.usefixtures("no_racy_wait")
+def test_the_neutral_words_give_way_to_the_address_once_the_bulletin_is_published(
+    tmp_path: Path,
+) -> None:
+    """Reused from the cache, the page and the Zalo article of B follow the embargo's end."""
+    address = "https://congan-chauthanh.example.vn/bai-viet/2021-01-01-sap-cong-bo-chuyen-an.md"
+    root = with_b(tmp_path, f"Sắp có <{address}>.\n")
+    assert run(root, "build", "-q") == 0
+    page = root / "output/web/2021/01/b/index.html"
+    assert f"<p>Sắp có {NEUTRAL}.</p>" in page.read_text("utf-8")
+    assert run(root, "build", "-q", now=LATER) == 0
+    assert (
+        f'<p>Sắp có <a href="/2021/01/sap-cong-bo-chuyen-an/" rel="noopener">{address}</a>.</p>'
+    ) in page.read_text("utf-8")
+    assert NEUTRAL not in (root / "output/zalo/b.json").read_text("utf-8")
+    assert files_of(root / "output") == clean_output(root, tmp_path / "clean", LATER)
