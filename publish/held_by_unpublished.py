@@ -34,7 +34,7 @@ from publish.errors import Problem
 from publish.model import PAGES_DIR, Bulletin, Exclusion, Site
 from publish.person_fields import nobody
 
-__all__ = ["note", "written_key"]
+__all__ = ["bulletin_file", "note", "recorded_files", "written_key"]
 
 _KINDS = {
     "draft": "bản nháp",
@@ -69,7 +69,7 @@ def note(site: Site, problems: Iterable[Problem]) -> str:
             keys.append(loaded[file].bulletin.key)
         else:
             if recorded is None:
-                recorded = _recorded_files(site)
+                recorded = recorded_files(site)
             kind, key = _held_as_written(file, site.config)
             keys.extend(k for k in (key, recorded.get(file, "")) if k)
         if not kind:
@@ -152,7 +152,7 @@ def _live(keys: list[str], site: Site) -> bool:
     return bool(live_channels(config.root / "state", site.now, config, keys))
 
 
-def _recorded_files(site: Site) -> dict[str, str]:
+def recorded_files(site: Site) -> dict[str, str]:
     """The key state/published.json records for each file it names (none when it names none):
     how a bulletin not loaded whole, its id unreadable or changed, is still found live."""
     from publish.sync.vanished import Published  # read only on this error's path
@@ -176,10 +176,22 @@ def written_key(file: str, config: Config) -> str:
     """The key of bulletin `file` as its front matter is written now (its id, else its slug),
     to look for in state/; "" when the front matter cannot be read."""
     data = _front_matter(file, config)
-    if data is None:
-        return ""
+    return "" if data is None else _key_as_written(file, data, config)
+
+
+def _key_as_written(file: str, data: dict[str, Any], config: Config) -> str:
+    """The key the front matter `data` of bulletin `file` gives it: its id, else its slug."""
     scratch = fields.Collector(file, [])
     return fields.identifier(scratch, data, fields.slug(scratch, data, config.root / file))
+
+
+def bulletin_file(file: str) -> bool:
+    """Whether `file` (from the project's root) is a bulletin's Markdown file, not a page's
+    (pages are not in state/'s records)."""
+    path = PurePosixPath(file)
+    return (
+        path.suffix == ".md" and path.parts[:1] == ("content",) and path.parts[1:2] != (PAGES_DIR,)
+    )
 
 
 def _held_as_written(file: str, config: Config) -> tuple[str, str]:
@@ -187,14 +199,12 @@ def _held_as_written(file: str, config: Config) -> tuple[str, str]:
     published as its front matter reads, with no approval in it (a draft, or not approved by
     anyone), "" when it may be, is approved, or is no bulletin; and its key as written (its
     id, else its slug), to look for in state/."""
-    path = PurePosixPath(file)
-    if path.suffix != ".md" or path.parts[:1] != ("content",) or path.parts[1:2] == (PAGES_DIR,):
+    if not bulletin_file(file):
         return "", ""
     data = _front_matter(file, config)
     if data is None:
         return "", ""
-    scratch = fields.Collector(file, [])
-    key = fields.identifier(scratch, data, fields.slug(scratch, data, config.root / file))
+    key = _key_as_written(file, data, config)
     policy = config.policy
     if _approved_as_written(data, policy):
         return "", key

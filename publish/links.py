@@ -27,12 +27,14 @@ from publish.text import LineCounter, nfc
 
 __all__ = [
     "HELD",
+    "HELD_WORDS",
     "ContentFiles",
     "Links",
     "Why",
     "addressed",
     "content_link",
     "file_name",
+    "held_words",
     "hrefs_in",
     "image_text_ends",
     "linked_file",
@@ -203,6 +205,20 @@ now, whose address (its slug, from a title that may name a victim or an embargoe
 not go out before it does; the link's words stay, without an address (see Site.unlinked)."""
 
 
+HELD_WORDS = "(bài viết hiện không có trên trang)"
+"""What a link to a held file (HELD) shows when its own words name that file (see held_words)."""
+
+
+def held_words(href: str, words: str) -> str | None:
+    """HELD_WORDS when the `words` of a link to a held file name its file, as the link's
+    address does (an autolink «<https://…/bai-viet/2020-12-20-ten-bai.md>», words pasted from
+    the address or the file name): its date and slug (a victim's name, an embargoed fact) must
+    not go out with the address gone; None when its words may stay."""
+    name = unquote(href.partition("#")[0].partition("?")[0]).rstrip("/").rpartition("/")[2]
+    stem = nfc(name[:-3] if name.lower().endswith(".md") else name).casefold()
+    return HELD_WORDS if stem and stem in nfc(unquote(words)).casefold() else None
+
+
 def resolve(
     href: str,
     source: str,
@@ -213,14 +229,11 @@ def resolve(
     """The site path (with its #fragment) of the page a link in `source` leads to, when it
     names a loaded content file (`documents`: see Site.documents), also as written with one of
     the `site`'s addresses (see content_link); HELD when that file is in `held`; else None."""
-    found = content_link(href, site)
+    found = _linked(href, source, documents, site)
     if found is None:
         return None
-    path, fragment = found
-    candidate = _loaded(path, source, documents, site)
-    if candidate is None:
-        return None
-    return HELD if candidate in held else documents[candidate] + fragment
+    file, fragment = found
+    return HELD if file in held else documents[file] + fragment
 
 
 def linked_file(
@@ -228,8 +241,19 @@ def linked_file(
 ) -> str | None:
     """The loaded content file (a key of `documents`) a link in `source` names, as `resolve`
     finds it; None when it names none."""
+    found = _linked(href, source, documents, site)
+    return None if found is None else found[0]
+
+
+def _linked(
+    href: str, source: str, documents: Mapping[str, str], site: SiteAddresses | None
+) -> tuple[str, str] | None:
+    """(the loaded file, "#fragment" or "") a link in `source` names; None when it names none."""
     found = content_link(href, site)
-    return None if found is None else _loaded(found[0], source, documents, site)
+    if found is None:
+        return None
+    file = _loaded(found[0], source, documents, site)
+    return None if file is None else (file, found[1])
 
 
 def _loaded(

@@ -17,13 +17,14 @@ from collections.abc import Iterable
 
 from publish.errors import Problem
 from publish.fields import SECRET_HINT
-from publish.held_by_unpublished import written_key
-from publish.model import PAGES_DIR, Site
+from publish.held_by_unpublished import bulletin_file, recorded_files, written_key
+from publish.model import Site
 
 __all__ = ["live_secrets"]
 
-CHANNEL_NAMES = {"web": "website", "zalo": "Zalo", "radio": "thư mục của đài (tập chưa phát)"}
-"""How the message names each channel a bulletin is live on."""
+RADIO_NAME = "thư mục của đài (tập chưa phát)"
+"""How the message names the station's channel (the others as withdrawing.CHANNEL_NAMES does):
+what a bulletin is live in there is the folder's episodes not yet aired."""
 
 
 def live_secrets(site: Site, problems: Iterable[Problem]) -> list[Problem]:
@@ -35,14 +36,17 @@ def live_secrets(site: Site, problems: Iterable[Problem]) -> list[Problem]:
         if p.severity == "error"
         and p.hint is not None
         and p.hint.startswith(SECRET_HINT)
-        and _bulletin_file(p.file)
+        and bulletin_file(p.file)
     ]
     if not secret:
         return problems
-    from publish.sync.vanished import Published, live_channels  # only on this error's path
+    # Only on this error's path.
+    from publish.sync.vanished import live_channels
+    from publish.withdrawing import CHANNEL_NAMES
 
+    names = {**CHANNEL_NAMES, "radio": RADIO_NAME}
     config = site.config
-    recorded = {file: key for key, file in Published(config.root / "state").files.items()}
+    recorded = recorded_files(site)
     keys = {
         problems[at].file: [
             k
@@ -61,7 +65,7 @@ def live_secrets(site: Site, problems: Iterable[Problem]) -> list[Problem]:
         if not channels or problem.file in told:
             continue
         told.add(problem.file)
-        named = _listed([CHANNEL_NAMES[c] for c in dict.fromkeys(channels)])
+        named = _listed([names[c] for c in dict.fromkeys(channels)])
         problems[at] = dataclasses.replace(
             problem,
             message=f"{problem.message}. Bản tin này ĐANG ĐĂNG trên {named} (theo state/) và vẫn "
@@ -71,12 +75,6 @@ def live_secrets(site: Site, problems: Iterable[Problem]) -> list[Problem]:
             f"khỏi {named} cùng lúc. {problem.hint}",
         )
     return problems
-
-
-def _bulletin_file(file: str) -> bool:
-    """Whether `file` is a bulletin's Markdown file (pages are not in state/'s records)."""
-    parts = file.split("/")
-    return file.endswith(".md") and parts[0] == "content" and parts[1:2] != [PAGES_DIR]
 
 
 def _listed(names: list[str]) -> str:

@@ -7,6 +7,10 @@ rendered pages no longer sees such a link, so `publish check` tells it from the 
 file and line of the link, what holds the other back, and that its address comes back by
 itself once the other is published. A warning, never an error, even under --strict: an embargo
 ending or an expiry must not stop every other publication until someone edits the links.
+
+A bulletin its channels keep off the website (`channels: [radio]`, `draft: [web]`) is no such
+case: it is not coming to the website, so a link to it leads nowhere for good, and the load
+tells it as an error (links.ContentFiles); no warning says its address comes back.
 """
 
 from __future__ import annotations
@@ -24,11 +28,17 @@ OUT_CHANNELS = frozenset({"web", "zalo"})
 
 def unlinked_warnings(site: Site) -> list[Problem]:
     """A warning for each link of a bulletin or page going out on the website or Zalo to a
-    file whose page the website does not have now, at the link's first line, in file order."""
+    file whose page the website does not have now (not one its channels keep off it: the load
+    tells that as an error), at the link's first line, in file order."""
     unlinked = site.unlinked()
     if not unlinked:
         return []
     why = _reasons(site)
+    never = {
+        nfc(b.source)
+        for b in (*site.bulletins, *(e.bulletin for e in site.excluded))
+        if "web" not in b.channels
+    }
     addresses = site.config.addresses
     items: list[Bulletin | Page] = [
         *(b for b in site.bulletins if OUT_CHANNELS & b.channels),
@@ -39,7 +49,7 @@ def unlinked_warnings(site: Site) -> list[Problem]:
         told: set[str] = set()
         for href, line in item.links:
             target = linked_file(href, item.source, site.documents, addresses)
-            if target is None or target not in unlinked or href in told:
+            if target is None or target not in unlinked or target in never or href in told:
                 continue
             told.add(href)
             shown = "trang" if isinstance(item, Page) else "bản tin"
@@ -52,9 +62,6 @@ def _reasons(site: Site) -> dict[str, tuple[str, str]]:
     found = {nfc(source): ("trang", why) for source, why in site.held_pages.items()}
     for exclusion in site.excluded:
         found[nfc(exclusion.bulletin.source)] = ("bản tin", exclusion.reason)
-    for bulletin in site.bulletins:
-        if "web" not in bulletin.channels:
-            found.setdefault(nfc(bulletin.source), ("bản tin", "không đăng trên website"))
     return found
 
 

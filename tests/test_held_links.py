@@ -203,3 +203,172 @@ def test_a_bulletin_approved_then_set_back_to_a_draft_links_as_a_clean_build(
     assert "da-dang" not in (root / "output/web/2021/01/a/index.html").read_text("utf-8")
     assert "da-dang" not in (root / "output/zalo/a.json").read_text("utf-8")
     assert files_of(root / "output") == clean_output(root, tmp_path / "clean", NOW)
+
+
+B = "content/bai-viet/2021-01-01-b.md"
+NEUTRAL = "(bài viết hiện không có trên trang)"
+"""What a held link shows when its own words are its address (links.HELD_WORDS)."""
+
+
+def with_b(tmp_path: Path, body: str, *, old: bool = False) -> Path:
+    """The project with one more published bulletin B, of `body`; `old`: the site was once at
+    https://cu.example.vn/."""
+    root = project(tmp_path)
+    (root / B).write_text(
+        bulletin_md({"id": "b", "title": '"Bài B"', "date": "2021-01-01 07:00"}, body=body),
+        "utf-8",
+    )
+    if old:
+        toml = root / "site.toml"
+        toml.write_text(
+            toml.read_text("utf-8").replace(
+                'base_url = "https://congan-chauthanh.example.vn/"',
+                'base_url = "https://congan-chauthanh.example.vn/"\n'
+                'old_base_urls = ["https://cu.example.vn/"]',
+                1,
+            ),
+            "utf-8",
+        )
+    return root
+
+
+def sent(root: Path) -> dict[str, str]:
+    """Each output file the public or the station gets, by path, as text (the editors' own
+    notes left out)."""
+    return {
+        path: data.decode("utf-8", "replace")
+        for path, data in files_of(root / "output").items()
+        if not path.endswith("/ghi-chu-bien-tap.txt")
+    }
+
+
+def test_an_old_address_to_a_held_bulletin_is_not_read_as_the_home_page(tmp_path: Path) -> None:
+    """Written with the site's old address, a link to a held bulletin led to no page: its
+    words, the old address, were rewritten as the new address of «no path», the home page."""
+    root = with_b(
+        tmp_path,
+        "Cũ <https://cu.example.vn/bai-viet/2020-12-23-da-het-han-bi-mat.md>.\n\n"
+        "Cũ hai <https://cu.example.vn/bai-viet/2020-12-09-da-dang.md>.\n",
+        old=True,
+    )
+    assert run(root, "build", "-q") == 0
+    page = (root / "output/web/2021/01/b/index.html").read_text("utf-8")
+    assert f"<p>Cũ {NEUTRAL}.</p>" in page
+    assert "https://congan-chauthanh.example.vn/.<" not in page
+    assert (
+        '<p>Cũ hai <a href="/2020/12/da-dang/" rel="noopener">'
+        "https://congan-chauthanh.example.vn/2020/12/da-dang/</a>.</p>"
+    ) in page
+    payload = json.loads((root / "output/zalo/b.json").read_text("utf-8"))
+    texts = [block.get("content") for block in payload["body"]]
+    assert f"Cũ {NEUTRAL}." in texts
+    assert "Cũ hai https://congan-chauthanh.example.vn/2020/12/da-dang/." in texts
+    for path, text in sent(root).items():
+        assert "da-het-han" not in text, path
+
+
+def test_a_link_whose_words_are_a_held_bulletins_address_shows_neutral_words(
+    tmp_path: Path,
+) -> None:
+    root = with_b(
+        tmp_path,
+        "Tự <https://congan-chauthanh.example.vn/bai-viet/2020-12-23-da-het-han-bi-mat.md>.\n\n"
+        "Tên [2020-12-20-nan-nhan-nguyen-van-a.md](2020-12-20-nan-nhan-nguyen-van-a.md) và "
+        "[bài hai](2020-12-21-cho-duyet-ten-nghi-pham.md).\n\n"
+        "Đã đăng <https://congan-chauthanh.example.vn/bai-viet/2020-12-09-da-dang.md>.\n",
+    )
+    assert run(root, "build", "-q") == 0
+    page = (root / "output/web/2021/01/b/index.html").read_text("utf-8")
+    assert f"<p>Tự {NEUTRAL}.</p>" in page
+    assert f"<p>Tên {NEUTRAL} và bài hai.</p>" in page  # words of their own stay
+    assert (
+        '<a href="/2020/12/da-dang/" rel="noopener">'
+        "https://congan-chauthanh.example.vn/bai-viet/2020-12-09-da-dang.md</a>"
+    ) in page  # a published bulletin's link is left as it was
+    feed = (root / "output/web/feed.xml").read_text("utf-8")
+    assert f"&lt;p&gt;Tự {NEUTRAL}.&lt;/p&gt;" in feed
+    payload = (root / "output/zalo/b.json").read_text("utf-8")
+    assert f"Tự {NEUTRAL}." in payload and f"Tên {NEUTRAL} và bài hai." in payload
+    for path, text in sent(root).items():
+        for slug in SLUGS:
+            assert slug not in text, f"{path} names {slug}"
+
+
+def test_the_station_gets_no_file_name_from_an_address_read_out_of_a_sentence(
+    tmp_path: Path,
+) -> None:
+    """R1.3 quotes the sentence an autolink was dropped with, R1.4 the address it left out."""
+    root = with_b(
+        tmp_path,
+        "Công an huyện đề nghị người dân cảnh giác với thủ đoạn lừa đảo.\n\n"
+        "Mời bà con xem thêm tại "
+        "<https://congan-chauthanh.example.vn/bai-viet/2021-01-01-sap-cong-bo-chuyen-an.md> nhé.\n\n"
+        "Chi tiết ở https://congan-chauthanh.example.vn/bai-viet/2020-12-23-da-het-han-bi-mat.md "
+        "nhé.\n",
+    )
+    assert run(root, "build", "-q", "--channel", "radio") == 0
+    rundowns = [p.read_text("utf-8") for p in (root / "output/radio").rglob("rundown.json")]
+    flags = [
+        flag
+        for rundown in rundowns
+        for item in json.loads(rundown)["items"]
+        for flag in item["flags"]
+        if flag["code"] in ("R1.3", "R1.4") and "example.vn" in flag["message"]
+    ]
+    assert sorted(f["code"] for f in flags) == ["R1.3", "R1.4"], flags
+    for flag in flags:  # the host stays, to tell which address it was
+        assert "https://congan-chauthanh.example.vn/…" in flag["message"] + flag["excerpt"]
+    for path, text in sent(root).items():
+        assert "chuyen-an" not in text and "da-het-han" not in text, path
+
+
+def test_the_search_index_has_no_word_of_a_held_file_named_by_a_reference_definition(
+    tmp_path: Path,
+) -> None:
+    root = with_b(tmp_path, "Xem [bài kia][r1].\n\n[r1]: 2020-12-24-kwzq-nan-nhan.md\n")
+    (root / "content/bai-viet/2020-12-24-kwzq-nan-nhan.md").write_text(
+        bulletin_md({"id": "kwzq", "title": '"Kwzq"', "draft": "true"}), "utf-8"
+    )
+    assert run(root, "build", "-q", "--channel", "web") == 0
+    index = root / "output/web/tim-kiem/chi-muc"
+    assert list(index.rglob("*.json"))
+    for path in index.rglob("*.json"):
+        assert "kwzq" not in path.read_text("utf-8"), path
+    assert "Xem bài kia.</p>" in (root / "output/web/2021/01/b/index.html").read_text("utf-8")
+
+
+def test_a_link_to_a_bulletin_never_on_the_website_is_one_error_and_no_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Its channels keep it off the website for good: the link leads nowhere ever, an error,
+    not a warning that the address comes back once the bulletin is published."""
+    root = with_b(tmp_path, "Nghe [chỉ đài](2020-12-10-chi-dai.md).\n")
+    (root / "content/bai-viet/2020-12-10-chi-dai.md").write_text(
+        bulletin_md(
+            {"id": "cd", "title": '"Chỉ đài"', "date": "2020-12-10 07:00", "channels": "[radio]"}
+        ),
+        "utf-8",
+    )
+    assert run(root, "check") == 1
+    err = capsys.readouterr().err
+    told = [line for line in err.splitlines() if "2020-12-10-chi-dai.md»" in line]
+    assert len(told) == 1, err
+    assert told[0].startswith(f"{B}:10: lỗi: ") and "không đăng trên website" in told[0]
+
+
+@pytest.mark.usefixtures("no_racy_wait")
+def test_the_neutral_words_give_way_to_the_address_once_the_bulletin_is_published(
+    tmp_path: Path,
+) -> None:
+    """Reused from the cache, the page and the Zalo article of B follow the embargo's end."""
+    address = "https://congan-chauthanh.example.vn/bai-viet/2021-01-01-sap-cong-bo-chuyen-an.md"
+    root = with_b(tmp_path, f"Sắp có <{address}>.\n")
+    assert run(root, "build", "-q") == 0
+    page = root / "output/web/2021/01/b/index.html"
+    assert f"<p>Sắp có {NEUTRAL}.</p>" in page.read_text("utf-8")
+    assert run(root, "build", "-q", now=LATER) == 0
+    assert (
+        f'<p>Sắp có <a href="/2021/01/sap-cong-bo-chuyen-an/" rel="noopener">{address}</a>.</p>'
+    ) in page.read_text("utf-8")
+    assert NEUTRAL not in (root / "output/zalo/b.json").read_text("utf-8")
+    assert files_of(root / "output") == clean_output(root, tmp_path / "clean", LATER)

@@ -75,6 +75,19 @@ def test_what_readers_never_see_is_not_indexed() -> None:
     assert terms(text) == ["truoc", "sau"]
 
 
+def test_reference_definitions_are_not_indexed_and_a_line_the_page_shows_is() -> None:
+    """The page shows no «[r1]: 2020-12-20-nan-nhan-nguyen-van-a.md» line (its file name may be
+    a held bulletin's date and slug); «[Lưu ý]: …» with more words after is no definition."""
+    text = plain_text(
+        "Xem [bài kia][r1] và [hai].\n\n[r1]: 2020-12-20-nan-nhan-nguyen-van-a.md\n"
+        '[hai]: /bai-viet/ten-nghi-pham.md "Tiêu đề"\n  [ba]: <sap-cong-bo.md>\n'
+        "[Lưu ý]: giữ chữ\n"
+    )
+    words = set(terms(text))
+    assert not words & {"2020", "nan", "nhan", "nguyen", "nghi", "pham", "tieu", "de", "sap"}
+    assert {"xem", "bai", "kia", "luu", "y", "giu", "chu"} <= words
+
+
 def test_words_in_angle_brackets_are_indexed_as_the_page_shows_them() -> None:
     """The page shows «<Tết an toàn>» as typed: a search for «tết an toàn» finds it; a tag
     beside it is still no word."""

@@ -78,3 +78,26 @@ def test_ordinary_alt_texts_are_published(
     root = project(tmp_path, {"cover": "images/ban-do.jpg", "cover_alt": f'"{alt}"'}, body)
     code, err = build(root, capsys)
     assert code == 0, err
+
+
+def test_the_load_reads_a_bodys_images_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The stamp check and the image check read one scan of the body: each scan costs ~180 µs
+    per 10 KB body, half a second of a cold build of 3,000 bulletins when done twice."""
+    from publish import config as config_module
+    from publish import content, content_images
+
+    root = project(tmp_path, {}, '![Bản đồ xã](../images/ban-do.jpg "Bản đồ xã")\n')
+    scanned: list[str] = []
+    scan = content_images._shown
+
+    def counted(body: str) -> list[content_images._Shown]:
+        scanned.append(body)
+        return scan(body)
+
+    monkeypatch.setattr(content_images, "_shown", counted)
+    bulletin, problems, _ = content.load_bulletin(root / FILE, config_module.load(root))
+    assert bulletin is not None and [i.path for i in bulletin.images] == ["images/ban-do.jpg"]
+    assert not [p for p in problems if p.severity == "error"]
+    assert len(scanned) == 1

@@ -87,8 +87,8 @@ class WrittenLinks:
         """The written links of every page of `site` on the website."""
         addresses = site.config.addresses
         prefix = addresses.folder
-        # The load reports a link to a bulletin of another channel; a held-back one is the link
-        # check's to warn about (it is not on the website now, but will or was).
+        # The load reports a link to a bulletin of another channel; one to a held-back bulletin
+        # reaches no rendered page (its words alone, links.HELD): publish.unlinked warns of it.
         loaded = [*site.bulletins, *(e.bulletin for e in site.excluded)]
         off_web = {site.documents.get(nfc(b.source)) for b in loaded if "web" not in b.channels}
         pages = frozenset(site.documents.values())

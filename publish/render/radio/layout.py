@@ -398,21 +398,32 @@ def _scheduled_json(episode: Episode) -> dict[str, Any]:
 _FILE_LINK = re.compile(
     r"\[([^\]\n]*)\]\(\s*<?[^()\s<>]*\.md(?:#[^()\s<>]*)?>?"
     r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)"
-    r"|<a\b[^>]*?\bhref\s*=\s*[\"']?[^\"'\s>]*\.md(?:#[^\"'\s>]*)?[\"']?[^>]*>(.*?)</a>",
+    r"|<a\b[^>]*?\bhref\s*=\s*[\"']?[^\"'\s>]*\.md(?:#[^\"'\s>]*)?[\"']?[^>]*>(.*?)</a>"
+    r"|<?((?:https?:)?//[^/\s<>«»\"'()\[\]]+/)?[^\s<>«»\"'()\[\]]+\.md(?![\w-])"
+    r"(?:#[^\s<>«»\"'()\[\]]*)?>?",
     re.IGNORECASE | re.DOTALL,
 )
 """A link to a content file by its name («[bài sắp tới](2062-12-05-ten-bai.md)», or as HTML),
-with its words."""
+with its words; or its address alone (an autolink, an address in the text), with its host."""
 
 
 def station_words(text: str) -> str:
     """`text` (a flag's message or excerpt, quoting the bulletin's source) with each link to a
-    content file reduced to its words: rundown.json goes to the station, which must not learn
-    the names of bulletins not published yet (the name carries the date and the title's slug),
-    and has no use for a file name of the project anyway."""
+    content file reduced to its words, an address of one alone to its host and «…»: rundown.json
+    goes to the station, which must not learn the names of bulletins not published yet (the
+    name carries the date and the title's slug), and has no use for a file name anyway."""
     if ".md" not in text.lower():
         return text
-    return _FILE_LINK.sub(lambda m: m[1] if m[1] is not None else m[2], text)
+    return _FILE_LINK.sub(_file_words, text)
+
+
+def _file_words(match: re.Match[str]) -> str:
+    """What one match of _FILE_LINK is reduced to: a link's words, an address's host and «…»."""
+    if match[1] is not None:
+        return match[1]
+    if match[2] is not None:
+        return match[2]
+    return (match[3] or "") + "…"
 
 
 def _row_json(segment: Segment, row: Row) -> dict[str, Any]:

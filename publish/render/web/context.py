@@ -522,11 +522,12 @@ class SiteContext:
 
         def readdressed(href: str, text: str) -> str | None:
             """The website's address now for a link whose text is the old address it was
-            written with (a reader would copy it from the page), when it leads to a page here."""
+            written with (a reader would copy it from the page), when it leads to a page here
+            (not to a held file's, links.HELD: the markdown renderer words that link)."""
             if not text_is_address(text, href) or self.config.addresses.old_path(href) is None:
                 return None
             path = owned(href)
-            return None if path is None else address_as_text(self.absolute(path), text)
+            return address_as_text(self.absolute(path), text) if path else None
 
         html = self.markdown.convert(
             body,

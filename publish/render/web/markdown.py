@@ -33,6 +33,7 @@ from markdown.treeprocessors import Treeprocessor, UnescapeTreeprocessor
 from publish.addresses import text_spells_address
 from publish.content_images import img_attributes
 from publish.html_img import with_img_tags
+from publish.links import held_words
 from publish.markdown_dialect import dialect_extensions
 from publish.markdown_plain import PlainMarkdown
 from publish.markdown_tuning import tuned
@@ -409,8 +410,9 @@ class MarkdownRenderer:
         if ".md" in html or (FILE_LINK_RE.search(html) is not None):
             # After the sanitiser, so links in the editor's HTML are found too, in one spelling;
             # a link to a file the site serves (a form, a notice) leads to it as well.
-            html = LINK_RE.sub(partial(_linked, link), html)
-            if HELD_MARK in html:
+            held: list[bool] = []
+            html = LINK_RE.sub(partial(_linked, link, held), html)
+            if held:
                 html = _unheld(html)
         if 'href="' in html:
             html = SITE_LINK_RE.sub(partial(_site_link, prefix, own), html)
@@ -442,25 +444,34 @@ publish.attachments.is_file_link, which `link` asks)."""
 HELD_MARK = "<a data-held-link"
 """How `_linked` marks a link to a page the website does not have now (links.HELD), for
 `_unheld` to take off: the sanitiser has run, so no body can spell it."""
-HELD_LINK_RE = re.compile(r"<a data-held-link[^>]*>(.*?)</a>", re.DOTALL)
-"""A marked link and its words (links do not nest: its own `</a>` is the next one)."""
+HELD_LINK_RE = re.compile(r'<a data-held-link[^>]*?\bhref="([^"]*)"[^>]*>(.*?)</a>', re.DOTALL)
+"""A marked link, its (escaped) href and its words (links do not nest: its own `</a>` is the
+next one)."""
 
 
-def _linked(link: LinkLookup, match: re.Match[str]) -> str:
+def _linked(link: LinkLookup, held: list[bool], match: re.Match[str]) -> str:
     """A link with the href `link` gives its target instead, when it gives one (marked for
-    `_unheld` when it gives links.HELD)."""
+    `_unheld` when it gives links.HELD, and `held` told so: no scan of the page for a mark)."""
     found = link(htmllib.unescape(match[2]))
     if found is None:
         return match[0]
     if not found:
+        held.append(True)
         return HELD_MARK + match[0][2:]
     return f'{match[1]}{htmllib.escape(found)}"'
 
 
 def _unheld(html: str) -> str:
     """`html` with each link `_linked` marked reduced to its words: the page it leads to is
-    not published now, and its address (from its title) must not be."""
-    return HELD_LINK_RE.sub(r"\1", html)
+    not published now, and its address (from its title) must not be; words naming its file
+    (its address as the link's text) become neutral ones (links.held_words)."""
+    return HELD_LINK_RE.sub(_held_words, html)
+
+
+def _held_words(match: re.Match[str]) -> str:
+    """The words one marked link is reduced to."""
+    instead = held_words(htmllib.unescape(match[1]), htmllib.unescape(match[2]))
+    return match[2] if instead is None else htmllib.escape(instead, quote=False)
 
 
 TEXT_LINK_RE = re.compile(r'(<a\b[^>]*?\bhref="([^"]*)"[^>]*>)([^<]*)</a>')

@@ -219,6 +219,14 @@ has the same pattern)."""
 # them, a paste gone wrong) made each try scan to the end of the body, 155 s for one check.
 _MD_IMAGE = re.compile(r"!\[([^\[\]]*)\]\([^)\]]*\)")
 _MD_LINK = re.compile(r"\[([^\[\]]*)\]\([^)\]]*\)")
+_DEFINITION = re.compile(
+    r"^ {0,3}\[(?!\^)[^\[\]]*\]:[ ]*(?:\n[ ]*)?[^\s]+[ ]*(?:\n[ ]*)?"
+    r"(?:([\"'])(?:.*)\1[ ]*|\((?:.*)\)[ ]*)?$",
+    re.MULTILINE,
+)
+"""A reference definition «[r1]: 2020-12-20-ten-bai.md "tiêu đề"», as Python-Markdown's
+ReferenceProcessor reads one (a footnote's «[^1]: …» aside): the page shows none of it, and its
+file name carries a held bulletin's date and slug."""
 _HTML_TAG = re.compile(rf"{TAG_RE.pattern}|<[!?][^<>]*+>")
 """A tag as the radio reads one (`TAG_RE`): its quoted values may hold `>` (`<a title="a>b">`),
 which ended it there and left «b">» in the text searched; or a `<!…>`, `<?…>`."""
@@ -451,10 +459,12 @@ def too_short(wanted: Sequence[str]) -> bool:
 
 
 def plain_text(markdown: str) -> str:
-    """Markdown reduced to its words: link and image text kept, URLs, tags, comments dropped
+    """Markdown reduced to its words: link and image text kept, URLs, reference definitions,
+    tags, comments dropped
     (words in angle brackets that are no tag kept, as the page shows them: a lone «<Em>» in a
     raw HTML block is a tag, see raw_html_settled)."""
-    text = _HIDDEN_HTML.sub(" ", raw_html_settled(markdown)) if "<" in markdown else markdown
+    text = _DEFINITION.sub("", markdown) if "]:" in markdown else markdown
+    text = _HIDDEN_HTML.sub(" ", raw_html_settled(text)) if "<" in text else text
     text = _MD_IMAGE.sub(r" \1 ", text)
     text = _MD_LINK.sub(r" \1 ", text)
     return tags_replaced(_HTML_TAG, text, " ") if "<" in text else text

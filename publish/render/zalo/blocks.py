@@ -31,7 +31,8 @@ __all__ = ["ImageBlock", "LinkTarget", "LinkText", "markdown_blocks", "plain_tex
 ImageBlock = Callable[[str, str, str], "dict[str, Any] | None"]
 """(src, alt, title) → an image block, or None to leave the image out."""
 LinkTarget = Callable[[str], "str | None"]
-"""href → the absolute URL to show after the link text, or None to show the text only."""
+"""href → the absolute URL to show after the link text, or None to show the text only ("" too,
+for a link whose text LinkText may still change: one to a page not published now)."""
 LinkText = Callable[[str, str], "str | None"]
 """A link's href and its text → the text to show instead, or None to keep it."""
 
@@ -411,7 +412,7 @@ class _Walker(HTMLParser):
                 self.buffer.append("]")
             target = self.link(href.strip()) if href.strip() else None
             shown = plain_text("".join(self.buffer[start:]))
-            instead = self.shown(href.strip(), shown) if self.shown and target else None
+            instead = self.shown(href.strip(), shown) if self.shown and target is not None else None
             if instead is not None:
                 self.buffer[start:] = [shown := instead]
             if target and not already_shown(target, shown):

@@ -20,7 +20,7 @@ from publish.config import Config
 from publish.config_files import DEFAULT_COVER
 from publish.content_images import content_image, remote_image
 from publish.correction_text import told
-from publish.links import HELD, content_link, resolve
+from publish.links import HELD, content_link, held_words, resolve
 from publish.model import Bulletin, Correction, ImageRef, Site
 from publish.render.zalo.blocks import markdown_blocks, pieces, plain_text
 from publish.render.zalo.images import ZaloImages, public_url, refused_format
@@ -161,8 +161,8 @@ def _folder_pages(site: Site) -> frozenset[str]:
 def _link_target(bulletin: Bulletin, site: Site, images: ZaloImages) -> Callable[[str], str | None]:
     """href → absolute URL shown after a link's text: where the link leads on the bulletin's
     page of the website (a content file's page, a site path, a relative address); None for a
-    link within the article, for unsafe schemes and for a content file whose page the website
-    does not have now (Site.unlinked)."""
+    link within the article and for unsafe schemes; links.HELD (no URL either) for a content
+    file whose page the website does not have now (Site.unlinked)."""
     page = site.config.absolute_url(bulletin.url)
     addresses = site.config.addresses
     unlinked = site.unlinked()
@@ -171,7 +171,7 @@ def _link_target(bulletin: Bulletin, site: Site, images: ZaloImages) -> Callable
         """The URL to show, or None."""
         linked = resolve(href, bulletin.source, site.documents, addresses, unlinked)
         if linked == HELD:
-            return None  # its page is not on the website now: the words alone
+            return HELD  # its page is not on the website now: the words alone (see readdressed)
         if linked is None and is_image_link(href):
             # A photo: its web variant, never the original (GPS position, camera).
             path = content_image(
@@ -255,6 +255,7 @@ def body_blocks(bulletin: Bulletin, site: Site, images: ZaloImages) -> Blocks:
     image = _image_block(bulletin, site, images)
     link = _link_target(bulletin, site, images)
     addresses = site.config.addresses
+    old = bool(site.config.site.old_base_urls)
     used: list[tuple[tuple[str, str, str], Any]] = []
     followed: list[tuple[str, str | None]] = []
 
@@ -283,11 +284,14 @@ def body_blocks(bulletin: Bulletin, site: Site, images: ZaloImages) -> Blocks:
 
     def readdressed(href: str, text: str) -> str | None:
         """The website's address now for a link whose text is the old address it was written
-        with, when it leads to a page here: shown once, not «old (new)»."""
-        if not text_is_address(text, href) or addresses.old_path(href) is None:
+        with, when it leads to a page here: shown once, not «old (new)»; neutral words for one
+        to a page not published now whose text names its file (links.held_words)."""
+        if ".md" in href and link(href) == HELD:
+            return held_words(href, text)
+        if not old or not text_is_address(text, href) or addresses.old_path(href) is None:
             return None
         url = link(href)  # recorded_link records it once the text is shown
-        return None if url in (None, public_url(href)) else address_as_text(url, text)
+        return None if not url or url == public_url(href) else address_as_text(url, text)
 
     blocks = markdown_blocks(
         bulletin.body,
@@ -295,7 +299,7 @@ def body_blocks(bulletin: Bulletin, site: Site, images: ZaloImages) -> Blocks:
         link=recorded_link,
         text_max=site.config.zalo.text_block_max,
         unit=site.config.zalo.length_unit,
-        shown=readdressed if site.config.site.old_base_urls else None,
+        shown=readdressed,
     )
     return tuple(blocks), (tuple(used), tuple(followed))
 
