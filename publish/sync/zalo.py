@@ -148,7 +148,7 @@ from publish.zalo.errors import (
     ZaloUncertainError,
     ZaloUnreachable,
 )
-from publish.zalo.owner import Stakes, confirm_oa
+from publish.zalo.owner import OaUnconfirmed, Stakes, confirm_oa
 
 if TYPE_CHECKING:
     from publish.zalo.client import ZaloClient
@@ -510,6 +510,8 @@ class ZaloSyncer:
                 "kết nối mạng của máy chạy đồng bộ (và ZALO_API_BASE nếu có đặt) rồi chạy lại.",
                 unreachable=error.unreachable,
             ) from None
+        if isinstance(error, OaUnconfirmed):
+            raise error  # a token file naming no OA is not used unconfirmed (exit 3: Zalo's fault)
         self.echo(f"zalo: cảnh báo: không kiểm tra được token thuộc OA nào ({error}).")
 
     def _oa_error(self) -> ZaloError | None:
