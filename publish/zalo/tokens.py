@@ -689,7 +689,9 @@ class TokenManager:
                 )
                 return pair.access_token, False
             created = not self.token_file.exists()
-            from_env = self._initial is not None and pair.refresh_token == self._initial.refresh_token
+            from_env = (
+                self._initial is not None and pair.refresh_token == self._initial.refresh_token
+            )
             earlier = self._note_sending(pair)
             # Everything a save needs but the pair is done first: once Zalo has answered, the
             # refresh token in the file is spent and only the reply holds the pair it accepts.
