@@ -130,6 +130,7 @@ from publish.sync.zalo_records import (
     late_content,
     late_jobs,
 )
+from publish.sync.zalo_twins import find_twins
 from publish.sync.zalo_unrecorded import (
     CREATE_ANYWAY,
     Unlisted,
@@ -401,6 +402,8 @@ class ZaloSyncer:
         self.asked_oa = False
         """Whether this dry run read the OA's articles (see dry_check)."""
         self.unlisted: Unlisted | None = None
+        self.sent_creates: set[str] = set()
+        """Keys this run sent article/create for (see zalo_twins)."""
         self._prepare_error: PublishError | None = None
         """How prepare() failed, raised again by every later call instead of asking again."""
         """Creates put off because Zalo did not list the OA's articles (see zalo_unrecorded)."""
@@ -931,6 +934,11 @@ class ZaloSyncer:
             for key in keys
         ]
 
+    def closing(self) -> list[tuple[Action, PublishError]]:
+        """Once every action is done: each article this run created that the OA now holds
+        twice (another checkout's sync created it too, see zalo_twins), for a person to see to."""
+        return list(find_twins(self))
+
     def _local(self, key: str) -> Local:
         """The built payload for a key."""
         assert self.observed is not None
@@ -995,6 +1003,8 @@ class ZaloSyncer:
             gone_at=None,
         )
         self._crash("before-create")
+        with self._queue_lock:
+            self.sent_creates.add(action.key)
         try:
             token = self.client.create(payload)
         except ZaloUncertainError:
