@@ -253,6 +253,65 @@ def test_on_ci_the_first_sync_waits_for_getoa_and_tells_the_operator_to_rerun_ke
     assert json.loads(token_file.read_text("utf-8"))["oa_id"] == OA_ID
 
 
+@pytest.mark.parametrize("fault", ["5xx", "html"])
+def test_a_passing_getoa_fault_on_the_first_ci_run_is_a_remote_fault_the_next_run_heals(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: dict,
+    capsys: pytest.CaptureFixture,
+    fault: str,
+) -> None:
+    """The token file the first CI run writes from ZALO_REFRESH_TOKEN names no OA until getoa
+    confirms it. Zalo failing getoa then (5xx, a page that is no JSON) is Zalo's fault, not a
+    person's: exit 3, nothing sent, and no word of an older version's file or another unit's
+    token (this run wrote the file seconds before); the next run asks again and sends."""
+    token_file = Path(zalo_env["ZALO_TOKEN_FILE"])
+    root = zalo_project(tmp_path, 2)
+    if fault == "5xx":
+        emulator.configure(fault_paths=("/oa/getoa",), fail_first_5xx=20)
+    else:
+        emulator.configure(
+            fault_paths=("/oa/getoa",),
+            garble_first=20,
+            garble_body="<html>Bảo trì</html>",
+            garble_before_processing=True,
+        )
+    assert sync(root) == 3
+    told = " ".join("".join(capsys.readouterr()).split())
+    assert f"chưa xác nhận được token Zalo là của OA {OA_ID}" in told
+    assert "Lần chạy này vừa làm mới ZALO_REFRESH_TOKEN" in told
+    assert f"lưu cặp token mới vào tệp {token_file}: đừng xóa tệp đó" in told
+    assert "lần chạy sau hỏi lại Zalo" in told
+    assert "bản publish cũ" not in told and "OA một đơn vị khác" not in told
+    assert emulator.write_calls() == [] and not emulator.articles
+    assert emulator.used_refresh_tokens == [zalo_env["ZALO_REFRESH_TOKEN"]]
+
+    emulator.configure(fail_first_5xx=0, garble_first=0)
+    assert sync(root) == 0
+    assert_published_once(root, emulator)
+    assert json.loads(token_file.read_text("utf-8"))["oa_id"] == OA_ID
+
+
+def test_an_older_version_s_token_file_is_still_refused_when_getoa_fails(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: dict,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture,
+) -> None:
+    """A file naming no OA that this run did not write (an older version's shared file) may hold
+    another unit's token: with getoa failing it stays refused as before (exit 1)."""
+    monkeypatch.delenv("ZALO_REFRESH_TOKEN")
+    token_file = Path(zalo_env["ZALO_TOKEN_FILE"])
+    TokenFile(token_file).save(TokenPair(refresh_token=emulator.refresh_token))
+    root = zalo_project(tmp_path, 1)
+    emulator.configure(fault_paths=("/oa/getoa",), fail_first_5xx=20)
+    assert sync(root) == 1
+    told = " ".join("".join(capsys.readouterr()).split())
+    assert f"tệp token Zalo {token_file} không ghi token thuộc OA nào" in told
+    assert emulator.write_calls() == []
+
+
 def test_on_ci_the_oa_confirmed_by_the_getoa_that_refreshed_the_token_is_kept_in_the_file(
     tmp_path: Path,
     emulator: ZaloEmulator,

@@ -29,6 +29,7 @@ from publish.errors import PublishError
 from publish.output_place import refuse_unsafe
 from publish.preview import PREVIEW_SHOWN, in_preview
 from publish.sync.manifest import Manifest, atomic_write_bytes
+from publish.sync.zalo_deleted import missing_live
 from publish.zalo import ZaloClient
 from publish.zalo.owner import Stakes, confirm_oa
 
@@ -342,4 +343,7 @@ def run(args: argparse.Namespace) -> int:
     print(f"\nĐã ghi thêm vào {stats_path} và tạo {page}.")
     if note:
         print(note)
+    gone = missing_live(manifest.entries(), {s.article_id for s in stats})
+    if gone:
+        print(gone)
     return 0

@@ -392,6 +392,11 @@ def run(
         }
         with clock.phase(f"{syncer.name}: thực hiện kế hoạch"):
             _apply_plan(syncer, todo, summary, echo, progress, left, shown)
+            closing = getattr(syncer, "closing", None)
+            for action, error in closing() if closing is not None else []:
+                # e.g. Zalo: the OA now holds twice an article this run created
+                _failed(summary, action, error)
+                echo(f"  {_mark(error)} {label_of(action)} {action.key}: {error}")
     finally:
         manifest = None if dry_run else getattr(syncer, "manifest", None)
         if manifest is not None:

@@ -96,6 +96,7 @@ from publish.render.zalo_path import payload_path
 from publish.sync.base import SUMMARY_BUCKETS, Action, test_hooks_allowed
 from publish.sync.manifest import Manifest, journal_path
 from publish.sync.vanished import refuse_many_gone
+from publish.sync.zalo_deleted import deleted_check_due, find_deleted
 from publish.sync.zalo_forget import forget_records, forgotten_lines, keep_forgetting
 from publish.sync.zalo_late import (
     KEEP_DELETED,
@@ -129,6 +130,7 @@ from publish.sync.zalo_records import (
     late_content,
     late_jobs,
 )
+from publish.sync.zalo_twins import find_twins
 from publish.sync.zalo_unrecorded import (
     CREATE_ANYWAY,
     Unlisted,
@@ -148,7 +150,7 @@ from publish.zalo.errors import (
     ZaloUncertainError,
     ZaloUnreachable,
 )
-from publish.zalo.owner import Stakes, confirm_oa
+from publish.zalo.owner import OaUnconfirmed, Stakes, confirm_oa
 
 if TYPE_CHECKING:
     from publish.zalo.client import ZaloClient
@@ -400,6 +402,10 @@ class ZaloSyncer:
         self.asked_oa = False
         """Whether this dry run read the OA's articles (see dry_check)."""
         self.unlisted: Unlisted | None = None
+        self.sent_creates: set[str] = set()
+        """Keys this run sent article/create for (see zalo_twins)."""
+        self._prepare_error: PublishError | None = None
+        """How prepare() failed, raised again by every later call instead of asking again."""
         """Creates put off because Zalo did not list the OA's articles (see zalo_unrecorded)."""
 
     # --- wiring --------------------------------------------------------------------------------
@@ -433,8 +439,16 @@ class ZaloSyncer:
         site.toml names. Done once, whether observe (for --reconcile) or the run asks first."""
         if self._prepared:
             return
-        self.client.login()
-        self._check_oa()
+        if self._prepare_error is not None:
+            # Asked once (zalo_deleted's login, then idle's or the run's): a second try would
+            # repeat the retries and waits of the first for the same answer.
+            raise self._prepare_error
+        try:
+            self.client.login()
+            self._check_oa()
+        except PublishError as error:
+            self._prepare_error = error
+            raise
         self._prepared = True
 
     def idle(self) -> None:
@@ -448,10 +462,13 @@ class ZaloSyncer:
         """
         from publish.zalo.tokens import ENV_APP_ID, ENV_APP_SECRET, renewal_due
 
-        if not (self.env.get(ENV_APP_ID) and self.env.get(ENV_APP_SECRET)):
-            return  # no app credentials on this machine (an editor's): nothing it could renew
-        if not renewal_due(self.env, self.config.zalo.oa_id.strip()):
-            return
+        if self._prepare_error is None:
+            if self._prepared:
+                return  # observe() logged in already, to list the OA's articles (zalo_deleted)
+            if not (self.env.get(ENV_APP_ID) and self.env.get(ENV_APP_SECRET)):
+                return  # no app credentials on this machine (an editor's): nothing to renew
+            if not renewal_due(self.env, self.config.zalo.oa_id.strip()):
+                return
         try:
             self.prepare()
         except ZaloUnreachable as error:
@@ -510,6 +527,8 @@ class ZaloSyncer:
                 "kết nối mạng của máy chạy đồng bộ (và ZALO_API_BASE nếu có đặt) rồi chạy lại.",
                 unreachable=error.unreachable,
             ) from None
+        if isinstance(error, OaUnconfirmed):
+            raise error  # a token file naming no OA is not used unconfirmed (exit 3: Zalo's fault)
         self.echo(f"zalo: cảnh báo: không kiểm tra được token thuộc OA nào ({error}).")
 
     def _oa_error(self) -> ZaloError | None:
@@ -580,6 +599,9 @@ class ZaloSyncer:
             for key in self._named_keys([name], OVERWRITE, local, recorded)
         }
         anyway = self._named_keys(self.create_anyway_names, CREATE_ANYWAY, local, recorded)
+        if deleted_check_due(self):
+            find_deleted(self, local)
+            recorded = self.records.entries()
         if not self.reconcile and not self.dry_run and any(k not in recorded for k in local):
             self.prepare()  # the OA is asked only once the token is known to be its own
             self._refuse_unrecorded(local, recorded, anyway)
@@ -912,6 +934,11 @@ class ZaloSyncer:
             for key in keys
         ]
 
+    def closing(self) -> list[tuple[Action, PublishError]]:
+        """Once every action is done: each article this run created that the OA now holds
+        twice (another checkout's sync created it too, see zalo_twins), for a person to see to."""
+        return list(find_twins(self))
+
     def _local(self, key: str) -> Local:
         """The built payload for a key."""
         assert self.observed is not None
@@ -976,6 +1003,8 @@ class ZaloSyncer:
             gone_at=None,
         )
         self._crash("before-create")
+        with self._queue_lock:
+            self.sent_creates.add(action.key)
         try:
             token = self.client.create(payload)
         except ZaloUncertainError:

@@ -165,6 +165,13 @@ class ArticleLookup:
                 return article_id
         return None
 
+    def read_all(self) -> list[dict[str, Any]]:
+        """Every normal article of the OA, read now and kept for the rest of the run (`listed`,
+        `find`): the ids asked about later were recorded before it."""
+        with self._lock:
+            self._remote = self._articles()
+            return self._remote
+
     def _articles(self) -> list[dict[str, Any]]:
         """Every normal article of the OA, read consistently (see ZaloClient.list_articles)."""
         return self._client().list_articles("normal")

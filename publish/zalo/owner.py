@@ -15,7 +15,14 @@ from publish.zalo.errors import ZaloError
 if TYPE_CHECKING:
     from publish.zalo.client import ZaloClient
 
-__all__ = ["Stakes", "confirm_oa"]
+__all__ = ["OaUnconfirmed", "Stakes", "confirm_oa"]
+
+
+class OaUnconfirmed(ZaloError):
+    """getoa failed on Zalo's side (5xx, a reply that is no JSON, a timeout) for the token
+    this run has just got from ZALO_REFRESH_TOKEN, into a file that names no OA yet: nothing
+    is sent, as for any unconfirmed token, but it is a remote fault (exit 3), which the next
+    run heals by asking again, not a person's to fix."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +50,15 @@ def confirm_oa(client: ZaloClient, wanted: str, stakes: Stakes) -> dict[str, Any
     try:
         profile, asked = client.getoa_with_token()
     except ZaloError as error:
+        if unnamed and tokens.refreshed_from_env() and not error.stops_channel:
+            raise OaUnconfirmed(
+                _just_refreshed(client, wanted, error, stakes),
+                code=error.code,
+                api_message=error.api_message,
+                operation="getoa",
+                http_status=error.http_status,
+                unreachable=error.unreachable,
+            ) from None
         if unnamed:
             raise PublishError(_unconfirmed(client, wanted, f"Zalo báo: {error}", stakes)) from None
         raise
@@ -72,6 +88,19 @@ def _unconfirmed(client: ZaloClient, wanted: str, why: str, stakes: Stakes) -> s
         f"{wanted} ghi ở [zalo] oa_id trong site.toml ({why}): {stakes.nothing}, "
         f"{stakes.guards}. Cách sửa: "
         + (_fix_on_ci(path, wanted) if client.tokens.has_env_refresh() else _fix_here(wanted))
+    )
+
+
+def _just_refreshed(client: ZaloClient, wanted: str, error: ZaloError, stakes: Stakes) -> str:
+    """Why nothing is sent when getoa fails just after this run refreshed ZALO_REFRESH_TOKEN
+    into a new token file: a passing fault, with no older file or other unit to suspect."""
+    path = client.tokens.token_file.path
+    return (
+        f"chưa xác nhận được token Zalo là của OA {wanted} ghi ở [zalo] oa_id trong site.toml: "
+        f"lần hỏi Zalo gặp lỗi phía Zalo ({str(error).rstrip('.')}); {stakes.nothing}, "
+        f"{stakes.guards}. Lần chạy này vừa làm mới ZALO_REFRESH_TOKEN và lưu cặp token mới "
+        f"vào tệp {path}: đừng xóa tệp đó (hay cache chứa nó) và đừng đổi bí mật "
+        "ZALO_REFRESH_TOKEN. Không cần làm gì khác: lần chạy sau hỏi lại Zalo."
     )
 
 

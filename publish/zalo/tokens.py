@@ -507,6 +507,9 @@ class TokenManager:
         self._tidied = False
         self._read_only = False
         """Set by reading(): nothing is written, not even the token file."""
+        self._from_env = False
+        """Whether this process wrote a pair into the token file by exchanging
+        ZALO_REFRESH_TOKEN (see refreshed_from_env)."""
         keep(app.app_secret)
         if initial is not None:
             self._remember(initial)
@@ -616,6 +619,13 @@ class TokenManager:
         may be another OA's."""
         return self.token_file.exists() and self.current().oa_id is None
 
+    def refreshed_from_env(self) -> bool:
+        """Whether this very process exchanged ZALO_REFRESH_TOKEN for the pair it saved in the
+        token file (a first run on CI, or a new secret after a re-authorization): a file naming
+        no OA is then not an older version's, which may hold another unit's token, but this
+        unit's own, only not confirmed yet."""
+        return self._from_env
+
     def has_env_refresh(self) -> bool:
         """Whether ZALO_REFRESH_TOKEN was given (CI): the token file may hold the pair it became."""
         return self._initial is not None
@@ -693,6 +703,9 @@ class TokenManager:
                 )
                 return pair.access_token, False
             created = not self.token_file.exists()
+            from_env = (
+                self._initial is not None and pair.refresh_token == self._initial.refresh_token
+            )
             earlier = self._note_sending(pair)
             # Everything a save needs but the pair is done first: once Zalo has answered, the
             # refresh token in the file is spent and only the reply holds the pair it accepts.
@@ -704,6 +717,7 @@ class TokenManager:
                     told = self._interrupted(error, pair, earlier)
                     new_pair = self._exchange_env_instead(send, pair, told)
                 self.token_file.commit(prepared, new_pair)
+                self._from_env = self._from_env or from_env
             except ZaloError as error:
                 # Zalo answered (api_message is its words): this sending spent nothing of ours.
                 # With no answer read, it may have: the note stays for the next run.
@@ -779,6 +793,7 @@ class TokenManager:
             new_pair = self._exchange(send, initial)
         except ZaloError:
             raise error from None  # the environment's token is spent too (the usual first one)
+        self._from_env = True
         logger.warning(
             "Refresh token trong tệp token %s đã hết hiệu lực; đã dùng ZALO_REFRESH_TOKEN "
             "(khác tệp) và ghi cặp token mới vào tệp.",

@@ -1,0 +1,167 @@
+"""Articles deleted by hand in the OA admin page, found by a sync and created again.
+
+A no-op sync asks Zalo nothing (not even a login: the refresh token is single-use), so an
+article an OA admin deleted went unseen for ever while state/zalo.json still called it live.
+Listing the OA's articles costs one getslice call per 10 articles (zalo-oa-api.md §2.5): too
+much for every run of a large unit (10,000 articles: 1,000 calls, where a no-op sync must take
+under 2 s), cheap once a day. So the check rides on the access-token renewal, which the syncing
+machine makes about once a day anyway (Zalo's access token lives 25 h; see ZaloSyncer.idle):
+the run that renews lists the OA's articles once. Nothing is stored for it, so neither a daily
+commit of state/ nor a cache CI might not keep is needed. `publish sync zalo --reconcile` checks
+at any time.
+
+An article missing from the list is read once more (getdetail) before it is taken for deleted
+(see ArticleLookup.detail): a list cut short by Zalo must not have live articles posted twice.
+When most articles are missing at once the list is not trusted at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from typing import TYPE_CHECKING, Any
+
+from publish.errors import PublishError
+from publish.sync.zalo_lookup import Unreadable
+from publish.zalo.errors import ZaloError
+
+if TYPE_CHECKING:
+    from publish.sync.zalo import ZaloSyncer
+
+__all__ = ["deleted_check_due", "find_deleted", "missing_live"]
+
+SHOWN = ("live", "hidden")
+"""Record statuses of an article the tool left on the OA (shown or hidden)."""
+NAMED = 5
+"""Records a report names; the rest are counted."""
+SUSPECT = 5
+"""More missing articles than this, and more than half of them all, read as a list Zalo cut
+short rather than as articles an admin deleted one by one: nothing is created again."""
+
+
+def deleted_check_due(syncer: ZaloSyncer) -> bool:
+    """Whether this run lists the OA's articles to find those deleted by hand: a real sync
+    (not a dry run, not --reconcile, which lists them anyway) on a machine that keeps a token
+    file whose access token must be renewed before its next call (see module docstring)."""
+    from publish.zalo.tokens import ENV_APP_ID, ENV_APP_SECRET, renewal_due
+
+    if syncer.dry_run or syncer.reconcile:
+        return False
+    if not (syncer.env.get(ENV_APP_ID) and syncer.env.get(ENV_APP_SECRET)):
+        return False
+    if not renewal_due(syncer.env, syncer.config.zalo.oa_id.strip()):
+        return False  # the usual no-op run: decided by the token file alone, no record read
+    return any(_on_oa(entry) for entry in syncer.records.entries().values())
+
+
+def _on_oa(entry: Mapping[str, Any]) -> bool:
+    """Whether a record holds an article the tool left on the OA, with no job in flight (a
+    record with one is verified by this run anyway)."""
+    return (
+        bool(entry.get("article_id"))
+        and entry.get("status") in SHOWN
+        and not (entry.get("token") or entry.get("hide_token") or entry.get("pending_create"))
+    )
+
+
+def missing_live(entries: Mapping[str, Mapping[str, Any]], listed: Collection[str]) -> str:
+    """What `publish report` says of the records the tool calls live whose article the OA's
+    list (`listed` ids) lacks ("" when none): the next renewal's sync creates them again."""
+    missing = [
+        f"{entry.get('source') or key} «{entry.get('title', '')}» (bài {entry['article_id']})"
+        for key, entry in sorted(entries.items())
+        if entry.get("status") == "live"
+        and entry.get("article_id")
+        and str(entry["article_id"]) not in listed
+    ]
+    if not missing:
+        return ""
+    named = "; ".join(missing[:NAMED]) + (
+        f" và {len(missing) - NAMED} bài khác" if len(missing) > NAMED else ""
+    )
+    return (
+        f"Cảnh báo: {len(missing)} bài state/zalo.json ghi là đang đăng không có trong danh "
+        f"sách bài của Zalo OA (có thể đã bị xoá trong trang quản trị OA): {named}. Lần đồng "
+        "bộ đầu tiên làm mới token Zalo (khoảng mỗi ngày một lần) kiểm tra lại và tạo lại các "
+        "bài ấy; muốn làm ngay: publish sync zalo --reconcile --dry-run để xem, rồi publish "
+        "sync zalo --reconcile. Bài bị xoá có chủ ý: thêm dòng draft: [zalo] vào phần đầu bản "
+        "tin để nó không được tạo lại."
+    )
+
+
+def find_deleted(syncer: ZaloSyncer, local: Collection[str]) -> None:
+    """List the OA's articles and mark each record whose article is gone as removed (the plan
+    then creates it again, or leaves it be for a withdrawn bulletin), saying so in one line
+    each. A failure is a warning: the sync goes on, and the next renewal checks again."""
+    try:
+        syncer.prepare()
+    except PublishError:
+        # Told as it is without this check: by idle() in a run with nothing to send, else by
+        # the run before it sends anything (prepare raises the same error again).
+        return
+    try:
+        listed = {str(item.get("id")) for item in syncer.lookup.read_all()}
+    except ZaloError as error:
+        if error.stops_channel:
+            raise  # a login only a person can fix: every call of the run would meet it
+        syncer.echo(
+            "zalo: cảnh báo: chưa đọc được danh sách bài trên Zalo OA để tìm bài bị xoá tay "
+            f"({str(error).rstrip('.')}). Không cần làm gì: lần làm mới token sau (khoảng một "
+            "ngày) đọc lại; muốn kiểm tra ngay: publish sync zalo --reconcile --dry-run."
+        )
+        return
+    candidates = {k: e for k, e in syncer.records.entries().items() if _on_oa(e)}
+    missing = [(k, e) for k, e in sorted(candidates.items()) if str(e["article_id"]) not in listed]
+    if not missing:
+        return
+    if len(missing) > SUSPECT and 2 * len(missing) > len(candidates):
+        syncer.echo(
+            f"zalo: cảnh báo: danh sách bài Zalo trả về thiếu {len(missing)}/{len(candidates)} "
+            "bài state/zalo.json ghi là còn trên OA: nhiều khả năng Zalo trả danh sách chưa đủ, "
+            "nên không coi bài nào là đã bị xoá, không tạo lại bài nào (tạo lại có thể đăng "
+            "trùng). Nếu các bài ấy thật sự đã bị xoá trong trang quản trị OA: chạy publish "
+            "sync zalo --reconcile --dry-run để xem, rồi publish sync zalo --reconcile."
+        )
+        return
+    for key, entry in missing:
+        if not _gone(syncer, key, entry):
+            continue
+        article_id = str(entry["article_id"])
+        syncer._removed(key, article_id, gone=True)
+        syncer.echo(_told(key, entry, article_id, key in local))
+
+
+def _gone(syncer: ZaloSyncer, key: str, entry: Mapping[str, Any]) -> bool:
+    """Whether a record's article, missing from the list, is gone: getdetail no longer has it
+    either. Read all the same (a list that dropped it, -201 for one still listed), it stays."""
+    try:
+        return syncer.lookup.detail(str(entry["article_id"])) is None
+    except Unreadable:
+        return False
+    except ZaloError as error:
+        if error.stops_channel:
+            raise
+        syncer.echo(
+            f"zalo: cảnh báo: {entry.get('source') or key}: bài {entry['article_id']} không có "
+            f"trong danh sách bài của OA nhưng chưa đọc lại được bài ({str(error).rstrip('.')}): "
+            "chưa coi là đã bị xoá; lần làm mới token sau kiểm tra lại."
+        )
+        return False
+
+
+def _told(key: str, entry: Mapping[str, Any], article_id: str, local: bool) -> str:
+    """The plain line a sync prints for an article it found deleted by hand (`local`: its
+    bulletin is still published on Zalo, so it is created again)."""
+    source = entry.get("source") or key
+    title = entry.get("title", "")
+    head = (
+        f"zalo: {source}: bài {article_id} «{title}» không còn trên Zalo (có thể đã bị xoá "
+        "trong trang quản trị OA)"
+    )
+    if not local:
+        return f"{head}; bản tin đã rút nên không tạo lại, chỉ ghi là đã gỡ."
+    return (
+        f"{head}: lần đồng bộ này tạo lại bài. Bài bị xoá có chủ ý, không muốn có trên Zalo: "
+        "thêm dòng draft: [zalo] vào phần đầu bản tin (bài vẫn đăng ở các kênh khác, không phải "
+        "duyệt lại; đừng ghi draft: true, việc đó rút bản tin khỏi mọi kênh), lần đồng bộ sau "
+        "gỡ bài vừa tạo lại; đừng xoá bài trên OA."
+    )

@@ -1,0 +1,199 @@
+"""An article an OA admin deleted by hand is found by the sync that renews the token, and made again.
+
+A no-op sync asks Zalo nothing, so state/zalo.json kept calling such an article live for ever
+(«16 không đổi») while the README promised it would be created again. The sync that renews the
+access token (about daily on the machine that syncs) lists the OA's articles once; `publish
+report`, which reads that list anyway, warns at once.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from publish.cli import main
+from publish.zalo.client import ZaloClient
+from publish.zalo.emulator import ZaloEmulator
+from tests.zalo_project import NOW, records, sync, told, zalo_bulletin, zalo_project
+
+GETSLICE = "/article/getslice"
+
+
+def expire_access_token(token: Path) -> None:
+    """The token file as it is a day after the last refresh: its access token expired."""
+    pair = json.loads(token.read_text("utf-8"))
+    pair["expires_at"] = time.time() - 60
+    token.write_text(json.dumps(pair), "utf-8")
+
+
+def titles(emulator: ZaloEmulator) -> list[str]:
+    """The titles of the OA's articles, sorted (one per article: a duplicate shows twice)."""
+    return sorted(a["title"] for a in emulator.articles.values())
+
+
+@pytest.fixture
+def token(tmp_path: Path) -> Path:
+    """The token file zalo_env points publish at."""
+    return tmp_path / "secrets" / "token.json"
+
+
+@pytest.fixture
+def synced(tmp_path: Path, emulator: ZaloEmulator, zalo_env: None) -> Path:
+    """A project whose 3 bulletins are all on Zalo, the call log then emptied."""
+    root = zalo_project(tmp_path, 3)
+    assert sync(root) == 0
+    emulator.clear_calls()
+    return root
+
+
+def test_an_article_deleted_by_hand_is_created_again_by_the_sync_that_renews_the_token(
+    synced: Path, token: Path, emulator: ZaloEmulator, capsys: pytest.CaptureFixture
+) -> None:
+    before = titles(emulator)
+    article_id = records(synced)["bt-001"]["article_id"]
+    del emulator.state.articles[article_id]
+    capsys.readouterr()
+    # While the access token lasts a no-op sync still asks Zalo nothing (≤ 2 s for 10,000).
+    assert sync(synced) == 0
+    assert emulator.calls == []
+    assert "không có thay đổi nào" in told(capsys)
+
+    expire_access_token(token)
+    assert sync(synced) == 0
+    said = " ".join(told(capsys).split())
+    assert (
+        f"zalo: content/bai-viet/ban-tin-001.md: bài {article_id} «{records(synced)['bt-001']['title']}» "
+        "không còn trên Zalo (có thể đã bị xoá trong trang quản trị OA): lần đồng bộ này tạo lại "
+        "bài." in said
+    )
+    assert "thêm dòng draft: [zalo] vào phần đầu bản tin" in said
+    assert "bài cũ không còn trên Zalo (đã bị xoá trong trang quản trị OA): tạo lại" in said
+    assert emulator.count_calls("/article/create") == 1
+    assert titles(emulator) == before
+    entry = records(synced)["bt-001"]
+    assert entry["status"] == "live" and entry["article_id"] in emulator.articles
+    assert entry["article_id"] != article_id
+
+    emulator.clear_calls()
+    assert sync(synced) == 0
+    assert emulator.calls == []
+
+
+def test_the_check_lists_the_oa_once_and_sends_nothing_when_no_article_is_missing(
+    synced: Path, token: Path, emulator: ZaloEmulator, capsys: pytest.CaptureFixture
+) -> None:
+    before = records(synced)
+    expire_access_token(token)
+    capsys.readouterr()
+    assert sync(synced) == 0
+    assert emulator.count_calls(GETSLICE) == 1  # 3 articles: one page
+    assert emulator.count_calls("/v4/oa/access_token") == 1  # the renewal it rides on, once
+    assert emulator.write_calls() == [] and records(synced) == before
+    assert "không còn trên Zalo" not in told(capsys)
+
+
+def test_a_withdrawn_bulletin_s_hidden_article_deleted_by_hand_is_not_made_again(
+    synced: Path, token: Path, emulator: ZaloEmulator, capsys: pytest.CaptureFixture
+) -> None:
+    path = synced / "content" / "bai-viet" / "ban-tin-002.md"
+    path.write_text(zalo_bulletin(2, draft="[zalo]"), "utf-8")
+    assert sync(synced) == 0
+    assert records(synced)["bt-002"]["status"] == "hidden"
+    article_id = records(synced)["bt-002"]["article_id"]
+    del emulator.state.articles[article_id]
+    expire_access_token(token)
+    emulator.clear_calls()
+    capsys.readouterr()
+    assert sync(synced) == 0
+    said = " ".join(told(capsys).split())
+    assert f"bài {article_id}" in said and "bản tin đã rút nên không tạo lại" in said
+    assert emulator.write_calls() == []
+    assert records(synced)["bt-002"]["status"] == "removed"
+
+
+def test_an_article_the_list_leaves_out_but_zalo_still_has_is_not_posted_twice(
+    synced: Path,
+    token: Path,
+    emulator: ZaloEmulator,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture,
+) -> None:
+    """getslice is the only way to tell a deleted article (zalo-oa-api.md §2.5), but a list Zalo
+    cut short must not have a live article created a second time: getdetail is asked first."""
+    dropped = records(synced)["bt-000"]["article_id"]
+    listing = ZaloClient.list_articles
+
+    def short(self: ZaloClient, *args: Any, **kwargs: Any) -> list[dict[str, Any]]:
+        """Zalo's list without one article it still has."""
+        return [a for a in listing(self, *args, **kwargs) if str(a.get("id")) != dropped]
+
+    monkeypatch.setattr(ZaloClient, "list_articles", short)
+    before = records(synced)
+    expire_access_token(token)
+    capsys.readouterr()
+    assert sync(synced) == 0
+    assert emulator.count_calls("/article/getdetail") == 1
+    assert emulator.write_calls() == [] and records(synced) == before
+    assert "không còn trên Zalo" not in told(capsys)
+
+
+def test_a_list_missing_most_articles_is_not_trusted(
+    tmp_path: Path,
+    token: Path,
+    emulator: ZaloEmulator,
+    zalo_env: None,
+    capsys: pytest.CaptureFixture,
+) -> None:
+    root = zalo_project(tmp_path, 7)
+    assert sync(root) == 0
+    emulator.state.articles.clear()
+    expire_access_token(token)
+    emulator.clear_calls()
+    capsys.readouterr()
+    assert sync(root) == 0
+    said = " ".join(told(capsys).split())
+    assert "danh sách bài Zalo trả về thiếu 7/7 bài" in said
+    assert "publish sync zalo --reconcile --dry-run" in said
+    assert emulator.write_calls() == [] and emulator.count_calls("/article/getdetail") == 0
+    assert all(e["status"] == "live" for e in records(root).values())
+
+
+def test_a_failed_listing_is_a_warning_and_the_sync_goes_on(
+    synced: Path, token: Path, emulator: ZaloEmulator, capsys: pytest.CaptureFixture
+) -> None:
+    emulator.configure(fault_paths=(GETSLICE,), fail_first_5xx=50)
+    expire_access_token(token)
+    capsys.readouterr()
+    assert sync(synced) == 0
+    said = " ".join(told(capsys).split())
+    assert "cảnh báo: chưa đọc được danh sách bài trên Zalo OA để tìm bài bị xoá tay" in said
+    assert emulator.write_calls() == []
+
+
+def test_report_warns_of_a_live_record_whose_article_is_gone(
+    synced: Path, emulator: ZaloEmulator, capsys: pytest.CaptureFixture
+) -> None:
+    entry = records(synced)["bt-001"]
+    del emulator.state.articles[entry["article_id"]]
+    capsys.readouterr()
+    assert main(["--root", str(synced), "--now", NOW, "report"]) == 0
+    said = " ".join(told(capsys).split())
+    assert (
+        "Cảnh báo: 1 bài state/zalo.json ghi là đang đăng không có trong danh sách bài của Zalo "
+        f"OA (có thể đã bị xoá trong trang quản trị OA): content/bai-viet/ban-tin-001.md "
+        f"«{entry['title']}» (bài {entry['article_id']})" in said
+    )
+    assert "publish sync zalo --reconcile" in said
+    assert emulator.write_calls() == []
+
+
+def test_report_says_nothing_of_the_kind_when_every_article_is_there(
+    synced: Path, capsys: pytest.CaptureFixture
+) -> None:
+    capsys.readouterr()
+    assert main(["--root", str(synced), "--now", NOW, "report"]) == 0
+    assert "không có trong danh sách bài" not in told(capsys)
