@@ -328,7 +328,8 @@ class TokenFile:
 
     def prepare(self) -> Prepared:
         """Make the temporary file a save writes, before the pair exists: a refresh makes it
-        before sending, so that once Zalo answers, writing the pair is all that is left."""
+        before sending, so that once Zalo answers, writing the pair is all that is left. With
+        the lock held, whose file keeps the folder from being taken away (token_lock)."""
         directory = self.path.parent
         directory.mkdir(parents=True, exist_ok=True, mode=0o700)
         # Saves are counted, not only timed: recover() must tell which pair came last
@@ -434,7 +435,10 @@ class TokenFile:
         while True:
             made = missing_folders(self.lock_path.parent)
             fresh = not os.path.lexists(self.lock_path)
-            fd = self._open_lock()
+            try:
+                fd = self._open_lock()
+            except FileNotFoundError:
+                continue  # the holder took away the folder just made (token_lock): make it again
             try:
                 left = max(0.0, deadline - time.monotonic())
                 if not wait_for(functools.partial(try_lock, fd), left, 0.05):
