@@ -460,8 +460,7 @@ def _swap_all(folders: dict[str, _Channel], moves: _Moves) -> dict[str, int]:
     try:
         removed = {}
         for channel, folder in folders.items():
-            moves.enter(channel)
-            removed[channel] = _swap(folder, moves)
+            removed[channel] = _swap(channel, folder, moves)
     except BaseException as exc:
         stuck = moves.undo()
         if stuck:
@@ -505,7 +504,6 @@ class _Moves:
         self._earlier = earlier
         self.aside: Path | None = None
         self._marker: Path | None = None
-        self._channel = ""
         self._marked: set[str] = set()
         """The channels named in the marker: those this write has moved files into."""
         self._retired = retired
@@ -513,26 +511,22 @@ class _Moves:
         self._steps: list[tuple[str, str | None]] = []
         """(where a file or folder is now, where it was; None for a folder made)."""
 
-    def _begin(self) -> None:
-        """Before the first move, mark the output as being changed: the marker left by a process
+    def _begin(self, channel: str) -> None:
+        """Before the first move into the folder of `channel`, mark the output as being changed: the marker left by a process
         killed before the last move (or by a move that could not be undone) tells the next
         command the output may be mixed (interrupted). Only then: a write with nothing to move
         makes no folder, and the marker is gone once the moves are done or undone, while the
         set-aside folder may outlive them (a file in it held open on Windows)."""
         if self._marker is None:
             self._marker = _work_folder(MOVING, self.output)
-        if self._channel not in self._marked:
+        if channel not in self._marked:
             # Named before its first move: a later write of this channel alone makes it whole.
-            (self._marker / f"{self._channel}{_NAMED}").touch()
-            self._marked.add(self._channel)
+            (self._marker / f"{channel}{_NAMED}").touch()
+            self._marked.add(channel)
 
-    def enter(self, channel: str) -> None:
-        """The next moves are into the folder of `channel`."""
-        self._channel = channel
-
-    def set_aside(self, path: Path) -> None:
-        """Move a live file or folder out of the way."""
-        self._begin()
+    def set_aside(self, channel: str, path: Path) -> None:
+        """Move a live file or folder of `channel` out of the way."""
+        self._begin(channel)
         if self.aside is None:
             self.aside = _work_folder(".retired-", self.output)
         held = os.path.join(self.aside, str(len(self._steps)))
@@ -541,20 +535,21 @@ class _Moves:
         if self._retired is not None and not os.path.isdir(held):
             self._retired(path, held)
 
-    def make_folders(self, folder: Path) -> None:
-        """Make `folder` and the folders above it that are missing."""
+    def make_folders(self, channel: str, folder: Path) -> None:
+        """Make `folder`, in the folder of `channel`, and the folders above it that are missing."""
         missing = []
         while not os.path.isdir(folder):
             missing.append(folder)
             folder = folder.parent
         for made in reversed(missing):
-            self._begin()
+            self._begin(channel)
             os.mkdir(made)
             self._steps.append((os.fspath(made), None))
 
-    def put(self, staged: Path, target: Path) -> None:
-        """Move a staged file (or a whole staging folder) to its place, where nothing is."""
-        self._begin()
+    def put(self, channel: str, staged: Path, target: Path) -> None:
+        """Move a staged file (or a whole staging folder) of `channel` to its place, where nothing
+        is."""
+        self._begin(channel)
         os.replace(staged, target)
         self._steps.append((os.fspath(target), os.fspath(staged)))
 
@@ -616,12 +611,12 @@ def _names_a_channel(marker: Path) -> bool:
         return False  # gone, or unreadable: as a marker naming none
 
 
-def _swap(folder: _Channel, moves: _Moves) -> int:
-    """Move one channel's staged files in and withdrawn ones out; the number removed."""
+def _swap(channel: str, folder: _Channel, moves: _Moves) -> int:
+    """Move the staged files of `channel` in and its withdrawn ones out; the number removed."""
     live = folder.live
     if not live.is_dir():
         folder.staging.chmod(0o755)
-        moves.put(folder.staging, live)
+        moves.put(channel, folder.staging, live)
         return 0
     wanted = folder.kept.keys() | folder.fresh.keys()
     withdrawn = [rel for rel in file_names(live) if rel not in wanted]
@@ -632,14 +627,14 @@ def _swap(folder: _Channel, moves: _Moves) -> int:
     if folder.ledger is not None:
         folder.ledger.forget()  # a crash from here on must not leave a ledger that trusts stats
     for rel in withdrawn:
-        moves.set_aside(live / rel)
+        moves.set_aside(channel, live / rel)
     _prune(live, withdrawn)
     for rel in sorted(folder.fresh):
         target = live / rel
         if os.path.lexists(target):
-            moves.set_aside(target)  # the old file, or a folder of withdrawn files
-        moves.make_folders(target.parent)
-        moves.put(folder.staging / rel, target)
+            moves.set_aside(channel, target)  # the old file, or a folder of withdrawn files
+        moves.make_folders(channel, target.parent)
+        moves.put(channel, folder.staging / rel, target)
     return len(withdrawn)
 
 
