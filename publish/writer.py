@@ -30,6 +30,7 @@ from pathlib import Path, PurePosixPath
 
 from publish import output_stamp
 from publish.cache import file_sha256, read_file
+from publish.config import CHANNELS
 from publish.errors import ContentError, Problem, PublishError, full_disk_fix, os_reason
 from publish.ledger import Entry, Ledger, file_names, stat_entry
 from publish.model import PAGES_DIR, Artifact, Kept
@@ -248,16 +249,39 @@ def interrupted(output: Path) -> bool:
         return False
 
 
-def interrupted_note(output: Path, then: str) -> str:
+def interrupted_note(
+    output: Path, then: str, writes: Collection[str] = CHANNELS, rebuild: str = "publish build"
+) -> str:
     """What a command tells on finding an interrupted move in `output` ("" when none), `then`
-    saying what it does about it (call it under the output lock)."""
-    if not interrupted(output):
+    saying what it does about it (call it under the output lock): `writes`, the channels it
+    writes, each marker's going once they are written again (_Moves.settle); for the others a
+    marker names, the `rebuild` command that writes them."""
+    try:
+        markers = [Path(entry.path) for entry in _left(output) if entry.name.startswith(MOVING)]
+    except OSError:
         return ""
+    if not markers:
+        return ""
+    named = [_named(marker) for marker in markers]
+    mixed = sorted(set().union(*named), key=CHANNELS.index)
+    where = (
+        "các trang trong đó"
+        if not all(named)
+        else f"các tệp trong thư mục {' và '.join(mixed)} của nó"
+    )
+    left = [channel for channel in mixed if channel not in writes]
+    if left:
+        # Only the channels it writes are made whole: `then` alone would promise the rest.
+        kept = "chúng" if len(left) > 1 else "nó"
+        then = (f"{then} " if any(channel in writes for channel in mixed) else "") + (
+            f"Lệnh này không ghi thư mục {' và '.join(left)}: chạy {rebuild} --channel "
+            f"{','.join(left)} để ghi lại {kept} cho khớp (tới khi ấy lời nhắc này vẫn hiện)."
+        )
     return (
         f"Chú ý: lần ghi đầu ra trước vào {output} bị ngắt giữa lúc thay tệp (tiến trình bị dừng "
-        "đột ngột: kill -9, mất điện, máy tắt; hay lỗi ổ đĩa khi trả lại tệp cũ), nên các trang "
-        "trong đó có thể lẫn bản mới với bản cũ; đừng đưa thư mục ấy lên mạng trước khi dựng "
-        f"lại. {then}"
+        f"đột ngột: kill -9, mất điện, máy tắt; hay lỗi ổ đĩa khi trả lại tệp cũ), nên {where} "
+        f"có thể lẫn bản mới với bản cũ; đừng đưa thư mục ấy lên mạng trước khi "
+        f"dựng lại. {then}"
     )
 
 
@@ -588,7 +612,7 @@ class _Moves:
             for channel in channels:
                 with contextlib.suppress(OSError):  # not named: no move of it went there
                     os.unlink(marker / f"{channel}{_NAMED}")
-            if not _names_a_channel(marker):
+            if not _named(marker):
                 _drop(marker)
 
     def keep(self) -> None:
@@ -602,13 +626,16 @@ class _Moves:
             _drop(self.aside)
 
 
-def _names_a_channel(marker: Path) -> bool:
-    """Whether an earlier write's marker still names a channel it may have left mixed."""
+def _named(marker: Path) -> set[str]:
+    """The channels an earlier write's marker still names, which it may have left mixed. A
+    name no channel of the tool has (another version's) is none: no write would ever clear
+    it, so any write drops such a marker, as one naming none."""
     try:
         with os.scandir(marker) as entries:
-            return any(entry.name.endswith(_NAMED) for entry in entries)
+            names = {entry.name[: -len(_NAMED)] for entry in entries if entry.name.endswith(_NAMED)}
     except OSError:
-        return False  # gone, or unreadable: as a marker naming none
+        return set()  # gone, or unreadable: as a marker naming none
+    return names.intersection(CHANNELS)
 
 
 def _swap(channel: str, folder: _Channel, moves: _Moves) -> int:
