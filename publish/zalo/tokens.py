@@ -37,7 +37,7 @@ from publish.zalo.errors import (
 )
 from publish.zalo.token_lock import missing_folders, still_placed, unplace
 from publish.zalo.token_place import refuse_inside_project
-from publish.zalo.token_record import NEW_LOGIN, pair_fields
+from publish.zalo.token_record import pair_fields
 from publish.zalo.token_spending import Spending, interrupted_message
 
 if TYPE_CHECKING:
@@ -304,21 +304,13 @@ class TokenFile:
         try:
             opened = os.fstat(fd)
             self._check_private(opened)
-            handle = os.fdopen(fd, encoding="utf-8")
+            handle = os.fdopen(fd, "rb")
         except BaseException:
             os.close(fd)
             raise
         with handle:
-            try:
-                text = handle.read()
-            except UnicodeDecodeError:
-                text = None
-        if text is None:
-            raise PublishError(
-                f"Tệp token Zalo {self.path} bị hỏng: không phải văn bản UTF-8 (tệp JSON). "
-                f"Cách sửa: {NEW_LOGIN}"
-            )
-        fields = pair_fields(text, self.path)
+            data = handle.read()
+        fields = pair_fields(data, self.path)
         fields["sending"] = Spending.from_json(fields["sending"])
         return file_key(opened), TokenPair(**fields)
 
