@@ -196,13 +196,27 @@ _LISTED = re.compile(
 )
 """One more number in a list after a private one: after a comma, «và», «hoặc», «hay», or in
 brackets (`STK 0123456789 (hoặc 9876543210)`), the bracket closed right after it."""
-_NOT_LISTED = re.compile(
+_DATE_OR_AMOUNT = re.compile(
     r"\d{1,2}(?P<s>[.-])\d{1,2}(?P=s)\d{4}|\d{4}-\d{1,2}-\d{1,2}"  # 15.03.2024, 2024-03-15
-    r"|(?:19|20)\d\d-(?:19|20)\d\d"  # 2024-2025
-    r"|[1-9]\d{0,2}(?:\.\d{3})+"  # 1.500.000
+    r"|[1-9]\d{0,2}(?:\.\d{3}){1,2}"  # 1.500.000
 )
-"""A listed item that is a date, a range of years or an amount in thousands: no account's or
-ID's number a list would hold, written so after a comma or «và» («…, 15.03.2024 mới báo»)."""
+"""A listed item that is a date or an amount in thousands: no account's or ID's number a list
+would hold, written so after a comma or «và» («…, 15.03.2024 mới báo»). An amount up to
+hundreds of millions only: a longer one in threes is an account's (`190.345.678.901`), and
+money or a scale word after a bigger amount ends the list anyway (`quantity_follows`)."""
+_YEARS = re.compile(r"((?:19|20)\d\d)-((?:19|20)\d\d)")
+_YEARS_SPAN = 20
+"""The most years a listed range of years spans (`2024-2025`, `2021-2030`): two groups of
+four further apart, or out of order, are an account's (`1903-2001`)."""
+
+
+def _not_listed(number: str) -> bool:
+    """Whether a listed `number` is a date, an amount in thousands or a range of years: the
+    list of accounts or IDs ends before it."""
+    if _DATE_OR_AMOUNT.fullmatch(number):
+        return True
+    years = _YEARS.fullmatch(number)
+    return years is not None and 0 < int(years[2]) - int(years[1]) <= _YEARS_SPAN
 
 
 def listed_numbers(text: str, end: int, *, of_id: bool, bare: bool = False) -> list[re.Match[str]]:
@@ -215,10 +229,11 @@ def listed_numbers(text: str, end: int, *, of_id: bool, bare: bool = False) -> l
     found = []
     while (item := _LISTED.match(text, end)) is not None:
         number, after = item["number"], item.end("number")
-        if _NOT_LISTED.fullmatch(number) or not _long_enough(number, text, after, of_id=of_id):
+        if _not_listed(number) or not _long_enough(number, text, after, of_id=of_id):
             break
-        if bare and not (
-            _digits(number) in BARE_ACCOUNT_DIGITS and bare_account_number(number, "", text, after)
+        # _long_enough asked for money after it already: only the bare word's range is left
+        if bare and (
+            _digits(number) not in BARE_ACCOUNT_DIGITS or account_range(number, text, after)
         ):
             break
         found.append(item)

@@ -30,6 +30,7 @@ from pathlib import Path, PurePosixPath
 
 from publish import output_stamp
 from publish.cache import file_sha256, read_file
+from publish.config import CHANNELS
 from publish.errors import ContentError, Problem, PublishError, full_disk_fix, os_reason
 from publish.ledger import Entry, Ledger, file_names, stat_entry
 from publish.model import PAGES_DIR, Artifact, Kept
@@ -248,16 +249,39 @@ def interrupted(output: Path) -> bool:
         return False
 
 
-def interrupted_note(output: Path, then: str) -> str:
+def interrupted_note(
+    output: Path, then: str, writes: Collection[str] = CHANNELS, rebuild: str = "publish build"
+) -> str:
     """What a command tells on finding an interrupted move in `output` ("" when none), `then`
-    saying what it does about it (call it under the output lock)."""
-    if not interrupted(output):
+    saying what it does about it (call it under the output lock): `writes`, the channels it
+    writes, each marker's going once they are written again (_Moves.settle); for the others a
+    marker names, the `rebuild` command that writes them."""
+    try:
+        markers = [Path(entry.path) for entry in _left(output) if entry.name.startswith(MOVING)]
+    except OSError:
         return ""
+    if not markers:
+        return ""
+    named = [_named(marker) for marker in markers]
+    mixed = sorted(set().union(*named), key=CHANNELS.index)
+    where = (
+        "các trang trong đó"
+        if not all(named)
+        else f"các tệp trong thư mục {' và '.join(mixed)} của nó"
+    )
+    left = [channel for channel in mixed if channel not in writes]
+    if left:
+        # Only the channels it writes are made whole: `then` alone would promise the rest.
+        kept = "chúng" if len(left) > 1 else "nó"
+        then = (f"{then} " if any(channel in writes for channel in mixed) else "") + (
+            f"Lệnh này không ghi thư mục {' và '.join(left)}: chạy {rebuild} --channel "
+            f"{','.join(left)} để ghi lại {kept} cho khớp (tới khi ấy lời nhắc này vẫn hiện)."
+        )
     return (
         f"Chú ý: lần ghi đầu ra trước vào {output} bị ngắt giữa lúc thay tệp (tiến trình bị dừng "
-        "đột ngột: kill -9, mất điện, máy tắt; hay lỗi ổ đĩa khi trả lại tệp cũ), nên các trang "
-        "trong đó có thể lẫn bản mới với bản cũ; đừng đưa thư mục ấy lên mạng trước khi dựng "
-        f"lại. {then}"
+        f"đột ngột: kill -9, mất điện, máy tắt; hay lỗi ổ đĩa khi trả lại tệp cũ), nên {where} "
+        f"có thể lẫn bản mới với bản cũ; đừng đưa thư mục ấy lên mạng trước khi "
+        f"dựng lại. {then}"
     )
 
 
@@ -460,8 +484,7 @@ def _swap_all(folders: dict[str, _Channel], moves: _Moves) -> dict[str, int]:
     try:
         removed = {}
         for channel, folder in folders.items():
-            moves.enter(channel)
-            removed[channel] = _swap(folder, moves)
+            removed[channel] = _swap(channel, folder, moves)
     except BaseException as exc:
         stuck = moves.undo()
         if stuck:
@@ -505,7 +528,6 @@ class _Moves:
         self._earlier = earlier
         self.aside: Path | None = None
         self._marker: Path | None = None
-        self._channel = ""
         self._marked: set[str] = set()
         """The channels named in the marker: those this write has moved files into."""
         self._retired = retired
@@ -513,26 +535,22 @@ class _Moves:
         self._steps: list[tuple[str, str | None]] = []
         """(where a file or folder is now, where it was; None for a folder made)."""
 
-    def _begin(self) -> None:
-        """Before the first move, mark the output as being changed: the marker left by a process
+    def _begin(self, channel: str) -> None:
+        """Before the first move into the folder of `channel`, mark the output as being changed: the marker left by a process
         killed before the last move (or by a move that could not be undone) tells the next
         command the output may be mixed (interrupted). Only then: a write with nothing to move
         makes no folder, and the marker is gone once the moves are done or undone, while the
         set-aside folder may outlive them (a file in it held open on Windows)."""
         if self._marker is None:
             self._marker = _work_folder(MOVING, self.output)
-        if self._channel not in self._marked:
+        if channel not in self._marked:
             # Named before its first move: a later write of this channel alone makes it whole.
-            (self._marker / f"{self._channel}{_NAMED}").touch()
-            self._marked.add(self._channel)
+            (self._marker / f"{channel}{_NAMED}").touch()
+            self._marked.add(channel)
 
-    def enter(self, channel: str) -> None:
-        """The next moves are into the folder of `channel`."""
-        self._channel = channel
-
-    def set_aside(self, path: Path) -> None:
-        """Move a live file or folder out of the way."""
-        self._begin()
+    def set_aside(self, channel: str, path: Path) -> None:
+        """Move a live file or folder of `channel` out of the way."""
+        self._begin(channel)
         if self.aside is None:
             self.aside = _work_folder(".retired-", self.output)
         held = os.path.join(self.aside, str(len(self._steps)))
@@ -541,20 +559,21 @@ class _Moves:
         if self._retired is not None and not os.path.isdir(held):
             self._retired(path, held)
 
-    def make_folders(self, folder: Path) -> None:
-        """Make `folder` and the folders above it that are missing."""
+    def make_folders(self, channel: str, folder: Path) -> None:
+        """Make `folder`, in the folder of `channel`, and the folders above it that are missing."""
         missing = []
         while not os.path.isdir(folder):
             missing.append(folder)
             folder = folder.parent
         for made in reversed(missing):
-            self._begin()
+            self._begin(channel)
             os.mkdir(made)
             self._steps.append((os.fspath(made), None))
 
-    def put(self, staged: Path, target: Path) -> None:
-        """Move a staged file (or a whole staging folder) to its place, where nothing is."""
-        self._begin()
+    def put(self, channel: str, staged: Path, target: Path) -> None:
+        """Move a staged file (or a whole staging folder) of `channel` to its place, where nothing
+        is."""
+        self._begin(channel)
         os.replace(staged, target)
         self._steps.append((os.fspath(target), os.fspath(staged)))
 
@@ -593,7 +612,7 @@ class _Moves:
             for channel in channels:
                 with contextlib.suppress(OSError):  # not named: no move of it went there
                     os.unlink(marker / f"{channel}{_NAMED}")
-            if not _names_a_channel(marker):
+            if not _named(marker):
                 _drop(marker)
 
     def keep(self) -> None:
@@ -607,21 +626,24 @@ class _Moves:
             _drop(self.aside)
 
 
-def _names_a_channel(marker: Path) -> bool:
-    """Whether an earlier write's marker still names a channel it may have left mixed."""
+def _named(marker: Path) -> set[str]:
+    """The channels an earlier write's marker still names, which it may have left mixed. A
+    name no channel of the tool has (another version's) is none: no write would ever clear
+    it, so any write drops such a marker, as one naming none."""
     try:
         with os.scandir(marker) as entries:
-            return any(entry.name.endswith(_NAMED) for entry in entries)
+            names = {entry.name[: -len(_NAMED)] for entry in entries if entry.name.endswith(_NAMED)}
     except OSError:
-        return False  # gone, or unreadable: as a marker naming none
+        return set()  # gone, or unreadable: as a marker naming none
+    return names.intersection(CHANNELS)
 
 
-def _swap(folder: _Channel, moves: _Moves) -> int:
-    """Move one channel's staged files in and withdrawn ones out; the number removed."""
+def _swap(channel: str, folder: _Channel, moves: _Moves) -> int:
+    """Move the staged files of `channel` in and its withdrawn ones out; the number removed."""
     live = folder.live
     if not live.is_dir():
         folder.staging.chmod(0o755)
-        moves.put(folder.staging, live)
+        moves.put(channel, folder.staging, live)
         return 0
     wanted = folder.kept.keys() | folder.fresh.keys()
     withdrawn = [rel for rel in file_names(live) if rel not in wanted]
@@ -632,14 +654,14 @@ def _swap(folder: _Channel, moves: _Moves) -> int:
     if folder.ledger is not None:
         folder.ledger.forget()  # a crash from here on must not leave a ledger that trusts stats
     for rel in withdrawn:
-        moves.set_aside(live / rel)
+        moves.set_aside(channel, live / rel)
     _prune(live, withdrawn)
     for rel in sorted(folder.fresh):
         target = live / rel
         if os.path.lexists(target):
-            moves.set_aside(target)  # the old file, or a folder of withdrawn files
-        moves.make_folders(target.parent)
-        moves.put(folder.staging / rel, target)
+            moves.set_aside(channel, target)  # the old file, or a folder of withdrawn files
+        moves.make_folders(channel, target.parent)
+        moves.put(channel, folder.staging / rel, target)
     return len(withdrawn)
 
 

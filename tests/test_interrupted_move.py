@@ -168,3 +168,73 @@ def test_a_preview_tells_of_the_mixed_output_its_own_rebuild_left(
     assert NOTE in err.getvalue() and INTERRUPTED in err.getvalue()
     assert "Đoạn thêm." in (root / PAGE).read_text("utf-8")
     assert [p.name for p in (root / "output").iterdir() if p.name.startswith(".")] == []
+
+
+def mark(root: Path, *channels: str) -> Path:
+    """Leave the marker of a write killed after it moved files into the folders of `channels`."""
+    marker = root / f"output/.moving-{_ended_process()}-9f8e7d6c"
+    marker.mkdir()
+    for channel in channels:
+        (marker / f"{channel}.channel").touch()
+    return marker
+
+
+def test_a_build_of_other_channels_names_the_mixed_one_and_how_to_write_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Session 76 review: a full build cut off while moving radio/ left a marker that only a
+    write of radio/ clears, yet `build --channel web` said «Lần dựng này ghi lại đủ mọi tệp cho
+    khớp» at every run. The note names the folder left mixed and the command that writes it."""
+    root = built(tmp_path)
+    mark(root, "radio")
+    capsys.readouterr()
+    assert main(["build", "--root", str(root), "--now", CLOCK, "--channel", "web"]) == 0
+    err = capsys.readouterr().err
+    assert NOTE in err and "các tệp trong thư mục radio của nó có thể lẫn" in err
+    assert "Lần dựng này ghi lại đủ mọi tệp cho khớp." not in err
+    assert "Lệnh này không ghi thư mục radio: chạy publish build --channel radio" in err
+    assert main(["build", "--root", str(root), "--now", CLOCK, "--channel", "radio"]) == 0
+    assert "Lần dựng này ghi lại đủ mọi tệp cho khớp." in capsys.readouterr().err
+    assert main(["check", "--root", str(root), "--now", CLOCK]) == 0
+    assert NOTE not in capsys.readouterr().err
+
+
+def test_a_build_of_a_mixed_channel_and_another_names_only_the_other(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """web/ and radio/ mixed, `build --channel web`: web/ is written whole, radio/ is not."""
+    root = built(tmp_path)
+    mark(root, "web", "radio")
+    capsys.readouterr()
+    assert main(["build", "--root", str(root), "--now", CLOCK, "--channel", "web"]) == 0
+    err = capsys.readouterr().err
+    assert "các tệp trong thư mục web và radio của nó" in err
+    assert "Lần dựng này ghi lại đủ mọi tệp cho khớp. Lệnh này không ghi thư mục radio:" in err
+
+
+def test_a_preview_names_the_channel_it_never_writes_once(tmp_path: Path) -> None:
+    """`publish serve` writes web/ only: it said at every rebuild that it wrote every file
+    again, a promise it never kept for radio/. It names radio/ and the build that writes it,
+    once."""
+    root = built(tmp_path)
+    mark(root, "radio")
+    err = io.StringIO()
+    with PreviewSession(root, port=0, out=io.StringIO(), err=err, now=CLOCK) as session:
+        source = root / "content/bai-viet/tin-a.md"
+        source.write_text(source.read_text("utf-8") + "\nĐoạn thêm.\n", "utf-8")
+        assert session.rebuild()
+    said = err.getvalue()
+    assert said.count(NOTE) == 1 and INTERRUPTED not in said
+    assert "chạy publish build --channel radio để ghi lại nó cho khớp" in said
+
+
+def test_a_marker_naming_no_channel_the_tool_has_goes_with_any_write(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A marker naming a channel no build writes (another version's) stayed forever."""
+    root = built(tmp_path)
+    marker = mark(root, "tin-nhan")
+    capsys.readouterr()
+    assert main(["build", "--root", str(root), "--now", CLOCK, "--channel", "web"]) == 0
+    assert "Lần dựng này ghi lại đủ mọi tệp cho khớp." in capsys.readouterr().err
+    assert not marker.exists()

@@ -402,3 +402,41 @@ def test_accounts_listed_after_a_bare_account_word_are_each_dropped_and_told() -
     text = "Tài khoản 01234567, 76543210 và 0071000123456 bị khóa."
     shown = ["012***67", "765***10", "007********56"]
     assert (told_any(text), dropped(text)) == (shown, (shown, "Tài khoản bị khóa."))
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        (
+            "Chuyển vào STK 0123456789, 190.345.678.901 rồi bỏ trốn.",
+            ["012*****89", "190*******01"],
+        ),
+        ("Chuyển vào STK 0123456789, 1903-2001 rồi bỏ trốn.", ["012*****89", "190***01"]),
+        ("Chuyển vào STK 0123456789 hoặc 2024-2019 rồi bỏ trốn.", ["012*****89", "202***19"]),
+    ],
+)
+def test_an_account_in_groups_listed_after_an_account_is_dropped_and_told(
+    text: str, shown: list[str]
+) -> None:
+    """Session 76 review of the m1 merge: any number in groups of three after a comma was an
+    amount, and any two groups of four starting 19 or 20 a range of years, so a second account
+    written so ended the list: the website told the first only and the radio read the second
+    out («một trăm chín mươi tỷ…»). An amount in thousands is one of at most nine digits, a
+    range of years runs forward over at most twenty."""
+    assert (told_any(text), dropped(text)) == (shown, (shown, "Chuyển vào tài khoản rồi bỏ trốn."))
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("STK 0123456789, 2021-2030 bị khóa.", "hai nghìn không trăm ba mươi bị khóa"),
+        ("STK 0123456789 và 999.999.999 bị khóa.", "chín trăm chín mươi chín triệu"),
+    ],
+)
+def test_a_range_of_years_or_an_amount_listed_after_an_account_is_still_read(
+    text: str, read: str
+) -> None:
+    """The bounds of the mend above: a decade's range and an amount of nine digits end the
+    list as before."""
+    flags, spoken = dropped(text)
+    assert (told_any(text), flags, read in spoken) == (["012*****89"], ["012*****89"], True)

@@ -292,3 +292,22 @@ def test_withdrawn_articles_are_marked_and_their_titles_never_go_into_the_commit
     assert "Bắt đối tượng zzmat giấu tên <em>(đã ẩn)</em>" in page
     assert "Cảnh báo lừa đảo qua mạng</td>" in page
     assert "(4 bài, 2 bài đã ẩn)" in page
+
+
+def test_an_article_removed_but_still_listed_by_zalo_is_marked_and_its_title_kept_out(
+    root: Path, emulator: ZaloEmulator, capsys: pytest.CaptureFixture
+) -> None:
+    """Session 76 review: a removal records the article's id as `removed_id` (`article_id`
+    None), so the removed state never marked anything; Zalo lists a removed article a while
+    longer (or refused the removal, -201), and its title went into the committed CSV."""
+    removed = emulator.seed_article(sample_body(title="Vụ án zzrm đã gỡ"), views=12)
+    state = root / "state"
+    state.mkdir()
+    records = {"ct-da-go": {"article_id": None, "status": "removed", "removed_id": removed}}
+    (state / "zalo.json").write_text(
+        json.dumps({"version": 1, "channel": "zalo", "entries": records}), "utf-8"
+    )
+    assert report(root, "2021-01-01T09:00") == 0
+    assert re.search(r"Vụ án zzrm đã gỡ\s+12\s+0  đã ẩn\n", capsys.readouterr().out)
+    text = (state / "zalo-stats.csv").read_text("utf-8-sig")
+    assert "zzrm" not in text and "ct-da-go" not in text and f"{removed},,(đã ẩn),,12,0" in text

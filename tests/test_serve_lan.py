@@ -119,3 +119,28 @@ def test_this_machine_is_a_loopback_client_or_the_address_it_reached(
     client: str, local: str, mine: bool
 ) -> None:
     assert this_machine(client, local) is mine
+
+
+def test_a_build_error_is_shown_to_this_machine_only(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Session 76 review: under --lan the held bulletin's notice was the editor's only, yet the
+    build error's overlay, naming files, lines and what was found (a secret bulletin, personal
+    data), was shown to every device of the network. Another device is told an error stopped
+    the rebuild and where to read it; the last good build still shows under it."""
+    bulletin = project / "content" / "bai-viet" / "2024-01-02-ban-tin-thu.md"
+    text = bulletin.read_text("utf-8")
+    address = "/2024/01/ban-tin-thu/"
+    with PreviewSession(project, port=0, lan=True, out=io.StringIO(), err=io.StringIO()) as running:
+        running._debouncer.stop()  # the edit below is rebuilt here, once
+        bulletin.write_text(text.replace("an-ninh-trat-tu", "sai-chuyen-muc"), "utf-8")
+        assert not running.rebuild()
+        mine = raw_get(running, address, PHONE_HOST)
+        monkeypatch.setattr(server, "this_machine", lambda client, local: False)
+        theirs = raw_get(running, address, PHONE_HOST)
+    assert mine[0] == 200 and "chuyên mục không tồn tại" in mine[2]
+    assert "2024-01-02-ban-tin-thu.md" in mine[2]
+    assert theirs[0] == 200 and "Bản tin thử nghiệm" in theirs[2]  # the last good build
+    assert "Lỗi khi dựng lại website" in theirs[2] and "chỉ hiện trên máy chạy" in theirs[2]
+    assert "chuyên mục không tồn tại" not in theirs[2] and "ban-tin-thu.md" not in theirs[2]
+    assert "Chi tiết lỗi khi dựng" in lan_lines("http://192.168.1.5:8000/", 8000, drafts=False)

@@ -6,12 +6,14 @@ import shutil
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from publish.cli import main
 from publish.errors import PublishError
 from publish.zalo.emulator import ZaloEmulator
+from publish.zalo.token_lock import unplace
 from publish.zalo.tokens import TokenFile
 from tests.zalo_project import records, sync, told, zalo_project
 
@@ -147,3 +149,28 @@ def test_a_waiter_on_a_lock_file_taken_away_takes_the_one_in_its_place(tmp_path:
         second_out.set()
         two.join(10)
     assert not token_file.lock_path.exists()  # no token file: nothing left there
+
+
+def test_a_lock_folder_taken_away_before_the_lock_file_is_made_is_made_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Session 76 review: between the lock's folder made and its file opened, the holder of
+    the lock (saving no token) took both away: the file's opening found no folder and the
+    FileNotFoundError came out of lock() as a raw traceback. The waiter makes them again."""
+    token_file = TokenFile(tmp_path / "cau-hinh" / "zalo-token.json")
+    folder = token_file.lock_path.parent
+    real_mkdir = Path.mkdir
+    taken: list[Path] = []
+
+    def mkdir_then_taken(self: Path, *args: Any, **kwargs: Any) -> None:
+        """The real mkdir, then, once, the holder's removal of what it made."""
+        real_mkdir(self, *args, **kwargs)
+        if self == folder and not taken:
+            taken.append(self)
+            unplace(token_file.lock_path, [folder])
+
+    monkeypatch.setattr(Path, "mkdir", mkdir_then_taken)
+    with token_file.lock(timeout=1):
+        assert token_file.lock_path.is_file()
+    assert taken == [folder]
+    assert not folder.exists()  # no token file: the lock's own folder goes again

@@ -115,7 +115,11 @@ def _build_and_write(
     # Under the output lock: another build into the same folder records its files first.
     refuse_unknown_files(args.root, args.output, channels)
     output = args.root / args.output
-    if note := interrupted_note(output, "Lần dựng này ghi lại đủ mọi tệp cho khớp."):
+    rebuild = (
+        "publish build" if args.output == "output" else f"publish build --output {args.output}"
+    )
+    then = "Lần dựng này ghi lại đủ mọi tệp cho khớp."
+    if note := interrupted_note(output, then, channels, rebuild):
         print(note, file=sys.stderr)
     options = (channels, args.drafts, args.strict)
     last = None if args.audio else LastBuild(config, output, options, preview=args.drafts)

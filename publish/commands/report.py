@@ -17,7 +17,7 @@ import csv
 import datetime as dt
 import html
 import io
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -47,8 +47,6 @@ COLUMNS = (
 )
 STATS_NAME = "zalo-stats.csv"
 HIDDEN = "đã ẩn"
-WITHDRAWN = ("hidden", "removed")
-"""The record states (state/zalo.json) of a bulletin withdrawn from the OA."""
 REPORT_STAKES = Stakes(
     "không đọc số liệu nào, không ghi gì",
     f"để số liệu của OA khác không bị ghi vào state/{STATS_NAME}",
@@ -315,6 +313,19 @@ def _refuse_preview(args: argparse.Namespace) -> None:
         )
 
 
+def _withdrawn(entries: Iterable[Mapping[str, Any]]) -> frozenset[str]:
+    """The ids of the articles state/zalo.json records withdrawn: hidden, or being hidden (as
+    the sync's plan tells them), and removed, which Zalo may list a while longer (or refused to
+    remove: -201), the id then kept as `removed_id`."""
+    found = set()
+    for entry in entries:
+        if entry.get("article_id") and (entry.get("status") == "hidden" or entry.get("hide_token")):
+            found.add(str(entry["article_id"]))
+        if entry.get("removed_id"):
+            found.add(str(entry["removed_id"]))
+    return frozenset(found)
+
+
 def run(args: argparse.Namespace) -> int:
     """Fetch, append, print and write the report."""
     _refuse_preview(args)
@@ -324,11 +335,7 @@ def run(args: argparse.Namespace) -> int:
     when = resolve_now(args.now, config.tz)
     manifest = Manifest.load(args.root / "state" / "zalo.json", "zalo", read_only=True)
     keys = {e["article_id"]: k for k, e in manifest.entries().items() if e.get("article_id")}
-    withdrawn = frozenset(
-        str(e["article_id"])
-        for e in manifest.entries().values()
-        if e.get("article_id") and (e.get("status") in WITHDRAWN or e.get("hide_token"))
-    )
+    withdrawn = _withdrawn(manifest.entries().values())
     oa_id = config.zalo.oa_id.strip()
     with ZaloClient.from_env(
         oa_id=oa_id, project=args.root, concurrency=max(1, config.zalo.concurrency)

@@ -70,7 +70,8 @@ def lan_lines(url: str | None, port: int, *, drafts: bool) -> str:
         where = f"Trên điện thoại cùng mạng Wi-Fi, mở {url}"
     return (
         f"{where}\nMọi máy cùng mạng đều xem được bản xem trước này ({who}): chỉ dùng ở mạng "
-        "của cơ quan. Điện thoại không mở được thì tường lửa của máy đang chặn: cho phép Python "
+        "của cơ quan. Chi tiết lỗi khi dựng và lý do bài bị giữ lại chỉ hiện trên máy này. "
+        "Điện thoại không mở được thì tường lửa của máy đang chặn: cho phép Python "
         "nhận kết nối ở mạng riêng (Windows hỏi điều này lần đầu chạy --lan)."
     )
 

@@ -58,6 +58,12 @@ NOT_BUILT = (
     "</head><body><h1>Chưa có website</h1><p>Chưa dựng được website. Xem thông báo trong "
     "cửa sổ dòng lệnh.</p></body></html>"
 ).encode()
+ERROR_ELSEWHERE = (
+    "Có lỗi khi dựng lại website. Lỗi có thể nêu tên tệp, bài bị giữ lại và dữ liệu cá nhân, "
+    "nên chỉ hiện trên máy chạy publish serve: xem trong cửa sổ dòng lệnh hay trình duyệt của "
+    "máy đó."
+)
+"""The build error another device of the network is shown under --lan, in place of the error."""
 WRONG_HOST = (
     '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Bị từ chối</title></head>'
     "<body><h1>Bị từ chối</h1><p>Máy chủ xem trước chỉ trả lời địa chỉ 127.0.0.1 hoặc "
@@ -119,13 +125,10 @@ def host_refusal(hosts: list[str], version: str, client: str, *, lan: bool = Fal
 
 def _nearby(client: str) -> bool:
     """Whether a request comes from this machine or its local network (private addresses)."""
-    try:
-        address = ipaddress.ip_address(client)
-    except ValueError:
-        return False
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
-        address = address.ipv4_mapped  # «::ffff:8.8.8.8» is public, whatever 3.11 says
-    return address.is_private or address.is_loopback or address.is_link_local
+    address = _address(client)
+    return address is not None and (
+        address.is_private or address.is_loopback or address.is_link_local
+    )
 
 
 def this_machine(client: str, local: str) -> bool:
@@ -142,7 +145,7 @@ def _address(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
     except ValueError:
         return None
     if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
-        return address.ipv4_mapped
+        return address.ipv4_mapped  # «::ffff:8.8.8.8» is public, whatever 3.11 says
     return address
 
 
@@ -391,6 +394,11 @@ class PreviewHandler(BaseHTTPRequestHandler):
     ) -> tuple[int, str, bytes, str | None]:
         """The status, type, body and redirect of the answer to a request for `parts`."""
         generation, error = self.server.hub.state()
+        # Under --lan, a build's error (files, lines, a secret bulletin's, personal data found)
+        # and why a bulletin is held are the editor's: another device is told where to look.
+        mine = this_machine(self.client_address[0], self.connection.getsockname()[0])
+        if error is not None and not mine:
+            error = ERROR_ELSEWHERE
         site = self.server.site_path
         root = self.server.web_root
         if not root.is_dir():
@@ -428,8 +436,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
             # A bulletin held back (edited since its approval, a draft again): the site's
             # «Không tìm thấy» alone left the editor with no clue why. Told the editor only:
             # under --lan anyone on the network could learn a guessed address's file and hour.
-            client, local = self.client_address[0], self.connection.getsockname()[0]
-            if this_machine(client, local):
+            if mine:
                 held = self.server.hub.held(parts)
         kind = _content_type(target)
         if kind == HTML_TYPE:

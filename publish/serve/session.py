@@ -99,6 +99,9 @@ class PreviewSession:
         self._warned: set[str] = set()
         """The warnings of the last good build, as printed: the next build prints only the
         others, and those about the bulletins saved since (see _report)."""
+        self._interrupted = ""
+        """The note of an interrupted write last printed: one naming a channel a preview never
+        writes (radio/) stays, and is not printed again at every rebuild."""
         self._built = False
         """Whether a rebuild succeeded in this session (the served folder is then its own)."""
         self._addresses: dict[tuple[str, str], str] = {}
@@ -167,8 +170,10 @@ class PreviewSession:
                 ):
                     # Under the lock, as every command that reads the marker: another command's
                     # write is never taken for an interrupted one.
-                    if note := interrupted_note(self.output, INTERRUPTED):
+                    note = interrupted_note(self.output, INTERRUPTED, CHANNELS)
+                    if note and note != self._interrupted:
                         print(note, file=self._err, flush=True)
+                    self._interrupted = note
                     last = LastBuild(
                         config, self.output, (CHANNELS, self._drafts, False), preview=self._drafts
                     )

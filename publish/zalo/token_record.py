@@ -65,9 +65,13 @@ def _seconds(raw: dict[str, Any], name: str, meaning: str, fix: str, path: Path)
     return number
 
 
-def pair_fields(text: str, path: Path) -> dict[str, Any]:
-    """The TokenPair fields held by the text of token file `path` (`sending` as written: see
+def pair_fields(data: bytes, path: Path) -> dict[str, Any]:
+    """The TokenPair fields held by the bytes of token file `path` (`sending` as written: see
     Spending.from_json), or a PublishError naming the field that is missing or wrong."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise _broken(path, "không phải văn bản UTF-8 (tệp JSON)") from None
     if not text.strip():
         raise _broken(path, "tệp rỗng, không có refresh token nào")
     try:

@@ -37,7 +37,7 @@ from publish.zalo.errors import (
 )
 from publish.zalo.token_lock import missing_folders, still_placed, unplace
 from publish.zalo.token_place import refuse_inside_project
-from publish.zalo.token_record import NEW_LOGIN, pair_fields
+from publish.zalo.token_record import pair_fields
 from publish.zalo.token_spending import Spending, interrupted_message
 
 if TYPE_CHECKING:
@@ -304,21 +304,13 @@ class TokenFile:
         try:
             opened = os.fstat(fd)
             self._check_private(opened)
-            handle = os.fdopen(fd, encoding="utf-8")
+            handle = os.fdopen(fd, "rb")
         except BaseException:
             os.close(fd)
             raise
         with handle:
-            try:
-                text = handle.read()
-            except UnicodeDecodeError:
-                text = None
-        if text is None:
-            raise PublishError(
-                f"Tệp token Zalo {self.path} bị hỏng: không phải văn bản UTF-8 (tệp JSON). "
-                f"Cách sửa: {NEW_LOGIN}"
-            )
-        fields = pair_fields(text, self.path)
+            data = handle.read()
+        fields = pair_fields(data, self.path)
         fields["sending"] = Spending.from_json(fields["sending"])
         return file_key(opened), TokenPair(**fields)
 
@@ -328,7 +320,8 @@ class TokenFile:
 
     def prepare(self) -> Prepared:
         """Make the temporary file a save writes, before the pair exists: a refresh makes it
-        before sending, so that once Zalo answers, writing the pair is all that is left."""
+        before sending, so that once Zalo answers, writing the pair is all that is left. With
+        the lock held, whose file keeps the folder from being taken away (token_lock)."""
         directory = self.path.parent
         directory.mkdir(parents=True, exist_ok=True, mode=0o700)
         # Saves are counted, not only timed: recover() must tell which pair came last
@@ -434,7 +427,10 @@ class TokenFile:
         while True:
             made = missing_folders(self.lock_path.parent)
             fresh = not os.path.lexists(self.lock_path)
-            fd = self._open_lock()
+            try:
+                fd = self._open_lock()
+            except FileNotFoundError:
+                continue  # the holder took away the folder just made (token_lock): make it again
             try:
                 left = max(0.0, deadline - time.monotonic())
                 if not wait_for(functools.partial(try_lock, fd), left, 0.05):
