@@ -313,3 +313,11 @@ def test_a_bare_84_before_a_dot_is_an_amount_on_every_channel() -> None:
     assert [t for t in phone_terms(text) if t.startswith("0")] == []
     linked = own_numbers_linker({"0912 000 201": MOBILE})
     assert linked("<p>Gọi 84.912.000.201 ngay.</p>") == "<p>Gọi 84.912.000.201 ngay.</p>"
+
+
+def test_a_scammers_number_with_plus_84_and_its_0_is_told() -> None:
+    """«+840912…» (the 0 kept after the code, as WRITTEN_COUNTRY reads it) lost Q6: the radio
+    said it as an amount with a stray «+» and the caller's number went out untold."""
+    spoken = normalise("Đối tượng dùng số +840912345678 gọi điện lừa đảo.", near=NEAR)
+    assert ("Q6", "+840912345678") in [(f.code, f.excerpt) for f in spoken.flags]
+    assert "tỷ" not in spoken.text
