@@ -382,3 +382,21 @@ def test_a_masked_number_with_a_dot_after_84_after_a_call_is_read_by_its_ends() 
         " để lừa đảo."
     )
     assert spoken.flags == ()
+
+
+def test_a_label_before_a_list_opened_by_no_phone_names_every_number_a_code() -> None:
+    """«Số hồ sơ 012, 84912345678»: «012» opens with 0 but is no phone, so the list is one of
+    codes, as the label says; the second was read and told as a phone."""
+    text = "Bị hại là ông Nguyễn Văn Bình, số hồ sơ 012, 84912345678."
+    assert list(findings(text, year=NEAR.year)) == []
+    assert "tám bốn, chín" not in normalise(text, near=NEAR).text
+
+
+def test_a_space_alone_joins_no_list_after_a_label() -> None:
+    """«số tiền 500 84987654321»: two numbers a space parts are no list the label names, and
+    the second is a phone, as it was before lists after a label were read."""
+    text = "Bị hại là ông Nguyễn Văn Bình, số tiền 500 84987654321 là của ông A."
+    assert [(f.kind, f.value) for f in findings(text, year=NEAR.year)] == [(PRIVATE, "098*****21")]
+    spoken = normalise(text, near=NEAR)
+    assert "tám bốn, chín tám bảy, sáu năm bốn, ba hai một" in spoken.text
+    assert [f for f in spoken.flags if f.code == "R9.6"] == []
