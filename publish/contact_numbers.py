@@ -57,17 +57,20 @@ def home_digits(digits: str) -> str:
     return WRITTEN_COUNTRY.sub("0", digits, count=1)
 
 
-BARE_GAP = "[ \u00a0\u202f]?"
-"""What may stand between a bare «84» and the number after it: nothing or a space (or the
-non-breaking one a paste keeps), never a dot or a hyphen: «84.912.345.678», «84.9xx.xxx» are how
-an amount's thousands are written, and they were read as a phone."""
+BARE_GAP = "[ \u00a0\u202f.]?"
+"""What may stand between a bare «84» and the number after it: nothing, a space (or the
+non-breaking one a paste keeps) or a dot, never a hyphen. A dot only right after a phone's word
+(«điện thoại 84.912.345.678»), which every channel asks of the text around it
+(publish.number_words.bare_84_phone): anywhere else «84.912.345.678», «84.9xx.xxx» are how an
+amount's thousands are written, and they were read as a phone."""
 
 
 def country_lead(sep: str, not_after: tuple[str, ...] = ()) -> str:
     """The pattern of a country code written before a number's digits, as `WRITTEN_COUNTRY`
-    reads one: «+84» and «0084» then `sep` (what a channel allows between a number's digits),
-    «0084» only before a mobile's or a landline's first digit; a bare «84» then `BARE_GAP`, only
-    before a mobile's. Each branch looks behind after its first character for none of
+    reads one: «+84» (maybe then the 0 some keep, «+84 0912…») and «0084» then `sep` (what a
+    channel allows between a number's digits), «0084» only before a mobile's or a landline's
+    first digit; a bare «84» then `BARE_GAP`, only before a mobile's (the channel asks
+    bare_84_phone of it). Each branch looks behind after its first character for none of
     `not_after` (fixed-width patterns of what may not come before the number), so `re` skips to
     the next «+», «0» or «8»; the channel's pattern says what digits follow."""
 
@@ -75,7 +78,7 @@ def country_lead(sep: str, not_after: tuple[str, ...] = ()) -> str:
         return "".join(f"(?<!{before}{re.escape(first)})" for before in not_after)
 
     return (
-        rf"(?:\+{alone('+')}84{sep}|00{alone('00')}84{sep}(?=[235789])"
+        rf"(?:\+{alone('+')}84(?:{sep}0)?{sep}|00{alone('00')}84{sep}(?=[235789])"
         rf"|8{alone('8')}4{BARE_GAP}(?=[35789]))"
     )
 

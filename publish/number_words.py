@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from publish.contact_numbers import home_digits
+
 __all__ = [
     "ACCOUNT_DIGITS",
     "ACCOUNT_LABEL",
@@ -20,6 +22,7 @@ __all__ = [
     "ID_LABEL",
     "ID_LABEL_WORDS",
     "LABEL_GAP",
+    "LIST_JOIN",
     "SCALE",
     "TIGHT_GAP",
     "account_range",
@@ -283,34 +286,70 @@ def names_ones_number(words: str) -> bool:
 
 
 _LISTED_NUMBER = r"\+?\d(?>(?:[ .-]?\d)*)"
-_LIST_JOIN = r"[^\S\n]*+(?:[,;/–-][^\S\n]*+)?(?:(?i:và|hoặc|hay)[^\S\n]++)?"
-"""Between two numbers of one list («A, B», «A và B», «A - B», «A/B»), as
-publish.pii_phones reads one."""
+LIST_JOIN = r"[^\S\n]*+(?:[,;/–-][^\S\n]*+(?:(?i:và|hoặc|hay)[^\S\n]++)?|(?i:và|hoặc|hay)[^\S\n]++)"
+"""Between two numbers of one list («A, B», «A và B», «A - B», «A/B», «A, hoặc B»): a joint, never
+a space alone («Số tiền 500 84987654321»: two numbers, no list). publish.pii_phones reads a
+list with it too."""
 _OTHER_LABEL = re.compile(
     r"(?<![^\W\d_])(?i:mã|số(?![^\S\n]++(?:điện thoại|máy|thuê bao|di động|lạ|đt|sđt|của|là)"
     r"(?![^\W\d_]))[^\S\n]++[^\W\d_]++)(?>(?:[^\S\n]++[^\W\d_]++){0,3})[^\S\n]*+:?[^\S\n]*+"
-    rf"(?:(?P<first>{_LISTED_NUMBER}){_LIST_JOIN}(?>(?:{_LISTED_NUMBER}{_LIST_JOIN})*))?$"
+    rf"(?:(?P<first>{_LISTED_NUMBER}){LIST_JOIN}(?>(?:{_LISTED_NUMBER}{LIST_JOIN})*))?$"
 )
 """A label naming what digits after it are, other than a phone's: «mã đơn», «số hồ sơ», «số
 hợp đồng» (not «số điện thoại», «số lạ», nor «số» right before the digits); right before them
 or before the list they follow («Số hồ sơ 84912345678 - 84912345679»: its `first` number)."""
+_HOME_PHONE = re.compile(r"0(?:[35789]\d{8}|2\d{9})")
+"""A phone number's digits as dialled at home (publish.contact_numbers.home_digits)."""
+_LISTED_ON = re.compile(
+    rf"(?>(?:(?:{LIST_JOIN}|[^\S\n]++(?i:đến|tới)[^\S\n]++)\d(?:[ .-]?\d){{6,}}(?![\d]|[ .-]\d))*)"
+)
+"""After a number, the others of its list or range («- 84 987 654 321», «đến 94 987 654 321»,
+«, 84987654321 và 84987654322»), each of 7 digits or more, as long as an amount's: a unit after
+the last is the first's too («84 912 345 678 - 84 987 654 321 đồng» is a range of amounts)."""
+_PHONE_WORD_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:(?i:điện thoại|hotline|đường dây nóng|gọi|liên hệ|tổng đài|thuê bao|(?<!tổng )số)"
+    r"|SĐT|ĐT)(?>(?:[^\S\n]*+:?[^\S\n]*+(?i:ngay|số|tới|đến|vào|qua|từ|cho|máy)(?![^\W\d_])){0,2})"
+    r"[^\S\n]*+:?[^\S\n]*+$"
+)
+"""A phone's word right before a number, which the radio reads a number after digit by digit
+(publish.radio.codes' trigger), or «số» («dùng số», «gọi từ số»; not «tổng số»): after it,
+«84.912.345.678» is a phone from abroad; anywhere else an amount's thousands."""
+_PHONE_WORD_REACH = 60
+"""How far back `_PHONE_WORD_BEFORE` is looked for: its words are far shorter."""
 
 
 def bare_84_phone(text: str, start: int, end: int) -> bool:
     """Whether the digits at text[start:end], a bare «84» and a mobile's nine digits
     («84912345678», publish.contact_numbers.WRITTEN_COUNTRY), may be a phone number: not an
-    amount or a count (`84912345678 đồng`), nor digits a label names as something else (`mã
-    đơn 84912345678`, `số hồ sơ …`), as they were before a bare «84» was read as the country
-    code. A list is judged once, by its first number: after «mã hồ sơ 84912345678, » the next
-    is a code too, after «mã đơn 0912345678, » a phone, as its first is. The radio and the
-    website's personal-data lint ask the same."""
-    if quantity_follows(text, end):
+    amount or a count (`84912345678 đồng`, also after the last of its list or range: «84 912
+    345 678 - 84 987 654 321 đồng»), nor digits a label names as something else (`mã đơn
+    84912345678`, `số hồ sơ …`), as they were before a bare «84» was read as the country
+    code; «84.» (a dot after the code) only right after a phone's word (`_PHONE_WORD_BEFORE`).
+    A list is judged once, by its first number: after «mã hồ sơ 84912345678, » the next is a
+    code too, after «mã đơn 0912345678, » a phone, as its first is. The radio, the website's
+    personal-data lint and its links ask the same."""
+    listed_on = _LISTED_ON.match(text, end)
+    if quantity_follows(text, end) or (listed_on and quantity_follows(text, listed_on.end())):
+        return False
+    if text.startswith("84.", start) and not _PHONE_WORD_BEFORE.search(
+        text, max(0, start - _PHONE_WORD_REACH), start
+    ):
         return False
     label = _OTHER_LABEL.search(text, max(0, start - _CODE_REACH), start)
     if label is None:
         return True
-    first = label.start("first")
-    return first >= 0 and text.startswith(("0", "+"), first)
+    first = label["first"]
+    return first is not None and _phone_at_home(first)
+
+
+def _phone_at_home(number: str) -> bool:
+    """Whether `number`, as written, is a whole phone number from its 0 or its «+»: a list it
+    opens is one of phones («mã đơn 0912345678, 84912345679»), not one it opens as a code does
+    («Số hồ sơ 012, 84912345678»)."""
+    if not number.startswith(("0", "+")):
+        return False
+    digits = "".join(c for c in number if c.isdigit() or c == "+")
+    return _HOME_PHONE.fullmatch(home_digits(digits)) is not None
 
 
 def read_as_code(text: str, pos: int) -> bool:

@@ -30,7 +30,7 @@ from collections.abc import Iterator
 
 from publish.config import Config
 from publish.contact_numbers import country_lead, dialled, home_digits
-from publish.number_words import bare_84_phone
+from publish.number_words import LIST_JOIN, bare_84_phone
 from publish.text import mask
 
 __all__ = [
@@ -76,7 +76,7 @@ times faster than `"84" in text` on a Vietnamese text; a pattern starting with c
 them, is slower still)."""
 _LEADS = (2, 1, 0)
 """How far before an «84» a number holding it may start: «(+84)», «0084»; «+84»; a bare «84»."""
-_LIST_JOIN = re.compile(r"[ \t]*+(?:[,;/–-][ \t]*+)?(?:(?:và|hoặc|hay)[ \t]++)?")
+_LIST_JOIN = re.compile(LIST_JOIN)
 """Between two numbers of one list («0912…, 0987… và 0903…»): one verdict for all."""
 _SENTENCE_END = re.compile(r"[.!?;…\n](?<!(?<![^\W\d_])[^\W\d_][.!?;…])(?:(?<=\n)|(?=\s))")
 """A sentence's end (a stop before a space, a line break), but for an initial's full stop («em

@@ -306,10 +306,97 @@ def test_a_scammers_number_in_groups_from_abroad_is_told(written: str) -> None:
 
 def test_a_bare_84_before_a_dot_is_an_amount_on_every_channel() -> None:
     """«84.912.345.678» is how an amount's thousands are written: no phone from abroad to tell,
-    to read, to index or to link (after a phone's word the radio reads any digits one by one)."""
+    to read, to index or to link (after a phone's word it is one: see the next test)."""
     text = "Bị hại là ông Nguyễn Văn Bình, trú ấp 3, 84.912.000.201."
     assert [f for f in findings(text, year=NEAR.year) if f.kind == PRIVATE] == []
     assert "tám mươi tư tỷ" in normalise(text, near=NEAR).text
     assert [t for t in phone_terms(text) if t.startswith("0")] == []
     linked = own_numbers_linker({"0912 000 201": MOBILE})
-    assert linked("<p>Gọi 84.912.000.201 ngay.</p>") == "<p>Gọi 84.912.000.201 ngay.</p>"
+    assert linked(f"<p>{text}</p>") == f"<p>{text}</p>"
+    assert linked("<p>Thu 84.912.000.201 đồng.</p>") == "<p>Thu 84.912.000.201 đồng.</p>"
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("Ông A, điện thoại 84.912.000.201.", "người dân"),
+        ("Bị hại là ông Nguyễn Văn Bình, trú ấp 3, SĐT: 84.912.000.201.", "bị hại"),
+    ],
+)
+def test_a_bare_84_before_a_dot_after_a_phones_word_is_a_phone_on_every_channel(
+    text: str, who: str
+) -> None:
+    """The radio reads the digits after «điện thoại» as a phone («tám bốn, chín một hai, …»):
+    the check told nothing and the page had no link, a private number went on air with no word
+    to the editor. Right after a phone's word, the check, the links and the radio read it alike."""
+    told = [(f.kind, f.value) for f in findings(text, year=NEAR.year)]
+    assert told == [(f"số điện thoại riêng của {who}", "091*****01")]
+    assert (
+        "tám bốn, chín một hai, không không không, hai không một."
+        in normalise(text, near=NEAR).text
+    )
+    linked = own_numbers_linker({"0912 000 201": MOBILE})
+    html = linked(f"<p>{text}</p>")
+    assert f'<a href="{MOBILE}">84.912.000.201</a>' in html
+
+
+def test_a_scammers_number_with_a_dot_after_84_is_told() -> None:
+    """After «dùng số» the radio reads «84.912.345.678» in full: Q6 tells it, as it tells
+    «84 912 345 678»."""
+    spoken = normalise("Đối tượng dùng số 84.912.345.678 gọi điện lừa đảo.", near=NEAR)
+    assert "tám bốn, chín một hai, ba bốn năm, sáu bảy tám" in spoken.text
+    assert [(f.code, f.excerpt) for f in spoken.flags] == [("Q6", "84.912.345.678")]
+
+
+def test_a_scammers_number_with_plus_84_and_its_0_is_told() -> None:
+    """«+840912…» (the 0 kept after the code, as WRITTEN_COUNTRY reads it) lost Q6: the radio
+    said it as an amount with a stray «+» and the caller's number went out untold."""
+    spoken = normalise("Đối tượng dùng số +840912345678 gọi điện lừa đảo.", near=NEAR)
+    assert ("Q6", "+840912345678") in [(f.code, f.excerpt) for f in spoken.flags]
+    assert "tỷ" not in spoken.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thiệt hại mỗi vụ 84 912 345 678 - 84 987 654 321 đồng.",
+        "Thiệt hại từ 84 912 345 678 đến 94 987 654 321 đồng.",
+        "Thiệt hại từ 84.912.345.678 tới 94.987.654.321 đồng.",
+    ],
+)
+def test_a_range_of_amounts_opening_with_84_is_read_as_amounts(text: str) -> None:
+    """The unit after the last number is the first's too: the range was read as two phones
+    («tám bốn, chín một hai, … hoặc …») or its first digit by digit."""
+    spoken = normalise(text, near=NEAR)
+    assert "tám mươi tư tỷ chín trăm mười hai triệu" in spoken.text
+    assert "tám bốn," not in spoken.text and " hoặc " not in spoken.text
+    assert list(phone_verdicts(f"Bị hại là ông Nguyễn Văn Bình, {text}", frozenset())) == []
+
+
+def test_a_masked_number_with_a_dot_after_84_after_a_call_is_read_by_its_ends() -> None:
+    """«84.912.xxx.678» after «gọi từ số» blocked the build as a number still to be filled in
+    (Q1): after a call's words it is a number from abroad, read by its ends."""
+    spoken = normalise("Đối tượng gọi từ số 84.912.xxx.678 để lừa đảo.", near=NEAR)
+    assert spoken.text == (
+        "Đối tượng gọi từ số bắt đầu bằng tám bốn, chín một hai, kết thúc bằng sáu bảy tám,"
+        " để lừa đảo."
+    )
+    assert spoken.flags == ()
+
+
+def test_a_label_before_a_list_opened_by_no_phone_names_every_number_a_code() -> None:
+    """«Số hồ sơ 012, 84912345678»: «012» opens with 0 but is no phone, so the list is one of
+    codes, as the label says; the second was read and told as a phone."""
+    text = "Bị hại là ông Nguyễn Văn Bình, số hồ sơ 012, 84912345678."
+    assert list(findings(text, year=NEAR.year)) == []
+    assert "tám bốn, chín" not in normalise(text, near=NEAR).text
+
+
+def test_a_space_alone_joins_no_list_after_a_label() -> None:
+    """«số tiền 500 84987654321»: two numbers a space parts are no list the label names, and
+    the second is a phone, as it was before lists after a label were read."""
+    text = "Bị hại là ông Nguyễn Văn Bình, số tiền 500 84987654321 là của ông A."
+    assert [(f.kind, f.value) for f in findings(text, year=NEAR.year)] == [(PRIVATE, "098*****21")]
+    spoken = normalise(text, near=NEAR)
+    assert "tám bốn, chín tám bảy, sáu năm bốn, ba hai một" in spoken.text
+    assert [f for f in spoken.flags if f.code == "R9.6"] == []

@@ -10,8 +10,10 @@ is read as written and the editor is told, as Q6 does; the unit's own line is ne
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from publish.contact_numbers import country_lead
+from publish.number_words import bare_84_phone
 from publish.radio.bait import SCAM_WORDS
 from publish.radio.flags import WARNING, Context
 from publish.radio.numbers import has_digit
@@ -66,7 +68,7 @@ def callers_told(text: str, ctx: Context) -> None:
     the words before it (`caller_lists_told` looks after it, and at lists)."""
     if not has_digit(text):  # `²` is a digit to `str.isdigit`, and in no phone number
         return
-    for m in _FULL_NUMBER.finditer(text):
+    for m in _full_numbers(text):
         if not _FROM_NUMBER.search(text, max(0, m.start() - _LOOK_BACK), m.start()):
             continue
         if _in_a_scam_sentence(text, m.start(), m.end()):
@@ -94,12 +96,22 @@ def caller_lists_told(text: str, ctx: Context) -> None:
 def _lists(text: str) -> list[list[re.Match[str]]]:
     """The whole phone numbers of `text`, those one after another in a list together."""
     found: list[list[re.Match[str]]] = []
-    for m in _FULL_NUMBER.finditer(text):
+    for m in _full_numbers(text):
         if found and _LIST_JOIN.fullmatch(text, found[-1][-1].end(), m.start()):
             found[-1].append(m)
         else:
             found.append([m])
     return found
+
+
+def _full_numbers(text: str) -> Iterator[re.Match[str]]:
+    """The whole phone numbers of `text` as the radio reads them: never a bare «84» and digits
+    that are an amount or a code (bare_84_phone: «84.912.345.678» after no phone's word)."""
+    return (
+        m
+        for m in _FULL_NUMBER.finditer(text)
+        if m[0][0] != "8" or bare_84_phone(text, m.start(), m.end())
+    )
 
 
 def _in_a_scam_sentence(text: str, start: int, end: int) -> bool:

@@ -789,8 +789,11 @@ def _phones(text: str, ctx: Context) -> str:
 
 def _not_a_phone(m: re.Match[str]) -> bool:
     """Whether a phone pattern's match, its first number `m[1]`, opens with a bare «84» and is
-    an amount, a count or a labelled code (`bare_84_phone`): so is the pair or list it opens."""
-    return m[1][0] == "8" and not bare_84_phone(m.string, m.start(1), m.end(1))
+    an amount, a count or a labelled code (`bare_84_phone`), also by a unit after its last
+    number («84 912 345 678 - 84 987 654 321 đồng»): so is the pair or list it opens."""
+    if m[1][0] != "8":
+        return False
+    return quantity_follows(m.string, m.end()) or not bare_84_phone(m.string, m.start(1), m.end(1))
 
 
 def _listed(item: re.Pattern[str]) -> Callable[[re.Match[str]], str]:

@@ -39,6 +39,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Protocol
 
 from publish.contact_numbers import country_lead, home_digits
+from publish.number_words import bare_84_phone
 from publish.place_words import sub_commune_pattern
 from publish.text import CAPITALS
 
@@ -295,7 +296,7 @@ def own_numbers_linker(hrefs: Mapping[str, str]) -> Callable[[str], str]:
     # One tree of digits, not one branch per number: 40 posts' numbers as branches tried at
     # every digit of a body took 50 times the hotline's time.
     typed = "|".join(lead + _digit_tree(nationals, _GAP) for lead, nationals in leads.items())
-    pattern = re.compile(r"()(?<![\w+(])(" + typed + r")(?![\w]|[.,]\d)")
+    pattern = _PhonesOnly(re.compile(r"()(?<![\w+(])(" + typed + r")(?![\w]|[.,]\d)"))
     quick = re.compile(_digit_tree(uris, _SPLIT_GAP))
     if len(uris) == 1:
         return linking(pattern, quick, next(iter(uris.values())))
@@ -560,6 +561,23 @@ class _Finder(Protocol):
     def finditer(self, string: str) -> Iterator[re.Match[str]]:
         """Each match in `string`, left to right."""
         ...
+
+
+class _PhonesOnly:
+    """The matches of a pattern but a bare «84» and digits the check and the radio read as no
+    phone (bare_84_phone: «84.912.000.201 đồng», «mã đơn 84912000201»)."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        """Filter `pattern`'s matches, its number group 2."""
+        self.pattern = pattern
+
+    def finditer(self, string: str) -> Iterator[re.Match[str]]:
+        """Each match of the pattern in `string` but a bare «84» that is no phone."""
+        return (
+            m
+            for m in self.pattern.finditer(string)
+            if not m[2].startswith("8") or bare_84_phone(string, m.start(2), m.end(2))
+        )
 
 
 class _Unlabelled:
