@@ -17,6 +17,7 @@ import pytest
 
 from publish import replay
 from publish.cli import main
+from publish.links import held_words
 from tests.helpers import NOW, OA_ID, SITE_TOML, bulletin_md, make_project
 from tests.zalo_project import jpeg
 
@@ -372,3 +373,33 @@ def test_the_neutral_words_give_way_to_the_address_once_the_bulletin_is_publishe
     ) in page.read_text("utf-8")
     assert NEUTRAL not in (root / "output/zalo/b.json").read_text("utf-8")
     assert files_of(root / "output") == clean_output(root, tmp_path / "clean", LATER)
+
+
+@pytest.mark.parametrize(
+    ("href", "words"),
+    [
+        ("2020-12-20-nan-nhan-nguyen-van-a.md", "https://h.vn/2020/12/nan-nhan-nguyen-van-a/"),
+        ("2020-12-20-nan-nhan-nguyen-van-a.md", "2020-12-20-nan-nhan-nguyen-van-a"),
+        ("../bai-viet/2020-12-20-tin.md", "https://h.vn/2020/12/tin/"),
+        ("tin.md", "tin.md"),
+        ("2020-12-20-nan-nhan.md", "Bài nan-nhan"),
+    ],
+)
+def test_words_spelling_a_held_files_name_or_its_pages_address_are_neutral(
+    href: str, words: str
+) -> None:
+    assert held_words(href, words) == NEUTRAL
+
+
+@pytest.mark.parametrize(
+    ("href", "words"),
+    [
+        ("tin.md", "Xem tin mới"),
+        ("tin.md", "Xem tin."),
+        ("2020-12-20-tin.md", "Bản tin mới"),
+        ("2020-12-20-nan-nhan.md", "2020-12-20-nan-nhanh"),
+        ("2020-12-20-nan-nhan.md", "nạn nhân"),
+    ],
+)
+def test_words_merely_holding_a_short_file_name_stay(href: str, words: str) -> None:
+    assert held_words(href, words) is None
