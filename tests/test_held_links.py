@@ -375,6 +375,34 @@ def test_the_neutral_words_give_way_to_the_address_once_the_bulletin_is_publishe
     assert files_of(root / "output") == clean_output(root, tmp_path / "clean", LATER)
 
 
+def index_terms(root: Path) -> set[str]:
+    """Every term the website's search index holds."""
+    return {
+        term
+        for shard in (root / "output/web/tim-kiem/chi-muc/t").glob("*.json")
+        for term in json.loads(shard.read_text("utf-8"))
+    }
+
+
+def test_the_search_index_has_no_word_of_a_held_file_its_link_words_spell(tmp_path: Path) -> None:
+    """The page shows neutral words for a link whose words are the held file's name (without
+    «.md» too, or as raw HTML); the index split those words into terms a reader could search
+    for: «nguyen», «nhan», «2020»."""
+    root = with_b(
+        tmp_path,
+        "Tên [2020-12-20-nan-nhan-nguyen-van-a](2020-12-20-nan-nhan-nguyen-van-a.md) và "
+        '<a href="2020-12-21-cho-duyet-ten-nghi-pham.md">2020-12-21-cho-duyet-ten-nghi-pham.md</a>'
+        " và [bài ba](2021-01-01-sap-cong-bo-chuyen-an.md) nhé.\n",
+    )
+    assert run(root, "build", "-q", "--channel", "web") == 0
+    page = (root / "output/web/2021/01/b/index.html").read_text("utf-8")
+    assert f"<p>Tên {NEUTRAL} và {NEUTRAL} và bài ba nhé.</p>" in page
+    terms = index_terms(root)
+    assert {"ten", "bai", "ba", "nhe"} <= terms  # the words of B's own are searched
+    found = terms & {"nan", "nhan", "nguyen", "van", "cho", "duyet", "nghi", "pham", "2020", "md"}
+    assert not found
+
+
 @pytest.mark.parametrize(
     ("href", "words"),
     [
