@@ -18,6 +18,7 @@ import pytest
 from publish import replay
 from publish.cli import main
 from publish.links import held_words
+from publish.render.radio.layout import station_words
 from tests.helpers import NOW, OA_ID, SITE_TOML, bulletin_md, make_project
 from tests.zalo_project import jpeg
 
@@ -401,6 +402,15 @@ def test_the_search_index_has_no_word_of_a_held_file_its_link_words_spell(tmp_pa
     assert {"ten", "bai", "ba", "nhe"} <= terms  # the words of B's own are searched
     found = terms & {"nan", "nhan", "nguyen", "van", "cho", "duyet", "nghi", "pham", "2020", "md"}
     assert not found
+
+
+def test_the_station_gets_no_file_name_written_as_a_links_words() -> None:
+    assert station_words("Xem [2020-12-20-nan-nhan.md](2020-12-20-nan-nhan.md) nhé") == "Xem … nhé"
+    address = "https://h.vn/bai-viet/2020-12-20-nan-nhan.md"
+    assert station_words(f"Xem [{address}]({address}) nhé") == "Xem https://h.vn/… nhé"
+    assert station_words('Xem <a href="x.md">x.md</a> nhé') == "Xem … nhé"
+    assert station_words("Xem [2020-12-20-nan-nhan](2020-12-20-nan-nhan.md)") == "Xem …"
+    assert station_words("Xem [bài kia](2020-12-20-nan-nhan.md) nhé") == "Xem bài kia nhé"
 
 
 @pytest.mark.parametrize(
