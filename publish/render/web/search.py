@@ -83,6 +83,7 @@ from publish.contact_numbers import WRITTEN_COUNTRY
 from publish.ledger import Entry, Ledger
 from publish.links import held_words
 from publish.markdown_angles import TAG_RE, raw_html_settled, tags_replaced
+from publish.markdown_images import DEFINITION_RE
 from publish.model import Artifact, Bulletin, Kept, Site
 from publish.number_words import bare_84_phone
 from publish.parallel import MIN_JOBS, run_jobs
@@ -225,14 +226,6 @@ _HTML_FILE_LINK = re.compile(
     re.IGNORECASE,
 )
 """A raw HTML link to a content file and its words (words with tags in them are left whole)."""
-_DEFINITION = re.compile(
-    r"^ {0,3}\[(?!\^)[^\[\]]*\]:[ ]*(?:\n[ ]*)?[^\s]+[ ]*(?:\n[ ]*)?"
-    r"(?:([\"'])(?:.*)\1[ ]*|\((?:.*)\)[ ]*)?$",
-    re.MULTILINE,
-)
-"""A reference definition «[r1]: 2020-12-20-ten-bai.md "tiêu đề"», as Python-Markdown's
-ReferenceProcessor reads one (a footnote's «[^1]: …» aside): the page shows none of it, and its
-file name carries a held bulletin's date and slug."""
 _HTML_TAG = re.compile(rf"{TAG_RE.pattern}|<[!?][^<>]*+>")
 """A tag as the radio reads one (`TAG_RE`): its quoted values may hold `>` (`<a title="a>b">`),
 which ended it there and left «b">» in the text searched; or a `<!…>`, `<?…>`."""
@@ -469,7 +462,7 @@ def plain_text(markdown: str) -> str:
     tags, comments dropped
     (words in angle brackets that are no tag kept, as the page shows them: a lone «<Em>» in a
     raw HTML block is a tag, see raw_html_settled)."""
-    text = _DEFINITION.sub("", markdown) if "]:" in markdown else markdown
+    text = DEFINITION_RE.sub(_unless_footnote, markdown) if "]:" in markdown else markdown
     text = _HIDDEN_HTML.sub(" ", raw_html_settled(text)) if "<" in text else text
     text = _MD_IMAGE.sub(r" \1 ", text)
     if ".md" in text.lower():  # words that spell a content file's name go: see _link_words
@@ -478,6 +471,12 @@ def plain_text(markdown: str) -> str:
     else:
         text = _MD_LINK.sub(r" \1 ", text)
     return tags_replaced(_HTML_TAG, text, " ") if "<" in text else text
+
+
+def _unless_footnote(definition: re.Match[str]) -> str:
+    """A reference definition dropped (the page shows none of it, and its file name carries a
+    held bulletin's date and slug); a footnote's «[^1]: …», which the page shows, kept."""
+    return definition[0] if definition[1].startswith("^") else ""
 
 
 def _link_words(match: re.Match[str]) -> str:
