@@ -27,7 +27,7 @@ from publish.text import LineCounter, nfc
 
 __all__ = [
     "HELD",
-    "HELD_WORDS",
+    "HELD_LINK_WORDS",
     "ContentFiles",
     "Links",
     "Why",
@@ -205,12 +205,12 @@ now, whose address (its slug, from a title that may name a victim or an embargoe
 not go out before it does; the link's words stay, without an address (see Site.unlinked)."""
 
 
-HELD_WORDS = "(bài viết hiện không có trên trang)"
+HELD_LINK_WORDS = "(bài viết hiện không có trên trang)"
 """What a link to a held file (HELD) shows when its own words name that file (see held_words)."""
 
 
 def held_words(href: str, words: str) -> str | None:
-    """HELD_WORDS when the `words` of a link to a held file name its file, as the link's
+    """HELD_LINK_WORDS when the `words` of a link to a held file name its file, as the link's
     address does (an autolink «<https://…/bai-viet/2020-12-20-ten-bai.md>», words pasted from
     the address or the file name, or from the page's own address «…/2020/12/ten-bai/»): its
     date and slug (a victim's name, an embargoed fact) must not go out with the address gone;
@@ -221,7 +221,7 @@ def held_words(href: str, words: str) -> str | None:
         return None
     text = nfc(unquote(words)).casefold()
     slug = _DATED.sub("", stem)
-    return HELD_WORDS if any(_spelled(n, text) for n in {stem, slug} if n) else None
+    return HELD_LINK_WORDS if any(_spelled(n, text) for n in {stem, slug} if n) else None
 
 
 _DATED = re.compile(r"^\d{4}-\d{2}-\d{2}-(?=.)")

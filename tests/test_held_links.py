@@ -209,7 +209,7 @@ def test_a_bulletin_approved_then_set_back_to_a_draft_links_as_a_clean_build(
 
 B = "content/bai-viet/2021-01-01-b.md"
 NEUTRAL = "(bài viết hiện không có trên trang)"
-"""What a held link shows when its own words are its address (links.HELD_WORDS)."""
+"""What a held link shows when its own words are its address (links.HELD_LINK_WORDS)."""
 
 
 def with_b(tmp_path: Path, body: str, *, old: bool = False) -> Path:
