@@ -27,7 +27,7 @@ from publish.text import LineCounter, nfc
 
 __all__ = [
     "HELD",
-    "HELD_WORDS",
+    "HELD_LINK_WORDS",
     "ContentFiles",
     "Links",
     "Why",
@@ -205,18 +205,48 @@ now, whose address (its slug, from a title that may name a victim or an embargoe
 not go out before it does; the link's words stay, without an address (see Site.unlinked)."""
 
 
-HELD_WORDS = "(bài viết hiện không có trên trang)"
+HELD_LINK_WORDS = "(bài viết hiện không có trên trang)"
 """What a link to a held file (HELD) shows when its own words name that file (see held_words)."""
 
 
 def held_words(href: str, words: str) -> str | None:
-    """HELD_WORDS when the `words` of a link to a held file name its file, as the link's
+    """HELD_LINK_WORDS when the `words` of a link to a held file name its file, as the link's
     address does (an autolink «<https://…/bai-viet/2020-12-20-ten-bai.md>», words pasted from
-    the address or the file name): its date and slug (a victim's name, an embargoed fact) must
-    not go out with the address gone; None when its words may stay."""
+    the address or the file name, or from the page's own address «…/2020/12/ten-bai/»): its
+    date and slug (a victim's name, an embargoed fact) must not go out with the address gone;
+    None when its words may stay."""
     name = unquote(href.partition("#")[0].partition("?")[0]).rstrip("/").rpartition("/")[2]
     stem = nfc(name[:-3] if name.lower().endswith(".md") else name).casefold()
-    return HELD_WORDS if stem and stem in nfc(unquote(words)).casefold() else None
+    if not stem:
+        return None
+    text = nfc(unquote(words)).casefold()
+    slug = _DATED.sub("", stem)
+    return HELD_LINK_WORDS if any(_spelled(n, text) for n in {stem, slug} if n) else None
+
+
+_DATED = re.compile(r"^\d{4}-\d{2}-\d{2}-(?=.)")
+"""The date a bulletin's file name starts with: the rest is its slug, its page's address."""
+
+
+def _spelled(name: str, text: str) -> bool:
+    """Whether `text` holds `name` as a file name or an address spells it: cut from the words
+    around it, and joined to them by «-», «/» or «.md» (a hyphenated name may stand alone) — a
+    short name, «tin», is no file of the words «Xem tin mới»."""
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        before, after = text[at - 1 : at], text[end : end + 1]
+        if not _word_char(before) and not _word_char(after):
+            dotted = after == "." and _word_char(text[end + 1 : end + 2])
+            if "-" in name or dotted or (before + after).strip("-/") != before + after:
+                return True
+        at = text.find(name, at + 1)
+    return False
+
+
+def _word_char(char: str) -> bool:
+    """Whether `char` (one character, or "" at an end) would carry a name on: a letter, digit."""
+    return char.isalnum() or char == "_"
 
 
 def resolve(

@@ -17,6 +17,8 @@ import pytest
 
 from publish import replay
 from publish.cli import main
+from publish.links import held_words
+from publish.render.radio.layout import station_words
 from tests.helpers import NOW, OA_ID, SITE_TOML, bulletin_md, make_project
 from tests.zalo_project import jpeg
 
@@ -207,7 +209,7 @@ def test_a_bulletin_approved_then_set_back_to_a_draft_links_as_a_clean_build(
 
 B = "content/bai-viet/2021-01-01-b.md"
 NEUTRAL = "(bài viết hiện không có trên trang)"
-"""What a held link shows when its own words are its address (links.HELD_WORDS)."""
+"""What a held link shows when its own words are its address (links.HELD_LINK_WORDS)."""
 
 
 def with_b(tmp_path: Path, body: str, *, old: bool = False) -> Path:
@@ -372,3 +374,70 @@ def test_the_neutral_words_give_way_to_the_address_once_the_bulletin_is_publishe
     ) in page.read_text("utf-8")
     assert NEUTRAL not in (root / "output/zalo/b.json").read_text("utf-8")
     assert files_of(root / "output") == clean_output(root, tmp_path / "clean", LATER)
+
+
+def index_terms(root: Path) -> set[str]:
+    """Every term the website's search index holds."""
+    return {
+        term
+        for shard in (root / "output/web/tim-kiem/chi-muc/t").glob("*.json")
+        for term in json.loads(shard.read_text("utf-8"))
+    }
+
+
+def test_the_search_index_has_no_word_of_a_held_file_its_link_words_spell(tmp_path: Path) -> None:
+    """The page shows neutral words for a link whose words are the held file's name (without
+    «.md» too, or as raw HTML); the index split those words into terms a reader could search
+    for: «nguyen», «nhan», «2020»."""
+    root = with_b(
+        tmp_path,
+        "Tên [2020-12-20-nan-nhan-nguyen-van-a](2020-12-20-nan-nhan-nguyen-van-a.md) và "
+        '<a href="2020-12-21-cho-duyet-ten-nghi-pham.md">2020-12-21-cho-duyet-ten-nghi-pham.md</a>'
+        " và [bài ba](2021-01-01-sap-cong-bo-chuyen-an.md) nhé.\n",
+    )
+    assert run(root, "build", "-q", "--channel", "web") == 0
+    page = (root / "output/web/2021/01/b/index.html").read_text("utf-8")
+    assert f"<p>Tên {NEUTRAL} và {NEUTRAL} và bài ba nhé.</p>" in page
+    terms = index_terms(root)
+    assert {"ten", "bai", "ba", "nhe"} <= terms  # the words of B's own are searched
+    found = terms & {"nan", "nhan", "nguyen", "van", "cho", "duyet", "nghi", "pham", "2020", "md"}
+    assert not found
+
+
+def test_the_station_gets_no_file_name_written_as_a_links_words() -> None:
+    assert station_words("Xem [2020-12-20-nan-nhan.md](2020-12-20-nan-nhan.md) nhé") == "Xem … nhé"
+    address = "https://h.vn/bai-viet/2020-12-20-nan-nhan.md"
+    assert station_words(f"Xem [{address}]({address}) nhé") == "Xem https://h.vn/… nhé"
+    assert station_words('Xem <a href="x.md">x.md</a> nhé') == "Xem … nhé"
+    assert station_words("Xem [2020-12-20-nan-nhan](2020-12-20-nan-nhan.md)") == "Xem …"
+    assert station_words("Xem [bài kia](2020-12-20-nan-nhan.md) nhé") == "Xem bài kia nhé"
+
+
+@pytest.mark.parametrize(
+    ("href", "words"),
+    [
+        ("2020-12-20-nan-nhan-nguyen-van-a.md", "https://h.vn/2020/12/nan-nhan-nguyen-van-a/"),
+        ("2020-12-20-nan-nhan-nguyen-van-a.md", "2020-12-20-nan-nhan-nguyen-van-a"),
+        ("../bai-viet/2020-12-20-tin.md", "https://h.vn/2020/12/tin/"),
+        ("tin.md", "tin.md"),
+        ("2020-12-20-nan-nhan.md", "Bài nan-nhan"),
+    ],
+)
+def test_words_spelling_a_held_files_name_or_its_pages_address_are_neutral(
+    href: str, words: str
+) -> None:
+    assert held_words(href, words) == NEUTRAL
+
+
+@pytest.mark.parametrize(
+    ("href", "words"),
+    [
+        ("tin.md", "Xem tin mới"),
+        ("tin.md", "Xem tin."),
+        ("2020-12-20-tin.md", "Bản tin mới"),
+        ("2020-12-20-nan-nhan.md", "2020-12-20-nan-nhanh"),
+        ("2020-12-20-nan-nhan.md", "nạn nhân"),
+    ],
+)
+def test_words_merely_holding_a_short_file_name_stay(href: str, words: str) -> None:
+    assert held_words(href, words) is None

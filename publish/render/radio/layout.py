@@ -12,6 +12,7 @@ from publish.config import Config
 from publish.correction_text import BEFORE_AIR
 from publish.correction_text import HEADING as CORRECTION
 from publish.errors import severity_label
+from publish.links import held_words
 from publish.radio.flags import Flag, rule_note
 from publish.render.radio.episode import TIMING_SEVERITY, Episode, flag_severity, shown_title
 from publish.render.radio.items import LEAD_IN_LABEL, TAG_LABEL, Segment, is_cue
@@ -396,15 +397,16 @@ def _scheduled_json(episode: Episode) -> dict[str, Any]:
 
 
 _FILE_LINK = re.compile(
-    r"\[([^\]\n]*)\]\(\s*<?[^()\s<>]*\.md(?:#[^()\s<>]*)?>?"
+    r"\[([^\]\n]*)\]\(\s*<?([^()\s<>]*\.md(?:#[^()\s<>]*)?)>?"
     r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)"
-    r"|<a\b[^>]*?\bhref\s*=\s*[\"']?[^\"'\s>]*\.md(?:#[^\"'\s>]*)?[\"']?[^>]*>(.*?)</a>"
+    r"|<a\b[^>]*?\bhref\s*=\s*[\"']?([^\"'\s>]*\.md(?:#[^\"'\s>]*)?)[\"']?[^>]*>(.*?)</a>"
     r"|<?((?:https?:)?//[^/\s<>«»\"'()\[\]]+/)?[^\s<>«»\"'()\[\]]+\.md(?![\w-])"
     r"(?:#[^\s<>«»\"'()\[\]]*)?>?",
     re.IGNORECASE | re.DOTALL,
 )
 """A link to a content file by its name («[bài sắp tới](2062-12-05-ten-bai.md)», or as HTML),
-with its words; or its address alone (an autolink, an address in the text), with its host."""
+with its words and address; or its address alone (an autolink, an address in the text), with
+its host."""
 
 
 def station_words(text: str) -> str:
@@ -418,12 +420,14 @@ def station_words(text: str) -> str:
 
 
 def _file_words(match: re.Match[str]) -> str:
-    """What one match of _FILE_LINK is reduced to: a link's words, an address's host and «…»."""
-    if match[1] is not None:
-        return match[1]
-    if match[2] is not None:
-        return match[2]
-    return (match[3] or "") + "…"
+    """What one match of _FILE_LINK is reduced to: a link's words (reduced in turn: they may be
+    the file's name or address, «[2020-12-20-ten-bai.md](2020-12-20-ten-bai.md)», or spell it
+    without «.md»: then «…»), an address's host and «…»."""
+    if match[1] is not None or match[4] is not None:
+        href, words = (match[2], match[1]) if match[1] is not None else (match[3], match[4])
+        words = station_words(words)
+        return "…" if held_words(href, words) else words
+    return (match[5] or "") + "…"
 
 
 def _row_json(segment: Segment, row: Row) -> dict[str, Any]:

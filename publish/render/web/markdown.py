@@ -496,7 +496,7 @@ def _site_link(prefix: str, own: OwnLookup, match: re.Match[str]) -> str:
     """A link to the site with the folder the site is served under (`prefix`) in front, once:
     one written with the site's own address (`own`) leads to its site path."""
     path = own(htmllib.unescape(match[2]))
-    if path is not None:
+    if path:  # not links.HELD (""): that would lead to the home page
         return f'{match[1]}{htmllib.escape(prefix + path)}"'
     if prefix and match[2].startswith("/") and not match[2].startswith("//"):
         return f'{match[1]}{prefix}{match[2]}"'

@@ -81,7 +81,9 @@ from urllib.parse import urlsplit
 from publish.cache import Fragments, owned_kind
 from publish.contact_numbers import WRITTEN_COUNTRY
 from publish.ledger import Entry, Ledger
+from publish.links import held_words
 from publish.markdown_angles import TAG_RE, raw_html_settled, tags_replaced
+from publish.markdown_images import DEFINITION_RE
 from publish.model import Artifact, Bulletin, Kept, Site
 from publish.number_words import bare_84_phone
 from publish.parallel import MIN_JOBS, run_jobs
@@ -218,15 +220,14 @@ has the same pattern)."""
 # No run here may cross the character that starts another try: «[[[[…» or «<<<<…» (200,000 of
 # them, a paste gone wrong) made each try scan to the end of the body, 155 s for one check.
 _MD_IMAGE = re.compile(r"!\[([^\[\]]*)\]\([^)\]]*\)")
-_MD_LINK = re.compile(r"\[([^\[\]]*)\]\([^)\]]*\)")
-_DEFINITION = re.compile(
-    r"^ {0,3}\[(?!\^)[^\[\]]*\]:[ ]*(?:\n[ ]*)?[^\s]+[ ]*(?:\n[ ]*)?"
-    r"(?:([\"'])(?:.*)\1[ ]*|\((?:.*)\)[ ]*)?$",
-    re.MULTILINE,
+_MD_LINK = re.compile(r"\[(?P<words>[^\[\]]*)\]\((?P<href>[^)\]]*)\)")
+_HTML_FILE_LINK = re.compile(
+    r"<a\b[^<>]*?\bhref\s*=\s*[\"']?(?P<href>[^\"'\s<>=]*\.md\b[^\"'\s<>=]*)[^<>]*>"
+    r"(?P<words>[^<]*)</a>",
+    re.IGNORECASE,
 )
-"""A reference definition «[r1]: 2020-12-20-ten-bai.md "tiêu đề"», as Python-Markdown's
-ReferenceProcessor reads one (a footnote's «[^1]: …» aside): the page shows none of it, and its
-file name carries a held bulletin's date and slug."""
+"""A raw HTML link to a content file and its words (words with tags in them are left whole).
+No «=» in its address: «<a href=href=href=…» (100 KB) took 9 s, each «href=» scanning on."""
 _HTML_TAG = re.compile(rf"{TAG_RE.pattern}|<[!?][^<>]*+>")
 """A tag as the radio reads one (`TAG_RE`): its quoted values may hold `>` (`<a title="a>b">`),
 which ended it there and left «b">» in the text searched; or a `<!…>`, `<?…>`."""
@@ -463,11 +464,33 @@ def plain_text(markdown: str) -> str:
     tags, comments dropped
     (words in angle brackets that are no tag kept, as the page shows them: a lone «<Em>» in a
     raw HTML block is a tag, see raw_html_settled)."""
-    text = _DEFINITION.sub("", markdown) if "]:" in markdown else markdown
+    text = DEFINITION_RE.sub(_unless_footnote, markdown) if "]:" in markdown else markdown
     text = _HIDDEN_HTML.sub(" ", raw_html_settled(text)) if "<" in text else text
     text = _MD_IMAGE.sub(r" \1 ", text)
-    text = _MD_LINK.sub(r" \1 ", text)
+    if ".md" in text.lower():  # words that spell a content file's name go: see _link_words
+        text = _HTML_FILE_LINK.sub(_link_words, text) if "<" in text else text
+        text = _MD_LINK.sub(_link_words, text)
+    else:
+        text = _MD_LINK.sub(r" \1 ", text)
     return tags_replaced(_HTML_TAG, text, " ") if "<" in text else text
+
+
+def _unless_footnote(definition: re.Match[str]) -> str:
+    """A reference definition dropped (the page shows none of it, and its file name carries a
+    held bulletin's date and slug); a footnote's «[^1]: …», which the page shows, kept."""
+    return definition[0] if definition[1].startswith("^") else ""
+
+
+def _link_words(match: re.Match[str]) -> str:
+    """A link's words for the index, none when they spell the content file it names
+    (links.held_words, whether that file is held now or not: the index then does not follow
+    the clock): its date and slug may name a victim or an embargoed fact, and the page shows
+    neutral words instead."""
+    words, written = match["words"], match["href"]
+    target = written.strip().removeprefix("<").split(">", 1)[0].split(None, 1)
+    href = target[0] if target else ""
+    path = href.lower().partition("#")[0].partition("?")[0]
+    return " " if path.endswith(".md") and held_words(href, words) else f" {words} "
 
 
 def shard_key(term: str, keys: Sequence[str] | set[str]) -> str | None:
