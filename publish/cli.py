@@ -8,6 +8,7 @@ done). No traceback unless --debug.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import difflib
 import importlib
@@ -301,6 +302,11 @@ def _masked_traceback(
 ) -> None:
     """Print an uncaught error's traceback as Python does, every known secret masked."""
     text = "".join(traceback.format_exception(kind, error, trace))
+    # After what stdout printed before the error, as every other stderr line (nfc_streams):
+    # in a log (`> log 2>&1`) stdout waits in its buffer while stderr is written at once.
+    with contextlib.suppress(OSError, ValueError):  # a reader gone, a stream closed
+        if sys.stdout is not None:
+            sys.stdout.flush()
     sys.stderr.write(masked(text))
     sys.stderr.flush()
 

@@ -24,6 +24,8 @@ __all__ = [
     "GENERATED_SECTIONS",
     "RESERVED_SLUGS",
     "category_path",
+    "folder_pages",
+    "forget_folder_pages",
     "page_slug_problems",
     "served_paths",
 ]
@@ -121,6 +123,29 @@ def served_paths(site: Site) -> Callable[[str], bool]:
     served = _served_paths(site)
     _LAST[:] = [(site, served)]
     return served
+
+
+_FOLDER_PAGES: list[tuple[Site, frozenset[str]]] = []
+"""The last site asked about and its pages under its folder (see folder_pages)."""
+
+
+def folder_pages(site: Site) -> frozenset[str]:
+    """The site paths of the pages and bulletins that start with the folder the site is served
+    under (nearly always none): a link to one is a site path as written, not an address with
+    the folder already in (SiteAddresses.own_path). Made once a site: the website asks it, and
+    every Zalo article's site path links."""
+    folder = site.config.addresses.folder
+    if not folder:
+        return frozenset()
+    if not _FOLDER_PAGES or _FOLDER_PAGES[0][0] is not site:
+        pages = frozenset(url for url in site.documents.values() if url.startswith(folder + "/"))
+        _FOLDER_PAGES[:] = [(site, pages)]
+    return _FOLDER_PAGES[0][1]
+
+
+def forget_folder_pages() -> None:
+    """Let go of the last site's folder_pages: a rendered site is not kept until the next."""
+    _FOLDER_PAGES.clear()
 
 
 def _served_paths(site: Site) -> Callable[[str], bool]:

@@ -918,3 +918,48 @@ def test_a_login_wait_it_cannot_keep_is_refused(tmp_path: Path, value: str) -> N
     assert f"tham số --timeout: cần số giây lớn hơn 0 (ví dụ 600), không phải «{value}»" in (
         result.stderr
     )
+
+
+CRASH_AFTER_PRINTING = """
+import sys
+import publish.commands.check as check
+from publish.cli import run
+
+def crash(args):
+    print("Đã đọc 3 bản tin.")
+    raise RuntimeError("hỏng giữa chừng")
+
+check.run = crash
+sys.argv = ["publish", *sys.argv[1:]]
+run()
+"""
+
+
+def test_a_debug_traceback_in_a_log_comes_after_what_was_printed_before_it(
+    tmp_path: Path,
+) -> None:
+    """`publish … --debug > log 2>&1`: stdout waited in its buffer and the traceback, written
+    to stderr at once, came before the lines printed ahead of the error."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    log = tmp_path / "log"
+    with log.open("wb") as out:
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                CRASH_AFTER_PRINTING,
+                "--root",
+                str(tmp_path),
+                "check",
+                "--debug",
+            ],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            env=env,
+            timeout=120,
+        )
+    text = log.read_text("utf-8")
+    assert done.returncode == 1, text
+    assert "RuntimeError: hỏng giữa chừng" in text
+    assert text.index("Đã đọc 3 bản tin.") < text.index("Traceback"), text

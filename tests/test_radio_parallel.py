@@ -96,7 +96,7 @@ def test_the_radio_channel_loads_python_docx_only_where_a_word_file_is_made() ->
     """The build's own process lays out each episode's Word file as plain data; python-docx
     (a tenth of a second to import) loads in the workers that make the files."""
     code = (
-        "import sys, publish.render.radio, publish.render.radio.cache as cache; "
+        "import sys, publish.render.radio, publish.cache as cache; "
         "cache.fingerprint(); print('docx' in sys.modules)"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

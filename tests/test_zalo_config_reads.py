@@ -22,7 +22,7 @@ from publish import config as config_module
 from publish.cli import main
 from publish.config import Config
 from publish.content import load_site
-from publish.model import Bulletin, Site
+from publish.model import Bulletin, Site, pack_text
 from publish.render.zalo.images import ZaloImages
 from publish.render.zalo.payload import ARTICLE_READS, body_blocks, build_payload
 from tests.config_recording import Recording, covered
@@ -243,3 +243,26 @@ def test_a_line_added_above_a_correction_converts_no_body_again_and_its_note_doe
     assert converted == ["content/bai-viet/2024-03-01-doi-dia-chi.md"]
     article = (root / "output" / "zalo").glob("*.json")
     assert any("Sửa lại số điện thoại" in path.read_text("utf-8") for path in article)
+
+
+def asked_again(bulletin: Bulletin, site: Site) -> list[str]:
+    """The links of `bulletin`'s article asked again before it is reused (payload.same_calls)."""
+    images = ZaloImages(site.config, max_bytes=site.config.zalo.cover_max_bytes)
+    _, (_, followed) = body_blocks(bulletin, site, images)
+    return [href for href, _ in followed]
+
+
+def test_a_reused_article_asks_again_only_the_site_paths_pages_can_change(project: Path) -> None:
+    """Only a site path under the folder the site is served under leads elsewhere as pages come
+    and go: every other one («/lien-he/») was asked again each time an article was reused."""
+    config = config_module.load(project)
+    site = load_site(config, now=NOW)
+    bulletin = next(b for b in site.for_channel("zalo") if b.source.endswith("doi-dia-chi.md"))
+    body = (
+        "Xem [liên hệ](/lien-he/), [đơn vị](/ca), [giới thiệu](/ca/gioi-thieu/#a) và [khác](/cao/)."
+    )
+    linked = dataclasses.replace(bulletin, packed_body=pack_text(body))
+    assert asked_again(linked, site) == []
+    moved = edited(config, site={"base_url": "https://ca-tanphudong.example.vn/ca/"})
+    served_under = dataclasses.replace(site, config=moved)
+    assert asked_again(linked, served_under) == ["/ca", "/ca/gioi-thieu/#a"]

@@ -521,8 +521,9 @@ def test_a_burst_of_calls_is_saved_together_and_survives_a_restart(
     real_fsync = os.fsync
 
     def counted(fd: int) -> None:
-        """fsync, counting the state file's writes (the emulator fsyncs each one)."""
-        if os.readlink(f"/proc/self/fd/{fd}").startswith(str(state_file)):
+        """fsync, counting the state file's writes (each is fsynced under a temporary name,
+        `.oa.json.<random>.tmp`, then renamed)."""
+        if os.readlink(f"/proc/self/fd/{fd}").startswith(str(tmp_path / f".{state_file.name}.")):
             writes.append(fd)
         real_fsync(fd)
 

@@ -242,9 +242,11 @@ def run(args: argparse.Namespace) -> int:
     # From here on a Ctrl+C, however early (a tester reads the prompt below and presses it at
     # once), stops the sandbox and saves its state: one arriving before the `try` escaped as an
     # interrupt, with the state unsaved. SIGTERM (`kill`, a script restarting the sandbox) does
-    # the same: the state file is written a moment after each change, the last ones on stop.
-    try:
-        with terminate_as_interrupt():
+    # the same: the state file is written a moment after each change, the last ones on stop,
+    # inside the `with` too: a second SIGTERM while they are written (over a second for a big
+    # OA) is ignored, where it killed the sandbox mid-write.
+    with terminate_as_interrupt():
+        try:
             print(f"Sandbox Zalo OA đang chạy tại {emulator.base_url}")
             print(f"  export ZALO_API_BASE={emulator.base_url} ZALO_OAUTH_BASE={emulator.base_url}")
             print(_credentials_note(config))
@@ -260,8 +262,8 @@ def run(args: argparse.Namespace) -> int:
             print("Nhấn Ctrl+C để dừng.", flush=True)
             while True:
                 time.sleep(3600)
-    except KeyboardInterrupt:
-        print("Đã dừng sandbox Zalo OA.", file=sys.stderr)
-    finally:
-        emulator.stop()
+        except KeyboardInterrupt:
+            print("Đã dừng sandbox Zalo OA.", file=sys.stderr)
+        finally:
+            emulator.stop()
     return 0

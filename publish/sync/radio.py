@@ -222,12 +222,11 @@ STATION_WORDS = {"draft": WITHDRAWN_BY_UNIT, "secret": WITHDRAWN_BY_UNIT}
 unit's files (the others, a publish or expiry time, read as they are)."""
 OFF_RADIO = "đơn vị thôi đưa bản tin lên chuyên mục phát thanh"
 """Why a bulletin whose channels no longer list the radio is off it, in the station's note."""
-LEFTOVER = "leftover"
-"""Data of a remove action for a temporary file a killed run left in the station folder:
-housekeeping, not a withdrawal, so the summary does not count it (`RadioSyncer.summary_bucket`;
-«1 rút lại/gỡ» sent staff looking for a withdrawn bulletin) and its lines say LEFTOVER_LABEL."""
 LEFTOVER_LABEL = "dọn"
-"""What the lines of a LEFTOVER removal say instead of «gỡ bỏ» (base.LABEL)."""
+"""What the lines of a remove action say instead of «gỡ bỏ» (base.LABEL): the radio removes
+only the temporary files a killed run left in the station folder, housekeeping rather than a
+withdrawal, so the summary does not count it either (`RadioSyncer.summary_bucket`; «1 rút
+lại/gỡ» sent staff looking for a withdrawn bulletin)."""
 NO_LONGER_SENT = "đơn vị không còn gửi tệp này"
 """Why a file that belongs to no bulletin is withdrawn, in the station's note."""
 NOTE_SUFFIX = ".ly-do.txt"
@@ -521,7 +520,7 @@ def plan(observed: Observed) -> list[Action]:
             temp,
             "tệp tạm còn sót lại do lần chạy trước bị ngắt giữa chừng: xóa",
             "",
-            {LEFTOVER: True, LABEL: LEFTOVER_LABEL},
+            {LABEL: LEFTOVER_LABEL},
         )
         for temp in observed.temps
     ]
@@ -2606,13 +2605,13 @@ class RadioSyncer:
     def summary_bucket(self, action: Action) -> str | None:
         """The summary count of a done action: a file recorded as holding the build without a
         write (`_apply_kept`) is one the station has unchanged; a Word script kept along with
-        its script.txt's conflict (ALONG) is not a second one; a killed run's temporary file
-        cleared (LEFTOVER) is no file of the station's at all."""
+        its script.txt's conflict (ALONG) is not a second one; a removal, a killed run's
+        temporary file cleared (the only file the radio removes), is no file of the station's."""
         if action.kind == "verify" and "station" in action.data:
             return "unchanged"
         if action.kind == "conflict" and action.data.get(ALONG):
             return None  # kept as its script.txt is: that one's conflict is what staff settle
-        if action.data.get(LEFTOVER):
+        if action.kind == "remove":
             return None
         return SUMMARY_BUCKETS.get(action.kind)
 

@@ -55,6 +55,9 @@ logger = logging.getLogger("publish.zalo.emulator")
 OAUTH_PATH = "/v4/oa/access_token"
 CONSENT_PATH = "/v4/oa/permission"
 WRITE_PATHS = ("/v2.0/article/create", "/v2.0/article/update", "/v2.0/article/remove")
+STOP_GRACE = 10.0
+"""Seconds `stop` waits at most for the requests still being handled, so that the state file's
+last write holds what they change."""
 
 
 @dataclass(frozen=True)
@@ -267,6 +270,11 @@ class ZaloEmulator:
             self._thread.join(timeout=5)
             self._thread = None
         if self.saver is not None:
+            # Requests still being handled (released holds, injected latency) change the state
+            # after the server stopped accepting: the state file's last write waits for them.
+            deadline = time.monotonic() + STOP_GRACE
+            while self.in_flight and time.monotonic() < deadline:
+                time.sleep(0.01)
             self.saver.close()
 
     def __enter__(self) -> ZaloEmulator:

@@ -17,18 +17,20 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import io
 import json
 import logging
-import os
 import threading
 import time
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from publish.cache import atomic_write_bytes
+
 if TYPE_CHECKING:
     from publish.zalo.emulator_state import OAState
 
-__all__ = ["SAVE_DELAY", "StateSaver", "state_text", "write_state"]
+__all__ = ["SAVE_DELAY", "StateSaver", "write_state"]
 
 logger = logging.getLogger("publish.zalo.emulator")
 
@@ -38,25 +40,16 @@ are saved together."""
 SAVE_SHARE = 4
 """After a write that took T seconds, the next waits SAVE_SHARE × T at least: a big state's
 writing then takes a fifth of the sandbox's time at most, whatever its size."""
+SAVE_RETRY_MAX = 30.0
+"""Seconds between two tries at most while the state file cannot be written: the pause doubles
+after each failure up to this."""
 
 
 def write_state(path: Path, snapshot: dict[str, Any]) -> None:
     """Write a state snapshot to `path` atomically: a crash never leaves half a state file."""
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "w", encoding="utf-8") as handle:
-        _write(handle, snapshot)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
-
-
-def state_text(snapshot: dict[str, Any]) -> str:
-    """The text `write_state` writes for `snapshot`."""
-    import io
-
     out = io.StringIO()
     _write(out, snapshot)
-    return out.getvalue()
+    atomic_write_bytes(path, out.getvalue().encode("utf-8"))
 
 
 def _write(handle: IO[str], snapshot: dict[str, Any]) -> None:
@@ -87,20 +80,24 @@ class StateSaver:
         """State files written so far (tests count them)."""
         self._dirty = False
         self._wake = threading.Event()
-        self._closing = threading.Event()
         self._writing = threading.Lock()
+        # The writer thread and the event that stops it, both set and swapped under `lock`:
+        # each thread has its own event, so a change noted while `close` stops one thread
+        # starts the next instead of leaving a stopped one behind as if it were running.
         self._thread: threading.Thread | None = None
+        self._closing = threading.Event()
 
     def changed(self) -> None:
         """Note that the state changed (the caller holds the lock): it is written soon."""
         self._dirty = True
-        if self._thread is None:
-            self._closing.clear()
+        if self._thread is None or not self._thread.is_alive():
+            self._closing = threading.Event()
             self._thread = threading.Thread(
-                target=self._run, name="zalo-emulator-save", daemon=True
+                target=self._run, args=(self._closing,), name="zalo-emulator-save", daemon=True
             )
             self._thread.start()
             # A test or script that never stops its emulator still leaves its state saved.
+            atexit.unregister(self._save_at_exit)
             atexit.register(self._save_at_exit)
         self._wake.set()
 
@@ -122,10 +119,11 @@ class StateSaver:
 
     def close(self) -> None:
         """Stop writing in the background and write what is left."""
-        thread, self._thread = self._thread, None
-        if thread is not None:
+        with self.lock:
+            thread, self._thread = self._thread, None
             self._closing.set()
             self._wake.set()
+        if thread is not None:
             thread.join()
             atexit.unregister(self._save_at_exit)
         self.save()
@@ -135,22 +133,40 @@ class StateSaver:
         with contextlib.suppress(OSError):
             self.save()
 
-    def _run(self) -> None:
-        """Write the state a moment after each change, until closed."""
+    def _run(self, closing: threading.Event) -> None:
+        """Write the state a moment after each change, until `closing` is set."""
         pause = SAVE_DELAY
+        failed = ""  # the last failure told, so that a lasting one is told once
         while True:
             self._wake.wait()
-            if self._closing.wait(pause):
+            if closing.wait(pause):
                 return
             self._wake.clear()
             started = time.monotonic()
             try:
                 self.save()
-            except OSError as exc:
-                logger.warning(
-                    "sandbox Zalo: không ghi được tệp trạng thái %s (%s); sẽ thử lại.",
-                    self.path,
-                    exc.strerror or exc,
-                )
+            except Exception as exc:  # any: a writer thread that died would save nothing more
+                reason = _reason(exc)
+                if reason != failed:
+                    logger.warning(
+                        "sandbox Zalo: không ghi được tệp trạng thái %s (%s); sẽ thử lại, "
+                        "thưa dần, và ghi lần cuối khi dừng sandbox.",
+                        self.path,
+                        reason,
+                    )
+                    failed = reason
                 self._wake.set()
+                # A lasting failure (folder removed, disk full) is retried ever less often.
+                pause = min(SAVE_RETRY_MAX, 2 * pause)
+                continue
+            if failed:
+                logger.warning("sandbox Zalo: đã ghi được tệp trạng thái %s (hết lỗi).", self.path)
+                failed = ""
             pause = max(SAVE_DELAY, SAVE_SHARE * (time.monotonic() - started))
+
+
+def _reason(exc: Exception) -> str:
+    """Why a write failed, as the warning tells it."""
+    if isinstance(exc, OSError):
+        return exc.strerror or str(exc)
+    return f"{type(exc).__name__}: {exc}"

@@ -15,7 +15,7 @@ import os
 import secrets
 import time
 import unicodedata
-from dataclasses import MISSING, asdict, dataclass, field, fields, is_dataclass
+from dataclasses import MISSING, dataclass, field, fields, is_dataclass
 from types import NoneType, UnionType
 from typing import Any, get_args, get_origin, get_type_hints
 from urllib.parse import urlsplit
@@ -741,7 +741,12 @@ def _copied(entry: Any) -> Any:
     article's dict copied, a number as it is."""
     if isinstance(entry, dict):
         return dict(entry)
-    return asdict(entry) if is_dataclass(entry) and not isinstance(entry, type) else entry
+    if is_dataclass(entry) and not isinstance(entry, type):
+        # Shallow: `asdict`, copying deeply, took 117 ms under the lock at 3,000 jobs. A
+        # record's fields are numbers and strings but Job.body, a request's body that is
+        # replaced whole (`update`, `finish_stuck_jobs`), never changed in place.
+        return dict(vars(entry))
+    return entry
 
 
 LATE_FIELDS: dict[str, object] = {"skew": 0.0}

@@ -29,7 +29,7 @@ from publish.render.web.images import VARIANT_TYPE, Picture, Pictures
 from publish.render.web.markdown import ImageInfo, MarkdownRenderer
 from publish.render.web.qr import QrCodes
 from publish.site_legal import footer_lines
-from publish.site_paths import category_path, served_paths
+from publish.site_paths import category_path, folder_pages, served_paths
 from publish.text import vn_short_date
 
 __all__ = [
@@ -111,11 +111,7 @@ class SiteContext:
         self.edited = site.edited_after_approval()
         """Why each preview of a bulletin edited since its approval is held, by key (--drafts)."""
         self.prefix = urlsplit(self.config.base_url).path.rstrip("/")
-        self.folder_pages = frozenset(
-            url
-            for url in site.documents.values()
-            if self.prefix and url.startswith(self.prefix + "/")
-        )
+        self.folder_pages = folder_pages(site)
         """Site paths starting with the folder the site is served under (nearly always none):
         a link to one is a site path as written, not an address with the folder already in."""
         self.by_category: dict[str, list[Bulletin]] = {k: [] for k in self.config.categories}

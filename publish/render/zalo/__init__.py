@@ -40,6 +40,7 @@ from publish.render.zalo.payload import (
     payload_path,
     same_calls,
 )
+from publish.site_paths import forget_folder_pages
 
 __all__ = ["article", "check", "render", "too_many_blocks"]
 
@@ -160,7 +161,11 @@ def render(site: Site) -> Iterator[Artifact | Kept]:
         shelf.keep(bulletin.source, versions[i], (calls, artifact.digest, count))
         yield artifact
     shelf.save()
-    _shelves.clear()  # its entries are no use once saved: not held until the next build
+    # Its entries are no use once saved, nor the site's memos: the site is not kept alive
+    # until the next build.
+    _shelves.clear()
+    _reads.clear()
+    forget_folder_pages()
 
 
 def article(bulletin: Bulletin, site: Site) -> dict[str, Any]:

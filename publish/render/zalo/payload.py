@@ -26,7 +26,7 @@ from publish.render.zalo.blocks import markdown_blocks, pieces, plain_text
 from publish.render.zalo.images import ZaloImages, public_url, refused_format
 from publish.render.zalo_path import payload_path
 from publish.sanitize import WORD_JOINER, defuse_markup
-from publish.site_paths import served_paths
+from publish.site_paths import folder_pages, served_paths
 
 __all__ = [
     "ARTICLE_READS",
@@ -141,23 +141,6 @@ def fields_of(bulletin: Bulletin, config: Config) -> Fields:
     )
 
 
-_FOLDER_PAGES: list[tuple[Site, frozenset[str]]] = []
-"""The latest site's pages under the folder it is served under (see _folder_pages)."""
-
-
-def _folder_pages(site: Site) -> frozenset[str]:
-    """The site paths of the pages and bulletins that start with the folder the site is served
-    under (nearly always none), as the website's own (render.web.context); made once a site:
-    each reuse of an article asks its site path links again, each asking of every page."""
-    if not _FOLDER_PAGES or _FOLDER_PAGES[0][0] is not site:
-        folder = site.config.addresses.folder
-        pages = frozenset(
-            url for url in site.documents.values() if folder and url.startswith(folder + "/")
-        )
-        _FOLDER_PAGES[:] = [(site, pages)]
-    return _FOLDER_PAGES[0][1]
-
-
 def _link_target(bulletin: Bulletin, site: Site, images: ZaloImages) -> Callable[[str], str | None]:
     """href → absolute URL shown after a link's text: where the link leads on the bulletin's
     page of the website (a content file's page, a site path, a relative address); None for a
@@ -199,7 +182,7 @@ def _link_target(bulletin: Bulletin, site: Site, images: ZaloImages) -> Callable
             return None
         if href.startswith("/"):
             # Written as the browser shows it ("/congan-hoakhanh/lien-he/"): the folder once.
-            path = addresses.own_path(href, _folder_pages(site)) or href
+            path = addresses.own_path(href, folder_pages(site)) or href
             return public_url(site.config.absolute_url(path))
         return public_url(urljoin(page, href))
 
@@ -249,6 +232,14 @@ Blocks = tuple[tuple[dict[str, Any], ...], Calls]
 """A body's blocks and the calls they were made with."""
 
 
+def _under_folder(href: str, folder: str) -> bool:
+    """Whether a site path is the folder the site is served under or under it ("/ca",
+    "/ca/x/", "/ca?x"; not "/cao/"), a non-empty folder: only such a path leads elsewhere
+    as pages come and go (SiteAddresses.own_path)."""
+    rest = href.removeprefix(folder)
+    return bool(folder) and rest != href and rest[:1] in ("", "/", "?", "#")
+
+
 def body_blocks(bulletin: Bulletin, site: Site, images: ZaloImages) -> Blocks:
     """The blocks of a bulletin's body, with the image and link calls made (so a reuse can
     check them)."""
@@ -276,8 +267,9 @@ def body_blocks(bulletin: Bulletin, site: Site, images: ZaloImages) -> Blocks:
             # places (/tep/x.pdf: content/tep/x.pdf, else content/x.pdf), the first on disk.
             or is_file_link(href)
             # A site path under the folder the site is served under is kept as written when a
-            # page has that address, else the folder is taken off: pages come and go.
-            or href.startswith("/")
+            # page has that address, else the folder is taken off: pages come and go. Any other
+            # site path is shown as written whatever the pages (SiteAddresses.own_path).
+            or _under_folder(href, addresses.folder)
         ):
             followed.append((href, url))
         return url
