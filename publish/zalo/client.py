@@ -574,7 +574,8 @@ class ZaloClient:
         is read twice (the total grows by as many as are repeated). An article removed above the
         page being read pulls one not yet read onto the page already read: it would be missed,
         and a lost create not found is created again. The total then differs from what the
-        repeats explain.
+        repeats explain. An empty page before the total is reached is read again too: taken as the
+        end, the articles past it would be created again.
         """
         articles: list[dict[str, Any]] = []
         seen: set[str] = set()
@@ -593,7 +594,9 @@ class ZaloClient:
                     seen.add(article_id)
                     articles.append(item)
             offset += len(medias)
-            if not medias or offset >= total:
+            if not medias and offset < total:
+                return None  # pages that end before the total: as short as a list that moved
+            if offset >= total:
                 return articles
 
     def getoa(self) -> dict[str, Any]:
