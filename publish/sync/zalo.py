@@ -478,6 +478,8 @@ class ZaloSyncer:
                 f"nhưng chưa kiểm tra được token thuộc OA nào vì {error.unreachable} khi "
                 f"{OPERATIONS['getoa']}. Không cần làm gì: lần đồng bộ sau kiểm tra lại."
             )
+        except OaUnconfirmed:
+            raise  # renewed, its OA unconfirmed: nothing may be sent with it (exit 3, as a send)
         except ZaloError as error:
             if error.stops_channel:
                 raise
