@@ -19,6 +19,7 @@ from publish.cli import main
 from publish.sync.zalo_deleted import CAP
 from publish.zalo.client import ZaloClient
 from publish.zalo.emulator import ZaloEmulator
+from tests.zalo_fixtures import sample_body
 from tests.zalo_project import NOW, records, sync, told, zalo_bulletin, zalo_project
 
 GETSLICE = "/article/getslice"
@@ -218,6 +219,33 @@ def test_report_warns_of_a_live_record_whose_article_is_gone(
     )
     assert "publish sync zalo --reconcile" in said
     assert emulator.write_calls() == []
+
+
+def test_report_does_not_call_deleted_an_article_a_deletion_above_it_hid_while_paging(
+    synced: Path,
+    emulator: ZaloEmulator,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture,
+) -> None:
+    """An admin deletes a newer article while the report reads the second page: the oldest
+    article moves onto the first page, already read. Read page by page as it came, it was
+    missing, and the report said a live bulletin's article was deleted by hand."""
+    newer = [emulator.seed_article(sample_body(title=f"Thông báo {n}")) for n in range(8)]
+    real = ZaloClient.getslice
+    deleted: list[str] = []
+
+    def deleting(self: ZaloClient, offset: int = 0, *args: Any) -> tuple[list[Any], int]:
+        """getslice, with one newer article deleted just before the second page is read."""
+        if offset >= 10 and not deleted:
+            deleted.append(newer[0])
+            del emulator.state.articles[newer[0]]
+        return real(self, offset, *args)
+
+    monkeypatch.setattr(ZaloClient, "getslice", deleting)
+    capsys.readouterr()
+    assert main(["--root", str(synced), "--now", NOW, "report"]) == 0
+    assert deleted  # the second page was read after the deletion
+    assert "không có trong danh sách bài" not in told(capsys)
 
 
 def test_report_says_nothing_of_the_kind_when_every_article_is_there(
