@@ -47,13 +47,9 @@ def deleted_check_due(syncer: ZaloSyncer) -> bool:
     """Whether this run lists the OA's articles to find those deleted by hand: a real sync
     (not a dry run, not --reconcile, which lists them anyway) on a machine that keeps a token
     file whose access token must be renewed before its next call (see module docstring)."""
-    from publish.zalo.tokens import ENV_APP_ID, ENV_APP_SECRET, renewal_due
-
     if syncer.dry_run or syncer.reconcile:
         return False
-    if not (syncer.env.get(ENV_APP_ID) and syncer.env.get(ENV_APP_SECRET)):
-        return False
-    if not renewal_due(syncer.env, syncer.config.zalo.oa_id.strip()):
+    if not syncer.renewal_due():
         return False  # the usual no-op run: decided by the token file alone, no record read
     return any(_live(entry) for entry in syncer.records.entries().values())
 
