@@ -292,6 +292,35 @@ def test_a_passing_getoa_fault_on_the_first_ci_run_is_a_remote_fault_the_next_ru
     assert json.loads(token_file.read_text("utf-8"))["oa_id"] == OA_ID
 
 
+def test_a_getoa_fault_after_a_no_op_run_renewed_from_a_new_secret_is_a_remote_fault(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: dict,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture,
+) -> None:
+    """A new ZALO_REFRESH_TOKEN secret (a re-authorization) replaces the cached file's spent
+    one in a run with nothing to send, and getoa then fails on Zalo's side: the token WAS
+    renewed and is not confirmed. That run said «chưa làm mới được token» and exit 0, where
+    the README promises exit 3, as for a run that sends."""
+    token_file = Path(zalo_env["ZALO_TOKEN_FILE"])
+    root = zalo_project(tmp_path, 1)
+    assert sync(root) == 0
+    pair = json.loads(token_file.read_text("utf-8"))
+    monkeypatch.setenv("ZALO_REFRESH_TOKEN", pair["refresh_token"])  # the new secret
+    pair.update(refresh_token=zalo_env["ZALO_REFRESH_TOKEN"], expires_at=time.time() - 60)
+    token_file.write_text(json.dumps(pair), "utf-8")  # the cache: its refresh token spent
+    emulator.configure(fault_paths=("/oa/getoa",), fail_first_5xx=20)
+    emulator.clear_calls()
+    capsys.readouterr()
+    assert sync(root) == 3
+    told = " ".join("".join(capsys.readouterr()).split())
+    assert f"chưa xác nhận được token Zalo là của OA {OA_ID}" in told
+    assert "Lần chạy này vừa làm mới ZALO_REFRESH_TOKEN" in told
+    assert "chưa làm mới được token" not in told
+    assert emulator.write_calls() == []
+
+
 def test_an_older_version_s_token_file_is_still_refused_when_getoa_fails(
     tmp_path: Path,
     emulator: ZaloEmulator,

@@ -193,6 +193,26 @@ def test_getslice_and_iterating_every_page(client: ZaloClient, emulator: ZaloEmu
         client.getslice(0, 11, "normal")
 
 
+def test_a_listing_whose_pages_end_before_its_total_is_not_taken_as_every_article(
+    client: ZaloClient, emulator: ZaloEmulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An empty page while the total says more follow: the list decides what is created again
+    (a hand-deleted article), so a short one would have live articles posted twice."""
+    for n in range(23):
+        emulator.seed_article(sample_body(title=f"Bản tin {n}"))
+    real = client.getslice
+
+    def cut(offset: int = 0, limit: int = 10, type: str = "normal") -> tuple[list[Any], int]:
+        """Zalo's pages, empty from the second on though the total stays 23."""
+        medias, total = real(offset, limit, type)
+        return (medias if offset < 10 else []), total
+
+    monkeypatch.setattr(client, "getslice", cut)
+    with pytest.raises(ZaloError, match="chưa tạo lại bài nào để tránh đăng trùng bài"):
+        client.list_articles("normal")
+    assert emulator.count_calls("/article/getslice") == 3 * 2  # read again, as a list that moved
+
+
 def test_getoa_reports_followers_and_normalises_the_id_key(
     client: ZaloClient, emulator: ZaloEmulator
 ) -> None:

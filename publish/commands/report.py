@@ -52,6 +52,11 @@ REPORT_STAKES = Stakes(
     f"để số liệu của OA khác không bị ghi vào state/{STATS_NAME}",
 )
 """What a report does not do while the token is not known to be [zalo] oa_id's."""
+REPORT_UNREAD = (
+    f"chưa đọc trọn số liệu các bài: không ghi gì vào state/{STATS_NAME}. Chạy lại publish "
+    "report sau ít phút."
+)
+"""What a report tells when the OA's list kept changing while read (see list_articles)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +117,9 @@ def collect(
             item.get("status") == "hide" or str(item.get("id")) in withdrawn,
         )
         for kind in ("normal", "video")
-        for item in client.iter_articles(kind)
+        # Read as the sync reads it: an article deleted above the page being read no longer
+        # hides one below it, which missing_live would call deleted by hand.
+        for item in client.list_articles(kind, unread=REPORT_UNREAD)
     ]
     stats.sort(key=lambda s: (-s.views, -s.shares, s.title))
     return followers, stats, _unconfirmed_note(profile, oa_id)

@@ -109,6 +109,7 @@ from publish.sync.base import (
     THEIRS,
     UNSENT,
     Action,
+    Syncer,
     test_hooks_allowed,
 )
 from publish.sync.manifest import Manifest, atomic_write_bytes
@@ -1397,7 +1398,7 @@ def _state_error(path: Path, exc: OSError) -> PublishError:
     return error
 
 
-class RadioSyncer:
+class RadioSyncer(Syncer):
     """Observe, plan and apply the radio folder sync."""
 
     name = CHANNEL

@@ -93,7 +93,7 @@ from publish.git_restore import last_good
 from publish.long_lived import long_lived
 from publish.model import Bulletin, Site
 from publish.render.zalo_path import payload_path
-from publish.sync.base import SUMMARY_BUCKETS, Action, test_hooks_allowed
+from publish.sync.base import SUMMARY_BUCKETS, Action, Syncer, test_hooks_allowed
 from publish.sync.manifest import Manifest, journal_path
 from publish.sync.vanished import refuse_many_gone
 from publish.sync.zalo_deleted import deleted_check_due, find_deleted
@@ -333,7 +333,7 @@ def _wait_env(name: str, value: str, wait: _Wait) -> float:
     return number
 
 
-class ZaloSyncer:
+class ZaloSyncer(Syncer):
     """observe → plan → apply for the Zalo OA (see the module docstring for the state)."""
 
     name = CHANNEL
@@ -402,11 +402,13 @@ class ZaloSyncer:
         self.asked_oa = False
         """Whether this dry run read the OA's articles (see dry_check)."""
         self.unlisted: Unlisted | None = None
+        """Creates put off because Zalo did not list the OA's articles (see zalo_unrecorded)."""
         self.sent_creates: set[str] = set()
         """Keys this run sent article/create for (see zalo_twins)."""
         self._prepare_error: PublishError | None = None
         """How prepare() failed, raised again by every later call instead of asking again."""
-        """Creates put off because Zalo did not list the OA's articles (see zalo_unrecorded)."""
+        self._renewal: bool | None = None
+        """renewal_due's answer, read from the token file once a run."""
 
     # --- wiring --------------------------------------------------------------------------------
 
@@ -460,14 +462,10 @@ class ZaloSyncer:
         exists (a machine that syncs: CI, a self-hosted runner); a transient failure is a
         warning, one only a person can fix (-14014, a withdrawn permission) the channel's error.
         """
-        from publish.zalo.tokens import ENV_APP_ID, ENV_APP_SECRET, renewal_due
-
         if self._prepare_error is None:
             if self._prepared:
                 return  # observe() logged in already, to list the OA's articles (zalo_deleted)
-            if not (self.env.get(ENV_APP_ID) and self.env.get(ENV_APP_SECRET)):
-                return  # no app credentials on this machine (an editor's): nothing to renew
-            if not renewal_due(self.env, self.config.zalo.oa_id.strip()):
+            if not self.renewal_due():
                 return
         try:
             self.prepare()
@@ -478,6 +476,8 @@ class ZaloSyncer:
                 f"nhưng chưa kiểm tra được token thuộc OA nào vì {error.unreachable} khi "
                 f"{OPERATIONS['getoa']}. Không cần làm gì: lần đồng bộ sau kiểm tra lại."
             )
+        except OaUnconfirmed:
+            raise  # renewed, its OA unconfirmed: nothing may be sent with it (exit 3, as a send)
         except ZaloError as error:
             if error.stops_channel:
                 raise
@@ -485,6 +485,17 @@ class ZaloSyncer:
                 f"zalo: cảnh báo: không có gì để gửi, nhưng chưa làm mới được token Zalo đã hết "
                 f"hạn ({error}). Không cần làm gì: lần đồng bộ sau thử lại."
             )
+
+    def renewal_due(self) -> bool:
+        """Whether this machine keeps a token file whose access token must be renewed before
+        its next call, with the app credentials to renew it (not an editor's machine); read
+        once a run, as both idle and the hand-deletion check ask (see zalo_deleted)."""
+        from publish.zalo.tokens import ENV_APP_ID, ENV_APP_SECRET, renewal_due
+
+        if self._renewal is None:
+            credentials = bool(self.env.get(ENV_APP_ID) and self.env.get(ENV_APP_SECRET))
+            self._renewal = credentials and renewal_due(self.env, self.config.zalo.oa_id.strip())
+        return self._renewal
 
     def _check_oa(self) -> None:
         """Refuse to send anything when the token belongs to another OA than [zalo] oa_id.
@@ -934,10 +945,10 @@ class ZaloSyncer:
             for key in keys
         ]
 
-    def closing(self) -> list[tuple[Action, PublishError]]:
+    def closing(self) -> Sequence[tuple[Action, PublishError]]:
         """Once every action is done: each article this run created that the OA now holds
         twice (another checkout's sync created it too, see zalo_twins), for a person to see to."""
-        return list(find_twins(self))
+        return find_twins(self)
 
     def _local(self, key: str) -> Local:
         """The built payload for a key."""

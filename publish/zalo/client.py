@@ -73,6 +73,11 @@ ENV_APPSECRET_PROOF = "ZALO_APPSECRET_PROOF"
 ARTICLE_TYPES = ("normal", "video")
 PAGE_LIMIT = 10
 LIST_ATTEMPTS = 3
+LIST_UNREAD = (
+    "chưa đối chiếu được với các bài đã đăng; chưa tạo lại bài nào để tránh đăng trùng bài. "
+    "Chạy lại publish sync zalo sau ít phút."
+)
+"""What a sync tells when the OA's list kept changing (see list_articles)."""
 """Listings of the OA's articles tried before giving up on one the list kept changing under."""
 ADOPTED_MAX = 3
 """Tokens refreshed by other workers one call tries, each refused, before refreshing itself."""
@@ -548,19 +553,23 @@ class ZaloClient:
                 return
 
     def list_articles(
-        self, type: str = "normal", *, until: Callable[[Mapping[str, Any]], bool] | None = None
+        self,
+        type: str = "normal",
+        *,
+        until: Callable[[Mapping[str, Any]], bool] | None = None,
+        unread: str = LIST_UNREAD,
     ) -> list[dict[str, Any]]:
         """Every article of one type, newest first, each once, from a listing the OA did not
         change under; read again (up to LIST_ATTEMPTS times) when it did. `until`: stop at the
-        first article it holds (left out), asking for no page beyond it."""
+        first article it holds (left out), asking for no page beyond it. `unread`: what the
+        caller did not do for want of the list, and what to run again (the error's end)."""
         for _ in range(LIST_ATTEMPTS):
             listed = self._list_once(type, until)
             if listed is not None:
                 return listed
         raise ZaloError(
             "Danh sách bài trên Zalo thay đổi liên tục trong lúc đọc (có bài được thêm hoặc xoá "
-            "cùng lúc), nên chưa đối chiếu được với các bài đã đăng; chưa tạo lại bài nào để "
-            "tránh đăng trùng bài. Chạy lại publish sync zalo sau ít phút.",
+            f"cùng lúc), nên {unread}",
             operation="getslice",
         )
 
@@ -574,7 +583,8 @@ class ZaloClient:
         is read twice (the total grows by as many as are repeated). An article removed above the
         page being read pulls one not yet read onto the page already read: it would be missed,
         and a lost create not found is created again. The total then differs from what the
-        repeats explain.
+        repeats explain. An empty page before the total is reached is read again too: taken as the
+        end, the articles past it would be created again.
         """
         articles: list[dict[str, Any]] = []
         seen: set[str] = set()
@@ -593,7 +603,9 @@ class ZaloClient:
                     seen.add(article_id)
                     articles.append(item)
             offset += len(medias)
-            if not medias or offset >= total:
+            if not medias and offset < total:
+                return None  # pages that end before the total: as short as a list that moved
+            if offset >= total:
                 return articles
 
     def getoa(self) -> dict[str, Any]:
