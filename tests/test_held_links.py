@@ -476,3 +476,12 @@ def test_the_search_index_keeps_words_of_their_own_and_drops_file_names() -> Non
     tagged = plain_text('Xem <a href="x.md"><b>đậm</b> chữ</a> và <a href=y.md>khác</a>.')
     assert tagged.split() == ["Xem", "đậm", "chữ", "và", "khác", "."]
 
+
+def test_the_station_gets_no_file_name_of_a_link_with_a_query_or_title() -> None:
+    held = "2020-12-20-vu-an-nguyen-van-a.md"
+    assert station_words(f'Xem [vu-an-nguyen-van-a]({held}?x=1 "t").') == "Xem …."
+    assert station_words(f"Xem [bài kia]({held}?x=1#muc).") == "Xem bài kia."
+    assert station_words(f'Xem <a href="{held}?x=1"><b>vu-an-nguyen-van-a</b></a>.') == "Xem …."
+    assert station_words("Xem [Cập nhật COVID-19](2020-12-20-covid-19.md).") == (
+        "Xem Cập nhật COVID-19."
+    )
