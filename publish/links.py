@@ -39,6 +39,7 @@ __all__ = [
     "image_text_ends",
     "linked_file",
     "links_in",
+    "may_name_file",
     "resolve",
     "saved_file_name",
     "slashed",
@@ -210,43 +211,34 @@ HELD_LINK_WORDS = "(bài viết hiện không có trên trang)"
 
 
 def held_words(href: str, words: str) -> str | None:
-    """HELD_LINK_WORDS when the `words` of a link to a held file name its file, as the link's
-    address does (an autolink «<https://…/bai-viet/2020-12-20-ten-bai.md>», words pasted from
-    the address or the file name, or from the page's own address «…/2020/12/ten-bai/»): its
-    date and slug (a victim's name, an embargoed fact) must not go out with the address gone;
-    None when its words may stay."""
+    """HELD_LINK_WORDS when the `words` of a link to a held file are its file's name or an
+    address of it (an autolink «<https://…/bai-viet/2020-12-20-ten-bai.md>», words pasted from
+    the address or the file name, or the page's own address «…/2020/12/ten-bai/»), but for
+    punctuation and markup around them: its date and slug (a victim's name, an embargoed fact)
+    must not go out with the address gone; None when its words may stay (words of their own
+    that merely hold the slug, «Cập nhật COVID-19» for «2020-12-20-covid-19.md»)."""
     name = unquote(href.partition("#")[0].partition("?")[0]).rstrip("/").rpartition("/")[2]
     stem = nfc(name[:-3] if name.lower().endswith(".md") else name).casefold()
     if not stem:
         return None
-    text = nfc(unquote(words)).casefold()
-    slug = _DATED.sub("", stem)
-    return HELD_LINK_WORDS if any(_spelled(n, text) for n in {stem, slug} if n) else None
+    text = _TAG.sub("", nfc(unquote(words))).strip(_AROUND).casefold()
+    if not text or any(char.isspace() for char in text):
+        return None
+    path = text.partition("#")[0].partition("?")[0].rstrip("/")
+    last = path.rpartition("/")[2]
+    file = last.endswith(".md")
+    named = last[:-3] if file else last
+    # A name without «-» alone is a word («tin»), a file only with «.md» or in an address.
+    spelled = "-" in named or file or "/" in path
+    return HELD_LINK_WORDS if spelled and named in {stem, _DATED.sub("", stem)} else None
 
 
 _DATED = re.compile(r"^\d{4}-\d{2}-\d{2}-(?=.)")
 """The date a bulletin's file name starts with: the rest is its slug, its page's address."""
-
-
-def _spelled(name: str, text: str) -> bool:
-    """Whether `text` holds `name` as a file name or an address spells it: cut from the words
-    around it, and joined to them by «-», «/» or «.md» (a hyphenated name may stand alone) — a
-    short name, «tin», is no file of the words «Xem tin mới»."""
-    at = text.find(name)
-    while at >= 0:
-        end = at + len(name)
-        before, after = text[at - 1 : at], text[end : end + 1]
-        if not _word_char(before) and not _word_char(after):
-            dotted = after == "." and _word_char(text[end + 1 : end + 2])
-            if "-" in name or dotted or (before + after).strip("-/") != before + after:
-                return True
-        at = text.find(name, at + 1)
-    return False
-
-
-def _word_char(char: str) -> bool:
-    """Whether `char` (one character, or "" at an end) would carry a name on: a letter, digit."""
-    return char.isalnum() or char == "_"
+_TAG = re.compile(r"<[^<>]*>")
+"""A tag in a link's words as the page has them («<code>…</code>»): markup, not words."""
+_AROUND = " \t\r\n.,;:!?…*_~`'\"«»“”‘’()[]<>"
+"""Punctuation and markup around a link's words, which do not make them words of their own."""
 
 
 def resolve(
@@ -296,7 +288,7 @@ def _loaded(
     return None
 
 
-def _may_name_file(href: str) -> bool:
+def may_name_file(href: str) -> bool:
     """Whether `href` may name a Markdown file of the site: as a path, or with an address that
     may be the site's own (judged where the site's address is known: see content_link)."""
     if content_link(href) is not None:
@@ -310,12 +302,12 @@ def _may_name_file(href: str) -> bool:
 
 
 def links_in(body: str, first_line: int) -> Links:
-    """Each link that may name a Markdown file (see _may_name_file) in a body whose first line
+    """Each link that may name a Markdown file (see may_name_file) in a body whose first line
     is `first_line`, with its line, in the order written; links shown as code are not links."""
     if ".md" not in body:
         return ()
     text = masked(body)
-    found = [(at, href) for at, href in written_target(text) if _may_name_file(href)]
+    found = [(at, href) for at, href in written_target(text) if may_name_file(href)]
     line = LineCounter(text, first_line)
     return tuple((href, line(at)) for at, href in sorted(found))
 

@@ -19,6 +19,7 @@ from publish import replay
 from publish.cli import main
 from publish.links import held_words
 from publish.render.radio.layout import station_words
+from publish.render.web.search import plain_text
 from tests.helpers import NOW, OA_ID, SITE_TOML, bulletin_md, make_project
 from tests.zalo_project import jpeg
 
@@ -420,7 +421,9 @@ def test_the_station_gets_no_file_name_written_as_a_links_words() -> None:
         ("2020-12-20-nan-nhan-nguyen-van-a.md", "2020-12-20-nan-nhan-nguyen-van-a"),
         ("../bai-viet/2020-12-20-tin.md", "https://h.vn/2020/12/tin/"),
         ("tin.md", "tin.md"),
-        ("2020-12-20-nan-nhan.md", "Bài nan-nhan"),
+        ("2020-12-20-nan-nhan.md", "**nan-nhan**."),
+        ("2020-12-20-nan-nhan.md", "<code>2020-12-20-nan-nhan.md</code>"),
+        ("2020-12-20-nan-nhan.md?x=1#muc", "«https://h.vn/bai-viet/2020-12-20-nan-nhan.md#muc»"),
     ],
 )
 def test_words_spelling_a_held_files_name_or_its_pages_address_are_neutral(
@@ -437,7 +440,48 @@ def test_words_spelling_a_held_files_name_or_its_pages_address_are_neutral(
         ("2020-12-20-tin.md", "Bản tin mới"),
         ("2020-12-20-nan-nhan.md", "2020-12-20-nan-nhanh"),
         ("2020-12-20-nan-nhan.md", "nạn nhân"),
+        ("tin.md", "tin"),
+        ("2020-12-20-nan-nhan.md", "Bài nan-nhan"),
+        ("2020-12-20-covid-19.md", "Cập nhật COVID-19"),
+        ("2020-12-20-zalo-oa.md", "thông báo về Zalo-OA"),
+        ("https://github.com/org/repo/blob/main/README.md", "hướng dẫn README.md"),
     ],
 )
 def test_words_merely_holding_a_short_file_name_stay(href: str, words: str) -> None:
     assert held_words(href, words) is None
+
+
+def test_the_search_index_keeps_words_of_their_own_and_drops_file_names() -> None:
+    """Words that merely hold a slug («COVID-19» of «2020-12-20-covid-19.md») or a file name of
+    another site are what a reader searches for; words that are the file's name go, in a
+    reference link and in a raw HTML link with tags in its words too."""
+    held = "2020-12-20-vu-an-nguyen-van-a.md"
+    assert plain_text("Xem [thông báo về Zalo-OA](2020-12-20-zalo-oa.md).").split() == [
+        "Xem", "thông", "báo", "về", "Zalo-OA", "."
+    ]  # fmt: skip
+    assert "COVID-19" in plain_text("[Cập nhật COVID-19](2020-12-20-covid-19.md)")
+    readme = "Đọc [hướng dẫn README.md](https://github.com/org/repo/blob/main/README.md)."
+    assert "hướng dẫn README.md" in plain_text(readme)
+    for body in (
+        f"Xem [{held}][r1].\n\n[r1]: {held}",
+        f"Xem [{held}][].\n\n[{held}]: <{held}>",
+        f"Xem [{held}] nhé.\n\n[{held.upper()}]: {held}",
+        f'Xem <a href="{held}"><b>vu-an-nguyen-van-a</b></a>.',
+        f'Xem <A HREF="{held}#muc"><em>{held}</em></A>.',
+    ):
+        text = plain_text(body)
+        assert "vu-an" not in text and "Xem" in text, body
+    kept = plain_text(f"Xem [bài kia][R1] và [^1].\n\n[r1]: {held}\n[^1]: Chú thích.")
+    assert "bài kia" in kept and "[^1]" in kept and "Chú thích" in kept and "vu-an" not in kept
+    tagged = plain_text('Xem <a href="x.md"><b>đậm</b> chữ</a> và <a href=y.md>khác</a>.')
+    assert tagged.split() == ["Xem", "đậm", "chữ", "và", "khác", "."]
+
+
+def test_the_station_gets_no_file_name_of_a_link_with_a_query_or_title() -> None:
+    held = "2020-12-20-vu-an-nguyen-van-a.md"
+    assert station_words(f'Xem [vu-an-nguyen-van-a]({held}?x=1 "t").') == "Xem …."
+    assert station_words(f"Xem [bài kia]({held}?x=1#muc).") == "Xem bài kia."
+    assert station_words(f'Xem <a href="{held}?x=1"><b>vu-an-nguyen-van-a</b></a>.') == "Xem …."
+    assert station_words("Xem [Cập nhật COVID-19](2020-12-20-covid-19.md).") == (
+        "Xem Cập nhật COVID-19."
+    )

@@ -418,6 +418,21 @@ def test_a_run_of_href_attributes_is_indexed_for_search_without_stalling() -> No
     run_python_guarded(code)
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "'[r]: x.md\\n\\n' + '[a][' * 50_000",
+        "'x.md <a href=x.md>' + '<b' * 100_000",
+        "'x.md ' + '<a href=x.md><b>' * 15_000",
+    ],
+    ids=["reference-uses", "tags-in-an-unclosed-link", "unclosed-links-with-tags"],
+)
+def test_links_to_files_are_indexed_for_search_without_stalling(body: str) -> None:
+    """A reference link's words and a raw HTML link's words (tags and all, up to its «</a>»)
+    are read for the file names they spell: each try stops where the next could start."""
+    run_python_guarded(f"from publish.render.web.search import plain_text\nplain_text({body})\n")
+
+
 @pytest.mark.parametrize("head", ["", "<!-- một chú thích đóng -->"])
 def test_a_run_of_comment_openings_is_scanned_for_stamps_without_stalling(head: str) -> None:
     """From each «<!--» with no «-->» after it on its line, the secret-stamp scan's pattern read

@@ -6,10 +6,12 @@ from __future__ import annotations
 import errno
 import os
 import signal
+import stat
 import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
@@ -116,12 +118,12 @@ def test_a_lasting_write_failure_is_told_once_and_retried_ever_less_often(
     full = threading.Event()
     full.set()
 
-    def write(path: Path, data: bytes) -> None:
+    def write(path: Path, data: bytes, *, mode: int = 0o644) -> None:
         """Fail as a full disk does while `full` is set."""
         tries.append(time.monotonic())
         if full.is_set():
             raise OSError(errno.ENOSPC, "No space left on device")
-        real_write(path, data)
+        real_write(path, data, mode=mode)
 
     monkeypatch.setattr(emulator_saving, "atomic_write_bytes", write)
     with (
@@ -150,11 +152,11 @@ def test_a_write_failing_unexpectedly_does_not_stop_the_background_writer(
     real_write = emulator_saving.atomic_write_bytes
     failures = [ValueError("lỗi bất ngờ")]
 
-    def write(path: Path, data: bytes) -> None:
+    def write(path: Path, data: bytes, *, mode: int = 0o644) -> None:
         """Fail once with an error no one expected, then write."""
         if failures:
             raise failures.pop()
-        real_write(path, data)
+        real_write(path, data, mode=mode)
 
     monkeypatch.setattr(emulator_saving, "atomic_write_bytes", write)
     with (
@@ -186,3 +188,68 @@ def test_a_snapshot_keeps_what_the_state_held_when_it_was_taken() -> None:
     assert state.jobs[update].body is None and state.jobs[update].verifies == 1
     assert state.articles[article_id]["title"] == "Bài [kẹt] sửa"
     assert taken["articles"][article_id]["title"] == "Bài"
+
+
+class _Hooks:
+    """The exit hooks a saver registers, as `atexit` keeps them (one entry a registration)."""
+
+    def __init__(self) -> None:
+        """No hook yet."""
+        self.hooks: list[Callable[[], None]] = []
+
+    def register(self, hook: Callable[[], None]) -> None:
+        """Run `hook` at exit."""
+        self.hooks.append(hook)
+
+    def unregister(self, hook: Callable[[], None]) -> None:
+        """Run `hook` no more at exit."""
+        self.hooks = [h for h in self.hooks if h != hook]
+
+
+def test_a_change_while_the_saver_closes_is_still_saved_at_exit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A change noted while `close` waited for the old writer started a new one, which
+    registered the exit hook again; `close` then took the hook away, and that change was
+    never saved when the interpreter exited."""
+    hooks = _Hooks()
+    monkeypatch.setattr(emulator_saving, "atexit", hooks)
+    config = EmulatorConfig()
+    state = OAState.initial(config)
+    lock = threading.RLock()
+    state_file = tmp_path / "oa.json"
+    saver = emulator_saving.StateSaver(state_file, state, lock)
+    with lock:
+        state.create(sample_body(title="Bài đầu"), config)
+        saver.changed()
+    writer = saver._thread
+    assert writer is not None
+    real_join = writer.join
+
+    def join(timeout: float | None = None) -> None:
+        """The old writer stops; a request changes the state meanwhile."""
+        real_join(timeout)
+        with lock:
+            state.create(sample_body(title="Bài giữa lúc dừng"), config)
+            saver.changed()
+
+    monkeypatch.setattr(writer, "join", join)
+    saver.close()
+    with lock:
+        state.create(sample_body(title="Bài sau cùng"), config)
+        saver.changed()
+    assert hooks.hooks, "no hook left to save at exit"
+    for hook in hooks.hooks:
+        hook()
+    saved, _ = read_state(state_file.read_bytes())
+    assert "Bài sau cùng" in [a["title"] for a in saved.articles.values()]
+    saver.close()
+
+
+def test_the_state_file_is_for_its_owner_alone(tmp_path: Path) -> None:
+    """It holds the OA's access and refresh tokens: other users of the machine must not read it."""
+    state_file = tmp_path / "oa.json"
+    with ZaloEmulator(state_file=state_file) as emulator:
+        emulator.seed_article(sample_body(title="Bài"))
+    assert state_file.exists()
+    assert stat.S_IMODE(state_file.stat().st_mode) == 0o600

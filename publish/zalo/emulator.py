@@ -246,18 +246,6 @@ class ZaloEmulator:
         self._thread.start()
         return self
 
-    def serve_forever(self) -> None:
-        """Bind and serve in the calling thread until interrupted (used by the CLI)."""
-        self._server = _Server((self.host, self.port), self)
-        self.port = self._server.server_address[1]
-        try:
-            self._server.serve_forever()
-        finally:
-            self._server.server_close()
-            self._server = None
-            if self.saver is not None:
-                self.saver.close()
-
     def stop(self) -> None:
         """Stop serving and close the socket."""
         for hold in self._holds:

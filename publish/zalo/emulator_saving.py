@@ -40,6 +40,9 @@ are saved together."""
 SAVE_SHARE = 4
 """After a write that took T seconds, the next waits SAVE_SHARE × T at least: a big state's
 writing then takes a fifth of the sandbox's time at most, whatever its size."""
+STATE_MODE = 0o600
+"""The state file's permissions: it holds the OA's access and refresh tokens, for its owner
+alone to read."""
 SAVE_RETRY_MAX = 30.0
 """Seconds between two tries at most while the state file cannot be written: the pause doubles
 after each failure up to this."""
@@ -49,7 +52,7 @@ def write_state(path: Path, snapshot: dict[str, Any]) -> None:
     """Write a state snapshot to `path` atomically: a crash never leaves half a state file."""
     out = io.StringIO()
     _write(out, snapshot)
-    atomic_write_bytes(path, out.getvalue().encode("utf-8"))
+    atomic_write_bytes(path, out.getvalue().encode("utf-8"), mode=STATE_MODE)
 
 
 def _write(handle: IO[str], snapshot: dict[str, Any]) -> None:
@@ -125,7 +128,11 @@ class StateSaver:
             self._wake.set()
         if thread is not None:
             thread.join()
-            atexit.unregister(self._save_at_exit)
+            with self.lock:
+                # A change noted during the join started a new writer, which registered the
+                # hook again: it stays, or that change would never be saved at exit.
+                if self._thread is None:
+                    atexit.unregister(self._save_at_exit)
         self.save()
 
     def _save_at_exit(self) -> None:

@@ -397,10 +397,11 @@ def _scheduled_json(episode: Episode) -> dict[str, Any]:
 
 
 _FILE_LINK = re.compile(
-    r"\[([^\]\n]*)\]\(\s*<?([^()\s<>]*\.md(?:#[^()\s<>]*)?)>?"
+    r"\[(?P<words>[^\]\n]*)\]\(\s*<?(?P<href>[^()\s<>]*\.md(?:[?#][^()\s<>]*)?)>?"
     r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)"
-    r"|<a\b[^>]*?\bhref\s*=\s*[\"']?([^\"'\s>]*\.md(?:#[^\"'\s>]*)?)[\"']?[^>]*>(.*?)</a>"
-    r"|<?((?:https?:)?//[^/\s<>«»\"'()\[\]]+/)?[^\s<>«»\"'()\[\]]+\.md(?![\w-])"
+    r"|<a\b[^>]*?\bhref\s*=\s*[\"']?(?P<html_href>[^\"'\s>]*\.md(?:[?#][^\"'\s>]*)?)[\"']?[^>]*>"
+    r"(?P<html_words>.*?)</a>"
+    r"|<?(?P<host>(?:https?:)?//[^/\s<>«»\"'()\[\]]+/)?[^\s<>«»\"'()\[\]]+\.md(?![\w-])"
     r"(?:#[^\s<>«»\"'()\[\]]*)?>?",
     re.IGNORECASE | re.DOTALL,
 )
@@ -423,11 +424,14 @@ def _file_words(match: re.Match[str]) -> str:
     """What one match of _FILE_LINK is reduced to: a link's words (reduced in turn: they may be
     the file's name or address, «[2020-12-20-ten-bai.md](2020-12-20-ten-bai.md)», or spell it
     without «.md»: then «…»), an address's host and «…»."""
-    if match[1] is not None or match[4] is not None:
-        href, words = (match[2], match[1]) if match[1] is not None else (match[3], match[4])
-        words = station_words(words)
-        return "…" if held_words(href, words) else words
-    return (match[5] or "") + "…"
+    if match["words"] is not None:
+        href, words = match["href"], match["words"]
+    elif match["html_words"] is not None:
+        href, words = match["html_href"], match["html_words"]
+    else:
+        return (match["host"] or "") + "…"
+    words = station_words(words)
+    return "…" if held_words(href, words) else words
 
 
 def _row_json(segment: Segment, row: Row) -> dict[str, Any]:

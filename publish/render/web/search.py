@@ -81,7 +81,7 @@ from urllib.parse import urlsplit
 from publish.cache import Fragments, owned_kind
 from publish.contact_numbers import WRITTEN_COUNTRY
 from publish.ledger import Entry, Ledger
-from publish.links import held_words
+from publish.links import held_words, may_name_file
 from publish.markdown_angles import TAG_RE, raw_html_settled, tags_replaced
 from publish.markdown_images import DEFINITION_RE
 from publish.model import Artifact, Bulletin, Kept, Site
@@ -221,13 +221,16 @@ has the same pattern)."""
 # them, a paste gone wrong) made each try scan to the end of the body, 155 s for one check.
 _MD_IMAGE = re.compile(r"!\[([^\[\]]*)\]\([^)\]]*\)")
 _MD_LINK = re.compile(r"\[(?P<words>[^\[\]]*)\]\((?P<href>[^)\]]*)\)")
+_MD_REFERENCE = re.compile(r"\[(?P<words>[^\[\]]*)\](?:[ ]?\[(?P<id>[^\[\]]*)\])?")
+"""A reference link «[words][id]», «[words][]» or «[words]» (its id its words)."""
 _HTML_FILE_LINK = re.compile(
     r"<a\b[^<>]*?\bhref\s*=\s*[\"']?(?P<href>[^\"'\s<>=]*\.md\b[^\"'\s<>=]*)[^<>]*>"
-    r"(?P<words>[^<]*)</a>",
+    r"(?P<words>[^<]*(?:<(?!/?a\b)[^<]*)*)</a>",
     re.IGNORECASE,
 )
-"""A raw HTML link to a content file and its words (words with tags in them are left whole).
-No «=» in its address: «<a href=href=href=…» (100 KB) took 9 s, each «href=» scanning on."""
+"""A raw HTML link to a content file and its words, tags and all («<b>…</b>»), up to its
+«</a>» and never across another «<a»: each try ends where the next begins. No «=» in its
+address: «<a href=href=href=…» (100 KB) took 9 s, each «href=» scanning on."""
 _HTML_TAG = re.compile(rf"{TAG_RE.pattern}|<[!?][^<>]*+>")
 """A tag as the radio reads one (`TAG_RE`): its quoted values may hold `>` (`<a title="a>b">`),
 which ended it there and left «b">» in the text searched; or a `<!…>`, `<?…>`."""
@@ -464,7 +467,11 @@ def plain_text(markdown: str) -> str:
     tags, comments dropped
     (words in angle brackets that are no tag kept, as the page shows them: a lone «<Em>» in a
     raw HTML block is a tag, see raw_html_settled)."""
-    text = DEFINITION_RE.sub(_unless_footnote, markdown) if "]:" in markdown else markdown
+    references: dict[str, str] = {}
+    if "]:" in markdown:
+        text = DEFINITION_RE.sub(partial(_unless_footnote, references), markdown)
+    else:
+        text = markdown
     text = _HIDDEN_HTML.sub(" ", raw_html_settled(text)) if "<" in text else text
     text = _MD_IMAGE.sub(r" \1 ", text)
     if ".md" in text.lower():  # words that spell a content file's name go: see _link_words
@@ -472,25 +479,45 @@ def plain_text(markdown: str) -> str:
         text = _MD_LINK.sub(_link_words, text)
     else:
         text = _MD_LINK.sub(r" \1 ", text)
+    if any(".md" in href.lower() for href in references.values()):
+        text = _MD_REFERENCE.sub(partial(_reference_words, references), text)
     return tags_replaced(_HTML_TAG, text, " ") if "<" in text else text
 
 
-def _unless_footnote(definition: re.Match[str]) -> str:
+def _unless_footnote(references: dict[str, str], definition: re.Match[str]) -> str:
     """A reference definition dropped (the page shows none of it, and its file name carries a
-    held bulletin's date and slug); a footnote's «[^1]: …», which the page shows, kept."""
-    return definition[0] if definition[1].startswith("^") else ""
+    held bulletin's date and slug), its address kept in `references` by its id for the links
+    that use it; a footnote's «[^1]: …», which the page shows, kept."""
+    if definition[1].startswith("^"):
+        return definition[0]
+    references.setdefault(_reference_id(definition[1]), definition[2].strip("<>"))
+    return ""
+
+
+def _reference_id(written: str) -> str:
+    """A reference's id as Markdown matches it: case and runs of spaces aside."""
+    return " ".join(written.split()).casefold()
+
+
+def _reference_words(references: Mapping[str, str], match: re.Match[str]) -> str:
+    """A reference link's words for the index as `_link_words` gives them; left as written
+    when no definition has its id (a footnote's «[^1]», words in brackets)."""
+    href = references.get(_reference_id(match["id"] or match["words"]))
+    return match[0] if href is None else _indexed(href, match["words"])
 
 
 def _link_words(match: re.Match[str]) -> str:
+    """A link's words for the index (see _indexed)."""
+    target = match["href"].strip().removeprefix("<").split(">", 1)[0].split(None, 1)
+    return _indexed(target[0] if target else "", match["words"])
+
+
+def _indexed(href: str, words: str) -> str:
     """A link's words for the index, none when they spell the content file it names
     (links.held_words, whether that file is held now or not: the index then does not follow
     the clock): its date and slug may name a victim or an embargoed fact, and the page shows
     neutral words instead."""
-    words, written = match["words"], match["href"]
-    target = written.strip().removeprefix("<").split(">", 1)[0].split(None, 1)
-    href = target[0] if target else ""
-    path = href.lower().partition("#")[0].partition("?")[0]
-    return " " if path.endswith(".md") and held_words(href, words) else f" {words} "
+    return " " if may_name_file(href) and held_words(href, words) else f" {words} "
 
 
 def shard_key(term: str, keys: Sequence[str] | set[str]) -> str | None:
