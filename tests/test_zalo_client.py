@@ -187,9 +187,9 @@ def test_getslice_and_iterating_every_page(client: ZaloClient, emulator: ZaloEmu
     ids = {emulator.seed_article(sample_body(title=f"Bản tin {n}")) for n in range(23)}
     medias, total = client.getslice(0, 10, "normal")
     assert total == 23 and len(medias) == 10
-    assert {m["id"] for m in client.iter_articles("normal")} == ids
+    assert {m["id"] for m in client.list_articles("normal")} == ids
     assert emulator.count_calls("/article/getslice") == 1 + 3
-    assert list(client.iter_articles("video")) == []
+    assert client.list_articles("video") == []
     with pytest.raises(ValueError):
         client.getslice(0, 11, "normal")
 

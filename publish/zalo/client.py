@@ -26,7 +26,7 @@ import ssl
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -536,18 +536,6 @@ class ZaloClient:
                 unread="phản hồi thành công nhưng trường 'total' không phải số",
             ) from None
         return list(medias), total
-
-    def iter_articles(
-        self, type: str = "normal", *, page_size: int = PAGE_LIMIT
-    ) -> Iterator[dict[str, Any]]:
-        """Every article of one type, page by page, while offset < total."""
-        offset = 0
-        while True:
-            medias, total = self.getslice(offset, page_size, type)
-            yield from medias
-            offset += len(medias)
-            if not medias or offset >= total:
-                return
 
     def list_articles(
         self, type: str = "normal", *, until: Callable[[Mapping[str, Any]], bool] | None = None
