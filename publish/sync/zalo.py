@@ -93,7 +93,7 @@ from publish.git_restore import last_good
 from publish.long_lived import long_lived
 from publish.model import Bulletin, Site
 from publish.render.zalo_path import payload_path
-from publish.sync.base import SUMMARY_BUCKETS, Action, Syncer, test_hooks_allowed
+from publish.sync.base import SUMMARY_BUCKETS, Action, test_hooks_allowed
 from publish.sync.manifest import Manifest, journal_path
 from publish.sync.vanished import refuse_many_gone
 from publish.sync.zalo_deleted import deleted_check_due, find_deleted
@@ -333,7 +333,7 @@ def _wait_env(name: str, value: str, wait: _Wait) -> float:
     return number
 
 
-class ZaloSyncer(Syncer):
+class ZaloSyncer:
     """observe → plan → apply for the Zalo OA (see the module docstring for the state)."""
 
     name = CHANNEL
