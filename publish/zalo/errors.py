@@ -179,6 +179,10 @@ class ZaloUnreachable(ZaloError):
     def __init__(self, message: str, *, unreachable: str = "") -> None:
         super().__init__(message, unreachable=unreachable)
         self.stops_channel = True
+        self.unconfirmed = False
+        """Whether the token's OA is unconfirmed just after this run renewed it from
+        ZALO_REFRESH_TOKEN into a file naming no OA (see OaUnconfirmed): exit 3 even in a run
+        with nothing to send."""
 
 
 class StillProcessing(ZaloError):
