@@ -220,7 +220,9 @@ def short_oa(sizes: list[int], total: int) -> tuple[ZaloClient, list[int]]:
     client = ZaloClient.__new__(ZaloClient)
     asked: list[int] = []
 
-    def getslice(offset: int, limit: int = 10, type: str = "normal") -> tuple[list[Any], int]:
+    def getslice(
+        offset: int = 0, limit: int = 10, type: str = "normal"
+    ) -> tuple[list[dict[str, Any]], int]:
         """One page of the pass `asked` is in (a pass starts at offset 0)."""
         asked.append(offset)
         size = sizes[min(asked.count(0), len(sizes)) - 1]
