@@ -19,7 +19,7 @@ from publish.config import Config
 from publish.errors import NeedsPerson, PublishError, RemoteError
 from publish.model import Site
 from publish.progress import Progress, is_interactive
-from publish.sync.base import Action, Syncer
+from publish.sync.base import Action
 from tests.helpers import (
     SITE_TOML,
     FakeClock,
@@ -46,7 +46,7 @@ SECRET = {
 }
 
 
-class FakeSyncer(Syncer):
+class FakeSyncer:
     """A syncer whose plan is given; apply records calls and fails for chosen keys."""
 
     concurrency = 1

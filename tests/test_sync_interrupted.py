@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from publish.sync import base
-from publish.sync.base import Action, Syncer
+from publish.sync.base import Action
 from publish.sync.manifest import Manifest, journal_path
 from publish.zalo.emulator import ZaloEmulator
 from tests import forked
@@ -151,7 +151,7 @@ def test_githubs_sigterm_after_its_sigint_does_not_break_off_the_state_write(
     assert sum(1 for entry in records(root).values() if entry.get("token")) == CONCURRENCY
 
 
-class Stopping(Syncer):
+class Stopping:
     """A syncer of six actions, two at a time: the first two end at once, the next two are held
     until the run has cancelled its queue; its manifest logs its flush."""
 
@@ -249,7 +249,7 @@ def test_a_stop_while_a_done_line_is_printed_sends_no_more_and_flushes_after_the
     assert sorted(recorded) == begun
 
 
-class StoppedWhileStarting(Syncer):
+class StoppedWhileStarting:
     """A syncer of four actions, two at a time: b1 ends once the stop has come; b2 runs until
     the state file is written (or 2 s pass); its manifest logs its flush."""
 

@@ -14,7 +14,9 @@ import time
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+import httpx
 import pytest
 
 from publish.cli import main
@@ -319,6 +321,44 @@ def test_a_getoa_fault_after_a_no_op_run_renewed_from_a_new_secret_is_a_remote_f
     assert "Lần chạy này vừa làm mới ZALO_REFRESH_TOKEN" in told
     assert "chưa làm mới được token" not in told
     assert emulator.write_calls() == []
+
+
+def test_no_connection_for_getoa_after_a_no_op_run_renewed_from_a_new_secret_is_exit_3(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    zalo_env: dict,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture,
+) -> None:
+    """As with a 5xx above, but the connection to getoa is refused: the renewed token's OA is
+    just as unconfirmed, yet the run said «cảnh báo… Không cần làm gì» and exit 0."""
+    token_file = Path(zalo_env["ZALO_TOKEN_FILE"])
+    root = zalo_project(tmp_path, 1)
+    assert sync(root) == 0
+    pair = json.loads(token_file.read_text("utf-8"))
+    monkeypatch.setenv("ZALO_REFRESH_TOKEN", pair["refresh_token"])  # the new secret
+    pair.update(refresh_token=zalo_env["ZALO_REFRESH_TOKEN"], expires_at=time.time() - 60)
+    token_file.write_text(json.dumps(pair), "utf-8")  # the cache: its refresh token spent
+    monkeypatch.setenv("ZALO_UNREACHABLE_WAIT", "0.02")
+    send = httpx.Client.send
+
+    def down_for_getoa(self: httpx.Client, request: httpx.Request, **kwargs: Any) -> Any:
+        """The network, refusing every connection to getoa (the refresh still goes through)."""
+        if request.url.path.endswith("/oa/getoa"):
+            raise httpx.ConnectError("[Errno 111] Connection refused", request=request)
+        return send(self, request, **kwargs)
+
+    monkeypatch.setattr(httpx.Client, "send", down_for_getoa)
+    emulator.clear_calls()
+    capsys.readouterr()
+    assert sync(root) == 3
+    told = " ".join("".join(capsys.readouterr()).split())
+    assert "Dừng kênh Zalo: không kết nối được tới Zalo" in told
+    assert "Lần chạy này vừa làm mới ZALO_REFRESH_TOKEN" in told
+    assert f"{token_file}, nhưng chưa xác nhận được token là của OA nào" in told
+    assert "Không cần làm gì: lần đồng bộ sau kiểm tra lại" not in told
+    assert emulator.write_calls() == []
+    assert json.loads(token_file.read_text("utf-8"))["refresh_token"] != pair["refresh_token"]
 
 
 def test_an_older_version_s_token_file_is_still_refused_when_getoa_fails(

@@ -31,6 +31,7 @@ from publish.preview import PREVIEW_SHOWN, in_preview
 from publish.sync.manifest import Manifest, atomic_write_bytes
 from publish.sync.zalo_deleted import missing_live
 from publish.zalo import ZaloClient
+from publish.zalo.errors import ListShort, ListUnsettled, ZaloError
 from publish.zalo.owner import Stakes, confirm_oa
 
 __all__ = ["COLUMNS", "ArticleStat", "add_parser", "followers_chart", "run"]
@@ -52,11 +53,6 @@ REPORT_STAKES = Stakes(
     f"để số liệu của OA khác không bị ghi vào state/{STATS_NAME}",
 )
 """What a report does not do while the token is not known to be [zalo] oa_id's."""
-REPORT_UNREAD = (
-    f"chưa đọc trọn số liệu các bài: không ghi gì vào state/{STATS_NAME}. Chạy lại publish "
-    "report sau ít phút."
-)
-"""What a report tells when the OA's list kept changing while read (see list_articles)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,14 +95,38 @@ def _int(value: object) -> int:
 
 def collect(
     client: ZaloClient, keys: dict[str, str], oa_id: str, withdrawn: frozenset[str] = frozenset()
-) -> tuple[int, list[ArticleStat], str]:
-    """Follower count and every article's counters, most viewed first, and what the editor is
-    told when the token's OA was not confirmed. Refused (see confirm_oa) when getoa names
-    another OA than `oa_id` ([zalo] oa_id), or cannot confirm a token from a file naming no OA:
-    another OA's counts would go into this unit's history. An article is hidden when Zalo lists
-    it so or its id is in `withdrawn` (the ids state/zalo.json records withdrawn)."""
+) -> tuple[int, list[ArticleStat], str, bool]:
+    """Follower count and every article's counters, most viewed first, what the editor is
+    told (the token's OA not confirmed, a list shorter than Zalo's total), and whether every
+    listed article was read (else none may be called deleted). Refused (see confirm_oa) when
+    getoa names another OA than `oa_id` ([zalo] oa_id), or cannot confirm a token from a file
+    naming no OA: another OA's counts would go into this unit's history. An article is hidden
+    when Zalo lists it so or its id is in `withdrawn` (the ids state/zalo.json records
+    withdrawn)."""
     profile = confirm_oa(client, oa_id, REPORT_STAKES)
     followers = _int(profile.get("num_follower"))
+    notes = [_unconfirmed_note(profile, oa_id)]
+    listed: list[dict[str, Any]] = []
+    complete = True
+    for kind in ("normal", "video"):
+        # Read as the sync reads it: an article deleted above the page being read no longer
+        # hides one below it, which missing_live would call deleted by hand.
+        try:
+            listed += client.list_articles(kind)
+        except ListUnsettled as error:
+            raise ZaloError(
+                f"Chưa đọc trọn số liệu các bài: {error}. Chưa ghi gì vào state/{STATS_NAME}. "
+                "Chạy lại publish report sau ít phút.",
+                operation="getslice",
+            ) from None
+        except ListShort as error:
+            # Counts are what a report is for: those read are recorded, and said to be partial.
+            listed += error.articles
+            complete = False
+            notes.append(
+                f"Lưu ý: {error}. Số liệu của {len(error.articles)} bài đọc được vẫn được ghi; "
+                "chưa kiểm tra bài nào bị xoá tay (bài không đọc được không có nghĩa là đã bị xoá)."
+            )
     stats = [
         ArticleStat(
             str(item.get("id")),
@@ -116,13 +136,10 @@ def collect(
             _int(item.get("total_share")),
             item.get("status") == "hide" or str(item.get("id")) in withdrawn,
         )
-        for kind in ("normal", "video")
-        # Read as the sync reads it: an article deleted above the page being read no longer
-        # hides one below it, which missing_live would call deleted by hand.
-        for item in client.list_articles(kind, unread=REPORT_UNREAD)
+        for item in listed
     ]
     stats.sort(key=lambda s: (-s.views, -s.shares, s.title))
-    return followers, stats, _unconfirmed_note(profile, oa_id)
+    return followers, stats, "\n".join(n for n in notes if n), complete
 
 
 def _unconfirmed_note(profile: dict[str, Any], oa_id: str) -> str:
@@ -347,7 +364,7 @@ def run(args: argparse.Namespace) -> int:
     with ZaloClient.from_env(
         oa_id=oa_id, project=args.root, concurrency=max(1, config.zalo.concurrency)
     ) as client:
-        followers, stats, note = collect(client, keys, oa_id, withdrawn)
+        followers, stats, note, complete = collect(client, keys, oa_id, withdrawn)
     stats_path = args.root / "state" / STATS_NAME
     append_csv(stats_path, when, followers, stats)
     print(table(followers, stats))
@@ -357,7 +374,7 @@ def run(args: argparse.Namespace) -> int:
     print(f"\nĐã ghi thêm vào {stats_path} và tạo {page}.")
     if note:
         print(note)
-    gone = missing_live(manifest.entries(), {s.article_id for s in stats})
+    gone = missing_live(manifest.entries(), {s.article_id for s in stats}) if complete else ""
     if gone:
         print(gone)
     return 0

@@ -110,11 +110,6 @@ class Syncer(Protocol):
 
     def apply(self, action: Action) -> str: ...
 
-    def closing(self) -> Sequence[tuple[Action, PublishError]]:
-        """Once every action is done: failures found only then (Zalo: an article this run
-        created that the OA holds twice), each told as the action's; none by default."""
-        return []
-
 
 @dataclass(slots=True)
 class Summary:
@@ -397,7 +392,10 @@ def run(
         }
         with clock.phase(f"{syncer.name}: thực hiện kế hoạch"):
             _apply_plan(syncer, todo, summary, echo, progress, left, shown)
-            for action, error in syncer.closing():
+            # Optional, as idle and follow_up are: failures found only once every action is
+            # done, each told as the action's.
+            closing = getattr(syncer, "closing", None)
+            for action, error in closing() if closing is not None else []:
                 # e.g. Zalo: the OA now holds twice an article this run created
                 _failed(summary, action, error)
                 echo(f"  {_mark(error)} {label_of(action)} {action.key}: {error}")

@@ -109,7 +109,6 @@ from publish.sync.base import (
     THEIRS,
     UNSENT,
     Action,
-    Syncer,
     test_hooks_allowed,
 )
 from publish.sync.manifest import Manifest, atomic_write_bytes
@@ -1398,7 +1397,7 @@ def _state_error(path: Path, exc: OSError) -> PublishError:
     return error
 
 
-class RadioSyncer(Syncer):
+class RadioSyncer:
     """Observe, plan and apply the radio folder sync."""
 
     name = CHANNEL

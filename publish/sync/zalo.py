@@ -93,7 +93,7 @@ from publish.git_restore import last_good
 from publish.long_lived import long_lived
 from publish.model import Bulletin, Site
 from publish.render.zalo_path import payload_path
-from publish.sync.base import SUMMARY_BUCKETS, Action, Syncer, test_hooks_allowed
+from publish.sync.base import SUMMARY_BUCKETS, Action, test_hooks_allowed
 from publish.sync.manifest import Manifest, journal_path
 from publish.sync.vanished import refuse_many_gone
 from publish.sync.zalo_deleted import deleted_check_due, find_deleted
@@ -306,6 +306,17 @@ def _client_settings(config: Config, env: Mapping[str, str]) -> dict[str, Any]:
     return values
 
 
+def _renewed_unconfirmed(client: ZaloClient) -> str:
+    """What a stop for want of a connection adds when this run has just renewed
+    ZALO_REFRESH_TOKEN into a token file that names no OA yet (see owner._just_refreshed)."""
+    return (
+        " Lần chạy này vừa làm mới ZALO_REFRESH_TOKEN và lưu cặp token mới vào tệp "
+        f"{client.tokens.token_file.path}, nhưng chưa xác nhận được token là của OA nào, nên "
+        "chưa dùng nó để gửi gì: đừng xóa tệp đó (hay cache chứa nó) và đừng đổi bí mật "
+        "ZALO_REFRESH_TOKEN; lần chạy sau hỏi lại Zalo."
+    )
+
+
 def _wait_env(name: str, value: str, wait: _Wait) -> float:
     """The seconds environment variable `name` sets `wait` to, or the error naming it, the
     range allowed and the default: a negative wait, nan or inf stopped the run at its first
@@ -333,7 +344,7 @@ def _wait_env(name: str, value: str, wait: _Wait) -> float:
     return number
 
 
-class ZaloSyncer(Syncer):
+class ZaloSyncer:
     """observe → plan → apply for the Zalo OA (see the module docstring for the state)."""
 
     name = CHANNEL
@@ -470,6 +481,8 @@ class ZaloSyncer(Syncer):
         try:
             self.prepare()
         except ZaloUnreachable as error:
+            if error.unconfirmed:
+                raise  # renewed from ZALO_REFRESH_TOKEN, its OA unconfirmed: exit 3, as a 5xx
             # login() renewed the token; only the OA check that follows found no connection.
             self.echo(
                 "zalo: cảnh báo: không có gì để gửi; token Zalo đã hết hạn đã được làm mới, "
@@ -530,14 +543,19 @@ class ZaloSyncer(Syncer):
             # Every article would meet the same refusal after retries of its own: ~80 lines
             # for 20 articles said nothing the first did not.
             retries = self.client.settings.max_retries
-            raise ZaloUnreachable(
+            stop = ZaloUnreachable(
                 f"Dừng kênh Zalo: {error.unreachable} khi {OPERATIONS['getoa']}, đã thử lại "
                 f"{retries} lần, chờ {wait_vi(waited)} rồi thử thêm {retries + 1} lần nữa. "
                 "Không gọi Zalo cho từng bài trong lần chạy này (mọi lần gọi khác cũng sẽ thất "
                 "bại như vậy); chưa gửi gì, các bài được gửi ở lần chạy sau. Cách sửa: kiểm tra "
-                "kết nối mạng của máy chạy đồng bộ (và ZALO_API_BASE nếu có đặt) rồi chạy lại.",
+                "kết nối mạng của máy chạy đồng bộ (và ZALO_API_BASE nếu có đặt) rồi chạy lại."
+                + (_renewed_unconfirmed(self.client) if isinstance(error, OaUnconfirmed) else ""),
                 unreachable=error.unreachable,
-            ) from None
+            )
+            # A token just renewed from ZALO_REFRESH_TOKEN into a file naming no OA is as
+            # unconfirmed as after a 5xx (OaUnconfirmed): idle() must not call it a warning.
+            stop.unconfirmed = isinstance(error, OaUnconfirmed)
+            raise stop from None
         if isinstance(error, OaUnconfirmed):
             raise error  # a token file naming no OA is not used unconfirmed (exit 3: Zalo's fault)
         self.echo(f"zalo: cảnh báo: không kiểm tra được token thuộc OA nào ({error}).")

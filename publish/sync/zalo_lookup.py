@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from publish.sync.zalo_plan import same_title
 from publish.sync.zalo_unrecorded import CREATE_ANYWAY, shell_argument
-from publish.zalo.errors import ZaloError
+from publish.zalo.errors import ListShort, ListUnsettled, ZaloError
 
 if TYPE_CHECKING:
     from publish.zalo.client import ZaloClient
@@ -145,7 +145,16 @@ class ArticleLookup:
         `past_unreadable` (--zalo-create-anyway: a person found it is not this bulletin's)."""
         with self._lock:
             if fresh or self._remote is None:
-                self._remote = self._articles()
+                try:
+                    self._remote = self._articles()
+                except (ListShort, ListUnsettled) as error:
+                    raise ZaloError(
+                        f"Chưa đọc trọn danh sách bài trên Zalo OA ({error}), nên chưa biết "
+                        "bài của bản tin này đã có trên OA chưa: chưa tạo lại (tạo lại có thể "
+                        "đăng trùng bài). Lần đồng bộ sau đọc lại danh sách (không cần làm gì); lặp "
+                        "lại ở nhiều lần chạy thì tìm bài này trong trang quản trị OA.",
+                        operation="getslice",
+                    ) from None
             taken = {e.get("article_id") for k, e in entries.items() if k != key} | self._claimed
             for item in self._remote:
                 article_id = str(item.get("id"))

@@ -12,6 +12,7 @@ from publish.sync.manifest import Manifest
 from publish.sync.zalo_lookup import content_digest, detail_body, utc_stamp
 from publish.sync.zalo_plan import Local, same_title, sent_known
 from publish.sync.zalo_unrecorded import CREATE_ANYWAY, shell_argument
+from publish.zalo.errors import ListShort, ListUnsettled, ZaloError
 
 if TYPE_CHECKING:
     from publish.zalo.client import ZaloClient
@@ -40,7 +41,17 @@ def reconcile(
     bulletin of `create_anyway` by the name typed after the option (a key or a file), for a
     refusal to name the option to take out as the command has it."""
     chosen = chosen or {}
-    remote = client.list_articles("normal")
+    try:
+        remote = client.list_articles("normal")
+    except (ListShort, ListUnsettled) as error:
+        # Matched against a list missing articles, records would be marked removed (and
+        # their articles created again) and bulletins created beside their own articles.
+        raise ZaloError(
+            f"--reconcile: chưa đọc trọn danh sách bài trên Zalo OA ({error}), nên chưa đối "
+            "chiếu gì, chưa đổi gì trong state/zalo.json, chưa gửi gì lên Zalo. Chạy lại "
+            "lệnh sau ít phút; lặp lại ở nhiều lần chạy thì so số bài trong trang quản trị OA.",
+            operation="getslice",
+        ) from None
     by_id = {str(item.get("id")): item for item in remote}
     entries = records.entries()
     lines = [f"zalo: đối chiếu với {len(remote)} bài trên Zalo (--reconcile):"]

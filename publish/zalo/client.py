@@ -26,7 +26,7 @@ import ssl
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -43,6 +43,8 @@ from publish.zalo.errors import (
     OPERATIONS,
     REAUTHORIZE,
     REFUSALS,
+    ListShort,
+    ListUnsettled,
     ZaloError,
     ZaloUncertainError,
     api_error,
@@ -73,11 +75,6 @@ ENV_APPSECRET_PROOF = "ZALO_APPSECRET_PROOF"
 ARTICLE_TYPES = ("normal", "video")
 PAGE_LIMIT = 10
 LIST_ATTEMPTS = 3
-LIST_UNREAD = (
-    "chưa đối chiếu được với các bài đã đăng; chưa tạo lại bài nào để tránh đăng trùng bài. "
-    "Chạy lại publish sync zalo sau ít phút."
-)
-"""What a sync tells when the OA's list kept changing (see list_articles)."""
 """Listings of the OA's articles tried before giving up on one the list kept changing under."""
 ADOPTED_MAX = 3
 """Tokens refreshed by other workers one call tries, each refused, before refreshing itself."""
@@ -540,51 +537,39 @@ class ZaloClient:
             ) from None
         return list(medias), total
 
-    def iter_articles(
-        self, type: str = "normal", *, page_size: int = PAGE_LIMIT
-    ) -> Iterator[dict[str, Any]]:
-        """Every article of one type, page by page, while offset < total."""
-        offset = 0
-        while True:
-            medias, total = self.getslice(offset, page_size, type)
-            yield from medias
-            offset += len(medias)
-            if not medias or offset >= total:
-                return
-
     def list_articles(
-        self,
-        type: str = "normal",
-        *,
-        until: Callable[[Mapping[str, Any]], bool] | None = None,
-        unread: str = LIST_UNREAD,
+        self, type: str = "normal", *, until: Callable[[Mapping[str, Any]], bool] | None = None
     ) -> list[dict[str, Any]]:
         """Every article of one type, newest first, each once, from a listing the OA did not
         change under; read again (up to LIST_ATTEMPTS times) when it did. `until`: stop at the
-        first article it holds (left out), asking for no page beyond it. `unread`: what the
-        caller did not do for want of the list, and what to run again (the error's end)."""
+        first article it holds (left out), asking for no page beyond it. ListUnsettled when
+        every reading moved; ListShort when two readings agree on ids and total yet end before
+        it (a short list is told from one that moved: reading it again would not help)."""
+        short: tuple[list[str], int] | None = None
         for _ in range(LIST_ATTEMPTS):
-            listed = self._list_once(type, until)
-            if listed is not None:
+            listed, total, complete = self._list_once(type, until)
+            if listed is None:
+                continue
+            if complete:
                 return listed
-        raise ZaloError(
-            "Danh sách bài trên Zalo thay đổi liên tục trong lúc đọc (có bài được thêm hoặc xoá "
-            f"cùng lúc), nên {unread}",
-            operation="getslice",
-        )
+            ids = [str(item.get("id")) for item in listed]
+            if short == (ids, total):
+                raise ListShort(listed, total, type)
+            short = (ids, total)
+        raise ListUnsettled(LIST_ATTEMPTS)
 
     def _list_once(
         self, type: str, until: Callable[[Mapping[str, Any]], bool] | None = None
-    ) -> list[dict[str, Any]] | None:
-        """One pass over the getslice pages, or None when the list changed in a way that may
-        have hidden an article.
+    ) -> tuple[list[dict[str, Any]] | None, int, bool]:
+        """One pass over the getslice pages → (articles, total, whether they reach the total);
+        articles None when the list changed in a way that may have hidden an article.
 
         An article added at the top while paging pushes one already read onto the next page: it
         is read twice (the total grows by as many as are repeated). An article removed above the
         page being read pulls one not yet read onto the page already read: it would be missed,
         and a lost create not found is created again. The total then differs from what the
-        repeats explain. An empty page before the total is reached is read again too: taken as the
-        end, the articles past it would be created again.
+        repeats explain. An empty page before the total is reached ends a pass that is not
+        complete: taken as the end, the articles past it would be created again.
         """
         articles: list[dict[str, Any]] = []
         seen: set[str] = set()
@@ -594,19 +579,19 @@ class ZaloClient:
             ids = [str(item.get("id")) for item in medias]
             repeated = sum(1 for article_id in ids if article_id in seen)
             if total is not None and listed - total != repeated:
-                return None
+                return None, listed, False
             total = listed
             for article_id, item in zip(ids, medias, strict=True):
                 if until is not None and until(item):
-                    return articles
+                    return articles, total, True
                 if article_id not in seen:
                     seen.add(article_id)
                     articles.append(item)
             offset += len(medias)
             if not medias and offset < total:
-                return None  # pages that end before the total: as short as a list that moved
+                return articles, total, False  # short, or moved: list_articles reads again
             if offset >= total:
-                return articles
+                return articles, total, True
 
     def getoa(self) -> dict[str, Any]:
         """GET oa/getoa: OA profile incl. `num_follower`; `oa_id` is filled from `oaid` if needed."""

@@ -3,12 +3,15 @@
 PublishError
 └── RemoteError
     └── ZaloError              code = Zalo's error code (None for network/HTTP failures)
-        └── ZaloUncertainError a create whose reply was lost: the article may exist
+        ├── ZaloUncertainError a create whose reply was lost: the article may exist
+        ├── ListUnsettled      the OA's article list kept changing while read
+        └── ListShort          the OA's article list, read twice alike, ends before its total
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from publish.errors import RemoteError
 from publish.secret_mask import redact
@@ -17,6 +20,8 @@ __all__ = [
     "LOGIN_COMMAND",
     "REFUSALS",
     "SECRET_COMMAND",
+    "ListShort",
+    "ListUnsettled",
     "NotVerified",
     "StillProcessing",
     "ZaloError",
@@ -174,6 +179,10 @@ class ZaloUnreachable(ZaloError):
     def __init__(self, message: str, *, unreachable: str = "") -> None:
         super().__init__(message, unreachable=unreachable)
         self.stops_channel = True
+        self.unconfirmed = False
+        """Whether the token's OA is unconfirmed just after this run renewed it from
+        ZALO_REFRESH_TOKEN into a file naming no OA (see OaUnconfirmed): exit 3 even in a run
+        with nothing to send."""
 
 
 class StillProcessing(ZaloError):
@@ -192,6 +201,38 @@ class NotVerified(ZaloError):
 
 class ZaloUncertainError(ZaloError):
     """A create whose reply was lost: the article may or may not exist on Zalo."""
+
+
+class ListUnsettled(ZaloError):
+    """The OA's list of articles changed under every reading of it (see
+    ZaloClient.list_articles): its message says only that; each caller tells what it did not
+    do for want of the list."""
+
+    def __init__(self, attempts: int) -> None:
+        super().__init__(
+            "danh sách bài trên Zalo thay đổi liên tục trong lúc đọc (có bài được thêm hoặc xoá "
+            f"cùng lúc; đã đọc {attempts} lần)",
+            operation="getslice",
+        )
+
+
+class ListShort(ZaloError):
+    """Two readings of the OA's list of articles agreed, article for article and on the total,
+    yet held fewer articles than that total: not a list that moved, so reading it again does
+    not help. Whether Zalo's total counts articles it does not list (hidden ones) is
+    unconfirmed (zalo-oa-api.md §2.5): no article may be taken for missing from it. `articles`:
+    what was read, for a caller that only counts (publish report)."""
+
+    def __init__(self, articles: list[dict[str, Any]], total: int, type: str) -> None:
+        super().__init__(
+            f"danh sách bài {'video' if type == 'video' else 'thường'} trên Zalo chỉ có "
+            f"{len(articles)} bài trong khi Zalo báo tổng {total} bài, như nhau ở hai lần đọc "
+            "liền (danh sách không thay đổi, nên đọc lại ngay cũng vậy; Zalo có thể tính cả bài "
+            "không liệt kê, như bài đã ẩn)",
+            operation="getslice",
+        )
+        self.articles = articles
+        self.total = total
 
 
 def _hint(code: int, api_message: str) -> str:
