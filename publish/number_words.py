@@ -301,38 +301,42 @@ or before the list they follow («Số hồ sơ 84912345678 - 84912345679»: its
 _HOME_PHONE = re.compile(r"0(?:[35789]\d{8}|2\d{9})")
 """A phone number's digits as dialled at home (publish.contact_numbers.home_digits)."""
 _LISTED_ON = re.compile(
-    rf"(?>(?:(?:{LIST_JOIN}|[^\S\n]++(?i:đến|tới)[^\S\n]++)\d(?:[ .-]?\d){{6,}}(?![\d]|[ .-]\d))*)"
+    rf"(?:{LIST_JOIN}|[^\S\n]++(?i:đến|tới)[^\S\n]++)(?P<number>\d(?:[ .-]?\d){{6,}})(?![\d]|[ .-]\d)"
 )
-"""After a number, the others of its list or range («- 84 987 654 321», «đến 94 987 654 321»,
-«, 84987654321 và 84987654322»), each of 7 digits or more, as long as an amount's: a unit after
-the last is the first's too («84 912 345 678 - 84 987 654 321 đồng» is a range of amounts)."""
+"""After a number, one more of its list or range («- 84 987 654 321», «đến 94 987 654 321»,
+«, 84987654321 và 84987654322»), of 7 digits or more, as an amount's (`_range_of_amounts`)."""
 _PHONE_WORD_BEFORE = re.compile(
-    r"(?<![^\W\d_])(?:(?i:điện thoại|hotline|đường dây nóng|gọi|liên hệ|tổng đài|thuê bao|(?<!tổng )số)"
-    r"|SĐT|ĐT)(?>(?:[^\S\n]*+:?[^\S\n]*+(?i:ngay|số|tới|đến|vào|qua|từ|cho|máy)(?![^\W\d_])){0,2})"
+    r"(?<![^\W\d_])(?:(?i:điện thoại|hotline|đường dây nóng|gọi|liên hệ|tổng đài|thuê bao"
+    r"|(?:dùng|sử dụng|từ|qua|bằng|nhắn tin|nhắn)[^\S\n]++số|số[^\S\n]++máy)|SĐT|ĐT)"
+    r"(?>(?:[^\S\n]*+:?[^\S\n]*+(?i:ngay|số|tới|đến|vào|qua|từ|cho|máy)(?![^\W\d_])){0,2})"
     r"[^\S\n]*+:?[^\S\n]*+$"
 )
 """A phone's word right before a number, which the radio reads a number after digit by digit
-(publish.radio.codes' trigger), or «số» («dùng số», «gọi từ số»; not «tổng số»): after it,
-«84.912.345.678» is a phone from abroad; anywhere else an amount's thousands."""
+(publish.radio.codes' trigger), or «số» after a call's word («dùng số», «gọi từ số», «số
+máy»; never «con số», «chỉ số», «tổng số», which count): after it, «84.912.345.678» is a
+phone from abroad; anywhere else an amount's thousands."""
 _PHONE_WORD_REACH = 60
 """How far back `_PHONE_WORD_BEFORE` is looked for: its words are far shorter."""
+_RANGE_SLACK = 1
+"""How many digits more or fewer than the first a range's other amount may have (`84 912 345
+678 đến 184 987 654 321`): a shorter number is another's («…, 2.500.000 đồng»)."""
 
 
 def bare_84_phone(text: str, start: int, end: int) -> bool:
     """Whether the digits at text[start:end], a bare «84» and a mobile's nine digits
     («84912345678», publish.contact_numbers.WRITTEN_COUNTRY), may be a phone number: not an
-    amount or a count (`84912345678 đồng`, also after the last of its list or range: «84 912
-    345 678 - 84 987 654 321 đồng»), nor digits a label names as something else (`mã đơn
-    84912345678`, `số hồ sơ …`), as they were before a bare «84» was read as the country
-    code; «84.» (a dot after the code) only right after a phone's word (`_PHONE_WORD_BEFORE`).
-    A list is judged once, by its first number: after «mã hồ sơ 84912345678, » the next is a
-    code too, after «mã đơn 0912345678, » a phone, as its first is. The radio, the website's
-    personal-data lint and its links ask the same."""
-    listed_on = _LISTED_ON.match(text, end)
-    if quantity_follows(text, end) or (listed_on and quantity_follows(text, listed_on.end())):
+    amount or a count (`84912345678 đồng`, also after the last of its range: «84 912 345 678
+    - 84 987 654 321 đồng», `_range_of_amounts`), nor digits a label names as something else
+    (`mã đơn 84912345678`, `số hồ sơ …`), as they were before a bare «84» was read as the
+    country code; «84.» (a dot after the code) only right after a phone's word
+    (`_PHONE_WORD_BEFORE`). A list is judged once, by its first number: after «mã hồ sơ
+    84912345678, » the next is a code too, after «mã đơn 0912345678, » a phone, as its first
+    is. The radio, the website's personal-data lint and its links ask the same."""
+    if quantity_follows(text, end):
         return False
-    if text.startswith("84.", start) and not _PHONE_WORD_BEFORE.search(
-        text, max(0, start - _PHONE_WORD_REACH), start
+    phone_word = _PHONE_WORD_BEFORE.search(text, max(0, start - _PHONE_WORD_REACH), start)
+    if phone_word is None and (
+        text.startswith("84.", start) or _range_of_amounts(text, start, end)
     ):
         return False
     label = _OTHER_LABEL.search(text, max(0, start - _CODE_REACH), start)
@@ -340,6 +344,21 @@ def bare_84_phone(text: str, start: int, end: int) -> bool:
         return True
     first = label["first"]
     return first is not None and _phone_at_home(first)
+
+
+def _range_of_amounts(text: str, start: int, end: int) -> bool:
+    """Whether the number at text[start:end] opens a list or range of amounts, a unit after
+    its last: each of the others about as long as the first and no whole phone number
+    («84912345678 - 0987654321 người nhà»: two phones; «84912345678, 2.500.000 đồng»: a
+    phone, then money)."""
+    first = _digits(text[start:end])
+    pos = end
+    while (item := _LISTED_ON.match(text, pos)) is not None:
+        number = item["number"]
+        if _phone_at_home(number) or abs(_digits(number) - first) > _RANGE_SLACK:
+            break
+        pos = item.end()
+    return pos != end and quantity_follows(text, pos)
 
 
 def _phone_at_home(number: str) -> bool:

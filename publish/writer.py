@@ -230,13 +230,15 @@ def _remove_stale(output: Path) -> list[Path]:
     off by the power), which nothing else would ever remove from output/; their markers, left:
     the output stays mixed until a write settles (see _Moves.settle), and one that fails
     first must leave the next command the marker to warn by."""
-    markers = []
     for entry in list(_left(output)):
-        if entry.name.startswith(MOVING):
-            markers.append(Path(entry.path))
-        else:
+        if not entry.name.startswith(MOVING):
             shutil.rmtree(entry.path, ignore_errors=True)
-    return markers
+    return _markers(output)
+
+
+def _markers(output: Path) -> list[Path]:
+    """The markers in `output` of writes cut off while moving files into place (see _left)."""
+    return [Path(entry.path) for entry in _left(output) if entry.name.startswith(MOVING)]
 
 
 def interrupted(output: Path) -> bool:
@@ -244,7 +246,7 @@ def interrupted(output: Path) -> bool:
     lost, an old file it could not put back): the channel folders may mix new files and old.
     Call it under the output lock."""
     try:
-        return any(entry.name.startswith(MOVING) for entry in _left(output))
+        return bool(_markers(output))
     except OSError:
         return False
 
@@ -257,7 +259,7 @@ def interrupted_note(
     writes, each marker's going once they are written again (_Moves.settle); for the others a
     marker names, the `rebuild` command that writes them."""
     try:
-        markers = [Path(entry.path) for entry in _left(output) if entry.name.startswith(MOVING)]
+        markers = _markers(output)
     except OSError:
         return ""
     if not markers:

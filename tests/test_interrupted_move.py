@@ -192,11 +192,32 @@ def test_a_build_of_other_channels_names_the_mixed_one_and_how_to_write_it(
     err = capsys.readouterr().err
     assert NOTE in err and "các tệp trong thư mục radio của nó có thể lẫn" in err
     assert "Lần dựng này ghi lại đủ mọi tệp cho khớp." not in err
-    assert "Lệnh này không ghi thư mục radio: chạy publish build --channel radio" in err
+    rebuild = f"chạy publish build --root {root} --channel radio để ghi lại nó"
+    assert f"Lệnh này không ghi thư mục radio: {rebuild}" in err
     assert main(["build", "--root", str(root), "--now", CLOCK, "--channel", "radio"]) == 0
     assert "Lần dựng này ghi lại đủ mọi tệp cho khớp." in capsys.readouterr().err
     assert main(["check", "--root", str(root), "--now", CLOCK]) == 0
     assert NOTE not in capsys.readouterr().err
+
+
+def test_the_rebuild_named_is_typed_for_where_the_build_ran(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Session 76 review: the build named lost --root (run beside the project, it found none)
+    and gave an --output with a space unquoted (two words to the shell)."""
+    root = built(tmp_path)
+    assert main(["build", "--root", str(root), "--now", CLOCK, "--output", "ban dung"]) == 0
+    marker = mark(root, "radio")
+    marker.rename(root / "ban dung" / marker.name)
+    monkeypatch.chdir(tmp_path)
+    command = ["build", "--root", str(root), "--now", CLOCK, "--channel", "web"]
+    capsys.readouterr()
+    assert main([*command, "--output", "ban dung"]) == 0
+    rebuild = f'publish build --root {root} --output "ban dung" --channel radio'
+    assert f"chạy {rebuild} để ghi lại nó" in capsys.readouterr().err
+    monkeypatch.chdir(root)
+    assert main([*command, "--output", "ban dung"]) == 0
+    assert 'chạy publish build --output "ban dung" --channel radio' in capsys.readouterr().err
 
 
 def test_a_build_of_a_mixed_channel_and_another_names_only_the_other(

@@ -400,3 +400,46 @@ def test_a_space_alone_joins_no_list_after_a_label() -> None:
     spoken = normalise(text, near=NEAR)
     assert "tám bốn, chín tám bảy, sáu năm bốn, ba hai một" in spoken.text
     assert [f for f in spoken.flags if f.code == "R9.6"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bị hại là ông Nguyễn Văn Bình, trú ấp 3, điện thoại 84912345678, 2.500.000 đồng đã mất.",
+        "Bị hại là ông Nguyễn Văn Bình, SĐT 84912345678 - 15.000.000 đồng bị chiếm đoạt.",
+    ],
+)
+def test_money_after_a_phone_leaves_it_a_phone(text: str) -> None:
+    """An amount after a phone was read as the rest of a range of amounts: the check told
+    nothing while the radio read the number digit by digit."""
+    assert [(f.kind, f.value) for f in findings(text, year=NEAR.year)] == [(PRIVATE, "091*****78")]
+    assert "tám bốn, chín một hai, ba bốn năm, sáu bảy tám" in normalise(text, near=NEAR).text
+
+
+def test_a_phone_after_a_bare_84_phone_is_no_amount() -> None:
+    """«84912345678 - 0987654321 người nhà»: two phones (a whole phone ends no range of
+    amounts, and «người» counted nothing); the first was lost to the check and the radio."""
+    text = "Bị hại là ông Nguyễn Văn Bình, điện thoại 84912345678 - 0987654321 người nhà."
+    told = [(f.kind, f.value) for f in findings(text, year=NEAR.year)]
+    assert told == [(PRIVATE, "091*****78"), (PRIVATE, "098*****21")]
+    assert (
+        "tám bốn, chín một hai, ba bốn năm, sáu bảy tám hoặc không chín tám bảy"
+        in normalise(text, near=NEAR).text
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Doanh thu năm nay đạt con số 84.912.345.678, tăng mạnh.",
+        "Bị hại là ông Nguyễn Văn Bình, tổng số 84.912.345.678 lượt truy cập.",
+        "Bị hại là ông Nguyễn Văn Bình, chỉ số 84.912.345.678.",
+        "Hệ thống đã gọi 84.912.345.678 lần.",
+    ],
+)
+def test_a_number_or_a_count_in_thousands_after_so_is_an_amount(text: str) -> None:
+    """A bare «số» counted as a phone's word: «con số 84.912.345.678» and «gọi 84.912.345.678
+    lần» were read digit by digit as a phone from abroad and told to the check as one."""
+    assert "tám mươi tư tỷ" in normalise(text, near=NEAR).text
+    assert list(phone_verdicts(text, frozenset())) == []
+    assert [f for f in findings(text, year=NEAR.year) if f.kind == PRIVATE] == []

@@ -174,3 +174,79 @@ def test_a_lock_folder_taken_away_before_the_lock_file_is_made_is_made_again(
         assert token_file.lock_path.is_file()
     assert taken == [folder]
     assert not folder.exists()  # no token file: the lock's own folder goes again
+
+
+def test_a_lock_folder_that_cannot_be_made_fails_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Session 76 review: a folder no mkdir can make (`/proc/zz`: FileNotFoundError, as for a
+    vanished drive) was retried with no end, at full CPU, past any timeout."""
+    token_file = TokenFile(tmp_path / "cau-hinh" / "zalo-token.json")
+    tries: list[Path] = []
+
+    def no_such_place(self: Path, *args: Any, **kwargs: Any) -> None:
+        """What mkdir does under /proc; a spin past 20 tries is stopped as one."""
+        tries.append(self)
+        if len(tries) > 20:
+            raise RuntimeError("lock() retries a folder that cannot be made")
+        raise FileNotFoundError(2, "No such file or directory", str(self))
+
+    monkeypatch.setattr(Path, "mkdir", no_such_place)
+    lock = token_file.lock(timeout=0.1)
+    with pytest.raises(PublishError, match="Không tạo được thư mục") as told_error, lock:
+        pass
+    assert len(tries) == 1
+    assert str(token_file.lock_path.parent) in str(told_error.value)
+
+
+def test_a_lock_folder_taken_away_every_time_gives_up_at_the_timeout(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A holder that takes the folder away after every mkdir: the waiter says the lock is
+    busy once its time is up, as it does for a lock held too long, and does not spin on."""
+    token_file = TokenFile(tmp_path / "cau-hinh" / "zalo-token.json")
+    folder = token_file.lock_path.parent
+    real_mkdir = Path.mkdir
+    started = time.monotonic()
+
+    def mkdir_then_taken(self: Path, *args: Any, **kwargs: Any) -> None:
+        """The real mkdir, then the holder's removal of what it made; stopped after 10 s."""
+        if time.monotonic() - started > 10:
+            raise RuntimeError("lock() retried past its timeout")
+        real_mkdir(self, *args, **kwargs)
+        if self == folder:
+            unplace(token_file.lock_path, [folder])
+
+    monkeypatch.setattr(Path, "mkdir", mkdir_then_taken)
+    lock = token_file.lock(timeout=0.2)
+    with pytest.raises(PublishError, match="đang làm mới token Zalo quá lâu"), lock:
+        pass
+
+
+@pytest.mark.usefixtures("zalo_env")
+def test_a_token_folder_that_cannot_be_made_is_told_in_vietnamese(
+    tmp_path: Path,
+    emulator: ZaloEmulator,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """ZALO_TOKEN_FILE under a folder no mkdir can make (`/proc/zz/…`): the sync stops with a
+    Vietnamese message naming the folder, no traceback, and nothing published."""
+    root = zalo_project(tmp_path / "du-an", 1)
+    place = tmp_path / "khong-tao-duoc" / "zalo-token.json"
+    monkeypatch.setenv("ZALO_TOKEN_FILE", str(place))
+    monkeypatch.setenv("ZALO_REFRESH_TOKEN", emulator.refresh_token)
+    real_mkdir = Path.mkdir
+
+    def no_such_place(self: Path, *args: Any, **kwargs: Any) -> None:
+        """What mkdir does under /proc, for the token's folder alone."""
+        if self == place.parent:
+            raise FileNotFoundError(2, "No such file or directory", str(self))
+        real_mkdir(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "mkdir", no_such_place)
+    assert sync(root) != 0
+    said = told(capsys)
+    assert f"Không tạo được thư mục {place.parent} để giữ tệp token Zalo" in said
+    assert "ZALO_TOKEN_FILE" in said and "Traceback" not in said
+    assert not (root / "state" / "zalo.json").exists()

@@ -25,6 +25,7 @@ from publish.preview import PREVIEW_SHOWN, in_deployed_output, preview_output
 from publish.progress import Status, counted, in_ci
 from publish.replay import LastBuild, Outcome
 from publish.timings import COMPARING, STARTUP, WRITING, Timings, seconds_vi
+from publish.typed_here import root_flag
 from publish.withdrawing import Built, withdrawable, withdrawal_lines
 from publish.writer import WriteReport, adopt, interrupted_note, write
 
@@ -115,8 +116,9 @@ def _build_and_write(
     # Under the output lock: another build into the same folder records its files first.
     refuse_unknown_files(args.root, args.output, channels)
     output = args.root / args.output
-    rebuild = (
-        "publish build" if args.output == "output" else f"publish build --output {args.output}"
+    # Typed where this build ran: its --root and --output, one word each («ban dung thu»).
+    rebuild = f"publish build{root_flag(args.root)}" + (
+        "" if args.output == "output" else f" --output {shell_word(str(args.output))}"
     )
     then = "Lần dựng này ghi lại đủ mọi tệp cho khớp."
     if note := interrupted_note(output, then, channels, rebuild):

@@ -30,6 +30,7 @@ from publish.output_place import refuse_unsafe
 from publish.preview import PREVIEW_SHOWN, in_preview
 from publish.sync.manifest import Manifest, atomic_write_bytes
 from publish.sync.zalo_deleted import missing_live
+from publish.sync.zalo_records import is_hidden
 from publish.zalo import ZaloClient
 from publish.zalo.errors import ListShort, ListUnsettled, ZaloError
 from publish.zalo.owner import Stakes, confirm_oa
@@ -343,7 +344,7 @@ def _withdrawn(entries: Iterable[Mapping[str, Any]]) -> frozenset[str]:
     remove: -201), the id then kept as `removed_id`."""
     found = set()
     for entry in entries:
-        if entry.get("article_id") and (entry.get("status") == "hidden" or entry.get("hide_token")):
+        if is_hidden(entry):
             found.add(str(entry["article_id"]))
         if entry.get("removed_id"):
             found.add(str(entry["removed_id"]))

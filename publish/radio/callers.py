@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from publish.contact_numbers import country_lead
-from publish.number_words import bare_84_phone
+from publish.number_words import LIST_JOIN, bare_84_phone
 from publish.radio.bait import SCAM_WORDS
 from publish.radio.flags import WARNING, Context
 from publish.radio.numbers import has_digit
@@ -56,8 +56,9 @@ _INVITED_BEFORE = re.compile(
 )
 """A number a listener is asked to call (`liên hệ số`, `gọi ngay`): the unit's own, whatever
 words follow it."""
-_LIST_JOIN = re.compile(r"\s*+(?:[,;]\s*+)?(?:(?i:và|hoặc|hay)\s++)?")
-"""Between two numbers of a list (`0912…, 0987…`, `0912… và 0987…`)."""
+_LIST_JOIN = re.compile(LIST_JOIN)
+"""Between two numbers of a list (`0912…, 0987…`, `0912… và 0987…`, `0912… - 0987…`), as the
+personal-data check reads one: a joint, never a space alone."""
 _SENTENCE_BREAK = re.compile(r"[.!?](?:\s|$)")
 _LOOK_BACK = 60
 """Characters before a number in which `_FROM_NUMBER` is looked for."""

@@ -732,7 +732,9 @@ def _phones(text: str, ctx: Context) -> str:
         digits = sum(c.isdigit() for c in m[3])
         if digits < 3 or (m[1] == "ĐT" and ":" not in m[2] and digits < 9):
             return m[0]  # `ĐT 741` is a provincial road (R14.5), read in `_roads`
-        if not _PHONE_NUMBER.fullmatch(m[3]) and quantity_follows(text, m.end()):
+        # «84.912.345.678» fits a phone's shape, as an amount's thousands do: a count still
+        phone_shaped = _PHONE_NUMBER.fullmatch(m[3]) and not m[3].startswith("84.")
+        if not phone_shaped and quantity_follows(text, m.end()):
             return m[0]  # `gọi 150 cuộc`, `1 điện thoại 500.000 đồng`: counts and money
         trigger = "điện thoại" if m[1] == "ĐT" else m[1]
         return f"{trigger}{m[2]}{_phone(m[3])}{_phone_pause(m, m[3])}"
@@ -789,11 +791,9 @@ def _phones(text: str, ctx: Context) -> str:
 
 def _not_a_phone(m: re.Match[str]) -> bool:
     """Whether a phone pattern's match, its first number `m[1]`, opens with a bare «84» and is
-    an amount, a count or a labelled code (`bare_84_phone`), also by a unit after its last
-    number («84 912 345 678 - 84 987 654 321 đồng»): so is the pair or list it opens."""
-    if m[1][0] != "8":
-        return False
-    return quantity_follows(m.string, m.end()) or not bare_84_phone(m.string, m.start(1), m.end(1))
+    an amount, a count or a labelled code (`bare_84_phone`, which reads a range of amounts to
+    its unit: «84 912 345 678 - 84 987 654 321 đồng»): so is the pair or list it opens."""
+    return m[1][0] == "8" and not bare_84_phone(m.string, m.start(1), m.end(1))
 
 
 def _listed(item: re.Pattern[str]) -> Callable[[re.Match[str]], str]:

@@ -17,6 +17,7 @@ from publish.correction_text import told
 from publish.model import Bulletin
 from publish.rename_pairs import Index, Pairs, lookalike_advice, pair_renames
 from publish.sync.base import NOTABLE, Action
+from publish.sync.zalo_records import is_hidden
 
 __all__ = [
     "CREATE_ANEW",
@@ -220,9 +221,7 @@ def plan_actions(observed: Observed) -> list[Action]:
                         like, kept, whose=f" với bài {like} đã đăng (sẽ bị rút)"
                     )
                 actions.append(Action("create", key, reason, title))
-        elif entry.get("article_id") and (
-            entry.get("status") == "hidden" or entry.get("hide_token")
-        ):
+        elif is_hidden(entry):
             # Checked before `token`: a token from before the hide would mark it live, still hidden.
             actions.append(
                 Action("update", key, "bản tin được đăng lại: hiện lại bài trên Zalo", title)

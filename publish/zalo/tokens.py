@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from publish.errors import PublishError
+from publish.errors import PublishError, os_reason
 from publish.file_lock import release, try_lock, wait_for
 from publish.no_follow import open_no_follow
 from publish.secret_mask import keep
@@ -427,17 +427,18 @@ class TokenFile:
         while True:
             made = missing_folders(self.lock_path.parent)
             fresh = not os.path.lexists(self.lock_path)
+            self._make_folder()  # none can be made there (`/proc/…`): told, never retried
             try:
                 fd = self._open_lock()
             except FileNotFoundError:
-                continue  # the holder took away the folder just made (token_lock): make it again
+                # The holder took away the folder that was there (token_lock): make it again.
+                if time.monotonic() < deadline:
+                    continue
+                raise self._busy() from None
             try:
                 left = max(0.0, deadline - time.monotonic())
                 if not wait_for(functools.partial(try_lock, fd), left, 0.05):
-                    raise PublishError(
-                        f"Một tiến trình publish khác đang làm mới token Zalo quá lâu "
-                        f"(khoá {self.lock_path}). Hãy đợi tiến trình đó kết thúc rồi chạy lại."
-                    )
+                    raise self._busy()
                 if still_placed(fd, self.lock_path):
                     break
                 release(fd)  # removed by the holder before: take the one there now
@@ -456,9 +457,28 @@ class TokenFile:
         finally:
             os.close(fd)
 
+    def _make_folder(self) -> None:
+        """Make the token file's folder, or say in Vietnamese why it cannot be made."""
+        folder = self.lock_path.parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        except OSError as exc:
+            raise PublishError(
+                f"Không tạo được thư mục {folder} để giữ tệp token Zalo {self.path.name}: "
+                f"{os_reason(exc)}. Cách sửa: tạo thư mục đó (và cho lệnh publish quyền ghi), "
+                f"hoặc đặt biến môi trường {ENV_TOKEN_FILE} trỏ tới một tệp trong thư mục "
+                "ghi được, rồi chạy lại."
+            ) from exc
+
+    def _busy(self) -> PublishError:
+        """The error of a lock another process holds past the wait."""
+        return PublishError(
+            f"Một tiến trình publish khác đang làm mới token Zalo quá lâu "
+            f"(khoá {self.lock_path}). Hãy đợi tiến trình đó kết thúc rồi chạy lại."
+        )
+
     def _open_lock(self) -> int:
-        """Open (making it and its folders) the lock file, never through a link."""
-        self.lock_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        """Open (making it) the lock file in its folder, never through a link."""
         try:
             # Not through a link: with O_CREAT it would make a file wherever the link points.
             return open_no_follow(self.lock_path, os.O_RDWR | os.O_CREAT, 0o600)
