@@ -307,14 +307,14 @@ _LISTED_ON = re.compile(
 «, 84987654321 và 84987654322»), of 7 digits or more, as an amount's (`_range_of_amounts`)."""
 _PHONE_WORD_BEFORE = re.compile(
     r"(?<![^\W\d_])(?:(?i:điện thoại|hotline|đường dây nóng|gọi|liên hệ|tổng đài|thuê bao"
-    r"|(?:dùng|sử dụng|từ|qua|bằng|nhắn tin|nhắn)[^\S\n]++số|số[^\S\n]++máy)|SĐT|ĐT)"
+    r"|(?<!tổng[^\S\n])(?<!con[^\S\n])(?<!chỉ[^\S\n])(?<!hệ[^\S\n])(?<!đa[^\S\n])số)|SĐT|ĐT)"
     r"(?>(?:[^\S\n]*+:?[^\S\n]*+(?i:ngay|số|tới|đến|vào|qua|từ|cho|máy)(?![^\W\d_])){0,2})"
     r"[^\S\n]*+:?[^\S\n]*+$"
 )
 """A phone's word right before a number, which the radio reads a number after digit by digit
-(publish.radio.codes' trigger), or «số» after a call's word («dùng số», «gọi từ số», «số
-máy»; never «con số», «chỉ số», «tổng số», which count): after it, «84.912.345.678» is a
-phone from abroad; anywhere else an amount's thousands."""
+(publish.radio.codes' trigger), or «số» («nhắn tin đến số», «Zalo số», «Số 84…»; never «con
+số», «chỉ số», «tổng số», «hệ số», «đa số», which count): after it, «84.912.345.678» is a phone
+from abroad; anywhere else an amount's thousands."""
 _PHONE_WORD_REACH = 60
 """How far back `_PHONE_WORD_BEFORE` is looked for: its words are far shorter."""
 _RANGE_SLACK = 1

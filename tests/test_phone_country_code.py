@@ -12,7 +12,7 @@ import pytest
 
 from publish.contact_numbers import home_digits
 from publish.pii import findings
-from publish.pii_phones import phone_verdicts
+from publish.pii_phones import phone_numbers, phone_verdicts
 from publish.radio.flags import WARNING
 from publish.radio.normalise import normalise
 from publish.render.web.phones import emergency_linker, own_numbers_linker
@@ -435,6 +435,7 @@ def test_a_phone_after_a_bare_84_phone_is_no_amount() -> None:
         "Bị hại là ông Nguyễn Văn Bình, tổng số 84.912.345.678 lượt truy cập.",
         "Bị hại là ông Nguyễn Văn Bình, chỉ số 84.912.345.678.",
         "Hệ thống đã gọi 84.912.345.678 lần.",
+        "Hệ số 84.912.345.678 được dùng để tính.",
     ],
 )
 def test_a_number_or_a_count_in_thousands_after_so_is_an_amount(text: str) -> None:
@@ -443,3 +444,21 @@ def test_a_number_or_a_count_in_thousands_after_so_is_an_amount(text: str) -> No
     assert "tám mươi tư tỷ" in normalise(text, near=NEAR).text
     assert list(phone_verdicts(text, frozenset())) == []
     assert [f for f in findings(text, year=NEAR.year) if f.kind == PRIVATE] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kẻ gian nhắn tin đến số 84.912.345.678 để lừa bị hại.",
+        "Zalo số 84.912.345.678 mạo danh công an.",
+        "Đối tượng gửi tới số 84.912.345.678 một đường link lạ.",
+        "Đối tượng dùng sim số 84.912.345.678 để lừa đảo.",
+        "Số 84.912.345.678 là của đối tượng lừa đảo.",
+    ],
+)
+def test_a_number_in_thousands_after_a_bare_so_is_a_phone(text: str) -> None:
+    """«số» was a phone's word only after «dùng», «từ», «nhắn»…: «Zalo số 84.912.345.678» was
+    read on air as eighty-four billion and the check no longer saw the number as a phone."""
+    assert list(phone_numbers(text)) == [("84.912.345.678", "0912345678")]
+    assert "tám bốn, chín một hai, ba bốn năm, sáu bảy tám" in normalise(text, near=NEAR).text
+
