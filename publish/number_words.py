@@ -317,9 +317,6 @@ số», «chỉ số», «tổng số», «hệ số», «đa số», which coun
 from abroad; anywhere else an amount's thousands."""
 _PHONE_WORD_REACH = 60
 """How far back `_PHONE_WORD_BEFORE` is looked for: its words are far shorter."""
-_RANGE_SLACK = 1
-"""How many digits more or fewer than the first a range's other amount may have (`84 912 345
-678 đến 184 987 654 321`): a shorter number is another's («…, 2.500.000 đồng»)."""
 
 
 def bare_84_phone(text: str, start: int, end: int) -> bool:
@@ -348,14 +345,12 @@ def bare_84_phone(text: str, start: int, end: int) -> bool:
 
 def _range_of_amounts(text: str, start: int, end: int) -> bool:
     """Whether the number at text[start:end] opens a list or range of amounts, a unit after
-    its last: each of the others about as long as the first and no whole phone number
-    («84912345678 - 0987654321 người nhà»: two phones; «84912345678, 2.500.000 đồng»: a
-    phone, then money)."""
-    first = _digits(text[start:end])
+    its last: each of the others of 7 digits or more, however long («từ 84 500 000 000 đến 1 200
+    000 000 000 đồng»), and no whole phone number («84912345678 - 0987654321 người nhà»: two
+    phones)."""
     pos = end
     while (item := _LISTED_ON.match(text, pos)) is not None:
-        number = item["number"]
-        if _phone_at_home(number) or abs(_digits(number) - first) > _RANGE_SLACK:
+        if _phone_at_home(item["number"]):
             break
         pos = item.end()
     return pos != end and quantity_follows(text, pos)

@@ -462,3 +462,22 @@ def test_a_number_in_thousands_after_a_bare_so_is_a_phone(text: str) -> None:
     assert list(phone_numbers(text)) == [("84.912.345.678", "0912345678")]
     assert "tám bốn, chín một hai, ba bốn năm, sáu bảy tám" in normalise(text, near=NEAR).text
 
+
+@pytest.mark.parametrize(
+    ("text", "spoken"),
+    [
+        (
+            "Thiệt hại từ 84 500 000 000 đến 1 200 000 000 000 đồng.",
+            "từ tám mươi tư tỷ năm trăm triệu đến một nghìn hai trăm tỷ đồng",
+        ),
+        (
+            "Công ty thu 84 500 000 000 - 500 000 000 đồng.",
+            "tám mươi tư tỷ năm trăm triệu đến năm trăm triệu đồng",
+        ),
+    ],
+)
+def test_a_range_of_amounts_of_unlike_lengths_is_no_phone(text: str, spoken: str) -> None:
+    """A range stopped at an amount two digits longer or shorter than its first: «84 500 000
+    000 đến 1 200 000 000 000 đồng» was a phone to the check and read digit by digit."""
+    assert list(phone_numbers(text)) == []
+    assert spoken in normalise(text, near=NEAR).text
