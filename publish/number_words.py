@@ -307,19 +307,16 @@ _LISTED_ON = re.compile(
 «, 84987654321 và 84987654322»), of 7 digits or more, as an amount's (`_range_of_amounts`)."""
 _PHONE_WORD_BEFORE = re.compile(
     r"(?<![^\W\d_])(?:(?i:điện thoại|hotline|đường dây nóng|gọi|liên hệ|tổng đài|thuê bao"
-    r"|(?:dùng|sử dụng|từ|qua|bằng|nhắn tin|nhắn)[^\S\n]++số|số[^\S\n]++máy)|SĐT|ĐT)"
+    r"|(?<!tổng[^\S\n])(?<!con[^\S\n])(?<!chỉ[^\S\n])(?<!hệ[^\S\n])(?<!đa[^\S\n])số)|SĐT|ĐT)"
     r"(?>(?:[^\S\n]*+:?[^\S\n]*+(?i:ngay|số|tới|đến|vào|qua|từ|cho|máy)(?![^\W\d_])){0,2})"
     r"[^\S\n]*+:?[^\S\n]*+$"
 )
 """A phone's word right before a number, which the radio reads a number after digit by digit
-(publish.radio.codes' trigger), or «số» after a call's word («dùng số», «gọi từ số», «số
-máy»; never «con số», «chỉ số», «tổng số», which count): after it, «84.912.345.678» is a
-phone from abroad; anywhere else an amount's thousands."""
+(publish.radio.codes' trigger), or «số» («nhắn tin đến số», «Zalo số», «Số 84…»; never «con
+số», «chỉ số», «tổng số», «hệ số», «đa số», which count): after it, «84.912.345.678» is a phone
+from abroad; anywhere else an amount's thousands."""
 _PHONE_WORD_REACH = 60
 """How far back `_PHONE_WORD_BEFORE` is looked for: its words are far shorter."""
-_RANGE_SLACK = 1
-"""How many digits more or fewer than the first a range's other amount may have (`84 912 345
-678 đến 184 987 654 321`): a shorter number is another's («…, 2.500.000 đồng»)."""
 
 
 def bare_84_phone(text: str, start: int, end: int) -> bool:
@@ -348,17 +345,38 @@ def bare_84_phone(text: str, start: int, end: int) -> bool:
 
 def _range_of_amounts(text: str, start: int, end: int) -> bool:
     """Whether the number at text[start:end] opens a list or range of amounts, a unit after
-    its last: each of the others about as long as the first and no whole phone number
-    («84912345678 - 0987654321 người nhà»: two phones; «84912345678, 2.500.000 đồng»: a
-    phone, then money)."""
-    first = _digits(text[start:end])
+    its last: each of the others of 7 digits or more, however long («từ 84 500 000 000 đến 1 200
+    000 000 000 đồng»), and no whole phone number («84912345678 - 0987654321 người nhà»: two
+    phones)."""
+    last = _range_end(text, end)
+    return last != end and quantity_follows(text, last)
+
+
+_RANGE_ENDS: list[tuple[str, dict[int, int]]] = [("", {})]
+"""The last text walked by `_range_end` and, for each place in it walked from, where its walk
+ended: every number of a list walks to the same end, asked afresh each it was quadratic (a
+list of 4,000 numbers took seconds)."""
+
+
+def _range_end(text: str, end: int) -> int:
+    """Where the list or range after the number ending at text[end] ends (`_LISTED_ON`),
+    before its first whole phone number (`_phone_at_home`)."""
+    walked, ends = _RANGE_ENDS[0]
+    if walked is not text:
+        ends = {}
+        _RANGE_ENDS[0] = (text, ends)
+    passed: list[int] = []
     pos = end
-    while (item := _LISTED_ON.match(text, pos)) is not None:
-        number = item["number"]
-        if _phone_at_home(number) or abs(_digits(number) - first) > _RANGE_SLACK:
+    while (last := ends.get(pos)) is None:
+        passed.append(pos)
+        item = _LISTED_ON.match(text, pos)
+        if item is None or _phone_at_home(item["number"]):
+            last = pos
             break
         pos = item.end()
-    return pos != end and quantity_follows(text, pos)
+    for place in passed:
+        ends[place] = last
+    return last
 
 
 def _phone_at_home(number: str) -> bool:

@@ -7,12 +7,13 @@ radio, by one rule (publish.contact_numbers.WRITTEN_COUNTRY). Before, only «+84
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 import pytest
 
 from publish.contact_numbers import home_digits
 from publish.pii import findings
-from publish.pii_phones import phone_verdicts
+from publish.pii_phones import phone_numbers, phone_verdicts
 from publish.radio.flags import WARNING
 from publish.radio.normalise import normalise
 from publish.render.web.phones import emergency_linker, own_numbers_linker
@@ -435,6 +436,7 @@ def test_a_phone_after_a_bare_84_phone_is_no_amount() -> None:
         "Bị hại là ông Nguyễn Văn Bình, tổng số 84.912.345.678 lượt truy cập.",
         "Bị hại là ông Nguyễn Văn Bình, chỉ số 84.912.345.678.",
         "Hệ thống đã gọi 84.912.345.678 lần.",
+        "Hệ số 84.912.345.678 được dùng để tính.",
     ],
 )
 def test_a_number_or_a_count_in_thousands_after_so_is_an_amount(text: str) -> None:
@@ -443,3 +445,50 @@ def test_a_number_or_a_count_in_thousands_after_so_is_an_amount(text: str) -> No
     assert "tám mươi tư tỷ" in normalise(text, near=NEAR).text
     assert list(phone_verdicts(text, frozenset())) == []
     assert [f for f in findings(text, year=NEAR.year) if f.kind == PRIVATE] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kẻ gian nhắn tin đến số 84.912.345.678 để lừa bị hại.",
+        "Zalo số 84.912.345.678 mạo danh công an.",
+        "Đối tượng gửi tới số 84.912.345.678 một đường link lạ.",
+        "Đối tượng dùng sim số 84.912.345.678 để lừa đảo.",
+        "Số 84.912.345.678 là của đối tượng lừa đảo.",
+    ],
+)
+def test_a_number_in_thousands_after_a_bare_so_is_a_phone(text: str) -> None:
+    """«số» was a phone's word only after «dùng», «từ», «nhắn»…: «Zalo số 84.912.345.678» was
+    read on air as eighty-four billion and the check no longer saw the number as a phone."""
+    assert list(phone_numbers(text)) == [("84.912.345.678", "0912345678")]
+    assert "tám bốn, chín một hai, ba bốn năm, sáu bảy tám" in normalise(text, near=NEAR).text
+
+
+@pytest.mark.parametrize(
+    ("text", "spoken"),
+    [
+        (
+            "Thiệt hại từ 84 500 000 000 đến 1 200 000 000 000 đồng.",
+            "từ tám mươi tư tỷ năm trăm triệu đến một nghìn hai trăm tỷ đồng",
+        ),
+        (
+            "Công ty thu 84 500 000 000 - 500 000 000 đồng.",
+            "tám mươi tư tỷ năm trăm triệu đến năm trăm triệu đồng",
+        ),
+    ],
+)
+def test_a_range_of_amounts_of_unlike_lengths_is_no_phone(text: str, spoken: str) -> None:
+    """A range stopped at an amount two digits longer or shorter than its first: «84 500 000
+    000 đến 1 200 000 000 000 đồng» was a phone to the check and read digit by digit."""
+    assert list(phone_numbers(text)) == []
+    assert spoken in normalise(text, near=NEAR).text
+
+
+def test_a_long_list_of_bare_84_phones_is_read_in_time() -> None:
+    """Each number of a list walked the rest of it to find whether a unit ends a range of
+    amounts: a 56 KB list of 4,000 numbers took 9 s or more of the check's time."""
+    text = "84912345678 - " * 4000
+    started = time.process_time()
+    told = list(phone_numbers(text))
+    assert time.process_time() - started < 3
+    assert len(told) == 4000

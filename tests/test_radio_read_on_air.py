@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import pytest
 
+from publish.radio.callers import caller_lists_told
+from publish.radio.flags import Context
 from publish.radio.markdown import byline
-from publish.radio.normalise import normalise
+from publish.radio.normalise import load_abbreviations, normalise
 from publish.radio.options import SpeakOptions
 
 _TABLE = "| Xã | Số vụ |\n|---|---|\n| Tân Bình | 1 |\n"
@@ -636,3 +638,13 @@ def test_a_scammers_number_in_other_wordings_is_told(source: str, numbers: list[
 )
 def test_the_units_own_lines_are_still_untold_beside_the_new_wordings(source: str) -> None:
     assert [f.code for f in normalise(source).flags if f.code == "Q6"] == []
+
+
+def test_a_list_of_scammers_numbers_broken_over_two_lines_is_told_whole() -> None:
+    """Q6 read a list after its joint only on one line: «Cảnh giác với 0912345678,⏎0987654321
+    là số của các đối tượng» told the second number alone (normalise joins a paragraph's soft
+    breaks first; a text handed to the check with its line breaks must read alike)."""
+    ctx = Context(SpeakOptions(), load_abbreviations(None))
+    text = "Cảnh giác với 0912345678,\n0987654321 là số của các đối tượng lừa đảo."
+    caller_lists_told(text, ctx)
+    assert [(f.code, f.excerpt) for f in ctx.flags] == [("Q6", "0912345678"), ("Q6", "0987654321")]
