@@ -211,32 +211,47 @@ HELD_LINK_WORDS = "(bài viết hiện không có trên trang)"
 
 
 def held_words(href: str, words: str) -> str | None:
-    """HELD_LINK_WORDS when the `words` of a link to a held file are its file's name or an
-    address of it (an autolink «<https://…/bai-viet/2020-12-20-ten-bai.md>», words pasted from
-    the address or the file name, or the page's own address «…/2020/12/ten-bai/»), but for
-    punctuation and markup around them: its date and slug (a victim's name, an embargoed fact)
-    must not go out with the address gone; None when its words may stay (words of their own
-    that merely hold the slug, «Cập nhật COVID-19» for «2020-12-20-covid-19.md»)."""
+    """HELD_LINK_WORDS when the `words` of a link to a held file are, or hold among words of
+    their own, its file's name or an address of it (an autolink «<https://…/2020-12-20-ten-bai.md>»,
+    «Xem 2020-12-20-ten-bai.md», «bản tin 2020-12-20-ten-bai», the page's own address
+    «…/2020/12/ten-bai/»), but for punctuation and markup around them: its date and slug (a
+    victim's name, an embargoed fact) must not go out with the address gone; None when its words
+    may stay (words of their own that merely hold the slug, «Cập nhật COVID-19»)."""
     name = unquote(href.partition("#")[0].partition("?")[0]).rstrip("/").rpartition("/")[2]
     stem = nfc(name[:-3] if name.lower().endswith(".md") else name).casefold()
     if not stem:
         return None
-    text = _TAG.sub("", nfc(unquote(words))).strip(_AROUND).casefold()
-    if not text or any(char.isspace() for char in text):
-        return None
-    path = text.partition("#")[0].partition("?")[0].rstrip("/")
+    tokens = _TAG.sub("", nfc(unquote(words))).casefold().split()
+    alone = len(tokens) == 1
+    named = any(_names_file(token.strip(_AROUND), stem, alone) for token in tokens)
+    return HELD_LINK_WORDS if named else None
+
+
+def _names_file(token: str, stem: str, alone: bool) -> bool:
+    """Whether one word `token` of a link's words (`alone`: all of them) names the file whose
+    name without «.md» is `stem`: as its name, its slug with «.md», or in an address."""
+    path = token.partition("#")[0].partition("?")[0].rstrip("/")
     last = path.rpartition("/")[2]
     file = last.endswith(".md")
     named = last[:-3] if file else last
-    # A name without «-» alone is a word («tin»), a file only with «.md» or in an address.
-    spelled = "-" in named or file or "/" in path
-    return HELD_LINK_WORDS if spelled and named in {stem, _DATED.sub("", stem)} else None
+    slug = _DATED.sub("", stem)
+    if not named or named not in {stem, slug}:
+        return False
+    if "/" in path:
+        return True
+    if alone:
+        # A name without «-» alone is a word («tin»), a file only with «.md» or in an address.
+        return "-" in named or file
+    # Among words of their own, a slug alone is a word too («COVID-19»), and so is a name
+    # without «-» even with «.md» («hướng dẫn README.md»): the dated name or «.md» names a file.
+    return "-" in named and (file or named != slug)
 
 
 _DATED = re.compile(r"^\d{4}-\d{2}-\d{2}-(?=.)")
 """The date a bulletin's file name starts with: the rest is its slug, its page's address."""
-_TAG = re.compile(r"<[^<>]*>")
-"""A tag in a link's words as the page has them («<code>…</code>»): markup, not words."""
+_TAG = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9-]*(?:[\s/][^<>]*)?|[!?][^<>]*)>")
+"""A tag in a link's words as the page has them («<code>…</code>»): markup, not words; an
+address in «<…>» («<2020-12-20-ten-bai.md>», «<https://…>») is no tag but the words."""
 _AROUND = " \t\r\n.,;:!?…*_~`'\"«»“”‘’()[]<>"
 """Punctuation and markup around a link's words, which do not make them words of their own."""
 

@@ -485,3 +485,23 @@ def test_the_station_gets_no_file_name_of_a_link_with_a_query_or_title() -> None
     assert station_words("Xem [Cập nhật COVID-19](2020-12-20-covid-19.md).") == (
         "Xem Cập nhật COVID-19."
     )
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Xem 2020-12-20-nan-nhan.md",
+        "bản tin 2020-12-20-nan-nhan",
+        "<2020-12-20-nan-nhan.md>",
+        "Xem <https://h.vn/bai-viet/2020-12-20-nan-nhan.md> nhé",
+        "Xem bài <b>nan-nhan.md</b>",
+        "Xem trang https://h.vn/2020/12/nan-nhan/",
+    ],
+)
+def test_a_held_files_name_among_words_of_their_own_does_not_go_out(words: str) -> None:
+    """Words around the file's name («Xem …») or an address in «<…>», which is no tag, do not
+    let the name reach the page, Zalo, the search index or the station."""
+    href = "2020-12-20-nan-nhan.md"
+    assert held_words(href, words) == NEUTRAL
+    assert "nan-nhan" not in plain_text(f"[{words}]({href})")
+    assert "nan-nhan" not in station_words(f"Đọc [{words}]({href}) nhé")

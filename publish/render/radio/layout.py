@@ -397,13 +397,15 @@ def _scheduled_json(episode: Episode) -> dict[str, Any]:
 
 
 _FILE_LINK = re.compile(
-    r"\[(?P<words>[^\]\n]*)\]\(\s*<?(?P<href>[^()\s<>]*\.md(?:[?#][^()\s<>]*)?)>?"
+    r"\[(?P<words>[^\[\]\n]*)\]\(\s*<?"
+    r"(?P<href>(?=[^()\s<>]*?\.md(?![^()\s<>?#]))[^()\s<>]*+)>?"
     r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'))?\s*\)"
-    r"|<a\b[^>]*?\bhref\s*=\s*[\"']?(?P<html_href>[^\"'\s>]*\.md(?:[?#][^\"'\s>]*)?)[\"']?[^>]*>"
-    r"(?P<html_words>.*?)</a>"
-    r"|<?(?P<host>(?:https?:)?//[^/\s<>«»\"'()\[\]]+/)?[^\s<>«»\"'()\[\]]+\.md(?![\w-])"
-    r"(?:#[^\s<>«»\"'()\[\]]*)?>?",
-    re.IGNORECASE | re.DOTALL,
+    r"|<a\b(?=[^<>]*+>)(?>[^<>]*?\bhref\s*=\s*[\"']?"
+    r"(?P<html_href>(?=[^\"'\s<>=]*?\.md(?![^\"'\s<>=?#]))[^\"'\s<>=]*+)[^<>]*+>)"
+    r"(?P<html_words>[^<]*(?:<(?!/?a\b)[^<]*)*)</a>"
+    r"|<?(?<![^\s<>«»\"'()\[\]])(?P<host>(?:https?:)?//[^/\s<>«»\"'()\[\]]+/)?"
+    r"[^\s<>«»\"'()\[\]]+\.md(?![\w-])(?:#[^\s<>«»\"'()\[\]]*)?>?",
+    re.IGNORECASE,
 )
 """A link to a content file by its name («[bài sắp tới](2062-12-05-ten-bai.md)», or as HTML),
 with its words and address; or its address alone (an autolink, an address in the text), with
