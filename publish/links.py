@@ -221,9 +221,13 @@ def held_words(href: str, words: str) -> str | None:
     stem = nfc(name[:-3] if name.lower().endswith(".md") else name).casefold()
     if not stem:
         return None
-    tokens = _TAG.sub("", nfc(unquote(words))).casefold().split()
+    tokens = [
+        token
+        for word in _TAG.sub("", nfc(unquote(words))).casefold().split()
+        if (token := word.strip(_AROUND))
+    ]
     alone = len(tokens) == 1
-    named = any(_names_file(token.strip(_AROUND), stem, alone) for token in tokens)
+    named = any(_names_file(token, stem, alone) for token in tokens)
     return HELD_LINK_WORDS if named else None
 
 
@@ -249,9 +253,10 @@ def _names_file(token: str, stem: str, alone: bool) -> bool:
 
 _DATED = re.compile(r"^\d{4}-\d{2}-\d{2}-(?=.)")
 """The date a bulletin's file name starts with: the rest is its slug, its page's address."""
-_TAG = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9-]*(?:[\s/][^<>]*)?|[!?][^<>]*)>")
+_TAG = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*|\s*/)?|[!?][^<>]*)>")
 """A tag in a link's words as the page has them («<code>…</code>»): markup, not words; an
-address in «<…>» («<2020-12-20-ten-bai.md>», «<https://…>») is no tag but the words."""
+address in «<…>» («<2020-12-20-ten-bai.md>», «<https://…>», «<bai-viet/x.md>») is no tag but the
+words."""
 _AROUND = " \t\r\n.,;:!?…*_~`'\"«»“”‘’()[]<>"
 """Punctuation and markup around a link's words, which do not make them words of their own."""
 

@@ -83,11 +83,12 @@ so long."""
 BARE_ACCOUNT_DIGITS = range(8, 16)
 """An account's digits right after a bare «tài khoản»: fewer or more are a count or an amount
 (`tài khoản 1234567`), as the word may count accounts (`BARE_ACCOUNT`)."""
-LABEL_GAP = r"(?:[^\d\n;!?.]|\.(?!\s)){0,40}?"
+LABEL_GAP = r"(?:[^\d\n;!?.]|\.(?!\s)|(?<![^\W\d_])(?:[A-ZĐ]|T[PXTp])\.){0,40}?"
 """What may come between `ID_LABEL` or `ACCOUNT_LABEL` and the number (`số tài khoản
 Vietcombank 0071…`, `căn cước công dân của ông A: 0872…`): no digit, no line's end, and no
 sentence's end — «Không cung cấp số tài khoản cho ai; hãy gọi 0912…» names the hotline, which
-the radio read out and the website let be (review F3)."""
+the radio read out and the website let be (review F3); the dot of an initial or a place's short
+form is none («chi nhánh TP. HCM: 0071…», «bà Nguyễn T. Lan: 0871…»)."""
 
 CURRENCIES = {
     "đồng VNĐ": "đồng",
@@ -307,13 +308,15 @@ _LISTED_ON = re.compile(
 «, 84987654321 và 84987654322»), of 7 digits or more, as an amount's (`_range_of_amounts`)."""
 _PHONE_WORD_BEFORE = re.compile(
     r"(?<![^\W\d_])(?:(?i:điện thoại|hotline|đường dây nóng|gọi|liên hệ|tổng đài|thuê bao"
-    r"|(?<!tổng[^\S\n])(?<!con[^\S\n])(?<!chỉ[^\S\n])(?<!hệ[^\S\n])(?<!đa[^\S\n])số)|SĐT|ĐT)"
+    r"|(?<!tổng[^\S\n])(?<!con[^\S\n])(?<!chỉ[^\S\n])(?<!hệ[^\S\n])(?<!đa[^\S\n])"
+    r"(?<!doanh[^\S\n])(?<!biển[^\S\n])(?<!xổ[^\S\n])số)|SĐT|ĐT)"
     r"(?>(?:[^\S\n]*+:?[^\S\n]*+(?i:ngay|số|tới|đến|vào|qua|từ|cho|máy)(?![^\W\d_])){0,2})"
     r"[^\S\n]*+:?[^\S\n]*+$"
 )
 """A phone's word right before a number, which the radio reads a number after digit by digit
 (publish.radio.codes' trigger), or «số» («nhắn tin đến số», «Zalo số», «Số 84…»; never «con
-số», «chỉ số», «tổng số», «hệ số», «đa số», which count): after it, «84.912.345.678» is a phone
+số», «chỉ số», «tổng số», «hệ số», «đa số», «doanh số», «biển số», «xổ số», which are no
+phone's): after it, «84.912.345.678» is a phone
 from abroad; anywhere else an amount's thousands."""
 _PHONE_WORD_REACH = 60
 """How far back `_PHONE_WORD_BEFORE` is looked for: its words are far shorter."""
@@ -347,7 +350,13 @@ def _range_of_amounts(text: str, start: int, end: int) -> bool:
     """Whether the number at text[start:end] opens a list or range of amounts, a unit after
     its last: each of the others of 7 digits or more, however long («từ 84 500 000 000 đến 1 200
     000 000 000 đồng»), and no whole phone number («84912345678 - 0987654321 người nhà»: two
-    phones)."""
+    phones); after a number written whole, as a phone is, only numbers about as long."""
+    first = text[start:end]
+    # Written whole, a phone's shape: money after it is no end of its range unless about as
+    # long («Anh A 84912345678, 2.500.000 đồng» names a phone, then what was taken).
+    after = _LISTED_ON.match(text, end) if first.isdigit() else None
+    if after is not None and sum(c.isdigit() for c in after["number"]) < len(first) - 1:
+        return False
     last = _range_end(text, end)
     return last != end and quantity_follows(text, last)
 

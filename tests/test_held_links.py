@@ -505,3 +505,14 @@ def test_a_held_files_name_among_words_of_their_own_does_not_go_out(words: str) 
     assert held_words(href, words) == NEUTRAL
     assert "nan-nhan" not in plain_text(f"[{words}]({href})")
     assert "nan-nhan" not in station_words(f"Đọc [{words}]({href}) nhé")
+
+
+@pytest.mark.parametrize(
+    "words", ["2020-12-20-ten-bai .", "<bai-viet/2020-12-20-ten-bai.md>", "ten-bai.md !"]
+)
+def test_a_held_file_s_name_beside_lone_punctuation_or_as_a_relative_address_is_caught(
+    words: str,
+) -> None:
+    """A punctuation mark standing alone is no word of the editor's own, and «<bai-viet/….md>»
+    is an address, not a tag (final review)."""
+    assert held_words("2020-12-20-ten-bai.md", words) is not None

@@ -492,3 +492,23 @@ def test_a_long_list_of_bare_84_phones_is_read_in_time() -> None:
     told = list(phone_numbers(text))
     assert time.process_time() - started < 3
     assert len(told) == 4000
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Doanh số 84.500.000.000 - 90.000.000.000 đồng trong quý.",
+        "Doanh số 84.500.000.000, tăng 20% so với năm trước.",
+    ],
+)
+def test_sales_figures_after_doanh_so_are_amounts(text: str) -> None:
+    """«doanh số» counts money, as «tổng số» counts: no phone's «số» (final review)."""
+    assert list(phone_numbers(text)) == []
+    assert "tám bốn, năm" not in normalise(text, near=NEAR).text
+
+
+def test_money_after_a_phone_written_whole_leaves_it_a_phone() -> None:
+    """«84912345678» written whole has a phone's shape: the amount after it is what was taken,
+    not the other end of a range (final review: it was read as one and the phone let be)."""
+    text = "Bị hại là ông Nguyễn Văn Bình, số 84912345678, 2.500.000 đồng đã mất."
+    assert [f.value for f in findings(text, year=2026) if "điện thoại" in f.kind]

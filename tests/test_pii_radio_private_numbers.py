@@ -440,3 +440,22 @@ def test_a_range_of_years_or_an_amount_listed_after_an_account_is_still_read(
     list as before."""
     flags, spoken = dropped(text)
     assert (told_any(text), flags, read in spoken) == (["012*****89"], ["012*****89"], True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Số tài khoản Vietcombank chi nhánh TP. HCM: 0071000123456.",
+        "Số CCCD của bà Nguyễn T. Lan: 087123456734.",
+    ],
+)
+def test_an_initial_or_a_short_form_s_dot_is_no_sentence_end_between_label_and_number(
+    text: str,
+) -> None:
+    """«TP. HCM», «T. Lan» between a label and its number: the dot ends no sentence, so the
+    number stays private on both channels (final review of LABEL_GAP)."""
+    assert list(findings(text, year=2025))
+    assert not any(
+        d in normalise(text, near=dt.date(2026, 12, 1)).text
+        for d in ("không không bảy", "không tám bảy")
+    )
