@@ -57,3 +57,33 @@ def test_a_phone_s_so_after_a_count_s_so_is_still_a_phone_s() -> None:
     """Only the «số» right after the count's word is a count's."""
     text = "Tổng  số: số 84.912.345.678 là của kẻ gian."
     assert [digits for _, digits, _ in phone_verdicts(text, frozenset())] == ["0912345678"]
+
+
+@pytest.mark.parametrize(
+    ("number", "shown"),
+    [
+        ("1234567890123456", "123***********56"),
+        ("1234 5678 9012 3456 789", "123**************89"),
+        ("9704-1234-5678-9012", "970***********12"),
+    ],
+)
+def test_an_account_of_16_to_19_digits_after_a_bare_account_word_is_told_as_dropped(
+    number: str, shown: str
+) -> None:
+    """«tài khoản 1234567890123456»: the radio dropped the number (R9.5), the website's check
+    said nothing (it took 8 to 15 digits after a bare «tài khoản», 6 to 19 after «số tài
+    khoản»)."""
+    text = f"Đối tượng yêu cầu chuyển tiền vào tài khoản {number} tại ngân hàng."
+    told = [f.value for f in findings(text, year=NEAR.year) if f.kind == "số tài khoản ngân hàng"]
+    spoken = normalise(text, near=NEAR)
+    assert told == [shown] and [f.excerpt for f in spoken.flags if f.code == "R9.5"] == [shown]
+    assert "tài khoản tại ngân hàng" in spoken.text
+
+
+def test_accounts_of_16_to_19_digits_listed_after_a_bare_account_word_are_each_dropped() -> None:
+    """The list after a bare «tài khoản» ended at a second number of 16 digits: read on air."""
+    text = "Chuyển vào tài khoản 0071000123456, 1234567890123456 của đối tượng."
+    told = [f.value for f in findings(text, year=NEAR.year) if f.kind == "số tài khoản ngân hàng"]
+    spoken = normalise(text, near=NEAR)
+    assert told == ["007********56", "123***********56"]
+    assert [f.excerpt for f in spoken.flags if f.code == "R9.5"] == told
