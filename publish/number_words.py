@@ -80,9 +80,10 @@ TIGHT_GAP = r"\s*+(?>(?:(?i:số)(?!\w))?)\s*+[:/]?+\s*+(?:\(\s*+)?"
 ACCOUNT_DIGITS = range(6, 20)
 """A bank account's digits: with words between, a number after an account's label is one only
 so long."""
-BARE_ACCOUNT_DIGITS = range(8, 16)
-"""An account's digits right after a bare «tài khoản»: fewer or more are a count or an amount
-(`tài khoản 1234567`), as the word may count accounts (`BARE_ACCOUNT`)."""
+BARE_ACCOUNT_DIGITS = range(8, max(ACCOUNT_DIGITS) + 1)
+"""An account's digits right after a bare «tài khoản»: fewer are a count or an amount (`tài
+khoản 1234567`), as the word may count accounts (`BARE_ACCOUNT`); at most an account's, as after
+«số tài khoản» (16 to 19 were dropped on air and told by no check: the website stopped at 15)."""
 LABEL_GAP = r"(?:[^\d\n;!?.]|\.(?!\s)|(?<![^\W\d_])(?:[A-ZĐ]|T[PXTp])\.){0,40}?"
 """What may come between `ID_LABEL` or `ACCOUNT_LABEL` and the number (`số tài khoản
 Vietcombank 0071…`, `căn cước công dân của ông A: 0872…`): no digit, no line's end, and no
@@ -287,10 +288,16 @@ def names_ones_number(words: str) -> bool:
 
 
 _LISTED_NUMBER = r"\+?\d(?>(?:[ .-]?\d)*)"
-LIST_JOIN = r"[^\S\n]*+(?:[,;/–-][^\S\n]*+(?:(?i:và|hoặc|hay)[^\S\n]++)?|(?i:và|hoặc|hay)[^\S\n]++)"
+_SOFT_GAP = r"[^\S\n]*+(?:\n[^\S\n]*+)?"
+"""Spaces with at most one line break: a paragraph's soft break, which the page shows as a space."""
+LIST_JOIN = (
+    rf"[^\S\n]*+(?:[,;/–-]{_SOFT_GAP}(?:(?i:và|hoặc|hay)(?=\s){_SOFT_GAP})?"
+    rf"|(?i:và|hoặc|hay)(?=\s){_SOFT_GAP})"
+)
 """Between two numbers of one list («A, B», «A và B», «A - B», «A/B», «A, hoặc B»): a joint, never
-a space alone («Số tiền 500 84987654321»: two numbers, no list). publish.pii_phones reads a
-list with it too."""
+a space alone («Số tiền 500 84987654321»: two numbers, no list); a line may break after the
+joint, as in a paragraph («0912…,⏎0987…»), never before it («0912…⏎- 0987…»: a list item).
+publish.pii_phones and publish.radio.callers read a list with it too."""
 _OTHER_LABEL = re.compile(
     r"(?<![^\W\d_])(?i:mã|số(?![^\S\n]++(?:điện thoại|máy|thuê bao|di động|lạ|đt|sđt|của|là)"
     r"(?![^\W\d_]))[^\S\n]++[^\W\d_]++)(?>(?:[^\S\n]++[^\W\d_]++){0,3})[^\S\n]*+:?[^\S\n]*+"
@@ -308,16 +315,20 @@ _LISTED_ON = re.compile(
 «, 84987654321 và 84987654322»), of 7 digits or more, as an amount's (`_range_of_amounts`)."""
 _PHONE_WORD_BEFORE = re.compile(
     r"(?<![^\W\d_])(?:(?i:điện thoại|hotline|đường dây nóng|gọi|liên hệ|tổng đài|thuê bao"
-    r"|(?<!tổng[^\S\n])(?<!con[^\S\n])(?<!chỉ[^\S\n])(?<!hệ[^\S\n])(?<!đa[^\S\n])"
-    r"(?<!doanh[^\S\n])(?<!biển[^\S\n])(?<!xổ[^\S\n])số)|SĐT|ĐT)"
+    r"|(?P<so>số))|SĐT|ĐT)"
     r"(?>(?:[^\S\n]*+:?[^\S\n]*+(?i:ngay|số|tới|đến|vào|qua|từ|cho|máy)(?![^\W\d_])){0,2})"
     r"[^\S\n]*+:?[^\S\n]*+$"
 )
 """A phone's word right before a number, which the radio reads a number after digit by digit
 (publish.radio.codes' trigger), or «số» («nhắn tin đến số», «Zalo số», «Số 84…»; never «con
 số», «chỉ số», «tổng số», «hệ số», «đa số», «doanh số», «biển số», «xổ số», which are no
-phone's): after it, «84.912.345.678» is a phone
+phone's, however many spaces between: `_COUNT_BEFORE`): after it, «84.912.345.678» is a phone
 from abroad; anywhere else an amount's thousands."""
+_COUNT_BEFORE = re.compile(r"(?i:tổng|con|chỉ|hệ|đa|doanh|biển|xổ)[^\S\n]++$")
+"""Right before a «số» `_PHONE_WORD_BEFORE` found, the word making it a count's («tổng  số»:
+two spaces, a no-break space, which a look-behind of fixed width let through)."""
+_COUNT_REACH = 16
+"""How far before a «số» `_COUNT_BEFORE` is looked for: its words and a few spaces."""
 _PHONE_WORD_REACH = 60
 """How far back `_PHONE_WORD_BEFORE` is looked for: its words are far shorter."""
 
@@ -334,7 +345,7 @@ def bare_84_phone(text: str, start: int, end: int) -> bool:
     is. The radio, the website's personal-data lint and its links ask the same."""
     if quantity_follows(text, end):
         return False
-    phone_word = _PHONE_WORD_BEFORE.search(text, max(0, start - _PHONE_WORD_REACH), start)
+    phone_word = _phone_word_before(text, start)
     if phone_word is None and (
         text.startswith("84.", start) or _range_of_amounts(text, start, end)
     ):
@@ -344,6 +355,17 @@ def bare_84_phone(text: str, start: int, end: int) -> bool:
         return True
     first = label["first"]
     return first is not None and _phone_at_home(first)
+
+
+def _phone_word_before(text: str, start: int) -> re.Match[str] | None:
+    """A phone's word right before text[start] (`_PHONE_WORD_BEFORE`), but a count's «số»."""
+    pos = max(0, start - _PHONE_WORD_REACH)
+    while (found := _PHONE_WORD_BEFORE.search(text, pos, start)) is not None:
+        at = found.start()
+        if found["so"] is None or not _COUNT_BEFORE.search(text, max(0, at - _COUNT_REACH), at):
+            return found
+        pos = at + 1
+    return None
 
 
 def _range_of_amounts(text: str, start: int, end: int) -> bool:

@@ -133,7 +133,7 @@ _BARE_ACCOUNT = re.compile(
     rf"(?P<number>\d(?:[ .-]?\d){{{min(BARE_ACCOUNT_DIGITS) - 1},"
     rf"{max(BARE_ACCOUNT_DIGITS) - 1}}})(?![\d]|[ .-]\d)"
 )
-"""An account's number, 8 to 15 digits (`BARE_ACCOUNT_DIGITS`), right after a bare «tài
+"""An account's number, 8 to 19 digits (`BARE_ACCOUNT_DIGITS`), right after a bare «tài
 khoản» (a colon or «số» between at most), as the radio drops it (R9.5): not money after it,
 nor a range of counts or prices (`account_range`: `300 tài khoản 2024-2025`, `tài khoản
 1000-2000 USDT`)."""

@@ -250,6 +250,24 @@ def test_a_number_typed_as_one_run_of_digits_also_finds_those_digits_written() -
     assert find(files, "0912 345 678").numbers == [1]
 
 
+def test_a_number_written_with_a_bare_84_in_groups_is_found_by_the_number_at_home() -> None:
+    """«84 912 345 678», «84.912 345 678» (Zalo's copy, spaced): the check told them and the
+    radio read them as 0912 345 678, but the index skipped a first group of two characters and
+    a citizen searching the number that called found nothing; typed so, it finds the bulletin
+    writing it «0912.345.678». An amount or an order's code so written is still no number."""
+    docs = [
+        doc("Số lạ 1", body="Đối tượng dùng số 84 912 345 678 gọi điện."),
+        doc("Số lạ 2", body="Đối tượng dùng số 84.913 345 678 gọi điện."),
+        doc("Số lạ 3", body="Đối tượng dùng số 0914.345.678 gọi điện."),
+        doc("Thu giữ", body="Thu giữ 84 915 345 678 đồng, mã vận đơn 84 916 345 678."),
+    ]
+    files = build_index(docs, CATEGORIES)
+    assert rank(files, "0912 345 678") == [0] and rank(files, "0913345678") == [1]
+    assert rank(files, "84 914 345 678") == [2] and rank(files, "84.914 345 678") == [2]
+    assert rank(files, "0915345678") == [] and rank(files, "0916345678") == []
+    assert search.query_terms("84 12 2024") == ["84", "12", "2024"]  # no number: words
+
+
 def test_a_bulletin_s_84_starts_a_number_only_before_a_mobile_number() -> None:
     """The site reads «+84» as a bulletin's country code (its phone links, the personal-data
     check, the radio): «84», «0084» only before a mobile number's nine digits, as Zalo copies

@@ -299,7 +299,9 @@ def test_the_timing_note_names_items_alike_before_and_after_a_sync_replayed_or_f
 
 def test_the_record_keeps_slugs_only_when_there_are_some(tmp_path: Path) -> None:
     """Slugs round-trip through state/radio-rates.json; a record without them keeps the bytes
-    an earlier version wrote; a slug that is not text is a damaged file, told in Vietnamese."""
+    an earlier version wrote; a slug that is not text is a damaged file, told in Vietnamese as
+    any slug no build gives: the item, the episode and a slug's form (it was told only «không
+    đúng dạng», as if the whole file were of no known shape)."""
     air = dt.datetime(2024, 12, 14, 17, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
     plain = KeptRates(air, 240, {"PTV Hương": 240}, frozenset({"a"}))
     named = KeptRates(air, 240, {}, frozenset({"a"}), slugs={"a": SLUG, "b": f"{SLUG}-2"})
@@ -312,7 +314,10 @@ def test_the_record_keeps_slugs_only_when_there_are_some(tmp_path: Path) -> None
     path.write_text(json.dumps(document), "utf-8")
     with pytest.raises(PublishError) as raised:
         read_kept_rates(path)
-    assert "không đọc được radio-rates.json trong state/ (không đúng dạng)" in str(raised.value)
+    assert (
+        "không đọc được radio-rates.json trong state/ (slug của tin «b» ở tập 2024-W51 không "
+        "đúng dạng: slug chỉ gồm chữ in hoa không dấu"
+    ) in str(raised.value)
 
 
 @pytest.mark.parametrize(

@@ -56,10 +56,9 @@ _INVITED_BEFORE = re.compile(
 )
 """A number a listener is asked to call (`liên hệ số`, `gọi ngay`): the unit's own, whatever
 words follow it."""
-_LIST_JOIN = re.compile(rf"{LIST_JOIN}(?:\n[^\S\n]*+)?")
-"""Between two numbers of a list (`0912…, 0987…`, `0912… và 0987…`, `0912… - 0987…`), as the
-personal-data check reads one: a joint, never a space alone; a line may break after it, as a
-paragraph's soft break does («0912…,⏎0987…»)."""
+_LIST_JOIN = re.compile(LIST_JOIN)
+"""Between two numbers of a list (`0912…, 0987…`, `0912… và 0987…`, `0912… - 0987…`, a line
+broken after the joint: «0912…,⏎0987…»), as the personal-data check reads one."""
 _SENTENCE_BREAK = re.compile(r"[.!?](?:\s|$)")
 _LOOK_BACK = 60
 """Characters before a number in which `_FROM_NUMBER` is looked for."""

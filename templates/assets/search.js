@@ -95,7 +95,9 @@
   // Giữa các nhóm số: mọi khoảng trắng (cả khoảng trắng không ngắt của Word), dấu chấm, gạch nối
   // và gạch ngang (search.py: PHONE_RE, SPACES là đúng \s của JavaScript).
   var PHONE = /[+0-9][0-9]*(?:(?:[.\s\-\u2010-\u2015\u2212]+|\)\s*)[0-9]+)*/g;
-  var FIRST_GROUP = 3, LONGEST_NUMBER = 14;
+  // Nhóm đầu của một số: từ 3 ký tự (search.py: FIRST_GROUP), hoặc «84», mã nước như Zalo chép số
+  // (search.py: _starts_number).
+  var FIRST_GROUP = /^(84|...)/, LONGEST_NUMBER = 14;
   // Mã nước «+84», «84», «0084» (cả số 0 có người giữ sau nó) đọc là số 0 ở đầu (search.py: _COUNTRY).
   function phone(run) {
     var digits = run.replace(/[^0-9]/g, "").replace(/^(00)?840?/, "0");
@@ -113,7 +115,7 @@
     var found = [], joined = {}, start = 0;
     while (start < groups.length) {
       var end = start, best = null, number = "";
-      for (var at = start; groups[start].length >= FIRST_GROUP && at < groups.length; at++) {
+      for (var at = start; FIRST_GROUP.test(groups[start]) && at < groups.length; at++) {
         number += groups[at];
         if (number.length > LONGEST_NUMBER) break;
         var p = phone(at > start ? number : number.replace(/^[35789]\d{8}$/, "0$&"));

@@ -407,6 +407,15 @@ def test_a_phone_number_is_found_however_it_is_typed(look_page: Opener, query: s
     assert search(page, query).count() >= 1
 
 
+def test_a_number_typed_with_a_bare_84_in_groups_is_the_number(look_page: Opener) -> None:
+    """«84 277 3610 113» (the country code as Zalo copies a number, spaced) was read as four
+    words, none a number: the page said no bulletin had them all and listed those with some."""
+    page, _ = look_page("/tim-kiem/")
+    found = search(page, "84 277 3610 113").count()
+    status = page.locator(".search-status").first.inner_text()
+    assert found >= 1 and status.startswith("Tìm thấy"), status
+
+
 def test_an_unknown_number_is_not_called_safe(look_page: Opener) -> None:
     """No bulletin names the number: the page says so, says that does not make it safe, and
     gives the numbers to call."""

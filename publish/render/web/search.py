@@ -181,7 +181,8 @@ LONGEST_NUMBER = 14
 """Longest phone number as groups joined: "+84", a 0 and 10 digits."""
 FIRST_GROUP = 3
 """Fewest characters of a number's first group ("091", "0277", "+84"): the groups of a date
-or a time have two («ngày 05.06.2024 08.30» is no number 0506202408)."""
+or a time have two («ngày 05.06.2024 08.30» is no number 0506202408). A bare "84" is the other
+(`_starts_number`): the country code as Zalo copies a number («84 912 345 678»)."""
 LONGEST_TERM = 64
 """Longest term indexed: a term's shard is split letter by letter while over SHARD_LIMIT, so a
 40,000-letter word («8h8h8h…») was dumped 40,000 times and named a file no disk can hold; no
@@ -380,7 +381,7 @@ def phone_terms(text: str) -> list[str]:
             continue
         groups = list(_GROUP_RE.finditer(run))
         for start in range(len(groups)):
-            if len(groups[start][0]) < FIRST_GROUP:
+            if not _starts_number(groups[start][0]):
                 continue
             number = ""
             for group in groups[start:]:
@@ -400,6 +401,12 @@ def phone_terms(text: str) -> list[str]:
     return found
 
 
+def _starts_number(group: str) -> bool:
+    """Whether a digit group may open a phone number: FIRST_GROUP characters, or a bare "84"
+    (a bulletin's only before a mobile's nine digits that are no amount: `bare_84_phone`)."""
+    return len(group) >= FIRST_GROUP or group == "84"
+
+
 def _query_numbers(run: str) -> tuple[list[str], dict[str, list[str]]]:
     """The terms a PHONE_RE run of a query stands for, and each phone number's digit groups:
     from the left, the longest run of groups that is a number (see `phone_terms`), joined ("0912 345 678" →
@@ -411,7 +418,7 @@ def _query_numbers(run: str) -> tuple[list[str], dict[str, list[str]]]:
     start = 0
     while start < len(groups):
         end, phone, number = start, None, ""
-        for at in range(start, len(groups)) if len(groups[start]) >= FIRST_GROUP else ():
+        for at in range(start, len(groups)) if _starts_number(groups[start]) else ():
             number += groups[at]
             if len(number) > LONGEST_NUMBER:
                 break
