@@ -188,3 +188,19 @@ def test_the_drafts_preview_shows_a_bulletin_kept_from_the_website_as_a_draft(
     assert not [p for p in published if "Nội dung bản tin." in p.read_text("utf-8")]
     aired = (root / "output" / "radio").rglob("*.txt")
     assert [p for p in aired if "Nội dung bản tin." in p.read_text("utf-8")]
+
+
+def test_approving_a_draft_written_as_every_channel_names_that_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The refusal quotes the file's `draft: [zalo, web]`, not a `draft: true` it does not
+    have, and --publish, which it says removes that line, does (QA of session 77)."""
+    fields = {**BASE_FIELDS, "channels": "[web, zalo]", "draft": "[zalo, web]"}
+    root = project(tmp_path, bulletin_md(fields, BODY))
+    capsys.readouterr()
+    assert approve(root, FILE) == 1
+    err = capsys.readouterr().err
+    assert "trường 'draft': bản tin còn là bản nháp (draft: [zalo, web]): duyệt là cho đăng" in err
+    assert "Thêm --publish để vừa duyệt vừa bỏ draft: [zalo, web];" in err
+    assert approve(root, FILE, extra=("--publish",)) == 0
+    assert verdict(root) is None

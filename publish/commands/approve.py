@@ -348,10 +348,9 @@ class Outcome:
             dataclasses.replace(
                 p,
                 # Not «the others are approved»: another file's error may still stop the run.
-                message="bản tin còn là bản nháp (draft: true): duyệt là cho đăng, nên bỏ qua, "
-                "không duyệt tệp này",
+                message=f"{p.message}, nên bỏ qua, không duyệt tệp này",
                 hint=f"Muốn vừa duyệt vừa đăng bài này thì đọc duyệt rồi chạy: {again}; chưa "
-                "muốn đăng thì để nguyên (draft: true), duyệt sau.",
+                "muốn đăng thì để nguyên bản nháp, duyệt sau.",
                 severity="warning",
             )
             if p.code == DRAFT_REFUSED
@@ -773,10 +772,10 @@ def prepare(
         problems.append(
             Problem(
                 shown,
-                "bản tin còn là bản nháp (draft: true): duyệt là cho đăng",
+                f"bản tin còn là bản nháp ({bulletin.draft_line}): duyệt là cho đăng",
                 "draft",
-                hint="Thêm --publish để vừa duyệt vừa bỏ draft: true; chưa muốn đăng thì "
-                "đừng duyệt lúc này.",
+                hint=f"Thêm --publish để vừa duyệt vừa bỏ {bulletin.draft_line}; chưa muốn đăng "
+                "thì đừng duyệt lúc này.",
                 code=DRAFT_REFUSED,
             )
         )
