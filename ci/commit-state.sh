@@ -32,7 +32,8 @@ for attempt in 1 2 3; do
         echo "Đã đẩy state/ lên $branch."
         exit 0
     fi
-    echo "Nhánh $branch đã có commit mới; ghép lại rồi đẩy lần nữa ($attempt/3)." >&2
+    echo "Chưa đẩy được lên $branch (thường vì nhánh đã có commit mới): lấy nhánh về, ghép lại" \
+        "rồi đẩy lần nữa ($attempt/3)." >&2
     if ! git -c user.name="${PUBLISH_GIT_NAME:-publish-bot}" \
         -c user.email="${PUBLISH_GIT_EMAIL:-publish-bot@localhost}" \
         pull -q --rebase "$remote" "$branch"; then
@@ -41,6 +42,10 @@ for attempt in 1 2 3; do
         if [ -n "$conflicts" ]; then
             echo "Một lần đồng bộ khác đã đẩy state/ lên $branch trong lúc lần này chạy (hai lần" \
                 "chạy gối nhau): không tự ghép được $conflicts; state/ ở đây vẫn là của lần này." >&2
+        else
+            # Not a clash: the repository did not answer or refused the token (git said why).
+            echo "Không lấy được nhánh $branch từ kho: xem dòng lỗi của git ở trên (mạng, địa" \
+                "chỉ kho, hay token đẩy state/ hết hạn hoặc thiếu quyền)." >&2
         fi
         give_up
     fi

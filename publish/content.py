@@ -1517,10 +1517,12 @@ def _validate(
     approved_by = person(col, data, "approved_by", held="bản tin") or ""
     approval_note = nobody(col, data, "approved_by")
     before = errors()
-    draft, held_from = fields.draft(col, data)
-    held_from &= channels
+    draft, named = fields.draft(col, data)
+    held_from = frozenset(named) & channels
+    draft_channels: tuple[str, ...] = ()
     if held_from and held_from == channels:
-        draft, held_from = True, frozenset()  # kept from every channel it goes to: a draft
+        # Kept from every channel it goes to: a draft, told as the file says it.
+        draft, held_from, draft_channels = True, frozenset(), named
     channels -= held_from
     if pinned and "web" not in channels and not draft:
         col.add(
@@ -1564,6 +1566,7 @@ def _validate(
         pinned_until=pinned_until,
         channels=channels,
         held_from=held_from,
+        draft_channels=draft_channels,
         classification=classification,
         pii_reviewed_by=pii_reviewed_by,
         images=images,

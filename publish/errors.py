@@ -42,6 +42,7 @@ __all__ = [
     "RemoteError",
     "details_shown",
     "full_disk_fix",
+    "in_file_order",
     "not_a_file",
     "os_reason",
     "severity_label",
@@ -286,7 +287,7 @@ def shared_fixes(problems: Iterable[Problem]) -> list[tuple[Problem, str]]:
     """Each of `problems` in order, its hint dropped when SHARED_FIX_FROM of one severity share
     it, with the line saying that fix once after the last of them («Cách sửa (chung cho 3 cảnh
     báo trên): …»; "" after the others): render_all, and the Markdown of a sync's report."""
-    problems = list(problems)
+    problems = in_file_order(problems)
     last: dict[tuple[str, str], int] = {}  # a shared fix → where its last finding is
     counts: dict[tuple[str, str], int] = {}
     for at, problem in enumerate(problems):
@@ -307,6 +308,25 @@ def shared_fixes(problems: Iterable[Problem]) -> list[tuple[Problem, str]]:
         said = f"Cách sửa (chung cho {shared} {label} trên): {problem.hint}"
         found.append((replace(problem, hint=None), said if last[key] == at else ""))
     return found
+
+
+def in_file_order(problems: Iterable[Problem]) -> list[Problem]:
+    """`problems` with the findings of content files by file, then line, in the places such
+    findings had; the others (site.toml, a radio episode) where they were found. Each check
+    tells its own in its order (the radio's newest bulletin first, after the load's of every
+    file): a check --strict read as files in reverse."""
+    problems = list(problems)
+    slots = [at for at, p in enumerate(problems) if p.file.startswith(CONTENT_PREFIX)]
+    ordered = sorted(
+        (problems[at] for at in slots), key=lambda p: (p.file, p.line or 0, p.column or 0)
+    )
+    for at, problem in zip(slots, ordered, strict=True):
+        problems[at] = problem
+    return problems
+
+
+CONTENT_PREFIX = "content/"
+"""How the file of a finding about a bulletin or a page begins (relative to the project)."""
 
 
 class ContentError(PublishError):

@@ -302,9 +302,10 @@ def boolean(col: Collector, data: dict[str, Any], key: str) -> bool:
     return value
 
 
-def draft(col: Collector, data: dict[str, Any]) -> tuple[bool, frozenset[str]]:
+def draft(col: Collector, data: dict[str, Any]) -> tuple[bool, tuple[str, ...]]:
     """`draft`: (held on every channel, channels held back): true or false, or the channels
-    the bulletin is kept from (`draft: [zalo]`, `draft: zalo`) while the others go on."""
+    the bulletin is kept from (`draft: [zalo]`, `draft: zalo`) while the others go on, in the
+    order written (a message quoting the line says it as the file does)."""
     value = data.get("draft", False)
     if isinstance(value, str):
         parts = [part.strip() for part in re.split(r"[,;]", value) if part.strip()]
@@ -312,21 +313,21 @@ def draft(col: Collector, data: dict[str, Any]) -> tuple[bool, frozenset[str]]:
         if any(difflib.get_close_matches(p.lower(), CHANNELS, n=1, cutoff=0.6) for p in parts):
             value = parts
     if not isinstance(value, list):
-        return boolean(col, data, "draft"), frozenset()
+        return boolean(col, data, "draft"), ()
     if not value:
-        return False, frozenset()  # `draft: []`: kept from no channel
+        return False, ()  # `draft: []`: kept from no channel
     names = [str(c).strip() for c in value if c is not None and str(c).strip()]
     example = "Giữ bài khỏi một kênh mà vẫn đăng ở kênh khác: draft: [zalo]; giữ bài khỏi mọi kênh: draft: true."
     if _unknown_channels(col, "draft", names, example):
-        return False, frozenset()
+        return False, ()
     if len(names) != len(value):
         col.add(
             "danh sách kênh giữ lại có mục trống",
             field="draft",
             hint=f"Các kênh: {', '.join(CHANNELS)}. {example}",
         )
-        return False, frozenset()
-    return False, frozenset(names)
+        return False, ()
+    return False, tuple(dict.fromkeys(names))
 
 
 def _unknown_channels(col: Collector, key: str, names: list[str], example: str) -> bool:

@@ -573,7 +573,7 @@ def gate(
             UNCLEAR,
         )
     if bulletin.draft:
-        return Exclusion(bulletin, "bản nháp (draft: true)", "draft")
+        return Exclusion(bulletin, f"bản nháp ({bulletin.draft_line})", "draft")
     if bulletin.approval_note:
         return Exclusion(
             bulletin,

@@ -172,6 +172,10 @@ class Bulletin:
     held_from: frozenset[str] = frozenset()
     """Channels `draft` keeps it from (`draft: [zalo]`), already taken out of `channels`: an
     editor may withdraw an approved bulletin from one channel without a new approval."""
+    draft_channels: tuple[str, ...] = ()
+    """The channels `draft` named, as written, when they are every channel it goes to
+    (`draft: [web, zalo]`): a draft (`draft` true), whose messages quote that line, not
+    `draft: true`, which the file does not hold."""
     file_links: tuple[tuple[str, int], ...] | None = None
     """The links of the body to files, with their lines (publish.attachments.file_links), taken
     at load where the body is text; None when not taken. Four checks of a web build ask for
@@ -220,6 +224,14 @@ class Bulletin:
     def url(self) -> str:
         """The site path of its page: /YYYY/MM/<slug>/."""
         return self.url_at(self.slug)
+
+    @property
+    def draft_line(self) -> str:
+        """The `draft` line that makes it a draft, as its messages quote it: `draft: true`,
+        or the channels written when they are every channel it goes to (`draft: [web, zalo]`)."""
+        if self.draft_channels:
+            return f"draft: [{', '.join(self.draft_channels)}]"
+        return "draft: true"
 
     def url_at(self, slug: str) -> str:
         """The site path its page has at `slug` (another address it had: /YYYY/MM/<slug>/)."""

@@ -115,6 +115,9 @@ class Withdrawable(NamedTuple):
     field: str = ""
     """For UNREADABLE, the field its error is in ("" when none): where outside the file a
     file still as approved is fixed."""
+    draft_line: str = "draft: true"
+    """For a draft, the `draft` line that holds it as the file has it (Bulletin.draft_line):
+    `draft: [web, zalo]` over every channel it goes to is told so, not as `draft: true`."""
 
 
 DELETED = "deleted"
@@ -139,7 +142,7 @@ KEPT_AS_ONE = {
 """What writing a deleted bulletin's key as its lookalike's `id` keeps, by channel it leaves."""
 
 HELD_WORDS = {
-    "draft": "bản nháp, draft: true",
+    "draft": "bản nháp, {line}",
     "unapproved": "chưa được duyệt",
     "changed": "đã sửa sau khi duyệt",
     "bad_version": "dấu duyệt approved_version không hợp lệ, có thể đã bị sửa tay",
@@ -147,10 +150,11 @@ HELD_WORDS = {
     "scheduled": "hẹn giờ đăng sau",
     "secret": "mức phân loại không cho đăng",
 }
-"""Why a bulletin is held, in the note's brackets; the «Bỏ qua» line above says it whole."""
+"""Why a bulletin is held, in the note's brackets; the «Bỏ qua» line above says it whole.
+`{line}`: a draft's `draft` line (Withdrawable.draft_line)."""
 
 KEEP_IT = {
-    "draft": " Chưa muốn rút thì bỏ dòng draft: true {before} (không phải duyệt lại).",
+    "draft": " Chưa muốn rút thì bỏ dòng {line} {before} (không phải duyệt lại).",
     "unapproved": " Chưa muốn rút thì người duyệt đọc lại bản mới rồi chạy publish approve "
     "trước khi gộp.",
     "changed": " Chưa muốn rút thì người duyệt đọc lại bản mới rồi chạy publish approve trước "
@@ -162,7 +166,8 @@ KEEP_IT = {
     "scheduled": " Tới giờ hẹn, bài được đăng lại.",
 }
 """What keeps a bulletin up, by why it is held: a draft needs no new approval. `{restore}`:
-RESTORE with the bulletin's file; `{before}`: the step the fix must come before (_taken_down)."""
+RESTORE with the bulletin's file; `{before}`: the step the fix must come before (_taken_down);
+`{line}`: the draft's `draft` line (Withdrawable.draft_line)."""
 RESTORE = f" trên {FROM_MAIN}"
 """How an edited bulletin gets its approved copy back, `{file}` as typed in a shell (an editor
 copies the command as printed). Not `git checkout -- FILE`: the edit is usually committed
@@ -204,6 +209,7 @@ def withdrawable(site: Site, records: Records | None = None) -> tuple[Withdrawab
             also=e.also,
             said=e.said,
             restore=e.restore,
+            draft_line=e.bulletin.draft_line,
         )
         for e in site.excluded
         if e.code != "expired"
@@ -247,6 +253,7 @@ def _taken(held: list[Withdrawable], site: Site, records: Records) -> list[Withd
                 also=withdrawn.also,
                 holder=withdrawn.source,
                 held_why=withdrawn.why,
+                draft_line=withdrawn.draft_line,
             )
         )
     return found
@@ -468,9 +475,11 @@ def withdrawal_notes(
             lines.append((source, _id_taken_line(withdrawn, names, leaving, built)))
         elif why:
             done, before = _taken_down(leaving, built)
-            words = _held_words(why, withdrawn.also)
+            words = _held_words(why, withdrawn.also, withdrawn.draft_line)
             restore = RESTORE.format(file=shell_word(source))
-            keep = KEEP_IT.get(why, "").format(restore=restore, before=before)
+            keep = KEEP_IT.get(why, "").format(
+                restore=restore, before=before, line=withdrawn.draft_line
+            )
             if withdrawn.said:
                 words = withdrawn.said
                 back = f" (hay {withdrawn.restore})" if withdrawn.restore else ""
@@ -541,10 +550,10 @@ def _before(synced: bool) -> str:
     return "trước lần triển khai và đồng bộ đó" if synced else "trước lần triển khai đó"
 
 
-def _held_words(why: str, also: str) -> str:
+def _held_words(why: str, also: str, line: str = "draft: true") -> str:
     """Why a bulletin is held, in words (`why`: its Withdrawable's; `also`: the approval check
-    holding it too, "" when none)."""
-    words = HELD_WORDS.get(why, why)
+    holding it too, "" when none; `line`: a draft's `draft` line)."""
+    words = HELD_WORDS.get(why, why).replace("{line}", line)
     return f"{words}; {HELD_WORDS.get(also, HELD_WORDS['unapproved'])}" if also else words
 
 
@@ -737,7 +746,7 @@ def _id_taken_line(taken: Withdrawable, names: str, leaving: list[str], built: B
     `taken.holder`, held back, took its key (`names`: the channels it leaves, `leaving`;
     `built`: see withdrawal_lines)."""
     key, source, holder = taken.key, taken.source, taken.holder
-    words = _held_words(taken.held_why, taken.also)
+    words = _held_words(taken.held_why, taken.also, taken.draft_line)
     done, _ = _taken_down(leaving, built, key)
     return (
         f"Sẽ rút bài đang đăng: {source} là bài «{key}» đang đăng trên {names}, nay ghi "

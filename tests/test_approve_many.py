@@ -503,3 +503,22 @@ def test_a_folder_where_only_drafts_wait_says_so(
         f"{other}. Biên tập viên viết xong thì bỏ dòng draft: true rồi chạy lại lệnh này; đã "
         "đọc và muốn vừa duyệt vừa đăng thì thêm --publish."
     )
+
+
+def test_a_draft_written_as_every_channel_is_named_by_its_own_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`draft: [web, radio]` over a bulletin going to the website and the radio: the lines
+    that say which files are drafts and what the editor removes quote that line, not a
+    `draft: true` the file does not have (QA of session 77)."""
+    listed = bulletin_md({"id": "tin-nhap", "channels": "[web, radio]", "draft": "[web, radio]"})
+    root = project(tmp_path)
+    (root / DRAFT).write_text(listed, encoding="utf-8")
+    code, out, _ = approve(root, capsys, DRAFT, extra=("--dry-run",))
+    assert code == 1
+    assert "là bản nháp (draft: [web, radio]), mà duyệt là cho đăng" in out
+    assert "bỏ dòng draft: [web, radio] rồi chạy lại" in out
+    code, out, err = approve(root, capsys, READY, DRAFT, extra=("--dry-run",))
+    assert code == 0, err
+    assert f"Bỏ qua, không duyệt (bản nháp, draft: [web, radio]): tệp {DRAFT}" in out
+    assert "draft: true" not in out + err

@@ -630,3 +630,29 @@ def test_gitlab_script_times_out_before_the_job_so_after_script_saves_token_and_
     after = minutes(job["variables"]["RUNNER_AFTER_SCRIPT_TIMEOUT"])
     assert script > 0 and after > 0
     assert script + after < minutes(job["timeout"])
+
+
+def test_a_push_the_repository_does_not_answer_is_not_told_as_a_newer_branch(
+    tmp_path: Path,
+) -> None:
+    """A state/ push that fails for the repository (unreachable, a token without the right)
+    was told «Nhánh main đã có commit mới» before giving up: the operator looked for a commit
+    that did not exist (QA of session 77). It now says what git's own line above tells."""
+    run = tmp_path / "run"
+    git(tmp_path, "init", "-q", "-b", "main", str(run))
+    (run / "ci").mkdir()
+    shutil.copy(CI / "commit-state.sh", run / "ci/commit-state.sh")
+    (run / "state").mkdir()
+    (run / "state/dong-ho.json").write_text('{"last_now": "09:00"}\n', "utf-8")
+    gone = tmp_path / "khong-co-kho.git"
+    done = subprocess.run(
+        ["sh", "ci/commit-state.sh", str(gone), "main"],
+        cwd=run,
+        env={**os.environ, **GIT_ENV},
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 1
+    assert "đã có commit mới;" not in done.stderr
+    assert "Không lấy được nhánh main từ kho: xem dòng lỗi của git ở trên" in done.stderr
+    assert "'Không đẩy được state/' trong hướng dẫn vận hành" in done.stderr

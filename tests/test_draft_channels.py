@@ -188,3 +188,42 @@ def test_the_drafts_preview_shows_a_bulletin_kept_from_the_website_as_a_draft(
     assert not [p for p in published if "Nội dung bản tin." in p.read_text("utf-8")]
     aired = (root / "output" / "radio").rglob("*.txt")
     assert [p for p in aired if "Nội dung bản tin." in p.read_text("utf-8")]
+
+
+def test_approving_a_draft_written_as_every_channel_names_that_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The refusal quotes the file's `draft: [zalo, web]`, not a `draft: true` it does not
+    have, and --publish, which it says removes that line, does (QA of session 77)."""
+    fields = {**BASE_FIELDS, "channels": "[web, zalo]", "draft": "[zalo, web]"}
+    root = project(tmp_path, bulletin_md(fields, BODY))
+    capsys.readouterr()
+    assert approve(root, FILE) == 1
+    err = capsys.readouterr().err
+    assert "trường 'draft': bản tin còn là bản nháp (draft: [zalo, web]): duyệt là cho đăng" in err
+    assert "Thêm --publish để vừa duyệt vừa bỏ draft: [zalo, web];" in err
+    assert approve(root, FILE, extra=("--publish",)) == 0
+    assert verdict(root) is None
+
+
+def test_a_scheduled_bulletin_sent_to_zalo_but_kept_off_the_website_is_told_before_its_time(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`draft: [web]` needs no new approval, so an approved bulletin waiting for its time can
+    get it: check said nothing and next listed it «→ zalo, radio», then the build at its time
+    stopped on it, and nothing at all was published (QA of session 77)."""
+    fields = {**BASE_FIELDS, "date": "2021-01-04 08:00", "draft": "[web]"}
+    root = with_oa(project(tmp_path, bulletin_md(fields, BODY)))
+    before = ["--root", str(root), "--now", "2021-01-01T09:00"]
+    capsys.readouterr()
+    assert main([*before, "check"]) == 0
+    err = capsys.readouterr().err
+    assert f"{FILE}:" in err and "cảnh báo: trường 'draft': bản tin gửi Zalo nhưng không" in err
+    assert "tới giờ đó, lỗi này dừng cả lần dựng" in err
+    assert main([*before, "next"]) == 0
+    out = capsys.readouterr().out
+    assert "Không có bản tin nào đang chờ đến giờ đăng." in out
+    stuck = out.split("Hẹn giờ nhưng sẽ KHÔNG tự lên (1)", 1)[1]
+    assert f"{FILE} → không kênh nào; lý do: gửi Zalo mà không có trên website" in stuck
+    # What they foretell: at its time the build stops.
+    assert main(["--root", str(root), "--now", "2021-01-04T09:00", "build"]) == 1

@@ -988,3 +988,21 @@ def test_a_build_says_which_channel_a_held_bulletin_already_left(
     assert "Zalo" in synced and "website" not in synced, line
     assert after in said, line
     assert not (root / "output/web" / address.strip("/") / "index.html").exists()
+
+
+def test_a_draft_written_as_every_channel_it_goes_to_is_told_as_written(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`draft: [zalo, web]` over a bulletin going to the website and Zalo holds it as a draft;
+    the lines named it «draft: true» and said to remove «dòng draft: true», which the file
+    does not have (QA of session 77)."""
+    root = zalo_project(tmp_path, 2)
+    assert sync(root) == 0
+    front(root, "draft: [zalo, web]")
+    out = run(root, capsys, "check")
+    assert f"Bỏ qua {FILE}: bản nháp (draft: [zalo, web])" in out
+    assert WITHDRAWN.replace("draft: true", "draft: [zalo, web]") in out.splitlines()
+    assert "draft: true" not in out
+    capsys.readouterr()
+    assert main(["--root", str(root), "--now", NOW, "sync", "zalo", "--dry-run"]) == 0
+    assert "bản nháp (draft: [zalo, web]): ẩn bài trên Zalo" in told(capsys)

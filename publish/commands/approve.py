@@ -198,6 +198,7 @@ def run(args: argparse.Namespace) -> int:
             continue  # named twice (a.md ./a.md): approved once
         seen.add(name.same)
         told: list[Problem] = []
+        lines: dict[str, str] = {}
         found = prepare(
             name,
             config,
@@ -209,8 +210,10 @@ def run(args: argparse.Namespace) -> int:
             documents=documents,
             pii_reviewed=args.pii_reviewed,
             root_flag=root_flag,
+            draft_lines=lines,
         )
-        outcomes.append(Outcome(name.shown, found, tuple(told)))
+        line = lines.get(name.shown, "draft: true")
+        outcomes.append(Outcome(name.shown, found, tuple(told), draft_line=line))
         files.append(name)
     if len(outcomes) > 1 and not all(item.draft for item in outcomes):
         # `approve content/bai-viet/*.md` over a folder holding a draft refused every file:
@@ -331,6 +334,8 @@ class Outcome:
     problems: tuple[Problem, ...]
     skip: bool = False
     """A draft left as it is among other files approved (not an error of the command)."""
+    draft_line: str = "draft: true"
+    """For one refused as a draft, its `draft` line as the file has it (Bulletin.draft_line)."""
 
     @property
     def draft(self) -> bool:
@@ -348,10 +353,9 @@ class Outcome:
             dataclasses.replace(
                 p,
                 # Not «the others are approved»: another file's error may still stop the run.
-                message="bản tin còn là bản nháp (draft: true): duyệt là cho đăng, nên bỏ qua, "
-                "không duyệt tệp này",
+                message=f"{p.message}, nên bỏ qua, không duyệt tệp này",
                 hint=f"Muốn vừa duyệt vừa đăng bài này thì đọc duyệt rồi chạy: {again}; chưa "
-                "muốn đăng thì để nguyên (draft: true), duyệt sau.",
+                "muốn đăng thì để nguyên bản nháp, duyệt sau.",
                 severity="warning",
             )
             if p.code == DRAFT_REFUSED
@@ -415,7 +419,7 @@ def _listed(item: Outcome, config: Config, now: dt.datetime, root_flag: str = ""
             item.approval, unchanged, config, root_flag
         )
     if item.skip:
-        return f"Bỏ qua, không duyệt (bản nháp, draft: true): tệp {item.shown}"
+        return f"Bỏ qua, không duyệt (bản nháp, {item.draft_line}): tệp {item.shown}"
     return f"Không duyệt được: tệp {item.shown} (lỗi nêu bên dưới)"
 
 
@@ -430,13 +434,20 @@ def _drafts_skipped(shown: list[str], told: str = "ở trên") -> str:
     )
 
 
-def _draft_advice(how: str) -> str:
+def _draft_advice(how: str, drafts: list[Outcome]) -> str:
     """What an approver does about a draft, `how` publishing it at once: over many files that
-    is approving that one alone with --publish, over drafts only it is adding --publish."""
+    is approving that one alone with --publish, over drafts only it is adding --publish.
+    `drafts`: those refused, whose `draft` lines are named (see _draft_lines)."""
     return (
-        "Biên tập viên viết xong thì bỏ dòng draft: true rồi chạy lại lệnh này; đã đọc và muốn "
-        f"{how}."
+        f"Biên tập viên viết xong thì bỏ dòng {_draft_lines(drafts)} rồi chạy lại lệnh này; đã "
+        f"đọc và muốn {how}."
     )
+
+
+def _draft_lines(drafts: list[Outcome]) -> str:
+    """The `draft` lines of `drafts` as their files have them, each once («draft: true», or
+    «draft: [web, zalo]» for one kept from every channel it goes to)."""
+    return " hay ".join(dict.fromkeys(item.draft_line for item in drafts)) or "draft: true"
 
 
 def _only_drafts_wait(outcomes: list[Outcome], approvals: list[Approval]) -> str:
@@ -444,7 +455,8 @@ def _only_drafts_wait(outcomes: list[Outcome], approvals: list[Approval]) -> str
     `content/**/*.md` the approver read «không có tệp nào cần ghi. Bỏ qua 1 bản nháp», not that
     every other bulletin is approved already and why the ones waiting cannot be; "" otherwise.
     Pages whose review would be written are told first."""
-    skipped = [item.shown for item in outcomes if item.skip]
+    waiting = [item for item in outcomes if item.skip]
+    skipped = [item.shown for item in waiting]
     fresh = [a for a in approvals if a.new != a.raw]
     if not skipped or any(not isinstance(a.bulletin, Page) for a in fresh):
         return ""
@@ -453,9 +465,11 @@ def _only_drafts_wait(outcomes: list[Outcome], approvals: list[Approval]) -> str
     done = f"{before} bản tin đã được duyệt đúng nội dung hiện nay, " if before else ""
     return (
         f"{pages}không bản tin nào được duyệt: {done}còn {len(skipped)} bản tin chờ duyệt là "
-        f"bản nháp (draft: true), mà duyệt là cho đăng nên bản nháp không được duyệt: "
-        f"{', '.join(skipped)}. "
-        + _draft_advice("đăng ngay thì duyệt riêng bài ấy với --publish (lệnh ở cảnh báo trên)")
+        f"bản nháp ({_draft_lines(waiting)}), mà duyệt là cho đăng nên bản nháp không được "
+        f"duyệt: {', '.join(skipped)}. "
+        + _draft_advice(
+            "đăng ngay thì duyệt riêng bài ấy với --publish (lệnh ở cảnh báo trên)", waiting
+        )
     )
 
 
@@ -476,8 +490,8 @@ def _dry_run_stops(outcomes: list[Outcome]) -> str:
         return (
             "Chạy thử (--dry-run): chưa ghi tệp nào. Lần chạy thật sẽ dừng, không ghi tệp nào, vì "
             f"{'mọi tệp trong lệnh đều' if len(refused) > 1 else 'tệp trong lệnh'} là bản nháp "
-            f"(draft: true), mà duyệt là cho đăng: {', '.join(refused)}. "
-            + _draft_advice("vừa duyệt vừa đăng thì thêm --publish")
+            f"({_draft_lines(outcomes)}), mà duyệt là cho đăng: {', '.join(refused)}. "
+            + _draft_advice("vừa duyệt vừa đăng thì thêm --publish", outcomes)
         )
     return (
         f"Chạy thử (--dry-run): chưa ghi tệp nào. Lần chạy thật sẽ dừng, không ghi tệp nào, vì "
@@ -663,6 +677,7 @@ def prepare(
     documents: SiteDocuments | None = None,
     pii_reviewed: bool = False,
     root_flag: str = "",
+    draft_lines: dict[str, str] | None = None,
 ) -> Approval | None:
     """The approval of file `name` by `by` (its text with the approval written, not yet
     written to disk), or None with its problems recorded: a file outside content/ or of a
@@ -672,7 +687,8 @@ def prepare(
     `images`, `documents`: the digests of images and the site's pages, shared by the files of
     one command. `now`: a correction
     dated after it is an error, as the build at that clock would find (None: not compared).
-    `name`: as typed, or as the command looked it up (Named)."""
+    `name`: as typed, or as the command looked it up (Named). `draft_lines`: where the
+    `draft` line of a draft refused is recorded, by the file as shown."""
     if isinstance(name, str):
         name = named(name, config.root)
     path, shown = name.path, name.shown
@@ -770,13 +786,15 @@ def prepare(
         )
         return None
     if bulletin.draft and not publish:
+        if draft_lines is not None:
+            draft_lines[shown] = bulletin.draft_line
         problems.append(
             Problem(
                 shown,
-                "bản tin còn là bản nháp (draft: true): duyệt là cho đăng",
+                f"bản tin còn là bản nháp ({bulletin.draft_line}): duyệt là cho đăng",
                 "draft",
-                hint="Thêm --publish để vừa duyệt vừa bỏ draft: true; chưa muốn đăng thì "
-                "đừng duyệt lúc này.",
+                hint=f"Thêm --publish để vừa duyệt vừa bỏ {bulletin.draft_line}; chưa muốn đăng "
+                "thì đừng duyệt lúc này.",
                 code=DRAFT_REFUSED,
             )
         )

@@ -35,12 +35,21 @@ __all__ = [
     "pin_ending",
     "run",
     "scheduled",
+    "stops_the_build",
     "time_left",
     "waiting",
 ]
 
 BLOCKING_CODES = ("draft", "unapproved")
 """Gate reasons that keep a future-dated bulletin out even after its time has come."""
+OFF_THE_WEB = (
+    "gửi Zalo mà không có trên website (Zalo lấy ảnh và đường dẫn «xem đầy đủ» từ website): "
+    "tới giờ hẹn, lỗi này dừng cả lần dựng và không bài nào được đăng; publish check nêu dòng "
+    "và cách sửa"
+)
+"""Why a scheduled bulletin sent to Zalo but kept off the website (`draft: [web]`, which
+needs no new approval) will not go live: the build at its time stops on it
+(publish.render.zalo.limits.off_the_web)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,10 +62,14 @@ class Upcoming:
     """Why it will not go live by itself (blocked ones only)."""
     radio_off: OffAir | None = None
     """Why the radio will not read it, the verdict `publish approve` gives (with_radio)."""
+    stops_build: bool = False
+    """Whether the build at its time stops on it (OFF_THE_WEB): no channel carries it then."""
 
     def channels(self, config: Config) -> list[str]:
         """The channels that will carry it: without the radio when the radio will not read it,
-        as `publish approve` lists them."""
+        as `publish approve` lists them; none when the build at its time stops on it."""
+        if self.stops_build:
+            return []
         going = channel_list(self.bulletin.channels, config)
         return [c for c in going if c != "radio" or self.radio_off is None]
 
@@ -96,7 +109,11 @@ class Upcoming:
 def with_radio(items: list[Upcoming], site: Site) -> list[Upcoming]:
     """`items`, each the radio will not read with why (publish.approval_radio.off_air: the
     verdict `publish approve` gives, so that «kênh: …» here says what approve said)."""
-    radio = [u.bulletin for u in items if "radio" in channel_list(u.bulletin.channels, site.config)]
+    radio = [
+        u.bulletin
+        for u in items
+        if not u.stops_build and "radio" in channel_list(u.bulletin.channels, site.config)
+    ]
     if not radio:
         return items
     from publish.approval_radio import off_air  # reads aloud: only when the radio is asked
@@ -111,18 +128,30 @@ def scheduled(site: Site) -> list[Upcoming]:
     items = [
         Upcoming(e.bulletin, e.bulletin.date.astimezone(site.now.tzinfo))
         for e in site.excluded
-        if e.code == "scheduled"
+        if e.code == "scheduled" and not stops_the_build(e.bulletin, site.config)
     ]
     return sorted(items, key=lambda u: (u.at, u.bulletin.key))
 
 
+def stops_the_build(bulletin: Bulletin, config: Config) -> bool:
+    """Whether `bulletin`, once its time comes, stops the build: sent to Zalo but kept off the
+    website (publish.render.zalo.limits.off_the_web; `publish check` warns of it ahead)."""
+    return "web" not in bulletin.channels and "zalo" in carried(bulletin.channels, config)
+
+
 def blocked(site: Site) -> list[Upcoming]:
-    """Future-dated bulletins that will NOT go live at their time (still a draft or unapproved),
-    soonest first (without the radio's verdict: see with_radio)."""
+    """Future-dated bulletins that will NOT go live at their time (still a draft or unapproved,
+    or one the build at its time stops on), soonest first (without the radio's verdict: see
+    with_radio)."""
     items = [
         Upcoming(e.bulletin, e.bulletin.date.astimezone(site.now.tzinfo), e.reason)
         for e in site.excluded
         if e.code in BLOCKING_CODES and e.bulletin.date > site.now
+    ]
+    items += [
+        Upcoming(e.bulletin, e.bulletin.date.astimezone(site.now.tzinfo), OFF_THE_WEB, None, True)
+        for e in site.excluded
+        if e.code == "scheduled" and stops_the_build(e.bulletin, site.config)
     ]
     return sorted(items, key=lambda u: (u.at, u.bulletin.key))
 

@@ -68,12 +68,17 @@ def off_the_web(bulletin: Bulletin) -> Problem:
 
 
 def ahead(excluded: tuple[Exclusion, ...], config: Config) -> list[Problem]:
-    """A warning for each limit a held-back Zalo bulletin breaks, saying what it will do when
-    the bulletin goes out: told now, while there is time to fix it."""
+    """A warning for each limit a held-back Zalo bulletin breaks, and for one kept off the
+    website (`draft: [web]` is no edit to approve again, so an approved bulletin waiting for
+    its time could stop that build), saying what it will do when the bulletin goes out: told
+    now, while there is time to fix it."""
     return [
         warned(problem, when)
         for left, when in coming(excluded, config)
-        for problem in text_limits(left.bulletin, config)
+        for problem in [
+            *text_limits(left.bulletin, config),
+            *([] if "web" in left.bulletin.channels else [off_the_web(left.bulletin)]),
+        ]
     ]
 
 
