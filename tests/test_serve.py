@@ -321,6 +321,21 @@ def test_missing_path_gets_the_site_404_page(session: PreviewSession) -> None:
     assert get(session, "/khong-co.css", method="HEAD")[0] == 404
 
 
+@pytest.mark.parametrize("segment", ["a" * 300, "c%E1%BA%A3nh-b%C3%A1o-" * 25])
+def test_a_segment_too_long_for_a_file_name_gets_the_404_page(
+    session: PreviewSession, segment: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An address with a title pasted into it (more than 255 bytes in one segment, the longest
+    file name): the site's 404 page, as the host answers it, not a connection closed without an
+    answer (the browser's «ERR_EMPTY_RESPONSE») and «OSError(36, 'File name too long')» in the
+    editor's terminal."""
+    for path in (f"/{segment}/", f"/2024/{segment}", f"/{segment}/index.html"):
+        status, _, body = get(session, path)
+        assert status == 404, path
+        assert "Trang 404 của website" in body
+    assert capsys.readouterr().err == ""
+
+
 @pytest.mark.parametrize(
     "path",
     [

@@ -415,7 +415,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
         data: bytes | None = None
         if inside is not None:
             target = root.joinpath(*inside)
-            if target.is_dir():
+            if _is_folder(target):
                 if not url_path.endswith("/"):
                     # Relative links in index.html only work under the trailing-slash address.
                     # Made of the segments: "/%2Fx" must not send the browser to "//x/", another
@@ -503,6 +503,16 @@ def _drop_withdrawn(taken: dict[str, bytes], pages: list[tuple[Path, str]]) -> N
             return
         for name in IMAGE_LINK_RE.findall(text):
             taken.pop(f"{IMAGES}/{unquote(name)}", None)
+
+
+def _is_folder(path: Path) -> bool:
+    """Whether `path` is a folder; False for a name the system refuses to look up."""
+    try:
+        return path.is_dir()
+    except OSError:
+        # Python 3.11's is_dir() raises ENAMETOOLONG: a segment over 255 bytes (a title pasted
+        # into the address) closed the connection without an answer.
+        return False
 
 
 def _read_inside(root: Path, target: Path) -> bytes | None:
