@@ -1369,6 +1369,51 @@ def test_cli_serves_and_stops_cleanly_on_ctrl_c(tmp_path: Path) -> None:
     assert "Traceback" not in err
 
 
+@pytest.mark.parametrize("debug", [False, True], ids=["plain", "debug"])
+def test_a_server_thread_that_cannot_start_stops_serve_with_the_error(
+    project: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    debug: bool,
+) -> None:
+    """Out of threads or memory (a container's pids limit, `ulimit -v`): Python raises
+    «can't start new thread». `publish serve` stops with the error, in Vietnamese and exit 1
+    (with --debug: the real exception, for its traceback), not waiting forever, the address
+    never printed and Ctrl-C's «Đã dừng theo yêu cầu.» the only thing it ever said: stop()
+    waited for a serving loop that had never started."""
+    starting = threading.Thread.start
+
+    def start(thread: threading.Thread) -> None:
+        """Refuse the serving thread as the system refuses a thread."""
+        if thread.name == "publish-serve":
+            raise RuntimeError("can't start new thread")
+        starting(thread)
+
+    monkeypatch.setattr(threading.Thread, "start", start)
+    argv = ["--root", str(project), "serve", "--port", "0", *(["--debug"] if debug else [])]
+    ended: list[object] = []
+
+    def serve() -> None:
+        """Run the command, keeping its exit code or the exception it let out."""
+        try:
+            ended.append(main(argv))
+        except RuntimeError as exc:
+            ended.append(exc)
+
+    runner = threading.Thread(target=serve, daemon=True)
+    starting(runner)
+    runner.join(timeout=30)
+    assert not runner.is_alive(), "publish serve hung after its serving thread failed to start"
+    out, err = capsys.readouterr()
+    assert "Xem trước website tại" not in out
+    if debug:
+        assert len(ended) == 1 and isinstance(ended[0], RuntimeError)
+    else:
+        assert ended == [1]
+        assert "Lỗi nội bộ không mong đợi (RuntimeError)" in err
+        assert "Traceback" not in err
+
+
 def test_log_lines_tell_the_time_on_the_sites_clock(project: Path) -> None:
     # Every other time an editor sees is on the site's clock; a server set to UTC said 01:30
     # for a rebuild at 08:30 in Châu Thành.

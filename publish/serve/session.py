@@ -490,13 +490,16 @@ class PreviewSession:
         """Build once, then serve and watch in background threads; return the URL."""
         self.rebuild()
         self._claim.announce(self.url)  # the site's folder is known once built
-        self._serving = threading.Thread(
+        serving = threading.Thread(
             target=self.server.serve_forever,
             kwargs={"poll_interval": 0.1},  # how long stop() waits for the loop to notice
             name="publish-serve",
             daemon=True,
         )
-        self._serving.start()
+        serving.start()
+        # Kept only once started: stop() waits for the serving loop, forever when a thread
+        # refused by the system («can't start new thread») never ran it.
+        self._serving = serving
         self._debouncer.start()
         self._watcher.start()
         self._outside.start()
