@@ -8,6 +8,7 @@ reload events, the error overlay, and a clean Ctrl-C.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import html
 import http.client
 import io
@@ -1412,6 +1413,40 @@ def test_a_server_thread_that_cannot_start_stops_serve_with_the_error(
         assert ended == [1]
         assert "Lỗi nội bộ không mong đợi (RuntimeError)" in err
         assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("code", "reason", "setting"),
+    [
+        (errno.ENOSPC, "inotify watch limit reached", "fs.inotify.max_user_watches"),
+        (errno.EMFILE, "inotify instance limit reached", "fs.inotify.max_user_instances"),
+    ],
+)
+def test_a_watch_limit_reached_is_told_as_such_not_as_a_full_disk(
+    project: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    code: int,
+    reason: str,
+    setting: str,
+) -> None:
+    """Linux watches folders through inotify, within limits that editors (VS Code), sync
+    clients and other previews share: watchdog says so with ENOSPC or EMFILE. The preview said
+    «hết chỗ trên đĩa» and to free disk space or delete .cache/ (or «mở quá nhiều tệp»), which
+    changes nothing; it names the limit and how to raise it, exit 1."""
+    from publish.serve import watch
+
+    def refused(observer: object) -> None:
+        """Start as watchdog's inotify observer does when the limit is reached."""
+        raise OSError(code, reason)
+
+    monkeypatch.setattr(watch.Observer, "start", refused)
+    assert main(["--root", str(project), "serve", "--port", "0"]) == 1
+    err = capsys.readouterr().err
+    assert "hết chỗ trên đĩa" not in err and "df -h" not in err
+    assert "tự dựng lại" in err
+    assert f"sudo sysctl {setting}=" in err
+    assert "Cách sửa:" in err and "Traceback" not in err
 
 
 def test_log_lines_tell_the_time_on_the_sites_clock(project: Path) -> None:
