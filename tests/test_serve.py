@@ -337,6 +337,34 @@ def test_a_segment_too_long_for_a_file_name_gets_the_404_page(
     assert capsys.readouterr().err == ""
 
 
+@pytest.mark.parametrize("debug", [False, True], ids=["plain", "debug"])
+def test_an_error_answering_a_request_shows_its_traceback_with_debug_only(
+    project: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    debug: bool,
+) -> None:
+    """An unexpected error while answering a request: one Vietnamese line in the terminal, and
+    with --debug the traceback, as every other command gives (--debug said the same line)."""
+
+    def broken(*_: object) -> None:
+        """Fail as a bug in the handler would."""
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(server_module.PreviewHandler, "_answer", broken)
+    out, err = io.StringIO(), io.StringIO()
+    with (
+        PreviewSession(project, port=0, debug=debug, out=out, err=err) as running,
+        pytest.raises(http.client.RemoteDisconnected),
+    ):
+        get(running, "/")
+    said = capsys.readouterr().err  # the serving thread's, not the rebuilds' (`err`)
+    assert "Máy chủ xem trước gặp lỗi khi trả lời một yêu cầu" in said
+    assert ("Traceback (most recent call last)" in said) is debug
+    assert ("in broken" in said) is debug
+    assert ("Chạy lại với --debug" in said) is not debug
+
+
 @pytest.mark.parametrize(
     "path",
     [

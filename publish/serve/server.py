@@ -16,6 +16,7 @@ import socketserver
 import sys
 import threading
 import time
+import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -192,9 +193,12 @@ class PreviewServer(ThreadingHTTPServer):
         port: int = 8000,
         keepalive: float = 15.0,
         lan: bool = False,
+        debug: bool = False,
     ) -> None:
         self.web_root = web_root
         self.lan = lan
+        self.debug = debug
+        """Whether an error answering a request prints its traceback (`publish serve --debug`)."""
         """Whether devices of the local network are answered (`publish serve --lan`)."""
         self.hub = hub
         self.keepalive = keepalive
@@ -334,11 +338,20 @@ class PreviewServer(ThreadingHTTPServer):
         return f"http://{address}:{self.server_address[1]}{self.site_path}" if address else None
 
     def handle_error(self, request: object, client_address: object) -> None:
-        """Ignore browsers hanging up; report anything else in one line."""
+        """Ignore browsers hanging up; report anything else in one line (with its traceback
+        under --debug)."""
         error = sys.exc_info()[1]
         if isinstance(error, ConnectionError):
             return
-        print(f"Máy chủ xem trước gặp lỗi khi trả lời một yêu cầu: {error!r}", file=sys.stderr)
+        said = f"Máy chủ xem trước gặp lỗi khi trả lời một yêu cầu: {error!r}"
+        if self.debug:
+            print(said, file=sys.stderr)
+            traceback.print_exc(file=sys.stderr)
+            return
+        print(
+            f"{said}. Chạy lại với --debug để xem chi tiết và báo cho nhóm phát triển.",
+            file=sys.stderr,
+        )
 
 
 class PreviewHandler(BaseHTTPRequestHandler):

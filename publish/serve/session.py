@@ -116,7 +116,9 @@ class PreviewSession:
         # only that its port is taken.
         self._claim = PreviewClaim(self._cache, drafts=drafts, shown=self._shown())
         try:
-            self.server = PreviewServer(self.output / "web", self.hub, port=port, lan=lan)
+            self.server = PreviewServer(
+                self.output / "web", self.hub, port=port, lan=lan, debug=debug
+            )
         except OSError as exc:
             self._claim.release()
             if exc.errno == errno.EADDRINUSE:
