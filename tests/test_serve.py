@@ -1348,6 +1348,26 @@ def test_port_in_use_is_a_clear_error(session: PreviewSession, tmp_path: Path) -
     assert str(told.value).startswith(f"Cổng {port} ") and "Cách sửa:" in str(told.value)
 
 
+def test_a_port_only_the_administrator_may_open_is_a_clear_error(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--port 80` (an address without «:8000») as a user: the system refuses ports below 1024
+    to all but the administrator. The message said «không có quyền» and nothing to do; it says
+    to choose a port from 1024 up, or none (8000)."""
+    from publish.errors import PublishError
+
+    def refused(*_: object, **__: object) -> None:
+        """Bind as Linux and macOS do for a user asking for port 80."""
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr("publish.serve.session.PreviewServer", refused)
+    with pytest.raises(PublishError) as told:
+        PreviewSession(project, port=80)
+    said = str(told.value)
+    assert said.startswith("Không mở được máy chủ xem trước ở cổng 80: không có quyền")
+    assert "Cách sửa:" in said and "--port 8000" in said and "--port 0" in said
+
+
 def test_cli_serves_and_stops_cleanly_on_ctrl_c(tmp_path: Path) -> None:
     write_project(tmp_path)
     # A process started in the background inherits an ignored SIGINT; a terminal's Ctrl-C is not.

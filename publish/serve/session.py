@@ -132,6 +132,14 @@ class PreviewSession:
                     f"Cổng {port} đang được chương trình khác dùng (có thể là một lệnh publish "
                     f"serve hay publish zalo-sandbox ở cửa sổ khác): chưa xem trước được. Cách sửa: {fix}"
                 ) from None
+            if exc.errno in (errno.EACCES, errno.EPERM) and 0 < port < 1024:
+                # Below 1024 only the administrator may listen (Linux, macOS): `--port 80`.
+                raise PublishError(
+                    f"Không mở được máy chủ xem trước ở cổng {port}: {os_reason(exc)} (các cổng "
+                    "dưới 1024 chỉ người quản trị máy mở được). Cách sửa: chọn cổng từ 1024 trở "
+                    "lên, ví dụ --port 8000 (mặc định, bỏ --port cũng được), hoặc --port 0 để "
+                    "tự chọn."
+                ) from None
             raise PublishError(f"Không mở được máy chủ xem trước: {os_reason(exc)}.") from None
         self._claim.announce(self.server.url)
         self._debouncer = Debouncer(self.rebuild, delay=delay)
