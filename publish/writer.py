@@ -16,6 +16,7 @@ folder holding files before any write of its own is recorded (see publish.output
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import os
 import re
@@ -407,7 +408,20 @@ def _not_written(exc: OSError, output: Path) -> str:
             f"nguyên. {fix}"
         )
     where = f": {exc.filename}" if exc.filename else f" (thư mục {output})"
-    return f"không ghi được đầu ra ({os_reason(exc)}{where}). Đầu ra cũ vẫn giữ nguyên."
+    said = f"không ghi được đầu ra ({os_reason(exc)}{where}). Đầu ra cũ vẫn giữ nguyên."
+    if exc.errno == errno.EROFS:
+        return (
+            f"{said} Cách sửa: gắn lại ổ đĩa chứa {output} ở chế độ ghi (hoặc chép dự án sang "
+            "ổ ghi được), rồi chạy lại lệnh."
+        )
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        # The system's reason alone left the editor with nothing to do.
+        return (
+            f"{said} Cách sửa: cho người dùng này quyền ghi vào {output} (tệp do một lần chạy "
+            f"lệnh bằng sudo ghi ra: sudo chown -R $USER {output}); trên Windows, đóng chương "
+            "trình đang mở tệp đó (trình duyệt, trình xem ảnh, cửa sổ thư mục), rồi chạy lại lệnh."
+        )
+    return said
 
 
 def _stage(

@@ -8,6 +8,7 @@ reload events, the error overlay, and a clean Ctrl-C.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import html
 import http.client
 import io
@@ -319,6 +320,49 @@ def test_missing_path_gets_the_site_404_page(session: PreviewSession) -> None:
     assert headers["Content-Type"] == "text/html; charset=utf-8"
     assert "Trang 404 của website" in body
     assert get(session, "/khong-co.css", method="HEAD")[0] == 404
+
+
+@pytest.mark.parametrize("segment", ["a" * 300, "c%E1%BA%A3nh-b%C3%A1o-" * 25])
+def test_a_segment_too_long_for_a_file_name_gets_the_404_page(
+    session: PreviewSession, segment: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An address with a title pasted into it (more than 255 bytes in one segment, the longest
+    file name): the site's 404 page, as the host answers it, not a connection closed without an
+    answer (the browser's «ERR_EMPTY_RESPONSE») and «OSError(36, 'File name too long')» in the
+    editor's terminal."""
+    for path in (f"/{segment}/", f"/2024/{segment}", f"/{segment}/index.html"):
+        status, _, body = get(session, path)
+        assert status == 404, path
+        assert "Trang 404 của website" in body
+    assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize("debug", [False, True], ids=["plain", "debug"])
+def test_an_error_answering_a_request_shows_its_traceback_with_debug_only(
+    project: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    debug: bool,
+) -> None:
+    """An unexpected error while answering a request: one Vietnamese line in the terminal, and
+    with --debug the traceback, as every other command gives (--debug said the same line)."""
+
+    def broken(*_: object) -> None:
+        """Fail as a bug in the handler would."""
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(server_module.PreviewHandler, "_answer", broken)
+    out, err = io.StringIO(), io.StringIO()
+    with (
+        PreviewSession(project, port=0, debug=debug, out=out, err=err) as running,
+        pytest.raises(http.client.RemoteDisconnected),
+    ):
+        get(running, "/")
+    said = capsys.readouterr().err  # the serving thread's, not the rebuilds' (`err`)
+    assert "Máy chủ xem trước gặp lỗi khi trả lời một yêu cầu" in said
+    assert ("Traceback (most recent call last)" in said) is debug
+    assert ("in broken" in said) is debug
+    assert ("Chạy lại với --debug" in said) is not debug
 
 
 @pytest.mark.parametrize(
@@ -1304,6 +1348,26 @@ def test_port_in_use_is_a_clear_error(session: PreviewSession, tmp_path: Path) -
     assert str(told.value).startswith(f"Cổng {port} ") and "Cách sửa:" in str(told.value)
 
 
+def test_a_port_only_the_administrator_may_open_is_a_clear_error(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--port 80` (an address without «:8000») as a user: the system refuses ports below 1024
+    to all but the administrator. The message said «không có quyền» and nothing to do; it says
+    to choose a port from 1024 up, or none (8000)."""
+    from publish.errors import PublishError
+
+    def refused(*_: object, **__: object) -> None:
+        """Bind as Linux and macOS do for a user asking for port 80."""
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr("publish.serve.session.PreviewServer", refused)
+    with pytest.raises(PublishError) as told:
+        PreviewSession(project, port=80)
+    said = str(told.value)
+    assert said.startswith("Không mở được máy chủ xem trước ở cổng 80: không có quyền")
+    assert "Cách sửa:" in said and "--port 8000" in said and "--port 0" in said
+
+
 def test_cli_serves_and_stops_cleanly_on_ctrl_c(tmp_path: Path) -> None:
     write_project(tmp_path)
     # A process started in the background inherits an ignored SIGINT; a terminal's Ctrl-C is not.
@@ -1352,6 +1416,85 @@ def test_cli_serves_and_stops_cleanly_on_ctrl_c(tmp_path: Path) -> None:
     assert proc.returncode == 0, err
     assert "Đã dừng máy chủ xem trước" in out
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("debug", [False, True], ids=["plain", "debug"])
+def test_a_server_thread_that_cannot_start_stops_serve_with_the_error(
+    project: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    debug: bool,
+) -> None:
+    """Out of threads or memory (a container's pids limit, `ulimit -v`): Python raises
+    «can't start new thread». `publish serve` stops with the error, in Vietnamese and exit 1
+    (with --debug: the real exception, for its traceback), not waiting forever, the address
+    never printed and Ctrl-C's «Đã dừng theo yêu cầu.» the only thing it ever said: stop()
+    waited for a serving loop that had never started."""
+    starting = threading.Thread.start
+
+    def start(thread: threading.Thread) -> None:
+        """Refuse the serving thread as the system refuses a thread."""
+        if thread.name == "publish-serve":
+            raise RuntimeError("can't start new thread")
+        starting(thread)
+
+    monkeypatch.setattr(threading.Thread, "start", start)
+    argv = ["--root", str(project), "serve", "--port", "0", *(["--debug"] if debug else [])]
+    ended: list[object] = []
+
+    def serve() -> None:
+        """Run the command, keeping its exit code or the exception it let out."""
+        try:
+            ended.append(main(argv))
+        except RuntimeError as exc:
+            ended.append(exc)
+
+    runner = threading.Thread(target=serve, daemon=True)
+    starting(runner)
+    runner.join(timeout=30)
+    assert not runner.is_alive(), "publish serve hung after its serving thread failed to start"
+    out, err = capsys.readouterr()
+    assert "Xem trước website tại" not in out
+    if debug:
+        assert len(ended) == 1 and isinstance(ended[0], RuntimeError)
+    else:
+        assert ended == [1]
+        assert "Lỗi nội bộ không mong đợi (RuntimeError)" in err
+        assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("code", "reason", "setting"),
+    [
+        (errno.ENOSPC, "inotify watch limit reached", "fs.inotify.max_user_watches"),
+        (errno.EMFILE, "inotify instance limit reached", "fs.inotify.max_user_instances"),
+    ],
+)
+def test_a_watch_limit_reached_is_told_as_such_not_as_a_full_disk(
+    project: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    code: int,
+    reason: str,
+    setting: str,
+) -> None:
+    """Linux watches folders through inotify, within limits that editors (VS Code), sync
+    clients and other previews share: watchdog says so with ENOSPC or EMFILE. The preview said
+    «hết chỗ trên đĩa» and to free disk space or delete .cache/ (or «mở quá nhiều tệp»), which
+    changes nothing; it names the limit and how to raise it, exit 1."""
+    from publish.serve import watch
+
+    def refused(observer: object) -> None:
+        """Start as watchdog's inotify observer does when the limit is reached."""
+        raise OSError(code, reason)
+
+    monkeypatch.setattr(watch.Observer, "start", refused)
+    assert main(["--root", str(project), "serve", "--port", "0"]) == 1
+    err = capsys.readouterr().err
+    assert "hết chỗ trên đĩa" not in err and "df -h" not in err
+    assert "tự dựng lại" in err
+    assert f"sudo sysctl {setting}=" in err
+    assert "Cách sửa:" in err and "Traceback" not in err
 
 
 def test_log_lines_tell_the_time_on_the_sites_clock(project: Path) -> None:

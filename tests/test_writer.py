@@ -526,6 +526,41 @@ def test_a_full_disk_names_the_output_folder_and_what_to_do(
     assert snapshot(output) == before and leftovers(output) == []
 
 
+@pytest.mark.parametrize(
+    ("code", "fix"),
+    [
+        (errno.EACCES, "sudo chown -R $USER {output}"),
+        (errno.EPERM, "sudo chown -R $USER {output}"),
+        (errno.EROFS, "gắn lại ổ đĩa chứa {output} ở chế độ ghi"),
+    ],
+)
+def test_a_file_the_output_may_not_replace_is_named_with_what_to_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int, fix: str
+) -> None:
+    """A page of output/ the system will not let this user replace (left by a `sudo publish
+    build`, held open by a program on Windows, a read-only mount): the message named the file
+    and the system's reason, and said nothing to do, as the project's rules ask every message."""
+    output = tmp_path / "output"
+    first_build(output)
+    before = snapshot(output)
+    real = os.replace
+    page = output / "web" / "index.html"
+
+    def refused(source: str | Path, target: str | Path) -> None:
+        if Path(target) == page and ".staging-" in str(source):
+            raise OSError(code, os.strerror(code), str(target))
+        real(source, target)
+
+    monkeypatch.setattr(os, "replace", refused)
+    with pytest.raises(PublishError) as caught:
+        write([web("index.html", "<h1>Mới</h1>")], output, ["web"])
+    said = str(caught.value)
+    assert str(page) in said and "Đầu ra cũ vẫn giữ nguyên." in said
+    assert "Cách sửa:" in said and "rồi chạy lại lệnh." in said
+    assert fix.format(output=output) in said
+    assert snapshot(output) == before and leftovers(output) == []
+
+
 def test_a_failure_on_a_first_build_leaves_no_output_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

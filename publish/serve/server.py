@@ -16,6 +16,7 @@ import socketserver
 import sys
 import threading
 import time
+import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -192,9 +193,12 @@ class PreviewServer(ThreadingHTTPServer):
         port: int = 8000,
         keepalive: float = 15.0,
         lan: bool = False,
+        debug: bool = False,
     ) -> None:
         self.web_root = web_root
         self.lan = lan
+        self.debug = debug
+        """Whether an error answering a request prints its traceback (`publish serve --debug`)."""
         """Whether devices of the local network are answered (`publish serve --lan`)."""
         self.hub = hub
         self.keepalive = keepalive
@@ -334,11 +338,20 @@ class PreviewServer(ThreadingHTTPServer):
         return f"http://{address}:{self.server_address[1]}{self.site_path}" if address else None
 
     def handle_error(self, request: object, client_address: object) -> None:
-        """Ignore browsers hanging up; report anything else in one line."""
+        """Ignore browsers hanging up; report anything else in one line (with its traceback
+        under --debug)."""
         error = sys.exc_info()[1]
         if isinstance(error, ConnectionError):
             return
-        print(f"Máy chủ xem trước gặp lỗi khi trả lời một yêu cầu: {error!r}", file=sys.stderr)
+        said = f"Máy chủ xem trước gặp lỗi khi trả lời một yêu cầu: {error!r}"
+        if self.debug:
+            print(said, file=sys.stderr)
+            traceback.print_exc(file=sys.stderr)
+            return
+        print(
+            f"{said}. Chạy lại với --debug để xem chi tiết và báo cho nhóm phát triển.",
+            file=sys.stderr,
+        )
 
 
 class PreviewHandler(BaseHTTPRequestHandler):
@@ -415,7 +428,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
         data: bytes | None = None
         if inside is not None:
             target = root.joinpath(*inside)
-            if target.is_dir():
+            if _is_folder(target):
                 if not url_path.endswith("/"):
                     # Relative links in index.html only work under the trailing-slash address.
                     # Made of the segments: "/%2Fx" must not send the browser to "//x/", another
@@ -503,6 +516,16 @@ def _drop_withdrawn(taken: dict[str, bytes], pages: list[tuple[Path, str]]) -> N
             return
         for name in IMAGE_LINK_RE.findall(text):
             taken.pop(f"{IMAGES}/{unquote(name)}", None)
+
+
+def _is_folder(path: Path) -> bool:
+    """Whether `path` is a folder; False for a name the system refuses to look up."""
+    try:
+        return path.is_dir()
+    except OSError:
+        # Python 3.11's is_dir() raises ENAMETOOLONG: a segment over 255 bytes (a title pasted
+        # into the address) closed the connection without an answer.
+        return False
 
 
 def _read_inside(root: Path, target: Path) -> bytes | None:

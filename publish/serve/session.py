@@ -116,7 +116,9 @@ class PreviewSession:
         # only that its port is taken.
         self._claim = PreviewClaim(self._cache, drafts=drafts, shown=self._shown())
         try:
-            self.server = PreviewServer(self.output / "web", self.hub, port=port, lan=lan)
+            self.server = PreviewServer(
+                self.output / "web", self.hub, port=port, lan=lan, debug=debug
+            )
         except OSError as exc:
             self._claim.release()
             if exc.errno == errno.EADDRINUSE:
@@ -129,6 +131,14 @@ class PreviewSession:
                 raise PublishError(
                     f"Cổng {port} đang được chương trình khác dùng (có thể là một lệnh publish "
                     f"serve hay publish zalo-sandbox ở cửa sổ khác): chưa xem trước được. Cách sửa: {fix}"
+                ) from None
+            if exc.errno in (errno.EACCES, errno.EPERM) and 0 < port < 1024:
+                # Below 1024 only the administrator may listen (Linux, macOS): `--port 80`.
+                raise PublishError(
+                    f"Không mở được máy chủ xem trước ở cổng {port}: {os_reason(exc)} (các cổng "
+                    "dưới 1024 chỉ người quản trị máy mở được). Cách sửa: chọn cổng từ 1024 trở "
+                    "lên, ví dụ --port 8000 (mặc định, bỏ --port cũng được), hoặc --port 0 để "
+                    "tự chọn."
                 ) from None
             raise PublishError(f"Không mở được máy chủ xem trước: {os_reason(exc)}.") from None
         self._claim.announce(self.server.url)
@@ -490,13 +500,16 @@ class PreviewSession:
         """Build once, then serve and watch in background threads; return the URL."""
         self.rebuild()
         self._claim.announce(self.url)  # the site's folder is known once built
-        self._serving = threading.Thread(
+        serving = threading.Thread(
             target=self.server.serve_forever,
             kwargs={"poll_interval": 0.1},  # how long stop() waits for the loop to notice
             name="publish-serve",
             daemon=True,
         )
-        self._serving.start()
+        serving.start()
+        # Kept only once started: stop() waits for the serving loop, forever when a thread
+        # refused by the system («can't start new thread») never ran it.
+        self._serving = serving
         self._debouncer.start()
         self._watcher.start()
         self._outside.start()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import threading
 import time
 from collections.abc import Callable
@@ -11,11 +12,18 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from publish.editor_files import is_clutter
+from publish.errors import PublishError
 
 __all__ = ["WATCHED_DIRS", "Debouncer", "Watcher"]
 
 WATCHED_DIRS = ("content", "templates")
 CONFIG_FILE = "site.toml"
+INOTIFY_LIMITS = {
+    errno.ENOSPC: ("fs.inotify.max_user_watches", "524288", "lượt theo dõi thư mục"),
+    errno.EMFILE: ("fs.inotify.max_user_instances", "512", "bộ theo dõi tệp"),
+}
+"""The limit of Linux's inotify that watchdog reports reached with each errno (not a full disk,
+nor too many open files): its sysctl name, a value editors' guides give, what it counts."""
 # Only real changes: watchdog also reports opens and closes, and our own build reads every file.
 CHANGE_EVENTS = frozenset({"created", "modified", "deleted", "moved"})
 
@@ -95,7 +103,12 @@ class Watcher:
         self._observer.schedule(self._relay, str(self._root), recursive=False)
         for name in WATCHED_DIRS:
             self._watch_dir(name)
-        self._observer.start()
+        try:
+            self._observer.start()
+        except OSError as exc:
+            if exc.errno not in INOTIFY_LIMITS or "inotify" not in str(exc):
+                raise
+            raise PublishError(_limit_reached(*INOTIFY_LIMITS[exc.errno])) from exc
 
     def stop(self) -> None:
         """Stop the observer thread."""
@@ -140,6 +153,18 @@ class Watcher:
                 return
             self._observer.schedule(self._relay, str(folder), recursive=True)
             self._watched.add(name)
+
+
+def _limit_reached(setting: str, value: str, what: str) -> str:
+    """Why the preview cannot watch the project's files (Linux's inotify limit `setting`) and how
+    to raise it: the system's words, «hết chỗ trên đĩa», sent editors to free disk space."""
+    return (
+        f"Không theo dõi được các tệp của dự án để tự dựng lại khi sửa: Linux đã hết {what} "
+        f"(giới hạn {setting}, dùng chung với các chương trình khác đang theo dõi tệp như VS "
+        "Code, Dropbox hay một lệnh publish serve khác); ổ đĩa không đầy. Cách sửa: đóng bớt các "
+        f"chương trình đó rồi chạy lại, hoặc tăng giới hạn: sudo sysctl {setting}={value} "
+        f"(giữ sau khi khởi động lại máy: thêm dòng {setting}={value} vào /etc/sysctl.conf)."
+    )
 
 
 def _text(path: str | bytes) -> str:

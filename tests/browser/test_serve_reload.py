@@ -340,3 +340,28 @@ def test_the_error_overlay_can_be_closed_and_comes_back_on_the_next_failing_rebu
     finally:
         context.close()
         stop(process)
+
+
+def test_an_address_with_a_title_pasted_into_it_shows_the_sites_404_page(
+    tmp_path: Path, browser: Browser
+) -> None:
+    """The editor pastes a bulletin's title after the site's address (one segment longer than a
+    file name may be): the browser shows the site's «Không tìm thấy trang», as the host would,
+    not «ERR_EMPTY_RESPONSE» (the preview closed the connection without an answer)."""
+    from playwright.sync_api import expect
+
+    root = copy_sample(tmp_path)
+    process, url = start_serve(root)
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        title = "Cảnh báo chiêu lừa tuyển cộng tác viên online việc nhẹ lương cao dịp hè năm 2025 "
+        response = page.goto(url + "2025/06/" + (title * 3).replace(" ", "-"))
+        assert response is not None and response.status == 404
+        expect(page.locator("h1").first).to_have_text("Không tìm thấy trang")
+        page.get_by_role("link", name="Trang chủ").first.click()
+        page.wait_for_load_state()
+        assert page.url == url
+    finally:
+        context.close()
+        stop(process)
