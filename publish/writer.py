@@ -415,13 +415,30 @@ def _not_written(exc: OSError, output: Path) -> str:
             "ổ ghi được), rồi chạy lại lệnh."
         )
     if exc.errno in (errno.EACCES, errno.EPERM):
-        # The system's reason alone left the editor with nothing to do.
+        # The system's reason alone left the editor with nothing to do. A file read on the way
+        # (an image variant in .cache/ a sudo build left private) is fixed where it lies.
+        folder, also = _refused_folder(exc.filename, output)
         return (
-            f"{said} Cách sửa: cho người dùng này quyền ghi vào {output} (tệp do một lần chạy "
-            f"lệnh bằng sudo ghi ra: sudo chown -R $USER {output}); trên Windows, đóng chương "
-            "trình đang mở tệp đó (trình duyệt, trình xem ảnh, cửa sổ thư mục), rồi chạy lại lệnh."
+            f"{said} Cách sửa: cho người dùng này quyền đọc và ghi {folder} (tệp do một lần chạy "
+            f"lệnh bằng sudo ghi ra: sudo chown -R $USER {folder}){also}; trên Windows, đóng "
+            "chương trình đang mở tệp đó (trình duyệt, trình xem ảnh, cửa sổ thư mục), rồi chạy "
+            "lại lệnh."
         )
     return said
+
+
+def _refused_folder(filename: object, output: Path) -> tuple[Path, str]:
+    """The folder whose owner to fix for a file refused to this user (output, else the .cache/
+    or the folder holding it), and what else may be done there."""
+    if not isinstance(filename, str | os.PathLike):
+        return output, ""
+    path = Path(filename)
+    if path == output or output in path.parents:
+        return output, ""
+    for folder in path.parents:
+        if folder.name == ".cache":
+            return folder, f", hoặc xóa thư mục {folder} (xóa lúc nào cũng được)"
+    return path.parent, ""
 
 
 def _stage(
