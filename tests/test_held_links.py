@@ -516,3 +516,126 @@ def test_a_held_file_s_name_beside_lone_punctuation_or_as_a_relative_address_is_
     """A punctuation mark standing alone is no word of the editor's own, and «<bai-viet/….md>»
     is an address, not a tag (final review)."""
     assert held_words("2020-12-20-ten-bai.md", words) is not None
+
+
+CUSTOM = "content/bai-viet/2020-12-25-khac.md"
+"""A held bulletin whose address is its front matter's `slug`, not its file's name."""
+
+
+def with_custom_slug(tmp_path: Path, body: str, slug: str = "vu-an-bi-mat-xyz") -> Path:
+    """The project with B of `body` and the draft CUSTOM at /2020/12/<slug>/."""
+    root = with_b(tmp_path, body)
+    (root / CUSTOM).write_text(
+        bulletin_md(
+            {
+                "id": "khac",
+                "title": '"Khác"',
+                "date": "2020-12-25 08:00",
+                "slug": slug,
+                "draft": "true",
+            }
+        ),
+        "utf-8",
+    )
+    return root
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "vu-an-bi-mat-xyz",
+        "https://h.vn/2020/12/vu-an-bi-mat-xyz/",
+        "Xem trang /2020/12/vu-an-bi-mat-xyz/ nhé",
+        "**vu-an-bi-mat-xyz**.",
+    ],
+)
+def test_words_spelling_a_held_bulletins_own_address_are_neutral(words: str) -> None:
+    """Its `slug` is in its address, not in its file's name: the words were let out."""
+    assert held_words("2020-12-25-khac.md", words, "/2020/12/vu-an-bi-mat-xyz/") == NEUTRAL
+    assert held_words("2020-12-25-khac.md", words) is None  # the address is what tells
+
+
+def test_words_merely_holding_a_held_bulletins_own_slug_stay() -> None:
+    """As for the slug of a file's name: among words of their own, a slug alone is a word."""
+    assert held_words("2020-12-20-covid.md", "Cập nhật covid-19", "/2020/12/covid-19/") is None
+    assert held_words("2020-12-20-covid.md", "vu-an", "/2020/12/covid-19/") is None
+
+
+CUSTOM_BODY = (
+    "Một [vu-an-bi-mat-xyz](2020-12-25-khac.md).\n\n"
+    "Hai [https://congan-chauthanh.example.vn/2020/12/vu-an-bi-mat-xyz/](2020-12-25-khac.md).\n\n"
+    "Ba [vu-an-bi-mat-xyz][r] và [bài kia][r].\n\n"
+    '<p>Bốn <a href="2020-12-25-khac.md">vu-an-bi-mat-xyz</a>.</p>\n\n'
+    "[r]: 2020-12-25-khac.md\n"
+)
+
+
+def test_a_held_bulletins_own_address_as_a_links_words_goes_out_on_no_channel(
+    tmp_path: Path,
+) -> None:
+    root = with_custom_slug(tmp_path, CUSTOM_BODY)
+    assert run(root, "build", "-q", "--channel", "web,zalo") == 0
+    page = (root / "output/web/2021/01/b/index.html").read_text("utf-8")
+    for line in (
+        f"Một {NEUTRAL}.",
+        f"Hai {NEUTRAL}.",
+        f"Ba {NEUTRAL} và bài kia.",
+        f"Bốn {NEUTRAL}.",
+    ):
+        assert f"<p>{line}</p>" in page, line
+    feed = (root / "output/web/feed.xml").read_text("utf-8")
+    assert f"&lt;p&gt;Ba {NEUTRAL} và bài kia.&lt;/p&gt;" in feed
+    texts = [
+        b.get("content")
+        for b in json.loads((root / "output/zalo/b.json").read_text("utf-8"))["body"]
+    ]
+    assert f"Một {NEUTRAL}." in texts and f"Ba {NEUTRAL} và bài kia." in texts, texts
+    assert "xyz" not in index_terms(root) and {"bai", "kia"} <= index_terms(root)
+    for path, text in sent(root).items():
+        assert "xyz" not in text, path
+
+
+@pytest.mark.usefixtures("no_racy_wait")
+def test_a_held_bulletins_address_changing_alone_words_the_link_as_a_clean_build(
+    tmp_path: Path,
+) -> None:
+    """Only the held file changes (its `slug`): B's page, Zalo body and index, reused from the
+    cache, follow it."""
+    root = with_custom_slug(tmp_path, CUSTOM_BODY, slug="khac-han")
+    assert run(root, "build", "-q", "--channel", "web,zalo") == 0
+    assert "<p>Một vu-an-bi-mat-xyz.</p>" in (root / "output/web/2021/01/b/index.html").read_text(
+        "utf-8"
+    )
+    held = root / CUSTOM
+    held.write_text(held.read_text("utf-8").replace("slug: khac-han", "slug: vu-an-bi-mat-xyz"))
+    assert run(root, "build", "-q", "--channel", "web,zalo") == 0
+    for path, text in sent(root).items():
+        assert "xyz" not in text, path
+    scratch = tmp_path / "clean"
+    shutil.copytree(root, scratch, ignore=shutil.ignore_patterns(".cache", "output"))
+    assert run(scratch, "build", "-q", "--channel", "web,zalo") == 0
+    assert files_of(root / "output") == files_of(scratch / "output")
+
+
+def test_a_held_files_name_after_a_line_break_in_a_links_words_does_not_go_out(
+    tmp_path: Path,
+) -> None:
+    """«Xem<br>2020-12-20-….md»: the tag joined the two words into one («xem2020-…»), which
+    named no file, and the page, the feeds and Zalo showed the name on a line of its own."""
+    root = with_b(
+        tmp_path,
+        "Một [Xem<br>2020-12-20-nan-nhan-nguyen-van-a.md](2020-12-20-nan-nhan-nguyen-van-a.md).\n\n"
+        "Hai [Xem<BR/>bài kia](2020-12-21-cho-duyet-ten-nghi-pham.md).\n",
+    )
+    assert run(root, "build", "-q", "--channel", "web,zalo") == 0
+    page = (root / "output/web/2021/01/b/index.html").read_text("utf-8")
+    assert f"<p>Một {NEUTRAL}.</p>" in page
+    assert "<p>Hai Xem<br>bài kia.</p>" in page  # words of their own stay
+    texts = [
+        b.get("content")
+        for b in json.loads((root / "output/zalo/b.json").read_text("utf-8"))["body"]
+    ]
+    assert f"Một {NEUTRAL}." in texts, texts
+    for path, text in sent(root).items():
+        for slug in SLUGS:
+            assert slug not in text, f"{path} names {slug}"
