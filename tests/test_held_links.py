@@ -639,3 +639,27 @@ def test_a_held_files_name_after_a_line_break_in_a_links_words_does_not_go_out(
     for path, text in sent(root).items():
         for slug in SLUGS:
             assert slug not in text, f"{path} names {slug}"
+
+
+def test_the_search_index_has_no_content_file_name_typed_as_plain_text(tmp_path: Path) -> None:
+    """A held file's name typed as text, no link: the page shows it as the editor typed it
+    (and approved it), but its date and slug were split into terms anyone could search for
+    («khac», «2020»). A file's name is never what a reader searches; a slug alone is a word
+    («COVID-19»), and stays."""
+    assert plain_text("Theo 2020-12-25-khac.md, bai-viet/2020-12-20-ten.md#muc và (2020-12-21-y.md).").split() == [
+        "Theo", ",", "và", "(", ")."
+    ]  # fmt: skip
+    assert plain_text("Xem https://h.vn/bai-viet/2020-12-20-ten-bai.md nhé").split() == [
+        "Xem",
+        "nhé",
+    ]
+    kept = "Cập nhật covid-19, tệp README.md, 2020-12-25-khac.mdx, 2020-12-25-khac"
+    assert plain_text(kept) == kept
+    root = with_custom_slug(
+        tmp_path, "Theo hồ sơ 2020-12-25-khac.md và chuyên án vu-an-bi-mat-xyz thôi.\n"
+    )
+    assert run(root, "build", "-q", "--channel", "web") == 0
+    terms = index_terms(root)
+    assert {"theo", "ho", "so", "xyz"} <= terms and not terms & {"khac", "md", "25"}
+    page = (root / "output/web/2021/01/b/index.html").read_text("utf-8")
+    assert "<p>Theo hồ sơ 2020-12-25-khac.md và chuyên án vu-an-bi-mat-xyz thôi.</p>" in page

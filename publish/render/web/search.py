@@ -231,6 +231,16 @@ _HTML_FILE_LINK = re.compile(
 """A raw HTML link to a content file and its words, tags and all («<b>…</b>»), up to its
 «</a>» and never across another «<a»: each try ends where the next begins. No «=» in its
 address: «<a href=href=href=…» (100 KB) took 9 s, each «href=» scanning on."""
+_FILE_NAME = re.compile(
+    r"(?<![^\s<>«»\"'()\[\]])[^\s<>«»\"'()\[\]]*?(?<![^\s<>«»\"'()\[\]/])"
+    r"\d{4}-\d{2}-\d{2}-[^\s<>«»\"'()\[\]/]*\.md(?![\w-])(?:#[^\s<>«»\"'()\[\]]*)?",
+    re.IGNORECASE,
+)
+"""A bulletin's file name (dated, as `publish new` names it) typed as text, no link, alone or
+in an address («2020-12-20-ten-bai.md», «https://…/bai-viet/2020-12-20-ten-bai.md#muc»): no
+word a reader searches for, and a held bulletin's carries its date and slug (as
+publish.render.radio.layout.station_words reduces it for the station). Another name («hướng dẫn
+README.md») is words."""
 _HTML_TAG = re.compile(rf"{TAG_RE.pattern}|<[!?][^<>]*+>")
 """A tag as the radio reads one (`TAG_RE`): its quoted values may hold `>` (`<a title="a>b">`),
 which ended it there and left «b">» in the text searched; or a `<!…>`, `<?…>`."""
@@ -484,6 +494,8 @@ def plain_text(markdown: str, pages: Mapping[str, str] | None = None) -> str:
         text = _MD_LINK.sub(r" \1 ", text)
     if any(".md" in href.lower() for href in references.values()):
         text = _MD_REFERENCE.sub(partial(_reference_words, references, pages), text)
+    if ".md" in text.lower():  # what is left is text: a bulletin's file name typed in it
+        text = _FILE_NAME.sub(" ", text)
     return tags_replaced(_HTML_TAG, text, " ") if "<" in text else text
 
 
