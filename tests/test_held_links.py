@@ -663,3 +663,52 @@ def test_the_search_index_has_no_content_file_name_typed_as_plain_text(tmp_path:
     assert {"theo", "ho", "so", "xyz"} <= terms and not terms & {"khac", "md", "25"}
     page = (root / "output/web/2021/01/b/index.html").read_text("utf-8")
     assert "<p>Theo hồ sơ 2020-12-25-khac.md và chuyên án vu-an-bi-mat-xyz thôi.</p>" in page
+
+
+def test_the_radio_reads_the_pages_neutral_words_for_a_link_spelling_a_held_bulletin(
+    tmp_path: Path,
+) -> None:
+    """The script read a link's words as typed: a held bulletin's slug («nan-nhan-nguyen-van-a»,
+    its own `slug:» «vu-an-bi-mat-xyz»), inline, by reference or as HTML, went to the station in
+    script.txt and in rundown.json's excerpts. It reads what the page shows."""
+    root = with_custom_slug(
+        tmp_path,
+        "Công an huyện thông báo về vụ việc.\n\n"
+        "Một [nan-nhan-nguyen-van-a](2020-12-20-nan-nhan-nguyen-van-a.md) đã xảy ra.\n\n"
+        "Hai [vu-an-bi-mat-xyz][r] và [bài kia][r] đã xảy ra.\n\n"
+        'Ba <a href="2020-12-25-khac.md">vu-an-bi-mat-xyz</a> đã xảy ra.\n\n'
+        "Xem thêm [vu-an-bi-mat-xyz](2020-12-25-khac.md).\n\n"
+        "Bốn [da-dang](2020-12-09-da-dang.md) đã xảy ra.\n\n"
+        "[r]: 2020-12-25-khac.md\n",
+    )
+    assert run(root, "build", "-q", "--channel", "radio") == 0
+    item = (root / "output/radio/items/b.txt").read_text("utf-8-sig")
+    assert "Một, bài viết hiện không có trên trang, đã xảy ra." in item, item
+    assert "Hai, bài viết hiện không có trên trang, và bài kia đã xảy ra." in item, item
+    assert "Ba, bài viết hiện không có trên trang, đã xảy ra." in item, item
+    assert "Bốn da-dang đã xảy ra." in item  # published: its words, as the page's link
+    for path, text in sent(root).items():
+        for slug in ("nan-nhan", "xyz"):
+            assert slug not in text, f"{path} names {slug}"
+
+
+@pytest.mark.usefixtures("no_racy_wait")
+def test_the_radio_item_follows_a_held_bulletins_address_changing_alone(tmp_path: Path) -> None:
+    """Kept on the item shelf, B's item is read again once the held file's `slug` makes the
+    link's words its address, as a clean build reads it."""
+    root = with_custom_slug(
+        tmp_path,
+        "Công an huyện thông báo.\n\nMột [vu-an-bi-mat-xyz][r] đã xảy ra.\n\n[r]: 2020-12-25-khac.md\n",
+        slug="khac-han",
+    )
+    assert run(root, "build", "-q", "--channel", "radio") == 0
+    item = root / "output/radio/items/b.txt"
+    assert "Một vu-an-bi-mat-xyz đã xảy ra." in item.read_text("utf-8-sig")
+    held = root / CUSTOM
+    held.write_text(held.read_text("utf-8").replace("slug: khac-han", "slug: vu-an-bi-mat-xyz"))
+    assert run(root, "build", "-q", "--channel", "radio") == 0
+    assert "Một, bài viết hiện không có trên trang, đã xảy ra." in item.read_text("utf-8-sig")
+    scratch = tmp_path / "clean"
+    shutil.copytree(root, scratch, ignore=shutil.ignore_patterns(".cache", "output"))
+    assert run(scratch, "build", "-q", "--channel", "radio") == 0
+    assert files_of(root / "output") == files_of(scratch / "output")
