@@ -29,11 +29,14 @@ _DEFINITION = re.compile(
 )
 """A reference definition «[id]: address» (no footnote's)."""
 _ANCHOR = re.compile(
-    r"<a\b[^<>]*?\bhref\s*=\s*(?:\"(?P<quoted>[^\"]*)\"|'(?P<single>[^']*)'|(?P<bare>[^\s<>]+))"
-    r"[^<>]*>(?P<words>[^<]*(?:<(?!/?a\b)[^<]*)*)</a>",
+    r"<a\b(?=[^<>]*+>)(?>[^<>]*?\bhref\s*=\s*"
+    r"(?:\"(?P<quoted>[^\"<>]*)\"|'(?P<single>[^'<>]*)'|(?P<bare>[^\s<>\"'=]+))[^<>]*+>)"
+    r"(?P<words>[^<]*(?:<(?!/?a\b)[^<]*)*)</a>",
     re.IGNORECASE,
 )
-"""A raw HTML link, its address and its words, tags and all, up to its «</a>»."""
+"""A raw HTML link, its address and its words, tags and all, up to its «</a>»; a tag that
+never closes is no link, and its words end at the next «<a»: each try ends where the next
+begins («<a href=href=href=…» was tried from every «href=» to the end)."""
 
 
 def neutral_link_words(body: str, held: Mapping[str, str]) -> str:
