@@ -242,14 +242,16 @@ def _markers(output: Path) -> list[Path]:
     return [Path(entry.path) for entry in _left(output) if entry.name.startswith(MOVING)]
 
 
-def interrupted(output: Path) -> bool:
-    """Whether a write into `output` was cut off while moving files into place (kill -9, power
-    lost, an old file it could not put back): the channel folders may mix new files and old.
-    Call it under the output lock."""
+def interrupted(output: Path, channels: Collection[str] = CHANNELS) -> bool:
+    """Whether a write into `output` was cut off while moving files into the folders of
+    `channels` (kill -9, power lost, an old file it could not put back): they may mix new files
+    and old. A marker naming no channel (another version's, or made before its first move) may
+    have left any folder mixed. Call it under the output lock."""
     try:
-        return bool(_markers(output))
+        named = [_named(marker) for marker in _markers(output)]
     except OSError:
         return False
+    return any(not names or not names.isdisjoint(channels) for names in named)
 
 
 def interrupted_note(
