@@ -50,7 +50,7 @@ def neutral_link_words(body: str, held: Mapping[str, str]) -> str:
     spans = [
         match.span("words")
         for match in _INLINE.finditer(text)
-        if _spelled(held, _first(match, "angled", "href"), match["words"])
+        if _spelled(held, _first(match, "angled", "href"), _words(body, match))
     ]
     if "]:" in text:
         defined: dict[str, str] = {}
@@ -59,18 +59,26 @@ def neutral_link_words(body: str, held: Mapping[str, str]) -> str:
         spans += [
             match.span("words")
             for match in _REFERENCE.finditer(text)
-            if _spelled(held, defined.get(_id(match["id"] or match["words"]), ""), match["words"])
+            if _spelled(
+                held, defined.get(_id(match["id"] or match["words"]), ""), _words(body, match)
+            )
         ]
     if "<" in text:
         spans += [
             match.span("words")
             for match in _ANCHOR.finditer(text)
-            if _spelled(held, _first(match, "quoted", "single", "bare"), match["words"])
+            if _spelled(held, _first(match, "quoted", "single", "bare"), _words(body, match))
         ]
     for start, end in sorted(spans, reverse=True):
         # Its line breaks kept: the radio's notes name the lines of the file.
         body = body[:start] + HELD_LINK_WORDS + "\n" * body.count("\n", start, end) + body[end:]
     return body
+
+
+def _words(body: str, match: re.Match[str]) -> str:
+    """A link's words as the page shows them: found in the masked body, read in `body` (a code
+    span in them was blanked) with the code's backticks dropped."""
+    return body[match.start("words") : match.end("words")].replace("`", "")
 
 
 def _first(match: re.Match[str], *groups: str) -> str:

@@ -692,6 +692,27 @@ def test_the_radio_reads_the_pages_neutral_words_for_a_link_spelling_a_held_bull
             assert slug not in text, f"{path} names {slug}"
 
 
+def test_the_radio_reads_neutral_words_for_a_held_links_words_in_backticks(tmp_path: Path) -> None:
+    """A link's words in a code span («[`slug`](….md)»): the page, Zalo and the index showed the
+    neutral words, the radio read the slug, for its check met the words with the code blanked
+    (review of session 77)."""
+    root = with_custom_slug(
+        tmp_path,
+        "Công an huyện thông báo về vụ việc.\n\n"
+        "Một [`nan-nhan-nguyen-van-a`](2020-12-20-nan-nhan-nguyen-van-a.md) đã xảy ra.\n\n"
+        "Hai [`vu-an-bi-mat-xyz`][r] đã xảy ra.\n\n"
+        'Ba <a href="2020-12-25-khac.md">`vu-an-bi-mat-xyz`</a> đã xảy ra.\n\n'
+        "[r]: 2020-12-25-khac.md\n",
+    )
+    assert run(root, "build", "-q", "--channel", "radio") == 0
+    item = (root / "output/radio/items/b.txt").read_text("utf-8-sig")
+    for told in ("Một", "Hai", "Ba"):
+        assert f"{told}, bài viết hiện không có trên trang, đã xảy ra." in item, item
+    for path, text in sent(root).items():
+        for slug in ("nan-nhan", "xyz"):
+            assert slug not in text, f"{path} names {slug}"
+
+
 @pytest.mark.usefixtures("no_racy_wait")
 def test_the_radio_item_follows_a_held_bulletins_address_changing_alone(tmp_path: Path) -> None:
     """Kept on the item shelf, B's item is read again once the held file's `slug` makes the
