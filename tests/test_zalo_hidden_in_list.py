@@ -158,6 +158,23 @@ def test_on_the_daily_check_finds_an_article_deleted_by_hand_beside_a_hidden_one
     assert after["bt-000"]["status"] == "hidden"  # the hidden one is not taken for deleted
 
 
+@pytest.mark.parametrize("how", ["listed", "left_out"])
+def test_on_against_an_oa_whose_total_leaves_hidden_articles_out_nothing_changes(
+    how: str, tmp_path: Path, emulator: ZaloEmulator, zalo_env: None
+) -> None:
+    """Set wrongly the other way, the setting costs nothing: the list is whole either way."""
+    root = one_hidden(tmp_path, emulator, ON)
+    emulator.configure(hidden_in_list=how)
+    gone = records(root)["bt-001"]["article_id"]
+    del emulator.state.articles[gone]
+    expire_access_token(tmp_path)
+    assert sync(root) == 0
+    after = records(root)
+    assert after["bt-001"]["status"] == "live" and after["bt-001"]["article_id"] != gone
+    assert after["bt-000"]["status"] == "hidden"
+    assert emulator.count_calls("/article/create") == 1
+
+
 def test_on_a_shortfall_beyond_the_hidden_articles_is_still_short(
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -238,6 +255,7 @@ def test_off_creates_held_back_by_a_short_list_name_the_setting(
     site = root / "site.toml"
     site.write_text(site.read_text("utf-8").replace("[zalo]\n", f"[zalo]\n{ON}\n", 1), "utf-8")
     assert sync(root) == 0
+    assert "chưa đọc được danh sách bài" not in said(capsys)  # nor the check for twins after
     assert emulator.count_calls("/article/create") == 1
     assert records(root)["bt-001"]["status"] == "live"
 
