@@ -40,6 +40,7 @@ __all__ = [
     "encode",
     "fields",
     "footer_blocks",
+    "forget_fields",
     "header",
     "payload_path",
     "same_calls",
@@ -110,6 +111,11 @@ def fields(bulletin: Bulletin, site: Site) -> Fields:
     if found is None or found[0] is not bulletin:
         found = memo[id(bulletin)] = (bulletin, fields_of(bulletin, site.config))
     return found[1]
+
+
+def forget_fields() -> None:
+    """Let go of the latest site's fields: a rendered site is not kept until the next."""
+    _FIELDS.clear()
 
 
 def fields_of(bulletin: Bulletin, config: Config) -> Fields:
