@@ -288,6 +288,60 @@ def test_on_reconcile_takes_back_an_article_and_keeps_the_hidden_one_hidden(
     assert "không còn trên Zalo" not in said(capsys)
 
 
+def test_on_reconcile_keeps_an_article_hidden_by_hand_whose_lack_a_stale_record_covers(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The hidden article of bt-000 deleted by hand (its record stale), bt-001's hidden by hand:
+    the list, one short of its total, was taken whole, bt-001 marked removed and created again
+    beside its hidden article (review of session 77). getdetail still reads it: kept."""
+    root = one_hidden(tmp_path, emulator, ON)
+    before = records(root)
+    del emulator.state.articles[before["bt-000"]["article_id"]]
+    live = before["bt-001"]["article_id"]
+    emulator.state.articles[live]["status"] = "hide"
+    capsys.readouterr()
+    assert sync(root, "--reconcile") == 0
+    out = said(capsys)
+    after = records(root)
+    assert after["bt-001"]["status"] == "live" and after["bt-001"]["article_id"] == live
+    assert f"bài {live} của bt-001 không có trong danh sách nhưng Zalo vẫn đọc được bài" in out
+    assert emulator.count_calls("/article/create") == 0
+    # The stale record, its article gone, no longer widens what the list may lack.
+    assert after["bt-000"]["status"] == "removed"
+
+
+def test_on_a_create_held_back_by_a_shortfall_the_setting_cannot_mend_does_not_point_at_it(
+    tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every record hidden (so a new bulletin's check reads the list to its end), and one more
+    article hidden by hand that no record knows: turning the setting on cannot mend that."""
+    root = zalo_project(tmp_path, 1, zalo=ON)
+    assert sync(root) == 0
+    withdraw(root, 0)
+    assert sync(root) == 0
+    emulator.configure(hidden_in_list="counted")
+    emulator.state.articles["ab12"] = {
+        "id": "ab12",
+        "type": "normal",
+        "title": "Bài đăng tay",
+        "status": "hide",
+        "create_date": 1,
+        "update_date": 1,
+        "seq": 99,
+        "total_view": 0,
+        "total_share": 0,
+    }
+    emulator.clear_calls()
+    (root / "content" / "bai-viet" / "ban-tin-001.md").write_text(zalo_bulletin(1), "utf-8")
+    capsys.readouterr()
+    assert sync(root) == 3
+    out = said(capsys)
+    assert "nên chưa tạo bài mới cho 1 bản tin (bt-001)" in out
+    assert "xem list_total_counts_hidden" not in out
+    assert "so số bài trong trang quản trị OA" in out
+    assert emulator.count_calls("/article/create") == 0
+
+
 def test_off_reconcile_changes_nothing_and_names_the_setting(
     tmp_path: Path, emulator: ZaloEmulator, zalo_env: None, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -61,18 +61,27 @@ def reconcile(
             operation="getslice",
         ) from None
     by_id = {str(item.get("id")): item for item in remote}
-    # Said to count hidden articles it does not list, the list's lack of one is no sign of it
-    # gone: taken for removed, it would be created again once its bulletin is published again.
-    unlisted = hidden if client.settings.list_total_counts_hidden else frozenset()
+    # Said to count hidden articles it does not list, the list may be taken whole while it
+    # lacks one: a record's hidden article, or a live one hidden by hand whose shortfall a
+    # stale hidden record covered. Taken for removed, either would be created again beside
+    # itself: getdetail says whether it is still there.
+    confirm = client.settings.list_total_counts_hidden
     entries = records.entries()
     lines = [f"zalo: đối chiếu với {len(remote)} bài trên Zalo (--reconcile):"]
     for key, entry in sorted(entries.items()):
         gone = (
             entry.get("article_id")
             and entry["article_id"] not in by_id
-            and str(entry["article_id"]) not in unlisted
+            and entry.get("status") != "removed"
         )
-        if gone and entry.get("status") != "removed":
+        if gone and confirm and _still_there(client, str(entry["article_id"])):
+            if str(entry["article_id"]) not in hidden:
+                lines.append(
+                    f"  - bài {entry['article_id']} của {key} không có trong danh sách nhưng Zalo "
+                    "vẫn đọc được bài (có thể đã bị ẩn trong trang quản trị OA): giữ nguyên"
+                )
+            continue
+        if gone:
             lines.append(
                 f"  - bài {entry['article_id']} của {key} không còn trên Zalo: sẽ tạo lại nếu bản tin còn đăng"
             )
@@ -182,6 +191,19 @@ def reconcile(
     records.meta["reconciled_at"] = utc_stamp()
     if not dry_run:
         records.save()
+
+
+def _still_there(client: ZaloClient, article_id: str) -> bool:
+    """Whether getdetail still reads an article the OA's list lacks; -201 (as for one deleted:
+    zalo_lookup.Lookup.detail) says it is gone. Any other refusal stops the reconcile before
+    it changes anything."""
+    try:
+        client.getdetail(article_id)
+    except ZaloError as error:
+        if error.code != -201:
+            raise
+        return False
+    return True
 
 
 def _anyway(entry: Mapping[str, Any], local: Local) -> str:

@@ -117,6 +117,9 @@ class Unlisted:
         after = (
             f"danh sách thiếu bài so với tổng Zalo báo, xem {SETTING} trong bảng [zalo] của "
             "site.toml"
+            if isinstance(self.cause, ListShort) and self.cause.fixable
+            else "danh sách thiếu bài so với tổng Zalo báo; lặp lại ở nhiều lần chạy thì so số "
+            "bài trong trang quản trị OA"
             if isinstance(self.cause, ListShort)
             else "lần đồng bộ sau đọc lại danh sách rồi tạo"
         )
