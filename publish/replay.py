@@ -486,7 +486,7 @@ class LastBuild:
         except FileNotFoundError:
             return
         except OSError as exc:
-            raise PublishError(_stamp_stuck(self._name(self.path), exc)) from None
+            raise PublishError(_stamp_stuck(self.path, exc)) from None
 
     def record(self, site: Site, channels: tuple[str, ...], outcome: Outcome) -> None:
         """After a successful build: save the stamp (its time span from the site's dates)."""
@@ -562,15 +562,18 @@ class LastBuild:
         write_file(self.path, pickle.dumps(stamp, pickle.HIGHEST_PROTOCOL))
 
 
-def _stamp_stuck(name: str, exc: OSError) -> str:
-    """Why a build that could not remove the last stamp (`name`) wrote nothing, and what to do."""
-    folder = os.path.dirname(name) or "."
+def _stamp_stuck(path: Path, exc: OSError) -> str:
+    """Why a build that could not remove the last stamp (`path`, as the command spells the
+    project: typed from where it runs) wrote nothing, and what to do."""
+    from publish.gates import shell_word  # only on this error's path
+
+    folder = path.parent
     return (
-        f"không xóa được dấu của lần dựng trước ({name}: {os_reason(exc)}), nên lần dựng này "
+        f"không xóa được dấu của lần dựng trước ({path}: {os_reason(exc)}), nên lần dựng này "
         "không ghi gì vào thư mục đầu ra: dấu cũ còn đó thì lần dựng sau có thể tưởng trang cũ "
         f"là trang mới nhất. Cách sửa: cho người dùng này quyền ghi {folder}/ (tệp do một lần "
-        f"chạy lệnh bằng sudo ghi ra: sudo chown -R $USER {folder}) hoặc xóa hẳn {folder}/ "
-        "(chỉ là bộ nhớ đệm, lần sau tự dựng lại), rồi chạy lại lệnh."
+        f"chạy lệnh bằng sudo ghi ra: sudo chown -R $USER {shell_word(str(folder))}) hoặc xóa "
+        f"hẳn {folder}/ (chỉ là bộ nhớ đệm, lần sau tự dựng lại), rồi chạy lại lệnh."
     )
 
 

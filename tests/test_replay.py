@@ -1367,8 +1367,9 @@ def test_a_stamp_that_cannot_be_removed_stops_the_build_before_it_writes(
     with refusing_removal({os.fspath(cache / replay.STAMP), *marks}):
         assert build(root) == 1
     err = capsys.readouterr().err
-    assert "không xóa được dấu của lần dựng trước (.cache/last-build.pickle: không được " in err
-    assert "Cách sửa: cho người dùng này quyền ghi .cache/" in err
+    assert f"không xóa được dấu của lần dựng trước ({cache / replay.STAMP}: không được " in err
+    assert f"Cách sửa: cho người dùng này quyền ghi {cache}/ " in err
+    assert f"sudo chown -R $USER {cache}) hoặc xóa hẳn {cache}/" in err
     assert "Traceback" not in err
     assert files(root) == before
     post.write_text(original, "utf-8")
